@@ -1,0 +1,93 @@
+import { describe, it, expect } from 'vitest'
+import { TabourError } from '../../../server/errors.ts'
+import {
+  assertTransition,
+  isActive,
+  isTerminal,
+  legalActions,
+  nextStatus,
+  TICKET_ACTIONS,
+  TICKET_STATUSES,
+} from '../../../server/queue/lifecycle.ts'
+import type { TicketAction, TicketStatus } from '../../../server/queue/types.ts'
+
+const STATUSES: TicketStatus[] = ['waiting', 'called', 'serving', 'done', 'no_show', 'cancelled']
+const ACTIONS: TicketAction[] = ['call', 'recall', 'start', 'finish', 'no_show', 'transfer', 'cancel']
+
+// The expected table, written out independently of the implementation.
+const LEGAL: Record<string, TicketStatus> = {
+  'waiting/call': 'called',
+  'waiting/cancel': 'cancelled',
+  'called/recall': 'called',
+  'called/start': 'serving',
+  'called/no_show': 'no_show',
+  'called/transfer': 'waiting',
+  'called/cancel': 'cancelled',
+  'serving/finish': 'done',
+  'serving/transfer': 'waiting',
+}
+
+const combos = STATUSES.flatMap((from) => ACTIONS.map((action) => ({ from, action })))
+
+describe('lifecycle transition table', () => {
+  it('covers all 6 × 7 combinations', () => {
+    expect(combos).toHaveLength(42)
+    expect([...TICKET_STATUSES].sort()).toEqual([...STATUSES].sort())
+    expect([...TICKET_ACTIONS].sort()).toEqual([...ACTIONS].sort())
+  })
+
+  it.each(combos)('$from + $action', ({ from, action }) => {
+    const expected = LEGAL[`${from}/${action}`] ?? null
+    expect(nextStatus(from, action)).toBe(expected)
+    if (expected) {
+      expect(assertTransition(from, action)).toBe(expected)
+    } else {
+      let err: unknown
+      try {
+        assertTransition(from, action)
+      } catch (e) {
+        err = e
+      }
+      expect(err).toBeInstanceOf(TabourError)
+      expect((err as TabourError).statusCode).toBe(409)
+      expect((err as TabourError).code).toBe('TABOUR_ERR_ILLEGAL_TRANSITION')
+      expect((err as TabourError).message).toContain(action)
+      expect((err as TabourError).message).toContain(from)
+    }
+  })
+
+  it('names the action and the state in the message', () => {
+    expect(() => assertTransition('waiting', 'finish')).toThrow('cannot finish a ticket that is waiting')
+  })
+
+  it('rejects strings that are not states or actions', () => {
+    expect(nextStatus('waiting', 'toString' as TicketAction)).toBeNull()
+    expect(nextStatus('constructor' as TicketStatus, 'call')).toBeNull()
+  })
+})
+
+describe('legalActions', () => {
+  it('lists exactly the legal moves per state', () => {
+    expect(legalActions('waiting')).toEqual(['call', 'cancel'])
+    expect(legalActions('called')).toEqual(['recall', 'start', 'no_show', 'transfer', 'cancel'])
+    expect(legalActions('serving')).toEqual(['finish', 'transfer'])
+    expect(legalActions('done')).toEqual([])
+    expect(legalActions('no_show')).toEqual([])
+    expect(legalActions('cancelled')).toEqual([])
+  })
+  it('agrees with nextStatus everywhere', () => {
+    for (const s of STATUSES) {
+      expect(legalActions(s)).toEqual(ACTIONS.filter((a) => LEGAL[`${s}/${a}`] !== undefined))
+    }
+  })
+})
+
+describe('isActive / isTerminal', () => {
+  it('classifies every state', () => {
+    expect(STATUSES.filter(isActive)).toEqual(['called', 'serving'])
+    expect(STATUSES.filter(isTerminal)).toEqual(['done', 'no_show', 'cancelled'])
+  })
+  it('terminal states are exactly those with no legal action', () => {
+    for (const s of STATUSES) expect(isTerminal(s)).toBe(legalActions(s).length === 0)
+  })
+})

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest'
+import { formatNumber, toArabicIndic, toWesternDigits } from '../../ui-common/digits.ts'
+import {
+  DEFAULT_LANG,
+  LANGS,
+  LANG_NATIVE_NAMES,
+  STRINGS,
+  dirOf,
+  isLang,
+  otherLang,
+  t,
+  type StringKey,
+  type StringTable,
+} from '../../ui-common/i18n.ts'
+
+const ARABIC_LETTER = /\p{Script=Arabic}/u
+
+describe('i18n strings', () => {
+  const keys = Object.keys(STRINGS) as StringKey[]
+
+  it('has strings', () => {
+    expect(keys.length).toBeGreaterThan(0)
+  })
+
+  it.each(keys)('%s has non-empty ar and en', (key) => {
+    for (const lang of LANGS) expect(t(key, lang).trim()).not.toBe('')
+  })
+
+  it.each(keys)('%s: the ar string contains Arabic letters', (key) => {
+    expect(t(key, 'ar')).toMatch(ARABIC_LETTER)
+  })
+
+  it('has exactly ar and en for every key', () => {
+    for (const key of keys) expect(Object.keys(STRINGS[key]).sort()).toEqual(['ar', 'en'])
+  })
+
+  it('names the apps as the centers know them', () => {
+    expect(t('product.name', 'ar')).toBe('طابور')
+    expect(t('product.name', 'en')).toBe('Tabour')
+    expect(t('app.kiosk', 'ar')).toBe('جهاز إصدار التذاكر')
+    expect(t('app.display', 'en')).toBe('Waiting-room display')
+    expect(t('app.counter', 'ar')).toBe('شاشة الموظف')
+    expect(t('app.dashboard', 'en')).toBe('Manager dashboard')
+  })
+
+  it('rejects a missing translation at compile time', () => {
+    // @ts-expect-error: 'en' is missing, so the table does not satisfy StringTable
+    const bad = { 'x.y': { ar: 'س' } } satisfies StringTable
+    expect(bad['x.y'].ar).toBe('س')
+  })
+
+  it('names each language in itself', () => {
+    expect(LANG_NATIVE_NAMES.ar).toBe('العربية')
+    expect(LANG_NATIVE_NAMES.en).toBe('English')
+  })
+})
+
+describe('languages', () => {
+  it('defaults to Arabic', () => {
+    expect(DEFAULT_LANG).toBe('ar')
+    expect(LANGS[0]).toBe('ar')
+  })
+
+  it('dirOf: Arabic is rtl, English is ltr', () => {
+    expect(dirOf('ar')).toBe('rtl')
+    expect(dirOf('en')).toBe('ltr')
+  })
+
+  it('otherLang flips between the two', () => {
+    expect(otherLang('ar')).toBe('en')
+    expect(otherLang('en')).toBe('ar')
+  })
+
+  it('isLang accepts only supported languages', () => {
+    expect(isLang('ar')).toBe(true)
+    expect(isLang('en')).toBe(true)
+    for (const v of ['fr', 'AR', '', null, undefined, 1]) expect(isLang(v)).toBe(false)
+  })
+})
+
+describe('digits', () => {
+  it('converts a ticket label to Arabic-Indic digits', () => {
+    expect(toArabicIndic('A-015')).toBe('A-٠١٥')
+    expect(toArabicIndic('0123456789')).toBe('٠١٢٣٤٥٦٧٨٩')
+    expect(toArabicIndic('شباك 3')).toBe('شباك ٣')
+    expect(toArabicIndic('no digits')).toBe('no digits')
+  })
+
+  it('converts Arabic-Indic and Persian digits back to Western', () => {
+    expect(toWesternDigits('A-٠١٥')).toBe('A-015')
+    expect(toWesternDigits('۱۲۳')).toBe('123')
+    expect(toWesternDigits(toArabicIndic('0123456789'))).toBe('0123456789')
+  })
+
+  it('formats numbers with the chosen digits', () => {
+    expect(formatNumber(42)).toBe('42')
+    expect(formatNumber(42, { digits: 'western' })).toBe('42')
+    expect(formatNumber(42, { digits: 'arabic-indic' })).toBe('٤٢')
+    expect(formatNumber(0, { digits: 'arabic-indic' })).toBe('٠')
+    expect(formatNumber(1234567, { digits: 'arabic-indic' })).toBe('١٢٣٤٥٦٧')
+    expect(formatNumber(1234567, { digits: 'arabic-indic', grouping: true })).toBe('١٬٢٣٤٬٥٦٧')
+    expect(formatNumber(1234.5, { digits: 'western', grouping: true, maximumFractionDigits: 1 })).toBe(
+      '1,234.5',
+    )
+    expect(formatNumber(12.25, { digits: 'arabic-indic', maximumFractionDigits: 2 })).toBe('١٢٫٢٥')
+    expect(formatNumber(7.6)).toBe('8')
+  })
+})

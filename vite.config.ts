@@ -1,0 +1,40 @@
+/// <reference types="vitest/config" />
+import { fileURLToPath } from 'node:url'
+import { defineConfig } from 'vite'
+
+const root = fileURLToPath(new URL('.', import.meta.url))
+const entry = (path: string): string => fileURLToPath(new URL(path, import.meta.url))
+
+/**
+ * One HTML entry per UI. The build keeps each page's folder, so the output is
+ * dist/ui/<name>-ui/index.html plus shared, hashed files in dist/ui/assets/.
+ */
+const UI_ENTRIES = {
+  kiosk: entry('./kiosk-ui/index.html'),
+  display: entry('./display-ui/index.html'),
+  counter: entry('./counter-ui/index.html'),
+  dashboard: entry('./dashboard-ui/index.html'),
+} as const
+
+export default defineConfig({
+  root,
+  // Relative asset URLs: dist/ui/kiosk-ui/index.html refers to ../assets/…, which works
+  // when the page is served at /kiosk/ and also when the whole server sits under a prefix.
+  base: './',
+  build: {
+    outDir: 'dist/ui',
+    emptyOutDir: true,
+    assetsDir: 'assets',
+    rolldownOptions: {
+      input: UI_ENTRIES,
+    },
+  },
+  test: {
+    include: ['test/**/*.test.ts'],
+    environment: 'node',
+    // Tests start real servers, child processes and Chromium.
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
+    pool: 'forks',
+  },
+})
