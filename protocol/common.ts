@@ -1,0 +1,43 @@
+import { Type, type Static, type TSchema } from '@sinclair/typebox'
+
+/** The error body of every 4xx/5xx answer; `code` is one of protocol/error-codes.ts. */
+export const ErrorResponse = Type.Object(
+  {
+    statusCode: Type.Integer(),
+    code: Type.String(),
+    error: Type.String(),
+    message: Type.String(),
+  },
+)
+export type ErrorResponse = Static<typeof ErrorResponse>
+
+export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()])
+
+/** A union of string literals, e.g. literalUnion(['a', 'b']) for 'a' | 'b'. */
+export const literalUnion = <const T extends readonly string[]>(values: T) =>
+  Type.Union(values.map((v) => Type.Literal(v as T[number])))
+
+/** Timestamps on the wire are ISO 8601 strings in UTC. */
+export const Timestamp = Type.String({ format: 'date-time' })
+
+export const IdParam = Type.Object({ id: Type.Integer({ minimum: 1 }) })
+export type IdParam = Static<typeof IdParam>
+
+export const Lang = literalUnion(['ar', 'en'])
+export type Lang = Static<typeof Lang>
+
+export const Role = literalUnion(['admin', 'manager', 'clerk'])
+export type Role = Static<typeof Role>
+
+export const DeviceKind = literalUnion(['kiosk', 'display', 'printer', 'board', 'keypad'])
+export type DeviceKind = Static<typeof DeviceKind>
+
+export const TicketStatus = literalUnion(['waiting', 'called', 'serving', 'done', 'no_show', 'cancelled'])
+export const CounterState = literalUnion(['closed', 'open', 'paused'])
+
+/** A zone name groups counters and the displays that show them. */
+export const Zone = Type.String({ minLength: 1, maxLength: 40, pattern: '^[\\p{L}\\p{N}_-]+$' })
+
+/** The error answers a route may give, for its response schema (and the OpenAPI document). */
+export const errorResponses = (...statuses: (400 | 401 | 403 | 404 | 409 | 422 | 429)[]) =>
+  Object.fromEntries(statuses.map((s) => [s, ErrorResponse])) as Record<number, typeof ErrorResponse>

@@ -1,0 +1,121 @@
+import { Type, type Static } from '@sinclair/typebox'
+import { CounterState, DeviceKind, Lang, Nullable, Role, TicketStatus, Timestamp } from './common.ts'
+
+export const Service = Type.Object({
+  id: Type.Integer(),
+  prefix: Type.String(),
+  nameAr: Type.String(),
+  nameEn: Type.String(),
+  targetWaitSeconds: Type.Integer(),
+  dailyCap: Nullable(Type.Integer()),
+  active: Type.Boolean(),
+  sortOrder: Type.Integer(),
+})
+export type Service = Static<typeof Service>
+
+/** A service as the kiosk lists it: with its live queue figures. */
+export const ServiceWithQueue = Type.Composite([
+  Service,
+  Type.Object({
+    waiting: Type.Integer(),
+    estimatedWaitSeconds: Type.Integer(),
+    issuedToday: Type.Integer(),
+    /** False when inactive or at its daily cap: kiosks show it greyed out, not hidden. */
+    available: Type.Boolean(),
+  }),
+])
+export type ServiceWithQueue = Static<typeof ServiceWithQueue>
+
+export const CounterService = Type.Object({ serviceId: Type.Integer(), weight: Type.Number({ minimum: 0 }) })
+
+export const Clerk = Type.Object({ id: Type.Integer(), username: Type.String(), displayName: Type.String() })
+
+export const Counter = Type.Object({
+  id: Type.Integer(),
+  number: Type.Integer(),
+  name: Type.String(),
+  zone: Type.String(),
+  state: CounterState,
+  clerk: Nullable(Clerk),
+  currentTicketId: Nullable(Type.String()),
+  pauseReason: Nullable(Type.String()),
+  services: Type.Array(CounterService),
+  active: Type.Boolean(),
+})
+export type Counter = Static<typeof Counter>
+
+export const User = Type.Object({
+  id: Type.Integer(),
+  username: Type.String(),
+  role: Role,
+  displayName: Type.String(),
+  active: Type.Boolean(),
+})
+export type User = Static<typeof User>
+
+export const Device = Type.Object({
+  id: Type.Integer(),
+  kind: DeviceKind,
+  name: Type.String(),
+  zone: Nullable(Type.String()),
+  config: Type.Record(Type.String(), Type.Unknown()),
+  paired: Type.Boolean(),
+  revoked: Type.Boolean(),
+  lastSeenAt: Nullable(Timestamp),
+})
+export type Device = Static<typeof Device>
+
+/** A ticket as staff see it. */
+export const Ticket = Type.Object({
+  id: Type.String(),
+  label: Type.String(),
+  number: Type.Integer(),
+  serviceId: Type.Integer(),
+  status: TicketStatus,
+  priority: Type.String(),
+  lang: Lang,
+  issuedAt: Timestamp,
+  calledAt: Nullable(Timestamp),
+  startedAt: Nullable(Timestamp),
+  finishedAt: Nullable(Timestamp),
+  counterId: Nullable(Type.Integer()),
+  targetCounterId: Nullable(Type.Integer()),
+  recallCount: Type.Integer(),
+  transferCount: Type.Integer(),
+  outcome: Nullable(Type.String()),
+})
+export type Ticket = Static<typeof Ticket>
+
+/** What the kiosk gets back when it issues a ticket (and prints on it). */
+export const IssuedTicket = Type.Object({
+  id: Type.String(),
+  label: Type.String(),
+  serviceId: Type.Integer(),
+  status: TicketStatus,
+  priority: Type.String(),
+  position: Type.Integer(),
+  estimatedWaitSeconds: Type.Integer(),
+  issuedAt: Timestamp,
+})
+export type IssuedTicket = Static<typeof IssuedTicket>
+
+/** The public status of a ticket (QR on the ticket): no personal data. */
+export const PublicTicket = Type.Object({
+  id: Type.String(),
+  label: Type.String(),
+  serviceId: Type.Integer(),
+  serviceNameAr: Type.String(),
+  serviceNameEn: Type.String(),
+  status: TicketStatus,
+  position: Type.Integer(),
+  estimatedWaitSeconds: Type.Integer(),
+  issuedAt: Timestamp,
+  counter: Nullable(Type.Object({ number: Type.Integer(), name: Type.String() })),
+})
+export type PublicTicket = Static<typeof PublicTicket>
+
+export const CounterActionResult = Type.Object({ counter: Counter, ticket: Nullable(Ticket) })
+export type CounterActionResult = Static<typeof CounterActionResult>
+
+export const PriorityCategory = Type.Object({ code: Type.String(), nameAr: Type.String(), nameEn: Type.String() })
+export type PriorityCategory = Static<typeof PriorityCategory>

@@ -1,0 +1,50 @@
+import type { Counter, ServiceWithQueue, Ticket } from './entities.ts'
+
+/**
+ * The socket.io contract. Every server event carries `seq`: consecutive numbers within the
+ * client's feed (staff, a display zone, kiosks). A client that sees a gap, or reconnects
+ * without `socket.recovered`, emits `snapshot` and replaces its state with the answer.
+ */
+export interface CalledTicket {
+  ticket: { id: string; label: string; serviceId: number }
+  counter: { id: number; number: number; name: string; zone: string }
+  at: string
+  recall: boolean
+}
+
+export interface QueueFigures {
+  serviceId: number
+  waiting: number
+  estimatedWaitSeconds: number
+  available: boolean
+}
+
+export interface Snapshot {
+  seq: number
+  feed: string
+  services: ServiceWithQueue[]
+  /** Counters the client may see (a zoned display: only its zone's). */
+  counters: Counter[]
+  /** The latest calls still at a counter, newest first (what a display shows after a reload). */
+  recentCalls: CalledTicket[]
+  /** Staff only: the live tickets (waiting, called, serving). */
+  tickets?: Ticket[]
+}
+
+export interface ServerToClientEvents {
+  'ticket:issued': (e: { seq: number; ticket: Ticket }) => void
+  'ticket:called': (e: { seq: number } & CalledTicket) => void
+  'ticket:updated': (e: { seq: number; ticket: Ticket }) => void
+  'counter:updated': (e: { seq: number; counter: Counter }) => void
+  'queue:updated': (e: { seq: number; services: QueueFigures[] }) => void
+  'device:status': (e: { seq: number; deviceId: number; status: Record<string, unknown> }) => void
+}
+
+export interface ClientToServerEvents {
+  snapshot: (ack: (snapshot: Snapshot) => void) => void
+}
+
+/** The error `data` a refused connection carries (`connect_error` → err.data.code). */
+export interface ConnectErrorData {
+  code: string
+}

@@ -1,0 +1,121 @@
+import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyServerOptions } from 'fastify'
+import { join, resolve } from 'node:path'
+import type { Config } from './config.ts'
+import { openDatabase, type Db } from './db/connection.ts'
+import { Queue } from './queue/queue.ts'
+import type { Clock } from './queue/queue-context.ts'
+import type { Actor } from './queue/actor.ts'
+import { Authenticator } from './auth/authenticator.ts'
+import { ensureAdmin } from './bootstrap.ts'
+import { DEMO_PASSWORD, seedDemo, type DemoSeed } from './demo/seed.ts'
+import { installErrorHandling } from './error-handler.ts'
+import { installValidation } from './validation.ts'
+import { installOpenApi } from './openapi.ts'
+import { apiV1 } from './routes/index.ts'
+import { healthRoutes } from './routes/health.ts'
+import { attachRealtime, type Realtime } from './realtime/socket-server.ts'
+import { serveUi } from './ui-static.ts'
+import type { TabourError } from './errors.ts'
+
+/** What the app is built from besides its config; every part can be swapped in tests. */
+export interface TabourDeps {
+  /** An open database; default: `<dataDir>/tabour.sqlite`, opened (and closed) by the app. */
+  db?: Db
+  /** Epoch-ms clock; default Date.now. Tests move time across midnight with it. */
+  clock?: Clock
+}
+
+/** The center server's services, decorated on the Fastify instance as `tabour`. */
+export interface Tabour {
+  config: Config
+  db: Db
+  queue: Queue
+  auth: Authenticator
+  clock: Clock
+  realtime: Realtime
+  /** The admin password when this start generated it (print it once), else null. */
+  generatedAdminPassword: string | null
+  /** What the demo seed created (credentials to print), when config.demo is on. */
+  demo: DemoSeed | null
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    tabour: Tabour
+  }
+  interface FastifyRequest {
+    actor: Actor | null
+    authError: TabourError | null
+  }
+}
+
+export interface TabourPluginOptions {
+  config: Config
+  deps?: TabourDeps
+  /** Called with the services once built: the plugin is encapsulated, so this is how a host app reaches them. */
+  expose?: (tabour: Tabour) => void
+}
+
+/** The database file inside the data dir. */
+export const databaseFile = (config: Pick<Config, 'dataDir'>) => join(resolve(config.dataDir), 'tabour.sqlite')
+
+/**
+ * The whole center server as one encapsulated Fastify plugin: register it in another Fastify
+ * app, under a prefix if you like (socket.io then lives at `<prefix>/socket.io`).
+ */
+export const tabourPlugin: FastifyPluginAsync<TabourPluginOptions> = async (fastify, { config, deps = {}, expose }) => {
+  const clock = deps.clock ?? Date.now
+  const ownsDb = !deps.db
+  const db = deps.db ?? openDatabase(databaseFile(config))
+  fastify.addHook('onClose', async () => {
+    if (ownsDb) db.close()
+  })
+
+  // the demo's admin gets the demo password so a restarted demo stays usable; a real center gets a random one, printed once
+  const { generatedPassword } = await ensureAdmin(db, config.adminPassword ?? (config.demo ? DEMO_PASSWORD : undefined), clock())
+  const queue = new Queue(db, config, clock, (err) => fastify.log.error({ err }, 'domain event listener failed'))
+  const demo = config.demo ? await seedDemo(db, clock()) : null
+  const auth = new Authenticator(db, clock)
+
+  installValidation(fastify)
+  installErrorHandling(fastify)
+  fastify.decorateRequest('actor', null)
+  fastify.decorateRequest('authError', null)
+  fastify.addHook('onRequest', async (request) => {
+    const token = Authenticator.bearer(request.headers.authorization)
+    if (!token) return
+    const result = auth.authenticate(token)
+    if (result instanceof Error) request.authError = result
+    else request.actor = result
+  })
+
+  const prefix = fastify.prefix
+  const realtime = attachRealtime(fastify, { auth, queue, config, path: `${prefix}/socket.io` })
+  const tabour: Tabour = { config, db, queue, auth, clock, realtime, generatedAdminPassword: generatedPassword, demo }
+  fastify.decorate('tabour', tabour)
+  expose?.(tabour)
+
+  await installOpenApi(fastify)
+  await fastify.register(apiV1, { prefix: '/api/v1' })
+  await fastify.register(healthRoutes)
+  await serveUi(fastify, resolve(config.uiDir))
+}
+
+/** Builds (never listens) a Fastify app running one center; `logger` options pass through to Fastify. */
+export function buildApp(config: Config, deps: TabourDeps = {}, options: Pick<FastifyServerOptions, 'logger'> = {}): FastifyInstance {
+  const app = Fastify({
+    logger: options.logger ?? { level: config.logLevel },
+    // a kiosk posts a few hundred bytes; anything near this limit is a mistake or an attack
+    bodyLimit: 64 * 1024,
+    return503OnClosing: true,
+  })
+  app.decorate('tabour', null as unknown as Tabour)
+  app.register(tabourPlugin, {
+    config,
+    deps,
+    expose: (tabour) => {
+      app.tabour = tabour
+    },
+  })
+  return app
+}

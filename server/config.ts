@@ -1,0 +1,192 @@
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { Type, type Static } from '@sinclair/typebox'
+import { Value } from '@sinclair/typebox/value'
+import { isValidTimeZone } from './queue/local-day.ts'
+
+const Bilingual = Type.Object({ ar: Type.String({ minLength: 1 }), en: Type.String({ minLength: 1 }) })
+
+const PriorityCategory = Type.Object({
+  code: Type.String({ pattern: '^[a-z][a-z0-9_]{0,31}$' }),
+  nameAr: Type.String({ minLength: 1 }),
+  nameEn: Type.String({ minLength: 1 }),
+})
+
+/**
+ * The one configuration schema. Every key has a default, so an empty file (or none) starts a
+ * working center; `loadConfig` is the only place that reads process.env.
+ */
+export const ConfigSchema = Type.Object(
+  {
+    /** TCP port; env PORT. Default 8080. */
+    port: Type.Integer({ minimum: 0, maximum: 65535, default: 8080 }),
+    /** Listen address; env HOST. Default 0.0.0.0 (kiosks and TVs are other machines). */
+    host: Type.String({ minLength: 1, default: '0.0.0.0' }),
+    /** Where the SQLite file lives; env TABOUR_DATA_DIR. Default ./data. */
+    dataDir: Type.String({ minLength: 1, default: './data' }),
+    /** Password for the `admin` user created on first start; env TABOUR_ADMIN_PASSWORD. Random and printed once when absent. */
+    adminPassword: Type.Optional(Type.String({ minLength: 8 })),
+    /** Seed a demo catalogue on an empty database; env TABOUR_DEMO=1. Default false. */
+    demo: Type.Boolean({ default: false }),
+    /** pino level; env TABOUR_LOG_LEVEL. Default info. */
+    logLevel: Type.Union(
+      ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
+      { default: 'info' },
+    ),
+    /** The center's IANA time zone: ticket numbers restart at its local midnight; env TABOUR_TIME_ZONE. Default Africa/Cairo. */
+    timeZone: Type.String({ default: 'Africa/Cairo' }),
+    /** The center's name on the kiosk, the ticket and the display. */
+    centerName: Type.Object(
+      { ar: Type.String({ minLength: 1 }), en: Type.String({ minLength: 1 }) },
+      { default: { ar: 'المركز التكنولوجي لخدمة المواطنين', en: 'Citizen Service Technology Center' } },
+    ),
+    auth: Type.Object(
+      {
+        /** How long a user's token lives. Default 12 h (one working day and some). */
+        userTokenTtlSeconds: Type.Integer({ minimum: 60, default: 43_200 }),
+        /** Login and pairing attempts allowed per client address and name per window. Default 10. */
+        loginMaxAttempts: Type.Integer({ minimum: 1, default: 10 }),
+        /** The throttling window. Default 60 s. */
+        loginWindowSeconds: Type.Integer({ minimum: 1, default: 60 }),
+      },
+      { default: {} },
+    ),
+    queue: Type.Object(
+      {
+        /** Call-next policy; env TABOUR_CALL_POLICY. Default fifo. See server/queue/call-policy.ts. */
+        policy: Type.Union([Type.Literal('fifo'), Type.Literal('priority'), Type.Literal('sla')], { default: 'fifo' }),
+        /** priority policy: ordinary ticket goes next after this many priority ones in a row. Default 3. */
+        maxPriorityInARow: Type.Integer({ minimum: 1, default: 3 }),
+        /** priority policy: an ordinary ticket waiting this long is promoted. Default 1800 s. */
+        priorityAgingSeconds: Type.Integer({ minimum: 1, default: 1800 }),
+        /** A transferred ticket keeps its original issue time for ordering. Default true (it already waited once). */
+        transferKeepsIssueTime: Type.Boolean({ default: true }),
+        /** Assumed service time when a service has no history yet. Default 300 s. */
+        defaultServiceSeconds: Type.Integer({ minimum: 1, default: 300 }),
+        /** How many recent services the rolling mean uses. Default 20. */
+        serviceTimeWindow: Type.Integer({ minimum: 1, maximum: 1000, default: 20 }),
+        /** Priority categories a ticket may carry (code `none` is reserved for ordinary tickets). */
+        priorityCategories: Type.Array(PriorityCategory, {
+          default: [
+            { code: 'elderly', nameAr: 'كبار السن', nameEn: 'Elderly' },
+            { code: 'disabled', nameAr: 'ذوو الهمم', nameEn: 'People with disabilities' },
+            { code: 'pregnant', nameAr: 'الحوامل', nameEn: 'Pregnant women' },
+          ],
+        }),
+      },
+      { default: {} },
+    ),
+    realtime: Type.Object(
+      {
+        /** How long a dropped socket may come back and receive what it missed. Default 120 s. */
+        recoveryWindowSeconds: Type.Integer({ minimum: 0, default: 120 }),
+      },
+      { default: {} },
+    ),
+    /** Where the built UIs are (vite build output). Default ./dist/ui. */
+    uiDir: Type.String({ default: './dist/ui' }),
+  },
+  { additionalProperties: false },
+)
+
+export type Config = Static<typeof ConfigSchema>
+export type BilingualName = Static<typeof Bilingual>
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'ConfigError'
+  }
+}
+
+type Env = Record<string, string | undefined>
+
+/** The env variables we read and the config key each sets. */
+function fromEnv(env: Env): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  const set = (key: string, value: unknown) => {
+    if (value !== undefined && value !== '') out[key] = value
+  }
+  set('port', env.PORT === undefined ? undefined : numberOrRaw(env.PORT))
+  set('host', env.HOST)
+  set('dataDir', env.TABOUR_DATA_DIR)
+  set('adminPassword', env.TABOUR_ADMIN_PASSWORD)
+  set('demo', env.TABOUR_DEMO === undefined ? undefined : ['1', 'true', 'yes'].includes(env.TABOUR_DEMO.toLowerCase()))
+  set('logLevel', env.TABOUR_LOG_LEVEL)
+  set('timeZone', env.TABOUR_TIME_ZONE)
+  set('uiDir', env.TABOUR_UI_DIR)
+  if (env.TABOUR_CALL_POLICY) out.queue = { policy: env.TABOUR_CALL_POLICY }
+  return out
+}
+
+function numberOrRaw(raw: string): unknown {
+  return /^\d+$/.test(raw) ? Number(raw) : raw
+}
+
+/**
+ * Builds the config from defaults ← JSON file (TABOUR_CONFIG or `file`) ← environment, and
+ * validates it. Throws ConfigError naming the bad field, e.g. `config: /port must be ≤ 65535`.
+ */
+export function loadConfig(options: { env?: Env; file?: string; overrides?: Record<string, unknown> } = {}): Config {
+  const env = options.env ?? process.env
+  const file = options.file ?? env.TABOUR_CONFIG
+  let fromFile: Record<string, unknown> = {}
+  if (file) {
+    let text: string
+    try {
+      text = readFileSync(resolve(file), 'utf8')
+    } catch (err) {
+      throw new ConfigError(`config file ${file} cannot be read: ${(err as Error).message}`)
+    }
+    try {
+      fromFile = JSON.parse(text)
+    } catch (err) {
+      throw new ConfigError(`config file ${file} is not valid JSON: ${(err as Error).message}`)
+    }
+    if (typeof fromFile !== 'object' || fromFile === null || Array.isArray(fromFile)) {
+      throw new ConfigError(`config file ${file} must hold a JSON object`)
+    }
+  }
+  const envPart = fromEnv(env)
+  const merged = deepMerge(deepMerge(fromFile, envPart), options.overrides ?? {})
+  return validateConfig(merged)
+}
+
+/** Validates a raw object (applying defaults) into a Config; throws ConfigError naming the field. */
+export function validateConfig(raw: unknown): Config {
+  const withDefaults = Value.Default(ConfigSchema, structuredClone(raw ?? {}))
+  const errors = [...Value.Errors(ConfigSchema, withDefaults)]
+  if (errors.length > 0) {
+    const lines = errors.slice(0, 5).map((e) => `${e.path || '/'} ${e.message}${describeValue(e.value)}`)
+    throw new ConfigError(`invalid config: ${lines.join('; ')}`)
+  }
+  const config = withDefaults as Config
+  if (!isValidTimeZone(config.timeZone)) {
+    throw new ConfigError(`invalid config: /timeZone "${config.timeZone}" is not an IANA time zone (e.g. Africa/Cairo)`)
+  }
+  const codes = config.queue.priorityCategories.map((c) => c.code)
+  if (codes.includes('none') || new Set(codes).size !== codes.length) {
+    throw new ConfigError('invalid config: /queue/priorityCategories codes must be unique and not "none"')
+  }
+  return config
+}
+
+function describeValue(value: unknown): string {
+  if (value === undefined) return ''
+  const text = JSON.stringify(value)
+  return text && text.length <= 60 ? ` (got ${text})` : ''
+}
+
+function deepMerge(a: Record<string, unknown>, b: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...a }
+  for (const [key, value] of Object.entries(b)) {
+    const prev = out[key]
+    out[key] =
+      isPlainObject(prev) && isPlainObject(value) ? deepMerge(prev, value) : value
+  }
+  return out
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v)
+}

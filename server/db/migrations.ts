@@ -1,0 +1,150 @@
+/**
+ * Versioned schema migrations, applied in order by migrate.ts. Never edit a shipped migration:
+ * add a new one. Times are epoch milliseconds (UTC); `day` columns hold the center's local
+ * day (YYYY-MM-DD) so "today" never has to be recomputed across DST changes.
+ */
+export interface Migration {
+  version: number
+  name: string
+  sql: string
+}
+
+export const migrations: Migration[] = [
+  {
+    version: 1,
+    name: 'initial schema',
+    sql: `
+CREATE TABLE users (
+  id            INTEGER PRIMARY KEY,
+  username      TEXT NOT NULL UNIQUE COLLATE NOCASE,
+  password_hash TEXT NOT NULL,
+  role          TEXT NOT NULL CHECK (role IN ('admin', 'manager', 'clerk')),
+  display_name  TEXT NOT NULL DEFAULT '',
+  active        INTEGER NOT NULL DEFAULT 1,
+  created_at    INTEGER NOT NULL
+);
+
+CREATE TABLE services (
+  id                  INTEGER PRIMARY KEY,
+  prefix              TEXT NOT NULL UNIQUE,
+  name_ar             TEXT NOT NULL,
+  name_en             TEXT NOT NULL,
+  target_wait_seconds INTEGER NOT NULL CHECK (target_wait_seconds > 0),
+  daily_cap           INTEGER CHECK (daily_cap IS NULL OR daily_cap > 0),
+  active              INTEGER NOT NULL DEFAULT 1,
+  sort_order          INTEGER NOT NULL DEFAULT 0,
+  created_at          INTEGER NOT NULL
+);
+
+CREATE TABLE counters (
+  id                INTEGER PRIMARY KEY,
+  number            INTEGER NOT NULL UNIQUE,
+  name              TEXT NOT NULL,
+  zone              TEXT NOT NULL DEFAULT 'main',
+  state             TEXT NOT NULL DEFAULT 'closed' CHECK (state IN ('closed', 'open', 'paused')),
+  clerk_id          INTEGER REFERENCES users(id),
+  current_ticket_id TEXT UNIQUE,
+  priority_streak   INTEGER NOT NULL DEFAULT 0,
+  pause_reason      TEXT,
+  active            INTEGER NOT NULL DEFAULT 1,
+  created_at        INTEGER NOT NULL
+);
+-- one clerk, one counter
+CREATE UNIQUE INDEX counters_one_per_clerk ON counters(clerk_id) WHERE clerk_id IS NOT NULL;
+
+CREATE TABLE counter_services (
+  counter_id INTEGER NOT NULL REFERENCES counters(id) ON DELETE CASCADE,
+  service_id INTEGER NOT NULL REFERENCES services(id),
+  weight     REAL NOT NULL DEFAULT 1 CHECK (weight >= 0),
+  PRIMARY KEY (counter_id, service_id)
+);
+
+CREATE TABLE devices (
+  id                 INTEGER PRIMARY KEY,
+  kind               TEXT NOT NULL CHECK (kind IN ('kiosk', 'display', 'printer', 'board', 'keypad')),
+  name               TEXT NOT NULL,
+  zone               TEXT,
+  config             TEXT NOT NULL DEFAULT '{}',
+  pairing_code       TEXT UNIQUE,
+  pairing_expires_at INTEGER,
+  paired_at          INTEGER,
+  last_seen_at       INTEGER,
+  revoked_at         INTEGER,
+  created_at         INTEGER NOT NULL
+);
+
+-- Bearer tokens of users and devices, stored as SHA-256 hashes: a copy of the database
+-- does not hand out working tokens.
+CREATE TABLE tokens (
+  token_hash   TEXT PRIMARY KEY,
+  subject_type TEXT NOT NULL CHECK (subject_type IN ('user', 'device')),
+  subject_id   INTEGER NOT NULL,
+  created_at   INTEGER NOT NULL,
+  expires_at   INTEGER,
+  revoked_at   INTEGER
+);
+CREATE INDEX tokens_subject ON tokens(subject_type, subject_id);
+
+-- The last number handed out per service per local day; bumped in the same transaction
+-- that inserts the ticket, so a number is never reused or duplicated.
+CREATE TABLE ticket_sequences (
+  service_id  INTEGER NOT NULL REFERENCES services(id),
+  day         TEXT NOT NULL,
+  last_number INTEGER NOT NULL,
+  PRIMARY KEY (service_id, day)
+);
+
+CREATE TABLE tickets (
+  id                TEXT PRIMARY KEY,
+  service_id        INTEGER NOT NULL REFERENCES services(id),
+  day               TEXT NOT NULL,
+  number            INTEGER NOT NULL,
+  label             TEXT NOT NULL,
+  priority          TEXT NOT NULL DEFAULT 'none',
+  phone             TEXT,
+  lang              TEXT NOT NULL DEFAULT 'ar',
+  status            TEXT NOT NULL CHECK (status IN ('waiting', 'called', 'serving', 'done', 'no_show', 'cancelled')),
+  issued_at         INTEGER NOT NULL,
+  queued_at         INTEGER NOT NULL,
+  called_at         INTEGER,
+  started_at        INTEGER,
+  finished_at       INTEGER,
+  counter_id        INTEGER REFERENCES counters(id),
+  target_counter_id INTEGER REFERENCES counters(id),
+  clerk_id          INTEGER REFERENCES users(id),
+  recall_count      INTEGER NOT NULL DEFAULT 0,
+  transfer_count    INTEGER NOT NULL DEFAULT 0,
+  outcome           TEXT,
+  issued_by_type    TEXT NOT NULL CHECK (issued_by_type IN ('user', 'device', 'system')),
+  issued_by_id      INTEGER,
+  idempotency_key   TEXT,
+  UNIQUE (service_id, day, number),
+  UNIQUE (issued_by_type, issued_by_id, idempotency_key)
+);
+CREATE INDEX tickets_waiting ON tickets(status, service_id, queued_at);
+CREATE INDEX tickets_day ON tickets(day, service_id);
+CREATE INDEX tickets_done ON tickets(service_id, finished_at) WHERE status = 'done';
+-- at most one active ticket per counter, enforced by the database itself
+CREATE UNIQUE INDEX tickets_one_active_per_counter ON tickets(counter_id) WHERE status IN ('called', 'serving');
+
+-- Append-only log of every ticket, counter and clerk state change. Reports and upstream
+-- figures are derived from it.
+CREATE TABLE events (
+  id         INTEGER PRIMARY KEY AUTOINCREMENT,
+  at         INTEGER NOT NULL,
+  day        TEXT NOT NULL,
+  type       TEXT NOT NULL,
+  ticket_id  TEXT,
+  counter_id INTEGER,
+  service_id INTEGER,
+  user_id    INTEGER,
+  device_id  INTEGER,
+  data       TEXT NOT NULL DEFAULT '{}'
+);
+CREATE INDEX events_day_type ON events(day, type);
+CREATE INDEX events_ticket ON events(ticket_id);
+CREATE TRIGGER events_no_update BEFORE UPDATE ON events BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+CREATE TRIGGER events_no_delete BEFORE DELETE ON events BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+`,
+  },
+]

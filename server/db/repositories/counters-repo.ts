@@ -1,0 +1,130 @@
+import type { Db } from '../connection.ts'
+import { statementCache, type Sql } from '../statement-cache.ts'
+import type { Counter } from '../../../protocol/entities.ts'
+import type { CounterState } from '../../queue/types.ts'
+
+interface CounterRow {
+  id: number
+  number: number
+  name: string
+  zone: string
+  state: CounterState
+  clerk_id: number | null
+  current_ticket_id: string | null
+  priority_streak: number
+  pause_reason: string | null
+  active: number
+  clerk_username: string | null
+  clerk_display_name: string | null
+}
+
+/** A counter with the bookkeeping the domain needs but the API does not show. */
+export interface CounterRecord extends Counter {
+  priorityStreak: number
+}
+
+const SELECT = `SELECT c.*, u.username AS clerk_username, u.display_name AS clerk_display_name
+  FROM counters c LEFT JOIN users u ON u.id = c.clerk_id`
+
+export interface CounterFields {
+  number: number
+  name: string
+  zone: string
+  active: boolean
+  services: { serviceId: number; weight: number }[]
+}
+
+/** Counters (شبابيك) and the services each serves, with a weight each. */
+export class CountersRepo {
+  private readonly sql: Sql
+  constructor(db: Db) {
+    this.sql = statementCache(db)
+  }
+
+  private toCounter(r: CounterRow): CounterRecord {
+    const services = this.sql('SELECT service_id AS serviceId, weight FROM counter_services WHERE counter_id = ? ORDER BY service_id').all(r.id) as {
+      serviceId: number
+      weight: number
+    }[]
+    return {
+      id: r.id,
+      number: r.number,
+      name: r.name,
+      zone: r.zone,
+      state: r.state,
+      clerk: r.clerk_id === null ? null : { id: r.clerk_id, username: r.clerk_username ?? '', displayName: r.clerk_display_name ?? '' },
+      currentTicketId: r.current_ticket_id,
+      pauseReason: r.pause_reason,
+      services,
+      active: r.active === 1,
+      priorityStreak: r.priority_streak,
+    }
+  }
+
+  list(): CounterRecord[] {
+    return (this.sql(`${SELECT} ORDER BY c.number`).all() as CounterRow[]).map((r) => this.toCounter(r))
+  }
+
+  get(id: number): CounterRecord | undefined {
+    const row = this.sql(`${SELECT} WHERE c.id = ?`).get(id) as CounterRow | undefined
+    return row && this.toCounter(row)
+  }
+
+  findByClerk(clerkId: number): CounterRecord | undefined {
+    const row = this.sql(`${SELECT} WHERE c.clerk_id = ?`).get(clerkId) as CounterRow | undefined
+    return row && this.toCounter(row)
+  }
+
+  findByNumber(number: number): CounterRecord | undefined {
+    const row = this.sql(`${SELECT} WHERE c.number = ?`).get(number) as CounterRow | undefined
+    return row && this.toCounter(row)
+  }
+
+  insert(f: CounterFields, now: number): CounterRecord {
+    const { lastInsertRowid } = this.sql('INSERT INTO counters (number, name, zone, active, created_at) VALUES (?, ?, ?, ?, ?)').run(
+      f.number,
+      f.name,
+      f.zone,
+      f.active ? 1 : 0,
+      now,
+    )
+    const id = Number(lastInsertRowid)
+    this.replaceServices(id, f.services)
+    return this.get(id)!
+  }
+
+  update(id: number, f: CounterFields): CounterRecord {
+    this.sql('UPDATE counters SET number = ?, name = ?, zone = ?, active = ? WHERE id = ?').run(f.number, f.name, f.zone, f.active ? 1 : 0, id)
+    this.replaceServices(id, f.services)
+    return this.get(id)!
+  }
+
+  private replaceServices(id: number, services: { serviceId: number; weight: number }[]): void {
+    this.sql('DELETE FROM counter_services WHERE counter_id = ?').run(id)
+    for (const s of services) {
+      this.sql('INSERT INTO counter_services (counter_id, service_id, weight) VALUES (?, ?, ?)').run(id, s.serviceId, s.weight)
+    }
+  }
+
+  setState(id: number, state: CounterState, clerkId: number | null, pauseReason: string | null = null): void {
+    this.sql('UPDATE counters SET state = ?, clerk_id = ?, pause_reason = ? WHERE id = ?').run(state, clerkId, pauseReason, id)
+  }
+
+  setCurrentTicket(id: number, ticketId: string | null): void {
+    this.sql('UPDATE counters SET current_ticket_id = ? WHERE id = ?').run(ticketId, id)
+  }
+
+  setPriorityStreak(id: number, streak: number): void {
+    this.sql('UPDATE counters SET priority_streak = ? WHERE id = ?').run(streak, id)
+  }
+
+  /** How many open counters serve this service with a positive weight (for the wait estimate). */
+  countOpenServing(serviceId: number): number {
+    return (
+      this.sql(
+        `SELECT count(*) AS n FROM counters c JOIN counter_services cs ON cs.counter_id = c.id
+         WHERE c.state = 'open' AND cs.service_id = ? AND cs.weight > 0`,
+      ).get(serviceId) as { n: number }
+    ).n
+  }
+}

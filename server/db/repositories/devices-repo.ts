@@ -1,0 +1,84 @@
+import type { Db } from '../connection.ts'
+import { statementCache, type Sql } from '../statement-cache.ts'
+import type { Device } from '../../../protocol/entities.ts'
+import type { DeviceKind } from '../../../protocol/common.ts'
+
+interface DeviceRow {
+  id: number
+  kind: DeviceKind
+  name: string
+  zone: string | null
+  config: string
+  pairing_code: string | null
+  pairing_expires_at: number | null
+  paired_at: number | null
+  last_seen_at: number | null
+  revoked_at: number | null
+}
+
+const toDevice = (r: DeviceRow): Device => ({
+  id: r.id,
+  kind: r.kind,
+  name: r.name,
+  zone: r.zone,
+  config: JSON.parse(r.config) as Record<string, unknown>,
+  paired: r.paired_at !== null,
+  revoked: r.revoked_at !== null,
+  lastSeenAt: r.last_seen_at === null ? null : new Date(r.last_seen_at).toISOString(),
+})
+
+/** Kiosks, displays, printers, boards and keypads, and their one-time pairing codes. */
+export class DevicesRepo {
+  private readonly sql: Sql
+  constructor(db: Db) {
+    this.sql = statementCache(db)
+  }
+
+  list(): Device[] {
+    return (this.sql('SELECT * FROM devices ORDER BY id').all() as DeviceRow[]).map(toDevice)
+  }
+
+  get(id: number): Device | undefined {
+    const row = this.sql('SELECT * FROM devices WHERE id = ?').get(id) as DeviceRow | undefined
+    return row && toDevice(row)
+  }
+
+  insert(f: { kind: DeviceKind; name: string; zone: string | null; config: Record<string, unknown> }, now: number): Device {
+    const { lastInsertRowid } = this.sql('INSERT INTO devices (kind, name, zone, config, created_at) VALUES (?, ?, ?, ?, ?)').run(
+      f.kind,
+      f.name,
+      f.zone,
+      JSON.stringify(f.config),
+      now,
+    )
+    return this.get(Number(lastInsertRowid))!
+  }
+
+  update(id: number, f: { name: string; zone: string | null; config: Record<string, unknown> }): Device {
+    this.sql('UPDATE devices SET name = ?, zone = ?, config = ? WHERE id = ?').run(f.name, f.zone, JSON.stringify(f.config), id)
+    return this.get(id)!
+  }
+
+  setPairingCode(id: number, code: string, expiresAt: number): void {
+    this.sql('UPDATE devices SET pairing_code = ?, pairing_expires_at = ?, revoked_at = NULL WHERE id = ?').run(code, expiresAt, id)
+  }
+
+  /** Consumes a pairing code: returns the device it belonged to, once, if not expired. */
+  consumePairingCode(code: string, now: number): Device | undefined {
+    const row = this.sql('SELECT * FROM devices WHERE pairing_code = ?').get(code) as DeviceRow | undefined
+    if (!row) return undefined
+    this.sql('UPDATE devices SET pairing_code = NULL, pairing_expires_at = NULL WHERE id = ?').run(row.id)
+    if (row.pairing_expires_at !== null && row.pairing_expires_at < now) return undefined
+    if (row.revoked_at !== null) return undefined
+    this.sql('UPDATE devices SET paired_at = ?, last_seen_at = ? WHERE id = ?').run(now, now, row.id)
+    return this.get(row.id)
+  }
+
+  revoke(id: number, now: number): void {
+    this.sql('UPDATE devices SET revoked_at = ?, pairing_code = NULL WHERE id = ?').run(now, id)
+  }
+
+  touch(id: number, now: number): void {
+    this.sql('UPDATE devices SET last_seen_at = ? WHERE id = ?').run(now, id)
+  }
+}

@@ -1,0 +1,72 @@
+import type { Db } from '../connection.ts'
+import { statementCache, type Sql } from '../statement-cache.ts'
+import type { Service } from '../../../protocol/entities.ts'
+
+interface ServiceRow {
+  id: number
+  prefix: string
+  name_ar: string
+  name_en: string
+  target_wait_seconds: number
+  daily_cap: number | null
+  active: number
+  sort_order: number
+}
+
+const toService = (r: ServiceRow): Service => ({
+  id: r.id,
+  prefix: r.prefix,
+  nameAr: r.name_ar,
+  nameEn: r.name_en,
+  targetWaitSeconds: r.target_wait_seconds,
+  dailyCap: r.daily_cap,
+  active: r.active === 1,
+  sortOrder: r.sort_order,
+})
+
+export interface ServiceFields {
+  prefix: string
+  nameAr: string
+  nameEn: string
+  targetWaitSeconds: number
+  dailyCap: number | null
+  active: boolean
+  sortOrder: number
+}
+
+/** Services (what a citizen can queue for). */
+export class ServicesRepo {
+  private readonly sql: Sql
+  constructor(db: Db) {
+    this.sql = statementCache(db)
+  }
+
+  list(options: { activeOnly?: boolean } = {}): Service[] {
+    const where = options.activeOnly ? 'WHERE active = 1' : ''
+    return (this.sql(`SELECT * FROM services ${where} ORDER BY sort_order, id`).all() as ServiceRow[]).map(toService)
+  }
+
+  get(id: number): Service | undefined {
+    const row = this.sql('SELECT * FROM services WHERE id = ?').get(id) as ServiceRow | undefined
+    return row && toService(row)
+  }
+
+  findByPrefix(prefix: string): Service | undefined {
+    const row = this.sql('SELECT * FROM services WHERE prefix = ?').get(prefix) as ServiceRow | undefined
+    return row && toService(row)
+  }
+
+  insert(f: ServiceFields, now: number): Service {
+    const { lastInsertRowid } = this.sql(`INSERT INTO services (prefix, name_ar, name_en, target_wait_seconds, daily_cap, active, sort_order, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+      .run(f.prefix, f.nameAr, f.nameEn, f.targetWaitSeconds, f.dailyCap, f.active ? 1 : 0, f.sortOrder, now)
+    return this.get(Number(lastInsertRowid))!
+  }
+
+  update(id: number, f: ServiceFields): Service {
+    this.sql(`UPDATE services SET prefix = ?, name_ar = ?, name_en = ?, target_wait_seconds = ?, daily_cap = ?, active = ?, sort_order = ?
+         WHERE id = ?`)
+      .run(f.prefix, f.nameAr, f.nameEn, f.targetWaitSeconds, f.dailyCap, f.active ? 1 : 0, f.sortOrder, id)
+    return this.get(id)!
+  }
+}

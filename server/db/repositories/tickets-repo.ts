@@ -1,0 +1,186 @@
+import type { Db } from '../connection.ts'
+import { statementCache, type Sql } from '../statement-cache.ts'
+import type { CallCandidate, PriorityCode, TicketStatus } from '../../queue/types.ts'
+import type { Lang } from '../../../protocol/common.ts'
+
+/** A ticket row, camel-cased; times are epoch ms. */
+export interface TicketRecord {
+  id: string
+  serviceId: number
+  day: string
+  number: number
+  label: string
+  priority: PriorityCode
+  phone: string | null
+  lang: Lang
+  status: TicketStatus
+  issuedAt: number
+  queuedAt: number
+  calledAt: number | null
+  startedAt: number | null
+  finishedAt: number | null
+  counterId: number | null
+  targetCounterId: number | null
+  clerkId: number | null
+  recallCount: number
+  transferCount: number
+  outcome: string | null
+  issuedByType: 'user' | 'device' | 'system'
+  issuedById: number | null
+  idempotencyKey: string | null
+}
+
+const COLUMNS = `id, service_id AS serviceId, day, number, label, priority, phone, lang, status,
+  issued_at AS issuedAt, queued_at AS queuedAt, called_at AS calledAt, started_at AS startedAt,
+  finished_at AS finishedAt, counter_id AS counterId, target_counter_id AS targetCounterId,
+  clerk_id AS clerkId, recall_count AS recallCount, transfer_count AS transferCount, outcome,
+  issued_by_type AS issuedByType, issued_by_id AS issuedById, idempotency_key AS idempotencyKey`
+
+/** Fields a lifecycle step may change. */
+export type TicketChanges = Partial<
+  Pick<
+    TicketRecord,
+    | 'status' | 'serviceId' | 'queuedAt' | 'calledAt' | 'startedAt' | 'finishedAt' | 'counterId'
+    | 'targetCounterId' | 'clerkId' | 'recallCount' | 'transferCount' | 'outcome'
+  >
+>
+
+const CHANGE_COLUMNS: Record<keyof TicketChanges, string> = {
+  status: 'status',
+  serviceId: 'service_id',
+  queuedAt: 'queued_at',
+  calledAt: 'called_at',
+  startedAt: 'started_at',
+  finishedAt: 'finished_at',
+  counterId: 'counter_id',
+  targetCounterId: 'target_counter_id',
+  clerkId: 'clerk_id',
+  recallCount: 'recall_count',
+  transferCount: 'transfer_count',
+  outcome: 'outcome',
+}
+
+/** Tickets and their per-service, per-day numbering. */
+export class TicketsRepo {
+  private readonly sql: Sql
+  constructor(db: Db) {
+    this.sql = statementCache(db)
+  }
+
+  /** Bumps and returns the service's number for that local day. Call inside the insert's transaction. */
+  allocateNumber(serviceId: number, day: string): number {
+    const row = this.sql(
+      `INSERT INTO ticket_sequences (service_id, day, last_number) VALUES (?, ?, 1)
+       ON CONFLICT (service_id, day) DO UPDATE SET last_number = last_number + 1
+       RETURNING last_number AS n`,
+    ).get(serviceId, day) as { n: number }
+    return row.n
+  }
+
+  /** How many tickets the service has issued that day (its sequence's last number). */
+  issuedOn(serviceId: number, day: string): number {
+    const row = this.sql('SELECT last_number AS n FROM ticket_sequences WHERE service_id = ? AND day = ?').get(serviceId, day) as
+      | { n: number }
+      | undefined
+    return row?.n ?? 0
+  }
+
+  insert(t: TicketRecord): void {
+    this.sql(
+      `INSERT INTO tickets (id, service_id, day, number, label, priority, phone, lang, status, issued_at, queued_at,
+         issued_by_type, issued_by_id, idempotency_key)
+       VALUES (@id, @serviceId, @day, @number, @label, @priority, @phone, @lang, @status, @issuedAt, @queuedAt,
+         @issuedByType, @issuedById, @idempotencyKey)`,
+    ).run(t)
+  }
+
+  get(id: string): TicketRecord | undefined {
+    return this.sql(`SELECT ${COLUMNS} FROM tickets WHERE id = ?`).get(id) as TicketRecord | undefined
+  }
+
+  findByIdempotencyKey(issuedByType: string, issuedById: number | null, key: string): TicketRecord | undefined {
+    return this.sql(
+      `SELECT ${COLUMNS} FROM tickets WHERE issued_by_type = ? AND issued_by_id IS ? AND idempotency_key = ?`,
+    ).get(issuedByType, issuedById, key) as TicketRecord | undefined
+  }
+
+  update(id: string, changes: TicketChanges): void {
+    const keys = Object.keys(changes) as (keyof TicketChanges)[]
+    if (keys.length === 0) return
+    const set = keys.map((k) => `${CHANGE_COLUMNS[k]} = @${k}`).join(', ')
+    this.sql(`UPDATE tickets SET ${set} WHERE id = @id`).run({ ...changes, id })
+  }
+
+  /**
+   * The waiting tickets a counter may call: those of the services it serves (with its weight for
+   * each), plus those transferred to it by name; never those transferred to another counter.
+   */
+  candidatesFor(counterId: number): CallCandidate[] {
+    const rows = this.sql(
+      `SELECT t.id AS ticketId, t.service_id AS serviceId, t.priority, t.queued_at AS queuedAt, t.number,
+              s.target_wait_seconds AS targetWaitSeconds, COALESCE(cs.weight, 1) AS weight,
+              (t.target_counter_id IS NOT NULL) AS targetedHere
+       FROM tickets t
+       JOIN services s ON s.id = t.service_id
+       LEFT JOIN counter_services cs ON cs.service_id = t.service_id AND cs.counter_id = @counterId
+       WHERE t.status = 'waiting'
+         AND (t.target_counter_id = @counterId OR (t.target_counter_id IS NULL AND cs.counter_id IS NOT NULL))`,
+    ).all({ counterId }) as (Omit<CallCandidate, 'targetedHere'> & { targetedHere: number })[]
+    return rows.map((r) => ({ ...r, targetedHere: r.targetedHere === 1 }))
+  }
+
+  waitingCount(serviceId: number): number {
+    return (this.sql("SELECT count(*) AS n FROM tickets WHERE status = 'waiting' AND service_id = ?").get(serviceId) as { n: number }).n
+  }
+
+  /** Waiting tickets of the same service that arrived before this one (by queue time, then number). */
+  waitingAhead(t: { serviceId: number; queuedAt: number; number: number; id: string }, onlyPriority: boolean): number {
+    const priorityFilter = onlyPriority ? "AND priority <> 'none'" : ''
+    return (
+      this.sql(
+        `SELECT count(*) AS n FROM tickets
+         WHERE status = 'waiting' AND service_id = @serviceId AND id <> @id ${priorityFilter}
+           AND (queued_at < @queuedAt OR (queued_at = @queuedAt AND number < @number))`,
+      ).get(t) as { n: number }
+    ).n
+  }
+
+  /** Waiting priority tickets of the service, wherever they are in the line (they go first). */
+  waitingPriorityCount(serviceId: number): number {
+    return (
+      this.sql("SELECT count(*) AS n FROM tickets WHERE status = 'waiting' AND service_id = ? AND priority <> 'none'").get(serviceId) as {
+        n: number
+      }
+    ).n
+  }
+
+  /** Seconds from call to finish of the service's most recent completed tickets, newest first. */
+  recentServiceSeconds(serviceId: number, limit: number): number[] {
+    return (
+      this.sql(
+        `SELECT (finished_at - called_at) / 1000.0 AS s FROM tickets
+         WHERE service_id = ? AND status = 'done' AND called_at IS NOT NULL
+         ORDER BY finished_at DESC LIMIT ?`,
+      ).all(serviceId, limit) as { s: number }[]
+    ).map((r) => r.s)
+  }
+
+  /** Active (called or serving) tickets and waiting tickets: the live queue. */
+  listLive(): TicketRecord[] {
+    return this.sql(
+      `SELECT ${COLUMNS} FROM tickets WHERE status IN ('waiting', 'called', 'serving') ORDER BY queued_at, number`,
+    ).all() as TicketRecord[]
+  }
+
+  listByDay(day: string): TicketRecord[] {
+    return this.sql(`SELECT ${COLUMNS} FROM tickets WHERE day = ? ORDER BY issued_at, number`).all(day) as TicketRecord[]
+  }
+
+  /** The most recent calls (for a display's "last calls" list after a reconnect). */
+  recentCalls(limit: number): TicketRecord[] {
+    return this.sql(
+      `SELECT ${COLUMNS} FROM tickets WHERE called_at IS NOT NULL AND status IN ('called', 'serving')
+       ORDER BY called_at DESC LIMIT ?`,
+    ).all(limit) as TicketRecord[]
+  }
+}

@@ -1,0 +1,82 @@
+import type { Db } from '../db/connection.ts'
+import { ServicesRepo } from '../db/repositories/services-repo.ts'
+import { CountersRepo } from '../db/repositories/counters-repo.ts'
+import { UsersRepo } from '../db/repositories/users-repo.ts'
+import { DevicesRepo } from '../db/repositories/devices-repo.ts'
+import { hashPassword } from '../auth/passwords.ts'
+import { newPairingCode, PAIRING_CODE_TTL_MS } from '../auth/tokens.ts'
+
+/** The demo clerks' password: this is a demo, printed on every start; never use TABOUR_DEMO in production. */
+export const DEMO_PASSWORD = 'tabour-demo'
+
+export interface DemoSeed {
+  /** True when this start created the catalogue (an existing center is never touched). */
+  created: boolean
+  users: { username: string; role: string; password: string }[]
+  /** Pairing codes of the demo devices not yet paired, fresh on every start. */
+  devices: { id: number; kind: string; name: string; zone: string | null; pairingCode: string | null }[]
+}
+
+/** A citizen-service technology center's catalogue (services of Egyptian one-stop-shop windows). */
+const SERVICES = [
+  { prefix: 'A', nameAr: 'تراخيص البناء', nameEn: 'Building permits', targetWaitSeconds: 900 },
+  { prefix: 'B', nameAr: 'طلبات التصالح', nameEn: 'Reconciliation requests', targetWaitSeconds: 1200 },
+  { prefix: 'C', nameAr: 'مستخرجات السجل المدني', nameEn: 'Civil-registry extracts', targetWaitSeconds: 600 },
+  { prefix: 'D', nameAr: 'توصيل المرافق (كهرباء ومياه وغاز)', nameEn: 'Utility connections', targetWaitSeconds: 900 },
+  { prefix: 'E', nameAr: 'خدمات المستثمرين', nameEn: 'Investor services', targetWaitSeconds: 1800 },
+  { prefix: 'F', nameAr: 'الاستعلامات والشكاوى', nameEn: 'Enquiries and complaints', targetWaitSeconds: 600 },
+]
+
+/** Six counters in two zones (ground floor and first floor); counter → service prefixes and weights. */
+const COUNTERS: { number: number; name: string; zone: string; services: [string, number][] }[] = [
+  { number: 1, name: 'شباك ١ — تراخيص', zone: 'ground', services: [['A', 2], ['B', 1]] },
+  { number: 2, name: 'شباك ٢ — تراخيص وتصالح', zone: 'ground', services: [['A', 1], ['B', 2]] },
+  { number: 3, name: 'شباك ٣ — سجل مدني', zone: 'ground', services: [['C', 1], ['F', 0]] },
+  { number: 4, name: 'شباك ٤ — مرافق', zone: 'first', services: [['D', 1]] },
+  { number: 5, name: 'شباك ٥ — مستثمرون', zone: 'first', services: [['E', 1], ['D', 0]] },
+  { number: 6, name: 'شباك ٦ — استعلامات', zone: 'first', services: [['F', 1], ['C', 1]] },
+]
+
+const USERS = [
+  { username: 'admin', role: 'admin' as const, displayName: 'Administrator' },
+  { username: 'manager', role: 'manager' as const, displayName: 'مدير المركز' },
+  ...COUNTERS.map((c) => ({ username: `clerk${c.number}`, role: 'clerk' as const, displayName: `موظف ${c.number}` })),
+]
+
+const DEVICES = [
+  { kind: 'kiosk' as const, name: 'كشك المدخل', zone: null },
+  { kind: 'display' as const, name: 'شاشة الدور الأرضي', zone: 'ground' },
+  { kind: 'display' as const, name: 'شاشة الدور الأول', zone: 'first' },
+]
+
+/** Seeds the demo center on an empty catalogue; on later starts, only refreshes unpaired devices' codes. */
+export async function seedDemo(db: Db, now: number): Promise<DemoSeed> {
+  const services = new ServicesRepo(db)
+  const counters = new CountersRepo(db)
+  const users = new UsersRepo(db)
+  const devices = new DevicesRepo(db)
+  const created = services.list().length === 0
+  if (created) {
+    const passwordHash = await hashPassword(DEMO_PASSWORD)
+    db.transaction(() => {
+      const ids = new Map<string, number>()
+      SERVICES.forEach((s, i) => ids.set(s.prefix, services.insert({ ...s, dailyCap: null, active: true, sortOrder: i }, now).id))
+      for (const c of COUNTERS) {
+        counters.insert({ number: c.number, name: c.name, zone: c.zone, active: true, services: c.services.map(([p, weight]) => ({ serviceId: ids.get(p)!, weight })) }, now)
+      }
+      for (const u of USERS) if (!users.findForLogin(u.username)) users.insert({ ...u, passwordHash }, now)
+      for (const d of DEVICES) devices.insert({ ...d, config: {} }, now)
+    })()
+  }
+  const demoDevices = devices.list().map((d) => {
+    if (d.paired || d.revoked) return { id: d.id, kind: d.kind, name: d.name, zone: d.zone, pairingCode: null }
+    const pairingCode = newPairingCode()
+    devices.setPairingCode(d.id, pairingCode, now + PAIRING_CODE_TTL_MS)
+    return { id: d.id, kind: d.kind, name: d.name, zone: d.zone, pairingCode }
+  })
+  return {
+    created,
+    users: USERS.map((u) => ({ username: u.username, role: u.role, password: DEMO_PASSWORD })),
+    devices: demoDevices,
+  }
+}

@@ -1,0 +1,85 @@
+import { networkInterfaces } from 'node:os'
+import { buildApp, databaseFile } from './app.ts'
+import { ConfigError, loadConfig, type Config } from './config.ts'
+import type { Tabour } from './app.ts'
+
+/**
+ * The center server's entry point: load the config, listen, print where everything is, and on
+ * SIGTERM/SIGINT stop taking requests, finish those in flight, close sockets and the database.
+ */
+async function main(): Promise<void> {
+  let config: Config
+  try {
+    config = loadConfig()
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(`tabour: ${err.message}`)
+      process.exit(2)
+    }
+    throw err
+  }
+
+  const app = buildApp(config)
+  let closing = false
+  const shutdown = async (signal: string) => {
+    if (closing) return
+    closing = true
+    app.log.info({ signal }, 'shutting down: finishing in-flight requests')
+    // a stuck client must not keep a center from restarting
+    const force = setTimeout(() => process.exit(1), 10_000)
+    force.unref()
+    await app.close()
+    process.exit(0)
+  }
+  process.on('SIGTERM', () => void shutdown('SIGTERM'))
+  process.on('SIGINT', () => void shutdown('SIGINT'))
+
+  await app.listen({ port: config.port, host: config.host })
+  const address = app.server.address()
+  const port = typeof address === 'object' && address ? address.port : config.port
+  console.log(banner(app.tabour, port, config))
+}
+
+function lanAddress(): string {
+  for (const list of Object.values(networkInterfaces())) {
+    for (const a of list ?? []) if (a.family === 'IPv4' && !a.internal) return a.address
+  }
+  return '127.0.0.1'
+}
+
+function banner(tabour: Tabour, port: number, config: Config): string {
+  const host = config.host === '0.0.0.0' || config.host === '::' ? lanAddress() : config.host
+  const base = `http://${host}:${port}`
+  const lines = [
+    '',
+    `  طابور Tabour — ${config.centerName.ar} / ${config.centerName.en}`,
+    `  listening on ${base}   (database: ${databaseFile(config)})`,
+    '',
+    `  kiosk      ${base}/kiosk/`,
+    `  display    ${base}/display/`,
+    `  counter    ${base}/counter/`,
+    `  dashboard  ${base}/dashboard/`,
+    `  API        ${base}/api/v1/openapi.json   health: ${base}/healthz`,
+  ]
+  if (tabour.generatedAdminPassword) {
+    lines.push('', `  admin password (shown once, change it): admin / ${tabour.generatedAdminPassword}`)
+  }
+  if (tabour.demo) {
+    lines.push('', `  demo center ${tabour.demo.created ? 'seeded' : 'already seeded'}; staff logins:`)
+    for (const u of tabour.demo.users) lines.push(`    ${u.role.padEnd(8)} ${u.username} / ${u.password}`)
+    const codes = tabour.demo.devices.filter((d) => d.pairingCode)
+    if (codes.length) {
+      lines.push('  device pairing codes (one use each; the kiosk/display asks for it):')
+      for (const d of codes) {
+        const page = d.kind === 'kiosk' ? 'kiosk' : 'display'
+        lines.push(`    ${d.kind.padEnd(8)} ${d.name}${d.zone ? ` [${d.zone}]` : ''}: ${d.pairingCode}   ${base}/${page}/?pair=${d.pairingCode}`)
+      }
+    }
+  }
+  return lines.join('\n') + '\n'
+}
+
+main().catch((err) => {
+  console.error('tabour: failed to start:', err instanceof Error ? err.message : err)
+  process.exit(1)
+})

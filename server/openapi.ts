@@ -1,0 +1,24 @@
+import swagger from '@fastify/swagger'
+import type { FastifyInstance } from 'fastify'
+
+/**
+ * Collects every route's TypeBox schemas into an OpenAPI 3 document served at
+ * /api/v1/openapi.json, so integrators never have to read our source.
+ */
+export async function installOpenApi(app: FastifyInstance): Promise<void> {
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Tabour center server API',
+        version: '1.0.0',
+        description: 'Queue management for citizen-service centers. Errors are {statusCode, code, error, message} with a stable TABOUR_ERR_* code.',
+      },
+      components: {
+        securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'a user token from /auth/login or a device token from /devices/pair' } },
+      },
+      security: [{ bearer: [] }],
+    },
+  })
+  app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger())
+}

@@ -1,0 +1,12 @@
+import type { Role, DeviceKind } from '../../protocol/common.ts'
+
+/** Who is acting: a logged-in user or a paired device. Recorded on every event. */
+export type Actor =
+  | { type: 'user'; id: number; role: Role; username: string }
+  | { type: 'device'; id: number; kind: DeviceKind; zone: string | null }
+  | { type: 'system' }
+
+export const actorIds = (actor: Actor) => ({
+  userId: actor.type === 'user' ? actor.id : null,
+  deviceId: actor.type === 'device' ? actor.id : null,
+})

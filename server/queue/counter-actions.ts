@@ -1,0 +1,273 @@
+import type { QueueContext, WriteScope } from './queue-context.ts'
+import type { CounterRecord } from '../db/repositories/counters-repo.ts'
+import type { TicketChanges, TicketRecord } from '../db/repositories/tickets-repo.ts'
+import { actorIds, type Actor } from './actor.ts'
+import type { TicketAction } from './types.ts'
+import { assertTransition } from './lifecycle.ts'
+import { chooseNext, nextPriorityStreak } from './call-policy.ts'
+import { conflict, ErrorCodes, forbidden, notFound, unprocessable } from '../errors.ts'
+
+export interface CounterActionResult {
+  counter: CounterRecord
+  ticket: TicketRecord | null
+}
+
+export type TransferTarget = { serviceId: number } | { counterId: number }
+
+const STAFF_WHO_MAY_TAKE_OVER = new Set(['manager', 'admin'])
+
+/**
+ * What a clerk does at a counter: open, pause, close, call next, recall, start, finish,
+ * no-show, transfer. Every action runs in one transaction that checks who is acting, the
+ * counter's state and the ticket's lifecycle, so two clerks can never hold one ticket.
+ */
+export class CounterActions {
+  constructor(private readonly ctx: QueueContext) {}
+
+  open(actor: Actor, counterId: number, options: { takeover?: boolean } = {}): CounterActionResult {
+    const user = this.requireUser(actor)
+    return this.ctx.write((tx) => {
+      const counter = this.getCounter(counterId)
+      if (!counter.active) throw unprocessable(ErrorCodes.COUNTER_NOT_OPEN, `counter ${counter.number} is disabled`)
+      const elsewhere = this.ctx.counters.findByClerk(user.id)
+      if (elsewhere && elsewhere.id !== counter.id) {
+        throw conflict(ErrorCodes.CLERK_AT_OTHER_COUNTER, `you are already at counter ${elsewhere.number}; close it first`)
+      }
+      const holder = counter.clerk
+      if (holder && holder.id !== user.id) {
+        if (!(options.takeover && STAFF_WHO_MAY_TAKE_OVER.has(user.role))) {
+          throw conflict(ErrorCodes.COUNTER_TAKEN, `counter ${counter.number} is held by ${holder.username}`)
+        }
+        tx.log({ type: 'counter.taken_over', counterId: counter.id, ...actorIds(actor), data: { from: holder.id } })
+      }
+      if (counter.state === 'open' && holder?.id === user.id) return this.result(counter.id)
+      const type = counter.state === 'paused' && holder?.id === user.id ? 'counter.resumed' : 'counter.opened'
+      this.ctx.counters.setState(counter.id, 'open', user.id)
+      tx.log({ type, counterId: counter.id, ...actorIds(actor) })
+      return this.changed(tx, counter.id, null, true)
+    })
+  }
+
+  pause(actor: Actor, counterId: number, reason: string | null): CounterActionResult {
+    return this.ctx.write((tx) => {
+      const counter = this.ownCounter(actor, counterId)
+      this.requireIdle(counter, 'pause')
+      this.ctx.counters.setState(counter.id, 'paused', counter.clerk!.id, reason)
+      tx.log({ type: 'counter.paused', counterId: counter.id, ...actorIds(actor), data: { reason } })
+      return this.changed(tx, counter.id, null, true)
+    })
+  }
+
+  close(actor: Actor, counterId: number): CounterActionResult {
+    return this.ctx.write((tx) => {
+      const counter = this.ownCounter(actor, counterId)
+      this.requireIdle(counter, 'close')
+      this.ctx.counters.setState(counter.id, 'closed', null)
+      this.ctx.counters.setPriorityStreak(counter.id, 0)
+      tx.log({ type: 'counter.closed', counterId: counter.id, ...actorIds(actor) })
+      return this.changed(tx, counter.id, null, true)
+    })
+  }
+
+  /** Calls the ticket the configured policy picks; `ticket: null` when nobody waits. */
+  callNext(actor: Actor, counterId: number): CounterActionResult {
+    return this.ctx.write((tx) => {
+      const counter = this.ownOpenIdleCounter(actor, counterId, 'call the next ticket')
+      const q = this.ctx.config.queue
+      const chosen = chooseNext(this.ctx.tickets.candidatesFor(counter.id), {
+        now: tx.now,
+        policy: q.policy,
+        params: { maxPriorityInARow: q.maxPriorityInARow, priorityAgingSeconds: q.priorityAgingSeconds },
+        priorityStreak: counter.priorityStreak,
+      })
+      if (!chosen) return { counter, ticket: null }
+      this.ctx.counters.setPriorityStreak(counter.id, nextPriorityStreak(counter.priorityStreak, chosen))
+      return this.call(tx, actor, counter, this.ctx.tickets.get(chosen.ticketId)!, 'policy')
+    })
+  }
+
+  /** Calls one waiting ticket by id, out of policy order (a citizen who stepped away); audited as such. */
+  callTicket(actor: Actor, counterId: number, ticketId: string): CounterActionResult {
+    return this.ctx.write((tx) => {
+      const counter = this.ownOpenIdleCounter(actor, counterId, 'call a ticket')
+      const ticket = this.ctx.tickets.get(ticketId)
+      if (!ticket) throw notFound(ErrorCodes.TICKET_NOT_FOUND, 'no such ticket')
+      if (ticket.targetCounterId !== null && ticket.targetCounterId !== counter.id) {
+        throw unprocessable(ErrorCodes.SERVICE_NOT_AT_COUNTER, `ticket ${ticket.label} was transferred to another counter`)
+      }
+      return this.call(tx, actor, counter, ticket, 'specific')
+    })
+  }
+
+  recall(actor: Actor, counterId: number): CounterActionResult {
+    return this.onCurrent(actor, counterId, 'recall', (tx, _counter, t) => {
+      tx.log({ type: 'ticket.recalled', ticketId: t.id, counterId: t.counterId, serviceId: t.serviceId, ...actorIds(actor), data: { recallCount: t.recallCount + 1 } })
+      return { recallCount: t.recallCount + 1 }
+    })
+  }
+
+  start(actor: Actor, counterId: number): CounterActionResult {
+    return this.onCurrent(actor, counterId, 'start', (tx, _counter, t) => {
+      tx.log({ type: 'ticket.started', ticketId: t.id, counterId: t.counterId, serviceId: t.serviceId, ...actorIds(actor) })
+      return { startedAt: tx.now }
+    })
+  }
+
+  finish(actor: Actor, counterId: number, outcome: string | null, note: string | null): CounterActionResult {
+    return this.onCurrent(actor, counterId, 'finish', (tx, _counter, t) => {
+      tx.log({
+        type: 'ticket.finished',
+        ticketId: t.id,
+        counterId: t.counterId,
+        serviceId: t.serviceId,
+        ...actorIds(actor),
+        data: { outcome, note, serviceSeconds: seconds(tx.now - t.calledAt!), handlingSeconds: seconds(tx.now - (t.startedAt ?? t.calledAt!)) },
+      })
+      return { finishedAt: tx.now, outcome: outcome ?? 'served' }
+    })
+  }
+
+  noShow(actor: Actor, counterId: number): CounterActionResult {
+    return this.onCurrent(actor, counterId, 'no_show', (tx, _counter, t) => {
+      tx.log({ type: 'ticket.no_show', ticketId: t.id, counterId: t.counterId, serviceId: t.serviceId, ...actorIds(actor), data: { recallCount: t.recallCount } })
+      return { finishedAt: tx.now }
+    })
+  }
+
+  /** Sends the current ticket back to waiting, in another service's line or for a named counter. */
+  transfer(actor: Actor, counterId: number, target: TransferTarget): CounterActionResult {
+    return this.onCurrent(actor, counterId, 'transfer', (tx, counter, t) => {
+      const changes: TicketChanges = {
+        counterId: null,
+        clerkId: null,
+        targetCounterId: null,
+        transferCount: t.transferCount + 1,
+        queuedAt: this.ctx.config.queue.transferKeepsIssueTime ? t.queuedAt : tx.now,
+      }
+      if ('serviceId' in target) {
+        const service = this.ctx.services.get(target.serviceId)
+        if (!service) throw notFound(ErrorCodes.SERVICE_NOT_FOUND, `service ${target.serviceId} does not exist`)
+        if (!service.active) throw unprocessable(ErrorCodes.SERVICE_INACTIVE, `service ${service.prefix} is not taking tickets now`)
+        changes.serviceId = service.id
+      } else {
+        const to = this.ctx.counters.get(target.counterId)
+        if (!to) throw notFound(ErrorCodes.COUNTER_NOT_FOUND, `counter ${target.counterId} does not exist`)
+        if (to.id === counter.id) throw unprocessable(ErrorCodes.TRANSFER_TARGET, 'a ticket cannot be transferred to its own counter')
+        changes.targetCounterId = to.id
+      }
+      tx.log({
+        type: 'ticket.transferred',
+        ticketId: t.id,
+        counterId: counter.id,
+        serviceId: t.serviceId,
+        ...actorIds(actor),
+        data: { fromServiceId: t.serviceId, toServiceId: changes.serviceId ?? t.serviceId, toCounterId: changes.targetCounterId ?? null, serviceSeconds: seconds(tx.now - t.calledAt!) },
+      })
+      tx.emit({ type: 'queue:updated', serviceIds: [...new Set([t.serviceId, changes.serviceId ?? t.serviceId])] })
+      return changes
+    })
+  }
+
+  // --- the shared steps -------------------------------------------------------------------
+
+  private call(tx: WriteScope, actor: Actor, counter: CounterRecord, ticket: TicketRecord, how: 'policy' | 'specific'): CounterActionResult {
+    assertTransition(ticket.status, 'call')
+    const service = this.ctx.services.get(ticket.serviceId)!
+    const waitedSeconds = seconds(tx.now - this.waitingSince(ticket))
+    this.ctx.tickets.update(ticket.id, { status: 'called', calledAt: tx.now, startedAt: null, counterId: counter.id, clerkId: actorIds(actor).userId })
+    this.ctx.counters.setCurrentTicket(counter.id, ticket.id)
+    tx.log({
+      type: 'ticket.called',
+      ticketId: ticket.id,
+      counterId: counter.id,
+      serviceId: ticket.serviceId,
+      ...actorIds(actor),
+      data: { how, waitedSeconds, targetWaitSeconds: service.targetWaitSeconds, withinTarget: waitedSeconds <= service.targetWaitSeconds, priority: ticket.priority, policy: this.ctx.config.queue.policy },
+    })
+    const result = this.result(counter.id, ticket.id)
+    tx.emit({ type: 'ticket:called', ticket: result.ticket!, counter: result.counter, recall: false })
+    tx.emit({ type: 'counter:updated', counter: result.counter })
+    tx.emit({ type: 'queue:updated', serviceIds: [ticket.serviceId] })
+    return result
+  }
+
+  /** When the ticket joined the line it is being called from: issue time, or its latest transfer. */
+  private waitingSince(ticket: TicketRecord): number {
+    const transfers = this.ctx.events.forTicket(ticket.id).filter((e) => e.type === 'ticket.transferred')
+    return transfers.at(-1)?.at ?? ticket.issuedAt
+  }
+
+  /** Applies a lifecycle action to the counter's current ticket. */
+  private onCurrent(
+    actor: Actor,
+    counterId: number,
+    action: TicketAction,
+    apply: (tx: WriteScope, counter: CounterRecord, ticket: TicketRecord) => TicketChanges,
+  ): CounterActionResult {
+    return this.ctx.write((tx) => {
+      const counter = this.ownCounter(actor, counterId)
+      if (!counter.currentTicketId) throw conflict(ErrorCodes.COUNTER_IDLE, `counter ${counter.number} has no current ticket`)
+      const ticket = this.ctx.tickets.get(counter.currentTicketId)!
+      const status = assertTransition(ticket.status, action)
+      const changes = { ...apply(tx, counter, ticket), status }
+      this.ctx.tickets.update(ticket.id, changes)
+      const leavesCounter = status !== 'called' && status !== 'serving'
+      if (leavesCounter) this.ctx.counters.setCurrentTicket(counter.id, null)
+      const result = this.changed(tx, counter.id, ticket.id, leavesCounter)
+      if (action === 'recall') tx.emit({ type: 'ticket:called', ticket: result.ticket!, counter: result.counter, recall: true })
+      return leavesCounter ? { counter: result.counter, ticket: result.ticket } : result
+    })
+  }
+
+  /** Re-reads the counter (and ticket), queues the update events and returns them. */
+  private changed(tx: WriteScope, counterId: number, ticketId: string | null, counterChanged: boolean): CounterActionResult {
+    const result = this.result(counterId, ticketId)
+    if (result.ticket) tx.emit({ type: 'ticket:updated', ticket: result.ticket })
+    if (counterChanged) {
+      tx.emit({ type: 'counter:updated', counter: result.counter })
+      // opening, pausing or closing changes how many counters serve a line, hence the estimates
+      tx.emit({ type: 'queue:updated', serviceIds: result.counter.services.map((s) => s.serviceId) })
+    }
+    return result
+  }
+
+  private result(counterId: number, ticketId: string | null = null): CounterActionResult {
+    return { counter: this.ctx.counters.get(counterId)!, ticket: ticketId ? this.ctx.tickets.get(ticketId)! : null }
+  }
+
+  private getCounter(counterId: number): CounterRecord {
+    const counter = this.ctx.counters.get(counterId)
+    if (!counter) throw notFound(ErrorCodes.COUNTER_NOT_FOUND, `counter ${counterId} does not exist`)
+    return counter
+  }
+
+  private requireUser(actor: Actor): Extract<Actor, { type: 'user' }> {
+    if (actor.type !== 'user') throw forbidden(ErrorCodes.FORBIDDEN, 'only staff can work a counter')
+    return actor
+  }
+
+  /** The counter, if the actor is the clerk who opened it. */
+  private ownCounter(actor: Actor, counterId: number): CounterRecord {
+    const user = this.requireUser(actor)
+    const counter = this.getCounter(counterId)
+    if (counter.state === 'closed' || !counter.clerk) throw conflict(ErrorCodes.COUNTER_NOT_OPEN, `counter ${counter.number} is closed`)
+    if (counter.clerk.id !== user.id) throw forbidden(ErrorCodes.NOT_YOUR_COUNTER, `counter ${counter.number} is held by ${counter.clerk.username}`)
+    return counter
+  }
+
+  private ownOpenIdleCounter(actor: Actor, counterId: number, what: string): CounterRecord {
+    const counter = this.ownCounter(actor, counterId)
+    if (counter.state !== 'open') throw conflict(ErrorCodes.COUNTER_NOT_OPEN, `counter ${counter.number} is ${counter.state}; open it to ${what}`)
+    this.requireIdle(counter, what)
+    return counter
+  }
+
+  private requireIdle(counter: CounterRecord, what: string): void {
+    if (counter.currentTicketId) {
+      const t = this.ctx.tickets.get(counter.currentTicketId)
+      throw conflict(ErrorCodes.COUNTER_BUSY, `finish, transfer or mark ${t?.label ?? 'the current ticket'} as no-show before you ${what}`)
+    }
+  }
+}
+
+const seconds = (ms: number) => Math.max(0, Math.round(ms / 1000))

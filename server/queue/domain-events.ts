@@ -1,0 +1,42 @@
+import { EventEmitter } from 'node:events'
+import type { TicketRecord } from '../db/repositories/tickets-repo.ts'
+import type { CounterRecord } from '../db/repositories/counters-repo.ts'
+
+/**
+ * What the queue tells the rest of the server after a change has been committed. The realtime
+ * layer turns these into socket.io pushes; devices (printers, boards) will listen too. They are
+ * emitted only after the transaction commits, so nobody is ever told about a rolled-back change.
+ */
+export type DomainEvent =
+  | { type: 'ticket:issued'; ticket: TicketRecord }
+  | { type: 'ticket:called'; ticket: TicketRecord; counter: CounterRecord; recall: boolean }
+  | { type: 'ticket:updated'; ticket: TicketRecord }
+  | { type: 'counter:updated'; counter: CounterRecord }
+  | { type: 'queue:updated'; serviceIds: number[] }
+
+export class DomainEvents {
+  private readonly emitter = new EventEmitter()
+
+  /** @param onListenerError where a failing listener is reported; the change it reports on is already committed, so it must not fail the request. */
+  constructor(private readonly onListenerError: (err: unknown, event: DomainEvent) => void = () => {}) {
+    // every socket server, device binding and test may subscribe; none of them is a leak
+    this.emitter.setMaxListeners(0)
+  }
+
+  on(listener: (event: DomainEvent) => void): () => void {
+    this.emitter.on('event', listener)
+    return () => this.emitter.off('event', listener)
+  }
+
+  emit(events: DomainEvent[]): void {
+    for (const event of events) {
+      for (const listener of this.emitter.listeners('event') as ((e: DomainEvent) => void)[]) {
+        try {
+          listener(event)
+        } catch (err) {
+          this.onListenerError(err, event)
+        }
+      }
+    }
+  }
+}

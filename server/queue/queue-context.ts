@@ -1,0 +1,66 @@
+import type { Db } from '../db/connection.ts'
+import type { Config } from '../config.ts'
+import { ServicesRepo } from '../db/repositories/services-repo.ts'
+import { CountersRepo } from '../db/repositories/counters-repo.ts'
+import { TicketsRepo } from '../db/repositories/tickets-repo.ts'
+import { EventsRepo, type EventRecord } from '../db/repositories/events-repo.ts'
+import { DomainEvents, type DomainEvent } from './domain-events.ts'
+import { localDay } from './local-day.ts'
+
+export type Clock = () => number
+
+/** What every part of the queue domain works with: the repositories, the settings, the clock. */
+export class QueueContext {
+  readonly services: ServicesRepo
+  readonly counters: CountersRepo
+  readonly tickets: TicketsRepo
+  readonly events: EventsRepo
+
+  constructor(
+    readonly db: Db,
+    readonly config: Pick<Config, 'timeZone' | 'queue'>,
+    readonly clock: Clock,
+    readonly domainEvents: DomainEvents,
+  ) {
+    this.services = new ServicesRepo(db)
+    this.counters = new CountersRepo(db)
+    this.tickets = new TicketsRepo(db)
+    this.events = new EventsRepo(db)
+  }
+
+  /** The center's local day of an instant. */
+  dayOf(at: number): string {
+    return localDay(at, this.config.timeZone)
+  }
+
+  /**
+   * Runs `work` in one IMMEDIATE transaction (so a concurrent CLI process cannot make it fail
+   * half-way) and emits the domain events it collected only after the commit.
+   */
+  write<T>(work: (tx: WriteScope) => T): T {
+    const scope = new WriteScope(this)
+    const result = this.db.transaction(() => work(scope)).immediate()
+    this.domainEvents.emit(scope.pending)
+    return result
+  }
+}
+
+/** A transaction in progress: appends to the event log and queues the domain events. */
+export class WriteScope {
+  readonly pending: DomainEvent[] = []
+  readonly now: number
+  readonly day: string
+
+  constructor(private readonly ctx: QueueContext) {
+    this.now = ctx.clock()
+    this.day = ctx.dayOf(this.now)
+  }
+
+  log(event: Omit<EventRecord, 'at' | 'day'>): void {
+    this.ctx.events.append({ ...event, at: this.now, day: this.day })
+  }
+
+  emit(event: DomainEvent): void {
+    this.pending.push(event)
+  }
+}

@@ -1,0 +1,62 @@
+import type { QueueContext } from './queue-context.ts'
+import type { TicketRecord } from '../db/repositories/tickets-repo.ts'
+import type { ServiceWithQueue } from '../../protocol/entities.ts'
+import { NO_PRIORITY } from './types.ts'
+import { estimateWaitSeconds, rollingMeanServiceSeconds } from './wait-estimate.ts'
+
+/**
+ * Read models of the live queue: how many are ahead of a ticket, how long it will take, and
+ * what each service's line looks like now. Positions follow the configured policy's broad
+ * order (priority tickets first under `priority`), not every tie-break: an estimate, not a promise.
+ */
+export class QueueView {
+  constructor(private readonly ctx: QueueContext) {}
+
+  /** People ahead of a waiting ticket in its service's line; 0 for a ticket no longer waiting. */
+  peopleAhead(t: TicketRecord): number {
+    if (t.status !== 'waiting') return 0
+    const { tickets } = this.ctx
+    if (this.ctx.config.queue.policy !== 'priority') return tickets.waitingAhead(t, false)
+    if (t.priority !== NO_PRIORITY) return tickets.waitingAhead(t, true)
+    // an ordinary ticket also has every waiting priority ticket ahead of it, even later ones
+    const priorityAhead = tickets.waitingAhead(t, true)
+    return tickets.waitingAhead(t, false) + (tickets.waitingPriorityCount(t.serviceId) - priorityAhead)
+  }
+
+  /** Rolling mean of the service's recent service times (call → finish), or the configured default. */
+  meanServiceSeconds(serviceId: number): number {
+    const q = this.ctx.config.queue
+    return rollingMeanServiceSeconds(this.ctx.tickets.recentServiceSeconds(serviceId, q.serviceTimeWindow), q.defaultServiceSeconds)
+  }
+
+  estimateFor(serviceId: number, peopleAhead: number): number {
+    return estimateWaitSeconds({
+      peopleAhead,
+      openCounters: this.ctx.counters.countOpenServing(serviceId),
+      meanServiceSeconds: this.meanServiceSeconds(serviceId),
+    })
+  }
+
+  /** Position and estimate of one ticket. */
+  standing(t: TicketRecord): { position: number; estimatedWaitSeconds: number } {
+    const position = this.peopleAhead(t)
+    return { position, estimatedWaitSeconds: t.status === 'waiting' ? this.estimateFor(t.serviceId, position) : 0 }
+  }
+
+  /** Every service (or only active ones) with its waiting count, estimate for a new ticket and today's issue count. */
+  serviceQueues(options: { activeOnly?: boolean } = {}): ServiceWithQueue[] {
+    const day = this.ctx.dayOf(this.ctx.clock())
+    return this.ctx.services.list(options).map((s) => {
+      const waiting = this.ctx.tickets.waitingCount(s.id)
+      const issuedToday = this.ctx.tickets.issuedOn(s.id, day)
+      const capReached = s.dailyCap !== null && issuedToday >= s.dailyCap
+      return {
+        ...s,
+        waiting,
+        issuedToday,
+        estimatedWaitSeconds: this.estimateFor(s.id, waiting),
+        available: s.active && !capReached,
+      }
+    })
+  }
+}

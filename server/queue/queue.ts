@@ -1,0 +1,27 @@
+import type { Db } from '../db/connection.ts'
+import type { Config } from '../config.ts'
+import { QueueContext, type Clock } from './queue-context.ts'
+import { QueueView } from './queue-view.ts'
+import { TicketIssuer } from './ticket-issuer.ts'
+import { CounterActions } from './counter-actions.ts'
+import { DomainEvents } from './domain-events.ts'
+
+/**
+ * The queue domain in one object: issuing, counter actions, read models, and the domain
+ * events stream. Routes, realtime and devices talk to this; it talks only to the database.
+ */
+export class Queue {
+  readonly ctx: QueueContext
+  readonly view: QueueView
+  readonly issuer: TicketIssuer
+  readonly counters: CounterActions
+  readonly events: DomainEvents
+
+  constructor(db: Db, config: Pick<Config, 'timeZone' | 'queue'>, clock: Clock, onListenerError?: (err: unknown) => void) {
+    this.events = new DomainEvents(onListenerError)
+    this.ctx = new QueueContext(db, config, clock, this.events)
+    this.view = new QueueView(this.ctx)
+    this.issuer = new TicketIssuer(this.ctx, this.view)
+    this.counters = new CounterActions(this.ctx)
+  }
+}

@@ -1,0 +1,108 @@
+import { randomBytes } from 'node:crypto'
+import type { QueueContext } from './queue-context.ts'
+import type { QueueView } from './queue-view.ts'
+import type { TicketRecord } from '../db/repositories/tickets-repo.ts'
+import type { Lang } from '../../protocol/common.ts'
+import { actorIds, type Actor } from './actor.ts'
+import { NO_PRIORITY } from './types.ts'
+import { formatLabel, ticketDayKey } from './numbering.ts'
+import { badRequest, conflict, ErrorCodes, notFound, unprocessable } from '../errors.ts'
+
+export interface IssueRequest {
+  serviceId: number
+  priority?: string
+  phone?: string
+  lang?: Lang
+  idempotencyKey?: string
+}
+
+export interface IssueResult {
+  ticket: TicketRecord
+  position: number
+  estimatedWaitSeconds: number
+  /** True when an Idempotency-Key matched a ticket issued earlier: nothing new was created. */
+  replayed: boolean
+}
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,128}$/
+
+/** 128 random bits, URL-safe: the public status page is reached by id, so ids must not be guessable. */
+const newTicketId = () => randomBytes(16).toString('base64url')
+
+/** Issues tickets: validation, the day's number and the insert happen in one transaction. */
+export class TicketIssuer {
+  constructor(
+    private readonly ctx: QueueContext,
+    private readonly view: QueueView,
+  ) {}
+
+  issue(actor: Actor, req: IssueRequest): IssueResult {
+    if (req.idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(req.idempotencyKey)) {
+      throw badRequest(ErrorCodes.BAD_IDEMPOTENCY_KEY, 'Idempotency-Key must be 1 to 128 printable ASCII characters')
+    }
+    const priority = req.priority ?? NO_PRIORITY
+    if (priority !== NO_PRIORITY && !this.ctx.config.queue.priorityCategories.some((c) => c.code === priority)) {
+      throw badRequest(ErrorCodes.BAD_PRIORITY, `unknown priority category "${priority}"`)
+    }
+    const issuer = {
+      type: actor.type,
+      id: actor.type === 'system' ? null : actor.id,
+    }
+    return this.ctx.write((tx) => {
+      if (req.idempotencyKey !== undefined) {
+        const earlier = this.ctx.tickets.findByIdempotencyKey(issuer.type, issuer.id, req.idempotencyKey)
+        if (earlier) {
+          if (earlier.serviceId !== req.serviceId && earlier.transferCount === 0) {
+            throw conflict(ErrorCodes.IDEMPOTENCY_CONFLICT, 'this Idempotency-Key was already used for another service')
+          }
+          return { ticket: earlier, ...this.view.standing(earlier), replayed: true }
+        }
+      }
+      const service = this.ctx.services.get(req.serviceId)
+      if (!service) throw notFound(ErrorCodes.SERVICE_NOT_FOUND, `service ${req.serviceId} does not exist`)
+      if (!service.active) throw unprocessable(ErrorCodes.SERVICE_INACTIVE, `service ${service.prefix} is not taking tickets now`)
+      const day = ticketDayKey(tx.now, this.ctx.config.timeZone)
+      if (service.dailyCap !== null && this.ctx.tickets.issuedOn(service.id, day) >= service.dailyCap) {
+        throw unprocessable(ErrorCodes.SERVICE_DAILY_CAP, `service ${service.prefix} has reached its daily cap of ${service.dailyCap}`)
+      }
+      const number = this.ctx.tickets.allocateNumber(service.id, day)
+      const ticket: TicketRecord = {
+        id: newTicketId(),
+        serviceId: service.id,
+        day,
+        number,
+        label: formatLabel(service.prefix, number),
+        priority,
+        phone: req.phone ?? null,
+        lang: req.lang ?? 'ar',
+        status: 'waiting',
+        issuedAt: tx.now,
+        queuedAt: tx.now,
+        calledAt: null,
+        startedAt: null,
+        finishedAt: null,
+        counterId: null,
+        targetCounterId: null,
+        clerkId: null,
+        recallCount: 0,
+        transferCount: 0,
+        outcome: null,
+        issuedByType: issuer.type,
+        issuedById: issuer.id,
+        idempotencyKey: req.idempotencyKey ?? null,
+      }
+      this.ctx.tickets.insert(ticket)
+      const standing = this.view.standing(ticket)
+      tx.log({
+        type: 'ticket.issued',
+        ticketId: ticket.id,
+        serviceId: service.id,
+        ...actorIds(actor),
+        data: { label: ticket.label, number, priority, estimatedWaitSeconds: standing.estimatedWaitSeconds, position: standing.position },
+      })
+      tx.emit({ type: 'ticket:issued', ticket })
+      tx.emit({ type: 'queue:updated', serviceIds: [service.id] })
+      return { ticket, ...standing, replayed: false }
+    })
+  }
+}

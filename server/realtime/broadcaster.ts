@@ -1,0 +1,67 @@
+import type { Server } from 'socket.io'
+import type { Queue } from '../queue/queue.ts'
+import type { DomainEvent } from '../queue/domain-events.ts'
+import type { ClientToServerEvents, QueueFigures, ServerToClientEvents } from '../../protocol/events.ts'
+import { counterDto, ticketDto } from '../dto.ts'
+import { calledTicket } from './snapshot.ts'
+import { ALL_ZONES_FEED, FeedSequences, KIOSK_FEED, STAFF_FEED, zoneFeed } from './feeds.ts'
+
+type Io = Server<ClientToServerEvents, ServerToClientEvents>
+type EventName = keyof ServerToClientEvents
+
+/**
+ * Turns committed domain events into socket.io pushes, each feed getting its own `seq`.
+ * Pushes go through rooms (never socket.emit) so connection state recovery can replay them.
+ */
+export class Broadcaster {
+  constructor(
+    private readonly io: Io,
+    private readonly queue: Queue,
+    readonly seqs: FeedSequences,
+  ) {}
+
+  handle(event: DomainEvent): void {
+    switch (event.type) {
+      case 'ticket:issued':
+        return this.send([STAFF_FEED], 'ticket:issued', { ticket: ticketDto(event.ticket) })
+      case 'ticket:updated':
+        return this.send([STAFF_FEED], 'ticket:updated', { ticket: ticketDto(event.ticket) })
+      case 'ticket:called':
+        return this.send(this.zoneFeeds(event.counter.zone), 'ticket:called', calledTicket(event.ticket, event.counter, event.recall))
+      case 'counter:updated':
+        return this.send(this.zoneFeeds(event.counter.zone), 'counter:updated', { counter: counterDto(event.counter) })
+      case 'queue:updated':
+        return this.send([STAFF_FEED, KIOSK_FEED, ALL_ZONES_FEED, ...this.knownZones().map(zoneFeed)], 'queue:updated', {
+          services: event.serviceIds.map((id) => this.figures(id)).filter((f): f is QueueFigures => f !== null),
+        })
+    }
+  }
+
+  private send<E extends EventName>(feeds: string[], name: E, payload: Omit<Parameters<ServerToClientEvents[E]>[0], 'seq'>): void {
+    for (const feed of new Set(feeds)) {
+      const args = [{ seq: this.seqs.next(feed), ...payload }] as unknown as Parameters<ServerToClientEvents[E]>
+      this.io.to(feed).emit(name, ...args)
+    }
+  }
+
+  private zoneFeeds(zone: string): string[] {
+    return [STAFF_FEED, ALL_ZONES_FEED, zoneFeed(zone)]
+  }
+
+  /** Every zone a display may be listening to: counters' zones and zoned displays'. */
+  private knownZones(): string[] {
+    const rows = this.queue.ctx.db
+      .prepare('SELECT zone FROM counters UNION SELECT zone FROM devices WHERE zone IS NOT NULL AND kind = ?')
+      .all('display') as { zone: string }[]
+    return rows.map((r) => r.zone)
+  }
+
+  private figures(serviceId: number): QueueFigures | null {
+    const service = this.queue.ctx.services.get(serviceId)
+    if (!service) return null
+    const waiting = this.queue.ctx.tickets.waitingCount(serviceId)
+    const day = this.queue.ctx.dayOf(this.queue.ctx.clock())
+    const capReached = service.dailyCap !== null && this.queue.ctx.tickets.issuedOn(serviceId, day) >= service.dailyCap
+    return { serviceId, waiting, estimatedWaitSeconds: this.queue.view.estimateFor(serviceId, waiting), available: service.active && !capReached }
+  }
+}

@@ -1,0 +1,38 @@
+import type { Queue } from '../queue/queue.ts'
+import type { TicketRecord } from '../db/repositories/tickets-repo.ts'
+import type { CounterRecord } from '../db/repositories/counters-repo.ts'
+import type { CalledTicket, Snapshot } from '../../protocol/events.ts'
+import { counterDto, ticketDto } from '../dto.ts'
+import { STAFF_FEED, zoneOfFeed } from './feeds.ts'
+
+const RECENT_CALLS = 10
+
+/** The payload of a call, as displays show and announce it. */
+export function calledTicket(ticket: TicketRecord, counter: CounterRecord, recall: boolean): CalledTicket {
+  return {
+    ticket: { id: ticket.id, label: ticket.label, serviceId: ticket.serviceId },
+    counter: { id: counter.id, number: counter.number, name: counter.name, zone: counter.zone },
+    at: new Date(ticket.calledAt ?? Date.now()).toISOString(),
+    recall,
+  }
+}
+
+/** Everything a client of this feed may see, for a fresh start after a gap or a reload. */
+export function buildSnapshot(queue: Queue, feed: string, seq: number): Snapshot {
+  const zone = zoneOfFeed(feed)
+  const counters = queue.ctx.counters.list().filter((c) => zone === null || c.zone === zone)
+  const byId = new Map(counters.map((c) => [c.id, c]))
+  const recentCalls = queue.ctx.tickets
+    .recentCalls(RECENT_CALLS * 4)
+    .filter((t) => t.counterId !== null && byId.has(t.counterId))
+    .slice(0, RECENT_CALLS)
+    .map((t) => calledTicket(t, byId.get(t.counterId!)!, false))
+  return {
+    seq,
+    feed,
+    services: queue.view.serviceQueues({ activeOnly: true }),
+    counters: counters.map(counterDto),
+    recentCalls,
+    ...(feed === STAFF_FEED ? { tickets: queue.ctx.tickets.listLive().map(ticketDto) } : {}),
+  }
+}

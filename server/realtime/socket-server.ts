@@ -1,0 +1,84 @@
+import { Server } from 'socket.io'
+import type { FastifyInstance } from 'fastify'
+import type { Config } from '../config.ts'
+import type { Queue } from '../queue/queue.ts'
+import type { Authenticator } from '../auth/authenticator.ts'
+import type { Actor } from '../queue/actor.ts'
+import type { ClientToServerEvents, ServerToClientEvents } from '../../protocol/events.ts'
+import { ErrorCodes } from '../errors.ts'
+import { Broadcaster } from './broadcaster.ts'
+import { FeedSequences, feedOf } from './feeds.ts'
+import { buildSnapshot } from './snapshot.ts'
+
+interface SocketData {
+  actor: Actor
+  feed: string
+}
+
+export interface Realtime {
+  io: Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>
+  socketCount(): number
+  /** Drops a revoked device's sockets at once. */
+  disconnectDevice(deviceId: number): void
+}
+
+const deviceRoom = (id: number) => `device:${id}`
+
+/**
+ * socket.io on the app's own HTTP server (see STACK.md: the two hooks keep app.close() from
+ * hanging). A token is checked at connect; each socket joins its feed room; the server keeps
+ * missed packets for `recoveryWindowSeconds` so a short Wi-Fi drop loses nothing.
+ */
+export function attachRealtime(
+  app: FastifyInstance,
+  deps: { auth: Authenticator; queue: Queue; config: Config; path: string },
+): Realtime {
+  const io: Realtime['io'] = new Server(app.server, {
+    path: deps.path,
+    serveClient: false,
+    connectionStateRecovery: { maxDisconnectionDuration: deps.config.realtime.recoveryWindowSeconds * 1000, skipMiddlewares: false },
+  })
+  const seqs = new FeedSequences(Date.now())
+  const broadcaster = new Broadcaster(io, deps.queue, seqs)
+  const unsubscribe = deps.queue.events.on((event) => broadcaster.handle(event))
+
+  io.use((socket, next) => {
+    const token = (socket.handshake.auth as Record<string, unknown> | undefined)?.token
+    const result = typeof token === 'string' ? deps.auth.authenticate(token) : null
+    if (!result || result instanceof Error) {
+      const err = new Error(result?.message ?? 'a token is required: io(url, {auth: {token}})') as Error & { data: unknown }
+      err.data = { code: result?.code ?? ErrorCodes.UNAUTHENTICATED }
+      return next(err)
+    }
+    socket.data.actor = result
+    socket.data.feed = feedOf(result)
+    next()
+  })
+
+  io.on('connection', (socket) => {
+    const { actor, feed } = socket.data
+    // a recovered socket already has its rooms back; joining again is harmless
+    void socket.join(feed)
+    if (actor.type === 'device') void socket.join(deviceRoom(actor.id))
+    socket.on('snapshot', (...args: unknown[]) => {
+      const ack = args.at(-1)
+      if (typeof ack !== 'function') return // a malformed emit gets nothing, and breaks nothing
+      ack(buildSnapshot(deps.queue, feed, seqs.current(feed)))
+    })
+  })
+
+  app.addHook('preClose', (done) => {
+    io.local.disconnectSockets(true)
+    done()
+  })
+  app.addHook('onClose', async () => {
+    unsubscribe()
+    await io.close()
+  })
+
+  return {
+    io,
+    socketCount: () => io.of('/').sockets.size,
+    disconnectDevice: (deviceId) => io.in(deviceRoom(deviceId)).disconnectSockets(true),
+  }
+}

@@ -1,0 +1,23 @@
+import type { FastifyInstance } from 'fastify'
+import { Type } from '@sinclair/typebox'
+
+const Health = Type.Object({
+  status: Type.Union([Type.Literal('ok'), Type.Literal('degraded')]),
+  database: Type.Boolean(),
+  uptimeSeconds: Type.Number(),
+  sockets: Type.Integer(),
+})
+
+/** GET /healthz: liveness and readiness. 200 when the database answers, 503 otherwise. Public. */
+export async function healthRoutes(app: FastifyInstance): Promise<void> {
+  app.get('/healthz', { schema: { response: { 200: Health, 503: Health } } }, async (_request, reply) => {
+    let database = false
+    try {
+      database = app.tabour.db.prepare('SELECT 1 AS ok').get() !== undefined
+    } catch {
+      database = false
+    }
+    const body = { status: database ? 'ok' : 'degraded', database, uptimeSeconds: Math.round(process.uptime()), sockets: app.tabour.realtime.socketCount() } as const
+    return reply.status(database ? 200 : 503).send(body)
+  })
+}

@@ -1,0 +1,26 @@
+import type { FastifyInstance } from 'fastify'
+import rateLimit from '@fastify/rate-limit'
+import { authRoutes } from './auth/index.ts'
+import { serviceRoutes } from './services/index.ts'
+import { counterRoutes } from './counters/index.ts'
+import { counterActionRoutes } from './counters/actions.ts'
+import { userRoutes } from './users/index.ts'
+import { deviceRoutes } from './devices/index.ts'
+import { ticketRoutes } from './tickets/index.ts'
+import { statsRoutes } from './stats/index.ts'
+import { centerRoutes } from './center/index.ts'
+
+/** API v1: one plugin per resource, all under /api/v1. */
+export async function apiV1(app: FastifyInstance): Promise<void> {
+  // off by default; the login and pairing routes turn it on for themselves
+  await app.register(rateLimit, { global: false })
+  await app.register(authRoutes, { prefix: '/auth' })
+  await app.register(serviceRoutes, { prefix: '/services' })
+  await app.register(counterRoutes, { prefix: '/counters' })
+  await app.register(counterActionRoutes, { prefix: '/counters' })
+  await app.register(userRoutes, { prefix: '/users' })
+  await app.register(deviceRoutes, { prefix: '/devices' })
+  await app.register(ticketRoutes, { prefix: '/tickets' })
+  await app.register(statsRoutes, { prefix: '/stats' })
+  await app.register(centerRoutes, { prefix: '/center' })
+}

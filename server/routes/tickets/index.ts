@@ -1,0 +1,85 @@
+import type { FastifyInstance } from 'fastify'
+import { Type } from '@sinclair/typebox'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import { IssueTicketBody } from '../../../protocol/requests.ts'
+import { IssuedTicket, PublicTicket, Ticket } from '../../../protocol/entities.ts'
+import { errorResponses } from '../../../protocol/common.ts'
+import { actorOf, allow, STAFF } from '../../auth/access.ts'
+import { ticketDto } from '../../dto.ts'
+import { ErrorCodes, notFound } from '../../errors.ts'
+import { cancelTicket } from '../../queue/ticket-cancellation.ts'
+
+const TicketIdParam = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) })
+const IdempotencyHeaders = Type.Object({ 'idempotency-key': Type.Optional(Type.String()) })
+
+/** Tickets: kiosks (and clerks at reception) issue them; anyone with the id sees the public status. */
+export async function ticketRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
+  const { queue } = app.tabour
+
+  app.post(
+    '/',
+    {
+      preHandler: allow('kiosk', ...STAFF),
+      schema: {
+        tags: ['tickets'],
+        summary: 'issue a ticket; an Idempotency-Key header makes a repeat return the same ticket',
+        headers: IdempotencyHeaders,
+        body: IssueTicketBody,
+        response: { 201: IssuedTicket, ...errorResponses(400, 401, 403, 404, 409, 422) },
+      },
+    },
+    async (request, reply) => {
+      const result = queue.issuer.issue(actorOf(request), { ...request.body, idempotencyKey: request.headers['idempotency-key'] })
+      const t = result.ticket
+      if (result.replayed) reply.header('idempotent-replayed', 'true')
+      return reply.status(201).send({
+        id: t.id,
+        label: t.label,
+        serviceId: t.serviceId,
+        status: t.status,
+        priority: t.priority,
+        position: result.position,
+        estimatedWaitSeconds: result.estimatedWaitSeconds,
+        issuedAt: new Date(t.issuedAt).toISOString(),
+      })
+    },
+  )
+
+  app.get(
+    '/',
+    { preHandler: allow(...STAFF), schema: { tags: ['tickets'], summary: 'the live queue: waiting, called and serving tickets', response: { 200: Type.Array(Ticket), ...errorResponses(401, 403) } } },
+    async () => queue.ctx.tickets.listLive().map(ticketDto),
+  )
+
+  app.get(
+    '/:id',
+    { schema: { tags: ['tickets'], security: [], summary: 'public status (the QR on the ticket); no personal data', params: TicketIdParam, response: { 200: PublicTicket, ...errorResponses(400, 404) } } },
+    async (request) => {
+      const t = queue.ctx.tickets.get(request.params.id)
+      if (!t) throw notFound(ErrorCodes.TICKET_NOT_FOUND, 'no such ticket')
+      const service = queue.ctx.services.get(t.serviceId)!
+      const counter = t.counterId !== null && (t.status === 'called' || t.status === 'serving') ? queue.ctx.counters.get(t.counterId) : undefined
+      return {
+        id: t.id,
+        label: t.label,
+        serviceId: t.serviceId,
+        serviceNameAr: service.nameAr,
+        serviceNameEn: service.nameEn,
+        status: t.status,
+        ...queue.view.standing(t),
+        issuedAt: new Date(t.issuedAt).toISOString(),
+        counter: counter ? { number: counter.number, name: counter.name } : null,
+      }
+    },
+  )
+
+  app.post(
+    '/:id/cancel',
+    { preHandler: allow(...STAFF), schema: { tags: ['tickets'], summary: 'cancel a waiting ticket', params: TicketIdParam, response: { 200: Ticket, ...errorResponses(400, 401, 403, 404, 409) } } },
+    async (request) => {
+      const ticket = cancelTicket(queue.ctx, actorOf(request), request.params.id)
+      return ticketDto(ticket)
+    },
+  )
+}
