@@ -1,0 +1,140 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
+import { buildApp } from '../../server/app.ts'
+import { validateConfig, type Config } from '../../server/config.ts'
+
+export const ADMIN_PASSWORD = 'admin-test-password'
+export const STAFF_PASSWORD = 'staff-test-password'
+
+/** A controllable clock for tests: starts at `start` and only moves when told. */
+export class TestClock {
+  constructor(public now: number = Date.parse('2026-03-10T08:00:00Z')) {}
+  readonly fn = () => this.now
+  advance(seconds: number): void {
+    this.now += seconds * 1000
+  }
+  set(iso: string): void {
+    this.now = Date.parse(iso)
+  }
+}
+
+export interface TestCenterOptions {
+  /** Config keys to override (deep-merged over the test defaults). */
+  config?: Record<string, unknown>
+  /** A fake clock; default: real time. */
+  clock?: TestClock
+}
+
+/**
+ * A center server on a real SQLite file in a fresh temp dir, with silent logs and a known admin
+ * password, plus helpers to create what a test needs through the real API. Always `close()` it.
+ */
+export class TestCenter {
+  readonly dataDir: string
+  readonly config: Config
+  readonly app: FastifyInstance
+  private adminToken: string | null = null
+
+  constructor(options: TestCenterOptions = {}) {
+    this.dataDir = mkdtempSync(join(tmpdir(), 'tabour-test-'))
+    const overrides = options.config ?? {}
+    this.config = validateConfig({
+      dataDir: this.dataDir,
+      adminPassword: ADMIN_PASSWORD,
+      logLevel: 'silent',
+      port: 0,
+      host: '127.0.0.1',
+      uiDir: join(this.dataDir, 'no-ui'),
+      ...overrides,
+      auth: { loginMaxAttempts: 1000, ...(overrides.auth as object | undefined) },
+    })
+    this.app = buildApp(this.config, { clock: options.clock?.fn })
+  }
+
+  static async start(options: TestCenterOptions = {}): Promise<TestCenter> {
+    const center = new TestCenter(options)
+    await center.app.ready()
+    return center
+  }
+
+  /** Listens on a random loopback port; returns the base URL (http://127.0.0.1:PORT). */
+  async listen(): Promise<string> {
+    await this.app.listen({ port: 0, host: '127.0.0.1' })
+    const address = this.app.server.address()
+    if (!address || typeof address === 'string') throw new Error('no address')
+    return `http://127.0.0.1:${address.port}`
+  }
+
+  async close(): Promise<void> {
+    await this.app.close()
+    rmSync(this.dataDir, { recursive: true, force: true })
+  }
+
+  /** An inject() call with JSON in and out; `token` adds the bearer header. */
+  async request(method: 'GET' | 'POST' | 'PATCH' | 'DELETE' | 'PUT', url: string, options: { token?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<LightMyRequestResponse & { json: <T = any>() => T }> {
+    const headers: Record<string, string> = { ...options.headers }
+    if (options.token) headers.authorization = `Bearer ${options.token}`
+    return this.app.inject({ method, url, headers, ...(options.body !== undefined ? { payload: options.body as object } : {}) }) as never
+  }
+
+  async login(username: string, password: string): Promise<string> {
+    const res = await this.request('POST', '/api/v1/auth/login', { body: { username, password } })
+    if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`)
+    return res.json().token as string
+  }
+
+  async admin(): Promise<string> {
+    this.adminToken ??= await this.login('admin', ADMIN_PASSWORD)
+    return this.adminToken
+  }
+
+  /** Creates through the API and returns the created body; throws on any non-201. */
+  private async create(url: string, body: unknown): Promise<any> {
+    const res = await this.request('POST', url, { token: await this.admin(), body })
+    if (res.statusCode !== 201) throw new Error(`POST ${url} failed: ${res.statusCode} ${res.body}`)
+    return res.json()
+  }
+
+  createService(body: { prefix: string; nameAr?: string; nameEn?: string; targetWaitSeconds?: number; dailyCap?: number | null }) {
+    return this.create('/api/v1/services', { nameAr: `خدمة ${body.prefix}`, nameEn: `Service ${body.prefix}`, targetWaitSeconds: 600, ...body })
+  }
+
+  createCounter(body: { number: number; name?: string; zone?: string; serviceIds?: number[]; services?: { serviceId: number; weight: number }[] }) {
+    return this.create('/api/v1/counters', { name: `Counter ${body.number}`, ...body })
+  }
+
+  /** Creates a user (clerk by default) and returns its token. */
+  async createUser(username: string, role: 'clerk' | 'manager' | 'admin' = 'clerk'): Promise<{ id: number; token: string }> {
+    const user = await this.create('/api/v1/users', { username, password: STAFF_PASSWORD, role })
+    return { id: user.id, token: await this.login(username, STAFF_PASSWORD) }
+  }
+
+  /** Creates and pairs a device; returns its id and token. */
+  async createDevice(kind: 'kiosk' | 'display' | 'printer' | 'board' | 'keypad', zone: string | null = null): Promise<{ id: number; token: string }> {
+    const device = await this.create('/api/v1/devices', { kind, name: `${kind} ${zone ?? ''}`.trim(), zone })
+    const res = await this.request('POST', '/api/v1/devices/pair', { body: { pairingCode: device.pairingCode } })
+    if (res.statusCode !== 200) throw new Error(`pairing failed: ${res.body}`)
+    return { id: device.id, token: res.json().token }
+  }
+
+  /** A clerk who has opened the given counter. */
+  async openCounterAs(username: string, counterId: number): Promise<string> {
+    const { token } = await this.createUser(username)
+    const res = await this.request('POST', `/api/v1/counters/${counterId}/open`, { token })
+    if (res.statusCode !== 200) throw new Error(`open failed: ${res.body}`)
+    return token
+  }
+
+  async issue(token: string, body: { serviceId: number; priority?: string; phone?: string }, headers: Record<string, string> = {}) {
+    const res = await this.request('POST', '/api/v1/tickets', { token, body, headers })
+    if (res.statusCode !== 201) throw new Error(`issue failed: ${res.statusCode} ${res.body}`)
+    return res.json()
+  }
+
+  /** POST /counters/:id/<action>; returns the raw response. */
+  action(token: string, counterId: number, action: string, body?: unknown) {
+    return this.request('POST', `/api/v1/counters/${counterId}/${action}`, { token, body })
+  }
+}
