@@ -121,7 +121,7 @@ CREATE TABLE tickets (
   UNIQUE (service_id, day, number),
   UNIQUE (issued_by_type, issued_by_id, idempotency_key)
 );
-CREATE INDEX tickets_waiting ON tickets(status, service_id, queued_at);
+CREATE INDEX tickets_waiting ON tickets(status, service_id, queued_at, number);
 CREATE INDEX tickets_day ON tickets(day, service_id);
 CREATE INDEX tickets_done ON tickets(service_id, finished_at) WHERE status = 'done';
 -- at most one active ticket per counter, enforced by the database itself

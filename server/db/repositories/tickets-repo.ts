@@ -140,7 +140,7 @@ export class TicketsRepo {
       this.sql(
         `SELECT count(*) AS n FROM tickets
          WHERE status = 'waiting' AND service_id = @serviceId AND id <> @id ${priorityFilter}
-           AND (queued_at < @queuedAt OR (queued_at = @queuedAt AND number < @number))`,
+           AND (queued_at, number) < (@queuedAt, @number)`,
       ).get(t) as { n: number }
     ).n
   }

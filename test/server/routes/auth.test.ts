@@ -1,0 +1,199 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { ADMIN_PASSWORD, STAFF_PASSWORD, TestCenter, TestClock } from '../../helpers/test-center.ts'
+import { expectAuthRequired, expectError, expectMalformedBodiesRefused, rows } from './route-helpers.ts'
+
+const LOGIN = '/api/v1/auth/login'
+
+describe('POST /api/v1/auth/login', () => {
+  let center: TestCenter
+  afterEach(async () => center?.close())
+
+  it('answers a token, its expiry and the user', async () => {
+    const clock = new TestClock()
+    center = await TestCenter.start({ clock })
+    const res = await center.request('POST', LOGIN, { body: { username: 'admin', password: ADMIN_PASSWORD } })
+    expect(res.statusCode).toBe(200)
+    const body = res.json()
+    expect(Object.keys(body).sort()).toEqual(['expiresAt', 'token', 'user'])
+    expect(body.token).toMatch(/^tbu_[A-Za-z0-9_-]{40,}$/)
+    expect(body.user).toEqual({ id: 1, username: 'admin', role: 'admin' })
+    expect(body.expiresAt).toBe(new Date(clock.now + center.config.auth.userTokenTtlSeconds * 1000).toISOString())
+    expect(res.body).not.toContain(ADMIN_PASSWORD)
+    expect(res.body).not.toContain('scrypt')
+  })
+
+  it('gives every login its own token, each usable', async () => {
+    center = await TestCenter.start()
+    const a = await center.login('admin', ADMIN_PASSWORD)
+    const b = await center.login('admin', ADMIN_PASSWORD)
+    expect(a).not.toBe(b)
+    for (const token of [a, b]) expect((await center.request('GET', '/api/v1/auth/me', { token })).statusCode).toBe(200)
+  })
+
+  it('refuses a wrong password and an unknown user alike with 401 TABOUR_ERR_BAD_CREDENTIALS', async () => {
+    center = await TestCenter.start()
+    const wrong = await center.request('POST', LOGIN, { body: { username: 'admin', password: 'not-the-password' } })
+    expectError(wrong, 401, 'TABOUR_ERR_BAD_CREDENTIALS')
+    const unknown = await center.request('POST', LOGIN, { body: { username: 'nobody', password: 'whatever-password' } })
+    expectError(unknown, 401, 'TABOUR_ERR_BAD_CREDENTIALS')
+    // the message does not say which of the two was wrong
+    expect(wrong.json().message).toBe(unknown.json().message)
+  })
+
+  it('refuses a disabled account with 401 TABOUR_ERR_BAD_CREDENTIALS', async () => {
+    center = await TestCenter.start()
+    const clerk = await center.createUser('clerk1')
+    const res = await center.request('PATCH', `/api/v1/users/${clerk.id}`, { token: await center.admin(), body: { active: false } })
+    expect(res.statusCode).toBe(200)
+    expectError(await center.request('POST', LOGIN, { body: { username: 'clerk1', password: STAFF_PASSWORD } }), 401, 'TABOUR_ERR_BAD_CREDENTIALS')
+  })
+
+  it('refuses bad bodies with 400 and a stable code', async () => {
+    center = await TestCenter.start()
+    const bad: unknown[] = [
+      {},
+      { username: 'admin' },
+      { password: ADMIN_PASSWORD },
+      { username: 5, password: ADMIN_PASSWORD },
+      { username: 'admin', password: true },
+      { username: '', password: ADMIN_PASSWORD },
+      { username: 'admin', password: '' },
+      { username: 'a'.repeat(65), password: ADMIN_PASSWORD },
+      [],
+      'admin',
+    ]
+    for (const body of bad) expectError(await center.request('POST', LOGIN, { body }), 400, 'TABOUR_ERR_VALIDATION')
+    await expectMalformedBodiesRefused(center, 'unused', 'POST', LOGIN, { username: 'admin', password: ADMIN_PASSWORD })
+  })
+
+  it('stores passwords as salted scrypt hashes, never in clear', async () => {
+    center = await TestCenter.start()
+    await center.createUser('clerk1')
+    await center.createUser('clerk2')
+    const users = rows<{ username: string; password_hash: string }>(center, 'SELECT username, password_hash FROM users ORDER BY id')
+    expect(users.map((u) => u.username)).toEqual(['admin', 'clerk1', 'clerk2'])
+    for (const u of users) {
+      expect(u.password_hash).toMatch(/^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9_-]+\$[A-Za-z0-9_-]+$/)
+      expect(u.password_hash).not.toContain(ADMIN_PASSWORD)
+      expect(u.password_hash).not.toContain(STAFF_PASSWORD)
+    }
+    // same password, different salt
+    expect(users[1].password_hash).not.toBe(users[2].password_hash)
+  })
+
+  it('stores tokens only as hashes', async () => {
+    center = await TestCenter.start()
+    const token = await center.admin()
+    const stored = rows<{ token_hash: string }>(center, 'SELECT token_hash FROM tokens')
+    expect(stored.length).toBeGreaterThan(0)
+    for (const t of stored) {
+      expect(t.token_hash).toMatch(/^[0-9a-f]{64}$/)
+      expect(t.token_hash).not.toContain(token)
+    }
+  })
+})
+
+describe('login throttling', () => {
+  let center: TestCenter
+  afterEach(async () => center?.close())
+
+  it('answers 429 TABOUR_ERR_RATE_LIMITED on the attempt after loginMaxAttempts, even with the right password', async () => {
+    center = await TestCenter.start({ config: { auth: { loginMaxAttempts: 3 } } })
+    for (let i = 0; i < 3; i++) {
+      expectError(await center.request('POST', LOGIN, { body: { username: 'admin', password: `wrong-${i}` } }), 401, 'TABOUR_ERR_BAD_CREDENTIALS')
+    }
+    const fourth = await center.request('POST', LOGIN, { body: { username: 'admin', password: ADMIN_PASSWORD } })
+    expectError(fourth, 429, 'TABOUR_ERR_RATE_LIMITED')
+    expect(fourth.json().token).toBeUndefined()
+  })
+
+  it('counts per name tried: one mistyped account does not lock the others out', async () => {
+    center = await TestCenter.start({ config: { auth: { loginMaxAttempts: 3 } } })
+    for (let i = 0; i < 3; i++) await center.request('POST', LOGIN, { body: { username: 'someone', password: `wrong-${i}` } })
+    expectError(await center.request('POST', LOGIN, { body: { username: 'someone', password: 'wrong-4' } }), 429, 'TABOUR_ERR_RATE_LIMITED')
+    // the name is compared case-insensitively, as logins are
+    expectError(await center.request('POST', LOGIN, { body: { username: 'SOMEONE', password: 'wrong-5' } }), 429, 'TABOUR_ERR_RATE_LIMITED')
+    const admin = await center.request('POST', LOGIN, { body: { username: 'admin', password: ADMIN_PASSWORD } })
+    expect(admin.statusCode).toBe(200)
+  })
+})
+
+describe('tokens', () => {
+  let center: TestCenter
+  afterEach(async () => center?.close())
+
+  it('GET /auth/me answers the logged-in user; devices and anonymous callers are refused', async () => {
+    center = await TestCenter.start()
+    const clerk = await center.createUser('clerk1')
+    const me = await center.request('GET', '/api/v1/auth/me', { token: clerk.token })
+    expect(me.statusCode).toBe(200)
+    expect(me.json()).toEqual({ id: clerk.id, username: 'clerk1', role: 'clerk', displayName: 'clerk1', active: true })
+    await expectAuthRequired(center, { method: 'GET', url: '/api/v1/auth/me' })
+    const kiosk = await center.createDevice('kiosk')
+    expectError(await center.request('GET', '/api/v1/auth/me', { token: kiosk.token }), 403, 'TABOUR_ERR_FORBIDDEN')
+  })
+
+  it('a user token expires after auth.userTokenTtlSeconds: 401 TABOUR_ERR_TOKEN_EXPIRED', async () => {
+    const clock = new TestClock()
+    center = await TestCenter.start({ clock })
+    const token = await center.admin()
+    const ttl = center.config.auth.userTokenTtlSeconds
+    clock.advance(ttl - 1)
+    expect((await center.request('GET', '/api/v1/auth/me', { token })).statusCode).toBe(200)
+    clock.advance(1)
+    expectError(await center.request('GET', '/api/v1/auth/me', { token }), 401, 'TABOUR_ERR_TOKEN_EXPIRED')
+    expectError(await center.request('GET', '/api/v1/users', { token }), 401, 'TABOUR_ERR_TOKEN_EXPIRED')
+    expectError(await center.request('POST', '/api/v1/services', { token, body: { prefix: 'A', nameAr: 'أ', nameEn: 'A', targetWaitSeconds: 60 } }), 401, 'TABOUR_ERR_TOKEN_EXPIRED')
+    // logging in again gives a fresh one
+    const fresh = await center.login('admin', ADMIN_PASSWORD)
+    expect((await center.request('GET', '/api/v1/auth/me', { token: fresh })).statusCode).toBe(200)
+  })
+
+  it('honours a configured TTL', async () => {
+    const clock = new TestClock()
+    center = await TestCenter.start({ clock, config: { auth: { userTokenTtlSeconds: 120 } } })
+    const token = await center.admin()
+    clock.advance(121)
+    expectError(await center.request('GET', '/api/v1/auth/me', { token }), 401, 'TABOUR_ERR_TOKEN_EXPIRED')
+  })
+
+  it('device tokens do not expire', async () => {
+    const clock = new TestClock()
+    center = await TestCenter.start({ clock })
+    const kiosk = await center.createDevice('kiosk')
+    clock.advance(365 * 24 * 3600)
+    expect((await center.request('GET', '/api/v1/services', { token: kiosk.token })).statusCode).toBe(200)
+  })
+})
+
+describe('POST /api/v1/auth/logout', () => {
+  let center: TestCenter
+  afterEach(async () => center?.close())
+
+  it('revokes the token it was called with, and only that one', async () => {
+    center = await TestCenter.start()
+    const first = await center.login('admin', ADMIN_PASSWORD)
+    const second = await center.login('admin', ADMIN_PASSWORD)
+    const res = await center.request('POST', '/api/v1/auth/logout', { token: first })
+    expect(res.statusCode).toBe(204)
+    expect(res.body).toBe('')
+    expectError(await center.request('GET', '/api/v1/auth/me', { token: first }), 401, 'TABOUR_ERR_UNAUTHENTICATED')
+    expectError(await center.request('POST', '/api/v1/auth/logout', { token: first }), 401, 'TABOUR_ERR_UNAUTHENTICATED')
+    expect((await center.request('GET', '/api/v1/auth/me', { token: second })).statusCode).toBe(200)
+  })
+
+  it('logs the login and the logout in the event log', async () => {
+    center = await TestCenter.start()
+    const clerk = await center.createUser('clerk1')
+    await center.request('POST', '/api/v1/auth/logout', { token: clerk.token })
+    const events = rows<{ type: string; user_id: number }>(center, 'SELECT type, user_id FROM events WHERE user_id = ? ORDER BY id', clerk.id)
+    expect(events.map((e) => e.type)).toEqual(['clerk.logged_in', 'clerk.logged_out'])
+  })
+
+  it('needs a user token', async () => {
+    center = await TestCenter.start()
+    await expectAuthRequired(center, { method: 'POST', url: '/api/v1/auth/logout' })
+    const kiosk = await center.createDevice('kiosk')
+    expectError(await center.request('POST', '/api/v1/auth/logout', { token: kiosk.token }), 403, 'TABOUR_ERR_FORBIDDEN')
+  })
+})
