@@ -2,100 +2,12 @@
  * `<tabour-counter-app>`: the clerk's counter console (login, call next, finish come later).
  * For now a placeholder: product and screen name, a "coming soon" line and the language switch.
  */
-import { LitElement, css, html, type TemplateResult } from 'lit'
-import { customElement, state } from 'lit/decorators.js'
-import { applyLang, initialLang, t, type Lang } from '../ui-common/i18n.ts'
-import { applyPageTheme, themeStyles } from '../ui-common/theme.ts'
-import '../ui-common/lang-switch.ts'
-import type { LangChangeEvent } from '../ui-common/lang-switch.ts'
+import { customElement } from 'lit/decorators.js'
+import { PlaceholderPage } from '../ui-common/placeholder-page.ts'
 
 @customElement('tabour-counter-app')
-export class CounterApp extends LitElement {
-  static override styles = [
-    themeStyles,
-    css`
-      :host {
-        display: flex;
-        flex-direction: column;
-        min-block-size: 100vh;
-        min-block-size: 100dvh;
-        background: var(--tabour-bg);
-      }
-      header {
-        display: flex;
-        align-items: center;
-        justify-content: space-between;
-        gap: var(--tabour-space-2);
-        padding-block: var(--tabour-space-2);
-        padding-inline: var(--tabour-space-3);
-        background: var(--tabour-primary);
-        color: var(--tabour-on-primary);
-      }
-      .product {
-        margin: 0;
-        font-size: var(--tabour-text-large);
-        font-weight: 700;
-        line-height: 1.2;
-      }
-      main {
-        flex: 1;
-        display: flex;
-        flex-direction: column;
-        align-items: center;
-        justify-content: center;
-        gap: var(--tabour-space-2);
-        padding-block: var(--tabour-space-4);
-        padding-inline: var(--tabour-space-3);
-        text-align: center;
-      }
-      h1 {
-        margin: 0;
-        font-size: var(--tabour-text-huge);
-        line-height: 1.3;
-      }
-      .tagline {
-        margin: 0;
-        color: var(--tabour-muted);
-      }
-      .soon {
-        margin: 0;
-        padding-block: var(--tabour-space-1);
-        padding-inline: var(--tabour-space-3);
-        border-inline-start: 8px solid var(--tabour-accent);
-        background: var(--tabour-surface);
-        font-weight: 700;
-      }
-    `,
-  ]
-
-  /** Current language; starts from `?lang=`, else `<html lang>`, else Arabic. */
-  @state() private language: Lang = initialLang()
-
-  override connectedCallback(): void {
-    super.connectedCallback()
-    applyPageTheme()
-    applyLang(this.language)
-  }
-
-  override render(): TemplateResult {
-    const lang = this.language
-    return html`
-      <header>
-        <p class="product">${t('product.name', lang)}</p>
-        <tabour-lang-switch .lang=${lang} @lang-change=${this.onLangChange}></tabour-lang-switch>
-      </header>
-      <main>
-        <h1>${t('app.counter', lang)}</h1>
-        <p class="tagline">${t('product.tagline', lang)}</p>
-        <p class="soon" role="status">${t('common.comingSoon', lang)}</p>
-      </main>
-    `
-  }
-
-  private onLangChange(event: LangChangeEvent): void {
-    this.language = event.detail.lang
-    applyLang(this.language)
-  }
+export class CounterApp extends PlaceholderPage {
+  protected readonly titleKey = 'app.counter' as const
 }
 
 declare global {

@@ -10,6 +10,8 @@ export function throttle(config: Config, nameField: string) {
   return {
     max: config.auth.loginMaxAttempts,
     timeWindow: config.auth.loginWindowSeconds * 1000,
+    // the key needs the parsed body; the plugin's default hook (onRequest) runs before parsing
+    hook: 'preHandler' as const,
     keyGenerator: (request: FastifyRequest) => {
       const body = request.body as Record<string, unknown> | undefined
       const name = typeof body?.[nameField] === 'string' ? (body[nameField] as string).toLowerCase() : ''

@@ -60,7 +60,7 @@ describe('POST /api/v1/auth/login', () => {
       { username: 'admin', password: '' },
       { username: 'a'.repeat(65), password: ADMIN_PASSWORD },
       [],
-      'admin',
+      5,
     ]
     for (const body of bad) expectError(await center.request('POST', LOGIN, { body }), 400, 'TABOUR_ERR_VALIDATION')
     await expectMalformedBodiesRefused(center, 'unused', 'POST', LOGIN, { username: 'admin', password: ADMIN_PASSWORD })

@@ -1,0 +1,231 @@
+import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client'
+import type { ClientToServerEvents, ServerToClientEvents, Snapshot } from '../../protocol/events.ts'
+
+/**
+ * socket.io clients for tests, in the style of socket.io's own suite: real clients against a
+ * listening server, every one tracked so `closeAll()` in afterEach leaves nothing running.
+ */
+export type TabourSocket = Socket<ServerToClientEvents, ClientToServerEvents>
+export type EventName = keyof ServerToClientEvents
+export type EventPayload<E extends EventName> = Parameters<ServerToClientEvents[E]>[0]
+export type ClientOptions = Partial<ManagerOptions & SocketOptions>
+
+/** What a refused connection hands the client: socket.io puts the middleware's `err.data` on it. */
+export type ConnectError = Error & { data?: { code?: string } }
+
+/** Default wait for something that should happen at once on loopback. Default 3 s. */
+export const EVENT_TIMEOUT_MS = 3_000
+
+/** Opens clients and closes all of them; always call `closeAll()` in afterEach. */
+export class SocketClients {
+  private readonly sockets = new Set<TabourSocket>()
+
+  /** A new client (its own connection: `forceNew`), websocket only, no reconnection unless asked. */
+  open(url: string, token: string | undefined, options: ClientOptions = {}): TabourSocket {
+    const socket: TabourSocket = io(url, {
+      auth: token === undefined ? {} : { token },
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+      ...options,
+    })
+    this.sockets.add(socket)
+    return socket
+  }
+
+  /** Opens a client and waits for it to connect; rejects with the connect_error otherwise. */
+  async connect(url: string, token: string | undefined, options: ClientOptions = {}): Promise<TabourSocket> {
+    const socket = this.open(url, token, options)
+    await waitForConnect(socket)
+    return socket
+  }
+
+  /** Disconnects every client (a manual disconnect also stops reconnection). */
+  closeAll(): void {
+    for (const socket of this.sockets) socket.disconnect()
+    this.sockets.clear()
+  }
+}
+
+/** Resolves on `connect`, rejects on `connect_error` or after `timeoutMs`. */
+export function waitForConnect(socket: TabourSocket, timeoutMs = EVENT_TIMEOUT_MS): Promise<void> {
+  if (socket.connected) return Promise.resolve()
+  return new Promise((resolve, reject) => {
+    const done = () => {
+      clearTimeout(timer)
+      socket.off('connect', onConnect)
+      socket.off('connect_error', onError)
+    }
+    const onConnect = () => {
+      done()
+      resolve()
+    }
+    const onError = (err: Error) => {
+      done()
+      reject(err)
+    }
+    const timer = setTimeout(() => {
+      done()
+      reject(new Error(`no connect within ${timeoutMs} ms`))
+    }, timeoutMs)
+    socket.on('connect', onConnect)
+    socket.on('connect_error', onError)
+  })
+}
+
+/** Resolves with the `connect_error` a refused client gets; rejects if it connects instead. */
+export function waitForConnectError(socket: TabourSocket, timeoutMs = EVENT_TIMEOUT_MS): Promise<ConnectError> {
+  return new Promise((resolve, reject) => {
+    const done = () => {
+      clearTimeout(timer)
+      socket.off('connect', onConnect)
+      socket.off('connect_error', onError)
+    }
+    const onConnect = () => {
+      done()
+      reject(new Error('connected, but a connect_error was expected'))
+    }
+    const onError = (err: Error) => {
+      done()
+      resolve(err as ConnectError)
+    }
+    const timer = setTimeout(() => {
+      done()
+      reject(new Error(`no connect_error within ${timeoutMs} ms`))
+    }, timeoutMs)
+    socket.on('connect', onConnect)
+    socket.on('connect_error', onError)
+  })
+}
+
+/** Resolves with the reason of the next `disconnect`. */
+export function waitForDisconnect(socket: TabourSocket, timeoutMs = EVENT_TIMEOUT_MS): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const onDisconnect = (reason: string) => {
+      clearTimeout(timer)
+      resolve(reason)
+    }
+    const timer = setTimeout(() => {
+      socket.off('disconnect', onDisconnect)
+      reject(new Error(`no disconnect within ${timeoutMs} ms`))
+    }, timeoutMs)
+    socket.once('disconnect', onDisconnect)
+  })
+}
+
+/** Resolves with the payload of the next `name` event (that `accept` accepts, when given). */
+export function waitForEvent<E extends EventName>(
+  socket: TabourSocket,
+  name: E,
+  timeoutMs = EVENT_TIMEOUT_MS,
+  accept: (payload: EventPayload<E>) => boolean = () => true,
+): Promise<EventPayload<E>> {
+  const untyped = socket as unknown as Socket
+  return new Promise((resolve, reject) => {
+    const listener = (payload: EventPayload<E>) => {
+      if (!accept(payload)) return
+      clearTimeout(timer)
+      untyped.off(name, listener)
+      resolve(payload)
+    }
+    const timer = setTimeout(() => {
+      untyped.off(name, listener)
+      reject(new Error(`no ${name} within ${timeoutMs} ms`))
+    }, timeoutMs)
+    untyped.on(name, listener)
+  })
+}
+
+/**
+ * Listens for `name` during `ms` and resolves with whatever came (expect it to be empty). The
+ * only fixed wait here: absence cannot be awaited, so call it right after the event that
+ * proves the push went out to the clients that should get it.
+ */
+export function expectNoEvent<E extends EventName>(socket: TabourSocket, name: E, ms = 300): Promise<EventPayload<E>[]> {
+  const untyped = socket as unknown as Socket
+  const seen: EventPayload<E>[] = []
+  const listener = (payload: EventPayload<E>) => seen.push(payload)
+  untyped.on(name, listener)
+  return new Promise((resolve) =>
+    setTimeout(() => {
+      untyped.off(name, listener)
+      resolve(seen)
+    }, ms),
+  )
+}
+
+export interface RecordedEvent {
+  name: string
+  payload: any
+}
+
+/**
+ * Every event a client receives, in order (socket.onAny). Start it right after `open()` so
+ * nothing slips by before a test looks.
+ */
+export class EventRecorder {
+  readonly events: RecordedEvent[] = []
+  private readonly waiters = new Set<() => void>()
+  private readonly listener = (name: string, payload: unknown) => {
+    this.events.push({ name, payload })
+    for (const wake of this.waiters) wake()
+  }
+
+  constructor(private readonly socket: TabourSocket) {
+    socket.onAny(this.listener)
+  }
+
+  names(): string[] {
+    return this.events.map((e) => e.name)
+  }
+
+  seqs(): number[] {
+    return this.events.map((e) => e.payload?.seq)
+  }
+
+  /** Events recorded from index `from` on. */
+  since(from: number): RecordedEvent[] {
+    return this.events.slice(from)
+  }
+
+  /** Resolves once `predicate(events)` holds; rejects after `timeoutMs` showing what came. */
+  until(predicate: (events: RecordedEvent[]) => boolean, timeoutMs = EVENT_TIMEOUT_MS): Promise<RecordedEvent[]> {
+    if (predicate(this.events)) return Promise.resolve(this.events)
+    return new Promise((resolve, reject) => {
+      const wake = () => {
+        if (!predicate(this.events)) return
+        clearTimeout(timer)
+        this.waiters.delete(wake)
+        resolve(this.events)
+      }
+      const timer = setTimeout(() => {
+        this.waiters.delete(wake)
+        reject(new Error(`recorder: condition not met within ${timeoutMs} ms; got ${JSON.stringify(this.names())}`))
+      }, timeoutMs)
+      this.waiters.add(wake)
+    })
+  }
+
+  /** Resolves once at least `count` events have been recorded. */
+  untilCount(count: number, timeoutMs = EVENT_TIMEOUT_MS): Promise<RecordedEvent[]> {
+    return this.until((events) => events.length >= count, timeoutMs)
+  }
+
+  stop(): void {
+    this.socket.offAny(this.listener)
+  }
+}
+
+/** Emits `snapshot` and resolves with the answer (rejects when none comes within `timeoutMs`). */
+export function snapshotOf(socket: TabourSocket, timeoutMs = EVENT_TIMEOUT_MS): Promise<Snapshot> {
+  return socket.timeout(timeoutMs).emitWithAck('snapshot')
+}
+
+/** Polls `predicate` (server-side state a client cannot see) until it holds; rejects after `timeoutMs`. */
+export async function waitUntil(predicate: () => boolean, timeoutMs = EVENT_TIMEOUT_MS, what = 'condition'): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while (!predicate()) {
+    if (Date.now() > deadline) throw new Error(`${what} not met within ${timeoutMs} ms`)
+    await new Promise((resolve) => setTimeout(resolve, 5))
+  }
+}
