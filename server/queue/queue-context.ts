@@ -28,6 +28,33 @@ export class QueueContext {
     this.events = new EventsRepo(db)
   }
 
+  private lastDayClosed: string | null = null
+
+  /**
+   * Tickets still waiting from an earlier local day are expired (cancelled, reason `day_closed`)
+   * the first time anything happens on a new day: a center closes at night, and yesterday's
+   * A-087 must not be called before today's A-001. Called and serving tickets are left to their
+   * counters. Runs at most once per day per process; cheap when there is nothing to expire.
+   */
+  closePastDays(): void {
+    const now = this.clock()
+    const today = this.dayOf(now)
+    if (this.lastDayClosed === today) return
+    const stale = this.tickets.waitingBefore(today)
+    if (stale.length > 0) {
+      const scope = new WriteScope(this)
+      this.db.transaction(() => {
+        for (const t of stale) {
+          this.tickets.update(t.id, { status: 'cancelled', finishedAt: now })
+          scope.log({ type: 'ticket.cancelled', ticketId: t.id, serviceId: t.serviceId, data: { reason: 'day_closed', day: t.day } })
+        }
+      }).immediate()
+      scope.emit({ type: 'queue:updated', serviceIds: [...new Set(stale.map((t) => t.serviceId))] })
+      this.domainEvents.emit(scope.pending)
+    }
+    this.lastDayClosed = today
+  }
+
   /** The center's local day of an instant. */
   dayOf(at: number): string {
     return localDay(at, this.config.timeZone)
@@ -38,6 +65,7 @@ export class QueueContext {
    * half-way) and emits the domain events it collected only after the commit.
    */
   write<T>(work: (tx: WriteScope) => T): T {
+    this.closePastDays()
     const scope = new WriteScope(this)
     const result = this.db.transaction(() => work(scope)).immediate()
     this.domainEvents.emit(scope.pending)

@@ -45,6 +45,7 @@ export class QueueView {
 
   /** Every service (or only active ones) with its waiting count, estimate for a new ticket and today's issue count. */
   serviceQueues(options: { activeOnly?: boolean } = {}): ServiceWithQueue[] {
+    this.ctx.closePastDays()
     const day = this.ctx.dayOf(this.ctx.clock())
     return this.ctx.services.list(options).map((s) => {
       const waiting = this.ctx.tickets.waitingCount(s.id)

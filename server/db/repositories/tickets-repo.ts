@@ -129,6 +129,15 @@ export class TicketsRepo {
     return rows.map((r) => ({ ...r, targetedHere: r.targetedHere === 1 }))
   }
 
+  /** Tickets still waiting that were issued on a day before `day`. */
+  waitingBefore(day: string): { id: string; serviceId: number; day: string }[] {
+    return this.sql("SELECT id, service_id AS serviceId, day FROM tickets WHERE status = 'waiting' AND day < ?").all(day) as {
+      id: string
+      serviceId: number
+      day: string
+    }[]
+  }
+
   waitingCount(serviceId: number): number {
     return (this.sql("SELECT count(*) AS n FROM tickets WHERE status = 'waiting' AND service_id = ?").get(serviceId) as { n: number }).n
   }
