@@ -54,6 +54,7 @@ function figures(row: FigureRow | undefined, waiting: number) {
  * stays counted even when a ticket later moves on. By service, by counter, and in total.
  */
 export function todayStats(ctx: QueueContext): StatsToday {
+  ctx.closePastDays()
   const day = ctx.dayOf(ctx.clock())
   const byService = new Map((ctx.db.prepare(figuresSql('service_id')).all(day) as FigureRow[]).map((r) => [r.key, r]))
   const byCounter = new Map((ctx.db.prepare(figuresSql('counter_id')).all(day) as FigureRow[]).map((r) => [r.key, r]))

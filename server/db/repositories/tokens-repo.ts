@@ -10,6 +10,8 @@ export interface TokenRecord {
   revokedAt: number | null
 }
 
+const EXPIRED_TOKEN_GRACE_MS = 7 * 24 * 3600 * 1000
+
 const hash = (token: string) => createHash('sha256').update(token).digest('hex')
 
 /** Bearer tokens, stored only as SHA-256 hashes. */
@@ -44,8 +46,11 @@ export class TokensRepo {
     this.sql('UPDATE tokens SET revoked_at = ? WHERE subject_type = ? AND subject_id = ? AND revoked_at IS NULL').run(now, subjectType, subjectId)
   }
 
-  /** Expired user tokens are useless; dropping them keeps the table small on a box that runs for years. */
+  /**
+   * Drops user tokens expired for over a week: the table stays small on a box that runs for
+   * years, and a console left open overnight still hears "expired" (not "unknown") in the morning.
+   */
   pruneExpired(now: number): void {
-    this.sql('DELETE FROM tokens WHERE expires_at IS NOT NULL AND expires_at < ?').run(now)
+    this.sql('DELETE FROM tokens WHERE expires_at IS NOT NULL AND expires_at < ?').run(now - EXPIRED_TOKEN_GRACE_MS)
   }
 }
