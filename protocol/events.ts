@@ -38,6 +38,12 @@ export interface ServerToClientEvents {
   'counter:updated': (e: { seq: number; counter: Counter }) => void
   'queue:updated': (e: { seq: number; services: QueueFigures[] }) => void
   'device:status': (e: { seq: number; deviceId: number; status: Record<string, unknown> }) => void
+  /**
+   * The first push on every new (not recovered) connection: the feed's current `seq` (the next
+   * event carries `seq + 1`). It also gives socket.io's connection state recovery the offset it
+   * needs: without one received broadcast, a dropped client cannot be recovered.
+   */
+  'feed:joined': (e: { seq: number; feed: string }) => void
 }
 
 export interface ClientToServerEvents {

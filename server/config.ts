@@ -6,11 +6,17 @@ import { isValidTimeZone } from './queue/local-day.ts'
 
 const Bilingual = Type.Object({ ar: Type.String({ minLength: 1 }), en: Type.String({ minLength: 1 }) })
 
-const PriorityCategory = Type.Object({
-  code: Type.String({ pattern: '^[a-z][a-z0-9_]{0,31}$' }),
-  nameAr: Type.String({ minLength: 1 }),
-  nameEn: Type.String({ minLength: 1 }),
-})
+// every object refuses unknown keys: a typo deep in the file must fail the start, not fall back to a default
+const Strict = { additionalProperties: false } as const
+
+const PriorityCategory = Type.Object(
+  {
+    code: Type.String({ pattern: '^[a-z][a-z0-9_]{0,31}$' }),
+    nameAr: Type.String({ minLength: 1 }),
+    nameEn: Type.String({ minLength: 1 }),
+  },
+  Strict,
+)
 
 /**
  * The one configuration schema. Every key has a default, so an empty file (or none) starts a
@@ -38,7 +44,7 @@ export const ConfigSchema = Type.Object(
     /** The center's name on the kiosk, the ticket and the display. */
     centerName: Type.Object(
       { ar: Type.String({ minLength: 1 }), en: Type.String({ minLength: 1 }) },
-      { default: { ar: 'المركز التكنولوجي لخدمة المواطنين', en: 'Citizen Service Technology Center' } },
+      { ...Strict, default: { ar: 'المركز التكنولوجي لخدمة المواطنين', en: 'Citizen Service Technology Center' } },
     ),
     auth: Type.Object(
       {
@@ -49,7 +55,7 @@ export const ConfigSchema = Type.Object(
         /** The throttling window. Default 60 s. */
         loginWindowSeconds: Type.Integer({ minimum: 1, default: 60 }),
       },
-      { default: {} },
+      { ...Strict, default: {} },
     ),
     queue: Type.Object(
       {
@@ -74,14 +80,14 @@ export const ConfigSchema = Type.Object(
           ],
         }),
       },
-      { default: {} },
+      { ...Strict, default: {} },
     ),
     realtime: Type.Object(
       {
-        /** How long a dropped socket may come back and receive what it missed. Default 120 s. */
+        /** How long a dropped socket may come back and receive what it missed; 0 turns recovery off. Default 120 s. */
         recoveryWindowSeconds: Type.Integer({ minimum: 0, default: 120 }),
       },
-      { default: {} },
+      { ...Strict, default: {} },
     ),
     /** Where the built UIs are (vite build output). Default ./dist/ui. */
     uiDir: Type.String({ default: './dist/ui' }),
@@ -111,7 +117,7 @@ function fromEnv(env: Env): Record<string, unknown> {
   set('host', env.HOST)
   set('dataDir', env.TABOUR_DATA_DIR)
   set('adminPassword', env.TABOUR_ADMIN_PASSWORD)
-  set('demo', env.TABOUR_DEMO === undefined ? undefined : ['1', 'true', 'yes'].includes(env.TABOUR_DEMO.toLowerCase()))
+  set('demo', env.TABOUR_DEMO === undefined ? undefined : yesNoOrRaw(env.TABOUR_DEMO))
   set('logLevel', env.TABOUR_LOG_LEVEL)
   set('timeZone', env.TABOUR_TIME_ZONE)
   set('uiDir', env.TABOUR_UI_DIR)
@@ -121,6 +127,12 @@ function fromEnv(env: Env): Record<string, unknown> {
 
 function numberOrRaw(raw: string): unknown {
   return /^\d+$/.test(raw) ? Number(raw) : raw
+}
+
+/** 1/true/yes and 0/false/no; anything else stays a string, so validation names it instead of reading it as "no". */
+function yesNoOrRaw(raw: string): unknown {
+  const v = raw.toLowerCase()
+  return ['1', 'true', 'yes'].includes(v) ? true : ['0', 'false', 'no'].includes(v) ? false : raw
 }
 
 /**

@@ -19,6 +19,8 @@ export async function installOpenApi(app: FastifyInstance): Promise<void> {
       },
       security: [{ bearer: [] }],
     },
+    // a resource's collection route is '/' inside its prefix; document it as /api/v1/tickets, not /api/v1/tickets/
+    transform: ({ schema, url }) => ({ schema, url: url.length > 1 ? url.replace(/\/$/, '') : url }),
   })
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger())
 }

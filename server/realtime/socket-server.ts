@@ -33,10 +33,12 @@ export function attachRealtime(
   app: FastifyInstance,
   deps: { auth: Authenticator; queue: Queue; config: Config; path: string },
 ): Realtime {
+  const recoveryMs = deps.config.realtime.recoveryWindowSeconds * 1000
   const io: Realtime['io'] = new Server(app.server, {
     path: deps.path,
     serveClient: false,
-    connectionStateRecovery: { maxDisconnectionDuration: deps.config.realtime.recoveryWindowSeconds * 1000, skipMiddlewares: false },
+    // 0 turns recovery off: socket.io's own check would still let a client back within the same millisecond
+    ...(recoveryMs > 0 ? { connectionStateRecovery: { maxDisconnectionDuration: recoveryMs, skipMiddlewares: false } } : {}),
   })
   const seqs = new FeedSequences(Date.now())
   const broadcaster = new Broadcaster(io, deps.queue, seqs)
@@ -65,6 +67,9 @@ export function attachRealtime(
       if (typeof ack !== 'function') return // a malformed emit gets nothing, and breaks nothing
       ack(buildSnapshot(deps.queue, feed, seqs.current(feed)))
     })
+    // recovery restores a client from the offset of the last broadcast it received: a client on a
+    // quiet feed has none, so a new connection gets one at once (through the adapter, to its own room)
+    if (!socket.recovered) io.to(socket.id).emit('feed:joined', { seq: seqs.current(feed), feed })
   })
 
   app.addHook('preClose', (done) => {

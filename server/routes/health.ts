@@ -10,7 +10,7 @@ const Health = Type.Object({
 
 /** GET /healthz: liveness and readiness. 200 when the database answers, 503 otherwise. Public. */
 export async function healthRoutes(app: FastifyInstance): Promise<void> {
-  app.get('/healthz', { schema: { response: { 200: Health, 503: Health } } }, async (_request, reply) => {
+  app.get('/healthz', { schema: { tags: ['health'], security: [], response: { 200: Health, 503: Health } } }, async (_request, reply) => {
     let database = false
     try {
       database = app.tabour.db.prepare('SELECT 1 AS ok').get() !== undefined

@@ -1,6 +1,9 @@
+import { request } from 'node:http'
+
 /**
- * Real HTTP against a listening server with Node's global fetch: JSON in, JSON out. Used where
- * `inject()` would hide what the network does (concurrency, crashes, shutdown).
+ * Real HTTP against a listening server (Node's global fetch; node:http where the timing of the
+ * body matters): JSON in, JSON out. Used where `inject()` would hide what the network does
+ * (concurrency, crashes, shutdown).
  */
 export interface HttpAnswer<T = any> {
   status: number
@@ -73,4 +76,40 @@ export async function createDevice(base: string, adminToken: string, kind: 'kios
   const device = await expectHttp<{ id: number; pairingCode: string }>(201, base, 'POST', '/api/v1/devices', { token: adminToken, body: { kind, name } })
   const paired = await expectHttp<{ token: string }>(200, base, 'POST', '/api/v1/devices/pair', { body: { pairingCode: device.pairingCode } })
   return { id: device.id, token: paired.token }
+}
+
+/**
+ * A POST whose body arrives in two parts: the server has the request (headers parsed, handler
+ * waiting for the body) before `finish()` sends the rest. An in-flight request, on demand.
+ */
+export function slowPost(base: string, path: string, token: string, body: unknown) {
+  const text = JSON.stringify(body)
+  const cut = Math.floor(text.length / 2)
+  const req = request(`${base}${path}`, {
+    method: 'POST',
+    agent: false,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) },
+  })
+  const response = new Promise<{ status: number; body: any }>((resolve, reject) => {
+    req.on('error', reject)
+    req.on('response', (res) => {
+      let data = ''
+      res.setEncoding('utf8')
+      res.on('data', (chunk) => (data += chunk))
+      res.on('end', () => {
+        let parsed: unknown = data || null
+        try {
+          parsed = data ? JSON.parse(data) : null
+        } catch {
+          // not JSON: keep the text for the failure message
+        }
+        resolve({ status: res.statusCode ?? 0, body: parsed })
+      })
+      res.on('error', reject)
+    })
+  })
+  response.catch(() => {}) // observed by the test; never an unhandled rejection meanwhile
+  req.flushHeaders()
+  req.write(text.slice(0, cut))
+  return { response, finish: () => req.end(text.slice(cut)) }
 }

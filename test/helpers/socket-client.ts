@@ -10,6 +10,8 @@ export type EventName = keyof ServerToClientEvents
 export type EventPayload<E extends EventName> = Parameters<ServerToClientEvents[E]>[0]
 export type ClientOptions = Partial<ManagerOptions & SocketOptions>
 
+type AnyListener = (...args: any[]) => void
+
 /** What a refused connection hands the client: socket.io puts the middleware's `err.data` on it. */
 export type ConnectError = Error & { data?: { code?: string } }
 
@@ -122,17 +124,17 @@ export function waitForEvent<E extends EventName>(
 ): Promise<EventPayload<E>> {
   const untyped = socket as unknown as Socket
   return new Promise((resolve, reject) => {
-    const listener = (payload: EventPayload<E>) => {
+    const listener: AnyListener = (payload: EventPayload<E>) => {
       if (!accept(payload)) return
       clearTimeout(timer)
-      untyped.off(name, listener)
+      untyped.off(name as string, listener)
       resolve(payload)
     }
     const timer = setTimeout(() => {
-      untyped.off(name, listener)
+      untyped.off(name as string, listener)
       reject(new Error(`no ${name} within ${timeoutMs} ms`))
     }, timeoutMs)
-    untyped.on(name, listener)
+    untyped.on(name as string, listener)
   })
 }
 
@@ -144,11 +146,13 @@ export function waitForEvent<E extends EventName>(
 export function expectNoEvent<E extends EventName>(socket: TabourSocket, name: E, ms = 300): Promise<EventPayload<E>[]> {
   const untyped = socket as unknown as Socket
   const seen: EventPayload<E>[] = []
-  const listener = (payload: EventPayload<E>) => seen.push(payload)
-  untyped.on(name, listener)
+  const listener: AnyListener = (payload: EventPayload<E>) => {
+    seen.push(payload)
+  }
+  untyped.on(name as string, listener)
   return new Promise((resolve) =>
     setTimeout(() => {
-      untyped.off(name, listener)
+      untyped.off(name as string, listener)
       resolve(seen)
     }, ms),
   )

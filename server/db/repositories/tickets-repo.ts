@@ -87,9 +87,9 @@ export class TicketsRepo {
 
   insert(t: TicketRecord): void {
     this.sql(
-      `INSERT INTO tickets (id, service_id, day, number, label, priority, phone, lang, status, issued_at, queued_at,
+      `INSERT INTO tickets (id, service_id, issued_service_id, day, number, label, priority, phone, lang, status, issued_at, queued_at,
          issued_by_type, issued_by_id, idempotency_key)
-       VALUES (@id, @serviceId, @day, @number, @label, @priority, @phone, @lang, @status, @issuedAt, @queuedAt,
+       VALUES (@id, @serviceId, @serviceId, @day, @number, @label, @priority, @phone, @lang, @status, @issuedAt, @queuedAt,
          @issuedByType, @issuedById, @idempotencyKey)`,
     ).run(t)
   }

@@ -30,14 +30,18 @@ export async function authRoutes(fastify: FastifyInstance): Promise<void> {
     async (request) => {
       const found = users.findForLogin(request.body.username)
       const ok = await verifyPassword(request.body.password, found?.passwordHash ?? DUMMY_HASH)
-      if (!found || !ok || !found.user.active) throw unauthorized(ErrorCodes.BAD_CREDENTIALS, 'wrong username or password')
+      // the account may have changed while scrypt ran (new password, disabled): judge by what holds now
+      const current = found && users.findForLogin(request.body.username)
+      if (!found || !ok || !current || current.passwordHash !== found.passwordHash || !current.user.active) {
+        throw unauthorized(ErrorCodes.BAD_CREDENTIALS, 'wrong username or password')
+      }
       const now = clock()
       const token = newUserToken()
       const expiresAt = now + config.auth.userTokenTtlSeconds * 1000
       tokens.pruneExpired(now)
       tokens.insert(token, 'user', found.user.id, now, expiresAt)
       events.append({ at: now, day: queue.ctx.dayOf(now), type: 'clerk.logged_in', userId: found.user.id })
-      const { id, username, role } = found.user
+      const { id, username, role } = current.user
       return { token, expiresAt: new Date(expiresAt).toISOString(), user: { id, username, role } }
     },
   )

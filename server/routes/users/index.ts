@@ -28,6 +28,8 @@ export async function userRoutes(fastify: FastifyInstance): Promise<void> {
       const b = request.body
       if (users.findForLogin(b.username)) throw conflict(ErrorCodes.DUPLICATE_USERNAME, `username ${b.username} is taken`)
       const passwordHash = await hashPassword(b.password)
+      // another request may have taken the name while scrypt ran: a 409, not the UNIQUE constraint's 500
+      if (users.findForLogin(b.username)) throw conflict(ErrorCodes.DUPLICATE_USERNAME, `username ${b.username} is taken`)
       const user = users.insert({ username: b.username, passwordHash, role: b.role, displayName: b.displayName ?? b.username }, clock())
       return reply.status(201).send(user)
     },
@@ -40,12 +42,13 @@ export async function userRoutes(fastify: FastifyInstance): Promise<void> {
       schema: { tags: ['users'], params: IdParam, body: UpdateUserBody, response: { 200: User, ...errorResponses(400, 401, 403, 404, 422) } },
     },
     async (request) => {
+      const b = request.body
+      // hash first: nothing below yields, so the checks still hold when the update is written
+      const passwordHash = b.password ? await hashPassword(b.password) : undefined
       const current = users.get(request.params.id)
       if (!current) throw notFound(ErrorCodes.USER_NOT_FOUND, `user ${request.params.id} does not exist`)
-      const b = request.body
       const losesAdmin = current.role === 'admin' && current.active && ((b.role && b.role !== 'admin') || b.active === false)
       if (losesAdmin && users.countActiveAdmins() <= 1) throw unprocessable(ErrorCodes.LAST_ADMIN, 'the last active admin cannot be demoted or disabled')
-      const passwordHash = b.password ? await hashPassword(b.password) : undefined
       const user = users.update(current.id, { passwordHash, role: b.role, displayName: b.displayName, active: b.active })
       // a new password or a disabled account ends every session the user had
       if (passwordHash || b.active === false || (b.role && b.role !== current.role)) tokens.revokeSubject('user', user.id, clock())

@@ -60,9 +60,12 @@ describe('concurrent ticket issuing over real HTTP', () => {
     ])
     expect(db.prepare(`SELECT COUNT(DISTINCT ticket_id) AS n, COUNT(*) AS total FROM events WHERE type = 'ticket.issued'`).get()).toEqual({ n: 200, total: 200 })
 
-    // positions handed out are 1..N per service as well (each ticket saw everyone before it)
-    const positions = answers.filter((r) => r.body.serviceId === a.id).map((r) => r.body.position as number)
-    expect(new Set(positions).size).toBe(120)
+    // each ticket saw everyone issued before it: people ahead are exactly 0..N-1 per service, in number order
+    for (const [serviceId, n] of [[a.id, 120], [b.id, 80]] as const) {
+      const ofService = answers.filter((r) => r.body.serviceId === serviceId)
+      expect(ofService.map((r) => r.body.position as number).sort((x, y) => x - y)).toEqual(oneToN(n).map((i) => i - 1))
+      for (const r of ofService) expect(r.body.position).toBe(numberOf(r.body.label) - 1)
+    }
   })
 
   it('the same Idempotency-Key sent 20 times at once makes one ticket', async () => {

@@ -197,3 +197,90 @@ describe('POST /api/v1/auth/logout', () => {
     expectError(await center.request('POST', '/api/v1/auth/logout', { token: kiosk.token }), 403, 'TABOUR_ERR_FORBIDDEN')
   })
 })
+
+/** A valid body for every route that needs a token, so that only the token decides the answer. */
+const AUTHENTICATED_ROUTES: Record<string, unknown> = {
+  'POST /api/v1/auth/logout': undefined,
+  'GET /api/v1/auth/me': undefined,
+  'GET /api/v1/services': undefined,
+  'POST /api/v1/services': { prefix: 'Q', nameAr: 'ق', nameEn: 'Q', targetWaitSeconds: 60 },
+  'GET /api/v1/services/{id}': undefined,
+  'PATCH /api/v1/services/{id}': { nameEn: 'renamed' },
+  'GET /api/v1/counters': undefined,
+  'POST /api/v1/counters': { number: 50, name: 'Fifty' },
+  'GET /api/v1/counters/{id}': undefined,
+  'PATCH /api/v1/counters/{id}': { name: 'renamed' },
+  'POST /api/v1/counters/{id}/open': {},
+  'POST /api/v1/counters/{id}/pause': { reason: 'break' },
+  'POST /api/v1/counters/{id}/close': undefined,
+  'POST /api/v1/counters/{id}/call-next': undefined,
+  'POST /api/v1/counters/{id}/call': { ticketId: 'abc' },
+  'POST /api/v1/counters/{id}/recall': undefined,
+  'POST /api/v1/counters/{id}/start': undefined,
+  'POST /api/v1/counters/{id}/finish': { outcome: 'done' },
+  'POST /api/v1/counters/{id}/no-show': undefined,
+  'POST /api/v1/counters/{id}/transfer': { serviceId: 1 },
+  'GET /api/v1/users': undefined,
+  'POST /api/v1/users': { username: 'intruder', password: 'long-enough-pw', role: 'admin' },
+  'PATCH /api/v1/users/{id}': { displayName: 'x' },
+  'GET /api/v1/devices': undefined,
+  'POST /api/v1/devices': { kind: 'kiosk', name: 'k' },
+  'PATCH /api/v1/devices/{id}': { name: 'x' },
+  'POST /api/v1/devices/{id}/pairing-code': undefined,
+  'POST /api/v1/devices/{id}/revoke': undefined,
+  'POST /api/v1/tickets': { serviceId: 1 },
+  'GET /api/v1/tickets': undefined,
+  'POST /api/v1/tickets/{id}/cancel': undefined,
+  'GET /api/v1/stats/today': undefined,
+  'GET /api/v1/center': undefined,
+}
+
+describe('every authenticated route', () => {
+  let center: TestCenter
+  afterEach(async () => center?.close())
+
+  it('refuses no token, a garbage token, an expired user token and a revoked device token with 401', async () => {
+    const clock = new TestClock()
+    center = await TestCenter.start({ clock })
+    await center.createService({ prefix: 'A' })
+    await center.createCounter({ number: 1 })
+    const kiosk = await center.createDevice('kiosk')
+    const display = await center.createDevice('display')
+    const admin = await center.admin()
+    const clerk = await center.createUser('clerk1')
+    await center.request('POST', `/api/v1/devices/${kiosk.id}/revoke`, { token: admin })
+    await center.request('POST', `/api/v1/devices/${display.id}/revoke`, { token: admin })
+
+    // the table covers exactly the operations the OpenAPI document says need a token
+    const doc = (await center.request('GET', '/api/v1/openapi.json')).json()
+    const secured = Object.entries<Record<string, { security?: unknown[] }>>(doc.paths).flatMap(([path, ops]) =>
+      Object.entries(ops)
+        .filter(([, op]) => op.security === undefined || op.security.length > 0)
+        .map(([method]) => `${method.toUpperCase()} ${path}`),
+    )
+    expect(secured.sort()).toEqual(Object.keys(AUTHENTICATED_ROUTES).sort())
+
+    clock.advance(center.config.auth.userTokenTtlSeconds + 1)
+    for (const [route, body] of Object.entries(AUTHENTICATED_ROUTES)) {
+      const [method, path] = route.split(' ') as ['GET' | 'POST' | 'PATCH', string]
+      const url = path.replace('{id}', '1')
+      const call = { method, url, body }
+      await expectAuthRequired(center, call)
+      for (const token of [admin, clerk.token]) {
+        const res = await center.request(method, url, { token, body })
+        expect(res.statusCode, `${route} expired: ${res.body}`).toBe(401)
+        expectError(res, 401, 'TABOUR_ERR_TOKEN_EXPIRED')
+      }
+      for (const token of [kiosk.token, display.token]) {
+        const res = await center.request(method, url, { token, body })
+        expect(res.statusCode, `${route} revoked: ${res.body}`).toBe(401)
+        expectError(res, 401, 'TABOUR_ERR_UNAUTHENTICATED')
+      }
+    }
+    // nothing was changed by any of it
+    const fresh = await center.login('admin', ADMIN_PASSWORD)
+    expect((await center.request('GET', '/api/v1/services/1', { token: fresh })).json().nameEn).toBe('Service A')
+    expect((await center.request('GET', '/api/v1/users', { token: fresh })).json()).toHaveLength(2)
+    expect((await center.request('GET', '/api/v1/tickets', { token: fresh })).json()).toEqual([])
+  })
+})

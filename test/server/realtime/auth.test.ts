@@ -1,0 +1,137 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { TestCenter, TestClock } from '../../helpers/test-center.ts'
+import { ErrorCodes } from '../../../server/errors.ts'
+import { SocketClients, waitForConnectError, waitForDisconnect, waitUntil, type TabourSocket } from '../../helpers/socket-client.ts'
+
+/** A refused client: connect_error with the code, never `connect`, and no socket kept on the server. */
+async function expectRefused(center: TestCenter, socket: TabourSocket, code: string): Promise<void> {
+  const before = center.app.tabour.realtime.socketCount()
+  let connected = false
+  socket.on('connect', () => {
+    connected = true
+  })
+  const err = await waitForConnectError(socket)
+  expect(err.data).toEqual({ code })
+  expect(err.message).toEqual(expect.any(String))
+  expect(connected).toBe(false)
+  expect(socket.connected).toBe(false)
+  expect(center.app.tabour.realtime.socketCount()).toBe(before)
+}
+
+describe('socket.io authentication at connect', () => {
+  let center: TestCenter | undefined
+  const clients = new SocketClients()
+  afterEach(async () => {
+    clients.closeAll()
+    await center?.close()
+    center = undefined
+  })
+
+  it('refuses a client without a token', async () => {
+    center = await TestCenter.start()
+    const url = await center.listen()
+    await expectRefused(center, clients.open(url, undefined), ErrorCodes.UNAUTHENTICATED)
+  })
+
+  it('refuses a token that is not a string', async () => {
+    center = await TestCenter.start()
+    const url = await center.listen()
+    await expectRefused(center, clients.open(url, undefined, { auth: { token: 12345 } }), ErrorCodes.UNAUTHENTICATED)
+    await expectRefused(center, clients.open(url, undefined, { auth: { token: { $gt: '' } } }), ErrorCodes.UNAUTHENTICATED)
+  })
+
+  it('refuses a garbage token', async () => {
+    center = await TestCenter.start()
+    const url = await center.listen()
+    await expectRefused(center, clients.open(url, 'not-a-real-token'), ErrorCodes.UNAUTHENTICATED)
+    await expectRefused(center, clients.open(url, 'x'.repeat(10_000)), ErrorCodes.UNAUTHENTICATED)
+  })
+
+  it('refuses a revoked device token', async () => {
+    center = await TestCenter.start()
+    const url = await center.listen()
+    const display = await center.createDevice('display')
+    const res = await center.request('POST', `/api/v1/devices/${display.id}/revoke`, { token: await center.admin() })
+    expect(res.statusCode).toBe(200)
+    await expectRefused(center, clients.open(url, display.token), ErrorCodes.UNAUTHENTICATED)
+  })
+
+  it('refuses an expired user token with TOKEN_EXPIRED, and accepts it before expiry', async () => {
+    const clock = new TestClock()
+    center = await TestCenter.start({ clock })
+    const url = await center.listen()
+    const manager = await center.createUser('manager', 'manager')
+    await clients.connect(url, manager.token)
+    clock.advance(center.config.auth.userTokenTtlSeconds + 1)
+    await expectRefused(center, clients.open(url, manager.token), ErrorCodes.TOKEN_EXPIRED)
+  })
+
+  it('accepts a fresh connection after refusals (a refusal leaves nothing behind)', async () => {
+    center = await TestCenter.start()
+    const url = await center.listen()
+    const display = await center.createDevice('display')
+    await expectRefused(center, clients.open(url, 'nope'), ErrorCodes.UNAUTHENTICATED)
+    const socket = await clients.connect(url, display.token)
+    expect(socket.connected).toBe(true)
+    expect(center.app.tabour.realtime.socketCount()).toBe(1)
+  })
+})
+
+describe('revoking a device', () => {
+  let center: TestCenter | undefined
+  const clients = new SocketClients()
+  afterEach(async () => {
+    clients.closeAll()
+    await center?.close()
+    center = undefined
+  })
+
+  it('disconnects its sockets at once and only its sockets; it cannot come back', async () => {
+    center = await TestCenter.start()
+    const url = await center.listen()
+    const revoked = await center.createDevice('display', 'ground')
+    const other = await center.createDevice('display', 'ground')
+    // two sockets of the revoked device (two tabs), with reconnection on as a real display has
+    const a = await clients.connect(url, revoked.token, { reconnection: true, reconnectionDelay: 20, reconnectionDelayMax: 20 })
+    const b = await clients.connect(url, revoked.token, { reconnection: true, reconnectionDelay: 20, reconnectionDelayMax: 20 })
+    const kept = await clients.connect(url, other.token)
+    expect(center.app.tabour.realtime.socketCount()).toBe(3)
+
+    const aGone = waitForDisconnect(a)
+    const bGone = waitForDisconnect(b)
+    let keptDropped = false
+    kept.on('disconnect', () => {
+      keptDropped = true
+    })
+    const res = await center.request('POST', `/api/v1/devices/${revoked.id}/revoke`, { token: await center.admin() })
+    expect(res.statusCode).toBe(200)
+    expect(res.json()).toMatchObject({ id: revoked.id, revoked: true })
+
+    // a server-side disconnect: the client is told so and does not try to reconnect
+    expect(await aGone).toBe('io server disconnect')
+    expect(await bGone).toBe('io server disconnect')
+    await waitUntil(() => center!.app.tabour.realtime.socketCount() === 1, 3_000, 'one socket left')
+    expect(kept.connected).toBe(true)
+    expect(keptDropped).toBe(false)
+
+    // connecting again with the old token, by hand, is refused
+    a.connect()
+    const err = await waitForConnectError(a)
+    expect(err.data).toEqual({ code: ErrorCodes.UNAUTHENTICATED })
+  })
+
+  it('refuses the old token after the device is paired again, and accepts the new one', async () => {
+    center = await TestCenter.start()
+    const url = await center.listen()
+    const display = await center.createDevice('display')
+    const code = await center.request('POST', `/api/v1/devices/${display.id}/pairing-code`, { token: await center.admin() })
+    expect(code.statusCode).toBe(200)
+    const paired = await center.request('POST', '/api/v1/devices/pair', { body: { pairingCode: code.json().pairingCode } })
+    expect(paired.statusCode).toBe(200)
+    // the old token is dead for new connections...
+    const again = clients.open(url, display.token)
+    expect((await waitForConnectError(again)).data).toEqual({ code: ErrorCodes.UNAUTHENTICATED })
+    // ...and the new one works
+    await clients.connect(url, paired.json().token)
+  })
+})

@@ -1,0 +1,62 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { TestCenter } from '../../helpers/test-center.ts'
+import { SocketClients, waitForDisconnect, type TabourSocket } from '../../helpers/socket-client.ts'
+import { buildFloor } from './floor.ts'
+
+/** Rejects when `promise` takes longer than `ms`: a hang shows as a clear failure, not a test timeout. */
+function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} took more than ${ms} ms`)), ms)
+  })
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer))
+}
+
+describe('closing the app with clients connected', () => {
+  let center: TestCenter | undefined
+  const clients = new SocketClients()
+  afterEach(async () => {
+    clients.closeAll()
+    await center?.close()
+    center = undefined
+  })
+
+  it('finishes promptly, tells every client, and the clients do not reconnect', async () => {
+    center = await TestCenter.start()
+    const url = await center.listen()
+    const floor = await buildFloor(center)
+    // reconnecting clients, as displays and kiosks are in the field
+    const options = { reconnection: true, reconnectionDelay: 20, reconnectionDelayMax: 20 }
+    const sockets: TabourSocket[] = []
+    for (const token of [floor.displayGround.token, floor.displayFirst.token, floor.displayAll.token, floor.kiosk.token, floor.manager]) {
+      sockets.push(await clients.connect(url, token, options))
+    }
+    // and one that is half-way through its handshake
+    clients.open(url, floor.displayAll.token, options)
+    expect(center.app.tabour.realtime.socketCount()).toBeGreaterThanOrEqual(5)
+    const reasons = Promise.all(sockets.map((s) => waitForDisconnect(s)))
+
+    const app = center.app
+    const closing = app.close()
+    await within(closing, 2_000, 'app.close()')
+    // told by the server, so none of them retries against a center that is going away
+    expect(await reasons).toEqual(sockets.map(() => 'io server disconnect'))
+    expect(app.server.listening).toBe(false)
+    expect(app.tabour.db.open).toBe(false)
+    // `active` false: the client has given up its connection for good (no reconnection scheduled)
+    expect(sockets.map((s) => [s.connected, s.active])).toEqual(sockets.map(() => [false, false]))
+  })
+
+  it('finishes promptly with no client at all, and twice in a row', async () => {
+    center = await TestCenter.start()
+    await center.listen()
+    await within(center.app.close(), 2_000, 'app.close()')
+    await within(center.app.close(), 2_000, 'a second app.close()')
+  })
+
+  it('closes an app that was never listening (inject-only tests) promptly', async () => {
+    center = await TestCenter.start()
+    expect((await center.request('GET', '/healthz')).statusCode).toBe(200)
+    await within(center.app.close(), 2_000, 'app.close()')
+  })
+})

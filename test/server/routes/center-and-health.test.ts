@@ -1,0 +1,102 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { TestCenter } from '../../helpers/test-center.ts'
+import { expectAuthRequired, expectError, expectForbidden, makeCallers } from './route-helpers.ts'
+
+describe('GET /healthz', () => {
+  let center: TestCenter
+  afterEach(async () => center?.close())
+
+  it('answers 200 without a token: the database answers, no sockets yet', async () => {
+    center = await TestCenter.start()
+    const res = await center.request('GET', '/healthz')
+    expect(res.statusCode).toBe(200)
+    const body = res.json()
+    expect(body).toEqual({ status: 'ok', database: true, uptimeSeconds: body.uptimeSeconds, sockets: 0 })
+    expect(Number.isInteger(body.uptimeSeconds)).toBe(true)
+    expect(body.uptimeSeconds).toBeGreaterThanOrEqual(0)
+  })
+
+  it('ignores a garbage token', async () => {
+    center = await TestCenter.start()
+    expect((await center.request('GET', '/healthz', { token: 'garbage' })).statusCode).toBe(200)
+  })
+})
+
+describe('GET /api/v1/center', () => {
+  let center: TestCenter
+  afterEach(async () => center?.close())
+
+  it('answers the center name, zone, policy and priority categories to staff, kiosks and displays', async () => {
+    center = await TestCenter.start()
+    const callers = await makeCallers(center)
+    for (const who of ['admin', 'manager', 'clerk', 'kiosk', 'display'] as const) {
+      const res = await center.request('GET', '/api/v1/center', { token: callers[who] })
+      expect(res.statusCode, who).toBe(200)
+      expect(res.json()).toEqual({
+        nameAr: 'المركز التكنولوجي لخدمة المواطنين',
+        nameEn: 'Citizen Service Technology Center',
+        timeZone: 'Africa/Cairo',
+        callPolicy: 'fifo',
+        priorityCategories: [
+          { code: 'elderly', nameAr: 'كبار السن', nameEn: 'Elderly' },
+          { code: 'disabled', nameAr: 'ذوو الهمم', nameEn: 'People with disabilities' },
+          { code: 'pregnant', nameAr: 'الحوامل', nameEn: 'Pregnant women' },
+        ],
+      })
+    }
+    await expectAuthRequired(center, { method: 'GET', url: '/api/v1/center' })
+    await expectForbidden(center, callers, ['printer', 'board', 'keypad'], { method: 'GET', url: '/api/v1/center' })
+  })
+
+  it('reflects the configuration', async () => {
+    center = await TestCenter.start({
+      config: {
+        centerName: { ar: 'فرع البنك', en: 'Bank branch' },
+        timeZone: 'Asia/Riyadh',
+        queue: { policy: 'sla', priorityCategories: [{ code: 'veteran', nameAr: 'المحاربون القدامى', nameEn: 'Veterans' }] },
+      },
+    })
+    const res = await center.request('GET', '/api/v1/center', { token: await center.admin() })
+    expect(res.json()).toEqual({
+      nameAr: 'فرع البنك',
+      nameEn: 'Bank branch',
+      timeZone: 'Asia/Riyadh',
+      callPolicy: 'sla',
+      priorityCategories: [{ code: 'veteran', nameAr: 'المحاربون القدامى', nameEn: 'Veterans' }],
+    })
+  })
+})
+
+describe('unknown routes and methods', () => {
+  let center: TestCenter
+  afterEach(async () => center?.close())
+
+  it('answer 404 TABOUR_ERR_ROUTE_NOT_FOUND, with or without a token', async () => {
+    center = await TestCenter.start()
+    const token = await center.admin()
+    const cases: ['GET' | 'POST' | 'DELETE' | 'PUT' | 'PATCH', string][] = [
+      ['GET', '/nope'],
+      ['GET', '/api/v1/nope'],
+      ['GET', '/api/v2/services'],
+      ['DELETE', '/api/v1/services/1'],
+      ['PUT', '/api/v1/counters/1'],
+      ['DELETE', '/api/v1/tickets/abc'],
+      ['GET', '/api/v1/counters/1/call-next'],
+      ['POST', '/api/v1/stats/today'],
+    ]
+    for (const [method, url] of cases) {
+      for (const opts of [{}, { token }]) {
+        const res = await center.request(method, url, opts)
+        expectError(res, 404, 'TABOUR_ERR_ROUTE_NOT_FOUND')
+        expect(res.json().message).toContain(url)
+      }
+    }
+  })
+
+  it('the query string is not echoed back', async () => {
+    center = await TestCenter.start()
+    const res = await center.request('GET', '/nope?token=secret')
+    expectError(res, 404, 'TABOUR_ERR_ROUTE_NOT_FOUND')
+    expect(res.body).not.toContain('secret')
+  })
+})

@@ -1,0 +1,214 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { TestCenter } from '../../helpers/test-center.ts'
+import { expectAuthRequired, expectError, expectForbidden, expectMalformedBodiesRefused, makeCallers } from './route-helpers.ts'
+
+const COUNTERS = '/api/v1/counters'
+
+describe('POST /api/v1/counters', () => {
+  let center: TestCenter
+  afterEach(async () => center?.close())
+
+  it('creates a closed counter serving the given serviceIds with weight 1', async () => {
+    center = await TestCenter.start()
+    const a = await center.createService({ prefix: 'A' })
+    const b = await center.createService({ prefix: 'B' })
+    const res = await center.request('POST', COUNTERS, { token: await center.admin(), body: { number: 3, name: 'شباك ٣', serviceIds: [b.id, a.id] } })
+    expect(res.statusCode).toBe(201)
+    expect(res.json()).toEqual({
+      id: 1,
+      number: 3,
+      name: 'شباك ٣',
+      zone: 'main',
+      state: 'closed',
+      clerk: null,
+      currentTicketId: null,
+      pauseReason: null,
+      services: [
+        { serviceId: a.id, weight: 1 },
+        { serviceId: b.id, weight: 1 },
+      ],
+      active: true,
+    })
+    // the policy's bookkeeping stays inside
+    expect(res.body).not.toContain('priorityStreak')
+  })
+
+  it('creates a counter with weighted services, a zone and no services at all', async () => {
+    center = await TestCenter.start()
+    const a = await center.createService({ prefix: 'A' })
+    const b = await center.createService({ prefix: 'B' })
+    const token = await center.admin()
+    const weighted = await center.request('POST', COUNTERS, {
+      token,
+      body: { number: 1, name: 'One', zone: 'upstairs', services: [{ serviceId: a.id, weight: 2.5 }, { serviceId: b.id, weight: 0 }] },
+    })
+    expect(weighted.statusCode).toBe(201)
+    expect(weighted.json()).toMatchObject({ zone: 'upstairs', services: [{ serviceId: a.id, weight: 2.5 }, { serviceId: b.id, weight: 0 }] })
+    const bare = await center.request('POST', COUNTERS, { token, body: { number: 2, name: 'Two', active: false } })
+    expect(bare.statusCode).toBe(201)
+    expect(bare.json()).toMatchObject({ services: [], active: false })
+  })
+
+  it('refuses an unknown service with 404 TABOUR_ERR_SERVICE_NOT_FOUND and creates nothing', async () => {
+    center = await TestCenter.start()
+    const a = await center.createService({ prefix: 'A' })
+    const token = await center.admin()
+    expectError(await center.request('POST', COUNTERS, { token, body: { number: 1, name: 'One', serviceIds: [a.id, 99] } }), 404, 'TABOUR_ERR_SERVICE_NOT_FOUND')
+    expectError(
+      await center.request('POST', COUNTERS, { token, body: { number: 1, name: 'One', services: [{ serviceId: 42, weight: 1 }] } }),
+      404,
+      'TABOUR_ERR_SERVICE_NOT_FOUND',
+    )
+    expect((await center.request('GET', COUNTERS, { token })).json()).toEqual([])
+    // the number is still free
+    expect((await center.request('POST', COUNTERS, { token, body: { number: 1, name: 'One', serviceIds: [a.id] } })).statusCode).toBe(201)
+  })
+
+  it('refuses a number already in use with 409 TABOUR_ERR_DUPLICATE_COUNTER_NUMBER', async () => {
+    center = await TestCenter.start()
+    await center.createCounter({ number: 7 })
+    expectError(await center.request('POST', COUNTERS, { token: await center.admin(), body: { number: 7, name: 'Again' } }), 409, 'TABOUR_ERR_DUPLICATE_COUNTER_NUMBER')
+  })
+
+  it('refuses bad bodies with 400 TABOUR_ERR_VALIDATION', async () => {
+    center = await TestCenter.start()
+    const a = await center.createService({ prefix: 'A' })
+    const token = await center.admin()
+    const valid = { number: 1, name: 'One', serviceIds: [a.id] }
+    const bad: Record<string, unknown>[] = [
+      { ...valid, number: 0 },
+      { ...valid, number: 10_000 },
+      { ...valid, number: '1' },
+      { ...valid, number: 1.5 },
+      { ...valid, name: '' },
+      { ...valid, name: 7 },
+      { ...valid, zone: 'has space' },
+      { ...valid, zone: '' },
+      { ...valid, serviceIds: [a.id, a.id] },
+      { ...valid, serviceIds: [true] },
+      { ...valid, serviceIds: ['1'] },
+      { ...valid, serviceIds: [0] },
+      { ...valid, serviceIds: a.id },
+      { number: 1, name: 'One', services: [{ serviceId: a.id, weight: -1 }] },
+      { number: 1, name: 'One', services: [{ serviceId: a.id, weight: 101 }] },
+      { number: 1, name: 'One', services: [{ serviceId: a.id }] },
+      { number: 1, name: 'One', services: [{ serviceId: a.id, weight: '1' }] },
+      { number: 1, name: 'One', services: [{ serviceId: a.id, weight: 1 }, { serviceId: a.id, weight: 2 }] },
+      { number: 1, name: 'One', serviceIds: [a.id], services: [{ serviceId: a.id, weight: 1 }] },
+      { name: 'One' },
+      { number: 1 },
+    ]
+    for (const body of bad) {
+      const res = await center.request('POST', COUNTERS, { token, body })
+      expect(res.statusCode, `${JSON.stringify(body)} → ${res.body}`).toBe(400)
+      expectError(res, 400, 'TABOUR_ERR_VALIDATION')
+    }
+    await expectMalformedBodiesRefused(center, token, 'POST', COUNTERS, valid)
+    expect((await center.request('GET', COUNTERS, { token })).json()).toEqual([])
+  })
+
+  it('is admin-only', async () => {
+    center = await TestCenter.start()
+    const callers = await makeCallers(center)
+    const call = { method: 'POST' as const, url: COUNTERS, body: { number: 1, name: 'One' } }
+    await expectAuthRequired(center, call)
+    await expectForbidden(center, callers, ['manager', 'clerk', 'kiosk', 'display', 'printer', 'board', 'keypad'], call)
+  })
+})
+
+describe('GET /api/v1/counters', () => {
+  let center: TestCenter
+  afterEach(async () => center?.close())
+
+  it('lists counters by number, with the clerk who opened each', async () => {
+    center = await TestCenter.start()
+    const a = await center.createService({ prefix: 'A' })
+    const c2 = await center.createCounter({ number: 2, serviceIds: [a.id] })
+    const c1 = await center.createCounter({ number: 1, serviceIds: [a.id] })
+    await center.openCounterAs('clerk1', c2.id)
+    const list = (await center.request('GET', COUNTERS, { token: await center.admin() })).json()
+    expect(list.map((c: { id: number }) => c.id)).toEqual([c1.id, c2.id])
+    expect(list[1]).toMatchObject({ state: 'open', clerk: { username: 'clerk1', displayName: 'clerk1' } })
+    expect(list[0]).toMatchObject({ state: 'closed', clerk: null })
+  })
+
+  it('list: staff, kiosks and displays; one counter: staff and displays', async () => {
+    center = await TestCenter.start()
+    const callers = await makeCallers(center)
+    const c = await center.createCounter({ number: 1 })
+    for (const who of ['admin', 'manager', 'clerk', 'kiosk', 'display'] as const) {
+      expect((await center.request('GET', COUNTERS, { token: callers[who] })).statusCode).toBe(200)
+    }
+    for (const who of ['admin', 'manager', 'clerk', 'display'] as const) {
+      expect((await center.request('GET', `${COUNTERS}/${c.id}`, { token: callers[who] })).json()).toEqual(c)
+    }
+    await expectAuthRequired(center, { method: 'GET', url: COUNTERS })
+    await expectAuthRequired(center, { method: 'GET', url: `${COUNTERS}/${c.id}` })
+    await expectForbidden(center, callers, ['printer', 'board', 'keypad'], { method: 'GET', url: COUNTERS })
+    await expectForbidden(center, callers, ['kiosk', 'printer', 'board', 'keypad'], { method: 'GET', url: `${COUNTERS}/${c.id}` })
+  })
+
+  it('GET /counters/:id: 404 TABOUR_ERR_COUNTER_NOT_FOUND, 400 for a bad id', async () => {
+    center = await TestCenter.start()
+    const token = await center.admin()
+    expectError(await center.request('GET', `${COUNTERS}/5`, { token }), 404, 'TABOUR_ERR_COUNTER_NOT_FOUND')
+    expectError(await center.request('GET', `${COUNTERS}/five`, { token }), 400, 'TABOUR_ERR_VALIDATION')
+    expectError(await center.request('GET', `${COUNTERS}/-1`, { token }), 400, 'TABOUR_ERR_VALIDATION')
+  })
+})
+
+describe('PATCH /api/v1/counters/:id', () => {
+  let center: TestCenter
+  afterEach(async () => center?.close())
+
+  it('changes the given fields and keeps the rest', async () => {
+    center = await TestCenter.start()
+    const a = await center.createService({ prefix: 'A' })
+    const b = await center.createService({ prefix: 'B' })
+    const c = await center.createCounter({ number: 1, zone: 'ground', serviceIds: [a.id] })
+    const token = await center.admin()
+    const renamed = await center.request('PATCH', `${COUNTERS}/${c.id}`, { token, body: { name: 'Passports' } })
+    expect(renamed.statusCode).toBe(200)
+    expect(renamed.json()).toEqual({ ...c, name: 'Passports' })
+    const reweighted = await center.request('PATCH', `${COUNTERS}/${c.id}`, { token, body: { services: [{ serviceId: b.id, weight: 3 }] } })
+    expect(reweighted.json()).toEqual({ ...c, name: 'Passports', services: [{ serviceId: b.id, weight: 3 }] })
+    const moved = await center.request('PATCH', `${COUNTERS}/${c.id}`, { token, body: { number: 9, zone: 'upstairs', serviceIds: [a.id, b.id] } })
+    expect(moved.json()).toMatchObject({ number: 9, zone: 'upstairs', services: [{ serviceId: a.id, weight: 1 }, { serviceId: b.id, weight: 1 }] })
+    // its own number is not a conflict
+    expect((await center.request('PATCH', `${COUNTERS}/${c.id}`, { token, body: { number: 9 } })).statusCode).toBe(200)
+  })
+
+  it('refuses a taken number (409), an unknown service (404), an unknown counter (404) and bad bodies (400)', async () => {
+    center = await TestCenter.start()
+    const a = await center.createService({ prefix: 'A' })
+    const c1 = await center.createCounter({ number: 1, serviceIds: [a.id] })
+    await center.createCounter({ number: 2 })
+    const token = await center.admin()
+    expectError(await center.request('PATCH', `${COUNTERS}/${c1.id}`, { token, body: { number: 2 } }), 409, 'TABOUR_ERR_DUPLICATE_COUNTER_NUMBER')
+    expectError(await center.request('PATCH', `${COUNTERS}/${c1.id}`, { token, body: { serviceIds: [77] } }), 404, 'TABOUR_ERR_SERVICE_NOT_FOUND')
+    expectError(await center.request('PATCH', `${COUNTERS}/99`, { token, body: { name: 'x' } }), 404, 'TABOUR_ERR_COUNTER_NOT_FOUND')
+    for (const body of [{}, { number: 'two' }, { zone: 'a b' }, { services: [{ serviceId: a.id, weight: -2 }] }, { active: 'no' }]) {
+      expectError(await center.request('PATCH', `${COUNTERS}/${c1.id}`, { token, body }), 400, 'TABOUR_ERR_VALIDATION')
+    }
+    await expectMalformedBodiesRefused(center, token, 'PATCH', `${COUNTERS}/${c1.id}`, { name: 'x' })
+    // a refused PATCH changed nothing (the unknown service did not wipe the list)
+    expect((await center.request('GET', `${COUNTERS}/${c1.id}`, { token })).json()).toEqual(c1)
+  })
+
+  it('a disabled counter cannot be opened (422)', async () => {
+    center = await TestCenter.start()
+    const c = await center.createCounter({ number: 1 })
+    await center.request('PATCH', `${COUNTERS}/${c.id}`, { token: await center.admin(), body: { active: false } })
+    const { token } = await center.createUser('clerk1')
+    expectError(await center.action(token, c.id, 'open'), 422, 'TABOUR_ERR_COUNTER_NOT_OPEN')
+  })
+
+  it('is admin-only', async () => {
+    center = await TestCenter.start()
+    const callers = await makeCallers(center)
+    const c = await center.createCounter({ number: 1 })
+    const call = { method: 'PATCH' as const, url: `${COUNTERS}/${c.id}`, body: { name: 'x' } }
+    await expectAuthRequired(center, call)
+    await expectForbidden(center, callers, ['manager', 'clerk', 'kiosk', 'display', 'printer', 'board', 'keypad'], call)
+  })
+})

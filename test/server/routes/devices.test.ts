@@ -1,0 +1,239 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { TestCenter, TestClock } from '../../helpers/test-center.ts'
+import { expectAuthRequired, expectError, expectForbidden, expectMalformedBodiesRefused, makeCallers, rows } from './route-helpers.ts'
+
+const DEVICES = '/api/v1/devices'
+const PAIR = '/api/v1/devices/pair'
+
+async function createDevice(center: TestCenter, body: Record<string, unknown> = { kind: 'kiosk', name: 'Kiosk 1' }) {
+  const res = await center.request('POST', DEVICES, { token: await center.admin(), body })
+  expect(res.statusCode, res.body).toBe(201)
+  return res.json()
+}
+
+const pair = (center: TestCenter, pairingCode: unknown) => center.request('POST', PAIR, { body: { pairingCode } })
+
+describe('POST /api/v1/devices and pairing', () => {
+  let center: TestCenter
+  afterEach(async () => center?.close())
+
+  it('create answers 201 with a one-time pairingCode; pair answers a token and the device', async () => {
+    const clock = new TestClock()
+    center = await TestCenter.start({ clock })
+    const created = await createDevice(center, { kind: 'display', name: 'Hall TV', zone: 'ground', config: { columns: 2 } })
+    expect(created).toEqual({
+      id: 1,
+      kind: 'display',
+      name: 'Hall TV',
+      zone: 'ground',
+      config: { columns: 2 },
+      paired: false,
+      revoked: false,
+      lastSeenAt: null,
+      pairingCode: created.pairingCode,
+    })
+    expect(created.pairingCode).toMatch(/^[A-HJ-NP-Z2-9]{8}$/)
+
+    const res = await pair(center, created.pairingCode)
+    expect(res.statusCode).toBe(200)
+    const { token, device } = res.json()
+    expect(token).toMatch(/^tbd_[A-Za-z0-9_-]{40,}$/)
+    expect(device).toEqual({ id: 1, kind: 'display', name: 'Hall TV', zone: 'ground', config: { columns: 2 }, paired: true, revoked: false, lastSeenAt: new Date(clock.now).toISOString() })
+    expect(res.body).not.toContain(created.pairingCode)
+    // the token works for what a display may do
+    expect((await center.request('GET', '/api/v1/counters', { token })).statusCode).toBe(200)
+  })
+
+  it('a code works once: the same code again → 401 TABOUR_ERR_BAD_PAIRING_CODE', async () => {
+    center = await TestCenter.start()
+    const created = await createDevice(center)
+    expect((await pair(center, created.pairingCode)).statusCode).toBe(200)
+    expectError(await pair(center, created.pairingCode), 401, 'TABOUR_ERR_BAD_PAIRING_CODE')
+  })
+
+  it('codes are case-insensitive; unknown codes → 401', async () => {
+    center = await TestCenter.start()
+    const created = await createDevice(center)
+    expectError(await pair(center, 'ABCDEFGH'), 401, 'TABOUR_ERR_BAD_PAIRING_CODE')
+    expect((await pair(center, created.pairingCode.toLowerCase())).statusCode).toBe(200)
+  })
+
+  it('an expired code (24 h) → 401 TABOUR_ERR_BAD_PAIRING_CODE', async () => {
+    const clock = new TestClock()
+    center = await TestCenter.start({ clock })
+    const created = await createDevice(center)
+    clock.advance(24 * 3600 + 1)
+    expectError(await pair(center, created.pairingCode), 401, 'TABOUR_ERR_BAD_PAIRING_CODE')
+  })
+
+  it('refuses bad bodies with 400 TABOUR_ERR_VALIDATION', async () => {
+    center = await TestCenter.start()
+    const token = await center.admin()
+    const bad: Record<string, unknown>[] = [
+      { kind: 'toaster', name: 'x' },
+      { kind: 'KIOSK', name: 'x' },
+      { kind: 'kiosk', name: '' },
+      { kind: 'kiosk', name: 'x'.repeat(121) },
+      { kind: 'kiosk', name: 5 },
+      { kind: 'kiosk', name: 'x', zone: 'two words' },
+      { kind: 'kiosk', name: 'x', zone: '' },
+      { kind: 'kiosk', name: 'x', config: [] },
+      { kind: 'kiosk', name: 'x', config: 'printer=1' },
+      { name: 'x' },
+      { kind: 'kiosk' },
+    ]
+    for (const body of bad) {
+      const res = await center.request('POST', DEVICES, { token, body })
+      expect(res.statusCode, `${JSON.stringify(body)} → ${res.body}`).toBe(400)
+      expectError(res, 400, 'TABOUR_ERR_VALIDATION')
+    }
+    await expectMalformedBodiesRefused(center, token, 'POST', DEVICES, { kind: 'kiosk', name: 'x' })
+    for (const body of [{}, { pairingCode: 12345678 }, { pairingCode: 'abc' }, { pairingCode: 'x'.repeat(33) }, { pairingCode: null }]) {
+      expectError(await center.request('POST', PAIR, { body }), 400, 'TABOUR_ERR_VALIDATION')
+    }
+    expect((await center.request('GET', DEVICES, { token })).json()).toEqual([])
+  })
+
+  it('creating is admin-only; pairing needs no token', async () => {
+    center = await TestCenter.start()
+    const callers = await makeCallers(center)
+    const call = { method: 'POST' as const, url: DEVICES, body: { kind: 'kiosk', name: 'x' } }
+    await expectAuthRequired(center, call)
+    await expectForbidden(center, callers, ['manager', 'clerk', 'kiosk', 'display', 'printer', 'board', 'keypad'], call)
+  })
+
+  it('pairing is throttled: the attempt after loginMaxAttempts → 429 TABOUR_ERR_RATE_LIMITED', async () => {
+    center = await TestCenter.start({ config: { auth: { loginMaxAttempts: 3 } } })
+    const created = await createDevice(center)
+    for (const code of ['AAAAAAAA', 'BBBBBBBB', 'CCCCCCCC']) expectError(await pair(center, code), 401, 'TABOUR_ERR_BAD_PAIRING_CODE')
+    expectError(await pair(center, created.pairingCode), 429, 'TABOUR_ERR_RATE_LIMITED')
+  })
+})
+
+describe('revoking and re-pairing', () => {
+  let center: TestCenter
+  afterEach(async () => center?.close())
+
+  it('revoke → the old token is 401; a new pairing code pairs the device again with a new token', async () => {
+    center = await TestCenter.start()
+    const kiosk = await center.createDevice('kiosk')
+    const admin = await center.admin()
+    expect((await center.request('GET', '/api/v1/services', { token: kiosk.token })).statusCode).toBe(200)
+
+    const revoked = await center.request('POST', `${DEVICES}/${kiosk.id}/revoke`, { token: admin })
+    expect(revoked.statusCode).toBe(200)
+    expect(revoked.json()).toMatchObject({ id: kiosk.id, revoked: true })
+    expectError(await center.request('GET', '/api/v1/services', { token: kiosk.token }), 401, 'TABOUR_ERR_UNAUTHENTICATED')
+    expectError(await center.request('GET', '/api/v1/center', { token: kiosk.token }), 401, 'TABOUR_ERR_UNAUTHENTICATED')
+
+    const code = await center.request('POST', `${DEVICES}/${kiosk.id}/pairing-code`, { token: admin })
+    expect(code.statusCode).toBe(200)
+    expect(code.json()).toMatchObject({ id: kiosk.id, revoked: false, pairingCode: expect.stringMatching(/^[A-Z2-9]{8}$/) })
+    const repaired = await pair(center, code.json().pairingCode)
+    expect(repaired.statusCode).toBe(200)
+    const fresh = repaired.json().token
+    expect(fresh).not.toBe(kiosk.token)
+    expect((await center.request('GET', '/api/v1/services', { token: fresh })).statusCode).toBe(200)
+    // the old token stays dead
+    expectError(await center.request('GET', '/api/v1/services', { token: kiosk.token }), 401, 'TABOUR_ERR_UNAUTHENTICATED')
+  })
+
+  it('a revoked device cannot pair with a code issued before the revocation', async () => {
+    center = await TestCenter.start()
+    const created = await createDevice(center)
+    await center.request('POST', `${DEVICES}/${created.id}/revoke`, { token: await center.admin() })
+    expectError(await pair(center, created.pairingCode), 401, 'TABOUR_ERR_BAD_PAIRING_CODE')
+  })
+
+  it('pairing again (a replaced kiosk) retires the token it had', async () => {
+    center = await TestCenter.start()
+    const kiosk = await center.createDevice('kiosk')
+    const code = (await center.request('POST', `${DEVICES}/${kiosk.id}/pairing-code`, { token: await center.admin() })).json().pairingCode
+    // a new code alone does not end the old session
+    expect((await center.request('GET', '/api/v1/services', { token: kiosk.token })).statusCode).toBe(200)
+    const fresh = (await pair(center, code)).json().token
+    expectError(await center.request('GET', '/api/v1/services', { token: kiosk.token }), 401, 'TABOUR_ERR_UNAUTHENTICATED')
+    expect((await center.request('GET', '/api/v1/services', { token: fresh })).statusCode).toBe(200)
+  })
+
+  it('revoke and pairing-code: unknown device → 404 TABOUR_ERR_DEVICE_NOT_FOUND; admin-only', async () => {
+    center = await TestCenter.start()
+    const callers = await makeCallers(center)
+    for (const action of ['revoke', 'pairing-code']) {
+      expectError(await center.request('POST', `${DEVICES}/99/${action}`, { token: callers.admin }), 404, 'TABOUR_ERR_DEVICE_NOT_FOUND')
+      expectError(await center.request('POST', `${DEVICES}/x/${action}`, { token: callers.admin }), 400, 'TABOUR_ERR_VALIDATION')
+      const call = { method: 'POST' as const, url: `${DEVICES}/1/${action}` }
+      await expectAuthRequired(center, call)
+      await expectForbidden(center, callers, ['manager', 'clerk', 'kiosk', 'display', 'printer', 'board', 'keypad'], call)
+    }
+    // nobody managed to revoke the kiosk
+    expect((await center.request('GET', '/api/v1/services', { token: callers.kiosk })).statusCode).toBe(200)
+  })
+})
+
+describe('GET and PATCH /api/v1/devices', () => {
+  let center: TestCenter
+  afterEach(async () => center?.close())
+
+  it('managers and admins list devices, never with pairing codes or tokens', async () => {
+    center = await TestCenter.start()
+    const callers = await makeCallers(center)
+    const pending = await createDevice(center, { kind: 'printer', name: 'Spare printer' })
+    for (const who of ['admin', 'manager'] as const) {
+      const res = await center.request('GET', DEVICES, { token: callers[who] })
+      expect(res.statusCode).toBe(200)
+      const list = res.json()
+      expect(list.map((d: { kind: string; paired: boolean }) => `${d.kind}:${d.paired}`)).toEqual([
+        'kiosk:true',
+        'display:true',
+        'printer:true',
+        'board:true',
+        'keypad:true',
+        'printer:false',
+      ])
+      expect(res.body).not.toContain(pending.pairingCode)
+      expect(res.body).not.toContain('tbd_')
+      expect(list.every((d: Record<string, unknown>) => !('pairingCode' in d))).toBe(true)
+    }
+    await expectAuthRequired(center, { method: 'GET', url: DEVICES })
+    await expectForbidden(center, callers, ['clerk', 'kiosk', 'display', 'printer', 'board', 'keypad'], { method: 'GET', url: DEVICES })
+  })
+
+  it('records when a device was last seen', async () => {
+    const clock = new TestClock()
+    center = await TestCenter.start({ clock })
+    const kiosk = await center.createDevice('kiosk')
+    clock.advance(3600)
+    await center.request('GET', '/api/v1/services', { token: kiosk.token })
+    const listed = (await center.request('GET', DEVICES, { token: await center.login('admin', 'admin-test-password') })).json()[0]
+    expect(listed.lastSeenAt).toBe(new Date(clock.now).toISOString())
+  })
+
+  it('PATCH changes name, zone and config; an unknown device → 404', async () => {
+    center = await TestCenter.start()
+    const created = await createDevice(center, { kind: 'display', name: 'TV', zone: 'ground' })
+    const token = await center.admin()
+    const res = await center.request('PATCH', `${DEVICES}/${created.id}`, { token, body: { name: 'Hall TV', config: { rows: 6 } } })
+    expect(res.statusCode).toBe(200)
+    expect(res.json()).toMatchObject({ name: 'Hall TV', zone: 'ground', config: { rows: 6 } })
+    expect(res.json().pairingCode).toBeUndefined()
+    const unzoned = await center.request('PATCH', `${DEVICES}/${created.id}`, { token, body: { zone: null } })
+    expect(unzoned.json()).toMatchObject({ name: 'Hall TV', zone: null })
+    expectError(await center.request('PATCH', `${DEVICES}/99`, { token, body: { name: 'x' } }), 404, 'TABOUR_ERR_DEVICE_NOT_FOUND')
+    for (const body of [{}, { name: '' }, { zone: 'a b' }, { config: 3 }]) {
+      expectError(await center.request('PATCH', `${DEVICES}/${created.id}`, { token, body }), 400, 'TABOUR_ERR_VALIDATION')
+    }
+    await expectMalformedBodiesRefused(center, token, 'PATCH', `${DEVICES}/${created.id}`, { name: 'x' })
+    // the pairing code still works after an edit
+    expect((await pair(center, created.pairingCode)).statusCode).toBe(200)
+    expect(rows(center, 'SELECT id FROM devices')).toHaveLength(1)
+  })
+
+  it('PATCH is admin-only', async () => {
+    center = await TestCenter.start()
+    const callers = await makeCallers(center)
+    const call = { method: 'PATCH' as const, url: `${DEVICES}/1`, body: { name: 'renamed' } }
+    await expectAuthRequired(center, call)
+    await expectForbidden(center, callers, ['manager', 'clerk', 'kiosk', 'display', 'printer', 'board', 'keypad'], call)
+  })
+})
