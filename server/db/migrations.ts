@@ -97,6 +97,8 @@ CREATE TABLE ticket_sequences (
 CREATE TABLE tickets (
   id                TEXT PRIMARY KEY,
   service_id        INTEGER NOT NULL REFERENCES services(id),
+  -- the service that issued the number: a transferred A-001 keeps its label in B's line
+  issued_service_id INTEGER NOT NULL REFERENCES services(id),
   day               TEXT NOT NULL,
   number            INTEGER NOT NULL,
   label             TEXT NOT NULL,
@@ -118,7 +120,7 @@ CREATE TABLE tickets (
   issued_by_type    TEXT NOT NULL CHECK (issued_by_type IN ('user', 'device', 'system')),
   issued_by_id      INTEGER,
   idempotency_key   TEXT,
-  UNIQUE (service_id, day, number),
+  UNIQUE (issued_service_id, day, number),
   UNIQUE (issued_by_type, issued_by_id, idempotency_key)
 );
 CREATE INDEX tickets_waiting ON tickets(status, service_id, queued_at, number);
@@ -145,57 +147,6 @@ CREATE INDEX events_day_type ON events(day, type);
 CREATE INDEX events_ticket ON events(ticket_id);
 CREATE TRIGGER events_no_update BEFORE UPDATE ON events BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
 CREATE TRIGGER events_no_delete BEFORE DELETE ON events BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
-`,
-  },
-  {
-    version: 2,
-    name: 'ticket numbers unique per issuing service, so a transfer keeps its label',
-    // A ticket transferred to another service keeps its number and label (A-001 waits in B's
-    // line as A-001), so UNIQUE (service_id, day, number) refused the transfer whenever B-001
-    // existed. The number belongs to the service that issued it; SQLite cannot drop a table
-    // constraint, hence the rebuild.
-    sql: `
-CREATE TABLE tickets_v2 (
-  id                TEXT PRIMARY KEY,
-  service_id        INTEGER NOT NULL REFERENCES services(id),
-  issued_service_id INTEGER NOT NULL REFERENCES services(id),
-  day               TEXT NOT NULL,
-  number            INTEGER NOT NULL,
-  label             TEXT NOT NULL,
-  priority          TEXT NOT NULL DEFAULT 'none',
-  phone             TEXT,
-  lang              TEXT NOT NULL DEFAULT 'ar',
-  status            TEXT NOT NULL CHECK (status IN ('waiting', 'called', 'serving', 'done', 'no_show', 'cancelled')),
-  issued_at         INTEGER NOT NULL,
-  queued_at         INTEGER NOT NULL,
-  called_at         INTEGER,
-  started_at        INTEGER,
-  finished_at       INTEGER,
-  counter_id        INTEGER REFERENCES counters(id),
-  target_counter_id INTEGER REFERENCES counters(id),
-  clerk_id          INTEGER REFERENCES users(id),
-  recall_count      INTEGER NOT NULL DEFAULT 0,
-  transfer_count    INTEGER NOT NULL DEFAULT 0,
-  outcome           TEXT,
-  issued_by_type    TEXT NOT NULL CHECK (issued_by_type IN ('user', 'device', 'system')),
-  issued_by_id      INTEGER,
-  idempotency_key   TEXT,
-  UNIQUE (issued_service_id, day, number),
-  UNIQUE (issued_by_type, issued_by_id, idempotency_key)
-);
-INSERT INTO tickets_v2 (id, service_id, issued_service_id, day, number, label, priority, phone, lang, status, issued_at, queued_at,
-  called_at, started_at, finished_at, counter_id, target_counter_id, clerk_id, recall_count, transfer_count, outcome,
-  issued_by_type, issued_by_id, idempotency_key)
-SELECT id, service_id, service_id, day, number, label, priority, phone, lang, status, issued_at, queued_at,
-  called_at, started_at, finished_at, counter_id, target_counter_id, clerk_id, recall_count, transfer_count, outcome,
-  issued_by_type, issued_by_id, idempotency_key
-FROM tickets;
-DROP TABLE tickets;
-ALTER TABLE tickets_v2 RENAME TO tickets;
-CREATE INDEX tickets_waiting ON tickets(status, service_id, queued_at);
-CREATE INDEX tickets_day ON tickets(day, service_id);
-CREATE INDEX tickets_done ON tickets(service_id, finished_at) WHERE status = 'done';
-CREATE UNIQUE INDEX tickets_one_active_per_counter ON tickets(counter_id) WHERE status IN ('called', 'serving');
 `,
   },
 ]

@@ -1,12 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import Database from 'better-sqlite3'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { TestCenter, TestClock } from '../helpers/test-center.ts'
 import { openDatabase } from '../../server/db/connection.ts'
-import { migrate } from '../../server/db/migrate.ts'
-import { migrations } from '../../server/db/migrations.ts'
 
 /**
  * Ticket numbering through the real engine (HTTP → issuer → SQLite) with a controlled clock:
@@ -188,34 +185,20 @@ describe('ticket numbering', () => {
 })
 
 describe('the numbering guard in the database', () => {
-  it('a database from before migration 2 keeps its tickets, and the issuing service still guards the numbers', () => {
+  it('a number is unique per issuing service and day, so a transferred A-001 may wait beside B-001', () => {
     const dir = mkdtempSync(join(tmpdir(), 'tabour-numbering-'))
     try {
-      const file = join(dir, 'tabour.sqlite')
-      const v1 = new Database(file)
-      migrate(v1, migrations.filter((m) => m.version === 1))
-      v1.exec(`
+      const db = openDatabase(join(dir, 'tabour.sqlite'))
+      db.exec(`
         INSERT INTO services (id, prefix, name_ar, name_en, target_wait_seconds, created_at) VALUES (1, 'A', 'أ', 'A', 600, 0), (2, 'B', 'ب', 'B', 600, 0);
-        INSERT INTO ticket_sequences VALUES (1, '2026-03-10', 1), (2, '2026-03-10', 1);
-        INSERT INTO tickets (id, service_id, day, number, label, status, issued_at, queued_at, issued_by_type)
-          VALUES ('t-a1', 1, '2026-03-10', 1, 'A-001', 'waiting', 1, 1, 'system'), ('t-b1', 2, '2026-03-10', 1, 'B-001', 'waiting', 2, 2, 'system');`)
-      v1.close()
-
-      const db = openDatabase(file)
-      expect(db.pragma('user_version', { simple: true })).toBe(migrations.at(-1)!.version)
-      expect(db.prepare('SELECT id, service_id, issued_service_id, label FROM tickets ORDER BY id').all()).toEqual([
-        { id: 't-a1', service_id: 1, issued_service_id: 1, label: 'A-001' },
-        { id: 't-b1', service_id: 2, issued_service_id: 2, label: 'B-001' },
-      ])
+        INSERT INTO tickets (id, service_id, issued_service_id, day, number, label, status, issued_at, queued_at, issued_by_type)
+          VALUES ('t-a1', 1, 1, '2026-03-10', 1, 'A-001', 'waiting', 1, 1, 'system'), ('t-b1', 2, 2, '2026-03-10', 1, 'B-001', 'waiting', 2, 2, 'system');`)
       // A-001 may now wait in B's line next to B-001
       db.prepare("UPDATE tickets SET service_id = 2 WHERE id = 't-a1'").run()
-      // but a second A-001 for the same day is still refused
+      // but a second A-001 for the same day is refused by the database itself
       expect(() =>
         db.prepare("INSERT INTO tickets (id, service_id, issued_service_id, day, number, label, status, issued_at, queued_at, issued_by_type) VALUES ('dup', 1, 1, '2026-03-10', 1, 'A-001', 'waiting', 3, 3, 'system')").run(),
       ).toThrow(/UNIQUE/)
-      // the indexes came back with the table
-      const indexes = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'tickets' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]).map((i) => i.name)
-      expect(indexes.sort()).toEqual(['tickets_day', 'tickets_done', 'tickets_one_active_per_counter', 'tickets_waiting'])
       db.close()
     } finally {
       rmSync(dir, { recursive: true, force: true })
