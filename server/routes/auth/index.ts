@@ -48,7 +48,7 @@ export async function authRoutes(fastify: FastifyInstance): Promise<void> {
 
   app.post(
     '/logout',
-    { preHandler: allow(...STAFF), schema: { tags: ['auth'], response: { 204: Type.Null(), ...errorResponses(401, 403) } } },
+    { preValidation: allow(...STAFF), schema: { tags: ['auth'], response: { 204: Type.Null(), ...errorResponses(401, 403) } } },
     async (request, reply) => {
       const actor = actorOf(request)
       const now = clock()
@@ -58,7 +58,7 @@ export async function authRoutes(fastify: FastifyInstance): Promise<void> {
     },
   )
 
-  app.get('/me', { preHandler: allow(...STAFF), schema: { tags: ['auth'], response: { 200: User, ...errorResponses(401, 403) } } }, async (request) => {
+  app.get('/me', { preValidation: allow(...STAFF), schema: { tags: ['auth'], response: { 200: User, ...errorResponses(401, 403) } } }, async (request) => {
     const actor = actorOf(request)
     const user = actor.type === 'user' ? users.get(actor.id) : undefined
     if (!user) throw notFound(ErrorCodes.USER_NOT_FOUND, 'no such user')

@@ -16,7 +16,7 @@ const CenterInfo = Type.Object({
 export async function centerRoutes(app: FastifyInstance): Promise<void> {
   app.get(
     '/',
-    { preHandler: allow(...STAFF, 'kiosk', 'display'), schema: { tags: ['center'], response: { 200: CenterInfo, ...errorResponses(401, 403) } } },
+    { preValidation: allow(...STAFF, 'kiosk', 'display'), schema: { tags: ['center'], response: { 200: CenterInfo, ...errorResponses(401, 403) } } },
     async () => {
       const { config } = app.tabour
       return {

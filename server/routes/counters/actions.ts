@@ -23,7 +23,7 @@ export async function counterActionRoutes(fastify: FastifyInstance): Promise<voi
     app.post(
       `/:id/${name}`,
       {
-        preHandler: allow(...STAFF),
+        preValidation: allow(...STAFF),
         schema: {
           tags: ['counter actions'],
           summary,

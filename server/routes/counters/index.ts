@@ -48,19 +48,19 @@ export async function counterRoutes(fastify: FastifyInstance): Promise<void> {
 
   app.get(
     '/',
-    { preHandler: allow(...STAFF, 'display', 'kiosk'), schema: { tags: ['counters'], response: { 200: Type.Array(Counter), ...errorResponses(401, 403) } } },
+    { preValidation: allow(...STAFF, 'display', 'kiosk'), schema: { tags: ['counters'], response: { 200: Type.Array(Counter), ...errorResponses(401, 403) } } },
     async () => counters.list().map(counterDto),
   )
 
   app.get(
     '/:id',
-    { preHandler: allow(...STAFF, 'display'), schema: { tags: ['counters'], params: IdParam, response: { 200: Counter, ...errorResponses(400, 401, 403, 404) } } },
+    { preValidation: allow(...STAFF, 'display'), schema: { tags: ['counters'], params: IdParam, response: { 200: Counter, ...errorResponses(400, 401, 403, 404) } } },
     async (request) => counterDto(get(request.params.id)),
   )
 
   app.post(
     '/',
-    { preHandler: allow(...ADMINS), schema: { tags: ['counters'], body: CreateCounterBody, response: { 201: Counter, ...errorResponses(400, 401, 403, 404, 409) } } },
+    { preValidation: allow(...ADMINS), schema: { tags: ['counters'], body: CreateCounterBody, response: { 201: Counter, ...errorResponses(400, 401, 403, 404, 409) } } },
     async (request, reply) => {
       const b = request.body
       assertNumberFree(b.number)
@@ -74,7 +74,7 @@ export async function counterRoutes(fastify: FastifyInstance): Promise<void> {
   app.patch(
     '/:id',
     {
-      preHandler: allow(...ADMINS),
+      preValidation: allow(...ADMINS),
       schema: { tags: ['counters'], params: IdParam, body: UpdateCounterBody, response: { 200: Counter, ...errorResponses(400, 401, 403, 404, 409) } },
     },
     async (request) => {

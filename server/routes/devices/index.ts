@@ -33,13 +33,13 @@ export async function deviceRoutes(fastify: FastifyInstance): Promise<void> {
     return pairingCode
   }
 
-  app.get('/', { preHandler: allow(...MANAGERS), schema: { tags: ['devices'], response: { 200: Type.Array(Device), ...errorResponses(401, 403) } } }, async () =>
+  app.get('/', { preValidation: allow(...MANAGERS), schema: { tags: ['devices'], response: { 200: Type.Array(Device), ...errorResponses(401, 403) } } }, async () =>
     devices.list(),
   )
 
   app.post(
     '/',
-    { preHandler: allow(...ADMINS), schema: { tags: ['devices'], body: CreateDeviceBody, response: { 201: CreatedDevice, ...errorResponses(400, 401, 403) } } },
+    { preValidation: allow(...ADMINS), schema: { tags: ['devices'], body: CreateDeviceBody, response: { 201: CreatedDevice, ...errorResponses(400, 401, 403) } } },
     async (request, reply) => {
       const b = request.body
       const device = devices.insert({ kind: b.kind, name: b.name, zone: b.zone ?? null, config: b.config ?? {} }, clock())
@@ -50,7 +50,7 @@ export async function deviceRoutes(fastify: FastifyInstance): Promise<void> {
   app.patch(
     '/:id',
     {
-      preHandler: allow(...ADMINS),
+      preValidation: allow(...ADMINS),
       schema: { tags: ['devices'], params: IdParam, body: UpdateDeviceBody, response: { 200: Device, ...errorResponses(400, 401, 403, 404) } },
     },
     async (request) => {
@@ -63,7 +63,7 @@ export async function deviceRoutes(fastify: FastifyInstance): Promise<void> {
   app.post(
     '/:id/pairing-code',
     {
-      preHandler: allow(...ADMINS),
+      preValidation: allow(...ADMINS),
       schema: { tags: ['devices'], summary: 'a new one-time code (re-pairing a replaced kiosk)', params: IdParam, response: { 200: CreatedDevice, ...errorResponses(400, 401, 403, 404) } },
     },
     async (request) => {
@@ -75,7 +75,7 @@ export async function deviceRoutes(fastify: FastifyInstance): Promise<void> {
 
   app.post(
     '/:id/revoke',
-    { preHandler: allow(...ADMINS), schema: { tags: ['devices'], params: IdParam, response: { 200: Device, ...errorResponses(400, 401, 403, 404) } } },
+    { preValidation: allow(...ADMINS), schema: { tags: ['devices'], params: IdParam, response: { 200: Device, ...errorResponses(400, 401, 403, 404) } } },
     async (request) => {
       const device = get(request.params.id)
       const now = clock()

@@ -30,7 +30,7 @@ export async function serviceRoutes(fastify: FastifyInstance): Promise<void> {
   app.get(
     '/',
     {
-      preHandler: allow(...STAFF, 'kiosk', 'display'),
+      preValidation: allow(...STAFF, 'kiosk', 'display'),
       schema: { tags: ['services'], querystring: ListQuery, response: { 200: Type.Array(ServiceWithQueue), ...errorResponses(400, 401, 403) } },
     },
     async (request) => {
@@ -41,13 +41,13 @@ export async function serviceRoutes(fastify: FastifyInstance): Promise<void> {
 
   app.get(
     '/:id',
-    { preHandler: allow(...STAFF, 'kiosk', 'display'), schema: { tags: ['services'], params: IdParam, response: { 200: Service, ...errorResponses(400, 401, 403, 404) } } },
+    { preValidation: allow(...STAFF, 'kiosk', 'display'), schema: { tags: ['services'], params: IdParam, response: { 200: Service, ...errorResponses(400, 401, 403, 404) } } },
     async (request) => get(request.params.id),
   )
 
   app.post(
     '/',
-    { preHandler: allow(...ADMINS), schema: { tags: ['services'], body: CreateServiceBody, response: { 201: Service, ...errorResponses(400, 401, 403, 409) } } },
+    { preValidation: allow(...ADMINS), schema: { tags: ['services'], body: CreateServiceBody, response: { 201: Service, ...errorResponses(400, 401, 403, 409) } } },
     async (request, reply) => {
       const b = request.body
       assertPrefixFree(b.prefix)
@@ -61,7 +61,7 @@ export async function serviceRoutes(fastify: FastifyInstance): Promise<void> {
   app.patch(
     '/:id',
     {
-      preHandler: allow(...ADMINS),
+      preValidation: allow(...ADMINS),
       schema: { tags: ['services'], params: IdParam, body: UpdateServiceBody, response: { 200: Service, ...errorResponses(400, 401, 403, 404, 409) } },
     },
     async (request) => {

@@ -8,7 +8,7 @@ import { todayStats } from '../../reports/today-stats.ts'
 export async function statsRoutes(app: FastifyInstance): Promise<void> {
   app.get(
     '/today',
-    { preHandler: allow(...MANAGERS), schema: { tags: ['stats'], response: { 200: StatsToday, ...errorResponses(401, 403) } } },
+    { preValidation: allow(...MANAGERS), schema: { tags: ['stats'], response: { 200: StatsToday, ...errorResponses(401, 403) } } },
     async () => todayStats(app.tabour.queue.ctx),
   )
 }

@@ -20,7 +20,7 @@ export async function ticketRoutes(fastify: FastifyInstance): Promise<void> {
   app.post(
     '/',
     {
-      preHandler: allow('kiosk', ...STAFF),
+      preValidation: allow('kiosk', ...STAFF),
       schema: {
         tags: ['tickets'],
         summary: 'issue a ticket; an Idempotency-Key header makes a repeat return the same ticket',
@@ -48,7 +48,7 @@ export async function ticketRoutes(fastify: FastifyInstance): Promise<void> {
 
   app.get(
     '/',
-    { preHandler: allow(...STAFF), schema: { tags: ['tickets'], summary: 'the live queue: waiting, called and serving tickets', response: { 200: Type.Array(Ticket), ...errorResponses(401, 403) } } },
+    { preValidation: allow(...STAFF), schema: { tags: ['tickets'], summary: 'the live queue: waiting, called and serving tickets', response: { 200: Type.Array(Ticket), ...errorResponses(401, 403) } } },
     async () => queue.ctx.tickets.listLive().map(ticketDto),
   )
 
@@ -76,7 +76,7 @@ export async function ticketRoutes(fastify: FastifyInstance): Promise<void> {
 
   app.post(
     '/:id/cancel',
-    { preHandler: allow(...STAFF), schema: { tags: ['tickets'], summary: 'cancel a waiting ticket', params: TicketIdParam, response: { 200: Ticket, ...errorResponses(400, 401, 403, 404, 409) } } },
+    { preValidation: allow(...STAFF), schema: { tags: ['tickets'], summary: 'cancel a waiting ticket', params: TicketIdParam, response: { 200: Ticket, ...errorResponses(400, 401, 403, 404, 409) } } },
     async (request) => {
       const ticket = cancelTicket(queue.ctx, actorOf(request), request.params.id)
       return ticketDto(ticket)

@@ -17,13 +17,13 @@ export async function userRoutes(fastify: FastifyInstance): Promise<void> {
   const users = new UsersRepo(db)
   const tokens = new TokensRepo(db)
 
-  app.get('/', { preHandler: allow(...MANAGERS), schema: { tags: ['users'], response: { 200: Type.Array(User), ...errorResponses(401, 403) } } }, async () =>
+  app.get('/', { preValidation: allow(...MANAGERS), schema: { tags: ['users'], response: { 200: Type.Array(User), ...errorResponses(401, 403) } } }, async () =>
     users.list(),
   )
 
   app.post(
     '/',
-    { preHandler: allow(...ADMINS), schema: { tags: ['users'], body: CreateUserBody, response: { 201: User, ...errorResponses(400, 401, 403, 409) } } },
+    { preValidation: allow(...ADMINS), schema: { tags: ['users'], body: CreateUserBody, response: { 201: User, ...errorResponses(400, 401, 403, 409) } } },
     async (request, reply) => {
       const b = request.body
       if (users.findForLogin(b.username)) throw conflict(ErrorCodes.DUPLICATE_USERNAME, `username ${b.username} is taken`)
@@ -38,7 +38,7 @@ export async function userRoutes(fastify: FastifyInstance): Promise<void> {
   app.patch(
     '/:id',
     {
-      preHandler: allow(...ADMINS),
+      preValidation: allow(...ADMINS),
       schema: { tags: ['users'], params: IdParam, body: UpdateUserBody, response: { 200: User, ...errorResponses(400, 401, 403, 404, 422) } },
     },
     async (request) => {

@@ -284,3 +284,21 @@ describe('every authenticated route', () => {
     expect((await center.request('GET', '/api/v1/tickets', { token: fresh })).json()).toEqual([])
   })
 })
+
+describe('authentication comes before validation', () => {
+  let center: TestCenter
+  afterEach(async () => center?.close())
+
+  it('a caller without a token learns nothing about a body schema: 401, not 400', async () => {
+    center = await TestCenter.start()
+    for (const [route, badBody] of [
+      ['/api/v1/services', { prefix: 'lowercase', targetWaitSeconds: 'soon' }],
+      ['/api/v1/tickets', { serviceId: true }],
+      ['/api/v1/users', { role: 'king' }],
+    ] as const) {
+      expectError(await center.request('POST', route, { body: badBody }), 401, 'TABOUR_ERR_UNAUTHENTICATED')
+    }
+    const display = await center.createDevice('display')
+    expectError(await center.request('POST', '/api/v1/tickets', { token: display.token, body: { serviceId: true } }), 403, 'TABOUR_ERR_FORBIDDEN')
+  })
+})
