@@ -56,6 +56,9 @@ export interface TabourPluginOptions {
   expose?: (tabour: Tabour) => void
 }
 
+/** A kiosk posts a few hundred bytes; anything near this limit is a mistake or an attack. */
+export const BODY_LIMIT_BYTES = 64 * 1024
+
 /** The database file inside the data dir. */
 export const databaseFile = (config: Pick<Config, 'dataDir'>) => join(resolve(config.dataDir), 'tabour.sqlite')
 
@@ -77,6 +80,10 @@ export const tabourPlugin: FastifyPluginAsync<TabourPluginOptions> = async (fast
   const demo = config.demo ? await seedDemo(db, clock()) : null
   const auth = new Authenticator(db, clock)
 
+  // set per route so it holds when embedded in a host with a larger limit
+  fastify.addHook('onRoute', (route) => {
+    route.bodyLimit ??= BODY_LIMIT_BYTES
+  })
   installValidation(fastify)
   installErrorHandling(fastify)
   fastify.decorateRequest('actor', null)
@@ -105,8 +112,6 @@ export const tabourPlugin: FastifyPluginAsync<TabourPluginOptions> = async (fast
 export function buildApp(config: Config, deps: TabourDeps = {}, options: Pick<FastifyServerOptions, 'logger'> = {}): FastifyInstance {
   const app = Fastify({
     logger: options.logger ?? { level: config.logLevel },
-    // a kiosk posts a few hundred bytes; anything near this limit is a mistake or an attack
-    bodyLimit: 64 * 1024,
     return503OnClosing: true,
   })
   app.decorate('tabour', null as unknown as Tabour)

@@ -185,7 +185,7 @@ export class CounterActions {
       data: { how, waitedSeconds, targetWaitSeconds: service.targetWaitSeconds, withinTarget: waitedSeconds <= service.targetWaitSeconds, priority: ticket.priority, policy: this.ctx.config.queue.policy },
     })
     const result = this.result(counter.id, ticket.id)
-    tx.emit({ type: 'ticket:called', ticket: result.ticket!, counter: result.counter, recall: false })
+    tx.emit({ type: 'ticket:called', ticket: result.ticket!, counter: result.counter, recall: false, at: tx.now })
     tx.emit({ type: 'counter:updated', counter: result.counter })
     tx.emit({ type: 'queue:updated', serviceIds: [ticket.serviceId] })
     return result
@@ -214,7 +214,7 @@ export class CounterActions {
       const leavesCounter = status !== 'called' && status !== 'serving'
       if (leavesCounter) this.ctx.counters.setCurrentTicket(counter.id, null)
       const result = this.changed(tx, counter.id, ticket.id, leavesCounter)
-      if (action === 'recall') tx.emit({ type: 'ticket:called', ticket: result.ticket!, counter: result.counter, recall: true })
+      if (action === 'recall') tx.emit({ type: 'ticket:called', ticket: result.ticket!, counter: result.counter, recall: true, at: tx.now })
       return leavesCounter ? { counter: result.counter, ticket: result.ticket } : result
     })
   }

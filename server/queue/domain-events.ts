@@ -9,7 +9,7 @@ import type { CounterRecord } from '../db/repositories/counters-repo.ts'
  */
 export type DomainEvent =
   | { type: 'ticket:issued'; ticket: TicketRecord }
-  | { type: 'ticket:called'; ticket: TicketRecord; counter: CounterRecord; recall: boolean }
+  | { type: 'ticket:called'; ticket: TicketRecord; counter: CounterRecord; recall: boolean; at: number }
   | { type: 'ticket:updated'; ticket: TicketRecord }
   | { type: 'counter:updated'; counter: CounterRecord }
   | { type: 'queue:updated'; serviceIds: number[] }

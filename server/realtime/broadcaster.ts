@@ -27,7 +27,7 @@ export class Broadcaster {
       case 'ticket:updated':
         return this.send([STAFF_FEED], 'ticket:updated', { ticket: ticketDto(event.ticket) })
       case 'ticket:called':
-        return this.send(this.zoneFeeds(event.counter.zone), 'ticket:called', calledTicket(event.ticket, event.counter, event.recall))
+        return this.send(this.zoneFeeds(event.counter.zone), 'ticket:called', calledTicket(event.ticket, event.counter, event.recall, event.at))
       case 'counter:updated':
         return this.send(this.zoneFeeds(event.counter.zone), 'counter:updated', { counter: counterDto(event.counter) })
       case 'queue:updated':

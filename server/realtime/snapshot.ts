@@ -8,11 +8,11 @@ import { STAFF_FEED, zoneOfFeed } from './feeds.ts'
 const RECENT_CALLS = 10
 
 /** The payload of a call, as displays show and announce it. */
-export function calledTicket(ticket: TicketRecord, counter: CounterRecord, recall: boolean): CalledTicket {
+export function calledTicket(ticket: TicketRecord, counter: CounterRecord, recall: boolean, at: number = ticket.calledAt!): CalledTicket {
   return {
     ticket: { id: ticket.id, label: ticket.label, serviceId: ticket.serviceId },
     counter: { id: counter.id, number: counter.number, name: counter.name, zone: counter.zone },
-    at: new Date(ticket.calledAt ?? Date.now()).toISOString(),
+    at: new Date(at).toISOString(),
     recall,
   }
 }

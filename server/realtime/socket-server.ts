@@ -20,9 +20,12 @@ export interface Realtime {
   socketCount(): number
   /** Drops a revoked device's sockets at once. */
   disconnectDevice(deviceId: number): void
+  /** Drops a user's sockets at once (logout, disabled account, new password). */
+  disconnectUser(userId: number): void
 }
 
 const deviceRoom = (id: number) => `device:${id}`
+const userRoom = (id: number) => `user:${id}`
 
 /**
  * socket.io on the app's own HTTP server (see STACK.md: the two hooks keep app.close() from
@@ -62,6 +65,7 @@ export function attachRealtime(
     // a recovered socket already has its rooms back; joining again is harmless
     void socket.join(feed)
     if (actor.type === 'device') void socket.join(deviceRoom(actor.id))
+    if (actor.type === 'user') void socket.join(userRoom(actor.id))
     socket.on('snapshot', (...args: unknown[]) => {
       const ack = args.at(-1)
       if (typeof ack !== 'function') return // a malformed emit gets nothing, and breaks nothing
@@ -85,5 +89,6 @@ export function attachRealtime(
     io,
     socketCount: () => io.of('/').sockets.size,
     disconnectDevice: (deviceId) => io.in(deviceRoom(deviceId)).disconnectSockets(true),
+    disconnectUser: (userId) => io.in(userRoom(userId)).disconnectSockets(true),
   }
 }

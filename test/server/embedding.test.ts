@@ -152,6 +152,11 @@ describe('the center embedded as a plugin in another Fastify app', () => {
     expect(badBody.statusCode).toBe(400)
     expect(shape(badBody.json())).toEqual(tabourShape)
 
+    // the center's 64 KiB body limit holds inside a host whose own limit is Fastify's 1 MiB
+    const oversized = await host.inject({ method: 'POST', url: '/center/api/v1/auth/login', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ username: 'x'.repeat(100_000), password: 'y' }) })
+    expect(oversized.statusCode).toBe(413)
+    expect(shape(oversized.json())).toEqual(tabourShape)
+
     const invalid = await call(host, 'POST', '/center/api/v1/auth/login', { body: { username: 42 } })
     expect(invalid.status).toBe(400)
     expect(invalid.body.code).toBe(ErrorCodes.VALIDATION)

@@ -53,7 +53,11 @@ export async function authRoutes(fastify: FastifyInstance): Promise<void> {
       const actor = actorOf(request)
       const now = clock()
       tokens.revokeToken(request.headers.authorization!.replace(/^Bearer\s+/i, '').trim(), now)
-      if (actor.type === 'user') events.append({ at: now, day: queue.ctx.dayOf(now), type: 'clerk.logged_out', userId: actor.id })
+      if (actor.type === 'user') {
+        events.append({ at: now, day: queue.ctx.dayOf(now), type: 'clerk.logged_out', userId: actor.id })
+        // the console's live feed ends with its session (a user works one console at a time)
+        app.tabour.realtime.disconnectUser(actor.id)
+      }
       return reply.status(204).send(null)
     },
   )

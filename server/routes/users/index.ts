@@ -51,7 +51,10 @@ export async function userRoutes(fastify: FastifyInstance): Promise<void> {
       if (losesAdmin && users.countActiveAdmins() <= 1) throw unprocessable(ErrorCodes.LAST_ADMIN, 'the last active admin cannot be demoted or disabled')
       const user = users.update(current.id, { passwordHash, role: b.role, displayName: b.displayName, active: b.active })
       // a new password or a disabled account ends every session the user had
-      if (passwordHash || b.active === false || (b.role && b.role !== current.role)) tokens.revokeSubject('user', user.id, clock())
+      if (passwordHash || b.active === false || (b.role && b.role !== current.role)) {
+        tokens.revokeSubject('user', user.id, clock())
+        app.tabour.realtime.disconnectUser(user.id)
+      }
       return user
     },
   )

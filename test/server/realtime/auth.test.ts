@@ -135,3 +135,34 @@ describe('revoking a device', () => {
     await clients.connect(url, paired.json().token)
   })
 })
+
+describe("ending a user's sessions", () => {
+  let center: TestCenter | undefined
+  const clients = new SocketClients()
+  afterEach(async () => {
+    clients.closeAll()
+    await center?.close()
+    center = undefined
+  })
+
+  it("logout, a new password and a disabled account each drop that user's live sockets, and only theirs", async () => {
+    center = await TestCenter.start()
+    const url = await center.listen()
+    const admin = await center.admin()
+    const other = await center.createUser('other', 'manager')
+    const kept = await clients.connect(url, other.token)
+    for (const end of ['logout', 'password', 'disable'] as const) {
+      const user = await center.createUser(`clerk-${end}`)
+      const socket = await clients.connect(url, user.token)
+      const gone = waitForDisconnect(socket)
+      const res =
+        end === 'logout'
+          ? await center.request('POST', '/api/v1/auth/logout', { token: user.token })
+          : await center.request('PATCH', `/api/v1/users/${user.id}`, { token: admin, body: end === 'password' ? { password: 'a-new-password' } : { active: false } })
+      expect(res.statusCode, res.body).toBeLessThan(300)
+      expect(await gone).toBe('io server disconnect')
+      await expectRefused(center, clients.open(url, user.token), ErrorCodes.UNAUTHENTICATED)
+    }
+    expect(kept.connected).toBe(true)
+  })
+})

@@ -48,6 +48,9 @@ describe('ticket:called reaches the displays of its zone', () => {
     await act(center, floor.clerkGround, floor.ground.id, 'recall')
     const recall = await groundRecall
     expect(recall).toStrictEqual({ ...expected, seq: expect.any(Number), at: expect.any(String), recall: true })
+    // a recall is announced at its own time, not the first call's
+    // (the recall comes after the 300 ms wait above)
+    expect(Date.parse(recall.at)).toBeGreaterThan(Date.parse(onGround.at) + 250)
     expect(recall.seq).toBeGreaterThan(onGround.seq)
     expect(await allRecall).toMatchObject({ ticket: expected.ticket, counter: expected.counter, recall: true })
     expect(await expectNoEvent(first, 'ticket:called', 300)).toEqual([])
