@@ -1,5 +1,7 @@
+import { afterEach } from 'vitest'
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client'
 import type { ClientToServerEvents, ServerToClientEvents, Snapshot } from '../../protocol/events.ts'
+import { TestCenter, type TestCenterOptions } from './test-center.ts'
 
 /**
  * socket.io clients for tests, in the style of socket.io's own suite: real clients against a
@@ -18,7 +20,7 @@ export type ConnectError = Error & { data?: { code?: string } }
 /** Default wait for something that should happen at once on loopback. Default 3 s. */
 export const EVENT_TIMEOUT_MS = 3_000
 
-/** Opens clients and closes all of them; always call `closeAll()` in afterEach. */
+/** Opens clients and closes all of them; always call `closeAll()` in afterEach (useListeningCenter does). */
 export class SocketClients {
   private readonly sockets = new Set<TabourSocket>()
 
@@ -49,34 +51,42 @@ export class SocketClients {
   }
 }
 
-/** Resolves on `connect`, rejects on `connect_error` or after `timeoutMs`. */
-export function waitForConnect(socket: TabourSocket, timeoutMs = EVENT_TIMEOUT_MS): Promise<void> {
-  if (socket.connected) return Promise.resolve()
-  return new Promise((resolve, reject) => {
-    const done = () => {
-      clearTimeout(timer)
-      socket.off('connect', onConnect)
-      socket.off('connect_error', onError)
-    }
-    const onConnect = () => {
-      done()
-      resolve()
-    }
-    const onError = (err: Error) => {
-      done()
-      reject(err)
-    }
-    const timer = setTimeout(() => {
-      done()
-      reject(new Error(`no connect within ${timeoutMs} ms`))
-    }, timeoutMs)
-    socket.on('connect', onConnect)
-    socket.on('connect_error', onError)
-  })
+/** What a test started with `useListeningCenter().start()`: the center and its base URL. */
+export interface ListeningCenter {
+  center: TestCenter
+  url: string
 }
 
-/** Resolves with the `connect_error` a refused client gets; rejects if it connects instead. */
-export function waitForConnectError(socket: TabourSocket, timeoutMs = EVENT_TIMEOUT_MS): Promise<ConnectError> {
+/**
+ * For a describe() whose tests each run against a real, listening center. Registers an afterEach
+ * that closes every client, then every center the test started (a test that has closed its
+ * center itself is fine: closing it again does nothing). Returns the clients to open sockets with
+ * and `start`, which starts a center and has it listen on a random loopback port.
+ */
+export function useListeningCenter(): { clients: SocketClients; start(options?: TestCenterOptions): Promise<ListeningCenter> } {
+  const clients = new SocketClients()
+  let started: TestCenter[] = []
+  afterEach(async () => {
+    clients.closeAll()
+    const centers = started
+    started = []
+    for (const center of centers) await center.close()
+  })
+  return {
+    clients,
+    async start(options: TestCenterOptions = {}): Promise<ListeningCenter> {
+      const center = await TestCenter.start(options)
+      started.push(center)
+      return { center, url: await center.listen() }
+    },
+  }
+}
+
+/**
+ * Resolves with the socket's next connect outcome: null on `connect`, the error on
+ * `connect_error`; rejects with "no <waitingFor> within …" after `timeoutMs`.
+ */
+function nextConnectOutcome(socket: TabourSocket, timeoutMs: number, waitingFor: string): Promise<ConnectError | null> {
   return new Promise((resolve, reject) => {
     const done = () => {
       clearTimeout(timer)
@@ -85,7 +95,7 @@ export function waitForConnectError(socket: TabourSocket, timeoutMs = EVENT_TIME
     }
     const onConnect = () => {
       done()
-      reject(new Error('connected, but a connect_error was expected'))
+      resolve(null)
     }
     const onError = (err: Error) => {
       done()
@@ -93,11 +103,25 @@ export function waitForConnectError(socket: TabourSocket, timeoutMs = EVENT_TIME
     }
     const timer = setTimeout(() => {
       done()
-      reject(new Error(`no connect_error within ${timeoutMs} ms`))
+      reject(new Error(`no ${waitingFor} within ${timeoutMs} ms`))
     }, timeoutMs)
     socket.on('connect', onConnect)
     socket.on('connect_error', onError)
   })
+}
+
+/** Resolves on `connect`, rejects on `connect_error` or after `timeoutMs`. */
+export async function waitForConnect(socket: TabourSocket, timeoutMs = EVENT_TIMEOUT_MS): Promise<void> {
+  if (socket.connected) return
+  const err = await nextConnectOutcome(socket, timeoutMs, 'connect')
+  if (err) throw err
+}
+
+/** Resolves with the `connect_error` a refused client gets; rejects if it connects instead. */
+export async function waitForConnectError(socket: TabourSocket, timeoutMs = EVENT_TIMEOUT_MS): Promise<ConnectError> {
+  const err = await nextConnectOutcome(socket, timeoutMs, 'connect_error')
+  if (!err) throw new Error('connected, but a connect_error was expected')
+  return err
 }
 
 /** Resolves with the reason of the next `disconnect`. */

@@ -1,7 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest'
-import { TestCenter, TestClock } from '../../helpers/test-center.ts'
+import { describe, expect, it } from 'vitest'
+import { TestClock, type TestCenter } from '../../helpers/test-center.ts'
 import { ErrorCodes } from '../../../server/errors.ts'
-import { SocketClients, waitForConnectError, waitForDisconnect, waitUntil, type TabourSocket } from '../../helpers/socket-client.ts'
+import { useListeningCenter, waitForConnectError, waitForDisconnect, waitUntil, type TabourSocket } from '../../helpers/socket-client.ts'
 
 /** A refused client: connect_error with the code, never `connect`, and no socket kept on the server. */
 async function expectRefused(center: TestCenter, socket: TabourSocket, code: string): Promise<void> {
@@ -19,37 +19,27 @@ async function expectRefused(center: TestCenter, socket: TabourSocket, code: str
 }
 
 describe('socket.io authentication at connect', () => {
-  let center: TestCenter | undefined
-  const clients = new SocketClients()
-  afterEach(async () => {
-    clients.closeAll()
-    await center?.close()
-    center = undefined
-  })
+  const { clients, start } = useListeningCenter()
 
   it('refuses a client without a token', async () => {
-    center = await TestCenter.start()
-    const url = await center.listen()
+    const { center, url } = await start()
     await expectRefused(center, clients.open(url, undefined), ErrorCodes.UNAUTHENTICATED)
   })
 
   it('refuses a token that is not a string', async () => {
-    center = await TestCenter.start()
-    const url = await center.listen()
+    const { center, url } = await start()
     await expectRefused(center, clients.open(url, undefined, { auth: { token: 12345 } }), ErrorCodes.UNAUTHENTICATED)
     await expectRefused(center, clients.open(url, undefined, { auth: { token: { $gt: '' } } }), ErrorCodes.UNAUTHENTICATED)
   })
 
   it('refuses a garbage token', async () => {
-    center = await TestCenter.start()
-    const url = await center.listen()
+    const { center, url } = await start()
     await expectRefused(center, clients.open(url, 'not-a-real-token'), ErrorCodes.UNAUTHENTICATED)
     await expectRefused(center, clients.open(url, 'x'.repeat(10_000)), ErrorCodes.UNAUTHENTICATED)
   })
 
   it('refuses a revoked device token', async () => {
-    center = await TestCenter.start()
-    const url = await center.listen()
+    const { center, url } = await start()
     const display = await center.createDevice('display')
     const res = await center.request('POST', `/api/v1/devices/${display.id}/revoke`, { token: await center.admin() })
     expect(res.statusCode).toBe(200)
@@ -58,8 +48,7 @@ describe('socket.io authentication at connect', () => {
 
   it('refuses an expired user token with TOKEN_EXPIRED, and accepts it before expiry', async () => {
     const clock = new TestClock()
-    center = await TestCenter.start({ clock })
-    const url = await center.listen()
+    const { center, url } = await start({ clock })
     const manager = await center.createUser('manager', 'manager')
     await clients.connect(url, manager.token)
     clock.advance(center.config.auth.userTokenTtlSeconds + 1)
@@ -67,8 +56,7 @@ describe('socket.io authentication at connect', () => {
   })
 
   it('accepts a fresh connection after refusals (a refusal leaves nothing behind)', async () => {
-    center = await TestCenter.start()
-    const url = await center.listen()
+    const { center, url } = await start()
     const display = await center.createDevice('display')
     await expectRefused(center, clients.open(url, 'nope'), ErrorCodes.UNAUTHENTICATED)
     const socket = await clients.connect(url, display.token)
@@ -78,17 +66,10 @@ describe('socket.io authentication at connect', () => {
 })
 
 describe('revoking a device', () => {
-  let center: TestCenter | undefined
-  const clients = new SocketClients()
-  afterEach(async () => {
-    clients.closeAll()
-    await center?.close()
-    center = undefined
-  })
+  const { clients, start } = useListeningCenter()
 
   it('disconnects its sockets at once and only its sockets; it cannot come back', async () => {
-    center = await TestCenter.start()
-    const url = await center.listen()
+    const { center, url } = await start()
     const revoked = await center.createDevice('display', 'ground')
     const other = await center.createDevice('display', 'ground')
     // two sockets of the revoked device (two tabs), with reconnection on as a real display has
@@ -110,7 +91,7 @@ describe('revoking a device', () => {
     // a server-side disconnect: the client is told so and does not try to reconnect
     expect(await aGone).toBe('io server disconnect')
     expect(await bGone).toBe('io server disconnect')
-    await waitUntil(() => center!.app.tabour.realtime.socketCount() === 1, 3_000, 'one socket left')
+    await waitUntil(() => center.app.tabour.realtime.socketCount() === 1, 3_000, 'one socket left')
     expect(kept.connected).toBe(true)
     expect(keptDropped).toBe(false)
 
@@ -121,8 +102,7 @@ describe('revoking a device', () => {
   })
 
   it('refuses the old token after the device is paired again, and accepts the new one', async () => {
-    center = await TestCenter.start()
-    const url = await center.listen()
+    const { center, url } = await start()
     const display = await center.createDevice('display')
     const code = await center.request('POST', `/api/v1/devices/${display.id}/pairing-code`, { token: await center.admin() })
     expect(code.statusCode).toBe(200)
@@ -137,17 +117,10 @@ describe('revoking a device', () => {
 })
 
 describe("ending a user's sessions", () => {
-  let center: TestCenter | undefined
-  const clients = new SocketClients()
-  afterEach(async () => {
-    clients.closeAll()
-    await center?.close()
-    center = undefined
-  })
+  const { clients, start } = useListeningCenter()
 
   it("logout, a new password and a disabled account each drop that user's live sockets, and only theirs", async () => {
-    center = await TestCenter.start()
-    const url = await center.listen()
+    const { center, url } = await start()
     const admin = await center.admin()
     const other = await center.createUser('other', 'manager')
     const kept = await clients.connect(url, other.token)

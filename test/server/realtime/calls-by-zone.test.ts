@@ -1,20 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest'
-import { TestCenter } from '../../helpers/test-center.ts'
-import { EventRecorder, expectNoEvent, SocketClients, waitForEvent } from '../../helpers/socket-client.ts'
+import { describe, expect, it } from 'vitest'
+import { EventRecorder, expectNoEvent, useListeningCenter, waitForEvent } from '../../helpers/socket-client.ts'
 import { act, buildFloor } from './floor.ts'
 
 describe('ticket:called reaches the displays of its zone', () => {
-  let center: TestCenter | undefined
-  const clients = new SocketClients()
-  afterEach(async () => {
-    clients.closeAll()
-    await center?.close()
-    center = undefined
-  })
+  const { clients, start } = useListeningCenter()
 
   it('pushes a call to the zone display and the all-zones display, not to another zone; a recall again with recall: true', async () => {
-    center = await TestCenter.start()
-    const url = await center.listen()
+    const { center, url } = await start()
     const floor = await buildFloor(center, { open: true })
     const ground = await clients.connect(url, floor.displayGround.token)
     const first = await clients.connect(url, floor.displayFirst.token)
@@ -60,8 +52,7 @@ describe('ticket:called reaches the displays of its zone', () => {
   })
 
   it('pushes a call at the first-floor counter to the first-floor display only (and to all-zones)', async () => {
-    center = await TestCenter.start()
-    const url = await center.listen()
+    const { center, url } = await start()
     const floor = await buildFloor(center, { open: true })
     const ground = await clients.connect(url, floor.displayGround.token)
     const groundSaw = new EventRecorder(ground)

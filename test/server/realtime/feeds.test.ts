@@ -1,6 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest'
-import { TestCenter } from '../../helpers/test-center.ts'
-import { EventRecorder, SocketClients, waitForEvent, type RecordedEvent, type TabourSocket } from '../../helpers/socket-client.ts'
+import { describe, expect, it } from 'vitest'
+import { EventRecorder, useListeningCenter, waitForEvent, type RecordedEvent, type TabourSocket } from '../../helpers/socket-client.ts'
 import { act, buildFloor, openCounter } from './floor.ts'
 
 /** Asserts the feed's seqs are consecutive, starting right after the `feed:joined` baseline. */
@@ -11,13 +10,7 @@ function expectConsecutive(events: RecordedEvent[]): void {
 }
 
 describe('feeds: who gets what, with a consecutive seq', () => {
-  let center: TestCenter | undefined
-  const clients = new SocketClients()
-  afterEach(async () => {
-    clients.closeAll()
-    await center?.close()
-    center = undefined
-  })
+  const { clients, start } = useListeningCenter()
 
   /** Connects a client and records everything it gets from its very first push on. */
   async function listen(url: string, token: string): Promise<{ socket: TabourSocket; seen: EventRecorder }> {
@@ -28,8 +21,7 @@ describe('feeds: who gets what, with a consecutive seq', () => {
   }
 
   it('a working day at the ground counter, as each feed sees it', async () => {
-    center = await TestCenter.start()
-    const url = await center.listen()
+    const { center, url } = await start()
     const floor = await buildFloor(center)
     const ground = await listen(url, floor.displayGround.token)
     const all = await listen(url, floor.displayAll.token)
@@ -86,8 +78,7 @@ describe('feeds: who gets what, with a consecutive seq', () => {
   })
 
   it('kiosks get queue:updated with {serviceId, waiting, estimatedWaitSeconds, available}', async () => {
-    center = await TestCenter.start()
-    const url = await center.listen()
+    const { center, url } = await start()
     const floor = await buildFloor(center, { open: true })
     const kiosk = await listen(url, floor.kiosk.token)
 
@@ -111,8 +102,7 @@ describe('feeds: who gets what, with a consecutive seq', () => {
   })
 
   it('a service reaching its daily cap is pushed to kiosks as not available', async () => {
-    center = await TestCenter.start()
-    const url = await center.listen()
+    const { center, url } = await start()
     const service = await center.createService({ prefix: 'C', dailyCap: 1 })
     const kioskDevice = await center.createDevice('kiosk')
     const kiosk = await listen(url, kioskDevice.token)
@@ -122,8 +112,7 @@ describe('feeds: who gets what, with a consecutive seq', () => {
   })
 
   it('clients of one feed get the same seq for the same event; feeds count independently', async () => {
-    center = await TestCenter.start()
-    const url = await center.listen()
+    const { center, url } = await start()
     const floor = await buildFloor(center, { open: true })
     const a = await listen(url, floor.displayGround.token)
     const b = await listen(url, floor.displayGround.token) // a second TV in the same zone

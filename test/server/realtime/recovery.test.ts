@@ -1,6 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest'
-import { TestCenter } from '../../helpers/test-center.ts'
-import { EventRecorder, SocketClients, snapshotOf, waitForConnect, waitForDisconnect, waitForEvent, waitUntil, type ClientOptions } from '../../helpers/socket-client.ts'
+import { describe, expect, it } from 'vitest'
+import type { TestCenter } from '../../helpers/test-center.ts'
+import { EventRecorder, snapshotOf, useListeningCenter, waitForConnect, waitForDisconnect, waitForEvent, waitUntil, type ClientOptions } from '../../helpers/socket-client.ts'
 import type { Actor } from '../../../server/queue/actor.ts'
 import { act, buildFloor } from './floor.ts'
 
@@ -14,17 +14,10 @@ function actorOf(center: TestCenter, token: string): Actor {
 }
 
 describe('a reconnecting client and what it missed', () => {
-  let center: TestCenter | undefined
-  const clients = new SocketClients()
-  afterEach(async () => {
-    clients.closeAll()
-    await center?.close()
-    center = undefined
-  })
+  const { clients, start } = useListeningCenter()
 
   it('recovers the connection state after a transport drop and gets the missed call with the next seq', async () => {
-    center = await TestCenter.start()
-    const url = await center.listen()
+    const { center, url } = await start()
     const floor = await buildFloor(center, { open: true })
     await center.issue(floor.kiosk.token, { serviceId: floor.service.id })
     const display = clients.open(url, floor.displayGround.token, RECONNECTING)
@@ -68,8 +61,7 @@ describe('a reconnecting client and what it missed', () => {
   })
 
   it('a recovered socket still gets only its own zone', async () => {
-    center = await TestCenter.start()
-    const url = await center.listen()
+    const { center, url } = await start()
     const floor = await buildFloor(center, { open: true })
     await center.issue(floor.kiosk.token, { serviceId: floor.service.id })
     await center.issue(floor.kiosk.token, { serviceId: floor.service.id })
@@ -95,8 +87,7 @@ describe('a reconnecting client and what it missed', () => {
   })
 
   it('without a recovery window: recovered is false, and a snapshot shows the call it missed', async () => {
-    center = await TestCenter.start({ config: { realtime: { recoveryWindowSeconds: 0 } } })
-    const url = await center.listen()
+    const { center, url } = await start({ config: { realtime: { recoveryWindowSeconds: 0 } } })
     const floor = await buildFloor(center, { open: true })
     const ticket = await center.issue(floor.kiosk.token, { serviceId: floor.service.id })
     const display = clients.open(url, floor.displayGround.token, RECONNECTING)
@@ -131,14 +122,13 @@ describe('a reconnecting client and what it missed', () => {
   })
 
   it('a brand-new connection (a reloaded page) is not recovered and catches up through a snapshot', async () => {
-    center = await TestCenter.start()
-    const url = await center.listen()
+    const { center, url } = await start()
     const floor = await buildFloor(center, { open: true })
     const ticket = await center.issue(floor.kiosk.token, { serviceId: floor.service.id })
     const old = await clients.connect(url, floor.displayAll.token)
     const before = await snapshotOf(old)
     old.disconnect()
-    await waitUntil(() => center!.app.tabour.realtime.socketCount() === 0, 3_000, 'server saw the disconnect')
+    await waitUntil(() => center.app.tabour.realtime.socketCount() === 0, 3_000, 'server saw the disconnect')
 
     const res = await act(center, floor.clerkGround, floor.ground.id, 'call-next')
     const fresh = await clients.connect(url, floor.displayAll.token, RECONNECTING)

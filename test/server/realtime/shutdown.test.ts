@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { TestCenter } from '../../helpers/test-center.ts'
-import { SocketClients, waitForDisconnect, type TabourSocket } from '../../helpers/socket-client.ts'
+import { useListeningCenter, waitForDisconnect, type TabourSocket } from '../../helpers/socket-client.ts'
 import { buildFloor } from './floor.ts'
 
 /** Rejects when `promise` takes longer than `ms`: a hang shows as a clear failure, not a test timeout. */
@@ -13,17 +13,10 @@ function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
 }
 
 describe('closing the app with clients connected', () => {
-  let center: TestCenter | undefined
-  const clients = new SocketClients()
-  afterEach(async () => {
-    clients.closeAll()
-    await center?.close()
-    center = undefined
-  })
+  const { clients, start } = useListeningCenter()
 
   it('finishes promptly, tells every client, and the clients do not reconnect', async () => {
-    center = await TestCenter.start()
-    const url = await center.listen()
+    const { center, url } = await start()
     const floor = await buildFloor(center)
     // reconnecting clients, as displays and kiosks are in the field
     const options = { reconnection: true, reconnectionDelay: 20, reconnectionDelayMax: 20 }
@@ -48,10 +41,18 @@ describe('closing the app with clients connected', () => {
   })
 
   it('finishes promptly with no client at all, and twice in a row', async () => {
-    center = await TestCenter.start()
-    await center.listen()
+    const { center } = await start()
     await within(center.app.close(), 2_000, 'app.close()')
     await within(center.app.close(), 2_000, 'a second app.close()')
+  })
+})
+
+/** An inject-only center never listens, so it is started and closed here rather than by useListeningCenter. */
+describe('closing an app that was never listening', () => {
+  let center: TestCenter | undefined
+  afterEach(async () => {
+    await center?.close()
+    center = undefined
   })
 
   it('closes an app that was never listening (inject-only tests) promptly', async () => {

@@ -1,22 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Socket } from 'socket.io-client'
-import { TestCenter } from '../../helpers/test-center.ts'
 import { http } from '../../helpers/http.ts'
-import { EventRecorder, SocketClients, snapshotOf, waitForDisconnect, waitForEvent, type TabourSocket } from '../../helpers/socket-client.ts'
+import { EventRecorder, snapshotOf, useListeningCenter, waitForDisconnect, waitForEvent, type TabourSocket } from '../../helpers/socket-client.ts'
 import { act, buildFloor } from './floor.ts'
 
 describe('snapshot', () => {
-  let center: TestCenter | undefined
-  const clients = new SocketClients()
-  afterEach(async () => {
-    clients.closeAll()
-    await center?.close()
-    center = undefined
-  })
+  const { clients, start } = useListeningCenter()
 
   it('answers staff with everything, tickets included', async () => {
-    center = await TestCenter.start()
-    const url = await center.listen()
+    const { center, url } = await start()
     const floor = await buildFloor(center, { open: true })
     const waiting = await center.issue(floor.kiosk.token, { serviceId: floor.service.id, phone: '+201001234567' })
     const staff = await clients.connect(url, floor.manager)
@@ -32,8 +24,7 @@ describe('snapshot', () => {
   })
 
   it("gives a zoned display only its zone's counters and calls, an all-zones display everything, and never tickets", async () => {
-    center = await TestCenter.start()
-    const url = await center.listen()
+    const { center, url } = await start()
     const floor = await buildFloor(center, { open: true })
     const t1 = await center.issue(floor.kiosk.token, { serviceId: floor.service.id })
     const t2 = await center.issue(floor.kiosk.token, { serviceId: floor.service.id })
@@ -63,8 +54,7 @@ describe('snapshot', () => {
   })
 
   it("has the seq of the last event the client received", async () => {
-    center = await TestCenter.start()
-    const url = await center.listen()
+    const { center, url } = await start()
     const floor = await buildFloor(center, { open: true })
     const socket = clients.open(url, floor.displayGround.token)
     const seen = new EventRecorder(socket)
@@ -88,8 +78,7 @@ describe('snapshot', () => {
   })
 
   it('survives malformed emits, unknown events and big payloads, and answers properly afterwards', async () => {
-    center = await TestCenter.start()
-    const url = await center.listen()
+    const { center, url } = await start()
     const floor = await buildFloor(center, { open: true })
     const socket = await clients.connect(url, floor.displayAll.token)
     const raw = socket as unknown as Socket
@@ -121,8 +110,7 @@ describe('snapshot', () => {
   })
 
   it('drops a client that sends more than the size limit or a broken packet, and keeps serving the others', async () => {
-    center = await TestCenter.start()
-    const url = await center.listen()
+    const { center, url } = await start()
     const floor = await buildFloor(center, { open: true })
     const bystander = await clients.connect(url, floor.displayGround.token)
     let bystanderDropped = false
@@ -158,8 +146,7 @@ describe('snapshot', () => {
   })
 
   it('answers a snapshot to a client that asks right after connecting, before anything else', async () => {
-    center = await TestCenter.start()
-    const url = await center.listen()
+    const { center, url } = await start()
     const floor = await buildFloor(center)
     const socket: TabourSocket = clients.open(url, floor.displayAll.token)
     // emitted before the connection is up: buffered by the client, answered once connected

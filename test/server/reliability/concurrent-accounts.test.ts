@@ -1,5 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest'
-import { STAFF_PASSWORD, TestCenter } from '../../helpers/test-center.ts'
+import { describe, expect, it } from 'vitest'
+import { STAFF_PASSWORD } from '../../helpers/test-center.ts'
+import { useListeningCenter } from '../../helpers/socket-client.ts'
 import { http, loginAs } from '../../helpers/http.ts'
 import { sleep } from '../../helpers/child-server.ts'
 
@@ -8,15 +9,10 @@ import { sleep } from '../../helpers/child-server.ts'
  * requests run meanwhile): the rules must hold whatever the interleaving.
  */
 describe('concurrent account changes over real HTTP', () => {
-  let center: TestCenter | undefined
-  afterEach(async () => {
-    await center?.close()
-    center = undefined
-  })
+  const { start } = useListeningCenter()
 
   async function setUp() {
-    const c = (center = await TestCenter.start())
-    const base = await c.listen()
+    const { center: c, url: base } = await start()
     return { c, base, admin: await c.admin() }
   }
 

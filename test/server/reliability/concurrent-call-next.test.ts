@@ -1,22 +1,18 @@
-import { afterEach, describe, expect, it } from 'vitest'
-import { TestCenter } from '../../helpers/test-center.ts'
+import { describe, expect, it } from 'vitest'
+import type { TestCenter } from '../../helpers/test-center.ts'
 import { http, mapLimit, type HttpAnswer } from '../../helpers/http.ts'
+import { useListeningCenter } from '../../helpers/socket-client.ts'
 
 /**
  * Many clerks pressing "call next" at the same instant, over real HTTP: every waiting ticket
  * goes to exactly one counter, no counter gets two, and the event log agrees.
  */
 describe('concurrent call-next over real HTTP', () => {
-  let center: TestCenter | undefined
-  afterEach(async () => {
-    await center?.close()
-    center = undefined
-  })
+  const { start } = useListeningCenter()
 
   /** A center listening on loopback with one service, `counters` counters each opened by its own clerk, and a kiosk. */
   async function setUp(counters: number) {
-    const c = (center = await TestCenter.start())
-    const base = await c.listen()
+    const { center: c, url: base } = await start()
     const service = await c.createService({ prefix: 'A' })
     const list = await mapLimit(Array.from({ length: counters }, (_, i) => i + 1), 8, async (n) => {
       const counter = await c.createCounter({ number: n, serviceIds: [service.id] })

@@ -1,18 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest'
-import { TestCenter } from '../../helpers/test-center.ts'
+import { describe, expect, it } from 'vitest'
+import { useListeningCenter } from '../../helpers/socket-client.ts'
 import { http } from '../../helpers/http.ts'
 
 /** A burst of kiosks pressing "take a ticket" at once, over real HTTP: no duplicate, no gap. */
 describe('concurrent ticket issuing over real HTTP', () => {
-  let center: TestCenter | undefined
-  afterEach(async () => {
-    await center?.close()
-    center = undefined
-  })
+  const { start } = useListeningCenter()
 
   async function setUp() {
-    const c = (center = await TestCenter.start())
-    const base = await c.listen()
+    const { center: c, url: base } = await start()
     const a = await c.createService({ prefix: 'A' })
     const b = await c.createService({ prefix: 'B' })
     const kiosk = await c.createDevice('kiosk')
