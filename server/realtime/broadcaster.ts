@@ -3,6 +3,7 @@ import type { Queue } from '../queue/queue.ts'
 import type { DomainEvent } from '../queue/domain-events.ts'
 import type { ClientToServerEvents, QueueFigures, ServerToClientEvents } from '../../protocol/events.ts'
 import { counterDto, ticketDto } from '../dto.ts'
+import { statementCache, type Sql } from '../db/statement-cache.ts'
 import { calledTicket } from './snapshot.ts'
 import { ALL_ZONES_FEED, FeedSequences, KIOSK_FEED, STAFF_FEED, zoneFeed } from './feeds.ts'
 
@@ -14,11 +15,15 @@ type EventName = keyof ServerToClientEvents
  * Pushes go through rooms (never socket.emit) so connection state recovery can replay them.
  */
 export class Broadcaster {
+  private readonly sql: Sql
+
   constructor(
     private readonly io: Io,
     private readonly queue: Queue,
     readonly seqs: FeedSequences,
-  ) {}
+  ) {
+    this.sql = statementCache(queue.ctx.db)
+  }
 
   handle(event: DomainEvent): void {
     switch (event.type) {
@@ -50,9 +55,9 @@ export class Broadcaster {
 
   /** Every zone a display may be listening to: counters' zones and zoned displays'. */
   private knownZones(): string[] {
-    const rows = this.queue.ctx.db
-      .prepare('SELECT zone FROM counters UNION SELECT zone FROM devices WHERE zone IS NOT NULL AND kind = ?')
-      .all('display') as { zone: string }[]
+    const rows = this.sql('SELECT zone FROM counters UNION SELECT zone FROM devices WHERE zone IS NOT NULL AND kind = ?').all('display') as {
+      zone: string
+    }[]
     return rows.map((r) => r.zone)
   }
 
