@@ -52,7 +52,7 @@ export class TicketIssuer {
       if (req.idempotencyKey !== undefined) {
         const earlier = this.ctx.tickets.findByIdempotencyKey(issuer.type, issuer.id, req.idempotencyKey)
         if (earlier) {
-          if (earlier.serviceId !== req.serviceId && earlier.transferCount === 0) {
+          if (earlier.issuedServiceId !== req.serviceId) {
             throw conflict(ErrorCodes.IDEMPOTENCY_CONFLICT, 'this Idempotency-Key was already used for another service')
           }
           return { ticket: earlier, ...this.view.standing(earlier), replayed: true }
@@ -69,6 +69,7 @@ export class TicketIssuer {
       const ticket: TicketRecord = {
         id: newTicketId(),
         serviceId: service.id,
+        issuedServiceId: service.id,
         day,
         number,
         label: formatLabel(service.prefix, number),

@@ -6,7 +6,10 @@ import type { Lang } from '../../../protocol/common.ts'
 /** A ticket row, camel-cased; times are epoch ms. */
 export interface TicketRecord {
   id: string
+  /** The line the ticket is in now (a transfer changes it). */
   serviceId: number
+  /** The service that issued its number; the label and the day's sequence belong to it. */
+  issuedServiceId: number
   day: string
   number: number
   label: string
@@ -30,7 +33,7 @@ export interface TicketRecord {
   idempotencyKey: string | null
 }
 
-const COLUMNS = `id, service_id AS serviceId, day, number, label, priority, phone, lang, status,
+const COLUMNS = `id, service_id AS serviceId, issued_service_id AS issuedServiceId, day, number, label, priority, phone, lang, status,
   issued_at AS issuedAt, queued_at AS queuedAt, called_at AS calledAt, started_at AS startedAt,
   finished_at AS finishedAt, counter_id AS counterId, target_counter_id AS targetCounterId,
   clerk_id AS clerkId, recall_count AS recallCount, transfer_count AS transferCount, outcome,
@@ -89,7 +92,7 @@ export class TicketsRepo {
     this.sql(
       `INSERT INTO tickets (id, service_id, issued_service_id, day, number, label, priority, phone, lang, status, issued_at, queued_at,
          issued_by_type, issued_by_id, idempotency_key)
-       VALUES (@id, @serviceId, @serviceId, @day, @number, @label, @priority, @phone, @lang, @status, @issuedAt, @queuedAt,
+       VALUES (@id, @serviceId, @issuedServiceId, @day, @number, @label, @priority, @phone, @lang, @status, @issuedAt, @queuedAt,
          @issuedByType, @issuedById, @idempotencyKey)`,
     ).run(t)
   }

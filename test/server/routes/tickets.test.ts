@@ -265,6 +265,23 @@ describe('Idempotency-Key', () => {
     expect(rows(center, 'SELECT id FROM tickets')).toHaveLength(1)
   })
 
+  it('a replay after the ticket was transferred to another service still returns it, not a conflict', async () => {
+    center = await TestCenter.start()
+    const a = await center.createService({ prefix: 'A' })
+    const b = await center.createService({ prefix: 'B' })
+    const c = await center.createCounter({ number: 1, serviceIds: [a.id] })
+    const kiosk = (await center.createDevice('kiosk')).token
+    const clerk = await center.openCounterAs('clerk1', c.id)
+    const headers = { 'idempotency-key': 'tap-9' }
+    const first = (await center.request('POST', TICKETS, { token: kiosk, body: { serviceId: a.id }, headers })).json()
+    await center.action(clerk, c.id, 'call-next')
+    expect((await center.action(clerk, c.id, 'transfer', { serviceId: b.id })).statusCode).toBe(200)
+    const replay = await center.request('POST', TICKETS, { token: kiosk, body: { serviceId: a.id }, headers })
+    expect(replay.statusCode).toBe(201)
+    expect(replay.json()).toMatchObject({ id: first.id, label: 'A-001', serviceId: b.id })
+    expectError(await center.request('POST', TICKETS, { token: kiosk, body: { serviceId: b.id }, headers }), 409, 'TABOUR_ERR_IDEMPOTENCY_CONFLICT')
+  })
+
   it('a malformed key → 400 TABOUR_ERR_BAD_IDEMPOTENCY_KEY', async () => {
     center = await TestCenter.start()
     const a = await center.createService({ prefix: 'A' })
