@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox'
 import { CounterState, DeviceKind, Lang, Nullable, Role, TicketStatus, Timestamp } from './common.ts'
+import { PrintingState } from './device-config.ts'
 
 export const Service = Type.Object({
   id: Type.Integer(),
@@ -96,6 +97,8 @@ export const IssuedTicket = Type.Object({
   position: Type.Integer(),
   estimatedWaitSeconds: Type.Integer(),
   issuedAt: Timestamp,
+  /** queued: the kiosk's printer has the job; none: no printer; fault: the printer is known to be down (show the ticket on screen). */
+  printing: PrintingState,
 })
 export type IssuedTicket = Static<typeof IssuedTicket>
 

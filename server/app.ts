@@ -13,9 +13,13 @@ import { installValidation } from './validation.ts'
 import { installOpenApi } from './openapi.ts'
 import { apiV1 } from './routes/index.ts'
 import { healthRoutes } from './routes/health.ts'
+import { publicPages } from './routes/public-pages.ts'
 import { attachRealtime, type Realtime } from './realtime/socket-server.ts'
 import { serveUi } from './ui-static.ts'
 import type { TabourError } from './errors.ts'
+import { Printing } from './devices/printing.ts'
+import type { PrinterFactory } from './devices/printer-handle.ts'
+import { openEscPosPrinter } from './devices/escpos-printer.ts'
 
 /** What the app is built from besides its config; every part can be swapped in tests. */
 export interface TabourDeps {
@@ -23,16 +27,21 @@ export interface TabourDeps {
   db?: Db
   /** Epoch-ms clock; default Date.now. Tests move time across midnight with it. */
   clock?: Clock
+  /** Opens a kiosk's ticket printer; default: the ESC/POS driver in drivers/printer. */
+  openPrinter?: PrinterFactory
 }
 
 /** The center server's services, decorated on the Fastify instance as `tabour`. */
 export interface Tabour {
   config: Config
+  /** The prefix the plugin is mounted under ('' at the root), for URLs the server hands out. */
+  basePath: string
   db: Db
   queue: Queue
   auth: Authenticator
   clock: Clock
   realtime: Realtime
+  printing: Printing
   /** The admin password when this start generated it (print it once), else null. */
   generatedAdminPassword: string | null
   /** What the demo seed created (credentials to print), when config.demo is on. */
@@ -98,7 +107,9 @@ export const tabourPlugin: FastifyPluginAsync<TabourPluginOptions> = async (fast
 
   const prefix = fastify.prefix
   const realtime = attachRealtime(fastify, { auth, queue, config, path: `${prefix}/socket.io` })
-  const tabour: Tabour = { config, db, queue, auth, clock, realtime, generatedAdminPassword: generatedPassword, demo }
+  const printing = new Printing(db, queue, config, deps.openPrinter ?? openEscPosPrinter, fastify.log)
+  fastify.addHook('onClose', async () => printing.close())
+  const tabour: Tabour = { config, basePath: prefix, db, queue, auth, clock, realtime, printing, generatedAdminPassword: generatedPassword, demo }
   fastify.decorate('tabour', tabour)
   expose?.(tabour)
 
@@ -106,6 +117,7 @@ export const tabourPlugin: FastifyPluginAsync<TabourPluginOptions> = async (fast
   await fastify.register(apiV1, { prefix: '/api/v1' })
   await fastify.register(healthRoutes)
   await serveUi(fastify, resolve(config.uiDir))
+  await fastify.register(publicPages, { uiDir: resolve(config.uiDir) })
 }
 
 /** Builds (never listens) a Fastify app running one center; `logger` options pass through to Fastify. */

@@ -89,6 +89,8 @@ export const ConfigSchema = Type.Object(
       },
       { ...Strict, default: {} },
     ),
+    /** The address phones use to reach the center (for the QR on tickets), e.g. http://192.168.1.10:8080. Default: the address the kiosk used; env TABOUR_PUBLIC_URL. */
+    publicUrl: Type.Optional(Type.String({ pattern: '^https?://[^\\s]+$' })),
     /** Where the built UIs are (vite build output). Default ./dist/ui. */
     uiDir: Type.String({ default: './dist/ui' }),
   },
@@ -121,6 +123,7 @@ function fromEnv(env: Env): Record<string, unknown> {
   set('logLevel', env.TABOUR_LOG_LEVEL)
   set('timeZone', env.TABOUR_TIME_ZONE)
   set('uiDir', env.TABOUR_UI_DIR)
+  set('publicUrl', env.TABOUR_PUBLIC_URL)
   if (env.TABOUR_CALL_POLICY) out.queue = { policy: env.TABOUR_CALL_POLICY }
   return out
 }

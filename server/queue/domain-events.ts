@@ -13,6 +13,8 @@ export type DomainEvent =
   | { type: 'ticket:updated'; ticket: TicketRecord }
   | { type: 'counter:updated'; counter: CounterRecord }
   | { type: 'queue:updated'; serviceIds: number[] }
+  /** A device's health changed (a printer ran out of paper, a job failed). */
+  | { type: 'device:status'; deviceId: number; status: Record<string, unknown> }
 
 export class DomainEvents {
   private readonly emitter = new EventEmitter()

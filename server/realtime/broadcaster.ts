@@ -35,6 +35,9 @@ export class Broadcaster {
         return this.send(this.zoneFeeds(event.counter.zone), 'ticket:called', calledTicket(event.ticket, event.counter, event.recall, event.at))
       case 'counter:updated':
         return this.send(this.zoneFeeds(event.counter.zone), 'counter:updated', { counter: counterDto(event.counter) })
+      case 'device:status':
+        // staff see every device; kiosks need to know when their printer failed
+        return this.send([STAFF_FEED, KIOSK_FEED], 'device:status', { deviceId: event.deviceId, status: event.status })
       case 'queue:updated':
         return this.send([STAFF_FEED, KIOSK_FEED, ALL_ZONES_FEED, ...this.knownZones().map(zoneFeed)], 'queue:updated', {
           services: event.serviceIds.map((id) => this.figures(id)).filter((f): f is QueueFigures => f !== null),

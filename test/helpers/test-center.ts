@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
-import { buildApp } from '../../server/app.ts'
+import { buildApp, type TabourDeps } from '../../server/app.ts'
 import { validateConfig, type Config } from '../../server/config.ts'
 
 export const ADMIN_PASSWORD = 'admin-test-password'
@@ -25,6 +25,8 @@ export interface TestCenterOptions {
   config?: Record<string, unknown>
   /** A fake clock; default: real time. */
   clock?: TestClock
+  /** Other dependencies to swap (e.g. openPrinter). */
+  deps?: Omit<TabourDeps, 'clock'>
 }
 
 /**
@@ -50,7 +52,7 @@ export class TestCenter {
       ...overrides,
       auth: { loginMaxAttempts: 1000, ...(overrides.auth as object | undefined) },
     })
-    this.app = buildApp(this.config, { clock: options.clock?.fn })
+    this.app = buildApp(this.config, { ...options.deps, clock: options.clock?.fn })
   }
 
   static async start(options: TestCenterOptions = {}): Promise<TestCenter> {

@@ -7,7 +7,8 @@ import { errorResponses, IdParam } from '../../../protocol/common.ts'
 import { DevicesRepo } from '../../db/repositories/devices-repo.ts'
 import { TokensRepo } from '../../db/repositories/tokens-repo.ts'
 import { newDeviceToken, newPairingCode, PAIRING_CODE_TTL_MS } from '../../auth/tokens.ts'
-import { ADMINS, allow, MANAGERS } from '../../auth/access.ts'
+import { actorOf, ADMINS, allow, MANAGERS } from '../../auth/access.ts'
+import { validateDeviceConfig } from '../../devices/device-config.ts'
 import { ErrorCodes, notFound, unauthorized } from '../../errors.ts'
 import { throttle } from '../throttle.ts'
 
@@ -42,6 +43,7 @@ export async function deviceRoutes(fastify: FastifyInstance): Promise<void> {
     { preValidation: allow(...ADMINS), schema: { tags: ['devices'], body: CreateDeviceBody, response: { 201: CreatedDevice, ...errorResponses(400, 401, 403) } } },
     async (request, reply) => {
       const b = request.body
+      validateDeviceConfig(b.kind, b.config ?? {})
       const device = devices.insert({ kind: b.kind, name: b.name, zone: b.zone ?? null, config: b.config ?? {} }, clock())
       return reply.status(201).send({ ...device, pairingCode: issueCode(device.id) })
     },
@@ -56,7 +58,20 @@ export async function deviceRoutes(fastify: FastifyInstance): Promise<void> {
     async (request) => {
       const current = get(request.params.id)
       const b = request.body
+      if (b.config) validateDeviceConfig(current.kind, b.config)
       return devices.update(current.id, { name: b.name ?? current.name, zone: b.zone === undefined ? current.zone : b.zone, config: b.config ?? current.config })
+    },
+  )
+
+  app.get(
+    '/me',
+    {
+      preValidation: allow('kiosk', 'display', 'printer', 'board', 'keypad'),
+      schema: { tags: ['devices'], summary: "a paired device's own record and config", response: { 200: Device, ...errorResponses(401, 403, 404) } },
+    },
+    async (request) => {
+      const actor = actorOf(request)
+      return get(actor.type === 'device' ? actor.id : 0)
     },
   )
 

@@ -6,7 +6,9 @@ import { IssuedTicket, PublicTicket, Ticket } from '../../../protocol/entities.t
 import { errorResponses } from '../../../protocol/common.ts'
 import { actorOf, allow, STAFF } from '../../auth/access.ts'
 import { ticketDto } from '../../dto.ts'
-import { ErrorCodes, notFound } from '../../errors.ts'
+import { ErrorCodes, notFound, unprocessable } from '../../errors.ts'
+import { PrintingState } from '../../../protocol/device-config.ts'
+import { ticketStatusUrl } from '../public-url.ts'
 import { cancelTicket } from '../../queue/ticket-cancellation.ts'
 
 const TicketIdParam = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) })
@@ -30,9 +32,13 @@ export async function ticketRoutes(fastify: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const result = queue.issuer.issue(actorOf(request), { ...request.body, idempotencyKey: request.headers['idempotency-key'] })
+      const actor = actorOf(request)
+      const result = queue.issuer.issue(actor, { ...request.body, idempotencyKey: request.headers['idempotency-key'] })
       const t = result.ticket
       if (result.replayed) reply.header('idempotent-replayed', 'true')
+      // a replay is the same ticket: it was printed (or not) the first time
+      const printing =
+        actor.type === 'device' && !result.replayed ? app.tabour.printing.printIssued(actor.id, t, result, ticketStatusUrl(request, t.id)) : 'none'
       return reply.status(201).send({
         id: t.id,
         label: t.label,
@@ -42,6 +48,7 @@ export async function ticketRoutes(fastify: FastifyInstance): Promise<void> {
         position: result.position,
         estimatedWaitSeconds: result.estimatedWaitSeconds,
         issuedAt: new Date(t.issuedAt).toISOString(),
+        printing,
       })
     },
   )
@@ -71,6 +78,29 @@ export async function ticketRoutes(fastify: FastifyInstance): Promise<void> {
         issuedAt: new Date(t.issuedAt).toISOString(),
         counter: counter ? { number: counter.number, name: counter.name } : null,
       }
+    },
+  )
+
+  app.post(
+    '/:id/reprint',
+    {
+      preValidation: allow(...STAFF),
+      schema: {
+        tags: ['tickets'],
+        summary: 'print a ticket again on the printer of the kiosk that issued it (or of deviceId)',
+        params: TicketIdParam,
+        body: Type.Union([Type.Object({ deviceId: Type.Optional(Type.Integer({ minimum: 1 })) }, { additionalProperties: false }), Type.Null()]),
+        response: { 200: Type.Object({ printing: PrintingState }), ...errorResponses(400, 401, 403, 404, 422) },
+      },
+    },
+    async (request) => {
+      const t = queue.ctx.tickets.get(request.params.id)
+      if (!t) throw notFound(ErrorCodes.TICKET_NOT_FOUND, 'no such ticket')
+      const deviceId = request.body?.deviceId ?? (t.issuedByType === 'device' ? t.issuedById : null)
+      if (deviceId === null) throw unprocessable(ErrorCodes.NO_PRINTER, 'this ticket was not issued at a kiosk; name the kiosk (deviceId) to print it on')
+      const printing = app.tabour.printing.reprint(deviceId, t, ticketStatusUrl(request, t.id))
+      if (printing === 'none') throw unprocessable(ErrorCodes.NO_PRINTER, `device ${deviceId} has no printer`)
+      return { printing }
     },
   )
 

@@ -224,6 +224,7 @@ const AUTHENTICATED_ROUTES: Record<string, unknown> = {
   'POST /api/v1/users': { username: 'intruder', password: 'long-enough-pw', role: 'admin' },
   'PATCH /api/v1/users/{id}': { displayName: 'x' },
   'GET /api/v1/devices': undefined,
+  'GET /api/v1/devices/me': undefined,
   'POST /api/v1/devices': { kind: 'kiosk', name: 'k' },
   'PATCH /api/v1/devices/{id}': { name: 'x' },
   'POST /api/v1/devices/{id}/pairing-code': undefined,
@@ -231,6 +232,7 @@ const AUTHENTICATED_ROUTES: Record<string, unknown> = {
   'POST /api/v1/tickets': { serviceId: 1 },
   'GET /api/v1/tickets': undefined,
   'POST /api/v1/tickets/{id}/cancel': undefined,
+  'POST /api/v1/tickets/{id}/reprint': undefined,
   'GET /api/v1/stats/today': undefined,
   'GET /api/v1/center': undefined,
 }

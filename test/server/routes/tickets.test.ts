@@ -17,7 +17,7 @@ describe('POST /api/v1/tickets', () => {
     const res = await center.request('POST', TICKETS, { token: kiosk.token, body: { serviceId: a.id, phone: PHONE, lang: 'en' } })
     expect(res.statusCode).toBe(201)
     const body = res.json()
-    expect(Object.keys(body).sort()).toEqual(['estimatedWaitSeconds', 'id', 'issuedAt', 'label', 'position', 'priority', 'serviceId', 'status'])
+    expect(Object.keys(body).sort()).toEqual(['estimatedWaitSeconds', 'id', 'issuedAt', 'label', 'position', 'printing', 'priority', 'serviceId', 'status'])
     expect(body).toEqual({
       id: body.id,
       label: 'A-001',
@@ -27,6 +27,7 @@ describe('POST /api/v1/tickets', () => {
       position: 0,
       estimatedWaitSeconds: 0,
       issuedAt: new Date(clock.now).toISOString(),
+      printing: 'none', // this kiosk has no printer configured
     })
     expect(res.body).not.toContain(PHONE)
     expect(res.headers['idempotent-replayed']).toBeUndefined()

@@ -1,0 +1,225 @@
+import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas'
+import type { TicketContent } from './ticket-content.ts'
+import { ticketText } from './ticket-text.ts'
+import { ARABIC_FAMILY, LATIN_FAMILY, registerTicketFonts } from './fonts.ts'
+
+/** Printable dots across the paper at 203 dpi: 576 for 80 mm, 384 for 58 mm. */
+export const TICKET_WIDTH_DOTS = { 58: 384, 80: 576 } as const
+
+/** Options for `renderTicket`. */
+export interface RenderOptions {
+  /** Paper width; the image is 576 px wide for 80 mm, 384 px for 58 mm. */
+  widthMm: 58 | 80
+}
+
+interface TextStyle {
+  family: string
+  weight: number
+  /** Font size in px at 80 mm; scaled for 58 mm. */
+  size: number
+  rtl: boolean
+  maxLines: number
+}
+
+// Vertical room per line as a fraction of the font size: Naskh has tall marks and deep
+// descenders, Cairo is compact. Tighter than the fonts' own boxes, which waste paper.
+const LINE = {
+  [ARABIC_FAMILY]: { ascent: 1.0, descent: 0.55 },
+  [LATIN_FAMILY]: { ascent: 0.98, descent: 0.42 },
+} as const
+
+const AR = (size: number, weight = 700, maxLines = 2): TextStyle => ({ family: ARABIC_FAMILY, weight, size, rtl: true, maxLines })
+const EN = (size: number, weight = 700, maxLines = 2): TextStyle => ({ family: LATIN_FAMILY, weight, size, rtl: false, maxLines })
+
+// Thermal paper prints 1-bit: anything at least this dark becomes a black dot. A little above
+// mid-grey keeps the anti-aliased edges of thin Naskh strokes, so small text stays solid.
+const BLACK_BELOW = 160
+
+/**
+ * Draws the ticket as a black-and-white PNG the width of the paper's printable area: center,
+ * service, the label very large, date and time in the center's zone, people ahead and the
+ * estimated wait (Arabic, then English), and a line that introduces the QR printed below it.
+ */
+export function renderTicket(content: TicketContent, options: RenderOptions): Buffer {
+  registerTicketFonts()
+  const width = TICKET_WIDTH_DOTS[options.widthMm]
+  if (!width) throw new Error(`unsupported paper width ${String(options.widthMm)} mm: expected 58 or 80`)
+  // Text shrinks less than the paper: at the full 384/576 ratio, 58 mm text gets too small to read.
+  const scale = options.widthMm === 58 ? 0.8 : 1
+  const text = ticketText(content)
+  const margin = Math.round(14 * scale)
+  // Drawn on a tall scratch canvas, then cropped: the height is known only after wrapping.
+  // 2400 px is over twice the tallest possible layout (every paragraph is capped at 2 lines).
+  const canvas = createCanvas(width, 2400)
+  const ctx = canvas.getContext('2d')
+  ctx.fillStyle = '#fff'
+  ctx.fillRect(0, 0, canvas.width, canvas.height)
+  ctx.fillStyle = '#000'
+  const pen = { ctx, width, margin, scale, y: margin }
+
+  paragraph(pen, text.centerAr, AR(30))
+  paragraph(pen, text.centerEn, EN(21, 700))
+  rule(pen, 3)
+  paragraph(pen, text.serviceAr, AR(34))
+  paragraph(pen, text.serviceEn, EN(25))
+  pen.y += Math.round(22 * scale)
+  label(pen, text.label)
+  pen.y += Math.round(14 * scale)
+  paragraph(pen, text.dateAr, AR(22))
+  paragraph(pen, text.dateEn, EN(19, 400))
+  rule(pen, 2)
+  paragraph(pen, text.aheadAr, AR(29))
+  paragraph(pen, text.aheadEn, EN(22))
+  pen.y += Math.round(4 * scale)
+  paragraph(pen, text.waitAr, AR(27))
+  paragraph(pen, text.waitEn, EN(22))
+  rule(pen, 2)
+  paragraph(pen, text.scanAr, AR(22))
+  paragraph(pen, text.scanEn, EN(19, 400))
+
+  const height = pen.y + margin
+  const out = createCanvas(width, height)
+  const image = ctx.getImageData(0, 0, width, height)
+  threshold(image.data)
+  out.getContext('2d').putImageData(image, 0, 0)
+  return out.toBuffer('image/png')
+}
+
+interface Pen {
+  ctx: SKRSContext2D
+  width: number
+  margin: number
+  scale: number
+  y: number
+}
+
+// Arabic lines list Cairo second: Western digits, Latin words and punctuation in an Arabic
+// line then match the English lines, and no character is left for a host font to supply.
+function font(style: TextStyle, size: number): string {
+  return `${style.weight} ${size}px "${style.family}", "${LATIN_FAMILY}"`
+}
+
+/**
+ * Centered lines: one line if a slightly smaller size (88%) fits, else wrapped at up to
+ * maxLines (shrinking to 75% first), else cut with "…".
+ */
+function paragraph(pen: Pen, value: string, style: TextStyle): void {
+  if (!value) return
+  const { ctx } = pen
+  const maxWidth = pen.width - 2 * pen.margin
+  const base = Math.round(style.size * pen.scale)
+  const fits = (lines: string[]) => lines.length <= style.maxLines && lines.every((l) => ctx.measureText(l).width <= maxWidth)
+  let size = base
+  let lines = [value]
+  search: {
+    for (size = base; size >= Math.round(base * 0.88); size -= 1) {
+      ctx.font = font(style, size)
+      if (ctx.measureText(value).width <= maxWidth) break search
+    }
+    for (size = base; size >= Math.round(base * 0.75); size -= 1) {
+      ctx.font = font(style, size)
+      lines = wrap(ctx, value, maxWidth)
+      if (fits(lines)) break search
+    }
+    size = Math.round(base * 0.75)
+    ctx.font = font(style, size)
+    lines = wrap(ctx, value, maxWidth)
+    if (lines.length > style.maxLines) lines = [...lines.slice(0, style.maxLines - 1), lines.slice(style.maxLines - 1).join(' ')]
+    lines = lines.map((l) => (ctx.measureText(l).width > maxWidth ? ellipsize(ctx, l, maxWidth) : l))
+  }
+  // Without rtl, canvas lays an Arabic line's words out left to right: the sentence reads backwards.
+  ctx.direction = style.rtl ? 'rtl' : 'ltr'
+  ctx.textAlign = 'center'
+  ctx.textBaseline = 'alphabetic'
+  const metrics = LINE[style.family as keyof typeof LINE]
+  for (const line of lines) {
+    pen.y += Math.round(size * metrics.ascent)
+    ctx.fillText(line, pen.width / 2, pen.y)
+    pen.y += Math.round(size * metrics.descent)
+  }
+}
+
+/** Greedy wrap, then narrowed to the smallest width that keeps the line count: lines of even length, no lone last word. */
+function wrap(ctx: SKRSContext2D, value: string, maxWidth: number): string[] {
+  const lines = greedy(ctx, value, maxWidth)
+  if (lines.length < 2) return lines
+  let lo = maxWidth / lines.length
+  let hi = maxWidth
+  while (hi - lo > 2) {
+    const mid = (lo + hi) / 2
+    if (greedy(ctx, value, mid).length > lines.length) lo = mid
+    else hi = mid
+  }
+  return greedy(ctx, value, hi)
+}
+
+function greedy(ctx: SKRSContext2D, value: string, maxWidth: number): string[] {
+  const lines: string[] = []
+  let current = ''
+  for (const word of value.split(/\s+/)) {
+    const candidate = current ? `${current} ${word}` : word
+    if (current && ctx.measureText(candidate).width > maxWidth) {
+      lines.push(current)
+      current = word
+    } else {
+      current = candidate
+    }
+  }
+  if (current) lines.push(current)
+  return lines
+}
+
+function ellipsize(ctx: SKRSContext2D, value: string, maxWidth: number): string {
+  let cut = value
+  while (cut.length > 1 && ctx.measureText(`${cut}…`).width > maxWidth) cut = cut.slice(0, -1)
+  return `${cut.trimEnd()}…`
+}
+
+/** The label as large as fits the width, up to ~27 mm tall glyphs on 80 mm paper. */
+function label(pen: Pen, value: string): void {
+  const { ctx } = pen
+  const maxWidth = pen.width - 2 * pen.margin
+  // The Arabic-Indic zero is a mid-height dot: right after the hyphen, "A-٠١٥" reads as a
+  // double dash. A gap each side of the hyphen keeps the prefix and the number apart.
+  const parts = /[\u0660-\u0669]/.test(value) ? value.split(/(-)/).filter(Boolean) : [value]
+  const gapEm = parts.length > 1 ? 0.1 : 0
+  const widthAt = (size: number) => {
+    ctx.font = `900 ${size}px "${LATIN_FAMILY}"`
+    return parts.reduce((w, p) => w + ctx.measureText(p).width, 0) + gapEm * size * (parts.length - 1)
+  }
+  let size = Math.round(230 * pen.scale)
+  const measured = widthAt(size)
+  if (measured > maxWidth) size = Math.floor((size * maxWidth) / measured)
+  const total = widthAt(size)
+  ctx.direction = 'ltr'
+  ctx.textAlign = 'left'
+  ctx.textBaseline = 'alphabetic'
+  const m = ctx.measureText(value)
+  // Placed by the glyphs' own extent, not the font box: the label's band is the ticket's
+  // tallest block and Cairo's box adds a third of empty space above it.
+  pen.y += Math.ceil(m.actualBoundingBoxAscent)
+  let x = (pen.width - total) / 2
+  for (const part of parts) {
+    ctx.fillText(part, x, pen.y)
+    x += ctx.measureText(part).width + gapEm * size
+  }
+  pen.y += Math.ceil(Math.max(m.actualBoundingBoxDescent, 0))
+}
+
+function rule(pen: Pen, thickness: number): void {
+  const gap = Math.round(10 * pen.scale)
+  pen.y += gap
+  pen.ctx.fillRect(pen.margin, pen.y, pen.width - 2 * pen.margin, thickness)
+  pen.y += thickness + gap
+}
+
+function threshold(rgba: Uint8ClampedArray): void {
+  for (let i = 0; i < rgba.length; i += 4) {
+    const luminance = 0.2126 * rgba[i] + 0.7152 * rgba[i + 1] + 0.0722 * rgba[i + 2]
+    const v = luminance < BLACK_BELOW ? 0 : 255
+    rgba[i] = v
+    rgba[i + 1] = v
+    rgba[i + 2] = v
+    rgba[i + 3] = 255
+  }
+}

@@ -1,0 +1,24 @@
+/**
+ * Everything printed on one ticket. The driver formats it (digits, plurals, date in the
+ * center's zone) itself, so the server passes raw facts, not pre-formatted strings.
+ */
+export interface TicketContent {
+  /** The center's name, printed at the top (Arabic first). */
+  centerName: { ar: string; en: string }
+  /** The service the ticket is for. */
+  serviceName: { ar: string; en: string }
+  /** The ticket label, e.g. `A-015`; printed very large. */
+  label: string
+  /** When the ticket was issued, epoch ms. */
+  issuedAt: number
+  /** IANA zone the date and time are printed in, e.g. `Africa/Cairo`. */
+  timeZone: string
+  /** How many tickets are ahead of this one (0 = next). */
+  peopleAhead: number
+  /** The estimate shown on the kiosk, in seconds. */
+  estimatedWaitSeconds: number
+  /** What the QR under the image opens (the public ticket status page); ASCII after URL encoding. */
+  statusUrl: string
+  /** Digits on the Arabic lines and in the label. */
+  digits: 'western' | 'arabic-indic'
+}

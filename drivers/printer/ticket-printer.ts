@@ -1,0 +1,90 @@
+import type { TicketContent } from './ticket-content.ts'
+import { buildTicketJob } from './escpos-job.ts'
+import { openPrinterTransport, type PrinterTransport, type TransportOptions } from './transport.ts'
+import { PrintQueue, type PrintQueueOptions } from './print-queue.ts'
+import { describeError } from './transport-error.ts'
+
+/** Which printer and how it is attached (the kiosk's `printer` config). */
+export interface TicketPrinterConfig {
+  type: 'epson' | 'star'
+  /** `tcp://host:9100`, `/dev/usb/lp0`, `serial:/dev/ttyUSB0?baudRate=19200` or `memory`. */
+  interface: string
+  widthMm: 58 | 80
+}
+
+/** Tuning for `openTicketPrinter`; every field is optional. */
+export interface TicketPrinterOptions {
+  /** Status poll period once `watch` is called. Default 5000 ms for epson; 0 (no polling) for star, whose Star Line Mode does not answer DLE EOT. */
+  pollIntervalMs?: number
+  transport?: TransportOptions
+  queue?: PrintQueueOptions
+  /** Use this transport instead of opening `config.interface` (tests, custom links). */
+  transportOverride?: PrinterTransport
+}
+
+/** A job's outcome as the server records it. */
+export type TicketJobOutcome = { outcome: 'printed' } | { outcome: 'failed'; reason: string }
+
+/** A printer's condition as the server shows it. */
+export interface TicketPrinterStatus {
+  reachable: boolean
+  online: boolean
+  coverOpen: boolean
+  paperNearEnd: boolean
+  paperOut: boolean
+  error: boolean
+}
+
+/** One ticket printer: a transport, its print queue, and the ticket layout. */
+export class TicketPrinter {
+  constructor(
+    private readonly config: TicketPrinterConfig,
+    private readonly queue: PrintQueue,
+    private readonly pollIntervalMs: number,
+  ) {}
+
+  /** Queues a ticket and returns at once; rendering happens when its turn comes. `done` is called once. */
+  print(content: TicketContent, done: (outcome: TicketJobOutcome) => void = () => {}): void {
+    const { type, widthMm } = this.config
+    this.queue.enqueue(
+      () => buildTicketJob(content, { type, widthMm }),
+      (o) => done(o.outcome === 'printed' ? { outcome: 'printed' } : { outcome: 'failed', reason: o.reason }),
+    )
+  }
+
+  /** Starts status polling; `changed` gets the first status and every change. Does nothing when polling is off. */
+  watch(changed: (status: TicketPrinterStatus) => void): void {
+    if (this.pollIntervalMs <= 0) return
+    this.queue.pollStatus(this.pollIntervalMs, (h) =>
+      changed({ reachable: h.reachable, online: h.online, coverOpen: h.coverOpen, paperNearEnd: h.paperNearEnd, paperOut: h.paperOut, error: h.error }),
+    )
+  }
+
+  /** Stops polling, fails queued jobs, waits up to 2 s for the current one, closes the link. */
+  close(): Promise<void> {
+    return this.queue.close()
+  }
+}
+
+/**
+ * Opens a ticket printer. Never throws: a malformed interface gives a printer whose jobs fail
+ * and whose status is unreachable, both naming the problem, so one bad kiosk config cannot
+ * break ticket issuing.
+ */
+export function openTicketPrinter(config: TicketPrinterConfig, options: TicketPrinterOptions = {}): TicketPrinter {
+  let transport: PrinterTransport
+  try {
+    transport = options.transportOverride ?? openPrinterTransport(config.interface, options.transport)
+  } catch (err) {
+    transport = brokenTransport(describeError(err))
+  }
+  const pollIntervalMs = options.pollIntervalMs ?? (config.type === 'star' ? 0 : 5000)
+  return new TicketPrinter(config, new PrintQueue(transport, options.queue), pollIntervalMs)
+}
+
+function brokenTransport(reason: string): PrinterTransport {
+  const fail = async (): Promise<never> => {
+    throw new Error(reason)
+  }
+  return { write: fail, queryStatus: fail, close: async () => {} }
+}

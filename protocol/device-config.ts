@@ -1,0 +1,60 @@
+import { Type, type Static } from '@sinclair/typebox'
+import { literalUnion } from './common.ts'
+
+/**
+ * Where a ticket printer is: `tcp://host:9100` (network), a device file such as `/dev/usb/lp0`,
+ * or `serial:/dev/ttyUSB0?baudRate=19200`.
+ */
+export const PrinterInterface = Type.String({
+  minLength: 1,
+  maxLength: 200,
+  pattern: '^(tcp://[A-Za-z0-9.\\-\\[\\]:]+:[0-9]{1,5}|/dev/[A-Za-z0-9._/\\-]+|serial:/dev/[A-Za-z0-9._/\\-]+(\\?baudRate=[0-9]{3,7})?)$',
+  description: 'tcp://host:9100, /dev/usb/lp0 or serial:/dev/ttyUSB0?baudRate=19200',
+})
+
+export const PrinterConfig = Type.Object(
+  {
+    type: literalUnion(['epson', 'star']),
+    interface: PrinterInterface,
+    widthMm: Type.Union([Type.Literal(58), Type.Literal(80)]),
+  },
+  { additionalProperties: false },
+)
+export type PrinterConfig = Static<typeof PrinterConfig>
+
+/** A kiosk's settings, in its device `config`. Every key is optional; the defaults are the kiosk's. */
+export const KioskConfig = Type.Object(
+  {
+    /** The ticket printer beside this kiosk; none = tickets shown on screen only. */
+    printer: Type.Optional(PrinterConfig),
+    /** Ask for a priority category before issuing. Default false. */
+    askPriority: Type.Optional(Type.Boolean()),
+    /** Offer an optional phone number on a keypad. Default false. */
+    askPhone: Type.Optional(Type.Boolean()),
+    /** What a valid phone number looks like. Default Egyptian mobile ^01[0125][0-9]{8}$. */
+    phonePattern: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    /** Digits on screen and ticket. Default western. */
+    digits: Type.Optional(literalUnion(['western', 'arabic-indic'])),
+    /** Seconds without a touch before the kiosk returns home. Default 30. */
+    idleSeconds: Type.Optional(Type.Integer({ minimum: 5, maximum: 600 })),
+  },
+  { additionalProperties: false },
+)
+export type KioskConfig = Static<typeof KioskConfig>
+
+/** How printing a just-issued ticket went, as far as the kiosk can know at once. */
+export const PrintingState = literalUnion(['queued', 'none', 'fault'])
+export type PrintingState = Static<typeof PrintingState>
+
+/** A printer's last known status, pushed as `device:status` and listed for the dashboard. */
+export interface PrinterStatusReport {
+  reachable: boolean
+  online: boolean
+  coverOpen: boolean
+  paperNearEnd: boolean
+  paperOut: boolean
+  error: boolean
+  /** The last job's outcome, when there was one. */
+  lastJob?: { ticketId: string; outcome: 'printed' | 'failed'; reason?: string }
+  at: string
+}

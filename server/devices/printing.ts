@@ -1,0 +1,123 @@
+import type { FastifyBaseLogger } from 'fastify'
+import type { Config } from '../config.ts'
+import type { Queue } from '../queue/queue.ts'
+import type { TicketRecord } from '../db/repositories/tickets-repo.ts'
+import { DevicesRepo } from '../db/repositories/devices-repo.ts'
+import type { Db } from '../db/connection.ts'
+import type { KioskConfig, PrinterStatusReport, PrintingState } from '../../protocol/device-config.ts'
+import type { PrinterFactory, PrinterHandle } from './printer-handle.ts'
+import type { TicketJobOutcome, TicketPrinterStatus } from '../../drivers/printer/index.ts'
+
+interface KioskPrinter {
+  /** The config it was opened with, to notice edits. */
+  key: string
+  handle: PrinterHandle
+  status: TicketPrinterStatus | null
+  lastJob?: PrinterStatusReport['lastJob']
+}
+
+const faulty = (s: TicketPrinterStatus | null) => s !== null && (!s.reachable || !s.online || s.coverOpen || s.paperOut || s.error)
+
+/**
+ * Prints tickets on the printer of the kiosk that issued them. Issuing never waits on a
+ * printer: `printIssued` queues the job and answers at once whether the kiosk should expect
+ * paper ('queued'), has no printer ('none'), or has one known to be faulty ('fault': nothing is
+ * queued, so a ticket is not printed minutes later for a citizen who already left). Outcomes
+ * and status changes go out as `device:status`.
+ */
+export class Printing {
+  private readonly printers = new Map<number, KioskPrinter>()
+  private readonly devices: DevicesRepo
+
+  constructor(
+    db: Db,
+    private readonly queue: Queue,
+    private readonly config: Config,
+    private readonly openPrinter: PrinterFactory,
+    private readonly log: FastifyBaseLogger,
+  ) {
+    this.devices = new DevicesRepo(db)
+  }
+
+  /** Queues the ticket on its kiosk's printer; `statusUrl` is what the QR opens. */
+  printIssued(deviceId: number, ticket: TicketRecord, standing: { position: number; estimatedWaitSeconds: number }, statusUrl: string): PrintingState {
+    const printer = this.printerOf(deviceId)
+    if (!printer) return 'none'
+    if (faulty(printer.status)) return 'fault'
+    this.send(deviceId, printer, ticket, standing, statusUrl)
+    return 'queued'
+  }
+
+  /** Prints a ticket again on a kiosk's printer (staff, when the first one failed). */
+  reprint(deviceId: number, ticket: TicketRecord, statusUrl: string): PrintingState {
+    const printer = this.printerOf(deviceId)
+    if (!printer) return 'none'
+    this.send(deviceId, printer, ticket, this.queue.view.standing(ticket), statusUrl)
+    return faulty(printer.status) ? 'fault' : 'queued'
+  }
+
+  /** The last known status of every kiosk printer, for snapshots and the dashboard. */
+  statuses(): { deviceId: number; printer: PrinterStatusReport }[] {
+    return [...this.printers.entries()].filter(([, p]) => p.status).map(([deviceId, p]) => ({ deviceId, printer: this.report(p) }))
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.printers.values()].map((p) => p.handle.close().catch(() => {})))
+    this.printers.clear()
+  }
+
+  /** The kiosk's printer, opened on first use and reopened when its config changed. */
+  private printerOf(deviceId: number): KioskPrinter | null {
+    const device = this.devices.get(deviceId)
+    const printerConfig = device && device.kind === 'kiosk' && !device.revoked ? (device.config as KioskConfig).printer : undefined
+    const existing = this.printers.get(deviceId)
+    const key = JSON.stringify(printerConfig ?? null)
+    if (existing && existing.key === key) return existing
+    if (existing) {
+      void existing.handle.close().catch(() => {})
+      this.printers.delete(deviceId)
+    }
+    if (!printerConfig) return null
+    const printer: KioskPrinter = { key, handle: this.openPrinter(printerConfig), status: null }
+    this.printers.set(deviceId, printer)
+    printer.handle.watch((status) => {
+      const wasFaulty = faulty(printer.status)
+      printer.status = status
+      if (wasFaulty !== faulty(status)) this.log.warn({ deviceId, status }, faulty(status) ? 'printer fault' : 'printer back')
+      this.publish(deviceId, printer)
+    })
+    return printer
+  }
+
+  private send(deviceId: number, printer: KioskPrinter, ticket: TicketRecord, standing: { position: number; estimatedWaitSeconds: number }, statusUrl: string): void {
+    const service = this.queue.ctx.services.get(ticket.issuedServiceId) ?? this.queue.ctx.services.get(ticket.serviceId)!
+    const kiosk = this.devices.get(deviceId)?.config as KioskConfig | undefined
+    printer.handle.print(
+      {
+        centerName: this.config.centerName,
+        serviceName: { ar: service.nameAr, en: service.nameEn },
+        label: ticket.label,
+        issuedAt: ticket.issuedAt,
+        timeZone: this.config.timeZone,
+        peopleAhead: standing.position,
+        estimatedWaitSeconds: standing.estimatedWaitSeconds,
+        statusUrl,
+        digits: kiosk?.digits ?? 'western',
+      },
+      (outcome: TicketJobOutcome) => {
+        printer.lastJob = { ticketId: ticket.id, ...outcome }
+        if (outcome.outcome === 'failed') this.log.warn({ deviceId, ticket: ticket.label, reason: outcome.reason }, 'ticket not printed')
+        this.publish(deviceId, printer)
+      },
+    )
+  }
+
+  private report(p: KioskPrinter): PrinterStatusReport {
+    const s = p.status ?? { reachable: true, online: true, coverOpen: false, paperNearEnd: false, paperOut: false, error: false }
+    return { ...s, ...(p.lastJob ? { lastJob: p.lastJob } : {}), at: new Date(this.queue.ctx.clock()).toISOString() }
+  }
+
+  private publish(deviceId: number, printer: KioskPrinter): void {
+    this.queue.events.emit([{ type: 'device:status', deviceId, status: { printer: this.report(printer) } }])
+  }
+}

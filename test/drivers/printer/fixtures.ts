@@ -1,0 +1,17 @@
+import type { TicketContent } from '../../../drivers/printer/index.ts'
+
+/** A typical Arabic ticket: long center name, Arabic-Indic digits, fixed time (Tuesday 11 March 2025, 10:34 in Cairo). */
+export const SAMPLE: TicketContent = {
+  centerName: { ar: 'المركز التكنولوجي لخدمة المواطنين - حي مدينة نصر', en: 'Citizen Service Technology Center - Nasr City' },
+  serviceName: { ar: 'استخراج شهادة ميلاد مميكنة', en: 'Computerized birth certificate' },
+  label: 'A-015',
+  issuedAt: Date.UTC(2025, 2, 11, 8, 34),
+  timeZone: 'Africa/Cairo',
+  peopleAhead: 3,
+  estimatedWaitSeconds: 15 * 60,
+  statusUrl: 'https://tabour.example.eg/t/7f3c9a2e',
+  digits: 'arabic-indic',
+}
+
+/** The same ticket with Western digits. */
+export const SAMPLE_WESTERN: TicketContent = { ...SAMPLE, digits: 'western' }

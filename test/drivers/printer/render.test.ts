@@ -1,0 +1,198 @@
+/**
+ * The ticket as the printer would see it: each job is built with buildTicketJob, walked byte
+ * by byte (test/helpers/escpos-decode.ts) and its raster checked.
+ *
+ * Golden image: test/golden/ticket-80mm.png is the decoded raster of SAMPLE on 80 mm paper
+ * (Epson). After an intended layout change, look at the new image and regenerate it with
+ *   UPDATE_GOLDEN=1 npx vitest run test/drivers/printer/render.test.ts
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { dirname } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+import { PNG } from 'pngjs'
+import jsqrModule from 'jsqr'
+import QRCode from 'qrcode'
+import { buildTicketJob, renderTicket, ticketFontFiles, ticketText, ARABIC_FAMILY, LATIN_FAMILY, type TicketContent } from '../../../drivers/printer/index.ts'
+import { decodeJob, type DecodedImage } from '../../helpers/escpos-decode.ts'
+import { SAMPLE, SAMPLE_WESTERN } from './fixtures.ts'
+import { woffCodePoints } from './font-cmap.ts'
+
+// jsqr is CommonJS with an ES-style default: depending on the loader the import is the function or holds it
+type Decode = (data: Uint8ClampedArray, width: number, height: number) => { data: string } | null
+const jsqrImport = jsqrModule as unknown as Decode | { default: Decode }
+const jsQR: Decode = typeof jsqrImport === 'function' ? jsqrImport : jsqrImport.default
+
+const GOLDEN = fileURLToPath(new URL('../../golden/ticket-80mm.png', import.meta.url))
+
+async function decoded(content: TicketContent, widthMm: 58 | 80, type: 'epson' | 'star' = 'epson') {
+  return decodeJob(await buildTicketJob(content, { type, widthMm }), type)
+}
+
+/** The tallest run of rows at least `minDark` black: the label, the only block that tall and dense. */
+function densestBand(image: DecodedImage, minDark = 0.12): { top: number; bottom: number } {
+  let best = { top: 0, bottom: 0 }
+  let top = -1
+  for (let y = 0; y <= image.height; y++) {
+    const dense = y < image.height && image.dark(0, y, image.width, y + 1) >= minDark
+    if (dense && top < 0) top = y
+    if (!dense && top >= 0) {
+      if (y - top > best.bottom - best.top) best = { top, bottom: y }
+      top = -1
+    }
+  }
+  return best
+}
+
+describe('ticket job', () => {
+  for (const widthMm of [58, 80] as const) {
+    it(`${widthMm} mm: starts with ESC @, one raster as wide as the paper, the QR, one cut`, async () => {
+      const bytes = await buildTicketJob(SAMPLE, { type: 'epson', widthMm })
+      expect([...bytes.subarray(0, 2)]).toEqual([0x1b, 0x40])
+      const job = decodeJob(bytes)
+      expect(job.ops.filter((op) => op === 'GS v 0')).toHaveLength(1)
+      expect(job.images).toHaveLength(1)
+      expect(job.images[0].width).toBe(widthMm === 80 ? 576 : 384)
+      expect(job.qrPayloads).toEqual([SAMPLE.statusUrl])
+      expect(job.cuts).toBe(1)
+      // the QR comes after the image and the cut after both
+      expect(job.ops.indexOf('GS v 0')).toBeLessThan(job.ops.indexOf('GS ( k P'))
+      expect(job.ops.indexOf('GS ( k Q')).toBeLessThan(job.ops.indexOf('GS V'))
+      expect(job.text).toBe('')
+    })
+
+    it(`${widthMm} mm: the label is a tall band of dense black`, async () => {
+      const [image] = (await decoded(SAMPLE_WESTERN, widthMm)).images
+      const band = densestBand(image)
+      expect(band.bottom - band.top).toBeGreaterThan(widthMm === 80 ? 110 : 70)
+      expect(image.dark(0, band.top, image.width, band.bottom)).toBeGreaterThan(0.25)
+      // without a label there is no such band
+      const [blank] = (await decoded({ ...SAMPLE_WESTERN, label: '' }, widthMm)).images
+      const blankBand = densestBand(blank)
+      expect(blankBand.bottom - blankBand.top).toBeLessThan(60)
+    })
+  }
+
+  it('Star: the same raster in 24-row bands, a Star QR and a Star cut', async () => {
+    const job = await decoded(SAMPLE, 80, 'star')
+    expect(job.images).toHaveLength(1)
+    expect(job.images[0].width).toBe(576)
+    expect(job.qrPayloads).toEqual([SAMPLE.statusUrl])
+    expect(job.cuts).toBe(1)
+    const epson = (await decoded(SAMPLE, 80)).images[0]
+    // Star pads the height to whole 24-row bands with white
+    expect(job.images[0].height).toBe(Math.ceil(epson.height / 24) * 24)
+    expect(job.images[0].dark(0, 0, 576, epson.height)).toBeCloseTo(epson.dark(0, 0, 576, epson.height), 6)
+  })
+
+  it('the raster is pure black and white', () => {
+    const png = PNG.sync.read(renderTicket(SAMPLE, { widthMm: 80 }))
+    const values = new Set<number>()
+    for (let i = 0; i < png.data.length; i += 4) values.add(png.data[i]).add(png.data[i + 1]).add(png.data[i + 2])
+    expect([...values].sort()).toEqual([0, 255])
+  })
+
+  it('Arabic-Indic digits change the label and the Arabic lines, not the layout', async () => {
+    const arabic = (await decoded(SAMPLE, 80)).images[0]
+    const western = (await decoded(SAMPLE_WESTERN, 80)).images[0]
+    expect(arabic.png.equals(western.png)).toBe(false)
+    expect(arabic.width).toBe(western.width)
+    const band = densestBand(western)
+    let differing = 0
+    for (let y = band.top; y < band.bottom; y++) for (let x = 0; x < 576; x++) if (arabic.isDark(x, y) !== western.isDark(x, y)) differing++
+    expect(differing / ((band.bottom - band.top) * 576)).toBeGreaterThan(0.05)
+  })
+
+  it('the QR the printer draws from the payload scans back to the status URL', async () => {
+    // The printer renders the QR itself; rendering the same payload proves it is a well-formed URL QR.
+    const [payload] = (await decoded(SAMPLE, 58)).qrPayloads
+    const png = PNG.sync.read(await QRCode.toBuffer(payload, { errorCorrectionLevel: 'M', scale: 4 }))
+    expect(jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data).toBe(SAMPLE.statusUrl)
+  })
+
+  it('a non-ASCII status URL is percent-encoded; a non-URL is refused by name', async () => {
+    const job = await decoded({ ...SAMPLE, statusUrl: 'https://tabour.example.eg/t/تذكرة' }, 58)
+    expect(job.qrPayloads).toEqual(['https://tabour.example.eg/t/%D8%AA%D8%B0%D9%83%D8%B1%D8%A9'])
+    await expect(buildTicketJob({ ...SAMPLE, statusUrl: 'not a url' }, { type: 'epson', widthMm: 80 })).rejects.toThrow(/statusUrl is not a URL/)
+  })
+
+  it('long names wrap or shrink, never run off the paper', async () => {
+    const long: TicketContent = {
+      ...SAMPLE,
+      centerName: { ar: 'المركز التكنولوجي لخدمة المواطنين بمجلس مدينة ومركز ومدينة القاهرة الجديدة التجمع الخامس', en: 'Citizen Service Technology Center of the City Council of New Cairo, Fifth Settlement' },
+      serviceName: { ar: 'تجديد رخصة قيادة خاصة مع تغيير بيانات محل الإقامة', en: 'Renewal of a private driving licence with a change of address' },
+      label: 'VIP-1234',
+    }
+    for (const widthMm of [58, 80] as const) {
+      const [image] = (await decoded(long, widthMm)).images
+      // the outermost 4 dots (inside the 14 dot margin) stay white
+      expect(image.dark(0, 0, 4, image.height)).toBe(0)
+      expect(image.dark(image.width - 4, 0, image.width, image.height)).toBe(0)
+    }
+  })
+
+  it('every character on the ticket has a glyph in the bundled fonts (no host fallback)', () => {
+    const files = ticketFontFiles()
+    const covered = (family: string) => {
+      const set = new Set<number>()
+      for (const woff2 of files[family]) for (const c of woffCodePoints(woff2.replace(/\.woff2$/, '.woff'))) set.add(c)
+      return set
+    }
+    const latin = covered(LATIN_FAMILY)
+    const arabic = new Set([...covered(ARABIC_FAMILY), ...latin]) // Arabic lines fall through to Cairo
+    const missing: string[] = []
+    for (const content of [SAMPLE, SAMPLE_WESTERN, { ...SAMPLE, peopleAhead: 12, estimatedWaitSeconds: 4000 }, { ...SAMPLE, peopleAhead: 0, estimatedWaitSeconds: 0 }]) {
+      const text = ticketText(content)
+      for (const [key, value] of Object.entries(text)) {
+        const set = key.endsWith('Ar') ? arabic : latin
+        for (const ch of value) if (!set.has(ch.codePointAt(0)!)) missing.push(`${key}: U+${ch.codePointAt(0)!.toString(16)} ${ch}`)
+      }
+    }
+    expect(missing).toEqual([])
+  })
+
+  it('matches the golden 80 mm Arabic ticket', async () => {
+    const [image] = (await decoded(SAMPLE, 80)).images
+    if (process.env.UPDATE_GOLDEN === '1') {
+      mkdirSync(dirname(GOLDEN), { recursive: true })
+      writeFileSync(GOLDEN, image.png)
+    }
+    expect(existsSync(GOLDEN), `${GOLDEN} missing: run with UPDATE_GOLDEN=1`).toBe(true)
+    const golden = PNG.sync.read(readFileSync(GOLDEN))
+    expect([image.width, image.height]).toEqual([golden.width, golden.height])
+    let differing = 0
+    for (let y = 0; y < golden.height; y++) {
+      for (let x = 0; x < golden.width; x++) if ((golden.data[(y * golden.width + x) * 4] < 128) !== image.isDark(x, y)) differing++
+    }
+    // A few edge pixels may move with another Skia build; a layout change moves thousands.
+    expect(differing / (golden.width * golden.height)).toBeLessThan(0.005)
+  })
+})
+
+describe('ticket text', () => {
+  it('Arabic counts agree with their noun; English is plain', () => {
+    const t = (peopleAhead: number, minutes: number, digits: TicketContent['digits'] = 'arabic-indic') =>
+      ticketText({ ...SAMPLE, peopleAhead, estimatedWaitSeconds: minutes * 60, digits })
+    expect(t(0, 0).aheadAr).toBe('أنت التالي')
+    expect(t(0, 0).waitEn).toBe('Estimated wait: under a minute')
+    expect(t(1, 1).aheadAr).toBe('أمامك شخص واحد')
+    expect(t(2, 2).waitAr).toBe('الانتظار المتوقع: حوالي دقيقتان')
+    expect(t(3, 15).aheadAr).toBe('أمامك ٣ أشخاص')
+    expect(t(3, 15).aheadEn).toBe('3 people ahead of you')
+    expect(t(3, 15).waitAr).toBe('الانتظار المتوقع: حوالي ١٥ دقيقة')
+    expect(t(3, 7, 'western').waitAr).toBe('الانتظار المتوقع: حوالي 7 دقائق')
+    expect(t(11, 73).aheadAr).toBe('أمامك ١١ شخصًا')
+    expect(t(11, 73).waitAr).toBe('الانتظار المتوقع: حوالي ساعة و١٥ دقيقة')
+    expect(t(11, 73).waitEn).toBe('Estimated wait: about 1 h 15 min')
+    expect(t(1, 1).label).toBe('A-٠١٥')
+    expect(t(1, 1, 'western').label).toBe('A-015')
+  })
+
+  it('dates are in the center’s zone', () => {
+    const text = ticketText(SAMPLE)
+    expect(text.dateAr).toBe('الثلاثاء ١١ مارس ٢٠٢٥ - ١٠:٣٤ ص')
+    expect(text.dateEn).toBe('Tue 11 Mar 2025, 10:34 AM')
+    // 23:30 UTC is already the next day in Cairo
+    expect(ticketText({ ...SAMPLE, issuedAt: Date.UTC(2025, 2, 11, 23, 30), digits: 'western' }).dateEn).toBe('Wed 12 Mar 2025, 1:30 AM')
+  })
+})

@@ -1,0 +1,152 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { TestCenter } from '../../helpers/test-center.ts'
+import { SocketClients, waitUntil } from '../../helpers/socket-client.ts'
+import { decodeJob } from '../../helpers/escpos-decode.ts'
+import { FakePrinter, refusedPort } from '../../drivers/printer/fake-printer.ts'
+import { openTicketPrinter } from '../../../drivers/printer/index.ts'
+import type { PrinterFactory } from '../../../server/devices/printer-handle.ts'
+
+/** The real ESC/POS driver, polling fast and retrying briefly so a test need not wait seconds. */
+const quickPrinter: PrinterFactory = (config) => openTicketPrinter(config, { pollIntervalMs: 50, queue: { retries: 1, backoffMs: 10 } })
+
+const PAPER_OUT = { printer: 0x12, offline: 0x12, paper: 0x12 | 0x60 }
+
+describe('printing the tickets a kiosk issues', () => {
+  const centers: TestCenter[] = []
+  const printers: FakePrinter[] = []
+  const clients = new SocketClients()
+  afterEach(async () => {
+    clients.closeAll()
+    await Promise.all(centers.splice(0).map((c) => c.close()))
+    await Promise.all(printers.splice(0).map((p) => p.close()))
+  })
+
+  async function setUp(printerInterface: string | null) {
+    const center = await TestCenter.start({ deps: { openPrinter: quickPrinter } })
+    centers.push(center)
+    const service = await center.createService({ prefix: 'A', nameAr: 'تراخيص البناء', nameEn: 'Building permits' })
+    const device = (await center.request('POST', '/api/v1/devices', {
+      token: await center.admin(),
+      body: { kind: 'kiosk', name: 'entrance', config: printerInterface ? { printer: { type: 'epson', interface: printerInterface, widthMm: 80 } } : {} },
+    })).json()
+    const pair = (await center.request('POST', '/api/v1/devices/pair', { body: { pairingCode: device.pairingCode } })).json()
+    return { center, service, kiosk: { id: device.id as number, token: pair.token as string } }
+  }
+
+  const issue = async (center: TestCenter, token: string, serviceId: number) => {
+    const res = await center.request('POST', '/api/v1/tickets', { token, body: { serviceId } })
+    expect(res.statusCode, res.body).toBe(201)
+    return res.json()
+  }
+
+  it('sends exactly one job per ticket: an 80 mm raster, the status page in a native QR, one cut', async () => {
+    const printer = await FakePrinter.start()
+    printers.push(printer)
+    const { center, service, kiosk } = await setUp(printer.url)
+    const first = await issue(center, kiosk.token, service.id)
+    const second = await issue(center, kiosk.token, service.id)
+    expect([first.printing, second.printing]).toEqual(['queued', 'queued'])
+    await printer.waitForJobs(2)
+    expect(printer.jobs).toHaveLength(2)
+    const jobs = printer.jobs.map((bytes) => decodeJob(bytes))
+    for (const [i, ticket] of [first, second].entries()) {
+      expect(jobs[i].images).toHaveLength(1)
+      expect(jobs[i].images[0].width).toBe(576)
+      expect(jobs[i].qrPayloads).toEqual([expect.stringMatching(new RegExp(`/t/${ticket.id}$`))])
+      expect(jobs[i].cuts).toBe(1)
+    }
+    // nothing else arrives later: one ticket, one job
+    await new Promise((r) => setTimeout(r, 200))
+    expect(printer.jobConnections).toBe(2)
+  })
+
+  it('a refused printer port: the ticket is still issued (201) and the failed job is reported as device:status', async () => {
+    const port = await refusedPort()
+    const { center, service, kiosk } = await setUp(`tcp://127.0.0.1:${port}`)
+    const url = await center.listen()
+    const manager = await center.createUser('manager', 'manager')
+    const staff = await clients.connect(url, manager.token)
+    const reports: any[] = []
+    staff.on('device:status', (e) => reports.push(e))
+    const ticket = await issue(center, kiosk.token, service.id)
+    expect(['queued', 'fault']).toContain(ticket.printing)
+    expect((await center.request('GET', `/api/v1/tickets/${ticket.id}`)).json().label).toBe('A-001')
+    await waitUntil(() => reports.some((r) => r.deviceId === kiosk.id && r.status.printer.reachable === false), 5_000, 'an unreachable report')
+    // once the fault is known, a new ticket is not queued for a printer that cannot print it
+    const next = await issue(center, kiosk.token, service.id)
+    expect(next.printing).toBe('fault')
+    expect(next.label).toBe('A-002')
+  })
+
+  it('a printer answering "paper out": issuing goes on, no job is sent, staff and kiosks hear it, and it prints again once refilled', async () => {
+    const printer = await FakePrinter.start()
+    printers.push(printer)
+    printer.status = PAPER_OUT
+    const { center, service, kiosk } = await setUp(printer.url)
+    const url = await center.listen()
+    const kioskSocket = await clients.connect(url, kiosk.token)
+    const heard: any[] = []
+    kioskSocket.on('device:status', (e) => heard.push(e))
+    // the first ticket opens the printer and starts the polling
+    await issue(center, kiosk.token, service.id)
+    await waitUntil(() => heard.some((e) => e.deviceId === kiosk.id && e.status.printer.paperOut === true), 5_000, 'paper out pushed')
+    const jobsBefore = printer.jobConnections
+    const ticket = await issue(center, kiosk.token, service.id)
+    expect(ticket.printing).toBe('fault')
+    expect(printer.jobConnections).toBe(jobsBefore)
+
+    printer.status = { printer: 0x12, offline: 0x12, paper: 0x12 }
+    await waitUntil(() => heard.at(-1)?.status.printer.paperOut === false, 5_000, 'paper back pushed')
+    expect((await issue(center, kiosk.token, service.id)).printing).toBe('queued')
+  })
+
+  it('staff reprint a ticket on the kiosk that issued it; a ticket issued at reception has no printer', async () => {
+    const printer = await FakePrinter.start()
+    printers.push(printer)
+    const { center, service, kiosk } = await setUp(printer.url)
+    const ticket = await issue(center, kiosk.token, service.id)
+    await printer.waitForJobs(1)
+    const clerk = await center.createUser('clerk1')
+    const res = await center.request('POST', `/api/v1/tickets/${ticket.id}/reprint`, { token: clerk.token })
+    expect(res.statusCode, res.body).toBe(200)
+    expect(res.json()).toEqual({ printing: 'queued' })
+    await printer.waitForJobs(2)
+    expect(decodeJob(printer.jobs[1]).qrPayloads[0]).toMatch(new RegExp(`/t/${ticket.id}$`))
+
+    const walkIn = await issue(center, clerk.token, service.id)
+    expect(walkIn.printing).toBe('none')
+    const refused = await center.request('POST', `/api/v1/tickets/${walkIn.id}/reprint`, { token: clerk.token })
+    expect(refused.statusCode).toBe(422)
+    expect(refused.json().code).toBe('TABOUR_ERR_NO_PRINTER')
+    const onKiosk = await center.request('POST', `/api/v1/tickets/${walkIn.id}/reprint`, { token: clerk.token, body: { deviceId: kiosk.id } })
+    expect(onKiosk.json()).toEqual({ printing: 'queued' })
+    const kioskCannot = await center.request('POST', `/api/v1/tickets/${ticket.id}/reprint`, { token: kiosk.token })
+    expect(kioskCannot.statusCode).toBe(403)
+  })
+
+  it('a kiosk without a printer says so; a kiosk reads its own config; bad printer settings are refused with the field named', async () => {
+    const { center, service, kiosk } = await setUp(null)
+    expect((await issue(center, kiosk.token, service.id)).printing).toBe('none')
+    const me = await center.request('GET', '/api/v1/devices/me', { token: kiosk.token })
+    expect(me.json()).toMatchObject({ id: kiosk.id, kind: 'kiosk', config: {} })
+    const admin = await center.admin()
+    for (const [config, field] of [
+      [{ printer: { type: 'epson', interface: 'lpt1', widthMm: 80 } }, '/printer/interface'],
+      [{ printer: { type: 'epson', interface: 'tcp://10.0.0.5:9100', widthMm: 72 } }, '/printer/widthMm'],
+      [{ printer: { type: 'zebra', interface: 'tcp://10.0.0.5:9100', widthMm: 80 } }, '/printer/type'],
+      [{ digits: 'roman' }, '/digits'],
+      [{ phonePattern: '([' }, 'phonePattern'],
+      [{ idleSeconds: 1 }, '/idleSeconds'],
+    ] as const) {
+      const res = await center.request('PATCH', `/api/v1/devices/${kiosk.id}`, { token: admin, body: { config } })
+      expect(res.statusCode, JSON.stringify(config)).toBe(400)
+      expect(res.json().code).toBe('TABOUR_ERR_VALIDATION')
+      expect(res.json().message).toContain(field)
+    }
+    const ok = await center.request('PATCH', `/api/v1/devices/${kiosk.id}`, { token: admin, body: { config: { printer: { type: 'star', interface: 'serial:/dev/ttyUSB0?baudRate=19200', widthMm: 58 }, digits: 'arabic-indic' } } })
+    expect(ok.statusCode, ok.body).toBe(200)
+    const displays = await center.createDevice('display')
+    expect((await center.request('GET', '/api/v1/devices/me', { token: displays.token })).json().kind).toBe('display')
+    expect((await center.request('GET', '/api/v1/devices/me', { token: admin })).statusCode).toBe(403)
+  })
+})
