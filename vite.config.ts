@@ -11,6 +11,8 @@ const entry = (path: string): string => fileURLToPath(new URL(path, import.meta.
  */
 const UI_ENTRIES = {
   kiosk: entry('./kiosk-ui/index.html'),
+  // the public ticket status page (the QR on a ticket), served at <base>/t/<id> by server/routes/public-pages.ts
+  status: entry('./kiosk-ui/status.html'),
   display: entry('./display-ui/index.html'),
   counter: entry('./counter-ui/index.html'),
   dashboard: entry('./dashboard-ui/index.html'),

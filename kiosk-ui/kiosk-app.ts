@@ -1,13 +1,317 @@
 /**
- * `<tabour-kiosk-app>`: the touchscreen ticket kiosk (service picker and ticket issue come later).
- * For now a placeholder: product and screen name, a "coming soon" line and the language switch.
+ * `<tabour-kiosk-app>`: the citizen's ticket kiosk. Pairs itself once (code on screen or
+ * `?pair=CODE`), then: services → (optional priority / phone) → ticket on screen with a QR.
+ * Live figures over socket.io; an out-of-service screen while the center cannot be reached,
+ * and back by itself when it can; back to the start screen (and Arabic) after `idleSeconds`.
+ * The link to the center is KioskSession's; this element is the citizen's path through it.
  */
-import { customElement } from 'lit/decorators.js'
-import { PlaceholderPage } from '../ui-common/placeholder-page.ts'
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit'
+import { customElement, state } from 'lit/decorators.js'
+import type { PrinterStatusReport } from '../protocol/device-config.ts'
+import { ErrorCodes } from '../protocol/error-codes.ts'
+import { ApiError, NetworkError } from '../ui-common/api-client.ts'
+import { basePathBefore } from '../ui-common/base-path.ts'
+import { inLang } from '../ui-common/bilingual.ts'
+import { applyLang, DEFAULT_LANG, initialLang, otherLang, t, type Lang, type StringKey } from '../ui-common/i18n.ts'
+import type { LangChangeEvent } from '../ui-common/lang-switch.ts'
+import { applyPageTheme, themeStyles } from '../ui-common/theme.ts'
+import '../ui-common/lang-switch.ts'
+import type { IssuedTicketReply } from './kiosk-api.ts'
+import { KioskSession } from './kiosk-session.ts'
+import { IdleController } from './idle-controller.ts'
+import { IssueController } from './issue-controller.ts'
+import { printFailedFor } from './printer-state.ts'
+import { kioskStyles } from './kiosk-styles.ts'
+import type { PairSubmitDetail } from './pairing-screen.ts'
+import type { ServiceSelectDetail } from './service-grid.ts'
+import type { TicketOptionsDetail } from './ticket-options.ts'
+import './pairing-screen.ts'
+import './service-grid.ts'
+import './ticket-options.ts'
+import './ticket-confirmation.ts'
+import './out-of-service.ts'
+
+type Screen =
+  | { kind: 'home' }
+  | { kind: 'options'; serviceId: number; key: string }
+  | { kind: 'confirm'; ticket: IssuedTicketReply; printProblem: boolean }
+
+const HOME: Screen = { kind: 'home' }
+
+/** Errors that mean "this service cannot take a ticket now": refresh the list, say so. */
+const SERVICE_GONE = new Set<string>([ErrorCodes.SERVICE_INACTIVE, ErrorCodes.SERVICE_DAILY_CAP, ErrorCodes.SERVICE_NOT_FOUND])
 
 @customElement('tabour-kiosk-app')
-export class KioskApp extends PlaceholderPage {
-  protected readonly titleKey = 'app.kiosk' as const
+export class KioskApp extends LitElement {
+  static override styles = [
+    themeStyles,
+    kioskStyles,
+    css`
+      :host {
+        display: flex;
+        flex-direction: column;
+        min-block-size: 100dvh;
+        background: var(--tabour-bg);
+      }
+      header,
+      footer {
+        padding-block: var(--tabour-space-2);
+        padding-inline: var(--tabour-space-3);
+        background: var(--tabour-primary);
+        color: var(--tabour-on-primary);
+      }
+      header {
+        text-align: center;
+      }
+      footer {
+        padding-block: var(--tabour-space-1);
+        display: flex;
+        align-items: center;
+        justify-content: space-between;
+        gap: var(--tabour-space-2);
+      }
+      .product {
+        font-weight: 700;
+        opacity: 0.85;
+      }
+      footer tabour-lang-switch::part(button) {
+        min-inline-size: 14rem;
+        min-block-size: 4rem;
+        font-size: var(--tabour-text-large);
+      }
+      .center-name {
+        margin: 0;
+        font-size: var(--tabour-text-large);
+        font-weight: 700;
+        line-height: 1.25;
+      }
+      header .second {
+        color: var(--tabour-on-primary);
+        opacity: 0.9;
+      }
+      main {
+        flex: 1;
+        display: flex;
+        flex-direction: column;
+        justify-content: center;
+        gap: var(--tabour-space-3);
+        padding-block: var(--tabour-space-2) var(--tabour-space-3);
+        padding-inline: var(--tabour-space-3);
+      }
+      h1 {
+        margin: 0;
+        font-size: 3.25rem;
+        line-height: 1.2;
+        text-align: center;
+      }
+      .hint {
+        margin: 0;
+        margin-block-start: calc(-1 * var(--tabour-space-2));
+        text-align: center;
+        font-size: var(--tabour-text-large);
+        color: var(--tabour-muted);
+      }
+      .notice {
+        margin: 0;
+        padding: var(--tabour-space-2) var(--tabour-space-3);
+        border-inline-start: 10px solid var(--tabour-danger);
+        background: #fde8eb;
+        color: var(--tabour-danger);
+        font-size: var(--tabour-text-large);
+        font-weight: 700;
+      }
+      .loading {
+        flex: 1;
+        display: grid;
+        place-items: center;
+        font-size: var(--tabour-text-large);
+      }
+    `,
+  ]
+
+  @state() private language: Lang = DEFAULT_LANG
+  @state() private screen: Screen = HOME
+  @state() private notice: StringKey | null = null
+
+  private printer: PrinterStatusReport | null = null
+  private booted = false
+
+  private readonly session = new KioskSession(this, basePathBefore(location.pathname, 'kiosk'), {
+    onPrinterReport: (report) => this.onPrinterReport(report),
+    onInterrupted: () => {
+      // a half-answered question is dropped; a ticket already on screen stays (the citizen needs it)
+      if (this.screen.kind === 'options') this.screen = HOME
+    },
+    onSettings: (settings) => this.idle.arm(settings.idleSeconds),
+  })
+  private readonly idle = new IdleController(this, () => this.onIdle())
+  private readonly issuer = new IssueController(this, this.session.base)
+
+  constructor() {
+    super()
+    this.addEventListener('lang-change', (e: LangChangeEvent) => this.setLanguage(e.detail.lang))
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback()
+    applyPageTheme()
+    this.setLanguage(initialLang())
+    if (!this.booted) {
+      this.booted = true
+      const search = location.search
+      const params = new URLSearchParams(search)
+      if (params.has('pair')) {
+        // a spent code must not be tried again on a reload
+        params.delete('pair')
+        const query = params.toString()
+        history.replaceState(history.state, '', `${location.pathname}${query ? `?${query}` : ''}${location.hash}`)
+      }
+      void this.session.boot(search)
+    }
+  }
+
+  override render(): TemplateResult {
+    const lang = this.language
+    const session = this.session
+    if (session.phase === 'starting') return html`<div class="loading">${t('common.loading', lang)}</div>`
+    if (session.phase === 'pairing') {
+      return html`<tabour-pairing-screen
+        data-screen="pairing"
+        .lang=${lang}
+        .busy=${session.pairBusy}
+        .error=${session.pairError}
+        .initialCode=${session.pairCode}
+        @pair-submit=${(e: CustomEvent<PairSubmitDetail>) => void session.pair(e.detail.code, false)}
+      ></tabour-pairing-screen>`
+    }
+    // a ticket already on screen stays there: the citizen needs it more than the bad news
+    if (!session.reachable && this.screen.kind !== 'confirm') return html`<tabour-out-of-service data-screen="out-of-service"></tabour-out-of-service>`
+    const center = session.center
+    if (!center) return html`<div class="loading">${t('common.loading', lang)}</div>`
+    const other = otherLang(lang)
+    const name = (l: Lang) => (l === 'ar' ? center.nameAr : center.nameEn)
+    // the language switch sits at the bottom, within reach from a wheelchair
+    return html`
+      <header>
+        <p class="center-name">${name(lang)}</p>
+        <span class="second">${inLang(name(other), other)}</span>
+      </header>
+      <main data-screen=${this.screen.kind}>${this.renderScreen(lang)}</main>
+      <footer>
+        <span class="product">${t('product.name', lang)}</span>
+        <tabour-lang-switch .lang=${lang}></tabour-lang-switch>
+      </footer>
+    `
+  }
+
+  private renderScreen(lang: Lang): TemplateResult {
+    const screen = this.screen
+    const { services, settings } = this.session
+    const digits = lang === 'ar' ? settings.digits : 'western'
+    switch (screen.kind) {
+      case 'home':
+        return html`
+          <h1>${t('kiosk.chooseService', lang)}</h1>
+          <p class="hint">${t('kiosk.chooseHint', lang)}</p>
+          ${this.notice ? html`<p class="notice" role="alert" data-notice=${this.notice}>${t(this.notice, lang)}</p>` : nothing}
+          <tabour-service-grid
+            .services=${services}
+            .lang=${lang}
+            .digits=${digits}
+            .busyServiceId=${this.issuer.busyServiceId}
+            @service-select=${(e: CustomEvent<ServiceSelectDetail>) => this.onServiceSelect(e.detail.serviceId)}
+          ></tabour-service-grid>
+        `
+      case 'options': {
+        const service = services.find((s) => s.id === screen.serviceId)
+        return html`
+          <h1>${service ? (lang === 'ar' ? service.nameAr : service.nameEn) : ''}</h1>
+          <tabour-ticket-options
+            .askPriority=${settings.askPriority}
+            .askPhone=${settings.askPhone}
+            .categories=${this.session.center?.priorityCategories ?? []}
+            .phonePattern=${settings.phonePattern}
+            .lang=${lang}
+            .digits=${digits}
+            .busy=${this.issuer.busy}
+            @options-complete=${(e: CustomEvent<TicketOptionsDetail>) => void this.issue(screen.serviceId, screen.key, e.detail)}
+            @options-cancel=${() => this.goHome()}
+          ></tabour-ticket-options>
+        `
+      }
+      case 'confirm': {
+        const ticket = screen.ticket
+        return html`<tabour-ticket-confirmation
+          .ticket=${ticket}
+          .service=${services.find((s) => s.id === ticket.serviceId) ?? null}
+          .statusUrl=${ticket.statusUrl ?? `${location.origin}${this.session.base}/t/${encodeURIComponent(ticket.id)}`}
+          .printProblem=${screen.printProblem}
+          .lang=${lang}
+          .digits=${digits}
+          @confirmation-done=${() => this.goHome()}
+        ></tabour-ticket-confirmation>`
+      }
+    }
+  }
+
+  private onPrinterReport(report: PrinterStatusReport): void {
+    this.printer = report
+    const screen = this.screen
+    if (screen.kind === 'confirm' && !screen.printProblem && printFailedFor(report, screen.ticket.id)) {
+      this.screen = { ...screen, printProblem: true }
+    }
+  }
+
+  private onServiceSelect(serviceId: number): void {
+    if (this.issuer.busy) return
+    const { services, settings } = this.session
+    if (!services.find((s) => s.id === serviceId)?.available) return
+    this.notice = null
+    const key = this.issuer.keyFor(serviceId)
+    if (settings.askPriority || settings.askPhone) this.screen = { kind: 'options', serviceId, key }
+    else void this.issue(serviceId, key, {})
+  }
+
+  private async issue(serviceId: number, key: string, answers: TicketOptionsDetail): Promise<void> {
+    const token = this.session.token
+    if (token === null || this.issuer.busy) return
+    try {
+      const ticket = await this.issuer.issue(token, { serviceId, lang: this.language, ...answers }, key)
+      // the printer may have reported on this very ticket before the answer arrived
+      const failedAlready = this.printer?.lastJob?.ticketId === ticket.id && this.printer.lastJob.outcome === 'failed'
+      this.screen = { kind: 'confirm', ticket, printProblem: ticket.printing !== 'queued' || failedAlready }
+      this.idle.restart()
+    } catch (err) {
+      this.screen = HOME
+      if (err instanceof NetworkError) this.session.serverDown()
+      else if (err instanceof ApiError && err.status === 401) this.session.unpair()
+      else if (err instanceof ApiError && SERVICE_GONE.has(err.code)) {
+        this.notice = 'kiosk.serviceGone'
+        this.session.refreshServices()
+      } else this.notice = 'kiosk.issueFailed'
+    }
+  }
+
+  private setLanguage(lang: Lang): void {
+    this.language = lang
+    applyLang(lang)
+  }
+
+  private goHome(): void {
+    this.screen = HOME
+    this.notice = null
+  }
+
+  /** Nobody touched the kiosk for `idleSeconds`: ready for the next citizen, in Arabic. */
+  private onIdle(): void {
+    if (this.session.phase !== 'ready') return
+    if (this.issuer.busy) {
+      this.idle.restart()
+      return
+    }
+    this.goHome()
+    if (this.language !== DEFAULT_LANG) this.setLanguage(DEFAULT_LANG)
+  }
 }
 
 declare global {

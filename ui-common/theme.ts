@@ -10,6 +10,13 @@ import { css, unsafeCSS, type CSSResult } from 'lit'
  */
 export const FONT_STACK = `'Noto Naskh Arabic', 'Noto Sans Arabic', 'Cairo', system-ui, sans-serif`
 
+/**
+ * Font stack for public screens read from a distance (kiosk, ticket status): Cairo, a clear
+ * sans face with both scripts and unambiguous digits, then the Arabic-first stack. Bundled by
+ * ui-common/fonts.ts.
+ */
+export const SCREEN_FONT_STACK = `'Cairo', ${FONT_STACK}`
+
 /** Smallest touch target in CSS pixels (kiosk fingers, gloves, older citizens). */
 export const TOUCH_TARGET_MIN_PX = 64
 

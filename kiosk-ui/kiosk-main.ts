@@ -1,0 +1,3 @@
+/** Entry of the kiosk page (kiosk-ui/index.html): the bundled fonts and the app. */
+import '../ui-common/fonts.ts'
+import './kiosk-app.ts'

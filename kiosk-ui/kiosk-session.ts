@@ -1,0 +1,233 @@
+/**
+ * The kiosk's link to its center: the device token (pairing, revocation), what the kiosk
+ * shows (its settings, the center, the services with live figures), and whether the server
+ * can be reached. Owns the feed, the retry loop and their timers (through its controllers);
+ * its host only renders the state and tells it when an HTTP call of its own found no server.
+ */
+import type { ReactiveControllerHost } from 'lit'
+import type { ServiceWithQueue } from '../protocol/entities.ts'
+import type { QueueFigures } from '../protocol/events.ts'
+import type { PrinterStatusReport } from '../protocol/device-config.ts'
+import { ErrorCodes } from '../protocol/error-codes.ts'
+import { ApiError, NetworkError } from '../ui-common/api-client.ts'
+import type { StringKey } from '../ui-common/i18n.ts'
+import { fetchCenter, fetchOwnDevice, fetchServices, pairDevice, type CenterInfo } from './kiosk-api.ts'
+import { DEFAULT_SETTINGS, kioskSettings, type KioskSettings } from './kiosk-settings.ts'
+import { KioskFeedController, type DeviceStatusEvent } from './kiosk-feed-controller.ts'
+import { RetryController } from './retry-controller.ts'
+import { normalizePairingCode, PAIRING_CODE_LENGTH } from './pairing-code.ts'
+import { printerReportOf } from './printer-state.ts'
+import { clearToken, loadToken, saveToken } from './token-store.ts'
+
+/** What the session tells its host besides "render again". */
+export interface KioskSessionHooks {
+  /** The kiosk's own printer reported (`device:status` for this device). */
+  onPrinterReport(report: PrinterStatusReport): void
+  /** The server just became unreachable, or the kiosk was unpaired: drop any half-done step. */
+  onInterrupted(): void
+  /** Settings were (re)loaded: `idleSeconds` may have changed. */
+  onSettings(settings: KioskSettings): void
+}
+
+/** The message for a failed pairing. */
+function pairingErrorOf(err: unknown): StringKey {
+  if (err instanceof NetworkError) return 'pair.network'
+  if (err instanceof ApiError && err.code === ErrorCodes.RATE_LIMITED) return 'pair.rateLimited'
+  if (err instanceof ApiError && (err.code === ErrorCodes.BAD_PAIRING_CODE || err.code === ErrorCodes.VALIDATION)) return 'pair.badCode'
+  return 'pair.failed'
+}
+
+export class KioskSession {
+  /** starting: reading the token; pairing: the code screen; ready: paired (reachable or not). */
+  phase: 'starting' | 'pairing' | 'ready' = 'starting'
+  center: CenterInfo | null = null
+  services: ServiceWithQueue[] = []
+  settings: KioskSettings = DEFAULT_SETTINGS
+  /** Why the pairing screen is shown (a wrong code, revoked…), or null. */
+  pairError: StringKey | null = null
+  pairBusy = false
+  /** The code to show on the pairing screen (from `?pair=`). */
+  pairCode = ''
+  token: string | null = null
+  /** The last HTTP call (or the retry after it) reached the server. */
+  private httpUp = true
+  /** The socket is connected, or has not been missing for long. */
+  private socketUp = true
+  private deviceId: number | null = null
+
+  private readonly feed: KioskFeedController
+  private readonly retry: RetryController
+
+  /** `base`: the server's prefix (the kiosk page is at `<base>/kiosk/`). */
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    readonly base: string,
+    private readonly hooks: KioskSessionHooks,
+  ) {
+    this.feed = new KioskFeedController(host, {
+      onServices: (services) => this.update(() => (this.services = services)),
+      onFigures: (figures) => this.applyFigures(figures),
+      onDeviceStatus: (event) => this.onDeviceStatus(event),
+      onReachable: (up) => this.onSocketReachable(up),
+      onRefused: () => void this.checkToken(),
+    })
+    this.retry = new RetryController(host)
+  }
+
+  /** Whether the center can be reached (the kiosk shows "out of service" when not). */
+  get reachable(): boolean {
+    return this.httpUp && this.socketUp
+  }
+
+  /** Starts: pairs with `?pair=` in `search` if there is one, else uses the stored token. */
+  async boot(search: string): Promise<void> {
+    const raw = new URLSearchParams(search).get('pair')
+    const code = normalizePairingCode(raw ?? '')
+    this.token = loadToken(this.base)
+    if (code.length === PAIRING_CODE_LENGTH) {
+      // a kiosk that starts with a ?pair= URL on every boot keeps the token it already has once the code is spent
+      const paired = await this.pair(code, this.token !== null)
+      if (paired || this.token === null) return
+    }
+    if (this.token === null) this.showPairing(raw ? 'pair.badCode' : null, code)
+    else await this.start()
+  }
+
+  /** Pairs with `code`; on failure shows the pairing screen with the reason, unless `keepCurrent`. */
+  async pair(code: string, keepCurrent: boolean): Promise<boolean> {
+    this.update(() => {
+      this.pairBusy = true
+      this.pairError = null
+    })
+    try {
+      const { token, device } = await pairDevice(this.base, code)
+      if (device.kind !== 'kiosk') {
+        this.showPairing('pair.notKiosk', '')
+        return false
+      }
+      saveToken(this.base, token)
+      this.token = token
+      this.deviceId = device.id
+      this.applySettings(kioskSettings(device.config))
+      await this.start()
+      return true
+    } catch (err) {
+      if (!keepCurrent) this.showPairing(pairingErrorOf(err), code)
+      return false
+    } finally {
+      this.update(() => (this.pairBusy = false))
+    }
+  }
+
+  /** An HTTP call found no server: out of service until a retry gets through. */
+  serverDown(): void {
+    if (this.phase !== 'ready' || (!this.httpUp && this.retry.running)) return
+    this.update(() => (this.httpUp = false))
+    this.hooks.onInterrupted()
+    this.retry.start(() => this.load())
+  }
+
+  /** The token no longer works (revoked, or the kiosk was paired again elsewhere). */
+  unpair(): void {
+    clearToken(this.base)
+    this.token = null
+    this.deviceId = null
+    this.feed.stop()
+    this.retry.stop()
+    this.httpUp = this.socketUp = true
+    this.center = null
+    this.services = []
+    this.hooks.onInterrupted()
+    this.showPairing('pair.revoked', '')
+  }
+
+  /** The service list may be out of date (a service refused a ticket): ask for a snapshot. */
+  refreshServices(): void {
+    this.feed.refresh()
+  }
+
+  private async start(): Promise<void> {
+    this.update(() => (this.phase = 'ready'))
+    this.feed.start(this.base, this.token!)
+    if (!(await this.load())) this.serverDown()
+  }
+
+  /** Loads the kiosk's config, the center and the services; false when that failed. */
+  private async load(): Promise<boolean> {
+    const token = this.token
+    if (token === null) return false
+    try {
+      const [device, center, services] = await Promise.all([fetchOwnDevice(this.base, token), fetchCenter(this.base, token), fetchServices(this.base, token)])
+      if (token !== this.token) return false
+      if (device) {
+        this.deviceId = device.id
+        this.applySettings(kioskSettings(device.config))
+      }
+      this.update(() => {
+        this.center = center
+        this.services = services
+        this.httpUp = true
+      })
+      return true
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 401 && token === this.token) this.unpair()
+      return false
+    }
+  }
+
+  /** The socket was refused: ask over HTTP whether the token is still good. */
+  private async checkToken(): Promise<void> {
+    const token = this.token
+    if (token === null) return
+    try {
+      await fetchCenter(this.base, token)
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 401 && token === this.token) this.unpair()
+    }
+  }
+
+  private onSocketReachable(up: boolean): void {
+    const was = this.socketUp
+    this.update(() => (this.socketUp = up))
+    if (!up && was) this.hooks.onInterrupted()
+    // back after a real outage: the config or the center may have changed meanwhile
+    if (up && !was) void this.load().then((ok) => ok || this.serverDown())
+  }
+
+  private applyFigures(figures: QueueFigures[]): void {
+    const byId = new Map(figures.map((f) => [f.serviceId, f]))
+    // a service this kiosk has never seen (just created or re-activated) needs its names: snapshot
+    if (figures.some((f) => f.available && !this.services.some((s) => s.id === f.serviceId))) this.feed.refresh()
+    this.update(() => {
+      this.services = this.services.map((s) => {
+        const f = byId.get(s.id)
+        return f ? { ...s, waiting: f.waiting, estimatedWaitSeconds: f.estimatedWaitSeconds, available: f.available } : s
+      })
+    })
+  }
+
+  private onDeviceStatus(event: DeviceStatusEvent): void {
+    if (event.deviceId !== this.deviceId) return
+    const report = printerReportOf(event.status)
+    if (report) this.hooks.onPrinterReport(report)
+  }
+
+  private applySettings(settings: KioskSettings): void {
+    this.settings = settings
+    this.hooks.onSettings(settings)
+    this.host.requestUpdate()
+  }
+
+  private showPairing(error: StringKey | null, code: string): void {
+    this.update(() => {
+      this.phase = 'pairing'
+      this.pairError = error
+      this.pairCode = code
+    })
+  }
+
+  private update(change: () => unknown): void {
+    change()
+    this.host.requestUpdate()
+  }
+}

@@ -1,0 +1,95 @@
+/**
+ * `<tabour-out-of-service>`: the full screen a kiosk shows while it cannot reach the center.
+ * Both languages at once (nobody should have to find a switch on a broken kiosk), and no
+ * buttons: the kiosk comes back by itself when the server answers again.
+ */
+import { LitElement, css, html, type TemplateResult } from 'lit'
+import { customElement } from 'lit/decorators.js'
+import { t } from '../ui-common/i18n.ts'
+import { themeStyles } from '../ui-common/theme.ts'
+import { kioskStyles } from './kiosk-styles.ts'
+
+@customElement('tabour-out-of-service')
+export class OutOfService extends LitElement {
+  static override styles = [
+    themeStyles,
+    kioskStyles,
+    css`
+      :host {
+        display: flex;
+        flex-direction: column;
+        align-items: center;
+        justify-content: center;
+        gap: var(--tabour-space-4);
+        min-block-size: 100dvh;
+        padding: var(--tabour-space-4);
+        background: var(--tabour-primary);
+        color: var(--tabour-on-primary);
+        text-align: center;
+      }
+      .sign {
+        display: grid;
+        place-items: center;
+        inline-size: 9rem;
+        block-size: 9rem;
+        border-radius: 50%;
+        background: var(--tabour-accent);
+        color: var(--tabour-on-accent);
+        font-size: 6rem;
+        font-weight: 700;
+        line-height: 1;
+      }
+      .lang {
+        display: grid;
+        gap: var(--tabour-space-1);
+      }
+      h1,
+      h2 {
+        margin: 0;
+        line-height: 1.25;
+      }
+      h1 {
+        font-size: var(--tabour-text-huge);
+      }
+      h2 {
+        font-size: calc(var(--tabour-text-huge) * 0.8);
+      }
+      p {
+        margin: 0;
+        font-size: var(--tabour-text-large);
+      }
+      .retry {
+        font-size: var(--tabour-text-base);
+        opacity: 0.9;
+      }
+      hr {
+        inline-size: min(60%, 30rem);
+        border: 0;
+        border-block-start: 3px solid var(--tabour-accent);
+      }
+    `,
+  ]
+
+  override render(): TemplateResult {
+    return html`
+      <div class="sign" aria-hidden="true">!</div>
+      <div class="lang" lang="ar" dir="rtl" role="alert">
+        <h1>${t('oos.title', 'ar')}</h1>
+        <p>${t('oos.body', 'ar')}</p>
+        <p class="retry">${t('oos.retrying', 'ar')}</p>
+      </div>
+      <hr />
+      <div class="lang" lang="en" dir="ltr">
+        <h2>${t('oos.title', 'en')}</h2>
+        <p>${t('oos.body', 'en')}</p>
+        <p class="retry">${t('oos.retrying', 'en')}</p>
+      </div>
+    `
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tabour-out-of-service': OutOfService
+  }
+}

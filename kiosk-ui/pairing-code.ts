@@ -1,0 +1,9 @@
+/** The characters a pairing code is made of (server/auth/tokens.ts): no 0/O, no 1/I/L. */
+export const PAIRING_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789'
+/** Length of a pairing code. */
+export const PAIRING_CODE_LENGTH = 8
+
+/** Upper-cases and keeps only characters of the alphabet, at most 8: ' ab-cd ' → 'ABCD'. */
+export function normalizePairingCode(text: string): string {
+  return [...text.toUpperCase()].filter((c) => PAIRING_ALPHABET.includes(c)).join('').slice(0, PAIRING_CODE_LENGTH)
+}

@@ -1,0 +1,219 @@
+/**
+ * `<tabour-pairing-screen>`: the first screen of a kiosk without a device token. Big on-screen
+ * keys for the 8-character pairing code (a hardware keyboard works too), then `pair-submit`.
+ * The alphabet is the server's: no 0/O, no 1/I/L, so nothing can be misread off the admin screen.
+ */
+import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit'
+import { customElement, property, state } from 'lit/decorators.js'
+import { DEFAULT_LANG, otherLang, t, type Lang, type StringKey } from '../ui-common/i18n.ts'
+import { inLang } from '../ui-common/bilingual.ts'
+import { themeStyles } from '../ui-common/theme.ts'
+import '../ui-common/lang-switch.ts'
+import { kioskStyles } from './kiosk-styles.ts'
+import { normalizePairingCode, PAIRING_ALPHABET, PAIRING_CODE_LENGTH } from './pairing-code.ts'
+
+/** Payload of `pair-submit`. */
+export interface PairSubmitDetail {
+  code: string
+}
+
+@customElement('tabour-pairing-screen')
+export class PairingScreen extends LitElement {
+  static override styles = [
+    themeStyles,
+    kioskStyles,
+    css`
+      :host {
+        display: flex;
+        flex-direction: column;
+        min-block-size: 100dvh;
+        background: var(--tabour-bg);
+      }
+      header {
+        display: flex;
+        align-items: center;
+        justify-content: space-between;
+        gap: var(--tabour-space-2);
+        padding-block: var(--tabour-space-2);
+        padding-inline: var(--tabour-space-3);
+        background: var(--tabour-primary);
+        color: var(--tabour-on-primary);
+      }
+      .product {
+        margin: 0;
+        font-size: var(--tabour-text-large);
+        font-weight: 700;
+      }
+      main {
+        flex: 1;
+        display: flex;
+        flex-direction: column;
+        align-items: center;
+        justify-content: center;
+        gap: var(--tabour-space-3);
+        padding: var(--tabour-space-3);
+        text-align: center;
+      }
+      h1 {
+        margin: 0;
+        font-size: var(--tabour-text-large);
+        line-height: 1.3;
+      }
+      .hint {
+        margin: 0;
+        max-inline-size: 40em;
+      }
+      .code {
+        display: grid;
+        grid-template-columns: repeat(8, minmax(0, 4.5rem));
+        gap: var(--tabour-space-1);
+        margin: 0;
+      }
+      .slot {
+        display: grid;
+        place-items: center;
+        block-size: 5.5rem;
+        border: 3px solid var(--tabour-border);
+        border-radius: var(--tabour-radius);
+        background: var(--tabour-surface);
+        font-size: var(--tabour-text-large);
+        font-weight: 700;
+      }
+      .slot.next {
+        border-color: var(--tabour-primary);
+        box-shadow: 0 0 0 4px var(--tabour-accent);
+      }
+      .error {
+        margin: 0;
+        padding: var(--tabour-space-2) var(--tabour-space-3);
+        border-inline-start: 10px solid var(--tabour-danger);
+        background: #fde8eb;
+        color: var(--tabour-danger);
+        font-weight: 700;
+        max-inline-size: 44em;
+      }
+      .error .second {
+        color: var(--tabour-danger);
+      }
+      .keys {
+        display: grid;
+        grid-template-columns: repeat(8, minmax(var(--tabour-touch-min), 1fr));
+        gap: var(--tabour-space-1);
+        inline-size: min(100%, 60rem);
+      }
+      @media (orientation: landscape) {
+        .keys {
+          grid-template-columns: repeat(11, minmax(var(--tabour-touch-min), 1fr));
+          inline-size: min(100%, 80rem);
+        }
+      }
+      .key {
+        min-inline-size: 0;
+        min-block-size: 5rem;
+        padding-inline: 0;
+        font-size: var(--tabour-text-large);
+      }
+      .actions {
+        display: flex;
+        flex-wrap: wrap;
+        justify-content: center;
+        gap: var(--tabour-space-2);
+      }
+    `,
+  ]
+
+  /** Current language; default 'ar'. */
+  @property({ reflect: true }) override lang: Lang = DEFAULT_LANG
+  /** A pairing request is in flight: keys and the button are disabled. Default false. */
+  @property({ type: Boolean }) busy = false
+  /** The i18n key of the message to show (a wrong code, throttled, no network); default none. */
+  @property({ attribute: false }) error: StringKey | null = null
+  /** The code to start with (from `?pair=`); default empty. */
+  @property({ attribute: false }) initialCode = ''
+
+  @state() private code = ''
+
+  override connectedCallback(): void {
+    super.connectedCallback()
+    window.addEventListener('keydown', this.onKeyDown)
+  }
+
+  override disconnectedCallback(): void {
+    window.removeEventListener('keydown', this.onKeyDown)
+    super.disconnectedCallback()
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('initialCode')) this.code = normalizePairingCode(this.initialCode)
+  }
+
+  override render(): TemplateResult {
+    const lang = this.lang
+    const full = this.code.length === PAIRING_CODE_LENGTH
+    return html`
+      <header>
+        <p class="product">${t('product.name', lang)} · ${t('product.name', otherLang(lang))}</p>
+        <tabour-lang-switch .lang=${lang}></tabour-lang-switch>
+      </header>
+      <main>
+        <h1>${t('pair.title', lang)}</h1>
+        <p class="hint">${t('pair.hint', lang)}</p>
+        <p class="code ltr" aria-label=${t('pair.codeLabel', lang)} data-code=${this.code}>
+          ${Array.from({ length: PAIRING_CODE_LENGTH }, (_, i) => html`<span class="slot ${i === this.code.length ? 'next' : ''}">${this.code[i] ?? ''}</span>`)}
+        </p>
+        ${this.error
+          ? html`<p class="error" role="alert" data-error=${this.error}>
+              ${t(this.error, lang)}<span class="second">${inLang(t(this.error, otherLang(lang)), otherLang(lang))}</span>
+            </p>`
+          : nothing}
+        <div class="keys ltr" role="group" aria-label=${t('pair.codeLabel', lang)}>
+          ${[...PAIRING_ALPHABET].map(
+            (c) => html`<button type="button" class="btn key" data-key=${c} ?disabled=${this.busy || full} @click=${() => this.type(c)}>${c}</button>`,
+          )}
+        </div>
+        <div class="actions">
+          <button type="button" class="btn" data-action="delete" ?disabled=${this.busy || this.code === ''} @click=${this.deleteLast}>
+            ${t('common.delete', lang)}
+          </button>
+          <button type="button" class="btn" data-action="clear" ?disabled=${this.busy || this.code === ''} @click=${this.clear}>${t('common.clear', lang)}</button>
+          <button type="button" class="btn primary" data-action="pair" ?disabled=${this.busy || !full} @click=${this.submit}>
+            ${this.busy ? t('pair.pairing', lang) : t('pair.submit', lang)}
+          </button>
+        </div>
+      </main>
+    `
+  }
+
+  private type(c: string): void {
+    this.code = normalizePairingCode(this.code + c)
+  }
+
+  private readonly deleteLast = (): void => {
+    this.code = this.code.slice(0, -1)
+  }
+
+  private readonly clear = (): void => {
+    this.code = ''
+  }
+
+  private readonly submit = (): void => {
+    if (this.busy || this.code.length !== PAIRING_CODE_LENGTH) return
+    this.dispatchEvent(new CustomEvent<PairSubmitDetail>('pair-submit', { detail: { code: this.code }, bubbles: true, composed: true }))
+  }
+
+  private readonly onKeyDown = (e: KeyboardEvent): void => {
+    if (this.busy || e.ctrlKey || e.metaKey || e.altKey) return
+    if (e.key === 'Backspace') this.deleteLast()
+    else if (e.key === 'Enter') this.submit()
+    else if (e.key.length === 1 && normalizePairingCode(e.key)) this.type(e.key)
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tabour-pairing-screen': PairingScreen
+  }
+  interface HTMLElementEventMap {
+    'pair-submit': CustomEvent<PairSubmitDetail>
+  }
+}

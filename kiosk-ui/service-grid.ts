@@ -1,0 +1,207 @@
+/**
+ * `<tabour-service-grid>`: the active services as large buttons with both names, how many are
+ * waiting and the expected wait. A service that is not available (inactive, or at its daily
+ * cap) stays in its place, greyed out and not tappable, so the screen does not reshuffle.
+ * Two columns on a portrait screen, three on a landscape one, one on a narrow one.
+ */
+import { LitElement, css, html, type TemplateResult } from 'lit'
+import { customElement, property } from 'lit/decorators.js'
+import type { ServiceWithQueue } from '../protocol/entities.ts'
+import { formatNumber, type DigitStyle } from '../ui-common/digits.ts'
+import { DEFAULT_LANG, otherLang, t, type Lang } from '../ui-common/i18n.ts'
+import { inLang } from '../ui-common/bilingual.ts'
+import { waitInWords } from '../ui-common/quantities.ts'
+import { themeStyles } from '../ui-common/theme.ts'
+import { kioskStyles } from './kiosk-styles.ts'
+
+/** Payload of `service-select`. */
+export interface ServiceSelectDetail {
+  serviceId: number
+}
+
+/** The service's name in `lang`. */
+export const serviceName = (s: { nameAr: string; nameEn: string }, lang: Lang): string => (lang === 'ar' ? s.nameAr : s.nameEn)
+
+@customElement('tabour-service-grid')
+export class ServiceGrid extends LitElement {
+  static override styles = [
+    themeStyles,
+    kioskStyles,
+    css`
+      .grid {
+        display: grid;
+        grid-template-columns: repeat(var(--columns, 2), minmax(0, 1fr));
+        gap: var(--tabour-space-3);
+      }
+      @media (orientation: landscape) {
+        .grid {
+          --columns: 3;
+        }
+      }
+      @media (max-width: 44rem) {
+        .grid {
+          --columns: 1;
+        }
+      }
+      [role='listitem'] {
+        display: grid;
+      }
+      .service {
+        position: relative;
+        inline-size: 100%;
+        block-size: 100%;
+        display: grid;
+        grid-template-columns: auto minmax(0, 1fr);
+        grid-template-areas: 'prefix names' 'figures figures';
+        align-items: center;
+        gap: var(--tabour-space-1) var(--tabour-space-2);
+        min-block-size: 10rem;
+        padding: var(--tabour-space-2);
+        border: 4px solid var(--tabour-primary);
+        border-radius: calc(var(--tabour-radius) * 1.5);
+        background: var(--tabour-bg);
+        color: var(--tabour-fg);
+        box-shadow: 0 6px 0 var(--tabour-primary);
+        font: inherit;
+        text-align: start;
+        cursor: pointer;
+        touch-action: manipulation;
+        user-select: none;
+        -webkit-tap-highlight-color: transparent;
+      }
+      .service:active:not(:disabled),
+      .service.busy {
+        transform: translateY(4px);
+        box-shadow: 0 2px 0 var(--tabour-primary);
+        background: #fff6d6;
+      }
+      .service.unavailable {
+        border-color: #9a9a9a;
+        border-style: dashed;
+        background: #ececec;
+        color: #4a4a4a;
+        box-shadow: none;
+        cursor: not-allowed;
+      }
+      .prefix {
+        grid-area: prefix;
+        display: grid;
+        place-items: center;
+        min-inline-size: 4rem;
+        block-size: 4rem;
+        padding-inline: var(--tabour-space-1);
+        border-radius: var(--tabour-radius);
+        background: var(--tabour-primary);
+        color: var(--tabour-on-primary);
+        font-size: var(--tabour-text-large);
+        font-weight: 700;
+      }
+      .service.unavailable .prefix {
+        background: #7a7a7a;
+      }
+      .names {
+        grid-area: names;
+        line-height: 1.25;
+      }
+      .name {
+        display: block;
+        font-size: 1.875rem;
+        font-weight: 700;
+      }
+      .names .second {
+        margin-block-start: 0.25rem;
+        font-size: var(--tabour-text-base);
+      }
+      .figures {
+        grid-area: figures;
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0 var(--tabour-space-3);
+        padding-block-start: var(--tabour-space-1);
+        line-height: 1.4;
+        border-block-start: 2px solid var(--tabour-surface);
+        font-size: var(--tabour-text-base);
+      }
+      .figures b {
+        white-space: nowrap;
+        font-weight: 700;
+        color: var(--tabour-primary);
+      }
+      .unavailable-note {
+        font-weight: 700;
+      }
+      .issuing {
+        color: var(--tabour-primary);
+        font-weight: 700;
+      }
+      .empty {
+        padding: var(--tabour-space-4);
+        text-align: center;
+        font-size: var(--tabour-text-large);
+        color: var(--tabour-muted);
+      }
+    `,
+  ]
+
+  /** The services in display order; default none. */
+  @property({ attribute: false }) services: ServiceWithQueue[] = []
+  /** Current language; default 'ar'. */
+  @property({ reflect: true }) override lang: Lang = DEFAULT_LANG
+  /** Digits for figures; default 'western'. */
+  @property() digits: DigitStyle = 'western'
+  /** The service whose ticket is being issued: every button is disabled meanwhile. Default null. */
+  @property({ attribute: false }) busyServiceId: number | null = null
+
+  override render(): TemplateResult {
+    if (this.services.length === 0) return html`<p class="empty">${t('kiosk.noServices', this.lang)}</p>`
+    return html`<div class="grid" role="list">${this.services.map((s) => this.card(s))}</div>`
+  }
+
+  private card(s: ServiceWithQueue): TemplateResult {
+    const lang = this.lang
+    const other = otherLang(lang)
+    const busy = this.busyServiceId === s.id
+    const n = (v: number) => formatNumber(v, { digits: this.digits })
+    return html`
+      <div role="listitem">
+        <button
+          type="button"
+          class="service ${busy ? 'busy' : ''} ${s.available ? '' : 'unavailable'}"
+          data-service-id=${s.id}
+          data-available=${s.available}
+          ?disabled=${!s.available || this.busyServiceId !== null}
+          aria-busy=${busy}
+          @click=${() => this.select(s)}
+        >
+          <span class="prefix ltr" aria-hidden="true">${s.prefix}</span>
+          <span class="names">
+            <span class="name">${serviceName(s, lang)}</span>
+            <span class="second">${inLang(serviceName(s, other), other)}</span>
+          </span>
+          <span class="figures">
+            ${busy
+              ? html`<span class="issuing" role="status">${t('kiosk.issuing', lang)}</span>`
+              : s.available
+                ? html`<span>${t('kiosk.waiting', lang)}: <b data-waiting>${n(s.waiting)}</b></span>
+                    <span>${t('kiosk.estimatedWait', lang)}: <b>${waitInWords(s.estimatedWaitSeconds, lang, this.digits)}</b></span>`
+                : html`<span class="unavailable-note">${t('kiosk.unavailable', lang)}</span>`}
+          </span>
+        </button>
+      </div>
+    `
+  }
+
+  private select(s: ServiceWithQueue): void {
+    if (!s.available || this.busyServiceId !== null) return
+    this.dispatchEvent(new CustomEvent<ServiceSelectDetail>('service-select', { detail: { serviceId: s.id }, bubbles: true, composed: true }))
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tabour-service-grid': ServiceGrid
+  }
+  interface HTMLElementEventMap {
+    'service-select': CustomEvent<ServiceSelectDetail>
+  }
+}

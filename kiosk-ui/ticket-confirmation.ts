@@ -1,0 +1,233 @@
+/**
+ * `<tabour-ticket-confirmation>`: the ticket on screen. The label in very large type, the
+ * service, how many people are ahead, the expected wait, and a QR code of the ticket's public
+ * status page. When the ticket did not (or will not) come out of the printer, a notice in both
+ * languages asks the citizen to photograph the screen and says staff can reprint it.
+ * Fires `confirmation-done` when the citizen taps "Done".
+ */
+import { LitElement, css, html, type TemplateResult } from 'lit'
+import { customElement, property } from 'lit/decorators.js'
+import { toArabicIndic, type DigitStyle } from '../ui-common/digits.ts'
+import { DEFAULT_LANG, LANGS, otherLang, t, type Lang } from '../ui-common/i18n.ts'
+import { inLang } from '../ui-common/bilingual.ts'
+import { quantity, waitInWords } from '../ui-common/quantities.ts'
+import { themeStyles } from '../ui-common/theme.ts'
+import { kioskStyles } from './kiosk-styles.ts'
+import { serviceName } from './service-grid.ts'
+import './qr-code.ts'
+
+/** What the confirmation shows of a ticket. */
+export interface ShownTicket {
+  id: string
+  label: string
+  position: number
+  estimatedWaitSeconds: number
+}
+
+/** The label with the chosen digits: 'A-015' → 'A-٠١٥'. */
+export const labelWith = (label: string, digits: DigitStyle): string => (digits === 'arabic-indic' ? toArabicIndic(label) : label)
+
+@customElement('tabour-ticket-confirmation')
+export class TicketConfirmation extends LitElement {
+  static override styles = [
+    themeStyles,
+    kioskStyles,
+    css`
+      :host {
+        display: block;
+      }
+      .ticket {
+        display: grid;
+        grid-template-columns: minmax(0, 1fr);
+        grid-template-areas: 'main' 'qr' 'notice' 'done';
+        justify-items: center;
+        gap: var(--tabour-space-3);
+        text-align: center;
+      }
+      @media (orientation: landscape) and (min-width: 60rem) {
+        .ticket {
+          grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
+          grid-template-areas: 'main qr' 'main notice' 'done done';
+          align-items: center;
+        }
+      }
+      .main {
+        grid-area: main;
+        display: flex;
+        flex-direction: column;
+        align-items: center;
+        gap: var(--tabour-space-2);
+      }
+      .caption {
+        margin: 0;
+        font-size: var(--tabour-text-large);
+        font-weight: 700;
+      }
+      .label {
+        margin: 0;
+        padding-block: 0.1em;
+        padding-inline: 0.4em;
+        border: 8px solid var(--tabour-primary);
+        border-radius: calc(var(--tabour-radius) * 2);
+        font-size: clamp(5rem, 18vmin, 14rem);
+        font-weight: 700;
+        line-height: 1.15;
+        letter-spacing: 0.02em;
+        color: var(--tabour-primary);
+        white-space: nowrap;
+      }
+      .service {
+        margin: 0;
+        font-size: var(--tabour-text-large);
+        font-weight: 700;
+        line-height: 1.3;
+      }
+      .service .second {
+        font-size: 0.65em;
+      }
+      dl {
+        display: flex;
+        flex-wrap: wrap;
+        justify-content: center;
+        gap: var(--tabour-space-2);
+        margin: 0;
+      }
+      dl > div {
+        min-inline-size: 14rem;
+        padding: var(--tabour-space-1) var(--tabour-space-3);
+        border-radius: var(--tabour-radius);
+        background: var(--tabour-surface);
+      }
+      dt {
+        font-size: var(--tabour-text-base);
+        color: var(--tabour-muted);
+      }
+      dd {
+        margin: 0;
+        font-size: var(--tabour-text-large);
+        font-weight: 700;
+      }
+      .qr {
+        grid-area: qr;
+        display: flex;
+        flex-direction: column;
+        align-items: center;
+        gap: var(--tabour-space-1);
+        margin: 0;
+        --qr-size: clamp(12rem, 28vmin, 20rem);
+      }
+      .qr figcaption {
+        max-inline-size: 20em;
+        font-size: var(--tabour-text-base);
+      }
+      .notice {
+        grid-area: notice;
+        margin: 0;
+        font-size: var(--tabour-text-large);
+        font-weight: 700;
+      }
+      .print-problem {
+        grid-area: notice;
+        display: grid;
+        gap: var(--tabour-space-1);
+        inline-size: min(100%, 60rem);
+        padding: var(--tabour-space-2) var(--tabour-space-3);
+        border: 4px solid var(--tabour-on-accent);
+        border-radius: var(--tabour-radius);
+        background: var(--tabour-accent);
+        color: var(--tabour-on-accent);
+      }
+      .print-problem p {
+        margin: 0;
+        line-height: 1.35;
+      }
+      .print-problem strong {
+        display: block;
+        font-size: var(--tabour-text-large);
+      }
+      .print-problem .en {
+        direction: ltr;
+      }
+      .print-problem .ar {
+        direction: rtl;
+      }
+      .done {
+        grid-area: done;
+        min-inline-size: 16rem;
+      }
+    `,
+  ]
+
+  /** The ticket to show; required. */
+  @property({ attribute: false }) ticket: ShownTicket | null = null
+  /** Its service's names; default none. */
+  @property({ attribute: false }) service: { nameAr: string; nameEn: string } | null = null
+  /** The public status page of the ticket (the QR); default none. */
+  @property() statusUrl = ''
+  /** Show the "photograph this screen" notice instead of "take your ticket"; default false. */
+  @property({ type: Boolean }) printProblem = false
+  /** Current language; default 'ar'. */
+  @property({ reflect: true }) override lang: Lang = DEFAULT_LANG
+  /** Digits for the label and figures; default 'western'. */
+  @property() digits: DigitStyle = 'western'
+
+  override render(): TemplateResult {
+    const ticket = this.ticket
+    if (!ticket) return html``
+    const lang = this.lang
+    const other = otherLang(lang)
+    return html`
+      <section class="ticket" data-ticket-id=${ticket.id}>
+        <div class="main">
+          <p class="caption">${t('kiosk.yourTicket', lang)}</p>
+          <p class="label ltr" data-ticket-label=${ticket.label}>${labelWith(ticket.label, this.digits)}</p>
+          ${this.service
+            ? html`<p class="service">${serviceName(this.service, lang)}<span class="second">${inLang(serviceName(this.service, other), other)}</span></p>`
+            : ''}
+          <dl>
+            <div>
+              <dt>${t('kiosk.peopleAhead', lang)}</dt>
+              <dd data-position=${ticket.position}>${quantity(ticket.position, 'people', lang, this.digits)}</dd>
+            </div>
+            <div>
+              <dt>${t('kiosk.estimatedWait', lang)}</dt>
+              <dd>${waitInWords(ticket.estimatedWaitSeconds, lang, this.digits)}</dd>
+            </div>
+          </dl>
+        </div>
+        <figure class="qr">
+          <tabour-qr-code value=${this.statusUrl} label=${t('kiosk.scanToFollow', lang)}></tabour-qr-code>
+          <figcaption>${t('kiosk.scanToFollow', lang)}</figcaption>
+        </figure>
+        ${this.printProblem ? this.renderPrintProblem(lang) : html`<p class="notice" data-printing="queued">${t('kiosk.takePrinted', lang)}</p>`}
+        <button type="button" class="btn primary done" data-action="done" @click=${this.done}>${t('kiosk.done', lang)}</button>
+      </section>
+    `
+  }
+
+  /** Both languages at once, the current one first: the citizen may not find the switch in time. */
+  private renderPrintProblem(lang: Lang): TemplateResult {
+    const order = [lang, ...LANGS.filter((l) => l !== lang)]
+    return html`<div class="print-problem" role="alert" data-printing="problem">
+      ${order.map(
+        (l) => html`<p lang=${l} class=${l}>
+          <strong>${t('kiosk.printProblem.photo', l)}</strong>
+          ${t('kiosk.printProblem.title', l)}. ${t('kiosk.printProblem.reprint', l)}.
+        </p>`,
+      )}
+    </div>`
+  }
+
+  private readonly done = (): void => {
+    this.dispatchEvent(new CustomEvent('confirmation-done', { bubbles: true, composed: true }))
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tabour-ticket-confirmation': TicketConfirmation
+  }
+  interface HTMLElementEventMap {
+    'confirmation-done': CustomEvent<void>
+  }
+}

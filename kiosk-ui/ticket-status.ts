@@ -1,0 +1,284 @@
+/**
+ * `<tabour-ticket-status>`: the public page the ticket's QR code opens on the citizen's phone,
+ * at `<base>/t/<id>`. Shows the ticket, the service, how many are ahead and the expected wait,
+ * or "your turn: counter N" once called; refreshes every 10 s and whenever the page becomes
+ * visible again. Reads only the public status: nothing personal is on it.
+ */
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit'
+import { customElement, property, state } from 'lit/decorators.js'
+import type { PublicTicket } from '../protocol/entities.ts'
+import { ApiError } from '../ui-common/api-client.ts'
+import { parseTicketPath } from '../ui-common/base-path.ts'
+import { formatNumber } from '../ui-common/digits.ts'
+import { applyLang, DEFAULT_LANG, initialLang, otherLang, t, tf, type Lang } from '../ui-common/i18n.ts'
+import { inLang } from '../ui-common/bilingual.ts'
+import type { LangChangeEvent } from '../ui-common/lang-switch.ts'
+import { quantity, waitInWords } from '../ui-common/quantities.ts'
+import { applyPageTheme, themeStyles } from '../ui-common/theme.ts'
+import '../ui-common/lang-switch.ts'
+import { fetchPublicTicket } from './kiosk-api.ts'
+import { kioskStyles } from './kiosk-styles.ts'
+import { PollController } from './poll-controller.ts'
+import { serviceName } from './service-grid.ts'
+
+/** Whether a counter's name says more than its number ("Counter 3", "شباك 3" do not). */
+function namesMore(counter: { number: number; name: string }): boolean {
+  const plain = counter.name.replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x660)).trim().toLowerCase()
+  return plain !== '' && !new RegExp(`^(counter|window|desk|الشباك|شباك)\\s*${counter.number}$`).test(plain)
+}
+
+/** Statuses that will not change again: polling stops. */
+const FINAL = new Set(['done', 'no_show', 'cancelled'])
+
+@customElement('tabour-ticket-status')
+export class TicketStatus extends LitElement {
+  static override styles = [
+    themeStyles,
+    kioskStyles,
+    css`
+      :host {
+        display: flex;
+        flex-direction: column;
+        min-block-size: 100dvh;
+        background: var(--tabour-surface);
+      }
+      header {
+        display: flex;
+        align-items: center;
+        justify-content: space-between;
+        gap: var(--tabour-space-2);
+        padding: var(--tabour-space-1) var(--tabour-space-2);
+        background: var(--tabour-primary);
+        color: var(--tabour-on-primary);
+      }
+      header p {
+        margin: 0;
+        font-size: 1rem;
+        font-weight: 700;
+        line-height: 1.3;
+      }
+      main {
+        flex: 1;
+        display: flex;
+        flex-direction: column;
+        align-items: center;
+        gap: var(--tabour-space-2);
+        padding: var(--tabour-space-2);
+        text-align: center;
+      }
+      .card {
+        display: flex;
+        flex-direction: column;
+        align-items: center;
+        gap: var(--tabour-space-2);
+        inline-size: min(100%, 36rem);
+        padding: var(--tabour-space-3) var(--tabour-space-2);
+        border-radius: calc(var(--tabour-radius) * 1.5);
+        background: var(--tabour-bg);
+        box-shadow: 0 2px 8px rgb(0 0 0 / 0.15);
+      }
+      p {
+        margin: 0;
+      }
+      .caption {
+        color: var(--tabour-muted);
+      }
+      .label {
+        font-size: clamp(3.5rem, 22vw, 7rem);
+        font-weight: 700;
+        line-height: 1.1;
+        color: var(--tabour-primary);
+      }
+      .service {
+        font-size: 1.25em;
+        font-weight: 700;
+        line-height: 1.3;
+      }
+      dl {
+        display: grid;
+        grid-template-columns: 1fr 1fr;
+        gap: var(--tabour-space-1);
+        inline-size: 100%;
+        margin: 0;
+      }
+      dl > div {
+        padding: var(--tabour-space-1);
+        border-radius: var(--tabour-radius);
+        background: var(--tabour-surface);
+      }
+      dt {
+        font-size: 0.8em;
+        color: var(--tabour-muted);
+      }
+      dd {
+        margin: 0;
+        font-weight: 700;
+      }
+      .turn {
+        inline-size: 100%;
+        padding: var(--tabour-space-2);
+        border-radius: var(--tabour-radius);
+        background: var(--tabour-accent);
+        color: var(--tabour-on-accent);
+      }
+      .turn {
+        display: grid;
+        gap: var(--tabour-space-1);
+      }
+      .turn strong {
+        font-size: var(--tabour-text-large);
+        line-height: 1.2;
+      }
+      .turn .counter {
+        font-size: 1.3em;
+        font-weight: 700;
+        line-height: 1.3;
+      }
+      .final {
+        font-size: 1.15em;
+        font-weight: 700;
+      }
+      .foot {
+        font-size: 0.8em;
+        color: var(--tabour-muted);
+      }
+      .warn {
+        color: var(--tabour-danger);
+        font-weight: 700;
+      }
+    `,
+  ]
+
+  /** The ticket id; default: from the page URL `<base>/t/<id>`. */
+  @property() ticketId = ''
+  /** The server's prefix; default: from the page URL. */
+  @property() base = ''
+
+  @state() private language: Lang = DEFAULT_LANG
+  @state() private ticket: PublicTicket | null = null
+  @state() private notFound = false
+  @state() private stale = false
+
+  private readonly poll = new PollController(this, () => this.refresh())
+
+  constructor() {
+    super()
+    this.addEventListener('lang-change', (e: LangChangeEvent) => this.setLanguage(e.detail.lang))
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback()
+    applyPageTheme()
+    this.setLanguage(initialLang())
+    const parsed = parseTicketPath(location.pathname)
+    if (!this.ticketId && parsed) {
+      this.ticketId = parsed.id
+      this.base = parsed.base
+    }
+    if (this.ticketId) this.poll.start()
+    else this.notFound = true
+  }
+
+  override render(): TemplateResult {
+    const lang = this.language
+    return html`
+      <header>
+        <p>${t('product.name', lang)} · ${t('app.ticketStatus', lang)}</p>
+        <tabour-lang-switch .lang=${lang}></tabour-lang-switch>
+      </header>
+      <main>
+        ${this.notFound
+          ? html`<p class="card final" role="alert" data-state="not-found">${t('status.notFound', lang)}</p>`
+          : this.ticket
+            ? this.renderTicket(this.ticket, lang)
+            : html`<p class="card">${t('common.loading', lang)}</p>`}
+      </main>
+    `
+  }
+
+  private renderTicket(ticket: PublicTicket, lang: Lang): TemplateResult {
+    const n = (v: number) => formatNumber(v)
+    return html`
+      <section class="card" data-status=${ticket.status} aria-live="polite">
+        <p class="caption">${t('kiosk.yourTicket', lang)}</p>
+        <p class="label ltr" data-ticket-label=${ticket.label}>${ticket.label}</p>
+        <p class="service">
+          ${serviceName({ nameAr: ticket.serviceNameAr, nameEn: ticket.serviceNameEn }, lang)}
+          <span class="second">${inLang(serviceName({ nameAr: ticket.serviceNameAr, nameEn: ticket.serviceNameEn }, otherLang(lang)), otherLang(lang))}</span>
+        </p>
+        ${this.renderState(ticket, lang, n)}
+        ${this.stale ? html`<p class="warn" role="status">${t('status.offline', lang)}</p>` : nothing}
+        ${FINAL.has(ticket.status) ? nothing : html`<p class="foot">${t('status.autoRefresh', lang)}</p>`}
+      </section>
+    `
+  }
+
+  private renderState(ticket: PublicTicket, lang: Lang, n: (v: number) => string): TemplateResult {
+    switch (ticket.status) {
+      case 'waiting':
+        return html`<dl>
+          <div>
+            <dt>${t('kiosk.peopleAhead', lang)}</dt>
+            <dd data-position=${ticket.position}>${quantity(ticket.position, 'people', lang)}</dd>
+          </div>
+          <div>
+            <dt>${t('kiosk.estimatedWait', lang)}</dt>
+            <dd>${waitInWords(ticket.estimatedWaitSeconds, lang)}</dd>
+          </div>
+        </dl>`
+      case 'called':
+      case 'serving': {
+        const number = ticket.counter ? n(ticket.counter.number) : '—'
+        const line = tf(ticket.status === 'called' ? 'status.goToCounter' : 'status.serving', lang, { n: number })
+        return html`<div class="turn" role="alert" data-counter=${ticket.counter?.number ?? ''}>
+          ${ticket.status === 'called' ? html`<strong>${t('status.yourTurn', lang)}</strong>` : nothing}
+          <p class="counter">${line}</p>
+          ${ticket.counter && namesMore(ticket.counter) ? html`<p>${ticket.counter.name}</p>` : nothing}
+        </div>`
+      }
+      case 'done':
+        return html`<p class="final">${t('status.done', lang)}</p>`
+      case 'no_show':
+        return html`<p class="final">${t('status.noShow', lang)}</p>`
+      default:
+        return html`<p class="final">${t('status.cancelled', lang)}</p>`
+    }
+  }
+
+  private async refresh(): Promise<void> {
+    try {
+      const ticket = await fetchPublicTicket(this.base, this.ticketId)
+      const wasCalled = this.ticket?.status === 'called'
+      this.ticket = ticket
+      this.stale = false
+      this.notFound = false
+      if (ticket.status === 'called' && !wasCalled) navigator.vibrate?.([300, 150, 300])
+      this.updateTitle()
+      if (FINAL.has(ticket.status)) this.poll.stop()
+    } catch (err) {
+      if (err instanceof ApiError && (err.status === 404 || err.status === 400)) {
+        this.notFound = true
+        this.poll.stop()
+      } else this.stale = true
+    }
+  }
+
+  private setLanguage(lang: Lang): void {
+    this.language = lang
+    applyLang(lang)
+    this.updateTitle()
+  }
+
+  private updateTitle(): void {
+    const lang = this.language
+    const ticket = this.ticket
+    const turn = ticket?.status === 'called' ? ` · ${t('status.yourTurn', lang)}` : ''
+    document.title = ticket ? `${ticket.label}${turn} — ${t('app.ticketStatus', lang)}` : `${t('app.ticketStatus', lang)} · ${t('product.name', lang)}`
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tabour-ticket-status': TicketStatus
+  }
+}

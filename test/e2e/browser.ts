@@ -1,0 +1,56 @@
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+
+/**
+ * Real headless Chromium for the UI tests: Debian's build driven by playwright-core (never
+ * `playwright install`). TABOUR_CHROMIUM points at another binary.
+ */
+export const CHROMIUM_PATH = process.env.TABOUR_CHROMIUM ?? '/usr/bin/chromium'
+
+/** Kiosk screens the tests (and the screenshots) use. */
+export const PORTRAIT = { width: 1080, height: 1920 } as const
+export const LANDSCAPE = { width: 1920, height: 1080 } as const
+/** A mid-size phone, for the public status page. */
+export const PHONE = { width: 390, height: 844 } as const
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    // this machine has no internet: no background fetches to wait for or to fail
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  })
+}
+
+export async function closeBrowser(browser: Browser | undefined): Promise<void> {
+  await browser?.close()
+}
+
+/**
+ * Browser contexts opened by a test (one per kiosk or phone: each has its own localStorage),
+ * all closed by `closeAll()` in afterEach.
+ */
+export class Contexts {
+  private readonly open = new Set<BrowserContext>()
+
+  constructor(private readonly browser: () => Browser) {}
+
+  async page(viewport: { width: number; height: number }, options: { locale?: string } = {}): Promise<Page> {
+    const context = await this.browser().newContext({ viewport, deviceScaleFactor: 1, locale: options.locale ?? 'ar-EG' })
+    this.open.add(context)
+    const page = await context.newPage()
+    // a page error is a test failure: collect them where the test can see them
+    page.on('pageerror', (err) => pageErrors.push(`${page.url()}: ${err.message}`))
+    return page
+  }
+
+  async closeAll(): Promise<void> {
+    await Promise.all([...this.open].map((c) => c.close().catch(() => {})))
+    this.open.clear()
+  }
+}
+
+/** Uncaught errors in any page since the last `takePageErrors()`. */
+const pageErrors: string[] = []
+export function takePageErrors(): string[] {
+  return pageErrors.splice(0)
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest'
+import { DEFAULT_PHONE_PATTERN, kioskSettings } from '../../kiosk-ui/kiosk-settings.ts'
+import { normalizePairingCode } from '../../kiosk-ui/pairing-code.ts'
+import { printFailedFor } from '../../kiosk-ui/printer-state.ts'
+import type { PrinterStatusReport } from '../../protocol/device-config.ts'
+
+describe('kiosk settings from the device config', () => {
+  it('defaults every key', () => {
+    const s = kioskSettings({})
+    expect(s).toMatchObject({ askPriority: false, askPhone: false, digits: 'western', idleSeconds: 30 })
+    expect(s.phonePattern.source).toBe(DEFAULT_PHONE_PATTERN)
+    expect(s.phonePattern.test('01012345678')).toBe(true)
+    expect(s.phonePattern.test('01312345678')).toBe(false)
+    expect(kioskSettings(null).idleSeconds).toBe(30)
+  })
+
+  it('takes valid values and ignores bad ones', () => {
+    expect(kioskSettings({ askPriority: true, askPhone: true, digits: 'arabic-indic', idleSeconds: 45 })).toMatchObject({
+      askPriority: true,
+      askPhone: true,
+      digits: 'arabic-indic',
+      idleSeconds: 45,
+    })
+    const bad = kioskSettings({ askPriority: 'yes', digits: 'roman', idleSeconds: 1, phonePattern: '([' })
+    expect(bad).toMatchObject({ askPriority: false, digits: 'western', idleSeconds: 30 })
+    expect(bad.phonePattern.source).toBe(DEFAULT_PHONE_PATTERN)
+    expect(kioskSettings({ phonePattern: '^9[0-9]{7}$' }).phonePattern.test('91234567')).toBe(true)
+  })
+})
+
+describe('pairing codes', () => {
+  it('keeps only the characters of the alphabet, upper-cased, at most 8', () => {
+    expect(normalizePairingCode(' ab2c-d3ef9 ')).toBe('AB2CD3EF')
+    // 0, O, 1, I and L are not in the alphabet
+    expect(normalizePairingCode('O0I1Lxyz')).toBe('XYZ')
+  })
+})
+
+describe('print failure', () => {
+  const healthy: PrinterStatusReport = { reachable: true, online: true, coverOpen: false, paperNearEnd: false, paperOut: false, error: false, at: '2026-03-10T08:00:00Z' }
+  it('follows the job of this ticket first, then the printer state', () => {
+    expect(printFailedFor(healthy, 't1')).toBe(false)
+    expect(printFailedFor({ ...healthy, paperOut: true }, 't1')).toBe(true)
+    expect(printFailedFor({ ...healthy, paperNearEnd: true }, 't1')).toBe(false)
+    expect(printFailedFor({ ...healthy, lastJob: { ticketId: 't1', outcome: 'failed', reason: 'x' } }, 't1')).toBe(true)
+    expect(printFailedFor({ ...healthy, paperOut: true, lastJob: { ticketId: 't1', outcome: 'printed' } }, 't1')).toBe(false)
+    expect(printFailedFor({ ...healthy, lastJob: { ticketId: 't0', outcome: 'failed', reason: 'x' } }, 't1')).toBe(false)
+  })
+})

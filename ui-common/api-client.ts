@@ -1,0 +1,71 @@
+/**
+ * JSON over fetch for the UIs, with the two failures a screen must tell apart: the server
+ * answered with an error (`ApiError`, its stable `code` from protocol/error-codes.ts), or it
+ * could not be reached at all (`NetworkError`: refused, reset, timed out, or a 502/503/504
+ * from whatever stands in front of it).
+ */
+
+/** The server answered with an error body `{statusCode, code, error, message}`. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message)
+    this.name = 'ApiError'
+  }
+}
+
+/** The server could not be reached, or a gateway in front of it said so. */
+export class NetworkError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'NetworkError'
+  }
+}
+
+/** Options for `requestJson`. */
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE'
+  /** Bearer token; none by default. */
+  token?: string | null
+  body?: unknown
+  headers?: Record<string, string>
+  /** Give up after this long (a hung connection must not freeze a kiosk); default 10 s. */
+  timeoutMs?: number
+}
+
+/** Statuses that mean "the server is not there", not "the server said no". */
+const UNREACHABLE = new Set([502, 503, 504])
+
+/** One request; resolves with the parsed JSON body, rejects with ApiError or NetworkError. */
+export async function requestJson<T>(url: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json', ...options.headers }
+  if (options.token) headers.authorization = `Bearer ${options.token}`
+  if (options.body !== undefined) headers['content-type'] = 'application/json'
+  let res: Response
+  try {
+    res = await fetch(url, {
+      method: options.method ?? 'GET',
+      headers,
+      cache: 'no-store',
+      signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
+      ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+    })
+  } catch (err) {
+    throw new NetworkError(err instanceof Error ? err.message : String(err))
+  }
+  const text = await res.text().catch(() => '')
+  let body: unknown = null
+  try {
+    body = text ? JSON.parse(text) : null
+  } catch {
+    // not JSON (a proxy's error page): handled below by the status
+  }
+  if (res.ok) return body as T
+  const err = (body ?? {}) as { code?: unknown; message?: unknown }
+  // a 503 with a Tabour code (NOT_READY) is still the server talking, but it cannot serve: unreachable for a screen
+  if (UNREACHABLE.has(res.status)) throw new NetworkError(`HTTP ${res.status}`)
+  throw new ApiError(res.status, typeof err.code === 'string' ? err.code : `HTTP_${res.status}`, typeof err.message === 'string' ? err.message : res.statusText)
+}
