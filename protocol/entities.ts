@@ -97,6 +97,8 @@ export const IssuedTicket = Type.Object({
   position: Type.Integer(),
   estimatedWaitSeconds: Type.Integer(),
   issuedAt: Timestamp,
+  /** The public status page of this ticket (what the QR on the ticket and the kiosk screen opens). */
+  statusUrl: Type.String(),
   /** queued: the kiosk's printer has the job; none: no printer; fault: the printer is known to be down (show the ticket on screen). */
   printing: PrintingState,
 })

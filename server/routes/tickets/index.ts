@@ -37,8 +37,8 @@ export async function ticketRoutes(fastify: FastifyInstance): Promise<void> {
       const t = result.ticket
       if (result.replayed) reply.header('idempotent-replayed', 'true')
       // a replay is the same ticket: it was printed (or not) the first time
-      const printing =
-        actor.type === 'device' && !result.replayed ? app.tabour.printing.printIssued(actor.id, t, result, ticketStatusUrl(request, t.id)) : 'none'
+      const statusUrl = ticketStatusUrl(request, t.id)
+      const printing = actor.type === 'device' && !result.replayed ? app.tabour.printing.printIssued(actor.id, t, result, statusUrl) : 'none'
       return reply.status(201).send({
         id: t.id,
         label: t.label,
@@ -48,6 +48,7 @@ export async function ticketRoutes(fastify: FastifyInstance): Promise<void> {
         position: result.position,
         estimatedWaitSeconds: result.estimatedWaitSeconds,
         issuedAt: new Date(t.issuedAt).toISOString(),
+        statusUrl,
         printing,
       })
     },

@@ -129,7 +129,7 @@ describe('GET /api/v1/openapi.json', () => {
     expect(issue.responses['400'].content['application/json'].schema.required).toEqual(['statusCode', 'code', 'error', 'message'])
     expect(issue.requestBody.content['application/json'].schema.required).toEqual(['serviceId'])
     expect(Object.keys(issue.responses['201'].content['application/json'].schema.properties).sort()).toEqual(
-      ['estimatedWaitSeconds', 'id', 'issuedAt', 'label', 'position', 'printing', 'priority', 'serviceId', 'status'],
+      ['estimatedWaitSeconds', 'id', 'issuedAt', 'label', 'position', 'printing', 'priority', 'serviceId', 'status', 'statusUrl'],
     )
     const login = doc.paths['/api/v1/auth/login'].post
     expect(Object.keys(login.responses)).toEqual(expect.arrayContaining(['200', '400', '401', '429']))

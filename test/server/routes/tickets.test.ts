@@ -17,7 +17,7 @@ describe('POST /api/v1/tickets', () => {
     const res = await center.request('POST', TICKETS, { token: kiosk.token, body: { serviceId: a.id, phone: PHONE, lang: 'en' } })
     expect(res.statusCode).toBe(201)
     const body = res.json()
-    expect(Object.keys(body).sort()).toEqual(['estimatedWaitSeconds', 'id', 'issuedAt', 'label', 'position', 'printing', 'priority', 'serviceId', 'status'])
+    expect(Object.keys(body).sort()).toEqual(['estimatedWaitSeconds', 'id', 'issuedAt', 'label', 'position', 'printing', 'priority', 'serviceId', 'status', 'statusUrl'])
     expect(body).toEqual({
       id: body.id,
       label: 'A-001',
@@ -28,9 +28,18 @@ describe('POST /api/v1/tickets', () => {
       estimatedWaitSeconds: 0,
       issuedAt: new Date(clock.now).toISOString(),
       printing: 'none', // this kiosk has no printer configured
+      statusUrl: `http://localhost:80/t/${body.id}`,
     })
     expect(res.body).not.toContain(PHONE)
     expect(res.headers['idempotent-replayed']).toBeUndefined()
+  })
+
+  it('statusUrl uses config.publicUrl when set (phones may reach the center by another address)', async () => {
+    center = await TestCenter.start({ config: { publicUrl: 'http://queue.center.local:8080/' } })
+    const a = await center.createService({ prefix: 'A' })
+    const kiosk = await center.createDevice('kiosk')
+    const body = (await center.request('POST', TICKETS, { token: kiosk.token, body: { serviceId: a.id } })).json()
+    expect(body.statusUrl).toBe(`http://queue.center.local:8080/t/${body.id}`)
   })
 
   it('position counts the people ahead in the same service', async () => {
