@@ -1,4 +1,6 @@
 /** `npm run bench`: runs every benchmark and prints its figures (never a pass/fail). */
+import { bundleSizeBench } from './bundle-size.bench.ts'
 import { ticketIssueBench } from './ticket-issue.bench.ts'
 
+bundleSizeBench()
 await ticketIssueBench()
