@@ -14,14 +14,14 @@ import { basePathBefore } from '../ui-common/base-path.ts'
 import { inLang } from '../ui-common/bilingual.ts'
 import { applyLang, DEFAULT_LANG, initialLang, otherLang, t, type Lang, type StringKey } from '../ui-common/i18n.ts'
 import type { LangChangeEvent } from '../ui-common/lang-switch.ts'
-import { applyPageTheme, themeStyles } from '../ui-common/theme.ts'
+import { applyPageTheme } from '../ui-common/theme.ts'
 import '../ui-common/lang-switch.ts'
 import type { IssuedTicketReply } from './kiosk-api.ts'
 import { KioskSession } from './kiosk-session.ts'
 import { IdleController } from './idle-controller.ts'
 import { IssueController } from './issue-controller.ts'
 import { printFailedFor } from './printer-state.ts'
-import { kioskStyles } from './kiosk-styles.ts'
+import { kioskScreenStyles } from './kiosk-styles.ts'
 import type { PairSubmitDetail } from './pairing-screen.ts'
 import type { ServiceSelectDetail } from './service-grid.ts'
 import type { TicketOptionsDetail } from './ticket-options.ts'
@@ -44,15 +44,8 @@ const SERVICE_GONE = new Set<string>([ErrorCodes.SERVICE_INACTIVE, ErrorCodes.SE
 @customElement('tabour-kiosk-app')
 export class KioskApp extends LitElement {
   static override styles = [
-    themeStyles,
-    kioskStyles,
+    kioskScreenStyles,
     css`
-      :host {
-        display: flex;
-        flex-direction: column;
-        min-block-size: 100dvh;
-        background: var(--tabour-bg);
-      }
       header,
       footer {
         padding-block: var(--tabour-space-2);

@@ -3,7 +3,8 @@
  * least 64 px, high contrast, a visible pressed state) and the bilingual "second language" line.
  */
 import { css, unsafeCSS } from 'lit'
-import { SCREEN_FONT_STACK } from '../ui-common/theme.ts'
+import { screenHost } from '../ui-common/screen-styles.ts'
+import { SCREEN_FONT_STACK, themeStyles } from '../ui-common/theme.ts'
 
 export const kioskStyles = css`
   :host {
@@ -61,3 +62,6 @@ export const kioskStyles = css`
     unicode-bidi: isolate;
   }
 `
+
+/** A whole kiosk screen's base: the theme, the pieces above and the full-height column. */
+export const kioskScreenStyles = [themeStyles, kioskStyles, screenHost]

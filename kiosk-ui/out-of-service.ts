@@ -6,22 +6,17 @@
 import { LitElement, css, html, type TemplateResult } from 'lit'
 import { customElement } from 'lit/decorators.js'
 import { t } from '../ui-common/i18n.ts'
-import { themeStyles } from '../ui-common/theme.ts'
-import { kioskStyles } from './kiosk-styles.ts'
+import { kioskScreenStyles } from './kiosk-styles.ts'
 
 @customElement('tabour-out-of-service')
 export class OutOfService extends LitElement {
   static override styles = [
-    themeStyles,
-    kioskStyles,
+    kioskScreenStyles,
     css`
       :host {
-        display: flex;
-        flex-direction: column;
         align-items: center;
         justify-content: center;
         gap: var(--tabour-space-4);
-        min-block-size: 100dvh;
         padding: var(--tabour-space-4);
         background: var(--tabour-primary);
         color: var(--tabour-on-primary);

@@ -7,9 +7,9 @@ import { LitElement, css, html, nothing, type PropertyValues, type TemplateResul
 import { customElement, property, state } from 'lit/decorators.js'
 import { DEFAULT_LANG, otherLang, t, type Lang, type StringKey } from '../ui-common/i18n.ts'
 import { inLang } from '../ui-common/bilingual.ts'
-import { themeStyles } from '../ui-common/theme.ts'
+import { centeredMain, headerBar } from '../ui-common/screen-styles.ts'
 import '../ui-common/lang-switch.ts'
-import { kioskStyles } from './kiosk-styles.ts'
+import { kioskScreenStyles } from './kiosk-styles.ts'
 import { normalizePairingCode, PAIRING_ALPHABET, PAIRING_CODE_LENGTH } from './pairing-code.ts'
 
 /** Payload of `pair-submit`. */
@@ -20,39 +20,13 @@ export interface PairSubmitDetail {
 @customElement('tabour-pairing-screen')
 export class PairingScreen extends LitElement {
   static override styles = [
-    themeStyles,
-    kioskStyles,
+    kioskScreenStyles,
+    headerBar,
+    centeredMain,
     css`
-      :host {
-        display: flex;
-        flex-direction: column;
-        min-block-size: 100dvh;
-        background: var(--tabour-bg);
-      }
-      header {
-        display: flex;
-        align-items: center;
-        justify-content: space-between;
-        gap: var(--tabour-space-2);
-        padding-block: var(--tabour-space-2);
-        padding-inline: var(--tabour-space-3);
-        background: var(--tabour-primary);
-        color: var(--tabour-on-primary);
-      }
-      .product {
-        margin: 0;
-        font-size: var(--tabour-text-large);
-        font-weight: 700;
-      }
       main {
-        flex: 1;
-        display: flex;
-        flex-direction: column;
-        align-items: center;
-        justify-content: center;
         gap: var(--tabour-space-3);
         padding: var(--tabour-space-3);
-        text-align: center;
       }
       h1 {
         margin: 0;

@@ -14,10 +14,11 @@ import { applyLang, DEFAULT_LANG, initialLang, otherLang, t, tf, type Lang } fro
 import { inLang } from '../ui-common/bilingual.ts'
 import type { LangChangeEvent } from '../ui-common/lang-switch.ts'
 import { quantity, waitInWords } from '../ui-common/quantities.ts'
-import { applyPageTheme, themeStyles } from '../ui-common/theme.ts'
+import { headerBar } from '../ui-common/screen-styles.ts'
+import { applyPageTheme } from '../ui-common/theme.ts'
 import '../ui-common/lang-switch.ts'
 import { fetchPublicTicket } from './kiosk-api.ts'
-import { kioskStyles } from './kiosk-styles.ts'
+import { kioskScreenStyles } from './kiosk-styles.ts'
 import { PollController } from './poll-controller.ts'
 import { serviceName } from './service-grid.ts'
 
@@ -33,23 +34,15 @@ const FINAL = new Set(['done', 'no_show', 'cancelled'])
 @customElement('tabour-ticket-status')
 export class TicketStatus extends LitElement {
   static override styles = [
-    themeStyles,
-    kioskStyles,
+    kioskScreenStyles,
+    headerBar,
     css`
       :host {
-        display: flex;
-        flex-direction: column;
-        min-block-size: 100dvh;
         background: var(--tabour-surface);
       }
       header {
-        display: flex;
-        align-items: center;
-        justify-content: space-between;
-        gap: var(--tabour-space-2);
-        padding: var(--tabour-space-1) var(--tabour-space-2);
-        background: var(--tabour-primary);
-        color: var(--tabour-on-primary);
+        padding-block: var(--tabour-space-1);
+        padding-inline: var(--tabour-space-2);
       }
       header p {
         margin: 0;

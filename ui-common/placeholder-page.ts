@@ -5,6 +5,7 @@
 import { LitElement, css, html, type TemplateResult } from 'lit'
 import { state } from 'lit/decorators.js'
 import { applyLang, initialLang, t, type Lang, type StringKey } from './i18n.ts'
+import { centeredMain, headerBar, screenHost } from './screen-styles.ts'
 import { applyPageTheme, themeStyles } from './theme.ts'
 import './lang-switch.ts'
 import type { LangChangeEvent } from './lang-switch.ts'
@@ -15,40 +16,22 @@ export abstract class PlaceholderPage extends LitElement {
 
   static override styles = [
     themeStyles,
+    screenHost,
+    headerBar,
+    centeredMain,
     css`
       :host {
-        display: flex;
-        flex-direction: column;
+        /* 100vh where the browser does not know dvh */
         min-block-size: 100vh;
         min-block-size: 100dvh;
-        background: var(--tabour-bg);
-      }
-      header {
-        display: flex;
-        align-items: center;
-        justify-content: space-between;
-        gap: var(--tabour-space-2);
-        padding-block: var(--tabour-space-2);
-        padding-inline: var(--tabour-space-3);
-        background: var(--tabour-primary);
-        color: var(--tabour-on-primary);
       }
       .product {
-        margin: 0;
-        font-size: var(--tabour-text-large);
-        font-weight: 700;
         line-height: 1.2;
       }
       main {
-        flex: 1;
-        display: flex;
-        flex-direction: column;
-        align-items: center;
-        justify-content: center;
         gap: var(--tabour-space-2);
         padding-block: var(--tabour-space-4);
         padding-inline: var(--tabour-space-3);
-        text-align: center;
       }
       h1 {
         margin: 0;
