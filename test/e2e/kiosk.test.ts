@@ -17,7 +17,8 @@ import { readQr } from './qr.ts'
  * center server listening on loopback: pairing, services, issuing (one ticket per tap, even
  * double-tapped or retried), languages, the optional questions, idle return, the out-of-service
  * screen across a server restart, revocation, and the status page following a call.
- * Screenshots go to test-results/kiosk/ (two of them also to docs/screenshots/).
+ * Screenshots go to test-results/kiosk/; with UPDATE_SCREENSHOTS=1 two of them also refresh
+ * docs/screenshots/ (the README's), so an ordinary test run never dirties the tree.
  */
 
 const SHOTS = join(ROOT, 'test-results', 'kiosk')
@@ -107,7 +108,7 @@ async function screenshot(page: Page, name: string, docsName?: string): Promise<
   await page.evaluate(() => document.fonts.ready)
   const path = join(SHOTS, `${name}.png`)
   await page.screenshot({ path, fullPage: true })
-  if (docsName) {
+  if (docsName && process.env.UPDATE_SCREENSHOTS === '1') {
     mkdirSync(DOCS_SHOTS, { recursive: true })
     copyFileSync(path, join(DOCS_SHOTS, docsName))
   }
