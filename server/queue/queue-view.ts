@@ -1,6 +1,6 @@
 import type { QueueContext } from './queue-context.ts'
 import type { TicketRecord } from '../db/repositories/tickets-repo.ts'
-import type { ServiceWithQueue } from '../../protocol/entities.ts'
+import type { Service, ServiceWithQueue } from '../../protocol/entities.ts'
 import { NO_PRIORITY } from './types.ts'
 import { estimateWaitSeconds, rollingMeanServiceSeconds } from './wait-estimate.ts'
 
@@ -43,21 +43,24 @@ export class QueueView {
     return { position, estimatedWaitSeconds: t.status === 'waiting' ? this.estimateFor(t.serviceId, position) : 0 }
   }
 
-  /** Every service (or only active ones) with its waiting count, estimate for a new ticket and today's issue count. */
+  /** Every service (or only active ones) with its live queue figures. */
   serviceQueues(options: { activeOnly?: boolean } = {}): ServiceWithQueue[] {
     this.ctx.closePastDays()
     const day = this.ctx.dayOf(this.ctx.clock())
-    return this.ctx.services.list(options).map((s) => {
-      const waiting = this.ctx.tickets.waitingCount(s.id)
-      const issuedToday = this.ctx.tickets.issuedOn(s.id, day)
-      const capReached = s.dailyCap !== null && issuedToday >= s.dailyCap
-      return {
-        ...s,
-        waiting,
-        issuedToday,
-        estimatedWaitSeconds: this.estimateFor(s.id, waiting),
-        available: s.active && !capReached,
-      }
-    })
+    return this.ctx.services.list(options).map((s) => this.withQueue(s, day))
+  }
+
+  /** One service's live figures (what `queue:updated` carries), or null for an unknown id. */
+  serviceQueue(serviceId: number): ServiceWithQueue | null {
+    const service = this.ctx.services.get(serviceId)
+    return service ? this.withQueue(service, this.ctx.dayOf(this.ctx.clock())) : null
+  }
+
+  /** Waiting count, estimate for a new ticket, today's issue count, and whether a kiosk may issue now. */
+  private withQueue(s: Service, day: string): ServiceWithQueue {
+    const waiting = this.ctx.tickets.waitingCount(s.id)
+    const issuedToday = this.ctx.tickets.issuedOn(s.id, day)
+    const capReached = s.dailyCap !== null && issuedToday >= s.dailyCap
+    return { ...s, waiting, issuedToday, estimatedWaitSeconds: this.estimateFor(s.id, waiting), available: s.active && !capReached }
   }
 }

@@ -65,11 +65,7 @@ export class Broadcaster {
   }
 
   private figures(serviceId: number): QueueFigures | null {
-    const service = this.queue.ctx.services.get(serviceId)
-    if (!service) return null
-    const waiting = this.queue.ctx.tickets.waitingCount(serviceId)
-    const day = this.queue.ctx.dayOf(this.queue.ctx.clock())
-    const capReached = service.dailyCap !== null && this.queue.ctx.tickets.issuedOn(serviceId, day) >= service.dailyCap
-    return { serviceId, waiting, estimatedWaitSeconds: this.queue.view.estimateFor(serviceId, waiting), available: service.active && !capReached }
+    const q = this.queue.view.serviceQueue(serviceId)
+    return q && { serviceId, waiting: q.waiting, estimatedWaitSeconds: q.estimatedWaitSeconds, available: q.available }
   }
 }
