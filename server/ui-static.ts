@@ -1,6 +1,7 @@
 import fastifyStatic from '@fastify/static'
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyReply } from 'fastify'
 import { existsSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 
 /** URL of each UI → its folder in the vite build. */
@@ -26,13 +27,23 @@ export async function serveUi(app: FastifyInstance, uiDir: string): Promise<void
   for (const [path, folder] of Object.entries(PAGES)) {
     // the trailing slash matters: the page refers to ../assets/, relative to its own URL
     app.get(`/${path}`, { schema: { hide: true } }, (request, reply) => reply.redirect(`${request.url.split('?')[0]}/`, 301))
-    app.get(`/${path}/`, { schema: { hide: true } }, async (_request, reply) => {
-      const file = join(uiDir, folder, 'index.html')
-      if (!built || !existsSync(file)) {
-        return reply.status(503).type('text/plain; charset=utf-8').send('UI not built: run `npm run build` (npm start does it for you).\nالواجهة غير مبنية: شغّل npm run build')
-      }
-      reply.header('cache-control', 'no-cache')
-      return reply.sendFile(join(folder, 'index.html'), uiDir)
-    })
+    app.get(`/${path}/`, { schema: { hide: true } }, (_request, reply) => sendBuiltPage(reply, join(uiDir, folder, 'index.html')))
   }
+}
+
+const NOT_BUILT = 'UI not built: run `npm run build` (npm start does it for you).\nالواجهة غير مبنية: شغّل npm run build'
+
+/**
+ * Answers a built HTML page, `no-cache` so a screen picks up an upgrade on its next load, or a
+ * bilingual 503 when the UI has not been built. Reads the file itself, so it works in whichever
+ * plugin context a route lives, with or without @fastify/static there.
+ */
+export async function sendBuiltPage(reply: FastifyReply, file: string): Promise<FastifyReply> {
+  let page: Buffer
+  try {
+    page = await readFile(file)
+  } catch {
+    return reply.status(503).type('text/plain; charset=utf-8').send(NOT_BUILT)
+  }
+  return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(page)
 }

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify'
-import { readFile } from 'node:fs/promises'
+import { sendBuiltPage } from '../ui-static.ts'
 import { join } from 'node:path'
 
 /** The built status page (vite entry kiosk-ui/status.html). */
@@ -8,17 +8,11 @@ const STATUS_PAGE = join('kiosk-ui', 'status.html')
 /** Ticket ids are 128 random bits in base64url (server/queue/ticket-issuer.ts); anything else is not a ticket. */
 const TICKET_ID = /^[A-Za-z0-9_-]{1,64}$/
 
-const NOT_BUILT =
-  'UI not built: run `npm run build` (npm start does it for you).\nالواجهة غير مبنية: شغّل npm run build'
-
 /**
  * Pages for citizens' own phones, no login: GET /t/:id is a ticket's public status page (the QR on
  * the ticket and on the kiosk screen opens it). It is one HTML file for every id: the page reads
  * the id from its URL and polls GET /api/v1/tickets/:id, which holds no personal data. The page
  * refers to ../assets/…, which from /t/<id> resolves to /assets/… (under the prefix, if any).
- *
- * The file is read here rather than with reply.sendFile so the route works whichever
- * encapsulation context registers it, with or without @fastify/static in it.
  */
 export async function publicPages(app: FastifyInstance, opts: { uiDir: string }): Promise<void> {
   const file = join(opts.uiDir, STATUS_PAGE)
@@ -27,19 +21,9 @@ export async function publicPages(app: FastifyInstance, opts: { uiDir: string })
     if (!TICKET_ID.test(request.params.id)) {
       return reply.status(404).type('text/plain; charset=utf-8').send('No such ticket.\nلا توجد تذكرة بهذا الرقم.')
     }
-    let page: Buffer
-    try {
-      page = await readFile(file)
-    } catch {
-      return reply.status(503).type('text/plain; charset=utf-8').send(NOT_BUILT)
-    }
     // the page is the same for every ticket and changes only with an upgrade; the status itself is fetched live
-    return reply
-      .header('cache-control', 'no-cache')
-      .header('referrer-policy', 'no-referrer')
-      .header('x-robots-tag', 'noindex')
-      .type('text/html; charset=utf-8')
-      .send(page)
+    reply.header('referrer-policy', 'no-referrer').header('x-robots-tag', 'noindex')
+    return sendBuiltPage(reply, file)
   })
 
   // with a trailing slash the page's ../assets/ would point at /t/assets/: send it to the right address
