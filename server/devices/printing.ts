@@ -56,11 +56,6 @@ export class Printing {
     return faulty(printer.status) ? 'fault' : 'queued'
   }
 
-  /** The last known status of every kiosk printer, for snapshots and the dashboard. */
-  statuses(): { deviceId: number; printer: PrinterStatusReport }[] {
-    return [...this.printers.entries()].filter(([, p]) => p.status).map(([deviceId, p]) => ({ deviceId, printer: this.report(p) }))
-  }
-
   async close(): Promise<void> {
     await Promise.all([...this.printers.values()].map((p) => p.handle.close().catch(() => {})))
     this.printers.clear()
