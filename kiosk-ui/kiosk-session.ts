@@ -13,7 +13,7 @@ import { ApiError, NetworkError } from '../ui-common/api-client.ts'
 import type { StringKey } from '../ui-common/i18n.ts'
 import { fetchCenter, fetchOwnDevice, fetchServices, pairDevice, type CenterInfo } from './kiosk-api.ts'
 import { DEFAULT_SETTINGS, kioskSettings, type KioskSettings } from './kiosk-settings.ts'
-import { KioskFeedController, type DeviceStatusEvent } from './kiosk-feed-controller.ts'
+import { FeedController } from '../ui-common/feed-controller.ts'
 import { RetryController } from './retry-controller.ts'
 import { normalizePairingCode, PAIRING_CODE_LENGTH } from './pairing-code.ts'
 import { printerReportOf } from './printer-state.ts'
@@ -55,7 +55,7 @@ export class KioskSession {
   private socketUp = true
   private deviceId: number | null = null
 
-  private readonly feed: KioskFeedController
+  private readonly feed: FeedController
   private readonly retry: RetryController
 
   /** `base`: the server's prefix (the kiosk page is at `<base>/kiosk/`). */
@@ -64,13 +64,13 @@ export class KioskSession {
     readonly base: string,
     private readonly hooks: KioskSessionHooks,
   ) {
-    this.feed = new KioskFeedController(host, {
-      onServices: (services) => this.update(() => (this.services = services)),
-      onFigures: (figures) => this.applyFigures(figures),
-      onDeviceStatus: (event) => this.onDeviceStatus(event),
+    this.feed = new FeedController(host, {
+      onSnapshot: (snapshot) => this.update(() => (this.services = snapshot.services)),
       onReachable: (up) => this.onSocketReachable(up),
       onRefused: () => void this.checkToken(),
     })
+      .on('queue:updated', (e) => this.applyFigures(e.services))
+      .on('device:status', (e) => this.onDeviceStatus(e))
     this.retry = new RetryController(host)
   }
 
@@ -206,7 +206,7 @@ export class KioskSession {
     })
   }
 
-  private onDeviceStatus(event: DeviceStatusEvent): void {
+  private onDeviceStatus(event: { deviceId: number; status: Record<string, unknown> }): void {
     if (event.deviceId !== this.deviceId) return
     const report = printerReportOf(event.status)
     if (report) this.hooks.onPrinterReport(report)

@@ -143,18 +143,31 @@ export const STRINGS = {
   'qty.people.other': { ar: '{n} شخص', en: '{n} people' },
 } as const satisfies StringTable
 
-/** A key of the strings table. */
+/** Looks strings up in one table; each screen that has its own table makes its own with `translator`. */
+export interface Translator<K extends string> {
+  /** The string for `key` in `lang`. */
+  t(key: K, lang: Lang): string
+  /** The string for `key` in `lang` with each `{name}` replaced by `values[name]` (left as is when absent). */
+  tf(key: K, lang: Lang, values: Readonly<Record<string, string | number>>): string
+}
+
+/**
+ * A translator over `table`. The display, the console and the dashboard keep their strings in
+ * a table of their own (`<ui>/strings.ts`), so a screen's words live beside the screen.
+ */
+export function translator<T extends StringTable>(table: T): Translator<keyof T & string> {
+  const t = (key: keyof T & string, lang: Lang): string => table[key][lang]
+  return {
+    t,
+    tf: (key, lang, values) => t(key, lang).replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole)),
+  }
+}
+
+/** A key of the shared (and kiosk) strings table. */
 export type StringKey = keyof typeof STRINGS
 
-/** The string for `key` in `lang`. */
-export function t(key: StringKey, lang: Lang): string {
-  return STRINGS[key][lang]
-}
-
-/** The string for `key` in `lang` with each `{name}` replaced by `values[name]` (left as is when absent). */
-export function tf(key: StringKey, lang: Lang, values: Readonly<Record<string, string | number>>): string {
-  return t(key, lang).replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole))
-}
+/** The shared strings: `t(key, lang)` and `tf(key, lang, values)`. */
+export const { t, tf } = translator(STRINGS)
 
 /** Whether a value (an attribute, a query parameter) names a supported language. */
 export function isLang(value: unknown): value is Lang {

@@ -9,30 +9,14 @@ import {
   isLang,
   otherLang,
   t,
-  type StringKey,
+  tf,
+  translator,
   type StringTable,
 } from '../../ui-common/i18n.ts'
-
-const ARABIC_LETTER = /\p{Script=Arabic}/u
+import { itIsBilingual } from '../helpers/string-table.ts'
 
 describe('i18n strings', () => {
-  const keys = Object.keys(STRINGS) as StringKey[]
-
-  it('has strings', () => {
-    expect(keys.length).toBeGreaterThan(0)
-  })
-
-  it.each(keys)('%s has non-empty ar and en', (key) => {
-    for (const lang of LANGS) expect(t(key, lang).trim()).not.toBe('')
-  })
-
-  it.each(keys)('%s: the ar string contains Arabic letters', (key) => {
-    expect(t(key, 'ar')).toMatch(ARABIC_LETTER)
-  })
-
-  it('has exactly ar and en for every key', () => {
-    for (const key of keys) expect(Object.keys(STRINGS[key]).sort()).toEqual(['ar', 'en'])
-  })
+  itIsBilingual(STRINGS)
 
   it('names the apps as the centers know them', () => {
     expect(t('product.name', 'ar')).toBe('طابور')
@@ -47,6 +31,13 @@ describe('i18n strings', () => {
     // @ts-expect-error: 'en' is missing, so the table does not satisfy StringTable
     const bad = { 'x.y': { ar: 'س' } } satisfies StringTable
     expect(bad['x.y'].ar).toBe('س')
+  })
+
+  it('a translator fills {placeholders} from its own table', () => {
+    const own = translator({ 'x.counter': { ar: 'الشباك {n}', en: 'Counter {n}' } })
+    expect(own.tf('x.counter', 'ar', { n: 3 })).toBe('الشباك 3')
+    expect(own.tf('x.counter', 'en', {})).toBe('Counter {n}')
+    expect(tf('status.goToCounter', 'en', { n: 4 })).toBe('Please go to counter 4')
   })
 
   it('names each language in itself', () => {

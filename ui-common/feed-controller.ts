@@ -1,51 +1,46 @@
 /**
- * The kiosk's live feed: one socket.io connection with the device token, queue figures and
- * printer status in `seq` order, a snapshot after a gap or a reconnect that was not recovered,
- * and a verdict on whether the server is reachable (down only after `graceMs` without a
- * connection, so a blip does not flash the out-of-service screen). Owns the socket and its
- * timers; closes them when the host leaves the document.
+ * One live feed for a lit screen: a socket.io connection with a user or device token, events
+ * applied in `seq` order, a snapshot after a gap or a reconnect that was not recovered, and a
+ * verdict on whether the server is reachable (down only after `graceMs` without a connection, so
+ * a blip does not flash an error). Owns the socket and its timers and closes them when the host
+ * leaves the document. Each screen subscribes to the events it shows with `on()`.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit'
-import type { ServiceWithQueue } from '../protocol/entities.ts'
-import type { QueueFigures } from '../protocol/events.ts'
+import type { ServerToClientEvents, Snapshot } from '../protocol/events.ts'
 import { ErrorCodes } from '../protocol/error-codes.ts'
-import { backoffDelay } from '../ui-common/backoff.ts'
-import { openFeedSocket, requestSnapshot, SeqTracker, type ConnectError, type TabourSocket } from '../ui-common/feed.ts'
+import { backoffDelay } from './backoff.ts'
+import { openFeedSocket, requestSnapshot, SeqTracker, type ConnectError, type TabourSocket } from './feed.ts'
 
-/** A `device:status` push. */
-export interface DeviceStatusEvent {
-  deviceId: number
-  status: Record<string, unknown>
-}
-
-/** What the feed tells its host. */
-export interface KioskFeedCallbacks {
-  /** The whole list of services (a snapshot): replace what is shown. */
-  onServices(services: ServiceWithQueue[]): void
-  /** New figures for some services. */
-  onFigures(figures: QueueFigures[]): void
-  onDeviceStatus(event: DeviceStatusEvent): void
+/** What the feed tells its host besides the events it subscribed to. */
+export interface FeedCallbacks {
+  /** The whole state the socket may see (first connect, a gap, a reconnect): replace what is shown. */
+  onSnapshot(snapshot: Snapshot): void
   /** Connected (true), or not connected for longer than the grace period (false). */
   onReachable(reachable: boolean): void
-  /** The server refused the token at connect (revoked or unknown). */
-  onRefused(): void
+  /** The server refused the token at connect (revoked, logged out, expired). */
+  onRefused(code: string): void
 }
+
+/** The events that carry `seq` (all but `feed:joined`). */
+export type FeedEvent = Exclude<keyof ServerToClientEvents, 'feed:joined'>
+type Payload<E extends FeedEvent> = Parameters<ServerToClientEvents[E]>[0]
 
 const AUTH_CODES = new Set<string>([ErrorCodes.UNAUTHENTICATED, ErrorCodes.TOKEN_EXPIRED, ErrorCodes.FORBIDDEN])
 
-export class KioskFeedController implements ReactiveController {
+export class FeedController implements ReactiveController {
   private socket: TabourSocket | null = null
   private readonly seq = new SeqTracker()
+  private readonly handlers = new Map<FeedEvent, (payload: never) => void>()
   private downTimer: ReturnType<typeof setTimeout> | undefined
   private reconnectTimer: ReturnType<typeof setTimeout> | undefined
   private reconnectAttempt = 0
   private snapshotting = false
   private snapshotAgain = false
 
-  /** `graceMs`: how long the connection may be missing before the kiosk counts as unreachable; default 4 s. */
+  /** `graceMs`: how long the connection may be missing before the screen counts it unreachable; default 4 s. */
   constructor(
     host: ReactiveControllerHost,
-    private readonly callbacks: KioskFeedCallbacks,
+    private readonly callbacks: FeedCallbacks,
     private readonly graceMs = 4000,
   ) {
     host.addController(this)
@@ -55,7 +50,22 @@ export class KioskFeedController implements ReactiveController {
     this.stop()
   }
 
-  /** Connects with the device token (replacing any earlier connection). */
+  /**
+   * Handles `event` (in `seq` order; a replay is dropped). Subscribe before `start`. A gap also
+   * triggers a snapshot, and the event is still handed over: every event carries absolute
+   * values, so applying it is safe and the snapshot then settles the rest.
+   */
+  on<E extends FeedEvent>(event: E, handler: (payload: Payload<E>) => void): this {
+    this.handlers.set(event, handler as (payload: never) => void)
+    return this
+  }
+
+  /** Whether the socket is connected right now. */
+  get connected(): boolean {
+    return this.socket?.connected ?? false
+  }
+
+  /** Connects with the token (replacing any earlier connection). */
   start(base: string, token: string): void {
     this.stop()
     const socket = openFeedSocket(base, token)
@@ -76,26 +86,25 @@ export class KioskFeedController implements ReactiveController {
     })
     socket.on('disconnect', (reason) => {
       this.armDownTimer()
-      // the server dropped us (shutting down, or the device was revoked): socket.io does not retry that by itself
+      // the server dropped us (shutting down, or the token was revoked): socket.io does not retry that by itself
       if (reason === 'io server disconnect') this.reconnectLater()
     })
     socket.on('connect_error', (err: ConnectError) => {
       this.armDownTimer()
       const code = err.data?.code
       if (code && AUTH_CODES.has(code)) {
-        this.callbacks.onRefused()
+        this.callbacks.onRefused(code)
         return
       }
       // a refusal by the server's middleware ends socket.io's own retries: keep trying ourselves
       if (!socket.active) this.reconnectLater()
     })
     socket.on('feed:joined', (e) => this.seq.baseline(e.seq))
-    socket.on('queue:updated', (e) => {
-      if (this.judge(e.seq)) this.callbacks.onFigures(e.services)
-    })
-    socket.on('device:status', (e) => {
-      if (this.judge(e.seq)) this.callbacks.onDeviceStatus({ deviceId: e.deviceId, status: e.status })
-    })
+    for (const [event, handler] of this.handlers) {
+      socket.on(event, ((payload: { seq: number }) => {
+        if (this.judge(payload.seq)) (handler as (p: unknown) => void)(payload)
+      }) as never)
+    }
   }
 
   /** Closes the connection and every timer. */
@@ -110,12 +119,11 @@ export class KioskFeedController implements ReactiveController {
     }
   }
 
-  /** Asks for a fresh snapshot (the host learned that its list is out of date). */
+  /** Asks for a fresh snapshot (the host learned that what it shows is out of date). */
   refresh(): void {
     void this.resync()
   }
 
-  /** True when the event should be applied; a gap also triggers a snapshot (figures are absolute, so applying is safe). */
   private judge(seq: number): boolean {
     const verdict = this.seq.accept(seq)
     if (verdict === 'gap') void this.resync()
@@ -134,7 +142,7 @@ export class KioskFeedController implements ReactiveController {
       const snapshot = await requestSnapshot(socket)
       if (socket !== this.socket) return
       this.seq.advanceTo(snapshot.seq)
-      this.callbacks.onServices(snapshot.services)
+      this.callbacks.onSnapshot(snapshot)
     } catch {
       // timed out or disconnected: the next connect asks again
     } finally {
