@@ -1,0 +1,6 @@
+export * from './frame.ts'
+export * from './frame-decoder.ts'
+export * from './board-protocol.ts'
+export * from './keypad-protocol.ts'
+export * from './serial-line.ts'
+export * from './line-pool.ts'
