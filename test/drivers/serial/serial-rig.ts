@@ -1,0 +1,153 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { randomBytes } from 'node:crypto'
+import { createRequire } from 'node:module'
+import { SerialPort } from 'serialport'
+import type * as BindingMock from '@serialport/binding-mock' with { 'resolution-mode': 'require' }
+import type { SerialBinding } from '../../../drivers/serial/index.ts'
+
+// serialport (CommonJS) requires the CommonJS build of the mock; an ESM import would load the
+// .mjs build, a second MockBinding whose ports serialport never sees.
+const { MockBinding } = createRequire(import.meta.url)('@serialport/binding-mock') as typeof BindingMock
+
+/**
+ * The far end of one serial line, the same for the mock binding and a real pty pair, so one
+ * suite runs on both: what the server wrote, a way to send it bytes, and a cable to pull.
+ */
+export interface SerialRig {
+  readonly kind: 'mock' | 'pty'
+  /** The path the server opens. */
+  readonly path: string
+  /** The binding to give the server: MockBinding for mock, undefined (the OS) for pty. */
+  readonly binding: SerialBinding | undefined
+  /** Every byte the server wrote, across reopens. */
+  received(): Buffer
+  /** Bytes as if sent by a device on the line; the server's port must be open. */
+  send(bytes: Buffer): Promise<void>
+  /** The device goes away: the open port breaks and reopening fails. */
+  unplug(): Promise<void>
+  /** It comes back on the same path. */
+  replug(): Promise<void>
+  close(): Promise<void>
+}
+
+const uid = () => `${process.pid}-${randomBytes(4).toString('hex')}`
+
+/** Waits for `predicate` with a bounded poll; the bound is a safety net, never the thing tested. */
+export async function until(predicate: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while (!predicate()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((r) => setTimeout(r, 5))
+  }
+}
+
+/** A MockBinding port whose writes are recorded across reopens and which can be "unplugged". */
+export function mockRig(): SerialRig {
+  const path = `/dev/ttyMOCK-${uid()}`
+  let received = Buffer.alloc(0)
+  let current: BindingMock.MockPortBinding | null = null
+  let plugged = true
+  const breakReads = new Set<(err: Error) => void>()
+  MockBinding.createPort(path, { record: false, echo: false })
+  const binding: SerialBinding = {
+    list: () => MockBinding.list(),
+    async open(options) {
+      if (!plugged || options.path !== path) throw new Error(`No such file or directory, cannot open ${options.path}`)
+      const port = await MockBinding.open(options)
+      const write = port.write.bind(port)
+      port.write = async (data: Buffer) => {
+        await write(data)
+        received = Buffer.concat([received, data])
+      }
+      // a pending read failing with a non-cancel error is how serialport learns of an unplug
+      const read = port.read.bind(port)
+      port.read = (buffer, offset, length) =>
+        new Promise((resolve, reject) => {
+          if (!plugged) return reject(new Error('device disconnected'))
+          breakReads.add(reject)
+          read(buffer, offset, length).then(resolve, reject).finally(() => breakReads.delete(reject))
+        })
+      current = port
+      return port
+    },
+  }
+  return {
+    kind: 'mock',
+    path,
+    binding,
+    received: () => received,
+    async send(bytes) {
+      if (!current?.isOpen) throw new Error('mock port not open')
+      current.emitData(bytes)
+    },
+    async unplug() {
+      plugged = false
+      for (const fail of [...breakReads]) fail(new Error('device disconnected'))
+    },
+    async replug() {
+      plugged = true
+    },
+    async close() {
+      current = null
+    },
+  }
+}
+
+/** A socat pty pair: the server opens end A, the test plays the device on end B. */
+export async function ptyRig(): Promise<SerialRig> {
+  const id = uid()
+  const a = `/tmp/tabour-${id}-A`
+  const b = `/tmp/tabour-${id}-B`
+  let socat: ChildProcess | null = null
+  let far: SerialPort | null = null
+  let received = Buffer.alloc(0)
+
+  async function startSocat() {
+    const child = spawn('socat', ['-d', '-d', `pty,raw,echo=0,link=${a}`, `pty,raw,echo=0,link=${b}`], { stdio: 'ignore' })
+    socat = child
+    let exited = false
+    child.once('exit', () => (exited = true))
+    await until(() => exited || (existsSync(a) && existsSync(b)), 'socat links')
+    if (exited) throw new Error('socat exited before making its links')
+    const port = new SerialPort({ path: b, baudRate: 9600, autoOpen: false })
+    await new Promise<void>((resolve, reject) => port.open((err) => (err ? reject(err) : resolve())))
+    port.on('data', (chunk: Buffer) => (received = Buffer.concat([received, chunk])))
+    port.on('error', () => {})
+    far = port
+  }
+
+  async function stopSocat() {
+    const child = socat
+    socat = null
+    const port = far
+    far = null
+    if (port?.isOpen) await new Promise((r) => port.close(r))
+    if (child && child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((r) => child.once('exit', r))
+      child.kill('SIGTERM')
+      await exited
+    }
+  }
+
+  await startSocat()
+  return {
+    kind: 'pty',
+    path: a,
+    binding: undefined,
+    received: () => received,
+    async send(bytes) {
+      const port = far
+      if (!port) throw new Error('pty far end not open')
+      await new Promise<void>((resolve, reject) => port.write(bytes, (err) => (err ? reject(err) : port.drain((e) => (e ? reject(e) : resolve())))))
+    },
+    unplug: stopSocat,
+    replug: startSocat,
+    close: stopSocat,
+  }
+}
+
+export const RIGS = [
+  ['mock', mockRig],
+  ['pty', ptyRig],
+] as const satisfies readonly (readonly [string, () => SerialRig | Promise<SerialRig>])[]
