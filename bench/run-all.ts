@@ -1,6 +1,8 @@
 /** `npm run bench`: runs every benchmark and prints its figures (never a pass/fail). */
 import { bundleSizeBench } from './bundle-size.bench.ts'
+import { callToDisplayBench } from './call-to-display.bench.ts'
 import { ticketIssueBench } from './ticket-issue.bench.ts'
 
 bundleSizeBench()
 await ticketIssueBench()
+await callToDisplayBench()
