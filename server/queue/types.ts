@@ -4,11 +4,8 @@
  * unit-tested without I/O.
  */
 
-/** Every state a ticket can be in; see lifecycle.ts for the legal moves between them. */
-export type TicketStatus = 'waiting' | 'called' | 'serving' | 'done' | 'no_show' | 'cancelled'
-
-/** What a clerk (or the system) does to a ticket; each maps to one transition in lifecycle.ts. */
-export type TicketAction = 'call' | 'recall' | 'start' | 'finish' | 'no_show' | 'transfer' | 'cancel'
+/** Ticket statuses and actions; the legal moves between them are in protocol/ticket-lifecycle.ts (shared with the UIs). */
+export type { TicketStatus, TicketAction } from '../../protocol/ticket-lifecycle.ts'
 
 export type CounterState = 'closed' | 'open' | 'paused'
 
