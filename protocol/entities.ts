@@ -124,3 +124,7 @@ export type CounterActionResult = Static<typeof CounterActionResult>
 
 export const PriorityCategory = Type.Object({ code: Type.String(), nameAr: Type.String(), nameEn: Type.String() })
 export type PriorityCategory = Static<typeof PriorityCategory>
+
+/** An outcome a clerk may finish a ticket with (config queue.finishOutcomes, GET /center). */
+export const FinishOutcome = Type.Object({ code: Type.String(), nameAr: Type.String(), nameEn: Type.String() })
+export type FinishOutcome = Static<typeof FinishOutcome>

@@ -34,3 +34,16 @@ export const StatsToday = Type.Object({
   counters: Type.Array(CounterStats),
 })
 export type StatsToday = Static<typeof StatsToday>
+
+/** GET /stats/me: today's figures of the calling member of staff (the console's "my day"). */
+export const ClerkStatsToday = Type.Object({
+  day: Type.String(),
+  userId: Type.Integer(),
+  issued: Type.Integer(),
+  called: Type.Integer(),
+  served: Type.Integer(),
+  noShow: Type.Integer(),
+  transferredOut: Type.Integer(),
+  avgServiceSeconds: Nullable(Type.Number()),
+})
+export type ClerkStatsToday = Static<typeof ClerkStatsToday>

@@ -79,6 +79,16 @@ export const ConfigSchema = Type.Object(
             { code: 'pregnant', nameAr: 'الحوامل', nameEn: 'Pregnant women' },
           ],
         }),
+        /** The outcomes a clerk picks from when finishing a ticket (the console's list; the first is its default). */
+        finishOutcomes: Type.Array(PriorityCategory, {
+          minItems: 1,
+          default: [
+            { code: 'served', nameAr: 'تمت الخدمة', nameEn: 'Served' },
+            { code: 'referred', nameAr: 'أُحيل إلى جهة أخرى', nameEn: 'Referred elsewhere' },
+            { code: 'incomplete_papers', nameAr: 'أوراق غير مكتملة', nameEn: 'Incomplete papers' },
+            { code: 'other', nameAr: 'أخرى', nameEn: 'Other' },
+          ],
+        }),
       },
       { ...Strict, default: {} },
     ),
@@ -183,6 +193,8 @@ export function validateConfig(raw: unknown): Config {
   if (codes.includes('none') || new Set(codes).size !== codes.length) {
     throw new ConfigError('invalid config: /queue/priorityCategories codes must be unique and not "none"')
   }
+  const outcomes = config.queue.finishOutcomes.map((o) => o.code)
+  if (new Set(outcomes).size !== outcomes.length) throw new ConfigError('invalid config: /queue/finishOutcomes codes must be unique')
   return config
 }
 

@@ -1,5 +1,5 @@
 import type { QueueContext } from '../queue/queue-context.ts'
-import type { StatsToday } from '../../protocol/stats.ts'
+import type { ClerkStatsToday, StatsToday } from '../../protocol/stats.ts'
 
 interface FigureRow {
   key: number | null
@@ -15,8 +15,8 @@ interface FigureRow {
   avgServiceSeconds: number | null
 }
 
-/** One pass over a day's events, grouped by a column (service_id or counter_id); NULL key = the whole day. */
-const figuresSql = (groupBy: 'service_id' | 'counter_id' | null) => `
+/** One pass over a day's events, grouped by a column (service_id, counter_id or user_id); NULL key = the whole day. */
+const figuresSql = (groupBy: 'service_id' | 'counter_id' | 'user_id' | null, where = '') => `
   SELECT ${groupBy ?? 'NULL'} AS key,
     COALESCE(SUM(type = 'ticket.issued'), 0) AS issued,
     COALESCE(SUM(type = 'ticket.called'), 0) AS called,
@@ -28,7 +28,7 @@ const figuresSql = (groupBy: 'service_id' | 'counter_id' | null) => `
     MAX(CASE WHEN type = 'ticket.called' THEN json_extract(data, '$.waitedSeconds') END) AS maxWaitSeconds,
     COALESCE(SUM(type = 'ticket.called' AND json_extract(data, '$.withinTarget') = 1), 0) AS withinTarget,
     AVG(CASE WHEN type = 'ticket.finished' THEN json_extract(data, '$.serviceSeconds') END) AS avgServiceSeconds
-  FROM events WHERE day = ? AND type LIKE 'ticket.%' ${groupBy ? `AND ${groupBy} IS NOT NULL GROUP BY ${groupBy}` : ''}`
+  FROM events WHERE day = ? AND type LIKE 'ticket.%' ${where} ${groupBy ? `AND ${groupBy} IS NOT NULL GROUP BY ${groupBy}` : ''}`
 
 const round1 = (n: number | null) => (n === null ? null : Math.round(n * 10) / 10)
 
@@ -70,4 +70,17 @@ export function todayStats(ctx: QueueContext): StatsToday {
     return { counterId: c.id, number: c.number, name: c.name, state: c.state, called: f.called, served: f.served, noShow: f.noShow, avgServiceSeconds: f.avgServiceSeconds }
   })
   return { day, totals: figures(total, waitingTotal), services, counters }
+}
+
+/**
+ * Today's figures of one member of staff, from the same event-log pass as `todayStats`
+ * (grouped by the acting user): what they called, served, marked no-show and transferred, and
+ * their mean service time (call to finish). `issued` counts tickets they issued at reception.
+ */
+export function clerkTodayStats(ctx: QueueContext, userId: number): ClerkStatsToday {
+  ctx.closePastDays()
+  const day = ctx.dayOf(ctx.clock())
+  const row = ctx.db.prepare(figuresSql('user_id', 'AND user_id = ?')).get(day, userId) as FigureRow | undefined
+  const f = figures(row, 0)
+  return { day, userId, issued: f.issued, called: f.called, served: f.served, noShow: f.noShow, transferredOut: f.transferredOut, avgServiceSeconds: f.avgServiceSeconds }
 }

@@ -42,6 +42,12 @@ describe('GET /api/v1/center', () => {
           { code: 'disabled', nameAr: 'ذوو الهمم', nameEn: 'People with disabilities' },
           { code: 'pregnant', nameAr: 'الحوامل', nameEn: 'Pregnant women' },
         ],
+        finishOutcomes: [
+          { code: 'served', nameAr: 'تمت الخدمة', nameEn: 'Served' },
+          { code: 'referred', nameAr: 'أُحيل إلى جهة أخرى', nameEn: 'Referred elsewhere' },
+          { code: 'incomplete_papers', nameAr: 'أوراق غير مكتملة', nameEn: 'Incomplete papers' },
+          { code: 'other', nameAr: 'أخرى', nameEn: 'Other' },
+        ],
       })
     }
     await expectAuthRequired(center, { method: 'GET', url: '/api/v1/center' })
@@ -63,6 +69,7 @@ describe('GET /api/v1/center', () => {
       timeZone: 'Asia/Riyadh',
       callPolicy: 'sla',
       priorityCategories: [{ code: 'veteran', nameAr: 'المحاربون القدامى', nameEn: 'Veterans' }],
+      finishOutcomes: res.json().finishOutcomes,
     })
   })
 })
