@@ -1,0 +1,54 @@
+/**
+ * Which message the console shows for a failed request: the server's stable error codes
+ * (protocol/error-codes.ts) mapped to the console's own bilingual strings.
+ */
+import { ErrorCodes } from '../protocol/error-codes.ts'
+import { ApiError, NetworkError } from '../ui-common/api-client.ts'
+import type { CounterStringKey } from './strings.ts'
+
+const BY_CODE: Readonly<Record<string, CounterStringKey>> = {
+  [ErrorCodes.BAD_CREDENTIALS]: 'err.badCredentials',
+  [ErrorCodes.RATE_LIMITED]: 'err.rateLimited',
+  [ErrorCodes.TOKEN_EXPIRED]: 'err.sessionExpired',
+  [ErrorCodes.UNAUTHENTICATED]: 'err.sessionExpired',
+  [ErrorCodes.FORBIDDEN]: 'err.forbidden',
+  [ErrorCodes.NOT_YOUR_COUNTER]: 'err.notYourCounter',
+  [ErrorCodes.COUNTER_TAKEN]: 'err.counterTaken',
+  [ErrorCodes.CLERK_AT_OTHER_COUNTER]: 'err.atOtherCounter',
+  [ErrorCodes.COUNTER_NOT_OPEN]: 'err.counterNotOpen',
+  [ErrorCodes.COUNTER_BUSY]: 'err.counterBusy',
+  [ErrorCodes.COUNTER_IDLE]: 'err.counterIdle',
+  [ErrorCodes.ILLEGAL_TRANSITION]: 'err.illegal',
+  [ErrorCodes.TICKET_NOT_FOUND]: 'err.ticketNotFound',
+  [ErrorCodes.COUNTER_NOT_FOUND]: 'err.counterNotFound',
+  [ErrorCodes.SERVICE_NOT_FOUND]: 'err.serviceNotFound',
+  [ErrorCodes.SERVICE_INACTIVE]: 'err.serviceInactive',
+  [ErrorCodes.SERVICE_DAILY_CAP]: 'err.serviceCap',
+  [ErrorCodes.SERVICE_NOT_AT_COUNTER]: 'err.notForThisCounter',
+  [ErrorCodes.TRANSFER_TARGET]: 'err.transferTarget',
+  [ErrorCodes.VALIDATION]: 'err.invalid',
+  [ErrorCodes.BAD_BODY]: 'err.invalid',
+  [ErrorCodes.BAD_PRIORITY]: 'err.invalid',
+}
+
+/** The message key for an error code; a generic one for codes the console does not know. */
+export function messageForCode(code: string): CounterStringKey {
+  return Object.hasOwn(BY_CODE, code) ? BY_CODE[code] : 'err.generic'
+}
+
+/** The message key for anything a request threw. */
+export function messageForError(err: unknown): CounterStringKey {
+  if (err instanceof NetworkError) return 'err.network'
+  if (err instanceof ApiError) return messageForCode(err.code)
+  return 'err.generic'
+}
+
+/** 401s that mean "log in again" (the counter stays open server-side meanwhile). */
+export function needsLogin(err: unknown): boolean {
+  return err instanceof ApiError && err.status === 401 && err.code !== ErrorCodes.BAD_CREDENTIALS
+}
+
+/** Errors after which the console's picture of the counter is wrong (someone else holds it, or it closed): reload it. */
+export function counterLost(err: unknown): boolean {
+  return err instanceof ApiError && (err.code === ErrorCodes.NOT_YOUR_COUNTER || err.code === ErrorCodes.COUNTER_NOT_OPEN)
+}

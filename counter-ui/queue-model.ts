@@ -1,0 +1,77 @@
+/**
+ * The queue panel's figures, computed from the staff feed's live tickets: per service this
+ * counter draws from, how many wait, the next labels, the longest wait and the priority ones;
+ * plus the tickets transferred to this very counter (called before anything else).
+ */
+import type { Counter, Service, Ticket } from '../protocol/entities.ts'
+
+/** One waiting ticket as the panel lists it. */
+export interface QueueEntry {
+  id: string
+  label: string
+  priority: string
+  serviceId: number
+  waitedSeconds: number
+}
+
+/** One service's line as this counter sees it. */
+export interface QueueRow {
+  service: Service
+  /** The counter's weight for the service; 0 = a backup line, served when nothing else waits. */
+  weight: number
+  waiting: number
+  priorityWaiting: number
+  /** The longest wait in the line right now; null when nobody waits. */
+  longestWaitSeconds: number | null
+  /** The first `nextCount` waiting tickets, oldest first. */
+  next: QueueEntry[]
+}
+
+export interface CounterQueue {
+  /** Tickets transferred to this counter: they go before every line. */
+  targeted: QueueEntry[]
+  rows: QueueRow[]
+  /** Every waiting ticket this counter may call, oldest first (for "call a specific ticket"). */
+  callable: QueueEntry[]
+}
+
+const entry = (t: Ticket, now: number): QueueEntry => ({
+  id: t.id,
+  label: t.label,
+  priority: t.priority,
+  serviceId: t.serviceId,
+  waitedSeconds: Math.max(0, Math.round((now - Date.parse(t.issuedAt)) / 1000)),
+})
+
+/** The queue of `counter` at `now` (epoch ms); `nextCount` labels per line (default 4). */
+export function counterQueue(counter: Counter, services: readonly Service[], tickets: Iterable<Ticket>, now: number, nextCount = 4): CounterQueue {
+  const waiting = [...tickets]
+    .filter((t) => t.status === 'waiting' && (t.targetCounterId === null || t.targetCounterId === counter.id))
+    .sort((a, b) => Date.parse(a.issuedAt) - Date.parse(b.issuedAt) || a.number - b.number)
+  const byId = new Map(services.map((s) => [s.id, s]))
+  const targeted = waiting.filter((t) => t.targetCounterId === counter.id).map((t) => entry(t, now))
+  const rows: QueueRow[] = []
+  for (const cs of counter.services) {
+    const service = byId.get(cs.serviceId)
+    if (!service) continue
+    const line = waiting.filter((t) => t.serviceId === service.id && t.targetCounterId === null).map((t) => entry(t, now))
+    rows.push({
+      service,
+      weight: cs.weight,
+      waiting: line.length,
+      priorityWaiting: line.filter((t) => t.priority !== 'none').length,
+      longestWaitSeconds: line.length > 0 ? line[0].waitedSeconds : null,
+      next: line.slice(0, nextCount),
+    })
+  }
+  // backup lines (weight 0) after the lines this counter really serves
+  rows.sort((a, b) => Number(a.weight === 0) - Number(b.weight === 0))
+  const served = new Set(counter.services.map((s) => s.serviceId))
+  const callable = waiting.filter((t) => t.targetCounterId === counter.id || served.has(t.serviceId)).map((t) => entry(t, now))
+  return { targeted, rows, callable }
+}
+
+/** Whole minutes from seconds, rounded down (what "waited 12 min" shows); never negative. */
+export function wholeMinutes(seconds: number): number {
+  return Math.max(0, Math.floor(seconds / 60))
+}

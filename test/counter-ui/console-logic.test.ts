@@ -1,0 +1,231 @@
+import { describe, expect, it } from 'vitest'
+import {
+  CONSOLE_ACTIONS,
+  CONFIRMED_ACTIONS,
+  isTypingTarget,
+  KEY_MAP,
+  legalConsoleActions,
+  primaryAction,
+  shortcutAction,
+  type ConsoleAction,
+  type CounterState,
+} from '../../counter-ui/console-actions.ts'
+import { counterQueue, wholeMinutes } from '../../counter-ui/queue-model.ts'
+import { counterLost, messageForCode, messageForError, needsLogin } from '../../counter-ui/error-messages.ts'
+import { COUNTER_STRINGS, t } from '../../counter-ui/strings.ts'
+import { legalActions, TICKET_STATUSES } from '../../protocol/ticket-lifecycle.ts'
+import { legalActions as serverLegalActions } from '../../server/queue/lifecycle.ts'
+import { ErrorCodes } from '../../protocol/error-codes.ts'
+import type { Counter, Service, Ticket } from '../../protocol/entities.ts'
+import { ApiError, NetworkError } from '../../ui-common/api-client.ts'
+import { itIsBilingual } from '../helpers/string-table.ts'
+
+const TICKET_MOVES: ConsoleAction[] = ['recall', 'start', 'finish', 'no_show', 'transfer']
+
+describe('legal console actions', () => {
+  it('an open idle counter calls, pauses, closes and issues; nothing acts on a ticket', () => {
+    expect(legalConsoleActions('open', null)).toEqual(['call_next', 'call_ticket', 'pause', 'issue', 'close'])
+  })
+
+  it('a paused counter resumes or closes (and can still issue a walk-in ticket)', () => {
+    expect(legalConsoleActions('paused', null)).toEqual(['resume', 'issue', 'close'])
+  })
+
+  it('a closed counter offers nothing', () => {
+    for (const s of TICKET_STATUSES) expect(legalConsoleActions('closed', s)).toEqual([])
+    expect(legalConsoleActions('closed', null)).toEqual([])
+  })
+
+  it('a called ticket: recall, start, no-show, transfer; no call, no pause, no close, no finish', () => {
+    expect(legalConsoleActions('open', 'called')).toEqual(['recall', 'start', 'no_show', 'transfer', 'issue'])
+  })
+
+  it('a ticket being served: finish or transfer only (a served citizen is never a no-show)', () => {
+    expect(legalConsoleActions('open', 'serving')).toEqual(['finish', 'transfer', 'issue'])
+  })
+
+  it('a ticket that has left the counter (done, no-show, cancelled, back to waiting) counts as none', () => {
+    for (const s of ['done', 'no_show', 'cancelled', 'waiting'] as const) expect(legalConsoleActions('open', s)).toEqual(legalConsoleActions('open', null))
+  })
+
+  it.each(['called', 'serving'] as const)('the ticket moves offered for a %s ticket are exactly the lifecycle table’s (the server’s own)', (status) => {
+    const offered = legalConsoleActions('open', status).filter((a) => TICKET_MOVES.includes(a))
+    const lifecycle = legalActions(status).filter((a) => a !== 'cancel' && a !== 'call')
+    expect(offered).toEqual(lifecycle)
+    // one table: the server's enforcement and the console's buttons read the same one
+    expect(serverLegalActions(status)).toEqual(legalActions(status))
+  })
+
+  it('the primary button is the usual next step', () => {
+    const cases: [CounterState, Ticket['status'] | null, ConsoleAction | null][] = [
+      ['open', null, 'call_next'],
+      ['open', 'called', 'start'],
+      ['open', 'serving', 'finish'],
+      ['paused', null, 'resume'],
+      ['closed', null, null],
+    ]
+    for (const [state, status, primary] of cases) expect(primaryAction(legalConsoleActions(state, status)), `${state}/${status}`).toBe(primary)
+  })
+
+  it('no-show and close ask to confirm', () => {
+    expect([...CONFIRMED_ACTIONS].sort()).toEqual(['close', 'no_show'])
+  })
+})
+
+describe('the keyboard map', () => {
+  it('every action has a key, and no two actions that can be legal together share one', () => {
+    for (const a of CONSOLE_ACTIONS) expect(KEY_MAP[a].code).toMatch(/^Key[A-Z]$/)
+    for (const state of ['open', 'paused'] as const) {
+      for (const status of [null, 'called', 'serving'] as const) {
+        const codes = legalConsoleActions(state, status).map((a) => KEY_MAP[a].code)
+        expect(new Set(codes).size, `${state}/${status}`).toBe(codes.length)
+      }
+    }
+    expect(KEY_MAP.call_next.label).toBe('N')
+  })
+
+  it('maps a key to the legal action only', () => {
+    const idle = legalConsoleActions('open', null)
+    expect(shortcutAction({ code: 'KeyN' }, idle)).toBe('call_next')
+    expect(shortcutAction({ code: 'KeyS' }, idle)).toBeNull()
+    const called = legalConsoleActions('open', 'called')
+    expect(shortcutAction({ code: 'KeyS' }, called)).toBe('start')
+    expect(shortcutAction({ code: 'KeyN' }, called)).toBeNull()
+    expect(shortcutAction({ code: 'KeyX' }, called)).toBe('no_show')
+    expect(shortcutAction({ code: 'KeyF' }, legalConsoleActions('open', 'serving'))).toBe('finish')
+    expect(shortcutAction({ code: 'KeyP' }, idle)).toBe('pause')
+    expect(shortcutAction({ code: 'KeyP' }, legalConsoleActions('paused', null))).toBe('resume')
+    expect(shortcutAction({ code: 'KeyQ' }, idle)).toBe('close')
+    expect(shortcutAction({ code: 'Digit1' }, idle)).toBeNull()
+  })
+
+  it('never fires while typing, with a modifier (browser shortcuts) or on auto-repeat', () => {
+    const idle = legalConsoleActions('open', null)
+    expect(shortcutAction({ code: 'KeyN', typing: true }, idle)).toBeNull()
+    expect(shortcutAction({ code: 'KeyN', ctrlKey: true }, idle)).toBeNull()
+    expect(shortcutAction({ code: 'KeyN', altKey: true }, idle)).toBeNull()
+    expect(shortcutAction({ code: 'KeyN', metaKey: true }, idle)).toBeNull()
+    expect(shortcutAction({ code: 'KeyN', repeat: true }, idle)).toBeNull()
+  })
+
+  it('tells typing targets apart, through shadow roots', () => {
+    expect(isTypingTarget([{ tagName: 'INPUT', type: 'text' } as never, { tagName: 'DIV' } as never])).toBe(true)
+    expect(isTypingTarget([{ tagName: 'INPUT', type: 'password' } as never])).toBe(true)
+    expect(isTypingTarget([{ tagName: 'TEXTAREA' } as never])).toBe(true)
+    expect(isTypingTarget([{ tagName: 'SELECT' } as never])).toBe(true)
+    expect(isTypingTarget([{ tagName: 'DIV', isContentEditable: true } as never])).toBe(true)
+    expect(isTypingTarget([{ tagName: 'INPUT', type: 'radio' } as never])).toBe(false)
+    expect(isTypingTarget([{ tagName: 'BUTTON' } as never, { tagName: 'BODY' } as never])).toBe(false)
+    expect(isTypingTarget([])).toBe(false)
+  })
+})
+
+const service = (id: number, prefix: string): Service => ({ id, prefix, nameAr: `خدمة ${prefix}`, nameEn: `Service ${prefix}`, targetWaitSeconds: 600, dailyCap: null, active: true, sortOrder: 0 })
+const NOW = Date.parse('2026-03-10T10:00:00Z')
+let n = 0
+const ticket = (serviceId: number, prefix: string, minutesAgo: number, extra: Partial<Ticket> = {}): Ticket => {
+  n++
+  return {
+    id: `t${n}`,
+    label: `${prefix}-${String(n).padStart(3, '0')}`,
+    number: n,
+    serviceId,
+    status: 'waiting',
+    priority: 'none',
+    lang: 'ar',
+    issuedAt: new Date(NOW - minutesAgo * 60_000).toISOString(),
+    calledAt: null,
+    startedAt: null,
+    finishedAt: null,
+    counterId: null,
+    targetCounterId: null,
+    recallCount: 0,
+    transferCount: 0,
+    outcome: null,
+    ...extra,
+  }
+}
+
+describe('the queue panel', () => {
+  const A = service(1, 'A')
+  const B = service(2, 'B')
+  const C = service(3, 'C')
+  const counter: Counter = {
+    id: 7,
+    number: 3,
+    name: 'Counter 3',
+    zone: 'main',
+    state: 'open',
+    clerk: null,
+    currentTicketId: null,
+    pauseReason: null,
+    services: [
+      { serviceId: B.id, weight: 0 },
+      { serviceId: A.id, weight: 1 },
+    ],
+    active: true,
+  }
+
+  it('per line: waiting, the next labels oldest first, the longest wait, the priority ones; transfers to this counter apart', () => {
+    const tickets = [
+      ticket(A.id, 'A', 5),
+      ticket(A.id, 'A', 30, { priority: 'elderly' }),
+      ticket(A.id, 'A', 12),
+      ticket(A.id, 'A', 1, { status: 'called', counterId: 9 }),
+      ticket(B.id, 'B', 3, { targetCounterId: 7 }),
+      ticket(B.id, 'B', 40, { targetCounterId: 99 }),
+      ticket(C.id, 'C', 50),
+    ]
+    const q = counterQueue(counter, [A, B, C], tickets, NOW, 2)
+    // the line this counter really serves first, the backup (weight 0) after it
+    expect(q.rows.map((r) => r.service.prefix)).toEqual(['A', 'B'])
+    const a = q.rows[0]
+    expect(a.waiting).toBe(3)
+    expect(a.priorityWaiting).toBe(1)
+    expect(a.longestWaitSeconds).toBe(30 * 60)
+    expect(a.next.map((e) => e.label)).toEqual([tickets[1].label, tickets[2].label])
+    expect(a.next[0].priority).toBe('elderly')
+    // a ticket transferred to another counter is not ours; one transferred to us is listed apart
+    expect(q.rows[1]).toMatchObject({ waiting: 0, longestWaitSeconds: null, next: [] })
+    expect(q.targeted.map((e) => e.label)).toEqual([tickets[4].label])
+    // what "call a specific ticket" offers: our lines and our transfers, never another counter's
+    expect(q.callable.map((e) => e.label).sort()).toEqual([tickets[0], tickets[1], tickets[2], tickets[4]].map((t) => t.label).sort())
+  })
+
+  it('rounds waits down to whole minutes', () => {
+    expect(wholeMinutes(59)).toBe(0)
+    expect(wholeMinutes(61)).toBe(1)
+    expect(wholeMinutes(-5)).toBe(0)
+  })
+})
+
+describe('error messages', () => {
+  it('maps every code a clerk can meet to a bilingual message, and unknown ones to a generic one', () => {
+    expect(messageForCode(ErrorCodes.NOT_YOUR_COUNTER)).toBe('err.notYourCounter')
+    expect(messageForCode(ErrorCodes.COUNTER_TAKEN)).toBe('err.counterTaken')
+    expect(messageForCode(ErrorCodes.TOKEN_EXPIRED)).toBe('err.sessionExpired')
+    expect(messageForCode('TABOUR_ERR_SOMETHING_NEW')).toBe('err.generic')
+    expect(messageForCode('toString')).toBe('err.generic')
+    for (const code of Object.values(ErrorCodes)) expect(t(messageForCode(code), 'ar')).toMatch(/\p{Script=Arabic}/u)
+    expect(messageForError(new NetworkError('refused'))).toBe('err.network')
+    expect(messageForError(new Error('x'))).toBe('err.generic')
+  })
+
+  it('knows when to ask for a login and when the counter was lost', () => {
+    expect(needsLogin(new ApiError(401, ErrorCodes.TOKEN_EXPIRED, ''))).toBe(true)
+    expect(needsLogin(new ApiError(401, ErrorCodes.BAD_CREDENTIALS, ''))).toBe(false)
+    expect(needsLogin(new ApiError(403, ErrorCodes.NOT_YOUR_COUNTER, ''))).toBe(false)
+    expect(counterLost(new ApiError(403, ErrorCodes.NOT_YOUR_COUNTER, ''))).toBe(true)
+    expect(counterLost(new ApiError(409, ErrorCodes.COUNTER_BUSY, ''))).toBe(false)
+  })
+})
+
+describe('every action has its words', () => {
+  it.each(CONSOLE_ACTIONS)('%s', (a) => {
+    expect(Object.hasOwn(COUNTER_STRINGS, `action.${a}`)).toBe(true)
+  })
+})
+
+describe('the console strings', () => {
+  itIsBilingual(COUNTER_STRINGS)
+})
