@@ -58,3 +58,32 @@ export interface PrinterStatusReport {
   lastJob?: { ticketId: string; outcome: 'printed' | 'failed'; reason?: string }
   at: string
 }
+
+/**
+ * A waiting-room display's settings, in its device `config`. Every key is optional; the
+ * defaults are the display's (display-ui/display-settings.ts applies them).
+ */
+export const DisplayConfig = Type.Object(
+  {
+    /** Digits of ticket numbers, counters and the clock on the Arabic lines. Default western. */
+    digits: Type.Optional(literalUnion(['western', 'arabic-indic'])),
+    /** How many earlier calls are listed under the newest one. Default 6. */
+    recentCalls: Type.Optional(Type.Integer({ minimum: 0, maximum: 12 })),
+    /** Show how many wait for each service. Default true. */
+    showWaiting: Type.Optional(Type.Boolean()),
+    /** Languages a call is announced in, in order; [] only chimes. Default ['ar', 'en']. */
+    announceLanguages: Type.Optional(Type.Array(literalUnion(['ar', 'en']), { maxItems: 2, uniqueItems: true })),
+    /** A chime before each announcement. Default true. */
+    chime: Type.Optional(Type.Boolean()),
+    /** Show the Hijri (Umm al-Qura) date under the Gregorian one. Default true. */
+    hijriDate: Type.Optional(Type.Boolean()),
+    /** Show the images and videos of `<dataDir>/media/` beside the calls. Default false. */
+    media: Type.Optional(Type.Boolean()),
+    /** Seconds each image stays on screen (a video plays to its end). Default 10. */
+    mediaSeconds: Type.Optional(Type.Integer({ minimum: 3, maximum: 600 })),
+    /** Seconds a new call flashes. Default 6. */
+    flashSeconds: Type.Optional(Type.Integer({ minimum: 0, maximum: 60 })),
+  },
+  { additionalProperties: false },
+)
+export type DisplayConfig = Static<typeof DisplayConfig>

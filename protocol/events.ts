@@ -1,4 +1,5 @@
 import type { Counter, ServiceWithQueue, Ticket } from './entities.ts'
+import type { CenterNews } from './center.ts'
 
 /**
  * The socket.io contract. Every server event carries `seq`: consecutive numbers within the
@@ -27,6 +28,8 @@ export interface Snapshot {
   counters: Counter[]
   /** The latest calls still at a counter, newest first (what a display shows after a reload). */
   recentCalls: CalledTicket[]
+  /** The news line the displays scroll (empty strings: none). */
+  news: CenterNews
   /** Staff only: the live tickets (waiting, called, serving). */
   tickets?: Ticket[]
 }
@@ -38,6 +41,8 @@ export interface ServerToClientEvents {
   'counter:updated': (e: { seq: number; counter: Counter }) => void
   'queue:updated': (e: { seq: number; services: QueueFigures[] }) => void
   'device:status': (e: { seq: number; deviceId: number; status: Record<string, unknown> }) => void
+  /** A center-wide setting the displays show changed (the news line), to staff and every display feed. */
+  'center:updated': (e: { seq: number; news: CenterNews }) => void
   /**
    * The first push on every new (not recovered) connection: the feed's current `seq` (the next
    * event carries `seq + 1`). It also gives socket.io's connection state recovery the offset it

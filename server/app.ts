@@ -14,6 +14,7 @@ import { installOpenApi } from './openapi.ts'
 import { apiV1 } from './routes/index.ts'
 import { healthRoutes } from './routes/health.ts'
 import { publicPages } from './routes/public-pages.ts'
+import { mediaFiles } from './routes/media/index.ts'
 import { attachRealtime, type Realtime } from './realtime/socket-server.ts'
 import { serveUi } from './ui-static.ts'
 import type { TabourError } from './errors.ts'
@@ -116,6 +117,7 @@ export const tabourPlugin: FastifyPluginAsync<TabourPluginOptions> = async (fast
   await installOpenApi(fastify)
   await fastify.register(apiV1, { prefix: '/api/v1' })
   await fastify.register(healthRoutes)
+  await fastify.register(mediaFiles)
   await serveUi(fastify, resolve(config.uiDir))
   await fastify.register(publicPages, { uiDir: resolve(config.uiDir) })
 }

@@ -149,4 +149,17 @@ CREATE TRIGGER events_no_update BEFORE UPDATE ON events BEGIN SELECT RAISE(ABORT
 CREATE TRIGGER events_no_delete BEFORE DELETE ON events BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
 `,
   },
+  {
+    version: 2,
+    name: 'center settings (the displays\' news line)',
+    sql: `
+-- Center-wide settings edited at run time (not in the config file): one JSON value per key.
+CREATE TABLE center_settings (
+  key        TEXT PRIMARY KEY,
+  value      TEXT NOT NULL,
+  updated_at INTEGER NOT NULL,
+  updated_by INTEGER REFERENCES users(id)
+);
+`,
+  },
 ]

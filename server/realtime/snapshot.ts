@@ -3,6 +3,7 @@ import type { TicketRecord } from '../db/repositories/tickets-repo.ts'
 import type { CounterRecord } from '../db/repositories/counters-repo.ts'
 import type { CalledTicket, Snapshot } from '../../protocol/events.ts'
 import { counterDto, ticketDto } from '../dto.ts'
+import { CenterSettingsRepo } from '../db/repositories/center-settings-repo.ts'
 import { STAFF_FEED, zoneOfFeed } from './feeds.ts'
 
 const RECENT_CALLS = 10
@@ -33,6 +34,7 @@ export function buildSnapshot(queue: Queue, feed: string, seq: number): Snapshot
     services: queue.view.serviceQueues({ activeOnly: true }),
     counters: counters.map(counterDto),
     recentCalls,
+    news: new CenterSettingsRepo(queue.ctx.db).news(),
     ...(feed === STAFF_FEED ? { tickets: queue.ctx.tickets.listLive().map(ticketDto) } : {}),
   }
 }

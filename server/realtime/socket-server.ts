@@ -5,6 +5,7 @@ import type { Queue } from '../queue/queue.ts'
 import type { Authenticator } from '../auth/authenticator.ts'
 import type { Actor } from '../queue/actor.ts'
 import type { ClientToServerEvents, ServerToClientEvents } from '../../protocol/events.ts'
+import type { CenterNews } from '../../protocol/center.ts'
 import { ErrorCodes } from '../errors.ts'
 import { Broadcaster } from './broadcaster.ts'
 import { FeedSequences, feedOf } from './feeds.ts'
@@ -22,6 +23,8 @@ export interface Realtime {
   disconnectDevice(deviceId: number): void
   /** Drops a user's sockets at once (logout, disabled account, new password). */
   disconnectUser(userId: number): void
+  /** Pushes `center:updated` (the news line changed) to staff and every display. */
+  centerUpdated(news: CenterNews): void
 }
 
 const deviceRoom = (id: number) => `device:${id}`
@@ -90,5 +93,6 @@ export function attachRealtime(
     socketCount: () => io.of('/').sockets.size,
     disconnectDevice: (deviceId) => io.in(deviceRoom(deviceId)).disconnectSockets(true),
     disconnectUser: (userId) => io.in(userRoom(userId)).disconnectSockets(true),
+    centerUpdated: (news) => broadcaster.centerUpdated(news),
   }
 }

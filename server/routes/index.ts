@@ -9,6 +9,7 @@ import { deviceRoutes } from './devices/index.ts'
 import { ticketRoutes } from './tickets/index.ts'
 import { statsRoutes } from './stats/index.ts'
 import { centerRoutes } from './center/index.ts'
+import { mediaRoutes } from './media/index.ts'
 
 /** API v1: one plugin per resource, all under /api/v1. */
 export async function apiV1(app: FastifyInstance): Promise<void> {
@@ -23,4 +24,5 @@ export async function apiV1(app: FastifyInstance): Promise<void> {
   await app.register(ticketRoutes, { prefix: '/tickets' })
   await app.register(statsRoutes, { prefix: '/stats' })
   await app.register(centerRoutes, { prefix: '/center' })
+  await app.register(mediaRoutes, { prefix: '/media' })
 }

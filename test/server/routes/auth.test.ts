@@ -235,6 +235,9 @@ const AUTHENTICATED_ROUTES: Record<string, unknown> = {
   'POST /api/v1/tickets/{id}/reprint': undefined,
   'GET /api/v1/stats/today': undefined,
   'GET /api/v1/center': undefined,
+  'GET /api/v1/center/news': undefined,
+  'PUT /api/v1/center/news': { ar: 'خبر', en: 'News' },
+  'GET /api/v1/media': undefined,
 }
 
 describe('every authenticated route', () => {

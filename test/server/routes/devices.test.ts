@@ -20,13 +20,13 @@ describe('POST /api/v1/devices and pairing', () => {
   it('create answers 201 with a one-time pairingCode; pair answers a token and the device', async () => {
     const clock = new TestClock()
     center = await TestCenter.start({ clock })
-    const created = await createDevice(center, { kind: 'display', name: 'Hall TV', zone: 'ground', config: { columns: 2 } })
+    const created = await createDevice(center, { kind: 'display', name: 'Hall TV', zone: 'ground', config: { recentCalls: 4 } })
     expect(created).toEqual({
       id: 1,
       kind: 'display',
       name: 'Hall TV',
       zone: 'ground',
-      config: { columns: 2 },
+      config: { recentCalls: 4 },
       paired: false,
       revoked: false,
       lastSeenAt: null,
@@ -38,7 +38,7 @@ describe('POST /api/v1/devices and pairing', () => {
     expect(res.statusCode).toBe(200)
     const { token, device } = res.json()
     expect(token).toMatch(/^tbd_[A-Za-z0-9_-]{40,}$/)
-    expect(device).toEqual({ id: 1, kind: 'display', name: 'Hall TV', zone: 'ground', config: { columns: 2 }, paired: true, revoked: false, lastSeenAt: new Date(clock.now).toISOString() })
+    expect(device).toEqual({ id: 1, kind: 'display', name: 'Hall TV', zone: 'ground', config: { recentCalls: 4 }, paired: true, revoked: false, lastSeenAt: new Date(clock.now).toISOString() })
     expect(res.body).not.toContain(created.pairingCode)
     // the token works for what a display may do
     expect((await center.request('GET', '/api/v1/counters', { token })).statusCode).toBe(200)
@@ -213,9 +213,9 @@ describe('GET and PATCH /api/v1/devices', () => {
     center = await TestCenter.start()
     const created = await createDevice(center, { kind: 'display', name: 'TV', zone: 'ground' })
     const token = await center.admin()
-    const res = await center.request('PATCH', `${DEVICES}/${created.id}`, { token, body: { name: 'Hall TV', config: { rows: 6 } } })
+    const res = await center.request('PATCH', `${DEVICES}/${created.id}`, { token, body: { name: 'Hall TV', config: { recentCalls: 6 } } })
     expect(res.statusCode).toBe(200)
-    expect(res.json()).toMatchObject({ name: 'Hall TV', zone: 'ground', config: { rows: 6 } })
+    expect(res.json()).toMatchObject({ name: 'Hall TV', zone: 'ground', config: { recentCalls: 6 } })
     expect(res.json().pairingCode).toBeUndefined()
     const unzoned = await center.request('PATCH', `${DEVICES}/${created.id}`, { token, body: { zone: null } })
     expect(unzoned.json()).toMatchObject({ name: 'Hall TV', zone: null })
