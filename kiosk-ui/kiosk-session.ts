@@ -15,9 +15,9 @@ import { fetchCenter, fetchOwnDevice, fetchServices, pairDevice, type CenterInfo
 import { DEFAULT_SETTINGS, kioskSettings, type KioskSettings } from './kiosk-settings.ts'
 import { FeedController } from '../ui-common/feed-controller.ts'
 import { RetryController } from './retry-controller.ts'
-import { normalizePairingCode, PAIRING_CODE_LENGTH } from './pairing-code.ts'
+import { normalizePairingCode, PAIRING_CODE_LENGTH } from '../ui-common/pairing-code.ts'
 import { printerReportOf } from './printer-state.ts'
-import { clearToken, loadToken, saveToken } from './token-store.ts'
+import { clearToken, loadToken, saveToken } from '../ui-common/token-store.ts'
 
 /** What the session tells its host besides "render again". */
 export interface KioskSessionHooks {
@@ -83,7 +83,7 @@ export class KioskSession {
   async boot(search: string): Promise<void> {
     const raw = new URLSearchParams(search).get('pair')
     const code = normalizePairingCode(raw ?? '')
-    this.token = loadToken(this.base)
+    this.token = loadToken('kiosk', this.base)
     if (code.length === PAIRING_CODE_LENGTH) {
       // a kiosk that starts with a ?pair= URL on every boot keeps the token it already has once the code is spent
       const paired = await this.pair(code, this.token !== null)
@@ -105,7 +105,7 @@ export class KioskSession {
         this.showPairing('pair.notKiosk', '')
         return false
       }
-      saveToken(this.base, token)
+      saveToken('kiosk', this.base, token)
       this.token = token
       this.deviceId = device.id
       this.applySettings(kioskSettings(device.config))
@@ -129,7 +129,7 @@ export class KioskSession {
 
   /** The token no longer works (revoked, or the kiosk was paired again elsewhere). */
   unpair(): void {
-    clearToken(this.base)
+    clearToken('kiosk', this.base)
     this.token = null
     this.deviceId = null
     this.feed.stop()

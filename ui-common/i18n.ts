@@ -51,6 +51,15 @@ export const STRINGS = {
 
   // kiosk: pairing
   'pair.title': { ar: 'ربط جهاز الإصدار بالمركز', en: 'Pair this kiosk with the center' },
+  'pair.titleDisplay': { ar: 'ربط شاشة الانتظار بالمركز', en: 'Pair this display with the center' },
+  'pair.notDisplay': {
+    ar: 'هذا الرمز لجهاز من نوع آخر، وليس لشاشة انتظار.',
+    en: 'This code belongs to another kind of device, not a waiting-room display.',
+  },
+  'pair.revokedDisplay': {
+    ar: 'أُلغي ربط هذه الشاشة. أدخل رمز ربط جديد.',
+    en: 'This display was unpaired. Enter a new pairing code.',
+  },
   'pair.hint': {
     ar: 'أدخل رمز الربط المكوّن من ٨ خانات الظاهر في شاشة إدارة الأجهزة',
     en: 'Enter the 8-character pairing code shown in the device administration screen',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_PHONE_PATTERN, kioskSettings } from '../../kiosk-ui/kiosk-settings.ts'
-import { normalizePairingCode } from '../../kiosk-ui/pairing-code.ts'
+import { normalizePairingCode } from '../../ui-common/pairing-code.ts'
 import { printFailedFor } from '../../kiosk-ui/printer-state.ts'
 import type { PrinterStatusReport } from '../../protocol/device-config.ts'
 

@@ -1,16 +1,18 @@
 /**
- * `<tabour-pairing-screen>`: the first screen of a kiosk without a device token. Big on-screen
+ * `<tabour-pairing-screen>`: the first screen of a kiosk or display without a device token. Big on-screen
  * keys for the 8-character pairing code (a hardware keyboard works too), then `pair-submit`.
  * The alphabet is the server's: no 0/O, no 1/I/L, so nothing can be misread off the admin screen.
  */
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
-import { DEFAULT_LANG, otherLang, t, type Lang, type StringKey } from '../ui-common/i18n.ts'
-import { inLang } from '../ui-common/bilingual.ts'
-import { centeredMain, headerBar } from '../ui-common/screen-styles.ts'
-import '../ui-common/lang-switch.ts'
-import { kioskScreenStyles } from './kiosk-styles.ts'
+import { DEFAULT_LANG, otherLang, t, type Lang, type StringKey } from './i18n.ts'
+import { inLang } from './bilingual.ts'
+import { centeredMain, headerBar, screenHost } from './screen-styles.ts'
+import { themeStyles } from './theme.ts'
+import { touchStyles } from './touch-styles.ts'
+import './lang-switch.ts'
 import { normalizePairingCode, PAIRING_ALPHABET, PAIRING_CODE_LENGTH } from './pairing-code.ts'
+import type { PairedKind } from './token-store.ts'
 
 /** Payload of `pair-submit`. */
 export interface PairSubmitDetail {
@@ -20,7 +22,9 @@ export interface PairSubmitDetail {
 @customElement('tabour-pairing-screen')
 export class PairingScreen extends LitElement {
   static override styles = [
-    kioskScreenStyles,
+    themeStyles,
+    touchStyles,
+    screenHost,
     headerBar,
     centeredMain,
     css`
@@ -96,6 +100,8 @@ export class PairingScreen extends LitElement {
     `,
   ]
 
+  /** What is being paired (the title says so); default 'kiosk'. */
+  @property() kind: PairedKind = 'kiosk'
   /** Current language; default 'ar'. */
   @property({ reflect: true }) override lang: Lang = DEFAULT_LANG
   /** A pairing request is in flight: keys and the button are disabled. Default false. */
@@ -130,7 +136,7 @@ export class PairingScreen extends LitElement {
         <tabour-lang-switch .lang=${lang}></tabour-lang-switch>
       </header>
       <main>
-        <h1>${t('pair.title', lang)}</h1>
+        <h1>${t(this.kind === 'display' ? 'pair.titleDisplay' : 'pair.title', lang)}</h1>
         <p class="hint">${t('pair.hint', lang)}</p>
         <p class="code ltr" aria-label=${t('pair.codeLabel', lang)} data-code=${this.code}>
           ${Array.from({ length: PAIRING_CODE_LENGTH }, (_, i) => html`<span class="slot ${i === this.code.length ? 'next' : ''}">${this.code[i] ?? ''}</span>`)}

@@ -1,0 +1,64 @@
+/**
+ * What touch screens share on top of the theme: the screen font, big buttons (at least 64 px,
+ * high contrast, a visible pressed state), the bilingual "second language" line and `.ltr`
+ * runs (codes, numbers). The kiosk and the pairing screen of every paired device use it.
+ */
+import { css, unsafeCSS } from 'lit'
+import { SCREEN_FONT_STACK } from './theme.ts'
+
+export const touchStyles = css`
+  :host {
+    font-family: ${unsafeCSS(SCREEN_FONT_STACK)};
+  }
+  /* the switch sets its own font on its host; a rule from outside wins over :host */
+  tabour-lang-switch {
+    font-family: inherit;
+  }
+  .btn {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    gap: var(--tabour-space-1);
+    min-block-size: calc(var(--tabour-touch-min) * 1.25);
+    min-inline-size: calc(var(--tabour-touch-min) * 2);
+    padding-block: var(--tabour-space-1);
+    padding-inline: var(--tabour-space-3);
+    border: 3px solid var(--tabour-primary);
+    border-radius: var(--tabour-radius);
+    background: var(--tabour-bg);
+    color: var(--tabour-primary);
+    font: inherit;
+    font-size: var(--tabour-text-large);
+    font-weight: 700;
+    line-height: 1.2;
+    cursor: pointer;
+    touch-action: manipulation;
+    user-select: none;
+    -webkit-tap-highlight-color: transparent;
+  }
+  .btn.primary {
+    background: var(--tabour-primary);
+    color: var(--tabour-on-primary);
+  }
+  .btn:active:not(:disabled) {
+    background: var(--tabour-accent);
+    border-color: var(--tabour-accent);
+    color: var(--tabour-on-accent);
+  }
+  .btn:disabled {
+    border-color: #8a8a8a;
+    background: #e4e4e4;
+    color: #5c5c5c;
+    cursor: not-allowed;
+  }
+  .second {
+    display: block;
+    color: var(--tabour-muted);
+    font-size: 0.7em;
+    font-weight: 400;
+  }
+  .ltr {
+    direction: ltr;
+    unicode-bidi: isolate;
+  }
+`
