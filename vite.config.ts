@@ -23,6 +23,9 @@ export default defineConfig({
   // Relative asset URLs: dist/ui/kiosk-ui/index.html refers to ../assets/…, which works
   // when the page is served at /kiosk/ and also when the whole server sits under a prefix.
   base: './',
+  // Copied as-is to dist/ui/: the display's announcement clips, served at <base>/sounds/…
+  // (display-ui/sounds/README.md). The only UI with static files so far, hence its folder.
+  publicDir: 'display-ui/public',
   build: {
     outDir: 'dist/ui',
     emptyOutDir: true,

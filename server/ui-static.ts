@@ -2,7 +2,7 @@ import fastifyStatic from '@fastify/static'
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 
 /** URL of each UI → its folder in the vite build. */
 const PAGES = { kiosk: 'kiosk-ui', display: 'display-ui', counter: 'counter-ui', dashboard: 'dashboard-ui' } as const
@@ -24,11 +24,35 @@ export async function serveUi(app: FastifyInstance, uiDir: string): Promise<void
       wildcard: true,
     })
   }
+  await serveSounds(app, uiDir)
   for (const [path, folder] of Object.entries(PAGES)) {
     // the trailing slash matters: the page refers to ../assets/, relative to its own URL
     app.get(`/${path}`, { schema: { hide: true } }, (request, reply) => reply.redirect(`${request.url.split('?')[0]}/`, 301))
     app.get(`/${path}/`, { schema: { hide: true } }, (_request, reply) => sendBuiltPage(reply, join(uiDir, folder, 'index.html')))
   }
+}
+
+/**
+ * The display's announcement clips at /sounds/…: a center's own recording in
+ * `<dataDir>/sounds/` (same name, e.g. `ar/15.ogg`) wins over the built-in clip in
+ * `<uiDir>/sounds/` (display-ui/sounds/README.md). `no-cache`, so a replaced recording is heard
+ * from the display's next page load. Only folders that exist at start are served (a missing
+ * root would log a warning on every start of every center without recordings).
+ */
+async function serveSounds(app: FastifyInstance, uiDir: string): Promise<void> {
+  const dataDir = app.tabour?.config.dataDir
+  const candidates = [...(dataDir ? [join(resolve(dataDir), 'sounds')] : []), join(uiDir, 'sounds')]
+  const roots = [...new Set(candidates)].filter((dir) => existsSync(dir))
+  if (roots.length === 0) return
+  await app.register(fastifyStatic, {
+    root: roots,
+    prefix: '/sounds/',
+    decorateReply: false, // the assets registration above already added reply.sendFile
+    index: false,
+    dotfiles: 'ignore',
+    cacheControl: false,
+    setHeaders: (res) => res.setHeader('cache-control', 'no-cache'),
+  })
 }
 
 const NOT_BUILT = 'UI not built: run `npm run build` (npm start does it for you).\nالواجهة غير مبنية: شغّل npm run build'
