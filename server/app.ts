@@ -13,6 +13,7 @@ import { installValidation } from './validation.ts'
 import { installOpenApi } from './openapi.ts'
 import { apiV1 } from './routes/index.ts'
 import { healthRoutes } from './routes/health.ts'
+import { opsRoutes } from './ops/index.ts'
 import { publicPages } from './routes/public-pages.ts'
 import { mediaFiles } from './routes/media/index.ts'
 import { attachRealtime, type Realtime } from './realtime/socket-server.ts'
@@ -117,6 +118,7 @@ export const tabourPlugin: FastifyPluginAsync<TabourPluginOptions> = async (fast
   await installOpenApi(fastify)
   await fastify.register(apiV1, { prefix: '/api/v1' })
   await fastify.register(healthRoutes)
+  await fastify.register(opsRoutes)
   await fastify.register(mediaFiles)
   await serveUi(fastify, resolve(config.uiDir))
   await fastify.register(publicPages, { uiDir: resolve(config.uiDir) })

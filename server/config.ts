@@ -103,6 +103,38 @@ export const ConfigSchema = Type.Object(
     publicUrl: Type.Optional(Type.String({ pattern: '^https?://[^\\s]+$' })),
     /** Where the built UIs are (vite build output). Default ./dist/ui. */
     uiDir: Type.String({ default: './dist/ui' }),
+    /** Nightly online backups (server/ops/backup-scheduler.ts). Off unless `dir` is set. */
+    backup: Type.Object(
+      {
+        /** Folder for the nightly backups; env TABOUR_BACKUP_DIR. Default: none (scheduled backups off). */
+        dir: Type.Optional(Type.String({ minLength: 1 })),
+        /** How many nightly backups to keep; older ones are deleted. Default 14. */
+        keep: Type.Integer({ minimum: 1, maximum: 3650, default: 14 }),
+        /** Local time (center time zone, 24 h HH:MM) of the nightly backup. Default 02:30. */
+        atLocalTime: Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$', default: '02:30' }),
+      },
+      { ...Strict, default: {} },
+    ),
+    /** GET /metrics (Prometheus). */
+    metrics: Type.Object(
+      {
+        /** Bearer token that lets a scraper on another machine read /metrics; env TABOUR_METRICS_TOKEN. Default: none (loopback only). */
+        token: Type.Optional(Type.String({ minLength: 16 })),
+      },
+      { ...Strict, default: {} },
+    ),
+    /** Logs: always JSON to stdout; also to a rotating file when `file` is set. */
+    log: Type.Object(
+      {
+        /** Log file path (pino-roll appends .1, .2, … as it rotates); env TABOUR_LOG_FILE. Default: none (stdout only). */
+        file: Type.Optional(Type.String({ minLength: 1 })),
+        /** Start a new file every day or when the current one reaches this size (k, m, g). Default 20m. */
+        maxSize: Type.String({ pattern: '^[1-9][0-9]*[kmg]$', default: '20m' }),
+        /** How many old log files to keep. Default 14. */
+        keep: Type.Integer({ minimum: 1, maximum: 1000, default: 14 }),
+      },
+      { ...Strict, default: {} },
+    ),
   },
   { additionalProperties: false },
 )
@@ -135,6 +167,9 @@ function fromEnv(env: Env): Record<string, unknown> {
   set('uiDir', env.TABOUR_UI_DIR)
   set('publicUrl', env.TABOUR_PUBLIC_URL)
   if (env.TABOUR_CALL_POLICY) out.queue = { policy: env.TABOUR_CALL_POLICY }
+  if (env.TABOUR_BACKUP_DIR) out.backup = { dir: env.TABOUR_BACKUP_DIR }
+  if (env.TABOUR_METRICS_TOKEN) out.metrics = { token: env.TABOUR_METRICS_TOKEN }
+  if (env.TABOUR_LOG_FILE) out.log = { file: env.TABOUR_LOG_FILE }
   return out
 }
 

@@ -2,6 +2,8 @@ import { networkInterfaces } from 'node:os'
 import { buildApp, databaseFile } from './app.ts'
 import { ConfigError, loadConfig, type Config } from './config.ts'
 import type { Tabour } from './app.ts'
+import { acquireDataDirLock, DataDirLockedError, type DataDirLock } from './ops/data-dir-lock.ts'
+import { loggerOptions } from './ops/logging.ts'
 
 /**
  * The center server's entry point: load the config, listen, print where everything is, and on
@@ -19,7 +21,20 @@ async function main(): Promise<void> {
     throw err
   }
 
-  const app = buildApp(config)
+  // one server per data dir: restore and migrate check this lock before touching the file
+  let lock: DataDirLock
+  try {
+    lock = acquireDataDirLock(config.dataDir, 'server')
+  } catch (err) {
+    if (err instanceof DataDirLockedError) {
+      console.error(`tabour: ${err.message}`)
+      process.exit(1)
+    }
+    throw err
+  }
+  process.on('exit', () => lock.release())
+
+  const app = buildApp(config, {}, { logger: loggerOptions(config) })
   let closing = false
   const shutdown = async (signal: string) => {
     if (closing) return
@@ -37,6 +52,7 @@ async function main(): Promise<void> {
   await app.listen({ port: config.port, host: config.host })
   const address = app.server.address()
   const port = typeof address === 'object' && address ? address.port : config.port
+  lock.update({ port })
   console.log(banner(app.tabour, port, config))
 }
 

@@ -1,0 +1,217 @@
+import { timingSafeEqual } from 'node:crypto'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client'
+import type { Tabour } from '../app.ts'
+import type { DomainEvent } from '../queue/domain-events.ts'
+import { ErrorCodes, forbidden, unauthorized } from '../errors.ts'
+
+/** Buckets of the issue→call wait, in seconds: 30 s to 2 h (a target wait is usually 10–30 min). */
+export const CALL_WAIT_BUCKETS = [30, 60, 120, 300, 600, 900, 1200, 1800, 2700, 3600, 5400, 7200]
+
+/** What the metrics read besides domain events; the backup scheduler adds its figures here. */
+export interface MetricsSources {
+  /** Last backup outcome for the backup gauges, or null when scheduled backups are off. */
+  lastBackup?: () => { at: number; ok: boolean } | null
+}
+
+/**
+ * One prom-client Registry per app (never the global one), so two centers in one process
+ * (tests, embedding) keep separate figures. Counters move on the queue's domain events (after
+ * commit); gauges are read from the database when scraped.
+ */
+export class TabourMetrics {
+  readonly registry = new Registry()
+  private readonly unsubscribe: () => void
+  private readonly prefixes = new Map<number, string>()
+  private readonly faulty = new Map<number, boolean>()
+  private readonly issued: Counter<'service'>
+  private readonly served: Counter<'service'>
+  private readonly notServed: Counter<'service' | 'reason'>
+  private readonly callWait: Histogram<'service'>
+  private readonly deviceFaults: Counter<'kind'>
+
+  constructor(
+    private readonly tabour: Tabour,
+    sources: MetricsSources = {},
+  ) {
+    const registers = [this.registry]
+    // process CPU/memory, GC and event-loop lag (nodejs_eventloop_lag_seconds and its percentiles)
+    collectDefaultMetrics({ register: this.registry, eventLoopMonitoringPrecision: 20 })
+    this.issued = new Counter({ name: 'tabour_tickets_issued_total', help: 'Tickets issued, by service prefix', labelNames: ['service'], registers })
+    this.served = new Counter({ name: 'tabour_tickets_served_total', help: 'Tickets finished as served (status done), by service prefix', labelNames: ['service'], registers })
+    this.notServed = new Counter({
+      name: 'tabour_tickets_not_served_total',
+      help: 'Tickets that ended without service, by service prefix and reason (no_show, cancelled)',
+      labelNames: ['service', 'reason'],
+      registers,
+    })
+    this.callWait = new Histogram({
+      name: 'tabour_call_wait_seconds',
+      help: 'Wait from issue to first call, by service prefix',
+      labelNames: ['service'],
+      buckets: CALL_WAIT_BUCKETS,
+      registers,
+    })
+    this.deviceFaults = new Counter({ name: 'tabour_device_faults_total', help: 'Times a device went from healthy to faulty, by device kind', labelNames: ['kind'], registers })
+
+    const db = tabour.db
+    const waitingStmt = db.prepare(`SELECT s.prefix AS prefix, COUNT(t.id) AS n FROM services s LEFT JOIN tickets t ON t.service_id = s.id AND t.status = 'waiting' GROUP BY s.id`)
+    new Gauge({
+      name: 'tabour_tickets_waiting',
+      help: 'Tickets waiting now, by service prefix',
+      labelNames: ['service'],
+      registers,
+      collect() {
+        this.reset()
+        for (const row of waitingStmt.all() as { prefix: string; n: number }[]) this.set({ service: row.prefix }, row.n)
+      },
+    })
+    const openStmt = db.prepare(`SELECT state, COUNT(*) AS n FROM counters WHERE active = 1 GROUP BY state`)
+    new Gauge({
+      name: 'tabour_counters',
+      help: 'Counters by state (open, paused, closed)',
+      labelNames: ['state'],
+      registers,
+      collect() {
+        this.reset()
+        for (const state of ['open', 'paused', 'closed']) this.set({ state }, 0)
+        for (const row of openStmt.all() as { state: string; n: number }[]) this.set({ state: row.state }, row.n)
+      },
+    })
+    new Gauge({
+      name: 'tabour_sockets',
+      help: 'socket.io clients connected now',
+      registers,
+      collect() {
+        this.set(tabour.realtime.socketCount())
+      },
+    })
+    const faulty = this.faulty
+    new Gauge({
+      name: 'tabour_devices_faulty',
+      help: 'Devices whose last reported status is a fault',
+      registers,
+      collect() {
+        this.set([...faulty.values()].filter(Boolean).length)
+      },
+    })
+    if (sources.lastBackup) {
+      const last = sources.lastBackup
+      new Gauge({
+        name: 'tabour_backup_last_success_timestamp_seconds',
+        help: 'When the last successful scheduled backup finished (0 before the first)',
+        registers,
+        collect() {
+          const b = last()
+          if (b?.ok) this.set(b.at / 1000)
+          else if (!b) this.set(0)
+        },
+      })
+      new Gauge({
+        name: 'tabour_backup_last_ok',
+        help: '1 when the last scheduled backup succeeded, 0 when it failed or none ran yet',
+        registers,
+        collect() {
+          this.set(last()?.ok ? 1 : 0)
+        },
+      })
+    }
+    this.unsubscribe = tabour.queue.events.on((event) => this.onEvent(event))
+  }
+
+  /** The Prometheus text exposition of this app's registry. */
+  render(): Promise<string> {
+    return this.registry.metrics()
+  }
+
+  close(): void {
+    this.unsubscribe()
+    this.registry.clear()
+  }
+
+  private prefix(serviceId: number): string {
+    let prefix = this.prefixes.get(serviceId)
+    if (prefix === undefined) {
+      const row = this.tabour.db.prepare('SELECT prefix FROM services WHERE id = ?').get(serviceId) as { prefix: string } | undefined
+      prefix = row?.prefix ?? String(serviceId)
+      // a prefix never changes once tickets carry it, so caching it is safe
+      this.prefixes.set(serviceId, prefix)
+    }
+    return prefix
+  }
+
+  private onEvent(event: DomainEvent): void {
+    switch (event.type) {
+      case 'ticket:issued':
+        this.issued.inc({ service: this.prefix(event.ticket.issuedServiceId) })
+        return
+      case 'ticket:called': {
+        const t = event.ticket
+        // the citizen's first wait only: recalls and transfers would count the same wait twice
+        if (!event.recall && t.transferCount === 0) this.callWait.observe({ service: this.prefix(t.issuedServiceId) }, Math.max(0, (event.at - t.issuedAt) / 1000))
+        return
+      }
+      case 'ticket:updated': {
+        const t = event.ticket
+        const service = this.prefix(t.serviceId)
+        if (t.status === 'done') this.served.inc({ service })
+        else if (t.status === 'no_show' || t.status === 'cancelled') this.notServed.inc({ service, reason: t.status })
+        return
+      }
+      case 'device:status': {
+        const now = isFaulty(event.status)
+        const before = this.faulty.get(event.deviceId) ?? false
+        this.faulty.set(event.deviceId, now)
+        if (now && !before) {
+          const row = this.tabour.db.prepare('SELECT kind FROM devices WHERE id = ?').get(event.deviceId) as { kind: string } | undefined
+          this.deviceFaults.inc({ kind: row?.kind ?? 'unknown' })
+        }
+        return
+      }
+      default:
+        return
+    }
+  }
+}
+
+/**
+ * Whether a `device:status` payload reports a fault. Payloads differ by driver (`{printer: {…}}`,
+ * a serial line's state), so this looks one level down for the flags they share.
+ */
+export function isFaulty(status: Record<string, unknown>): boolean {
+  const bad = (s: Record<string, unknown>) =>
+    s.reachable === false || s.online === false || s.connected === false || s.open === false || s.paperOut === true || s.coverOpen === true || s.error === true
+  if (bad(status)) return true
+  return Object.values(status).some((v) => typeof v === 'object' && v !== null && !Array.isArray(v) && bad(v as Record<string, unknown>))
+}
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1'])
+
+function tokenMatches(given: string, expected: string): boolean {
+  const a = Buffer.from(given)
+  const b = Buffer.from(expected)
+  return a.length === b.length && timingSafeEqual(a, b)
+}
+
+/**
+ * Who may scrape: anyone on this machine (a local Prometheus or node_exporter's textfile
+ * collector), and others only with `metrics.token` as a bearer token. 403 TABOUR_ERR_FORBIDDEN
+ * when no token is configured, 401 when a configured token is missing or wrong.
+ */
+export function checkScraper(request: FastifyRequest, token: string | undefined): void {
+  const header = request.headers.authorization
+  const given = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined
+  if (token && given !== undefined && tokenMatches(given, token)) return
+  if (LOOPBACK.has(request.ip)) return
+  if (!token) throw forbidden(ErrorCodes.FORBIDDEN, 'metrics are served to this machine only; set metrics.token to scrape from elsewhere')
+  throw unauthorized(ErrorCodes.UNAUTHENTICATED, 'metrics need the bearer token set in metrics.token')
+}
+
+/** GET /metrics in the Prometheus text format. */
+export async function metricsRoute(app: FastifyInstance, metrics: TabourMetrics): Promise<void> {
+  app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
+    checkScraper(request, app.tabour.config.metrics.token)
+    const body = await metrics.render()
+    return reply.type(metrics.registry.contentType).send(body)
+  })
+}

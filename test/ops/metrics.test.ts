@@ -1,0 +1,130 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import parsePrometheusTextFormat from 'parse-prometheus-text-format'
+import { TestCenter, TestClock } from '../helpers/test-center.ts'
+import { opsOf } from '../../server/ops/index.ts'
+import { isFaulty } from '../../server/ops/metrics.ts'
+
+type Families = ReturnType<typeof parsePrometheusTextFormat>
+
+/** The value of one sample of a counter or gauge family (0 when the labelled sample is absent). */
+function value(families: Families, name: string, labels: Record<string, string> = {}): number {
+  const family = families.find((f) => f.name === name)
+  if (!family) throw new Error(`no metric ${name}`)
+  const sample = family.metrics.find((m) => Object.entries(labels).every(([k, v]) => m.labels?.[k] === v))
+  return sample ? Number(sample.value) : 0
+}
+
+describe('GET /metrics', () => {
+  const centers: TestCenter[] = []
+  afterEach(async () => {
+    await Promise.all(centers.splice(0).map((c) => c.close()))
+  })
+  const start = async (config: Record<string, unknown> = {}, clock?: TestClock) => {
+    const c = await TestCenter.start({ config, clock })
+    centers.push(c)
+    return c
+  }
+  const scrape = async (c: TestCenter) => {
+    const res = await c.request('GET', '/metrics')
+    expect(res.statusCode, res.body).toBe(200)
+    expect(res.headers['content-type']).toMatch(/^text\/plain; version=0\.0\.4/)
+    return parsePrometheusTextFormat(res.body)
+  }
+
+  it('parses as Prometheus text and its counters move when tickets are issued and served', async () => {
+    const clock = new TestClock()
+    const c = await start({}, clock)
+    const a = await c.createService({ prefix: 'A' })
+    const b = await c.createService({ prefix: 'B' })
+    const counter = await c.createCounter({ number: 1, serviceIds: [a.id, b.id] })
+    const kiosk = await c.createDevice('kiosk')
+    const clerk = await c.openCounterAs('clerk1', counter.id)
+
+    const before = await scrape(c)
+    expect(before.find((f) => f.name === 'tabour_tickets_issued_total')?.type).toBe('COUNTER')
+    expect(before.find((f) => f.name === 'tabour_call_wait_seconds')?.type).toBe('HISTOGRAM')
+    expect(value(before, 'tabour_tickets_waiting', { service: 'A' })).toBe(0)
+    expect(value(before, 'tabour_counters', { state: 'open' })).toBe(1)
+    expect(before.some((f) => f.name === 'nodejs_eventloop_lag_seconds')).toBe(true)
+    expect(before.some((f) => f.name === 'tabour_sockets')).toBe(true)
+
+    await c.issue(kiosk.token, { serviceId: a.id })
+    await c.issue(kiosk.token, { serviceId: a.id })
+    await c.issue(kiosk.token, { serviceId: b.id })
+    const issued = await scrape(c)
+    expect(value(issued, 'tabour_tickets_issued_total', { service: 'A' })).toBe(2)
+    expect(value(issued, 'tabour_tickets_issued_total', { service: 'B' })).toBe(1)
+    expect(value(issued, 'tabour_tickets_waiting', { service: 'A' })).toBe(2)
+    expect(value(issued, 'tabour_tickets_served_total', { service: 'A' })).toBe(0)
+
+    clock.advance(400) // the first ticket waited 400 s before its call
+    expect((await c.action(clerk, counter.id, 'call-next')).statusCode).toBe(200)
+    expect((await c.action(clerk, counter.id, 'start')).statusCode).toBe(200)
+    expect((await c.action(clerk, counter.id, 'finish')).statusCode).toBe(200)
+    expect((await c.action(clerk, counter.id, 'call-next')).statusCode).toBe(200)
+    expect((await c.action(clerk, counter.id, 'no-show')).statusCode).toBe(200)
+
+    const served = await scrape(c)
+    const servedTotal = value(served, 'tabour_tickets_served_total', { service: 'A' }) + value(served, 'tabour_tickets_served_total', { service: 'B' })
+    expect(servedTotal).toBe(1)
+    const noShows = value(served, 'tabour_tickets_not_served_total', { service: 'A', reason: 'no_show' }) + value(served, 'tabour_tickets_not_served_total', { service: 'B', reason: 'no_show' })
+    expect(noShows).toBe(1)
+    expect(served.find((f) => f.name === 'tabour_call_wait_seconds')?.type).toBe('HISTOGRAM')
+    // parse-prometheus-text-format folds labelled histograms together, so read the buckets from the registry itself
+    const histogram = await opsOf(c.app.tabour).metrics.registry.getSingleMetric('tabour_call_wait_seconds')!.get()
+    const sample = (name: string, labels: Record<string, string | number>) =>
+      (histogram.values as { metricName?: string; labels: Record<string, string | number>; value: number }[]).filter((v) => v.metricName === name && Object.entries(labels).every(([k, x]) => v.labels[k] === x)).reduce((n, v) => n + v.value, 0)
+    expect(sample('tabour_call_wait_seconds_count', {})).toBe(2)
+    expect(sample('tabour_call_wait_seconds_sum', { service: 'A' })).toBeGreaterThanOrEqual(400)
+    expect(sample('tabour_call_wait_seconds_bucket', { service: 'A', le: 300 })).toBe(0)
+    expect(sample('tabour_call_wait_seconds_bucket', { service: 'A', le: 600 })).toBe(1)
+    expect(value(served, 'tabour_tickets_waiting', { service: 'A' }) + value(served, 'tabour_tickets_waiting', { service: 'B' })).toBe(1)
+  })
+
+  it('two apps in one process keep separate registries', async () => {
+    const one = await start()
+    const two = await start()
+    const s1 = await one.createService({ prefix: 'A' })
+    await two.createService({ prefix: 'A' })
+    const kiosk = await one.createDevice('kiosk')
+    await one.issue(kiosk.token, { serviceId: s1.id })
+    expect(value(await scrape(one), 'tabour_tickets_issued_total', { service: 'A' })).toBe(1)
+    expect(value(await scrape(two), 'tabour_tickets_issued_total', { service: 'A' })).toBe(0)
+    expect(opsOf(one.app.tabour).metrics.registry).not.toBe(opsOf(two.app.tabour).metrics.registry)
+  })
+
+  it('is refused to other machines with 403 and a stable code, unless the configured token is given', async () => {
+    const open = await start()
+    const res = await open.app.inject({ method: 'GET', url: '/metrics', remoteAddress: '192.168.1.20' })
+    expect(res.statusCode).toBe(403)
+    expect(res.json()).toMatchObject({ statusCode: 403, code: 'TABOUR_ERR_FORBIDDEN' })
+
+    const token = 'scrape-token-0123456789'
+    const guarded = await start({ metrics: { token } })
+    const remote = (headers: Record<string, string> = {}) => guarded.app.inject({ method: 'GET', url: '/metrics', remoteAddress: '10.1.2.3', headers })
+    expect((await remote()).statusCode).toBe(401)
+    expect((await remote({ authorization: 'Bearer wrong-token-0123456789' })).json().code).toBe('TABOUR_ERR_UNAUTHENTICATED')
+    const ok = await remote({ authorization: `Bearer ${token}` })
+    expect(ok.statusCode).toBe(200)
+    expect(parsePrometheusTextFormat(ok.body).length).toBeGreaterThan(5)
+    // this machine needs no token
+    expect((await guarded.app.inject({ method: 'GET', url: '/metrics', remoteAddress: '::1' })).statusCode).toBe(200)
+  })
+
+  it('counts a device going faulty once per fault', async () => {
+    const c = await start()
+    const kiosk = await c.createDevice('kiosk')
+    const events = c.app.tabour.queue.events
+    const fault = { printer: { reachable: false, online: true } }
+    events.emit([{ type: 'device:status', deviceId: kiosk.id, status: fault }])
+    events.emit([{ type: 'device:status', deviceId: kiosk.id, status: fault }])
+    let m = await scrape(c)
+    expect(value(m, 'tabour_device_faults_total', { kind: 'kiosk' })).toBe(1)
+    expect(value(m, 'tabour_devices_faulty')).toBe(1)
+    events.emit([{ type: 'device:status', deviceId: kiosk.id, status: { printer: { reachable: true, online: true } } }])
+    m = await scrape(c)
+    expect(value(m, 'tabour_devices_faulty')).toBe(0)
+    expect(isFaulty({ printer: { paperOut: true } })).toBe(true)
+    expect(isFaulty({ printer: { paperNearEnd: true, online: true } })).toBe(false)
+  })
+})
