@@ -87,3 +87,68 @@ export const DisplayConfig = Type.Object(
   { additionalProperties: false },
 )
 export type DisplayConfig = Static<typeof DisplayConfig>
+
+/**
+ * A serial port path: a device such as /dev/ttyUSB0 or /dev/serial/by-id/…, or a pty link
+ * (socat) such as /tmp/tabour-A. Absolute, plain characters, no `..`.
+ */
+export const SerialPath = Type.String({
+  minLength: 2,
+  maxLength: 200,
+  pattern: '^(?!.*/\\.\\.(/|$))/[A-Za-z0-9._/:+\\-]+$',
+  description: '/dev/ttyUSB0, /dev/serial/by-id/usb-…, or a pty link such as /tmp/tabour-A',
+})
+
+/** Speeds LED boards and keypads use; every device on one port path must share one. */
+export const SerialBaudRate = Type.Integer({ minimum: 1200, maximum: 115200, description: 'default 9600' })
+
+/** A board or keypad's address on its line (2 hex digits in each frame); 0 and 255 are reserved. */
+export const SerialAddress = Type.Integer({ minimum: 1, maximum: 254 })
+
+/** Board protocols the server speaks; `tabour-ascii` is documented in drivers/serial/README.md. */
+export const BoardProtocolId = literalUnion(['tabour-ascii'])
+
+/**
+ * An LED counter board's settings, in its device `config`: it shows the label at `counterId`.
+ * An empty config registers a board that is not wired to a serial line (yet).
+ */
+export const BoardConfig = Type.Object(
+  {
+    path: SerialPath,
+    /** Default 9600. */
+    baudRate: Type.Optional(SerialBaudRate),
+    address: SerialAddress,
+    counterId: Type.Integer({ minimum: 1 }),
+    /** Default tabour-ascii. */
+    protocol: Type.Optional(BoardProtocolId),
+  },
+  { additionalProperties: false },
+)
+export type BoardConfig = Static<typeof BoardConfig>
+
+/** A call keypad's settings: it acts at `counterId`, for the clerk who holds that counter open. */
+export const KeypadConfig = Type.Object(
+  {
+    path: SerialPath,
+    /** Default 9600. */
+    baudRate: Type.Optional(SerialBaudRate),
+    address: SerialAddress,
+    counterId: Type.Integer({ minimum: 1 }),
+  },
+  { additionalProperties: false },
+)
+export type KeypadConfig = Static<typeof KeypadConfig>
+
+/** A serial board or keypad's line as pushed in `device:status` (`{serial: …}`). */
+export interface SerialStatusReport {
+  port: string
+  open: boolean
+  /** Why the port is down, or the last refusal (a baud rate conflict). */
+  lastError?: string
+  lastFrameAt?: string
+  badFrames: number
+  lastBadFrame?: { kind: string; at: string }
+  /** Keypads: the last press and how it was answered. */
+  lastKey?: { key: string; ok: boolean; reason?: string; at: string }
+  at: string
+}

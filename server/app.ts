@@ -22,6 +22,8 @@ import type { TabourError } from './errors.ts'
 import { Printing } from './devices/printing.ts'
 import type { PrinterFactory } from './devices/printer-handle.ts'
 import { openEscPosPrinter } from './devices/escpos-printer.ts'
+import { SerialDevices } from './devices/serial-devices.ts'
+import type { SerialBinding } from '../drivers/serial/index.ts'
 
 /** What the app is built from besides its config; every part can be swapped in tests. */
 export interface TabourDeps {
@@ -31,6 +33,10 @@ export interface TabourDeps {
   clock?: Clock
   /** Opens a kiosk's ticket printer; default: the ESC/POS driver in drivers/printer. */
   openPrinter?: PrinterFactory
+  /** serialport binding for LED boards and keypads; default: the OS. Tests pass @serialport/binding-mock's MockBinding. */
+  serialBinding?: SerialBinding
+  /** Reopen backoff of serial lines after an unplug; default 500 ms doubling to 10 s. */
+  serialBackoffMs?: { min: number; max: number }
 }
 
 /** The center server's services, decorated on the Fastify instance as `tabour`. */
@@ -44,6 +50,8 @@ export interface Tabour {
   clock: Clock
   realtime: Realtime
   printing: Printing
+  /** LED counter boards and call keypads on serial lines; `sync()` after a device changes. */
+  serialDevices: SerialDevices
   /** The admin password when this start generated it (print it once), else null. */
   generatedAdminPassword: string | null
   /** What the demo seed created (credentials to print), when config.demo is on. */
@@ -111,7 +119,9 @@ export const tabourPlugin: FastifyPluginAsync<TabourPluginOptions> = async (fast
   const realtime = attachRealtime(fastify, { auth, queue, config, path: `${prefix}/socket.io` })
   const printing = new Printing(db, queue, config, deps.openPrinter ?? openEscPosPrinter, fastify.log)
   fastify.addHook('onClose', async () => printing.close())
-  const tabour: Tabour = { config, basePath: prefix, db, queue, auth, clock, realtime, printing, generatedAdminPassword: generatedPassword, demo }
+  const serialDevices = new SerialDevices(db, queue, fastify.log, { binding: deps.serialBinding, minBackoffMs: deps.serialBackoffMs?.min, maxBackoffMs: deps.serialBackoffMs?.max })
+  fastify.addHook('onClose', async () => serialDevices.close())
+  const tabour: Tabour = { config, basePath: prefix, db, queue, auth, clock, realtime, printing, serialDevices, generatedAdminPassword: generatedPassword, demo }
   fastify.decorate('tabour', tabour)
   expose?.(tabour)
 

@@ -1,18 +1,41 @@
 import { Value } from '@sinclair/typebox/value'
-import { DisplayConfig, KioskConfig } from '../../protocol/device-config.ts'
+import type { TSchema } from '@sinclair/typebox'
+import { BoardConfig, DisplayConfig, KeypadConfig, KioskConfig } from '../../protocol/device-config.ts'
 import type { DeviceKind } from '../../protocol/common.ts'
 import { badRequest, ErrorCodes } from '../errors.ts'
 
-/**
- * Checks a device's `config` against its kind's schema (kiosks and displays so far; other kinds keep a free
- * object until their drivers define one). A bad value is a 400 naming the field, so a typo in a
- * printer address is caught when it is typed, not when the first citizen's ticket fails to print.
- */
-export function validateDeviceConfig(kind: DeviceKind, config: Record<string, unknown>): void {
-  if (kind !== 'kiosk' && kind !== 'display') return
-  const first = Value.Errors(kind === 'kiosk' ? KioskConfig : DisplayConfig, config).First()
+/** What the config check may need to know about the center beyond the config itself. */
+export interface DeviceConfigContext {
+  /** Whether a counter with this id exists (boards and keypads name one). */
+  counterExists?: (id: number) => boolean
+}
+
+const firstError = (schema: TSchema, config: unknown) => {
+  const first = Value.Errors(schema, config).First()
   if (first) throw badRequest(ErrorCodes.VALIDATION, `config${first.path} ${first.message}`)
-  if (kind !== 'kiosk') return
+}
+
+/**
+ * Checks a device's `config` against its kind's schema (kiosks, displays, boards, keypads; other kinds
+ * keep a free object until their drivers define one). A bad value is a 400 naming the field, so
+ * a typo in a printer address is caught when it is typed, not when the first citizen's ticket
+ * fails to print. A board or keypad with an empty config is registered but not wired.
+ */
+export function validateDeviceConfig(kind: DeviceKind, config: Record<string, unknown>, context: DeviceConfigContext = {}): void {
+  if (kind === 'kiosk') return validateKiosk(config)
+  if (kind === 'display') return firstError(DisplayConfig, config)
+  if (kind !== 'board' && kind !== 'keypad') return
+  if (Object.keys(config).length === 0) return
+  firstError(kind === 'board' ? BoardConfig : KeypadConfig, config)
+  const counterId = (config as BoardConfig).counterId
+  // a 400 naming the field, like any other bad value: the counter must exist before it is wired
+  if (context.counterExists && !context.counterExists(counterId)) {
+    throw badRequest(ErrorCodes.VALIDATION, `config/counterId ${counterId}: no such counter`)
+  }
+}
+
+function validateKiosk(config: Record<string, unknown>): void {
+  firstError(KioskConfig, config)
   const pattern = (config as KioskConfig).phonePattern
   if (pattern !== undefined) {
     try {

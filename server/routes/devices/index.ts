@@ -21,6 +21,9 @@ export async function deviceRoutes(fastify: FastifyInstance): Promise<void> {
   const { db, clock, config } = app.tabour
   const devices = new DevicesRepo(db)
   const tokens = new TokensRepo(db)
+  const configContext = { counterExists: (id: number) => app.tabour.queue.ctx.counters.get(id) !== undefined }
+  // boards and keypads open or close their serial lines as soon as their device changes
+  const devicesChanged = () => app.tabour.serialDevices.sync()
 
   const get = (id: number) => {
     const device = devices.get(id)
@@ -43,9 +46,11 @@ export async function deviceRoutes(fastify: FastifyInstance): Promise<void> {
     { preValidation: allow(...ADMINS), schema: { tags: ['devices'], body: CreateDeviceBody, response: { 201: CreatedDevice, ...errorResponses(400, 401, 403) } } },
     async (request, reply) => {
       const b = request.body
-      validateDeviceConfig(b.kind, b.config ?? {})
+      validateDeviceConfig(b.kind, b.config ?? {}, configContext)
       const device = devices.insert({ kind: b.kind, name: b.name, zone: b.zone ?? null, config: b.config ?? {} }, clock())
-      return reply.status(201).send({ ...device, pairingCode: issueCode(device.id) })
+      const pairingCode = issueCode(device.id)
+      devicesChanged()
+      return reply.status(201).send({ ...device, pairingCode })
     },
   )
 
@@ -58,8 +63,10 @@ export async function deviceRoutes(fastify: FastifyInstance): Promise<void> {
     async (request) => {
       const current = get(request.params.id)
       const b = request.body
-      if (b.config) validateDeviceConfig(current.kind, b.config)
-      return devices.update(current.id, { name: b.name ?? current.name, zone: b.zone === undefined ? current.zone : b.zone, config: b.config ?? current.config })
+      if (b.config) validateDeviceConfig(current.kind, b.config, configContext)
+      const updated = devices.update(current.id, { name: b.name ?? current.name, zone: b.zone === undefined ? current.zone : b.zone, config: b.config ?? current.config })
+      devicesChanged()
+      return updated
     },
   )
 
@@ -84,6 +91,8 @@ export async function deviceRoutes(fastify: FastifyInstance): Promise<void> {
     async (request) => {
       const device = get(request.params.id)
       const pairingCode = issueCode(device.id)
+      // a new code also lifts a revocation
+      devicesChanged()
       return { ...get(device.id), pairingCode }
     },
   )
@@ -97,6 +106,7 @@ export async function deviceRoutes(fastify: FastifyInstance): Promise<void> {
       devices.revoke(device.id, now)
       tokens.revokeSubject('device', device.id, now)
       app.tabour.realtime.disconnectDevice(device.id)
+      devicesChanged()
       return get(device.id)
     },
   )
