@@ -52,6 +52,9 @@ const START_LEAD_S = 0.05
  */
 const END_GRACE_MS = 1500
 
+/** How many clips `preload` fetches and decodes at once. */
+const PRELOAD_CONCURRENCY = 3
+
 /** A clip that will never load (404 or not audio) is remembered as such; a network error is retried next time. */
 type Loaded = AudioBuffer | null
 
@@ -166,7 +169,13 @@ export function createWebAudioPlayer(options: WebAudioPlayerOptions): ClipPlayer
     },
 
     async preload(clips) {
-      await Promise.all(clips.map(load))
+      // A few at a time, not all at once: a call that comes in meanwhile loads its own clips
+      // straight away instead of queueing behind ~190 fetches and decodes (3–4 s measured).
+      const next = clips[Symbol.iterator]()
+      const worker = async (): Promise<void> => {
+        for (let step = next.next(); !step.done && !closed; step = next.next()) await load(step.value)
+      }
+      await Promise.all(Array.from({ length: PRELOAD_CONCURRENCY }, worker))
     },
 
     async unlock() {
