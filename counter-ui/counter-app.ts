@@ -1,13 +1,412 @@
 /**
- * `<tabour-counter-app>`: the clerk's counter console (login, call next, finish come later).
- * For now a placeholder: product and screen name, a "coming soon" line and the language switch.
+ * `<tabour-counter-app>`: the clerk's counter console. Log in, choose a counter, then serve:
+ * the current ticket big, the legal next actions only (each with its key), the lines this
+ * counter draws from and the clerk's day beside it. State comes from the server only (answers
+ * and pushes, through ConsoleSession); while it is away the buttons wait under a banner, and a
+ * session that ends asks for the password in a dialog over the unchanged screen.
  */
-import { customElement } from 'lit/decorators.js'
-import { PlaceholderPage } from '../ui-common/placeholder-page.ts'
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit'
+import { customElement, state } from 'lit/decorators.js'
+import type { Service } from '../protocol/entities.ts'
+import { basePathBefore } from '../ui-common/base-path.ts'
+import { applyLang, initialLang, isLang, type Lang } from '../ui-common/i18n.ts'
+import type { LangChangeEvent } from '../ui-common/lang-switch.ts'
+import { randomUuid } from '../ui-common/random-id.ts'
+import { applyPageTheme } from '../ui-common/theme.ts'
+import '../ui-common/lang-switch.ts'
+import { DIALOG_ACTIONS, isTypingTarget, legalConsoleActions, shortcutAction, type ConsoleAction } from './console-actions.ts'
+import type { ConsoleActionDetail } from './action-bar.ts'
+import type { CounterOpenDetail } from './counter-chooser.ts'
+import type { DialogSpec } from './console-dialog.ts'
+import { ConsoleSession, type ActionInput } from './console-session.ts'
+import { consoleStyles, dialogStyles } from './console-styles.ts'
+import type { LoginSubmitDetail } from './login-form.ts'
+import { counterQueue } from './queue-model.ts'
+import { t, tf } from './strings.ts'
+import './action-bar.ts'
+import './console-dialog.ts'
+import './counter-chooser.ts'
+import './current-ticket.ts'
+import './login-form.ts'
+import './my-day.ts'
+import './queue-panel.ts'
+
+const LANG_KEY = 'tabour:counter-lang'
+
+type OpenDialog = { action: ConsoleAction; spec: DialogSpec } | { action: 'takeover'; counterId: number; spec: DialogSpec }
 
 @customElement('tabour-counter-app')
-export class CounterApp extends PlaceholderPage {
-  protected readonly titleKey = 'app.counter' as const
+export class CounterApp extends LitElement {
+  static override styles = [
+    ...consoleStyles,
+    dialogStyles,
+    css`
+      :host {
+        display: flex;
+        flex-direction: column;
+        min-block-size: 100vh;
+        min-block-size: 100dvh;
+        background: var(--console-bg);
+      }
+      header {
+        display: flex;
+        align-items: center;
+        gap: 1rem;
+        padding-block: 0.6rem;
+        padding-inline: 1.25rem;
+        background: var(--tabour-primary);
+        color: var(--tabour-on-primary);
+      }
+      header .product {
+        font-weight: 700;
+        font-size: 1.15rem;
+        opacity: 0.85;
+      }
+      header .where {
+        font-weight: 700;
+        font-size: 1.3rem;
+      }
+      header .spacer {
+        flex: 1;
+      }
+      .pill {
+        padding: 0.1rem 0.75rem;
+        border-radius: 999px;
+        font-weight: 700;
+        font-size: 0.9rem;
+        background: #d9f2e3;
+        color: var(--console-ok);
+      }
+      .pill[data-counter-state='paused'] {
+        background: var(--console-warn-bg);
+        color: var(--console-warn);
+      }
+      .user {
+        opacity: 0.9;
+      }
+      header button {
+        min-block-size: 2.4rem;
+        border-color: var(--tabour-on-primary);
+        background: transparent;
+        color: var(--tabour-on-primary);
+      }
+      header button:hover:not(:disabled) {
+        background: rgb(255 255 255 / 0.12);
+      }
+      tabour-lang-switch::part(button) {
+        min-block-size: 2.4rem;
+        min-inline-size: 6rem;
+        padding-block: 0.1rem;
+        font-size: 1rem;
+        border-width: 2px;
+      }
+      .banner,
+      .notice {
+        margin: 0;
+        padding: 0.65rem 1.25rem;
+        font-weight: 700;
+        display: flex;
+        align-items: center;
+        gap: 1rem;
+      }
+      .banner {
+        background: var(--tabour-danger);
+        color: #fff;
+      }
+      .notice[data-tone='error'] {
+        background: var(--console-danger-bg);
+        color: var(--tabour-danger);
+      }
+      .notice[data-tone='info'] {
+        background: var(--console-info-bg);
+        color: var(--tabour-primary);
+      }
+      .notice button {
+        margin-inline-start: auto;
+        min-block-size: 2rem;
+        padding-block: 0.1rem;
+        font-size: 0.9rem;
+      }
+      main {
+        flex: 1;
+        padding: 1.25rem;
+      }
+      main[data-phase='console'] {
+        display: grid;
+        grid-template-columns: minmax(0, 1.7fr) minmax(20rem, 1fr);
+        gap: 1.25rem;
+        align-items: start;
+      }
+      .column {
+        display: grid;
+        gap: 1.25rem;
+      }
+      main[data-phase='login'],
+      main[data-phase='starting'] {
+        display: grid;
+        place-items: center;
+      }
+      .login {
+        inline-size: min(26rem, 100%);
+        display: grid;
+        gap: 1rem;
+      }
+      h1 {
+        margin: 0 0 0.25rem;
+        font-size: 1.6rem;
+      }
+      .sub {
+        margin: 0 0 1rem;
+        color: var(--console-soft);
+      }
+    `,
+  ]
+
+  @state() private language: Lang = 'ar'
+  @state() private dialog: OpenDialog | null = null
+  @state() private now = Date.now()
+
+  private readonly session = new ConsoleSession(this, basePathBefore(location.pathname, 'counter'))
+  private ticker: ReturnType<typeof setInterval> | undefined
+  private booted = false
+  private readonly onKey = (e: KeyboardEvent) => this.onKeyDown(e)
+
+  constructor() {
+    super()
+    this.addEventListener('lang-change', (e: LangChangeEvent) => this.setLang(e.detail.lang))
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback()
+    applyPageTheme()
+    let stored: string | null = null
+    try {
+      stored = sessionStorage.getItem(LANG_KEY)
+    } catch {
+      // no storage: Arabic, or ?lang=
+    }
+    this.setLang(new URLSearchParams(location.search).has('lang') || !isLang(stored) ? initialLang() : stored)
+    document.addEventListener('keydown', this.onKey)
+    this.ticker = setInterval(() => (this.now = Date.now()), 15_000)
+    if (!this.booted) {
+      this.booted = true
+      void this.session.boot()
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback()
+    document.removeEventListener('keydown', this.onKey)
+    clearInterval(this.ticker)
+  }
+
+  override render(): TemplateResult {
+    const s = this.session
+    const lang = this.language
+    const counter = s.phase === 'console' ? s.myCounter : null
+    return html`
+      <header>
+        <span class="product">${t('app.product', lang)} · ${t('app.title', lang)}</span>
+        ${counter
+          ? html`<span class="where" data-counter-number=${counter.number}>${tf('counter.number', lang, { n: counter.number })} · ${counter.name}</span>
+              <span class="pill" data-counter-state=${counter.state}>${t(`state.${counter.state}`, lang)}</span>`
+          : nothing}
+        <span class="spacer"></span>
+        ${s.user ? html`<span class="user" data-user=${s.user.username}>${s.user.username}</span>` : nothing}
+        ${s.phase === 'choose' ? html`<button type="button" data-action="logout" @click=${() => void s.logout()}>${t('logout', lang)}</button>` : nothing}
+        <tabour-lang-switch .lang=${lang}></tabour-lang-switch>
+      </header>
+      ${!s.reachable && s.phase !== 'login' ? html`<p class="banner" role="alert" data-banner="offline">${t('offline.banner', lang)}</p>` : nothing}
+      ${s.notice
+        ? html`<p class="notice" role="status" data-notice=${s.notice.key} data-tone=${s.notice.tone}>
+            <span>${tf(s.notice.key, lang, s.notice.values ?? {})}</span>
+            <button type="button" data-action="dismiss" @click=${() => s.dismissNotice()}>✕</button>
+          </p>`
+        : nothing}
+      <main data-phase=${s.phase}>${this.renderPhase(lang)}</main>
+      ${this.dialog
+        ? html`<tabour-console-dialog
+            .lang=${lang}
+            .spec=${this.dialog.spec}
+            .busy=${s.busy !== null || !s.reachable}
+            @dialog-confirm=${(e: CustomEvent<{ input: ActionInput }>) => void this.onDialogConfirm(e.detail.input)}
+            @dialog-cancel=${() => (this.dialog = null)}
+          ></tabour-console-dialog>`
+        : nothing}
+      ${s.reloginNeeded
+        ? html`<div class="overlay" data-dialog="relogin">
+            <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="relogin-title">
+              <h2 id="relogin-title">${t('relogin.title', lang)}</h2>
+              <p>${t('relogin.body', lang)}</p>
+              <tabour-counter-login
+                .lang=${lang}
+                .busy=${s.busy === 'login'}
+                .error=${s.loginError}
+                .username=${s.username}
+                @login-submit=${(e: CustomEvent<LoginSubmitDetail>) => void s.login(e.detail.username, e.detail.password)}
+              ></tabour-counter-login>
+            </div>
+          </div>`
+        : nothing}
+    `
+  }
+
+  private renderPhase(lang: Lang): TemplateResult {
+    const s = this.session
+    switch (s.phase) {
+      case 'starting':
+        return html`<p>${t('common.loading', lang)}</p>`
+      case 'login':
+        return html`<section class="card login">
+          <h1>${t('login.title', lang)}</h1>
+          <tabour-counter-login
+            .lang=${lang}
+            .busy=${s.busy === 'login'}
+            .error=${s.loginError}
+            .username=${s.username}
+            @login-submit=${(e: CustomEvent<LoginSubmitDetail>) => void s.login(e.detail.username, e.detail.password)}
+          ></tabour-counter-login>
+        </section>`
+      case 'choose':
+        return html`<h1>${t('choose.title', lang)}</h1>
+          <p class="sub">${t('choose.hint', lang)}</p>
+          <tabour-counter-chooser
+            .lang=${lang}
+            .counters=${s.counters}
+            .services=${s.services}
+            .userId=${s.user?.id ?? null}
+            .canTakeOver=${s.user?.role === 'manager' || s.user?.role === 'admin'}
+            .disabled=${s.busy !== null || !s.reachable}
+            @counter-open=${(e: CustomEvent<CounterOpenDetail>) => this.onCounterOpen(e.detail)}
+          ></tabour-counter-chooser>`
+      case 'console': {
+        const counter = s.myCounter
+        if (!counter) return html`<p>${t('common.loading', lang)}</p>`
+        const ticket = s.currentTicket
+        const services: Service[] = s.services
+        return html`<div class="column">
+            <tabour-current-ticket
+              .lang=${lang}
+              .ticket=${ticket}
+              .counter=${counter}
+              .service=${ticket ? (services.find((x) => x.id === ticket.serviceId) ?? null) : null}
+              .categories=${s.center?.priorityCategories ?? []}
+              .now=${this.now}
+            ></tabour-current-ticket>
+            <section class="card">
+              <tabour-action-bar .lang=${lang} .actions=${this.legal()} .busy=${s.busy} .disabled=${!s.reachable || s.reloginNeeded || this.dialog !== null}></tabour-action-bar>
+            </section>
+          </div>
+          <div class="column">
+            <tabour-queue-panel .lang=${lang} .queue=${counterQueue(counter, services, s.tickets.values(), this.now)}></tabour-queue-panel>
+            <tabour-my-day .lang=${lang} .stats=${s.stats}></tabour-my-day>
+          </div>`
+      }
+    }
+  }
+
+  protected override firstUpdated(): void {
+    this.addEventListener('console-action', (e: Event) => this.run((e as CustomEvent<ConsoleActionDetail>).detail.action))
+  }
+
+  private legal(): ConsoleAction[] {
+    const counter = this.session.myCounter
+    if (!counter) return []
+    return legalConsoleActions(counter.state, this.session.currentTicket?.status ?? null)
+  }
+
+  private onKeyDown(e: KeyboardEvent): void {
+    const s = this.session
+    if (s.phase !== 'console' || this.dialog || s.reloginNeeded || !s.reachable || s.busy) return
+    const action = shortcutAction(
+      { code: e.code, repeat: e.repeat, ctrlKey: e.ctrlKey, altKey: e.altKey, metaKey: e.metaKey, typing: isTypingTarget(e.composedPath()) },
+      this.legal(),
+    )
+    if (!action) return
+    e.preventDefault()
+    this.run(action)
+  }
+
+  /** An action from a button or a key: straight to the server, or through its dialog first. */
+  private run(action: ConsoleAction): void {
+    const s = this.session
+    if (s.busy || !s.reachable || this.dialog || !this.legal().includes(action)) return
+    if (!DIALOG_ACTIONS.has(action)) {
+      void s.act(action)
+      return
+    }
+    const counter = s.myCounter!
+    const ticket = s.currentTicket
+    const label = ticket?.label ?? ''
+    let spec: DialogSpec
+    switch (action) {
+      case 'finish':
+        spec = { kind: 'finish', label, outcomes: s.center?.finishOutcomes ?? [] }
+        break
+      case 'transfer':
+        spec = {
+          kind: 'transfer',
+          label,
+          services: s.services.filter((x) => x.active && x.id !== ticket?.serviceId),
+          counters: s.counters.filter((c) => c.active && c.id !== counter.id).sort((a, b) => a.number - b.number),
+        }
+        break
+      case 'pause':
+        spec = { kind: 'pause' }
+        break
+      case 'call_ticket':
+        spec = { kind: 'call_ticket', callable: counterQueue(counter, s.services, s.tickets.values(), Date.now()).callable }
+        break
+      case 'issue':
+        spec = { kind: 'issue', services: s.services.filter((x) => x.active), categories: s.center?.priorityCategories ?? [], idempotencyKey: randomUuid() }
+        break
+      case 'no_show':
+        spec = { kind: 'confirm', message: 'noShow.confirm', values: { label }, confirmLabel: 'action.no_show' }
+        break
+      default:
+        spec = { kind: 'confirm', message: 'close.confirm', values: { n: counter.number }, confirmLabel: 'action.close' }
+    }
+    this.dialog = { action, spec }
+  }
+
+  private onCounterOpen(detail: CounterOpenDetail): void {
+    const s = this.session
+    if (!detail.takeover) {
+      void s.open(detail.counterId)
+      return
+    }
+    const counter = s.counters.find((c) => c.id === detail.counterId)
+    const name = counter?.clerk ? counter.clerk.displayName || counter.clerk.username : ''
+    this.dialog = {
+      action: 'takeover',
+      counterId: detail.counterId,
+      spec: { kind: 'confirm', message: 'choose.takeoverConfirm', values: { n: counter?.number ?? '', name }, confirmLabel: 'choose.takeover' },
+    }
+  }
+
+  private async onDialogConfirm(input: ActionInput): Promise<void> {
+    const dialog = this.dialog
+    if (!dialog) return
+    const s = this.session
+    if (dialog.action === 'takeover') {
+      this.dialog = null
+      await s.open(dialog.counterId, true)
+      return
+    }
+    const ok = await s.act(dialog.action, input)
+    // after "log in again" the clerk confirms the same dialog (a typed note is not lost)
+    if (ok || !s.reloginNeeded) this.dialog = null
+  }
+
+  private setLang(lang: Lang): void {
+    this.language = lang
+    applyLang(lang)
+    try {
+      sessionStorage.setItem(LANG_KEY, lang)
+    } catch {
+      // not kept across a reload
+    }
+  }
 }
 
 declare global {

@@ -1,14 +1,225 @@
 /**
- * `<tabour-display-app>`: the waiting-room display (now-serving board and announcements come later).
- * For now a placeholder: product and screen name, a "coming soon" line and the language switch.
+ * `<tabour-display-app>`: the waiting-room display. Pairs itself once (`?pair=CODE` or the code
+ * typed), then shows, for its zone: the newest call large (ticket → counter), flashing for
+ * `flashSeconds` and announced aloud; the earlier calls still at a counter; the waiting figures
+ * per service; the clock and date; the manager's news line; and optionally the media folder.
+ * Arabic first, English on the second line, right to left. The link to the center is
+ * DisplaySession's (reconnects, snapshots, revocation); this element draws it and speaks.
  */
-import { customElement } from 'lit/decorators.js'
-import { PlaceholderPage } from '../ui-common/placeholder-page.ts'
+import { LitElement, html, nothing, type TemplateResult } from 'lit'
+import { customElement, state } from 'lit/decorators.js'
+import type { CalledTicket } from '../protocol/events.ts'
+import type { ServiceWithQueue } from '../protocol/entities.ts'
+import { basePathBefore } from '../ui-common/base-path.ts'
+import { formatNumber, toArabicIndic, type DigitStyle } from '../ui-common/digits.ts'
+import { applyLang } from '../ui-common/i18n.ts'
+import type { PairSubmitDetail } from '../ui-common/pairing-screen.ts'
+import { applyPageTheme } from '../ui-common/theme.ts'
+import '../ui-common/pairing-screen.ts'
+import { createAnnouncer, type Announcer } from './announcer/index.ts'
+import { DisplaySession } from './display-session.ts'
+import type { DisplaySettings } from './display-settings.ts'
+import { boardStyles, displayStyles } from './display-styles.ts'
+import { dt, type DisplayStringKey } from './strings.ts'
+import './display-clock.ts'
+import './news-ticker.ts'
+import './media-panel.ts'
+
+/** Both languages of a caption: Arabic, then English smaller. */
+const both = (key: DisplayStringKey): TemplateResult => html`${dt(key, 'ar')} <span class="en" lang="en" dir="ltr">${dt(key, 'en')}</span>`
+
+/** Whether a fresh AudioContext would start suspended (the browser wants a gesture first). */
+async function audioIsLocked(): Promise<boolean> {
+  const Context = window.AudioContext as typeof AudioContext | undefined
+  if (!Context) return false
+  const probe = new Context()
+  try {
+    if (probe.state === 'running') return false
+    // resume() stays pending while autoplay is blocked; allowed, it settles at once
+    await Promise.race([probe.resume().catch(() => undefined), new Promise((r) => setTimeout(r, 400))])
+    return (probe.state as AudioContextState) !== 'running'
+  } finally {
+    void probe.close().catch(() => undefined)
+  }
+}
 
 @customElement('tabour-display-app')
-export class DisplayApp extends PlaceholderPage {
-  protected readonly titleKey = 'app.display' as const
+export class DisplayApp extends LitElement {
+  static override styles = [displayStyles, boardStyles]
+
+  /** The call flashing now (`ticket id @ at`), or null. */
+  @state() private flashing: string | null = null
+  /** Audio needs a tap first: show the hint. */
+  @state() private soundLocked = false
+
+  private booted = false
+  private flashTimer: ReturnType<typeof setTimeout> | undefined
+  private voice: Announcer | null = null
+  private voiceKey = ''
+
+  private readonly session = new DisplaySession(this, basePathBefore(location.pathname, 'display'), {
+    onCall: (call) => this.onCall(call),
+    onSettings: (settings) => this.onSettings(settings),
+  })
+
+  /** The announcer every live call goes to (null until the display is paired); for tests and diagnostics. */
+  get announcer(): Announcer | null {
+    return this.voice
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback()
+    applyPageTheme()
+    applyLang('ar')
+    window.addEventListener('pointerdown', this.onGesture, true)
+    window.addEventListener('keydown', this.onGesture, true)
+    if (!this.booted) {
+      this.booted = true
+      const search = location.search
+      const params = new URLSearchParams(search)
+      if (params.has('pair')) {
+        // a spent code must not be tried again on a reload
+        params.delete('pair')
+        const query = params.toString()
+        history.replaceState(history.state, '', `${location.pathname}${query ? `?${query}` : ''}${location.hash}`)
+      }
+      void this.session.boot(search)
+    }
+  }
+
+  override disconnectedCallback(): void {
+    window.removeEventListener('pointerdown', this.onGesture, true)
+    window.removeEventListener('keydown', this.onGesture, true)
+    clearTimeout(this.flashTimer)
+    this.voice?.close()
+    this.voice = null
+    this.voiceKey = ''
+    super.disconnectedCallback()
+  }
+
+  override render(): TemplateResult {
+    const session = this.session
+    if (session.phase === 'starting') return html`<div class="loading">…</div>`
+    if (session.phase === 'pairing') {
+      return html`<tabour-pairing-screen
+        data-screen="pairing"
+        kind="display"
+        lang="ar"
+        .busy=${session.pairBusy}
+        .error=${session.pairError}
+        .initialCode=${session.pairCode}
+        @pair-submit=${(e: CustomEvent<PairSubmitDetail>) => void session.pair(e.detail.code, false)}
+      ></tabour-pairing-screen>`
+    }
+    const { settings, center, calls } = session
+    const digits = settings.digits
+    const withMedia = settings.media && session.media.length > 0
+    const [newest, ...earlier] = calls
+    return html`
+      <header>
+        <div class="center">
+          <span class="mark" aria-hidden="true">ط</span>
+          <div>
+            <p class="name-ar" lang="ar">${center?.nameAr ?? 'طابور'}</p>
+            <p class="name-en" lang="en" dir="ltr">${center?.nameEn ?? 'Tabour'}</p>
+          </div>
+        </div>
+        <tabour-display-clock .timeZone=${center?.timeZone} .digits=${digits} ?hijri=${settings.hijriDate}></tabour-display-clock>
+      </header>
+      <main class="${withMedia ? 'with-media' : ''} ${session.connected ? '' : 'stale'}" data-screen="board" data-synced=${session.synced ? 'yes' : 'no'}>
+        ${this.renderNow(newest, digits)}
+        <section class="recent">
+          ${settings.recentCalls > 0 ? html`<h2>${both('display.recent')}</h2>` : nothing}
+          <ol data-recent>
+            ${earlier.slice(0, settings.recentCalls).map(
+              (c) => html`<li data-call-ticket=${c.ticket.label} data-counter=${c.counter.number}>
+                <span class="label ltr">${label(c.ticket.label, digits)}</span>
+                <span class="to" aria-hidden="true">←</span>
+                <span class="counter"><span class="small">${dt('display.counter', 'ar')}</span>${formatNumber(c.counter.number, { digits })}</span>
+              </li>`,
+            )}
+          </ol>
+        </section>
+        ${withMedia ? html`<section class="media"><tabour-media-panel .items=${session.media} .seconds=${settings.mediaSeconds}></tabour-media-panel></section>` : nothing}
+      </main>
+      ${settings.showWaiting ? this.renderWaiting(digits) : nothing}
+      <tabour-news-ticker .news=${session.news}></tabour-news-ticker>
+      ${session.connected ? nothing : html`<div class="offline" role="status" data-offline>${both('display.reconnecting')}</div>`}
+      ${this.soundLocked ? html`<div class="sound-hint" data-sound-hint @click=${this.onGesture}>🔊 ${both('display.tapForSound')}</div>` : nothing}
+    `
+  }
+
+  private renderNow(call: CalledTicket | undefined, digits: DigitStyle): TemplateResult {
+    if (!call) {
+      return html`<section class="now" data-now="none">
+        <h2>${both('display.nowServing')}</h2>
+        <p class="idle">${dt('display.noCalls', 'ar')}<span class="en" lang="en" dir="ltr">${dt('display.noCalls', 'en')}</span></p>
+      </section>`
+    }
+    const key = callKey(call)
+    return html`<section class="now ${this.flashing === key ? 'flash' : ''}" data-now=${call.ticket.label} data-counter=${call.counter.number} role="status" aria-live="assertive">
+      <h2>${both('display.nowServing')} ${call.recall ? html`<span class="badge">${both('display.recall')}</span>` : nothing}</h2>
+      <div class="now-body">
+        <div class="cell">
+          <span class="cap">${dt('display.ticket', 'ar')}<span class="en">${dt('display.ticket', 'en')}</span></span>
+          <span class="big-label ltr" data-now-label>${label(call.ticket.label, digits)}</span>
+        </div>
+        <span class="arrow" aria-hidden="true">←</span>
+        <div class="cell">
+          <span class="cap">${dt('display.counter', 'ar')}<span class="en">${dt('display.counter', 'en')}</span></span>
+          <span class="big-counter" data-now-counter>${formatNumber(call.counter.number, { digits })}</span>
+        </div>
+      </div>
+      <p class="counter-name">${call.counter.name}</p>
+    </section>`
+  }
+
+  private renderWaiting(digits: DigitStyle): TemplateResult | typeof nothing {
+    const zone = this.session.zoneServiceIds
+    const services = this.session.services.filter((s: ServiceWithQueue) => !zone || zone.has(s.id))
+    if (!services.length) return nothing
+    return html`<section class="waiting" data-waiting>
+      <h2>${both('display.waiting')}</h2>
+      ${services.map(
+        (s) => html`<div class="svc" data-service=${s.prefix}>
+          <span class="prefix ltr">${s.prefix}</span>
+          <span class="names"><span lang="ar">${s.nameAr}</span><span class="en" lang="en" dir="ltr">${s.nameEn}</span></span>
+          <span class="count" data-waiting-count>${formatNumber(s.waiting, { digits })}</span>
+        </div>`,
+      )}
+    </section>`
+  }
+
+  private onCall(call: CalledTicket): void {
+    const seconds = this.session.settings.flashSeconds
+    clearTimeout(this.flashTimer)
+    if (seconds > 0) {
+      this.flashing = callKey(call)
+      this.flashTimer = setTimeout(() => (this.flashing = null), seconds * 1000)
+    }
+    this.voice?.announce({ label: call.ticket.label, counterNumber: call.counter.number, recall: call.recall })
+  }
+
+  /** (Re)creates the announcer when its languages or chime changed; the first settings create it. */
+  private onSettings(settings: DisplaySettings): void {
+    const key = `${settings.announceLanguages.join(',')}|${settings.chime}`
+    if (key === this.voiceKey && this.voice) return
+    this.voice?.close()
+    this.voiceKey = key
+    this.voice = createAnnouncer({ languages: settings.announceLanguages, chime: settings.chime })
+    void audioIsLocked().then((locked) => (this.soundLocked = locked))
+  }
+
+  /** The first tap (or key) anywhere: audio may play from now on. */
+  private readonly onGesture = (): void => {
+    if (!this.soundLocked) return
+    this.soundLocked = false
+    void this.voice?.unlock()
+  }
 }
+
+const callKey = (call: CalledTicket) => `${call.ticket.id}@${call.at}`
+const label = (text: string, digits: DigitStyle) => (digits === 'arabic-indic' ? toArabicIndic(text) : text)
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,0 +1,101 @@
+/**
+ * `<tabour-display-clock>`: the time, large, and the date in Arabic and English, Gregorian and
+ * (optionally) Hijri by the Umm al-Qura calendar, all in the center's time zone. Ticks once a
+ * second and re-renders only when the minute (or the day) changes.
+ */
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit'
+import { customElement, property, state } from 'lit/decorators.js'
+import type { DigitStyle } from '../ui-common/digits.ts'
+
+/** The four lines of the clock for `at`; exported for tests. */
+export function clockText(at: Date, timeZone: string | undefined, digits: DigitStyle): { time: string; dateAr: string; dateEn: string; hijriAr: string; hijriEn: string } {
+  const nu = digits === 'arabic-indic' ? 'arab' : 'latn'
+  const tz = timeZone ? { timeZone } : {}
+  const fmt = (locale: string, options: Intl.DateTimeFormatOptions) => {
+    try {
+      return new Intl.DateTimeFormat(locale, { ...options, ...tz }).format(at)
+    } catch {
+      // an unknown time zone: the TV's own
+      return new Intl.DateTimeFormat(locale, options).format(at)
+    }
+  }
+  return {
+    time: fmt(`ar-EG-u-nu-${nu}`, { hour: 'numeric', minute: '2-digit', hour12: true }),
+    dateAr: fmt(`ar-EG-u-nu-${nu}`, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }),
+    dateEn: fmt('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }),
+    hijriAr: fmt(`ar-SA-u-ca-islamic-umalqura-nu-${nu}`, { day: 'numeric', month: 'long', year: 'numeric' }),
+    hijriEn: fmt('en-GB-u-ca-islamic-umalqura', { day: 'numeric', month: 'long', year: 'numeric' }),
+  }
+}
+
+@customElement('tabour-display-clock')
+export class DisplayClock extends LitElement {
+  static override styles = css`
+    :host {
+      display: flex;
+      align-items: center;
+      justify-content: space-between;
+      gap: 2.2vmin;
+      line-height: 1.15;
+    }
+    .time {
+      font-size: 7vmin;
+      font-weight: 700;
+      white-space: nowrap;
+      font-variant-numeric: tabular-nums;
+    }
+    .dates {
+      display: grid;
+      gap: 0.4vmin;
+      font-size: 2.3vmin;
+      white-space: nowrap;
+    }
+    .en {
+      opacity: 0.85;
+      font-size: 2vmin;
+    }
+    .hijri {
+      color: var(--display-accent, #ffc20e);
+    }
+  `
+
+  /** The center's IANA time zone; default the TV's own. */
+  @property() timeZone: string | undefined
+  /** Digits of the Arabic lines; default 'western'. */
+  @property() digits: DigitStyle = 'western'
+  /** Show the Hijri date; default true. */
+  @property({ type: Boolean }) hijri = true
+
+  @state() private now = new Date()
+  private timer: ReturnType<typeof setInterval> | undefined
+
+  override connectedCallback(): void {
+    super.connectedCallback()
+    this.timer = setInterval(() => {
+      const now = new Date()
+      if (Math.floor(now.getTime() / 60_000) !== Math.floor(this.now.getTime() / 60_000)) this.now = now
+    }, 1000)
+  }
+
+  override disconnectedCallback(): void {
+    clearInterval(this.timer)
+    super.disconnectedCallback()
+  }
+
+  override render(): TemplateResult {
+    const c = clockText(this.now, this.timeZone, this.digits)
+    return html`
+      <span class="time" data-clock>${c.time}</span>
+      <span class="dates">
+        <span lang="ar" dir="rtl">${c.dateAr}${this.hijri ? html` · <span class="hijri" data-hijri>${c.hijriAr}</span>` : nothing}</span>
+        <span class="en" lang="en" dir="ltr">${c.dateEn}${this.hijri ? html` · <span class="hijri">${c.hijriEn}</span>` : nothing}</span>
+      </span>
+    `
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tabour-display-clock': DisplayClock
+  }
+}

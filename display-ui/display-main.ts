@@ -1,0 +1,3 @@
+/** Entry of the display page (display-ui/index.html): the bundled fonts and the app. */
+import '../ui-common/fonts.ts'
+import './display-app.ts'

@@ -1,0 +1,63 @@
+/**
+ * The display's settings from its device config (GET /devices/me → config; the schema is
+ * DisplayConfig in protocol/device-config.ts), every key optional, with the defaults applied.
+ * A value of the wrong type falls back to its default instead of breaking the screen.
+ */
+import type { DigitStyle } from '../ui-common/digits.ts'
+import type { Lang } from '../ui-common/i18n.ts'
+
+/** The display's behaviour, every field resolved. */
+export interface DisplaySettings {
+  /** Digits on the Arabic lines; default 'western'. */
+  digits: DigitStyle
+  /** Earlier calls listed under the newest one; default 6. */
+  recentCalls: number
+  /** Show how many wait for each service; default true. */
+  showWaiting: boolean
+  /** Languages a call is spoken in, in order; default ['ar', 'en']. */
+  announceLanguages: readonly Lang[]
+  /** A chime before each announcement; default true. */
+  chime: boolean
+  /** The Hijri (Umm al-Qura) date under the Gregorian one; default true. */
+  hijriDate: boolean
+  /** Show the media folder's images and videos; default false. */
+  media: boolean
+  /** Seconds per image; default 10. */
+  mediaSeconds: number
+  /** Seconds a new call flashes; default 6. */
+  flashSeconds: number
+}
+
+export const DEFAULT_DISPLAY_SETTINGS: DisplaySettings = {
+  digits: 'western',
+  recentCalls: 6,
+  showWaiting: true,
+  announceLanguages: ['ar', 'en'],
+  chime: true,
+  hijriDate: true,
+  media: false,
+  mediaSeconds: 10,
+  flashSeconds: 6,
+}
+
+const intIn = (value: unknown, min: number, max: number, fallback: number): number =>
+  typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max ? value : fallback
+const bool = (value: unknown, fallback: boolean): boolean => (typeof value === 'boolean' ? value : fallback)
+
+/** Settings from a device config (null or missing: all defaults). */
+export function displaySettings(config: Record<string, unknown> | null | undefined): DisplaySettings {
+  const c = config ?? {}
+  const d = DEFAULT_DISPLAY_SETTINGS
+  const langs = Array.isArray(c.announceLanguages) ? c.announceLanguages.filter((l): l is Lang => l === 'ar' || l === 'en') : null
+  return {
+    digits: c.digits === 'arabic-indic' ? 'arabic-indic' : 'western',
+    recentCalls: intIn(c.recentCalls, 0, 12, d.recentCalls),
+    showWaiting: bool(c.showWaiting, d.showWaiting),
+    announceLanguages: langs ? [...new Set(langs)] : d.announceLanguages,
+    chime: bool(c.chime, d.chime),
+    hijriDate: bool(c.hijriDate, d.hijriDate),
+    media: bool(c.media, d.media),
+    mediaSeconds: intIn(c.mediaSeconds, 3, 600, d.mediaSeconds),
+    flashSeconds: intIn(c.flashSeconds, 0, 60, d.flashSeconds),
+  }
+}

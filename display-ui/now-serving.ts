@@ -1,0 +1,35 @@
+/**
+ * What the display shows as "now serving", as pure functions over the feed: the calls still
+ * at a counter, newest first. A call drops out as soon as its counter no longer holds its
+ * ticket (finished, no-show, transferred, or the counter closed), and a counter shows one
+ * call at a time, so the board never shows a stale call.
+ */
+import type { Counter } from '../protocol/entities.ts'
+import type { CalledTicket } from '../protocol/events.ts'
+
+/** Calls kept at most (the largest `recentCalls` setting plus the newest). */
+export const MAX_CALLS = 13
+
+/** A new call (or a recall): first in the list, replacing any earlier call of its ticket or its counter. */
+export function withCall(calls: readonly CalledTicket[], call: CalledTicket): CalledTicket[] {
+  return [call, ...calls.filter((c) => c.ticket.id !== call.ticket.id && c.counter.id !== call.counter.id)].slice(0, MAX_CALLS)
+}
+
+/** A counter changed: its call stays only while the counter still holds that ticket. */
+export function withCounter(calls: readonly CalledTicket[], counter: Pick<Counter, 'id' | 'currentTicketId' | 'number' | 'name'>): CalledTicket[] {
+  return calls.flatMap((c) => {
+    if (c.counter.id !== counter.id) return [c]
+    if (c.ticket.id !== counter.currentTicketId) return []
+    // renamed or renumbered while serving: show what is written over the counter now
+    return [{ ...c, counter: { ...c.counter, number: counter.number, name: counter.name } }]
+  })
+}
+
+/** The snapshot's calls, kept only where the snapshot's own counters agree they are current. */
+export function fromSnapshot(recentCalls: readonly CalledTicket[], counters: readonly Pick<Counter, 'id' | 'currentTicketId' | 'number' | 'name'>[]): CalledTicket[] {
+  let calls: CalledTicket[] = []
+  // oldest first through withCall, so a counter keeps only its newest call
+  for (const call of [...recentCalls].reverse()) calls = withCall(calls, call)
+  for (const counter of counters) calls = withCounter(calls, counter)
+  return calls
+}
