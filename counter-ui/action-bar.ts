@@ -1,0 +1,96 @@
+/**
+ * `<tabour-action-bar>`: a button for each legal action, nothing else; the usual next step is
+ * the big filled one, and each shows its key. Every button waits while a request is in flight
+ * or the server is away. Fires `console-action` {action}.
+ */
+import { LitElement, css, html, type TemplateResult } from 'lit'
+import { customElement, property } from 'lit/decorators.js'
+import { DEFAULT_LANG, type Lang } from '../ui-common/i18n.ts'
+import { CONFIRMED_ACTIONS, KEY_MAP, primaryAction, type ConsoleAction } from './console-actions.ts'
+import { consoleStyles } from './console-styles.ts'
+import { t, tf } from './strings.ts'
+
+export interface ConsoleActionDetail {
+  action: ConsoleAction
+}
+
+/** Side actions sit in a second row, apart from the ticket's own. */
+const SECONDARY: ReadonlySet<ConsoleAction> = new Set(['call_ticket', 'issue', 'pause', 'close'])
+
+@customElement('tabour-action-bar')
+export class ActionBar extends LitElement {
+  static override styles = [
+    ...consoleStyles,
+    css`
+      .row {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.75rem;
+      }
+      .row + .row {
+        margin-block-start: 0.9rem;
+        padding-block-start: 0.9rem;
+        border-block-start: 1px solid var(--console-line);
+      }
+      .row button {
+        flex: 1 1 9rem;
+      }
+      button.primary.main {
+        flex: 2 1 16rem;
+        min-block-size: 4.25rem;
+        font-size: 1.45rem;
+      }
+      .row:first-child button:not(.main) {
+        min-block-size: 4.25rem;
+      }
+      .busy {
+        opacity: 0.7;
+      }
+    `,
+  ]
+
+  @property() override lang: Lang = DEFAULT_LANG
+  @property({ attribute: false }) actions: ConsoleAction[] = []
+  /** The action in flight, if any: it shows as busy; every button waits. */
+  @property({ attribute: false }) busy: string | null = null
+  /** The server is away, or a dialog is up. */
+  @property({ type: Boolean }) disabled = false
+
+  override render(): TemplateResult {
+    const lang = this.lang
+    const primary = primaryAction(this.actions)
+    const main = this.actions.filter((a) => !SECONDARY.has(a)).sort((a, b) => Number(b === primary) - Number(a === primary))
+    const side = this.actions.filter((a) => SECONDARY.has(a))
+    const button = (a: ConsoleAction) => {
+      const key = KEY_MAP[a].label
+      const classes = [a === primary ? 'primary main' : '', CONFIRMED_ACTIONS.has(a) ? 'danger' : '', this.busy === a ? 'busy' : ''].join(' ')
+      return html`<button
+        type="button"
+        class=${classes}
+        data-action=${a}
+        aria-keyshortcuts=${key}
+        title=${tf('actions.keyHint', lang, { key })}
+        ?disabled=${this.disabled || this.busy !== null}
+        aria-busy=${String(this.busy === a)}
+        @click=${() => this.fire(a)}
+      >
+        <span>${t(`action.${a}`, lang)}</span><kbd>${key}</kbd>
+      </button>`
+    }
+    return html`<div role="toolbar" aria-label=${t('actions.label', lang)}>
+      ${main.length ? html`<div class="row">${main.map(button)}</div>` : ''}
+      ${side.length ? html`<div class="row">${side.map(button)}</div>` : ''}
+    </div>`
+  }
+
+  private fire(action: ConsoleAction): void {
+    if (this.disabled || this.busy !== null) return
+    this.dispatchEvent(new CustomEvent<ConsoleActionDetail>('console-action', { detail: { action }, bubbles: true, composed: true }))
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tabour-action-bar': ActionBar
+  }
+}

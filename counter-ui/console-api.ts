@@ -1,0 +1,60 @@
+/**
+ * What the console asks the center, one small function per call. Each takes the server's
+ * base path and the clerk's token; failures are ApiError (with the stable code) or NetworkError.
+ */
+import type { Counter, CounterActionResult, FinishOutcome, IssuedTicket, PriorityCategory, User } from '../protocol/entities.ts'
+import type { ClerkStatsToday } from '../protocol/stats.ts'
+import type { Role } from '../protocol/common.ts'
+import { requestJson } from '../ui-common/api-client.ts'
+import { apiUrl } from '../ui-common/base-path.ts'
+
+/** GET /center, as the console uses it (finishOutcomes is absent on an older server). */
+export interface CenterInfo {
+  nameAr: string
+  nameEn: string
+  priorityCategories: PriorityCategory[]
+  finishOutcomes?: FinishOutcome[]
+}
+
+export interface LoginReply {
+  token: string
+  expiresAt: string
+  user: { id: number; username: string; role: Role }
+}
+
+/** The request path of each counter action. */
+export type CounterActionPath = 'open' | 'pause' | 'close' | 'call-next' | 'call' | 'recall' | 'start' | 'finish' | 'no-show' | 'transfer'
+
+export function login(base: string, username: string, password: string): Promise<LoginReply> {
+  return requestJson(apiUrl(base, '/auth/login'), { method: 'POST', body: { username, password } })
+}
+
+export function logout(base: string, token: string): Promise<unknown> {
+  return requestJson(apiUrl(base, '/auth/logout'), { method: 'POST', token })
+}
+
+export function fetchMe(base: string, token: string): Promise<User> {
+  return requestJson(apiUrl(base, '/auth/me'), { token })
+}
+
+export function fetchCenter(base: string, token: string): Promise<CenterInfo> {
+  return requestJson(apiUrl(base, '/center'), { token })
+}
+
+export function fetchCounters(base: string, token: string): Promise<Counter[]> {
+  return requestJson(apiUrl(base, '/counters'), { token })
+}
+
+export function fetchMyDay(base: string, token: string): Promise<ClerkStatsToday> {
+  return requestJson(apiUrl(base, '/stats/me'), { token })
+}
+
+/** POST /counters/:id/<action> → the counter and its ticket as the server now holds them. */
+export function counterAction(base: string, token: string, counterId: number, action: CounterActionPath, body: Record<string, unknown> = {}): Promise<CounterActionResult> {
+  return requestJson(apiUrl(base, `/counters/${counterId}/${action}`), { method: 'POST', token, body })
+}
+
+/** Issues a walk-in ticket; the key makes a retried request return the same ticket. */
+export function issueTicket(base: string, token: string, body: { serviceId: number; priority?: string; lang: 'ar' | 'en' }, idempotencyKey: string): Promise<IssuedTicket> {
+  return requestJson(apiUrl(base, '/tickets'), { method: 'POST', token, body, headers: { 'idempotency-key': idempotencyKey } })
+}

@@ -1,0 +1,257 @@
+/**
+ * `<tabour-console-dialog>`: what an action needs before its request: the outcome and note of
+ * a finish, the target of a transfer, the reason of a pause, which ticket to call, what to
+ * issue, or a plain "are you sure" for the destructive ones. Enter confirms, Esc cancels; the
+ * digits pick a finish outcome. Fires `dialog-confirm` {input} or `dialog-cancel`.
+ */
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit'
+import { customElement, property, query, state } from 'lit/decorators.js'
+import type { Counter, FinishOutcome, PriorityCategory, ServiceWithQueue } from '../protocol/entities.ts'
+import { DEFAULT_LANG, type Lang } from '../ui-common/i18n.ts'
+import type { ActionInput } from './console-session.ts'
+import { consoleStyles, dialogStyles } from './console-styles.ts'
+import type { QueueEntry } from './queue-model.ts'
+import { t, tf, type CounterStringKey } from './strings.ts'
+
+/** What the dialog asks, with what it needs to ask it. */
+export type DialogSpec =
+  | { kind: 'finish'; label: string; outcomes: FinishOutcome[] }
+  | { kind: 'transfer'; label: string; services: ServiceWithQueue[]; counters: Counter[] }
+  | { kind: 'pause' }
+  | { kind: 'call_ticket'; callable: QueueEntry[] }
+  | { kind: 'issue'; services: ServiceWithQueue[]; categories: PriorityCategory[]; idempotencyKey: string }
+  | { kind: 'confirm'; message: CounterStringKey; values: Record<string, string | number>; confirmLabel: CounterStringKey }
+
+const PAUSE_REASONS = ['pause.break', 'pause.prayer', 'pause.technical', 'pause.other'] as const
+
+@customElement('tabour-console-dialog')
+export class ConsoleDialog extends LitElement {
+  static override styles = [
+    ...consoleStyles,
+    dialogStyles,
+    css`
+      fieldset {
+        border: 0;
+        margin: 0;
+        padding: 0;
+        display: grid;
+        gap: 0.4rem;
+      }
+      legend {
+        font-weight: 700;
+        margin-block-end: 0.4rem;
+        font-size: 0.95rem;
+        color: var(--console-soft);
+      }
+      .choice {
+        display: flex;
+        align-items: center;
+        gap: 0.6rem;
+        padding: 0.45rem 0.75rem;
+        border: 2px solid var(--console-line);
+        border-radius: 10px;
+        cursor: pointer;
+      }
+      .choice:has(input:checked) {
+        border-color: var(--tabour-primary);
+        background: var(--console-info-bg);
+      }
+      .choice input {
+        inline-size: auto;
+        accent-color: var(--tabour-primary);
+      }
+      .choice kbd {
+        margin-inline-start: auto;
+      }
+      .choices {
+        display: grid;
+        grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr));
+        gap: 0.4rem;
+        max-block-size: 16rem;
+        overflow: auto;
+      }
+      label.field {
+        display: grid;
+        gap: 0.3rem;
+        font-weight: 700;
+        font-size: 0.95rem;
+      }
+      .hint {
+        color: var(--console-soft);
+        font-size: 0.9rem;
+      }
+    `,
+  ]
+
+  @property() override lang: Lang = DEFAULT_LANG
+  @property({ attribute: false }) spec: DialogSpec | null = null
+  /** The request is in flight: confirm waits. */
+  @property({ type: Boolean }) busy = false
+  @state() private filter = ''
+  @query('form') private form!: HTMLFormElement
+
+  override firstUpdated(): void {
+    const first = this.renderRoot.querySelector<HTMLElement>('[autofocus], input:checked, input, textarea, button.primary')
+    first?.focus()
+  }
+
+  override render(): TemplateResult {
+    const spec = this.spec
+    if (!spec) return html``
+    const lang = this.lang
+    const danger = spec.kind === 'confirm'
+    return html`<div class="overlay" @keydown=${this.onKeyDown}>
+      <form class="dialog" role="dialog" aria-modal="true" aria-labelledby="title" data-dialog=${spec.kind} @submit=${this.onSubmit}>
+        ${this.body(spec, lang)}
+        <div class="buttons">
+          <button type="button" data-action="cancel" @click=${this.cancel}>${t('common.cancel', lang)} <kbd>Esc</kbd></button>
+          <button type="submit" class="primary ${danger ? 'danger' : ''}" data-action="confirm" ?disabled=${this.busy}>
+            ${t(spec.kind === 'confirm' ? spec.confirmLabel : 'common.confirm', lang)} <kbd>↵</kbd>
+          </button>
+        </div>
+      </form>
+    </div>`
+  }
+
+  private body(spec: DialogSpec, lang: Lang): TemplateResult {
+    const name = (x: { nameAr: string; nameEn: string }) => (lang === 'ar' ? x.nameAr : x.nameEn)
+    switch (spec.kind) {
+      case 'finish':
+        return html`<h2 id="title">${tf('finish.title', lang, { label: spec.label })}</h2>
+          <fieldset>
+            <legend>${t('finish.outcome', lang)}</legend>
+            ${spec.outcomes.map(
+              (o, i) => html`<label class="choice"><input type="radio" name="outcome" value=${o.code} ?checked=${i === 0} data-outcome=${o.code} />${name(o)}${i < 9 ? html`<kbd>${i + 1}</kbd>` : nothing}</label>`,
+            )}
+          </fieldset>
+          <label class="field">${t('finish.note', lang)}<textarea name="note" rows="2" maxlength="500"></textarea></label>`
+      case 'transfer':
+        return html`<h2 id="title">${tf('transfer.title', lang, { label: spec.label })}</h2>
+          <fieldset>
+            <legend>${t('transfer.toService', lang)}</legend>
+            <div class="choices">
+              ${spec.services.map((s) => html`<label class="choice"><input type="radio" name="target" required value=${`service:${s.id}`} data-target-service=${s.id} />${s.prefix} · ${name(s)}</label>`)}
+            </div>
+          </fieldset>
+          ${spec.counters.length
+            ? html`<fieldset>
+                <legend>${t('transfer.toCounter', lang)}</legend>
+                <div class="choices">
+                  ${spec.counters.map((c) => html`<label class="choice"><input type="radio" name="target" required value=${`counter:${c.id}`} data-target-counter=${c.id} />${tf('counter.number', lang, { n: c.number })} · ${c.name}</label>`)}
+                </div>
+              </fieldset>`
+            : nothing}`
+      case 'pause':
+        return html`<h2 id="title">${t('pause.title', lang)}</h2>
+          <fieldset>
+            <legend>${t('pause.reason', lang)}</legend>
+            ${PAUSE_REASONS.map((key, i) => html`<label class="choice"><input type="radio" name="reason" value=${t(key, lang)} ?checked=${i === 0} />${t(key, lang)}<kbd>${i + 1}</kbd></label>`)}
+          </fieldset>`
+      case 'call_ticket': {
+        const filter = this.filter.trim().toUpperCase()
+        const shown = spec.callable.filter((e) => e.label.toUpperCase().includes(filter))
+        return html`<h2 id="title">${t('callTicket.title', lang)}</h2>
+          <p class="hint">${t('callTicket.hint', lang)}</p>
+          <label class="field">${t('callTicket.filter', lang)}<input name="filter" dir="ltr" autocomplete="off" autofocus .value=${this.filter} @input=${(e: Event) => (this.filter = (e.target as HTMLInputElement).value)} /></label>
+          ${shown.length
+            ? html`<div class="choices">
+                ${shown.map((e, i) => html`<label class="choice"><input type="radio" name="ticket" required value=${e.id} ?checked=${i === 0} data-call-label=${e.label} /><span class="label">${e.label}</span>${e.priority !== 'none' ? html`<span class="badge">★</span>` : nothing}</label>`)}
+              </div>`
+            : html`<p class="hint">${t('callTicket.none', lang)}</p>`}`
+      }
+      case 'issue':
+        return html`<h2 id="title">${t('issue.title', lang)}</h2>
+          <fieldset>
+            <legend>${t('issue.service', lang)}</legend>
+            <div class="choices">
+              ${spec.services.map((s, i) => html`<label class="choice"><input type="radio" name="service" required value=${s.id} ?checked=${i === 0} ?disabled=${!s.available} data-issue-service=${s.id} />${s.prefix} · ${name(s)}</label>`)}
+            </div>
+          </fieldset>
+          <label class="field">${t('issue.priority', lang)}
+            <select name="priority" data-issue-priority>
+              <option value="none">${t('issue.noPriority', lang)}</option>
+              ${spec.categories.map((c) => html`<option value=${c.code}>${name(c)}</option>`)}
+            </select>
+          </label>`
+      case 'confirm':
+        return html`<h2 id="title">${t(spec.confirmLabel, lang)}</h2>
+          <p data-confirm-message=${spec.message}>${tf(spec.message, lang, spec.values)}</p>`
+    }
+  }
+
+  private onKeyDown(e: KeyboardEvent): void {
+    const target = e.composedPath()[0] as HTMLElement
+    if (e.key === 'Escape') {
+      e.preventDefault()
+      this.cancel()
+      return
+    }
+    if (target.tagName === 'TEXTAREA' || (target.tagName === 'INPUT' && (target as HTMLInputElement).type !== 'radio')) {
+      // Enter in the filter box calls the (first) match; in a textarea it is a new line
+      if (e.key === 'Enter' && target.tagName === 'INPUT') {
+        e.preventDefault()
+        this.form.requestSubmit()
+      }
+      return
+    }
+    if (e.key === 'Enter') {
+      e.preventDefault()
+      this.form.requestSubmit()
+      return
+    }
+    // 1-9 pick an outcome or a reason
+    if (/^Digit[1-9]$/.test(e.code) && (this.spec?.kind === 'finish' || this.spec?.kind === 'pause')) {
+      const radios = [...this.form.querySelectorAll<HTMLInputElement>('input[type="radio"]')]
+      const radio = radios[Number(e.code.slice(5)) - 1]
+      if (radio) {
+        e.preventDefault()
+        radio.checked = true
+        radio.focus()
+        this.requestUpdate()
+      }
+    }
+  }
+
+  private onSubmit(e: Event): void {
+    e.preventDefault()
+    const spec = this.spec
+    if (!spec || this.busy) return
+    if (!this.form.reportValidity()) return
+    const data = new FormData(this.form)
+    const text = (k: string) => String(data.get(k) ?? '').trim()
+    let input: ActionInput = {}
+    switch (spec.kind) {
+      case 'finish':
+        input = { outcome: text('outcome') || undefined, note: text('note') || undefined }
+        break
+      case 'transfer': {
+        const [kind, id] = text('target').split(':')
+        input = kind === 'counter' ? { counterId: Number(id) } : { serviceId: Number(id) }
+        break
+      }
+      case 'pause':
+        input = { reason: text('reason') || undefined }
+        break
+      case 'call_ticket':
+        if (!text('ticket')) return
+        input = { ticketId: text('ticket') }
+        break
+      case 'issue':
+        input = { serviceId: Number(text('service')), priority: text('priority'), idempotencyKey: spec.idempotencyKey, lang: this.lang }
+        break
+      case 'confirm':
+        break
+    }
+    this.dispatchEvent(new CustomEvent<{ input: ActionInput }>('dialog-confirm', { detail: { input }, bubbles: true, composed: true }))
+  }
+
+  private cancel(): void {
+    this.dispatchEvent(new CustomEvent('dialog-cancel', { bubbles: true, composed: true }))
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tabour-console-dialog': ConsoleDialog
+  }
+}

@@ -1,0 +1,142 @@
+/**
+ * `<tabour-counter-chooser>`: the counters a clerk may open, live. A counter someone else holds
+ * is shown as taken (a manager may take it over, after a confirmation the app asks for); the
+ * clerk's own counter offers to carry on. Fires `counter-open` {counterId, takeover}.
+ */
+import { LitElement, css, html, type TemplateResult } from 'lit'
+import { customElement, property } from 'lit/decorators.js'
+import type { Counter, Service } from '../protocol/entities.ts'
+import { DEFAULT_LANG, type Lang } from '../ui-common/i18n.ts'
+import { consoleStyles } from './console-styles.ts'
+import { t, tf } from './strings.ts'
+
+export interface CounterOpenDetail {
+  counterId: number
+  takeover: boolean
+}
+
+@customElement('tabour-counter-chooser')
+export class CounterChooser extends LitElement {
+  static override styles = [
+    ...consoleStyles,
+    css`
+      ul {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        display: grid;
+        grid-template-columns: repeat(auto-fill, minmax(17rem, 1fr));
+        gap: 1rem;
+      }
+      li {
+        display: flex;
+        flex-direction: column;
+        gap: 0.6rem;
+      }
+      li.taken {
+        background: #f7f8fa;
+      }
+      .top {
+        display: flex;
+        align-items: baseline;
+        justify-content: space-between;
+        gap: 0.5rem;
+      }
+      .number {
+        font-size: 1.6rem;
+        font-weight: 700;
+        color: var(--tabour-primary);
+      }
+      .state {
+        font-size: 0.85rem;
+        font-weight: 700;
+        color: var(--console-soft);
+      }
+      .state[data-state='open'] {
+        color: var(--console-ok);
+      }
+      .services {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.35rem;
+        min-block-size: 1.8rem;
+      }
+      .services span {
+        padding: 0.05rem 0.55rem;
+        border-radius: 6px;
+        background: var(--tabour-surface);
+        font-size: 0.85rem;
+      }
+      .holder {
+        margin: 0;
+        font-weight: 700;
+        color: var(--console-warn);
+      }
+      button {
+        margin-block-start: auto;
+      }
+      .none {
+        color: var(--console-soft);
+      }
+    `,
+  ]
+
+  @property() override lang: Lang = DEFAULT_LANG
+  @property({ attribute: false }) counters: Counter[] = []
+  @property({ attribute: false }) services: Service[] = []
+  /** The clerk using the console. */
+  @property({ attribute: false }) userId: number | null = null
+  /** Managers and admins may take over a held counter. */
+  @property({ type: Boolean }) canTakeOver = false
+  /** Buttons wait while a request is in flight or the server is away. */
+  @property({ type: Boolean }) disabled = false
+
+  override render(): TemplateResult {
+    const lang = this.lang
+    const counters = this.counters.filter((c) => c.active).sort((a, b) => a.number - b.number)
+    if (counters.length === 0) return html`<p class="none">${t('choose.none', lang)}</p>`
+    const byId = new Map(this.services.map((s) => [s.id, s]))
+    return html`<ul>
+      ${counters.map((c) => {
+        const holder = c.clerk && c.state !== 'closed' ? c.clerk : null
+        const mine = holder?.id === this.userId
+        const taken = holder !== null && !mine
+        const name = holder ? holder.displayName || holder.username : ''
+        return html`<li class="card ${taken ? 'taken' : ''}" data-counter-id=${c.id} data-taken=${String(taken)}>
+          <div class="top">
+            <span class="number">${tf('counter.number', lang, { n: c.number })}</span>
+            <span class="state" data-state=${c.state}>${t(`state.${c.state}`, lang)}</span>
+          </div>
+          <div>${c.name}</div>
+          <div class="services" aria-label=${t('choose.services', lang)}>
+            ${c.services.map((cs) => byId.get(cs.serviceId)).filter((s): s is Service => !!s).map((s) => html`<span>${s.prefix} · ${lang === 'ar' ? s.nameAr : s.nameEn}</span>`)}
+          </div>
+          ${taken ? html`<p class="holder" data-holder>${tf('choose.takenBy', lang, { name })}</p>` : ''}
+          ${taken && !this.canTakeOver
+            ? html`<button type="button" disabled data-action="taken">${tf('choose.takenBy', lang, { name })}</button>`
+            : html`<button
+                type="button"
+                class=${taken ? 'danger' : 'primary'}
+                data-action=${taken ? 'takeover' : 'open'}
+                ?disabled=${this.disabled}
+                @click=${() => this.fire(c.id, taken)}
+              >
+                ${t(taken ? 'choose.takeover' : mine ? 'choose.resume' : 'choose.open', lang)}
+              </button>`}
+        </li>`
+      })}
+    </ul>`
+  }
+
+  private fire(counterId: number, takeover: boolean): void {
+    if (this.disabled) return
+    const detail: CounterOpenDetail = { counterId, takeover }
+    this.dispatchEvent(new CustomEvent('counter-open', { detail, bubbles: true, composed: true }))
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tabour-counter-chooser': CounterChooser
+  }
+}

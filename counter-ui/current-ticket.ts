@@ -1,0 +1,157 @@
+/**
+ * `<tabour-current-ticket>`: the counter's current ticket, big: label, service, priority,
+ * how long the citizen waited, how often it was recalled, and what state it is in. Without a
+ * ticket it says what to do next (or why the counter is paused).
+ */
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit'
+import { customElement, property } from 'lit/decorators.js'
+import type { Counter, PriorityCategory, Service, Ticket } from '../protocol/entities.ts'
+import { DEFAULT_LANG, type Lang } from '../ui-common/i18n.ts'
+import { consoleStyles } from './console-styles.ts'
+import { wholeMinutes } from './queue-model.ts'
+import { t, tf } from './strings.ts'
+
+@customElement('tabour-current-ticket')
+export class CurrentTicket extends LitElement {
+  static override styles = [
+    ...consoleStyles,
+    css`
+      :host {
+        display: block;
+      }
+      .card {
+        display: grid;
+        gap: 0.75rem;
+        padding: 1.25rem 1.5rem;
+        border-inline-start: 8px solid var(--tabour-primary);
+      }
+      .card[data-status='serving'] {
+        border-inline-start-color: var(--console-ok);
+      }
+      .card[data-status='none'] {
+        border-inline-start-color: var(--console-line);
+      }
+      .card[data-status='paused'] {
+        border-inline-start-color: var(--console-warn);
+      }
+      .head {
+        display: flex;
+        align-items: center;
+        justify-content: space-between;
+        gap: 1rem;
+        flex-wrap: wrap;
+      }
+      .status {
+        font-weight: 700;
+        color: var(--tabour-primary);
+      }
+      .card[data-status='serving'] .status {
+        color: var(--console-ok);
+      }
+      .big {
+        display: flex;
+        align-items: baseline;
+        gap: 1.5rem;
+        flex-wrap: wrap;
+      }
+      .big .label {
+        font-size: var(--tabour-text-huge);
+        font-weight: 700;
+        line-height: 1;
+        color: var(--tabour-fg);
+      }
+      .service {
+        font-size: var(--tabour-text-large);
+        font-weight: 700;
+      }
+      dl {
+        display: grid;
+        grid-template-columns: repeat(3, minmax(0, 1fr));
+        gap: 0.75rem;
+        margin: 0;
+      }
+      dl div {
+        background: var(--console-bg);
+        border-radius: 10px;
+        padding: 0.5rem 0.8rem;
+      }
+      dt {
+        font-size: 0.85rem;
+        color: var(--console-soft);
+      }
+      dd {
+        margin: 0;
+        font-size: 1.35rem;
+        font-weight: 700;
+      }
+      .empty {
+        font-size: var(--tabour-text-large);
+        font-weight: 700;
+        margin: 0;
+      }
+      .hint {
+        margin: 0;
+        color: var(--console-soft);
+      }
+      .transferred {
+        background: var(--console-info-bg);
+        color: var(--tabour-primary);
+        border-color: #b9cfe6;
+      }
+    `,
+  ]
+
+  @property() override lang: Lang = DEFAULT_LANG
+  @property({ attribute: false }) ticket: Ticket | null = null
+  @property({ attribute: false }) service: Service | null = null
+  @property({ attribute: false }) counter: Counter | null = null
+  @property({ attribute: false }) categories: PriorityCategory[] = []
+  /** Epoch ms; the app ticks it so the minutes move. */
+  @property({ type: Number }) now = Date.now()
+
+  override render(): TemplateResult {
+    const lang = this.lang
+    const ticket = this.ticket
+    if (!ticket) {
+      const paused = this.counter?.state === 'paused'
+      return html`<section class="card" data-status=${paused ? 'paused' : 'none'} aria-live="polite">
+        <h2>${t('ticket.current', lang)}</h2>
+        <p class="empty" data-current="none">${t(paused ? 'state.paused' : 'ticket.none', lang)}</p>
+        ${paused && this.counter?.pauseReason ? html`<p class="hint" data-pause-reason>${tf('ticket.pauseReason', lang, { reason: this.counter.pauseReason })}</p>` : nothing}
+        <p class="hint">${t(paused ? 'ticket.pausedHint' : 'ticket.noneHint', lang)}</p>
+      </section>`
+    }
+    const issued = Date.parse(ticket.issuedAt)
+    const called = ticket.calledAt ? Date.parse(ticket.calledAt) : this.now
+    const waited = wholeMinutes((called - issued) / 1000)
+    const atCounter = wholeMinutes((this.now - called) / 1000)
+    const category = this.categories.find((c) => c.code === ticket.priority)
+    const service = this.service
+    const minutes = (n: number) => tf('common.minutes', lang, { n })
+    return html`<section class="card" data-status=${ticket.status} data-ticket-id=${ticket.id} aria-live="polite">
+      <div class="head">
+        <h2>${t('ticket.current', lang)}</h2>
+        <span class="status" data-ticket-status=${ticket.status}>${t(ticket.status === 'serving' ? 'ticket.status.serving' : 'ticket.status.called', lang)}</span>
+      </div>
+      <div class="big">
+        <span class="label" data-current-label=${ticket.label}>${ticket.label}</span>
+        <span class="service">${service ? (lang === 'ar' ? service.nameAr : service.nameEn) : ''}</span>
+        ${ticket.priority !== 'none'
+          ? html`<span class="badge" data-priority=${ticket.priority}>${t('ticket.priority', lang)} · ${category ? (lang === 'ar' ? category.nameAr : category.nameEn) : ticket.priority}</span>`
+          : nothing}
+        ${ticket.transferCount > 0 ? html`<span class="badge transferred">${t('ticket.transferred', lang)}</span>` : nothing}
+      </div>
+      <dl>
+        <div><dt>${t('ticket.waited', lang)}</dt><dd data-waited>${minutes(waited)}</dd></div>
+        <div><dt>${t('ticket.atCounter', lang)}</dt><dd>${minutes(atCounter)}</dd></div>
+        <div><dt>${t('ticket.recalls', lang)}</dt><dd data-recalls>${ticket.recallCount}</dd></div>
+      </dl>
+    </section>`
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tabour-current-ticket': CurrentTicket
+  }
+}

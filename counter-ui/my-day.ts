@@ -1,0 +1,69 @@
+/** `<tabour-my-day>`: today's figures of the clerk at this console (GET /stats/me). */
+import { LitElement, css, html, type TemplateResult } from 'lit'
+import { customElement, property } from 'lit/decorators.js'
+import type { ClerkStatsToday } from '../protocol/stats.ts'
+import { DEFAULT_LANG, type Lang } from '../ui-common/i18n.ts'
+import { consoleStyles } from './console-styles.ts'
+import { t, tf } from './strings.ts'
+
+/** "4:05" for 245 s: service times are minutes and seconds. */
+export function minutesSeconds(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds))
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`
+}
+
+@customElement('tabour-my-day')
+export class MyDay extends LitElement {
+  static override styles = [
+    ...consoleStyles,
+    css`
+      dl {
+        display: grid;
+        grid-template-columns: repeat(3, minmax(0, 1fr));
+        gap: 0.6rem;
+        margin: 0;
+      }
+      dl div {
+        text-align: center;
+        background: var(--console-bg);
+        border-radius: 10px;
+        padding: 0.5rem;
+      }
+      dt {
+        font-size: 0.8rem;
+        color: var(--console-soft);
+      }
+      dd {
+        margin: 0;
+        font-size: 1.5rem;
+        font-weight: 700;
+      }
+    `,
+  ]
+
+  @property() override lang: Lang = DEFAULT_LANG
+  @property({ attribute: false }) stats: ClerkStatsToday | null = null
+
+  override render(): TemplateResult {
+    const lang = this.lang
+    const s = this.stats
+    const avg = s?.avgServiceSeconds
+    return html`<section class="card">
+      <h2>${t('day.title', lang)}</h2>
+      <dl>
+        <div><dt>${t('day.served', lang)}</dt><dd data-served>${s?.served ?? '–'}</dd></div>
+        <div><dt>${t('day.noShow', lang)}</dt><dd data-no-show>${s?.noShow ?? '–'}</dd></div>
+        <div>
+          <dt>${t('day.avg', lang)}</dt>
+          <dd data-avg class="label" title=${avg != null ? tf('common.minutes', lang, { n: Math.round(avg / 60) }) : ''}>${avg != null ? minutesSeconds(avg) : '–'}</dd>
+        </div>
+      </dl>
+    </section>`
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tabour-my-day': MyDay
+  }
+}

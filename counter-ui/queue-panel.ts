@@ -1,0 +1,139 @@
+/**
+ * `<tabour-queue-panel>`: the lines this counter draws from, live: per service how many wait,
+ * the longest wait, the next labels (priority ones marked), and the tickets transferred to this
+ * very counter, which are called first.
+ */
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit'
+import { customElement, property } from 'lit/decorators.js'
+import { DEFAULT_LANG, type Lang } from '../ui-common/i18n.ts'
+import { consoleStyles } from './console-styles.ts'
+import { wholeMinutes, type CounterQueue, type QueueEntry } from './queue-model.ts'
+import { t, tf } from './strings.ts'
+
+@customElement('tabour-queue-panel')
+export class QueuePanel extends LitElement {
+  static override styles = [
+    ...consoleStyles,
+    css`
+      ol {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        display: grid;
+        gap: 0.6rem;
+      }
+      .line {
+        display: grid;
+        grid-template-columns: 1fr auto;
+        gap: 0.2rem 0.75rem;
+        padding: 0.6rem 0.8rem;
+        border-radius: 10px;
+        background: var(--console-bg);
+      }
+      .name {
+        font-weight: 700;
+        overflow: hidden;
+        text-overflow: ellipsis;
+        white-space: nowrap;
+      }
+      .prefix {
+        color: var(--tabour-primary);
+      }
+      .count {
+        font-size: 1.6rem;
+        font-weight: 700;
+        line-height: 1;
+        text-align: end;
+        grid-row: span 2;
+        align-self: center;
+      }
+      .count small {
+        display: block;
+        font-size: 0.75rem;
+        font-weight: 400;
+        color: var(--console-soft);
+      }
+      .meta {
+        font-size: 0.85rem;
+        color: var(--console-soft);
+      }
+      .next {
+        grid-column: 1 / -1;
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.35rem;
+      }
+      .chip {
+        padding: 0.05rem 0.5rem;
+        border-radius: 6px;
+        background: #fff;
+        border: 1px solid var(--console-line);
+        font-size: 0.9rem;
+        font-weight: 700;
+      }
+      .chip.priority {
+        background: var(--console-warn-bg);
+        border-color: #e8c66a;
+        color: var(--console-warn);
+      }
+      .chip.priority::before {
+        content: '★ ';
+      }
+      .targeted {
+        border: 2px solid var(--tabour-primary);
+        background: var(--console-info-bg);
+      }
+      .backup {
+        opacity: 0.75;
+      }
+      .empty {
+        color: var(--console-soft);
+        font-size: 0.9rem;
+      }
+    `,
+  ]
+
+  @property() override lang: Lang = DEFAULT_LANG
+  @property({ attribute: false }) queue: CounterQueue | null = null
+
+  override render(): TemplateResult {
+    const lang = this.lang
+    const q = this.queue
+    const chips = (entries: QueueEntry[]) =>
+      entries.length
+        ? entries.map((e) => html`<span class="chip label ${e.priority !== 'none' ? 'priority' : ''}" data-next-label=${e.label} data-priority=${e.priority}>${e.label}</span>`)
+        : html`<span class="empty">${t('queue.empty', lang)}</span>`
+    return html`<section class="card" aria-live="polite">
+      <h2>${t('queue.title', lang)}</h2>
+      <ol>
+        ${q && q.targeted.length
+          ? html`<li class="line targeted" data-queue="targeted">
+              <span class="name">${t('queue.targeted', lang)}</span>
+              <span class="count" data-waiting>${q.targeted.length}</span>
+              <span class="meta"></span>
+              <div class="next">${chips(q.targeted)}</div>
+            </li>`
+          : nothing}
+        ${(q?.rows ?? []).map(
+          (row) => html`<li class="line ${row.weight === 0 ? 'backup' : ''}" data-queue-service=${row.service.id}>
+            <span class="name"><span class="prefix">${row.service.prefix}</span> · ${lang === 'ar' ? row.service.nameAr : row.service.nameEn}${row.weight === 0 ? html` <small>(${t('queue.backup', lang)})</small>` : nothing}</span>
+            <span class="count"><span data-waiting>${row.waiting}</span><small>${t('queue.waiting', lang)}</small></span>
+            <span class="meta">
+              ${row.longestWaitSeconds !== null
+                ? html`${t('queue.longest', lang)}: <span data-longest>${tf('common.minutes', lang, { n: wholeMinutes(row.longestWaitSeconds) })}</span>`
+                : nothing}
+              ${row.priorityWaiting > 0 ? html` · <span data-priority-count>${tf('queue.priorityCount', lang, { n: row.priorityWaiting })}</span>` : nothing}
+            </span>
+            <div class="next">${chips(row.next)}</div>
+          </li>`,
+        )}
+      </ol>
+    </section>`
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tabour-queue-panel': QueuePanel
+  }
+}

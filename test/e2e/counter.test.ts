@@ -1,0 +1,457 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { STAFF_PASSWORD, TestCenter } from '../helpers/test-center.ts'
+import { Contexts, closeBrowser, launchBrowser, LANDSCAPE, takePageErrors } from './browser.ts'
+import { ensureUiBuilt, ROOT } from './ui-build.ts'
+
+/**
+ * The clerk's counter console in real headless Chromium against a real center on loopback:
+ * login, choosing and opening a counter, the whole cycle of a ticket through the buttons and
+ * through the keyboard, transfers showing up in the other line, one counter per clerk (live,
+ * in a race, and across a manager's takeover), the server going away and back, and a session
+ * that ends while a ticket is at the counter. Screenshots go to test-results/counter/; with
+ * UPDATE_SCREENSHOTS=1 four of them also refresh docs/screenshots/counter-*.png.
+ */
+
+const SHOTS = join(ROOT, 'test-results', 'counter')
+const DOCS_SHOTS = join(ROOT, 'docs', 'screenshots')
+const DESK = { width: 1366, height: 768 } as const
+
+interface Running {
+  center: TestCenter
+  url: string
+  port: number
+}
+
+let browser: Browser
+let uiDir: string
+const contexts = new Contexts(() => browser)
+const cleanups: (() => Promise<void> | void)[] = []
+
+beforeAll(async () => {
+  uiDir = await ensureUiBuilt()
+  browser = await launchBrowser()
+  mkdirSync(SHOTS, { recursive: true })
+}, 120_000)
+
+afterEach(async () => {
+  await contexts.closeAll()
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
+  expect(takePageErrors()).toEqual([])
+})
+
+afterAll(async () => {
+  await closeBrowser(browser)
+})
+
+async function startCenter(dataDir: string, port = 0): Promise<Running> {
+  const center = new TestCenter({ config: { dataDir, uiDir, queue: { policy: 'priority' } } })
+  await center.app.ready()
+  await center.app.listen({ port, host: '127.0.0.1' })
+  const address = center.app.server.address() as AddressInfo
+  return { center, url: `http://127.0.0.1:${address.port}`, port: address.port }
+}
+
+async function screenshot(page: Page, name: string, docsName?: string): Promise<void> {
+  await page.evaluate(() => document.fonts.ready)
+  const path = join(SHOTS, `${name}.png`)
+  await page.screenshot({ path })
+  if (docsName && process.env.UPDATE_SCREENSHOTS === '1') {
+    mkdirSync(DOCS_SHOTS, { recursive: true })
+    copyFileSync(path, join(DOCS_SHOTS, docsName))
+  }
+}
+
+const current = (page: Page) => page.locator('tabour-current-ticket [data-current-label]')
+const button = (page: Page, action: string) => page.locator(`tabour-action-bar button[data-action="${action}"]`)
+const dialog = (page: Page, kind: string) => page.locator(`tabour-console-dialog form[data-dialog="${kind}"]`)
+
+async function login(page: Page, run: Running, username: string, lang: 'ar' | 'en' = 'ar'): Promise<void> {
+  await page.goto(`${run.url}/counter/${lang === 'en' ? '?lang=en' : ''}`)
+  await page.locator('main[data-phase="login"] input[name="username"]').fill(username)
+  await page.locator('main[data-phase="login"] input[name="password"]').fill(STAFF_PASSWORD)
+  await page.locator('main[data-phase="login"] [data-action="login"]').click()
+  await page.locator('main[data-phase="choose"]').waitFor()
+}
+
+async function openCounter(page: Page, counterId: number): Promise<void> {
+  await page.locator(`tabour-counter-chooser [data-counter-id="${counterId}"] [data-action="open"]`).click()
+  await page.locator('main[data-phase="console"]').waitFor()
+}
+
+/** The label on screen once it is `label` (or no ticket when null). */
+async function expectCurrent(page: Page, label: string | null): Promise<void> {
+  if (label === null) await page.locator('tabour-current-ticket [data-current="none"]').waitFor()
+  else await page.locator(`tabour-current-ticket [data-current-label="${label}"]`).waitFor()
+}
+
+async function actionsShown(page: Page): Promise<string[]> {
+  await page.locator('tabour-action-bar button').first().waitFor()
+  return page.locator('tabour-action-bar button').evaluateAll((els) => els.map((e) => e.getAttribute('data-action')!))
+}
+
+function db(run: Running) {
+  return run.center.app.tabour.db
+}
+
+function ticketRow(run: Running, label: string): { id: string; status: string; outcome: string | null; counter_id: number | null; service_id: number } {
+  return db(run).prepare('SELECT id, status, outcome, counter_id, service_id FROM tickets WHERE label = ? ORDER BY issued_at DESC LIMIT 1').get(label) as never
+}
+
+describe('the counter console', { timeout: 60_000 }, () => {
+  let run: Running
+  let dataDir: string
+  const svc: Record<string, number> = {}
+  const ctr: Record<number, number> = {}
+  let kiosk: string
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'tabour-e2e-counter-'))
+    run = await startCenter(dataDir)
+    svc.A = (await run.center.createService({ prefix: 'A', nameAr: 'بطاقة الرقم القومي', nameEn: 'National ID card', targetWaitSeconds: 900 })).id
+    svc.B = (await run.center.createService({ prefix: 'B', nameAr: 'شهادات الميلاد والوفاة', nameEn: 'Birth and death certificates', targetWaitSeconds: 900 })).id
+    svc.C = (await run.center.createService({ prefix: 'C', nameAr: 'رخص القيادة والمرور', nameEn: 'Driving and traffic licences', targetWaitSeconds: 900 })).id
+    ctr[1] = (await run.center.createCounter({ number: 1, name: 'الشباك الأول', serviceIds: [svc.A, svc.B] })).id
+    ctr[2] = (await run.center.createCounter({ number: 2, name: 'الشباك الثاني', serviceIds: [svc.B] })).id
+    ctr[3] = (await run.center.createCounter({ number: 3, name: 'الشباك الثالث', serviceIds: [svc.C] })).id
+    ctr[4] = (await run.center.createCounter({ number: 4, name: 'الشباك الرابع', serviceIds: [svc.C] })).id
+    for (const name of ['clerk1', 'clerk2', 'clerk3', 'clerk4', 'clerk5']) await run.center.createUser(name)
+    await run.center.createUser('manager', 'manager')
+    kiosk = (await run.center.createDevice('kiosk')).token
+  })
+
+  afterAll(async () => {
+    await run?.center.close()
+    rmSync(dataDir, { recursive: true, force: true })
+  })
+
+  it('serves tickets with the buttons: call next by policy, recall, start, finish with an outcome, no-show, transfer; one call per double click', async () => {
+    const page = await contexts.page(DESK)
+    await login(page, run, 'clerk1')
+    expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl')
+    // the session lives in sessionStorage (closing the browser logs out), never in localStorage
+    expect(await page.evaluate(() => Object.keys(sessionStorage).some((k) => k.startsWith('tabour:counter-session')))).toBe(true)
+    expect(await page.evaluate(() => localStorage.length)).toBe(0)
+    await openCounter(page, ctr[1])
+    await expectCurrent(page, null)
+    expect(await actionsShown(page)).toEqual(['call_next', 'call_ticket', 'pause', 'issue', 'close'])
+
+    // an ordinary ticket, then a priority one: the priority policy calls the priority one first
+    const a1 = await run.center.issue(kiosk, { serviceId: svc.A })
+    const b1 = await run.center.issue(kiosk, { serviceId: svc.B, priority: 'elderly' })
+    await page.locator(`tabour-queue-panel [data-queue-service="${svc.B}"] [data-next-label="${b1.label}"][data-priority="elderly"]`).waitFor()
+    await page.locator(`tabour-queue-panel [data-queue-service="${svc.A}"] [data-next-label="${a1.label}"]`).waitFor()
+
+    await button(page, 'call_next').click()
+    await expectCurrent(page, b1.label)
+    await page.locator('tabour-current-ticket [data-priority="elderly"]').waitFor()
+    expect(await actionsShown(page)).toEqual(['start', 'recall', 'no_show', 'transfer', 'issue'])
+    // the called ticket leaves the line on screen
+    await page.locator(`tabour-queue-panel [data-next-label="${b1.label}"]`).waitFor({ state: 'detached' })
+
+    await button(page, 'recall').click()
+    await page.locator('tabour-current-ticket [data-recalls]').filter({ hasText: '1' }).waitFor()
+    await button(page, 'start').click()
+    await page.locator('tabour-current-ticket [data-ticket-status="serving"]').waitFor()
+    expect(await actionsShown(page)).toEqual(['finish', 'transfer', 'issue'])
+
+    await button(page, 'finish').click()
+    await dialog(page, 'finish').waitFor()
+    await page.locator('tabour-console-dialog [data-outcome="referred"]').check()
+    await page.locator('tabour-console-dialog textarea[name="note"]').fill('إلى مكتب السجل المدني')
+    await page.locator('tabour-console-dialog [data-action="confirm"]').click()
+    await expectCurrent(page, null)
+    expect(ticketRow(run, b1.label)).toMatchObject({ status: 'done', outcome: 'referred' })
+    await page.locator('tabour-my-day [data-served]').filter({ hasText: '1' }).waitFor()
+
+    await button(page, 'call_next').click()
+    await expectCurrent(page, a1.label)
+    await button(page, 'no_show').click()
+    await dialog(page, 'confirm').waitFor()
+    await page.locator('tabour-console-dialog [data-action="confirm"]').click()
+    await expectCurrent(page, null)
+    expect(ticketRow(run, a1.label).status).toBe('no_show')
+    await page.locator('tabour-my-day [data-no-show]').filter({ hasText: '1' }).waitFor()
+
+    // transfer to another service: the ticket shows up in that line, keeping its label
+    const a2 = await run.center.issue(kiosk, { serviceId: svc.A })
+    await button(page, 'call_next').click()
+    await expectCurrent(page, a2.label)
+    await button(page, 'transfer').click()
+    await page.locator(`tabour-console-dialog [data-target-service="${svc.B}"]`).check()
+    await page.locator('tabour-console-dialog [data-action="confirm"]').click()
+    await expectCurrent(page, null)
+    await page.locator(`tabour-queue-panel [data-queue-service="${svc.B}"] [data-next-label="${a2.label}"]`).waitFor()
+    expect(ticketRow(run, a2.label)).toMatchObject({ status: 'waiting', service_id: svc.B })
+
+    // a double click calls once: the button waits for the answer
+    const a3 = await run.center.issue(kiosk, { serviceId: svc.A })
+    const calls: string[] = []
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && r.url().includes('/call-next')) calls.push(r.url())
+    })
+    await button(page, 'call_next').dblclick()
+    await expectCurrent(page, a2.label)
+    await page.waitForTimeout(300)
+    expect(calls).toHaveLength(1)
+    expect(ticketRow(run, a3.label).status).toBe('waiting')
+    await screenshot(page, 'counter-ar-desk-called')
+  })
+
+  it('works from the keyboard: every action has its key, destructive ones confirm, keys wait inside dialogs', async () => {
+    const page = await contexts.page(LANDSCAPE, { locale: 'en-US' })
+    await login(page, run, 'clerk2', 'en')
+    await openCounter(page, ctr[2])
+    expect(await page.evaluate(() => document.documentElement.dir)).toBe('ltr')
+    const b = await run.center.issue(kiosk, { serviceId: svc.B })
+    await page.locator(`tabour-queue-panel [data-next-label="${b.label}"]`).waitFor()
+    // each button shows its key
+    expect(await button(page, 'call_next').locator('kbd').textContent()).toBe('N')
+
+    // the Arabic layout types "ى" on the N key: shortcuts follow the physical key
+    await page.keyboard.press('KeyN')
+    await expectCurrent(page, b.label)
+    await page.keyboard.press('KeyR')
+    await page.locator('tabour-current-ticket [data-recalls]').filter({ hasText: '1' }).waitFor()
+    // X asks first; Esc keeps the ticket
+    await page.keyboard.press('KeyX')
+    await dialog(page, 'confirm').waitFor()
+    await page.keyboard.press('KeyS') // ignored: a dialog is open
+    await page.keyboard.press('Escape')
+    await dialog(page, 'confirm').waitFor({ state: 'detached' })
+    expect(ticketRow(run, b.label).status).toBe('called')
+
+    await page.keyboard.press('KeyS')
+    await page.locator('tabour-current-ticket [data-ticket-status="serving"]').waitFor()
+    await page.keyboard.press('KeyF')
+    await dialog(page, 'finish').waitFor()
+    await page.keyboard.press('Digit3') // the third outcome: incomplete papers
+    await page.keyboard.press('Enter')
+    await expectCurrent(page, null)
+    expect(ticketRow(run, b.label)).toMatchObject({ status: 'done', outcome: 'incomplete_papers' })
+
+    // nobody waits: N says so
+    await page.keyboard.press('KeyN')
+    await page.locator('[data-notice="nobody.waiting"]').waitFor()
+
+    // I issues a walk-in ticket at reception; C calls it by its label
+    await page.keyboard.press('KeyI')
+    await dialog(page, 'issue').waitFor()
+    await page.locator(`tabour-console-dialog [data-issue-service="${svc.B}"]`).check()
+    await page.locator('tabour-console-dialog [data-issue-priority]').selectOption('pregnant')
+    await page.keyboard.press('Enter')
+    await page.locator('[data-notice="issue.done"]').waitFor()
+    const walkIn = db(run).prepare("SELECT label, priority, issued_by_type AS type FROM tickets WHERE service_id = ? ORDER BY issued_at DESC LIMIT 1").get(svc.B) as { label: string; priority: string; type: string }
+    expect(walkIn).toMatchObject({ priority: 'pregnant', type: 'user' })
+    await page.locator(`tabour-queue-panel [data-next-label="${walkIn.label}"]`).waitFor()
+
+    await page.keyboard.press('KeyC')
+    await dialog(page, 'call_ticket').waitFor()
+    // typing in the filter fires no shortcut (N, S, X are letters of the filter here)
+    await page.keyboard.type(walkIn.label.slice(-3))
+    await page.keyboard.press('Enter')
+    await expectCurrent(page, walkIn.label)
+    const called = db(run).prepare("SELECT data FROM events WHERE type = 'ticket.called' AND ticket_id = (SELECT id FROM tickets WHERE label = ? AND service_id = ?)").get(walkIn.label, svc.B) as { data: string }
+    expect(JSON.parse(called.data).how).toBe('specific')
+
+    await page.keyboard.press('KeyX')
+    await page.keyboard.press('Enter')
+    await expectCurrent(page, null)
+
+    // P pauses (with a reason), P resumes
+    await page.keyboard.press('KeyP')
+    await dialog(page, 'pause').waitFor()
+    await page.keyboard.press('Digit2')
+    await page.keyboard.press('Enter')
+    await page.locator('header [data-counter-state="paused"]').waitFor()
+    await page.locator('tabour-current-ticket [data-pause-reason]').filter({ hasText: 'Prayer' }).waitFor()
+    expect(await actionsShown(page)).toEqual(['resume', 'issue', 'close'])
+    await page.keyboard.press('KeyN') // not legal while paused: nothing happens
+    await page.keyboard.press('KeyP')
+    await page.locator('header [data-counter-state="open"]').waitFor()
+
+    // Q closes, after a confirmation
+    await page.keyboard.press('KeyQ')
+    await dialog(page, 'confirm').waitFor()
+    await page.keyboard.press('Enter')
+    await page.locator('main[data-phase="choose"]').waitFor()
+    expect((db(run).prepare('SELECT state FROM counters WHERE id = ?').get(ctr[2]) as { state: string }).state).toBe('closed')
+  })
+
+  it('one counter, one clerk: taken counters are shown as such, a lost race says so, a stranger gets 403, and a manager takes over only after confirming', async () => {
+    const first = await contexts.page(DESK)
+    await login(first, run, 'clerk3')
+    await openCounter(first, ctr[3])
+
+    const second = await contexts.page(DESK)
+    await login(second, run, 'clerk4')
+    const taken = second.locator(`tabour-counter-chooser [data-counter-id="${ctr[3]}"]`)
+    expect(await taken.getAttribute('data-taken')).toBe('true')
+    await taken.getByText('clerk3').first().waitFor()
+    expect(await taken.locator('button').isDisabled()).toBe(true)
+    await screenshot(second, 'counter-ar-desk-choose')
+
+    // a race: counter 4 is free on screen, but clerk5 opens it just before clerk4's request lands
+    const clerk5 = await run.center.login('clerk5', STAFF_PASSWORD)
+    await second.route(`**/api/v1/counters/${ctr[4]}/open`, async (route) => {
+      expect((await run.center.action(clerk5, ctr[4], 'open')).statusCode).toBe(200)
+      await route.continue()
+    })
+    await second.locator(`tabour-counter-chooser [data-counter-id="${ctr[4]}"] [data-action="open"]`).click()
+    await second.locator('[data-notice="err.counterTaken"]').waitFor()
+    await second.getByText('فتح موظف آخر هذا الشباك للتو').waitFor()
+    await second.locator(`tabour-counter-chooser [data-counter-id="${ctr[4]}"][data-taken="true"]`).waitFor()
+    expect(await second.locator('main').getAttribute('data-phase')).toBe('choose')
+
+    // the API refuses a clerk acting on another's counter
+    const clerk4Token = await second.evaluate(() => JSON.parse(Object.entries(sessionStorage).find(([k]) => k.startsWith('tabour:counter-session'))![1]).token as string)
+    const refused = await run.center.action(clerk4Token, ctr[3], 'call-next')
+    expect(refused.statusCode).toBe(403)
+    expect(refused.json().code).toBe('TABOUR_ERR_NOT_YOUR_COUNTER')
+
+    // a manager takes counter 3 over, after confirming; the clerk's screen says so at once
+    await second.locator('header [data-action="logout"]').click()
+    await second.locator('main[data-phase="login"] input[name="username"]').fill('manager')
+    await second.locator('main[data-phase="login"] input[name="password"]').fill(STAFF_PASSWORD)
+    await second.locator('main[data-phase="login"] [data-action="login"]').click()
+    await second.locator(`tabour-counter-chooser [data-counter-id="${ctr[3]}"] [data-action="takeover"]`).click()
+    await second.locator('tabour-console-dialog [data-confirm-message="choose.takeoverConfirm"]').waitFor()
+    await second.locator('tabour-console-dialog [data-action="confirm"]').click()
+    await second.locator('main[data-phase="console"]').waitFor()
+    await second.locator('header [data-counter-number="3"]').waitFor()
+
+    await first.locator('[data-notice="counter.lost"]').getByText('manager').waitFor()
+    expect(await first.locator('main').getAttribute('data-phase')).toBe('choose')
+    await screenshot(first, 'counter-ar-desk-lost')
+  }, 60_000)
+})
+
+describe('the console when the server goes away and when the session ends', () => {
+  it('shows the banner and disables the buttons while the server is away, and recovers by itself', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'tabour-e2e-counter-restart-'))
+    cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }))
+    let run = await startCenter(dataDir)
+    cleanups.push(() => run.center.close())
+    const service = await run.center.createService({ prefix: 'A', nameAr: 'بطاقة الرقم القومي', nameEn: 'National ID card' })
+    const counter = await run.center.createCounter({ number: 1, serviceIds: [service.id] })
+    await run.center.createUser('clerk1')
+    const kiosk = (await run.center.createDevice('kiosk')).token
+    const page = await contexts.page(DESK)
+    await login(page, run, 'clerk1')
+    await openCounter(page, counter.id)
+    expect(await button(page, 'call_next').isEnabled()).toBe(true)
+
+    await run.center.close()
+    await page.locator('[data-banner="offline"]').waitFor({ timeout: 20_000 })
+    expect(await button(page, 'call_next').isDisabled()).toBe(true)
+    await page.keyboard.press('KeyN') // nothing happens, nothing throws
+    await screenshot(page, 'counter-ar-desk-offline')
+
+    run = await startCenter(dataDir, run.port)
+    await page.locator('[data-banner="offline"]').waitFor({ state: 'detached', timeout: 30_000 })
+    expect(await button(page, 'call_next').isEnabled()).toBe(true)
+    const t = await run.center.issue(kiosk, { serviceId: service.id })
+    await page.locator(`tabour-queue-panel [data-next-label="${t.label}"]`).waitFor()
+    await button(page, 'call_next').click()
+    await expectCurrent(page, t.label)
+  }, 90_000)
+
+  it('asks to log in again when the session ends, without losing the counter or its ticket', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'tabour-e2e-counter-expiry-'))
+    cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }))
+    const run = await startCenter(dataDir)
+    cleanups.push(() => run.center.close())
+    const service = await run.center.createService({ prefix: 'A', nameAr: 'بطاقة الرقم القومي', nameEn: 'National ID card' })
+    const counter = await run.center.createCounter({ number: 1, serviceIds: [service.id] })
+    const { id: clerkId } = await run.center.createUser('clerk1')
+    const kiosk = (await run.center.createDevice('kiosk')).token
+    const page = await contexts.page(DESK)
+    await login(page, run, 'clerk1')
+    await openCounter(page, counter.id)
+    const t = await run.center.issue(kiosk, { serviceId: service.id })
+    await button(page, 'call_next').click()
+    await expectCurrent(page, t.label)
+
+    const expire = () => db(run).prepare("UPDATE tokens SET expires_at = ? WHERE subject_type = 'user' AND subject_id = ? AND revoked_at IS NULL").run(Date.now() - 1000, clerkId)
+
+    // an action answered 401 TABOUR_ERR_TOKEN_EXPIRED: the dialog, over the same screen
+    expire()
+    await button(page, 'start').click()
+    const relogin = page.locator('[data-dialog="relogin"]')
+    await relogin.waitFor()
+    await expectCurrent(page, t.label)
+    expect(ticketRow(run, t.label).status).toBe('called')
+    await screenshot(page, 'counter-ar-desk-relogin')
+    expect(await relogin.locator('input[name="username"]').inputValue()).toBe('clerk1')
+    await relogin.locator('input[name="password"]').fill(STAFF_PASSWORD)
+    await relogin.locator('[data-action="login"]').click()
+    await relogin.waitFor({ state: 'detached' })
+    await expectCurrent(page, t.label)
+    await button(page, 'start').click()
+    await page.locator('tabour-current-ticket [data-ticket-status="serving"]').waitFor()
+
+    // the socket refused after a drop: the dialog comes by itself
+    expire()
+    run.center.app.tabour.realtime.disconnectUser(clerkId)
+    await relogin.waitFor({ timeout: 20_000 })
+    await relogin.locator('input[name="password"]').fill(STAFF_PASSWORD)
+    await relogin.locator('[data-action="login"]').click()
+    await relogin.waitFor({ state: 'detached' })
+    await page.locator('tabour-current-ticket [data-ticket-status="serving"]').waitFor()
+    expect((db(run).prepare('SELECT state, clerk_id FROM counters WHERE id = ?').get(counter.id) as { state: string; clerk_id: number })).toMatchObject({ state: 'open', clerk_id: clerkId })
+
+    // a reload keeps the session (sessionStorage) and comes back to the same screen
+    await page.reload()
+    await expectCurrent(page, t.label)
+    await button(page, 'finish').waitFor()
+  }, 60_000)
+})
+
+describe('the console, for the README', { timeout: 60_000 }, () => {
+  it('looks the same in Arabic and English, at 1366×768 and 1920×1080', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'tabour-e2e-counter-shots-'))
+    cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }))
+    const run = await startCenter(dataDir)
+    cleanups.push(() => run.center.close())
+    const a = await run.center.createService({ prefix: 'A', nameAr: 'بطاقة الرقم القومي', nameEn: 'National ID card' })
+    const b = await run.center.createService({ prefix: 'B', nameAr: 'شهادات الميلاد والوفاة', nameEn: 'Birth and death certificates' })
+    const e = await run.center.createService({ prefix: 'E', nameAr: 'الشهر العقاري والتوثيق', nameEn: 'Real estate registration' })
+    const counter = await run.center.createCounter({ number: 4, name: 'الشباك الرابع', services: [
+      { serviceId: a.id, weight: 1 },
+      { serviceId: b.id, weight: 1 },
+      { serviceId: e.id, weight: 0 },
+    ] })
+    await run.center.createUser('clerk1')
+    const kiosk = (await run.center.createDevice('kiosk')).token
+    await run.center.issue(kiosk, { serviceId: a.id, priority: 'elderly' })
+    for (const [serviceId, priority] of [[a.id], [b.id], [a.id], [b.id, 'disabled'], [a.id], [e.id], [a.id], [b.id], [a.id, 'pregnant']] as [number, string?][]) {
+      await run.center.issue(kiosk, { serviceId, ...(priority ? { priority } : {}) })
+    }
+    const page = await contexts.page(DESK)
+    await login(page, run, 'clerk1')
+    await openCounter(page, counter.id)
+    await button(page, 'call_next').click()
+    await page.locator('tabour-current-ticket [data-priority="elderly"]').waitFor()
+    await button(page, 'recall').click()
+    await page.locator('tabour-current-ticket [data-recalls]').filter({ hasText: '1' }).waitFor()
+    await button(page, 'start').click()
+    await page.locator('tabour-current-ticket [data-ticket-status="serving"]').waitFor()
+    await page.locator('tabour-my-day [data-served]').waitFor()
+
+    await screenshot(page, 'counter-ar-1366', 'counter-ar-1366.png')
+    await page.setViewportSize(LANDSCAPE)
+    await screenshot(page, 'counter-ar-1920', 'counter-ar-1920.png')
+    await page.locator('tabour-lang-switch button').click()
+    await page.locator('tabour-action-bar button[data-action="finish"]').getByText('Finish').waitFor()
+    await screenshot(page, 'counter-en-1920', 'counter-en-1920.png')
+    await page.setViewportSize(DESK)
+    await screenshot(page, 'counter-en-1366', 'counter-en-1366.png')
+    await button(page, 'finish').click()
+    await dialog(page, 'finish').waitFor()
+    await screenshot(page, 'counter-en-1366-finish')
+  })
+})
