@@ -51,7 +51,7 @@ const BackupStatus = Type.Object({
 export async function opsRoutes(app: FastifyInstance): Promise<void> {
   const tabour = app.tabour
   const backups = new BackupScheduler(tabour.db, tabour.config, tabour.clock, app.log)
-  const metrics = new TabourMetrics(tabour, { lastBackup: () => (backups.enabled ? backups.lastOutcome() : null) })
+  const metrics = new TabourMetrics(tabour, backups.enabled ? { lastBackup: () => backups.lastOutcome() } : {})
   opsByCenter.set(tabour, { metrics, backups })
   backups.start()
   app.addHook('onClose', async () => {
