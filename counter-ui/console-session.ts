@@ -6,7 +6,7 @@
  * Owns the feed and its retry timer; its host renders the state.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit'
-import type { Counter, ServiceWithQueue, Ticket } from '../protocol/entities.ts'
+import type { Counter, Ticket } from '../protocol/entities.ts'
 import type { ClerkStatsToday } from '../protocol/stats.ts'
 import type { Role } from '../protocol/common.ts'
 import { isActive } from '../protocol/ticket-lifecycle.ts'
@@ -18,6 +18,7 @@ import type { Lang } from '../ui-common/i18n.ts'
 import * as api from './console-api.ts'
 import type { ConsoleAction } from './console-actions.ts'
 import { counterLost, messageForError, needsLogin } from './error-messages.ts'
+import { LiveState } from './live-state.ts'
 import type { CounterStringKey } from './strings.ts'
 import { clearSession, loadSession, saveSession } from './token-store.ts'
 
@@ -43,15 +44,12 @@ export interface ActionInput {
   idempotencyKey?: string
 }
 
-const LIVE = (t: Ticket) => t.status === 'waiting' || isActive(t.status)
-
 export class ConsoleSession implements ReactiveController {
   phase: Phase = 'starting'
   user: { id: number; username: string; role: Role } | null = null
   center: api.CenterInfo | null = null
-  services: ServiceWithQueue[] = []
-  counters: Counter[] = []
-  tickets = new Map<string, Ticket>()
+  /** Services, counters and live tickets, as the feed and the answers say. */
+  readonly live = new LiveState()
   counterId: number | null = null
   stats: ClerkStatsToday | null = null
   /** The token was refused: a login dialog over the unchanged screen. */
@@ -75,31 +73,19 @@ export class ConsoleSession implements ReactiveController {
   ) {
     host.addController(this)
     this.feed = new FeedController(host, {
-      onSnapshot: (s) => {
-        this.services = s.services
-        this.counters = s.counters
-        this.tickets = new Map((s.tickets ?? []).map((t) => [t.id, t]))
-        this.checkMyCounter()
-        this.host.requestUpdate()
-      },
+      onSnapshot: (snapshot) =>
+        this.set(() => {
+          this.live.applySnapshot(snapshot)
+          this.checkMyCounter()
+        }),
       onReachable: (up) => this.onSocketReachable(up),
       onRefused: () => void this.checkToken(),
     })
-      .on('ticket:issued', (e) => this.upsertTicket(e.ticket))
-      .on('ticket:updated', (e) => this.upsertTicket(e.ticket))
-      .on('ticket:called', (e) => {
-        const t = this.tickets.get(e.ticket.id)
-        if (t && !e.recall) this.upsertTicket({ ...t, status: 'called', counterId: e.counter.id, calledAt: e.at, startedAt: null })
-      })
-      .on('counter:updated', (e) => this.upsertCounter(e.counter))
-      .on('queue:updated', (e) => {
-        const byId = new Map(e.services.map((f) => [f.serviceId, f]))
-        this.services = this.services.map((s) => {
-          const f = byId.get(s.id)
-          return f ? { ...s, waiting: f.waiting, estimatedWaitSeconds: f.estimatedWaitSeconds, available: f.available } : s
-        })
-        this.host.requestUpdate()
-      })
+      .on('ticket:issued', (e) => this.set(() => this.live.upsertTicket(e.ticket)))
+      .on('ticket:updated', (e) => this.set(() => this.live.upsertTicket(e.ticket)))
+      .on('ticket:called', (e) => this.set(() => this.live.applyCall(e)))
+      .on('counter:updated', (e) => this.set(() => this.upsertCounter(e.counter)))
+      .on('queue:updated', (e) => this.set(() => this.live.applyFigures(e.services)))
   }
 
   hostDisconnected(): void {
@@ -112,13 +98,13 @@ export class ConsoleSession implements ReactiveController {
   }
 
   get myCounter(): Counter | null {
-    return this.counters.find((c) => c.id === this.counterId) ?? null
+    return this.live.counter(this.counterId)
   }
 
   /** The counter's current ticket, as the server last confirmed it. */
   get currentTicket(): Ticket | null {
     const id = this.myCounter?.currentTicketId
-    const t = id ? this.tickets.get(id) : undefined
+    const t = id ? this.live.tickets.get(id) : undefined
     return t && isActive(t.status) ? t : null
   }
 
@@ -270,7 +256,7 @@ export class ConsoleSession implements ReactiveController {
       if (token !== this.token) return
       this.user = { id: me.id, username: me.username, role: me.role }
       this.center = center
-      this.counters = counters
+      this.live.counters = counters
       this.httpUp = true
       // a counter this clerk holds is where they work: after a reload or a new login the same screen comes back
       const mine = counters.find((c) => c.clerk?.id === me.id && c.state !== 'closed')
@@ -307,7 +293,7 @@ export class ConsoleSession implements ReactiveController {
       const counters = await api.fetchCounters(this.base, token)
       if (token !== this.token) return false
       this.set(() => {
-        this.counters = counters
+        this.live.counters = counters
         this.httpUp = true
         this.checkMyCounter()
       })
@@ -353,21 +339,13 @@ export class ConsoleSession implements ReactiveController {
 
   private apply(result: { counter: Counter; ticket: Ticket | null }): void {
     this.upsertCounter(result.counter)
-    if (result.ticket) this.upsertTicket(result.ticket)
-  }
-
-  private upsertTicket(ticket: Ticket): void {
-    if (LIVE(ticket)) this.tickets.set(ticket.id, ticket)
-    else this.tickets.delete(ticket.id)
+    if (result.ticket) this.live.upsertTicket(result.ticket)
     this.host.requestUpdate()
   }
 
   private upsertCounter(counter: Counter): void {
-    const i = this.counters.findIndex((c) => c.id === counter.id)
-    if (i >= 0) this.counters = this.counters.map((c) => (c.id === counter.id ? counter : c))
-    else this.counters = [...this.counters, counter]
+    this.live.upsertCounter(counter)
     if (counter.id === this.counterId) this.checkMyCounter()
-    this.host.requestUpdate()
   }
 
   /** Someone else took the counter, or it was closed: back to choosing, saying why. */

@@ -5,7 +5,7 @@
  * and pushes, through ConsoleSession); while it is away the buttons wait under a banner, and a
  * session that ends asks for the password in a dialog over the unchanged screen.
  */
-import { LitElement, css, html, nothing, type TemplateResult } from 'lit'
+import { LitElement, html, nothing, type TemplateResult } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
 import type { Service } from '../protocol/entities.ts'
 import { basePathBefore } from '../ui-common/base-path.ts'
@@ -20,6 +20,7 @@ import type { CounterOpenDetail } from './counter-chooser.ts'
 import type { DialogSpec } from './console-dialog.ts'
 import { ConsoleSession, type ActionInput } from './console-session.ts'
 import { consoleStyles, dialogStyles } from './console-styles.ts'
+import { frameStyles } from './frame-styles.ts'
 import type { LoginSubmitDetail } from './login-form.ts'
 import { counterQueue } from './queue-model.ts'
 import { t, tf } from './strings.ts'
@@ -37,130 +38,7 @@ type OpenDialog = { action: ConsoleAction; spec: DialogSpec } | { action: 'takeo
 
 @customElement('tabour-counter-app')
 export class CounterApp extends LitElement {
-  static override styles = [
-    ...consoleStyles,
-    dialogStyles,
-    css`
-      :host {
-        display: flex;
-        flex-direction: column;
-        min-block-size: 100vh;
-        min-block-size: 100dvh;
-        background: var(--console-bg);
-      }
-      header {
-        display: flex;
-        align-items: center;
-        gap: 1rem;
-        padding-block: 0.6rem;
-        padding-inline: 1.25rem;
-        background: var(--tabour-primary);
-        color: var(--tabour-on-primary);
-      }
-      header .product {
-        font-weight: 700;
-        font-size: 1.15rem;
-        opacity: 0.85;
-      }
-      header .where {
-        font-weight: 700;
-        font-size: 1.3rem;
-      }
-      header .spacer {
-        flex: 1;
-      }
-      .pill {
-        padding: 0.1rem 0.75rem;
-        border-radius: 999px;
-        font-weight: 700;
-        font-size: 0.9rem;
-        background: #d9f2e3;
-        color: var(--console-ok);
-      }
-      .pill[data-counter-state='paused'] {
-        background: var(--console-warn-bg);
-        color: var(--console-warn);
-      }
-      .user {
-        opacity: 0.9;
-      }
-      header button {
-        min-block-size: 2.4rem;
-        border-color: var(--tabour-on-primary);
-        background: transparent;
-        color: var(--tabour-on-primary);
-      }
-      header button:hover:not(:disabled) {
-        background: rgb(255 255 255 / 0.12);
-      }
-      tabour-lang-switch::part(button) {
-        min-block-size: 2.4rem;
-        min-inline-size: 6rem;
-        padding-block: 0.1rem;
-        font-size: 1rem;
-        border-width: 2px;
-      }
-      .banner,
-      .notice {
-        margin: 0;
-        padding: 0.65rem 1.25rem;
-        font-weight: 700;
-        display: flex;
-        align-items: center;
-        gap: 1rem;
-      }
-      .banner {
-        background: var(--tabour-danger);
-        color: #fff;
-      }
-      .notice[data-tone='error'] {
-        background: var(--console-danger-bg);
-        color: var(--tabour-danger);
-      }
-      .notice[data-tone='info'] {
-        background: var(--console-info-bg);
-        color: var(--tabour-primary);
-      }
-      .notice button {
-        margin-inline-start: auto;
-        min-block-size: 2rem;
-        padding-block: 0.1rem;
-        font-size: 0.9rem;
-      }
-      main {
-        flex: 1;
-        padding: 1.25rem;
-      }
-      main[data-phase='console'] {
-        display: grid;
-        grid-template-columns: minmax(0, 1.7fr) minmax(20rem, 1fr);
-        gap: 1.25rem;
-        align-items: start;
-      }
-      .column {
-        display: grid;
-        gap: 1.25rem;
-      }
-      main[data-phase='login'],
-      main[data-phase='starting'] {
-        display: grid;
-        place-items: center;
-      }
-      .login {
-        inline-size: min(26rem, 100%);
-        display: grid;
-        gap: 1rem;
-      }
-      h1 {
-        margin: 0 0 0.25rem;
-        font-size: 1.6rem;
-      }
-      .sub {
-        margin: 0 0 1rem;
-        color: var(--console-soft);
-      }
-    `,
-  ]
+  static override styles = [...consoleStyles, dialogStyles, frameStyles]
 
   @state() private language: Lang = 'ar'
   @state() private dialog: OpenDialog | null = null
@@ -272,8 +150,8 @@ export class CounterApp extends LitElement {
           <p class="sub">${t('choose.hint', lang)}</p>
           <tabour-counter-chooser
             .lang=${lang}
-            .counters=${s.counters}
-            .services=${s.services}
+            .counters=${s.live.counters}
+            .services=${s.live.services}
             .userId=${s.user?.id ?? null}
             .canTakeOver=${s.user?.role === 'manager' || s.user?.role === 'admin'}
             .disabled=${s.busy !== null || !s.reachable}
@@ -283,7 +161,7 @@ export class CounterApp extends LitElement {
         const counter = s.myCounter
         if (!counter) return html`<p>${t('common.loading', lang)}</p>`
         const ticket = s.currentTicket
-        const services: Service[] = s.services
+        const services: Service[] = s.live.services
         return html`<div class="column">
             <tabour-current-ticket
               .lang=${lang}
@@ -298,7 +176,7 @@ export class CounterApp extends LitElement {
             </section>
           </div>
           <div class="column">
-            <tabour-queue-panel .lang=${lang} .queue=${counterQueue(counter, services, s.tickets.values(), this.now)}></tabour-queue-panel>
+            <tabour-queue-panel .lang=${lang} .queue=${counterQueue(counter, services, s.live.tickets.values(), this.now)}></tabour-queue-panel>
             <tabour-my-day .lang=${lang} .stats=${s.stats}></tabour-my-day>
           </div>`
       }
@@ -347,18 +225,18 @@ export class CounterApp extends LitElement {
         spec = {
           kind: 'transfer',
           label,
-          services: s.services.filter((x) => x.active && x.id !== ticket?.serviceId),
-          counters: s.counters.filter((c) => c.active && c.id !== counter.id).sort((a, b) => a.number - b.number),
+          services: s.live.services.filter((x) => x.active && x.id !== ticket?.serviceId),
+          counters: s.live.counters.filter((c) => c.active && c.id !== counter.id).sort((a, b) => a.number - b.number),
         }
         break
       case 'pause':
         spec = { kind: 'pause' }
         break
       case 'call_ticket':
-        spec = { kind: 'call_ticket', callable: counterQueue(counter, s.services, s.tickets.values(), Date.now()).callable }
+        spec = { kind: 'call_ticket', callable: counterQueue(counter, s.live.services, s.live.tickets.values(), Date.now()).callable }
         break
       case 'issue':
-        spec = { kind: 'issue', services: s.services.filter((x) => x.active), categories: s.center?.priorityCategories ?? [], idempotencyKey: randomUuid() }
+        spec = { kind: 'issue', services: s.live.services.filter((x) => x.active), categories: s.center?.priorityCategories ?? [], idempotencyKey: randomUuid() }
         break
       case 'no_show':
         spec = { kind: 'confirm', message: 'noShow.confirm', values: { label }, confirmLabel: 'action.no_show' }
@@ -375,7 +253,7 @@ export class CounterApp extends LitElement {
       void s.open(detail.counterId)
       return
     }
-    const counter = s.counters.find((c) => c.id === detail.counterId)
+    const counter = s.live.counters.find((c) => c.id === detail.counterId)
     const name = counter?.clerk ? counter.clerk.displayName || counter.clerk.username : ''
     this.dialog = {
       action: 'takeover',

@@ -111,7 +111,7 @@ export class CounterChooser extends LitElement {
           <div class="services" aria-label=${t('choose.services', lang)}>
             ${c.services.map((cs) => byId.get(cs.serviceId)).filter((s): s is Service => !!s).map((s) => html`<span>${s.prefix} · ${lang === 'ar' ? s.nameAr : s.nameEn}</span>`)}
           </div>
-          ${taken ? html`<p class="holder" data-holder>${tf('choose.takenBy', lang, { name })}</p>` : ''}
+          ${taken && this.canTakeOver ? html`<p class="holder" data-holder>${tf('choose.takenBy', lang, { name })}</p>` : ''}
           ${taken && !this.canTakeOver
             ? html`<button type="button" disabled data-action="taken">${tf('choose.takenBy', lang, { name })}</button>`
             : html`<button

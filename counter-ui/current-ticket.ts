@@ -22,6 +22,8 @@ export class CurrentTicket extends LitElement {
       .card {
         display: grid;
         gap: 0.75rem;
+        align-content: start;
+        min-block-size: 15rem;
         padding: 1.25rem 1.5rem;
         border-inline-start: 8px solid var(--tabour-primary);
       }
@@ -33,6 +35,12 @@ export class CurrentTicket extends LitElement {
       }
       .card[data-status='paused'] {
         border-inline-start-color: var(--console-warn);
+      }
+      h2 {
+        margin: 0;
+        font-size: 0.95rem;
+        font-weight: 700;
+        color: var(--console-soft);
       }
       .head {
         display: flex;
@@ -55,7 +63,7 @@ export class CurrentTicket extends LitElement {
         flex-wrap: wrap;
       }
       .big .label {
-        font-size: var(--tabour-text-huge);
+        font-size: clamp(5rem, 13vmin, 8rem);
         font-weight: 700;
         line-height: 1;
         color: var(--tabour-fg);

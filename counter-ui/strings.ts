@@ -63,7 +63,7 @@ export const COUNTER_STRINGS = {
 
   // actions
   'action.call_next': { ar: 'استدعاء التالي', en: 'Call next' },
-  'action.call_ticket': { ar: 'استدعاء تذكرة محددة', en: 'Call a ticket' },
+  'action.call_ticket': { ar: 'استدعاء برقم', en: 'Call by number' },
   'action.recall': { ar: 'إعادة النداء', en: 'Recall' },
   'action.start': { ar: 'بدء الخدمة', en: 'Start' },
   'action.finish': { ar: 'إنهاء الخدمة', en: 'Finish' },

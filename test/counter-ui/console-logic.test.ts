@@ -11,6 +11,7 @@ import {
   type CounterState,
 } from '../../counter-ui/console-actions.ts'
 import { counterQueue, wholeMinutes } from '../../counter-ui/queue-model.ts'
+import { LiveState } from '../../counter-ui/live-state.ts'
 import { counterLost, messageForCode, messageForError, needsLogin } from '../../counter-ui/error-messages.ts'
 import { COUNTER_STRINGS, t } from '../../counter-ui/strings.ts'
 import { legalActions, TICKET_STATUSES } from '../../protocol/ticket-lifecycle.ts'
@@ -196,6 +197,27 @@ describe('the queue panel', () => {
     expect(wholeMinutes(59)).toBe(0)
     expect(wholeMinutes(61)).toBe(1)
     expect(wholeMinutes(-5)).toBe(0)
+  })
+})
+
+describe('the live state the console keeps', () => {
+  it('follows pushes: a call moves the waiting ticket to its counter, a finished one leaves, figures update', () => {
+    const live = new LiveState()
+    const A = service(1, 'A')
+    const waiting = ticket(A.id, 'A', 3)
+    live.applySnapshot({ seq: 1, feed: 'staff', services: [{ ...A, waiting: 1, estimatedWaitSeconds: 300, issuedToday: 1, available: true }], counters: [], recentCalls: [], tickets: [waiting] })
+    live.applyCall({ ticket: { id: waiting.id, label: waiting.label, serviceId: A.id }, counter: { id: 7, number: 3, name: 'c', zone: 'main' }, at: new Date(NOW).toISOString(), recall: false })
+    expect(live.tickets.get(waiting.id)).toMatchObject({ status: 'called', counterId: 7 })
+    // a recall changes nothing here (its ticket:updated carries the new count)
+    live.applyCall({ ticket: { id: waiting.id, label: waiting.label, serviceId: A.id }, counter: { id: 7, number: 3, name: 'c', zone: 'main' }, at: new Date(NOW).toISOString(), recall: true })
+    expect(live.tickets.get(waiting.id)?.recallCount).toBe(0)
+    live.upsertTicket({ ...waiting, status: 'done' })
+    expect(live.tickets.has(waiting.id)).toBe(false)
+    live.applyFigures([{ serviceId: A.id, waiting: 0, estimatedWaitSeconds: 0, available: false }])
+    expect(live.services[0]).toMatchObject({ waiting: 0, available: false, prefix: 'A' })
+    // a call for a ticket never seen (issued before a gap) waits for the snapshot
+    live.applyCall({ ticket: { id: 'unknown', label: 'A-999', serviceId: A.id }, counter: { id: 7, number: 3, name: 'c', zone: 'main' }, at: new Date(NOW).toISOString(), recall: false })
+    expect(live.tickets.has('unknown')).toBe(false)
   })
 })
 

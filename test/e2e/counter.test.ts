@@ -4,7 +4,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { STAFF_PASSWORD, TestCenter } from '../helpers/test-center.ts'
+import { STAFF_PASSWORD, TestCenter, type TestClock } from '../helpers/test-center.ts'
 import { Contexts, closeBrowser, launchBrowser, LANDSCAPE, takePageErrors } from './browser.ts'
 import { ensureUiBuilt, ROOT } from './ui-build.ts'
 
@@ -48,8 +48,13 @@ afterAll(async () => {
   await closeBrowser(browser)
 })
 
-async function startCenter(dataDir: string, port = 0): Promise<Running> {
-  const center = new TestCenter({ config: { dataDir, uiDir, queue: { policy: 'priority' } } })
+/** A server clock `behindMs` behind the real one (the browser's), so tickets can look issued minutes ago. */
+function clockBehind(behind: { ms: number }): TestClock {
+  return { fn: () => Date.now() - behind.ms } as TestClock
+}
+
+async function startCenter(dataDir: string, port = 0, clock?: TestClock): Promise<Running> {
+  const center = new TestCenter({ config: { dataDir, uiDir, queue: { policy: 'priority' } }, clock })
   await center.app.ready()
   await center.app.listen({ port, host: '127.0.0.1' })
   const address = center.app.server.address() as AddressInfo
@@ -75,7 +80,8 @@ async function login(page: Page, run: Running, username: string, lang: 'ar' | 'e
   await page.locator('main[data-phase="login"] input[name="username"]').fill(username)
   await page.locator('main[data-phase="login"] input[name="password"]').fill(STAFF_PASSWORD)
   await page.locator('main[data-phase="login"] [data-action="login"]').click()
-  await page.locator('main[data-phase="choose"]').waitFor()
+  // the chooser, or straight to the counter the clerk already holds
+  await page.locator('main[data-phase="choose"], main[data-phase="console"]').waitFor()
 }
 
 async function openCounter(page: Page, counterId: number): Promise<void> {
@@ -415,7 +421,9 @@ describe('the console, for the README', { timeout: 60_000 }, () => {
   it('looks the same in Arabic and English, at 1366×768 and 1920×1080', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'tabour-e2e-counter-shots-'))
     cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }))
-    const run = await startCenter(dataDir)
+    // the center's clock runs 40 minutes behind and catches up, so the waits and the day look like a real morning
+    const behind = { ms: 40 * 60_000 }
+    const run = await startCenter(dataDir, 0, clockBehind(behind))
     cleanups.push(() => run.center.close())
     const a = await run.center.createService({ prefix: 'A', nameAr: 'بطاقة الرقم القومي', nameEn: 'National ID card' })
     const b = await run.center.createService({ prefix: 'B', nameAr: 'شهادات الميلاد والوفاة', nameEn: 'Birth and death certificates' })
@@ -425,22 +433,41 @@ describe('the console, for the README', { timeout: 60_000 }, () => {
       { serviceId: b.id, weight: 1 },
       { serviceId: e.id, weight: 0 },
     ] })
-    await run.center.createUser('clerk1')
+    const clerk = await run.center.openCounterAs('clerk1', counter.id)
     const kiosk = (await run.center.createDevice('kiosk')).token
-    await run.center.issue(kiosk, { serviceId: a.id, priority: 'elderly' })
+    const issue = (serviceId: number, priority?: string) => run.center.issue(kiosk, { serviceId, ...(priority ? { priority } : {}) })
+    // two citizens served this morning (6 and 4 minutes), one did not come
+    await issue(a.id)
+    await issue(b.id)
+    await issue(a.id)
+    await run.center.action(clerk, counter.id, 'call-next')
+    await run.center.action(clerk, counter.id, 'start')
+    behind.ms -= 6 * 60_000
+    await run.center.action(clerk, counter.id, 'finish', { outcome: 'served' })
+    await run.center.action(clerk, counter.id, 'call-next')
+    await run.center.action(clerk, counter.id, 'no-show')
+    await run.center.action(clerk, counter.id, 'call-next')
+    await run.center.action(clerk, counter.id, 'start')
+    behind.ms -= 4 * 60_000
+    await run.center.action(clerk, counter.id, 'finish', { outcome: 'referred' })
+    await issue(a.id, 'elderly')
     for (const [serviceId, priority] of [[a.id], [b.id], [a.id], [b.id, 'disabled'], [a.id], [e.id], [a.id], [b.id], [a.id, 'pregnant']] as [number, string?][]) {
-      await run.center.issue(kiosk, { serviceId, ...(priority ? { priority } : {}) })
+      behind.ms -= 150_000
+      await issue(serviceId, priority)
     }
+    behind.ms = 0
     const page = await contexts.page(DESK)
     await login(page, run, 'clerk1')
-    await openCounter(page, counter.id)
+    // the clerk's counter is already open in their name: the console goes straight to it
+    await page.locator('main[data-phase="console"]').waitFor()
     await button(page, 'call_next').click()
     await page.locator('tabour-current-ticket [data-priority="elderly"]').waitFor()
     await button(page, 'recall').click()
     await page.locator('tabour-current-ticket [data-recalls]').filter({ hasText: '1' }).waitFor()
     await button(page, 'start').click()
     await page.locator('tabour-current-ticket [data-ticket-status="serving"]').waitFor()
-    await page.locator('tabour-my-day [data-served]').waitFor()
+    await page.locator('tabour-my-day [data-served]').filter({ hasText: '2' }).waitFor()
+    await page.mouse.move(5, 760)
 
     await screenshot(page, 'counter-ar-1366', 'counter-ar-1366.png')
     await page.setViewportSize(LANDSCAPE)
