@@ -12,7 +12,8 @@ import type { CalledTicket } from '../protocol/events.ts'
 import type { ServiceWithQueue } from '../protocol/entities.ts'
 import { basePathBefore } from '../ui-common/base-path.ts'
 import { formatNumber, toArabicIndic, type DigitStyle } from '../ui-common/digits.ts'
-import { applyLang } from '../ui-common/i18n.ts'
+import { applyLang, type Lang } from '../ui-common/i18n.ts'
+import type { LangChangeEvent } from '../ui-common/lang-switch.ts'
 import type { PairSubmitDetail } from '../ui-common/pairing-screen.ts'
 import { applyPageTheme } from '../ui-common/theme.ts'
 import '../ui-common/pairing-screen.ts'
@@ -49,6 +50,8 @@ export class DisplayApp extends LitElement {
 
   /** The call flashing now (`ticket id @ at`), or null. */
   @state() private flashing: string | null = null
+  /** Language of the pairing screen (the board itself always shows both). */
+  @state() private pairLang: Lang = 'ar'
   /** Audio needs a tap first: show the hint. */
   @state() private soundLocked = false
 
@@ -104,13 +107,15 @@ export class DisplayApp extends LitElement {
       return html`<tabour-pairing-screen
         data-screen="pairing"
         kind="display"
-        lang="ar"
+        .lang=${this.pairLang}
+        @lang-change=${(e: LangChangeEvent) => this.setPairLang(e.detail.lang)}
         .busy=${session.pairBusy}
         .error=${session.pairError}
         .initialCode=${session.pairCode}
         @pair-submit=${(e: CustomEvent<PairSubmitDetail>) => void session.pair(e.detail.code, false)}
       ></tabour-pairing-screen>`
     }
+    if (this.pairLang !== 'ar') this.setPairLang('ar')
     const { settings, center, calls } = session
     const digits = settings.digits
     const withMedia = settings.media && session.media.length > 0
@@ -147,6 +152,11 @@ export class DisplayApp extends LitElement {
       ${session.connected ? nothing : html`<div class="offline" role="status" data-offline>${both('display.reconnecting')}</div>`}
       ${this.soundLocked ? html`<div class="sound-hint" data-sound-hint @click=${this.onGesture}>🔊 ${both('display.tapForSound')}</div>` : nothing}
     `
+  }
+
+  private setPairLang(lang: Lang): void {
+    this.pairLang = lang
+    applyLang(lang)
   }
 
   private renderNow(call: CalledTicket | undefined, digits: DigitStyle): TemplateResult {

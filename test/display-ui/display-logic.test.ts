@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest'
+import type { CalledTicket } from '../../protocol/events.ts'
+import { fromSnapshot, MAX_CALLS, withCall, withCounter } from '../../display-ui/now-serving.ts'
+import { DEFAULT_DISPLAY_SETTINGS, displaySettings } from '../../display-ui/display-settings.ts'
+import { clockText } from '../../display-ui/display-clock.ts'
+import { DISPLAY_STRINGS } from '../../display-ui/strings.ts'
+import { itIsBilingual } from '../helpers/string-table.ts'
+
+const call = (label: string, counter: number, recall = false): CalledTicket => ({
+  ticket: { id: `t-${label}`, label, serviceId: 1 },
+  counter: { id: counter, number: counter, name: `Counter ${counter}`, zone: 'ground' },
+  at: '2026-03-10T08:00:00.000Z',
+  recall,
+})
+const counter = (id: number, currentTicketId: string | null) => ({ id, number: id, name: `Counter ${id}`, currentTicketId })
+const labels = (calls: CalledTicket[]) => calls.map((c) => `${c.ticket.label}@${c.counter.number}`)
+
+describe('now serving', () => {
+  it('puts a new call first; a counter shows one call; a recall moves its call back to the top', () => {
+    let calls = withCall([], call('A-001', 1))
+    calls = withCall(calls, call('B-001', 2))
+    expect(labels(calls)).toEqual(['B-001@2', 'A-001@1'])
+    calls = withCall(calls, call('A-002', 1))
+    expect(labels(calls)).toEqual(['A-002@1', 'B-001@2'])
+    calls = withCall(calls, call('B-001', 2, true))
+    expect(labels(calls)).toEqual(['B-001@2', 'A-002@1'])
+    expect(calls[0].recall).toBe(true)
+  })
+
+  it('drops a call when its counter no longer holds the ticket (finished, no-show, transferred, closed)', () => {
+    const calls = [call('B-001', 2), call('A-001', 1)]
+    expect(labels(withCounter(calls, counter(1, null)))).toEqual(['B-001@2'])
+    expect(labels(withCounter(calls, counter(1, 't-A-001')))).toEqual(['B-001@2', 'A-001@1'])
+    expect(labels(withCounter(calls, counter(1, 't-A-009')))).toEqual(['B-001@2'])
+    expect(labels(withCounter(calls, counter(7, null)))).toEqual(['B-001@2', 'A-001@1'])
+    // renumbered while serving: the board follows
+    expect(withCounter(calls, { ...counter(1, 't-A-001'), number: 11 })[1].counter.number).toBe(11)
+  })
+
+  it('keeps at most MAX_CALLS', () => {
+    let calls: CalledTicket[] = []
+    for (let i = 1; i <= 30; i++) calls = withCall(calls, call(`A-${i}`, i))
+    expect(calls).toHaveLength(MAX_CALLS)
+    expect(calls[0].ticket.label).toBe('A-30')
+  })
+
+  it('trusts a snapshot call only while its counter agrees', () => {
+    const snapshot = [call('A-003', 1), call('B-001', 2), call('A-001', 1)]
+    expect(labels(fromSnapshot(snapshot, [counter(1, 't-A-003'), counter(2, null)]))).toEqual(['A-003@1'])
+    expect(labels(fromSnapshot(snapshot, []))).toEqual(['A-003@1', 'B-001@2'])
+  })
+})
+
+describe('display settings', () => {
+  it('defaults every key', () => {
+    expect(displaySettings(null)).toEqual(DEFAULT_DISPLAY_SETTINGS)
+    expect(DEFAULT_DISPLAY_SETTINGS).toEqual({
+      digits: 'western',
+      recentCalls: 6,
+      showWaiting: true,
+      announceLanguages: ['ar', 'en'],
+      chime: true,
+      hijriDate: true,
+      media: false,
+      mediaSeconds: 10,
+      flashSeconds: 6,
+    })
+  })
+
+  it('takes good values and falls back on bad ones', () => {
+    expect(displaySettings({ digits: 'arabic-indic', recentCalls: 3, announceLanguages: ['en'], flashSeconds: 0, media: true })).toMatchObject({
+      digits: 'arabic-indic',
+      recentCalls: 3,
+      announceLanguages: ['en'],
+      flashSeconds: 0,
+      media: true,
+    })
+    expect(displaySettings({ digits: 'x', recentCalls: 99, announceLanguages: 'ar', chime: 'no', mediaSeconds: 1 })).toEqual(DEFAULT_DISPLAY_SETTINGS)
+    expect(displaySettings({ announceLanguages: ['fr', 'ar', 'ar'] }).announceLanguages).toEqual(['ar'])
+  })
+})
+
+describe('the clock', () => {
+  it('writes the time and both calendars in the center time zone, with the chosen digits', () => {
+    // 2026-03-10 22:30 UTC is already 11 March in Cairo (UTC+2), 21 Ramadan 1447 in Umm al-Qura
+    const at = new Date('2026-03-10T22:30:00Z')
+    const western = clockText(at, 'Africa/Cairo', 'western')
+    expect(western.time).toMatch(/^12:30\s?ص$/)
+    expect(western.dateAr).toContain('11')
+    expect(western.dateAr).toContain('مارس')
+    expect(western.dateEn).toMatch(/^Wednesday,? 11 March 2026$/)
+    expect(western.hijriAr).toContain('رمضان')
+    expect(western.hijriEn).toMatch(/Ramadan/)
+    expect(western.hijriEn).toMatch(/1447/)
+    const indic = clockText(at, 'Africa/Cairo', 'arabic-indic')
+    expect(indic.time).toMatch(/^١٢:٣٠\s?ص$/)
+    expect(indic.hijriAr).toContain('١٤٤٧')
+  })
+
+  it('falls back to the local zone for an unknown one', () => {
+    expect(clockText(new Date(), 'Mars/Olympus', 'western').time).toMatch(/\d/)
+  })
+})
+
+describe('display strings', () => {
+  itIsBilingual(DISPLAY_STRINGS)
+})
