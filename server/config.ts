@@ -126,7 +126,7 @@ export const ConfigSchema = Type.Object(
     /** Logs: always JSON to stdout; also to a rotating file when `file` is set. */
     log: Type.Object(
       {
-        /** Log file path (pino-roll appends .1, .2, … as it rotates); env TABOUR_LOG_FILE. Default: none (stdout only). */
+        /** Log file path; pino-roll writes `tabour.log` as `tabour.YYYY-MM-DD.N.log`, a new one daily or at maxSize; env TABOUR_LOG_FILE. Default: none (stdout only). */
         file: Type.Optional(Type.String({ minLength: 1 })),
         /** Start a new file every day or when the current one reaches this size (k, m, g). Default 20m. */
         maxSize: Type.String({ pattern: '^[1-9][0-9]*[kmg]$', default: '20m' }),
