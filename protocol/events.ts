@@ -28,8 +28,8 @@ export interface Snapshot {
   counters: Counter[]
   /** The latest calls still at a counter, newest first (what a display shows after a reload). */
   recentCalls: CalledTicket[]
-  /** The news line the displays scroll (empty strings: none). */
-  news: CenterNews
+  /** The news line the displays scroll (empty strings: none); the server always sends it. */
+  news?: CenterNews
   /** Staff only: the live tickets (waiting, called, serving). */
   tickets?: Ticket[]
 }
