@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, renameSync, rmSync } from 'node:fs'
 import { randomBytes } from 'node:crypto'
 import { createRequire } from 'node:module'
 import { SerialPort } from 'serialport'
@@ -103,18 +103,24 @@ export async function ptyRig(): Promise<SerialRig> {
   let far: SerialPort | null = null
   let received = Buffer.alloc(0)
 
+  // socat links end A under a temporary name, renamed into place only once the far end is
+  // open: a real board is listening the moment it is plugged in, and bytes the server sends
+  // before anyone opens end B would otherwise be lost
+  const pending = `${a}.pending`
+
   async function startSocat() {
-    const child = spawn('socat', ['-d', '-d', `pty,raw,echo=0,link=${a}`, `pty,raw,echo=0,link=${b}`], { stdio: 'ignore' })
+    const child = spawn('socat', ['-d', '-d', `pty,raw,echo=0,link=${pending}`, `pty,raw,echo=0,link=${b}`], { stdio: 'ignore' })
     socat = child
     let exited = false
     child.once('exit', () => (exited = true))
-    await until(() => exited || (existsSync(a) && existsSync(b)), 'socat links')
+    await until(() => exited || (existsSync(pending) && existsSync(b)), 'socat links')
     if (exited) throw new Error('socat exited before making its links')
     const port = new SerialPort({ path: b, baudRate: 9600, autoOpen: false })
     await new Promise<void>((resolve, reject) => port.open((err) => (err ? reject(err) : resolve())))
     port.on('data', (chunk: Buffer) => (received = Buffer.concat([received, chunk])))
     port.on('error', () => {})
     far = port
+    renameSync(pending, a)
   }
 
   async function stopSocat() {
@@ -128,6 +134,9 @@ export async function ptyRig(): Promise<SerialRig> {
       child.kill('SIGTERM')
       await exited
     }
+    // the device node goes, as /dev/ttyUSB0 does when unplugged; a dangling link to /dev/pts/N
+    // could otherwise lead to the next socat's pty, which reuses the number
+    rmSync(a, { force: true })
   }
 
   await startSocat()
@@ -143,7 +152,10 @@ export async function ptyRig(): Promise<SerialRig> {
     },
     unplug: stopSocat,
     replug: startSocat,
-    close: stopSocat,
+    async close() {
+      await stopSocat()
+      rmSync(pending, { force: true })
+    },
   }
 }
 

@@ -55,7 +55,7 @@ describe.each(RIGS)('LED boards and keypads on a serial line (%s)', (_kind, make
   }
 
   it('a call puts the label on the board over that counter, flashing, with the exact frame bytes; finish, pause and close follow', async () => {
-    const { rig, center, service, c1, frames } = await setUp()
+    const { rig, center, service, c1, c2, frames } = await setUp()
     const clerk = await center.openCounterAs('clerk1', c1.id)
     const kiosk = await center.createDevice('kiosk')
     await center.issue(kiosk.token, { serviceId: service.id })
@@ -71,6 +71,11 @@ describe.each(RIGS)('LED boards and keypads on a serial line (%s)', (_kind, make
     await center.action(clerk, c1.id, 'start')
     await center.action(clerk, c1.id, 'finish')
     await until(() => frames(BOARD_1).at(-1)?.command === 'X', 'blank after finish')
+    await center.issue(kiosk.token, { serviceId: service.id })
+    await center.action(clerk, c1.id, 'call-next')
+    await until(() => frames(BOARD_1).at(-1)?.payload === 'A-002', 'the next call')
+    expect((await center.action(clerk, c1.id, 'transfer', { counterId: c2.id })).statusCode).toBe(200)
+    await until(() => frames(BOARD_1).at(-1)?.command === 'X', 'blank after a transfer')
     await center.action(clerk, c1.id, 'pause')
     await until(() => frames(BOARD_1).at(-1)?.payload === '--', 'dashes while paused')
     expect(frames(BOARD_1).at(-1)?.command).toBe('D')
@@ -206,9 +211,16 @@ describe('board and keypad devices: config and lifecycle', () => {
       expect(res.json()).toMatchObject({ code: 'TABOUR_ERR_VALIDATION', message: expect.stringMatching(message) })
     }
 
+    const statuses: { deviceId: number; status: any }[] = []
+    center.app.tabour.queue.events.on((e) => e.type === 'device:status' && statuses.push({ deviceId: e.deviceId, status: e.status }))
     const board = (await create('board', { path: rig.path, address: 1, counterId: counter.id })).json()
     expect(center.app.tabour.serialDevices.paths).toEqual([rig.path])
     await until(() => framesIn(rig.received()).some((f) => f.address === 1 && f.command === 'X'), 'board 01 painted')
+    // one bus, one speed: a second device asking for another one is told, and the line is not reopened
+    const keypad = (await create('keypad', { path: rig.path, address: 2, counterId: counter.id, baudRate: 19200 })).json()
+    await until(() => statuses.some((s) => s.deviceId === keypad.id), 'the keypad status')
+    expect(statuses.find((s) => s.deviceId === keypad.id)!.status.serial).toMatchObject({ open: true, lastError: expect.stringMatching(/already open at 9600 baud/) })
+    expect((await center.request('POST', `/api/v1/devices/${keypad.id}/revoke`, { token: admin })).statusCode).toBe(200)
     const patched = await center.request('PATCH', `/api/v1/devices/${board.id}`, { token: admin, body: { config: { path: rig.path, address: 3, counterId: counter.id } } })
     expect(patched.statusCode, patched.body).toBe(200)
     await until(() => framesIn(rig.received()).some((f) => f.address === 3), 'board repainted at its new address')
