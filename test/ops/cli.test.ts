@@ -1,10 +1,11 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { spawn } from 'node:child_process'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { ChildServer, CHILD_ADMIN_PASSWORD, killAllChildren } from '../helpers/child-server.ts'
+import { ChildServer, CHILD_ADMIN_PASSWORD, freePort, killAllChildren, REPO_ROOT, sleep } from '../helpers/child-server.ts'
 import { createDevice, http, loginAs } from '../helpers/http.ts'
-import { runTabour } from './cli-runner.ts'
+import { runTabour, TABOUR_BIN } from './cli-runner.ts'
 
 const START_MS = 90_000
 const COMMANDS = ['start', 'admin', 'device', 'backup', 'restore', 'doctor', 'migrate']
@@ -116,5 +117,35 @@ describe('the tabour command', () => {
     expect(lines.every((l) => typeof l.level === 'number' && typeof l.time === 'number')).toBe(true)
     // stdout got the same lines
     expect(server.output).toContain('"msg":"shutting down: finishing in-flight requests"')
+  })
+
+  it('tabour start --config runs the server (what the systemd unit runs) and stops cleanly on SIGTERM', { timeout: 180_000 }, async () => {
+    const dataDir = tempDir()
+    const port = await freePort()
+    const configFile = join(dataDir, 'config.json')
+    writeFileSync(configFile, JSON.stringify({ port, host: '127.0.0.1', dataDir, adminPassword: 'start-admin-pw', logLevel: 'warn', uiDir: join(dataDir, 'no-ui') }))
+    const env: Record<string, string> = {}
+    for (const key of ['PATH', 'HOME', 'TMPDIR', 'LANG']) if (process.env[key] !== undefined) env[key] = process.env[key]!
+    const child = spawn(process.execPath, [TABOUR_BIN, 'start', '--config', configFile], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
+    let output = ''
+    child.stdout.on('data', (c: Buffer) => (output += c))
+    child.stderr.on('data', (c: Buffer) => (output += c))
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
+    try {
+      let up = false
+      while (!up && child.exitCode === null) {
+        up = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false)
+        if (!up) await sleep(100)
+      }
+      expect(up, output).toBe(true)
+      expect(output).toContain(`listening on http://127.0.0.1:${port}`)
+      expect(JSON.parse(readFileSync(join(dataDir, 'tabour.lock'), 'utf8'))).toMatchObject({ pid: child.pid, purpose: 'server', port })
+      expect(await loginAs(`http://127.0.0.1:${port}`, 'admin', 'start-admin-pw')).toBeTruthy()
+      child.kill('SIGTERM')
+      expect(await exited).toBe(0)
+      expect(existsSync(join(dataDir, 'tabour.lock'))).toBe(false)
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL')
+    }
   })
 })
