@@ -100,6 +100,11 @@ export class DisplayApp extends LitElement {
     super.disconnectedCallback()
   }
 
+  protected override willUpdate(): void {
+    // the board is always Arabic first; the pairing screen's English does not outlive it
+    if (this.session.phase === 'ready' && this.pairLang !== 'ar') this.setPairLang('ar')
+  }
+
   override render(): TemplateResult {
     const session = this.session
     if (session.phase === 'starting') return html`<div class="loading">…</div>`
@@ -115,7 +120,6 @@ export class DisplayApp extends LitElement {
         @pair-submit=${(e: CustomEvent<PairSubmitDetail>) => void session.pair(e.detail.code, false)}
       ></tabour-pairing-screen>`
     }
-    if (this.pairLang !== 'ar') this.setPairLang('ar')
     const { settings, center, calls } = session
     const digits = settings.digits
     const withMedia = settings.media && session.media.length > 0
