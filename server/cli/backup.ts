@@ -2,7 +2,7 @@ import Database from 'better-sqlite3'
 import { copyFileSync, existsSync, openSync, fsyncSync, closeSync, renameSync, rmSync, statSync } from 'node:fs'
 import { basename, join, resolve } from 'node:path'
 import { databaseFile } from '../app.ts'
-import { acquireDataDirLock } from '../ops/data-dir-lock.ts'
+import { acquireDataDirLock, giveToDataDirOwner } from '../ops/data-dir-lock.ts'
 import { backupDatabase, backupFileName, inspectBackup, LATEST_SCHEMA_VERSION, restoreRefusal } from '../ops/backup.ts'
 import { CENTER_HELP, CENTER_OPTIONS, centerConfig, CliError, parse, progressLine, UsageError } from './args.ts'
 
@@ -103,6 +103,7 @@ export async function restoreCommand(args: string[]): Promise<number> {
     }
     for (const suffix of ['-wal', '-shm', '-journal']) rmSync(target + suffix, { force: true })
     renameSync(staged, target)
+    giveToDataDirOwner(config.dataDir, [target])
     console.log(`restored ${basename(from)} into ${target}: ${inspection.tickets} tickets, ${inspection.events} events, schema ${inspection.schemaVersion}${inspection.schemaVersion < LATEST_SCHEMA_VERSION ? ` (upgraded to ${LATEST_SCHEMA_VERSION} at the next start)` : ''}, integrity ok`)
     if (keptAside) console.log(`the previous database is kept as ${keptAside}`)
     return 0

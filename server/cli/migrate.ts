@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs'
 import { databaseFile } from '../app.ts'
 import { openDatabase } from '../db/connection.ts'
 import { migrations } from '../db/migrations.ts'
-import { acquireDataDirLock } from '../ops/data-dir-lock.ts'
+import { acquireDataDirLock, giveToDataDirOwner } from '../ops/data-dir-lock.ts'
 import { CENTER_HELP, CENTER_OPTIONS, centerConfig, parse } from './args.ts'
 
 export const MIGRATE_HELP = `Usage: tabour migrate [options]
@@ -50,6 +50,7 @@ export async function migrateCommand(args: string[]): Promise<number> {
       return v
     })() : 0
     const db = openDatabase(file)
+    giveToDataDirOwner(config.dataDir, [file, `${file}-wal`, `${file}-shm`])
     db.close()
     console.log(before === latest ? `database ${file} is up to date (schema ${latest})` : `database ${file} migrated from schema ${before} to ${latest}`)
     return 0

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs'
 import { databaseFile } from '../app.ts'
 import type { Config } from '../config.ts'
 import { openDatabase, type Db } from '../db/connection.ts'
-import { lockHolder } from '../ops/data-dir-lock.ts'
+import { giveToDataDirOwner, lockHolder } from '../ops/data-dir-lock.ts'
 import { LATEST_SCHEMA_VERSION } from '../ops/backup.ts'
 import { CliError } from './args.ts'
 
@@ -16,7 +16,11 @@ import { CliError } from './args.ts'
 export function openCenterDb(config: Config): Db {
   const file = databaseFile(config)
   const holder = lockHolder(config.dataDir)
-  if (!holder) return openDatabase(file)
+  if (!holder) {
+    const db = openDatabase(file)
+    giveToDataDirOwner(config.dataDir, [file, `${file}-wal`, `${file}-shm`])
+    return db
+  }
   if (!existsSync(file)) throw new CliError(`no database at ${file}`)
   const db = new Database(file, { fileMustExist: true })
   db.pragma('busy_timeout = 5000')

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { chownSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 
 /** Who holds a data dir: written by the server (and by restore/migrate while they work). */
@@ -113,5 +113,23 @@ export function acquireDataDirLock(dataDir: string, purpose: LockInfo['purpose']
       const now = read(file)
       if (now?.pid === process.pid) rmSync(file, { force: true })
     },
+  }
+}
+
+/**
+ * When the CLI runs as root on a data dir that belongs to the service user (`tabour`), files it
+ * creates there (a restored database, a first database) would be root's and the server could
+ * not write them: hand them to the data dir's owner. A no-op for anyone but root.
+ */
+export function giveToDataDirOwner(dataDir: string, files: string[]): void {
+  if (typeof process.getuid !== 'function' || process.getuid() !== 0) return
+  const owner = statSync(resolve(dataDir))
+  if (owner.uid === 0) return
+  for (const file of files) {
+    try {
+      chownSync(file, owner.uid, owner.gid)
+    } catch {
+      // -wal/-shm may not exist; the main file always does
+    }
   }
 }

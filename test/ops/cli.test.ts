@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -147,5 +147,18 @@ describe('the tabour command', () => {
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL')
     }
+  })
+
+  it.skipIf(process.getuid?.() !== 0)('run as root on the service user\'s data dir, the files it makes belong to that user', { timeout: 120_000 }, async () => {
+    const dataDir = tempDir()
+    chownSync(dataDir, 65534, 65534) // nobody: stands for the tabour user
+    const made = await runTabour(['admin', 'create', '--data-dir', dataDir, '--password', 'owner-admin-pw'])
+    expect(made.code, made.stderr).toBe(0)
+    expect(statSync(join(dataDir, 'tabour.sqlite')).uid).toBe(65534)
+    const backup = join(tempDir(), 'b.sqlite')
+    expect((await runTabour(['backup', backup, '--data-dir', dataDir, '-q'])).code).toBe(0)
+    const restored = await runTabour(['restore', backup, '--data-dir', dataDir])
+    expect(restored.code, restored.stderr).toBe(0)
+    expect(statSync(join(dataDir, 'tabour.sqlite')).uid).toBe(65534)
   })
 })
