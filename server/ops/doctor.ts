@@ -166,12 +166,14 @@ async function serverChecks(config: Config, add: Add): Promise<void> {
     add('server', 'server', 'warn', `server pid ${holder.pid} is starting`)
     return
   }
+  // a server bound to one LAN address does not answer on loopback
+  const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host.includes(':') ? `[${config.host}]` : config.host
   try {
-    const res = await fetch(`http://127.0.0.1:${holder.port}/healthz`, { signal: AbortSignal.timeout(3000) })
+    const res = await fetch(`http://${host}:${holder.port}/healthz`, { signal: AbortSignal.timeout(3000) })
     const body = (await res.json().catch(() => ({}))) as { status?: string; sockets?: number }
     add('server', 'server', res.ok ? 'ok' : 'fail', `pid ${holder.pid} on port ${holder.port}: /healthz ${res.status} ${body.status ?? ''}${body.sockets !== undefined ? `, ${body.sockets} sockets` : ''}`.trim())
   } catch (err) {
-    add('server', 'server', 'fail', `pid ${holder.pid} holds the data dir but http://127.0.0.1:${holder.port}/healthz does not answer (${(err as Error).message})`)
+    add('server', 'server', 'fail', `pid ${holder.pid} holds the data dir but http://${host}:${holder.port}/healthz does not answer (${(err as Error).message})`)
   }
 }
 

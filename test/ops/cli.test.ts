@@ -101,6 +101,11 @@ describe('the tabour command', () => {
     expect(unknown.code).toBe(1)
     expect(unknown.stderr).toContain('no device "no such kiosk"')
     expect((await http(server.baseUrl, 'GET', '/api/v1/auth/me', { token: admin2 })).status).toBe(200)
+
+    // doctor finds the running server through its lock and asks its /healthz
+    const doctor = await runTabour(['doctor', '--data-dir', dataDir])
+    expect(doctor.code, doctor.stdout).toBe(0)
+    expect(doctor.stdout).toMatch(new RegExp(`✓ server\\s+pid ${server.process.pid} on port ${server.port}: /healthz 200 ok`))
   })
 
   it('the server writes JSON logs to a rotating file when log.file is set', { timeout: 180_000 }, async () => {
