@@ -268,6 +268,20 @@ describe('the counter console', { timeout: 60_000 }, () => {
     await page.keyboard.press('Enter')
     await expectCurrent(page, null)
 
+    // T transfers to a named counter: it waits for that counter only
+    const forOne = await run.center.issue(kiosk, { serviceId: svc.B })
+    await page.keyboard.press('KeyN')
+    await expectCurrent(page, forOne.label)
+    await page.keyboard.press('KeyT')
+    await dialog(page, 'transfer').waitFor()
+    await page.locator(`tabour-console-dialog [data-target-counter="${ctr[1]}"]`).check()
+    await page.keyboard.press('Enter')
+    await expectCurrent(page, null)
+    const moved = db(run).prepare('SELECT status, target_counter_id AS target FROM tickets WHERE id = ?').get(forOne.id)
+    expect(moved).toEqual({ status: 'waiting', target: ctr[1] })
+    // not in this counter's lines any more: it belongs to counter 1 now
+    await page.locator(`tabour-queue-panel [data-next-label="${forOne.label}"]`).waitFor({ state: 'detached' })
+
     // P pauses (with a reason), P resumes
     await page.keyboard.press('KeyP')
     await dialog(page, 'pause').waitFor()
