@@ -1,0 +1,329 @@
+/**
+ * The national hub as a Fastify app (never listens; hub/main.ts does): signed ingest of the
+ * centers' hourly batches and heartbeats, the center registry's admin API, national figures as
+ * JSON and CSV, and the national dashboard page.
+ */
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
+import fastifyStatic from '@fastify/static'
+import { Type } from '@sinclair/typebox'
+import { randomBytes, timingSafeEqual } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import {
+  BatchAck, Heartbeat, HourBatch, HubErrorCodes, UpstreamHeaders, UpstreamPaths, signatureMatches, type HubErrorCode,
+} from '../protocol/upstream.ts'
+import { localDay } from '../server/queue/local-day.ts'
+import type { HubConfig } from './config.ts'
+import { CENTER_KINDS, GROUP_BYS, type CenterRecord, type CenterStatus, type FigureRow, type FiguresQuery, type GroupBy, type HubStore } from './store/store.ts'
+
+export class HubError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: HubErrorCode,
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+export interface HubDeps {
+  store: HubStore
+  /** Epoch-ms clock; default Date.now. */
+  clock?: () => number
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    hub: { config: HubConfig; store: HubStore; clock: () => number }
+  }
+  interface FastifyRequest {
+    rawBody?: string
+    signedCenter?: CenterRecord
+    signedNonce?: string
+  }
+}
+
+const PREFIX = '/api/hub/v1'
+
+/** A fresh center secret: 32 random bytes, base64url. */
+export const newSecret = () => randomBytes(32).toString('base64url')
+
+const CenterBody = Type.Object(
+  {
+    id: Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$' }),
+    nameAr: Type.String({ minLength: 1, maxLength: 200 }),
+    nameEn: Type.String({ minLength: 1, maxLength: 200 }),
+    governorate: Type.String({ minLength: 1, maxLength: 100 }),
+    city: Type.Optional(Type.String({ maxLength: 100 })),
+    kind: Type.Union(CENTER_KINDS.map((k) => Type.Literal(k))),
+    secret: Type.Optional(Type.String({ minLength: 16, maxLength: 200 })),
+  },
+  { additionalProperties: false },
+)
+const CenterPatch = Type.Partial(Type.Object({ ...Type.Omit(CenterBody, ['id', 'secret']).properties, active: Type.Boolean() }, { additionalProperties: false }))
+const DAY = '^\\d{4}-\\d{2}-\\d{2}$'
+const FiguresQuerystring = Type.Object({
+  from: Type.Optional(Type.String({ pattern: DAY })),
+  to: Type.Optional(Type.String({ pattern: DAY })),
+  by: Type.Optional(Type.Union(GROUP_BYS.map((g) => Type.Literal(g)))),
+  governorate: Type.Optional(Type.String()),
+  center: Type.Optional(Type.String()),
+  service: Type.Optional(Type.String()),
+})
+
+export interface CenterView {
+  id: string
+  nameAr: string
+  nameEn: string
+  governorate: string
+  city: string
+  kind: string
+  active: boolean
+  lastReportAt: number | null
+  lastHeartbeatAt: number | null
+  /** The later of the last batch and the last heartbeat. */
+  lastContactAt: number | null
+  /** Not heard from within HUB_OFFLINE_MINUTES (or never). */
+  offline: boolean
+  countersOpen: number | null
+  devicesFaulty: number | null
+  outboxPending: number | null
+  version: string | null
+}
+
+export function buildHub(config: HubConfig, deps: HubDeps): FastifyInstance {
+  const app = Fastify({ logger: { level: config.logLevel }, return503OnClosing: true, bodyLimit: 1024 * 1024 })
+  const { store } = deps
+  const clock = deps.clock ?? Date.now
+  app.decorate('hub', { config, store, clock })
+  app.decorateRequest('rawBody', undefined)
+  app.decorateRequest('signedCenter', undefined)
+  app.decorateRequest('signedNonce', undefined)
+
+  app.setErrorHandler((err: Error & { statusCode?: number; validation?: unknown; code?: string }, request, reply) => {
+    if (err instanceof HubError) return reply.status(err.statusCode).send({ statusCode: err.statusCode, code: err.code, error: err.name, message: err.message })
+    if (err.validation || (err.statusCode && err.statusCode >= 400 && err.statusCode < 500)) {
+      const status = err.statusCode ?? 400
+      return reply.status(status).send({ statusCode: status, code: status === 400 ? HubErrorCodes.VALIDATION : HubErrorCodes.NOT_FOUND, error: 'Bad Request', message: err.message })
+    }
+    request.log.error({ err }, 'hub request failed')
+    return reply.status(500).send({ statusCode: 500, code: HubErrorCodes.INTERNAL, error: 'Internal Server Error', message: 'internal error' })
+  })
+  app.setNotFoundHandler((request, reply) =>
+    reply.status(404).send({ statusCode: 404, code: HubErrorCodes.NOT_FOUND, error: 'Not Found', message: `no route ${request.method} ${request.url}` }),
+  )
+
+  const offlineCutoff = () => clock() - config.offlineAfterMinutes * 60_000
+  const today = () => localDay(clock(), config.timeZone)
+  const centerView = (c: CenterRecord, s: CenterStatus | undefined): CenterView => {
+    const lastContactAt = Math.max(s?.lastReportAt ?? 0, s?.lastHeartbeatAt ?? 0) || null
+    return {
+      id: c.id, nameAr: c.nameAr, nameEn: c.nameEn, governorate: c.governorate, city: c.city, kind: c.kind, active: c.active,
+      lastReportAt: s?.lastReportAt ?? null, lastHeartbeatAt: s?.lastHeartbeatAt ?? null, lastContactAt,
+      offline: c.active && (lastContactAt === null || lastContactAt < offlineCutoff()),
+      countersOpen: s?.countersOpen ?? null, devicesFaulty: s?.devicesFaulty ?? null, outboxPending: s?.outboxPending ?? null, version: s?.version ?? null,
+    }
+  }
+  const centerViews = async () => {
+    const statuses = await store.statuses()
+    return (await store.listCenters()).map((c) => centerView(c, statuses.get(c.id)))
+  }
+
+  // --- signed ingest ---------------------------------------------------------------------------
+  app.register(async (signed) => {
+    // the signature covers the exact bytes sent, so keep them
+    signed.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+      request.rawBody = body as string
+      try {
+        done(null, JSON.parse(body as string))
+      } catch (err) {
+        ;(err as { statusCode?: number }).statusCode = 400
+        done(err as Error, undefined)
+      }
+    })
+    const reject = async (code: HubErrorCode, status: number, centerId: string | null, message: string): Promise<never> => {
+      await store.countRejection(code, centerId, clock())
+      throw new HubError(status, code, message)
+    }
+    signed.addHook('preValidation', async (request: FastifyRequest) => {
+      const h = (name: string) => {
+        const v = request.headers[name]
+        return typeof v === 'string' ? v : undefined
+      }
+      const centerId = h(UpstreamHeaders.center)
+      const ts = h(UpstreamHeaders.timestamp)
+      const nonce = h(UpstreamHeaders.nonce)
+      const seq = h(UpstreamHeaders.seq)
+      const signature = h(UpstreamHeaders.signature)
+      if (!centerId || !ts || !nonce || !seq || !signature || !/^\d+$/.test(ts) || !/^\d+$/.test(seq) || !/^[A-Za-z0-9_-]{16,128}$/.test(nonce)) {
+        return reject(HubErrorCodes.UNSIGNED, 401, centerId ?? null, 'the request is not signed (x-tabour-center, -timestamp, -nonce, -seq, -signature)')
+      }
+      const center = await store.getCenter(centerId)
+      if (!center) return reject(HubErrorCodes.UNKNOWN_CENTER, 401, centerId, `no center ${centerId} is registered`)
+      const parts = { centerId, timestamp: Number(ts), nonce, seq: Number(seq), body: request.rawBody ?? '' }
+      if (!signatureMatches(center.secret, parts, signature)) return reject(HubErrorCodes.BAD_SIGNATURE, 401, centerId, 'the signature does not match')
+      if (Math.abs(clock() - parts.timestamp) > config.maxSkewSeconds * 1000) {
+        return reject(HubErrorCodes.STALE_TIMESTAMP, 401, centerId, `the timestamp is more than ${config.maxSkewSeconds} s from the hub's clock`)
+      }
+      if (!center.active) return reject(HubErrorCodes.CENTER_INACTIVE, 403, centerId, `center ${centerId} is deactivated`)
+      const claimed = (request.body as { centerId?: unknown } | undefined)?.centerId
+      if (claimed !== centerId) return reject(HubErrorCodes.CENTER_MISMATCH, 403, centerId, `center ${centerId} cannot report for ${String(claimed)}`)
+      request.signedCenter = center
+      request.signedNonce = nonce
+    })
+
+    signed.post(UpstreamPaths.batches, { schema: { body: HourBatch, response: { 200: BatchAck } } }, async (request) => {
+      const batch = request.body as HourBatch
+      const result = await store.ingest(batch, request.signedNonce!, clock())
+      if (result === 'replayed') return reject(HubErrorCodes.REPLAYED, 401, batch.centerId, 'this request was already received (nonce seen)')
+      return { ack: batch.seq, stored: result.stored, ignored: result.ignored }
+    })
+
+    signed.post(UpstreamPaths.heartbeat, { schema: { body: Heartbeat } }, async (request) => {
+      const body = request.body as Heartbeat
+      const result = await store.heartbeat(body.centerId, request.signedNonce!, body.health, clock())
+      if (result === 'replayed') return reject(HubErrorCodes.REPLAYED, 401, body.centerId, 'this request was already received (nonce seen)')
+      return { ok: true }
+    })
+  })
+
+  // nonces only need keeping while their timestamps are fresh
+  const prune = setInterval(() => void store.pruneNonces(clock() - 2 * config.maxSkewSeconds * 1000).catch(() => {}), 60_000)
+  prune.unref()
+  app.addHook('onClose', async () => clearInterval(prune))
+
+  // --- admin API -----------------------------------------------------------------------------
+  app.register(async (admin) => {
+    admin.addHook('onRequest', async (request) => {
+      if (!config.adminToken) throw new HubError(403, HubErrorCodes.ADMIN_DISABLED, 'the admin API is off: set HUB_ADMIN_TOKEN (or use `npm run hub -- center …`)')
+      const given = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1] ?? ''
+      const a = Buffer.from(given)
+      const b = Buffer.from(config.adminToken)
+      if (a.length !== b.length || !timingSafeEqual(a, b)) throw new HubError(401, HubErrorCodes.UNAUTHENTICATED, 'a valid admin bearer token is required')
+    })
+    admin.get(`${PREFIX}/admin/centers`, async () => centerViews())
+    admin.post(`${PREFIX}/admin/centers`, { schema: { body: CenterBody } }, async (request, reply) => {
+      const body = request.body as typeof CenterBody.static
+      const secret = body.secret ?? newSecret()
+      const added = await store.addCenter({ ...body, city: body.city ?? '', secret }, clock())
+      if (!added) throw new HubError(409, HubErrorCodes.CENTER_EXISTS, `center ${body.id} exists`)
+      const center = (await store.getCenter(body.id))!
+      // the only time the secret is shown: the center's upstream.secret
+      return reply.status(201).send({ center: centerView(center, undefined), secret })
+    })
+    admin.patch<{ Params: { id: string } }>(`${PREFIX}/admin/centers/:id`, { schema: { body: CenterPatch } }, async (request) => {
+      const center = await store.updateCenter(request.params.id, request.body as Partial<CenterRecord>)
+      if (!center) throw new HubError(404, HubErrorCodes.CENTER_NOT_FOUND, `no center ${request.params.id}`)
+      return centerView(center, (await store.statuses()).get(center.id))
+    })
+    admin.post<{ Params: { id: string } }>(`${PREFIX}/admin/centers/:id/rotate-secret`, async (request) => {
+      const secret = newSecret()
+      const center = await store.updateCenter(request.params.id, { secret })
+      if (!center) throw new HubError(404, HubErrorCodes.CENTER_NOT_FOUND, `no center ${request.params.id}`)
+      return { id: center.id, secret }
+    })
+    admin.get(`${PREFIX}/admin/rejections`, async () => store.rejections())
+  })
+
+  // --- national figures (read-only) ----------------------------------------------------------
+  const figuresQuery = (q: typeof FiguresQuerystring.static, by: GroupBy): FiguresQuery => {
+    const from = q.from ?? today()
+    const to = q.to ?? from
+    if (to < from) throw new HubError(400, HubErrorCodes.VALIDATION, '`to` is before `from`')
+    return { from, to, by, governorate: q.governorate || undefined, centerId: q.center || undefined, serviceCode: q.service || undefined }
+  }
+  const totalOf = (rows: FigureRow[]) => sumRows(rows)
+
+  app.get(`${PREFIX}/centers`, async () => centerViews())
+  app.get(`${PREFIX}/figures`, { schema: { querystring: FiguresQuerystring } }, async (request) => {
+    const q = request.query as typeof FiguresQuerystring.static
+    const query = figuresQuery(q, q.by ?? 'center')
+    const rows = await store.figures(query)
+    return { from: query.from, to: query.to, by: query.by, today: today(), rows, totals: totalOf(rows) }
+  })
+  app.get(`${PREFIX}/figures.csv`, { schema: { querystring: FiguresQuerystring } }, async (request, reply) => {
+    const q = request.query as typeof FiguresQuerystring.static
+    const query = figuresQuery(q, q.by ?? 'center')
+    const rows = await store.figures(query)
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="tabour-${query.by}-${query.from}_${query.to}.csv"`)
+      .send(toCsv(rows, query))
+  })
+  /** Everything the dashboard shows for a date range, in one call. */
+  app.get(`${PREFIX}/summary`, { schema: { querystring: FiguresQuerystring } }, async (request) => {
+    const q = request.query as typeof FiguresQuerystring.static
+    const base = figuresQuery(q, 'center')
+    const [byGovernorate, byCenter, byService, byHour, centers] = await Promise.all([
+      store.figures({ ...base, by: 'governorate' }),
+      store.figures({ ...base, by: 'center' }),
+      store.figures({ ...base, by: 'service' }),
+      store.figures({ ...base, by: base.from === base.to ? 'hour' : 'day' }),
+      centerViews(),
+    ])
+    return {
+      from: base.from, to: base.to, today: today(), offlineAfterMinutes: config.offlineAfterMinutes, generatedAt: clock(),
+      totals: totalOf(byCenter), byGovernorate, byCenter, byService, byTime: byHour, centers,
+    }
+  })
+
+  app.get('/healthz', async (_request, reply) => {
+    try {
+      await store.driver.all('SELECT 1 AS ok')
+      return { status: 'ok', database: store.dialect }
+    } catch {
+      return reply.status(503).send({ status: 'degraded', database: store.dialect })
+    }
+  })
+
+  // --- the dashboard page ----------------------------------------------------------------------
+  // the vite build puts the page at <uiDir>/hub/ui/index.html, referring to ../../assets/
+  if (existsSync(join(config.uiDir, 'assets'))) {
+    app.register(fastifyStatic, { root: join(config.uiDir, 'assets'), prefix: '/assets/', immutable: true, maxAge: '365d', index: false })
+  }
+  const page = async (_request: FastifyRequest, reply: FastifyReply) => {
+    try {
+      const html = await readFile(join(config.uiDir, 'hub', 'ui', 'index.html'))
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html)
+    } catch {
+      return reply.status(503).type('text/plain; charset=utf-8').send('UI not built: run `npm run build`.\nالواجهة غير مبنية: شغّل npm run build')
+    }
+  }
+  app.get('/', (_request, reply) => reply.redirect('/hub/ui/'))
+  app.get('/hub/ui/', page)
+  return app
+}
+
+export function sumRows(rows: FigureRow[]): Omit<FigureRow, 'key' | 'nameAr' | 'nameEn' | 'governorate'> {
+  const t = { issued: 0, called: 0, served: 0, noShow: 0, cancelled: 0, transferredIn: 0, transferredOut: 0, waitSumSeconds: 0, waitCount: 0, waitMaxSeconds: 0, waitWithinTarget: 0, serviceSumSeconds: 0, serviceCount: 0, counterOpenMinutes: 0 }
+  for (const r of rows) {
+    for (const k of Object.keys(t) as (keyof typeof t)[]) t[k] = k === 'waitMaxSeconds' ? Math.max(t[k], r[k]) : t[k] + r[k]
+  }
+  const round1 = (n: number) => Math.round(n * 10) / 10
+  return {
+    ...t,
+    avgWaitSeconds: t.waitCount > 0 ? round1(t.waitSumSeconds / t.waitCount) : null,
+    slaPercent: t.waitCount > 0 ? round1((100 * t.waitWithinTarget) / t.waitCount) : null,
+    avgServiceSeconds: t.serviceCount > 0 ? round1(t.serviceSumSeconds / t.serviceCount) : null,
+  }
+}
+
+const CSV_COLUMNS: [string, (r: FigureRow) => unknown][] = [
+  ['key', (r) => r.key], ['name_ar', (r) => r.nameAr], ['name_en', (r) => r.nameEn], ['governorate', (r) => r.governorate ?? ''],
+  ['issued', (r) => r.issued], ['called', (r) => r.called], ['served', (r) => r.served], ['no_show', (r) => r.noShow], ['cancelled', (r) => r.cancelled],
+  ['transferred_in', (r) => r.transferredIn], ['transferred_out', (r) => r.transferredOut],
+  ['avg_wait_seconds', (r) => r.avgWaitSeconds ?? ''], ['max_wait_seconds', (r) => r.waitMaxSeconds], ['sla_percent', (r) => r.slaPercent ?? ''],
+  ['avg_service_seconds', (r) => r.avgServiceSeconds ?? ''], ['counter_open_minutes', (r) => r.counterOpenMinutes],
+]
+
+/** RFC 4180 CSV with a UTF-8 BOM (so spreadsheet programs read the Arabic names). */
+export function toCsv(rows: FigureRow[], q: Pick<FiguresQuery, 'from' | 'to' | 'by'>): string {
+  const cell = (v: unknown) => {
+    const s = String(v)
+    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
+  }
+  const lines = [['from', 'to', 'by', ...CSV_COLUMNS.map(([h]) => h)].join(',')]
+  for (const r of rows) lines.push([q.from, q.to, q.by, ...CSV_COLUMNS.map(([, f]) => f(r))].map(cell).join(','))
+  return '\uFEFF' + lines.join('\r\n') + '\r\n'
+}

@@ -1,0 +1,57 @@
+/** The hub's settings, all from the environment (the hub is one small process per country). */
+import { join, resolve } from 'node:path'
+import { isValidTimeZone } from '../server/queue/local-day.ts'
+
+export interface HubConfig {
+  /** HUB_PORT, default 8090. */
+  port: number
+  /** HUB_HOST, default 0.0.0.0. */
+  host: string
+  /** HUB_DATA_DIR, default ./hub-data: the SQLite file `hub.sqlite` lives here. */
+  dataDir: string
+  /** HUB_DATABASE_URL: a postgres:// URL puts the hub on PostgreSQL; unset = SQLite in dataDir. */
+  databaseUrl?: string
+  /** HUB_ADMIN_TOKEN (≥ 16 chars): bearer token of the admin API; unset = admin API off (use the CLI). */
+  adminToken?: string
+  /** HUB_MAX_SKEW_SECONDS, default 300: a signed request whose timestamp is further from the hub's clock is stale. */
+  maxSkewSeconds: number
+  /** HUB_OFFLINE_MINUTES, default 30: a center not heard from (batch or heartbeat) for this long is flagged offline. */
+  offlineAfterMinutes: number
+  /** HUB_TIME_ZONE, default Africa/Cairo: what "today" means on the national dashboard. */
+  timeZone: string
+  /** HUB_UI_DIR, default ./dist/ui (the vite build). */
+  uiDir: string
+  /** HUB_LOG_LEVEL, default info. */
+  logLevel: string
+}
+
+export class HubConfigError extends Error {}
+
+export function loadHubConfig(env: Record<string, string | undefined> = process.env, overrides: Partial<HubConfig> = {}): HubConfig {
+  const int = (name: string, fallback: number, min: number) => {
+    const raw = env[name]
+    if (raw === undefined || raw === '') return fallback
+    if (!/^\d+$/.test(raw) || Number(raw) < min) throw new HubConfigError(`${name} must be an integer ≥ ${min} (got ${raw})`)
+    return Number(raw)
+  }
+  const config: HubConfig = {
+    port: int('HUB_PORT', 8090, 0),
+    host: env.HUB_HOST || '0.0.0.0',
+    dataDir: resolve(env.HUB_DATA_DIR || './hub-data'),
+    databaseUrl: env.HUB_DATABASE_URL || undefined,
+    adminToken: env.HUB_ADMIN_TOKEN || undefined,
+    maxSkewSeconds: int('HUB_MAX_SKEW_SECONDS', 300, 1),
+    offlineAfterMinutes: int('HUB_OFFLINE_MINUTES', 30, 1),
+    timeZone: env.HUB_TIME_ZONE || 'Africa/Cairo',
+    uiDir: resolve(env.HUB_UI_DIR || './dist/ui'),
+    logLevel: env.HUB_LOG_LEVEL || 'info',
+    ...overrides,
+  }
+  if (config.port > 65535) throw new HubConfigError(`HUB_PORT must be ≤ 65535`)
+  if (config.adminToken !== undefined && config.adminToken.length < 16) throw new HubConfigError('HUB_ADMIN_TOKEN must be at least 16 characters')
+  if (config.databaseUrl && !/^postgres(ql)?:\/\//.test(config.databaseUrl)) throw new HubConfigError('HUB_DATABASE_URL must be a postgres:// URL; leave it unset for SQLite')
+  if (!isValidTimeZone(config.timeZone)) throw new HubConfigError(`HUB_TIME_ZONE ${config.timeZone} is not an IANA time zone`)
+  return config
+}
+
+export const hubSqliteFile = (config: Pick<HubConfig, 'dataDir'>) => join(config.dataDir, 'hub.sqlite')

@@ -1,0 +1,15 @@
+import { hubSqliteFile, type HubConfig } from './config.ts'
+import { openDriver } from './store/driver.ts'
+import { HubStore } from './store/store.ts'
+
+/** Opens the hub's database (SQLite in dataDir, or PostgreSQL at databaseUrl) and migrates it. */
+export async function openHubStore(config: Pick<HubConfig, 'dataDir' | 'databaseUrl'>): Promise<HubStore> {
+  const store = new HubStore(openDriver({ databaseUrl: config.databaseUrl, sqliteFile: hubSqliteFile(config) }))
+  try {
+    await store.migrate()
+  } catch (err) {
+    await store.close().catch(() => {})
+    throw err
+  }
+  return store
+}

@@ -1,0 +1,99 @@
+/**
+ * The hub's schema, the same SQL on SQLite and PostgreSQL (TEXT, INTEGER, BIGINT and
+ * `ON CONFLICT` upserts only). Never edit a shipped migration: append one.
+ * Times are epoch ms (BIGINT); `day` is the center's local date YYYY-MM-DD, `hour` 0–23.
+ */
+export interface HubMigration {
+  version: number
+  name: string
+  statements: string[]
+}
+
+export const hubMigrations: HubMigration[] = [
+  {
+    version: 1,
+    name: 'centers, hourly figures, status, nonces, rejections',
+    statements: [
+      `CREATE TABLE hub_centers (
+        id          TEXT PRIMARY KEY,
+        name_ar     TEXT NOT NULL,
+        name_en     TEXT NOT NULL,
+        governorate TEXT NOT NULL,
+        city        TEXT NOT NULL DEFAULT '',
+        kind        TEXT NOT NULL CHECK (kind IN ('fixed', 'mobile', 'new_city')),
+        -- the HMAC key the center signs with (the hub must hold it to check signatures)
+        secret      TEXT NOT NULL,
+        active      INTEGER NOT NULL DEFAULT 1,
+        created_at  BIGINT NOT NULL
+      )`,
+      `CREATE INDEX hub_centers_governorate ON hub_centers (governorate)`,
+      // one row per center, hour and service: the latest revision only, so a resend never double-counts
+      `CREATE TABLE hub_figures (
+        center_id            TEXT NOT NULL REFERENCES hub_centers (id),
+        day                  TEXT NOT NULL,
+        hour                 INTEGER NOT NULL,
+        service_code         TEXT NOT NULL,
+        service_name_ar      TEXT NOT NULL,
+        service_name_en      TEXT NOT NULL,
+        revision             INTEGER NOT NULL,
+        issued               INTEGER NOT NULL,
+        called               INTEGER NOT NULL,
+        served               INTEGER NOT NULL,
+        no_show              INTEGER NOT NULL,
+        cancelled            INTEGER NOT NULL,
+        transferred_in       INTEGER NOT NULL,
+        transferred_out      INTEGER NOT NULL,
+        wait_sum             BIGINT NOT NULL,
+        wait_count           INTEGER NOT NULL,
+        wait_max             INTEGER NOT NULL,
+        wait_within_target   INTEGER NOT NULL,
+        service_sum          BIGINT NOT NULL,
+        service_count        INTEGER NOT NULL,
+        counter_open_minutes INTEGER NOT NULL,
+        received_at          BIGINT NOT NULL,
+        PRIMARY KEY (center_id, day, hour, service_code)
+      )`,
+      `CREATE INDEX hub_figures_day ON hub_figures (day, center_id)`,
+      // the latest revision of each center hour (also for hours whose rows are all zero)
+      `CREATE TABLE hub_hours (
+        center_id   TEXT NOT NULL REFERENCES hub_centers (id),
+        day         TEXT NOT NULL,
+        hour        INTEGER NOT NULL,
+        revision    INTEGER NOT NULL,
+        final       INTEGER NOT NULL,
+        seq         BIGINT NOT NULL,
+        received_at BIGINT NOT NULL,
+        PRIMARY KEY (center_id, day, hour)
+      )`,
+      `CREATE TABLE hub_center_status (
+        center_id         TEXT PRIMARY KEY REFERENCES hub_centers (id),
+        last_report_at    BIGINT,
+        last_seq          BIGINT NOT NULL DEFAULT 0,
+        last_heartbeat_at BIGINT,
+        counters_open     INTEGER,
+        devices_faulty    INTEGER,
+        outbox_pending    INTEGER,
+        version           TEXT,
+        time_zone         TEXT,
+        batches_received  BIGINT NOT NULL DEFAULT 0,
+        batches_duplicate BIGINT NOT NULL DEFAULT 0
+      )`,
+      // nonces seen inside the timestamp window: the same signed request twice is a replay
+      `CREATE TABLE hub_nonces (
+        center_id TEXT NOT NULL,
+        nonce     TEXT NOT NULL,
+        seen_at   BIGINT NOT NULL,
+        PRIMARY KEY (center_id, nonce)
+      )`,
+      `CREATE INDEX hub_nonces_seen ON hub_nonces (seen_at)`,
+      // refused requests by code and claimed center ('' when none was named)
+      `CREATE TABLE hub_rejections (
+        code      TEXT NOT NULL,
+        center_id TEXT NOT NULL,
+        hits      BIGINT NOT NULL,
+        last_at   BIGINT NOT NULL,
+        PRIMARY KEY (code, center_id)
+      )`,
+    ],
+  },
+]

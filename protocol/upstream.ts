@@ -1,0 +1,163 @@
+/**
+ * The wire contract between a center's upstream reporter (server/upstream/) and the national
+ * hub (hub/): the batch a center sends for one local hour, the health it reports, how both are
+ * signed, and the hub's error codes. Only aggregate figures travel: no ticket ids, phone numbers
+ * or names of people ever leave the center.
+ *
+ * Signing: HMAC-SHA256 with the center's secret over
+ *   `${centerId}\n${timestamp}\n${nonce}\n${seq}\n${sha256hex(body)}`
+ * sent as lowercase hex in `x-tabour-signature`. `timestamp` is epoch ms; the hub refuses one
+ * more than `maxSkewMs` away from its clock (stale) and a nonce it has seen (replay). `seq` is
+ * the outbox id of the batch (0 for a heartbeat): batches go out in `seq` order.
+ */
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto'
+import { Type, type Static } from '@sinclair/typebox'
+
+export const UpstreamHeaders = {
+  center: 'x-tabour-center',
+  timestamp: 'x-tabour-timestamp',
+  nonce: 'x-tabour-nonce',
+  seq: 'x-tabour-seq',
+  signature: 'x-tabour-signature',
+} as const
+
+/** The hub's ingest paths (relative to `upstream.url`). */
+export const UpstreamPaths = {
+  batches: '/api/hub/v1/batches',
+  heartbeat: '/api/hub/v1/heartbeat',
+} as const
+
+/** One service's figures for one local hour at one center. Sums and counts, never averages, so the hub can add them up. */
+export const HourFigures = Type.Object(
+  {
+    /** The center's service prefix (A, B, …): the key of the service at the hub. */
+    serviceCode: Type.String({ minLength: 1, maxLength: 16 }),
+    serviceNameAr: Type.String({ maxLength: 200 }),
+    serviceNameEn: Type.String({ maxLength: 200 }),
+    issued: Type.Integer({ minimum: 0 }),
+    called: Type.Integer({ minimum: 0 }),
+    served: Type.Integer({ minimum: 0 }),
+    noShow: Type.Integer({ minimum: 0 }),
+    cancelled: Type.Integer({ minimum: 0 }),
+    transferredIn: Type.Integer({ minimum: 0 }),
+    transferredOut: Type.Integer({ minimum: 0 }),
+    /** Seconds waited, summed over the calls of the hour (issue or last transfer → call). */
+    waitSumSeconds: Type.Integer({ minimum: 0 }),
+    waitCount: Type.Integer({ minimum: 0 }),
+    waitMaxSeconds: Type.Integer({ minimum: 0 }),
+    /** Calls made within the service's target wait. */
+    waitWithinTarget: Type.Integer({ minimum: 0 }),
+    /** Call → finish seconds, summed over the tickets finished in the hour. */
+    serviceSumSeconds: Type.Integer({ minimum: 0 }),
+    serviceCount: Type.Integer({ minimum: 0 }),
+    /** Minutes counters serving this service were open during the hour (a counter serving 3 services counts for each). */
+    counterOpenMinutes: Type.Integer({ minimum: 0 }),
+  },
+  { additionalProperties: false },
+)
+export type HourFigures = Static<typeof HourFigures>
+
+export const CenterHealth = Type.Object(
+  {
+    /** When the center measured this (epoch ms). */
+    at: Type.Integer({ minimum: 0 }),
+    countersOpen: Type.Integer({ minimum: 0 }),
+    devicesFaulty: Type.Integer({ minimum: 0 }),
+    /** Tabour version running at the center. */
+    version: Type.String({ maxLength: 64 }),
+    /** Batches waiting in the center's outbox. */
+    outboxPending: Type.Integer({ minimum: 0 }),
+  },
+  { additionalProperties: false },
+)
+export type CenterHealth = Static<typeof CenterHealth>
+
+/** A center's figures for one local hour (all its services), revision `revision`; a later revision replaces an earlier one. */
+export const HourBatch = Type.Object(
+  {
+    centerId: Type.String({ minLength: 1, maxLength: 64 }),
+    /** The outbox id at the center: increases with every batch. */
+    seq: Type.Integer({ minimum: 1 }),
+    /** The center's local date YYYY-MM-DD and hour 0–23, in its IANA `timeZone`. */
+    day: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }),
+    hour: Type.Integer({ minimum: 0, maximum: 23 }),
+    timeZone: Type.String({ minLength: 1, maxLength: 64 }),
+    /** 1, 2, …: the running figure of an hour is revised as the hour goes on. */
+    revision: Type.Integer({ minimum: 1 }),
+    /** The hour is over: this revision is the last. */
+    final: Type.Boolean(),
+    generatedAt: Type.Integer({ minimum: 0 }),
+    rows: Type.Array(HourFigures, { maxItems: 500 }),
+    health: Type.Optional(CenterHealth),
+  },
+  { additionalProperties: false },
+)
+export type HourBatch = Static<typeof HourBatch>
+
+export const Heartbeat = Type.Object({ centerId: Type.String({ minLength: 1, maxLength: 64 }), health: CenterHealth }, { additionalProperties: false })
+export type Heartbeat = Static<typeof Heartbeat>
+
+export const BatchAck = Type.Object({
+  ack: Type.Integer(),
+  /** Rows written (new, or a newer revision of a stored row). */
+  stored: Type.Integer(),
+  /** Rows already held at this revision or a newer one (a resend): nothing changed. */
+  ignored: Type.Integer(),
+})
+export type BatchAck = Static<typeof BatchAck>
+
+/** The hub's error codes (`{statusCode, code, error, message}` like the center's). */
+export const HubErrorCodes = {
+  UNSIGNED: 'HUB_ERR_UNSIGNED',
+  UNKNOWN_CENTER: 'HUB_ERR_UNKNOWN_CENTER',
+  BAD_SIGNATURE: 'HUB_ERR_BAD_SIGNATURE',
+  STALE_TIMESTAMP: 'HUB_ERR_STALE_TIMESTAMP',
+  REPLAYED: 'HUB_ERR_REPLAYED',
+  /** The body names another center than the signed header: a center can write only its own figures. */
+  CENTER_MISMATCH: 'HUB_ERR_CENTER_MISMATCH',
+  CENTER_INACTIVE: 'HUB_ERR_CENTER_INACTIVE',
+  VALIDATION: 'HUB_ERR_VALIDATION',
+  UNAUTHENTICATED: 'HUB_ERR_UNAUTHENTICATED',
+  ADMIN_DISABLED: 'HUB_ERR_ADMIN_DISABLED',
+  CENTER_NOT_FOUND: 'HUB_ERR_CENTER_NOT_FOUND',
+  CENTER_EXISTS: 'HUB_ERR_CENTER_EXISTS',
+  NOT_FOUND: 'HUB_ERR_NOT_FOUND',
+  INTERNAL: 'HUB_ERR_INTERNAL',
+} as const
+export type HubErrorCode = (typeof HubErrorCodes)[keyof typeof HubErrorCodes]
+
+export interface SignedParts {
+  centerId: string
+  timestamp: number
+  nonce: string
+  seq: number
+  body: string
+}
+
+export function signingString(p: SignedParts): string {
+  const bodyHash = createHash('sha256').update(p.body, 'utf8').digest('hex')
+  return `${p.centerId}\n${p.timestamp}\n${p.nonce}\n${p.seq}\n${bodyHash}`
+}
+
+export function sign(secret: string, p: SignedParts): string {
+  return createHmac('sha256', secret).update(signingString(p), 'utf8').digest('hex')
+}
+
+/** Constant-time check of a hex signature. */
+export function signatureMatches(secret: string, p: SignedParts, signature: string): boolean {
+  const expected = Buffer.from(sign(secret, p), 'hex')
+  const given = /^[0-9a-f]{64}$/i.test(signature) ? Buffer.from(signature, 'hex') : Buffer.alloc(0)
+  return given.length === expected.length && timingSafeEqual(given, expected)
+}
+
+/** The headers of a signed request. */
+export function signedHeaders(secret: string, p: SignedParts): Record<string, string> {
+  return {
+    'content-type': 'application/json',
+    [UpstreamHeaders.center]: p.centerId,
+    [UpstreamHeaders.timestamp]: String(p.timestamp),
+    [UpstreamHeaders.nonce]: p.nonce,
+    [UpstreamHeaders.seq]: String(p.seq),
+    [UpstreamHeaders.signature]: sign(secret, p),
+  }
+}
