@@ -6,6 +6,8 @@ import { SerialLine, type SerialLineOptions } from './serial-line.ts'
  */
 export class LinePool {
   private readonly lines = new Map<string, { line: SerialLine; users: number }>()
+  /** Paths whose last line is still closing: a new line waits, or the OS lock would refuse it. */
+  private readonly closing = new Map<string, Promise<void>>()
 
   /** @param defaults options for every line (binding, backoff); the baud rate comes from the first user of a path. */
   constructor(private readonly defaults: Omit<SerialLineOptions, 'baudRate'> = {}) {}
@@ -18,8 +20,11 @@ export class LinePool {
       this.lines.set(path, entry)
     }
     entry.users++
-    entry.line.start()
-    return entry.line
+    const line = entry.line
+    const closing = this.closing.get(path)
+    if (closing) void closing.then(() => line.start())
+    else line.start()
+    return line
   }
 
   /** Gives a line back; the last release closes its port. */
@@ -28,7 +33,10 @@ export class LinePool {
     if (!entry || entry.line !== line) return
     if (--entry.users > 0) return
     this.lines.delete(line.path)
-    await line.close()
+    const closed = line.close()
+    this.closing.set(line.path, closed)
+    await closed
+    if (this.closing.get(line.path) === closed) this.closing.delete(line.path)
   }
 
   /** Paths open (or being reopened) now. */

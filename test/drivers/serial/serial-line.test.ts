@@ -84,8 +84,16 @@ describe.each(RIGS)('serial line on %s', (_kind, makeRig) => {
     await until(() => one.status.open, 'open')
     await pool.release(one)
     expect(pool.paths).toEqual([rig.path])
-    await pool.release(two)
+    const released = pool.release(two)
     expect(pool.paths).toEqual([])
     expect(one.write(Buffer.from('x'))).toBe(false)
+    // reacquired at once (a device edited): the new line waits for the old port to close
+    // instead of failing on the port's lock and reporting a fault
+    const again = pool.acquire(rig.path, 9600)
+    const statuses: LineStatus[] = []
+    again.onStatus((s) => statuses.push(s))
+    await released
+    await until(() => again.status.open, 'reopened')
+    expect(statuses.filter((s) => !s.open)).toEqual([])
   })
 })
