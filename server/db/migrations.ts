@@ -162,4 +162,39 @@ CREATE TABLE center_settings (
 );
 `,
   },
+  {
+    version: 3,
+    name: 'upstream outbox (hourly throughput for the national hub)',
+    sql: `
+-- Batches for the national hub, one per local hour and revision, kept until the hub
+-- acknowledges them (server/upstream/). Sent in id order; the id is the batch's seq.
+CREATE TABLE upstream_outbox (
+  id              INTEGER PRIMARY KEY AUTOINCREMENT,
+  day             TEXT NOT NULL,
+  hour            INTEGER NOT NULL,
+  revision        INTEGER NOT NULL,
+  final           INTEGER NOT NULL,
+  figures         TEXT NOT NULL,
+  created_at      INTEGER NOT NULL,
+  attempts        INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at INTEGER NOT NULL DEFAULT 0,
+  last_error      TEXT
+);
+CREATE INDEX upstream_outbox_hour ON upstream_outbox(day, hour);
+-- The latest revision made of each local hour and a hash of its figures (a new revision only when they change).
+CREATE TABLE upstream_hours (
+  day         TEXT NOT NULL,
+  hour        INTEGER NOT NULL,
+  revision    INTEGER NOT NULL,
+  final       INTEGER NOT NULL,
+  fingerprint TEXT NOT NULL,
+  PRIMARY KEY (day, hour)
+);
+-- How far the reporter has read: the last event id and the time of the last scan.
+CREATE TABLE upstream_state (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+`,
+  },
 ]
