@@ -14,6 +14,14 @@ const Figures = {
   /** % of calls made within the service's target wait; null before the first call. */
   slaPercent: Nullable(Type.Number()),
   avgServiceSeconds: Nullable(Type.Number()),
+  /** 90th percentile (nearest rank) of the waits of today's calls; absent on an older server. */
+  p90WaitSeconds: Type.Optional(Nullable(Type.Number())),
+  /** 90th percentile (nearest rank) of today's service times (call to finish). */
+  p90ServiceSeconds: Type.Optional(Nullable(Type.Number())),
+  /** % of today's calls that ended as no-show; null before the first call. */
+  noShowPercent: Type.Optional(Nullable(Type.Number())),
+  /** How long the longest-waiting ticket still in line has waited, now (null when nobody waits). */
+  longestWaitSeconds: Type.Optional(Nullable(Type.Number())),
 }
 
 export const ServiceStats = Type.Object({ serviceId: Type.Integer(), prefix: Type.String(), nameAr: Type.String(), nameEn: Type.String(), ...Figures })
@@ -47,3 +55,100 @@ export const ClerkStatsToday = Type.Object({
   avgServiceSeconds: Nullable(Type.Number()),
 })
 export type ClerkStatsToday = Static<typeof ClerkStatsToday>
+
+// --- reports over a date range (GET /stats/report, /stats/hourly) --------------------------
+
+/** A local day of the center, YYYY-MM-DD. */
+export const LocalDay = Type.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$' })
+
+/** How a report's rows are grouped. */
+export const ReportGrouping = Type.Union(['day', 'hour', 'service', 'counter', 'clerk'].map((g) => Type.Literal(g as 'day' | 'hour' | 'service' | 'counter' | 'clerk')))
+export type ReportGrouping = Static<typeof ReportGrouping>
+
+/** ?from&to&by: both days included, at most 366 days. */
+export const ReportQuery = Type.Object({ from: LocalDay, to: LocalDay, by: ReportGrouping }, { additionalProperties: false })
+export type ReportQuery = Static<typeof ReportQuery>
+
+export const RangeQuery = Type.Object({ from: LocalDay, to: LocalDay }, { additionalProperties: false })
+export type RangeQuery = Static<typeof RangeQuery>
+
+/** The figures of one report row (every KPI is computed from the event log). */
+export const ReportFigures = {
+  issued: Type.Integer(),
+  called: Type.Integer(),
+  served: Type.Integer(),
+  noShow: Type.Integer(),
+  cancelled: Type.Integer(),
+  transferred: Type.Integer(),
+  avgWaitSeconds: Nullable(Type.Number()),
+  p90WaitSeconds: Nullable(Type.Number()),
+  maxWaitSeconds: Nullable(Type.Number()),
+  avgServiceSeconds: Nullable(Type.Number()),
+  p90ServiceSeconds: Nullable(Type.Number()),
+  /** % of calls within the service's target wait. */
+  slaPercent: Nullable(Type.Number()),
+  /** % of calls that ended as no-show. */
+  noShowPercent: Nullable(Type.Number()),
+}
+
+export const ReportRow = Type.Object({
+  /** The day (YYYY-MM-DD), the local hour (0–23), or the service/counter/user id. */
+  key: Type.Union([Type.String(), Type.Integer()]),
+  /** What the row is called: the day, "09:00", "A · Passports", "3 · Counter 3", a username. */
+  label: Type.String(),
+  labelAr: Type.Optional(Type.String()),
+  ...ReportFigures,
+  /** clerk rows only: seconds with a ticket at the counter (call to finish, no-show or transfer). */
+  busySeconds: Type.Optional(Type.Number()),
+  /** clerk rows only: seconds open at a counter without a ticket. */
+  idleSeconds: Type.Optional(Type.Number()),
+  /** clerk rows only: seconds with the counter paused. */
+  pauseSeconds: Type.Optional(Type.Number()),
+})
+export type ReportRow = Static<typeof ReportRow>
+
+export const Report = Type.Object({
+  from: Type.String(),
+  to: Type.String(),
+  by: ReportGrouping,
+  timeZone: Type.String(),
+  rows: Type.Array(ReportRow),
+  totals: Type.Object(ReportFigures),
+})
+export type Report = Static<typeof Report>
+
+/** ?day (default today) & weeks (default 4): the hourly charts. */
+export const HourlyQuery = Type.Object({ day: Type.Optional(LocalDay), weeks: Type.Optional(Type.Integer({ minimum: 0, maximum: 12 })) }, { additionalProperties: false })
+
+/** 24 values, index = local hour. */
+const Hours = Type.Array(Nullable(Type.Number()), { minItems: 24, maxItems: 24 })
+export const HourlySeries = Type.Object({
+  day: Type.String(),
+  /** The same weekday in earlier weeks that the baseline averages. */
+  baselineDays: Type.Array(Type.String()),
+  issued: Hours,
+  served: Hours,
+  avgWaitSeconds: Hours,
+  /** Mean per hour over baselineDays (null when there are none). */
+  baselineIssued: Hours,
+  baselineServed: Hours,
+  /** Issued today per service and hour. */
+  services: Type.Array(Type.Object({ serviceId: Type.Integer(), prefix: Type.String(), nameAr: Type.String(), nameEn: Type.String(), issued: Hours, served: Hours })),
+})
+export type HourlySeries = Static<typeof HourlySeries>
+
+/** GET /stats/devices: every device with what the dashboard needs to judge its health. */
+export const DeviceHealth = Type.Object({
+  id: Type.Integer(),
+  kind: Type.String(),
+  name: Type.String(),
+  zone: Nullable(Type.String()),
+  paired: Type.Boolean(),
+  revoked: Type.Boolean(),
+  lastSeenAt: Nullable(Type.String()),
+  /** The last `device:status` pushed since the server started (printer paper/cover/online, serial line), or null. */
+  status: Nullable(Type.Record(Type.String(), Type.Unknown())),
+  /** Whether that status reports a fault. */
+  faulty: Type.Boolean(),
+})
+export type DeviceHealth = Static<typeof DeviceHealth>

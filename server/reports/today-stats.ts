@@ -1,75 +1,65 @@
 import type { QueueContext } from '../queue/queue-context.ts'
 import type { ClerkStatsToday, StatsToday } from '../../protocol/stats.ts'
+import { byKey, figureRows, toFigures, type Figures, type FigureRow } from './figures.ts'
 
-interface FigureRow {
-  key: number | null
-  issued: number
-  called: number
-  served: number
-  noShow: number
-  cancelled: number
-  transferredOut: number
-  avgWaitSeconds: number | null
-  maxWaitSeconds: number | null
-  withinTarget: number
-  avgServiceSeconds: number | null
+interface WaitingRow {
+  serviceId: number
+  waiting: number
+  oldest: number
 }
 
-/** One pass over a day's events, grouped by a column (service_id, counter_id or user_id); NULL key = the whole day. */
-const figuresSql = (groupBy: 'service_id' | 'counter_id' | 'user_id' | null, where = '') => `
-  SELECT ${groupBy ?? 'NULL'} AS key,
-    COALESCE(SUM(type = 'ticket.issued'), 0) AS issued,
-    COALESCE(SUM(type = 'ticket.called'), 0) AS called,
-    COALESCE(SUM(type = 'ticket.finished'), 0) AS served,
-    COALESCE(SUM(type = 'ticket.no_show'), 0) AS noShow,
-    COALESCE(SUM(type = 'ticket.cancelled'), 0) AS cancelled,
-    COALESCE(SUM(type = 'ticket.transferred'), 0) AS transferredOut,
-    AVG(CASE WHEN type = 'ticket.called' THEN json_extract(data, '$.waitedSeconds') END) AS avgWaitSeconds,
-    MAX(CASE WHEN type = 'ticket.called' THEN json_extract(data, '$.waitedSeconds') END) AS maxWaitSeconds,
-    COALESCE(SUM(type = 'ticket.called' AND json_extract(data, '$.withinTarget') = 1), 0) AS withinTarget,
-    AVG(CASE WHEN type = 'ticket.finished' THEN json_extract(data, '$.serviceSeconds') END) AS avgServiceSeconds
-  FROM events WHERE day = ? AND type LIKE 'ticket.%' ${where} ${groupBy ? `AND ${groupBy} IS NOT NULL GROUP BY ${groupBy}` : ''}`
-
-const round1 = (n: number | null) => (n === null ? null : Math.round(n * 10) / 10)
-
-function figures(row: FigureRow | undefined, waiting: number) {
-  const r = row ?? ({ issued: 0, called: 0, served: 0, noShow: 0, cancelled: 0, transferredOut: 0, avgWaitSeconds: null, maxWaitSeconds: null, withinTarget: 0, avgServiceSeconds: null } as FigureRow)
+/** Today's figures in the shape of GET /stats/today (which names transfers `transferredOut`). */
+function todayFigures(row: FigureRow | undefined, waiting: number, oldestQueuedAt: number | null, now: number) {
+  const f: Figures = toFigures(row)
   return {
-    issued: r.issued,
-    called: r.called,
-    served: r.served,
-    noShow: r.noShow,
-    cancelled: r.cancelled,
-    transferredOut: r.transferredOut,
+    issued: f.issued,
+    called: f.called,
+    served: f.served,
+    noShow: f.noShow,
+    cancelled: f.cancelled,
+    transferredOut: f.transferred,
     waiting,
-    avgWaitSeconds: round1(r.avgWaitSeconds),
-    maxWaitSeconds: r.maxWaitSeconds,
-    slaPercent: r.called > 0 ? round1((100 * r.withinTarget) / r.called) : null,
-    avgServiceSeconds: round1(r.avgServiceSeconds),
+    avgWaitSeconds: f.avgWaitSeconds,
+    maxWaitSeconds: f.maxWaitSeconds,
+    slaPercent: f.slaPercent,
+    avgServiceSeconds: f.avgServiceSeconds,
+    p90WaitSeconds: f.p90WaitSeconds,
+    p90ServiceSeconds: f.p90ServiceSeconds,
+    noShowPercent: f.noShowPercent,
+    longestWaitSeconds: oldestQueuedAt === null ? null : Math.max(0, Math.round((now - oldestQueuedAt) / 1000)),
   }
 }
 
 /**
  * Today's KPIs from the event log (not from the tickets' current state): what happened today
- * stays counted even when a ticket later moves on. By service, by counter, and in total.
+ * stays counted even when a ticket later moves on. By service, by counter, and in total; the
+ * waiting line and its longest wait are the only figures read from the tickets as they are now.
  */
 export function todayStats(ctx: QueueContext): StatsToday {
   ctx.closePastDays()
-  const day = ctx.dayOf(ctx.clock())
-  const byService = new Map((ctx.db.prepare(figuresSql('service_id')).all(day) as FigureRow[]).map((r) => [r.key, r]))
-  const byCounter = new Map((ctx.db.prepare(figuresSql('counter_id')).all(day) as FigureRow[]).map((r) => [r.key, r]))
-  const total = ctx.db.prepare(figuresSql(null)).get(day) as FigureRow
+  const now = ctx.clock()
+  const day = ctx.dayOf(now)
+  const q = { from: day, to: day, tz: ctx.config.timeZone }
+  const byService = byKey(figureRows(ctx.db, 'service', q))
+  const byCounter = byKey(figureRows(ctx.db, 'counter', q))
+  const total = figureRows(ctx.db, 'total', q)[0]
+  const waitingRows = ctx.db
+    .prepare("SELECT service_id AS serviceId, COUNT(*) AS waiting, MIN(queued_at) AS oldest FROM tickets WHERE status = 'waiting' GROUP BY service_id")
+    .all() as WaitingRow[]
+  const waitingBy = new Map(waitingRows.map((r) => [r.serviceId, r]))
   let waitingTotal = 0
+  let oldestTotal: number | null = null
   const services = ctx.services.list().map((s) => {
-    const waiting = ctx.tickets.waitingCount(s.id)
-    waitingTotal += waiting
-    return { serviceId: s.id, prefix: s.prefix, nameAr: s.nameAr, nameEn: s.nameEn, ...figures(byService.get(s.id), waiting) }
+    const w = waitingBy.get(s.id)
+    waitingTotal += w?.waiting ?? 0
+    if (w && (oldestTotal === null || w.oldest < oldestTotal)) oldestTotal = w.oldest
+    return { serviceId: s.id, prefix: s.prefix, nameAr: s.nameAr, nameEn: s.nameEn, ...todayFigures(byService.get(String(s.id)), w?.waiting ?? 0, w?.oldest ?? null, now) }
   })
   const counters = ctx.counters.list().map((c) => {
-    const f = figures(byCounter.get(c.id), 0)
+    const f = toFigures(byCounter.get(String(c.id)))
     return { counterId: c.id, number: c.number, name: c.name, state: c.state, called: f.called, served: f.served, noShow: f.noShow, avgServiceSeconds: f.avgServiceSeconds }
   })
-  return { day, totals: figures(total, waitingTotal), services, counters }
+  return { day, totals: todayFigures(total, waitingTotal, oldestTotal, now), services, counters }
 }
 
 /**
@@ -80,7 +70,7 @@ export function todayStats(ctx: QueueContext): StatsToday {
 export function clerkTodayStats(ctx: QueueContext, userId: number): ClerkStatsToday {
   ctx.closePastDays()
   const day = ctx.dayOf(ctx.clock())
-  const row = ctx.db.prepare(figuresSql('user_id', 'AND user_id = ?')).get(day, userId) as FigureRow | undefined
-  const f = figures(row, 0)
-  return { day, userId, issued: f.issued, called: f.called, served: f.served, noShow: f.noShow, transferredOut: f.transferredOut, avgServiceSeconds: f.avgServiceSeconds }
+  const [row] = figureRows(ctx.db, 'clerk', { from: day, to: day, tz: ctx.config.timeZone, where: 'AND user_id = @userId', params: { userId } })
+  const f = toFigures(row)
+  return { day, userId, issued: f.issued, called: f.called, served: f.served, noShow: f.noShow, transferredOut: f.transferred, avgServiceSeconds: f.avgServiceSeconds }
 }

@@ -1,15 +1,55 @@
 import type { FastifyInstance } from 'fastify'
-import { ClerkStatsToday, StatsToday } from '../../../protocol/stats.ts'
+import { Type } from '@sinclair/typebox'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import { ClerkStatsToday, DeviceHealth, HourlySeries, HourlyQuery, RangeQuery, Report, ReportQuery, StatsToday } from '../../../protocol/stats.ts'
 import { errorResponses } from '../../../protocol/common.ts'
 import { actorOf, allow, MANAGERS, STAFF } from '../../auth/access.ts'
+import { badRequest, ErrorCodes } from '../../errors.ts'
 import { clerkTodayStats, todayStats } from '../../reports/today-stats.ts'
+import { rangeReport } from '../../reports/range-report.ts'
+import { hourlySeries } from '../../reports/hourly.ts'
+import { reportCsv, ticketLogCsv } from '../../reports/ticket-log.ts'
+import { dayCount, isRealDay } from '../../reports/days.ts'
+import { DeviceHealthBoard } from '../../reports/device-health.ts'
 
-/** GET /stats/today: today's KPIs by service and counter (managers); GET /stats/me: the caller's own day (any staff). */
-export async function statsRoutes(app: FastifyInstance): Promise<void> {
+/** The longest range a report covers (a year and a day). */
+export const MAX_REPORT_DAYS = 366
+
+const Csv = Type.String({ description: 'text/csv; UTF-8 with BOM' })
+
+/**
+ * Statistics from the event log. GET /stats/today (managers): today's KPIs by service and
+ * counter; GET /stats/me (any staff): the caller's own day; GET /stats/report and
+ * /stats/report.csv (managers): a date range grouped by day, hour, service, counter or clerk;
+ * GET /stats/tickets.csv (managers; phone numbers for admins only): the raw ticket log;
+ * GET /stats/hourly (managers): the hourly charts; GET /stats/devices (managers): device health.
+ */
+export async function statsRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
+  const { db, queue, clock, config } = app.tabour
+  const devices = new DeviceHealthBoard(db, queue.events)
+  app.addHook('onClose', async () => devices.stop())
+
+  const checkRange = (from: string, to: string) => {
+    if (!isRealDay(from)) throw badRequest(ErrorCodes.VALIDATION, `querystring/from ${from} is not a date`)
+    if (!isRealDay(to)) throw badRequest(ErrorCodes.VALIDATION, `querystring/to ${to} is not a date`)
+    if (to < from) throw badRequest(ErrorCodes.VALIDATION, 'querystring/to must not be before from')
+    if (dayCount(from, to) > MAX_REPORT_DAYS) throw badRequest(ErrorCodes.VALIDATION, `querystring/to a report covers at most ${MAX_REPORT_DAYS} days`)
+  }
+  const report = (q: ReportQuery) => {
+    checkRange(q.from, q.to)
+    queue.ctx.closePastDays()
+    return rangeReport(db, { ...q, timeZone: config.timeZone, now: clock() })
+  }
+  const csvReply = (reply: { header: (k: string, v: string) => unknown }, name: string) => {
+    reply.header('content-type', 'text/csv; charset=utf-8')
+    reply.header('content-disposition', `attachment; filename="${name}"`)
+  }
+
   app.get(
     '/today',
     { preValidation: allow(...MANAGERS), schema: { tags: ['stats'], response: { 200: StatsToday, ...errorResponses(401, 403) } } },
-    async () => todayStats(app.tabour.queue.ctx),
+    async () => todayStats(queue.ctx),
   )
 
   app.get(
@@ -21,7 +61,63 @@ export async function statsRoutes(app: FastifyInstance): Promise<void> {
     async (request) => {
       const actor = actorOf(request)
       // allow(...STAFF) lets only users through
-      return clerkTodayStats(app.tabour.queue.ctx, actor.type === 'user' ? actor.id : 0)
+      return clerkTodayStats(queue.ctx, actor.type === 'user' ? actor.id : 0)
     },
+  )
+
+  app.get(
+    '/report',
+    {
+      preValidation: allow(...MANAGERS),
+      schema: { tags: ['stats'], summary: 'KPIs over local days from..to (both included), grouped by day, hour, service, counter or clerk', querystring: ReportQuery, response: { 200: Report, ...errorResponses(400, 401, 403) } },
+    },
+    async (request) => report(request.query),
+  )
+
+  app.get(
+    '/report.csv',
+    { preValidation: allow(...MANAGERS), schema: { tags: ['stats'], summary: 'the same report as CSV', querystring: ReportQuery, response: { 200: Csv, ...errorResponses(400, 401, 403) } } },
+    async (request, reply) => {
+      const q = request.query
+      const body = reportCsv(report(q))
+      csvReply(reply, `tabour-${q.by}-${q.from}-${q.to}.csv`)
+      return body
+    },
+  )
+
+  app.get(
+    '/tickets.csv',
+    {
+      preValidation: allow(...MANAGERS),
+      schema: { tags: ['stats'], summary: 'the raw ticket log of local days from..to; phone numbers only for admins', querystring: RangeQuery, response: { 200: Csv, ...errorResponses(400, 401, 403) } },
+    },
+    async (request, reply) => {
+      const q = request.query
+      checkRange(q.from, q.to)
+      const actor = actorOf(request)
+      const body = ticketLogCsv(db, { from: q.from, to: q.to, withPhone: actor.type === 'user' && actor.role === 'admin' })
+      csvReply(reply, `tabour-tickets-${q.from}-${q.to}.csv`)
+      return body
+    },
+  )
+
+  app.get(
+    '/hourly',
+    {
+      preValidation: allow(...MANAGERS),
+      schema: { tags: ['stats'], summary: 'issued, served and mean wait per local hour of a day (default today) beside the same weekday of earlier weeks (default 4)', querystring: HourlyQuery, response: { 200: HourlySeries, ...errorResponses(400, 401, 403) } },
+    },
+    async (request) => {
+      queue.ctx.closePastDays()
+      const day = request.query.day ?? queue.ctx.dayOf(clock())
+      if (!isRealDay(day)) throw badRequest(ErrorCodes.VALIDATION, `querystring/day ${day} is not a date`)
+      return hourlySeries(db, { day, weeks: request.query.weeks ?? 4, timeZone: config.timeZone })
+    },
+  )
+
+  app.get(
+    '/devices',
+    { preValidation: allow(...MANAGERS), schema: { tags: ['stats'], summary: 'every device with its last pushed status (printers: paper, cover, online) and last contact', response: { 200: Type.Array(DeviceHealth), ...errorResponses(401, 403) } } },
+    async () => devices.list(),
   )
 }

@@ -81,6 +81,11 @@ describe('GET /api/v1/stats/today', () => {
         maxWaitSeconds: 500,
         slaPercent: 100,
         avgServiceSeconds: 300,
+        p90WaitSeconds: 500,
+        p90ServiceSeconds: 300,
+        noShowPercent: 50,
+        // A-003 has waited since t0; the clock is at t0 + 900 s
+        longestWaitSeconds: 900,
       },
       {
         serviceId: s.b.id,
@@ -98,6 +103,10 @@ describe('GET /api/v1/stats/today', () => {
         maxWaitSeconds: 700,
         slaPercent: 0,
         avgServiceSeconds: 200,
+        p90WaitSeconds: 700,
+        p90ServiceSeconds: 200,
+        noShowPercent: 0,
+        longestWaitSeconds: null,
       },
     ])
     expect(stats.counters).toEqual([
@@ -119,6 +128,13 @@ describe('GET /api/v1/stats/today', () => {
       // 2 of 3 calls within target
       slaPercent: 66.7,
       avgServiceSeconds: 250,
+      // nearest rank of [100, 500, 700]: ceil(0.9 × 3) = 3rd
+      p90WaitSeconds: 700,
+      // nearest rank of [200, 300]: ceil(0.9 × 2) = 2nd
+      p90ServiceSeconds: 300,
+      // 1 no-show of 3 calls
+      noShowPercent: 33.3,
+      longestWaitSeconds: 900,
     })
   })
 
@@ -172,6 +188,10 @@ describe('GET /api/v1/stats/today', () => {
       maxWaitSeconds: null,
       slaPercent: null,
       avgServiceSeconds: null,
+      p90WaitSeconds: null,
+      p90ServiceSeconds: null,
+      noShowPercent: null,
+      longestWaitSeconds: null,
     })
   })
 

@@ -1,0 +1,16 @@
+/** CSV as spreadsheets read it: RFC 4180 quoting, CRLF lines, a UTF-8 BOM so Excel shows Arabic. */
+
+type Cell = string | number | boolean | null | undefined
+
+function cell(v: Cell): string {
+  if (v === null || v === undefined) return ''
+  let s = String(v)
+  // a leading = + - @ would be run as a formula by a spreadsheet: neutralise it (text only)
+  if (typeof v === 'string' && /^[=+\-@]/.test(s)) s = `'${s}`
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
+}
+
+/** The CSV text of `rows` under `header` (one line each, CRLF, BOM first). */
+export function toCsv(header: string[], rows: Cell[][]): string {
+  return '\uFEFF' + [header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n'
+}

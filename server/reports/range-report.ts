@@ -1,0 +1,64 @@
+/**
+ * Reports over any range of local days, grouped by day, hour, service, counter or clerk:
+ * the figures of figures.ts, labelled, with every day/hour/service/counter present even when
+ * nothing happened (a chart needs the zeros), and the clerks' busy/idle/pause time.
+ */
+import type Database from 'better-sqlite3'
+import type { Report, ReportGrouping, ReportRow } from '../../protocol/stats.ts'
+import { clerkTimes } from './clerk-time.ts'
+import { daysBetween } from './days.ts'
+import { byKey, figureRows, toFigures } from './figures.ts'
+
+export interface RangeReportQuery {
+  from: string
+  to: string
+  by: ReportGrouping
+  timeZone: string
+  now: number
+}
+
+interface Named {
+  id: number
+  label: string
+  labelAr?: string
+}
+
+const hourLabel = (h: number) => `${String(h).padStart(2, '0')}:00`
+
+function keysOf(db: Database.Database, q: RangeReportQuery, seen: Set<string>): Named[] | { key: string | number; label: string }[] {
+  switch (q.by) {
+    case 'day':
+      return daysBetween(q.from, q.to).map((d) => ({ key: d, label: d }))
+    case 'hour':
+      return Array.from({ length: 24 }, (_, h) => ({ key: h, label: hourLabel(h) }))
+    case 'service':
+      return (db.prepare('SELECT id, prefix, name_en AS nameEn, name_ar AS nameAr FROM services ORDER BY sort_order, prefix').all() as { id: number; prefix: string; nameEn: string; nameAr: string }[]).map((s) => ({
+        id: s.id,
+        label: `${s.prefix} · ${s.nameEn}`,
+        labelAr: `${s.prefix} · ${s.nameAr}`,
+      }))
+    case 'counter':
+      return (db.prepare('SELECT id, number, name FROM counters ORDER BY number').all() as { id: number; number: number; name: string }[]).map((c) => ({ id: c.id, label: `${c.number} · ${c.name}` }))
+    case 'clerk': {
+      const users = db.prepare('SELECT id, username, display_name AS displayName, role FROM users ORDER BY username').all() as { id: number; username: string; displayName: string; role: string }[]
+      // clerks always; other staff only when they did something in the range
+      return users.filter((u) => u.role === 'clerk' || seen.has(String(u.id))).map((u) => ({ id: u.id, label: u.displayName && u.displayName !== u.username ? `${u.displayName} (${u.username})` : u.username }))
+    }
+  }
+}
+
+/** The report of `q` (from ≤ to is the caller's check). */
+export function rangeReport(db: Database.Database, q: RangeReportQuery): Report {
+  const fq = { from: q.from, to: q.to, tz: q.timeZone }
+  const rows = byKey(figureRows(db, q.by, fq))
+  const times = q.by === 'clerk' ? clerkTimes(db, { from: q.from, to: q.to, tz: q.timeZone, now: q.now }) : null
+  const seen = new Set([...rows.keys(), ...(times ? [...times.keys()].map(String) : [])])
+  const out: ReportRow[] = keysOf(db, q, seen).map((k) => {
+    const key = 'id' in k ? k.id : k.key
+    const row: ReportRow = { key, label: k.label, ...('labelAr' in k && k.labelAr ? { labelAr: k.labelAr } : {}), ...toFigures(rows.get(String(key))) }
+    if (times) Object.assign(row, times.get(key as number) ?? { busySeconds: 0, idleSeconds: 0, pauseSeconds: 0 })
+    return row
+  })
+  const totals = toFigures(figureRows(db, 'total', fq)[0])
+  return { from: q.from, to: q.to, by: q.by, timeZone: q.timeZone, rows: out, totals }
+}
