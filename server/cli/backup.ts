@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3'
 import { copyFileSync, existsSync, openSync, fsyncSync, closeSync, renameSync, rmSync, statSync } from 'node:fs'
 import { basename, join, resolve } from 'node:path'
-import { databaseFile } from '../app.ts'
+import { centerDatabaseFile as databaseFile } from '../ops/paths.ts'
 import { acquireDataDirLock, giveToDataDirOwner } from '../ops/data-dir-lock.ts'
 import { backupDatabase, backupFileName, inspectBackup, LATEST_SCHEMA_VERSION, restoreRefusal } from '../ops/backup.ts'
 import { CENTER_HELP, CENTER_OPTIONS, centerConfig, CliError, parse, progressLine, UsageError } from './args.ts'

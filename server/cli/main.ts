@@ -2,21 +2,18 @@ import { ConfigError } from '../config.ts'
 import { DataDirLockedError } from '../ops/data-dir-lock.ts'
 import { MigrationError } from '../db/migrate.ts'
 import { CliError, UsageError } from './args.ts'
-import { adminCommand } from './admin.ts'
-import { backupCommand, restoreCommand } from './backup.ts'
-import { deviceCommand } from './device.ts'
-import { doctorCommand } from './doctor.ts'
-import { migrateCommand } from './migrate.ts'
-import { startCommand } from './start.ts'
 
-const COMMANDS: Record<string, { run: (args: string[]) => Promise<number | 'running'>; summary: string }> = {
-  start: { run: startCommand, summary: 'run the center server (what the systemd unit runs)' },
-  admin: { run: adminCommand, summary: 'create a staff account or reset a password (create | reset-password)' },
-  device: { run: deviceCommand, summary: 'list devices, or print a pairing code for one (list | pair <id|name>)' },
-  backup: { run: backupCommand, summary: 'online backup of the database, safe while the server runs' },
-  restore: { run: restoreCommand, summary: 'replace the database with a backup (server stopped)' },
-  doctor: { run: doctorCommand, summary: 'check config, database, disk, printers, serial ports, clock' },
-  migrate: { run: migrateCommand, summary: 'bring the database to this version\'s schema' },
+type Command = (args: string[]) => Promise<number | 'running'>
+
+// each command is loaded only when called: `tabour --help` must not load the whole server
+const COMMANDS: Record<string, { load: () => Promise<Command>; summary: string }> = {
+  start: { load: async () => (await import('./start.ts')).startCommand, summary: 'run the center server (what the systemd unit runs)' },
+  admin: { load: async () => (await import('./admin.ts')).adminCommand, summary: 'create a staff account or reset a password (create | reset-password)' },
+  device: { load: async () => (await import('./device.ts')).deviceCommand, summary: 'list devices, or print a pairing code for one (list | pair <id|name>)' },
+  backup: { load: async () => (await import('./backup.ts')).backupCommand, summary: 'online backup of the database, safe while the server runs' },
+  restore: { load: async () => (await import('./backup.ts')).restoreCommand, summary: 'replace the database with a backup (server stopped)' },
+  doctor: { load: async () => (await import('./doctor.ts')).doctorCommand, summary: 'check config, database, disk, printers, serial ports, clock' },
+  migrate: { load: async () => (await import('./migrate.ts')).migrateCommand, summary: "bring the database to this version's schema" },
 }
 
 export const MAIN_HELP = `Usage: tabour <command> [options]
@@ -46,7 +43,7 @@ export async function runCli(argv: string[]): Promise<number | 'running'> {
   }
   const command = COMMANDS[name]
   if (!command) throw new UsageError(`unknown command ${JSON.stringify(name)}`)
-  return command.run(args)
+  return (await command.load())(args)
 }
 
 /** The message and exit code for an error: what went wrong in one line, never a stack trace. */

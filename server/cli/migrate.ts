@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3'
 import { existsSync } from 'node:fs'
-import { databaseFile } from '../app.ts'
+import { centerDatabaseFile as databaseFile } from '../ops/paths.ts'
 import { openDatabase } from '../db/connection.ts'
 import { migrations } from '../db/migrations.ts'
 import { acquireDataDirLock, giveToDataDirOwner } from '../ops/data-dir-lock.ts'

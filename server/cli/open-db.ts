@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3'
 import { existsSync } from 'node:fs'
-import { databaseFile } from '../app.ts'
+import { centerDatabaseFile as databaseFile } from '../ops/paths.ts'
 import type { Config } from '../config.ts'
 import { openDatabase, type Db } from '../db/connection.ts'
 import { giveToDataDirOwner, lockHolder } from '../ops/data-dir-lock.ts'
