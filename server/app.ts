@@ -24,6 +24,7 @@ import type { PrinterFactory } from './devices/printer-handle.ts'
 import { openEscPosPrinter } from './devices/escpos-printer.ts'
 import { SerialDevices } from './devices/serial-devices.ts'
 import type { SerialBinding } from '../drivers/serial/index.ts'
+import { UpstreamReporter, upstreamEnabled } from './upstream/reporter.ts'
 
 /** What the app is built from besides its config; every part can be swapped in tests. */
 export interface TabourDeps {
@@ -52,6 +53,8 @@ export interface Tabour {
   printing: Printing
   /** LED counter boards and call keypads on serial lines; `sync()` after a device changes. */
   serialDevices: SerialDevices
+  /** Reports hourly throughput to the national hub; null when `upstream` is not configured. */
+  upstream: UpstreamReporter | null
   /** The admin password when this start generated it (print it once), else null. */
   generatedAdminPassword: string | null
   /** What the demo seed created (credentials to print), when config.demo is on. */
@@ -121,7 +124,12 @@ export const tabourPlugin: FastifyPluginAsync<TabourPluginOptions> = async (fast
   fastify.addHook('onClose', async () => printing.close())
   const serialDevices = new SerialDevices(db, queue, fastify.log, { binding: deps.serialBinding, minBackoffMs: deps.serialBackoffMs?.min, maxBackoffMs: deps.serialBackoffMs?.max })
   fastify.addHook('onClose', async () => serialDevices.close())
-  const tabour: Tabour = { config, basePath: prefix, db, queue, auth, clock, realtime, printing, serialDevices, generatedAdminPassword: generatedPassword, demo }
+  const upstream = upstreamEnabled(config.upstream) ? new UpstreamReporter({ db, config, events: queue.events, log: fastify.log, clock }) : null
+  if (upstream) {
+    fastify.addHook('onReady', async () => upstream.start())
+    fastify.addHook('onClose', async () => upstream.stop())
+  }
+  const tabour: Tabour = { config, basePath: prefix, db, queue, auth, clock, realtime, printing, serialDevices, upstream, generatedAdminPassword: generatedPassword, demo }
   fastify.decorate('tabour', tabour)
   expose?.(tabour)
 

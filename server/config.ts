@@ -123,6 +123,28 @@ export const ConfigSchema = Type.Object(
       },
       { ...Strict, default: {} },
     ),
+    /** Hourly throughput to the national hub (server/upstream/): off unless url, centerId and secret are all set. */
+    upstream: Type.Object(
+      {
+        /** The hub's base URL, e.g. https://hub.example.gov.eg; env TABOUR_UPSTREAM_URL. Default: none (reporting off). */
+        url: Type.Optional(Type.String({ pattern: '^https?://[^\\s]+$' })),
+        /** This center's id in the hub's registry; env TABOUR_UPSTREAM_CENTER_ID. */
+        centerId: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$' })),
+        /** The center's HMAC secret, from the hub's registry; env TABOUR_UPSTREAM_SECRET. */
+        secret: Type.Optional(Type.String({ minLength: 16 })),
+        /** How often the event log is scanned into the outbox (the running hour is revised). Default 60 s. */
+        scanSeconds: Type.Number({ minimum: 0.05, default: 60 }),
+        /** How often the center's health is reported. Default 60 s. */
+        heartbeatSeconds: Type.Number({ minimum: 0.05, default: 60 }),
+        /** First retry delay while the hub is unreachable; doubles per failure, with jitter. Default 2 s. */
+        retryMinSeconds: Type.Number({ minimum: 0.01, default: 2 }),
+        /** Longest retry delay. Default 300 s. */
+        retryMaxSeconds: Type.Number({ minimum: 0.01, default: 300 }),
+        /** A request to the hub gives up after this long. Default 30 s. */
+        timeoutSeconds: Type.Number({ minimum: 0.1, default: 30 }),
+      },
+      { ...Strict, default: {} },
+    ),
     /** Logs: always JSON to stdout; also to a rotating file when `file` is set. */
     log: Type.Object(
       {
@@ -170,6 +192,11 @@ function fromEnv(env: Env): Record<string, unknown> {
   if (env.TABOUR_BACKUP_DIR) out.backup = { dir: env.TABOUR_BACKUP_DIR }
   if (env.TABOUR_METRICS_TOKEN) out.metrics = { token: env.TABOUR_METRICS_TOKEN }
   if (env.TABOUR_LOG_FILE) out.log = { file: env.TABOUR_LOG_FILE }
+  const upstream: Record<string, string> = {}
+  if (env.TABOUR_UPSTREAM_URL) upstream.url = env.TABOUR_UPSTREAM_URL
+  if (env.TABOUR_UPSTREAM_CENTER_ID) upstream.centerId = env.TABOUR_UPSTREAM_CENTER_ID
+  if (env.TABOUR_UPSTREAM_SECRET) upstream.secret = env.TABOUR_UPSTREAM_SECRET
+  if (Object.keys(upstream).length > 0) out.upstream = upstream
   return out
 }
 
@@ -230,6 +257,9 @@ export function validateConfig(raw: unknown): Config {
   }
   const outcomes = config.queue.finishOutcomes.map((o) => o.code)
   if (new Set(outcomes).size !== outcomes.length) throw new ConfigError('invalid config: /queue/finishOutcomes codes must be unique')
+  const up = config.upstream
+  const upSet = [up.url, up.centerId, up.secret].filter((v) => v !== undefined).length
+  if (upSet !== 0 && upSet !== 3) throw new ConfigError('invalid config: /upstream needs url, centerId and secret together (or none: reporting off)')
   return config
 }
 

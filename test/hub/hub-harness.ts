@@ -66,6 +66,8 @@ export interface TestHubOptions {
   config?: Partial<HubConfig>
   /** Listen on this port (a restart at the same address). */
   port?: number
+  /** Called on the app before it listens (hooks for tests). */
+  setup?: (app: FastifyInstance) => void
 }
 
 /** A hub on loopback, on a temp dir (SQLite) or a fresh PostgreSQL database. Always `close()` it. */
@@ -81,6 +83,7 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<TestHu
   const up = async () => {
     store = await openHubStore(config)
     app = buildHub(config, { store, clock: options.clock })
+    options.setup?.(app)
     await app.listen({ port, host: '127.0.0.1' })
     port = (app.server.address() as { port: number }).port
     hub.app = app

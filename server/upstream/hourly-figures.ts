@@ -1,0 +1,115 @@
+/**
+ * A day's figures per local hour and service, for the hub. The ticket figures come from the
+ * reports' one reading of the event log (server/reports/figures.ts, grouped by service and
+ * local hour): issued, called, served, no-show, cancelled, transferred (out), the wait of each
+ * call and the service time of each finish — turned back into sums and counts so the hub can
+ * add centers and hours up. Added here: transferred in (a transfer into another service) and
+ * the minutes counters serving the service were open. Only counts leave: no ticket ids, phone
+ * numbers or names.
+ */
+import type { Db } from '../db/connection.ts'
+import type { HourFigures } from '../../protocol/upstream.ts'
+import { figureRows } from '../reports/figures.ts'
+import { localHour } from '../queue/local-day.ts'
+import { splitByLocalHour } from './hours.ts'
+
+const HOUR_FN = 'tabour_upstream_local_hour'
+
+const TRANSFER_IN_SQL = `
+  SELECT ${HOUR_FN}(at) AS hour, json_extract(data, '$.toServiceId') AS serviceId, COUNT(*) AS n
+  FROM events WHERE day = ? AND type = 'ticket.transferred'
+    AND json_extract(data, '$.toServiceId') IS NOT json_extract(data, '$.fromServiceId')
+  GROUP BY hour, serviceId`
+
+const COUNTER_TYPES = `('counter.opened', 'counter.resumed', 'counter.taken_over', 'counter.paused', 'counter.closed')`
+// the day's counter events, plus each counter's last one before the day (a counter left open overnight)
+const COUNTER_SQL = `
+  SELECT counter_id AS counterId, type, at FROM events
+  WHERE counter_id IS NOT NULL AND type IN ${COUNTER_TYPES}
+    AND (day = ? OR id IN (SELECT MAX(id) FROM events WHERE day < ? AND counter_id IS NOT NULL AND type IN ${COUNTER_TYPES} GROUP BY counter_id))
+  ORDER BY id`
+
+/** Registers the SQL function the queries group by (the center's local hour of an epoch-ms instant). */
+export function registerHourFunction(db: Db, timeZone: string): void {
+  db.function(HOUR_FN, { deterministic: true }, (at: unknown) => localHour(Number(at), timeZone))
+}
+
+const empty = (serviceCode: string, serviceNameAr: string, serviceNameEn: string): HourFigures => ({
+  serviceCode, serviceNameAr, serviceNameEn, issued: 0, called: 0, served: 0, noShow: 0, cancelled: 0, transferredIn: 0, transferredOut: 0,
+  waitSumSeconds: 0, waitCount: 0, waitMaxSeconds: 0, waitWithinTarget: 0, serviceSumSeconds: 0, serviceCount: 0, counterOpenMinutes: 0,
+})
+
+/**
+ * The figures of local day `day`, by hour (0–23) and service (sorted by service code); hours
+ * and services without any activity are left out. Open counters count up to `now`.
+ * Needs `registerHourFunction(db, timeZone)` first.
+ */
+export function dayFigures(db: Db, timeZone: string, day: string, now: number): Map<number, HourFigures[]> {
+  const services = new Map(
+    (db.prepare('SELECT id, prefix, name_ar AS nameAr, name_en AS nameEn FROM services').all() as { id: number; prefix: string; nameAr: string; nameEn: string }[]).map((s) => [s.id, s]),
+  )
+  const byHour = new Map<number, Map<number, HourFigures>>()
+  const cell = (hour: number, serviceId: number): HourFigures | null => {
+    const s = services.get(serviceId)
+    if (!s) return null
+    let hourMap = byHour.get(hour)
+    if (!hourMap) byHour.set(hour, (hourMap = new Map()))
+    let f = hourMap.get(serviceId)
+    if (!f) hourMap.set(serviceId, (f = empty(s.prefix, s.nameAr, s.nameEn)))
+    return f
+  }
+
+  // every call has its waitedSeconds and every finish its serviceSeconds, so mean × count is the (integer) sum
+  for (const r of figureRows(db, 'serviceHour', { from: day, to: day, tz: timeZone })) {
+    const [serviceId, hour] = String(r.key).split(' ').map(Number)
+    const f = cell(hour, serviceId)
+    if (!f) continue
+    Object.assign(f, {
+      issued: r.issued, called: r.called, served: r.served, noShow: r.noShow, cancelled: r.cancelled, transferredOut: r.transferred,
+      waitSumSeconds: Math.round((r.avgWaitSeconds ?? 0) * r.called), waitCount: r.avgWaitSeconds === null ? 0 : r.called, waitMaxSeconds: r.maxWaitSeconds ?? 0,
+      waitWithinTarget: r.withinTarget, serviceSumSeconds: Math.round((r.avgServiceSeconds ?? 0) * r.served), serviceCount: r.avgServiceSeconds === null ? 0 : r.served,
+    })
+  }
+  for (const r of db.prepare(TRANSFER_IN_SQL).all(day) as { hour: number; serviceId: number; n: number }[]) {
+    const f = cell(r.hour, Number(r.serviceId))
+    if (f) f.transferredIn = r.n
+  }
+
+  // counter open time, attributed to each service the counter serves
+  const counterServices = new Map<number, number[]>()
+  for (const r of db.prepare('SELECT counter_id AS c, service_id AS s FROM counter_services').all() as { c: number; s: number }[]) {
+    counterServices.set(r.c, [...(counterServices.get(r.c) ?? []), r.s])
+  }
+  const openMs = new Map<string, number>() // `${hour}:${serviceId}` → ms
+  const addOpen = (from: number, to: number, counterId: number) => {
+    splitByLocalHour(from, to, timeZone, (key, ms) => {
+      if (key.day !== day) return
+      for (const s of counterServices.get(counterId) ?? []) openMs.set(`${key.hour}:${s}`, (openMs.get(`${key.hour}:${s}`) ?? 0) + ms)
+    })
+  }
+  const openSince = new Map<number, number>()
+  for (const e of db.prepare(COUNTER_SQL).all(day, day) as { counterId: number; type: string; at: number }[]) {
+    const opens = e.type === 'counter.opened' || e.type === 'counter.resumed' || e.type === 'counter.taken_over'
+    const since = openSince.get(e.counterId)
+    if (opens) {
+      if (since === undefined) openSince.set(e.counterId, e.at)
+    } else if (since !== undefined) {
+      addOpen(since, e.at, e.counterId)
+      openSince.delete(e.counterId)
+    }
+  }
+  for (const [counterId, since] of openSince) if (since < now) addOpen(since, now, counterId)
+  for (const [k, ms] of openMs) {
+    const [hour, serviceId] = k.split(':').map(Number)
+    const minutes = Math.round(ms / 60_000)
+    if (minutes === 0) continue
+    const f = cell(hour, serviceId)
+    if (f) f.counterOpenMinutes = minutes
+  }
+
+  const out = new Map<number, HourFigures[]>()
+  for (const [hour, m] of [...byHour].sort((a, b) => a[0] - b[0])) {
+    out.set(hour, [...m.values()].sort((a, b) => (a.serviceCode < b.serviceCode ? -1 : a.serviceCode > b.serviceCode ? 1 : 0)))
+  }
+  return out
+}

@@ -1,0 +1,126 @@
+/**
+ * The outbox: every local hour with activity becomes a batch; while the hour runs its figure is
+ * revised (a new revision replaces an unsent older one), and once it is over a final revision
+ * goes out. Rows stay until the hub acknowledges them, so nothing is lost to a dead link, a
+ * restart or a week offline. Scanning and queueing happen in one transaction with the read
+ * position, so a crash can neither skip nor repeat work.
+ */
+import { createHash } from 'node:crypto'
+import type { Db } from '../db/connection.ts'
+import type { HourFigures } from '../../protocol/upstream.ts'
+import { localDay } from '../queue/local-day.ts'
+import { HOUR_MS, hourKeyOf, keyText } from './hours.ts'
+import { dayFigures, registerHourFunction } from './hourly-figures.ts'
+
+export interface OutboxBatch {
+  id: number
+  day: string
+  hour: number
+  revision: number
+  final: boolean
+  rows: HourFigures[]
+  createdAt: number
+  attempts: number
+  nextAttemptAt: number
+}
+
+export interface ScanResult {
+  /** Batches queued by this scan. */
+  queued: number
+  days: string[]
+}
+
+const STATE_EVENT = 'lastEventId'
+const STATE_SCANNED = 'scannedThrough'
+
+export class Outbox {
+  constructor(
+    private readonly db: Db,
+    private readonly timeZone: string,
+  ) {
+    registerHourFunction(db, timeZone)
+  }
+
+  private state(key: string): string | null {
+    return (this.db.prepare('SELECT value FROM upstream_state WHERE key = ?').get(key) as { value: string } | undefined)?.value ?? null
+  }
+
+  private setState(key: string, value: string): void {
+    this.db.prepare('INSERT INTO upstream_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value)
+  }
+
+  /**
+   * Recomputes the days touched since the last scan (new events, or hours that went by) and
+   * queues a new revision of every hour whose figures changed or that has just closed.
+   */
+  scan(now: number): ScanResult {
+    return this.db.transaction(() => {
+      const lastEventId = Number(this.state(STATE_EVENT) ?? 0)
+      const scannedRaw = this.state(STATE_SCANNED)
+      const maxId = (this.db.prepare('SELECT COALESCE(MAX(id), 0) AS n FROM events').get() as { n: number }).n
+      const days = new Set<string>(
+        (this.db.prepare(scannedRaw === null ? 'SELECT DISTINCT day FROM events' : 'SELECT DISTINCT day FROM events WHERE id > ?').all(...(scannedRaw === null ? [] : [lastEventId])) as { day: string }[]).map((r) => r.day),
+      )
+      // hours that went by close (and open counters accrue time) even without new events
+      const since = scannedRaw === null ? now : Math.min(Number(scannedRaw), now)
+      for (let t = since; t < now; t += HOUR_MS) days.add(localDay(t, this.timeZone))
+      days.add(localDay(now, this.timeZone))
+
+      const current = keyText(hourKeyOf(now, this.timeZone))
+      let queued = 0
+      const sorted = [...days].sort()
+      for (const day of sorted) {
+        const figures = dayFigures(this.db, this.timeZone, day, now)
+        const known = new Map(
+          (this.db.prepare('SELECT hour, revision, final, fingerprint FROM upstream_hours WHERE day = ?').all(day) as { hour: number; revision: number; final: number; fingerprint: string }[]).map((r) => [r.hour, r]),
+        )
+        const hours = [...new Set([...figures.keys(), ...known.keys()])].sort((a, b) => a - b)
+        for (const hour of hours) {
+          const key = keyText({ day, hour })
+          if (key > current) continue // an event stamped ahead of the clock (a clock step back): its hour comes later
+          const rows = figures.get(hour) ?? []
+          const final = key < current
+          const fingerprint = createHash('sha256').update(JSON.stringify(rows)).digest('hex')
+          const prev = known.get(hour)
+          if (prev && prev.fingerprint === fingerprint && (prev.final === 1 || !final)) continue
+          if (!prev && rows.length === 0) continue
+          const revision = (prev?.revision ?? 0) + 1
+          // an unsent older revision of this hour is superseded (one in flight may still arrive: the hub keeps the higher revision)
+          this.db.prepare('DELETE FROM upstream_outbox WHERE day = ? AND hour = ?').run(day, hour)
+          this.db.prepare('INSERT INTO upstream_outbox (day, hour, revision, final, figures, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(day, hour, revision, final ? 1 : 0, JSON.stringify(rows), now)
+          this.db
+            .prepare(
+              `INSERT INTO upstream_hours (day, hour, revision, final, fingerprint) VALUES (?, ?, ?, ?, ?)
+               ON CONFLICT (day, hour) DO UPDATE SET revision = excluded.revision, final = excluded.final, fingerprint = excluded.fingerprint`,
+            )
+            .run(day, hour, revision, final ? 1 : 0, fingerprint)
+          queued++
+        }
+      }
+      this.setState(STATE_EVENT, String(maxId))
+      this.setState(STATE_SCANNED, String(now))
+      return { queued, days: sorted }
+    }).immediate()
+  }
+
+  /** The oldest unacknowledged batch (batches go out in order). */
+  first(): OutboxBatch | null {
+    const r = this.db.prepare('SELECT * FROM upstream_outbox ORDER BY id LIMIT 1').get() as Record<string, any> | undefined
+    return r
+      ? { id: r.id, day: r.day, hour: r.hour, revision: r.revision, final: r.final === 1, rows: JSON.parse(r.figures), createdAt: r.created_at, attempts: r.attempts, nextAttemptAt: r.next_attempt_at }
+      : null
+  }
+
+  pending(): number {
+    return (this.db.prepare('SELECT COUNT(*) AS n FROM upstream_outbox').get() as { n: number }).n
+  }
+
+  /** The hub acknowledged it: gone for good. */
+  acknowledge(id: number): void {
+    this.db.prepare('DELETE FROM upstream_outbox WHERE id = ?').run(id)
+  }
+
+  failed(id: number, error: string, nextAttemptAt: number): void {
+    this.db.prepare('UPDATE upstream_outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?').run(error.slice(0, 500), nextAttemptAt, id)
+  }
+}

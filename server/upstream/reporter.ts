@@ -1,0 +1,212 @@
+/**
+ * The upstream reporter: scans the event log into the outbox and sends the outbox to the
+ * national hub, oldest first, signed with the center's secret. While the hub is unreachable or
+ * refuses, it retries the oldest batch with exponential backoff and jitter; a batch leaves the
+ * outbox only when the hub acknowledges its seq. After a restart it simply carries on from the
+ * outbox. A heartbeat with the center's health goes out every `heartbeatSeconds`.
+ */
+import { randomBytes } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import type { FastifyBaseLogger } from 'fastify'
+import type { Db } from '../db/connection.ts'
+import type { Config } from '../config.ts'
+import type { DomainEvents } from '../queue/domain-events.ts'
+import { isFaulty } from '../ops/metrics.ts'
+import { signedHeaders, UpstreamPaths, type CenterHealth, type HourBatch } from '../../protocol/upstream.ts'
+import { Outbox, type OutboxBatch } from './outbox.ts'
+
+export type UpstreamConfig = Config['upstream']
+
+/** The reporter runs only with all three of url, centerId and secret. */
+export function upstreamEnabled(c: UpstreamConfig): c is UpstreamConfig & { url: string; centerId: string; secret: string } {
+  return Boolean(c.url && c.centerId && c.secret)
+}
+
+const VERSION = (() => {
+  try {
+    return String(JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version)
+  } catch {
+    return 'unknown'
+  }
+})()
+
+export interface ReporterStats {
+  sent: number
+  failures: number
+  lastError: string | null
+  lastAckAt: number | null
+}
+
+export interface ReporterDeps {
+  db: Db
+  config: Pick<Config, 'timeZone' | 'upstream'>
+  events: DomainEvents
+  log: FastifyBaseLogger
+  /** The center's clock: which hour it is (tests move it). Timers always use real time. */
+  clock: () => number
+  /** Default: global fetch. */
+  fetch?: typeof fetch
+}
+
+export class UpstreamReporter {
+  readonly outbox: Outbox
+  readonly stats: ReporterStats = { sent: 0, failures: 0, lastError: null, lastAckAt: null }
+  private readonly cfg: UpstreamConfig & { url: string; centerId: string; secret: string }
+  private readonly faulty = new Map<number, boolean>()
+  private readonly unsubscribe: () => void
+  private timer: NodeJS.Timeout | null = null
+  private running: Promise<void> | null = null
+  private stopped = true
+  private abort: AbortController | null = null
+  private nextScanAt = 0
+  private nextHeartbeatAt = 0
+  private waiters: (() => void)[] = []
+
+  constructor(private readonly deps: ReporterDeps) {
+    if (!upstreamEnabled(deps.config.upstream)) throw new Error('upstream reporting needs upstream.url, upstream.centerId and upstream.secret')
+    this.cfg = deps.config.upstream as typeof this.cfg
+    this.outbox = new Outbox(deps.db, deps.config.timeZone)
+    this.unsubscribe = deps.events.on((e) => {
+      if (e.type === 'device:status') this.faulty.set(e.deviceId, isFaulty(e.status))
+    })
+  }
+
+  start(): void {
+    if (!this.stopped) return
+    this.stopped = false
+    this.schedule(0)
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true
+    this.unsubscribe()
+    if (this.timer) clearTimeout(this.timer)
+    this.timer = null
+    this.abort?.abort()
+    await this.running
+    for (const w of this.waiters.splice(0)) w()
+  }
+
+  /** Resolves after the next complete round (scan + send) — for tests and the CLI. */
+  nextRound(): Promise<void> {
+    return new Promise((resolve) => this.waiters.push(resolve))
+  }
+
+  health(): CenterHealth {
+    const countersOpen = (this.deps.db.prepare(`SELECT COUNT(*) AS n FROM counters WHERE state = 'open'`).get() as { n: number }).n
+    const revoked = new Set((this.deps.db.prepare('SELECT id FROM devices WHERE revoked_at IS NOT NULL').all() as { id: number }[]).map((d) => d.id))
+    const devicesFaulty = [...this.faulty].filter(([id, bad]) => bad && !revoked.has(id)).length
+    return { at: this.deps.clock(), countersOpen, devicesFaulty, version: VERSION, outboxPending: this.outbox.pending() }
+  }
+
+  private schedule(ms: number): void {
+    if (this.stopped) return
+    if (this.timer) clearTimeout(this.timer)
+    this.timer = setTimeout(() => {
+      this.timer = null
+      this.running = this.round().finally(() => {
+        this.running = null
+      })
+    }, Math.max(0, ms))
+  }
+
+  private async round(): Promise<void> {
+    let wait = this.cfg.scanSeconds * 1000
+    try {
+      const now = Date.now()
+      if (now >= this.nextScanAt) {
+        this.outbox.scan(this.deps.clock())
+        this.nextScanAt = now + this.cfg.scanSeconds * 1000
+      }
+      wait = await this.sendDue()
+      if (!this.stopped && Date.now() >= this.nextHeartbeatAt) {
+        this.nextHeartbeatAt = Date.now() + this.cfg.heartbeatSeconds * 1000
+        await this.heartbeat()
+      }
+    } catch (err) {
+      this.deps.log.error({ err }, 'upstream reporter round failed')
+    }
+    const untilScan = this.nextScanAt - Date.now()
+    const untilBeat = this.nextHeartbeatAt - Date.now()
+    for (const w of this.waiters.splice(0)) w()
+    this.schedule(Math.min(wait, untilScan, untilBeat))
+  }
+
+  /** Sends due batches oldest first; returns how long to wait before the next attempt. */
+  private async sendDue(): Promise<number> {
+    for (;;) {
+      if (this.stopped) return Infinity
+      const batch = this.outbox.first()
+      if (!batch) return Infinity
+      const wait = batch.nextAttemptAt - Date.now()
+      if (wait > 0) return wait
+      const error = await this.send(batch)
+      // closing: the database may be gone; an ack not recorded only means a harmless resend
+      if (this.stopped) return Infinity
+      if (error === null) {
+        this.outbox.acknowledge(batch.id)
+        this.stats.sent++
+        this.stats.lastAckAt = Date.now()
+        continue
+      }
+      this.stats.failures++
+      this.stats.lastError = error
+      const delay = this.backoffMs(batch.attempts + 1)
+      this.outbox.failed(batch.id, error, Date.now() + delay)
+      if (batch.attempts === 0 || batch.attempts % 10 === 0) this.deps.log.warn({ seq: batch.id, day: batch.day, hour: batch.hour, attempts: batch.attempts + 1, error, retryInMs: delay }, 'upstream batch not delivered; will retry')
+      return delay
+    }
+  }
+
+  /** Exponential backoff with "equal jitter": between half and all of min × 2^(n-1), capped at max. */
+  backoffMs(attempt: number): number {
+    const ceiling = Math.min(this.cfg.retryMaxSeconds * 1000, this.cfg.retryMinSeconds * 1000 * 2 ** Math.min(attempt - 1, 30))
+    return Math.round(ceiling / 2 + Math.random() * (ceiling / 2))
+  }
+
+  private batchBody(b: OutboxBatch): HourBatch {
+    return {
+      centerId: this.cfg.centerId, seq: b.id, day: b.day, hour: b.hour, timeZone: this.deps.config.timeZone, revision: b.revision, final: b.final,
+      generatedAt: b.createdAt, rows: b.rows, health: this.health(),
+    }
+  }
+
+  /** Posts one signed body; null when acknowledged, else why not. */
+  private async post(path: string, seq: number, body: unknown, acknowledged: (json: any) => boolean): Promise<string | null> {
+    const text = JSON.stringify(body)
+    const parts = { centerId: this.cfg.centerId, timestamp: Date.now(), nonce: randomBytes(16).toString('hex'), seq, body: text }
+    this.abort = new AbortController()
+    const signal = AbortSignal.any([this.abort.signal, AbortSignal.timeout(this.cfg.timeoutSeconds * 1000)])
+    try {
+      const res = await (this.deps.fetch ?? fetch)(this.cfg.url.replace(/\/+$/, '') + path, {
+        method: 'POST',
+        headers: signedHeaders(this.cfg.secret, parts),
+        body: text,
+        signal,
+      })
+      const answer = await res.text()
+      let json: any = null
+      try {
+        json = JSON.parse(answer)
+      } catch {
+        // not JSON
+      }
+      if (res.status === 200 && acknowledged(json)) return null
+      return `hub answered ${res.status}${json?.code ? ` ${json.code}` : ''}`
+    } catch (err) {
+      const e = err as Error & { cause?: { code?: string } }
+      return e.cause?.code ?? e.name ?? String(err)
+    } finally {
+      this.abort = null
+    }
+  }
+
+  private send(b: OutboxBatch): Promise<string | null> {
+    return this.post(UpstreamPaths.batches, b.id, this.batchBody(b), (json) => json?.ack === b.id)
+  }
+
+  private async heartbeat(): Promise<void> {
+    const error = await this.post(UpstreamPaths.heartbeat, 0, { centerId: this.cfg.centerId, health: this.health() }, (json) => json?.ok === true)
+    if (error) this.deps.log.debug({ error }, 'upstream heartbeat not delivered')
+  }
+}

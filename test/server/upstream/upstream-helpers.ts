@@ -1,0 +1,41 @@
+import { expect } from 'vitest'
+import type { TestCenter } from '../../helpers/test-center.ts'
+import type { TestHub } from '../../hub/hub-harness.ts'
+
+export const UPSTREAM_TEST_CONFIG = { scanSeconds: 0.05, heartbeatSeconds: 0.2, retryMinSeconds: 0.02, retryMaxSeconds: 0.3, timeoutSeconds: 5 }
+
+/** Waits (rounds of the reporter, no fixed sleeps) until a scan after now has run and the outbox is empty. */
+export async function drain(center: TestCenter, maxRounds = 2000): Promise<void> {
+  const reporter = center.app.tabour.upstream!
+  await reporter.nextRound()
+  await reporter.nextRound()
+  for (let i = 0; i < maxRounds; i++) {
+    if (reporter.outbox.pending() === 0) return
+    await reporter.nextRound()
+  }
+  throw new Error(`outbox not drained: ${reporter.outbox.pending()} pending, last error ${reporter.stats.lastError}`)
+}
+
+export async function hubJson(hub: TestHub, path: string): Promise<any> {
+  const res = await fetch(hub.url + path)
+  expect(res.status, path).toBe(200)
+  return res.json()
+}
+
+/** The center's own KPIs (GET /stats/today) next to the hub's figures for the same day, service by service. */
+export async function expectHubMatchesCenter(center: TestCenter, hub: TestHub, centerId: string): Promise<{ day: string; issued: number }> {
+  const stats = (await center.request('GET', '/api/v1/stats/today', { token: await center.admin() })).json()
+  const hubRows = (await hubJson(hub, `/api/hub/v1/figures?from=${stats.day}&by=service&center=${centerId}`)).rows as any[]
+  const byCode = new Map(hubRows.map((r) => [r.key, r]))
+  let issued = 0
+  for (const s of stats.services as any[]) {
+    const h = byCode.get(s.prefix)
+    if (s.issued === 0 && s.called === 0 && s.cancelled === 0 && !h) continue
+    expect(h, `service ${s.prefix} missing at the hub`).toBeDefined()
+    const mine = { issued: s.issued, called: s.called, served: s.served, noShow: s.noShow, cancelled: s.cancelled, transferredOut: s.transferredOut, avgWaitSeconds: s.avgWaitSeconds, maxWaitSeconds: s.maxWaitSeconds, slaPercent: s.slaPercent, avgServiceSeconds: s.avgServiceSeconds }
+    const theirs = { issued: h.issued, called: h.called, served: h.served, noShow: h.noShow, cancelled: h.cancelled, transferredOut: h.transferredOut, avgWaitSeconds: h.avgWaitSeconds, maxWaitSeconds: h.waitCount ? h.waitMaxSeconds : null, slaPercent: h.slaPercent, avgServiceSeconds: h.avgServiceSeconds }
+    expect(theirs, `service ${s.prefix} on ${stats.day}`).toEqual(mine)
+    issued += h.issued
+  }
+  return { day: stats.day, issued }
+}
