@@ -197,4 +197,59 @@ CREATE TABLE upstream_state (
 );
 `,
   },
+  {
+    version: 4,
+    name: 'report rollups (derived from the event log, rebuilt at will)',
+    sql: `
+-- What the reports read instead of scanning the event log: the ticket.* events folded per
+-- local day × service × counter × user, and per local day × hour × service, with the exact
+-- wait and service times kept as text lists (for exact percentiles). Derived data only:
+-- server/reports/rollup.ts folds new events in before every report and can rebuild it all
+-- (a change of time zone does). 0 stands for "none" in the key columns.
+CREATE TABLE report_day (
+  day         TEXT NOT NULL,
+  service_id  INTEGER NOT NULL,
+  counter_id  INTEGER NOT NULL,
+  user_id     INTEGER NOT NULL,
+  issued      INTEGER NOT NULL DEFAULT 0,
+  called      INTEGER NOT NULL DEFAULT 0,
+  served      INTEGER NOT NULL DEFAULT 0,
+  no_show     INTEGER NOT NULL DEFAULT 0,
+  cancelled   INTEGER NOT NULL DEFAULT 0,
+  transferred INTEGER NOT NULL DEFAULT 0,
+  wait_sum    REAL NOT NULL DEFAULT 0,
+  wait_max    REAL,
+  within      INTEGER NOT NULL DEFAULT 0,
+  svc_sum     REAL NOT NULL DEFAULT 0,
+  busy_ms     INTEGER NOT NULL DEFAULT 0,
+  waits       TEXT NOT NULL DEFAULT '',
+  svcs        TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (day, service_id, counter_id, user_id)
+) WITHOUT ROWID;
+CREATE TABLE report_hour (
+  day         TEXT NOT NULL,
+  hour        INTEGER NOT NULL,
+  service_id  INTEGER NOT NULL,
+  issued      INTEGER NOT NULL DEFAULT 0,
+  called      INTEGER NOT NULL DEFAULT 0,
+  served      INTEGER NOT NULL DEFAULT 0,
+  no_show     INTEGER NOT NULL DEFAULT 0,
+  cancelled   INTEGER NOT NULL DEFAULT 0,
+  transferred INTEGER NOT NULL DEFAULT 0,
+  wait_sum    REAL NOT NULL DEFAULT 0,
+  wait_max    REAL,
+  within      INTEGER NOT NULL DEFAULT 0,
+  svc_sum     REAL NOT NULL DEFAULT 0,
+  busy_ms     INTEGER NOT NULL DEFAULT 0,
+  waits       TEXT NOT NULL DEFAULT '',
+  svcs        TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (day, hour, service_id)
+) WITHOUT ROWID;
+-- the last event folded in and the time zone the hours were cut in
+CREATE TABLE report_state (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+`,
+  },
 ]

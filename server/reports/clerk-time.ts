@@ -2,11 +2,12 @@
  * How each member of staff spent their time at counters over a range of days, from the event
  * log: open (opened/resumed until paused, closed or taken over), paused (paused until resumed
  * or closed), busy (a ticket at the counter: its call until its finish, no-show or transfer,
- * credited to whoever ended it) and idle = open − busy. Intervals are clipped to the range and,
+ * credited to whoever ended it, on the day it ended) and idle = open − busy. Intervals are clipped to the range and,
  * when it reaches today, to now; a counter still open counts up to now.
  */
 import type Database from 'better-sqlite3'
 import { addDays, dayStartMs } from './days.ts'
+import { figureRows } from './figures.ts'
 
 export interface ClerkTime {
   busySeconds: number
@@ -69,17 +70,8 @@ export function clerkTimes(db: Database.Database, q: { from: string; to: string;
   }
   for (const h of holders.values()) end_(h, end)
 
-  // busy: each end of a ticket at a counter, back to the call before it
-  const busyRows = db
-    .prepare(
-      `SELECT e.user_id AS userId, SUM(MIN(e.at, @end) - MAX(@start,
-          (SELECT c.at FROM events c WHERE c.ticket_id = e.ticket_id AND c.type = 'ticket.called' AND c.id < e.id ORDER BY c.id DESC LIMIT 1))) AS ms
-       FROM events e
-       WHERE e.day BETWEEN @from AND @to AND e.type IN ('ticket.finished', 'ticket.no_show', 'ticket.transferred') AND e.user_id IS NOT NULL
-       GROUP BY e.user_id`,
-    )
-    .all({ from: q.from, to: q.to, start, end }) as { userId: number; ms: number | null }[]
-  const busy = new Map(busyRows.map((r) => [r.userId, Math.max(0, r.ms ?? 0)]))
+  // busy: each end of a ticket at a counter, back to the call before it (folded in the rollups by the end's day)
+  const busy = new Map(figureRows(db, 'clerk', { from: q.from, to: q.to, tz: q.tz }).map((r) => [Number(r.key), r.busyMs]))
   // a ticket still at a counter is busy time up to now
   if (q.now <= dayStartMs(addDays(q.to, 1), q.tz)) {
     const current = db.prepare("SELECT clerk_id AS userId, called_at AS calledAt FROM tickets WHERE status IN ('called', 'serving') AND clerk_id IS NOT NULL").all() as { userId: number; calledAt: number }[]

@@ -4,6 +4,7 @@ type Cell = string | number | boolean | null | undefined
 
 function cell(v: Cell): string {
   if (v === null || v === undefined) return ''
+  if (typeof v === 'number') return String(v)
   let s = String(v)
   // a leading = + - @ would be run as a formula by a spreadsheet: neutralise it (text only)
   if (typeof v === 'string' && /^[=+\-@]/.test(s)) s = `'${s}`

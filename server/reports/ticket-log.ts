@@ -38,7 +38,7 @@ export function ticketLogCsv(db: Database.Database, q: { from: string; to: strin
               c.number AS counter, u.username AS clerk, t.recall_count AS recalls, t.transfer_count AS transfers
        FROM tickets t JOIN services s ON s.id = t.service_id JOIN services si ON si.id = t.issued_service_id
        LEFT JOIN counters c ON c.id = t.counter_id LEFT JOIN users u ON u.id = t.clerk_id
-       WHERE t.day BETWEEN ? AND ? ORDER BY t.issued_at, t.id`,
+       WHERE t.day BETWEEN ? AND ? ORDER BY t.issued_at, t.issued_service_id, t.number`,
     )
     .all(q.from, q.to) as TicketLogRow[]
   const header = ['id', 'day', 'label', 'service', 'issued_service', 'priority', ...(q.withPhone ? ['phone'] : []), 'status', 'outcome', 'issued_at', 'called_at', 'started_at', 'finished_at', 'wait_seconds', 'counter', 'clerk', 'recalls', 'transfers']

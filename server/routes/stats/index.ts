@@ -11,6 +11,7 @@ import { hourlySeries } from '../../reports/hourly.ts'
 import { reportCsv, ticketLogCsv } from '../../reports/ticket-log.ts'
 import { dayCount, isRealDay } from '../../reports/days.ts'
 import { DeviceHealthBoard } from '../../reports/device-health.ts'
+import { foldInBackground } from '../../reports/rollup.ts'
 
 /** The longest range a report covers (a year and a day). */
 export const MAX_REPORT_DAYS = 366
@@ -29,6 +30,10 @@ export async function statsRoutes(fastify: FastifyInstance): Promise<void> {
   const { db, queue, clock, config } = app.tabour
   const devices = new DeviceHealthBoard(db, queue.events)
   app.addHook('onClose', async () => devices.stop())
+  // the first start after an upgrade folds the history into the report rollups, in the background
+  app.addHook('onReady', async () => {
+    foldInBackground(db, () => config.timeZone).catch((err: unknown) => app.log.warn({ err }, 'report rollups: background fold failed'))
+  })
 
   const checkRange = (from: string, to: string) => {
     if (!isRealDay(from)) throw badRequest(ErrorCodes.VALIDATION, `querystring/from ${from} is not a date`)

@@ -1,0 +1,181 @@
+/**
+ * Folds the event log into the report rollups (tables report_day and report_hour, migration 4)
+ * before a report reads them: only the events after the last one folded, so a live center pays
+ * for a handful of rows per report, and the first report after an upgrade pays once for the
+ * history. The rollups are derived data: `rebuild` empties them and folds everything again (a
+ * change of time zone re-cuts the hours). What each event adds:
+ * - ticket.issued/called/finished/no_show/cancelled/transferred: one to its count;
+ * - called: its `waitedSeconds` (sum, max, the list for percentiles) and `withinTarget`;
+ * - finished: its `serviceSeconds`;
+ * - finished/no_show/transferred: the time since the ticket's call (busy time of the clerk).
+ * Keys: the event's local day (as written), its local hour in the center's zone, its service,
+ * counter and user (0 for none).
+ */
+import type Database from 'better-sqlite3'
+import { cachedLocalHour } from './sql-functions.ts'
+
+const TYPES = ['ticket.issued', 'ticket.called', 'ticket.finished', 'ticket.no_show', 'ticket.cancelled', 'ticket.transferred'] as const
+const COLUMN: Record<string, 'issued' | 'called' | 'served' | 'no_show' | 'cancelled' | 'transferred'> = {
+  'ticket.issued': 'issued',
+  'ticket.called': 'called',
+  'ticket.finished': 'served',
+  'ticket.no_show': 'no_show',
+  'ticket.cancelled': 'cancelled',
+  'ticket.transferred': 'transferred',
+}
+
+interface Bucket {
+  issued: number
+  called: number
+  served: number
+  no_show: number
+  cancelled: number
+  transferred: number
+  wait_sum: number
+  wait_max: number | null
+  within: number
+  svc_sum: number
+  busy_ms: number
+  waits: string
+  svcs: string
+}
+
+const emptyBucket = (): Bucket => ({ issued: 0, called: 0, served: 0, no_show: 0, cancelled: 0, transferred: 0, wait_sum: 0, wait_max: null, within: 0, svc_sum: 0, busy_ms: 0, waits: '', svcs: '' })
+
+interface EventRow {
+  id: number
+  at: number
+  day: string
+  type: string
+  ticketId: string | null
+  counterId: number | null
+  serviceId: number | null
+  userId: number | null
+  data: string
+}
+
+const SETS = `issued = issued + excluded.issued, called = called + excluded.called, served = served + excluded.served,
+  no_show = no_show + excluded.no_show, cancelled = cancelled + excluded.cancelled, transferred = transferred + excluded.transferred,
+  wait_sum = wait_sum + excluded.wait_sum, wait_max = MAX(COALESCE(wait_max, excluded.wait_max), COALESCE(excluded.wait_max, wait_max)),
+  within = within + excluded.within, svc_sum = svc_sum + excluded.svc_sum, busy_ms = busy_ms + excluded.busy_ms,
+  waits = waits || excluded.waits, svcs = svcs || excluded.svcs`
+const VALUES = 'issued, called, served, no_show, cancelled, transferred, wait_sum, wait_max, within, svc_sum, busy_ms, waits, svcs'
+/** Events folded per transaction: the first fold of months of history must not hold the write lock for long. */
+const BATCH = 20_000
+
+const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null)
+
+/**
+ * Brings the rollups up to the newest event (and re-cuts them when the zone changed). With
+ * `maxBatches`, stops after that many batches of BATCH events and answers false when more
+ * remain (the server's start-up fold gives the event loop back between batches).
+ */
+export function refreshRollups(db: Database.Database, timeZone: string, maxBatches = Infinity): boolean {
+  const state = (key: string) => (db.prepare('SELECT value FROM report_state WHERE key = ?').get(key) as { value: string } | undefined)?.value
+  const setState = (key: string, value: string) => db.prepare('INSERT INTO report_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value)
+  const latest = (db.prepare('SELECT COALESCE(MAX(id), 0) AS id FROM events').get() as { id: number }).id
+  if (state('timeZone') === timeZone && Number(state('lastEventId') ?? 0) >= latest) return true
+  if (state('timeZone') !== timeZone) {
+    db.transaction(() => {
+      db.exec('DELETE FROM report_day; DELETE FROM report_hour')
+      setState('lastEventId', '0')
+      setState('timeZone', timeZone)
+    }).immediate()
+  }
+  let cursor = Number(state('lastEventId') ?? 0)
+  {
+    const read = db.prepare(
+      `SELECT id, at, day, type, ticket_id AS ticketId, counter_id AS counterId, service_id AS serviceId, user_id AS userId, data
+       FROM events WHERE id > ? AND id <= ? AND type IN (${TYPES.map(() => '?').join(', ')}) ORDER BY id LIMIT ${BATCH}`,
+    )
+    const callBefore = db.prepare("SELECT at FROM events WHERE ticket_id = ? AND type = 'ticket.called' AND id < ? ORDER BY id DESC LIMIT 1")
+    const upDay = db.prepare(`INSERT INTO report_day (day, service_id, counter_id, user_id, ${VALUES}) VALUES (?, ?, ?, ?, ${VALUES.split(', ').map(() => '?').join(', ')}) ON CONFLICT DO UPDATE SET ${SETS}`)
+    const upHour = db.prepare(`INSERT INTO report_hour (day, hour, service_id, ${VALUES}) VALUES (?, ?, ?, ${VALUES.split(', ').map(() => '?').join(', ')}) ON CONFLICT DO UPDATE SET ${SETS}`)
+    const foldBatch = db.transaction((): boolean => {
+      const rows = read.all(cursor, latest, ...TYPES) as EventRow[]
+      if (rows.length === 0) return false
+      const days = new Map<string, Bucket>()
+      const hours = new Map<string, Bucket>()
+      const lastCall = new Map<string, number>()
+      for (const e of rows) {
+        cursor = e.id
+        const dayKey = `${e.day}|${e.serviceId ?? 0}|${e.counterId ?? 0}|${e.userId ?? 0}`
+        const hourKey = `${e.day}|${cachedLocalHour(e.at, timeZone)}|${e.serviceId ?? 0}`
+        let d = days.get(dayKey)
+        if (!d) days.set(dayKey, (d = emptyBucket()))
+        let h = hours.get(hourKey)
+        if (!h) hours.set(hourKey, (h = emptyBucket()))
+        const column = COLUMN[e.type]!
+        d[column]++
+        h[column]++
+        if (e.type === 'ticket.called' || e.type === 'ticket.finished') {
+          const data = JSON.parse(e.data) as Record<string, unknown>
+          if (e.type === 'ticket.called') {
+            if (e.ticketId) lastCall.set(e.ticketId, e.at)
+            const w = num(data.waitedSeconds)
+            if (w !== null) {
+              for (const b of [d, h]) {
+                b.wait_sum += w
+                b.wait_max = b.wait_max === null ? w : Math.max(b.wait_max, w)
+                b.waits += `${w},`
+              }
+            }
+            if (data.withinTarget === true) {
+              d.within++
+              h.within++
+            }
+          } else {
+            const s = num(data.serviceSeconds)
+            if (s !== null) {
+              for (const b of [d, h]) {
+                b.svc_sum += s
+                b.svcs += `${s},`
+              }
+            }
+          }
+        }
+        if ((e.type === 'ticket.finished' || e.type === 'ticket.no_show' || e.type === 'ticket.transferred') && e.ticketId) {
+          const calledAt = lastCall.get(e.ticketId) ?? (callBefore.get(e.ticketId, e.id) as { at: number } | undefined)?.at
+          if (calledAt !== undefined && e.at > calledAt) {
+            d.busy_ms += e.at - calledAt
+            h.busy_ms += e.at - calledAt
+          }
+          lastCall.delete(e.ticketId)
+        }
+      }
+      const values = (b: Bucket) => [b.issued, b.called, b.served, b.no_show, b.cancelled, b.transferred, b.wait_sum, b.wait_max, b.within, b.svc_sum, b.busy_ms, b.waits, b.svcs]
+      for (const [k, b] of days) {
+        const [day, s, c, u] = k.split('|')
+        upDay.run(day, Number(s), Number(c), Number(u), ...values(b))
+      }
+      for (const [k, b] of hours) {
+        const [day, hour, s] = k.split('|')
+        upHour.run(day, Number(hour), Number(s), ...values(b))
+      }
+      if (rows.length < BATCH) cursor = latest
+      setState('lastEventId', String(cursor))
+      return rows.length === BATCH
+    })
+    // one transaction per batch: another process (a backup, the CLI) gets the lock in between
+    let batches = 0
+    while (foldBatch.immediate()) {
+      if (++batches >= maxBatches) return false
+    }
+    if (Number(state('lastEventId') ?? 0) < latest) setState('lastEventId', String(latest))
+  }
+  return true
+}
+
+/** Folds whatever is pending a batch at a time, yielding to the event loop in between (server start). */
+export async function foldInBackground(db: Database.Database, timeZone: () => string): Promise<void> {
+  while (db.open && !refreshRollups(db, timeZone(), 1)) await new Promise((r) => setImmediate(r))
+}
+
+/** Empties the rollups; the next refresh folds the whole event log again. */
+export function rebuildRollups(db: Database.Database, timeZone: string): void {
+  db.transaction(() => {
+    db.exec("DELETE FROM report_day; DELETE FROM report_hour; DELETE FROM report_state WHERE key = 'lastEventId'")
+  })()
+  refreshRollups(db, timeZone)
+}
+
