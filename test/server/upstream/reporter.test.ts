@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import Database from 'better-sqlite3'
 import { join } from 'node:path'
 import { TestCenter, TestClock } from '../../helpers/test-center.ts'
-import { registerCenter, startTestHub, type TestHubOptions } from '../../hub/hub-harness.ts'
+import { BACKENDS, registerCenter, startTestHub, type Backend, type TestHubOptions } from '../../hub/hub-harness.ts'
 import { drain, expectHubMatchesCenter, hubJson, UPSTREAM_TEST_CONFIG } from './upstream-helpers.ts'
 
 /**
@@ -16,8 +16,8 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c()
 })
 
-async function setup(o: { clock?: TestClock; hubSetup?: TestHubOptions['setup'] } = {}) {
-  const hub = await startTestHub({ setup: o.hubSetup })
+async function setup(o: { clock?: TestClock; hubSetup?: TestHubOptions['setup']; backend?: Backend } = {}) {
+  const hub = await startTestHub({ setup: o.hubSetup, backend: o.backend })
   cleanups.push(() => hub.close())
   const secret = await registerCenter(hub, 'EG-CAI-001')
   const center = await TestCenter.start({ clock: o.clock, config: { upstream: { url: hub.url, centerId: 'EG-CAI-001', secret, ...UPSTREAM_TEST_CONFIG }, auth: { userTokenTtlSeconds: 30 * 86_400 } } })
@@ -71,11 +71,12 @@ async function workHour(s: Setup, clock: TestClock, n: number) {
 }
 
 describe('upstream reporter → hub', () => {
-  it('the hub\'s figures equal the center\'s own KPIs, hour by hour, and no personal data leaves', { timeout: 60_000 }, async () => {
+  it.each(BACKENDS)('the hub\'s figures (on %s) equal the center\'s own KPIs, hour by hour, and no personal data leaves', { timeout: 60_000 }, async (backend) => {
     const clock = new TestClock(Date.parse('2026-03-10T06:10:00Z')) // 08:10 in Cairo
     const bodies: string[] = []
     const s = await setup({
       clock,
+      backend,
       hubSetup: (app) =>
         app.addHook('preHandler', async (request) => {
           if (request.rawBody) bodies.push(request.rawBody)

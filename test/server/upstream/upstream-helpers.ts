@@ -25,6 +25,11 @@ export async function hubJson(hub: TestHub, path: string): Promise<any> {
 /** The center's own KPIs (GET /stats/today) next to the hub's figures for the same day, service by service. */
 export async function expectHubMatchesCenter(center: TestCenter, hub: TestHub, centerId: string): Promise<{ day: string; issued: number }> {
   const stats = (await center.request('GET', '/api/v1/stats/today', { token: await center.admin() })).json()
+  return expectHubMatchesStats(stats, hub, centerId)
+}
+
+/** `stats` is the center's GET /stats/today answer. */
+export async function expectHubMatchesStats(stats: any, hub: TestHub, centerId: string): Promise<{ day: string; issued: number }> {
   const hubRows = (await hubJson(hub, `/api/hub/v1/figures?from=${stats.day}&by=service&center=${centerId}`)).rows as any[]
   const byCode = new Map(hubRows.map((r) => [r.key, r]))
   let issued = 0
