@@ -1,0 +1,81 @@
+import { Type, type Static, type TSchema } from '@sinclair/typebox'
+import { literalUnion, Nullable } from './common.ts'
+
+/**
+ * Center settings an admin edits in the dashboard. Each key's value comes from, later wins:
+ * the built-in default, the config file, the environment, then the admin's override kept in
+ * the database (table center_settings, key `overrides`). PUT a key as null to drop its
+ * override (the config value applies again).
+ */
+const Name = Type.String({ minLength: 1, maxLength: 120 })
+const Category = Type.Object(
+  {
+    code: Type.String({ pattern: '^[a-z][a-z0-9_]{0,31}$', description: 'lower-case letters, digits, _ (not none)' }),
+    nameAr: Name,
+    nameEn: Name,
+  },
+  { additionalProperties: false },
+)
+
+export const CallPolicyName = literalUnion(['fifo', 'priority', 'sla'])
+export const DigitStyleName = literalUnion(['western', 'arabic-indic'])
+
+const Fields = {
+  nameAr: Name,
+  nameEn: Name,
+  /** IANA zone, e.g. Africa/Cairo. */
+  timeZone: Type.String({ minLength: 1, maxLength: 64 }),
+  callPolicy: CallPolicyName,
+  maxPriorityInARow: Type.Integer({ minimum: 1, maximum: 50 }),
+  priorityAgingSeconds: Type.Integer({ minimum: 60, maximum: 86_400 }),
+  priorityCategories: Type.Array(Category, { maxItems: 20 }),
+  /** How the screens write numbers by default. */
+  digits: DigitStyleName,
+  /** The language screens start in. */
+  language: literalUnion(['ar', 'en']),
+}
+
+export const CenterSettings = Type.Object(Fields)
+export type CenterSettings = Static<typeof CenterSettings>
+export type SettingKey = keyof CenterSettings
+
+const o = <T extends TSchema>(t: T) => Type.Optional(Nullable(t))
+export const PutSettingsBody = Type.Object(
+  {
+    nameAr: o(Fields.nameAr),
+    nameEn: o(Fields.nameEn),
+    timeZone: o(Fields.timeZone),
+    callPolicy: o(Fields.callPolicy),
+    maxPriorityInARow: o(Fields.maxPriorityInARow),
+    priorityAgingSeconds: o(Fields.priorityAgingSeconds),
+    priorityCategories: o(Fields.priorityCategories),
+    digits: o(Fields.digits),
+    language: o(Fields.language),
+  },
+  { additionalProperties: false, minProperties: 1 },
+)
+export type PutSettingsBody = Static<typeof PutSettingsBody>
+
+export const SettingsReply = Type.Object({
+  /** What applies now. */
+  values: CenterSettings,
+  /** The keys an admin has overridden (the rest come from config). */
+  overridden: Type.Array(Type.String()),
+  /** What applies without the overrides (config file, env, built-in defaults). */
+  defaults: CenterSettings,
+})
+export type SettingsReply = Static<typeof SettingsReply>
+
+/** One audited configuration change (event log row `config.changed`). */
+export const AuditEntry = Type.Object({
+  id: Type.Integer(),
+  at: Type.String(),
+  userId: Nullable(Type.Integer()),
+  username: Nullable(Type.String()),
+  method: Type.String(),
+  route: Type.String(),
+  params: Type.Record(Type.String(), Type.Unknown()),
+  body: Type.Unknown(),
+  status: Type.Integer(),
+})
+export type AuditEntry = Static<typeof AuditEntry>

@@ -1,0 +1,89 @@
+/**
+ * The admin's overrides of center settings, kept in center_settings (key `overrides`, one JSON
+ * object) and applied onto the running config object, which the queue, the center route and
+ * the reports read live. Precedence, later wins: built-in default ← config file ← environment
+ * ← override. `base` remembers what the config said before any override, so dropping an
+ * override (PUT null) restores it without a restart.
+ */
+import type { Db } from '../../db/connection.ts'
+import type { Config } from '../../config.ts'
+import type { CenterSettings, PutSettingsBody, SettingKey, SettingsReply } from '../../../protocol/settings.ts'
+
+/** Screens' defaults for the two settings the config file does not have. */
+const UI_DEFAULTS = { digits: 'western', language: 'ar' } as const
+
+function fromConfig(config: Config, ui: Pick<CenterSettings, 'digits' | 'language'>): CenterSettings {
+  return {
+    nameAr: config.centerName.ar,
+    nameEn: config.centerName.en,
+    timeZone: config.timeZone,
+    callPolicy: config.queue.policy,
+    maxPriorityInARow: config.queue.maxPriorityInARow,
+    priorityAgingSeconds: config.queue.priorityAgingSeconds,
+    priorityCategories: config.queue.priorityCategories.map((c) => ({ ...c })),
+    digits: ui.digits,
+    language: ui.language,
+  }
+}
+
+function applyTo(config: Config, v: CenterSettings): void {
+  config.centerName = { ar: v.nameAr, en: v.nameEn }
+  config.timeZone = v.timeZone
+  config.queue.policy = v.callPolicy
+  config.queue.maxPriorityInARow = v.maxPriorityInARow
+  config.queue.priorityAgingSeconds = v.priorityAgingSeconds
+  config.queue.priorityCategories = v.priorityCategories.map((c) => ({ ...c }))
+}
+
+export class CenterSettingsStore {
+  private readonly base: CenterSettings
+  private overrides: Partial<CenterSettings>
+
+  constructor(
+    private readonly db: Db,
+    private readonly config: Config,
+  ) {
+    this.base = fromConfig(config, UI_DEFAULTS)
+    this.overrides = this.load()
+    applyTo(config, this.values())
+  }
+
+  /** What applies now. */
+  values(): CenterSettings {
+    return { ...this.base, ...this.overrides }
+  }
+
+  reply(): SettingsReply {
+    return { values: this.values(), overridden: Object.keys(this.overrides), defaults: structuredClone(this.base) }
+  }
+
+  /** Merges a validated change (null drops an override), stores it and applies it at once. */
+  update(change: PutSettingsBody, at: number, userId: number | null): SettingsReply {
+    const next: Record<string, unknown> = { ...this.overrides }
+    for (const [k, v] of Object.entries(change) as [SettingKey, unknown][]) {
+      if (v === null || v === undefined) delete next[k]
+      else next[k] = v
+    }
+    this.overrides = next as Partial<CenterSettings>
+    this.db
+      .prepare(
+        `INSERT INTO center_settings (key, value, updated_at, updated_by) VALUES ('overrides', ?, ?, ?)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+      )
+      .run(JSON.stringify(this.overrides), at, userId)
+    applyTo(this.config, this.values())
+    return this.reply()
+  }
+
+  private load(): Partial<CenterSettings> {
+    const row = this.db.prepare("SELECT value FROM center_settings WHERE key = 'overrides'").get() as { value: string } | undefined
+    if (!row) return {}
+    try {
+      const parsed = JSON.parse(row.value) as Record<string, unknown>
+      const known = new Set(Object.keys(this.base))
+      return Object.fromEntries(Object.entries(parsed).filter(([k, v]) => known.has(k) && v !== null)) as Partial<CenterSettings>
+    } catch {
+      return {}
+    }
+  }
+}

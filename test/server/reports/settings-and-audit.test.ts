@@ -1,0 +1,65 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { TestCenter, TestClock } from '../../helpers/test-center.ts'
+
+describe('center settings: config defaults, admin overrides, audit', () => {
+  let center: TestCenter
+  afterEach(async () => center?.close())
+
+  it('an override beats the config, applies at once, and null restores the config value', async () => {
+    center = await TestCenter.start({ config: { centerName: { ar: 'مركز التجربة', en: 'Test center' }, queue: { policy: 'fifo' } } })
+    const admin = await center.admin()
+    const manager = (await center.createUser('boss', 'manager')).token
+    let res = await center.request('GET', '/api/v1/settings', { token: manager })
+    expect(res.statusCode).toBe(200)
+    expect(res.json()).toMatchObject({ values: { nameEn: 'Test center', callPolicy: 'fifo', timeZone: 'Africa/Cairo', digits: 'western', language: 'ar' }, overridden: [] })
+
+    // a manager may read but not change
+    expect((await center.request('PUT', '/api/v1/settings', { token: manager, body: { callPolicy: 'sla' } })).statusCode).toBe(403)
+    res = await center.request('PUT', '/api/v1/settings', { token: admin, body: { callPolicy: 'priority', maxPriorityInARow: 2, nameEn: 'Nasr City center', digits: 'arabic-indic' } })
+    expect(res.statusCode, res.body).toBe(200)
+    expect(res.json().overridden.sort()).toEqual(['callPolicy', 'digits', 'maxPriorityInARow', 'nameEn'])
+    expect(res.json().defaults).toMatchObject({ callPolicy: 'fifo', nameEn: 'Test center' })
+    const info = (await center.request('GET', '/api/v1/center', { token: manager })).json()
+    expect(info).toMatchObject({ nameEn: 'Nasr City center', nameAr: 'مركز التجربة', callPolicy: 'priority' })
+
+    res = await center.request('PUT', '/api/v1/settings', { token: admin, body: { nameEn: null } })
+    expect(res.json().values.nameEn).toBe('Test center')
+    expect(res.json().overridden).not.toContain('nameEn')
+  })
+
+  it('is validated by the schema: a 400 names the field', async () => {
+    center = await TestCenter.start()
+    const admin = await center.admin()
+    const bad = async (body: unknown, field: string) => {
+      const res = await center.request('PUT', '/api/v1/settings', { token: admin, body })
+      expect(res.statusCode, JSON.stringify(body)).toBe(400)
+      expect(res.json().message).toContain(field)
+    }
+    await bad({ callPolicy: 'random' }, 'body/callPolicy')
+    await bad({ maxPriorityInARow: 0 }, 'body/maxPriorityInARow')
+    await bad({ timeZone: 'Mars/Olympus' }, 'body/timeZone')
+    await bad({ priorityCategories: [{ code: 'Bad Code', nameAr: 'x', nameEn: 'x' }] }, 'body/priorityCategories')
+    await bad({ priorityCategories: [{ code: 'none', nameAr: 'x', nameEn: 'x' }] }, 'body/priorityCategories')
+    await bad({}, 'body')
+  })
+
+  it('every configuration change is in the event log with its actor; passwords are not', async () => {
+    const clock = new TestClock()
+    center = await TestCenter.start({ clock })
+    const admin = await center.admin()
+    const s = await center.createService({ prefix: 'A' })
+    await center.request('PATCH', `/api/v1/services/${s.id}`, { token: admin, body: { targetWaitSeconds: 900 } })
+    await center.createCounter({ number: 1, serviceIds: [s.id] })
+    await center.createUser('clerk1')
+    await center.request('PUT', '/api/v1/settings', { token: admin, body: { callPolicy: 'sla' } })
+    // a refused change is not logged
+    await center.request('POST', '/api/v1/services', { token: admin, body: { prefix: 'A', nameAr: 'x', nameEn: 'x', targetWaitSeconds: 60 } })
+    const log = (await center.request('GET', '/api/v1/settings/audit', { token: admin })).json()
+    expect(log.map((e: { method: string; route: string }) => `${e.method} ${e.route}`)).toEqual(['PUT /settings', 'POST /users', 'POST /counters', 'PATCH /services/:id', 'POST /services'])
+    expect(log.every((e: { username: string }) => e.username === 'admin')).toBe(true)
+    expect(log[1].body).toMatchObject({ username: 'clerk1', password: '***', role: 'clerk' })
+    expect(log[3]).toMatchObject({ params: { id: s.id }, body: { targetWaitSeconds: 900 }, status: 200 })
+    const manager = (await center.createUser('boss', 'manager')).token
+    expect((await center.request('GET', '/api/v1/settings/audit', { token: manager })).statusCode).toBe(403)
+  })
+})
