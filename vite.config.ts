@@ -16,6 +16,8 @@ const UI_ENTRIES = {
   display: entry('./display-ui/index.html'),
   counter: entry('./counter-ui/index.html'),
   dashboard: entry('./dashboard-ui/index.html'),
+  // the national hub's dashboard (hub/), served by the hub process at /hub/ui/
+  hub: entry('./hub/ui/index.html'),
 } as const
 
 export default defineConfig({

@@ -1,0 +1,37 @@
+/** The national dashboard's words, Arabic first. */
+import { translator, type StringTable } from '../../ui-common/i18n.ts'
+
+export const HUB_STRINGS = {
+  title: { ar: 'لوحة المتابعة القومية لمراكز خدمة المواطنين', en: 'National dashboard of citizen-service centers' },
+  from: { ar: 'من', en: 'From' },
+  to: { ar: 'إلى', en: 'To' },
+  today: { ar: 'اليوم', en: 'Today' },
+  show: { ar: 'عرض', en: 'Show' },
+  issued: { ar: 'التذاكر المصدرة', en: 'Issued' },
+  served: { ar: 'تمت خدمتهم', en: 'Served' },
+  avgWait: { ar: 'متوسط الانتظار (دقيقة)', en: 'Avg wait (min)' },
+  sla: { ar: 'نسبة الالتزام بزمن الانتظار', en: 'Within target wait' },
+  noShow: { ar: 'لم يحضروا', en: 'No-show' },
+  centersOffline: { ar: 'مراكز غير متصلة', en: 'Centers offline' },
+  byGovernorate: { ar: 'حسب المحافظة', en: 'By governorate' },
+  byCenter: { ar: 'حسب المركز', en: 'By center' },
+  byService: { ar: 'حسب الخدمة', en: 'By service' },
+  governorate: { ar: 'المحافظة', en: 'Governorate' },
+  center: { ar: 'المركز', en: 'Center' },
+  service: { ar: 'الخدمة', en: 'Service' },
+  status: { ar: 'الحالة', en: 'Status' },
+  lastReport: { ar: 'آخر اتصال', en: 'Last contact' },
+  online: { ar: 'متصل', en: 'Online' },
+  offline: { ar: 'غير متصل', en: 'Offline' },
+  never: { ar: 'لم يتصل بعد', en: 'Never' },
+  csv: { ar: 'تنزيل CSV', en: 'Download CSV' },
+  loadFailed: { ar: 'تعذّر تحميل الأرقام، نحاول مرة أخرى…', en: 'Could not load the figures; retrying…' },
+  chartTitle: { ar: 'المصدرة والمخدومة حسب المحافظة', en: 'Issued and served by governorate' },
+  kind_fixed: { ar: 'ثابت', en: 'Fixed' },
+  kind_mobile: { ar: 'متنقل', en: 'Mobile' },
+  kind_new_city: { ar: 'مدينة جديدة', en: 'New city' },
+  kind: { ar: 'النوع', en: 'Kind' },
+} as const satisfies StringTable
+
+export type HubStringKey = keyof typeof HUB_STRINGS
+export const { t: ht, tf: htf } = translator(HUB_STRINGS)

@@ -1,0 +1,139 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser } from 'playwright-core'
+import { execFile } from 'node:child_process'
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { closeBrowser, Contexts, LANDSCAPE, launchBrowser, takePageErrors } from '../e2e/browser.ts'
+import { ROOT } from '../e2e/ui-build.ts'
+import { localDay } from '../../server/queue/local-day.ts'
+import { toArabicIndic } from '../../ui-common/digits.ts'
+import type { HourFigures } from '../../protocol/upstream.ts'
+import { batchPath, postSigned, registerCenter, startTestHub, type TestHub } from './hub-harness.ts'
+
+/**
+ * The national dashboard in headless Chromium against a real hub on loopback: the figures the
+ * centers sent, by governorate, center and service; a silent center flagged offline; the CSV
+ * download carries the same numbers; Arabic first, English on request.
+ * Screenshots go to test-results/hub/; UPDATE_SCREENSHOTS=1 also refreshes docs/screenshots/hub-ar.png.
+ */
+
+const SHOTS = join(ROOT, 'test-results', 'hub')
+const SERVICES = [
+  ['A', 'بطاقة الرقم القومي', 'National ID card'],
+  ['B', 'شهادات الميلاد والوفاة', 'Birth and death certificates'],
+  ['C', 'بطاقات التموين', 'Ration cards'],
+] as const
+
+const CENTERS = [
+  { id: 'EG-CAI-001', nameAr: 'مركز مدينة نصر التكنولوجي', nameEn: 'Nasr City technology center', governorate: 'القاهرة', kind: 'fixed', scale: 9 },
+  { id: 'EG-CAI-014', nameAr: 'المركز المتنقل ١٤', nameEn: 'Mobile center 14', governorate: 'القاهرة', kind: 'mobile', scale: 3 },
+  { id: 'EG-GIZ-003', nameAr: 'مركز ٦ أكتوبر', nameEn: '6th of October center', governorate: 'الجيزة', kind: 'new_city', scale: 6 },
+  { id: 'EG-ALX-002', nameAr: 'مركز سيدي جابر', nameEn: 'Sidi Gaber center', governorate: 'الإسكندرية', kind: 'fixed', scale: 5 },
+] as const
+const SILENT = 'EG-ALX-002'
+
+const figures = (code: string, nameAr: string, nameEn: string, n: number): HourFigures => ({
+  serviceCode: code, serviceNameAr: nameAr, serviceNameEn: nameEn,
+  issued: n, called: n - 1, served: n - 2, noShow: 1, cancelled: 1, transferredIn: 0, transferredOut: 0,
+  waitSumSeconds: (n - 1) * (240 + 60 * n), waitCount: n - 1, waitMaxSeconds: 1800, waitWithinTarget: Math.floor((n - 1) * 0.8),
+  serviceSumSeconds: (n - 2) * 300, serviceCount: n - 2, counterOpenMinutes: 120,
+})
+
+let browser: Browser
+let hub: TestHub
+let uiDir: string
+const contexts = new Contexts(() => browser)
+
+beforeAll(async () => {
+  // a build of our own, so this file neither waits for nor disturbs the other UI tests' dist/ui
+  uiDir = mkdtempSync(join(tmpdir(), 'tabour-hub-ui-'))
+  await promisify(execFile)(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn', '--outDir', uiDir, '--emptyOutDir'], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_ENV: 'production' },
+    maxBuffer: 16 * 1024 * 1024,
+  })
+  browser = await launchBrowser()
+  mkdirSync(SHOTS, { recursive: true })
+  hub = await startTestHub({ config: { uiDir, offlineAfterMinutes: 30 } })
+  const today = localDay(Date.now(), 'Africa/Cairo')
+  let seq = 0
+  for (const c of CENTERS) {
+    const secret = await registerCenter(hub, c.id, { nameAr: c.nameAr, nameEn: c.nameEn, governorate: c.governorate, kind: c.kind })
+    for (const hour of [9, 10, 11]) {
+      const rows = SERVICES.map(([code, ar, en], i) => figures(code, ar, en, c.scale * (3 - i) + hour - 6))
+      const res = await postSigned(hub.url, batchPath, c.id, secret, { centerId: c.id, seq: ++seq, day: today, hour, timeZone: 'Africa/Cairo', revision: 1, final: true, generatedAt: Date.now(), rows })
+      expect(res.status).toBe(200)
+    }
+  }
+  // the silent center's last report is three hours old
+  await hub.store.driver.run('UPDATE hub_center_status SET last_report_at = ?, last_heartbeat_at = NULL WHERE center_id = ?', [Date.now() - 3 * 3_600_000, SILENT])
+}, 180_000)
+
+afterAll(async () => {
+  await contexts.closeAll()
+  await closeBrowser(browser)
+  await hub?.close()
+  if (uiDir) rmSync(uiDir, { recursive: true, force: true })
+})
+
+describe('national dashboard', () => {
+  it('shows the national figures in Arabic, flags the silent center, sorts, and its CSV has the same numbers', async () => {
+    const api = await (await fetch(`${hub.url}/api/hub/v1/summary`)).json()
+    expect(api.totals.issued).toBeGreaterThan(0)
+    const page = await contexts.page(LANDSCAPE)
+    await page.goto(`${hub.url}/`)
+    await page.waitForURL(/\/hub\/ui\/$/)
+    expect(await page.locator('html').getAttribute('dir')).toBe('rtl')
+
+    const grouped = (n: number) => toArabicIndic(new Intl.NumberFormat('en-US').format(n)).replace(/,/g, '٬')
+    await expect.poll(() => page.locator('[data-kpi="issued"] .v').textContent()).toBe(grouped(api.totals.issued))
+    expect(await page.locator('[data-kpi="served"] .v').textContent()).toBe(grouped(api.totals.served))
+    expect(await page.locator('[data-kpi="offline"] .v').textContent()).toBe(`${toArabicIndic('1')} / ${toArabicIndic('4')}`)
+
+    // every center with its figures; the silent one flagged (and first: offline sorts to the top)
+    const rows = page.locator('[data-table="center"] tbody tr')
+    expect(await rows.count()).toBe(4)
+    expect(await rows.first().getAttribute('data-center-id')).toBe(SILENT)
+    expect(await page.locator(`tr[data-center-id="${SILENT}"]`).getAttribute('data-offline')).toBe('true')
+    expect(await page.locator(`tr[data-center-id="${SILENT}"] .badge`).textContent()).toBe('غير متصل')
+    for (const c of api.byCenter) {
+      expect(await page.locator(`tr[data-center-id="${c.key}"] [data-col="issued"]`).textContent()).toBe(grouped(c.issued))
+      if (c.key !== SILENT) expect(await page.locator(`tr[data-center-id="${c.key}"]`).getAttribute('data-offline')).toBe('false')
+    }
+    expect(await page.locator('[data-table="governorate"] tbody tr').count()).toBe(3)
+    expect(await page.locator('[data-table="service"] tbody tr').count()).toBe(3)
+    expect(await page.locator('[data-table="governorate"] svg [data-bar]').count()).toBe(3)
+
+    // sort by issued, largest first
+    await page.locator('[data-table="center"] th button[data-sort="issued"]').click()
+    const top = [...api.byCenter].sort((a: any, b: any) => b.issued - a.issued)[0].key
+    expect(await rows.first().getAttribute('data-center-id')).toBe(top)
+
+    await page.screenshot({ path: join(SHOTS, 'hub-ar.png'), fullPage: true })
+    if (process.env.UPDATE_SCREENSHOTS === '1') copyFileSync(join(SHOTS, 'hub-ar.png'), join(ROOT, 'docs', 'screenshots', 'hub-ar.png'))
+
+    // the CSV download: the same numbers as the page and the API
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('a[data-csv="center"]').click()])
+    const file = join(SHOTS, 'centers.csv')
+    await download.saveAs(file)
+    const lines = readFileSync(file, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/)
+    const header = lines[0]!.split(',')
+    const rowsCsv = lines.slice(1).map((l) => Object.fromEntries(l.split(',').map((v, i) => [header[i], v])))
+    expect(rowsCsv).toHaveLength(4)
+    for (const c of api.byCenter) {
+      const r = rowsCsv.find((x) => x.key === c.key)!
+      expect({ issued: Number(r.issued), served: Number(r.served), sla: r.sla_percent === '' ? null : Number(r.sla_percent) }).toEqual({ issued: c.issued, served: c.served, sla: c.slaPercent })
+    }
+    expect(rowsCsv.reduce((s, r) => s + Number(r.issued), 0)).toBe(api.totals.issued)
+
+    // English, Western digits
+    await page.locator('tabour-lang-switch button').click()
+    expect(await page.locator('html').getAttribute('dir')).toBe('ltr')
+    await expect.poll(() => page.locator('header h1').textContent()).toBe('National dashboard of citizen-service centers')
+    expect(await page.locator('[data-kpi="issued"] .v').textContent()).toBe(new Intl.NumberFormat('en-US').format(api.totals.issued))
+    expect(await page.locator(`tr[data-center-id="${SILENT}"] .badge`).textContent()).toBe('Offline')
+    expect(takePageErrors()).toEqual([])
+  })
+})
