@@ -234,6 +234,7 @@ const AUTHENTICATED_ROUTES: Record<string, unknown> = {
   'POST /api/v1/tickets/{id}/cancel': undefined,
   'POST /api/v1/tickets/{id}/reprint': undefined,
   'GET /api/v1/stats/today': undefined,
+  'GET /api/v1/health/backups': undefined,
   'GET /api/v1/stats/me': undefined,
   'GET /api/v1/center': undefined,
   'GET /api/v1/center/news': undefined,
