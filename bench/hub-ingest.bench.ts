@@ -1,0 +1,132 @@
+/**
+ * The hub's ingest rate for a simulated country: 700 centers × 30 services, one batch per
+ * center-hour (30 rows), on SQLite and on PostgreSQL (when TABOUR_TEST_PG_URL names a server
+ * whose role may create databases). Three figures per backend, measured in the same run:
+ * - HTTP: signed batches over loopback to the real hub (32 senders), signature checks,
+ *   replay check, validation, idempotent upsert, status: what a center's reporter meets;
+ * - store: the same ingest called in-process (no HTTP, no signature), a fresh hour;
+ * - raw: the same rows as plain multi-row INSERTs, one transaction per batch, through the same
+ *   driver: the floor the database itself sets.
+ * BENCH_HUB_HOURS (default 2) hours of batches per figure.
+ */
+import { randomBytes } from 'node:crypto'
+import { signedHeaders, UpstreamPaths, type HourBatch, type HourFigures } from '../protocol/upstream.ts'
+import { PG_URL, startTestHub, type Backend } from '../test/hub/hub-harness.ts'
+import type { HubStore } from '../hub/store/store.ts'
+
+const CENTERS = 700
+const SERVICES = 30
+const HOURS = Number(process.env.BENCH_HUB_HOURS ?? 2)
+const SENDERS = 32
+
+const rows = (seed: number): HourFigures[] =>
+  Array.from({ length: SERVICES }, (_, s) => {
+    const n = 5 + ((seed * 31 + s * 7) % 40)
+    return {
+      serviceCode: `S${String(s).padStart(2, '0')}`, serviceNameAr: `خدمة ${s}`, serviceNameEn: `Service ${s}`,
+      issued: n, called: n - 1, served: n - 3, noShow: 1, cancelled: 1, transferredIn: 1, transferredOut: 1,
+      waitSumSeconds: 600 * n, waitCount: n - 1, waitMaxSeconds: 2400, waitWithinTarget: n - 5, serviceSumSeconds: 280 * n, serviceCount: n - 3, counterOpenMinutes: 60,
+    }
+  })
+
+const centerId = (c: number) => `EG-${String(c).padStart(4, '0')}`
+
+function batches(hourFrom: number, hours: number): HourBatch[] {
+  const out: HourBatch[] = []
+  for (let h = hourFrom; h < hourFrom + hours; h++) {
+    for (let c = 0; c < CENTERS; c++) {
+      out.push({ centerId: centerId(c), seq: h * 1000 + 1, day: '2026-03-10', hour: h, timeZone: 'Africa/Cairo', revision: 1, final: true, generatedAt: Date.now(), rows: rows(c + h) })
+    }
+  }
+  return out
+}
+
+async function pool<T>(items: T[], workers: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0
+  await Promise.all(Array.from({ length: workers }, async () => {
+    while (next < items.length) await fn(items[next++]!)
+  }))
+}
+
+interface Figure {
+  backend: Backend
+  case: string
+  batches: number
+  seconds: number
+}
+
+async function rawInserts(store: HubStore, list: HourBatch[]): Promise<void> {
+  const d = store.driver
+  await d.exec(`CREATE TABLE bench_raw (center_id TEXT, day TEXT, hour INTEGER, service_code TEXT, name_ar TEXT, name_en TEXT, revision INTEGER,
+    issued INTEGER, called INTEGER, served INTEGER, no_show INTEGER, cancelled INTEGER, transferred_in INTEGER, transferred_out INTEGER, wait_sum BIGINT, wait_count INTEGER,
+    wait_max INTEGER, wait_within_target INTEGER, service_sum BIGINT, service_count INTEGER, counter_open_minutes INTEGER, received_at BIGINT)`)
+  const tuple = `(${Array.from({ length: 22 }, () => '?').join(', ')})`
+  const sql = `INSERT INTO bench_raw VALUES ${Array.from({ length: SERVICES }, () => tuple).join(', ')}`
+  await pool(list, d.dialect === 'sqlite' ? 1 : SENDERS, async (b) => {
+    const params = b.rows.flatMap((r) => [b.centerId, b.day, b.hour, r.serviceCode, r.serviceNameAr, r.serviceNameEn, b.revision, r.issued, r.called, r.served, r.noShow, r.cancelled, r.transferredIn, r.transferredOut, r.waitSumSeconds, r.waitCount, r.waitMaxSeconds, r.waitWithinTarget, r.serviceSumSeconds, r.serviceCount, r.counterOpenMinutes, Date.now()])
+    await d.tx(async (t) => void (await t.run(sql, params)))
+  })
+}
+
+async function benchBackend(backend: Backend): Promise<Figure[]> {
+  const hub = await startTestHub({ backend })
+  try {
+    const secrets = new Map<string, string>()
+    for (let c = 0; c < CENTERS; c++) {
+      const secret = randomBytes(32).toString('base64url')
+      secrets.set(centerId(c), secret)
+      await hub.store.addCenter({ id: centerId(c), nameAr: `مركز ${c}`, nameEn: `Center ${c}`, governorate: `G${c % 27}`, city: '', kind: 'fixed', secret }, Date.now())
+    }
+    const figures: Figure[] = []
+
+    // HTTP, signed
+    const http = batches(0, HOURS)
+    let errors = 0
+    let t0 = performance.now()
+    await pool(http, SENDERS, async (b) => {
+      const body = JSON.stringify(b)
+      const headers = signedHeaders(secrets.get(b.centerId)!, { centerId: b.centerId, timestamp: Date.now(), nonce: randomBytes(16).toString('hex'), seq: b.seq, body })
+      const res = await fetch(hub.url + UpstreamPaths.batches, { method: 'POST', headers, body })
+      await res.arrayBuffer()
+      if (res.status !== 200) errors++
+    })
+    figures.push({ backend, case: `HTTP signed (${SENDERS} senders)${errors ? `, ${errors} errors` : ''}`, batches: http.length, seconds: (performance.now() - t0) / 1000 })
+
+    // the store in-process
+    const direct = batches(HOURS, HOURS)
+    t0 = performance.now()
+    await pool(direct, backend === 'sqlite' ? 1 : SENDERS, async (b) => {
+      await hub.store.ingest(b, randomBytes(16).toString('hex'), Date.now())
+    })
+    figures.push({ backend, case: 'store.ingest in-process', batches: direct.length, seconds: (performance.now() - t0) / 1000 })
+
+    // raw inserts of the same rows
+    const raw = batches(0, HOURS)
+    t0 = performance.now()
+    await rawInserts(hub.store, raw)
+    figures.push({ backend, case: 'raw multi-row INSERT (baseline)', batches: raw.length, seconds: (performance.now() - t0) / 1000 })
+
+    const stored = await hub.store.driver.all<{ n: number }>('SELECT COUNT(*) AS n FROM hub_figures')
+    const expected = 2 * HOURS * CENTERS * SERVICES
+    if (Number(stored[0]!.n) !== expected) console.log(`WARNING: ${stored[0]!.n} rows stored, expected ${expected}`)
+    return figures
+  } finally {
+    await hub.close()
+  }
+}
+
+export async function hubIngestBench(): Promise<void> {
+  const backends: Backend[] = PG_URL ? ['sqlite', 'postgres'] : ['sqlite']
+  const all: Figure[] = []
+  for (const b of backends) all.push(...(await benchBackend(b)))
+  console.log(`\n## Hub ingest (${CENTERS} centers × ${SERVICES} services, ${HOURS} h of batches per case; 1 batch = 1 center-hour = ${SERVICES} rows)`)
+  if (!PG_URL) console.log('PostgreSQL skipped: TABOUR_TEST_PG_URL is not set')
+  console.table(all.map((f) => ({ backend: f.backend, case: f.case, batches: f.batches, 'batches/s': Math.round(f.batches / f.seconds), 'center-hours/s': Math.round(f.batches / f.seconds), 'rows/s': Math.round((f.batches * SERVICES) / f.seconds) })))
+  for (const b of backends) {
+    const [http, , raw] = all.filter((f) => f.backend === b)
+    const hoursPerSec = http!.batches / http!.seconds
+    console.log(`${b}: HTTP ingest / raw insert = ${(hoursPerSec / (raw!.batches / raw!.seconds)).toFixed(3)}; a national hour (${CENTERS} batches) ingests in ${(CENTERS / hoursPerSec).toFixed(1)} s`)
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await hubIngestBench()
