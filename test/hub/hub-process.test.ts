@@ -1,0 +1,64 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { execFile, spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { freePort, REPO_ROOT, sleep } from '../helpers/child-server.ts'
+import { batchPath, postSigned } from './hub-harness.ts'
+
+/** `npm run hub` as the real process: the CLI registers a center, the server takes its batches and stops cleanly on SIGTERM. */
+
+const run = promisify(execFile)
+const children = new Set<ChildProcess>()
+let dataDir: string | undefined
+
+afterEach(async () => {
+  for (const c of children) c.kill('SIGKILL')
+  children.clear()
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true })
+})
+
+const baseEnv = (extra: Record<string, string>) => ({ PATH: process.env.PATH!, HOME: process.env.HOME ?? '/tmp', ...extra })
+
+describe('the hub process', () => {
+  it('CLI adds a center, the server ingests its batch, SIGTERM exits 0', { timeout: 60_000 }, async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'tabour-hub-proc-'))
+    const env = baseEnv({ HUB_DATA_DIR: dataDir, HUB_LOG_LEVEL: 'warn' })
+    const cli = (...args: string[]) => run(process.execPath, ['--import', 'tsx', 'hub/main.ts', ...args], { cwd: REPO_ROOT, env })
+    const added = await cli('center', 'add', '--id', 'EG-ASW-001', '--name-ar', 'مركز أسوان', '--name-en', 'Aswan center', '--governorate', 'أسوان', '--kind', 'mobile')
+    const secret = JSON.parse(added.stdout.slice(added.stdout.indexOf('{'))).upstream.secret as string
+    expect(secret.length).toBeGreaterThanOrEqual(32)
+    expect((await cli('center', 'list')).stdout).toContain('EG-ASW-001\tmobile\tأسوان')
+    await expect(cli('center', 'add', '--id', 'EG-ASW-001', '--name-ar', 'x', '--name-en', 'x', '--governorate', 'x')).rejects.toMatchObject({ code: 1 })
+
+    const port = await freePort()
+    const hub = spawn(process.execPath, ['--import', 'tsx', 'hub/main.ts'], { cwd: REPO_ROOT, env: { ...env, HUB_PORT: String(port), HUB_HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'pipe'] })
+    children.add(hub)
+    let out = ''
+    hub.stdout!.on('data', (c) => (out += c))
+    hub.stderr!.on('data', (c) => (out += c))
+    const exited = new Promise<number | null>((resolve) => hub.once('exit', (code) => resolve(code)))
+    const url = `http://127.0.0.1:${port}`
+    for (let i = 0; ; i++) {
+      const ok = await fetch(`${url}/healthz`).then((r) => r.ok, () => false)
+      if (ok) break
+      if (i > 400) throw new Error(`hub did not start:\n${out}`)
+      await sleep(50)
+    }
+    const res = await postSigned(url, batchPath, 'EG-ASW-001', secret, { centerId: 'EG-ASW-001', seq: 1, day: '2026-03-10', hour: 9, timeZone: 'Africa/Cairo', revision: 1, final: true, generatedAt: Date.now(), rows: [] })
+    expect(res.status, out).toBe(200)
+    const home = await fetch(`${url}/`, { redirect: 'manual' })
+    expect(home.status).toBe(302)
+    expect(home.headers.get('location')).toBe('/hub/ui/')
+    hub.kill('SIGTERM')
+    expect(await exited).toBe(0)
+  })
+
+  it('refuses a database URL that is not postgres:// (exit 2, says why)', async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'tabour-hub-proc-'))
+    const err = await run(process.execPath, ['--import', 'tsx', 'hub/main.ts'], { cwd: REPO_ROOT, env: baseEnv({ HUB_DATA_DIR: dataDir, HUB_DATABASE_URL: 'mysql://x@y/z' }) }).catch((e) => e)
+    expect(err.code).toBe(2)
+    expect(err.stderr).toContain('HUB_DATABASE_URL must be a postgres:// URL')
+  })
+})
