@@ -1,13 +1,226 @@
 /**
- * `<tabour-dashboard-app>`: the manager dashboard (live figures, reports and settings come later).
- * For now a placeholder: product and screen name, a "coming soon" line and the language switch.
+ * `<tabour-dashboard-app>`: the manager's dashboard. Log in (managers and admins), then three
+ * tabs: Live (today's KPIs, lines, counters, charts and device health, updated from the staff
+ * feed without reload), Reports (any range of days, CSV), and Configuration (admins only; a
+ * manager neither sees it nor may call its API). Arabic first; the tab is kept in the URL hash.
  */
-import { customElement } from 'lit/decorators.js'
-import { PlaceholderPage } from '../ui-common/placeholder-page.ts'
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit'
+import { customElement, state } from 'lit/decorators.js'
+import { basePathBefore } from '../ui-common/base-path.ts'
+import type { DigitStyle } from '../ui-common/digits.ts'
+import { applyLang, initialLang, isLang, type Lang } from '../ui-common/i18n.ts'
+import type { LangChangeEvent } from '../ui-common/lang-switch.ts'
+import { applyPageTheme } from '../ui-common/theme.ts'
+import '../ui-common/lang-switch.ts'
+import { DashboardSession } from './dashboard-session.ts'
+import { deskStyles } from './dashboard-styles.ts'
+import { dayIn } from './format.ts'
+import { t } from './strings.ts'
+import './config-view.ts'
+import './live-view.ts'
+import './reports-view.ts'
+
+type Tab = 'live' | 'reports' | 'config'
+const LANG_KEY = 'tabour:dashboard-lang'
 
 @customElement('tabour-dashboard-app')
-export class DashboardApp extends PlaceholderPage {
-  protected readonly titleKey = 'app.dashboard' as const
+export class DashboardApp extends LitElement {
+  static override styles = [
+    ...deskStyles,
+    css`
+      :host {
+        display: flex;
+        flex-direction: column;
+        min-block-size: 100dvh;
+        background: #eef1f5;
+      }
+      header {
+        display: flex;
+        align-items: center;
+        gap: 1.25rem;
+        padding-block: 0.6rem;
+        padding-inline: 1.5rem;
+        background: var(--tabour-primary);
+        color: var(--tabour-on-primary);
+      }
+      .product {
+        font-size: 1.35rem;
+        font-weight: 700;
+      }
+      .center {
+        opacity: 0.85;
+      }
+      .tabs {
+        display: flex;
+        gap: 0.25rem;
+        margin-inline-start: 1rem;
+      }
+      .tabs a {
+        color: var(--tabour-on-primary);
+        text-decoration: none;
+        padding-block: 0.35rem;
+        padding-inline: 1rem;
+        border-radius: 8px;
+        font-weight: 600;
+      }
+      .tabs a[aria-current='page'] {
+        background: var(--tabour-accent);
+        color: var(--tabour-on-accent);
+      }
+      .spacer {
+        flex: 1;
+      }
+      header button {
+        background: transparent;
+        border-color: var(--tabour-on-primary);
+      }
+      tabour-lang-switch {
+        --tabour-touch-min: 2.4rem;
+        font-size: 0.9rem;
+      }
+      main {
+        flex: 1;
+        padding-block: 1rem;
+        padding-inline: 1.5rem;
+      }
+      .banner {
+        margin: 0;
+        padding: 0.5rem 1.5rem;
+        background: #fbe4e8;
+        color: var(--bad);
+        font-weight: 700;
+      }
+      .login {
+        max-inline-size: 26rem;
+        margin-block: 8vh;
+        margin-inline: auto;
+        display: grid;
+        gap: 0.9rem;
+        padding: 2rem;
+      }
+      .clock {
+        font-variant-numeric: tabular-nums;
+        opacity: 0.9;
+      }
+    `,
+  ]
+
+  @state() private language: Lang = 'ar'
+  @state() private tab: Tab = 'live'
+  @state() private now = Date.now()
+  private readonly session = new DashboardSession(this, basePathBefore(location.pathname, 'dashboard'))
+  private ticker: ReturnType<typeof setInterval> | undefined
+  private booted = false
+  private readonly onHash = () => this.readHash()
+
+  constructor() {
+    super()
+    this.addEventListener('lang-change', (e: LangChangeEvent) => this.setLang(e.detail.lang))
+    this.addEventListener('config-changed', () => void this.session.refreshSlow().then(() => this.session.refresh()))
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback()
+    applyPageTheme()
+    let stored: string | null = null
+    try {
+      stored = sessionStorage.getItem(LANG_KEY)
+    } catch {
+      // Arabic, or ?lang=
+    }
+    this.setLang(new URLSearchParams(location.search).has('lang') || !isLang(stored) ? initialLang() : stored)
+    this.readHash()
+    window.addEventListener('hashchange', this.onHash)
+    this.ticker = setInterval(() => (this.now = Date.now()), 30_000)
+    if (!this.booted) {
+      this.booted = true
+      void this.session.boot()
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback()
+    window.removeEventListener('hashchange', this.onHash)
+    clearInterval(this.ticker)
+  }
+
+  override render(): TemplateResult {
+    const s = this.session
+    const lang = this.language
+    const values = s.settings?.values
+    const tz = values?.timeZone ?? 'Africa/Cairo'
+    const tabs: Tab[] = s.isAdmin ? ['live', 'reports', 'config'] : ['live', 'reports']
+    const tab = tabs.includes(this.tab) ? this.tab : 'live'
+    return html`<header>
+        <span class="product">${t('app.product', lang)} · ${t('app.title', lang)}</span>
+        ${values ? html`<span class="center">${lang === 'ar' ? values.nameAr : values.nameEn}</span>` : nothing}
+        ${s.phase === 'ready'
+          ? html`<nav class="tabs">${tabs.map((x) => html`<a href=${`#${x}`} data-tab=${x} aria-current=${x === tab ? 'page' : 'false'}>${t(`tab.${x}`, lang)}</a>`)}</nav>`
+          : nothing}
+        <span class="spacer"></span>
+        <span class="clock">${new Date(this.now).toLocaleString(lang === 'ar' ? 'ar-EG' : 'en-GB', { timeZone: tz, weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' })}</span>
+        ${s.user ? html`<span data-user=${s.user.username}>${s.user.username}</span><button type="button" data-action="logout" @click=${() => void s.logout()}>${t('logout', lang)}</button>` : nothing}
+        <tabour-lang-switch .lang=${lang}></tabour-lang-switch>
+      </header>
+      ${s.phase === 'ready' && !s.reachable ? html`<p class="banner" role="alert" data-banner="offline">${t('offline', lang)}</p>` : nothing}
+      <main data-phase=${s.phase}>${this.body(tab, lang, (values?.digits ?? 'western') as DigitStyle, tz)}</main>`
+  }
+
+  private body(tab: Tab, lang: Lang, digits: DigitStyle, tz: string): TemplateResult {
+    const s = this.session
+    if (s.phase === 'starting') return html`<p>${t('common.loading', lang)}</p>`
+    if (s.phase === 'login') return this.login(lang)
+    switch (tab) {
+      case 'live':
+        return html`<tabour-live-view
+          .stats=${s.stats}
+          .hourly=${s.hourly}
+          .counters=${s.counters}
+          .services=${s.services}
+          .devices=${s.devices}
+          .backups=${s.backups}
+          .lang=${lang}
+          .digits=${digits}
+          .now=${this.now}
+        ></tabour-live-view>`
+      case 'reports':
+        return html`<tabour-reports-view .api=${s.api} .lang=${lang} .digits=${digits} .today=${dayIn(this.now, tz)}></tabour-reports-view>`
+      case 'config':
+        return html`<tabour-config-view .api=${s.api} .lang=${lang}></tabour-config-view>`
+    }
+  }
+
+  private login(lang: Lang): TemplateResult {
+    const s = this.session
+    const submit = (e: Event) => {
+      e.preventDefault()
+      const form = e.target as HTMLFormElement
+      const data = new FormData(form)
+      void s.login(String(data.get('username') ?? ''), String(data.get('password') ?? ''))
+    }
+    return html`<form class="card login" data-form="login" @submit=${submit}>
+      <h2>${t('login.title', lang)}</h2>
+      <label>${t('login.username', lang)}<input name="username" autocomplete="username" required /></label>
+      <label>${t('login.password', lang)}<input name="password" type="password" autocomplete="current-password" required /></label>
+      ${s.loginError ? html`<p class="error" role="alert" data-login-error=${s.loginError}>${t(s.loginError, lang)}</p>` : nothing}
+      <button type="submit" data-action="login">${t('login.submit', lang)}</button>
+    </form>`
+  }
+
+  private readHash(): void {
+    const h = location.hash.replace('#', '')
+    this.tab = h === 'reports' || h === 'config' ? h : 'live'
+  }
+
+  private setLang(lang: Lang): void {
+    this.language = lang
+    applyLang(lang)
+    try {
+      sessionStorage.setItem(LANG_KEY, lang)
+    } catch {
+      // not kept across a reload
+    }
+  }
 }
 
 declare global {

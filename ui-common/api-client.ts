@@ -27,7 +27,7 @@ export class NetworkError extends Error {
 
 /** Options for `requestJson`. */
 export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE'
+  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
   /** Bearer token; none by default. */
   token?: string | null
   body?: unknown

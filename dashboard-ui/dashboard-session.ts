@@ -1,0 +1,193 @@
+/**
+ * The dashboard's link to its center: the manager's session (sessionStorage, like the console),
+ * the live figures and what keeps them live. The staff feed (socket.io) tells us something
+ * changed; we then refetch today's KPIs (debounced, so a burst of calls is one request), apply
+ * counters as they are pushed, and keep each device's last pushed status. Owns the feed and
+ * its timers; its host renders the state.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit'
+import type { Counter, ServiceWithQueue } from '../protocol/entities.ts'
+import type { DeviceHealth, HourlySeries, StatsToday } from '../protocol/stats.ts'
+import type { SettingsReply } from '../protocol/settings.ts'
+import type { Role } from '../protocol/common.ts'
+import { ApiError } from '../ui-common/api-client.ts'
+import { FeedController } from '../ui-common/feed-controller.ts'
+import { DashboardApi, type BackupStatus } from './dashboard-api.ts'
+import type { DashboardStringKey } from './strings.ts'
+
+export type Phase = 'starting' | 'login' | 'ready'
+
+const keyOf = (base: string) => `tabour:dashboard-session:${base || '/'}`
+const REFRESH_MS = 300
+
+export class DashboardSession implements ReactiveController {
+  phase: Phase = 'starting'
+  user: { id: number; username: string; role: Role } | null = null
+  loginError: DashboardStringKey | null = null
+  reachable = true
+  stats: StatsToday | null = null
+  hourly: HourlySeries | null = null
+  devices: DeviceHealth[] = []
+  backups: BackupStatus | null = null
+  settings: SettingsReply | null = null
+  counters: Counter[] = []
+  services: ServiceWithQueue[] = []
+  /** Bumped on every live change: views that fetch on their own (reports) may use it. */
+  revision = 0
+
+  readonly api: DashboardApi
+  private readonly feed: FeedController
+  private refreshTimer: ReturnType<typeof setTimeout> | undefined
+  private slowTimer: ReturnType<typeof setInterval> | undefined
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    base: string,
+  ) {
+    host.addController(this)
+    this.api = new DashboardApi(base)
+    this.feed = new FeedController(host, {
+      onSnapshot: (s) => {
+        this.counters = s.counters
+        this.services = s.services
+        this.scheduleRefresh()
+      },
+      onReachable: (up) => {
+        this.reachable = up
+        this.host.requestUpdate()
+      },
+      onRefused: () => this.toLogin(),
+    })
+      .on('ticket:issued', () => this.scheduleRefresh())
+      .on('ticket:called', () => this.scheduleRefresh())
+      .on('ticket:updated', () => this.scheduleRefresh())
+      .on('queue:updated', () => this.scheduleRefresh())
+      .on('counter:updated', (e) => {
+        const i = this.counters.findIndex((c) => c.id === e.counter.id)
+        this.counters = i < 0 ? [...this.counters, e.counter] : this.counters.map((c) => (c.id === e.counter.id ? e.counter : c))
+        this.scheduleRefresh()
+      })
+      .on('device:status', (e) => {
+        this.devices = this.devices.map((d) => (d.id === e.deviceId ? { ...d, status: e.status, faulty: isFaulty(e.status) } : d))
+        this.host.requestUpdate()
+      })
+  }
+
+  hostDisconnected(): void {
+    clearTimeout(this.refreshTimer)
+    clearInterval(this.slowTimer)
+  }
+
+  get isAdmin(): boolean {
+    return this.user?.role === 'admin'
+  }
+
+  async boot(): Promise<void> {
+    let token: string | null = null
+    try {
+      token = sessionStorage.getItem(keyOf(this.api.base))
+    } catch {
+      // no storage: log in
+    }
+    if (!token) return this.toLogin()
+    this.api.token = token
+    try {
+      const me = await this.api.me()
+      await this.start({ id: me.id, username: me.username, role: me.role })
+    } catch {
+      this.toLogin()
+    }
+  }
+
+  async login(username: string, password: string): Promise<void> {
+    this.loginError = null
+    try {
+      const reply = await this.api.login(username, password)
+      if (reply.user.role === 'clerk') {
+        this.loginError = 'login.notManager'
+        this.host.requestUpdate()
+        return
+      }
+      this.api.token = reply.token
+      try {
+        sessionStorage.setItem(keyOf(this.api.base), reply.token)
+      } catch {
+        // kept in memory only
+      }
+      await this.start(reply.user)
+    } catch (err) {
+      this.loginError = err instanceof ApiError ? 'login.bad' : 'login.network'
+      this.host.requestUpdate()
+    }
+  }
+
+  async logout(): Promise<void> {
+    await this.api.logout().catch(() => undefined)
+    this.toLogin()
+  }
+
+  /** Everything the live view shows, fetched now (also after a configuration change). */
+  async refresh(): Promise<void> {
+    clearTimeout(this.refreshTimer)
+    this.refreshTimer = undefined
+    try {
+      const [stats, hourly] = await Promise.all([this.api.today(), this.api.hourly()])
+      this.stats = stats
+      this.hourly = hourly
+      this.revision++
+      this.host.requestUpdate()
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 401) this.toLogin()
+    }
+  }
+
+  /** What changes rarely: devices, backups, settings, the catalogue. */
+  async refreshSlow(): Promise<void> {
+    const [devices, backups, settings, services, counters] = await Promise.all([
+      this.api.devices().catch(() => this.devices),
+      this.api.backups().catch(() => null),
+      this.api.settings().catch(() => this.settings),
+      this.api.services().catch(() => this.services),
+      this.api.counters().catch(() => this.counters),
+    ])
+    Object.assign(this, { devices, backups, settings, services, counters })
+    this.host.requestUpdate()
+  }
+
+  private scheduleRefresh(): void {
+    this.host.requestUpdate()
+    if (this.refreshTimer !== undefined) return
+    this.refreshTimer = setTimeout(() => void this.refresh(), REFRESH_MS)
+  }
+
+  private async start(user: { id: number; username: string; role: Role }): Promise<void> {
+    this.user = user
+    this.phase = 'ready'
+    this.feed.start(this.api.base, this.api.token!)
+    await Promise.all([this.refresh(), this.refreshSlow()])
+    clearInterval(this.slowTimer)
+    // last-seen times and backups are not pushed: look again every minute
+    this.slowTimer = setInterval(() => void this.refreshSlow(), 60_000)
+  }
+
+  private toLogin(): void {
+    this.feed.stop()
+    clearInterval(this.slowTimer)
+    try {
+      sessionStorage.removeItem(keyOf(this.api.base))
+    } catch {
+      // nothing stored
+    }
+    this.api.token = null
+    this.user = null
+    this.phase = 'login'
+    this.host.requestUpdate()
+  }
+}
+
+/** The fault flags the drivers share, one level down too (as the server judges them). */
+export function isFaulty(status: Record<string, unknown> | null): boolean {
+  if (!status) return false
+  const bad = (s: Record<string, unknown>) => s.reachable === false || s.online === false || s.connected === false || s.open === false || s.paperOut === true || s.coverOpen === true || s.error === true
+  return bad(status) || Object.values(status).some((v) => typeof v === 'object' && v !== null && !Array.isArray(v) && bad(v as Record<string, unknown>))
+}

@@ -1,0 +1,63 @@
+/** Pure formatting for the dashboard (unit-tested in test/dashboard-ui). */
+import { formatNumber, toArabicIndic, type DigitStyle } from '../ui-common/digits.ts'
+import type { Lang } from '../ui-common/i18n.ts'
+
+/** A figure with the chosen digits; '—' for null. */
+export function num(n: number | null | undefined, digits: DigitStyle, fraction = 0): string {
+  return n === null || n === undefined ? '—' : formatNumber(n, { digits, grouping: true, maximumFractionDigits: fraction })
+}
+
+/** Seconds as m:ss under an hour and h:mm:ss above ("4:05", "1:02:03"); '—' for null. */
+export function duration(seconds: number | null | undefined, digits: DigitStyle): string {
+  if (seconds === null || seconds === undefined) return '—'
+  const s = Math.max(0, Math.round(seconds))
+  const h = Math.floor(s / 3600)
+  const m = Math.floor((s % 3600) / 60)
+  const ss = String(s % 60).padStart(2, '0')
+  const text = h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`
+  return digits === 'arabic-indic' ? toArabicIndic(text) : text
+}
+
+/** A percentage with one decimal ("57.1%"); '—' for null. */
+export function percent(p: number | null | undefined, digits: DigitStyle, lang: Lang): string {
+  if (p === null || p === undefined) return '—'
+  const n = formatNumber(p, { digits, maximumFractionDigits: 1 })
+  return lang === 'ar' ? `${n}٪` : `${n}%`
+}
+
+/**
+ * The field a 400 message names: the server writes `body/<field>…` (schema errors, and the
+ * settings' own checks); null when it names none.
+ */
+export function fieldOfError(message: string): string | null {
+  const m = /^body\/([A-Za-z0-9_]+)/.exec(message)
+  return m ? m[1]! : null
+}
+
+/** YYYY-MM-DD of `ms` in IANA `timeZone` (the center's day, not the browser's). */
+export function dayIn(ms: number, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(ms)
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? ''
+  return `${get('year')}-${get('month')}-${get('day')}`
+}
+
+/** `day` moved by `n` days. */
+export function shiftDay(day: string, n: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10)
+}
+
+/** Priority categories as the settings form edits them: one `code, Arabic, English` per line. */
+export function categoriesToText(list: { code: string; nameAr: string; nameEn: string }[]): string {
+  return list.map((c) => `${c.code}, ${c.nameAr}, ${c.nameEn}`).join('\n')
+}
+
+export function textToCategories(text: string): { code: string; nameAr: string; nameEn: string }[] {
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((line) => {
+      const [code = '', nameAr = '', ...rest] = line.split(',').map((p) => p.trim())
+      return { code, nameAr, nameEn: rest.join(', ') }
+    })
+}

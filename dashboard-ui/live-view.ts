@@ -1,0 +1,280 @@
+/**
+ * `<tabour-live-view>`: the center now. KPI cards (waiting, longest wait, served, averages and
+ * 90th percentiles, SLA, no-show), the services' lines, the counters (who is at each and what
+ * it serves), the hourly charts against earlier weeks, and device health with the last backup.
+ * Properties in (the session's state); nothing fetched here.
+ */
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit'
+import { customElement, property } from 'lit/decorators.js'
+import type { Counter, ServiceWithQueue } from '../protocol/entities.ts'
+import type { DeviceHealth, HourlySeries, StatsToday } from '../protocol/stats.ts'
+import type { DigitStyle } from '../ui-common/digits.ts'
+import type { Lang } from '../ui-common/i18n.ts'
+import type { BackupStatus } from './dashboard-api.ts'
+import { deskStyles } from './dashboard-styles.ts'
+import { duration, num, percent } from './format.ts'
+import { t, type DashboardStringKey } from './strings.ts'
+import './hour-chart.ts'
+
+const PALETTE = ['#003a70', '#c8102e', '#0f7b3f', '#b25e00', '#6a1b9a', '#00838f', '#5d4037', '#455a64']
+
+/** A device's health as one word and a tone. */
+export function deviceHealth(d: DeviceHealth, now: number): { key: DashboardStringKey; tone: 'ok' | 'warn' | 'bad' } {
+  if (d.revoked) return { key: 'health.revoked', tone: 'warn' }
+  if (!d.paired) return { key: 'health.unpaired', tone: 'warn' }
+  const s = (d.status?.printer ?? d.status?.serial ?? d.status ?? {}) as Record<string, unknown>
+  if (s.paperOut === true) return { key: 'health.paperOut', tone: 'bad' }
+  if (s.coverOpen === true) return { key: 'health.cover', tone: 'bad' }
+  if (s.reachable === false || s.online === false || s.connected === false || s.open === false) return { key: 'health.offline', tone: 'bad' }
+  if (d.faulty) return { key: 'health.fault', tone: 'bad' }
+  if (s.paperNearEnd === true) return { key: 'health.paperLow', tone: 'warn' }
+  // screens poll the server; one silent for 10 minutes is probably off
+  if ((d.kind === 'kiosk' || d.kind === 'display') && d.lastSeenAt && now - Date.parse(d.lastSeenAt) > 10 * 60_000) return { key: 'health.offline', tone: 'warn' }
+  return { key: 'health.ok', tone: 'ok' }
+}
+
+@customElement('tabour-live-view')
+export class LiveView extends LitElement {
+  static override styles = [
+    ...deskStyles,
+    css`
+      :host {
+        display: grid;
+        gap: 1rem;
+      }
+      .kpis {
+        display: grid;
+        grid-template-columns: repeat(5, minmax(0, 1fr));
+        gap: 0.75rem;
+      }
+      .kpi {
+        display: flex;
+        flex-direction: column;
+        gap: 0.15rem;
+        padding-block: 0.7rem;
+      }
+      .kpi .label {
+        font-size: 0.9rem;
+        color: var(--tabour-muted);
+        font-weight: 600;
+      }
+      .kpi .value {
+        font-size: 2.1rem;
+        font-weight: 700;
+        line-height: 1.15;
+        color: var(--tabour-fg);
+        font-variant-numeric: tabular-nums;
+      }
+      .kpi[data-tone='bad'] .value {
+        color: var(--bad);
+      }
+      .kpi[data-tone='ok'] .value {
+        color: var(--ok);
+      }
+      .row {
+        display: grid;
+        grid-template-columns: minmax(0, 1.15fr) minmax(0, 1fr);
+        gap: 1rem;
+        align-items: start;
+      }
+      .charts {
+        display: grid;
+        grid-template-columns: minmax(0, 1.3fr) minmax(0, 1fr) minmax(0, 1fr);
+        gap: 1rem;
+      }
+      .prefix {
+        display: inline-block;
+        min-inline-size: 2.2rem;
+        text-align: center;
+        font-weight: 700;
+        color: var(--tabour-on-primary);
+        background: var(--tabour-primary);
+        border-radius: 6px;
+        margin-inline-end: 0.4rem;
+      }
+      .devices {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem 1.5rem;
+        align-items: center;
+      }
+      .device {
+        display: flex;
+        gap: 0.5rem;
+        align-items: center;
+      }
+    `,
+  ]
+
+  @property({ attribute: false }) stats: StatsToday | null = null
+  @property({ attribute: false }) hourly: HourlySeries | null = null
+  @property({ attribute: false }) counters: Counter[] = []
+  @property({ attribute: false }) services: ServiceWithQueue[] = []
+  @property({ attribute: false }) devices: DeviceHealth[] = []
+  @property({ attribute: false }) backups: BackupStatus | null = null
+  @property() override lang: Lang = 'ar'
+  @property() digits: DigitStyle = 'western'
+  @property({ type: Number }) now = Date.now()
+
+  override render(): TemplateResult {
+    const s = this.stats
+    if (!s) return html`<p>${t('common.loading', this.lang)}</p>`
+    return html`${this.kpis(s)}
+      <div class="row">${this.servicesTable(s)} ${this.countersTable(s)}</div>
+      ${this.charts()} ${this.deviceCard()}`
+  }
+
+  private kpis(s: StatsToday): TemplateResult {
+    const { lang, digits } = this
+    const tt = s.totals
+    const card = (key: DashboardStringKey, id: string, value: string, tone?: string) =>
+      html`<div class="card kpi" data-kpi=${id} data-tone=${tone ?? nothing}><span class="label">${t(key, lang)}</span><span class="value">${value}</span></div>`
+    const slaTone = tt.slaPercent === null ? undefined : tt.slaPercent >= 80 ? 'ok' : tt.slaPercent < 60 ? 'bad' : undefined
+    return html`<section class="kpis">
+      ${card('kpi.waiting', 'waiting', num(tt.waiting, digits))} ${card('kpi.longest', 'longest', duration(tt.longestWaitSeconds ?? null, digits))}
+      ${card('kpi.issued', 'issued', num(tt.issued, digits))} ${card('kpi.served', 'served', num(tt.served, digits))}
+      ${card('kpi.sla', 'sla', percent(tt.slaPercent, digits, lang), slaTone)} ${card('kpi.avgWait', 'avgWait', duration(tt.avgWaitSeconds, digits))}
+      ${card('kpi.p90Wait', 'p90Wait', duration(tt.p90WaitSeconds ?? null, digits))} ${card('kpi.avgService', 'avgService', duration(tt.avgServiceSeconds, digits))}
+      ${card('kpi.p90Service', 'p90Service', duration(tt.p90ServiceSeconds ?? null, digits))} ${card('kpi.noShow', 'noShow', percent(tt.noShowPercent ?? null, digits, lang))}
+    </section>`
+  }
+
+  private servicesTable(s: StatsToday): TemplateResult {
+    const { lang, digits } = this
+    return html`<section class="card">
+      <h2>${t('live.services', lang)}</h2>
+      <table data-table="services">
+        <thead>
+          <tr>
+            <th>${t('col.service', lang)}</th>
+            <th class="n">${t('col.waiting', lang)}</th>
+            <th class="n">${t('col.longest', lang)}</th>
+            <th class="n">${t('col.issued', lang)}</th>
+            <th class="n">${t('col.served', lang)}</th>
+            <th class="n">${t('col.avgWait', lang)}</th>
+            <th class="n">${t('col.p90Wait', lang)}</th>
+            <th class="n">${t('col.avgService', lang)}</th>
+            <th class="n">${t('col.sla', lang)}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${s.services.map(
+            (r) => html`<tr data-service=${r.prefix}>
+              <td><span class="prefix">${r.prefix}</span>${lang === 'ar' ? r.nameAr : r.nameEn}</td>
+              <td class="n" data-col="waiting">${num(r.waiting, digits)}</td>
+              <td class="n">${duration(r.longestWaitSeconds ?? null, digits)}</td>
+              <td class="n" data-col="issued">${num(r.issued, digits)}</td>
+              <td class="n" data-col="served">${num(r.served, digits)}</td>
+              <td class="n">${duration(r.avgWaitSeconds, digits)}</td>
+              <td class="n">${duration(r.p90WaitSeconds ?? null, digits)}</td>
+              <td class="n">${duration(r.avgServiceSeconds, digits)}</td>
+              <td class="n">${percent(r.slaPercent, digits, lang)}</td>
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+    </section>`
+  }
+
+  private countersTable(s: StatsToday): TemplateResult {
+    const { lang, digits } = this
+    const prefixes = new Map(this.services.map((x) => [x.id, x.prefix]))
+    const byId = new Map(s.counters.map((c) => [c.counterId, c]))
+    const counters = [...this.counters].filter((c) => c.active).sort((a, b) => a.number - b.number)
+    return html`<section class="card">
+      <h2>${t('live.counters', lang)}</h2>
+      <table data-table="counters">
+        <thead>
+          <tr>
+            <th>${t('col.counter', lang)}</th>
+            <th>${t('col.state', lang)}</th>
+            <th>${t('col.clerk', lang)}</th>
+            <th>${t('col.serves', lang)}</th>
+            <th class="n">${t('col.called', lang)}</th>
+            <th class="n">${t('col.served', lang)}</th>
+            <th class="n">${t('col.avgService', lang)}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${counters.map((c) => {
+            const f = byId.get(c.id)
+            const tone = c.state === 'open' ? 'ok' : c.state === 'paused' ? 'warn' : undefined
+            return html`<tr data-counter=${c.number}>
+              <td>${num(c.number, digits)} · ${c.name}</td>
+              <td><span class="pill" data-tone=${tone ?? nothing} data-state=${c.state}>${t(`state.${c.state}`, lang)}</span></td>
+              <td>${c.clerk ? c.clerk.displayName || c.clerk.username : '—'}</td>
+              <td>${c.services.map((x) => `${prefixes.get(x.serviceId) ?? '?'}${x.weight !== 1 ? `×${x.weight}` : ''}`).join(' ')}</td>
+              <td class="n">${num(f?.called ?? 0, digits)}</td>
+              <td class="n">${num(f?.served ?? 0, digits)}</td>
+              <td class="n">${duration(f?.avgServiceSeconds ?? null, digits)}</td>
+            </tr>`
+          })}
+        </tbody>
+      </table>
+    </section>`
+  }
+
+  private charts(): TemplateResult | typeof nothing {
+    const h = this.hourly
+    if (!h) return nothing
+    const lang = this.lang
+    const perService = h.services.filter((s) => s.issued.some((v) => (v ?? 0) > 0))
+    return html`<section class="charts">
+      <div class="card">
+        <h2>${t('live.hourly', lang)}</h2>
+        <tabour-hour-chart
+          data-chart="hourly"
+          .series=${[
+            { label: t('chart.issued', lang), values: h.issued, color: '#003a70', fill: true },
+            { label: t('chart.served', lang), values: h.served, color: '#0f7b3f' },
+            { label: t('chart.baselineIssued', lang), values: h.baselineIssued, color: '#003a70', dash: true },
+            { label: t('chart.baselineServed', lang), values: h.baselineServed, color: '#0f7b3f', dash: true },
+          ]}
+        ></tabour-hour-chart>
+      </div>
+      <div class="card">
+        <h2>${t('live.waitByHour', lang)}</h2>
+        <tabour-hour-chart .series=${[{ label: t('chart.wait', lang), values: h.avgWaitSeconds.map((v) => (v === null ? null : Math.round(v / 6) / 10)), color: '#c8102e', fill: true }]}></tabour-hour-chart>
+      </div>
+      <div class="card">
+        <h2>${t('live.perService', lang)}</h2>
+        <tabour-hour-chart .series=${perService.map((s, i) => ({ label: `${s.prefix} · ${lang === 'ar' ? s.nameAr : s.nameEn}`, values: s.issued, color: PALETTE[i % PALETTE.length]! }))}></tabour-hour-chart>
+      </div>
+    </section>`
+  }
+
+  private deviceCard(): TemplateResult {
+    const lang = this.lang
+    const b = this.backups
+    let backup: TemplateResult
+    if (!b || !b.enabled) backup = html`<span class="pill" data-tone="warn" data-backup="off">${t('live.backupOff', lang)}</span>`
+    else if (b.last && !b.last.ok) backup = html`<span class="pill" data-tone="bad" data-backup="failed">${t('live.backupFailed', lang)}</span>`
+    else {
+      const at = b.last?.at ?? b.files?.[0]?.at
+      backup = at ? html`<span class="pill" data-tone="ok" data-backup="ok">${new Date(at).toLocaleString(lang === 'ar' ? 'ar-EG' : 'en-GB')}</span>` : html`<span class="pill" data-tone="warn">${t('live.backupNever', lang)}</span>`
+    }
+    return html`<section class="card">
+      <h2>${t('live.devices', lang)}</h2>
+      <div class="devices">
+        ${this.devices.length === 0 ? html`<span class="muted">${t('live.noDevices', lang)}</span>` : nothing}
+        ${this.devices
+          .filter((d) => !d.revoked)
+          .map((d) => {
+            const health = deviceHealth(d, this.now)
+            return html`<span class="device" data-device=${d.id} data-health=${health.key}>
+              <strong>${d.name}</strong> <span class="muted">${t(`kind.${d.kind}` as DashboardStringKey, lang)}</span>
+              <span class="pill" data-tone=${health.tone}>${t(health.key, lang)}</span>
+              <span class="muted">${d.lastSeenAt ? new Date(d.lastSeenAt).toLocaleTimeString(lang === 'ar' ? 'ar-EG' : 'en-GB', { hour: '2-digit', minute: '2-digit' }) : t('health.never', lang)}</span>
+            </span>`
+          })}
+        <span class="device"><strong>${t('live.backup', lang)}</strong> ${backup}</span>
+      </div>
+    </section>`
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tabour-live-view': LiveView
+  }
+}

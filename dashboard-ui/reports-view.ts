@@ -1,0 +1,169 @@
+/**
+ * `<tabour-reports-view>`: a report for any range of the center's days, grouped by day, hour,
+ * service, counter or clerk, as a table with a total line; the same table and the raw ticket
+ * log download as CSV (the server writes them, so the numbers are the same).
+ */
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit'
+import { customElement, property, state } from 'lit/decorators.js'
+import type { Report, ReportGrouping, ReportRow } from '../protocol/stats.ts'
+import { toArabicIndic, type DigitStyle } from '../ui-common/digits.ts'
+import type { Lang } from '../ui-common/i18n.ts'
+import type { DashboardApi } from './dashboard-api.ts'
+import { deskStyles } from './dashboard-styles.ts'
+import { duration, num, percent, shiftDay } from './format.ts'
+import { t, type DashboardStringKey } from './strings.ts'
+
+const GROUPINGS: ReportGrouping[] = ['day', 'hour', 'service', 'counter', 'clerk']
+
+type Figures = Report['totals']
+interface Column {
+  key: DashboardStringKey
+  cell: (f: Figures & Partial<ReportRow>, d: DigitStyle, lang: Lang) => string
+}
+
+const COLUMNS: Column[] = [
+  { key: 'col.issued', cell: (f, d) => num(f.issued, d) },
+  { key: 'col.called', cell: (f, d) => num(f.called, d) },
+  { key: 'col.served', cell: (f, d) => num(f.served, d) },
+  { key: 'col.noShow', cell: (f, d) => num(f.noShow, d) },
+  { key: 'col.transferred', cell: (f, d) => num(f.transferred, d) },
+  { key: 'col.avgWait', cell: (f, d) => duration(f.avgWaitSeconds, d) },
+  { key: 'col.p90Wait', cell: (f, d) => duration(f.p90WaitSeconds, d) },
+  { key: 'col.avgService', cell: (f, d) => duration(f.avgServiceSeconds, d) },
+  { key: 'col.p90Service', cell: (f, d) => duration(f.p90ServiceSeconds, d) },
+  { key: 'col.sla', cell: (f, d, l) => percent(f.slaPercent, d, l) },
+  { key: 'col.noShowPct', cell: (f, d, l) => percent(f.noShowPercent, d, l) },
+]
+const CLERK_COLUMNS: Column[] = [
+  { key: 'col.busy', cell: (f, d) => duration(f.busySeconds ?? null, d) },
+  { key: 'col.idle', cell: (f, d) => duration(f.idleSeconds ?? null, d) },
+  { key: 'col.pause', cell: (f, d) => duration(f.pauseSeconds ?? null, d) },
+]
+
+@customElement('tabour-reports-view')
+export class ReportsView extends LitElement {
+  static override styles = [
+    ...deskStyles,
+    css`
+      :host {
+        display: grid;
+        gap: 1rem;
+      }
+      form {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 1rem;
+        align-items: end;
+      }
+      .groups {
+        display: flex;
+        gap: 0.25rem;
+      }
+      .groups button[aria-pressed='false'] {
+        background: #fff;
+        color: var(--tabour-primary);
+      }
+      .spacer {
+        flex: 1;
+      }
+    `,
+  ]
+
+  @property({ attribute: false }) api!: DashboardApi
+  @property() override lang: Lang = 'ar'
+  @property() digits: DigitStyle = 'western'
+  /** The center's today (YYYY-MM-DD), for the default range. */
+  @property() today = ''
+  @state() private from = ''
+  @state() private to = ''
+  @state() private by: ReportGrouping = 'day'
+  @state() private report: Report | null = null
+  @state() private error: string | null = null
+  @state() private busy = false
+
+  override willUpdate(): void {
+    if (!this.from && this.today) {
+      this.from = shiftDay(this.today, -6)
+      this.to = this.today
+    }
+  }
+
+  override render(): TemplateResult {
+    const lang = this.lang
+    return html`<section class="card">
+        <form @submit=${(e: Event) => (e.preventDefault(), void this.load())}>
+          <label>${t('reports.from', lang)}<input type="date" name="from" .value=${this.from} @change=${(e: Event) => (this.from = (e.target as HTMLInputElement).value)} /></label>
+          <label>${t('reports.to', lang)}<input type="date" name="to" .value=${this.to} @change=${(e: Event) => (this.to = (e.target as HTMLInputElement).value)} /></label>
+          <label
+            >${t('reports.by', lang)}
+            <span class="groups" role="group">
+              ${GROUPINGS.map(
+                (g) => html`<button type="button" data-by=${g} aria-pressed=${String(this.by === g)} @click=${() => ((this.by = g), void this.load())}>${t(`by.${g}`, lang)}</button>`,
+              )}
+            </span>
+          </label>
+          <button type="submit" data-action="show" ?disabled=${this.busy}>${t('reports.show', lang)}</button>
+          <span class="spacer"></span>
+          <button type="button" class="secondary" data-action="csv" ?disabled=${!this.report} @click=${() => void this.csv()}>${t('reports.csv', lang)}</button>
+          <button type="button" class="secondary" data-action="tickets-csv" @click=${() => void this.ticketsCsv()}>${t('reports.ticketsCsv', lang)}</button>
+        </form>
+        <p class="muted">${t('reports.hint', lang)}</p>
+        ${this.error ? html`<p class="error" role="alert" data-error>${this.error}</p>` : nothing}
+      </section>
+      ${this.report ? this.table(this.report) : nothing}`
+  }
+
+  private table(r: Report): TemplateResult {
+    const { lang, digits } = this
+    const cols = r.by === 'clerk' ? [...COLUMNS, ...CLERK_COLUMNS] : COLUMNS
+    const label = (row: ReportRow) => {
+      if (lang === 'ar' && row.labelAr) return row.labelAr
+      return digits === 'arabic-indic' && (r.by === 'hour' || r.by === 'day') ? toArabicIndic(row.label) : row.label
+    }
+    return html`<section class="card">
+      <table data-report=${r.by}>
+        <thead>
+          <tr>
+            <th>${t(`by.${r.by}`, lang)}</th>
+            ${cols.map((c) => html`<th class="n">${t(c.key, lang)}</th>`)}
+          </tr>
+        </thead>
+        <tbody>
+          ${r.rows.map((row) => html`<tr data-key=${String(row.key)}><td>${label(row)}</td>${cols.map((c) => html`<td class="n">${c.cell(row, digits, lang)}</td>`)}</tr>`)}
+        </tbody>
+        <tfoot>
+          <tr data-key="total"><td>${t('col.total', lang)}</td>${cols.map((c) => html`<td class="n">${CLERK_COLUMNS.includes(c) ? '' : c.cell(r.totals, digits, lang)}</td>`)}</tr>
+        </tfoot>
+      </table>
+    </section>`
+  }
+
+  /** Loads the report for the chosen range and grouping. */
+  async load(): Promise<void> {
+    this.busy = true
+    this.error = null
+    try {
+      this.report = await this.api.report(this.from, this.to, this.by)
+    } catch (err) {
+      this.error = err instanceof Error ? err.message : String(err)
+    } finally {
+      this.busy = false
+    }
+  }
+
+  private async csv(): Promise<void> {
+    const r = this.report
+    if (!r) return
+    await this.api.download(`/stats/report.csv?from=${r.from}&to=${r.to}&by=${r.by}`, `tabour-${r.by}-${r.from}-${r.to}.csv`).catch((err: Error) => (this.error = err.message))
+  }
+
+  private async ticketsCsv(): Promise<void> {
+    await this.api.download(`/stats/tickets.csv?from=${this.from}&to=${this.to}`, `tabour-tickets-${this.from}-${this.to}.csv`).catch((err: Error) => (this.error = err.message))
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tabour-reports-view': ReportsView
+  }
+}
