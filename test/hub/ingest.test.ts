@@ -114,7 +114,7 @@ describe.each(BACKENDS)('hub ingest on %s', (backend) => {
     expect(byCode).toEqual({
       'HUB_ERR_UNSIGNED:': 1,
       'HUB_ERR_BAD_SIGNATURE:C1': 2,
-      'HUB_ERR_UNKNOWN_CENTER:C9': 1,
+      'HUB_ERR_UNKNOWN_CENTER:': 1,
       'HUB_ERR_REPLAYED:C1': 1,
       'HUB_ERR_STALE_TIMESTAMP:C1': 2,
       'HUB_ERR_CENTER_MISMATCH:C2': 1,
