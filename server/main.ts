@@ -77,6 +77,7 @@ function banner(tabour: Tabour, port: number, config: Config): string {
     `  dashboard  ${base}/dashboard/`,
     `  API        ${base}/api/v1/openapi.json   health: ${base}/healthz`,
   ]
+  if (tabour.upstream) lines.push(`  upstream   ${config.upstream.url} as ${config.upstream.centerId} (${tabour.upstream.outbox.pending()} batches waiting)`)
   if (tabour.generatedAdminPassword) {
     lines.push('', `  admin password (shown once, change it): admin / ${tabour.generatedAdminPassword}`)
   }
