@@ -30,8 +30,9 @@ const COUNTER_SQL = `
   ORDER BY id`
 
 /** Registers the SQL function the queries group by (the center's local hour of an epoch-ms instant). */
-export function registerHourFunction(db: Db, timeZone: string): void {
-  db.function(HOUR_FN, { deterministic: true }, (at: unknown) => localHour(Number(at), timeZone))
+export function registerHourFunction(db: Db, timeZone: () => string): void {
+  // not `deterministic`: the zone can change at run time
+  db.function(HOUR_FN, (at: unknown) => localHour(Number(at), timeZone()))
 }
 
 const empty = (serviceCode: string, serviceNameAr: string, serviceNameEn: string): HourFigures => ({

@@ -34,11 +34,16 @@ const STATE_EVENT = 'lastEventId'
 const STATE_SCANNED = 'scannedThrough'
 
 export class Outbox {
+  /** @param zone the center's IANA zone, read at every scan (an admin can change it live in the center settings). */
   constructor(
     private readonly db: Db,
-    private readonly timeZone: string,
+    private readonly zone: () => string,
   ) {
-    registerHourFunction(db, timeZone)
+    registerHourFunction(db, zone)
+  }
+
+  private get timeZone(): string {
+    return this.zone()
   }
 
   private state(key: string): string | null {
@@ -54,6 +59,7 @@ export class Outbox {
    * queues a new revision of every hour whose figures changed or that has just closed.
    */
   scan(now: number): ScanResult {
+    const timeZone = this.timeZone
     return this.db.transaction(() => {
       const lastEventId = Number(this.state(STATE_EVENT) ?? 0)
       const scannedRaw = this.state(STATE_SCANNED)
@@ -63,14 +69,14 @@ export class Outbox {
       )
       // hours that went by close (and open counters accrue time) even without new events
       const since = scannedRaw === null ? now : Math.min(Number(scannedRaw), now)
-      for (let t = since; t < now; t += HOUR_MS) days.add(localDay(t, this.timeZone))
-      days.add(localDay(now, this.timeZone))
+      for (let t = since; t < now; t += HOUR_MS) days.add(localDay(t, timeZone))
+      days.add(localDay(now, timeZone))
 
-      const current = keyText(hourKeyOf(now, this.timeZone))
+      const current = keyText(hourKeyOf(now, timeZone))
       let queued = 0
       const sorted = [...days].sort()
       for (const day of sorted) {
-        const figures = dayFigures(this.db, this.timeZone, day, now)
+        const figures = dayFigures(this.db, timeZone, day, now)
         const known = new Map(
           (this.db.prepare('SELECT hour, revision, final, fingerprint FROM upstream_hours WHERE day = ?').all(day) as { hour: number; revision: number; final: number; fingerprint: string }[]).map((r) => [r.hour, r]),
         )

@@ -65,7 +65,7 @@ export class UpstreamReporter {
   constructor(private readonly deps: ReporterDeps) {
     if (!upstreamEnabled(deps.config.upstream)) throw new Error('upstream reporting needs upstream.url, upstream.centerId and upstream.secret')
     this.cfg = deps.config.upstream as typeof this.cfg
-    this.outbox = new Outbox(deps.db, deps.config.timeZone)
+    this.outbox = new Outbox(deps.db, () => deps.config.timeZone)
     this.unsubscribe = deps.events.on((e) => {
       if (e.type === 'device:status') this.faulty.set(e.deviceId, isFaulty(e.status))
     })
