@@ -57,6 +57,18 @@ export class ConfigView extends LitElement {
       form {
         display: grid;
         gap: 0.7rem;
+        align-content: start;
+      }
+      form[data-form='center'] {
+        grid-template-columns: repeat(2, minmax(0, 1fr));
+        gap: 0.8rem 1.5rem;
+        max-inline-size: 75rem;
+      }
+      form[data-form='center'] > h2,
+      form[data-form='center'] > .actions,
+      form[data-form='center'] > p,
+      form[data-form='center'] > [data-field='priorityCategories'] {
+        grid-column: 1 / -1;
       }
       .actions {
         display: flex;
@@ -137,7 +149,7 @@ export class ConfigView extends LitElement {
             <h2>${t('config.audit', this.lang)}</h2>
             <table data-table="audit">
               <tbody>
-                ${this.audit.map((a) => html`<tr><td>${new Date(a.at).toLocaleString(this.lang === 'ar' ? 'ar-EG' : 'en-GB')}</td><td>${a.username ?? '—'}</td><td dir="ltr">${a.method} ${a.route}</td><td dir="ltr" class="muted">${JSON.stringify(a.body).slice(0, 80)}</td></tr>`)}
+                ${this.audit.map((a) => html`<tr><td>${new Date(a.at).toLocaleString(this.lang === 'ar' ? 'ar-EG' : 'en-GB', { timeZone: this.settings?.values.timeZone ?? 'Africa/Cairo', dateStyle: 'short', timeStyle: 'short' })}</td><td>${a.username ?? '—'}</td><td dir="ltr">${a.method} ${a.route}</td><td dir="ltr" class="muted">${JSON.stringify(a.body).slice(0, 80)}</td></tr>`)}
               </tbody>
             </table>
           </section>`
@@ -388,11 +400,13 @@ export class ConfigView extends LitElement {
         this.notice = t('common.saved', this.lang)
       } else {
         const saved = await this.api.save<{ pairingCode?: string }>(path, this.editing === null ? 'POST' : 'PATCH', body)
+        await this.reload()
+        // a fresh form (the next counter number comes from the reloaded list)
         this.startEdit(null)
         this.notice = t('common.saved', this.lang)
         if (saved.pairingCode) this.pairingCode = saved.pairingCode
       }
-      await this.reload()
+      if (this.section === 'center') await this.reload()
       this.dispatchEvent(new CustomEvent('config-changed', { bubbles: true, composed: true }))
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err)

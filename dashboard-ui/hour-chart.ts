@@ -31,6 +31,7 @@ export class HourChart extends LitElement {
       .u-legend {
         font-size: 0.85rem;
       }
+
       .plot {
         direction: ltr;
       }
@@ -78,12 +79,12 @@ export class HourChart extends LitElement {
       {
         width,
         height: this.height,
-        legend: { show: true },
+        legend: { show: true, live: false },
         cursor: { drag: { x: false, y: false } },
         scales: { x: { time: false } },
         axes: [
           { values: (_u, ticks) => ticks.map((h) => `${String(h).padStart(2, '0')}:00`), grid: { stroke: '#e3e8ef' } },
-          { grid: { stroke: '#e3e8ef' }, size: 50 },
+          { grid: { stroke: '#e3e8ef' }, size: 50, values: (_u, ticks) => ticks.map((v) => String(Math.round(v * 10) / 10)) },
         ],
         series: [
           { label: '' },

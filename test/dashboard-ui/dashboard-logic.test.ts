@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest'
+import { categoriesToText, dayIn, duration, fieldOfError, num, percent, shiftDay, textToCategories } from '../../dashboard-ui/format.ts'
+import { isFaulty } from '../../dashboard-ui/dashboard-session.ts'
+import { deviceHealth } from '../../dashboard-ui/live-view.ts'
+import type { DeviceHealth } from '../../protocol/stats.ts'
+
+describe('dashboard formatting', () => {
+  it('durations, numbers and percentages in both digit styles', () => {
+    expect(duration(null, 'western')).toBe('—')
+    expect(duration(65, 'western')).toBe('1:05')
+    expect(duration(3723, 'western')).toBe('1:02:03')
+    expect(duration(971.4, 'arabic-indic')).toBe('١٦:١١')
+    expect(num(1234, 'western')).toBe('1,234')
+    expect(num(1234, 'arabic-indic')).toBe('١٬٢٣٤')
+    expect(percent(57.1, 'western', 'en')).toBe('57.1%')
+    expect(percent(57.1, 'arabic-indic', 'ar')).toBe('٥٧٫١٪')
+    expect(percent(null, 'western', 'en')).toBe('—')
+  })
+
+  it('finds the field a 400 names', () => {
+    expect(fieldOfError('body/prefix must match pattern "^[A-Z]{1,3}$"')).toBe('prefix')
+    expect(fieldOfError('body/timeZone Mars/Olympus is not an IANA time zone')).toBe('timeZone')
+    expect(fieldOfError('body must have required property prefix')).toBeNull()
+    expect(fieldOfError('prefix A is used by service 1')).toBeNull()
+  })
+
+  it("the center's day (not the browser's) and day arithmetic", () => {
+    // 23:30 UTC on Mar 9 is already Mar 10 in Cairo
+    expect(dayIn(Date.parse('2026-03-09T23:30:00Z'), 'Africa/Cairo')).toBe('2026-03-10')
+    expect(shiftDay('2026-03-01', -1)).toBe('2026-02-28')
+  })
+
+  it('priority categories round-trip through the settings text', () => {
+    const list = [
+      { code: 'elderly', nameAr: 'كبار السن', nameEn: 'Elderly' },
+      { code: 'disabled', nameAr: 'ذوو الهمم', nameEn: 'People with disabilities, all kinds' },
+    ]
+    expect(textToCategories(categoriesToText(list))).toEqual(list)
+    expect(textToCategories('\n  \n')).toEqual([])
+  })
+})
+
+describe('device health', () => {
+  const device = (over: Partial<DeviceHealth>): DeviceHealth => ({ id: 1, kind: 'printer', name: 'p', zone: null, paired: true, revoked: false, lastSeenAt: null, status: null, faulty: false, ...over })
+  const now = Date.parse('2026-03-10T10:00:00Z')
+  it('reads printer and serial statuses like the server does', () => {
+    expect(deviceHealth(device({}), now)).toEqual({ key: 'health.ok', tone: 'ok' })
+    expect(deviceHealth(device({ status: { printer: { paperOut: true } }, faulty: true }), now).key).toBe('health.paperOut')
+    expect(deviceHealth(device({ status: { printer: { coverOpen: true } }, faulty: true }), now).key).toBe('health.cover')
+    expect(deviceHealth(device({ status: { printer: { reachable: false } }, faulty: true }), now).key).toBe('health.offline')
+    expect(deviceHealth(device({ status: { printer: { paperNearEnd: true } } }), now)).toEqual({ key: 'health.paperLow', tone: 'warn' })
+    expect(deviceHealth(device({ kind: 'board', status: { serial: { open: false } }, faulty: true }), now).key).toBe('health.offline')
+    expect(deviceHealth(device({ paired: false }), now).key).toBe('health.unpaired')
+    expect(deviceHealth(device({ kind: 'display', lastSeenAt: '2026-03-10T09:30:00Z' }), now)).toEqual({ key: 'health.offline', tone: 'warn' })
+    expect(isFaulty({ printer: { paperOut: true } })).toBe(true)
+    expect(isFaulty({ serial: { open: true } })).toBe(false)
+  })
+})

@@ -1,0 +1,356 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { ADMIN_PASSWORD, STAFF_PASSWORD, TestCenter, type TestClock } from '../helpers/test-center.ts'
+import { Contexts, closeBrowser, launchBrowser, LANDSCAPE, takePageErrors } from './browser.ts'
+import { ensureUiBuilt, ROOT } from './ui-build.ts'
+import { dayStartMs } from '../../server/reports/days.ts'
+
+/**
+ * The manager's dashboard in real headless Chromium against a real center on loopback: live
+ * figures that move when a ticket is issued and called (no reload), a report for a range of
+ * days and its CSV with the same numbers, an admin creating a service and a counter that a
+ * paired kiosk then offers without reload, and a manager kept out of the configuration (UI and
+ * API). Screenshots go to test-results/dashboard/; with UPDATE_SCREENSHOTS=1 they also refresh
+ * docs/screenshots/dashboard-*.png (1920×1080).
+ */
+
+const SHOTS = join(ROOT, 'test-results', 'dashboard')
+const DOCS_SHOTS = join(ROOT, 'docs', 'screenshots')
+
+interface Running {
+  center: TestCenter
+  url: string
+  /** How far the server's clock is behind real time; the seed walks it forward to 0. */
+  behind: { ms: number }
+}
+
+let browser: Browser
+let uiDir: string
+const contexts = new Contexts(() => browser)
+const cleanups: (() => Promise<void> | void)[] = []
+
+beforeAll(async () => {
+  uiDir = await ensureUiBuilt()
+  browser = await launchBrowser()
+  mkdirSync(SHOTS, { recursive: true })
+}, 180_000)
+
+afterEach(async () => {
+  await contexts.closeAll()
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
+  expect(takePageErrors()).toEqual([])
+})
+
+afterAll(async () => {
+  await closeBrowser(browser)
+})
+
+async function startCenter(): Promise<Running> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'tabour-dash-e2e-'))
+  const behind = { ms: 0 }
+  const clock = { fn: () => Date.now() - behind.ms } as TestClock
+  const center = new TestCenter({ config: { dataDir, uiDir, centerName: { ar: 'المركز التكنولوجي بمدينة نصر', en: 'Nasr City Technology Center' } }, clock })
+  await center.app.ready()
+  await center.app.listen({ port: 0, host: '127.0.0.1' })
+  cleanups.push(() => center.close())
+  const address = center.app.server.address() as AddressInfo
+  return { center, url: `http://127.0.0.1:${address.port}`, behind }
+}
+
+async function screenshot(page: Page, name: string, docsName?: string): Promise<void> {
+  await page.evaluate(() => document.fonts.ready)
+  const path = join(SHOTS, `${name}.png`)
+  await page.screenshot({ path })
+  if (docsName && process.env.UPDATE_SCREENSHOTS === '1') {
+    mkdirSync(DOCS_SHOTS, { recursive: true })
+    copyFileSync(path, join(DOCS_SHOTS, docsName))
+  }
+}
+
+const SERVICES = [
+  { prefix: 'A', nameAr: 'الرقم القومي', nameEn: 'National ID', targetWaitSeconds: 900 },
+  { prefix: 'B', nameAr: 'شهادات الميلاد', nameEn: 'Birth certificates', targetWaitSeconds: 600 },
+  { prefix: 'C', nameAr: 'التموين', nameEn: 'Ration cards', targetWaitSeconds: 1200 },
+  { prefix: 'D', nameAr: 'المرور', nameEn: 'Traffic licences', targetWaitSeconds: 900 },
+]
+
+/**
+ * A morning of a small center, played through the API with the server's clock walking forward
+ * over the 4 h before "now" (now is the real time, or 12:30 today when the real local time is
+ * outside 10:00–22:00, so the morning never crosses midnight): a ticket every 2–3 minutes,
+ * four counters serving them, one no-show, one transfer, one counter paused; a printer out of
+ * paper; plus the same weekday of the four weeks before (event rows) for the charts' baseline.
+ */
+async function seedMorning(run: Running) {
+  const { center, behind } = run
+  const admin = await center.admin()
+  const tz = 'Africa/Cairo'
+  const realNow = Date.now()
+  const today = center.app.tabour.queue.ctx.dayOf(realNow)
+  const localHour = (realNow - dayStartMs(today, tz)) / 3600_000
+  const target = localHour >= 10 && localHour <= 22 ? realNow : dayStartMs(today, tz) + 12.5 * 3600_000
+  const finalBehind = realNow - target
+  const services = []
+  for (const s of SERVICES) services.push(await center.createService(s))
+  const counters = []
+  for (let n = 1; n <= 4; n++) counters.push(await center.createCounter({ number: n, name: `شباك ${n}`, zone: n <= 2 ? 'hall-a' : 'hall-b', services: services.map((s, i) => ({ serviceId: s.id, weight: i === (n - 1) % 4 ? 2 : 1 })) }))
+  await center.createCounter({ number: 5, name: 'شباك 5', serviceIds: [services[0].id] })
+  const printer = await center.createDevice('printer')
+  await center.createDevice('display', 'hall-a')
+  const kiosk = await center.createDevice('kiosk')
+  behind.ms = finalBehind + 4 * 3600_000
+  const clerks = []
+  const names = ['ahmed', 'mona', 'karim', 'sara']
+  for (let i = 0; i < 4; i++) {
+    const { id, token } = await center.createUser(names[i]!)
+    await center.request('PATCH', `/api/v1/users/${id}`, { token: admin, body: { displayName: ['أحمد سامي', 'منى علي', 'كريم حسن', 'سارة فؤاد'][i] } })
+    await center.request('POST', `/api/v1/counters/${counters[i]!.id}/open`, { token })
+    clerks.push({ token, counter: counters[i]!, busyUntil: 0 })
+  }
+  const serverNow = () => Date.now() - behind.ms
+  let k = 0
+  while (behind.ms > finalBehind + 60_000) {
+    // the line grows mid-morning and shrinks towards noon
+    const perStep = [2, 2, 1, 2, 1][k % 5]!
+    for (let j = 0; j < perStep; j++) await center.issue(kiosk.token, { serviceId: services[(k * 3 + j) % 4]!.id })
+    for (const clerk of clerks) {
+      if (clerk.busyUntil > serverNow()) continue
+      const res = (await center.action(clerk.token, clerk.counter.id, 'call-next')).json()
+      if (!res.ticket) continue
+      if (k === 9 && clerk === clerks[2]) {
+        await center.action(clerk.token, clerk.counter.id, 'no-show')
+        continue
+      }
+      if (k === 14 && clerk === clerks[1]) {
+        await center.action(clerk.token, clerk.counter.id, 'transfer', { serviceId: services[0]!.id })
+        continue
+      }
+      await center.action(clerk.token, clerk.counter.id, 'start')
+      clerk.busyUntil = serverNow() + (6 + ((k * 7 + clerks.indexOf(clerk) * 3) % 6)) * 60_000
+    }
+    behind.ms -= 3 * 60_000
+    for (const clerk of clerks) {
+      if (clerk.busyUntil && clerk.busyUntil <= serverNow()) {
+        await center.action(clerk.token, clerk.counter.id, 'finish')
+        clerk.busyUntil = 0
+      }
+    }
+    k++
+  }
+  behind.ms = finalBehind
+  for (const clerk of clerks) if (clerk.busyUntil) await center.action(clerk.token, clerk.counter.id, 'finish')
+  await center.action(clerks[3]!.token, clerks[3]!.counter.id, 'pause', { reason: 'break' })
+  await center.action(clerks[0]!.token, clerks[0]!.counter.id, 'call-next')
+  center.app.tabour.queue.events.emit([{ type: 'device:status', deviceId: printer.id, status: { printer: { reachable: true, online: true, coverOpen: false, paperNearEnd: true, paperOut: true, error: false } } }])
+  // the same weekday of the 4 weeks before: a typical curve, straight into the event log
+  const db = center.app.tabour.db
+  const ins = db.prepare('INSERT INTO events (at, day, type, ticket_id, service_id, counter_id, user_id, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+  const lastHour = Math.floor((target - dayStartMs(today, tz)) / 3600_000)
+  for (let w = 1; w <= 4; w++) {
+    const day = center.app.tabour.queue.ctx.dayOf(target - w * 7 * 86_400_000)
+    const start = dayStartMs(day, tz)
+    for (let h = lastHour - 5; h <= lastHour + 3; h++) {
+      const n = Math.max(2, Math.round(22 * Math.sin(((h - lastHour + 6) / 10) * Math.PI)) + w)
+      for (let i = 0; i < n; i++) {
+        const at = start + h * 3600_000 + Math.floor((i * 3600_000) / n)
+        ins.run(at, day, 'ticket.issued', `baseline-${w}-${h}-${i}`, services[i % 4]!.id, null, null, '{}')
+        ins.run(at + 25 * 60_000, day, 'ticket.finished', `baseline-${w}-${h}-${i}`, services[i % 4]!.id, 1, null, JSON.stringify({ serviceSeconds: 300 }))
+      }
+    }
+  }
+  return { services, counters, kiosk, clerks, admin, printer }
+}
+
+async function login(page: Page, run: Running, username: string, password: string, lang: 'ar' | 'en' = 'ar', hash = ''): Promise<void> {
+  await page.goto(`${run.url}/dashboard/${lang === 'en' ? '?lang=en' : ''}${hash}`)
+  await page.locator('form[data-form="login"] input[name="username"]').fill(username)
+  await page.locator('form[data-form="login"] input[name="password"]').fill(password)
+  await page.locator('form[data-form="login"] button[data-action="login"]').click()
+  await page.locator('main[data-phase="ready"]').waitFor()
+}
+
+const kpi = (page: Page, id: string) => page.locator(`tabour-live-view [data-kpi="${id}"] .value`)
+
+describe('manager dashboard', () => {
+  it('updates live when a ticket is issued and called, with no reload (and the screenshots)', async () => {
+    const run = await startCenter()
+    const seed = await seedMorning(run)
+    await run.center.createUser('boss', 'manager')
+    const page = await contexts.page(LANDSCAPE)
+    await login(page, run, 'boss', STAFF_PASSWORD, 'ar')
+    await kpi(page, 'issued').waitFor()
+    const stats = (await run.center.request('GET', '/api/v1/stats/today', { token: seed.admin })).json()
+    await expect.poll(() => kpi(page, 'issued').textContent()).toBe(String(stats.totals.issued))
+    expect(await kpi(page, 'waiting').textContent()).toBe(String(stats.totals.waiting))
+    expect(await kpi(page, 'served').textContent()).toBe(String(stats.totals.served))
+    await page.locator('tabour-hour-chart[data-chart="hourly"] canvas').waitFor()
+    expect(await page.locator('tabour-live-view tr[data-counter="1"]').textContent()).toContain('أحمد سامي')
+    await expect.poll(() => page.locator(`tabour-live-view [data-device="${seed.printer.id}"]`).getAttribute('data-health')).toBe('health.paperOut')
+    await page.waitForTimeout(500)
+    await screenshot(page, 'dashboard-ar-live', 'dashboard-ar.png')
+
+    const en = await contexts.page(LANDSCAPE, { locale: 'en-GB' })
+    await login(en, run, 'admin', ADMIN_PASSWORD, 'en')
+    await en.locator('tabour-hour-chart[data-chart="hourly"] canvas').waitFor()
+    await en.waitForTimeout(500)
+    await screenshot(en, 'dashboard-en-live', 'dashboard-en.png')
+    await en.locator('a[data-tab="reports"]').click()
+    await en.locator('tabour-reports-view button[data-by="clerk"]').click()
+    await en.locator('tabour-reports-view table[data-report="clerk"]').waitFor()
+    await screenshot(en, 'dashboard-en-reports', 'dashboard-en-reports.png')
+    await en.locator('a[data-tab="config"]').click()
+    await en.locator('tabour-config-view button[data-section="center"]').click()
+    await en.locator('tabour-config-view form[data-form="center"] input[name="nameAr"]').waitFor()
+    await screenshot(en, 'dashboard-en-config', 'dashboard-en-config.png')
+    await en.locator('tabour-lang-switch button').click()
+    await en.locator('tabour-config-view button[data-section="services"]').click()
+    await en.locator('tabour-config-view table[data-table="services"] tr[data-service="A"] button[data-edit]').click()
+    await en.waitForTimeout(300)
+    await screenshot(en, 'dashboard-ar-config-services', 'dashboard-ar-config.png')
+    const navigations: string[] = []
+    page.on('framenavigated', (f) => navigations.push(f.url()))
+    // a ticket issued at the kiosk: waiting and issued go up by one
+    const issued = await run.center.issue(seed.kiosk.token, { serviceId: seed.services[2]!.id })
+    await expect.poll(() => kpi(page, 'issued').textContent(), { timeout: 5000 }).toBe(String(stats.totals.issued + 1))
+    await expect.poll(() => kpi(page, 'waiting').textContent()).toBe(String(stats.totals.waiting + 1))
+    // called and finished at counter 1: served goes up, the line goes down
+    const clerk = seed.clerks[0]!
+    let called = null
+    while (called?.ticket?.id !== issued.id) {
+      called = (await run.center.action(clerk.token, clerk.counter.id, 'call-next')).json()
+      if (called.ticket?.id !== issued.id) {
+        await run.center.action(clerk.token, clerk.counter.id, 'start')
+        await run.center.action(clerk.token, clerk.counter.id, 'finish')
+      }
+    }
+    await run.center.action(clerk.token, clerk.counter.id, 'start')
+    await run.center.action(clerk.token, clerk.counter.id, 'finish')
+    const after = (await run.center.request('GET', '/api/v1/stats/today', { token: seed.admin })).json()
+    await expect.poll(() => kpi(page, 'served').textContent(), { timeout: 5000 }).toBe(String(after.totals.served))
+    await expect.poll(() => kpi(page, 'waiting').textContent()).toBe(String(after.totals.waiting))
+    expect(navigations).toEqual([])
+
+  }, 240_000)
+
+  it('renders a report for a date range and downloads its CSV with the same numbers', async () => {
+    const run = await startCenter()
+    const seed = await seedMorning(run)
+    await run.center.createUser('boss', 'manager')
+    const page = await contexts.page(LANDSCAPE, { locale: 'en-GB' })
+    await login(page, run, 'boss', STAFF_PASSWORD, 'en', '#reports')
+    const today = run.center.app.tabour.queue.ctx.dayOf(Date.now())
+    const from = new Date(Date.parse(`${today}T00:00:00Z`) - 7 * 86_400_000).toISOString().slice(0, 10)
+    await page.locator('tabour-reports-view input[name="from"]').fill(from)
+    await page.locator('tabour-reports-view input[name="to"]').fill(today)
+    await page.locator('tabour-reports-view button[data-by="service"]').click()
+    const table = page.locator('tabour-reports-view table[data-report="service"]')
+    await table.waitFor()
+    const api = (await run.center.request('GET', `/api/v1/stats/report?from=${from}&to=${today}&by=service`, { token: seed.admin })).json()
+    const rowA = table.locator('tr[data-key]').filter({ hasText: 'National ID' })
+    const cells = await rowA.locator('td').allTextContents()
+    const a = api.rows.find((r: { label: string }) => r.label.startsWith('A'))
+    expect(cells.slice(1, 6)).toEqual([a.issued, a.called, a.served, a.noShow, a.transferred].map(String))
+    expect(await table.locator('tr[data-key="total"] td').nth(1).textContent()).toBe(String(api.totals.issued))
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('tabour-reports-view button[data-action="csv"]').click()])
+    expect(download.suggestedFilename()).toBe(`tabour-service-${from}-${today}.csv`)
+    const csv = readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n')
+    const line = csv.find((l) => l.startsWith('A · National ID'))!.split(',')
+    expect(line.slice(1, 4)).toEqual([a.issued, a.called, a.served].map(String))
+    expect(csv.at(-1)!.split(',').slice(0, 4)).toEqual(['total', String(api.totals.issued), String(api.totals.called), String(api.totals.served)])
+
+    const [log] = await Promise.all([page.waitForEvent('download'), page.locator('tabour-reports-view button[data-action="tickets-csv"]').click()])
+    const logLines = readFileSync((await log.path())!, 'utf8').trim().split('\r\n')
+    // header + every ticket issued in the range (the seeded morning and the baseline has none in tickets)
+    expect(logLines.length - 1).toBe(api.totals.issued - (await baselineIssued(run, from, today)))
+    expect(logLines[0]).not.toContain('phone')
+    await screenshot(page, 'dashboard-en-report-range')
+  }, 240_000)
+
+  it('an admin creates a service and a counter; a paired kiosk shows the new service without reload', async () => {
+    const run = await startCenter()
+    const admin = await run.center.admin()
+    const first = await run.center.createService({ prefix: 'A', nameAr: 'الرقم القومي', nameEn: 'National ID' })
+    const device = (await run.center.request('POST', '/api/v1/devices', { token: admin, body: { kind: 'kiosk', name: 'kiosk 1' } })).json()
+    const kiosk = await contexts.page(LANDSCAPE)
+    await kiosk.goto(`${run.url}/kiosk/?pair=${device.pairingCode}`)
+    await kiosk.locator(`tabour-service-grid button[data-service-id="${first.id}"]`).waitFor()
+
+    const page = await contexts.page(LANDSCAPE)
+    await login(page, run, 'admin', ADMIN_PASSWORD, 'ar', '#config')
+    const form = page.locator('tabour-config-view form[data-form="services"]')
+    await form.waitFor()
+    // the server's 400 is shown under the field it names
+    await form.locator('input[name="prefix"]').fill('1x')
+    await form.locator('input[name="nameAr"]').fill('جوازات السفر')
+    await form.locator('input[name="nameEn"]').fill('Passports')
+    await form.locator('button[data-action="save"]').click()
+    await expect.poll(() => form.locator('[data-field-error="prefix"]').textContent()).toContain('body/prefix')
+    await form.locator('input[name="prefix"]').fill('P')
+    await form.locator('button[data-action="save"]').click()
+    await page.locator('tabour-config-view table[data-table="services"] tr[data-service="P"]').waitFor()
+    const created = (await run.center.request('GET', '/api/v1/services', { token: admin })).json().find((s: { prefix: string }) => s.prefix === 'P')
+    expect(created).toMatchObject({ nameAr: 'جوازات السفر', nameEn: 'Passports', targetWaitSeconds: 900 })
+
+    await page.locator('tabour-config-view button[data-section="counters"]').click()
+    const cform = page.locator('tabour-config-view form[data-form="counters"]')
+    await cform.locator('input[name="name"]').fill('شباك الجوازات')
+    await cform.locator(`input[name="w${created.id}"]`).fill('2')
+    await cform.locator(`input[name="w${first.id}"]`).fill('0')
+    await cform.locator('button[data-action="save"]').click()
+    await page.locator('tabour-config-view table[data-table="counters"] tr[data-counter="1"]').waitFor()
+    const counter = (await run.center.request('GET', '/api/v1/counters', { token: admin })).json()[0]
+    expect(counter.services).toEqual(expect.arrayContaining([{ serviceId: created.id, weight: 2 }, { serviceId: first.id, weight: 0 }]))
+
+    // the kiosk, paired before, offers the new service without a reload
+    const navigations: string[] = []
+    kiosk.on('framenavigated', (f) => navigations.push(f.url()))
+    await kiosk.locator(`tabour-service-grid button[data-service-id="${created.id}"]`).waitFor({ timeout: 15_000 })
+    expect(navigations).toEqual([])
+
+    // audited with the actor
+    const audit = (await run.center.request('GET', '/api/v1/settings/audit', { token: admin })).json()
+    expect(audit.slice(0, 2).map((e: { route: string; username: string }) => `${e.route} ${e.username}`)).toEqual(['/counters admin', '/services admin'])
+    await screenshot(page, 'dashboard-ar-config-counters')
+  }, 240_000)
+
+  it('a manager cannot open the configuration: the UI hides it and the API answers 403', async () => {
+    const run = await startCenter()
+    const manager = (await run.center.createUser('boss', 'manager')).token
+    const page = await contexts.page(LANDSCAPE)
+    await login(page, run, 'boss', STAFF_PASSWORD, 'ar', '#config')
+    await page.locator('tabour-live-view').waitFor()
+    expect(await page.locator('a[data-tab="config"]').count()).toBe(0)
+    expect(await page.locator('tabour-config-view').count()).toBe(0)
+    expect(await page.locator('a[data-tab]').evaluateAll((as) => as.map((a) => a.getAttribute('data-tab')))).toEqual(['live', 'reports'])
+    for (const [method, url, body] of [
+      ['POST', '/api/v1/services', { prefix: 'Z', nameAr: 'ز', nameEn: 'Z', targetWaitSeconds: 60 }],
+      ['POST', '/api/v1/counters', { number: 9, name: 'x' }],
+      ['POST', '/api/v1/users', { username: 'eve', password: 'password123', role: 'admin' }],
+      ['POST', '/api/v1/devices', { kind: 'kiosk', name: 'k' }],
+      ['PUT', '/api/v1/settings', { callPolicy: 'sla' }],
+      ['GET', '/api/v1/settings/audit', undefined],
+    ] as const) {
+      const res = await run.center.request(method, url, { token: manager, body })
+      expect(res.statusCode, `${method} ${url}`).toBe(403)
+    }
+    // a clerk cannot use the dashboard at all
+    await run.center.createUser('clerk1')
+    const clerkPage = await contexts.page(LANDSCAPE)
+    await clerkPage.goto(`${run.url}/dashboard/`)
+    await clerkPage.locator('form[data-form="login"] input[name="username"]').fill('clerk1')
+    await clerkPage.locator('form[data-form="login"] input[name="password"]').fill(STAFF_PASSWORD)
+    await clerkPage.locator('form[data-form="login"] button[data-action="login"]').click()
+    await clerkPage.locator('[data-login-error="login.notManager"]').waitFor()
+  }, 120_000)
+})
+
+/** Issued events of the baseline weeks (event rows without tickets) inside from..to. */
+async function baselineIssued(run: Running, from: string, to: string): Promise<number> {
+  const db = run.center.app.tabour.db
+  return (db.prepare("SELECT COUNT(*) AS n FROM events WHERE type = 'ticket.issued' AND ticket_id LIKE 'baseline-%' AND day BETWEEN ? AND ?").get(from, to) as { n: number }).n
+}
