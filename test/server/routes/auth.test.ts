@@ -240,6 +240,14 @@ const AUTHENTICATED_ROUTES: Record<string, unknown> = {
   'GET /api/v1/center/news': undefined,
   'PUT /api/v1/center/news': { ar: 'خبر', en: 'News' },
   'GET /api/v1/media': undefined,
+  'GET /api/v1/stats/report': undefined,
+  'GET /api/v1/stats/report.csv': undefined,
+  'GET /api/v1/stats/tickets.csv': undefined,
+  'GET /api/v1/stats/hourly': undefined,
+  'GET /api/v1/stats/devices': undefined,
+  'GET /api/v1/settings': undefined,
+  'PUT /api/v1/settings': { callPolicy: 'sla' },
+  'GET /api/v1/settings/audit': undefined,
 }
 
 describe('every authenticated route', () => {
@@ -269,7 +277,7 @@ describe('every authenticated route', () => {
 
     clock.advance(center.config.auth.userTokenTtlSeconds + 1)
     for (const [route, body] of Object.entries(AUTHENTICATED_ROUTES)) {
-      const [method, path] = route.split(' ') as ['GET' | 'POST' | 'PATCH', string]
+      const [method, path] = route.split(' ') as ['GET' | 'POST' | 'PATCH' | 'PUT', string]
       const url = path.replace('{id}', '1')
       const call = { method, url, body }
       await expectAuthRequired(center, call)
