@@ -1,4 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { TestCenter, TestClock } from '../../helpers/test-center.ts'
 
 describe('center settings: config defaults, admin overrides, audit', () => {
@@ -25,6 +28,25 @@ describe('center settings: config defaults, admin overrides, audit', () => {
     res = await center.request('PUT', '/api/v1/settings', { token: admin, body: { nameEn: null } })
     expect(res.json().values.nameEn).toBe('Test center')
     expect(res.json().overridden).not.toContain('nameEn')
+  })
+
+  it('overrides are kept in the database: a restart applies them over the config file', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'tabour-settings-'))
+    try {
+      const first = new TestCenter({ config: { dataDir, queue: { policy: 'fifo' } } })
+      await first.app.ready()
+      const res = await first.request('PUT', '/api/v1/settings', { token: await first.admin(), body: { callPolicy: 'sla', nameAr: 'مركز بعد التعديل' } })
+      expect(res.statusCode).toBe(200)
+      await first.app.close()
+      const second = new TestCenter({ config: { dataDir, queue: { policy: 'fifo' } } })
+      await second.app.ready()
+      const info = (await second.request('GET', '/api/v1/center', { token: await second.admin() })).json()
+      expect(info).toMatchObject({ callPolicy: 'sla', nameAr: 'مركز بعد التعديل' })
+      expect(second.app.tabour.config.queue.policy).toBe('sla')
+      await second.app.close()
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true })
+    }
   })
 
   it('is validated by the schema: a 400 names the field', async () => {
