@@ -2,7 +2,8 @@
 
 type Cell = string | number | boolean | null | undefined
 
-function cell(v: Cell): string {
+/** One CSV field: quoted when it holds a comma, quote or line break; formula-looking text defused. */
+export function csvCell(v: Cell): string {
   if (v === null || v === undefined) return ''
   if (typeof v === 'number') return String(v)
   let s = String(v)
@@ -13,5 +14,5 @@ function cell(v: Cell): string {
 
 /** The CSV text of `rows` under `header` (one line each, CRLF, BOM first). */
 export function toCsv(header: string[], rows: Cell[][]): string {
-  return '\uFEFF' + [header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n'
+  return '\uFEFF' + [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n'
 }
