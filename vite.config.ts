@@ -38,6 +38,8 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
+    // points the hub's PostgreSQL tests at the local server test/ensure-system-deps.mjs readied
+    globalSetup: ['test/global-setup.ts'],
     environment: 'node',
     // Tests start real servers, child processes and Chromium.
     testTimeout: 30_000,

@@ -1,24 +1,48 @@
-// `npm test` runs this first: the suite drives two programs from Debian, socat (real serial
-// pseudo-terminals) and chromium (browser e2e). On a fresh Debian/Ubuntu box where we are root
-// it installs them, so `npm test` stays the one command a newcomer needs; otherwise it says
-// exactly what to install.
+// `npm test` runs this first. The suite drives programs from Debian: socat (real serial
+// pseudo-terminals), chromium (browser e2e), and, for the operations and hub tests, systemd's
+// systemd-analyze (the unit in deploy/ is verified) and a PostgreSQL server (the hub's
+// national-scale store). On a fresh Debian/Ubuntu box where we are root it installs them and
+// readies PostgreSQL, so `npm test` stays the one command a newcomer needs; otherwise it says
+// exactly what to install (socat and chromium are required; without the other two those tests
+// are skipped, and say so).
 import { execSync, spawnSync } from 'node:child_process'
+import { readdirSync } from 'node:fs'
 
-const needed = [
+const required = [
   { command: 'socat', pkg: 'socat' },
   { command: 'chromium', pkg: 'chromium' },
 ]
+const optional = [
+  { command: 'systemd-analyze', pkg: 'systemd' },
+  { command: 'pg_ctlcluster', pkg: 'postgresql' },
+]
 const has = (command) => spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0
-const missing = needed.filter((n) => !has(n.command)).map((n) => n.pkg)
+const missingOf = (list) => list.filter((n) => !has(n.command)).map((n) => n.pkg)
+const isRoot = typeof process.getuid === 'function' && process.getuid() === 0
+const canInstall = isRoot && has('apt-get')
 
+const missing = [...missingOf(required), ...missingOf(optional)]
 if (missing.length > 0) {
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0
-  if (isRoot && has('apt-get')) {
+  if (canInstall) {
     console.log(`tabour tests: installing ${missing.join(', ')} from Debian (apt-get)…`)
     execSync('apt-get update -qq', { stdio: 'inherit' })
     execSync(`DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends ${missing.join(' ')}`, { stdio: 'inherit' })
-  } else {
-    console.error(`tabour tests need: ${missing.join(', ')}. Install them, e.g.: sudo apt-get install ${missing.join(' ')}`)
+  } else if (missingOf(required).length > 0) {
+    console.error(`tabour tests need: ${missingOf(required).join(', ')}. Install them, e.g.: sudo apt-get install ${missing.join(' ')}`)
     process.exit(1)
+  } else {
+    console.warn(`tabour tests: without ${missing.join(', ')} some tests are skipped (sudo apt-get install ${missing.join(' ')})`)
   }
+}
+
+// A local PostgreSQL with the hub tests' role: test/global-setup.ts finds it and points the
+// tests at it. Each test creates and drops its own database.
+if (canInstall && has('pg_ctlcluster') && !process.env.TABOUR_TEST_PG_URL) {
+  const sh = (cmd) => spawnSync('sh', ['-c', cmd], { encoding: 'utf8' })
+  const asPostgres = (sql) => sh(`su postgres -c "psql -tAc \\"${sql}\\""`).stdout.trim()
+  const version = readdirSync('/usr/lib/postgresql').sort((a, b) => Number(a) - Number(b)).at(-1)
+  if (!sh(`pg_lsclusters -h`).stdout.split('\n').some((l) => l.startsWith(`${version} main`))) sh(`pg_createcluster ${version} main`)
+  sh(`pg_ctlcluster ${version} main start`)
+  if (asPostgres("SELECT 1 FROM pg_roles WHERE rolname='tabour_test'") !== '1') asPostgres("CREATE ROLE tabour_test LOGIN CREATEDB PASSWORD 'tabour_test'")
+  if (asPostgres("SELECT 1 FROM pg_database WHERE datname='tabour_test'") !== '1') sh('su postgres -c "createdb -O tabour_test tabour_test"')
 }
