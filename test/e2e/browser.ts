@@ -1,4 +1,7 @@
+import { mkdirSync } from 'node:fs'
+import { afterAll, afterEach, beforeAll, expect } from 'vitest'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { ensureUiBuilt } from './ui-build.ts'
 
 /**
  * Real headless Chromium for the UI tests: Debian's build driven by playwright-core (never
@@ -12,12 +15,13 @@ export const LANDSCAPE = { width: 1920, height: 1080 } as const
 /** A mid-size phone, for the public status page. */
 export const PHONE = { width: 390, height: 844 } as const
 
-export async function launchBrowser(): Promise<Browser> {
+/** Chromium with the flags every test needs, plus `extraArgs`. */
+export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
     // this machine has no internet: no background fetches to wait for or to fail
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', ...extraArgs],
   })
 }
 
@@ -53,4 +57,37 @@ export class Contexts {
 const pageErrors: string[] = []
 export function takePageErrors(): string[] {
   return pageErrors.splice(0)
+}
+
+/** What `useBrowserSuite` gives a test file; `browser` and `uiDir` are set once its beforeAll ran. */
+export interface BrowserSuite {
+  browser: Browser
+  /** The built UIs (dist/ui), for the centers the tests start. */
+  uiDir: string
+  contexts: Contexts
+  /** Run after each test, last registered first (servers, child processes, temp dirs). */
+  cleanups: (() => Promise<void> | void)[]
+}
+
+/**
+ * The shared frame of a browser test file: build the UIs and launch Chromium once (`extraArgs`
+ * added to the usual flags), close every context and run the cleanups after each test, fail a
+ * test whose pages threw, and close the browser at the end. `shots` is made for screenshots.
+ */
+export function useBrowserSuite(shots: string, options: { extraArgs?: string[]; setupTimeoutMs?: number } = {}): BrowserSuite {
+  const suite: BrowserSuite = { browser: undefined as unknown as Browser, uiDir: '', contexts: new Contexts(() => suite.browser), cleanups: [] }
+  beforeAll(async () => {
+    suite.uiDir = await ensureUiBuilt()
+    suite.browser = await launchBrowser(options.extraArgs)
+    mkdirSync(shots, { recursive: true })
+  }, options.setupTimeoutMs ?? 120_000)
+  afterEach(async () => {
+    await suite.contexts.closeAll()
+    for (const cleanup of suite.cleanups.splice(0).reverse()) await cleanup()
+    expect(takePageErrors()).toEqual([])
+  })
+  afterAll(async () => {
+    await closeBrowser(suite.browser)
+  })
+  return suite
 }

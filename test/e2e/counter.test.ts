@@ -1,12 +1,12 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { STAFF_PASSWORD, TestCenter, type TestClock } from '../helpers/test-center.ts'
-import { Contexts, closeBrowser, launchBrowser, LANDSCAPE, takePageErrors } from './browser.ts'
-import { ensureUiBuilt, ROOT } from './ui-build.ts'
+import { LANDSCAPE, useBrowserSuite } from './browser.ts'
+import { ROOT } from './ui-build.ts'
 
 /**
  * The clerk's counter console in real headless Chromium against a real center on loopback:
@@ -27,26 +27,8 @@ interface Running {
   port: number
 }
 
-let browser: Browser
-let uiDir: string
-const contexts = new Contexts(() => browser)
-const cleanups: (() => Promise<void> | void)[] = []
-
-beforeAll(async () => {
-  uiDir = await ensureUiBuilt()
-  browser = await launchBrowser()
-  mkdirSync(SHOTS, { recursive: true })
-}, 120_000)
-
-afterEach(async () => {
-  await contexts.closeAll()
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
-  expect(takePageErrors()).toEqual([])
-})
-
-afterAll(async () => {
-  await closeBrowser(browser)
-})
+const suite = useBrowserSuite(SHOTS)
+const { contexts, cleanups } = suite
 
 /** A server clock `behindMs` behind the real one (the browser's), so tickets can look issued minutes ago. */
 function clockBehind(behind: { ms: number }): TestClock {
@@ -54,7 +36,7 @@ function clockBehind(behind: { ms: number }): TestClock {
 }
 
 async function startCenter(dataDir: string, port = 0, clock?: TestClock): Promise<Running> {
-  const center = new TestCenter({ config: { dataDir, uiDir, queue: { policy: 'priority' } }, clock })
+  const center = new TestCenter({ config: { dataDir, uiDir: suite.uiDir, queue: { policy: 'priority' } }, clock })
   await center.app.ready()
   await center.app.listen({ port, host: '127.0.0.1' })
   const address = center.app.server.address() as AddressInfo

@@ -1,12 +1,12 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ADMIN_PASSWORD, STAFF_PASSWORD, TestCenter, type TestClock } from '../helpers/test-center.ts'
-import { Contexts, closeBrowser, launchBrowser, LANDSCAPE, takePageErrors } from './browser.ts'
-import { ensureUiBuilt, ROOT } from './ui-build.ts'
+import { LANDSCAPE, useBrowserSuite } from './browser.ts'
+import { ROOT } from './ui-build.ts'
 import { dayStartMs } from '../../server/reports/days.ts'
 
 /**
@@ -28,32 +28,14 @@ interface Running {
   behind: { ms: number }
 }
 
-let browser: Browser
-let uiDir: string
-const contexts = new Contexts(() => browser)
-const cleanups: (() => Promise<void> | void)[] = []
-
-beforeAll(async () => {
-  uiDir = await ensureUiBuilt()
-  browser = await launchBrowser()
-  mkdirSync(SHOTS, { recursive: true })
-}, 180_000)
-
-afterEach(async () => {
-  await contexts.closeAll()
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
-  expect(takePageErrors()).toEqual([])
-})
-
-afterAll(async () => {
-  await closeBrowser(browser)
-})
+const suite = useBrowserSuite(SHOTS, { setupTimeoutMs: 180_000 })
+const { contexts, cleanups } = suite
 
 async function startCenter(): Promise<Running> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tabour-dash-e2e-'))
   const behind = { ms: 0 }
   const clock = { fn: () => Date.now() - behind.ms } as TestClock
-  const center = new TestCenter({ config: { dataDir, uiDir, centerName: { ar: 'المركز التكنولوجي بمدينة نصر', en: 'Nasr City Technology Center' } }, clock })
+  const center = new TestCenter({ config: { dataDir, uiDir: suite.uiDir, centerName: { ar: 'المركز التكنولوجي بمدينة نصر', en: 'Nasr City Technology Center' } }, clock })
   await center.app.ready()
   await center.app.listen({ port: 0, host: '127.0.0.1' })
   cleanups.push(() => center.close())

@@ -1,13 +1,13 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import { type Page } from 'playwright-core'
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { TestCenter } from '../helpers/test-center.ts'
 import { ChildServer, CHILD_ADMIN_PASSWORD, killAllChildren } from '../helpers/child-server.ts'
-import { CHROMIUM_PATH, Contexts, LANDSCAPE, launchBrowser, PORTRAIT, takePageErrors } from './browser.ts'
-import { ensureUiBuilt, ROOT } from './ui-build.ts'
+import { LANDSCAPE, launchBrowser, PORTRAIT, useBrowserSuite } from './browser.ts'
+import { ROOT } from './ui-build.ts'
 
 /**
  * The waiting-room display in real headless Chromium against a real center: a call shows within
@@ -34,35 +34,15 @@ interface Running {
   url: string
 }
 
-let browser: Browser
-let uiDir: string
-const contexts = new Contexts(() => browser)
-const cleanups: (() => Promise<void> | void)[] = []
-
-beforeAll(async () => {
-  uiDir = await ensureUiBuilt()
-  // a TV's launcher lets the page play sound without a tap first
-  browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--autoplay-policy=no-user-gesture-required'],
-  })
-  mkdirSync(SHOTS, { recursive: true })
-}, 120_000)
-
+const suite = useBrowserSuite(SHOTS, { extraArgs: ['--autoplay-policy=no-user-gesture-required'] })
+const { contexts, cleanups } = suite
+// the server child processes a test started die with it
 afterEach(async () => {
-  await contexts.closeAll()
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
   await killAllChildren()
-  expect(takePageErrors()).toEqual([])
-})
-
-afterAll(async () => {
-  await browser?.close()
 })
 
 async function startCenter(dataDir: string): Promise<Running> {
-  const center = new TestCenter({ config: { dataDir, uiDir, centerName: { ar: 'المركز التكنولوجي لخدمة المواطنين بالدقي', en: 'Dokki Citizen Service Technology Center' } } })
+  const center = new TestCenter({ config: { dataDir, uiDir: suite.uiDir, centerName: { ar: 'المركز التكنولوجي لخدمة المواطنين بالدقي', en: 'Dokki Citizen Service Technology Center' } } })
   await center.app.ready()
   await center.app.listen({ port: 0, host: '127.0.0.1' })
   return { center, url: `http://127.0.0.1:${(center.app.server.address() as AddressInfo).port}` }
@@ -346,7 +326,7 @@ describe('the display when the server process dies', () => {
   it('reconnects by itself after a kill and a restart, and shows the current state without a reload', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'tabour-e2e-display-restart-'))
     cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }))
-    const env = { TABOUR_UI_DIR: uiDir }
+    const env = { TABOUR_UI_DIR: suite.uiDir }
     let child = await ChildServer.start({ dataDir, env })
     const api = async (method: string, path: string, body?: unknown, token?: string) => {
       const res = await fetch(`${child.baseUrl}/api/v1${path}`, {

@@ -1,6 +1,6 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import Fastify, { type FastifyInstance } from 'fastify'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { createServer, type AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -8,8 +8,8 @@ import { join } from 'node:path'
 import { TestCenter } from '../helpers/test-center.ts'
 import { tabourPlugin } from '../../server/app.ts'
 import { validateConfig } from '../../server/config.ts'
-import { Contexts, closeBrowser, launchBrowser, LANDSCAPE, PHONE, PORTRAIT, takePageErrors } from './browser.ts'
-import { ensureUiBuilt, ROOT } from './ui-build.ts'
+import { LANDSCAPE, PHONE, PORTRAIT, useBrowserSuite } from './browser.ts'
+import { ROOT } from './ui-build.ts'
 import { readQr } from './qr.ts'
 
 /**
@@ -38,30 +38,12 @@ interface Running {
   port: number
 }
 
-let browser: Browser
-let uiDir: string
-const contexts = new Contexts(() => browser)
-const cleanups: (() => Promise<void> | void)[] = []
-
-beforeAll(async () => {
-  uiDir = await ensureUiBuilt()
-  browser = await launchBrowser()
-  mkdirSync(SHOTS, { recursive: true })
-}, 120_000)
-
-afterEach(async () => {
-  await contexts.closeAll()
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
-  expect(takePageErrors()).toEqual([])
-})
-
-afterAll(async () => {
-  await closeBrowser(browser)
-})
+const suite = useBrowserSuite(SHOTS)
+const { contexts, cleanups } = suite
 
 /** A center on `dataDir`, listening on loopback (on `port` when given: a restart at the same address). */
 async function startCenter(dataDir: string, port = 0): Promise<Running> {
-  const center = new TestCenter({ config: { dataDir, uiDir } })
+  const center = new TestCenter({ config: { dataDir, uiDir: suite.uiDir } })
   await center.app.ready()
   await center.app.listen({ port, host: '127.0.0.1' })
   const address = center.app.server.address() as AddressInfo
@@ -455,7 +437,7 @@ describe('the kiosk under a prefix (the center embedded in another app)', () => 
     const host: FastifyInstance = Fastify()
     cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }))
     cleanups.push(() => host.close())
-    const config = validateConfig({ dataDir, adminPassword: 'prefix-admin-password', logLevel: 'silent', uiDir })
+    const config = validateConfig({ dataDir, adminPassword: 'prefix-admin-password', logLevel: 'silent', uiDir: suite.uiDir })
     await host.register(tabourPlugin, { prefix: '/queue', config })
     await host.listen({ port: 0, host: '127.0.0.1' })
     const url = `http://127.0.0.1:${(host.server.address() as AddressInfo).port}/queue`
