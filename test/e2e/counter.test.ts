@@ -72,6 +72,15 @@ async function openCounter(page: Page, counterId: number): Promise<void> {
 }
 
 /** The label on screen once it is `label` (or no ticket when null). */
+/**
+ * Presses a shortcut once the console is free: a push can show an action's result before its HTTP
+ * answer is in, and the console (rightly) ignores keys while a request is in flight.
+ */
+async function pressKey(page: Page, code: string): Promise<void> {
+  await page.locator('tabour-action-bar button[aria-busy="true"]').waitFor({ state: 'detached' })
+  await page.keyboard.press(code)
+}
+
 async function expectCurrent(page: Page, label: string | null): Promise<void> {
   if (label === null) await page.locator('tabour-current-ticket [data-current="none"]').waitFor()
   else await page.locator(`tabour-current-ticket [data-current-label="${label}"]`).waitFor()
@@ -201,21 +210,21 @@ describe('the counter console', { timeout: 60_000 }, () => {
     expect(await button(page, 'call_next').locator('kbd').textContent()).toBe('N')
 
     // the Arabic layout types "ى" on the N key: shortcuts follow the physical key
-    await page.keyboard.press('KeyN')
+    await pressKey(page, 'KeyN')
     await expectCurrent(page, b.label)
-    await page.keyboard.press('KeyR')
+    await pressKey(page, 'KeyR')
     await page.locator('tabour-current-ticket [data-recalls]').filter({ hasText: '1' }).waitFor()
     // X asks first; Esc keeps the ticket
-    await page.keyboard.press('KeyX')
+    await pressKey(page, 'KeyX')
     await dialog(page, 'confirm').waitFor()
-    await page.keyboard.press('KeyS') // ignored: a dialog is open
+    await pressKey(page, 'KeyS') // ignored: a dialog is open
     await page.keyboard.press('Escape')
     await dialog(page, 'confirm').waitFor({ state: 'detached' })
     expect(ticketRow(run, b.label).status).toBe('called')
 
-    await page.keyboard.press('KeyS')
+    await pressKey(page, 'KeyS')
     await page.locator('tabour-current-ticket [data-ticket-status="serving"]').waitFor()
-    await page.keyboard.press('KeyF')
+    await pressKey(page, 'KeyF')
     await dialog(page, 'finish').waitFor()
     await page.keyboard.press('Digit3') // the third outcome: incomplete papers
     await page.keyboard.press('Enter')
@@ -223,11 +232,11 @@ describe('the counter console', { timeout: 60_000 }, () => {
     expect(ticketRow(run, b.label)).toMatchObject({ status: 'done', outcome: 'incomplete_papers' })
 
     // nobody waits: N says so
-    await page.keyboard.press('KeyN')
+    await pressKey(page, 'KeyN')
     await page.locator('[data-notice="nobody.waiting"]').waitFor()
 
     // I issues a walk-in ticket at reception; C calls it by its label
-    await page.keyboard.press('KeyI')
+    await pressKey(page, 'KeyI')
     await dialog(page, 'issue').waitFor()
     await page.locator(`tabour-console-dialog [data-issue-service="${svc.B}"]`).check()
     await page.locator('tabour-console-dialog [data-issue-priority]').selectOption('pregnant')
@@ -237,7 +246,7 @@ describe('the counter console', { timeout: 60_000 }, () => {
     expect(walkIn).toMatchObject({ priority: 'pregnant', type: 'user' })
     await page.locator(`tabour-queue-panel [data-next-label="${walkIn.label}"]`).waitFor()
 
-    await page.keyboard.press('KeyC')
+    await pressKey(page, 'KeyC')
     await dialog(page, 'call_ticket').waitFor()
     // typing in the filter fires no shortcut (N, S, X are letters of the filter here)
     await page.keyboard.type(walkIn.label.slice(-3))
@@ -246,15 +255,15 @@ describe('the counter console', { timeout: 60_000 }, () => {
     const called = db(run).prepare("SELECT data FROM events WHERE type = 'ticket.called' AND ticket_id = (SELECT id FROM tickets WHERE label = ? AND service_id = ?)").get(walkIn.label, svc.B) as { data: string }
     expect(JSON.parse(called.data).how).toBe('specific')
 
-    await page.keyboard.press('KeyX')
+    await pressKey(page, 'KeyX')
     await page.keyboard.press('Enter')
     await expectCurrent(page, null)
 
     // T transfers to a named counter: it waits for that counter only
     const forOne = await run.center.issue(kiosk, { serviceId: svc.B })
-    await page.keyboard.press('KeyN')
+    await pressKey(page, 'KeyN')
     await expectCurrent(page, forOne.label)
-    await page.keyboard.press('KeyT')
+    await pressKey(page, 'KeyT')
     await dialog(page, 'transfer').waitFor()
     await page.locator(`tabour-console-dialog [data-target-counter="${ctr[1]}"]`).check()
     await page.keyboard.press('Enter')
@@ -265,19 +274,19 @@ describe('the counter console', { timeout: 60_000 }, () => {
     await page.locator(`tabour-queue-panel [data-next-label="${forOne.label}"]`).waitFor({ state: 'detached' })
 
     // P pauses (with a reason), P resumes
-    await page.keyboard.press('KeyP')
+    await pressKey(page, 'KeyP')
     await dialog(page, 'pause').waitFor()
     await page.keyboard.press('Digit2')
     await page.keyboard.press('Enter')
     await page.locator('header [data-counter-state="paused"]').waitFor()
     await page.locator('tabour-current-ticket [data-pause-reason]').filter({ hasText: 'Prayer' }).waitFor()
     expect(await actionsShown(page)).toEqual(['resume', 'issue', 'close'])
-    await page.keyboard.press('KeyN') // not legal while paused: nothing happens
-    await page.keyboard.press('KeyP')
+    await pressKey(page, 'KeyN') // not legal while paused: nothing happens
+    await pressKey(page, 'KeyP')
     await page.locator('header [data-counter-state="open"]').waitFor()
 
     // Q closes, after a confirmation
-    await page.keyboard.press('KeyQ')
+    await pressKey(page, 'KeyQ')
     await dialog(page, 'confirm').waitFor()
     await page.keyboard.press('Enter')
     await page.locator('main[data-phase="choose"]').waitFor()
@@ -350,7 +359,7 @@ describe('the console when the server goes away and when the session ends', () =
     await run.center.close()
     await page.locator('[data-banner="offline"]').waitFor({ timeout: 20_000 })
     expect(await button(page, 'call_next').isDisabled()).toBe(true)
-    await page.keyboard.press('KeyN') // nothing happens, nothing throws
+    await pressKey(page, 'KeyN') // nothing happens, nothing throws
     await screenshot(page, 'counter-ar-desk-offline')
 
     run = await startCenter(dataDir, run.port)
