@@ -9,7 +9,8 @@ import { LitElement, html, nothing, type TemplateResult } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
 import type { Service } from '../protocol/entities.ts'
 import { basePathBefore } from '../ui-common/base-path.ts'
-import { applyLang, initialLang, isLang, type Lang } from '../ui-common/i18n.ts'
+import { applyLang, type Lang } from '../ui-common/i18n.ts'
+import { loadSessionLang, saveSessionLang } from '../ui-common/session-lang.ts'
 import type { LangChangeEvent } from '../ui-common/lang-switch.ts'
 import { randomUuid } from '../ui-common/random-id.ts'
 import { applyPageTheme } from '../ui-common/theme.ts'
@@ -57,13 +58,7 @@ export class CounterApp extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback()
     applyPageTheme()
-    let stored: string | null = null
-    try {
-      stored = sessionStorage.getItem(LANG_KEY)
-    } catch {
-      // no storage: Arabic, or ?lang=
-    }
-    this.setLang(new URLSearchParams(location.search).has('lang') || !isLang(stored) ? initialLang() : stored)
+    this.setLang(loadSessionLang(LANG_KEY))
     document.addEventListener('keydown', this.onKey)
     this.ticker = setInterval(() => (this.now = Date.now()), 15_000)
     if (!this.booted) {
@@ -279,11 +274,7 @@ export class CounterApp extends LitElement {
   private setLang(lang: Lang): void {
     this.language = lang
     applyLang(lang)
-    try {
-      sessionStorage.setItem(LANG_KEY, lang)
-    } catch {
-      // not kept across a reload
-    }
+    saveSessionLang(LANG_KEY, lang)
   }
 }
 

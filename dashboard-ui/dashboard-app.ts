@@ -8,7 +8,8 @@ import { LitElement, css, html, nothing, type TemplateResult } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
 import { basePathBefore } from '../ui-common/base-path.ts'
 import type { DigitStyle } from '../ui-common/digits.ts'
-import { applyLang, initialLang, isLang, type Lang } from '../ui-common/i18n.ts'
+import { applyLang, type Lang } from '../ui-common/i18n.ts'
+import { loadSessionLang, saveSessionLang } from '../ui-common/session-lang.ts'
 import type { LangChangeEvent } from '../ui-common/lang-switch.ts'
 import { applyPageTheme } from '../ui-common/theme.ts'
 import '../ui-common/lang-switch.ts'
@@ -122,13 +123,7 @@ export class DashboardApp extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback()
     applyPageTheme()
-    let stored: string | null = null
-    try {
-      stored = sessionStorage.getItem(LANG_KEY)
-    } catch {
-      // Arabic, or ?lang=
-    }
-    this.setLang(new URLSearchParams(location.search).has('lang') || !isLang(stored) ? initialLang() : stored)
+    this.setLang(loadSessionLang(LANG_KEY))
     this.readHash()
     window.addEventListener('hashchange', this.onHash)
     this.ticker = setInterval(() => (this.now = Date.now()), 30_000)
@@ -215,11 +210,7 @@ export class DashboardApp extends LitElement {
   private setLang(lang: Lang): void {
     this.language = lang
     applyLang(lang)
-    try {
-      sessionStorage.setItem(LANG_KEY, lang)
-    } catch {
-      // not kept across a reload
-    }
+    saveSessionLang(LANG_KEY, lang)
   }
 }
 
