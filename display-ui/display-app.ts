@@ -25,6 +25,7 @@ import { dt, type DisplayStringKey } from './strings.ts'
 import './display-clock.ts'
 import './news-ticker.ts'
 import './media-panel.ts'
+import { takePairingQuery } from '../ui-common/pairing-code.ts'
 
 /** Both languages of a caption: Arabic, then English smaller. */
 const both = (key: DisplayStringKey): TemplateResult => html`${dt(key, 'ar')} <span class="en" lang="en" dir="ltr">${dt(key, 'en')}</span>`
@@ -78,15 +79,7 @@ export class DisplayApp extends LitElement {
     window.addEventListener('keydown', this.onGesture, true)
     if (!this.booted) {
       this.booted = true
-      const search = location.search
-      const params = new URLSearchParams(search)
-      if (params.has('pair')) {
-        // a spent code must not be tried again on a reload
-        params.delete('pair')
-        const query = params.toString()
-        history.replaceState(history.state, '', `${location.pathname}${query ? `?${query}` : ''}${location.hash}`)
-      }
-      void this.session.boot(search)
+      void this.session.boot(takePairingQuery())
     }
   }
 

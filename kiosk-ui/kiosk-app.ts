@@ -30,6 +30,7 @@ import './service-grid.ts'
 import './ticket-options.ts'
 import './ticket-confirmation.ts'
 import './out-of-service.ts'
+import { takePairingQuery } from '../ui-common/pairing-code.ts'
 
 type Screen =
   | { kind: 'home' }
@@ -151,15 +152,7 @@ export class KioskApp extends LitElement {
     this.setLanguage(initialLang())
     if (!this.booted) {
       this.booted = true
-      const search = location.search
-      const params = new URLSearchParams(search)
-      if (params.has('pair')) {
-        // a spent code must not be tried again on a reload
-        params.delete('pair')
-        const query = params.toString()
-        history.replaceState(history.state, '', `${location.pathname}${query ? `?${query}` : ''}${location.hash}`)
-      }
-      void this.session.boot(search)
+      void this.session.boot(takePairingQuery())
     }
   }
 
