@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vite'
+import { configDefaults } from 'vitest/config'
 
 const root = fileURLToPath(new URL('.', import.meta.url))
 const entry = (path: string): string => fileURLToPath(new URL(path, import.meta.url))
@@ -20,7 +21,14 @@ const UI_ENTRIES = {
   hub: entry('./hub/ui/index.html'),
 } as const
 
-export default defineConfig({
+/**
+ * The long reliability runs (twenty SIGKILLs under load, the soak) are `*.long.test.ts` under
+ * test/reliability/: `npm test` leaves them out, `npm run test:reliability` (vitest's
+ * `--mode reliability`) runs them alone, and CI runs both.
+ */
+const LONG_TESTS = 'test/reliability/**/*.long.test.ts'
+
+export default defineConfig(({ mode }) => ({
   root,
   // Relative asset URLs: dist/ui/kiosk-ui/index.html refers to ../assets/…, which works
   // when the page is served at /kiosk/ and also when the whole server sits under a prefix.
@@ -37,7 +45,8 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['test/**/*.test.ts'],
+    include: mode === 'reliability' ? [LONG_TESTS] : ['test/**/*.test.ts'],
+    exclude: mode === 'reliability' ? configDefaults.exclude : [...configDefaults.exclude, LONG_TESTS],
     // points the hub's PostgreSQL tests at the local server test/ensure-system-deps.mjs readied
     globalSetup: ['test/global-setup.ts'],
     environment: 'node',
@@ -46,4 +55,4 @@ export default defineConfig({
     hookTimeout: 30_000,
     pool: 'forks',
   },
-})
+}))

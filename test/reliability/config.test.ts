@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ConfigError, loadConfig } from '../../../server/config.ts'
+import { ConfigError, loadConfig } from '../../server/config.ts'
 
 /** loadConfig: defaults ← JSON file ← environment, validated; every mistake a ConfigError naming the field. */
 describe('loadConfig', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { useListeningCenter } from '../../helpers/socket-client.ts'
-import { http } from '../../helpers/http.ts'
+import { useListeningCenter } from '../helpers/socket-client.ts'
+import { http } from '../helpers/http.ts'
 
 /** A burst of kiosks pressing "take a ticket" at once, over real HTTP: no duplicate, no gap. */
 describe('concurrent ticket issuing over real HTTP', () => {

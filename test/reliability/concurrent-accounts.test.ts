@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { STAFF_PASSWORD } from '../../helpers/test-center.ts'
-import { useListeningCenter } from '../../helpers/socket-client.ts'
-import { http, loginAs } from '../../helpers/http.ts'
-import { sleep } from '../../helpers/child-server.ts'
+import { STAFF_PASSWORD } from '../helpers/test-center.ts'
+import { useListeningCenter } from '../helpers/socket-client.ts'
+import { http, loginAs } from '../helpers/http.ts'
+import { sleep } from '../helpers/child-server.ts'
 
 /**
  * Account changes race with slow password hashing (scrypt runs off the event loop, so other

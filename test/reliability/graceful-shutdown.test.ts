@@ -4,8 +4,8 @@ import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { io, type Socket } from 'socket.io-client'
 import { afterEach, describe, expect, it } from 'vitest'
-import { ChildServer, CHILD_ADMIN_PASSWORD, killAllChildren, sleep } from '../../helpers/child-server.ts'
-import { createDevice, createService, http, loginAs, slowPost } from '../../helpers/http.ts'
+import { ChildServer, CHILD_ADMIN_PASSWORD, killAllChildren, sleep } from '../helpers/child-server.ts'
+import { createDevice, createService, http, loginAs, slowPost } from '../helpers/http.ts'
 
 interface StreamResult {
   kind: 'fast' | 'slow'

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import type { TestCenter } from '../../helpers/test-center.ts'
-import { http, mapLimit, type HttpAnswer } from '../../helpers/http.ts'
-import { useListeningCenter } from '../../helpers/socket-client.ts'
+import type { TestCenter } from '../helpers/test-center.ts'
+import { http, mapLimit, type HttpAnswer } from '../helpers/http.ts'
+import { useListeningCenter } from '../helpers/socket-client.ts'
 
 /**
  * Many clerks pressing "call next" at the same instant, over real HTTP: every waiting ticket

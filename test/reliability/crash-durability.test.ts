@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
-import { ChildServer, CHILD_ADMIN_PASSWORD, killAllChildren, sleep } from '../../helpers/child-server.ts'
-import { createDevice, createService, expectHttp, http, loginAs, mapLimit, slowPost } from '../../helpers/http.ts'
+import { ChildServer, CHILD_ADMIN_PASSWORD, killAllChildren, sleep } from '../helpers/child-server.ts'
+import { createDevice, createService, expectHttp, http, loginAs, mapLimit, slowPost } from '../helpers/http.ts'
 
 interface Acked {
   id: string
