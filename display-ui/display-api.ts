@@ -2,17 +2,13 @@
  * What the display asks the center over HTTP, one small function per call; each takes the
  * server's base path and the display's device token. Failures are ApiError or NetworkError.
  */
-import type { CenterNews, MediaItem } from '../protocol/center.ts'
+import type { CenterInfo, CenterNews, MediaItem } from '../protocol/center.ts'
 import type { Device } from '../protocol/entities.ts'
 import { requestJson } from '../ui-common/api-client.ts'
 import { apiUrl } from '../ui-common/base-path.ts'
 
-/** GET /center: the parts the display shows. */
-export interface DisplayCenter {
-  nameAr: string
-  nameEn: string
-  timeZone: string
-}
+/** GET /center: the parts the display uses. */
+export type DisplayCenter = Pick<CenterInfo, 'nameAr' | 'nameEn' | 'timeZone' | 'digits'>
 
 export function pairDevice(base: string, pairingCode: string): Promise<{ token: string; device: Device }> {
   return requestJson(apiUrl(base, '/devices/pair'), { method: 'POST', body: { pairingCode } })

@@ -118,7 +118,7 @@ export class DisplaySession {
       }
       saveToken('display', this.base, token)
       this.token = token
-      this.applySettings(displaySettings(device.config))
+      this.applySettings(displaySettings(device.config, this.center))
       this.start()
       return true
     } catch (err) {
@@ -156,7 +156,7 @@ export class DisplaySession {
     try {
       const [device, center] = await Promise.all([fetchOwnDevice(this.base, token), fetchCenter(this.base, token)])
       if (token !== this.token) return
-      this.applySettings(displaySettings(device.config))
+      this.applySettings(displaySettings(device.config, center))
       const media = this.settings.media ? await fetchMedia(this.base, token) : []
       if (token !== this.token) return
       this.update(() => {

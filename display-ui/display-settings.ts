@@ -1,14 +1,16 @@
 /**
  * The display's settings from its device config (GET /devices/me → config; the schema is
- * DisplayConfig in protocol/device-config.ts), every key optional, with the defaults applied.
+ * DisplayConfig in protocol/device-config.ts), every key optional, with the defaults applied
+ * (digits: the center's from GET /center, config screens.digits or the admin's setting).
  * A value of the wrong type falls back to its default instead of breaking the screen.
  */
-import type { DigitStyle } from '../ui-common/digits.ts'
+import { digitStyleOf, type DigitStyle } from '../ui-common/digits.ts'
+import type { CenterInfo } from '../protocol/center.ts'
 import type { Lang } from '../ui-common/i18n.ts'
 
 /** The display's behaviour, every field resolved. */
 export interface DisplaySettings {
-  /** Digits on the Arabic lines; default 'western'. */
+  /** Digits on the Arabic lines; default the center's, else 'western'. */
   digits: DigitStyle
   /** Earlier calls listed under the newest one; default 6. */
   recentCalls: number
@@ -44,13 +46,13 @@ const intIn = (value: unknown, min: number, max: number, fallback: number): numb
   typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max ? value : fallback
 const bool = (value: unknown, fallback: boolean): boolean => (typeof value === 'boolean' ? value : fallback)
 
-/** Settings from a device config (null or missing: all defaults). */
-export function displaySettings(config: Record<string, unknown> | null | undefined): DisplaySettings {
+/** Settings from a device config and the center's defaults (null or missing: the built-in defaults). */
+export function displaySettings(config: Record<string, unknown> | null | undefined, center?: Pick<CenterInfo, 'digits'> | null): DisplaySettings {
   const c = config ?? {}
   const d = DEFAULT_DISPLAY_SETTINGS
   const langs = Array.isArray(c.announceLanguages) ? c.announceLanguages.filter((l): l is Lang => l === 'ar' || l === 'en') : null
   return {
-    digits: c.digits === 'arabic-indic' ? 'arabic-indic' : 'western',
+    digits: digitStyleOf(c.digits) ?? digitStyleOf(center?.digits) ?? d.digits,
     recentCalls: intIn(c.recentCalls, 0, 12, d.recentCalls),
     showWaiting: bool(c.showWaiting, d.showWaiting),
     announceLanguages: langs ? [...new Set(langs)] : d.announceLanguages,

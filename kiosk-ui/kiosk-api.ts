@@ -3,18 +3,10 @@
  * the server's base path (the center may be embedded under a prefix) and, where needed, the
  * kiosk's device token. Failures are ApiError (with the stable code) or NetworkError.
  */
-import type { Device, IssuedTicket, PriorityCategory, PublicTicket, ServiceWithQueue } from '../protocol/entities.ts'
+import type { CenterInfo } from '../protocol/center.ts'
+import type { Device, IssuedTicket, PublicTicket, ServiceWithQueue } from '../protocol/entities.ts'
 import { ApiError, requestJson } from '../ui-common/api-client.ts'
 import { apiUrl } from '../ui-common/base-path.ts'
-
-/** GET /center. */
-export interface CenterInfo {
-  nameAr: string
-  nameEn: string
-  timeZone: string
-  callPolicy: string
-  priorityCategories: PriorityCategory[]
-}
 
 /** POST /tickets answers this; `statusUrl`, when the server sends it, is what its printed QR carries. */
 export type IssuedTicketReply = Omit<IssuedTicket, 'printing'> & { printing?: IssuedTicket['printing']; statusUrl?: string }

@@ -2,7 +2,7 @@
  * `<tabour-kiosk-app>`: the citizen's ticket kiosk. Pairs itself once (code on screen or
  * `?pair=CODE`), then: services → (optional priority / phone) → ticket on screen with a QR.
  * Live figures over socket.io; an out-of-service screen while the center cannot be reached,
- * and back by itself when it can; back to the start screen (and Arabic) after `idleSeconds`.
+ * and back by itself when it can; back to the start screen (and the center's start language) after `idleSeconds`.
  * The link to the center is KioskSession's; this element is the citizen's path through it.
  */
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit'
@@ -129,6 +129,8 @@ export class KioskApp extends LitElement {
 
   private printer: PrinterStatusReport | null = null
   private booted = false
+  /** Someone (or the address's ?lang=) picked the language since the last idle reset. */
+  private langChosen = false
 
   private readonly session = new KioskSession(this, basePathBefore(location.pathname, 'kiosk'), {
     onPrinterReport: (report) => this.onPrinterReport(report),
@@ -136,19 +138,27 @@ export class KioskApp extends LitElement {
       // a half-answered question is dropped; a ticket already on screen stays (the citizen needs it)
       if (this.screen.kind === 'options') this.screen = HOME
     },
-    onSettings: (settings) => this.idle.arm(settings.idleSeconds),
+    onSettings: (settings) => {
+      // the center's start language, until someone picks one (or the page's ?lang= chose)
+      if (!this.langChosen) this.setLanguage(settings.startLang)
+      this.idle.arm(settings.idleSeconds)
+    },
   })
   private readonly idle = new IdleController(this, () => this.onIdle())
   private readonly issuer = new IssueController(this, this.session.base)
 
   constructor() {
     super()
-    this.addEventListener('lang-change', (e: LangChangeEvent) => this.setLanguage(e.detail.lang))
+    this.addEventListener('lang-change', (e: LangChangeEvent) => {
+      this.langChosen = true
+      this.setLanguage(e.detail.lang)
+    })
   }
 
   override connectedCallback(): void {
     super.connectedCallback()
     applyPageTheme()
+    this.langChosen = new URLSearchParams(location.search).has('lang')
     this.setLanguage(initialLang())
     if (!this.booted) {
       this.booted = true
@@ -288,7 +298,7 @@ export class KioskApp extends LitElement {
     this.notice = null
   }
 
-  /** Nobody touched the kiosk for `idleSeconds`: ready for the next citizen, in Arabic. */
+  /** Nobody touched the kiosk for `idleSeconds`: ready for the next citizen, in the center's start language (Arabic unless set). */
   private onIdle(): void {
     if (this.session.phase !== 'ready') return
     if (this.issuer.busy) {
@@ -296,7 +306,9 @@ export class KioskApp extends LitElement {
       return
     }
     this.goHome()
-    if (this.language !== DEFAULT_LANG) this.setLanguage(DEFAULT_LANG)
+    this.langChosen = false
+    const start = this.session.settings.startLang
+    if (this.language !== start) this.setLanguage(start)
   }
 }
 

@@ -11,7 +11,8 @@ import type { PrinterStatusReport } from '../protocol/device-config.ts'
 import { ErrorCodes } from '../protocol/error-codes.ts'
 import { ApiError, NetworkError } from '../ui-common/api-client.ts'
 import type { StringKey } from '../ui-common/i18n.ts'
-import { fetchCenter, fetchOwnDevice, fetchServices, pairDevice, type CenterInfo } from './kiosk-api.ts'
+import type { CenterInfo } from '../protocol/center.ts'
+import { fetchCenter, fetchOwnDevice, fetchServices, pairDevice } from './kiosk-api.ts'
 import { DEFAULT_SETTINGS, kioskSettings, type KioskSettings } from './kiosk-settings.ts'
 import { FeedController } from '../ui-common/feed-controller.ts'
 import { RetryController } from './retry-controller.ts'
@@ -108,7 +109,7 @@ export class KioskSession {
       saveToken('kiosk', this.base, token)
       this.token = token
       this.deviceId = device.id
-      this.applySettings(kioskSettings(device.config))
+      this.applySettings(kioskSettings(device.config, this.center))
       await this.start()
       return true
     } catch (err) {
@@ -159,10 +160,8 @@ export class KioskSession {
     try {
       const [device, center, services] = await Promise.all([fetchOwnDevice(this.base, token), fetchCenter(this.base, token), fetchServices(this.base, token)])
       if (token !== this.token) return false
-      if (device) {
-        this.deviceId = device.id
-        this.applySettings(kioskSettings(device.config))
-      }
+      if (device) this.deviceId = device.id
+      this.applySettings(kioskSettings(device?.config, center))
       this.update(() => {
         this.center = center
         this.services = services

@@ -1,9 +1,12 @@
 /**
  * The kiosk's settings from its device config (GET /devices/me → config), each key optional,
- * with the defaults applied. A value of the wrong type falls back to the default instead of
+ * with the defaults applied: the center's (GET /center: config screens.* or the admin's
+ * setting) for digits and language, the kiosk's own otherwise. A value of the wrong type falls back to the default instead of
  * breaking the kiosk (the server validates configs, but an older server may not have).
  */
-import type { DigitStyle } from '../ui-common/digits.ts'
+import { digitStyleOf, type DigitStyle } from '../ui-common/digits.ts'
+import type { Lang } from '../ui-common/i18n.ts'
+import type { CenterInfo } from '../protocol/center.ts'
 
 /** Egyptian mobile numbers: 010, 011, 012 or 015 and eight more digits. */
 export const DEFAULT_PHONE_PATTERN = '^01[0125][0-9]{8}$'
@@ -16,8 +19,10 @@ export interface KioskSettings {
   askPhone: boolean
   /** What a valid phone number looks like; default DEFAULT_PHONE_PATTERN. */
   phonePattern: RegExp
-  /** Digits on the Arabic screen; default 'western'. */
+  /** Digits on the Arabic screen; default the center's, else 'western'. */
   digits: DigitStyle
+  /** The language the kiosk starts in and returns to when idle; the center's, default 'ar'. */
+  startLang: Lang
   /** Seconds without a touch before the kiosk returns home (and to Arabic); default 30. */
   idleSeconds: number
 }
@@ -27,6 +32,7 @@ export const DEFAULT_SETTINGS: KioskSettings = {
   askPhone: false,
   phonePattern: new RegExp(DEFAULT_PHONE_PATTERN),
   digits: 'western',
+  startLang: 'ar',
   idleSeconds: 30,
 }
 
@@ -39,15 +45,16 @@ function patternOf(value: unknown): RegExp {
   }
 }
 
-/** Settings from a device config (null or missing: all defaults). */
-export function kioskSettings(config: Record<string, unknown> | null | undefined): KioskSettings {
+/** Settings from a device config and the center's defaults (null or missing: the built-in defaults). */
+export function kioskSettings(config: Record<string, unknown> | null | undefined, center?: Pick<CenterInfo, 'digits' | 'language'> | null): KioskSettings {
   const c = config ?? {}
   const idle = c.idleSeconds
   return {
     askPriority: c.askPriority === true,
     askPhone: c.askPhone === true,
     phonePattern: patternOf(c.phonePattern),
-    digits: c.digits === 'arabic-indic' ? 'arabic-indic' : 'western',
+    digits: digitStyleOf(c.digits) ?? digitStyleOf(center?.digits) ?? DEFAULT_SETTINGS.digits,
+    startLang: center?.language === 'en' ? 'en' : DEFAULT_SETTINGS.startLang,
     idleSeconds: typeof idle === 'number' && Number.isFinite(idle) && idle >= 5 ? Math.min(idle, 600) : DEFAULT_SETTINGS.idleSeconds,
   }
 }

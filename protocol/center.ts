@@ -1,5 +1,23 @@
 import { Type, type Static } from '@sinclair/typebox'
-import { Nullable, Timestamp, literalUnion } from './common.ts'
+import { Lang, Nullable, Timestamp, literalUnion } from './common.ts'
+import { FinishOutcome, PriorityCategory } from './entities.ts'
+import { DigitStyleName } from './settings.ts'
+
+/** GET /center: what every screen needs to know about the center. */
+export const CenterInfo = Type.Object({
+  nameAr: Type.String(),
+  nameEn: Type.String(),
+  timeZone: Type.String(),
+  callPolicy: Type.String(),
+  priorityCategories: Type.Array(PriorityCategory),
+  /** What a clerk may finish a ticket with (config queue.finishOutcomes); the first is the default. */
+  finishOutcomes: Type.Array(FinishOutcome),
+  /** How screens write numbers unless a device's own config says otherwise (config screens.digits or the admin's setting). */
+  digits: DigitStyleName,
+  /** The language kiosks start in and return to when idle (config screens.language or the admin's setting). */
+  language: Lang,
+})
+export type CenterInfo = Static<typeof CenterInfo>
 
 /**
  * Center-wide settings the manager edits and every display shows: the news line (a sentence

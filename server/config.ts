@@ -46,6 +46,16 @@ export const ConfigSchema = Type.Object(
       { ar: Type.String({ minLength: 1 }), en: Type.String({ minLength: 1 }) },
       { ...Strict, default: { ar: 'المركز التكنولوجي لخدمة المواطنين', en: 'Citizen Service Technology Center' } },
     ),
+    /** How the screens (kiosks, displays, printed tickets) start out; a device's own config wins for that device. */
+    screens: Type.Object(
+      {
+        /** Digits on the Arabic lines of every screen and ticket: western (0-9) or arabic-indic (٠-٩). Default western. */
+        digits: Type.Union([Type.Literal('western'), Type.Literal('arabic-indic')], { default: 'western' }),
+        /** The language a kiosk starts in and returns to when idle. Default ar. */
+        language: Type.Union([Type.Literal('ar'), Type.Literal('en')], { default: 'ar' }),
+      },
+      { ...Strict, default: {} },
+    ),
     auth: Type.Object(
       {
         /** How long a user's token lives. Default 12 h (one working day and some). */

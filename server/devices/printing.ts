@@ -97,7 +97,8 @@ export class Printing {
         peopleAhead: standing.position,
         estimatedWaitSeconds: standing.estimatedWaitSeconds,
         statusUrl,
-        digits: kiosk?.digits ?? 'western',
+        // the kiosk's own setting, else the center's (config screens.digits or the admin's)
+        digits: kiosk?.digits ?? this.config.screens.digits,
       },
       (outcome: TicketJobOutcome) => {
         printer.lastJob = { ticketId: ticket.id, ...outcome }

@@ -78,6 +78,13 @@ describe('display settings', () => {
     expect(displaySettings({ digits: 'x', recentCalls: 99, announceLanguages: 'ar', chime: 'no', mediaSeconds: 1 })).toEqual(DEFAULT_DISPLAY_SETTINGS)
     expect(displaySettings({ announceLanguages: ['fr', 'ar', 'ar'] }).announceLanguages).toEqual(['ar'])
   })
+
+  it("takes the center's digits unless the display's own config sets them", () => {
+    expect(displaySettings({}, { digits: 'arabic-indic' }).digits).toBe('arabic-indic')
+    expect(displaySettings({ digits: 'western' }, { digits: 'arabic-indic' }).digits).toBe('western')
+    expect(displaySettings({ digits: 'x' }, { digits: 'arabic-indic' }).digits).toBe('arabic-indic')
+    expect(displaySettings({}, null).digits).toBe('western')
+  })
 })
 
 describe('the clock', () => {

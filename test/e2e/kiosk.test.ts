@@ -319,6 +319,26 @@ describe('the kiosk in Chromium', () => {
     expect(await pageDir(page)).toEqual({ dir: 'rtl', lang: 'ar' })
   })
 
+  it("starts in the center's language and writes the center's digits when the admin set them, and idles back to that language", async () => {
+    const admin = await run.center.admin()
+    const put = (body: Record<string, unknown>) => run.center.request('PUT', '/api/v1/settings', { token: admin, body })
+    expect((await put({ language: 'en', digits: 'arabic-indic' })).statusCode).toBe(200)
+    try {
+      const { page } = await openPairedKiosk(run, PORTRAIT, { idleSeconds: 5 })
+      await page.getByText('Choose a service').waitFor()
+      expect(await pageDir(page)).toEqual({ dir: 'ltr', lang: 'en' })
+      // Arabic on a tap, with the center's Arabic-Indic digits (the kiosk's own config sets none)
+      await page.locator('tabour-lang-switch button').click()
+      const ticket = await takeTicket(page, ids.A)
+      expect(await ticketLabel(page).textContent()).toBe(ticket.label.replace(/\d/g, (d) => '٠١٢٣٤٥٦٧٨٩'[Number(d)]))
+      // idle: back to the services in the center's start language, English
+      await page.getByText('Choose a service').waitFor({ timeout: 10_000 })
+      expect(await pageDir(page)).toEqual({ dir: 'ltr', lang: 'en' })
+    } finally {
+      await put({ language: null, digits: null })
+    }
+  })
+
   it('with a working printer says "take your ticket"; when the printer fails, asks to photograph the screen', async () => {
     // a printer that takes every byte (Star: no status polling to answer)
     const received: Buffer[] = []

@@ -26,6 +26,15 @@ describe('kiosk settings from the device config', () => {
     expect(bad.phonePattern.source).toBe(DEFAULT_PHONE_PATTERN)
     expect(kioskSettings({ phonePattern: '^9[0-9]{7}$' }).phonePattern.test('91234567')).toBe(true)
   })
+
+  it("takes digits and the start language from the center unless the kiosk's own config sets digits", () => {
+    expect(kioskSettings({}, null)).toMatchObject({ digits: 'western', startLang: 'ar' })
+    expect(kioskSettings({}, { digits: 'arabic-indic', language: 'en' })).toMatchObject({ digits: 'arabic-indic', startLang: 'en' })
+    expect(kioskSettings({ digits: 'western' }, { digits: 'arabic-indic', language: 'ar' }).digits).toBe('western')
+    expect(kioskSettings({ digits: 'roman' }, { digits: 'arabic-indic', language: 'ar' }).digits).toBe('arabic-indic')
+    // an odd value from the center (an older or broken server) falls back to the defaults
+    expect(kioskSettings({}, { digits: 'roman', language: 'fr' } as never)).toMatchObject({ digits: 'western', startLang: 'ar' })
+  })
 })
 
 describe('pairing codes', () => {

@@ -1,19 +1,8 @@
 import type { FastifyInstance } from 'fastify'
-import { Type } from '@sinclair/typebox'
-import { FinishOutcome, PriorityCategory } from '../../../protocol/entities.ts'
+import { CenterInfo } from '../../../protocol/center.ts'
 import { errorResponses } from '../../../protocol/common.ts'
 import { allow, STAFF } from '../../auth/access.ts'
 import { newsRoutes } from './news.ts'
-
-const CenterInfo = Type.Object({
-  nameAr: Type.String(),
-  nameEn: Type.String(),
-  timeZone: Type.String(),
-  callPolicy: Type.String(),
-  priorityCategories: Type.Array(PriorityCategory),
-  /** What a clerk may finish a ticket with (config queue.finishOutcomes); the first is the default. */
-  finishOutcomes: Type.Array(FinishOutcome),
-})
 
 /** GET /center: what every screen needs to know about the center (name, zone, priority categories); /center/news. */
 export async function centerRoutes(app: FastifyInstance): Promise<void> {
@@ -30,6 +19,8 @@ export async function centerRoutes(app: FastifyInstance): Promise<void> {
         callPolicy: config.queue.policy,
         priorityCategories: config.queue.priorityCategories,
         finishOutcomes: config.queue.finishOutcomes,
+        digits: config.screens.digits,
+        language: config.screens.language,
       }
     },
   )

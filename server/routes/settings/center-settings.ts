@@ -9,10 +9,7 @@ import type { Db } from '../../db/connection.ts'
 import type { Config } from '../../config.ts'
 import type { CenterSettings, PutSettingsBody, SettingKey, SettingsReply } from '../../../protocol/settings.ts'
 
-/** Screens' defaults for the two settings the config file does not have. */
-const UI_DEFAULTS = { digits: 'western', language: 'ar' } as const
-
-function fromConfig(config: Config, ui: Pick<CenterSettings, 'digits' | 'language'>): CenterSettings {
+function fromConfig(config: Config): CenterSettings {
   return {
     nameAr: config.centerName.ar,
     nameEn: config.centerName.en,
@@ -21,8 +18,8 @@ function fromConfig(config: Config, ui: Pick<CenterSettings, 'digits' | 'languag
     maxPriorityInARow: config.queue.maxPriorityInARow,
     priorityAgingSeconds: config.queue.priorityAgingSeconds,
     priorityCategories: config.queue.priorityCategories.map((c) => ({ ...c })),
-    digits: ui.digits,
-    language: ui.language,
+    digits: config.screens.digits,
+    language: config.screens.language,
   }
 }
 
@@ -33,6 +30,7 @@ function applyTo(config: Config, v: CenterSettings): void {
   config.queue.maxPriorityInARow = v.maxPriorityInARow
   config.queue.priorityAgingSeconds = v.priorityAgingSeconds
   config.queue.priorityCategories = v.priorityCategories.map((c) => ({ ...c }))
+  config.screens = { digits: v.digits, language: v.language }
 }
 
 export class CenterSettingsStore {
@@ -43,7 +41,7 @@ export class CenterSettingsStore {
     private readonly db: Db,
     private readonly config: Config,
   ) {
-    this.base = fromConfig(config, UI_DEFAULTS)
+    this.base = fromConfig(config)
     this.overrides = this.load()
     applyTo(config, this.values())
   }

@@ -23,7 +23,8 @@ describe('center settings: config defaults, admin overrides, audit', () => {
     expect(res.json().overridden.sort()).toEqual(['callPolicy', 'digits', 'maxPriorityInARow', 'nameEn'])
     expect(res.json().defaults).toMatchObject({ callPolicy: 'fifo', nameEn: 'Test center' })
     const info = (await center.request('GET', '/api/v1/center', { token: manager })).json()
-    expect(info).toMatchObject({ nameEn: 'Nasr City center', nameAr: 'مركز التجربة', callPolicy: 'priority' })
+    // the screens' digits reach every screen through GET /center (kiosks and displays read it)
+    expect(info).toMatchObject({ nameEn: 'Nasr City center', nameAr: 'مركز التجربة', callPolicy: 'priority', digits: 'arabic-indic', language: 'ar' })
 
     res = await center.request('PUT', '/api/v1/settings', { token: admin, body: { nameEn: null } })
     expect(res.json().values.nameEn).toBe('Test center')

@@ -48,6 +48,8 @@ describe('GET /api/v1/center', () => {
           { code: 'incomplete_papers', nameAr: 'أوراق غير مكتملة', nameEn: 'Incomplete papers' },
           { code: 'other', nameAr: 'أخرى', nameEn: 'Other' },
         ],
+        digits: 'western',
+        language: 'ar',
       })
     }
     await expectAuthRequired(center, { method: 'GET', url: '/api/v1/center' })
@@ -60,6 +62,7 @@ describe('GET /api/v1/center', () => {
         centerName: { ar: 'فرع البنك', en: 'Bank branch' },
         timeZone: 'Asia/Riyadh',
         queue: { policy: 'sla', priorityCategories: [{ code: 'veteran', nameAr: 'المحاربون القدامى', nameEn: 'Veterans' }] },
+        screens: { digits: 'arabic-indic', language: 'en' },
       },
     })
     const res = await center.request('GET', '/api/v1/center', { token: await center.admin() })
@@ -70,6 +73,8 @@ describe('GET /api/v1/center', () => {
       callPolicy: 'sla',
       priorityCategories: [{ code: 'veteran', nameAr: 'المحاربون القدامى', nameEn: 'Veterans' }],
       finishOutcomes: res.json().finishOutcomes,
+      digits: 'arabic-indic',
+      language: 'en',
     })
   })
 })
