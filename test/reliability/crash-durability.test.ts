@@ -5,6 +5,7 @@ import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import { ChildServer, CHILD_ADMIN_PASSWORD, killAllChildren, sleep } from '../helpers/child-server.ts'
 import { createDevice, createService, expectHttp, http, loginAs, mapLimit, slowPost } from '../helpers/http.ts'
+import { runUntilKilled } from '../helpers/load.ts'
 
 interface Acked {
   id: string
@@ -22,37 +23,19 @@ const numberOf = (label: string) => Number(label.split('-').at(-1))
 async function issueUntilKilled(server: ChildServer, token: string, serviceId: number, killAfter: number, workers = 12) {
   const upload = slowPost(server.baseUrl, '/api/v1/tickets', token, { serviceId })
   const acked: Acked[] = []
-  let cutOff = 0
-  let killed = false
   let onEnough!: () => void
   const enough = new Promise<void>((resolve) => (onEnough = resolve))
-  const worker = async () => {
-    while (!killed) {
-      try {
-        const res = await http(server.baseUrl, 'POST', '/api/v1/tickets', { token, body: { serviceId } })
-        // a 201 read after the kill still counts: the server only answers after the commit
-        if (res.status !== 201) throw new Error(`issue answered ${res.status} ${JSON.stringify(res.body)}`)
-        acked.push({ id: res.body.id, label: res.body.label })
-        if (acked.length >= killAfter) onEnough()
-      } catch (err) {
-        if (!killed) {
-          onEnough() // stop the round: kill now and let the failure surface
-          throw err
-        }
-        cutOff++
-      }
-    }
-  }
-  const running = Array.from({ length: workers }, worker)
-  const killer = (async () => {
-    await enough
-    await sleep(Math.floor(Math.random() * 15))
-    killed = true
-    server.process.kill('SIGKILL')
-    return server.exited
-  })()
-  await Promise.all(running)
-  const exit = await killer
+  const { cutOff, exit } = await runUntilKilled(server, {
+    workers,
+    killWhen: enough.then(() => sleep(Math.floor(Math.random() * 15))),
+    step: async () => {
+      const res = await http(server.baseUrl, 'POST', '/api/v1/tickets', { token, body: { serviceId } })
+      // a 201 read after the kill still counts: the server only answers after the commit
+      if (res.status !== 201) throw new Error(`issue answered ${res.status} ${JSON.stringify(res.body)}`)
+      acked.push({ id: res.body.id, label: res.body.label })
+      if (acked.length >= killAfter) onEnough()
+    },
+  })
   const uploadOutcome = await upload.response.then(
     (res) => `answered ${res.status}`,
     (err: Error & { code?: string }) => err.code ?? err.message,
