@@ -9,6 +9,8 @@ export const ErrorCodes = {
   BAD_BODY: 'TABOUR_ERR_BAD_BODY',
   BAD_IDEMPOTENCY_KEY: 'TABOUR_ERR_BAD_IDEMPOTENCY_KEY',
   BAD_PRIORITY: 'TABOUR_ERR_BAD_PRIORITY',
+  /** The address itself is malformed (a bad %-escape, a path segment past the router's limit: 414); found by fuzzing, issue 8. */
+  BAD_URL: 'TABOUR_ERR_BAD_URL',
   // 401 / 403: who is asking
   UNAUTHENTICATED: 'TABOUR_ERR_UNAUTHENTICATED',
   BAD_CREDENTIALS: 'TABOUR_ERR_BAD_CREDENTIALS',

@@ -8,7 +8,7 @@ import type { Actor } from './queue/actor.ts'
 import { Authenticator } from './auth/authenticator.ts'
 import { ensureAdmin } from './bootstrap.ts'
 import { DEMO_PASSWORD, seedDemo, type DemoSeed } from './demo/seed.ts'
-import { installErrorHandling } from './error-handler.ts'
+import { frameworkErrors, installErrorHandling } from './error-handler.ts'
 import { installValidation } from './validation.ts'
 import { installOpenApi } from './openapi.ts'
 import { apiV1 } from './routes/index.ts'
@@ -147,6 +147,8 @@ export function buildApp(config: Config, deps: TabourDeps = {}, options: Pick<Fa
   const app = Fastify({
     logger: options.logger ?? { level: config.logLevel },
     return503OnClosing: true,
+    // router errors (bad %-escapes, over-long segments) bypass setErrorHandler: answer them in our shape
+    frameworkErrors,
   })
   app.decorate('tabour', null as unknown as Tabour)
   app.register(tabourPlugin, {

@@ -1,5 +1,5 @@
 import { STATUS_CODES } from 'node:http'
-import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify'
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyServerOptions } from 'fastify'
 import { ErrorCodes, TabourError, type ErrorCode } from './errors.ts'
 
 function send(reply: FastifyReply, statusCode: number, code: ErrorCode, message: string) {
@@ -25,4 +25,18 @@ export function installErrorHandling(app: FastifyInstance): void {
     return send(reply, 500, ErrorCodes.INTERNAL, 'internal error; it has been logged')
   })
   app.setNotFoundHandler((request, reply) => send(reply, 404, ErrorCodes.ROUTE_NOT_FOUND, `no route ${request.method} ${request.url.split('?')[0]}`))
+}
+
+/**
+ * For Fastify's `frameworkErrors` server option (buildApp passes it). The router refuses a path
+ * with a malformed %-escape (400) or a parameter longer than `maxParamLength` (414) before any
+ * route, hook or setErrorHandler runs, and would answer Fastify's own `FST_ERR_*` code, which is
+ * not in our contract. A host embedding tabourPlugin sets its own server options; it may pass this.
+ */
+export const frameworkErrors: NonNullable<FastifyServerOptions['frameworkErrors']> = (err, request, reply) => {
+  const path = request.url.split('?')[0]
+  if (err.code === 'FST_ERR_BAD_URL') return send(reply, 400, ErrorCodes.BAD_URL, `the address ${path} has a malformed %-escape`)
+  if (err.code === 'FST_ERR_MAX_PARAM_LENGTH') return send(reply, 414, ErrorCodes.BAD_URL, 'a path segment of this address is too long')
+  request.log.error({ err }, 'unhandled framework error')
+  return send(reply, 500, ErrorCodes.INTERNAL, 'internal error; it has been logged')
 }

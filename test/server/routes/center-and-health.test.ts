@@ -105,6 +105,17 @@ describe('unknown routes and methods', () => {
     }
   })
 
+  it('a malformed %-escape or an over-long path segment answers TABOUR_ERR_BAD_URL, not a Fastify code (found by fuzzing)', async () => {
+    center = await TestCenter.start()
+    for (const url of ['/api/v1/services/%', '/api/v1/tickets/%E0%A4%A', '/api/v1/counters/%zz/open?token=secret']) {
+      const res = await center.request(url.includes('open') ? 'POST' : 'GET', url)
+      expectError(res, 400, 'TABOUR_ERR_BAD_URL')
+      expect(res.body).not.toContain('secret')
+    }
+    expectError(await center.request('GET', `/api/v1/tickets/${'a'.repeat(101)}`), 414, 'TABOUR_ERR_BAD_URL')
+    expect((await center.request('GET', '/healthz')).statusCode).toBe(200)
+  })
+
   it('the query string is not echoed back', async () => {
     center = await TestCenter.start()
     const res = await center.request('GET', '/nope?token=secret')
