@@ -10,10 +10,6 @@ import { apiUrl } from '../ui-common/base-path.ts'
 /** GET /center: the parts the display uses. */
 export type DisplayCenter = Pick<CenterInfo, 'nameAr' | 'nameEn' | 'timeZone' | 'digits'>
 
-export function pairDevice(base: string, pairingCode: string): Promise<{ token: string; device: Device }> {
-  return requestJson(apiUrl(base, '/devices/pair'), { method: 'POST', body: { pairingCode } })
-}
-
 export function fetchCenter(base: string, token: string): Promise<DisplayCenter> {
   return requestJson(apiUrl(base, '/center'), { token })
 }

@@ -79,7 +79,7 @@ export class DisplayApp extends LitElement {
     window.addEventListener('keydown', this.onGesture, true)
     if (!this.booted) {
       this.booted = true
-      void this.session.boot(takePairingQuery())
+      void this.session.pairing.boot(takePairingQuery())
     }
   }
 
@@ -107,10 +107,10 @@ export class DisplayApp extends LitElement {
         kind="display"
         .lang=${this.pairLang}
         @lang-change=${(e: LangChangeEvent) => this.setPairLang(e.detail.lang)}
-        .busy=${session.pairBusy}
-        .error=${session.pairError}
-        .initialCode=${session.pairCode}
-        @pair-submit=${(e: CustomEvent<PairSubmitDetail>) => void session.pair(e.detail.code, false)}
+        .busy=${session.pairing.busy}
+        .error=${session.pairing.error}
+        .initialCode=${session.pairing.code}
+        @pair-submit=${(e: CustomEvent<PairSubmitDetail>) => void session.pairing.pair(e.detail.code, false)}
       ></tabour-pairing-screen>`
     }
     const { settings, center, calls } = session

@@ -9,13 +9,10 @@ import type { ReactiveControllerHost } from 'lit'
 import type { CenterNews, MediaItem } from '../protocol/center.ts'
 import type { ServiceWithQueue } from '../protocol/entities.ts'
 import type { CalledTicket, QueueFigures } from '../protocol/events.ts'
-import { ErrorCodes } from '../protocol/error-codes.ts'
-import { ApiError, NetworkError } from '../ui-common/api-client.ts'
+import { ApiError } from '../ui-common/api-client.ts'
+import { DevicePairing } from '../ui-common/device-pairing.ts'
 import { FeedController } from '../ui-common/feed-controller.ts'
-import type { StringKey } from '../ui-common/i18n.ts'
-import { normalizePairingCode, PAIRING_CODE_LENGTH } from '../ui-common/pairing-code.ts'
-import { clearToken, loadToken, saveToken } from '../ui-common/token-store.ts'
-import { fetchCenter, fetchMedia, fetchOwnDevice, pairDevice, type DisplayCenter } from './display-api.ts'
+import { fetchCenter, fetchMedia, fetchOwnDevice, type DisplayCenter } from './display-api.ts'
 import { DEFAULT_DISPLAY_SETTINGS, displaySettings, type DisplaySettings } from './display-settings.ts'
 import { fromSnapshot, withCall, withCounter } from './now-serving.ts'
 
@@ -30,16 +27,9 @@ export interface DisplaySessionHooks {
   onSettings(settings: DisplaySettings): void
 }
 
-function pairingErrorOf(err: unknown): StringKey {
-  if (err instanceof NetworkError) return 'pair.network'
-  if (err instanceof ApiError && err.code === ErrorCodes.RATE_LIMITED) return 'pair.rateLimited'
-  if (err instanceof ApiError && (err.code === ErrorCodes.BAD_PAIRING_CODE || err.code === ErrorCodes.VALIDATION)) return 'pair.badCode'
-  return 'pair.failed'
-}
-
 export class DisplaySession {
-  /** starting: reading the token; pairing: the code screen; ready: paired (connected or not). */
-  phase: 'starting' | 'pairing' | 'ready' = 'starting'
+  /** The token, the pairing screen's state, and whether the display is paired at all. */
+  readonly pairing: DevicePairing
   center: DisplayCenter | null = null
   settings: DisplaySettings = DEFAULT_DISPLAY_SETTINGS
   /** The calls still at a counter, newest first. */
@@ -53,10 +43,6 @@ export class DisplaySession {
   connected = true
   /** A snapshot arrived on the current connection: what is shown is the center's state. */
   synced = false
-  pairError: StringKey | null = null
-  pairBusy = false
-  pairCode = ''
-  token: string | null = null
 
   private readonly feed: FeedController
   private reloadTimer: ReturnType<typeof setInterval> | undefined
@@ -88,61 +74,31 @@ export class DisplaySession {
       .on('queue:updated', (e) => this.applyFigures(e.services))
       .on('center:updated', (e) => this.update(() => (this.news = e.news)))
     host.addController({ hostDisconnected: () => clearInterval(this.reloadTimer) })
-  }
-
-  /** Starts: pairs with `?pair=` in `search` if there is one, else uses the stored token. */
-  async boot(search: string): Promise<void> {
-    const raw = new URLSearchParams(search).get('pair')
-    const code = normalizePairingCode(raw ?? '')
-    this.token = loadToken('display', this.base)
-    if (code.length === PAIRING_CODE_LENGTH) {
-      // a TV whose launcher always opens the ?pair= URL keeps the token it has once the code is spent
-      const paired = await this.pair(code, this.token !== null)
-      if (paired || this.token === null) return
-    }
-    if (this.token === null) this.showPairing(raw ? 'pair.badCode' : null, code)
-    else this.start()
-  }
-
-  /** Pairs with `code`; on failure shows the pairing screen with the reason, unless `keepCurrent`. */
-  async pair(code: string, keepCurrent: boolean): Promise<boolean> {
-    this.update(() => {
-      this.pairBusy = true
-      this.pairError = null
+    this.pairing = new DevicePairing(host, 'display', base, {
+      onPaired: (device) => this.applySettings(displaySettings(device.config, this.center)),
+      onStart: () => this.start(),
     })
-    try {
-      const { token, device } = await pairDevice(this.base, code)
-      if (device.kind !== 'display') {
-        this.showPairing('pair.notDisplay', '')
-        return false
-      }
-      saveToken('display', this.base, token)
-      this.token = token
-      this.applySettings(displaySettings(device.config, this.center))
-      this.start()
-      return true
-    } catch (err) {
-      if (!keepCurrent) this.showPairing(pairingErrorOf(err), code)
-      return false
-    } finally {
-      this.update(() => (this.pairBusy = false))
-    }
+  }
+
+  get phase(): DevicePairing['phase'] {
+    return this.pairing.phase
+  }
+
+  get token(): string | null {
+    return this.pairing.token
   }
 
   /** The token no longer works (revoked, or paired again elsewhere): back to the code screen. */
   unpair(): void {
-    clearToken('display', this.base)
-    this.token = null
     this.feed.stop()
     clearInterval(this.reloadTimer)
     this.calls = []
     this.center = null
     this.connected = true
-    this.showPairing('pair.revokedDisplay', '')
+    this.pairing.forget()
   }
 
   private start(): void {
-    this.update(() => (this.phase = 'ready'))
     this.feed.start(this.base, this.token!)
     void this.load()
     clearInterval(this.reloadTimer)
@@ -168,15 +124,9 @@ export class DisplaySession {
     }
   }
 
-  /** The socket was refused: ask over HTTP whether the token is still good. */
+  /** The socket was refused: unpair when the token no longer works. */
   private async checkToken(): Promise<void> {
-    const token = this.token
-    if (token === null) return
-    try {
-      await fetchCenter(this.base, token)
-    } catch (err) {
-      if (err instanceof ApiError && err.status === 401 && token === this.token) this.unpair()
-    }
+    if (await this.pairing.tokenRevoked()) this.unpair()
   }
 
   private onReachable(up: boolean): void {
@@ -205,14 +155,6 @@ export class DisplaySession {
     this.settings = settings
     this.hooks.onSettings(settings)
     this.host.requestUpdate()
-  }
-
-  private showPairing(error: StringKey | null, code: string): void {
-    this.update(() => {
-      this.phase = 'pairing'
-      this.pairError = error
-      this.pairCode = code
-    })
   }
 
   private update(change: () => unknown): void {

@@ -19,11 +19,6 @@ export interface IssueRequest {
   lang: 'ar' | 'en'
 }
 
-/** Trades a one-time pairing code for the device's token. */
-export function pairDevice(base: string, pairingCode: string): Promise<{ token: string; device: Device }> {
-  return requestJson(apiUrl(base, '/devices/pair'), { method: 'POST', body: { pairingCode } })
-}
-
 /** The center's name and priority categories. */
 export function fetchCenter(base: string, token: string): Promise<CenterInfo> {
   return requestJson(apiUrl(base, '/center'), { token })

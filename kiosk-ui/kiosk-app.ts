@@ -162,7 +162,7 @@ export class KioskApp extends LitElement {
     this.setLanguage(initialLang())
     if (!this.booted) {
       this.booted = true
-      void this.session.boot(takePairingQuery())
+      void this.session.pairing.boot(takePairingQuery())
     }
   }
 
@@ -174,10 +174,10 @@ export class KioskApp extends LitElement {
       return html`<tabour-pairing-screen
         data-screen="pairing"
         .lang=${lang}
-        .busy=${session.pairBusy}
-        .error=${session.pairError}
-        .initialCode=${session.pairCode}
-        @pair-submit=${(e: CustomEvent<PairSubmitDetail>) => void session.pair(e.detail.code, false)}
+        .busy=${session.pairing.busy}
+        .error=${session.pairing.error}
+        .initialCode=${session.pairing.code}
+        @pair-submit=${(e: CustomEvent<PairSubmitDetail>) => void session.pairing.pair(e.detail.code, false)}
       ></tabour-pairing-screen>`
     }
     // a ticket already on screen stays there: the citizen needs it more than the bad news

@@ -8,17 +8,14 @@ import type { ReactiveControllerHost } from 'lit'
 import type { ServiceWithQueue } from '../protocol/entities.ts'
 import type { QueueFigures } from '../protocol/events.ts'
 import type { PrinterStatusReport } from '../protocol/device-config.ts'
-import { ErrorCodes } from '../protocol/error-codes.ts'
-import { ApiError, NetworkError } from '../ui-common/api-client.ts'
-import type { StringKey } from '../ui-common/i18n.ts'
+import { ApiError } from '../ui-common/api-client.ts'
 import type { CenterInfo } from '../protocol/center.ts'
-import { fetchCenter, fetchOwnDevice, fetchServices, pairDevice } from './kiosk-api.ts'
+import { fetchCenter, fetchOwnDevice, fetchServices } from './kiosk-api.ts'
 import { DEFAULT_SETTINGS, kioskSettings, type KioskSettings } from './kiosk-settings.ts'
 import { FeedController } from '../ui-common/feed-controller.ts'
 import { RetryController } from './retry-controller.ts'
-import { normalizePairingCode, PAIRING_CODE_LENGTH } from '../ui-common/pairing-code.ts'
+import { DevicePairing } from '../ui-common/device-pairing.ts'
 import { printerReportOf } from './printer-state.ts'
-import { clearToken, loadToken, saveToken } from '../ui-common/token-store.ts'
 
 /** What the session tells its host besides "render again". */
 export interface KioskSessionHooks {
@@ -30,26 +27,12 @@ export interface KioskSessionHooks {
   onSettings(settings: KioskSettings): void
 }
 
-/** The message for a failed pairing. */
-function pairingErrorOf(err: unknown): StringKey {
-  if (err instanceof NetworkError) return 'pair.network'
-  if (err instanceof ApiError && err.code === ErrorCodes.RATE_LIMITED) return 'pair.rateLimited'
-  if (err instanceof ApiError && (err.code === ErrorCodes.BAD_PAIRING_CODE || err.code === ErrorCodes.VALIDATION)) return 'pair.badCode'
-  return 'pair.failed'
-}
-
 export class KioskSession {
-  /** starting: reading the token; pairing: the code screen; ready: paired (reachable or not). */
-  phase: 'starting' | 'pairing' | 'ready' = 'starting'
+  /** The token, the pairing screen's state, and whether the kiosk is paired at all. */
+  readonly pairing: DevicePairing
   center: CenterInfo | null = null
   services: ServiceWithQueue[] = []
   settings: KioskSettings = DEFAULT_SETTINGS
-  /** Why the pairing screen is shown (a wrong code, revoked…), or null. */
-  pairError: StringKey | null = null
-  pairBusy = false
-  /** The code to show on the pairing screen (from `?pair=`). */
-  pairCode = ''
-  token: string | null = null
   /** The last HTTP call (or the retry after it) reached the server. */
   private httpUp = true
   /** The socket is connected, or has not been missing for long. */
@@ -73,51 +56,26 @@ export class KioskSession {
       .on('queue:updated', (e) => this.applyFigures(e.services))
       .on('device:status', (e) => this.onDeviceStatus(e))
     this.retry = new RetryController(host)
+    this.pairing = new DevicePairing(host, 'kiosk', base, {
+      onPaired: (device) => {
+        this.deviceId = device.id
+        this.applySettings(kioskSettings(device.config, this.center))
+      },
+      onStart: () => this.start(),
+    })
+  }
+
+  get phase(): DevicePairing['phase'] {
+    return this.pairing.phase
+  }
+
+  get token(): string | null {
+    return this.pairing.token
   }
 
   /** Whether the center can be reached (the kiosk shows "out of service" when not). */
   get reachable(): boolean {
     return this.httpUp && this.socketUp
-  }
-
-  /** Starts: pairs with `?pair=` in `search` if there is one, else uses the stored token. */
-  async boot(search: string): Promise<void> {
-    const raw = new URLSearchParams(search).get('pair')
-    const code = normalizePairingCode(raw ?? '')
-    this.token = loadToken('kiosk', this.base)
-    if (code.length === PAIRING_CODE_LENGTH) {
-      // a kiosk that starts with a ?pair= URL on every boot keeps the token it already has once the code is spent
-      const paired = await this.pair(code, this.token !== null)
-      if (paired || this.token === null) return
-    }
-    if (this.token === null) this.showPairing(raw ? 'pair.badCode' : null, code)
-    else await this.start()
-  }
-
-  /** Pairs with `code`; on failure shows the pairing screen with the reason, unless `keepCurrent`. */
-  async pair(code: string, keepCurrent: boolean): Promise<boolean> {
-    this.update(() => {
-      this.pairBusy = true
-      this.pairError = null
-    })
-    try {
-      const { token, device } = await pairDevice(this.base, code)
-      if (device.kind !== 'kiosk') {
-        this.showPairing('pair.notKiosk', '')
-        return false
-      }
-      saveToken('kiosk', this.base, token)
-      this.token = token
-      this.deviceId = device.id
-      this.applySettings(kioskSettings(device.config, this.center))
-      await this.start()
-      return true
-    } catch (err) {
-      if (!keepCurrent) this.showPairing(pairingErrorOf(err), code)
-      return false
-    } finally {
-      this.update(() => (this.pairBusy = false))
-    }
   }
 
   /** An HTTP call found no server: out of service until a retry gets through. */
@@ -130,8 +88,6 @@ export class KioskSession {
 
   /** The token no longer works (revoked, or the kiosk was paired again elsewhere). */
   unpair(): void {
-    clearToken('kiosk', this.base)
-    this.token = null
     this.deviceId = null
     this.feed.stop()
     this.retry.stop()
@@ -139,7 +95,7 @@ export class KioskSession {
     this.center = null
     this.services = []
     this.hooks.onInterrupted()
-    this.showPairing('pair.revoked', '')
+    this.pairing.forget()
   }
 
   /** The service list may be out of date (a service refused a ticket): ask for a snapshot. */
@@ -148,7 +104,6 @@ export class KioskSession {
   }
 
   private async start(): Promise<void> {
-    this.update(() => (this.phase = 'ready'))
     this.feed.start(this.base, this.token!)
     if (!(await this.load())) this.serverDown()
   }
@@ -174,15 +129,9 @@ export class KioskSession {
     }
   }
 
-  /** The socket was refused: ask over HTTP whether the token is still good. */
+  /** The socket was refused: unpair when the token no longer works. */
   private async checkToken(): Promise<void> {
-    const token = this.token
-    if (token === null) return
-    try {
-      await fetchCenter(this.base, token)
-    } catch (err) {
-      if (err instanceof ApiError && err.status === 401 && token === this.token) this.unpair()
-    }
+    if (await this.pairing.tokenRevoked()) this.unpair()
   }
 
   private onSocketReachable(up: boolean): void {
@@ -215,14 +164,6 @@ export class KioskSession {
     this.settings = settings
     this.hooks.onSettings(settings)
     this.host.requestUpdate()
-  }
-
-  private showPairing(error: StringKey | null, code: string): void {
-    this.update(() => {
-      this.phase = 'pairing'
-      this.pairError = error
-      this.pairCode = code
-    })
   }
 
   private update(change: () => unknown): void {

@@ -1,0 +1,132 @@
+/**
+ * How a kiosk or a display page becomes a device of the center and stays one: the stored
+ * token, the pairing code (typed, or `?pair=` in the address), the check that the code was for
+ * this kind of device, and going back to the code screen when the token stops working. The
+ * screen's session owns everything else (its feed, what it loads) and is called back here.
+ */
+import type { ReactiveControllerHost } from 'lit'
+import type { Device } from '../protocol/entities.ts'
+import { ErrorCodes } from '../protocol/error-codes.ts'
+import { ApiError, NetworkError, requestJson } from './api-client.ts'
+import { apiUrl } from './base-path.ts'
+import type { StringKey } from './i18n.ts'
+import { normalizePairingCode, PAIRING_CODE_LENGTH } from './pairing-code.ts'
+import { clearToken, loadToken, saveToken, type PairedKind } from './token-store.ts'
+
+export interface DevicePairingHooks {
+  /** A code was just traded for a token of the right kind: apply the device's config, then start. */
+  onPaired(device: Device): void | Promise<void>
+  /** There is a token (stored, or just paired): connect and load with it. */
+  onStart(): void | Promise<void>
+}
+
+/** The message for a failed pairing. */
+export function pairingErrorOf(err: unknown): StringKey {
+  if (err instanceof NetworkError) return 'pair.network'
+  if (err instanceof ApiError && err.code === ErrorCodes.RATE_LIMITED) return 'pair.rateLimited'
+  if (err instanceof ApiError && (err.code === ErrorCodes.BAD_PAIRING_CODE || err.code === ErrorCodes.VALIDATION)) return 'pair.badCode'
+  return 'pair.failed'
+}
+
+/** What the pairing screen says when a code of another kind of device was typed, and after a revocation. */
+const MESSAGES: Record<PairedKind, { wrongKind: StringKey; revoked: StringKey }> = {
+  kiosk: { wrongKind: 'pair.notKiosk', revoked: 'pair.revoked' },
+  display: { wrongKind: 'pair.notDisplay', revoked: 'pair.revokedDisplay' },
+}
+
+export class DevicePairing {
+  /** starting: reading the token; pairing: the code screen; ready: paired (reachable or not). */
+  phase: 'starting' | 'pairing' | 'ready' = 'starting'
+  /** Why the pairing screen is shown (a wrong code, revoked…), or null. */
+  error: StringKey | null = null
+  busy = false
+  /** The code to show on the pairing screen (from `?pair=`). */
+  code = ''
+  token: string | null = null
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    readonly kind: PairedKind,
+    readonly base: string,
+    private readonly hooks: DevicePairingHooks,
+  ) {}
+
+  /** Starts: pairs with `?pair=` in `search` if there is one, else uses the stored token. */
+  async boot(search: string): Promise<void> {
+    const raw = new URLSearchParams(search).get('pair')
+    const code = normalizePairingCode(raw ?? '')
+    this.token = loadToken(this.kind, this.base)
+    if (code.length === PAIRING_CODE_LENGTH) {
+      // a kiosk or TV whose launcher opens the ?pair= URL on every boot keeps the token it has once the code is spent
+      const paired = await this.pair(code, this.token !== null)
+      if (paired || this.token === null) return
+    }
+    if (this.token === null) this.show(raw ? 'pair.badCode' : null, code)
+    else await this.start()
+  }
+
+  /** Pairs with `code`; on failure shows the pairing screen with the reason, unless `keepCurrent`. */
+  async pair(code: string, keepCurrent: boolean): Promise<boolean> {
+    this.update(() => {
+      this.busy = true
+      this.error = null
+    })
+    try {
+      const { token, device } = await requestJson<{ token: string; device: Device }>(apiUrl(this.base, '/devices/pair'), { method: 'POST', body: { pairingCode: code } })
+      if (device.kind !== this.kind) {
+        this.show(MESSAGES[this.kind].wrongKind, '')
+        return false
+      }
+      saveToken(this.kind, this.base, token)
+      this.token = token
+      await this.hooks.onPaired(device)
+      await this.start()
+      return true
+    } catch (err) {
+      if (!keepCurrent) this.show(pairingErrorOf(err), code)
+      return false
+    } finally {
+      this.update(() => (this.busy = false))
+    }
+  }
+
+  /** The token no longer works (revoked, or paired again elsewhere): forget it, back to the code screen. */
+  forget(): void {
+    clearToken(this.kind, this.base)
+    this.token = null
+    this.show(MESSAGES[this.kind].revoked, '')
+  }
+
+  /**
+   * The socket was refused: asks over HTTP whether the token still works and answers true when
+   * the server said 401 to this very token (the caller then unpairs); anything else is an outage.
+   */
+  async tokenRevoked(): Promise<boolean> {
+    const token = this.token
+    if (token === null) return false
+    try {
+      await requestJson(apiUrl(this.base, '/center'), { token })
+      return false
+    } catch (err) {
+      return err instanceof ApiError && err.status === 401 && token === this.token
+    }
+  }
+
+  private async start(): Promise<void> {
+    this.update(() => (this.phase = 'ready'))
+    await this.hooks.onStart()
+  }
+
+  private show(error: StringKey | null, code: string): void {
+    this.update(() => {
+      this.phase = 'pairing'
+      this.error = error
+      this.code = code
+    })
+  }
+
+  private update(change: () => unknown): void {
+    change()
+    this.host.requestUpdate()
+  }
+}
