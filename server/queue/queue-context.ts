@@ -34,7 +34,8 @@ export class QueueContext {
    * Tickets still waiting from an earlier local day are expired (cancelled, reason `day_closed`)
    * the first time anything happens on a new day: a center closes at night, and yesterday's
    * A-087 must not be called before today's A-001. Called and serving tickets are left to their
-   * counters. Runs at most once per day per process; cheap when there is nothing to expire.
+   * counters, and so is one a clerk transferred back to waiting today (see waitingBefore). Runs at
+   * most once per day per process; cheap when there is nothing to expire.
    */
   closePastDays(): void {
     const now = this.clock()
