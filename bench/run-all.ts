@@ -4,6 +4,9 @@ import { callToDisplayBench } from './call-to-display.bench.ts'
 import { tapToPrinterBench } from './tap-to-printer.bench.ts'
 import { ticketIssueBench } from './ticket-issue.bench.ts'
 import { reportLatencyBench } from './report-latency.bench.ts'
+import { busyDayBench } from './busy-day.bench.ts'
+import { startUpBench } from './start-up.bench.ts'
+import { rmSync } from 'node:fs'
 import findLocalPostgres from '../test/global-setup.ts'
 
 bundleSizeBench()
@@ -16,3 +19,10 @@ await findLocalPostgres()
 const { hubIngestBench } = await import('./hub-ingest.bench.ts')
 await hubIngestBench()
 reportLatencyBench()
+// the busy day leaves its database for the start-up bench to start a server on
+const busyDay = await busyDayBench({ keepDataDir: true })
+try {
+  await startUpBench({ busyDayDir: busyDay.dataDir })
+} finally {
+  if (busyDay.dataDir) rmSync(busyDay.dataDir, { recursive: true, force: true })
+}
