@@ -125,6 +125,87 @@ describe('day boundaries through the API (Africa/Cairo)', () => {
     expect(stats.totals.avgServiceSeconds).toBe(25 * 60)
   })
 
+  it('spring forward, Friday 24 April 2026: the day begins at 01:00 (22:00Z), waits and service times are real seconds', async () => {
+    const s = await setUp('2026-04-23T21:40:00Z') // 23:40 EET on the 23rd
+    const old1 = await s.issue(s.a.id)
+    s.clock.set('2026-04-23T21:45:00Z')
+    const old2 = await s.issue(s.a.id)
+    s.clock.set('2026-04-23T21:50:00Z')
+    expect((await s.act(1, 'call-next')).ticket.id).toBe(old1.id)
+    await s.act(1, 'start')
+    s.clock.set('2026-04-23T21:59:59Z') // the last second of the 23rd
+    const old3 = await s.issue(s.a.id)
+    expect([old1.label, old2.label, old3.label]).toEqual(['A-001', 'A-002', 'A-003'])
+
+    // 22:00:00Z is 01:00 EEST on the 24th (00:00–00:59 never happen): a new day, numbers from 1
+    s.clock.set('2026-04-23T22:00:00Z')
+    const new1 = await s.issue(s.a.id)
+    expect(new1).toMatchObject({ label: 'A-001', position: 0, estimatedWaitSeconds: 0 })
+    for (const t of [old2, old3]) expect(dayClosed(t.id)).toEqual([{ day: '2026-04-24', reason: 'day_closed', ticketDay: '2026-04-23' }])
+
+    // served from 23:50 EET to 01:05 EEST: 15 minutes, not the 75 the wall clock shows
+    s.clock.set('2026-04-23T22:05:00Z')
+    const finished = await s.act(1, 'finish')
+    expect(finished.ticket).toMatchObject({ id: old1.id, status: 'done' })
+    s.clock.set('2026-04-23T22:06:00Z')
+    // one ahead × the 900 s mean ÷ three open counters
+    expect(await s.issue(s.a.id)).toMatchObject({ label: 'A-002', position: 1, estimatedWaitSeconds: 300 })
+    s.clock.set('2026-04-23T22:20:00Z')
+    expect((await s.act(2, 'call-next')).ticket.id).toBe(new1.id)
+
+    s.clock.set('2026-04-23T22:30:00Z')
+    const stats = await s.today()
+    expect(stats.day).toBe('2026-04-24')
+    expect(stats.totals).toMatchObject({ issued: 2, called: 1, served: 1, cancelled: 2, waiting: 1, avgWaitSeconds: 1200, avgServiceSeconds: 900, longestWaitSeconds: 24 * 60 })
+    expect((await s.services())[0]).toMatchObject({ prefix: 'A', waiting: 1, issuedToday: 2, estimatedWaitSeconds: 300 })
+    expect(numbering().map((t) => `${t.day} ${t.label}`)).toEqual(['2026-04-23 A-001', '2026-04-23 A-002', '2026-04-23 A-003', '2026-04-24 A-001', '2026-04-24 A-002'])
+    expect(logViolations(readLog(center.app.tabour.db))).toEqual([])
+  })
+
+  it('fall back, Thursday 29 October 2026: the repeated 23:00 hour stays on the 29th, the line keeps its real order', async () => {
+    const s = await setUp('2026-10-29T20:30:00Z') // 23:30 EEST
+    const t1 = await s.issue(s.a.id)
+    s.clock.set('2026-10-29T20:50:00Z') // 23:50 EEST
+    const t2 = await s.issue(s.a.id)
+    // 21:10Z is 23:10 EET: the wall clock reads 40 minutes before t2, but it is later, the same day, and behind t2
+    s.clock.set('2026-10-29T21:10:00Z')
+    const t3 = await s.issue(s.a.id)
+    expect(t3).toMatchObject({ label: 'A-003', position: 2, issuedAt: '2026-10-29T21:10:00.000Z' })
+    expect([t1.label, t2.label]).toEqual(['A-001', 'A-002'])
+
+    s.clock.set('2026-10-29T21:20:00Z') // 23:20 EET
+    expect((await s.act(1, 'call-next')).ticket.id).toBe(t1.id)
+    expect((await s.act(2, 'call-next')).ticket.id).toBe(t2.id)
+    const waits = center.app.tabour.db
+      .prepare("SELECT json_extract(data, '$.waitedSeconds') AS w FROM events WHERE type = 'ticket.called' ORDER BY id")
+      .all()
+    expect(waits).toEqual([{ w: 50 * 60 }, { w: 30 * 60 }])
+    s.clock.set('2026-10-29T21:30:00Z')
+    await s.act(1, 'start')
+    await s.act(1, 'finish') // 600 s
+    await s.act(2, 'start')
+    s.clock.set('2026-10-29T21:40:00Z')
+    await s.act(2, 'finish') // 1200 s
+    s.clock.set('2026-10-29T21:45:00Z')
+    expect(await s.issue(s.a.id)).toMatchObject({ label: 'A-004', position: 1, estimatedWaitSeconds: 300 }) // 1 × 900 s ÷ 3
+
+    s.clock.set('2026-10-29T21:50:00Z') // 23:50 EET: the second 23:50 of the day
+    const stats = await s.today()
+    expect(stats.day).toBe('2026-10-29')
+    expect(stats.totals).toMatchObject({ issued: 4, called: 2, served: 2, waiting: 2, avgWaitSeconds: 2400, maxWaitSeconds: 3000, avgServiceSeconds: 900, slaPercent: 0, longestWaitSeconds: 40 * 60 })
+
+    s.clock.set('2026-10-29T21:59:59Z') // the 25th hour's last second: still the 29th
+    expect((await s.issue(s.a.id)).label).toBe('A-005')
+    s.clock.set('2026-10-29T22:00:00Z') // 00:00 EET on the 30th
+    expect((await s.issue(s.a.id)).label).toBe('A-001')
+    const next = await s.today()
+    expect(next.day).toBe('2026-10-30')
+    expect(next.totals).toMatchObject({ issued: 1, cancelled: 3, waiting: 1 })
+    expect((await s.status(t3.id)).status).toBe('cancelled')
+    expect(numbering().filter((t) => t.day === '2026-10-29').map((t) => t.label)).toEqual(['A-001', 'A-002', 'A-003', 'A-004', 'A-005'])
+    expect(logViolations(readLog(center.app.tabour.db))).toEqual([])
+  })
+
   it('a ticket put back to waiting after midnight is not closed with the old day when the server restarts', async () => {
     const s = await setUp('2026-03-10T21:50:00Z') // 23:50
     const a1 = await s.issue(s.a.id)
