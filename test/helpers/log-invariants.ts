@@ -1,5 +1,7 @@
 import type { Database } from 'better-sqlite3'
 import { nextStatus, type TicketAction, type TicketStatus } from '../../protocol/ticket-lifecycle.ts'
+import type { EventRecord } from '../../server/db/repositories/events-repo.ts'
+import type { TicketRecord } from '../../server/db/repositories/tickets-repo.ts'
 
 /**
  * The invariants a center's final event log must satisfy, whatever load (or crash) produced it:
@@ -10,27 +12,10 @@ import { nextStatus, type TicketAction, type TicketStatus } from '../../protocol
  * order; and the tickets and counters tables equal to what the log replays to. `readLog` takes
  * it from the database, `logViolations` says what is wrong (empty when nothing is).
  */
-export interface LogEvent {
-  id: number
-  at: number
-  day: string
-  type: string
-  ticketId: string | null
-  counterId: number | null
-  serviceId: number | null
-}
+/** A ticket event as the checker reads it (the log's own columns). */
+export type LogEvent = Required<Pick<EventRecord, 'id' | 'at' | 'day' | 'type'>> & { ticketId: string | null; counterId: number | null; serviceId: number | null }
 
-export interface LogTicket {
-  id: string
-  serviceId: number
-  issuedServiceId: number
-  day: string
-  number: number
-  label: string
-  status: TicketStatus
-  counterId: number | null
-  issuedAt: number
-}
+export type LogTicket = Pick<TicketRecord, 'id' | 'serviceId' | 'issuedServiceId' | 'day' | 'number' | 'label' | 'status' | 'counterId' | 'issuedAt'>
 
 export interface EventLog {
   events: LogEvent[]
