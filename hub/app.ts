@@ -5,8 +5,9 @@
  */
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
 import fastifyStatic from '@fastify/static'
+import rateLimit from '@fastify/rate-limit'
 import { Type } from '@sinclair/typebox'
-import { randomBytes, timingSafeEqual } from 'node:crypto'
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -45,6 +46,19 @@ declare module 'fastify' {
 }
 
 const PREFIX = '/api/hub/v1'
+
+/** The bearer token of a request ('' without one). */
+const bearerOf = (request: FastifyRequest) => /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1] ?? ''
+
+/** Constant-time token check: both sides hashed first, so neither the content nor the length of the token leaks through timing. */
+export function tokenMatches(given: string, expected: string): boolean {
+  const digest = (s: string) => createHash('sha256').update(s, 'utf8').digest()
+  return timingSafeEqual(digest(given), digest(expected))
+}
+
+/** Distinct claimed center names kept between two flushes of the rate-limit counts (more are counted without a center). */
+const MAX_LIMITED_NAMES = 1000
+const LIMITED_FLUSH_MS = 5_000
 
 /** A fresh center secret: 32 random bytes, base64url. */
 export const newSecret = () => randomBytes(32).toString('base64url')
@@ -130,8 +144,57 @@ export function buildHub(config: HubConfig, deps: HubDeps): FastifyInstance {
     return (await store.listCenters()).map((c) => centerView(c, statuses.get(c.id)))
   }
 
+  if (!config.readToken) {
+    app.log.warn('HUB_READ_TOKEN is not set: the national figures, the CSV export and the center registry are readable by anyone who can reach the hub (see hub/README.md)')
+  }
+
+  // --- rate limit of the ingest: refusals counted in hub_rejections in batches, not one write per refused request
+  const limited = new Map<string, number>() // claimed center ('' = none or too many names) → refusals since the last flush
+  const flushLimited = async () => {
+    if (limited.size === 0) return
+    const counts = [...limited]
+    limited.clear()
+    const at = clock()
+    for (const [claimed, hits] of counts) {
+      // under the claimed center only if it is registered: anyone can send any name, and the table must not grow with them
+      const centerId = claimed && (await store.getCenter(claimed)) ? claimed : null
+      await store.countRejection(HubErrorCodes.RATE_LIMITED, centerId, at, hits)
+    }
+  }
+  const flushLimitedQuietly = () => flushLimited().catch((err) => app.log.error({ err }, 'could not count rate-limited requests'))
+  const limitedFlusher = setInterval(() => void flushLimitedQuietly(), LIMITED_FLUSH_MS)
+  limitedFlusher.unref()
+  app.addHook('onClose', async () => {
+    clearInterval(limitedFlusher)
+    await flushLimitedQuietly()
+  })
+  const claimedCenter = (request: FastifyRequest) => {
+    const v = request.headers[UpstreamHeaders.center]
+    return typeof v === 'string' ? v.slice(0, 64) : ''
+  }
+
   // --- signed ingest ---------------------------------------------------------------------------
   app.register(async (signed) => {
+    // Per center, before anything is parsed or looked up (a flood costs no database work). The key is
+    // the claimed center *and* the source address: the header is not yet authenticated, so someone
+    // else naming a center cannot use up that center's allowance; a request without the header is
+    // limited by its address alone. Each route has its own allowance (a heartbeat loop does not hold up batches).
+    await signed.register(rateLimit, {
+      global: false,
+      max: config.ingestPerMinute,
+      timeWindow: config.ingestWindowMs,
+      keyGenerator: (request) => {
+        const center = claimedCenter(request)
+        return center ? `center:${center}@${request.ip}` : `ip:${request.ip}`
+      },
+      onExceeded: (request) => {
+        const center = claimedCenter(request)
+        const name = limited.has(center) || limited.size < MAX_LIMITED_NAMES ? center : ''
+        limited.set(name, (limited.get(name) ?? 0) + 1)
+      },
+      errorResponseBuilder: (_request, context) =>
+        new HubError(429, HubErrorCodes.RATE_LIMITED, `more than ${context.max} requests from this center within ${Math.round(config.ingestWindowMs / 1000)} s: retry in ${context.after} (Retry-After)`),
+    })
     // the signature covers the exact bytes sent, so keep them
     signed.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
       request.rawBody = body as string
@@ -177,14 +240,14 @@ export function buildHub(config: HubConfig, deps: HubDeps): FastifyInstance {
       request.signedNonce = nonce
     })
 
-    signed.post(UpstreamPaths.batches, { schema: { body: HourBatch, response: { 200: BatchAck } } }, async (request) => {
+    signed.post(UpstreamPaths.batches, { schema: { body: HourBatch, response: { 200: BatchAck } }, config: { rateLimit: {} } }, async (request) => {
       const batch = request.body as HourBatch
       const result = await store.ingest(batch, request.signedNonce!, clock())
       if (result === 'replayed') return reject(HubErrorCodes.REPLAYED, 401, batch.centerId, 'this request was already received (nonce seen)')
       return { ack: batch.seq, stored: result.stored, ignored: result.ignored }
     })
 
-    signed.post(UpstreamPaths.heartbeat, { schema: { body: Heartbeat } }, async (request) => {
+    signed.post(UpstreamPaths.heartbeat, { schema: { body: Heartbeat }, config: { rateLimit: {} } }, async (request) => {
       const body = request.body as Heartbeat
       const result = await store.heartbeat(body.centerId, request.signedNonce!, body.health, clock())
       if (result === 'replayed') return reject(HubErrorCodes.REPLAYED, 401, body.centerId, 'this request was already received (nonce seen)')
@@ -201,10 +264,7 @@ export function buildHub(config: HubConfig, deps: HubDeps): FastifyInstance {
   app.register(async (admin) => {
     admin.addHook('onRequest', async (request) => {
       if (!config.adminToken) throw new HubError(403, HubErrorCodes.ADMIN_DISABLED, 'the admin API is off: set HUB_ADMIN_TOKEN (or use `npm run hub -- center …`)')
-      const given = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1] ?? ''
-      const a = Buffer.from(given)
-      const b = Buffer.from(config.adminToken)
-      if (a.length !== b.length || !timingSafeEqual(a, b)) throw new HubError(401, HubErrorCodes.UNAUTHENTICATED, 'a valid admin bearer token is required')
+      if (!tokenMatches(bearerOf(request), config.adminToken)) throw new HubError(401, HubErrorCodes.UNAUTHENTICATED, 'a valid admin bearer token is required')
     })
     admin.get(`${PREFIX}/admin/centers`, async () => centerViews())
     admin.post(`${PREFIX}/admin/centers`, { schema: { body: CenterBody } }, async (request, reply) => {
@@ -227,10 +287,24 @@ export function buildHub(config: HubConfig, deps: HubDeps): FastifyInstance {
       if (!center) throw new HubError(404, HubErrorCodes.CENTER_NOT_FOUND, `no center ${request.params.id}`)
       return { id: center.id, secret }
     })
-    admin.get(`${PREFIX}/admin/rejections`, async () => store.rejections())
+    admin.get(`${PREFIX}/admin/rejections`, async () => {
+      await flushLimited()
+      return store.rejections()
+    })
   })
 
-  // --- national figures (read-only) ----------------------------------------------------------
+  // --- national figures (read-only; HUB_READ_TOKEN when set) -------------------------------------
+  /** With HUB_READ_TOKEN set, the read routes need it (or the admin token) as a bearer token; unset, they are open. */
+  const readAuth = async (request: FastifyRequest, reply: FastifyReply) => {
+    if (!config.readToken) return
+    const given = bearerOf(request)
+    // both checked, always: which one matched does not show in the timing
+    const read = tokenMatches(given, config.readToken)
+    const admin = config.adminToken !== undefined && tokenMatches(given, config.adminToken)
+    if (read || admin) return
+    reply.header('www-authenticate', 'Bearer realm="tabour-hub"')
+    throw new HubError(401, HubErrorCodes.UNAUTHENTICATED, 'a valid read bearer token is required (Authorization: Bearer <HUB_READ_TOKEN>)')
+  }
   const figuresQuery = (q: typeof FiguresQuerystring.static, by: GroupBy): FiguresQuery => {
     const from = q.from ?? today()
     const to = q.to ?? from
@@ -239,14 +313,14 @@ export function buildHub(config: HubConfig, deps: HubDeps): FastifyInstance {
   }
   const totalOf = (rows: FigureRow[]) => sumRows(rows)
 
-  app.get(`${PREFIX}/centers`, async () => centerViews())
-  app.get(`${PREFIX}/figures`, { schema: { querystring: FiguresQuerystring } }, async (request) => {
+  app.get(`${PREFIX}/centers`, { onRequest: readAuth }, async () => centerViews())
+  app.get(`${PREFIX}/figures`, { onRequest: readAuth, schema: { querystring: FiguresQuerystring } }, async (request) => {
     const q = request.query as typeof FiguresQuerystring.static
     const query = figuresQuery(q, q.by ?? 'center')
     const rows = await store.figures(query)
     return { from: query.from, to: query.to, by: query.by, today: today(), rows, totals: totalOf(rows) }
   })
-  app.get(`${PREFIX}/figures.csv`, { schema: { querystring: FiguresQuerystring } }, async (request, reply) => {
+  app.get(`${PREFIX}/figures.csv`, { onRequest: readAuth, schema: { querystring: FiguresQuerystring } }, async (request, reply) => {
     const q = request.query as typeof FiguresQuerystring.static
     const query = figuresQuery(q, q.by ?? 'center')
     const rows = await store.figures(query)
@@ -256,7 +330,7 @@ export function buildHub(config: HubConfig, deps: HubDeps): FastifyInstance {
       .send(toCsv(rows, query))
   })
   /** Everything the dashboard shows for a date range, in one call. */
-  app.get(`${PREFIX}/summary`, { schema: { querystring: FiguresQuerystring } }, async (request) => {
+  app.get(`${PREFIX}/summary`, { onRequest: readAuth, schema: { querystring: FiguresQuerystring } }, async (request) => {
     const q = request.query as typeof FiguresQuerystring.static
     const base = figuresQuery(q, 'center')
     const [byGovernorate, byCenter, byService, byHour, centers] = await Promise.all([
@@ -272,6 +346,7 @@ export function buildHub(config: HubConfig, deps: HubDeps): FastifyInstance {
     }
   })
 
+  // open: monitoring needs no token, and it tells nothing about the centers
   app.get('/healthz', async (_request, reply) => {
     try {
       await store.driver.all('SELECT 1 AS ok')

@@ -117,11 +117,14 @@ export const HubErrorCodes = {
   CENTER_MISMATCH: 'HUB_ERR_CENTER_MISMATCH',
   CENTER_INACTIVE: 'HUB_ERR_CENTER_INACTIVE',
   VALIDATION: 'HUB_ERR_VALIDATION',
+  /** 401: no or a wrong bearer token — the admin API's (HUB_ADMIN_TOKEN), or the read side's (HUB_READ_TOKEN, the admin token accepted too) when it is set. */
   UNAUTHENTICATED: 'HUB_ERR_UNAUTHENTICATED',
   ADMIN_DISABLED: 'HUB_ERR_ADMIN_DISABLED',
   CENTER_NOT_FOUND: 'HUB_ERR_CENTER_NOT_FOUND',
   CENTER_EXISTS: 'HUB_ERR_CENTER_EXISTS',
   NOT_FOUND: 'HUB_ERR_NOT_FOUND',
+  /** 429 (with Retry-After, in seconds): more than HUB_INGEST_PER_MINUTE batches, or heartbeats, from one center in a minute; back off and send the same batch again. */
+  RATE_LIMITED: 'HUB_ERR_RATE_LIMITED',
   INTERNAL: 'HUB_ERR_INTERNAL',
 } as const
 export type HubErrorCode = (typeof HubErrorCodes)[keyof typeof HubErrorCodes]

@@ -255,11 +255,12 @@ export class HubStore {
     )
   }
 
-  async countRejection(code: string, centerId: string | null, now: number): Promise<void> {
+  /** Adds `hits` (default 1) refusals of `code` to the center's count ('' = not attributed to a center). */
+  async countRejection(code: string, centerId: string | null, now: number, hits = 1): Promise<void> {
     await this.driver.run(
-      `INSERT INTO hub_rejections (code, center_id, hits, last_at) VALUES (?, ?, 1, ?)
-       ON CONFLICT (code, center_id) DO UPDATE SET hits = hub_rejections.hits + 1, last_at = excluded.last_at`,
-      [code, (centerId ?? '').slice(0, 64), now],
+      `INSERT INTO hub_rejections (code, center_id, hits, last_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (code, center_id) DO UPDATE SET hits = hub_rejections.hits + excluded.hits, last_at = excluded.last_at`,
+      [code, (centerId ?? '').slice(0, 64), hits, now],
     )
   }
 

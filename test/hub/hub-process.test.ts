@@ -51,8 +51,44 @@ describe('the hub process', () => {
     const home = await fetch(`${url}/`, { redirect: 'manual' })
     expect(home.status).toBe(302)
     expect(home.headers.get('location')).toBe('/hub/ui/')
+    // no HUB_READ_TOKEN: the figures stay open, and the log says so at start-up
+    expect((await fetch(`${url}/api/hub/v1/figures`)).status).toBe(200)
+    expect(out).toContain('HUB_READ_TOKEN is not set: the national figures, the CSV export and the center registry are readable by anyone')
     hub.kill('SIGTERM')
     expect(await exited).toBe(0)
+  })
+
+  it('with HUB_READ_TOKEN the figures need it (no warning); /healthz stays open', { timeout: 60_000 }, async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'tabour-hub-proc-'))
+    const port = await freePort()
+    const token = 'read-token-of-the-process-test'
+    const hub = spawn(process.execPath, ['--import', 'tsx', 'hub/main.ts'], { cwd: REPO_ROOT, env: baseEnv({ HUB_DATA_DIR: dataDir, HUB_LOG_LEVEL: 'warn', HUB_PORT: String(port), HUB_HOST: '127.0.0.1', HUB_READ_TOKEN: token }), stdio: ['ignore', 'pipe', 'pipe'] })
+    children.add(hub)
+    let out = ''
+    hub.stdout!.on('data', (c) => (out += c))
+    hub.stderr!.on('data', (c) => (out += c))
+    const url = `http://127.0.0.1:${port}`
+    for (let i = 0; ; i++) {
+      const ok = await fetch(`${url}/healthz`).then((r) => r.ok, () => false)
+      if (ok) break
+      if (i > 400) throw new Error(`hub did not start:\n${out}`)
+      await sleep(50)
+    }
+    const refused = await fetch(`${url}/api/hub/v1/summary`)
+    expect(refused.status).toBe(401)
+    expect((await refused.json()).code).toBe('HUB_ERR_UNAUTHENTICATED')
+    expect((await fetch(`${url}/api/hub/v1/summary`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200)
+    expect(out).not.toContain('HUB_READ_TOKEN is not set')
+  })
+
+  it('refuses a HUB_READ_TOKEN under 16 characters and a bad HUB_INGEST_PER_MINUTE (exit 2, says why)', async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'tabour-hub-proc-'))
+    const short = await run(process.execPath, ['--import', 'tsx', 'hub/main.ts'], { cwd: REPO_ROOT, env: baseEnv({ HUB_DATA_DIR: dataDir, HUB_READ_TOKEN: 'too-short' }) }).catch((e) => e)
+    expect(short.code).toBe(2)
+    expect(short.stderr).toContain('HUB_READ_TOKEN must be at least 16 characters')
+    const rate = await run(process.execPath, ['--import', 'tsx', 'hub/main.ts'], { cwd: REPO_ROOT, env: baseEnv({ HUB_DATA_DIR: dataDir, HUB_INGEST_PER_MINUTE: '0' }) }).catch((e) => e)
+    expect(rate.code).toBe(2)
+    expect(rate.stderr).toContain('HUB_INGEST_PER_MINUTE must be an integer ≥ 1')
   })
 
   it('refuses a database URL that is not postgres:// (exit 2, says why)', async () => {
