@@ -77,8 +77,12 @@ describe('day boundaries through the API (Africa/Cairo)', () => {
     expect((await s.act(3, 'call-next')).ticket.id).toBe(a3.id)
     await s.act(3, 'start')
 
-    // 00:05 on 11 March: the kiosk's first look closes the old day: A-004 and B-001 were still waiting
+    // 00:05 on 11 March: the first look at the day closes the old one; A-004 and B-001 were still waiting.
+    // Read first on B-001's own status page (its QR) and the clerks' live queue, then on the kiosk
     s.clock.set('2026-03-10T22:05:00Z')
+    expect(await s.status(b1.id)).toMatchObject({ status: 'cancelled', position: 0, estimatedWaitSeconds: 0 })
+    const live = (await center.request('GET', '/api/v1/tickets', { token: (await center.createUser('reception')).token })).json()
+    expect(live.map((t: { label: string; status: string }) => `${t.label} ${t.status}`)).toEqual(['A-001 serving', 'A-002 called', 'A-003 serving'])
     const lines = await s.services()
     expect(lines.map((l: { prefix: string; waiting: number; issuedToday: number }) => [l.prefix, l.waiting, l.issuedToday])).toEqual([['A', 0, 0], ['B', 0, 0]])
     for (const t of [a4, b1]) {

@@ -57,13 +57,19 @@ export async function ticketRoutes(fastify: FastifyInstance): Promise<void> {
   app.get(
     '/',
     { preValidation: allow(...STAFF), schema: { tags: ['tickets'], summary: 'the live queue: waiting, called and serving tickets', response: { 200: Type.Array(Ticket), ...errorResponses(401, 403) } } },
-    async () => queue.ctx.tickets.listLive().map(ticketDto),
+    async () => {
+      queue.ctx.closePastDays() // an old day's leftovers are not in the morning's line (see GET /:id)
+      return queue.ctx.tickets.listLive().map(ticketDto)
+    },
   )
 
   app.get(
     '/:id',
     { schema: { tags: ['tickets'], security: [], summary: 'public status (the QR on the ticket); no personal data', params: TicketIdParam, response: { 200: PublicTicket, ...errorResponses(400, 404) } } },
     async (request) => {
+      // Reads close the old day too, as GET /services does: yesterday's leftover read the next
+      // morning, before any ticket was issued or called, would otherwise still say "waiting, N ahead".
+      queue.ctx.closePastDays()
       const t = queue.ctx.tickets.get(request.params.id)
       if (!t) throw notFound(ErrorCodes.TICKET_NOT_FOUND, 'no such ticket')
       const service = queue.ctx.services.get(t.serviceId)!
