@@ -3,6 +3,9 @@
  * governorate, center and service from GET /api/hub/v1/summary; centers not heard from within
  * the hub's threshold are flagged offline; sortable tables, a bar chart (plain SVG) and CSV
  * export of the same figures. Arabic first (RTL, Arabic-Indic digits), English second.
+ * When the hub has a read token (HUB_READ_TOKEN) and the API answers 401, a sign-in form asks
+ * for it; it is kept in sessionStorage (gone with the tab) and sent as a bearer header on every
+ * request, the CSV files included (fetched, then saved from a Blob URL: never a token in a URL).
  */
 import { LitElement, css, html, nothing, svg, type TemplateResult } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
@@ -51,6 +54,27 @@ type Table = 'governorate' | 'center' | 'service'
 type SortKey = 'name' | 'issued' | 'served' | 'avgWaitSeconds' | 'slaPercent' | 'noShow' | 'offline'
 
 const REFRESH_MS = 60_000
+const TOKEN_KEY = 'tabour:hub-read-token'
+
+function loadToken(): string | null {
+  try {
+    return sessionStorage.getItem(TOKEN_KEY)
+  } catch {
+    return null
+  }
+}
+
+function saveToken(token: string | null): void {
+  try {
+    if (token) sessionStorage.setItem(TOKEN_KEY, token)
+    else sessionStorage.removeItem(TOKEN_KEY)
+  } catch {
+    // a locked-down profile: kept in memory only, asked again after a reload
+  }
+}
+
+/** The hub said 401: the token is missing or wrong. */
+class SignInNeeded extends Error {}
 
 @customElement('tabour-hub-app')
 export class HubApp extends LitElement {
@@ -168,6 +192,32 @@ export class HubApp extends LitElement {
         font-family: var(--tabour-font-family);
         font-size: 12px;
       }
+      header .tools {
+        display: flex;
+        gap: var(--tabour-space-1);
+        align-items: center;
+      }
+      .sign-in {
+        display: grid;
+        gap: var(--tabour-space-2);
+        max-inline-size: 32rem;
+        margin: var(--tabour-space-3) auto;
+        padding: var(--tabour-space-3);
+        background: var(--tabour-surface);
+        border-inline-start: 8px solid var(--tabour-primary);
+      }
+      .sign-in h2 {
+        margin: 0;
+        font-size: 1.25rem;
+      }
+      .sign-in label {
+        display: flex;
+        flex-direction: column;
+        font-weight: 700;
+      }
+      .sign-in input {
+        direction: ltr;
+      }
     `,
   ]
 
@@ -176,6 +226,12 @@ export class HubApp extends LitElement {
   @state() private to = ''
   @state() private data: Summary | null = null
   @state() private failed = false
+  /** The API answered 401: show the sign-in form instead of the figures. */
+  @state() private signIn = false
+  /** The token given was refused. */
+  @state() private tokenWrong = false
+  @state() private csvFailed = false
+  @state() private token: string | null = loadToken()
   @state() private sort: Record<Table, { key: SortKey; desc: boolean }> = {
     governorate: { key: 'issued', desc: true },
     center: { key: 'offline', desc: true },
@@ -191,7 +247,8 @@ export class HubApp extends LitElement {
     this.from = q.get('from') ?? ''
     this.to = q.get('to') ?? ''
     void this.load()
-    this.timer = setInterval(() => void this.load(), REFRESH_MS)
+    // while the sign-in form is up, nothing to refresh
+    this.timer = setInterval(() => void (this.signIn ? undefined : this.load()), REFRESH_MS)
   }
 
   override disconnectedCallback(): void {
@@ -207,16 +264,75 @@ export class HubApp extends LitElement {
     return q.toString()
   }
 
+  /** A GET of the hub's API with the read token (when there is one) as a bearer header. */
+  private async api(path: string): Promise<Response> {
+    const token = this.token
+    const res = await fetch(path, { headers: token ? { authorization: `Bearer ${token}` } : {}, cache: 'no-store' })
+    if (res.status === 401) {
+      // a token we had was refused (wrong, or changed at the hub since): forget it and ask again
+      this.tokenWrong = token !== null
+      if (token !== null && token === this.token) this.setToken(null)
+      this.signIn = true
+      this.data = null
+      throw new SignInNeeded()
+    }
+    if (!res.ok) throw new Error(String(res.status))
+    return res
+  }
+
+  private setToken(token: string | null): void {
+    this.token = token
+    saveToken(token)
+  }
+
   private async load(): Promise<void> {
     try {
-      const res = await fetch(`/api/hub/v1/summary?${this.query()}`)
-      if (!res.ok) throw new Error(String(res.status))
+      const res = await this.api(`/api/hub/v1/summary?${this.query()}`)
       this.data = (await res.json()) as Summary
       this.from ||= this.data.from
       this.to ||= this.data.to
       this.failed = false
-    } catch {
-      this.failed = true
+      this.signIn = false
+      this.tokenWrong = false
+    } catch (err) {
+      this.failed = !(err instanceof SignInNeeded)
+    }
+  }
+
+  private submitToken(e: Event): void {
+    e.preventDefault()
+    const input = (e.target as HTMLFormElement).elements.namedItem('token') as HTMLInputElement
+    const token = input.value.trim()
+    if (!token) return
+    this.setToken(token)
+    void this.load()
+  }
+
+  private signOut(): void {
+    this.setToken(null)
+    this.data = null
+    this.tokenWrong = false
+    void this.load()
+  }
+
+  /** The CSV through fetch (so the bearer header goes along), saved from a Blob URL. */
+  private async download(e: Event, by: Table): Promise<void> {
+    e.preventDefault()
+    this.csvFailed = false
+    try {
+      const res = await this.api(`/api/hub/v1/figures.csv?${this.query({ by })}`)
+      const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? `tabour-${by}.csv`
+      const url = URL.createObjectURL(await res.blob())
+      const a = document.createElement('a')
+      a.href = url
+      a.download = name
+      a.style.display = 'none'
+      this.renderRoot.appendChild(a)
+      a.click()
+      a.remove()
+      setTimeout(() => URL.revokeObjectURL(url), 60_000)
+    } catch (err) {
+      if (!(err instanceof SignInNeeded)) this.csvFailed = true
     }
   }
 
@@ -273,7 +389,7 @@ export class HubApp extends LitElement {
   }
 
   private csv(by: Table): TemplateResult {
-    return html`<a class="csv" data-csv=${by} href=${`/api/hub/v1/figures.csv?${this.query({ by })}`} download>${this.t('csv')}</a>`
+    return html`<a class="csv" data-csv=${by} href=${`/api/hub/v1/figures.csv?${this.query({ by })}`} download @click=${(e: Event) => void this.download(e, by)}>${this.t('csv')}</a>`
   }
 
   private chart(rows: Row[]): TemplateResult {
@@ -301,6 +417,16 @@ export class HubApp extends LitElement {
     </svg>`
   }
 
+  private signInForm(): TemplateResult {
+    return html`<form class="sign-in" data-sign-in @submit=${(e: Event) => this.submitToken(e)}>
+      <h2>${this.t('signInTitle')}</h2>
+      <p>${this.t('signInHelp')}</p>
+      <label>${this.t('tokenLabel')}<input type="password" name="token" autocomplete="current-password" required /></label>
+      ${this.tokenWrong ? html`<span class="error" role="alert" data-token-wrong>${this.t('tokenWrong')}</span>` : nothing}
+      <button class="primary" type="submit">${this.t('signIn')}</button>
+    </form>`
+  }
+
   override render(): TemplateResult {
     const d = this.data
     const offline = d ? d.centers.filter((c) => c.offline) : []
@@ -308,12 +434,16 @@ export class HubApp extends LitElement {
     return html`
       <header>
         <h1>${this.t('title')}</h1>
+        <div class="tools">
         <tabour-lang-switch .lang=${this.language} @lang-change=${(e: LangChangeEvent) => {
           this.language = e.detail.lang
           applyLang(this.language)
         }}></tabour-lang-switch>
+        ${this.token && !this.signIn ? html`<button type="button" data-sign-out @click=${() => this.signOut()}>${this.t('signOut')}</button>` : nothing}
+        </div>
       </header>
-      <form class="range" @submit=${(e: Event) => {
+      ${this.signIn ? this.signInForm() : nothing}
+      ${this.signIn ? nothing : html`<form class="range" @submit=${(e: Event) => {
         e.preventDefault()
         void this.load()
       }}>
@@ -326,7 +456,8 @@ export class HubApp extends LitElement {
           void this.load()
         }}>${this.t('today')}</button>
         ${this.failed ? html`<span class="error" role="alert">${this.t('loadFailed')}</span>` : nothing}
-      </form>
+        ${this.csvFailed ? html`<span class="error" role="alert">${this.t('csvFailed')}</span>` : nothing}
+      </form>`}
       ${d
         ? html`<main>
             <div class="kpis">

@@ -31,6 +31,14 @@ export const HUB_STRINGS = {
   kind_mobile: { ar: 'متنقل', en: 'Mobile' },
   kind_new_city: { ar: 'مدينة جديدة', en: 'New city' },
   kind: { ar: 'النوع', en: 'Kind' },
+  // sign-in, when the hub asks for its read token (HUB_READ_TOKEN)
+  signInTitle: { ar: 'الدخول إلى لوحة المتابعة القومية', en: 'Sign in to the national dashboard' },
+  signInHelp: { ar: 'هذه الأرقام تتطلب رمز الاطلاع. اطلبه من مسؤول المركز القومي للبيانات.', en: 'These figures need the read token. Ask the national data center\'s administrator for it.' },
+  tokenLabel: { ar: 'رمز الاطلاع', en: 'Read token' },
+  signIn: { ar: 'دخول', en: 'Sign in' },
+  signOut: { ar: 'خروج', en: 'Sign out' },
+  tokenWrong: { ar: 'الرمز غير صحيح أو انتهت صلاحيته.', en: 'That token is not valid (or no longer).' },
+  csvFailed: { ar: 'تعذّر تنزيل الملف.', en: 'Could not download the file.' },
 } as const satisfies StringTable
 
 export type HubStringKey = keyof typeof HUB_STRINGS

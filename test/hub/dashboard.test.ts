@@ -15,7 +15,9 @@ import { batchPath, postSigned, registerCenter, startTestHub, type TestHub } fro
 /**
  * The national dashboard in headless Chromium against a real hub on loopback: the figures the
  * centers sent, by governorate, center and service; a silent center flagged offline; the CSV
- * download carries the same numbers; Arabic first, English on request.
+ * download carries the same numbers; Arabic first, English on request. With HUB_READ_TOKEN set,
+ * the page asks for the token on a sign-in form, keeps it for the tab and sends it as a bearer
+ * header on every request, the CSV download included.
  * Screenshots go to test-results/hub/; UPDATE_SCREENSHOTS=1 also refreshes docs/screenshots/hub-ar.png.
  */
 
@@ -135,5 +137,83 @@ describe('national dashboard', () => {
     expect(await page.locator('[data-kpi="issued"] .v').textContent()).toBe(new Intl.NumberFormat('en-US').format(api.totals.issued))
     expect(await page.locator(`tr[data-center-id="${SILENT}"] .badge`).textContent()).toBe('Offline')
     expect(takePageErrors()).toEqual([])
+  })
+
+  it('with HUB_READ_TOKEN: asks for the token (Arabic, RTL), refuses a wrong one, then shows the figures; the CSV downloads with the token as a header, never in a URL', async () => {
+    const token = 'national-read-token-for-the-page'
+    const guarded = await startTestHub({ config: { uiDir, readToken: token } })
+    try {
+      const c = CENTERS[0]
+      const secret = await registerCenter(guarded, c.id, { nameAr: c.nameAr, nameEn: c.nameEn, governorate: c.governorate, kind: c.kind })
+      const today = localDay(Date.now(), 'Africa/Cairo')
+      const rows = SERVICES.map(([code, ar, en], i) => figures(code, ar, en, 10 + i))
+      expect((await postSigned(guarded.url, batchPath, c.id, secret, { centerId: c.id, seq: 1, day: today, hour: 9, timeZone: 'Africa/Cairo', revision: 1, final: true, generatedAt: Date.now(), rows })).status).toBe(200)
+      const api = await (await fetch(`${guarded.url}/api/hub/v1/summary`, { headers: { authorization: `Bearer ${token}` } })).json()
+
+      const page = await contexts.page(LANDSCAPE)
+      const apiCalls: { url: string; auth: string | undefined }[] = []
+      page.on('request', (r) => {
+        if (r.url().includes('/api/')) apiCalls.push({ url: r.url(), auth: r.headers().authorization })
+      })
+      await page.goto(`${guarded.url}/hub/ui/`)
+      expect(await page.locator('html').getAttribute('dir')).toBe('rtl')
+      const form = page.locator('form[data-sign-in]')
+      await form.waitFor()
+      expect(await form.locator('h2').textContent()).toBe('الدخول إلى لوحة المتابعة القومية')
+      expect(await page.locator('[data-kpi="issued"]').count()).toBe(0)
+
+      // a wrong token: said so, still no figures
+      await form.locator('input[name="token"]').fill('not-the-token-not-the-token')
+      await form.locator('button[type="submit"]').click()
+      await page.locator('[data-token-wrong]').waitFor()
+      expect(await page.locator('[data-token-wrong]').textContent()).toBe('الرمز غير صحيح أو انتهت صلاحيته.')
+      expect(await page.locator('[data-kpi="issued"]').count()).toBe(0)
+      await page.screenshot({ path: join(SHOTS, 'hub-sign-in.png') })
+
+      // the right one: the figures
+      await form.locator('input[name="token"]').fill(token)
+      await form.locator('button[type="submit"]').click()
+      const grouped = (n: number) => toArabicIndic(new Intl.NumberFormat('en-US').format(n)).replace(/,/g, '٬')
+      await expect.poll(() => page.locator('[data-kpi="issued"] .v').textContent()).toBe(grouped(api.totals.issued))
+      expect(await page.locator('form[data-sign-in]').count()).toBe(0)
+      expect(await page.evaluate(() => sessionStorage.getItem('tabour:hub-read-token'))).toBe(token)
+
+      // a reload in the same tab does not ask again
+      await page.reload()
+      await expect.poll(() => page.locator('[data-kpi="issued"] .v').textContent()).toBe(grouped(api.totals.issued))
+      expect(await page.locator('form[data-sign-in]').count()).toBe(0)
+      await page.screenshot({ path: join(SHOTS, 'hub-signed-in.png'), fullPage: true })
+
+      // the CSV through fetch + a Blob URL: the same numbers
+      const [download] = await Promise.all([page.waitForEvent('download'), page.locator('a[data-csv="service"]').click()])
+      expect(download.suggestedFilename()).toBe(`tabour-service-${today}_${today}.csv`)
+      const file = join(SHOTS, 'services-with-token.csv')
+      await download.saveAs(file)
+      const lines = readFileSync(file, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/)
+      const header = lines[0]!.split(',')
+      const byKey = Object.fromEntries(lines.slice(1).map((l) => l.split(',')).map((v) => [v[header.indexOf('key')], Number(v[header.indexOf('issued')])]))
+      expect(byKey).toEqual(Object.fromEntries(api.byService.map((r: { key: string; issued: number }) => [r.key, r.issued])))
+
+      // every call after sign-in carried the token as a header; no URL ever did
+      expect(apiCalls.some((r) => r.url.includes('/figures.csv'))).toBe(true)
+      for (const r of apiCalls) expect(r.url).not.toContain(token)
+      const signedIn = apiCalls.slice(apiCalls.findIndex((r) => r.auth === `Bearer ${token}`))
+      expect(signedIn.length).toBeGreaterThanOrEqual(3)
+      for (const r of signedIn) expect(r.auth, r.url).toBe(`Bearer ${token}`)
+
+      // sign out: the token is gone and the form is back
+      await page.locator('button[data-sign-out]').click()
+      await page.locator('form[data-sign-in]').waitFor()
+      expect(await page.evaluate(() => sessionStorage.getItem('tabour:hub-read-token'))).toBeNull()
+      expect(await page.locator('[data-token-wrong]').count()).toBe(0)
+
+      // English: the form too
+      await page.locator('tabour-lang-switch button').click()
+      expect(await page.locator('html').getAttribute('dir')).toBe('ltr')
+      await expect.poll(() => page.locator('form[data-sign-in] h2').textContent()).toBe('Sign in to the national dashboard')
+      expect(takePageErrors()).toEqual([])
+    } finally {
+      await guarded.close()
+    }
   })
 })
