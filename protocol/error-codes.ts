@@ -11,6 +11,8 @@ export const ErrorCodes = {
   BAD_PRIORITY: 'TABOUR_ERR_BAD_PRIORITY',
   /** The address itself is malformed (a bad %-escape, a path segment past the router's limit: 414); found by fuzzing, issue 8. */
   BAD_URL: 'TABOUR_ERR_BAD_URL',
+  /** 408: the request's headers or body did not arrive within config http.*TimeoutSeconds (a stalled or slowloris client); the connection closes. */
+  REQUEST_TIMEOUT: 'TABOUR_ERR_REQUEST_TIMEOUT',
   // 401 / 403: who is asking
   UNAUTHENTICATED: 'TABOUR_ERR_UNAUTHENTICATED',
   BAD_CREDENTIALS: 'TABOUR_ERR_BAD_CREDENTIALS',

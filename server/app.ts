@@ -8,7 +8,7 @@ import type { Actor } from './queue/actor.ts'
 import { Authenticator } from './auth/authenticator.ts'
 import { ensureAdmin } from './bootstrap.ts'
 import { DEMO_PASSWORD, seedDemo, type DemoSeed } from './demo/seed.ts'
-import { frameworkErrors, installErrorHandling } from './error-handler.ts'
+import { clientErrorHandler, frameworkErrors, installErrorHandling } from './error-handler.ts'
 import { installValidation } from './validation.ts'
 import { installOpenApi } from './openapi.ts'
 import { apiV1 } from './routes/index.ts'
@@ -149,6 +149,15 @@ export function buildApp(config: Config, deps: TabourDeps = {}, options: Pick<Fa
     return503OnClosing: true,
     // router errors (bad %-escapes, over-long segments) bypass setErrorHandler: answer them in our shape
     frameworkErrors,
+    // slow or stalled clients are cut off (see config http); Node's parser errors answer in our shape too
+    requestTimeout: Math.round(config.http.requestTimeoutSeconds * 1000),
+    keepAliveTimeout: Math.round(config.http.keepAliveTimeoutSeconds * 1000),
+    http: {
+      headersTimeout: Math.round(config.http.headersTimeoutSeconds * 1000),
+      // Node enforces both timeouts only when it sweeps its connections (default every 30 s): sweep often enough to hold them
+      connectionsCheckingInterval: Math.min(1_000, Math.round(config.http.headersTimeoutSeconds * 500)),
+    },
+    clientErrorHandler,
   })
   app.decorate('tabour', null as unknown as Tabour)
   app.register(tabourPlugin, {

@@ -102,6 +102,22 @@ export const ConfigSchema = Type.Object(
       },
       { ...Strict, default: {} },
     ),
+    /**
+     * Bounds on slow or stalled HTTP clients, so a slowloris (headers a byte at a time) or an
+     * upload that stops half-way cannot hold a connection and its memory forever: Node's own
+     * defaults under Fastify are 60 s for headers and no limit at all for the body.
+     */
+    http: Type.Object(
+      {
+        /** The request line and headers must arrive within this, on a new or a kept-alive connection; then 408 and the connection closes. Default 10 s. */
+        headersTimeoutSeconds: Type.Number({ minimum: 0.1, maximum: 3600, default: 10 }),
+        /** The whole request, body included, must arrive within this (the answer is not limited: socket.io long-polling is unaffected). At least headersTimeoutSeconds. Default 30 s. */
+        requestTimeoutSeconds: Type.Number({ minimum: 0.1, maximum: 3600, default: 30 }),
+        /** An idle kept-alive connection is closed after this. Default 72 s (Fastify's). */
+        keepAliveTimeoutSeconds: Type.Number({ minimum: 0.1, maximum: 3600, default: 72 }),
+      },
+      { ...Strict, default: {} },
+    ),
     realtime: Type.Object(
       {
         /** How long a dropped socket may come back and receive what it missed; 0 turns recovery off. Default 120 s. */
@@ -267,6 +283,9 @@ export function validateConfig(raw: unknown): Config {
   }
   const outcomes = config.queue.finishOutcomes.map((o) => o.code)
   if (new Set(outcomes).size !== outcomes.length) throw new ConfigError('invalid config: /queue/finishOutcomes codes must be unique')
+  if (config.http.headersTimeoutSeconds > config.http.requestTimeoutSeconds) {
+    throw new ConfigError('invalid config: /http/headersTimeoutSeconds must not exceed /http/requestTimeoutSeconds (the headers are part of the request)')
+  }
   const up = config.upstream
   const upSet = [up.url, up.centerId, up.secret].filter((v) => v !== undefined).length
   if (upSet !== 0 && upSet !== 3) throw new ConfigError('invalid config: /upstream needs url, centerId and secret together (or none: reporting off)')

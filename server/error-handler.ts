@@ -1,4 +1,5 @@
 import { STATUS_CODES } from 'node:http'
+import type { Socket } from 'node:net'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyServerOptions } from 'fastify'
 import { ErrorCodes, TabourError, type ErrorCode } from './errors.ts'
 
@@ -39,4 +40,26 @@ export const frameworkErrors: NonNullable<FastifyServerOptions['frameworkErrors'
   if (err.code === 'FST_ERR_MAX_PARAM_LENGTH') return send(reply, 414, ErrorCodes.BAD_URL, 'a path segment of this address is too long')
   request.log.error({ err }, 'unhandled framework error')
   return send(reply, 500, ErrorCodes.INTERNAL, 'internal error; it has been logged')
+}
+
+/**
+ * For Fastify's `clientErrorHandler` server option (buildApp passes it): what Node's HTTP parser
+ * refuses before Fastify sees a request (the request or its body arrived too slowly: 408; bytes
+ * that are not HTTP: 400; headers too large: 431). Fastify's default answers without a `code`;
+ * this answers in our shape, then closes the connection as Node does.
+ */
+export function clientErrorHandler(err: NodeJS.ErrnoException, socket: Socket): void {
+  // a reset connection has nobody left to answer
+  if (err.code === 'ECONNRESET' || socket.destroyed) return
+  const [status, code, message] =
+    err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? [408, ErrorCodes.REQUEST_TIMEOUT, 'the request did not arrive in time']
+      : err.code === 'HPE_HEADER_OVERFLOW'
+        ? [431, ErrorCodes.BAD_BODY, 'the request headers are too large']
+        : [400, ErrorCodes.BAD_BODY, 'not a well-formed HTTP request']
+  const body = JSON.stringify({ statusCode: status, code, error: STATUS_CODES[status], message })
+  if (socket.writable) {
+    socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: application/json; charset=utf-8\r\nConnection: close\r\n\r\n${body}`)
+  }
+  socket.destroy(err)
 }
