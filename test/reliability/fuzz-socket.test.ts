@@ -17,7 +17,7 @@ import { NASTY_STRINGS } from '../helpers/schema-arbitrary.ts'
  * Reproduce or widen: FUZZ_SEED=<n> FUZZ_RUNS=<cases per property> npx vitest run test/reliability/fuzz-socket
  */
 const SEED = Number(process.env.FUZZ_SEED ?? 20_260_308)
-const RUNS = Number(process.env.FUZZ_RUNS ?? 200)
+const RUNS = Number(process.env.FUZZ_RUNS ?? 300)
 
 const DOCUMENTED = new Set<string>(Object.values(ErrorCodes))
 /** Every event a client may emit (protocol/events.ts); a compile error here means a new one needs fuzzing below. */
