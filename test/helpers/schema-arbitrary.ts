@@ -5,9 +5,10 @@ import fc, { type Arbitrary } from 'fast-check'
  * string with minLength/maxLength/pattern/format, integer/number with bounds, boolean, null,
  * array, const/enum/anyOf/oneOf/allOf, optional keys, records, unknown).
  *
- * Hand-written on purpose: the npm package for this (json-schema-fast-check) is unmaintained,
- * pins fast-check 1 and knows neither `\p{…}` patterns nor TypeBox's output; fast-check's own
- * `stringMatching` does the hard part (patterns) here.
+ * Hand-written on purpose: the npm package for this (json-schema-fast-check 0.0.6) is
+ * unmaintained, depends on fast-check 1 (we have 4) and faker 4, and by its own README leaves
+ * out parts of the subset used here (minProperties, proper oneOf); fast-check's own
+ * `stringMatching` does the hard part (patterns, `\p{…}` included) here.
  *
  * Two modes: `valid` generates values that (mostly) pass the schema, biased to its boundaries
  * (minLength, maximum, …) so the handler behind the validator runs; `hostile` replaces, at
@@ -177,12 +178,17 @@ function stringOf(schema: JsonSchema, opts: Required<SchemaArbitraryOptions>): A
 }
 
 function numberOf(schema: JsonSchema, integer: boolean): Arbitrary<number> {
-  const lo = schema.exclusiveMinimum !== undefined ? schema.exclusiveMinimum + (integer ? 1 : Number.EPSILON) : (schema.minimum ?? (integer ? -(2 ** 31) : -1e9))
-  const hi = schema.exclusiveMaximum !== undefined ? schema.exclusiveMaximum - (integer ? 1 : Number.EPSILON) : (schema.maximum ?? (integer ? 2 ** 31 - 1 : 1e9))
-  const edges = [lo, hi, lo + 1, hi - 1, 0, 1, 2, 3].filter((n) => n >= lo && n <= hi)
-  const range = integer ? fc.integer({ min: Math.ceil(lo), max: Math.floor(hi) }) : fc.double({ min: lo, max: hi, noNaN: true, noDefaultInfinity: true })
-  // small numbers first: ids 1..5 name things that exist, so the handler runs past its lookups
-  return fc.oneof({ weight: 2, arbitrary: fc.constantFrom(...edges) }, { weight: 3, arbitrary: range })
+  const lo = schema.exclusiveMinimum ?? schema.minimum ?? (integer ? -(2 ** 31) : -1e9)
+  const hi = schema.exclusiveMaximum ?? schema.maximum ?? (integer ? 2 ** 31 - 1 : 1e9)
+  const minExcluded = schema.exclusiveMinimum !== undefined
+  const maxExcluded = schema.exclusiveMaximum !== undefined
+  const inside = (n: number) => (minExcluded ? n > lo : n >= lo) && (maxExcluded ? n < hi : n <= hi) && (!integer || Number.isInteger(n))
+  const edges = [lo, hi, lo + 1, hi - 1, 0, 1, 2, 3].filter(inside)
+  const range = integer
+    ? fc.integer({ min: Math.ceil(minExcluded ? lo + 1 : lo), max: Math.floor(maxExcluded ? hi - 1 : hi) })
+    : fc.double({ min: lo, max: hi, minExcluded, maxExcluded, noNaN: true, noDefaultInfinity: true })
+  // the bounds and small numbers often: ids 1..3 name things that exist, so the handler runs past its lookups
+  return edges.length ? fc.oneof({ weight: 2, arbitrary: fc.constantFrom(...edges) }, { weight: 3, arbitrary: range }) : range
 }
 
 function typesOf(schema: JsonSchema): string[] {
