@@ -164,10 +164,11 @@ export function buildHub(config: HubConfig, deps: HubDeps): FastifyInstance {
   const flushLimitedQuietly = () => flushLimited().catch((err) => app.log.error({ err }, 'could not count rate-limited requests'))
   const limitedFlusher = setInterval(() => void flushLimitedQuietly(), LIMITED_FLUSH_MS)
   limitedFlusher.unref()
-  app.addHook('onClose', async () => {
-    clearInterval(limitedFlusher)
+  // preClose: before the onClose hooks, among them hub/main.ts closing the store
+  app.addHook('preClose', async () => {
     await flushLimitedQuietly()
   })
+  app.addHook('onClose', async () => clearInterval(limitedFlusher))
   const claimedCenter = (request: FastifyRequest) => {
     const v = request.headers[UpstreamHeaders.center]
     return typeof v === 'string' ? v.slice(0, 64) : ''

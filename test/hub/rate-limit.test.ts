@@ -164,3 +164,22 @@ describe('a center catching up through the rate limit', () => {
     expect((await rejections(hub))['HUB_ERR_RATE_LIMITED:EG-CAI-001']).toBe(refused.length)
   })
 })
+
+describe('rate-limit counts at shutdown', () => {
+  it('refusals not yet written are written when the hub closes, before its store does', async () => {
+    // like hub/main.ts, an onClose hook added after buildHub (there: closing the store) runs before buildHub's own
+    let atStoreClose: unknown
+    const hub: TestHub = await startTestHub({
+      config: { ingestPerMinute: 1 },
+      setup: (app) => app.addHook('onClose', async () => {
+        atStoreClose = await hub.store.rejections()
+      }),
+    })
+    cleanups.push(() => hub.close())
+    const s1 = await registerCenter(hub, 'C1')
+    expect((await postSigned(hub.url, batchPath, 'C1', s1, batch('C1', 1))).status).toBe(200)
+    for (let i = 0; i < 3; i++) expect((await postSigned(hub.url, batchPath, 'C1', s1, batch('C1', 2))).status).toBe(429)
+    await hub.stop()
+    expect(atStoreClose).toEqual([expect.objectContaining({ code: 'HUB_ERR_RATE_LIMITED', centerId: 'C1', count: 3 })])
+  })
+})
