@@ -48,6 +48,22 @@ export interface ReporterDeps {
   fetch?: typeof fetch
 }
 
+/** Why a post was not acknowledged, and how long the hub asked us to wait (Retry-After), if it did. */
+interface Refusal {
+  error: string
+  retryAfterMs?: number
+}
+
+/** A Retry-After header in ms from `now`: delta-seconds or an HTTP date (RFC 9110 §10.2.3); undefined when absent or unreadable. */
+export function retryAfterMsOf(header: string | null, now: number): number | undefined {
+  if (header === null) return undefined
+  const value = header.trim()
+  if (/^\d+$/.test(value)) return Number(value) * 1000
+  // an HTTP date names its day and zone (`Wed, 02 Dec 2026 10:00:30 GMT`); Date.parse alone would read "-5" as a year
+  const at = /[a-z]/i.test(value) ? Date.parse(value) : Number.NaN
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now)
+}
+
 export class UpstreamReporter {
   readonly outbox: Outbox
   readonly stats: ReporterStats = { sent: 0, failures: 0, lastError: null, lastAckAt: null }
@@ -150,10 +166,11 @@ export class UpstreamReporter {
         continue
       }
       this.stats.failures++
-      this.stats.lastError = error
-      const delay = this.backoffMs(batch.attempts + 1)
-      this.outbox.failed(batch.id, error, Date.now() + delay)
-      if (batch.attempts === 0 || batch.attempts % 10 === 0) this.deps.log.warn({ seq: batch.id, day: batch.day, hour: batch.hour, attempts: batch.attempts + 1, error, retryInMs: delay }, 'upstream batch not delivered; will retry')
+      this.stats.lastError = error.error
+      // a hub that says when to come back (429/503 with Retry-After) is believed, within our own ceiling
+      const delay = error.retryAfterMs !== undefined ? this.retryAfterDelay(error.retryAfterMs) : this.backoffMs(batch.attempts + 1)
+      this.outbox.failed(batch.id, error.error, Date.now() + delay)
+      if (batch.attempts === 0 || batch.attempts % 10 === 0) this.deps.log.warn({ seq: batch.id, day: batch.day, hour: batch.hour, attempts: batch.attempts + 1, error: error.error, retryInMs: delay }, 'upstream batch not delivered; will retry')
       return delay
     }
   }
@@ -164,6 +181,11 @@ export class UpstreamReporter {
     return Math.round(ceiling / 2 + Math.random() * (ceiling / 2))
   }
 
+  /** What the hub asked for, plus up to a second of jitter (centers refused together do not return together), capped at retryMaxSeconds. */
+  retryAfterDelay(retryAfterMs: number): number {
+    return Math.min(this.cfg.retryMaxSeconds * 1000, retryAfterMs + Math.round(Math.random() * 1000))
+  }
+
   private batchBody(b: OutboxBatch): HourBatch {
     return {
       centerId: this.cfg.centerId, seq: b.id, day: b.day, hour: b.hour, timeZone: this.deps.config.timeZone, revision: b.revision, final: b.final,
@@ -171,8 +193,8 @@ export class UpstreamReporter {
     }
   }
 
-  /** Posts one signed body; null when acknowledged, else why not. */
-  private async post(path: string, seq: number, body: unknown, acknowledged: (json: any) => boolean): Promise<string | null> {
+  /** Posts one signed body; null when acknowledged, else why not (and when the hub asked to be tried again). */
+  private async post(path: string, seq: number, body: unknown, acknowledged: (json: any) => boolean): Promise<Refusal | null> {
     const text = JSON.stringify(body)
     const parts = { centerId: this.cfg.centerId, timestamp: Date.now(), nonce: randomBytes(16).toString('hex'), seq, body: text }
     this.abort = new AbortController()
@@ -192,21 +214,23 @@ export class UpstreamReporter {
         // not JSON
       }
       if (res.status === 200 && acknowledged(json)) return null
-      return `hub answered ${res.status}${json?.code ? ` ${json.code}` : ''}`
+      const error = `hub answered ${res.status}${json?.code ? ` ${json.code}` : ''}`
+      const retryAfterMs = res.status === 429 || res.status === 503 ? retryAfterMsOf(res.headers.get('retry-after'), Date.now()) : undefined
+      return retryAfterMs === undefined ? { error } : { error, retryAfterMs }
     } catch (err) {
       const e = err as Error & { cause?: { code?: string } }
-      return e.cause?.code ?? e.name ?? String(err)
+      return { error: e.cause?.code ?? e.name ?? String(err) }
     } finally {
       this.abort = null
     }
   }
 
-  private send(b: OutboxBatch): Promise<string | null> {
+  private send(b: OutboxBatch): Promise<Refusal | null> {
     return this.post(UpstreamPaths.batches, b.id, this.batchBody(b), (json) => json?.ack === b.id)
   }
 
   private async heartbeat(): Promise<void> {
     const error = await this.post(UpstreamPaths.heartbeat, 0, { centerId: this.cfg.centerId, health: this.health() }, (json) => json?.ok === true)
-    if (error) this.deps.log.debug({ error }, 'upstream heartbeat not delivered')
+    if (error) this.deps.log.debug({ error: error.error }, 'upstream heartbeat not delivered')
   }
 }
