@@ -122,6 +122,8 @@ export const ConfigSchema = Type.Object(
       {
         /** How long a dropped socket may come back and receive what it missed; 0 turns recovery off. Default 120 s. */
         recoveryWindowSeconds: Type.Integer({ minimum: 0, default: 120 }),
+        /** How often each socket's token is checked again, so a session that expires stops receiving pushes. Default 30 s. */
+        tokenCheckSeconds: Type.Number({ minimum: 0.05, maximum: 3600, default: 30 }),
       },
       { ...Strict, default: {} },
     ),

@@ -12,6 +12,8 @@ import { FeedSequences, feedOf } from './feeds.ts'
 import { buildSnapshot } from './snapshot.ts'
 
 interface SocketData {
+  /** The handshake's token, checked again every realtime.tokenCheckSeconds. */
+  token: string
   actor: Actor
   feed: string
 }
@@ -58,6 +60,7 @@ export function attachRealtime(
       err.data = { code: result?.code ?? ErrorCodes.UNAUTHENTICATED }
       return next(err)
     }
+    socket.data.token = token as string
     socket.data.actor = result
     socket.data.feed = feedOf(result)
     next()
@@ -79,7 +82,17 @@ export function attachRealtime(
     if (!socket.recovered) io.to(socket.id).emit('feed:joined', { seq: seqs.current(feed), feed })
   })
 
+  // Logout, password change, disable and revoke end their sockets at once; a token that merely
+  // expires (or anything else we missed) ends its feed at the next check. The client reconnects,
+  // is refused with TOKEN_EXPIRED, and the console asks to log in again.
+  const tokenCheck = setInterval(() => {
+    for (const socket of io.of('/').sockets.values()) {
+      if (deps.auth.authenticate(socket.data.token) instanceof Error) socket.disconnect(true)
+    }
+  }, deps.config.realtime.tokenCheckSeconds * 1000).unref()
+
   app.addHook('preClose', (done) => {
+    clearInterval(tokenCheck)
     io.local.disconnectSockets(true)
     done()
   })

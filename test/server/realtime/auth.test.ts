@@ -55,6 +55,24 @@ describe('socket.io authentication at connect', () => {
     await expectRefused(center, clients.open(url, manager.token), ErrorCodes.TOKEN_EXPIRED)
   })
 
+  it('ends the feed of a socket whose user token expires while connected; its reconnect is refused with TOKEN_EXPIRED; a display stays', async () => {
+    const clock = new TestClock()
+    const { center, url } = await start({ clock, config: { realtime: { tokenCheckSeconds: 0.1 } } })
+    const manager = await center.createUser('manager', 'manager')
+    const display = await center.createDevice('display')
+    const staff = await clients.connect(url, manager.token)
+    const screen = await clients.connect(url, display.token)
+    const refused = waitForConnectError(staff, 5_000)
+    const dropped = waitForDisconnect(staff, 5_000)
+    clock.advance(center.config.auth.userTokenTtlSeconds + 1)
+    expect(await dropped).toBe('io server disconnect')
+    // the client library does not reconnect after a server disconnect by itself; the UIs' feed does
+    staff.connect()
+    expect((await refused).data).toEqual({ code: ErrorCodes.TOKEN_EXPIRED })
+    await waitUntil(() => center.app.tabour.realtime.socketCount() === 1, 3_000, 'only the display left')
+    expect(screen.connected).toBe(true)
+  })
+
   it('accepts a fresh connection after refusals (a refusal leaves nothing behind)', async () => {
     const { center, url } = await start()
     const display = await center.createDevice('display')
