@@ -27,6 +27,7 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import Database from 'better-sqlite3'
 import { io, type Socket } from 'socket.io-client'
+import WebSocket from 'ws'
 import { ChildServer, CHILD_ADMIN_PASSWORD, sleep } from '../test/helpers/child-server.ts'
 
 const TICKETS = Number(process.env.BENCH_BUSY_DAY_TICKETS ?? 30_000)
@@ -41,6 +42,11 @@ const HOURLY = [0.6, 1.3, 1.5, 1.4, 1.0, 0.8, 1.0, 1.1, 1.0, 0.9, 0.8, 0.6]
 const KIOSKS = 6
 const DISPLAYS = 4
 const CONSOLES = Number(process.env.BENCH_BUSY_DAY_CONSOLES ?? 12)
+/**
+ * How long the server idles after the day before the last figures: past socket.io's recovery
+ * window (120 s, every broadcast is kept that long) and its once-a-minute sweep. Default 200 s.
+ */
+const IDLE_S = Math.max(15, Number(process.env.BENCH_BUSY_DAY_IDLE_S ?? 200))
 
 /** The catalogue: arrival share, median handling time (s, lognormal σ 0.6), counters whose main service it is. */
 const SERVICES = [
@@ -496,18 +502,63 @@ function connect(base: string, token: string, counts: Map<string, number>): Prom
   })
 }
 
+/** The child's inspector (NODE_OPTIONS=--inspect): heap in use after a full GC, which a sampled heap figure is not. */
+class Inspector {
+  private id = 0
+  private readonly pending = new Map<number, (result: any) => void>()
+  private constructor(private readonly ws: WebSocket) {
+    ws.on('message', (data) => {
+      const msg = JSON.parse(String(data)) as { id?: number; result?: unknown }
+      if (msg.id !== undefined) this.pending.get(msg.id)?.(msg.result)
+    })
+  }
+
+  static async connect(output: string): Promise<Inspector> {
+    const url = /Debugger listening on (ws:\/\/\S+)/.exec(output)?.[1]
+    if (!url) throw new Error(`no inspector address in the server's output:\n${output}`)
+    const ws = new WebSocket(url)
+    await new Promise((resolve, reject) => {
+      ws.once('open', resolve)
+      ws.once('error', reject)
+    })
+    return new Inspector(ws)
+  }
+
+  private send(method: string): Promise<any> {
+    const id = ++this.id
+    return new Promise((resolve) => {
+      this.pending.set(id, (result) => {
+        this.pending.delete(id)
+        resolve(result)
+      })
+      this.ws.send(JSON.stringify({ id, method }))
+    })
+  }
+
+  async heapAfterGc(): Promise<number> {
+    await this.send('HeapProfiler.collectGarbage')
+    return ((await this.send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize
+  }
+
+  close(): void {
+    this.ws.close()
+  }
+}
+
 interface Snapshot {
   rss: number
   hwm: number
   heap: number
+  heapAfterGc: number
   fds: number
   sockets: number
 }
 
-async function snapshot(server: ChildServer): Promise<Snapshot> {
+async function snapshot(server: ChildServer, inspector: Inspector): Promise<Snapshot> {
   const metrics = await scrapeMetrics(server.baseUrl)
   const proc = procFigures(server.process.pid!)
-  return { rss: proc.rssBytes, hwm: proc.hwmBytes, heap: metrics.get('nodejs_heap_size_used_bytes') ?? NaN, fds: proc.fds, sockets: metrics.get('tabour_sockets') ?? NaN }
+  const heapAfterGc = await inspector.heapAfterGc()
+  return { rss: proc.rssBytes, hwm: proc.hwmBytes, heap: metrics.get('nodejs_heap_size_used_bytes') ?? NaN, heapAfterGc, fds: proc.fds, sockets: metrics.get('tabour_sockets') ?? NaN }
 }
 
 /** Raw better-sqlite3: `n` transactions of one ticket-row write and one event-row insert each (WAL, FULL). */
@@ -587,9 +638,11 @@ export async function busyDayBench(options: { keepDataDir?: boolean } = {}): Pro
   const dataDir = mkdtempSync(join(tmpdir(), 'tabour-busy-day-'))
   const file = join(dataDir, 'tabour.sqlite')
   const timeZone = noonTimeZone()
-  const server = await ChildServer.start({ dataDir, env: { TABOUR_TIME_ZONE: timeZone, TABOUR_CALL_POLICY: 'priority', TABOUR_LOG_LEVEL: 'warn' } })
+  const server = await ChildServer.start({ dataDir, env: { TABOUR_TIME_ZONE: timeZone, TABOUR_CALL_POLICY: 'priority', TABOUR_LOG_LEVEL: 'warn', NODE_OPTIONS: '--inspect=127.0.0.1:0' } })
   const sockets: Socket[] = []
+  let inspector: Inspector | null = null
   try {
+    inspector = await Inspector.connect(server.output)
     const tSetup = performance.now()
     const day = await setUp(server)
     const pushes = new Map<string, number>()
@@ -598,7 +651,7 @@ export async function busyDayBench(options: { keepDataDir?: boolean } = {}): Pro
     for (const clerk of day.clerks.slice(0, CONSOLES)) sockets.push(await connect(day.base, clerk.token, pushes))
     const setupSeconds = (performance.now() - tSetup) / 1000
     await sleep(1000)
-    const start = await snapshot(server)
+    const start = await snapshot(server, inspector)
 
     const acked = new Map<string, string>()
     const tally: Tally = { requests: 0, errors: [], latency: new Map(), issued: 0, called: 0, nullCalls: 0, recalls: 0, started: 0, finished: 0, noShows: 0, transfers: 0, pauses: 0 }
@@ -623,12 +676,17 @@ export async function busyDayBench(options: { keepDataDir?: boolean } = {}): Pro
       clearInterval(sampler)
     }
     const wall = (performance.now() - t0) / 1000
-    const end = await snapshot(server)
+    const end = await snapshot(server, inspector)
     const dbLive = { db: fileSize(file), wal: fileSize(`${file}-wal`) }
     for (const s of sockets) s.disconnect()
     sockets.length = 0
     await sleep(15_000)
-    const idle = await snapshot(server)
+    const idleSoon = await snapshot(server, inspector)
+    await sleep(IDLE_S * 1000 - 15_000)
+    const idle = await snapshot(server, inspector)
+    // a process with a debugger attached waits for it to go before it exits
+    inspector.close()
+    inspector = null
     const exit = await server.kill('SIGTERM')
     const dbClosed = fileSize(file) + fileSize(`${file}-wal`)
 
@@ -644,8 +702,9 @@ export async function busyDayBench(options: { keepDataDir?: boolean } = {}): Pro
       { figure: 'requests/s (every API call)', value: `${Math.round(tally.requests / wall)} (${tally.requests.toLocaleString('en')} requests)` },
       { figure: 'state changes/s (one transaction each)', value: `${Math.round(stateChanges / wall)} (${stateChanges.toLocaleString('en')})` },
       { figure: 'baseline: as many raw better-sqlite3 transactions', value: `${rawSeconds.toFixed(1)} s, ${Math.round(stateChanges / rawSeconds)}/s; ratio ${(rawSeconds / wall).toFixed(2)}` },
-      { figure: 'RSS start / peak (VmHWM) / end / idle 15 s later', value: `${mb(start.rss)} / ${mb(Math.max(end.hwm, peakRss))} / ${mb(end.rss)} / ${mb(idle.rss)} MB` },
-      { figure: 'heap used start / end / idle', value: `${mb(start.heap)} / ${mb(end.heap)} / ${mb(idle.heap)} MB` },
+      { figure: `RSS start / peak (VmHWM) / end / idle 15 s / idle ${IDLE_S} s`, value: `${mb(start.rss)} / ${mb(Math.max(end.hwm, peakRss))} / ${mb(end.rss)} / ${mb(idleSoon.rss)} / ${mb(idle.rss)} MB` },
+      { figure: 'heap used (sampled) start / end / idle', value: `${mb(start.heap)} / ${mb(end.heap)} / ${mb(idle.heap)} MB` },
+      { figure: `heap after a full GC start / end / idle 15 s / idle ${IDLE_S} s`, value: `${mb(start.heapAfterGc)} / ${mb(end.heapAfterGc)} / ${mb(idleSoon.heapAfterGc)} / ${mb(idle.heapAfterGc)} MB` },
       { figure: 'open fds start / end / idle; sockets', value: `${start.fds} / ${end.fds} / ${idle.fds}; ${start.sockets} → ${idle.sockets}` },
       { figure: 'database: file + WAL at the end / after shutdown', value: `${mb(dbLive.db)} + ${mb(dbLive.wal)} MB / ${mb(dbClosed)} MB` },
     ])
@@ -665,6 +724,7 @@ export async function busyDayBench(options: { keepDataDir?: boolean } = {}): Pro
     if (!agree) console.log('the event log does not agree with what the simulation did (see the counts above)')
     return { dataDir: options.keepDataDir ? dataDir : null }
   } finally {
+    inspector?.close()
     for (const s of sockets) s.disconnect()
     await server.kill('SIGKILL')
     agent.destroy()
