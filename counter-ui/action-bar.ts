@@ -77,7 +77,8 @@ export class ActionBar extends LitElement {
         <span>${t(`action.${a}`, lang)}</span><kbd>${key}</kbd>
       </button>`
     }
-    return html`<div role="toolbar" aria-label=${t('actions.label', lang)}>
+    // busy as a whole while any action is in flight: the button that started it may be gone already (a push can end the ticket before the answer arrives)
+    return html`<div role="toolbar" aria-label=${t('actions.label', lang)} aria-busy=${String(this.busy !== null)}>
       ${main.length ? html`<div class="row">${main.map(button)}</div>` : ''}
       ${side.length ? html`<div class="row">${side.map(button)}</div>` : ''}
     </div>`

@@ -71,16 +71,17 @@ async function openCounter(page: Page, counterId: number): Promise<void> {
   await page.locator('main[data-phase="console"]').waitFor()
 }
 
-/** The label on screen once it is `label` (or no ticket when null). */
 /**
  * Presses a shortcut once the console is free: a push can show an action's result before its HTTP
  * answer is in, and the console (rightly) ignores keys while a request is in flight.
  */
 async function pressKey(page: Page, code: string): Promise<void> {
-  await page.locator('tabour-action-bar button[aria-busy="true"]').waitFor({ state: 'detached' })
+  // the whole toolbar, not one button: a push may have removed the button whose request is still in flight
+  await page.locator('tabour-action-bar [role="toolbar"][aria-busy="true"]').waitFor({ state: 'detached' })
   await page.keyboard.press(code)
 }
 
+/** The label on screen once it is `label` (or no ticket when null). */
 async function expectCurrent(page: Page, label: string | null): Promise<void> {
   if (label === null) await page.locator('tabour-current-ticket [data-current="none"]').waitFor()
   else await page.locator(`tabour-current-ticket [data-current-label="${label}"]`).waitFor()
