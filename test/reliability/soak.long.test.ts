@@ -1,5 +1,5 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { Agent, request } from 'node:http'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { Agent } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { io, type Socket } from 'socket.io-client'
@@ -7,6 +7,8 @@ import WebSocket from 'ws'
 import { afterEach, describe, expect, it } from 'vitest'
 import { ChildServer, CHILD_ADMIN_PASSWORD, killAllChildren, sleep } from '../helpers/child-server.ts'
 import { createDevice, createService, expectHttp, loginAs } from '../helpers/http.ts'
+import { requestJson } from '../helpers/keep-alive-http.ts'
+import { INSPECT_OPTION, Inspector, procFigures, sampleProcess, scrapeMetrics, type ProcessSample } from '../helpers/process-probe.ts'
 
 /**
  * Soak: a real child server under steady load for TABOUR_SOAK_MINUTES (default 10; CI runs it
@@ -51,112 +53,15 @@ const RSS_BOUND_MB = 64
 const FD_SLACK = 3
 const SETTLE_MS = 60_000
 
-interface Sample {
+interface Sample extends ProcessSample {
+  /** ms since the load started */
   t: number
-  rss: number
-  heapUsed: number
-  heapAfterGc: number
-  fds: number
-  sockets: number
-  handles: number
-  waiting: number
-}
-
-/** GET over a fresh connection (agent:false), so the scrape leaves no keep-alive socket behind. */
-function get(base: string, path: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const req = request(base + path, { agent: false }, (res) => {
-      let data = ''
-      res.setEncoding('utf8')
-      res.on('data', (c) => (data += c))
-      res.on('end', () => resolve(data))
-      res.on('error', reject)
-    })
-    req.on('error', reject)
-    req.end()
-  })
 }
 
 /** The load's own keep-alive connections, destroyed when it stops (fetch would keep them ~70 s). */
 const loadAgent = new Agent({ keepAlive: true })
 
-function post(base: string, path: string, token: string, body: unknown): Promise<{ status: number; body: any }> {
-  const text = JSON.stringify(body)
-  return new Promise((resolve, reject) => {
-    const req = request(base + path, { method: 'POST', agent: loadAgent, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' } }, (res) => {
-      let data = ''
-      res.setEncoding('utf8')
-      res.on('data', (c) => (data += c))
-      res.on('end', () => {
-        let parsed: unknown = data
-        try {
-          parsed = JSON.parse(data)
-        } catch {
-          // keep the text for the failure message
-        }
-        resolve({ status: res.statusCode ?? 0, body: parsed })
-      })
-      res.on('error', reject)
-    })
-    req.on('error', reject)
-    req.end(text)
-  })
-}
-
-async function metrics(base: string): Promise<Map<string, number>> {
-  const out = new Map<string, number>()
-  for (const line of (await get(base, '/metrics')).split('\n')) {
-    const m = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(\{[^}]*\})?\s+(\S+)/.exec(line)
-    if (m) out.set(m[1], (out.get(m[1]) ?? 0) + Number(m[3]))
-  }
-  return out
-}
-
-function proc(pid: number): { rss: number; fds: number } {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8')
-  return { rss: Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1]) * 1024, fds: readdirSync(`/proc/${pid}/fd`).length }
-}
-
-/** The child's inspector (NODE_OPTIONS=--inspect): a full GC, then the heap in use. */
-class Inspector {
-  private id = 0
-  private readonly pending = new Map<number, (result: any) => void>()
-  private constructor(private readonly ws: WebSocket) {
-    ws.on('message', (data) => {
-      const msg = JSON.parse(String(data)) as { id?: number; result?: unknown }
-      if (msg.id !== undefined) this.pending.get(msg.id)?.(msg.result)
-    })
-  }
-
-  static async connect(url: string): Promise<Inspector> {
-    const ws = new WebSocket(url)
-    await new Promise((resolve, reject) => {
-      ws.once('open', resolve)
-      ws.once('error', reject)
-    })
-    return new Inspector(ws)
-  }
-
-  send(method: string): Promise<any> {
-    const id = ++this.id
-    return new Promise((resolve) => {
-      this.pending.set(id, (result) => {
-        this.pending.delete(id)
-        resolve(result)
-      })
-      this.ws.send(JSON.stringify({ id, method }))
-    })
-  }
-
-  async heapAfterGc(): Promise<number> {
-    await this.send('HeapProfiler.collectGarbage')
-    return ((await this.send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize
-  }
-
-  close(): void {
-    this.ws.close()
-  }
-}
+const post = (base: string, path: string, token: string, body: unknown) => requestJson(loadAgent, base, 'POST', path, token, body)
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN
 const MB = 2 ** 20
@@ -196,7 +101,7 @@ describe('soak: steady load with displays connecting and disconnecting', () => {
 
   it(`${MINUTES} min: no memory growth, no leaked sockets or file handles`, { timeout: DURATION_MS + 4 * 60_000 }, async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'tabour-soak-'))
-    const env: Record<string, string> = { NODE_OPTIONS: '--inspect=127.0.0.1:0' }
+    const env: Record<string, string> = { NODE_OPTIONS: INSPECT_OPTION }
     if (RECOVERY_S !== 120) {
       env.TABOUR_CONFIG = join(dataDir, 'soak-config.json')
       writeFileSync(env.TABOUR_CONFIG, JSON.stringify({ realtime: { recoveryWindowSeconds: RECOVERY_S } }))
@@ -204,9 +109,7 @@ describe('soak: steady load with displays connecting and disconnecting', () => {
     const server = await ChildServer.start({ dataDir, env })
     const base = server.baseUrl
     const pid = server.process.pid!
-    const inspectorUrl = /Debugger listening on (ws:\/\/\S+)/.exec(server.output)?.[1]
-    expect(inspectorUrl, server.output).toBeDefined()
-    const inspector = await Inspector.connect(inspectorUrl!)
+    const inspector = await Inspector.connect(server.output)
 
     const admin = await loginAs(base, 'admin', CHILD_ADMIN_PASSWORD)
     const services = [await createService(base, admin, 'A'), await createService(base, admin, 'B'), await createService(base, admin, 'C')]
@@ -232,8 +135,9 @@ describe('soak: steady load with displays connecting and disconnecting', () => {
 
     // the baseline: set up, idle, no socket connected
     await sleep(5_000)
-    const base0 = await metrics(base)
-    const baseline = { ...proc(pid), sockets: base0.get('tabour_sockets')!, handles: base0.get('nodejs_active_handles_total')! }
+    const base0 = await scrapeMetrics(base)
+    const proc0 = procFigures(pid)
+    const baseline = { rss: proc0.rssBytes, fds: proc0.fds, sockets: base0.get('tabour_sockets')!, handles: base0.get('nodejs_active_handles_total')! }
 
     const errors: string[] = []
     const note = (what: string) => {
@@ -340,10 +244,7 @@ describe('soak: steady load with displays connecting and disconnecting', () => {
 
     const samples: Sample[] = []
     const sampleNow = async (t: number) => {
-      const m = await metrics(base)
-      const p = proc(pid)
-      const heapAfterGc = await inspector.heapAfterGc()
-      samples.push({ t, rss: p.rss, fds: p.fds, heapUsed: m.get('nodejs_heap_size_used_bytes')!, heapAfterGc, sockets: m.get('tabour_sockets')!, handles: m.get('nodejs_active_handles_total')!, waiting: m.get('tabour_tickets_waiting')! })
+      samples.push({ t, ...(await sampleProcess(base, pid, inspector)) })
     }
 
     const t0 = Date.now()
@@ -363,8 +264,8 @@ describe('soak: steady load with displays connecting and disconnecting', () => {
     const settleStart = Date.now()
     let settled: { fds: number; sockets: number; handles: number } = { fds: NaN, sockets: NaN, handles: NaN }
     while (Date.now() - settleStart < SETTLE_MS) {
-      const m = await metrics(base)
-      settled = { fds: proc(pid).fds, sockets: m.get('tabour_sockets')!, handles: m.get('nodejs_active_handles_total')! }
+      const m = await scrapeMetrics(base)
+      settled = { fds: procFigures(pid).fds, sockets: m.get('tabour_sockets')!, handles: m.get('nodejs_active_handles_total')! }
       if (settled.sockets === 0 && settled.fds <= baseline.fds + FD_SLACK && settled.handles <= baseline.handles + FD_SLACK) break
       await sleep(1_000)
     }
