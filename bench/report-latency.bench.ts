@@ -1,10 +1,10 @@
 /**
  * Report latency on a generated month of a busy center: 30 local days × ~3,000 tickets (six
  * services, 20 counters and clerks, Cairo hours 08:00–16:00), written straight into the real
- * schema (≈ 290k event rows). Each report grouping over the whole month is timed (median of 5)
- * beside a baseline in the same run: a plain `SELECT count(*)` over the event log and over the
- * month's `ticket.%` rows. Reports read the rollups (server/reports/rollup.ts); the one-off
- * fold of the whole month (the first report after an upgrade) is timed on its own line.
+ * schema by lib/busy-month.ts (≈ 360k event rows). Each report grouping over the whole month is
+ * timed (median of 5) beside a baseline in the same run: a plain `SELECT count(*)` over the event
+ * log and over the month's `ticket.%` rows. Reports read the rollups (server/reports/rollup.ts);
+ * the one-off fold of the whole month (the first report after an upgrade) is timed on its own line.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -13,87 +13,21 @@ import { openDatabase } from '../server/db/connection.ts'
 import { rangeReport } from '../server/reports/range-report.ts'
 import { hourlySeries } from '../server/reports/hourly.ts'
 import { ticketLogCsv } from '../server/reports/ticket-log.ts'
-import { addDays, dayStartMs } from '../server/reports/days.ts'
+import { addDays } from '../server/reports/days.ts'
 import { figureRows } from '../server/reports/figures.ts'
 import { refreshRollups } from '../server/reports/rollup.ts'
 import type { ReportGrouping } from '../protocol/stats.ts'
+import { writeBusyMonth } from './lib/busy-month.ts'
 
 const TZ = 'Africa/Cairo'
 const DAYS = 30
 const PER_DAY = Number(process.env.BENCH_TICKETS_PER_DAY ?? 3000)
 const LAST_DAY = '2026-03-31'
 
-/** A tiny deterministic PRNG, so every run generates the same month. */
-function rng(seed: number) {
-  return () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32)
-}
-
+/** The month: seed 42, each counter's shifts, 3 % of tickets transferred. */
 function generate(file: string) {
   const db = openDatabase(file)
-  db.pragma('synchronous = OFF')
-  const now = Date.parse('2026-03-01T00:00:00Z')
-  const services = [600, 900, 1200, 600, 1800, 300]
-  db.transaction(() => {
-    services.forEach((target, i) => db.prepare('INSERT INTO services (prefix, name_ar, name_en, target_wait_seconds, created_at) VALUES (?, ?, ?, ?, ?)').run(String.fromCharCode(65 + i), `خدمة ${i}`, `Service ${i}`, target, now))
-    for (let c = 1; c <= 20; c++) {
-      db.prepare('INSERT INTO users (username, password_hash, role, created_at) VALUES (?, ?, ?, ?)').run(`clerk${c}`, 'x', 'clerk', now)
-      db.prepare('INSERT INTO counters (number, name, created_at) VALUES (?, ?, ?)').run(c, `Counter ${c}`, now)
-    }
-  })()
-  const ev = db.prepare('INSERT INTO events (at, day, type, ticket_id, counter_id, service_id, user_id, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-  const tk = db.prepare(
-    `INSERT INTO tickets (id, service_id, issued_service_id, day, number, label, status, issued_at, queued_at, called_at, started_at, finished_at, counter_id, clerk_id, issued_by_type)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'device')`,
-  )
-  const rand = rng(42)
-  let events = 0
-  for (let d = DAYS - 1; d >= 0; d--) {
-    const day = addDays(LAST_DAY, -d)
-    const open = dayStartMs(day, TZ) + 8 * 3_600_000
-    const numbers = new Map<number, number>()
-    db.transaction(() => {
-      for (let c = 1; c <= 20; c++) {
-        ev.run(open, day, 'counter.opened', null, c, null, c, '{}')
-        ev.run(open + 4 * 3_600_000, day, 'counter.paused', null, c, null, c, '{}')
-        ev.run(open + 4.5 * 3_600_000, day, 'counter.resumed', null, c, null, c, '{}')
-        ev.run(open + 8.5 * 3_600_000, day, 'counter.closed', null, c, null, c, '{}')
-        events += 4
-      }
-      for (let i = 0; i < PER_DAY; i++) {
-        const s = 1 + Math.floor(rand() * services.length)
-        const n = (numbers.get(s) ?? 0) + 1
-        numbers.set(s, n)
-        const id = `${day}-${i}`
-        const issued = open + Math.floor((i / PER_DAY) * 8 * 3_600_000)
-        const wait = Math.floor(rand() * 2400)
-        const service = 60 + Math.floor(rand() * 600)
-        const counter = 1 + Math.floor(rand() * 20)
-        const called = issued + wait * 1000
-        const fate = rand()
-        ev.run(issued, day, 'ticket.issued', id, null, s, null, '{}')
-        ev.run(called, day, 'ticket.called', id, counter, s, counter, JSON.stringify({ how: 'policy', waitedSeconds: wait, targetWaitSeconds: services[s - 1], withinTarget: wait <= services[s - 1]!, priority: 'none', policy: 'fifo' }))
-        events += 2
-        let status = 'done'
-        if (fate < 0.05) {
-          ev.run(called + 60_000, day, 'ticket.no_show', id, counter, s, counter, '{"recallCount":1}')
-          status = 'no_show'
-        } else if (fate < 0.08) {
-          ev.run(called + 120_000, day, 'ticket.transferred', id, counter, s, counter, JSON.stringify({ fromServiceId: s, toServiceId: s, toCounterId: null, serviceSeconds: 120 }))
-          ev.run(called + 300_000, day, 'ticket.called', id, counter, s, counter, JSON.stringify({ how: 'policy', waitedSeconds: 180, targetWaitSeconds: services[s - 1], withinTarget: true, priority: 'none', policy: 'fifo' }))
-          ev.run(called + 300_000 + service * 1000, day, 'ticket.finished', id, counter, s, counter, JSON.stringify({ outcome: 'served', note: null, serviceSeconds: service, handlingSeconds: service }))
-          events += 3
-        } else {
-          ev.run(called + 20_000, day, 'ticket.started', id, counter, s, counter, '{}')
-          ev.run(called + service * 1000, day, 'ticket.finished', id, counter, s, counter, JSON.stringify({ outcome: 'served', note: null, serviceSeconds: service, handlingSeconds: service - 20 }))
-          events += 2
-        }
-        events += 1
-        tk.run(id, s, s, day, n, `${String.fromCharCode(64 + s)}-${String(n).padStart(3, '0')}`, status, issued, issued, called, called + 20_000, called + service * 1000, counter, counter)
-      }
-    })()
-  }
-  db.pragma('synchronous = FULL')
-  db.exec('ANALYZE')
+  const { events } = writeBusyMonth(db, { lastDay: LAST_DAY, days: DAYS, perDay: PER_DAY, timeZone: TZ, seed: 42, createdAt: Date.parse('2026-03-01T00:00:00Z'), counterShifts: true, transferShare: 0.03 })
   return { db, events }
 }
 

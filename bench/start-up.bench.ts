@@ -17,8 +17,9 @@ import { pathToFileURL } from 'node:url'
 import Database from 'better-sqlite3'
 import { ChildServer, freePort, REPO_ROOT, sleep } from '../test/helpers/child-server.ts'
 import { openDatabase } from '../server/db/connection.ts'
-import { addDays, dayStartMs } from '../server/reports/days.ts'
+import { addDays } from '../server/reports/days.ts'
 import { localDay } from '../server/queue/local-day.ts'
+import { writeBusyMonth } from './lib/busy-month.ts'
 
 const RUNS = Number(process.env.BENCH_STARTUP_RUNS ?? 5)
 const TZ = 'Africa/Cairo'
@@ -102,64 +103,15 @@ async function tabourStart(dataDir: string, env: Record<string, string> = {}): P
   }
 }
 
-/** 30 local days × 3,000 tickets written straight into the real schema (as the report bench does), ending yesterday. */
+/** 30 local days × 3,000 tickets written straight into the real schema (seed 7, no counter shifts or transfers), ending yesterday. */
 function buildMonth(dataDir: string): { tickets: number; events: number; bytes: number } {
   const file = join(dataDir, 'tabour.sqlite')
   const db = openDatabase(file)
-  db.pragma('synchronous = OFF')
   const now = Date.now()
-  const targets = [600, 900, 1200, 600, 1800, 300]
-  db.transaction(() => {
-    targets.forEach((target, i) => db.prepare('INSERT INTO services (prefix, name_ar, name_en, target_wait_seconds, created_at) VALUES (?, ?, ?, ?, ?)').run(String.fromCharCode(65 + i), `خدمة ${i}`, `Service ${i}`, target, now))
-    for (let c = 1; c <= 20; c++) {
-      db.prepare('INSERT INTO users (username, password_hash, role, created_at) VALUES (?, ?, ?, ?)').run(`clerk${c}`, 'x', 'clerk', now)
-      db.prepare('INSERT INTO counters (number, name, created_at) VALUES (?, ?, ?)').run(c, `Counter ${c}`, now)
-    }
-  })()
-  const ev = db.prepare('INSERT INTO events (at, day, type, ticket_id, counter_id, service_id, user_id, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-  const tk = db.prepare(
-    `INSERT INTO tickets (id, service_id, issued_service_id, day, number, label, status, issued_at, queued_at, called_at, started_at, finished_at, counter_id, clerk_id, issued_by_type)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'device')`,
-  )
-  let seed = 7
-  const rand = () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32)
-  const yesterday = addDays(localDay(now, TZ), -1)
-  let events = 0
-  for (let d = MONTH_DAYS - 1; d >= 0; d--) {
-    const day = addDays(yesterday, -d)
-    const open = dayStartMs(day, TZ) + 8 * 3_600_000
-    const numbers = new Map<number, number>()
-    db.transaction(() => {
-      for (let i = 0; i < PER_DAY; i++) {
-        const s = 1 + Math.floor(rand() * targets.length)
-        const n = (numbers.get(s) ?? 0) + 1
-        numbers.set(s, n)
-        const id = `${day}-${i}`
-        const issued = open + Math.floor((i / PER_DAY) * 8 * 3_600_000)
-        const wait = Math.floor(rand() * 2400)
-        const service = 60 + Math.floor(rand() * 600)
-        const counter = 1 + Math.floor(rand() * 20)
-        const called = issued + wait * 1000
-        const noShow = rand() < 0.05
-        ev.run(issued, day, 'ticket.issued', id, null, s, null, '{}')
-        ev.run(called, day, 'ticket.called', id, counter, s, counter, JSON.stringify({ how: 'policy', waitedSeconds: wait, targetWaitSeconds: targets[s - 1], withinTarget: wait <= targets[s - 1], priority: 'none', policy: 'fifo' }))
-        if (noShow) {
-          ev.run(called + 60_000, day, 'ticket.no_show', id, counter, s, counter, '{"recallCount":1}')
-          events += 3
-        } else {
-          ev.run(called + 20_000, day, 'ticket.started', id, counter, s, counter, '{}')
-          ev.run(called + service * 1000, day, 'ticket.finished', id, counter, s, counter, JSON.stringify({ outcome: 'served', note: null, serviceSeconds: service, handlingSeconds: service - 20 }))
-          events += 4
-        }
-        tk.run(id, s, s, day, n, `${String.fromCharCode(64 + s)}-${String(n).padStart(3, '0')}`, noShow ? 'no_show' : 'done', issued, issued, called, noShow ? null : called + 20_000, called + (noShow ? 60_000 : service * 1000), counter, counter)
-      }
-    })()
-  }
-  db.pragma('synchronous = FULL')
-  db.exec('ANALYZE')
+  const month = writeBusyMonth(db, { lastDay: addDays(localDay(now, TZ), -1), days: MONTH_DAYS, perDay: PER_DAY, timeZone: TZ, seed: 7, createdAt: now, counterShifts: false, transferShare: 0 })
   db.pragma('wal_checkpoint(TRUNCATE)')
   db.close()
-  return { tickets: MONTH_DAYS * PER_DAY, events, bytes: statSync(file).size }
+  return { ...month, bytes: statSync(file).size }
 }
 
 interface Row {
