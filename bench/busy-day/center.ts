@@ -35,16 +35,6 @@ export interface Center extends Day {
   displayTokens: string[]
 }
 
-/**
- * A time zone where it is about noon now: the simulated day must not cross the center's local
- * midnight (closing the day cancels what still waits and restarts the numbers).
- */
-export function noonTimeZone(): string {
-  const now = new Date()
-  const offset = Math.max(-12, Math.min(14, Math.round(12 - (now.getUTCHours() + now.getUTCMinutes() / 60))))
-  return offset === 0 ? 'Etc/GMT' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`
-}
-
 export async function setUp(server: ChildServer): Promise<Center> {
   const base = server.baseUrl
   const admin = (await expectStatus(200, call(base, 'POST', '/api/v1/auth/login', null, { username: 'admin', password: CHILD_ADMIN_PASSWORD }), 'login')).token as string

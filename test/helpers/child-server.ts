@@ -35,6 +35,16 @@ export interface ChildServerOptions {
   port?: number
 }
 
+/**
+ * A time zone where it is about noon now, for a child server that must not cross its local
+ * midnight while a run lasts (closing the day cancels what still waits and restarts the numbers).
+ */
+export function noonTimeZone(): string {
+  const now = new Date()
+  const offset = Math.max(-12, Math.min(14, Math.round(12 - (now.getUTCHours() + now.getUTCMinutes() / 60))))
+  return offset === 0 ? 'Etc/GMT' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`
+}
+
 /** Every child still running, so a failed test (or a dying worker) cannot leave one behind. */
 const live = new Set<ChildServer>()
 process.on('exit', () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
-import { ChildServer, CHILD_ADMIN_PASSWORD, killAllChildren, sleep } from '../helpers/child-server.ts'
+import { ChildServer, CHILD_ADMIN_PASSWORD, killAllChildren, noonTimeZone, sleep } from '../helpers/child-server.ts'
 import { createDevice, createService, expectHttp, http, loginAs, mapLimit } from '../helpers/http.ts'
 import { clerkStep, pick, runUntilKilled, seededRandom, seedFrom, type AckedTransition, type Clerk, type ClerkWorld } from '../helpers/load.ts'
 import { logViolations, readLog } from '../helpers/log-invariants.ts'
@@ -65,7 +65,8 @@ describe('crash under load: 20 × SIGKILL during a mixed load loses nothing ackn
     const random = seededRandom(seed ^ 0x9e3779b9)
     dataDir = mkdtempSync(join(tmpdir(), 'tabour-crash-load-'))
     const file = join(dataDir, 'tabour.sqlite')
-    const env = { TABOUR_CALL_POLICY: POLICY.policy }
+    // a zone where it is noon: a run across the center's midnight would close the day mid-test
+    const env = { TABOUR_CALL_POLICY: POLICY.policy, TABOUR_TIME_ZONE: noonTimeZone() }
     let server = await ChildServer.start({ dataDir, env })
 
     const admin = await loginAs(server.baseUrl, 'admin', CHILD_ADMIN_PASSWORD)
