@@ -21,6 +21,25 @@ afterEach(async () => {
 
 const baseEnv = (extra: Record<string, string>) => ({ PATH: process.env.PATH!, HOME: process.env.HOME ?? '/tmp', ...extra })
 
+/** `npm run hub` serving on a free loopback port, once /healthz answers; its output is kept for failure messages. */
+async function startHub(env: Record<string, string>) {
+  const port = await freePort()
+  const hub = spawn(process.execPath, ['--import', 'tsx', 'hub/main.ts'], { cwd: REPO_ROOT, env: { ...env, HUB_PORT: String(port), HUB_HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'pipe'] })
+  children.add(hub)
+  let out = ''
+  hub.stdout!.on('data', (c) => (out += c))
+  hub.stderr!.on('data', (c) => (out += c))
+  const exited = new Promise<number | null>((resolve) => hub.once('exit', (code) => resolve(code)))
+  const url = `http://127.0.0.1:${port}`
+  for (let i = 0; ; i++) {
+    const ok = await fetch(`${url}/healthz`).then((r) => r.ok, () => false)
+    if (ok) break
+    if (i > 400) throw new Error(`hub did not start:\n${out}`)
+    await sleep(50)
+  }
+  return { hub, url, exited, output: () => out }
+}
+
 describe('the hub process', () => {
   it('CLI adds a center, the server ingests its batch, SIGTERM exits 0', { timeout: 60_000 }, async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'tabour-hub-proc-'))
@@ -32,53 +51,28 @@ describe('the hub process', () => {
     expect((await cli('center', 'list')).stdout).toContain('EG-ASW-001\tmobile\tأسوان')
     await expect(cli('center', 'add', '--id', 'EG-ASW-001', '--name-ar', 'x', '--name-en', 'x', '--governorate', 'x')).rejects.toMatchObject({ code: 1 })
 
-    const port = await freePort()
-    const hub = spawn(process.execPath, ['--import', 'tsx', 'hub/main.ts'], { cwd: REPO_ROOT, env: { ...env, HUB_PORT: String(port), HUB_HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'pipe'] })
-    children.add(hub)
-    let out = ''
-    hub.stdout!.on('data', (c) => (out += c))
-    hub.stderr!.on('data', (c) => (out += c))
-    const exited = new Promise<number | null>((resolve) => hub.once('exit', (code) => resolve(code)))
-    const url = `http://127.0.0.1:${port}`
-    for (let i = 0; ; i++) {
-      const ok = await fetch(`${url}/healthz`).then((r) => r.ok, () => false)
-      if (ok) break
-      if (i > 400) throw new Error(`hub did not start:\n${out}`)
-      await sleep(50)
-    }
+    const { hub, url, exited, output } = await startHub(env)
     const res = await postSigned(url, batchPath, 'EG-ASW-001', secret, { centerId: 'EG-ASW-001', seq: 1, day: '2026-03-10', hour: 9, timeZone: 'Africa/Cairo', revision: 1, final: true, generatedAt: Date.now(), rows: [] })
-    expect(res.status, out).toBe(200)
+    expect(res.status, output()).toBe(200)
     const home = await fetch(`${url}/`, { redirect: 'manual' })
     expect(home.status).toBe(302)
     expect(home.headers.get('location')).toBe('/hub/ui/')
     // no HUB_READ_TOKEN: the figures stay open, and the log says so at start-up
     expect((await fetch(`${url}/api/hub/v1/figures`)).status).toBe(200)
-    expect(out).toContain('HUB_READ_TOKEN is not set: the national figures, the CSV export and the center registry are readable by anyone')
+    expect(output()).toContain('HUB_READ_TOKEN is not set: the national figures, the CSV export and the center registry are readable by anyone')
     hub.kill('SIGTERM')
     expect(await exited).toBe(0)
   })
 
   it('with HUB_READ_TOKEN the figures need it (no warning); /healthz stays open', { timeout: 60_000 }, async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'tabour-hub-proc-'))
-    const port = await freePort()
     const token = 'read-token-of-the-process-test'
-    const hub = spawn(process.execPath, ['--import', 'tsx', 'hub/main.ts'], { cwd: REPO_ROOT, env: baseEnv({ HUB_DATA_DIR: dataDir, HUB_LOG_LEVEL: 'warn', HUB_PORT: String(port), HUB_HOST: '127.0.0.1', HUB_READ_TOKEN: token }), stdio: ['ignore', 'pipe', 'pipe'] })
-    children.add(hub)
-    let out = ''
-    hub.stdout!.on('data', (c) => (out += c))
-    hub.stderr!.on('data', (c) => (out += c))
-    const url = `http://127.0.0.1:${port}`
-    for (let i = 0; ; i++) {
-      const ok = await fetch(`${url}/healthz`).then((r) => r.ok, () => false)
-      if (ok) break
-      if (i > 400) throw new Error(`hub did not start:\n${out}`)
-      await sleep(50)
-    }
+    const { url, output } = await startHub(baseEnv({ HUB_DATA_DIR: dataDir, HUB_LOG_LEVEL: 'warn', HUB_READ_TOKEN: token }))
     const refused = await fetch(`${url}/api/hub/v1/summary`)
     expect(refused.status).toBe(401)
     expect((await refused.json()).code).toBe('HUB_ERR_UNAUTHENTICATED')
     expect((await fetch(`${url}/api/hub/v1/summary`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200)
-    expect(out).not.toContain('HUB_READ_TOKEN is not set')
+    expect(output()).not.toContain('HUB_READ_TOKEN is not set')
   })
 
   it('refuses a HUB_READ_TOKEN under 16 characters and a bad HUB_INGEST_PER_MINUTE (exit 2, says why)', async () => {
