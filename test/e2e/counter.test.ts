@@ -4,7 +4,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { STAFF_PASSWORD, TestCenter, type TestClock } from '../helpers/test-center.ts'
+import { daytimeShiftMs, STAFF_PASSWORD, TestCenter, type TestClock } from '../helpers/test-center.ts'
 import { LANDSCAPE, useBrowserSuite } from './browser.ts'
 import { ROOT } from './ui-build.ts'
 
@@ -31,8 +31,10 @@ const suite = useBrowserSuite(SHOTS)
 const { contexts, cleanups } = suite
 
 /** A server clock `behindMs` behind the real one (the browser's), so tickets can look issued minutes ago. */
+/** A server clock `behind.ms` behind local daytime (see daytimeShiftMs), so the morning a test plays never crosses midnight. */
 function clockBehind(behind: { ms: number }): TestClock {
-  return { fn: () => Date.now() - behind.ms } as TestClock
+  const shift = daytimeShiftMs()
+  return { fn: () => Date.now() + shift - behind.ms } as TestClock
 }
 
 async function startCenter(dataDir: string, port = 0, clock?: TestClock): Promise<Running> {

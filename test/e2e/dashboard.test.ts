@@ -4,7 +4,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { ADMIN_PASSWORD, STAFF_PASSWORD, TestCenter, type TestClock } from '../helpers/test-center.ts'
+import { ADMIN_PASSWORD, daytimeShiftMs, STAFF_PASSWORD, TestCenter, type TestClock } from '../helpers/test-center.ts'
 import { LANDSCAPE, useBrowserSuite } from './browser.ts'
 import { ROOT } from './ui-build.ts'
 import { dayStartMs } from '../../server/reports/days.ts'
@@ -34,7 +34,9 @@ const { contexts, cleanups } = suite
 async function startCenter(): Promise<Running> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tabour-dash-e2e-'))
   const behind = { ms: 0 }
-  const clock = { fn: () => Date.now() - behind.ms } as TestClock
+  // local daytime from the first request on (tokens included): the morning the seed plays never crosses midnight
+  const shift = daytimeShiftMs()
+  const clock = { fn: () => Date.now() + shift - behind.ms } as TestClock
   const center = new TestCenter({ config: { dataDir, uiDir: suite.uiDir, centerName: { ar: 'المركز التكنولوجي بمدينة نصر', en: 'Nasr City Technology Center' } }, clock })
   await center.app.ready()
   await center.app.listen({ port: 0, host: '127.0.0.1' })
@@ -62,8 +64,7 @@ const SERVICES = [
 
 /**
  * A morning of a small center, played through the API with the server's clock walking forward
- * over the 4 h before "now" (now is the real time, or 12:30 today when the real local time is
- * outside 10:00–22:00, so the morning never crosses midnight): a ticket every 2–3 minutes,
+ * over the 4 h before the server's "now" (local daytime: see daytimeShiftMs): a ticket every 2–3 minutes,
  * four counters serving them, one no-show, one transfer, one counter paused; a printer out of
  * paper; plus the same weekday of the four weeks before (event rows) for the charts' baseline.
  */
@@ -71,11 +72,8 @@ async function seedMorning(run: Running) {
   const { center, behind } = run
   const admin = await center.admin()
   const tz = 'Africa/Cairo'
-  const realNow = Date.now()
-  const today = center.app.tabour.queue.ctx.dayOf(realNow)
-  const localHour = (realNow - dayStartMs(today, tz)) / 3600_000
-  const target = localHour >= 10 && localHour <= 22 ? realNow : dayStartMs(today, tz) + 12.5 * 3600_000
-  const finalBehind = realNow - target
+  const serverNow = () => center.app.tabour.queue.ctx.clock()
+  const finalBehind = 0
   const services = []
   for (const s of SERVICES) services.push(await center.createService(s))
   const counters = []
@@ -93,7 +91,6 @@ async function seedMorning(run: Running) {
     await center.request('POST', `/api/v1/counters/${counters[i]!.id}/open`, { token })
     clerks.push({ token, counter: counters[i]!, busyUntil: 0 })
   }
-  const serverNow = () => Date.now() - behind.ms
   let k = 0
   while (behind.ms > finalBehind + 60_000) {
     // the line grows mid-morning and shrinks towards noon
@@ -124,6 +121,8 @@ async function seedMorning(run: Running) {
     k++
   }
   behind.ms = finalBehind
+  const target = serverNow()
+  const today = center.app.tabour.queue.ctx.dayOf(target)
   for (const clerk of clerks) if (clerk.busyUntil) await center.action(clerk.token, clerk.counter.id, 'finish')
   await center.action(clerks[3]!.token, clerks[3]!.counter.id, 'pause', { reason: 'break' })
   await center.action(clerks[0]!.token, clerks[0]!.counter.id, 'call-next')
@@ -224,7 +223,7 @@ describe('manager dashboard', () => {
     await run.center.createUser('boss', 'manager')
     const page = await contexts.page(LANDSCAPE, { locale: 'en-GB' })
     await login(page, run, 'boss', STAFF_PASSWORD, 'en', '#reports')
-    const today = run.center.app.tabour.queue.ctx.dayOf(Date.now())
+    const today = run.center.app.tabour.queue.ctx.dayOf(run.center.app.tabour.queue.ctx.clock())
     const from = new Date(Date.parse(`${today}T00:00:00Z`) - 7 * 86_400_000).toISOString().slice(0, 10)
     await page.locator('tabour-reports-view input[name="from"]').fill(from)
     await page.locator('tabour-reports-view input[name="to"]').fill(today)

@@ -4,6 +4,8 @@ import { join } from 'node:path'
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import { buildApp, type TabourDeps } from '../../server/app.ts'
 import { validateConfig, type Config } from '../../server/config.ts'
+import { localDay } from '../../server/queue/local-day.ts'
+import { dayStartMs } from '../../server/reports/days.ts'
 
 export const ADMIN_PASSWORD = 'admin-test-password'
 export const STAFF_PASSWORD = 'staff-test-password'
@@ -18,6 +20,18 @@ export class TestClock {
   set(iso: string): void {
     this.now = Date.parse(iso)
   }
+}
+
+/**
+ * How far to move a test server's clock from real time so that its "now" is local daytime
+ * (10:00–22:00 in `timeZone`): 0 when it already is, else the way to 12:30 of the same local
+ * day. A test that plays a morning up to "now" must not cross the center's midnight, where the
+ * day close cancels what still waits (a CI run just after Cairo midnight lost its tickets so).
+ */
+export function daytimeShiftMs(timeZone = 'Africa/Cairo', now = Date.now()): number {
+  const dayStart = dayStartMs(localDay(now, timeZone), timeZone)
+  const localHour = (now - dayStart) / 3600_000
+  return localHour >= 10 && localHour <= 22 ? 0 : dayStart + 12.5 * 3600_000 - now
 }
 
 export interface TestCenterOptions {
