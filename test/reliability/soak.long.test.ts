@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { io, type Socket } from 'socket.io-client'
 import WebSocket from 'ws'
 import { afterEach, describe, expect, it } from 'vitest'
-import { ChildServer, CHILD_ADMIN_PASSWORD, killAllChildren, sleep } from '../helpers/child-server.ts'
+import { CHILD_ADMIN_PASSWORD, ChildServer, killAllChildren, noonTimeZone, sleep } from '../helpers/child-server.ts'
 import { createDevice, createService, expectHttp, loginAs } from '../helpers/http.ts'
 import { requestJson } from '../helpers/keep-alive-http.ts'
 import { INSPECT_OPTION, Inspector, procFigures, sampleProcess, scrapeMetrics, type ProcessSample } from '../helpers/process-probe.ts'
@@ -101,7 +101,8 @@ describe('soak: steady load with displays connecting and disconnecting', () => {
 
   it(`${MINUTES} min: no memory growth, no leaked sockets or file handles`, { timeout: DURATION_MS + 4 * 60_000 }, async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'tabour-soak-'))
-    const env: Record<string, string> = { NODE_OPTIONS: INSPECT_OPTION }
+    // a zone where it is noon: ten minutes across the center's midnight would close the day mid-soak
+    const env: Record<string, string> = { NODE_OPTIONS: INSPECT_OPTION, TABOUR_TIME_ZONE: noonTimeZone() }
     if (RECOVERY_S !== 120) {
       env.TABOUR_CONFIG = join(dataDir, 'soak-config.json')
       writeFileSync(env.TABOUR_CONFIG, JSON.stringify({ realtime: { recoveryWindowSeconds: RECOVERY_S } }))
