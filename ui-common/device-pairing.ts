@@ -21,7 +21,7 @@ export interface DevicePairingHooks {
 }
 
 /** The message for a failed pairing. */
-export function pairingErrorOf(err: unknown): StringKey {
+function pairingErrorOf(err: unknown): StringKey {
   if (err instanceof NetworkError) return 'pair.network'
   if (err instanceof ApiError && err.code === ErrorCodes.RATE_LIMITED) return 'pair.rateLimited'
   if (err instanceof ApiError && (err.code === ErrorCodes.BAD_PAIRING_CODE || err.code === ErrorCodes.VALIDATION)) return 'pair.badCode'
