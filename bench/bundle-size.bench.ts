@@ -17,7 +17,12 @@ export function bundleSizeBench(): void {
     const assets = [...new Set([...html.matchAll(/(?:src|href)="\.\.\/(assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]))]
     const raw = assets.map((a) => readFileSync(join(dist, a)))
     const gzip = raw.reduce((sum, b) => sum + gzipSync(b, { level: 9 }).length, 0)
-    return { page, files: assets.length, 'raw KB': +(raw.reduce((s, b) => s + b.length, 0) / 1024).toFixed(1), 'gzip KB': +(gzip / 1024).toFixed(1) }
+    return {
+      page,
+      files: assets.length,
+      'raw KB': +(raw.reduce((s, b) => s + b.length, 0) / 1024).toFixed(1),
+      'gzip KB': +(gzip / 1024).toFixed(1),
+    }
   })
   console.log('\n## UI bundles (JS + CSS each page loads, fonts excluded)')
   console.table(rows)

@@ -54,7 +54,10 @@ export async function busyDayBench(options: { keepDataDir?: boolean } = {}): Pro
   const dataDir = mkdtempSync(join(tmpdir(), 'tabour-busy-day-'))
   const file = join(dataDir, 'tabour.sqlite')
   const timeZone = noonTimeZone()
-  const server = await ChildServer.start({ dataDir, env: { TABOUR_TIME_ZONE: timeZone, TABOUR_CALL_POLICY: 'priority', TABOUR_LOG_LEVEL: 'warn', NODE_OPTIONS: INSPECT_OPTION } })
+  const server = await ChildServer.start({
+    dataDir,
+    env: { TABOUR_TIME_ZONE: timeZone, TABOUR_CALL_POLICY: 'priority', TABOUR_LOG_LEVEL: 'warn', NODE_OPTIONS: INSPECT_OPTION },
+  })
   const sockets: Socket[] = []
   let inspector: Inspector | null = null
   try {
@@ -110,24 +113,51 @@ export async function busyDayBench(options: { keepDataDir?: boolean } = {}): Pro
     const rawSeconds = rawTransactions(changes, tally.issued)
     const verdict = verify(file, acked)
 
-    console.log(`\n## Busy day (${TICKETS.toLocaleString('en')} tickets, ${COUNTERS} counters and clerks, ${SERVICES.length} services, 08:00–20:00 simulated; child server, loopback, ≤ ${MAX_IN_FLIGHT} requests in flight; time zone ${timeZone})`)
-    console.log(`setup (services, counters, ${COUNTERS} clerks with scrypt logins, ${KIOSKS} kiosks, ${DISPLAYS} displays): ${setupSeconds.toFixed(1)} s; sockets during the day: ${DISPLAYS} displays, 1 dashboard, ${Math.min(CONSOLES, COUNTERS)} consoles`)
+    console.log(
+      `\n## Busy day (${TICKETS.toLocaleString('en')} tickets, ${COUNTERS} counters and clerks, ${SERVICES.length} services, 08:00–20:00 simulated; child server, loopback, ≤ ${MAX_IN_FLIGHT} requests in flight; time zone ${timeZone})`,
+    )
+    console.log(
+      `setup (services, counters, ${COUNTERS} clerks with scrypt logins, ${KIOSKS} kiosks, ${DISPLAYS} displays): ${setupSeconds.toFixed(1)} s; sockets during the day: ${DISPLAYS} displays, 1 dashboard, ${Math.min(CONSOLES, COUNTERS)} consoles`,
+    )
     console.table([
       { figure: 'wall time of the day', value: `${wall.toFixed(1)} s (12 h simulated: ×${Math.round(43_200 / wall)})` },
       { figure: 'tickets/s', value: +(tally.issued / wall).toFixed(1) },
-      { figure: 'requests/s (every API call)', value: `${Math.round(tally.requests / wall)} (${tally.requests.toLocaleString('en')} requests)` },
+      {
+        figure: 'requests/s (every API call)',
+        value: `${Math.round(tally.requests / wall)} (${tally.requests.toLocaleString('en')} requests)`,
+      },
       { figure: 'state changes/s (one transaction each)', value: `${Math.round(changes / wall)} (${changes.toLocaleString('en')})` },
-      { figure: 'baseline: as many raw better-sqlite3 transactions', value: `${rawSeconds.toFixed(1)} s, ${Math.round(changes / rawSeconds)}/s; ratio ${(rawSeconds / wall).toFixed(2)}` },
-      { figure: `RSS start / peak (VmHWM) / end / idle 15 s / idle ${IDLE_S} s`, value: `${mb(start.rss)} / ${mb(Math.max(end.hwm, peakRss))} / ${mb(end.rss)} / ${mb(idleSoon.rss)} / ${mb(idle.rss)} MB` },
+      {
+        figure: 'baseline: as many raw better-sqlite3 transactions',
+        value: `${rawSeconds.toFixed(1)} s, ${Math.round(changes / rawSeconds)}/s; ratio ${(rawSeconds / wall).toFixed(2)}`,
+      },
+      {
+        figure: `RSS start / peak (VmHWM) / end / idle 15 s / idle ${IDLE_S} s`,
+        value: `${mb(start.rss)} / ${mb(Math.max(end.hwm, peakRss))} / ${mb(end.rss)} / ${mb(idleSoon.rss)} / ${mb(idle.rss)} MB`,
+      },
       { figure: 'heap used (sampled) start / end / idle', value: `${mb(start.heapUsed)} / ${mb(end.heapUsed)} / ${mb(idle.heapUsed)} MB` },
-      { figure: `heap after a full GC start / end / idle 15 s / idle ${IDLE_S} s`, value: `${mb(start.heapAfterGc)} / ${mb(end.heapAfterGc)} / ${mb(idleSoon.heapAfterGc)} / ${mb(idle.heapAfterGc)} MB` },
-      { figure: 'open fds start / end / idle; sockets', value: `${start.fds} / ${end.fds} / ${idle.fds}; ${start.sockets} → ${idle.sockets}` },
+      {
+        figure: `heap after a full GC start / end / idle 15 s / idle ${IDLE_S} s`,
+        value: `${mb(start.heapAfterGc)} / ${mb(end.heapAfterGc)} / ${mb(idleSoon.heapAfterGc)} / ${mb(idle.heapAfterGc)} MB`,
+      },
+      {
+        figure: 'open fds start / end / idle; sockets',
+        value: `${start.fds} / ${end.fds} / ${idle.fds}; ${start.sockets} → ${idle.sockets}`,
+      },
       { figure: 'database: file + WAL at the end / after shutdown', value: `${mb(dbLive.db)} + ${mb(dbLive.wal)} MB / ${mb(dbClosed)} MB` },
     ])
     console.table(
-      [...tally.latency].map(([kind, list]) => ({ request: kind, count: list.length, 'p50 ms': +percentile(list, 50).toFixed(1), 'p99 ms': +percentile(list, 99).toFixed(1), 'max ms': +percentile(list, 100).toFixed(1) })),
+      [...tally.latency].map(([kind, list]) => ({
+        request: kind,
+        count: list.length,
+        'p50 ms': +percentile(list, 50).toFixed(1),
+        'p99 ms': +percentile(list, 99).toFixed(1),
+        'max ms': +percentile(list, 100).toFixed(1),
+      })),
     )
-    console.log(`simulated: issued ${tally.issued}, called ${tally.called} (${tally.nullCalls} call-next found nobody), recalls ${tally.recalls}, started ${tally.started}, finished ${tally.finished}, no-shows ${tally.noShows}, transfers ${tally.transfers}, lunch pauses ${tally.pauses}; pushes received ${JSON.stringify(Object.fromEntries(pushes))}`)
+    console.log(
+      `simulated: issued ${tally.issued}, called ${tally.called} (${tally.nullCalls} call-next found nobody), recalls ${tally.recalls}, started ${tally.started}, finished ${tally.finished}, no-shows ${tally.noShows}, transfers ${tally.transfers}, lunch pauses ${tally.pauses}; pushes received ${JSON.stringify(Object.fromEntries(pushes))}`,
+    )
     const ok = dayIsOk(verdict, TICKETS, tally.errors.length)
     console.log(
       `check from the database: ${verdict.rows} tickets (expected ${TICKETS}), acknowledged but missing ${verdict.missing}, label changed ${verdict.labelMismatch}, ` +
@@ -136,7 +166,10 @@ export async function busyDayBench(options: { keepDataDir?: boolean } = {}): Pro
         `server exit ${JSON.stringify(exit)}; errors ${tally.errors.length}${tally.errors.length ? `: ${tally.errors.slice(0, 5).join(' | ')}` : ''} → ${ok ? 'OK' : 'NOT OK'}`,
     )
     const agree =
-      verdict.events['ticket.issued'] === tally.issued && verdict.events['ticket.finished'] === tally.finished && (verdict.events['ticket.no_show'] ?? 0) === tally.noShows && (verdict.events['ticket.transferred'] ?? 0) === tally.transfers
+      verdict.events['ticket.issued'] === tally.issued &&
+      verdict.events['ticket.finished'] === tally.finished &&
+      (verdict.events['ticket.no_show'] ?? 0) === tally.noShows &&
+      (verdict.events['ticket.transferred'] ?? 0) === tally.transfers
     if (!agree) console.log('the event log does not agree with what the simulation did (see the counts above)')
     return { dataDir: options.keepDataDir ? dataDir : null }
   } finally {

@@ -31,7 +31,14 @@ function summary({ name, arrivals, lastPerCall }: Latencies) {
   const all = [...arrivals].sort((a, b) => a - b)
   const last = [...lastPerCall].sort((a, b) => a - b)
   const ms = (n: number) => +n.toFixed(1)
-  return { case: name, deliveries: all.length, 'p50 ms': ms(percentile(all, 50)), 'p99 ms': ms(percentile(all, 99)), 'max ms': ms(all[all.length - 1]), 'last display p50 ms': ms(percentile(last, 50)) }
+  return {
+    case: name,
+    deliveries: all.length,
+    'p50 ms': ms(percentile(all, 50)),
+    'p99 ms': ms(percentile(all, 99)),
+    'max ms': ms(all[all.length - 1]),
+    'last display p50 ms': ms(percentile(last, 50)),
+  }
 }
 
 function connectAll(url: string, path: string, tokens: string[]): Promise<Socket[]> {
@@ -48,7 +55,14 @@ function connectAll(url: string, path: string, tokens: string[]): Promise<Socket
 }
 
 /** Sends `calls` one after another; each resolves when all `displays` got it; `between` runs untimed after each. */
-async function measure(name: string, displays: Socket[], event: string, call: () => Promise<void>, calls: number, between?: () => Promise<void>): Promise<Latencies> {
+async function measure(
+  name: string,
+  displays: Socket[],
+  event: string,
+  call: () => Promise<void>,
+  calls: number,
+  between?: () => Promise<void>,
+): Promise<Latencies> {
   const arrivals: number[] = []
   const lastPerCall: number[] = []
   // the first rounds warm the JIT and the sockets' buffers: run them, keep nothing
@@ -81,9 +95,19 @@ async function bareBroadcast(): Promise<Latencies> {
   const server = new Server(http)
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve))
   const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`
-  const everyone = await connectAll(url, '/socket.io', Array.from({ length: DISPLAYS + CONSOLES + KIOSKS }, () => 'x'))
+  const everyone = await connectAll(
+    url,
+    '/socket.io',
+    Array.from({ length: DISPLAYS + CONSOLES + KIOSKS }, () => 'x'),
+  )
   const displays = everyone.slice(0, DISPLAYS)
-  const result = await measure('bare socket.io broadcast to every socket', displays, 'ticket:called', async () => void server.emit('ticket:called', { seq: 1, ticket: { id: 'x', label: 'A-001' } }), CALLS)
+  const result = await measure(
+    'bare socket.io broadcast to every socket',
+    displays,
+    'ticket:called',
+    async () => void server.emit('ticket:called', { seq: 1, ticket: { id: 'x', label: 'A-001' } }),
+    CALLS,
+  )
   for (const s of everyone) s.disconnect()
   await server.close()
   return result
@@ -100,10 +124,21 @@ async function tabourCalls(): Promise<Latencies> {
   const url = await center.listen()
   for (let i = 0; i < CALLS + WARMUP_CALLS; i++) await center.issue(kiosk.token, { serviceId: service.id })
 
-  const displays = await connectAll(url, '/socket.io', Array.from({ length: DISPLAYS }, () => display.token))
-  const others = await connectAll(url, '/socket.io', [...Array.from({ length: CONSOLES }, () => manager.token), ...Array.from({ length: KIOSKS }, () => kiosk.token)])
+  const displays = await connectAll(
+    url,
+    '/socket.io',
+    Array.from({ length: DISPLAYS }, () => display.token),
+  )
+  const others = await connectAll(url, '/socket.io', [
+    ...Array.from({ length: CONSOLES }, () => manager.token),
+    ...Array.from({ length: KIOSKS }, () => kiosk.token),
+  ])
   const act = (action: string) => async () => {
-    const res = await fetch(`${url}/api/v1/counters/${counter.id}/${action}`, { method: 'POST', headers: { authorization: `Bearer ${clerk}`, 'content-type': 'application/json' }, body: '{}' })
+    const res = await fetch(`${url}/api/v1/counters/${counter.id}/${action}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${clerk}`, 'content-type': 'application/json' },
+      body: '{}',
+    })
     if (res.status !== 200) throw new Error(`${action}: ${res.status} ${await res.text()}`)
     await res.arrayBuffer()
   }
@@ -121,5 +156,7 @@ export async function callToDisplayBench(): Promise<void> {
   const rows = [summary(bare), summary(tabour)]
   console.log(`\n## Call → display (${CALLS} calls, ${DISPLAYS + CONSOLES + KIOSKS} sockets, loopback, clients in the same process)`)
   console.table(rows)
-  console.log(`ratio last-display p50 tabour / bare broadcast: ${(rows[1]['last display p50 ms'] / rows[0]['last display p50 ms']).toFixed(2)}`)
+  console.log(
+    `ratio last-display p50 tabour / bare broadcast: ${(rows[1]['last display p50 ms'] / rows[0]['last display p50 ms']).toFixed(2)}`,
+  )
 }

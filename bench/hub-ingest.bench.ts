@@ -23,9 +23,23 @@ const rows = (seed: number): HourFigures[] =>
   Array.from({ length: SERVICES }, (_, s) => {
     const n = 5 + ((seed * 31 + s * 7) % 40)
     return {
-      serviceCode: `S${String(s).padStart(2, '0')}`, serviceNameAr: `خدمة ${s}`, serviceNameEn: `Service ${s}`,
-      issued: n, called: n - 1, served: n - 3, noShow: 1, cancelled: 1, transferredIn: 1, transferredOut: 1,
-      waitSumSeconds: 600 * n, waitCount: n - 1, waitMaxSeconds: 2400, waitWithinTarget: n - 5, serviceSumSeconds: 280 * n, serviceCount: n - 3, counterOpenMinutes: 60,
+      serviceCode: `S${String(s).padStart(2, '0')}`,
+      serviceNameAr: `خدمة ${s}`,
+      serviceNameEn: `Service ${s}`,
+      issued: n,
+      called: n - 1,
+      served: n - 3,
+      noShow: 1,
+      cancelled: 1,
+      transferredIn: 1,
+      transferredOut: 1,
+      waitSumSeconds: 600 * n,
+      waitCount: n - 1,
+      waitMaxSeconds: 2400,
+      waitWithinTarget: n - 5,
+      serviceSumSeconds: 280 * n,
+      serviceCount: n - 3,
+      counterOpenMinutes: 60,
     }
   })
 
@@ -35,7 +49,17 @@ function batches(hourFrom: number, hours: number): HourBatch[] {
   const out: HourBatch[] = []
   for (let h = hourFrom; h < hourFrom + hours; h++) {
     for (let c = 0; c < CENTERS; c++) {
-      out.push({ centerId: centerId(c), seq: h * 1000 + 1, day: '2026-03-10', hour: h, timeZone: 'Africa/Cairo', revision: 1, final: true, generatedAt: Date.now(), rows: rows(c + h) })
+      out.push({
+        centerId: centerId(c),
+        seq: h * 1000 + 1,
+        day: '2026-03-10',
+        hour: h,
+        timeZone: 'Africa/Cairo',
+        revision: 1,
+        final: true,
+        generatedAt: Date.now(),
+        rows: rows(c + h),
+      })
     }
   }
   return out
@@ -43,9 +67,11 @@ function batches(hourFrom: number, hours: number): HourBatch[] {
 
 async function pool<T>(items: T[], workers: number, fn: (item: T) => Promise<void>): Promise<void> {
   let next = 0
-  await Promise.all(Array.from({ length: workers }, async () => {
-    while (next < items.length) await fn(items[next++]!)
-  }))
+  await Promise.all(
+    Array.from({ length: workers }, async () => {
+      while (next < items.length) await fn(items[next++]!)
+    }),
+  )
 }
 
 interface Figure {
@@ -63,7 +89,30 @@ async function rawInserts(store: HubStore, list: HourBatch[]): Promise<void> {
   const tuple = `(${Array.from({ length: 22 }, () => '?').join(', ')})`
   const sql = `INSERT INTO bench_raw VALUES ${Array.from({ length: SERVICES }, () => tuple).join(', ')}`
   await pool(list, d.dialect === 'sqlite' ? 1 : SENDERS, async (b) => {
-    const params = b.rows.flatMap((r) => [b.centerId, b.day, b.hour, r.serviceCode, r.serviceNameAr, r.serviceNameEn, b.revision, r.issued, r.called, r.served, r.noShow, r.cancelled, r.transferredIn, r.transferredOut, r.waitSumSeconds, r.waitCount, r.waitMaxSeconds, r.waitWithinTarget, r.serviceSumSeconds, r.serviceCount, r.counterOpenMinutes, Date.now()])
+    const params = b.rows.flatMap((r) => [
+      b.centerId,
+      b.day,
+      b.hour,
+      r.serviceCode,
+      r.serviceNameAr,
+      r.serviceNameEn,
+      b.revision,
+      r.issued,
+      r.called,
+      r.served,
+      r.noShow,
+      r.cancelled,
+      r.transferredIn,
+      r.transferredOut,
+      r.waitSumSeconds,
+      r.waitCount,
+      r.waitMaxSeconds,
+      r.waitWithinTarget,
+      r.serviceSumSeconds,
+      r.serviceCount,
+      r.counterOpenMinutes,
+      Date.now(),
+    ])
     await d.tx(async (t) => void (await t.run(sql, params)))
   })
 }
@@ -75,7 +124,10 @@ async function benchBackend(backend: Backend): Promise<Figure[]> {
     for (let c = 0; c < CENTERS; c++) {
       const secret = randomBytes(32).toString('base64url')
       secrets.set(centerId(c), secret)
-      await hub.store.addCenter({ id: centerId(c), nameAr: `مركز ${c}`, nameEn: `Center ${c}`, governorate: `G${c % 27}`, city: '', kind: 'fixed', secret }, Date.now())
+      await hub.store.addCenter(
+        { id: centerId(c), nameAr: `مركز ${c}`, nameEn: `Center ${c}`, governorate: `G${c % 27}`, city: '', kind: 'fixed', secret },
+        Date.now(),
+      )
     }
     const figures: Figure[] = []
 
@@ -85,12 +137,23 @@ async function benchBackend(backend: Backend): Promise<Figure[]> {
     let t0 = performance.now()
     await pool(http, SENDERS, async (b) => {
       const body = JSON.stringify(b)
-      const headers = signedHeaders(secrets.get(b.centerId)!, { centerId: b.centerId, timestamp: Date.now(), nonce: randomBytes(16).toString('hex'), seq: b.seq, body })
+      const headers = signedHeaders(secrets.get(b.centerId)!, {
+        centerId: b.centerId,
+        timestamp: Date.now(),
+        nonce: randomBytes(16).toString('hex'),
+        seq: b.seq,
+        body,
+      })
       const res = await fetch(hub.url + UpstreamPaths.batches, { method: 'POST', headers, body })
       await res.arrayBuffer()
       if (res.status !== 200) errors++
     })
-    figures.push({ backend, case: `HTTP signed (${SENDERS} senders)${errors ? `, ${errors} errors` : ''}`, batches: http.length, seconds: (performance.now() - t0) / 1000 })
+    figures.push({
+      backend,
+      case: `HTTP signed (${SENDERS} senders)${errors ? `, ${errors} errors` : ''}`,
+      batches: http.length,
+      seconds: (performance.now() - t0) / 1000,
+    })
 
     // the store in-process
     const direct = batches(HOURS, HOURS)
@@ -119,13 +182,26 @@ export async function hubIngestBench(): Promise<void> {
   const backends: Backend[] = PG_URL ? ['sqlite', 'postgres'] : ['sqlite']
   const all: Figure[] = []
   for (const b of backends) all.push(...(await benchBackend(b)))
-  console.log(`\n## Hub ingest (${CENTERS} centers × ${SERVICES} services, ${HOURS} h of batches per case; 1 batch = 1 center-hour = ${SERVICES} rows)`)
+  console.log(
+    `\n## Hub ingest (${CENTERS} centers × ${SERVICES} services, ${HOURS} h of batches per case; 1 batch = 1 center-hour = ${SERVICES} rows)`,
+  )
   if (!PG_URL) console.log('PostgreSQL skipped: TABOUR_TEST_PG_URL is not set')
-  console.table(all.map((f) => ({ backend: f.backend, case: f.case, batches: f.batches, 'batches/s': Math.round(f.batches / f.seconds), 'center-hours/s': Math.round(f.batches / f.seconds), 'rows/s': Math.round((f.batches * SERVICES) / f.seconds) })))
+  console.table(
+    all.map((f) => ({
+      backend: f.backend,
+      case: f.case,
+      batches: f.batches,
+      'batches/s': Math.round(f.batches / f.seconds),
+      'center-hours/s': Math.round(f.batches / f.seconds),
+      'rows/s': Math.round((f.batches * SERVICES) / f.seconds),
+    })),
+  )
   for (const b of backends) {
     const [http, , raw] = all.filter((f) => f.backend === b)
     const hoursPerSec = http!.batches / http!.seconds
-    console.log(`${b}: HTTP ingest / raw insert = ${(hoursPerSec / (raw!.batches / raw!.seconds)).toFixed(3)}; a national hour (${CENTERS} batches) ingests in ${(CENTERS / hoursPerSec).toFixed(1)} s`)
+    console.log(
+      `${b}: HTTP ingest / raw insert = ${(hoursPerSec / (raw!.batches / raw!.seconds)).toFixed(3)}; a national hour (${CENTERS} batches) ingests in ${(CENTERS / hoursPerSec).toFixed(1)} s`,
+    )
   }
 }
 

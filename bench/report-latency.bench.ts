@@ -27,7 +27,16 @@ const LAST_DAY = '2026-03-31'
 /** The month: seed 42, each counter's shifts, 3 % of tickets transferred. */
 function generate(file: string) {
   const db = openDatabase(file)
-  const { events } = writeBusyMonth(db, { lastDay: LAST_DAY, days: DAYS, perDay: PER_DAY, timeZone: TZ, seed: 42, createdAt: Date.parse('2026-03-01T00:00:00Z'), counterShifts: true, transferShare: 0.03 })
+  const { events } = writeBusyMonth(db, {
+    lastDay: LAST_DAY,
+    days: DAYS,
+    perDay: PER_DAY,
+    timeZone: TZ,
+    seed: 42,
+    createdAt: Date.parse('2026-03-01T00:00:00Z'),
+    counterShifts: true,
+    transferShare: 0.03,
+  })
   return { db, events }
 }
 
@@ -48,7 +57,9 @@ export function reportLatencyBench(): void {
     const t0 = performance.now()
     const { db, events } = generate(join(dir, 'tabour.sqlite'))
     const from = addDays(LAST_DAY, -(DAYS - 1))
-    console.log(`\nreport latency: ${DAYS} days × ${PER_DAY} tickets/day = ${events.toLocaleString('en')} events (generated in ${((performance.now() - t0) / 1000).toFixed(1)} s), median of 5`)
+    console.log(
+      `\nreport latency: ${DAYS} days × ${PER_DAY} tickets/day = ${events.toLocaleString('en')} events (generated in ${((performance.now() - t0) / 1000).toFixed(1)} s), median of 5`,
+    )
     const rows: [string, number][] = []
     rows.push(['baseline: SELECT count(*) FROM events', median(() => db.prepare('SELECT count(*) FROM events').get())])
     rows.push([
@@ -69,9 +80,15 @@ export function reportLatencyBench(): void {
     ])
     rows.push(['totals only (one pass, no grouping)', median(() => figureRows(db, 'total', { from, to: LAST_DAY, tz: TZ }))])
     for (const by of ['day', 'hour', 'service', 'counter', 'clerk'] as ReportGrouping[]) {
-      rows.push([`report by ${by} (30 days)`, median(() => rangeReport(db, { from, to: LAST_DAY, by, timeZone: TZ, now: Date.parse('2026-04-01T12:00:00Z') }))])
+      rows.push([
+        `report by ${by} (30 days)`,
+        median(() => rangeReport(db, { from, to: LAST_DAY, by, timeZone: TZ, now: Date.parse('2026-04-01T12:00:00Z') })),
+      ])
     }
-    rows.push(['report by service, one day', median(() => rangeReport(db, { from: LAST_DAY, to: LAST_DAY, by: 'service', timeZone: TZ, now: Date.parse('2026-04-01T12:00:00Z') }))])
+    rows.push([
+      'report by service, one day',
+      median(() => rangeReport(db, { from: LAST_DAY, to: LAST_DAY, by: 'service', timeZone: TZ, now: Date.parse('2026-04-01T12:00:00Z') })),
+    ])
     rows.push(['hourly charts (day + 4 weekdays)', median(() => hourlySeries(db, { day: LAST_DAY, weeks: 4, timeZone: TZ }))])
     rows.push(['ticket log CSV (30 days, 90k lines)', median(() => ticketLogCsv(db, { from, to: LAST_DAY, withPhone: false }), 3)])
     const base = rows[0]![1]

@@ -67,7 +67,11 @@ await app.listen({ port: Number(process.env.PORT), host: '127.0.0.1' })
 async function bareFastify(): Promise<number> {
   const port = await freePort()
   const t0 = performance.now()
-  const child = spawn(process.execPath, ['--input-type=module', '-e', BARE_FASTIFY], { cwd: REPO_ROOT, stdio: 'ignore', env: { PATH: process.env.PATH ?? '', PORT: String(port) } })
+  const child = spawn(process.execPath, ['--input-type=module', '-e', BARE_FASTIFY], {
+    cwd: REPO_ROOT,
+    stdio: 'ignore',
+    env: { PATH: process.env.PATH ?? '', PORT: String(port) },
+  })
   let exited = false
   child.once('exit', () => (exited = true))
   try {
@@ -84,23 +88,27 @@ async function tabourStart(dataDir: string, env: Record<string, string> = {}): P
   const port = await freePort()
   const t0 = performance.now()
   const server = await ChildServer.spawn({ dataDir, port, env })
-  let banner = NaN
+  let banner = Number.NaN
   const onData = (chunk: Buffer) => {
     if (Number.isNaN(banner) && chunk.toString('utf8').includes('listening on')) banner = performance.now() - t0
   }
   server.process.stdout!.on('data', onData)
+  // the server is stopped whatever happened, and a failed stop is reported without hiding an earlier error
+  let result: { banner: number; healthy: number } | null = null
+  let failure: Error | null = null
   try {
     await untilHealthy(port, () => server.exit !== null)
     const healthy = performance.now() - t0
     // the banner follows listen(); give it the moment it needs when the first 200 won the race
     for (let i = 0; i < 200 && Number.isNaN(banner); i++) await sleep(5)
-    return { banner, healthy }
+    result = { banner, healthy }
   } catch (err) {
-    throw new Error(`${(err as Error).message}:\n${server.output}`)
-  } finally {
-    const exit = await server.kill('SIGTERM')
-    if (exit.code !== 0) throw new Error(`server exit ${JSON.stringify(exit)}:\n${server.output}`)
+    failure = new Error(`${(err as Error).message}:\n${server.output}`)
   }
+  const exit = await server.kill('SIGTERM')
+  if (failure) throw failure
+  if (exit.code !== 0) throw new Error(`server exit ${JSON.stringify(exit)}:\n${server.output}`)
+  return result!
 }
 
 /** 30 local days × 3,000 tickets written straight into the real schema (seed 7, no counter shifts or transfers), ending yesterday. */
@@ -108,7 +116,16 @@ function buildMonth(dataDir: string): { tickets: number; events: number; bytes: 
   const file = join(dataDir, 'tabour.sqlite')
   const db = openDatabase(file)
   const now = Date.now()
-  const month = writeBusyMonth(db, { lastDay: addDays(localDay(now, TZ), -1), days: MONTH_DAYS, perDay: PER_DAY, timeZone: TZ, seed: 7, createdAt: now, counterShifts: false, transferShare: 0 })
+  const month = writeBusyMonth(db, {
+    lastDay: addDays(localDay(now, TZ), -1),
+    days: MONTH_DAYS,
+    perDay: PER_DAY,
+    timeZone: TZ,
+    seed: 7,
+    createdAt: now,
+    counterShifts: false,
+    transferShare: 0,
+  })
   db.pragma('wal_checkpoint(TRUNCATE)')
   db.close()
   return { ...month, bytes: statSync(file).size }
@@ -157,7 +174,9 @@ export async function startUpBench(options: { busyDayDir?: string | null } = {})
     rows.push(await baselineCase("baseline: node --import tsx -e '' (the TypeScript loader)", () => nodeRun(['--import', 'tsx', '-e', ''])))
     rows.push(await baselineCase('baseline: bare Fastify app in a child node (spawn → first 200)', bareFastify))
     let n = 0
-    rows.push(await tabourCase('Tabour, first start on an empty data dir (migrations, admin scrypt)', '', {}, () => join(work, `empty-${n++}`)))
+    rows.push(
+      await tabourCase('Tabour, first start on an empty data dir (migrations, admin scrypt)', '', {}, () => join(work, `empty-${n++}`)),
+    )
     const restarted = join(work, 'restarted')
     await tabourStart(restarted)
     rows.push(await tabourCase('Tabour, restart of an empty center', restarted))
@@ -166,7 +185,12 @@ export async function startUpBench(options: { busyDayDir?: string | null } = {})
     mkdirSync(monthDir, { recursive: true })
     const month = buildMonth(monthDir)
     const built = (performance.now() - t0) / 1000
-    rows.push(await tabourCase(`Tabour, a busy month (${month.tickets.toLocaleString('en')} tickets, ${month.events.toLocaleString('en')} events, ${(month.bytes / 2 ** 20).toFixed(0)} MB)`, monthDir))
+    rows.push(
+      await tabourCase(
+        `Tabour, a busy month (${month.tickets.toLocaleString('en')} tickets, ${month.events.toLocaleString('en')} events, ${(month.bytes / 2 ** 20).toFixed(0)} MB)`,
+        monthDir,
+      ),
+    )
     if (options.busyDayDir) {
       const copy = join(work, 'busy-day')
       cpSync(options.busyDayDir, copy, { recursive: true })
@@ -174,13 +198,22 @@ export async function startUpBench(options: { busyDayDir?: string | null } = {})
       const db = new Database(join(copy, 'tabour.sqlite'), { readonly: true })
       const tickets = (db.prepare('SELECT count(*) AS n FROM tickets').get() as { n: number }).n
       db.close()
-      rows.push(await tabourCase(`Tabour, the busy-day database (${tickets.toLocaleString('en')} tickets through the API, ${(bytes / 2 ** 20).toFixed(0)} MB)`, copy))
+      rows.push(
+        await tabourCase(
+          `Tabour, the busy-day database (${tickets.toLocaleString('en')} tickets through the API, ${(bytes / 2 ** 20).toFixed(0)} MB)`,
+          copy,
+        ),
+      )
     }
-    console.log(`\n## Server start-up to ready (spawn → "listening on" line / first 200 from /healthz; median of ${RUNS}; the month generated in ${built.toFixed(1)} s)`)
+    console.log(
+      `\n## Server start-up to ready (spawn → "listening on" line / first 200 from /healthz; median of ${RUNS}; the month generated in ${built.toFixed(1)} s)`,
+    )
     console.table(rows)
     const bare = rows[2]['ready ms (median)']
     const first = rows[3]['ready ms (median)']
-    console.log(`ratio first start / bare Fastify: ${(first / bare).toFixed(1)}; busy month − empty restart: ${rows[5]['ready ms (median)'] - rows[4]['ready ms (median)']} ms`)
+    console.log(
+      `ratio first start / bare Fastify: ${(first / bare).toFixed(1)}; busy month − empty restart: ${rows[5]['ready ms (median)'] - rows[4]['ready ms (median)']} ms`,
+    )
   } finally {
     rmSync(work, { recursive: true, force: true })
   }

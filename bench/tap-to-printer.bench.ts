@@ -15,7 +15,13 @@ const WARMUP = 3
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
 const row = (name: string, samples: number[]) => {
   const s = [...samples].sort((a, b) => a - b)
-  return { case: name, samples: s.length, 'p50 ms': +percentile(s, 50).toFixed(1), 'p95 ms': +percentile(s, 95).toFixed(1), 'max ms': +s[s.length - 1].toFixed(1) }
+  return {
+    case: name,
+    samples: s.length,
+    'p50 ms': +percentile(s, 50).toFixed(1),
+    'p95 ms': +percentile(s, 95).toFixed(1),
+    'max ms': +s[s.length - 1].toFixed(1),
+  }
 }
 
 /** Sends `bytes` to the printer on a new connection; resolves when the printer has recorded the job. */
@@ -32,10 +38,12 @@ export async function tapToPrinterBench(): Promise<void> {
   const printer = await FakePrinter.start()
   const center = await TestCenter.start()
   const service = await center.createService({ prefix: 'A', nameAr: 'تراخيص البناء', nameEn: 'Building permits' })
-  const device = (await center.request('POST', '/api/v1/devices', {
-    token: await center.admin(),
-    body: { kind: 'kiosk', name: 'entrance', config: { printer: { type: 'epson', interface: printer.url, widthMm: 80 } } },
-  })).json()
+  const device = (
+    await center.request('POST', '/api/v1/devices', {
+      token: await center.admin(),
+      body: { kind: 'kiosk', name: 'entrance', config: { printer: { type: 'epson', interface: printer.url, widthMm: 80 } } },
+    })
+  ).json()
   const token = (await center.request('POST', '/api/v1/devices/pair', { body: { pairingCode: device.pairingCode } })).json().token as string
   const url = await center.listen()
 
@@ -43,7 +51,11 @@ export async function tapToPrinterBench(): Promise<void> {
   for (let i = -WARMUP; i < TICKETS; i++) {
     const before = printer.jobs.length
     const start = performance.now()
-    const res = await fetch(`${url}/api/v1/tickets`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ serviceId: service.id }) })
+    const res = await fetch(`${url}/api/v1/tickets`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ serviceId: service.id }),
+    })
     if (res.status !== 201) throw new Error(`issue: ${res.status} ${await res.text()}`)
     await res.arrayBuffer()
     await printer.waitForJobs(before + 1)
@@ -60,7 +72,12 @@ export async function tapToPrinterBench(): Promise<void> {
   await center.close()
   await printer.close()
 
-  console.log(`\n## Tap → printer (${TICKETS} tickets one after another, an 80 mm Arabic raster job of ${(job.length / 1024).toFixed(1)} KB, fake TCP printer on loopback)`)
-  const rows = [row('the same job bytes sent over a new TCP connection', rawSend), row('POST /tickets → last byte at the printer (render + encode + send)', tapToLastByte)]
+  console.log(
+    `\n## Tap → printer (${TICKETS} tickets one after another, an 80 mm Arabic raster job of ${(job.length / 1024).toFixed(1)} KB, fake TCP printer on loopback)`,
+  )
+  const rows = [
+    row('the same job bytes sent over a new TCP connection', rawSend),
+    row('POST /tickets → last byte at the printer (render + encode + send)', tapToLastByte),
+  ]
   console.table(rows)
 }

@@ -23,8 +23,21 @@ interface HttpFigures {
 }
 
 async function load(name: string, url: string, headers: Record<string, string>, body: string): Promise<HttpFigures> {
-  const result = await autocannon({ url, method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body, connections: CONNECTIONS, duration: DURATION_S })
-  return { name, requestsPerSec: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx }
+  const result = await autocannon({
+    url,
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body,
+    connections: CONNECTIONS,
+    duration: DURATION_S,
+  })
+  return {
+    name,
+    requestsPerSec: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.non2xx,
+  }
 }
 
 function rawInserts(): { name: string; insertsPerSec: number } {
@@ -57,7 +70,14 @@ export async function ticketIssueBench(): Promise<void> {
 
   const figures: HttpFigures[] = []
   figures.push(await load('bare Fastify POST route', bareUrl, {}, JSON.stringify({ serviceId: service.id })))
-  figures.push(await load('POST /api/v1/tickets (kiosk)', `${base}/api/v1/tickets`, { authorization: `Bearer ${kiosk.token}` }, JSON.stringify({ serviceId: service.id })))
+  figures.push(
+    await load(
+      'POST /api/v1/tickets (kiosk)',
+      `${base}/api/v1/tickets`,
+      { authorization: `Bearer ${kiosk.token}` },
+      JSON.stringify({ serviceId: service.id }),
+    ),
+  )
   const raw = rawInserts()
   const issued = (center.app.tabour.db.prepare('SELECT count(*) AS n FROM tickets').get() as { n: number }).n
   await center.close()
@@ -65,7 +85,9 @@ export async function ticketIssueBench(): Promise<void> {
 
   const [bareFig, tabourFig] = figures
   console.log(`\n## Ticket issue (${DURATION_S} s each, ${CONNECTIONS} connections, loopback, load generator in the same process)`)
-  console.table(figures.map((f) => ({ case: f.name, 'req/s': Math.round(f.requestsPerSec), 'p50 ms': f.p50, 'p99 ms': f.p99, errors: f.errors })))
+  console.table(
+    figures.map((f) => ({ case: f.name, 'req/s': Math.round(f.requestsPerSec), 'p50 ms': f.p50, 'p99 ms': f.p99, errors: f.errors })),
+  )
   console.table([{ case: raw.name, 'inserts/s': Math.round(raw.insertsPerSec) }])
   console.log(`tickets issued during the run: ${issued}`)
   console.log(`ratio ticket issue / bare route: ${(tabourFig.requestsPerSec / bareFig.requestsPerSec).toFixed(3)}`)

@@ -63,7 +63,9 @@ export class ActionBar extends LitElement {
     const side = this.actions.filter((a) => SECONDARY.has(a))
     const button = (a: ConsoleAction) => {
       const key = KEY_MAP[a].label
-      const classes = [a === primary ? 'primary main' : '', CONFIRMED_ACTIONS.has(a) ? 'danger' : '', this.busy === a ? 'busy' : ''].join(' ')
+      const classes = [a === primary ? 'primary main' : '', CONFIRMED_ACTIONS.has(a) ? 'danger' : '', this.busy === a ? 'busy' : ''].join(
+        ' ',
+      )
       return html`<button
         type="button"
         class=${classes}

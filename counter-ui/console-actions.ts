@@ -80,7 +80,15 @@ export function primaryAction(legal: readonly ConsoleAction[]): ConsoleAction | 
 export const CONFIRMED_ACTIONS: ReadonlySet<ConsoleAction> = new Set(['no_show', 'close'])
 
 /** Actions that need more input (a dialog) before the request. */
-export const DIALOG_ACTIONS: ReadonlySet<ConsoleAction> = new Set(['finish', 'transfer', 'pause', 'call_ticket', 'issue', 'no_show', 'close'])
+export const DIALOG_ACTIONS: ReadonlySet<ConsoleAction> = new Set([
+  'finish',
+  'transfer',
+  'pause',
+  'call_ticket',
+  'issue',
+  'no_show',
+  'close',
+])
 
 /**
  * The keyboard map. Keys are physical (`KeyboardEvent.code`), so they work the same with the

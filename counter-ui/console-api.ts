@@ -50,11 +50,22 @@ export function fetchMyDay(base: string, token: string): Promise<ClerkStatsToday
 }
 
 /** POST /counters/:id/<action> → the counter and its ticket as the server now holds them. */
-export function counterAction(base: string, token: string, counterId: number, action: CounterActionPath, body: Record<string, unknown> = {}): Promise<CounterActionResult> {
+export function counterAction(
+  base: string,
+  token: string,
+  counterId: number,
+  action: CounterActionPath,
+  body: Record<string, unknown> = {},
+): Promise<CounterActionResult> {
   return requestJson(apiUrl(base, `/counters/${counterId}/${action}`), { method: 'POST', token, body })
 }
 
 /** Issues a walk-in ticket; the key makes a retried request return the same ticket. */
-export function issueTicket(base: string, token: string, body: { serviceId: number; priority?: string; lang: 'ar' | 'en' }, idempotencyKey: string): Promise<IssuedTicket> {
+export function issueTicket(
+  base: string,
+  token: string,
+  body: { serviceId: number; priority?: string; lang: 'ar' | 'en' },
+  idempotencyKey: string,
+): Promise<IssuedTicket> {
   return requestJson(apiUrl(base, '/tickets'), { method: 'POST', token, body, headers: { 'idempotency-key': idempotencyKey } })
 }

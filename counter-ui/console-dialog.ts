@@ -121,7 +121,8 @@ export class ConsoleDialog extends LitElement {
           <fieldset>
             <legend>${t('finish.outcome', lang)}</legend>
             ${spec.outcomes.map(
-              (o, i) => html`<label class="choice"><input type="radio" name="outcome" value=${o.code} ?checked=${i === 0} data-outcome=${o.code} />${name(o)}${i < 9 ? html`<kbd>${i + 1}</kbd>` : nothing}</label>`,
+              (o, i) =>
+                html`<label class="choice"><input type="radio" name="outcome" value=${o.code} ?checked=${i === 0} data-outcome=${o.code} />${name(o)}${i < 9 ? html`<kbd>${i + 1}</kbd>` : nothing}</label>`,
             )}
           </fieldset>
           <label class="field">${t('finish.note', lang)}<textarea name="note" rows="2" maxlength="500"></textarea></label>`
@@ -133,14 +134,16 @@ export class ConsoleDialog extends LitElement {
               ${spec.services.map((s) => html`<label class="choice"><input type="radio" name="target" required value=${`service:${s.id}`} data-target-service=${s.id} />${s.prefix} · ${name(s)}</label>`)}
             </div>
           </fieldset>
-          ${spec.counters.length
-            ? html`<fieldset>
+          ${
+            spec.counters.length
+              ? html`<fieldset>
                 <legend>${t('transfer.toCounter', lang)}</legend>
                 <div class="choices">
                   ${spec.counters.map((c) => html`<label class="choice"><input type="radio" name="target" required value=${`counter:${c.id}`} data-target-counter=${c.id} />${tf('counter.number', lang, { n: c.number })} · ${c.name}</label>`)}
                 </div>
               </fieldset>`
-            : nothing}`
+              : nothing
+          }`
       case 'pause':
         return html`<h2 id="title">${t('pause.title', lang)}</h2>
           <fieldset>
@@ -153,11 +156,13 @@ export class ConsoleDialog extends LitElement {
         return html`<h2 id="title">${t('callTicket.title', lang)}</h2>
           <p class="hint">${t('callTicket.hint', lang)}</p>
           <label class="field">${t('callTicket.filter', lang)}<input name="filter" dir="ltr" autocomplete="off" autofocus .value=${this.filter} @input=${(e: Event) => (this.filter = (e.target as HTMLInputElement).value)} /></label>
-          ${shown.length
-            ? html`<div class="choices">
+          ${
+            shown.length
+              ? html`<div class="choices">
                 ${shown.map((e, i) => html`<label class="choice"><input type="radio" name="ticket" required value=${e.id} ?checked=${i === 0} data-call-label=${e.label} /><span class="label">${e.label}</span>${e.priority !== 'none' ? html`<span class="badge">★</span>` : nothing}</label>`)}
               </div>`
-            : html`<p class="hint">${t('callTicket.none', lang)}</p>`}`
+              : html`<p class="hint">${t('callTicket.none', lang)}</p>`
+          }`
       }
       case 'issue':
         return html`<h2 id="title">${t('issue.title', lang)}</h2>

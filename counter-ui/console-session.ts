@@ -178,7 +178,8 @@ export class ConsoleSession implements ReactiveController {
     const counterId = this.counterId
     if (counterId === null) return false
     return this.request(action, async (token) => {
-      const run = (path: api.CounterActionPath, body: Record<string, unknown> = {}) => api.counterAction(this.base, token, counterId, path, body)
+      const run = (path: api.CounterActionPath, body: Record<string, unknown> = {}) =>
+        api.counterAction(this.base, token, counterId, path, body)
       switch (action) {
         case 'call_next': {
           const result = await run('call-next')
@@ -193,7 +194,9 @@ export class ConsoleSession implements ReactiveController {
         case 'start':
           return this.apply(await run('start'))
         case 'finish':
-          this.apply(await run('finish', { ...(input.outcome ? { outcome: input.outcome } : {}), ...(input.note ? { note: input.note } : {}) }))
+          this.apply(
+            await run('finish', { ...(input.outcome ? { outcome: input.outcome } : {}), ...(input.note ? { note: input.note } : {}) }),
+          )
           return void this.refreshStats()
         case 'no_show':
           this.apply(await run('no-show'))
@@ -213,7 +216,11 @@ export class ConsoleSession implements ReactiveController {
           return this.apply(result)
         }
         case 'issue': {
-          const body = { serviceId: input.serviceId!, lang: input.lang ?? 'ar', ...(input.priority && input.priority !== 'none' ? { priority: input.priority } : {}) }
+          const body = {
+            serviceId: input.serviceId!,
+            lang: input.lang ?? 'ar',
+            ...(input.priority && input.priority !== 'none' ? { priority: input.priority } : {}),
+          }
           const issued = await api.issueTicket(this.base, token, body, input.idempotencyKey ?? randomUuid())
           this.notice = { key: 'issue.done', values: { label: issued.label }, tone: 'info' }
           return
@@ -252,7 +259,11 @@ export class ConsoleSession implements ReactiveController {
     const token = this.token
     if (token === null) return
     try {
-      const [me, center, counters] = await Promise.all([api.fetchMe(this.base, token), api.fetchCenter(this.base, token), api.fetchCounters(this.base, token)])
+      const [me, center, counters] = await Promise.all([
+        api.fetchMe(this.base, token),
+        api.fetchCenter(this.base, token),
+        api.fetchCounters(this.base, token),
+      ])
       if (token !== this.token) return
       this.user = { id: me.id, username: me.username, role: me.role }
       this.center = center

@@ -80,34 +80,41 @@ export class CounterApp extends LitElement {
     return html`
       <header>
         <span class="product">${t('app.product', lang)} · ${t('app.title', lang)}</span>
-        ${counter
-          ? html`<span class="where" data-counter-number=${counter.number}>${tf('counter.number', lang, { n: counter.number })} · ${counter.name}</span>
+        ${
+          counter
+            ? html`<span class="where" data-counter-number=${counter.number}>${tf('counter.number', lang, { n: counter.number })} · ${counter.name}</span>
               <span class="pill" data-counter-state=${counter.state}>${t(`state.${counter.state}`, lang)}</span>`
-          : nothing}
+            : nothing
+        }
         <span class="spacer"></span>
         ${s.user ? html`<span class="user" data-user=${s.user.username}>${s.user.username}</span>` : nothing}
         ${s.phase === 'choose' ? html`<button type="button" data-action="logout" @click=${() => void s.logout()}>${t('logout', lang)}</button>` : nothing}
         <tabour-lang-switch .lang=${lang}></tabour-lang-switch>
       </header>
       ${!s.reachable && s.phase !== 'login' ? html`<p class="banner" role="alert" data-banner="offline">${t('offline.banner', lang)}</p>` : nothing}
-      ${s.notice
-        ? html`<p class="notice" role="status" data-notice=${s.notice.key} data-tone=${s.notice.tone}>
+      ${
+        s.notice
+          ? html`<p class="notice" role="status" data-notice=${s.notice.key} data-tone=${s.notice.tone}>
             <span>${tf(s.notice.key, lang, s.notice.values ?? {})}</span>
             <button type="button" data-action="dismiss" @click=${() => s.dismissNotice()}>✕</button>
           </p>`
-        : nothing}
+          : nothing
+      }
       <main data-phase=${s.phase}>${this.renderPhase(lang)}</main>
-      ${this.dialog
-        ? html`<tabour-console-dialog
+      ${
+        this.dialog
+          ? html`<tabour-console-dialog
             .lang=${lang}
             .spec=${this.dialog.spec}
             .busy=${s.busy !== null || !s.reachable}
             @dialog-confirm=${(e: CustomEvent<{ input: ActionInput }>) => void this.onDialogConfirm(e.detail.input)}
             @dialog-cancel=${() => (this.dialog = null)}
           ></tabour-console-dialog>`
-        : nothing}
-      ${s.reloginNeeded
-        ? html`<div class="overlay" data-dialog="relogin">
+          : nothing
+      }
+      ${
+        s.reloginNeeded
+          ? html`<div class="overlay" data-dialog="relogin">
             <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="relogin-title">
               <h2 id="relogin-title">${t('relogin.title', lang)}</h2>
               <p>${t('relogin.body', lang)}</p>
@@ -120,7 +127,8 @@ export class CounterApp extends LitElement {
               ></tabour-counter-login>
             </div>
           </div>`
-        : nothing}
+          : nothing
+      }
     `
   }
 
@@ -192,7 +200,14 @@ export class CounterApp extends LitElement {
     const s = this.session
     if (s.phase !== 'console' || this.dialog || s.reloginNeeded || !s.reachable || s.busy) return
     const action = shortcutAction(
-      { code: e.code, repeat: e.repeat, ctrlKey: e.ctrlKey, altKey: e.altKey, metaKey: e.metaKey, typing: isTypingTarget(e.composedPath()) },
+      {
+        code: e.code,
+        repeat: e.repeat,
+        ctrlKey: e.ctrlKey,
+        altKey: e.altKey,
+        metaKey: e.metaKey,
+        typing: isTypingTarget(e.composedPath()),
+      },
       this.legal(),
     )
     if (!action) return
@@ -231,7 +246,12 @@ export class CounterApp extends LitElement {
         spec = { kind: 'call_ticket', callable: counterQueue(counter, s.live.services, s.live.tickets.values(), Date.now()).callable }
         break
       case 'issue':
-        spec = { kind: 'issue', services: s.live.services.filter((x) => x.active), categories: s.center?.priorityCategories ?? [], idempotencyKey: randomUuid() }
+        spec = {
+          kind: 'issue',
+          services: s.live.services.filter((x) => x.active),
+          categories: s.center?.priorityCategories ?? [],
+          idempotencyKey: randomUuid(),
+        }
         break
       case 'no_show':
         spec = { kind: 'confirm', message: 'noShow.confirm', values: { label }, confirmLabel: 'action.no_show' }
@@ -253,7 +273,12 @@ export class CounterApp extends LitElement {
     this.dialog = {
       action: 'takeover',
       counterId: detail.counterId,
-      spec: { kind: 'confirm', message: 'choose.takeoverConfirm', values: { n: counter?.number ?? '', name }, confirmLabel: 'choose.takeover' },
+      spec: {
+        kind: 'confirm',
+        message: 'choose.takeoverConfirm',
+        values: { n: counter?.number ?? '', name },
+        confirmLabel: 'choose.takeover',
+      },
     }
   }
 

@@ -109,12 +109,16 @@ export class CounterChooser extends LitElement {
           </div>
           <div>${c.name}</div>
           <div class="services" aria-label=${t('choose.services', lang)}>
-            ${c.services.map((cs) => byId.get(cs.serviceId)).filter((s): s is Service => !!s).map((s) => html`<span>${s.prefix} · ${lang === 'ar' ? s.nameAr : s.nameEn}</span>`)}
+            ${c.services
+              .map((cs) => byId.get(cs.serviceId))
+              .filter((s): s is Service => !!s)
+              .map((s) => html`<span>${s.prefix} · ${lang === 'ar' ? s.nameAr : s.nameEn}</span>`)}
           </div>
           ${taken && this.canTakeOver ? html`<p class="holder" data-holder>${tf('choose.takenBy', lang, { name })}</p>` : ''}
-          ${taken && !this.canTakeOver
-            ? html`<button type="button" disabled data-action="taken">${tf('choose.takenBy', lang, { name })}</button>`
-            : html`<button
+          ${
+            taken && !this.canTakeOver
+              ? html`<button type="button" disabled data-action="taken">${tf('choose.takenBy', lang, { name })}</button>`
+              : html`<button
                 type="button"
                 class=${taken ? 'danger' : 'primary'}
                 data-action=${taken ? 'takeover' : 'open'}
@@ -122,7 +126,8 @@ export class CounterChooser extends LitElement {
                 @click=${() => this.fire(c.id, taken)}
               >
                 ${t(taken ? 'choose.takeover' : mine ? 'choose.resume' : 'choose.open', lang)}
-              </button>`}
+              </button>`
+          }
         </li>`
       })}
     </ul>`

@@ -144,9 +144,11 @@ export class CurrentTicket extends LitElement {
       <div class="big">
         <span class="label" data-current-label=${ticket.label}>${ticket.label}</span>
         <span class="service">${service ? (lang === 'ar' ? service.nameAr : service.nameEn) : ''}</span>
-        ${ticket.priority !== 'none'
-          ? html`<span class="badge" data-priority=${ticket.priority}>${t('ticket.priority', lang)} · ${category ? (lang === 'ar' ? category.nameAr : category.nameEn) : ticket.priority}</span>`
-          : nothing}
+        ${
+          ticket.priority !== 'none'
+            ? html`<span class="badge" data-priority=${ticket.priority}>${t('ticket.priority', lang)} · ${category ? (lang === 'ar' ? category.nameAr : category.nameEn) : ticket.priority}</span>`
+            : nothing
+        }
         ${ticket.transferCount > 0 ? html`<span class="badge transferred">${t('ticket.transferred', lang)}</span>` : nothing}
       </div>
       <dl>

@@ -44,7 +44,13 @@ const entry = (t: Ticket, now: number): QueueEntry => ({
 })
 
 /** The queue of `counter` at `now` (epoch ms); `nextCount` labels per line (default 4). */
-export function counterQueue(counter: Counter, services: readonly Service[], tickets: Iterable<Ticket>, now: number, nextCount = 4): CounterQueue {
+export function counterQueue(
+  counter: Counter,
+  services: readonly Service[],
+  tickets: Iterable<Ticket>,
+  now: number,
+  nextCount = 4,
+): CounterQueue {
   const waiting = [...tickets]
     .filter((t) => t.status === 'waiting' && (t.targetCounterId === null || t.targetCounterId === counter.id))
     .sort((a, b) => Date.parse(a.issuedAt) - Date.parse(b.issuedAt) || a.number - b.number)

@@ -101,27 +101,34 @@ export class QueuePanel extends LitElement {
     const q = this.queue
     const chips = (entries: QueueEntry[]) =>
       entries.length
-        ? entries.map((e) => html`<span class="chip label ${e.priority !== 'none' ? 'priority' : ''}" data-next-label=${e.label} data-priority=${e.priority}>${e.label}</span>`)
+        ? entries.map(
+            (e) =>
+              html`<span class="chip label ${e.priority !== 'none' ? 'priority' : ''}" data-next-label=${e.label} data-priority=${e.priority}>${e.label}</span>`,
+          )
         : html`<span class="empty">${t('queue.empty', lang)}</span>`
     return html`<section class="card" aria-live="polite">
       <h2>${t('queue.title', lang)}</h2>
       <ol>
-        ${q && q.targeted.length
-          ? html`<li class="line targeted" data-queue="targeted">
+        ${
+          q?.targeted.length
+            ? html`<li class="line targeted" data-queue="targeted">
               <span class="name">${t('queue.targeted', lang)}</span>
               <span class="count" data-waiting>${q.targeted.length}</span>
               <span class="meta"></span>
               <div class="next">${chips(q.targeted)}</div>
             </li>`
-          : nothing}
+            : nothing
+        }
         ${(q?.rows ?? []).map(
           (row) => html`<li class="line ${row.weight === 0 ? 'backup' : ''}" data-queue-service=${row.service.id}>
             <span class="name"><span class="prefix">${row.service.prefix}</span> · ${lang === 'ar' ? row.service.nameAr : row.service.nameEn}${row.weight === 0 ? html` <small>(${t('queue.backup', lang)})</small>` : nothing}</span>
             <span class="count"><span data-waiting>${row.waiting}</span><small>${t('queue.waiting', lang)}</small></span>
             <span class="meta">
-              ${row.longestWaitSeconds !== null
-                ? html`${t('queue.longest', lang)}: <span data-longest>${tf('common.minutes', lang, { n: wholeMinutes(row.longestWaitSeconds) })}</span>`
-                : nothing}
+              ${
+                row.longestWaitSeconds !== null
+                  ? html`${t('queue.longest', lang)}: <span data-longest>${tf('common.minutes', lang, { n: wholeMinutes(row.longestWaitSeconds) })}</span>`
+                  : nothing
+              }
               ${row.priorityWaiting > 0 ? html` · <span data-priority-count>${tf('queue.priorityCount', lang, { n: row.priorityWaiting })}</span>` : nothing}
             </span>
             <div class="next">${chips(row.next)}</div>

@@ -24,7 +24,7 @@ export const COUNTER_STRINGS = {
     ar: 'سجّل الدخول مرة أخرى للمتابعة. الشباك ما زال مفتوحًا باسمك ولن يضيع شيء.',
     en: 'Log in again to carry on. The counter is still open in your name; nothing is lost.',
   },
-  'logout': { ar: 'تسجيل الخروج', en: 'Log out' },
+  logout: { ar: 'تسجيل الخروج', en: 'Log out' },
 
   // choosing a counter
   'choose.title': { ar: 'اختر الشباك', en: 'Choose your counter' },
@@ -80,8 +80,14 @@ export const COUNTER_STRINGS = {
   'finish.title': { ar: 'إنهاء خدمة {label}', en: 'Finish {label}' },
   'finish.outcome': { ar: 'النتيجة', en: 'Outcome' },
   'finish.note': { ar: 'ملاحظة (اختيارية)', en: 'Note (optional)' },
-  'noShow.confirm': { ar: 'تسجيل {label} «لم يحضر»؟ لن يمكن استدعاؤها بعد ذلك.', en: 'Mark {label} as a no-show? It cannot be called again.' },
-  'close.confirm': { ar: 'إغلاق الشباك {n}؟ لن تُستدعى إليه تذاكر حتى يُفتح من جديد.', en: 'Close counter {n}? No tickets are called to it until it is opened again.' },
+  'noShow.confirm': {
+    ar: 'تسجيل {label} «لم يحضر»؟ لن يمكن استدعاؤها بعد ذلك.',
+    en: 'Mark {label} as a no-show? It cannot be called again.',
+  },
+  'close.confirm': {
+    ar: 'إغلاق الشباك {n}؟ لن تُستدعى إليه تذاكر حتى يُفتح من جديد.',
+    en: 'Close counter {n}? No tickets are called to it until it is opened again.',
+  },
   'transfer.title': { ar: 'تحويل {label}', en: 'Transfer {label}' },
   'transfer.toService': { ar: 'إلى خدمة', en: 'To a service' },
   'transfer.toCounter': { ar: 'إلى شباك', en: 'To a counter' },
@@ -92,7 +98,10 @@ export const COUNTER_STRINGS = {
   'pause.technical': { ar: 'عطل فني', en: 'Technical problem' },
   'pause.other': { ar: 'سبب آخر', en: 'Other' },
   'callTicket.title': { ar: 'استدعاء تذكرة محددة', en: 'Call a specific ticket' },
-  'callTicket.hint': { ar: 'لمواطن غاب عند النداء ثم عاد. يُسجَّل الاستدعاء باسمك.', en: 'For a citizen who was away when called. The call is recorded in your name.' },
+  'callTicket.hint': {
+    ar: 'لمواطن غاب عند النداء ثم عاد. يُسجَّل الاستدعاء باسمك.',
+    en: 'For a citizen who was away when called. The call is recorded in your name.',
+  },
   'callTicket.filter': { ar: 'رقم التذكرة', en: 'Ticket number' },
   'callTicket.none': { ar: 'لا توجد تذاكر منتظرة لهذا الشباك', en: 'No waiting tickets for this counter' },
   'issue.title': { ar: 'إصدار تذكرة لمواطن حاضر', en: 'Issue a ticket for a walk-in' },
@@ -127,7 +136,10 @@ export const COUNTER_STRINGS = {
   'err.sessionExpired': { ar: 'انتهت الجلسة. سجّل الدخول مرة أخرى.', en: 'Your session has ended. Please log in again.' },
   'err.forbidden': { ar: 'ليست لديك صلاحية لهذا الإجراء.', en: 'You are not allowed to do this.' },
   'err.notYourCounter': { ar: 'هذا الشباك مفتوح باسم موظف آخر.', en: 'This counter is held by another clerk.' },
-  'err.counterTaken': { ar: 'فتح موظف آخر هذا الشباك للتو. اختر شباكًا آخر.', en: 'Another clerk has just opened this counter. Choose another one.' },
+  'err.counterTaken': {
+    ar: 'فتح موظف آخر هذا الشباك للتو. اختر شباكًا آخر.',
+    en: 'Another clerk has just opened this counter. Choose another one.',
+  },
   'err.atOtherCounter': { ar: 'أنت تعمل على شباك آخر. أغلقه أولًا.', en: 'You are working at another counter. Close it first.' },
   'err.counterNotOpen': { ar: 'الشباك غير مفتوح.', en: 'The counter is not open.' },
   'err.counterBusy': { ar: 'أنهِ التذكرة الحالية أو حوّلها أولًا.', en: 'Finish or transfer the current ticket first.' },

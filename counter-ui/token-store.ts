@@ -16,7 +16,9 @@ export function loadSession(base: string): StoredSession | null {
   try {
     const raw = sessionStorage.getItem(keyOf(base))
     const parsed = raw ? (JSON.parse(raw) as Partial<StoredSession>) : null
-    return parsed && typeof parsed.token === 'string' && typeof parsed.username === 'string' ? { token: parsed.token, username: parsed.username } : null
+    return parsed && typeof parsed.token === 'string' && typeof parsed.username === 'string'
+      ? { token: parsed.token, username: parsed.username }
+      : null
   } catch {
     return null
   }

@@ -121,7 +121,8 @@ export class ConfigView extends LitElement {
     const lang = this.lang
     return html`<nav>
         ${SECTIONS.map(
-          (s) => html`<button type="button" data-section=${s} aria-current=${String(this.section === s)} @click=${() => this.open(s)}>${t(`config.${s}`, lang)}</button>`,
+          (s) =>
+            html`<button type="button" data-section=${s} aria-current=${String(this.section === s)} @click=${() => this.open(s)}>${t(`config.${s}`, lang)}</button>`,
         )}
       </nav>
       <div data-config=${this.section}>${this.body()}</div>`
@@ -142,7 +143,15 @@ export class ConfigView extends LitElement {
       case 'users':
         return this.cols(this.usersTable(), this.form(this.userFields()))
       case 'devices':
-        return this.cols(this.devicesTable(), this.form(this.deviceFields(), this.pairingCode ? html`<p data-pairing-code=${this.pairingCode}>${tf('device.pairingCode', this.lang, { code: '' })}<span class="code">${this.pairingCode}</span></p>` : nothing))
+        return this.cols(
+          this.devicesTable(),
+          this.form(
+            this.deviceFields(),
+            this.pairingCode
+              ? html`<p data-pairing-code=${this.pairingCode}>${tf('device.pairingCode', this.lang, { code: '' })}<span class="code">${this.pairingCode}</span></p>`
+              : nothing,
+          ),
+        )
       case 'center':
         return html`${this.form(this.centerFields())}
           <section class="card" style="margin-block-start: 1rem">
@@ -239,18 +248,36 @@ export class ConfigView extends LitElement {
   // --- forms ------------------------------------------------------------------------------
 
   private serviceFields(): Field[] {
-    return [{ name: 'prefix' }, { name: 'nameAr' }, { name: 'nameEn' }, { name: 'targetWaitSeconds', kind: 'number' }, { name: 'dailyCap', kind: 'number' }, { name: 'active', kind: 'check' }]
+    return [
+      { name: 'prefix' },
+      { name: 'nameAr' },
+      { name: 'nameEn' },
+      { name: 'targetWaitSeconds', kind: 'number' },
+      { name: 'dailyCap', kind: 'number' },
+      { name: 'active', kind: 'check' },
+    ]
   }
   private counterFields(): Field[] {
     return [{ name: 'number', kind: 'number' }, { name: 'name' }, { name: 'zone' }, { name: 'active', kind: 'check' }]
   }
   private userFields(): Field[] {
     const roles = (['clerk', 'manager', 'admin'] as const).map((r) => ({ value: r, label: t(`role.${r}`, this.lang) }))
-    return [...(this.editing === null ? [{ name: 'username' }] : []), { name: 'displayName' }, { name: 'password', kind: 'password' as const }, { name: 'role', kind: 'select' as const, options: roles }, ...(this.editing === null ? [] : [{ name: 'active', kind: 'check' as const }])]
+    return [
+      ...(this.editing === null ? [{ name: 'username' }] : []),
+      { name: 'displayName' },
+      { name: 'password', kind: 'password' as const },
+      { name: 'role', kind: 'select' as const, options: roles },
+      ...(this.editing === null ? [] : [{ name: 'active', kind: 'check' as const }]),
+    ]
   }
   private deviceFields(): Field[] {
     const kinds = (['kiosk', 'display', 'printer', 'board', 'keypad'] as const).map((k) => ({ value: k, label: t(`kind.${k}`, this.lang) }))
-    return [...(this.editing === null ? [{ name: 'kind', kind: 'select' as const, options: kinds }] : []), { name: 'name' }, { name: 'zone' }, { name: 'config', kind: 'textarea' as const }]
+    return [
+      ...(this.editing === null ? [{ name: 'kind', kind: 'select' as const, options: kinds }] : []),
+      { name: 'name' },
+      { name: 'zone' },
+      { name: 'config', kind: 'textarea' as const },
+    ]
   }
   private centerFields(): Field[] {
     const l = this.lang
@@ -258,12 +285,27 @@ export class ConfigView extends LitElement {
       { name: 'nameAr' },
       { name: 'nameEn' },
       { name: 'timeZone' },
-      { name: 'callPolicy', kind: 'select', options: (['fifo', 'priority', 'sla'] as const).map((p) => ({ value: p, label: t(`policy.${p}`, l) })) },
+      {
+        name: 'callPolicy',
+        kind: 'select',
+        options: (['fifo', 'priority', 'sla'] as const).map((p) => ({ value: p, label: t(`policy.${p}`, l) })),
+      },
       { name: 'maxPriorityInARow', kind: 'number' },
       { name: 'priorityAgingSeconds', kind: 'number' },
       { name: 'priorityCategories', kind: 'textarea' },
-      { name: 'digits', kind: 'select', options: (['western', 'arabic-indic'] as const).map((d) => ({ value: d, label: t(`digits.${d}`, l) })) },
-      { name: 'language', kind: 'select', options: [{ value: 'ar', label: 'العربية' }, { value: 'en', label: 'English' }] },
+      {
+        name: 'digits',
+        kind: 'select',
+        options: (['western', 'arabic-indic'] as const).map((d) => ({ value: d, label: t(`digits.${d}`, l) })),
+      },
+      {
+        name: 'language',
+        kind: 'select',
+        options: [
+          { value: 'ar', label: 'العربية' },
+          { value: 'en', label: 'English' },
+        ],
+      },
       { name: 'newsAr' },
       { name: 'newsEn' },
     ]
@@ -273,7 +315,8 @@ export class ConfigView extends LitElement {
     return html`<fieldset class="weights" data-field="services">
       <legend class="muted">${t('f.services', this.lang)}</legend>
       ${this.services.map(
-        (s) => html`<label>${s.prefix} · ${this.lang === 'ar' ? s.nameAr : s.nameEn}<input type="number" min="0" max="100" step="0.5" name=${`w${s.id}`} .value=${str(this.values[`w${s.id}`])} @input=${this.onInput} /></label>`,
+        (s) =>
+          html`<label>${s.prefix} · ${this.lang === 'ar' ? s.nameAr : s.nameEn}<input type="number" min="0" max="100" step="0.5" name=${`w${s.id}`} .value=${str(this.values[`w${s.id}`])} @input=${this.onInput} /></label>`,
       )}
       ${this.errors.services ? html`<span class="error">${this.errors.services}</span>` : nothing}
     </fieldset>`
@@ -281,14 +324,17 @@ export class ConfigView extends LitElement {
 
   private form(fields: Field[], extra: TemplateResult | typeof nothing = nothing): TemplateResult {
     const l = this.lang
-    const label = (name: string): string => (name === 'newsAr' ? `${t('f.news', l)} (ع)` : name === 'newsEn' ? `${t('f.news', l)} (EN)` : t(`f.${name}` as DashboardStringKey, l))
+    const label = (name: string): string =>
+      name === 'newsAr' ? `${t('f.news', l)} (ع)` : name === 'newsEn' ? `${t('f.news', l)} (EN)` : t(`f.${name}` as DashboardStringKey, l)
     const overridden = this.section === 'center' ? new Set(this.settings?.overridden ?? []) : new Set<string>()
     return html`<form class="card" data-form=${this.section} data-mode=${this.editing === null ? 'create' : 'edit'} novalidate @submit=${this.onSubmit}>
       <h2>${this.section === 'center' ? t('config.center', l) : t(this.editing === null ? 'common.add' : 'common.edit', l)}</h2>
       ${fields.map((f) => {
         const v = this.values[f.name]
         const err = this.errors[f.name]
-        const hint = overridden.has(f.name) ? html`<span class="muted">${tf('config.overridden', l, { value: String((this.settings?.defaults as Record<string, unknown> | undefined)?.[f.name] ?? '') })}</span>` : nothing
+        const hint = overridden.has(f.name)
+          ? html`<span class="muted">${tf('config.overridden', l, { value: String((this.settings?.defaults as Record<string, unknown> | undefined)?.[f.name] ?? '') })}</span>`
+          : nothing
         let input: TemplateResult
         switch (f.kind) {
           case 'check':
@@ -347,14 +393,23 @@ export class ConfigView extends LitElement {
     const v = this.values
     switch (this.section) {
       case 'services':
-        return { prefix: str(v.prefix).trim().toUpperCase(), nameAr: str(v.nameAr).trim(), nameEn: str(v.nameEn).trim(), targetWaitSeconds: intOrNull(v.targetWaitSeconds ?? ''), dailyCap: intOrNull(v.dailyCap ?? ''), active: v.active === true }
+        return {
+          prefix: str(v.prefix).trim().toUpperCase(),
+          nameAr: str(v.nameAr).trim(),
+          nameEn: str(v.nameEn).trim(),
+          targetWaitSeconds: intOrNull(v.targetWaitSeconds ?? ''),
+          dailyCap: intOrNull(v.dailyCap ?? ''),
+          active: v.active === true,
+        }
       case 'counters':
         return {
           number: intOrNull(v.number ?? ''),
           name: str(v.name).trim(),
           zone: str(v.zone).trim() || 'main',
           active: v.active === true,
-          services: this.services.filter((s) => str(v[`w${s.id}`]).trim() !== '').map((s) => ({ serviceId: s.id, weight: Number(v[`w${s.id}`]) })),
+          services: this.services
+            .filter((s) => str(v[`w${s.id}`]).trim() !== '')
+            .map((s) => ({ serviceId: s.id, weight: Number(v[`w${s.id}`]) })),
         }
       case 'users': {
         const body: Record<string, unknown> = { displayName: str(v.displayName).trim(), role: v.role }

@@ -149,9 +149,11 @@ export class DashboardApp extends LitElement {
     return html`<header>
         <span class="product">${t('app.product', lang)} · ${t('app.title', lang)}</span>
         ${values ? html`<span class="center">${lang === 'ar' ? values.nameAr : values.nameEn}</span>` : nothing}
-        ${s.phase === 'ready'
-          ? html`<nav class="tabs">${tabs.map((x) => html`<a href=${`#${x}`} data-tab=${x} aria-current=${x === tab ? 'page' : 'false'}>${t(`tab.${x}`, lang)}</a>`)}</nav>`
-          : nothing}
+        ${
+          s.phase === 'ready'
+            ? html`<nav class="tabs">${tabs.map((x) => html`<a href=${`#${x}`} data-tab=${x} aria-current=${x === tab ? 'page' : 'false'}>${t(`tab.${x}`, lang)}</a>`)}</nav>`
+            : nothing
+        }
         <span class="spacer"></span>
         <span class="clock">${new Date(this.now).toLocaleString(lang === 'ar' ? 'ar-EG' : 'en-GB', { timeZone: tz, weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' })}</span>
         ${s.user ? html`<span data-user=${s.user.username}>${s.user.username}</span><button type="button" data-action="logout" @click=${() => void s.logout()}>${t('logout', lang)}</button>` : nothing}

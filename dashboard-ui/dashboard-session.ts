@@ -188,6 +188,16 @@ export class DashboardSession implements ReactiveController {
 /** The fault flags the drivers share, one level down too (as the server judges them). */
 export function isFaulty(status: Record<string, unknown> | null): boolean {
   if (!status) return false
-  const bad = (s: Record<string, unknown>) => s.reachable === false || s.online === false || s.connected === false || s.open === false || s.paperOut === true || s.coverOpen === true || s.error === true
-  return bad(status) || Object.values(status).some((v) => typeof v === 'object' && v !== null && !Array.isArray(v) && bad(v as Record<string, unknown>))
+  const bad = (s: Record<string, unknown>) =>
+    s.reachable === false ||
+    s.online === false ||
+    s.connected === false ||
+    s.open === false ||
+    s.paperOut === true ||
+    s.coverOpen === true ||
+    s.error === true
+  return (
+    bad(status) ||
+    Object.values(status).some((v) => typeof v === 'object' && v !== null && !Array.isArray(v) && bad(v as Record<string, unknown>))
+  )
 }

@@ -25,11 +25,13 @@ export function deviceHealth(d: DeviceHealth, now: number): { key: DashboardStri
   const s = (d.status?.printer ?? d.status?.serial ?? d.status ?? {}) as Record<string, unknown>
   if (s.paperOut === true) return { key: 'health.paperOut', tone: 'bad' }
   if (s.coverOpen === true) return { key: 'health.cover', tone: 'bad' }
-  if (s.reachable === false || s.online === false || s.connected === false || s.open === false) return { key: 'health.offline', tone: 'bad' }
+  if (s.reachable === false || s.online === false || s.connected === false || s.open === false)
+    return { key: 'health.offline', tone: 'bad' }
   if (d.faulty) return { key: 'health.fault', tone: 'bad' }
   if (s.paperNearEnd === true) return { key: 'health.paperLow', tone: 'warn' }
   // screens poll the server; one silent for 10 minutes is probably off
-  if ((d.kind === 'kiosk' || d.kind === 'display') && d.lastSeenAt && now - Date.parse(d.lastSeenAt) > 10 * 60_000) return { key: 'health.offline', tone: 'warn' }
+  if ((d.kind === 'kiosk' || d.kind === 'display') && d.lastSeenAt && now - Date.parse(d.lastSeenAt) > 10 * 60_000)
+    return { key: 'health.offline', tone: 'warn' }
   return { key: 'health.ok', tone: 'ok' }
 }
 
@@ -247,11 +249,14 @@ export class LiveView extends LitElement {
     const lang = this.lang
     const b = this.backups
     let backup: TemplateResult
-    if (!b || !b.enabled) backup = html`<span class="pill" data-tone="warn" data-backup="off">${t('live.backupOff', lang)}</span>`
-    else if (b.last && !b.last.ok) backup = html`<span class="pill" data-tone="bad" data-backup="failed">${t('live.backupFailed', lang)}</span>`
+    if (!b?.enabled) backup = html`<span class="pill" data-tone="warn" data-backup="off">${t('live.backupOff', lang)}</span>`
+    else if (b.last && !b.last.ok)
+      backup = html`<span class="pill" data-tone="bad" data-backup="failed">${t('live.backupFailed', lang)}</span>`
     else {
       const at = b.last?.at ?? b.files?.[0]?.at
-      backup = at ? html`<span class="pill" data-tone="ok" data-backup="ok">${new Date(at).toLocaleString(lang === 'ar' ? 'ar-EG' : 'en-GB')}</span>` : html`<span class="pill" data-tone="warn">${t('live.backupNever', lang)}</span>`
+      backup = at
+        ? html`<span class="pill" data-tone="ok" data-backup="ok">${new Date(at).toLocaleString(lang === 'ar' ? 'ar-EG' : 'en-GB')}</span>`
+        : html`<span class="pill" data-tone="warn">${t('live.backupNever', lang)}</span>`
     }
     return html`<section class="card">
       <h2>${t('live.devices', lang)}</h2>

@@ -98,7 +98,8 @@ export class ReportsView extends LitElement {
             >${t('reports.by', lang)}
             <span class="groups" role="group">
               ${GROUPINGS.map(
-                (g) => html`<button type="button" data-by=${g} aria-pressed=${String(this.by === g)} @click=${() => ((this.by = g), void this.load())}>${t(`by.${g}`, lang)}</button>`,
+                (g) =>
+                  html`<button type="button" data-by=${g} aria-pressed=${String(this.by === g)} @click=${() => ((this.by = g), void this.load())}>${t(`by.${g}`, lang)}</button>`,
               )}
             </span>
           </label>
@@ -154,11 +155,15 @@ export class ReportsView extends LitElement {
   private async csv(): Promise<void> {
     const r = this.report
     if (!r) return
-    await this.api.download(`/stats/report.csv?from=${r.from}&to=${r.to}&by=${r.by}`, `tabour-${r.by}-${r.from}-${r.to}.csv`).catch((err: Error) => (this.error = err.message))
+    await this.api
+      .download(`/stats/report.csv?from=${r.from}&to=${r.to}&by=${r.by}`, `tabour-${r.by}-${r.from}-${r.to}.csv`)
+      .catch((err: Error) => (this.error = err.message))
   }
 
   private async ticketsCsv(): Promise<void> {
-    await this.api.download(`/stats/tickets.csv?from=${this.from}&to=${this.to}`, `tabour-tickets-${this.from}-${this.to}.csv`).catch((err: Error) => (this.error = err.message))
+    await this.api
+      .download(`/stats/tickets.csv?from=${this.from}&to=${this.to}`, `tabour-tickets-${this.from}-${this.to}.csv`)
+      .catch((err: Error) => (this.error = err.message))
   }
 }
 

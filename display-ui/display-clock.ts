@@ -8,7 +8,11 @@ import { customElement, property, state } from 'lit/decorators.js'
 import type { DigitStyle } from '../ui-common/digits.ts'
 
 /** The four lines of the clock for `at`; exported for tests. */
-export function clockText(at: Date, timeZone: string | undefined, digits: DigitStyle): { time: string; dateAr: string; dateEn: string; hijriAr: string; hijriEn: string } {
+export function clockText(
+  at: Date,
+  timeZone: string | undefined,
+  digits: DigitStyle,
+): { time: string; dateAr: string; dateEn: string; hijriAr: string; hijriEn: string } {
   const nu = digits === 'arabic-indic' ? 'arab' : 'latn'
   const tz = timeZone ? { timeZone } : {}
   const fmt = (locale: string, options: Intl.DateTimeFormatOptions) => {

@@ -47,7 +47,10 @@ const intIn = (value: unknown, min: number, max: number, fallback: number): numb
 const bool = (value: unknown, fallback: boolean): boolean => (typeof value === 'boolean' ? value : fallback)
 
 /** Settings from a device config and the center's defaults (null or missing: the built-in defaults). */
-export function displaySettings(config: Record<string, unknown> | null | undefined, center?: Pick<CenterInfo, 'digits'> | null): DisplaySettings {
+export function displaySettings(
+  config: Record<string, unknown> | null | undefined,
+  center?: Pick<CenterInfo, 'digits'> | null,
+): DisplaySettings {
   const c = config ?? {}
   const d = DEFAULT_DISPLAY_SETTINGS
   const langs = Array.isArray(c.announceLanguages) ? c.announceLanguages.filter((l): l is Lang => l === 'ar' || l === 'en') : null

@@ -105,7 +105,10 @@ export class NewsTicker extends LitElement {
     const start = fromLeft ? -own : width
     const end = fromLeft ? width : -own
     const duration = ((width + own) / Math.max(1, width)) * (60_000 / WIDTHS_PER_MINUTE)
-    const animation = text.animate([{ transform: `translateX(${start}px)` }, { transform: `translateX(${end}px)` }], { duration, easing: 'linear' })
+    const animation = text.animate([{ transform: `translateX(${start}px)` }, { transform: `translateX(${end}px)` }], {
+      duration,
+      easing: 'linear',
+    })
     this.animation = animation
     animation.onfinish = () => {
       if (animation !== this.animation) return

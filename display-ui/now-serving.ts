@@ -16,7 +16,10 @@ export function withCall(calls: readonly CalledTicket[], call: CalledTicket): Ca
 }
 
 /** A counter changed: its call stays only while the counter still holds that ticket. */
-export function withCounter(calls: readonly CalledTicket[], counter: Pick<Counter, 'id' | 'currentTicketId' | 'number' | 'name'>): CalledTicket[] {
+export function withCounter(
+  calls: readonly CalledTicket[],
+  counter: Pick<Counter, 'id' | 'currentTicketId' | 'number' | 'name'>,
+): CalledTicket[] {
   return calls.flatMap((c) => {
     if (c.counter.id !== counter.id) return [c]
     if (c.ticket.id !== counter.currentTicketId) return []
@@ -26,7 +29,10 @@ export function withCounter(calls: readonly CalledTicket[], counter: Pick<Counte
 }
 
 /** The snapshot's calls, kept only where the snapshot's own counters agree they are current. */
-export function fromSnapshot(recentCalls: readonly CalledTicket[], counters: readonly Pick<Counter, 'id' | 'currentTicketId' | 'number' | 'name'>[]): CalledTicket[] {
+export function fromSnapshot(
+  recentCalls: readonly CalledTicket[],
+  counters: readonly Pick<Counter, 'id' | 'currentTicketId' | 'number' | 'name'>[],
+): CalledTicket[] {
   let calls: CalledTicket[] = []
   // oldest first through withCall, so a counter keeps only its newest call
   for (const call of [...recentCalls].reverse()) calls = withCall(calls, call)

@@ -12,11 +12,27 @@ import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import {
-  BatchAck, Heartbeat, HourBatch, HubErrorCodes, UpstreamHeaders, UpstreamPaths, signatureMatches, type HubErrorCode,
+  BatchAck,
+  Heartbeat,
+  HourBatch,
+  HubErrorCodes,
+  UpstreamHeaders,
+  UpstreamPaths,
+  signatureMatches,
+  type HubErrorCode,
 } from '../protocol/upstream.ts'
 import { localDay } from '../server/queue/local-day.ts'
 import type { HubConfig } from './config.ts'
-import { CENTER_KINDS, GROUP_BYS, type CenterRecord, type CenterStatus, type FigureRow, type FiguresQuery, type GroupBy, type HubStore } from './store/store.ts'
+import {
+  CENTER_KINDS,
+  GROUP_BYS,
+  type CenterRecord,
+  type CenterStatus,
+  type FigureRow,
+  type FiguresQuery,
+  type GroupBy,
+  type HubStore,
+} from './store/store.ts'
 
 export class HubError extends Error {
   constructor(
@@ -75,7 +91,9 @@ const CenterBody = Type.Object(
   },
   { additionalProperties: false },
 )
-const CenterPatch = Type.Partial(Type.Object({ ...Type.Omit(CenterBody, ['id', 'secret']).properties, active: Type.Boolean() }, { additionalProperties: false }))
+const CenterPatch = Type.Partial(
+  Type.Object({ ...Type.Omit(CenterBody, ['id', 'secret']).properties, active: Type.Boolean() }, { additionalProperties: false }),
+)
 const DAY = '^\\d{4}-\\d{2}-\\d{2}$'
 const FiguresQuerystring = Type.Object({
   from: Type.Optional(Type.String({ pattern: DAY })),
@@ -116,16 +134,26 @@ export function buildHub(config: HubConfig, deps: HubDeps): FastifyInstance {
   app.decorateRequest('signedNonce', undefined)
 
   app.setErrorHandler((err: Error & { statusCode?: number; validation?: unknown; code?: string }, request, reply) => {
-    if (err instanceof HubError) return reply.status(err.statusCode).send({ statusCode: err.statusCode, code: err.code, error: err.name, message: err.message })
+    if (err instanceof HubError)
+      return reply.status(err.statusCode).send({ statusCode: err.statusCode, code: err.code, error: err.name, message: err.message })
     if (err.validation || (err.statusCode && err.statusCode >= 400 && err.statusCode < 500)) {
       const status = err.statusCode ?? 400
-      return reply.status(status).send({ statusCode: status, code: status === 400 ? HubErrorCodes.VALIDATION : HubErrorCodes.NOT_FOUND, error: 'Bad Request', message: err.message })
+      return reply.status(status).send({
+        statusCode: status,
+        code: status === 400 ? HubErrorCodes.VALIDATION : HubErrorCodes.NOT_FOUND,
+        error: 'Bad Request',
+        message: err.message,
+      })
     }
     request.log.error({ err }, 'hub request failed')
-    return reply.status(500).send({ statusCode: 500, code: HubErrorCodes.INTERNAL, error: 'Internal Server Error', message: 'internal error' })
+    return reply
+      .status(500)
+      .send({ statusCode: 500, code: HubErrorCodes.INTERNAL, error: 'Internal Server Error', message: 'internal error' })
   })
   app.setNotFoundHandler((request, reply) =>
-    reply.status(404).send({ statusCode: 404, code: HubErrorCodes.NOT_FOUND, error: 'Not Found', message: `no route ${request.method} ${request.url}` }),
+    reply
+      .status(404)
+      .send({ statusCode: 404, code: HubErrorCodes.NOT_FOUND, error: 'Not Found', message: `no route ${request.method} ${request.url}` }),
   )
 
   const offlineCutoff = () => clock() - config.offlineAfterMinutes * 60_000
@@ -133,10 +161,21 @@ export function buildHub(config: HubConfig, deps: HubDeps): FastifyInstance {
   const centerView = (c: CenterRecord, s: CenterStatus | undefined): CenterView => {
     const lastContactAt = Math.max(s?.lastReportAt ?? 0, s?.lastHeartbeatAt ?? 0) || null
     return {
-      id: c.id, nameAr: c.nameAr, nameEn: c.nameEn, governorate: c.governorate, city: c.city, kind: c.kind, active: c.active,
-      lastReportAt: s?.lastReportAt ?? null, lastHeartbeatAt: s?.lastHeartbeatAt ?? null, lastContactAt,
+      id: c.id,
+      nameAr: c.nameAr,
+      nameEn: c.nameEn,
+      governorate: c.governorate,
+      city: c.city,
+      kind: c.kind,
+      active: c.active,
+      lastReportAt: s?.lastReportAt ?? null,
+      lastHeartbeatAt: s?.lastHeartbeatAt ?? null,
+      lastContactAt,
       offline: c.active && (lastContactAt === null || lastContactAt < offlineCutoff()),
-      countersOpen: s?.countersOpen ?? null, devicesFaulty: s?.devicesFaulty ?? null, outboxPending: s?.outboxPending ?? null, version: s?.version ?? null,
+      countersOpen: s?.countersOpen ?? null,
+      devicesFaulty: s?.devicesFaulty ?? null,
+      outboxPending: s?.outboxPending ?? null,
+      version: s?.version ?? null,
     }
   }
   const centerViews = async () => {
@@ -145,7 +184,9 @@ export function buildHub(config: HubConfig, deps: HubDeps): FastifyInstance {
   }
 
   if (!config.readToken) {
-    app.log.warn('HUB_READ_TOKEN is not set: the national figures, the CSV export and the center registry are readable by anyone who can reach the hub (see hub/README.md)')
+    app.log.warn(
+      'HUB_READ_TOKEN is not set: the national figures, the CSV export and the center registry are readable by anyone who can reach the hub (see hub/README.md)',
+    )
   }
 
   // --- rate limit of the ingest: refusals counted in hub_rejections in batches, not one write per refused request
@@ -194,7 +235,11 @@ export function buildHub(config: HubConfig, deps: HubDeps): FastifyInstance {
         limited.set(name, (limited.get(name) ?? 0) + 1)
       },
       errorResponseBuilder: (_request, context) =>
-        new HubError(429, HubErrorCodes.RATE_LIMITED, `more than ${context.max} requests from this center within ${Math.round(config.ingestWindowMs / 1000)} s: retry in ${context.after} (Retry-After)`),
+        new HubError(
+          429,
+          HubErrorCodes.RATE_LIMITED,
+          `more than ${context.max} requests from this center within ${Math.round(config.ingestWindowMs / 1000)} s: retry in ${context.after} (Retry-After)`,
+        ),
     })
     // the signature covers the exact bytes sent, so keep them
     signed.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
@@ -220,9 +265,23 @@ export function buildHub(config: HubConfig, deps: HubDeps): FastifyInstance {
       const nonce = h(UpstreamHeaders.nonce)
       const seq = h(UpstreamHeaders.seq)
       const signature = h(UpstreamHeaders.signature)
-      if (!centerId || !ts || !nonce || !seq || !signature || !/^\d+$/.test(ts) || !/^\d+$/.test(seq) || !/^[A-Za-z0-9_-]{16,128}$/.test(nonce)) {
+      if (
+        !centerId ||
+        !ts ||
+        !nonce ||
+        !seq ||
+        !signature ||
+        !/^\d+$/.test(ts) ||
+        !/^\d+$/.test(seq) ||
+        !/^[A-Za-z0-9_-]{16,128}$/.test(nonce)
+      ) {
         // counted without the claimed center: anyone can send any name, and the table must not grow with them
-        return reject(HubErrorCodes.UNSIGNED, 401, null, 'the request is not signed (x-tabour-center, -timestamp, -nonce, -seq, -signature)')
+        return reject(
+          HubErrorCodes.UNSIGNED,
+          401,
+          null,
+          'the request is not signed (x-tabour-center, -timestamp, -nonce, -seq, -signature)',
+        )
       }
       const center = await store.getCenter(centerId)
       if (!center) {
@@ -230,23 +289,35 @@ export function buildHub(config: HubConfig, deps: HubDeps): FastifyInstance {
         return reject(HubErrorCodes.UNKNOWN_CENTER, 401, null, `no center ${centerId.slice(0, 64)} is registered`)
       }
       const parts = { centerId, timestamp: Number(ts), nonce, seq: Number(seq), body: request.rawBody ?? '' }
-      if (!signatureMatches(center.secret, parts, signature)) return reject(HubErrorCodes.BAD_SIGNATURE, 401, centerId, 'the signature does not match')
+      if (!signatureMatches(center.secret, parts, signature))
+        return reject(HubErrorCodes.BAD_SIGNATURE, 401, centerId, 'the signature does not match')
       if (Math.abs(clock() - parts.timestamp) > config.maxSkewSeconds * 1000) {
-        return reject(HubErrorCodes.STALE_TIMESTAMP, 401, centerId, `the timestamp is more than ${config.maxSkewSeconds} s from the hub's clock`)
+        return reject(
+          HubErrorCodes.STALE_TIMESTAMP,
+          401,
+          centerId,
+          `the timestamp is more than ${config.maxSkewSeconds} s from the hub's clock`,
+        )
       }
       if (!center.active) return reject(HubErrorCodes.CENTER_INACTIVE, 403, centerId, `center ${centerId} is deactivated`)
       const claimed = (request.body as { centerId?: unknown } | undefined)?.centerId
-      if (claimed !== centerId) return reject(HubErrorCodes.CENTER_MISMATCH, 403, centerId, `center ${centerId} cannot report for ${String(claimed)}`)
+      if (claimed !== centerId)
+        return reject(HubErrorCodes.CENTER_MISMATCH, 403, centerId, `center ${centerId} cannot report for ${String(claimed)}`)
       request.signedCenter = center
       request.signedNonce = nonce
     })
 
-    signed.post(UpstreamPaths.batches, { schema: { body: HourBatch, response: { 200: BatchAck } }, config: { rateLimit: {} } }, async (request) => {
-      const batch = request.body as HourBatch
-      const result = await store.ingest(batch, request.signedNonce!, clock())
-      if (result === 'replayed') return reject(HubErrorCodes.REPLAYED, 401, batch.centerId, 'this request was already received (nonce seen)')
-      return { ack: batch.seq, stored: result.stored, ignored: result.ignored }
-    })
+    signed.post(
+      UpstreamPaths.batches,
+      { schema: { body: HourBatch, response: { 200: BatchAck } }, config: { rateLimit: {} } },
+      async (request) => {
+        const batch = request.body as HourBatch
+        const result = await store.ingest(batch, request.signedNonce!, clock())
+        if (result === 'replayed')
+          return reject(HubErrorCodes.REPLAYED, 401, batch.centerId, 'this request was already received (nonce seen)')
+        return { ack: batch.seq, stored: result.stored, ignored: result.ignored }
+      },
+    )
 
     signed.post(UpstreamPaths.heartbeat, { schema: { body: Heartbeat }, config: { rateLimit: {} } }, async (request) => {
       const body = request.body as Heartbeat
@@ -264,8 +335,14 @@ export function buildHub(config: HubConfig, deps: HubDeps): FastifyInstance {
   // --- admin API -----------------------------------------------------------------------------
   app.register(async (admin) => {
     admin.addHook('onRequest', async (request) => {
-      if (!config.adminToken) throw new HubError(403, HubErrorCodes.ADMIN_DISABLED, 'the admin API is off: set HUB_ADMIN_TOKEN (or use `npm run hub -- center …`)')
-      if (!tokenMatches(bearerOf(request), config.adminToken)) throw new HubError(401, HubErrorCodes.UNAUTHENTICATED, 'a valid admin bearer token is required')
+      if (!config.adminToken)
+        throw new HubError(
+          403,
+          HubErrorCodes.ADMIN_DISABLED,
+          'the admin API is off: set HUB_ADMIN_TOKEN (or use `npm run hub -- center …`)',
+        )
+      if (!tokenMatches(bearerOf(request), config.adminToken))
+        throw new HubError(401, HubErrorCodes.UNAUTHENTICATED, 'a valid admin bearer token is required')
     })
     admin.get(`${PREFIX}/admin/centers`, async () => centerViews())
     admin.post(`${PREFIX}/admin/centers`, { schema: { body: CenterBody } }, async (request, reply) => {
@@ -342,8 +419,17 @@ export function buildHub(config: HubConfig, deps: HubDeps): FastifyInstance {
       centerViews(),
     ])
     return {
-      from: base.from, to: base.to, today: today(), offlineAfterMinutes: config.offlineAfterMinutes, generatedAt: clock(),
-      totals: totalOf(byCenter), byGovernorate, byCenter, byService, byTime: byHour, centers,
+      from: base.from,
+      to: base.to,
+      today: today(),
+      offlineAfterMinutes: config.offlineAfterMinutes,
+      generatedAt: clock(),
+      totals: totalOf(byCenter),
+      byGovernorate,
+      byCenter,
+      byService,
+      byTime: byHour,
+      centers,
     }
   })
 
@@ -367,7 +453,10 @@ export function buildHub(config: HubConfig, deps: HubDeps): FastifyInstance {
       const html = await readFile(join(config.uiDir, 'hub', 'ui', 'index.html'))
       return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html)
     } catch {
-      return reply.status(503).type('text/plain; charset=utf-8').send('UI not built: run `npm run build`.\nالواجهة غير مبنية: شغّل npm run build')
+      return reply
+        .status(503)
+        .type('text/plain; charset=utf-8')
+        .send('UI not built: run `npm run build`.\nالواجهة غير مبنية: شغّل npm run build')
     }
   }
   app.get('/', (_request, reply) => reply.redirect('/hub/ui/'))
@@ -376,7 +465,22 @@ export function buildHub(config: HubConfig, deps: HubDeps): FastifyInstance {
 }
 
 export function sumRows(rows: FigureRow[]): Omit<FigureRow, 'key' | 'nameAr' | 'nameEn' | 'governorate'> {
-  const t = { issued: 0, called: 0, served: 0, noShow: 0, cancelled: 0, transferredIn: 0, transferredOut: 0, waitSumSeconds: 0, waitCount: 0, waitMaxSeconds: 0, waitWithinTarget: 0, serviceSumSeconds: 0, serviceCount: 0, counterOpenMinutes: 0 }
+  const t = {
+    issued: 0,
+    called: 0,
+    served: 0,
+    noShow: 0,
+    cancelled: 0,
+    transferredIn: 0,
+    transferredOut: 0,
+    waitSumSeconds: 0,
+    waitCount: 0,
+    waitMaxSeconds: 0,
+    waitWithinTarget: 0,
+    serviceSumSeconds: 0,
+    serviceCount: 0,
+    counterOpenMinutes: 0,
+  }
   for (const r of rows) {
     for (const k of Object.keys(t) as (keyof typeof t)[]) t[k] = k === 'waitMaxSeconds' ? Math.max(t[k], r[k]) : t[k] + r[k]
   }
@@ -390,11 +494,22 @@ export function sumRows(rows: FigureRow[]): Omit<FigureRow, 'key' | 'nameAr' | '
 }
 
 const CSV_COLUMNS: [string, (r: FigureRow) => unknown][] = [
-  ['key', (r) => r.key], ['name_ar', (r) => r.nameAr], ['name_en', (r) => r.nameEn], ['governorate', (r) => r.governorate ?? ''],
-  ['issued', (r) => r.issued], ['called', (r) => r.called], ['served', (r) => r.served], ['no_show', (r) => r.noShow], ['cancelled', (r) => r.cancelled],
-  ['transferred_in', (r) => r.transferredIn], ['transferred_out', (r) => r.transferredOut],
-  ['avg_wait_seconds', (r) => r.avgWaitSeconds ?? ''], ['max_wait_seconds', (r) => r.waitMaxSeconds], ['sla_percent', (r) => r.slaPercent ?? ''],
-  ['avg_service_seconds', (r) => r.avgServiceSeconds ?? ''], ['counter_open_minutes', (r) => r.counterOpenMinutes],
+  ['key', (r) => r.key],
+  ['name_ar', (r) => r.nameAr],
+  ['name_en', (r) => r.nameEn],
+  ['governorate', (r) => r.governorate ?? ''],
+  ['issued', (r) => r.issued],
+  ['called', (r) => r.called],
+  ['served', (r) => r.served],
+  ['no_show', (r) => r.noShow],
+  ['cancelled', (r) => r.cancelled],
+  ['transferred_in', (r) => r.transferredIn],
+  ['transferred_out', (r) => r.transferredOut],
+  ['avg_wait_seconds', (r) => r.avgWaitSeconds ?? ''],
+  ['max_wait_seconds', (r) => r.waitMaxSeconds],
+  ['sla_percent', (r) => r.slaPercent ?? ''],
+  ['avg_service_seconds', (r) => r.avgServiceSeconds ?? ''],
+  ['counter_open_minutes', (r) => r.counterOpenMinutes],
 ]
 
 /** RFC 4180 CSV with a UTF-8 BOM (so spreadsheet programs read the Arabic names). */
@@ -405,5 +520,5 @@ export function toCsv(rows: FigureRow[], q: Pick<FiguresQuery, 'from' | 'to' | '
   }
   const lines = [['from', 'to', 'by', ...CSV_COLUMNS.map(([h]) => h)].join(',')]
   for (const r of rows) lines.push([q.from, q.to, q.by, ...CSV_COLUMNS.map(([, f]) => f(r))].map(cell).join(','))
-  return '\uFEFF' + lines.join('\r\n') + '\r\n'
+  return `\uFEFF${lines.join('\r\n')}\r\n`
 }

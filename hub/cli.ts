@@ -40,11 +40,16 @@ export async function hubCli(args: string[], print: (line: string) => void = con
       const f = flags(rest)
       const kind = (f.kind ?? 'fixed') as CenterKind
       if (!f.id || !f['name-ar'] || !f['name-en'] || !f.governorate || !CENTER_KINDS.includes(kind)) {
-        print('usage: center add --id ID --name-ar NAME --name-en NAME --governorate G [--city C] [--kind fixed|mobile|new_city] [--secret S]')
+        print(
+          'usage: center add --id ID --name-ar NAME --name-en NAME --governorate G [--city C] [--kind fixed|mobile|new_city] [--secret S]',
+        )
         return 2
       }
       const secret = f.secret || newSecret()
-      const added = await store.addCenter({ id: f.id, nameAr: f['name-ar'], nameEn: f['name-en'], governorate: f.governorate, city: f.city ?? '', kind, secret }, Date.now())
+      const added = await store.addCenter(
+        { id: f.id, nameAr: f['name-ar'], nameEn: f['name-en'], governorate: f.governorate, city: f.city ?? '', kind, secret },
+        Date.now(),
+      )
       if (!added) {
         print(`center ${f.id} exists`)
         return 1
@@ -54,7 +59,8 @@ export async function hubCli(args: string[], print: (line: string) => void = con
       return 0
     }
     if (verb === 'list') {
-      for (const c of await store.listCenters()) print(`${c.id}\t${c.kind}\t${c.governorate}\t${c.city}\t${c.nameEn}\t${c.nameAr}${c.active ? '' : '\t(inactive)'}`)
+      for (const c of await store.listCenters())
+        print(`${c.id}\t${c.kind}\t${c.governorate}\t${c.city}\t${c.nameEn}\t${c.nameAr}${c.active ? '' : '\t(inactive)'}`)
       return 0
     }
     if (verb === 'rotate-secret' || verb === 'activate' || verb === 'deactivate') {

@@ -69,9 +69,12 @@ export function loadHubConfig(env: Record<string, string | undefined> = process.
     ...overrides,
   }
   if (config.port > 65535) throw new HubConfigError(`HUB_PORT must be ≤ 65535`)
-  if (config.adminToken !== undefined && config.adminToken.length < 16) throw new HubConfigError('HUB_ADMIN_TOKEN must be at least 16 characters')
-  if (config.readToken !== undefined && config.readToken.length < 16) throw new HubConfigError('HUB_READ_TOKEN must be at least 16 characters')
-  if (config.databaseUrl && !/^postgres(ql)?:\/\//.test(config.databaseUrl)) throw new HubConfigError('HUB_DATABASE_URL must be a postgres:// URL; leave it unset for SQLite')
+  if (config.adminToken !== undefined && config.adminToken.length < 16)
+    throw new HubConfigError('HUB_ADMIN_TOKEN must be at least 16 characters')
+  if (config.readToken !== undefined && config.readToken.length < 16)
+    throw new HubConfigError('HUB_READ_TOKEN must be at least 16 characters')
+  if (config.databaseUrl && !/^postgres(ql)?:\/\//.test(config.databaseUrl))
+    throw new HubConfigError('HUB_DATABASE_URL must be a postgres:// URL; leave it unset for SQLite')
   if (!isValidTimeZone(config.timeZone)) throw new HubConfigError(`HUB_TIME_ZONE ${config.timeZone} is not an IANA time zone`)
   return config
 }

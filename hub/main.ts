@@ -27,7 +27,9 @@ async function main(): Promise<void> {
   await app.listen({ port: config.port, host: config.host })
   const address = app.server.address()
   const port = typeof address === 'object' && address ? address.port : config.port
-  console.log(`\n  Tabour national hub on http://${config.host}:${port}/  (${store.dialect}${store.dialect === 'sqlite' ? ` in ${config.dataDir}` : ''})\n`)
+  console.log(
+    `\n  Tabour national hub on http://${config.host}:${port}/  (${store.dialect}${store.dialect === 'sqlite' ? ` in ${config.dataDir}` : ''})\n`,
+  )
 }
 
 main().catch((err) => {

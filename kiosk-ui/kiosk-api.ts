@@ -44,7 +44,13 @@ export async function fetchOwnDevice(base: string, token: string): Promise<Devic
  * the server returns the same ticket instead of making a second one.
  */
 export function issueTicket(base: string, token: string, body: IssueRequest, idempotencyKey: string): Promise<IssuedTicketReply> {
-  return requestJson(apiUrl(base, '/tickets'), { method: 'POST', token, body, headers: { 'idempotency-key': idempotencyKey }, timeoutMs: 8000 })
+  return requestJson(apiUrl(base, '/tickets'), {
+    method: 'POST',
+    token,
+    body,
+    headers: { 'idempotency-key': idempotencyKey },
+    timeoutMs: 8000,
+  })
 }
 
 /** The public status of a ticket (no token, no personal data). */

@@ -181,7 +181,8 @@ export class KioskApp extends LitElement {
       ></tabour-pairing-screen>`
     }
     // a ticket already on screen stays there: the citizen needs it more than the bad news
-    if (!session.reachable && this.screen.kind !== 'confirm') return html`<tabour-out-of-service data-screen="out-of-service"></tabour-out-of-service>`
+    if (!session.reachable && this.screen.kind !== 'confirm')
+      return html`<tabour-out-of-service data-screen="out-of-service"></tabour-out-of-service>`
     const center = session.center
     if (!center) return html`<div class="loading">${t('common.loading', lang)}</div>`
     const other = otherLang(lang)

@@ -113,7 +113,11 @@ export class KioskSession {
     const token = this.token
     if (token === null) return false
     try {
-      const [device, center, services] = await Promise.all([fetchOwnDevice(this.base, token), fetchCenter(this.base, token), fetchServices(this.base, token)])
+      const [device, center, services] = await Promise.all([
+        fetchOwnDevice(this.base, token),
+        fetchCenter(this.base, token),
+        fetchServices(this.base, token),
+      ])
       if (token !== this.token) return false
       if (device) this.deviceId = device.id
       this.applySettings(kioskSettings(device?.config, center))

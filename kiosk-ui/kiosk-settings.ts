@@ -46,7 +46,10 @@ function patternOf(value: unknown): RegExp {
 }
 
 /** Settings from a device config and the center's defaults (null or missing: the built-in defaults). */
-export function kioskSettings(config: Record<string, unknown> | null | undefined, center?: Pick<CenterInfo, 'digits' | 'language'> | null): KioskSettings {
+export function kioskSettings(
+  config: Record<string, unknown> | null | undefined,
+  center?: Pick<CenterInfo, 'digits' | 'language'> | null,
+): KioskSettings {
   const c = config ?? {}
   const idle = c.idleSeconds
   return {

@@ -179,12 +179,14 @@ export class ServiceGrid extends LitElement {
             <span class="second">${inLang(serviceName(s, other), other)}</span>
           </span>
           <span class="figures">
-            ${busy
-              ? html`<span class="issuing" role="status">${t('kiosk.issuing', lang)}</span>`
-              : s.available
-                ? html`<span>${t('kiosk.waiting', lang)}: <b data-waiting>${n(s.waiting)}</b></span>
+            ${
+              busy
+                ? html`<span class="issuing" role="status">${t('kiosk.issuing', lang)}</span>`
+                : s.available
+                  ? html`<span>${t('kiosk.waiting', lang)}: <b data-waiting>${n(s.waiting)}</b></span>
                     <span>${t('kiosk.estimatedWait', lang)}: <b>${waitInWords(s.estimatedWaitSeconds, lang, this.digits)}</b></span>`
-                : html`<span class="unavailable-note">${t('kiosk.unavailable', lang)}</span>`}
+                  : html`<span class="unavailable-note">${t('kiosk.unavailable', lang)}</span>`
+            }
           </span>
         </button>
       </div>
@@ -193,7 +195,9 @@ export class ServiceGrid extends LitElement {
 
   private select(s: ServiceWithQueue): void {
     if (!s.available || this.busyServiceId !== null) return
-    this.dispatchEvent(new CustomEvent<ServiceSelectDetail>('service-select', { detail: { serviceId: s.id }, bubbles: true, composed: true }))
+    this.dispatchEvent(
+      new CustomEvent<ServiceSelectDetail>('service-select', { detail: { serviceId: s.id }, bubbles: true, composed: true }),
+    )
   }
 }
 

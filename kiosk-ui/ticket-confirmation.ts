@@ -181,9 +181,11 @@ export class TicketConfirmation extends LitElement {
         <div class="main">
           <p class="caption">${t('kiosk.yourTicket', lang)}</p>
           <p class="label ltr" data-ticket-label=${ticket.label}>${labelWith(ticket.label, this.digits)}</p>
-          ${this.service
-            ? html`<p class="service">${serviceName(this.service, lang)}<span class="second">${inLang(serviceName(this.service, other), other)}</span></p>`
-            : ''}
+          ${
+            this.service
+              ? html`<p class="service">${serviceName(this.service, lang)}<span class="second">${inLang(serviceName(this.service, other), other)}</span></p>`
+              : ''
+          }
           <dl>
             <div>
               <dt>${t('kiosk.peopleAhead', lang)}</dt>

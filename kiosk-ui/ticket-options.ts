@@ -122,7 +122,9 @@ export class TicketOptions extends LitElement {
         <p>${t('kiosk.priority.hint', lang)}</p>
         <div class="choices">
           ${this.categories.map(
-            (c) => html`<button type="button" class="btn" data-priority=${c.code} ?disabled=${this.busy} @click=${() => this.choosePriority(c.code)}>
+            (
+              c,
+            ) => html`<button type="button" class="btn" data-priority=${c.code} ?disabled=${this.busy} @click=${() => this.choosePriority(c.code)}>
               <span>${name(c, lang)}</span><span class="second">${inLang(name(c, other), other)}</span>
             </button>`,
           )}

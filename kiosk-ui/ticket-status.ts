@@ -24,7 +24,10 @@ import { serviceName } from './service-grid.ts'
 
 /** Whether a counter's name says more than its number ("Counter 3", "شباك 3" do not). */
 function namesMore(counter: { number: number; name: string }): boolean {
-  const plain = counter.name.replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x660)).trim().toLowerCase()
+  const plain = counter.name
+    .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x660))
+    .trim()
+    .toLowerCase()
   return plain !== '' && !new RegExp(`^(counter|window|desk|الشباك|شباك)\\s*${counter.number}$`).test(plain)
 }
 
@@ -180,11 +183,13 @@ export class TicketStatus extends LitElement {
         <tabour-lang-switch .lang=${lang}></tabour-lang-switch>
       </header>
       <main>
-        ${this.notFound
-          ? html`<p class="card final" role="alert" data-state="not-found">${t('status.notFound', lang)}</p>`
-          : this.ticket
-            ? this.renderTicket(this.ticket, lang)
-            : html`<p class="card">${t('common.loading', lang)}</p>`}
+        ${
+          this.notFound
+            ? html`<p class="card final" role="alert" data-state="not-found">${t('status.notFound', lang)}</p>`
+            : this.ticket
+              ? this.renderTicket(this.ticket, lang)
+              : html`<p class="card">${t('common.loading', lang)}</p>`
+        }
       </main>
     `
   }
@@ -266,7 +271,9 @@ export class TicketStatus extends LitElement {
     const lang = this.language
     const ticket = this.ticket
     const turn = ticket?.status === 'called' ? ` · ${t('status.yourTurn', lang)}` : ''
-    document.title = ticket ? `${ticket.label}${turn} — ${t('app.ticketStatus', lang)}` : `${t('app.ticketStatus', lang)} · ${t('product.name', lang)}`
+    document.title = ticket
+      ? `${ticket.label}${turn} — ${t('app.ticketStatus', lang)}`
+      : `${t('app.ticketStatus', lang)} · ${t('product.name', lang)}`
   }
 }
 

@@ -1,21 +1,18 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox'
 
 /** The error body of every 4xx/5xx answer; `code` is one of protocol/error-codes.ts. */
-export const ErrorResponse = Type.Object(
-  {
-    statusCode: Type.Integer(),
-    code: Type.String(),
-    error: Type.String(),
-    message: Type.String(),
-  },
-)
+export const ErrorResponse = Type.Object({
+  statusCode: Type.Integer(),
+  code: Type.String(),
+  error: Type.String(),
+  message: Type.String(),
+})
 export type ErrorResponse = Static<typeof ErrorResponse>
 
 export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()])
 
 /** A union of string literals, e.g. literalUnion(['a', 'b']) for 'a' | 'b'. */
-export const literalUnion = <const T extends readonly string[]>(values: T) =>
-  Type.Union(values.map((v) => Type.Literal(v as T[number])))
+export const literalUnion = <const T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v as T[number])))
 
 /** Timestamps on the wire are ISO 8601 strings in UTC. */
 export const Timestamp = Type.String({ format: 'date-time' })

@@ -97,10 +97,7 @@ export const UpdateDeviceBody = Type.Partial(Type.Omit(CreateDeviceBody, ['kind'
 })
 export type UpdateDeviceBody = Static<typeof UpdateDeviceBody>
 export const CreatedDevice = Type.Composite([Device, Type.Object({ pairingCode: Type.String() })])
-export const PairBody = Type.Object(
-  { pairingCode: Type.String({ minLength: 4, maxLength: 32 }) },
-  { additionalProperties: false },
-)
+export const PairBody = Type.Object({ pairingCode: Type.String({ minLength: 4, maxLength: 32 }) }, { additionalProperties: false })
 export type PairBody = Static<typeof PairBody>
 export const PairReply = Type.Object({ token: Type.String(), device: Device })
 
@@ -119,10 +116,7 @@ export const OpenCounterBody = Type.Object(
   { takeover: Type.Optional(Type.Boolean({ description: 'manager/admin: take the counter from the clerk holding it' })) },
   { additionalProperties: false },
 )
-export const PauseBody = Type.Object(
-  { reason: Type.Optional(Type.String({ maxLength: 200 })) },
-  { additionalProperties: false },
-)
+export const PauseBody = Type.Object({ reason: Type.Optional(Type.String({ maxLength: 200 })) }, { additionalProperties: false })
 export const FinishBody = Type.Object(
   { outcome: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })), note: Type.Optional(Type.String({ maxLength: 500 })) },
   { additionalProperties: false },
@@ -136,7 +130,4 @@ export const TransferBody = Type.Union(
   { description: 'either serviceId (back to that service queue) or counterId (to that counter)' },
 )
 export type TransferBody = Static<typeof TransferBody>
-export const CallTicketBody = Type.Object(
-  { ticketId: Type.String({ minLength: 1, maxLength: 64 }) },
-  { additionalProperties: false },
-)
+export const CallTicketBody = Type.Object({ ticketId: Type.String({ minLength: 1, maxLength: 64 }) }, { additionalProperties: false })

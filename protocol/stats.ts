@@ -24,7 +24,13 @@ const Figures = {
   longestWaitSeconds: Type.Optional(Nullable(Type.Number())),
 }
 
-export const ServiceStats = Type.Object({ serviceId: Type.Integer(), prefix: Type.String(), nameAr: Type.String(), nameEn: Type.String(), ...Figures })
+export const ServiceStats = Type.Object({
+  serviceId: Type.Integer(),
+  prefix: Type.String(),
+  nameAr: Type.String(),
+  nameEn: Type.String(),
+  ...Figures,
+})
 export const CounterStats = Type.Object({
   counterId: Type.Integer(),
   number: Type.Integer(),
@@ -62,7 +68,9 @@ export type ClerkStatsToday = Static<typeof ClerkStatsToday>
 export const LocalDay = Type.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$' })
 
 /** How a report's rows are grouped. */
-export const ReportGrouping = Type.Union(['day', 'hour', 'service', 'counter', 'clerk'].map((g) => Type.Literal(g as 'day' | 'hour' | 'service' | 'counter' | 'clerk')))
+export const ReportGrouping = Type.Union(
+  ['day', 'hour', 'service', 'counter', 'clerk'].map((g) => Type.Literal(g as 'day' | 'hour' | 'service' | 'counter' | 'clerk')),
+)
 export type ReportGrouping = Static<typeof ReportGrouping>
 
 /** ?from&to&by: both days included, at most 366 days. */
@@ -118,7 +126,10 @@ export const Report = Type.Object({
 export type Report = Static<typeof Report>
 
 /** ?day (default today) & weeks (default 4): the hourly charts. */
-export const HourlyQuery = Type.Object({ day: Type.Optional(LocalDay), weeks: Type.Optional(Type.Integer({ minimum: 0, maximum: 12 })) }, { additionalProperties: false })
+export const HourlyQuery = Type.Object(
+  { day: Type.Optional(LocalDay), weeks: Type.Optional(Type.Integer({ minimum: 0, maximum: 12 })) },
+  { additionalProperties: false },
+)
 
 /** 24 values, index = local hour. */
 const Hours = Type.Array(Nullable(Type.Number()), { minItems: 24, maxItems: 24 })
@@ -133,7 +144,16 @@ export const HourlySeries = Type.Object({
   baselineIssued: Hours,
   baselineServed: Hours,
   /** Issued today per service and hour. */
-  services: Type.Array(Type.Object({ serviceId: Type.Integer(), prefix: Type.String(), nameAr: Type.String(), nameEn: Type.String(), issued: Hours, served: Hours })),
+  services: Type.Array(
+    Type.Object({
+      serviceId: Type.Integer(),
+      prefix: Type.String(),
+      nameAr: Type.String(),
+      nameEn: Type.String(),
+      issued: Hours,
+      served: Hours,
+    }),
+  ),
 })
 export type HourlySeries = Static<typeof HourlySeries>
 

@@ -11,10 +11,25 @@ export type TicketStatus = 'waiting' | 'called' | 'serving' | 'done' | 'no_show'
 export type TicketAction = 'call' | 'recall' | 'start' | 'finish' | 'no_show' | 'transfer' | 'cancel'
 
 /** Every ticket action, in the order UIs show their buttons. */
-export const TICKET_ACTIONS: readonly TicketAction[] = Object.freeze(['call', 'recall', 'start', 'finish', 'no_show', 'transfer', 'cancel'] as const)
+export const TICKET_ACTIONS: readonly TicketAction[] = Object.freeze([
+  'call',
+  'recall',
+  'start',
+  'finish',
+  'no_show',
+  'transfer',
+  'cancel',
+] as const)
 
 /** Every ticket status, in lifecycle order. */
-export const TICKET_STATUSES: readonly TicketStatus[] = Object.freeze(['waiting', 'called', 'serving', 'done', 'no_show', 'cancelled'] as const)
+export const TICKET_STATUSES: readonly TicketStatus[] = Object.freeze([
+  'waiting',
+  'called',
+  'serving',
+  'done',
+  'no_show',
+  'cancelled',
+] as const)
 
 // Absent entries are illegal. Notes on the less obvious ones:
 // - recall keeps the ticket called (it only re-announces it);

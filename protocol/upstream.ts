@@ -94,7 +94,10 @@ export const HourBatch = Type.Object(
 )
 export type HourBatch = Static<typeof HourBatch>
 
-export const Heartbeat = Type.Object({ centerId: Type.String({ minLength: 1, maxLength: 64 }), health: CenterHealth }, { additionalProperties: false })
+export const Heartbeat = Type.Object(
+  { centerId: Type.String({ minLength: 1, maxLength: 64 }), health: CenterHealth },
+  { additionalProperties: false },
+)
 export type Heartbeat = Static<typeof Heartbeat>
 
 export const BatchAck = Type.Object({

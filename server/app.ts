@@ -122,14 +122,33 @@ export const tabourPlugin: FastifyPluginAsync<TabourPluginOptions> = async (fast
   const realtime = attachRealtime(fastify, { auth, queue, config, path: `${prefix}/socket.io` })
   const printing = new Printing(db, queue, config, deps.openPrinter ?? openEscPosPrinter, fastify.log)
   fastify.addHook('onClose', async () => printing.close())
-  const serialDevices = new SerialDevices(db, queue, fastify.log, { binding: deps.serialBinding, minBackoffMs: deps.serialBackoffMs?.min, maxBackoffMs: deps.serialBackoffMs?.max })
+  const serialDevices = new SerialDevices(db, queue, fastify.log, {
+    binding: deps.serialBinding,
+    minBackoffMs: deps.serialBackoffMs?.min,
+    maxBackoffMs: deps.serialBackoffMs?.max,
+  })
   fastify.addHook('onClose', async () => serialDevices.close())
-  const upstream = upstreamEnabled(config.upstream) ? new UpstreamReporter({ db, config, events: queue.events, log: fastify.log, clock }) : null
+  const upstream = upstreamEnabled(config.upstream)
+    ? new UpstreamReporter({ db, config, events: queue.events, log: fastify.log, clock })
+    : null
   if (upstream) {
     fastify.addHook('onReady', async () => upstream.start())
     fastify.addHook('onClose', async () => upstream.stop())
   }
-  const tabour: Tabour = { config, basePath: prefix, db, queue, auth, clock, realtime, printing, serialDevices, upstream, generatedAdminPassword: generatedPassword, demo }
+  const tabour: Tabour = {
+    config,
+    basePath: prefix,
+    db,
+    queue,
+    auth,
+    clock,
+    realtime,
+    printing,
+    serialDevices,
+    upstream,
+    generatedAdminPassword: generatedPassword,
+    demo,
+  }
   fastify.decorate('tabour', tabour)
   expose?.(tabour)
 

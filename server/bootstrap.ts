@@ -6,7 +6,11 @@ import { hashPassword, randomPassword } from './auth/passwords.ts'
  * First start: creates the `admin` user when there are no users at all. Returns the password
  * only when it was generated here, so the caller prints it exactly once.
  */
-export async function ensureAdmin(db: Db, configuredPassword: string | undefined, now: number): Promise<{ generatedPassword: string | null }> {
+export async function ensureAdmin(
+  db: Db,
+  configuredPassword: string | undefined,
+  now: number,
+): Promise<{ generatedPassword: string | null }> {
   const users = new UsersRepo(db)
   if (users.count() > 0) return { generatedPassword: null }
   const password = configuredPassword ?? randomPassword()

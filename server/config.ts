@@ -286,11 +286,14 @@ export function validateConfig(raw: unknown): Config {
   const outcomes = config.queue.finishOutcomes.map((o) => o.code)
   if (new Set(outcomes).size !== outcomes.length) throw new ConfigError('invalid config: /queue/finishOutcomes codes must be unique')
   if (config.http.headersTimeoutSeconds > config.http.requestTimeoutSeconds) {
-    throw new ConfigError('invalid config: /http/headersTimeoutSeconds must not exceed /http/requestTimeoutSeconds (the headers are part of the request)')
+    throw new ConfigError(
+      'invalid config: /http/headersTimeoutSeconds must not exceed /http/requestTimeoutSeconds (the headers are part of the request)',
+    )
   }
   const up = config.upstream
   const upSet = [up.url, up.centerId, up.secret].filter((v) => v !== undefined).length
-  if (upSet !== 0 && upSet !== 3) throw new ConfigError('invalid config: /upstream needs url, centerId and secret together (or none: reporting off)')
+  if (upSet !== 0 && upSet !== 3)
+    throw new ConfigError('invalid config: /upstream needs url, centerId and secret together (or none: reporting off)')
   return config
 }
 
@@ -304,8 +307,7 @@ function deepMerge(a: Record<string, unknown>, b: Record<string, unknown>): Reco
   const out: Record<string, unknown> = { ...a }
   for (const [key, value] of Object.entries(b)) {
     const prev = out[key]
-    out[key] =
-      isPlainObject(prev) && isPlainObject(value) ? deepMerge(prev, value) : value
+    out[key] = isPlainObject(prev) && isPlainObject(value) ? deepMerge(prev, value) : value
   }
   return out
 }

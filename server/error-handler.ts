@@ -17,7 +17,12 @@ export function installErrorHandling(app: FastifyInstance): void {
     if (err instanceof TabourError) return send(reply, err.statusCode, err.code, err.message)
     const fe = err as FastifyError
     if (fe.validation) {
-      return send(reply, 400, ErrorCodes.VALIDATION, `${fe.validationContext ?? 'request'}${fe.message.replace(/^(body|params|querystring|headers)/, '')}`)
+      return send(
+        reply,
+        400,
+        ErrorCodes.VALIDATION,
+        `${fe.validationContext ?? 'request'}${fe.message.replace(/^(body|params|querystring|headers)/, '')}`,
+      )
     }
     const status = fe.statusCode ?? 500
     if (status === 429) return send(reply, 429, ErrorCodes.RATE_LIMITED, fe.message || 'too many attempts; wait and try again')
@@ -25,7 +30,9 @@ export function installErrorHandling(app: FastifyInstance): void {
     request.log.error({ err }, 'unhandled error')
     return send(reply, 500, ErrorCodes.INTERNAL, 'internal error; it has been logged')
   })
-  app.setNotFoundHandler((request, reply) => send(reply, 404, ErrorCodes.ROUTE_NOT_FOUND, `no route ${request.method} ${request.url.split('?')[0]}`))
+  app.setNotFoundHandler((request, reply) =>
+    send(reply, 404, ErrorCodes.ROUTE_NOT_FOUND, `no route ${request.method} ${request.url.split('?')[0]}`),
+  )
 }
 
 /**
@@ -59,7 +66,9 @@ export function clientErrorHandler(err: NodeJS.ErrnoException, socket: Socket): 
         : [400, ErrorCodes.BAD_BODY, 'not a well-formed HTTP request']
   const body = JSON.stringify({ statusCode: status, code, error: STATUS_CODES[status], message })
   if (socket.writable) {
-    socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: application/json; charset=utf-8\r\nConnection: close\r\n\r\n${body}`)
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: application/json; charset=utf-8\r\nConnection: close\r\n\r\n${body}`,
+    )
   }
   socket.destroy(err)
 }

@@ -77,7 +77,8 @@ function banner(tabour: Tabour, port: number, config: Config): string {
     `  dashboard  ${base}/dashboard/`,
     `  API        ${base}/api/v1/openapi.json   health: ${base}/healthz`,
   ]
-  if (tabour.upstream) lines.push(`  upstream   ${config.upstream.url} as ${config.upstream.centerId} (${tabour.upstream.outbox.pending()} batches waiting)`)
+  if (tabour.upstream)
+    lines.push(`  upstream   ${config.upstream.url} as ${config.upstream.centerId} (${tabour.upstream.outbox.pending()} batches waiting)`)
   if (tabour.generatedAdminPassword) {
     lines.push('', `  admin password (shown once, change it): admin / ${tabour.generatedAdminPassword}`)
   }
@@ -89,11 +90,13 @@ function banner(tabour: Tabour, port: number, config: Config): string {
       lines.push('  device pairing codes (one use each; the kiosk/display asks for it):')
       for (const d of codes) {
         const page = d.kind === 'kiosk' ? 'kiosk' : 'display'
-        lines.push(`    ${d.kind.padEnd(8)} ${d.name}${d.zone ? ` [${d.zone}]` : ''}: ${d.pairingCode}   ${base}/${page}/?pair=${d.pairingCode}`)
+        lines.push(
+          `    ${d.kind.padEnd(8)} ${d.name}${d.zone ? ` [${d.zone}]` : ''}: ${d.pairingCode}   ${base}/${page}/?pair=${d.pairingCode}`,
+        )
       }
     }
   }
-  return lines.join('\n') + '\n'
+  return `${lines.join('\n')}\n`
 }
 
 main().catch((err) => {

@@ -12,10 +12,13 @@ export async function installOpenApi(app: FastifyInstance): Promise<void> {
       info: {
         title: 'Tabour center server API',
         version: '1.0.0',
-        description: 'Queue management for citizen-service centers. Errors are {statusCode, code, error, message} with a stable TABOUR_ERR_* code.',
+        description:
+          'Queue management for citizen-service centers. Errors are {statusCode, code, error, message} with a stable TABOUR_ERR_* code.',
       },
       components: {
-        securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'a user token from /auth/login or a device token from /devices/pair' } },
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'a user token from /auth/login or a device token from /devices/pair' },
+        },
       },
       security: [{ bearer: [] }],
     },

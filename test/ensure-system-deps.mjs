@@ -40,9 +40,18 @@ if (missing.length > 0) {
 if (canInstall && has('pg_ctlcluster') && !process.env.TABOUR_TEST_PG_URL) {
   const sh = (cmd) => spawnSync('sh', ['-c', cmd], { encoding: 'utf8' })
   const asPostgres = (sql) => sh(`su postgres -c "psql -tAc \\"${sql}\\""`).stdout.trim()
-  const version = readdirSync('/usr/lib/postgresql').sort((a, b) => Number(a) - Number(b)).at(-1)
-  if (!sh(`pg_lsclusters -h`).stdout.split('\n').some((l) => l.startsWith(`${version} main`))) sh(`pg_createcluster ${version} main`)
+  const version = readdirSync('/usr/lib/postgresql')
+    .sort((a, b) => Number(a) - Number(b))
+    .at(-1)
+  if (
+    !sh(`pg_lsclusters -h`)
+      .stdout.split('\n')
+      .some((l) => l.startsWith(`${version} main`))
+  )
+    sh(`pg_createcluster ${version} main`)
   sh(`pg_ctlcluster ${version} main start`)
-  if (asPostgres("SELECT 1 FROM pg_roles WHERE rolname='tabour_test'") !== '1') asPostgres("CREATE ROLE tabour_test LOGIN CREATEDB PASSWORD 'tabour_test'")
-  if (asPostgres("SELECT 1 FROM pg_database WHERE datname='tabour_test'") !== '1') sh('su postgres -c "createdb -O tabour_test tabour_test"')
+  if (asPostgres("SELECT 1 FROM pg_roles WHERE rolname='tabour_test'") !== '1')
+    asPostgres("CREATE ROLE tabour_test LOGIN CREATEDB PASSWORD 'tabour_test'")
+  if (asPostgres("SELECT 1 FROM pg_database WHERE datname='tabour_test'") !== '1')
+    sh('su postgres -c "createdb -O tabour_test tabour_test"')
 }

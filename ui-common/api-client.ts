@@ -67,5 +67,9 @@ export async function requestJson<T>(url: string, options: RequestOptions = {}):
   const err = (body ?? {}) as { code?: unknown; message?: unknown }
   // a 503 with a Tabour code (NOT_READY) is still the server talking, but it cannot serve: unreachable for a screen
   if (UNREACHABLE.has(res.status)) throw new NetworkError(`HTTP ${res.status}`)
-  throw new ApiError(res.status, typeof err.code === 'string' ? err.code : `HTTP_${res.status}`, typeof err.message === 'string' ? err.message : res.statusText)
+  throw new ApiError(
+    res.status,
+    typeof err.code === 'string' ? err.code : `HTTP_${res.status}`,
+    typeof err.message === 'string' ? err.message : res.statusText,
+  )
 }

@@ -72,7 +72,10 @@ export class DevicePairing {
       this.error = null
     })
     try {
-      const { token, device } = await requestJson<{ token: string; device: Device }>(apiUrl(this.base, '/devices/pair'), { method: 'POST', body: { pairingCode: code } })
+      const { token, device } = await requestJson<{ token: string; device: Device }>(apiUrl(this.base, '/devices/pair'), {
+        method: 'POST',
+        body: { pairingCode: code },
+      })
       if (device.kind !== this.kind) {
         this.show(MESSAGES[this.kind].wrongKind, '')
         return false

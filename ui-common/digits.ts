@@ -45,10 +45,9 @@ export function formatNumber(n: number, options: FormatNumberOptions = {}): stri
     maximumFractionDigits,
   }).format(n)
   if (digits === 'western') return western
-  return toArabicIndic(western)
-    .replace(/,/g, ARABIC_THOUSANDS_SEPARATOR)
-    .replace(/\./g, ARABIC_DECIMAL_SEPARATOR)
+  return toArabicIndic(western).replace(/,/g, ARABIC_THOUSANDS_SEPARATOR).replace(/\./g, ARABIC_DECIMAL_SEPARATOR)
 }
 
 /** A digit style read from untrusted JSON (a device config, an older server); undefined when it is none. */
-export const digitStyleOf = (value: unknown): DigitStyle | undefined => (value === 'arabic-indic' || value === 'western' ? value : undefined)
+export const digitStyleOf = (value: unknown): DigitStyle | undefined =>
+  value === 'arabic-indic' || value === 'western' ? value : undefined

@@ -122,7 +122,10 @@ export const STRINGS = {
 
   // kiosk: no server
   'oos.title': { ar: 'خارج الخدمة مؤقتًا', en: 'Temporarily out of service' },
-  'oos.body': { ar: 'نعتذر عن الإزعاج. يرجى التوجّه إلى مكتب الاستعلامات.', en: 'Sorry for the inconvenience. Please go to the information desk.' },
+  'oos.body': {
+    ar: 'نعتذر عن الإزعاج. يرجى التوجّه إلى مكتب الاستعلامات.',
+    en: 'Sorry for the inconvenience. Please go to the information desk.',
+  },
   'oos.retrying': { ar: 'تعود الخدمة تلقائيًا فور عودة الاتصال', en: 'Service resumes by itself once the connection is back' },
 
   // the public ticket status page

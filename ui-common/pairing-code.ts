@@ -5,7 +5,10 @@ export const PAIRING_CODE_LENGTH = 8
 
 /** Upper-cases and keeps only characters of the alphabet, at most 8: ' ab-cd ' → 'ABCD'. */
 export function normalizePairingCode(text: string): string {
-  return [...text.toUpperCase()].filter((c) => PAIRING_ALPHABET.includes(c)).join('').slice(0, PAIRING_CODE_LENGTH)
+  return [...text.toUpperCase()]
+    .filter((c) => PAIRING_ALPHABET.includes(c))
+    .join('')
+    .slice(0, PAIRING_CODE_LENGTH)
 }
 
 /**

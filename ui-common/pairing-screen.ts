@@ -141,14 +141,17 @@ export class PairingScreen extends LitElement {
         <p class="code ltr" aria-label=${t('pair.codeLabel', lang)} data-code=${this.code}>
           ${Array.from({ length: PAIRING_CODE_LENGTH }, (_, i) => html`<span class="slot ${i === this.code.length ? 'next' : ''}">${this.code[i] ?? ''}</span>`)}
         </p>
-        ${this.error
-          ? html`<p class="error" role="alert" data-error=${this.error}>
+        ${
+          this.error
+            ? html`<p class="error" role="alert" data-error=${this.error}>
               ${t(this.error, lang)}<span class="second">${inLang(t(this.error, otherLang(lang)), otherLang(lang))}</span>
             </p>`
-          : nothing}
+            : nothing
+        }
         <div class="keys ltr" role="group" aria-label=${t('pair.codeLabel', lang)}>
           ${[...PAIRING_ALPHABET].map(
-            (c) => html`<button type="button" class="btn key" data-key=${c} ?disabled=${this.busy || full} @click=${() => this.type(c)}>${c}</button>`,
+            (c) =>
+              html`<button type="button" class="btn key" data-key=${c} ?disabled=${this.busy || full} @click=${() => this.type(c)}>${c}</button>`,
           )}
         </div>
         <div class="actions">

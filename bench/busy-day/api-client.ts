@@ -13,8 +13,14 @@ export function closeConnections(): void {
 export type Answer = JsonAnswer
 
 /** One JSON request over the day's keep-alive connections. */
-export const call = (base: string, method: string, path: string, token: string | null, body?: unknown, headers: Record<string, string> = {}): Promise<Answer> =>
-  requestJson(agent, base, method, path, token, body, headers)
+export const call = (
+  base: string,
+  method: string,
+  path: string,
+  token: string | null,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<Answer> => requestJson(agent, base, method, path, token, body, headers)
 
 /** The body of `answer`; throws unless its status is `status`. */
 export async function expectStatus(status: number, answer: Promise<Answer>, what: string): Promise<any> {

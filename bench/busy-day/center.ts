@@ -37,10 +37,22 @@ export interface Center extends Day {
 
 export async function setUp(server: ChildServer): Promise<Center> {
   const base = server.baseUrl
-  const admin = (await expectStatus(200, call(base, 'POST', '/api/v1/auth/login', null, { username: 'admin', password: CHILD_ADMIN_PASSWORD }), 'login')).token as string
+  const admin = (
+    await expectStatus(200, call(base, 'POST', '/api/v1/auth/login', null, { username: 'admin', password: CHILD_ADMIN_PASSWORD }), 'login')
+  ).token as string
   const serviceIds: number[] = []
   for (const [i, s] of SERVICES.entries()) {
-    const created = await expectStatus(201, call(base, 'POST', '/api/v1/services', admin, { prefix: s.prefix, nameAr: s.nameAr, nameEn: s.nameEn, targetWaitSeconds: 600, sortOrder: i }), 'service')
+    const created = await expectStatus(
+      201,
+      call(base, 'POST', '/api/v1/services', admin, {
+        prefix: s.prefix,
+        nameAr: s.nameAr,
+        nameEn: s.nameEn,
+        targetWaitSeconds: 600,
+        sortOrder: i,
+      }),
+      'service',
+    )
     serviceIds.push(created.id)
   }
   const plan: { services: [number, number]; zone: string }[] = []
@@ -50,23 +62,44 @@ export async function setUp(server: ChildServer): Promise<Center> {
   if (plan.length !== COUNTERS) throw new Error(`the plan has ${plan.length} counters`)
   const password = 'busy-day-password'
   const clerks = await mapLimit(plan, 2, async (p, index): Promise<Clerk> => {
-    const counter = await expectStatus(201, call(base, 'POST', '/api/v1/counters', admin, {
-      number: index + 1,
-      name: `Counter ${index + 1}`,
-      zone: p.zone,
-      services: [{ serviceId: serviceIds[p.services[0]], weight: 1 }, { serviceId: serviceIds[p.services[1]], weight: 0 }],
-    }), 'counter')
+    const counter = await expectStatus(
+      201,
+      call(base, 'POST', '/api/v1/counters', admin, {
+        number: index + 1,
+        name: `Counter ${index + 1}`,
+        zone: p.zone,
+        services: [
+          { serviceId: serviceIds[p.services[0]], weight: 1 },
+          { serviceId: serviceIds[p.services[1]], weight: 0 },
+        ],
+      }),
+      'counter',
+    )
     await expectStatus(201, call(base, 'POST', '/api/v1/users', admin, { username: `clerk${index + 1}`, password, role: 'clerk' }), 'user')
-    const token = (await expectStatus(200, call(base, 'POST', '/api/v1/auth/login', null, { username: `clerk${index + 1}`, password }), 'clerk login')).token as string
+    const token = (
+      await expectStatus(200, call(base, 'POST', '/api/v1/auth/login', null, { username: `clerk${index + 1}`, password }), 'clerk login')
+    ).token as string
     await expectStatus(200, call(base, 'POST', `/api/v1/counters/${counter.id}/open`, token, {}), 'open')
     // lunch: a quarter of the clerks at a time, from 12:00 to 14:00
-    return { index, counterId: counter.id, token, services: p.services, state: 'busy', breakAt: (4 + (index % 4) * 0.5) * 3600, hadBreak: false, retries: 0 }
+    return {
+      index,
+      counterId: counter.id,
+      token,
+      services: p.services,
+      state: 'busy',
+      breakAt: (4 + (index % 4) * 0.5) * 3600,
+      hadBreak: false,
+      retries: 0,
+    }
   })
   await expectStatus(201, call(base, 'POST', '/api/v1/users', admin, { username: 'manager', password, role: 'manager' }), 'manager')
-  const managerToken = (await expectStatus(200, call(base, 'POST', '/api/v1/auth/login', null, { username: 'manager', password }), 'manager login')).token as string
+  const managerToken = (
+    await expectStatus(200, call(base, 'POST', '/api/v1/auth/login', null, { username: 'manager', password }), 'manager login')
+  ).token as string
   const pair = async (kind: string, name: string, zone: string | null) => {
     const device = await expectStatus(201, call(base, 'POST', '/api/v1/devices', admin, { kind, name, zone }), 'device')
-    return (await expectStatus(200, call(base, 'POST', '/api/v1/devices/pair', null, { pairingCode: device.pairingCode }), 'pair')).token as string
+    return (await expectStatus(200, call(base, 'POST', '/api/v1/devices/pair', null, { pairingCode: device.pairingCode }), 'pair'))
+      .token as string
   }
   const kioskTokens: string[] = []
   for (let k = 0; k < KIOSKS; k++) kioskTokens.push(await pair('kiosk', `kiosk ${k + 1}`, null))

@@ -29,8 +29,24 @@ export const IDLE_S = Math.max(15, Number(process.env.BENCH_BUSY_DAY_IDLE_S ?? 2
 /** The catalogue: arrival share, median handling time (s, lognormal σ 0.6), counters whose main service it is. */
 export const SERVICES = [
   { prefix: 'P', nameAr: 'المدفوعات والتحصيل', nameEn: 'Payments and collections', share: 0.4, medianS: 20, counters: 15, zone: 'ground' },
-  { prefix: 'C', nameAr: 'مستخرجات السجل المدني', nameEn: 'Civil-registry extracts', share: 0.22, medianS: 35, counters: 12, zone: 'ground' },
-  { prefix: 'F', nameAr: 'الاستعلامات والشكاوى', nameEn: 'Enquiries and complaints', share: 0.15, medianS: 30, counters: 7, zone: 'ground' },
+  {
+    prefix: 'C',
+    nameAr: 'مستخرجات السجل المدني',
+    nameEn: 'Civil-registry extracts',
+    share: 0.22,
+    medianS: 35,
+    counters: 12,
+    zone: 'ground',
+  },
+  {
+    prefix: 'F',
+    nameAr: 'الاستعلامات والشكاوى',
+    nameEn: 'Enquiries and complaints',
+    share: 0.15,
+    medianS: 30,
+    counters: 7,
+    zone: 'ground',
+  },
   { prefix: 'D', nameAr: 'توصيل المرافق', nameEn: 'Utility connections', share: 0.1, medianS: 60, counters: 8, zone: 'first' },
   { prefix: 'A', nameAr: 'تراخيص البناء', nameEn: 'Building permits', share: 0.08, medianS: 90, counters: 10, zone: 'first' },
   { prefix: 'E', nameAr: 'خدمات المستثمرين', nameEn: 'Investor services', share: 0.05, medianS: 120, counters: 8, zone: 'first' },

@@ -1,6 +1,21 @@
 import { call, type Answer } from './api-client.ts'
 import type { Clerk, Day } from './center.ts'
-import { arrivalTimes, KIOSKS, lognormal, LOOKAHEAD_S, MAX_IN_FLIGHT, OUTCOMES, P_NO_SHOW, P_PRIORITY, P_RECALL, P_TRANSFER, pick, rand, SERVICES, TICKETS } from './day-model.ts'
+import {
+  arrivalTimes,
+  KIOSKS,
+  lognormal,
+  LOOKAHEAD_S,
+  MAX_IN_FLIGHT,
+  OUTCOMES,
+  P_NO_SHOW,
+  P_PRIORITY,
+  P_RECALL,
+  P_TRANSFER,
+  pick,
+  rand,
+  SERVICES,
+  TICKETS,
+} from './day-model.ts'
 import { EventQueue } from './event-queue.ts'
 
 /**
@@ -28,7 +43,20 @@ export interface Tally {
   pauses: number
 }
 
-export const emptyTally = (): Tally => ({ requests: 0, errors: [], latency: new Map(), issued: 0, called: 0, nullCalls: 0, recalls: 0, started: 0, finished: 0, noShows: 0, transfers: 0, pauses: 0 })
+export const emptyTally = (): Tally => ({
+  requests: 0,
+  errors: [],
+  latency: new Map(),
+  issued: 0,
+  called: 0,
+  nullCalls: 0,
+  recalls: 0,
+  started: 0,
+  finished: 0,
+  noShows: 0,
+  transfers: 0,
+  pauses: 0,
+})
 
 /** State-changing requests (one transaction each on the server). */
 export const stateChanges = (t: Tally) => t.issued + t.called + t.recalls + t.started + t.finished + t.noShows + t.transfers
@@ -56,7 +84,8 @@ export async function simulate(day: Day, acked: Map<string, string>, tally: Tall
     if (clerk) clerk.state = 'broken'
   }
   const at = (now: number, delay: number, run: () => Promise<void>) => queue.push(now + Math.max(LOOKAHEAD_S, delay), run)
-  const act = (clerk: Clerk, action: string, body?: unknown) => timed(action, call(day.base, 'POST', `/api/v1/counters/${clerk.counterId}/${action}`, clerk.token, body ?? {}))
+  const act = (clerk: Clerk, action: string, body?: unknown) =>
+    timed(action, call(day.base, 'POST', `/api/v1/counters/${clerk.counterId}/${action}`, clerk.token, body ?? {}))
 
   /** A new waiting ticket in service `s`: the console of one idle clerk who serves it lights up. */
   const wakeOne = (s: number, now: number) => {
@@ -155,12 +184,25 @@ export async function simulate(day: Day, acked: Map<string, string>, tally: Tall
 
   for (const t of arrivalTimes(TICKETS)) {
     queue.push(t, async () => {
-      const s = pick(SERVICES.map((x) => x.share), SERVICES.map((_, i) => i))
+      const s = pick(
+        SERVICES.map((x) => x.share),
+        SERVICES.map((_, i) => i),
+      )
       const r = rand()
       const priority = r < P_PRIORITY ? (r < 0.04 ? 'elderly' : r < 0.05 ? 'disabled' : 'pregnant') : undefined
       const phone = rand() < 0.15 ? `+2010${String(Math.floor(rand() * 1e8)).padStart(8, '0')}` : undefined
       const id = nextId++
-      const res = await timed('issue', call(day.base, 'POST', '/api/v1/tickets', day.kioskTokens[id % KIOSKS], { serviceId: day.serviceIds[s], ...(priority ? { priority } : {}), ...(phone ? { phone } : {}) }, { 'idempotency-key': `busy-day-${id}` }))
+      const res = await timed(
+        'issue',
+        call(
+          day.base,
+          'POST',
+          '/api/v1/tickets',
+          day.kioskTokens[id % KIOSKS],
+          { serviceId: day.serviceIds[s], ...(priority ? { priority } : {}), ...(phone ? { phone } : {}) },
+          { 'idempotency-key': `busy-day-${id}` },
+        ),
+      )
       if (res.status !== 201) return fail(null, 'issue', res)
       tally.issued++
       acked.set(res.body.id, res.body.label)

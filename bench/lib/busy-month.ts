@@ -32,27 +32,54 @@ const HOUR = 3_600_000
 
 /** A tiny deterministic PRNG (an LCG), so every run writes the same month. */
 function rng(seed: number) {
-  return () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32)
+  return () => (seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32
 }
 
 const calledData = (waitedSeconds: number, targetWaitSeconds: number) =>
-  JSON.stringify({ how: 'policy', waitedSeconds, targetWaitSeconds, withinTarget: waitedSeconds <= targetWaitSeconds, priority: 'none', policy: 'fifo' })
-const finishedData = (serviceSeconds: number, handlingSeconds: number) => JSON.stringify({ outcome: 'served', note: null, serviceSeconds, handlingSeconds })
+  JSON.stringify({
+    how: 'policy',
+    waitedSeconds,
+    targetWaitSeconds,
+    withinTarget: waitedSeconds <= targetWaitSeconds,
+    priority: 'none',
+    policy: 'fifo',
+  })
+const finishedData = (serviceSeconds: number, handlingSeconds: number) =>
+  JSON.stringify({ outcome: 'served', note: null, serviceSeconds, handlingSeconds })
 
 /** Writes the month into `db` (a fresh, migrated database), then ANALYZE; counts what it wrote. */
 export function writeBusyMonth(db: Db, o: BusyMonthOptions): { tickets: number; events: number } {
   // nothing here needs to survive a crash: no fsync per transaction while writing
   db.pragma('synchronous = OFF')
   db.transaction(() => {
-    TARGETS.forEach((target, i) => db.prepare('INSERT INTO services (prefix, name_ar, name_en, target_wait_seconds, created_at) VALUES (?, ?, ?, ?, ?)').run(String.fromCharCode(65 + i), `خدمة ${i}`, `Service ${i}`, target, o.createdAt))
+    TARGETS.forEach((target, i) =>
+      db
+        .prepare('INSERT INTO services (prefix, name_ar, name_en, target_wait_seconds, created_at) VALUES (?, ?, ?, ?, ?)')
+        .run(String.fromCharCode(65 + i), `خدمة ${i}`, `Service ${i}`, target, o.createdAt),
+    )
     for (let c = 1; c <= COUNTERS; c++) {
-      db.prepare('INSERT INTO users (username, password_hash, role, created_at) VALUES (?, ?, ?, ?)').run(`clerk${c}`, 'x', 'clerk', o.createdAt)
+      db.prepare('INSERT INTO users (username, password_hash, role, created_at) VALUES (?, ?, ?, ?)').run(
+        `clerk${c}`,
+        'x',
+        'clerk',
+        o.createdAt,
+      )
       db.prepare('INSERT INTO counters (number, name, created_at) VALUES (?, ?, ?)').run(c, `Counter ${c}`, o.createdAt)
     }
   })()
-  const insertEvent = db.prepare('INSERT INTO events (at, day, type, ticket_id, counter_id, service_id, user_id, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+  const insertEvent = db.prepare(
+    'INSERT INTO events (at, day, type, ticket_id, counter_id, service_id, user_id, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  )
   let events = 0
-  const ev = (at: number, day: string, type: string, ticketId: string | null, counter: number | null, service: number | null, data: string) => {
+  const ev = (
+    at: number,
+    day: string,
+    type: string,
+    ticketId: string | null,
+    counter: number | null,
+    service: number | null,
+    data: string,
+  ) => {
     insertEvent.run(at, day, type, ticketId, counter, service, counter, data)
     events++
   }
@@ -92,7 +119,15 @@ export function writeBusyMonth(db: Db, o: BusyMonthOptions): { tickets: number; 
         if (noShow) {
           ev(called + 60_000, day, 'ticket.no_show', id, counter, s, '{"recallCount":1}')
         } else if (fate < NO_SHOW_SHARE + o.transferShare) {
-          ev(called + 120_000, day, 'ticket.transferred', id, counter, s, JSON.stringify({ fromServiceId: s, toServiceId: s, toCounterId: null, serviceSeconds: 120 }))
+          ev(
+            called + 120_000,
+            day,
+            'ticket.transferred',
+            id,
+            counter,
+            s,
+            JSON.stringify({ fromServiceId: s, toServiceId: s, toCounterId: null, serviceSeconds: 120 }),
+          )
           ev(called + 300_000, day, 'ticket.called', id, counter, s, calledData(180, target))
           ev(called + 300_000 + service * 1000, day, 'ticket.finished', id, counter, s, finishedData(service, service))
         } else {
@@ -100,7 +135,22 @@ export function writeBusyMonth(db: Db, o: BusyMonthOptions): { tickets: number; 
           ev(called + service * 1000, day, 'ticket.finished', id, counter, s, finishedData(service, service - 20))
         }
         const label = `${String.fromCharCode(64 + s)}-${String(n).padStart(3, '0')}`
-        tk.run(id, s, s, day, n, label, noShow ? 'no_show' : 'done', issued, issued, called, noShow ? null : called + 20_000, called + (noShow ? 60_000 : service * 1000), counter, counter)
+        tk.run(
+          id,
+          s,
+          s,
+          day,
+          n,
+          label,
+          noShow ? 'no_show' : 'done',
+          issued,
+          issued,
+          called,
+          noShow ? null : called + 20_000,
+          called + (noShow ? 60_000 : service * 1000),
+          counter,
+          counter,
+        )
       }
     })()
   }

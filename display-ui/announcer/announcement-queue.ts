@@ -6,7 +6,7 @@
  */
 import type { ClipPlayer } from './clip-player.ts'
 import { composeCall, type ComposeOptions } from './compose.ts'
-import type { Announcement, AnnouncementRecord, Announcer } from './contract.ts'
+import type { AnnouncementRecord, Announcer } from './contract.ts'
 
 /** Settings of `createAnnouncementQueue`. */
 export interface AnnouncementQueueOptions extends ComposeOptions {

@@ -23,7 +23,10 @@ export interface ClipPlayer {
 }
 
 /** The part of AudioContext the player uses (lets a test hand in a fake clock). */
-export type AudioContextLike = Pick<BaseAudioContext, 'currentTime' | 'state' | 'destination' | 'decodeAudioData' | 'createBufferSource'> & {
+export type AudioContextLike = Pick<
+  BaseAudioContext,
+  'currentTime' | 'state' | 'destination' | 'decodeAudioData' | 'createBufferSource'
+> & {
   resume(): Promise<void>
   close?(): Promise<void>
 }

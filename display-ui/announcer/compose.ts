@@ -155,7 +155,8 @@ export function composeCall(announcement: Announcement, options: ComposeOptions)
 }
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz'.split('')
-const range = (from: number, to: number, step = 1): number[] => Array.from({ length: Math.floor((to - from) / step) + 1 }, (_, i) => from + i * step)
+const range = (from: number, to: number, step = 1): number[] =>
+  Array.from({ length: Math.floor((to - from) / step) + 1 }, (_, i) => from + i * step)
 
 /**
  * Every clip name the composer can ask for, for the clip generator and the "nothing is

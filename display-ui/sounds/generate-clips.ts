@@ -28,7 +28,24 @@ const SPEED = '150'
  * 20 ms before and 70 ms after each word (so they do not run into each other), and bring every
  * clip to the same loudness.
  */
-const TRIM = ['silence', '1', '0.01', '0.3%', 'reverse', 'silence', '1', '0.01', '0.3%', 'reverse', 'pad', '0.02', '0.07', 'gain', '-n', '-1']
+const TRIM = [
+  'silence',
+  '1',
+  '0.01',
+  '0.3%',
+  'reverse',
+  'silence',
+  '1',
+  '0.01',
+  '0.3%',
+  'reverse',
+  'pad',
+  '0.02',
+  '0.07',
+  'gain',
+  '-n',
+  '-1',
+]
 
 function args(): { out: string; only: Set<string> | null } {
   const argv = process.argv.slice(2)

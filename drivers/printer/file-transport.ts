@@ -73,14 +73,19 @@ export class FileTransport implements PrinterTransport {
     while (offset < data.length) {
       if (this.closed) throw new TransportError('write-failed', `printer ${this.path}: closed after ${offset} of ${data.length} bytes`)
       if (Date.now() >= deadline) {
-        throw new TransportError('write-failed', `printer ${this.path} did not take the job within ${this.writeTimeoutMs} ms (${offset} of ${data.length} bytes sent)`)
+        throw new TransportError(
+          'write-failed',
+          `printer ${this.path} did not take the job within ${this.writeTimeoutMs} ms (${offset} of ${data.length} bytes sent)`,
+        )
       }
       try {
         const { bytesWritten } = await handle.write(data, offset, data.length - offset)
         offset += bytesWritten
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code !== 'EAGAIN') {
-          throw new TransportError('write-failed', `printer ${this.path}: ${describeError(err)} after ${offset} of ${data.length} bytes`, { cause: err })
+          throw new TransportError('write-failed', `printer ${this.path}: ${describeError(err)} after ${offset} of ${data.length} bytes`, {
+            cause: err,
+          })
         }
         await new Promise((r) => setTimeout(r, BUSY_RETRY_MS))
       }

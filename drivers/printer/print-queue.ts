@@ -61,7 +61,13 @@ export class PrintQueue {
   private readonly maxWaitMs: number
   private readonly onCallbackError: (err: unknown) => void
   private wakeBackoff: (() => void) | null = null
-  private poll: { intervalMs: number; onChange: (health: PrinterHealth) => void; timer: NodeJS.Timeout | null; last: string | null; active: boolean } | null = null
+  private poll: {
+    intervalMs: number
+    onChange: (health: PrinterHealth) => void
+    timer: NodeJS.Timeout | null
+    last: string | null
+    active: boolean
+  } | null = null
 
   constructor(
     private readonly transport: PrinterTransport,
@@ -113,7 +119,8 @@ export class PrintQueue {
     this.closed = true
     if (this.poll?.timer) clearTimeout(this.poll.timer)
     this.poll = null
-    for (const entry of this.entries.splice(0)) this.report(entry, { outcome: 'failed', reason: 'printer closed before the job started', attempts: 0, maybePrinted: false })
+    for (const entry of this.entries.splice(0))
+      this.report(entry, { outcome: 'failed', reason: 'printer closed before the job started', attempts: 0, maybePrinted: false })
     this.wakeBackoff?.()
     if (this.running) {
       let timer: NodeJS.Timeout | undefined
@@ -146,7 +153,13 @@ export class PrintQueue {
 
   private async run(entry: Entry): Promise<JobOutcome> {
     const waited = Date.now() - entry.enqueuedAt
-    if (waited > this.maxWaitMs) return { outcome: 'failed', reason: `expired: waited ${Math.round(waited / 1000)} s for the printer`, attempts: 0, maybePrinted: false }
+    if (waited > this.maxWaitMs)
+      return {
+        outcome: 'failed',
+        reason: `expired: waited ${Math.round(waited / 1000)} s for the printer`,
+        attempts: 0,
+        maybePrinted: false,
+      }
     let bytes: Buffer
     try {
       bytes = typeof entry.job === 'function' ? await entry.job() : entry.job
@@ -165,7 +178,12 @@ export class PrintQueue {
           await this.backoff(this.backoffMs * 2 ** (attempt - 1))
           if (!this.closed) continue
         }
-        return { outcome: 'failed', reason: describeError(err), attempts: attempt, maybePrinted: !unsent && !(err instanceof TransportError && err.nothingWritten) }
+        return {
+          outcome: 'failed',
+          reason: describeError(err),
+          attempts: attempt,
+          maybePrinted: !unsent && !(err instanceof TransportError && err.nothingWritten),
+        }
       }
     }
   }
@@ -173,7 +191,10 @@ export class PrintQueue {
   private withTimeout(write: Promise<void>): Promise<void> {
     let timer: NodeJS.Timeout | undefined
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new TransportError('write-failed', `job not sent within ${this.writeTimeoutMs} ms`)), this.writeTimeoutMs)
+      timer = setTimeout(
+        () => reject(new TransportError('write-failed', `job not sent within ${this.writeTimeoutMs} ms`)),
+        this.writeTimeoutMs,
+      )
     })
     return Promise.race([write, timeout]).finally(() => clearTimeout(timer))
   }

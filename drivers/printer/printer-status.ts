@@ -34,7 +34,13 @@ export const STATUS_QUERIES: readonly { key: keyof StatusBytes; bytes: Buffer }[
 ])
 
 /** A status that is not a fault: what a file transport assumes, and what a memory transport starts with. */
-export const HEALTHY: Readonly<PrinterStatus> = Object.freeze({ online: true, coverOpen: false, paperNearEnd: false, paperOut: false, error: false })
+export const HEALTHY: Readonly<PrinterStatus> = Object.freeze({
+  online: true,
+  coverOpen: false,
+  paperNearEnd: false,
+  paperOut: false,
+  error: false,
+})
 
 /**
  * Decodes the replies to `STATUS_QUERIES`. Every reply byte has bits 1 and 4 set and bits 0
@@ -49,7 +55,9 @@ export function decodeStatus(bytes: StatusBytes): PrinterStatus {
       throw new Error(`printer status: the ${key} byte (DLE EOT ${queryN(key)}) is ${String(value)}, not a byte`)
     }
     if ((value & 0x93) !== 0x12) {
-      throw new Error(`printer status: 0x${value.toString(16).padStart(2, '0')} is not a reply to DLE EOT ${queryN(key)} (bits 1 and 4 must be set, 0 and 7 clear)`)
+      throw new Error(
+        `printer status: 0x${value.toString(16).padStart(2, '0')} is not a reply to DLE EOT ${queryN(key)} (bits 1 and 4 must be set, 0 and 7 clear)`,
+      )
     }
   }
   const { printer, offline, paper } = bytes

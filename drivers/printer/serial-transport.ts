@@ -49,7 +49,9 @@ export class SerialTransport implements PrinterTransport {
           port.off('close', onClose)
           if (!err) return resolve()
           this.drop(port)
-          reject(new TransportError('write-failed', `${this.name}: ${describeError(err)}; part of the job may have printed`, { cause: err }))
+          reject(
+            new TransportError('write-failed', `${this.name}: ${describeError(err)}; part of the job may have printed`, { cause: err }),
+          )
         }
         port.once('close', onClose)
         port.write(data, (err) => err && done(err))
@@ -66,7 +68,10 @@ export class SerialTransport implements PrinterTransport {
       const bytes: Partial<StatusBytes> = {}
       for (const query of STATUS_QUERIES) {
         port.write(query.bytes)
-        bytes[query.key] = await this.reader.next(this.statusTimeoutMs, () => new TransportError('no-reply', `${this.name} did not answer DLE EOT ${query.bytes[2]} within ${this.statusTimeoutMs} ms`))
+        bytes[query.key] = await this.reader.next(
+          this.statusTimeoutMs,
+          () => new TransportError('no-reply', `${this.name} did not answer DLE EOT ${query.bytes[2]} within ${this.statusTimeoutMs} ms`),
+        )
       }
       try {
         return decodeStatus(bytes as StatusBytes)

@@ -40,13 +40,22 @@ export class TcpTransport implements PrinterTransport {
       const socket = await this.open()
       const reader = new ByteReader()
       socket.on('data', (chunk: Buffer) => reader.push(chunk))
-      socket.on('error', (err) => reader.fail(new TransportError('no-reply', `${this.name} lost the connection during a status query: ${describeError(err)}`, { cause: err })))
-      socket.on('close', () => reader.fail(new TransportError('no-reply', `${this.name} closed the connection before answering a status query`)))
+      socket.on('error', (err) =>
+        reader.fail(
+          new TransportError('no-reply', `${this.name} lost the connection during a status query: ${describeError(err)}`, { cause: err }),
+        ),
+      )
+      socket.on('close', () =>
+        reader.fail(new TransportError('no-reply', `${this.name} closed the connection before answering a status query`)),
+      )
       try {
         const bytes: Partial<StatusBytes> = {}
         for (const query of STATUS_QUERIES) {
           socket.write(query.bytes)
-          bytes[query.key] = await reader.next(this.statusTimeoutMs, () => new TransportError('no-reply', `${this.name} did not answer DLE EOT ${query.bytes[2]} within ${this.statusTimeoutMs} ms`))
+          bytes[query.key] = await reader.next(
+            this.statusTimeoutMs,
+            () => new TransportError('no-reply', `${this.name} did not answer DLE EOT ${query.bytes[2]} within ${this.statusTimeoutMs} ms`),
+          )
         }
         try {
           return decodeStatus(bytes as StatusBytes)
@@ -115,7 +124,8 @@ export class TcpTransport implements PrinterTransport {
         if (err) reject(err)
         else resolve()
       }
-      const failed = (why: string, cause?: unknown) => finish(new TransportError('write-failed', `${this.name}: ${why}; part of the job may have printed`, { cause }))
+      const failed = (why: string, cause?: unknown) =>
+        finish(new TransportError('write-failed', `${this.name}: ${why}; part of the job may have printed`, { cause }))
       const deadline = setTimeout(() => failed(`job not sent within ${this.writeTimeoutMs} ms`), this.writeTimeoutMs)
       let grace: NodeJS.Timeout | undefined
       socket.on('error', (err) => failed(describeError(err), err))

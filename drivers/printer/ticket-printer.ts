@@ -56,7 +56,14 @@ export class TicketPrinter {
   watch(changed: (status: TicketPrinterStatus) => void): void {
     if (this.pollIntervalMs <= 0) return
     this.queue.pollStatus(this.pollIntervalMs, (h) =>
-      changed({ reachable: h.reachable, online: h.online, coverOpen: h.coverOpen, paperNearEnd: h.paperNearEnd, paperOut: h.paperOut, error: h.error }),
+      changed({
+        reachable: h.reachable,
+        online: h.online,
+        coverOpen: h.coverOpen,
+        paperNearEnd: h.paperNearEnd,
+        paperOut: h.paperOut,
+        error: h.error,
+      }),
     )
   }
 

@@ -56,7 +56,15 @@ export function parsePrinterInterface(iface: string): ParsedInterface {
     } catch {
       throw bad('not a URL')
     }
-    if (!iface.startsWith('tcp://') || !url.hostname || url.username || url.password || (url.pathname !== '' && url.pathname !== '/') || url.search || url.hash) {
+    if (
+      !iface.startsWith('tcp://') ||
+      !url.hostname ||
+      url.username ||
+      url.password ||
+      (url.pathname !== '' && url.pathname !== '/') ||
+      url.search ||
+      url.hash
+    ) {
       throw bad('a TCP printer is tcp://host:port and nothing else')
     }
     const port = url.port === '' ? 9100 : Number(url.port)
@@ -70,7 +78,8 @@ export function parsePrinterInterface(iface: string): ParsedInterface {
     for (const key of params.keys()) if (key !== 'baudRate') throw bad(`unknown option ${key}`)
     const raw = params.get('baudRate')
     const baudRate = raw === null ? DEFAULT_BAUD_RATE : Number(raw)
-    if (!/^\d+$/.test(raw ?? '9600') || !Number.isInteger(baudRate) || baudRate < 50 || baudRate > 4_000_000) throw bad('baudRate must be a whole number like 9600 or 115200')
+    if (!/^\d+$/.test(raw ?? '9600') || !Number.isInteger(baudRate) || baudRate < 50 || baudRate > 4_000_000)
+      throw bad('baudRate must be a whole number like 9600 or 115200')
     return { kind: 'serial', path, baudRate }
   }
   if (isAbsolute(iface) && !iface.includes('\0')) return { kind: 'file', path: iface }

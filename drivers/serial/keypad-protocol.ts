@@ -50,7 +50,8 @@ export type NakReason = (typeof NakReason)[keyof typeof NakReason]
 export function parseKeyPress(frame: Frame): KeyPress | null | { bad: string; seq: string } {
   if (frame.command !== KEY_PRESS) return null
   const [key, seq] = frame.payload
-  if (frame.payload.length !== 2 || !/^[0-9]$/.test(seq)) return { bad: 'a key press is a key code and a sequence digit', seq: /^[0-9]$/.test(seq ?? '') ? seq : '0' }
+  if (frame.payload.length !== 2 || !/^[0-9]$/.test(seq))
+    return { bad: 'a key press is a key code and a sequence digit', seq: /^[0-9]$/.test(seq ?? '') ? seq : '0' }
   if (!(key in KEYS)) return { bad: `unknown key ${JSON.stringify(key)}`, seq }
   return { address: frame.address, key: key as KeyCode, seq }
 }

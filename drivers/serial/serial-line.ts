@@ -1,6 +1,5 @@
 import { SerialPort } from 'serialport'
-// the package's exports map gives types only to require(), hence the resolution mode
-import type { BindingInterface } from '@serialport/bindings-interface' with { 'resolution-mode': 'require' }
+import type { BindingInterface } from './serialport-types.ts'
 import { FrameDecoder, type FrameErrorKind } from './frame-decoder.ts'
 import type { Frame } from './frame.ts'
 
@@ -114,7 +113,12 @@ export class SerialLine {
     this.timer = null
     if (this.closed) return
     // SerialPort's options spread over its default binding, so a given binding (the mock) wins
-    const port = new SerialPort({ path: this.path, baudRate: this.options.baudRate, autoOpen: false, ...(this.options.binding ? { binding: this.options.binding } : {}) } as ConstructorParameters<typeof SerialPort>[0])
+    const port = new SerialPort({
+      path: this.path,
+      baudRate: this.options.baudRate,
+      autoOpen: false,
+      ...(this.options.binding ? { binding: this.options.binding } : {}),
+    } as ConstructorParameters<typeof SerialPort>[0])
     // without an 'error' listener an unplug mid-write would throw from the stream and crash the server
     port.on('error', (err) => this.lost(port, err))
     port.open((err) => {

@@ -123,7 +123,11 @@ export class PostgresDriver implements SqlDriver {
     this.pool = new pg.Pool({ connectionString: url, max: poolSize, types: pgTypes })
     // an idle client losing its connection must not crash the hub; the next query reconnects
     this.pool.on('error', () => {})
-    this.inner = pgDriver(this.pool, (work) => this.tx(work), () => this.close())
+    this.inner = pgDriver(
+      this.pool,
+      (work) => this.tx(work),
+      () => this.close(),
+    )
   }
 
   all<T>(sql: string, params?: Param[]): Promise<T[]> {
@@ -137,7 +141,11 @@ export class PostgresDriver implements SqlDriver {
   }
   async tx<T>(work: (d: SqlDriver) => Promise<T>): Promise<T> {
     const client = await this.pool.connect()
-    const d = pgDriver(client, (w) => w(d), async () => {})
+    const d = pgDriver(
+      client,
+      (w) => w(d),
+      async () => {},
+    )
     try {
       await client.query('BEGIN')
       const result = await work(d)

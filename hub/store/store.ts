@@ -79,15 +79,40 @@ export interface IngestResult {
 }
 
 const FIGURE_COLUMNS = [
-  'issued', 'called', 'served', 'no_show', 'cancelled', 'transferred_in', 'transferred_out', 'wait_sum', 'wait_count',
-  'wait_max', 'wait_within_target', 'service_sum', 'service_count', 'counter_open_minutes',
+  'issued',
+  'called',
+  'served',
+  'no_show',
+  'cancelled',
+  'transferred_in',
+  'transferred_out',
+  'wait_sum',
+  'wait_count',
+  'wait_max',
+  'wait_within_target',
+  'service_sum',
+  'service_count',
+  'counter_open_minutes',
 ] as const
-const SUMS = FIGURE_COLUMNS.map((c) => (c === 'wait_max' ? `COALESCE(MAX(f.${c}), 0) AS ${c}` : `COALESCE(SUM(f.${c}), 0) AS ${c}`)).join(', ')
+const SUMS = FIGURE_COLUMNS.map((c) => (c === 'wait_max' ? `COALESCE(MAX(f.${c}), 0) AS ${c}` : `COALESCE(SUM(f.${c}), 0) AS ${c}`)).join(
+  ', ',
+)
 
 const round1 = (n: number) => Math.round(n * 10) / 10
 
+// biome-ignore lint/suspicious/noExplicitAny: rows come back from either SQL driver with dialect-specific value types; mapped field by field below
 function centerFrom(r: Record<string, any>): CenterRecord {
-  return { id: r.id, nameAr: r.name_ar, nameEn: r.name_en, governorate: r.governorate, city: r.city, kind: r.kind, secret: r.secret, active: Number(r.active) === 1, createdAt: Number(r.created_at) }
+  return {
+    id: r.id,
+    nameAr: r.name_ar,
+    nameEn: r.name_en,
+    governorate: r.governorate,
+    city: r.city,
+    kind: r.kind,
+    secret: r.secret,
+    active: Number(r.active) === 1,
+    createdAt: Number(r.created_at),
+  }
 }
 
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v))
@@ -138,7 +163,11 @@ export class HubStore {
     if (patch.secret !== undefined) cols.secret = patch.secret
     if (patch.active !== undefined) cols.active = patch.active ? 1 : 0
     const keys = Object.keys(cols)
-    if (keys.length > 0) await this.driver.run(`UPDATE hub_centers SET ${keys.map((k) => `${k} = ?`).join(', ')} WHERE id = ?`, [...keys.map((k) => cols[k]), id])
+    if (keys.length > 0)
+      await this.driver.run(`UPDATE hub_centers SET ${keys.map((k) => `${k} = ?`).join(', ')} WHERE id = ?`, [
+        ...keys.map((k) => cols[k]),
+        id,
+      ])
     return this.getCenter(id)
   }
 
@@ -152,6 +181,7 @@ export class HubStore {
   }
 
   async statuses(): Promise<Map<string, CenterStatus>> {
+    // biome-ignore lint/suspicious/noExplicitAny: rows come back from either SQL driver with dialect-specific value types; mapped field by field below
     const rows = await this.driver.all<Record<string, any>>('SELECT * FROM hub_center_status')
     return new Map(
       rows.map((r) => [
@@ -177,7 +207,13 @@ export class HubStore {
 
   /** Remembers a nonce; false when it was seen before (a replay). */
   async rememberNonce(centerId: string, nonce: string, now: number, d: SqlDriver = this.driver): Promise<boolean> {
-    return (await d.run('INSERT INTO hub_nonces (center_id, nonce, seen_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING', [centerId, nonce, now])) === 1
+    return (
+      (await d.run('INSERT INTO hub_nonces (center_id, nonce, seen_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING', [
+        centerId,
+        nonce,
+        now,
+      ])) === 1
+    )
   }
 
   /** Forgets nonces older than `before` (their timestamps are refused as stale anyway). */
@@ -195,7 +231,17 @@ export class HubStore {
       if (!(await this.rememberNonce(batch.centerId, nonce, now, d))) return 'replayed'
       let stored = 0
       if (batch.rows.length > 0) {
-        const cols = ['center_id', 'day', 'hour', 'service_code', 'service_name_ar', 'service_name_en', 'revision', ...FIGURE_COLUMNS, 'received_at']
+        const cols = [
+          'center_id',
+          'day',
+          'hour',
+          'service_code',
+          'service_name_ar',
+          'service_name_en',
+          'revision',
+          ...FIGURE_COLUMNS,
+          'received_at',
+        ]
         const params: Param[] = []
         for (const r of batch.rows) {
           params.push(batch.centerId, batch.day, batch.hour, r.serviceCode, r.serviceNameAr, r.serviceNameEn, batch.revision)
@@ -203,7 +249,9 @@ export class HubStore {
           params.push(r.waitMaxSeconds, r.waitWithinTarget, r.serviceSumSeconds, r.serviceCount, r.counterOpenMinutes, now)
         }
         const tuple = `(${cols.map(() => '?').join(', ')})`
-        const update = ['service_name_ar', 'service_name_en', 'revision', ...FIGURE_COLUMNS, 'received_at'].map((c) => `${c} = excluded.${c}`).join(', ')
+        const update = ['service_name_ar', 'service_name_en', 'revision', ...FIGURE_COLUMNS, 'received_at']
+          .map((c) => `${c} = excluded.${c}`)
+          .join(', ')
         stored = await d.run(
           `INSERT INTO hub_figures (${cols.join(', ')}) VALUES ${batch.rows.map(() => tuple).join(', ')}
            ON CONFLICT (center_id, day, hour, service_code) DO UPDATE SET ${update}
@@ -231,7 +279,12 @@ export class HubStore {
     })
   }
 
-  private async touchStatus(d: SqlDriver, centerId: string, now: number, o: { seq?: number; timeZone?: string; duplicate?: boolean; health?: CenterHealth }): Promise<void> {
+  private async touchStatus(
+    d: SqlDriver,
+    centerId: string,
+    now: number,
+    o: { seq?: number; timeZone?: string; duplicate?: boolean; health?: CenterHealth },
+  ): Promise<void> {
     const h = o.health
     const batch = o.seq !== undefined
     await d.run(
@@ -249,8 +302,17 @@ export class HubStore {
          batches_received = hub_center_status.batches_received + excluded.batches_received,
          batches_duplicate = hub_center_status.batches_duplicate + excluded.batches_duplicate`,
       [
-        centerId, batch ? now : null, o.seq ?? 0, h ? now : null, h?.countersOpen ?? null, h?.devicesFaulty ?? null, h?.outboxPending ?? null,
-        h?.version ?? null, o.timeZone ?? null, batch ? 1 : 0, o.duplicate ? 1 : 0,
+        centerId,
+        batch ? now : null,
+        o.seq ?? 0,
+        h ? now : null,
+        h?.countersOpen ?? null,
+        h?.devicesFaulty ?? null,
+        h?.outboxPending ?? null,
+        h?.version ?? null,
+        o.timeZone ?? null,
+        batch ? 1 : 0,
+        o.duplicate ? 1 : 0,
       ],
     )
   }
@@ -265,7 +327,10 @@ export class HubStore {
   }
 
   async rejections(): Promise<{ code: string; centerId: string; count: number; lastAt: number }[]> {
-    const rows = await this.driver.all<Record<string, any>>('SELECT code, center_id, hits, last_at FROM hub_rejections ORDER BY code, center_id')
+    // biome-ignore lint/suspicious/noExplicitAny: rows come back from either SQL driver with dialect-specific value types; mapped field by field below
+    const rows = await this.driver.all<Record<string, any>>(
+      'SELECT code, center_id, hits, last_at FROM hub_rejections ORDER BY code, center_id',
+    )
     return rows.map((r) => ({ code: r.code, centerId: r.center_id, count: Number(r.hits), lastAt: Number(r.last_at) }))
   }
 
@@ -294,18 +359,35 @@ export class HubStore {
     }
     const where = filters.length ? `WHERE ${filters.join(' AND ')}` : ''
     const select = {
-      governorate: { cols: `c.governorate AS key, c.governorate AS name_ar, c.governorate AS name_en, c.governorate AS governorate`, group: 'c.governorate' },
-      center: { cols: `c.id AS key, c.name_ar AS name_ar, c.name_en AS name_en, c.governorate AS governorate`, group: 'c.id, c.name_ar, c.name_en, c.governorate' },
-      service: { cols: `f.service_code AS key, MAX(f.service_name_ar) AS name_ar, MAX(f.service_name_en) AS name_en, NULL AS governorate`, group: 'f.service_code' },
+      governorate: {
+        cols: `c.governorate AS key, c.governorate AS name_ar, c.governorate AS name_en, c.governorate AS governorate`,
+        group: 'c.governorate',
+      },
+      center: {
+        cols: `c.id AS key, c.name_ar AS name_ar, c.name_en AS name_en, c.governorate AS governorate`,
+        group: 'c.id, c.name_ar, c.name_en, c.governorate',
+      },
+      service: {
+        cols: `f.service_code AS key, MAX(f.service_name_ar) AS name_ar, MAX(f.service_name_en) AS name_en, NULL AS governorate`,
+        group: 'f.service_code',
+      },
       day: { cols: `f.day AS key, f.day AS name_ar, f.day AS name_en, NULL AS governorate`, group: 'f.day' },
-      hour: { cols: `CAST(f.hour AS TEXT) AS key, CAST(f.hour AS TEXT) AS name_ar, CAST(f.hour AS TEXT) AS name_en, NULL AS governorate, f.hour AS hour_n`, group: 'f.hour' },
+      hour: {
+        cols: `CAST(f.hour AS TEXT) AS key, CAST(f.hour AS TEXT) AS name_ar, CAST(f.hour AS TEXT) AS name_en, NULL AS governorate, f.hour AS hour_n`,
+        group: 'f.hour',
+      },
     }[q.by]
     const order = q.by === 'hour' ? 'hour_n' : 'key'
-    const rows = await this.driver.all<Record<string, any>>(`SELECT ${select.cols}, ${SUMS} ${join} ${where} GROUP BY ${select.group} ORDER BY ${order}`, params)
+    // biome-ignore lint/suspicious/noExplicitAny: rows come back from either SQL driver with dialect-specific value types; mapped field by field below
+    const rows = await this.driver.all<Record<string, any>>(
+      `SELECT ${select.cols}, ${SUMS} ${join} ${where} GROUP BY ${select.group} ORDER BY ${order}`,
+      params,
+    )
     return rows.map(figureRow)
   }
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: rows come back from either SQL driver with dialect-specific value types; mapped field by field below
 export function figureRow(r: Record<string, any>): FigureRow {
   const n = (c: string) => Number(r[c] ?? 0)
   const waitCount = n('wait_count')

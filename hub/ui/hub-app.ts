@@ -359,7 +359,8 @@ export class HubApp extends LitElement {
 
   private sorted<T extends Row>(table: Table, rows: T[], offline: (r: T) => boolean = () => false): T[] {
     const { key, desc } = this.sort[table]
-    const value = (r: T): number | string => (key === 'name' ? this.name(r) : key === 'offline' ? (offline(r) ? 1 : 0) * 1e12 + r.issued : (r[key] ?? -1))
+    const value = (r: T): number | string =>
+      key === 'name' ? this.name(r) : key === 'offline' ? (offline(r) ? 1 : 0) * 1e12 + r.issued : (r[key] ?? -1)
     return [...rows].sort((a, b) => {
       const va = value(a)
       const vb = value(b)
@@ -443,10 +444,13 @@ export class HubApp extends LitElement {
         </div>
       </header>
       ${this.signIn ? this.signInForm() : nothing}
-      ${this.signIn ? nothing : html`<form class="range" @submit=${(e: Event) => {
-        e.preventDefault()
-        void this.load()
-      }}>
+      ${
+        this.signIn
+          ? nothing
+          : html`<form class="range" @submit=${(e: Event) => {
+              e.preventDefault()
+              void this.load()
+            }}>
         <label>${this.t('from')}<input type="date" name="from" .value=${this.from} @change=${(e: Event) => (this.from = (e.target as HTMLInputElement).value)} /></label>
         <label>${this.t('to')}<input type="date" name="to" .value=${this.to} @change=${(e: Event) => (this.to = (e.target as HTMLInputElement).value)} /></label>
         <button class="primary" type="submit">${this.t('show')}</button>
@@ -457,9 +461,11 @@ export class HubApp extends LitElement {
         }}>${this.t('today')}</button>
         ${this.failed ? html`<span class="error" role="alert">${this.t('loadFailed')}</span>` : nothing}
         ${this.csvFailed ? html`<span class="error" role="alert">${this.t('csvFailed')}</span>` : nothing}
-      </form>`}
-      ${d
-        ? html`<main>
+      </form>`
+      }
+      ${
+        d
+          ? html`<main>
             <div class="kpis">
               <div class="kpi" data-kpi="issued"><div>${this.t('issued')}</div><div class="v">${this.num(d.totals.issued)}</div></div>
               <div class="kpi" data-kpi="served"><div>${this.t('served')}</div><div class="v">${this.num(d.totals.served)}</div></div>
@@ -500,7 +506,8 @@ export class HubApp extends LitElement {
               </table>
             </section>
           </main>`
-        : nothing}
+          : nothing
+      }
     `
   }
 }

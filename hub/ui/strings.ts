@@ -33,7 +33,10 @@ export const HUB_STRINGS = {
   kind: { ar: 'النوع', en: 'Kind' },
   // sign-in, when the hub asks for its read token (HUB_READ_TOKEN)
   signInTitle: { ar: 'الدخول إلى لوحة المتابعة القومية', en: 'Sign in to the national dashboard' },
-  signInHelp: { ar: 'هذه الأرقام تتطلب رمز الاطلاع. اطلبه من مسؤول المركز القومي للبيانات.', en: 'These figures need the read token. Ask the national data center\'s administrator for it.' },
+  signInHelp: {
+    ar: 'هذه الأرقام تتطلب رمز الاطلاع. اطلبه من مسؤول المركز القومي للبيانات.',
+    en: "These figures need the read token. Ask the national data center's administrator for it.",
+  },
   tokenLabel: { ar: 'رمز الاطلاع', en: 'Read token' },
   signIn: { ar: 'دخول', en: 'Sign in' },
   signOut: { ar: 'خروج', en: 'Sign out' },

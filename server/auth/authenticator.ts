@@ -3,7 +3,7 @@ import { TokensRepo } from '../db/repositories/tokens-repo.ts'
 import { UsersRepo } from '../db/repositories/users-repo.ts'
 import { DevicesRepo } from '../db/repositories/devices-repo.ts'
 import type { Actor } from '../queue/actor.ts'
-import { ErrorCodes, TabourError, unauthorized } from '../errors.ts'
+import { ErrorCodes, type TabourError, unauthorized } from '../errors.ts'
 
 /** How often a device's "last seen" is written at most; every request would be a write. */
 const TOUCH_INTERVAL_MS = 60_000
@@ -32,10 +32,11 @@ export class Authenticator {
     const record = this.tokens.find(token)
     const now = this.clock()
     if (!record || record.revokedAt !== null) return unauthorized(ErrorCodes.UNAUTHENTICATED, 'unknown or revoked token')
-    if (record.expiresAt !== null && record.expiresAt <= now) return unauthorized(ErrorCodes.TOKEN_EXPIRED, 'the session has expired; log in again')
+    if (record.expiresAt !== null && record.expiresAt <= now)
+      return unauthorized(ErrorCodes.TOKEN_EXPIRED, 'the session has expired; log in again')
     if (record.subjectType === 'user') {
       const user = this.users.get(record.subjectId)
-      if (!user || !user.active) return unauthorized(ErrorCodes.UNAUTHENTICATED, 'this account is disabled')
+      if (!user?.active) return unauthorized(ErrorCodes.UNAUTHENTICATED, 'this account is disabled')
       return { type: 'user', id: user.id, role: user.role, username: user.username }
     }
     const device = this.devices.get(record.subjectId)

@@ -33,26 +33,35 @@ export async function adminCommand(args: string[]): Promise<number> {
     process.stdout.write(ADMIN_HELP)
     return action === undefined ? 2 : 0
   }
-  if (action !== 'create' && action !== 'reset-password') throw new UsageError(`unknown admin action ${JSON.stringify(action)} (create or reset-password)`, 'admin')
-  const { values } = parse('admin', rest, {
-    ...CENTER_OPTIONS,
-    username: { type: 'string', short: 'u', default: 'admin' },
-    password: { type: 'string', short: 'p' },
-    'password-stdin': { type: 'boolean' },
-    role: { type: 'string' },
-  }, 0)
+  if (action !== 'create' && action !== 'reset-password')
+    throw new UsageError(`unknown admin action ${JSON.stringify(action)} (create or reset-password)`, 'admin')
+  const { values } = parse(
+    'admin',
+    rest,
+    {
+      ...CENTER_OPTIONS,
+      username: { type: 'string', short: 'u', default: 'admin' },
+      password: { type: 'string', short: 'p' },
+      'password-stdin': { type: 'boolean' },
+      role: { type: 'string' },
+    },
+    0,
+  )
   if (values.help) {
     process.stdout.write(ADMIN_HELP)
     return 0
   }
   const username = values.username!
-  if (!/^[A-Za-z0-9_.-]{2,64}$/.test(username)) throw new UsageError(`bad username ${JSON.stringify(username)}: 2-64 letters, digits, _ . -`, 'admin')
-  if (values.password !== undefined && values['password-stdin']) throw new UsageError('give --password or --password-stdin, not both', 'admin')
+  if (!/^[A-Za-z0-9_.-]{2,64}$/.test(username))
+    throw new UsageError(`bad username ${JSON.stringify(username)}: 2-64 letters, digits, _ . -`, 'admin')
+  if (values.password !== undefined && values['password-stdin'])
+    throw new UsageError('give --password or --password-stdin, not both', 'admin')
   if (action === 'reset-password' && values.role !== undefined) throw new UsageError('--role is for create only', 'admin')
   const role = (values.role ?? 'admin') as (typeof ROLES)[number]
   if (!ROLES.includes(role)) throw new UsageError(`bad role ${JSON.stringify(values.role)}: admin, manager or clerk`, 'admin')
   let password = values['password-stdin'] ? await readStdinLine() : values.password
-  if (password !== undefined && (password.length < 8 || password.length > 200)) throw new UsageError('the password must be 8 to 200 characters', 'admin')
+  if (password !== undefined && (password.length < 8 || password.length > 200))
+    throw new UsageError('the password must be 8 to 200 characters', 'admin')
   const generated = password === undefined
   password ??= randomPassword()
 
@@ -63,7 +72,10 @@ export async function adminCommand(args: string[]): Promise<number> {
     const existing = users.findForLogin(username)
     const passwordHash = await hashPassword(password)
     if (action === 'create') {
-      if (existing) throw new CliError(`user ${existing.user.username} already exists; use tabour admin reset-password --username ${existing.user.username}`)
+      if (existing)
+        throw new CliError(
+          `user ${existing.user.username} already exists; use tabour admin reset-password --username ${existing.user.username}`,
+        )
       const user = users.insert({ username, passwordHash, role, displayName: username }, Date.now())
       console.log(`created ${user.role} ${user.username} (id ${user.id})`)
     } else {
@@ -74,7 +86,8 @@ export async function adminCommand(args: string[]): Promise<number> {
         new TokensRepo(db).revokeSubject('user', existing.user.id, Date.now())
       })()
       console.log(`new password set for ${existing.user.username}; their sessions were ended`)
-      if (!existing.user.active) console.log(`note: ${existing.user.username} is disabled; an admin can enable the account in the dashboard`)
+      if (!existing.user.active)
+        console.log(`note: ${existing.user.username} is disabled; an admin can enable the account in the dashboard`)
     }
     if (generated) console.log(`password (shown once): ${password}`)
   } finally {

@@ -32,7 +32,12 @@ ${CENTER_HELP}
 `
 
 export async function backupCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parse('backup', args, { ...CENTER_OPTIONS, force: { type: 'boolean', short: 'f' }, quiet: { type: 'boolean', short: 'q' } }, 1)
+  const { values, positionals } = parse(
+    'backup',
+    args,
+    { ...CENTER_OPTIONS, force: { type: 'boolean', short: 'f' }, quiet: { type: 'boolean', short: 'q' } },
+    1,
+  )
   if (values.help) {
     process.stdout.write(BACKUP_HELP)
     return 0
@@ -48,12 +53,20 @@ export async function backupCommand(args: string[]): Promise<number> {
   if (values.force) rmSync(dest, { force: true })
 
   const progress = progressLine()
-  const result = await backupDatabase(source, dest, values.quiet ? undefined : (p) => {
-    const done = p.totalPages - p.remainingPages
-    progress.update(`backup: ${done}/${p.totalPages} pages copied (${p.totalPages ? Math.floor((100 * done) / p.totalPages) : 100}%)`)
-  })
+  const result = await backupDatabase(
+    source,
+    dest,
+    values.quiet
+      ? undefined
+      : (p) => {
+          const done = p.totalPages - p.remainingPages
+          progress.update(`backup: ${done}/${p.totalPages} pages copied (${p.totalPages ? Math.floor((100 * done) / p.totalPages) : 100}%)`)
+        },
+  )
   if (!values.quiet) progress.done()
-  console.log(`backup written: ${result.file} (${formatBytes(result.bytes)}, ${result.pages} pages, schema ${result.schemaVersion}, checked ok, ${result.durationMs} ms)`)
+  console.log(
+    `backup written: ${result.file} (${formatBytes(result.bytes)}, ${result.pages} pages, schema ${result.schemaVersion}, checked ok, ${result.durationMs} ms)`,
+  )
   return 0
 }
 
@@ -104,7 +117,9 @@ export async function restoreCommand(args: string[]): Promise<number> {
     for (const suffix of ['-wal', '-shm', '-journal']) rmSync(target + suffix, { force: true })
     renameSync(staged, target)
     giveToDataDirOwner(config.dataDir, [target])
-    console.log(`restored ${basename(from)} into ${target}: ${inspection.tickets} tickets, ${inspection.events} events, schema ${inspection.schemaVersion}${inspection.schemaVersion < LATEST_SCHEMA_VERSION ? ` (upgraded to ${LATEST_SCHEMA_VERSION} at the next start)` : ''}, integrity ok`)
+    console.log(
+      `restored ${basename(from)} into ${target}: ${inspection.tickets} tickets, ${inspection.events} events, schema ${inspection.schemaVersion}${inspection.schemaVersion < LATEST_SCHEMA_VERSION ? ` (upgraded to ${LATEST_SCHEMA_VERSION} at the next start)` : ''}, integrity ok`,
+    )
     if (keptAside) console.log(`the previous database is kept as ${keptAside}`)
     return 0
   } finally {

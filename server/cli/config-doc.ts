@@ -21,6 +21,7 @@ interface Row {
   doc: string
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: walks any JSON Schema node the TypeBox config produces
 type Schema = Record<string, any>
 
 /** The JSDoc comment above each property of the ConfigSchema literal, by dotted key path. */
@@ -36,17 +37,34 @@ function jsDocs(source: string): Map<string, string> {
       const text = comments
         .map((c) => source.slice(c.pos, c.end))
         .filter((c) => c.startsWith('/**'))
-        .map((c) => c.replace(/^\/\*\*|\*\/$/g, '').split('\n').map((l) => l.replace(/^\s*\* ?/, '').trim()).join(' ').trim())
+        .map((c) =>
+          c
+            .replace(/^\/\*\*|\*\/$/g, '')
+            .split('\n')
+            .map((l) => l.replace(/^\s*\* ?/, '').trim())
+            .join(' ')
+            .trim(),
+        )
         .join(' ')
       if (text) docs.set(key, text)
       const init = prop.initializer
-      if (ts.isCallExpression(init) && init.expression.getText(file) === 'Type.Object' && init.arguments[0] && ts.isObjectLiteralExpression(init.arguments[0])) {
+      if (
+        ts.isCallExpression(init) &&
+        init.expression.getText(file) === 'Type.Object' &&
+        init.arguments[0] &&
+        ts.isObjectLiteralExpression(init.arguments[0])
+      ) {
         visitObject(init.arguments[0], key)
       }
     }
   }
   const visit = (node: ts.Node) => {
-    if (ts.isVariableDeclaration(node) && node.name.getText(file) === 'ConfigSchema' && node.initializer && ts.isCallExpression(node.initializer)) {
+    if (
+      ts.isVariableDeclaration(node) &&
+      node.name.getText(file) === 'ConfigSchema' &&
+      node.initializer &&
+      ts.isCallExpression(node.initializer)
+    ) {
       const arg = node.initializer.arguments[0]
       if (arg && ts.isObjectLiteralExpression(arg)) visitObject(arg, '')
     }
@@ -68,7 +86,8 @@ function envVars(source: string): Map<string, string> {
 
 function typeOf(s: Schema): string {
   if (s.anyOf) return s.anyOf.map((x: Schema) => (x.const !== undefined ? JSON.stringify(x.const) : typeOf(x))).join(' \\| ')
-  if (s.type === 'array') return `array of ${s.items?.type === 'object' ? `{${Object.keys(s.items.properties).join(', ')}}` : typeOf(s.items ?? {})}`
+  if (s.type === 'array')
+    return `array of ${s.items?.type === 'object' ? `{${Object.keys(s.items.properties).join(', ')}}` : typeOf(s.items ?? {})}`
   const limits: string[] = []
   if (s.minimum !== undefined) limits.push(`≥ ${s.minimum}`)
   if (s.maximum !== undefined) limits.push(`≤ ${s.maximum}`)
@@ -104,7 +123,13 @@ export function configRows(): Row[] {
       const parentDefault = prefix ? (schema.default as Record<string, unknown> | undefined)?.[name] : undefined
       const own = sub.default === undefined && parentDefault !== undefined ? { ...sub, default: parentDefault } : sub
       const doc = (docs.get(key) ?? docs.get(prefix) ?? '').replace(/\|/g, '\\|')
-      rows.push({ key, type: typeOf(own), default: defaultOf(own, required.has(name)), env: env.has(key) ? `\`${env.get(key)}\`` : '', doc })
+      rows.push({
+        key,
+        type: typeOf(own),
+        default: defaultOf(own, required.has(name)),
+        env: env.has(key) ? `\`${env.get(key)}\`` : '',
+        doc,
+      })
     }
   }
   walk(ConfigSchema as Schema, '')

@@ -28,13 +28,15 @@ export async function deviceCommand(args: string[]): Promise<number> {
     process.stdout.write(DEVICE_HELP)
     return action === undefined ? 2 : 0
   }
-  if (action !== 'pair' && action !== 'list') throw new UsageError(`unknown device action ${JSON.stringify(action)} (list or pair)`, 'device')
+  if (action !== 'pair' && action !== 'list')
+    throw new UsageError(`unknown device action ${JSON.stringify(action)} (list or pair)`, 'device')
   const { values, positionals } = parse('device', rest, CENTER_OPTIONS, action === 'pair' ? 1 : 0)
   if (values.help) {
     process.stdout.write(DEVICE_HELP)
     return 0
   }
-  if (action === 'pair' && positionals.length === 0) throw new UsageError('which device? give its id or name (tabour device list shows them)', 'device')
+  if (action === 'pair' && positionals.length === 0)
+    throw new UsageError('which device? give its id or name (tabour device list shows them)', 'device')
   const config = centerConfig(values)
   const db = openCenterDb(config)
   try {
@@ -42,7 +44,10 @@ export async function deviceCommand(args: string[]): Promise<number> {
     const all = devices.list()
     if (action === 'list') {
       if (all.length === 0) console.log('no devices yet: add them in the dashboard (or POST /api/v1/devices)')
-      for (const d of all) console.log(`${String(d.id).padStart(4)}  ${d.kind.padEnd(8)} ${d.name}${d.zone ? ` [${d.zone}]` : ''}  ${d.revoked ? 'revoked' : d.paired ? 'paired' : 'not paired'}`)
+      for (const d of all)
+        console.log(
+          `${String(d.id).padStart(4)}  ${d.kind.padEnd(8)} ${d.name}${d.zone ? ` [${d.zone}]` : ''}  ${d.revoked ? 'revoked' : d.paired ? 'paired' : 'not paired'}`,
+        )
       return 0
     }
     const device = findDevice(all, positionals[0]!)
@@ -51,7 +56,8 @@ export async function deviceCommand(args: string[]): Promise<number> {
     devices.setPairingCode(device.id, code, expiresAt)
     console.log(`pairing code for ${device.kind} ${device.name} (id ${device.id}): ${code}`)
     console.log(`valid until ${new Date(expiresAt).toISOString()}, once`)
-    if (device.kind === 'kiosk' || device.kind === 'display') console.log(`open on the device: ${baseUrl(config)}/${device.kind}/?pair=${code}`)
+    if (device.kind === 'kiosk' || device.kind === 'display')
+      console.log(`open on the device: ${baseUrl(config)}/${device.kind}/?pair=${code}`)
     return 0
   } finally {
     db.close()
@@ -65,7 +71,8 @@ function findDevice(all: Device[], which: string): Device {
   }
   const byName = all.filter((d) => d.name.toLowerCase() === which.toLowerCase())
   if (byName.length === 1) return byName[0]!
-  if (byName.length > 1) throw new CliError(`${byName.length} devices are named ${JSON.stringify(which)}: use the id (${byName.map((d) => d.id).join(', ')})`)
+  if (byName.length > 1)
+    throw new CliError(`${byName.length} devices are named ${JSON.stringify(which)}: use the id (${byName.map((d) => d.id).join(', ')})`)
   throw new CliError(`no device ${JSON.stringify(which)}; tabour device list shows them`)
 }
 
@@ -74,7 +81,8 @@ function baseUrl(config: Config): string {
   let host = config.host
   if (host === '0.0.0.0' || host === '::') {
     host = '127.0.0.1'
-    for (const list of Object.values(networkInterfaces())) for (const a of list ?? []) if (a.family === 'IPv4' && !a.internal && host === '127.0.0.1') host = a.address
+    for (const list of Object.values(networkInterfaces()))
+      for (const a of list ?? []) if (a.family === 'IPv4' && !a.internal && host === '127.0.0.1') host = a.address
   }
   return `http://${host}:${config.port}`
 }

@@ -32,7 +32,8 @@ export async function doctorCommand(args: string[]): Promise<number> {
     return 0
   }
   const timeout = values['printer-timeout'] === undefined ? 3000 : Number(values['printer-timeout'])
-  if (!Number.isInteger(timeout) || timeout < 100 || timeout > 60_000) throw new UsageError('--printer-timeout is milliseconds, 100 to 60000', 'doctor')
+  if (!Number.isInteger(timeout) || timeout < 100 || timeout > 60_000)
+    throw new UsageError('--printer-timeout is milliseconds, 100 to 60000', 'doctor')
 
   let config: Config
   const checks: Check[] = []
@@ -58,6 +59,8 @@ export async function doctorCommand(args: string[]): Promise<number> {
     console.log(`  ${MARK[c.status]} ${c.name.padEnd(18)} ${c.detail}`)
   }
   const warned = checks.filter((c) => c.status === 'warn').length
-  console.log(`\n${checks.length} checks: ${checks.length - failed - warned} ok, ${warned} warning${warned === 1 ? '' : 's'}, ${failed} failed`)
+  console.log(
+    `\n${checks.length} checks: ${checks.length - failed - warned} ok, ${warned} warning${warned === 1 ? '' : 's'}, ${failed} failed`,
+  )
   return failed ? 1 : 0
 }

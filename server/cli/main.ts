@@ -8,11 +8,26 @@ type Command = (args: string[]) => Promise<number | 'running'>
 // each command is loaded only when called: `tabour --help` must not load the whole server
 const COMMANDS: Record<string, { load: () => Promise<Command>; summary: string }> = {
   start: { load: async () => (await import('./start.ts')).startCommand, summary: 'run the center server (what the systemd unit runs)' },
-  admin: { load: async () => (await import('./admin.ts')).adminCommand, summary: 'create a staff account or reset a password (create | reset-password)' },
-  device: { load: async () => (await import('./device.ts')).deviceCommand, summary: 'list devices, or print a pairing code for one (list | pair <id|name>)' },
-  backup: { load: async () => (await import('./backup.ts')).backupCommand, summary: 'online backup of the database, safe while the server runs' },
-  restore: { load: async () => (await import('./backup.ts')).restoreCommand, summary: 'replace the database with a backup (server stopped)' },
-  doctor: { load: async () => (await import('./doctor.ts')).doctorCommand, summary: 'check config, database, disk, printers, serial ports, clock' },
+  admin: {
+    load: async () => (await import('./admin.ts')).adminCommand,
+    summary: 'create a staff account or reset a password (create | reset-password)',
+  },
+  device: {
+    load: async () => (await import('./device.ts')).deviceCommand,
+    summary: 'list devices, or print a pairing code for one (list | pair <id|name>)',
+  },
+  backup: {
+    load: async () => (await import('./backup.ts')).backupCommand,
+    summary: 'online backup of the database, safe while the server runs',
+  },
+  restore: {
+    load: async () => (await import('./backup.ts')).restoreCommand,
+    summary: 'replace the database with a backup (server stopped)',
+  },
+  doctor: {
+    load: async () => (await import('./doctor.ts')).doctorCommand,
+    summary: 'check config, database, disk, printers, serial ports, clock',
+  },
   migrate: { load: async () => (await import('./migrate.ts')).migrateCommand, summary: "bring the database to this version's schema" },
 }
 

@@ -43,16 +43,22 @@ export async function migrateCommand(args: string[]): Promise<number> {
   }
   const lock = acquireDataDirLock(config.dataDir, 'migrate')
   try {
-    const before = existsSync(file) ? (() => {
-      const db = new Database(file, { readonly: true, fileMustExist: true })
-      const v = db.pragma('user_version', { simple: true }) as number
-      db.close()
-      return v
-    })() : 0
+    const before = existsSync(file)
+      ? (() => {
+          const db = new Database(file, { readonly: true, fileMustExist: true })
+          const v = db.pragma('user_version', { simple: true }) as number
+          db.close()
+          return v
+        })()
+      : 0
     const db = openDatabase(file)
     giveToDataDirOwner(config.dataDir, [file, `${file}-wal`, `${file}-shm`])
     db.close()
-    console.log(before === latest ? `database ${file} is up to date (schema ${latest})` : `database ${file} migrated from schema ${before} to ${latest}`)
+    console.log(
+      before === latest
+        ? `database ${file} is up to date (schema ${latest})`
+        : `database ${file} migrated from schema ${before} to ${latest}`,
+    )
     return 0
   } finally {
     lock.release()

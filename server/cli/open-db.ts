@@ -28,7 +28,9 @@ export function openCenterDb(config: Config): Db {
   const version = db.pragma('user_version', { simple: true }) as number
   if (version !== LATEST_SCHEMA_VERSION) {
     db.close()
-    throw new CliError(`the running server (pid ${holder.pid}) uses schema version ${version}, this Tabour expects ${LATEST_SCHEMA_VERSION}; restart the server with this version first`)
+    throw new CliError(
+      `the running server (pid ${holder.pid}) uses schema version ${version}, this Tabour expects ${LATEST_SCHEMA_VERSION}; restart the server with this version first`,
+    )
   }
   return db
 }

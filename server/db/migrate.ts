@@ -25,7 +25,11 @@ export function migrate(db: Database.Database, migrations: Migration[] = shipped
   const from = db.pragma('user_version', { simple: true }) as number
   const latest = migrations.at(-1)?.version ?? 0
   if (from > latest) {
-    throw new MigrationError(`database schema version ${from} is newer than this Tabour (${latest}); upgrade Tabour or restore a backup made by this version`, from, null)
+    throw new MigrationError(
+      `database schema version ${from} is newer than this Tabour (${latest}); upgrade Tabour or restore a backup made by this version`,
+      from,
+      null,
+    )
   }
   const pending = migrations.filter((m) => m.version > from)
   if (pending.length === 0) return { from, to: from }

@@ -151,7 +151,7 @@ CREATE TRIGGER events_no_delete BEFORE DELETE ON events BEGIN SELECT RAISE(ABORT
   },
   {
     version: 2,
-    name: 'center settings (the displays\' news line)',
+    name: "center settings (the displays' news line)",
     sql: `
 -- Center-wide settings edited at run time (not in the config file): one JSON value per key.
 CREATE TABLE center_settings (

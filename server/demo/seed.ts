@@ -29,12 +29,52 @@ const SERVICES = [
 
 /** Six counters in two zones (ground floor and first floor); counter → service prefixes and weights. */
 const COUNTERS: { number: number; name: string; zone: string; services: [string, number][] }[] = [
-  { number: 1, name: 'شباك ١ — تراخيص', zone: 'ground', services: [['A', 2], ['B', 1]] },
-  { number: 2, name: 'شباك ٢ — تراخيص وتصالح', zone: 'ground', services: [['A', 1], ['B', 2]] },
-  { number: 3, name: 'شباك ٣ — سجل مدني', zone: 'ground', services: [['C', 1], ['F', 0]] },
+  {
+    number: 1,
+    name: 'شباك ١ — تراخيص',
+    zone: 'ground',
+    services: [
+      ['A', 2],
+      ['B', 1],
+    ],
+  },
+  {
+    number: 2,
+    name: 'شباك ٢ — تراخيص وتصالح',
+    zone: 'ground',
+    services: [
+      ['A', 1],
+      ['B', 2],
+    ],
+  },
+  {
+    number: 3,
+    name: 'شباك ٣ — سجل مدني',
+    zone: 'ground',
+    services: [
+      ['C', 1],
+      ['F', 0],
+    ],
+  },
   { number: 4, name: 'شباك ٤ — مرافق', zone: 'first', services: [['D', 1]] },
-  { number: 5, name: 'شباك ٥ — مستثمرون', zone: 'first', services: [['E', 1], ['D', 0]] },
-  { number: 6, name: 'شباك ٦ — استعلامات', zone: 'first', services: [['F', 1], ['C', 1]] },
+  {
+    number: 5,
+    name: 'شباك ٥ — مستثمرون',
+    zone: 'first',
+    services: [
+      ['E', 1],
+      ['D', 0],
+    ],
+  },
+  {
+    number: 6,
+    name: 'شباك ٦ — استعلامات',
+    zone: 'first',
+    services: [
+      ['F', 1],
+      ['C', 1],
+    ],
+  },
 ]
 
 const USERS = [
@@ -62,7 +102,16 @@ export async function seedDemo(db: Db, now: number): Promise<DemoSeed> {
       const ids = new Map<string, number>()
       SERVICES.forEach((s, i) => ids.set(s.prefix, services.insert({ ...s, dailyCap: null, active: true, sortOrder: i }, now).id))
       for (const c of COUNTERS) {
-        counters.insert({ number: c.number, name: c.name, zone: c.zone, active: true, services: c.services.map(([p, weight]) => ({ serviceId: ids.get(p)!, weight })) }, now)
+        counters.insert(
+          {
+            number: c.number,
+            name: c.name,
+            zone: c.zone,
+            active: true,
+            services: c.services.map(([p, weight]) => ({ serviceId: ids.get(p)!, weight })),
+          },
+          now,
+        )
       }
       for (const u of USERS) if (!users.findForLogin(u.username)) users.insert({ ...u, passwordHash }, now)
       for (const d of DEVICES) devices.insert({ ...d, config: {} }, now)

@@ -32,7 +32,7 @@ export class KeypadPress {
     const counter = this.queue.ctx.counters.get(counterId)
     if (!counter) return { ok: false, reason: NakReason.FAILED, message: `counter ${counterId} does not exist` }
     const user = counter.clerk && this.users.get(counter.clerk.id)
-    if (!user || !user.active) return { ok: false, reason: NakReason.CLOSED, message: `counter ${counter.number} is not open` }
+    if (!user?.active) return { ok: false, reason: NakReason.CLOSED, message: `counter ${counter.number} is not open` }
     const actor: Actor = { type: 'user', id: user.id, role: user.role, username: user.username }
     try {
       const result = this.act(actor, counterId, key)

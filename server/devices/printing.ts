@@ -40,7 +40,12 @@ export class Printing {
   }
 
   /** Queues the ticket on its kiosk's printer; `statusUrl` is what the QR opens. */
-  printIssued(deviceId: number, ticket: TicketRecord, standing: { position: number; estimatedWaitSeconds: number }, statusUrl: string): PrintingState {
+  printIssued(
+    deviceId: number,
+    ticket: TicketRecord,
+    standing: { position: number; estimatedWaitSeconds: number },
+    statusUrl: string,
+  ): PrintingState {
     const printer = this.printerOf(deviceId)
     if (!printer) return 'none'
     if (faulty(printer.status)) return 'fault'
@@ -84,7 +89,13 @@ export class Printing {
     return printer
   }
 
-  private send(deviceId: number, printer: KioskPrinter, ticket: TicketRecord, standing: { position: number; estimatedWaitSeconds: number }, statusUrl: string): void {
+  private send(
+    deviceId: number,
+    printer: KioskPrinter,
+    ticket: TicketRecord,
+    standing: { position: number; estimatedWaitSeconds: number },
+    statusUrl: string,
+  ): void {
     const service = this.queue.ctx.services.get(ticket.issuedServiceId) ?? this.queue.ctx.services.get(ticket.serviceId)!
     const kiosk = this.devices.get(deviceId)?.config as KioskConfig | undefined
     printer.handle.print(

@@ -81,7 +81,12 @@ export class SerialDevices {
 
   /** Opens what was added, closes what was removed or revoked, reattaches what was edited. */
   sync(): void {
-    const wanted = new Map(this.devices.list().filter(isWired).map((d) => [d.id, d]))
+    const wanted = new Map(
+      this.devices
+        .list()
+        .filter(isWired)
+        .map((d) => [d.id, d]),
+    )
     for (const [id, a] of this.attached) {
       const device = wanted.get(id)
       if (!device || JSON.stringify(device.config) !== a.key) this.detach(id)
@@ -106,7 +111,8 @@ export class SerialDevices {
     const baudRate = config.baudRate ?? DEFAULT_BAUD_RATE
     const line = this.pool.acquire(config.path, baudRate)
     const a: Attached = { device, key: JSON.stringify(device.config), config, line, detach: [] }
-    if (line.baudRate !== baudRate) a.conflict = `${config.path} is already open at ${line.baudRate} baud; this device's ${baudRate} is ignored`
+    if (line.baudRate !== baudRate)
+      a.conflict = `${config.path} is already open at ${line.baudRate} baud; this device's ${baudRate} is ignored`
     this.attached.set(device.id, a)
     a.detach.push(line.onStatus(() => this.publish(a)))
     if (device.kind === 'board') {
@@ -160,7 +166,8 @@ export class SerialDevices {
     const press = parseKeyPress(frame)
     // frames that are not presses (a board's echo on a shared bus) are not ours to answer
     if (press === null) return
-    if ('bad' in press) return this.answer(a, press.seq, '?', encodeNak(a.config.address, press.seq, NakReason.UNKNOWN_KEY), { ok: false, reason: press.bad })
+    if ('bad' in press)
+      return this.answer(a, press.seq, '?', encodeNak(a.config.address, press.seq, NakReason.UNKNOWN_KEY), { ok: false, reason: press.bad })
     if (a.last && a.last.seq === press.seq && a.last.key === press.key) {
       // the keypad missed our answer and sent the same press again: answer, do not act twice
       a.line.write(a.last.answer)
@@ -173,7 +180,9 @@ export class SerialDevices {
       this.log.error({ err, deviceId: a.device.id }, 'keypad press failed')
       outcome = { ok: false as const, reason: NakReason.FAILED, message: 'internal error' }
     }
-    const bytes = outcome.ok ? encodeAck(a.config.address, press.seq, outcome.label) : encodeNak(a.config.address, press.seq, outcome.reason)
+    const bytes = outcome.ok
+      ? encodeAck(a.config.address, press.seq, outcome.label)
+      : encodeNak(a.config.address, press.seq, outcome.reason)
     this.answer(a, press.seq, press.key, bytes, outcome.ok ? { ok: true } : { ok: false, reason: outcome.message })
   }
 

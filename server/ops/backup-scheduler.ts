@@ -114,7 +114,14 @@ export class BackupScheduler {
       outcome = { ok: true, at: this.clock(), file, bytes: result.bytes, durationMs: result.durationMs, error: null }
       this.log.info({ file, bytes: result.bytes, pages: result.pages, durationMs: result.durationMs, removed }, 'scheduled backup done')
     } catch (err) {
-      outcome = { ok: false, at: this.clock(), file: null, bytes: null, durationMs: this.clock() - started, error: err instanceof Error ? err.message : String(err) }
+      outcome = {
+        ok: false,
+        at: this.clock(),
+        file: null,
+        bytes: null,
+        durationMs: this.clock() - started,
+        error: err instanceof Error ? err.message : String(err),
+      }
       this.log.error({ err, dir }, 'scheduled backup failed')
     }
     // a failed night is not retried every minute: tomorrow's run (or `tabour backup`) tries again
@@ -127,7 +134,8 @@ export class BackupScheduler {
 /** Local wall-clock `HH:MM` (24 h) of `epochMs` in `timeZone`. */
 export function localTime(epochMs: number, timeZone: string): string {
   let fmt = timeFormats.get(timeZone)
-  if (!fmt) timeFormats.set(timeZone, (fmt = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })))
+  if (!fmt)
+    timeFormats.set(timeZone, (fmt = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })))
   const parts: Record<string, string> = {}
   for (const p of fmt.formatToParts(epochMs)) parts[p.type] = p.value
   return `${parts.hour}:${parts.minute}`

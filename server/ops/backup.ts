@@ -39,7 +39,16 @@ const NAME = /^tabour-(\d{8})-(\d{6})\.sqlite$/
 /** `tabour-YYYYMMDD-HHMMSS.sqlite`, stamped in the center's local time so IT reads it as their clock. */
 export function backupFileName(epochMs: number, timeZone: string): string {
   const parts: Record<string, string> = {}
-  const fmt = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' })
+  const fmt = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  })
   for (const p of fmt.formatToParts(epochMs)) parts[p.type] = p.value
   return `tabour-${parts.year}${parts.month}${parts.day}-${parts.hour}${parts.minute}${parts.second}.sqlite`
 }
@@ -141,11 +150,16 @@ export function inspectBackup(file: string, options: { writable?: boolean } = {}
   const db = new Database(file, { readonly: !options.writable, fileMustExist: true })
   try {
     const rows = db.pragma('integrity_check') as { integrity_check: string }[]
-    const integrity = rows.map((r) => r.integrity_check).slice(0, 5).join('; ')
+    const integrity = rows
+      .map((r) => r.integrity_check)
+      .slice(0, 5)
+      .join('; ')
     const schemaVersion = db.pragma('user_version', { simple: true }) as number
-    const tables = new Set((db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[]).map((r) => r.name))
+    const tables = new Set(
+      (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[]).map((r) => r.name),
+    )
     const isTabour = ['tickets', 'events', 'services', 'users', 'devices'].every((t) => tables.has(t))
-    const count = (t: string) => (isTabour ? ((db.prepare(`SELECT COUNT(*) AS n FROM ${t}`).get() as { n: number }).n) : 0)
+    const count = (t: string) => (isTabour ? (db.prepare(`SELECT COUNT(*) AS n FROM ${t}`).get() as { n: number }).n : 0)
     return { integrity, schemaVersion, latestVersion: LATEST_SCHEMA_VERSION, isTabour, tickets: count('tickets'), events: count('events') }
   } finally {
     db.close()

@@ -85,7 +85,7 @@ export function acquireDataDirLock(dataDir: string, purpose: LockInfo['purpose']
   let info: LockInfo = { pid: process.pid, procStart: processStart(process.pid), purpose, startedAt: new Date().toISOString() }
   for (let attempt = 0; ; attempt++) {
     try {
-      writeFileSync(file, JSON.stringify(info) + '\n', { flag: 'wx', mode: 0o644 })
+      writeFileSync(file, `${JSON.stringify(info)}\n`, { flag: 'wx', mode: 0o644 })
       break
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 2) throw err
@@ -105,7 +105,7 @@ export function acquireDataDirLock(dataDir: string, purpose: LockInfo['purpose']
     update(extra) {
       if (released) return
       info = { ...info, ...extra }
-      writeFileSync(file, JSON.stringify(info) + '\n')
+      writeFileSync(file, `${JSON.stringify(info)}\n`)
     },
     release() {
       if (released) return

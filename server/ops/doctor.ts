@@ -86,10 +86,22 @@ function nearestExisting(path: string): string {
 
 function storageChecks(config: Config, dataDir: string, minFree: number, add: Add): void {
   if (existsSync(dataDir)) {
-    add('storage', 'data dir', writable(dataDir) ? 'ok' : 'fail', writable(dataDir) ? `${dataDir} is writable` : `${dataDir} is not writable by this user`)
+    add(
+      'storage',
+      'data dir',
+      writable(dataDir) ? 'ok' : 'fail',
+      writable(dataDir) ? `${dataDir} is writable` : `${dataDir} is not writable by this user`,
+    )
   } else {
     const parent = nearestExisting(dataDir)
-    add('storage', 'data dir', writable(parent) ? 'warn' : 'fail', writable(parent) ? `${dataDir} does not exist yet (the first start creates it)` : `${dataDir} does not exist and ${parent} is not writable`)
+    add(
+      'storage',
+      'data dir',
+      writable(parent) ? 'warn' : 'fail',
+      writable(parent)
+        ? `${dataDir} does not exist yet (the first start creates it)`
+        : `${dataDir} does not exist and ${parent} is not writable`,
+    )
   }
   const fs = statfsSync(nearestExisting(dataDir))
   const free = fs.bavail * fs.bsize
@@ -99,7 +111,14 @@ function storageChecks(config: Config, dataDir: string, minFree: number, add: Ad
   if (config.log.file) {
     const dir = dirname(resolve(config.log.file))
     const ok = existsSync(dir) ? writable(dir) : writable(nearestExisting(dir))
-    add('storage', 'log file', ok ? 'ok' : 'fail', ok ? `logs go to ${resolve(config.log.file)} (rotated at ${config.log.maxSize} or daily, ${config.log.keep} kept)` : `cannot write logs in ${dir}`)
+    add(
+      'storage',
+      'log file',
+      ok ? 'ok' : 'fail',
+      ok
+        ? `logs go to ${resolve(config.log.file)} (rotated at ${config.log.maxSize} or daily, ${config.log.keep} kept)`
+        : `cannot write logs in ${dir}`,
+    )
   }
 }
 
@@ -112,9 +131,19 @@ function databaseChecks(file: string, add: Add): { devices: DeviceRow[]; newestE
   try {
     db.pragma('busy_timeout = 5000')
     const rows = db.pragma('integrity_check') as { integrity_check: string }[]
-    const integrity = rows.map((r) => r.integrity_check).slice(0, 3).join('; ')
+    const integrity = rows
+      .map((r) => r.integrity_check)
+      .slice(0, 3)
+      .join('; ')
     const size = statSync(file).size
-    add('database', 'integrity', integrity === 'ok' ? 'ok' : 'fail', integrity === 'ok' ? `${file} (${(size / MB).toFixed(1)} MB) passes integrity_check` : `integrity_check: ${integrity} — restore the last good backup (tabour restore)`)
+    add(
+      'database',
+      'integrity',
+      integrity === 'ok' ? 'ok' : 'fail',
+      integrity === 'ok'
+        ? `${file} (${(size / MB).toFixed(1)} MB) passes integrity_check`
+        : `integrity_check: ${integrity} — restore the last good backup (tabour restore)`,
+    )
     const version = db.pragma('user_version', { simple: true }) as number
     add(
       'database',
@@ -129,15 +158,29 @@ function databaseChecks(file: string, add: Add): { devices: DeviceRow[]; newestE
     const hasTable = (t: string) => db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(t) !== undefined
     if (hasTable('users')) {
       const admins = (db.prepare(`SELECT COUNT(*) AS n FROM users WHERE role = 'admin' AND active = 1`).get() as { n: number }).n
-      add('database', 'admin account', admins > 0 ? 'ok' : 'fail', admins > 0 ? `${admins} active admin${admins > 1 ? 's' : ''}` : 'no active admin: tabour admin create')
+      add(
+        'database',
+        'admin account',
+        admins > 0 ? 'ok' : 'fail',
+        admins > 0 ? `${admins} active admin${admins > 1 ? 's' : ''}` : 'no active admin: tabour admin create',
+      )
     }
     const devices = hasTable('devices')
-      ? (db.prepare(`SELECT id, kind, name, config FROM devices WHERE revoked_at IS NULL ORDER BY id`).all() as { id: number; kind: string; name: string; config: string }[]).map((d) => ({
+      ? (
+          db.prepare(`SELECT id, kind, name, config FROM devices WHERE revoked_at IS NULL ORDER BY id`).all() as {
+            id: number
+            kind: string
+            name: string
+            config: string
+          }[]
+        ).map((d) => ({
           ...d,
           config: safeJson(d.config),
         }))
       : []
-    const newestEvent = hasTable('events') ? ((db.prepare('SELECT MAX(at) AS at FROM events').get() as { at: number | null } | undefined)?.at ?? null) : null
+    const newestEvent = hasTable('events')
+      ? ((db.prepare('SELECT MAX(at) AS at FROM events').get() as { at: number | null } | undefined)?.at ?? null)
+      : null
     return { devices, newestEvent }
   } finally {
     db.close()
@@ -168,13 +211,24 @@ async function serverChecks(config: Config, add: Add): Promise<void> {
     return
   }
   // a server bound to one LAN address does not answer on loopback
-  const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host.includes(':') ? `[${config.host}]` : config.host
+  const host =
+    config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host.includes(':') ? `[${config.host}]` : config.host
   try {
     const res = await fetch(`http://${host}:${holder.port}/healthz`, { signal: AbortSignal.timeout(3000) })
     const body = (await res.json().catch(() => ({}))) as { status?: string; sockets?: number }
-    add('server', 'server', res.ok ? 'ok' : 'fail', `pid ${holder.pid} on port ${holder.port}: /healthz ${res.status} ${body.status ?? ''}${body.sockets !== undefined ? `, ${body.sockets} sockets` : ''}`.trim())
+    add(
+      'server',
+      'server',
+      res.ok ? 'ok' : 'fail',
+      `pid ${holder.pid} on port ${holder.port}: /healthz ${res.status} ${body.status ?? ''}${body.sockets !== undefined ? `, ${body.sockets} sockets` : ''}`.trim(),
+    )
   } catch (err) {
-    add('server', 'server', 'fail', `pid ${holder.pid} holds the data dir but http://${host}:${holder.port}/healthz does not answer (${(err as Error).message})`)
+    add(
+      'server',
+      'server',
+      'fail',
+      `pid ${holder.pid} holds the data dir but http://${host}:${holder.port}/healthz does not answer (${(err as Error).message})`,
+    )
   }
 }
 
@@ -185,14 +239,26 @@ function backupChecks(config: Config, now: number, add: Add): void {
   }
   const dir = resolve(config.backup.dir)
   const ok = existsSync(dir) ? writable(dir) : writable(nearestExisting(dir))
-  add('backups', 'backup folder', ok ? 'ok' : 'fail', ok ? `${dir}, every day at ${config.backup.atLocalTime} (${config.timeZone}), ${config.backup.keep} kept` : `cannot write backups in ${dir}`)
+  add(
+    'backups',
+    'backup folder',
+    ok ? 'ok' : 'fail',
+    ok
+      ? `${dir}, every day at ${config.backup.atLocalTime} (${config.timeZone}), ${config.backup.keep} kept`
+      : `cannot write backups in ${dir}`,
+  )
   const newest = listBackups(dir)[0]
   if (!newest) {
     add('backups', 'last backup', 'warn', 'none yet (the first runs at the next scheduled time; tabour backup makes one now)')
     return
   }
   const ageH = (now - newest.modifiedAt) / 3_600_000
-  add('backups', 'last backup', ageH <= 36 ? 'ok' : 'warn', `${newest.name}, ${ageH < 1 ? 'less than an hour' : `${Math.round(ageH)} h`} ago, ${(newest.bytes / MB).toFixed(1)} MB`)
+  add(
+    'backups',
+    'last backup',
+    ageH <= 36 ? 'ok' : 'warn',
+    `${newest.name}, ${ageH < 1 ? 'less than an hour' : `${Math.round(ageH)} h`} ago, ${(newest.bytes / MB).toFixed(1)} MB`,
+  )
 }
 
 /** The printer interface a device config names: a kiosk's `printer.interface`, or a printer device's own `interface`. */
@@ -210,7 +276,9 @@ function describeStatus(s: PrinterStatus): { status: CheckStatus; text: string }
 }
 
 async function printerChecks(devices: DeviceRow[], timeoutMs: number, add: Add): Promise<void> {
-  const printers = devices.map((d) => ({ d, iface: printerInterface(d.config) })).filter((p): p is { d: DeviceRow; iface: string } => p.iface !== null)
+  const printers = devices
+    .map((d) => ({ d, iface: printerInterface(d.config) }))
+    .filter((p): p is { d: DeviceRow; iface: string } => p.iface !== null)
   const results = await Promise.all(
     printers.map(async ({ d, iface }): Promise<[CheckStatus, string]> => {
       const label = `${d.kind} ${d.name} (id ${d.id}): ${iface}`
@@ -287,16 +355,38 @@ const EARLIEST_SANE = Date.parse('2025-01-01T00:00:00Z')
 
 async function clockChecks(config: Config, now: number, newestEvent: number | null, add: Add): Promise<void> {
   if (now < EARLIEST_SANE) {
-    add('clock', 'system clock', 'fail', `the clock says ${new Date(now).toISOString()}: set it (enable NTP: timedatectl set-ntp true); ticket numbers restart at the wrong time otherwise`)
+    add(
+      'clock',
+      'system clock',
+      'fail',
+      `the clock says ${new Date(now).toISOString()}: set it (enable NTP: timedatectl set-ntp true); ticket numbers restart at the wrong time otherwise`,
+    )
   } else if (newestEvent !== null && newestEvent - now > 5 * 60_000) {
-    add('clock', 'system clock', 'fail', `the clock (${new Date(now).toISOString()}) is ${Math.round((newestEvent - now) / 60_000)} min behind the newest event in the database: it went backwards`)
+    add(
+      'clock',
+      'system clock',
+      'fail',
+      `the clock (${new Date(now).toISOString()}) is ${Math.round((newestEvent - now) / 60_000)} min behind the newest event in the database: it went backwards`,
+    )
   } else {
     add('clock', 'system clock', 'ok', new Date(now).toISOString())
   }
   const ntp = await ntpSynchronized()
-  if (ntp !== null) add('clock', 'NTP', ntp ? 'ok' : 'warn', ntp ? 'synchronized' : 'not synchronized (timedatectl set-ntp true; a Raspberry Pi has no clock battery)')
+  if (ntp !== null)
+    add(
+      'clock',
+      'NTP',
+      ntp ? 'ok' : 'warn',
+      ntp ? 'synchronized' : 'not synchronized (timedatectl set-ntp true; a Raspberry Pi has no clock battery)',
+    )
   const system = Intl.DateTimeFormat().resolvedOptions().timeZone
   const local = localTime(now, config.timeZone)
   if (system === config.timeZone) add('clock', 'time zone', 'ok', `${config.timeZone}, local time ${local}`)
-  else add('clock', 'time zone', 'warn', `the center runs on ${config.timeZone} (local time ${local}); the system is on ${system}, so system logs show other times (timedatectl set-timezone ${config.timeZone})`)
+  else
+    add(
+      'clock',
+      'time zone',
+      'warn',
+      `the center runs on ${config.timeZone} (local time ${local}); the system is on ${system}, so system logs show other times (timedatectl set-timezone ${config.timeZone})`,
+    )
 }

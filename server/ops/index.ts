@@ -76,7 +76,9 @@ export async function opsRoutes(app: FastifyInstance): Promise<void> {
         timeZone: tabour.config.timeZone,
         nextRunAt: next === null ? null : new Date(next).toISOString(),
         last: last && { ...last, at: new Date(last.at).toISOString() },
-        files: backups.dir ? listBackups(backups.dir).map((b) => ({ name: b.name, bytes: b.bytes, at: new Date(b.modifiedAt).toISOString() })) : [],
+        files: backups.dir
+          ? listBackups(backups.dir).map((b) => ({ name: b.name, bytes: b.bytes, at: new Date(b.modifiedAt).toISOString() }))
+          : [],
       }
     },
   )

@@ -19,7 +19,14 @@ export function loggerOptions(config: Config): NonNullable<FastifyServerOptions[
         {
           target: 'pino-roll',
           level: config.logLevel,
-          options: { file, frequency: 'daily', size: config.log.maxSize, limit: { count: config.log.keep }, mkdir: true, dateFormat: 'yyyy-MM-dd' },
+          options: {
+            file,
+            frequency: 'daily',
+            size: config.log.maxSize,
+            limit: { count: config.log.keep },
+            mkdir: true,
+            dateFormat: 'yyyy-MM-dd',
+          },
         },
       ],
     },

@@ -37,8 +37,18 @@ export class TabourMetrics {
     const registers = [this.registry]
     // process CPU/memory, GC and event-loop lag (nodejs_eventloop_lag_seconds and its percentiles)
     collectDefaultMetrics({ register: this.registry, eventLoopMonitoringPrecision: 20 })
-    this.issued = new Counter({ name: 'tabour_tickets_issued_total', help: 'Tickets issued, by service prefix', labelNames: ['service'], registers })
-    this.served = new Counter({ name: 'tabour_tickets_served_total', help: 'Tickets finished as served (status done), by service prefix', labelNames: ['service'], registers })
+    this.issued = new Counter({
+      name: 'tabour_tickets_issued_total',
+      help: 'Tickets issued, by service prefix',
+      labelNames: ['service'],
+      registers,
+    })
+    this.served = new Counter({
+      name: 'tabour_tickets_served_total',
+      help: 'Tickets finished as served (status done), by service prefix',
+      labelNames: ['service'],
+      registers,
+    })
     this.notServed = new Counter({
       name: 'tabour_tickets_not_served_total',
       help: 'Tickets that ended without service, by service prefix and reason (no_show, cancelled)',
@@ -52,10 +62,17 @@ export class TabourMetrics {
       buckets: CALL_WAIT_BUCKETS,
       registers,
     })
-    this.deviceFaults = new Counter({ name: 'tabour_device_faults_total', help: 'Times a device went from healthy to faulty, by device kind', labelNames: ['kind'], registers })
+    this.deviceFaults = new Counter({
+      name: 'tabour_device_faults_total',
+      help: 'Times a device went from healthy to faulty, by device kind',
+      labelNames: ['kind'],
+      registers,
+    })
 
     const db = tabour.db
-    const waitingStmt = db.prepare(`SELECT s.prefix AS prefix, COUNT(t.id) AS n FROM services s LEFT JOIN tickets t ON t.service_id = s.id AND t.status = 'waiting' GROUP BY s.id`)
+    const waitingStmt = db.prepare(
+      `SELECT s.prefix AS prefix, COUNT(t.id) AS n FROM services s LEFT JOIN tickets t ON t.service_id = s.id AND t.status = 'waiting' GROUP BY s.id`,
+    )
     new Gauge({
       name: 'tabour_tickets_waiting',
       help: 'Tickets waiting now, by service prefix',
@@ -148,7 +165,8 @@ export class TabourMetrics {
       case 'ticket:called': {
         const t = event.ticket
         // the citizen's first wait only: recalls and transfers would count the same wait twice
-        if (!event.recall && t.transferCount === 0) this.callWait.observe({ service: this.prefix(t.issuedServiceId) }, Math.max(0, (event.at - t.issuedAt) / 1000))
+        if (!event.recall && t.transferCount === 0)
+          this.callWait.observe({ service: this.prefix(t.issuedServiceId) }, Math.max(0, (event.at - t.issuedAt) / 1000))
         return
       }
       case 'ticket:updated': {
@@ -180,7 +198,13 @@ export class TabourMetrics {
  */
 export function isFaulty(status: Record<string, unknown>): boolean {
   const bad = (s: Record<string, unknown>) =>
-    s.reachable === false || s.online === false || s.connected === false || s.open === false || s.paperOut === true || s.coverOpen === true || s.error === true
+    s.reachable === false ||
+    s.online === false ||
+    s.connected === false ||
+    s.open === false ||
+    s.paperOut === true ||
+    s.coverOpen === true ||
+    s.error === true
   if (bad(status)) return true
   return Object.values(status).some((v) => typeof v === 'object' && v !== null && !Array.isArray(v) && bad(v as Record<string, unknown>))
 }

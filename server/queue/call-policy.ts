@@ -110,9 +110,7 @@ function best(candidates: readonly CallCandidate[], score: Score): CallCandidate
 
 /** `candidates` in rule (c) order (a new array): largest weighted wait first, then the tie-breakers. */
 export function fifoOrder(candidates: readonly CallCandidate[], now: number, backup = false): CallCandidate[] {
-  return [...candidates].sort(
-    (a, b) => weightedWait(b, now, backup) - weightedWait(a, now, backup) || compareTieBreak(a, b),
-  )
+  return [...candidates].sort((a, b) => weightedWait(b, now, backup) - weightedWait(a, now, backup) || compareTieBreak(a, b))
 }
 
 /** The next ticket for this counter and the rule that chose it, or null when nothing waits. */
@@ -132,8 +130,7 @@ export function decideNext(candidates: readonly CallCandidate[], ctx: CallContex
   const backup = weighted.length === 0
   const pool = backup ? candidates : weighted
   const byWeightedWait: Score = (c) => weightedWait(c, now, backup)
-  const decide = (candidate: CallCandidate | null, reason: CallReason): CallDecision | null =>
-    candidate && { candidate, reason, backup }
+  const decide = (candidate: CallCandidate | null, reason: CallReason): CallDecision | null => candidate && { candidate, reason, backup }
 
   switch (ctx.policy) {
     case 'sla':
@@ -155,7 +152,6 @@ export function decideNext(candidates: readonly CallCandidate[], ctx: CallContex
       }
       return decide(best(pool, byWeightedWait), 'weighted_wait')
     }
-    case 'fifo':
     default:
       // Unknown policy names (e.g. an old config) fall back to the plainest fair order.
       return decide(best(pool, byWeightedWait), 'weighted_wait')

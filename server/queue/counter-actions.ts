@@ -101,7 +101,14 @@ export class CounterActions {
 
   recall(actor: Actor, counterId: number): CounterActionResult {
     return this.onCurrent(actor, counterId, 'recall', (tx, _counter, t) => {
-      tx.log({ type: 'ticket.recalled', ticketId: t.id, counterId: t.counterId, serviceId: t.serviceId, ...actorIds(actor), data: { recallCount: t.recallCount + 1 } })
+      tx.log({
+        type: 'ticket.recalled',
+        ticketId: t.id,
+        counterId: t.counterId,
+        serviceId: t.serviceId,
+        ...actorIds(actor),
+        data: { recallCount: t.recallCount + 1 },
+      })
       return { recallCount: t.recallCount + 1 }
     })
   }
@@ -121,7 +128,12 @@ export class CounterActions {
         counterId: t.counterId,
         serviceId: t.serviceId,
         ...actorIds(actor),
-        data: { outcome, note, serviceSeconds: seconds(tx.now - t.calledAt!), handlingSeconds: seconds(tx.now - (t.startedAt ?? t.calledAt!)) },
+        data: {
+          outcome,
+          note,
+          serviceSeconds: seconds(tx.now - t.calledAt!),
+          handlingSeconds: seconds(tx.now - (t.startedAt ?? t.calledAt!)),
+        },
       })
       return { finishedAt: tx.now, outcome: outcome ?? 'served' }
     })
@@ -129,7 +141,14 @@ export class CounterActions {
 
   noShow(actor: Actor, counterId: number): CounterActionResult {
     return this.onCurrent(actor, counterId, 'no_show', (tx, _counter, t) => {
-      tx.log({ type: 'ticket.no_show', ticketId: t.id, counterId: t.counterId, serviceId: t.serviceId, ...actorIds(actor), data: { recallCount: t.recallCount } })
+      tx.log({
+        type: 'ticket.no_show',
+        ticketId: t.id,
+        counterId: t.counterId,
+        serviceId: t.serviceId,
+        ...actorIds(actor),
+        data: { recallCount: t.recallCount },
+      })
       return { finishedAt: tx.now }
     })
   }
@@ -161,7 +180,12 @@ export class CounterActions {
         counterId: counter.id,
         serviceId: t.serviceId,
         ...actorIds(actor),
-        data: { fromServiceId: t.serviceId, toServiceId: changes.serviceId ?? t.serviceId, toCounterId: changes.targetCounterId ?? null, serviceSeconds: seconds(tx.now - t.calledAt!) },
+        data: {
+          fromServiceId: t.serviceId,
+          toServiceId: changes.serviceId ?? t.serviceId,
+          toCounterId: changes.targetCounterId ?? null,
+          serviceSeconds: seconds(tx.now - t.calledAt!),
+        },
       })
       tx.emit({ type: 'queue:updated', serviceIds: [...new Set([t.serviceId, changes.serviceId ?? t.serviceId])] })
       return changes
@@ -170,11 +194,23 @@ export class CounterActions {
 
   // --- the shared steps -------------------------------------------------------------------
 
-  private call(tx: WriteScope, actor: Actor, counter: CounterRecord, ticket: TicketRecord, how: 'policy' | 'specific'): CounterActionResult {
+  private call(
+    tx: WriteScope,
+    actor: Actor,
+    counter: CounterRecord,
+    ticket: TicketRecord,
+    how: 'policy' | 'specific',
+  ): CounterActionResult {
     assertTransition(ticket.status, 'call')
     const service = this.ctx.services.get(ticket.serviceId)!
     const waitedSeconds = seconds(tx.now - this.waitingSince(ticket))
-    this.ctx.tickets.update(ticket.id, { status: 'called', calledAt: tx.now, startedAt: null, counterId: counter.id, clerkId: actorIds(actor).userId })
+    this.ctx.tickets.update(ticket.id, {
+      status: 'called',
+      calledAt: tx.now,
+      startedAt: null,
+      counterId: counter.id,
+      clerkId: actorIds(actor).userId,
+    })
     this.ctx.counters.setCurrentTicket(counter.id, ticket.id)
     tx.log({
       type: 'ticket.called',
@@ -182,7 +218,14 @@ export class CounterActions {
       counterId: counter.id,
       serviceId: ticket.serviceId,
       ...actorIds(actor),
-      data: { how, waitedSeconds, targetWaitSeconds: service.targetWaitSeconds, withinTarget: waitedSeconds <= service.targetWaitSeconds, priority: ticket.priority, policy: this.ctx.config.queue.policy },
+      data: {
+        how,
+        waitedSeconds,
+        targetWaitSeconds: service.targetWaitSeconds,
+        withinTarget: waitedSeconds <= service.targetWaitSeconds,
+        priority: ticket.priority,
+        policy: this.ctx.config.queue.policy,
+      },
     })
     const result = this.result(counter.id, ticket.id)
     tx.emit({ type: 'ticket:called', ticket: result.ticket!, counter: result.counter, recall: false, at: tx.now })
@@ -251,13 +294,15 @@ export class CounterActions {
     const user = this.requireUser(actor)
     const counter = this.getCounter(counterId)
     if (counter.state === 'closed' || !counter.clerk) throw conflict(ErrorCodes.COUNTER_NOT_OPEN, `counter ${counter.number} is closed`)
-    if (counter.clerk.id !== user.id) throw forbidden(ErrorCodes.NOT_YOUR_COUNTER, `counter ${counter.number} is held by ${counter.clerk.username}`)
+    if (counter.clerk.id !== user.id)
+      throw forbidden(ErrorCodes.NOT_YOUR_COUNTER, `counter ${counter.number} is held by ${counter.clerk.username}`)
     return counter
   }
 
   private ownOpenIdleCounter(actor: Actor, counterId: number, what: string): CounterRecord {
     const counter = this.ownCounter(actor, counterId)
-    if (counter.state !== 'open') throw conflict(ErrorCodes.COUNTER_NOT_OPEN, `counter ${counter.number} is ${counter.state}; open it to ${what}`)
+    if (counter.state !== 'open')
+      throw conflict(ErrorCodes.COUNTER_NOT_OPEN, `counter ${counter.number} is ${counter.state}; open it to ${what}`)
     this.requireIdle(counter, what)
     return counter
   }

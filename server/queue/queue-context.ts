@@ -4,7 +4,7 @@ import { ServicesRepo } from '../db/repositories/services-repo.ts'
 import { CountersRepo } from '../db/repositories/counters-repo.ts'
 import { TicketsRepo } from '../db/repositories/tickets-repo.ts'
 import { EventsRepo, type EventRecord } from '../db/repositories/events-repo.ts'
-import { DomainEvents, type DomainEvent } from './domain-events.ts'
+import type { DomainEvents, DomainEvent } from './domain-events.ts'
 import { localDay } from './local-day.ts'
 
 export type Clock = () => number
@@ -44,12 +44,14 @@ export class QueueContext {
     const stale = this.tickets.waitingBefore(today)
     if (stale.length > 0) {
       const scope = new WriteScope(this)
-      this.db.transaction(() => {
-        for (const t of stale) {
-          this.tickets.update(t.id, { status: 'cancelled', finishedAt: now })
-          scope.log({ type: 'ticket.cancelled', ticketId: t.id, serviceId: t.serviceId, data: { reason: 'day_closed', day: t.day } })
-        }
-      }).immediate()
+      this.db
+        .transaction(() => {
+          for (const t of stale) {
+            this.tickets.update(t.id, { status: 'cancelled', finishedAt: now })
+            scope.log({ type: 'ticket.cancelled', ticketId: t.id, serviceId: t.serviceId, data: { reason: 'day_closed', day: t.day } })
+          }
+        })
+        .immediate()
       scope.emit({ type: 'queue:updated', serviceIds: [...new Set(stale.map((t) => t.serviceId))] })
       this.domainEvents.emit(scope.pending)
     }

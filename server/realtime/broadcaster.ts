@@ -6,7 +6,7 @@ import type { CenterNews } from '../../protocol/center.ts'
 import { counterDto, ticketDto } from '../dto.ts'
 import { statementCache, type Sql } from '../db/statement-cache.ts'
 import { calledTicket } from './snapshot.ts'
-import { ALL_ZONES_FEED, FeedSequences, KIOSK_FEED, STAFF_FEED, zoneFeed } from './feeds.ts'
+import { ALL_ZONES_FEED, type FeedSequences, KIOSK_FEED, STAFF_FEED, zoneFeed } from './feeds.ts'
 
 type Io = Server<ClientToServerEvents, ServerToClientEvents>
 type EventName = keyof ServerToClientEvents
@@ -33,7 +33,11 @@ export class Broadcaster {
       case 'ticket:updated':
         return this.send([STAFF_FEED], 'ticket:updated', { ticket: ticketDto(event.ticket) })
       case 'ticket:called':
-        return this.send(this.zoneFeeds(event.counter.zone), 'ticket:called', calledTicket(event.ticket, event.counter, event.recall, event.at))
+        return this.send(
+          this.zoneFeeds(event.counter.zone),
+          'ticket:called',
+          calledTicket(event.ticket, event.counter, event.recall, event.at),
+        )
       case 'counter:updated':
         return this.send(this.zoneFeeds(event.counter.zone), 'counter:updated', { counter: counterDto(event.counter) })
       case 'device:status':
@@ -64,7 +68,9 @@ export class Broadcaster {
 
   /** Every zone a display may be listening to: counters' zones and zoned displays'. */
   private knownZones(): string[] {
-    const rows = this.sql('SELECT zone FROM counters UNION SELECT zone FROM devices WHERE zone IS NOT NULL AND kind = ?').all('display') as {
+    const rows = this.sql('SELECT zone FROM counters UNION SELECT zone FROM devices WHERE zone IS NOT NULL AND kind = ?').all(
+      'display',
+    ) as {
       zone: string
     }[]
     return rows.map((r) => r.zone)

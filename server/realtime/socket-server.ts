@@ -37,10 +37,7 @@ const userRoom = (id: number) => `user:${id}`
  * hanging). A token is checked at connect; each socket joins its feed room; the server keeps
  * missed packets for `recoveryWindowSeconds` so a short Wi-Fi drop loses nothing.
  */
-export function attachRealtime(
-  app: FastifyInstance,
-  deps: { auth: Authenticator; queue: Queue; config: Config; path: string },
-): Realtime {
+export function attachRealtime(app: FastifyInstance, deps: { auth: Authenticator; queue: Queue; config: Config; path: string }): Realtime {
   const recoveryMs = deps.config.realtime.recoveryWindowSeconds * 1000
   const io: Realtime['io'] = new Server(app.server, {
     path: deps.path,

@@ -74,7 +74,11 @@ export function clerkTimes(db: Database.Database, q: { from: string; to: string;
   const busy = new Map(figureRows(db, 'clerk', { from: q.from, to: q.to, tz: q.tz }).map((r) => [Number(r.key), r.busyMs]))
   // a ticket still at a counter is busy time up to now
   if (q.now <= dayStartMs(addDays(q.to, 1), q.tz)) {
-    const current = db.prepare("SELECT clerk_id AS userId, called_at AS calledAt FROM tickets WHERE status IN ('called', 'serving') AND clerk_id IS NOT NULL").all() as { userId: number; calledAt: number }[]
+    const current = db
+      .prepare(
+        "SELECT clerk_id AS userId, called_at AS calledAt FROM tickets WHERE status IN ('called', 'serving') AND clerk_id IS NOT NULL",
+      )
+      .all() as { userId: number; calledAt: number }[]
     for (const c of current) {
       const ms = end - Math.max(start, c.calledAt)
       if (ms > 0) busy.set(c.userId, (busy.get(c.userId) ?? 0) + ms)

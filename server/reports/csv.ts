@@ -14,5 +14,5 @@ export function csvCell(v: Cell): string {
 
 /** The CSV text of `rows` under `header` (one line each, CRLF, BOM first). */
 export function toCsv(header: string[], rows: Cell[][]): string {
-  return '\uFEFF' + [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n'
+  return `\uFEFF${[header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`
 }

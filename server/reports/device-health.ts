@@ -10,7 +10,13 @@ import type { DeviceHealth } from '../../protocol/stats.ts'
 export function isFaultyStatus(status: Record<string, unknown> | null): boolean {
   if (!status) return false
   const bad = (s: Record<string, unknown>) =>
-    s.reachable === false || s.online === false || s.connected === false || s.open === false || s.paperOut === true || s.coverOpen === true || s.error === true
+    s.reachable === false ||
+    s.online === false ||
+    s.connected === false ||
+    s.open === false ||
+    s.paperOut === true ||
+    s.coverOpen === true ||
+    s.error === true
   if (bad(status)) return true
   return Object.values(status).some((v) => typeof v === 'object' && v !== null && !Array.isArray(v) && bad(v as Record<string, unknown>))
 }
@@ -30,8 +36,18 @@ export class DeviceHealthBoard {
 
   list(): DeviceHealth[] {
     const rows = this.db
-      .prepare('SELECT id, kind, name, zone, paired_at AS pairedAt, revoked_at AS revokedAt, last_seen_at AS lastSeenAt FROM devices ORDER BY kind, name')
-      .all() as { id: number; kind: string; name: string; zone: string | null; pairedAt: number | null; revokedAt: number | null; lastSeenAt: number | null }[]
+      .prepare(
+        'SELECT id, kind, name, zone, paired_at AS pairedAt, revoked_at AS revokedAt, last_seen_at AS lastSeenAt FROM devices ORDER BY kind, name',
+      )
+      .all() as {
+      id: number
+      kind: string
+      name: string
+      zone: string | null
+      pairedAt: number | null
+      revokedAt: number | null
+      lastSeenAt: number | null
+    }[]
     return rows.map((d) => {
       const status = this.last.get(d.id) ?? null
       return {

@@ -35,7 +35,14 @@ export function hourlySeries(db: Database.Database, q: { day: string; weeks: num
     }
   }
   const mean = (a: (number | null)[]) => a.map((v) => (q.weeks === 0 ? null : round1((v ?? 0) / q.weeks)))
-  const services = (db.prepare('SELECT id, prefix, name_ar AS nameAr, name_en AS nameEn FROM services ORDER BY sort_order, prefix').all() as { id: number; prefix: string; nameAr: string; nameEn: string }[]).map((s) => ({
+  const services = (
+    db.prepare('SELECT id, prefix, name_ar AS nameAr, name_en AS nameEn FROM services ORDER BY sort_order, prefix').all() as {
+      id: number
+      prefix: string
+      nameAr: string
+      nameEn: string
+    }[]
+  ).map((s) => ({
     serviceId: s.id,
     prefix: s.prefix,
     nameAr: s.nameAr,
@@ -51,5 +58,14 @@ export function hourlySeries(db: Database.Database, q: { day: string; weeks: num
     s.issued[h] = r.issued
     s.served[h] = r.served
   }
-  return { day: q.day, baselineDays, issued, served, avgWaitSeconds: avgWait, baselineIssued: mean(bIssued), baselineServed: mean(bServed), services }
+  return {
+    day: q.day,
+    baselineDays,
+    issued,
+    served,
+    avgWaitSeconds: avgWait,
+    baselineIssued: mean(bIssued),
+    baselineServed: mean(bServed),
+    services,
+  }
 }

@@ -32,17 +32,33 @@ function keysOf(db: Database.Database, q: RangeReportQuery, seen: Set<string>): 
     case 'hour':
       return Array.from({ length: 24 }, (_, h) => ({ key: h, label: hourLabel(h) }))
     case 'service':
-      return (db.prepare('SELECT id, prefix, name_en AS nameEn, name_ar AS nameAr FROM services ORDER BY sort_order, prefix').all() as { id: number; prefix: string; nameEn: string; nameAr: string }[]).map((s) => ({
+      return (
+        db.prepare('SELECT id, prefix, name_en AS nameEn, name_ar AS nameAr FROM services ORDER BY sort_order, prefix').all() as {
+          id: number
+          prefix: string
+          nameEn: string
+          nameAr: string
+        }[]
+      ).map((s) => ({
         id: s.id,
         label: `${s.prefix} · ${s.nameEn}`,
         labelAr: `${s.prefix} · ${s.nameAr}`,
       }))
     case 'counter':
-      return (db.prepare('SELECT id, number, name FROM counters ORDER BY number').all() as { id: number; number: number; name: string }[]).map((c) => ({ id: c.id, label: `${c.number} · ${c.name}` }))
+      return (
+        db.prepare('SELECT id, number, name FROM counters ORDER BY number').all() as { id: number; number: number; name: string }[]
+      ).map((c) => ({ id: c.id, label: `${c.number} · ${c.name}` }))
     case 'clerk': {
-      const users = db.prepare('SELECT id, username, display_name AS displayName, role FROM users ORDER BY username').all() as { id: number; username: string; displayName: string; role: string }[]
+      const users = db.prepare('SELECT id, username, display_name AS displayName, role FROM users ORDER BY username').all() as {
+        id: number
+        username: string
+        displayName: string
+        role: string
+      }[]
       // clerks always; other staff only when they did something in the range
-      return users.filter((u) => u.role === 'clerk' || seen.has(String(u.id))).map((u) => ({ id: u.id, label: u.displayName && u.displayName !== u.username ? `${u.displayName} (${u.username})` : u.username }))
+      return users
+        .filter((u) => u.role === 'clerk' || seen.has(String(u.id)))
+        .map((u) => ({ id: u.id, label: u.displayName && u.displayName !== u.username ? `${u.displayName} (${u.username})` : u.username }))
     }
   }
 }
@@ -55,7 +71,12 @@ export function rangeReport(db: Database.Database, q: RangeReportQuery): Report 
   const seen = new Set([...rows.keys(), ...(times ? [...times.keys()].map(String) : [])])
   const out: ReportRow[] = keysOf(db, q, seen).map((k) => {
     const key = 'id' in k ? k.id : k.key
-    const row: ReportRow = { key, label: k.label, ...('labelAr' in k && k.labelAr ? { labelAr: k.labelAr } : {}), ...toFigures(rows.get(String(key))) }
+    const row: ReportRow = {
+      key,
+      label: k.label,
+      ...('labelAr' in k && k.labelAr ? { labelAr: k.labelAr } : {}),
+      ...toFigures(rows.get(String(key))),
+    }
     if (times) Object.assign(row, times.get(key as number) ?? { busySeconds: 0, idleSeconds: 0, pauseSeconds: 0 })
     return row
   })

@@ -40,7 +40,21 @@ interface Bucket {
   svcs: string
 }
 
-const emptyBucket = (): Bucket => ({ issued: 0, called: 0, served: 0, no_show: 0, cancelled: 0, transferred: 0, wait_sum: 0, wait_max: null, within: 0, svc_sum: 0, busy_ms: 0, waits: '', svcs: '' })
+const emptyBucket = (): Bucket => ({
+  issued: 0,
+  called: 0,
+  served: 0,
+  no_show: 0,
+  cancelled: 0,
+  transferred: 0,
+  wait_sum: 0,
+  wait_max: null,
+  within: 0,
+  svc_sum: 0,
+  busy_ms: 0,
+  waits: '',
+  svcs: '',
+})
 
 interface EventRow {
   id: number
@@ -71,8 +85,10 @@ const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFi
  * remain (the server's start-up fold gives the event loop back between batches).
  */
 export function refreshRollups(db: Database.Database, timeZone: string, maxBatches = Infinity): boolean {
-  const state = (key: string) => (db.prepare('SELECT value FROM report_state WHERE key = ?').get(key) as { value: string } | undefined)?.value
-  const setState = (key: string, value: string) => db.prepare('INSERT INTO report_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value)
+  const state = (key: string) =>
+    (db.prepare('SELECT value FROM report_state WHERE key = ?').get(key) as { value: string } | undefined)?.value
+  const setState = (key: string, value: string) =>
+    db.prepare('INSERT INTO report_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value)
   const latest = (db.prepare('SELECT COALESCE(MAX(id), 0) AS id FROM events').get() as { id: number }).id
   if (state('timeZone') === timeZone && Number(state('lastEventId') ?? 0) >= latest) return true
   if (state('timeZone') !== timeZone) {
@@ -88,9 +104,19 @@ export function refreshRollups(db: Database.Database, timeZone: string, maxBatch
       `SELECT id, at, day, type, ticket_id AS ticketId, counter_id AS counterId, service_id AS serviceId, user_id AS userId, data
        FROM events WHERE id > ? AND id <= ? AND type IN (${TYPES.map(() => '?').join(', ')}) ORDER BY id LIMIT ${BATCH}`,
     )
-    const callBefore = db.prepare("SELECT at FROM events WHERE ticket_id = ? AND type = 'ticket.called' AND id < ? ORDER BY id DESC LIMIT 1")
-    const upDay = db.prepare(`INSERT INTO report_day (day, service_id, counter_id, user_id, ${VALUES}) VALUES (?, ?, ?, ?, ${VALUES.split(', ').map(() => '?').join(', ')}) ON CONFLICT DO UPDATE SET ${SETS}`)
-    const upHour = db.prepare(`INSERT INTO report_hour (day, hour, service_id, ${VALUES}) VALUES (?, ?, ?, ${VALUES.split(', ').map(() => '?').join(', ')}) ON CONFLICT DO UPDATE SET ${SETS}`)
+    const callBefore = db.prepare(
+      "SELECT at FROM events WHERE ticket_id = ? AND type = 'ticket.called' AND id < ? ORDER BY id DESC LIMIT 1",
+    )
+    const upDay = db.prepare(
+      `INSERT INTO report_day (day, service_id, counter_id, user_id, ${VALUES}) VALUES (?, ?, ?, ?, ${VALUES.split(', ')
+        .map(() => '?')
+        .join(', ')}) ON CONFLICT DO UPDATE SET ${SETS}`,
+    )
+    const upHour = db.prepare(
+      `INSERT INTO report_hour (day, hour, service_id, ${VALUES}) VALUES (?, ?, ?, ${VALUES.split(', ')
+        .map(() => '?')
+        .join(', ')}) ON CONFLICT DO UPDATE SET ${SETS}`,
+    )
     const foldBatch = db.transaction((): boolean => {
       const rows = read.all(cursor, latest, ...TYPES) as EventRow[]
       if (rows.length === 0) return false
@@ -143,7 +169,21 @@ export function refreshRollups(db: Database.Database, timeZone: string, maxBatch
           lastCall.delete(e.ticketId)
         }
       }
-      const values = (b: Bucket) => [b.issued, b.called, b.served, b.no_show, b.cancelled, b.transferred, b.wait_sum, b.wait_max, b.within, b.svc_sum, b.busy_ms, b.waits, b.svcs]
+      const values = (b: Bucket) => [
+        b.issued,
+        b.called,
+        b.served,
+        b.no_show,
+        b.cancelled,
+        b.transferred,
+        b.wait_sum,
+        b.wait_max,
+        b.within,
+        b.svc_sum,
+        b.busy_ms,
+        b.waits,
+        b.svcs,
+      ]
       for (const [k, b] of days) {
         const [day, s, c, u] = k.split('|')
         upDay.run(day, Number(s), Number(c), Number(u), ...values(b))
@@ -178,4 +218,3 @@ export function rebuildRollups(db: Database.Database, timeZone: string): void {
   })()
   refreshRollups(db, timeZone)
 }
-

@@ -41,7 +41,26 @@ export function ticketLogCsv(db: Database.Database, q: { from: string; to: strin
        WHERE t.day BETWEEN ? AND ? ORDER BY t.issued_at, t.issued_service_id, t.number`,
     )
     .all(q.from, q.to) as TicketLogRow[]
-  const header = ['id', 'day', 'label', 'service', 'issued_service', 'priority', ...(q.withPhone ? ['phone'] : []), 'status', 'outcome', 'issued_at', 'called_at', 'started_at', 'finished_at', 'wait_seconds', 'counter', 'clerk', 'recalls', 'transfers']
+  const header = [
+    'id',
+    'day',
+    'label',
+    'service',
+    'issued_service',
+    'priority',
+    ...(q.withPhone ? ['phone'] : []),
+    'status',
+    'outcome',
+    'issued_at',
+    'called_at',
+    'started_at',
+    'finished_at',
+    'wait_seconds',
+    'counter',
+    'clerk',
+    'recalls',
+    'transfers',
+  ]
   // 90k lines for a busy month: built by hand, quoting only the free-text columns (labels, codes and names)
   const lines: string[] = [header.join(',')]
   for (const r of rows) {
@@ -68,7 +87,7 @@ export function ticketLogCsv(db: Database.Database, q: { from: string; to: strin
       ].join(','),
     )
   }
-  return '\uFEFF' + lines.join('\r\n') + '\r\n'
+  return `\uFEFF${lines.join('\r\n')}\r\n`
 }
 
 const FIGURE_COLUMNS: [keyof Figures, string][] = [
@@ -91,7 +110,11 @@ const FIGURE_COLUMNS: [keyof Figures, string][] = [
 export function reportCsv(report: Report): string {
   const clerk = report.by === 'clerk'
   const header = [report.by, ...FIGURE_COLUMNS.map(([, h]) => h), ...(clerk ? ['busy_s', 'idle_s', 'pause_s'] : [])]
-  const lines = report.rows.map((r) => [r.label, ...FIGURE_COLUMNS.map(([k]) => r[k]), ...(clerk ? [r.busySeconds, r.idleSeconds, r.pauseSeconds] : [])])
+  const lines = report.rows.map((r) => [
+    r.label,
+    ...FIGURE_COLUMNS.map(([k]) => r[k]),
+    ...(clerk ? [r.busySeconds, r.idleSeconds, r.pauseSeconds] : []),
+  ])
   lines.push(['total', ...FIGURE_COLUMNS.map(([k]) => report.totals[k]), ...(clerk ? [null, null, null] : [])])
   return toCsv(header, lines)
 }

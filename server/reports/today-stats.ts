@@ -44,7 +44,9 @@ export function todayStats(ctx: QueueContext): StatsToday {
   const byCounter = byKey(figureRows(ctx.db, 'counter', q))
   const total = figureRows(ctx.db, 'total', q)[0]
   const waitingRows = ctx.db
-    .prepare("SELECT service_id AS serviceId, COUNT(*) AS waiting, MIN(queued_at) AS oldest FROM tickets WHERE status = 'waiting' GROUP BY service_id")
+    .prepare(
+      "SELECT service_id AS serviceId, COUNT(*) AS waiting, MIN(queued_at) AS oldest FROM tickets WHERE status = 'waiting' GROUP BY service_id",
+    )
     .all() as WaitingRow[]
   const waitingBy = new Map(waitingRows.map((r) => [r.serviceId, r]))
   let waitingTotal = 0
@@ -53,11 +55,26 @@ export function todayStats(ctx: QueueContext): StatsToday {
     const w = waitingBy.get(s.id)
     waitingTotal += w?.waiting ?? 0
     if (w && (oldestTotal === null || w.oldest < oldestTotal)) oldestTotal = w.oldest
-    return { serviceId: s.id, prefix: s.prefix, nameAr: s.nameAr, nameEn: s.nameEn, ...todayFigures(byService.get(String(s.id)), w?.waiting ?? 0, w?.oldest ?? null, now) }
+    return {
+      serviceId: s.id,
+      prefix: s.prefix,
+      nameAr: s.nameAr,
+      nameEn: s.nameEn,
+      ...todayFigures(byService.get(String(s.id)), w?.waiting ?? 0, w?.oldest ?? null, now),
+    }
   })
   const counters = ctx.counters.list().map((c) => {
     const f = toFigures(byCounter.get(String(c.id)))
-    return { counterId: c.id, number: c.number, name: c.name, state: c.state, called: f.called, served: f.served, noShow: f.noShow, avgServiceSeconds: f.avgServiceSeconds }
+    return {
+      counterId: c.id,
+      number: c.number,
+      name: c.name,
+      state: c.state,
+      called: f.called,
+      served: f.served,
+      noShow: f.noShow,
+      avgServiceSeconds: f.avgServiceSeconds,
+    }
   })
   return { day, totals: todayFigures(total, waitingTotal, oldestTotal, now), services, counters }
 }
@@ -70,7 +87,22 @@ export function todayStats(ctx: QueueContext): StatsToday {
 export function clerkTodayStats(ctx: QueueContext, userId: number): ClerkStatsToday {
   ctx.closePastDays()
   const day = ctx.dayOf(ctx.clock())
-  const [row] = figureRows(ctx.db, 'clerk', { from: day, to: day, tz: ctx.config.timeZone, where: 'AND user_id = @userId', params: { userId } })
+  const [row] = figureRows(ctx.db, 'clerk', {
+    from: day,
+    to: day,
+    tz: ctx.config.timeZone,
+    where: 'AND user_id = @userId',
+    params: { userId },
+  })
   const f = toFigures(row)
-  return { day, userId, issued: f.issued, called: f.called, served: f.served, noShow: f.noShow, transferredOut: f.transferred, avgServiceSeconds: f.avgServiceSeconds }
+  return {
+    day,
+    userId,
+    issued: f.issued,
+    called: f.called,
+    served: f.served,
+    noShow: f.noShow,
+    transferredOut: f.transferred,
+    avgServiceSeconds: f.avgServiceSeconds,
+  }
 }

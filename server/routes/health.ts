@@ -17,7 +17,12 @@ export async function healthRoutes(app: FastifyInstance): Promise<void> {
     } catch {
       database = false
     }
-    const body = { status: database ? 'ok' : 'degraded', database, uptimeSeconds: Math.round(process.uptime()), sockets: app.tabour.realtime.socketCount() } as const
+    const body = {
+      status: database ? 'ok' : 'degraded',
+      database,
+      uptimeSeconds: Math.round(process.uptime()),
+      sockets: app.tabour.realtime.socketCount(),
+    } as const
     return reply.status(database ? 200 : 503).send(body)
   })
 }

@@ -36,8 +36,23 @@ export function registerHourFunction(db: Db, timeZone: () => string): void {
 }
 
 const empty = (serviceCode: string, serviceNameAr: string, serviceNameEn: string): HourFigures => ({
-  serviceCode, serviceNameAr, serviceNameEn, issued: 0, called: 0, served: 0, noShow: 0, cancelled: 0, transferredIn: 0, transferredOut: 0,
-  waitSumSeconds: 0, waitCount: 0, waitMaxSeconds: 0, waitWithinTarget: 0, serviceSumSeconds: 0, serviceCount: 0, counterOpenMinutes: 0,
+  serviceCode,
+  serviceNameAr,
+  serviceNameEn,
+  issued: 0,
+  called: 0,
+  served: 0,
+  noShow: 0,
+  cancelled: 0,
+  transferredIn: 0,
+  transferredOut: 0,
+  waitSumSeconds: 0,
+  waitCount: 0,
+  waitMaxSeconds: 0,
+  waitWithinTarget: 0,
+  serviceSumSeconds: 0,
+  serviceCount: 0,
+  counterOpenMinutes: 0,
 })
 
 /**
@@ -47,7 +62,14 @@ const empty = (serviceCode: string, serviceNameAr: string, serviceNameEn: string
  */
 export function dayFigures(db: Db, timeZone: string, day: string, now: number): Map<number, HourFigures[]> {
   const services = new Map(
-    (db.prepare('SELECT id, prefix, name_ar AS nameAr, name_en AS nameEn FROM services').all() as { id: number; prefix: string; nameAr: string; nameEn: string }[]).map((s) => [s.id, s]),
+    (
+      db.prepare('SELECT id, prefix, name_ar AS nameAr, name_en AS nameEn FROM services').all() as {
+        id: number
+        prefix: string
+        nameAr: string
+        nameEn: string
+      }[]
+    ).map((s) => [s.id, s]),
   )
   const byHour = new Map<number, Map<number, HourFigures>>()
   const cell = (hour: number, serviceId: number): HourFigures | null => {
@@ -66,9 +88,18 @@ export function dayFigures(db: Db, timeZone: string, day: string, now: number): 
     const f = cell(hour, serviceId)
     if (!f) continue
     Object.assign(f, {
-      issued: r.issued, called: r.called, served: r.served, noShow: r.noShow, cancelled: r.cancelled, transferredOut: r.transferred,
-      waitSumSeconds: Math.round((r.avgWaitSeconds ?? 0) * r.called), waitCount: r.avgWaitSeconds === null ? 0 : r.called, waitMaxSeconds: r.maxWaitSeconds ?? 0,
-      waitWithinTarget: r.withinTarget, serviceSumSeconds: Math.round((r.avgServiceSeconds ?? 0) * r.served), serviceCount: r.avgServiceSeconds === null ? 0 : r.served,
+      issued: r.issued,
+      called: r.called,
+      served: r.served,
+      noShow: r.noShow,
+      cancelled: r.cancelled,
+      transferredOut: r.transferred,
+      waitSumSeconds: Math.round((r.avgWaitSeconds ?? 0) * r.called),
+      waitCount: r.avgWaitSeconds === null ? 0 : r.called,
+      waitMaxSeconds: r.maxWaitSeconds ?? 0,
+      waitWithinTarget: r.withinTarget,
+      serviceSumSeconds: Math.round((r.avgServiceSeconds ?? 0) * r.served),
+      serviceCount: r.avgServiceSeconds === null ? 0 : r.served,
     })
   }
   for (const r of db.prepare(TRANSFER_IN_SQL).all(day) as { hour: number; serviceId: number; n: number }[]) {
@@ -110,7 +141,10 @@ export function dayFigures(db: Db, timeZone: string, day: string, now: number): 
 
   const out = new Map<number, HourFigures[]>()
   for (const [hour, m] of [...byHour].sort((a, b) => a[0] - b[0])) {
-    out.set(hour, [...m.values()].sort((a, b) => (a.serviceCode < b.serviceCode ? -1 : a.serviceCode > b.serviceCode ? 1 : 0)))
+    out.set(
+      hour,
+      [...m.values()].sort((a, b) => (a.serviceCode < b.serviceCode ? -1 : a.serviceCode > b.serviceCode ? 1 : 0)),
+    )
   }
   return out
 }

@@ -27,7 +27,10 @@ export interface HourKey {
   hour: number
 }
 
-export const hourKeyOf = (epochMs: number, timeZone: string): HourKey => ({ day: localDay(epochMs, timeZone), hour: localHour(epochMs, timeZone) })
+export const hourKeyOf = (epochMs: number, timeZone: string): HourKey => ({
+  day: localDay(epochMs, timeZone),
+  hour: localHour(epochMs, timeZone),
+})
 
 /** Sortable text of a key: `2026-03-10T09`. */
 export const keyText = (k: HourKey) => `${k.day}T${String(k.hour).padStart(2, '0')}`

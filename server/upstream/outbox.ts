@@ -51,7 +51,9 @@ export class Outbox {
   }
 
   private setState(key: string, value: string): void {
-    this.db.prepare('INSERT INTO upstream_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value)
+    this.db
+      .prepare('INSERT INTO upstream_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
+      .run(key, value)
   }
 
   /**
@@ -60,60 +62,86 @@ export class Outbox {
    */
   scan(now: number): ScanResult {
     const timeZone = this.timeZone
-    return this.db.transaction(() => {
-      const lastEventId = Number(this.state(STATE_EVENT) ?? 0)
-      const scannedRaw = this.state(STATE_SCANNED)
-      const maxId = (this.db.prepare('SELECT COALESCE(MAX(id), 0) AS n FROM events').get() as { n: number }).n
-      const days = new Set<string>(
-        (this.db.prepare(scannedRaw === null ? 'SELECT DISTINCT day FROM events' : 'SELECT DISTINCT day FROM events WHERE id > ?').all(...(scannedRaw === null ? [] : [lastEventId])) as { day: string }[]).map((r) => r.day),
-      )
-      // hours that went by close (and open counters accrue time) even without new events
-      const since = scannedRaw === null ? now : Math.min(Number(scannedRaw), now)
-      for (let t = since; t < now; t += HOUR_MS) days.add(localDay(t, timeZone))
-      days.add(localDay(now, timeZone))
-
-      const current = keyText(hourKeyOf(now, timeZone))
-      let queued = 0
-      const sorted = [...days].sort()
-      for (const day of sorted) {
-        const figures = dayFigures(this.db, timeZone, day, now)
-        const known = new Map(
-          (this.db.prepare('SELECT hour, revision, final, fingerprint FROM upstream_hours WHERE day = ?').all(day) as { hour: number; revision: number; final: number; fingerprint: string }[]).map((r) => [r.hour, r]),
+    return this.db
+      .transaction(() => {
+        const lastEventId = Number(this.state(STATE_EVENT) ?? 0)
+        const scannedRaw = this.state(STATE_SCANNED)
+        const maxId = (this.db.prepare('SELECT COALESCE(MAX(id), 0) AS n FROM events').get() as { n: number }).n
+        const days = new Set<string>(
+          (
+            this.db
+              .prepare(scannedRaw === null ? 'SELECT DISTINCT day FROM events' : 'SELECT DISTINCT day FROM events WHERE id > ?')
+              .all(...(scannedRaw === null ? [] : [lastEventId])) as { day: string }[]
+          ).map((r) => r.day),
         )
-        const hours = [...new Set([...figures.keys(), ...known.keys()])].sort((a, b) => a - b)
-        for (const hour of hours) {
-          const key = keyText({ day, hour })
-          if (key > current) continue // an event stamped ahead of the clock (a clock step back): its hour comes later
-          const rows = figures.get(hour) ?? []
-          const final = key < current
-          const fingerprint = createHash('sha256').update(JSON.stringify(rows)).digest('hex')
-          const prev = known.get(hour)
-          if (prev && prev.fingerprint === fingerprint && (prev.final === 1 || !final)) continue
-          if (!prev && rows.length === 0) continue
-          const revision = (prev?.revision ?? 0) + 1
-          // an unsent older revision of this hour is superseded (one in flight may still arrive: the hub keeps the higher revision)
-          this.db.prepare('DELETE FROM upstream_outbox WHERE day = ? AND hour = ?').run(day, hour)
-          this.db.prepare('INSERT INTO upstream_outbox (day, hour, revision, final, figures, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(day, hour, revision, final ? 1 : 0, JSON.stringify(rows), now)
-          this.db
-            .prepare(
-              `INSERT INTO upstream_hours (day, hour, revision, final, fingerprint) VALUES (?, ?, ?, ?, ?)
+        // hours that went by close (and open counters accrue time) even without new events
+        const since = scannedRaw === null ? now : Math.min(Number(scannedRaw), now)
+        for (let t = since; t < now; t += HOUR_MS) days.add(localDay(t, timeZone))
+        days.add(localDay(now, timeZone))
+
+        const current = keyText(hourKeyOf(now, timeZone))
+        let queued = 0
+        const sorted = [...days].sort()
+        for (const day of sorted) {
+          const figures = dayFigures(this.db, timeZone, day, now)
+          const known = new Map(
+            (
+              this.db.prepare('SELECT hour, revision, final, fingerprint FROM upstream_hours WHERE day = ?').all(day) as {
+                hour: number
+                revision: number
+                final: number
+                fingerprint: string
+              }[]
+            ).map((r) => [r.hour, r]),
+          )
+          const hours = [...new Set([...figures.keys(), ...known.keys()])].sort((a, b) => a - b)
+          for (const hour of hours) {
+            const key = keyText({ day, hour })
+            if (key > current) continue // an event stamped ahead of the clock (a clock step back): its hour comes later
+            const rows = figures.get(hour) ?? []
+            const final = key < current
+            const fingerprint = createHash('sha256').update(JSON.stringify(rows)).digest('hex')
+            const prev = known.get(hour)
+            if (prev && prev.fingerprint === fingerprint && (prev.final === 1 || !final)) continue
+            if (!prev && rows.length === 0) continue
+            const revision = (prev?.revision ?? 0) + 1
+            // an unsent older revision of this hour is superseded (one in flight may still arrive: the hub keeps the higher revision)
+            this.db.prepare('DELETE FROM upstream_outbox WHERE day = ? AND hour = ?').run(day, hour)
+            this.db
+              .prepare('INSERT INTO upstream_outbox (day, hour, revision, final, figures, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+              .run(day, hour, revision, final ? 1 : 0, JSON.stringify(rows), now)
+            this.db
+              .prepare(
+                `INSERT INTO upstream_hours (day, hour, revision, final, fingerprint) VALUES (?, ?, ?, ?, ?)
                ON CONFLICT (day, hour) DO UPDATE SET revision = excluded.revision, final = excluded.final, fingerprint = excluded.fingerprint`,
-            )
-            .run(day, hour, revision, final ? 1 : 0, fingerprint)
-          queued++
+              )
+              .run(day, hour, revision, final ? 1 : 0, fingerprint)
+            queued++
+          }
         }
-      }
-      this.setState(STATE_EVENT, String(maxId))
-      this.setState(STATE_SCANNED, String(now))
-      return { queued, days: sorted }
-    }).immediate()
+        this.setState(STATE_EVENT, String(maxId))
+        this.setState(STATE_SCANNED, String(now))
+        return { queued, days: sorted }
+      })
+      .immediate()
   }
 
   /** The oldest unacknowledged batch (batches go out in order). */
   first(): OutboxBatch | null {
+    // biome-ignore lint/suspicious/noExplicitAny: a raw SQLite row, mapped field by field below
     const r = this.db.prepare('SELECT * FROM upstream_outbox ORDER BY id LIMIT 1').get() as Record<string, any> | undefined
     return r
-      ? { id: r.id, day: r.day, hour: r.hour, revision: r.revision, final: r.final === 1, rows: JSON.parse(r.figures), createdAt: r.created_at, attempts: r.attempts, nextAttemptAt: r.next_attempt_at }
+      ? {
+          id: r.id,
+          day: r.day,
+          hour: r.hour,
+          revision: r.revision,
+          final: r.final === 1,
+          rows: JSON.parse(r.figures),
+          createdAt: r.created_at,
+          attempts: r.attempts,
+          nextAttemptAt: r.next_attempt_at,
+        }
       : null
   }
 
@@ -127,6 +155,8 @@ export class Outbox {
   }
 
   failed(id: number, error: string, nextAttemptAt: number): void {
-    this.db.prepare('UPDATE upstream_outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?').run(error.slice(0, 500), nextAttemptAt, id)
+    this.db
+      .prepare('UPDATE upstream_outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?')
+      .run(error.slice(0, 500), nextAttemptAt, id)
   }
 }

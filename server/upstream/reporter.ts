@@ -79,7 +79,8 @@ export class UpstreamReporter {
   private waiters: (() => void)[] = []
 
   constructor(private readonly deps: ReporterDeps) {
-    if (!upstreamEnabled(deps.config.upstream)) throw new Error('upstream reporting needs upstream.url, upstream.centerId and upstream.secret')
+    if (!upstreamEnabled(deps.config.upstream))
+      throw new Error('upstream reporting needs upstream.url, upstream.centerId and upstream.secret')
     this.cfg = deps.config.upstream as typeof this.cfg
     this.outbox = new Outbox(deps.db, () => deps.config.timeZone)
     this.unsubscribe = deps.events.on((e) => {
@@ -110,7 +111,9 @@ export class UpstreamReporter {
 
   health(): CenterHealth {
     const countersOpen = (this.deps.db.prepare(`SELECT COUNT(*) AS n FROM counters WHERE state = 'open'`).get() as { n: number }).n
-    const revoked = new Set((this.deps.db.prepare('SELECT id FROM devices WHERE revoked_at IS NOT NULL').all() as { id: number }[]).map((d) => d.id))
+    const revoked = new Set(
+      (this.deps.db.prepare('SELECT id FROM devices WHERE revoked_at IS NOT NULL').all() as { id: number }[]).map((d) => d.id),
+    )
     const devicesFaulty = [...this.faulty].filter(([id, bad]) => bad && !revoked.has(id)).length
     return { at: this.deps.clock(), countersOpen, devicesFaulty, version: VERSION, outboxPending: this.outbox.pending() }
   }
@@ -118,12 +121,15 @@ export class UpstreamReporter {
   private schedule(ms: number): void {
     if (this.stopped) return
     if (this.timer) clearTimeout(this.timer)
-    this.timer = setTimeout(() => {
-      this.timer = null
-      this.running = this.round().finally(() => {
-        this.running = null
-      })
-    }, Math.max(0, ms))
+    this.timer = setTimeout(
+      () => {
+        this.timer = null
+        this.running = this.round().finally(() => {
+          this.running = null
+        })
+      },
+      Math.max(0, ms),
+    )
   }
 
   private async round(): Promise<void> {
@@ -170,7 +176,11 @@ export class UpstreamReporter {
       // a hub that says when to come back (429/503 with Retry-After) is believed, within our own ceiling
       const delay = error.retryAfterMs !== undefined ? this.retryAfterDelay(error.retryAfterMs) : this.backoffMs(batch.attempts + 1)
       this.outbox.failed(batch.id, error.error, Date.now() + delay)
-      if (batch.attempts === 0 || batch.attempts % 10 === 0) this.deps.log.warn({ seq: batch.id, day: batch.day, hour: batch.hour, attempts: batch.attempts + 1, error: error.error, retryInMs: delay }, 'upstream batch not delivered; will retry')
+      if (batch.attempts === 0 || batch.attempts % 10 === 0)
+        this.deps.log.warn(
+          { seq: batch.id, day: batch.day, hour: batch.hour, attempts: batch.attempts + 1, error: error.error, retryInMs: delay },
+          'upstream batch not delivered; will retry',
+        )
       return delay
     }
   }
@@ -188,12 +198,21 @@ export class UpstreamReporter {
 
   private batchBody(b: OutboxBatch): HourBatch {
     return {
-      centerId: this.cfg.centerId, seq: b.id, day: b.day, hour: b.hour, timeZone: this.deps.config.timeZone, revision: b.revision, final: b.final,
-      generatedAt: b.createdAt, rows: b.rows, health: this.health(),
+      centerId: this.cfg.centerId,
+      seq: b.id,
+      day: b.day,
+      hour: b.hour,
+      timeZone: this.deps.config.timeZone,
+      revision: b.revision,
+      final: b.final,
+      generatedAt: b.createdAt,
+      rows: b.rows,
+      health: this.health(),
     }
   }
 
   /** Posts one signed body; null when acknowledged, else why not (and when the hub asked to be tried again). */
+  // biome-ignore lint/suspicious/noExplicitAny: the hub's JSON answer is untrusted and read defensively
   private async post(path: string, seq: number, body: unknown, acknowledged: (json: any) => boolean): Promise<Refusal | null> {
     const text = JSON.stringify(body)
     const parts = { centerId: this.cfg.centerId, timestamp: Date.now(), nonce: randomBytes(16).toString('hex'), seq, body: text }
@@ -207,6 +226,7 @@ export class UpstreamReporter {
         signal,
       })
       const answer = await res.text()
+      // biome-ignore lint/suspicious/noExplicitAny: the hub's JSON answer is untrusted and read defensively
       let json: any = null
       try {
         json = JSON.parse(answer)
@@ -230,7 +250,12 @@ export class UpstreamReporter {
   }
 
   private async heartbeat(): Promise<void> {
-    const error = await this.post(UpstreamPaths.heartbeat, 0, { centerId: this.cfg.centerId, health: this.health() }, (json) => json?.ok === true)
+    const error = await this.post(
+      UpstreamPaths.heartbeat,
+      0,
+      { centerId: this.cfg.centerId, health: this.health() },
+      (json) => json?.ok === true,
+    )
     if (error) this.deps.log.debug({ error: error.error }, 'upstream heartbeat not delivered')
   }
 }

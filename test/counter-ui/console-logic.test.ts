@@ -46,16 +46,20 @@ describe('legal console actions', () => {
   })
 
   it('a ticket that has left the counter (done, no-show, cancelled, back to waiting) counts as none', () => {
-    for (const s of ['done', 'no_show', 'cancelled', 'waiting'] as const) expect(legalConsoleActions('open', s)).toEqual(legalConsoleActions('open', null))
+    for (const s of ['done', 'no_show', 'cancelled', 'waiting'] as const)
+      expect(legalConsoleActions('open', s)).toEqual(legalConsoleActions('open', null))
   })
 
-  it.each(['called', 'serving'] as const)('the ticket moves offered for a %s ticket are exactly the lifecycle table’s (the server’s own)', (status) => {
-    const offered = legalConsoleActions('open', status).filter((a) => TICKET_MOVES.includes(a))
-    const lifecycle = legalActions(status).filter((a) => a !== 'cancel' && a !== 'call')
-    expect(offered).toEqual(lifecycle)
-    // one table: the server's enforcement and the console's buttons read the same one
-    expect(serverLegalActions(status)).toEqual(legalActions(status))
-  })
+  it.each(['called', 'serving'] as const)(
+    'the ticket moves offered for a %s ticket are exactly the lifecycle table’s (the server’s own)',
+    (status) => {
+      const offered = legalConsoleActions('open', status).filter((a) => TICKET_MOVES.includes(a))
+      const lifecycle = legalActions(status).filter((a) => a !== 'cancel' && a !== 'call')
+      expect(offered).toEqual(lifecycle)
+      // one table: the server's enforcement and the console's buttons read the same one
+      expect(serverLegalActions(status)).toEqual(legalActions(status))
+    },
+  )
 
   it('the primary button is the usual next step', () => {
     const cases: [CounterState, Ticket['status'] | null, ConsoleAction | null][] = [
@@ -65,7 +69,8 @@ describe('legal console actions', () => {
       ['paused', null, 'resume'],
       ['closed', null, null],
     ]
-    for (const [state, status, primary] of cases) expect(primaryAction(legalConsoleActions(state, status)), `${state}/${status}`).toBe(primary)
+    for (const [state, status, primary] of cases)
+      expect(primaryAction(legalConsoleActions(state, status)), `${state}/${status}`).toBe(primary)
   })
 
   it('no-show and close ask to confirm', () => {
@@ -121,7 +126,16 @@ describe('the keyboard map', () => {
   })
 })
 
-const service = (id: number, prefix: string): Service => ({ id, prefix, nameAr: `خدمة ${prefix}`, nameEn: `Service ${prefix}`, targetWaitSeconds: 600, dailyCap: null, active: true, sortOrder: 0 })
+const service = (id: number, prefix: string): Service => ({
+  id,
+  prefix,
+  nameAr: `خدمة ${prefix}`,
+  nameEn: `Service ${prefix}`,
+  targetWaitSeconds: 600,
+  dailyCap: null,
+  active: true,
+  sortOrder: 0,
+})
 const NOW = Date.parse('2026-03-10T10:00:00Z')
 let n = 0
 const ticket = (serviceId: number, prefix: string, minutesAgo: number, extra: Partial<Ticket> = {}): Ticket => {
@@ -205,18 +219,40 @@ describe('the live state the console keeps', () => {
     const live = new LiveState()
     const A = service(1, 'A')
     const waiting = ticket(A.id, 'A', 3)
-    live.applySnapshot({ seq: 1, feed: 'staff', services: [{ ...A, waiting: 1, estimatedWaitSeconds: 300, issuedToday: 1, available: true }], counters: [], recentCalls: [], tickets: [waiting] })
-    live.applyCall({ ticket: { id: waiting.id, label: waiting.label, serviceId: A.id }, counter: { id: 7, number: 3, name: 'c', zone: 'main' }, at: new Date(NOW).toISOString(), recall: false })
+    live.applySnapshot({
+      seq: 1,
+      feed: 'staff',
+      services: [{ ...A, waiting: 1, estimatedWaitSeconds: 300, issuedToday: 1, available: true }],
+      counters: [],
+      recentCalls: [],
+      tickets: [waiting],
+    })
+    live.applyCall({
+      ticket: { id: waiting.id, label: waiting.label, serviceId: A.id },
+      counter: { id: 7, number: 3, name: 'c', zone: 'main' },
+      at: new Date(NOW).toISOString(),
+      recall: false,
+    })
     expect(live.tickets.get(waiting.id)).toMatchObject({ status: 'called', counterId: 7 })
     // a recall changes nothing here (its ticket:updated carries the new count)
-    live.applyCall({ ticket: { id: waiting.id, label: waiting.label, serviceId: A.id }, counter: { id: 7, number: 3, name: 'c', zone: 'main' }, at: new Date(NOW).toISOString(), recall: true })
+    live.applyCall({
+      ticket: { id: waiting.id, label: waiting.label, serviceId: A.id },
+      counter: { id: 7, number: 3, name: 'c', zone: 'main' },
+      at: new Date(NOW).toISOString(),
+      recall: true,
+    })
     expect(live.tickets.get(waiting.id)?.recallCount).toBe(0)
     live.upsertTicket({ ...waiting, status: 'done' })
     expect(live.tickets.has(waiting.id)).toBe(false)
     live.applyFigures([{ serviceId: A.id, waiting: 0, estimatedWaitSeconds: 0, available: false }])
     expect(live.services[0]).toMatchObject({ waiting: 0, available: false, prefix: 'A' })
     // a call for a ticket never seen (issued before a gap) waits for the snapshot
-    live.applyCall({ ticket: { id: 'unknown', label: 'A-999', serviceId: A.id }, counter: { id: 7, number: 3, name: 'c', zone: 'main' }, at: new Date(NOW).toISOString(), recall: false })
+    live.applyCall({
+      ticket: { id: 'unknown', label: 'A-999', serviceId: A.id },
+      counter: { id: 7, number: 3, name: 'c', zone: 'main' },
+      at: new Date(NOW).toISOString(),
+      recall: false,
+    })
     expect(live.tickets.has('unknown')).toBe(false)
   })
 })

@@ -41,7 +41,18 @@ describe('dashboard formatting', () => {
 })
 
 describe('device health', () => {
-  const device = (over: Partial<DeviceHealth>): DeviceHealth => ({ id: 1, kind: 'printer', name: 'p', zone: null, paired: true, revoked: false, lastSeenAt: null, status: null, faulty: false, ...over })
+  const device = (over: Partial<DeviceHealth>): DeviceHealth => ({
+    id: 1,
+    kind: 'printer',
+    name: 'p',
+    zone: null,
+    paired: true,
+    revoked: false,
+    lastSeenAt: null,
+    status: null,
+    faulty: false,
+    ...over,
+  })
   const now = Date.parse('2026-03-10T10:00:00Z')
   it('reads printer and serial statuses like the server does', () => {
     expect(deviceHealth(device({}), now)).toEqual({ key: 'health.ok', tone: 'ok' })
@@ -51,7 +62,10 @@ describe('device health', () => {
     expect(deviceHealth(device({ status: { printer: { paperNearEnd: true } } }), now)).toEqual({ key: 'health.paperLow', tone: 'warn' })
     expect(deviceHealth(device({ kind: 'board', status: { serial: { open: false } }, faulty: true }), now).key).toBe('health.offline')
     expect(deviceHealth(device({ paired: false }), now).key).toBe('health.unpaired')
-    expect(deviceHealth(device({ kind: 'display', lastSeenAt: '2026-03-10T09:30:00Z' }), now)).toEqual({ key: 'health.offline', tone: 'warn' })
+    expect(deviceHealth(device({ kind: 'display', lastSeenAt: '2026-03-10T09:30:00Z' }), now)).toEqual({
+      key: 'health.offline',
+      tone: 'warn',
+    })
     expect(isFaulty({ printer: { paperOut: true } })).toBe(true)
     expect(isFaulty({ serial: { open: true } })).toBe(false)
   })

@@ -68,14 +68,18 @@ describe('display settings', () => {
   })
 
   it('takes good values and falls back on bad ones', () => {
-    expect(displaySettings({ digits: 'arabic-indic', recentCalls: 3, announceLanguages: ['en'], flashSeconds: 0, media: true })).toMatchObject({
+    expect(
+      displaySettings({ digits: 'arabic-indic', recentCalls: 3, announceLanguages: ['en'], flashSeconds: 0, media: true }),
+    ).toMatchObject({
       digits: 'arabic-indic',
       recentCalls: 3,
       announceLanguages: ['en'],
       flashSeconds: 0,
       media: true,
     })
-    expect(displaySettings({ digits: 'x', recentCalls: 99, announceLanguages: 'ar', chime: 'no', mediaSeconds: 1 })).toEqual(DEFAULT_DISPLAY_SETTINGS)
+    expect(displaySettings({ digits: 'x', recentCalls: 99, announceLanguages: 'ar', chime: 'no', mediaSeconds: 1 })).toEqual(
+      DEFAULT_DISPLAY_SETTINGS,
+    )
     expect(displaySettings({ announceLanguages: ['fr', 'ar', 'ar'] }).announceLanguages).toEqual(['ar'])
   })
 

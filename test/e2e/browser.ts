@@ -75,7 +75,12 @@ export interface BrowserSuite {
  * test whose pages threw, and close the browser at the end. `shots` is made for screenshots.
  */
 export function useBrowserSuite(shots: string, options: { extraArgs?: string[]; setupTimeoutMs?: number } = {}): BrowserSuite {
-  const suite: BrowserSuite = { browser: undefined as unknown as Browser, uiDir: '', contexts: new Contexts(() => suite.browser), cleanups: [] }
+  const suite: BrowserSuite = {
+    browser: undefined as unknown as Browser,
+    uiDir: '',
+    contexts: new Contexts(() => suite.browser),
+    cleanups: [],
+  }
   beforeAll(async () => {
     suite.uiDir = await ensureUiBuilt()
     suite.browser = await launchBrowser(options.extraArgs)

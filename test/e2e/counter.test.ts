@@ -55,7 +55,6 @@ async function screenshot(page: Page, name: string, docsName?: string): Promise<
   }
 }
 
-const current = (page: Page) => page.locator('tabour-current-ticket [data-current-label]')
 const button = (page: Page, action: string) => page.locator(`tabour-action-bar button[data-action="${action}"]`)
 const dialog = (page: Page, kind: string) => page.locator(`tabour-console-dialog form[data-dialog="${kind}"]`)
 
@@ -98,8 +97,13 @@ function db(run: Running) {
   return run.center.app.tabour.db
 }
 
-function ticketRow(run: Running, label: string): { id: string; status: string; outcome: string | null; counter_id: number | null; service_id: number } {
-  return db(run).prepare('SELECT id, status, outcome, counter_id, service_id FROM tickets WHERE label = ? ORDER BY issued_at DESC LIMIT 1').get(label) as never
+function ticketRow(
+  run: Running,
+  label: string,
+): { id: string; status: string; outcome: string | null; counter_id: number | null; service_id: number } {
+  return db(run)
+    .prepare('SELECT id, status, outcome, counter_id, service_id FROM tickets WHERE label = ? ORDER BY issued_at DESC LIMIT 1')
+    .get(label) as never
 }
 
 describe('the counter console', { timeout: 60_000 }, () => {
@@ -112,9 +116,25 @@ describe('the counter console', { timeout: 60_000 }, () => {
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'tabour-e2e-counter-'))
     run = await startCenter(dataDir)
-    svc.A = (await run.center.createService({ prefix: 'A', nameAr: 'بطاقة الرقم القومي', nameEn: 'National ID card', targetWaitSeconds: 900 })).id
-    svc.B = (await run.center.createService({ prefix: 'B', nameAr: 'شهادات الميلاد والوفاة', nameEn: 'Birth and death certificates', targetWaitSeconds: 900 })).id
-    svc.C = (await run.center.createService({ prefix: 'C', nameAr: 'رخص القيادة والمرور', nameEn: 'Driving and traffic licences', targetWaitSeconds: 900 })).id
+    svc.A = (
+      await run.center.createService({ prefix: 'A', nameAr: 'بطاقة الرقم القومي', nameEn: 'National ID card', targetWaitSeconds: 900 })
+    ).id
+    svc.B = (
+      await run.center.createService({
+        prefix: 'B',
+        nameAr: 'شهادات الميلاد والوفاة',
+        nameEn: 'Birth and death certificates',
+        targetWaitSeconds: 900,
+      })
+    ).id
+    svc.C = (
+      await run.center.createService({
+        prefix: 'C',
+        nameAr: 'رخص القيادة والمرور',
+        nameEn: 'Driving and traffic licences',
+        targetWaitSeconds: 900,
+      })
+    ).id
     ctr[1] = (await run.center.createCounter({ number: 1, name: 'الشباك الأول', serviceIds: [svc.A, svc.B] })).id
     ctr[2] = (await run.center.createCounter({ number: 2, name: 'الشباك الثاني', serviceIds: [svc.B] })).id
     ctr[3] = (await run.center.createCounter({ number: 3, name: 'الشباك الثالث', serviceIds: [svc.C] })).id
@@ -143,7 +163,9 @@ describe('the counter console', { timeout: 60_000 }, () => {
     // an ordinary ticket, then a priority one: the priority policy calls the priority one first
     const a1 = await run.center.issue(kiosk, { serviceId: svc.A })
     const b1 = await run.center.issue(kiosk, { serviceId: svc.B, priority: 'elderly' })
-    await page.locator(`tabour-queue-panel [data-queue-service="${svc.B}"] [data-next-label="${b1.label}"][data-priority="elderly"]`).waitFor()
+    await page
+      .locator(`tabour-queue-panel [data-queue-service="${svc.B}"] [data-next-label="${b1.label}"][data-priority="elderly"]`)
+      .waitFor()
     await page.locator(`tabour-queue-panel [data-queue-service="${svc.A}"] [data-next-label="${a1.label}"]`).waitFor()
 
     await button(page, 'call_next').click()
@@ -245,7 +267,9 @@ describe('the counter console', { timeout: 60_000 }, () => {
     await page.locator('tabour-console-dialog [data-issue-priority]').selectOption('pregnant')
     await page.keyboard.press('Enter')
     await page.locator('[data-notice="issue.done"]').waitFor()
-    const walkIn = db(run).prepare("SELECT label, priority, issued_by_type AS type FROM tickets WHERE service_id = ? ORDER BY issued_at DESC LIMIT 1").get(svc.B) as { label: string; priority: string; type: string }
+    const walkIn = db(run)
+      .prepare('SELECT label, priority, issued_by_type AS type FROM tickets WHERE service_id = ? ORDER BY issued_at DESC LIMIT 1')
+      .get(svc.B) as { label: string; priority: string; type: string }
     expect(walkIn).toMatchObject({ priority: 'pregnant', type: 'user' })
     await page.locator(`tabour-queue-panel [data-next-label="${walkIn.label}"]`).waitFor()
 
@@ -255,7 +279,11 @@ describe('the counter console', { timeout: 60_000 }, () => {
     await page.keyboard.type(walkIn.label.slice(-3))
     await page.keyboard.press('Enter')
     await expectCurrent(page, walkIn.label)
-    const called = db(run).prepare("SELECT data FROM events WHERE type = 'ticket.called' AND ticket_id = (SELECT id FROM tickets WHERE label = ? AND service_id = ?)").get(walkIn.label, svc.B) as { data: string }
+    const called = db(run)
+      .prepare(
+        "SELECT data FROM events WHERE type = 'ticket.called' AND ticket_id = (SELECT id FROM tickets WHERE label = ? AND service_id = ?)",
+      )
+      .get(walkIn.label, svc.B) as { data: string }
     expect(JSON.parse(called.data).how).toBe('specific')
 
     await pressKey(page, 'KeyX')
@@ -322,7 +350,9 @@ describe('the counter console', { timeout: 60_000 }, () => {
     expect(await second.locator('main').getAttribute('data-phase')).toBe('choose')
 
     // the API refuses a clerk acting on another's counter
-    const clerk4Token = await second.evaluate(() => JSON.parse(Object.entries(sessionStorage).find(([k]) => k.startsWith('tabour:counter-session'))![1]).token as string)
+    const clerk4Token = await second.evaluate(
+      () => JSON.parse(Object.entries(sessionStorage).find(([k]) => k.startsWith('tabour:counter-session'))![1]).token as string,
+    )
     const refused = await run.center.action(clerk4Token, ctr[3], 'call-next')
     expect(refused.statusCode).toBe(403)
     expect(refused.json().code).toBe('TABOUR_ERR_NOT_YOUR_COUNTER')
@@ -390,7 +420,10 @@ describe('the console when the server goes away and when the session ends', () =
     await button(page, 'call_next').click()
     await expectCurrent(page, t.label)
 
-    const expire = () => db(run).prepare("UPDATE tokens SET expires_at = ? WHERE subject_type = 'user' AND subject_id = ? AND revoked_at IS NULL").run(Date.now() - 1000, clerkId)
+    const expire = () =>
+      db(run)
+        .prepare("UPDATE tokens SET expires_at = ? WHERE subject_type = 'user' AND subject_id = ? AND revoked_at IS NULL")
+        .run(Date.now() - 1000, clerkId)
 
     // an action answered 401 TABOUR_ERR_TOKEN_EXPIRED: the dialog, over the same screen
     expire()
@@ -416,7 +449,9 @@ describe('the console when the server goes away and when the session ends', () =
     await relogin.locator('[data-action="login"]').click()
     await relogin.waitFor({ state: 'detached' })
     await page.locator('tabour-current-ticket [data-ticket-status="serving"]').waitFor()
-    expect((db(run).prepare('SELECT state, clerk_id FROM counters WHERE id = ?').get(counter.id) as { state: string; clerk_id: number })).toMatchObject({ state: 'open', clerk_id: clerkId })
+    expect(
+      db(run).prepare('SELECT state, clerk_id FROM counters WHERE id = ?').get(counter.id) as { state: string; clerk_id: number },
+    ).toMatchObject({ state: 'open', clerk_id: clerkId })
 
     // a reload keeps the session (sessionStorage) and comes back to the same screen
     await page.reload()
@@ -436,11 +471,15 @@ describe('the console, for the README', { timeout: 60_000 }, () => {
     const a = await run.center.createService({ prefix: 'A', nameAr: 'بطاقة الرقم القومي', nameEn: 'National ID card' })
     const b = await run.center.createService({ prefix: 'B', nameAr: 'شهادات الميلاد والوفاة', nameEn: 'Birth and death certificates' })
     const e = await run.center.createService({ prefix: 'E', nameAr: 'الشهر العقاري والتوثيق', nameEn: 'Real estate registration' })
-    const counter = await run.center.createCounter({ number: 4, name: 'الشباك الرابع', services: [
-      { serviceId: a.id, weight: 1 },
-      { serviceId: b.id, weight: 1 },
-      { serviceId: e.id, weight: 0 },
-    ] })
+    const counter = await run.center.createCounter({
+      number: 4,
+      name: 'الشباك الرابع',
+      services: [
+        { serviceId: a.id, weight: 1 },
+        { serviceId: b.id, weight: 1 },
+        { serviceId: e.id, weight: 0 },
+      ],
+    })
     const clerk = await run.center.openCounterAs('clerk1', counter.id)
     const kiosk = (await run.center.createDevice('kiosk')).token
     const issue = (serviceId: number, priority?: string) => run.center.issue(kiosk, { serviceId, ...(priority ? { priority } : {}) })
@@ -459,7 +498,17 @@ describe('the console, for the README', { timeout: 60_000 }, () => {
     behind.ms -= 4 * 60_000
     await run.center.action(clerk, counter.id, 'finish', { outcome: 'referred' })
     await issue(a.id, 'elderly')
-    for (const [serviceId, priority] of [[a.id], [b.id], [a.id], [b.id, 'disabled'], [a.id], [e.id], [a.id], [b.id], [a.id, 'pregnant']] as [number, string?][]) {
+    for (const [serviceId, priority] of [
+      [a.id],
+      [b.id],
+      [a.id],
+      [b.id, 'disabled'],
+      [a.id],
+      [e.id],
+      [a.id],
+      [b.id],
+      [a.id, 'pregnant'],
+    ] as [number, string?][]) {
       behind.ms -= 150_000
       await issue(serviceId, priority)
     }

@@ -37,7 +37,10 @@ async function startCenter(): Promise<Running> {
   // local daytime from the first request on (tokens included): the morning the seed plays never crosses midnight
   const shift = daytimeShiftMs()
   const clock = { fn: () => Date.now() + shift - behind.ms } as TestClock
-  const center = new TestCenter({ config: { dataDir, uiDir: suite.uiDir, centerName: { ar: 'المركز التكنولوجي بمدينة نصر', en: 'Nasr City Technology Center' } }, clock })
+  const center = new TestCenter({
+    config: { dataDir, uiDir: suite.uiDir, centerName: { ar: 'المركز التكنولوجي بمدينة نصر', en: 'Nasr City Technology Center' } },
+    clock,
+  })
   await center.app.ready()
   await center.app.listen({ port: 0, host: '127.0.0.1' })
   cleanups.push(() => center.close())
@@ -77,7 +80,15 @@ async function seedMorning(run: Running) {
   const services = []
   for (const s of SERVICES) services.push(await center.createService(s))
   const counters = []
-  for (let n = 1; n <= 4; n++) counters.push(await center.createCounter({ number: n, name: `شباك ${n}`, zone: n <= 2 ? 'hall-a' : 'hall-b', services: services.map((s, i) => ({ serviceId: s.id, weight: i === (n - 1) % 4 ? 2 : 1 })) }))
+  for (let n = 1; n <= 4; n++)
+    counters.push(
+      await center.createCounter({
+        number: n,
+        name: `شباك ${n}`,
+        zone: n <= 2 ? 'hall-a' : 'hall-b',
+        services: services.map((s, i) => ({ serviceId: s.id, weight: i === (n - 1) % 4 ? 2 : 1 })),
+      }),
+    )
   await center.createCounter({ number: 5, name: 'شباك 5', serviceIds: [services[0].id] })
   const printer = await center.createDevice('printer')
   await center.createDevice('display', 'hall-a')
@@ -87,7 +98,10 @@ async function seedMorning(run: Running) {
   const names = ['ahmed', 'mona', 'karim', 'sara']
   for (let i = 0; i < 4; i++) {
     const { id, token } = await center.createUser(names[i]!)
-    await center.request('PATCH', `/api/v1/users/${id}`, { token: admin, body: { displayName: ['أحمد سامي', 'منى علي', 'كريم حسن', 'سارة فؤاد'][i] } })
+    await center.request('PATCH', `/api/v1/users/${id}`, {
+      token: admin,
+      body: { displayName: ['أحمد سامي', 'منى علي', 'كريم حسن', 'سارة فؤاد'][i] },
+    })
     await center.request('POST', `/api/v1/counters/${counters[i]!.id}/open`, { token })
     clerks.push({ token, counter: counters[i]!, busyUntil: 0 })
   }
@@ -126,10 +140,18 @@ async function seedMorning(run: Running) {
   for (const clerk of clerks) if (clerk.busyUntil) await center.action(clerk.token, clerk.counter.id, 'finish')
   await center.action(clerks[3]!.token, clerks[3]!.counter.id, 'pause', { reason: 'break' })
   await center.action(clerks[0]!.token, clerks[0]!.counter.id, 'call-next')
-  center.app.tabour.queue.events.emit([{ type: 'device:status', deviceId: printer.id, status: { printer: { reachable: true, online: true, coverOpen: false, paperNearEnd: true, paperOut: true, error: false } } }])
+  center.app.tabour.queue.events.emit([
+    {
+      type: 'device:status',
+      deviceId: printer.id,
+      status: { printer: { reachable: true, online: true, coverOpen: false, paperNearEnd: true, paperOut: true, error: false } },
+    },
+  ])
   // the same weekday of the 4 weeks before: a typical curve, straight into the event log
   const db = center.app.tabour.db
-  const ins = db.prepare('INSERT INTO events (at, day, type, ticket_id, service_id, counter_id, user_id, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+  const ins = db.prepare(
+    'INSERT INTO events (at, day, type, ticket_id, service_id, counter_id, user_id, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  )
   const lastHour = Math.floor((target - dayStartMs(today, tz)) / 3600_000)
   for (let w = 1; w <= 4; w++) {
     const day = center.app.tabour.queue.ctx.dayOf(target - w * 7 * 86_400_000)
@@ -139,7 +161,16 @@ async function seedMorning(run: Running) {
       for (let i = 0; i < n; i++) {
         const at = start + h * 3600_000 + Math.floor((i * 3600_000) / n)
         ins.run(at, day, 'ticket.issued', `baseline-${w}-${h}-${i}`, services[i % 4]!.id, null, null, '{}')
-        ins.run(at + 25 * 60_000, day, 'ticket.finished', `baseline-${w}-${h}-${i}`, services[i % 4]!.id, 1, null, JSON.stringify({ serviceSeconds: 300 }))
+        ins.run(
+          at + 25 * 60_000,
+          day,
+          'ticket.finished',
+          `baseline-${w}-${h}-${i}`,
+          services[i % 4]!.id,
+          1,
+          null,
+          JSON.stringify({ serviceSeconds: 300 }),
+        )
       }
     }
   }
@@ -170,7 +201,9 @@ describe('manager dashboard', () => {
     expect(await kpi(page, 'served').textContent()).toBe(String(stats.totals.served))
     await page.locator('tabour-hour-chart[data-chart="hourly"] canvas').waitFor()
     expect(await page.locator('tabour-live-view tr[data-counter="1"]').textContent()).toContain('أحمد سامي')
-    await expect.poll(() => page.locator(`tabour-live-view [data-device="${seed.printer.id}"]`).getAttribute('data-health')).toBe('health.paperOut')
+    await expect
+      .poll(() => page.locator(`tabour-live-view [data-device="${seed.printer.id}"]`).getAttribute('data-health'))
+      .toBe('health.paperOut')
     await page.waitForTimeout(500)
     await screenshot(page, 'dashboard-ar-live', 'dashboard-ar.png')
 
@@ -214,7 +247,6 @@ describe('manager dashboard', () => {
     await expect.poll(() => kpi(page, 'served').textContent(), { timeout: 5000 }).toBe(String(after.totals.served))
     await expect.poll(() => kpi(page, 'waiting').textContent()).toBe(String(after.totals.waiting))
     expect(navigations).toEqual([])
-
   }, 240_000)
 
   it('renders a report for a date range and downloads its CSV with the same numbers', async () => {
@@ -237,15 +269,31 @@ describe('manager dashboard', () => {
     expect(cells.slice(1, 6)).toEqual([a.issued, a.called, a.served, a.noShow, a.transferred].map(String))
     expect(await table.locator('tr[data-key="total"] td').nth(1).textContent()).toBe(String(api.totals.issued))
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('tabour-reports-view button[data-action="csv"]').click()])
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('tabour-reports-view button[data-action="csv"]').click(),
+    ])
     expect(download.suggestedFilename()).toBe(`tabour-service-${from}-${today}.csv`)
-    const csv = readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n')
+    const csv = readFileSync((await download.path())!, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n')
     const line = csv.find((l) => l.startsWith('A · National ID'))!.split(',')
     expect(line.slice(1, 4)).toEqual([a.issued, a.called, a.served].map(String))
-    expect(csv.at(-1)!.split(',').slice(0, 4)).toEqual(['total', String(api.totals.issued), String(api.totals.called), String(api.totals.served)])
+    expect(csv.at(-1)!.split(',').slice(0, 4)).toEqual([
+      'total',
+      String(api.totals.issued),
+      String(api.totals.called),
+      String(api.totals.served),
+    ])
 
-    const [log] = await Promise.all([page.waitForEvent('download'), page.locator('tabour-reports-view button[data-action="tickets-csv"]').click()])
-    const logLines = readFileSync((await log.path())!, 'utf8').trim().split('\r\n')
+    const [log] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('tabour-reports-view button[data-action="tickets-csv"]').click(),
+    ])
+    const logLines = readFileSync((await log.path())!, 'utf8')
+      .trim()
+      .split('\r\n')
     // header + every ticket issued in the range (the seeded morning and the baseline has none in tickets)
     expect(logLines.length - 1).toBe(api.totals.issued - (await baselineIssued(run, from, today)))
     expect(logLines[0]).not.toContain('phone')
@@ -274,7 +322,9 @@ describe('manager dashboard', () => {
     await form.locator('input[name="prefix"]').fill('P')
     await form.locator('button[data-action="save"]').click()
     await page.locator('tabour-config-view table[data-table="services"] tr[data-service="P"]').waitFor()
-    const created = (await run.center.request('GET', '/api/v1/services', { token: admin })).json().find((s: { prefix: string }) => s.prefix === 'P')
+    const created = (await run.center.request('GET', '/api/v1/services', { token: admin }))
+      .json()
+      .find((s: { prefix: string }) => s.prefix === 'P')
     expect(created).toMatchObject({ nameAr: 'جوازات السفر', nameEn: 'Passports', targetWaitSeconds: 900 })
 
     await page.locator('tabour-config-view button[data-section="counters"]').click()
@@ -285,7 +335,12 @@ describe('manager dashboard', () => {
     await cform.locator('button[data-action="save"]').click()
     await page.locator('tabour-config-view table[data-table="counters"] tr[data-counter="1"]').waitFor()
     const counter = (await run.center.request('GET', '/api/v1/counters', { token: admin })).json()[0]
-    expect(counter.services).toEqual(expect.arrayContaining([{ serviceId: created.id, weight: 2 }, { serviceId: first.id, weight: 0 }]))
+    expect(counter.services).toEqual(
+      expect.arrayContaining([
+        { serviceId: created.id, weight: 2 },
+        { serviceId: first.id, weight: 0 },
+      ]),
+    )
 
     // the kiosk, paired before, offers the new service without a reload
     const navigations: string[] = []
@@ -295,7 +350,10 @@ describe('manager dashboard', () => {
 
     // audited with the actor
     const audit = (await run.center.request('GET', '/api/v1/settings/audit', { token: admin })).json()
-    expect(audit.slice(0, 2).map((e: { route: string; username: string }) => `${e.route} ${e.username}`)).toEqual(['/counters admin', '/services admin'])
+    expect(audit.slice(0, 2).map((e: { route: string; username: string }) => `${e.route} ${e.username}`)).toEqual([
+      '/counters admin',
+      '/services admin',
+    ])
     await screenshot(page, 'dashboard-ar-config-counters')
   }, 240_000)
 
@@ -333,5 +391,9 @@ describe('manager dashboard', () => {
 /** Issued events of the baseline weeks (event rows without tickets) inside from..to. */
 async function baselineIssued(run: Running, from: string, to: string): Promise<number> {
   const db = run.center.app.tabour.db
-  return (db.prepare("SELECT COUNT(*) AS n FROM events WHERE type = 'ticket.issued' AND ticket_id LIKE 'baseline-%' AND day BETWEEN ? AND ?").get(from, to) as { n: number }).n
+  return (
+    db
+      .prepare("SELECT COUNT(*) AS n FROM events WHERE type = 'ticket.issued' AND ticket_id LIKE 'baseline-%' AND day BETWEEN ? AND ?")
+      .get(from, to) as { n: number }
+  ).n
 }

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { type Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -42,14 +42,27 @@ afterEach(async () => {
 })
 
 async function startCenter(dataDir: string): Promise<Running> {
-  const center = new TestCenter({ config: { dataDir, uiDir: suite.uiDir, centerName: { ar: 'المركز التكنولوجي لخدمة المواطنين بالدقي', en: 'Dokki Citizen Service Technology Center' } } })
+  const center = new TestCenter({
+    config: {
+      dataDir,
+      uiDir: suite.uiDir,
+      centerName: { ar: 'المركز التكنولوجي لخدمة المواطنين بالدقي', en: 'Dokki Citizen Service Technology Center' },
+    },
+  })
   await center.app.ready()
   await center.app.listen({ port: 0, host: '127.0.0.1' })
   return { center, url: `http://127.0.0.1:${(center.app.server.address() as AddressInfo).port}` }
 }
 
-async function createDisplay(center: TestCenter, zone: string | null, config: Record<string, unknown> = {}): Promise<{ id: number; pairingCode: string }> {
-  const res = await center.request('POST', '/api/v1/devices', { token: await center.admin(), body: { kind: 'display', name: `TV ${zone ?? ''}`, zone, config } })
+async function createDisplay(
+  center: TestCenter,
+  zone: string | null,
+  config: Record<string, unknown> = {},
+): Promise<{ id: number; pairingCode: string }> {
+  const res = await center.request('POST', '/api/v1/devices', {
+    token: await center.admin(),
+    body: { kind: 'display', name: `TV ${zone ?? ''}`, zone, config },
+  })
   if (res.statusCode !== 201) throw new Error(`creating a display failed: ${res.body}`)
   return res.json()
 }
@@ -57,7 +70,8 @@ async function createDisplay(center: TestCenter, zone: string | null, config: Re
 /** The board, once its feed delivered a snapshot (calls from now on arrive live). */
 const board = (page: Page) => page.locator('tabour-display-app main[data-screen="board"][data-synced="yes"]')
 const now = (page: Page, label: string) => page.locator(`tabour-display-app section.now[data-now="${label}"]`)
-const anywhere = (page: Page, label: string) => page.locator(`tabour-display-app [data-now="${label}"], tabour-display-app [data-call-ticket="${label}"]`)
+const anywhere = (page: Page, label: string) =>
+  page.locator(`tabour-display-app [data-now="${label}"], tabour-display-app [data-call-ticket="${label}"]`)
 
 async function openDisplay(url: string, pairingCode: string, viewport: { width: number; height: number }): Promise<Page> {
   const page = await contexts.page(viewport)
@@ -91,12 +105,18 @@ const serviceIds: Record<string, number> = {}
 async function setUpFloor(run: Running): Promise<{ clerks: Record<number, string>; counters: Record<number, number> }> {
   for (const s of SERVICES) serviceIds[s.prefix] = (await run.center.createService({ ...s, targetWaitSeconds: 900 })).id
   const counters: Record<number, number> = {}
-  counters[1] = (await run.center.createCounter({ number: 1, name: 'شباك ١ — بطاقات', zone: 'ground', serviceIds: [serviceIds.A, serviceIds.D] })).id
-  counters[2] = (await run.center.createCounter({ number: 2, name: 'شباك ٢ — شهادات', zone: 'ground', serviceIds: [serviceIds.B, serviceIds.E] })).id
+  counters[1] = (
+    await run.center.createCounter({ number: 1, name: 'شباك ١ — بطاقات', zone: 'ground', serviceIds: [serviceIds.A, serviceIds.D] })
+  ).id
+  counters[2] = (
+    await run.center.createCounter({ number: 2, name: 'شباك ٢ — شهادات', zone: 'ground', serviceIds: [serviceIds.B, serviceIds.E] })
+  ).id
   counters[3] = (await run.center.createCounter({ number: 3, name: 'شباك ٣ — مرور', zone: 'first', serviceIds: [serviceIds.C] })).id
   counters[4] = (await run.center.createCounter({ number: 4, name: 'شباك ٤ — توثيق', zone: 'ground', serviceIds: [serviceIds.E] })).id
   counters[5] = (await run.center.createCounter({ number: 5, name: 'شباك ٥ — تموين', zone: 'ground', serviceIds: [serviceIds.D] })).id
-  counters[6] = (await run.center.createCounter({ number: 6, name: 'شباك ٦ — خدمات عامة', zone: 'ground', serviceIds: [serviceIds.A, serviceIds.E] })).id
+  counters[6] = (
+    await run.center.createCounter({ number: 6, name: 'شباك ٦ — خدمات عامة', zone: 'ground', serviceIds: [serviceIds.A, serviceIds.E] })
+  ).id
   const clerks: Record<number, string> = {}
   for (const n of [1, 2, 3, 4, 5, 6]) clerks[n] = await run.center.openCounterAs(`clerk${n}`, counters[n])
   return { clerks, counters }
@@ -141,7 +161,10 @@ describe('the display in Chromium', () => {
     const ground = await openDisplay(run.url, (await createDisplay(run.center, 'ground')).pairingCode, LANDSCAPE)
     const first = await openDisplay(run.url, (await createDisplay(run.center, 'first')).pairingCode, PORTRAIT)
     expect(ground.url()).not.toContain('pair=')
-    expect(await ground.evaluate(() => ({ dir: document.documentElement.dir, lang: document.documentElement.lang }))).toEqual({ dir: 'rtl', lang: 'ar' })
+    expect(await ground.evaluate(() => ({ dir: document.documentElement.dir, lang: document.documentElement.lang }))).toEqual({
+      dir: 'rtl',
+      lang: 'ar',
+    })
     await ground.locator('tabour-display-app section.now[data-now="none"]').waitFor()
     // this browser may play sound without a tap: no hint
     expect(await ground.locator('tabour-display-app [data-sound-hint]').count()).toBe(0)
@@ -176,7 +199,10 @@ describe('the display in Chromium', () => {
   it('screenshots: Arabic landscape with the waiting figures; portrait with Arabic-Indic digits and media', async () => {
     await run.center.request('PUT', '/api/v1/center/news', {
       token: await run.center.admin(),
-      body: { ar: 'مواعيد العمل من الأحد إلى الخميس من ٩ صباحًا حتى ٣ عصرًا — يرجى الاحتفاظ بالتذكرة حتى انتهاء الخدمة', en: 'Open Sunday to Thursday, 9 am to 3 pm. Please keep your ticket until you are served.' },
+      body: {
+        ar: 'مواعيد العمل من الأحد إلى الخميس من ٩ صباحًا حتى ٣ عصرًا — يرجى الاحتفاظ بالتذكرة حتى انتهاء الخدمة',
+        en: 'Open Sunday to Thursday, 9 am to 3 pm. Please keep your ticket until you are served.',
+      },
     })
     mkdirSync(join(dataDir, 'media'), { recursive: true })
     await poster(join(dataDir, 'media', '01-welcome.png'))
@@ -204,14 +230,23 @@ describe('the display in Chromium', () => {
     })
     await screenshot(landscape, 'display-ar-landscape', 'display-ar-landscape.png')
 
-    const portrait = await openDisplay(run.url, (await createDisplay(run.center, 'ground', { digits: 'arabic-indic', media: true, hijriDate: true })).pairingCode, PORTRAIT)
+    const portrait = await openDisplay(
+      run.url,
+      (await createDisplay(run.center, 'ground', { digits: 'arabic-indic', media: true, hijriDate: true })).pairingCode,
+      PORTRAIT,
+    )
     await now(portrait, flashing).waitFor()
     await portrait.locator('tabour-media-panel img[data-media="01-welcome.png"]').waitFor()
     await portrait.waitForFunction(() => {
-      const img = document.querySelector('tabour-display-app')?.shadowRoot?.querySelector('tabour-media-panel')?.shadowRoot?.querySelector('img')
+      const img = document
+        .querySelector('tabour-display-app')
+        ?.shadowRoot?.querySelector('tabour-media-panel')
+        ?.shadowRoot?.querySelector('img')
       return img?.complete && img.naturalWidth > 0
     })
-    expect(await portrait.locator('tabour-display-app [data-now-label]').textContent()).toBe(flashing.replace(/\d/g, (d) => '٠١٢٣٤٥٦٧٨٩'[Number(d)]))
+    expect(await portrait.locator('tabour-display-app [data-now-label]').textContent()).toBe(
+      flashing.replace(/\d/g, (d) => '٠١٢٣٤٥٦٧٨٩'[Number(d)]),
+    )
     await screenshot(portrait, 'display-ar-portrait', 'display-ar-portrait.png')
   })
 
@@ -219,7 +254,11 @@ describe('the display in Chromium', () => {
     await issue(run, 'A', 1)
     await issue(run, 'E', 1)
     // Arabic only keeps the three announcements short; the clips of both languages are the announcer's tests
-    const page = await openDisplay(run.url, (await createDisplay(run.center, 'ground', { announceLanguages: ['ar'] })).pairingCode, LANDSCAPE)
+    const page = await openDisplay(
+      run.url,
+      (await createDisplay(run.center, 'ground', { announceLanguages: ['ar'] })).pairingCode,
+      LANDSCAPE,
+    )
     const clips: string[] = []
     page.on('request', (r) => {
       if (r.url().includes('/sounds/')) clips.push(r.url())
@@ -235,7 +274,19 @@ describe('the display in Chromium', () => {
     type Log = { label: string; recall: boolean; state: string; startedAt?: number; endedAt?: number; clips: number }[]
     const log = () =>
       page.evaluate(() =>
-        (document.querySelector('tabour-display-app') as unknown as { announcer: { log: { announcement: { label: string; recall: boolean }; state: string; startedAt?: number; endedAt?: number; clips: string[] }[] } }).announcer.log.map((r) => ({
+        (
+          document.querySelector('tabour-display-app') as unknown as {
+            announcer: {
+              log: {
+                announcement: { label: string; recall: boolean }
+                state: string
+                startedAt?: number
+                endedAt?: number
+                clips: string[]
+              }[]
+            }
+          }
+        ).announcer.log.map((r) => ({
           label: r.announcement.label,
           recall: r.announcement.recall,
           state: r.state,
@@ -244,7 +295,9 @@ describe('the display in Chromium', () => {
           clips: r.clips.length,
         })),
       ) as Promise<Log>
-    await expect.poll(async () => (await log()).filter((r) => r.state === 'done' || r.state === 'failed').length, { timeout: 45_000 }).toBe(3)
+    await expect
+      .poll(async () => (await log()).filter((r) => r.state === 'done' || r.state === 'failed').length, { timeout: 45_000 })
+      .toBe(3)
     const records = await log()
     expect(records.map((r) => r.state)).toEqual(['done', 'done', 'done'])
     expect(records[2].recall).toBe(true)
@@ -267,7 +320,10 @@ describe('the display in Chromium', () => {
     const page = await openDisplay(run.url, (await createDisplay(run.center, 'first')).pairingCode, LANDSCAPE)
     await page.evaluate(() => ((window as unknown as { marker: number }).marker = 7))
     const manager = await run.center.createUser('manager-news', 'manager')
-    const res = await run.center.request('PUT', '/api/v1/center/news', { token: manager.token, body: { ar: 'تم تحديث مواعيد العمل', en: 'Opening hours have changed' } })
+    const res = await run.center.request('PUT', '/api/v1/center/news', {
+      token: manager.token,
+      body: { ar: 'تم تحديث مواعيد العمل', en: 'Opening hours have changed' },
+    })
     expect(res.statusCode).toBe(200)
     await page.locator('tabour-news-ticker [data-en="Opening hours have changed"]').waitFor({ timeout: 2000 })
     expect(await page.locator('tabour-news-ticker [data-ar]').getAttribute('data-ar')).toBe('تم تحديث مواعيد العمل')
@@ -278,7 +334,10 @@ describe('the display in Chromium', () => {
   })
 
   it('goes back to pairing when revoked; a kiosk paired in the same browser keeps its token', async () => {
-    const kiosk = await run.center.request('POST', '/api/v1/devices', { token: await run.center.admin(), body: { kind: 'kiosk', name: 'kiosk' } })
+    const kiosk = await run.center.request('POST', '/api/v1/devices', {
+      token: await run.center.admin(),
+      body: { kind: 'kiosk', name: 'kiosk' },
+    })
     const display = await createDisplay(run.center, 'ground')
     const page = await openDisplay(run.url, display.pairingCode, LANDSCAPE)
     await page.goto(`${run.url}/kiosk/?pair=${kiosk.json().pairingCode}`)
@@ -296,7 +355,10 @@ describe('the display in Chromium', () => {
     await screenshot(page, 'display-pairing-revoked')
 
     // a kiosk's code is refused here
-    const other = await run.center.request('POST', '/api/v1/devices', { token: await run.center.admin(), body: { kind: 'kiosk', name: 'kiosk 2' } })
+    const other = await run.center.request('POST', '/api/v1/devices', {
+      token: await run.center.admin(),
+      body: { kind: 'kiosk', name: 'kiosk 2' },
+    })
     await page.goto(`${run.url}/display/?pair=${other.json().pairingCode}`)
     await page.locator('tabour-pairing-screen [data-error="pair.notDisplay"]').waitFor()
   })
@@ -331,7 +393,10 @@ describe('the display when the server process dies', () => {
     const api = async (method: string, path: string, body?: unknown, token?: string) => {
       const res = await fetch(`${child.baseUrl}/api/v1${path}`, {
         method,
-        headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        headers: {
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
         body: body === undefined ? undefined : JSON.stringify(body),
       })
       const json = (await res.json()) as any
@@ -339,7 +404,12 @@ describe('the display when the server process dies', () => {
       return json
     }
     const admin = (await api('POST', '/auth/login', { username: 'admin', password: CHILD_ADMIN_PASSWORD })).token
-    const service = await api('POST', '/services', { prefix: 'A', nameAr: 'بطاقة الرقم القومي', nameEn: 'National ID card', targetWaitSeconds: 600 }, admin)
+    const service = await api(
+      'POST',
+      '/services',
+      { prefix: 'A', nameAr: 'بطاقة الرقم القومي', nameEn: 'National ID card', targetWaitSeconds: 600 },
+      admin,
+    )
     const counter = await api('POST', '/counters', { number: 5, name: 'شباك ٥', zone: 'hall', serviceIds: [service.id] }, admin)
     await api('POST', '/users', { username: 'clerk', password: 'clerk-password-1', role: 'clerk' }, admin)
     const clerk = (await api('POST', '/auth/login', { username: 'clerk', password: 'clerk-password-1' })).token

@@ -51,7 +51,10 @@ async function startCenter(dataDir: string, port = 0): Promise<Running> {
 }
 
 async function createKiosk(center: TestCenter, config: Record<string, unknown> = {}): Promise<{ id: number; pairingCode: string }> {
-  const res = await center.request('POST', '/api/v1/devices', { token: await center.admin(), body: { kind: 'kiosk', name: 'kiosk', config } })
+  const res = await center.request('POST', '/api/v1/devices', {
+    token: await center.admin(),
+    body: { kind: 'kiosk', name: 'kiosk', config },
+  })
   if (res.statusCode !== 201) throw new Error(`creating a kiosk failed: ${res.body}`)
   return res.json()
 }
@@ -151,7 +154,11 @@ describe('the kiosk in Chromium', () => {
     const other = await run.center.createDevice('kiosk')
     await run.center.issue(other.token, { serviceId: ids.E })
     await page.waitForFunction(
-      (id) => document.querySelector('tabour-kiosk-app')?.shadowRoot?.querySelector('tabour-service-grid')?.shadowRoot?.querySelector(`[data-service-id="${id}"] [data-waiting]`)?.textContent === '1',
+      (id) =>
+        document
+          .querySelector('tabour-kiosk-app')
+          ?.shadowRoot?.querySelector('tabour-service-grid')
+          ?.shadowRoot?.querySelector(`[data-service-id="${id}"] [data-waiting]`)?.textContent === '1',
       ids.E,
     )
     await screenshot(page, 'kiosk-ar-portrait-home', 'kiosk-ar.png')
@@ -266,7 +273,9 @@ describe('the kiosk in Chromium', () => {
     await page.unroute('**/api/v1/tickets')
     const ticket = await takeTicket(page, ids.B)
     expect(ticketCount(run.center, ids.B)).toBe(before + 1)
-    const row = run.center.app.tabour.db.prepare('SELECT idempotency_key AS key FROM tickets WHERE id = ?').get(ticket.id) as { key: string }
+    const row = run.center.app.tabour.db.prepare('SELECT idempotency_key AS key FROM tickets WHERE id = ?').get(ticket.id) as {
+      key: string
+    }
     expect(row.key).toBe(keys[0])
   })
 
@@ -345,7 +354,9 @@ describe('the kiosk in Chromium', () => {
     const printer = createServer((socket) => socket.on('data', (chunk) => received.push(chunk)))
     await new Promise<void>((resolve) => printer.listen(0, '127.0.0.1', resolve))
     cleanups.push(() => new Promise<void>((resolve) => printer.close(() => resolve())))
-    const good = await openPairedKiosk(run, PORTRAIT, { printer: { type: 'star', interface: `tcp://127.0.0.1:${(printer.address() as AddressInfo).port}`, widthMm: 80 } })
+    const good = await openPairedKiosk(run, PORTRAIT, {
+      printer: { type: 'star', interface: `tcp://127.0.0.1:${(printer.address() as AddressInfo).port}`, widthMm: 80 },
+    })
     await takeTicket(good.page, ids.A)
     await good.page.locator('tabour-ticket-confirmation [data-printing="queued"]').getByText('خذ تذكرتك المطبوعة من الطابعة').waitFor()
     await expect.poll(() => Buffer.concat(received).length, { timeout: 10_000 }).toBeGreaterThan(1000)
@@ -356,12 +367,17 @@ describe('the kiosk in Chromium', () => {
     await new Promise<void>((resolve) => gone.listen(0, '127.0.0.1', resolve))
     const refusedPort = (gone.address() as AddressInfo).port
     await new Promise<void>((resolve) => gone.close(() => resolve()))
-    const bad = await openPairedKiosk(run, PORTRAIT, { printer: { type: 'epson', interface: `tcp://127.0.0.1:${refusedPort}`, widthMm: 80 } })
+    const bad = await openPairedKiosk(run, PORTRAIT, {
+      printer: { type: 'epson', interface: `tcp://127.0.0.1:${refusedPort}`, widthMm: 80 },
+    })
     const answer = bad.page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/api/v1/tickets'))
     await takeTicket(bad.page, ids.A)
     // the server queued the job (it opens a printer on first use), so the notice comes from the failed job's push
     expect((await (await answer).json()).printing).toBe('queued')
-    await bad.page.locator('tabour-ticket-confirmation [data-printing="problem"]').getByText('Please photograph this screen').waitFor({ timeout: 15_000 })
+    await bad.page
+      .locator('tabour-ticket-confirmation [data-printing="problem"]')
+      .getByText('Please photograph this screen')
+      .waitFor({ timeout: 15_000 })
   })
 
   it('goes back to the pairing screen when its token is revoked', async () => {

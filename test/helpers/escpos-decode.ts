@@ -125,7 +125,10 @@ class EpsonWalker extends Walker {
       const wb = xL | (xH << 8)
       const h = yL | (yH << 8)
       const data = this.take(wb * h, 'GS v 0 data')
-      return this.image(wb, Array.from({ length: h }, (_, y) => data.subarray(y * wb, (y + 1) * wb)))
+      return this.image(
+        wb,
+        Array.from({ length: h }, (_, y) => data.subarray(y * wb, (y + 1) * wb)),
+      )
     }
     if (x === 0x28) {
       // GS ( fn pL pH data: all "GS (" functions carry their length

@@ -38,7 +38,13 @@ export async function http<T = any>(base: string, method: string, path: string, 
 }
 
 /** Like `http`, but throws (with the body) unless the status is the expected one. */
-export async function expectHttp<T = any>(expected: number, base: string, method: string, path: string, options: HttpOptions = {}): Promise<T> {
+export async function expectHttp<T = any>(
+  expected: number,
+  base: string,
+  method: string,
+  path: string,
+  options: HttpOptions = {},
+): Promise<T> {
   const res = await http<T>(base, method, path, options)
   if (res.status !== expected) throw new Error(`${method} ${path}: expected ${expected}, got ${res.status} ${JSON.stringify(res.body)}`)
   return res.body
@@ -72,9 +78,19 @@ export async function createService(base: string, adminToken: string, prefix: st
 }
 
 /** Creates and pairs a device; returns its id and token. */
-export async function createDevice(base: string, adminToken: string, kind: 'kiosk' | 'display', name: string): Promise<{ id: number; token: string }> {
-  const device = await expectHttp<{ id: number; pairingCode: string }>(201, base, 'POST', '/api/v1/devices', { token: adminToken, body: { kind, name } })
-  const paired = await expectHttp<{ token: string }>(200, base, 'POST', '/api/v1/devices/pair', { body: { pairingCode: device.pairingCode } })
+export async function createDevice(
+  base: string,
+  adminToken: string,
+  kind: 'kiosk' | 'display',
+  name: string,
+): Promise<{ id: number; token: string }> {
+  const device = await expectHttp<{ id: number; pairingCode: string }>(201, base, 'POST', '/api/v1/devices', {
+    token: adminToken,
+    body: { kind, name },
+  })
+  const paired = await expectHttp<{ token: string }>(200, base, 'POST', '/api/v1/devices/pair', {
+    body: { pairingCode: device.pairingCode },
+  })
   return { id: device.id, token: paired.token }
 }
 

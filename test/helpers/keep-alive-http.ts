@@ -13,24 +13,44 @@ export interface JsonAnswer {
 }
 
 /** One request; resolves with the status and the body, rejects only on a network error. */
-export function requestJson(agent: Agent, base: string, method: string, path: string, token: string | null, body?: unknown, headers: Record<string, string> = {}): Promise<JsonAnswer> {
+export function requestJson(
+  agent: Agent,
+  base: string,
+  method: string,
+  path: string,
+  token: string | null,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<JsonAnswer> {
   const text = body === undefined ? undefined : JSON.stringify(body)
   return new Promise((resolve, reject) => {
-    const req = request(base + path, { method, agent, headers: { ...headers, ...(token ? { authorization: `Bearer ${token}` } : {}), ...(text ? { 'content-type': 'application/json' } : {}) } }, (res) => {
-      let data = ''
-      res.setEncoding('utf8')
-      res.on('data', (chunk) => (data += chunk))
-      res.on('end', () => {
-        let parsed: unknown = data
-        try {
-          parsed = data ? JSON.parse(data) : null
-        } catch {
-          // keep the text for the failure message
-        }
-        resolve({ status: res.statusCode ?? 0, body: parsed })
-      })
-      res.on('error', reject)
-    })
+    const req = request(
+      base + path,
+      {
+        method,
+        agent,
+        headers: {
+          ...headers,
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...(text ? { 'content-type': 'application/json' } : {}),
+        },
+      },
+      (res) => {
+        let data = ''
+        res.setEncoding('utf8')
+        res.on('data', (chunk) => (data += chunk))
+        res.on('end', () => {
+          let parsed: unknown = data
+          try {
+            parsed = data ? JSON.parse(data) : null
+          } catch {
+            // keep the text for the failure message
+          }
+          resolve({ status: res.statusCode ?? 0, body: parsed })
+        })
+        res.on('error', reject)
+      },
+    )
     req.on('error', reject)
     req.end(text)
   })

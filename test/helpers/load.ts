@@ -106,7 +106,10 @@ export interface KilledRun {
  * waits for every loop to stop. A step that completes after the kill still counts as answered
  * (the server only answers after its commit); one that throws after the kill was cut off.
  */
-export async function runUntilKilled(server: ChildServer, options: { workers: number; step: (worker: number) => Promise<void>; killWhen: Promise<unknown> }): Promise<KilledRun> {
+export async function runUntilKilled(
+  server: ChildServer,
+  options: { workers: number; step: (worker: number) => Promise<void>; killWhen: Promise<unknown> },
+): Promise<KilledRun> {
   let killed = false
   let cutOff = 0
   let fail!: () => void

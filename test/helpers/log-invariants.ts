@@ -13,9 +13,16 @@ import type { TicketRecord } from '../../server/db/repositories/tickets-repo.ts'
  * it from the database, `logViolations` says what is wrong (empty when nothing is).
  */
 /** A ticket event as the checker reads it (the log's own columns). */
-export type LogEvent = Required<Pick<EventRecord, 'id' | 'at' | 'day' | 'type'>> & { ticketId: string | null; counterId: number | null; serviceId: number | null }
+export type LogEvent = Required<Pick<EventRecord, 'id' | 'at' | 'day' | 'type'>> & {
+  ticketId: string | null
+  counterId: number | null
+  serviceId: number | null
+}
 
-export type LogTicket = Pick<TicketRecord, 'id' | 'serviceId' | 'issuedServiceId' | 'day' | 'number' | 'label' | 'status' | 'counterId' | 'issuedAt'>
+export type LogTicket = Pick<
+  TicketRecord,
+  'id' | 'serviceId' | 'issuedServiceId' | 'day' | 'number' | 'label' | 'status' | 'counterId' | 'issuedAt'
+>
 
 export interface EventLog {
   events: LogEvent[]
@@ -42,7 +49,9 @@ export function readLog(db: Database): EventLog {
       )
       .all() as LogTicket[],
     counters: db.prepare('SELECT id, current_ticket_id AS currentTicketId FROM counters').all() as EventLog['counters'],
-    sequences: db.prepare('SELECT service_id AS serviceId, day, last_number AS lastNumber FROM ticket_sequences').all() as EventLog['sequences'],
+    sequences: db
+      .prepare('SELECT service_id AS serviceId, day, last_number AS lastNumber FROM ticket_sequences')
+      .all() as EventLog['sequences'],
   }
 }
 
@@ -112,7 +121,8 @@ export function logViolations(log: EventLog): string[] {
       r.started = false
     } else if (r.holder !== null) {
       // the ticket is at a counter: only that counter acts on it (a transfer is logged by the counter that sends it)
-      if (e.counterId !== r.holder) out.push(`${where}: ${name(e.ticketId)} is at counter ${r.holder} but counter ${e.counterId} acted on it`)
+      if (e.counterId !== r.holder)
+        out.push(`${where}: ${name(e.ticketId)} is at counter ${r.holder} but counter ${e.counterId} acted on it`)
     }
     if (action === 'start') r.started = true
     if (action === 'finish' && !(r.called && r.started)) out.push(`${where}: ${name(e.ticketId)} finished without a call and a start`)
@@ -131,11 +141,13 @@ export function logViolations(log: EventLog): string[] {
       continue
     }
     if (r.status !== t.status) out.push(`${name(t.id)} is ${t.status} in the table but ${r.status} in the log`)
-    if (r.holder !== null && t.counterId !== r.holder) out.push(`${name(t.id)} is at counter ${t.counterId} in the table but ${r.holder} in the log`)
+    if (r.holder !== null && t.counterId !== r.holder)
+      out.push(`${name(t.id)} is at counter ${t.counterId} in the table but ${r.holder} in the log`)
   }
   const current = new Map(log.counters.filter((c) => c.currentTicketId !== null).map((c) => [c.id, c.currentTicketId!]))
   for (const [counterId, ticketId] of holding) {
-    if (current.get(counterId) !== ticketId) out.push(`counter ${counterId} holds ${current.get(counterId) ?? 'nothing'} but the log says ${name(ticketId)}`)
+    if (current.get(counterId) !== ticketId)
+      out.push(`counter ${counterId} holds ${current.get(counterId) ?? 'nothing'} but the log says ${name(ticketId)}`)
   }
   for (const [counterId, ticketId] of current) {
     if (!holding.has(counterId)) out.push(`counter ${counterId} holds ${name(ticketId)} but the log says it holds nothing`)

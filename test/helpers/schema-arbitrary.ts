@@ -92,13 +92,34 @@ export const NASTY_STRINGS: readonly string[] = [
 ]
 
 /** Values of every JSON type, for "wrong type" answers. */
-const WRONG_TYPES: readonly unknown[] = [null, true, false, 0, -1, 1.5, 2 ** 53 + 2, -(2 ** 31) - 1, 1e308, '', '1', 'x', [], [1], {}, { a: 1 }]
+const WRONG_TYPES: readonly unknown[] = [
+  null,
+  true,
+  false,
+  0,
+  -1,
+  1.5,
+  2 ** 53 + 2,
+  -(2 ** 31) - 1,
+  1e308,
+  '',
+  '1',
+  'x',
+  [],
+  [1],
+  {},
+  { a: 1 },
+]
 
 /** A string of `n` copies of a (possibly multi-unit) piece; huge strings are built, not generated char by char. */
 const repeatTo = (piece: string, n: number) => piece.repeat(Math.max(1, Math.ceil(n / piece.length))).slice(0, n)
 
 /** Huge or long strings, built once: 1 kB, 10 kB of Arabic, 70 kB (past the 64 kB body limit). */
-const HUGE_STRINGS: readonly string[] = [1_000, 10_000, 70_000].flatMap((n) => [repeatTo('x', n), repeatTo('طابور ', n), repeatTo('\u202E\u0000', n)])
+const HUGE_STRINGS: readonly string[] = [1_000, 10_000, 70_000].flatMap((n) => [
+  repeatTo('x', n),
+  repeatTo('طابور ', n),
+  repeatTo('\u202E\u0000', n),
+])
 
 /** Huge strings, or one just past `maxLength`. */
 const longString = (maxLength?: number): Arbitrary<string> =>
@@ -113,7 +134,7 @@ const longString = (maxLength?: number): Arbitrary<string> =>
  */
 const DEEP_VALUES: readonly unknown[] = [20, 400].flatMap((depth) => [
   JSON.parse('['.repeat(depth) + ']'.repeat(depth)) as unknown,
-  JSON.parse('{"a":'.repeat(depth) + '1' + '}'.repeat(depth)) as unknown,
+  JSON.parse(`${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`) as unknown,
 ])
 const deepNest = fc.constantFrom(...DEEP_VALUES)
 
@@ -163,9 +184,13 @@ function stringOf(schema: JsonSchema, opts: Required<SchemaArbitraryOptions>): A
   const cap = Math.min(max, min + opts.maxStringLength)
   switch (schema.format) {
     case 'date-time':
-      return fc.date({ min: new Date('1970-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString())
+      return fc
+        .date({ min: new Date('1970-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z'), noInvalidDate: true })
+        .map((d) => d.toISOString())
     case 'date':
-      return fc.date({ min: new Date('1970-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10))
+      return fc
+        .date({ min: new Date('1970-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z'), noInvalidDate: true })
+        .map((d) => d.toISOString().slice(0, 10))
   }
   const edge = [min, max].filter((n) => Number.isFinite(n) && n <= 10_000)
   return fc.oneof(
@@ -173,7 +198,12 @@ function stringOf(schema: JsonSchema, opts: Required<SchemaArbitraryOptions>): A
     { weight: 1, arbitrary: fc.string({ minLength: min, maxLength: cap, unit: 'binary' }) },
     { weight: 1, arbitrary: fc.constantFrom(...edge).chain((n) => fc.constantFrom(repeatTo('a', n), repeatTo('ع', n))) },
     // nasty strings that still fit the length bounds
-    { weight: 1, arbitrary: fc.constantFrom(...NASTY_STRINGS.filter((s) => s.length >= min && s.length <= max).concat(repeatTo('x', Math.max(min, 1)))) },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(
+        ...NASTY_STRINGS.filter((s) => s.length >= min && s.length <= max).concat(repeatTo('x', Math.max(min, 1))),
+      ),
+    },
   )
 }
 
@@ -205,7 +235,7 @@ function objectOf(schema: JsonSchema, opts: Required<SchemaArbitraryOptions>): A
     // a record (Type.Record) or a free object: a few keys of any JSON
     return fc.dictionary(fc.string({ maxLength: 12 }), anyJson, { maxKeys: 4 })
   }
-  const model = Object.fromEntries(keys.map((k) => [k, valueOf(props[k], opts)]))
+  const model = Object.fromEntries(keys.map((k) => [k, arbitraryOf(props[k], opts)]))
   const required = (schema.required ?? []).filter((k) => keys.includes(k))
   let arb = fc.record(model, { requiredKeys: required }) as Arbitrary<Record<string, unknown>>
   // minProperties (a PATCH needs one field at least): add one optional key when there is none
@@ -224,7 +254,7 @@ function validOf(schema: JsonSchema, opts: Required<SchemaArbitraryOptions>): Ar
   if ('const' in schema) return fc.constant(schema.const)
   if (schema.enum) return fc.constantFrom(...schema.enum)
   const alternatives = schema.anyOf ?? schema.oneOf
-  if (alternatives) return fc.oneof(...alternatives.map((s) => valueOf(s, opts)))
+  if (alternatives) return fc.oneof(...alternatives.map((s) => arbitraryOf(s, opts)))
   if (schema.allOf) {
     // TypeBox flattens intersections; a plain allOf of objects is merged here
     const merged: JsonSchema = { type: 'object', properties: {}, required: [] }
@@ -250,10 +280,12 @@ function validOf(schema: JsonSchema, opts: Required<SchemaArbitraryOptions>): Ar
         case 'string':
           return stringOf(schema, opts)
         case 'array': {
-          const items = schema.items ? valueOf(schema.items, opts) : anyJson
+          const items = schema.items ? arbitraryOf(schema.items, opts) : anyJson
           const minLength = schema.minItems ?? 0
           const maxLength = Math.min(schema.maxItems ?? minLength + 5, minLength + 5)
-          return schema.uniqueItems ? fc.uniqueArray(items, { minLength, maxLength, selector: (v) => JSON.stringify(v) }) : fc.array(items, { minLength, maxLength })
+          return schema.uniqueItems
+            ? fc.uniqueArray(items, { minLength, maxLength, selector: (v) => JSON.stringify(v) })
+            : fc.array(items, { minLength, maxLength })
         }
         case 'object':
           return objectOf(schema, opts)
@@ -267,9 +299,21 @@ function validOf(schema: JsonSchema, opts: Required<SchemaArbitraryOptions>): Ar
 /** A value that breaks the schema (or at least stresses it): wrong types, past the bounds, missing or extra keys, huge, nasty. */
 function hostileOf(schema: JsonSchema, opts: Required<SchemaArbitraryOptions>): Arbitrary<unknown> {
   const types = typesOf(schema)
-  const breakers: Arbitrary<unknown>[] = [fc.constantFrom(...WRONG_TYPES), fc.constantFrom(...NASTY_STRINGS), longString(schema.maxLength), deepNest]
+  const breakers: Arbitrary<unknown>[] = [
+    fc.constantFrom(...WRONG_TYPES),
+    fc.constantFrom(...NASTY_STRINGS),
+    longString(schema.maxLength),
+    deepNest,
+  ]
   if (types.includes('integer') || types.includes('number')) {
-    const past = [schema.minimum !== undefined ? schema.minimum - 1 : -1, schema.maximum !== undefined ? schema.maximum + 1 : 2 ** 53, 0.5, -0, Number.MAX_SAFE_INTEGER + 2, -1e308]
+    const past = [
+      schema.minimum !== undefined ? schema.minimum - 1 : -1,
+      schema.maximum !== undefined ? schema.maximum + 1 : 2 ** 53,
+      0.5,
+      -0,
+      Number.MAX_SAFE_INTEGER + 2,
+      -1e308,
+    ]
     breakers.push(fc.constantFrom(...past), fc.constantFrom(...past).map(String))
   }
   if (types.includes('string') && schema.minLength) breakers.push(fc.constant(repeatTo('a', schema.minLength - 1)))
@@ -281,16 +325,28 @@ function hostileOf(schema: JsonSchema, opts: Required<SchemaArbitraryOptions>): 
   if (types.includes('object') && schema.properties) {
     const valid = objectOf(schema, opts)
     // a required key missing
-    if (schema.required?.length) breakers.push(fc.tuple(valid, fc.constantFrom(...schema.required)).map(([v, k]) => Object.fromEntries(Object.entries(v).filter(([key]) => key !== k))))
+    if (schema.required?.length)
+      breakers.push(
+        fc
+          .tuple(valid, fc.constantFrom(...schema.required))
+          .map(([v, k]) => Object.fromEntries(Object.entries(v).filter(([key]) => key !== k))),
+      )
     // extra keys, some with names that poison prototypes when copied carelessly
-    const extraKey = fc.oneof(fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'id', 'role', 'admin'), fc.string({ maxLength: 20 }))
-    breakers.push(fc.tuple(valid, extraKey, anyJson).map(([v, k, x]) => Object.defineProperty({ ...v }, k, { value: x, enumerable: true, configurable: true, writable: true })))
+    const extraKey = fc.oneof(
+      fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'id', 'role', 'admin'),
+      fc.string({ maxLength: 20 }),
+    )
+    breakers.push(
+      fc
+        .tuple(valid, extraKey, anyJson)
+        .map(([v, k, x]) => Object.defineProperty({ ...v }, k, { value: x, enumerable: true, configurable: true, writable: true })),
+    )
     breakers.push(fc.constant({}))
   }
   return fc.oneof(...breakers)
 }
 
-function valueOf(schema: JsonSchema, opts: Required<SchemaArbitraryOptions>): Arbitrary<unknown> {
+function arbitraryOf(schema: JsonSchema, opts: Required<SchemaArbitraryOptions>): Arbitrary<unknown> {
   const valid = validOf(schema, opts)
   if (opts.mode !== 'hostile' || opts.hostility <= 0) return valid
   const weight = Math.max(1, Math.round(opts.hostility * 100))
@@ -300,5 +356,5 @@ function valueOf(schema: JsonSchema, opts: Required<SchemaArbitraryOptions>): Ar
 /** The Arbitrary for `schema` (a TypeBox schema is a JSON schema; its symbol keys are ignored). */
 export function schemaArbitrary(schema: JsonSchema | undefined, options: SchemaArbitraryOptions = {}): Arbitrary<unknown> {
   const opts: Required<SchemaArbitraryOptions> = { mode: 'valid', hostility: 0.25, maxStringLength: 40, ...options }
-  return valueOf(schema ?? {}, opts)
+  return arbitraryOf(schema ?? {}, opts)
 }

@@ -89,7 +89,11 @@ export class TestCenter {
   }
 
   /** An inject() call with JSON in and out; `token` adds the bearer header. */
-  async request(method: 'GET' | 'POST' | 'PATCH' | 'DELETE' | 'PUT', url: string, options: { token?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<LightMyRequestResponse & { json: <T = any>() => T }> {
+  async request(
+    method: 'GET' | 'POST' | 'PATCH' | 'DELETE' | 'PUT',
+    url: string,
+    options: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
+  ): Promise<LightMyRequestResponse & { json: <T = any>() => T }> {
     const headers: Record<string, string> = { ...options.headers }
     if (options.token) headers.authorization = `Bearer ${options.token}`
     return this.app.inject({ method, url, headers, ...(options.body !== undefined ? { payload: options.body as object } : {}) }) as never
@@ -114,10 +118,21 @@ export class TestCenter {
   }
 
   createService(body: { prefix: string; nameAr?: string; nameEn?: string; targetWaitSeconds?: number; dailyCap?: number | null }) {
-    return this.create('/api/v1/services', { nameAr: `خدمة ${body.prefix}`, nameEn: `Service ${body.prefix}`, targetWaitSeconds: 600, ...body })
+    return this.create('/api/v1/services', {
+      nameAr: `خدمة ${body.prefix}`,
+      nameEn: `Service ${body.prefix}`,
+      targetWaitSeconds: 600,
+      ...body,
+    })
   }
 
-  createCounter(body: { number: number; name?: string; zone?: string; serviceIds?: number[]; services?: { serviceId: number; weight: number }[] }) {
+  createCounter(body: {
+    number: number
+    name?: string
+    zone?: string
+    serviceIds?: number[]
+    services?: { serviceId: number; weight: number }[]
+  }) {
     return this.create('/api/v1/counters', { name: `Counter ${body.number}`, ...body })
   }
 
@@ -128,7 +143,10 @@ export class TestCenter {
   }
 
   /** Creates and pairs a device; returns its id and token. */
-  async createDevice(kind: 'kiosk' | 'display' | 'printer' | 'board' | 'keypad', zone: string | null = null): Promise<{ id: number; token: string }> {
+  async createDevice(
+    kind: 'kiosk' | 'display' | 'printer' | 'board' | 'keypad',
+    zone: string | null = null,
+  ): Promise<{ id: number; token: string }> {
     const device = await this.create('/api/v1/devices', { kind, name: `${kind} ${zone ?? ''}`.trim(), zone })
     const res = await this.request('POST', '/api/v1/devices/pair', { body: { pairingCode: device.pairingCode } })
     if (res.statusCode !== 200) throw new Error(`pairing failed: ${res.body}`)

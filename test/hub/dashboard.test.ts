@@ -29,7 +29,14 @@ const SERVICES = [
 ] as const
 
 const CENTERS = [
-  { id: 'EG-CAI-001', nameAr: 'مركز مدينة نصر التكنولوجي', nameEn: 'Nasr City technology center', governorate: 'القاهرة', kind: 'fixed', scale: 9 },
+  {
+    id: 'EG-CAI-001',
+    nameAr: 'مركز مدينة نصر التكنولوجي',
+    nameEn: 'Nasr City technology center',
+    governorate: 'القاهرة',
+    kind: 'fixed',
+    scale: 9,
+  },
   { id: 'EG-CAI-014', nameAr: 'المركز المتنقل ١٤', nameEn: 'Mobile center 14', governorate: 'القاهرة', kind: 'mobile', scale: 3 },
   { id: 'EG-GIZ-003', nameAr: 'مركز ٦ أكتوبر', nameEn: '6th of October center', governorate: 'الجيزة', kind: 'new_city', scale: 6 },
   { id: 'EG-ALX-002', nameAr: 'مركز سيدي جابر', nameEn: 'Sidi Gaber center', governorate: 'الإسكندرية', kind: 'fixed', scale: 5 },
@@ -37,10 +44,23 @@ const CENTERS = [
 const SILENT = 'EG-ALX-002'
 
 const figures = (code: string, nameAr: string, nameEn: string, n: number): HourFigures => ({
-  serviceCode: code, serviceNameAr: nameAr, serviceNameEn: nameEn,
-  issued: n, called: n - 1, served: n - 2, noShow: 1, cancelled: 1, transferredIn: 0, transferredOut: 0,
-  waitSumSeconds: (n - 1) * (240 + 60 * n), waitCount: n - 1, waitMaxSeconds: 1800, waitWithinTarget: Math.floor((n - 1) * 0.8),
-  serviceSumSeconds: (n - 2) * 300, serviceCount: n - 2, counterOpenMinutes: 120,
+  serviceCode: code,
+  serviceNameAr: nameAr,
+  serviceNameEn: nameEn,
+  issued: n,
+  called: n - 1,
+  served: n - 2,
+  noShow: 1,
+  cancelled: 1,
+  transferredIn: 0,
+  transferredOut: 0,
+  waitSumSeconds: (n - 1) * (240 + 60 * n),
+  waitCount: n - 1,
+  waitMaxSeconds: 1800,
+  waitWithinTarget: Math.floor((n - 1) * 0.8),
+  serviceSumSeconds: (n - 2) * 300,
+  serviceCount: n - 2,
+  counterOpenMinutes: 120,
 })
 
 let browser: Browser
@@ -51,11 +71,15 @@ const contexts = new Contexts(() => browser)
 beforeAll(async () => {
   // a build of our own, so this file neither waits for nor disturbs the other UI tests' dist/ui
   uiDir = mkdtempSync(join(tmpdir(), 'tabour-hub-ui-'))
-  await promisify(execFile)(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn', '--outDir', uiDir, '--emptyOutDir'], {
-    cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'production' },
-    maxBuffer: 16 * 1024 * 1024,
-  })
+  await promisify(execFile)(
+    process.execPath,
+    [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn', '--outDir', uiDir, '--emptyOutDir'],
+    {
+      cwd: ROOT,
+      env: { ...process.env, NODE_ENV: 'production' },
+      maxBuffer: 16 * 1024 * 1024,
+    },
+  )
   browser = await launchBrowser()
   mkdirSync(SHOTS, { recursive: true })
   hub = await startTestHub({ config: { uiDir, offlineAfterMinutes: 30 } })
@@ -65,12 +89,25 @@ beforeAll(async () => {
     const secret = await registerCenter(hub, c.id, { nameAr: c.nameAr, nameEn: c.nameEn, governorate: c.governorate, kind: c.kind })
     for (const hour of [9, 10, 11]) {
       const rows = SERVICES.map(([code, ar, en], i) => figures(code, ar, en, c.scale * (3 - i) + hour - 6))
-      const res = await postSigned(hub.url, batchPath, c.id, secret, { centerId: c.id, seq: ++seq, day: today, hour, timeZone: 'Africa/Cairo', revision: 1, final: true, generatedAt: Date.now(), rows })
+      const res = await postSigned(hub.url, batchPath, c.id, secret, {
+        centerId: c.id,
+        seq: ++seq,
+        day: today,
+        hour,
+        timeZone: 'Africa/Cairo',
+        revision: 1,
+        final: true,
+        generatedAt: Date.now(),
+        rows,
+      })
       expect(res.status).toBe(200)
     }
   }
   // the silent center's last report is three hours old
-  await hub.store.driver.run('UPDATE hub_center_status SET last_report_at = ?, last_heartbeat_at = NULL WHERE center_id = ?', [Date.now() - 3 * 3_600_000, SILENT])
+  await hub.store.driver.run('UPDATE hub_center_status SET last_report_at = ?, last_heartbeat_at = NULL WHERE center_id = ?', [
+    Date.now() - 3 * 3_600_000,
+    SILENT,
+  ])
 }, 180_000)
 
 afterAll(async () => {
@@ -120,13 +157,20 @@ describe('national dashboard', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('a[data-csv="center"]').click()])
     const file = join(SHOTS, 'centers.csv')
     await download.saveAs(file)
-    const lines = readFileSync(file, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/)
+    const lines = readFileSync(file, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/)
     const header = lines[0]!.split(',')
     const rowsCsv = lines.slice(1).map((l) => Object.fromEntries(l.split(',').map((v, i) => [header[i], v])))
     expect(rowsCsv).toHaveLength(4)
     for (const c of api.byCenter) {
       const r = rowsCsv.find((x) => x.key === c.key)!
-      expect({ issued: Number(r.issued), served: Number(r.served), sla: r.sla_percent === '' ? null : Number(r.sla_percent) }).toEqual({ issued: c.issued, served: c.served, sla: c.slaPercent })
+      expect({ issued: Number(r.issued), served: Number(r.served), sla: r.sla_percent === '' ? null : Number(r.sla_percent) }).toEqual({
+        issued: c.issued,
+        served: c.served,
+        sla: c.slaPercent,
+      })
     }
     expect(rowsCsv.reduce((s, r) => s + Number(r.issued), 0)).toBe(api.totals.issued)
 
@@ -147,7 +191,21 @@ describe('national dashboard', () => {
       const secret = await registerCenter(guarded, c.id, { nameAr: c.nameAr, nameEn: c.nameEn, governorate: c.governorate, kind: c.kind })
       const today = localDay(Date.now(), 'Africa/Cairo')
       const rows = SERVICES.map(([code, ar, en], i) => figures(code, ar, en, 10 + i))
-      expect((await postSigned(guarded.url, batchPath, c.id, secret, { centerId: c.id, seq: 1, day: today, hour: 9, timeZone: 'Africa/Cairo', revision: 1, final: true, generatedAt: Date.now(), rows })).status).toBe(200)
+      expect(
+        (
+          await postSigned(guarded.url, batchPath, c.id, secret, {
+            centerId: c.id,
+            seq: 1,
+            day: today,
+            hour: 9,
+            timeZone: 'Africa/Cairo',
+            revision: 1,
+            final: true,
+            generatedAt: Date.now(),
+            rows,
+          })
+        ).status,
+      ).toBe(200)
       const api = await (await fetch(`${guarded.url}/api/hub/v1/summary`, { headers: { authorization: `Bearer ${token}` } })).json()
 
       const page = await contexts.page(LANDSCAPE)
@@ -189,9 +247,17 @@ describe('national dashboard', () => {
       expect(download.suggestedFilename()).toBe(`tabour-service-${today}_${today}.csv`)
       const file = join(SHOTS, 'services-with-token.csv')
       await download.saveAs(file)
-      const lines = readFileSync(file, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/)
+      const lines = readFileSync(file, 'utf8')
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split(/\r?\n/)
       const header = lines[0]!.split(',')
-      const byKey = Object.fromEntries(lines.slice(1).map((l) => l.split(',')).map((v) => [v[header.indexOf('key')], Number(v[header.indexOf('issued')])]))
+      const byKey = Object.fromEntries(
+        lines
+          .slice(1)
+          .map((l) => l.split(','))
+          .map((v) => [v[header.indexOf('key')], Number(v[header.indexOf('issued')])]),
+      )
       expect(byKey).toEqual(Object.fromEntries(api.byService.map((r: { key: string; issued: number }) => [r.key, r.issued])))
 
       // every call after sign-in carried the token as a header; no URL ever did

@@ -74,9 +74,18 @@ export interface TestHubOptions {
 export async function startTestHub(options: TestHubOptions = {}): Promise<TestHub> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tabour-hub-'))
   const pgDb = options.backend === 'postgres' ? await freshPgDatabase() : null
-  const config = loadHubConfig({}, {
-    dataDir, databaseUrl: pgDb?.url, adminToken: HUB_ADMIN_TOKEN, logLevel: 'silent', host: '127.0.0.1', uiDir: join(dataDir, 'no-ui'), ...options.config,
-  })
+  const config = loadHubConfig(
+    {},
+    {
+      dataDir,
+      databaseUrl: pgDb?.url,
+      adminToken: HUB_ADMIN_TOKEN,
+      logLevel: 'silent',
+      host: '127.0.0.1',
+      uiDir: join(dataDir, 'no-ui'),
+      ...options.config,
+    },
+  )
   let store!: HubStore
   let app!: FastifyInstance
   let port = options.port ?? 0
@@ -91,7 +100,11 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<TestHu
   }
   let running = false
   const hub: TestHub = {
-    app, store, config, url: '', port: 0,
+    app,
+    store,
+    config,
+    url: '',
+    port: 0,
     async stop() {
       if (!running) return
       running = false
@@ -127,9 +140,22 @@ export async function registerCenter(hub: TestHub, id: string, extra: Record<str
 }
 
 /** Posts a body signed as `centerId` with `secret` (fresh nonce, current time unless given). */
-export async function postSigned(base: string, path: string, centerId: string, secret: string, body: unknown, o: { timestamp?: number; nonce?: string; seq?: number; headers?: Record<string, string> } = {}) {
+export async function postSigned(
+  base: string,
+  path: string,
+  centerId: string,
+  secret: string,
+  body: unknown,
+  o: { timestamp?: number; nonce?: string; seq?: number; headers?: Record<string, string> } = {},
+) {
   const text = JSON.stringify(body)
-  const parts = { centerId, timestamp: o.timestamp ?? Date.now(), nonce: o.nonce ?? randomUUID().replace(/-/g, ''), seq: o.seq ?? (body as { seq?: number }).seq ?? 0, body: text }
+  const parts = {
+    centerId,
+    timestamp: o.timestamp ?? Date.now(),
+    nonce: o.nonce ?? randomUUID().replace(/-/g, ''),
+    seq: o.seq ?? (body as { seq?: number }).seq ?? 0,
+    body: text,
+  }
   const headers = { ...signedHeaders(secret, parts), ...o.headers }
   const res = await fetch(base + path, { method: 'POST', headers, body: text })
   const answer = await res.text()

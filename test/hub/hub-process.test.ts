@@ -24,7 +24,11 @@ const baseEnv = (extra: Record<string, string>) => ({ PATH: process.env.PATH!, H
 /** `npm run hub` serving on a free loopback port, once /healthz answers; its output is kept for failure messages. */
 async function startHub(env: Record<string, string>) {
   const port = await freePort()
-  const hub = spawn(process.execPath, ['--import', 'tsx', 'hub/main.ts'], { cwd: REPO_ROOT, env: { ...env, HUB_PORT: String(port), HUB_HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'pipe'] })
+  const hub = spawn(process.execPath, ['--import', 'tsx', 'hub/main.ts'], {
+    cwd: REPO_ROOT,
+    env: { ...env, HUB_PORT: String(port), HUB_HOST: '127.0.0.1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   children.add(hub)
   let out = ''
   hub.stdout!.on('data', (c) => (out += c))
@@ -32,7 +36,10 @@ async function startHub(env: Record<string, string>) {
   const exited = new Promise<number | null>((resolve) => hub.once('exit', (code) => resolve(code)))
   const url = `http://127.0.0.1:${port}`
   for (let i = 0; ; i++) {
-    const ok = await fetch(`${url}/healthz`).then((r) => r.ok, () => false)
+    const ok = await fetch(`${url}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    )
     if (ok) break
     if (i > 400) throw new Error(`hub did not start:\n${out}`)
     await sleep(50)
@@ -45,21 +52,48 @@ describe('the hub process', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'tabour-hub-proc-'))
     const env = baseEnv({ HUB_DATA_DIR: dataDir, HUB_LOG_LEVEL: 'warn' })
     const cli = (...args: string[]) => run(process.execPath, ['--import', 'tsx', 'hub/main.ts', ...args], { cwd: REPO_ROOT, env })
-    const added = await cli('center', 'add', '--id', 'EG-ASW-001', '--name-ar', 'مركز أسوان', '--name-en', 'Aswan center', '--governorate', 'أسوان', '--kind', 'mobile')
+    const added = await cli(
+      'center',
+      'add',
+      '--id',
+      'EG-ASW-001',
+      '--name-ar',
+      'مركز أسوان',
+      '--name-en',
+      'Aswan center',
+      '--governorate',
+      'أسوان',
+      '--kind',
+      'mobile',
+    )
     const secret = JSON.parse(added.stdout.slice(added.stdout.indexOf('{'))).upstream.secret as string
     expect(secret.length).toBeGreaterThanOrEqual(32)
     expect((await cli('center', 'list')).stdout).toContain('EG-ASW-001\tmobile\tأسوان')
-    await expect(cli('center', 'add', '--id', 'EG-ASW-001', '--name-ar', 'x', '--name-en', 'x', '--governorate', 'x')).rejects.toMatchObject({ code: 1 })
+    await expect(
+      cli('center', 'add', '--id', 'EG-ASW-001', '--name-ar', 'x', '--name-en', 'x', '--governorate', 'x'),
+    ).rejects.toMatchObject({ code: 1 })
 
     const { hub, url, exited, output } = await startHub(env)
-    const res = await postSigned(url, batchPath, 'EG-ASW-001', secret, { centerId: 'EG-ASW-001', seq: 1, day: '2026-03-10', hour: 9, timeZone: 'Africa/Cairo', revision: 1, final: true, generatedAt: Date.now(), rows: [] })
+    const res = await postSigned(url, batchPath, 'EG-ASW-001', secret, {
+      centerId: 'EG-ASW-001',
+      seq: 1,
+      day: '2026-03-10',
+      hour: 9,
+      timeZone: 'Africa/Cairo',
+      revision: 1,
+      final: true,
+      generatedAt: Date.now(),
+      rows: [],
+    })
     expect(res.status, output()).toBe(200)
     const home = await fetch(`${url}/`, { redirect: 'manual' })
     expect(home.status).toBe(302)
     expect(home.headers.get('location')).toBe('/hub/ui/')
     // no HUB_READ_TOKEN: the figures stay open, and the log says so at start-up
     expect((await fetch(`${url}/api/hub/v1/figures`)).status).toBe(200)
-    expect(output()).toContain('HUB_READ_TOKEN is not set: the national figures, the CSV export and the center registry are readable by anyone')
+    expect(output()).toContain(
+      'HUB_READ_TOKEN is not set: the national figures, the CSV export and the center registry are readable by anyone',
+    )
     hub.kill('SIGTERM')
     expect(await exited).toBe(0)
   })
@@ -77,17 +111,26 @@ describe('the hub process', () => {
 
   it('refuses a HUB_READ_TOKEN under 16 characters and a bad HUB_INGEST_PER_MINUTE (exit 2, says why)', async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'tabour-hub-proc-'))
-    const short = await run(process.execPath, ['--import', 'tsx', 'hub/main.ts'], { cwd: REPO_ROOT, env: baseEnv({ HUB_DATA_DIR: dataDir, HUB_READ_TOKEN: 'too-short' }) }).catch((e) => e)
+    const short = await run(process.execPath, ['--import', 'tsx', 'hub/main.ts'], {
+      cwd: REPO_ROOT,
+      env: baseEnv({ HUB_DATA_DIR: dataDir, HUB_READ_TOKEN: 'too-short' }),
+    }).catch((e) => e)
     expect(short.code).toBe(2)
     expect(short.stderr).toContain('HUB_READ_TOKEN must be at least 16 characters')
-    const rate = await run(process.execPath, ['--import', 'tsx', 'hub/main.ts'], { cwd: REPO_ROOT, env: baseEnv({ HUB_DATA_DIR: dataDir, HUB_INGEST_PER_MINUTE: '0' }) }).catch((e) => e)
+    const rate = await run(process.execPath, ['--import', 'tsx', 'hub/main.ts'], {
+      cwd: REPO_ROOT,
+      env: baseEnv({ HUB_DATA_DIR: dataDir, HUB_INGEST_PER_MINUTE: '0' }),
+    }).catch((e) => e)
     expect(rate.code).toBe(2)
     expect(rate.stderr).toContain('HUB_INGEST_PER_MINUTE must be an integer ≥ 1')
   })
 
   it('refuses a database URL that is not postgres:// (exit 2, says why)', async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'tabour-hub-proc-'))
-    const err = await run(process.execPath, ['--import', 'tsx', 'hub/main.ts'], { cwd: REPO_ROOT, env: baseEnv({ HUB_DATA_DIR: dataDir, HUB_DATABASE_URL: 'mysql://x@y/z' }) }).catch((e) => e)
+    const err = await run(process.execPath, ['--import', 'tsx', 'hub/main.ts'], {
+      cwd: REPO_ROOT,
+      env: baseEnv({ HUB_DATA_DIR: dataDir, HUB_DATABASE_URL: 'mysql://x@y/z' }),
+    }).catch((e) => e)
     expect(err.code).toBe(2)
     expect(err.stderr).toContain('HUB_DATABASE_URL must be a postgres:// URL')
   })

@@ -1,6 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { HourBatch, HourFigures } from '../../protocol/upstream.ts'
-import { BACKENDS, batchPath, HUB_ADMIN_TOKEN, PG_SKIP_REASON, PG_URL, postSigned, registerCenter, startTestHub, type TestHub } from './hub-harness.ts'
+import {
+  BACKENDS,
+  batchPath,
+  HUB_ADMIN_TOKEN,
+  PG_SKIP_REASON,
+  PG_URL,
+  postSigned,
+  registerCenter,
+  startTestHub,
+  type TestHub,
+} from './hub-harness.ts'
 
 /**
  * The hub's ingest, on every backend: signed batches are stored once (a resend or an older
@@ -9,13 +19,36 @@ import { BACKENDS, batchPath, HUB_ADMIN_TOKEN, PG_SKIP_REASON, PG_URL, postSigne
  */
 
 const figures = (code: string, n: number): HourFigures => ({
-  serviceCode: code, serviceNameAr: `خدمة ${code}`, serviceNameEn: `Service ${code}`,
-  issued: n, called: n, served: n - 1, noShow: 1, cancelled: 0, transferredIn: 0, transferredOut: 0,
-  waitSumSeconds: 100 * n, waitCount: n, waitMaxSeconds: 300, waitWithinTarget: n - 1, serviceSumSeconds: 60 * n, serviceCount: n - 1, counterOpenMinutes: 60,
+  serviceCode: code,
+  serviceNameAr: `خدمة ${code}`,
+  serviceNameEn: `Service ${code}`,
+  issued: n,
+  called: n,
+  served: n - 1,
+  noShow: 1,
+  cancelled: 0,
+  transferredIn: 0,
+  transferredOut: 0,
+  waitSumSeconds: 100 * n,
+  waitCount: n,
+  waitMaxSeconds: 300,
+  waitWithinTarget: n - 1,
+  serviceSumSeconds: 60 * n,
+  serviceCount: n - 1,
+  counterOpenMinutes: 60,
 })
 
 const batch = (centerId: string, seq: number, revision: number, rows: HourFigures[], o: Partial<HourBatch> = {}): HourBatch => ({
-  centerId, seq, day: '2026-03-10', hour: 10, timeZone: 'Africa/Cairo', revision, final: false, generatedAt: Date.now(), rows, ...o,
+  centerId,
+  seq,
+  day: '2026-03-10',
+  hour: 10,
+  timeZone: 'Africa/Cairo',
+  revision,
+  final: false,
+  generatedAt: Date.now(),
+  rows,
+  ...o,
 })
 
 if (!PG_URL) {
@@ -49,26 +82,50 @@ describe.each(BACKENDS)('hub ingest on %s', (backend) => {
     expect((await centerFigures('C1')).issued).toBe(8)
 
     // revision 3 of the hour, then a late revision 2: the later one is ignored
-    expect((await postSigned(hub.url, batchPath, 'C1', secret, batch('C1', 3, 3, [figures('A', 9), figures('B', 3)]))).body).toEqual({ ack: 3, stored: 2, ignored: 0 })
-    expect((await postSigned(hub.url, batchPath, 'C1', secret, batch('C1', 2, 2, [figures('A', 7), figures('B', 3)]))).body).toEqual({ ack: 2, stored: 0, ignored: 2 })
+    expect((await postSigned(hub.url, batchPath, 'C1', secret, batch('C1', 3, 3, [figures('A', 9), figures('B', 3)]))).body).toEqual({
+      ack: 3,
+      stored: 2,
+      ignored: 0,
+    })
+    expect((await postSigned(hub.url, batchPath, 'C1', secret, batch('C1', 2, 2, [figures('A', 7), figures('B', 3)]))).body).toEqual({
+      ack: 2,
+      stored: 0,
+      ignored: 2,
+    })
     const row = await centerFigures('C1')
-    expect(row).toMatchObject({ key: 'C1', issued: 12, called: 12, served: 10, waitCount: 12, waitSumSeconds: 1200, avgWaitSeconds: 100, waitWithinTarget: 10 })
+    expect(row).toMatchObject({
+      key: 'C1',
+      issued: 12,
+      called: 12,
+      served: 10,
+      waitCount: 12,
+      waitSumSeconds: 1200,
+      avgWaitSeconds: 100,
+      waitWithinTarget: 10,
+    })
     expect(row.slaPercent).toBeCloseTo((100 * 10) / 12, 1)
 
     // by service and by governorate
     const byService = await (await fetch(`${hub.url}/api/hub/v1/figures?from=2026-03-10&by=service`)).json()
-    expect(byService.rows.map((r: { key: string; issued: number }) => [r.key, r.issued])).toEqual([['A', 9], ['B', 3]])
+    expect(byService.rows.map((r: { key: string; issued: number }) => [r.key, r.issued])).toEqual([
+      ['A', 9],
+      ['B', 3],
+    ])
     const status = (await (await fetch(`${hub.url}/api/hub/v1/centers`)).json())[0]
     expect(status).toMatchObject({ id: 'C1', offline: false })
   })
 
-  it('refuses unsigned, forged, wrong-secret, replayed, stale and other centers\' batches, and counts them', async () => {
+  it("refuses unsigned, forged, wrong-secret, replayed, stale and other centers' batches, and counts them", async () => {
     hub = await startTestHub({ backend })
     const s1 = await registerCenter(hub, 'C1')
     const s2 = await registerCenter(hub, 'C2', { governorate: 'Giza' })
     const b = batch('C1', 1, 1, [figures('A', 5)])
 
-    const unsigned = await fetch(hub.url + batchPath, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(b) })
+    const unsigned = await fetch(hub.url + batchPath, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(b),
+    })
     expect(unsigned.status).toBe(401)
     expect((await unsigned.json()).code).toBe('HUB_ERR_UNSIGNED')
 
@@ -76,7 +133,11 @@ describe.each(BACKENDS)('hub ingest on %s', (backend) => {
     const signed = await postSigned(hub.url, batchPath, 'C1', s1, b)
     expect(signed.status).toBe(200)
     const tampered = JSON.stringify({ ...b, rows: [figures('A', 500)] })
-    const forged = await fetch(hub.url + batchPath, { method: 'POST', headers: { ...signed.headers, 'x-tabour-nonce': 'n'.repeat(20) }, body: tampered })
+    const forged = await fetch(hub.url + batchPath, {
+      method: 'POST',
+      headers: { ...signed.headers, 'x-tabour-nonce': 'n'.repeat(20) },
+      body: tampered,
+    })
     expect(forged.status).toBe(401)
     expect((await forged.json()).code).toBe('HUB_ERR_BAD_SIGNATURE')
 
@@ -91,8 +152,12 @@ describe.each(BACKENDS)('hub ingest on %s', (backend) => {
     expect((await replay.json()).code).toBe('HUB_ERR_REPLAYED')
 
     // a timestamp outside the window, either way
-    expect((await postSigned(hub.url, batchPath, 'C1', s1, b, { timestamp: Date.now() - 3_600_000 })).body.code).toBe('HUB_ERR_STALE_TIMESTAMP')
-    expect((await postSigned(hub.url, batchPath, 'C1', s1, b, { timestamp: Date.now() + 3_600_000 })).body.code).toBe('HUB_ERR_STALE_TIMESTAMP')
+    expect((await postSigned(hub.url, batchPath, 'C1', s1, b, { timestamp: Date.now() - 3_600_000 })).body.code).toBe(
+      'HUB_ERR_STALE_TIMESTAMP',
+    )
+    expect((await postSigned(hub.url, batchPath, 'C1', s1, b, { timestamp: Date.now() + 3_600_000 })).body.code).toBe(
+      'HUB_ERR_STALE_TIMESTAMP',
+    )
 
     // C2, correctly signed with its own secret, writing C1's figures
     const other = await postSigned(hub.url, batchPath, 'C2', s2, { ...b, rows: [figures('A', 999)], revision: 99 })
@@ -100,7 +165,12 @@ describe.each(BACKENDS)('hub ingest on %s', (backend) => {
     expect(other.body.code).toBe('HUB_ERR_CENTER_MISMATCH')
 
     // a deactivated center
-    await hub.app.inject({ method: 'PATCH', url: '/api/hub/v1/admin/centers/C2', headers: { authorization: `Bearer ${HUB_ADMIN_TOKEN}` }, payload: { active: false } })
+    await hub.app.inject({
+      method: 'PATCH',
+      url: '/api/hub/v1/admin/centers/C2',
+      headers: { authorization: `Bearer ${HUB_ADMIN_TOKEN}` },
+      payload: { active: false },
+    })
     expect((await postSigned(hub.url, batchPath, 'C2', s2, { ...b, centerId: 'C2' })).body.code).toBe('HUB_ERR_CENTER_INACTIVE')
 
     // nothing of the refused requests reached the figures
@@ -110,7 +180,9 @@ describe.each(BACKENDS)('hub ingest on %s', (backend) => {
     expect(c2.issued).toBe(0)
 
     const counted = await hub.app.inject({ url: '/api/hub/v1/admin/rejections', headers: { authorization: `Bearer ${HUB_ADMIN_TOKEN}` } })
-    const byCode = Object.fromEntries(counted.json().map((r: { code: string; centerId: string; count: number }) => [`${r.code}:${r.centerId}`, r.count]))
+    const byCode = Object.fromEntries(
+      counted.json().map((r: { code: string; centerId: string; count: number }) => [`${r.code}:${r.centerId}`, r.count]),
+    )
     expect(byCode).toEqual({
       'HUB_ERR_UNSIGNED:': 1,
       'HUB_ERR_BAD_SIGNATURE:C1': 2,
@@ -122,16 +194,27 @@ describe.each(BACKENDS)('hub ingest on %s', (backend) => {
     })
   })
 
-  it('admin API needs the token; a center\'s secret is shown once and can be rotated', async () => {
+  it("admin API needs the token; a center's secret is shown once and can be rotated", async () => {
     hub = await startTestHub({ backend })
     const secret = await registerCenter(hub, 'C1')
     expect((await hub.app.inject({ url: '/api/hub/v1/admin/centers' })).json().code).toBe('HUB_ERR_UNAUTHENTICATED')
-    expect((await hub.app.inject({ url: '/api/hub/v1/admin/centers', headers: { authorization: 'Bearer wrong-token-wrong-token' } })).statusCode).toBe(401)
+    expect(
+      (await hub.app.inject({ url: '/api/hub/v1/admin/centers', headers: { authorization: 'Bearer wrong-token-wrong-token' } })).statusCode,
+    ).toBe(401)
     const list = await hub.app.inject({ url: '/api/hub/v1/admin/centers', headers: { authorization: `Bearer ${HUB_ADMIN_TOKEN}` } })
     expect(JSON.stringify(list.json())).not.toContain(secret)
-    const dup = await hub.app.inject({ method: 'POST', url: '/api/hub/v1/admin/centers', headers: { authorization: `Bearer ${HUB_ADMIN_TOKEN}` }, payload: { id: 'C1', nameAr: 'x', nameEn: 'x', governorate: 'x', kind: 'mobile' } })
+    const dup = await hub.app.inject({
+      method: 'POST',
+      url: '/api/hub/v1/admin/centers',
+      headers: { authorization: `Bearer ${HUB_ADMIN_TOKEN}` },
+      payload: { id: 'C1', nameAr: 'x', nameEn: 'x', governorate: 'x', kind: 'mobile' },
+    })
     expect(dup.statusCode).toBe(409)
-    const rotated = await hub.app.inject({ method: 'POST', url: '/api/hub/v1/admin/centers/C1/rotate-secret', headers: { authorization: `Bearer ${HUB_ADMIN_TOKEN}` } })
+    const rotated = await hub.app.inject({
+      method: 'POST',
+      url: '/api/hub/v1/admin/centers/C1/rotate-secret',
+      headers: { authorization: `Bearer ${HUB_ADMIN_TOKEN}` },
+    })
     const fresh = rotated.json().secret as string
     expect(fresh).not.toBe(secret)
     expect((await postSigned(hub.url, batchPath, 'C1', secret, batch('C1', 1, 1, []))).body.code).toBe('HUB_ERR_BAD_SIGNATURE')

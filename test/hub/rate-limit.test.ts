@@ -14,8 +14,35 @@ import { BACKENDS, batchPath, HUB_ADMIN_TOKEN, postSigned, registerCenter, start
  */
 
 const batch = (centerId: string, seq: number, hour = 10): HourBatch => ({
-  centerId, seq, day: '2026-03-10', hour, timeZone: 'Africa/Cairo', revision: 1, final: true, generatedAt: Date.now(),
-  rows: [{ serviceCode: 'A', serviceNameAr: 'خدمة', serviceNameEn: 'Service', issued: 1, called: 1, served: 1, noShow: 0, cancelled: 0, transferredIn: 0, transferredOut: 0, waitSumSeconds: 60, waitCount: 1, waitMaxSeconds: 60, waitWithinTarget: 1, serviceSumSeconds: 60, serviceCount: 1, counterOpenMinutes: 60 }],
+  centerId,
+  seq,
+  day: '2026-03-10',
+  hour,
+  timeZone: 'Africa/Cairo',
+  revision: 1,
+  final: true,
+  generatedAt: Date.now(),
+  rows: [
+    {
+      serviceCode: 'A',
+      serviceNameAr: 'خدمة',
+      serviceNameEn: 'Service',
+      issued: 1,
+      called: 1,
+      served: 1,
+      noShow: 0,
+      cancelled: 0,
+      transferredIn: 0,
+      transferredOut: 0,
+      waitSumSeconds: 60,
+      waitCount: 1,
+      waitMaxSeconds: 60,
+      waitWithinTarget: 1,
+      serviceSumSeconds: 60,
+      serviceCount: 1,
+      counterOpenMinutes: 60,
+    },
+  ],
 })
 
 const rejections = async (hub: TestHub) => {
@@ -29,7 +56,7 @@ afterEach(async () => {
 })
 
 describe.each(BACKENDS)('hub ingest rate limit on %s', (backend) => {
-  it('a flood from one center gets 429 HUB_ERR_RATE_LIMITED with Retry-After; another center, and the same center\'s heartbeat, are still accepted', async () => {
+  it("a flood from one center gets 429 HUB_ERR_RATE_LIMITED with Retry-After; another center, and the same center's heartbeat, are still accepted", async () => {
     const hub = await startTestHub({ backend, config: { ingestPerMinute: 5 } })
     cleanups.push(() => hub.close())
     const s1 = await registerCenter(hub, 'C1')
@@ -41,7 +68,9 @@ describe.each(BACKENDS)('hub ingest rate limit on %s', (backend) => {
       statuses.push(res.status)
       if (res.status === 429) {
         expect(res.body).toMatchObject({ statusCode: 429, code: 'HUB_ERR_RATE_LIMITED' })
-        const retryAfter = Number((await fetch(hub.url + batchPath, { method: 'POST', headers: res.headers, body: res.text })).headers.get('retry-after'))
+        const retryAfter = Number(
+          (await fetch(hub.url + batchPath, { method: 'POST', headers: res.headers, body: res.text })).headers.get('retry-after'),
+        )
         expect(retryAfter).toBeGreaterThanOrEqual(1)
         expect(retryAfter).toBeLessThanOrEqual(60)
       }
@@ -54,20 +83,35 @@ describe.each(BACKENDS)('hub ingest rate limit on %s', (backend) => {
     expect(other.status).toBe(200)
     expect(other.body).toEqual({ ack: 1, stored: 1, ignored: 0 })
     // C1's heartbeat has its own allowance
-    const beat = await postSigned(hub.url, '/api/hub/v1/heartbeat', 'C1', s1, { centerId: 'C1', health: { at: Date.now(), countersOpen: 1, devicesFaulty: 0, version: 't', outboxPending: 7 } })
+    const beat = await postSigned(hub.url, '/api/hub/v1/heartbeat', 'C1', s1, {
+      centerId: 'C1',
+      health: { at: Date.now(), countersOpen: 1, devicesFaulty: 0, version: 't', outboxPending: 7 },
+    })
     expect(beat.status).toBe(200)
 
     // someone else naming C1 from another address does not eat C1's allowance (nor get past the signature)
-    const forged = await hub.app.inject({ method: 'POST', url: batchPath, remoteAddress: '10.9.8.7', headers: { 'content-type': 'application/json', 'x-tabour-center': 'C1' }, payload: JSON.stringify(batch('C1', 99)) })
+    const forged = await hub.app.inject({
+      method: 'POST',
+      url: batchPath,
+      remoteAddress: '10.9.8.7',
+      headers: { 'content-type': 'application/json', 'x-tabour-center': 'C1' },
+      payload: JSON.stringify(batch('C1', 99)),
+    })
     expect(forged.json().code).toBe('HUB_ERR_UNSIGNED')
 
     // refused requests stored nothing: only hours 1..5 of C1
-    const hours = (await hubJson(hub, '/api/hub/v1/figures?from=2026-03-10&by=hour&center=C1')).rows.map((r: { key: string }) => Number(r.key))
+    const hours = (await hubJson(hub, '/api/hub/v1/figures?from=2026-03-10&by=hour&center=C1')).rows.map((r: { key: string }) =>
+      Number(r.key),
+    )
     expect(hours).toEqual([1, 2, 3, 4, 5])
 
     // a flood naming centers that do not exist: limited per name, counted without a center (the table must not grow with made-up names)
     for (let i = 0; i < 7; i++) {
-      const res = await fetch(hub.url + batchPath, { method: 'POST', headers: { 'content-type': 'application/json', 'x-tabour-center': 'NOBODY' }, body: '{}' })
+      const res = await fetch(hub.url + batchPath, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-tabour-center': 'NOBODY' },
+        body: '{}',
+      })
       expect(res.status).toBe(i < 5 ? 401 : 429)
     }
     // without the header at all: limited by address
@@ -97,7 +141,7 @@ describe.each(BACKENDS)('hub ingest rate limit on %s', (backend) => {
 })
 
 describe('a center catching up through the rate limit', () => {
-  it('a week\'s backlog through a tight limit: every hour delivered exactly once, nothing skipped', { timeout: 120_000 }, async () => {
+  it("a week's backlog through a tight limit: every hour delivered exactly once, nothing skipped", { timeout: 120_000 }, async () => {
     const seen: { status: number; seq: number | null }[] = []
     // 25 a second, where a week's backlog is ~170 batches back to back: the reporter must be refused and retry, many times
     const hub = await startTestHub({
@@ -112,7 +156,13 @@ describe('a center catching up through the rate limit', () => {
     cleanups.push(() => hub.close())
     const secret = await registerCenter(hub, 'EG-CAI-001')
     const clock = new TestClock(Date.parse('2026-03-10T06:10:00Z'))
-    const center = await TestCenter.start({ clock, config: { upstream: { url: hub.url, centerId: 'EG-CAI-001', secret, ...UPSTREAM_TEST_CONFIG }, auth: { userTokenTtlSeconds: 30 * 86_400 } } })
+    const center = await TestCenter.start({
+      clock,
+      config: {
+        upstream: { url: hub.url, centerId: 'EG-CAI-001', secret, ...UPSTREAM_TEST_CONFIG },
+        auth: { userTokenTtlSeconds: 30 * 86_400 },
+      },
+    })
     cleanups.push(() => center.close())
     const a = await center.createService({ prefix: 'A', targetWaitSeconds: 300 })
     const kiosk = await center.createDevice('kiosk')
@@ -146,7 +196,10 @@ describe('a center catching up through the rate limit', () => {
     const refused = seen.filter((r) => r.status === 429)
     const accepted = seen.filter((r) => r.status === 200).map((r) => r.seq)
     expect(refused.length, 'the limit was never reached: the test proves nothing').toBeGreaterThan(0)
-    expect(seen.every((r) => r.status === 200 || r.status === 429), JSON.stringify(seen.filter((r) => r.status !== 200 && r.status !== 429))).toBe(true)
+    expect(
+      seen.every((r) => r.status === 200 || r.status === 429),
+      JSON.stringify(seen.filter((r) => r.status !== 200 && r.status !== 429)),
+    ).toBe(true)
     // each batch accepted once: no seq twice, none skipped
     expect(new Set(accepted).size).toBe(accepted.length)
     expect(accepted.length).toBeGreaterThanOrEqual(backlog)
@@ -154,12 +207,29 @@ describe('a center catching up through the rate limit', () => {
 
     // every hour the center has is at the hub, at the center's revision, and the figures equal the event log
     const db = new Database(join(center.dataDir, 'tabour.sqlite'), { readonly: true })
-    const centerHours = db.prepare('SELECT day, hour, revision FROM upstream_hours ORDER BY day, hour').all() as { day: string; hour: number; revision: number }[]
-    const expected = db.prepare(`SELECT day, SUM(type = 'ticket.issued') AS issued, SUM(type = 'ticket.finished') AS served FROM events GROUP BY day ORDER BY day`).all()
+    const centerHours = db.prepare('SELECT day, hour, revision FROM upstream_hours ORDER BY day, hour').all() as {
+      day: string
+      hour: number
+      revision: number
+    }[]
+    const expected = db
+      .prepare(
+        `SELECT day, SUM(type = 'ticket.issued') AS issued, SUM(type = 'ticket.finished') AS served FROM events GROUP BY day ORDER BY day`,
+      )
+      .all()
     db.close()
-    const hubHours = (await hub.store.driver.all<{ day: string; hour: number; revision: number }>('SELECT DISTINCT day, hour, revision FROM hub_hours WHERE center_id = ? ORDER BY day, hour', ['EG-CAI-001'])).map((r) => ({ day: r.day, hour: Number(r.hour), revision: Number(r.revision) }))
+    const hubHours = (
+      await hub.store.driver.all<{ day: string; hour: number; revision: number }>(
+        'SELECT DISTINCT day, hour, revision FROM hub_hours WHERE center_id = ? ORDER BY day, hour',
+        ['EG-CAI-001'],
+      )
+    ).map((r) => ({ day: r.day, hour: Number(r.hour), revision: Number(r.revision) }))
     expect(hubHours).toEqual(centerHours)
-    const got = (await hubJson(hub, '/api/hub/v1/figures?from=2026-03-10&to=2026-03-16&by=day')).rows.map((r: any) => ({ day: r.key, issued: r.issued, served: r.served }))
+    const got = (await hubJson(hub, '/api/hub/v1/figures?from=2026-03-10&to=2026-03-16&by=day')).rows.map((r: any) => ({
+      day: r.key,
+      issued: r.issued,
+      served: r.served,
+    }))
     expect(got).toEqual(expected)
     expect((await rejections(hub))['HUB_ERR_RATE_LIMITED:EG-CAI-001']).toBe(refused.length)
   })
@@ -171,9 +241,10 @@ describe('rate-limit counts at shutdown', () => {
     let atStoreClose: unknown
     const hub: TestHub = await startTestHub({
       config: { ingestPerMinute: 1 },
-      setup: (app) => app.addHook('onClose', async () => {
-        atStoreClose = await hub.store.rejections()
-      }),
+      setup: (app) =>
+        app.addHook('onClose', async () => {
+          atStoreClose = await hub.store.rejections()
+        }),
     })
     cleanups.push(() => hub.close())
     const s1 = await registerCenter(hub, 'C1')

@@ -13,9 +13,15 @@ import { BACKENDS, batchPath, HUB_ADMIN_TOKEN, postSigned, registerCenter, start
  */
 
 const READ_TOKEN = 'hub-read-token-for-tests-0123'
-const READ_ROUTES = ['/api/hub/v1/figures?from=2026-03-10', '/api/hub/v1/figures.csv?from=2026-03-10&by=service', '/api/hub/v1/summary?from=2026-03-10', '/api/hub/v1/centers']
+const READ_ROUTES = [
+  '/api/hub/v1/figures?from=2026-03-10',
+  '/api/hub/v1/figures.csv?from=2026-03-10&by=service',
+  '/api/hub/v1/summary?from=2026-03-10',
+  '/api/hub/v1/centers',
+]
 
-const get = (hub: TestHub, path: string, token?: string) => fetch(hub.url + path, { headers: token === undefined ? {} : { authorization: `Bearer ${token}` } })
+const get = (hub: TestHub, path: string, token?: string) =>
+  fetch(hub.url + path, { headers: token === undefined ? {} : { authorization: `Bearer ${token}` } })
 
 describe.each(BACKENDS)('hub read side on %s', (backend) => {
   let hub: TestHub
@@ -28,13 +34,45 @@ describe.each(BACKENDS)('hub read side on %s', (backend) => {
     const secret = await registerCenter(hub, 'C1')
     // ingest is signed, not token-guarded: a center needs no read token
     const sent = await postSigned(hub.url, batchPath, 'C1', secret, {
-      centerId: 'C1', seq: 1, day: '2026-03-10', hour: 10, timeZone: 'Africa/Cairo', revision: 1, final: true, generatedAt: Date.now(),
-      rows: [{ serviceCode: 'A', serviceNameAr: 'خدمة', serviceNameEn: 'Service', issued: 7, called: 6, served: 5, noShow: 1, cancelled: 0, transferredIn: 0, transferredOut: 0, waitSumSeconds: 600, waitCount: 6, waitMaxSeconds: 200, waitWithinTarget: 5, serviceSumSeconds: 300, serviceCount: 5, counterOpenMinutes: 60 }],
+      centerId: 'C1',
+      seq: 1,
+      day: '2026-03-10',
+      hour: 10,
+      timeZone: 'Africa/Cairo',
+      revision: 1,
+      final: true,
+      generatedAt: Date.now(),
+      rows: [
+        {
+          serviceCode: 'A',
+          serviceNameAr: 'خدمة',
+          serviceNameEn: 'Service',
+          issued: 7,
+          called: 6,
+          served: 5,
+          noShow: 1,
+          cancelled: 0,
+          transferredIn: 0,
+          transferredOut: 0,
+          waitSumSeconds: 600,
+          waitCount: 6,
+          waitMaxSeconds: 200,
+          waitWithinTarget: 5,
+          serviceSumSeconds: 300,
+          serviceCount: 5,
+          counterOpenMinutes: 60,
+        },
+      ],
     })
     expect(sent.status).toBe(200)
 
     for (const path of READ_ROUTES) {
-      for (const [why, token] of [['no token', undefined], ['a wrong token', 'not-the-read-token-at-all'], ['the token with a suffix', `${READ_TOKEN}x`], ['an empty bearer', '']] as const) {
+      for (const [why, token] of [
+        ['no token', undefined],
+        ['a wrong token', 'not-the-read-token-at-all'],
+        ['the token with a suffix', `${READ_TOKEN}x`],
+        ['an empty bearer', ''],
+      ] as const) {
         const res = await get(hub, path, token)
         expect(res.status, `${path} with ${why}`).toBe(401)
         expect(res.headers.get('www-authenticate')).toMatch(/^Bearer/)

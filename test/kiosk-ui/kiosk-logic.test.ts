@@ -46,7 +46,15 @@ describe('pairing codes', () => {
 })
 
 describe('print failure', () => {
-  const healthy: PrinterStatusReport = { reachable: true, online: true, coverOpen: false, paperNearEnd: false, paperOut: false, error: false, at: '2026-03-10T08:00:00Z' }
+  const healthy: PrinterStatusReport = {
+    reachable: true,
+    online: true,
+    coverOpen: false,
+    paperNearEnd: false,
+    paperOut: false,
+    error: false,
+    at: '2026-03-10T08:00:00Z',
+  }
   it('follows the job of this ticket first, then the printer state', () => {
     expect(printFailedFor(healthy, 't1')).toBe(false)
     expect(printFailedFor({ ...healthy, paperOut: true }, 't1')).toBe(true)

@@ -77,7 +77,9 @@ describe('tabour backup and restore against a real server', () => {
     expect(integrity(backupFile)).toBe('ok')
     expect(readdirSync(join(backupFile, '..'))).toEqual(['center.sqlite'])
     const tickets = rows(backupFile, 'tickets', 'id') as { id: string; number: number }[]
-    const issuedEvents = (rows(backupFile, 'events', 'id') as { type: string; ticket_id: string }[]).filter((e) => e.type === 'ticket.issued')
+    const issuedEvents = (rows(backupFile, 'events', 'id') as { type: string; ticket_id: string }[]).filter(
+      (e) => e.type === 'ticket.issued',
+    )
     expect(tickets.length).toBeGreaterThanOrEqual(ackedBefore)
     expect(tickets.length).toBeLessThanOrEqual(ackedAfterBackup + 4)
     expect(new Set(issuedEvents.map((e) => e.ticket_id))).toEqual(new Set(tickets.map((t) => t.id)))
@@ -98,7 +100,13 @@ describe('tabour backup and restore against a real server', () => {
     expect(restore.stdout).toContain(`${tickets.length} tickets`)
     const restored = join(fresh, 'tabour.sqlite')
     expect(integrity(restored)).toBe('ok')
-    for (const [table, order] of [['tickets', 'id'], ['events', 'id'], ['services', 'id'], ['devices', 'id'], ['users', 'id']] as const) {
+    for (const [table, order] of [
+      ['tickets', 'id'],
+      ['events', 'id'],
+      ['services', 'id'],
+      ['devices', 'id'],
+      ['users', 'id'],
+    ] as const) {
       expect(rows(restored, table, order), table).toEqual(rows(backupFile, table, order))
     }
     expect(existsSync(join(fresh, 'tabour.lock'))).toBe(false)
@@ -125,7 +133,9 @@ describe('tabour backup and restore against a real server', () => {
     expect(refused.code).toBe(1)
     expect(refused.stderr).toMatch(new RegExp(`tabour: a Tabour server \\(pid ${server.process.pid}, port ${server.port}\\) is running on`))
     expect(refused.stderr).not.toMatch(/\n\s+at /) // no stack trace
-    expect((await http(server.baseUrl, 'GET', '/api/v1/services', { token: admin })).body.map((s: { prefix: string }) => s.prefix)).toEqual(['A', 'B'])
+    expect((await http(server.baseUrl, 'GET', '/api/v1/services', { token: admin })).body.map((s: { prefix: string }) => s.prefix)).toEqual(
+      ['A', 'B'],
+    )
 
     // a second server on the same data dir is refused too
     const second = await ChildServer.spawn({ dataDir })
@@ -145,10 +155,14 @@ describe('tabour backup and restore against a real server', () => {
 
     server = await ChildServer.start({ dataDir }, START_MS)
     const admin2 = await loginAs(server.baseUrl, 'admin', CHILD_ADMIN_PASSWORD)
-    expect((await http(server.baseUrl, 'GET', '/api/v1/services', { token: admin2 })).body.map((s: { prefix: string }) => s.prefix)).toEqual(['A'])
+    expect(
+      (await http(server.baseUrl, 'GET', '/api/v1/services', { token: admin2 })).body.map((s: { prefix: string }) => s.prefix),
+    ).toEqual(['A'])
   })
 
-  it('restore refuses a damaged file, a non-Tabour database and a newer schema, leaving the database alone', { timeout: 300_000 }, async () => {
+  it('restore refuses a damaged file, a non-Tabour database and a newer schema, leaving the database alone', {
+    timeout: 300_000,
+  }, async () => {
     const dataDir = tempDir('keep')
     const server = await ChildServer.start({ dataDir }, START_MS)
     await server.kill('SIGTERM')
@@ -167,7 +181,11 @@ describe('tabour backup and restore against a real server', () => {
     n.pragma('user_version = 999')
     n.close()
 
-    for (const [file, why] of [[garbage, /cannot be read as a database|damaged/], [other, /not a Tabour database/], [newer, /schema version 999, newer than this Tabour/]] as const) {
+    for (const [file, why] of [
+      [garbage, /cannot be read as a database|damaged/],
+      [other, /not a Tabour database/],
+      [newer, /schema version 999, newer than this Tabour/],
+    ] as const) {
       const res = await runTabour(['restore', file, '--data-dir', dataDir])
       expect(res.code, res.stderr).toBe(1)
       expect(res.stderr).toMatch(why)

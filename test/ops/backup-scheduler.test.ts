@@ -36,7 +36,15 @@ describe('scheduled backups', () => {
     expect(await backups.tick()).toBeNull()
     expect(backups.nextRunAt()).toBe(Date.parse('2026-03-10T00:30:00Z'))
     let status = (await c.request('GET', '/api/v1/health/backups', { token: admin })).json()
-    expect(status).toMatchObject({ enabled: true, keep: 2, atLocalTime: '02:30', timeZone: 'Africa/Cairo', last: null, nextRunAt: '2026-03-10T00:30:00.000Z', files: [] })
+    expect(status).toMatchObject({
+      enabled: true,
+      keep: 2,
+      atLocalTime: '02:30',
+      timeZone: 'Africa/Cairo',
+      last: null,
+      nextRunAt: '2026-03-10T00:30:00.000Z',
+      files: [],
+    })
 
     clock.advance(10 * 60)
     expect(localTime(clock.now, 'Africa/Cairo')).toBe('02:30')

@@ -111,7 +111,10 @@ describe('the tabour command', () => {
   it('the server writes JSON logs to a rotating file when log.file is set', { timeout: 180_000 }, async () => {
     const dataDir = tempDir()
     const logDir = join(tempDir(), 'logs')
-    const server = await ChildServer.start({ dataDir, env: { TABOUR_LOG_FILE: join(logDir, 'tabour.log'), TABOUR_LOG_LEVEL: 'info' } }, START_MS)
+    const server = await ChildServer.start(
+      { dataDir, env: { TABOUR_LOG_FILE: join(logDir, 'tabour.log'), TABOUR_LOG_LEVEL: 'info' } },
+      START_MS,
+    )
     await http(server.baseUrl, 'GET', '/healthz')
     const exit = await server.kill('SIGTERM')
     expect(exit.code).toBe(0)
@@ -128,10 +131,24 @@ describe('the tabour command', () => {
     const dataDir = tempDir()
     const port = await freePort()
     const configFile = join(dataDir, 'config.json')
-    writeFileSync(configFile, JSON.stringify({ port, host: '127.0.0.1', dataDir, adminPassword: 'start-admin-pw', logLevel: 'warn', uiDir: join(dataDir, 'no-ui') }))
+    writeFileSync(
+      configFile,
+      JSON.stringify({
+        port,
+        host: '127.0.0.1',
+        dataDir,
+        adminPassword: 'start-admin-pw',
+        logLevel: 'warn',
+        uiDir: join(dataDir, 'no-ui'),
+      }),
+    )
     const env: Record<string, string> = {}
     for (const key of ['PATH', 'HOME', 'TMPDIR', 'LANG']) if (process.env[key] !== undefined) env[key] = process.env[key]!
-    const child = spawn(process.execPath, [TABOUR_BIN, 'start', '--config', configFile], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, [TABOUR_BIN, 'start', '--config', configFile], {
+      cwd: REPO_ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     let output = ''
     child.stdout.on('data', (c: Buffer) => (output += c))
     child.stderr.on('data', (c: Buffer) => (output += c))
@@ -139,7 +156,10 @@ describe('the tabour command', () => {
     try {
       let up = false
       while (!up && child.exitCode === null) {
-        up = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false)
+        up = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+          (r) => r.ok,
+          () => false,
+        )
         if (!up) await sleep(100)
       }
       expect(up, output).toBe(true)
@@ -154,16 +174,20 @@ describe('the tabour command', () => {
     }
   })
 
-  it.skipIf(process.getuid?.() !== 0)('run as root on the service user\'s data dir, the files it makes belong to that user', { timeout: 120_000 }, async () => {
-    const dataDir = tempDir()
-    chownSync(dataDir, 65534, 65534) // nobody: stands for the tabour user
-    const made = await runTabour(['admin', 'create', '--data-dir', dataDir, '--password', 'owner-admin-pw'])
-    expect(made.code, made.stderr).toBe(0)
-    expect(statSync(join(dataDir, 'tabour.sqlite')).uid).toBe(65534)
-    const backup = join(tempDir(), 'b.sqlite')
-    expect((await runTabour(['backup', backup, '--data-dir', dataDir, '-q'])).code).toBe(0)
-    const restored = await runTabour(['restore', backup, '--data-dir', dataDir])
-    expect(restored.code, restored.stderr).toBe(0)
-    expect(statSync(join(dataDir, 'tabour.sqlite')).uid).toBe(65534)
-  })
+  it.skipIf(process.getuid?.() !== 0)(
+    "run as root on the service user's data dir, the files it makes belong to that user",
+    { timeout: 120_000 },
+    async () => {
+      const dataDir = tempDir()
+      chownSync(dataDir, 65534, 65534) // nobody: stands for the tabour user
+      const made = await runTabour(['admin', 'create', '--data-dir', dataDir, '--password', 'owner-admin-pw'])
+      expect(made.code, made.stderr).toBe(0)
+      expect(statSync(join(dataDir, 'tabour.sqlite')).uid).toBe(65534)
+      const backup = join(tempDir(), 'b.sqlite')
+      expect((await runTabour(['backup', backup, '--data-dir', dataDir, '-q'])).code).toBe(0)
+      const restored = await runTabour(['restore', backup, '--data-dir', dataDir])
+      expect(restored.code, restored.stderr).toBe(0)
+      expect(statSync(join(dataDir, 'tabour.sqlite')).uid).toBe(65534)
+    },
+  )
 })

@@ -25,7 +25,10 @@ describe('deploy/', () => {
       const res = spawnSync(analyze!, ['verify', file], { encoding: 'utf8' })
       // verify exits 0 on unknown keys and bad values and only prints them: any line about our unit is a failure
       expect(res.status, res.stderr).toBe(0)
-      expect(res.stderr.split('\n').filter((l) => l.includes('tabour.service')), res.stderr).toEqual([])
+      expect(
+        res.stderr.split('\n').filter((l) => l.includes('tabour.service')),
+        res.stderr,
+      ).toEqual([])
     } finally {
       rmSync(dir, { recursive: true, force: true })
     }
@@ -38,7 +41,15 @@ describe('deploy/', () => {
       execFileSync('sh', ['-n', file])
     }
     const browser = readFileSync(deploy('kiosk/tabour-browser.sh'), 'utf8')
-    for (const flag of ['--kiosk', '--autoplay-policy=no-user-gesture-required', '--disable-translate', '--disable-features=Translate', '--noerrdialogs', '--disable-infobars', '--touch-events=enabled']) {
+    for (const flag of [
+      '--kiosk',
+      '--autoplay-policy=no-user-gesture-required',
+      '--disable-translate',
+      '--disable-features=Translate',
+      '--noerrdialogs',
+      '--disable-infobars',
+      '--touch-events=enabled',
+    ]) {
       expect(browser, flag).toContain(flag)
     }
     expect(browser).toContain('systemd-inhibit')

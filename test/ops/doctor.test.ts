@@ -33,7 +33,11 @@ describe('tabour doctor', () => {
     const refused = await freePort() // nothing listens there: connect is refused at once
     const missing = `/tmp/tabour-no-such-tty-${process.pid}`
     const dataDir = await center([
-      { kind: 'kiosk', name: 'Kiosk entrance', config: { printer: { type: 'epson', interface: `tcp://127.0.0.1:${refused}`, widthMm: 80 } } },
+      {
+        kind: 'kiosk',
+        name: 'Kiosk entrance',
+        config: { printer: { type: 'epson', interface: `tcp://127.0.0.1:${refused}`, widthMm: 80 } },
+      },
       { kind: 'board', name: 'Board 1', config: { path: missing, address: 1, counterId: 1 } },
     ])
     cleanup.push(() => rmSync(dataDir, { recursive: true, force: true }))
@@ -41,8 +45,14 @@ describe('tabour doctor', () => {
     const res = await runTabour(['doctor', '--data-dir', dataDir, '--printer-timeout', '2000'])
     expect(res.code, res.stdout + res.stderr).toBe(1)
     const failed = lines(res.stdout, '✗')
-    expect(failed.find((l) => l.includes('Kiosk entrance') && l.includes(`127.0.0.1:${refused}`) && /unreachable/.test(l)), res.stdout).toBeTruthy()
-    expect(failed.find((l) => l.includes('Board 1') && l.includes(missing) && l.includes('does not exist')), res.stdout).toBeTruthy()
+    expect(
+      failed.find((l) => l.includes('Kiosk entrance') && l.includes(`127.0.0.1:${refused}`) && /unreachable/.test(l)),
+      res.stdout,
+    ).toBeTruthy()
+    expect(
+      failed.find((l) => l.includes('Board 1') && l.includes(missing) && l.includes('does not exist')),
+      res.stdout,
+    ).toBeTruthy()
     expect(failed).toHaveLength(2)
     expect(res.stdout).toMatch(/2 failed$/m)
     expect(lines(res.stdout, '✓').some((l) => l.includes('integrity'))).toBe(true)
@@ -51,10 +61,17 @@ describe('tabour doctor', () => {
     expect(json.code).toBe(1)
     const report = JSON.parse(json.stdout) as { ok: boolean; checks: { group: string; status: string }[] }
     expect(report.ok).toBe(false)
-    expect(report.checks.filter((c) => c.status === 'fail').map((c) => c.group).sort()).toEqual(['printers', 'serial'])
+    expect(
+      report.checks
+        .filter((c) => c.status === 'fail')
+        .map((c) => c.group)
+        .sort(),
+    ).toEqual(['printers', 'serial'])
   })
 
-  it('a healthy setup: printer answers DLE EOT online with paper, the serial port is there: all ✓ or warnings, exit 0', { timeout: 120_000 }, async () => {
+  it('a healthy setup: printer answers DLE EOT online with paper, the serial port is there: all ✓ or warnings, exit 0', {
+    timeout: 120_000,
+  }, async () => {
     const printer = await FakePrinter.start()
     cleanup.push(() => printer.close())
     let pty: PtyPair | null = null
@@ -65,7 +82,11 @@ describe('tabour doctor', () => {
     const backupDir = mkdtempSync(join(tmpdir(), 'tabour-doctor-backups-'))
     cleanup.push(() => rmSync(backupDir, { recursive: true, force: true }))
     const dataDir = await center([
-      { kind: 'kiosk', name: 'Kiosk entrance', config: { printer: { type: 'epson', interface: `tcp://127.0.0.1:${printer.port}`, widthMm: 80 } } },
+      {
+        kind: 'kiosk',
+        name: 'Kiosk entrance',
+        config: { printer: { type: 'epson', interface: `tcp://127.0.0.1:${printer.port}`, widthMm: 80 } },
+      },
       ...(pty ? [{ kind: 'board' as const, name: 'Board 1', config: { path: pty.a, address: 1, counterId: 1 } }] : []),
     ])
     cleanup.push(() => rmSync(dataDir, { recursive: true, force: true }))
@@ -77,8 +98,15 @@ describe('tabour doctor', () => {
     expect(res.code, res.stdout + res.stderr).toBe(0)
     expect(lines(res.stdout, '✗'), res.stdout).toEqual([])
     const ok = lines(res.stdout, '✓')
-    expect(ok.some((l) => l.includes('Kiosk entrance') && l.includes('online, paper ok (DLE EOT)')), res.stdout).toBe(true)
-    if (pty) expect(ok.some((l) => l.includes('Board 1') && l.includes(`${pty!.a} present`)), res.stdout).toBe(true)
+    expect(
+      ok.some((l) => l.includes('Kiosk entrance') && l.includes('online, paper ok (DLE EOT)')),
+      res.stdout,
+    ).toBe(true)
+    if (pty)
+      expect(
+        ok.some((l) => l.includes('Board 1') && l.includes(`${pty!.a} present`)),
+        res.stdout,
+      ).toBe(true)
     expect(ok.some((l) => l.includes('config') && l.includes('valid'))).toBe(true)
     expect(ok.some((l) => l.includes('last backup'))).toBe(true)
     expect(ok.some((l) => l.includes('admin account'))).toBe(true)
@@ -88,7 +116,10 @@ describe('tabour doctor', () => {
     printer.status = { printer: 0x12, offline: 0x12 | 0x20, paper: 0x12 | 0x60 }
     const out = await runTabour(['doctor', '--config', configFile])
     expect(out.code).toBe(1)
-    expect(lines(out.stdout, '✗').some((l) => l.includes('Kiosk entrance') && l.includes('paper out')), out.stdout).toBe(true)
+    expect(
+      lines(out.stdout, '✗').some((l) => l.includes('Kiosk entrance') && l.includes('paper out')),
+      out.stdout,
+    ).toBe(true)
   })
 
   it('a bad config is one ✗ line and exit 1; a bad flag is exit 2', async () => {

@@ -65,15 +65,20 @@ describe('GET /metrics', () => {
     expect((await c.action(clerk, counter.id, 'no-show')).statusCode).toBe(200)
 
     const served = await scrape(c)
-    const servedTotal = value(served, 'tabour_tickets_served_total', { service: 'A' }) + value(served, 'tabour_tickets_served_total', { service: 'B' })
+    const servedTotal =
+      value(served, 'tabour_tickets_served_total', { service: 'A' }) + value(served, 'tabour_tickets_served_total', { service: 'B' })
     expect(servedTotal).toBe(1)
-    const noShows = value(served, 'tabour_tickets_not_served_total', { service: 'A', reason: 'no_show' }) + value(served, 'tabour_tickets_not_served_total', { service: 'B', reason: 'no_show' })
+    const noShows =
+      value(served, 'tabour_tickets_not_served_total', { service: 'A', reason: 'no_show' }) +
+      value(served, 'tabour_tickets_not_served_total', { service: 'B', reason: 'no_show' })
     expect(noShows).toBe(1)
     expect(served.find((f) => f.name === 'tabour_call_wait_seconds')?.type).toBe('HISTOGRAM')
     // parse-prometheus-text-format folds labelled histograms together, so read the buckets from the registry itself
     const histogram = await opsOf(c.app.tabour).metrics.registry.getSingleMetric('tabour_call_wait_seconds')!.get()
     const sample = (name: string, labels: Record<string, string | number>) =>
-      (histogram.values as { metricName?: string; labels: Record<string, string | number>; value: number }[]).filter((v) => v.metricName === name && Object.entries(labels).every(([k, x]) => v.labels[k] === x)).reduce((n, v) => n + v.value, 0)
+      (histogram.values as { metricName?: string; labels: Record<string, string | number>; value: number }[])
+        .filter((v) => v.metricName === name && Object.entries(labels).every(([k, x]) => v.labels[k] === x))
+        .reduce((n, v) => n + v.value, 0)
     expect(sample('tabour_call_wait_seconds_count', {})).toBe(2)
     expect(sample('tabour_call_wait_seconds_sum', { service: 'A' })).toBeGreaterThanOrEqual(400)
     expect(sample('tabour_call_wait_seconds_bucket', { service: 'A', le: 300 })).toBe(0)
@@ -101,7 +106,8 @@ describe('GET /metrics', () => {
 
     const token = 'scrape-token-0123456789'
     const guarded = await start({ metrics: { token } })
-    const remote = (headers: Record<string, string> = {}) => guarded.app.inject({ method: 'GET', url: '/metrics', remoteAddress: '10.1.2.3', headers })
+    const remote = (headers: Record<string, string> = {}) =>
+      guarded.app.inject({ method: 'GET', url: '/metrics', remoteAddress: '10.1.2.3', headers })
     expect((await remote()).statusCode).toBe(401)
     expect((await remote({ authorization: 'Bearer wrong-token-0123456789' })).json().code).toBe('TABOUR_ERR_UNAUTHENTICATED')
     const ok = await remote({ authorization: `Bearer ${token}` })

@@ -58,7 +58,11 @@ describe('upgrades: migrations are all-or-nothing', () => {
       error = err
     }
     expect(error).toBeInstanceOf(MigrationError)
-    expect((error as Error).message).toMatch(new RegExp(`migration ${latest + 2} \\(broken part\\) failed: no such table: no_such_table; the database was left unchanged at schema version ${latest}`))
+    expect((error as Error).message).toMatch(
+      new RegExp(
+        `migration ${latest + 2} \\(broken part\\) failed: no such table: no_such_table; the database was left unchanged at schema version ${latest}`,
+      ),
+    )
     // neither the failing migration nor the good one before it stayed
     expect(schemaOf(db)).toEqual(before)
     expect(db.prepare('SELECT prefix FROM services').all()).toEqual([{ prefix: 'A' }])
@@ -78,7 +82,10 @@ describe('upgrades: migrations are all-or-nothing', () => {
     migrate(db, migrations.slice(0, -1))
     const created = /CREATE\s+(TABLE|INDEX|TRIGGER|VIEW)\s+(\w+)/i.exec(migrations.at(-1)!.sql)
     expect(created, 'the newest migration creates something').not.toBeNull()
-    const clash = created![1]!.toUpperCase() === 'TABLE' ? `CREATE TABLE ${created![2]} (x INTEGER)` : `CREATE TABLE ${created![2]}_t (x); CREATE VIEW ${created![2]} AS SELECT 1`
+    const clash =
+      created![1]!.toUpperCase() === 'TABLE'
+        ? `CREATE TABLE ${created![2]} (x INTEGER)`
+        : `CREATE TABLE ${created![2]}_t (x); CREATE VIEW ${created![2]} AS SELECT 1`
     db.exec(clash)
     const before = schemaOf(db)
     db.close()
@@ -86,7 +93,11 @@ describe('upgrades: migrations are all-or-nothing', () => {
     const server = await ChildServer.spawn({ dataDir })
     const exit = await server.exited
     expect(exit.code, server.output).toBe(1)
-    expect(server.output).toMatch(new RegExp(`tabour: failed to start: migration ${latest} \\(.*\\) failed: .*already exists; the database was left unchanged at schema version ${latest - 1}`))
+    expect(server.output).toMatch(
+      new RegExp(
+        `tabour: failed to start: migration ${latest} \\(.*\\) failed: .*already exists; the database was left unchanged at schema version ${latest - 1}`,
+      ),
+    )
     expect(server.output).not.toMatch(/\n\s+at /)
     const after = new Database(file, { readonly: true })
     expect(schemaOf(after)).toEqual(before)

@@ -34,14 +34,18 @@ function rawConnection(port: number, start: (socket: NetSocket) => void = () => 
   socket.on('data', (chunk: string) => (text += chunk))
   socket.on('error', () => {}) // a reset is a close here; EPIPE after the server hung up is expected
   socket.on('connect', () => start(socket))
-  const closed = new Promise<{ text: string; afterMs: number }>((resolve) => socket.on('close', () => resolve({ text, afterMs: Date.now() - began })))
+  const closed = new Promise<{ text: string; afterMs: number }>((resolve) =>
+    socket.on('close', () => resolve({ text, afterMs: Date.now() - began })),
+  )
   return { socket, closed }
 }
 
 /** Waits for the close, failing with what came so far when it does not come within the bound. */
 async function closedWithin(exchange: RawExchange, ms = CUT_OFF_WITHIN_MS): Promise<{ text: string; afterMs: number }> {
   let timer: NodeJS.Timeout | undefined
-  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`connection still open after ${ms} ms`)), ms)))
+  const timeout = new Promise<never>(
+    (_, reject) => (timer = setTimeout(() => reject(new Error(`connection still open after ${ms} ms`)), ms)),
+  )
   try {
     return await Promise.race([exchange.closed, timeout])
   } finally {
@@ -73,10 +77,11 @@ describe('bounded input: body size and slow clients (issue 8)', () => {
   it('an oversized body gets 413 with a code and the connection closes, whether the length is declared or chunked', async () => {
     const { center, url } = await start()
     const kiosk = await center.createDevice('kiosk')
-    const head = (extra: string) => `POST /api/v1/tickets HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${kiosk.token}\r\nContent-Type: application/json\r\n${extra}\r\n`
+    const head = (extra: string) =>
+      `POST /api/v1/tickets HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${kiosk.token}\r\nContent-Type: application/json\r\n${extra}\r\n`
 
     // declared: a terabyte is refused from the header, before a byte of it is read
-    const declared = rawConnection(portOf(url), (s) => s.write(head('Content-Length: 1000000000000\r\n') + '{"serviceId":'))
+    const declared = rawConnection(portOf(url), (s) => s.write(`${head('Content-Length: 1000000000000\r\n')}{"serviceId":`))
     // declared just past the limit and actually sent: refused, not buffered
     const justPast = rawConnection(portOf(url), (s) => {
       s.write(head(`Content-Length: ${BODY_LIMIT_BYTES + 1}\r\n`))
@@ -102,7 +107,9 @@ describe('bounded input: body size and slow clients (issue 8)', () => {
     const kiosk = await center.createDevice('kiosk')
     // declares 1000 bytes (under the limit), sends ten, then nothing
     const stalled = rawConnection(portOf(url), (s) =>
-      s.write(`POST /api/v1/tickets HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${kiosk.token}\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"service`),
+      s.write(
+        `POST /api/v1/tickets HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${kiosk.token}\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"service`,
+      ),
     )
     // one byte of headers every 100 ms, forever: each byte is on time, the headers never end
     const slowloris = rawConnection(portOf(url), (s) => {
@@ -112,7 +119,11 @@ describe('bounded input: body size and slow clients (issue 8)', () => {
     })
     // connects and says nothing
     const silent = rawConnection(portOf(url))
-    for (const [what, exchange] of [['stalled body', stalled], ['slowloris', slowloris], ['silent', silent]] as const) {
+    for (const [what, exchange] of [
+      ['stalled body', stalled],
+      ['slowloris', slowloris],
+      ['silent', silent],
+    ] as const) {
       const { text, afterMs } = await closedWithin(exchange)
       expect(afterMs, what).toBeLessThan(CUT_OFF_WITHIN_MS)
       const answer = parseAnswer(text)
@@ -141,7 +152,11 @@ describe('bounded input: body size and slow clients (issue 8)', () => {
       }),
     )
     try {
-      await Promise.all([...idle, ...trickling].map((e) => new Promise((resolve) => (e.socket.connecting ? e.socket.once('connect', resolve) : resolve(null)))))
+      await Promise.all(
+        [...idle, ...trickling].map(
+          (e) => new Promise((resolve) => (e.socket.connecting ? e.socket.once('connect', resolve) : resolve(null))),
+        ),
+      )
       const health = await http(url, 'GET', '/healthz')
       expect(health.status).toBe(200)
       const issued = await http(url, 'POST', '/api/v1/tickets', { token: kiosk.token, body: { serviceId: service.id } })

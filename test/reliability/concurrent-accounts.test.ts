@@ -19,7 +19,9 @@ describe('concurrent account changes over real HTTP', () => {
   it('the same username created 10 times at once: one 201, nine 409, never a 500', async () => {
     const { c, base, admin } = await setUp()
     const answers = await Promise.all(
-      Array.from({ length: 10 }, () => http(base, 'POST', '/api/v1/users', { token: admin, body: { username: 'samira', password: STAFF_PASSWORD, role: 'clerk' } })),
+      Array.from({ length: 10 }, () =>
+        http(base, 'POST', '/api/v1/users', { token: admin, body: { username: 'samira', password: STAFF_PASSWORD, role: 'clerk' } }),
+      ),
     )
     expect(answers.map((a) => a.status).sort()).toEqual([201, ...Array(9).fill(409)])
     for (const a of answers.filter((a) => a.status === 409)) expect(a.body.code).toBe('TABOUR_ERR_DUPLICATE_USERNAME')
@@ -31,7 +33,9 @@ describe('concurrent account changes over real HTTP', () => {
     const second = await c.createUser('second-admin', 'admin')
     const firstId = (await http(base, 'GET', '/api/v1/auth/me', { token: admin })).body.id as number
     const answers = await Promise.all(
-      [firstId, second.id].map((id) => http(base, 'PATCH', `/api/v1/users/${id}`, { token: admin, body: { role: 'clerk', password: 'a-new-password' } })),
+      [firstId, second.id].map((id) =>
+        http(base, 'PATCH', `/api/v1/users/${id}`, { token: admin, body: { role: 'clerk', password: 'a-new-password' } }),
+      ),
     )
     expect(answers.map((a) => a.status).sort(), JSON.stringify(answers.map((a) => a.body))).toEqual([200, 422])
     expect(answers.find((a) => a.status === 422)!.body.code).toBe('TABOUR_ERR_LAST_ADMIN')
@@ -50,7 +54,10 @@ describe('concurrent account changes over real HTTP', () => {
       expect(disable.status).toBe(200)
       const answer = await login
       if (answer.status === 200) {
-        expect((await http(base, 'GET', '/api/v1/auth/me', { token: answer.body.token })).status, 'a disabled clerk still holds a session').toBe(401)
+        expect(
+          (await http(base, 'GET', '/api/v1/auth/me', { token: answer.body.token })).status,
+          'a disabled clerk still holds a session',
+        ).toBe(401)
       } else {
         expect(answer.status).toBe(401)
       }
@@ -69,7 +76,10 @@ describe('concurrent account changes over real HTTP', () => {
       const login = await http(base, 'POST', '/api/v1/auth/login', { body: { username: 'laila', password: oldPassword } })
       expect((await change).status).toBe(200)
       if (login.status === 200) {
-        expect((await http(base, 'GET', '/api/v1/auth/me', { token: login.body.token })).status, 'a session made with the old password survived the change').toBe(401)
+        expect(
+          (await http(base, 'GET', '/api/v1/auth/me', { token: login.body.token })).status,
+          'a session made with the old password survived the change',
+        ).toBe(401)
       } else {
         expect(login.status).toBe(401)
       }

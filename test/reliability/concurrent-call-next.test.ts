@@ -14,11 +14,15 @@ describe('concurrent call-next over real HTTP', () => {
   async function setUp(counters: number) {
     const { center: c, url: base } = await start()
     const service = await c.createService({ prefix: 'A' })
-    const list = await mapLimit(Array.from({ length: counters }, (_, i) => i + 1), 8, async (n) => {
-      const counter = await c.createCounter({ number: n, serviceIds: [service.id] })
-      const token = await c.openCounterAs(`clerk${n}`, counter.id)
-      return { id: counter.id as number, token }
-    })
+    const list = await mapLimit(
+      Array.from({ length: counters }, (_, i) => i + 1),
+      8,
+      async (n) => {
+        const counter = await c.createCounter({ number: n, serviceIds: [service.id] })
+        const token = await c.openCounterAs(`clerk${n}`, counter.id)
+        return { id: counter.id as number, token }
+      },
+    )
     const kiosks = [await c.createDevice('kiosk'), await c.createDevice('kiosk')]
     return { c, base, service, counters: list, kiosks }
   }
@@ -77,7 +81,10 @@ describe('concurrent call-next over real HTTP', () => {
     const answers = await Promise.all(counters.map((counter) => callNext(base, counter)))
 
     const { statuses, tickets, nulls } = summarize(answers)
-    expect(statuses.filter((s) => s !== 200), JSON.stringify(answers.filter((a) => a.status !== 200).map((a) => a.body))).toEqual([])
+    expect(
+      statuses.filter((s) => s !== 200),
+      JSON.stringify(answers.filter((a) => a.status !== 200).map((a) => a.body)),
+    ).toEqual([])
     expect(tickets).toHaveLength(30)
     expect(nulls).toBe(20)
     expect(new Set(tickets.map((t) => t.id)).size).toBe(30)
@@ -89,7 +96,10 @@ describe('concurrent call-next over real HTTP', () => {
         expect(a.body.counter.id).toBe(counters[i].id)
       }
     })
-    checkDatabase(c, tickets.map((t) => t.id))
+    checkDatabase(
+      c,
+      tickets.map((t) => t.id),
+    )
     expect(c.app.tabour.db.prepare(`SELECT COUNT(*) AS n FROM tickets WHERE status = 'waiting'`).get()).toEqual({ n: 0 })
   })
 
@@ -101,7 +111,8 @@ describe('concurrent call-next over real HTTP', () => {
 
     const calledIds: string[] = []
     const busy = new Map<number, string>() // counter id → its current ticket, as the answers told us
-    const issue = (kiosk: { token: string }) => http(base, 'POST', '/api/v1/tickets', { token: kiosk.token, body: { serviceId: service.id } })
+    const issue = (kiosk: { token: string }) =>
+      http(base, 'POST', '/api/v1/tickets', { token: kiosk.token, body: { serviceId: service.id } })
 
     for (let round = 0; round < 4; round++) {
       // counters that hold a ticket finish it while the others call and kiosks issue, all interleaved

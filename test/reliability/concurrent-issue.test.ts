@@ -23,7 +23,9 @@ describe('concurrent ticket issuing over real HTTP', () => {
     // interleave the two services so both sequences are bumped concurrently
     serviceIds.sort((x, y) => (x === y ? 0 : Math.random() - 0.5))
 
-    const answers = await Promise.all(serviceIds.map((serviceId) => http(base, 'POST', '/api/v1/tickets', { token: kiosk.token, body: { serviceId } })))
+    const answers = await Promise.all(
+      serviceIds.map((serviceId) => http(base, 'POST', '/api/v1/tickets', { token: kiosk.token, body: { serviceId } })),
+    )
 
     const bad = answers.filter((r) => r.status !== 201)
     expect(bad.map((r) => `${r.status} ${JSON.stringify(r.body)}`)).toEqual([])
@@ -44,7 +46,11 @@ describe('concurrent ticket issuing over real HTTP', () => {
 
     // the database agrees: the same tickets, numbers and sequences, and one issue event each
     const db = c.app.tabour.db
-    const rows = db.prepare('SELECT id, service_id AS serviceId, number FROM tickets ORDER BY service_id, number').all() as { id: string; serviceId: number; number: number }[]
+    const rows = db.prepare('SELECT id, service_id AS serviceId, number FROM tickets ORDER BY service_id, number').all() as {
+      id: string
+      serviceId: number
+      number: number
+    }[]
     expect(new Set(rows.map((r) => r.id))).toEqual(new Set(answers.map((r) => r.body.id)))
     expect(rows.filter((r) => r.serviceId === a.id).map((r) => r.number)).toEqual(oneToN(120))
     expect(rows.filter((r) => r.serviceId === b.id).map((r) => r.number)).toEqual(oneToN(80))
@@ -53,10 +59,16 @@ describe('concurrent ticket issuing over real HTTP', () => {
       { serviceId: a.id, last: 120 },
       { serviceId: b.id, last: 80 },
     ])
-    expect(db.prepare(`SELECT COUNT(DISTINCT ticket_id) AS n, COUNT(*) AS total FROM events WHERE type = 'ticket.issued'`).get()).toEqual({ n: 200, total: 200 })
+    expect(db.prepare(`SELECT COUNT(DISTINCT ticket_id) AS n, COUNT(*) AS total FROM events WHERE type = 'ticket.issued'`).get()).toEqual({
+      n: 200,
+      total: 200,
+    })
 
     // each ticket saw everyone issued before it: people ahead are exactly 0..N-1 per service, in number order
-    for (const [serviceId, n] of [[a.id, 120], [b.id, 80]] as const) {
+    for (const [serviceId, n] of [
+      [a.id, 120],
+      [b.id, 80],
+    ] as const) {
       const ofService = answers.filter((r) => r.body.serviceId === serviceId)
       expect(ofService.map((r) => r.body.position as number).sort((x, y) => x - y)).toEqual(oneToN(n).map((i) => i - 1))
       for (const r of ofService) expect(r.body.position).toBe(numberOf(r.body.label) - 1)
@@ -69,7 +81,11 @@ describe('concurrent ticket issuing over real HTTP', () => {
 
     const answers = await Promise.all(
       Array.from({ length: 20 }, () =>
-        http(base, 'POST', '/api/v1/tickets', { token: kiosk.token, body: { serviceId: a.id }, headers: { 'idempotency-key': 'kiosk-press-7f3a' } }),
+        http(base, 'POST', '/api/v1/tickets', {
+          token: kiosk.token,
+          body: { serviceId: a.id },
+          headers: { 'idempotency-key': 'kiosk-press-7f3a' },
+        }),
       ),
     )
 

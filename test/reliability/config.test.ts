@@ -42,7 +42,14 @@ describe('loadConfig', () => {
       timeZone: 'Africa/Cairo',
       uiDir: './dist/ui',
       auth: { userTokenTtlSeconds: 43_200, loginMaxAttempts: 10, loginWindowSeconds: 60 },
-      queue: { policy: 'fifo', maxPriorityInARow: 3, priorityAgingSeconds: 1800, transferKeepsIssueTime: true, defaultServiceSeconds: 300, serviceTimeWindow: 20 },
+      queue: {
+        policy: 'fifo',
+        maxPriorityInARow: 3,
+        priorityAgingSeconds: 1800,
+        transferKeepsIssueTime: true,
+        defaultServiceSeconds: 300,
+        serviceTimeWindow: 20,
+      },
       realtime: { recoveryWindowSeconds: 120 },
     })
     expect(config.adminPassword).toBeUndefined()
@@ -102,14 +109,23 @@ describe('loadConfig', () => {
 
   it('takes the file named by TABOUR_CONFIG, or by the file option', () => {
     const path = file({ port: 7000, centerName: { ar: 'مركز الاختبار', en: 'Test Center' } })
-    expect(loadConfig({ env: { TABOUR_CONFIG: path } })).toMatchObject({ port: 7000, centerName: { ar: 'مركز الاختبار', en: 'Test Center' } })
+    expect(loadConfig({ env: { TABOUR_CONFIG: path } })).toMatchObject({
+      port: 7000,
+      centerName: { ar: 'مركز الاختبار', en: 'Test Center' },
+    })
     expect(loadConfig({ env: {}, file: path }).port).toBe(7000)
     // the option wins over the variable
     expect(loadConfig({ env: { TABOUR_CONFIG: file({ port: 1 }) }, file: path }).port).toBe(7000)
   })
 
   it('lets the env win over the file, key by key, keeping the rest of the file', () => {
-    const path = file({ port: 7000, host: '10.0.0.5', logLevel: 'debug', queue: { policy: 'priority', maxPriorityInARow: 5 }, auth: { loginMaxAttempts: 3 } })
+    const path = file({
+      port: 7000,
+      host: '10.0.0.5',
+      logLevel: 'debug',
+      queue: { policy: 'priority', maxPriorityInARow: 5 },
+      auth: { loginMaxAttempts: 3 },
+    })
     const config = loadConfig({ env: { PORT: '9000', TABOUR_CALL_POLICY: 'sla' }, file: path })
     expect(config).toMatchObject({
       port: 9000,
@@ -135,10 +151,14 @@ describe('loadConfig', () => {
     expect(port.message).toMatch(/\/port\b/)
     expect(port.message).toContain('notaport')
     expect(configError(() => loadConfig({ env: { PORT: '70000' } })).message).toMatch(/\/port\b.*70000/)
-    expect(configError(() => loadConfig({ env: {}, file: file({ queue: { policy: 'lottery' } }) })).message).toMatch(/\/queue\/policy\b.*lottery/)
+    expect(configError(() => loadConfig({ env: {}, file: file({ queue: { policy: 'lottery' } }) })).message).toMatch(
+      /\/queue\/policy\b.*lottery/,
+    )
     expect(configError(() => loadConfig({ env: { TABOUR_LOG_LEVEL: 'loud' } })).message).toContain('/logLevel')
     expect(configError(() => loadConfig({ env: {}, file: file({ adminPassword: 'short' }) })).message).toContain('/adminPassword')
-    expect(configError(() => loadConfig({ env: {}, file: file({ auth: { loginMaxAttempts: 0 } }) })).message).toContain('/auth/loginMaxAttempts')
+    expect(configError(() => loadConfig({ env: {}, file: file({ auth: { loginMaxAttempts: 0 } }) })).message).toContain(
+      '/auth/loginMaxAttempts',
+    )
   })
 
   it('names an invalid time zone', () => {
@@ -150,9 +170,15 @@ describe('loadConfig', () => {
 
   it('refuses priority categories that reuse a code or take the reserved "none"', () => {
     const cat = (code: string) => ({ code, nameAr: 'فئة', nameEn: 'Category' })
-    expect(configError(() => loadConfig({ env: {}, file: file({ queue: { priorityCategories: [cat('none')] } }) })).message).toContain('/queue/priorityCategories')
-    expect(configError(() => loadConfig({ env: {}, file: file({ queue: { priorityCategories: [cat('vip'), cat('vip')] } }) })).message).toContain('/queue/priorityCategories')
-    expect(loadConfig({ env: {}, file: file({ queue: { priorityCategories: [cat('vip')] } }) }).queue.priorityCategories).toEqual([cat('vip')])
+    expect(configError(() => loadConfig({ env: {}, file: file({ queue: { priorityCategories: [cat('none')] } }) })).message).toContain(
+      '/queue/priorityCategories',
+    )
+    expect(
+      configError(() => loadConfig({ env: {}, file: file({ queue: { priorityCategories: [cat('vip'), cat('vip')] } }) })).message,
+    ).toContain('/queue/priorityCategories')
+    expect(loadConfig({ env: {}, file: file({ queue: { priorityCategories: [cat('vip')] } }) }).queue.priorityCategories).toEqual([
+      cat('vip'),
+    ])
   })
 
   it('gives a clear ConfigError for a file that is not JSON, not an object, or not there', () => {

@@ -85,11 +85,16 @@ describe('crash durability: kill -9 under load loses no acknowledged ticket', ()
       let max: number
       try {
         expect(ro.pragma('integrity_check', { simple: true }), context).toBe('ok')
-        const rows = ro.prepare('SELECT number, label FROM tickets WHERE service_id = ? ORDER BY number').all(service.id) as { number: number; label: string }[]
+        const rows = ro.prepare('SELECT number, label FROM tickets WHERE service_id = ? ORDER BY number').all(service.id) as {
+          number: number
+          label: string
+        }[]
         max = rows.length
         expect(rows.map((r) => r.number)).toEqual(Array.from({ length: max }, (_, i) => i + 1))
         expect(new Set(rows.map((r) => r.label)).size).toBe(max)
-        const sequence = ro.prepare('SELECT MAX(last_number) AS last FROM ticket_sequences WHERE service_id = ?').get(service.id) as { last: number }
+        const sequence = ro.prepare('SELECT MAX(last_number) AS last FROM ticket_sequences WHERE service_id = ?').get(service.id) as {
+          last: number
+        }
         expect(sequence.last).toBe(max)
         // events and tickets were committed together
         expect(ro.prepare(`SELECT COUNT(*) AS n FROM events WHERE type = 'ticket.issued'`).get()).toEqual({ n: max })

@@ -5,7 +5,16 @@ import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import { ChildServer, CHILD_ADMIN_PASSWORD, killAllChildren, noonTimeZone, sleep } from '../helpers/child-server.ts'
 import { createDevice, createService, expectHttp, http, loginAs, mapLimit } from '../helpers/http.ts'
-import { clerkStep, pick, runUntilKilled, seededRandom, seedFrom, type AckedTransition, type Clerk, type ClerkWorld } from '../helpers/load.ts'
+import {
+  clerkStep,
+  pick,
+  runUntilKilled,
+  seededRandom,
+  seedFrom,
+  type AckedTransition,
+  type Clerk,
+  type ClerkWorld,
+} from '../helpers/load.ts'
 import { logViolations, readLog } from '../helpers/log-invariants.ts'
 import { chooseNext } from '../../server/queue/call-policy.ts'
 import type { CallCandidate } from '../../server/queue/types.ts'
@@ -70,23 +79,44 @@ describe('crash under load: 20 × SIGKILL during a mixed load loses nothing ackn
     let server = await ChildServer.start({ dataDir, env })
 
     const admin = await loginAs(server.baseUrl, 'admin', CHILD_ADMIN_PASSWORD)
-    const serviceIds = [(await createService(server.baseUrl, admin, 'A')).id, (await createService(server.baseUrl, admin, 'B')).id, (await createService(server.baseUrl, admin, 'C')).id]
-    const kiosks = await mapLimit(Array.from({ length: KIOSKS }, (_, i) => i + 1), 2, (n) => createDevice(server.baseUrl, admin, 'kiosk', `kiosk ${n}`))
+    const serviceIds = [
+      (await createService(server.baseUrl, admin, 'A')).id,
+      (await createService(server.baseUrl, admin, 'B')).id,
+      (await createService(server.baseUrl, admin, 'C')).id,
+    ]
+    const kiosks = await mapLimit(
+      Array.from({ length: KIOSKS }, (_, i) => i + 1),
+      2,
+      (n) => createDevice(server.baseUrl, admin, 'kiosk', `kiosk ${n}`),
+    )
     // counter n serves two of the three services, so lines overlap and transfers cross counters
-    const clerks: Clerk[] = await mapLimit(Array.from({ length: CLERKS }, (_, i) => i + 1), 2, async (n) => {
-      const counter = await expectHttp(201, server.baseUrl, 'POST', '/api/v1/counters', {
-        token: admin,
-        body: { number: n, name: `Counter ${n}`, serviceIds: serviceIds.filter((_, s) => s !== n % 3) },
-      })
-      await expectHttp(201, server.baseUrl, 'POST', '/api/v1/users', { token: admin, body: { username: `clerk${n}`, password: 'clerk-password', role: 'clerk' } })
-      const token = await loginAs(server.baseUrl, `clerk${n}`, 'clerk-password')
-      await expectHttp(200, server.baseUrl, 'POST', `/api/v1/counters/${counter.id}/open`, { token })
-      return { counterId: counter.id, token, current: null }
-    })
+    const clerks: Clerk[] = await mapLimit(
+      Array.from({ length: CLERKS }, (_, i) => i + 1),
+      2,
+      async (n) => {
+        const counter = await expectHttp(201, server.baseUrl, 'POST', '/api/v1/counters', {
+          token: admin,
+          body: { number: n, name: `Counter ${n}`, serviceIds: serviceIds.filter((_, s) => s !== n % 3) },
+        })
+        await expectHttp(201, server.baseUrl, 'POST', '/api/v1/users', {
+          token: admin,
+          body: { username: `clerk${n}`, password: 'clerk-password', role: 'clerk' },
+        })
+        const token = await loginAs(server.baseUrl, `clerk${n}`, 'clerk-password')
+        await expectHttp(200, server.baseUrl, 'POST', `/api/v1/counters/${counter.id}/open`, { token })
+        return { counterId: counter.id, token, current: null }
+      },
+    )
 
     const tickets: AckedTicket[] = []
     const transitions: AckedTransition[] = []
-    const world: ClerkWorld = { base: server.baseUrl, random, serviceIds, counterIds: clerks.map((c) => c.counterId), acked: (t) => transitions.push(t) }
+    const world: ClerkWorld = {
+      base: server.baseUrl,
+      random,
+      serviceIds,
+      counterIds: clerks.map((c) => c.counterId),
+      acked: (t) => transitions.push(t),
+    }
     let cutOffTotal = 0
     let policyChecks = 0
     const restartMs: number[] = []
@@ -126,11 +156,16 @@ describe('crash under load: 20 × SIGKILL during a mixed load loses nothing ackn
         const lost = tickets.filter((t) => labels.get(t.id) !== t.label)
         expect(lost, `acknowledged tickets lost or relabelled; ${context}`).toEqual([])
         const logged = new Map<string, number>()
-        for (const e of ro.prepare(`SELECT ticket_id AS t, type, counter_id AS c FROM events WHERE type LIKE 'ticket.%'`).all() as { t: string; type: string; c: number }[]) {
+        for (const e of ro.prepare(`SELECT ticket_id AS t, type, counter_id AS c FROM events WHERE type LIKE 'ticket.%'`).all() as {
+          t: string
+          type: string
+          c: number
+        }[]) {
           logged.set(`${e.t} ${e.type} ${e.c}`, (logged.get(`${e.t} ${e.type} ${e.c}`) ?? 0) + 1)
         }
         const acked = new Map<string, number>()
-        for (const t of transitions) acked.set(`${t.ticketId} ${t.type} ${t.counterId}`, (acked.get(`${t.ticketId} ${t.type} ${t.counterId}`) ?? 0) + 1)
+        for (const t of transitions)
+          acked.set(`${t.ticketId} ${t.type} ${t.counterId}`, (acked.get(`${t.ticketId} ${t.type} ${t.counterId}`) ?? 0) + 1)
         const rolledBack = [...acked].filter(([key, n]) => (logged.get(key) ?? 0) < n).map(([key]) => key)
         expect(rolledBack, `acknowledged transitions rolled back; ${context}`).toEqual([])
         expect(logViolations(readLog(ro)), context).toEqual([])
@@ -139,11 +174,19 @@ describe('crash under load: 20 × SIGKILL during a mixed load loses nothing ackn
       }
 
       // the clerks learn from the server what their counters hold now (an unanswered call may have committed)
-      const counters = await expectHttp<{ id: number; state: string; currentTicketId: string | null }[]>(200, server.baseUrl, 'GET', '/api/v1/counters', { token: admin })
+      const counters = await expectHttp<{ id: number; state: string; currentTicketId: string | null }[]>(
+        200,
+        server.baseUrl,
+        'GET',
+        '/api/v1/counters',
+        { token: admin },
+      )
       for (const clerk of clerks) {
         const counter = counters.find((c) => c.id === clerk.counterId)!
         expect(counter.state, context).toBe('open')
-        const current = counter.currentTicketId && (await expectHttp<{ status: 'called' | 'serving' }>(200, server.baseUrl, 'GET', `/api/v1/tickets/${counter.currentTicketId}`))
+        const current =
+          counter.currentTicketId &&
+          (await expectHttp<{ status: 'called' | 'serving' }>(200, server.baseUrl, 'GET', `/api/v1/tickets/${counter.currentTicketId}`))
         clerk.current = current ? { id: counter.currentTicketId!, status: current.status } : null
       }
 

@@ -57,18 +57,29 @@ describe('day boundaries through the API (Africa/Cairo)', () => {
 
   /** Every ticket's (service, day, number), for the numbering checks. */
   const numbering = () =>
-    center.app.tabour.db.prepare('SELECT label, day FROM tickets ORDER BY day, issued_service_id, number').all() as { label: string; day: string }[]
+    center.app.tabour.db.prepare('SELECT label, day FROM tickets ORDER BY day, issued_service_id, number').all() as {
+      label: string
+      day: string
+    }[]
 
   const dayClosed = (ticketId: string, db = center.app.tabour.db) =>
     db
-      .prepare("SELECT day, json_extract(data, '$.reason') AS reason, json_extract(data, '$.day') AS ticketDay FROM events WHERE ticket_id = ? AND type = 'ticket.cancelled'")
+      .prepare(
+        "SELECT day, json_extract(data, '$.reason') AS reason, json_extract(data, '$.day') AS ticketDay FROM events WHERE ticket_id = ? AND type = 'ticket.cancelled'",
+      )
       .all(ticketId)
 
   it('a working day past local midnight: tickets at counters carry on, waiting ones close with their day, numbers restart at 1', async () => {
     const s = await setUp('2026-03-10T21:30:00Z') // 23:30 in Cairo (UTC+2 in March)
-        // a minute apart, so the line's order is plain (equal issue times would be broken by number, then id)
+    // a minute apart, so the line's order is plain (equal issue times would be broken by number, then id)
     const issueAt = (minute: number, serviceId: number) => (s.clock.set(`2026-03-10T21:${minute}:00Z`), s.issue(serviceId))
-    const [a1, a2, a3, a4, b1] = [await issueAt(30, s.a.id), await issueAt(31, s.a.id), await issueAt(32, s.a.id), await issueAt(33, s.a.id), await issueAt(34, s.b.id)]
+    const [a1, a2, a3, a4, b1] = [
+      await issueAt(30, s.a.id),
+      await issueAt(31, s.a.id),
+      await issueAt(32, s.a.id),
+      await issueAt(33, s.a.id),
+      await issueAt(34, s.b.id),
+    ]
     expect([a1, a2, a3, a4, b1].map((t) => t.label)).toEqual(['A-001', 'A-002', 'A-003', 'A-004', 'B-001'])
     s.clock.set('2026-03-10T21:40:00Z')
     expect((await s.act(1, 'call-next')).ticket.id).toBe(a1.id)
@@ -82,9 +93,16 @@ describe('day boundaries through the API (Africa/Cairo)', () => {
     s.clock.set('2026-03-10T22:05:00Z')
     expect(await s.status(b1.id)).toMatchObject({ status: 'cancelled', position: 0, estimatedWaitSeconds: 0 })
     const live = (await center.request('GET', '/api/v1/tickets', { token: (await center.createUser('reception')).token })).json()
-    expect(live.map((t: { label: string; status: string }) => `${t.label} ${t.status}`)).toEqual(['A-001 serving', 'A-002 called', 'A-003 serving'])
+    expect(live.map((t: { label: string; status: string }) => `${t.label} ${t.status}`)).toEqual([
+      'A-001 serving',
+      'A-002 called',
+      'A-003 serving',
+    ])
     const lines = await s.services()
-    expect(lines.map((l: { prefix: string; waiting: number; issuedToday: number }) => [l.prefix, l.waiting, l.issuedToday])).toEqual([['A', 0, 0], ['B', 0, 0]])
+    expect(lines.map((l: { prefix: string; waiting: number; issuedToday: number }) => [l.prefix, l.waiting, l.issuedToday])).toEqual([
+      ['A', 0, 0],
+      ['B', 0, 0],
+    ])
     for (const t of [a4, b1]) {
       expect((await s.status(t.id)).status).toBe('cancelled')
       expect(dayClosed(t.id)).toEqual([{ day: '2026-03-11', reason: 'day_closed', ticketDay: '2026-03-10' }])
@@ -160,9 +178,24 @@ describe('day boundaries through the API (Africa/Cairo)', () => {
     s.clock.set('2026-04-23T22:30:00Z')
     const stats = await s.today()
     expect(stats.day).toBe('2026-04-24')
-    expect(stats.totals).toMatchObject({ issued: 2, called: 1, served: 1, cancelled: 2, waiting: 1, avgWaitSeconds: 1200, avgServiceSeconds: 900, longestWaitSeconds: 24 * 60 })
+    expect(stats.totals).toMatchObject({
+      issued: 2,
+      called: 1,
+      served: 1,
+      cancelled: 2,
+      waiting: 1,
+      avgWaitSeconds: 1200,
+      avgServiceSeconds: 900,
+      longestWaitSeconds: 24 * 60,
+    })
     expect((await s.services())[0]).toMatchObject({ prefix: 'A', waiting: 1, issuedToday: 2, estimatedWaitSeconds: 300 })
-    expect(numbering().map((t) => `${t.day} ${t.label}`)).toEqual(['2026-04-23 A-001', '2026-04-23 A-002', '2026-04-23 A-003', '2026-04-24 A-001', '2026-04-24 A-002'])
+    expect(numbering().map((t) => `${t.day} ${t.label}`)).toEqual([
+      '2026-04-23 A-001',
+      '2026-04-23 A-002',
+      '2026-04-23 A-003',
+      '2026-04-24 A-001',
+      '2026-04-24 A-002',
+    ])
     expect(logViolations(readLog(center.app.tabour.db))).toEqual([])
   })
 
@@ -196,7 +229,17 @@ describe('day boundaries through the API (Africa/Cairo)', () => {
     s.clock.set('2026-10-29T21:50:00Z') // 23:50 EET: the second 23:50 of the day
     const stats = await s.today()
     expect(stats.day).toBe('2026-10-29')
-    expect(stats.totals).toMatchObject({ issued: 4, called: 2, served: 2, waiting: 2, avgWaitSeconds: 2400, maxWaitSeconds: 3000, avgServiceSeconds: 900, slaPercent: 0, longestWaitSeconds: 40 * 60 })
+    expect(stats.totals).toMatchObject({
+      issued: 4,
+      called: 2,
+      served: 2,
+      waiting: 2,
+      avgWaitSeconds: 2400,
+      maxWaitSeconds: 3000,
+      avgServiceSeconds: 900,
+      slaPercent: 0,
+      longestWaitSeconds: 40 * 60,
+    })
 
     s.clock.set('2026-10-29T21:59:59Z') // the 25th hour's last second: still the 29th
     expect((await s.issue(s.a.id)).label).toBe('A-005')
@@ -206,7 +249,11 @@ describe('day boundaries through the API (Africa/Cairo)', () => {
     expect(next.day).toBe('2026-10-30')
     expect(next.totals).toMatchObject({ issued: 1, cancelled: 3, waiting: 1 })
     expect((await s.status(t3.id)).status).toBe('cancelled')
-    expect(numbering().filter((t) => t.day === '2026-10-29').map((t) => t.label)).toEqual(['A-001', 'A-002', 'A-003', 'A-004', 'A-005'])
+    expect(
+      numbering()
+        .filter((t) => t.day === '2026-10-29')
+        .map((t) => t.label),
+    ).toEqual(['A-001', 'A-002', 'A-003', 'A-004', 'A-005'])
     expect(logViolations(readLog(center.app.tabour.db))).toEqual([])
   })
 
@@ -223,8 +270,16 @@ describe('day boundaries through the API (Africa/Cairo)', () => {
     const restarted = buildApp(center.config, { clock: s.clock.fn })
     try {
       await restarted.ready()
-      const clerk1 = await restarted.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'clerk1', password: STAFF_PASSWORD } })
-      const res = await restarted.inject({ method: 'POST', url: `/api/v1/counters/${s.counters[0].id}/call-next`, headers: { authorization: `Bearer ${clerk1.json().token}` } })
+      const clerk1 = await restarted.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username: 'clerk1', password: STAFF_PASSWORD },
+      })
+      const res = await restarted.inject({
+        method: 'POST',
+        url: `/api/v1/counters/${s.counters[0].id}/call-next`,
+        headers: { authorization: `Bearer ${clerk1.json().token}` },
+      })
       expect(res.statusCode, res.body).toBe(200)
       expect(res.json().ticket).toMatchObject({ id: a1.id, status: 'called' })
       expect(dayClosed(a1.id, restarted.tabour.db)).toEqual([])

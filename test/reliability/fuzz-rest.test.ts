@@ -3,11 +3,10 @@ import fc, { type Arbitrary } from 'fast-check'
 import Ajv from 'ajv'
 import addFormats from 'ajv-formats'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { RouteOptions } from 'fastify'
-import type * as BindingMock from '@serialport/binding-mock' with { 'resolution-mode': 'require' }
+import { loadMockBinding } from '../../drivers/serial/serialport-types.ts'
 import { TestCenter } from '../helpers/test-center.ts'
 import { NASTY_STRINGS, schemaArbitrary, type JsonSchema } from '../helpers/schema-arbitrary.ts'
 import { ErrorCodes } from '../../protocol/error-codes.ts'
@@ -17,7 +16,7 @@ import { newDeviceToken, newUserToken } from '../../server/auth/tokens.ts'
 import type { PrinterFactory } from '../../server/devices/printer-handle.ts'
 
 // serialport (CommonJS) needs the CommonJS build of the mock (see test/drivers/serial/serial-rig.ts)
-const { MockBinding } = createRequire(import.meta.url)('@serialport/binding-mock') as typeof BindingMock
+const { MockBinding } = loadMockBinding()
 
 /**
  * Issue 8, "bad input": every route the app registers (collected with an onRoute hook, so a new
@@ -57,25 +56,109 @@ interface Case {
 }
 
 /** A kiosk's printer that never touches the network or a device: fuzzed configs may name any host. */
-const inertPrinter: PrinterFactory = () => ({ print: (_content, done) => done?.({ outcome: 'printed' }), watch: () => {}, close: async () => {} })
+const inertPrinter: PrinterFactory = () => ({
+  print: (_content, done) => done?.({ outcome: 'printed' }),
+  watch: () => {},
+  close: async () => {},
+})
 
 /** Path parameters people and scanners really send: ids out of range, traversal, bad escapes, huge. */
-const HOSTILE_SEGMENTS = ['0', '-1', '1.5', '1e3', '0x1', '9007199254740993', '99999999999999999999', 'null', 'undefined', '%00', '%E0%A4%A', '%', '..', '%2e%2e%2f%2e%2e%2fetc%2fpasswd', '%D8%B7%D8%A7%D8%A8%D9%88%D8%B1', '%E2%80%AE', ' ', '%20', 'a'.repeat(101), 'a'.repeat(2000)]
-const HOSTILE_QUERIES = ['a=1&a=2', '%zz=1', '__proto__[admin]=1', 'constructor[prototype][x]=1', '=', '&&&', 'from=2026-01-01&from=2026-02-01&to=2026-03-01&by=day', 'x=' + 'y'.repeat(10_000), 'all=maybe', 'all=1&all=0', 'limit=1e3', 'limit=-0', 'day=2026-02-30', 'weeks=99']
-const BAD_JSON = ['{', '{"a":', 'nul', '\u0000', '{"a":1}}', "{'a':1}", '[1,2', '\uFEFF{}', '{"__proto__":{"admin":true}}', '{"constructor":{"prototype":{"admin":true}}}', '1e999', '"just a string"', '-', '{"a":"\\ud800"}', '{"a":"\\u0000"}', ' ', '\n\n']
-const OTHER_TYPES = ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/octet-stream', 'application/xml', 'application/json; charset=utf-16', 'APPLICATION/JSON', 'application/json;;;', 'application/jsonx', '*/*', '']
-const ODD_AUTH = ['Bearer', 'Bearer ', 'Basic YWRtaW46YWRtaW4=', 'Bearer a b', 'bearer    tbu_' + 'x'.repeat(43), 'Bearer ' + 'x'.repeat(8_000), 'Bearer \u0000', 'Token abc', 'Bearer tbd_', 'Bearer ' + "' OR 1=1 --"]
+const HOSTILE_SEGMENTS = [
+  '0',
+  '-1',
+  '1.5',
+  '1e3',
+  '0x1',
+  '9007199254740993',
+  '99999999999999999999',
+  'null',
+  'undefined',
+  '%00',
+  '%E0%A4%A',
+  '%',
+  '..',
+  '%2e%2e%2f%2e%2e%2fetc%2fpasswd',
+  '%D8%B7%D8%A7%D8%A8%D9%88%D8%B1',
+  '%E2%80%AE',
+  ' ',
+  '%20',
+  'a'.repeat(101),
+  'a'.repeat(2000),
+]
+const HOSTILE_QUERIES = [
+  'a=1&a=2',
+  '%zz=1',
+  '__proto__[admin]=1',
+  'constructor[prototype][x]=1',
+  '=',
+  '&&&',
+  'from=2026-01-01&from=2026-02-01&to=2026-03-01&by=day',
+  `x=${'y'.repeat(10_000)}`,
+  'all=maybe',
+  'all=1&all=0',
+  'limit=1e3',
+  'limit=-0',
+  'day=2026-02-30',
+  'weeks=99',
+]
+const BAD_JSON = [
+  '{',
+  '{"a":',
+  'nul',
+  '\u0000',
+  '{"a":1}}',
+  "{'a':1}",
+  '[1,2',
+  '\uFEFF{}',
+  '{"__proto__":{"admin":true}}',
+  '{"constructor":{"prototype":{"admin":true}}}',
+  '1e999',
+  '"just a string"',
+  '-',
+  '{"a":"\\ud800"}',
+  '{"a":"\\u0000"}',
+  ' ',
+  '\n\n',
+]
+const OTHER_TYPES = [
+  'text/plain',
+  'application/x-www-form-urlencoded',
+  'multipart/form-data; boundary=x',
+  'application/octet-stream',
+  'application/xml',
+  'application/json; charset=utf-16',
+  'APPLICATION/JSON',
+  'application/json;;;',
+  'application/jsonx',
+  '*/*',
+  '',
+]
+const ODD_AUTH = [
+  'Bearer',
+  'Bearer ',
+  'Basic YWRtaW46YWRtaW4=',
+  'Bearer a b',
+  `bearer    tbu_${'x'.repeat(43)}`,
+  `Bearer ${'x'.repeat(8_000)}`,
+  'Bearer \u0000',
+  'Token abc',
+  'Bearer tbd_',
+  'Bearer ' + "' OR 1=1 --",
+]
 
 /** Deep nesting as text: JSON.stringify cannot build it, the server's parser must take it. */
 const deepText = (depth: number) => '['.repeat(depth) + ']'.repeat(depth)
-const deepObjectText = (depth: number) => '{"a":'.repeat(depth) + '1' + '}'.repeat(depth)
+const deepObjectText = (depth: number) => `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`
 
 /** encodeURIComponent, except that a lone surrogate (which it refuses) goes out as the bytes of its code unit: invalid UTF-8, which is the point. */
 function encodeSegment(text: string): string {
   let out = ''
   for (const ch of text) {
     const cp = ch.codePointAt(0)!
-    out += cp >= 0xd800 && cp <= 0xdfff ? [0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f)].map((b) => `%${b.toString(16).toUpperCase()}`).join('') : encodeURIComponent(ch)
+    out +=
+      cp >= 0xd800 && cp <= 0xdfff
+        ? [0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f)].map((b) => `%${b.toString(16).toUpperCase()}`).join('')
+        : encodeURIComponent(ch)
   }
   return out
 }
@@ -108,7 +191,11 @@ function queryArb(route: Route): Arbitrary<string> {
       for (const [k, v] of Object.entries(value)) search.append(k, typeof v === 'string' ? v : JSON.stringify(v))
       return search.toString()
     })
-  return fc.oneof({ weight: 3, arbitrary: fromSchema('valid') }, { weight: 2, arbitrary: fromSchema('hostile') }, { weight: 1, arbitrary: fc.constantFrom(...HOSTILE_QUERIES) })
+  return fc.oneof(
+    { weight: 3, arbitrary: fromSchema('valid') },
+    { weight: 2, arbitrary: fromSchema('hostile') },
+    { weight: 1, arbitrary: fc.constantFrom(...HOSTILE_QUERIES) },
+  )
 }
 
 function bodyArb(route: Route): Arbitrary<Case['body']> {
@@ -125,34 +212,68 @@ function bodyArb(route: Route): Arbitrary<Case['body']> {
     { weight: 2, arbitrary: fc.constantFrom(...BAD_JSON).map((payload) => ({ contentType: 'application/json', payload })) },
     {
       weight: 1,
-      arbitrary: fc.constantFrom(1_000, 20_000).chain((depth) =>
-        fc.constantFrom(deepText(depth), deepObjectText(depth), `{"${firstKey}":${deepText(depth)}}`, `{"${firstKey}":${deepObjectText(depth)}}`, `{"config":{"x":${deepText(depth)}}}`),
-      ).map((payload) => ({ contentType: 'application/json', payload })),
+      arbitrary: fc
+        .constantFrom(1_000, 20_000)
+        .chain((depth) =>
+          fc.constantFrom(
+            deepText(depth),
+            deepObjectText(depth),
+            `{"${firstKey}":${deepText(depth)}}`,
+            `{"${firstKey}":${deepObjectText(depth)}}`,
+            `{"config":{"x":${deepText(depth)}}}`,
+          ),
+        )
+        .map((payload) => ({ contentType: 'application/json', payload })),
     },
     // valid JSON under another content type, or none
-    { weight: 2, arbitrary: fc.tuple(json('valid'), fc.constantFrom(...OTHER_TYPES)).map(([b, contentType]) => ({ ...b, contentType: contentType || undefined })) },
+    {
+      weight: 2,
+      arbitrary: fc
+        .tuple(json('valid'), fc.constantFrom(...OTHER_TYPES))
+        .map(([b, contentType]) => ({ ...b, contentType: contentType || undefined })),
+    },
     // not UTF-8
-    { weight: 1, arbitrary: fc.uint8Array({ minLength: 1, maxLength: 64 }).map((bytes) => ({ contentType: 'application/json', payload: Buffer.from(bytes) })) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .uint8Array({ minLength: 1, maxLength: 64 })
+        .map((bytes) => ({ contentType: 'application/json', payload: Buffer.from(bytes) })),
+    },
     // past the body limit
-    { weight: 1, arbitrary: fc.constant({ contentType: 'application/json', payload: JSON.stringify({ [firstKey]: 'x'.repeat(BODY_LIMIT_BYTES) }) }) },
+    {
+      weight: 1,
+      arbitrary: fc.constant({ contentType: 'application/json', payload: JSON.stringify({ [firstKey]: 'x'.repeat(BODY_LIMIT_BYTES) }) }),
+    },
   )
 }
 
 function headersArb(route: Route): Arbitrary<Record<string, string>> {
   const props = route.schema.headers?.properties ?? {}
   const fromSchema = fc.record(
-    Object.fromEntries(Object.entries(props).map(([k, s]) => [k, schemaArbitrary(s, { mode: 'hostile', hostility: 0.3 }).map((v) => (typeof v === 'string' ? v : JSON.stringify(v) ?? ''))])),
+    Object.fromEntries(
+      Object.entries(props).map(([k, s]) => [
+        k,
+        schemaArbitrary(s, { mode: 'hostile', hostility: 0.3 }).map((v) => (typeof v === 'string' ? v : (JSON.stringify(v) ?? ''))),
+      ]),
+    ),
     { requiredKeys: [] },
   )
   // header values must be latin-1 without CR/LF (Node refuses others before they leave): keep what a client can send
-  return fromSchema.map((h) => Object.fromEntries(Object.entries(h).filter((e): e is [string, string] => typeof e[1] === 'string' && /^[\t\x20-\x7e\x80-\xff]*$/.test(e[1]))))
+  return fromSchema.map((h) =>
+    Object.fromEntries(
+      Object.entries(h).filter((e): e is [string, string] => typeof e[1] === 'string' && /^[\t\x20-\x7e\x80-\xff]*$/.test(e[1])),
+    ),
+  )
 }
 
 /** `allowed`: the credentials the route lets past its auth check; they get most cases, so handlers run deep. */
 function caseArb(route: Route, allowed: CredentialKind[]): Arbitrary<Case> {
   const names = paramNames(route.url)
   return fc.record({
-    credential: fc.oneof({ weight: 1, arbitrary: fc.constantFrom(...CREDENTIALS) }, { weight: 2, arbitrary: fc.constantFrom(...(allowed.length ? allowed : CREDENTIALS)) }),
+    credential: fc.oneof(
+      { weight: 1, arbitrary: fc.constantFrom(...CREDENTIALS) },
+      { weight: 2, arbitrary: fc.constantFrom(...(allowed.length ? allowed : CREDENTIALS)) },
+    ),
     oddAuthorization: fc.oneof({ weight: 5, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.constantFrom(...ODD_AUTH) }),
     params: fc.record(Object.fromEntries(names.map((n) => [n, segmentArb(route, n)]))) as Arbitrary<Record<string, string>>,
     query: fc.oneof({ weight: 1, arbitrary: fc.constant('') }, { weight: 2, arbitrary: queryArb(route) }),
@@ -185,12 +306,23 @@ describe('fuzzing every REST route from its schema (issue 8)', () => {
   let center: TestCenter
   let uiDir: string
   const routes: Route[] = []
-  const tokens: Record<CredentialKind, string> = { none: '', garbage: 'tbu_' + 'A'.repeat(43), kiosk: '', display: '', clerk: '', manager: '', admin: '' }
+  const tokens: Record<CredentialKind, string> = {
+    none: '',
+    garbage: `tbu_${'A'.repeat(43)}`,
+    kiosk: '',
+    display: '',
+    clerk: '',
+    manager: '',
+    admin: '',
+  }
   const subjects: Partial<Record<CredentialKind, { type: 'user' | 'device'; id: number; role?: string }>> = {}
 
   beforeAll(async () => {
     uiDir = fakeUiBuild(mkdtempSync(join(tmpdir(), 'tabour-fuzz-ui-')))
-    center = new TestCenter({ config: { uiDir }, deps: { openPrinter: inertPrinter, serialBinding: MockBinding, serialBackoffMs: { min: 60_000, max: 60_000 } } })
+    center = new TestCenter({
+      config: { uiDir },
+      deps: { openPrinter: inertPrinter, serialBinding: MockBinding, serialBackoffMs: { min: 60_000, max: 60_000 } },
+    })
     center.app.addHook('onRoute', (route: RouteOptions) => {
       const methods = Array.isArray(route.method) ? route.method : [route.method]
       for (const method of methods) routes.push({ method, url: route.url, schema: (route.schema ?? {}) as Route['schema'] })
@@ -263,7 +395,10 @@ describe('fuzzing every REST route from its schema (issue 8)', () => {
   it('the generator is sound: valid-mode values pass every route body and query schema (else the fuzz would stop at the validator)', () => {
     // the server's validators (server/validation.ts): bodies strict, query strings coerced
     const common = { useDefaults: true, removeAdditional: true as const, strict: false }
-    const ajv = { body: addFormats.default(new Ajv.default({ ...common, coerceTypes: false })), querystring: addFormats.default(new Ajv.default({ ...common, coerceTypes: 'array' })) }
+    const ajv = {
+      body: addFormats.default(new Ajv.default({ ...common, coerceTypes: false })),
+      querystring: addFormats.default(new Ajv.default({ ...common, coerceTypes: 'array' })),
+    }
     let schemas = 0
     for (const route of routes) {
       for (const part of ['body', 'querystring'] as const) {
@@ -300,7 +435,12 @@ describe('fuzzing every REST route from its schema (issue 8)', () => {
         if (c.credential !== 'none') headers.authorization = c.oddAuthorization ?? `Bearer ${tokens[c.credential]}`
         if (c.body?.contentType !== undefined) headers['content-type'] = c.body.contentType
         const url = urlOf(route, c)
-        const res = await center.app.inject({ method: route.method as 'GET', url, headers, ...(c.body?.payload !== undefined ? { payload: c.body.payload } : {}) })
+        const res = await center.app.inject({
+          method: route.method as 'GET',
+          url,
+          headers,
+          ...(c.body?.payload !== undefined ? { payload: c.body.payload } : {}),
+        })
         cases++
         statuses[res.statusCode] = (statuses[res.statusCode] ?? 0) + 1
         const what = `${route.method} ${url.slice(0, 200)} as ${c.credential} → ${res.statusCode} ${res.body.slice(0, 300)}`
@@ -335,9 +475,16 @@ describe('fuzzing every REST route from its schema (issue 8)', () => {
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
     expect(db.pragma('foreign_key_check')).toEqual([])
 
-    const histogram = Object.entries(statuses).map(([s, n]) => `${s}:${n}`).join(' ')
-    const topCodes = Object.entries(codes).sort((x, y) => y[1] - x[1]).map(([c, n]) => `${c.replace('TABOUR_ERR_', '')}:${n}`).join(' ')
-    console.log(`fuzz-rest: ${routes.length} routes, ${cases} cases in ${seconds} s (seed ${SEED}, ${RUNS} per route); statuses ${histogram}; codes ${topCodes}`)
+    const histogram = Object.entries(statuses)
+      .map(([s, n]) => `${s}:${n}`)
+      .join(' ')
+    const topCodes = Object.entries(codes)
+      .sort((x, y) => y[1] - x[1])
+      .map(([c, n]) => `${c.replace('TABOUR_ERR_', '')}:${n}`)
+      .join(' ')
+    console.log(
+      `fuzz-rest: ${routes.length} routes, ${cases} cases in ${seconds} s (seed ${SEED}, ${RUNS} per route); statuses ${histogram}; codes ${topCodes}`,
+    )
   }, 300_000)
 })
 

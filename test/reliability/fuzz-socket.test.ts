@@ -3,7 +3,15 @@ import fc, { type Arbitrary } from 'fast-check'
 import type { Socket } from 'socket.io-client'
 import { ErrorCodes } from '../../protocol/error-codes.ts'
 import type { ClientToServerEvents } from '../../protocol/events.ts'
-import { EventRecorder, useListeningCenter, waitForEvent, waitUntil, type ConnectError, type ListeningCenter, type TabourSocket } from '../helpers/socket-client.ts'
+import {
+  EventRecorder,
+  useListeningCenter,
+  waitForEvent,
+  waitUntil,
+  type ConnectError,
+  type ListeningCenter,
+  type TabourSocket,
+} from '../helpers/socket-client.ts'
 import { NASTY_STRINGS } from '../helpers/schema-arbitrary.ts'
 
 /**
@@ -34,28 +42,85 @@ const payloadArb: Arbitrary<unknown> = fc.oneof(
   { weight: 2, arbitrary: fc.constantFrom(...NASTY_STRINGS) },
   { weight: 1, arbitrary: fc.uint8Array({ maxLength: 64 }).map((b) => Buffer.from(b)) },
   { weight: 1, arbitrary: fc.constantFrom(Buffer.alloc(0), Buffer.alloc(32 * 1024, 0xff), new Uint8Array([0, 1, 2]).buffer) },
-  { weight: 1, arbitrary: fc.constantFrom(JSON.parse('['.repeat(300) + ']'.repeat(300)), { __proto__: { admin: true } }, { constructor: { prototype: { admin: true } } }, { _placeholder: true, num: 0 }) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      JSON.parse('['.repeat(300) + ']'.repeat(300)),
+      { __proto__: { admin: true } },
+      { constructor: { prototype: { admin: true } } },
+      { _placeholder: true, num: 0 },
+    ),
+  },
 )
 
 const unknownNameArb: Arbitrary<string> = fc
   .oneof(
     fc.string({ maxLength: 30 }),
     fc.constantFrom(...NASTY_STRINGS),
-    fc.constantFrom('snapshot ', 'Snapshot', 'SNAPSHOT', 'snapshot\u0000', 'ticket:issued', 'feed:joined', 'error', 'connect_error', '__proto__', 'constructor', 'toString', 'hasOwnProperty', 'emit', 'x'.repeat(10_000)),
+    fc.constantFrom(
+      'snapshot ',
+      'Snapshot',
+      'SNAPSHOT',
+      'snapshot\u0000',
+      'ticket:issued',
+      'feed:joined',
+      'error',
+      'connect_error',
+      '__proto__',
+      'constructor',
+      'toString',
+      'hasOwnProperty',
+      'emit',
+      'x'.repeat(10_000),
+    ),
   )
   .filter((name) => !(name in CLIENT_EVENTS) && !RESERVED.has(name))
 
 /** Raw socket.io packets (the engine.io message text), as a broken or hostile client writes them. */
 const RAW_PACKETS = [
-  '2["disconnect"]', '2["connect"]', '2["newListener","x"]', '2["removeListener"]', '2["connect_error",{}]',
-  '2', '2[', '2{}', '2[]', '2[1]', '2[null]', '2[{}]', '2["snapshot"', '2"snapshot"', '21["snapshot"]', '299999999999999999999["snapshot"]',
-  '2/nowhere,["snapshot"]', '0/nowhere,{}', '0{"token":"x"}', '0', '1', '3["x"]', '37["x"]', '4"oops"', '4{"message":"x"}',
-  '5-["snapshot",{"_placeholder":true,"num":0}]', '51-["snapshot",{"_placeholder":true,"num":7}]', '6', '9', 'x', '',
-  '2["snapshot",' + '['.repeat(2_000) + ']'.repeat(2_000) + ']', '2["' + 'e'.repeat(20_000) + '"]', '2["snapshot","\u0000\u202E"]',
+  '2["disconnect"]',
+  '2["connect"]',
+  '2["newListener","x"]',
+  '2["removeListener"]',
+  '2["connect_error",{}]',
+  '2',
+  '2[',
+  '2{}',
+  '2[]',
+  '2[1]',
+  '2[null]',
+  '2[{}]',
+  '2["snapshot"',
+  '2"snapshot"',
+  '21["snapshot"]',
+  '299999999999999999999["snapshot"]',
+  '2/nowhere,["snapshot"]',
+  '0/nowhere,{}',
+  '0{"token":"x"}',
+  '0',
+  '1',
+  '3["x"]',
+  '37["x"]',
+  '4"oops"',
+  '4{"message":"x"}',
+  '5-["snapshot",{"_placeholder":true,"num":0}]',
+  '51-["snapshot",{"_placeholder":true,"num":7}]',
+  '6',
+  '9',
+  'x',
+  '',
+  `2["snapshot",${'['.repeat(2_000)}${']'.repeat(2_000)}]`,
+  `2["${'e'.repeat(20_000)}"]`,
+  '2["snapshot","\u0000\u202E"]',
 ]
 const rawPacketArb: Arbitrary<string> = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...RAW_PACKETS) },
-  { weight: 1, arbitrary: fc.tuple(fc.constantFrom('0', '1', '2', '3', '4', '5', '6', '21', '2/', '5-', '51-'), fc.string({ maxLength: 40 })).map(([a, b]) => a + b) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(fc.constantFrom('0', '1', '2', '3', '4', '5', '6', '21', '2/', '5-', '51-'), fc.string({ maxLength: 40 }))
+      .map(([a, b]) => a + b),
+  },
 )
 
 /** One thing a fuzzed socket does. */
@@ -69,19 +134,53 @@ const argsArb = fc.array(payloadArb, { maxLength: 3 })
 const actionArb: Arbitrary<Action> = fc.oneof(
   { weight: 3, arbitrary: argsArb.map((args): Action => ({ kind: 'snapshot-ack', args })) },
   { weight: 2, arbitrary: argsArb.map((args): Action => ({ kind: 'snapshot-no-ack', args })) },
-  { weight: 3, arbitrary: fc.record({ name: unknownNameArb, args: argsArb, ack: fc.boolean() }).map((a): Action => ({ kind: 'unknown', ...a })) },
+  {
+    weight: 3,
+    arbitrary: fc.record({ name: unknownNameArb, args: argsArb, ack: fc.boolean() }).map((a): Action => ({ kind: 'unknown', ...a })),
+  },
   { weight: 2, arbitrary: rawPacketArb.map((packet): Action => ({ kind: 'raw', packet })) },
 )
 
 /** What a client hands the server as `auth`: real tokens, garbage, wrong types, extra keys, non-objects. */
 function authArb(tokens: Record<Credential, string>): Arbitrary<{ auth: unknown; valid: boolean }> {
-  const garbage = fc.oneof(fc.string({ maxLength: 80 }), fc.constantFrom(...NASTY_STRINGS), fc.constantFrom('tbu_' + 'A'.repeat(43), 'tbd_', 'Bearer x', 'x'.repeat(100_000)))
+  const garbage = fc.oneof(
+    fc.string({ maxLength: 80 }),
+    fc.constantFrom(...NASTY_STRINGS),
+    fc.constantFrom(`tbu_${'A'.repeat(43)}`, 'tbd_', 'Bearer x', 'x'.repeat(100_000)),
+  )
   return fc.oneof(
     { weight: 2, arbitrary: fc.constantFrom(...CREDENTIALS).map((c) => ({ auth: { token: tokens[c] }, valid: true })) },
-    { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...CREDENTIALS), fc.dictionary(fc.string({ maxLength: 10 }).filter((k) => k !== 'token'), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 3 })).map(([c, extra]) => ({ auth: { ...extra, token: tokens[c] }, valid: true })) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(
+          fc.constantFrom(...CREDENTIALS),
+          fc.dictionary(
+            fc.string({ maxLength: 10 }).filter((k) => k !== 'token'),
+            fc.jsonValue({ maxDepth: 2 }),
+            { maxKeys: 3 },
+          ),
+        )
+        .map(([c, extra]) => ({ auth: { ...extra, token: tokens[c] }, valid: true })),
+    },
     { weight: 3, arbitrary: garbage.map((token) => ({ auth: { token }, valid: false })) },
-    { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 2 }).filter((v) => typeof v !== 'string').map((token) => ({ auth: { token }, valid: false })) },
-    { weight: 1, arbitrary: fc.dictionary(fc.string({ maxLength: 10 }).filter((k) => k !== 'token'), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 3 }).map((auth) => ({ auth, valid: false })) },
+    {
+      weight: 2,
+      arbitrary: fc
+        .jsonValue({ maxDepth: 2 })
+        .filter((v) => typeof v !== 'string')
+        .map((token) => ({ auth: { token }, valid: false })),
+    },
+    {
+      weight: 1,
+      arbitrary: fc
+        .dictionary(
+          fc.string({ maxLength: 10 }).filter((k) => k !== 'token'),
+          fc.jsonValue({ maxDepth: 2 }),
+          { maxKeys: 3 },
+        )
+        .map((auth) => ({ auth, valid: false })),
+    },
     // not an object at all: socket.io's parser refuses the CONNECT packet
     { weight: 1, arbitrary: fc.constantFrom<unknown>('token', 42, null, true, [], ['x'], '').map((auth) => ({ auth, valid: false })) },
   )
@@ -112,7 +211,12 @@ describe('fuzzing socket.io: the handshake and every client event (issue 8)', ()
     const { center } = lc
     const service = await center.createService({ prefix: 'A' })
     await center.createCounter({ number: 1, zone: 'main', serviceIds: [service.id] })
-    const [kiosk, display, clerk, manager] = await Promise.all([center.createDevice('kiosk'), center.createDevice('display', 'main'), center.createUser('clerk'), center.createUser('manager', 'manager')])
+    const [kiosk, display, clerk, manager] = await Promise.all([
+      center.createDevice('kiosk'),
+      center.createDevice('display', 'main'),
+      center.createUser('clerk'),
+      center.createUser('manager', 'manager'),
+    ])
     const tokens = { kiosk: kiosk.token, display: display.token, clerk: clerk.token, manager: manager.token, admin: await center.admin() }
     expect((await center.action(tokens.clerk, 1, 'open')).statusCode).toBe(200)
     return { ...lc, tokens, serviceId: service.id }
@@ -141,7 +245,12 @@ describe('fuzzing socket.io: the handshake and every client event (issue 8)', ()
     await fc.assert(
       fc.asyncProperty(authArb(lc.tokens), async ({ auth, valid }) => {
         // socket.io-client only takes an object; a function hands over anything else as it is
-        const socket = clients.open(lc.url, undefined, { auth: typeof auth === 'object' && auth !== null && !Array.isArray(auth) ? (auth as object) : (cb: (data: unknown) => void) => cb(auth) })
+        const socket = clients.open(lc.url, undefined, {
+          auth:
+            typeof auth === 'object' && auth !== null && !Array.isArray(auth)
+              ? (auth as object)
+              : (cb: (data: unknown) => void) => cb(auth),
+        })
         const outcome = await handshakeOutcome(socket)
         socket.disconnect()
         const key = outcome.kind === 'connect_error' ? `connect_error:${outcome.err.data?.code ?? outcome.err.message}` : outcome.kind
@@ -158,7 +267,13 @@ describe('fuzzing socket.io: the handshake and every client event (issue 8)', ()
     await expectPushesFlow(lc, display, staff)
     const health = await lc.center.request('GET', '/healthz')
     expect(health.statusCode).toBe(200)
-    console.log(`fuzz-socket handshake: ${RUNS} cases in ${((Date.now() - started) / 1000).toFixed(1)} s (seed ${SEED}); outcomes ${Object.entries(outcomes).map(([k, n]) => `${k.replace('TABOUR_ERR_', '')}:${n}`).join(' ')}`)
+    console.log(
+      `fuzz-socket handshake: ${RUNS} cases in ${((Date.now() - started) / 1000).toFixed(1)} s (seed ${SEED}); outcomes ${Object.entries(
+        outcomes,
+      )
+        .map(([k, n]) => `${k.replace('TABOUR_ERR_', '')}:${n}`)
+        .join(' ')}`,
+    )
   }, 120_000)
 
   it('events: snapshot with an ack always answers, everything else is ignored or closes only the sender; pushes keep flowing', async () => {
@@ -188,7 +303,12 @@ describe('fuzzing socket.io: the handshake and every client event (issue 8)', ()
         switch (action.kind) {
           case 'snapshot-ack': {
             const snapshot = await untyped.timeout(5_000).emitWithAck('snapshot', ...action.args)
-            expect(snapshot).toMatchObject({ seq: expect.any(Number), feed: expect.any(String), services: expect.any(Array), counters: expect.any(Array) })
+            expect(snapshot).toMatchObject({
+              seq: expect.any(Number),
+              feed: expect.any(String),
+              services: expect.any(Array),
+              counters: expect.any(Array),
+            })
             count('snapshot answered')
             break
           }
@@ -211,8 +331,14 @@ describe('fuzzing socket.io: the handshake and every client event (issue 8)', ()
           untyped
             .timeout(5_000)
             .emitWithAck('snapshot')
-            .then(() => 'answered', () => (closedBy ? 'closed' : 'no answer')),
-          waitUntil(() => !serverSide.has(id), 5_500, 'server drops the socket').then(() => 'dropped', () => 'never dropped'),
+            .then(
+              () => 'answered',
+              () => (closedBy ? 'closed' : 'no answer'),
+            ),
+          waitUntil(() => !serverSide.has(id), 5_500, 'server drops the socket').then(
+            () => 'dropped',
+            () => 'never dropped',
+          ),
         ])
         if (probe === 'dropped') {
           socket.disconnect()
@@ -233,7 +359,16 @@ describe('fuzzing socket.io: the handshake and every client event (issue 8)', ()
     )
 
     // the watchers were never touched: nothing but pushes of the contract came, and they still flow
-    const known = new Set(['feed:joined', 'ticket:issued', 'ticket:called', 'ticket:updated', 'counter:updated', 'queue:updated', 'device:status', 'center:updated'])
+    const known = new Set([
+      'feed:joined',
+      'ticket:issued',
+      'ticket:called',
+      'ticket:updated',
+      'counter:updated',
+      'queue:updated',
+      'device:status',
+      'center:updated',
+    ])
     expect(displayLog.names().filter((n) => !known.has(n))).toEqual([])
     await expectPushesFlow(lc, display, staff)
     expect(display.connected && staff.connected).toBe(true)
@@ -242,6 +377,10 @@ describe('fuzzing socket.io: the handshake and every client event (issue 8)', ()
     await waitUntil(() => lc.center.app.tabour.realtime.socketCount() === 2, 5_000, 'only the watchers connected')
     const health = await lc.center.request('GET', '/healthz')
     expect(health.statusCode).toBe(200)
-    console.log(`fuzz-socket events: ${RUNS * 5} cases in ${((Date.now() - started) / 1000).toFixed(1)} s (seed ${SEED}); ${Object.entries(tally).map(([k, n]) => `${k}:${n}`).join(', ')}`)
+    console.log(
+      `fuzz-socket events: ${RUNS * 5} cases in ${((Date.now() - started) / 1000).toFixed(1)} s (seed ${SEED}); ${Object.entries(tally)
+        .map(([k, n]) => `${k}:${n}`)
+        .join(', ')}`,
+    )
   }, 180_000)
 })

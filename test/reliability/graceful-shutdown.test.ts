@@ -52,7 +52,13 @@ describe('graceful shutdown (SIGTERM)', () => {
       stream.push(
         answer.then(
           (res) => ({ kind, startedAt: startedAt - sigtermAt, endedAt: rel(), status: res.status, error: null, id: res.body?.id }),
-          (err: Error & { code?: string; cause?: { code?: string } }) => ({ kind, startedAt: startedAt - sigtermAt, endedAt: rel(), status: null, error: err.cause?.code ?? err.code ?? err.message }),
+          (err: Error & { code?: string; cause?: { code?: string } }) => ({
+            kind,
+            startedAt: startedAt - sigtermAt,
+            endedAt: rel(),
+            status: null,
+            error: err.cause?.code ?? err.code ?? err.message,
+          }),
         ),
       )
     let streaming = true
@@ -97,7 +103,10 @@ describe('graceful shutdown (SIGTERM)', () => {
     const before = results.filter((r) => r.startedAt < -150)
     expect(before.length).toBeGreaterThan(10)
     for (const r of before) expect(r, JSON.stringify(r)).toMatchObject({ status: 201, error: null })
-    expect(before.filter((r) => r.kind === 'slow' && r.endedAt > 0).length, 'some uploads should have been in flight at SIGTERM').toBeGreaterThanOrEqual(1)
+    expect(
+      before.filter((r) => r.kind === 'slow' && r.endedAt > 0).length,
+      'some uploads should have been in flight at SIGTERM',
+    ).toBeGreaterThanOrEqual(1)
     for (const r of results.filter((r) => r.startedAt >= -150)) {
       if (r.status !== null) expect([201, 503], JSON.stringify(r)).toContain(r.status)
       else expect(['ECONNREFUSED', 'ECONNRESET', 'UND_ERR_SOCKET'], JSON.stringify(r)).toContain(r.error)

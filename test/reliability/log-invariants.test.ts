@@ -19,14 +19,22 @@ describe('the event log after concurrent clerks and kiosks', () => {
     const seed = seedFrom('LOG_INVARIANTS_SEED')
     const random = seededRandom(seed)
     const { center: c, url: base } = await start()
-    const services = [await c.createService({ prefix: 'A' }), await c.createService({ prefix: 'B' }), await c.createService({ prefix: 'C' })]
+    const services = [
+      await c.createService({ prefix: 'A' }),
+      await c.createService({ prefix: 'B' }),
+      await c.createService({ prefix: 'C' }),
+    ]
     const serviceIds = services.map((s) => s.id as number)
     const kiosks = await mapLimit([1, 2, 3, 4], 4, () => c.createDevice('kiosk'))
     // each counter serves two of the three services (every service has eight counters)
-    const clerks: Clerk[] = await mapLimit(Array.from({ length: 12 }, (_, i) => i + 1), 4, async (n) => {
-      const counter = await c.createCounter({ number: n, serviceIds: serviceIds.filter((_, s) => s !== n % 3) })
-      return { counterId: counter.id as number, token: await c.openCounterAs(`clerk${n}`, counter.id), current: null }
-    })
+    const clerks: Clerk[] = await mapLimit(
+      Array.from({ length: 12 }, (_, i) => i + 1),
+      4,
+      async (n) => {
+        const counter = await c.createCounter({ number: n, serviceIds: serviceIds.filter((_, s) => s !== n % 3) })
+        return { counterId: counter.id as number, token: await c.openCounterAs(`clerk${n}`, counter.id), current: null }
+      },
+    )
     const acked: AckedTransition[] = []
     const world: ClerkWorld = { base, random, serviceIds, counterIds: clerks.map((k) => k.counterId), acked: (t) => acked.push(t) }
 
@@ -50,10 +58,14 @@ describe('the event log after concurrent clerks and kiosks', () => {
     let specificWins = 0
     for (let race = 0; race < 10; race++) {
       const live = await http(base, 'GET', '/api/v1/tickets', { token: clerks[0].token })
-      const waiting = (live.body as { id: string; status: string; targetCounterId: number | null }[]).filter((t) => t.status === 'waiting' && t.targetCounterId === null)
+      const waiting = (live.body as { id: string; status: string; targetCounterId: number | null }[]).filter(
+        (t) => t.status === 'waiting' && t.targetCounterId === null,
+      )
       if (waiting.length === 0) break
       const target = pick(random, waiting).id
-      const answers = await Promise.all(clerks.map((k) => http(base, 'POST', `/api/v1/counters/${k.counterId}/call`, { token: k.token, body: { ticketId: target } })))
+      const answers = await Promise.all(
+        clerks.map((k) => http(base, 'POST', `/api/v1/counters/${k.counterId}/call`, { token: k.token, body: { ticketId: target } })),
+      )
       expect(answers.filter((a) => a.status === 200)).toHaveLength(1)
       answers.forEach((res, i) => {
         if (res.status !== 200) return expect(res.body.code).toBe('TABOUR_ERR_ILLEGAL_TRANSITION')
@@ -95,14 +107,40 @@ describe('the event log after concurrent clerks and kiosks', () => {
 
 describe('the log checker finds what is wrong', () => {
   const ticket = (id: string, number: number, extra: Partial<LogTicket> = {}): LogTicket => ({
-    id, serviceId: 1, issuedServiceId: 1, day: '2026-03-10', number, label: `A-00${number}`, status: 'waiting', counterId: null, issuedAt: number, ...extra,
+    id,
+    serviceId: 1,
+    issuedServiceId: 1,
+    day: '2026-03-10',
+    number,
+    label: `A-00${number}`,
+    status: 'waiting',
+    counterId: null,
+    issuedAt: number,
+    ...extra,
   })
   let nextId = 1
-  const ev = (type: string, ticketId: string, counterId: number | null = null): LogEvent => ({ id: nextId++, at: nextId, day: '2026-03-10', type, ticketId, counterId, serviceId: 1 })
+  const ev = (type: string, ticketId: string, counterId: number | null = null): LogEvent => ({
+    id: nextId++,
+    at: nextId,
+    day: '2026-03-10',
+    type,
+    ticketId,
+    counterId,
+    serviceId: 1,
+  })
   const sound = (): EventLog => ({
-    events: [ev('ticket.issued', 't1'), ev('ticket.issued', 't2'), ev('ticket.called', 't1', 1), ev('ticket.started', 't1', 1), ev('ticket.finished', 't1', 1)],
+    events: [
+      ev('ticket.issued', 't1'),
+      ev('ticket.issued', 't2'),
+      ev('ticket.called', 't1', 1),
+      ev('ticket.started', 't1', 1),
+      ev('ticket.finished', 't1', 1),
+    ],
     tickets: [ticket('t1', 1, { status: 'done', counterId: 1 }), ticket('t2', 2)],
-    counters: [{ id: 1, currentTicketId: null }, { id: 2, currentTicketId: null }],
+    counters: [
+      { id: 1, currentTicketId: null },
+      { id: 2, currentTicketId: null },
+    ],
     sequences: [{ serviceId: 1, day: '2026-03-10', lastNumber: 2 }],
   })
 
@@ -136,6 +174,9 @@ describe('the log checker finds what is wrong', () => {
     const stale = sound()
     stale.tickets[1].status = 'called'
     stale.counters[1].currentTicketId = 't2'
-    expect(logViolations(stale)).toEqual(['A-002 (t2) is called in the table but waiting in the log', 'counter 2 holds A-002 (t2) but the log says it holds nothing'])
+    expect(logViolations(stale)).toEqual([
+      'A-002 (t2) is called in the table but waiting in the log',
+      'counter 2 holds A-002 (t2) but the log says it holds nothing',
+    ])
   })
 })

@@ -3,7 +3,7 @@ import { Agent } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { io, type Socket } from 'socket.io-client'
-import WebSocket from 'ws'
+import type WebSocket from 'ws'
 import { afterEach, describe, expect, it } from 'vitest'
 import { CHILD_ADMIN_PASSWORD, ChildServer, killAllChildren, noonTimeZone, sleep } from '../helpers/child-server.ts'
 import { createDevice, createService, expectHttp, loginAs } from '../helpers/http.ts'
@@ -120,17 +120,26 @@ describe('soak: steady load with displays connecting and disconnecting', () => {
         token: admin,
         body: { number: i + 1, name: `Counter ${i + 1}`, zone: i % 2 ? 'first' : 'ground', serviceIds: services.map((s) => s.id) },
       })
-      await expectHttp(201, base, 'POST', '/api/v1/users', { token: admin, body: { username: `clerk${i + 1}`, password: 'soak-password', role: 'clerk' } })
+      await expectHttp(201, base, 'POST', '/api/v1/users', {
+        token: admin,
+        body: { username: `clerk${i + 1}`, password: 'soak-password', role: 'clerk' },
+      })
       const token = await loginAs(base, `clerk${i + 1}`, 'soak-password')
       await expectHttp(200, base, 'POST', `/api/v1/counters/${counter.id}/open`, { token, body: {} })
       clerkTokens.push({ token, counterId: counter.id })
     }
-    await expectHttp(201, base, 'POST', '/api/v1/users', { token: admin, body: { username: 'manager', password: 'soak-password', role: 'manager' } })
+    await expectHttp(201, base, 'POST', '/api/v1/users', {
+      token: admin,
+      body: { username: 'manager', password: 'soak-password', role: 'manager' },
+    })
     const manager = await loginAs(base, 'manager', 'soak-password')
     const kiosk = await createDevice(base, admin, 'kiosk', 'kiosk')
     const displayTokens: string[] = []
     for (const zone of ['ground', 'first', null]) {
-      const device = await expectHttp(201, base, 'POST', '/api/v1/devices', { token: admin, body: { kind: 'display', name: `display ${zone}`, zone } })
+      const device = await expectHttp(201, base, 'POST', '/api/v1/devices', {
+        token: admin,
+        body: { kind: 'display', name: `display ${zone}`, zone },
+      })
       displayTokens.push((await expectHttp(200, base, 'POST', '/api/v1/devices/pair', { body: { pairingCode: device.pairingCode } })).token)
     }
 
@@ -138,7 +147,12 @@ describe('soak: steady load with displays connecting and disconnecting', () => {
     await sleep(5_000)
     const base0 = await scrapeMetrics(base)
     const proc0 = procFigures(pid)
-    const baseline = { rss: proc0.rssBytes, fds: proc0.fds, sockets: base0.get('tabour_sockets')!, handles: base0.get('nodejs_active_handles_total')! }
+    const baseline = {
+      rss: proc0.rssBytes,
+      fds: proc0.fds,
+      sockets: base0.get('tabour_sockets')!,
+      handles: base0.get('nodejs_active_handles_total')!,
+    }
 
     const errors: string[] = []
     const note = (what: string) => {
@@ -161,7 +175,12 @@ describe('soak: steady load with displays connecting and disconnecting', () => {
         socket.once('disconnect', () => clients.delete(socket))
       })
 
-    const persistent = await Promise.all([...Array.from({ length: PERSISTENT_DISPLAYS }, (_, i) => displayTokens[i % 3]), ...Array.from({ length: PERSISTENT_CONSOLES }, () => manager)].map(open))
+    const persistent = await Promise.all(
+      [
+        ...Array.from({ length: PERSISTENT_DISPLAYS }, (_, i) => displayTokens[i % 3]),
+        ...Array.from({ length: PERSISTENT_CONSOLES }, () => manager),
+      ].map(open),
+    )
     for (const s of persistent) s.on('disconnect', () => void (stop || counts.persistentDrops++))
 
     const kioskLoop = async () => {
@@ -195,7 +214,13 @@ describe('soak: steady load with displays connecting and disconnecting', () => {
     }
     const churnTokens = () => {
       const r = Math.random()
-      return r < 0.6 ? displayTokens[Math.floor(Math.random() * 3)] : r < 0.8 ? clerkTokens[Math.floor(Math.random() * CLERKS)].token : r < 0.9 ? manager : kiosk.token
+      return r < 0.6
+        ? displayTokens[Math.floor(Math.random() * 3)]
+        : r < 0.8
+          ? clerkTokens[Math.floor(Math.random() * CLERKS)].token
+          : r < 0.9
+            ? manager
+            : kiosk.token
     }
     const frozen: import('node:net').Socket[] = []
     const churnOne = async () => {

@@ -67,7 +67,8 @@ describe('the center embedded as a plugin in another Fastify app', () => {
 
   /** Logs in, builds a service, a counter, a clerk and a kiosk under `prefix`, all through the API. */
   async function setUp(host: FastifyInstance, prefix: string) {
-    const admin = (await call(host, 'POST', `${prefix}/api/v1/auth/login`, { body: { username: 'admin', password: ADMIN_PASSWORD } })).body.token as string
+    const admin = (await call(host, 'POST', `${prefix}/api/v1/auth/login`, { body: { username: 'admin', password: ADMIN_PASSWORD } })).body
+      .token as string
     const created = async (url: string, body: unknown) => {
       const res = await call(host, 'POST', `${prefix}${url}`, { token: admin, body })
       expect(res.status, JSON.stringify(res.body)).toBe(201)
@@ -76,7 +77,8 @@ describe('the center embedded as a plugin in another Fastify app', () => {
     const service = await created('/api/v1/services', { prefix: 'A', nameAr: 'خدمة', nameEn: 'Service', targetWaitSeconds: 600 })
     const counter = await created('/api/v1/counters', { number: 1, name: 'Counter 1', zone: 'hall', serviceIds: [service.id] })
     await created('/api/v1/users', { username: 'clerk', password: CLERK_PASSWORD, role: 'clerk' })
-    const clerk = (await call(host, 'POST', `${prefix}/api/v1/auth/login`, { body: { username: 'clerk', password: CLERK_PASSWORD } })).body.token as string
+    const clerk = (await call(host, 'POST', `${prefix}/api/v1/auth/login`, { body: { username: 'clerk', password: CLERK_PASSWORD } })).body
+      .token as string
     const pairingCode = (await created('/api/v1/devices', { kind: 'kiosk', name: 'kiosk' })).pairingCode
     const kiosk = (await call(host, 'POST', `${prefix}/api/v1/devices/pair`, { body: { pairingCode } })).body.token as string
     const displayCode = (await created('/api/v1/devices', { kind: 'display', name: 'hall tv', zone: 'hall' })).pairingCode
@@ -148,12 +150,22 @@ describe('the center embedded as a plugin in another Fastify app', () => {
     expect(unauthenticated.status).toBe(401)
     expect(shape(unauthenticated.body)).toEqual(tabourShape)
 
-    const badBody = await host.inject({ method: 'POST', url: '/center/api/v1/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"username":' })
+    const badBody = await host.inject({
+      method: 'POST',
+      url: '/center/api/v1/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"username":',
+    })
     expect(badBody.statusCode).toBe(400)
     expect(shape(badBody.json())).toEqual(tabourShape)
 
     // the center's 64 KiB body limit holds inside a host whose own limit is Fastify's 1 MiB
-    const oversized = await host.inject({ method: 'POST', url: '/center/api/v1/auth/login', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ username: 'x'.repeat(100_000), password: 'y' }) })
+    const oversized = await host.inject({
+      method: 'POST',
+      url: '/center/api/v1/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ username: 'x'.repeat(100_000), password: 'y' }),
+    })
     expect(oversized.statusCode).toBe(413)
     expect(shape(oversized.json())).toEqual(tabourShape)
 
@@ -194,7 +206,11 @@ describe('the center embedded as a plugin in another Fastify app', () => {
     expect(issued.status).toBe(201)
     expect((await http(url, 'POST', `/center/api/v1/counters/${s.counter.id}/open`, { token: s.clerk })).status).toBe(200)
     expect((await http(url, 'POST', `/center/api/v1/counters/${s.counter.id}/call-next`, { token: s.clerk })).status).toBe(200)
-    expect(await called).toMatchObject({ ticket: { id: issued.body.id, label: 'A-001' }, counter: { id: s.counter.id, zone: 'hall' }, recall: false })
+    expect(await called).toMatchObject({
+      ticket: { id: issued.body.id, label: 'A-001' },
+      counter: { id: s.counter.id, zone: 'hall' },
+      recall: false,
+    })
 
     // a bad token is refused under the prefix too
     const refused = clients.open(url, 'garbage', { path: '/center/socket.io' })

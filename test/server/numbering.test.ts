@@ -42,7 +42,9 @@ async function scene(startIso: string, config: Record<string, unknown> = {}): Pr
       return t.label
     },
     dayOf: (label) => {
-      const rows = center.app.tabour.db.prepare('SELECT day FROM tickets WHERE label = ? ORDER BY issued_at DESC LIMIT 1').all(label) as { day: string }[]
+      const rows = center.app.tabour.db.prepare('SELECT day FROM tickets WHERE label = ? ORDER BY issued_at DESC LIMIT 1').all(label) as {
+        day: string
+      }[]
       return rows[0].day
     },
   }
@@ -135,7 +137,9 @@ describe('ticket numbering', () => {
     await center.action(clerk2, counter.id, 'no-show')
     expect((await center.issue(s.kiosk, { serviceId: s.a.id })).label).toBe('A-005')
 
-    const numbers = center.app.tabour.db.prepare('SELECT number FROM tickets WHERE service_id = ? ORDER BY number').all(s.a.id) as { number: number }[]
+    const numbers = center.app.tabour.db.prepare('SELECT number FROM tickets WHERE service_id = ? ORDER BY number').all(s.a.id) as {
+      number: number
+    }[]
     expect(numbers.map((n) => n.number)).toEqual([1, 2, 3, 4, 5])
   })
 
@@ -197,7 +201,11 @@ describe('the numbering guard in the database', () => {
       db.prepare("UPDATE tickets SET service_id = 2 WHERE id = 't-a1'").run()
       // but a second A-001 for the same day is refused by the database itself
       expect(() =>
-        db.prepare("INSERT INTO tickets (id, service_id, issued_service_id, day, number, label, status, issued_at, queued_at, issued_by_type) VALUES ('dup', 1, 1, '2026-03-10', 1, 'A-001', 'waiting', 3, 3, 'system')").run(),
+        db
+          .prepare(
+            "INSERT INTO tickets (id, service_id, issued_service_id, day, number, label, status, issued_at, queued_at, issued_by_type) VALUES ('dup', 1, 1, '2026-03-10', 1, 'A-001', 'waiting', 3, 3, 'system')",
+          )
+          .run(),
       ).toThrow(/UNIQUE/)
       db.close()
     } finally {

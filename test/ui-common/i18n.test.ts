@@ -90,9 +90,7 @@ describe('digits', () => {
     expect(formatNumber(0, { digits: 'arabic-indic' })).toBe('٠')
     expect(formatNumber(1234567, { digits: 'arabic-indic' })).toBe('١٢٣٤٥٦٧')
     expect(formatNumber(1234567, { digits: 'arabic-indic', grouping: true })).toBe('١٬٢٣٤٬٥٦٧')
-    expect(formatNumber(1234.5, { digits: 'western', grouping: true, maximumFractionDigits: 1 })).toBe(
-      '1,234.5',
-    )
+    expect(formatNumber(1234.5, { digits: 'western', grouping: true, maximumFractionDigits: 1 })).toBe('1,234.5')
     expect(formatNumber(12.25, { digits: 'arabic-indic', maximumFractionDigits: 2 })).toBe('١٢٫٢٥')
     expect(formatNumber(7.6)).toBe('8')
   })

@@ -23,7 +23,11 @@ export class CenterSettingsRepo {
     if (!row) return NO_NEWS
     try {
       const v = JSON.parse(row.value) as { ar?: unknown; en?: unknown }
-      return { ar: typeof v.ar === 'string' ? v.ar : '', en: typeof v.en === 'string' ? v.en : '', updatedAt: new Date(row.updated_at).toISOString() }
+      return {
+        ar: typeof v.ar === 'string' ? v.ar : '',
+        en: typeof v.en === 'string' ? v.en : '',
+        updatedAt: new Date(row.updated_at).toISOString(),
+      }
     } catch {
       return NO_NEWS
     }

@@ -42,7 +42,9 @@ export class CountersRepo {
   }
 
   private toCounter(r: CounterRow): CounterRecord {
-    const services = this.sql('SELECT service_id AS serviceId, weight FROM counter_services WHERE counter_id = ? ORDER BY service_id').all(r.id) as {
+    const services = this.sql('SELECT service_id AS serviceId, weight FROM counter_services WHERE counter_id = ? ORDER BY service_id').all(
+      r.id,
+    ) as {
       serviceId: number
       weight: number
     }[]
@@ -94,7 +96,13 @@ export class CountersRepo {
   }
 
   update(id: number, f: CounterFields): CounterRecord {
-    this.sql('UPDATE counters SET number = ?, name = ?, zone = ?, active = ? WHERE id = ?').run(f.number, f.name, f.zone, f.active ? 1 : 0, id)
+    this.sql('UPDATE counters SET number = ?, name = ?, zone = ?, active = ? WHERE id = ?').run(
+      f.number,
+      f.name,
+      f.zone,
+      f.active ? 1 : 0,
+      id,
+    )
     this.replaceServices(id, f.services)
     return this.get(id)!
   }

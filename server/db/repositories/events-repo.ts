@@ -26,7 +26,17 @@ export class EventsRepo {
     const { lastInsertRowid } = this.sql(
       `INSERT INTO events (at, day, type, ticket_id, counter_id, service_id, user_id, device_id, data)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(e.at, e.day, e.type, e.ticketId ?? null, e.counterId ?? null, e.serviceId ?? null, e.userId ?? null, e.deviceId ?? null, JSON.stringify(e.data ?? {}))
+    ).run(
+      e.at,
+      e.day,
+      e.type,
+      e.ticketId ?? null,
+      e.counterId ?? null,
+      e.serviceId ?? null,
+      e.userId ?? null,
+      e.deviceId ?? null,
+      JSON.stringify(e.data ?? {}),
+    )
     return Number(lastInsertRowid)
   }
 

@@ -57,16 +57,24 @@ export class ServicesRepo {
   }
 
   insert(f: ServiceFields, now: number): Service {
-    const { lastInsertRowid } = this.sql(`INSERT INTO services (prefix, name_ar, name_en, target_wait_seconds, daily_cap, active, sort_order, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
-      .run(f.prefix, f.nameAr, f.nameEn, f.targetWaitSeconds, f.dailyCap, f.active ? 1 : 0, f.sortOrder, now)
+    const { lastInsertRowid } =
+      this.sql(`INSERT INTO services (prefix, name_ar, name_en, target_wait_seconds, daily_cap, active, sort_order, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(
+        f.prefix,
+        f.nameAr,
+        f.nameEn,
+        f.targetWaitSeconds,
+        f.dailyCap,
+        f.active ? 1 : 0,
+        f.sortOrder,
+        now,
+      )
     return this.get(Number(lastInsertRowid))!
   }
 
   update(id: number, f: ServiceFields): Service {
     this.sql(`UPDATE services SET prefix = ?, name_ar = ?, name_en = ?, target_wait_seconds = ?, daily_cap = ?, active = ?, sort_order = ?
-         WHERE id = ?`)
-      .run(f.prefix, f.nameAr, f.nameEn, f.targetWaitSeconds, f.dailyCap, f.active ? 1 : 0, f.sortOrder, id)
+         WHERE id = ?`).run(f.prefix, f.nameAr, f.nameEn, f.targetWaitSeconds, f.dailyCap, f.active ? 1 : 0, f.sortOrder, id)
     return this.get(id)!
   }
 }

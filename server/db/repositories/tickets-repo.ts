@@ -43,8 +43,18 @@ const COLUMNS = `id, service_id AS serviceId, issued_service_id AS issuedService
 export type TicketChanges = Partial<
   Pick<
     TicketRecord,
-    | 'status' | 'serviceId' | 'queuedAt' | 'calledAt' | 'startedAt' | 'finishedAt' | 'counterId'
-    | 'targetCounterId' | 'clerkId' | 'recallCount' | 'transferCount' | 'outcome'
+    | 'status'
+    | 'serviceId'
+    | 'queuedAt'
+    | 'calledAt'
+    | 'startedAt'
+    | 'finishedAt'
+    | 'counterId'
+    | 'targetCounterId'
+    | 'clerkId'
+    | 'recallCount'
+    | 'transferCount'
+    | 'outcome'
   >
 >
 
@@ -102,9 +112,11 @@ export class TicketsRepo {
   }
 
   findByIdempotencyKey(issuedByType: string, issuedById: number | null, key: string): TicketRecord | undefined {
-    return this.sql(
-      `SELECT ${COLUMNS} FROM tickets WHERE issued_by_type = ? AND issued_by_id IS ? AND idempotency_key = ?`,
-    ).get(issuedByType, issuedById, key) as TicketRecord | undefined
+    return this.sql(`SELECT ${COLUMNS} FROM tickets WHERE issued_by_type = ? AND issued_by_id IS ? AND idempotency_key = ?`).get(
+      issuedByType,
+      issuedById,
+      key,
+    ) as TicketRecord | undefined
   }
 
   update(id: string, changes: TicketChanges): void {

@@ -43,7 +43,11 @@ export class TokensRepo {
   }
 
   revokeSubject(subjectType: SubjectType, subjectId: number, now: number): void {
-    this.sql('UPDATE tokens SET revoked_at = ? WHERE subject_type = ? AND subject_id = ? AND revoked_at IS NULL').run(now, subjectType, subjectId)
+    this.sql('UPDATE tokens SET revoked_at = ? WHERE subject_type = ? AND subject_id = ? AND revoked_at IS NULL').run(
+      now,
+      subjectType,
+      subjectId,
+    )
   }
 
   /**

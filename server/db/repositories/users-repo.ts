@@ -43,21 +43,21 @@ export class UsersRepo {
   }
 
   insert(f: { username: string; passwordHash: string; role: Role; displayName: string }, now: number): User {
-    const { lastInsertRowid } = this.sql('INSERT INTO users (username, password_hash, role, display_name, created_at) VALUES (?, ?, ?, ?, ?)')
-      .run(f.username, f.passwordHash, f.role, f.displayName, now)
+    const { lastInsertRowid } = this.sql(
+      'INSERT INTO users (username, password_hash, role, display_name, created_at) VALUES (?, ?, ?, ?, ?)',
+    ).run(f.username, f.passwordHash, f.role, f.displayName, now)
     return this.get(Number(lastInsertRowid))!
   }
 
   update(id: number, f: { passwordHash?: string; role?: Role; displayName?: string; active?: boolean }): User {
     const current = this.sql('SELECT * FROM users WHERE id = ?').get(id) as UserRow
-    this.sql('UPDATE users SET password_hash = ?, role = ?, display_name = ?, active = ? WHERE id = ?')
-      .run(
-        f.passwordHash ?? current.password_hash,
-        f.role ?? current.role,
-        f.displayName ?? current.display_name,
-        f.active === undefined ? current.active : f.active ? 1 : 0,
-        id,
-      )
+    this.sql('UPDATE users SET password_hash = ?, role = ?, display_name = ?, active = ? WHERE id = ?').run(
+      f.passwordHash ?? current.password_hash,
+      f.role ?? current.role,
+      f.displayName ?? current.display_name,
+      f.active === undefined ? current.active : f.active ? 1 : 0,
+      id,
+    )
     return this.get(id)!
   }
 

@@ -62,10 +62,14 @@ export async function authRoutes(fastify: FastifyInstance): Promise<void> {
     },
   )
 
-  app.get('/me', { preValidation: allow(...STAFF), schema: { tags: ['auth'], response: { 200: User, ...errorResponses(401, 403) } } }, async (request) => {
-    const actor = actorOf(request)
-    const user = actor.type === 'user' ? users.get(actor.id) : undefined
-    if (!user) throw notFound(ErrorCodes.USER_NOT_FOUND, 'no such user')
-    return user
-  })
+  app.get(
+    '/me',
+    { preValidation: allow(...STAFF), schema: { tags: ['auth'], response: { 200: User, ...errorResponses(401, 403) } } },
+    async (request) => {
+      const actor = actorOf(request)
+      const user = actor.type === 'user' ? users.get(actor.id) : undefined
+      if (!user) throw notFound(ErrorCodes.USER_NOT_FOUND, 'no such user')
+      return user
+    },
+  )
 }

@@ -9,7 +9,10 @@ export async function centerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(newsRoutes)
   app.get(
     '/',
-    { preValidation: allow(...STAFF, 'kiosk', 'display'), schema: { tags: ['center'], response: { 200: CenterInfo, ...errorResponses(401, 403) } } },
+    {
+      preValidation: allow(...STAFF, 'kiosk', 'display'),
+      schema: { tags: ['center'], response: { 200: CenterInfo, ...errorResponses(401, 403) } },
+    },
     async () => {
       const { config } = app.tabour
       return {

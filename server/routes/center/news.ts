@@ -16,7 +16,10 @@ export async function newsRoutes(fastify: FastifyInstance): Promise<void> {
 
   app.get(
     '/news',
-    { preValidation: allow(...STAFF, 'display'), schema: { tags: ['center'], summary: "the displays' news line", response: { 200: CenterNews, ...errorResponses(401, 403) } } },
+    {
+      preValidation: allow(...STAFF, 'display'),
+      schema: { tags: ['center'], summary: "the displays' news line", response: { 200: CenterNews, ...errorResponses(401, 403) } },
+    },
     async () => settings.news(),
   )
 
@@ -35,7 +38,11 @@ export async function newsRoutes(fastify: FastifyInstance): Promise<void> {
       const actor = actorOf(request)
       // a line break would break the one-line ticker: fold all whitespace runs into one space
       const clean = (text: string) => text.replace(/\s+/g, ' ').trim()
-      const news = settings.setNews({ ar: clean(request.body.ar), en: clean(request.body.en) }, clock(), actor.type === 'user' ? actor.id : null)
+      const news = settings.setNews(
+        { ar: clean(request.body.ar), en: clean(request.body.en) },
+        clock(),
+        actor.type === 'user' ? actor.id : null,
+      )
       realtime.centerUpdated(news)
       return news
     },

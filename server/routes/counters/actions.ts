@@ -19,7 +19,13 @@ export async function counterActionRoutes(fastify: FastifyInstance): Promise<voi
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
   const { counters } = app.tabour.queue
 
-  const action = <B extends TSchema>(name: string, body: B, summary: string, run: (actor: Actor, id: number, body: any) => DomainResult) => {
+  const action = <B extends TSchema>(
+    name: string,
+    body: B,
+    summary: string,
+    // biome-ignore lint/suspicious/noExplicitAny: each action's body is validated by its own TypeBox schema before run() sees it
+    run: (actor: Actor, id: number, body: any) => DomainResult,
+  ) => {
     app.post(
       `/:id/${name}`,
       {
@@ -41,18 +47,25 @@ export async function counterActionRoutes(fastify: FastifyInstance): Promise<voi
     )
   }
 
-  action('open', OpenCounterBody, 'open (or resume) the counter; it is then yours. takeover: managers take a held counter', (actor, id, b) =>
-    counters.open(actor, id, { takeover: b.takeover }),
+  action(
+    'open',
+    OpenCounterBody,
+    'open (or resume) the counter; it is then yours. takeover: managers take a held counter',
+    (actor, id, b) => counters.open(actor, id, { takeover: b.takeover }),
   )
   action('pause', PauseBody, 'pause: no calls until you open it again', (actor, id, b) => counters.pause(actor, id, b.reason ?? null))
   action('close', EmptyBody, 'close the counter and release it', (actor, id) => counters.close(actor, id))
   action('call-next', EmptyBody, 'call the ticket the call policy picks', (actor, id) => counters.callNext(actor, id))
-  action('call', CallTicketBody, 'call one waiting ticket by id, out of order (audited)', (actor, id, b) => counters.callTicket(actor, id, b.ticketId))
+  action('call', CallTicketBody, 'call one waiting ticket by id, out of order (audited)', (actor, id, b) =>
+    counters.callTicket(actor, id, b.ticketId),
+  )
   action('recall', EmptyBody, 'call the current ticket again', (actor, id) => counters.recall(actor, id))
   action('start', EmptyBody, 'the citizen arrived: start serving', (actor, id) => counters.start(actor, id))
   action('finish', FinishBody, 'finish serving, with an optional outcome and note', (actor, id, b) =>
     counters.finish(actor, id, b.outcome ?? null, b.note ?? null),
   )
   action('no-show', EmptyBody, 'the called citizen did not come', (actor, id) => counters.noShow(actor, id))
-  action('transfer', TransferBody, 'send the current ticket to another service or counter', (actor, id, b) => counters.transfer(actor, id, b))
+  action('transfer', TransferBody, 'send the current ticket to another service or counter', (actor, id, b) =>
+    counters.transfer(actor, id, b),
+  )
 }

@@ -48,24 +48,36 @@ export async function counterRoutes(fastify: FastifyInstance): Promise<void> {
 
   app.get(
     '/',
-    { preValidation: allow(...STAFF, 'display', 'kiosk'), schema: { tags: ['counters'], response: { 200: Type.Array(Counter), ...errorResponses(401, 403) } } },
+    {
+      preValidation: allow(...STAFF, 'display', 'kiosk'),
+      schema: { tags: ['counters'], response: { 200: Type.Array(Counter), ...errorResponses(401, 403) } },
+    },
     async () => counters.list().map(counterDto),
   )
 
   app.get(
     '/:id',
-    { preValidation: allow(...STAFF, 'display'), schema: { tags: ['counters'], params: IdParam, response: { 200: Counter, ...errorResponses(400, 401, 403, 404) } } },
+    {
+      preValidation: allow(...STAFF, 'display'),
+      schema: { tags: ['counters'], params: IdParam, response: { 200: Counter, ...errorResponses(400, 401, 403, 404) } },
+    },
     async (request) => counterDto(get(request.params.id)),
   )
 
   app.post(
     '/',
-    { preValidation: allow(...ADMINS), schema: { tags: ['counters'], body: CreateCounterBody, response: { 201: Counter, ...errorResponses(400, 401, 403, 404, 409) } } },
+    {
+      preValidation: allow(...ADMINS),
+      schema: { tags: ['counters'], body: CreateCounterBody, response: { 201: Counter, ...errorResponses(400, 401, 403, 404, 409) } },
+    },
     async (request, reply) => {
       const b = request.body
       assertNumberFree(b.number)
       const counter = db.transaction(() =>
-        counters.insert({ number: b.number, name: b.name, zone: b.zone ?? 'main', active: b.active ?? true, services: servicesOf(b, []) }, clock()),
+        counters.insert(
+          { number: b.number, name: b.name, zone: b.zone ?? 'main', active: b.active ?? true, services: servicesOf(b, []) },
+          clock(),
+        ),
       )()
       return reply.status(201).send(changed(counter.id))
     },
@@ -75,7 +87,12 @@ export async function counterRoutes(fastify: FastifyInstance): Promise<void> {
     '/:id',
     {
       preValidation: allow(...ADMINS),
-      schema: { tags: ['counters'], params: IdParam, body: UpdateCounterBody, response: { 200: Counter, ...errorResponses(400, 401, 403, 404, 409) } },
+      schema: {
+        tags: ['counters'],
+        params: IdParam,
+        body: UpdateCounterBody,
+        response: { 200: Counter, ...errorResponses(400, 401, 403, 404, 409) },
+      },
     },
     async (request) => {
       const current = get(request.params.id)

@@ -37,13 +37,21 @@ export async function deviceRoutes(fastify: FastifyInstance): Promise<void> {
     return pairingCode
   }
 
-  app.get('/', { preValidation: allow(...MANAGERS), schema: { tags: ['devices'], response: { 200: Type.Array(Device), ...errorResponses(401, 403) } } }, async () =>
-    devices.list(),
+  app.get(
+    '/',
+    {
+      preValidation: allow(...MANAGERS),
+      schema: { tags: ['devices'], response: { 200: Type.Array(Device), ...errorResponses(401, 403) } },
+    },
+    async () => devices.list(),
   )
 
   app.post(
     '/',
-    { preValidation: allow(...ADMINS), schema: { tags: ['devices'], body: CreateDeviceBody, response: { 201: CreatedDevice, ...errorResponses(400, 401, 403) } } },
+    {
+      preValidation: allow(...ADMINS),
+      schema: { tags: ['devices'], body: CreateDeviceBody, response: { 201: CreatedDevice, ...errorResponses(400, 401, 403) } },
+    },
     async (request, reply) => {
       const b = request.body
       validateDeviceConfig(b.kind, b.config ?? {}, configContext)
@@ -58,13 +66,22 @@ export async function deviceRoutes(fastify: FastifyInstance): Promise<void> {
     '/:id',
     {
       preValidation: allow(...ADMINS),
-      schema: { tags: ['devices'], params: IdParam, body: UpdateDeviceBody, response: { 200: Device, ...errorResponses(400, 401, 403, 404) } },
+      schema: {
+        tags: ['devices'],
+        params: IdParam,
+        body: UpdateDeviceBody,
+        response: { 200: Device, ...errorResponses(400, 401, 403, 404) },
+      },
     },
     async (request) => {
       const current = get(request.params.id)
       const b = request.body
       if (b.config) validateDeviceConfig(current.kind, b.config, configContext)
-      const updated = devices.update(current.id, { name: b.name ?? current.name, zone: b.zone === undefined ? current.zone : b.zone, config: b.config ?? current.config })
+      const updated = devices.update(current.id, {
+        name: b.name ?? current.name,
+        zone: b.zone === undefined ? current.zone : b.zone,
+        config: b.config ?? current.config,
+      })
       devicesChanged()
       return updated
     },
@@ -74,7 +91,11 @@ export async function deviceRoutes(fastify: FastifyInstance): Promise<void> {
     '/me',
     {
       preValidation: allow('kiosk', 'display', 'printer', 'board', 'keypad'),
-      schema: { tags: ['devices'], summary: "a paired device's own record and config", response: { 200: Device, ...errorResponses(401, 403, 404) } },
+      schema: {
+        tags: ['devices'],
+        summary: "a paired device's own record and config",
+        response: { 200: Device, ...errorResponses(401, 403, 404) },
+      },
     },
     async (request) => {
       const actor = actorOf(request)
@@ -86,7 +107,12 @@ export async function deviceRoutes(fastify: FastifyInstance): Promise<void> {
     '/:id/pairing-code',
     {
       preValidation: allow(...ADMINS),
-      schema: { tags: ['devices'], summary: 'a new one-time code (re-pairing a replaced kiosk)', params: IdParam, response: { 200: CreatedDevice, ...errorResponses(400, 401, 403, 404) } },
+      schema: {
+        tags: ['devices'],
+        summary: 'a new one-time code (re-pairing a replaced kiosk)',
+        params: IdParam,
+        response: { 200: CreatedDevice, ...errorResponses(400, 401, 403, 404) },
+      },
     },
     async (request) => {
       const device = get(request.params.id)
@@ -99,7 +125,10 @@ export async function deviceRoutes(fastify: FastifyInstance): Promise<void> {
 
   app.post(
     '/:id/revoke',
-    { preValidation: allow(...ADMINS), schema: { tags: ['devices'], params: IdParam, response: { 200: Device, ...errorResponses(400, 401, 403, 404) } } },
+    {
+      preValidation: allow(...ADMINS),
+      schema: { tags: ['devices'], params: IdParam, response: { 200: Device, ...errorResponses(400, 401, 403, 404) } },
+    },
     async (request) => {
       const device = get(request.params.id)
       const now = clock()

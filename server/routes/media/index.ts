@@ -17,7 +17,11 @@ export async function mediaRoutes(fastify: FastifyInstance): Promise<void> {
     '/',
     {
       preValidation: allow(...STAFF, 'display'),
-      schema: { tags: ['media'], summary: 'images and videos in <dataDir>/media/, by name', response: { 200: Type.Array(MediaItem), ...errorResponses(401, 403) } },
+      schema: {
+        tags: ['media'],
+        summary: 'images and videos in <dataDir>/media/, by name',
+        response: { 200: Type.Array(MediaItem), ...errorResponses(401, 403) },
+      },
     },
     async () => listMedia(mediaDir(config.dataDir), (name) => mediaUrl(basePath, name)),
   )
@@ -30,14 +34,18 @@ export async function mediaRoutes(fastify: FastifyInstance): Promise<void> {
 export async function mediaFiles(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
   const { config } = app.tabour
-  app.get('/media/:name', { schema: { hide: true, params: Type.Object({ name: Type.String({ maxLength: 300 }) }) } }, async (request, reply) => {
-    const file = await openMedia(mediaDir(config.dataDir), request.params.name)
-    if (!file) throw notFound(ErrorCodes.MEDIA_NOT_FOUND, 'no such media file')
-    return reply
-      .header('content-length', file.size)
-      .header('cache-control', 'no-cache')
-      .header('x-content-type-options', 'nosniff')
-      .type(file.mime)
-      .send(file.stream)
-  })
+  app.get(
+    '/media/:name',
+    { schema: { hide: true, params: Type.Object({ name: Type.String({ maxLength: 300 }) }) } },
+    async (request, reply) => {
+      const file = await openMedia(mediaDir(config.dataDir), request.params.name)
+      if (!file) throw notFound(ErrorCodes.MEDIA_NOT_FOUND, 'no such media file')
+      return reply
+        .header('content-length', file.size)
+        .header('cache-control', 'no-cache')
+        .header('x-content-type-options', 'nosniff')
+        .type(file.mime)
+        .send(file.stream)
+    },
+  )
 }

@@ -31,7 +31,11 @@ export async function serviceRoutes(fastify: FastifyInstance): Promise<void> {
     '/',
     {
       preValidation: allow(...STAFF, 'kiosk', 'display'),
-      schema: { tags: ['services'], querystring: ListQuery, response: { 200: Type.Array(ServiceWithQueue), ...errorResponses(400, 401, 403) } },
+      schema: {
+        tags: ['services'],
+        querystring: ListQuery,
+        response: { 200: Type.Array(ServiceWithQueue), ...errorResponses(400, 401, 403) },
+      },
     },
     async (request) => {
       const all = request.query.all === true && MANAGERS.includes(grantOf(actorOf(request))!)
@@ -41,13 +45,19 @@ export async function serviceRoutes(fastify: FastifyInstance): Promise<void> {
 
   app.get(
     '/:id',
-    { preValidation: allow(...STAFF, 'kiosk', 'display'), schema: { tags: ['services'], params: IdParam, response: { 200: Service, ...errorResponses(400, 401, 403, 404) } } },
+    {
+      preValidation: allow(...STAFF, 'kiosk', 'display'),
+      schema: { tags: ['services'], params: IdParam, response: { 200: Service, ...errorResponses(400, 401, 403, 404) } },
+    },
     async (request) => get(request.params.id),
   )
 
   app.post(
     '/',
-    { preValidation: allow(...ADMINS), schema: { tags: ['services'], body: CreateServiceBody, response: { 201: Service, ...errorResponses(400, 401, 403, 409) } } },
+    {
+      preValidation: allow(...ADMINS),
+      schema: { tags: ['services'], body: CreateServiceBody, response: { 201: Service, ...errorResponses(400, 401, 403, 409) } },
+    },
     async (request, reply) => {
       const b = request.body
       assertPrefixFree(b.prefix)
@@ -62,7 +72,12 @@ export async function serviceRoutes(fastify: FastifyInstance): Promise<void> {
     '/:id',
     {
       preValidation: allow(...ADMINS),
-      schema: { tags: ['services'], params: IdParam, body: UpdateServiceBody, response: { 200: Service, ...errorResponses(400, 401, 403, 404, 409) } },
+      schema: {
+        tags: ['services'],
+        params: IdParam,
+        body: UpdateServiceBody,
+        response: { 200: Service, ...errorResponses(400, 401, 403, 404, 409) },
+      },
     },
     async (request) => {
       const current = get(request.params.id)

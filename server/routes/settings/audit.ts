@@ -8,7 +8,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 
 /** Route patterns (relative to /api/v1) whose successful POST/PATCH/PUT/DELETE is a configuration change. */
-const AUDITED = [/^\/services(\/:id)?$/, /^\/counters(\/:id)?$/, /^\/users(\/:id)?$/, /^\/devices(\/:id(\/[a-z-]+)?)?$/, /^\/center\/news$/, /^\/settings$/]
+const AUDITED = [
+  /^\/services(\/:id)?$/,
+  /^\/counters(\/:id)?$/,
+  /^\/users(\/:id)?$/,
+  /^\/devices(\/:id(\/[a-z-]+)?)?$/,
+  /^\/center\/news$/,
+  /^\/settings$/,
+]
 const SECRET = new Set(['password', 'token', 'pairingCode'])
 
 function redact(body: unknown): unknown {
@@ -41,7 +48,13 @@ export function installAudit(app: FastifyInstance): void {
         day: queue.ctx.dayOf(now),
         type: 'config.changed',
         userId: actor.id,
-        data: { method: request.method, route, params: (request.params ?? {}) as Record<string, unknown>, body: redact(request.body), status: reply.statusCode },
+        data: {
+          method: request.method,
+          route,
+          params: (request.params ?? {}) as Record<string, unknown>,
+          body: redact(request.body),
+          status: reply.statusCode,
+        },
       })
     } catch (err) {
       request.log.error({ err }, 'audit: could not log a configuration change')

@@ -21,19 +21,30 @@ export async function settingsRoutes(fastify: FastifyInstance): Promise<void> {
   const { db, config, clock } = app.tabour
   const store = new CenterSettingsStore(db, config)
 
-  app.get('/', { preValidation: allow(...MANAGERS), schema: { tags: ['settings'], response: { 200: SettingsReply, ...errorResponses(401, 403) } } }, async () => store.reply())
+  app.get(
+    '/',
+    { preValidation: allow(...MANAGERS), schema: { tags: ['settings'], response: { 200: SettingsReply, ...errorResponses(401, 403) } } },
+    async () => store.reply(),
+  )
 
   app.put(
     '/',
     {
       preValidation: allow(...ADMINS),
-      schema: { tags: ['settings'], summary: 'override center settings (null: back to the config value)', body: PutSettingsBody, response: { 200: SettingsReply, ...errorResponses(400, 401, 403) } },
+      schema: {
+        tags: ['settings'],
+        summary: 'override center settings (null: back to the config value)',
+        body: PutSettingsBody,
+        response: { 200: SettingsReply, ...errorResponses(400, 401, 403) },
+      },
     },
     async (request) => {
       const body = request.body
-      if (body.timeZone && !isValidTimeZone(body.timeZone)) throw badRequest(ErrorCodes.VALIDATION, `body/timeZone ${body.timeZone} is not an IANA time zone`)
+      if (body.timeZone && !isValidTimeZone(body.timeZone))
+        throw badRequest(ErrorCodes.VALIDATION, `body/timeZone ${body.timeZone} is not an IANA time zone`)
       const codes = (body.priorityCategories ?? []).map((c) => c.code)
-      if (codes.includes('none')) throw badRequest(ErrorCodes.VALIDATION, 'body/priorityCategories code none is reserved for ordinary tickets')
+      if (codes.includes('none'))
+        throw badRequest(ErrorCodes.VALIDATION, 'body/priorityCategories code none is reserved for ordinary tickets')
       if (new Set(codes).size !== codes.length) throw badRequest(ErrorCodes.VALIDATION, 'body/priorityCategories codes must be unique')
       const actor = actorOf(request)
       return store.update(body, clock(), actor.type === 'user' ? actor.id : null)
@@ -42,7 +53,15 @@ export async function settingsRoutes(fastify: FastifyInstance): Promise<void> {
 
   app.get(
     '/audit',
-    { preValidation: allow(...ADMINS), schema: { tags: ['settings'], summary: 'the latest configuration changes (event log)', querystring: AuditQuery, response: { 200: Type.Array(AuditEntry), ...errorResponses(400, 401, 403) } } },
+    {
+      preValidation: allow(...ADMINS),
+      schema: {
+        tags: ['settings'],
+        summary: 'the latest configuration changes (event log)',
+        querystring: AuditQuery,
+        response: { 200: Type.Array(AuditEntry), ...errorResponses(400, 401, 403) },
+      },
+    },
     async (request) => {
       const rows = db
         .prepare(
@@ -52,7 +71,17 @@ export async function settingsRoutes(fastify: FastifyInstance): Promise<void> {
         .all(request.query.limit ?? 50) as { id: number; at: number; userId: number | null; username: string | null; data: string }[]
       return rows.map((r) => {
         const d = JSON.parse(r.data) as { method: string; route: string; params: Record<string, unknown>; body: unknown; status: number }
-        return { id: r.id, at: new Date(r.at).toISOString(), userId: r.userId, username: r.username, method: d.method, route: d.route, params: d.params ?? {}, body: d.body ?? null, status: d.status }
+        return {
+          id: r.id,
+          at: new Date(r.at).toISOString(),
+          userId: r.userId,
+          username: r.username,
+          method: d.method,
+          route: d.route,
+          params: d.params ?? {},
+          body: d.body ?? null,
+          status: d.status,
+        }
       })
     },
   )

@@ -1,7 +1,16 @@
 import type { FastifyInstance } from 'fastify'
 import { Type } from '@sinclair/typebox'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
-import { ClerkStatsToday, DeviceHealth, HourlySeries, HourlyQuery, RangeQuery, Report, ReportQuery, StatsToday } from '../../../protocol/stats.ts'
+import {
+  ClerkStatsToday,
+  DeviceHealth,
+  HourlySeries,
+  HourlyQuery,
+  RangeQuery,
+  Report,
+  ReportQuery,
+  StatsToday,
+} from '../../../protocol/stats.ts'
 import { errorResponses } from '../../../protocol/common.ts'
 import { actorOf, allow, MANAGERS, STAFF } from '../../auth/access.ts'
 import { badRequest, ErrorCodes } from '../../errors.ts'
@@ -39,7 +48,8 @@ export async function statsRoutes(fastify: FastifyInstance): Promise<void> {
     if (!isRealDay(from)) throw badRequest(ErrorCodes.VALIDATION, `querystring/from ${from} is not a date`)
     if (!isRealDay(to)) throw badRequest(ErrorCodes.VALIDATION, `querystring/to ${to} is not a date`)
     if (to < from) throw badRequest(ErrorCodes.VALIDATION, 'querystring/to must not be before from')
-    if (dayCount(from, to) > MAX_REPORT_DAYS) throw badRequest(ErrorCodes.VALIDATION, `querystring/to a report covers at most ${MAX_REPORT_DAYS} days`)
+    if (dayCount(from, to) > MAX_REPORT_DAYS)
+      throw badRequest(ErrorCodes.VALIDATION, `querystring/to a report covers at most ${MAX_REPORT_DAYS} days`)
   }
   const report = (q: ReportQuery) => {
     checkRange(q.from, q.to)
@@ -61,7 +71,11 @@ export async function statsRoutes(fastify: FastifyInstance): Promise<void> {
     '/me',
     {
       preValidation: allow(...STAFF),
-      schema: { tags: ['stats'], summary: "today's figures of the calling clerk: called, served, no-show, mean service time", response: { 200: ClerkStatsToday, ...errorResponses(401, 403) } },
+      schema: {
+        tags: ['stats'],
+        summary: "today's figures of the calling clerk: called, served, no-show, mean service time",
+        response: { 200: ClerkStatsToday, ...errorResponses(401, 403) },
+      },
     },
     async (request) => {
       const actor = actorOf(request)
@@ -74,14 +88,27 @@ export async function statsRoutes(fastify: FastifyInstance): Promise<void> {
     '/report',
     {
       preValidation: allow(...MANAGERS),
-      schema: { tags: ['stats'], summary: 'KPIs over local days from..to (both included), grouped by day, hour, service, counter or clerk', querystring: ReportQuery, response: { 200: Report, ...errorResponses(400, 401, 403) } },
+      schema: {
+        tags: ['stats'],
+        summary: 'KPIs over local days from..to (both included), grouped by day, hour, service, counter or clerk',
+        querystring: ReportQuery,
+        response: { 200: Report, ...errorResponses(400, 401, 403) },
+      },
     },
     async (request) => report(request.query),
   )
 
   app.get(
     '/report.csv',
-    { preValidation: allow(...MANAGERS), schema: { tags: ['stats'], summary: 'the same report as CSV', querystring: ReportQuery, response: { 200: Csv, ...errorResponses(400, 401, 403) } } },
+    {
+      preValidation: allow(...MANAGERS),
+      schema: {
+        tags: ['stats'],
+        summary: 'the same report as CSV',
+        querystring: ReportQuery,
+        response: { 200: Csv, ...errorResponses(400, 401, 403) },
+      },
+    },
     async (request, reply) => {
       const q = request.query
       const body = reportCsv(report(q))
@@ -94,7 +121,12 @@ export async function statsRoutes(fastify: FastifyInstance): Promise<void> {
     '/tickets.csv',
     {
       preValidation: allow(...MANAGERS),
-      schema: { tags: ['stats'], summary: 'the raw ticket log of local days from..to; phone numbers only for admins', querystring: RangeQuery, response: { 200: Csv, ...errorResponses(400, 401, 403) } },
+      schema: {
+        tags: ['stats'],
+        summary: 'the raw ticket log of local days from..to; phone numbers only for admins',
+        querystring: RangeQuery,
+        response: { 200: Csv, ...errorResponses(400, 401, 403) },
+      },
     },
     async (request, reply) => {
       const q = request.query
@@ -110,7 +142,13 @@ export async function statsRoutes(fastify: FastifyInstance): Promise<void> {
     '/hourly',
     {
       preValidation: allow(...MANAGERS),
-      schema: { tags: ['stats'], summary: 'issued, served and mean wait per local hour of a day (default today) beside the same weekday of earlier weeks (default 4)', querystring: HourlyQuery, response: { 200: HourlySeries, ...errorResponses(400, 401, 403) } },
+      schema: {
+        tags: ['stats'],
+        summary:
+          'issued, served and mean wait per local hour of a day (default today) beside the same weekday of earlier weeks (default 4)',
+        querystring: HourlyQuery,
+        response: { 200: HourlySeries, ...errorResponses(400, 401, 403) },
+      },
     },
     async (request) => {
       queue.ctx.closePastDays()
@@ -122,7 +160,14 @@ export async function statsRoutes(fastify: FastifyInstance): Promise<void> {
 
   app.get(
     '/devices',
-    { preValidation: allow(...MANAGERS), schema: { tags: ['stats'], summary: 'every device with its last pushed status (printers: paper, cover, online) and last contact', response: { 200: Type.Array(DeviceHealth), ...errorResponses(401, 403) } } },
+    {
+      preValidation: allow(...MANAGERS),
+      schema: {
+        tags: ['stats'],
+        summary: 'every device with its last pushed status (printers: paper, cover, online) and last contact',
+        response: { 200: Type.Array(DeviceHealth), ...errorResponses(401, 403) },
+      },
+    },
     async () => devices.list(),
   )
 }

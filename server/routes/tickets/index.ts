@@ -38,7 +38,8 @@ export async function ticketRoutes(fastify: FastifyInstance): Promise<void> {
       if (result.replayed) reply.header('idempotent-replayed', 'true')
       // a replay is the same ticket: it was printed (or not) the first time
       const statusUrl = ticketStatusUrl(request, t.id)
-      const printing = actor.type === 'device' && !result.replayed ? app.tabour.printing.printIssued(actor.id, t, result, statusUrl) : 'none'
+      const printing =
+        actor.type === 'device' && !result.replayed ? app.tabour.printing.printIssued(actor.id, t, result, statusUrl) : 'none'
       return reply.status(201).send({
         id: t.id,
         label: t.label,
@@ -56,7 +57,14 @@ export async function ticketRoutes(fastify: FastifyInstance): Promise<void> {
 
   app.get(
     '/',
-    { preValidation: allow(...STAFF), schema: { tags: ['tickets'], summary: 'the live queue: waiting, called and serving tickets', response: { 200: Type.Array(Ticket), ...errorResponses(401, 403) } } },
+    {
+      preValidation: allow(...STAFF),
+      schema: {
+        tags: ['tickets'],
+        summary: 'the live queue: waiting, called and serving tickets',
+        response: { 200: Type.Array(Ticket), ...errorResponses(401, 403) },
+      },
+    },
     async () => {
       queue.ctx.closePastDays() // an old day's leftovers are not in the morning's line (see GET /:id)
       return queue.ctx.tickets.listLive().map(ticketDto)
@@ -65,7 +73,15 @@ export async function ticketRoutes(fastify: FastifyInstance): Promise<void> {
 
   app.get(
     '/:id',
-    { schema: { tags: ['tickets'], security: [], summary: 'public status (the QR on the ticket); no personal data', params: TicketIdParam, response: { 200: PublicTicket, ...errorResponses(400, 404) } } },
+    {
+      schema: {
+        tags: ['tickets'],
+        security: [],
+        summary: 'public status (the QR on the ticket); no personal data',
+        params: TicketIdParam,
+        response: { 200: PublicTicket, ...errorResponses(400, 404) },
+      },
+    },
     async (request) => {
       // Reads close the old day too, as GET /services does: yesterday's leftover read the next
       // morning, before any ticket was issued or called, would otherwise still say "waiting, N ahead".
@@ -73,7 +89,8 @@ export async function ticketRoutes(fastify: FastifyInstance): Promise<void> {
       const t = queue.ctx.tickets.get(request.params.id)
       if (!t) throw notFound(ErrorCodes.TICKET_NOT_FOUND, 'no such ticket')
       const service = queue.ctx.services.get(t.serviceId)!
-      const counter = t.counterId !== null && (t.status === 'called' || t.status === 'serving') ? queue.ctx.counters.get(t.counterId) : undefined
+      const counter =
+        t.counterId !== null && (t.status === 'called' || t.status === 'serving') ? queue.ctx.counters.get(t.counterId) : undefined
       return {
         id: t.id,
         label: t.label,
@@ -96,7 +113,10 @@ export async function ticketRoutes(fastify: FastifyInstance): Promise<void> {
         tags: ['tickets'],
         summary: 'print a ticket again on the printer of the kiosk that issued it (or of deviceId)',
         params: TicketIdParam,
-        body: Type.Union([Type.Object({ deviceId: Type.Optional(Type.Integer({ minimum: 1 })) }, { additionalProperties: false }), Type.Null()]),
+        body: Type.Union([
+          Type.Object({ deviceId: Type.Optional(Type.Integer({ minimum: 1 })) }, { additionalProperties: false }),
+          Type.Null(),
+        ]),
         response: { 200: Type.Object({ printing: PrintingState }), ...errorResponses(400, 401, 403, 404, 422) },
       },
     },
@@ -104,7 +124,8 @@ export async function ticketRoutes(fastify: FastifyInstance): Promise<void> {
       const t = queue.ctx.tickets.get(request.params.id)
       if (!t) throw notFound(ErrorCodes.TICKET_NOT_FOUND, 'no such ticket')
       const deviceId = request.body?.deviceId ?? (t.issuedByType === 'device' ? t.issuedById : null)
-      if (deviceId === null) throw unprocessable(ErrorCodes.NO_PRINTER, 'this ticket was not issued at a kiosk; name the kiosk (deviceId) to print it on')
+      if (deviceId === null)
+        throw unprocessable(ErrorCodes.NO_PRINTER, 'this ticket was not issued at a kiosk; name the kiosk (deviceId) to print it on')
       const printing = app.tabour.printing.reprint(deviceId, t, ticketStatusUrl(request, t.id))
       if (printing === 'none') throw unprocessable(ErrorCodes.NO_PRINTER, `device ${deviceId} has no printer`)
       return { printing }
@@ -113,7 +134,15 @@ export async function ticketRoutes(fastify: FastifyInstance): Promise<void> {
 
   app.post(
     '/:id/cancel',
-    { preValidation: allow(...STAFF), schema: { tags: ['tickets'], summary: 'cancel a waiting ticket', params: TicketIdParam, response: { 200: Ticket, ...errorResponses(400, 401, 403, 404, 409) } } },
+    {
+      preValidation: allow(...STAFF),
+      schema: {
+        tags: ['tickets'],
+        summary: 'cancel a waiting ticket',
+        params: TicketIdParam,
+        response: { 200: Ticket, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
     async (request) => {
       const ticket = cancelTicket(queue.ctx, actorOf(request), request.params.id)
       return ticketDto(ticket)

@@ -17,13 +17,18 @@ export async function userRoutes(fastify: FastifyInstance): Promise<void> {
   const users = new UsersRepo(db)
   const tokens = new TokensRepo(db)
 
-  app.get('/', { preValidation: allow(...MANAGERS), schema: { tags: ['users'], response: { 200: Type.Array(User), ...errorResponses(401, 403) } } }, async () =>
-    users.list(),
+  app.get(
+    '/',
+    { preValidation: allow(...MANAGERS), schema: { tags: ['users'], response: { 200: Type.Array(User), ...errorResponses(401, 403) } } },
+    async () => users.list(),
   )
 
   app.post(
     '/',
-    { preValidation: allow(...ADMINS), schema: { tags: ['users'], body: CreateUserBody, response: { 201: User, ...errorResponses(400, 401, 403, 409) } } },
+    {
+      preValidation: allow(...ADMINS),
+      schema: { tags: ['users'], body: CreateUserBody, response: { 201: User, ...errorResponses(400, 401, 403, 409) } },
+    },
     async (request, reply) => {
       const b = request.body
       if (users.findForLogin(b.username)) throw conflict(ErrorCodes.DUPLICATE_USERNAME, `username ${b.username} is taken`)
@@ -39,7 +44,12 @@ export async function userRoutes(fastify: FastifyInstance): Promise<void> {
     '/:id',
     {
       preValidation: allow(...ADMINS),
-      schema: { tags: ['users'], params: IdParam, body: UpdateUserBody, response: { 200: User, ...errorResponses(400, 401, 403, 404, 422) } },
+      schema: {
+        tags: ['users'],
+        params: IdParam,
+        body: UpdateUserBody,
+        response: { 200: User, ...errorResponses(400, 401, 403, 404, 422) },
+      },
     },
     async (request) => {
       const b = request.body
@@ -48,7 +58,8 @@ export async function userRoutes(fastify: FastifyInstance): Promise<void> {
       const current = users.get(request.params.id)
       if (!current) throw notFound(ErrorCodes.USER_NOT_FOUND, `user ${request.params.id} does not exist`)
       const losesAdmin = current.role === 'admin' && current.active && ((b.role && b.role !== 'admin') || b.active === false)
-      if (losesAdmin && users.countActiveAdmins() <= 1) throw unprocessable(ErrorCodes.LAST_ADMIN, 'the last active admin cannot be demoted or disabled')
+      if (losesAdmin && users.countActiveAdmins() <= 1)
+        throw unprocessable(ErrorCodes.LAST_ADMIN, 'the last active admin cannot be demoted or disabled')
       const user = users.update(current.id, { passwordHash, role: b.role, displayName: b.displayName, active: b.active })
       // a new password or a disabled account ends every session the user had
       if (passwordHash || b.active === false || (b.role && b.role !== current.role)) {

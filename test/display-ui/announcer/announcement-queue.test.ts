@@ -5,7 +5,8 @@ import type { ClipPlayer } from '../../../display-ui/announcer/clip-player.ts'
 /** A player whose play() settles only when the test says so, on a clock the test moves. */
 function fakePlayer() {
   const clock = { t: 0 }
-  const plays: Array<{ clips: readonly string[]; startedAt: number; endedAt?: number; resolve: () => void; reject: (e: Error) => void }> = []
+  const plays: Array<{ clips: readonly string[]; startedAt: number; endedAt?: number; resolve: () => void; reject: (e: Error) => void }> =
+    []
   let active = 0
   let maxActive = 0
   const events: string[] = []

@@ -91,7 +91,7 @@ describe('the announcer in headless Chromium', () => {
       expect(duration, name).toBeGreaterThan(0.2)
       expect(duration, name).toBeLessThan(2.5)
     }
-    expect(durations['pause']).toBeCloseTo(0.5, 1)
+    expect(durations.pause).toBeCloseTo(0.5, 1)
   })
 
   it('speaks two quick calls one after the other, each as long as its clips laid end to end', async () => {
@@ -125,7 +125,8 @@ describe('the announcer in headless Chromium', () => {
       page.evaluate(async (names) => {
         const context = new OfflineAudioContext(1, 16000, 16000)
         let total = 0
-        for (const name of names) total += (await context.decodeAudioData(await (await fetch(`../sounds/${name}.ogg`)).arrayBuffer())).duration
+        for (const name of names)
+          total += (await context.decodeAudioData(await (await fetch(`../sounds/${name}.ogg`)).arrayBuffer())).duration
         return total
       }, names)
     const took = (r: { startedAt: number; endedAt: number }) => (r.endedAt - r.startedAt) / 1000
@@ -142,7 +143,12 @@ describe('the announcer in headless Chromium', () => {
   it('a missing clip is skipped (and logged), the rest of the call still plays', async () => {
     const state = await page.evaluate(async () => {
       const createAnnouncer = (window as unknown as { createAnnouncer: typeof CreateAnnouncer }).createAnnouncer
-      const announcer = createAnnouncer({ clipsUrl: new URL('../partial/', location.href).href, languages: ['en'], chime: false, preload: false })
+      const announcer = createAnnouncer({
+        clipsUrl: new URL('../partial/', location.href).href,
+        languages: ['en'],
+        chime: false,
+        preload: false,
+      })
       announcer.announce({ label: 'Z-1', counterNumber: 1, recall: false })
       while (announcer.log[0].state !== 'done' && announcer.log[0].state !== 'failed') await new Promise((r) => setTimeout(r, 50))
       return announcer.log[0].state

@@ -16,13 +16,16 @@ describe('the committed clip set', () => {
       for (let n = 0; n <= 999; n++) for (const clip of labelClips(`A-${n}`, lang)) needed.add(clip)
       for (let n = 1; n <= 999; n++) for (const clip of numberClips(n, lang)) needed.add(clip)
     }
-    for (const clip of composeCall({ label: 'A-1', counterNumber: 1, recall: false }, { languages: ['ar', 'en'], chime: true })) needed.add(clip)
+    for (const clip of composeCall({ label: 'A-1', counterNumber: 1, recall: false }, { languages: ['ar', 'en'], chime: true }))
+      needed.add(clip)
     const missing = [...needed].filter((name) => !existsSync(file(name)))
     expect(missing).toEqual([])
   })
 
   it('has every clip the composer knows (letters A–Z, thousands), each a real Ogg file', () => {
-    const bad = allClipNames().filter((name) => !existsSync(file(name)) || readFileSync(file(name)).subarray(0, 4).toString('latin1') !== 'OggS')
+    const bad = allClipNames().filter(
+      (name) => !existsSync(file(name)) || readFileSync(file(name)).subarray(0, 4).toString('latin1') !== 'OggS',
+    )
     expect(bad).toEqual([])
   })
 

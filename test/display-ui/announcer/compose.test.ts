@@ -158,7 +158,8 @@ describe('whole sentences', () => {
       for (const lang of ['ar', 'en'] as const) for (const clip of numberClips(n, lang)) if (!known.has(clip)) unknown.add(clip)
     }
     for (const lang of ['ar', 'en'] as const) {
-      for (const clip of composeCall(call('ABCDEFGHIJKLMNOPQRSTUVWXYZ-1'), { languages: [lang], chime: true })) if (!known.has(clip)) unknown.add(clip)
+      for (const clip of composeCall(call('ABCDEFGHIJKLMNOPQRSTUVWXYZ-1'), { languages: [lang], chime: true }))
+        if (!known.has(clip)) unknown.add(clip)
     }
     expect([...unknown]).toEqual([])
   })

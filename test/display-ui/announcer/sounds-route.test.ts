@@ -70,7 +70,10 @@ describe('the announcement clips over HTTP', () => {
     override(dataDir, 'ar/15', 'human 15')
     const host: FastifyInstance = Fastify()
     closers.push(() => host.close())
-    await host.register(tabourPlugin, { prefix: '/queue', config: validateConfig({ dataDir, uiDir, adminPassword: 'x-password-long', logLevel: 'silent' }) })
+    await host.register(tabourPlugin, {
+      prefix: '/queue',
+      config: validateConfig({ dataDir, uiDir, adminPassword: 'x-password-long', logLevel: 'silent' }),
+    })
     await host.ready()
     const url = new URL('ar/15.ogg', defaultClipsUrl('http://center.local/queue/display/'))
     expect(url.pathname).toBe('/queue/sounds/ar/15.ogg')

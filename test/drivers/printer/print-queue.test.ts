@@ -50,7 +50,8 @@ class GatedTransport implements PrinterTransport {
   }
 }
 
-const outcomeOf = (q: PrintQueue, job: Parameters<PrintQueue['enqueue']>[0]) => new Promise<JobOutcome>((resolve) => q.enqueue(job, resolve))
+const outcomeOf = (q: PrintQueue, job: Parameters<PrintQueue['enqueue']>[0]) =>
+  new Promise<JobOutcome>((resolve) => q.enqueue(job, resolve))
 
 describe('PrintQueue', () => {
   const queues: PrintQueue[] = []
@@ -100,7 +101,12 @@ describe('PrintQueue', () => {
     const memory = new MemoryTransport()
     memory.reachable = false
     const q = make(memory, { retries: 2, backoffMs: 1 })
-    expect(await outcomeOf(q, Buffer.from('x'))).toEqual({ outcome: 'failed', reason: 'memory printer unreachable', attempts: 3, maybePrinted: false })
+    expect(await outcomeOf(q, Buffer.from('x'))).toEqual({
+      outcome: 'failed',
+      reason: 'memory printer unreachable',
+      attempts: 3,
+      maybePrinted: false,
+    })
   })
 
   it.each([

@@ -13,7 +13,9 @@ export async function openPtyPair(): Promise<PtyPair> {
   const id = randomBytes(4).toString('hex')
   const a = `/tmp/ttyA-${id}`
   const b = `/tmp/ttyB-${id}`
-  const socat: ChildProcess = spawn('/usr/bin/socat', ['-d', '-d', `pty,raw,echo=0,link=${a}`, `pty,raw,echo=0,link=${b}`], { stdio: ['ignore', 'ignore', 'pipe'] })
+  const socat: ChildProcess = spawn('/usr/bin/socat', ['-d', '-d', `pty,raw,echo=0,link=${a}`, `pty,raw,echo=0,link=${b}`], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  })
   const exited = new Promise<void>((resolve) => socat.once('exit', () => resolve()))
   await new Promise<void>((resolve, reject) => {
     let log = ''

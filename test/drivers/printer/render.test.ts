@@ -13,7 +13,15 @@ import { describe, expect, it } from 'vitest'
 import { PNG } from 'pngjs'
 import jsqrModule from 'jsqr'
 import QRCode from 'qrcode'
-import { buildTicketJob, renderTicket, ticketFontFiles, ticketText, ARABIC_FAMILY, LATIN_FAMILY, type TicketContent } from '../../../drivers/printer/index.ts'
+import {
+  buildTicketJob,
+  renderTicket,
+  ticketFontFiles,
+  ticketText,
+  ARABIC_FAMILY,
+  LATIN_FAMILY,
+  type TicketContent,
+} from '../../../drivers/printer/index.ts'
 import { decodeJob, type DecodedImage } from '../../helpers/escpos-decode.ts'
 import { SAMPLE, SAMPLE_WESTERN } from './fixtures.ts'
 import { woffCodePoints } from './font-cmap.ts'
@@ -88,7 +96,11 @@ describe('ticket job', () => {
   it('the raster is pure black and white', () => {
     const png = PNG.sync.read(renderTicket(SAMPLE, { widthMm: 80 }))
     const values = new Set<number>()
-    for (let i = 0; i < png.data.length; i += 4) values.add(png.data[i]).add(png.data[i + 1]).add(png.data[i + 2])
+    for (let i = 0; i < png.data.length; i += 4)
+      values
+        .add(png.data[i])
+        .add(png.data[i + 1])
+        .add(png.data[i + 2])
     expect([...values].sort()).toEqual([0, 255])
   })
 
@@ -113,14 +125,22 @@ describe('ticket job', () => {
   it('a non-ASCII status URL is percent-encoded; a non-URL is refused by name', async () => {
     const job = await decoded({ ...SAMPLE, statusUrl: 'https://tabour.example.eg/t/تذكرة' }, 58)
     expect(job.qrPayloads).toEqual(['https://tabour.example.eg/t/%D8%AA%D8%B0%D9%83%D8%B1%D8%A9'])
-    await expect(buildTicketJob({ ...SAMPLE, statusUrl: 'not a url' }, { type: 'epson', widthMm: 80 })).rejects.toThrow(/statusUrl is not a URL/)
+    await expect(buildTicketJob({ ...SAMPLE, statusUrl: 'not a url' }, { type: 'epson', widthMm: 80 })).rejects.toThrow(
+      /statusUrl is not a URL/,
+    )
   })
 
   it('long names wrap or shrink, never run off the paper', async () => {
     const long: TicketContent = {
       ...SAMPLE,
-      centerName: { ar: 'المركز التكنولوجي لخدمة المواطنين بمجلس مدينة ومركز ومدينة القاهرة الجديدة التجمع الخامس', en: 'Citizen Service Technology Center of the City Council of New Cairo, Fifth Settlement' },
-      serviceName: { ar: 'تجديد رخصة قيادة خاصة مع تغيير بيانات محل الإقامة', en: 'Renewal of a private driving licence with a change of address' },
+      centerName: {
+        ar: 'المركز التكنولوجي لخدمة المواطنين بمجلس مدينة ومركز ومدينة القاهرة الجديدة التجمع الخامس',
+        en: 'Citizen Service Technology Center of the City Council of New Cairo, Fifth Settlement',
+      },
+      serviceName: {
+        ar: 'تجديد رخصة قيادة خاصة مع تغيير بيانات محل الإقامة',
+        en: 'Renewal of a private driving licence with a change of address',
+      },
       label: 'VIP-1234',
     }
     for (const widthMm of [58, 80] as const) {
@@ -141,7 +161,12 @@ describe('ticket job', () => {
     const latin = covered(LATIN_FAMILY)
     const arabic = new Set([...covered(ARABIC_FAMILY), ...latin]) // Arabic lines fall through to Cairo
     const missing: string[] = []
-    for (const content of [SAMPLE, SAMPLE_WESTERN, { ...SAMPLE, peopleAhead: 12, estimatedWaitSeconds: 4000 }, { ...SAMPLE, peopleAhead: 0, estimatedWaitSeconds: 0 }]) {
+    for (const content of [
+      SAMPLE,
+      SAMPLE_WESTERN,
+      { ...SAMPLE, peopleAhead: 12, estimatedWaitSeconds: 4000 },
+      { ...SAMPLE, peopleAhead: 0, estimatedWaitSeconds: 0 },
+    ]) {
       const text = ticketText(content)
       for (const [key, value] of Object.entries(text)) {
         const set = key.endsWith('Ar') ? arabic : latin
@@ -162,7 +187,7 @@ describe('ticket job', () => {
     expect([image.width, image.height]).toEqual([golden.width, golden.height])
     let differing = 0
     for (let y = 0; y < golden.height; y++) {
-      for (let x = 0; x < golden.width; x++) if ((golden.data[(y * golden.width + x) * 4] < 128) !== image.isDark(x, y)) differing++
+      for (let x = 0; x < golden.width; x++) if (golden.data[(y * golden.width + x) * 4] < 128 !== image.isDark(x, y)) differing++
     }
     // A few edge pixels may move with another Skia build; a layout change moves thousands.
     expect(differing / (golden.width * golden.height)).toBeLessThan(0.005)

@@ -1,16 +1,23 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { SerialPort } from 'serialport'
-import { createRequire } from 'node:module'
-import type * as BindingMock from '@serialport/binding-mock' with { 'resolution-mode': 'require' }
-import { buildTicketJob, HEALTHY, openPrinterTransport, PrintQueue, type JobOutcome, type PrinterTransport, type StatusBytes } from '../../../drivers/printer/index.ts'
+import { loadMockBinding, type MockPortBinding as MockPort } from '../../../drivers/serial/serialport-types.ts'
+import {
+  buildTicketJob,
+  HEALTHY,
+  openPrinterTransport,
+  PrintQueue,
+  type JobOutcome,
+  type PrinterTransport,
+  type StatusBytes,
+} from '../../../drivers/printer/index.ts'
 import { decodeJob } from '../../helpers/escpos-decode.ts'
 import { SAMPLE } from './fixtures.ts'
 import { openPtyPair, type PtyPair } from './pty-pair.ts'
 
 // serialport (CommonJS) requires the CommonJS build of the mock; an ESM import would load the
 // .mjs build, a second MockBinding whose ports serialport never sees.
-const { MockBinding, MockPortBinding } = createRequire(import.meta.url)('@serialport/binding-mock') as typeof BindingMock
-type MockPortBinding = BindingMock.MockPortBinding
+const { MockBinding, MockPortBinding } = loadMockBinding()
+type MockPortBinding = MockPort
 
 /** Replies a printer on the far end gives to DLE EOT 1, 2, 4 (null = silent). */
 function replyTo(query: Buffer, status: StatusBytes | null): Buffer | null {
@@ -53,7 +60,10 @@ describe('serial transport on a real pty pair (socat)', () => {
   }
 
   async function receivedAtLeast(n: number): Promise<Buffer> {
-    await vi.waitFor(() => expect(received.length, `received ${received.length} of ${n} bytes`).toBeGreaterThanOrEqual(n), { timeout: 20_000, interval: 10 })
+    await vi.waitFor(() => expect(received.length, `received ${received.length} of ${n} bytes`).toBeGreaterThanOrEqual(n), {
+      timeout: 20_000,
+      interval: 10,
+    })
     return received
   }
 
@@ -74,7 +84,11 @@ describe('serial transport on a real pty pair (socat)', () => {
     expect(await t.queryStatus()).toEqual(HEALTHY)
     farStatus = { printer: 0x1a, offline: 0x16, paper: 0x12 }
     expect(await t.queryStatus()).toEqual({ ...HEALTHY, online: false, coverOpen: true })
-    expect(received.equals(Buffer.from([0x10, 0x04, 0x01, 0x10, 0x04, 0x02, 0x10, 0x04, 0x04, 0x10, 0x04, 0x01, 0x10, 0x04, 0x02, 0x10, 0x04, 0x04]))).toBe(true)
+    expect(
+      received.equals(
+        Buffer.from([0x10, 0x04, 0x01, 0x10, 0x04, 0x02, 0x10, 0x04, 0x04, 0x10, 0x04, 0x01, 0x10, 0x04, 0x02, 0x10, 0x04, 0x04]),
+      ),
+    ).toBe(true)
   })
 
   it('a silent printer → no-reply; the line still works afterwards', async () => {

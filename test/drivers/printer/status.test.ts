@@ -1,5 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { decodeStatus, HEALTHY, openPrinterTransport, TransportError, type PrinterTransport, type StatusBytes } from '../../../drivers/printer/index.ts'
+import {
+  decodeStatus,
+  HEALTHY,
+  openPrinterTransport,
+  TransportError,
+  type PrinterTransport,
+  type StatusBytes,
+} from '../../../drivers/printer/index.ts'
 import { FakePrinter, refusedPort } from './fake-printer.ts'
 
 // 0x12 = only the fixed bits (1 and 4) set: no fault
@@ -73,7 +80,12 @@ describe('status over TCP (DLE EOT to a fake network printer)', () => {
   })
 
   it('paper out', async () => {
-    expect(await query(bytes({ printer: OK | 0x08, offline: OK | 0x20, paper: OK | 0x6c }))).toEqual({ ...HEALTHY, online: false, paperNearEnd: true, paperOut: true })
+    expect(await query(bytes({ printer: OK | 0x08, offline: OK | 0x20, paper: OK | 0x6c }))).toEqual({
+      ...HEALTHY,
+      online: false,
+      paperNearEnd: true,
+      paperOut: true,
+    })
   })
 
   it('cover open', async () => {

@@ -30,7 +30,9 @@ describe('print queue over TCP (a fake network printer on 127.0.0.1)', () => {
   it('one connection and exactly the built bytes per job, in order', async () => {
     const fake = await printer()
     const q = queue(fake.url)
-    const jobs = await Promise.all(['A-001', 'A-002', 'B-001'].map((label) => buildTicketJob({ ...SAMPLE, label }, { type: 'epson', widthMm: 80 })))
+    const jobs = await Promise.all(
+      ['A-001', 'A-002', 'B-001'].map((label) => buildTicketJob({ ...SAMPLE, label }, { type: 'epson', widthMm: 80 })),
+    )
     const outcomes = await Promise.all(jobs.map((job) => enqueue(q, job)))
     expect(outcomes.map((o) => o.outcome)).toEqual(['printed', 'printed', 'printed'])
     expect(fake.jobConnections).toBe(3)
@@ -61,7 +63,7 @@ describe('print queue over TCP (a fake network printer on 127.0.0.1)', () => {
     )
     const second = enqueue(q, job)
     expect(await first).toMatchObject({ outcome: 'failed', attempts: 3, maybePrinted: false })
-    expect((await first as { reason: string }).reason).toMatch(/unreachable.*ECONNREFUSED/)
+    expect(((await first) as { reason: string }).reason).toMatch(/unreachable.*ECONNREFUSED/)
     expect(await second).toMatchObject({ outcome: 'printed' })
     const back = await fake!
     expect(back.jobs).toHaveLength(1)
@@ -90,14 +92,23 @@ describe('print queue over TCP (a fake network printer on 127.0.0.1)', () => {
     const reports: PrinterHealth[] = []
     q.pollStatus(10, (health) => reports.push(health))
     await vi.waitFor(() => expect(reports).toHaveLength(1))
-    expect(reports[0]).toEqual({ reachable: true, online: true, coverOpen: false, paperNearEnd: false, paperOut: false, error: false, statusAvailable: true })
+    expect(reports[0]).toEqual({
+      reachable: true,
+      online: true,
+      coverOpen: false,
+      paperNearEnd: false,
+      paperOut: false,
+      error: false,
+      statusAvailable: true,
+    })
     // a poll may straddle the change (one byte old, two new): wait for the settled report
     fake.status = { printer: 0x1a, offline: 0x32, paper: 0x72 }
     await vi.waitFor(() => expect(reports.at(-1)).toMatchObject({ reachable: true, online: false, paperOut: true }))
     await fake.close()
     await vi.waitFor(() => expect(reports.at(-1)).toMatchObject({ reachable: false, online: false }))
     // only changes are reported
-    for (let i = 1; i < reports.length; i++) expect({ ...reports[i], detail: undefined }).not.toEqual({ ...reports[i - 1], detail: undefined })
+    for (let i = 1; i < reports.length; i++)
+      expect({ ...reports[i], detail: undefined }).not.toEqual({ ...reports[i - 1], detail: undefined })
     expect(reports.length).toBeLessThanOrEqual(4)
     // refused, or reset while the fake printer was closing
     expect(reports.at(-1)!.detail).toMatch(/unreachable|connection/)

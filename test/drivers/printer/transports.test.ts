@@ -33,12 +33,21 @@ describe('interface strings', () => {
     expect(parsePrinterInterface(iface)).toEqual(parsed)
   })
 
-  it.each(['', ' tcp://10.0.0.5:9100', 'usb://lp0', 'tcp://10.0.0.5:99999', 'tcp://10.0.0.5:9100/print', 'tcp:10.0.0.5', 'serial:ttyUSB0', 'serial:/dev/ttyUSB0?baud=9600', 'serial:/dev/ttyUSB0?baudRate=fast', 'dev/usb/lp0', 'printer:EPSON_TM_T20'])(
-    'malformed %j → an error naming it',
-    (iface) => {
-      expect(() => openPrinterTransport(iface)).toThrow(`bad printer interface ${JSON.stringify(iface)}`)
-    },
-  )
+  it.each([
+    '',
+    ' tcp://10.0.0.5:9100',
+    'usb://lp0',
+    'tcp://10.0.0.5:99999',
+    'tcp://10.0.0.5:9100/print',
+    'tcp:10.0.0.5',
+    'serial:ttyUSB0',
+    'serial:/dev/ttyUSB0?baud=9600',
+    'serial:/dev/ttyUSB0?baudRate=fast',
+    'dev/usb/lp0',
+    'printer:EPSON_TM_T20',
+  ])('malformed %j → an error naming it', (iface) => {
+    expect(() => openPrinterTransport(iface)).toThrow(`bad printer interface ${JSON.stringify(iface)}`)
+  })
 
   it('a ticket printer with a malformed interface does not throw: its jobs fail naming the problem', async () => {
     const printer = openTicketPrinter({ type: 'epson', interface: 'usb://lp0', widthMm: 80 })

@@ -38,12 +38,14 @@ describe('frame encoding', () => {
     expect(ascii(tabourAscii.encode(1, { text: 'A-015', flash: false }))).toMatch(/^<STX>01DA-015<ETX>[0-9A-F]{2}$/)
     expect(ascii(tabourAscii.encode(1, { text: 'A-015', flash: true }))).toMatch(/^<STX>01FA-015<ETX>[0-9A-F]{2}$/)
     expect(ascii(tabourAscii.encode(2, { text: '', flash: false }))).toMatch(/^<STX>02X<ETX>[0-9A-F]{2}$/)
-    expect(ascii(tabourAscii.encode(3, { text: 'ب-1—' + 'x'.repeat(20), flash: false }))).toMatch(/^<STX>03D\?-1\?x{12}<ETX>[0-9A-F]{2}$/)
+    expect(ascii(tabourAscii.encode(3, { text: `ب-1—${'x'.repeat(20)}`, flash: false }))).toMatch(/^<STX>03D\?-1\?x{12}<ETX>[0-9A-F]{2}$/)
   })
 
   it('keypad press, ACK and NAK round-trip through the decoder', () => {
     const d = new FrameDecoder()
-    const [press, ack, nak] = frames(d.push(Buffer.concat([encodeKeyPress(7, 'N', '3'), encodeAck(7, '3', 'A-001'), encodeNak(7, '4', 'C')])))
+    const [press, ack, nak] = frames(
+      d.push(Buffer.concat([encodeKeyPress(7, 'N', '3'), encodeAck(7, '3', 'A-001'), encodeNak(7, '4', 'C')])),
+    )
     expect(parseKeyPress(press)).toEqual({ address: 7, key: 'N', seq: '3' })
     expect(ack).toEqual({ address: 7, command: 'A', payload: '3A-001' })
     expect(nak).toEqual({ address: 7, command: 'N', payload: '4C' })

@@ -1,14 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, renameSync, rmSync } from 'node:fs'
 import { randomBytes } from 'node:crypto'
-import { createRequire } from 'node:module'
 import { SerialPort } from 'serialport'
-import type * as BindingMock from '@serialport/binding-mock' with { 'resolution-mode': 'require' }
+import { loadMockBinding, type MockPortBinding as MockPort } from '../../../drivers/serial/serialport-types.ts'
 import type { SerialBinding } from '../../../drivers/serial/index.ts'
 
 // serialport (CommonJS) requires the CommonJS build of the mock; an ESM import would load the
 // .mjs build, a second MockBinding whose ports serialport never sees.
-const { MockBinding } = createRequire(import.meta.url)('@serialport/binding-mock') as typeof BindingMock
+const { MockBinding } = loadMockBinding()
 
 /**
  * The far end of one serial line, the same for the mock binding and a real pty pair, so one
@@ -46,7 +45,7 @@ export async function until(predicate: () => boolean, what: string, timeoutMs = 
 export function mockRig(): SerialRig {
   const path = `/dev/ttyMOCK-${uid()}`
   let received = Buffer.alloc(0)
-  let current: BindingMock.MockPortBinding | null = null
+  let current: MockPort | null = null
   let plugged = true
   const breakReads = new Set<(err: Error) => void>()
   MockBinding.createPort(path, { record: false, echo: false })
@@ -66,7 +65,9 @@ export function mockRig(): SerialRig {
         new Promise((resolve, reject) => {
           if (!plugged) return reject(new Error('device disconnected'))
           breakReads.add(reject)
-          read(buffer, offset, length).then(resolve, reject).finally(() => breakReads.delete(reject))
+          read(buffer, offset, length)
+            .then(resolve, reject)
+            .finally(() => breakReads.delete(reject))
         })
       current = port
       return port
@@ -148,7 +149,9 @@ export async function ptyRig(): Promise<SerialRig> {
     async send(bytes) {
       const port = far
       if (!port) throw new Error('pty far end not open')
-      await new Promise<void>((resolve, reject) => port.write(bytes, (err) => (err ? reject(err) : port.drain((e) => (e ? reject(e) : resolve())))))
+      await new Promise<void>((resolve, reject) =>
+        port.write(bytes, (err) => (err ? reject(err) : port.drain((e) => (e ? reject(e) : resolve())))),
+      )
     },
     unplug: stopSocat,
     replug: startSocat,

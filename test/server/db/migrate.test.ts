@@ -23,7 +23,19 @@ describe('database and migrations', () => {
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1)
     expect(db.pragma('user_version', { simple: true })).toBe(migrations.at(-1)!.version)
     const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name)
-    expect(tables).toEqual(expect.arrayContaining(['services', 'counters', 'counter_services', 'users', 'devices', 'tokens', 'tickets', 'ticket_sequences', 'events']))
+    expect(tables).toEqual(
+      expect.arrayContaining([
+        'services',
+        'counters',
+        'counter_services',
+        'users',
+        'devices',
+        'tokens',
+        'tickets',
+        'ticket_sequences',
+        'events',
+      ]),
+    )
     db.close()
   })
 
@@ -40,7 +52,10 @@ describe('database and migrations', () => {
     openDatabase(file).close()
     const db = new Database(file)
     const before = db.pragma('user_version', { simple: true })
-    const broken = [...migrations, { version: 99, name: 'broken', sql: 'CREATE TABLE half_done (x); INSERT INTO no_such_table VALUES (1);' }]
+    const broken = [
+      ...migrations,
+      { version: 99, name: 'broken', sql: 'CREATE TABLE half_done (x); INSERT INTO no_such_table VALUES (1);' },
+    ]
     expect(() => migrate(db, broken)).toThrow(/no_such_table/)
     expect(db.pragma('user_version', { simple: true })).toBe(before)
     expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'half_done'").get()).toEqual({ n: 0 })

@@ -25,10 +25,16 @@ describe('printing the tickets a kiosk issues', () => {
     const center = await TestCenter.start({ deps: { openPrinter: quickPrinter } })
     centers.push(center)
     const service = await center.createService({ prefix: 'A', nameAr: 'تراخيص البناء', nameEn: 'Building permits' })
-    const device = (await center.request('POST', '/api/v1/devices', {
-      token: await center.admin(),
-      body: { kind: 'kiosk', name: 'entrance', config: printerInterface ? { printer: { type: 'epson', interface: printerInterface, widthMm: 80 } } : {} },
-    })).json()
+    const device = (
+      await center.request('POST', '/api/v1/devices', {
+        token: await center.admin(),
+        body: {
+          kind: 'kiosk',
+          name: 'entrance',
+          config: printerInterface ? { printer: { type: 'epson', interface: printerInterface, widthMm: 80 } } : {},
+        },
+      })
+    ).json()
     const pair = (await center.request('POST', '/api/v1/devices/pair', { body: { pairingCode: device.pairingCode } })).json()
     return { center, service, kiosk: { id: device.id as number, token: pair.token as string } }
   }
@@ -71,7 +77,11 @@ describe('printing the tickets a kiosk issues', () => {
     const ticket = await issue(center, kiosk.token, service.id)
     expect(['queued', 'fault']).toContain(ticket.printing)
     expect((await center.request('GET', `/api/v1/tickets/${ticket.id}`)).json().label).toBe('A-001')
-    await waitUntil(() => reports.some((r) => r.deviceId === kiosk.id && r.status.printer.reachable === false), 5_000, 'an unreachable report')
+    await waitUntil(
+      () => reports.some((r) => r.deviceId === kiosk.id && r.status.printer.reachable === false),
+      5_000,
+      'an unreachable report',
+    )
     // once the fault is known, a new ticket is not queued for a printer that cannot print it
     const next = await issue(center, kiosk.token, service.id)
     expect(next.printing).toBe('fault')
@@ -118,7 +128,10 @@ describe('printing the tickets a kiosk issues', () => {
     const refused = await center.request('POST', `/api/v1/tickets/${walkIn.id}/reprint`, { token: clerk.token })
     expect(refused.statusCode).toBe(422)
     expect(refused.json().code).toBe('TABOUR_ERR_NO_PRINTER')
-    const onKiosk = await center.request('POST', `/api/v1/tickets/${walkIn.id}/reprint`, { token: clerk.token, body: { deviceId: kiosk.id } })
+    const onKiosk = await center.request('POST', `/api/v1/tickets/${walkIn.id}/reprint`, {
+      token: clerk.token,
+      body: { deviceId: kiosk.id },
+    })
     expect(onKiosk.json()).toEqual({ printing: 'queued' })
     const kioskCannot = await center.request('POST', `/api/v1/tickets/${ticket.id}/reprint`, { token: kiosk.token })
     expect(kioskCannot.statusCode).toBe(403)
@@ -143,7 +156,10 @@ describe('printing the tickets a kiosk issues', () => {
       expect(res.json().code).toBe('TABOUR_ERR_VALIDATION')
       expect(res.json().message).toContain(field)
     }
-    const ok = await center.request('PATCH', `/api/v1/devices/${kiosk.id}`, { token: admin, body: { config: { printer: { type: 'star', interface: 'serial:/dev/ttyUSB0?baudRate=19200', widthMm: 58 }, digits: 'arabic-indic' } } })
+    const ok = await center.request('PATCH', `/api/v1/devices/${kiosk.id}`, {
+      token: admin,
+      body: { config: { printer: { type: 'star', interface: 'serial:/dev/ttyUSB0?baudRate=19200', widthMm: 58 }, digits: 'arabic-indic' } },
+    })
     expect(ok.statusCode, ok.body).toBe(200)
     const displays = await center.createDevice('display')
     expect((await center.request('GET', '/api/v1/devices/me', { token: displays.token })).json().kind).toBe('display')

@@ -33,7 +33,10 @@ describe.each(RIGS)('LED boards and keypads on a serial line (%s)', (_kind, make
     const c1 = await center.createCounter({ number: 1, serviceIds: [service.id] })
     const c2 = await center.createCounter({ number: 2, serviceIds: [service.id] })
     const device = async (kind: 'board' | 'keypad', address: number, counterId: number) => {
-      const res = await center.request('POST', '/api/v1/devices', { token: await center.admin(), body: { kind, name: `${kind} ${address}`, config: { path: rig.path, address, counterId } } })
+      const res = await center.request('POST', '/api/v1/devices', {
+        token: await center.admin(),
+        body: { kind, name: `${kind} ${address}`, config: { path: rig.path, address, counterId } },
+      })
       expect(res.statusCode, res.body).toBe(201)
       return res.json().id as number
     }
@@ -122,7 +125,11 @@ describe.each(RIGS)('LED boards and keypads on a serial line (%s)', (_kind, make
     const ticket = await center.issue(kiosk.token, { serviceId: service.id })
     expect(await press('N', '1')).toEqual({ address: KEYPAD, command: 'N', payload: '1C' })
     expect((await center.request('GET', `/api/v1/tickets/${ticket.id}`)).json().status).toBe('waiting')
-    expect(statuses.filter((s) => s.deviceId === keypad).at(-1)?.serial.lastKey).toMatchObject({ key: 'N', ok: false, reason: expect.stringMatching(/not open/) })
+    expect(statuses.filter((s) => s.deviceId === keypad).at(-1)?.serial.lastKey).toMatchObject({
+      key: 'N',
+      ok: false,
+      reason: expect.stringMatching(/not open/),
+    })
     await rig.send(encodeFrame({ address: KEYPAD, command: 'K', payload: 'Q2' }))
     await until(() => frames(KEYPAD).at(-1)?.payload === '2U', 'NAK U')
     // a press for another address on the bus is not ours to answer
@@ -190,7 +197,8 @@ describe('board and keypad devices: config and lifecycle', () => {
     const admin = await center.admin()
     const service = await center.createService({ prefix: 'A' })
     const counter = await center.createCounter({ number: 1, serviceIds: [service.id] })
-    const create = (kind: string, config: unknown) => center.request('POST', '/api/v1/devices', { token: admin, body: { kind, name: 'b', config } })
+    const create = (kind: string, config: unknown) =>
+      center.request('POST', '/api/v1/devices', { token: admin, body: { kind, name: 'b', config } })
 
     const unwired = await create('board', {})
     expect(unwired.statusCode).toBe(201)
@@ -219,12 +227,21 @@ describe('board and keypad devices: config and lifecycle', () => {
     // one bus, one speed: a second device asking for another one is told, and the line is not reopened
     const keypad = (await create('keypad', { path: rig.path, address: 2, counterId: counter.id, baudRate: 19200 })).json()
     await until(() => statuses.some((s) => s.deviceId === keypad.id), 'the keypad status')
-    expect(statuses.find((s) => s.deviceId === keypad.id)!.status.serial).toMatchObject({ open: true, lastError: expect.stringMatching(/already open at 9600 baud/) })
+    expect(statuses.find((s) => s.deviceId === keypad.id)!.status.serial).toMatchObject({
+      open: true,
+      lastError: expect.stringMatching(/already open at 9600 baud/),
+    })
     expect((await center.request('POST', `/api/v1/devices/${keypad.id}/revoke`, { token: admin })).statusCode).toBe(200)
-    const patched = await center.request('PATCH', `/api/v1/devices/${board.id}`, { token: admin, body: { config: { path: rig.path, address: 3, counterId: counter.id } } })
+    const patched = await center.request('PATCH', `/api/v1/devices/${board.id}`, {
+      token: admin,
+      body: { config: { path: rig.path, address: 3, counterId: counter.id } },
+    })
     expect(patched.statusCode, patched.body).toBe(200)
     await until(() => framesIn(rig.received()).some((f) => f.address === 3), 'board repainted at its new address')
-    const badPatch = await center.request('PATCH', `/api/v1/devices/${board.id}`, { token: admin, body: { config: { path: rig.path, address: 3, counterId: 12345 } } })
+    const badPatch = await center.request('PATCH', `/api/v1/devices/${board.id}`, {
+      token: admin,
+      body: { config: { path: rig.path, address: 3, counterId: 12345 } },
+    })
     expect(badPatch.statusCode).toBe(400)
     expect((await center.request('POST', `/api/v1/devices/${board.id}/revoke`, { token: admin })).statusCode).toBe(200)
     expect(center.app.tabour.serialDevices.paths).toEqual([])

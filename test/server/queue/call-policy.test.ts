@@ -157,9 +157,7 @@ describe('priority', () => {
     const priority = [1, 2, 3, 4, 5].map((i) => cand(`P${i}`, (10 - i) * MIN, { priority: 'disabled' }))
     expect(simulate([...priority, ...ordinary], ctx('priority'))).toEqual(['P1', 'P2', 'P3', 'O1', 'P4', 'P5', 'O2'])
     // The counter already called 2 priority tickets: only one more before an ordinary one.
-    expect(simulate([...priority, ...ordinary], ctx('priority', { priorityStreak: 2 }))).toEqual([
-      'P1', 'O1', 'P2', 'P3', 'P4', 'O2', 'P5',
-    ])
+    expect(simulate([...priority, ...ordinary], ctx('priority', { priorityStreak: 2 }))).toEqual(['P1', 'O1', 'P2', 'P3', 'P4', 'O2', 'P5'])
   })
 
   it('the cap is ignored when no ordinary ticket waits', () => {
@@ -168,11 +166,7 @@ describe('priority', () => {
   })
 
   it('the cap picks the best ordinary ticket', () => {
-    const cs = [
-      cand('P1', 30 * S, { priority: 'elderly' }),
-      cand('O-new', 1 * MIN),
-      cand('O-old', 5 * MIN),
-    ]
+    const cs = [cand('P1', 30 * S, { priority: 'elderly' }), cand('O-new', 1 * MIN), cand('O-old', 5 * MIN)]
     const d = decideNext(cs, ctx('priority', { priorityStreak: 3 }))
     expect(d).toMatchObject({ candidate: { ticketId: 'O-old' }, reason: 'starvation_cap' })
   })

@@ -149,7 +149,10 @@ describe("ending a user's sessions", () => {
       const res =
         end === 'logout'
           ? await center.request('POST', '/api/v1/auth/logout', { token: user.token })
-          : await center.request('PATCH', `/api/v1/users/${user.id}`, { token: admin, body: end === 'password' ? { password: 'a-new-password' } : { active: false } })
+          : await center.request('PATCH', `/api/v1/users/${user.id}`, {
+              token: admin,
+              body: end === 'password' ? { password: 'a-new-password' } : { active: false },
+            })
       expect(res.statusCode, res.body).toBeLessThan(300)
       expect(await gone).toBe('io server disconnect')
       await expectRefused(center, clients.open(url, user.token), ErrorCodes.UNAUTHENTICATED)

@@ -38,7 +38,18 @@ describe('feeds: who gets what, with a consecutive seq', () => {
 
     // every action pushed synchronously at commit; finishing ends with queue:updated on every feed
     const queueUpdates = (n: number) => (events: RecordedEvent[]) => events.filter((e) => e.name === 'queue:updated').length >= n
-    const display = ['feed:joined', 'counter:updated', 'queue:updated', 'queue:updated', 'ticket:called', 'counter:updated', 'queue:updated', 'ticket:called', 'counter:updated', 'queue:updated']
+    const display = [
+      'feed:joined',
+      'counter:updated',
+      'queue:updated',
+      'queue:updated',
+      'ticket:called',
+      'counter:updated',
+      'queue:updated',
+      'ticket:called',
+      'counter:updated',
+      'queue:updated',
+    ]
     expect((await ground.seen.until(queueUpdates(4))).map((e) => e.name)).toEqual(display)
     expect((await all.seen.until(queueUpdates(4))).map((e) => e.name)).toEqual(display)
     // another zone only hears that the line moved
@@ -47,12 +58,19 @@ describe('feeds: who gets what, with a consecutive seq', () => {
     expect((await kiosk.seen.until(queueUpdates(4))).map((e) => e.name)).toEqual(figuresOnly)
     expect((await staff.seen.until(queueUpdates(4))).map((e) => e.name)).toEqual([
       'feed:joined',
-      'counter:updated', 'queue:updated', // open
-      'ticket:issued', 'queue:updated', // issue
-      'ticket:called', 'counter:updated', 'queue:updated', // call-next
-      'ticket:updated', 'ticket:called', // recall
+      'counter:updated',
+      'queue:updated', // open
+      'ticket:issued',
+      'queue:updated', // issue
+      'ticket:called',
+      'counter:updated',
+      'queue:updated', // call-next
+      'ticket:updated',
+      'ticket:called', // recall
       'ticket:updated', // start
-      'ticket:updated', 'counter:updated', 'queue:updated', // finish
+      'ticket:updated',
+      'counter:updated',
+      'queue:updated', // finish
     ])
 
     for (const client of [ground, all, first, kiosk, staff]) expectConsecutive(client.seen.events)
@@ -108,7 +126,9 @@ describe('feeds: who gets what, with a consecutive seq', () => {
     const kiosk = await listen(url, kioskDevice.token)
     const next = waitForEvent(kiosk.socket, 'queue:updated')
     await center.issue(kioskDevice.token, { serviceId: service.id })
-    expect((await next).services).toEqual([{ serviceId: service.id, waiting: 1, estimatedWaitSeconds: expect.any(Number), available: false }])
+    expect((await next).services).toEqual([
+      { serviceId: service.id, waiting: 1, estimatedWaitSeconds: expect.any(Number), available: false },
+    ])
   })
 
   it('clients of one feed get the same seq for the same event; feeds count independently', async () => {
@@ -128,11 +148,25 @@ describe('feeds: who gets what, with a consecutive seq', () => {
     await act(center, floor.clerkFirst, floor.first.id, 'call-next')
     // first floor: issue, issue, the ground call's figures, then its own call, counter, figures
     const onFirst = await other.seen.untilCount(7)
-    expect(onFirst.map((e) => e.name).slice(1)).toEqual(['queue:updated', 'queue:updated', 'queue:updated', 'ticket:called', 'counter:updated', 'queue:updated'])
+    expect(onFirst.map((e) => e.name).slice(1)).toEqual([
+      'queue:updated',
+      'queue:updated',
+      'queue:updated',
+      'ticket:called',
+      'counter:updated',
+      'queue:updated',
+    ])
     expect(onFirst[4]!.payload.seq - onFirst[0]!.payload.seq).toBe(4)
     // ground: issue, issue, its call, counter, figures, then the first floor's figures only
     const onGround = await a.seen.untilCount(7)
-    expect(onGround.map((e) => e.name).slice(1)).toEqual(['queue:updated', 'queue:updated', 'ticket:called', 'counter:updated', 'queue:updated', 'queue:updated'])
+    expect(onGround.map((e) => e.name).slice(1)).toEqual([
+      'queue:updated',
+      'queue:updated',
+      'ticket:called',
+      'counter:updated',
+      'queue:updated',
+      'queue:updated',
+    ])
     expect(onGround[6]!.payload.seq - onGround[0]!.payload.seq).toBe(6)
     expectConsecutive(onFirst)
     expectConsecutive(onGround)

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import type { TestCenter } from '../../helpers/test-center.ts'
-import { EventRecorder, snapshotOf, useListeningCenter, waitForConnect, waitForDisconnect, waitForEvent, waitUntil, type ClientOptions } from '../../helpers/socket-client.ts'
+import {
+  EventRecorder,
+  snapshotOf,
+  useListeningCenter,
+  waitForConnect,
+  waitForDisconnect,
+  waitForEvent,
+  waitUntil,
+  type ClientOptions,
+} from '../../helpers/socket-client.ts'
 import type { Actor } from '../../../server/queue/actor.ts'
 import { act, buildFloor } from './floor.ts'
 
@@ -46,7 +55,12 @@ describe('a reconnecting client and what it missed', () => {
     expect(display.connected).toBe(true)
     expect(display.recovered).toBe(true)
     expect(display.id).toBe(firstId)
-    expect(call).toMatchObject({ seq: before.seq + 1, ticket: { id: called.ticket!.id, label: 'A-001' }, counter: { id: floor.ground.id, zone: 'ground' }, recall: false })
+    expect(call).toMatchObject({
+      seq: before.seq + 1,
+      ticket: { id: called.ticket!.id, label: 'A-001' },
+      counter: { id: floor.ground.id, zone: 'ground' },
+      recall: false,
+    })
     // the whole call is replayed in order: the call, the counter, the queue figures
     await seen.untilCount(missedFrom + 3)
     expect(seen.since(missedFrom).map((e) => [e.name, e.payload.seq])).toEqual([

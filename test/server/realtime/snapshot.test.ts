@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import type { Socket } from 'socket.io-client'
 import { http } from '../../helpers/http.ts'
-import { EventRecorder, snapshotOf, useListeningCenter, waitForDisconnect, waitForEvent, type TabourSocket } from '../../helpers/socket-client.ts'
+import {
+  EventRecorder,
+  snapshotOf,
+  useListeningCenter,
+  waitForDisconnect,
+  waitForEvent,
+  type TabourSocket,
+} from '../../helpers/socket-client.ts'
 import { act, buildFloor } from './floor.ts'
 
 describe('snapshot', () => {
@@ -16,7 +23,9 @@ describe('snapshot', () => {
     expect(Object.keys(snapshot).sort()).toEqual(['counters', 'feed', 'news', 'recentCalls', 'seq', 'services', 'tickets'])
     expect(snapshot.feed).toBe('feed:staff')
     expect(snapshot.seq).toEqual(expect.any(Number))
-    expect(snapshot.services).toEqual([expect.objectContaining({ id: floor.service.id, waiting: 1, estimatedWaitSeconds: expect.any(Number) })])
+    expect(snapshot.services).toEqual([
+      expect.objectContaining({ id: floor.service.id, waiting: 1, estimatedWaitSeconds: expect.any(Number) }),
+    ])
     expect(snapshot.counters.map((c) => c.id).sort()).toEqual([floor.ground.id, floor.first.id].sort())
     expect(snapshot.recentCalls).toEqual([])
     expect(snapshot.tickets).toEqual([expect.objectContaining({ id: waiting.id, label: 'A-001', status: 'waiting' })])
@@ -53,7 +62,7 @@ describe('snapshot', () => {
     expect(kiosk).not.toHaveProperty('tickets')
   })
 
-  it("has the seq of the last event the client received", async () => {
+  it('has the seq of the last event the client received', async () => {
     const { center, url } = await start()
     const floor = await buildFloor(center, { open: true })
     const socket = clients.open(url, floor.displayGround.token)

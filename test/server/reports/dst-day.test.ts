@@ -53,7 +53,8 @@ describe('reports across the Cairo DST changes', () => {
       expect((await center.action(clerk, c1.id, 'start')).statusCode).toBe(200)
       expect((await center.action(clerk, c1.id, 'finish')).statusCode).toBe(200)
     }
-    const get = async (by: string, day: string) => (await center.request('GET', `/api/v1/stats/report?from=${day}&to=${day}&by=${by}`, { token: manager })).json()
+    const get = async (by: string, day: string) =>
+      (await center.request('GET', `/api/v1/stats/report?from=${day}&to=${day}&by=${by}`, { token: manager })).json()
     return { clock, serve, clerk, c1, get }
   }
 
@@ -68,7 +69,15 @@ describe('reports across the Cairo DST changes', () => {
     expect((await center.action(s.clerk, s.c1.id, 'close')).statusCode).toBe(200)
 
     const byHour = await s.get('hour', '2026-10-29')
-    expect(byHour.rows[23]).toMatchObject({ issued: 2, called: 2, served: 2, avgWaitSeconds: 90, p90WaitSeconds: 120, avgServiceSeconds: 250, slaPercent: 100 })
+    expect(byHour.rows[23]).toMatchObject({
+      issued: 2,
+      called: 2,
+      served: 2,
+      avgWaitSeconds: 90,
+      p90WaitSeconds: 120,
+      avgServiceSeconds: 250,
+      slaPercent: 100,
+    })
     expect(byHour.rows.reduce((n: number, r: { issued: number }) => n + r.issued, 0)).toBe(2)
     const byDay = await s.get('day', '2026-10-29')
     expect(byDay.rows).toEqual([expect.objectContaining({ key: '2026-10-29', issued: 2, served: 2 })])

@@ -59,10 +59,15 @@ async function fixtureDay() {
     [1400, () => ok(center.action(clerk1, c1.id, 'start'))],
     [1500, () => ok(center.action(clerk1, c1.id, 'finish'))],
     [3650, async () => center.issue(kiosk, { serviceId: b.id })],
-    [3660, async () => {
-      const waiting = (await center.request('GET', '/api/v1/tickets', { token: clerk2 })).json().filter((t: { label: string }) => t.label === 'B-003')
-      await ok(center.request('POST', `/api/v1/tickets/${waiting[0].id}/cancel`, { token: clerk2 }))
-    }],
+    [
+      3660,
+      async () => {
+        const waiting = (await center.request('GET', '/api/v1/tickets', { token: clerk2 }))
+          .json()
+          .filter((t: { label: string }) => t.label === 'B-003')
+        await ok(center.request('POST', `/api/v1/tickets/${waiting[0].id}/cancel`, { token: clerk2 }))
+      },
+    ],
     [3700, () => ok(center.action(clerk1, c1.id, 'call-next'))],
     [3800, () => ok(center.action(clerk1, c1.id, 'transfer', { serviceId: b.id }))],
     [3900, () => ok(center.action(clerk2, c2.id, 'call-next'))],
@@ -128,16 +133,49 @@ describe('reports on a hand-computed day', () => {
       slaPercent: 50,
       noShowPercent: 25,
     })
-    expect(rb).toMatchObject({ key: s.b.id, issued: 3, called: 3, served: 3, noShow: 0, cancelled: 1, transferred: 0, avgWaitSeconds: 400, p90WaitSeconds: 900, avgServiceSeconds: 266.7, p90ServiceSeconds: 600, slaPercent: 66.7, noShowPercent: 0 })
+    expect(rb).toMatchObject({
+      key: s.b.id,
+      issued: 3,
+      called: 3,
+      served: 3,
+      noShow: 0,
+      cancelled: 1,
+      transferred: 0,
+      avgWaitSeconds: 400,
+      p90WaitSeconds: 900,
+      avgServiceSeconds: 266.7,
+      p90ServiceSeconds: 600,
+      slaPercent: 66.7,
+      noShowPercent: 0,
+    })
 
     const byCounter = await report(center, s.manager, 'counter')
-    expect(byCounter.rows.map((r: { label: string; called: number; served: number; noShow: number; transferred: number }) => [r.label, r.called, r.served, r.noShow, r.transferred])).toEqual([
+    expect(
+      byCounter.rows.map((r: { label: string; called: number; served: number; noShow: number; transferred: number }) => [
+        r.label,
+        r.called,
+        r.served,
+        r.noShow,
+        r.transferred,
+      ]),
+    ).toEqual([
       ['1 · Counter 1', 4, 2, 1, 1],
       ['2 · Counter 2', 3, 3, 0, 0],
     ])
 
     const today = (await center.request('GET', '/api/v1/stats/today', { token: s.manager })).json()
-    expect(today.totals).toMatchObject({ issued: 7, called: 7, served: 5, avgWaitSeconds: 971.4, p90WaitSeconds: 3700, p90ServiceSeconds: 600, slaPercent: 57.1, noShowPercent: 14.3, waiting: 0, longestWaitSeconds: null })
+    expect(today.totals).toMatchObject({
+      issued: 7,
+      called: 7,
+      served: 5,
+      avgWaitSeconds: 971.4,
+      p90WaitSeconds: 3700,
+      p90ServiceSeconds: 600,
+      slaPercent: 57.1,
+      noShowPercent: 14.3,
+      waiting: 0,
+      longestWaitSeconds: null,
+    })
   })
 
   it('by hour (local) and by day', async () => {
@@ -146,8 +184,21 @@ describe('reports on a hand-computed day', () => {
     const byHour = await report(center, s.manager, 'hour')
     expect(byHour.rows).toHaveLength(24)
     expect(byHour.rows[10]).toMatchObject({ key: 10, label: '10:00', issued: 6, called: 5, served: 4, avgWaitSeconds: 600, slaPercent: 60 })
-    expect(byHour.rows[11]).toMatchObject({ key: 11, label: '11:00', issued: 1, called: 2, served: 1, cancelled: 1, transferred: 1, avgWaitSeconds: 1900, p90WaitSeconds: 3700, slaPercent: 50 })
-    expect(byHour.rows.filter((r: { issued: number; called: number }) => r.issued + r.called > 0).map((r: { key: number }) => r.key)).toEqual([10, 11])
+    expect(byHour.rows[11]).toMatchObject({
+      key: 11,
+      label: '11:00',
+      issued: 1,
+      called: 2,
+      served: 1,
+      cancelled: 1,
+      transferred: 1,
+      avgWaitSeconds: 1900,
+      p90WaitSeconds: 3700,
+      slaPercent: 50,
+    })
+    expect(
+      byHour.rows.filter((r: { issued: number; called: number }) => r.issued + r.called > 0).map((r: { key: number }) => r.key),
+    ).toEqual([10, 11])
 
     const byDay = await report(center, s.manager, 'day', '2026-03-09', '2026-03-11')
     expect(byDay.rows.map((r: { key: string; issued: number }) => [r.key, r.issued])).toEqual([
@@ -164,8 +215,25 @@ describe('reports on a hand-computed day', () => {
     center = s.center
     const byClerk = await report(center, s.manager, 'clerk')
     const row = (name: string) => byClerk.rows.find((r: { label: string }) => r.label === name)
-    expect(row('clerk1')).toMatchObject({ called: 4, served: 2, noShow: 1, transferred: 1, avgServiceSeconds: 250, busySeconds: 660, idleSeconds: 2940, pauseSeconds: 600 })
-    expect(row('clerk2')).toMatchObject({ called: 3, served: 3, cancelled: 1, avgWaitSeconds: 400, busySeconds: 800, idleSeconds: 3500, pauseSeconds: 0 })
+    expect(row('clerk1')).toMatchObject({
+      called: 4,
+      served: 2,
+      noShow: 1,
+      transferred: 1,
+      avgServiceSeconds: 250,
+      busySeconds: 660,
+      idleSeconds: 2940,
+      pauseSeconds: 600,
+    })
+    expect(row('clerk2')).toMatchObject({
+      called: 3,
+      served: 3,
+      cancelled: 1,
+      avgWaitSeconds: 400,
+      busySeconds: 800,
+      idleSeconds: 3500,
+      pauseSeconds: 0,
+    })
     // a manager who did nothing is not listed; clerks always are
     expect(row('boss')).toBeUndefined()
   })
@@ -200,7 +268,9 @@ describe('reports on a hand-computed day', () => {
     await bad('from=2026-03-01&to=2026-03-09&by=week', 'by')
     await bad('from=yesterday&to=2026-03-09&by=day', 'from')
     const clerk = await center.createUser('clerk9', 'clerk')
-    expect((await center.request('GET', '/api/v1/stats/report?from=2026-03-01&to=2026-03-02&by=day', { token: clerk.token })).statusCode).toBe(403)
+    expect(
+      (await center.request('GET', '/api/v1/stats/report?from=2026-03-01&to=2026-03-02&by=day', { token: clerk.token })).statusCode,
+    ).toBe(403)
     expect((await center.request('GET', '/api/v1/stats/report?from=2026-03-01&to=2026-03-02&by=day')).statusCode).toBe(401)
   })
 })
@@ -216,21 +286,32 @@ describe('CSV', () => {
     expect(res.statusCode).toBe(200)
     expect(res.headers['content-type']).toContain('text/csv')
     expect(res.headers['content-disposition']).toContain('tabour-service-2026-03-10-2026-03-10.csv')
-    const lines = res.body.replace(/^\uFEFF/, '').trim().split('\r\n')
-    expect(lines[0]).toBe('service,issued,called,served,no_show,cancelled,transferred,avg_wait_s,p90_wait_s,max_wait_s,avg_service_s,p90_service_s,sla_pct,no_show_pct')
+    const lines = res.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n')
+    expect(lines[0]).toBe(
+      'service,issued,called,served,no_show,cancelled,transferred,avg_wait_s,p90_wait_s,max_wait_s,avg_service_s,p90_service_s,sla_pct,no_show_pct',
+    )
     expect(lines[1]).toBe('A · Service A,4,4,2,1,0,1,1400,3700,3700,250,300,50,25')
     expect(lines[3]).toBe('total,7,7,5,1,1,1,971.4,3700,3700,260,600,57.1,14.3')
 
-    const clerkCsv = (await center.request('GET', '/api/v1/stats/report.csv?from=2026-03-10&to=2026-03-10&by=clerk', { token: s.manager })).body
+    const clerkCsv = (await center.request('GET', '/api/v1/stats/report.csv?from=2026-03-10&to=2026-03-10&by=clerk', { token: s.manager }))
+      .body
     expect(clerkCsv).toContain(',busy_s,idle_s,pause_s')
     expect(clerkCsv).toContain('clerk1,0,4,2,1,0,1,')
     expect(clerkCsv).toMatch(/clerk1,.*,660,2940,600\r\n/)
 
-    const managerLog = (await center.request('GET', '/api/v1/stats/tickets.csv?from=2026-03-10&to=2026-03-10', { token: s.manager })).body.replace(/^\uFEFF/, '').trim().split('\r\n')
+    const managerLog = (await center.request('GET', '/api/v1/stats/tickets.csv?from=2026-03-10&to=2026-03-10', { token: s.manager })).body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n')
     expect(managerLog).toHaveLength(8)
     expect(managerLog[0]).not.toContain('phone')
     expect(managerLog[1]).toMatch(/,2026-03-10,A-001,A,A,none,done,served,2026-03-10T08:00:00.000Z,2026-03-10T08:01:40.000Z,/)
-    const adminLog = (await center.request('GET', '/api/v1/stats/tickets.csv?from=2026-03-10&to=2026-03-10', { token: await center.admin() })).body
+    const adminLog = (
+      await center.request('GET', '/api/v1/stats/tickets.csv?from=2026-03-10&to=2026-03-10', { token: await center.admin() })
+    ).body
     expect(adminLog).toContain(',priority,phone,status,')
   })
 })

@@ -14,17 +14,29 @@ describe('center settings: config defaults, admin overrides, audit', () => {
     const manager = (await center.createUser('boss', 'manager')).token
     let res = await center.request('GET', '/api/v1/settings', { token: manager })
     expect(res.statusCode).toBe(200)
-    expect(res.json()).toMatchObject({ values: { nameEn: 'Test center', callPolicy: 'fifo', timeZone: 'Africa/Cairo', digits: 'western', language: 'ar' }, overridden: [] })
+    expect(res.json()).toMatchObject({
+      values: { nameEn: 'Test center', callPolicy: 'fifo', timeZone: 'Africa/Cairo', digits: 'western', language: 'ar' },
+      overridden: [],
+    })
 
     // a manager may read but not change
     expect((await center.request('PUT', '/api/v1/settings', { token: manager, body: { callPolicy: 'sla' } })).statusCode).toBe(403)
-    res = await center.request('PUT', '/api/v1/settings', { token: admin, body: { callPolicy: 'priority', maxPriorityInARow: 2, nameEn: 'Nasr City center', digits: 'arabic-indic' } })
+    res = await center.request('PUT', '/api/v1/settings', {
+      token: admin,
+      body: { callPolicy: 'priority', maxPriorityInARow: 2, nameEn: 'Nasr City center', digits: 'arabic-indic' },
+    })
     expect(res.statusCode, res.body).toBe(200)
     expect(res.json().overridden.sort()).toEqual(['callPolicy', 'digits', 'maxPriorityInARow', 'nameEn'])
     expect(res.json().defaults).toMatchObject({ callPolicy: 'fifo', nameEn: 'Test center' })
     const info = (await center.request('GET', '/api/v1/center', { token: manager })).json()
     // the screens' digits reach every screen through GET /center (kiosks and displays read it)
-    expect(info).toMatchObject({ nameEn: 'Nasr City center', nameAr: 'مركز التجربة', callPolicy: 'priority', digits: 'arabic-indic', language: 'ar' })
+    expect(info).toMatchObject({
+      nameEn: 'Nasr City center',
+      nameAr: 'مركز التجربة',
+      callPolicy: 'priority',
+      digits: 'arabic-indic',
+      language: 'ar',
+    })
 
     res = await center.request('PUT', '/api/v1/settings', { token: admin, body: { nameEn: null } })
     expect(res.json().values.nameEn).toBe('Test center')
@@ -36,7 +48,10 @@ describe('center settings: config defaults, admin overrides, audit', () => {
     try {
       const first = new TestCenter({ config: { dataDir, queue: { policy: 'fifo' } } })
       await first.app.ready()
-      const res = await first.request('PUT', '/api/v1/settings', { token: await first.admin(), body: { callPolicy: 'sla', nameAr: 'مركز بعد التعديل' } })
+      const res = await first.request('PUT', '/api/v1/settings', {
+        token: await first.admin(),
+        body: { callPolicy: 'sla', nameAr: 'مركز بعد التعديل' },
+      })
       expect(res.statusCode).toBe(200)
       await first.app.close()
       const second = new TestCenter({ config: { dataDir, queue: { policy: 'fifo' } } })
@@ -76,9 +91,18 @@ describe('center settings: config defaults, admin overrides, audit', () => {
     await center.createUser('clerk1')
     await center.request('PUT', '/api/v1/settings', { token: admin, body: { callPolicy: 'sla' } })
     // a refused change is not logged
-    await center.request('POST', '/api/v1/services', { token: admin, body: { prefix: 'A', nameAr: 'x', nameEn: 'x', targetWaitSeconds: 60 } })
+    await center.request('POST', '/api/v1/services', {
+      token: admin,
+      body: { prefix: 'A', nameAr: 'x', nameEn: 'x', targetWaitSeconds: 60 },
+    })
     const log = (await center.request('GET', '/api/v1/settings/audit', { token: admin })).json()
-    expect(log.map((e: { method: string; route: string }) => `${e.method} ${e.route}`)).toEqual(['PUT /settings', 'POST /users', 'POST /counters', 'PATCH /services/:id', 'POST /services'])
+    expect(log.map((e: { method: string; route: string }) => `${e.method} ${e.route}`)).toEqual([
+      'PUT /settings',
+      'POST /users',
+      'POST /counters',
+      'PATCH /services/:id',
+      'POST /services',
+    ])
     expect(log.every((e: { username: string }) => e.username === 'admin')).toBe(true)
     expect(log[1].body).toMatchObject({ username: 'clerk1', password: '***', role: 'clerk' })
     expect(log[3]).toMatchObject({ params: { id: s.id }, body: { targetWaitSeconds: 900 }, status: 200 })

@@ -45,7 +45,11 @@ describe('POST /api/v1/auth/login', () => {
     const clerk = await center.createUser('clerk1')
     const res = await center.request('PATCH', `/api/v1/users/${clerk.id}`, { token: await center.admin(), body: { active: false } })
     expect(res.statusCode).toBe(200)
-    expectError(await center.request('POST', LOGIN, { body: { username: 'clerk1', password: STAFF_PASSWORD } }), 401, 'TABOUR_ERR_BAD_CREDENTIALS')
+    expectError(
+      await center.request('POST', LOGIN, { body: { username: 'clerk1', password: STAFF_PASSWORD } }),
+      401,
+      'TABOUR_ERR_BAD_CREDENTIALS',
+    )
   })
 
   it('refuses bad bodies with 400 and a stable code', async () => {
@@ -100,7 +104,11 @@ describe('login throttling', () => {
   it('answers 429 TABOUR_ERR_RATE_LIMITED on the attempt after loginMaxAttempts, even with the right password', async () => {
     center = await TestCenter.start({ config: { auth: { loginMaxAttempts: 3 } } })
     for (let i = 0; i < 3; i++) {
-      expectError(await center.request('POST', LOGIN, { body: { username: 'admin', password: `wrong-${i}` } }), 401, 'TABOUR_ERR_BAD_CREDENTIALS')
+      expectError(
+        await center.request('POST', LOGIN, { body: { username: 'admin', password: `wrong-${i}` } }),
+        401,
+        'TABOUR_ERR_BAD_CREDENTIALS',
+      )
     }
     const fourth = await center.request('POST', LOGIN, { body: { username: 'admin', password: ADMIN_PASSWORD } })
     expectError(fourth, 429, 'TABOUR_ERR_RATE_LIMITED')
@@ -143,7 +151,11 @@ describe('tokens', () => {
     clock.advance(1)
     expectError(await center.request('GET', '/api/v1/auth/me', { token }), 401, 'TABOUR_ERR_TOKEN_EXPIRED')
     expectError(await center.request('GET', '/api/v1/users', { token }), 401, 'TABOUR_ERR_TOKEN_EXPIRED')
-    expectError(await center.request('POST', '/api/v1/services', { token, body: { prefix: 'A', nameAr: 'أ', nameEn: 'A', targetWaitSeconds: 60 } }), 401, 'TABOUR_ERR_TOKEN_EXPIRED')
+    expectError(
+      await center.request('POST', '/api/v1/services', { token, body: { prefix: 'A', nameAr: 'أ', nameEn: 'A', targetWaitSeconds: 60 } }),
+      401,
+      'TABOUR_ERR_TOKEN_EXPIRED',
+    )
     // logging in again gives a fresh one
     const fresh = await center.login('admin', ADMIN_PASSWORD)
     expect((await center.request('GET', '/api/v1/auth/me', { token: fresh })).statusCode).toBe(200)
@@ -186,7 +198,11 @@ describe('POST /api/v1/auth/logout', () => {
     center = await TestCenter.start()
     const clerk = await center.createUser('clerk1')
     await center.request('POST', '/api/v1/auth/logout', { token: clerk.token })
-    const events = rows<{ type: string; user_id: number }>(center, 'SELECT type, user_id FROM events WHERE user_id = ? ORDER BY id', clerk.id)
+    const events = rows<{ type: string; user_id: number }>(
+      center,
+      'SELECT type, user_id FROM events WHERE user_id = ? ORDER BY id',
+      clerk.id,
+    )
     expect(events.map((e) => e.type)).toEqual(['clerk.logged_in', 'clerk.logged_out'])
   })
 
@@ -314,6 +330,10 @@ describe('authentication comes before validation', () => {
       expectError(await center.request('POST', route, { body: badBody }), 401, 'TABOUR_ERR_UNAUTHENTICATED')
     }
     const display = await center.createDevice('display')
-    expectError(await center.request('POST', '/api/v1/tickets', { token: display.token, body: { serviceId: true } }), 403, 'TABOUR_ERR_FORBIDDEN')
+    expectError(
+      await center.request('POST', '/api/v1/tickets', { token: display.token, body: { serviceId: true } }),
+      403,
+      'TABOUR_ERR_FORBIDDEN',
+    )
   })
 })

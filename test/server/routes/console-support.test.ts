@@ -18,7 +18,9 @@ interface EventRow {
 }
 
 function eventsOf(center: TestCenter, ticketId: string): EventRow[] {
-  return center.app.tabour.db.prepare('SELECT type, user_id, device_id, counter_id, data FROM events WHERE ticket_id = ? ORDER BY id').all(ticketId) as EventRow[]
+  return center.app.tabour.db
+    .prepare('SELECT type, user_id, device_id, counter_id, data FROM events WHERE ticket_id = ? ORDER BY id')
+    .all(ticketId) as EventRow[]
 }
 
 describe('GET /api/v1/stats/me', () => {
@@ -43,7 +45,16 @@ describe('GET /api/v1/stats/me', () => {
     // an empty day first: zeros and no mean
     let res = await center.request('GET', '/api/v1/stats/me', { token: clerk })
     expect(res.statusCode).toBe(200)
-    expect(res.json()).toEqual({ day: '2026-03-10', userId: clerkId, issued: 0, called: 0, served: 0, noShow: 0, transferredOut: 0, avgServiceSeconds: null })
+    expect(res.json()).toEqual({
+      day: '2026-03-10',
+      userId: clerkId,
+      issued: 0,
+      called: 0,
+      served: 0,
+      noShow: 0,
+      transferredOut: 0,
+      avgServiceSeconds: null,
+    })
 
     const ok = async (p: Promise<{ statusCode: number; body: string }>) => {
       const r = await p
@@ -68,14 +79,27 @@ describe('GET /api/v1/stats/me', () => {
     await ok(center.action(other, c2.id, 'call-next'))
 
     res = await center.request('GET', '/api/v1/stats/me', { token: clerk })
-    expect(res.json()).toEqual({ day: '2026-03-10', userId: clerkId, issued: 1, called: 4, served: 2, noShow: 1, transferredOut: 1, avgServiceSeconds: 200 })
+    expect(res.json()).toEqual({
+      day: '2026-03-10',
+      userId: clerkId,
+      issued: 1,
+      called: 4,
+      served: 2,
+      noShow: 1,
+      transferredOut: 1,
+      avgServiceSeconds: 200,
+    })
     const theirs = (await center.request('GET', '/api/v1/stats/me', { token: other })).json()
     expect(theirs).toMatchObject({ called: 1, served: 0, avgServiceSeconds: null })
 
     // the next local day starts from zero
     clock.set('2026-03-11T06:00:00Z')
     const tomorrow = await center.login('clerk1', STAFF_PASSWORD)
-    expect((await center.request('GET', '/api/v1/stats/me', { token: tomorrow })).json()).toMatchObject({ day: '2026-03-11', called: 0, served: 0 })
+    expect((await center.request('GET', '/api/v1/stats/me', { token: tomorrow })).json()).toMatchObject({
+      day: '2026-03-11',
+      called: 0,
+      served: 0,
+    })
   })
 
   it('is for staff only', async () => {
@@ -165,13 +189,19 @@ describe('the audit trail of what a clerk does out of the ordinary', () => {
     center = await TestCenter.start()
     const a = await center.createService({ prefix: 'A' })
     const { id: clerkId, token: clerk } = await center.createUser('clerk1')
-    const res = await center.request('POST', '/api/v1/tickets', { token: clerk, body: { serviceId: a.id, priority: 'elderly' }, headers: { 'idempotency-key': 'walk-in-1' } })
+    const res = await center.request('POST', '/api/v1/tickets', {
+      token: clerk,
+      body: { serviceId: a.id, priority: 'elderly' },
+      headers: { 'idempotency-key': 'walk-in-1' },
+    })
     expect(res.statusCode).toBe(201)
     expect(res.json()).toMatchObject({ label: 'A-001', priority: 'elderly', printing: 'none' })
     const issued = eventsOf(center, res.json().id)
     expect(issued).toHaveLength(1)
     expect(issued[0]).toMatchObject({ type: 'ticket.issued', user_id: clerkId, device_id: null })
-    const row = center.app.tabour.db.prepare('SELECT issued_by_type AS type, issued_by_id AS id FROM tickets WHERE id = ?').get(res.json().id)
+    const row = center.app.tabour.db
+      .prepare('SELECT issued_by_type AS type, issued_by_id AS id FROM tickets WHERE id = ?')
+      .get(res.json().id)
     expect(row).toEqual({ type: 'user', id: clerkId })
   })
 

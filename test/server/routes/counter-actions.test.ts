@@ -28,7 +28,10 @@ describe('the counter lifecycle', () => {
 
     const opened = await center.action(clerk, c1.id, 'open')
     expect(opened.statusCode).toBe(200)
-    expect(opened.json()).toEqual({ counter: { ...c1, state: 'open', clerk: { id: clerkId, username: 'clerk1', displayName: 'clerk1' } }, ticket: null })
+    expect(opened.json()).toEqual({
+      counter: { ...c1, state: 'open', clerk: { id: clerkId, username: 'clerk1', displayName: 'clerk1' } },
+      ticket: null,
+    })
 
     const issued = await center.issue(kiosk.token, { serviceId: a.id })
     clock.advance(90)
@@ -153,7 +156,13 @@ describe('the counter lifecycle', () => {
     const s = await setup()
     center = s.center
     await center.issue(s.kiosk, { serviceId: s.a.id })
-    for (const [action, body] of [['recall'], ['start'], ['finish', { outcome: 'x' }], ['no-show'], ['transfer', { serviceId: s.a.id }]] as const) {
+    for (const [action, body] of [
+      ['recall'],
+      ['start'],
+      ['finish', { outcome: 'x' }],
+      ['no-show'],
+      ['transfer', { serviceId: s.a.id }],
+    ] as const) {
       expectError(await center.action(s.clerk, s.c1.id, action, body), 409, 'TABOUR_ERR_COUNTER_IDLE')
     }
   })
@@ -352,14 +361,26 @@ describe('transfer', () => {
     center = s.center
     const res = await center.action(s.clerk1, s.c1.id, 'transfer', { serviceId: s.b.id })
     expect(res.statusCode).toBe(200)
-    expect(res.json().ticket).toMatchObject({ id: s.a1.id, label: 'A-001', serviceId: s.b.id, status: 'waiting', counterId: null, targetCounterId: null, transferCount: 1 })
+    expect(res.json().ticket).toMatchObject({
+      id: s.a1.id,
+      label: 'A-001',
+      serviceId: s.b.id,
+      status: 'waiting',
+      counterId: null,
+      targetCounterId: null,
+      transferCount: 1,
+    })
     expect(res.json().counter.currentTicketId).toBeNull()
     const pub = (await center.request('GET', `/api/v1/tickets/${s.a1.id}`)).json()
     expect(pub).toMatchObject({ label: 'A-001', serviceId: s.b.id, status: 'waiting', position: 0, counter: null })
     // counter 1 (service A) no longer sees it
     expect((await center.action(s.clerk1, s.c1.id, 'call-next')).json().ticket).toBeNull()
     // counter 2 gets it before B-001, which came later
-    expect((await center.action(s.clerk2, s.c2.id, 'call-next')).json().ticket).toMatchObject({ id: s.a1.id, label: 'A-001', status: 'called' })
+    expect((await center.action(s.clerk2, s.c2.id, 'call-next')).json().ticket).toMatchObject({
+      id: s.a1.id,
+      label: 'A-001',
+      status: 'called',
+    })
     await center.action(s.clerk2, s.c2.id, 'no-show')
     expect((await center.action(s.clerk2, s.c2.id, 'call-next')).json().ticket.id).toBe(s.b1.id)
   })
@@ -394,7 +415,13 @@ describe('transfer', () => {
     const a2 = await center.issue(s.kiosk, { serviceId: s.a.id })
     const res = await center.action(s.clerk1, s.c1.id, 'transfer', { counterId: s.c2.id })
     expect(res.statusCode).toBe(200)
-    expect(res.json().ticket).toMatchObject({ id: s.a1.id, serviceId: s.a.id, status: 'waiting', targetCounterId: s.c2.id, transferCount: 1 })
+    expect(res.json().ticket).toMatchObject({
+      id: s.a1.id,
+      serviceId: s.a.id,
+      status: 'waiting',
+      targetCounterId: s.c2.id,
+      transferCount: 1,
+    })
     // counter 3 serves A but was not named: it gets A-002, not A-001
     expect((await center.action(clerk3, c3.id, 'call-next')).json().ticket.id).toBe(a2.id)
     expectError(await center.action(clerk3, c3.id, 'call', { ticketId: s.a1.id }), 409, 'TABOUR_ERR_COUNTER_BUSY')
@@ -506,7 +533,11 @@ describe('call policies through the API', () => {
     const s = await setup({ config: { queue: { policy: 'priority' } } })
     center = s.center
     for (const priority of ['vip', 'ELDERLY', 'toString']) {
-      expectError(await center.request('POST', '/api/v1/tickets', { token: s.kiosk, body: { serviceId: s.a.id, priority } }), 400, 'TABOUR_ERR_BAD_PRIORITY')
+      expectError(
+        await center.request('POST', '/api/v1/tickets', { token: s.kiosk, body: { serviceId: s.a.id, priority } }),
+        400,
+        'TABOUR_ERR_BAD_PRIORITY',
+      )
     }
     // 'none' is the ordinary queue
     expect((await center.issue(s.kiosk, { serviceId: s.a.id, priority: 'none' })).priority).toBe('none')

@@ -12,7 +12,10 @@ describe('POST /api/v1/counters', () => {
     center = await TestCenter.start()
     const a = await center.createService({ prefix: 'A' })
     const b = await center.createService({ prefix: 'B' })
-    const res = await center.request('POST', COUNTERS, { token: await center.admin(), body: { number: 3, name: 'شباك ٣', serviceIds: [b.id, a.id] } })
+    const res = await center.request('POST', COUNTERS, {
+      token: await center.admin(),
+      body: { number: 3, name: 'شباك ٣', serviceIds: [b.id, a.id] },
+    })
     expect(res.statusCode).toBe(201)
     expect(res.json()).toEqual({
       id: 1,
@@ -40,10 +43,24 @@ describe('POST /api/v1/counters', () => {
     const token = await center.admin()
     const weighted = await center.request('POST', COUNTERS, {
       token,
-      body: { number: 1, name: 'One', zone: 'upstairs', services: [{ serviceId: a.id, weight: 2.5 }, { serviceId: b.id, weight: 0 }] },
+      body: {
+        number: 1,
+        name: 'One',
+        zone: 'upstairs',
+        services: [
+          { serviceId: a.id, weight: 2.5 },
+          { serviceId: b.id, weight: 0 },
+        ],
+      },
     })
     expect(weighted.statusCode).toBe(201)
-    expect(weighted.json()).toMatchObject({ zone: 'upstairs', services: [{ serviceId: a.id, weight: 2.5 }, { serviceId: b.id, weight: 0 }] })
+    expect(weighted.json()).toMatchObject({
+      zone: 'upstairs',
+      services: [
+        { serviceId: a.id, weight: 2.5 },
+        { serviceId: b.id, weight: 0 },
+      ],
+    })
     const bare = await center.request('POST', COUNTERS, { token, body: { number: 2, name: 'Two', active: false } })
     expect(bare.statusCode).toBe(201)
     expect(bare.json()).toMatchObject({ services: [], active: false })
@@ -53,7 +70,11 @@ describe('POST /api/v1/counters', () => {
     center = await TestCenter.start()
     const a = await center.createService({ prefix: 'A' })
     const token = await center.admin()
-    expectError(await center.request('POST', COUNTERS, { token, body: { number: 1, name: 'One', serviceIds: [a.id, 99] } }), 404, 'TABOUR_ERR_SERVICE_NOT_FOUND')
+    expectError(
+      await center.request('POST', COUNTERS, { token, body: { number: 1, name: 'One', serviceIds: [a.id, 99] } }),
+      404,
+      'TABOUR_ERR_SERVICE_NOT_FOUND',
+    )
     expectError(
       await center.request('POST', COUNTERS, { token, body: { number: 1, name: 'One', services: [{ serviceId: 42, weight: 1 }] } }),
       404,
@@ -67,7 +88,11 @@ describe('POST /api/v1/counters', () => {
   it('refuses a number already in use with 409 TABOUR_ERR_DUPLICATE_COUNTER_NUMBER', async () => {
     center = await TestCenter.start()
     await center.createCounter({ number: 7 })
-    expectError(await center.request('POST', COUNTERS, { token: await center.admin(), body: { number: 7, name: 'Again' } }), 409, 'TABOUR_ERR_DUPLICATE_COUNTER_NUMBER')
+    expectError(
+      await center.request('POST', COUNTERS, { token: await center.admin(), body: { number: 7, name: 'Again' } }),
+      409,
+      'TABOUR_ERR_DUPLICATE_COUNTER_NUMBER',
+    )
   })
 
   it('refuses bad bodies with 400 TABOUR_ERR_VALIDATION', async () => {
@@ -93,7 +118,14 @@ describe('POST /api/v1/counters', () => {
       { number: 1, name: 'One', services: [{ serviceId: a.id, weight: 101 }] },
       { number: 1, name: 'One', services: [{ serviceId: a.id }] },
       { number: 1, name: 'One', services: [{ serviceId: a.id, weight: '1' }] },
-      { number: 1, name: 'One', services: [{ serviceId: a.id, weight: 1 }, { serviceId: a.id, weight: 2 }] },
+      {
+        number: 1,
+        name: 'One',
+        services: [
+          { serviceId: a.id, weight: 1 },
+          { serviceId: a.id, weight: 2 },
+        ],
+      },
       { number: 1, name: 'One', serviceIds: [a.id], services: [{ serviceId: a.id, weight: 1 }] },
       { name: 'One' },
       { number: 1 },
@@ -172,8 +204,18 @@ describe('PATCH /api/v1/counters/:id', () => {
     expect(renamed.json()).toEqual({ ...c, name: 'Passports' })
     const reweighted = await center.request('PATCH', `${COUNTERS}/${c.id}`, { token, body: { services: [{ serviceId: b.id, weight: 3 }] } })
     expect(reweighted.json()).toEqual({ ...c, name: 'Passports', services: [{ serviceId: b.id, weight: 3 }] })
-    const moved = await center.request('PATCH', `${COUNTERS}/${c.id}`, { token, body: { number: 9, zone: 'upstairs', serviceIds: [a.id, b.id] } })
-    expect(moved.json()).toMatchObject({ number: 9, zone: 'upstairs', services: [{ serviceId: a.id, weight: 1 }, { serviceId: b.id, weight: 1 }] })
+    const moved = await center.request('PATCH', `${COUNTERS}/${c.id}`, {
+      token,
+      body: { number: 9, zone: 'upstairs', serviceIds: [a.id, b.id] },
+    })
+    expect(moved.json()).toMatchObject({
+      number: 9,
+      zone: 'upstairs',
+      services: [
+        { serviceId: a.id, weight: 1 },
+        { serviceId: b.id, weight: 1 },
+      ],
+    })
     // its own number is not a conflict
     expect((await center.request('PATCH', `${COUNTERS}/${c.id}`, { token, body: { number: 9 } })).statusCode).toBe(200)
   })
@@ -184,8 +226,16 @@ describe('PATCH /api/v1/counters/:id', () => {
     const c1 = await center.createCounter({ number: 1, serviceIds: [a.id] })
     await center.createCounter({ number: 2 })
     const token = await center.admin()
-    expectError(await center.request('PATCH', `${COUNTERS}/${c1.id}`, { token, body: { number: 2 } }), 409, 'TABOUR_ERR_DUPLICATE_COUNTER_NUMBER')
-    expectError(await center.request('PATCH', `${COUNTERS}/${c1.id}`, { token, body: { serviceIds: [77] } }), 404, 'TABOUR_ERR_SERVICE_NOT_FOUND')
+    expectError(
+      await center.request('PATCH', `${COUNTERS}/${c1.id}`, { token, body: { number: 2 } }),
+      409,
+      'TABOUR_ERR_DUPLICATE_COUNTER_NUMBER',
+    )
+    expectError(
+      await center.request('PATCH', `${COUNTERS}/${c1.id}`, { token, body: { serviceIds: [77] } }),
+      404,
+      'TABOUR_ERR_SERVICE_NOT_FOUND',
+    )
     expectError(await center.request('PATCH', `${COUNTERS}/99`, { token, body: { name: 'x' } }), 404, 'TABOUR_ERR_COUNTER_NOT_FOUND')
     for (const body of [{}, { number: 'two' }, { zone: 'a b' }, { services: [{ serviceId: a.id, weight: -2 }] }, { active: 'no' }]) {
       expectError(await center.request('PATCH', `${COUNTERS}/${c1.id}`, { token, body }), 400, 'TABOUR_ERR_VALIDATION')

@@ -38,7 +38,16 @@ describe('POST /api/v1/devices and pairing', () => {
     expect(res.statusCode).toBe(200)
     const { token, device } = res.json()
     expect(token).toMatch(/^tbd_[A-Za-z0-9_-]{40,}$/)
-    expect(device).toEqual({ id: 1, kind: 'display', name: 'Hall TV', zone: 'ground', config: { recentCalls: 4 }, paired: true, revoked: false, lastSeenAt: new Date(clock.now).toISOString() })
+    expect(device).toEqual({
+      id: 1,
+      kind: 'display',
+      name: 'Hall TV',
+      zone: 'ground',
+      config: { recentCalls: 4 },
+      paired: true,
+      revoked: false,
+      lastSeenAt: new Date(clock.now).toISOString(),
+    })
     expect(res.body).not.toContain(created.pairingCode)
     // the token works for what a display may do
     expect((await center.request('GET', '/api/v1/counters', { token })).statusCode).toBe(200)

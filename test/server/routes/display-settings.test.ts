@@ -62,7 +62,11 @@ describe('DisplayConfig in a display device config', () => {
     center = await TestCenter.start()
     const display = (await create({})).json()
     const admin = await center.admin()
-    expectError(await center.request('PATCH', `/api/v1/devices/${display.id}`, { token: admin, body: { config: { chime: 'loud' } } }), 400, 'TABOUR_ERR_VALIDATION')
+    expectError(
+      await center.request('PATCH', `/api/v1/devices/${display.id}`, { token: admin, body: { config: { chime: 'loud' } } }),
+      400,
+      'TABOUR_ERR_VALIDATION',
+    )
     const ok = await center.request('PATCH', `/api/v1/devices/${display.id}`, { token: admin, body: { config: { chime: false } } })
     expect(ok.statusCode).toBe(200)
     expect(ok.json().config).toEqual({ chime: false })
@@ -82,7 +86,10 @@ describe('GET/PUT /api/v1/center/news', () => {
     expect(first.statusCode).toBe(200)
     expect(first.json()).toEqual({ ar: '', en: '', updatedAt: null })
 
-    const put = await center.request('PUT', NEWS, { token: callers.manager, body: { ar: '  مواعيد العمل\nمن ٩ صباحًا  ', en: 'Open from 9 am', extra: 1 } })
+    const put = await center.request('PUT', NEWS, {
+      token: callers.manager,
+      body: { ar: '  مواعيد العمل\nمن ٩ صباحًا  ', en: 'Open from 9 am', extra: 1 },
+    })
     expect(put.statusCode, put.body).toBe(200)
     expect(put.json()).toMatchObject({ ar: 'مواعيد العمل من ٩ صباحًا', en: 'Open from 9 am' })
     expect(Date.parse(put.json().updatedAt)).not.toBeNaN()

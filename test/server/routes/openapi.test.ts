@@ -128,9 +128,18 @@ describe('GET /api/v1/openapi.json', () => {
     expect(Object.keys(issue.responses)).toEqual(expect.arrayContaining(['201', '400', '401', '403', '404', '422']))
     expect(issue.responses['400'].content['application/json'].schema.required).toEqual(['statusCode', 'code', 'error', 'message'])
     expect(issue.requestBody.content['application/json'].schema.required).toEqual(['serviceId'])
-    expect(Object.keys(issue.responses['201'].content['application/json'].schema.properties).sort()).toEqual(
-      ['estimatedWaitSeconds', 'id', 'issuedAt', 'label', 'position', 'printing', 'priority', 'serviceId', 'status', 'statusUrl'],
-    )
+    expect(Object.keys(issue.responses['201'].content['application/json'].schema.properties).sort()).toEqual([
+      'estimatedWaitSeconds',
+      'id',
+      'issuedAt',
+      'label',
+      'position',
+      'printing',
+      'priority',
+      'serviceId',
+      'status',
+      'statusUrl',
+    ])
     const login = doc.paths['/api/v1/auth/login'].post
     expect(Object.keys(login.responses)).toEqual(expect.arrayContaining(['200', '400', '401', '429']))
   })

@@ -93,11 +93,29 @@ export function rows<T = Record<string, unknown>>(center: TestCenter, sql: strin
  * body (which Fastify parses as a string) is 400 TABOUR_ERR_VALIDATION, and more than 64 KiB is
  * 413 TABOUR_ERR_BAD_BODY. Never a 500.
  */
-export async function expectMalformedBodiesRefused(center: TestCenter, token: string, method: Method, url: string, validFields: Record<string, unknown> = {}): Promise<void> {
+export async function expectMalformedBodiesRefused(
+  center: TestCenter,
+  token: string,
+  method: Method,
+  url: string,
+  validFields: Record<string, unknown> = {},
+): Promise<void> {
   const auth = { authorization: `Bearer ${token}` }
-  expectError(await rawRequest(center, method, url, '{"serviceId": 1,', { ...auth, 'content-type': 'application/json' }), 400, 'TABOUR_ERR_BAD_BODY')
+  expectError(
+    await rawRequest(center, method, url, '{"serviceId": 1,', { ...auth, 'content-type': 'application/json' }),
+    400,
+    'TABOUR_ERR_BAD_BODY',
+  )
   expectError(await rawRequest(center, method, url, '', { ...auth, 'content-type': 'application/json' }), 400, 'TABOUR_ERR_BAD_BODY')
   expectError(await rawRequest(center, method, url, '<a/>', { ...auth, 'content-type': 'application/xml' }), 415, 'TABOUR_ERR_BAD_BODY')
-  expectError(await rawRequest(center, method, url, JSON.stringify(validFields), { ...auth, 'content-type': 'text/plain' }), 400, 'TABOUR_ERR_VALIDATION')
-  expectError(await rawRequest(center, method, url, oversizedJson(validFields), { ...auth, 'content-type': 'application/json' }), 413, 'TABOUR_ERR_BAD_BODY')
+  expectError(
+    await rawRequest(center, method, url, JSON.stringify(validFields), { ...auth, 'content-type': 'text/plain' }),
+    400,
+    'TABOUR_ERR_VALIDATION',
+  )
+  expectError(
+    await rawRequest(center, method, url, oversizedJson(validFields), { ...auth, 'content-type': 'application/json' }),
+    413,
+    'TABOUR_ERR_BAD_BODY',
+  )
 }

@@ -76,7 +76,11 @@ describe('POST /api/v1/services', () => {
     center = await TestCenter.start()
     const callers = await makeCallers(center)
     await expectAuthRequired(center, { method: 'POST', url: SERVICES, body: valid })
-    await expectForbidden(center, callers, ['manager', 'clerk', 'kiosk', 'display', 'printer', 'board', 'keypad'], { method: 'POST', url: SERVICES, body: valid })
+    await expectForbidden(center, callers, ['manager', 'clerk', 'kiosk', 'display', 'printer', 'board', 'keypad'], {
+      method: 'POST',
+      url: SERVICES,
+      body: valid,
+    })
   })
 })
 
@@ -135,7 +139,9 @@ describe('GET /api/v1/services', () => {
     const off = await center.request('PATCH', `${SERVICES}/${b.id}`, { token: callers.admin, body: { active: false } })
     expect(off.statusCode).toBe(200)
     const prefixes = async (token: string, query = '') =>
-      (await center.request('GET', `${SERVICES}${query}`, { token })).json().map((s: { prefix: string; available: boolean }) => `${s.prefix}:${s.available}`)
+      (await center.request('GET', `${SERVICES}${query}`, { token }))
+        .json()
+        .map((s: { prefix: string; available: boolean }) => `${s.prefix}:${s.available}`)
     expect(await prefixes(callers.kiosk)).toEqual(['A:true'])
     expect(await prefixes(callers.kiosk, '?all=true')).toEqual(['A:true'])
     expect(await prefixes(callers.display, '?all=true')).toEqual(['A:true'])
@@ -179,7 +185,10 @@ describe('PATCH /api/v1/services/:id', () => {
     center = await TestCenter.start()
     const a = await center.createService({ prefix: 'A', targetWaitSeconds: 600 })
     const token = await center.admin()
-    const res = await center.request('PATCH', `${SERVICES}/${a.id}`, { token, body: { nameEn: 'Passports', targetWaitSeconds: 1200, dailyCap: 40 } })
+    const res = await center.request('PATCH', `${SERVICES}/${a.id}`, {
+      token,
+      body: { nameEn: 'Passports', targetWaitSeconds: 1200, dailyCap: 40 },
+    })
     expect(res.statusCode).toBe(200)
     expect(res.json()).toEqual({ ...a, nameEn: 'Passports', targetWaitSeconds: 1200, dailyCap: 40 })
     const uncapped = await center.request('PATCH', `${SERVICES}/${a.id}`, { token, body: { dailyCap: null } })
@@ -222,7 +231,11 @@ describe('issuing against a service', () => {
     const a = await center.createService({ prefix: 'A' })
     const kiosk = await center.createDevice('kiosk')
     await center.request('PATCH', `${SERVICES}/${a.id}`, { token: await center.admin(), body: { active: false } })
-    expectError(await center.request('POST', '/api/v1/tickets', { token: kiosk.token, body: { serviceId: a.id } }), 422, 'TABOUR_ERR_SERVICE_INACTIVE')
+    expectError(
+      await center.request('POST', '/api/v1/tickets', { token: kiosk.token, body: { serviceId: a.id } }),
+      422,
+      'TABOUR_ERR_SERVICE_INACTIVE',
+    )
     await center.request('PATCH', `${SERVICES}/${a.id}`, { token: await center.admin(), body: { active: true } })
     expect((await center.issue(kiosk.token, { serviceId: a.id })).label).toBe('A-001')
   })
@@ -247,7 +260,11 @@ describe('issuing against a service', () => {
     const clerk = await center.createUser('clerk1')
     const live = (await center.request('GET', '/api/v1/tickets', { token: clerk.token })).json()
     await center.request('POST', `/api/v1/tickets/${live[0].id}/cancel`, { token: clerk.token })
-    expectError(await center.request('POST', '/api/v1/tickets', { token: kiosk.token, body: { serviceId: a.id } }), 422, 'TABOUR_ERR_SERVICE_DAILY_CAP')
+    expectError(
+      await center.request('POST', '/api/v1/tickets', { token: kiosk.token, body: { serviceId: a.id } }),
+      422,
+      'TABOUR_ERR_SERVICE_DAILY_CAP',
+    )
 
     // Cairo midnight is 22:00Z in winter
     clock.set('2026-01-15T22:00:00Z')
@@ -260,7 +277,11 @@ describe('issuing against a service', () => {
     const a = await center.createService({ prefix: 'A', dailyCap: 1 })
     const kiosk = await center.createDevice('kiosk')
     await center.issue(kiosk.token, { serviceId: a.id })
-    expectError(await center.request('POST', '/api/v1/tickets', { token: kiosk.token, body: { serviceId: a.id } }), 422, 'TABOUR_ERR_SERVICE_DAILY_CAP')
+    expectError(
+      await center.request('POST', '/api/v1/tickets', { token: kiosk.token, body: { serviceId: a.id } }),
+      422,
+      'TABOUR_ERR_SERVICE_DAILY_CAP',
+    )
     await center.request('PATCH', `${SERVICES}/${a.id}`, { token: await center.admin(), body: { dailyCap: 2 } })
     expect((await center.request('GET', SERVICES, { token: kiosk.token })).json()[0].available).toBe(true)
     expect((await center.issue(kiosk.token, { serviceId: a.id })).label).toBe('A-002')

@@ -153,7 +153,15 @@ describe('GET /api/v1/stats/today', () => {
     const stats = (await center.request('GET', STATS, { token: s.manager })).json()
     const [sa, sb] = stats.services
     expect(sa).toMatchObject({ issued: 3, called: 3, transferredOut: 1, waiting: 0, maxWaitSeconds: 1000, slaPercent: 66.7 })
-    expect(sb).toMatchObject({ issued: 2, called: 2, transferredOut: 0, waiting: 0, avgWaitSeconds: 380, maxWaitSeconds: 700, slaPercent: 50 })
+    expect(sb).toMatchObject({
+      issued: 2,
+      called: 2,
+      transferredOut: 0,
+      waiting: 0,
+      avgWaitSeconds: 380,
+      maxWaitSeconds: 700,
+      slaPercent: 50,
+    })
     expect(stats.totals).toMatchObject({ called: 5, transferredOut: 1 })
   })
 
@@ -167,7 +175,16 @@ describe('GET /api/v1/stats/today', () => {
     s.clock.set('2026-03-10T22:00:00Z')
     const stats = (await center.request('GET', STATS, { token: manager })).json()
     expect(stats.day).toBe('2026-03-11')
-    expect(stats.totals).toMatchObject({ issued: 0, called: 0, served: 0, noShow: 0, avgWaitSeconds: null, maxWaitSeconds: null, slaPercent: null, avgServiceSeconds: null })
+    expect(stats.totals).toMatchObject({
+      issued: 0,
+      called: 0,
+      served: 0,
+      noShow: 0,
+      avgWaitSeconds: null,
+      maxWaitSeconds: null,
+      slaPercent: null,
+      avgServiceSeconds: null,
+    })
     expect(stats.counters.every((c: { called: number }) => c.called === 0)).toBe(true)
   })
 
@@ -198,7 +215,8 @@ describe('GET /api/v1/stats/today', () => {
   it('is for managers and admins only', async () => {
     center = await TestCenter.start()
     const callers = await makeCallers(center)
-    for (const who of ['admin', 'manager'] as const) expect((await center.request('GET', STATS, { token: callers[who] })).statusCode).toBe(200)
+    for (const who of ['admin', 'manager'] as const)
+      expect((await center.request('GET', STATS, { token: callers[who] })).statusCode).toBe(200)
     await expectAuthRequired(center, { method: 'GET', url: STATS })
     await expectForbidden(center, callers, ['clerk', 'kiosk', 'display', 'printer', 'board', 'keypad'], { method: 'GET', url: STATS })
   })

@@ -17,7 +17,18 @@ describe('POST /api/v1/tickets', () => {
     const res = await center.request('POST', TICKETS, { token: kiosk.token, body: { serviceId: a.id, phone: PHONE, lang: 'en' } })
     expect(res.statusCode).toBe(201)
     const body = res.json()
-    expect(Object.keys(body).sort()).toEqual(['estimatedWaitSeconds', 'id', 'issuedAt', 'label', 'position', 'printing', 'priority', 'serviceId', 'status', 'statusUrl'])
+    expect(Object.keys(body).sort()).toEqual([
+      'estimatedWaitSeconds',
+      'id',
+      'issuedAt',
+      'label',
+      'position',
+      'printing',
+      'priority',
+      'serviceId',
+      'status',
+      'statusUrl',
+    ])
     expect(body).toEqual({
       id: body.id,
       label: 'A-001',
@@ -111,7 +122,10 @@ describe('POST /api/v1/tickets', () => {
     expect([t1, t2, t3].map((t) => t.estimatedWaitSeconds)).toEqual([0, 150, 300])
     // the public status and the kiosk's list agree
     expect((await center.request('GET', `${TICKETS}/${t3.id}`)).json()).toMatchObject({ position: 2, estimatedWaitSeconds: 300 })
-    expect((await center.request('GET', '/api/v1/services', { token: kiosk })).json()[0]).toMatchObject({ waiting: 3, estimatedWaitSeconds: 450 })
+    expect((await center.request('GET', '/api/v1/services', { token: kiosk })).json()[0]).toMatchObject({
+      waiting: 3,
+      estimatedWaitSeconds: 450,
+    })
   })
 
   it('the rolling mean uses only the last queue.serviceTimeWindow services', async () => {
@@ -271,7 +285,11 @@ describe('Idempotency-Key', () => {
     const kiosk = (await center.createDevice('kiosk')).token
     const headers = { 'idempotency-key': 'tap-7' }
     await center.request('POST', TICKETS, { token: kiosk, body: { serviceId: a.id }, headers })
-    expectError(await center.request('POST', TICKETS, { token: kiosk, body: { serviceId: b.id }, headers }), 409, 'TABOUR_ERR_IDEMPOTENCY_CONFLICT')
+    expectError(
+      await center.request('POST', TICKETS, { token: kiosk, body: { serviceId: b.id }, headers }),
+      409,
+      'TABOUR_ERR_IDEMPOTENCY_CONFLICT',
+    )
     expect(rows(center, 'SELECT id FROM tickets')).toHaveLength(1)
   })
 
@@ -289,7 +307,11 @@ describe('Idempotency-Key', () => {
     const replay = await center.request('POST', TICKETS, { token: kiosk, body: { serviceId: a.id }, headers })
     expect(replay.statusCode).toBe(201)
     expect(replay.json()).toMatchObject({ id: first.id, label: 'A-001', serviceId: b.id })
-    expectError(await center.request('POST', TICKETS, { token: kiosk, body: { serviceId: b.id }, headers }), 409, 'TABOUR_ERR_IDEMPOTENCY_CONFLICT')
+    expectError(
+      await center.request('POST', TICKETS, { token: kiosk, body: { serviceId: b.id }, headers }),
+      409,
+      'TABOUR_ERR_IDEMPOTENCY_CONFLICT',
+    )
   })
 
   it('a malformed key → 400 TABOUR_ERR_BAD_IDEMPOTENCY_KEY', async () => {
@@ -337,7 +359,12 @@ describe('GET /api/v1/tickets/:id (public)', () => {
     const clerk = await center.openCounterAs('clerk1', c.id)
     await center.action(clerk, c.id, 'call-next')
     const called = await center.request('GET', `${TICKETS}/${first.id}`)
-    expect(called.json()).toMatchObject({ status: 'called', position: 0, estimatedWaitSeconds: 0, counter: { number: 4, name: 'Window 4' } })
+    expect(called.json()).toMatchObject({
+      status: 'called',
+      position: 0,
+      estimatedWaitSeconds: 0,
+      counter: { number: 4, name: 'Window 4' },
+    })
     expect(called.body).not.toContain('1001234567')
     expect((await center.request('GET', `${TICKETS}/${second.id}`)).json()).toMatchObject({ position: 0, estimatedWaitSeconds: 0 })
 
@@ -403,14 +430,32 @@ describe('GET /api/v1/tickets (the live queue, staff)', () => {
     const live = (await center.request('GET', TICKETS, { token: clerk })).json()
     expect(live.map((t: { label: string; status: string }) => `${t.label}:${t.status}`)).toEqual(['A-002:called', 'A-003:waiting'])
     expect(Object.keys(live[0]).sort()).toEqual(
-      ['calledAt', 'counterId', 'finishedAt', 'id', 'issuedAt', 'label', 'lang', 'number', 'outcome', 'priority', 'recallCount', 'serviceId', 'startedAt', 'status', 'targetCounterId', 'transferCount'].sort(),
+      [
+        'calledAt',
+        'counterId',
+        'finishedAt',
+        'id',
+        'issuedAt',
+        'label',
+        'lang',
+        'number',
+        'outcome',
+        'priority',
+        'recallCount',
+        'serviceId',
+        'startedAt',
+        'status',
+        'targetCounterId',
+        'transferCount',
+      ].sort(),
     )
   })
 
   it('is for staff only: a kiosk cannot list tickets', async () => {
     center = await TestCenter.start()
     const callers = await makeCallers(center)
-    for (const who of ['admin', 'manager', 'clerk'] as const) expect((await center.request('GET', TICKETS, { token: callers[who] })).statusCode).toBe(200)
+    for (const who of ['admin', 'manager', 'clerk'] as const)
+      expect((await center.request('GET', TICKETS, { token: callers[who] })).statusCode).toBe(200)
     await expectAuthRequired(center, { method: 'GET', url: TICKETS })
     await expectForbidden(center, callers, ['kiosk', 'display', 'printer', 'board', 'keypad'], { method: 'GET', url: TICKETS })
   })
@@ -445,7 +490,11 @@ describe('POST /api/v1/tickets/:id/cancel', () => {
     const clerk = await center.openCounterAs('clerk1', c.id)
     const t = await center.issue(kiosk, { serviceId: a.id })
     await center.action(clerk, c.id, 'call-next')
-    expectError(await center.request('POST', `${TICKETS}/${t.id}/cancel`, { token: await center.admin() }), 409, 'TABOUR_ERR_ILLEGAL_TRANSITION')
+    expectError(
+      await center.request('POST', `${TICKETS}/${t.id}/cancel`, { token: await center.admin() }),
+      409,
+      'TABOUR_ERR_ILLEGAL_TRANSITION',
+    )
     expect((await center.request('GET', `${TICKETS}/${t.id}`)).json().status).toBe('called')
   })
 
@@ -489,12 +538,24 @@ describe('the event log', () => {
       clock.advance(30)
       expect((await center.request('POST', `/api/v1${url}`, { token, body })).statusCode).toBe(200)
     }
-    const events = rows<{ type: string; at: number; day: string; counter_id: number | null; service_id: number; device_id: number | null; user_id: number | null }>(
-      center,
-      'SELECT type, at, day, counter_id, service_id, device_id, user_id FROM events WHERE ticket_id = ? ORDER BY id',
-      t.id,
-    )
-    expect(events.map((e) => e.type)).toEqual(['ticket.issued', 'ticket.called', 'ticket.recalled', 'ticket.transferred', 'ticket.called', 'ticket.started', 'ticket.finished'])
+    const events = rows<{
+      type: string
+      at: number
+      day: string
+      counter_id: number | null
+      service_id: number
+      device_id: number | null
+      user_id: number | null
+    }>(center, 'SELECT type, at, day, counter_id, service_id, device_id, user_id FROM events WHERE ticket_id = ? ORDER BY id', t.id)
+    expect(events.map((e) => e.type)).toEqual([
+      'ticket.issued',
+      'ticket.called',
+      'ticket.recalled',
+      'ticket.transferred',
+      'ticket.called',
+      'ticket.started',
+      'ticket.finished',
+    ])
     expect(events.map((e) => e.counter_id)).toEqual([null, c1.id, c1.id, c1.id, c2.id, c2.id, c2.id])
     expect(events.map((e) => e.service_id)).toEqual([a.id, a.id, a.id, a.id, b.id, b.id, b.id])
     expect(events[0].device_id).toBe(kiosk.id)

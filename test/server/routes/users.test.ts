@@ -11,7 +11,10 @@ describe('POST /api/v1/users', () => {
 
   it('creates a user (201) without ever answering the password or its hash', async () => {
     center = await TestCenter.start()
-    const res = await center.request('POST', USERS, { token: await center.admin(), body: { username: 'mona', password: 'long-enough-pw', role: 'clerk', displayName: 'منى' } })
+    const res = await center.request('POST', USERS, {
+      token: await center.admin(),
+      body: { username: 'mona', password: 'long-enough-pw', role: 'clerk', displayName: 'منى' },
+    })
     expect(res.statusCode).toBe(201)
     expect(res.json()).toEqual({ id: 2, username: 'mona', role: 'clerk', displayName: 'منى', active: true })
     expect(res.body).not.toContain('long-enough-pw')
@@ -25,7 +28,10 @@ describe('POST /api/v1/users', () => {
 
   it('displayName defaults to the username', async () => {
     center = await TestCenter.start()
-    const res = await center.request('POST', USERS, { token: await center.admin(), body: { username: 'boss', password: STAFF_PASSWORD, role: 'manager' } })
+    const res = await center.request('POST', USERS, {
+      token: await center.admin(),
+      body: { username: 'boss', password: STAFF_PASSWORD, role: 'manager' },
+    })
     expect(res.json()).toMatchObject({ username: 'boss', role: 'manager', displayName: 'boss' })
   })
 
@@ -34,7 +40,11 @@ describe('POST /api/v1/users', () => {
     await center.createUser('clerk1')
     const token = await center.admin()
     for (const username of ['clerk1', 'CLERK1', 'Admin']) {
-      expectError(await center.request('POST', USERS, { token, body: { username, password: STAFF_PASSWORD, role: 'clerk' } }), 409, 'TABOUR_ERR_DUPLICATE_USERNAME')
+      expectError(
+        await center.request('POST', USERS, { token, body: { username, password: STAFF_PASSWORD, role: 'clerk' } }),
+        409,
+        'TABOUR_ERR_DUPLICATE_USERNAME',
+      )
     }
     expect((await center.request('GET', USERS, { token })).json()).toHaveLength(2)
   })
@@ -88,7 +98,11 @@ describe('GET /api/v1/users', () => {
     for (const who of ['admin', 'manager'] as const) {
       const res = await center.request('GET', USERS, { token: callers[who] })
       expect(res.statusCode).toBe(200)
-      expect(res.json().map((u: { username: string; role: string }) => `${u.username}:${u.role}`)).toEqual(['admin:admin', 'mgr:manager', 'clerk-x:clerk'])
+      expect(res.json().map((u: { username: string; role: string }) => `${u.username}:${u.role}`)).toEqual([
+        'admin:admin',
+        'mgr:manager',
+        'clerk-x:clerk',
+      ])
       expect(res.body).not.toContain('scrypt')
       expect(res.body).not.toMatch(/password/i)
     }
@@ -110,11 +124,19 @@ describe('PATCH /api/v1/users/:id', () => {
     center = await TestCenter.start()
     const clerk = await center.createUser('clerk1')
     const second = await center.login('clerk1', STAFF_PASSWORD)
-    const res = await center.request('PATCH', `${USERS}/${clerk.id}`, { token: await center.admin(), body: { password: 'a-brand-new-password' } })
+    const res = await center.request('PATCH', `${USERS}/${clerk.id}`, {
+      token: await center.admin(),
+      body: { password: 'a-brand-new-password' },
+    })
     expect(res.statusCode).toBe(200)
     expect(res.json()).toEqual({ id: clerk.id, username: 'clerk1', role: 'clerk', displayName: 'clerk1', active: true })
-    for (const token of [clerk.token, second]) expectError(await center.request('GET', '/api/v1/auth/me', { token }), 401, 'TABOUR_ERR_UNAUTHENTICATED')
-    expectError(await center.request('POST', LOGIN, { body: { username: 'clerk1', password: STAFF_PASSWORD } }), 401, 'TABOUR_ERR_BAD_CREDENTIALS')
+    for (const token of [clerk.token, second])
+      expectError(await center.request('GET', '/api/v1/auth/me', { token }), 401, 'TABOUR_ERR_UNAUTHENTICATED')
+    expectError(
+      await center.request('POST', LOGIN, { body: { username: 'clerk1', password: STAFF_PASSWORD } }),
+      401,
+      'TABOUR_ERR_BAD_CREDENTIALS',
+    )
     expect((await center.request('POST', LOGIN, { body: { username: 'clerk1', password: 'a-brand-new-password' } })).statusCode).toBe(200)
   })
 
@@ -124,7 +146,11 @@ describe('PATCH /api/v1/users/:id', () => {
     const res = await center.request('PATCH', `${USERS}/${clerk.id}`, { token: await center.admin(), body: { active: false } })
     expect(res.json().active).toBe(false)
     expectError(await center.request('GET', '/api/v1/auth/me', { token: clerk.token }), 401, 'TABOUR_ERR_UNAUTHENTICATED')
-    expectError(await center.request('POST', LOGIN, { body: { username: 'clerk1', password: STAFF_PASSWORD } }), 401, 'TABOUR_ERR_BAD_CREDENTIALS')
+    expectError(
+      await center.request('POST', LOGIN, { body: { username: 'clerk1', password: STAFF_PASSWORD } }),
+      401,
+      'TABOUR_ERR_BAD_CREDENTIALS',
+    )
     // enabling again lets them back in
     await center.request('PATCH', `${USERS}/${clerk.id}`, { token: await center.admin(), body: { active: true } })
     expect((await center.request('POST', LOGIN, { body: { username: 'clerk1', password: STAFF_PASSWORD } })).statusCode).toBe(200)
@@ -133,7 +159,10 @@ describe('PATCH /api/v1/users/:id', () => {
   it('a role change ends the sessions (the old token carried the old role); a new display name does not', async () => {
     center = await TestCenter.start()
     const clerk = await center.createUser('clerk1')
-    const renamed = await center.request('PATCH', `${USERS}/${clerk.id}`, { token: await center.admin(), body: { displayName: 'Clerk One' } })
+    const renamed = await center.request('PATCH', `${USERS}/${clerk.id}`, {
+      token: await center.admin(),
+      body: { displayName: 'Clerk One' },
+    })
     expect(renamed.json().displayName).toBe('Clerk One')
     expect((await center.request('GET', '/api/v1/auth/me', { token: clerk.token })).statusCode).toBe(200)
     const promoted = await center.request('PATCH', `${USERS}/${clerk.id}`, { token: await center.admin(), body: { role: 'manager' } })
@@ -160,12 +189,22 @@ describe('PATCH /api/v1/users/:id', () => {
     const res = await center.request('PATCH', `${USERS}/1`, { token: second.token, body: { role: 'clerk' } })
     expect(res.statusCode).toBe(200)
     expect(res.json().role).toBe('clerk')
-    expectError(await center.request('PATCH', `${USERS}/${second.id}`, { token: second.token, body: { active: false } }), 422, 'TABOUR_ERR_LAST_ADMIN')
+    expectError(
+      await center.request('PATCH', `${USERS}/${second.id}`, { token: second.token, body: { active: false } }),
+      422,
+      'TABOUR_ERR_LAST_ADMIN',
+    )
     // a disabled admin does not count as one
     // (admin 1's cached session ended with the demotion, so admin2 creates admin3)
-    const third = (await center.request('POST', USERS, { token: second.token, body: { username: 'admin3', password: STAFF_PASSWORD, role: 'admin' } })).json()
+    const third = (
+      await center.request('POST', USERS, { token: second.token, body: { username: 'admin3', password: STAFF_PASSWORD, role: 'admin' } })
+    ).json()
     expect((await center.request('PATCH', `${USERS}/${third.id}`, { token: second.token, body: { active: false } })).statusCode).toBe(200)
-    expectError(await center.request('PATCH', `${USERS}/${second.id}`, { token: second.token, body: { role: 'manager' } }), 422, 'TABOUR_ERR_LAST_ADMIN')
+    expectError(
+      await center.request('PATCH', `${USERS}/${second.id}`, { token: second.token, body: { role: 'manager' } }),
+      422,
+      'TABOUR_ERR_LAST_ADMIN',
+    )
   })
 
   it('an unknown user → 404 TABOUR_ERR_USER_NOT_FOUND; bad bodies → 400', async () => {

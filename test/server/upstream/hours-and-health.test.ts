@@ -13,7 +13,10 @@ async function setup(clock: TestClock) {
   const hub = await startTestHub()
   cleanups.push(() => hub.close())
   const secret = await registerCenter(hub, 'EG-CAI-009')
-  const center = await TestCenter.start({ clock, config: { upstream: { url: hub.url, centerId: 'EG-CAI-009', secret, ...UPSTREAM_TEST_CONFIG } } })
+  const center = await TestCenter.start({
+    clock,
+    config: { upstream: { url: hub.url, centerId: 'EG-CAI-009', secret, ...UPSTREAM_TEST_CONFIG } },
+  })
   cleanups.push(() => center.close())
   return { hub, center }
 }
@@ -22,12 +25,20 @@ describe('local hours', () => {
   it('splits time at local hour boundaries, also in zones offset by half an hour', () => {
     const pieces: [string, number][] = []
     // 10:00Z = 15:30 in Kolkata: 10:00–10:30Z is local 15:30–16:00, then 16:00–17:00, then 17:00–17:15
-    splitByLocalHour(Date.parse('2026-03-10T10:00:00Z'), Date.parse('2026-03-10T11:45:00Z'), 'Asia/Kolkata', (k, ms) => pieces.push([`${k.day} ${k.hour}`, ms / 60_000]))
-    expect(pieces).toEqual([['2026-03-10 15', 30], ['2026-03-10 16', 60], ['2026-03-10 17', 15]])
+    splitByLocalHour(Date.parse('2026-03-10T10:00:00Z'), Date.parse('2026-03-10T11:45:00Z'), 'Asia/Kolkata', (k, ms) =>
+      pieces.push([`${k.day} ${k.hour}`, ms / 60_000]),
+    )
+    expect(pieces).toEqual([
+      ['2026-03-10 15', 30],
+      ['2026-03-10 16', 60],
+      ['2026-03-10 17', 15],
+    ])
     expect(new Date(localHourStart(Date.parse('2026-03-10T10:10:00Z'), 'Asia/Kolkata')).toISOString()).toBe('2026-03-10T09:30:00.000Z')
   })
 
-  it('the autumn DST change in Cairo: both 23:00 hours are one key at the hub, with their tickets and counter time added up', { timeout: 60_000 }, async () => {
+  it('the autumn DST change in Cairo: both 23:00 hours are one key at the hub, with their tickets and counter time added up', {
+    timeout: 60_000,
+  }, async () => {
     // 2026-10-29 24:00 EEST becomes 23:00 EET: local 23:xx lasts from 20:00Z to 22:00Z
     const clock = new TestClock(Date.parse('2026-10-29T19:50:00Z'))
     const { hub, center } = await setup(clock)
@@ -49,21 +60,27 @@ describe('local hours', () => {
     const hours = (await hubJson(hub, '/api/hub/v1/figures?from=2026-10-29&by=hour')).rows
     const h23 = hours.find((r: any) => r.key === '23')
     expect(h23).toMatchObject({ issued: 7, counterOpenMinutes: 119 })
-    const [stored] = await hub.store.driver.all<{ revision: number; final: number }>(`SELECT revision, final FROM hub_hours WHERE day = '2026-10-29' AND hour = 23`)
+    const [stored] = await hub.store.driver.all<{ revision: number; final: number }>(
+      `SELECT revision, final FROM hub_hours WHERE day = '2026-10-29' AND hour = 23`,
+    )
     expect(stored.revision).toBeGreaterThanOrEqual(2)
     expect(stored.final).toBe(1)
   })
 })
 
 describe('center health', () => {
-  it('heartbeats carry counters open, faulty devices and the version; a silent center is flagged offline', { timeout: 60_000 }, async () => {
+  it('heartbeats carry counters open, faulty devices and the version; a silent center is flagged offline', {
+    timeout: 60_000,
+  }, async () => {
     const clock = new TestClock()
     const { hub, center } = await setup(clock)
     const a = await center.createService({ prefix: 'A' })
     const counter = await center.createCounter({ number: 1, serviceIds: [a.id] })
     const kiosk = await center.createDevice('kiosk')
     await center.openCounterAs('clerk', counter.id)
-    center.app.tabour.queue.events.emit([{ type: 'device:status', deviceId: kiosk.id, status: { printer: { reachable: true, online: true, paperOut: true } } }])
+    center.app.tabour.queue.events.emit([
+      { type: 'device:status', deviceId: kiosk.id, status: { printer: { reachable: true, online: true, paperOut: true } } },
+    ])
     const reporter = center.app.tabour.upstream!
     let view: any
     for (let i = 0; i < 200; i++) {
@@ -71,7 +88,13 @@ describe('center health', () => {
       view = (await hubJson(hub, '/api/hub/v1/centers'))[0]
       if (view.lastHeartbeatAt !== null && view.devicesFaulty === 1) break
     }
-    expect(view).toMatchObject({ id: 'EG-CAI-009', countersOpen: 1, devicesFaulty: 1, offline: false, version: expect.stringMatching(/^\d+\.\d+\.\d+/) })
+    expect(view).toMatchObject({
+      id: 'EG-CAI-009',
+      countersOpen: 1,
+      devicesFaulty: 1,
+      offline: false,
+      version: expect.stringMatching(/^\d+\.\d+\.\d+/),
+    })
 
     // a center that never reported is offline
     await registerCenter(hub, 'EG-CAI-010')
@@ -83,7 +106,10 @@ describe('center health', () => {
     const { center } = await setup(new TestClock())
     const reporter = center.app.tabour.upstream!
     for (let attempt = 1; attempt <= 12; attempt++) {
-      const ceiling = Math.min(UPSTREAM_TEST_CONFIG.retryMaxSeconds * 1000, UPSTREAM_TEST_CONFIG.retryMinSeconds * 1000 * 2 ** (attempt - 1))
+      const ceiling = Math.min(
+        UPSTREAM_TEST_CONFIG.retryMaxSeconds * 1000,
+        UPSTREAM_TEST_CONFIG.retryMinSeconds * 1000 * 2 ** (attempt - 1),
+      )
       for (let i = 0; i < 20; i++) {
         const d = reporter.backoffMs(attempt)
         expect(d).toBeGreaterThanOrEqual(Math.floor(ceiling / 2))

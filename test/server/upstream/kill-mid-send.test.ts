@@ -44,7 +44,8 @@ describe('SIGKILL of the center mid-send', () => {
   })
 
   it('the batch whose ack was lost is resent after the restart and counted exactly once', { timeout: 90_000 }, async () => {
-    const hubIssued = async () => (await hub!.store.figures({ by: 'center', centerId: 'EG-GIZ-007', from: '2000-01-01', to: '2100-01-01' }))[0]?.issued ?? 0
+    const hubIssued = async () =>
+      (await hub!.store.figures({ by: 'center', centerId: 'EG-GIZ-007', from: '2000-01-01', to: '2100-01-01' }))[0]?.issued ?? 0
     // a gate that holds the hub's answer to a batch after the batch was stored
     let hold = false
     let release!: () => void

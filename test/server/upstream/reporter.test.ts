@@ -20,7 +20,13 @@ async function setup(o: { clock?: TestClock; hubSetup?: TestHubOptions['setup'];
   const hub = await startTestHub({ setup: o.hubSetup, backend: o.backend })
   cleanups.push(() => hub.close())
   const secret = await registerCenter(hub, 'EG-CAI-001')
-  const center = await TestCenter.start({ clock: o.clock, config: { upstream: { url: hub.url, centerId: 'EG-CAI-001', secret, ...UPSTREAM_TEST_CONFIG }, auth: { userTokenTtlSeconds: 30 * 86_400 } } })
+  const center = await TestCenter.start({
+    clock: o.clock,
+    config: {
+      upstream: { url: hub.url, centerId: 'EG-CAI-001', secret, ...UPSTREAM_TEST_CONFIG },
+      auth: { userTokenTtlSeconds: 30 * 86_400 },
+    },
+  })
   cleanups.push(() => center.close())
   const admin = await center.admin()
   const a = await center.createService({ prefix: 'A', targetWaitSeconds: 300 })
@@ -71,47 +77,61 @@ async function workHour(s: Setup, clock: TestClock, n: number) {
 }
 
 describe('upstream reporter → hub', () => {
-  it.each(BACKENDS)('the hub\'s figures (on %s) equal the center\'s own KPIs, hour by hour, and no personal data leaves', { timeout: 60_000 }, async (backend) => {
-    const clock = new TestClock(Date.parse('2026-03-10T06:10:00Z')) // 08:10 in Cairo
-    const bodies: string[] = []
-    const s = await setup({
-      clock,
-      backend,
-      hubSetup: (app) =>
-        app.addHook('preHandler', async (request) => {
-          if (request.rawBody) bodies.push(request.rawBody)
-        }),
-    })
-    for (let h = 0; h < 3; h++) {
-      await workHour(s, clock, 12)
-      clock.set(new Date(Date.parse('2026-03-10T07:05:00Z') + h * 3_600_000).toISOString())
-    }
-    await drain(s.center)
-    const { day, issued } = await expectHubMatchesCenter(s.center, s.hub, 'EG-CAI-001')
-    expect(day).toBe('2026-03-10')
-    expect(issued).toBe(36)
+  it.each(BACKENDS)(
+    "the hub's figures (on %s) equal the center's own KPIs, hour by hour, and no personal data leaves",
+    { timeout: 60_000 },
+    async (backend) => {
+      const clock = new TestClock(Date.parse('2026-03-10T06:10:00Z')) // 08:10 in Cairo
+      const bodies: string[] = []
+      const s = await setup({
+        clock,
+        backend,
+        hubSetup: (app) =>
+          app.addHook('preHandler', async (request) => {
+            if (request.rawBody) bodies.push(request.rawBody)
+          }),
+      })
+      for (let h = 0; h < 3; h++) {
+        await workHour(s, clock, 12)
+        clock.set(new Date(Date.parse('2026-03-10T07:05:00Z') + h * 3_600_000).toISOString())
+      }
+      await drain(s.center)
+      const { day, issued } = await expectHubMatchesCenter(s.center, s.hub, 'EG-CAI-001')
+      expect(day).toBe('2026-03-10')
+      expect(issued).toBe(36)
 
-    // hourly: the hours 08, 09, 10 closed (final), 11 running
-    const hours = (await hubJson(s.hub, `/api/hub/v1/figures?from=${day}&by=hour`)).rows.map((r: any) => [r.key, r.issued])
-    expect(hours).toEqual([['8', 12], ['9', 12], ['10', 12], ['11', 0]]) // 11: counters open, nothing else yet
-    const finals = s.hub.store.driver.all<{ hour: number; final: number }>('SELECT hour, final FROM hub_hours ORDER BY hour')
-    expect((await finals).map((r) => [r.hour, Number(r.final)])).toEqual([[8, 1], [9, 1], [10, 1], [11, 0]])
-    // counters were open the whole time: counter 1 serves A and B, counter 2 serves B
-    const byService = (await hubJson(s.hub, `/api/hub/v1/figures?from=${day}&by=service`)).rows
-    expect(byService.find((r: any) => r.key === 'A').counterOpenMinutes).toBeGreaterThan(100)
+      // hourly: the hours 08, 09, 10 closed (final), 11 running
+      const hours = (await hubJson(s.hub, `/api/hub/v1/figures?from=${day}&by=hour`)).rows.map((r: any) => [r.key, r.issued])
+      expect(hours).toEqual([
+        ['8', 12],
+        ['9', 12],
+        ['10', 12],
+        ['11', 0],
+      ]) // 11: counters open, nothing else yet
+      const finals = s.hub.store.driver.all<{ hour: number; final: number }>('SELECT hour, final FROM hub_hours ORDER BY hour')
+      expect((await finals).map((r) => [r.hour, Number(r.final)])).toEqual([
+        [8, 1],
+        [9, 1],
+        [10, 1],
+        [11, 0],
+      ])
+      // counters were open the whole time: counter 1 serves A and B, counter 2 serves B
+      const byService = (await hubJson(s.hub, `/api/hub/v1/figures?from=${day}&by=service`)).rows
+      expect(byService.find((r: any) => r.key === 'A').counterOpenMinutes).toBeGreaterThan(100)
 
-    // health and heartbeat reached the hub
-    const [status] = await hubJson(s.hub, '/api/hub/v1/centers')
-    expect(status).toMatchObject({ id: 'EG-CAI-001', offline: false, countersOpen: 2, devicesFaulty: 0, version: expect.any(String) })
+      // health and heartbeat reached the hub
+      const [status] = await hubJson(s.hub, '/api/hub/v1/centers')
+      expect(status).toMatchObject({ id: 'EG-CAI-001', offline: false, countersOpen: 2, devicesFaulty: 0, version: expect.any(String) })
 
-    // what went over the wire: figures only
-    expect(bodies.length).toBeGreaterThan(3)
-    const wire = bodies.join('\n')
-    const tickets = (await s.center.request('GET', '/api/v1/tickets', { token: s.admin })).json() as { id: string }[]
-    expect(wire).not.toContain('01012345678')
-    expect(wire).not.toContain('clerk1')
-    for (const t of tickets) expect(wire).not.toContain(t.id)
-  })
+      // what went over the wire: figures only
+      expect(bodies.length).toBeGreaterThan(3)
+      const wire = bodies.join('\n')
+      const tickets = (await s.center.request('GET', '/api/v1/tickets', { token: s.admin })).json() as { id: string }[]
+      expect(wire).not.toContain('01012345678')
+      expect(wire).not.toContain('clerk1')
+      for (const t of tickets) expect(wire).not.toContain(t.id)
+    },
+  )
 
   it('hub down (refused port) for hours: every hour arrives once it is back, exactly once', { timeout: 60_000 }, async () => {
     const clock = new TestClock(Date.parse('2026-03-10T06:10:00Z'))
@@ -138,7 +158,7 @@ describe('upstream reporter → hub', () => {
     expect(hours).toEqual([8, 9, 10, 11, 12, 13].map((h) => [String(h), 6]))
   })
 
-  it('a week offline loses nothing: each day\'s figures equal the event log\'s', { timeout: 90_000 }, async () => {
+  it("a week offline loses nothing: each day's figures equal the event log's", { timeout: 90_000 }, async () => {
     const clock = new TestClock(Date.parse('2026-03-10T06:10:00Z'))
     const s = await setup({ clock })
     await s.hub.stop()
@@ -153,9 +173,18 @@ describe('upstream reporter → hub', () => {
     await s.hub.restart()
     await drain(s.center)
     const db = new Database(join(s.center.dataDir, 'tabour.sqlite'), { readonly: true })
-    const expected = db.prepare(`SELECT day, SUM(type = 'ticket.issued') AS issued, SUM(type = 'ticket.finished') AS served, SUM(type = 'ticket.cancelled') AS cancelled FROM events GROUP BY day ORDER BY day`).all()
+    const expected = db
+      .prepare(
+        `SELECT day, SUM(type = 'ticket.issued') AS issued, SUM(type = 'ticket.finished') AS served, SUM(type = 'ticket.cancelled') AS cancelled FROM events GROUP BY day ORDER BY day`,
+      )
+      .all()
     db.close()
-    const got = (await hubJson(s.hub, '/api/hub/v1/figures?from=2026-03-10&to=2026-03-16&by=day')).rows.map((r: any) => ({ day: r.key, issued: r.issued, served: r.served, cancelled: r.cancelled }))
+    const got = (await hubJson(s.hub, '/api/hub/v1/figures?from=2026-03-10&to=2026-03-16&by=day')).rows.map((r: any) => ({
+      day: r.key,
+      issued: r.issued,
+      served: r.served,
+      cancelled: r.cancelled,
+    }))
     expect(got).toEqual(expected)
     expect(got).toHaveLength(7)
   })

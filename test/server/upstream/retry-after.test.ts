@@ -26,7 +26,9 @@ describe('Retry-After', () => {
     expect(retryAfterMsOf('-5', now)).toBeUndefined()
   })
 
-  it("a rate-limited center waits what the hub asked (within its ceiling), keeps the batch, and it arrives once allowed", { timeout: 30_000 }, async () => {
+  it('a rate-limited center waits what the hub asked (within its ceiling), keeps the batch, and it arrives once allowed', {
+    timeout: 30_000,
+  }, async () => {
     const hub = await startTestHub({ config: { ingestPerMinute: 1 } })
     cleanups.push(() => hub.close())
     const secret = await registerCenter(hub, 'EG-CAI-001')
@@ -56,7 +58,9 @@ describe('Retry-After', () => {
   it('never waits past retryMaxSeconds, whatever the hub asks', async () => {
     const hub = await startTestHub({ config: { ingestPerMinute: 1 } })
     cleanups.push(() => hub.close())
-    const center = await TestCenter.start({ config: { upstream: { url: hub.url, centerId: 'X', secret: 'x'.repeat(32), ...UPSTREAM_TEST_CONFIG, retryMaxSeconds: 2 } } })
+    const center = await TestCenter.start({
+      config: { upstream: { url: hub.url, centerId: 'X', secret: 'x'.repeat(32), ...UPSTREAM_TEST_CONFIG, retryMaxSeconds: 2 } },
+    })
     cleanups.push(() => center.close())
     const reporter = center.app.tabour.upstream!
     for (let i = 0; i < 50; i++) expect(reporter.retryAfterDelay(3_600_000)).toBe(2_000)

@@ -2,7 +2,13 @@ import { expect } from 'vitest'
 import type { TestCenter } from '../../helpers/test-center.ts'
 import type { TestHub } from '../../hub/hub-harness.ts'
 
-export const UPSTREAM_TEST_CONFIG = { scanSeconds: 0.05, heartbeatSeconds: 0.2, retryMinSeconds: 0.02, retryMaxSeconds: 0.3, timeoutSeconds: 5 }
+export const UPSTREAM_TEST_CONFIG = {
+  scanSeconds: 0.05,
+  heartbeatSeconds: 0.2,
+  retryMinSeconds: 0.02,
+  retryMaxSeconds: 0.3,
+  timeoutSeconds: 5,
+}
 
 /** Waits (rounds of the reporter, no fixed sleeps) until a scan after now has run and the outbox is empty. */
 export async function drain(center: TestCenter, maxRounds = 2000): Promise<void> {
@@ -37,8 +43,30 @@ export async function expectHubMatchesStats(stats: any, hub: TestHub, centerId: 
     const h = byCode.get(s.prefix)
     if (s.issued === 0 && s.called === 0 && s.cancelled === 0 && !h) continue
     expect(h, `service ${s.prefix} missing at the hub`).toBeDefined()
-    const mine = { issued: s.issued, called: s.called, served: s.served, noShow: s.noShow, cancelled: s.cancelled, transferredOut: s.transferredOut, avgWaitSeconds: s.avgWaitSeconds, maxWaitSeconds: s.maxWaitSeconds, slaPercent: s.slaPercent, avgServiceSeconds: s.avgServiceSeconds }
-    const theirs = { issued: h.issued, called: h.called, served: h.served, noShow: h.noShow, cancelled: h.cancelled, transferredOut: h.transferredOut, avgWaitSeconds: h.avgWaitSeconds, maxWaitSeconds: h.waitCount ? h.waitMaxSeconds : null, slaPercent: h.slaPercent, avgServiceSeconds: h.avgServiceSeconds }
+    const mine = {
+      issued: s.issued,
+      called: s.called,
+      served: s.served,
+      noShow: s.noShow,
+      cancelled: s.cancelled,
+      transferredOut: s.transferredOut,
+      avgWaitSeconds: s.avgWaitSeconds,
+      maxWaitSeconds: s.maxWaitSeconds,
+      slaPercent: s.slaPercent,
+      avgServiceSeconds: s.avgServiceSeconds,
+    }
+    const theirs = {
+      issued: h.issued,
+      called: h.called,
+      served: h.served,
+      noShow: h.noShow,
+      cancelled: h.cancelled,
+      transferredOut: h.transferredOut,
+      avgWaitSeconds: h.avgWaitSeconds,
+      maxWaitSeconds: h.waitCount ? h.waitMaxSeconds : null,
+      slaPercent: h.slaPercent,
+      avgServiceSeconds: h.avgServiceSeconds,
+    }
     expect(theirs, `service ${s.prefix} on ${stats.day}`).toEqual(mine)
     issued += h.issued
   }
