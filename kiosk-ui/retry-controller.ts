@@ -4,7 +4,7 @@
  * leaves the document.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit'
-import { backoffDelay, type BackoffOptions } from '../ui-common/backoff.ts'
+import { backoffDelay, type BackoffOptions } from '../protocol/backoff.ts'
 
 export class RetryController implements ReactiveController {
   private timer: ReturnType<typeof setTimeout> | undefined

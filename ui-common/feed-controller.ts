@@ -8,7 +8,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit'
 import type { ServerToClientEvents, Snapshot } from '../protocol/events.ts'
 import { ErrorCodes } from '../protocol/error-codes.ts'
-import { backoffDelay } from './backoff.ts'
+import { backoffDelay } from '../protocol/backoff.ts'
 import { openFeedSocket, requestSnapshot, SeqTracker, type ConnectError, type TabourSocket } from './feed.ts'
 
 /** What the feed tells its host besides the events it subscribed to. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { quantity, waitInWords } from '../../ui-common/quantities.ts'
 import { apiUrl, basePathBefore, parseTicketPath, socketPath } from '../../ui-common/base-path.ts'
-import { backoffDelay } from '../../ui-common/backoff.ts'
+import { backoffDelay } from '../../protocol/backoff.ts'
 import { SeqTracker } from '../../ui-common/feed.ts'
 import { randomUuid } from '../../ui-common/random-id.ts'
 import { tf } from '../../ui-common/i18n.ts'

@@ -1,3 +1,4 @@
+/** Retry delays for every side (screens, the upstream reporter, printers, serial lines): one rule, so they all back off alike. */
 /** Options for `backoffDelay`. */
 export interface BackoffOptions {
   /** First delay in ms; default 1000. */
