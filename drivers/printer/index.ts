@@ -9,14 +9,9 @@ export { renderTicket, TICKET_WIDTH_DOTS, type RenderOptions } from './render-ti
 export { buildTicketJob, MAX_QR_BYTES, type JobOptions } from './escpos-job.ts'
 export { decodeStatus, STATUS_QUERIES, HEALTHY, type PrinterStatus, type StatusBytes } from './printer-status.ts'
 export { TransportError, type TransportErrorCode } from './transport-error.ts'
-export {
-  openPrinterTransport,
-  parsePrinterInterface,
-  DEFAULT_BAUD_RATE,
-  type PrinterTransport,
-  type TransportOptions,
-  type ParsedInterface,
-} from './transport.ts'
+export type { PrinterTransport, TransportOptions } from './transport.ts'
+export { parsePrinterInterface, DEFAULT_BAUD_RATE, type ParsedInterface } from './printer-interface.ts'
+export { openPrinterTransport } from './open-transport.ts'
 export { TcpTransport } from './tcp-transport.ts'
 export { FileTransport } from './file-transport.ts'
 export { SerialTransport } from './serial-transport.ts'

@@ -1,6 +1,7 @@
 import type { TicketContent } from './ticket-content.ts'
 import { buildTicketJob } from './escpos-job.ts'
-import { openPrinterTransport, type PrinterTransport, type TransportOptions } from './transport.ts'
+import { openPrinterTransport } from './open-transport.ts'
+import type { PrinterTransport, TransportOptions } from './transport.ts'
 import { PrintQueue, type PrintQueueOptions } from './print-queue.ts'
 import { describeError } from './transport-error.ts'
 
