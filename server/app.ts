@@ -13,7 +13,7 @@ import { installValidation } from './validation.ts'
 import { installOpenApi } from './openapi.ts'
 import { apiV1 } from './routes/index.ts'
 import { healthRoutes } from './routes/health.ts'
-import { opsRoutes } from './ops/index.ts'
+import { createOps, opsRoutes, type Ops } from './ops/index.ts'
 import { publicPages } from './routes/public-pages.ts'
 import { mediaFiles } from './routes/media/index.ts'
 import { attachRealtime, type Realtime } from './realtime/socket-server.ts'
@@ -55,6 +55,8 @@ export interface Tabour {
   serialDevices: SerialDevices
   /** Reports hourly throughput to the national hub; null when `upstream` is not configured. */
   upstream: UpstreamReporter | null
+  /** The metrics registry and the backup scheduler. */
+  ops: Ops
   /** The admin password when this start generated it (print it once), else null. */
   generatedAdminPassword: string | null
   /** What the demo seed created (credentials to print), when config.demo is on. */
@@ -135,6 +137,7 @@ export const tabourPlugin: FastifyPluginAsync<TabourPluginOptions> = async (fast
     fastify.addHook('onReady', async () => upstream.start())
     fastify.addHook('onClose', async () => upstream.stop())
   }
+  const ops = createOps({ db, config, clock, events: queue.events, socketCount: () => realtime.socketCount(), log: fastify.log })
   const tabour: Tabour = {
     config,
     basePath: prefix,
@@ -146,6 +149,7 @@ export const tabourPlugin: FastifyPluginAsync<TabourPluginOptions> = async (fast
     printing,
     serialDevices,
     upstream,
+    ops,
     generatedAdminPassword: generatedPassword,
     demo,
   }
@@ -155,7 +159,7 @@ export const tabourPlugin: FastifyPluginAsync<TabourPluginOptions> = async (fast
   await installOpenApi(fastify)
   await fastify.register(apiV1, { prefix: '/api/v1' })
   await fastify.register(healthRoutes)
-  await fastify.register(opsRoutes)
+  await fastify.register(opsRoutes, { ops, config })
   await fastify.register(mediaFiles)
   await serveUi(fastify, resolve(config.uiDir))
   await fastify.register(publicPages, { uiDir: resolve(config.uiDir) })

@@ -1,25 +1,37 @@
-import type { FastifyInstance } from 'fastify'
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify'
 import { Type } from '@sinclair/typebox'
-import type { Tabour } from '../app.ts'
+import type { Config } from '../config.ts'
+import type { Clock } from '../queue/queue-context.ts'
 import { errorResponses } from '../../protocol/common.ts'
 import { allow, MANAGERS } from '../auth/access.ts'
 import { BackupScheduler } from './backup-scheduler.ts'
 import { listBackups } from './backup.ts'
-import { metricsRoute, TabourMetrics } from './metrics.ts'
+import { metricsRoute, TabourMetrics, type MetricsCenter } from './metrics.ts'
 
-/** The operations side of one center: its metrics registry and its backup scheduler. */
+/** The operations side of one center: its metrics registry and its backup scheduler (`app.tabour.ops`). */
 export interface Ops {
   metrics: TabourMetrics
   backups: BackupScheduler
 }
 
-const opsByCenter = new WeakMap<Tabour, Ops>()
+/** What the ops side is built from; app.ts hands it the center's parts, so ops never imports the app. */
+export interface OpsCenter extends MetricsCenter {
+  config: Config
+  clock: Clock
+  log: FastifyBaseLogger
+}
 
-/** The ops services of an app (`opsOf(app.tabour)`), for tests and embedding hosts. */
-export function opsOf(tabour: Tabour): Ops {
-  const ops = opsByCenter.get(tabour)
-  if (!ops) throw new Error('the ops plugin is not registered on this app')
-  return ops
+/** Builds the metrics registry (subscribed to the domain events) and the backup scheduler (not started: `opsRoutes` starts it). */
+export function createOps(center: OpsCenter): Ops {
+  const backups = new BackupScheduler(center.db, center.config, center.clock, center.log)
+  const metrics = new TabourMetrics(center, backups.enabled ? { lastBackup: () => backups.lastOutcome() } : {})
+  return { metrics, backups }
+}
+
+/** Options of `opsRoutes`. */
+export interface OpsRoutesOptions {
+  ops: Ops
+  config: Config
 }
 
 const Iso = Type.String({ format: 'date-time' })
@@ -45,21 +57,18 @@ const BackupStatus = Type.Object({
 })
 
 /**
- * Metrics, scheduled backups and their status route. Registered inside the center plugin, so
+ * Starts the scheduled backups and serves the metrics and the backups' status route. Registered inside the center plugin, so
  * the paths follow its prefix: `<prefix>/metrics`, `<prefix>/api/v1/health/backups`.
  */
-export async function opsRoutes(app: FastifyInstance): Promise<void> {
-  const tabour = app.tabour
-  const backups = new BackupScheduler(tabour.db, tabour.config, tabour.clock, app.log)
-  const metrics = new TabourMetrics(tabour, backups.enabled ? { lastBackup: () => backups.lastOutcome() } : {})
-  opsByCenter.set(tabour, { metrics, backups })
+export async function opsRoutes(app: FastifyInstance, { ops, config }: OpsRoutesOptions): Promise<void> {
+  const { metrics, backups } = ops
   backups.start()
   app.addHook('onClose', async () => {
     await backups.stop()
     metrics.close()
   })
 
-  await metricsRoute(app, metrics)
+  await metricsRoute(app, metrics, config.metrics.token)
 
   /** GET /api/v1/health/backups (manager, admin): the nightly backup's schedule, last outcome and the files kept. */
   app.get(
@@ -71,9 +80,9 @@ export async function opsRoutes(app: FastifyInstance): Promise<void> {
       return {
         enabled: backups.enabled,
         dir: backups.dir,
-        keep: tabour.config.backup.keep,
-        atLocalTime: tabour.config.backup.atLocalTime,
-        timeZone: tabour.config.timeZone,
+        keep: config.backup.keep,
+        atLocalTime: config.backup.atLocalTime,
+        timeZone: config.timeZone,
         nextRunAt: next === null ? null : new Date(next).toISOString(),
         last: last && { ...last, at: new Date(last.at).toISOString() },
         files: backups.dir

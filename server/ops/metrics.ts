@@ -1,12 +1,21 @@
 import { timingSafeEqual } from 'node:crypto'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client'
-import type { Tabour } from '../app.ts'
-import type { DomainEvent } from '../queue/domain-events.ts'
+import type { Db } from '../db/connection.ts'
+import type { DomainEvent, DomainEvents } from '../queue/domain-events.ts'
+import { isFaulty } from '../../protocol/device-health.ts'
 import { ErrorCodes, forbidden, unauthorized } from '../errors.ts'
 
 /** Buckets of the issue→call wait, in seconds: 30 s to 2 h (a target wait is usually 10–30 min). */
 export const CALL_WAIT_BUCKETS = [30, 60, 120, 300, 600, 900, 1200, 1800, 2700, 3600, 5400, 7200]
+
+/** The parts of a center the metrics read: the database for the gauges, the domain events for the counters. */
+export interface MetricsCenter {
+  db: Db
+  events: Pick<DomainEvents, 'on'>
+  /** socket.io clients connected now. */
+  socketCount: () => number
+}
 
 /** What the metrics read besides domain events; the backup scheduler adds its figures here. */
 export interface MetricsSources {
@@ -31,7 +40,7 @@ export class TabourMetrics {
   private readonly deviceFaults: Counter<'kind'>
 
   constructor(
-    private readonly tabour: Tabour,
+    private readonly center: MetricsCenter,
     sources: MetricsSources = {},
   ) {
     const registers = [this.registry]
@@ -69,7 +78,7 @@ export class TabourMetrics {
       registers,
     })
 
-    const db = tabour.db
+    const db = center.db
     const waitingStmt = db.prepare(
       `SELECT s.prefix AS prefix, COUNT(t.id) AS n FROM services s LEFT JOIN tickets t ON t.service_id = s.id AND t.status = 'waiting' GROUP BY s.id`,
     )
@@ -100,7 +109,7 @@ export class TabourMetrics {
       help: 'socket.io clients connected now',
       registers,
       collect() {
-        this.set(tabour.realtime.socketCount())
+        this.set(center.socketCount())
       },
     })
     const faulty = this.faulty
@@ -133,7 +142,7 @@ export class TabourMetrics {
         },
       })
     }
-    this.unsubscribe = tabour.queue.events.on((event) => this.onEvent(event))
+    this.unsubscribe = center.events.on((event) => this.onEvent(event))
   }
 
   /** The Prometheus text exposition of this app's registry. */
@@ -149,7 +158,7 @@ export class TabourMetrics {
   private prefix(serviceId: number): string {
     let prefix = this.prefixes.get(serviceId)
     if (prefix === undefined) {
-      const row = this.tabour.db.prepare('SELECT prefix FROM services WHERE id = ?').get(serviceId) as { prefix: string } | undefined
+      const row = this.center.db.prepare('SELECT prefix FROM services WHERE id = ?').get(serviceId) as { prefix: string } | undefined
       prefix = row?.prefix ?? String(serviceId)
       // a prefix never changes once tickets carry it, so caching it is safe
       this.prefixes.set(serviceId, prefix)
@@ -181,7 +190,7 @@ export class TabourMetrics {
         const before = this.faulty.get(event.deviceId) ?? false
         this.faulty.set(event.deviceId, now)
         if (now && !before) {
-          const row = this.tabour.db.prepare('SELECT kind FROM devices WHERE id = ?').get(event.deviceId) as { kind: string } | undefined
+          const row = this.center.db.prepare('SELECT kind FROM devices WHERE id = ?').get(event.deviceId) as { kind: string } | undefined
           this.deviceFaults.inc({ kind: row?.kind ?? 'unknown' })
         }
         return
@@ -190,23 +199,6 @@ export class TabourMetrics {
         return
     }
   }
-}
-
-/**
- * Whether a `device:status` payload reports a fault. Payloads differ by driver (`{printer: {…}}`,
- * a serial line's state), so this looks one level down for the flags they share.
- */
-export function isFaulty(status: Record<string, unknown>): boolean {
-  const bad = (s: Record<string, unknown>) =>
-    s.reachable === false ||
-    s.online === false ||
-    s.connected === false ||
-    s.open === false ||
-    s.paperOut === true ||
-    s.coverOpen === true ||
-    s.error === true
-  if (bad(status)) return true
-  return Object.values(status).some((v) => typeof v === 'object' && v !== null && !Array.isArray(v) && bad(v as Record<string, unknown>))
 }
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1'])
@@ -232,9 +224,9 @@ export function checkScraper(request: FastifyRequest, token: string | undefined)
 }
 
 /** GET /metrics in the Prometheus text format. */
-export async function metricsRoute(app: FastifyInstance, metrics: TabourMetrics): Promise<void> {
+export async function metricsRoute(app: FastifyInstance, metrics: TabourMetrics, token: string | undefined): Promise<void> {
   app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
-    checkScraper(request, app.tabour.config.metrics.token)
+    checkScraper(request, token)
     const body = await metrics.render()
     return reply.type(metrics.registry.contentType).send(body)
   })

@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { ADMIN_PASSWORD, STAFF_PASSWORD, TestCenter, TestClock } from '../helpers/test-center.ts'
-import { opsOf } from '../../server/ops/index.ts'
 import { inspectBackup } from '../../server/ops/backup.ts'
 import { localTime } from '../../server/ops/backup-scheduler.ts'
 
@@ -26,7 +25,7 @@ describe('scheduled backups', () => {
     // 2026-03-10 00:20 UTC is 02:20 in Cairo (UTC+2 in March)
     const clock = new TestClock(Date.parse('2026-03-10T00:20:00Z'))
     const c = await start({ dir, keep: 2, atLocalTime: '02:30' }, clock)
-    const backups = opsOf(c.app.tabour).backups
+    const backups = c.app.tabour.ops.backups
     const admin = await c.admin()
     const service = await c.createService({ prefix: 'A' })
     const kiosk = await c.createDevice('kiosk')
@@ -82,13 +81,13 @@ describe('scheduled backups', () => {
     cleanup.push(() => rmSync(dir, { recursive: true, force: true }))
     const clock = new TestClock(Date.parse('2026-03-10T08:00:00Z')) // 10:00 Cairo
     const one = await start({ dir }, clock)
-    expect(opsOf(one.app.tabour).backups.due()).toBe(true)
-    expect((await opsOf(one.app.tabour).backups.tick())?.ok).toBe(true)
+    expect(one.app.tabour.ops.backups.due()).toBe(true)
+    expect((await one.app.tabour.ops.backups.tick())?.ok).toBe(true)
     await one.close()
     cleanup.pop()
     const two = await start({ dir }, clock)
-    expect(opsOf(two.app.tabour).backups.due()).toBe(false)
-    expect(opsOf(two.app.tabour).backups.lastOutcome()?.ok).toBe(true)
+    expect(two.app.tabour.ops.backups.due()).toBe(false)
+    expect(two.app.tabour.ops.backups.lastOutcome()?.ok).toBe(true)
   })
 
   it('a failed backup is reported as the last outcome and in /metrics', async () => {
@@ -98,7 +97,7 @@ describe('scheduled backups', () => {
     writeFileSync(blocked, '')
     const clock = new TestClock(Date.parse('2026-03-10T08:00:00Z'))
     const c = await start({ dir: blocked }, clock)
-    const outcome = await opsOf(c.app.tabour).backups.tick()
+    const outcome = await c.app.tabour.ops.backups.tick()
     expect(outcome).toMatchObject({ ok: false, file: null })
     expect(outcome!.error).toBeTruthy()
     const status = (await c.request('GET', '/api/v1/health/backups', { token: await c.admin() })).json()
