@@ -10,6 +10,7 @@ import type { Counter, ServiceWithQueue } from '../protocol/entities.ts'
 import type { DeviceHealth, HourlySeries, StatsToday } from '../protocol/stats.ts'
 import type { SettingsReply } from '../protocol/settings.ts'
 import type { Role } from '../protocol/common.ts'
+import { isFaulty } from '../protocol/device-health.ts'
 import { ApiError } from '../ui-common/api-client.ts'
 import { FeedController } from '../ui-common/feed-controller.ts'
 import { DashboardApi, type BackupStatus } from './dashboard-api.ts'
@@ -183,21 +184,4 @@ export class DashboardSession implements ReactiveController {
     this.phase = 'login'
     this.host.requestUpdate()
   }
-}
-
-/** The fault flags the drivers share, one level down too (as the server judges them). */
-export function isFaulty(status: Record<string, unknown> | null): boolean {
-  if (!status) return false
-  const bad = (s: Record<string, unknown>) =>
-    s.reachable === false ||
-    s.online === false ||
-    s.connected === false ||
-    s.open === false ||
-    s.paperOut === true ||
-    s.coverOpen === true ||
-    s.error === true
-  return (
-    bad(status) ||
-    Object.values(status).some((v) => typeof v === 'object' && v !== null && !Array.isArray(v) && bad(v as Record<string, unknown>))
-  )
 }

@@ -1,5 +1,6 @@
 import type { Counter, ServiceWithQueue, Ticket } from './entities.ts'
 import type { CenterNews } from './center.ts'
+import type { DeviceHealthReport } from './device-health.ts'
 
 /**
  * The socket.io contract. Every server event carries `seq`: consecutive numbers within the
@@ -40,7 +41,7 @@ export interface ServerToClientEvents {
   'ticket:updated': (e: { seq: number; ticket: Ticket }) => void
   'counter:updated': (e: { seq: number; counter: Counter }) => void
   'queue:updated': (e: { seq: number; services: QueueFigures[] }) => void
-  'device:status': (e: { seq: number; deviceId: number; status: Record<string, unknown> }) => void
+  'device:status': (e: { seq: number; deviceId: number; status: DeviceHealthReport }) => void
   /** A center-wide setting the displays show changed (the news line), to staff and every display feed. */
   'center:updated': (e: { seq: number; news: CenterNews }) => void
   /**

@@ -7,6 +7,7 @@ import type { Db } from '../db/connection.ts'
 import type { KioskConfig, PrinterStatusReport, PrintingState } from '../../protocol/device-config.ts'
 import type { PrinterFactory, PrinterHandle } from './printer-handle.ts'
 import type { TicketJobOutcome, TicketPrinterStatus } from '../../drivers/printer/index.ts'
+import { isFaulty } from '../../protocol/device-health.ts'
 
 interface KioskPrinter {
   /** The config it was opened with, to notice edits. */
@@ -16,7 +17,7 @@ interface KioskPrinter {
   lastJob?: PrinterStatusReport['lastJob']
 }
 
-const faulty = (s: TicketPrinterStatus | null) => s !== null && (!s.reachable || !s.online || s.coverOpen || s.paperOut || s.error)
+const faulty = (s: TicketPrinterStatus | null) => isFaulty(s && { printer: s })
 
 /**
  * Prints tickets on the printer of the kiosk that issued them. Issuing never waits on a

@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events'
 import type { TicketRecord } from '../db/repositories/tickets-repo.ts'
 import type { CounterRecord } from '../db/repositories/counters-repo.ts'
+import type { DeviceHealthReport } from '../../protocol/device-health.ts'
 
 /**
  * What the queue tells the rest of the server after a change has been committed. The realtime
@@ -14,7 +15,7 @@ export type DomainEvent =
   | { type: 'counter:updated'; counter: CounterRecord }
   | { type: 'queue:updated'; serviceIds: number[] }
   /** A device's health changed (a printer ran out of paper, a job failed). */
-  | { type: 'device:status'; deviceId: number; status: Record<string, unknown> }
+  | { type: 'device:status'; deviceId: number; status: DeviceHealthReport }
 
 export class DomainEvents {
   private readonly emitter = new EventEmitter()

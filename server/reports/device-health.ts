@@ -5,24 +5,10 @@
 import type Database from 'better-sqlite3'
 import type { DomainEvents } from '../queue/domain-events.ts'
 import type { DeviceHealth } from '../../protocol/stats.ts'
-
-/** The fault flags the drivers share (as the metrics judge them), one level down too. */
-export function isFaultyStatus(status: Record<string, unknown> | null): boolean {
-  if (!status) return false
-  const bad = (s: Record<string, unknown>) =>
-    s.reachable === false ||
-    s.online === false ||
-    s.connected === false ||
-    s.open === false ||
-    s.paperOut === true ||
-    s.coverOpen === true ||
-    s.error === true
-  if (bad(status)) return true
-  return Object.values(status).some((v) => typeof v === 'object' && v !== null && !Array.isArray(v) && bad(v as Record<string, unknown>))
-}
+import { isFaulty, type DeviceHealthReport } from '../../protocol/device-health.ts'
 
 export class DeviceHealthBoard {
-  private readonly last = new Map<number, Record<string, unknown>>()
+  private readonly last = new Map<number, DeviceHealthReport>()
   readonly stop: () => void
 
   constructor(
@@ -59,7 +45,7 @@ export class DeviceHealthBoard {
         revoked: d.revokedAt !== null,
         lastSeenAt: d.lastSeenAt === null ? null : new Date(d.lastSeenAt).toISOString(),
         status,
-        faulty: isFaultyStatus(status),
+        faulty: isFaulty(status),
       }
     })
   }

@@ -11,7 +11,7 @@ import type { FastifyBaseLogger } from 'fastify'
 import type { Db } from '../db/connection.ts'
 import type { Config } from '../config.ts'
 import type { DomainEvents } from '../queue/domain-events.ts'
-import { isFaulty } from '../ops/metrics.ts'
+import { isFaulty } from '../../protocol/device-health.ts'
 import { signedHeaders, UpstreamPaths, type CenterHealth, type HourBatch } from '../../protocol/upstream.ts'
 import { Outbox, type OutboxBatch } from './outbox.ts'
 

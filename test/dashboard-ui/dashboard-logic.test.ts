@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { categoriesToText, dayIn, duration, fieldOfError, num, percent, shiftDay, textToCategories } from '../../dashboard-ui/format.ts'
-import { isFaulty } from '../../dashboard-ui/dashboard-session.ts'
+import { isFaulty } from '../../protocol/device-health.ts'
+import { printerHealth, serialHealth } from '../helpers/device-health.ts'
 import { deviceHealth } from '../../dashboard-ui/live-view.ts'
 import type { DeviceHealth } from '../../protocol/stats.ts'
 
@@ -66,7 +67,7 @@ describe('device health', () => {
       key: 'health.offline',
       tone: 'warn',
     })
-    expect(isFaulty({ printer: { paperOut: true } })).toBe(true)
-    expect(isFaulty({ serial: { open: true } })).toBe(false)
+    expect(isFaulty(printerHealth({ paperOut: true }))).toBe(true)
+    expect(isFaulty(serialHealth({ open: true }))).toBe(false)
   })
 })

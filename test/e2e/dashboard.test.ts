@@ -144,7 +144,17 @@ async function seedMorning(run: Running) {
     {
       type: 'device:status',
       deviceId: printer.id,
-      status: { printer: { reachable: true, online: true, coverOpen: false, paperNearEnd: true, paperOut: true, error: false } },
+      status: {
+        printer: {
+          reachable: true,
+          online: true,
+          coverOpen: false,
+          paperNearEnd: true,
+          paperOut: true,
+          error: false,
+          at: new Date().toISOString(),
+        },
+      },
     },
   ])
   // the same weekday of the 4 weeks before: a typical curve, straight into the event log

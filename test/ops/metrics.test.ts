@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import parsePrometheusTextFormat from 'parse-prometheus-text-format'
 import { TestCenter, TestClock } from '../helpers/test-center.ts'
-import { opsOf } from '../../server/ops/index.ts'
-import { isFaulty } from '../../server/ops/metrics.ts'
+import { isFaulty } from '../../protocol/device-health.ts'
+import { printerHealth } from '../helpers/device-health.ts'
 
 type Families = ReturnType<typeof parsePrometheusTextFormat>
 
@@ -74,7 +74,7 @@ describe('GET /metrics', () => {
     expect(noShows).toBe(1)
     expect(served.find((f) => f.name === 'tabour_call_wait_seconds')?.type).toBe('HISTOGRAM')
     // parse-prometheus-text-format folds labelled histograms together, so read the buckets from the registry itself
-    const histogram = await opsOf(c.app.tabour).metrics.registry.getSingleMetric('tabour_call_wait_seconds')!.get()
+    const histogram = await c.app.tabour.ops.metrics.registry.getSingleMetric('tabour_call_wait_seconds')!.get()
     const sample = (name: string, labels: Record<string, string | number>) =>
       (histogram.values as { metricName?: string; labels: Record<string, string | number>; value: number }[])
         .filter((v) => v.metricName === name && Object.entries(labels).every(([k, x]) => v.labels[k] === x))
@@ -95,7 +95,7 @@ describe('GET /metrics', () => {
     await one.issue(kiosk.token, { serviceId: s1.id })
     expect(value(await scrape(one), 'tabour_tickets_issued_total', { service: 'A' })).toBe(1)
     expect(value(await scrape(two), 'tabour_tickets_issued_total', { service: 'A' })).toBe(0)
-    expect(opsOf(one.app.tabour).metrics.registry).not.toBe(opsOf(two.app.tabour).metrics.registry)
+    expect(one.app.tabour.ops.metrics.registry).not.toBe(two.app.tabour.ops.metrics.registry)
   })
 
   it('is refused to other machines with 403 and a stable code, unless the configured token is given', async () => {
@@ -121,16 +121,16 @@ describe('GET /metrics', () => {
     const c = await start()
     const kiosk = await c.createDevice('kiosk')
     const events = c.app.tabour.queue.events
-    const fault = { printer: { reachable: false, online: true } }
+    const fault = printerHealth({ reachable: false, online: true })
     events.emit([{ type: 'device:status', deviceId: kiosk.id, status: fault }])
     events.emit([{ type: 'device:status', deviceId: kiosk.id, status: fault }])
     let m = await scrape(c)
     expect(value(m, 'tabour_device_faults_total', { kind: 'kiosk' })).toBe(1)
     expect(value(m, 'tabour_devices_faulty')).toBe(1)
-    events.emit([{ type: 'device:status', deviceId: kiosk.id, status: { printer: { reachable: true, online: true } } }])
+    events.emit([{ type: 'device:status', deviceId: kiosk.id, status: printerHealth({ reachable: true, online: true }) }])
     m = await scrape(c)
     expect(value(m, 'tabour_devices_faulty')).toBe(0)
-    expect(isFaulty({ printer: { paperOut: true } })).toBe(true)
-    expect(isFaulty({ printer: { paperNearEnd: true, online: true } })).toBe(false)
+    expect(isFaulty(printerHealth({ paperOut: true }))).toBe(true)
+    expect(isFaulty(printerHealth({ paperNearEnd: true, online: true }))).toBe(false)
   })
 })

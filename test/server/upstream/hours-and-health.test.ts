@@ -3,6 +3,7 @@ import { TestCenter, TestClock } from '../../helpers/test-center.ts'
 import { registerCenter, startTestHub } from '../../hub/hub-harness.ts'
 import { splitByLocalHour, localHourStart } from '../../../server/upstream/hours.ts'
 import { drain, hubJson, UPSTREAM_TEST_CONFIG } from './upstream-helpers.ts'
+import { printerHealth } from '../../helpers/device-health.ts'
 
 const cleanups: (() => Promise<void>)[] = []
 afterEach(async () => {
@@ -79,7 +80,7 @@ describe('center health', () => {
     const kiosk = await center.createDevice('kiosk')
     await center.openCounterAs('clerk', counter.id)
     center.app.tabour.queue.events.emit([
-      { type: 'device:status', deviceId: kiosk.id, status: { printer: { reachable: true, online: true, paperOut: true } } },
+      { type: 'device:status', deviceId: kiosk.id, status: printerHealth({ reachable: true, online: true, paperOut: true }) },
     ])
     const reporter = center.app.tabour.upstream!
     let view: any
