@@ -47,9 +47,16 @@ module.exports = {
     },
     {
       name: 'ui-not-server',
-      comment: 'The screens never import server/ or hub/ code (hub/ui may import itself, protocol/ and ui-common/).',
+      comment: 'The screens never import server/ or hub/ code: a browser bundle holds only screens, ui-common/ and protocol/.',
       severity: 'error',
-      from: { path: UI },
+      from: { path: UI, pathNot: '^hub/ui/' },
+      to: { path: '^(server|hub)/' },
+    },
+    {
+      name: 'hub-ui-not-server',
+      comment: "The hub's page is a screen too: besides itself it imports only protocol/ and ui-common/.",
+      severity: 'error',
+      from: { path: '^hub/ui/' },
       to: { path: '^(server|hub)/', pathNot: '^hub/ui/' },
     },
     {
