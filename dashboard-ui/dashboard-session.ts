@@ -13,7 +13,7 @@ import type { Role } from '../protocol/common.ts'
 import { ApiError } from '../ui-common/api-client.ts'
 import { FeedController } from '../ui-common/feed-controller.ts'
 import { DashboardApi, type BackupStatus } from './dashboard-api.ts'
-import type { DashboardStringKey } from './strings.ts'
+import type { DashboardMessageKey } from '../protocol/messages/dashboard.ts'
 
 export type Phase = 'starting' | 'login' | 'ready'
 
@@ -23,7 +23,7 @@ const REFRESH_MS = 300
 export class DashboardSession implements ReactiveController {
   phase: Phase = 'starting'
   user: { id: number; username: string; role: Role } | null = null
-  loginError: DashboardStringKey | null = null
+  loginError: DashboardMessageKey | null = null
   reachable = true
   stats: StatsToday | null = null
   hourly: HourlySeries | null = null
