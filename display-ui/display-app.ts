@@ -123,8 +123,8 @@ export class DisplayApp extends LitElement {
         <div class="center">
           <span class="mark" aria-hidden="true">ط</span>
           <div>
-            <p class="name-ar" lang="ar">${center?.nameAr ?? 'طابور'}</p>
-            <p class="name-en" lang="en" dir="ltr">${center?.nameEn ?? 'Tabour'}</p>
+            <p class="name-ar" lang="ar">${center?.nameAr ?? displayText('product.name', 'ar')}</p>
+            <p class="name-en" lang="en" dir="ltr">${center?.nameEn ?? displayText('product.name', 'en')}</p>
           </div>
         </div>
         <tabour-display-clock .timeZone=${center?.timeZone} .digits=${digits} ?hijri=${settings.hijriDate}></tabour-display-clock>

@@ -194,7 +194,7 @@ export class TicketConfirmation extends LitElement {
             </div>
             <div>
               <dt>${kioskText('ticket.waitLabel', lang)}</dt>
-              <dd data-wait>${waitText(ticket.estimatedWaitSeconds, lang, this.digits)}</dd>
+              <dd data-wait=${ticket.estimatedWaitSeconds}>${waitText(ticket.estimatedWaitSeconds, lang, this.digits)}</dd>
             </div>
           </dl>
         </div>

@@ -17,6 +17,7 @@ export const DISPLAY_MESSAGES = {
   'display.reconnecting': { ar: 'جارٍ إعادة الاتصال بالمركز…', en: 'Reconnecting to the center…' },
   'display.tapForSound': { ar: 'المس الشاشة لتفعيل الصوت', en: 'Tap the screen to enable sound' },
   'display.hijri': { ar: 'هجري', en: 'Hijri' },
+  'display.news': { ar: 'أخبار', en: 'News' },
 } as const satisfies Catalogue
 
 /** `displayText(key, lang, values?, digits?)`: the display's words and the common ones. */
