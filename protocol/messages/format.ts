@@ -50,13 +50,25 @@ const FORMATTERS: Readonly<Record<DigitStyle, Formatters>> = {
   'arabic-indic': formattersFor('arabic-indic'),
 }
 
-// Compiled once per message, language and digit style: parsing is the slow part.
-const compiled = new Map<string, IntlMessageFormat>()
+/**
+ * A message as written (ICU syntax), or as production builds ship it: vite.config.ts parses the
+ * catalogue at build time, so the pages carry no ICU parser.
+ */
+export type MessageSource = ConstructorParameters<typeof IntlMessageFormat>[0]
 
-function compile(message: string, lang: Lang, digits: DigitStyle): IntlMessageFormat {
-  const key = `${lang}|${digits}|${message}`
-  let format = compiled.get(key)
-  if (!format) compiled.set(key, (format = new IntlMessageFormat(message, lang, undefined, { formatters: FORMATTERS[digits] })))
+// Compiled once per message, language and digit style: parsing is the slow part.
+const compiledText = new Map<string, IntlMessageFormat>()
+const compiledTree = new WeakMap<object, Map<string, IntlMessageFormat>>()
+
+function compile(message: MessageSource, lang: Lang, digits: DigitStyle): IntlMessageFormat {
+  let cache = compiledText
+  if (typeof message !== 'string') {
+    cache = compiledTree.get(message) ?? new Map()
+    compiledTree.set(message, cache)
+  }
+  const key = typeof message === 'string' ? `${lang}|${digits}|${message}` : `${lang}|${digits}`
+  let format = cache.get(key)
+  if (!format) cache.set(key, (format = new IntlMessageFormat(message, lang, undefined, { formatters: FORMATTERS[digits] })))
   return format
 }
 
@@ -68,7 +80,7 @@ const withFallback = (values: MessageValues): MessageValues =>
   })
 
 /** `message` (ICU syntax) in `lang` with `values`; digits default to 'western'. */
-export function formatMessage(message: string, lang: Lang, values: MessageValues = {}, digits: DigitStyle = 'western'): string {
+export function formatMessage(message: MessageSource, lang: Lang, values: MessageValues = {}, digits: DigitStyle = 'western'): string {
   return String(compile(message, lang, digits).format(withFallback(values)))
 }
 

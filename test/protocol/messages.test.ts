@@ -3,6 +3,8 @@
  * message valid ICU, the same placeholders in Arabic and English, no key defined twice in one
  * screen's bundle, and the ticket's sentences the same on screen and on paper.
  */
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import type { MessageFormatElement } from '@formatjs/icu-messageformat-parser'
 import { IntlMessageFormat } from 'intl-messageformat'
 import { describe, expect, it } from 'vitest'
@@ -191,5 +193,21 @@ describe('screen and paper say the same sentence for the same figures', () => {
       const line = lang === 'ar' ? paper(3, minutes).waitAr : paper(3, minutes).waitEn
       expect(line).toBe(`${ticketMessage('ticket.waitLabel', lang)}: ${WAIT[minutes][lang]}`)
     }
+  })
+})
+
+describe('the production build', () => {
+  it('replaces every message of a catalogue file with its syntax tree, so the pages need no ICU parser', async () => {
+    const { precompiledMessages } = await import('../../vite.config.ts')
+    const file = fileURLToPath(new URL('../../protocol/messages/ticket.ts', import.meta.url))
+    const transform = precompiledMessages().transform as (code: string, id: string) => { code: string }
+    const { code } = transform(readFileSync(file, 'utf8'), file)
+    for (const message of Object.values(TICKET_MESSAGES)) {
+      for (const lang of ['ar', 'en'] as const) expect(code).toContain(JSON.stringify(parse(message[lang], lang)))
+    }
+    expect(code).not.toContain('plural,')
+    // the parsed form formats exactly as the text does
+    const tree = parse(TICKET_MESSAGES['ticket.wait'].ar, 'ar')
+    expect(formatMessage(tree, 'ar', waitValues(75 * 60), 'arabic-indic')).toBe('حوالي ساعة و١٥ دقيقة')
   })
 })
