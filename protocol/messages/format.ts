@@ -10,7 +10,7 @@ import { formatNumber, type DigitStyle } from './digits.ts'
 
 export type { Lang }
 
-/** One message in ICU syntax in every language; a missing language is a compile error. */
+/** One message in ICU syntax in every language; a missing language is a compile error. Built pages hold it parsed (`MessageSource`). */
 export type Message = Readonly<Record<Lang, string>>
 
 /** A catalogue: messages by key. Each screen's file holds one; `satisfies Catalogue` checks it. */
@@ -63,8 +63,9 @@ const compiledTree = new WeakMap<object, Map<string, IntlMessageFormat>>()
 function compile(message: MessageSource, lang: Lang, digits: DigitStyle): IntlMessageFormat {
   let cache = compiledText
   if (typeof message !== 'string') {
-    cache = compiledTree.get(message) ?? new Map()
-    compiledTree.set(message, cache)
+    let byTree = compiledTree.get(message)
+    if (!byTree) compiledTree.set(message, (byTree = new Map()))
+    cache = byTree
   }
   const key = typeof message === 'string' ? `${lang}|${digits}|${message}` : `${lang}|${digits}`
   let format = cache.get(key)
