@@ -8,7 +8,7 @@ import { customElement, property } from 'lit/decorators.js'
 import { DEFAULT_LANG, type Lang } from '../ui-common/i18n.ts'
 import { CONFIRMED_ACTIONS, KEY_MAP, primaryAction, type ConsoleAction } from './console-actions.ts'
 import { consoleStyles } from './console-styles.ts'
-import { t, tf } from './strings.ts'
+import { consoleText } from '../protocol/messages/console.ts'
 
 export interface ConsoleActionDetail {
   action: ConsoleAction
@@ -71,16 +71,16 @@ export class ActionBar extends LitElement {
         class=${classes}
         data-action=${a}
         aria-keyshortcuts=${key}
-        title=${tf('actions.keyHint', lang, { key })}
+        title=${consoleText('actions.keyHint', lang, { key })}
         ?disabled=${this.disabled || this.busy !== null}
         aria-busy=${String(this.busy === a)}
         @click=${() => this.fire(a)}
       >
-        <span>${t(`action.${a}`, lang)}</span><kbd>${key}</kbd>
+        <span>${consoleText(`action.${a}`, lang)}</span><kbd>${key}</kbd>
       </button>`
     }
     // busy as a whole while any action is in flight: the button that started it may be gone already (a push can end the ticket before the answer arrives)
-    return html`<div role="toolbar" aria-label=${t('actions.label', lang)} aria-busy=${String(this.busy !== null)}>
+    return html`<div role="toolbar" aria-label=${consoleText('actions.label', lang)} aria-busy=${String(this.busy !== null)}>
       ${main.length ? html`<div class="row">${main.map(button)}</div>` : ''}
       ${side.length ? html`<div class="row">${side.map(button)}</div>` : ''}
     </div>`

@@ -11,7 +11,7 @@ import { DEFAULT_LANG, type Lang } from '../ui-common/i18n.ts'
 import type { ActionInput } from './console-session.ts'
 import { consoleStyles, dialogStyles } from './console-styles.ts'
 import type { QueueEntry } from './queue-model.ts'
-import { t, tf, type CounterStringKey } from './strings.ts'
+import { consoleText, type ConsoleMessageKey } from '../protocol/messages/console.ts'
 
 /** What the dialog asks, with what it needs to ask it. */
 export type DialogSpec =
@@ -20,7 +20,7 @@ export type DialogSpec =
   | { kind: 'pause' }
   | { kind: 'call_ticket'; callable: QueueEntry[] }
   | { kind: 'issue'; services: ServiceWithQueue[]; categories: PriorityCategory[]; idempotencyKey: string }
-  | { kind: 'confirm'; message: CounterStringKey; values: Record<string, string | number>; confirmLabel: CounterStringKey }
+  | { kind: 'confirm'; message: ConsoleMessageKey; values: Record<string, string | number>; confirmLabel: ConsoleMessageKey }
 
 const PAUSE_REASONS = ['pause.break', 'pause.prayer', 'pause.technical', 'pause.other'] as const
 
@@ -104,9 +104,9 @@ export class ConsoleDialog extends LitElement {
       <form class="dialog" role="dialog" aria-modal="true" aria-labelledby="title" data-dialog=${spec.kind} @submit=${this.onSubmit}>
         ${this.body(spec, lang)}
         <div class="buttons">
-          <button type="button" data-action="cancel" @click=${this.cancel}>${t('common.cancel', lang)} <kbd>Esc</kbd></button>
+          <button type="button" data-action="cancel" @click=${this.cancel}>${consoleText('common.cancel', lang)} <kbd>Esc</kbd></button>
           <button type="submit" class="primary ${danger ? 'danger' : ''}" data-action="confirm" ?disabled=${this.busy}>
-            ${t(spec.kind === 'confirm' ? spec.confirmLabel : 'common.confirm', lang)} <kbd>↵</kbd>
+            ${consoleText(spec.kind === 'confirm' ? spec.confirmLabel : 'common.confirm', lang)} <kbd>↵</kbd>
           </button>
         </div>
       </form>
@@ -117,19 +117,19 @@ export class ConsoleDialog extends LitElement {
     const name = (x: { nameAr: string; nameEn: string }) => (lang === 'ar' ? x.nameAr : x.nameEn)
     switch (spec.kind) {
       case 'finish':
-        return html`<h2 id="title">${tf('finish.title', lang, { label: spec.label })}</h2>
+        return html`<h2 id="title">${consoleText('finish.title', lang, { label: spec.label })}</h2>
           <fieldset>
-            <legend>${t('finish.outcome', lang)}</legend>
+            <legend>${consoleText('finish.outcome', lang)}</legend>
             ${spec.outcomes.map(
               (o, i) =>
                 html`<label class="choice"><input type="radio" name="outcome" value=${o.code} ?checked=${i === 0} data-outcome=${o.code} />${name(o)}${i < 9 ? html`<kbd>${i + 1}</kbd>` : nothing}</label>`,
             )}
           </fieldset>
-          <label class="field">${t('finish.note', lang)}<textarea name="note" rows="2" maxlength="500"></textarea></label>`
+          <label class="field">${consoleText('finish.note', lang)}<textarea name="note" rows="2" maxlength="500"></textarea></label>`
       case 'transfer':
-        return html`<h2 id="title">${tf('transfer.title', lang, { label: spec.label })}</h2>
+        return html`<h2 id="title">${consoleText('transfer.title', lang, { label: spec.label })}</h2>
           <fieldset>
-            <legend>${t('transfer.toService', lang)}</legend>
+            <legend>${consoleText('transfer.toService', lang)}</legend>
             <div class="choices">
               ${spec.services.map((s) => html`<label class="choice"><input type="radio" name="target" required value=${`service:${s.id}`} data-target-service=${s.id} />${s.prefix} · ${name(s)}</label>`)}
             </div>
@@ -137,50 +137,50 @@ export class ConsoleDialog extends LitElement {
           ${
             spec.counters.length
               ? html`<fieldset>
-                <legend>${t('transfer.toCounter', lang)}</legend>
+                <legend>${consoleText('transfer.toCounter', lang)}</legend>
                 <div class="choices">
-                  ${spec.counters.map((c) => html`<label class="choice"><input type="radio" name="target" required value=${`counter:${c.id}`} data-target-counter=${c.id} />${tf('counter.number', lang, { n: c.number })} · ${c.name}</label>`)}
+                  ${spec.counters.map((c) => html`<label class="choice"><input type="radio" name="target" required value=${`counter:${c.id}`} data-target-counter=${c.id} />${consoleText('counter.number', lang, { n: c.number })} · ${c.name}</label>`)}
                 </div>
               </fieldset>`
               : nothing
           }`
       case 'pause':
-        return html`<h2 id="title">${t('pause.title', lang)}</h2>
+        return html`<h2 id="title">${consoleText('pause.title', lang)}</h2>
           <fieldset>
-            <legend>${t('pause.reason', lang)}</legend>
-            ${PAUSE_REASONS.map((key, i) => html`<label class="choice"><input type="radio" name="reason" value=${t(key, lang)} ?checked=${i === 0} />${t(key, lang)}<kbd>${i + 1}</kbd></label>`)}
+            <legend>${consoleText('pause.reason', lang)}</legend>
+            ${PAUSE_REASONS.map((key, i) => html`<label class="choice"><input type="radio" name="reason" value=${consoleText(key, lang)} ?checked=${i === 0} />${consoleText(key, lang)}<kbd>${i + 1}</kbd></label>`)}
           </fieldset>`
       case 'call_ticket': {
         const filter = this.filter.trim().toUpperCase()
         const shown = spec.callable.filter((e) => e.label.toUpperCase().includes(filter))
-        return html`<h2 id="title">${t('callTicket.title', lang)}</h2>
-          <p class="hint">${t('callTicket.hint', lang)}</p>
-          <label class="field">${t('callTicket.filter', lang)}<input name="filter" dir="ltr" autocomplete="off" autofocus .value=${this.filter} @input=${(e: Event) => (this.filter = (e.target as HTMLInputElement).value)} /></label>
+        return html`<h2 id="title">${consoleText('callTicket.title', lang)}</h2>
+          <p class="hint">${consoleText('callTicket.hint', lang)}</p>
+          <label class="field">${consoleText('callTicket.filter', lang)}<input name="filter" dir="ltr" autocomplete="off" autofocus .value=${this.filter} @input=${(e: Event) => (this.filter = (e.target as HTMLInputElement).value)} /></label>
           ${
             shown.length
               ? html`<div class="choices">
                 ${shown.map((e, i) => html`<label class="choice"><input type="radio" name="ticket" required value=${e.id} ?checked=${i === 0} data-call-label=${e.label} /><span class="label">${e.label}</span>${e.priority !== 'none' ? html`<span class="badge">★</span>` : nothing}</label>`)}
               </div>`
-              : html`<p class="hint">${t('callTicket.none', lang)}</p>`
+              : html`<p class="hint">${consoleText('callTicket.none', lang)}</p>`
           }`
       }
       case 'issue':
-        return html`<h2 id="title">${t('issue.title', lang)}</h2>
+        return html`<h2 id="title">${consoleText('issue.title', lang)}</h2>
           <fieldset>
-            <legend>${t('issue.service', lang)}</legend>
+            <legend>${consoleText('issue.service', lang)}</legend>
             <div class="choices">
               ${spec.services.map((s, i) => html`<label class="choice"><input type="radio" name="service" required value=${s.id} ?checked=${i === 0} ?disabled=${!s.available} data-issue-service=${s.id} />${s.prefix} · ${name(s)}</label>`)}
             </div>
           </fieldset>
-          <label class="field">${t('issue.priority', lang)}
+          <label class="field">${consoleText('issue.priority', lang)}
             <select name="priority" data-issue-priority>
-              <option value="none">${t('issue.noPriority', lang)}</option>
+              <option value="none">${consoleText('issue.noPriority', lang)}</option>
               ${spec.categories.map((c) => html`<option value=${c.code}>${name(c)}</option>`)}
             </select>
           </label>`
       case 'confirm':
-        return html`<h2 id="title">${t(spec.confirmLabel, lang)}</h2>
-          <p data-confirm-message=${spec.message}>${tf(spec.message, lang, spec.values)}</p>`
+        return html`<h2 id="title">${consoleText(spec.confirmLabel, lang)}</h2>
+          <p data-confirm-message=${spec.message}>${consoleText(spec.message, lang, spec.values)}</p>`
     }
   }
 

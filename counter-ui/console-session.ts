@@ -19,14 +19,14 @@ import * as api from './console-api.ts'
 import type { ConsoleAction } from './console-actions.ts'
 import { counterLost, messageForError, needsLogin } from './error-messages.ts'
 import { LiveState } from './live-state.ts'
-import type { CounterStringKey } from './strings.ts'
+import type { ConsoleMessageKey } from '../protocol/messages/console.ts'
 import { clearSession, loadSession, saveSession } from './token-store.ts'
 
 export type Phase = 'starting' | 'login' | 'choose' | 'console'
 
 /** A message under the header: an error the clerk must read, or news (a ticket issued). */
 export interface Notice {
-  key: CounterStringKey
+  key: ConsoleMessageKey
   values?: Record<string, string | number>
   tone: 'error' | 'info'
 }
@@ -57,7 +57,7 @@ export class ConsoleSession implements ReactiveController {
   /** The request in flight ('login', 'open:3', or a console action); every button waits for it. */
   busy: string | null = null
   notice: Notice | null = null
-  loginError: CounterStringKey | null = null
+  loginError: ConsoleMessageKey | null = null
 
   private token: string | null = null
   private httpUp = true

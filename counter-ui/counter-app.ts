@@ -24,7 +24,7 @@ import { consoleStyles, dialogStyles } from './console-styles.ts'
 import { frameStyles } from './frame-styles.ts'
 import type { LoginSubmitDetail } from './login-form.ts'
 import { counterQueue } from './queue-model.ts'
-import { t, tf } from './strings.ts'
+import { consoleText } from '../protocol/messages/console.ts'
 import './action-bar.ts'
 import './console-dialog.ts'
 import './counter-chooser.ts'
@@ -79,23 +79,23 @@ export class CounterApp extends LitElement {
     const counter = s.phase === 'console' ? s.myCounter : null
     return html`
       <header>
-        <span class="product">${t('app.product', lang)} · ${t('app.title', lang)}</span>
+        <span class="product">${consoleText('product.name', lang)} · ${consoleText('app.title', lang)}</span>
         ${
           counter
-            ? html`<span class="where" data-counter-number=${counter.number}>${tf('counter.number', lang, { n: counter.number })} · ${counter.name}</span>
-              <span class="pill" data-counter-state=${counter.state}>${t(`state.${counter.state}`, lang)}</span>`
+            ? html`<span class="where" data-counter-number=${counter.number}>${consoleText('counter.number', lang, { n: counter.number })} · ${counter.name}</span>
+              <span class="pill" data-counter-state=${counter.state}>${consoleText(`state.${counter.state}`, lang)}</span>`
             : nothing
         }
         <span class="spacer"></span>
         ${s.user ? html`<span class="user" data-user=${s.user.username}>${s.user.username}</span>` : nothing}
-        ${s.phase === 'choose' ? html`<button type="button" data-action="logout" @click=${() => void s.logout()}>${t('logout', lang)}</button>` : nothing}
+        ${s.phase === 'choose' ? html`<button type="button" data-action="logout" @click=${() => void s.logout()}>${consoleText('logout', lang)}</button>` : nothing}
         <tabour-lang-switch .lang=${lang}></tabour-lang-switch>
       </header>
-      ${!s.reachable && s.phase !== 'login' ? html`<p class="banner" role="alert" data-banner="offline">${t('offline.banner', lang)}</p>` : nothing}
+      ${!s.reachable && s.phase !== 'login' ? html`<p class="banner" role="alert" data-banner="offline">${consoleText('offline.banner', lang)}</p>` : nothing}
       ${
         s.notice
           ? html`<p class="notice" role="status" data-notice=${s.notice.key} data-tone=${s.notice.tone}>
-            <span>${tf(s.notice.key, lang, s.notice.values ?? {})}</span>
+            <span>${consoleText(s.notice.key, lang, s.notice.values ?? {})}</span>
             <button type="button" data-action="dismiss" @click=${() => s.dismissNotice()}>✕</button>
           </p>`
           : nothing
@@ -116,8 +116,8 @@ export class CounterApp extends LitElement {
         s.reloginNeeded
           ? html`<div class="overlay" data-dialog="relogin">
             <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="relogin-title">
-              <h2 id="relogin-title">${t('relogin.title', lang)}</h2>
-              <p>${t('relogin.body', lang)}</p>
+              <h2 id="relogin-title">${consoleText('relogin.title', lang)}</h2>
+              <p>${consoleText('relogin.body', lang)}</p>
               <tabour-counter-login
                 .lang=${lang}
                 .busy=${s.busy === 'login'}
@@ -136,10 +136,10 @@ export class CounterApp extends LitElement {
     const s = this.session
     switch (s.phase) {
       case 'starting':
-        return html`<p>${t('common.loading', lang)}</p>`
+        return html`<p>${consoleText('common.loading', lang)}</p>`
       case 'login':
         return html`<section class="card login">
-          <h1>${t('login.title', lang)}</h1>
+          <h1>${consoleText('login.title', lang)}</h1>
           <tabour-counter-login
             .lang=${lang}
             .busy=${s.busy === 'login'}
@@ -149,8 +149,8 @@ export class CounterApp extends LitElement {
           ></tabour-counter-login>
         </section>`
       case 'choose':
-        return html`<h1>${t('choose.title', lang)}</h1>
-          <p class="sub">${t('choose.hint', lang)}</p>
+        return html`<h1>${consoleText('choose.title', lang)}</h1>
+          <p class="sub">${consoleText('choose.hint', lang)}</p>
           <tabour-counter-chooser
             .lang=${lang}
             .counters=${s.live.counters}
@@ -162,7 +162,7 @@ export class CounterApp extends LitElement {
           ></tabour-counter-chooser>`
       case 'console': {
         const counter = s.myCounter
-        if (!counter) return html`<p>${t('common.loading', lang)}</p>`
+        if (!counter) return html`<p>${consoleText('common.loading', lang)}</p>`
         const ticket = s.currentTicket
         const services: Service[] = s.live.services
         return html`<div class="column">

@@ -8,7 +8,7 @@ import { customElement, property } from 'lit/decorators.js'
 import type { Counter, Service } from '../protocol/entities.ts'
 import { DEFAULT_LANG, type Lang } from '../ui-common/i18n.ts'
 import { consoleStyles } from './console-styles.ts'
-import { t, tf } from './strings.ts'
+import { consoleText } from '../protocol/messages/console.ts'
 
 export interface CounterOpenDetail {
   counterId: number
@@ -94,7 +94,7 @@ export class CounterChooser extends LitElement {
   override render(): TemplateResult {
     const lang = this.lang
     const counters = this.counters.filter((c) => c.active).sort((a, b) => a.number - b.number)
-    if (counters.length === 0) return html`<p class="none">${t('choose.none', lang)}</p>`
+    if (counters.length === 0) return html`<p class="none">${consoleText('choose.none', lang)}</p>`
     const byId = new Map(this.services.map((s) => [s.id, s]))
     return html`<ul>
       ${counters.map((c) => {
@@ -104,20 +104,20 @@ export class CounterChooser extends LitElement {
         const name = holder ? holder.displayName || holder.username : ''
         return html`<li class="card ${taken ? 'taken' : ''}" data-counter-id=${c.id} data-taken=${String(taken)}>
           <div class="top">
-            <span class="number">${tf('counter.number', lang, { n: c.number })}</span>
-            <span class="state" data-state=${c.state}>${t(`state.${c.state}`, lang)}</span>
+            <span class="number">${consoleText('counter.number', lang, { n: c.number })}</span>
+            <span class="state" data-state=${c.state}>${consoleText(`state.${c.state}`, lang)}</span>
           </div>
           <div>${c.name}</div>
-          <div class="services" aria-label=${t('choose.services', lang)}>
+          <div class="services" aria-label=${consoleText('choose.services', lang)}>
             ${c.services
               .map((cs) => byId.get(cs.serviceId))
               .filter((s): s is Service => !!s)
               .map((s) => html`<span>${s.prefix} · ${lang === 'ar' ? s.nameAr : s.nameEn}</span>`)}
           </div>
-          ${taken && this.canTakeOver ? html`<p class="holder" data-holder>${tf('choose.takenBy', lang, { name })}</p>` : ''}
+          ${taken && this.canTakeOver ? html`<p class="holder" data-holder>${consoleText('choose.takenBy', lang, { name })}</p>` : ''}
           ${
             taken && !this.canTakeOver
-              ? html`<button type="button" disabled data-action="taken">${tf('choose.takenBy', lang, { name })}</button>`
+              ? html`<button type="button" disabled data-action="taken">${consoleText('choose.takenBy', lang, { name })}</button>`
               : html`<button
                 type="button"
                 class=${taken ? 'danger' : 'primary'}
@@ -125,7 +125,7 @@ export class CounterChooser extends LitElement {
                 ?disabled=${this.disabled}
                 @click=${() => this.fire(c.id, taken)}
               >
-                ${t(taken ? 'choose.takeover' : mine ? 'choose.resume' : 'choose.open', lang)}
+                ${consoleText(taken ? 'choose.takeover' : mine ? 'choose.resume' : 'choose.open', lang)}
               </button>`
           }
         </li>`

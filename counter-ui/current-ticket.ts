@@ -9,7 +9,7 @@ import type { Counter, PriorityCategory, Service, Ticket } from '../protocol/ent
 import { DEFAULT_LANG, type Lang } from '../ui-common/i18n.ts'
 import { consoleStyles } from './console-styles.ts'
 import { wholeMinutes } from './queue-model.ts'
-import { t, tf } from './strings.ts'
+import { consoleText } from '../protocol/messages/console.ts'
 
 @customElement('tabour-current-ticket')
 export class CurrentTicket extends LitElement {
@@ -123,10 +123,10 @@ export class CurrentTicket extends LitElement {
     if (!ticket) {
       const paused = this.counter?.state === 'paused'
       return html`<section class="card" data-status=${paused ? 'paused' : 'none'} aria-live="polite">
-        <h2>${t('ticket.current', lang)}</h2>
-        <p class="empty" data-current="none">${t(paused ? 'state.paused' : 'ticket.none', lang)}</p>
-        ${paused && this.counter?.pauseReason ? html`<p class="hint" data-pause-reason>${tf('ticket.pauseReason', lang, { reason: this.counter.pauseReason })}</p>` : nothing}
-        <p class="hint">${t(paused ? 'ticket.pausedHint' : 'ticket.noneHint', lang)}</p>
+        <h2>${consoleText('ticket.current', lang)}</h2>
+        <p class="empty" data-current="none">${consoleText(paused ? 'state.paused' : 'ticket.none', lang)}</p>
+        ${paused && this.counter?.pauseReason ? html`<p class="hint" data-pause-reason>${consoleText('ticket.pauseReason', lang, { reason: this.counter.pauseReason })}</p>` : nothing}
+        <p class="hint">${consoleText(paused ? 'ticket.pausedHint' : 'ticket.noneHint', lang)}</p>
       </section>`
     }
     const issued = Date.parse(ticket.issuedAt)
@@ -135,26 +135,26 @@ export class CurrentTicket extends LitElement {
     const atCounter = wholeMinutes((this.now - called) / 1000)
     const category = this.categories.find((c) => c.code === ticket.priority)
     const service = this.service
-    const minutes = (n: number) => tf('common.minutes', lang, { n })
+    const minutes = (n: number) => consoleText('common.minutes', lang, { n })
     return html`<section class="card" data-status=${ticket.status} data-ticket-id=${ticket.id} aria-live="polite">
       <div class="head">
-        <h2>${t('ticket.current', lang)}</h2>
-        <span class="status" data-ticket-status=${ticket.status}>${t(ticket.status === 'serving' ? 'ticket.status.serving' : 'ticket.status.called', lang)}</span>
+        <h2>${consoleText('ticket.current', lang)}</h2>
+        <span class="status" data-ticket-status=${ticket.status}>${consoleText(ticket.status === 'serving' ? 'ticket.status.serving' : 'ticket.status.called', lang)}</span>
       </div>
       <div class="big">
         <span class="label" data-current-label=${ticket.label}>${ticket.label}</span>
         <span class="service">${service ? (lang === 'ar' ? service.nameAr : service.nameEn) : ''}</span>
         ${
           ticket.priority !== 'none'
-            ? html`<span class="badge" data-priority=${ticket.priority}>${t('ticket.priority', lang)} · ${category ? (lang === 'ar' ? category.nameAr : category.nameEn) : ticket.priority}</span>`
+            ? html`<span class="badge" data-priority=${ticket.priority}>${consoleText('ticket.priority', lang)} · ${category ? (lang === 'ar' ? category.nameAr : category.nameEn) : ticket.priority}</span>`
             : nothing
         }
-        ${ticket.transferCount > 0 ? html`<span class="badge transferred">${t('ticket.transferred', lang)}</span>` : nothing}
+        ${ticket.transferCount > 0 ? html`<span class="badge transferred">${consoleText('ticket.transferred', lang)}</span>` : nothing}
       </div>
       <dl>
-        <div><dt>${t('ticket.waited', lang)}</dt><dd data-waited>${minutes(waited)}</dd></div>
-        <div><dt>${t('ticket.atCounter', lang)}</dt><dd>${minutes(atCounter)}</dd></div>
-        <div><dt>${t('ticket.recalls', lang)}</dt><dd data-recalls>${ticket.recallCount}</dd></div>
+        <div><dt>${consoleText('ticket.waited', lang)}</dt><dd data-waited>${minutes(waited)}</dd></div>
+        <div><dt>${consoleText('ticket.atCounter', lang)}</dt><dd>${minutes(atCounter)}</dd></div>
+        <div><dt>${consoleText('ticket.recalls', lang)}</dt><dd data-recalls>${ticket.recallCount}</dd></div>
       </dl>
     </section>`
   }

@@ -4,9 +4,9 @@
  */
 import { ErrorCodes } from '../protocol/error-codes.ts'
 import { ApiError, NetworkError } from '../ui-common/api-client.ts'
-import type { CounterStringKey } from './strings.ts'
+import type { ConsoleMessageKey } from '../protocol/messages/console.ts'
 
-const BY_CODE: Readonly<Record<string, CounterStringKey>> = {
+const BY_CODE: Readonly<Record<string, ConsoleMessageKey>> = {
   [ErrorCodes.BAD_CREDENTIALS]: 'err.badCredentials',
   [ErrorCodes.RATE_LIMITED]: 'err.rateLimited',
   [ErrorCodes.TOKEN_EXPIRED]: 'err.sessionExpired',
@@ -32,12 +32,12 @@ const BY_CODE: Readonly<Record<string, CounterStringKey>> = {
 }
 
 /** The message key for an error code; a generic one for codes the console does not know. */
-export function messageForCode(code: string): CounterStringKey {
+export function messageForCode(code: string): ConsoleMessageKey {
   return Object.hasOwn(BY_CODE, code) ? BY_CODE[code] : 'err.generic'
 }
 
 /** The message key for anything a request threw. */
-export function messageForError(err: unknown): CounterStringKey {
+export function messageForError(err: unknown): ConsoleMessageKey {
   if (err instanceof NetworkError) return 'err.network'
   if (err instanceof ApiError) return messageForCode(err.code)
   return 'err.generic'

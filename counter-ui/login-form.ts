@@ -6,7 +6,7 @@ import { LitElement, css, html, nothing, type TemplateResult } from 'lit'
 import { customElement, property, query } from 'lit/decorators.js'
 import { DEFAULT_LANG, type Lang } from '../ui-common/i18n.ts'
 import { consoleStyles } from './console-styles.ts'
-import { t, type CounterStringKey } from './strings.ts'
+import { consoleText, type ConsoleMessageKey } from '../protocol/messages/console.ts'
 
 export interface LoginSubmitDetail {
   username: string
@@ -54,7 +54,7 @@ export class CounterLogin extends LitElement {
   /** A login is in flight: the button waits. */
   @property({ type: Boolean }) busy = false
   /** Why the last attempt failed, or null. */
-  @property({ attribute: false }) error: CounterStringKey | null = null
+  @property({ attribute: false }) error: ConsoleMessageKey | null = null
   /** Prefilled user name (the dialog after a session ended). */
   @property() username = ''
 
@@ -69,11 +69,11 @@ export class CounterLogin extends LitElement {
     const lang = this.lang
     return html`
       <form @submit=${this.onSubmit} data-form="login">
-        <label>${t('login.username', lang)}<input name="username" autocomplete="username" dir="ltr" required .value=${this.username} /></label>
-        <label>${t('login.password', lang)}<input name="password" type="password" autocomplete="current-password" dir="ltr" required /></label>
-        ${this.error ? html`<p class="error" role="alert" data-error=${this.error}>${t(this.error, lang)}</p>` : nothing}
-        <button class="primary" type="submit" data-action="login" ?disabled=${this.busy}>${t(this.busy ? 'login.busy' : 'login.submit', lang)}</button>
-        <p class="hint">${t('login.sharedPc', lang)}</p>
+        <label>${consoleText('login.username', lang)}<input name="username" autocomplete="username" dir="ltr" required .value=${this.username} /></label>
+        <label>${consoleText('login.password', lang)}<input name="password" type="password" autocomplete="current-password" dir="ltr" required /></label>
+        ${this.error ? html`<p class="error" role="alert" data-error=${this.error}>${consoleText(this.error, lang)}</p>` : nothing}
+        <button class="primary" type="submit" data-action="login" ?disabled=${this.busy}>${consoleText(this.busy ? 'login.busy' : 'login.submit', lang)}</button>
+        <p class="hint">${consoleText('login.sharedPc', lang)}</p>
       </form>
     `
   }

@@ -4,7 +4,7 @@ import { customElement, property } from 'lit/decorators.js'
 import type { ClerkStatsToday } from '../protocol/stats.ts'
 import { DEFAULT_LANG, type Lang } from '../ui-common/i18n.ts'
 import { consoleStyles } from './console-styles.ts'
-import { t, tf } from './strings.ts'
+import { consoleText } from '../protocol/messages/console.ts'
 
 /** "4:05" for 245 s: service times are minutes and seconds. */
 export function minutesSeconds(seconds: number): string {
@@ -49,13 +49,13 @@ export class MyDay extends LitElement {
     const s = this.stats
     const avg = s?.avgServiceSeconds
     return html`<section class="card">
-      <h2>${t('day.title', lang)}</h2>
+      <h2>${consoleText('day.title', lang)}</h2>
       <dl>
-        <div><dt>${t('day.served', lang)}</dt><dd data-served>${s?.served ?? '–'}</dd></div>
-        <div><dt>${t('day.noShow', lang)}</dt><dd data-no-show>${s?.noShow ?? '–'}</dd></div>
+        <div><dt>${consoleText('day.served', lang)}</dt><dd data-served>${s?.served ?? '–'}</dd></div>
+        <div><dt>${consoleText('day.noShow', lang)}</dt><dd data-no-show>${s?.noShow ?? '–'}</dd></div>
         <div>
-          <dt>${t('day.avg', lang)}</dt>
-          <dd data-avg class="label" title=${avg != null ? tf('common.minutes', lang, { n: Math.round(avg / 60) }) : ''}>${avg != null ? minutesSeconds(avg) : '–'}</dd>
+          <dt>${consoleText('day.avg', lang)}</dt>
+          <dd data-avg class="label" title=${avg != null ? consoleText('common.minutes', lang, { n: Math.round(avg / 60) }) : ''}>${avg != null ? minutesSeconds(avg) : '–'}</dd>
         </div>
       </dl>
     </section>`

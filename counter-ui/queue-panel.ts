@@ -8,7 +8,7 @@ import { customElement, property } from 'lit/decorators.js'
 import { DEFAULT_LANG, type Lang } from '../ui-common/i18n.ts'
 import { consoleStyles } from './console-styles.ts'
 import { wholeMinutes, type CounterQueue, type QueueEntry } from './queue-model.ts'
-import { t, tf } from './strings.ts'
+import { consoleText } from '../protocol/messages/console.ts'
 
 @customElement('tabour-queue-panel')
 export class QueuePanel extends LitElement {
@@ -105,14 +105,14 @@ export class QueuePanel extends LitElement {
             (e) =>
               html`<span class="chip label ${e.priority !== 'none' ? 'priority' : ''}" data-next-label=${e.label} data-priority=${e.priority}>${e.label}</span>`,
           )
-        : html`<span class="empty">${t('queue.empty', lang)}</span>`
+        : html`<span class="empty">${consoleText('queue.empty', lang)}</span>`
     return html`<section class="card" aria-live="polite">
-      <h2>${t('queue.title', lang)}</h2>
+      <h2>${consoleText('queue.title', lang)}</h2>
       <ol>
         ${
           q?.targeted.length
             ? html`<li class="line targeted" data-queue="targeted">
-              <span class="name">${t('queue.targeted', lang)}</span>
+              <span class="name">${consoleText('queue.targeted', lang)}</span>
               <span class="count" data-waiting>${q.targeted.length}</span>
               <span class="meta"></span>
               <div class="next">${chips(q.targeted)}</div>
@@ -121,15 +121,15 @@ export class QueuePanel extends LitElement {
         }
         ${(q?.rows ?? []).map(
           (row) => html`<li class="line ${row.weight === 0 ? 'backup' : ''}" data-queue-service=${row.service.id}>
-            <span class="name"><span class="prefix">${row.service.prefix}</span> · ${lang === 'ar' ? row.service.nameAr : row.service.nameEn}${row.weight === 0 ? html` <small>(${t('queue.backup', lang)})</small>` : nothing}</span>
-            <span class="count"><span data-waiting>${row.waiting}</span><small>${t('queue.waiting', lang)}</small></span>
+            <span class="name"><span class="prefix">${row.service.prefix}</span> · ${lang === 'ar' ? row.service.nameAr : row.service.nameEn}${row.weight === 0 ? html` <small>(${consoleText('queue.backup', lang)})</small>` : nothing}</span>
+            <span class="count"><span data-waiting>${row.waiting}</span><small>${consoleText('queue.waiting', lang)}</small></span>
             <span class="meta">
               ${
                 row.longestWaitSeconds !== null
-                  ? html`${t('queue.longest', lang)}: <span data-longest>${tf('common.minutes', lang, { n: wholeMinutes(row.longestWaitSeconds) })}</span>`
+                  ? html`${consoleText('queue.longest', lang)}: <span data-longest>${consoleText('common.minutes', lang, { n: wholeMinutes(row.longestWaitSeconds) })}</span>`
                   : nothing
               }
-              ${row.priorityWaiting > 0 ? html` · <span data-priority-count>${tf('queue.priorityCount', lang, { n: row.priorityWaiting })}</span>` : nothing}
+              ${row.priorityWaiting > 0 ? html` · <span data-priority-count>${consoleText('queue.priorityCount', lang, { n: row.priorityWaiting })}</span>` : nothing}
             </span>
             <div class="next">${chips(row.next)}</div>
           </li>`,

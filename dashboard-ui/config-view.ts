@@ -13,7 +13,7 @@ import type { Lang } from '../ui-common/i18n.ts'
 import type { DashboardApi } from './dashboard-api.ts'
 import { deskStyles } from './dashboard-styles.ts'
 import { categoriesToText, fieldOfError, textToCategories } from './format.ts'
-import { t, tf, type DashboardStringKey } from './strings.ts'
+import { dashboardText, type DashboardMessageKey } from '../protocol/messages/dashboard.ts'
 
 export type ConfigSection = 'services' | 'counters' | 'users' | 'devices' | 'center'
 const SECTIONS: ConfigSection[] = ['services', 'counters', 'users', 'devices', 'center']
@@ -122,7 +122,7 @@ export class ConfigView extends LitElement {
     return html`<nav>
         ${SECTIONS.map(
           (s) =>
-            html`<button type="button" data-section=${s} aria-current=${String(this.section === s)} @click=${() => this.open(s)}>${t(`config.${s}`, lang)}</button>`,
+            html`<button type="button" data-section=${s} aria-current=${String(this.section === s)} @click=${() => this.open(s)}>${dashboardText(`config.${s}`, lang)}</button>`,
         )}
       </nav>
       <div data-config=${this.section}>${this.body()}</div>`
@@ -148,14 +148,14 @@ export class ConfigView extends LitElement {
           this.form(
             this.deviceFields(),
             this.pairingCode
-              ? html`<p data-pairing-code=${this.pairingCode}>${tf('device.pairingCode', this.lang, { code: '' })}<span class="code">${this.pairingCode}</span></p>`
+              ? html`<p data-pairing-code=${this.pairingCode}>${dashboardText('device.pairingCode', this.lang, { code: '' })}<span class="code">${this.pairingCode}</span></p>`
               : nothing,
           ),
         )
       case 'center':
         return html`${this.form(this.centerFields())}
           <section class="card" style="margin-block-start: 1rem">
-            <h2>${t('config.audit', this.lang)}</h2>
+            <h2>${dashboardText('config.audit', this.lang)}</h2>
             <table data-table="audit">
               <tbody>
                 ${this.audit.map((a) => html`<tr><td>${new Date(a.at).toLocaleString(this.lang === 'ar' ? 'ar-EG' : 'en-GB', { timeZone: this.settings?.values.timeZone ?? 'Africa/Cairo', dateStyle: 'short', timeStyle: 'short' })}</td><td>${a.username ?? '—'}</td><td dir="ltr">${a.method} ${a.route}</td><td dir="ltr" class="muted">${JSON.stringify(a.body).slice(0, 80)}</td></tr>`)}
@@ -172,17 +172,17 @@ export class ConfigView extends LitElement {
   // --- lists ------------------------------------------------------------------------------
 
   private editButton(id: number, values: Values): TemplateResult {
-    return html`<button type="button" class="secondary" data-edit=${id} @click=${() => this.startEdit(id, values)}>${t('common.edit', this.lang)}</button>`
+    return html`<button type="button" class="secondary" data-edit=${id} @click=${() => this.startEdit(id, values)}>${dashboardText('common.edit', this.lang)}</button>`
   }
 
   private servicesTable(): TemplateResult {
     const l = this.lang
     return html`<table data-table="services">
-      <thead><tr><th>${t('f.prefix', l)}</th><th>${t('f.nameAr', l)}</th><th>${t('f.nameEn', l)}</th><th class="n">${t('f.targetWaitSeconds', l)}</th><th class="n">${t('f.dailyCap', l)}</th><th>${t('f.active', l)}</th><th></th></tr></thead>
+      <thead><tr><th>${dashboardText('f.prefix', l)}</th><th>${dashboardText('f.nameAr', l)}</th><th>${dashboardText('f.nameEn', l)}</th><th class="n">${dashboardText('f.targetWaitSeconds', l)}</th><th class="n">${dashboardText('f.dailyCap', l)}</th><th>${dashboardText('f.active', l)}</th><th></th></tr></thead>
       <tbody>
         ${this.services.map(
           (s) => html`<tr data-service=${s.prefix} ?data-selected=${this.editing === s.id}>
-            <td>${s.prefix}</td><td>${s.nameAr}</td><td>${s.nameEn}</td><td class="n">${s.targetWaitSeconds}</td><td class="n">${s.dailyCap ?? '—'}</td><td>${t(s.active ? 'common.yes' : 'common.no', l)}</td>
+            <td>${s.prefix}</td><td>${s.nameAr}</td><td>${s.nameEn}</td><td class="n">${s.targetWaitSeconds}</td><td class="n">${s.dailyCap ?? '—'}</td><td>${dashboardText(s.active ? 'common.yes' : 'common.no', l)}</td>
             <td>${this.editButton(s.id, { prefix: s.prefix, nameAr: s.nameAr, nameEn: s.nameEn, targetWaitSeconds: str(s.targetWaitSeconds), dailyCap: str(s.dailyCap), active: s.active })}</td>
           </tr>`,
         )}
@@ -194,7 +194,7 @@ export class ConfigView extends LitElement {
     const l = this.lang
     const prefix = new Map(this.services.map((s) => [s.id, s.prefix]))
     return html`<table data-table="counters">
-      <thead><tr><th>${t('f.number', l)}</th><th>${t('f.name', l)}</th><th>${t('f.zone', l)}</th><th>${t('f.services', l)}</th><th>${t('f.active', l)}</th><th></th></tr></thead>
+      <thead><tr><th>${dashboardText('f.number', l)}</th><th>${dashboardText('f.name', l)}</th><th>${dashboardText('f.zone', l)}</th><th>${dashboardText('f.services', l)}</th><th>${dashboardText('f.active', l)}</th><th></th></tr></thead>
       <tbody>
         ${[...this.counters]
           .sort((a, b) => a.number - b.number)
@@ -202,7 +202,7 @@ export class ConfigView extends LitElement {
             const values: Values = { number: str(c.number), name: c.name, zone: c.zone, active: c.active }
             for (const x of c.services) values[`w${x.serviceId}`] = str(x.weight)
             return html`<tr data-counter=${c.number} ?data-selected=${this.editing === c.id}>
-              <td>${c.number}</td><td>${c.name}</td><td>${c.zone}</td><td>${c.services.map((x) => `${prefix.get(x.serviceId)}${x.weight !== 1 ? `×${x.weight}` : ''}`).join(' ')}</td><td>${t(c.active ? 'common.yes' : 'common.no', l)}</td>
+              <td>${c.number}</td><td>${c.name}</td><td>${c.zone}</td><td>${c.services.map((x) => `${prefix.get(x.serviceId)}${x.weight !== 1 ? `×${x.weight}` : ''}`).join(' ')}</td><td>${dashboardText(c.active ? 'common.yes' : 'common.no', l)}</td>
               <td>${this.editButton(c.id, values)}</td>
             </tr>`
           })}
@@ -213,11 +213,11 @@ export class ConfigView extends LitElement {
   private usersTable(): TemplateResult {
     const l = this.lang
     return html`<table data-table="users">
-      <thead><tr><th>${t('f.username', l)}</th><th>${t('f.displayName', l)}</th><th>${t('f.role', l)}</th><th>${t('f.active', l)}</th><th></th></tr></thead>
+      <thead><tr><th>${dashboardText('f.username', l)}</th><th>${dashboardText('f.displayName', l)}</th><th>${dashboardText('f.role', l)}</th><th>${dashboardText('f.active', l)}</th><th></th></tr></thead>
       <tbody>
         ${this.users.map(
           (u) => html`<tr data-user=${u.username} ?data-selected=${this.editing === u.id}>
-            <td>${u.username}</td><td>${u.displayName}</td><td>${t(`role.${u.role}`, l)}</td><td>${t(u.active ? 'common.yes' : 'common.no', l)}</td>
+            <td>${u.username}</td><td>${u.displayName}</td><td>${dashboardText(`role.${u.role}`, l)}</td><td>${dashboardText(u.active ? 'common.yes' : 'common.no', l)}</td>
             <td>${this.editButton(u.id, { username: u.username, displayName: u.displayName, role: u.role, active: u.active, password: '' })}</td>
           </tr>`,
         )}
@@ -228,16 +228,16 @@ export class ConfigView extends LitElement {
   private devicesTable(): TemplateResult {
     const l = this.lang
     return html`<table data-table="devices">
-      <thead><tr><th>${t('f.name', l)}</th><th>${t('f.kind', l)}</th><th>${t('f.zone', l)}</th><th>${t('col.health', l)}</th><th></th></tr></thead>
+      <thead><tr><th>${dashboardText('f.name', l)}</th><th>${dashboardText('f.kind', l)}</th><th>${dashboardText('f.zone', l)}</th><th>${dashboardText('col.health', l)}</th><th></th></tr></thead>
       <tbody>
         ${this.devices.map(
           (d) => html`<tr data-device=${d.name} ?data-selected=${this.editing === d.id}>
-            <td>${d.name}</td><td>${t(`kind.${d.kind}` as DashboardStringKey, l)}</td><td>${d.zone ?? '—'}</td>
-            <td>${t(d.revoked ? 'health.revoked' : d.paired ? 'health.ok' : 'health.unpaired', l)}</td>
+            <td>${d.name}</td><td>${dashboardText(`kind.${d.kind}` as DashboardMessageKey, l)}</td><td>${d.zone ?? '—'}</td>
+            <td>${dashboardText(d.revoked ? 'health.revoked' : d.paired ? 'health.ok' : 'health.unpaired', l)}</td>
             <td>
               ${d.revoked ? nothing : this.editButton(d.id, { kind: d.kind, name: d.name, zone: d.zone ?? '', config: JSON.stringify(d.config, null, 2) })}
-              ${d.revoked ? nothing : html`<button type="button" class="secondary" data-new-code=${d.id} @click=${() => void this.deviceAction(d.id, 'pairing-code')}>${t('device.newCode', l)}</button>`}
-              ${d.revoked ? nothing : html`<button type="button" class="secondary" data-revoke=${d.id} @click=${() => void this.deviceAction(d.id, 'revoke')}>${t('device.revoke', l)}</button>`}
+              ${d.revoked ? nothing : html`<button type="button" class="secondary" data-new-code=${d.id} @click=${() => void this.deviceAction(d.id, 'pairing-code')}>${dashboardText('device.newCode', l)}</button>`}
+              ${d.revoked ? nothing : html`<button type="button" class="secondary" data-revoke=${d.id} @click=${() => void this.deviceAction(d.id, 'revoke')}>${dashboardText('device.revoke', l)}</button>`}
             </td>
           </tr>`,
         )}
@@ -261,7 +261,7 @@ export class ConfigView extends LitElement {
     return [{ name: 'number', kind: 'number' }, { name: 'name' }, { name: 'zone' }, { name: 'active', kind: 'check' }]
   }
   private userFields(): Field[] {
-    const roles = (['clerk', 'manager', 'admin'] as const).map((r) => ({ value: r, label: t(`role.${r}`, this.lang) }))
+    const roles = (['clerk', 'manager', 'admin'] as const).map((r) => ({ value: r, label: dashboardText(`role.${r}`, this.lang) }))
     return [
       ...(this.editing === null ? [{ name: 'username' }] : []),
       { name: 'displayName' },
@@ -271,7 +271,10 @@ export class ConfigView extends LitElement {
     ]
   }
   private deviceFields(): Field[] {
-    const kinds = (['kiosk', 'display', 'printer', 'board', 'keypad'] as const).map((k) => ({ value: k, label: t(`kind.${k}`, this.lang) }))
+    const kinds = (['kiosk', 'display', 'printer', 'board', 'keypad'] as const).map((k) => ({
+      value: k,
+      label: dashboardText(`kind.${k}`, this.lang),
+    }))
     return [
       ...(this.editing === null ? [{ name: 'kind', kind: 'select' as const, options: kinds }] : []),
       { name: 'name' },
@@ -288,7 +291,7 @@ export class ConfigView extends LitElement {
       {
         name: 'callPolicy',
         kind: 'select',
-        options: (['fifo', 'priority', 'sla'] as const).map((p) => ({ value: p, label: t(`policy.${p}`, l) })),
+        options: (['fifo', 'priority', 'sla'] as const).map((p) => ({ value: p, label: dashboardText(`policy.${p}`, l) })),
       },
       { name: 'maxPriorityInARow', kind: 'number' },
       { name: 'priorityAgingSeconds', kind: 'number' },
@@ -296,7 +299,7 @@ export class ConfigView extends LitElement {
       {
         name: 'digits',
         kind: 'select',
-        options: (['western', 'arabic-indic'] as const).map((d) => ({ value: d, label: t(`digits.${d}`, l) })),
+        options: (['western', 'arabic-indic'] as const).map((d) => ({ value: d, label: dashboardText(`digits.${d}`, l) })),
       },
       {
         name: 'language',
@@ -313,7 +316,7 @@ export class ConfigView extends LitElement {
 
   private weights(): TemplateResult {
     return html`<fieldset class="weights" data-field="services">
-      <legend class="muted">${t('f.services', this.lang)}</legend>
+      <legend class="muted">${dashboardText('f.services', this.lang)}</legend>
       ${this.services.map(
         (s) =>
           html`<label>${s.prefix} · ${this.lang === 'ar' ? s.nameAr : s.nameEn}<input type="number" min="0" max="100" step="0.5" name=${`w${s.id}`} .value=${str(this.values[`w${s.id}`])} @input=${this.onInput} /></label>`,
@@ -325,15 +328,19 @@ export class ConfigView extends LitElement {
   private form(fields: Field[], extra: TemplateResult | typeof nothing = nothing): TemplateResult {
     const l = this.lang
     const label = (name: string): string =>
-      name === 'newsAr' ? `${t('f.news', l)} (ع)` : name === 'newsEn' ? `${t('f.news', l)} (EN)` : t(`f.${name}` as DashboardStringKey, l)
+      name === 'newsAr'
+        ? `${dashboardText('f.news', l)} (ع)`
+        : name === 'newsEn'
+          ? `${dashboardText('f.news', l)} (EN)`
+          : dashboardText(`f.${name}` as DashboardMessageKey, l)
     const overridden = this.section === 'center' ? new Set(this.settings?.overridden ?? []) : new Set<string>()
     return html`<form class="card" data-form=${this.section} data-mode=${this.editing === null ? 'create' : 'edit'} novalidate @submit=${this.onSubmit}>
-      <h2>${this.section === 'center' ? t('config.center', l) : t(this.editing === null ? 'common.add' : 'common.edit', l)}</h2>
+      <h2>${this.section === 'center' ? dashboardText('config.center', l) : dashboardText(this.editing === null ? 'common.add' : 'common.edit', l)}</h2>
       ${fields.map((f) => {
         const v = this.values[f.name]
         const err = this.errors[f.name]
         const hint = overridden.has(f.name)
-          ? html`<span class="muted">${tf('config.overridden', l, { value: String((this.settings?.defaults as Record<string, unknown> | undefined)?.[f.name] ?? '') })}</span>`
+          ? html`<span class="muted">${dashboardText('config.overridden', l, { value: String((this.settings?.defaults as Record<string, unknown> | undefined)?.[f.name] ?? '') })}</span>`
           : nothing
         let input: TemplateResult
         switch (f.kind) {
@@ -353,8 +360,8 @@ export class ConfigView extends LitElement {
       ${extra} ${this.errors._ ? html`<p class="error" role="alert" data-form-error>${this.errors._}</p>` : nothing}
       ${this.notice ? html`<p class="pill" data-tone="ok" role="status" data-notice>${this.notice}</p>` : nothing}
       <div class="actions">
-        <button type="submit" data-action="save">${t('common.save', l)}</button>
-        ${this.editing !== null ? html`<button type="button" class="secondary" @click=${() => this.startEdit(null)}>${t('common.cancel', l)}</button>` : nothing}
+        <button type="submit" data-action="save">${dashboardText('common.save', l)}</button>
+        ${this.editing !== null ? html`<button type="button" class="secondary" @click=${() => this.startEdit(null)}>${dashboardText('common.cancel', l)}</button>` : nothing}
       </div>
     </form>`
   }
@@ -452,13 +459,13 @@ export class ConfigView extends LitElement {
       if (this.section === 'center') {
         await this.api.putSettings(body as never)
         await this.api.putNews({ ar: str(this.values.newsAr), en: str(this.values.newsEn) })
-        this.notice = t('common.saved', this.lang)
+        this.notice = dashboardText('common.saved', this.lang)
       } else {
         const saved = await this.api.save<{ pairingCode?: string }>(path, this.editing === null ? 'POST' : 'PATCH', body)
         await this.reload()
         // a fresh form (the next counter number comes from the reloaded list)
         this.startEdit(null)
-        this.notice = t('common.saved', this.lang)
+        this.notice = dashboardText('common.saved', this.lang)
         if (saved.pairingCode) this.pairingCode = saved.pairingCode
       }
       if (this.section === 'center') await this.reload()

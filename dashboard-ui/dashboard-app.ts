@@ -16,7 +16,7 @@ import '../ui-common/lang-switch.ts'
 import { DashboardSession } from './dashboard-session.ts'
 import { deskStyles } from './dashboard-styles.ts'
 import { dayIn } from './format.ts'
-import { t } from './strings.ts'
+import { dashboardText } from '../protocol/messages/dashboard.ts'
 import './config-view.ts'
 import './live-view.ts'
 import './reports-view.ts'
@@ -147,25 +147,25 @@ export class DashboardApp extends LitElement {
     const tabs: Tab[] = s.isAdmin ? ['live', 'reports', 'config'] : ['live', 'reports']
     const tab = tabs.includes(this.tab) ? this.tab : 'live'
     return html`<header>
-        <span class="product">${t('app.product', lang)} · ${t('app.title', lang)}</span>
+        <span class="product">${dashboardText('product.name', lang)} · ${dashboardText('app.title', lang)}</span>
         ${values ? html`<span class="center">${lang === 'ar' ? values.nameAr : values.nameEn}</span>` : nothing}
         ${
           s.phase === 'ready'
-            ? html`<nav class="tabs">${tabs.map((x) => html`<a href=${`#${x}`} data-tab=${x} aria-current=${x === tab ? 'page' : 'false'}>${t(`tab.${x}`, lang)}</a>`)}</nav>`
+            ? html`<nav class="tabs">${tabs.map((x) => html`<a href=${`#${x}`} data-tab=${x} aria-current=${x === tab ? 'page' : 'false'}>${dashboardText(`tab.${x}`, lang)}</a>`)}</nav>`
             : nothing
         }
         <span class="spacer"></span>
         <span class="clock">${new Date(this.now).toLocaleString(lang === 'ar' ? 'ar-EG' : 'en-GB', { timeZone: tz, weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' })}</span>
-        ${s.user ? html`<span data-user=${s.user.username}>${s.user.username}</span><button type="button" data-action="logout" @click=${() => void s.logout()}>${t('logout', lang)}</button>` : nothing}
+        ${s.user ? html`<span data-user=${s.user.username}>${s.user.username}</span><button type="button" data-action="logout" @click=${() => void s.logout()}>${dashboardText('logout', lang)}</button>` : nothing}
         <tabour-lang-switch .lang=${lang}></tabour-lang-switch>
       </header>
-      ${s.phase === 'ready' && !s.reachable ? html`<p class="banner" role="alert" data-banner="offline">${t('offline', lang)}</p>` : nothing}
+      ${s.phase === 'ready' && !s.reachable ? html`<p class="banner" role="alert" data-banner="offline">${dashboardText('offline', lang)}</p>` : nothing}
       <main data-phase=${s.phase}>${this.body(tab, lang, (values?.digits ?? 'western') as DigitStyle, tz)}</main>`
   }
 
   private body(tab: Tab, lang: Lang, digits: DigitStyle, tz: string): TemplateResult {
     const s = this.session
-    if (s.phase === 'starting') return html`<p>${t('common.loading', lang)}</p>`
+    if (s.phase === 'starting') return html`<p>${dashboardText('common.loading', lang)}</p>`
     if (s.phase === 'login') return this.login(lang)
     switch (tab) {
       case 'live':
@@ -196,11 +196,11 @@ export class DashboardApp extends LitElement {
       void s.login(String(data.get('username') ?? ''), String(data.get('password') ?? ''))
     }
     return html`<form class="card login" data-form="login" @submit=${submit}>
-      <h2>${t('login.title', lang)}</h2>
-      <label>${t('login.username', lang)}<input name="username" autocomplete="username" required /></label>
-      <label>${t('login.password', lang)}<input name="password" type="password" autocomplete="current-password" required /></label>
-      ${s.loginError ? html`<p class="error" role="alert" data-login-error=${s.loginError}>${t(s.loginError, lang)}</p>` : nothing}
-      <button type="submit" data-action="login">${t('login.submit', lang)}</button>
+      <h2>${dashboardText('login.title', lang)}</h2>
+      <label>${dashboardText('login.username', lang)}<input name="username" autocomplete="username" required /></label>
+      <label>${dashboardText('login.password', lang)}<input name="password" type="password" autocomplete="current-password" required /></label>
+      ${s.loginError ? html`<p class="error" role="alert" data-login-error=${s.loginError}>${dashboardText(s.loginError, lang)}</p>` : nothing}
+      <button type="submit" data-action="login">${dashboardText('login.submit', lang)}</button>
     </form>`
   }
 

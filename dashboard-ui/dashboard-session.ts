@@ -14,7 +14,7 @@ import { isFaulty } from '../protocol/device-health.ts'
 import { ApiError } from '../ui-common/api-client.ts'
 import { FeedController } from '../ui-common/feed-controller.ts'
 import { DashboardApi, type BackupStatus } from './dashboard-api.ts'
-import type { DashboardStringKey } from './strings.ts'
+import type { DashboardMessageKey } from '../protocol/messages/dashboard.ts'
 
 export type Phase = 'starting' | 'login' | 'ready'
 
@@ -24,7 +24,7 @@ const REFRESH_MS = 300
 export class DashboardSession implements ReactiveController {
   phase: Phase = 'starting'
   user: { id: number; username: string; role: Role } | null = null
-  loginError: DashboardStringKey | null = null
+  loginError: DashboardMessageKey | null = null
   reachable = true
   stats: StatsToday | null = null
   hourly: HourlySeries | null = null

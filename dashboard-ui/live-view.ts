@@ -13,13 +13,13 @@ import type { Lang } from '../ui-common/i18n.ts'
 import type { BackupStatus } from './dashboard-api.ts'
 import { deskStyles } from './dashboard-styles.ts'
 import { duration, num, percent } from './format.ts'
-import { t, type DashboardStringKey } from './strings.ts'
+import { dashboardText, type DashboardMessageKey } from '../protocol/messages/dashboard.ts'
 import './hour-chart.ts'
 
 const PALETTE = ['#003a70', '#c8102e', '#0f7b3f', '#b25e00', '#6a1b9a', '#00838f', '#5d4037', '#455a64']
 
 /** A device's health as one word and a tone. */
-export function deviceHealth(d: DeviceHealth, now: number): { key: DashboardStringKey; tone: 'ok' | 'warn' | 'bad' } {
+export function deviceHealth(d: DeviceHealth, now: number): { key: DashboardMessageKey; tone: 'ok' | 'warn' | 'bad' } {
   if (d.revoked) return { key: 'health.revoked', tone: 'warn' }
   if (!d.paired) return { key: 'health.unpaired', tone: 'warn' }
   const s = (d.status?.printer ?? d.status?.serial ?? d.status ?? {}) as Record<string, unknown>
@@ -120,7 +120,7 @@ export class LiveView extends LitElement {
 
   override render(): TemplateResult {
     const s = this.stats
-    if (!s) return html`<p>${t('common.loading', this.lang)}</p>`
+    if (!s) return html`<p>${dashboardText('common.loading', this.lang)}</p>`
     return html`${this.kpis(s)}
       <div class="row">${this.servicesTable(s)} ${this.countersTable(s)}</div>
       ${this.charts()} ${this.deviceCard()}`
@@ -129,8 +129,8 @@ export class LiveView extends LitElement {
   private kpis(s: StatsToday): TemplateResult {
     const { lang, digits } = this
     const tt = s.totals
-    const card = (key: DashboardStringKey, id: string, value: string, tone?: string) =>
-      html`<div class="card kpi" data-kpi=${id} data-tone=${tone ?? nothing}><span class="label">${t(key, lang)}</span><span class="value">${value}</span></div>`
+    const card = (key: DashboardMessageKey, id: string, value: string, tone?: string) =>
+      html`<div class="card kpi" data-kpi=${id} data-tone=${tone ?? nothing}><span class="label">${dashboardText(key, lang)}</span><span class="value">${value}</span></div>`
     const slaTone = tt.slaPercent === null ? undefined : tt.slaPercent >= 80 ? 'ok' : tt.slaPercent < 60 ? 'bad' : undefined
     return html`<section class="kpis">
       ${card('kpi.waiting', 'waiting', num(tt.waiting, digits))} ${card('kpi.longest', 'longest', duration(tt.longestWaitSeconds ?? null, digits))}
@@ -144,19 +144,19 @@ export class LiveView extends LitElement {
   private servicesTable(s: StatsToday): TemplateResult {
     const { lang, digits } = this
     return html`<section class="card">
-      <h2>${t('live.services', lang)}</h2>
+      <h2>${dashboardText('live.services', lang)}</h2>
       <table data-table="services">
         <thead>
           <tr>
-            <th>${t('col.service', lang)}</th>
-            <th class="n">${t('col.waiting', lang)}</th>
-            <th class="n">${t('col.longest', lang)}</th>
-            <th class="n">${t('col.issued', lang)}</th>
-            <th class="n">${t('col.served', lang)}</th>
-            <th class="n">${t('col.avgWait', lang)}</th>
-            <th class="n">${t('col.p90Wait', lang)}</th>
-            <th class="n">${t('col.avgService', lang)}</th>
-            <th class="n">${t('col.sla', lang)}</th>
+            <th>${dashboardText('col.service', lang)}</th>
+            <th class="n">${dashboardText('col.waiting', lang)}</th>
+            <th class="n">${dashboardText('col.longest', lang)}</th>
+            <th class="n">${dashboardText('col.issued', lang)}</th>
+            <th class="n">${dashboardText('col.served', lang)}</th>
+            <th class="n">${dashboardText('col.avgWait', lang)}</th>
+            <th class="n">${dashboardText('col.p90Wait', lang)}</th>
+            <th class="n">${dashboardText('col.avgService', lang)}</th>
+            <th class="n">${dashboardText('col.sla', lang)}</th>
           </tr>
         </thead>
         <tbody>
@@ -184,17 +184,17 @@ export class LiveView extends LitElement {
     const byId = new Map(s.counters.map((c) => [c.counterId, c]))
     const counters = [...this.counters].filter((c) => c.active).sort((a, b) => a.number - b.number)
     return html`<section class="card">
-      <h2>${t('live.counters', lang)}</h2>
+      <h2>${dashboardText('live.counters', lang)}</h2>
       <table data-table="counters">
         <thead>
           <tr>
-            <th>${t('col.counter', lang)}</th>
-            <th>${t('col.state', lang)}</th>
-            <th>${t('col.clerk', lang)}</th>
-            <th>${t('col.serves', lang)}</th>
-            <th class="n">${t('col.called', lang)}</th>
-            <th class="n">${t('col.served', lang)}</th>
-            <th class="n">${t('col.avgService', lang)}</th>
+            <th>${dashboardText('col.counter', lang)}</th>
+            <th>${dashboardText('col.state', lang)}</th>
+            <th>${dashboardText('col.clerk', lang)}</th>
+            <th>${dashboardText('col.serves', lang)}</th>
+            <th class="n">${dashboardText('col.called', lang)}</th>
+            <th class="n">${dashboardText('col.served', lang)}</th>
+            <th class="n">${dashboardText('col.avgService', lang)}</th>
           </tr>
         </thead>
         <tbody>
@@ -203,7 +203,7 @@ export class LiveView extends LitElement {
             const tone = c.state === 'open' ? 'ok' : c.state === 'paused' ? 'warn' : undefined
             return html`<tr data-counter=${c.number}>
               <td>${num(c.number, digits)} · ${c.name}</td>
-              <td><span class="pill" data-tone=${tone ?? nothing} data-state=${c.state}>${t(`state.${c.state}`, lang)}</span></td>
+              <td><span class="pill" data-tone=${tone ?? nothing} data-state=${c.state}>${dashboardText(`state.${c.state}`, lang)}</span></td>
               <td>${c.clerk ? c.clerk.displayName || c.clerk.username : '—'}</td>
               <td>${c.services.map((x) => `${prefixes.get(x.serviceId) ?? '?'}${x.weight !== 1 ? `×${x.weight}` : ''}`).join(' ')}</td>
               <td class="n">${num(f?.called ?? 0, digits)}</td>
@@ -223,23 +223,23 @@ export class LiveView extends LitElement {
     const perService = h.services.filter((s) => s.issued.some((v) => (v ?? 0) > 0))
     return html`<section class="charts">
       <div class="card">
-        <h2>${t('live.hourly', lang)}</h2>
+        <h2>${dashboardText('live.hourly', lang)}</h2>
         <tabour-hour-chart
           data-chart="hourly"
           .series=${[
-            { label: t('chart.issued', lang), values: h.issued, color: '#003a70', fill: true },
-            { label: t('chart.served', lang), values: h.served, color: '#0f7b3f' },
-            { label: t('chart.baselineIssued', lang), values: h.baselineIssued, color: '#003a70', dash: true },
-            { label: t('chart.baselineServed', lang), values: h.baselineServed, color: '#0f7b3f', dash: true },
+            { label: dashboardText('chart.issued', lang), values: h.issued, color: '#003a70', fill: true },
+            { label: dashboardText('chart.served', lang), values: h.served, color: '#0f7b3f' },
+            { label: dashboardText('chart.baselineIssued', lang), values: h.baselineIssued, color: '#003a70', dash: true },
+            { label: dashboardText('chart.baselineServed', lang), values: h.baselineServed, color: '#0f7b3f', dash: true },
           ]}
         ></tabour-hour-chart>
       </div>
       <div class="card">
-        <h2>${t('live.waitByHour', lang)}</h2>
-        <tabour-hour-chart .series=${[{ label: t('chart.wait', lang), values: h.avgWaitSeconds.map((v) => (v === null ? null : Math.round(v / 6) / 10)), color: '#c8102e', fill: true }]}></tabour-hour-chart>
+        <h2>${dashboardText('live.waitByHour', lang)}</h2>
+        <tabour-hour-chart .series=${[{ label: dashboardText('chart.wait', lang), values: h.avgWaitSeconds.map((v) => (v === null ? null : Math.round(v / 6) / 10)), color: '#c8102e', fill: true }]}></tabour-hour-chart>
       </div>
       <div class="card">
-        <h2>${t('live.perService', lang)}</h2>
+        <h2>${dashboardText('live.perService', lang)}</h2>
         <tabour-hour-chart .series=${perService.map((s, i) => ({ label: `${s.prefix} · ${lang === 'ar' ? s.nameAr : s.nameEn}`, values: s.issued, color: PALETTE[i % PALETTE.length]! }))}></tabour-hour-chart>
       </div>
     </section>`
@@ -249,30 +249,30 @@ export class LiveView extends LitElement {
     const lang = this.lang
     const b = this.backups
     let backup: TemplateResult
-    if (!b?.enabled) backup = html`<span class="pill" data-tone="warn" data-backup="off">${t('live.backupOff', lang)}</span>`
+    if (!b?.enabled) backup = html`<span class="pill" data-tone="warn" data-backup="off">${dashboardText('live.backupOff', lang)}</span>`
     else if (b.last && !b.last.ok)
-      backup = html`<span class="pill" data-tone="bad" data-backup="failed">${t('live.backupFailed', lang)}</span>`
+      backup = html`<span class="pill" data-tone="bad" data-backup="failed">${dashboardText('live.backupFailed', lang)}</span>`
     else {
       const at = b.last?.at ?? b.files?.[0]?.at
       backup = at
         ? html`<span class="pill" data-tone="ok" data-backup="ok">${new Date(at).toLocaleString(lang === 'ar' ? 'ar-EG' : 'en-GB')}</span>`
-        : html`<span class="pill" data-tone="warn">${t('live.backupNever', lang)}</span>`
+        : html`<span class="pill" data-tone="warn">${dashboardText('live.backupNever', lang)}</span>`
     }
     return html`<section class="card">
-      <h2>${t('live.devices', lang)}</h2>
+      <h2>${dashboardText('live.devices', lang)}</h2>
       <div class="devices">
-        ${this.devices.length === 0 ? html`<span class="muted">${t('live.noDevices', lang)}</span>` : nothing}
+        ${this.devices.length === 0 ? html`<span class="muted">${dashboardText('live.noDevices', lang)}</span>` : nothing}
         ${this.devices
           .filter((d) => !d.revoked)
           .map((d) => {
             const health = deviceHealth(d, this.now)
             return html`<span class="device" data-device=${d.id} data-health=${health.key}>
-              <strong>${d.name}</strong> <span class="muted">${t(`kind.${d.kind}` as DashboardStringKey, lang)}</span>
-              <span class="pill" data-tone=${health.tone}>${t(health.key, lang)}</span>
-              <span class="muted">${d.lastSeenAt ? new Date(d.lastSeenAt).toLocaleTimeString(lang === 'ar' ? 'ar-EG' : 'en-GB', { hour: '2-digit', minute: '2-digit' }) : t('health.never', lang)}</span>
+              <strong>${d.name}</strong> <span class="muted">${dashboardText(`kind.${d.kind}` as DashboardMessageKey, lang)}</span>
+              <span class="pill" data-tone=${health.tone}>${dashboardText(health.key, lang)}</span>
+              <span class="muted">${d.lastSeenAt ? new Date(d.lastSeenAt).toLocaleTimeString(lang === 'ar' ? 'ar-EG' : 'en-GB', { hour: '2-digit', minute: '2-digit' }) : dashboardText('health.never', lang)}</span>
             </span>`
           })}
-        <span class="device"><strong>${t('live.backup', lang)}</strong> ${backup}</span>
+        <span class="device"><strong>${dashboardText('live.backup', lang)}</strong> ${backup}</span>
       </div>
     </section>`
   }

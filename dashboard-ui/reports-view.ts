@@ -11,13 +11,13 @@ import type { Lang } from '../ui-common/i18n.ts'
 import type { DashboardApi } from './dashboard-api.ts'
 import { deskStyles } from './dashboard-styles.ts'
 import { duration, num, percent, shiftDay } from './format.ts'
-import { t, type DashboardStringKey } from './strings.ts'
+import { dashboardText, type DashboardMessageKey } from '../protocol/messages/dashboard.ts'
 
 const GROUPINGS: ReportGrouping[] = ['day', 'hour', 'service', 'counter', 'clerk']
 
 type Figures = Report['totals']
 interface Column {
-  key: DashboardStringKey
+  key: DashboardMessageKey
   cell: (f: Figures & Partial<ReportRow>, d: DigitStyle, lang: Lang) => string
 }
 
@@ -92,23 +92,23 @@ export class ReportsView extends LitElement {
     const lang = this.lang
     return html`<section class="card">
         <form @submit=${(e: Event) => (e.preventDefault(), void this.load())}>
-          <label>${t('reports.from', lang)}<input type="date" name="from" .value=${this.from} @change=${(e: Event) => (this.from = (e.target as HTMLInputElement).value)} /></label>
-          <label>${t('reports.to', lang)}<input type="date" name="to" .value=${this.to} @change=${(e: Event) => (this.to = (e.target as HTMLInputElement).value)} /></label>
+          <label>${dashboardText('reports.from', lang)}<input type="date" name="from" .value=${this.from} @change=${(e: Event) => (this.from = (e.target as HTMLInputElement).value)} /></label>
+          <label>${dashboardText('reports.to', lang)}<input type="date" name="to" .value=${this.to} @change=${(e: Event) => (this.to = (e.target as HTMLInputElement).value)} /></label>
           <label
-            >${t('reports.by', lang)}
+            >${dashboardText('reports.by', lang)}
             <span class="groups" role="group">
               ${GROUPINGS.map(
                 (g) =>
-                  html`<button type="button" data-by=${g} aria-pressed=${String(this.by === g)} @click=${() => ((this.by = g), void this.load())}>${t(`by.${g}`, lang)}</button>`,
+                  html`<button type="button" data-by=${g} aria-pressed=${String(this.by === g)} @click=${() => ((this.by = g), void this.load())}>${dashboardText(`by.${g}`, lang)}</button>`,
               )}
             </span>
           </label>
-          <button type="submit" data-action="show" ?disabled=${this.busy}>${t('reports.show', lang)}</button>
+          <button type="submit" data-action="show" ?disabled=${this.busy}>${dashboardText('reports.show', lang)}</button>
           <span class="spacer"></span>
-          <button type="button" class="secondary" data-action="csv" ?disabled=${!this.report} @click=${() => void this.csv()}>${t('reports.csv', lang)}</button>
-          <button type="button" class="secondary" data-action="tickets-csv" @click=${() => void this.ticketsCsv()}>${t('reports.ticketsCsv', lang)}</button>
+          <button type="button" class="secondary" data-action="csv" ?disabled=${!this.report} @click=${() => void this.csv()}>${dashboardText('reports.csv', lang)}</button>
+          <button type="button" class="secondary" data-action="tickets-csv" @click=${() => void this.ticketsCsv()}>${dashboardText('reports.ticketsCsv', lang)}</button>
         </form>
-        <p class="muted">${t('reports.hint', lang)}</p>
+        <p class="muted">${dashboardText('reports.hint', lang)}</p>
         ${this.error ? html`<p class="error" role="alert" data-error>${this.error}</p>` : nothing}
       </section>
       ${this.report ? this.table(this.report) : nothing}`
@@ -125,15 +125,15 @@ export class ReportsView extends LitElement {
       <table data-report=${r.by}>
         <thead>
           <tr>
-            <th>${t(`by.${r.by}`, lang)}</th>
-            ${cols.map((c) => html`<th class="n">${t(c.key, lang)}</th>`)}
+            <th>${dashboardText(`by.${r.by}`, lang)}</th>
+            ${cols.map((c) => html`<th class="n">${dashboardText(c.key, lang)}</th>`)}
           </tr>
         </thead>
         <tbody>
           ${r.rows.map((row) => html`<tr data-key=${String(row.key)}><td>${label(row)}</td>${cols.map((c) => html`<td class="n">${c.cell(row, digits, lang)}</td>`)}</tr>`)}
         </tbody>
         <tfoot>
-          <tr data-key="total"><td>${t('col.total', lang)}</td>${cols.map((c) => html`<td class="n">${CLERK_COLUMNS.includes(c) ? '' : c.cell(r.totals, digits, lang)}</td>`)}</tr>
+          <tr data-key="total"><td>${dashboardText('col.total', lang)}</td>${cols.map((c) => html`<td class="n">${CLERK_COLUMNS.includes(c) ? '' : c.cell(r.totals, digits, lang)}</td>`)}</tr>
         </tfoot>
       </table>
     </section>`

@@ -21,14 +21,15 @@ import { createAnnouncer, type Announcer } from './announcer/index.ts'
 import { DisplaySession } from './display-session.ts'
 import type { DisplaySettings } from './display-settings.ts'
 import { boardStyles, displayStyles } from './display-styles.ts'
-import { dt, type DisplayStringKey } from './strings.ts'
+import { displayText, type DisplayMessageKey } from '../protocol/messages/display.ts'
 import './display-clock.ts'
 import './news-ticker.ts'
 import './media-panel.ts'
 import { takePairingQuery } from '../ui-common/pairing-code.ts'
 
 /** Both languages of a caption: Arabic, then English smaller. */
-const both = (key: DisplayStringKey): TemplateResult => html`${dt(key, 'ar')} <span class="en" lang="en" dir="ltr">${dt(key, 'en')}</span>`
+const both = (key: DisplayMessageKey): TemplateResult =>
+  html`${displayText(key, 'ar')} <span class="en" lang="en" dir="ltr">${displayText(key, 'en')}</span>`
 
 /** Whether a fresh AudioContext would start suspended (the browser wants a gesture first). */
 async function audioIsLocked(): Promise<boolean> {
@@ -122,8 +123,8 @@ export class DisplayApp extends LitElement {
         <div class="center">
           <span class="mark" aria-hidden="true">ط</span>
           <div>
-            <p class="name-ar" lang="ar">${center?.nameAr ?? 'طابور'}</p>
-            <p class="name-en" lang="en" dir="ltr">${center?.nameEn ?? 'Tabour'}</p>
+            <p class="name-ar" lang="ar">${center?.nameAr ?? displayText('product.name', 'ar')}</p>
+            <p class="name-en" lang="en" dir="ltr">${center?.nameEn ?? displayText('product.name', 'en')}</p>
           </div>
         </div>
         <tabour-display-clock .timeZone=${center?.timeZone} .digits=${digits} ?hijri=${settings.hijriDate}></tabour-display-clock>
@@ -137,7 +138,7 @@ export class DisplayApp extends LitElement {
               (c) => html`<li data-call-ticket=${c.ticket.label} data-counter=${c.counter.number}>
                 <span class="label ltr">${label(c.ticket.label, digits)}</span>
                 <span class="to" aria-hidden="true">←</span>
-                <span class="counter"><span class="small">${dt('display.counter', 'ar')}</span>${formatNumber(c.counter.number, { digits })}</span>
+                <span class="counter"><span class="small">${displayText('display.counter', 'ar')}</span>${formatNumber(c.counter.number, { digits })}</span>
               </li>`,
             )}
           </ol>
@@ -160,7 +161,7 @@ export class DisplayApp extends LitElement {
     if (!call) {
       return html`<section class="now" data-now="none">
         <h2>${both('display.nowServing')}</h2>
-        <p class="idle">${dt('display.noCalls', 'ar')}<span class="en" lang="en" dir="ltr">${dt('display.noCalls', 'en')}</span></p>
+        <p class="idle">${displayText('display.noCalls', 'ar')}<span class="en" lang="en" dir="ltr">${displayText('display.noCalls', 'en')}</span></p>
       </section>`
     }
     const key = callKey(call)
@@ -168,12 +169,12 @@ export class DisplayApp extends LitElement {
       <h2>${both('display.nowServing')} ${call.recall ? html`<span class="badge">${both('display.recall')}</span>` : nothing}</h2>
       <div class="now-body">
         <div class="cell">
-          <span class="cap">${dt('display.ticket', 'ar')}<span class="en">${dt('display.ticket', 'en')}</span></span>
+          <span class="cap">${displayText('display.ticket', 'ar')}<span class="en">${displayText('display.ticket', 'en')}</span></span>
           <span class="big-label ltr" data-now-label>${label(call.ticket.label, digits)}</span>
         </div>
         <span class="arrow" aria-hidden="true">←</span>
         <div class="cell">
-          <span class="cap">${dt('display.counter', 'ar')}<span class="en">${dt('display.counter', 'en')}</span></span>
+          <span class="cap">${displayText('display.counter', 'ar')}<span class="en">${displayText('display.counter', 'en')}</span></span>
           <span class="big-counter" data-now-counter>${formatNumber(call.counter.number, { digits })}</span>
         </div>
       </div>

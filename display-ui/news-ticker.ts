@@ -8,6 +8,7 @@ import { LitElement, css, html, nothing, type PropertyValues, type TemplateResul
 import { customElement, property, state } from 'lit/decorators.js'
 import type { CenterNews } from '../protocol/center.ts'
 import type { Lang } from '../ui-common/i18n.ts'
+import { displayText } from '../protocol/messages/display.ts'
 
 /** Scroll speed, in screen widths per minute: about 10 s to cross a TV. */
 const WIDTHS_PER_MINUTE = 6
@@ -84,7 +85,7 @@ export class NewsTicker extends LitElement {
     if (!this.languages().length) return nothing
     const lang = this.showing
     return html`<div class="band" data-ar=${this.news.ar} data-en=${this.news.en} aria-live="polite">
-      <span class="tag">أخبار <span class="en" lang="en">News</span></span>
+      <span class="tag">${displayText('display.news', 'ar')} <span class="en" lang="en">${displayText('display.news', 'en')}</span></span>
       <div class="track"><span class="text" lang=${lang} dir=${lang === 'ar' ? 'rtl' : 'ltr'} data-showing=${lang}>${this.news[lang]}</span></div>
     </div>`
   }

@@ -12,7 +12,7 @@ import { ErrorCodes } from '../protocol/error-codes.ts'
 import { ApiError, NetworkError } from '../ui-common/api-client.ts'
 import { basePathBefore } from '../ui-common/base-path.ts'
 import { inLang } from '../ui-common/bilingual.ts'
-import { applyLang, DEFAULT_LANG, initialLang, otherLang, t, type Lang, type StringKey } from '../ui-common/i18n.ts'
+import { applyLang, DEFAULT_LANG, initialLang, otherLang, type Lang } from '../ui-common/i18n.ts'
 import type { LangChangeEvent } from '../ui-common/lang-switch.ts'
 import { applyPageTheme } from '../ui-common/theme.ts'
 import '../ui-common/lang-switch.ts'
@@ -31,6 +31,7 @@ import './ticket-options.ts'
 import './ticket-confirmation.ts'
 import './out-of-service.ts'
 import { takePairingQuery } from '../ui-common/pairing-code.ts'
+import { kioskText, type KioskMessageKey } from '../protocol/messages/kiosk.ts'
 
 type Screen =
   | { kind: 'home' }
@@ -125,7 +126,7 @@ export class KioskApp extends LitElement {
 
   @state() private language: Lang = DEFAULT_LANG
   @state() private screen: Screen = HOME
-  @state() private notice: StringKey | null = null
+  @state() private notice: KioskMessageKey | null = null
 
   private printer: PrinterStatusReport | null = null
   private booted = false
@@ -169,7 +170,7 @@ export class KioskApp extends LitElement {
   override render(): TemplateResult {
     const lang = this.language
     const session = this.session
-    if (session.phase === 'starting') return html`<div class="loading">${t('common.loading', lang)}</div>`
+    if (session.phase === 'starting') return html`<div class="loading">${kioskText('common.loading', lang)}</div>`
     if (session.phase === 'pairing') {
       return html`<tabour-pairing-screen
         data-screen="pairing"
@@ -184,7 +185,7 @@ export class KioskApp extends LitElement {
     if (!session.reachable && this.screen.kind !== 'confirm')
       return html`<tabour-out-of-service data-screen="out-of-service"></tabour-out-of-service>`
     const center = session.center
-    if (!center) return html`<div class="loading">${t('common.loading', lang)}</div>`
+    if (!center) return html`<div class="loading">${kioskText('common.loading', lang)}</div>`
     const other = otherLang(lang)
     const name = (l: Lang) => (l === 'ar' ? center.nameAr : center.nameEn)
     // the language switch sits at the bottom, within reach from a wheelchair
@@ -195,7 +196,7 @@ export class KioskApp extends LitElement {
       </header>
       <main data-screen=${this.screen.kind}>${this.renderScreen(lang)}</main>
       <footer>
-        <span class="product">${t('product.name', lang)}</span>
+        <span class="product">${kioskText('product.name', lang)}</span>
         <tabour-lang-switch .lang=${lang}></tabour-lang-switch>
       </footer>
     `
@@ -208,9 +209,9 @@ export class KioskApp extends LitElement {
     switch (screen.kind) {
       case 'home':
         return html`
-          <h1>${t('kiosk.chooseService', lang)}</h1>
-          <p class="hint">${t('kiosk.chooseHint', lang)}</p>
-          ${this.notice ? html`<p class="notice" role="alert" data-notice=${this.notice}>${t(this.notice, lang)}</p>` : nothing}
+          <h1>${kioskText('kiosk.chooseService', lang)}</h1>
+          <p class="hint">${kioskText('kiosk.chooseHint', lang)}</p>
+          ${this.notice ? html`<p class="notice" role="alert" data-notice=${this.notice}>${kioskText(this.notice, lang)}</p>` : nothing}
           <tabour-service-grid
             .services=${services}
             .lang=${lang}

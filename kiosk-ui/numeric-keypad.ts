@@ -5,9 +5,10 @@
 import { LitElement, css, html, type TemplateResult } from 'lit'
 import { customElement, property } from 'lit/decorators.js'
 import { formatNumber, type DigitStyle } from '../ui-common/digits.ts'
-import { DEFAULT_LANG, t, type Lang } from '../ui-common/i18n.ts'
+import { DEFAULT_LANG, type Lang } from '../ui-common/i18n.ts'
 import { themeStyles } from '../ui-common/theme.ts'
 import { kioskStyles } from './kiosk-styles.ts'
+import { commonText } from '../protocol/messages/common.ts'
 
 /** A key of the keypad. */
 export type KeypadKey = '0' | '1' | '2' | '3' | '4' | '5' | '6' | '7' | '8' | '9' | 'delete' | 'clear'
@@ -60,9 +61,9 @@ export class NumericKeypad extends LitElement {
     return html`
       <div class="pad ltr" role="group">
         ${DIGIT_ROWS.map(digit)}
-        <button type="button" class="btn small" data-key="clear" ?disabled=${this.disabled} @click=${() => this.press('clear')}>${t('common.clear', this.lang)}</button>
+        <button type="button" class="btn small" data-key="clear" ?disabled=${this.disabled} @click=${() => this.press('clear')}>${commonText('common.clear', this.lang)}</button>
         ${digit('0')}
-        <button type="button" class="btn small" data-key="delete" aria-label=${t('common.delete', this.lang)} ?disabled=${this.disabled} @click=${() => this.press('delete')}>
+        <button type="button" class="btn small" data-key="delete" aria-label=${commonText('common.delete', this.lang)} ?disabled=${this.disabled} @click=${() => this.press('delete')}>
           ⌫
         </button>
       </div>

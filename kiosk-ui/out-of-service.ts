@@ -5,8 +5,8 @@
  */
 import { LitElement, css, html, type TemplateResult } from 'lit'
 import { customElement } from 'lit/decorators.js'
-import { t } from '../ui-common/i18n.ts'
 import { kioskScreenStyles } from './kiosk-styles.ts'
+import { kioskText } from '../protocol/messages/kiosk.ts'
 
 @customElement('tabour-out-of-service')
 export class OutOfService extends LitElement {
@@ -69,15 +69,15 @@ export class OutOfService extends LitElement {
     return html`
       <div class="sign" aria-hidden="true">!</div>
       <div class="lang" lang="ar" dir="rtl" role="alert">
-        <h1>${t('oos.title', 'ar')}</h1>
-        <p>${t('oos.body', 'ar')}</p>
-        <p class="retry">${t('oos.retrying', 'ar')}</p>
+        <h1>${kioskText('oos.title', 'ar')}</h1>
+        <p>${kioskText('oos.body', 'ar')}</p>
+        <p class="retry">${kioskText('oos.retrying', 'ar')}</p>
       </div>
       <hr />
       <div class="lang" lang="en" dir="ltr">
-        <h2>${t('oos.title', 'en')}</h2>
-        <p>${t('oos.body', 'en')}</p>
-        <p class="retry">${t('oos.retrying', 'en')}</p>
+        <h2>${kioskText('oos.title', 'en')}</h2>
+        <p>${kioskText('oos.body', 'en')}</p>
+        <p class="retry">${kioskText('oos.retrying', 'en')}</p>
       </div>
     `
   }

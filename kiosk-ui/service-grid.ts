@@ -8,11 +8,12 @@ import { LitElement, css, html, type TemplateResult } from 'lit'
 import { customElement, property } from 'lit/decorators.js'
 import type { ServiceWithQueue } from '../protocol/entities.ts'
 import { formatNumber, type DigitStyle } from '../ui-common/digits.ts'
-import { DEFAULT_LANG, otherLang, t, type Lang } from '../ui-common/i18n.ts'
+import { DEFAULT_LANG, otherLang, type Lang } from '../ui-common/i18n.ts'
 import { inLang } from '../ui-common/bilingual.ts'
-import { waitInWords } from '../ui-common/quantities.ts'
+import { waitText } from '../protocol/messages/ticket.ts'
 import { themeStyles } from '../ui-common/theme.ts'
 import { kioskStyles } from './kiosk-styles.ts'
+import { kioskText } from '../protocol/messages/kiosk.ts'
 
 /** Payload of `service-select`. */
 export interface ServiceSelectDetail {
@@ -153,7 +154,7 @@ export class ServiceGrid extends LitElement {
   @property({ attribute: false }) busyServiceId: number | null = null
 
   override render(): TemplateResult {
-    if (this.services.length === 0) return html`<p class="empty">${t('kiosk.noServices', this.lang)}</p>`
+    if (this.services.length === 0) return html`<p class="empty">${kioskText('kiosk.noServices', this.lang)}</p>`
     return html`<div class="grid" role="list">${this.services.map((s) => this.card(s))}</div>`
   }
 
@@ -181,11 +182,11 @@ export class ServiceGrid extends LitElement {
           <span class="figures">
             ${
               busy
-                ? html`<span class="issuing" role="status">${t('kiosk.issuing', lang)}</span>`
+                ? html`<span class="issuing" role="status">${kioskText('kiosk.issuing', lang)}</span>`
                 : s.available
-                  ? html`<span>${t('kiosk.waiting', lang)}: <b data-waiting>${n(s.waiting)}</b></span>
-                    <span>${t('kiosk.estimatedWait', lang)}: <b>${waitInWords(s.estimatedWaitSeconds, lang, this.digits)}</b></span>`
-                  : html`<span class="unavailable-note">${t('kiosk.unavailable', lang)}</span>`
+                  ? html`<span>${kioskText('kiosk.waiting', lang)}: <b data-waiting>${n(s.waiting)}</b></span>
+                    <span>${kioskText('ticket.waitLabel', lang)}: <b>${waitText(s.estimatedWaitSeconds, lang, this.digits)}</b></span>`
+                  : html`<span class="unavailable-note">${kioskText('kiosk.unavailable', lang)}</span>`
             }
           </span>
         </button>

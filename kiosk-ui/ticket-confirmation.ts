@@ -8,13 +8,14 @@
 import { LitElement, css, html, type TemplateResult } from 'lit'
 import { customElement, property } from 'lit/decorators.js'
 import { toArabicIndic, type DigitStyle } from '../ui-common/digits.ts'
-import { DEFAULT_LANG, LANGS, otherLang, t, type Lang } from '../ui-common/i18n.ts'
+import { DEFAULT_LANG, LANGS, otherLang, type Lang } from '../ui-common/i18n.ts'
 import { inLang } from '../ui-common/bilingual.ts'
-import { quantity, waitInWords } from '../ui-common/quantities.ts'
+import { peopleAheadText, waitText } from '../protocol/messages/ticket.ts'
 import { themeStyles } from '../ui-common/theme.ts'
 import { kioskStyles } from './kiosk-styles.ts'
 import { serviceName } from './service-grid.ts'
 import './qr-code.ts'
+import { kioskText } from '../protocol/messages/kiosk.ts'
 
 /** What the confirmation shows of a ticket. */
 export interface ShownTicket {
@@ -179,7 +180,7 @@ export class TicketConfirmation extends LitElement {
     return html`
       <section class="ticket" data-ticket-id=${ticket.id}>
         <div class="main">
-          <p class="caption">${t('kiosk.yourTicket', lang)}</p>
+          <p class="caption">${kioskText('ticket.yourTicket', lang)}</p>
           <p class="label ltr" data-ticket-label=${ticket.label}>${labelWith(ticket.label, this.digits)}</p>
           ${
             this.service
@@ -188,21 +189,21 @@ export class TicketConfirmation extends LitElement {
           }
           <dl>
             <div>
-              <dt>${t('kiosk.peopleAhead', lang)}</dt>
-              <dd data-position=${ticket.position}>${quantity(ticket.position, 'people', lang, this.digits)}</dd>
+              <dt>${kioskText('ticket.placeLabel', lang)}</dt>
+              <dd data-position=${ticket.position}>${peopleAheadText(ticket.position, lang, this.digits)}</dd>
             </div>
             <div>
-              <dt>${t('kiosk.estimatedWait', lang)}</dt>
-              <dd>${waitInWords(ticket.estimatedWaitSeconds, lang, this.digits)}</dd>
+              <dt>${kioskText('ticket.waitLabel', lang)}</dt>
+              <dd data-wait=${ticket.estimatedWaitSeconds}>${waitText(ticket.estimatedWaitSeconds, lang, this.digits)}</dd>
             </div>
           </dl>
         </div>
         <figure class="qr">
-          <tabour-qr-code value=${this.statusUrl} label=${t('kiosk.scanToFollow', lang)}></tabour-qr-code>
-          <figcaption>${t('kiosk.scanToFollow', lang)}</figcaption>
+          <tabour-qr-code value=${this.statusUrl} label=${kioskText('kiosk.scanToFollow', lang)}></tabour-qr-code>
+          <figcaption>${kioskText('kiosk.scanToFollow', lang)}</figcaption>
         </figure>
-        ${this.printProblem ? this.renderPrintProblem(lang) : html`<p class="notice" data-printing="queued">${t('kiosk.takePrinted', lang)}</p>`}
-        <button type="button" class="btn primary done" data-action="done" @click=${this.done}>${t('kiosk.done', lang)}</button>
+        ${this.printProblem ? this.renderPrintProblem(lang) : html`<p class="notice" data-printing="queued">${kioskText('kiosk.takePrinted', lang)}</p>`}
+        <button type="button" class="btn primary done" data-action="done" @click=${this.done}>${kioskText('kiosk.done', lang)}</button>
       </section>
     `
   }
@@ -213,8 +214,8 @@ export class TicketConfirmation extends LitElement {
     return html`<div class="print-problem" role="alert" data-printing="problem">
       ${order.map(
         (l) => html`<p lang=${l} class=${l}>
-          <strong>${t('kiosk.printProblem.photo', l)}</strong>
-          ${t('kiosk.printProblem.title', l)}. ${t('kiosk.printProblem.reprint', l)}.
+          <strong>${kioskText('kiosk.printProblem.photo', l)}</strong>
+          ${kioskText('kiosk.printProblem.title', l)}. ${kioskText('kiosk.printProblem.reprint', l)}.
         </p>`,
       )}
     </div>`

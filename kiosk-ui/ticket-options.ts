@@ -8,13 +8,14 @@ import { LitElement, css, html, nothing, type PropertyValues, type TemplateResul
 import { customElement, property, state } from 'lit/decorators.js'
 import type { PriorityCategory } from '../protocol/entities.ts'
 import { toArabicIndic, type DigitStyle } from '../ui-common/digits.ts'
-import { DEFAULT_LANG, otherLang, t, type Lang } from '../ui-common/i18n.ts'
+import { DEFAULT_LANG, otherLang, type Lang } from '../ui-common/i18n.ts'
 import { inLang } from '../ui-common/bilingual.ts'
 import { themeStyles } from '../ui-common/theme.ts'
 import { kioskStyles } from './kiosk-styles.ts'
 import { DEFAULT_SETTINGS } from './kiosk-settings.ts'
 import './numeric-keypad.ts'
 import type { KeypadKeyDetail } from './numeric-keypad.ts'
+import { kioskText } from '../protocol/messages/kiosk.ts'
 
 /** Payload of `options-complete`: only what was answered. */
 export interface TicketOptionsDetail {
@@ -118,8 +119,8 @@ export class TicketOptions extends LitElement {
     const name = (c: PriorityCategory, l: Lang) => (l === 'ar' ? c.nameAr : c.nameEn)
     return html`
       <section data-step="priority">
-        <h2>${t('kiosk.priority.title', lang)}</h2>
-        <p>${t('kiosk.priority.hint', lang)}</p>
+        <h2>${kioskText('kiosk.priority.title', lang)}</h2>
+        <p>${kioskText('kiosk.priority.hint', lang)}</p>
         <div class="choices">
           ${this.categories.map(
             (
@@ -129,11 +130,11 @@ export class TicketOptions extends LitElement {
             </button>`,
           )}
           <button type="button" class="btn primary" data-priority="none" ?disabled=${this.busy} @click=${() => this.choosePriority(undefined)}>
-            ${t('kiosk.priority.none', lang)}
+            ${kioskText('kiosk.priority.none', lang)}
           </button>
         </div>
         <div class="actions">
-          <button type="button" class="btn" data-action="back" ?disabled=${this.busy} @click=${this.cancel}>${t('common.back', lang)}</button>
+          <button type="button" class="btn" data-action="back" ?disabled=${this.busy} @click=${this.cancel}>${kioskText('common.back', lang)}</button>
         </div>
       </section>
     `
@@ -145,16 +146,16 @@ export class TicketOptions extends LitElement {
     const shown = this.digits === 'arabic-indic' && lang === 'ar' ? toArabicIndic(this.phone) : this.phone
     return html`
       <section data-step="phone">
-        <h2>${t('kiosk.phone.title', lang)}</h2>
-        <p>${t('kiosk.phone.hint', lang)}</p>
+        <h2>${kioskText('kiosk.phone.title', lang)}</h2>
+        <p>${kioskText('kiosk.phone.hint', lang)}</p>
         <output class="phone ltr" data-phone=${this.phone} aria-live="polite">${shown || '\u00a0'}</output>
-        ${this.showInvalid && !valid ? html`<p class="invalid" role="alert">${t('kiosk.phone.invalid', lang)}</p>` : nothing}
+        ${this.showInvalid && !valid ? html`<p class="invalid" role="alert">${kioskText('kiosk.phone.invalid', lang)}</p>` : nothing}
         <tabour-numeric-keypad .lang=${lang} .digits=${lang === 'ar' ? this.digits : 'western'} ?disabled=${this.busy} @keypad-key=${this.onKey}></tabour-numeric-keypad>
         <div class="actions">
-          <button type="button" class="btn" data-action="back" ?disabled=${this.busy} @click=${this.back}>${t('common.back', lang)}</button>
-          <button type="button" class="btn" data-action="skip" ?disabled=${this.busy} @click=${() => this.complete(undefined)}>${t('kiosk.phone.skip', lang)}</button>
+          <button type="button" class="btn" data-action="back" ?disabled=${this.busy} @click=${this.back}>${kioskText('common.back', lang)}</button>
+          <button type="button" class="btn" data-action="skip" ?disabled=${this.busy} @click=${() => this.complete(undefined)}>${kioskText('kiosk.phone.skip', lang)}</button>
           <button type="button" class="btn primary" data-action="confirm" ?disabled=${this.busy || this.phone === ''} @click=${this.confirmPhone}>
-            ${t('kiosk.phone.confirm', lang)}
+            ${kioskText('kiosk.phone.confirm', lang)}
           </button>
         </div>
       </section>

@@ -10,10 +10,10 @@ import type { PublicTicket } from '../protocol/entities.ts'
 import { ApiError } from '../ui-common/api-client.ts'
 import { parseTicketPath } from '../ui-common/base-path.ts'
 import { formatNumber } from '../ui-common/digits.ts'
-import { applyLang, DEFAULT_LANG, initialLang, otherLang, t, tf, type Lang } from '../ui-common/i18n.ts'
+import { applyLang, DEFAULT_LANG, initialLang, otherLang, type Lang } from '../ui-common/i18n.ts'
 import { inLang } from '../ui-common/bilingual.ts'
 import type { LangChangeEvent } from '../ui-common/lang-switch.ts'
-import { quantity, waitInWords } from '../ui-common/quantities.ts'
+import { peopleAheadText, waitText } from '../protocol/messages/ticket.ts'
 import { headerBar } from '../ui-common/screen-styles.ts'
 import { applyPageTheme } from '../ui-common/theme.ts'
 import '../ui-common/lang-switch.ts'
@@ -21,6 +21,7 @@ import { fetchPublicTicket } from './kiosk-api.ts'
 import { kioskScreenStyles } from './kiosk-styles.ts'
 import { PollController } from './poll-controller.ts'
 import { serviceName } from './service-grid.ts'
+import { statusText } from '../protocol/messages/status.ts'
 
 /** Whether a counter's name says more than its number ("Counter 3", "شباك 3" do not). */
 function namesMore(counter: { number: number; name: string }): boolean {
@@ -179,16 +180,16 @@ export class TicketStatus extends LitElement {
     const lang = this.language
     return html`
       <header>
-        <p>${t('product.name', lang)} · ${t('app.ticketStatus', lang)}</p>
+        <p>${statusText('product.name', lang)} · ${statusText('app.ticketStatus', lang)}</p>
         <tabour-lang-switch .lang=${lang}></tabour-lang-switch>
       </header>
       <main>
         ${
           this.notFound
-            ? html`<p class="card final" role="alert" data-state="not-found">${t('status.notFound', lang)}</p>`
+            ? html`<p class="card final" role="alert" data-state="not-found">${statusText('status.notFound', lang)}</p>`
             : this.ticket
               ? this.renderTicket(this.ticket, lang)
-              : html`<p class="card">${t('common.loading', lang)}</p>`
+              : html`<p class="card">${statusText('common.loading', lang)}</p>`
         }
       </main>
     `
@@ -198,15 +199,15 @@ export class TicketStatus extends LitElement {
     const n = (v: number) => formatNumber(v)
     return html`
       <section class="card" data-status=${ticket.status} aria-live="polite">
-        <p class="caption">${t('kiosk.yourTicket', lang)}</p>
+        <p class="caption">${statusText('ticket.yourTicket', lang)}</p>
         <p class="label ltr" data-ticket-label=${ticket.label}>${ticket.label}</p>
         <p class="service">
           ${serviceName({ nameAr: ticket.serviceNameAr, nameEn: ticket.serviceNameEn }, lang)}
           <span class="second">${inLang(serviceName({ nameAr: ticket.serviceNameAr, nameEn: ticket.serviceNameEn }, otherLang(lang)), otherLang(lang))}</span>
         </p>
         ${this.renderState(ticket, lang, n)}
-        ${this.stale ? html`<p class="warn" role="status">${t('status.offline', lang)}</p>` : nothing}
-        ${FINAL.has(ticket.status) ? nothing : html`<p class="foot">${t('status.autoRefresh', lang)}</p>`}
+        ${this.stale ? html`<p class="warn" role="status">${statusText('status.offline', lang)}</p>` : nothing}
+        ${FINAL.has(ticket.status) ? nothing : html`<p class="foot">${statusText('status.autoRefresh', lang)}</p>`}
       </section>
     `
   }
@@ -216,30 +217,30 @@ export class TicketStatus extends LitElement {
       case 'waiting':
         return html`<dl>
           <div>
-            <dt>${t('kiosk.peopleAhead', lang)}</dt>
-            <dd data-position=${ticket.position}>${quantity(ticket.position, 'people', lang)}</dd>
+            <dt>${statusText('ticket.placeLabel', lang)}</dt>
+            <dd data-position=${ticket.position}>${peopleAheadText(ticket.position, lang)}</dd>
           </div>
           <div>
-            <dt>${t('kiosk.estimatedWait', lang)}</dt>
-            <dd>${waitInWords(ticket.estimatedWaitSeconds, lang)}</dd>
+            <dt>${statusText('ticket.waitLabel', lang)}</dt>
+            <dd data-wait=${ticket.estimatedWaitSeconds}>${waitText(ticket.estimatedWaitSeconds, lang)}</dd>
           </div>
         </dl>`
       case 'called':
       case 'serving': {
         const number = ticket.counter ? n(ticket.counter.number) : '—'
-        const line = tf(ticket.status === 'called' ? 'status.goToCounter' : 'status.serving', lang, { n: number })
+        const line = statusText(ticket.status === 'called' ? 'status.goToCounter' : 'status.serving', lang, { n: number })
         return html`<div class="turn" role="alert" data-counter=${ticket.counter?.number ?? ''}>
-          ${ticket.status === 'called' ? html`<strong>${t('status.yourTurn', lang)}</strong>` : nothing}
+          ${ticket.status === 'called' ? html`<strong>${statusText('status.yourTurn', lang)}</strong>` : nothing}
           <p class="counter">${line}</p>
           ${ticket.counter && namesMore(ticket.counter) ? html`<p>${ticket.counter.name}</p>` : nothing}
         </div>`
       }
       case 'done':
-        return html`<p class="final">${t('status.done', lang)}</p>`
+        return html`<p class="final">${statusText('status.done', lang)}</p>`
       case 'no_show':
-        return html`<p class="final">${t('status.noShow', lang)}</p>`
+        return html`<p class="final">${statusText('status.noShow', lang)}</p>`
       default:
-        return html`<p class="final">${t('status.cancelled', lang)}</p>`
+        return html`<p class="final">${statusText('status.cancelled', lang)}</p>`
     }
   }
 
@@ -270,10 +271,10 @@ export class TicketStatus extends LitElement {
   private updateTitle(): void {
     const lang = this.language
     const ticket = this.ticket
-    const turn = ticket?.status === 'called' ? ` · ${t('status.yourTurn', lang)}` : ''
+    const turn = ticket?.status === 'called' ? ` · ${statusText('status.yourTurn', lang)}` : ''
     document.title = ticket
-      ? `${ticket.label}${turn} — ${t('app.ticketStatus', lang)}`
-      : `${t('app.ticketStatus', lang)} · ${t('product.name', lang)}`
+      ? `${ticket.label}${turn} — ${statusText('app.ticketStatus', lang)}`
+      : `${statusText('app.ticketStatus', lang)} · ${statusText('product.name', lang)}`
   }
 }
 

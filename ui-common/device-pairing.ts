@@ -9,9 +9,9 @@ import type { Device } from '../protocol/entities.ts'
 import { ErrorCodes } from '../protocol/error-codes.ts'
 import { ApiError, NetworkError, requestJson } from './api-client.ts'
 import { apiUrl } from './base-path.ts'
-import type { StringKey } from './i18n.ts'
 import { normalizePairingCode, PAIRING_CODE_LENGTH } from './pairing-code.ts'
 import { clearToken, loadToken, saveToken, type PairedKind } from './token-store.ts'
+import type { PairingMessageKey } from '../protocol/messages/pairing.ts'
 
 export interface DevicePairingHooks {
   /** A code was just traded for a token of the right kind: apply the device's config, then start. */
@@ -21,7 +21,7 @@ export interface DevicePairingHooks {
 }
 
 /** The message for a failed pairing. */
-function pairingErrorOf(err: unknown): StringKey {
+function pairingErrorOf(err: unknown): PairingMessageKey {
   if (err instanceof NetworkError) return 'pair.network'
   if (err instanceof ApiError && err.code === ErrorCodes.RATE_LIMITED) return 'pair.rateLimited'
   if (err instanceof ApiError && (err.code === ErrorCodes.BAD_PAIRING_CODE || err.code === ErrorCodes.VALIDATION)) return 'pair.badCode'
@@ -29,7 +29,7 @@ function pairingErrorOf(err: unknown): StringKey {
 }
 
 /** What the pairing screen says when a code of another kind of device was typed, and after a revocation. */
-const MESSAGES: Record<PairedKind, { wrongKind: StringKey; revoked: StringKey }> = {
+const MESSAGES: Record<PairedKind, { wrongKind: PairingMessageKey; revoked: PairingMessageKey }> = {
   kiosk: { wrongKind: 'pair.notKiosk', revoked: 'pair.revoked' },
   display: { wrongKind: 'pair.notDisplay', revoked: 'pair.revokedDisplay' },
 }
@@ -38,7 +38,7 @@ export class DevicePairing {
   /** starting: reading the token; pairing: the code screen; ready: paired (reachable or not). */
   phase: 'starting' | 'pairing' | 'ready' = 'starting'
   /** Why the pairing screen is shown (a wrong code, revoked…), or null. */
-  error: StringKey | null = null
+  error: PairingMessageKey | null = null
   busy = false
   /** The code to show on the pairing screen (from `?pair=`). */
   code = ''
@@ -120,7 +120,7 @@ export class DevicePairing {
     await this.hooks.onStart()
   }
 
-  private show(error: StringKey | null, code: string): void {
+  private show(error: PairingMessageKey | null, code: string): void {
     this.update(() => {
       this.phase = 'pairing'
       this.error = error

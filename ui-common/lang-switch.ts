@@ -4,8 +4,9 @@
  */
 import { LitElement, css, html, type TemplateResult } from 'lit'
 import { customElement, property } from 'lit/decorators.js'
-import { DEFAULT_LANG, LANG_NATIVE_NAMES, otherLang, t, type Lang } from './i18n.ts'
+import { DEFAULT_LANG, LANG_NATIVE_NAMES, otherLang, type Lang } from './i18n.ts'
 import { themeStyles } from './theme.ts'
+import { commonText } from '../protocol/messages/common.ts'
 
 /** Payload of `lang-change`. */
 export interface LangChangeDetail {
@@ -60,7 +61,7 @@ export class LangSwitch extends LitElement {
       <button
         type="button"
         part="button"
-        aria-label=${`${t('langSwitch.label', this.lang)}: ${LANG_NATIVE_NAMES[target]}`}
+        aria-label=${`${commonText('langSwitch.label', this.lang)}: ${LANG_NATIVE_NAMES[target]}`}
         @click=${this.onClick}
       >
         <span lang=${target}>${LANG_NATIVE_NAMES[target]}</span>

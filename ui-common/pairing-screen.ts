@@ -5,7 +5,7 @@
  */
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
-import { DEFAULT_LANG, otherLang, t, type Lang, type StringKey } from './i18n.ts'
+import { DEFAULT_LANG, otherLang, type Lang } from './i18n.ts'
 import { inLang } from './bilingual.ts'
 import { centeredMain, headerBar, screenHost } from './screen-styles.ts'
 import { themeStyles } from './theme.ts'
@@ -13,6 +13,7 @@ import { touchStyles } from './touch-styles.ts'
 import './lang-switch.ts'
 import { normalizePairingCode, PAIRING_ALPHABET, PAIRING_CODE_LENGTH } from './pairing-code.ts'
 import type { PairedKind } from './token-store.ts'
+import { pairingText, type PairingMessageKey } from '../protocol/messages/pairing.ts'
 
 /** Payload of `pair-submit`. */
 export interface PairSubmitDetail {
@@ -107,7 +108,7 @@ export class PairingScreen extends LitElement {
   /** A pairing request is in flight: keys and the button are disabled. Default false. */
   @property({ type: Boolean }) busy = false
   /** The i18n key of the message to show (a wrong code, throttled, no network); default none. */
-  @property({ attribute: false }) error: StringKey | null = null
+  @property({ attribute: false }) error: PairingMessageKey | null = null
   /** The code to start with (from `?pair=`); default empty. */
   @property({ attribute: false }) initialCode = ''
 
@@ -132,23 +133,23 @@ export class PairingScreen extends LitElement {
     const full = this.code.length === PAIRING_CODE_LENGTH
     return html`
       <header>
-        <p class="product">${t('product.name', lang)} · ${t('product.name', otherLang(lang))}</p>
+        <p class="product">${pairingText('product.name', lang)} · ${pairingText('product.name', otherLang(lang))}</p>
         <tabour-lang-switch .lang=${lang}></tabour-lang-switch>
       </header>
       <main>
-        <h1>${t(this.kind === 'display' ? 'pair.titleDisplay' : 'pair.title', lang)}</h1>
-        <p class="hint">${t('pair.hint', lang)}</p>
-        <p class="code ltr" aria-label=${t('pair.codeLabel', lang)} data-code=${this.code}>
+        <h1>${pairingText(this.kind === 'display' ? 'pair.titleDisplay' : 'pair.title', lang)}</h1>
+        <p class="hint">${pairingText('pair.hint', lang)}</p>
+        <p class="code ltr" aria-label=${pairingText('pair.codeLabel', lang)} data-code=${this.code}>
           ${Array.from({ length: PAIRING_CODE_LENGTH }, (_, i) => html`<span class="slot ${i === this.code.length ? 'next' : ''}">${this.code[i] ?? ''}</span>`)}
         </p>
         ${
           this.error
             ? html`<p class="error" role="alert" data-error=${this.error}>
-              ${t(this.error, lang)}<span class="second">${inLang(t(this.error, otherLang(lang)), otherLang(lang))}</span>
+              ${pairingText(this.error, lang)}<span class="second">${inLang(pairingText(this.error, otherLang(lang)), otherLang(lang))}</span>
             </p>`
             : nothing
         }
-        <div class="keys ltr" role="group" aria-label=${t('pair.codeLabel', lang)}>
+        <div class="keys ltr" role="group" aria-label=${pairingText('pair.codeLabel', lang)}>
           ${[...PAIRING_ALPHABET].map(
             (c) =>
               html`<button type="button" class="btn key" data-key=${c} ?disabled=${this.busy || full} @click=${() => this.type(c)}>${c}</button>`,
@@ -156,11 +157,11 @@ export class PairingScreen extends LitElement {
         </div>
         <div class="actions">
           <button type="button" class="btn" data-action="delete" ?disabled=${this.busy || this.code === ''} @click=${this.deleteLast}>
-            ${t('common.delete', lang)}
+            ${pairingText('common.delete', lang)}
           </button>
-          <button type="button" class="btn" data-action="clear" ?disabled=${this.busy || this.code === ''} @click=${this.clear}>${t('common.clear', lang)}</button>
+          <button type="button" class="btn" data-action="clear" ?disabled=${this.busy || this.code === ''} @click=${this.clear}>${pairingText('common.clear', lang)}</button>
           <button type="button" class="btn primary" data-action="pair" ?disabled=${this.busy || !full} @click=${this.submit}>
-            ${this.busy ? t('pair.pairing', lang) : t('pair.submit', lang)}
+            ${this.busy ? pairingText('pair.pairing', lang) : pairingText('pair.submit', lang)}
           </button>
         </div>
       </main>

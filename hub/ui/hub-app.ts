@@ -16,7 +16,7 @@ import { headerBar, screenHost } from '../../ui-common/screen-styles.ts'
 import '../../ui-common/fonts.ts'
 import '../../ui-common/lang-switch.ts'
 import type { LangChangeEvent } from '../../ui-common/lang-switch.ts'
-import { ht, type HubStringKey } from './strings.ts'
+import { hubText, type HubMessageKey } from '../../protocol/messages/hub.ts'
 
 interface Row {
   key: string
@@ -336,8 +336,8 @@ export class HubApp extends LitElement {
     }
   }
 
-  private t(key: HubStringKey): string {
-    return ht(key, this.language)
+  private t(key: HubMessageKey): string {
+    return hubText(key, this.language)
   }
 
   private num(n: number | null | undefined, digits = 0): string {
@@ -374,7 +374,7 @@ export class HubApp extends LitElement {
     this.sort = { ...this.sort, [table]: { key, desc: cur.key === key ? !cur.desc : key !== 'name' } }
   }
 
-  private th(table: Table, key: SortKey, label: HubStringKey): TemplateResult {
+  private th(table: Table, key: SortKey, label: HubMessageKey): TemplateResult {
     const cur = this.sort[table]
     const arrow = cur.key === key ? (cur.desc ? ' ▼' : ' ▲') : ''
     const numeric = key !== 'name' && key !== 'offline'
@@ -490,7 +490,7 @@ export class HubApp extends LitElement {
                     const c = status.get(r.key)
                     const off = c?.offline ?? false
                     return html`<tr data-center-id=${r.key} data-offline=${off ? 'true' : 'false'} class=${off ? 'offline' : ''}>
-                      <td>${this.name(r)}</td><td>${r.governorate}</td><td>${c ? this.t(`kind_${c.kind}` as HubStringKey) : ''}</td>
+                      <td>${this.name(r)}</td><td>${r.governorate}</td><td>${c ? this.t(`kind_${c.kind}` as HubMessageKey) : ''}</td>
                       <td><span class="badge ${off ? 'off' : ''}" title=${c?.lastContactAt ? `${this.t('lastReport')}: ${new Date(c.lastContactAt).toLocaleString(this.language === 'ar' ? 'ar-EG' : 'en-GB')}` : this.t('never')}>${off ? this.t('offline') : this.t('online')}</span></td>
                       ${this.figureCells(r)}
                     </tr>`

@@ -3,8 +3,6 @@ import type { CalledTicket } from '../../protocol/events.ts'
 import { fromSnapshot, MAX_CALLS, withCall, withCounter } from '../../display-ui/now-serving.ts'
 import { DEFAULT_DISPLAY_SETTINGS, displaySettings } from '../../display-ui/display-settings.ts'
 import { clockText } from '../../display-ui/display-clock.ts'
-import { DISPLAY_STRINGS } from '../../display-ui/strings.ts'
-import { itIsBilingual } from '../helpers/string-table.ts'
 
 const call = (label: string, counter: number, recall = false): CalledTicket => ({
   ticket: { id: `t-${label}`, label, serviceId: 1 },
@@ -111,8 +109,4 @@ describe('the clock', () => {
   it('falls back to the local zone for an unknown one', () => {
     expect(clockText(new Date(), 'Mars/Olympus', 'western').time).toMatch(/\d/)
   })
-})
-
-describe('display strings', () => {
-  itIsBilingual(DISPLAY_STRINGS)
 })

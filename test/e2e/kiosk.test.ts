@@ -11,6 +11,8 @@ import { validateConfig } from '../../server/config.ts'
 import { LANDSCAPE, PHONE, PORTRAIT, useBrowserSuite } from './browser.ts'
 import { ROOT } from './ui-build.ts'
 import { readQr } from './qr.ts'
+import { ticketText } from '../../drivers/printer/index.ts'
+import { SAMPLE } from '../drivers/printer/fixtures.ts'
 
 /**
  * The citizen's kiosk and the public ticket page in real headless Chromium, against a real
@@ -83,6 +85,21 @@ async function ticketOnScreen(page: Page): Promise<{ label: string; id: string }
   const label = (await ticketLabel(page).getAttribute('data-ticket-label'))!
   const id = (await page.locator('tabour-ticket-confirmation [data-ticket-id]').getAttribute('data-ticket-id'))!
   return { label, id }
+}
+
+/**
+ * The ticket's two figures as the screen inside `scope` shows them (people ahead; the wait's
+ * label and value), and the lines the paper prints for the same figures: one sentence each.
+ */
+async function screenAndPaper(page: Page, scope: string, lang: 'ar' | 'en', digits: 'western' | 'arabic-indic') {
+  const text = async (selector: string) => ((await page.locator(`${scope} ${selector}`).textContent()) ?? '').trim()
+  const peopleAhead = Number(await page.locator(`${scope} [data-position]`).getAttribute('data-position'))
+  const estimatedWaitSeconds = Number(await page.locator(`${scope} [data-wait]`).getAttribute('data-wait'))
+  const paper = ticketText({ ...SAMPLE, peopleAhead, estimatedWaitSeconds, digits })
+  return {
+    screen: { ahead: await text('[data-position]'), wait: `${await text('div:has(> [data-wait]) dt')}: ${await text('[data-wait]')}` },
+    paper: lang === 'ar' ? { ahead: paper.aheadAr, wait: paper.waitAr } : { ahead: paper.aheadEn, wait: paper.waitEn },
+  }
 }
 
 async function pageDir(page: Page): Promise<{ dir: string; lang: string }> {
@@ -167,6 +184,8 @@ describe('the kiosk in Chromium', () => {
     expect(ticket.label).toBe('A-001')
     expect(await ticketLabel(page).textContent()).toBe('A-001')
     await page.getByText('بطاقة الرقم القومي').first().waitFor()
+    const first = await screenAndPaper(page, 'tabour-ticket-confirmation', 'ar', 'western')
+    expect(first.screen).toEqual(first.paper)
     // no printer at this kiosk: the citizen is asked to photograph the screen, in both languages
     await page.locator('[data-printing="problem"]').getByText('يرجى تصوير هذه الشاشة بهاتفك').waitFor()
     await page.locator('[data-printing="problem"]').getByText('Please photograph this screen').waitFor()
@@ -195,6 +214,8 @@ describe('the kiosk in Chromium', () => {
     const ticket = await takeTicket(page, ids.B)
     expect(ticket.label).toMatch(/^B-\d{3}$/)
     await page.getByText('Your ticket number').waitFor()
+    const english = await screenAndPaper(page, 'tabour-ticket-confirmation', 'en', 'western')
+    expect(english.screen).toEqual(english.paper)
     await screenshot(page, 'kiosk-en-landscape-ticket', 'kiosk-en.png')
     await page.setViewportSize(PORTRAIT)
     await screenshot(page, 'kiosk-en-portrait-ticket')
@@ -320,6 +341,10 @@ describe('the kiosk in Chromium', () => {
     expect(await ticketLabel(page).textContent()).toBe(ticket.label.replace(/\d/g, (d) => '٠١٢٣٤٥٦٧٨٩'[Number(d)]))
     const row = run.center.app.tabour.db.prepare('SELECT priority, phone, lang FROM tickets WHERE id = ?').get(ticket.id)
     expect(row).toEqual({ priority: 'elderly', phone: '01012345678', lang: 'ar' })
+    // the screen's sentences are the paper's, Arabic-Indic digits and all
+    const indic = await screenAndPaper(page, 'tabour-ticket-confirmation', 'ar', 'arabic-indic')
+    expect(indic.screen).toEqual(indic.paper)
+    expect(indic.screen.ahead).toMatch(/^(أنت التالي|أمامك .+)$/)
 
     // idle: back to the services, and back to Arabic, without a touch
     await page.locator('tabour-lang-switch button').click()
@@ -400,6 +425,8 @@ describe('the kiosk in Chromium', () => {
     await page.locator('tabour-ticket-status [data-status="waiting"]').waitFor()
     expect(await pageDir(page)).toEqual({ dir: 'rtl', lang: 'ar' })
     await page.getByText('رخص القيادة والمرور').first().waitFor()
+    const waitingPage = await screenAndPaper(page, 'tabour-ticket-status', 'ar', 'western')
+    expect(waitingPage.screen).toEqual(waitingPage.paper)
     await screenshot(page, 'status-ar-phone-waiting')
     await page.evaluate(() => ((window as unknown as { marker: number }).marker = 42))
 

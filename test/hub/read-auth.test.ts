@@ -1,8 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { DEFAULT_INGEST_PER_MINUTE, HubConfigError, loadHubConfig } from '../../hub/config.ts'
 import { tokenMatches } from '../../hub/app.ts'
-import { HUB_STRINGS } from '../../hub/ui/strings.ts'
-import { itIsBilingual } from '../helpers/string-table.ts'
 import { BACKENDS, batchPath, HUB_ADMIN_TOKEN, postSigned, registerCenter, startTestHub, type TestHub } from './hub-harness.ts'
 
 /**
@@ -143,8 +141,4 @@ describe('hub settings', () => {
     expect(tokenMatches('', READ_TOKEN)).toBe(false)
     expect(tokenMatches(READ_TOKEN.toUpperCase(), READ_TOKEN)).toBe(false)
   })
-})
-
-describe('hub page strings', () => {
-  itIsBilingual(HUB_STRINGS)
 })

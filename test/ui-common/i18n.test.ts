@@ -1,43 +1,25 @@
 import { describe, expect, it } from 'vitest'
 import { formatNumber, toArabicIndic, toWesternDigits } from '../../ui-common/digits.ts'
-import {
-  DEFAULT_LANG,
-  LANGS,
-  LANG_NATIVE_NAMES,
-  STRINGS,
-  dirOf,
-  isLang,
-  otherLang,
-  t,
-  tf,
-  translator,
-  type StringTable,
-} from '../../ui-common/i18n.ts'
-import { itIsBilingual } from '../helpers/string-table.ts'
+import { commonText } from '../../protocol/messages/common.ts'
+import { consoleText } from '../../protocol/messages/console.ts'
+import { dashboardText } from '../../protocol/messages/dashboard.ts'
+import { pairingText } from '../../protocol/messages/pairing.ts'
+import { statusText } from '../../protocol/messages/status.ts'
+import { DEFAULT_LANG, LANGS, LANG_NATIVE_NAMES, dirOf, isLang, otherLang } from '../../ui-common/i18n.ts'
 
-describe('i18n strings', () => {
-  itIsBilingual(STRINGS)
-
+// The catalogue's own checks (both languages, ICU syntax, placeholders) are in test/protocol/messages.test.ts.
+describe('the screens’ words', () => {
   it('names the apps as the centers know them', () => {
-    expect(t('product.name', 'ar')).toBe('طابور')
-    expect(t('product.name', 'en')).toBe('Tabour')
-    expect(t('app.kiosk', 'ar')).toBe('جهاز إصدار التذاكر')
-    expect(t('app.display', 'en')).toBe('Waiting-room display')
-    expect(t('app.counter', 'ar')).toBe('شاشة الموظف')
-    expect(t('app.dashboard', 'en')).toBe('Manager dashboard')
+    expect(commonText('product.name', 'ar')).toBe('طابور')
+    expect(commonText('product.name', 'en')).toBe('Tabour')
+    expect(pairingText('pair.title', 'ar')).toBe('ربط جهاز الإصدار بالمركز')
+    expect(pairingText('pair.titleDisplay', 'en')).toBe('Pair this display with the center')
+    expect(consoleText('app.title', 'ar')).toBe('شاشة الموظف')
+    expect(dashboardText('app.title', 'en')).toBe('Manager dashboard')
   })
 
-  it('rejects a missing translation at compile time', () => {
-    // @ts-expect-error: 'en' is missing, so the table does not satisfy StringTable
-    const bad = { 'x.y': { ar: 'س' } } satisfies StringTable
-    expect(bad['x.y'].ar).toBe('س')
-  })
-
-  it('a translator fills {placeholders} from its own table', () => {
-    const own = translator({ 'x.counter': { ar: 'الشباك {n}', en: 'Counter {n}' } })
-    expect(own.tf('x.counter', 'ar', { n: 3 })).toBe('الشباك 3')
-    expect(own.tf('x.counter', 'en', {})).toBe('Counter {n}')
-    expect(tf('status.goToCounter', 'en', { n: 4 })).toBe('Please go to counter 4')
+  it('fills {placeholders}', () => {
+    expect(statusText('status.goToCounter', 'en', { n: 4 })).toBe('Please go to counter 4')
   })
 
   it('names each language in itself', () => {

@@ -1,44 +1,9 @@
+// The quantities in words (people ahead, the wait) moved with the catalogue: test/protocol/messages.test.ts.
 import { describe, expect, it } from 'vitest'
-import { quantity, waitInWords } from '../../ui-common/quantities.ts'
 import { apiUrl, basePathBefore, parseTicketPath, socketPath } from '../../ui-common/base-path.ts'
 import { backoffDelay } from '../../protocol/backoff.ts'
 import { SeqTracker } from '../../ui-common/feed.ts'
 import { randomUuid } from '../../ui-common/random-id.ts'
-import { tf } from '../../ui-common/i18n.ts'
-
-describe('quantities in words', () => {
-  it('uses the six Arabic plural forms', () => {
-    expect(quantity(0, 'minutes', 'ar')).toBe('أقل من دقيقة')
-    expect(quantity(1, 'minutes', 'ar')).toBe('دقيقة واحدة')
-    expect(quantity(2, 'minutes', 'ar')).toBe('دقيقتان')
-    expect(quantity(3, 'minutes', 'ar')).toBe('3 دقائق')
-    expect(quantity(10, 'minutes', 'ar')).toBe('10 دقائق')
-    expect(quantity(11, 'minutes', 'ar')).toBe('11 دقيقة')
-    expect(quantity(100, 'minutes', 'ar')).toBe('100 دقيقة')
-    expect(quantity(5, 'people', 'ar', 'arabic-indic')).toBe('٥ أشخاص')
-    expect(quantity(12, 'people', 'ar')).toBe('12 شخصًا')
-    expect(quantity(0, 'people', 'ar')).toBe('لا أحد، أنت التالي')
-  })
-
-  it('uses one and other in English', () => {
-    expect(quantity(1, 'minutes', 'en')).toBe('1 minute')
-    expect(quantity(2, 'minutes', 'en')).toBe('2 minutes')
-    expect(quantity(1, 'people', 'en')).toBe('1 person')
-    expect(quantity(0, 'people', 'en')).toBe('Nobody, you are next')
-  })
-
-  it('rounds a wait up to whole minutes', () => {
-    expect(waitInWords(0, 'en')).toBe('less than a minute')
-    expect(waitInWords(1, 'en')).toBe('1 minute')
-    expect(waitInWords(61, 'en')).toBe('2 minutes')
-    expect(waitInWords(600, 'ar', 'arabic-indic')).toBe('١٠ دقائق')
-  })
-
-  it('fills placeholders and leaves unknown ones', () => {
-    expect(tf('status.goToCounter', 'en', { n: 3 })).toBe('Please go to counter 3')
-    expect(tf('status.goToCounter', 'ar', {})).toBe('توجّه إلى الشباك {n}')
-  })
-})
 
 describe('base path', () => {
   it('is what comes before the page folder', () => {

@@ -1,22 +1,14 @@
 /**
- * The counter console's words, Arabic first. Looked up through ui-common's `translator()`;
- * error codes map to the `err.*` keys in error-messages.ts.
+ * The clerk's counter console. Error codes map to the `err.*` keys in counter-ui/error-messages.ts.
  */
-import { translator, type StringTable } from '../ui-common/i18n.ts'
+import { messagesOf, type Catalogue } from './format.ts'
+import { COMMON_MESSAGES } from './common.ts'
 
-export const COUNTER_STRINGS = {
+export const CONSOLE_MESSAGES = {
   'app.title': { ar: 'شاشة الموظف', en: 'Counter console' },
-  'app.product': { ar: 'طابور', en: 'Tabour' },
-  'common.loading': { ar: 'جارٍ التحميل…', en: 'Loading…' },
-  'common.cancel': { ar: 'إلغاء', en: 'Cancel' },
   'common.confirm': { ar: 'تأكيد', en: 'Confirm' },
   'common.minutes': { ar: '{n} د', en: '{n} min' },
-
-  // login
   'login.title': { ar: 'تسجيل دخول الموظف', en: 'Staff login' },
-  'login.username': { ar: 'اسم المستخدم', en: 'Username' },
-  'login.password': { ar: 'كلمة المرور', en: 'Password' },
-  'login.submit': { ar: 'دخول', en: 'Log in' },
   'login.busy': { ar: 'جارٍ الدخول…', en: 'Logging in…' },
   'login.sharedPc': { ar: 'يُسجَّل خروجك عند إغلاق المتصفح', en: 'Closing the browser logs you out' },
   'relogin.title': { ar: 'انتهت الجلسة', en: 'Your session has ended' },
@@ -24,9 +16,6 @@ export const COUNTER_STRINGS = {
     ar: 'سجّل الدخول مرة أخرى للمتابعة. الشباك ما زال مفتوحًا باسمك ولن يضيع شيء.',
     en: 'Log in again to carry on. The counter is still open in your name; nothing is lost.',
   },
-  logout: { ar: 'تسجيل الخروج', en: 'Log out' },
-
-  // choosing a counter
   'choose.title': { ar: 'اختر الشباك', en: 'Choose your counter' },
   'choose.hint': { ar: 'افتح الشباك الذي تعمل عليه الآن', en: 'Open the counter you are working at' },
   'choose.open': { ar: 'فتح الشباك', en: 'Open counter' },
@@ -40,13 +29,6 @@ export const COUNTER_STRINGS = {
   'choose.none': { ar: 'لا توجد شبابيك متاحة. اطلب من المدير إعداد شباك.', en: 'No counters are set up. Ask a manager to add one.' },
   'choose.services': { ar: 'الخدمات', en: 'Services' },
   'counter.number': { ar: 'شباك {n}', en: 'Counter {n}' },
-
-  // counter state
-  'state.open': { ar: 'مفتوح', en: 'Open' },
-  'state.paused': { ar: 'متوقف مؤقتًا', en: 'Paused' },
-  'state.closed': { ar: 'مغلق', en: 'Closed' },
-
-  // the current ticket
   'ticket.current': { ar: 'التذكرة الحالية', en: 'Current ticket' },
   'ticket.none': { ar: 'لا توجد تذكرة حالية', en: 'No current ticket' },
   'ticket.noneHint': { ar: 'اضغط «استدعاء التالي» لخدمة المواطن التالي', en: 'Press “Call next” to serve the next citizen' },
@@ -60,8 +42,6 @@ export const COUNTER_STRINGS = {
   'ticket.transferred': { ar: 'محوّلة', en: 'Transferred' },
   'ticket.priority': { ar: 'أولوية', en: 'Priority' },
   'nobody.waiting': { ar: 'لا يوجد أحد في الانتظار الآن', en: 'Nobody is waiting right now' },
-
-  // actions
   'action.call_next': { ar: 'استدعاء التالي', en: 'Call next' },
   'action.call_ticket': { ar: 'استدعاء برقم', en: 'Call by number' },
   'action.recall': { ar: 'إعادة النداء', en: 'Recall' },
@@ -75,8 +55,6 @@ export const COUNTER_STRINGS = {
   'action.close': { ar: 'إغلاق الشباك', en: 'Close counter' },
   'actions.label': { ar: 'الإجراءات', en: 'Actions' },
   'actions.keyHint': { ar: 'اختصار لوحة المفاتيح: {key}', en: 'Keyboard shortcut: {key}' },
-
-  // dialogs
   'finish.title': { ar: 'إنهاء خدمة {label}', en: 'Finish {label}' },
   'finish.outcome': { ar: 'النتيجة', en: 'Outcome' },
   'finish.note': { ar: 'ملاحظة (اختيارية)', en: 'Note (optional)' },
@@ -109,8 +87,6 @@ export const COUNTER_STRINGS = {
   'issue.priority': { ar: 'الأولوية', en: 'Priority' },
   'issue.noPriority': { ar: 'بدون أولوية', en: 'None' },
   'issue.done': { ar: 'صدرت التذكرة {label}', en: 'Ticket {label} issued' },
-
-  // the queue panel and my day
   'queue.title': { ar: 'الانتظار لهذا الشباك', en: 'Waiting for this counter' },
   'queue.waiting': { ar: 'منتظر', en: 'waiting' },
   'queue.longest': { ar: 'أطول انتظار', en: 'Longest wait' },
@@ -123,8 +99,6 @@ export const COUNTER_STRINGS = {
   'day.served': { ar: 'تمت خدمتهم', en: 'Served' },
   'day.noShow': { ar: 'لم يحضروا', en: 'No-shows' },
   'day.avg': { ar: 'متوسط مدة الخدمة', en: 'Average service time' },
-
-  // connection and messages
   'offline.banner': {
     ar: 'انقطع الاتصال بالخادم. الأزرار معطّلة حتى يعود الاتصال، وسيعود تلقائيًا.',
     en: 'The server cannot be reached. Buttons are disabled until it is back; it reconnects by itself.',
@@ -155,8 +129,10 @@ export const COUNTER_STRINGS = {
   'err.invalid': { ar: 'بيانات غير صالحة.', en: 'Invalid input.' },
   'err.network': { ar: 'تعذّر الاتصال بالخادم. حاول مرة أخرى.', en: 'Cannot reach the server. Try again.' },
   'err.generic': { ar: 'حدث خطأ. حاول مرة أخرى.', en: 'Something went wrong. Please try again.' },
-} as const satisfies StringTable
+} as const satisfies Catalogue
 
-export type CounterStringKey = keyof typeof COUNTER_STRINGS
+/** `consoleText(key, lang, values?, digits?)`: the console's words and the common ones. */
+export const consoleText = messagesOf({ ...COMMON_MESSAGES, ...CONSOLE_MESSAGES })
 
-export const { t, tf } = translator(COUNTER_STRINGS)
+/** A key `consoleText` knows. */
+export type ConsoleMessageKey = Parameters<typeof consoleText>[0]

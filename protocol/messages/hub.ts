@@ -1,7 +1,10 @@
-/** The national dashboard's words, Arabic first. */
-import { translator, type StringTable } from '../../ui-common/i18n.ts'
+/**
+ * The national hub's dashboard page (hub/ui/).
+ */
+import { messagesOf, type Catalogue } from './format.ts'
+import { COMMON_MESSAGES } from './common.ts'
 
-export const HUB_STRINGS = {
+export const HUB_MESSAGES = {
   title: { ar: 'لوحة المتابعة القومية لمراكز خدمة المواطنين', en: 'National dashboard of citizen-service centers' },
   from: { ar: 'من', en: 'From' },
   to: { ar: 'إلى', en: 'To' },
@@ -31,7 +34,6 @@ export const HUB_STRINGS = {
   kind_mobile: { ar: 'متنقل', en: 'Mobile' },
   kind_new_city: { ar: 'مدينة جديدة', en: 'New city' },
   kind: { ar: 'النوع', en: 'Kind' },
-  // sign-in, when the hub asks for its read token (HUB_READ_TOKEN)
   signInTitle: { ar: 'الدخول إلى لوحة المتابعة القومية', en: 'Sign in to the national dashboard' },
   signInHelp: {
     ar: 'هذه الأرقام تتطلب رمز الاطلاع. اطلبه من مسؤول المركز القومي للبيانات.',
@@ -42,7 +44,10 @@ export const HUB_STRINGS = {
   signOut: { ar: 'خروج', en: 'Sign out' },
   tokenWrong: { ar: 'الرمز غير صحيح أو انتهت صلاحيته.', en: 'That token is not valid (or no longer).' },
   csvFailed: { ar: 'تعذّر تنزيل الملف.', en: 'Could not download the file.' },
-} as const satisfies StringTable
+} as const satisfies Catalogue
 
-export type HubStringKey = keyof typeof HUB_STRINGS
-export const { t: ht, tf: htf } = translator(HUB_STRINGS)
+/** `hubText(key, lang, values?, digits?)`: the hub page's words and the common ones. */
+export const hubText = messagesOf({ ...COMMON_MESSAGES, ...HUB_MESSAGES })
+
+/** A key `hubText` knows. */
+export type HubMessageKey = Parameters<typeof hubText>[0]

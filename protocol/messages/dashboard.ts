@@ -1,36 +1,29 @@
-/** The dashboard's words, Arabic first, looked up through ui-common's `translator()`. */
-import { translator, type StringTable } from '../ui-common/i18n.ts'
+/**
+ * The manager's dashboard: live figures, reports, configuration.
+ */
+import { messagesOf, type Catalogue } from './format.ts'
+import { COMMON_MESSAGES } from './common.ts'
 
-export const DASHBOARD_STRINGS = {
-  'app.product': { ar: 'طابور', en: 'Tabour' },
+export const DASHBOARD_MESSAGES = {
   'app.title': { ar: 'لوحة المتابعة', en: 'Manager dashboard' },
-  'common.loading': { ar: 'جارٍ التحميل…', en: 'Loading…' },
   'common.save': { ar: 'حفظ', en: 'Save' },
-  'common.cancel': { ar: 'إلغاء', en: 'Cancel' },
   'common.add': { ar: 'إضافة', en: 'Add' },
   'common.edit': { ar: 'تعديل', en: 'Edit' },
   'common.yes': { ar: 'نعم', en: 'Yes' },
   'common.no': { ar: 'لا', en: 'No' },
   'common.none': { ar: '—', en: '—' },
   'common.saved': { ar: 'تم الحفظ', en: 'Saved' },
-  logout: { ar: 'تسجيل الخروج', en: 'Log out' },
   offline: {
     ar: 'انقطع الاتصال بالخادم؛ الأرقام المعروضة قد تكون قديمة. نعيد المحاولة تلقائيًا.',
     en: 'The server cannot be reached; figures may be out of date. Retrying by itself.',
   },
-
   'login.title': { ar: 'دخول المدير', en: 'Manager login' },
-  'login.username': { ar: 'اسم المستخدم', en: 'Username' },
-  'login.password': { ar: 'كلمة المرور', en: 'Password' },
-  'login.submit': { ar: 'دخول', en: 'Log in' },
   'login.bad': { ar: 'اسم المستخدم أو كلمة المرور غير صحيحة', en: 'Wrong username or password' },
   'login.notManager': { ar: 'لوحة المتابعة للمديرين فقط', en: 'The dashboard is for managers only' },
   'login.network': { ar: 'تعذّر الاتصال بالخادم', en: 'Cannot reach the server' },
-
   'tab.live': { ar: 'الآن', en: 'Live' },
   'tab.reports': { ar: 'التقارير', en: 'Reports' },
   'tab.config': { ar: 'الإعدادات', en: 'Configuration' },
-
   'kpi.waiting': { ar: 'في الانتظار الآن', en: 'Waiting now' },
   'kpi.longest': { ar: 'أطول انتظار حالي', en: 'Longest current wait' },
   'kpi.served': { ar: 'تمت خدمتهم اليوم', en: 'Served today' },
@@ -41,7 +34,6 @@ export const DASHBOARD_STRINGS = {
   'kpi.p90Service': { ar: 'خدمة ٩٠٪', en: '90th pct service' },
   'kpi.sla': { ar: 'ضمن الزمن المستهدف', en: 'Within target (SLA)' },
   'kpi.noShow': { ar: 'نسبة عدم الحضور', en: 'No-show rate' },
-
   'live.services': { ar: 'الخدمات', en: 'Services' },
   'live.counters': { ar: 'الشبابيك', en: 'Counters' },
   'live.devices': { ar: 'حالة الأجهزة', en: 'Device health' },
@@ -61,7 +53,6 @@ export const DASHBOARD_STRINGS = {
   'chart.baselineIssued': { ar: 'صدرت (متوسط الأسابيع السابقة)', en: 'Issued (earlier weeks)' },
   'chart.baselineServed': { ar: 'خُدمت (متوسط الأسابيع السابقة)', en: 'Served (earlier weeks)' },
   'chart.wait': { ar: 'متوسط الانتظار', en: 'Average wait' },
-
   'col.service': { ar: 'الخدمة', en: 'Service' },
   'col.waiting': { ar: 'ينتظر', en: 'Waiting' },
   'col.longest': { ar: 'أطول انتظار', en: 'Longest' },
@@ -91,10 +82,6 @@ export const DASHBOARD_STRINGS = {
   'col.day': { ar: 'اليوم', en: 'Day' },
   'col.hour': { ar: 'الساعة', en: 'Hour' },
   'col.total': { ar: 'الإجمالي', en: 'Total' },
-
-  'state.open': { ar: 'مفتوح', en: 'Open' },
-  'state.paused': { ar: 'متوقف مؤقتًا', en: 'Paused' },
-  'state.closed': { ar: 'مغلق', en: 'Closed' },
   'health.ok': { ar: 'يعمل', en: 'OK' },
   'health.paperOut': { ar: 'نفد الورق', en: 'Out of paper' },
   'health.paperLow': { ar: 'الورق يوشك أن ينفد', en: 'Paper low' },
@@ -109,7 +96,6 @@ export const DASHBOARD_STRINGS = {
   'kind.printer': { ar: 'طابعة', en: 'Printer' },
   'kind.board': { ar: 'لوحة شباك', en: 'Counter board' },
   'kind.keypad': { ar: 'لوحة مفاتيح', en: 'Keypad' },
-
   'reports.from': { ar: 'من', en: 'From' },
   'reports.to': { ar: 'إلى', en: 'To' },
   'reports.by': { ar: 'حسب', en: 'By' },
@@ -125,7 +111,6 @@ export const DASHBOARD_STRINGS = {
   'by.service': { ar: 'الخدمة', en: 'Service' },
   'by.counter': { ar: 'الشباك', en: 'Counter' },
   'by.clerk': { ar: 'الموظف', en: 'Clerk' },
-
   'config.services': { ar: 'الخدمات', en: 'Services' },
   'config.counters': { ar: 'الشبابيك', en: 'Counters' },
   'config.users': { ar: 'المستخدمون', en: 'Users' },
@@ -171,7 +156,10 @@ export const DASHBOARD_STRINGS = {
   'device.newCode': { ar: 'رمز جديد', en: 'New code' },
   'device.revoke': { ar: 'إلغاء الربط', en: 'Revoke' },
   'config.overridden': { ar: 'معدّل هنا (الافتراضي من ملف الإعداد: {value})', en: 'Set here (config file: {value})' },
-} as const satisfies StringTable
+} as const satisfies Catalogue
 
-export type DashboardStringKey = keyof typeof DASHBOARD_STRINGS
-export const { t, tf } = translator(DASHBOARD_STRINGS)
+/** `dashboardText(key, lang, values?, digits?)`: the dashboard's words and the common ones. */
+export const dashboardText = messagesOf({ ...COMMON_MESSAGES, ...DASHBOARD_MESSAGES })
+
+/** A key `dashboardText` knows. */
+export type DashboardMessageKey = Parameters<typeof dashboardText>[0]

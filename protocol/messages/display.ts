@@ -1,10 +1,11 @@
 /**
- * The waiting-room display's words, Arabic first. A TV shows both languages at once (Arabic
- * large, English under it), so every entry is used in both.
+ * The waiting-room display. A TV shows both languages at once (Arabic large, English under it),
+ * so every entry is used in both.
  */
-import { translator, type StringTable } from '../ui-common/i18n.ts'
+import { messagesOf, type Catalogue } from './format.ts'
+import { COMMON_MESSAGES } from './common.ts'
 
-export const DISPLAY_STRINGS = {
+export const DISPLAY_MESSAGES = {
   'display.nowServing': { ar: 'يُرجى التوجّه', en: 'Now serving' },
   'display.ticket': { ar: 'رقم التذكرة', en: 'Ticket' },
   'display.counter': { ar: 'الشباك', en: 'Counter' },
@@ -16,9 +17,11 @@ export const DISPLAY_STRINGS = {
   'display.reconnecting': { ar: 'جارٍ إعادة الاتصال بالمركز…', en: 'Reconnecting to the center…' },
   'display.tapForSound': { ar: 'المس الشاشة لتفعيل الصوت', en: 'Tap the screen to enable sound' },
   'display.hijri': { ar: 'هجري', en: 'Hijri' },
-} as const satisfies StringTable
+  'display.news': { ar: 'أخبار', en: 'News' },
+} as const satisfies Catalogue
 
-export type DisplayStringKey = keyof typeof DISPLAY_STRINGS
+/** `displayText(key, lang, values?, digits?)`: the display's words and the common ones. */
+export const displayText = messagesOf({ ...COMMON_MESSAGES, ...DISPLAY_MESSAGES })
 
-/** `t(key, lang)` over the display's table. */
-export const { t: dt, tf: dtf } = translator(DISPLAY_STRINGS)
+/** A key `displayText` knows. */
+export type DisplayMessageKey = Parameters<typeof displayText>[0]

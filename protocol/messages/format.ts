@@ -1,0 +1,91 @@
+/**
+ * Formats catalogue messages (ICU MessageFormat through intl-messageformat): plurals follow
+ * CLDR's rules through Intl.PluralRules (Arabic has six forms: 0, 1, 2, 3–10, 11–99, 100…),
+ * and every number in a message follows the screen's digit style. The one way a screen, the
+ * hub page and the paper ticket turn a key into words.
+ */
+import { IntlMessageFormat, type Formatters } from 'intl-messageformat'
+import type { Lang } from '../common.ts'
+import { formatNumber, type DigitStyle } from './digits.ts'
+
+export type { Lang }
+
+/** One message in ICU syntax in every language; a missing language is a compile error. Built pages hold it parsed (`MessageSource`). */
+export type Message = Readonly<Record<Lang, string>>
+
+/** A catalogue: messages by key. Each screen's file holds one; `satisfies Catalogue` checks it. */
+export type Catalogue = Readonly<Record<string, Message>>
+
+/** Values for a message's placeholders: counts as numbers (plurals need them), names as strings. */
+export type MessageValues = Readonly<Record<string, string | number>>
+
+/** Formats one key of a catalogue; digits default to 'western'. */
+export type MessageFormatter<C extends Catalogue> = (
+  key: keyof C & string,
+  lang: Lang,
+  values?: MessageValues,
+  digits?: DigitStyle,
+) => string
+
+const pluralRules = new Map<string, Intl.PluralRules>()
+
+// `#` and `{n, number}` go through these, so a count reads ١١ on an Arabic-Indic screen and 11
+// on a Western one; Intl's own 'ar' digits vary with the runtime's ICU data, formatNumber does not.
+function formattersFor(digits: DigitStyle): Formatters {
+  const numbers = { format: (n: number) => formatNumber(n, { digits }) } as unknown as Intl.NumberFormat
+  return {
+    getNumberFormat: () => numbers,
+    getDateTimeFormat: (...args) => new Intl.DateTimeFormat(...args),
+    getPluralRules: (locales, options) => {
+      const key = `${String(locales)}|${options?.type ?? 'cardinal'}`
+      let rules = pluralRules.get(key)
+      if (!rules) pluralRules.set(key, (rules = new Intl.PluralRules(locales, options)))
+      return rules
+    },
+  }
+}
+
+const FORMATTERS: Readonly<Record<DigitStyle, Formatters>> = {
+  western: formattersFor('western'),
+  'arabic-indic': formattersFor('arabic-indic'),
+}
+
+/**
+ * A message as written (ICU syntax), or as production builds ship it: vite.config.ts parses the
+ * catalogue at build time, so the pages carry no ICU parser.
+ */
+export type MessageSource = ConstructorParameters<typeof IntlMessageFormat>[0]
+
+// Compiled once per message, language and digit style: parsing is the slow part.
+const compiledText = new Map<string, IntlMessageFormat>()
+const compiledTree = new WeakMap<object, Map<string, IntlMessageFormat>>()
+
+function compile(message: MessageSource, lang: Lang, digits: DigitStyle): IntlMessageFormat {
+  let cache = compiledText
+  if (typeof message !== 'string') {
+    let byTree = compiledTree.get(message)
+    if (!byTree) compiledTree.set(message, (byTree = new Map()))
+    cache = byTree
+  }
+  const key = typeof message === 'string' ? `${lang}|${digits}|${message}` : `${lang}|${digits}`
+  let format = cache.get(key)
+  if (!format) cache.set(key, (format = new IntlMessageFormat(message, lang, undefined, { formatters: FORMATTERS[digits] })))
+  return format
+}
+
+// A value the caller forgot shows as its `{name}` instead of blanking the screen with a throw.
+const withFallback = (values: MessageValues): MessageValues =>
+  new Proxy(values, {
+    has: () => true,
+    get: (target, name) => (typeof name === 'string' && Object.hasOwn(target, name) ? target[name] : `{${String(name)}}`),
+  })
+
+/** `message` (ICU syntax) in `lang` with `values`; digits default to 'western'. */
+export function formatMessage(message: MessageSource, lang: Lang, values: MessageValues = {}, digits: DigitStyle = 'western'): string {
+  return String(compile(message, lang, digits).format(withFallback(values)))
+}
+
+/** A formatter over one catalogue (or several spread into one): what a screen's components call. */
+export function messagesOf<C extends Catalogue>(catalogue: C): MessageFormatter<C> {
+  return (key, lang, values, digits) => formatMessage(catalogue[key][lang], lang, values, digits)
+}

@@ -1,0 +1,45 @@
+/**
+ * The kiosk: choosing a service, the optional questions, the ticket on screen, out of service.
+ * What the ticket itself says (people ahead, the wait) is in ticket.ts, shared with the paper.
+ */
+import { messagesOf, type Catalogue } from './format.ts'
+import { COMMON_MESSAGES } from './common.ts'
+import { TICKET_MESSAGES } from './ticket.ts'
+
+export const KIOSK_MESSAGES = {
+  'kiosk.chooseService': { ar: 'اختر الخدمة', en: 'Choose a service' },
+  'kiosk.chooseHint': { ar: 'المس الخدمة المطلوبة لتحصل على تذكرة', en: 'Touch the service you need to get a ticket' },
+  'kiosk.waiting': { ar: 'في الانتظار', en: 'Waiting' },
+  'kiosk.unavailable': { ar: 'غير متاحة الآن', en: 'Not available now' },
+  'kiosk.noServices': { ar: 'لا توجد خدمات متاحة الآن', en: 'No services are available right now' },
+  'kiosk.issuing': { ar: 'جارٍ إصدار تذكرتك…', en: 'Issuing your ticket…' },
+  'kiosk.issueFailed': { ar: 'تعذّر إصدار التذكرة. حاول مرة أخرى.', en: 'The ticket could not be issued. Please try again.' },
+  'kiosk.serviceGone': { ar: 'هذه الخدمة غير متاحة الآن.', en: 'This service is not available now.' },
+  'kiosk.priority.title': { ar: 'هل تنطبق عليك إحدى هذه الحالات؟', en: 'Does one of these apply to you?' },
+  'kiosk.priority.hint': { ar: 'أصحاب الأولوية يُخدمون أولًا', en: 'Priority visitors are served first' },
+  'kiosk.priority.none': { ar: 'لا، متابعة', en: 'No, continue' },
+  'kiosk.phone.title': { ar: 'رقم الهاتف المحمول (اختياري)', en: 'Mobile number (optional)' },
+  'kiosk.phone.hint': { ar: 'للتواصل معك بشأن دورك. يمكنك التخطي.', en: 'To contact you about your turn. You may skip this.' },
+  'kiosk.phone.invalid': { ar: 'الرقم غير صحيح. مثال: 01012345678', en: 'This number is not valid. Example: 01012345678' },
+  'kiosk.phone.skip': { ar: 'تخطٍّ', en: 'Skip' },
+  'kiosk.phone.confirm': { ar: 'متابعة', en: 'Continue' },
+  'kiosk.scanToFollow': { ar: 'امسح الرمز لمتابعة دورك على هاتفك', en: 'Scan to follow your turn on your phone' },
+  'kiosk.takePrinted': { ar: 'خذ تذكرتك المطبوعة من الطابعة', en: 'Take your printed ticket from the printer' },
+  'kiosk.printProblem.title': { ar: 'تعذّرت طباعة التذكرة', en: 'The ticket could not be printed' },
+  'kiosk.printProblem.photo': { ar: 'يرجى تصوير هذه الشاشة بهاتفك', en: 'Please photograph this screen' },
+  'kiosk.printProblem.reprint': { ar: 'ويمكن للموظف إعادة طباعة التذكرة لك', en: 'Staff can reprint your ticket' },
+  'kiosk.done': { ar: 'تم', en: 'Done' },
+  'oos.title': { ar: 'خارج الخدمة مؤقتًا', en: 'Temporarily out of service' },
+  'oos.body': {
+    ar: 'نعتذر عن الإزعاج. يرجى التوجّه إلى مكتب الاستعلامات.',
+    en: 'Sorry for the inconvenience. Please go to the information desk.',
+  },
+  'oos.retrying': { ar: 'تعود الخدمة تلقائيًا فور عودة الاتصال', en: 'Service resumes by itself once the connection is back' },
+  'common.back': { ar: 'رجوع', en: 'Back' },
+} as const satisfies Catalogue
+
+/** `kioskText(key, lang, values?, digits?)`: the kiosk's words, the ticket's and the common ones. */
+export const kioskText = messagesOf({ ...COMMON_MESSAGES, ...TICKET_MESSAGES, ...KIOSK_MESSAGES })
+
+/** A key `kioskText` knows. */
+export type KioskMessageKey = Parameters<typeof kioskText>[0]

@@ -1,0 +1,25 @@
+/**
+ * The public ticket status page (what the QR on a ticket opens).
+ */
+import { messagesOf, type Catalogue } from './format.ts'
+import { COMMON_MESSAGES } from './common.ts'
+import { TICKET_MESSAGES } from './ticket.ts'
+
+export const STATUS_MESSAGES = {
+  'status.yourTurn': { ar: 'حان دورك', en: "It's your turn" },
+  'status.goToCounter': { ar: 'توجّه إلى الشباك {n}', en: 'Please go to counter {n}' },
+  'status.serving': { ar: 'تتم خدمتك في الشباك {n}', en: 'Being served at counter {n}' },
+  'status.done': { ar: 'تمت خدمتك. شكرًا لزيارتك.', en: 'You have been served. Thank you for your visit.' },
+  'status.noShow': { ar: 'فاتك دورك. يرجى مراجعة مكتب الاستعلامات.', en: 'You missed your turn. Please ask at the information desk.' },
+  'status.cancelled': { ar: 'أُلغيت هذه التذكرة.', en: 'This ticket was cancelled.' },
+  'status.notFound': { ar: 'لم نجد هذه التذكرة. تحقّق من الرابط.', en: 'Ticket not found. Check the link.' },
+  'status.offline': { ar: 'تعذّر التحديث، نحاول مرة أخرى…', en: 'Could not refresh; trying again…' },
+  'status.autoRefresh': { ar: 'تتحدّث هذه الصفحة تلقائيًا', en: 'This page updates by itself' },
+  'app.ticketStatus': { ar: 'حالة التذكرة', en: 'Ticket status' },
+} as const satisfies Catalogue
+
+/** `statusText(key, lang, values?, digits?)`: the status page's words, the ticket's and the common ones. */
+export const statusText = messagesOf({ ...COMMON_MESSAGES, ...TICKET_MESSAGES, ...STATUS_MESSAGES })
+
+/** A key `statusText` knows. */
+export type StatusMessageKey = Parameters<typeof statusText>[0]

@@ -1,0 +1,60 @@
+/**
+ * What a ticket says, on paper (drivers/printer/ticket-text.ts) and on screen (the kiosk's
+ * confirmation, the status page): one sentence for one figure, so the citizen reads the same
+ * words in both places. Arabic counts agree with their noun by CLDR's plural rules:
+ * 1 and 2 are words, 3–10 take the plural (أشخاص), 11–99 the singular accusative (شخصًا),
+ * 100, 101, 102… the singular (شخص), and 103 is 3 again.
+ */
+import type { DigitStyle } from './digits.ts'
+import { formatMessage, messagesOf, type Catalogue, type Lang } from './format.ts'
+
+export const TICKET_MESSAGES = {
+  'ticket.yourTicket': { ar: 'رقم تذكرتك', en: 'Your ticket number' },
+  'ticket.placeLabel': { ar: 'دورك', en: 'Your place in line' },
+  'ticket.peopleAhead': {
+    ar: '{n, plural, =0 {أنت التالي} one {أمامك شخص واحد} two {أمامك شخصان} few {أمامك # أشخاص} many {أمامك # شخصًا} other {أمامك # شخص}}',
+    en: '{n, plural, =0 {You are next} one {# person ahead of you} other {# people ahead of you}}',
+  },
+  'ticket.waitLabel': { ar: 'الانتظار المتوقع', en: 'Estimated wait' },
+  // {minutes} is the whole wait, {hours} and {rest} the same split (see waitValues); "حوالي"
+  // takes the genitive, hence دقيقتين and ساعتين.
+  'ticket.wait': {
+    ar:
+      '{minutes, plural, =0 {أقل من دقيقة} other {حوالي ' +
+      '{hours, plural, =0 {} one {ساعة} two {ساعتين} few {# ساعات} other {# ساعة}}' +
+      '{hours, plural, =0 {} other {{rest, plural, =0 {} other { و}}}}' +
+      '{rest, plural, =0 {} one {دقيقة واحدة} two {دقيقتين} few {# دقائق} other {# دقيقة}}}}',
+    en:
+      '{minutes, plural, =0 {less than a minute} other {about ' +
+      '{hours, plural, =0 {} one {# hour} other {# hours}}' +
+      '{hours, plural, =0 {} other {{rest, plural, =0 {} other { }}}}' +
+      '{rest, plural, =0 {} one {# minute} other {# minutes}}}}',
+  },
+  'ticket.waitLine': { ar: 'الانتظار المتوقع: {wait}', en: 'Estimated wait: {wait}' },
+  'ticket.scanToFollow': { ar: 'امسح الرمز لمتابعة دورك', en: 'Scan to follow your turn' },
+} as const satisfies Catalogue
+
+/** `ticketMessage(key, lang, values?, digits?)` over the ticket's own messages. */
+export const ticketMessage = messagesOf(TICKET_MESSAGES)
+
+/**
+ * The wait in whole minutes, rounded up (61 s is 2 minutes), and split into hours and the
+ * rest; from an hour on it is rounded to 5 minutes: "1 h 13 min" promises more than the
+ * estimate knows.
+ */
+export function waitValues(seconds: number): { minutes: number; hours: number; rest: number } {
+  const minutes = Math.max(0, Math.ceil(seconds / 60))
+  if (minutes < 60) return { minutes, hours: 0, rest: minutes }
+  const rounded = Math.round(minutes / 5) * 5
+  return { minutes, hours: Math.floor(rounded / 60), rest: rounded % 60 }
+}
+
+/** "أمامك ٣ أشخاص" / "3 people ahead of you"; 0 is "You are next". Digits default to 'western'. */
+export function peopleAheadText(peopleAhead: number, lang: Lang, digits?: DigitStyle): string {
+  return formatMessage(TICKET_MESSAGES['ticket.peopleAhead'][lang], lang, { n: Math.max(0, Math.floor(peopleAhead)) }, digits)
+}
+
+/** "حوالي ساعة و١٥ دقيقة" / "about 1 hour 15 minutes" for an estimate in seconds. Digits default to 'western'. */
+export function waitText(seconds: number, lang: Lang, digits?: DigitStyle): string {
+  return formatMessage(TICKET_MESSAGES['ticket.wait'][lang], lang, waitValues(seconds), digits)
+}

@@ -1,0 +1,213 @@
+/**
+ * The message catalogue's own checks (protocol/messages/): every key in both languages, every
+ * message valid ICU, the same placeholders in Arabic and English, no key defined twice in one
+ * screen's bundle, and the ticket's sentences the same on screen and on paper.
+ */
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import type { MessageFormatElement } from '@formatjs/icu-messageformat-parser'
+import { IntlMessageFormat } from 'intl-messageformat'
+import { describe, expect, it } from 'vitest'
+import { ticketText, type TicketContent } from '../../drivers/printer/index.ts'
+import { COMMON_MESSAGES } from '../../protocol/messages/common.ts'
+import { CONSOLE_MESSAGES } from '../../protocol/messages/console.ts'
+import { DASHBOARD_MESSAGES } from '../../protocol/messages/dashboard.ts'
+import { DISPLAY_MESSAGES } from '../../protocol/messages/display.ts'
+import { formatMessage, messagesOf, type Catalogue, type Lang } from '../../protocol/messages/format.ts'
+import { HUB_MESSAGES } from '../../protocol/messages/hub.ts'
+import { KIOSK_MESSAGES } from '../../protocol/messages/kiosk.ts'
+import { PAIRING_MESSAGES } from '../../protocol/messages/pairing.ts'
+import { STATUS_MESSAGES } from '../../protocol/messages/status.ts'
+import { peopleAheadText, TICKET_MESSAGES, ticketMessage, waitText, waitValues } from '../../protocol/messages/ticket.ts'
+import { SAMPLE } from '../drivers/printer/fixtures.ts'
+
+const CATALOGUES: Record<string, Catalogue> = {
+  common: COMMON_MESSAGES,
+  pairing: PAIRING_MESSAGES,
+  ticket: TICKET_MESSAGES,
+  kiosk: KIOSK_MESSAGES,
+  status: STATUS_MESSAGES,
+  display: DISPLAY_MESSAGES,
+  console: CONSOLE_MESSAGES,
+  dashboard: DASHBOARD_MESSAGES,
+  hub: HUB_MESSAGES,
+}
+
+/** What each page's formatter spreads together: a key twice in one of them would hide one message. */
+const BUNDLES: Record<string, Catalogue[]> = {
+  kiosk: [COMMON_MESSAGES, TICKET_MESSAGES, KIOSK_MESSAGES, PAIRING_MESSAGES],
+  status: [COMMON_MESSAGES, TICKET_MESSAGES, STATUS_MESSAGES],
+  display: [COMMON_MESSAGES, DISPLAY_MESSAGES, PAIRING_MESSAGES],
+  console: [COMMON_MESSAGES, CONSOLE_MESSAGES],
+  dashboard: [COMMON_MESSAGES, DASHBOARD_MESSAGES],
+  hub: [COMMON_MESSAGES, HUB_MESSAGES],
+}
+
+// Entries that are the same in both languages on purpose: sample digits and a dash.
+const NOT_ARABIC = new Set(['dashboard:digits.western', 'dashboard:digits.arabic-indic', 'dashboard:common.none'])
+
+const entries = Object.entries(CATALOGUES).flatMap(([name, catalogue]) => Object.keys(catalogue).map((key) => [name, key] as const))
+
+// The parser's element kinds (its TYPE enum): text and `#` are not placeholders.
+const LITERAL = 0
+const POUND = 7
+
+/** Every placeholder of a message with its kind (plain, number, plural, select…), nested ones too. */
+function placeholders(elements: MessageFormatElement[], into = new Set<string>()): Set<string> {
+  for (const el of elements) {
+    if (el.type === LITERAL || el.type === POUND) continue
+    into.add(`${el.value}:${el.type}`)
+    if ('options' in el) for (const option of Object.values(el.options)) placeholders(option.value, into)
+    if ('children' in el) placeholders(el.children, into)
+  }
+  return into
+}
+
+/** Parses as the formatter does; throws on a syntax error. */
+const parse = (message: string, lang: Lang): MessageFormatElement[] => new IntlMessageFormat(message, lang).getAst()
+
+describe('the catalogue', () => {
+  it.each(entries)('%s: %s has exactly ar and en, neither empty, the Arabic in Arabic', (name, key) => {
+    const message = CATALOGUES[name][key]
+    expect(Object.keys(message).sort()).toEqual(['ar', 'en'])
+    for (const lang of ['ar', 'en'] as const) expect(message[lang].trim()).not.toBe('')
+    if (!NOT_ARABIC.has(`${name}:${key}`)) expect(message.ar).toMatch(/\p{Script=Arabic}/u)
+  })
+
+  it.each(entries)('%s: %s parses in both languages, with the same placeholders', (name, key) => {
+    const message = CATALOGUES[name][key]
+    const ar = placeholders(parse(message.ar, 'ar'))
+    const en = placeholders(parse(message.en, 'en'))
+    expect([...ar].sort()).toEqual([...en].sort())
+  })
+
+  it('tells placeholders apart by name and kind', () => {
+    expect([...placeholders(parse('{n, plural, one {# {who}} other {#}}', 'en'))]).toEqual(['n:6', 'who:1'])
+    expect(placeholders(parse('{n}', 'en'))).not.toEqual(placeholders(parse('{m}', 'en')))
+  })
+
+  it.each(Object.entries(BUNDLES))('the %s page merges catalogues that share no key', (_, catalogues) => {
+    const keys = catalogues.flatMap((c) => Object.keys(c))
+    expect(keys.filter((k, i) => keys.indexOf(k) !== i)).toEqual([])
+  })
+
+  it('rejects a message without English at compile time', () => {
+    // @ts-expect-error: 'en' is missing, so the table is not a Catalogue
+    const bad = { 'x.y': { ar: 'س' } } satisfies Catalogue
+    expect(bad['x.y'].ar).toBe('س')
+  })
+})
+
+describe('formatting', () => {
+  const own = messagesOf({ 'x.counter': { ar: 'الشباك {n}', en: 'Counter {n}' } })
+
+  it('fills placeholders; a forgotten one shows as {name} instead of blanking the screen', () => {
+    expect(own('x.counter', 'ar', { n: 3 })).toBe('الشباك 3')
+    expect(own('x.counter', 'en')).toBe('Counter {n}')
+    expect(messagesOf(STATUS_MESSAGES)('status.goToCounter', 'en', { n: 3 })).toBe('Please go to counter 3')
+    expect(messagesOf(STATUS_MESSAGES)('status.goToCounter', 'ar', {})).toBe('توجّه إلى الشباك {n}')
+  })
+
+  it('writes numbers in plurals with the digit style, Western by default', () => {
+    const m = '{n, plural, one {# x} other {# y}} {n, number}'
+    expect(formatMessage(m, 'ar', { n: 15 })).toBe('15 y 15')
+    expect(formatMessage(m, 'ar', { n: 15 }, 'arabic-indic')).toBe('١٥ y ١٥')
+    expect(formatMessage(m, 'en', { n: 1 })).toBe('1 x 1')
+  })
+
+  it('uses the six Arabic plural forms by CLDR', () => {
+    expect([0, 1, 2, 3, 11, 100, 103].map((n) => peopleAheadText(n, 'ar'))).toEqual([
+      'أنت التالي',
+      'أمامك شخص واحد',
+      'أمامك شخصان',
+      'أمامك 3 أشخاص',
+      'أمامك 11 شخصًا',
+      'أمامك 100 شخص',
+      'أمامك 103 أشخاص',
+    ])
+    expect([0, 1, 2, 3, 10, 11, 100].map((m) => waitText(m * 60, 'ar'))).toEqual([
+      'أقل من دقيقة',
+      'حوالي دقيقة واحدة',
+      'حوالي دقيقتين',
+      'حوالي 3 دقائق',
+      'حوالي 10 دقائق',
+      'حوالي 11 دقيقة',
+      'حوالي ساعة و40 دقيقة',
+    ])
+    expect(peopleAheadText(5, 'ar', 'arabic-indic')).toBe('أمامك ٥ أشخاص')
+    expect(peopleAheadText(12, 'ar')).toBe('أمامك 12 شخصًا')
+  })
+
+  it('uses one and other in English', () => {
+    expect(peopleAheadText(1, 'en')).toBe('1 person ahead of you')
+    expect(peopleAheadText(2, 'en')).toBe('2 people ahead of you')
+    expect(peopleAheadText(0, 'en')).toBe('You are next')
+    expect(waitText(60, 'en')).toBe('about 1 minute')
+    expect(waitText(120, 'en')).toBe('about 2 minutes')
+  })
+
+  it('rounds a wait up to whole minutes, and to 5 minutes from an hour on', () => {
+    expect(waitText(0, 'en')).toBe('less than a minute')
+    expect(waitText(1, 'en')).toBe('about 1 minute')
+    expect(waitText(61, 'en')).toBe('about 2 minutes')
+    expect(waitText(600, 'ar', 'arabic-indic')).toBe('حوالي ١٠ دقائق')
+    expect(waitValues(73 * 60)).toEqual({ minutes: 73, hours: 1, rest: 15 })
+    expect(waitValues(118 * 60)).toEqual({ minutes: 118, hours: 2, rest: 0 })
+  })
+})
+
+describe('screen and paper say the same sentence for the same figures', () => {
+  // The sentences themselves, so a change to either side (or to both the same wrong way) shows here.
+  const AHEAD: Record<number, Record<Lang, string>> = {
+    0: { ar: 'أنت التالي', en: 'You are next' },
+    1: { ar: 'أمامك شخص واحد', en: '1 person ahead of you' },
+    2: { ar: 'أمامك شخصان', en: '2 people ahead of you' },
+    3: { ar: 'أمامك ٣ أشخاص', en: '3 people ahead of you' },
+    11: { ar: 'أمامك ١١ شخصًا', en: '11 people ahead of you' },
+    103: { ar: 'أمامك ١٠٣ أشخاص', en: '103 people ahead of you' },
+  }
+  const WAIT: Record<number, Record<Lang, string>> = {
+    0: { ar: 'أقل من دقيقة', en: 'less than a minute' },
+    1: { ar: 'حوالي دقيقة واحدة', en: 'about 1 minute' },
+    5: { ar: 'حوالي ٥ دقائق', en: 'about 5 minutes' },
+    59: { ar: 'حوالي ٥٩ دقيقة', en: 'about 59 minutes' },
+    75: { ar: 'حوالي ساعة و١٥ دقيقة', en: 'about 1 hour 15 minutes' },
+    150: { ar: 'حوالي ساعتين و٣٠ دقيقة', en: 'about 2 hours 30 minutes' },
+  }
+  const paper = (peopleAhead: number, minutes: number): ReturnType<typeof ticketText> =>
+    ticketText({ ...SAMPLE, peopleAhead, estimatedWaitSeconds: minutes * 60, digits: 'arabic-indic' } satisfies TicketContent)
+
+  it.each(Object.keys(AHEAD).map(Number))('%i people ahead', (n) => {
+    // the kiosk screen shows Arabic with the kiosk's digits and English with Western ones, as the paper does
+    expect(peopleAheadText(n, 'ar', 'arabic-indic')).toBe(AHEAD[n].ar)
+    expect(peopleAheadText(n, 'en')).toBe(AHEAD[n].en)
+    expect(paper(n, 5).aheadAr).toBe(AHEAD[n].ar)
+    expect(paper(n, 5).aheadEn).toBe(AHEAD[n].en)
+  })
+
+  it.each(Object.keys(WAIT).map(Number))('%i minutes', (minutes) => {
+    expect(waitText(minutes * 60, 'ar', 'arabic-indic')).toBe(WAIT[minutes].ar)
+    expect(waitText(minutes * 60, 'en')).toBe(WAIT[minutes].en)
+    // the paper prints the screen's label and value on one line
+    for (const lang of ['ar', 'en'] as const) {
+      const line = lang === 'ar' ? paper(3, minutes).waitAr : paper(3, minutes).waitEn
+      expect(line).toBe(`${ticketMessage('ticket.waitLabel', lang)}: ${WAIT[minutes][lang]}`)
+    }
+  })
+})
+
+describe('the production build', () => {
+  it('replaces every message of a catalogue file with its syntax tree, so the pages need no ICU parser', async () => {
+    const { precompiledMessages } = await import('../../vite.config.ts')
+    const file = fileURLToPath(new URL('../../protocol/messages/ticket.ts', import.meta.url))
+    const transform = precompiledMessages().transform as (code: string, id: string) => { code: string }
+    const { code } = transform(readFileSync(file, 'utf8'), file)
+    for (const message of Object.values(TICKET_MESSAGES)) {
+      for (const lang of ['ar', 'en'] as const) expect(code).toContain(JSON.stringify(parse(message[lang], lang)))
+    }
+    expect(code).not.toContain('plural,')
+    // the parsed form formats exactly as the text does
+    const tree = parse(TICKET_MESSAGES['ticket.wait'].ar, 'ar')
+    expect(formatMessage(tree, 'ar', waitValues(75 * 60), 'arabic-indic')).toBe('حوالي ساعة و١٥ دقيقة')
+  })
+})
