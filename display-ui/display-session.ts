@@ -12,7 +12,8 @@ import type { Device } from '../protocol/entities.ts'
 import type { CalledTicket, Snapshot } from '../protocol/events.ts'
 import { ApiError } from '../ui-common/api-client.ts'
 import { DeviceSession } from '../ui-common/device-session.ts'
-import { fetchCenter, fetchMedia, fetchOwnDevice, type DisplayCenter } from './display-api.ts'
+import { fetchCenter, fetchOwnDevice } from '../ui-common/device-api.ts'
+import { fetchMedia, type DisplayCenter } from './display-api.ts'
 import { DEFAULT_DISPLAY_SETTINGS, displaySettings, type DisplaySettings } from './display-settings.ts'
 import { fromSnapshot, withCall, withCounter } from './now-serving.ts'
 
@@ -56,7 +57,7 @@ export class DisplaySession extends DeviceSession {
   /** Settings, center and media over HTTP; a failure keeps what was there (the feed carries the calls). */
   protected override async load(token: string): Promise<() => void> {
     const [device, center] = await Promise.all([fetchOwnDevice(this.base, token), fetchCenter(this.base, token)])
-    const settings = displaySettings(device.config, center)
+    const settings = displaySettings(device?.config, center)
     // a media list the server refuses (not a lost connection, not a revoked token) keeps what was shown
     const media = settings.media
       ? await fetchMedia(this.base, token).catch((err: unknown) => {
