@@ -13,6 +13,7 @@ import type { Role } from '../protocol/common.ts'
 import { isActive } from '../protocol/ticket-lifecycle.ts'
 import { NetworkError } from '../ui-common/api-client.ts'
 import { randomUuid } from '../ui-common/random-id.ts'
+import { FeedController } from '../ui-common/feed-controller.ts'
 import { RetryController } from '../ui-common/retry-controller.ts'
 import { fetchMe, login, logout, meUrl } from '../ui-common/staff-api.ts'
 import { sessionEnded, StaffSession } from '../ui-common/staff-session.ts'
@@ -61,6 +62,7 @@ export class ConsoleSession {
 
   /** The clerk's token (sessionStorage: closing the browser logs out, a reload does not) and the staff feed. */
   private readonly auth: StaffSession
+  private readonly feed: FeedController
   private readonly retry: RetryController
   private httpUp = true
   private socketUp = true
@@ -70,22 +72,22 @@ export class ConsoleSession {
     private readonly host: ReactiveControllerHost,
     readonly base: string,
   ) {
-    this.auth = new StaffSession(host, {
-      store: new TokenStore(tokenKey('counter-session', base), 'session'),
-      feed: {
-        base,
-        probeUrl: meUrl(base),
+    this.auth = new StaffSession(host, { store: new TokenStore(tokenKey('counter-session', base), 'session') })
+    this.feed = this.auth.attachFeed(
+      new FeedController(host, {
         onSnapshot: (snapshot) =>
           this.set(() => {
             this.live.applySnapshot(snapshot)
             this.checkMyCounter()
           }),
         onReachable: (up) => this.onSocketReachable(up),
-      },
-    })
+        onRefused: () => void this.auth.probe(meUrl(base)),
+      }),
+      base,
+    )
     this.retry = new RetryController(host, { baseMs: 1000, maxMs: 10_000 })
-    this.auth
-      .feed!.on('ticket:issued', (e) => this.set(() => this.live.upsertTicket(e.ticket)))
+    this.feed
+      .on('ticket:issued', (e) => this.set(() => this.live.upsertTicket(e.ticket)))
       .on('ticket:updated', (e) => this.set(() => this.live.upsertTicket(e.ticket)))
       .on('ticket:called', (e) => this.set(() => this.live.applyCall(e)))
       .on('counter:updated', (e) => this.set(() => this.upsertCounter(e.counter)))
@@ -335,7 +337,7 @@ export class ConsoleSession {
   private async recover(): Promise<boolean> {
     if (!(await this.reloadCounters())) return this.reloginNeeded
     this.retry.stop()
-    this.auth.feed!.refresh()
+    this.feed.refresh()
     void this.refreshStats()
     return true
   }

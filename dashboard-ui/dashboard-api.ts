@@ -7,6 +7,7 @@ import type { Counter, Device, ServiceWithQueue, User } from '../protocol/entiti
 import type { DeviceHealth, HourlySeries, Report, ReportGrouping, StatsToday } from '../protocol/stats.ts'
 import type { AuditEntry, PutSettingsBody, SettingsReply } from '../protocol/settings.ts'
 import { apiUrl } from '../ui-common/base-path.ts'
+import { downloadFile } from '../ui-common/staff-download.ts'
 import type { StaffSession } from '../ui-common/staff-session.ts'
 
 export interface BackupStatus {
@@ -56,6 +57,6 @@ export class DashboardApi {
 
   /** Downloads a CSV with the token (a plain link cannot send it) and saves it under `name`. */
   download(path: string, name: string): Promise<void> {
-    return this.session.download(apiUrl(this.base, path), name)
+    return downloadFile(this.session, apiUrl(this.base, path), name)
   }
 }

@@ -12,6 +12,7 @@ import type { DeviceHealth, HourlySeries, StatsToday } from '../protocol/stats.t
 import type { SettingsReply } from '../protocol/settings.ts'
 import type { Role } from '../protocol/common.ts'
 import { ApiError } from '../ui-common/api-client.ts'
+import { FeedController } from '../ui-common/feed-controller.ts'
 import { login, meUrl } from '../ui-common/staff-api.ts'
 import { StaffSession } from '../ui-common/staff-session.ts'
 import { TokenStore, tokenKey } from '../ui-common/token-store.ts'
@@ -51,23 +52,25 @@ export class DashboardSession implements ReactiveController {
     this.auth = new StaffSession(host, {
       store: new TokenStore(tokenKey('dashboard-session', base), 'session'),
       onExpired: () => this.toLogin(),
-      feed: {
-        base,
-        probeUrl: meUrl(base),
-        onSnapshot: (s) => {
-          this.counters = s.counters
-          this.services = s.services
-          this.scheduleRefresh()
-        },
-        onReachable: (up) => {
-          this.reachable = up
-          this.host.requestUpdate()
-        },
-      },
     })
     this.api = new DashboardApi(base, this.auth)
     this.auth
-      .feed!.on('ticket:issued', () => this.scheduleRefresh())
+      .attachFeed(
+        new FeedController(host, {
+          onSnapshot: (s) => {
+            this.counters = s.counters
+            this.services = s.services
+            this.scheduleRefresh()
+          },
+          onReachable: (up) => {
+            this.reachable = up
+            this.host.requestUpdate()
+          },
+          onRefused: () => void this.auth.probe(meUrl(base)),
+        }),
+        base,
+      )
+      .on('ticket:issued', () => this.scheduleRefresh())
       .on('ticket:called', () => this.scheduleRefresh())
       .on('ticket:updated', () => this.scheduleRefresh())
       .on('queue:updated', () => this.scheduleRefresh())

@@ -18,6 +18,7 @@ import '../../ui-common/fonts.ts'
 import '../../ui-common/lang-switch.ts'
 import type { LangChangeEvent } from '../../ui-common/lang-switch.ts'
 import { ApiError } from '../../ui-common/api-client.ts'
+import { downloadFile } from '../../ui-common/staff-download.ts'
 import { StaffSession } from '../../ui-common/staff-session.ts'
 import { TokenStore, tokenKey } from '../../ui-common/token-store.ts'
 import { ht, type HubStringKey } from './strings.ts'
@@ -299,7 +300,7 @@ export class HubApp extends LitElement {
     this.csvFailed = false
     const sent = this.auth.token
     try {
-      await this.auth.download(`/api/hub/v1/figures.csv?${this.query({ by })}`, `tabour-${by}.csv`, true)
+      await downloadFile(this.auth, `/api/hub/v1/figures.csv?${this.query({ by })}`, `tabour-${by}.csv`, true)
     } catch (err) {
       if (signInNeeded(err)) this.askSignIn(sent)
       else this.csvFailed = true
