@@ -14,7 +14,7 @@ import { isActive } from '../protocol/ticket-lifecycle.ts'
 import { NetworkError } from '../ui-common/api-client.ts'
 import { randomUuid } from '../ui-common/random-id.ts'
 import { FeedController } from '../ui-common/feed-controller.ts'
-import { RetryController } from '../ui-common/retry-controller.ts'
+import { ServerReach } from '../ui-common/server-reach.ts'
 import { fetchMe, login, logout, meUrl } from '../ui-common/staff-api.ts'
 import { sessionEnded, StaffSession } from '../ui-common/staff-session.ts'
 import { TokenStore, tokenKey } from '../ui-common/token-store.ts'
@@ -63,9 +63,8 @@ export class ConsoleSession {
   /** The clerk's token (sessionStorage: closing the browser logs out, a reload does not) and the staff feed. */
   private readonly auth: StaffSession
   private readonly feed: FeedController
-  private readonly retry: RetryController
-  private httpUp = true
-  private socketUp = true
+  /** Whether the center answers, and the retry loop that finds it again. */
+  private readonly reach: ServerReach
 
   /** `base`: the server's prefix (the console is at `<base>/counter/`). */
   constructor(
@@ -85,7 +84,7 @@ export class ConsoleSession {
       }),
       base,
     )
-    this.retry = new RetryController(host, { baseMs: 1000, maxMs: 10_000 })
+    this.reach = new ServerReach(host, { baseMs: 1000, maxMs: 10_000 })
     this.feed
       .on('ticket:issued', (e) => this.set(() => this.live.upsertTicket(e.ticket)))
       .on('ticket:updated', (e) => this.set(() => this.live.upsertTicket(e.ticket)))
@@ -101,7 +100,7 @@ export class ConsoleSession {
 
   /** Whether the center answers (buttons are disabled and a banner shows when not). */
   get reachable(): boolean {
-    return this.httpUp && this.socketUp
+    return this.reach.reachable
   }
 
   get myCounter(): Counter | null {
@@ -153,8 +152,7 @@ export class ConsoleSession {
   async logout(): Promise<void> {
     const token = this.auth.token
     this.auth.signOut()
-    this.retry.stop()
-    this.httpUp = this.socketUp = true
+    this.reach.reset()
     this.set(() => {
       this.phase = 'login'
       this.user = null
@@ -271,7 +269,7 @@ export class ConsoleSession {
       this.user = { id: me.id, username: me.username, role: me.role }
       this.center = center
       this.live.counters = counters
-      this.httpUp = true
+      this.reach.httpBack()
       // a counter this clerk holds is where they work: after a reload or a new login the same screen comes back
       const mine = counters.find((c) => c.clerk?.id === me.id && c.state !== 'closed')
       this.counterId = mine?.id ?? null
@@ -313,7 +311,7 @@ export class ConsoleSession {
       if (token !== this.auth.token) return false
       this.set(() => {
         this.live.counters = counters
-        this.httpUp = true
+        this.reach.httpBack()
         this.checkMyCounter()
       })
       return true
@@ -328,25 +326,21 @@ export class ConsoleSession {
    * counters) gets through; a retry already running goes on with its own task and delays.
    */
   private serverDown(task: () => Promise<boolean> = () => this.recover()): void {
-    if (!this.httpUp && this.retry.running) return
-    this.set(() => (this.httpUp = false))
-    this.retry.start(task)
+    this.reach.httpDown(task)
   }
 
   /** The counters again, then a snapshot and the day's figures; true when done (reached, or the session ended). */
   private async recover(): Promise<boolean> {
     if (!(await this.reloadCounters())) return this.reloginNeeded
-    this.retry.stop()
+    this.reach.stopRetry()
     this.feed.refresh()
     void this.refreshStats()
     return true
   }
 
   private onSocketReachable(up: boolean): void {
-    const was = this.socketUp
-    this.set(() => (this.socketUp = up))
     // back after a real outage: the HTTP side may be marked down, and the day's figures moved on
-    if (up && !was) void this.recover().then((done) => done || this.serverDown())
+    if (this.reach.socket(up) === 'back') void this.recover().then((done) => done || this.serverDown())
   }
 
   private apply(result: { counter: Counter; ticket: Ticket | null }): void {

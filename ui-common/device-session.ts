@@ -15,7 +15,7 @@ import { ApiError } from './api-client.ts'
 import { DevicePairing, type PairedKind } from './device-pairing.ts'
 import { FeedController } from './feed-controller.ts'
 import { needsSnapshot, withFigures } from './queue-figures.ts'
-import { RetryController } from './retry-controller.ts'
+import { ServerReach } from './server-reach.ts'
 
 /** How a screen's session is set up. */
 export interface DeviceSessionOptions {
@@ -36,11 +36,7 @@ export abstract class DeviceSession {
   synced = false
 
   protected readonly feed: FeedController
-  private readonly retry: RetryController
-  /** The last HTTP load (or the retry after it) reached the server. */
-  private httpUp = true
-  /** The socket is connected, or has not been missing for long. */
-  private socketUp = true
+  private readonly reach: ServerReach
   private reloadTimer: ReturnType<typeof setInterval> | undefined
   private readonly reloadEveryMs: number | undefined
 
@@ -60,7 +56,7 @@ export abstract class DeviceSession {
       onReachable: (up) => this.onSocketReachable(up),
       onRefused: () => void this.checkToken(),
     }).on('queue:updated', (e) => this.applyFigures(e.services))
-    this.retry = new RetryController(host)
+    this.reach = new ServerReach(host)
     host.addController({ hostDisconnected: () => clearInterval(this.reloadTimer) })
     this.pairing = new DevicePairing(host, options.kind, options.base, {
       onPaired: (device) => this.paired(device),
@@ -78,28 +74,25 @@ export abstract class DeviceSession {
 
   /** Whether the center can be reached, over HTTP and over the socket (a kiosk is out of service when not). */
   get reachable(): boolean {
-    return this.httpUp && this.socketUp
+    return this.reach.reachable
   }
 
   /** Whether the feed is connected (or has not been missing for longer than its grace period). */
   get connected(): boolean {
-    return this.socketUp
+    return this.reach.connected
   }
 
   /** An HTTP call found no server: down until a retry of the load gets through. */
   serverDown(): void {
-    if (this.phase !== 'ready' || (!this.httpUp && this.retry.running)) return
-    this.update(() => (this.httpUp = false))
-    this.interrupted()
-    this.retry.start(() => this.reload())
+    if (this.phase !== 'ready') return
+    if (this.reach.httpDown(() => this.reload())) this.interrupted()
   }
 
   /** The token no longer works (revoked, or paired again elsewhere): forget everything, back to the code screen. */
   unpair(): void {
     this.feed.stop()
-    this.retry.stop()
+    this.reach.reset()
     clearInterval(this.reloadTimer)
-    this.httpUp = this.socketUp = true
     this.synced = false
     this.services = []
     this.interrupted()
@@ -156,7 +149,7 @@ export abstract class DeviceSession {
       if (token !== this.token) return false
       this.update(() => {
         apply()
-        this.httpUp = true
+        this.reach.httpBack()
       })
       return true
     } catch (err) {
@@ -171,14 +164,11 @@ export abstract class DeviceSession {
   }
 
   private onSocketReachable(up: boolean): void {
-    const was = this.socketUp
-    this.update(() => {
-      this.socketUp = up
-      if (!up) this.synced = false
-    })
-    if (!up && was) this.interrupted()
+    if (!up) this.synced = false
+    const change = this.reach.socket(up)
+    if (change === 'lost') this.interrupted()
     // back after a real outage: the config, the center or the media may have changed meanwhile
-    if (up && !was) void this.reloadOrDown()
+    if (change === 'back') void this.reloadOrDown()
   }
 
   private applyFigures(figures: QueueFigures[]): void {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { BackoffTimer, type Timers } from '../../ui-common/backoff-timer.ts'
 import { RetryController } from '../../ui-common/retry-controller.ts'
+import { ServerReach } from '../../ui-common/server-reach.ts'
 
 /** A clock the test moves by hand: timers fire only in `advance`, in order of their due time. */
 class ManualClock implements Timers {
@@ -40,7 +41,13 @@ class ManualClock implements Timers {
 
 const host = () => {
   const controllers: { hostDisconnected?(): void }[] = []
-  return { controllers, addController: (c: { hostDisconnected?(): void }) => void controllers.push(c) }
+  return {
+    controllers,
+    addController: (c: { hostDisconnected?(): void }) => void controllers.push(c),
+    removeController() {},
+    requestUpdate() {},
+    updateComplete: Promise.resolve(true),
+  }
 }
 
 describe('BackoffTimer', () => {
@@ -150,6 +157,46 @@ describe('RetryController', () => {
     release(false)
     await clock.advance(10_000)
     expect(third).toBe(1)
+    expect(clock.pending).toEqual([])
+  })
+})
+
+describe('ServerReach', () => {
+  it('is down while HTTP or the socket is, retries the HTTP side until it gets through, and says when the socket comes back', async () => {
+    const clock = new ManualClock()
+    const reach = new ServerReach(host(), { baseMs: 1000, maxMs: 10_000, jitter: 0 }, clock)
+    expect(reach.reachable).toBe(true)
+
+    let serverBack = false
+    const tries: number[] = []
+    const task = async () => {
+      tries.push(clock.now)
+      if (serverBack) reach.httpBack()
+      return serverBack
+    }
+    expect(reach.httpDown(task)).toBe(true)
+    expect(reach.reachable).toBe(false)
+    // a second failure while the loop runs does not restart it from the shortest delay
+    await clock.advance(1000)
+    expect(reach.httpDown(task)).toBe(false)
+    await clock.advance(2000)
+    serverBack = true
+    await clock.advance(4000)
+    expect(tries).toEqual([1000, 3000, 7000])
+    expect(reach.reachable).toBe(true)
+    expect(clock.pending).toEqual([])
+
+    expect(reach.socket(false)).toBe('lost')
+    expect(reach.socket(false)).toBeNull()
+    expect([reach.reachable, reach.connected]).toEqual([false, false])
+    expect(reach.socket(true)).toBe('back')
+    expect(reach.socket(true)).toBeNull()
+
+    // unpaired or signed out mid-outage: no retries left, no outage remembered
+    reach.httpDown(task)
+    reach.socket(false)
+    reach.reset()
+    expect(reach.reachable).toBe(true)
     expect(clock.pending).toEqual([])
   })
 })
