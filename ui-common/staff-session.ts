@@ -2,10 +2,10 @@
  * The session of a screen where a person signs in (the clerk's console, the manager's
  * dashboard, the national hub page): the token and who it belongs to, kept in one TokenStore
  * (sessionStorage for all three: closing the browser signs out, a reload does not); requests
- * that carry it as a bearer header (JSON, and files saved from a Blob URL: never a token in a
- * URL: staff-download.ts); the moment the server refuses it (expired, logged out elsewhere,
- * changed), after which the screen asks to sign in again; and, for the center's screens, the
- * live feed, whose refusal is checked over HTTP before the session counts as ended. The screen's own session decides
+ * that carry it as a bearer header (files too, through staff-download.ts: never a token in a
+ * URL); the moment the server refuses it (expired, logged out elsewhere, changed), after which
+ * the screen asks to sign in again; and, for the center's screens, the live feed, whose refusal
+ * is checked over HTTP before the session counts as ended. The screen's own session decides
  * what "sign in again" looks like (a dialog over the unchanged console, the dashboard's login
  * page, the hub's token form).
  */
