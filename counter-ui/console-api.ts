@@ -1,10 +1,10 @@
 /**
- * What the console asks the center, one small function per call. Each takes the server's
- * base path and the clerk's token; failures are ApiError (with the stable code) or NetworkError.
+ * What the console asks the center, one small function per call (signing in and out is
+ * ui-common/staff-api.ts). Each takes the server's base path and the clerk's token; failures
+ * are ApiError (with the stable code) or NetworkError.
  */
-import type { Counter, CounterActionResult, FinishOutcome, IssuedTicket, PriorityCategory, User } from '../protocol/entities.ts'
+import type { Counter, CounterActionResult, FinishOutcome, IssuedTicket, PriorityCategory } from '../protocol/entities.ts'
 import type { ClerkStatsToday } from '../protocol/stats.ts'
-import type { Role } from '../protocol/common.ts'
 import { requestJson } from '../ui-common/api-client.ts'
 import { apiUrl } from '../ui-common/base-path.ts'
 
@@ -16,26 +16,8 @@ export interface CenterInfo {
   finishOutcomes?: FinishOutcome[]
 }
 
-export interface LoginReply {
-  token: string
-  expiresAt: string
-  user: { id: number; username: string; role: Role }
-}
-
 /** The request path of each counter action. */
 export type CounterActionPath = 'open' | 'pause' | 'close' | 'call-next' | 'call' | 'recall' | 'start' | 'finish' | 'no-show' | 'transfer'
-
-export function login(base: string, username: string, password: string): Promise<LoginReply> {
-  return requestJson(apiUrl(base, '/auth/login'), { method: 'POST', body: { username, password } })
-}
-
-export function logout(base: string, token: string): Promise<unknown> {
-  return requestJson(apiUrl(base, '/auth/logout'), { method: 'POST', token })
-}
-
-export function fetchMe(base: string, token: string): Promise<User> {
-  return requestJson(apiUrl(base, '/auth/me'), { token })
-}
 
 export function fetchCenter(base: string, token: string): Promise<CenterInfo> {
   return requestJson(apiUrl(base, '/center'), { token })

@@ -1,26 +1,29 @@
 /**
- * The console's link to its center: the clerk's session (sessionStorage), what the console
- * shows (counters, live tickets, services, the clerk's day), whether the server can be reached,
- * and every request the clerk makes. Nothing is shown before the server confirms it: a request's
- * answer (or a push) changes the state, never the click itself; one request at a time.
- * Owns the feed and its retry timer; its host renders the state.
+ * The console's link to its center: the clerk's StaffSession (the token in sessionStorage with
+ * the user name, the re-login dialog when the server refuses it, the staff feed), what the
+ * console shows (counters, live tickets, services, the clerk's day), whether the server can be
+ * reached (a RetryController finds it again), and every request the clerk makes. Nothing is
+ * shown before the server confirms it: a request's answer (or a push) changes the state, never
+ * the click itself; one request at a time. Its host renders the state.
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit'
+import type { ReactiveControllerHost } from 'lit'
 import type { Counter, Ticket } from '../protocol/entities.ts'
 import type { ClerkStatsToday } from '../protocol/stats.ts'
 import type { Role } from '../protocol/common.ts'
 import { isActive } from '../protocol/ticket-lifecycle.ts'
 import { NetworkError } from '../ui-common/api-client.ts'
-import { backoffDelay } from '../protocol/backoff.ts'
-import { FeedController } from '../ui-common/feed-controller.ts'
 import { randomUuid } from '../ui-common/random-id.ts'
+import { FeedController } from '../ui-common/feed-controller.ts'
+import { ServerReach } from '../ui-common/server-reach.ts'
+import { fetchMe, login, logout, meUrl } from '../ui-common/staff-api.ts'
+import { sessionEnded, StaffSession } from '../ui-common/staff-session.ts'
+import { TokenStore, tokenKey } from '../ui-common/token-store.ts'
 import type { Lang } from '../ui-common/i18n.ts'
 import * as api from './console-api.ts'
 import type { ConsoleAction } from './console-actions.ts'
-import { counterLost, messageForError, needsLogin } from './error-messages.ts'
+import { counterLost, messageForError } from './error-messages.ts'
 import { LiveState } from './live-state.ts'
 import type { ConsoleMessageKey } from '../protocol/messages/console.ts'
-import { clearSession, loadSession, saveSession } from './token-store.ts'
 
 export type Phase = 'starting' | 'login' | 'choose' | 'console'
 
@@ -44,7 +47,7 @@ export interface ActionInput {
   idempotencyKey?: string
 }
 
-export class ConsoleSession implements ReactiveController {
+export class ConsoleSession {
   phase: Phase = 'starting'
   user: { id: number; username: string; role: Role } | null = null
   center: api.CenterInfo | null = null
@@ -52,35 +55,37 @@ export class ConsoleSession implements ReactiveController {
   readonly live = new LiveState()
   counterId: number | null = null
   stats: ClerkStatsToday | null = null
-  /** The token was refused: a login dialog over the unchanged screen. */
-  reloginNeeded = false
   /** The request in flight ('login', 'open:3', or a console action); every button waits for it. */
   busy: string | null = null
   notice: Notice | null = null
   loginError: ConsoleMessageKey | null = null
 
-  private token: string | null = null
-  private httpUp = true
-  private socketUp = true
-  private retryTimer: ReturnType<typeof setTimeout> | undefined
-  private retryAttempt = 0
+  /** The clerk's token (sessionStorage: closing the browser logs out, a reload does not) and the staff feed. */
+  private readonly auth: StaffSession
   private readonly feed: FeedController
+  /** Whether the center answers, and the retry loop that finds it again. */
+  private readonly reach: ServerReach
 
   /** `base`: the server's prefix (the console is at `<base>/counter/`). */
   constructor(
     private readonly host: ReactiveControllerHost,
     readonly base: string,
   ) {
-    host.addController(this)
-    this.feed = new FeedController(host, {
-      onSnapshot: (snapshot) =>
-        this.set(() => {
-          this.live.applySnapshot(snapshot)
-          this.checkMyCounter()
-        }),
-      onReachable: (up) => this.onSocketReachable(up),
-      onRefused: () => void this.checkToken(),
-    })
+    this.auth = new StaffSession(host, { store: new TokenStore(tokenKey('counter-session', base), 'session') })
+    this.feed = this.auth.attachFeed(
+      new FeedController(host, {
+        onSnapshot: (snapshot) =>
+          this.set(() => {
+            this.live.applySnapshot(snapshot)
+            this.checkMyCounter()
+          }),
+        onReachable: (up) => this.onSocketReachable(up),
+        onRefused: () => void this.auth.probe(meUrl(base)),
+      }),
+      base,
+    )
+    this.reach = new ServerReach(host, { baseMs: 1000, maxMs: 10_000 })
+    this.feed
       .on('ticket:issued', (e) => this.set(() => this.live.upsertTicket(e.ticket)))
       .on('ticket:updated', (e) => this.set(() => this.live.upsertTicket(e.ticket)))
       .on('ticket:called', (e) => this.set(() => this.live.applyCall(e)))
@@ -88,13 +93,14 @@ export class ConsoleSession implements ReactiveController {
       .on('queue:updated', (e) => this.set(() => this.live.applyFigures(e.services)))
   }
 
-  hostDisconnected(): void {
-    clearTimeout(this.retryTimer)
+  /** The token was refused: a login dialog over the unchanged screen. */
+  get reloginNeeded(): boolean {
+    return this.auth.expired
   }
 
   /** Whether the center answers (buttons are disabled and a banner shows when not). */
   get reachable(): boolean {
-    return this.httpUp && this.socketUp
+    return this.reach.reachable
   }
 
   get myCounter(): Counter | null {
@@ -110,14 +116,12 @@ export class ConsoleSession implements ReactiveController {
 
   /** The user name to prefill in the login dialog. */
   get username(): string {
-    return this.user?.username ?? loadSession(this.base)?.username ?? ''
+    return this.user?.username ?? this.auth.username
   }
 
   /** Starts from the stored session, or asks to log in. */
   async boot(): Promise<void> {
-    const stored = loadSession(this.base)
-    if (!stored) return this.set(() => (this.phase = 'login'))
-    this.token = stored.token
+    if (this.auth.restore() === null) return this.set(() => (this.phase = 'login'))
     await this.enter()
   }
 
@@ -129,15 +133,13 @@ export class ConsoleSession implements ReactiveController {
       this.loginError = null
     })
     try {
-      const reply = await api.login(this.base, username, password)
+      const reply = await login(this.base, username, password)
       const sameUser = this.user?.id === reply.user.id
-      this.token = reply.token
-      saveSession(this.base, { token: reply.token, username: reply.user.username })
+      this.auth.signIn(reply.token, reply.user.username)
       if (!sameUser) {
         this.counterId = null
         this.phase = 'starting'
       }
-      this.reloginNeeded = false
       this.notice = null
       await this.enter()
     } catch (err) {
@@ -148,17 +150,16 @@ export class ConsoleSession implements ReactiveController {
   }
 
   async logout(): Promise<void> {
-    const token = this.token
-    this.feed.stop()
-    clearSession(this.base)
-    this.token = null
+    const token = this.auth.token
+    this.auth.signOut()
+    this.reach.reset()
     this.set(() => {
       this.phase = 'login'
       this.user = null
       this.counterId = null
       this.notice = null
     })
-    if (token) await api.logout(this.base, token).catch(() => {})
+    if (token) await logout(this.base, token).catch(() => {})
   }
 
   /** Opens (or takes over, for a manager) a counter; the console then works it. */
@@ -235,14 +236,14 @@ export class ConsoleSession implements ReactiveController {
 
   /** One request at a time: the busy flag disables every button until the answer is in. */
   private async request(name: string, run: (token: string) => Promise<void>): Promise<boolean> {
-    const token = this.token
+    const token = this.auth.token
     if (this.busy || token === null || !this.reachable || this.reloginNeeded) return false
     this.set(() => (this.busy = name))
     try {
       await run(token)
       return true
     } catch (err) {
-      if (needsLogin(err)) this.reloginNeeded = true
+      if (sessionEnded(err)) this.auth.refused(token)
       else if (err instanceof NetworkError) this.serverDown()
       else {
         this.notice = { key: messageForError(err), tone: 'error' }
@@ -254,98 +255,92 @@ export class ConsoleSession implements ReactiveController {
     }
   }
 
-  /** Who am I, the center, the counters; then the feed, and the screen for where the clerk is. */
-  private async enter(): Promise<void> {
-    const token = this.token
-    if (token === null) return
+  /** Who am I, the center, the counters; then the feed, and the screen for where the clerk is. False when no server answered. */
+  private async enter(): Promise<boolean> {
+    const token = this.auth.token
+    if (token === null) return true
     try {
       const [me, center, counters] = await Promise.all([
-        api.fetchMe(this.base, token),
+        fetchMe(this.base, token),
         api.fetchCenter(this.base, token),
         api.fetchCounters(this.base, token),
       ])
-      if (token !== this.token) return
+      if (token !== this.auth.token) return true
       this.user = { id: me.id, username: me.username, role: me.role }
       this.center = center
       this.live.counters = counters
-      this.httpUp = true
+      this.reach.httpBack()
       // a counter this clerk holds is where they work: after a reload or a new login the same screen comes back
       const mine = counters.find((c) => c.clerk?.id === me.id && c.state !== 'closed')
       this.counterId = mine?.id ?? null
       this.phase = mine ? 'console' : 'choose'
-      this.feed.start(this.base, token)
+      this.auth.startFeed()
       this.host.requestUpdate()
       void this.refreshStats()
+      return true
     } catch (err) {
-      if (needsLogin(err)) {
-        if (this.phase === 'starting') {
-          clearSession(this.base)
-          this.set(() => (this.phase = 'login'))
-        } else this.set(() => (this.reloginNeeded = true))
-      } else this.serverDown(() => this.enter())
+      if (!sessionEnded(err)) {
+        this.serverDown(() => this.enter())
+        return false
+      }
+      // a stored session that no longer works: the login page; one that ended mid-work: the dialog over the screen
+      if (this.phase === 'starting') {
+        this.auth.signOut()
+        this.set(() => (this.phase = 'login'))
+      } else this.auth.refused(token)
+      return true
     }
   }
 
   private async refreshStats(): Promise<void> {
-    const token = this.token
+    const token = this.auth.token
     if (token === null) return
     try {
       const stats = await api.fetchMyDay(this.base, token)
-      if (token === this.token) this.set(() => (this.stats = stats))
+      if (token === this.auth.token) this.set(() => (this.stats = stats))
     } catch {
       // figures wait for the next action or reconnect
     }
   }
 
   private async reloadCounters(): Promise<boolean> {
-    const token = this.token
+    const token = this.auth.token
     if (token === null) return false
     try {
       const counters = await api.fetchCounters(this.base, token)
-      if (token !== this.token) return false
+      if (token !== this.auth.token) return false
       this.set(() => {
         this.live.counters = counters
-        this.httpUp = true
+        this.reach.httpBack()
         this.checkMyCounter()
       })
       return true
     } catch (err) {
-      if (needsLogin(err)) this.set(() => (this.reloginNeeded = true))
+      if (sessionEnded(err)) this.auth.refused(token)
       return false
     }
   }
 
-  /** An HTTP call found no server: the banner shows until a retry gets through. */
-  private serverDown(retry: () => Promise<unknown> = () => this.recover()): void {
-    this.set(() => (this.httpUp = false))
-    clearTimeout(this.retryTimer)
-    this.retryTimer = setTimeout(() => void retry(), backoffDelay(this.retryAttempt++, { baseMs: 1000, maxMs: 10_000 }))
+  /**
+   * An HTTP call found no server: the banner shows until `task` (by default reloading the
+   * counters) gets through; a retry already running goes on with its own task and delays.
+   */
+  private serverDown(task: () => Promise<boolean> = () => this.recover()): void {
+    this.reach.httpDown(task)
   }
 
-  private async recover(): Promise<void> {
-    if (await this.reloadCounters()) {
-      this.retryAttempt = 0
-      this.feed.refresh()
-      void this.refreshStats()
-    } else if (!this.reloginNeeded) this.serverDown()
-  }
-
-  /** The socket was refused: ask over HTTP whether the session still holds. */
-  private async checkToken(): Promise<void> {
-    const token = this.token
-    if (token === null) return
-    try {
-      await api.fetchMe(this.base, token)
-    } catch (err) {
-      if (needsLogin(err) && token === this.token) this.set(() => (this.reloginNeeded = true))
-    }
+  /** The counters again, then a snapshot and the day's figures; true when done (reached, or the session ended). */
+  private async recover(): Promise<boolean> {
+    if (!(await this.reloadCounters())) return this.reloginNeeded
+    this.reach.stopRetry()
+    this.feed.refresh()
+    void this.refreshStats()
+    return true
   }
 
   private onSocketReachable(up: boolean): void {
-    const was = this.socketUp
-    this.set(() => (this.socketUp = up))
     // back after a real outage: the HTTP side may be marked down, and the day's figures moved on
-    if (up && !was) void this.recover()
+    if (this.reach.socket(up) === 'back') void this.recover().then((done) => done || this.serverDown())
   }
 
   private apply(result: { counter: Counter; ticket: Ticket | null }): void {

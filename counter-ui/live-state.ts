@@ -6,6 +6,7 @@
 import type { Counter, ServiceWithQueue, Ticket } from '../protocol/entities.ts'
 import type { CalledTicket, QueueFigures, Snapshot } from '../protocol/events.ts'
 import { isActive } from '../protocol/ticket-lifecycle.ts'
+import { withFigures } from '../ui-common/queue-figures.ts'
 
 const isLive = (t: Ticket) => t.status === 'waiting' || isActive(t.status)
 
@@ -39,11 +40,7 @@ export class LiveState {
   }
 
   applyFigures(figures: QueueFigures[]): void {
-    const byId = new Map(figures.map((f) => [f.serviceId, f]))
-    this.services = this.services.map((s) => {
-      const f = byId.get(s.id)
-      return f ? { ...s, waiting: f.waiting, estimatedWaitSeconds: f.estimatedWaitSeconds, available: f.available } : s
-    })
+    this.services = withFigures(this.services, figures)
   }
 
   counter(id: number | null): Counter | null {

@@ -1,18 +1,14 @@
 /**
- * What the dashboard asks the center, one small function per call; each takes the server's
- * base path and the user's token. Failures are ApiError (status, stable code, message) or NetworkError.
+ * What the dashboard asks the center, one small function per call, through the manager's
+ * StaffSession (the bearer token, and a refused token ends the session whichever view asked).
+ * Failures are ApiError (status, stable code, message) or NetworkError.
  */
 import type { Counter, Device, ServiceWithQueue, User } from '../protocol/entities.ts'
 import type { DeviceHealth, HourlySeries, Report, ReportGrouping, StatsToday } from '../protocol/stats.ts'
 import type { AuditEntry, PutSettingsBody, SettingsReply } from '../protocol/settings.ts'
-import type { Role } from '../protocol/common.ts'
-import { ApiError, NetworkError, requestJson } from '../ui-common/api-client.ts'
 import { apiUrl } from '../ui-common/base-path.ts'
-
-export interface LoginReply {
-  token: string
-  user: { id: number; username: string; role: Role }
-}
+import { downloadFile } from '../ui-common/staff-download.ts'
+import type { StaffSession } from '../ui-common/staff-session.ts'
 
 export interface BackupStatus {
   enabled: boolean
@@ -20,22 +16,19 @@ export interface BackupStatus {
   files?: { name: string; bytes: number; at: string }[]
 }
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE'
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
-/** A bound client: the base path and the token once. */
+/** A bound client: the base path and the manager's session once. */
 export class DashboardApi {
   constructor(
     readonly base: string,
-    public token: string | null = null,
+    private readonly session: StaffSession,
   ) {}
 
   private call<T>(path: string, method: Method = 'GET', body?: unknown): Promise<T> {
-    return requestJson<T>(apiUrl(this.base, path), { method, token: this.token, ...(body !== undefined ? { body } : {}) })
+    return this.session.request<T>(apiUrl(this.base, path), { method, ...(body !== undefined ? { body } : {}) })
   }
 
-  login(username: string, password: string): Promise<LoginReply> {
-    return requestJson(apiUrl(this.base, '/auth/login'), { method: 'POST', body: { username, password } })
-  }
   logout = () => this.call('/auth/logout', 'POST')
   me = () => this.call<User>('/auth/me')
   today = () => this.call<StatsToday>('/stats/today')
@@ -52,10 +45,10 @@ export class DashboardApi {
   news = () => this.call<{ ar: string; en: string }>('/center/news')
 
   putSettings(body: PutSettingsBody): Promise<SettingsReply> {
-    return requestJson(apiUrl(this.base, '/settings'), { method: 'PUT', token: this.token, body })
+    return this.call('/settings', 'PUT', body)
   }
   putNews(body: { ar: string; en: string }): Promise<unknown> {
-    return requestJson(apiUrl(this.base, '/center/news'), { method: 'PUT', token: this.token, body })
+    return this.call('/center/news', 'PUT', body)
   }
   /** POST or PATCH a resource of the configuration screens. */
   save<T>(path: string, method: 'POST' | 'PATCH', body: unknown): Promise<T> {
@@ -63,24 +56,7 @@ export class DashboardApi {
   }
 
   /** Downloads a CSV with the token (a plain link cannot send it) and saves it under `name`. */
-  async download(path: string, name: string): Promise<void> {
-    let res: Response
-    try {
-      res = await fetch(apiUrl(this.base, path), { headers: { authorization: `Bearer ${this.token}` }, cache: 'no-store' })
-    } catch (err) {
-      throw new NetworkError(String(err))
-    }
-    if (!res.ok) {
-      const body = (await res.json().catch(() => ({}))) as { code?: string; message?: string }
-      throw new ApiError(res.status, body.code ?? `HTTP_${res.status}`, body.message ?? res.statusText)
-    }
-    const url = URL.createObjectURL(await res.blob())
-    const a = document.createElement('a')
-    a.href = url
-    a.download = name
-    document.body.append(a)
-    a.click()
-    a.remove()
-    setTimeout(() => URL.revokeObjectURL(url), 10_000)
+  download(path: string, name: string): Promise<void> {
+    return downloadFile(this.session, apiUrl(this.base, path), name)
   }
 }

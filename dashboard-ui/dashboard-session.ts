@@ -1,6 +1,7 @@
 /**
- * The dashboard's link to its center: the manager's session (sessionStorage, like the console),
- * the live figures and what keeps them live. The staff feed (socket.io) tells us something
+ * The dashboard's link to its center: the manager's StaffSession (the token in sessionStorage,
+ * like the console; a refused token, from any view, back to the login page), the live figures
+ * and what keeps them live. The staff feed (socket.io) tells us something
  * changed; we then refetch today's KPIs (debounced, so a burst of calls is one request), apply
  * counters as they are pushed, and keep each device's last pushed status. Owns the feed and
  * its timers; its host renders the state.
@@ -13,12 +14,14 @@ import type { Role } from '../protocol/common.ts'
 import { isFaulty } from '../protocol/device-health.ts'
 import { ApiError } from '../ui-common/api-client.ts'
 import { FeedController } from '../ui-common/feed-controller.ts'
+import { login, meUrl } from '../ui-common/staff-api.ts'
+import { StaffSession } from '../ui-common/staff-session.ts'
+import { TokenStore, tokenKey } from '../ui-common/token-store.ts'
 import { DashboardApi, type BackupStatus } from './dashboard-api.ts'
 import type { DashboardMessageKey } from '../protocol/messages/dashboard.ts'
 
 export type Phase = 'starting' | 'login' | 'ready'
 
-const keyOf = (base: string) => `tabour:dashboard-session:${base || '/'}`
 const REFRESH_MS = 300
 
 export class DashboardSession implements ReactiveController {
@@ -37,7 +40,8 @@ export class DashboardSession implements ReactiveController {
   revision = 0
 
   readonly api: DashboardApi
-  private readonly feed: FeedController
+  /** The manager's token and the staff feed. */
+  private readonly auth: StaffSession
   private refreshTimer: ReturnType<typeof setTimeout> | undefined
   private slowTimer: ReturnType<typeof setInterval> | undefined
 
@@ -46,19 +50,27 @@ export class DashboardSession implements ReactiveController {
     base: string,
   ) {
     host.addController(this)
-    this.api = new DashboardApi(base)
-    this.feed = new FeedController(host, {
-      onSnapshot: (s) => {
-        this.counters = s.counters
-        this.services = s.services
-        this.scheduleRefresh()
-      },
-      onReachable: (up) => {
-        this.reachable = up
-        this.host.requestUpdate()
-      },
-      onRefused: () => this.toLogin(),
+    this.auth = new StaffSession(host, {
+      store: new TokenStore(tokenKey('dashboard-session', base), 'session'),
+      onExpired: () => this.toLogin(),
     })
+    this.api = new DashboardApi(base, this.auth)
+    this.auth
+      .attachFeed(
+        new FeedController(host, {
+          onSnapshot: (s) => {
+            this.counters = s.counters
+            this.services = s.services
+            this.scheduleRefresh()
+          },
+          onReachable: (up) => {
+            this.reachable = up
+            this.host.requestUpdate()
+          },
+          onRefused: () => void this.auth.probe(meUrl(base)),
+        }),
+        base,
+      )
       .on('ticket:issued', () => this.scheduleRefresh())
       .on('ticket:called', () => this.scheduleRefresh())
       .on('ticket:updated', () => this.scheduleRefresh())
@@ -84,14 +96,7 @@ export class DashboardSession implements ReactiveController {
   }
 
   async boot(): Promise<void> {
-    let token: string | null = null
-    try {
-      token = sessionStorage.getItem(keyOf(this.api.base))
-    } catch {
-      // no storage: log in
-    }
-    if (!token) return this.toLogin()
-    this.api.token = token
+    if (this.auth.restore() === null) return this.toLogin()
     try {
       const me = await this.api.me()
       await this.start({ id: me.id, username: me.username, role: me.role })
@@ -103,18 +108,13 @@ export class DashboardSession implements ReactiveController {
   async login(username: string, password: string): Promise<void> {
     this.loginError = null
     try {
-      const reply = await this.api.login(username, password)
+      const reply = await login(this.api.base, username, password)
       if (reply.user.role === 'clerk') {
         this.loginError = 'login.notManager'
         this.host.requestUpdate()
         return
       }
-      this.api.token = reply.token
-      try {
-        sessionStorage.setItem(keyOf(this.api.base), reply.token)
-      } catch {
-        // kept in memory only
-      }
+      this.auth.signIn(reply.token)
       await this.start(reply.user)
     } catch (err) {
       this.loginError = err instanceof ApiError ? 'login.bad' : 'login.network'
@@ -137,8 +137,8 @@ export class DashboardSession implements ReactiveController {
       this.hourly = hourly
       this.revision++
       this.host.requestUpdate()
-    } catch (err) {
-      if (err instanceof ApiError && err.status === 401) this.toLogin()
+    } catch {
+      // a refused token already went back to the login page; anything else waits for the next push
     }
   }
 
@@ -164,7 +164,7 @@ export class DashboardSession implements ReactiveController {
   private async start(user: { id: number; username: string; role: Role }): Promise<void> {
     this.user = user
     this.phase = 'ready'
-    this.feed.start(this.api.base, this.api.token!)
+    this.auth.startFeed()
     await Promise.all([this.refresh(), this.refreshSlow()])
     clearInterval(this.slowTimer)
     // last-seen times and backups are not pushed: look again every minute
@@ -172,14 +172,8 @@ export class DashboardSession implements ReactiveController {
   }
 
   private toLogin(): void {
-    this.feed.stop()
+    this.auth.signOut()
     clearInterval(this.slowTimer)
-    try {
-      sessionStorage.removeItem(keyOf(this.api.base))
-    } catch {
-      // nothing stored
-    }
-    this.api.token = null
     this.user = null
     this.phase = 'login'
     this.host.requestUpdate()

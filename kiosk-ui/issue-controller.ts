@@ -6,6 +6,7 @@
  * may already have made instead of a second one. Owns its retry timer.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit'
+import { backoffDelay } from '../protocol/backoff.ts'
 import { NetworkError } from '../ui-common/api-client.ts'
 import { randomUuid } from '../ui-common/random-id.ts'
 import { issueTicket, type IssuedTicketReply, type IssueRequest } from './kiosk-api.ts'
@@ -14,6 +15,8 @@ import { issueTicket, type IssuedTicketReply, type IssueRequest } from './kiosk-
 const REUSE_KEY_MS = 3 * 60_000
 /** Tries per tap when the network fails; default 3 (waits 0.7 s, then 1.4 s). */
 const ATTEMPTS = 3
+/** The waits between those tries: short, and without jitter (one citizen, one tap). */
+const RETRY_BACKOFF = { baseMs: 700, maxMs: 1400, jitter: 0 }
 
 export class IssueController implements ReactiveController {
   /** The service whose ticket is in flight, or null. */
@@ -73,7 +76,7 @@ export class IssueController implements ReactiveController {
             if (err instanceof NetworkError) this.unfinished = { serviceId: body.serviceId, key, at: Date.now() }
             throw err
           }
-          await this.pause(attempt * 700)
+          await this.pause(backoffDelay(attempt - 1, RETRY_BACKOFF))
         }
       }
     } finally {

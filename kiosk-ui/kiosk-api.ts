@@ -1,11 +1,10 @@
 /**
- * What the kiosk and the status page ask the center, one small function per call. Each takes
- * the server's base path (the center may be embedded under a prefix) and, where needed, the
- * kiosk's device token. Failures are ApiError (with the stable code) or NetworkError.
+ * What the kiosk and the status page ask the center, one small function per call (the center
+ * and the kiosk's own record: ui-common/device-api.ts). Each takes the server's base path (the
+ * center may be embedded under a prefix) and, where needed, the kiosk's device token. Failures are ApiError (with the stable code) or NetworkError.
  */
-import type { CenterInfo } from '../protocol/center.ts'
-import type { Device, IssuedTicket, PublicTicket, ServiceWithQueue } from '../protocol/entities.ts'
-import { ApiError, requestJson } from '../ui-common/api-client.ts'
+import type { IssuedTicket, PublicTicket, ServiceWithQueue } from '../protocol/entities.ts'
+import { requestJson } from '../ui-common/api-client.ts'
 import { apiUrl } from '../ui-common/base-path.ts'
 
 /** POST /tickets answers this; `statusUrl`, when the server sends it, is what its printed QR carries. */
@@ -19,24 +18,9 @@ export interface IssueRequest {
   lang: 'ar' | 'en'
 }
 
-/** The center's name and priority categories. */
-export function fetchCenter(base: string, token: string): Promise<CenterInfo> {
-  return requestJson(apiUrl(base, '/center'), { token })
-}
-
 /** The active services with their live figures. */
 export function fetchServices(base: string, token: string): Promise<ServiceWithQueue[]> {
   return requestJson(apiUrl(base, '/services'), { token })
-}
-
-/** The kiosk's own device record (its config); null when the server has no such route yet (404). */
-export async function fetchOwnDevice(base: string, token: string): Promise<Device | null> {
-  try {
-    return await requestJson<Device>(apiUrl(base, '/devices/me'), { token })
-  } catch (err) {
-    if (err instanceof ApiError && err.status === 404) return null
-    throw err
-  }
 }
 
 /**

@@ -10,8 +10,11 @@ import { ErrorCodes } from '../protocol/error-codes.ts'
 import { ApiError, NetworkError, requestJson } from './api-client.ts'
 import { apiUrl } from './base-path.ts'
 import { normalizePairingCode, PAIRING_CODE_LENGTH } from './pairing-code.ts'
-import { clearToken, loadToken, saveToken, type PairedKind } from './token-store.ts'
 import type { PairingMessageKey } from '../protocol/messages/pairing.ts'
+import { TokenStore, tokenKey } from './token-store.ts'
+
+/** The kinds of device that pair from a browser page. */
+export type PairedKind = 'kiosk' | 'display'
 
 export interface DevicePairingHooks {
   /** A code was just traded for a token of the right kind: apply the device's config, then start. */
@@ -43,19 +46,23 @@ export class DevicePairing {
   /** The code to show on the pairing screen (from `?pair=`). */
   code = ''
   token: string | null = null
+  /** The token in localStorage, one per device kind and base path: a kiosk and a display in one browser keep their own. */
+  private readonly store: TokenStore
 
   constructor(
     private readonly host: ReactiveControllerHost,
     readonly kind: PairedKind,
     readonly base: string,
     private readonly hooks: DevicePairingHooks,
-  ) {}
+  ) {
+    this.store = new TokenStore(tokenKey(`${kind}-token`, base), 'local')
+  }
 
   /** Starts: pairs with `?pair=` in `search` if there is one, else uses the stored token. */
   async boot(search: string): Promise<void> {
     const raw = new URLSearchParams(search).get('pair')
     const code = normalizePairingCode(raw ?? '')
-    this.token = loadToken(this.kind, this.base)
+    this.token = this.store.load()?.token ?? null
     if (code.length === PAIRING_CODE_LENGTH) {
       // a kiosk or TV whose launcher opens the ?pair= URL on every boot keeps the token it has once the code is spent
       const paired = await this.pair(code, this.token !== null)
@@ -80,7 +87,7 @@ export class DevicePairing {
         this.show(MESSAGES[this.kind].wrongKind, '')
         return false
       }
-      saveToken(this.kind, this.base, token)
+      this.store.save({ token })
       this.token = token
       await this.hooks.onPaired(device)
       await this.start()
@@ -95,7 +102,7 @@ export class DevicePairing {
 
   /** The token no longer works (revoked, or paired again elsewhere): forget it, back to the code screen. */
   forget(): void {
-    clearToken(this.kind, this.base)
+    this.store.clear()
     this.token = null
     this.show(MESSAGES[this.kind].revoked, '')
   }

@@ -8,7 +8,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit'
 import type { ServerToClientEvents, Snapshot } from '../protocol/events.ts'
 import { ErrorCodes } from '../protocol/error-codes.ts'
-import { backoffDelay } from '../protocol/backoff.ts'
+import { BackoffTimer } from './backoff-timer.ts'
 import { openFeedSocket, requestSnapshot, SeqTracker, type ConnectError, type TabourSocket } from './feed.ts'
 
 /** What the feed tells its host besides the events it subscribed to. */
@@ -32,8 +32,8 @@ export class FeedController implements ReactiveController {
   private readonly seq = new SeqTracker()
   private readonly handlers = new Map<FeedEvent, (payload: never) => void>()
   private downTimer: ReturnType<typeof setTimeout> | undefined
-  private reconnectTimer: ReturnType<typeof setTimeout> | undefined
-  private reconnectAttempt = 0
+  /** Our own reconnects, where socket.io gave up: 1 s doubling up to 10 s. */
+  private readonly reconnect = new BackoffTimer({ baseMs: 1000, maxMs: 10_000 })
   private snapshotting = false
   private snapshotAgain = false
 
@@ -76,7 +76,7 @@ export class FeedController implements ReactiveController {
     socket.on('connect', () => {
       clearTimeout(this.downTimer)
       this.downTimer = undefined
-      this.reconnectAttempt = 0
+      this.reconnect.reset()
       this.callbacks.onReachable(true)
       // a recovered connection got the missed events replayed; anything else starts over
       if (!socket.recovered) {
@@ -110,8 +110,8 @@ export class FeedController implements ReactiveController {
   /** Closes the connection and every timer. */
   stop(): void {
     clearTimeout(this.downTimer)
-    clearTimeout(this.reconnectTimer)
-    this.downTimer = this.reconnectTimer = undefined
+    this.downTimer = undefined
+    this.reconnect.cancel()
     if (this.socket) {
       this.socket.removeAllListeners()
       this.socket.disconnect()
@@ -163,13 +163,9 @@ export class FeedController implements ReactiveController {
   }
 
   private reconnectLater(): void {
-    clearTimeout(this.reconnectTimer)
     const socket = this.socket
-    this.reconnectTimer = setTimeout(
-      () => {
-        if (socket && socket === this.socket && !socket.connected) socket.connect()
-      },
-      backoffDelay(this.reconnectAttempt++, { baseMs: 1000, maxMs: 10_000 }),
-    )
+    this.reconnect.schedule(() => {
+      if (socket && socket === this.socket && !socket.connected) socket.connect()
+    })
   }
 }

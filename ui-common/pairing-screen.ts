@@ -12,7 +12,7 @@ import { themeStyles } from './theme.ts'
 import { touchStyles } from './touch-styles.ts'
 import './lang-switch.ts'
 import { normalizePairingCode, PAIRING_ALPHABET, PAIRING_CODE_LENGTH } from './pairing-code.ts'
-import type { PairedKind } from './token-store.ts'
+import type { PairedKind } from './device-pairing.ts'
 import { pairingText, type PairingMessageKey } from '../protocol/messages/pairing.ts'
 
 /** Payload of `pair-submit`. */

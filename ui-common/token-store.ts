@@ -1,35 +1,76 @@
 /**
- * A paired device's token in localStorage, one per device kind and server base path: a kiosk
- * and a display opened in one browser keep their own, and two centers embedded in one host
- * under different prefixes too. Storage failures (a locked-down browser profile) behave like
- * an empty store: the screen asks to be paired.
+ * Where every screen keeps its token: one entry under a key, in localStorage (a paired kiosk or
+ * display keeps its token across restarts) or sessionStorage (a staff login ends with the
+ * browser: a console is often a shared PC). Keys carry the server's base path, so two centers
+ * embedded in one host under different prefixes keep their own. Storage failures (a locked-down
+ * browser profile) behave like an empty store: the screen asks to be paired or to log in again.
  */
 
-/** The kinds of device that pair from a browser page. */
-export type PairedKind = 'kiosk' | 'display'
+/** Which Web Storage holds the entry. */
+export type StorageKind = 'local' | 'session'
 
-const keyOf = (kind: PairedKind, base: string) => `tabour:${kind}-token:${base || '/'}`
+/** What is kept: the token, and for staff screens who logged in (to prefill a re-login). */
+export interface StoredToken {
+  token: string
+  username?: string
+}
 
-export function loadToken(kind: PairedKind, base: string): string | null {
+/** The key of a screen's entry: ('kiosk-token', '') → 'tabour:kiosk-token:/'; without `base`, 'tabour:<name>'. */
+export function tokenKey(name: string, base?: string): string {
+  return base === undefined ? `tabour:${name}` : `tabour:${name}:${base || '/'}`
+}
+
+/** The entry as stored: a bare token, or JSON `{token, username}` when a username goes with it. */
+export function encodeToken(entry: StoredToken): string {
+  return entry.username === undefined ? entry.token : JSON.stringify({ token: entry.token, username: entry.username })
+}
+
+/** The stored text back; null for anything that is neither form (tokens never start with `{`). */
+export function decodeToken(raw: string | null): StoredToken | null {
+  if (!raw) return null
+  if (!raw.startsWith('{')) return { token: raw }
   try {
-    return localStorage.getItem(keyOf(kind, base))
+    const parsed = JSON.parse(raw) as Partial<StoredToken>
+    if (typeof parsed.token !== 'string' || !parsed.token) return null
+    return typeof parsed.username === 'string' ? { token: parsed.token, username: parsed.username } : { token: parsed.token }
   } catch {
     return null
   }
 }
 
-export function saveToken(kind: PairedKind, base: string, token: string): void {
-  try {
-    localStorage.setItem(keyOf(kind, base), token)
-  } catch {
-    // kept in memory only; the next reload asks for a code again
-  }
-}
+/** One screen's token in one storage; `kind` defaults to localStorage. */
+export class TokenStore {
+  constructor(
+    readonly key: string,
+    readonly kind: StorageKind = 'local',
+  ) {}
 
-export function clearToken(kind: PairedKind, base: string): void {
-  try {
-    localStorage.removeItem(keyOf(kind, base))
-  } catch {
-    // nothing stored
+  /** The stored entry, or null (none, unreadable, or no storage at all). */
+  load(): StoredToken | null {
+    try {
+      return decodeToken(this.storage().getItem(this.key))
+    } catch {
+      return null
+    }
+  }
+
+  save(entry: StoredToken): void {
+    try {
+      this.storage().setItem(this.key, encodeToken(entry))
+    } catch {
+      // kept in memory only; the next reload asks again
+    }
+  }
+
+  clear(): void {
+    try {
+      this.storage().removeItem(this.key)
+    } catch {
+      // nothing stored
+    }
+  }
+
+  private storage(): Storage {
+    return this.kind === 'local' ? localStorage : sessionStorage
   }
 }

@@ -4,8 +4,9 @@
  * the hub's threshold are flagged offline; sortable tables, a bar chart (plain SVG) and CSV
  * export of the same figures. Arabic first (RTL, Arabic-Indic digits), English second.
  * When the hub has a read token (HUB_READ_TOKEN) and the API answers 401, a sign-in form asks
- * for it; it is kept in sessionStorage (gone with the tab) and sent as a bearer header on every
- * request, the CSV files included (fetched, then saved from a Blob URL: never a token in a URL).
+ * for it; the staff session of ui-common keeps it in sessionStorage (gone with the tab) and sends
+ * it as a bearer header on every request, the CSV files included (fetched, then saved from a
+ * Blob URL: never a token in a URL).
  */
 import { LitElement, css, html, nothing, svg, type TemplateResult } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
@@ -17,6 +18,10 @@ import '../../ui-common/fonts.ts'
 import '../../ui-common/lang-switch.ts'
 import type { LangChangeEvent } from '../../ui-common/lang-switch.ts'
 import { hubText, type HubMessageKey } from '../../protocol/messages/hub.ts'
+import { ApiError } from '../../ui-common/api-client.ts'
+import { downloadFile } from '../../ui-common/staff-download.ts'
+import { StaffSession } from '../../ui-common/staff-session.ts'
+import { TokenStore, tokenKey } from '../../ui-common/token-store.ts'
 
 interface Row {
   key: string
@@ -54,27 +59,9 @@ type Table = 'governorate' | 'center' | 'service'
 type SortKey = 'name' | 'issued' | 'served' | 'avgWaitSeconds' | 'slaPercent' | 'noShow' | 'offline'
 
 const REFRESH_MS = 60_000
-const TOKEN_KEY = 'tabour:hub-read-token'
-
-function loadToken(): string | null {
-  try {
-    return sessionStorage.getItem(TOKEN_KEY)
-  } catch {
-    return null
-  }
-}
-
-function saveToken(token: string | null): void {
-  try {
-    if (token) sessionStorage.setItem(TOKEN_KEY, token)
-    else sessionStorage.removeItem(TOKEN_KEY)
-  } catch {
-    // a locked-down profile: kept in memory only, asked again after a reload
-  }
-}
 
 /** The hub said 401: the token is missing or wrong. */
-class SignInNeeded extends Error {}
+const signInNeeded = (err: unknown) => err instanceof ApiError && err.status === 401
 
 @customElement('tabour-hub-app')
 export class HubApp extends LitElement {
@@ -231,7 +218,11 @@ export class HubApp extends LitElement {
   /** The token given was refused. */
   @state() private tokenWrong = false
   @state() private csvFailed = false
-  @state() private token: string | null = loadToken()
+  /** The read token, in sessionStorage; a token the hub refuses is forgotten at once (and the form asks again). */
+  private readonly auth = new StaffSession(this, {
+    store: new TokenStore(tokenKey('hub-read-token'), 'session'),
+    onExpired: () => this.auth.signOut(),
+  })
   @state() private sort: Record<Table, { key: SortKey; desc: boolean }> = {
     governorate: { key: 'issued', desc: true },
     center: { key: 'offline', desc: true },
@@ -246,6 +237,7 @@ export class HubApp extends LitElement {
     const q = new URLSearchParams(location.search)
     this.from = q.get('from') ?? ''
     this.to = q.get('to') ?? ''
+    this.auth.restore()
     void this.load()
     // while the sign-in form is up, nothing to refresh
     this.timer = setInterval(() => void (this.signIn ? undefined : this.load()), REFRESH_MS)
@@ -264,38 +256,25 @@ export class HubApp extends LitElement {
     return q.toString()
   }
 
-  /** A GET of the hub's API with the read token (when there is one) as a bearer header. */
-  private async api(path: string): Promise<Response> {
-    const token = this.token
-    const res = await fetch(path, { headers: token ? { authorization: `Bearer ${token}` } : {}, cache: 'no-store' })
-    if (res.status === 401) {
-      // a token we had was refused (wrong, or changed at the hub since): forget it and ask again
-      this.tokenWrong = token !== null
-      if (token !== null && token === this.token) this.setToken(null)
-      this.signIn = true
-      this.data = null
-      throw new SignInNeeded()
-    }
-    if (!res.ok) throw new Error(String(res.status))
-    return res
-  }
-
-  private setToken(token: string | null): void {
-    this.token = token
-    saveToken(token)
+  /** The sign-in form instead of the figures; says the token was wrong when one was sent. */
+  private askSignIn(sent: string | null): void {
+    this.tokenWrong = sent !== null
+    this.signIn = true
+    this.data = null
   }
 
   private async load(): Promise<void> {
+    const sent = this.auth.token
     try {
-      const res = await this.api(`/api/hub/v1/summary?${this.query()}`)
-      this.data = (await res.json()) as Summary
+      this.data = await this.auth.request<Summary>(`/api/hub/v1/summary?${this.query()}`)
       this.from ||= this.data.from
       this.to ||= this.data.to
       this.failed = false
       this.signIn = false
       this.tokenWrong = false
     } catch (err) {
-      this.failed = !(err instanceof SignInNeeded)
+      if (signInNeeded(err)) this.askSignIn(sent)
+      else this.failed = true
     }
   }
 
@@ -304,35 +283,27 @@ export class HubApp extends LitElement {
     const input = (e.target as HTMLFormElement).elements.namedItem('token') as HTMLInputElement
     const token = input.value.trim()
     if (!token) return
-    this.setToken(token)
+    this.auth.signIn(token)
     void this.load()
   }
 
   private signOut(): void {
-    this.setToken(null)
+    this.auth.signOut()
     this.data = null
     this.tokenWrong = false
     void this.load()
   }
 
-  /** The CSV through fetch (so the bearer header goes along), saved from a Blob URL. */
+  /** The CSV through fetch (so the bearer header goes along), saved from a Blob URL under the hub's file name. */
   private async download(e: Event, by: Table): Promise<void> {
     e.preventDefault()
     this.csvFailed = false
+    const sent = this.auth.token
     try {
-      const res = await this.api(`/api/hub/v1/figures.csv?${this.query({ by })}`)
-      const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? `tabour-${by}.csv`
-      const url = URL.createObjectURL(await res.blob())
-      const a = document.createElement('a')
-      a.href = url
-      a.download = name
-      a.style.display = 'none'
-      this.renderRoot.appendChild(a)
-      a.click()
-      a.remove()
-      setTimeout(() => URL.revokeObjectURL(url), 60_000)
+      await downloadFile(this.auth, `/api/hub/v1/figures.csv?${this.query({ by })}`, `tabour-${by}.csv`, true)
     } catch (err) {
-      if (!(err instanceof SignInNeeded)) this.csvFailed = true
+      if (signInNeeded(err)) this.askSignIn(sent)
+      else this.csvFailed = true
     }
   }
 
@@ -440,7 +411,7 @@ export class HubApp extends LitElement {
           this.language = e.detail.lang
           applyLang(this.language)
         }}></tabour-lang-switch>
-        ${this.token && !this.signIn ? html`<button type="button" data-sign-out @click=${() => this.signOut()}>${this.t('signOut')}</button>` : nothing}
+        ${this.auth.token && !this.signIn ? html`<button type="button" data-sign-out @click=${() => this.signOut()}>${this.t('signOut')}</button>` : nothing}
         </div>
       </header>
       ${this.signIn ? this.signInForm() : nothing}

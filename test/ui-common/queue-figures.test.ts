@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest'
+import type { ServiceWithQueue } from '../../protocol/entities.ts'
+import { needsSnapshot, withFigures } from '../../ui-common/queue-figures.ts'
+
+const service = (id: number, waiting: number): ServiceWithQueue =>
+  ({
+    id,
+    prefix: String.fromCharCode(64 + id),
+    nameAr: `خدمة ${id}`,
+    nameEn: `Service ${id}`,
+    waiting,
+    estimatedWaitSeconds: 60,
+    available: true,
+  }) as ServiceWithQueue
+
+describe('queue figures', () => {
+  it('applies each figure to its service and leaves the others as they were', () => {
+    const before = [service(1, 0), service(2, 5)]
+    const after = withFigures(before, [{ serviceId: 2, waiting: 6, estimatedWaitSeconds: 420, available: false }])
+    expect(after[0]).toBe(before[0])
+    expect(after[1]).toEqual({ ...before[1], waiting: 6, estimatedWaitSeconds: 420, available: false })
+    // the names stay: a figure carries none
+    expect(after[1].nameAr).toBe('خدمة 2')
+    expect(before[1].waiting).toBe(5)
+  })
+
+  it('asks for a snapshot only for an available service it has never seen', () => {
+    const known = [service(1, 0)]
+    expect(needsSnapshot(known, [{ serviceId: 1, waiting: 1, estimatedWaitSeconds: 60, available: true }])).toBe(false)
+    expect(needsSnapshot(known, [{ serviceId: 9, waiting: 0, estimatedWaitSeconds: 0, available: false }])).toBe(false)
+    expect(needsSnapshot(known, [{ serviceId: 9, waiting: 0, estimatedWaitSeconds: 0, available: true }])).toBe(true)
+  })
+})

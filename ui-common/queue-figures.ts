@@ -1,0 +1,21 @@
+/**
+ * `queue:updated` carries each service's live figures, not its names: every screen that lists
+ * services merges them the same way, and asks for a snapshot when a figure names a service it
+ * has never seen (just created, or active again).
+ */
+import type { ServiceWithQueue } from '../protocol/entities.ts'
+import type { QueueFigures } from '../protocol/events.ts'
+
+/** The services with the pushed figures applied; services without a figure are kept as they were. */
+export function withFigures<S extends ServiceWithQueue>(services: readonly S[], figures: readonly QueueFigures[]): S[] {
+  const byId = new Map(figures.map((f) => [f.serviceId, f]))
+  return services.map((s) => {
+    const f = byId.get(s.id)
+    return f ? { ...s, waiting: f.waiting, estimatedWaitSeconds: f.estimatedWaitSeconds, available: f.available } : s
+  })
+}
+
+/** Whether a figure is for an available service missing from `services` (only a snapshot brings its names). */
+export function needsSnapshot(services: readonly ServiceWithQueue[], figures: readonly QueueFigures[]): boolean {
+  return figures.some((f) => f.available && !services.some((s) => s.id === f.serviceId))
+}
