@@ -43,11 +43,6 @@ export function messageForError(err: unknown): ConsoleMessageKey {
   return 'err.generic'
 }
 
-/** 401s that mean "log in again" (the counter stays open server-side meanwhile). */
-export function needsLogin(err: unknown): boolean {
-  return err instanceof ApiError && err.status === 401 && err.code !== ErrorCodes.BAD_CREDENTIALS
-}
-
 /** Errors after which the console's picture of the counter is wrong (someone else holds it, or it closed): reload it. */
 export function counterLost(err: unknown): boolean {
   return err instanceof ApiError && (err.code === ErrorCodes.NOT_YOUR_COUNTER || err.code === ErrorCodes.COUNTER_NOT_OPEN)
