@@ -8,7 +8,7 @@ import { openPrinterTransport, parsePrinterInterface } from '../../drivers/print
 import type { PrinterStatus } from '../../drivers/printer/printer-status.ts'
 import { LATEST_SCHEMA_VERSION, listBackups } from './backup.ts'
 import { lockHolder } from './data-dir-lock.ts'
-import { localTime } from './backup-scheduler.ts'
+import { localTime } from '../../protocol/center-clock.ts'
 
 export type CheckStatus = 'ok' | 'warn' | 'fail'
 

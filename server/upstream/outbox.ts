@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto'
 import type { Db } from '../db/connection.ts'
 import type { HourFigures } from '../../protocol/upstream.ts'
-import { localDay } from '../queue/local-day.ts'
+import { localDay } from '../../protocol/center-clock.ts'
 import { HOUR_MS, hourKeyOf, keyText } from './hours.ts'
 import { dayFigures, registerHourFunction } from './hourly-figures.ts'
 
