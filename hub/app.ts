@@ -21,7 +21,7 @@ import {
   signatureMatches,
   type HubErrorCode,
 } from '../protocol/upstream.ts'
-import { localDay } from '../server/queue/local-day.ts'
+import { localDay } from '../protocol/center-clock.ts'
 import type { HubConfig } from './config.ts'
 import {
   CENTER_KINDS,

@@ -1,6 +1,6 @@
 /** The hub's settings, all from the environment (the hub is one small process per country). */
 import { join, resolve } from 'node:path'
-import { isValidTimeZone } from '../server/queue/local-day.ts'
+import { isValidTimeZone } from '../protocol/center-clock.ts'
 
 export interface HubConfig {
   /** HUB_PORT, default 8090. */

@@ -2,6 +2,7 @@
  * `npm run hub`: the national hub process (HUB_PORT, default 8090; data in HUB_DATA_DIR or
  * HUB_DATABASE_URL). `npm run hub -- center …` manages the center registry instead (hub/cli.ts).
  */
+import closeWithGrace from 'close-with-grace'
 import { buildHub } from './app.ts'
 import { HubConfigError, loadHubConfig } from './config.ts'
 import { openHubStore } from './open-store.ts'
@@ -14,16 +15,12 @@ async function main(): Promise<void> {
   const store = await openHubStore(config)
   const app = buildHub(config, { store })
   app.addHook('onClose', async () => store.close())
-  let closing = false
-  const shutdown = async () => {
-    if (closing) return
-    closing = true
-    setTimeout(() => process.exit(1), 10_000).unref()
+  // SIGTERM/SIGINT finish what is in flight and close the store (exit 0); a second signal or 10 s exits 1; so does an uncaught error, after closing
+  closeWithGrace({ delay: 10_000, logger: app.log }, async ({ signal, err }) => {
+    if (err) app.log.error({ err }, 'uncaught error: shutting down')
+    else app.log.info({ signal }, 'shutting down')
     await app.close()
-    process.exit(0)
-  }
-  process.on('SIGTERM', () => void shutdown())
-  process.on('SIGINT', () => void shutdown())
+  })
   await app.listen({ port: config.port, host: config.host })
   const address = app.server.address()
   const port = typeof address === 'object' && address ? address.port : config.port

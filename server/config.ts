@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { Type, type Static } from '@sinclair/typebox'
 import { Value } from '@sinclair/typebox/value'
-import { isValidTimeZone } from './queue/local-day.ts'
+import { isValidTimeZone } from '../protocol/center-clock.ts'
 
 const Bilingual = Type.Object({ ar: Type.String({ minLength: 1 }), en: Type.String({ minLength: 1 }) })
 

@@ -1,13 +1,18 @@
 import { networkInterfaces } from 'node:os'
+import closeWithGrace from 'close-with-grace'
 import { buildApp, databaseFile } from './app.ts'
 import { ConfigError, loadConfig, type Config } from './config.ts'
 import type { Tabour } from './app.ts'
 import { acquireDataDirLock, DataDirLockedError, type DataDirLock } from './ops/data-dir-lock.ts'
 import { loggerOptions } from './ops/logging.ts'
 
+/** How long a graceful shutdown may take before the process exits anyway: a stuck client must not keep a center from restarting. */
+const SHUTDOWN_GRACE_MS = 10_000
+
 /**
  * The center server's entry point: load the config, listen, print where everything is, and on
- * SIGTERM/SIGINT stop taking requests, finish those in flight, close sockets and the database.
+ * SIGTERM/SIGINT stop taking requests, finish those in flight, close sockets and the database
+ * (exit 0); a second signal, or SHUTDOWN_GRACE_MS without finishing, exits 1 at once.
  */
 async function main(): Promise<void> {
   let config: Config
@@ -35,19 +40,12 @@ async function main(): Promise<void> {
   process.on('exit', () => lock.release())
 
   const app = buildApp(config, {}, { logger: loggerOptions(config) })
-  let closing = false
-  const shutdown = async (signal: string) => {
-    if (closing) return
-    closing = true
-    app.log.info({ signal }, 'shutting down: finishing in-flight requests')
-    // a stuck client must not keep a center from restarting
-    const force = setTimeout(() => process.exit(1), 10_000)
-    force.unref()
+  // an uncaught error closes the same way, then exits 1
+  closeWithGrace({ delay: SHUTDOWN_GRACE_MS, logger: app.log }, async ({ signal, err }) => {
+    if (err) app.log.error({ err }, 'uncaught error: shutting down')
+    else app.log.info({ signal }, 'shutting down: finishing in-flight requests')
     await app.close()
-    process.exit(0)
-  }
-  process.on('SIGTERM', () => void shutdown('SIGTERM'))
-  process.on('SIGINT', () => void shutdown('SIGINT'))
+  })
 
   await app.listen({ port: config.port, host: config.host })
   const address = app.server.address()

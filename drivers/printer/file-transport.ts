@@ -3,7 +3,7 @@ import { access, open, type FileHandle } from 'node:fs/promises'
 import type { PrinterTransport, TransportOptions } from './transport.ts'
 import { HEALTHY, type PrinterStatus } from './printer-status.ts'
 import { describeError, TransportError } from './transport-error.ts'
-import { Lane } from './lane.ts'
+import { Mutex } from 'async-mutex'
 
 // How long to wait before writing again when the device's buffer is full (EAGAIN).
 const BUSY_RETRY_MS = 20
@@ -17,7 +17,8 @@ const BUSY_RETRY_MS = 20
  * only, with `statusAvailable: false`.
  */
 export class FileTransport implements PrinterTransport {
-  private readonly lane = new Lane()
+  /** One conversation at a time, in call order: a status query sent mid-job would be taken as job bytes. */
+  private readonly lane = new Mutex()
   private closed = false
   private readonly writeTimeoutMs: number
 
@@ -30,7 +31,7 @@ export class FileTransport implements PrinterTransport {
   }
 
   write(data: Buffer): Promise<void> {
-    return this.lane.run(async () => {
+    return this.lane.runExclusive(async () => {
       const handle = await this.open()
       try {
         await this.writeAll(handle, data)
@@ -42,7 +43,7 @@ export class FileTransport implements PrinterTransport {
 
   /** Healthy with `statusAvailable: false` when the device is there and writable, else rejects `unreachable`. */
   queryStatus(): Promise<PrinterStatus> {
-    return this.lane.run(async () => {
+    return this.lane.runExclusive(async () => {
       if (this.closed) throw new TransportError('closed', `printer ${this.path}: transport closed`)
       try {
         await access(this.path, constants.W_OK)

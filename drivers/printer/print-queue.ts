@@ -1,6 +1,7 @@
 import type { PrinterTransport } from './transport.ts'
 import type { PrinterStatus } from './printer-status.ts'
 import { describeError, TransportError } from './transport-error.ts'
+import { backoffDelay } from '../../protocol/backoff.ts'
 
 /** How a job ended. `failed` jobs were sent at most once unless the printer could not be reached at all. */
 export type JobOutcome =
@@ -175,7 +176,7 @@ export class PrintQueue {
         // Only "could not reach the printer" proves nothing was sent; everything else may have printed.
         const unsent = err instanceof TransportError && err.code === 'unreachable'
         if (unsent && attempt <= this.retries && !this.closed) {
-          await this.backoff(this.backoffMs * 2 ** (attempt - 1))
+          await this.backoff(backoffDelay(attempt - 1, { baseMs: this.backoffMs, maxMs: Number.POSITIVE_INFINITY, jitter: 0 }))
           if (!this.closed) continue
         }
         return {

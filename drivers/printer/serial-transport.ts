@@ -2,7 +2,7 @@ import { SerialPort, SerialPortMock } from 'serialport'
 import type { PrinterTransport, TransportOptions } from './transport.ts'
 import { decodeStatus, STATUS_QUERIES, type PrinterStatus, type StatusBytes } from './printer-status.ts'
 import { describeError, TransportError } from './transport-error.ts'
-import { Lane } from './lane.ts'
+import { Mutex } from 'async-mutex'
 import { ByteReader } from './byte-reader.ts'
 
 type Port = SerialPort | SerialPortMock
@@ -14,7 +14,8 @@ type Port = SerialPort | SerialPortMock
  * A ticket raster is ~50 KB: about 50 s at 9600 baud, 4.5 s at 115200.
  */
 export class SerialTransport implements PrinterTransport {
-  private readonly lane = new Lane()
+  /** One conversation at a time, in call order: a status query sent mid-job would be taken as job bytes. */
+  private readonly lane = new Mutex()
   private port: Port | null = null
   private reader = new ByteReader()
   private closed = false
@@ -34,7 +35,7 @@ export class SerialTransport implements PrinterTransport {
   }
 
   write(data: Buffer): Promise<void> {
-    return this.lane.run(async () => {
+    return this.lane.runExclusive(async () => {
       const port = await this.open()
       // 10 bits per byte on the wire (start, 8 data, stop), doubled for flow control pauses.
       const timeoutMs = this.writeTimeoutMs + Math.ceil((data.length * 10 * 1000) / this.baudRate) * 2
@@ -62,7 +63,7 @@ export class SerialTransport implements PrinterTransport {
   }
 
   queryStatus(): Promise<PrinterStatus> {
-    return this.lane.run(async () => {
+    return this.lane.runExclusive(async () => {
       const port = await this.open()
       this.reader.discard()
       const bytes: Partial<StatusBytes> = {}

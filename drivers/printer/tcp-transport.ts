@@ -2,7 +2,7 @@ import { connect, type Socket } from 'node:net'
 import type { PrinterTransport, TransportOptions } from './transport.ts'
 import { decodeStatus, STATUS_QUERIES, type PrinterStatus, type StatusBytes } from './printer-status.ts'
 import { describeError, TransportError } from './transport-error.ts'
-import { Lane } from './lane.ts'
+import { Mutex } from 'async-mutex'
 import { ByteReader } from './byte-reader.ts'
 
 /**
@@ -11,7 +11,8 @@ import { ByteReader } from './byte-reader.ts'
  * out the printer's own web page and other tools.
  */
 export class TcpTransport implements PrinterTransport {
-  private readonly lane = new Lane()
+  /** One conversation at a time, in call order: a status query sent mid-job would be taken as job bytes. */
+  private readonly lane = new Mutex()
   private readonly sockets = new Set<Socket>()
   private closed = false
   private readonly connectTimeoutMs: number
@@ -32,11 +33,11 @@ export class TcpTransport implements PrinterTransport {
   }
 
   write(data: Buffer): Promise<void> {
-    return this.lane.run(async () => this.send(await this.open(), data))
+    return this.lane.runExclusive(async () => this.send(await this.open(), data))
   }
 
   queryStatus(): Promise<PrinterStatus> {
-    return this.lane.run(async () => {
+    return this.lane.runExclusive(async () => {
       const socket = await this.open()
       const reader = new ByteReader()
       socket.on('data', (chunk: Buffer) => reader.push(chunk))

@@ -2,6 +2,7 @@ import { SerialPort } from 'serialport'
 import type { BindingInterface } from './serialport-types.ts'
 import { FrameDecoder, type FrameErrorKind } from './frame-decoder.ts'
 import type { Frame } from './frame.ts'
+import { backoffDelay } from '../../protocol/backoff.ts'
 
 /** A serialport binding: the OS one (default) or @serialport/binding-mock's MockBinding in tests. */
 export type SerialBinding = BindingInterface
@@ -161,7 +162,11 @@ export class SerialLine {
     const message = err.message || String(err)
     // a retry failing the same way is not news: report only what changed
     if (this.current.open || this.current.lastError !== message) this.update({ open: false, lastError: message })
-    const delay = Math.min(this.options.maxBackoffMs ?? 10_000, (this.options.minBackoffMs ?? 500) * 2 ** this.attempt)
+    const delay = backoffDelay(this.attempt, {
+      baseMs: this.options.minBackoffMs ?? 500,
+      maxMs: this.options.maxBackoffMs ?? 10_000,
+      jitter: 0,
+    })
     this.attempt = Math.min(this.attempt + 1, 30)
     this.timer = setTimeout(() => this.open(), delay)
     // a pending reopen must not keep a process alive that is otherwise done

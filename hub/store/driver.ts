@@ -5,6 +5,7 @@
  */
 import Database from 'better-sqlite3'
 import pg from 'pg'
+import { Mutex } from 'async-mutex'
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 
@@ -23,21 +24,12 @@ export interface SqlDriver {
   close(): Promise<void>
 }
 
-/** A promise-chain lock: better-sqlite3 has one connection, so a transaction must not interleave with other calls. */
-class Lock {
-  private tail: Promise<unknown> = Promise.resolve()
-  run<T>(fn: () => Promise<T>): Promise<T> {
-    const next = this.tail.then(fn, fn)
-    this.tail = next.catch(() => undefined)
-    return next
-  }
-}
-
 /** SQLite through better-sqlite3 (WAL, synchronous=FULL): a hub's data is national figures, an ack must survive a power cut. */
 export class SqliteDriver implements SqlDriver {
   readonly dialect = 'sqlite'
   readonly db: Database.Database
-  private readonly lock = new Lock()
+  /** better-sqlite3 has one connection: a transaction must not interleave with other calls. */
+  private readonly lock = new Mutex()
 
   constructor(file: string) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
@@ -60,16 +52,16 @@ export class SqliteDriver implements SqlDriver {
   }
 
   all<T>(sql: string, params?: Param[]): Promise<T[]> {
-    return this.lock.run(() => this.raw().all<T>(sql, params))
+    return this.lock.runExclusive(() => this.raw().all<T>(sql, params))
   }
   run(sql: string, params?: Param[]): Promise<number> {
-    return this.lock.run(() => this.raw().run(sql, params))
+    return this.lock.runExclusive(() => this.raw().run(sql, params))
   }
   exec(sql: string): Promise<void> {
-    return this.lock.run(() => this.raw().exec(sql))
+    return this.lock.runExclusive(() => this.raw().exec(sql))
   }
   tx<T>(work: (d: SqlDriver) => Promise<T>): Promise<T> {
-    return this.lock.run(async () => {
+    return this.lock.runExclusive(async () => {
       this.db.exec('BEGIN IMMEDIATE')
       try {
         const result = await work(this.raw())
@@ -82,7 +74,7 @@ export class SqliteDriver implements SqlDriver {
     })
   }
   async close(): Promise<void> {
-    await this.lock.run(async () => this.db.close())
+    await this.lock.runExclusive(async () => this.db.close())
   }
 }
 

@@ -3,7 +3,7 @@ import type { FastifyBaseLogger } from 'fastify'
 import type { Config } from '../config.ts'
 import type { Db } from '../db/connection.ts'
 import type { Clock } from '../queue/queue-context.ts'
-import { localDay } from '../queue/local-day.ts'
+import { addDays, localDay, localTime, localTimeMs } from '../../protocol/center-clock.ts'
 import { backupDatabase, backupDayOf, backupFileName, listBackups, pruneBackups } from './backup.ts'
 
 /** The outcome of one scheduled (or requested) backup. */
@@ -91,17 +91,14 @@ export class BackupScheduler {
     return this.running
   }
 
-  /** The next time a backup will run, epoch ms (approximate across a DST change), or null when off. */
+  /** The next time a backup will run, epoch ms (exact across DST changes), or null when off. */
   nextRunAt(now = this.clock()): number | null {
     if (!this.dir) return null
     if (this.due(now)) return now
-    // walk forward a minute at a time over at most two days: exact in any zone, DST nights included
-    const step = 60_000
+    // not due: either today's backup is done (tomorrow's time is next) or today's time is still to come
     const { timeZone, backup } = this.config
-    for (let t = Math.floor(now / step) * step + step; t < now + 2 * 86_400_000 + 2 * 3_600_000; t += step) {
-      if (localDay(t, timeZone) !== this.lastDay && localTime(t, timeZone) >= backup.atLocalTime) return t
-    }
-    return null
+    const today = localDay(now, timeZone)
+    return localTimeMs(this.lastDay === today ? addDays(today, 1) : today, backup.atLocalTime, timeZone)
   }
 
   private async run(dir: string): Promise<BackupOutcome> {
@@ -130,15 +127,3 @@ export class BackupScheduler {
     return outcome
   }
 }
-
-/** Local wall-clock `HH:MM` (24 h) of `epochMs` in `timeZone`. */
-export function localTime(epochMs: number, timeZone: string): string {
-  let fmt = timeFormats.get(timeZone)
-  if (!fmt)
-    timeFormats.set(timeZone, (fmt = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })))
-  const parts: Record<string, string> = {}
-  for (const p of fmt.formatToParts(epochMs)) parts[p.type] = p.value
-  return `${parts.hour}:${parts.minute}`
-}
-
-const timeFormats = new Map<string, Intl.DateTimeFormat>()

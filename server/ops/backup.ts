@@ -3,6 +3,7 @@ import { mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import type { Db } from '../db/connection.ts'
 import { migrations } from '../db/migrations.ts'
+import { localParts } from '../../protocol/center-clock.ts'
 
 /** Progress of an online backup, as SQLite reports it between steps. */
 export interface BackupProgress {
@@ -38,19 +39,9 @@ const NAME = /^tabour-(\d{8})-(\d{6})\.sqlite$/
 
 /** `tabour-YYYYMMDD-HHMMSS.sqlite`, stamped in the center's local time so IT reads it as their clock. */
 export function backupFileName(epochMs: number, timeZone: string): string {
-  const parts: Record<string, string> = {}
-  const fmt = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  })
-  for (const p of fmt.formatToParts(epochMs)) parts[p.type] = p.value
-  return `tabour-${parts.year}${parts.month}${parts.day}-${parts.hour}${parts.minute}${parts.second}.sqlite`
+  const { year, month, day, hour, minute, second } = localParts(epochMs, timeZone)
+  const two = (n: number) => String(n).padStart(2, '0')
+  return `tabour-${String(year).padStart(4, '0')}${two(month)}${two(day)}-${two(hour)}${two(minute)}${two(second)}.sqlite`
 }
 
 /** The local day (YYYY-MM-DD) a backup file name was stamped with, or null for other files. */

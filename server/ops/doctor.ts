@@ -9,7 +9,7 @@ import { parsePrinterInterface } from '../../drivers/printer/printer-interface.t
 import type { PrinterStatus } from '../../drivers/printer/printer-status.ts'
 import { LATEST_SCHEMA_VERSION, listBackups } from './backup.ts'
 import { lockHolder } from './data-dir-lock.ts'
-import { localTime } from './backup-scheduler.ts'
+import { localTime } from '../../protocol/center-clock.ts'
 
 export type CheckStatus = 'ok' | 'warn' | 'fail'
 

@@ -3,7 +3,7 @@
  * the database transaction that inserts the ticket; this file only says how they look and when
  * the sequence restarts.
  */
-import { localDay } from './local-day.ts'
+import { localDay } from '../../protocol/center-clock.ts'
 
 /** `prefix-NNN`: the number zero-padded to at least 3 digits (`A`,15 → `A-015`; `A`,1000 → `A-1000`); throws RangeError for a negative or non-integer number. */
 export function formatLabel(prefix: string, number: number): string {

@@ -5,7 +5,7 @@ import { CountersRepo } from '../db/repositories/counters-repo.ts'
 import { TicketsRepo } from '../db/repositories/tickets-repo.ts'
 import { EventsRepo, type EventRecord } from '../db/repositories/events-repo.ts'
 import type { DomainEvents, DomainEvent } from './domain-events.ts'
-import { localDay } from './local-day.ts'
+import { localDay } from '../../protocol/center-clock.ts'
 
 export type Clock = () => number
 

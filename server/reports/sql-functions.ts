@@ -6,7 +6,7 @@
  * - the nearest-rank p-th percentile: the smallest value with at least p % of the values at or
  *   below it (the p90 of 10 values is the 9th smallest).
  */
-import { localHour } from '../queue/local-day.ts'
+import { localHour } from '../../protocol/center-clock.ts'
 
 const BUCKET_MS = 15 * 60 * 1000
 const hourCache = new Map<string, number>()

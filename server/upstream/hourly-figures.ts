@@ -10,7 +10,7 @@
 import type { Db } from '../db/connection.ts'
 import type { HourFigures } from '../../protocol/upstream.ts'
 import { figureRows } from '../reports/figures.ts'
-import { localHour } from '../queue/local-day.ts'
+import { localHour } from '../../protocol/center-clock.ts'
 import { splitByLocalHour } from './hours.ts'
 
 const HOUR_FN = 'tabour_upstream_local_hour'

@@ -2,25 +2,9 @@
  * Local hours in the center's IANA zone, as the hub keys them: (local date, hour 0–23). In the
  * autumn DST change an hour happens twice; both belong to the same key, so its figures add up.
  */
-import { localDay, localHour } from '../queue/local-day.ts'
-
-const minuteFormatters = new Map<string, Intl.DateTimeFormat>()
-
-function localMinute(epochMs: number, timeZone: string): number {
-  let f = minuteFormatters.get(timeZone)
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone, minute: '2-digit' })
-    minuteFormatters.set(timeZone, f)
-  }
-  return Number(f.formatToParts(epochMs).find((p) => p.type === 'minute')?.value ?? 0)
-}
+import { localDay, localHour, localHourStartMs } from '../../protocol/center-clock.ts'
 
 export const HOUR_MS = 3_600_000
-
-/** The instant the local hour containing `epochMs` began (zones with :30 and :45 offsets included). */
-export function localHourStart(epochMs: number, timeZone: string): number {
-  return epochMs - (epochMs % 60_000) - localMinute(epochMs, timeZone) * 60_000
-}
 
 export interface HourKey {
   day: string
@@ -39,7 +23,7 @@ export const keyText = (k: HourKey) => `${k.day}T${String(k.hour).padStart(2, '0
 export function splitByLocalHour(from: number, to: number, timeZone: string, each: (key: HourKey, ms: number) => void): void {
   let t = from
   while (t < to) {
-    const next = Math.min(localHourStart(t, timeZone) + HOUR_MS, to)
+    const next = Math.min(localHourStartMs(t, timeZone) + HOUR_MS, to)
     each(hourKeyOf(t, timeZone), next - t)
     t = next
   }

@@ -8,8 +8,8 @@
 import { createHash } from 'node:crypto'
 import type { Db } from '../db/connection.ts'
 import type { HourFigures } from '../../protocol/upstream.ts'
-import { localDay } from '../queue/local-day.ts'
-import { HOUR_MS, hourKeyOf, keyText } from './hours.ts'
+import { daysBetween, localDay } from '../../protocol/center-clock.ts'
+import { hourKeyOf, keyText } from './hours.ts'
 import { dayFigures, registerHourFunction } from './hourly-figures.ts'
 
 export interface OutboxBatch {
@@ -76,8 +76,7 @@ export class Outbox {
         )
         // hours that went by close (and open counters accrue time) even without new events
         const since = scannedRaw === null ? now : Math.min(Number(scannedRaw), now)
-        for (let t = since; t < now; t += HOUR_MS) days.add(localDay(t, timeZone))
-        days.add(localDay(now, timeZone))
+        for (const day of daysBetween(localDay(since, timeZone), localDay(now, timeZone))) days.add(day)
 
         const current = keyText(hourKeyOf(now, timeZone))
         let queued = 0

@@ -14,6 +14,7 @@ import type { DomainEvents } from '../queue/domain-events.ts'
 import { isFaulty } from '../../protocol/device-health.ts'
 import { signedHeaders, UpstreamPaths, type CenterHealth, type HourBatch } from '../../protocol/upstream.ts'
 import { Outbox, type OutboxBatch } from './outbox.ts'
+import { backoffDelay } from '../../protocol/backoff.ts'
 
 export type UpstreamConfig = Config['upstream']
 
@@ -185,10 +186,9 @@ export class UpstreamReporter {
     }
   }
 
-  /** Exponential backoff with "equal jitter": between half and all of min × 2^(n-1), capped at max. */
+  /** Exponential backoff with "equal jitter" for attempt n (from 1): between half and all of min × 2^(n-1), capped at max. */
   backoffMs(attempt: number): number {
-    const ceiling = Math.min(this.cfg.retryMaxSeconds * 1000, this.cfg.retryMinSeconds * 1000 * 2 ** Math.min(attempt - 1, 30))
-    return Math.round(ceiling / 2 + Math.random() * (ceiling / 2))
+    return backoffDelay(attempt - 1, { baseMs: this.cfg.retryMinSeconds * 1000, maxMs: this.cfg.retryMaxSeconds * 1000, jitter: 0.5 })
   }
 
   /** What the hub asked for, plus up to a second of jitter (centers refused together do not return together), capped at retryMaxSeconds. */

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import { buildApp, type TabourDeps } from '../../server/app.ts'
 import { validateConfig, type Config } from '../../server/config.ts'
-import { localDay } from '../../server/queue/local-day.ts'
+import { localDay } from '../../protocol/center-clock.ts'
 import { dayStartMs } from '../../server/reports/days.ts'
 
 export const ADMIN_PASSWORD = 'admin-test-password'

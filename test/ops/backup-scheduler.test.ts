@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { ADMIN_PASSWORD, STAFF_PASSWORD, TestCenter, TestClock } from '../helpers/test-center.ts'
 import { inspectBackup } from '../../server/ops/backup.ts'
-import { localTime } from '../../server/ops/backup-scheduler.ts'
+import { localTime } from '../../protocol/center-clock.ts'
 
 describe('scheduled backups', () => {
   const cleanup: (() => unknown)[] = []

@@ -130,6 +130,23 @@ describe('graceful shutdown (SIGTERM)', () => {
     }
   })
 
+  it('a second SIGTERM while a request holds the shutdown open exits 1 at once', { timeout: 30_000 }, async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'tabour-term2-'))
+    const server = await ChildServer.start({ dataDir })
+    const admin = await loginAs(server.baseUrl, 'admin', CHILD_ADMIN_PASSWORD)
+    const service = await createService(server.baseUrl, admin, 'A')
+    const kiosk = await createDevice(server.baseUrl, admin, 'kiosk', 'kiosk 1')
+    // an upload that never finishes: the graceful close waits for it
+    slowPost(server.baseUrl, '/api/v1/tickets', kiosk.token, { serviceId: service.id })
+    await sleep(200)
+    server.process.kill('SIGTERM')
+    expect(await server.waitExit(1_000), 'the first SIGTERM should wait for the request in flight').toBeNull()
+    const secondAt = Date.now()
+    server.process.kill('SIGTERM')
+    expect(await server.waitExit(5_000), server.output).toEqual({ code: 1, signal: null })
+    expect(Date.now() - secondAt).toBeLessThan(5_000)
+  })
+
   describe('a bad config stops the start with exit code 2 and names the field', () => {
     it('PORT=notaport', { timeout: 30_000 }, async () => {
       dataDir = mkdtempSync(join(tmpdir(), 'tabour-badcfg-'))

@@ -5,7 +5,7 @@ import { AuditEntry, PutSettingsBody, SettingsReply } from '../../../protocol/se
 import { errorResponses } from '../../../protocol/common.ts'
 import { actorOf, ADMINS, allow, MANAGERS } from '../../auth/access.ts'
 import { badRequest, ErrorCodes } from '../../errors.ts'
-import { isValidTimeZone } from '../../queue/local-day.ts'
+import { isValidTimeZone } from '../../../protocol/center-clock.ts'
 import { CenterSettingsStore } from './center-settings.ts'
 
 const AuditQuery = Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })) })

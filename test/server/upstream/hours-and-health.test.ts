@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { TestCenter, TestClock } from '../../helpers/test-center.ts'
 import { registerCenter, startTestHub } from '../../hub/hub-harness.ts'
-import { splitByLocalHour, localHourStart } from '../../../server/upstream/hours.ts'
+import { localHourStartMs as localHourStart } from '../../../protocol/center-clock.ts'
+import { splitByLocalHour } from '../../../server/upstream/hours.ts'
 import { drain, hubJson, UPSTREAM_TEST_CONFIG } from './upstream-helpers.ts'
 import { printerHealth } from '../../helpers/device-health.ts'
 

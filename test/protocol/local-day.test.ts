@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest'
-import { isValidTimeZone, localDay, localHour } from '../../../server/queue/local-day.ts'
+import { isValidTimeZone, localDay, localHour } from '../../protocol/center-clock.ts'
 
 const CAIRO = 'Africa/Cairo'
 const at = (iso: string) => Date.parse(iso)
