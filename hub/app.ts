@@ -3,6 +3,7 @@
  * centers' hourly batches and heartbeats, the center registry's admin API, national figures as
  * JSON and CSV, and the national dashboard page.
  */
+import { type HourCounts, zeroCounts } from '../protocol/upstream.ts'
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
 import fastifyStatic from '@fastify/static'
 import rateLimit from '@fastify/rate-limit'
@@ -465,24 +466,9 @@ export function buildHub(config: HubConfig, deps: HubDeps): FastifyInstance {
 }
 
 export function sumRows(rows: FigureRow[]): Omit<FigureRow, 'key' | 'nameAr' | 'nameEn' | 'governorate'> {
-  const t = {
-    issued: 0,
-    called: 0,
-    served: 0,
-    noShow: 0,
-    cancelled: 0,
-    transferredIn: 0,
-    transferredOut: 0,
-    waitSumSeconds: 0,
-    waitCount: 0,
-    waitMaxSeconds: 0,
-    waitWithinTarget: 0,
-    serviceSumSeconds: 0,
-    serviceCount: 0,
-    counterOpenMinutes: 0,
-  }
+  const t = zeroCounts()
   for (const r of rows) {
-    for (const k of Object.keys(t) as (keyof typeof t)[]) t[k] = k === 'waitMaxSeconds' ? Math.max(t[k], r[k]) : t[k] + r[k]
+    for (const k of Object.keys(t) as (keyof HourCounts)[]) t[k] = k === 'waitMaxSeconds' ? Math.max(t[k], r[k]) : t[k] + r[k]
   }
   const round1 = (n: number) => Math.round(n * 10) / 10
   return {

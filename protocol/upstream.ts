@@ -57,6 +57,27 @@ export const HourFigures = Type.Object(
 )
 export type HourFigures = Static<typeof HourFigures>
 
+/** The counts of an hour's figures: what the center and the hub both add up. */
+export type HourCounts = Omit<HourFigures, 'serviceCode' | 'serviceNameAr' | 'serviceNameEn'>
+
+/** Every count at zero: the start of a sum, at the center (one hour) and at the hub (any range). */
+export const zeroCounts = (): HourCounts => ({
+  issued: 0,
+  called: 0,
+  served: 0,
+  noShow: 0,
+  cancelled: 0,
+  transferredIn: 0,
+  transferredOut: 0,
+  waitSumSeconds: 0,
+  waitCount: 0,
+  waitMaxSeconds: 0,
+  waitWithinTarget: 0,
+  serviceSumSeconds: 0,
+  serviceCount: 0,
+  counterOpenMinutes: 0,
+})
+
 export const CenterHealth = Type.Object(
   {
     /** When the center measured this (epoch ms). */

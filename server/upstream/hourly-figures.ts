@@ -8,7 +8,7 @@
  * numbers or names.
  */
 import type { Db } from '../db/connection.ts'
-import type { HourFigures } from '../../protocol/upstream.ts'
+import { type HourFigures, zeroCounts } from '../../protocol/upstream.ts'
 import { figureRows } from '../reports/figures.ts'
 import { localHour } from '../../protocol/center-clock.ts'
 import { splitByLocalHour } from './hours.ts'
@@ -39,20 +39,7 @@ const empty = (serviceCode: string, serviceNameAr: string, serviceNameEn: string
   serviceCode,
   serviceNameAr,
   serviceNameEn,
-  issued: 0,
-  called: 0,
-  served: 0,
-  noShow: 0,
-  cancelled: 0,
-  transferredIn: 0,
-  transferredOut: 0,
-  waitSumSeconds: 0,
-  waitCount: 0,
-  waitMaxSeconds: 0,
-  waitWithinTarget: 0,
-  serviceSumSeconds: 0,
-  serviceCount: 0,
-  counterOpenMinutes: 0,
+  ...zeroCounts(),
 })
 
 /**
