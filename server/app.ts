@@ -4,6 +4,7 @@ import type { Config } from './config.ts'
 import { openDatabase, type Db } from './db/connection.ts'
 import { Queue } from './queue/queue.ts'
 import type { Clock } from './queue/queue-context.ts'
+import { Configuration } from './config/configuration.ts'
 import type { Actor } from './queue/actor.ts'
 import { Authenticator } from './auth/authenticator.ts'
 import { ensureAdmin } from './bootstrap.ts'
@@ -47,6 +48,8 @@ export interface Tabour {
   basePath: string
   db: Db
   queue: Queue
+  /** Configuration commands (services, counters, users, devices, settings, news), each audited in its own transaction. */
+  configuration: Configuration
   auth: Authenticator
   clock: Clock
   realtime: Realtime
@@ -99,6 +102,7 @@ export const tabourPlugin: FastifyPluginAsync<TabourPluginOptions> = async (fast
   // the demo's admin gets the demo password so a restarted demo stays usable; a real center gets a random one, printed once
   const { generatedPassword } = await ensureAdmin(db, config.adminPassword ?? (config.demo ? DEMO_PASSWORD : undefined), clock())
   const queue = new Queue(db, config, clock, (err) => fastify.log.error({ err }, 'domain event listener failed'))
+  const configuration = new Configuration(queue.ctx, config)
   const demo = config.demo ? await seedDemo(db, clock()) : null
   const auth = new Authenticator(db, clock)
 
@@ -140,6 +144,7 @@ export const tabourPlugin: FastifyPluginAsync<TabourPluginOptions> = async (fast
     basePath: prefix,
     db,
     queue,
+    configuration,
     auth,
     clock,
     realtime,

@@ -144,6 +144,9 @@ export class SerialDevices {
     } else if (event.type === 'counter:updated') {
       // follows every call too: repainting the same label steady would cut the flash short
       for (const a of this.boardsAt(event.counter.id)) this.paint(a, this.currentShow(event.counter.id), false)
+    } else if (event.type === 'device:changed') {
+      // a board or keypad was added, edited or revoked: its line opens, reattaches or closes now
+      this.sync()
     }
   }
 

@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events'
 import type { TicketRecord } from '../db/repositories/tickets-repo.ts'
 import type { CounterRecord } from '../db/repositories/counters-repo.ts'
+import type { CenterNews } from '../../protocol/center.ts'
 
 /**
  * What the queue tells the rest of the server after a change has been committed. The realtime
@@ -15,6 +16,12 @@ export type DomainEvent =
   | { type: 'queue:updated'; serviceIds: number[] }
   /** A device's health changed (a printer ran out of paper, a job failed). */
   | { type: 'device:status'; deviceId: number; status: Record<string, unknown> }
+  /** The displays' news line changed. */
+  | { type: 'center:updated'; news: CenterNews }
+  /** A device was created, edited, re-coded, revoked or paired: serial lines open or close to match. */
+  | { type: 'device:changed'; deviceId: number }
+  /** A user's or device's tokens were revoked (new password, disabled account, revoked device): its sockets end now. */
+  | { type: 'access:revoked'; subject: 'user' | 'device'; id: number }
 
 export class DomainEvents {
   private readonly emitter = new EventEmitter()

@@ -2,7 +2,6 @@ import type { Server } from 'socket.io'
 import type { Queue } from '../queue/queue.ts'
 import type { DomainEvent } from '../queue/domain-events.ts'
 import type { ClientToServerEvents, QueueFigures, ServerToClientEvents } from '../../protocol/events.ts'
-import type { CenterNews } from '../../protocol/center.ts'
 import { counterDto, ticketDto } from '../dto.ts'
 import { statementCache, type Sql } from '../db/statement-cache.ts'
 import { calledTicket } from './snapshot.ts'
@@ -47,12 +46,14 @@ export class Broadcaster {
         return this.send([STAFF_FEED, KIOSK_FEED, ALL_ZONES_FEED, ...this.knownZones().map(zoneFeed)], 'queue:updated', {
           services: event.serviceIds.map((id) => this.figures(id)).filter((f): f is QueueFigures => f !== null),
         })
+      case 'center:updated':
+        // the news line: staff and every display feed (a zoned display shows it too)
+        return this.send([STAFF_FEED, ALL_ZONES_FEED, ...this.knownZones().map(zoneFeed)], 'center:updated', { news: event.news })
+      case 'device:changed':
+      case 'access:revoked':
+        // not pushed: serial lines follow device:changed; the socket server ends revoked sockets
+        return
     }
-  }
-
-  /** The news line changed: staff and every display feed (a zoned display shows it too). */
-  centerUpdated(news: CenterNews): void {
-    this.send([STAFF_FEED, ALL_ZONES_FEED, ...this.knownZones().map(zoneFeed)], 'center:updated', { news })
   }
 
   private send<E extends EventName>(feeds: string[], name: E, payload: Omit<Parameters<ServerToClientEvents[E]>[0], 'seq'>): void {

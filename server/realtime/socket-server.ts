@@ -5,7 +5,6 @@ import type { Queue } from '../queue/queue.ts'
 import type { Authenticator } from '../auth/authenticator.ts'
 import type { Actor } from '../queue/actor.ts'
 import type { ClientToServerEvents, ServerToClientEvents } from '../../protocol/events.ts'
-import type { CenterNews } from '../../protocol/center.ts'
 import { ErrorCodes } from '../errors.ts'
 import { Broadcaster } from './broadcaster.ts'
 import { FeedSequences, feedOf } from './feeds.ts'
@@ -25,8 +24,6 @@ export interface Realtime {
   disconnectDevice(deviceId: number): void
   /** Drops a user's sockets at once (logout, disabled account, new password). */
   disconnectUser(userId: number): void
-  /** Pushes `center:updated` (the news line changed) to staff and every display. */
-  centerUpdated(news: CenterNews): void
 }
 
 const deviceRoom = (id: number) => `device:${id}`
@@ -47,7 +44,11 @@ export function attachRealtime(app: FastifyInstance, deps: { auth: Authenticator
   })
   const seqs = new FeedSequences(Date.now())
   const broadcaster = new Broadcaster(io, deps.queue, seqs)
-  const unsubscribe = deps.queue.events.on((event) => broadcaster.handle(event))
+  const unsubscribe = deps.queue.events.on((event) => {
+    // revoked tokens (new password, disabled account, revoked device) end their sockets at once
+    if (event.type === 'access:revoked') io.in(event.subject === 'user' ? userRoom(event.id) : deviceRoom(event.id)).disconnectSockets(true)
+    else broadcaster.handle(event)
+  })
 
   io.use((socket, next) => {
     const token = (socket.handshake.auth as Record<string, unknown> | undefined)?.token
@@ -103,6 +104,5 @@ export function attachRealtime(app: FastifyInstance, deps: { auth: Authenticator
     socketCount: () => io.of('/').sockets.size,
     disconnectDevice: (deviceId) => io.in(deviceRoom(deviceId)).disconnectSockets(true),
     disconnectUser: (userId) => io.in(userRoom(userId)).disconnectSockets(true),
-    centerUpdated: (news) => broadcaster.centerUpdated(news),
   }
 }
