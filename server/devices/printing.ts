@@ -125,6 +125,6 @@ export class Printing {
   }
 
   private publish(deviceId: number, printer: KioskPrinter): void {
-    this.queue.events.emit([{ type: 'device:status', deviceId, status: { printer: this.report(printer) } }])
+    this.queue.deviceStatus.report(deviceId, { printer: this.report(printer) })
   }
 }

@@ -213,6 +213,6 @@ export class SerialDevices {
   }
 
   private publish(a: Attached): void {
-    this.queue.events.emit([{ type: 'device:status', deviceId: a.device.id, status: { serial: this.report(a) } }])
+    this.queue.deviceStatus.report(a.device.id, { serial: this.report(a) })
   }
 }

@@ -75,6 +75,11 @@ export class QueueContext {
     return localDay(at, this.config.timeZone)
   }
 
+  /** Publishes events of a change that writes nothing (a device's runtime health); everything stored goes through `write`. */
+  publish(events: DomainEvent[]): void {
+    this.domainEvents.emit(events)
+  }
+
   /**
    * Runs `work` in one IMMEDIATE transaction (so a concurrent CLI process cannot make it fail
    * half-way) and emits the domain events it collected only after the commit.

@@ -23,6 +23,11 @@ export class QueueView {
     return tickets.waitingAhead(t, false) + (tickets.waitingPriorityCount(t.serviceId) - priorityAhead)
   }
 
+  /** Every zone a display may be listening to: counters' zones and zoned displays'. */
+  knownZones(): string[] {
+    return [...new Set([...this.ctx.counters.zones(), ...this.ctx.devices.displayZones()])]
+  }
+
   /** Rolling mean of the service's recent service times (call → finish), or the configured default. */
   meanServiceSeconds(serviceId: number): number {
     const q = this.ctx.config.queue

@@ -5,6 +5,7 @@ import { QueueView } from './queue-view.ts'
 import { TicketIssuer } from './ticket-issuer.ts'
 import { CounterActions } from './counter-actions.ts'
 import { DomainEvents } from './domain-events.ts'
+import { DeviceStatus } from './device-status.ts'
 
 /**
  * The queue domain in one object: issuing, counter actions, read models, and the domain
@@ -16,6 +17,8 @@ export class Queue {
   readonly issuer: TicketIssuer
   readonly counters: CounterActions
   readonly events: DomainEvents
+  /** Devices report their health here; it goes out as `device:status`. */
+  readonly deviceStatus: DeviceStatus
 
   constructor(db: Db, config: Pick<Config, 'timeZone' | 'queue'>, clock: Clock, onListenerError?: (err: unknown) => void) {
     this.events = new DomainEvents(onListenerError)
@@ -23,5 +26,6 @@ export class Queue {
     this.view = new QueueView(this.ctx)
     this.issuer = new TicketIssuer(this.ctx, this.view)
     this.counters = new CounterActions(this.ctx)
+    this.deviceStatus = new DeviceStatus(this.ctx)
   }
 }

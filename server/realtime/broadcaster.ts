@@ -3,7 +3,6 @@ import type { Queue } from '../queue/queue.ts'
 import type { DomainEvent } from '../queue/domain-events.ts'
 import type { ClientToServerEvents, QueueFigures, ServerToClientEvents } from '../../protocol/events.ts'
 import { counterDto, ticketDto } from '../dto.ts'
-import { statementCache, type Sql } from '../db/statement-cache.ts'
 import { calledTicket } from './snapshot.ts'
 import { ALL_ZONES_FEED, type FeedSequences, KIOSK_FEED, STAFF_FEED, zoneFeed } from './feeds.ts'
 
@@ -15,15 +14,12 @@ type EventName = keyof ServerToClientEvents
  * Pushes go through rooms (never socket.emit) so connection state recovery can replay them.
  */
 export class Broadcaster {
-  private readonly sql: Sql
-
+  /** Runs no SQL of its own: what a push needs beyond its event comes from the queue's read models (`queue.view`). */
   constructor(
     private readonly io: Io,
     private readonly queue: Queue,
     readonly seqs: FeedSequences,
-  ) {
-    this.sql = statementCache(queue.ctx.db)
-  }
+  ) {}
 
   handle(event: DomainEvent): void {
     switch (event.type) {
@@ -56,6 +52,11 @@ export class Broadcaster {
     }
   }
 
+  /** Tells a new connection where its feed's `seq` stands (through the adapter, to its own room, so recovery sees it). */
+  welcome(socketId: string, feed: string): void {
+    this.io.to(socketId).emit('feed:joined', { seq: this.seqs.current(feed), feed })
+  }
+
   private send<E extends EventName>(feeds: string[], name: E, payload: Omit<Parameters<ServerToClientEvents[E]>[0], 'seq'>): void {
     for (const feed of new Set(feeds)) {
       const args = [{ seq: this.seqs.next(feed), ...payload }] as unknown as Parameters<ServerToClientEvents[E]>
@@ -67,14 +68,8 @@ export class Broadcaster {
     return [STAFF_FEED, ALL_ZONES_FEED, zoneFeed(zone)]
   }
 
-  /** Every zone a display may be listening to: counters' zones and zoned displays'. */
   private knownZones(): string[] {
-    const rows = this.sql('SELECT zone FROM counters UNION SELECT zone FROM devices WHERE zone IS NOT NULL AND kind = ?').all(
-      'display',
-    ) as {
-      zone: string
-    }[]
-    return rows.map((r) => r.zone)
+    return this.queue.view.knownZones()
   }
 
   private figures(serviceId: number): QueueFigures | null {

@@ -20,8 +20,6 @@ interface SocketData {
 export interface Realtime {
   io: Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>
   socketCount(): number
-  /** Drops a revoked device's sockets at once. */
-  disconnectDevice(deviceId: number): void
   /** Drops a user's sockets at once (logout, disabled account, new password). */
   disconnectUser(userId: number): void
 }
@@ -30,8 +28,9 @@ const deviceRoom = (id: number) => `device:${id}`
 const userRoom = (id: number) => `user:${id}`
 
 /**
- * socket.io on the app's own HTTP server (see STACK.md: the two hooks keep app.close() from
- * hanging). A token is checked at connect; each socket joins its feed room; the server keeps
+ * socket.io on the app's own HTTP server. Fastify does not know socket.io's connections, so
+ * app.close() would wait for them for ever: preClose disconnects every socket and onClose
+ * closes the socket.io server, and only then does the HTTP server finish closing. A token is checked at connect; each socket joins its feed room; the server keeps
  * missed packets for `recoveryWindowSeconds` so a short Wi-Fi drop loses nothing.
  */
 export function attachRealtime(app: FastifyInstance, deps: { auth: Authenticator; queue: Queue; config: Config; path: string }): Realtime {
@@ -77,7 +76,7 @@ export function attachRealtime(app: FastifyInstance, deps: { auth: Authenticator
     })
     // recovery restores a client from the offset of the last broadcast it received: a client on a
     // quiet feed has none, so a new connection gets one at once (through the adapter, to its own room)
-    if (!socket.recovered) io.to(socket.id).emit('feed:joined', { seq: seqs.current(feed), feed })
+    if (!socket.recovered) broadcaster.welcome(socket.id, feed)
   })
 
   // Logout, password change, disable and revoke end their sockets at once; a token that merely
@@ -102,7 +101,6 @@ export function attachRealtime(app: FastifyInstance, deps: { auth: Authenticator
   return {
     io,
     socketCount: () => io.of('/').sockets.size,
-    disconnectDevice: (deviceId) => io.in(deviceRoom(deviceId)).disconnectSockets(true),
     disconnectUser: (userId) => io.in(userRoom(userId)).disconnectSockets(true),
   }
 }

@@ -127,6 +127,11 @@ export class CountersRepo {
   }
 
   /** How many open counters serve this service with a positive weight (for the wait estimate). */
+  /** Every counter's zone, once each. */
+  zones(): string[] {
+    return (this.sql('SELECT DISTINCT zone FROM counters').all() as { zone: string }[]).map((r) => r.zone)
+  }
+
   countOpenServing(serviceId: number): number {
     return (
       this.sql(
