@@ -9,7 +9,22 @@ import type { CenterNews } from '../../protocol/center.ts'
  * emitted only after the transaction commits, so nobody is ever told about a rolled-back change.
  */
 export type DomainEvent =
-  | { type: 'ticket:issued'; ticket: TicketRecord }
+  | {
+      type: 'ticket:issued'
+      ticket: TicketRecord
+      /** People ahead and the estimate when it was issued (what the paper prints). */
+      standing: { position: number; estimatedWaitSeconds: number }
+      /** The public status page the QR links to; null when the issuer gave no public address (nothing to print). */
+      statusUrl: string | null
+    }
+  /** Staff asked to print a ticket again on a kiosk's printer; the printer binding does it. */
+  | {
+      type: 'ticket:reprint'
+      ticket: TicketRecord
+      deviceId: number
+      standing: { position: number; estimatedWaitSeconds: number }
+      statusUrl: string
+    }
   | { type: 'ticket:called'; ticket: TicketRecord; counter: CounterRecord; recall: boolean; at: number }
   | { type: 'ticket:updated'; ticket: TicketRecord }
   | { type: 'counter:updated'; counter: CounterRecord }

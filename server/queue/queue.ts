@@ -6,6 +6,7 @@ import { TicketIssuer } from './ticket-issuer.ts'
 import { CounterActions } from './counter-actions.ts'
 import { DomainEvents } from './domain-events.ts'
 import { DeviceStatus } from './device-status.ts'
+import { requestReprint } from './ticket-reprint.ts'
 
 /**
  * The queue domain in one object: issuing, counter actions, read models, and the domain
@@ -27,5 +28,10 @@ export class Queue {
     this.issuer = new TicketIssuer(this.ctx, this.view)
     this.counters = new CounterActions(this.ctx)
     this.deviceStatus = new DeviceStatus(this.ctx)
+  }
+
+  /** Prints a ticket again on its kiosk's printer (or `deviceId`'s); see ticket-reprint.ts. */
+  reprint(ticketId: string, deviceId: number | undefined, publicBase: string): { deviceId: number } {
+    return requestReprint(this.ctx, this.view, ticketId, deviceId, publicBase)
   }
 }

@@ -6,6 +6,7 @@ import type { Lang } from '../../protocol/common.ts'
 import { actorIds, type Actor } from './actor.ts'
 import { NO_PRIORITY } from './types.ts'
 import { formatLabel, ticketDayKey } from './numbering.ts'
+import { ticketStatusUrlAt } from './ticket-link.ts'
 import { badRequest, conflict, ErrorCodes, notFound, unprocessable } from '../errors.ts'
 
 export interface IssueRequest {
@@ -14,6 +15,8 @@ export interface IssueRequest {
   phone?: string
   lang?: Lang
   idempotencyKey?: string
+  /** Where the caller reaches the center's public pages: the printed ticket's QR links there. Default: nothing is printed. */
+  publicBase?: string
 }
 
 export interface IssueResult {
@@ -101,7 +104,8 @@ export class TicketIssuer {
         ...actorIds(actor),
         data: { label: ticket.label, number, priority, estimatedWaitSeconds: standing.estimatedWaitSeconds, position: standing.position },
       })
-      tx.emit({ type: 'ticket:issued', ticket })
+      const statusUrl = req.publicBase === undefined ? null : ticketStatusUrlAt(req.publicBase, ticket.id)
+      tx.emit({ type: 'ticket:issued', ticket, standing, statusUrl })
       tx.emit({ type: 'queue:updated', serviceIds: [service.id] })
       return { ticket, ...standing, replayed: false }
     })

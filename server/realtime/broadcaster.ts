@@ -45,6 +45,7 @@ export class Broadcaster {
       case 'center:updated':
         // the news line: staff and every display feed (a zoned display shows it too)
         return this.send([STAFF_FEED, ALL_ZONES_FEED, ...this.knownZones().map(zoneFeed)], 'center:updated', { news: event.news })
+      case 'ticket:reprint':
       case 'device:changed':
       case 'access:revoked':
         // not pushed: serial lines follow device:changed; the socket server ends revoked sockets

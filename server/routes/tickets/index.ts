@@ -8,7 +8,7 @@ import { actorOf, allow, STAFF } from '../../auth/access.ts'
 import { ticketDto } from '../../dto.ts'
 import { ErrorCodes, notFound, unprocessable } from '../../errors.ts'
 import { PrintingState } from '../../../protocol/device-config.ts'
-import { ticketStatusUrl } from '../public-url.ts'
+import { publicBase, ticketStatusUrl } from '../public-url.ts'
 import { cancelTicket } from '../../queue/ticket-cancellation.ts'
 
 const TicketIdParam = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) })
@@ -33,13 +33,16 @@ export async function ticketRoutes(fastify: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       const actor = actorOf(request)
-      const result = queue.issuer.issue(actor, { ...request.body, idempotencyKey: request.headers['idempotency-key'] })
+      const result = queue.issuer.issue(actor, {
+        ...request.body,
+        idempotencyKey: request.headers['idempotency-key'],
+        publicBase: publicBase(request),
+      })
       const t = result.ticket
       if (result.replayed) reply.header('idempotent-replayed', 'true')
-      // a replay is the same ticket: it was printed (or not) the first time
       const statusUrl = ticketStatusUrl(request, t.id)
-      const printing =
-        actor.type === 'device' && !result.replayed ? app.tabour.printing.printIssued(actor.id, t, result, statusUrl) : 'none'
+      // the printer binding followed ticket:issued before the command returned; a replay is the same ticket, printed (or not) the first time
+      const printing = actor.type === 'device' && !result.replayed ? app.tabour.printing.stateOf(t.id) : 'none'
       return reply.status(201).send({
         id: t.id,
         label: t.label,
@@ -121,12 +124,8 @@ export async function ticketRoutes(fastify: FastifyInstance): Promise<void> {
       },
     },
     async (request) => {
-      const t = queue.ctx.tickets.get(request.params.id)
-      if (!t) throw notFound(ErrorCodes.TICKET_NOT_FOUND, 'no such ticket')
-      const deviceId = request.body?.deviceId ?? (t.issuedByType === 'device' ? t.issuedById : null)
-      if (deviceId === null)
-        throw unprocessable(ErrorCodes.NO_PRINTER, 'this ticket was not issued at a kiosk; name the kiosk (deviceId) to print it on')
-      const printing = app.tabour.printing.reprint(deviceId, t, ticketStatusUrl(request, t.id))
+      const { deviceId } = queue.reprint(request.params.id, request.body?.deviceId, publicBase(request))
+      const printing = app.tabour.printing.stateOf(request.params.id)
       if (printing === 'none') throw unprocessable(ErrorCodes.NO_PRINTER, `device ${deviceId} has no printer`)
       return { printing }
     },
