@@ -19,7 +19,7 @@ import { publicPages } from './routes/public-pages.ts'
 import { mediaFiles } from './routes/media/index.ts'
 import { attachRealtime, type Realtime } from './realtime/socket-server.ts'
 import { serveUi } from './ui-static.ts'
-import type { TabourError } from './errors.ts'
+import type { DomainError } from './errors.ts'
 import { Printing } from './devices/printing.ts'
 import type { PrinterFactory } from './devices/printer-handle.ts'
 import { openEscPosPrinter } from './devices/escpos-printer.ts'
@@ -70,7 +70,7 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     actor: Actor | null
-    authError: TabourError | null
+    authError: DomainError | null
   }
 }
 

@@ -2,7 +2,7 @@ import type { CreateCounterBody, UpdateCounterBody } from '../../protocol/reques
 import type { CounterFields, CounterRecord } from '../db/repositories/counters-repo.ts'
 import type { QueueContext, WriteScope } from '../queue/queue-context.ts'
 import type { Actor } from '../queue/actor.ts'
-import { badRequest, conflict, ErrorCodes, notFound } from '../errors.ts'
+import { domainError, ErrorCodes } from '../errors.ts'
 import { auditChange } from './config-audit.ts'
 
 /** Creating and editing counters; screens hear `counter:updated` and `queue:updated` after commit. */
@@ -12,7 +12,7 @@ export class CounterCommands {
   /** One counter, or COUNTER_NOT_FOUND. */
   get(id: number): CounterRecord {
     const counter = this.ctx.counters.get(id)
-    if (!counter) throw notFound(ErrorCodes.COUNTER_NOT_FOUND, `counter ${id} does not exist`)
+    if (!counter) throw domainError(ErrorCodes.COUNTER_NOT_FOUND, `counter ${id} does not exist`)
     return counter
   }
 
@@ -59,17 +59,17 @@ export class CounterCommands {
 
   /** The services a body names, with weights; every one must exist. */
   private servicesOf(body: UpdateCounterBody, fallback: CounterFields['services']): CounterFields['services'] {
-    if (body.serviceIds && body.services) throw badRequest(ErrorCodes.VALIDATION, 'give either serviceIds or services, not both')
+    if (body.serviceIds && body.services) throw domainError(ErrorCodes.VALIDATION, 'give either serviceIds or services, not both')
     const list = body.services ?? body.serviceIds?.map((serviceId) => ({ serviceId, weight: 1 })) ?? fallback
-    if (new Set(list.map((s) => s.serviceId)).size !== list.length) throw badRequest(ErrorCodes.VALIDATION, 'a service is listed twice')
+    if (new Set(list.map((s) => s.serviceId)).size !== list.length) throw domainError(ErrorCodes.VALIDATION, 'a service is listed twice')
     for (const s of list) {
-      if (!this.ctx.services.get(s.serviceId)) throw notFound(ErrorCodes.SERVICE_NOT_FOUND, `service ${s.serviceId} does not exist`)
+      if (!this.ctx.services.get(s.serviceId)) throw domainError(ErrorCodes.SERVICE_NOT_FOUND, `service ${s.serviceId} does not exist`)
     }
     return list
   }
 
   private assertNumberFree(number: number, id?: number): void {
     const holder = this.ctx.counters.findByNumber(number)
-    if (holder && holder.id !== id) throw conflict(ErrorCodes.DUPLICATE_COUNTER_NUMBER, `counter number ${number} is taken`)
+    if (holder && holder.id !== id) throw domainError(ErrorCodes.DUPLICATE_COUNTER_NUMBER, `counter number ${number} is taken`)
   }
 }

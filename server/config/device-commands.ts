@@ -3,7 +3,7 @@ import type { Device } from '../../protocol/entities.ts'
 import type { QueueContext, WriteScope } from '../queue/queue-context.ts'
 import type { Actor } from '../queue/actor.ts'
 import { newDeviceToken, newPairingCode, PAIRING_CODE_TTL_MS } from '../auth/tokens.ts'
-import { ErrorCodes, notFound, unauthorized } from '../errors.ts'
+import { ErrorCodes, domainError } from '../errors.ts'
 import { auditChange } from './config-audit.ts'
 import { validateDeviceConfig, type DeviceConfigContext } from './device-config.ts'
 
@@ -24,7 +24,7 @@ export class DeviceCommands {
   /** One device, or DEVICE_NOT_FOUND. */
   get(id: number): Device {
     const device = this.ctx.devices.get(id)
-    if (!device) throw notFound(ErrorCodes.DEVICE_NOT_FOUND, `device ${id} does not exist`)
+    if (!device) throw domainError(ErrorCodes.DEVICE_NOT_FOUND, `device ${id} does not exist`)
     return device
   }
 
@@ -95,7 +95,7 @@ export class DeviceCommands {
       auditChange(tx, { type: 'device', id: device.id, kind: device.kind, zone: device.zone }, 'device.pair', {}, { pairingCode })
       return { token, device }
     })
-    if (!paired) throw unauthorized(ErrorCodes.BAD_PAIRING_CODE, 'unknown, used or expired pairing code')
+    if (!paired) throw domainError(ErrorCodes.BAD_PAIRING_CODE, 'unknown, used or expired pairing code')
     return paired
   }
 

@@ -3,7 +3,7 @@ import type { Service } from '../../protocol/entities.ts'
 import type { ServiceFields } from '../db/repositories/services-repo.ts'
 import type { QueueContext } from '../queue/queue-context.ts'
 import type { Actor } from '../queue/actor.ts'
-import { conflict, ErrorCodes, notFound } from '../errors.ts'
+import { domainError, ErrorCodes } from '../errors.ts'
 import { auditChange } from './config-audit.ts'
 
 /** Creating and editing services; screens hear `queue:updated` for the service after commit. */
@@ -13,7 +13,7 @@ export class ServiceCommands {
   /** One service, or SERVICE_NOT_FOUND. */
   get(id: number): Service {
     const service = this.ctx.services.get(id)
-    if (!service) throw notFound(ErrorCodes.SERVICE_NOT_FOUND, `service ${id} does not exist`)
+    if (!service) throw domainError(ErrorCodes.SERVICE_NOT_FOUND, `service ${id} does not exist`)
     return service
   }
 
@@ -42,6 +42,6 @@ export class ServiceCommands {
 
   private assertPrefixFree(prefix: string, id?: number): void {
     const holder = this.ctx.services.findByPrefix(prefix)
-    if (holder && holder.id !== id) throw conflict(ErrorCodes.DUPLICATE_PREFIX, `prefix ${prefix} is used by service ${holder.id}`)
+    if (holder && holder.id !== id) throw domainError(ErrorCodes.DUPLICATE_PREFIX, `prefix ${prefix} is used by service ${holder.id}`)
   }
 }

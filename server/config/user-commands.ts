@@ -3,7 +3,7 @@ import type { User } from '../../protocol/entities.ts'
 import type { QueueContext } from '../queue/queue-context.ts'
 import type { Actor } from '../queue/actor.ts'
 import { hashPassword } from '../auth/passwords.ts'
-import { conflict, ErrorCodes, notFound, unprocessable } from '../errors.ts'
+import { domainError, ErrorCodes } from '../errors.ts'
 import { auditChange } from './config-audit.ts'
 
 /** Staff accounts. Hashing (scrypt, slow) runs before the transaction, so the write lock is never held across it. */
@@ -30,10 +30,10 @@ export class UserCommands {
     const passwordHash = body.password ? await hashPassword(body.password) : undefined
     return this.ctx.write((tx) => {
       const current = this.ctx.users.get(id)
-      if (!current) throw notFound(ErrorCodes.USER_NOT_FOUND, `user ${id} does not exist`)
+      if (!current) throw domainError(ErrorCodes.USER_NOT_FOUND, `user ${id} does not exist`)
       const losesAdmin = current.role === 'admin' && current.active && ((body.role && body.role !== 'admin') || body.active === false)
       if (losesAdmin && this.ctx.users.countActiveAdmins() <= 1)
-        throw unprocessable(ErrorCodes.LAST_ADMIN, 'the last active admin cannot be demoted or disabled')
+        throw domainError(ErrorCodes.LAST_ADMIN, 'the last active admin cannot be demoted or disabled')
       const user = this.ctx.users.update(current.id, { passwordHash, role: body.role, displayName: body.displayName, active: body.active })
       if (passwordHash || body.active === false || (body.role && body.role !== current.role)) {
         this.ctx.tokens.revokeSubject('user', user.id, tx.now)
@@ -45,6 +45,6 @@ export class UserCommands {
   }
 
   private assertUsernameFree(username: string): void {
-    if (this.ctx.users.findForLogin(username)) throw conflict(ErrorCodes.DUPLICATE_USERNAME, `username ${username} is taken`)
+    if (this.ctx.users.findForLogin(username)) throw domainError(ErrorCodes.DUPLICATE_USERNAME, `username ${username} is taken`)
   }
 }

@@ -7,7 +7,7 @@ import { actorIds, type Actor } from './actor.ts'
 import { NO_PRIORITY } from './types.ts'
 import { formatLabel, ticketDayKey } from './numbering.ts'
 import { ticketStatusUrlAt } from './ticket-link.ts'
-import { badRequest, conflict, ErrorCodes, notFound, unprocessable } from '../errors.ts'
+import { domainError, ErrorCodes } from '../errors.ts'
 
 export interface IssueRequest {
   serviceId: number
@@ -41,11 +41,11 @@ export class TicketIssuer {
 
   issue(actor: Actor, req: IssueRequest): IssueResult {
     if (req.idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(req.idempotencyKey)) {
-      throw badRequest(ErrorCodes.BAD_IDEMPOTENCY_KEY, 'Idempotency-Key must be 1 to 128 printable ASCII characters')
+      throw domainError(ErrorCodes.BAD_IDEMPOTENCY_KEY, 'Idempotency-Key must be 1 to 128 printable ASCII characters')
     }
     const priority = req.priority ?? NO_PRIORITY
     if (priority !== NO_PRIORITY && !this.ctx.config.queue.priorityCategories.some((c) => c.code === priority)) {
-      throw badRequest(ErrorCodes.BAD_PRIORITY, `unknown priority category "${priority}"`)
+      throw domainError(ErrorCodes.BAD_PRIORITY, `unknown priority category "${priority}"`)
     }
     const issuer = {
       type: actor.type,
@@ -56,17 +56,17 @@ export class TicketIssuer {
         const earlier = this.ctx.tickets.findByIdempotencyKey(issuer.type, issuer.id, req.idempotencyKey)
         if (earlier) {
           if (earlier.issuedServiceId !== req.serviceId) {
-            throw conflict(ErrorCodes.IDEMPOTENCY_CONFLICT, 'this Idempotency-Key was already used for another service')
+            throw domainError(ErrorCodes.IDEMPOTENCY_CONFLICT, 'this Idempotency-Key was already used for another service')
           }
           return { ticket: earlier, ...this.view.standing(earlier), replayed: true }
         }
       }
       const service = this.ctx.services.get(req.serviceId)
-      if (!service) throw notFound(ErrorCodes.SERVICE_NOT_FOUND, `service ${req.serviceId} does not exist`)
-      if (!service.active) throw unprocessable(ErrorCodes.SERVICE_INACTIVE, `service ${service.prefix} is not taking tickets now`)
+      if (!service) throw domainError(ErrorCodes.SERVICE_NOT_FOUND, `service ${req.serviceId} does not exist`)
+      if (!service.active) throw domainError(ErrorCodes.SERVICE_INACTIVE, `service ${service.prefix} is not taking tickets now`)
       const day = ticketDayKey(tx.now, this.ctx.config.timeZone)
       if (service.dailyCap !== null && this.ctx.tickets.issuedOn(service.id, day) >= service.dailyCap) {
-        throw unprocessable(ErrorCodes.SERVICE_DAILY_CAP, `service ${service.prefix} has reached its daily cap of ${service.dailyCap}`)
+        throw domainError(ErrorCodes.SERVICE_DAILY_CAP, `service ${service.prefix} has reached its daily cap of ${service.dailyCap}`)
       }
       const number = this.ctx.tickets.allocateNumber(service.id, day)
       const ticket: TicketRecord = {

@@ -1,6 +1,6 @@
 import type { QueueContext } from './queue-context.ts'
 import type { QueueView } from './queue-view.ts'
-import { ErrorCodes, notFound, unprocessable } from '../errors.ts'
+import { ErrorCodes, domainError } from '../errors.ts'
 import { ticketStatusUrlAt } from './ticket-link.ts'
 
 /**
@@ -17,10 +17,10 @@ export function requestReprint(
   publicBase: string,
 ): { deviceId: number } {
   const ticket = ctx.tickets.get(ticketId)
-  if (!ticket) throw notFound(ErrorCodes.TICKET_NOT_FOUND, 'no such ticket')
+  if (!ticket) throw domainError(ErrorCodes.TICKET_NOT_FOUND, 'no such ticket')
   const kiosk = deviceId ?? (ticket.issuedByType === 'device' ? ticket.issuedById : null)
   if (kiosk === null)
-    throw unprocessable(ErrorCodes.NO_PRINTER, 'this ticket was not issued at a kiosk; name the kiosk (deviceId) to print it on')
+    throw domainError(ErrorCodes.NO_PRINTER, 'this ticket was not issued at a kiosk; name the kiosk (deviceId) to print it on')
   ctx.publish([
     {
       type: 'ticket:reprint',

@@ -10,7 +10,7 @@ import { EventsRepo } from '../../db/repositories/events-repo.ts'
 import { DUMMY_HASH, verifyPassword } from '../../auth/passwords.ts'
 import { newUserToken } from '../../auth/tokens.ts'
 import { actorOf, allow, STAFF } from '../../auth/access.ts'
-import { ErrorCodes, notFound, unauthorized } from '../../errors.ts'
+import { ErrorCodes, domainError } from '../../errors.ts'
 import { throttle } from '../throttle.ts'
 
 /** POST /auth/login (throttled), POST /auth/logout, GET /auth/me. */
@@ -33,7 +33,7 @@ export async function authRoutes(fastify: FastifyInstance): Promise<void> {
       // the account may have changed while scrypt ran (new password, disabled): judge by what holds now
       const current = found && users.findForLogin(request.body.username)
       if (!found || !ok || !current || current.passwordHash !== found.passwordHash || !current.user.active) {
-        throw unauthorized(ErrorCodes.BAD_CREDENTIALS, 'wrong username or password')
+        throw domainError(ErrorCodes.BAD_CREDENTIALS, 'wrong username or password')
       }
       const now = clock()
       const token = newUserToken()
@@ -68,7 +68,7 @@ export async function authRoutes(fastify: FastifyInstance): Promise<void> {
     async (request) => {
       const actor = actorOf(request)
       const user = actor.type === 'user' ? users.get(actor.id) : undefined
-      if (!user) throw notFound(ErrorCodes.USER_NOT_FOUND, 'no such user')
+      if (!user) throw domainError(ErrorCodes.USER_NOT_FOUND, 'no such user')
       return user
     },
   )

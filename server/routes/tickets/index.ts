@@ -6,7 +6,7 @@ import { IssuedTicket, PublicTicket, Ticket } from '../../../protocol/entities.t
 import { errorResponses } from '../../../protocol/common.ts'
 import { actorOf, allow, STAFF } from '../../auth/access.ts'
 import { ticketDto } from '../../dto.ts'
-import { ErrorCodes, notFound, unprocessable } from '../../errors.ts'
+import { ErrorCodes, domainError } from '../../errors.ts'
 import { PrintingState } from '../../../protocol/device-config.ts'
 import { publicBase, ticketStatusUrl } from '../public-url.ts'
 import { cancelTicket } from '../../queue/ticket-cancellation.ts'
@@ -90,7 +90,7 @@ export async function ticketRoutes(fastify: FastifyInstance): Promise<void> {
       // morning, before any ticket was issued or called, would otherwise still say "waiting, N ahead".
       queue.ctx.closePastDays()
       const t = queue.ctx.tickets.get(request.params.id)
-      if (!t) throw notFound(ErrorCodes.TICKET_NOT_FOUND, 'no such ticket')
+      if (!t) throw domainError(ErrorCodes.TICKET_NOT_FOUND, 'no such ticket')
       const service = queue.ctx.services.get(t.serviceId)!
       const counter =
         t.counterId !== null && (t.status === 'called' || t.status === 'serving') ? queue.ctx.counters.get(t.counterId) : undefined
@@ -126,7 +126,7 @@ export async function ticketRoutes(fastify: FastifyInstance): Promise<void> {
     async (request) => {
       const { deviceId } = queue.reprint(request.params.id, request.body?.deviceId, publicBase(request))
       const printing = app.tabour.printing.stateOf(request.params.id)
-      if (printing === 'none') throw unprocessable(ErrorCodes.NO_PRINTER, `device ${deviceId} has no printer`)
+      if (printing === 'none') throw domainError(ErrorCodes.NO_PRINTER, `device ${deviceId} has no printer`)
       return { printing }
     },
   )
