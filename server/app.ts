@@ -124,9 +124,9 @@ export const tabourPlugin: FastifyPluginAsync<TabourPluginOptions> = async (fast
 
   const prefix = fastify.prefix
   const realtime = attachRealtime(fastify, { auth, queue, config, path: `${prefix}/socket.io` })
-  const printing = new Printing(db, queue, config, deps.openPrinter ?? openEscPosPrinter, fastify.log)
+  const printing = new Printing(queue, config, deps.openPrinter ?? openEscPosPrinter, fastify.log)
   fastify.addHook('onClose', async () => printing.close())
-  const serialDevices = new SerialDevices(db, queue, fastify.log, {
+  const serialDevices = new SerialDevices(queue, fastify.log, {
     binding: deps.serialBinding,
     minBackoffMs: deps.serialBackoffMs?.min,
     maxBackoffMs: deps.serialBackoffMs?.max,

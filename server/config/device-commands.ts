@@ -21,6 +21,11 @@ export class DeviceCommands {
     this.configContext = { counterExists: (id) => ctx.counters.get(id) !== undefined }
   }
 
+  /** Every device. */
+  list(): Device[] {
+    return this.ctx.devices.list()
+  }
+
   /** One device, or DEVICE_NOT_FOUND. */
   get(id: number): Device {
     const device = this.ctx.devices.get(id)

@@ -10,6 +10,18 @@ import { auditChange } from './config-audit.ts'
 export class UserCommands {
   constructor(private readonly ctx: QueueContext) {}
 
+  /** Every account. */
+  list(): User[] {
+    return this.ctx.users.list()
+  }
+
+  /** One account, or USER_NOT_FOUND. */
+  get(id: number): User {
+    const user = this.ctx.users.get(id)
+    if (!user) throw domainError(ErrorCodes.USER_NOT_FOUND, 'no such user')
+    return user
+  }
+
   async create(actor: Actor, body: CreateUserBody): Promise<User> {
     this.assertUsernameFree(body.username)
     const passwordHash = await hashPassword(body.password)

@@ -3,8 +3,7 @@ import type { Config } from '../config.ts'
 import type { Queue } from '../queue/queue.ts'
 import type { DomainEvent } from '../queue/domain-events.ts'
 import type { TicketRecord } from '../db/repositories/tickets-repo.ts'
-import { DevicesRepo } from '../db/repositories/devices-repo.ts'
-import type { Db } from '../db/connection.ts'
+import type { DevicesRepo } from '../db/repositories/devices-repo.ts'
 import type { KioskConfig, PrinterStatusReport, PrintingState } from '../../protocol/device-config.ts'
 import type { PrinterFactory, PrinterHandle } from './printer-handle.ts'
 import type { TicketJobOutcome, TicketPrinterStatus } from '../../drivers/printer/index.ts'
@@ -40,13 +39,12 @@ export class Printing {
   private readonly stopListening: () => void
 
   constructor(
-    db: Db,
     private readonly queue: Queue,
     private readonly config: Config,
     private readonly openPrinter: PrinterFactory,
     private readonly log: FastifyBaseLogger,
   ) {
-    this.devices = new DevicesRepo(db)
+    this.devices = queue.ctx.devices
     this.stopListening = queue.events.on((event) => this.onDomainEvent(event))
   }
 

@@ -1,9 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify'
-import type { Db } from '../db/connection.ts'
 import type { Queue } from '../queue/queue.ts'
 import type { DomainEvent } from '../queue/domain-events.ts'
-import { DevicesRepo } from '../db/repositories/devices-repo.ts'
-import { UsersRepo } from '../db/repositories/users-repo.ts'
+import type { DevicesRepo } from '../db/repositories/devices-repo.ts'
 import type { BoardConfig, KeypadConfig, SerialStatusReport } from '../../protocol/device-config.ts'
 import type { Device } from '../../protocol/entities.ts'
 import {
@@ -67,13 +65,12 @@ export class SerialDevices {
   private readonly stopListening: () => void
 
   constructor(
-    db: Db,
     private readonly queue: Queue,
     private readonly log: FastifyBaseLogger,
     options: SerialDeviceOptions = {},
   ) {
-    this.devices = new DevicesRepo(db)
-    this.press = new KeypadPress(queue, new UsersRepo(db))
+    this.devices = queue.ctx.devices
+    this.press = new KeypadPress(queue, queue.ctx.users)
     this.pool = new LinePool({ ...options, clock: queue.ctx.clock })
     this.stopListening = queue.events.on((event) => this.onDomainEvent(event))
     this.sync()

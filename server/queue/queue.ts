@@ -7,6 +7,10 @@ import { CounterActions } from './counter-actions.ts'
 import { DomainEvents } from './domain-events.ts'
 import { DeviceStatus } from './device-status.ts'
 import { requestReprint } from './ticket-reprint.ts'
+import { cancelTicket } from './ticket-cancellation.ts'
+import { Sessions } from './sessions.ts'
+import type { Actor } from './actor.ts'
+import type { TicketRecord } from '../db/repositories/tickets-repo.ts'
 
 /**
  * The queue domain in one object: issuing, counter actions, read models, and the domain
@@ -20,6 +24,8 @@ export class Queue {
   readonly events: DomainEvents
   /** Devices report their health here; it goes out as `device:status`. */
   readonly deviceStatus: DeviceStatus
+  /** Staff logins and logouts. */
+  readonly sessions: Sessions
 
   constructor(db: Db, config: Pick<Config, 'timeZone' | 'queue'>, clock: Clock, onListenerError?: (err: unknown) => void) {
     this.events = new DomainEvents(onListenerError)
@@ -28,6 +34,12 @@ export class Queue {
     this.issuer = new TicketIssuer(this.ctx, this.view)
     this.counters = new CounterActions(this.ctx)
     this.deviceStatus = new DeviceStatus(this.ctx)
+    this.sessions = new Sessions(this.ctx)
+  }
+
+  /** Cancels a waiting ticket (staff); see ticket-cancellation.ts. */
+  cancel(actor: Actor, ticketId: string): TicketRecord {
+    return cancelTicket(this.ctx, actor, ticketId)
   }
 
   /** Prints a ticket again on its kiosk's printer (or `deviceId`'s); see ticket-reprint.ts. */

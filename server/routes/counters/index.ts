@@ -19,7 +19,7 @@ export async function counterRoutes(fastify: FastifyInstance): Promise<void> {
       preValidation: allow(...STAFF, 'display', 'kiosk'),
       schema: { tags: ['counters'], response: { 200: Type.Array(Counter), ...errorResponses(401, 403) } },
     },
-    async () => queue.ctx.counters.list().map(counterDto),
+    async () => queue.view.counters().map(counterDto),
   )
 
   app.get(

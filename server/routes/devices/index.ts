@@ -13,7 +13,7 @@ import { throttle } from '../throttle.ts'
  */
 export async function deviceRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
-  const { queue, configuration, config } = app.tabour
+  const { configuration, config } = app.tabour
   const devices = configuration.devices
 
   app.get(
@@ -22,7 +22,7 @@ export async function deviceRoutes(fastify: FastifyInstance): Promise<void> {
       preValidation: allow(...MANAGERS),
       schema: { tags: ['devices'], response: { 200: Type.Array(Device), ...errorResponses(401, 403) } },
     },
-    async () => queue.ctx.devices.list(),
+    async () => devices.list(),
   )
 
   app.post(

@@ -9,7 +9,6 @@ import { ticketDto } from '../../dto.ts'
 import { ErrorCodes, domainError } from '../../errors.ts'
 import { PrintingState } from '../../../protocol/device-config.ts'
 import { publicBase, ticketStatusUrl } from '../public-url.ts'
-import { cancelTicket } from '../../queue/ticket-cancellation.ts'
 
 const TicketIdParam = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) })
 const IdempotencyHeaders = Type.Object({ 'idempotency-key': Type.Optional(Type.String()) })
@@ -68,10 +67,7 @@ export async function ticketRoutes(fastify: FastifyInstance): Promise<void> {
         response: { 200: Type.Array(Ticket), ...errorResponses(401, 403) },
       },
     },
-    async () => {
-      queue.ctx.closePastDays() // an old day's leftovers are not in the morning's line (see GET /:id)
-      return queue.ctx.tickets.listLive().map(ticketDto)
-    },
+    async () => queue.view.liveTickets().map(ticketDto),
   )
 
   app.get(
@@ -86,14 +82,7 @@ export async function ticketRoutes(fastify: FastifyInstance): Promise<void> {
       },
     },
     async (request) => {
-      // Reads close the old day too, as GET /services does: yesterday's leftover read the next
-      // morning, before any ticket was issued or called, would otherwise still say "waiting, N ahead".
-      queue.ctx.closePastDays()
-      const t = queue.ctx.tickets.get(request.params.id)
-      if (!t) throw domainError(ErrorCodes.TICKET_NOT_FOUND, 'no such ticket')
-      const service = queue.ctx.services.get(t.serviceId)!
-      const counter =
-        t.counterId !== null && (t.status === 'called' || t.status === 'serving') ? queue.ctx.counters.get(t.counterId) : undefined
+      const { ticket: t, service, counter } = queue.view.publicTicket(request.params.id)
       return {
         id: t.id,
         label: t.label,
@@ -143,8 +132,7 @@ export async function ticketRoutes(fastify: FastifyInstance): Promise<void> {
       },
     },
     async (request) => {
-      const ticket = cancelTicket(queue.ctx, actorOf(request), request.params.id)
-      return ticketDto(ticket)
+      return ticketDto(queue.cancel(actorOf(request), request.params.id))
     },
   )
 }

@@ -9,13 +9,13 @@ import { actorOf, ADMINS, allow, MANAGERS } from '../../auth/access.ts'
 /** Staff accounts: managers can see them, admins create and edit them. */
 export async function userRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
-  const { queue, configuration } = app.tabour
+  const { configuration } = app.tabour
   const users = configuration.users
 
   app.get(
     '/',
     { preValidation: allow(...MANAGERS), schema: { tags: ['users'], response: { 200: Type.Array(User), ...errorResponses(401, 403) } } },
-    async () => queue.ctx.users.list(),
+    async () => users.list(),
   )
 
   app.post(
