@@ -1,7 +1,7 @@
 import type { Db } from '../connection.ts'
 import { statementCache, type Sql } from '../statement-cache.ts'
 import type { Counter } from '../../../protocol/entities.ts'
-import type { CounterState } from '../../queue/types.ts'
+import type { CounterState } from '../records.ts'
 
 interface CounterRow {
   id: number
