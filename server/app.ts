@@ -54,7 +54,7 @@ export interface Tabour {
   clock: Clock
   realtime: Realtime
   printing: Printing
-  /** LED counter boards and call keypads on serial lines; `sync()` after a device changes. */
+  /** LED counter boards and call keypads on serial lines; they follow `device:changed` (a device created, edited or revoked). */
   serialDevices: SerialDevices
   /** Reports hourly throughput to the national hub; null when `upstream` is not configured. */
   upstream: UpstreamReporter | null
