@@ -1,7 +1,7 @@
 /**
  * Every error code the center server can answer with. They are part of the API v1 contract:
  * clients (kiosk, console, dashboard, integrators) switch on them, so a code never changes
- * meaning and is never removed. server/errors.ts turns them into HTTP errors.
+ * meaning and is never removed. server/routes/error-status.ts gives each its HTTP status.
  */
 export const ErrorCodes = {
   // 400: the request itself is malformed

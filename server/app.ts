@@ -4,6 +4,7 @@ import type { Config } from './config.ts'
 import { openDatabase, type Db } from './db/connection.ts'
 import { Queue } from './queue/queue.ts'
 import type { Clock } from './queue/queue-context.ts'
+import { Configuration } from './config/configuration.ts'
 import type { Actor } from './queue/actor.ts'
 import { Authenticator } from './auth/authenticator.ts'
 import { ensureAdmin } from './bootstrap.ts'
@@ -18,7 +19,7 @@ import { publicPages } from './routes/public-pages.ts'
 import { mediaFiles } from './routes/media/index.ts'
 import { attachRealtime, type Realtime } from './realtime/socket-server.ts'
 import { serveUi } from './ui-static.ts'
-import type { TabourError } from './errors.ts'
+import type { DomainError } from './errors.ts'
 import { Printing } from './devices/printing.ts'
 import type { PrinterFactory } from './devices/printer-handle.ts'
 import { openEscPosPrinter } from './devices/escpos-printer.ts'
@@ -47,11 +48,13 @@ export interface Tabour {
   basePath: string
   db: Db
   queue: Queue
+  /** Configuration commands (services, counters, users, devices, settings, news), each audited in its own transaction. */
+  configuration: Configuration
   auth: Authenticator
   clock: Clock
   realtime: Realtime
   printing: Printing
-  /** LED counter boards and call keypads on serial lines; `sync()` after a device changes. */
+  /** LED counter boards and call keypads on serial lines; they follow `device:changed` (a device created, edited or revoked). */
   serialDevices: SerialDevices
   /** Reports hourly throughput to the national hub; null when `upstream` is not configured. */
   upstream: UpstreamReporter | null
@@ -69,7 +72,7 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     actor: Actor | null
-    authError: TabourError | null
+    authError: DomainError | null
   }
 }
 
@@ -101,6 +104,7 @@ export const tabourPlugin: FastifyPluginAsync<TabourPluginOptions> = async (fast
   // the demo's admin gets the demo password so a restarted demo stays usable; a real center gets a random one, printed once
   const { generatedPassword } = await ensureAdmin(db, config.adminPassword ?? (config.demo ? DEMO_PASSWORD : undefined), clock())
   const queue = new Queue(db, config, clock, (err) => fastify.log.error({ err }, 'domain event listener failed'))
+  const configuration = new Configuration(queue.ctx, config)
   const demo = config.demo ? await seedDemo(db, clock()) : null
   const auth = new Authenticator(db, clock)
 
@@ -122,9 +126,9 @@ export const tabourPlugin: FastifyPluginAsync<TabourPluginOptions> = async (fast
 
   const prefix = fastify.prefix
   const realtime = attachRealtime(fastify, { auth, queue, config, path: `${prefix}/socket.io` })
-  const printing = new Printing(db, queue, config, deps.openPrinter ?? openEscPosPrinter, fastify.log)
+  const printing = new Printing(queue, config, deps.openPrinter ?? openEscPosPrinter, fastify.log)
   fastify.addHook('onClose', async () => printing.close())
-  const serialDevices = new SerialDevices(db, queue, fastify.log, {
+  const serialDevices = new SerialDevices(queue, fastify.log, {
     binding: deps.serialBinding,
     minBackoffMs: deps.serialBackoffMs?.min,
     maxBackoffMs: deps.serialBackoffMs?.max,
@@ -143,6 +147,7 @@ export const tabourPlugin: FastifyPluginAsync<TabourPluginOptions> = async (fast
     basePath: prefix,
     db,
     queue,
+    configuration,
     auth,
     clock,
     realtime,

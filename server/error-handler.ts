@@ -1,7 +1,8 @@
 import { STATUS_CODES } from 'node:http'
 import type { Socket } from 'node:net'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyServerOptions } from 'fastify'
-import { ErrorCodes, TabourError, type ErrorCode } from './errors.ts'
+import { DomainError, ErrorCodes, type ErrorCode } from './errors.ts'
+import { httpStatusOf } from './routes/error-status.ts'
 
 function send(reply: FastifyReply, statusCode: number, code: ErrorCode, message: string) {
   return reply.status(statusCode).send({ statusCode, code, error: STATUS_CODES[statusCode] ?? 'Error', message })
@@ -13,8 +14,8 @@ function send(reply: FastifyReply, statusCode: number, code: ErrorCode, message:
  * a code; only our own bugs are 500, logged with the request.
  */
 export function installErrorHandling(app: FastifyInstance): void {
-  app.setErrorHandler((err: FastifyError | TabourError, request, reply) => {
-    if (err instanceof TabourError) return send(reply, err.statusCode, err.code, err.message)
+  app.setErrorHandler((err: FastifyError | DomainError, request, reply) => {
+    if (err instanceof DomainError) return send(reply, httpStatusOf(err), err.code, err.message)
     const fe = err as FastifyError
     if (fe.validation) {
       return send(

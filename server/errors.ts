@@ -3,25 +3,30 @@ import { ErrorCodes, type ErrorCode } from '../protocol/error-codes.ts'
 export { ErrorCodes, type ErrorCode }
 
 /**
- * An error meant for the caller: it carries the HTTP status and a stable code from
- * protocol/error-codes.ts (the wire contract, shared with the UIs). The app's error handler
- * answers `{statusCode, code, error, message}` from it; anything that is not a TabourError
- * and not a Fastify client error is a bug and answers 500 TABOUR_ERR_INTERNAL.
+ * A refusal the caller should hear about: a stable code from protocol/error-codes.ts (the wire
+ * contract, shared with the UIs) and a message. It carries no HTTP status: the edge chooses one
+ * from the code (server/routes/error-status.ts), so the domain can be used without HTTP (the
+ * keypads, the CLI) and one table says what every code answers. Anything thrown that is not a
+ * DomainError and not a Fastify client error is a bug and answers 500 TABOUR_ERR_INTERNAL.
  */
-export class TabourError extends Error {
+export class DomainError extends Error {
   constructor(
-    readonly statusCode: number,
     readonly code: ErrorCode,
     message: string,
+    /** Names a case of the code that the edge answers differently (e.g. `disabled`); default none. */
+    readonly variant?: string,
   ) {
     super(message)
-    this.name = 'TabourError'
+    this.name = 'DomainError'
   }
 }
 
-export const badRequest = (code: ErrorCode, message: string) => new TabourError(400, code, message)
-export const unauthorized = (code: ErrorCode, message: string) => new TabourError(401, code, message)
-export const forbidden = (code: ErrorCode, message: string) => new TabourError(403, code, message)
-export const notFound = (code: ErrorCode, message: string) => new TabourError(404, code, message)
-export const conflict = (code: ErrorCode, message: string) => new TabourError(409, code, message)
-export const unprocessable = (code: ErrorCode, message: string) => new TabourError(422, code, message)
+/** A DomainError with `code`; see DomainError. */
+export const domainError = (code: ErrorCode, message: string, variant?: string) => new DomainError(code, message, variant)
+
+// Kept for code outside the pipeline's files (server/ops) until it moves to domainError: the
+// status their names suggest is not carried; the code's entry in routes/error-status.ts decides.
+/** @deprecated use domainError */
+export const forbidden = domainError
+/** @deprecated use domainError */
+export const unauthorized = domainError

@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { Actor } from '../queue/actor.ts'
 import type { DeviceKind, Role } from '../../protocol/common.ts'
-import { ErrorCodes, forbidden, unauthorized } from '../errors.ts'
+import { ErrorCodes, domainError } from '../errors.ts'
 
 /** Who may call a route: staff roles and device kinds. */
 export type Grant = Role | DeviceKind
@@ -12,7 +12,7 @@ export const ADMINS: Grant[] = ['admin']
 
 /** The actor of an authenticated request (routes behind `allow()` only). */
 export function actorOf(request: FastifyRequest): Actor {
-  if (!request.actor) throw unauthorized(ErrorCodes.UNAUTHENTICATED, 'a bearer token is required')
+  if (!request.actor) throw domainError(ErrorCodes.UNAUTHENTICATED, 'a bearer token is required')
   return request.actor
 }
 
@@ -33,7 +33,7 @@ export function allow(...grants: Grant[]) {
     const actor = actorOf(request)
     const grant = grantOf(actor)
     if (!grant || !allowed.has(grant)) {
-      throw forbidden(ErrorCodes.FORBIDDEN, `a ${grant ?? 'caller'} may not do this`)
+      throw domainError(ErrorCodes.FORBIDDEN, `a ${grant ?? 'caller'} may not do this`)
     }
   }
 }

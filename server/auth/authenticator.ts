@@ -3,7 +3,7 @@ import { TokensRepo } from '../db/repositories/tokens-repo.ts'
 import { UsersRepo } from '../db/repositories/users-repo.ts'
 import { DevicesRepo } from '../db/repositories/devices-repo.ts'
 import type { Actor } from '../queue/actor.ts'
-import { ErrorCodes, type TabourError, unauthorized } from '../errors.ts'
+import { ErrorCodes, type DomainError, domainError } from '../errors.ts'
 
 /** How often a device's "last seen" is written at most; every request would be a write. */
 const TOUCH_INTERVAL_MS = 60_000
@@ -27,20 +27,20 @@ export class Authenticator {
     this.devices = new DevicesRepo(db)
   }
 
-  /** The actor behind a token, or a TabourError (401) saying why not. */
-  authenticate(token: string): Actor | TabourError {
+  /** The actor behind a token, or a DomainError (UNAUTHENTICATED or TOKEN_EXPIRED) saying why not. */
+  authenticate(token: string): Actor | DomainError {
     const record = this.tokens.find(token)
     const now = this.clock()
-    if (!record || record.revokedAt !== null) return unauthorized(ErrorCodes.UNAUTHENTICATED, 'unknown or revoked token')
+    if (!record || record.revokedAt !== null) return domainError(ErrorCodes.UNAUTHENTICATED, 'unknown or revoked token')
     if (record.expiresAt !== null && record.expiresAt <= now)
-      return unauthorized(ErrorCodes.TOKEN_EXPIRED, 'the session has expired; log in again')
+      return domainError(ErrorCodes.TOKEN_EXPIRED, 'the session has expired; log in again')
     if (record.subjectType === 'user') {
       const user = this.users.get(record.subjectId)
-      if (!user?.active) return unauthorized(ErrorCodes.UNAUTHENTICATED, 'this account is disabled')
+      if (!user?.active) return domainError(ErrorCodes.UNAUTHENTICATED, 'this account is disabled')
       return { type: 'user', id: user.id, role: user.role, username: user.username }
     }
     const device = this.devices.get(record.subjectId)
-    if (!device || device.revoked) return unauthorized(ErrorCodes.UNAUTHENTICATED, 'this device has been revoked; pair it again')
+    if (!device || device.revoked) return domainError(ErrorCodes.UNAUTHENTICATED, 'this device has been revoked; pair it again')
     if (now - (this.lastTouch.get(device.id) ?? 0) > TOUCH_INTERVAL_MS) {
       this.lastTouch.set(device.id, now)
       this.devices.touch(device.id, now)

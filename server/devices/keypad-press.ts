@@ -2,7 +2,7 @@ import type { Queue } from '../queue/queue.ts'
 import type { Actor } from '../queue/actor.ts'
 import type { CounterActionResult } from '../queue/counter-actions.ts'
 import type { UsersRepo } from '../db/repositories/users-repo.ts'
-import { ErrorCodes, TabourError } from '../errors.ts'
+import { ErrorCodes, DomainError } from '../errors.ts'
 import { NakReason, type KeyCode } from '../../drivers/serial/index.ts'
 
 export type PressOutcome = { ok: true; label: string } | { ok: false; reason: NakReason; message: string }
@@ -39,7 +39,7 @@ export class KeypadPress {
       // the label still at the counter; '' after finish/no-show, or when nobody was waiting
       return { ok: true, label: result.counter.currentTicketId && result.ticket ? result.ticket.label : '' }
     } catch (err) {
-      if (!(err instanceof TabourError)) throw err
+      if (!(err instanceof DomainError)) throw err
       return { ok: false, reason: REASONS[err.code] ?? NakReason.FAILED, message: err.message }
     }
   }

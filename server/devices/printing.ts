@@ -1,9 +1,9 @@
 import type { FastifyBaseLogger } from 'fastify'
 import type { Config } from '../config.ts'
 import type { Queue } from '../queue/queue.ts'
+import type { DomainEvent } from '../queue/domain-events.ts'
 import type { TicketRecord } from '../db/repositories/tickets-repo.ts'
-import { DevicesRepo } from '../db/repositories/devices-repo.ts'
-import type { Db } from '../db/connection.ts'
+import type { DevicesRepo } from '../db/repositories/devices-repo.ts'
 import type { KioskConfig, PrinterStatusReport, PrintingState } from '../../protocol/device-config.ts'
 import type { PrinterFactory, PrinterHandle } from './printer-handle.ts'
 import type { TicketJobOutcome, TicketPrinterStatus } from '../../drivers/printer/index.ts'
@@ -19,29 +19,60 @@ interface KioskPrinter {
 
 const faulty = (s: TicketPrinterStatus | null) => isFaulty(s && { printer: s })
 
+/** How many tickets' printing states are kept for `stateOf` (the issuing route reads its own at once). */
+const KEPT_STATES = 1000
+
 /**
- * Prints tickets on the printer of the kiosk that issued them. Issuing never waits on a
- * printer: `printIssued` queues the job and answers at once whether the kiosk should expect
+ * Prints tickets on the printer of the kiosk that issued them, following the domain events
+ * `ticket:issued` (a kiosk's ticket) and `ticket:reprint`. Issuing never waits on a printer: the
+ * job is queued and the ticket's printing state is known at once — the kiosk should expect
  * paper ('queued'), has no printer ('none'), or has one known to be faulty ('fault': nothing is
- * queued, so a ticket is not printed minutes later for a citizen who already left). Outcomes
- * and status changes go out as `device:status`.
+ * queued, so a ticket is not printed minutes later for a citizen who already left). Events are
+ * published synchronously after the commit, so the route that issued the ticket reads its
+ * state with `stateOf` as soon as the command returns. Outcomes and status changes go out as
+ * `device:status`.
  */
 export class Printing {
   private readonly printers = new Map<number, KioskPrinter>()
   private readonly devices: DevicesRepo
+  /** The last printing state of recent tickets, oldest first. */
+  private readonly states = new Map<string, PrintingState>()
+  private readonly stopListening: () => void
 
   constructor(
-    db: Db,
     private readonly queue: Queue,
     private readonly config: Config,
     private readonly openPrinter: PrinterFactory,
     private readonly log: FastifyBaseLogger,
   ) {
-    this.devices = new DevicesRepo(db)
+    this.devices = queue.ctx.devices
+    this.stopListening = queue.events.on((event) => this.onDomainEvent(event))
+  }
+
+  /** What became of the latest print of a ticket: 'none' when it was not sent to a printer. */
+  stateOf(ticketId: string): PrintingState {
+    return this.states.get(ticketId) ?? 'none'
+  }
+
+  private onDomainEvent(event: DomainEvent): void {
+    if (event.type === 'ticket:issued') {
+      const t = event.ticket
+      // only a kiosk's own ticket is printed, and only when its QR has an address to link to
+      if (t.issuedByType !== 'device' || t.issuedById === null || event.statusUrl === null) return
+      this.remember(t.id, this.printIssued(t.issuedById, t, event.standing, event.statusUrl))
+    } else if (event.type === 'ticket:reprint') {
+      this.remember(event.ticket.id, this.reprint(event.deviceId, event.ticket, event.standing, event.statusUrl))
+    }
+  }
+
+  private remember(ticketId: string, state: PrintingState): void {
+    this.states.delete(ticketId)
+    this.states.set(ticketId, state)
+    if (this.states.size > KEPT_STATES) this.states.delete(this.states.keys().next().value!)
   }
 
   /** Queues the ticket on its kiosk's printer; `statusUrl` is what the QR opens. */
-  printIssued(
+  private printIssued(
     deviceId: number,
     ticket: TicketRecord,
     standing: { position: number; estimatedWaitSeconds: number },
@@ -55,14 +86,20 @@ export class Printing {
   }
 
   /** Prints a ticket again on a kiosk's printer (staff, when the first one failed). */
-  reprint(deviceId: number, ticket: TicketRecord, statusUrl: string): PrintingState {
+  private reprint(
+    deviceId: number,
+    ticket: TicketRecord,
+    standing: { position: number; estimatedWaitSeconds: number },
+    statusUrl: string,
+  ): PrintingState {
     const printer = this.printerOf(deviceId)
     if (!printer) return 'none'
-    this.send(deviceId, printer, ticket, this.queue.view.standing(ticket), statusUrl)
+    this.send(deviceId, printer, ticket, standing, statusUrl)
     return faulty(printer.status) ? 'fault' : 'queued'
   }
 
   async close(): Promise<void> {
+    this.stopListening()
     await Promise.all([...this.printers.values()].map((p) => p.handle.close().catch(() => {})))
     this.printers.clear()
   }
@@ -126,6 +163,6 @@ export class Printing {
   }
 
   private publish(deviceId: number, printer: KioskPrinter): void {
-    this.queue.events.emit([{ type: 'device:status', deviceId, status: { printer: this.report(printer) } }])
+    this.queue.deviceStatus.report(deviceId, { printer: this.report(printer) })
   }
 }

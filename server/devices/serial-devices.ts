@@ -1,9 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify'
-import type { Db } from '../db/connection.ts'
 import type { Queue } from '../queue/queue.ts'
 import type { DomainEvent } from '../queue/domain-events.ts'
-import { DevicesRepo } from '../db/repositories/devices-repo.ts'
-import { UsersRepo } from '../db/repositories/users-repo.ts'
+import type { DevicesRepo } from '../db/repositories/devices-repo.ts'
 import type { BoardConfig, KeypadConfig, SerialStatusReport } from '../../protocol/device-config.ts'
 import type { Device } from '../../protocol/entities.ts'
 import {
@@ -67,13 +65,12 @@ export class SerialDevices {
   private readonly stopListening: () => void
 
   constructor(
-    db: Db,
     private readonly queue: Queue,
     private readonly log: FastifyBaseLogger,
     options: SerialDeviceOptions = {},
   ) {
-    this.devices = new DevicesRepo(db)
-    this.press = new KeypadPress(queue, new UsersRepo(db))
+    this.devices = queue.ctx.devices
+    this.press = new KeypadPress(queue, queue.ctx.users)
     this.pool = new LinePool({ ...options, clock: queue.ctx.clock })
     this.stopListening = queue.events.on((event) => this.onDomainEvent(event))
     this.sync()
@@ -144,6 +141,9 @@ export class SerialDevices {
     } else if (event.type === 'counter:updated') {
       // follows every call too: repainting the same label steady would cut the flash short
       for (const a of this.boardsAt(event.counter.id)) this.paint(a, this.currentShow(event.counter.id), false)
+    } else if (event.type === 'device:changed') {
+      // a board or keypad was added, edited or revoked: its line opens, reattaches or closes now
+      this.sync()
     }
   }
 
@@ -210,6 +210,6 @@ export class SerialDevices {
   }
 
   private publish(a: Attached): void {
-    this.queue.events.emit([{ type: 'device:status', deviceId: a.device.id, status: { serial: this.report(a) } }])
+    this.queue.deviceStatus.report(a.device.id, { serial: this.report(a) })
   }
 }

@@ -5,7 +5,7 @@ import { actorIds, type Actor } from './actor.ts'
 import type { TicketAction } from './types.ts'
 import { assertTransition } from './lifecycle.ts'
 import { chooseNext, nextPriorityStreak } from './call-policy.ts'
-import { conflict, ErrorCodes, forbidden, notFound, unprocessable } from '../errors.ts'
+import { domainError, ErrorCodes } from '../errors.ts'
 
 export interface CounterActionResult {
   counter: CounterRecord
@@ -28,15 +28,15 @@ export class CounterActions {
     const user = this.requireUser(actor)
     return this.ctx.write((tx) => {
       const counter = this.getCounter(counterId)
-      if (!counter.active) throw unprocessable(ErrorCodes.COUNTER_NOT_OPEN, `counter ${counter.number} is disabled`)
+      if (!counter.active) throw domainError(ErrorCodes.COUNTER_NOT_OPEN, `counter ${counter.number} is disabled`, 'disabled')
       const elsewhere = this.ctx.counters.findByClerk(user.id)
       if (elsewhere && elsewhere.id !== counter.id) {
-        throw conflict(ErrorCodes.CLERK_AT_OTHER_COUNTER, `you are already at counter ${elsewhere.number}; close it first`)
+        throw domainError(ErrorCodes.CLERK_AT_OTHER_COUNTER, `you are already at counter ${elsewhere.number}; close it first`)
       }
       const holder = counter.clerk
       if (holder && holder.id !== user.id) {
         if (!(options.takeover && STAFF_WHO_MAY_TAKE_OVER.has(user.role))) {
-          throw conflict(ErrorCodes.COUNTER_TAKEN, `counter ${counter.number} is held by ${holder.username}`)
+          throw domainError(ErrorCodes.COUNTER_TAKEN, `counter ${counter.number} is held by ${holder.username}`)
         }
         tx.log({ type: 'counter.taken_over', counterId: counter.id, ...actorIds(actor), data: { from: holder.id } })
       }
@@ -91,9 +91,9 @@ export class CounterActions {
     return this.ctx.write((tx) => {
       const counter = this.ownOpenIdleCounter(actor, counterId, 'call a ticket')
       const ticket = this.ctx.tickets.get(ticketId)
-      if (!ticket) throw notFound(ErrorCodes.TICKET_NOT_FOUND, 'no such ticket')
+      if (!ticket) throw domainError(ErrorCodes.TICKET_NOT_FOUND, 'no such ticket')
       if (ticket.targetCounterId !== null && ticket.targetCounterId !== counter.id) {
-        throw unprocessable(ErrorCodes.SERVICE_NOT_AT_COUNTER, `ticket ${ticket.label} was transferred to another counter`)
+        throw domainError(ErrorCodes.SERVICE_NOT_AT_COUNTER, `ticket ${ticket.label} was transferred to another counter`)
       }
       return this.call(tx, actor, counter, ticket, 'specific')
     })
@@ -165,13 +165,13 @@ export class CounterActions {
       }
       if ('serviceId' in target) {
         const service = this.ctx.services.get(target.serviceId)
-        if (!service) throw notFound(ErrorCodes.SERVICE_NOT_FOUND, `service ${target.serviceId} does not exist`)
-        if (!service.active) throw unprocessable(ErrorCodes.SERVICE_INACTIVE, `service ${service.prefix} is not taking tickets now`)
+        if (!service) throw domainError(ErrorCodes.SERVICE_NOT_FOUND, `service ${target.serviceId} does not exist`)
+        if (!service.active) throw domainError(ErrorCodes.SERVICE_INACTIVE, `service ${service.prefix} is not taking tickets now`)
         changes.serviceId = service.id
       } else {
         const to = this.ctx.counters.get(target.counterId)
-        if (!to) throw notFound(ErrorCodes.COUNTER_NOT_FOUND, `counter ${target.counterId} does not exist`)
-        if (to.id === counter.id) throw unprocessable(ErrorCodes.TRANSFER_TARGET, 'a ticket cannot be transferred to its own counter')
+        if (!to) throw domainError(ErrorCodes.COUNTER_NOT_FOUND, `counter ${target.counterId} does not exist`)
+        if (to.id === counter.id) throw domainError(ErrorCodes.TRANSFER_TARGET, 'a ticket cannot be transferred to its own counter')
         changes.targetCounterId = to.id
       }
       tx.log({
@@ -249,7 +249,7 @@ export class CounterActions {
   ): CounterActionResult {
     return this.ctx.write((tx) => {
       const counter = this.ownCounter(actor, counterId)
-      if (!counter.currentTicketId) throw conflict(ErrorCodes.COUNTER_IDLE, `counter ${counter.number} has no current ticket`)
+      if (!counter.currentTicketId) throw domainError(ErrorCodes.COUNTER_IDLE, `counter ${counter.number} has no current ticket`)
       const ticket = this.ctx.tickets.get(counter.currentTicketId)!
       const status = assertTransition(ticket.status, action)
       const changes = { ...apply(tx, counter, ticket), status }
@@ -280,12 +280,12 @@ export class CounterActions {
 
   private getCounter(counterId: number): CounterRecord {
     const counter = this.ctx.counters.get(counterId)
-    if (!counter) throw notFound(ErrorCodes.COUNTER_NOT_FOUND, `counter ${counterId} does not exist`)
+    if (!counter) throw domainError(ErrorCodes.COUNTER_NOT_FOUND, `counter ${counterId} does not exist`)
     return counter
   }
 
   private requireUser(actor: Actor): Extract<Actor, { type: 'user' }> {
-    if (actor.type !== 'user') throw forbidden(ErrorCodes.FORBIDDEN, 'only staff can work a counter')
+    if (actor.type !== 'user') throw domainError(ErrorCodes.FORBIDDEN, 'only staff can work a counter')
     return actor
   }
 
@@ -293,16 +293,16 @@ export class CounterActions {
   private ownCounter(actor: Actor, counterId: number): CounterRecord {
     const user = this.requireUser(actor)
     const counter = this.getCounter(counterId)
-    if (counter.state === 'closed' || !counter.clerk) throw conflict(ErrorCodes.COUNTER_NOT_OPEN, `counter ${counter.number} is closed`)
+    if (counter.state === 'closed' || !counter.clerk) throw domainError(ErrorCodes.COUNTER_NOT_OPEN, `counter ${counter.number} is closed`)
     if (counter.clerk.id !== user.id)
-      throw forbidden(ErrorCodes.NOT_YOUR_COUNTER, `counter ${counter.number} is held by ${counter.clerk.username}`)
+      throw domainError(ErrorCodes.NOT_YOUR_COUNTER, `counter ${counter.number} is held by ${counter.clerk.username}`)
     return counter
   }
 
   private ownOpenIdleCounter(actor: Actor, counterId: number, what: string): CounterRecord {
     const counter = this.ownCounter(actor, counterId)
     if (counter.state !== 'open')
-      throw conflict(ErrorCodes.COUNTER_NOT_OPEN, `counter ${counter.number} is ${counter.state}; open it to ${what}`)
+      throw domainError(ErrorCodes.COUNTER_NOT_OPEN, `counter ${counter.number} is ${counter.state}; open it to ${what}`)
     this.requireIdle(counter, what)
     return counter
   }
@@ -310,7 +310,10 @@ export class CounterActions {
   private requireIdle(counter: CounterRecord, what: string): void {
     if (counter.currentTicketId) {
       const t = this.ctx.tickets.get(counter.currentTicketId)
-      throw conflict(ErrorCodes.COUNTER_BUSY, `finish, transfer or mark ${t?.label ?? 'the current ticket'} as no-show before you ${what}`)
+      throw domainError(
+        ErrorCodes.COUNTER_BUSY,
+        `finish, transfer or mark ${t?.label ?? 'the current ticket'} as no-show before you ${what}`,
+      )
     }
   }
 }

@@ -1,21 +1,49 @@
 import { EventEmitter } from 'node:events'
-import type { TicketRecord } from '../db/repositories/tickets-repo.ts'
-import type { CounterRecord } from '../db/repositories/counters-repo.ts'
+import type { Counter, Ticket } from './types.ts'
+import type { CenterNews } from '../../protocol/center.ts'
 import type { DeviceHealthReport } from '../../protocol/device-health.ts'
 
 /**
- * What the queue tells the rest of the server after a change has been committed. The realtime
- * layer turns these into socket.io pushes; devices (printers, boards) will listen too. They are
- * emitted only after the transaction commits, so nobody is ever told about a rolled-back change.
+ * What the domain tells the rest of the server after a change has been committed. The realtime
+ * broadcaster turns them into socket.io pushes (it is the only thing that pushes); the printer
+ * and serial bindings, metrics, reports and the upstream reporter subscribe too. They are
+ * published only after the transaction commits, synchronously, so nobody is told about a
+ * rolled-back change, and the caller of a command can ask a binding what it did (printing) as
+ * soon as the command returns.
+ *
+ * They carry the domain's own types (`Ticket`, `Counter`: records already mapped from their
+ * rows, read-only) and plain values, never a database row or handle: a listener acts on the
+ * state as of the commit without a query of its own, and would not notice if a table changed.
  */
 export type DomainEvent =
-  | { type: 'ticket:issued'; ticket: TicketRecord }
-  | { type: 'ticket:called'; ticket: TicketRecord; counter: CounterRecord; recall: boolean; at: number }
-  | { type: 'ticket:updated'; ticket: TicketRecord }
-  | { type: 'counter:updated'; counter: CounterRecord }
+  | {
+      type: 'ticket:issued'
+      ticket: Ticket
+      /** People ahead and the estimate when it was issued (what the paper prints). */
+      standing: { position: number; estimatedWaitSeconds: number }
+      /** The public status page the QR links to; null when the issuer gave no public address (nothing to print). */
+      statusUrl: string | null
+    }
+  /** Staff asked to print a ticket again on a kiosk's printer; the printer binding does it. */
+  | {
+      type: 'ticket:reprint'
+      ticket: Ticket
+      deviceId: number
+      standing: { position: number; estimatedWaitSeconds: number }
+      statusUrl: string
+    }
+  | { type: 'ticket:called'; ticket: Ticket; counter: Counter; recall: boolean; at: number }
+  | { type: 'ticket:updated'; ticket: Ticket }
+  | { type: 'counter:updated'; counter: Counter }
   | { type: 'queue:updated'; serviceIds: number[] }
   /** A device's health changed (a printer ran out of paper, a job failed). */
   | { type: 'device:status'; deviceId: number; status: DeviceHealthReport }
+  /** The displays' news line changed. */
+  | { type: 'center:updated'; news: CenterNews }
+  /** A device was created, edited, re-coded, revoked or paired: serial lines open or close to match. */
+  | { type: 'device:changed'; deviceId: number }
+  /** A user's or device's tokens were revoked (new password, disabled account, revoked device): its sockets end now. */
+  | { type: 'access:revoked'; subject: 'user' | 'device'; id: number }
 
 export class DomainEvents {
   private readonly emitter = new EventEmitter()

@@ -4,6 +4,10 @@ import { ServicesRepo } from '../db/repositories/services-repo.ts'
 import { CountersRepo } from '../db/repositories/counters-repo.ts'
 import { TicketsRepo } from '../db/repositories/tickets-repo.ts'
 import { EventsRepo, type EventRecord } from '../db/repositories/events-repo.ts'
+import { UsersRepo } from '../db/repositories/users-repo.ts'
+import { TokensRepo } from '../db/repositories/tokens-repo.ts'
+import { DevicesRepo } from '../db/repositories/devices-repo.ts'
+import { CenterSettingsRepo } from '../db/repositories/center-settings-repo.ts'
 import type { DomainEvents, DomainEvent } from './domain-events.ts'
 import { localDay } from '../../protocol/center-clock.ts'
 
@@ -15,6 +19,10 @@ export class QueueContext {
   readonly counters: CountersRepo
   readonly tickets: TicketsRepo
   readonly events: EventsRepo
+  readonly users: UsersRepo
+  readonly tokens: TokensRepo
+  readonly devices: DevicesRepo
+  readonly centerSettings: CenterSettingsRepo
 
   constructor(
     readonly db: Db,
@@ -26,6 +34,10 @@ export class QueueContext {
     this.counters = new CountersRepo(db)
     this.tickets = new TicketsRepo(db)
     this.events = new EventsRepo(db)
+    this.users = new UsersRepo(db)
+    this.tokens = new TokensRepo(db)
+    this.devices = new DevicesRepo(db)
+    this.centerSettings = new CenterSettingsRepo(db)
   }
 
   private lastDayClosed: string | null = null
@@ -61,6 +73,11 @@ export class QueueContext {
   /** The center's local day of an instant. */
   dayOf(at: number): string {
     return localDay(at, this.config.timeZone)
+  }
+
+  /** Publishes events of a change that writes nothing (a device's runtime health); everything stored goes through `write`. */
+  publish(events: DomainEvent[]): void {
+    this.domainEvents.emit(events)
   }
 
   /**

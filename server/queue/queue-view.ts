@@ -1,5 +1,8 @@
 import type { QueueContext } from './queue-context.ts'
 import type { TicketRecord } from '../db/repositories/tickets-repo.ts'
+import type { CounterRecord } from '../db/repositories/counters-repo.ts'
+import type { CenterNews } from '../../protocol/center.ts'
+import { domainError, ErrorCodes } from '../errors.ts'
 import type { Service, ServiceWithQueue } from '../../protocol/entities.ts'
 import { NO_PRIORITY } from './types.ts'
 import { estimateWaitSeconds, rollingMeanServiceSeconds } from './wait-estimate.ts'
@@ -21,6 +24,11 @@ export class QueueView {
     // an ordinary ticket also has every waiting priority ticket ahead of it, even later ones
     const priorityAhead = tickets.waitingAhead(t, true)
     return tickets.waitingAhead(t, false) + (tickets.waitingPriorityCount(t.serviceId) - priorityAhead)
+  }
+
+  /** Every zone a display may be listening to: counters' zones and zoned displays'. */
+  knownZones(): string[] {
+    return [...new Set([...this.ctx.counters.zones(), ...this.ctx.devices.displayZones()])]
   }
 
   /** Rolling mean of the service's recent service times (call → finish), or the configured default. */
@@ -48,6 +56,44 @@ export class QueueView {
     this.ctx.closePastDays()
     const day = this.ctx.dayOf(this.ctx.clock())
     return this.ctx.services.list(options).map((s) => this.withQueue(s, day))
+  }
+
+  /** The live queue: waiting, called and serving tickets. An old day's leftovers are closed first, so they are not in the morning's line. */
+  liveTickets(): TicketRecord[] {
+    this.ctx.closePastDays()
+    return this.ctx.tickets.listLive()
+  }
+
+  /**
+   * A ticket as its public status page shows it, or TICKET_NOT_FOUND. Reads close the old day
+   * too: yesterday's leftover read the next morning, before any ticket was issued or called,
+   * would otherwise still say "waiting, N ahead".
+   */
+  publicTicket(ticketId: string): { ticket: TicketRecord; service: Service; counter: CounterRecord | undefined } {
+    this.ctx.closePastDays()
+    const ticket = this.ctx.tickets.get(ticketId)
+    if (!ticket) throw domainError(ErrorCodes.TICKET_NOT_FOUND, 'no such ticket')
+    const atCounter = ticket.counterId !== null && (ticket.status === 'called' || ticket.status === 'serving')
+    return {
+      ticket,
+      service: this.ctx.services.get(ticket.serviceId)!,
+      counter: atCounter ? this.ctx.counters.get(ticket.counterId!) : undefined,
+    }
+  }
+
+  /** Every counter, or those of one zone. */
+  counters(zone: string | null = null): CounterRecord[] {
+    return this.ctx.counters.list().filter((c) => zone === null || c.zone === zone)
+  }
+
+  /** The latest calls, newest first (`limit` of them), whatever counter they were at. */
+  recentCalls(limit: number): TicketRecord[] {
+    return this.ctx.tickets.recentCalls(limit)
+  }
+
+  /** The displays' news line. */
+  news(): CenterNews {
+    return this.ctx.centerSettings.news()
   }
 
   /** One service's live figures (what `queue:updated` carries), or null for an unknown id. */

@@ -5,6 +5,12 @@ import { QueueView } from './queue-view.ts'
 import { TicketIssuer } from './ticket-issuer.ts'
 import { CounterActions } from './counter-actions.ts'
 import { DomainEvents } from './domain-events.ts'
+import { DeviceStatus } from './device-status.ts'
+import { requestReprint } from './ticket-reprint.ts'
+import { cancelTicket } from './ticket-cancellation.ts'
+import { Sessions } from './sessions.ts'
+import type { Actor } from './actor.ts'
+import type { TicketRecord } from '../db/repositories/tickets-repo.ts'
 
 /**
  * The queue domain in one object: issuing, counter actions, read models, and the domain
@@ -16,6 +22,10 @@ export class Queue {
   readonly issuer: TicketIssuer
   readonly counters: CounterActions
   readonly events: DomainEvents
+  /** Devices report their health here; it goes out as `device:status`. */
+  readonly deviceStatus: DeviceStatus
+  /** Staff logins and logouts. */
+  readonly sessions: Sessions
 
   constructor(db: Db, config: Pick<Config, 'timeZone' | 'queue'>, clock: Clock, onListenerError?: (err: unknown) => void) {
     this.events = new DomainEvents(onListenerError)
@@ -23,5 +33,17 @@ export class Queue {
     this.view = new QueueView(this.ctx)
     this.issuer = new TicketIssuer(this.ctx, this.view)
     this.counters = new CounterActions(this.ctx)
+    this.deviceStatus = new DeviceStatus(this.ctx)
+    this.sessions = new Sessions(this.ctx)
+  }
+
+  /** Cancels a waiting ticket (staff); see ticket-cancellation.ts. */
+  cancel(actor: Actor, ticketId: string): TicketRecord {
+    return cancelTicket(this.ctx, actor, ticketId)
+  }
+
+  /** Prints a ticket again on its kiosk's printer (or `deviceId`'s); see ticket-reprint.ts. */
+  reprint(ticketId: string, deviceId: number | undefined, publicBase: string): { deviceId: number } {
+    return requestReprint(this.ctx, this.view, ticketId, deviceId, publicBase)
   }
 }

@@ -2,7 +2,7 @@ import type { QueueContext } from './queue-context.ts'
 import type { TicketRecord } from '../db/repositories/tickets-repo.ts'
 import { actorIds, type Actor } from './actor.ts'
 import { assertTransition } from './lifecycle.ts'
-import { conflict, ErrorCodes, notFound } from '../errors.ts'
+import { domainError, ErrorCodes } from '../errors.ts'
 
 /**
  * Staff cancel a waiting ticket (a citizen who left, a duplicate). A called ticket belongs to
@@ -11,9 +11,9 @@ import { conflict, ErrorCodes, notFound } from '../errors.ts'
 export function cancelTicket(ctx: QueueContext, actor: Actor, ticketId: string): TicketRecord {
   return ctx.write((tx) => {
     const t = ctx.tickets.get(ticketId)
-    if (!t) throw notFound(ErrorCodes.TICKET_NOT_FOUND, 'no such ticket')
+    if (!t) throw domainError(ErrorCodes.TICKET_NOT_FOUND, 'no such ticket')
     if (t.status !== 'waiting') {
-      throw conflict(ErrorCodes.ILLEGAL_TRANSITION, `only a waiting ticket can be cancelled; ${t.label} is ${t.status}`)
+      throw domainError(ErrorCodes.ILLEGAL_TRANSITION, `only a waiting ticket can be cancelled; ${t.label} is ${t.status}`)
     }
     const status = assertTransition(t.status, 'cancel')
     ctx.tickets.update(t.id, { status, finishedAt: tx.now })

@@ -6,7 +6,8 @@ import type { Lang } from '../../protocol/common.ts'
 import { actorIds, type Actor } from './actor.ts'
 import { NO_PRIORITY } from './types.ts'
 import { formatLabel, ticketDayKey } from './numbering.ts'
-import { badRequest, conflict, ErrorCodes, notFound, unprocessable } from '../errors.ts'
+import { ticketStatusUrlAt } from './ticket-link.ts'
+import { domainError, ErrorCodes } from '../errors.ts'
 
 export interface IssueRequest {
   serviceId: number
@@ -14,6 +15,8 @@ export interface IssueRequest {
   phone?: string
   lang?: Lang
   idempotencyKey?: string
+  /** Where the caller reaches the center's public pages: the printed ticket's QR links there. Default: nothing is printed. */
+  publicBase?: string
 }
 
 export interface IssueResult {
@@ -38,11 +41,11 @@ export class TicketIssuer {
 
   issue(actor: Actor, req: IssueRequest): IssueResult {
     if (req.idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(req.idempotencyKey)) {
-      throw badRequest(ErrorCodes.BAD_IDEMPOTENCY_KEY, 'Idempotency-Key must be 1 to 128 printable ASCII characters')
+      throw domainError(ErrorCodes.BAD_IDEMPOTENCY_KEY, 'Idempotency-Key must be 1 to 128 printable ASCII characters')
     }
     const priority = req.priority ?? NO_PRIORITY
     if (priority !== NO_PRIORITY && !this.ctx.config.queue.priorityCategories.some((c) => c.code === priority)) {
-      throw badRequest(ErrorCodes.BAD_PRIORITY, `unknown priority category "${priority}"`)
+      throw domainError(ErrorCodes.BAD_PRIORITY, `unknown priority category "${priority}"`)
     }
     const issuer = {
       type: actor.type,
@@ -53,17 +56,17 @@ export class TicketIssuer {
         const earlier = this.ctx.tickets.findByIdempotencyKey(issuer.type, issuer.id, req.idempotencyKey)
         if (earlier) {
           if (earlier.issuedServiceId !== req.serviceId) {
-            throw conflict(ErrorCodes.IDEMPOTENCY_CONFLICT, 'this Idempotency-Key was already used for another service')
+            throw domainError(ErrorCodes.IDEMPOTENCY_CONFLICT, 'this Idempotency-Key was already used for another service')
           }
           return { ticket: earlier, ...this.view.standing(earlier), replayed: true }
         }
       }
       const service = this.ctx.services.get(req.serviceId)
-      if (!service) throw notFound(ErrorCodes.SERVICE_NOT_FOUND, `service ${req.serviceId} does not exist`)
-      if (!service.active) throw unprocessable(ErrorCodes.SERVICE_INACTIVE, `service ${service.prefix} is not taking tickets now`)
+      if (!service) throw domainError(ErrorCodes.SERVICE_NOT_FOUND, `service ${req.serviceId} does not exist`)
+      if (!service.active) throw domainError(ErrorCodes.SERVICE_INACTIVE, `service ${service.prefix} is not taking tickets now`)
       const day = ticketDayKey(tx.now, this.ctx.config.timeZone)
       if (service.dailyCap !== null && this.ctx.tickets.issuedOn(service.id, day) >= service.dailyCap) {
-        throw unprocessable(ErrorCodes.SERVICE_DAILY_CAP, `service ${service.prefix} has reached its daily cap of ${service.dailyCap}`)
+        throw domainError(ErrorCodes.SERVICE_DAILY_CAP, `service ${service.prefix} has reached its daily cap of ${service.dailyCap}`)
       }
       const number = this.ctx.tickets.allocateNumber(service.id, day)
       const ticket: TicketRecord = {
@@ -101,7 +104,8 @@ export class TicketIssuer {
         ...actorIds(actor),
         data: { label: ticket.label, number, priority, estimatedWaitSeconds: standing.estimatedWaitSeconds, position: standing.position },
       })
-      tx.emit({ type: 'ticket:issued', ticket })
+      const statusUrl = req.publicBase === undefined ? null : ticketStatusUrlAt(req.publicBase, ticket.id)
+      tx.emit({ type: 'ticket:issued', ticket, standing, statusUrl })
       tx.emit({ type: 'queue:updated', serviceIds: [service.id] })
       return { ticket, ...standing, replayed: false }
     })

@@ -7,31 +7,24 @@
 /** Ticket statuses and actions; the legal moves between them are in protocol/ticket-lifecycle.ts (shared with the UIs). */
 export type { TicketStatus, TicketAction } from '../../protocol/ticket-lifecycle.ts'
 
-export type CounterState = 'closed' | 'open' | 'paused'
+/** What the repositories store is typed below the domain (server/db/records.ts), so the dependency runs queue → db only. */
+export type { CallCandidate, CounterState, PriorityCode } from '../db/records.ts'
+import type { PriorityCode } from '../db/records.ts'
+import type { TicketRecord } from '../db/repositories/tickets-repo.ts'
+import type { CounterRecord } from '../db/repositories/counters-repo.ts'
 
-/** `none` is the ordinary queue; any other code is a priority category from the config. */
-export type PriorityCode = string
+/**
+ * A ticket as the domain hands it on (in domain events, to bindings): the repository's record,
+ * already mapped from its row (camel-cased fields, epoch-ms times, no SQL column names or JSON
+ * strings), read-only because every listener of an event sees the same object.
+ */
+export type Ticket = Readonly<TicketRecord>
+/** A counter as the domain hands it on, with its services and clerk; read-only, as Ticket. */
+export type Counter = Readonly<CounterRecord>
+
 export const NO_PRIORITY: PriorityCode = 'none'
 
 export type CallPolicyName = 'fifo' | 'priority' | 'sla'
-
-/** A waiting ticket as the call policy sees it: just what ordering needs. */
-export interface CallCandidate {
-  ticketId: string
-  serviceId: number
-  /** `none` or a priority category code. */
-  priority: PriorityCode
-  /** Epoch ms the ticket started waiting for ordering purposes (issue time, or transfer time when transfers do not keep it). */
-  queuedAt: number
-  /** The service's target wait (SLA), seconds. */
-  targetWaitSeconds: number
-  /** The weight this counter gives the ticket's service (>= 0). 0 = served only when nothing else waits. */
-  weight: number
-  /** True when the ticket was transferred to this very counter; such tickets go before all others. */
-  targetedHere: boolean
-  /** Per service per day sequence number; the final tie-breaker. */
-  number: number
-}
 
 export interface CallPolicyParams {
   /** Anti-starvation: after this many priority tickets in a row at a counter, an ordinary ticket goes next if one waits. Default 3. */

@@ -2,9 +2,7 @@ import type { Server } from 'socket.io'
 import type { Queue } from '../queue/queue.ts'
 import type { DomainEvent } from '../queue/domain-events.ts'
 import type { ClientToServerEvents, QueueFigures, ServerToClientEvents } from '../../protocol/events.ts'
-import type { CenterNews } from '../../protocol/center.ts'
 import { counterDto, ticketDto } from '../dto.ts'
-import { statementCache, type Sql } from '../db/statement-cache.ts'
 import { calledTicket } from './snapshot.ts'
 import { ALL_ZONES_FEED, type FeedSequences, KIOSK_FEED, STAFF_FEED, zoneFeed } from './feeds.ts'
 
@@ -16,15 +14,12 @@ type EventName = keyof ServerToClientEvents
  * Pushes go through rooms (never socket.emit) so connection state recovery can replay them.
  */
 export class Broadcaster {
-  private readonly sql: Sql
-
+  /** Runs no SQL of its own: what a push needs beyond its event comes from the queue's read models (`queue.view`). */
   constructor(
     private readonly io: Io,
     private readonly queue: Queue,
     readonly seqs: FeedSequences,
-  ) {
-    this.sql = statementCache(queue.ctx.db)
-  }
+  ) {}
 
   handle(event: DomainEvent): void {
     switch (event.type) {
@@ -47,12 +42,20 @@ export class Broadcaster {
         return this.send([STAFF_FEED, KIOSK_FEED, ALL_ZONES_FEED, ...this.knownZones().map(zoneFeed)], 'queue:updated', {
           services: event.serviceIds.map((id) => this.figures(id)).filter((f): f is QueueFigures => f !== null),
         })
+      case 'center:updated':
+        // the news line: staff and every display feed (a zoned display shows it too)
+        return this.send([STAFF_FEED, ALL_ZONES_FEED, ...this.knownZones().map(zoneFeed)], 'center:updated', { news: event.news })
+      case 'ticket:reprint':
+      case 'device:changed':
+      case 'access:revoked':
+        // not pushed: serial lines follow device:changed; the socket server ends revoked sockets
+        return
     }
   }
 
-  /** The news line changed: staff and every display feed (a zoned display shows it too). */
-  centerUpdated(news: CenterNews): void {
-    this.send([STAFF_FEED, ALL_ZONES_FEED, ...this.knownZones().map(zoneFeed)], 'center:updated', { news })
+  /** Tells a new connection where its feed's `seq` stands (through the adapter, to its own room, so recovery sees it). */
+  welcome(socketId: string, feed: string): void {
+    this.io.to(socketId).emit('feed:joined', { seq: this.seqs.current(feed), feed })
   }
 
   private send<E extends EventName>(feeds: string[], name: E, payload: Omit<Parameters<ServerToClientEvents[E]>[0], 'seq'>): void {
@@ -66,14 +69,8 @@ export class Broadcaster {
     return [STAFF_FEED, ALL_ZONES_FEED, zoneFeed(zone)]
   }
 
-  /** Every zone a display may be listening to: counters' zones and zoned displays'. */
   private knownZones(): string[] {
-    const rows = this.sql('SELECT zone FROM counters UNION SELECT zone FROM devices WHERE zone IS NOT NULL AND kind = ?').all(
-      'display',
-    ) as {
-      zone: string
-    }[]
-    return rows.map((r) => r.zone)
+    return this.queue.view.knownZones()
   }
 
   private figures(serviceId: number): QueueFigures | null {

@@ -3,7 +3,6 @@ import type { TicketRecord } from '../db/repositories/tickets-repo.ts'
 import type { CounterRecord } from '../db/repositories/counters-repo.ts'
 import type { CalledTicket, Snapshot } from '../../protocol/events.ts'
 import { counterDto, ticketDto } from '../dto.ts'
-import { CenterSettingsRepo } from '../db/repositories/center-settings-repo.ts'
 import { STAFF_FEED, zoneOfFeed } from './feeds.ts'
 
 const RECENT_CALLS = 10
@@ -21,9 +20,9 @@ export function calledTicket(ticket: TicketRecord, counter: CounterRecord, recal
 /** Everything a client of this feed may see, for a fresh start after a gap or a reload. */
 export function buildSnapshot(queue: Queue, feed: string, seq: number): Snapshot {
   const zone = zoneOfFeed(feed)
-  const counters = queue.ctx.counters.list().filter((c) => zone === null || c.zone === zone)
+  const counters = queue.view.counters(zone)
   const byId = new Map(counters.map((c) => [c.id, c]))
-  const recentCalls = queue.ctx.tickets
+  const recentCalls = queue.view
     .recentCalls(RECENT_CALLS * 4)
     .filter((t) => t.counterId !== null && byId.has(t.counterId))
     .slice(0, RECENT_CALLS)
@@ -34,7 +33,7 @@ export function buildSnapshot(queue: Queue, feed: string, seq: number): Snapshot
     services: queue.view.serviceQueues({ activeOnly: true }),
     counters: counters.map(counterDto),
     recentCalls,
-    news: new CenterSettingsRepo(queue.ctx.db).news(),
-    ...(feed === STAFF_FEED ? { tickets: queue.ctx.tickets.listLive().map(ticketDto) } : {}),
+    news: queue.view.news(),
+    ...(feed === STAFF_FEED ? { tickets: queue.view.liveTickets().map(ticketDto) } : {}),
   }
 }

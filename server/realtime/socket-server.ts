@@ -5,7 +5,6 @@ import type { Queue } from '../queue/queue.ts'
 import type { Authenticator } from '../auth/authenticator.ts'
 import type { Actor } from '../queue/actor.ts'
 import type { ClientToServerEvents, ServerToClientEvents } from '../../protocol/events.ts'
-import type { CenterNews } from '../../protocol/center.ts'
 import { ErrorCodes } from '../errors.ts'
 import { Broadcaster } from './broadcaster.ts'
 import { FeedSequences, feedOf } from './feeds.ts'
@@ -21,20 +20,17 @@ interface SocketData {
 export interface Realtime {
   io: Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>
   socketCount(): number
-  /** Drops a revoked device's sockets at once. */
-  disconnectDevice(deviceId: number): void
   /** Drops a user's sockets at once (logout, disabled account, new password). */
   disconnectUser(userId: number): void
-  /** Pushes `center:updated` (the news line changed) to staff and every display. */
-  centerUpdated(news: CenterNews): void
 }
 
 const deviceRoom = (id: number) => `device:${id}`
 const userRoom = (id: number) => `user:${id}`
 
 /**
- * socket.io on the app's own HTTP server (see STACK.md: the two hooks keep app.close() from
- * hanging). A token is checked at connect; each socket joins its feed room; the server keeps
+ * socket.io on the app's own HTTP server. Fastify does not know socket.io's connections, so
+ * app.close() would wait for them for ever: preClose disconnects every socket and onClose
+ * closes the socket.io server, and only then does the HTTP server finish closing. A token is checked at connect; each socket joins its feed room; the server keeps
  * missed packets for `recoveryWindowSeconds` so a short Wi-Fi drop loses nothing.
  */
 export function attachRealtime(app: FastifyInstance, deps: { auth: Authenticator; queue: Queue; config: Config; path: string }): Realtime {
@@ -47,7 +43,11 @@ export function attachRealtime(app: FastifyInstance, deps: { auth: Authenticator
   })
   const seqs = new FeedSequences(Date.now())
   const broadcaster = new Broadcaster(io, deps.queue, seqs)
-  const unsubscribe = deps.queue.events.on((event) => broadcaster.handle(event))
+  const unsubscribe = deps.queue.events.on((event) => {
+    // revoked tokens (new password, disabled account, revoked device) end their sockets at once
+    if (event.type === 'access:revoked') io.in(event.subject === 'user' ? userRoom(event.id) : deviceRoom(event.id)).disconnectSockets(true)
+    else broadcaster.handle(event)
+  })
 
   io.use((socket, next) => {
     const token = (socket.handshake.auth as Record<string, unknown> | undefined)?.token
@@ -76,7 +76,7 @@ export function attachRealtime(app: FastifyInstance, deps: { auth: Authenticator
     })
     // recovery restores a client from the offset of the last broadcast it received: a client on a
     // quiet feed has none, so a new connection gets one at once (through the adapter, to its own room)
-    if (!socket.recovered) io.to(socket.id).emit('feed:joined', { seq: seqs.current(feed), feed })
+    if (!socket.recovered) broadcaster.welcome(socket.id, feed)
   })
 
   // Logout, password change, disable and revoke end their sockets at once; a token that merely
@@ -101,8 +101,6 @@ export function attachRealtime(app: FastifyInstance, deps: { auth: Authenticator
   return {
     io,
     socketCount: () => io.of('/').sockets.size,
-    disconnectDevice: (deviceId) => io.in(deviceRoom(deviceId)).disconnectSockets(true),
     disconnectUser: (userId) => io.in(userRoom(userId)).disconnectSockets(true),
-    centerUpdated: (news) => broadcaster.centerUpdated(news),
   }
 }

@@ -11,14 +11,11 @@ import { statsRoutes } from './stats/index.ts'
 import { centerRoutes } from './center/index.ts'
 import { mediaRoutes } from './media/index.ts'
 import { settingsRoutes } from './settings/index.ts'
-import { installAudit } from './settings/audit.ts'
 
 /** API v1: one plugin per resource, all under /api/v1. */
 export async function apiV1(app: FastifyInstance): Promise<void> {
   // off by default; the login and pairing routes turn it on for themselves
   await app.register(rateLimit, { global: false })
-  // every successful configuration change (services, counters, users, devices, settings) → event log
-  installAudit(app)
   await app.register(authRoutes, { prefix: '/auth' })
   await app.register(serviceRoutes, { prefix: '/services' })
   await app.register(counterRoutes, { prefix: '/counters' })

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify'
 import type { Config } from '../config.ts'
-import { ErrorCodes, TabourError } from '../errors.ts'
+import { ErrorCodes, DomainError } from '../errors.ts'
 
 /**
  * Rate-limit settings for guessable secrets (passwords, pairing codes): per client address and
@@ -18,6 +18,6 @@ export function throttle(config: Config, nameField: string) {
       return `${request.ip}|${name}`
     },
     errorResponseBuilder: (_request: FastifyRequest, context: { after: string }) =>
-      new TabourError(429, ErrorCodes.RATE_LIMITED, `too many attempts; try again in ${context.after}`),
+      new DomainError(ErrorCodes.RATE_LIMITED, `too many attempts; try again in ${context.after}`),
   }
 }

@@ -1,7 +1,7 @@
 import type { Db } from '../connection.ts'
 import { statementCache, type Sql } from '../statement-cache.ts'
 import type { Counter } from '../../../protocol/entities.ts'
-import type { CounterState } from '../../queue/types.ts'
+import type { CounterState } from '../records.ts'
 
 interface CounterRow {
   id: number
@@ -127,6 +127,11 @@ export class CountersRepo {
   }
 
   /** How many open counters serve this service with a positive weight (for the wait estimate). */
+  /** Every counter's zone, once each. */
+  zones(): string[] {
+    return (this.sql('SELECT DISTINCT zone FROM counters').all() as { zone: string }[]).map((r) => r.zone)
+  }
+
   countOpenServing(serviceId: number): number {
     return (
       this.sql(

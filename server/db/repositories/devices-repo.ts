@@ -74,6 +74,13 @@ export class DevicesRepo {
     return this.get(row.id)
   }
 
+  /** The zones zoned displays listen to, once each. */
+  displayZones(): string[] {
+    return (this.sql("SELECT DISTINCT zone FROM devices WHERE zone IS NOT NULL AND kind = 'display'").all() as { zone: string }[]).map(
+      (r) => r.zone,
+    )
+  }
+
   revoke(id: number, now: number): void {
     this.sql('UPDATE devices SET revoked_at = ?, pairing_code = NULL WHERE id = ?').run(now, id)
   }

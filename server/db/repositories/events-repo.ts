@@ -52,4 +52,16 @@ export class EventsRepo {
       ).all(ticketId) as (EventRecord & { data: string })[]
     ).map((e) => ({ ...e, data: JSON.parse(e.data) as Record<string, unknown> }))
   }
+
+  /** The latest `config.changed` rows, newest first, with the acting user's name. */
+  configChanges(
+    limit: number,
+  ): { id: number; at: number; userId: number | null; username: string | null; data: Record<string, unknown> }[] {
+    return (
+      this.sql(
+        `SELECT e.id, e.at, e.user_id AS userId, u.username, e.data FROM events e LEFT JOIN users u ON u.id = e.user_id
+         WHERE e.type = 'config.changed' ORDER BY e.id DESC LIMIT ?`,
+      ).all(limit) as { id: number; at: number; userId: number | null; username: string | null; data: string }[]
+    ).map((r) => ({ ...r, data: JSON.parse(r.data) as Record<string, unknown> }))
+  }
 }

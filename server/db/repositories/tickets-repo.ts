@@ -1,6 +1,6 @@
 import type { Db } from '../connection.ts'
 import { statementCache, type Sql } from '../statement-cache.ts'
-import type { CallCandidate, PriorityCode, TicketStatus } from '../../queue/types.ts'
+import type { CallCandidate, PriorityCode, TicketStatus } from '../records.ts'
 import type { Lang } from '../../../protocol/common.ts'
 
 /** A ticket row, camel-cased; times are epoch ms. */

@@ -3,7 +3,6 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { CenterNews, PutNewsBody } from '../../../protocol/center.ts'
 import { errorResponses } from '../../../protocol/common.ts'
 import { actorOf, allow, MANAGERS, STAFF } from '../../auth/access.ts'
-import { CenterSettingsRepo } from '../../db/repositories/center-settings-repo.ts'
 
 /**
  * GET/PUT /center/news: the line the waiting-room displays scroll, one sentence per language.
@@ -11,8 +10,7 @@ import { CenterSettingsRepo } from '../../db/repositories/center-settings-repo.t
  */
 export async function newsRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
-  const { db, clock, realtime } = app.tabour
-  const settings = new CenterSettingsRepo(db)
+  const { center } = app.tabour.configuration
 
   app.get(
     '/news',
@@ -20,7 +18,7 @@ export async function newsRoutes(fastify: FastifyInstance): Promise<void> {
       preValidation: allow(...STAFF, 'display'),
       schema: { tags: ['center'], summary: "the displays' news line", response: { 200: CenterNews, ...errorResponses(401, 403) } },
     },
-    async () => settings.news(),
+    async () => center.news(),
   )
 
   app.put(
@@ -34,17 +32,6 @@ export async function newsRoutes(fastify: FastifyInstance): Promise<void> {
         response: { 200: CenterNews, ...errorResponses(400, 401, 403) },
       },
     },
-    async (request) => {
-      const actor = actorOf(request)
-      // a line break would break the one-line ticker: fold all whitespace runs into one space
-      const clean = (text: string) => text.replace(/\s+/g, ' ').trim()
-      const news = settings.setNews(
-        { ar: clean(request.body.ar), en: clean(request.body.en) },
-        clock(),
-        actor.type === 'user' ? actor.id : null,
-      )
-      realtime.centerUpdated(news)
-      return news
-    },
+    async (request) => center.setNews(actorOf(request), request.body),
   )
 }

@@ -4,7 +4,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { MediaItem } from '../../../protocol/center.ts'
 import { errorResponses } from '../../../protocol/common.ts'
 import { allow, STAFF } from '../../auth/access.ts'
-import { ErrorCodes, notFound } from '../../errors.ts'
+import { ErrorCodes, domainError } from '../../errors.ts'
 import { listMedia, mediaDir, openMedia } from './media-folder.ts'
 
 const mediaUrl = (base: string, name: string) => `${base}/media/${encodeURIComponent(name)}`
@@ -39,7 +39,7 @@ export async function mediaFiles(fastify: FastifyInstance): Promise<void> {
     { schema: { hide: true, params: Type.Object({ name: Type.String({ maxLength: 300 }) }) } },
     async (request, reply) => {
       const file = await openMedia(mediaDir(config.dataDir), request.params.name)
-      if (!file) throw notFound(ErrorCodes.MEDIA_NOT_FOUND, 'no such media file')
+      if (!file) throw domainError(ErrorCodes.MEDIA_NOT_FOUND, 'no such media file')
       return reply
         .header('content-length', file.size)
         .header('cache-control', 'no-cache')

@@ -13,7 +13,7 @@ import {
 } from '../../../protocol/stats.ts'
 import { errorResponses } from '../../../protocol/common.ts'
 import { actorOf, allow, MANAGERS, STAFF } from '../../auth/access.ts'
-import { badRequest, ErrorCodes } from '../../errors.ts'
+import { domainError, ErrorCodes } from '../../errors.ts'
 import { clerkTodayStats, todayStats } from '../../reports/today-stats.ts'
 import { rangeReport } from '../../reports/range-report.ts'
 import { hourlySeries } from '../../reports/hourly.ts'
@@ -45,11 +45,11 @@ export async function statsRoutes(fastify: FastifyInstance): Promise<void> {
   })
 
   const checkRange = (from: string, to: string) => {
-    if (!isRealDay(from)) throw badRequest(ErrorCodes.VALIDATION, `querystring/from ${from} is not a date`)
-    if (!isRealDay(to)) throw badRequest(ErrorCodes.VALIDATION, `querystring/to ${to} is not a date`)
-    if (to < from) throw badRequest(ErrorCodes.VALIDATION, 'querystring/to must not be before from')
+    if (!isRealDay(from)) throw domainError(ErrorCodes.VALIDATION, `querystring/from ${from} is not a date`)
+    if (!isRealDay(to)) throw domainError(ErrorCodes.VALIDATION, `querystring/to ${to} is not a date`)
+    if (to < from) throw domainError(ErrorCodes.VALIDATION, 'querystring/to must not be before from')
     if (dayCount(from, to) > MAX_REPORT_DAYS)
-      throw badRequest(ErrorCodes.VALIDATION, `querystring/to a report covers at most ${MAX_REPORT_DAYS} days`)
+      throw domainError(ErrorCodes.VALIDATION, `querystring/to a report covers at most ${MAX_REPORT_DAYS} days`)
   }
   const report = (q: ReportQuery) => {
     checkRange(q.from, q.to)
@@ -153,7 +153,7 @@ export async function statsRoutes(fastify: FastifyInstance): Promise<void> {
     async (request) => {
       queue.ctx.closePastDays()
       const day = request.query.day ?? queue.ctx.dayOf(clock())
-      if (!isRealDay(day)) throw badRequest(ErrorCodes.VALIDATION, `querystring/day ${day} is not a date`)
+      if (!isRealDay(day)) throw domainError(ErrorCodes.VALIDATION, `querystring/day ${day} is not a date`)
       return hourlySeries(db, { day, weeks: request.query.weeks ?? 4, timeZone: config.timeZone })
     },
   )

@@ -6,10 +6,9 @@ import { IssuedTicket, PublicTicket, Ticket } from '../../../protocol/entities.t
 import { errorResponses } from '../../../protocol/common.ts'
 import { actorOf, allow, STAFF } from '../../auth/access.ts'
 import { ticketDto } from '../../dto.ts'
-import { ErrorCodes, notFound, unprocessable } from '../../errors.ts'
+import { ErrorCodes, domainError } from '../../errors.ts'
 import { PrintingState } from '../../../protocol/device-config.ts'
-import { ticketStatusUrl } from '../public-url.ts'
-import { cancelTicket } from '../../queue/ticket-cancellation.ts'
+import { publicBase, ticketStatusUrl } from '../public-url.ts'
 
 const TicketIdParam = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) })
 const IdempotencyHeaders = Type.Object({ 'idempotency-key': Type.Optional(Type.String()) })
@@ -33,13 +32,16 @@ export async function ticketRoutes(fastify: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       const actor = actorOf(request)
-      const result = queue.issuer.issue(actor, { ...request.body, idempotencyKey: request.headers['idempotency-key'] })
+      const result = queue.issuer.issue(actor, {
+        ...request.body,
+        idempotencyKey: request.headers['idempotency-key'],
+        publicBase: publicBase(request),
+      })
       const t = result.ticket
       if (result.replayed) reply.header('idempotent-replayed', 'true')
-      // a replay is the same ticket: it was printed (or not) the first time
       const statusUrl = ticketStatusUrl(request, t.id)
-      const printing =
-        actor.type === 'device' && !result.replayed ? app.tabour.printing.printIssued(actor.id, t, result, statusUrl) : 'none'
+      // the printer binding followed ticket:issued before the command returned; a replay is the same ticket, printed (or not) the first time
+      const printing = actor.type === 'device' && !result.replayed ? app.tabour.printing.stateOf(t.id) : 'none'
       return reply.status(201).send({
         id: t.id,
         label: t.label,
@@ -65,10 +67,7 @@ export async function ticketRoutes(fastify: FastifyInstance): Promise<void> {
         response: { 200: Type.Array(Ticket), ...errorResponses(401, 403) },
       },
     },
-    async () => {
-      queue.ctx.closePastDays() // an old day's leftovers are not in the morning's line (see GET /:id)
-      return queue.ctx.tickets.listLive().map(ticketDto)
-    },
+    async () => queue.view.liveTickets().map(ticketDto),
   )
 
   app.get(
@@ -83,14 +82,7 @@ export async function ticketRoutes(fastify: FastifyInstance): Promise<void> {
       },
     },
     async (request) => {
-      // Reads close the old day too, as GET /services does: yesterday's leftover read the next
-      // morning, before any ticket was issued or called, would otherwise still say "waiting, N ahead".
-      queue.ctx.closePastDays()
-      const t = queue.ctx.tickets.get(request.params.id)
-      if (!t) throw notFound(ErrorCodes.TICKET_NOT_FOUND, 'no such ticket')
-      const service = queue.ctx.services.get(t.serviceId)!
-      const counter =
-        t.counterId !== null && (t.status === 'called' || t.status === 'serving') ? queue.ctx.counters.get(t.counterId) : undefined
+      const { ticket: t, service, counter } = queue.view.publicTicket(request.params.id)
       return {
         id: t.id,
         label: t.label,
@@ -121,13 +113,9 @@ export async function ticketRoutes(fastify: FastifyInstance): Promise<void> {
       },
     },
     async (request) => {
-      const t = queue.ctx.tickets.get(request.params.id)
-      if (!t) throw notFound(ErrorCodes.TICKET_NOT_FOUND, 'no such ticket')
-      const deviceId = request.body?.deviceId ?? (t.issuedByType === 'device' ? t.issuedById : null)
-      if (deviceId === null)
-        throw unprocessable(ErrorCodes.NO_PRINTER, 'this ticket was not issued at a kiosk; name the kiosk (deviceId) to print it on')
-      const printing = app.tabour.printing.reprint(deviceId, t, ticketStatusUrl(request, t.id))
-      if (printing === 'none') throw unprocessable(ErrorCodes.NO_PRINTER, `device ${deviceId} has no printer`)
+      const { deviceId } = queue.reprint(request.params.id, request.body?.deviceId, publicBase(request))
+      const printing = app.tabour.printing.stateOf(request.params.id)
+      if (printing === 'none') throw domainError(ErrorCodes.NO_PRINTER, `device ${deviceId} has no printer`)
       return { printing }
     },
   )
@@ -144,8 +132,7 @@ export async function ticketRoutes(fastify: FastifyInstance): Promise<void> {
       },
     },
     async (request) => {
-      const ticket = cancelTicket(queue.ctx, actorOf(request), request.params.id)
-      return ticketDto(ticket)
+      return ticketDto(queue.cancel(actorOf(request), request.params.id))
     },
   )
 }

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest'
-import { TabourError } from '../../../server/errors.ts'
+import { DomainError } from '../../../server/errors.ts'
+import { httpStatusOf } from '../../../server/routes/error-status.ts'
 import {
   assertTransition,
   isActive,
@@ -48,11 +49,12 @@ describe('lifecycle transition table', () => {
       } catch (e) {
         err = e
       }
-      expect(err).toBeInstanceOf(TabourError)
-      expect((err as TabourError).statusCode).toBe(409)
-      expect((err as TabourError).code).toBe('TABOUR_ERR_ILLEGAL_TRANSITION')
-      expect((err as TabourError).message).toContain(action)
-      expect((err as TabourError).message).toContain(from)
+      expect(err).toBeInstanceOf(DomainError)
+      // the domain error carries only the code; the edge answers it with 409
+      expect(httpStatusOf(err as DomainError)).toBe(409)
+      expect((err as DomainError).code).toBe('TABOUR_ERR_ILLEGAL_TRANSITION')
+      expect((err as DomainError).message).toContain(action)
+      expect((err as DomainError).message).toContain(from)
     }
   })
 

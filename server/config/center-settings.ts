@@ -5,9 +5,9 @@
  * ← override. `base` remembers what the config said before any override, so dropping an
  * override (PUT null) restores it without a restart.
  */
-import type { Db } from '../../db/connection.ts'
-import type { Config } from '../../config.ts'
-import type { CenterSettings, PutSettingsBody, SettingKey, SettingsReply } from '../../../protocol/settings.ts'
+import type { Db } from '../db/connection.ts'
+import type { Config } from '../config.ts'
+import type { CenterSettings, PutSettingsBody, SettingKey, SettingsReply } from '../../protocol/settings.ts'
 
 function fromConfig(config: Config): CenterSettings {
   return {
@@ -55,20 +55,29 @@ export class CenterSettingsStore {
     return { values: this.values(), overridden: Object.keys(this.overrides), defaults: structuredClone(this.base) }
   }
 
-  /** Merges a validated change (null drops an override), stores it and applies it at once. */
-  update(change: PutSettingsBody, at: number, userId: number | null): SettingsReply {
+  /** The overrides after a validated change (null drops an override); nothing is stored or applied yet. */
+  merged(change: PutSettingsBody): Partial<CenterSettings> {
     const next: Record<string, unknown> = { ...this.overrides }
     for (const [k, v] of Object.entries(change) as [SettingKey, unknown][]) {
       if (v === null || v === undefined) delete next[k]
       else next[k] = v
     }
-    this.overrides = next as Partial<CenterSettings>
+    return next as Partial<CenterSettings>
+  }
+
+  /** Stores overrides (call inside the command's transaction). */
+  store(overrides: Partial<CenterSettings>, at: number, userId: number | null): void {
     this.db
       .prepare(
         `INSERT INTO center_settings (key, value, updated_at, updated_by) VALUES ('overrides', ?, ?, ?)
          ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
       )
-      .run(JSON.stringify(this.overrides), at, userId)
+      .run(JSON.stringify(overrides), at, userId)
+  }
+
+  /** Applies stored overrides to the running config (call after the commit, so a rolled-back change applies nothing). */
+  apply(overrides: Partial<CenterSettings>): SettingsReply {
+    this.overrides = overrides
     applyTo(this.config, this.values())
     return this.reply()
   }

@@ -2,7 +2,7 @@ import { Value } from '@sinclair/typebox/value'
 import type { TSchema } from '@sinclair/typebox'
 import { BoardConfig, DisplayConfig, KeypadConfig, KioskConfig } from '../../protocol/device-config.ts'
 import type { DeviceKind } from '../../protocol/common.ts'
-import { badRequest, ErrorCodes } from '../errors.ts'
+import { domainError, ErrorCodes } from '../errors.ts'
 
 /** What the config check may need to know about the center beyond the config itself. */
 export interface DeviceConfigContext {
@@ -12,7 +12,7 @@ export interface DeviceConfigContext {
 
 const firstError = (schema: TSchema, config: unknown) => {
   const first = Value.Errors(schema, config).First()
-  if (first) throw badRequest(ErrorCodes.VALIDATION, `config${first.path} ${first.message}`)
+  if (first) throw domainError(ErrorCodes.VALIDATION, `config${first.path} ${first.message}`)
 }
 
 /**
@@ -30,7 +30,7 @@ export function validateDeviceConfig(kind: DeviceKind, config: Record<string, un
   const counterId = (config as BoardConfig).counterId
   // a 400 naming the field, like any other bad value: the counter must exist before it is wired
   if (context.counterExists && !context.counterExists(counterId)) {
-    throw badRequest(ErrorCodes.VALIDATION, `config/counterId ${counterId}: no such counter`)
+    throw domainError(ErrorCodes.VALIDATION, `config/counterId ${counterId}: no such counter`)
   }
 }
 
@@ -41,7 +41,7 @@ function validateKiosk(config: Record<string, unknown>): void {
     try {
       new RegExp(pattern)
     } catch {
-      throw badRequest(ErrorCodes.VALIDATION, 'config/phonePattern is not a valid regular expression')
+      throw domainError(ErrorCodes.VALIDATION, 'config/phonePattern is not a valid regular expression')
     }
   }
 }

@@ -1,0 +1,61 @@
+import type { Config } from '../config.ts'
+import type { CenterNews } from '../../protocol/center.ts'
+import type { PutNewsBody } from '../../protocol/center.ts'
+import type { PutSettingsBody, SettingsReply } from '../../protocol/settings.ts'
+import type { QueueContext } from '../queue/queue-context.ts'
+import { actorIds, type Actor } from '../queue/actor.ts'
+import { isValidTimeZone } from '../../protocol/center-clock.ts'
+import { domainError, ErrorCodes } from '../errors.ts'
+import { auditChange } from './config-audit.ts'
+import { CenterSettingsStore } from './center-settings.ts'
+
+/** The center-wide settings (admin overrides of the config) and the displays' news line. */
+export class CenterCommands {
+  private readonly settingsStore: CenterSettingsStore
+
+  /** Applies the stored overrides onto `config` at once (the queue and the reports read it live). */
+  constructor(
+    private readonly ctx: QueueContext,
+    config: Config,
+  ) {
+    this.settingsStore = new CenterSettingsStore(ctx.db, config)
+  }
+
+  /** The settings now, which keys are overridden, and the config's values. */
+  settings(): SettingsReply {
+    return this.settingsStore.reply()
+  }
+
+  /** Overrides some settings (null drops an override); applied after commit (the next call-next uses the new policy). */
+  updateSettings(actor: Actor, change: PutSettingsBody): SettingsReply {
+    if (change.timeZone && !isValidTimeZone(change.timeZone))
+      throw domainError(ErrorCodes.VALIDATION, `body/timeZone ${change.timeZone} is not an IANA time zone`)
+    const codes = (change.priorityCategories ?? []).map((c) => c.code)
+    if (codes.includes('none'))
+      throw domainError(ErrorCodes.VALIDATION, 'body/priorityCategories code none is reserved for ordinary tickets')
+    if (new Set(codes).size !== codes.length) throw domainError(ErrorCodes.VALIDATION, 'body/priorityCategories codes must be unique')
+    const next = this.settingsStore.merged(change)
+    this.ctx.write((tx) => {
+      this.settingsStore.store(next, tx.now, actorIds(actor).userId)
+      auditChange(tx, actor, 'settings.update', {}, change)
+    })
+    return this.settingsStore.apply(next)
+  }
+
+  /** The displays' news line. */
+  news(): CenterNews {
+    return this.ctx.centerSettings.news()
+  }
+
+  /** Sets the news line (empty strings: none); screens hear `center:updated` after commit. */
+  setNews(actor: Actor, body: PutNewsBody): CenterNews {
+    // a line break would break the one-line ticker: fold all whitespace runs into one space
+    const clean = (text: string) => text.replace(/\s+/g, ' ').trim()
+    return this.ctx.write((tx) => {
+      const news = this.ctx.centerSettings.setNews({ ar: clean(body.ar), en: clean(body.en) }, tx.now, actorIds(actor).userId)
+      auditChange(tx, actor, 'news.set', {}, body)
+      tx.emit({ type: 'center:updated', news })
+      return news
+    })
+  }
+}

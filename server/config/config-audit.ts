@@ -1,0 +1,50 @@
+import { actorIds, type Actor } from '../queue/actor.ts'
+import type { WriteScope } from '../queue/queue-context.ts'
+
+/**
+ * Every configuration command by name. The audit log stores the name, not an HTTP route: the
+ * domain knows no HTTP; the edge (routes/settings/audit-routes.ts) shows each as its route.
+ */
+export const CONFIG_COMMANDS = [
+  'service.create',
+  'service.update',
+  'counter.create',
+  'counter.update',
+  'user.create',
+  'user.update',
+  'device.create',
+  'device.update',
+  'device.pairing-code',
+  'device.revoke',
+  'device.pair',
+  'settings.update',
+  'news.set',
+] as const
+export type ConfigCommand = (typeof CONFIG_COMMANDS)[number]
+
+/** What a `config.changed` event-log row holds in `data`. */
+export interface ConfigChange {
+  command: ConfigCommand
+  /** The changed entity's id (`{id}`), empty for creations and center-wide settings. */
+  params: Record<string, unknown>
+  /** The change as asked, secrets replaced by `***`. */
+  body: unknown
+}
+
+const SECRET = new Set(['password', 'token', 'pairingCode'])
+
+/** The change with passwords, tokens and pairing codes replaced by `***` (the audit log is read by admins, not a key store). */
+export function redact(body: unknown): unknown {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return body ?? null
+  return Object.fromEntries(Object.entries(body as Record<string, unknown>).map(([k, v]) => [k, SECRET.has(k) ? '***' : v]))
+}
+
+/**
+ * Appends the `config.changed` row of a configuration command inside the command's own
+ * transaction: if the row cannot be written the change is rolled back, and a change that is
+ * rolled back leaves no row.
+ */
+export function auditChange(tx: WriteScope, actor: Actor, command: ConfigCommand, params: Record<string, unknown>, body: unknown): void {
+  const data: ConfigChange = { command, params, body: redact(body) }
+  tx.log({ type: 'config.changed', ...actorIds(actor), data: data as unknown as Record<string, unknown> })
+}

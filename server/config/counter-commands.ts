@@ -1,0 +1,75 @@
+import type { CreateCounterBody, UpdateCounterBody } from '../../protocol/requests.ts'
+import type { CounterFields, CounterRecord } from '../db/repositories/counters-repo.ts'
+import type { QueueContext, WriteScope } from '../queue/queue-context.ts'
+import type { Actor } from '../queue/actor.ts'
+import { domainError, ErrorCodes } from '../errors.ts'
+import { auditChange } from './config-audit.ts'
+
+/** Creating and editing counters; screens hear `counter:updated` and `queue:updated` after commit. */
+export class CounterCommands {
+  constructor(private readonly ctx: QueueContext) {}
+
+  /** One counter, or COUNTER_NOT_FOUND. */
+  get(id: number): CounterRecord {
+    const counter = this.ctx.counters.get(id)
+    if (!counter) throw domainError(ErrorCodes.COUNTER_NOT_FOUND, `counter ${id} does not exist`)
+    return counter
+  }
+
+  create(actor: Actor, body: CreateCounterBody): CounterRecord {
+    return this.ctx.write((tx) => {
+      this.assertNumberFree(body.number)
+      const { id } = this.ctx.counters.insert(
+        {
+          number: body.number,
+          name: body.name,
+          zone: body.zone ?? 'main',
+          active: body.active ?? true,
+          services: this.servicesOf(body, []),
+        },
+        tx.now,
+      )
+      auditChange(tx, actor, 'counter.create', {}, body)
+      return this.changed(tx, id)
+    })
+  }
+
+  update(actor: Actor, id: number, body: UpdateCounterBody): CounterRecord {
+    return this.ctx.write((tx) => {
+      const current = this.get(id)
+      if (body.number !== undefined) this.assertNumberFree(body.number, current.id)
+      this.ctx.counters.update(current.id, {
+        number: body.number ?? current.number,
+        name: body.name ?? current.name,
+        zone: body.zone ?? current.zone,
+        active: body.active ?? current.active,
+        services: this.servicesOf(body, current.services),
+      })
+      auditChange(tx, actor, 'counter.update', { id }, body)
+      return this.changed(tx, current.id)
+    })
+  }
+
+  private changed(tx: WriteScope, id: number): CounterRecord {
+    const counter = this.ctx.counters.get(id)!
+    tx.emit({ type: 'counter:updated', counter })
+    tx.emit({ type: 'queue:updated', serviceIds: counter.services.map((s) => s.serviceId) })
+    return counter
+  }
+
+  /** The services a body names, with weights; every one must exist. */
+  private servicesOf(body: UpdateCounterBody, fallback: CounterFields['services']): CounterFields['services'] {
+    if (body.serviceIds && body.services) throw domainError(ErrorCodes.VALIDATION, 'give either serviceIds or services, not both')
+    const list = body.services ?? body.serviceIds?.map((serviceId) => ({ serviceId, weight: 1 })) ?? fallback
+    if (new Set(list.map((s) => s.serviceId)).size !== list.length) throw domainError(ErrorCodes.VALIDATION, 'a service is listed twice')
+    for (const s of list) {
+      if (!this.ctx.services.get(s.serviceId)) throw domainError(ErrorCodes.SERVICE_NOT_FOUND, `service ${s.serviceId} does not exist`)
+    }
+    return list
+  }
+
+  private assertNumberFree(number: number, id?: number): void {
+    const holder = this.ctx.counters.findByNumber(number)
+    if (holder && holder.id !== id) throw domainError(ErrorCodes.DUPLICATE_COUNTER_NUMBER, `counter number ${number} is taken`)
+  }
+}

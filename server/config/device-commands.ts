@@ -1,0 +1,112 @@
+import type { CreateDeviceBody, UpdateDeviceBody } from '../../protocol/requests.ts'
+import type { Device } from '../../protocol/entities.ts'
+import type { QueueContext, WriteScope } from '../queue/queue-context.ts'
+import type { Actor } from '../queue/actor.ts'
+import { newDeviceToken, newPairingCode, PAIRING_CODE_TTL_MS } from '../auth/tokens.ts'
+import { ErrorCodes, domainError } from '../errors.ts'
+import { auditChange } from './config-audit.ts'
+import { validateDeviceConfig, type DeviceConfigContext } from './device-config.ts'
+
+/** A device with the one-time code that pairs it. */
+export type DeviceWithCode = Device & { pairingCode: string }
+
+/**
+ * Devices: created with a one-time pairing code, edited, given a new code, revoked, paired.
+ * Every change but pairing is followed by `device:changed` (serial lines open or close to match).
+ */
+export class DeviceCommands {
+  private readonly configContext: DeviceConfigContext
+
+  constructor(private readonly ctx: QueueContext) {
+    this.configContext = { counterExists: (id) => ctx.counters.get(id) !== undefined }
+  }
+
+  /** Every device. */
+  list(): Device[] {
+    return this.ctx.devices.list()
+  }
+
+  /** One device, or DEVICE_NOT_FOUND. */
+  get(id: number): Device {
+    const device = this.ctx.devices.get(id)
+    if (!device) throw domainError(ErrorCodes.DEVICE_NOT_FOUND, `device ${id} does not exist`)
+    return device
+  }
+
+  create(actor: Actor, body: CreateDeviceBody): DeviceWithCode {
+    return this.ctx.write((tx) => {
+      validateDeviceConfig(body.kind, body.config ?? {}, this.configContext)
+      const device = this.ctx.devices.insert(
+        { kind: body.kind, name: body.name, zone: body.zone ?? null, config: body.config ?? {} },
+        tx.now,
+      )
+      const pairingCode = this.issueCode(tx, device.id)
+      auditChange(tx, actor, 'device.create', {}, body)
+      tx.emit({ type: 'device:changed', deviceId: device.id })
+      return { ...device, pairingCode }
+    })
+  }
+
+  update(actor: Actor, id: number, body: UpdateDeviceBody): Device {
+    return this.ctx.write((tx) => {
+      const current = this.get(id)
+      if (body.config) validateDeviceConfig(current.kind, body.config, this.configContext)
+      const updated = this.ctx.devices.update(current.id, {
+        name: body.name ?? current.name,
+        zone: body.zone === undefined ? current.zone : body.zone,
+        config: body.config ?? current.config,
+      })
+      auditChange(tx, actor, 'device.update', { id }, body)
+      tx.emit({ type: 'device:changed', deviceId: id })
+      return updated
+    })
+  }
+
+  /** A new one-time code (re-pairing a replaced kiosk); it also lifts a revocation. */
+  newPairingCode(actor: Actor, id: number): DeviceWithCode {
+    return this.ctx.write((tx) => {
+      this.get(id)
+      const pairingCode = this.issueCode(tx, id)
+      auditChange(tx, actor, 'device.pairing-code', { id }, null)
+      tx.emit({ type: 'device:changed', deviceId: id })
+      return { ...this.get(id), pairingCode }
+    })
+  }
+
+  /** Revokes the device and every token it had; its sockets end after commit. */
+  revoke(actor: Actor, id: number): Device {
+    return this.ctx.write((tx) => {
+      this.get(id)
+      this.ctx.devices.revoke(id, tx.now)
+      this.ctx.tokens.revokeSubject('device', id, tx.now)
+      auditChange(tx, actor, 'device.revoke', { id }, null)
+      tx.emit({ type: 'access:revoked', subject: 'device', id })
+      tx.emit({ type: 'device:changed', deviceId: id })
+      return this.get(id)
+    })
+  }
+
+  /**
+   * Trades a pairing code for a device token (a code works once). Pairing again (a replaced
+   * kiosk) retires whatever token the device had before. An expired code is used up all the same.
+   */
+  pair(pairingCode: string): { token: string; device: Device } {
+    const paired = this.ctx.write((tx) => {
+      const device = this.ctx.devices.consumePairingCode(pairingCode.toUpperCase(), tx.now)
+      if (!device) return undefined
+      const token = newDeviceToken()
+      this.ctx.tokens.revokeSubject('device', device.id, tx.now)
+      this.ctx.tokens.insert(token, 'device', device.id, tx.now, null)
+      auditChange(tx, { type: 'device', id: device.id, kind: device.kind, zone: device.zone }, 'device.pair', {}, { pairingCode })
+      return { token, device }
+    })
+    if (!paired) throw domainError(ErrorCodes.BAD_PAIRING_CODE, 'unknown, used or expired pairing code')
+    return paired
+  }
+
+  private issueCode(tx: WriteScope, id: number): string {
+    const pairingCode = newPairingCode()
+    this.ctx.devices.setPairingCode(id, pairingCode, tx.now + PAIRING_CODE_TTL_MS)
+    return pairingCode
+  }
+}

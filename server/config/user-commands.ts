@@ -1,0 +1,62 @@
+import type { CreateUserBody, UpdateUserBody } from '../../protocol/requests.ts'
+import type { User } from '../../protocol/entities.ts'
+import type { QueueContext } from '../queue/queue-context.ts'
+import type { Actor } from '../queue/actor.ts'
+import { hashPassword } from '../auth/passwords.ts'
+import { domainError, ErrorCodes } from '../errors.ts'
+import { auditChange } from './config-audit.ts'
+
+/** Staff accounts. Hashing (scrypt, slow) runs before the transaction, so the write lock is never held across it. */
+export class UserCommands {
+  constructor(private readonly ctx: QueueContext) {}
+
+  /** Every account. */
+  list(): User[] {
+    return this.ctx.users.list()
+  }
+
+  /** One account, or USER_NOT_FOUND. */
+  get(id: number): User {
+    const user = this.ctx.users.get(id)
+    if (!user) throw domainError(ErrorCodes.USER_NOT_FOUND, 'no such user')
+    return user
+  }
+
+  async create(actor: Actor, body: CreateUserBody): Promise<User> {
+    this.assertUsernameFree(body.username)
+    const passwordHash = await hashPassword(body.password)
+    return this.ctx.write((tx) => {
+      // another request may have taken the name while scrypt ran: a 409, not the UNIQUE constraint's 500
+      this.assertUsernameFree(body.username)
+      const user = this.ctx.users.insert(
+        { username: body.username, passwordHash, role: body.role, displayName: body.displayName ?? body.username },
+        tx.now,
+      )
+      auditChange(tx, actor, 'user.create', {}, body)
+      return user
+    })
+  }
+
+  /** A new password, a disabled account or a new role ends every session the user had. */
+  async update(actor: Actor, id: number, body: UpdateUserBody): Promise<User> {
+    const passwordHash = body.password ? await hashPassword(body.password) : undefined
+    return this.ctx.write((tx) => {
+      const current = this.ctx.users.get(id)
+      if (!current) throw domainError(ErrorCodes.USER_NOT_FOUND, `user ${id} does not exist`)
+      const losesAdmin = current.role === 'admin' && current.active && ((body.role && body.role !== 'admin') || body.active === false)
+      if (losesAdmin && this.ctx.users.countActiveAdmins() <= 1)
+        throw domainError(ErrorCodes.LAST_ADMIN, 'the last active admin cannot be demoted or disabled')
+      const user = this.ctx.users.update(current.id, { passwordHash, role: body.role, displayName: body.displayName, active: body.active })
+      if (passwordHash || body.active === false || (body.role && body.role !== current.role)) {
+        this.ctx.tokens.revokeSubject('user', user.id, tx.now)
+        tx.emit({ type: 'access:revoked', subject: 'user', id: user.id })
+      }
+      auditChange(tx, actor, 'user.update', { id }, body)
+      return user
+    })
+  }
+
+  private assertUsernameFree(username: string): void {
+    if (this.ctx.users.findForLogin(username)) throw domainError(ErrorCodes.DUPLICATE_USERNAME, `username ${username} is taken`)
+  }
+}

@@ -1,0 +1,59 @@
+import { type DomainError, type ErrorCode, ErrorCodes } from '../errors.ts'
+
+/**
+ * The HTTP status every error code answers, in one place: the domain throws codes
+ * (DomainError), the edge chooses the status. A new code does not compile until it is given one.
+ */
+export const ERROR_STATUS: Record<ErrorCode, number> = {
+  [ErrorCodes.VALIDATION]: 400,
+  [ErrorCodes.BAD_BODY]: 400,
+  [ErrorCodes.BAD_IDEMPOTENCY_KEY]: 400,
+  [ErrorCodes.BAD_PRIORITY]: 400,
+  [ErrorCodes.BAD_URL]: 400,
+  [ErrorCodes.REQUEST_TIMEOUT]: 408,
+  [ErrorCodes.UNAUTHENTICATED]: 401,
+  [ErrorCodes.BAD_CREDENTIALS]: 401,
+  [ErrorCodes.TOKEN_EXPIRED]: 401,
+  [ErrorCodes.BAD_PAIRING_CODE]: 401,
+  [ErrorCodes.FORBIDDEN]: 403,
+  [ErrorCodes.NOT_YOUR_COUNTER]: 403,
+  [ErrorCodes.ROUTE_NOT_FOUND]: 404,
+  [ErrorCodes.SERVICE_NOT_FOUND]: 404,
+  [ErrorCodes.COUNTER_NOT_FOUND]: 404,
+  [ErrorCodes.USER_NOT_FOUND]: 404,
+  [ErrorCodes.DEVICE_NOT_FOUND]: 404,
+  [ErrorCodes.TICKET_NOT_FOUND]: 404,
+  [ErrorCodes.MEDIA_NOT_FOUND]: 404,
+  [ErrorCodes.ILLEGAL_TRANSITION]: 409,
+  [ErrorCodes.COUNTER_TAKEN]: 409,
+  [ErrorCodes.COUNTER_NOT_OPEN]: 409,
+  [ErrorCodes.COUNTER_BUSY]: 409,
+  [ErrorCodes.COUNTER_IDLE]: 409,
+  [ErrorCodes.CLERK_AT_OTHER_COUNTER]: 409,
+  [ErrorCodes.DUPLICATE_PREFIX]: 409,
+  [ErrorCodes.DUPLICATE_COUNTER_NUMBER]: 409,
+  [ErrorCodes.DUPLICATE_USERNAME]: 409,
+  [ErrorCodes.IDEMPOTENCY_CONFLICT]: 409,
+  [ErrorCodes.SERVICE_INACTIVE]: 422,
+  [ErrorCodes.SERVICE_DAILY_CAP]: 422,
+  [ErrorCodes.SERVICE_NOT_AT_COUNTER]: 422,
+  [ErrorCodes.TRANSFER_TARGET]: 422,
+  [ErrorCodes.LAST_ADMIN]: 422,
+  [ErrorCodes.NO_PRINTER]: 422,
+  [ErrorCodes.RATE_LIMITED]: 429,
+  [ErrorCodes.INTERNAL]: 500,
+  [ErrorCodes.NOT_READY]: 503,
+}
+
+/**
+ * Cases of a code that answer another status. A disabled counter cannot be opened at all (422),
+ * while a closed one merely is not open yet (409); both say COUNTER_NOT_OPEN, as the API always has.
+ */
+const VARIANT_STATUS: Record<string, number> = {
+  [`${ErrorCodes.COUNTER_NOT_OPEN}/disabled`]: 422,
+}
+
+/** The HTTP status a domain error answers. */
+export function httpStatusOf(err: DomainError): number {
+  return (err.variant && VARIANT_STATUS[`${err.code}/${err.variant}`]) || ERROR_STATUS[err.code]
+}

@@ -1,0 +1,53 @@
+import type { AuditEntry } from '../../../protocol/settings.ts'
+import type { ConfigChange, ConfigCommand } from '../../config/config-audit.ts'
+
+/**
+ * How the API shows each configuration command in the audit log: the route that runs it and
+ * the status it answers. The domain logs command names (it knows no HTTP); this table keeps the
+ * audit log's wire shape (`method`, `route`, `status`) as it was when a hook logged routes.
+ */
+export const AUDIT_ROUTES: Record<ConfigCommand, { method: string; route: string; status: number }> = {
+  'service.create': { method: 'POST', route: '/services', status: 201 },
+  'service.update': { method: 'PATCH', route: '/services/:id', status: 200 },
+  'counter.create': { method: 'POST', route: '/counters', status: 201 },
+  'counter.update': { method: 'PATCH', route: '/counters/:id', status: 200 },
+  'user.create': { method: 'POST', route: '/users', status: 201 },
+  'user.update': { method: 'PATCH', route: '/users/:id', status: 200 },
+  'device.create': { method: 'POST', route: '/devices', status: 201 },
+  'device.update': { method: 'PATCH', route: '/devices/:id', status: 200 },
+  'device.pairing-code': { method: 'POST', route: '/devices/:id/pairing-code', status: 200 },
+  'device.revoke': { method: 'POST', route: '/devices/:id/revoke', status: 200 },
+  'device.pair': { method: 'POST', route: '/devices/pair', status: 200 },
+  'settings.update': { method: 'PUT', route: '/settings', status: 200 },
+  'news.set': { method: 'PUT', route: '/center/news', status: 200 },
+}
+
+/** Rows written before commands were audited in their own transaction carry method, route and status themselves. */
+type LegacyChange = { method: string; route: string; params?: Record<string, unknown>; body?: unknown; status: number }
+
+/** One audit-log row as the API shows it. */
+export function auditEntry(row: {
+  id: number
+  at: number
+  userId: number | null
+  username: string | null
+  data: Record<string, unknown>
+}): AuditEntry {
+  const change = row.data as Partial<ConfigChange> & Partial<LegacyChange>
+  const shown = (change.command && AUDIT_ROUTES[change.command]) ?? {
+    method: change.method ?? '',
+    route: change.route ?? change.command ?? '',
+    status: change.status ?? 0,
+  }
+  return {
+    id: row.id,
+    at: new Date(row.at).toISOString(),
+    userId: row.userId,
+    username: row.username,
+    method: shown.method,
+    route: shown.route,
+    params: change.params ?? {},
+    body: change.body ?? null,
+    status: shown.status,
+  }
+}

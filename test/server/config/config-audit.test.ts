@@ -1,0 +1,151 @@
+/**
+ * Every configuration change is a domain command whose `config.changed` audit row is written in
+ * the change's own transaction. The routes are collected as the app registers them (onRoute),
+ * so a new mutating route fails here until it is either given a valid call below (and audited)
+ * or named as not being configuration.
+ */
+import type { RouteOptions } from 'fastify'
+import { afterEach, describe, expect, it } from 'vitest'
+import { TestCenter } from '../../helpers/test-center.ts'
+
+/** Mutating routes that change the queue or a session, not the center's configuration (they have their own event-log rows). */
+const NOT_CONFIGURATION = new Set([
+  'POST /api/v1/auth/login',
+  'POST /api/v1/auth/logout',
+  'POST /api/v1/tickets',
+  'POST /api/v1/tickets/:id/cancel',
+  'POST /api/v1/tickets/:id/reprint',
+  ...['open', 'pause', 'close', 'call-next', 'call', 'recall', 'start', 'finish', 'no-show', 'transfer'].map(
+    (a) => `POST /api/v1/counters/:id/${a}`,
+  ),
+])
+
+/** A, B, C…: service prefixes are letters only. */
+const letter = (n: number) => String.fromCharCode(64 + n)
+
+interface Fixture {
+  admin: string
+  serviceId: number
+  counterId: number
+  userId: number
+  deviceId: number
+  pairingCode: string
+  n: number
+}
+
+/** A valid call of every configuration route; `n` makes each call's values new. */
+const VALID_CALLS: Record<string, (f: Fixture) => { url: string; body?: unknown; token?: string }> = {
+  'POST /api/v1/services': (f) => ({
+    url: '/api/v1/services',
+    body: { prefix: `Q${letter(f.n)}`, nameAr: 'خدمة', nameEn: 'S', targetWaitSeconds: 60 },
+  }),
+  'PATCH /api/v1/services/:id': (f) => ({ url: `/api/v1/services/${f.serviceId}`, body: { targetWaitSeconds: 100 + f.n } }),
+  'POST /api/v1/counters': (f) => ({ url: '/api/v1/counters', body: { number: 100 + f.n, name: 'C', serviceIds: [f.serviceId] } }),
+  'PATCH /api/v1/counters/:id': (f) => ({ url: `/api/v1/counters/${f.counterId}`, body: { name: `C${f.n}` } }),
+  'POST /api/v1/users': (f) => ({ url: '/api/v1/users', body: { username: `u${f.n}`, password: 'a-long-password', role: 'clerk' } }),
+  'PATCH /api/v1/users/:id': (f) => ({ url: `/api/v1/users/${f.userId}`, body: { displayName: `U${f.n}`, password: 'another-password' } }),
+  'POST /api/v1/devices': (f) => ({ url: '/api/v1/devices', body: { kind: 'display', name: `D${f.n}`, zone: 'main' } }),
+  'PATCH /api/v1/devices/:id': (f) => ({ url: `/api/v1/devices/${f.deviceId}`, body: { name: `D${f.n}` } }),
+  'POST /api/v1/devices/:id/pairing-code': (f) => ({ url: `/api/v1/devices/${f.deviceId}/pairing-code` }),
+  'POST /api/v1/devices/:id/revoke': (f) => ({ url: `/api/v1/devices/${f.deviceId}/revoke` }),
+  'POST /api/v1/devices/pair': (f) => ({ url: '/api/v1/devices/pair', body: { pairingCode: f.pairingCode }, token: '' }),
+  'PUT /api/v1/settings': (f) => ({ url: '/api/v1/settings', body: { maxPriorityInARow: 1 + (f.n % 5) } }),
+  'PUT /api/v1/center/news': (f) => ({ url: '/api/v1/center/news', body: { ar: `خبر ${f.n}`, en: `news ${f.n}` } }),
+}
+
+/** Starts a center that records every route it registers. */
+async function startRecording(): Promise<{ center: TestCenter; routes: string[] }> {
+  const center = new TestCenter()
+  const routes: string[] = []
+  center.app.addHook('onRoute', (route: RouteOptions) => {
+    for (const method of [route.method].flat()) {
+      if (['POST', 'PUT', 'PATCH', 'DELETE'].includes(method)) routes.push(`${method} ${route.url}`)
+    }
+  })
+  await center.app.ready()
+  return { center, routes }
+}
+
+async function fixture(center: TestCenter, n: number): Promise<Fixture> {
+  const admin = await center.admin()
+  const service = await center.createService({ prefix: `F${letter(n)}` })
+  const counter = await center.createCounter({ number: n, serviceIds: [service.id] })
+  const user = await center.createUser(`fixture${n}`)
+  const device = (await center.request('POST', '/api/v1/devices', { token: admin, body: { kind: 'kiosk', name: `K${n}` } })).json()
+  return { admin, serviceId: service.id, counterId: counter.id, userId: user.id, deviceId: device.id, pairingCode: device.pairingCode, n }
+}
+
+const auditCount = (center: TestCenter) =>
+  (center.app.tabour.db.prepare("SELECT COUNT(*) AS n FROM events WHERE type = 'config.changed'").get() as { n: number }).n
+
+/** Everything configuration writes, table by table (the event log aside), and the settings now applied. */
+async function configurationState(center: TestCenter, admin: string): Promise<unknown> {
+  const { db } = center.app.tabour
+  const tables = ['services', 'counters', 'counter_services', 'users', 'devices', 'tokens', 'center_settings']
+  return {
+    ...Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()])),
+    applied: structuredClone(center.app.tabour.config.queue),
+    settings: (await center.request('GET', '/api/v1/settings', { token: admin })).json(),
+  }
+}
+
+function configRoutes(routes: string[]): string[] {
+  const config = routes.filter((r) => r.startsWith('/api/v1', r.indexOf(' ') + 1) && !NOT_CONFIGURATION.has(r))
+  // a new mutating route must be named here: given a valid call (it is configuration) or listed as not configuration
+  expect(
+    config.filter((r) => !VALID_CALLS[r]),
+    'mutating routes with no valid call and not listed as not configuration',
+  ).toEqual([])
+  expect(
+    Object.keys(VALID_CALLS).filter((r) => !config.includes(r)),
+    'valid calls of routes the app does not register',
+  ).toEqual([])
+  return config
+}
+
+describe('configuration changes are audited in their own transaction', () => {
+  let center: TestCenter
+  afterEach(async () => center?.close())
+
+  it('every configuration route the app registers leaves exactly one audit row, shown as that route', async () => {
+    const started = await startRecording()
+    center = started.center
+    const routes = configRoutes(started.routes)
+    expect(routes.length).toBe(13)
+    let n = 1
+    for (const route of routes) {
+      const f = await fixture(center, n++)
+      const call = VALID_CALLS[route]!(f)
+      const before = auditCount(center)
+      const method = route.split(' ')[0] as 'POST' | 'PUT' | 'PATCH'
+      const res = await center.request(method, call.url, { token: call.token ?? f.admin, body: call.body })
+      expect(res.statusCode, `${route}: ${res.body}`).toBeLessThan(300)
+      expect(auditCount(center) - before, route).toBe(1)
+      const [latest] = (await center.request('GET', '/api/v1/settings/audit?limit=1', { token: f.admin })).json()
+      expect(`${latest.method} /api/v1${latest.route}`, route).toBe(route)
+      expect(latest.status).toBe(res.statusCode)
+      // secrets are redacted
+      expect(JSON.stringify(latest.body)).not.toMatch(/a-long-password|another-password|"pairingCode":"[^*]/)
+    }
+  })
+
+  it('a change whose audit row cannot be written is not made (same transaction)', async () => {
+    const started = await startRecording()
+    center = started.center
+    const routes = configRoutes(started.routes)
+    const fixtures = new Map<string, Fixture>()
+    let n = 1
+    for (const route of routes) fixtures.set(route, await fixture(center, n++))
+    center.app.tabour.db.exec(`CREATE TRIGGER refuse_audit BEFORE INSERT ON events WHEN NEW.type = 'config.changed'
+      BEGIN SELECT RAISE(ABORT, 'audit refused by the test'); END`)
+    for (const route of routes) {
+      const f = fixtures.get(route)!
+      const call = VALID_CALLS[route]!(f)
+      const before = await configurationState(center, f.admin)
+      const method = route.split(' ')[0] as 'POST' | 'PUT' | 'PATCH'
+      const res = await center.request(method, call.url, { token: call.token ?? f.admin, body: call.body })
+      expect(res.statusCode, `${route}: ${res.body}`).toBe(500)
+      expect(await configurationState(center, f.admin), route).toEqual(before)
+    }
+  })
+})
