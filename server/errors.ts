@@ -23,10 +23,3 @@ export class DomainError extends Error {
 
 /** A DomainError with `code`; see DomainError. */
 export const domainError = (code: ErrorCode, message: string, variant?: string) => new DomainError(code, message, variant)
-
-// Kept for code outside the pipeline's files (server/ops) until it moves to domainError: the
-// status their names suggest is not carried; the code's entry in routes/error-status.ts decides.
-/** @deprecated use domainError */
-export const forbidden = domainError
-/** @deprecated use domainError */
-export const unauthorized = domainError

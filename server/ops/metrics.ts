@@ -4,7 +4,7 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 import type { Db } from '../db/connection.ts'
 import type { DomainEvent, DomainEvents } from '../queue/domain-events.ts'
 import { isFaulty } from '../../protocol/device-health.ts'
-import { ErrorCodes, forbidden, unauthorized } from '../errors.ts'
+import { domainError, ErrorCodes } from '../errors.ts'
 
 /** Buckets of the issue→call wait, in seconds: 30 s to 2 h (a target wait is usually 10–30 min). */
 export const CALL_WAIT_BUCKETS = [30, 60, 120, 300, 600, 900, 1200, 1800, 2700, 3600, 5400, 7200]
@@ -219,8 +219,8 @@ export function checkScraper(request: FastifyRequest, token: string | undefined)
   const given = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined
   if (token && given !== undefined && tokenMatches(given, token)) return
   if (LOOPBACK.has(request.ip)) return
-  if (!token) throw forbidden(ErrorCodes.FORBIDDEN, 'metrics are served to this machine only; set metrics.token to scrape from elsewhere')
-  throw unauthorized(ErrorCodes.UNAUTHENTICATED, 'metrics need the bearer token set in metrics.token')
+  if (!token) throw domainError(ErrorCodes.FORBIDDEN, 'metrics are served to this machine only; set metrics.token to scrape from elsewhere')
+  throw domainError(ErrorCodes.UNAUTHENTICATED, 'metrics need the bearer token set in metrics.token')
 }
 
 /** GET /metrics in the Prometheus text format. */
