@@ -21,6 +21,7 @@ import { attachRealtime, type Realtime } from './realtime/socket-server.ts'
 import { serveUi } from './ui-static.ts'
 import type { DomainError } from './errors.ts'
 import { Printing } from './devices/printing.ts'
+import { Reports } from './reports/reports.ts'
 import type { PrinterFactory } from './devices/printer-handle.ts'
 import { openEscPosPrinter } from './devices/escpos-printer.ts'
 import { SerialDevices } from './devices/serial-devices.ts'
@@ -60,6 +61,8 @@ export interface Tabour {
   upstream: UpstreamReporter | null
   /** The metrics registry and the backup scheduler. */
   ops: Ops
+  /** The statistics' queries (today, a range, the hourly charts, CSVs, device health). */
+  reports: Reports
   /** The admin password when this start generated it (print it once), else null. */
   generatedAdminPassword: string | null
   /** What the demo seed created (credentials to print), when config.demo is on. */
@@ -141,6 +144,8 @@ export const tabourPlugin: FastifyPluginAsync<TabourPluginOptions> = async (fast
     fastify.addHook('onReady', async () => upstream.start())
     fastify.addHook('onClose', async () => upstream.stop())
   }
+  const reports = new Reports(queue.ctx, queue.events)
+  fastify.addHook('onClose', async () => reports.stop())
   const ops = createOps({ db, config, clock, events: queue.events, socketCount: () => realtime.socketCount(), log: fastify.log })
   const tabour: Tabour = {
     config,
@@ -155,6 +160,7 @@ export const tabourPlugin: FastifyPluginAsync<TabourPluginOptions> = async (fast
     serialDevices,
     upstream,
     ops,
+    reports,
     generatedAdminPassword: generatedPassword,
     demo,
   }

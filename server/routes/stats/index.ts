@@ -13,17 +13,7 @@ import {
 } from '../../../protocol/stats.ts'
 import { errorResponses } from '../../../protocol/common.ts'
 import { actorOf, allow, MANAGERS, STAFF } from '../../auth/access.ts'
-import { domainError, ErrorCodes } from '../../errors.ts'
-import { clerkTodayStats, todayStats } from '../../reports/today-stats.ts'
-import { rangeReport } from '../../reports/range-report.ts'
-import { hourlySeries } from '../../reports/hourly.ts'
-import { reportCsv, ticketLogCsv } from '../../reports/ticket-log.ts'
-import { dayCount, isRealDay } from '../../reports/days.ts'
-import { DeviceHealthBoard } from '../../reports/device-health.ts'
 import { foldInBackground } from '../../reports/rollup.ts'
-
-/** The longest range a report covers (a year and a day). */
-export const MAX_REPORT_DAYS = 366
 
 const Csv = Type.String({ description: 'text/csv; UTF-8 with BOM' })
 
@@ -36,26 +26,12 @@ const Csv = Type.String({ description: 'text/csv; UTF-8 with BOM' })
  */
 export async function statsRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
-  const { db, queue, clock, config } = app.tabour
-  const devices = new DeviceHealthBoard(db, queue.events)
-  app.addHook('onClose', async () => devices.stop())
+  const { db, reports, config } = app.tabour
   // the first start after an upgrade folds the history into the report rollups, in the background
   app.addHook('onReady', async () => {
     foldInBackground(db, () => config.timeZone).catch((err: unknown) => app.log.warn({ err }, 'report rollups: background fold failed'))
   })
 
-  const checkRange = (from: string, to: string) => {
-    if (!isRealDay(from)) throw domainError(ErrorCodes.VALIDATION, `querystring/from ${from} is not a date`)
-    if (!isRealDay(to)) throw domainError(ErrorCodes.VALIDATION, `querystring/to ${to} is not a date`)
-    if (to < from) throw domainError(ErrorCodes.VALIDATION, 'querystring/to must not be before from')
-    if (dayCount(from, to) > MAX_REPORT_DAYS)
-      throw domainError(ErrorCodes.VALIDATION, `querystring/to a report covers at most ${MAX_REPORT_DAYS} days`)
-  }
-  const report = (q: ReportQuery) => {
-    checkRange(q.from, q.to)
-    queue.ctx.closePastDays()
-    return rangeReport(db, { ...q, timeZone: config.timeZone, now: clock() })
-  }
   const csvReply = (reply: { header: (k: string, v: string) => unknown }, name: string) => {
     reply.header('content-type', 'text/csv; charset=utf-8')
     reply.header('content-disposition', `attachment; filename="${name}"`)
@@ -64,7 +40,7 @@ export async function statsRoutes(fastify: FastifyInstance): Promise<void> {
   app.get(
     '/today',
     { preValidation: allow(...MANAGERS), schema: { tags: ['stats'], response: { 200: StatsToday, ...errorResponses(401, 403) } } },
-    async () => todayStats(queue.ctx),
+    async () => reports.today(),
   )
 
   app.get(
@@ -80,7 +56,7 @@ export async function statsRoutes(fastify: FastifyInstance): Promise<void> {
     async (request) => {
       const actor = actorOf(request)
       // allow(...STAFF) lets only users through
-      return clerkTodayStats(queue.ctx, actor.type === 'user' ? actor.id : 0)
+      return reports.clerkToday(actor.type === 'user' ? actor.id : 0)
     },
   )
 
@@ -95,7 +71,7 @@ export async function statsRoutes(fastify: FastifyInstance): Promise<void> {
         response: { 200: Report, ...errorResponses(400, 401, 403) },
       },
     },
-    async (request) => report(request.query),
+    async (request) => reports.range(request.query),
   )
 
   app.get(
@@ -111,7 +87,7 @@ export async function statsRoutes(fastify: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       const q = request.query
-      const body = reportCsv(report(q))
+      const body = reports.rangeCsv(q)
       csvReply(reply, `tabour-${q.by}-${q.from}-${q.to}.csv`)
       return body
     },
@@ -130,9 +106,8 @@ export async function statsRoutes(fastify: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       const q = request.query
-      checkRange(q.from, q.to)
       const actor = actorOf(request)
-      const body = ticketLogCsv(db, { from: q.from, to: q.to, withPhone: actor.type === 'user' && actor.role === 'admin' })
+      const body = reports.ticketLogCsv(q, actor.type === 'user' && actor.role === 'admin')
       csvReply(reply, `tabour-tickets-${q.from}-${q.to}.csv`)
       return body
     },
@@ -151,10 +126,7 @@ export async function statsRoutes(fastify: FastifyInstance): Promise<void> {
       },
     },
     async (request) => {
-      queue.ctx.closePastDays()
-      const day = request.query.day ?? queue.ctx.dayOf(clock())
-      if (!isRealDay(day)) throw domainError(ErrorCodes.VALIDATION, `querystring/day ${day} is not a date`)
-      return hourlySeries(db, { day, weeks: request.query.weeks ?? 4, timeZone: config.timeZone })
+      return reports.hourly(request.query.day, request.query.weeks ?? 4)
     },
   )
 
@@ -168,6 +140,6 @@ export async function statsRoutes(fastify: FastifyInstance): Promise<void> {
         response: { 200: Type.Array(DeviceHealth), ...errorResponses(401, 403) },
       },
     },
-    async () => devices.list(),
+    async () => reports.devices.list(),
   )
 }

@@ -1,0 +1,80 @@
+import type { ClerkStatsToday, HourlySeries, RangeQuery, Report, ReportQuery, StatsToday } from '../../protocol/stats.ts'
+import type { DomainEvents } from '../queue/domain-events.ts'
+import type { QueueContext } from '../queue/queue-context.ts'
+import { domainError, ErrorCodes } from '../errors.ts'
+import { dayCount, isRealDay } from './days.ts'
+import { DeviceHealthBoard } from './device-health.ts'
+import { hourlySeries } from './hourly.ts'
+import { rangeReport } from './range-report.ts'
+import { reportCsv, ticketLogCsv } from './ticket-log.ts'
+import { clerkTodayStats, todayStats } from './today-stats.ts'
+
+/** The longest range a report covers (a year and a day). */
+export const MAX_REPORT_DAYS = 366
+
+/**
+ * The queries of the statistics, in one place for the routes: each closes a past day first (so
+ * yesterday's leftovers are counted as the day close leaves them) and checks its range, so a
+ * route only parses, authorizes and calls one of these. The figures themselves come from the
+ * event log (figures.ts); device health from the pushed `device:status` events.
+ */
+export class Reports {
+  /** The last health each device pushed. */
+  readonly devices: DeviceHealthBoard
+
+  constructor(
+    private readonly ctx: QueueContext,
+    events: DomainEvents,
+  ) {
+    this.devices = new DeviceHealthBoard(ctx.db, events)
+  }
+
+  /** Today's KPIs by service and by counter. */
+  today(): StatsToday {
+    return todayStats(this.ctx)
+  }
+
+  /** Today's figures of one clerk. */
+  clerkToday(userId: number): ClerkStatsToday {
+    return clerkTodayStats(this.ctx, userId)
+  }
+
+  /** KPIs over local days `from..to`, grouped as asked. */
+  range(q: ReportQuery): Report {
+    this.checkRange(q)
+    this.ctx.closePastDays()
+    return rangeReport(this.ctx.db, { ...q, timeZone: this.ctx.config.timeZone, now: this.ctx.clock() })
+  }
+
+  /** The same report as CSV. */
+  rangeCsv(q: ReportQuery): string {
+    return reportCsv(this.range(q))
+  }
+
+  /** The raw ticket log of local days `from..to`; phone numbers only when `withPhone`. */
+  ticketLogCsv(q: RangeQuery, withPhone: boolean): string {
+    this.checkRange(q)
+    return ticketLogCsv(this.ctx.db, { ...q, withPhone })
+  }
+
+  /** Issued, served and mean wait per local hour of `day` (default today) beside the same weekday of `weeks` earlier weeks. */
+  hourly(day: string | undefined, weeks: number): HourlySeries {
+    this.ctx.closePastDays()
+    const local = day ?? this.ctx.dayOf(this.ctx.clock())
+    if (!isRealDay(local)) throw domainError(ErrorCodes.VALIDATION, `querystring/day ${local} is not a date`)
+    return hourlySeries(this.ctx.db, { day: local, weeks, timeZone: this.ctx.config.timeZone })
+  }
+
+  /** Stops following device health. */
+  stop(): void {
+    this.devices.stop()
+  }
+
+  private checkRange({ from, to }: RangeQuery): void {
+    if (!isRealDay(from)) throw domainError(ErrorCodes.VALIDATION, `querystring/from ${from} is not a date`)
+    if (!isRealDay(to)) throw domainError(ErrorCodes.VALIDATION, `querystring/to ${to} is not a date`)
+    if (to < from) throw domainError(ErrorCodes.VALIDATION, 'querystring/to must not be before from')
+    if (dayCount(from, to) > MAX_REPORT_DAYS)
+      throw domainError(ErrorCodes.VALIDATION, `querystring/to a report covers at most ${MAX_REPORT_DAYS} days`)
+  }
+}
