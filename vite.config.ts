@@ -124,7 +124,7 @@ export default defineConfig(({ mode }) => ({
     coverage: {
       provider: 'v8',
       include: COVERED_SOURCES,
-      exclude: ['**/*.d.ts', 'drivers/serial/serialport-types.ts'],
+      exclude: ['**/*.d.ts', 'drivers/serial/serialport-types.ts', 'test/**', 'bench/**'],
       // the summary on the console, the per-file table and a JSON summary in coverage/
       reporter: ['text-summary', ['text', { file: 'coverage.txt' }], 'json-summary'],
       reportOnFailure: true,
