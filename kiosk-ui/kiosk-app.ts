@@ -18,6 +18,7 @@ import { applyPageTheme } from '../ui-common/theme.ts'
 import '../ui-common/lang-switch.ts'
 import type { IssuedTicketReply } from './kiosk-api.ts'
 import { KioskSession } from './kiosk-session.ts'
+import { policyHonoursPriority } from './kiosk-settings.ts'
 import { IdleController } from './idle-controller.ts'
 import { IssueController } from './issue-controller.ts'
 import { printFailedFor } from './printer-state.ts'
@@ -225,7 +226,7 @@ export class KioskApp extends LitElement {
         return html`
           <h1>${service ? (lang === 'ar' ? service.nameAr : service.nameEn) : ''}</h1>
           <tabour-ticket-options
-            .askPriority=${settings.askPriority}
+            .askPriority=${this.asksPriority}
             .askPhone=${settings.askPhone}
             .categories=${this.session.center?.priorityCategories ?? []}
             .phonePattern=${settings.phonePattern}
@@ -244,6 +245,7 @@ export class KioskApp extends LitElement {
           .service=${services.find((s) => s.id === ticket.serviceId) ?? null}
           .statusUrl=${ticket.statusUrl ?? `${location.origin}${this.session.base}/t/${encodeURIComponent(ticket.id)}`}
           .printProblem=${screen.printProblem}
+          .category=${this.session.center?.priorityCategories.find((c) => c.code === ticket.priority) ?? null}
           .lang=${lang}
           .digits=${digits}
           @confirmation-done=${() => this.goHome()}
@@ -260,13 +262,18 @@ export class KioskApp extends LitElement {
     }
   }
 
+  /** The priority question only when the kiosk's config asks it and the center's policy serves priority first. */
+  private get asksPriority(): boolean {
+    return this.session.settings.askPriority && policyHonoursPriority(this.session.center?.callPolicy)
+  }
+
   private onServiceSelect(serviceId: number): void {
     if (this.issuer.busy) return
     const { services, settings } = this.session
     if (!services.find((s) => s.id === serviceId)?.available) return
     this.notice = null
     const key = this.issuer.keyFor(serviceId)
-    if (settings.askPriority || settings.askPhone) this.screen = { kind: 'options', serviceId, key }
+    if (this.asksPriority || settings.askPhone) this.screen = { kind: 'options', serviceId, key }
     else void this.issue(serviceId, key, {})
   }
 

@@ -13,7 +13,7 @@ export const DEFAULT_PHONE_PATTERN = '^01[0125][0-9]{8}$'
 
 /** The kiosk's behaviour, every field resolved. */
 export interface KioskSettings {
-  /** Ask for a priority category before issuing; default false. */
+  /** The kiosk's config asks for a priority category; default false. Asked only when the center's policy honours it (policyHonoursPriority). */
   askPriority: boolean
   /** Offer an optional phone number on a keypad; default false. */
   askPhone: boolean
@@ -34,6 +34,14 @@ export const DEFAULT_SETTINGS: KioskSettings = {
   digits: 'western',
   startLang: 'ar',
   idleSeconds: 30,
+}
+
+/**
+ * True when the center's call policy serves priority categories first (`priority`). Under
+ * `fifo` or `sla` a category changes nothing, so the kiosk neither asks for one nor promises it.
+ */
+export function policyHonoursPriority(callPolicy: string | null | undefined): boolean {
+  return callPolicy === 'priority'
 }
 
 function patternOf(value: unknown): RegExp {

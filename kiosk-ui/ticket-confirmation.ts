@@ -10,7 +10,7 @@ import { customElement, property } from 'lit/decorators.js'
 import { toArabicIndic, type DigitStyle } from '../ui-common/digits.ts'
 import { DEFAULT_LANG, LANGS, otherLang, type Lang } from '../ui-common/i18n.ts'
 import { inLang } from '../ui-common/bilingual.ts'
-import { peopleAheadText, waitText } from '../protocol/messages/ticket.ts'
+import { PRIORITY_STAR, peopleAheadText, priorityText, waitText } from '../protocol/messages/ticket.ts'
 import { themeStyles } from '../ui-common/theme.ts'
 import { kioskStyles } from './kiosk-styles.ts'
 import { serviceName } from './service-grid.ts'
@@ -23,6 +23,8 @@ export interface ShownTicket {
   label: string
   position: number
   estimatedWaitSeconds: number
+  /** Its priority category code ('none' for an ordinary ticket); default none. */
+  priority?: string
 }
 
 /** The label with the chosen digits: 'A-015' → 'A-٠١٥'. */
@@ -83,8 +85,20 @@ export class TicketConfirmation extends LitElement {
         font-weight: 700;
         line-height: 1.3;
       }
-      .service .second {
+      .service .second,
+      .priority .second {
         font-size: 0.65em;
+      }
+      .priority {
+        display: flex;
+        flex-direction: column;
+        margin: 0;
+        padding: var(--tabour-space-1) var(--tabour-space-3);
+        border: 3px solid var(--tabour-primary);
+        border-radius: var(--tabour-radius);
+        font-size: var(--tabour-text-large);
+        font-weight: 700;
+        color: var(--tabour-primary);
       }
       dl {
         display: flex;
@@ -165,6 +179,8 @@ export class TicketConfirmation extends LitElement {
   @property({ attribute: false }) service: { nameAr: string; nameEn: string } | null = null
   /** The public status page of the ticket (the QR); default none. */
   @property() statusUrl = ''
+  /** The ticket's priority category (names in both languages), shown under the label; default none (an ordinary ticket). */
+  @property({ attribute: false }) category: { code: string; nameAr: string; nameEn: string } | null = null
   /** Show the "photograph this screen" notice instead of "take your ticket"; default false. */
   @property({ type: Boolean }) printProblem = false
   /** Current language; default 'ar'. */
@@ -185,6 +201,11 @@ export class TicketConfirmation extends LitElement {
           ${
             this.service
               ? html`<p class="service">${serviceName(this.service, lang)}<span class="second">${inLang(serviceName(this.service, other), other)}</span></p>`
+              : ''
+          }
+          ${
+            this.category
+              ? html`<p class="priority" data-priority=${this.category.code}>${PRIORITY_STAR} ${priorityText(this.category, lang)}<span class="second">${inLang(priorityText(this.category, other), other)}</span></p>`
               : ''
           }
           <dl>

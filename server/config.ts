@@ -69,8 +69,12 @@ export const ConfigSchema = Type.Object(
     ),
     queue: Type.Object(
       {
-        /** Call-next policy; env TABOUR_CALL_POLICY. Default fifo. See server/queue/call-policy.ts. */
-        policy: Type.Union([Type.Literal('fifo'), Type.Literal('priority'), Type.Literal('sla')], { default: 'fifo' }),
+        /**
+         * Call-next policy; env TABOUR_CALL_POLICY. Default priority: priority categories first, with the
+         * anti-starvation cap and ageing below, because the kiosk promises it. `fifo` ignores categories.
+         * See server/queue/call-policy.ts.
+         */
+        policy: Type.Union([Type.Literal('fifo'), Type.Literal('priority'), Type.Literal('sla')], { default: 'priority' }),
         /** priority policy: ordinary ticket goes next after this many priority ones in a row. Default 3. */
         maxPriorityInARow: Type.Integer({ minimum: 1, default: 3 }),
         /** priority policy: an ordinary ticket waiting this long is promoted. Default 1800 s. */

@@ -37,7 +37,7 @@ const BLACK_BELOW = 160
 
 /**
  * Draws the ticket as a black-and-white PNG the width of the paper's printable area: center,
- * service, the label very large, date and time in the center's zone, people ahead and the
+ * service, the label very large, the priority category if any, date and time in the center's zone, people ahead and the
  * estimated wait (Arabic, then English), and a line that introduces the QR printed below it.
  */
 export function renderTicket(content: TicketContent, options: RenderOptions): Buffer {
@@ -64,6 +64,13 @@ export function renderTicket(content: TicketContent, options: RenderOptions): Bu
   paragraph(pen, text.serviceEn, EN(25))
   pen.y += Math.round(22 * scale)
   label(pen, text.label)
+  // a priority ticket says so under its label; an ordinary one keeps the layout it always had
+  if (text.priorityAr) {
+    pen.y += Math.round(8 * scale)
+    star(pen, Math.round(30 * scale))
+    paragraph(pen, text.priorityAr, AR(29))
+    paragraph(pen, text.priorityEn, EN(22))
+  }
   pen.y += Math.round(14 * scale)
   paragraph(pen, text.dateAr, AR(22))
   paragraph(pen, text.dateEn, EN(19, 400))
@@ -204,6 +211,22 @@ function label(pen: Pen, value: string): void {
     x += ctx.measureText(part).width + gapEm * size
   }
   pen.y += Math.ceil(Math.max(m.actualBoundingBoxDescent, 0))
+}
+
+/** A filled five-pointed star, centred: the console's ★ for a priority ticket, drawn because the ticket fonts have no such glyph. */
+function star(pen: Pen, size: number): void {
+  const { ctx } = pen
+  const cx = pen.width / 2
+  const cy = pen.y + size / 2
+  ctx.beginPath()
+  for (let i = 0; i < 10; i++) {
+    const r = i % 2 === 0 ? size / 2 : size / 5
+    const angle = -Math.PI / 2 + (i * Math.PI) / 5
+    ctx.lineTo(cx + r * Math.cos(angle), cy + r * Math.sin(angle))
+  }
+  ctx.closePath()
+  ctx.fill()
+  pen.y += size
 }
 
 function rule(pen: Pen, thickness: number): void {

@@ -19,6 +19,8 @@ export interface TicketContent {
   estimatedWaitSeconds: number
   /** What the QR under the image opens (the public ticket status page); ASCII after URL encoding. */
   statusUrl: string
+  /** The ticket's priority category in both languages, printed under the label; absent for an ordinary ticket. */
+  priorityCategory?: { ar: string; en: string }
   /** Digits on the Arabic lines and in the label. */
   digits: 'western' | 'arabic-indic'
 }

@@ -1,5 +1,5 @@
 import { toArabicIndic } from '../../protocol/messages/digits.ts'
-import { peopleAheadText, ticketMessage, waitText } from '../../protocol/messages/ticket.ts'
+import { peopleAheadText, priorityText, ticketMessage, waitText } from '../../protocol/messages/ticket.ts'
 import type { TicketContent } from './ticket-content.ts'
 
 /** The lines of a ticket as strings, before layout. Arabic lines use `content.digits`; English lines always Western digits. */
@@ -10,6 +10,9 @@ export interface TicketText {
   serviceEn: string
   /** The label with its digits per `content.digits`. */
   label: string
+  /** "أولوية · الحوامل" / "Priority · Pregnant women" (the renderer draws the star); both '' for an ordinary ticket. */
+  priorityAr: string
+  priorityEn: string
   dateAr: string
   dateEn: string
   aheadAr: string
@@ -32,6 +35,7 @@ export function ticketText(content: TicketContent): TicketText {
     serviceAr: content.serviceName.ar.trim(),
     serviceEn: content.serviceName.en.trim(),
     label: digits(content.label.trim()),
+    ...priorityLines(content.priorityCategory),
     dateAr: digits(arabicDate(content.issuedAt, content.timeZone)),
     dateEn: englishDate(content.issuedAt, content.timeZone),
     aheadAr: peopleAheadText(content.peopleAhead, 'ar', content.digits),
@@ -41,6 +45,12 @@ export function ticketText(content: TicketContent): TicketText {
     scanAr: ticketMessage('ticket.scanToFollow', 'ar'),
     scanEn: ticketMessage('ticket.scanToFollow', 'en'),
   }
+}
+
+function priorityLines(category: TicketContent['priorityCategory']): Pick<TicketText, 'priorityAr' | 'priorityEn'> {
+  if (!category) return { priorityAr: '', priorityEn: '' }
+  const names = { nameAr: category.ar, nameEn: category.en }
+  return { priorityAr: priorityText(names, 'ar'), priorityEn: priorityText(names, 'en') }
 }
 
 // Built from parts so the layout does not depend on how an ICU version joins them (some

@@ -32,6 +32,7 @@ export const TICKET_MESSAGES = {
   },
   'ticket.waitLine': { ar: 'الانتظار المتوقع: {wait}', en: 'Estimated wait: {wait}' },
   'ticket.scanToFollow': { ar: 'امسح الرمز لمتابعة دورك', en: 'Scan to follow your turn' },
+  'ticket.priority': { ar: 'أولوية · {category}', en: 'Priority · {category}' },
 } as const satisfies Catalogue
 
 /** `ticketMessage(key, lang, values?, digits?)` over the ticket's own messages. */
@@ -57,4 +58,17 @@ export function peopleAheadText(peopleAhead: number, lang: Lang, digits?: DigitS
 /** "حوالي ساعة و١٥ دقيقة" / "about 1 hour 15 minutes" for an estimate in seconds. Digits default to 'western'. */
 export function waitText(seconds: number, lang: Lang, digits?: DigitStyle): string {
   return formatMessage(TICKET_MESSAGES['ticket.wait'][lang], lang, waitValues(seconds), digits)
+}
+
+/**
+ * The console's mark for a priority ticket, put before priorityText on screens so clerk and
+ * citizen see the same sign. Not in the message: the paper's fonts have no ★, the printer draws one.
+ */
+export const PRIORITY_STAR = '★'
+
+/** "أولوية · الحوامل" / "Priority · Pregnant women": the ticket's priority category in `lang`. */
+export function priorityText(category: { nameAr: string; nameEn: string }, lang: Lang): string {
+  return formatMessage(TICKET_MESSAGES['ticket.priority'][lang], lang, {
+    category: (lang === 'ar' ? category.nameAr : category.nameEn).trim(),
+  })
 }

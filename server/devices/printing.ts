@@ -136,6 +136,7 @@ export class Printing {
   ): void {
     const service = this.queue.ctx.services.get(ticket.issuedServiceId) ?? this.queue.ctx.services.get(ticket.serviceId)!
     const kiosk = this.devices.get(deviceId)?.config as KioskConfig | undefined
+    const category = this.config.queue.priorityCategories.find((c) => c.code === ticket.priority)
     printer.handle.print(
       {
         centerName: this.config.centerName,
@@ -146,6 +147,7 @@ export class Printing {
         peopleAhead: standing.position,
         estimatedWaitSeconds: standing.estimatedWaitSeconds,
         statusUrl,
+        ...(category ? { priorityCategory: { ar: category.nameAr, en: category.nameEn } } : {}),
         // the kiosk's own setting, else the center's (config screens.digits or the admin's)
         digits: kiosk?.digits ?? this.config.screens.digits,
       },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_PHONE_PATTERN, kioskSettings } from '../../kiosk-ui/kiosk-settings.ts'
+import { DEFAULT_PHONE_PATTERN, kioskSettings, policyHonoursPriority } from '../../kiosk-ui/kiosk-settings.ts'
 import { normalizePairingCode } from '../../ui-common/pairing-code.ts'
 import { printFailedFor } from '../../kiosk-ui/printer-state.ts'
 import type { PrinterStatusReport } from '../../protocol/device-config.ts'
@@ -12,6 +12,11 @@ describe('kiosk settings from the device config', () => {
     expect(s.phonePattern.test('01012345678')).toBe(true)
     expect(s.phonePattern.test('01312345678')).toBe(false)
     expect(kioskSettings(null).idleSeconds).toBe(30)
+  })
+
+  it('the priority question is for a center whose call policy serves priority first, and only that', () => {
+    expect(policyHonoursPriority('priority')).toBe(true)
+    for (const policy of ['fifo', 'sla', '', null, undefined]) expect(policyHonoursPriority(policy), String(policy)).toBe(false)
   })
 
   it('takes valid values and ignores bad ones', () => {

@@ -43,7 +43,8 @@ describe('loadConfig', () => {
       uiDir: './dist/ui',
       auth: { userTokenTtlSeconds: 43_200, loginMaxAttempts: 10, loginWindowSeconds: 60 },
       queue: {
-        policy: 'fifo',
+        // priority by default: the kiosk promises it (issue 14); fifo is a setting
+        policy: 'priority',
         maxPriorityInARow: 3,
         priorityAgingSeconds: 1800,
         transferKeepsIssueTime: true,

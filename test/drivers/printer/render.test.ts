@@ -166,6 +166,7 @@ describe('ticket job', () => {
       SAMPLE_WESTERN,
       { ...SAMPLE, peopleAhead: 12, estimatedWaitSeconds: 4000 },
       { ...SAMPLE, peopleAhead: 0, estimatedWaitSeconds: 0 },
+      { ...SAMPLE, priorityCategory: { ar: 'ذوو الهمم', en: 'People with disabilities' } },
     ]) {
       const text = ticketText(content)
       for (const [key, value] of Object.entries(text)) {

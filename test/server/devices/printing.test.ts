@@ -1,10 +1,13 @@
+import { writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { TestCenter } from '../../helpers/test-center.ts'
 import { SocketClients, waitUntil } from '../../helpers/socket-client.ts'
 import { decodeJob } from '../../helpers/escpos-decode.ts'
 import { FakePrinter, refusedPort } from '../../drivers/printer/fake-printer.ts'
-import { openTicketPrinter } from '../../../drivers/printer/index.ts'
-import type { PrinterFactory } from '../../../server/devices/printer-handle.ts'
+import type { PrinterFactory, PrinterHandle } from '../../../server/devices/printer-handle.ts'
+import { openTicketPrinter, ticketText, type TicketContent } from '../../../drivers/printer/index.ts'
 
 /** The real ESC/POS driver, polling fast and retrying briefly so a test need not wait seconds. */
 const quickPrinter: PrinterFactory = (config) => openTicketPrinter(config, { pollIntervalMs: 50, queue: { retries: 1, backoffMs: 10 } })
@@ -21,8 +24,8 @@ describe('printing the tickets a kiosk issues', () => {
     await Promise.all(printers.splice(0).map((p) => p.close()))
   })
 
-  async function setUp(printerInterface: string | null) {
-    const center = await TestCenter.start({ deps: { openPrinter: quickPrinter } })
+  async function setUp(printerInterface: string | null, openPrinter: PrinterFactory = quickPrinter) {
+    const center = await TestCenter.start({ deps: { openPrinter } })
     centers.push(center)
     const service = await center.createService({ prefix: 'A', nameAr: 'تراخيص البناء', nameEn: 'Building permits' })
     const device = (
@@ -39,8 +42,8 @@ describe('printing the tickets a kiosk issues', () => {
     return { center, service, kiosk: { id: device.id as number, token: pair.token as string } }
   }
 
-  const issue = async (center: TestCenter, token: string, serviceId: number) => {
-    const res = await center.request('POST', '/api/v1/tickets', { token, body: { serviceId } })
+  const issue = async (center: TestCenter, token: string, serviceId: number, priority?: string) => {
+    const res = await center.request('POST', '/api/v1/tickets', { token, body: { serviceId, ...(priority ? { priority } : {}) } })
     expect(res.statusCode, res.body).toBe(201)
     return res.json()
   }
@@ -64,6 +67,35 @@ describe('printing the tickets a kiosk issues', () => {
     // nothing else arrives later: one ticket, one job
     await new Promise((r) => setTimeout(r, 200))
     expect(printer.jobConnections).toBe(2)
+  })
+
+  it('a priority ticket is printed with its category (both languages) under the label; an ordinary one without', async () => {
+    const printer = await FakePrinter.start()
+    printers.push(printer)
+    const contents: TicketContent[] = []
+    const recording: PrinterFactory = (config) => {
+      const handle = quickPrinter(config)
+      return {
+        print: (content, done) => (contents.push(content), handle.print(content, done)),
+        watch: (listener) => handle.watch(listener),
+        close: () => handle.close(),
+      } satisfies PrinterHandle
+    }
+    const { center, service, kiosk } = await setUp(printer.url, recording)
+    const ordinary = await issue(center, kiosk.token, service.id)
+    const pregnant = await issue(center, kiosk.token, service.id, 'pregnant')
+    expect(pregnant).toMatchObject({ priority: 'pregnant', printing: 'queued' })
+    await printer.waitForJobs(2)
+    expect(contents.map((c) => [c.label, c.priorityCategory])).toEqual([
+      [ordinary.label, undefined],
+      [pregnant.label, { ar: 'الحوامل', en: 'Pregnant women' }],
+    ])
+    expect(ticketText(contents[1])).toMatchObject({ priorityAr: 'أولوية · الحوامل', priorityEn: 'Priority · Pregnant women' })
+    // on paper: the same ticket with a star and two more lines, so a taller image, the top (center, service, label) unchanged
+    const [plain, starred] = printer.jobs.map((bytes) => decodeJob(bytes).images[0])
+    expect(starred.width).toBe(plain.width)
+    expect(starred.height - plain.height).toBeGreaterThan(60)
+    writeFileSync(join(tmpdir(), 'tabour-priority-ticket.png'), starred.png)
   })
 
   it('a refused printer port: the ticket is still issued (201) and the failed job is reported as device:status', async () => {

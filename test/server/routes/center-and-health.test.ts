@@ -27,7 +27,7 @@ describe('GET /api/v1/center', () => {
   afterEach(async () => center?.close())
 
   it('answers the center name, zone, policy and priority categories to staff, kiosks and displays', async () => {
-    center = await TestCenter.start()
+    center = await TestCenter.start({ config: { queue: { policy: 'fifo' } } })
     const callers = await makeCallers(center)
     for (const who of ['admin', 'manager', 'clerk', 'kiosk', 'display'] as const) {
       const res = await center.request('GET', '/api/v1/center', { token: callers[who] })

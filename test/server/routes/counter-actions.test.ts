@@ -501,9 +501,9 @@ describe('call policies through the API', () => {
     expect((await center.action(s.clerk, s.c1.id, 'call-next')).json().ticket.id).toBe(ordinary.id)
   })
 
-  it('with the default fifo policy the earlier ticket goes first whatever its priority', async () => {
+  it("with queue.policy 'fifo' the earlier ticket goes first whatever its priority", async () => {
     const clock = new TestClock()
-    const s = await setup({ clock })
+    const s = await setup({ clock, config: { queue: { policy: 'fifo' } } })
     center = s.center
     const ordinary = await center.issue(s.kiosk, { serviceId: s.a.id })
     clock.advance(120)

@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { mkdtempSync, rmSync } from 'node:fs'
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { TestCenter } from '../helpers/test-center.ts'
+import { PORTRAIT, useBrowserSuite } from './browser.ts'
+import { ROOT } from './ui-build.ts'
+
+/**
+ * Issue 14, item 1: what the kiosk promises about priority is what the clerk's "call next"
+ * does. With the default policy a pregnant citizen who takes the fourth ticket is called first
+ * and her ticket says so on screen; with `queue.policy: 'fifo'` the kiosk neither asks nor
+ * promises. Real Chromium against a real center on loopback; the clerk calls over the API.
+ */
+
+const SHOTS = join(ROOT, 'test-results', 'priority')
+const suite = useBrowserSuite(SHOTS)
+
+const PROMISE_AR = 'أصحاب الأولوية يُخدمون أولًا'
+const PROMISE_EN = 'Priority visitors are served first'
+
+interface Run {
+  center: TestCenter
+  url: string
+  serviceId: number
+  counterId: number
+  clerk: string
+}
+
+/** A center with one service, one counter opened by a clerk, listening on loopback. */
+async function startCenter(queue: Record<string, unknown> = {}): Promise<Run> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'tabour-e2e-priority-'))
+  const center = new TestCenter({ config: { dataDir, uiDir: suite.uiDir, queue } })
+  suite.cleanups.push(async () => {
+    await center.close()
+    rmSync(dataDir, { recursive: true, force: true })
+  })
+  await center.app.ready()
+  await center.app.listen({ port: 0, host: '127.0.0.1' })
+  const port = (center.app.server.address() as AddressInfo).port
+  const service = await center.createService({ prefix: 'A', nameAr: 'بطاقة الرقم القومي', nameEn: 'National ID card' })
+  const counter = await center.createCounter({ number: 1, serviceIds: [service.id] })
+  const clerk = await center.openCounterAs('clerk1', counter.id)
+  return { center, url: `http://127.0.0.1:${port}`, serviceId: service.id, counterId: counter.id, clerk }
+}
+
+/** A kiosk that asks for a priority category, paired through ?pair= and showing its services. */
+async function openKiosk(run: Run): Promise<Page> {
+  const res = await run.center.request('POST', '/api/v1/devices', {
+    token: await run.center.admin(),
+    body: { kind: 'kiosk', name: 'entrance', config: { askPriority: true } },
+  })
+  expect(res.statusCode, res.body).toBe(201)
+  const page = await suite.contexts.page(PORTRAIT)
+  await page.goto(`${run.url}/kiosk/?pair=${res.json().pairingCode}`)
+  await page.locator('tabour-service-grid button[data-service-id]').first().waitFor()
+  return page
+}
+
+const confirmation = (page: Page) => page.locator('tabour-ticket-confirmation')
+
+/** The ticket on the confirmation screen: its id and label. */
+async function shownTicket(page: Page): Promise<{ id: string; label: string }> {
+  await confirmation(page).locator('[data-ticket-label]').waitFor()
+  return {
+    id: (await confirmation(page).locator('[data-ticket-id]').getAttribute('data-ticket-id'))!,
+    label: (await confirmation(page).locator('[data-ticket-label]').getAttribute('data-ticket-label'))!,
+  }
+}
+
+describe('priority at the kiosk and at the counter', () => {
+  it('default policy: the kiosk promises priority, the pregnant fourth ticket shows its category and is called first', async () => {
+    const run = await startCenter()
+    const page = await openKiosk(run)
+    const service = page.locator(`tabour-service-grid button[data-service-id="${run.serviceId}"]`)
+
+    const ordinary: string[] = []
+    for (let i = 0; i < 3; i++) {
+      await service.click()
+      await page.locator('tabour-ticket-options [data-step="priority"]').waitFor()
+      await page.locator('tabour-ticket-options [data-priority="none"]').click()
+      const ticket = await shownTicket(page)
+      // an ordinary ticket carries no category
+      expect(await confirmation(page).locator('.priority').count()).toBe(0)
+      ordinary.push(ticket.id)
+      await confirmation(page).locator('[data-action="done"]').click()
+      await service.waitFor()
+    }
+
+    await service.click()
+    await page.locator('tabour-ticket-options [data-step="priority"]').waitFor()
+    // the promise is made, and kept below
+    await page.getByText(PROMISE_AR).waitFor()
+    await page.locator('tabour-ticket-options [data-priority="pregnant"]').click()
+    const pregnant = await shownTicket(page)
+    const category = confirmation(page).locator('[data-priority="pregnant"]')
+    await category.waitFor()
+    const shown = (await category.textContent()) ?? ''
+    expect(shown).toContain('★')
+    expect(shown).toContain('أولوية · الحوامل')
+    expect(shown).toContain('Priority · Pregnant women')
+    // she is next on her own ticket, and the database holds her category
+    expect(await confirmation(page).locator('[data-position]').getAttribute('data-position')).toBe('0')
+    await page.evaluate(() => document.fonts.ready)
+    await page.screenshot({ path: join(SHOTS, 'kiosk-ar-portrait-priority-ticket.png'), fullPage: true })
+
+    // the clerk's "call next" gets the pregnant ticket first, then the ordinary ones in order
+    const called: string[] = []
+    for (let i = 0; i < 4; i++) {
+      const res = await run.center.action(run.clerk, run.counterId, 'call-next')
+      expect(res.statusCode, res.body).toBe(200)
+      called.push(res.json().ticket.id)
+      expect((await run.center.action(run.clerk, run.counterId, 'start')).statusCode).toBe(200)
+      expect((await run.center.action(run.clerk, run.counterId, 'finish')).statusCode).toBe(200)
+    }
+    expect(called).toEqual([pregnant.id, ...ordinary])
+  })
+
+  it("queue.policy 'fifo': the kiosk neither asks for a priority category nor promises one", async () => {
+    const run = await startCenter({ policy: 'fifo' })
+    const page = await openKiosk(run)
+    await page.locator(`tabour-service-grid button[data-service-id="${run.serviceId}"]`).click()
+    // straight to the ticket: no priority screen in between
+    await shownTicket(page)
+    expect(await page.locator('tabour-ticket-options').count()).toBe(0)
+    // playwright's text search pierces every shadow root: neither language's promise is anywhere
+    expect(await page.getByText(PROMISE_AR).count()).toBe(0)
+    expect(await page.getByText(PROMISE_EN).count()).toBe(0)
+  })
+})
