@@ -1,8 +1,10 @@
 /**
  * `<tabour-ticket-status>`: the public page the ticket's QR code opens on the citizen's phone,
  * at `<base>/t/<id>`. Shows the ticket, the service, how many are ahead and the expected wait,
- * or "your turn: counter N" once called; refreshes every 10 s and whenever the page becomes
- * visible again. Reads only the public status: nothing personal is on it.
+ * the center's name, or "your turn: go to counter N" once called. Live: a public socket pushes
+ * the ticket at every change (issue, call, finish, transfer ahead of it); only while that socket
+ * is down does it poll, every 60 s and when the page becomes visible again. A waiting ticket can
+ * be cancelled by its holder (with a confirm step). Reads only the public status: nothing personal.
  */
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
@@ -17,7 +19,8 @@ import { peopleAheadText, waitText } from '../protocol/messages/ticket.ts'
 import { headerBar } from '../ui-common/screen-styles.ts'
 import { applyPageTheme } from '../ui-common/theme.ts'
 import '../ui-common/lang-switch.ts'
-import { fetchPublicTicket } from './kiosk-api.ts'
+import type { Socket } from 'socket.io-client'
+import { cancelMyTicket, fetchPublicTicket, watchTicket } from './status-api.ts'
 import { kioskScreenStyles } from './kiosk-styles.ts'
 import { PollController } from './poll-controller.ts'
 import { serviceName } from './service-grid.ts'
@@ -34,6 +37,12 @@ function namesMore(counter: { number: number; name: string }): boolean {
 
 /** Statuses that will not change again: polling stops. */
 const FINAL = new Set(['done', 'no_show', 'cancelled'])
+
+/** The fallback poll while the live socket is down. */
+const FALLBACK_POLL_MS = 60_000
+
+/** The cancel control: the button, the confirm step, a request in flight, or why it failed. */
+type CancelStep = 'idle' | 'confirm' | 'busy' | 'tooLate' | 'failed'
 
 @customElement('tabour-ticket-status')
 export class TicketStatus extends LitElement {
@@ -143,6 +152,34 @@ export class TicketStatus extends LitElement {
         color: var(--tabour-danger);
         font-weight: 700;
       }
+      .center {
+        font-size: 1.1em;
+        font-weight: 700;
+      }
+      .turn .go {
+        font-size: clamp(2rem, 11vw, 3.5rem);
+        font-weight: 700;
+        line-height: 1.1;
+      }
+      .cancel {
+        display: grid;
+        gap: var(--tabour-space-1);
+        inline-size: 100%;
+      }
+      .cancel button {
+        min-block-size: 3rem;
+        padding-inline: var(--tabour-space-2);
+        border: 2px solid var(--tabour-danger);
+        border-radius: var(--tabour-radius);
+        background: var(--tabour-bg);
+        color: var(--tabour-danger);
+        font: inherit;
+        font-weight: 700;
+      }
+      .cancel button.yes {
+        background: var(--tabour-danger);
+        color: var(--tabour-bg);
+      }
     `,
   ]
 
@@ -155,8 +192,11 @@ export class TicketStatus extends LitElement {
   @state() private ticket: PublicTicket | null = null
   @state() private notFound = false
   @state() private stale = false
+  @state() private cancelStep: CancelStep = 'idle'
 
-  private readonly poll = new PollController(this, () => this.refresh())
+  /** Runs only while the socket is down. */
+  private readonly poll = new PollController(this, () => this.refresh(), FALLBACK_POLL_MS)
+  private socket: Socket | null = null
 
   constructor() {
     super()
@@ -172,15 +212,52 @@ export class TicketStatus extends LitElement {
       this.ticketId = parsed.id
       this.base = parsed.base
     }
-    if (this.ticketId) this.poll.start()
+    if (this.ticketId) this.connectLive()
     else this.notFound = true
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback()
+    this.socket?.disconnect()
+    this.socket = null
+  }
+
+  /** Opens the live socket; the fallback poll runs from the start until it connects, and again whenever it drops. */
+  private connectLive(): void {
+    this.poll.start()
+    const socket = watchTicket(this.base, this.ticketId)
+    this.socket = socket
+    socket.on('connect', () => {
+      this.stale = false
+      this.poll.stop()
+    })
+    socket.on('disconnect', () => {
+      if (!this.finished()) this.poll.start()
+    })
+    socket.on('connect_error', (err: Error & { data?: { code?: string } }) => {
+      if (err.data?.code === 'TABOUR_ERR_TICKET_NOT_FOUND' || err.data?.code === 'TABOUR_ERR_BAD_WATCH') {
+        this.notFound = true
+        this.poll.stop()
+        socket.disconnect()
+      }
+    })
+    socket.on('ticket:status', ({ ticket }) => {
+      if (ticket.id === this.ticketId) this.show(ticket)
+    })
+  }
+
+  private finished(): boolean {
+    return this.notFound || (this.ticket !== null && FINAL.has(this.ticket.status))
   }
 
   override render(): TemplateResult {
     const lang = this.language
     return html`
       <header>
-        <p>${statusText('product.name', lang)} · ${statusText('app.ticketStatus', lang)}</p>
+        <p data-center>
+          ${this.ticket ? (lang === 'ar' ? this.ticket.center.nameAr : this.ticket.center.nameEn) : statusText('product.name', lang)}
+          · ${statusText('app.ticketStatus', lang)}
+        </p>
         <tabour-lang-switch .lang=${lang}></tabour-lang-switch>
       </header>
       <main>
@@ -207,7 +284,9 @@ export class TicketStatus extends LitElement {
         </p>
         ${this.renderState(ticket, lang, n)}
         ${this.stale ? html`<p class="warn" role="status">${statusText('status.offline', lang)}</p>` : nothing}
-        ${FINAL.has(ticket.status) ? nothing : html`<p class="foot">${statusText('status.autoRefresh', lang)}</p>`}
+        ${ticket.status === 'waiting' ? this.renderCancel(ticket, lang) : nothing}
+        ${this.cancelStep === 'tooLate' ? html`<p class="warn" role="alert">${statusText('status.cancelTooLate', lang)}</p>` : nothing}
+        ${FINAL.has(ticket.status) ? nothing : html`<p class="foot">${statusText('status.live', lang)}</p>`}
       </section>
     `
   }
@@ -231,7 +310,7 @@ export class TicketStatus extends LitElement {
         const line = statusText(ticket.status === 'called' ? 'status.goToCounter' : 'status.serving', lang, { n: number })
         return html`<div class="turn" role="alert" data-counter=${ticket.counter?.number ?? ''}>
           ${ticket.status === 'called' ? html`<strong>${statusText('status.yourTurn', lang)}</strong>` : nothing}
-          <p class="counter">${line}</p>
+          <p class=${ticket.status === 'called' ? 'counter go' : 'counter'}>${line}</p>
           ${ticket.counter && namesMore(ticket.counter) ? html`<p>${ticket.counter.name}</p>` : nothing}
         </div>`
       }
@@ -244,16 +323,53 @@ export class TicketStatus extends LitElement {
     }
   }
 
+  private renderCancel(ticket: PublicTicket, lang: Lang): TemplateResult {
+    const step = this.cancelStep
+    if (step === 'confirm' || step === 'busy') {
+      return html`<div class="cancel" role="group" data-cancel="confirm">
+        <p>${statusText('status.cancelConfirm', lang, { label: ticket.label })}</p>
+        <button class="yes" data-cancel-yes ?disabled=${step === 'busy'} @click=${() => void this.cancel()}>
+          ${statusText('status.cancelYes', lang)}
+        </button>
+        <button data-cancel-no ?disabled=${step === 'busy'} @click=${() => (this.cancelStep = 'idle')}>${statusText('status.cancelNo', lang)}</button>
+      </div>`
+    }
+    return html`<div class="cancel">
+      ${step === 'failed' ? html`<p class="warn" role="alert">${statusText('status.cancelFailed', lang)}</p>` : nothing}
+      <button data-cancel @click=${() => (this.cancelStep = 'confirm')}>${statusText('status.cancel', lang)}</button>
+    </div>`
+  }
+
+  private async cancel(): Promise<void> {
+    this.cancelStep = 'busy'
+    try {
+      this.show(await cancelMyTicket(this.base, this.ticketId))
+      this.cancelStep = 'idle'
+    } catch (err) {
+      if (err instanceof ApiError && err.code === 'TABOUR_ERR_TICKET_NOT_WAITING') {
+        this.cancelStep = 'tooLate'
+        void this.refresh()
+      } else this.cancelStep = 'failed'
+    }
+  }
+
+  /** Shows a fresh state of the ticket, pushed or fetched (both are the whole public ticket). */
+  private show(ticket: PublicTicket): void {
+    const wasCalled = this.ticket?.status === 'called'
+    this.ticket = ticket
+    this.stale = false
+    this.notFound = false
+    if (ticket.status === 'called' && !wasCalled) navigator.vibrate?.([300, 150, 300])
+    this.updateTitle()
+    if (FINAL.has(ticket.status)) {
+      this.poll.stop()
+      this.socket?.disconnect()
+    }
+  }
+
   private async refresh(): Promise<void> {
     try {
-      const ticket = await fetchPublicTicket(this.base, this.ticketId)
-      const wasCalled = this.ticket?.status === 'called'
-      this.ticket = ticket
-      this.stale = false
-      this.notFound = false
-      if (ticket.status === 'called' && !wasCalled) navigator.vibrate?.([300, 150, 300])
-      this.updateTitle()
-      if (FINAL.has(ticket.status)) this.poll.stop()
+      this.show(await fetchPublicTicket(this.base, this.ticketId))
     } catch (err) {
       if (err instanceof ApiError && (err.status === 404 || err.status === 400)) {
         this.notFound = true
