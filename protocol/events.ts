@@ -58,7 +58,7 @@ export interface ServerToClientEvents {
 }
 
 /**
- * The handshake of a public, read-only socket (the status page): no token, only the ids of the
+ * The handshake of a public, read-only socket (the status page): no token (a `token` wins over `watch`), only the ids of the
  * tickets to watch (at most MAX_WATCHED_TICKETS). An unknown id is refused with
  * TABOUR_ERR_TICKET_NOT_FOUND, a bad or too long list with TABOUR_ERR_BAD_WATCH.
  */

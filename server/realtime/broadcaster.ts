@@ -30,8 +30,14 @@ export class Broadcaster {
     this.sendToFeeds(event)
   }
 
-  /** Pushes `ticket:status` to the sockets watching one ticket (at connect, and after each change). */
-  pushTicket(ticketId: string): void {
+  /** What each watched ticket's room was last told, so a change that does not move it pushes nothing. */
+  private readonly lastTicketPush = new Map<string, string>()
+
+  /**
+   * Pushes `ticket:status` to the sockets watching one ticket: after a change only when what they
+   * see changed, always when `socketId` (a socket that just connected) is given, to that socket.
+   */
+  pushTicket(ticketId: string, socketId?: string): void {
     let ticket: ReturnType<typeof publicTicketOf>
     try {
       ticket = publicTicketOf(this.queue.view, this.centerName, ticketId)
@@ -40,7 +46,12 @@ export class Broadcaster {
       throw err
     }
     const feed = ticketFeed(ticketId)
-    this.io.to(feed).emit('ticket:status', { seq: this.seqs.next(feed), ticket })
+    const json = JSON.stringify(ticket)
+    if (socketId === undefined && this.lastTicketPush.get(ticketId) === json) return
+    this.lastTicketPush.set(ticketId, json)
+    // a new socket gets the room's current seq, so its next push is consecutive
+    if (socketId !== undefined) this.io.to(socketId).emit('ticket:status', { seq: this.seqs.current(feed), ticket })
+    else this.io.to(feed).emit('ticket:status', { seq: this.seqs.next(feed), ticket })
   }
 
   /**
@@ -51,6 +62,15 @@ export class Broadcaster {
    */
   private sendToWatchers(event: DomainEvent): void {
     const watched = this.watchedTickets()
+    // forget rooms nobody watches any more
+    if (this.lastTicketPush.size > watched.length) {
+      const live = new Set(watched)
+      for (const id of this.lastTicketPush.keys()) {
+        if (live.has(id)) continue
+        this.lastTicketPush.delete(id)
+        this.seqs.forget(ticketFeed(id))
+      }
+    }
     if (watched.length === 0) return
     let affected: string[]
     switch (event.type) {

@@ -87,7 +87,7 @@ export function attachRealtime(app: FastifyInstance, deps: { auth: Authenticator
     if (!actor) {
       // the current state at once (recovered or not: a state push is idempotent), then every change
       for (const id of watch) void socket.join(ticketFeed(id))
-      for (const id of watch) broadcaster.pushTicket(id)
+      for (const id of watch) broadcaster.pushTicket(id, socket.id)
       return
     }
     // a recovered socket already has its rooms back; joining again is harmless

@@ -16,12 +16,13 @@ const TICKET_ID = /^[A-Za-z0-9_-]{1,64}$/
 
 /**
  * Reads a public handshake's `auth.watch` (a ticket id or a list of up to MAX_WATCHED_TICKETS):
- * null when the handshake is not a watch (it then needs a token), the ids when each is a live
+ * null when the handshake is not a watch (it has a `token`, which wins, or no `watch`), the ids when each is a live
  * ticket, or the DomainError to refuse it with (BAD_WATCH, TICKET_NOT_FOUND). Asks the queue,
  * never the database.
  */
 export function parseWatch(auth: unknown, queue: Queue): string[] | DomainError | null {
-  const raw = auth && typeof auth === 'object' ? (auth as Record<string, unknown>).watch : undefined
+  if (!auth || typeof auth !== 'object' || 'token' in auth) return null
+  const raw = (auth as Record<string, unknown>).watch
   if (raw === undefined) return null
   const list = typeof raw === 'string' ? [raw] : raw
   if (!Array.isArray(list) || list.length === 0 || list.length > MAX_WATCHED_TICKETS) {

@@ -72,11 +72,13 @@ describe('public ticket watch', () => {
     expect((await waitForEvent(ok, 'ticket:status')).ticket.id).toBe(t.id)
   })
 
-  it('a watch socket gets no snapshot and no feed events, even with a token alongside', async () => {
+  it('a watch socket gets no snapshot and no feed events; a token alongside makes it a token socket instead', async () => {
     const { center, url } = await start()
     const floor = await buildFloor(center)
     const t = await center.issue(floor.kiosk.token, { serviceId: floor.service.id })
-    const socket = clients.open(url, floor.manager, { auth: { watch: [t.id], token: floor.manager } })
+    const staff = clients.open(url, floor.manager, { auth: { watch: [t.id], token: floor.manager } })
+    expect((await waitForEvent(staff, 'feed:joined')).feed).toBe('feed:staff')
+    const socket = clients.open(url, undefined, { auth: { watch: [t.id] } })
     await waitForEvent(socket, 'ticket:status')
     const other = expectNoEvent(socket, 'ticket:issued', 400)
     const joined = expectNoEvent(socket, 'queue:updated', 400)
