@@ -6,7 +6,7 @@
  * is down does it poll, every 60 s and when the page becomes visible again. A waiting ticket can
  * be cancelled by its holder (with a confirm step). Reads only the public status: nothing personal.
  */
-import { LitElement, css, html, nothing, type TemplateResult } from 'lit'
+import { LitElement, html, nothing, type TemplateResult } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import type { PublicTicket } from '../protocol/entities.ts'
 import { ApiError } from '../ui-common/api-client.ts'
@@ -16,12 +16,11 @@ import { applyLang, DEFAULT_LANG, initialLang, otherLang, type Lang } from '../u
 import { inLang } from '../ui-common/bilingual.ts'
 import type { LangChangeEvent } from '../ui-common/lang-switch.ts'
 import { peopleAheadText, waitText } from '../protocol/messages/ticket.ts'
-import { headerBar } from '../ui-common/screen-styles.ts'
 import { applyPageTheme } from '../ui-common/theme.ts'
 import '../ui-common/lang-switch.ts'
 import type { Socket } from 'socket.io-client'
 import { cancelMyTicket, fetchPublicTicket, watchTicket } from './status-api.ts'
-import { kioskScreenStyles } from './kiosk-styles.ts'
+import { statusPageStyles } from './status-styles.ts'
 import { PollController } from './poll-controller.ts'
 import { serviceName } from './service-grid.ts'
 import { statusText } from '../protocol/messages/status.ts'
@@ -46,142 +45,7 @@ type CancelStep = 'idle' | 'confirm' | 'busy' | 'tooLate' | 'failed'
 
 @customElement('tabour-ticket-status')
 export class TicketStatus extends LitElement {
-  static override styles = [
-    kioskScreenStyles,
-    headerBar,
-    css`
-      :host {
-        background: var(--tabour-surface);
-      }
-      header {
-        padding-block: var(--tabour-space-1);
-        padding-inline: var(--tabour-space-2);
-      }
-      header p {
-        margin: 0;
-        font-size: 1rem;
-        font-weight: 700;
-        line-height: 1.3;
-      }
-      main {
-        flex: 1;
-        display: flex;
-        flex-direction: column;
-        align-items: center;
-        gap: var(--tabour-space-2);
-        padding: var(--tabour-space-2);
-        text-align: center;
-      }
-      .card {
-        display: flex;
-        flex-direction: column;
-        align-items: center;
-        gap: var(--tabour-space-2);
-        inline-size: min(100%, 36rem);
-        padding: var(--tabour-space-3) var(--tabour-space-2);
-        border-radius: calc(var(--tabour-radius) * 1.5);
-        background: var(--tabour-bg);
-        box-shadow: 0 2px 8px rgb(0 0 0 / 0.15);
-      }
-      p {
-        margin: 0;
-      }
-      .caption {
-        color: var(--tabour-muted);
-      }
-      .label {
-        font-size: clamp(3.5rem, 22vw, 7rem);
-        font-weight: 700;
-        line-height: 1.1;
-        color: var(--tabour-primary);
-      }
-      .service {
-        font-size: 1.25em;
-        font-weight: 700;
-        line-height: 1.3;
-      }
-      dl {
-        display: grid;
-        grid-template-columns: 1fr 1fr;
-        gap: var(--tabour-space-1);
-        inline-size: 100%;
-        margin: 0;
-      }
-      dl > div {
-        padding: var(--tabour-space-1);
-        border-radius: var(--tabour-radius);
-        background: var(--tabour-surface);
-      }
-      dt {
-        font-size: 0.8em;
-        color: var(--tabour-muted);
-      }
-      dd {
-        margin: 0;
-        font-weight: 700;
-      }
-      .turn {
-        inline-size: 100%;
-        padding: var(--tabour-space-2);
-        border-radius: var(--tabour-radius);
-        background: var(--tabour-accent);
-        color: var(--tabour-on-accent);
-      }
-      .turn {
-        display: grid;
-        gap: var(--tabour-space-1);
-      }
-      .turn strong {
-        font-size: var(--tabour-text-large);
-        line-height: 1.2;
-      }
-      .turn .counter {
-        font-size: 1.3em;
-        font-weight: 700;
-        line-height: 1.3;
-      }
-      .final {
-        font-size: 1.15em;
-        font-weight: 700;
-      }
-      .foot {
-        font-size: 0.8em;
-        color: var(--tabour-muted);
-      }
-      .warn {
-        color: var(--tabour-danger);
-        font-weight: 700;
-      }
-      .center {
-        font-size: 1.1em;
-        font-weight: 700;
-      }
-      .turn .go {
-        font-size: clamp(2rem, 11vw, 3.5rem);
-        font-weight: 700;
-        line-height: 1.1;
-      }
-      .cancel {
-        display: grid;
-        gap: var(--tabour-space-1);
-        inline-size: 100%;
-      }
-      .cancel button {
-        min-block-size: 3rem;
-        padding-inline: var(--tabour-space-2);
-        border: 2px solid var(--tabour-danger);
-        border-radius: var(--tabour-radius);
-        background: var(--tabour-bg);
-        color: var(--tabour-danger);
-        font: inherit;
-        font-weight: 700;
-      }
-      .cancel button.yes {
-        background: var(--tabour-danger);
-        color: var(--tabour-bg);
-      }
-    `,
-  ]
+  static override styles = statusPageStyles
 
   /** The ticket id; default: from the page URL `<base>/t/<id>`. */
   @property() ticketId = ''
@@ -254,10 +118,10 @@ export class TicketStatus extends LitElement {
     const lang = this.language
     return html`
       <header>
-        <p data-center>
-          ${this.ticket ? (lang === 'ar' ? this.ticket.center.nameAr : this.ticket.center.nameEn) : statusText('product.name', lang)}
-          · ${statusText('app.ticketStatus', lang)}
-        </p>
+        <div>
+          <p data-center>${this.ticket ? (lang === 'ar' ? this.ticket.center.nameAr : this.ticket.center.nameEn) : statusText('product.name', lang)}</p>
+          <p class="sub">${statusText('app.ticketStatus', lang)}</p>
+        </div>
         <tabour-lang-switch .lang=${lang}></tabour-lang-switch>
       </header>
       <main>

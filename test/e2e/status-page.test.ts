@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { copyFileSync, mkdirSync } from 'node:fs'
 import type { Page } from 'playwright-core'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
@@ -11,9 +12,22 @@ import { ROOT } from './ui-build.ts'
  * loopback (issue 14, item 7): it follows the line live, pushed over its watch socket (within 1 s,
  * no reload, while the fallback poll is 60 s), says "you are next" once the ticket ahead is
  * called, shows the counter once called and the center's name, and cancels its own ticket.
- * Screenshots go to test-results/status-page/.
+ * Screenshots go to test-results/status-page/; with UPDATE_SCREENSHOTS=1 they also refresh
+ * docs/screenshots/status-*.png (the README's), so an ordinary run never dirties the tree.
  */
 const SHOTS = join(ROOT, 'test-results', 'status-page')
+const DOCS_SHOTS = join(ROOT, 'docs', 'screenshots')
+
+/** A full-page screenshot of the phone as `<name>.png`, copied to docs/ under UPDATE_SCREENSHOTS=1. */
+async function shot(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => document.fonts.ready)
+  const path = join(SHOTS, `${name}.png`)
+  await page.screenshot({ path, fullPage: true })
+  if (process.env.UPDATE_SCREENSHOTS === '1') {
+    mkdirSync(DOCS_SHOTS, { recursive: true })
+    copyFileSync(path, join(DOCS_SHOTS, `${name}.png`))
+  }
+}
 const suite = useBrowserSuite(SHOTS)
 const { contexts, cleanups } = suite
 
@@ -49,7 +63,7 @@ describe('the ticket status page on a phone', () => {
     expect((await center.action(clerk, counter.id, 'call-next')).json().ticket.id).toBe(ahead.id)
     await status(page).locator('[data-status="waiting"] [data-position="0"]').waitFor({ timeout: 1000 })
     expect(await status(page).locator('[data-position]').textContent()).toContain('أنت التالي')
-    await page.screenshot({ path: join(SHOTS, 'status-ar-next.png'), fullPage: true })
+    await shot(page, 'status-ar-next')
 
     // this ticket is called: the counter, prominently, within 1 s
     await center.action(clerk, counter.id, 'start')
@@ -59,12 +73,12 @@ describe('the ticket status page on a phone', () => {
     await turn.waitFor({ timeout: 1000 })
     expect(await turn.textContent()).toContain('توجّه إلى الشباك 3')
     expect(await turn.textContent()).toContain('Passports desk')
-    await page.screenshot({ path: join(SHOTS, 'status-ar-called.png'), fullPage: true })
+    await shot(page, 'status-ar-called')
 
     await status(page).locator('tabour-lang-switch button').click()
     await status(page).getByText('Dokki Service Center').waitFor()
     await status(page).getByText('Please go to counter 3').waitFor()
-    await page.screenshot({ path: join(SHOTS, 'status-en-called.png'), fullPage: true })
+    await shot(page, 'status-en-called')
 
     expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(42)
     const text = await status(page).evaluate((el) => el.shadowRoot!.textContent ?? '')
@@ -91,7 +105,7 @@ describe('the ticket status page on a phone', () => {
     await status(page).locator('[data-cancel-no]').click()
     expect(await waiting()).toBe(2)
     await status(page).locator('[data-cancel]').click()
-    await page.screenshot({ path: join(SHOTS, 'status-cancel-confirm.png'), fullPage: true })
+    await shot(page, 'status-cancel-confirm')
     await status(page).locator('[data-cancel-yes]').click()
     await status(page).locator('[data-status="cancelled"]').waitFor({ timeout: 2000 })
     expect(await waiting()).toBe(1)
