@@ -91,4 +91,23 @@ describe('public ticket watch', () => {
       .catch(() => 'no answer')
     expect(answer).toBe('no answer')
   })
+
+  it('whatever a watch socket emits is ignored: no answer, no crash, and its pushes keep coming', async () => {
+    const { center, url } = await start()
+    const floor = await buildFloor(center)
+    await openCounter(center, floor.clerkGround, floor.ground.id)
+    await center.issue(floor.kiosk.token, { serviceId: floor.service.id })
+    const t = await center.issue(floor.kiosk.token, { serviceId: floor.service.id })
+    const socket = clients.open(url, undefined, { auth: { watch: [t.id] } })
+    await waitForEvent(socket, 'ticket:status')
+    const untyped = socket as unknown as { emit: (...args: unknown[]) => void }
+    for (const name of ['snapshot', 'ticket:watch', 'ticket:cancel', 'feed:joined', '__proto__', 'x'.repeat(200)]) {
+      for (const payload of [undefined, null, 42, 'x', { watch: ['a'] }, Buffer.alloc(1024, 1), [[[]]]]) untyped.emit(name, payload)
+      untyped.emit(name, t.id, () => {})
+    }
+    const next = waitForEvent(socket, 'ticket:status', undefined, (e) => e.ticket.position === 0)
+    await act(center, floor.clerkGround, floor.ground.id, 'call-next')
+    expect((await next).ticket.id).toBe(t.id)
+    expect((await center.request('GET', '/healthz')).statusCode).toBe(200)
+  })
 })
