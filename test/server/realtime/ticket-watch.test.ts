@@ -110,4 +110,31 @@ describe('public ticket watch', () => {
     expect((await next).ticket.id).toBe(t.id)
     expect((await center.request('GET', '/healthz')).statusCode).toBe(200)
   })
+
+  it('a ticket transferred into the line pushes the new position, the same GET /tickets/:id gives', async () => {
+    const { center, url } = await start()
+    const floor = await buildFloor(center)
+    const other = await center.createService({ prefix: 'B' })
+    const counter = await center.createCounter({ number: 7, name: 'Desk 7', zone: 'ground', serviceIds: [other.id] })
+    const clerk = await center.openCounterAs('clerk-b', counter.id)
+    const b = await center.issue(floor.kiosk.token, { serviceId: other.id })
+    const mine = await center.issue(floor.kiosk.token, { serviceId: floor.service.id })
+    await act(center, clerk, counter.id, 'call-next')
+    await act(center, clerk, counter.id, 'start')
+
+    const socket = clients.open(url, undefined, { auth: { watch: [mine.id] } })
+    const seen = new EventRecorder(socket)
+    await waitForEvent(socket, 'ticket:status')
+    await act(center, clerk, counter.id, 'transfer', { serviceId: floor.service.id })
+    const expected = (await center.request('GET', `/api/v1/tickets/${mine.id}`)).json()
+    // a transferred ticket keeps its place by its queue time: it goes ahead of the later one
+    expect(expected.position).toBe(1)
+    await waitUntil(
+      () => seen.events.some((e) => e.name === 'ticket:status' && e.payload.ticket.position === expected.position),
+      1000,
+      `position ${expected.position}`,
+    )
+    expect(seen.events.at(-1)!.payload.ticket).toEqual(expected)
+    void b
+  })
 })
