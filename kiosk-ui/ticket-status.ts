@@ -1,10 +1,12 @@
 /**
  * `<tabour-ticket-status>`: the public page the ticket's QR code opens on the citizen's phone,
  * at `<base>/t/<id>`. Shows the ticket, the service, how many are ahead and the expected wait,
- * or "your turn: counter N" once called; refreshes every 10 s and whenever the page becomes
- * visible again. Reads only the public status: nothing personal is on it.
+ * the center's name, or "your turn: go to counter N" once called. Live: a public socket pushes
+ * the ticket at every change (issue, call, finish, transfer ahead of it); only while that socket
+ * is down does it poll, every 60 s and when the page becomes visible again. A waiting ticket can
+ * be cancelled by its holder (with a confirm step). Reads only the public status: nothing personal.
  */
-import { LitElement, css, html, nothing, type TemplateResult } from 'lit'
+import { LitElement, html, nothing, type TemplateResult } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import type { PublicTicket } from '../protocol/entities.ts'
 import { ApiError } from '../ui-common/api-client.ts'
@@ -14,11 +16,11 @@ import { applyLang, DEFAULT_LANG, initialLang, otherLang, type Lang } from '../u
 import { inLang } from '../ui-common/bilingual.ts'
 import type { LangChangeEvent } from '../ui-common/lang-switch.ts'
 import { peopleAheadText, waitText } from '../protocol/messages/ticket.ts'
-import { headerBar } from '../ui-common/screen-styles.ts'
 import { applyPageTheme } from '../ui-common/theme.ts'
 import '../ui-common/lang-switch.ts'
-import { fetchPublicTicket } from './kiosk-api.ts'
-import { kioskScreenStyles } from './kiosk-styles.ts'
+import type { Socket } from 'socket.io-client'
+import { cancelMyTicket, fetchPublicTicket, watchTicket } from './status-api.ts'
+import { statusPageStyles } from './status-styles.ts'
 import { PollController } from './poll-controller.ts'
 import { serviceName } from './service-grid.ts'
 import { statusText } from '../protocol/messages/status.ts'
@@ -35,116 +37,15 @@ function namesMore(counter: { number: number; name: string }): boolean {
 /** Statuses that will not change again: polling stops. */
 const FINAL = new Set(['done', 'no_show', 'cancelled'])
 
+/** The fallback poll while the live socket is down. */
+const FALLBACK_POLL_MS = 60_000
+
+/** The cancel control: the button, the confirm step, a request in flight, or why it failed. */
+type CancelStep = 'idle' | 'confirm' | 'busy' | 'tooLate' | 'failed'
+
 @customElement('tabour-ticket-status')
 export class TicketStatus extends LitElement {
-  static override styles = [
-    kioskScreenStyles,
-    headerBar,
-    css`
-      :host {
-        background: var(--tabour-surface);
-      }
-      header {
-        padding-block: var(--tabour-space-1);
-        padding-inline: var(--tabour-space-2);
-      }
-      header p {
-        margin: 0;
-        font-size: 1rem;
-        font-weight: 700;
-        line-height: 1.3;
-      }
-      main {
-        flex: 1;
-        display: flex;
-        flex-direction: column;
-        align-items: center;
-        gap: var(--tabour-space-2);
-        padding: var(--tabour-space-2);
-        text-align: center;
-      }
-      .card {
-        display: flex;
-        flex-direction: column;
-        align-items: center;
-        gap: var(--tabour-space-2);
-        inline-size: min(100%, 36rem);
-        padding: var(--tabour-space-3) var(--tabour-space-2);
-        border-radius: calc(var(--tabour-radius) * 1.5);
-        background: var(--tabour-bg);
-        box-shadow: 0 2px 8px rgb(0 0 0 / 0.15);
-      }
-      p {
-        margin: 0;
-      }
-      .caption {
-        color: var(--tabour-muted);
-      }
-      .label {
-        font-size: clamp(3.5rem, 22vw, 7rem);
-        font-weight: 700;
-        line-height: 1.1;
-        color: var(--tabour-primary);
-      }
-      .service {
-        font-size: 1.25em;
-        font-weight: 700;
-        line-height: 1.3;
-      }
-      dl {
-        display: grid;
-        grid-template-columns: 1fr 1fr;
-        gap: var(--tabour-space-1);
-        inline-size: 100%;
-        margin: 0;
-      }
-      dl > div {
-        padding: var(--tabour-space-1);
-        border-radius: var(--tabour-radius);
-        background: var(--tabour-surface);
-      }
-      dt {
-        font-size: 0.8em;
-        color: var(--tabour-muted);
-      }
-      dd {
-        margin: 0;
-        font-weight: 700;
-      }
-      .turn {
-        inline-size: 100%;
-        padding: var(--tabour-space-2);
-        border-radius: var(--tabour-radius);
-        background: var(--tabour-accent);
-        color: var(--tabour-on-accent);
-      }
-      .turn {
-        display: grid;
-        gap: var(--tabour-space-1);
-      }
-      .turn strong {
-        font-size: var(--tabour-text-large);
-        line-height: 1.2;
-      }
-      .turn .counter {
-        font-size: 1.3em;
-        font-weight: 700;
-        line-height: 1.3;
-      }
-      .final {
-        font-size: 1.15em;
-        font-weight: 700;
-      }
-      .foot {
-        font-size: 0.8em;
-        color: var(--tabour-muted);
-      }
-      .warn {
-        color: var(--tabour-danger);
-        font-weight: 700;
-      }
-    `,
-  ]
+  static override styles = statusPageStyles
 
   /** The ticket id; default: from the page URL `<base>/t/<id>`. */
   @property() ticketId = ''
@@ -155,8 +56,11 @@ export class TicketStatus extends LitElement {
   @state() private ticket: PublicTicket | null = null
   @state() private notFound = false
   @state() private stale = false
+  @state() private cancelStep: CancelStep = 'idle'
 
-  private readonly poll = new PollController(this, () => this.refresh())
+  /** Runs only while the socket is down. */
+  private readonly poll = new PollController(this, () => this.refresh(), FALLBACK_POLL_MS)
+  private socket: Socket | null = null
 
   constructor() {
     super()
@@ -172,15 +76,52 @@ export class TicketStatus extends LitElement {
       this.ticketId = parsed.id
       this.base = parsed.base
     }
-    if (this.ticketId) this.poll.start()
+    if (this.ticketId) this.connectLive()
     else this.notFound = true
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback()
+    this.socket?.disconnect()
+    this.socket = null
+  }
+
+  /** Opens the live socket; the fallback poll runs from the start until it connects, and again whenever it drops. */
+  private connectLive(): void {
+    this.poll.start()
+    const socket = watchTicket(this.base, this.ticketId)
+    this.socket = socket
+    socket.on('connect', () => {
+      this.stale = false
+      this.poll.stop()
+    })
+    socket.on('disconnect', () => {
+      if (!this.finished()) this.poll.start()
+    })
+    socket.on('connect_error', (err: Error & { data?: { code?: string } }) => {
+      if (err.data?.code === 'TABOUR_ERR_TICKET_NOT_FOUND' || err.data?.code === 'TABOUR_ERR_BAD_WATCH') {
+        this.notFound = true
+        this.poll.stop()
+        socket.disconnect()
+      }
+    })
+    socket.on('ticket:status', ({ ticket }) => {
+      if (ticket.id === this.ticketId) this.show(ticket)
+    })
+  }
+
+  private finished(): boolean {
+    return this.notFound || (this.ticket !== null && FINAL.has(this.ticket.status))
   }
 
   override render(): TemplateResult {
     const lang = this.language
     return html`
       <header>
-        <p>${statusText('product.name', lang)} · ${statusText('app.ticketStatus', lang)}</p>
+        <div>
+          <p data-center>${this.ticket ? (lang === 'ar' ? this.ticket.center.nameAr : this.ticket.center.nameEn) : statusText('product.name', lang)}</p>
+          <p class="sub">${statusText('app.ticketStatus', lang)}</p>
+        </div>
         <tabour-lang-switch .lang=${lang}></tabour-lang-switch>
       </header>
       <main>
@@ -207,7 +148,9 @@ export class TicketStatus extends LitElement {
         </p>
         ${this.renderState(ticket, lang, n)}
         ${this.stale ? html`<p class="warn" role="status">${statusText('status.offline', lang)}</p>` : nothing}
-        ${FINAL.has(ticket.status) ? nothing : html`<p class="foot">${statusText('status.autoRefresh', lang)}</p>`}
+        ${ticket.status === 'waiting' ? this.renderCancel(ticket, lang) : nothing}
+        ${this.cancelStep === 'tooLate' ? html`<p class="warn" role="alert">${statusText('status.cancelTooLate', lang)}</p>` : nothing}
+        ${FINAL.has(ticket.status) ? nothing : html`<p class="foot">${statusText('status.live', lang)}</p>`}
       </section>
     `
   }
@@ -231,7 +174,7 @@ export class TicketStatus extends LitElement {
         const line = statusText(ticket.status === 'called' ? 'status.goToCounter' : 'status.serving', lang, { n: number })
         return html`<div class="turn" role="alert" data-counter=${ticket.counter?.number ?? ''}>
           ${ticket.status === 'called' ? html`<strong>${statusText('status.yourTurn', lang)}</strong>` : nothing}
-          <p class="counter">${line}</p>
+          <p class=${ticket.status === 'called' ? 'counter go' : 'counter'}>${line}</p>
           ${ticket.counter && namesMore(ticket.counter) ? html`<p>${ticket.counter.name}</p>` : nothing}
         </div>`
       }
@@ -244,16 +187,53 @@ export class TicketStatus extends LitElement {
     }
   }
 
+  private renderCancel(ticket: PublicTicket, lang: Lang): TemplateResult {
+    const step = this.cancelStep
+    if (step === 'confirm' || step === 'busy') {
+      return html`<div class="cancel" role="group" data-cancel="confirm">
+        <p>${statusText('status.cancelConfirm', lang, { label: ticket.label })}</p>
+        <button class="yes" data-cancel-yes ?disabled=${step === 'busy'} @click=${() => void this.cancel()}>
+          ${statusText('status.cancelYes', lang)}
+        </button>
+        <button data-cancel-no ?disabled=${step === 'busy'} @click=${() => (this.cancelStep = 'idle')}>${statusText('status.cancelNo', lang)}</button>
+      </div>`
+    }
+    return html`<div class="cancel">
+      ${step === 'failed' ? html`<p class="warn" role="alert">${statusText('status.cancelFailed', lang)}</p>` : nothing}
+      <button data-cancel @click=${() => (this.cancelStep = 'confirm')}>${statusText('status.cancel', lang)}</button>
+    </div>`
+  }
+
+  private async cancel(): Promise<void> {
+    this.cancelStep = 'busy'
+    try {
+      this.show(await cancelMyTicket(this.base, this.ticketId))
+      this.cancelStep = 'idle'
+    } catch (err) {
+      if (err instanceof ApiError && err.code === 'TABOUR_ERR_TICKET_NOT_WAITING') {
+        this.cancelStep = 'tooLate'
+        void this.refresh()
+      } else this.cancelStep = 'failed'
+    }
+  }
+
+  /** Shows a fresh state of the ticket, pushed or fetched (both are the whole public ticket). */
+  private show(ticket: PublicTicket): void {
+    const wasCalled = this.ticket?.status === 'called'
+    this.ticket = ticket
+    this.stale = false
+    this.notFound = false
+    if (ticket.status === 'called' && !wasCalled) navigator.vibrate?.([300, 150, 300])
+    this.updateTitle()
+    if (FINAL.has(ticket.status)) {
+      this.poll.stop()
+      this.socket?.disconnect()
+    }
+  }
+
   private async refresh(): Promise<void> {
     try {
-      const ticket = await fetchPublicTicket(this.base, this.ticketId)
-      const wasCalled = this.ticket?.status === 'called'
-      this.ticket = ticket
-      this.stale = false
-      this.notFound = false
-      if (ticket.status === 'called' && !wasCalled) navigator.vibrate?.([300, 150, 300])
-      this.updateTitle()
-      if (FINAL.has(ticket.status)) this.poll.stop()
+      this.show(await fetchPublicTicket(this.base, this.ticketId))
     } catch (err) {
       if (err instanceof ApiError && (err.status === 404 || err.status === 400)) {
         this.notFound = true

@@ -116,6 +116,8 @@ export const PublicTicket = Type.Object({
   estimatedWaitSeconds: Type.Integer(),
   issuedAt: Timestamp,
   counter: Nullable(Type.Object({ number: Type.Integer(), name: Type.String() })),
+  /** The center's name in both languages, for the status page's heading. */
+  center: Type.Object({ nameAr: Type.String(), nameEn: Type.String() }),
 })
 export type PublicTicket = Static<typeof PublicTicket>
 

@@ -13,6 +13,8 @@ export const ErrorCodes = {
   BAD_URL: 'TABOUR_ERR_BAD_URL',
   /** 408: the request's headers or body did not arrive within config http.*TimeoutSeconds (a stalled or slowloris client); the connection closes. */
   REQUEST_TIMEOUT: 'TABOUR_ERR_REQUEST_TIMEOUT',
+  /** A public socket asked to watch more tickets than realtime allows (WATCH_LIMIT), or gave no usable ticket id. */
+  BAD_WATCH: 'TABOUR_ERR_BAD_WATCH',
   // 401 / 403: who is asking
   UNAUTHENTICATED: 'TABOUR_ERR_UNAUTHENTICATED',
   BAD_CREDENTIALS: 'TABOUR_ERR_BAD_CREDENTIALS',
@@ -39,6 +41,8 @@ export const ErrorCodes = {
   DUPLICATE_COUNTER_NUMBER: 'TABOUR_ERR_DUPLICATE_COUNTER_NUMBER',
   DUPLICATE_USERNAME: 'TABOUR_ERR_DUPLICATE_USERNAME',
   IDEMPOTENCY_CONFLICT: 'TABOUR_ERR_IDEMPOTENCY_CONFLICT',
+  /** A citizen cancelling their own ticket that is no longer waiting (called, served, cancelled): only staff act on it now. */
+  TICKET_NOT_WAITING: 'TABOUR_ERR_TICKET_NOT_WAITING',
   // 422: understood, but cannot be done with these values
   SERVICE_INACTIVE: 'TABOUR_ERR_SERVICE_INACTIVE',
   SERVICE_DAILY_CAP: 'TABOUR_ERR_SERVICE_DAILY_CAP',

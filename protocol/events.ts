@@ -1,4 +1,4 @@
-import type { Counter, ServiceWithQueue, Ticket } from './entities.ts'
+import type { Counter, PublicTicket, ServiceWithQueue, Ticket } from './entities.ts'
 import type { CenterNews } from './center.ts'
 import type { DeviceHealthReport } from './device-health.ts'
 
@@ -50,7 +50,24 @@ export interface ServerToClientEvents {
    * needs: without one received broadcast, a dropped client cannot be recovered.
    */
   'feed:joined': (e: { seq: number; feed: string }) => void
+  /**
+   * A public watch socket's one event: a watched ticket as GET /tickets/:id returns it, pushed at
+   * connect and whenever its status, position or estimate may have changed. `seq` counts per ticket.
+   */
+  'ticket:status': (e: { seq: number; ticket: PublicTicket }) => void
 }
+
+/**
+ * The handshake of a public, read-only socket (the status page): no token (a `token` wins over `watch`), only the ids of the
+ * tickets to watch (at most MAX_WATCHED_TICKETS). An unknown id is refused with
+ * TABOUR_ERR_TICKET_NOT_FOUND, a bad or too long list with TABOUR_ERR_BAD_WATCH.
+ */
+export interface WatchAuth {
+  watch: string[]
+}
+
+/** How many tickets one public socket may watch (a family's tickets, not a scraper's). */
+export const MAX_WATCHED_TICKETS = 5
 
 export interface ClientToServerEvents {
   snapshot: (ack: (snapshot: Snapshot) => void) => void

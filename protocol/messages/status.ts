@@ -15,6 +15,20 @@ export const STATUS_MESSAGES = {
   'status.notFound': { ar: 'لم نجد هذه التذكرة. تحقّق من الرابط.', en: 'Ticket not found. Check the link.' },
   'status.offline': { ar: 'تعذّر التحديث، نحاول مرة أخرى…', en: 'Could not refresh; trying again…' },
   'status.autoRefresh': { ar: 'تتحدّث هذه الصفحة تلقائيًا', en: 'This page updates by itself' },
+  'status.live': { ar: 'تتحدّث هذه الصفحة فورًا عند كل نداء', en: 'This page updates the moment anyone is called' },
+  'status.counterName': { ar: 'الشباك {n}: {name}', en: 'Counter {n}: {name}' },
+  'status.cancel': { ar: 'إلغاء تذكرتي', en: 'Cancel my ticket' },
+  'status.cancelConfirm': {
+    ar: 'هل تريد إلغاء التذكرة {label}؟ ستفقد مكانك في الدور.',
+    en: 'Cancel ticket {label}? You will lose your place in line.',
+  },
+  'status.cancelYes': { ar: 'نعم، ألغِ التذكرة', en: 'Yes, cancel it' },
+  'status.cancelNo': { ar: 'لا، أبقِ مكاني', en: 'No, keep my place' },
+  'status.cancelTooLate': {
+    ar: 'لم يعد بالإمكان إلغاء هذه التذكرة: لقد نودي عليها أو انتهت.',
+    en: 'This ticket can no longer be cancelled: it was already called or finished.',
+  },
+  'status.cancelFailed': { ar: 'تعذّر الإلغاء. حاول مرة أخرى.', en: 'Could not cancel. Please try again.' },
   'app.ticketStatus': { ar: 'حالة التذكرة', en: 'Ticket status' },
 } as const satisfies Catalogue
 

@@ -8,6 +8,7 @@ import { DomainEvents } from './domain-events.ts'
 import { DeviceStatus } from './device-status.ts'
 import { requestReprint } from './ticket-reprint.ts'
 import { cancelTicket } from './ticket-cancellation.ts'
+import { cancelByCitizen } from './citizen-cancellation.ts'
 import { Sessions } from './sessions.ts'
 import type { Actor } from './actor.ts'
 import type { TicketRecord } from '../db/repositories/tickets-repo.ts'
@@ -40,6 +41,11 @@ export class Queue {
   /** Cancels a waiting ticket (staff); see ticket-cancellation.ts. */
   cancel(actor: Actor, ticketId: string): TicketRecord {
     return cancelTicket(this.ctx, actor, ticketId)
+  }
+
+  /** Cancels a waiting ticket from its public status page; see citizen-cancellation.ts. */
+  cancelByCitizen(ticketId: string): TicketRecord {
+    return cancelByCitizen(this.ctx, ticketId)
   }
 
   /** Prints a ticket again on its kiosk's printer (or `deviceId`'s); see ticket-reprint.ts. */

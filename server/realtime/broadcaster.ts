@@ -5,6 +5,9 @@ import type { ClientToServerEvents, QueueFigures, ServerToClientEvents } from '.
 import { counterDto, ticketDto } from '../dto.ts'
 import { calledTicket } from './snapshot.ts'
 import { ALL_ZONES_FEED, type FeedSequences, KIOSK_FEED, STAFF_FEED, zoneFeed } from './feeds.ts'
+import { type CenterName, publicTicketOf } from '../public-ticket.ts'
+import { ticketFeed, ticketOfFeed } from './ticket-watch.ts'
+import { DomainError } from '../errors.ts'
 
 type Io = Server<ClientToServerEvents, ServerToClientEvents>
 type EventName = keyof ServerToClientEvents
@@ -19,9 +22,94 @@ export class Broadcaster {
     private readonly io: Io,
     private readonly queue: Queue,
     readonly seqs: FeedSequences,
+    private readonly centerName: CenterName,
   ) {}
 
   handle(event: DomainEvent): void {
+    this.sendToWatchers(event)
+    this.sendToFeeds(event)
+  }
+
+  /** What each watched ticket's room was last told, so a change that does not move it pushes nothing. */
+  private readonly lastTicketPush = new Map<string, string>()
+
+  /**
+   * Pushes `ticket:status` to the sockets watching one ticket: after a change only when what they
+   * see changed, always when `socketId` (a socket that just connected) is given, to that socket.
+   */
+  pushTicket(ticketId: string, socketId?: string): void {
+    let ticket: ReturnType<typeof publicTicketOf>
+    try {
+      ticket = publicTicketOf(this.queue.view, this.centerName, ticketId)
+    } catch (err) {
+      if (err instanceof DomainError) return // gone (a purge): nothing to tell
+      throw err
+    }
+    const feed = ticketFeed(ticketId)
+    const json = JSON.stringify(ticket)
+    if (socketId === undefined && this.lastTicketPush.get(ticketId) === json) return
+    this.lastTicketPush.set(ticketId, json)
+    // a new socket gets the room's current seq, so its next push is consecutive
+    if (socketId !== undefined) this.io.to(socketId).emit('ticket:status', { seq: this.seqs.current(feed), ticket })
+    else this.io.to(feed).emit('ticket:status', { seq: this.seqs.next(feed), ticket })
+  }
+
+  /**
+   * Public watchers of the tickets an event may have moved: the ticket itself (issued, called,
+   * finished, cancelled, transferred) and every watched ticket of a service whose line changed;
+   * a counter opening or closing changes every estimate. Computed after the commit, so a page
+   * never shows "1 ahead" for a ticket that is itself being called.
+   */
+  private sendToWatchers(event: DomainEvent): void {
+    const watched = this.watchedTickets()
+    // forget rooms nobody watches any more
+    if (this.lastTicketPush.size > watched.length) {
+      const live = new Set(watched)
+      for (const id of this.lastTicketPush.keys()) {
+        if (live.has(id)) continue
+        this.lastTicketPush.delete(id)
+        this.seqs.forget(ticketFeed(id))
+      }
+    }
+    if (watched.length === 0) return
+    let affected: string[]
+    switch (event.type) {
+      case 'ticket:issued':
+      case 'ticket:updated':
+      case 'ticket:called':
+        affected = watched.filter((id) => id === event.ticket.id)
+        break
+      case 'queue:updated': {
+        const services = new Set(event.serviceIds)
+        affected = watched.filter((id) => {
+          try {
+            return services.has(this.queue.view.publicTicket(id).ticket.serviceId)
+          } catch {
+            return false
+          }
+        })
+        break
+      }
+      case 'counter:updated':
+        affected = watched
+        break
+      default:
+        return
+    }
+    for (const id of affected) this.pushTicket(id)
+  }
+
+  /** The tickets some public socket watches now (their rooms exist only while someone is in them). */
+  private watchedTickets(): string[] {
+    const ids: string[] = []
+    for (const room of this.io.of('/').adapter.rooms.keys()) {
+      const id = ticketOfFeed(room)
+      if (id !== null) ids.push(id)
+    }
+    return ids
+  }
+
+  private sendToFeeds(event: DomainEvent): void {
     switch (event.type) {
       case 'ticket:issued':
         return this.send([STAFF_FEED], 'ticket:issued', { ticket: ticketDto(event.ticket) })

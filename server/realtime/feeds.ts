@@ -39,4 +39,9 @@ export class FeedSequences {
   current(feed: string): number {
     return this.seqs.get(feed) ?? this.base
   }
+
+  /** Drops a feed nobody listens to any more (a watched ticket's); it starts again from the base. */
+  forget(feed: string): void {
+    this.seqs.delete(feed)
+  }
 }

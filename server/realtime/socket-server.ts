@@ -9,12 +9,16 @@ import { ErrorCodes } from '../errors.ts'
 import { Broadcaster } from './broadcaster.ts'
 import { FeedSequences, feedOf } from './feeds.ts'
 import { buildSnapshot } from './snapshot.ts'
+import { parseWatch, ticketFeed } from './ticket-watch.ts'
 
 interface SocketData {
-  /** The handshake's token, checked again every realtime.tokenCheckSeconds. */
+  /** The handshake's token, checked again every realtime.tokenCheckSeconds ('' on a public watch socket). */
   token: string
-  actor: Actor
+  /** Null on a public watch socket (the status page): it has no identity, only ticket ids. */
+  actor: Actor | null
   feed: string
+  /** The tickets a public watch socket follows (empty for staff and devices). */
+  watch: string[]
 }
 
 export interface Realtime {
@@ -42,7 +46,7 @@ export function attachRealtime(app: FastifyInstance, deps: { auth: Authenticator
     ...(recoveryMs > 0 ? { connectionStateRecovery: { maxDisconnectionDuration: recoveryMs, skipMiddlewares: false } } : {}),
   })
   const seqs = new FeedSequences(Date.now())
-  const broadcaster = new Broadcaster(io, deps.queue, seqs)
+  const broadcaster = new Broadcaster(io, deps.queue, seqs, deps.config.centerName)
   const unsubscribe = deps.queue.events.on((event) => {
     // revoked tokens (new password, disabled account, revoked device) end their sockets at once
     if (event.type === 'access:revoked') io.in(event.subject === 'user' ? userRoom(event.id) : deviceRoom(event.id)).disconnectSockets(true)
@@ -50,6 +54,21 @@ export function attachRealtime(app: FastifyInstance, deps: { auth: Authenticator
   })
 
   io.use((socket, next) => {
+    // a public watch socket (the status page): no token, read-only, only `ticket:status` of its tickets
+    const watch = parseWatch(socket.handshake.auth, deps.queue)
+    if (watch instanceof Error) {
+      const err = new Error(watch.message) as Error & { data: unknown }
+      err.data = { code: watch.code }
+      return next(err)
+    }
+    if (watch) {
+      socket.data.token = ''
+      socket.data.actor = null
+      socket.data.feed = ''
+      socket.data.watch = watch
+      return next()
+    }
+    socket.data.watch = []
     const token = (socket.handshake.auth as Record<string, unknown> | undefined)?.token
     const result = typeof token === 'string' ? deps.auth.authenticate(token) : null
     if (!result || result instanceof Error) {
@@ -64,7 +83,13 @@ export function attachRealtime(app: FastifyInstance, deps: { auth: Authenticator
   })
 
   io.on('connection', (socket) => {
-    const { actor, feed } = socket.data
+    const { actor, feed, watch } = socket.data
+    if (!actor) {
+      // the current state at once (recovered or not: a state push is idempotent), then every change
+      for (const id of watch) void socket.join(ticketFeed(id))
+      for (const id of watch) broadcaster.pushTicket(id, socket.id)
+      return
+    }
     // a recovered socket already has its rooms back; joining again is harmless
     void socket.join(feed)
     if (actor.type === 'device') void socket.join(deviceRoom(actor.id))
@@ -84,7 +109,7 @@ export function attachRealtime(app: FastifyInstance, deps: { auth: Authenticator
   // is refused with TOKEN_EXPIRED, and the console asks to log in again.
   const tokenCheck = setInterval(() => {
     for (const socket of io.of('/').sockets.values()) {
-      if (deps.auth.authenticate(socket.data.token) instanceof Error) socket.disconnect(true)
+      if (socket.data.actor && deps.auth.authenticate(socket.data.token) instanceof Error) socket.disconnect(true)
     }
   }, deps.config.realtime.tokenCheckSeconds * 1000).unref()
 

@@ -25,6 +25,8 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   [ErrorCodes.TICKET_NOT_FOUND]: 404,
   [ErrorCodes.MEDIA_NOT_FOUND]: 404,
   [ErrorCodes.ILLEGAL_TRANSITION]: 409,
+  [ErrorCodes.TICKET_NOT_WAITING]: 409,
+  [ErrorCodes.BAD_WATCH]: 400,
   [ErrorCodes.COUNTER_TAKEN]: 409,
   [ErrorCodes.COUNTER_NOT_OPEN]: 409,
   [ErrorCodes.COUNTER_BUSY]: 409,

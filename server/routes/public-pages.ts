@@ -11,7 +11,8 @@ const TICKET_ID = /^[A-Za-z0-9_-]{1,64}$/
 /**
  * Pages for citizens' own phones, no login: GET /t/:id is a ticket's public status page (the QR on
  * the ticket and on the kiosk screen opens it). It is one HTML file for every id: the page reads
- * the id from its URL and polls GET /api/v1/tickets/:id, which holds no personal data. The page
+ * the id from its URL, follows the ticket over a public watch socket (server/realtime/ticket-watch.ts;
+ * GET /api/v1/tickets/:id every 60 s only while that is down), neither with personal data. The page
  * refers to ../assets/…, which from /t/<id> resolves to /assets/… (under the prefix, if any).
  */
 export async function publicPages(app: FastifyInstance, opts: { uiDir: string }): Promise<void> {

@@ -181,6 +181,13 @@ function authArb(tokens: Record<Credential, string>): Arbitrary<{ auth: unknown;
         )
         .map((auth) => ({ auth, valid: false })),
     },
+    // a public watch (the status page) of garbage: never a live ticket id, so always refused with a code
+    {
+      weight: 2,
+      arbitrary: fc
+        .oneof(garbage, fc.jsonValue({ maxDepth: 2 }), fc.array(garbage, { maxLength: 8 }))
+        .map((watch) => ({ auth: { watch }, valid: false })),
+    },
     // not an object at all: socket.io's parser refuses the CONNECT packet
     { weight: 1, arbitrary: fc.constantFrom<unknown>('token', 42, null, true, [], ['x'], '').map((auth) => ({ auth, valid: false })) },
   )

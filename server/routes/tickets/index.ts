@@ -9,6 +9,8 @@ import { ticketDto } from '../../dto.ts'
 import { ErrorCodes, domainError } from '../../errors.ts'
 import { PrintingState } from '../../../protocol/device-config.ts'
 import { publicBase, ticketStatusUrl } from '../public-url.ts'
+import { publicTicketOf } from '../../public-ticket.ts'
+import { cancelMineRoute } from './cancel-mine.ts'
 
 const TicketIdParam = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) })
 const IdempotencyHeaders = Type.Object({ 'idempotency-key': Type.Optional(Type.String()) })
@@ -17,6 +19,7 @@ const IdempotencyHeaders = Type.Object({ 'idempotency-key': Type.Optional(Type.S
 export async function ticketRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
   const { queue } = app.tabour
+  await app.register(cancelMineRoute)
 
   app.post(
     '/',
@@ -81,20 +84,7 @@ export async function ticketRoutes(fastify: FastifyInstance): Promise<void> {
         response: { 200: PublicTicket, ...errorResponses(400, 404) },
       },
     },
-    async (request) => {
-      const { ticket: t, service, counter } = queue.view.publicTicket(request.params.id)
-      return {
-        id: t.id,
-        label: t.label,
-        serviceId: t.serviceId,
-        serviceNameAr: service.nameAr,
-        serviceNameEn: service.nameEn,
-        status: t.status,
-        ...queue.view.standing(t),
-        issuedAt: new Date(t.issuedAt).toISOString(),
-        counter: counter ? { number: counter.number, name: counter.name } : null,
-      }
-    },
+    async (request) => publicTicketOf(queue.view, app.tabour.config.centerName, request.params.id),
   )
 
   app.post(

@@ -352,6 +352,7 @@ describe('GET /api/v1/tickets/:id (public)', () => {
       estimatedWaitSeconds: 300,
       issuedAt: new Date(clock.now).toISOString(),
       counter: null,
+      center: { nameAr: 'المركز التكنولوجي لخدمة المواطنين', nameEn: 'Citizen Service Technology Center' },
     })
     expect(waiting.body).not.toContain(PHONE)
     expect(waiting.body).not.toContain('1001234567')

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest'
+import { copyFileSync, mkdirSync } from 'node:fs'
+import type { Page } from 'playwright-core'
+import type { AddressInfo } from 'node:net'
+import { join } from 'node:path'
+import { TestCenter } from '../helpers/test-center.ts'
+import { PHONE, useBrowserSuite } from './browser.ts'
+import { ROOT } from './ui-build.ts'
+
+/**
+ * The public ticket status page on a phone (390×844) in real Chromium, against a real center on
+ * loopback (issue 14, item 7): it follows the line live, pushed over its watch socket (within 1 s,
+ * no reload, while the fallback poll is 60 s), says "you are next" once the ticket ahead is
+ * called, shows the counter once called and the center's name, and cancels its own ticket.
+ * Screenshots go to test-results/status-page/; with UPDATE_SCREENSHOTS=1 they also refresh
+ * docs/screenshots/status-*.png (the README's), so an ordinary run never dirties the tree.
+ */
+const SHOTS = join(ROOT, 'test-results', 'status-page')
+const DOCS_SHOTS = join(ROOT, 'docs', 'screenshots')
+
+/** A full-page screenshot of the phone as `<name>.png`, copied to docs/ under UPDATE_SCREENSHOTS=1. */
+async function shot(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => document.fonts.ready)
+  const path = join(SHOTS, `${name}.png`)
+  await page.screenshot({ path, fullPage: true })
+  if (process.env.UPDATE_SCREENSHOTS === '1') {
+    mkdirSync(DOCS_SHOTS, { recursive: true })
+    copyFileSync(path, join(DOCS_SHOTS, `${name}.png`))
+  }
+}
+const suite = useBrowserSuite(SHOTS)
+const { contexts, cleanups } = suite
+
+/** A center with one service served by counter 3, listening on loopback. */
+async function startCenter() {
+  const center = new TestCenter({ config: { uiDir: suite.uiDir, centerName: { ar: 'مركز خدمات الدقي', en: 'Dokki Service Center' } } })
+  cleanups.push(() => center.close())
+  await center.app.ready()
+  await center.app.listen({ port: 0, host: '127.0.0.1' })
+  const url = `http://127.0.0.1:${(center.app.server.address() as AddressInfo).port}`
+  const service = await center.createService({ prefix: 'P', nameAr: 'الجوازات', nameEn: 'Passports' })
+  const counter = await center.createCounter({ number: 3, name: 'Passports desk', serviceIds: [service.id] })
+  const kiosk = await center.createDevice('kiosk')
+  return { center, url, service, counter, kiosk }
+}
+
+const status = (page: Page) => page.locator('tabour-ticket-status')
+
+describe('the ticket status page on a phone', () => {
+  it('is live: "you are next" and then the counter within 1 s of each call, with the center name; nothing personal', async () => {
+    const { center, url, service, counter, kiosk } = await startCenter()
+    const ahead = await center.issue(kiosk.token, { serviceId: service.id })
+    const mine = await center.issue(kiosk.token, { serviceId: service.id, phone: '01099998888' })
+    const clerk = await center.openCounterAs('clerk-live', counter.id)
+
+    const page = await contexts.page(PHONE)
+    await page.goto(`${url}/t/${mine.id}`)
+    await status(page).locator('[data-status="waiting"] [data-position="1"]').waitFor()
+    await status(page).getByText('مركز خدمات الدقي').waitFor()
+    await page.evaluate(() => ((window as unknown as { marker: number }).marker = 42))
+
+    // the ticket ahead is called: within 1 s, no reload, no visibility change
+    expect((await center.action(clerk, counter.id, 'call-next')).json().ticket.id).toBe(ahead.id)
+    await status(page).locator('[data-status="waiting"] [data-position="0"]').waitFor({ timeout: 1000 })
+    expect(await status(page).locator('[data-position]').textContent()).toContain('أنت التالي')
+    await shot(page, 'status-ar-next')
+
+    // this ticket is called: the counter, prominently, within 1 s
+    await center.action(clerk, counter.id, 'start')
+    await center.action(clerk, counter.id, 'finish')
+    expect((await center.action(clerk, counter.id, 'call-next')).json().ticket.id).toBe(mine.id)
+    const turn = status(page).locator('[data-status="called"] [data-counter="3"]')
+    await turn.waitFor({ timeout: 1000 })
+    expect(await turn.textContent()).toContain('توجّه إلى الشباك 3')
+    expect(await turn.textContent()).toContain('Passports desk')
+    await shot(page, 'status-ar-called')
+
+    await status(page).locator('tabour-lang-switch button').click()
+    await status(page).getByText('Dokki Service Center').waitFor()
+    await status(page).getByText('Please go to counter 3').waitFor()
+    await shot(page, 'status-en-called')
+
+    expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(42)
+    const text = await status(page).evaluate((el) => el.shadowRoot!.textContent ?? '')
+    expect(text).not.toContain('01099998888')
+    expect(text).not.toContain('clerk-live')
+  })
+
+  it('cancels its own waiting ticket after a confirm step; the line shrinks', async () => {
+    const { center, url, service, kiosk } = await startCenter()
+    await center.issue(kiosk.token, { serviceId: service.id })
+    const mine = await center.issue(kiosk.token, { serviceId: service.id })
+    const admin = await center.admin()
+    const waiting = async () =>
+      ((await center.request('GET', '/api/v1/services', { token: admin })).json() as { id: number; waiting: number }[]).find(
+        (s) => s.id === service.id,
+      )!.waiting
+    expect(await waiting()).toBe(2)
+
+    const page = await contexts.page(PHONE, { locale: 'en-GB' })
+    await page.goto(`${url}/t/${mine.id}`)
+    await status(page).locator('[data-status="waiting"]').waitFor()
+    await status(page).locator('[data-cancel]').click()
+    // a stray tap is not enough: the confirm step can be declined
+    await status(page).locator('[data-cancel-no]').click()
+    expect(await waiting()).toBe(2)
+    await status(page).locator('[data-cancel]').click()
+    await shot(page, 'status-cancel-confirm')
+    await status(page).locator('[data-cancel-yes]').click()
+    await status(page).locator('[data-status="cancelled"]').waitFor({ timeout: 2000 })
+    expect(await waiting()).toBe(1)
+    const ticket = (await center.request('GET', `/api/v1/tickets/${mine.id}`)).json()
+    expect(ticket.status).toBe('cancelled')
+    expect(await status(page).locator('[data-cancel]').count()).toBe(0)
+  })
+})

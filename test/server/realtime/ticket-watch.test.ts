@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest'
+import { ErrorCodes } from '../../../protocol/error-codes.ts'
+import { MAX_WATCHED_TICKETS } from '../../../protocol/events.ts'
+import {
+  EventRecorder,
+  expectNoEvent,
+  useListeningCenter,
+  waitForConnectError,
+  waitForEvent,
+  waitUntil,
+} from '../../helpers/socket-client.ts'
+import { act, buildFloor, openCounter } from './floor.ts'
+
+/**
+ * The public watch socket of the status page (server/realtime/ticket-watch.ts): no token, the
+ * ticket ids are the capability; it gets only `ticket:status` of its own tickets, pushed at
+ * connect and after every change that moves them, and never anything personal.
+ */
+describe('public ticket watch', () => {
+  const { clients, start } = useListeningCenter()
+
+  it('pushes the position at connect, after the ticket ahead is called, and the counter when called', async () => {
+    const { center, url } = await start()
+    const floor = await buildFloor(center)
+    await openCounter(center, floor.clerkGround, floor.ground.id)
+    const first = await center.issue(floor.kiosk.token, { serviceId: floor.service.id, phone: '+201001234567' })
+    const second = await center.issue(floor.kiosk.token, { serviceId: floor.service.id, phone: '+201001234568' })
+
+    const socket = clients.open(url, undefined, { auth: { watch: [second.id] } })
+    const seen = new EventRecorder(socket)
+    const hello = await waitForEvent(socket, 'ticket:status')
+    expect(hello.ticket).toMatchObject({ id: second.id, status: 'waiting', position: 1, counter: null })
+    expect(hello.ticket.center.nameEn).toBe('Citizen Service Technology Center')
+    expect(JSON.stringify(hello)).not.toContain('+20100123')
+
+    await act(center, floor.clerkGround, floor.ground.id, 'call-next')
+    // the first ticket was called: the second one is next, pushed without being asked
+    await waitUntil(() => seen.events.some((e) => e.name === 'ticket:status' && e.payload.ticket.position === 0), 1000, 'you are next')
+    const afterFirst = seen.events.filter((e) => e.name === 'ticket:status').at(-1)!.payload.ticket
+    expect(afterFirst).toMatchObject({ status: 'waiting', position: 0 })
+
+    await act(center, floor.clerkGround, floor.ground.id, 'start')
+    await act(center, floor.clerkGround, floor.ground.id, 'finish')
+    await act(center, floor.clerkGround, floor.ground.id, 'call-next')
+    await waitUntil(() => seen.events.some((e) => e.name === 'ticket:status' && e.payload.ticket.status === 'called'), 1000, 'called')
+    const called = seen.events.filter((e) => e.name === 'ticket:status').at(-1)!.payload.ticket
+    expect(called).toMatchObject({ status: 'called', position: 0, counter: { number: 1, name: 'Ground 1' } })
+    // only its own ticket, never a staff or display event; seq counts up per ticket
+    expect(new Set(seen.events.map((e) => e.name))).toEqual(new Set(['ticket:status']))
+    expect(seen.events.every((e) => e.payload.ticket.id === second.id)).toBe(true)
+    const seqs = seen.events.map((e) => e.payload.seq)
+    expect(seqs).toEqual([...seqs].sort((a, b) => a - b))
+    expect(JSON.stringify(seen.events)).not.toContain('+20100123')
+    void first
+  })
+
+  it('refuses an unknown ticket with TICKET_NOT_FOUND and a bad or too long list with BAD_WATCH', async () => {
+    const { center, url } = await start()
+    const floor = await buildFloor(center)
+    const t = await center.issue(floor.kiosk.token, { serviceId: floor.service.id })
+
+    const unknown = clients.open(url, undefined, { auth: { watch: ['AAAAAAAAAAAAAAAAAAAAAA'] } })
+    expect((await waitForConnectError(unknown)).data?.code).toBe(ErrorCodes.TICKET_NOT_FOUND)
+    const tooMany = clients.open(url, undefined, { auth: { watch: Array.from({ length: MAX_WATCHED_TICKETS + 1 }, () => t.id) } })
+    expect((await waitForConnectError(tooMany)).data?.code).toBe(ErrorCodes.BAD_WATCH)
+    for (const watch of [[], 42, [42], ['../x'], { id: t.id }, ['a'.repeat(65)]]) {
+      const bad = clients.open(url, undefined, { auth: { watch } })
+      expect((await waitForConnectError(bad)).data?.code).toBe(ErrorCodes.BAD_WATCH)
+    }
+    // the cap is per socket, and a string is one ticket
+    const ok = clients.open(url, undefined, { auth: { watch: t.id } })
+    expect((await waitForEvent(ok, 'ticket:status')).ticket.id).toBe(t.id)
+  })
+
+  it('a watch socket gets no snapshot and no feed events; a token alongside makes it a token socket instead', async () => {
+    const { center, url } = await start()
+    const floor = await buildFloor(center)
+    const t = await center.issue(floor.kiosk.token, { serviceId: floor.service.id })
+    const staff = clients.open(url, floor.manager, { auth: { watch: [t.id], token: floor.manager } })
+    expect((await waitForEvent(staff, 'feed:joined')).feed).toBe('feed:staff')
+    const socket = clients.open(url, undefined, { auth: { watch: [t.id] } })
+    await waitForEvent(socket, 'ticket:status')
+    const other = expectNoEvent(socket, 'ticket:issued', 400)
+    const joined = expectNoEvent(socket, 'queue:updated', 400)
+    await center.issue(floor.kiosk.token, { serviceId: floor.service.id })
+    expect(await other).toEqual([])
+    expect(await joined).toEqual([])
+    const answer = await socket
+      .timeout(300)
+      .emitWithAck('snapshot')
+      .catch(() => 'no answer')
+    expect(answer).toBe('no answer')
+  })
+
+  it('whatever a watch socket emits is ignored: no answer, no crash, and its pushes keep coming', async () => {
+    const { center, url } = await start()
+    const floor = await buildFloor(center)
+    await openCounter(center, floor.clerkGround, floor.ground.id)
+    await center.issue(floor.kiosk.token, { serviceId: floor.service.id })
+    const t = await center.issue(floor.kiosk.token, { serviceId: floor.service.id })
+    const socket = clients.open(url, undefined, { auth: { watch: [t.id] } })
+    await waitForEvent(socket, 'ticket:status')
+    const untyped = socket as unknown as { emit: (...args: unknown[]) => void }
+    for (const name of ['snapshot', 'ticket:watch', 'ticket:cancel', 'feed:joined', '__proto__', 'x'.repeat(200)]) {
+      for (const payload of [undefined, null, 42, 'x', { watch: ['a'] }, Buffer.alloc(1024, 1), [[[]]]]) untyped.emit(name, payload)
+      untyped.emit(name, t.id, () => {})
+    }
+    const next = waitForEvent(socket, 'ticket:status', undefined, (e) => e.ticket.position === 0)
+    await act(center, floor.clerkGround, floor.ground.id, 'call-next')
+    expect((await next).ticket.id).toBe(t.id)
+    expect((await center.request('GET', '/healthz')).statusCode).toBe(200)
+  })
+
+  it('a ticket transferred into the line pushes the new position, the same GET /tickets/:id gives', async () => {
+    const { center, url } = await start()
+    const floor = await buildFloor(center)
+    const other = await center.createService({ prefix: 'B' })
+    const counter = await center.createCounter({ number: 7, name: 'Desk 7', zone: 'ground', serviceIds: [other.id] })
+    const clerk = await center.openCounterAs('clerk-b', counter.id)
+    const b = await center.issue(floor.kiosk.token, { serviceId: other.id })
+    const mine = await center.issue(floor.kiosk.token, { serviceId: floor.service.id })
+    await act(center, clerk, counter.id, 'call-next')
+    await act(center, clerk, counter.id, 'start')
+
+    const socket = clients.open(url, undefined, { auth: { watch: [mine.id] } })
+    const seen = new EventRecorder(socket)
+    await waitForEvent(socket, 'ticket:status')
+    await act(center, clerk, counter.id, 'transfer', { serviceId: floor.service.id })
+    const expected = (await center.request('GET', `/api/v1/tickets/${mine.id}`)).json()
+    // a transferred ticket keeps its place by its queue time: it goes ahead of the later one
+    expect(expected.position).toBe(1)
+    await waitUntil(
+      () => seen.events.some((e) => e.name === 'ticket:status' && e.payload.ticket.position === expected.position),
+      1000,
+      `position ${expected.position}`,
+    )
+    expect(seen.events.at(-1)!.payload.ticket).toEqual(expected)
+    void b
+  })
+})
