@@ -8,6 +8,7 @@ import { DomainEvents } from './domain-events.ts'
 import { DeviceStatus } from './device-status.ts'
 import { requestReprint } from './ticket-reprint.ts'
 import { cancelTicket } from './ticket-cancellation.ts'
+import { reinstatableNoShows, reinstateTicket } from './ticket-reinstatement.ts'
 import { Sessions } from './sessions.ts'
 import type { Actor } from './actor.ts'
 import type { TicketRecord } from '../db/repositories/tickets-repo.ts'
@@ -40,6 +41,16 @@ export class Queue {
   /** Cancels a waiting ticket (staff); see ticket-cancellation.ts. */
   cancel(actor: Actor, ticketId: string): TicketRecord {
     return cancelTicket(this.ctx, actor, ticketId)
+  }
+
+  /** Undoes a no-show within the grace window; see ticket-reinstatement.ts. */
+  reinstate(actor: Actor, ticketId: string): TicketRecord {
+    return reinstateTicket(this.ctx, actor, ticketId)
+  }
+
+  /** Today's no-shows the actor may still reinstate, newest first. */
+  reinstatableNoShows(actor: Actor): { ticket: TicketRecord; graceEndsAt: number }[] {
+    return reinstatableNoShows(this.ctx, actor)
   }
 
   /** Prints a ticket again on its kiosk's printer (or `deviceId`'s); see ticket-reprint.ts. */
