@@ -9,6 +9,12 @@
 import type { ReactiveControllerHost } from 'lit'
 import type { Counter, Ticket } from '../protocol/entities.ts'
 import type { ClerkStatsToday } from '../protocol/stats.ts'
+
+/** A no-show the clerk may still undo, and when (this browser's clock, from the server's seconds left). */
+export interface LocalNoShow {
+  ticket: Ticket
+  endsAt: number
+}
 import type { Role } from '../protocol/common.ts'
 import { isActive } from '../protocol/ticket-lifecycle.ts'
 import { NetworkError } from '../ui-common/api-client.ts'
@@ -55,6 +61,8 @@ export class ConsoleSession {
   readonly live = new LiveState()
   counterId: number | null = null
   stats: ClerkStatsToday | null = null
+  /** Today's no-shows of this counter's services that can still be reinstated (refreshed with the figures), with their end in this browser's clock. */
+  noShows: LocalNoShow[] = []
   /** The request in flight ('login', 'open:3', or a console action); every button waits for it. */
   busy: string | null = null
   notice: Notice | null = null
@@ -230,6 +238,15 @@ export class ConsoleSession {
     })
   }
 
+  /** Undoes a no-show (a late citizen came back); the ticket waits again. */
+  async reinstate(ticketId: string): Promise<boolean> {
+    return this.request(`reinstate:${ticketId}`, async (token) => {
+      const ticket = await api.reinstateTicket(this.base, token, ticketId)
+      this.notice = { key: 'noShows.done', values: { label: ticket.label }, tone: 'info' }
+      void this.refreshStats()
+    })
+  }
+
   dismissNotice(): void {
     this.set(() => (this.notice = null))
   }
@@ -296,8 +313,10 @@ export class ConsoleSession {
     const token = this.auth.token
     if (token === null) return
     try {
-      const stats = await api.fetchMyDay(this.base, token)
-      if (token === this.auth.token) this.set(() => (this.stats = stats))
+      const [stats, noShows] = await Promise.all([api.fetchMyDay(this.base, token), api.fetchNoShows(this.base, token).catch(() => [])])
+      const received = Date.now()
+      const local = noShows.map((n) => ({ ticket: n.ticket, endsAt: received + n.graceSecondsLeft * 1000 }))
+      if (token === this.auth.token) this.set(() => Object.assign(this, { stats, noShows: local }))
     } catch {
       // figures wait for the next action or reconnect
     }

@@ -8,7 +8,7 @@ import { DomainEvents } from './domain-events.ts'
 import { DeviceStatus } from './device-status.ts'
 import { requestReprint } from './ticket-reprint.ts'
 import { cancelTicket } from './ticket-cancellation.ts'
-import { reinstatableNoShows, reinstateTicket } from './ticket-reinstatement.ts'
+import { reinstatableNoShows, reinstateTicket, type ReinstatableNoShow } from './ticket-reinstatement.ts'
 import { Sessions } from './sessions.ts'
 import type { Actor } from './actor.ts'
 import type { TicketRecord } from '../db/repositories/tickets-repo.ts'
@@ -49,7 +49,7 @@ export class Queue {
   }
 
   /** Today's no-shows the actor may still reinstate, newest first. */
-  reinstatableNoShows(actor: Actor): { ticket: TicketRecord; graceEndsAt: number }[] {
+  reinstatableNoShows(actor: Actor): ReinstatableNoShow[] {
     return reinstatableNoShows(this.ctx, actor)
   }
 

@@ -56,8 +56,15 @@ export function reinstateTicket(ctx: QueueContext, actor: Actor, ticketId: strin
   })
 }
 
-/** Today's no-shows of `actor`'s services that can still be reinstated, newest first, with when the window ends. */
-export function reinstatableNoShows(ctx: QueueContext, actor: Actor): { ticket: TicketRecord; graceEndsAt: number }[] {
+/** A no-show that can still be reinstated, when its window ends (epoch ms) and the whole seconds left now. */
+export interface ReinstatableNoShow {
+  ticket: TicketRecord
+  graceEndsAt: number
+  graceSecondsLeft: number
+}
+
+/** Today's no-shows of `actor`'s services that can still be reinstated, newest first. */
+export function reinstatableNoShows(ctx: QueueContext, actor: Actor): ReinstatableNoShow[] {
   const now = ctx.clock()
   const graceMinutes = ctx.config.queue.noShowGraceMinutes
   const services = servicesOf(ctx, actor)
@@ -66,7 +73,10 @@ export function reinstatableNoShows(ctx: QueueContext, actor: Actor): { ticket: 
     .filter((t) => t.status === 'no_show' && t.finishedAt !== null && withinGrace(t.finishedAt, now, graceMinutes))
     .filter((t) => services === 'all' || services.has(t.serviceId))
     .sort((a, b) => b.finishedAt! - a.finishedAt!)
-    .map((ticket) => ({ ticket, graceEndsAt: graceEndsAt(ticket.finishedAt!, graceMinutes) }))
+    .map((ticket) => {
+      const endsAt = graceEndsAt(ticket.finishedAt!, graceMinutes)
+      return { ticket, graceEndsAt: endsAt, graceSecondsLeft: Math.floor((endsAt - now) / 1000) }
+    })
 }
 
 /** The services the actor may reinstate: all for a manager or admin, else those of the counter the clerk holds. */

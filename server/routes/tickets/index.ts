@@ -131,9 +131,11 @@ export async function ticketRoutes(fastify: FastifyInstance): Promise<void> {
       },
     },
     async (request) =>
-      queue
-        .reinstatableNoShows(actorOf(request))
-        .map((r) => ({ ticket: ticketDto(r.ticket), graceEndsAt: new Date(r.graceEndsAt).toISOString() })),
+      queue.reinstatableNoShows(actorOf(request)).map((r) => ({
+        ticket: ticketDto(r.ticket),
+        graceEndsAt: new Date(r.graceEndsAt).toISOString(),
+        graceSecondsLeft: r.graceSecondsLeft,
+      })),
   )
 
   app.post(

@@ -91,6 +91,7 @@ describe('POST /api/v1/tickets/:id/reinstate', () => {
       {
         ticket: expect.objectContaining({ id: first.id, status: 'no_show' }),
         graceEndsAt: new Date(s.clock.now + 30 * 60_000).toISOString(),
+        graceSecondsLeft: 1800,
       },
     ])
     expect((await center.request('GET', '/api/v1/tickets/no-shows', { token: s.clerk2 })).json()).toEqual([])
