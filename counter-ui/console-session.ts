@@ -95,7 +95,10 @@ export class ConsoleSession {
     this.reach = new ServerReach(host, { baseMs: 1000, maxMs: 10_000 })
     this.feed
       .on('ticket:issued', (e) => this.set(() => this.live.upsertTicket(e.ticket)))
-      .on('ticket:updated', (e) => this.set(() => this.live.upsertTicket(e.ticket)))
+      .on('ticket:updated', (e) => {
+        this.set(() => this.live.upsertTicket(e.ticket))
+        if (e.ticket.status === 'no_show' || this.noShows.some((n) => n.ticket.id === e.ticket.id)) void this.refreshNoShows()
+      })
       .on('ticket:called', (e) => this.set(() => this.live.applyCall(e)))
       .on('counter:updated', (e) => this.set(() => this.upsertCounter(e.counter)))
       .on('queue:updated', (e) => this.set(() => this.live.applyFigures(e.services)))
@@ -312,13 +315,26 @@ export class ConsoleSession {
   private async refreshStats(): Promise<void> {
     const token = this.auth.token
     if (token === null) return
+    void this.refreshNoShows()
     try {
-      const [stats, noShows] = await Promise.all([api.fetchMyDay(this.base, token), api.fetchNoShows(this.base, token).catch(() => [])])
-      const received = Date.now()
-      const local = noShows.map((n) => ({ ticket: n.ticket, endsAt: received + n.graceSecondsLeft * 1000 }))
-      if (token === this.auth.token) this.set(() => Object.assign(this, { stats, noShows: local }))
+      const stats = await api.fetchMyDay(this.base, token)
+      if (token === this.auth.token) this.set(() => (this.stats = stats))
     } catch {
       // figures wait for the next action or reconnect
+    }
+  }
+
+  /** The recent no-shows this clerk may undo; also after a push says a ticket became (or stopped being) a no-show at another counter. */
+  private async refreshNoShows(): Promise<void> {
+    const token = this.auth.token
+    if (token === null) return
+    try {
+      const noShows = await api.fetchNoShows(this.base, token)
+      const received = Date.now()
+      const local = noShows.map((n) => ({ ticket: n.ticket, endsAt: received + n.graceSecondsLeft * 1000 }))
+      if (token === this.auth.token) this.set(() => (this.noShows = local))
+    } catch {
+      // the list waits for the next action or reconnect (an older server has no such route)
     }
   }
 

@@ -597,5 +597,13 @@ describe('a late citizen (issue 14, item 8)', { timeout: 60_000 }, () => {
     await expectCurrent(page, late.label)
     expect(ticketRow(run, late.label).status).toBe('called')
     expect(ticketRow(run, next.label).status).toBe('waiting')
+
+    // a no-show marked at another counter of the same service shows up here at once (a push)
+    const counter2 = await center.createCounter({ number: 2, serviceIds: [a.id] })
+    const clerk2 = await center.openCounterAs('clerk2', counter2.id)
+    await center.action(clerk2, counter2.id, 'call-next')
+    behind.ms -= 61_000
+    expect((await center.action(clerk2, counter2.id, 'no-show')).statusCode).toBe(200)
+    await page.locator(`tabour-no-show-list li[data-ticket-id="${next.id}"]`).waitFor()
   })
 })
