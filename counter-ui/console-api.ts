@@ -3,7 +3,15 @@
  * ui-common/staff-api.ts). Each takes the server's base path and the clerk's token; failures
  * are ApiError (with the stable code) or NetworkError.
  */
-import type { Counter, CounterActionResult, FinishOutcome, IssuedTicket, PriorityCategory } from '../protocol/entities.ts'
+import type {
+  Counter,
+  CounterActionResult,
+  FinishOutcome,
+  IssuedTicket,
+  PriorityCategory,
+  ReinstatableNoShow,
+  Ticket,
+} from '../protocol/entities.ts'
 import type { ClerkStatsToday } from '../protocol/stats.ts'
 import { requestJson } from '../ui-common/api-client.ts'
 import { apiUrl } from '../ui-common/base-path.ts'
@@ -50,4 +58,14 @@ export function issueTicket(
   idempotencyKey: string,
 ): Promise<IssuedTicket> {
   return requestJson(apiUrl(base, '/tickets'), { method: 'POST', token, body, headers: { 'idempotency-key': idempotencyKey } })
+}
+
+/** Today's no-shows of the clerk's services that can still be reinstated, newest first. */
+export function fetchNoShows(base: string, token: string): Promise<ReinstatableNoShow[]> {
+  return requestJson(apiUrl(base, '/tickets/no-shows'), { token })
+}
+
+/** Undoes a no-show: the ticket waits again at the place its issue time gives it. */
+export function reinstateTicket(base: string, token: string, ticketId: string): Promise<Ticket> {
+  return requestJson(apiUrl(base, `/tickets/${encodeURIComponent(ticketId)}/reinstate`), { method: 'POST', token, body: {} })
 }

@@ -9,6 +9,12 @@
 import type { ReactiveControllerHost } from 'lit'
 import type { Counter, Ticket } from '../protocol/entities.ts'
 import type { ClerkStatsToday } from '../protocol/stats.ts'
+
+/** A no-show the clerk may still undo, and when (this browser's clock, from the server's seconds left). */
+export interface LocalNoShow {
+  ticket: Ticket
+  endsAt: number
+}
 import type { Role } from '../protocol/common.ts'
 import { isActive } from '../protocol/ticket-lifecycle.ts'
 import { NetworkError } from '../ui-common/api-client.ts'
@@ -55,6 +61,8 @@ export class ConsoleSession {
   readonly live = new LiveState()
   counterId: number | null = null
   stats: ClerkStatsToday | null = null
+  /** Today's no-shows of this counter's services that can still be reinstated (refreshed with the figures), with their end in this browser's clock. */
+  noShows: LocalNoShow[] = []
   /** The request in flight ('login', 'open:3', or a console action); every button waits for it. */
   busy: string | null = null
   notice: Notice | null = null
@@ -87,7 +95,10 @@ export class ConsoleSession {
     this.reach = new ServerReach(host, { baseMs: 1000, maxMs: 10_000 })
     this.feed
       .on('ticket:issued', (e) => this.set(() => this.live.upsertTicket(e.ticket)))
-      .on('ticket:updated', (e) => this.set(() => this.live.upsertTicket(e.ticket)))
+      .on('ticket:updated', (e) => {
+        this.set(() => this.live.upsertTicket(e.ticket))
+        if (e.ticket.status === 'no_show' || this.noShows.some((n) => n.ticket.id === e.ticket.id)) void this.refreshNoShows()
+      })
       .on('ticket:called', (e) => this.set(() => this.live.applyCall(e)))
       .on('counter:updated', (e) => this.set(() => this.upsertCounter(e.counter)))
       .on('queue:updated', (e) => this.set(() => this.live.applyFigures(e.services)))
@@ -230,6 +241,15 @@ export class ConsoleSession {
     })
   }
 
+  /** Undoes a no-show (a late citizen came back); the ticket waits again. */
+  async reinstate(ticketId: string): Promise<boolean> {
+    return this.request(`reinstate:${ticketId}`, async (token) => {
+      const ticket = await api.reinstateTicket(this.base, token, ticketId)
+      this.notice = { key: 'noShows.done', values: { label: ticket.label }, tone: 'info' }
+      void this.refreshStats()
+    })
+  }
+
   dismissNotice(): void {
     this.set(() => (this.notice = null))
   }
@@ -295,11 +315,26 @@ export class ConsoleSession {
   private async refreshStats(): Promise<void> {
     const token = this.auth.token
     if (token === null) return
+    void this.refreshNoShows()
     try {
       const stats = await api.fetchMyDay(this.base, token)
       if (token === this.auth.token) this.set(() => (this.stats = stats))
     } catch {
       // figures wait for the next action or reconnect
+    }
+  }
+
+  /** The recent no-shows this clerk may undo; also after a push says a ticket became (or stopped being) a no-show at another counter. */
+  private async refreshNoShows(): Promise<void> {
+    const token = this.auth.token
+    if (token === null) return
+    try {
+      const noShows = await api.fetchNoShows(this.base, token)
+      const received = Date.now()
+      const local = noShows.map((n) => ({ ticket: n.ticket, endsAt: received + n.graceSecondsLeft * 1000 }))
+      if (token === this.auth.token) this.set(() => (this.noShows = local))
+    } catch {
+      // the list waits for the next action or reconnect (an older server has no such route)
     }
   }
 

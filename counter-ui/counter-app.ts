@@ -31,6 +31,8 @@ import './counter-chooser.ts'
 import './current-ticket.ts'
 import './login-form.ts'
 import './my-day.ts'
+import './no-show-list.ts'
+import type { ReinstateDetail } from './no-show-list.ts'
 import './queue-panel.ts'
 
 const LANG_KEY = 'tabour:counter-lang'
@@ -180,6 +182,13 @@ export class CounterApp extends LitElement {
           </div>
           <div class="column">
             <tabour-queue-panel .lang=${lang} .queue=${counterQueue(counter, services, s.live.tickets.values(), this.now)}></tabour-queue-panel>
+            <tabour-no-show-list
+              .lang=${lang}
+              .noShows=${s.noShows}
+              .now=${this.now}
+              .disabled=${s.busy !== null || !s.reachable || s.reloginNeeded}
+              @reinstate=${(e: CustomEvent<ReinstateDetail>) => void s.reinstate(e.detail.ticketId)}
+            ></tabour-no-show-list>
             <tabour-my-day .lang=${lang} .stats=${s.stats}></tabour-my-day>
           </div>`
       }

@@ -19,6 +19,8 @@ const BY_CODE: Readonly<Record<string, ConsoleMessageKey>> = {
   [ErrorCodes.COUNTER_BUSY]: 'err.counterBusy',
   [ErrorCodes.COUNTER_IDLE]: 'err.counterIdle',
   [ErrorCodes.ILLEGAL_TRANSITION]: 'err.illegal',
+  [ErrorCodes.NO_SHOW_TOO_SOON]: 'err.noShowTooSoon',
+  [ErrorCodes.GRACE_EXPIRED]: 'err.graceExpired',
   [ErrorCodes.TICKET_NOT_FOUND]: 'err.ticketNotFound',
   [ErrorCodes.COUNTER_NOT_FOUND]: 'err.counterNotFound',
   [ErrorCodes.SERVICE_NOT_FOUND]: 'err.serviceNotFound',

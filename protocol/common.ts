@@ -36,5 +36,5 @@ export const CounterState = literalUnion(['closed', 'open', 'paused'])
 export const Zone = Type.String({ minLength: 1, maxLength: 40, pattern: '^[\\p{L}\\p{N}_-]+$' })
 
 /** The error answers a route may give, for its response schema (and the OpenAPI document). */
-export const errorResponses = (...statuses: (400 | 401 | 403 | 404 | 409 | 422 | 429)[]) =>
+export const errorResponses = (...statuses: (400 | 401 | 403 | 404 | 409 | 410 | 422 | 429)[]) =>
   Object.fromEntries(statuses.map((s) => [s, ErrorResponse])) as Record<number, typeof ErrorResponse>

@@ -87,6 +87,13 @@ export const Ticket = Type.Object({
 })
 export type Ticket = Static<typeof Ticket>
 
+/**
+ * A no-show the asking clerk may still reinstate, and when its grace window (queue.noShowGraceMinutes)
+ * ends, as a time and as seconds from the answer (so a screen whose clock is off still counts right).
+ */
+export const ReinstatableNoShow = Type.Object({ ticket: Ticket, graceEndsAt: Timestamp, graceSecondsLeft: Type.Integer({ minimum: 0 }) })
+export type ReinstatableNoShow = Static<typeof ReinstatableNoShow>
+
 /** What the kiosk gets back when it issues a ticket (and prints on it). */
 export const IssuedTicket = Type.Object({
   id: Type.String(),

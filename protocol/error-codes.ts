@@ -43,6 +43,11 @@ export const ErrorCodes = {
   IDEMPOTENCY_CONFLICT: 'TABOUR_ERR_IDEMPOTENCY_CONFLICT',
   /** A citizen cancelling their own ticket that is no longer waiting (called, served, cancelled): only staff act on it now. */
   TICKET_NOT_WAITING: 'TABOUR_ERR_TICKET_NOT_WAITING',
+  /** A no-show marked sooner than queue.minSecondsBeforeNoShow after the call, with no recall since; the message says how many seconds remain. */
+  NO_SHOW_TOO_SOON: 'TABOUR_ERR_NO_SHOW_TOO_SOON',
+  // 410: too late for good
+  /** A no-show undone after queue.noShowGraceMinutes: the citizen takes a new ticket. */
+  GRACE_EXPIRED: 'TABOUR_ERR_GRACE_EXPIRED',
   // 422: understood, but cannot be done with these values
   SERVICE_INACTIVE: 'TABOUR_ERR_SERVICE_INACTIVE',
   SERVICE_DAILY_CAP: 'TABOUR_ERR_SERVICE_DAILY_CAP',

@@ -56,6 +56,16 @@ export function legalActions(from: TicketStatus): TicketAction[] {
   return TICKET_ACTIONS.filter((a) => nextStatus(from, a) !== null)
 }
 
+/**
+ * The one way back from a terminal state: staff reinstate a no-show (a late citizen) within the
+ * grace window (config queue.noShowGraceMinutes), and the ticket waits again. It is not a
+ * TicketAction because it is not offered on the counter's current ticket: no_show stays
+ * terminal for the counter, and the window is checked by the server (server/queue/ticket-reinstatement.ts).
+ */
+export function reinstatedStatus(from: TicketStatus): TicketStatus | null {
+  return from === 'no_show' ? 'waiting' : null
+}
+
 /** True for called and serving: the ticket occupies a counter. */
 export function isActive(status: TicketStatus): boolean {
   return status === 'called' || status === 'serving'

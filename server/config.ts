@@ -81,6 +81,10 @@ export const ConfigSchema = Type.Object(
         priorityAgingSeconds: Type.Integer({ minimum: 1, default: 1800 }),
         /** A transferred ticket keeps its original issue time for ordering. Default true (it already waited once). */
         transferKeepsIssueTime: Type.Boolean({ default: true }),
+        /** A no-show can be undone (the ticket reinstated) for this long after it was marked. Default 30 min. */
+        noShowGraceMinutes: Type.Integer({ minimum: 0, maximum: 1440, default: 30 }),
+        /** A no-show cannot be marked sooner than this after the call, unless the clerk recalled since. Default 60 s. */
+        minSecondsBeforeNoShow: Type.Integer({ minimum: 0, maximum: 3600, default: 60 }),
         /** Assumed service time when a service has no history yet. Default 300 s. */
         defaultServiceSeconds: Type.Integer({ minimum: 1, default: 300 }),
         /** How many recent services the rolling mean uses. Default 20. */

@@ -59,9 +59,17 @@ export const CONSOLE_MESSAGES = {
   'finish.outcome': { ar: 'النتيجة', en: 'Outcome' },
   'finish.note': { ar: 'ملاحظة (اختيارية)', en: 'Note (optional)' },
   'noShow.confirm': {
-    ar: 'تسجيل {label} «لم يحضر»؟ لن يمكن استدعاؤها بعد ذلك.',
-    en: 'Mark {label} as a no-show? It cannot be called again.',
+    ar: 'تسجيل {label} «لم يحضر»؟ يمكن التراجع لفترة قصيرة من قائمة «لم يحضروا مؤخرًا» إن عاد المواطن.',
+    en: 'Mark {label} as a no-show? If the citizen comes back soon, you can undo it from “Recent no-shows”.',
   },
+  'noShows.title': { ar: 'لم يحضروا مؤخرًا', en: 'Recent no-shows' },
+  'noShows.hint': {
+    ar: 'إن عاد المواطن، أعِد تذكرته إلى مكانها في الانتظار.',
+    en: 'If the citizen comes back, put their ticket back in its place in the line.',
+  },
+  'noShows.reinstate': { ar: 'تراجع وإعادة إلى الانتظار', en: 'Undo: back to the line' },
+  'noShows.left': { ar: 'متبقٍّ {n} د', en: '{n} min left' },
+  'noShows.done': { ar: 'عادت {label} إلى مكانها في الانتظار.', en: '{label} is back in its place in the line.' },
   'close.confirm': {
     ar: 'إغلاق الشباك {n}؟ لن تُستدعى إليه تذاكر حتى يُفتح من جديد.',
     en: 'Close counter {n}? No tickets are called to it until it is opened again.',
@@ -119,6 +127,14 @@ export const CONSOLE_MESSAGES = {
   'err.counterBusy': { ar: 'أنهِ التذكرة الحالية أو حوّلها أولًا.', en: 'Finish or transfer the current ticket first.' },
   'err.counterIdle': { ar: 'لا توجد تذكرة حالية.', en: 'There is no current ticket.' },
   'err.illegal': { ar: 'لا يمكن تنفيذ هذا الإجراء على التذكرة الآن.', en: 'This cannot be done to the ticket now.' },
+  'err.noShowTooSoon': {
+    ar: 'من المبكر تسجيل «لم يحضر»: انتظر دقيقة بعد النداء أو أعِد النداء أولًا.',
+    en: 'Too soon for a no-show: wait a minute after the call, or recall first.',
+  },
+  'err.graceExpired': {
+    ar: 'انتهت مهلة التراجع عن «لم يحضر». يأخذ المواطن تذكرة جديدة.',
+    en: 'The time to undo this no-show is over. The citizen takes a new ticket.',
+  },
   'err.ticketNotFound': { ar: 'لم يتم العثور على التذكرة.', en: 'Ticket not found.' },
   'err.counterNotFound': { ar: 'لم يتم العثور على الشباك.', en: 'Counter not found.' },
   'err.serviceNotFound': { ar: 'لم يتم العثور على الخدمة.', en: 'Service not found.' },

@@ -6,6 +6,7 @@ import type { TicketAction } from './types.ts'
 import { assertTransition } from './lifecycle.ts'
 import { chooseNext, nextPriorityStreak } from './call-policy.ts'
 import { domainError, ErrorCodes } from '../errors.ts'
+import { secondsBeforeNoShow } from './no-show-rules.ts'
 
 export interface CounterActionResult {
   counter: CounterRecord
@@ -141,6 +142,7 @@ export class CounterActions {
 
   noShow(actor: Actor, counterId: number): CounterActionResult {
     return this.onCurrent(actor, counterId, 'no_show', (tx, _counter, t) => {
+      this.requireNoShowDue(tx.now, t)
       tx.log({
         type: 'ticket.no_show',
         ticketId: t.id,
@@ -234,10 +236,32 @@ export class CounterActions {
     return result
   }
 
-  /** When the ticket joined the line it is being called from: issue time, or its latest transfer. */
+  /**
+   * When the ticket joined the line it is being called from: issue time, or its latest transfer
+   * or reinstatement (so a reinstated ticket's second call does not count its first wait again).
+   */
   private waitingSince(ticket: TicketRecord): number {
-    const transfers = this.ctx.events.forTicket(ticket.id).filter((e) => e.type === 'ticket.transferred')
-    return transfers.at(-1)?.at ?? ticket.issuedAt
+    const rejoined = this.ctx.events.forTicket(ticket.id).filter((e) => e.type === 'ticket.transferred' || e.type === 'ticket.reinstated')
+    return rejoined.at(-1)?.at ?? ticket.issuedAt
+  }
+
+  /** Refuses a no-show sooner than queue.minSecondsBeforeNoShow after the last call, unless recalled since. */
+  private requireNoShowDue(now: number, ticket: TicketRecord): void {
+    const events = this.ctx.events.forTicket(ticket.id)
+    const lastCall = events.findLast((e) => e.type === 'ticket.called')
+    const recalledSinceCall = events.some((e) => e.type === 'ticket.recalled' && (!lastCall || e.id! > lastCall.id!))
+    const remaining = secondsBeforeNoShow({
+      calledAt: ticket.calledAt ?? now,
+      now,
+      minSeconds: this.ctx.config.queue.minSecondsBeforeNoShow,
+      recalledSinceCall,
+    })
+    if (remaining > 0) {
+      throw domainError(
+        ErrorCodes.NO_SHOW_TOO_SOON,
+        `${ticket.label} was called moments ago: wait ${remaining} more seconds, or recall it, before marking a no-show`,
+      )
+    }
   }
 
   /** Applies a lifecycle action to the counter's current ticket. */

@@ -9,6 +9,7 @@ import { DeviceStatus } from './device-status.ts'
 import { requestReprint } from './ticket-reprint.ts'
 import { cancelTicket } from './ticket-cancellation.ts'
 import { cancelByCitizen } from './citizen-cancellation.ts'
+import { reinstatableNoShows, reinstateTicket, type ReinstatableNoShow } from './ticket-reinstatement.ts'
 import { Sessions } from './sessions.ts'
 import type { Actor } from './actor.ts'
 import type { TicketRecord } from '../db/repositories/tickets-repo.ts'
@@ -46,6 +47,16 @@ export class Queue {
   /** Cancels a waiting ticket from its public status page; see citizen-cancellation.ts. */
   cancelByCitizen(ticketId: string): TicketRecord {
     return cancelByCitizen(this.ctx, ticketId)
+  }
+
+  /** Undoes a no-show within the grace window; see ticket-reinstatement.ts. */
+  reinstate(actor: Actor, ticketId: string): TicketRecord {
+    return reinstateTicket(this.ctx, actor, ticketId)
+  }
+
+  /** Today's no-shows the actor may still reinstate, newest first. */
+  reinstatableNoShows(actor: Actor): ReinstatableNoShow[] {
+    return reinstatableNoShows(this.ctx, actor)
   }
 
   /** Prints a ticket again on its kiosk's printer (or `deviceId`'s); see ticket-reprint.ts. */

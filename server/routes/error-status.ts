@@ -36,6 +36,8 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   [ErrorCodes.DUPLICATE_COUNTER_NUMBER]: 409,
   [ErrorCodes.DUPLICATE_USERNAME]: 409,
   [ErrorCodes.IDEMPOTENCY_CONFLICT]: 409,
+  [ErrorCodes.NO_SHOW_TOO_SOON]: 409,
+  [ErrorCodes.GRACE_EXPIRED]: 410,
   [ErrorCodes.SERVICE_INACTIVE]: 422,
   [ErrorCodes.SERVICE_DAILY_CAP]: 422,
   [ErrorCodes.SERVICE_NOT_AT_COUNTER]: 422,

@@ -539,3 +539,71 @@ describe('the console, for the README', { timeout: 60_000 }, () => {
     await screenshot(page, 'counter-en-1366-finish')
   })
 })
+
+describe('a late citizen (issue 14, item 8)', { timeout: 60_000 }, () => {
+  it('a no-show waits a minute after the call, and a clerk undoes it from the console: the ticket is called again', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'tabour-e2e-counter-late-'))
+    cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }))
+    // the center's clock starts 5 minutes behind; moving it forward plays the minute the clerk waits
+    const behind = { ms: 5 * 60_000 }
+    const center = new TestCenter({
+      config: { dataDir, uiDir: suite.uiDir, queue: { policy: 'fifo', minSecondsBeforeNoShow: 60, noShowGraceMinutes: 30 } },
+      clock: clockBehind(behind),
+    })
+    await center.app.ready()
+    await center.app.listen({ port: 0, host: '127.0.0.1' })
+    const run: Running = { center, url: `http://127.0.0.1:${(center.app.server.address() as AddressInfo).port}`, port: 0 }
+    cleanups.push(() => center.close())
+    const a = await center.createService({ prefix: 'A' })
+    const counter = await center.createCounter({ number: 1, serviceIds: [a.id] })
+    await center.createUser('clerk1')
+    const kiosk = (await center.createDevice('kiosk')).token
+    const late = await center.issue(kiosk, { serviceId: a.id })
+    behind.ms -= 30_000
+    const next = await center.issue(kiosk, { serviceId: a.id })
+
+    const page = await contexts.page(DESK)
+    await login(page, run, 'clerk1')
+    await openCounter(page, counter.id)
+    await button(page, 'call_next').click()
+    await expectCurrent(page, late.label)
+
+    // one second after the call: the server refuses, and the clerk reads why in Arabic
+    await button(page, 'no_show').click()
+    await page.locator('tabour-console-dialog [data-action="confirm"]').click()
+    await page.locator('[data-notice="err.noShowTooSoon"]').getByText('من المبكر تسجيل «لم يحضر»').waitFor()
+    await expectCurrent(page, late.label)
+    expect(ticketRow(run, late.label).status).toBe('called')
+
+    // a minute later the citizen still has not come: no-show
+    behind.ms -= 61_000
+    await button(page, 'no_show').click()
+    await page.locator('tabour-console-dialog [data-action="confirm"]').click()
+    await expectCurrent(page, null)
+    expect(ticketRow(run, late.label).status).toBe('no_show')
+
+    // they come back from the washroom: the clerk undoes it from the recent no-shows
+    const row = page.locator(`tabour-no-show-list li[data-ticket-id="${late.id}"]`)
+    await row.waitFor()
+    behind.ms -= 5 * 60_000
+    await row.locator('[data-action="reinstate"]').click()
+    await page.locator('[data-notice="noShows.done"]').waitFor()
+    await row.waitFor({ state: 'detached' })
+    expect(ticketRow(run, late.label).status).toBe('waiting')
+    await screenshot(page, 'counter-ar-reinstated')
+
+    // back at the place their ticket had: called before the one issued after it
+    await button(page, 'call_next').click()
+    await expectCurrent(page, late.label)
+    expect(ticketRow(run, late.label).status).toBe('called')
+    expect(ticketRow(run, next.label).status).toBe('waiting')
+
+    // a no-show marked at another counter of the same service shows up here at once (a push)
+    const counter2 = await center.createCounter({ number: 2, serviceIds: [a.id] })
+    const clerk2 = await center.openCounterAs('clerk2', counter2.id)
+    await center.action(clerk2, counter2.id, 'call-next')
+    behind.ms -= 61_000
+    expect((await center.action(clerk2, counter2.id, 'no-show')).statusCode).toBe(200)
+    await page.locator(`tabour-no-show-list li[data-ticket-id="${next.id}"]`).waitFor()
+  })
+})

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3'
-import { nextStatus, type TicketAction, type TicketStatus } from '../../protocol/ticket-lifecycle.ts'
+import { nextStatus, reinstatedStatus, type TicketAction, type TicketStatus } from '../../protocol/ticket-lifecycle.ts'
 import type { EventRecord } from '../../server/db/repositories/events-repo.ts'
 import type { TicketRecord } from '../../server/db/repositories/tickets-repo.ts'
 
@@ -93,6 +93,14 @@ export function logViolations(log: EventLog): string[] {
     if (e.type === 'ticket.issued') {
       if (r) out.push(`${where}: ${name(e.ticketId)} issued twice`)
       else replay.set(e.ticketId, { status: 'waiting', holder: null, called: false, started: false })
+      continue
+    }
+    if (e.type === 'ticket.reinstated') {
+      // the undo of a no-show (protocol/ticket-lifecycle.ts reinstatedStatus): the ticket waits again, at no counter
+      const back = r ? reinstatedStatus(r.status) : null
+      if (!r) out.push(`${where}: ${name(e.ticketId)} acted on before it was issued`)
+      else if (back === null) out.push(`${where}: ${name(e.ticketId)} reinstated from ${r.status}`)
+      else Object.assign(r, { status: back, holder: null, called: false, started: false })
       continue
     }
     const action = ACTION_OF[e.type]

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
@@ -75,7 +75,10 @@ describe('crash under load: 20 × SIGKILL during a mixed load loses nothing ackn
     dataDir = mkdtempSync(join(tmpdir(), 'tabour-crash-load-'))
     const file = join(dataDir, 'tabour.sqlite')
     // a zone where it is noon: a run across the center's midnight would close the day mid-test
-    const env = { TABOUR_CALL_POLICY: POLICY.policy, TABOUR_TIME_ZONE: noonTimeZone() }
+    // the load marks no-shows right after calls: this tests durability, not the minimum wait before a no-show
+    const configFile = join(dataDir, 'config.json')
+    writeFileSync(configFile, JSON.stringify({ queue: { minSecondsBeforeNoShow: 0 } }))
+    const env = { TABOUR_CALL_POLICY: POLICY.policy, TABOUR_TIME_ZONE: noonTimeZone(), TABOUR_CONFIG: configFile }
     let server = await ChildServer.start({ dataDir, env })
 
     const admin = await loginAs(server.baseUrl, 'admin', CHILD_ADMIN_PASSWORD)

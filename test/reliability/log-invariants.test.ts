@@ -148,6 +148,23 @@ describe('the log checker finds what is wrong', () => {
     expect(logViolations(sound())).toEqual([])
   })
 
+  it('a reinstated no-show waits again and can be called; a reinstatement of anything but a no-show is a violation', () => {
+    const reinstated = sound()
+    reinstated.events.push(
+      ev('ticket.called', 't2', 1),
+      ev('ticket.no_show', 't2', 1),
+      ev('ticket.reinstated', 't2'),
+      ev('ticket.called', 't2', 2),
+    )
+    reinstated.tickets[1] = ticket('t2', 2, { status: 'called', counterId: 2 })
+    reinstated.counters[1].currentTicketId = 't2'
+    expect(logViolations(reinstated)).toEqual([])
+
+    const fromCalled = sound()
+    fromCalled.events.push(ev('ticket.called', 't2', 1), ev('ticket.reinstated', 't2'))
+    expect(logViolations(fromCalled).join('\n')).toMatch(/A-002 \(t2\) reinstated from called/)
+  })
+
   it('one ticket at two counters, a counter with two tickets, a finish without a start, a gap, a stale table', () => {
     const twoCounters = sound()
     twoCounters.events.push(ev('ticket.called', 't2', 1), ev('ticket.called', 't2', 2))

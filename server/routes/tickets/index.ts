@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import { Type } from '@sinclair/typebox'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { IssueTicketBody } from '../../../protocol/requests.ts'
-import { IssuedTicket, PublicTicket, Ticket } from '../../../protocol/entities.ts'
+import { IssuedTicket, PublicTicket, ReinstatableNoShow, Ticket } from '../../../protocol/entities.ts'
 import { errorResponses } from '../../../protocol/common.ts'
 import { actorOf, allow, STAFF } from '../../auth/access.ts'
 import { ticketDto } from '../../dto.ts'
@@ -108,6 +108,38 @@ export async function ticketRoutes(fastify: FastifyInstance): Promise<void> {
       if (printing === 'none') throw domainError(ErrorCodes.NO_PRINTER, `device ${deviceId} has no printer`)
       return { printing }
     },
+  )
+
+  app.get(
+    '/no-shows',
+    {
+      preValidation: allow(...STAFF),
+      schema: {
+        tags: ['tickets'],
+        summary: "today's no-shows of your counter's services (all, for a manager) that can still be reinstated",
+        response: { 200: Type.Array(ReinstatableNoShow), ...errorResponses(401, 403) },
+      },
+    },
+    async (request) =>
+      queue.reinstatableNoShows(actorOf(request)).map((r) => ({
+        ticket: ticketDto(r.ticket),
+        graceEndsAt: new Date(r.graceEndsAt).toISOString(),
+        graceSecondsLeft: r.graceSecondsLeft,
+      })),
+  )
+
+  app.post(
+    '/:id/reinstate',
+    {
+      preValidation: allow(...STAFF),
+      schema: {
+        tags: ['tickets'],
+        summary: 'undo a no-show within queue.noShowGraceMinutes: the ticket waits again at the place its issue time gives it',
+        params: TicketIdParam,
+        response: { 200: Ticket, ...errorResponses(400, 401, 403, 404, 409, 410) },
+      },
+    },
+    async (request) => ticketDto(queue.reinstate(actorOf(request), request.params.id)),
   )
 
   app.post(

@@ -1,0 +1,161 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { TestCenter, TestClock } from '../../helpers/test-center.ts'
+import { logViolations, readLog } from '../../helpers/log-invariants.ts'
+import { expectAuthRequired, expectError } from './route-helpers.ts'
+
+const RULES = { minSecondsBeforeNoShow: 60, noShowGraceMinutes: 30 }
+
+/** Services A and B; counter 1 serves A (clerk1), counter 2 serves B (clerk2); a kiosk; a test clock. */
+async function setup() {
+  const clock = new TestClock()
+  const center = await TestCenter.start({ clock, config: { queue: RULES } })
+  const a = await center.createService({ prefix: 'A' })
+  const b = await center.createService({ prefix: 'B' })
+  const c1 = await center.createCounter({ number: 1, serviceIds: [a.id] })
+  const c2 = await center.createCounter({ number: 2, serviceIds: [b.id] })
+  const kiosk = (await center.createDevice('kiosk')).token
+  const clerk1 = await center.openCounterAs('clerk1', c1.id)
+  const clerk2 = await center.openCounterAs('clerk2', c2.id)
+  const reinstate = (token: string, id: string) => center.request('POST', `/api/v1/tickets/${id}/reinstate`, { token })
+  return { center, clock, a, b, c1, c2, kiosk, clerk1, clerk2, reinstate }
+}
+
+/** Issues A-001 (and A-002, A-003 behind it), calls A-001 at counter 1 and marks it no-show after the minimum. */
+async function noShowFirst(s: Awaited<ReturnType<typeof setup>>) {
+  const first = await s.center.issue(s.kiosk, { serviceId: s.a.id })
+  s.clock.advance(10)
+  const second = await s.center.issue(s.kiosk, { serviceId: s.a.id })
+  const third = await s.center.issue(s.kiosk, { serviceId: s.a.id })
+  s.clock.advance(100)
+  expect((await s.center.action(s.clerk1, s.c1.id, 'call-next')).json().ticket.id).toBe(first.id)
+  s.clock.advance(60)
+  expect((await s.center.action(s.clerk1, s.c1.id, 'no-show')).json().ticket.status).toBe('no_show')
+  return { first, second, third }
+}
+
+describe('the minimum time before a no-show', () => {
+  let center: TestCenter
+  afterEach(async () => center?.close())
+
+  it('refuses a no-show 1 s after the call with TABOUR_ERR_NO_SHOW_TOO_SOON, saying how many seconds remain', async () => {
+    const s = await setup()
+    center = s.center
+    await center.issue(s.kiosk, { serviceId: s.a.id })
+    await center.action(s.clerk1, s.c1.id, 'call-next')
+    s.clock.advance(1)
+    const res = await center.action(s.clerk1, s.c1.id, 'no-show')
+    expectError(res, 409, 'TABOUR_ERR_NO_SHOW_TOO_SOON')
+    expect(res.json().message).toMatch(/\b59 more seconds\b/)
+    // nothing changed: the ticket is still called at the counter
+    const live = (await center.request('GET', '/api/v1/tickets', { token: s.clerk1 })).json()
+    expect(live[0]).toMatchObject({ status: 'called', counterId: s.c1.id })
+    s.clock.advance(59)
+    expect((await center.action(s.clerk1, s.c1.id, 'no-show')).statusCode).toBe(200)
+  })
+
+  it('allows it at once after a recall since the call (the clerk tried again)', async () => {
+    const s = await setup()
+    center = s.center
+    await center.issue(s.kiosk, { serviceId: s.a.id })
+    await center.action(s.clerk1, s.c1.id, 'call-next')
+    s.clock.advance(5)
+    await center.action(s.clerk1, s.c1.id, 'recall')
+    expect((await center.action(s.clerk1, s.c1.id, 'no-show')).json().ticket.status).toBe('no_show')
+  })
+
+  it('counts from the last call: a recall before a transfer does not excuse the next call', async () => {
+    const s = await setup()
+    center = s.center
+    const t = await center.issue(s.kiosk, { serviceId: s.a.id })
+    await center.action(s.clerk1, s.c1.id, 'call-next')
+    await center.action(s.clerk1, s.c1.id, 'recall')
+    await center.action(s.clerk1, s.c1.id, 'transfer', { serviceId: s.a.id })
+    s.clock.advance(5)
+    expect((await center.action(s.clerk1, s.c1.id, 'call-next')).json().ticket.id).toBe(t.id)
+    expectError(await center.action(s.clerk1, s.c1.id, 'no-show'), 409, 'TABOUR_ERR_NO_SHOW_TOO_SOON')
+  })
+})
+
+describe('POST /api/v1/tickets/:id/reinstate', () => {
+  let center: TestCenter
+  afterEach(async () => center?.close())
+
+  it('puts a no-show back to waiting at its issue-time place: call-next calls it before those issued after it', async () => {
+    const s = await setup()
+    center = s.center
+    const { first, second } = await noShowFirst(s)
+    // a clerk of the service sees it among the no-shows it may reinstate
+    const list = await center.request('GET', '/api/v1/tickets/no-shows', { token: s.clerk1 })
+    expect(list.statusCode).toBe(200)
+    expect(list.json()).toEqual([
+      {
+        ticket: expect.objectContaining({ id: first.id, status: 'no_show' }),
+        graceEndsAt: new Date(s.clock.now + 30 * 60_000).toISOString(),
+        graceSecondsLeft: 1800,
+      },
+    ])
+    expect((await center.request('GET', '/api/v1/tickets/no-shows', { token: s.clerk2 })).json()).toEqual([])
+
+    s.clock.advance(20 * 60)
+    const res = await s.reinstate(s.clerk1, first.id)
+    expect(res.statusCode, res.body).toBe(200)
+    expect(res.json()).toMatchObject({ id: first.id, status: 'waiting', counterId: null, calledAt: null, finishedAt: null, recallCount: 1 })
+    expect((await center.request('GET', '/api/v1/tickets/no-shows', { token: s.clerk1 })).json()).toEqual([])
+
+    s.clock.advance(30)
+    const called = (await center.action(s.clerk1, s.c1.id, 'call-next')).json().ticket
+    expect(called).toMatchObject({ id: first.id, status: 'called', recallCount: 1 })
+    await center.action(s.clerk1, s.c1.id, 'start')
+    await center.action(s.clerk1, s.c1.id, 'finish', {})
+    expect((await center.action(s.clerk1, s.c1.id, 'call-next')).json().ticket.id).toBe(second.id)
+
+    // the log replays, and the second call's wait runs from the reinstatement (30 s), not from the issue again
+    const db = center.app.tabour.db
+    expect(logViolations(readLog(db))).toEqual([])
+    const waits = db
+      .prepare("SELECT json_extract(data, '$.waitedSeconds') AS w FROM events WHERE ticket_id = ? AND type = 'ticket.called' ORDER BY id")
+      .all(first.id) as { w: number }[]
+    expect(waits.map((r) => r.w)).toEqual([110, 30])
+    const reinstated = db.prepare("SELECT user_id AS userId FROM events WHERE ticket_id = ? AND type = 'ticket.reinstated'").all(first.id)
+    expect(reinstated).toHaveLength(1)
+  })
+
+  it('lets a manager reinstate any service', async () => {
+    const s = await setup()
+    center = s.center
+    const { first } = await noShowFirst(s)
+    const { token: manager } = await center.createUser('boss', 'manager')
+    expect((await s.reinstate(manager, first.id)).json().status).toBe('waiting')
+  })
+
+  it('refuses an unknown ticket (404), a ticket that is not a no-show (409), after the window (410), another service (403)', async () => {
+    const s = await setup()
+    center = s.center
+    const { first, second } = await noShowFirst(s)
+    expectError(await s.reinstate(s.clerk1, 'no-such-ticket'), 404, 'TABOUR_ERR_TICKET_NOT_FOUND')
+    expectError(await s.reinstate(s.clerk1, second.id), 409, 'TABOUR_ERR_ILLEGAL_TRANSITION')
+    expectError(await s.reinstate(s.clerk2, first.id), 403, 'TABOUR_ERR_FORBIDDEN')
+    await expectAuthRequired(center, { method: 'POST', url: `/api/v1/tickets/${first.id}/reinstate` })
+    expectError(await s.reinstate(s.kiosk, first.id), 403, 'TABOUR_ERR_FORBIDDEN')
+    s.clock.advance(30 * 60 + 1)
+    expectError(await s.reinstate(s.clerk1, first.id), 410, 'TABOUR_ERR_GRACE_EXPIRED')
+    expect((await center.request('GET', '/api/v1/tickets/no-shows', { token: s.clerk1 })).json()).toEqual([])
+    // a reinstated ticket cannot be reinstated twice
+    const s2 = await setup()
+    try {
+      const { first: f2 } = await noShowFirst(s2)
+      expect((await s2.reinstate(s2.clerk1, f2.id)).statusCode).toBe(200)
+      expectError(await s2.reinstate(s2.clerk1, f2.id), 409, 'TABOUR_ERR_ILLEGAL_TRANSITION')
+    } finally {
+      await s2.center.close()
+    }
+  })
+
+  it('refuses a clerk whose counter is closed', async () => {
+    const s = await setup()
+    center = s.center
+    const { first } = await noShowFirst(s)
+    await center.action(s.clerk1, s.c1.id, 'close')
+    expectError(await s.reinstate(s.clerk1, first.id), 403, 'TABOUR_ERR_FORBIDDEN')
+  })
+})
