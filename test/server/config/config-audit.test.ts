@@ -14,6 +14,7 @@ const NOT_CONFIGURATION = new Set([
   'POST /api/v1/auth/logout',
   'POST /api/v1/tickets',
   'POST /api/v1/tickets/:id/cancel',
+  'POST /api/v1/tickets/:id/cancel-mine',
   'POST /api/v1/tickets/:id/reinstate',
   'POST /api/v1/tickets/:id/reprint',
   ...['open', 'pause', 'close', 'call-next', 'call', 'recall', 'start', 'finish', 'no-show', 'transfer'].map(

@@ -249,6 +249,8 @@ const AUTHENTICATED_ROUTES: Record<string, unknown> = {
   'GET /api/v1/tickets': undefined,
   'POST /api/v1/tickets/{id}/cancel': undefined,
   'POST /api/v1/tickets/{id}/reprint': undefined,
+  'GET /api/v1/tickets/no-shows': undefined,
+  'POST /api/v1/tickets/{id}/reinstate': undefined,
   'GET /api/v1/stats/today': undefined,
   'GET /api/v1/health/backups': undefined,
   'GET /api/v1/stats/me': undefined,
