@@ -388,7 +388,10 @@ describe('the display when the server process dies', () => {
   it('reconnects by itself after a kill and a restart, and shows the current state without a reload', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'tabour-e2e-display-restart-'))
     cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }))
-    const env = { TABOUR_UI_DIR: suite.uiDir }
+    // the no-shows below follow their calls at once: this test is about the display, not the no-show rule
+    const configFile = join(dataDir, 'config.json')
+    writeFileSync(configFile, JSON.stringify({ queue: { minSecondsBeforeNoShow: 0 } }))
+    const env = { TABOUR_UI_DIR: suite.uiDir, TABOUR_CONFIG: configFile }
     let child = await ChildServer.start({ dataDir, env })
     const api = async (method: string, path: string, body?: unknown, token?: string) => {
       const res = await fetch(`${child.baseUrl}/api/v1${path}`, {
