@@ -17,8 +17,7 @@ import { pathToFileURL } from 'node:url'
 import Database from 'better-sqlite3'
 import { ChildServer, freePort, REPO_ROOT, sleep } from '../test/helpers/child-server.ts'
 import { openDatabase } from '../server/db/connection.ts'
-import { addDays } from '../server/reports/days.ts'
-import { localDay } from '../protocol/center-clock.ts'
+import { addDays, localDay } from '../protocol/center-clock.ts'
 import { writeBusyMonth } from './lib/busy-month.ts'
 
 const RUNS = Number(process.env.BENCH_STARTUP_RUNS ?? 5)

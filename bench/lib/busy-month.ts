@@ -1,5 +1,5 @@
 import type { Db } from '../../server/db/connection.ts'
-import { addDays, dayStartMs } from '../../server/reports/days.ts'
+import { addDays, dayStartMs } from '../../protocol/center-clock.ts'
 
 /**
  * A busy month written straight into the real schema (no server, no API: a month through the

@@ -6,7 +6,7 @@
  * when it reaches today, to now; a counter still open counts up to now.
  */
 import type Database from 'better-sqlite3'
-import { addDays, dayStartMs } from './days.ts'
+import { addDays, dayStartMs } from '../../protocol/center-clock.ts'
 import { figureRows } from './figures.ts'
 
 export interface ClerkTime {

@@ -5,7 +5,7 @@
  */
 import type Database from 'better-sqlite3'
 import type { HourlySeries } from '../../protocol/stats.ts'
-import { addDays } from './days.ts'
+import { addDays } from '../../protocol/center-clock.ts'
 import { figureRows, round1 } from './figures.ts'
 
 const zeros = (): (number | null)[] => Array.from({ length: 24 }, () => 0)

@@ -6,7 +6,7 @@
 import type Database from 'better-sqlite3'
 import type { Report, ReportGrouping, ReportRow } from '../../protocol/stats.ts'
 import { clerkTimes } from './clerk-time.ts'
-import { daysBetween } from './days.ts'
+import { daysBetween } from '../../protocol/center-clock.ts'
 import { byKey, figureRows, toFigures } from './figures.ts'
 
 export interface RangeReportQuery {

@@ -2,7 +2,7 @@ import type { ClerkStatsToday, HourlySeries, RangeQuery, Report, ReportQuery, St
 import type { DomainEvents } from '../queue/domain-events.ts'
 import type { QueueContext } from '../queue/queue-context.ts'
 import { domainError, ErrorCodes } from '../errors.ts'
-import { dayCount, isRealDay } from './days.ts'
+import { dayCount, isRealDay } from '../../protocol/center-clock.ts'
 import { DeviceHealthBoard } from './device-health.ts'
 import { hourlySeries } from './hourly.ts'
 import { rangeReport } from './range-report.ts'

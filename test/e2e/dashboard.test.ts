@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { ADMIN_PASSWORD, daytimeShiftMs, STAFF_PASSWORD, TestCenter, type TestClock } from '../helpers/test-center.ts'
 import { LANDSCAPE, useBrowserSuite } from './browser.ts'
 import { ROOT } from './ui-build.ts'
-import { dayStartMs } from '../../server/reports/days.ts'
+import { dayStartMs } from '../../protocol/center-clock.ts'
 
 /**
  * The manager's dashboard in real headless Chromium against a real center on loopback: live

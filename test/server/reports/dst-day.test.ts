@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { TestCenter, TestClock } from '../../helpers/test-center.ts'
-import { addDays, dayStartMs, daysBetween, isRealDay } from '../../../server/reports/days.ts'
+import { addDays, dayStartMs, daysBetween, isRealDay } from '../../../protocol/center-clock.ts'
 import { cachedLocalHour, nearestRank } from '../../../server/reports/sql-functions.ts'
 
 const CAIRO = 'Africa/Cairo'
