@@ -16,7 +16,7 @@ export interface LocalNoShow {
   endsAt: number
 }
 import type { Role } from '../protocol/common.ts'
-import { isActive } from '../protocol/ticket-lifecycle.ts'
+import { isActive, isTerminal } from '../protocol/ticket-lifecycle.ts'
 import { NetworkError } from '../ui-common/api-client.ts'
 import { randomUuid } from '../ui-common/random-id.ts'
 import { FeedController } from '../ui-common/feed-controller.ts'
@@ -97,7 +97,10 @@ export class ConsoleSession {
       .on('ticket:issued', (e) => this.set(() => this.live.upsertTicket(e.ticket)))
       .on('ticket:updated', (e) => {
         this.set(() => this.live.upsertTicket(e.ticket))
-        if (e.ticket.status === 'no_show' || this.noShows.some((n) => n.ticket.id === e.ticket.id)) void this.refreshNoShows()
+        // "my day" follows the same pushes as the rest: a ticket of this counter finished or marked
+        // elsewhere (the hardware keypad, the same clerk on another device) changes its figures
+        if (e.ticket.counterId === this.counterId && this.counterId !== null && isTerminal(e.ticket.status)) void this.refreshStats()
+        else if (e.ticket.status === 'no_show' || this.noShows.some((n) => n.ticket.id === e.ticket.id)) void this.refreshNoShows()
       })
       .on('ticket:called', (e) => this.set(() => this.live.applyCall(e)))
       .on('counter:updated', (e) => this.set(() => this.upsertCounter(e.counter)))

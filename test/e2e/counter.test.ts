@@ -606,4 +606,35 @@ describe('a late citizen (issue 14, item 8)', { timeout: 60_000 }, () => {
     expect((await center.action(clerk2, counter2.id, 'no-show')).statusCode).toBe(200)
     await page.locator(`tabour-no-show-list li[data-ticket-id="${next.id}"]`).waitFor()
   })
+  it('"my day" follows the pushes: a ticket of this counter finished from elsewhere (the keypad, another device) counts at once', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'tabour-e2e-counter-myday-'))
+    cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }))
+    const center = new TestCenter({ config: { dataDir, uiDir: suite.uiDir } })
+    await center.app.ready()
+    await center.app.listen({ port: 0, host: '127.0.0.1' })
+    const run: Running = { center, url: `http://127.0.0.1:${(center.app.server.address() as AddressInfo).port}`, port: 0 }
+    cleanups.push(() => center.close())
+    const a = await center.createService({ prefix: 'A' })
+    const counter = await center.createCounter({ number: 1, serviceIds: [a.id] })
+    await center.createUser('clerk1')
+    const kiosk = (await center.createDevice('kiosk')).token
+    const page = await contexts.page(DESK)
+    await login(page, run, 'clerk1')
+    await openCounter(page, counter.id)
+    await page.locator('tabour-my-day [data-served]').filter({ hasText: '0' }).waitFor()
+
+    // the clerk's other device (or the keypad) calls and finishes two tickets; the console is not touched
+    const elsewhere = await center.login('clerk1', STAFF_PASSWORD)
+    for (let i = 0; i < 2; i++) {
+      await center.issue(kiosk, { serviceId: a.id })
+      expect((await center.action(elsewhere, counter.id, 'call-next')).statusCode).toBe(200)
+      expect((await center.action(elsewhere, counter.id, 'start')).statusCode).toBe(200)
+      expect((await center.action(elsewhere, counter.id, 'finish')).statusCode).toBe(200)
+    }
+    await page.locator('tabour-my-day [data-served]').filter({ hasText: '2' }).waitFor({ timeout: 5000 })
+    await center.issue(kiosk, { serviceId: a.id })
+    expect((await center.action(elsewhere, counter.id, 'call-next')).statusCode).toBe(200)
+    expect((await center.action(elsewhere, counter.id, 'no-show')).statusCode).toBe(200)
+    await page.locator('tabour-my-day [data-no-show]').filter({ hasText: '1' }).waitFor({ timeout: 5000 })
+  })
 })
