@@ -1,13 +1,17 @@
 /**
  * `<tabour-hour-chart>`: a line chart over the 24 local hours, drawn with uPlot inside the
  * shadow root (its stylesheet inlined there). Properties in: `series` (label, 24 values,
- * colour, dashed), `height`. Redrawn when the series change or the element is resized; the
- * uPlot instance and the observer are released on disconnect.
+ * colour, dashed), `height`, `emptyText` (shown instead of the chart while every value is 0 or
+ * missing). Axes show whole hours and whole values (chart-axes.ts); the ticks drawn are mirrored
+ * in `data-x-ticks` / `data-y-ticks` because uPlot paints them on a canvas. Redrawn when the
+ * series change or the element is resized; the uPlot instance and the observer are released on
+ * disconnect.
  */
-import { LitElement, css, html, unsafeCSS, type PropertyValues, type TemplateResult } from 'lit'
+import { LitElement, css, html, nothing, unsafeCSS, type PropertyValues, type TemplateResult } from 'lit'
 import { customElement, property } from 'lit/decorators.js'
 import uPlot from 'uplot'
 import uplotCss from 'uplot/dist/uPlot.min.css?inline'
+import { HOUR_STEPS, WHOLE_STEPS, hourTick, nothingToDraw, valueRange, wholeTick } from './chart-axes.ts'
 
 export interface ChartSeries {
   label: string
@@ -35,11 +39,19 @@ export class HourChart extends LitElement {
       .plot {
         direction: ltr;
       }
+      .empty {
+        display: grid;
+        place-items: center;
+        color: #4a5568;
+        font-size: 1rem;
+      }
     `,
   ]
 
   @property({ attribute: false }) series: ChartSeries[] = []
   @property({ type: Number }) height = 220
+  /** What the chart says while there is nothing to draw (e.g. "No tickets yet"). */
+  @property() emptyText = ''
   /** First and last hour shown (the center's opening hours); default 6–22. */
   @property({ attribute: false }) range: [number, number] = [6, 22]
 
@@ -47,6 +59,9 @@ export class HourChart extends LitElement {
   private observer: ResizeObserver | null = null
 
   override render(): TemplateResult {
+    if (nothingToDraw(this.series)) {
+      return html`<p class="empty" data-empty style="block-size: ${this.height}px">${this.emptyText || nothing}</p>`
+    }
     return html`<div class="plot" data-chart></div>`
   }
 
@@ -64,16 +79,20 @@ export class HourChart extends LitElement {
   }
 
   protected override updated(changed: PropertyValues): void {
-    if (changed.has('series') || changed.has('height')) this.draw()
+    if (changed.has('series') || changed.has('height') || changed.has('emptyText')) this.draw()
   }
 
   private draw(): void {
     const target = this.renderRoot.querySelector<HTMLElement>('[data-chart]')
     const width = Math.floor(this.clientWidth)
-    if (!target || width < 50) return
+    if (!target || width < 50) {
+      if (!target) this.forget()
+      return
+    }
     const [lo, hi] = this.range
     const xs = HOURS.filter((h) => h >= lo && h <= hi)
     const data: uPlot.AlignedData = [xs, ...this.series.map((s) => xs.map((h) => s.values[h] ?? null))]
+    const max = Math.max(0, ...this.series.flatMap((s) => s.values.filter((v): v is number => v !== null)))
     this.plot?.destroy()
     this.plot = new uPlot(
       {
@@ -81,10 +100,10 @@ export class HourChart extends LitElement {
         height: this.height,
         legend: { show: true, live: false },
         cursor: { drag: { x: false, y: false } },
-        scales: { x: { time: false } },
+        scales: { x: { time: false }, y: { range: () => valueRange(max) } },
         axes: [
-          { values: (_u, ticks) => ticks.map((h) => `${String(h).padStart(2, '0')}:00`), grid: { stroke: '#e3e8ef' } },
-          { grid: { stroke: '#e3e8ef' }, size: 50, values: (_u, ticks) => ticks.map((v) => String(Math.round(v * 10) / 10)) },
+          { incrs: HOUR_STEPS, values: (_u, ticks) => this.mirror('x', ticks.map(hourTick)), grid: { stroke: '#e3e8ef' } },
+          { incrs: WHOLE_STEPS, grid: { stroke: '#e3e8ef' }, size: 50, values: (_u, ticks) => this.mirror('y', ticks.map(wholeTick)) },
         ],
         series: [
           { label: '' },
@@ -102,6 +121,19 @@ export class HourChart extends LitElement {
       data,
       target,
     )
+  }
+
+  /** Writes the ticks uPlot draws onto the element (tests and curious staff can read them). */
+  private mirror(axis: 'x' | 'y', labels: string[]): string[] {
+    this.setAttribute(`data-${axis}-ticks`, labels.filter((l) => l !== '').join(' '))
+    return labels
+  }
+
+  private forget(): void {
+    this.plot?.destroy()
+    this.plot = null
+    this.removeAttribute('data-x-ticks')
+    this.removeAttribute('data-y-ticks')
   }
 }
 

@@ -221,11 +221,13 @@ export class LiveView extends LitElement {
     if (!h) return nothing
     const lang = this.lang
     const perService = h.services.filter((s) => s.issued.some((v) => (v ?? 0) > 0))
+    const empty = dashboardText('chart.empty', lang)
     return html`<section class="charts">
       <div class="card">
         <h2>${dashboardText('live.hourly', lang)}</h2>
         <tabour-hour-chart
           data-chart="hourly"
+          .emptyText=${empty}
           .series=${[
             { label: dashboardText('chart.issued', lang), values: h.issued, color: '#003a70', fill: true },
             { label: dashboardText('chart.served', lang), values: h.served, color: '#0f7b3f' },
@@ -236,11 +238,11 @@ export class LiveView extends LitElement {
       </div>
       <div class="card">
         <h2>${dashboardText('live.waitByHour', lang)}</h2>
-        <tabour-hour-chart .series=${[{ label: dashboardText('chart.wait', lang), values: h.avgWaitSeconds.map((v) => (v === null ? null : Math.round(v / 6) / 10)), color: '#c8102e', fill: true }]}></tabour-hour-chart>
+        <tabour-hour-chart data-chart="wait" .emptyText=${empty} .series=${[{ label: dashboardText('chart.wait', lang), values: h.avgWaitSeconds.map((v) => (v === null ? null : Math.round(v / 6) / 10)), color: '#c8102e', fill: true }]}></tabour-hour-chart>
       </div>
       <div class="card">
         <h2>${dashboardText('live.perService', lang)}</h2>
-        <tabour-hour-chart .series=${perService.map((s, i) => ({ label: `${s.prefix} · ${lang === 'ar' ? s.nameAr : s.nameEn}`, values: s.issued, color: PALETTE[i % PALETTE.length]! }))}></tabour-hour-chart>
+        <tabour-hour-chart data-chart="per-service" .emptyText=${empty} .series=${perService.map((s, i) => ({ label: `${s.prefix} · ${lang === 'ar' ? s.nameAr : s.nameEn}`, values: s.issued, color: PALETTE[i % PALETTE.length]! }))}></tabour-hour-chart>
       </div>
     </section>`
   }

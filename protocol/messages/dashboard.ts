@@ -53,6 +53,7 @@ export const DASHBOARD_MESSAGES = {
   'chart.baselineIssued': { ar: 'صدرت (متوسط الأسابيع السابقة)', en: 'Issued (earlier weeks)' },
   'chart.baselineServed': { ar: 'خُدمت (متوسط الأسابيع السابقة)', en: 'Served (earlier weeks)' },
   'chart.wait': { ar: 'متوسط الانتظار', en: 'Average wait' },
+  'chart.empty': { ar: 'لا توجد تذاكر بعد اليوم', en: 'No tickets yet today' },
   'col.service': { ar: 'الخدمة', en: 'Service' },
   'col.waiting': { ar: 'ينتظر', en: 'Waiting' },
   'col.longest': { ar: 'أطول انتظار', en: 'Longest' },

@@ -71,3 +71,17 @@ describe('device health', () => {
     expect(isFaulty(serialHealth({ open: true }))).toBe(false)
   })
 })
+
+describe('hour chart axes', () => {
+  it('label whole hours and whole values only, and give an empty chart a 0–5 scale', async () => {
+    const { hourTick, wholeTick, valueRange, nothingToDraw } = await import('../../dashboard-ui/chart-axes.ts')
+    expect(hourTick(7)).toBe('07:00')
+    expect(wholeTick(2)).toBe('2')
+    expect(wholeTick(0.3)).toBe('')
+    expect(valueRange(null)).toEqual([0, 5])
+    expect(valueRange(0.8)).toEqual([0, 5])
+    expect(valueRange(40)).toEqual([0, 44])
+    expect(nothingToDraw([{ values: [null, 0, null] }])).toBe(true)
+    expect(nothingToDraw([{ values: [null, 0] }, { values: [1] }])).toBe(false)
+  })
+})

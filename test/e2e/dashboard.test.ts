@@ -373,6 +373,21 @@ describe('manager dashboard', () => {
     const page = await contexts.page(LANDSCAPE)
     await login(page, run, 'boss', STAFF_PASSWORD, 'ar', '#config')
     await page.locator('tabour-live-view').waitFor()
+    // a center with no ticket yet: the charts say so in words rather than drawing fractional axes
+    for (const chart of ['hourly', 'wait', 'per-service']) {
+      await page.locator(`tabour-hour-chart[data-chart="${chart}"] [data-empty]`).getByText('لا توجد تذاكر بعد اليوم').waitFor()
+    }
+    // the first ticket: whole hours and whole tickets on the axes (uPlot picked 7.5:00 and 0.3 before)
+    const service = await run.center.createService({ prefix: 'A' })
+    const kiosk = (await run.center.createDevice('kiosk')).token
+    await run.center.issue(kiosk, { serviceId: service.id })
+    const hourly = page.locator('tabour-hour-chart[data-chart="hourly"]')
+    await hourly.locator('canvas').waitFor()
+    const ticks = async (axis: 'x' | 'y') => ((await hourly.getAttribute(`data-${axis}-ticks`)) ?? '').split(' ')
+    expect((await ticks('x')).length).toBeGreaterThan(2)
+    for (const t of await ticks('x')) expect(t).toMatch(/^\d\d:00$/)
+    expect(await ticks('y')).toContain('1')
+    for (const t of await ticks('y')) expect(t).toMatch(/^\d+$/)
     expect(await page.locator('a[data-tab="config"]').count()).toBe(0)
     expect(await page.locator('tabour-config-view').count()).toBe(0)
     expect(await page.locator('a[data-tab]').evaluateAll((as) => as.map((a) => a.getAttribute('data-tab')))).toEqual(['live', 'reports'])

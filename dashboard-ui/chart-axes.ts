@@ -1,0 +1,35 @@
+/**
+ * What the hour charts' axes may say: whole hours on the time axis ("07:00", never "7.5:00"),
+ * whole tickets on a count axis (never 0.3 tickets), whole minutes on a minutes axis, and a
+ * sane scale when there is nothing to draw yet.
+ */
+
+/** The steps uPlot may choose between ticks: whole hours on the time axis. */
+export const HOUR_STEPS = [1, 2, 3, 4, 6, 12]
+
+/** The steps between ticks of a count or minutes axis: whole numbers only. */
+export const WHOLE_STEPS = [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000, 10_000]
+
+/** "07:00" for hour 7. */
+export function hourTick(hour: number): string {
+  return `${String(hour).padStart(2, '0')}:00`
+}
+
+/** A tick of a count or minutes axis, or '' for a fraction uPlot might still place (it is skipped). */
+export function wholeTick(value: number): string {
+  return Number.isInteger(value) ? String(value) : ''
+}
+
+/**
+ * The value axis's range: from 0 to at least `minTop` (so an empty or flat chart shows 0–5 rather
+ * than uPlot's ±1 around a single value), with headroom above the highest value.
+ */
+export function valueRange(max: number | null, minTop = 5): [number, number] {
+  const top = max === null || !Number.isFinite(max) ? 0 : max
+  return [0, Math.max(minTop, Math.ceil(top * 1.1))]
+}
+
+/** True when no series has a value above zero: the chart says "no tickets yet" instead of drawing. */
+export function nothingToDraw(series: readonly { values: readonly (number | null)[] }[]): boolean {
+  return series.every((s) => s.values.every((v) => v === null || v === 0))
+}
