@@ -67,6 +67,10 @@ export class LiveView extends LitElement {
         color: var(--tabour-fg);
         font-variant-numeric: tabular-nums;
       }
+      .kpi .note {
+        font-size: 0.85rem;
+        color: var(--tabour-muted);
+      }
       .kpi[data-tone='bad'] .value {
         color: var(--bad);
       }
@@ -129,13 +133,17 @@ export class LiveView extends LitElement {
   private kpis(s: StatsToday): TemplateResult {
     const { lang, digits } = this
     const tt = s.totals
-    const card = (key: DashboardMessageKey, id: string, value: string, tone?: string) =>
-      html`<div class="card kpi" data-kpi=${id} data-tone=${tone ?? nothing}><span class="label">${dashboardText(key, lang)}</span><span class="value">${value}</span></div>`
+    const card = (key: DashboardMessageKey, id: string, value: string, tone?: string, note?: TemplateResult) =>
+      html`<div class="card kpi" data-kpi=${id} data-tone=${tone ?? nothing}><span class="label">${dashboardText(key, lang)}</span><span class="value">${value}</span>${note ?? nothing}</div>`
+    // which tickets the percentage covers, in words (the one definition: server/reports/figures.ts)
+    const slaNote = html`<span class="note" data-sla-counted=${tt.slaCounted ?? nothing} title=${dashboardText('kpi.slaHelp', lang)}
+      >${dashboardText('kpi.slaOf', lang, { n: tt.slaCounted ?? tt.called }, digits)}</span
+    >`
     const slaTone = tt.slaPercent === null ? undefined : tt.slaPercent >= 80 ? 'ok' : tt.slaPercent < 60 ? 'bad' : undefined
     return html`<section class="kpis">
       ${card('kpi.waiting', 'waiting', num(tt.waiting, digits))} ${card('kpi.longest', 'longest', duration(tt.longestWaitSeconds ?? null, digits))}
       ${card('kpi.issued', 'issued', num(tt.issued, digits))} ${card('kpi.served', 'served', num(tt.served, digits))}
-      ${card('kpi.sla', 'sla', percent(tt.slaPercent, digits, lang), slaTone)} ${card('kpi.avgWait', 'avgWait', duration(tt.avgWaitSeconds, digits))}
+      ${card('kpi.sla', 'sla', percent(tt.slaPercent, digits, lang), slaTone, slaNote)} ${card('kpi.avgWait', 'avgWait', duration(tt.avgWaitSeconds, digits))}
       ${card('kpi.p90Wait', 'p90Wait', duration(tt.p90WaitSeconds ?? null, digits))} ${card('kpi.avgService', 'avgService', duration(tt.avgServiceSeconds, digits))}
       ${card('kpi.p90Service', 'p90Service', duration(tt.p90ServiceSeconds ?? null, digits))} ${card('kpi.noShow', 'noShow', percent(tt.noShowPercent ?? null, digits, lang))}
     </section>`

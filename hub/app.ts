@@ -33,6 +33,7 @@ import {
   type FiguresQuery,
   type GroupBy,
   type HubStore,
+  slaPercentOf,
 } from './store/store.ts'
 
 export class HubError extends Error {
@@ -474,7 +475,7 @@ export function sumRows(rows: FigureRow[]): Omit<FigureRow, 'key' | 'nameAr' | '
   return {
     ...t,
     avgWaitSeconds: t.waitCount > 0 ? round1(t.waitSumSeconds / t.waitCount) : null,
-    slaPercent: t.waitCount > 0 ? round1((100 * t.waitWithinTarget) / t.waitCount) : null,
+    slaPercent: slaPercentOf(t.waitWithinTarget, t.waitCount, t.waitMissedUncalled),
     avgServiceSeconds: t.serviceCount > 0 ? round1(t.serviceSumSeconds / t.serviceCount) : null,
   }
 }

@@ -11,8 +11,15 @@ const Figures = {
   waiting: Type.Integer(),
   avgWaitSeconds: Nullable(Type.Number()),
   maxWaitSeconds: Nullable(Type.Number()),
-  /** % of calls made within the service's target wait; null before the first call. */
+  /**
+   * % of the tickets the target covers that were called within their service's target wait (the
+   * one definition, server/reports/figures.ts): every call, plus every ticket that left the line
+   * uncalled after its target passed, plus (today) every ticket still waiting past it. Null
+   * while no ticket counts yet.
+   */
   slaPercent: Nullable(Type.Number()),
+  /** How many tickets `slaPercent` covers (absent on an older server). */
+  slaCounted: Type.Optional(Type.Integer()),
   avgServiceSeconds: Nullable(Type.Number()),
   /** 90th percentile (nearest rank) of the waits of today's calls; absent on an older server. */
   p90WaitSeconds: Type.Optional(Nullable(Type.Number())),
@@ -93,8 +100,10 @@ export const ReportFigures = {
   maxWaitSeconds: Nullable(Type.Number()),
   avgServiceSeconds: Nullable(Type.Number()),
   p90ServiceSeconds: Nullable(Type.Number()),
-  /** % of calls within the service's target wait. */
+  /** % within the target wait of the tickets it covers (see Figures.slaPercent above for which). */
   slaPercent: Nullable(Type.Number()),
+  /** How many tickets `slaPercent` covers. */
+  slaCounted: Type.Optional(Type.Integer()),
   /** % of calls that ended as no-show. */
   noShowPercent: Nullable(Type.Number()),
 }

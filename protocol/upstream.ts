@@ -47,6 +47,12 @@ export const HourFigures = Type.Object(
     waitMaxSeconds: Type.Integer({ minimum: 0 }),
     /** Calls made within the service's target wait. */
     waitWithinTarget: Type.Integer({ minimum: 0 }),
+    /**
+     * Tickets that left the line uncalled in the hour after their target wait had passed
+     * (cancelled by staff, by the citizen or by the day's close): misses that no call counts.
+     * Within target % = waitWithinTarget ÷ (waitCount + this). Absent from older centers (0).
+     */
+    waitMissedUncalled: Type.Optional(Type.Integer({ minimum: 0 })),
     /** Call → finish seconds, summed over the tickets finished in the hour. */
     serviceSumSeconds: Type.Integer({ minimum: 0 }),
     serviceCount: Type.Integer({ minimum: 0 }),
@@ -58,7 +64,7 @@ export const HourFigures = Type.Object(
 export type HourFigures = Static<typeof HourFigures>
 
 /** The counts of an hour's figures: what the center and the hub both add up. */
-export type HourCounts = Omit<HourFigures, 'serviceCode' | 'serviceNameAr' | 'serviceNameEn'>
+export type HourCounts = Required<Omit<HourFigures, 'serviceCode' | 'serviceNameAr' | 'serviceNameEn'>>
 
 /** Every count at zero: the start of a sum, at the center (one hour) and at the hub (any range). */
 export const zeroCounts = (): HourCounts => ({
@@ -73,6 +79,7 @@ export const zeroCounts = (): HourCounts => ({
   waitCount: 0,
   waitMaxSeconds: 0,
   waitWithinTarget: 0,
+  waitMissedUncalled: 0,
   serviceSumSeconds: 0,
   serviceCount: 0,
   counterOpenMinutes: 0,

@@ -96,4 +96,10 @@ export const hubMigrations: HubMigration[] = [
       )`,
     ],
   },
+  {
+    version: 2,
+    name: 'tickets that left the line uncalled after their target wait (within-target misses)',
+    // older centers do not send it: 0, and their within-target % stays calls-only as before
+    statements: ['ALTER TABLE hub_figures ADD COLUMN wait_missed_uncalled INTEGER NOT NULL DEFAULT 0'],
+  },
 ]

@@ -64,6 +64,8 @@ export interface FigureRow {
   waitCount: number
   waitMaxSeconds: number
   waitWithinTarget: number
+  /** Tickets that left the line uncalled after their target passed: misses no call counts. */
+  waitMissedUncalled: number
   serviceSumSeconds: number
   serviceCount: number
   counterOpenMinutes: number
@@ -90,6 +92,7 @@ const FIGURE_COLUMNS = [
   'wait_count',
   'wait_max',
   'wait_within_target',
+  'wait_missed_uncalled',
   'service_sum',
   'service_count',
   'counter_open_minutes',
@@ -99,6 +102,15 @@ const SUMS = FIGURE_COLUMNS.map((c) => (c === 'wait_max' ? `COALESCE(MAX(f.${c})
 )
 
 const round1 = (n: number) => Math.round(n * 10) / 10
+
+/**
+ * Within target %, as the centers define it (server/reports/figures.ts): of every call and every
+ * ticket that left the line uncalled after its target passed, the share called within target.
+ */
+export function slaPercentOf(within: number, calls: number, missedUncalled: number): number | null {
+  const counted = calls + missedUncalled
+  return counted > 0 ? round1((100 * within) / counted) : null
+}
 
 // biome-ignore lint/suspicious/noExplicitAny: rows come back from either SQL driver with dialect-specific value types; mapped field by field below
 function centerFrom(r: Record<string, any>): CenterRecord {
@@ -246,7 +258,15 @@ export class HubStore {
         for (const r of batch.rows) {
           params.push(batch.centerId, batch.day, batch.hour, r.serviceCode, r.serviceNameAr, r.serviceNameEn, batch.revision)
           params.push(r.issued, r.called, r.served, r.noShow, r.cancelled, r.transferredIn, r.transferredOut, r.waitSumSeconds, r.waitCount)
-          params.push(r.waitMaxSeconds, r.waitWithinTarget, r.serviceSumSeconds, r.serviceCount, r.counterOpenMinutes, now)
+          params.push(
+            r.waitMaxSeconds,
+            r.waitWithinTarget,
+            r.waitMissedUncalled ?? 0,
+            r.serviceSumSeconds,
+            r.serviceCount,
+            r.counterOpenMinutes,
+            now,
+          )
         }
         const tuple = `(${cols.map(() => '?').join(', ')})`
         const update = ['service_name_ar', 'service_name_en', 'revision', ...FIGURE_COLUMNS, 'received_at']
@@ -408,11 +428,12 @@ export function figureRow(r: Record<string, any>): FigureRow {
     waitCount,
     waitMaxSeconds: n('wait_max'),
     waitWithinTarget: n('wait_within_target'),
+    waitMissedUncalled: n('wait_missed_uncalled'),
     serviceSumSeconds: n('service_sum'),
     serviceCount,
     counterOpenMinutes: n('counter_open_minutes'),
     avgWaitSeconds: waitCount > 0 ? round1(n('wait_sum') / waitCount) : null,
-    slaPercent: waitCount > 0 ? round1((100 * n('wait_within_target')) / waitCount) : null,
+    slaPercent: slaPercentOf(n('wait_within_target'), waitCount, n('wait_missed_uncalled')),
     avgServiceSeconds: serviceCount > 0 ? round1(n('service_sum') / serviceCount) : null,
   }
 }

@@ -33,6 +33,14 @@ export const DASHBOARD_MESSAGES = {
   'kpi.avgService': { ar: 'متوسط مدة الخدمة', en: 'Average service' },
   'kpi.p90Service': { ar: 'خدمة ٩٠٪', en: '90th pct service' },
   'kpi.sla': { ar: 'ضمن الزمن المستهدف', en: 'Within target (SLA)' },
+  'kpi.slaOf': {
+    ar: '{n, plural, =0 {لا تذاكر بعد} one {من تذكرة واحدة} two {من تذكرتين} few {من # تذاكر} other {من # تذكرة}}',
+    en: '{n, plural, =0 {no tickets yet} one {of # ticket} other {of # tickets}}',
+  },
+  'kpi.slaHelp': {
+    ar: 'نسبة من نوديَ عليهم خلال الزمن المستهدف لخدمتهم، من بين: كل من نوديَ عليه، وكل من غادر الطابور بعد تجاوز الزمن المستهدف دون نداء، وكل من ما زال ينتظر وقد تجاوزه.',
+    en: 'Share called within their service’s target wait, out of: everyone called, everyone who left the line uncalled after the target passed, and everyone still waiting past it.',
+  },
   'kpi.noShow': { ar: 'نسبة عدم الحضور', en: 'No-show rate' },
   'live.services': { ar: 'الخدمات', en: 'Services' },
   'live.counters': { ar: 'الشبابيك', en: 'Counters' },

@@ -2,6 +2,7 @@ import type { QueueContext } from './queue-context.ts'
 import type { TicketRecord } from '../db/repositories/tickets-repo.ts'
 import { assertTransition } from './lifecycle.ts'
 import { domainError, ErrorCodes } from '../errors.ts'
+import { waitFacts } from './wait-facts.ts'
 
 /**
  * A citizen cancels their own ticket from its status page. Holding the id (128 random bits) is
@@ -15,6 +16,7 @@ export function cancelByCitizen(ctx: QueueContext, ticketId: string): TicketReco
     if (!t) throw domainError(ErrorCodes.TICKET_NOT_FOUND, 'no such ticket')
     if (t.status !== 'waiting') throw domainError(ErrorCodes.TICKET_NOT_WAITING, `ticket ${t.label} is ${t.status}, not waiting`)
     const status = assertTransition(t.status, 'cancel')
+    const wait = waitFacts(ctx, t, tx.now)
     ctx.tickets.update(t.id, { status, finishedAt: tx.now })
     tx.log({
       type: 'ticket.cancelled',
@@ -22,7 +24,7 @@ export function cancelByCitizen(ctx: QueueContext, ticketId: string): TicketReco
       serviceId: t.serviceId,
       userId: null,
       deviceId: null,
-      data: { reason: 'by_citizen' },
+      data: { reason: 'by_citizen', ...wait },
     })
     const updated = ctx.tickets.get(t.id)!
     tx.emit({ type: 'ticket:updated', ticket: updated })

@@ -7,6 +7,7 @@ import { assertTransition } from './lifecycle.ts'
 import { chooseNext, nextPriorityStreak } from './call-policy.ts'
 import { domainError, ErrorCodes } from '../errors.ts'
 import { secondsBeforeNoShow } from './no-show-rules.ts'
+import { waitFacts } from './wait-facts.ts'
 
 export interface CounterActionResult {
   counter: CounterRecord
@@ -204,8 +205,7 @@ export class CounterActions {
     how: 'policy' | 'specific',
   ): CounterActionResult {
     assertTransition(ticket.status, 'call')
-    const service = this.ctx.services.get(ticket.serviceId)!
-    const waitedSeconds = seconds(tx.now - this.waitingSince(ticket))
+    const { waitedSeconds, targetWaitSeconds, withinTarget } = waitFacts(this.ctx, ticket, tx.now)
     this.ctx.tickets.update(ticket.id, {
       status: 'called',
       calledAt: tx.now,
@@ -223,8 +223,8 @@ export class CounterActions {
       data: {
         how,
         waitedSeconds,
-        targetWaitSeconds: service.targetWaitSeconds,
-        withinTarget: waitedSeconds <= service.targetWaitSeconds,
+        targetWaitSeconds,
+        withinTarget,
         priority: ticket.priority,
         policy: this.ctx.config.queue.policy,
       },
@@ -240,11 +240,6 @@ export class CounterActions {
    * When the ticket joined the line it is being called from: issue time, or its latest transfer
    * or reinstatement (so a reinstated ticket's second call does not count its first wait again).
    */
-  private waitingSince(ticket: TicketRecord): number {
-    const rejoined = this.ctx.events.forTicket(ticket.id).filter((e) => e.type === 'ticket.transferred' || e.type === 'ticket.reinstated')
-    return rejoined.at(-1)?.at ?? ticket.issuedAt
-  }
-
   /** Refuses a no-show sooner than queue.minSecondsBeforeNoShow after the last call, unless recalled since. */
   private requireNoShowDue(now: number, ticket: TicketRecord): void {
     const events = this.ctx.events.forTicket(ticket.id)

@@ -10,6 +10,7 @@ import { DevicesRepo } from '../db/repositories/devices-repo.ts'
 import { CenterSettingsRepo } from '../db/repositories/center-settings-repo.ts'
 import type { DomainEvents, DomainEvent } from './domain-events.ts'
 import { localDay } from '../../protocol/center-clock.ts'
+import { waitFacts } from './wait-facts.ts'
 
 export type Clock = () => number
 
@@ -59,8 +60,14 @@ export class QueueContext {
       this.db
         .transaction(() => {
           for (const t of stale) {
+            const wait = waitFacts(this, t, now)
             this.tickets.update(t.id, { status: 'cancelled', finishedAt: now })
-            scope.log({ type: 'ticket.cancelled', ticketId: t.id, serviceId: t.serviceId, data: { reason: 'day_closed', day: t.day } })
+            scope.log({
+              type: 'ticket.cancelled',
+              ticketId: t.id,
+              serviceId: t.serviceId,
+              data: { reason: 'day_closed', day: t.day, ...wait },
+            })
           }
         })
         .immediate()

@@ -4,8 +4,14 @@
  * range of local days, grouped by any key. Definitions, in one place:
  * - issued / called / served / no-show / cancelled / transferred: events of that type (a ticket
  *   called again after a transfer counts as two calls; a recall is not a new call);
- * - wait: `waitedSeconds` of each call (issue, or latest transfer, to call); SLA % = share of
- *   calls within the service's target wait *as it was at the call*;
+ * - wait: `waitedSeconds` of each call (issue, or latest transfer, to call);
+ * - within target (SLA %): of the tickets the target covers, the share called within their
+ *   service's target wait *as it was at the call*. The target covers every call (a hit or a
+ *   miss), every ticket that left the line uncalled after its target passed (cancelled by staff,
+ *   by the citizen or by the day's close: a miss), and, in today's live figures, every ticket
+ *   still waiting past its target (a miss that can no longer become a hit; `overdue` of
+ *   toFigures). A ticket cancelled within its target is not covered: nobody failed it. So a
+ *   long line that nobody calls shows as misses at once, not as 100 %;
  * - service time: `serviceSeconds` of each finish (call to finish);
  * - p90: nearest rank (see sql-functions.ts); no-show % = no-shows ÷ calls.
  * The pass reads the rollups of rollup.ts (the same events, folded per day and per hour), not
@@ -40,6 +46,8 @@ export interface FigureRow {
   p90WaitSeconds: number | null
   maxWaitSeconds: number | null
   withinTarget: number
+  /** Tickets that left the line uncalled after their target wait passed (misses nobody called). */
+  missedTarget: number
   avgServiceSeconds: number | null
   p90ServiceSeconds: number | null
   /** Call-to-end time of the tickets that ended in the group (clerk busy time), ms. */
@@ -60,6 +68,8 @@ export interface Figures {
   avgServiceSeconds: number | null
   p90ServiceSeconds: number | null
   slaPercent: number | null
+  /** How many tickets slaPercent covers. */
+  slaCounted: number
   noShowPercent: number | null
 }
 
@@ -74,6 +84,7 @@ const figuresSql = (group: GroupKey, extraWhere: string) => {
     COALESCE(SUM(issued), 0) AS issued, COALESCE(SUM(called), 0) AS called, COALESCE(SUM(served), 0) AS served,
     COALESCE(SUM(no_show), 0) AS noShow, COALESCE(SUM(cancelled), 0) AS cancelled, COALESCE(SUM(transferred), 0) AS transferred,
     COALESCE(SUM(wait_sum), 0) AS waitSum, MAX(wait_max) AS maxWaitSeconds, COALESCE(SUM(within), 0) AS withinTarget,
+    COALESCE(SUM(missed), 0) AS missedTarget,
     COALESCE(SUM(svc_sum), 0) AS svcSum, COALESCE(SUM(busy_ms), 0) AS busyMs,
     group_concat(waits, '') AS waits, group_concat(svcs, '') AS svcs
   FROM ${table}
@@ -147,6 +158,7 @@ export function figureRows(db: Database.Database, group: GroupKey, q: FigureQuer
       p90WaitSeconds: p90(waits),
       maxWaitSeconds: r.maxWaitSeconds,
       withinTarget: r.withinTarget,
+      missedTarget: r.missedTarget,
       avgServiceSeconds: svcs.length ? r.svcSum / svcs.length : null,
       p90ServiceSeconds: p90(svcs),
       busyMs: r.busyMs,
@@ -169,14 +181,24 @@ export const EMPTY_ROW: FigureRow = {
   p90WaitSeconds: null,
   maxWaitSeconds: null,
   withinTarget: 0,
+  missedTarget: 0,
   avgServiceSeconds: null,
   p90ServiceSeconds: null,
   busyMs: 0,
 }
 
-/** Turns a raw row (or none) into the API's figures. */
-export function toFigures(row: FigureRow | undefined): Figures {
+/** How many tickets the target covers: every call, every uncalled miss, and `overdue` tickets still waiting past their target. */
+export function slaCounted(row: Pick<FigureRow, 'called' | 'missedTarget'>, overdue = 0): number {
+  return row.called + row.missedTarget + overdue
+}
+
+/**
+ * Turns a raw row (or none) into the API's figures; `overdue` is how many of the group's tickets
+ * are waiting past their target right now (live figures only, see the definition above).
+ */
+export function toFigures(row: FigureRow | undefined, overdue = 0): Figures {
   const r = row ?? EMPTY_ROW
+  const counted = slaCounted(r, overdue)
   return {
     issued: r.issued,
     called: r.called,
@@ -189,7 +211,8 @@ export function toFigures(row: FigureRow | undefined): Figures {
     maxWaitSeconds: r.maxWaitSeconds,
     avgServiceSeconds: round1(r.avgServiceSeconds),
     p90ServiceSeconds: r.p90ServiceSeconds,
-    slaPercent: r.called > 0 ? round1((100 * r.withinTarget) / r.called) : null,
+    slaPercent: counted > 0 ? round1((100 * r.withinTarget) / counted) : null,
+    slaCounted: counted,
     noShowPercent: r.called > 0 ? round1((100 * r.noShow) / r.called) : null,
   }
 }

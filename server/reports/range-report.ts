@@ -8,6 +8,7 @@ import type { Report, ReportGrouping, ReportRow } from '../../protocol/stats.ts'
 import { clerkTimes } from './clerk-time.ts'
 import { daysBetween } from '../../protocol/center-clock.ts'
 import { byKey, figureRows, toFigures } from './figures.ts'
+import { overdueByService, overdueKeys, totalOf } from './overdue.ts'
 
 export interface RangeReportQuery {
   from: string
@@ -69,17 +70,26 @@ export function rangeReport(db: Database.Database, q: RangeReportQuery): Report 
   const rows = byKey(figureRows(db, q.by, fq))
   const times = q.by === 'clerk' ? clerkTimes(db, { from: q.from, to: q.to, tz: q.timeZone, now: q.now }) : null
   const seen = new Set([...rows.keys(), ...(times ? [...times.keys()].map(String) : [])])
+  // a range that includes today counts the tickets waiting past their target now (figures.ts)
+  const live = overdueKeys(q.now, q.timeZone)
+  const overdue = q.from <= live.day && live.day <= q.to ? overdueByService(db, q.now) : new Map<number, number>()
+  const overdueOf = (key: string | number): number => {
+    if (q.by === 'service') return overdue.get(Number(key)) ?? 0
+    if (q.by === 'day') return key === live.day ? totalOf(overdue) : 0
+    if (q.by === 'hour') return key === live.hour ? totalOf(overdue) : 0
+    return 0 // a ticket still waiting has no counter or clerk yet
+  }
   const out: ReportRow[] = keysOf(db, q, seen).map((k) => {
     const key = 'id' in k ? k.id : k.key
     const row: ReportRow = {
       key,
       label: k.label,
       ...('labelAr' in k && k.labelAr ? { labelAr: k.labelAr } : {}),
-      ...toFigures(rows.get(String(key))),
+      ...toFigures(rows.get(String(key)), overdueOf(key)),
     }
     if (times) Object.assign(row, times.get(key as number) ?? { busySeconds: 0, idleSeconds: 0, pauseSeconds: 0 })
     return row
   })
-  const totals = toFigures(figureRows(db, 'total', fq)[0])
+  const totals = toFigures(figureRows(db, 'total', fq)[0], totalOf(overdue))
   return { from: q.from, to: q.to, by: q.by, timeZone: q.timeZone, rows: out, totals }
 }

@@ -7,6 +7,8 @@
  * - ticket.issued/called/finished/no_show/cancelled/transferred: one to its count;
  * - called: its `waitedSeconds` (sum, max, the list for percentiles) and `withinTarget`;
  * - finished: its `serviceSeconds`;
+ * - cancelled: `missed` when the ticket had waited past its target (its `withinTarget` is false):
+ *   a miss of the target nobody called (older events without wait data count as nothing);
  * - finished/no_show/transferred: the time since the ticket's call (busy time of the clerk).
  * Keys: the event's local day (as written), its local hour in the center's zone, its service,
  * counter and user (0 for none).
@@ -34,6 +36,7 @@ interface Bucket {
   wait_sum: number
   wait_max: number | null
   within: number
+  missed: number
   svc_sum: number
   busy_ms: number
   waits: string
@@ -50,6 +53,7 @@ const emptyBucket = (): Bucket => ({
   wait_sum: 0,
   wait_max: null,
   within: 0,
+  missed: 0,
   svc_sum: 0,
   busy_ms: 0,
   waits: '',
@@ -71,9 +75,9 @@ interface EventRow {
 const SETS = `issued = issued + excluded.issued, called = called + excluded.called, served = served + excluded.served,
   no_show = no_show + excluded.no_show, cancelled = cancelled + excluded.cancelled, transferred = transferred + excluded.transferred,
   wait_sum = wait_sum + excluded.wait_sum, wait_max = MAX(COALESCE(wait_max, excluded.wait_max), COALESCE(excluded.wait_max, wait_max)),
-  within = within + excluded.within, svc_sum = svc_sum + excluded.svc_sum, busy_ms = busy_ms + excluded.busy_ms,
+  within = within + excluded.within, missed = missed + excluded.missed, svc_sum = svc_sum + excluded.svc_sum, busy_ms = busy_ms + excluded.busy_ms,
   waits = waits || excluded.waits, svcs = svcs || excluded.svcs`
-const VALUES = 'issued, called, served, no_show, cancelled, transferred, wait_sum, wait_max, within, svc_sum, busy_ms, waits, svcs'
+const VALUES = 'issued, called, served, no_show, cancelled, transferred, wait_sum, wait_max, within, missed, svc_sum, busy_ms, waits, svcs'
 /** Events folded per transaction: the first fold of months of history must not hold the write lock for long. */
 const BATCH = 20_000
 
@@ -134,6 +138,10 @@ export function refreshRollups(db: Database.Database, timeZone: string, maxBatch
         const column = COLUMN[e.type]!
         d[column]++
         h[column]++
+        if (e.type === 'ticket.cancelled' && (JSON.parse(e.data || 'null') as Record<string, unknown> | null)?.withinTarget === false) {
+          d.missed++
+          h.missed++
+        }
         if (e.type === 'ticket.called' || e.type === 'ticket.finished') {
           const data = JSON.parse(e.data) as Record<string, unknown>
           if (e.type === 'ticket.called') {
@@ -179,6 +187,7 @@ export function refreshRollups(db: Database.Database, timeZone: string, maxBatch
         b.wait_sum,
         b.wait_max,
         b.within,
+        b.missed,
         b.svc_sum,
         b.busy_ms,
         b.waits,

@@ -1,6 +1,7 @@
 import type { QueueContext } from '../queue/queue-context.ts'
 import type { ClerkStatsToday, StatsToday } from '../../protocol/stats.ts'
 import { byKey, figureRows, toFigures, type Figures, type FigureRow } from './figures.ts'
+import { overdueByService, totalOf } from './overdue.ts'
 
 interface WaitingRow {
   serviceId: number
@@ -9,8 +10,8 @@ interface WaitingRow {
 }
 
 /** Today's figures in the shape of GET /stats/today (which names transfers `transferredOut`). */
-function todayFigures(row: FigureRow | undefined, waiting: number, oldestQueuedAt: number | null, now: number) {
-  const f: Figures = toFigures(row)
+function todayFigures(row: FigureRow | undefined, waiting: number, oldestQueuedAt: number | null, now: number, overdue: number) {
+  const f: Figures = toFigures(row, overdue)
   return {
     issued: f.issued,
     called: f.called,
@@ -22,6 +23,7 @@ function todayFigures(row: FigureRow | undefined, waiting: number, oldestQueuedA
     avgWaitSeconds: f.avgWaitSeconds,
     maxWaitSeconds: f.maxWaitSeconds,
     slaPercent: f.slaPercent,
+    slaCounted: f.slaCounted,
     avgServiceSeconds: f.avgServiceSeconds,
     p90WaitSeconds: f.p90WaitSeconds,
     p90ServiceSeconds: f.p90ServiceSeconds,
@@ -49,6 +51,7 @@ export function todayStats(ctx: QueueContext): StatsToday {
     )
     .all() as WaitingRow[]
   const waitingBy = new Map(waitingRows.map((r) => [r.serviceId, r]))
+  const overdue = overdueByService(ctx.db, now)
   let waitingTotal = 0
   let oldestTotal: number | null = null
   const services = ctx.services.list().map((s) => {
@@ -60,7 +63,7 @@ export function todayStats(ctx: QueueContext): StatsToday {
       prefix: s.prefix,
       nameAr: s.nameAr,
       nameEn: s.nameEn,
-      ...todayFigures(byService.get(String(s.id)), w?.waiting ?? 0, w?.oldest ?? null, now),
+      ...todayFigures(byService.get(String(s.id)), w?.waiting ?? 0, w?.oldest ?? null, now, overdue.get(s.id) ?? 0),
     }
   })
   const counters = ctx.counters.list().map((c) => {
@@ -76,7 +79,7 @@ export function todayStats(ctx: QueueContext): StatsToday {
       avgServiceSeconds: f.avgServiceSeconds,
     }
   })
-  return { day, totals: todayFigures(total, waitingTotal, oldestTotal, now), services, counters }
+  return { day, totals: todayFigures(total, waitingTotal, oldestTotal, now, totalOf(overdue)), services, counters }
 }
 
 /**

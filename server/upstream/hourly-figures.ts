@@ -4,13 +4,15 @@
  * local hour): issued, called, served, no-show, cancelled, transferred (out), the wait of each
  * call and the service time of each finish — turned back into sums and counts so the hub can
  * add centers and hours up. Added here: transferred in (a transfer into another service) and
- * the minutes counters serving the service were open. Only counts leave: no ticket ids, phone
+ * the minutes counters serving the service were open, and the tickets waiting past their target
+ * now (in the running hour: see the within-target definition in server/reports/figures.ts). Only counts leave: no ticket ids, phone
  * numbers or names.
  */
 import type { Db } from '../db/connection.ts'
 import { type HourFigures, zeroCounts } from '../../protocol/upstream.ts'
 import { figureRows } from '../reports/figures.ts'
-import { localHour } from '../../protocol/center-clock.ts'
+import { localDay, localHour } from '../../protocol/center-clock.ts'
+import { overdueByService } from '../reports/overdue.ts'
 import { splitByLocalHour } from './hours.ts'
 
 const HOUR_FN = 'tabour_upstream_local_hour'
@@ -85,9 +87,19 @@ export function dayFigures(db: Db, timeZone: string, day: string, now: number): 
       waitCount: r.avgWaitSeconds === null ? 0 : r.called,
       waitMaxSeconds: r.maxWaitSeconds ?? 0,
       waitWithinTarget: r.withinTarget,
+      waitMissedUncalled: r.missedTarget,
       serviceSumSeconds: Math.round((r.avgServiceSeconds ?? 0) * r.served),
       serviceCount: r.avgServiceSeconds === null ? 0 : r.served,
     })
+  }
+  // tickets waiting past their target right now count as misses in the running hour only: when the
+  // hour closes they move to the next running hour, and once they leave the line (a late call, a
+  // cancellation) the event's own hour counts them, so the hub counts each exactly once at any time
+  if (day === localDay(now, timeZone)) {
+    for (const [serviceId, n] of overdueByService(db, now)) {
+      const f = cell(localHour(now, timeZone), serviceId)
+      if (f) f.waitMissedUncalled = (f.waitMissedUncalled ?? 0) + n
+    }
   }
   for (const r of db.prepare(TRANSFER_IN_SQL).all(day) as { hour: number; serviceId: number; n: number }[]) {
     const f = cell(r.hour, Number(r.serviceId))

@@ -209,6 +209,10 @@ describe('manager dashboard', () => {
     await expect.poll(() => kpi(page, 'issued').textContent()).toBe(String(stats.totals.issued))
     expect(await kpi(page, 'waiting').textContent()).toBe(String(stats.totals.waiting))
     expect(await kpi(page, 'served').textContent()).toBe(String(stats.totals.served))
+    // the within-target figure says which tickets it covers (calls, misses that left, misses still waiting)
+    expect(Number(await page.locator('tabour-live-view [data-kpi="sla"] [data-sla-counted]').getAttribute('data-sla-counted'))).toBe(
+      stats.totals.slaCounted,
+    )
     await page.locator('tabour-hour-chart[data-chart="hourly"] canvas').waitFor()
     expect(await page.locator('tabour-live-view tr[data-counter="1"]').textContent()).toContain('أحمد سامي')
     await expect

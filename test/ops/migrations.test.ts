@@ -80,12 +80,16 @@ describe('upgrades: migrations are all-or-nothing', () => {
     const db = new Database(file)
     db.pragma('journal_mode = WAL')
     migrate(db, migrations.slice(0, -1))
-    const created = /CREATE\s+(TABLE|INDEX|TRIGGER|VIEW)\s+(\w+)/i.exec(migrations.at(-1)!.sql)
-    expect(created, 'the newest migration creates something').not.toBeNull()
-    const clash =
-      created![1]!.toUpperCase() === 'TABLE'
-        ? `CREATE TABLE ${created![2]} (x INTEGER)`
-        : `CREATE TABLE ${created![2]}_t (x); CREATE VIEW ${created![2]} AS SELECT 1`
+    // the object it creates (a table, index…) or the column it adds, made beforehand
+    const newest = migrations.at(-1)!.sql
+    const created = /CREATE\s+(TABLE|INDEX|TRIGGER|VIEW)\s+(\w+)/i.exec(newest)
+    const added = /ALTER\s+TABLE\s+(\w+)\s+ADD\s+COLUMN\s+(\w+)/i.exec(newest)
+    expect(created ?? added, 'the newest migration creates or adds something').not.toBeNull()
+    const clash = created
+      ? created[1]!.toUpperCase() === 'TABLE'
+        ? `CREATE TABLE ${created[2]} (x INTEGER)`
+        : `CREATE TABLE ${created[2]}_t (x); CREATE VIEW ${created[2]} AS SELECT 1`
+      : `ALTER TABLE ${added![1]} ADD COLUMN ${added![2]} INTEGER`
     db.exec(clash)
     const before = schemaOf(db)
     db.close()
@@ -95,7 +99,7 @@ describe('upgrades: migrations are all-or-nothing', () => {
     expect(exit.code, server.output).toBe(1)
     expect(server.output).toMatch(
       new RegExp(
-        `tabour: failed to start: migration ${latest} \\(.*\\) failed: .*already exists; the database was left unchanged at schema version ${latest - 1}`,
+        `tabour: failed to start: migration ${latest} \\(.*\\) failed: .*(already exists|duplicate column name).*; the database was left unchanged at schema version ${latest - 1}`,
       ),
     )
     expect(server.output).not.toMatch(/\n\s+at /)

@@ -150,14 +150,15 @@ export class TicketsRepo {
    * the events test the answer would depend on whether the process had already closed the day
    * before the transfer or restarted after it.
    */
-  waitingBefore(day: string): { id: string; serviceId: number; day: string }[] {
+  waitingBefore(day: string): { id: string; serviceId: number; day: string; issuedAt: number }[] {
     return this.sql(
-      `SELECT id, service_id AS serviceId, day FROM tickets t WHERE status = 'waiting' AND day < @day
+      `SELECT id, service_id AS serviceId, day, issued_at AS issuedAt FROM tickets t WHERE status = 'waiting' AND day < @day
          AND NOT EXISTS (SELECT 1 FROM events e WHERE e.ticket_id = t.id AND e.day >= @day)`,
     ).all({ day }) as {
       id: string
       serviceId: number
       day: string
+      issuedAt: number
     }[]
   }
 

@@ -102,6 +102,7 @@ const TOTALS = {
   avgServiceSeconds: 260,
   p90ServiceSeconds: 600,
   slaPercent: 57.1,
+  slaCounted: 7,
   noShowPercent: 14.3,
 }
 
@@ -131,6 +132,7 @@ describe('reports on a hand-computed day', () => {
       avgServiceSeconds: 250,
       p90ServiceSeconds: 300,
       slaPercent: 50,
+      slaCounted: 4,
       noShowPercent: 25,
     })
     expect(rb).toMatchObject({

@@ -79,7 +79,9 @@ describe('GET /api/v1/stats/today', () => {
         waiting: 1,
         avgWaitSeconds: 300,
         maxWaitSeconds: 500,
-        slaPercent: 100,
+        // called within 600 s, A-003 still waiting at 900 s: a miss already (2 of 3)
+        slaPercent: 66.7,
+        slaCounted: 3,
         avgServiceSeconds: 300,
         p90WaitSeconds: 500,
         p90ServiceSeconds: 300,
@@ -101,7 +103,9 @@ describe('GET /api/v1/stats/today', () => {
         waiting: 0,
         avgWaitSeconds: 700,
         maxWaitSeconds: 700,
+        // B-001 called after 700 s (target 300); B-002 cancelled after 10 s is not counted
         slaPercent: 0,
+        slaCounted: 1,
         avgServiceSeconds: 200,
         p90WaitSeconds: 700,
         p90ServiceSeconds: 200,
@@ -125,8 +129,9 @@ describe('GET /api/v1/stats/today', () => {
       // (100 + 500 + 700) / 3, one decimal
       avgWaitSeconds: 433.3,
       maxWaitSeconds: 700,
-      // 2 of 3 calls within target
-      slaPercent: 66.7,
+      // 2 of 3 calls within target, and A-003 waiting past its target: 2 of 4
+      slaPercent: 50,
+      slaCounted: 4,
       avgServiceSeconds: 250,
       // nearest rank of [100, 500, 700]: ceil(0.9 × 3) = 3rd
       p90WaitSeconds: 700,
@@ -182,7 +187,10 @@ describe('GET /api/v1/stats/today', () => {
       noShow: 0,
       avgWaitSeconds: null,
       maxWaitSeconds: null,
-      slaPercent: null,
+      // yesterday's A-003, still waiting when the day closed, is a miss counted with its closing
+      // (events count on the day they happen); nothing else has happened yet
+      slaPercent: 0,
+      slaCounted: 1,
       avgServiceSeconds: null,
     })
     expect(stats.counters.every((c: { called: number }) => c.called === 0)).toBe(true)
@@ -204,6 +212,7 @@ describe('GET /api/v1/stats/today', () => {
       avgWaitSeconds: null,
       maxWaitSeconds: null,
       slaPercent: null,
+      slaCounted: 0,
       avgServiceSeconds: null,
       p90WaitSeconds: null,
       p90ServiceSeconds: null,

@@ -1,0 +1,32 @@
+/**
+ * The live part of the "within target" definition (figures.ts): tickets still waiting whose
+ * current wait (since their issue, or the transfer or reinstatement that put them back in line,
+ * as server/queue/wait-facts.ts measures it) has already passed their service's target. They
+ * are misses that can no longer become hits, so today's figures count them at once instead of
+ * showing 100 % over a line nobody calls.
+ */
+import type Database from 'better-sqlite3'
+import { localDay, localHour } from '../../protocol/center-clock.ts'
+
+const OVERDUE_SQL = `
+  SELECT t.service_id AS serviceId, COUNT(*) AS n
+  FROM tickets t JOIN services s ON s.id = t.service_id
+  WHERE t.status = 'waiting'
+    AND ROUND((@now - COALESCE(
+      (SELECT MAX(e.at) FROM events e WHERE e.ticket_id = t.id AND e.type IN ('ticket.transferred', 'ticket.reinstated')),
+      t.issued_at)) / 1000.0) > s.target_wait_seconds
+  GROUP BY t.service_id`
+
+/** Waiting tickets past their target at `now`, by service id. */
+export function overdueByService(db: Database.Database, now: number): Map<number, number> {
+  const rows = db.prepare(OVERDUE_SQL).all({ now }) as { serviceId: number; n: number }[]
+  return new Map(rows.map((r) => [r.serviceId, r.n]))
+}
+
+/** The sum of a by-service map. */
+export const totalOf = (byService: Map<number, number>): number => [...byService.values()].reduce((a, b) => a + b, 0)
+
+/** Where the live misses belong in a report over days: today's row, the current hour's row, each service's row. */
+export function overdueKeys(now: number, timeZone: string): { day: string; hour: number } {
+  return { day: localDay(now, timeZone), hour: localHour(now, timeZone) }
+}
