@@ -252,4 +252,16 @@ CREATE TABLE report_state (
 );
 `,
   },
+  {
+    version: 5,
+    name: "a counter's printer (walk-in tickets issued there print on it)",
+    sql: `
+-- A reference to one of the center's printers (a kiosk's or a stand-alone printer device), not
+-- a printer config of its own: one physical printer keeps one connection, one health report
+-- and one place to change its address. NULL: walk-ins are shown on the clerk's screen.
+ALTER TABLE counters ADD COLUMN printer_device_id INTEGER REFERENCES devices(id);
+-- which counters print on a printer (its health and its removal concern them)
+CREATE INDEX counters_printer ON counters(printer_device_id) WHERE printer_device_id IS NOT NULL;
+`,
+  },
 ]

@@ -14,6 +14,7 @@ interface CounterRow {
   priority_streak: number
   pause_reason: string | null
   active: number
+  printer_device_id: number | null
   clerk_username: string | null
   clerk_display_name: string | null
 }
@@ -32,6 +33,8 @@ export interface CounterFields {
   zone: string
   active: boolean
   services: { serviceId: number; weight: number }[]
+  /** The printer walk-ins issued here print on (a device id); null: none. */
+  printerDeviceId: number | null
 }
 
 /** Counters (شبابيك) and the services each serves, with a weight each. */
@@ -59,6 +62,8 @@ export class CountersRepo {
       pauseReason: r.pause_reason,
       services,
       active: r.active === 1,
+      // only when bound, so a counter's answer keeps its shape for clients that predate the binding
+      ...(r.printer_device_id === null ? {} : { printerDeviceId: r.printer_device_id }),
       priorityStreak: r.priority_streak,
     }
   }
@@ -83,24 +88,21 @@ export class CountersRepo {
   }
 
   insert(f: CounterFields, now: number): CounterRecord {
-    const { lastInsertRowid } = this.sql('INSERT INTO counters (number, name, zone, active, created_at) VALUES (?, ?, ?, ?, ?)').run(
-      f.number,
-      f.name,
-      f.zone,
-      f.active ? 1 : 0,
-      now,
-    )
+    const { lastInsertRowid } = this.sql(
+      'INSERT INTO counters (number, name, zone, active, printer_device_id, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+    ).run(f.number, f.name, f.zone, f.active ? 1 : 0, f.printerDeviceId, now)
     const id = Number(lastInsertRowid)
     this.replaceServices(id, f.services)
     return this.get(id)!
   }
 
   update(id: number, f: CounterFields): CounterRecord {
-    this.sql('UPDATE counters SET number = ?, name = ?, zone = ?, active = ? WHERE id = ?').run(
+    this.sql('UPDATE counters SET number = ?, name = ?, zone = ?, active = ?, printer_device_id = ? WHERE id = ?').run(
       f.number,
       f.name,
       f.zone,
       f.active ? 1 : 0,
+      f.printerDeviceId,
       id,
     )
     this.replaceServices(id, f.services)
