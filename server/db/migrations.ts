@@ -258,10 +258,11 @@ CREATE TABLE report_state (
     sql: `
 -- A reference to one of the center's printers (a kiosk's or a stand-alone printer device), not
 -- a printer config of its own: one physical printer keeps one connection, one health report
--- and one place to change its address. NULL: walk-ins are shown on the clerk's screen.
-ALTER TABLE counters ADD COLUMN printer_device_id INTEGER REFERENCES devices(id);
--- which counters print on a printer (its health and its removal concern them)
-CREATE INDEX counters_printer ON counters(printer_device_id) WHERE printer_device_id IS NOT NULL;
+-- and one place to change its address. No row: walk-ins are shown on the clerk's screen.
+CREATE TABLE counter_printers (
+  counter_id INTEGER PRIMARY KEY REFERENCES counters(id) ON DELETE CASCADE,
+  device_id  INTEGER NOT NULL REFERENCES devices(id)
+);
 `,
   },
 ]

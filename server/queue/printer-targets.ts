@@ -1,7 +1,7 @@
 /**
  * Which printers the center has and which one a ticket goes to. A printer is a device with a
  * `printer` in its config: a kiosk's own, or a stand-alone `printer` device (at reception).
- * A counter is bound to one of them by reference (`counters.printer_device_id`) rather than
+ * A counter is bound to one of them by reference (the `counter_printers` table) rather than
  * holding a printer config of its own, so one physical printer keeps one connection, one
  * health report and one address to edit, whether a kiosk, a counter or both use it.
  * Pure domain rules over the repositories: the printing binding (server/devices/printing.ts)

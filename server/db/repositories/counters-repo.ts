@@ -24,8 +24,8 @@ export interface CounterRecord extends Counter {
   priorityStreak: number
 }
 
-const SELECT = `SELECT c.*, u.username AS clerk_username, u.display_name AS clerk_display_name
-  FROM counters c LEFT JOIN users u ON u.id = c.clerk_id`
+const SELECT = `SELECT c.*, u.username AS clerk_username, u.display_name AS clerk_display_name, cp.device_id AS printer_device_id
+  FROM counters c LEFT JOIN users u ON u.id = c.clerk_id LEFT JOIN counter_printers cp ON cp.counter_id = c.id`
 
 export interface CounterFields {
   number: number
@@ -88,25 +88,36 @@ export class CountersRepo {
   }
 
   insert(f: CounterFields, now: number): CounterRecord {
-    const { lastInsertRowid } = this.sql(
-      'INSERT INTO counters (number, name, zone, active, printer_device_id, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-    ).run(f.number, f.name, f.zone, f.active ? 1 : 0, f.printerDeviceId, now)
-    const id = Number(lastInsertRowid)
-    this.replaceServices(id, f.services)
-    return this.get(id)!
-  }
-
-  update(id: number, f: CounterFields): CounterRecord {
-    this.sql('UPDATE counters SET number = ?, name = ?, zone = ?, active = ?, printer_device_id = ? WHERE id = ?').run(
+    const { lastInsertRowid } = this.sql('INSERT INTO counters (number, name, zone, active, created_at) VALUES (?, ?, ?, ?, ?)').run(
       f.number,
       f.name,
       f.zone,
       f.active ? 1 : 0,
-      f.printerDeviceId,
+      now,
+    )
+    const id = Number(lastInsertRowid)
+    this.replaceServices(id, f.services)
+    this.setPrinter(id, f.printerDeviceId)
+    return this.get(id)!
+  }
+
+  update(id: number, f: CounterFields): CounterRecord {
+    this.sql('UPDATE counters SET number = ?, name = ?, zone = ?, active = ? WHERE id = ?').run(
+      f.number,
+      f.name,
+      f.zone,
+      f.active ? 1 : 0,
       id,
     )
     this.replaceServices(id, f.services)
+    this.setPrinter(id, f.printerDeviceId)
     return this.get(id)!
+  }
+
+  /** Binds the counter to a printer (a device id), or unbinds it with null. */
+  private setPrinter(id: number, deviceId: number | null): void {
+    this.sql('DELETE FROM counter_printers WHERE counter_id = ?').run(id)
+    if (deviceId !== null) this.sql('INSERT INTO counter_printers (counter_id, device_id) VALUES (?, ?)').run(id, deviceId)
   }
 
   private replaceServices(id: number, services: { serviceId: number; weight: number }[]): void {
