@@ -7,7 +7,7 @@
  * the click itself; one request at a time. Its host renders the state.
  */
 import type { ReactiveControllerHost } from 'lit'
-import type { Counter, Ticket } from '../protocol/entities.ts'
+import type { Counter, IssuedTicket, Ticket } from '../protocol/entities.ts'
 import type { ClerkStatsToday } from '../protocol/stats.ts'
 
 /** A no-show the clerk may still undo, and when (this browser's clock, from the server's seconds left). */
@@ -67,6 +67,8 @@ export class ConsoleSession {
   busy: string | null = null
   notice: Notice | null = null
   loginError: ConsoleMessageKey | null = null
+  /** The walk-in ticket just issued here, shown whole (with its QR) until the clerk closes it; null when none. */
+  walkIn: IssuedTicket | null = null
 
   /** The clerk's token (sessionStorage: closing the browser logs out, a reload does not) and the staff feed. */
   private readonly auth: StaffSession
@@ -105,6 +107,11 @@ export class ConsoleSession {
       .on('ticket:called', (e) => this.set(() => this.live.applyCall(e)))
       .on('counter:updated', (e) => this.set(() => this.upsertCounter(e.counter)))
       .on('queue:updated', (e) => this.set(() => this.live.applyFigures(e.services)))
+  }
+
+  /** The clerk's signed-in session, for the shared staff components (ticket tools). */
+  get staff(): StaffSession {
+    return this.auth
   }
 
   /** The token was refused: a login dialog over the unchanged screen. */
@@ -238,6 +245,7 @@ export class ConsoleSession {
           }
           const issued = await api.issueTicket(this.base, token, body, input.idempotencyKey ?? randomUuid())
           this.notice = { key: 'issue.done', values: { label: issued.label }, tone: 'info' }
+          this.walkIn = issued
           return
         }
       }

@@ -34,6 +34,9 @@ import './my-day.ts'
 import './no-show-list.ts'
 import type { ReinstateDetail } from './no-show-list.ts'
 import './queue-panel.ts'
+import '../ui-common/ticket-tools.ts'
+import '../ui-common/walk-in-ticket.ts'
+import { TicketToolsApi } from '../ui-common/ticket-tools-api.ts'
 
 const LANG_KEY = 'tabour:counter-lang'
 
@@ -48,6 +51,7 @@ export class CounterApp extends LitElement {
   @state() private now = Date.now()
 
   private readonly session = new ConsoleSession(this, basePathBefore(location.pathname, 'counter'))
+  private readonly ticketTools = new TicketToolsApi(this.session.base, this.session.staff)
   private ticker: ReturnType<typeof setInterval> | undefined
   private booted = false
   private readonly onKey = (e: KeyboardEvent) => this.onKeyDown(e)
@@ -114,6 +118,7 @@ export class CounterApp extends LitElement {
           ></tabour-console-dialog>`
           : nothing
       }
+      ${s.walkIn ? this.renderWalkIn(lang) : nothing}
       ${
         s.reloginNeeded
           ? html`<div class="overlay" data-dialog="relogin">
@@ -179,6 +184,7 @@ export class CounterApp extends LitElement {
             <section class="card">
               <tabour-action-bar .lang=${lang} .actions=${this.legal()} .busy=${s.busy} .disabled=${!s.reachable || s.reloginNeeded || this.dialog !== null}></tabour-action-bar>
             </section>
+            <section class="card"><tabour-ticket-tools .api=${this.ticketTools} .lang=${lang}></tabour-ticket-tools></section>
           </div>
           <div class="column">
             <tabour-queue-panel .lang=${lang} .queue=${counterQueue(counter, services, s.live.tickets.values(), this.now)}></tabour-queue-panel>
@@ -195,6 +201,25 @@ export class CounterApp extends LitElement {
     }
   }
 
+  /** The walk-in just issued, whole, with its QR (and "print on…" when the center has printers). */
+  private renderWalkIn(lang: Lang): TemplateResult {
+    const s = this.session
+    const ticket = s.walkIn!
+    const service = s.live.services.find((x) => x.id === ticket.serviceId)
+    const category = s.center?.priorityCategories.find((c) => c.code === ticket.priority) ?? null
+    return html`<tabour-walk-in-ticket
+      .ticket=${ticket}
+      .serviceName=${service ? { ar: service.nameAr, en: service.nameEn } : null}
+      .category=${category}
+      .api=${this.ticketTools}
+      .lang=${lang}
+      @walk-in-close=${() => {
+        s.walkIn = null
+        this.requestUpdate()
+      }}
+    ></tabour-walk-in-ticket>`
+  }
+
   protected override firstUpdated(): void {
     this.addEventListener('console-action', (e: Event) => this.run((e as CustomEvent<ConsoleActionDetail>).detail.action))
   }
@@ -207,7 +232,7 @@ export class CounterApp extends LitElement {
 
   private onKeyDown(e: KeyboardEvent): void {
     const s = this.session
-    if (s.phase !== 'console' || this.dialog || s.reloginNeeded || !s.reachable || s.busy) return
+    if (s.phase !== 'console' || this.dialog || s.walkIn || s.reloginNeeded || !s.reachable || s.busy) return
     const action = shortcutAction(
       {
         code: e.code,

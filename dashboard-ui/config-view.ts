@@ -7,6 +7,7 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import type { Counter, Device, ServiceWithQueue, User } from '../protocol/entities.ts'
+import type { PrinterTarget } from '../protocol/ticket-tools.ts'
 import type { AuditEntry, SettingsReply } from '../protocol/settings.ts'
 import { ApiError } from '../ui-common/api-client.ts'
 import type { Lang } from '../ui-common/i18n.ts'
@@ -104,6 +105,7 @@ export class ConfigView extends LitElement {
   @state() private counters: Counter[] = []
   @state() private users: User[] = []
   @state() private devices: Device[] = []
+  @state() private printers: PrinterTarget[] = []
   @state() private settings: SettingsReply | null = null
   @state() private audit: AuditEntry[] = []
   @state() private editing: number | null = null
@@ -199,7 +201,13 @@ export class ConfigView extends LitElement {
         ${[...this.counters]
           .sort((a, b) => a.number - b.number)
           .map((c) => {
-            const values: Values = { number: str(c.number), name: c.name, zone: c.zone, active: c.active }
+            const values: Values = {
+              number: str(c.number),
+              name: c.name,
+              zone: c.zone,
+              active: c.active,
+              printerDeviceId: str(c.printerDeviceId),
+            }
             for (const x of c.services) values[`w${x.serviceId}`] = str(x.weight)
             return html`<tr data-counter=${c.number} ?data-selected=${this.editing === c.id}>
               <td>${c.number}</td><td>${c.name}</td><td>${c.zone}</td><td>${c.services.map((x) => `${prefix.get(x.serviceId)}${x.weight !== 1 ? `×${x.weight}` : ''}`).join(' ')}</td><td>${dashboardText(c.active ? 'common.yes' : 'common.no', l)}</td>
@@ -258,7 +266,18 @@ export class ConfigView extends LitElement {
     ]
   }
   private counterFields(): Field[] {
-    return [{ name: 'number', kind: 'number' }, { name: 'name' }, { name: 'zone' }, { name: 'active', kind: 'check' }]
+    // the binding names one of the center's printers (a kiosk's or a stand-alone one): walk-ins issued at the counter print there
+    const printers = [
+      { value: '', label: dashboardText('f.noPrinter', this.lang) },
+      ...this.printers.map((p) => ({ value: String(p.deviceId), label: p.name })),
+    ]
+    return [
+      { name: 'number', kind: 'number' },
+      { name: 'name' },
+      { name: 'zone' },
+      { name: 'printerDeviceId', kind: 'select', options: printers },
+      { name: 'active', kind: 'check' },
+    ]
   }
   private userFields(): Field[] {
     const roles = (['clerk', 'manager', 'admin'] as const).map((r) => ({ value: r, label: dashboardText(`role.${r}`, this.lang) }))
@@ -384,7 +403,13 @@ export class ConfigView extends LitElement {
       case 'services':
         return { prefix: '', nameAr: '', nameEn: '', targetWaitSeconds: '900', dailyCap: '', active: true }
       case 'counters':
-        return { number: String(Math.max(0, ...this.counters.map((c) => c.number)) + 1), name: '', zone: 'main', active: true }
+        return {
+          number: String(Math.max(0, ...this.counters.map((c) => c.number)) + 1),
+          name: '',
+          zone: 'main',
+          active: true,
+          printerDeviceId: '',
+        }
       case 'users':
         return { username: '', displayName: '', password: '', role: 'clerk' }
       case 'devices':
@@ -414,6 +439,7 @@ export class ConfigView extends LitElement {
           name: str(v.name).trim(),
           zone: str(v.zone).trim() || 'main',
           active: v.active === true,
+          printerDeviceId: intOrNull(v.printerDeviceId ?? ''),
           services: this.services
             .filter((s) => str(v[`w${s.id}`]).trim() !== '')
             .map((s) => ({ serviceId: s.id, weight: Number(v[`w${s.id}`]) })),
@@ -494,6 +520,7 @@ export class ConfigView extends LitElement {
     const [services, counters] = await Promise.all([this.api.services(), this.api.counters()])
     this.services = services
     this.counters = counters
+    if (this.section === 'counters') this.printers = await this.api.printers()
     if (this.section === 'users') this.users = await this.api.users()
     if (this.section === 'devices') this.devices = await this.api.deviceList()
     if (this.section === 'center') {

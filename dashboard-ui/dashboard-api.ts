@@ -5,6 +5,7 @@
  */
 import type { Counter, Device, ServiceWithQueue, User } from '../protocol/entities.ts'
 import type { DeviceHealth, HourlySeries, Report, ReportGrouping, StatsToday } from '../protocol/stats.ts'
+import type { PrinterTarget } from '../protocol/ticket-tools.ts'
 import type { AuditEntry, PutSettingsBody, SettingsReply } from '../protocol/settings.ts'
 import { apiUrl } from '../ui-common/base-path.ts'
 import { downloadFile } from '../ui-common/staff-download.ts'
@@ -40,6 +41,7 @@ export class DashboardApi {
   counters = () => this.call<Counter[]>('/counters')
   users = () => this.call<User[]>('/users')
   deviceList = () => this.call<Device[]>('/devices')
+  printers = () => this.call<PrinterTarget[]>('/printers')
   settings = () => this.call<SettingsReply>('/settings')
   audit = () => this.call<AuditEntry[]>('/settings/audit?limit=30')
   news = () => this.call<{ ar: string; en: string }>('/center/news')

@@ -20,6 +20,7 @@ import { dashboardText } from '../protocol/messages/dashboard.ts'
 import './config-view.ts'
 import './live-view.ts'
 import './reports-view.ts'
+import '../ui-common/ticket-tools.ts'
 
 type Tab = 'live' | 'reports' | 'config'
 const LANG_KEY = 'tabour:dashboard-lang'
@@ -179,7 +180,8 @@ export class DashboardApp extends LitElement {
           .lang=${lang}
           .digits=${digits}
           .now=${this.now}
-        ></tabour-live-view>`
+        ></tabour-live-view>
+          <section class="card" data-section="ticket-tools" style="margin-block-start: 1rem"><tabour-ticket-tools .api=${s.ticketTools} .lang=${lang}></tabour-ticket-tools></section>`
       case 'reports':
         return html`<tabour-reports-view .api=${s.api} .lang=${lang} .digits=${digits} .today=${dayIn(this.now, tz)}></tabour-reports-view>`
       case 'config':

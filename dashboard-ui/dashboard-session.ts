@@ -17,6 +17,7 @@ import { FeedController } from '../ui-common/feed-controller.ts'
 import { login, meUrl } from '../ui-common/staff-api.ts'
 import { StaffSession } from '../ui-common/staff-session.ts'
 import { TokenStore, tokenKey } from '../ui-common/token-store.ts'
+import { TicketToolsApi } from '../ui-common/ticket-tools-api.ts'
 import { DashboardApi, type BackupStatus } from './dashboard-api.ts'
 import type { DashboardMessageKey } from '../protocol/messages/dashboard.ts'
 
@@ -40,6 +41,8 @@ export class DashboardSession implements ReactiveController {
   revision = 0
 
   readonly api: DashboardApi
+  /** The staff ticket tools' calls (find, history, reprint, cancel), through the same session. */
+  readonly ticketTools: TicketToolsApi
   /** The manager's token and the staff feed. */
   private readonly auth: StaffSession
   private refreshTimer: ReturnType<typeof setTimeout> | undefined
@@ -55,6 +58,7 @@ export class DashboardSession implements ReactiveController {
       onExpired: () => this.toLogin(),
     })
     this.api = new DashboardApi(base, this.auth)
+    this.ticketTools = new TicketToolsApi(base, this.auth)
     this.auth
       .attachFeed(
         new FeedController(host, {

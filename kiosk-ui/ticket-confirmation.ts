@@ -14,7 +14,7 @@ import { PRIORITY_STAR, peopleAheadText, priorityText, waitText } from '../proto
 import { themeStyles } from '../ui-common/theme.ts'
 import { kioskStyles } from './kiosk-styles.ts'
 import { serviceName } from './service-grid.ts'
-import './qr-code.ts'
+import '../ui-common/qr-code.ts'
 import { kioskText } from '../protocol/messages/kiosk.ts'
 
 /** What the confirmation shows of a ticket. */

@@ -42,6 +42,8 @@ export const Counter = Type.Object({
   pauseReason: Nullable(Type.String()),
   services: Type.Array(CounterService),
   active: Type.Boolean(),
+  /** The printer (a device id) walk-ins issued here print on; absent when none is bound. */
+  printerDeviceId: Type.Optional(Type.Integer()),
 })
 export type Counter = Static<typeof Counter>
 

@@ -52,6 +52,8 @@ export const CreateCounterBody = Type.Object(
     serviceIds: Type.Optional(Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 100, uniqueItems: true })),
     services: Type.Optional(CounterServices),
     active: Type.Optional(Type.Boolean()),
+    /** One of the center's printers (GET /printers) for walk-ins issued here; null unbinds. Default none. */
+    printerDeviceId: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()])),
   },
   { additionalProperties: false },
 )

@@ -135,6 +135,8 @@ export const DASHBOARD_MESSAGES = {
   'f.number': { ar: 'الرقم', en: 'Number' },
   'f.name': { ar: 'الاسم', en: 'Name' },
   'f.zone': { ar: 'المنطقة', en: 'Zone' },
+  'f.printerDeviceId': { ar: 'طابعة تذاكر الحضور المباشر', en: 'Walk-in ticket printer' },
+  'f.noPrinter': { ar: 'بدون طابعة (التذكرة تظهر على الشاشة)', en: 'None (the ticket shows on screen)' },
   'f.services': { ar: 'الخدمات والأوزان', en: 'Services and weights' },
   'f.username': { ar: 'اسم المستخدم', en: 'Username' },
   'f.password': { ar: 'كلمة المرور', en: 'Password' },

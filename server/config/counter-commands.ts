@@ -4,6 +4,7 @@ import type { QueueContext, WriteScope } from '../queue/queue-context.ts'
 import type { Actor } from '../queue/actor.ts'
 import { domainError, ErrorCodes } from '../errors.ts'
 import { auditChange } from './config-audit.ts'
+import { assertPrinter } from '../queue/printer-targets.ts'
 
 /** Creating and editing counters; screens hear `counter:updated` and `queue:updated` after commit. */
 export class CounterCommands {
@@ -26,6 +27,7 @@ export class CounterCommands {
           zone: body.zone ?? 'main',
           active: body.active ?? true,
           services: this.servicesOf(body, []),
+          printerDeviceId: this.printerOf(body.printerDeviceId ?? null),
         },
         tx.now,
       )
@@ -44,6 +46,7 @@ export class CounterCommands {
         zone: body.zone ?? current.zone,
         active: body.active ?? current.active,
         services: this.servicesOf(body, current.services),
+        printerDeviceId: body.printerDeviceId === undefined ? (current.printerDeviceId ?? null) : this.printerOf(body.printerDeviceId),
       })
       auditChange(tx, actor, 'counter.update', { id }, body)
       return this.changed(tx, current.id)
@@ -66,6 +69,12 @@ export class CounterCommands {
       if (!this.ctx.services.get(s.serviceId)) throw domainError(ErrorCodes.SERVICE_NOT_FOUND, `service ${s.serviceId} does not exist`)
     }
     return list
+  }
+
+  /** A printer binding must name one of the center's printers (404 no such device, 422 not a printer); null unbinds. */
+  private printerOf(deviceId: number | null): number | null {
+    if (deviceId !== null) assertPrinter(this.ctx, deviceId)
+    return deviceId
   }
 
   private assertNumberFree(number: number, id?: number): void {

@@ -2,6 +2,7 @@ import { Value } from '@sinclair/typebox/value'
 import type { TSchema } from '@sinclair/typebox'
 import { BoardConfig, DisplayConfig, KeypadConfig, KioskConfig } from '../../protocol/device-config.ts'
 import type { DeviceKind } from '../../protocol/common.ts'
+import { PrinterDeviceConfig } from '../../protocol/ticket-tools.ts'
 import { domainError, ErrorCodes } from '../errors.ts'
 
 /** What the config check may need to know about the center beyond the config itself. */
@@ -16,7 +17,7 @@ const firstError = (schema: TSchema, config: unknown) => {
 }
 
 /**
- * Checks a device's `config` against its kind's schema (kiosks, displays, boards, keypads; other kinds
+ * Checks a device's `config` against its kind's schema (kiosks, displays, printers, boards, keypads; other kinds
  * keep a free object until their drivers define one). A bad value is a 400 naming the field, so
  * a typo in a printer address is caught when it is typed, not when the first citizen's ticket
  * fails to print. A board or keypad with an empty config is registered but not wired.
@@ -24,6 +25,7 @@ const firstError = (schema: TSchema, config: unknown) => {
 export function validateDeviceConfig(kind: DeviceKind, config: Record<string, unknown>, context: DeviceConfigContext = {}): void {
   if (kind === 'kiosk') return validateKiosk(config)
   if (kind === 'display') return firstError(DisplayConfig, config)
+  if (kind === 'printer') return firstError(PrinterDeviceConfig, config)
   if (kind !== 'board' && kind !== 'keypad') return
   if (Object.keys(config).length === 0) return
   firstError(kind === 'board' ? BoardConfig : KeypadConfig, config)

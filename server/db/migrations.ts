@@ -264,4 +264,17 @@ DELETE FROM report_hour;
 DELETE FROM report_state;
 `,
   },
+  {
+    version: 6,
+    name: "a counter's printer (walk-in tickets issued there print on it)",
+    sql: `
+-- A reference to one of the center's printers (a kiosk's or a stand-alone printer device), not
+-- a printer config of its own: one physical printer keeps one connection, one health report
+-- and one place to change its address. No row: walk-ins are shown on the clerk's screen.
+CREATE TABLE counter_printers (
+  counter_id INTEGER PRIMARY KEY REFERENCES counters(id) ON DELETE CASCADE,
+  device_id  INTEGER NOT NULL REFERENCES devices(id)
+);
+`,
+  },
 ]

@@ -109,6 +109,7 @@ export async function seedDemo(db: Db, now: number): Promise<DemoSeed> {
             zone: c.zone,
             active: true,
             services: c.services.map(([p, weight]) => ({ serviceId: ids.get(p)!, weight })),
+            printerDeviceId: null,
           },
           now,
         )

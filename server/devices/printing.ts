@@ -8,6 +8,7 @@ import type { KioskConfig, PrinterStatusReport, PrintingState } from '../../prot
 import type { PrinterFactory, PrinterHandle } from './printer-handle.ts'
 import type { TicketJobOutcome, TicketPrinterStatus } from '../../drivers/printer/index.ts'
 import { isFaulty } from '../../protocol/device-health.ts'
+import { issuePrinterOf, printerConfigOf } from '../queue/printer-targets.ts'
 
 interface KioskPrinter {
   /** The config it was opened with, to notice edits. */
@@ -57,9 +58,10 @@ export class Printing {
   private onDomainEvent(event: DomainEvent): void {
     if (event.type === 'ticket:issued') {
       const t = event.ticket
-      // only a kiosk's own ticket is printed, and only when its QR has an address to link to
-      if (t.issuedByType !== 'device' || t.issuedById === null || event.statusUrl === null) return
-      this.remember(t.id, this.printIssued(t.issuedById, t, event.standing, event.statusUrl))
+      // a kiosk's ticket on its printer, a walk-in on its counter's (printer-targets.ts), only when its QR has an address
+      const target = issuePrinterOf(this.queue.ctx, t)
+      if (target === null || event.statusUrl === null) return
+      this.remember(t.id, this.printIssued(target, t, event.standing, event.statusUrl))
     } else if (event.type === 'ticket:reprint') {
       this.remember(event.ticket.id, this.reprint(event.deviceId, event.ticket, event.standing, event.statusUrl))
     }
@@ -107,7 +109,7 @@ export class Printing {
   /** The kiosk's printer, opened on first use and reopened when its config changed. */
   private printerOf(deviceId: number): KioskPrinter | null {
     const device = this.devices.get(deviceId)
-    const printerConfig = device && device.kind === 'kiosk' && !device.revoked ? (device.config as KioskConfig).printer : undefined
+    const printerConfig = device ? printerConfigOf(device) : undefined
     const existing = this.printers.get(deviceId)
     const key = JSON.stringify(printerConfig ?? null)
     if (existing && existing.key === key) return existing

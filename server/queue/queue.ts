@@ -7,7 +7,9 @@ import { CounterActions } from './counter-actions.ts'
 import { DomainEvents } from './domain-events.ts'
 import { DeviceStatus } from './device-status.ts'
 import { requestReprint } from './ticket-reprint.ts'
-import { cancelTicket } from './ticket-cancellation.ts'
+import { cancelTicket, type CancelCause } from './ticket-cancellation.ts'
+import { searchTickets, ticketHistory } from './ticket-lookup.ts'
+import type { HistoryEntry, TicketMatch } from '../../protocol/ticket-tools.ts'
 import { cancelByCitizen } from './citizen-cancellation.ts'
 import { reinstatableNoShows, reinstateTicket, type ReinstatableNoShow } from './ticket-reinstatement.ts'
 import { Sessions } from './sessions.ts'
@@ -39,9 +41,19 @@ export class Queue {
     this.sessions = new Sessions(this.ctx)
   }
 
-  /** Cancels a waiting ticket (staff); see ticket-cancellation.ts. */
-  cancel(actor: Actor, ticketId: string): TicketRecord {
-    return cancelTicket(this.ctx, actor, ticketId)
+  /** Cancels a waiting ticket (staff) with a reason; see ticket-cancellation.ts. */
+  cancel(actor: Actor, ticketId: string, cause: CancelCause): TicketRecord {
+    return cancelTicket(this.ctx, actor, ticketId, cause)
+  }
+
+  /** Today's tickets matching a loosely typed label, or the one a status link names; see ticket-lookup.ts. */
+  search(q: string, publicBase: string): TicketMatch[] {
+    return searchTickets(this.ctx, this.view, q, publicBase)
+  }
+
+  /** A ticket's timeline from the event log, oldest first. */
+  history(ticketId: string): { ticket: TicketRecord; entries: HistoryEntry[] } {
+    return ticketHistory(this.ctx, ticketId)
   }
 
   /** Cancels a waiting ticket from its public status page; see citizen-cancellation.ts. */

@@ -11,6 +11,7 @@ import { statsRoutes } from './stats/index.ts'
 import { centerRoutes } from './center/index.ts'
 import { mediaRoutes } from './media/index.ts'
 import { settingsRoutes } from './settings/index.ts'
+import { printerRoutes } from './printers/index.ts'
 
 /** API v1: one plugin per resource, all under /api/v1. */
 export async function apiV1(app: FastifyInstance): Promise<void> {
@@ -27,4 +28,5 @@ export async function apiV1(app: FastifyInstance): Promise<void> {
   await app.register(centerRoutes, { prefix: '/center' })
   await app.register(mediaRoutes, { prefix: '/media' })
   await app.register(settingsRoutes, { prefix: '/settings' })
+  await app.register(printerRoutes, { prefix: '/printers' })
 }

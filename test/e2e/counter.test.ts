@@ -267,6 +267,10 @@ describe('the counter console', { timeout: 60_000 }, () => {
     await page.locator('tabour-console-dialog [data-issue-priority]').selectOption('pregnant')
     await page.keyboard.press('Enter')
     await page.locator('[data-notice="issue.done"]').waitFor()
+    // the whole ticket is on screen (no printer at this counter); Escape puts it away
+    await page.locator('tabour-walk-in-ticket [data-walk-in][data-printing="none"]').waitFor()
+    await page.keyboard.press('Escape')
+    await page.locator('tabour-walk-in-ticket').waitFor({ state: 'detached' })
     const walkIn = db(run)
       .prepare('SELECT label, priority, issued_by_type AS type FROM tickets WHERE service_id = ? ORDER BY issued_at DESC LIMIT 1')
       .get(svc.B) as { label: string; priority: string; type: string }

@@ -18,6 +18,7 @@ import { HUB_MESSAGES } from '../../protocol/messages/hub.ts'
 import { KIOSK_MESSAGES } from '../../protocol/messages/kiosk.ts'
 import { PAIRING_MESSAGES } from '../../protocol/messages/pairing.ts'
 import { STATUS_MESSAGES } from '../../protocol/messages/status.ts'
+import { TICKET_TOOLS_MESSAGES } from '../../protocol/messages/ticket-tools.ts'
 import { peopleAheadText, TICKET_MESSAGES, ticketMessage, waitText, waitValues } from '../../protocol/messages/ticket.ts'
 import { SAMPLE } from '../drivers/printer/fixtures.ts'
 
@@ -31,6 +32,7 @@ const CATALOGUES: Record<string, Catalogue> = {
   console: CONSOLE_MESSAGES,
   dashboard: DASHBOARD_MESSAGES,
   hub: HUB_MESSAGES,
+  ticketTools: TICKET_TOOLS_MESSAGES,
 }
 
 /** What each page's formatter spreads together: a key twice in one of them would hide one message. */
@@ -41,6 +43,7 @@ const BUNDLES: Record<string, Catalogue[]> = {
   console: [COMMON_MESSAGES, CONSOLE_MESSAGES],
   dashboard: [COMMON_MESSAGES, DASHBOARD_MESSAGES],
   hub: [COMMON_MESSAGES, HUB_MESSAGES],
+  ticketTools: [COMMON_MESSAGES, TICKET_MESSAGES, TICKET_TOOLS_MESSAGES],
 }
 
 // Entries that are the same in both languages on purpose: sample digits and a dash.

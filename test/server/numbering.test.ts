@@ -126,9 +126,13 @@ describe('ticket numbering', () => {
     const t1 = await center.issue(s.kiosk, { serviceId: s.a.id })
     const t2 = await center.issue(s.kiosk, { serviceId: s.a.id })
     expect([t1.label, t2.label]).toEqual(['A-001', 'A-002'])
-    expect((await center.request('POST', `/api/v1/tickets/${t2.id}/cancel`, { token: clerk })).statusCode).toBe(200)
+    expect(
+      (await center.request('POST', `/api/v1/tickets/${t2.id}/cancel`, { token: clerk, body: { reason: 'duplicate' } })).statusCode,
+    ).toBe(200)
     expect((await center.issue(s.kiosk, { serviceId: s.a.id })).label).toBe('A-003')
-    expect((await center.request('POST', `/api/v1/tickets/${t1.id}/cancel`, { token: clerk })).statusCode).toBe(200)
+    expect(
+      (await center.request('POST', `/api/v1/tickets/${t1.id}/cancel`, { token: clerk, body: { reason: 'duplicate' } })).statusCode,
+    ).toBe(200)
     expect((await center.issue(s.kiosk, { serviceId: s.a.id })).label).toBe('A-004')
 
     const counter = await center.createCounter({ number: 1, serviceIds: [s.a.id] })

@@ -14,6 +14,7 @@ interface CounterRow {
   priority_streak: number
   pause_reason: string | null
   active: number
+  printer_device_id: number | null
   clerk_username: string | null
   clerk_display_name: string | null
 }
@@ -23,8 +24,8 @@ export interface CounterRecord extends Counter {
   priorityStreak: number
 }
 
-const SELECT = `SELECT c.*, u.username AS clerk_username, u.display_name AS clerk_display_name
-  FROM counters c LEFT JOIN users u ON u.id = c.clerk_id`
+const SELECT = `SELECT c.*, u.username AS clerk_username, u.display_name AS clerk_display_name, cp.device_id AS printer_device_id
+  FROM counters c LEFT JOIN users u ON u.id = c.clerk_id LEFT JOIN counter_printers cp ON cp.counter_id = c.id`
 
 export interface CounterFields {
   number: number
@@ -32,6 +33,8 @@ export interface CounterFields {
   zone: string
   active: boolean
   services: { serviceId: number; weight: number }[]
+  /** The printer walk-ins issued here print on (a device id); null: none. */
+  printerDeviceId: number | null
 }
 
 /** Counters (شبابيك) and the services each serves, with a weight each. */
@@ -59,6 +62,8 @@ export class CountersRepo {
       pauseReason: r.pause_reason,
       services,
       active: r.active === 1,
+      // only when bound, so a counter's answer keeps its shape for clients that predate the binding
+      ...(r.printer_device_id === null ? {} : { printerDeviceId: r.printer_device_id }),
       priorityStreak: r.priority_streak,
     }
   }
@@ -92,6 +97,7 @@ export class CountersRepo {
     )
     const id = Number(lastInsertRowid)
     this.replaceServices(id, f.services)
+    this.setPrinter(id, f.printerDeviceId)
     return this.get(id)!
   }
 
@@ -104,7 +110,14 @@ export class CountersRepo {
       id,
     )
     this.replaceServices(id, f.services)
+    this.setPrinter(id, f.printerDeviceId)
     return this.get(id)!
+  }
+
+  /** Binds the counter to a printer (a device id), or unbinds it with null. */
+  private setPrinter(id: number, deviceId: number | null): void {
+    this.sql('DELETE FROM counter_printers WHERE counter_id = ?').run(id)
+    if (deviceId !== null) this.sql('INSERT INTO counter_printers (counter_id, device_id) VALUES (?, ?)').run(id, deviceId)
   }
 
   private replaceServices(id: number, services: { serviceId: number; weight: number }[]): void {

@@ -111,6 +111,11 @@ export class TicketsRepo {
     return this.sql(`SELECT ${COLUMNS} FROM tickets WHERE id = ?`).get(id) as TicketRecord | undefined
   }
 
+  /** The tickets of a local day that carry this number (one per service at most), in issue order. */
+  numberedOn(day: string, number: number): TicketRecord[] {
+    return this.sql(`SELECT ${COLUMNS} FROM tickets WHERE day = ? AND number = ? ORDER BY issued_at`).all(day, number) as TicketRecord[]
+  }
+
   findByIdempotencyKey(issuedByType: string, issuedById: number | null, key: string): TicketRecord | undefined {
     return this.sql(`SELECT ${COLUMNS} FROM tickets WHERE issued_by_type = ? AND issued_by_id IS ? AND idempotency_key = ?`).get(
       issuedByType,

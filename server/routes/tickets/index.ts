@@ -11,6 +11,8 @@ import { PrintingState } from '../../../protocol/device-config.ts'
 import { publicBase, ticketStatusUrl } from '../public-url.ts'
 import { publicTicketOf } from '../../public-ticket.ts'
 import { cancelMineRoute } from './cancel-mine.ts'
+import { ticketToolRoutes } from './ticket-tools.ts'
+import { CancelTicketBody, ReprintBody } from '../../../protocol/ticket-tools.ts'
 
 const TicketIdParam = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) })
 const IdempotencyHeaders = Type.Object({ 'idempotency-key': Type.Optional(Type.String()) })
@@ -20,6 +22,7 @@ export async function ticketRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
   const { queue } = app.tabour
   await app.register(cancelMineRoute)
+  await app.register(ticketToolRoutes)
 
   app.post(
     '/',
@@ -43,8 +46,9 @@ export async function ticketRoutes(fastify: FastifyInstance): Promise<void> {
       const t = result.ticket
       if (result.replayed) reply.header('idempotent-replayed', 'true')
       const statusUrl = ticketStatusUrl(request, t.id)
-      // the printer binding followed ticket:issued before the command returned; a replay is the same ticket, printed (or not) the first time
-      const printing = actor.type === 'device' && !result.replayed ? app.tabour.printing.stateOf(t.id) : 'none'
+      // the printer binding followed ticket:issued before the command returned (a kiosk's own printer, or the one bound to
+      // the clerk's counter for a walk-in); a replay is the same ticket, printed (or not) the first time
+      const printing = !result.replayed ? app.tabour.printing.stateOf(t.id) : 'none'
       return reply.status(201).send({
         id: t.id,
         label: t.label,
@@ -93,12 +97,10 @@ export async function ticketRoutes(fastify: FastifyInstance): Promise<void> {
       preValidation: allow(...STAFF),
       schema: {
         tags: ['tickets'],
-        summary: 'print a ticket again on the printer of the kiosk that issued it (or of deviceId)',
+        summary:
+          "print a ticket again on the printer of the kiosk that issued it, or on deviceId: any of the center's printers (GET /printers)",
         params: TicketIdParam,
-        body: Type.Union([
-          Type.Object({ deviceId: Type.Optional(Type.Integer({ minimum: 1 })) }, { additionalProperties: false }),
-          Type.Null(),
-        ]),
+        body: ReprintBody,
         response: { 200: Type.Object({ printing: PrintingState }), ...errorResponses(400, 401, 403, 404, 422) },
       },
     },
@@ -148,13 +150,13 @@ export async function ticketRoutes(fastify: FastifyInstance): Promise<void> {
       preValidation: allow(...STAFF),
       schema: {
         tags: ['tickets'],
-        summary: 'cancel a waiting ticket',
+        summary:
+          'cancel a waiting ticket with a reason code (and a note; required for other); the history keeps both. 409 once called or finished',
         params: TicketIdParam,
+        body: CancelTicketBody,
         response: { 200: Ticket, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
-    async (request) => {
-      return ticketDto(queue.cancel(actorOf(request), request.params.id))
-    },
+    async (request) => ticketDto(queue.cancel(actorOf(request), request.params.id, request.body)),
   )
 }

@@ -65,7 +65,7 @@ async function fixtureDay() {
         const waiting = (await center.request('GET', '/api/v1/tickets', { token: clerk2 }))
           .json()
           .filter((t: { label: string }) => t.label === 'B-003')
-        await ok(center.request('POST', `/api/v1/tickets/${waiting[0].id}/cancel`, { token: clerk2 }))
+        await ok(center.request('POST', `/api/v1/tickets/${waiting[0].id}/cancel`, { token: clerk2, body: { reason: 'duplicate' } }))
       },
     ],
     [3700, () => ok(center.action(clerk1, c1.id, 'call-next'))],

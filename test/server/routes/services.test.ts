@@ -259,7 +259,7 @@ describe('issuing against a service', () => {
     // cancelling does not give the number back, so the cap still holds
     const clerk = await center.createUser('clerk1')
     const live = (await center.request('GET', '/api/v1/tickets', { token: clerk.token })).json()
-    await center.request('POST', `/api/v1/tickets/${live[0].id}/cancel`, { token: clerk.token })
+    await center.request('POST', `/api/v1/tickets/${live[0].id}/cancel`, { token: clerk.token, body: { reason: 'duplicate' } })
     expectError(
       await center.request('POST', '/api/v1/tickets', { token: kiosk.token, body: { serviceId: a.id } }),
       422,

@@ -33,7 +33,7 @@ async function scene() {
   const ok = async (res: Promise<{ statusCode: number; body: string }>) => expect((await res).statusCode, (await res).body).toBe(200)
 
   at(10)
-  await ok(center.request('POST', `/api/v1/tickets/${b2.id}/cancel`, { token: clerk2 }))
+  await ok(center.request('POST', `/api/v1/tickets/${b2.id}/cancel`, { token: clerk2, body: { reason: 'duplicate' } }))
   at(100)
   await ok(center.action(clerk1, c1.id, 'call-next'))
   at(150)

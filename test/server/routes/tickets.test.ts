@@ -473,14 +473,18 @@ describe('POST /api/v1/tickets/:id/cancel', () => {
     const clerk = (await center.createUser('clerk1')).token
     const t1 = await center.issue(kiosk, { serviceId: a.id })
     const t2 = await center.issue(kiosk, { serviceId: a.id })
-    const res = await center.request('POST', `${TICKETS}/${t1.id}/cancel`, { token: clerk })
+    const res = await center.request('POST', `${TICKETS}/${t1.id}/cancel`, { token: clerk, body: { reason: 'duplicate' } })
     expect(res.statusCode).toBe(200)
     expect(res.json()).toMatchObject({ id: t1.id, status: 'cancelled' })
     expect(res.json().finishedAt).not.toBeNull()
     expect((await center.request('GET', `${TICKETS}/${t2.id}`)).json().position).toBe(0)
     expect((await center.request('GET', '/api/v1/services', { token: kiosk })).json()[0].waiting).toBe(1)
     // cancelling again is an illegal move
-    expectError(await center.request('POST', `${TICKETS}/${t1.id}/cancel`, { token: clerk }), 409, 'TABOUR_ERR_ILLEGAL_TRANSITION')
+    expectError(
+      await center.request('POST', `${TICKETS}/${t1.id}/cancel`, { token: clerk, body: { reason: 'duplicate' } }),
+      409,
+      'TABOUR_ERR_ILLEGAL_TRANSITION',
+    )
   })
 
   it('a called ticket cannot be cancelled (409): the counter marks it no-show', async () => {
@@ -492,7 +496,7 @@ describe('POST /api/v1/tickets/:id/cancel', () => {
     const t = await center.issue(kiosk, { serviceId: a.id })
     await center.action(clerk, c.id, 'call-next')
     expectError(
-      await center.request('POST', `${TICKETS}/${t.id}/cancel`, { token: await center.admin() }),
+      await center.request('POST', `${TICKETS}/${t.id}/cancel`, { token: await center.admin(), body: { reason: 'duplicate' } }),
       409,
       'TABOUR_ERR_ILLEGAL_TRANSITION',
     )
@@ -504,7 +508,11 @@ describe('POST /api/v1/tickets/:id/cancel', () => {
     const callers = await makeCallers(center)
     const a = await center.createService({ prefix: 'A' })
     const t = await center.issue(callers.kiosk, { serviceId: a.id })
-    expectError(await center.request('POST', `${TICKETS}/nope/cancel`, { token: callers.clerk }), 404, 'TABOUR_ERR_TICKET_NOT_FOUND')
+    expectError(
+      await center.request('POST', `${TICKETS}/nope/cancel`, { token: callers.clerk, body: { reason: 'duplicate' } }),
+      404,
+      'TABOUR_ERR_TICKET_NOT_FOUND',
+    )
     const call = { method: 'POST' as const, url: `${TICKETS}/${t.id}/cancel` }
     await expectAuthRequired(center, call)
     await expectForbidden(center, callers, ['kiosk', 'display', 'printer', 'board', 'keypad'], call)

@@ -73,7 +73,7 @@ async function workHour(s: Setup, clock: TestClock, n: number) {
   }
   const waiting = (await s.center.request('GET', '/api/v1/tickets', { token: s.admin })).json() as { id: string; status: string }[]
   const one = waiting.find((t) => t.status === 'waiting')
-  if (one) await s.center.request('POST', `/api/v1/tickets/${one.id}/cancel`, { token: s.admin })
+  if (one) await s.center.request('POST', `/api/v1/tickets/${one.id}/cancel`, { token: s.admin, body: { reason: 'duplicate' } })
 }
 
 describe('upstream reporter → hub', () => {
