@@ -19,6 +19,7 @@ import { StaffSession } from '../ui-common/staff-session.ts'
 import { TokenStore, tokenKey } from '../ui-common/token-store.ts'
 import { DashboardApi, type BackupStatus } from './dashboard-api.ts'
 import type { DashboardMessageKey } from '../protocol/messages/dashboard.ts'
+import { PrinterAlerts } from '../ui-common/printer-alerts.ts'
 
 export type Phase = 'starting' | 'login' | 'ready'
 
@@ -32,6 +33,8 @@ export class DashboardSession implements ReactiveController {
   stats: StatsToday | null = null
   hourly: HourlySeries | null = null
   devices: DeviceHealth[] = []
+  /** The kiosk printers' alerts, live from the staff feed. */
+  readonly printers = new PrinterAlerts()
   backups: BackupStatus | null = null
   settings: SettingsReply | null = null
   counters: Counter[] = []
@@ -61,6 +64,7 @@ export class DashboardSession implements ReactiveController {
           onSnapshot: (s) => {
             this.counters = s.counters
             this.services = s.services
+            this.printers.applySnapshot(s.printers)
             this.scheduleRefresh()
           },
           onReachable: (up) => {
@@ -82,6 +86,7 @@ export class DashboardSession implements ReactiveController {
       })
       .on('device:status', (e) => {
         this.devices = this.devices.map((d) => (d.id === e.deviceId ? { ...d, status: e.status, faulty: isFaulty(e.status) } : d))
+        this.printers.apply(e.deviceId, e.status)
         this.host.requestUpdate()
       })
   }

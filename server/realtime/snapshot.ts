@@ -3,7 +3,7 @@ import type { TicketRecord } from '../db/repositories/tickets-repo.ts'
 import type { CounterRecord } from '../db/repositories/counters-repo.ts'
 import type { CalledTicket, Snapshot } from '../../protocol/events.ts'
 import { counterDto, ticketDto } from '../dto.ts'
-import { STAFF_FEED, zoneOfFeed } from './feeds.ts'
+import { KIOSK_FEED, STAFF_FEED, zoneOfFeed } from './feeds.ts'
 
 const RECENT_CALLS = 10
 
@@ -35,5 +35,7 @@ export function buildSnapshot(queue: Queue, feed: string, seq: number): Snapshot
     recentCalls,
     news: queue.view.news(),
     ...(feed === STAFF_FEED ? { tickets: queue.view.liveTickets().map(ticketDto) } : {}),
+    // the feeds that get `device:status` pushes get the last printer reports too
+    ...(feed === STAFF_FEED || feed === KIOSK_FEED ? { printers: queue.deviceStatus.printers() } : {}),
   }
 }

@@ -17,6 +17,7 @@ import { formatMessage, messagesOf, type Catalogue, type Lang } from '../../prot
 import { HUB_MESSAGES } from '../../protocol/messages/hub.ts'
 import { KIOSK_MESSAGES } from '../../protocol/messages/kiosk.ts'
 import { PAIRING_MESSAGES } from '../../protocol/messages/pairing.ts'
+import { PRINTER_ALERT_MESSAGES } from '../../protocol/messages/printer-alerts.ts'
 import { STATUS_MESSAGES } from '../../protocol/messages/status.ts'
 import { peopleAheadText, TICKET_MESSAGES, ticketMessage, waitText, waitValues } from '../../protocol/messages/ticket.ts'
 import { SAMPLE } from '../drivers/printer/fixtures.ts'
@@ -31,6 +32,7 @@ const CATALOGUES: Record<string, Catalogue> = {
   console: CONSOLE_MESSAGES,
   dashboard: DASHBOARD_MESSAGES,
   hub: HUB_MESSAGES,
+  printerAlerts: PRINTER_ALERT_MESSAGES,
 }
 
 /** What each page's formatter spreads together: a key twice in one of them would hide one message. */
@@ -40,6 +42,7 @@ const BUNDLES: Record<string, Catalogue[]> = {
   display: [COMMON_MESSAGES, DISPLAY_MESSAGES, PAIRING_MESSAGES],
   console: [COMMON_MESSAGES, CONSOLE_MESSAGES],
   dashboard: [COMMON_MESSAGES, DASHBOARD_MESSAGES],
+  printerAlerts: [COMMON_MESSAGES, PRINTER_ALERT_MESSAGES],
   hub: [COMMON_MESSAGES, HUB_MESSAGES],
 }
 
