@@ -11,11 +11,13 @@ import type { PrinterProblem } from '../protocol/printer-problem.ts'
 import { kioskText } from '../protocol/messages/kiosk.ts'
 import { dirOf, DEFAULT_LANG, LANGS, type Lang } from '../ui-common/i18n.ts'
 import { themeStyles } from '../ui-common/theme.ts'
+import { kioskStyles } from './kiosk-styles.ts'
 
 @customElement('tabour-printer-fault-banner')
 export class PrinterFaultBanner extends LitElement {
   static override styles = [
     themeStyles,
+    kioskStyles,
     css`
       :host {
         display: block;

@@ -9,16 +9,16 @@ import { customElement, property } from 'lit/decorators.js'
 import { stopsPrinting } from '../protocol/printer-problem.ts'
 import { printerAlertText } from '../protocol/messages/printer-alerts.ts'
 import { DEFAULT_LANG, type Lang } from './i18n.ts'
-import { themeStyles } from './theme.ts'
 import { BACK_SHOWN_MS, type PrinterAlert } from './printer-alerts.ts'
 
 @customElement('tabour-printer-alert-banner')
 export class PrinterAlertBanner extends LitElement {
   static override styles = [
-    themeStyles,
+    // no theme tokens of its own: it takes the screen's font and colours (the console's and the dashboard's differ)
     css`
       :host {
         display: block;
+        font-family: inherit;
       }
       ul {
         display: grid;
@@ -68,7 +68,7 @@ export class PrinterAlertBanner extends LitElement {
     this.expireLater(shown, now)
     if (shown.length === 0) return nothing
     const lang = this.lang
-    return html`<ul role="alert" aria-label=${printerAlertText('printerAlert.region', lang)}>
+    return html`<div role="alert" aria-label=${printerAlertText('printerAlert.region', lang)}><ul>
       ${shown.map((a) => {
         const tone = a.problem === null ? 'ok' : stopsPrinting(a.problem) ? 'bad' : 'warn'
         const key = a.problem === null ? 'printerAlert.back' : (`printerAlert.${a.problem}` as const)
@@ -77,7 +77,7 @@ export class PrinterAlertBanner extends LitElement {
           ${tone === 'bad' ? html`<span class="hint">${printerAlertText('printerAlert.stopped', lang)}</span>` : nothing}
         </li>`
       })}
-    </ul>`
+    </ul></div>`
   }
 
   /** A "works again" line goes by itself, even if nothing else re-renders the screen. */
