@@ -172,11 +172,22 @@ describe('the kiosk never claims a print it has not seen succeed', () => {
     await desk.screenshot({ path: join(TMP_SHOTS, 'console-printer-alert.png') })
     await expectAxeClean(desk, 'console with a printer alert')
 
+    // and the dashboard's live view, at the same time
+    await run.center.createUser('boss', 'manager')
+    const dashboard = await suite.contexts.page(LANDSCAPE)
+    await dashboard.goto(`${run.url}/dashboard/`)
+    await dashboard.locator('form[data-form="login"] input[name="username"]').fill('boss')
+    await dashboard.locator('form[data-form="login"] input[name="password"]').fill(STAFF_PASSWORD)
+    await dashboard.locator('form[data-form="login"] button[data-action="login"]').click()
+    await dashboard.locator('tabour-live-view tabour-printer-alert-banner [data-problem="paper-out"]').waitFor({ timeout: 15_000 })
+    await expectAxeClean(dashboard, 'dashboard with a printer alert')
+
     // paper back: the console's alert turns to "works again" then goes, the kiosk's banner goes
     printer.status = HEALTHY
     await consoleAlert(desk).and(desk.locator('[data-problem="back"]')).waitFor({ timeout: 15_000 })
     expect(await desk.locator('tabour-printer-alert-banner [data-problem="paper-out"]').count()).toBe(0)
     await faultBanner(kiosk).waitFor({ state: 'detached', timeout: 15_000 })
+    await dashboard.locator('tabour-printer-alert-banner [data-problem="paper-out"]').waitFor({ state: 'detached', timeout: 15_000 })
 
     // the next ticket says "printing…" while its job is on the wire, and "take your printed ticket" only once it is written
     await serviceButton.click()
