@@ -29,6 +29,7 @@ import * as api from './console-api.ts'
 import type { ConsoleAction } from './console-actions.ts'
 import { counterLost, messageForError } from './error-messages.ts'
 import { LiveState } from './live-state.ts'
+import { PrinterAlerts } from '../ui-common/printer-alerts.ts'
 import type { ConsoleMessageKey } from '../protocol/messages/console.ts'
 
 export type Phase = 'starting' | 'login' | 'choose' | 'console'
@@ -59,6 +60,8 @@ export class ConsoleSession {
   center: api.CenterInfo | null = null
   /** Services, counters and live tickets, as the feed and the answers say. */
   readonly live = new LiveState()
+  /** The kiosk printers' alerts (every console shows them). */
+  readonly printers = new PrinterAlerts()
   counterId: number | null = null
   stats: ClerkStatsToday | null = null
   /** Today's no-shows of this counter's services that can still be reinstated (refreshed with the figures), with their end in this browser's clock. */
@@ -87,6 +90,7 @@ export class ConsoleSession {
         onSnapshot: (snapshot) =>
           this.set(() => {
             this.live.applySnapshot(snapshot)
+            this.printers.applySnapshot(snapshot.printers)
             this.checkMyCounter()
           }),
         onReachable: (up) => this.onSocketReachable(up),
@@ -107,6 +111,7 @@ export class ConsoleSession {
       .on('ticket:called', (e) => this.set(() => this.live.applyCall(e)))
       .on('counter:updated', (e) => this.set(() => this.upsertCounter(e.counter)))
       .on('queue:updated', (e) => this.set(() => this.live.applyFigures(e.services)))
+      .on('device:status', (e) => this.set(() => this.printers.apply(e.deviceId, e.status)))
   }
 
   /** The clerk's signed-in session, for the shared staff components (ticket tools). */

@@ -15,6 +15,7 @@ import type { LangChangeEvent } from '../ui-common/lang-switch.ts'
 import { randomUuid } from '../ui-common/random-id.ts'
 import { applyPageTheme } from '../ui-common/theme.ts'
 import '../ui-common/lang-switch.ts'
+import '../ui-common/printer-alert-banner.ts'
 import { DIALOG_ACTIONS, isTypingTarget, legalConsoleActions, shortcutAction, type ConsoleAction } from './console-actions.ts'
 import type { ConsoleActionDetail } from './action-bar.ts'
 import type { CounterOpenDetail } from './counter-chooser.ts'
@@ -106,6 +107,7 @@ export class CounterApp extends LitElement {
           </p>`
           : nothing
       }
+      ${s.phase !== 'login' ? html`<tabour-printer-alert-banner .alerts=${s.printers.current()} .lang=${lang}></tabour-printer-alert-banner>` : nothing}
       <main data-phase=${s.phase}>${this.renderPhase(lang)}</main>
       ${
         this.dialog

@@ -176,6 +176,7 @@ export class DashboardApp extends LitElement {
           .counters=${s.counters}
           .services=${s.services}
           .devices=${s.devices}
+          .printerAlerts=${s.printers.current()}
           .backups=${s.backups}
           .lang=${lang}
           .digits=${digits}

@@ -20,6 +20,7 @@ import { TokenStore, tokenKey } from '../ui-common/token-store.ts'
 import { TicketToolsApi } from '../ui-common/ticket-tools-api.ts'
 import { DashboardApi, type BackupStatus } from './dashboard-api.ts'
 import type { DashboardMessageKey } from '../protocol/messages/dashboard.ts'
+import { PrinterAlerts } from '../ui-common/printer-alerts.ts'
 
 export type Phase = 'starting' | 'login' | 'ready'
 
@@ -33,6 +34,8 @@ export class DashboardSession implements ReactiveController {
   stats: StatsToday | null = null
   hourly: HourlySeries | null = null
   devices: DeviceHealth[] = []
+  /** The kiosk printers' alerts, live from the staff feed. */
+  readonly printers = new PrinterAlerts()
   backups: BackupStatus | null = null
   settings: SettingsReply | null = null
   counters: Counter[] = []
@@ -65,6 +68,7 @@ export class DashboardSession implements ReactiveController {
           onSnapshot: (s) => {
             this.counters = s.counters
             this.services = s.services
+            this.printers.applySnapshot(s.printers)
             this.scheduleRefresh()
           },
           onReachable: (up) => {
@@ -86,6 +90,7 @@ export class DashboardSession implements ReactiveController {
       })
       .on('device:status', (e) => {
         this.devices = this.devices.map((d) => (d.id === e.deviceId ? { ...d, status: e.status, faulty: isFaulty(e.status) } : d))
+        this.printers.apply(e.deviceId, e.status)
         this.host.requestUpdate()
       })
   }

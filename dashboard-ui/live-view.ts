@@ -15,6 +15,8 @@ import { deskStyles } from './dashboard-styles.ts'
 import { duration, num, percent } from './format.ts'
 import { dashboardText, type DashboardMessageKey } from '../protocol/messages/dashboard.ts'
 import './hour-chart.ts'
+import type { PrinterAlert } from '../ui-common/printer-alerts.ts'
+import '../ui-common/printer-alert-banner.ts'
 
 const PALETTE = ['#003a70', '#c8102e', '#0f7b3f', '#b25e00', '#6a1b9a', '#00838f', '#5d4037', '#455a64']
 
@@ -117,6 +119,8 @@ export class LiveView extends LitElement {
   @property({ attribute: false }) counters: Counter[] = []
   @property({ attribute: false }) services: ServiceWithQueue[] = []
   @property({ attribute: false }) devices: DeviceHealth[] = []
+  /** The kiosk printers' alerts, shown above everything; default none. */
+  @property({ attribute: false }) printerAlerts: readonly PrinterAlert[] = []
   @property({ attribute: false }) backups: BackupStatus | null = null
   @property() override lang: Lang = 'ar'
   @property() digits: DigitStyle = 'western'
@@ -125,7 +129,8 @@ export class LiveView extends LitElement {
   override render(): TemplateResult {
     const s = this.stats
     if (!s) return html`<p>${dashboardText('common.loading', this.lang)}</p>`
-    return html`${this.kpis(s)}
+    return html`<tabour-printer-alert-banner .alerts=${this.printerAlerts} .lang=${this.lang}></tabour-printer-alert-banner>
+      ${this.kpis(s)}
       <div class="row">${this.servicesTable(s)} ${this.countersTable(s)}</div>
       ${this.charts()} ${this.deviceCard()}`
   }

@@ -21,7 +21,7 @@ import { KioskSession } from './kiosk-session.ts'
 import { policyHonoursPriority } from './kiosk-settings.ts'
 import { IdleController } from './idle-controller.ts'
 import { IssueController } from './issue-controller.ts'
-import { printFailedFor } from './printer-state.ts'
+import { PRINT_OUTCOME_WAIT_MS, printerDownBecause, printViewFor, type PrintView } from './printer-state.ts'
 import { kioskScreenStyles } from './kiosk-styles.ts'
 import type { PairSubmitDetail } from '../ui-common/pairing-screen.ts'
 import type { ServiceSelectDetail } from './service-grid.ts'
@@ -31,13 +31,14 @@ import './service-grid.ts'
 import './ticket-options.ts'
 import './ticket-confirmation.ts'
 import './out-of-service.ts'
+import './printer-fault-banner.ts'
 import { takePairingQuery } from '../ui-common/pairing-code.ts'
 import { kioskText, type KioskMessageKey } from '../protocol/messages/kiosk.ts'
 
 type Screen =
   | { kind: 'home' }
   | { kind: 'options'; serviceId: number; key: string }
-  | { kind: 'confirm'; ticket: IssuedTicketReply; printProblem: boolean }
+  | { kind: 'confirm'; ticket: IssuedTicketReply; print: PrintView }
 
 const HOME: Screen = { kind: 'home' }
 
@@ -129,7 +130,10 @@ export class KioskApp extends LitElement {
   @state() private screen: Screen = HOME
   @state() private notice: KioskMessageKey | null = null
 
-  private printer: PrinterStatusReport | null = null
+  /** The kiosk printer's last report (a push or a snapshot); null: no printer, or none heard yet. */
+  @state() private printer: PrinterStatusReport | null = null
+  /** Gives up waiting for the shown ticket's print outcome (then: photograph this screen). */
+  private printWait: ReturnType<typeof setTimeout> | undefined
   private booted = false
   /** Someone (or the address's ?lang=) picked the language since the last idle reset. */
   private langChosen = false
@@ -213,6 +217,7 @@ export class KioskApp extends LitElement {
           <h1>${kioskText('kiosk.chooseService', lang)}</h1>
           <p class="hint">${kioskText('kiosk.chooseHint', lang)}</p>
           ${this.notice ? html`<p class="notice" role="alert" data-notice=${this.notice}>${kioskText(this.notice, lang)}</p>` : nothing}
+          <tabour-printer-fault-banner .problem=${printerDownBecause(this.printer)} .lang=${lang}></tabour-printer-fault-banner>
           <tabour-service-grid
             .services=${services}
             .lang=${lang}
@@ -244,7 +249,7 @@ export class KioskApp extends LitElement {
           .ticket=${ticket}
           .service=${services.find((s) => s.id === ticket.serviceId) ?? null}
           .statusUrl=${ticket.statusUrl ?? `${location.origin}${this.session.base}/t/${encodeURIComponent(ticket.id)}`}
-          .printProblem=${screen.printProblem}
+          .printing=${screen.print}
           .category=${this.session.center?.priorityCategories.find((c) => c.code === ticket.priority) ?? null}
           .lang=${lang}
           .digits=${digits}
@@ -257,9 +262,17 @@ export class KioskApp extends LitElement {
   private onPrinterReport(report: PrinterStatusReport): void {
     this.printer = report
     const screen = this.screen
-    if (screen.kind === 'confirm' && !screen.printProblem && printFailedFor(report, screen.ticket.id)) {
-      this.screen = { ...screen, printProblem: true }
-    }
+    // only a ticket still "printing…" changes: "take your ticket" and "photograph this screen" stay as said
+    if (screen.kind !== 'confirm' || screen.print !== 'printing') return
+    const view = printViewFor(report, screen.ticket.id)
+    if (view) this.showPrint(view)
+  }
+
+  /** The shown ticket's paper is settled ('printed' or 'problem'), or is now awaited for at most PRINT_OUTCOME_WAIT_MS. */
+  private showPrint(print: PrintView): void {
+    clearTimeout(this.printWait)
+    if (this.screen.kind === 'confirm') this.screen = { ...this.screen, print }
+    if (print === 'printing') this.printWait = setTimeout(() => this.showPrint('problem'), PRINT_OUTCOME_WAIT_MS)
   }
 
   /** The priority question only when the kiosk's config asks it and the center's policy serves priority first. */
@@ -282,9 +295,10 @@ export class KioskApp extends LitElement {
     if (token === null || this.issuer.busy) return
     try {
       const ticket = await this.issuer.issue(token, { serviceId, lang: this.language, ...answers }, key)
-      // the printer may have reported on this very ticket before the answer arrived
-      const failedAlready = this.printer?.lastJob?.ticketId === ticket.id && this.printer.lastJob.outcome === 'failed'
-      this.screen = { kind: 'confirm', ticket, printProblem: ticket.printing !== 'queued' || failedAlready }
+      // the job's outcome may have been pushed before the answer arrived; until it is, "printing…"
+      const known = this.printer?.lastJob?.ticketId === ticket.id ? printViewFor(this.printer, ticket.id) : null
+      this.screen = { kind: 'confirm', ticket, print: 'problem' }
+      this.showPrint(ticket.printing !== 'queued' ? 'problem' : (known ?? 'printing'))
       this.idle.restart()
     } catch (err) {
       this.screen = HOME
@@ -303,6 +317,7 @@ export class KioskApp extends LitElement {
   }
 
   private goHome(): void {
+    clearTimeout(this.printWait)
     this.screen = HOME
     this.notice = null
   }

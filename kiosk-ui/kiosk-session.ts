@@ -9,7 +9,7 @@ import type { ReactiveControllerHost } from 'lit'
 import type { CenterInfo } from '../protocol/center.ts'
 import type { PrinterStatusReport } from '../protocol/device-config.ts'
 import type { Device } from '../protocol/entities.ts'
-import type { ServerToClientEvents } from '../protocol/events.ts'
+import type { ServerToClientEvents, Snapshot } from '../protocol/events.ts'
 import { DeviceSession } from '../ui-common/device-session.ts'
 import { fetchCenter, fetchOwnDevice } from '../ui-common/device-api.ts'
 import { fetchServices } from './kiosk-api.ts'
@@ -61,6 +61,12 @@ export class KioskSession extends DeviceSession {
   protected override paired(device: Device): void {
     this.deviceId = device.id
     this.applySettings(kioskSettings(device.config, this.center))
+  }
+
+  /** A printer fault reported before this kiosk (re)connected is in the snapshot. */
+  protected override applySnapshot(snapshot: Snapshot): void {
+    const own = snapshot.printers?.find((p) => p.deviceId === this.deviceId)
+    if (own) this.hooks.onPrinterReport(own.status)
   }
 
   protected override interrupted(): void {

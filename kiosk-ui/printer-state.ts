@@ -1,8 +1,17 @@
 /**
  * Whether the citizen in front of the kiosk has a paper ticket, judged from the printer status
- * the server pushes (`device:status` → status.printer, see protocol/device-config.ts).
+ * the server pushes (`device:status` → status.printer, see protocol/device-config.ts). The
+ * kiosk never says "take your printed ticket" before the server reported that ticket's job
+ * printed (every byte accepted and the status read after it clean).
  */
 import type { PrinterStatusReport } from '../protocol/device-config.ts'
+import { printerProblemOf, stopsPrinting, type PrinterProblem } from '../protocol/printer-problem.ts'
+
+/** How long the ticket screen says "printing…" before it gives up and shows the ticket as the one to keep; 20 s (a raster ticket takes ~0.3 s over TCP, ~4.5 s over serial at 115200). */
+export const PRINT_OUTCOME_WAIT_MS = 20_000
+
+/** What the ticket screen says about paper: still printing, printed, or photograph this screen. */
+export type PrintView = 'printing' | 'printed' | 'problem'
 
 /** The printer report inside a `device:status` payload, if there is one. */
 export function printerReportOf(status: Record<string, unknown>): PrinterStatusReport | null {
@@ -16,5 +25,18 @@ export function printerReportOf(status: Record<string, unknown>): PrinterStatusR
  */
 export function printFailedFor(report: PrinterStatusReport, ticketId: string): boolean {
   if (report.lastJob?.ticketId === ticketId) return report.lastJob.outcome === 'failed'
-  return !report.reachable || !report.online || report.coverOpen || report.paperOut || report.error
+  return stopsPrinting(printerProblemOf(report))
+}
+
+/** What a report says of ticket `ticketId`: 'printed' (its job's outcome), 'problem' (failed, or a fault now), or null (not known yet). */
+export function printViewFor(report: PrinterStatusReport | null, ticketId: string): Exclude<PrintView, 'printing'> | null {
+  if (!report) return null
+  if (report.lastJob?.ticketId === ticketId) return report.lastJob.outcome === 'printed' ? 'printed' : 'problem'
+  return printFailedFor(report, ticketId) ? 'problem' : null
+}
+
+/** The problem that stops the kiosk's printer now (shown on the home screen), or null. */
+export function printerDownBecause(report: PrinterStatusReport | null): PrinterProblem | null {
+  const problem = report && printerProblemOf(report)
+  return problem && stopsPrinting(problem) ? problem : null
 }

@@ -1,8 +1,10 @@
 /**
  * `<tabour-ticket-confirmation>`: the ticket on screen. The label in very large type, the
  * service, how many people are ahead, the expected wait, and a QR code of the ticket's public
- * status page. When the ticket did not (or will not) come out of the printer, a notice in both
- * languages asks the citizen to photograph the screen and says staff can reprint it.
+ * status page. Under it, what became of the paper: "printing…" while the job's outcome is not
+ * known, "take your printed ticket" once the server reported it printed, and when the ticket did
+ * not (or will not) come out, a notice in both languages asks the citizen to photograph the
+ * screen and says staff can reprint it.
  * Fires `confirmation-done` when the citizen taps "Done".
  */
 import { LitElement, css, html, type TemplateResult } from 'lit'
@@ -16,6 +18,7 @@ import { kioskStyles } from './kiosk-styles.ts'
 import { serviceName } from './service-grid.ts'
 import '../ui-common/qr-code.ts'
 import { kioskText } from '../protocol/messages/kiosk.ts'
+import type { PrintView } from './printer-state.ts'
 
 /** What the confirmation shows of a ticket. */
 export interface ShownTicket {
@@ -181,8 +184,8 @@ export class TicketConfirmation extends LitElement {
   @property() statusUrl = ''
   /** The ticket's priority category (names in both languages), shown under the label; default none (an ordinary ticket). */
   @property({ attribute: false }) category: { code: string; nameAr: string; nameEn: string } | null = null
-  /** Show the "photograph this screen" notice instead of "take your ticket"; default false. */
-  @property({ type: Boolean }) printProblem = false
+  /** What to say about paper: 'printing' (its outcome not known yet), 'printed' ("take your ticket") or 'problem' ("photograph this screen"); default 'problem', the one that is never untrue. */
+  @property() printing: PrintView = 'problem'
   /** Current language; default 'ar'. */
   @property({ reflect: true }) override lang: Lang = DEFAULT_LANG
   /** Digits for the label and figures; default 'western'. */
@@ -223,10 +226,16 @@ export class TicketConfirmation extends LitElement {
           <tabour-qr-code value=${this.statusUrl} label=${kioskText('kiosk.scanToFollow', lang)}></tabour-qr-code>
           <figcaption>${kioskText('kiosk.scanToFollow', lang)}</figcaption>
         </figure>
-        ${this.printProblem ? this.renderPrintProblem(lang) : html`<p class="notice" data-printing="queued">${kioskText('kiosk.takePrinted', lang)}</p>`}
+        ${this.renderPrinting(lang)}
         <button type="button" class="btn primary done" data-action="done" @click=${this.done}>${kioskText('kiosk.done', lang)}</button>
       </section>
     `
+  }
+
+  private renderPrinting(lang: Lang): TemplateResult {
+    if (this.printing === 'problem') return this.renderPrintProblem(lang)
+    const key = this.printing === 'printed' ? 'kiosk.takePrinted' : 'kiosk.printing'
+    return html`<p class="notice" role="status" data-printing=${this.printing}>${kioskText(key, lang)}</p>`
   }
 
   /** Both languages at once, the current one first: the citizen may not find the switch in time. */

@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox'
 import { literalUnion } from './common.ts'
+import type { PrinterProblem } from './printer-problem.ts'
 
 /**
  * Where a ticket printer is: `tcp://host:9100` (network), a device file such as `/dev/usb/lp0`,
@@ -42,7 +43,12 @@ export const KioskConfig = Type.Object(
 )
 export type KioskConfig = Static<typeof KioskConfig>
 
-/** How printing a just-issued ticket went, as far as the kiosk can know at once. */
+/**
+ * How printing a just-issued ticket stands when the issue answer leaves: 'queued' means the job
+ * was sent to the printer and its outcome is still unknown (the kiosk says "printing…" until the
+ * `device:status` push whose `lastJob` names the ticket), 'none' no printer, 'fault' a printer
+ * known to be faulty (nothing was queued: the ticket is on screen only).
+ */
 export const PrintingState = literalUnion(['queued', 'none', 'fault'])
 export type PrintingState = Static<typeof PrintingState>
 
@@ -54,7 +60,18 @@ export interface PrinterStatusReport {
   paperNearEnd: boolean
   paperOut: boolean
   error: boolean
-  /** The last job's outcome, when there was one. */
+  /** The printer answered DLE EOT with bytes that are not a status (a fault). Default false. */
+  badReply?: boolean
+  /** What is wrong, as a stable code (absent: nothing). */
+  problem?: PrinterProblem
+  /** The driver's own words on a link problem (refused, no reply, the bad byte). */
+  detail?: string
+  /** The name of the kiosk the printer belongs to, for staff alerts. */
+  kioskName?: string
+  /**
+   * The last job's outcome, when there was one. 'printed' means every byte was accepted and,
+   * when the printer answers DLE EOT, the status read right after the job was clean.
+   */
   lastJob?: { ticketId: string; outcome: 'printed' | 'failed'; reason?: string }
   at: string
 }

@@ -1,6 +1,6 @@
 import type { Counter, PublicTicket, ServiceWithQueue, Ticket } from './entities.ts'
 import type { CenterNews } from './center.ts'
-import type { DeviceHealthReport } from './device-health.ts'
+import type { DeviceHealthReport, PrinterStatusReport } from './device-health.ts'
 
 /**
  * The socket.io contract. Every server event carries `seq`: consecutive numbers within the
@@ -33,6 +33,8 @@ export interface Snapshot {
   news?: CenterNews
   /** Staff only: the live tickets (waiting, called, serving). */
   tickets?: Ticket[]
+  /** Staff and kiosks: the last report of every kiosk printer (what `device:status` last said), so a fault reported earlier is known. */
+  printers?: { deviceId: number; status: PrinterStatusReport }[]
 }
 
 export interface ServerToClientEvents {

@@ -2,10 +2,17 @@ import type { PrinterTransport } from './transport.ts'
 import type { PrinterStatus } from './printer-status.ts'
 import { describeError, TransportError } from './transport-error.ts'
 import { backoffDelay } from '../../protocol/backoff.ts'
+import { printerProblemOf, stopsPrinting } from '../../protocol/printer-problem.ts'
 
 /** How a job ended. `failed` jobs were sent at most once unless the printer could not be reached at all. */
 export type JobOutcome =
-  | { outcome: 'printed'; attempts: number; ms: number }
+  | {
+      outcome: 'printed'
+      attempts: number
+      ms: number
+      /** The status read right after the job, when `checkStatus` is on: the job is only known to be on paper if it is clean. */
+      statusAfter?: PrinterHealth
+    }
   | {
       outcome: 'failed'
       reason: string
@@ -23,6 +30,8 @@ export interface PrinterHealth extends Required<PrinterStatus> {
   reachable: boolean
   /** Why, when something is wrong with the link itself. */
   detail?: string
+  /** True when the printer answered, but not with status bytes (wrong baud rate, not an ESC/POS printer). */
+  badReply?: boolean
 }
 
 /** Tuning for `PrintQueue`; every field is optional. */
@@ -37,6 +46,13 @@ export interface PrintQueueOptions {
   maxWaitMs?: number
   /** Where an exception thrown by a caller's callback goes. Default: a process warning. */
   onCallbackError?: (err: unknown) => void
+  /**
+   * Read the status (DLE EOT) around every job: before it (a printer that answers but cannot print,
+   * out of paper, cover open, offline, in error or garbled, gets nothing: the job fails unsent, and
+   * is not printed minutes later for a citizen who left) and after it (handed over as `statusAfter`).
+   * Default false.
+   */
+  checkStatus?: boolean
 }
 
 interface Entry {
@@ -61,6 +77,7 @@ export class PrintQueue {
   private readonly writeTimeoutMs: number
   private readonly maxWaitMs: number
   private readonly onCallbackError: (err: unknown) => void
+  private readonly checkStatus: boolean
   private wakeBackoff: (() => void) | null = null
   private poll: {
     intervalMs: number
@@ -79,6 +96,7 @@ export class PrintQueue {
     this.writeTimeoutMs = options.writeTimeoutMs ?? 120_000
     this.maxWaitMs = options.maxWaitMs ?? 60_000
     this.onCallbackError = options.onCallbackError ?? ((err) => process.emitWarning(`print queue callback threw: ${describeError(err)}`))
+    this.checkStatus = options.checkStatus ?? false
   }
 
   /** Jobs waiting or printing. */
@@ -167,11 +185,22 @@ export class PrintQueue {
     } catch (err) {
       return { outcome: 'failed', reason: `could not build the job: ${describeError(err)}`, attempts: 0, maybePrinted: false }
     }
+    if (this.checkStatus) {
+      // an unreachable printer goes on to the write, whose retries handle it
+      const before = await this.readHealth()
+      const problem = before?.reachable ? printerProblemOf(before) : null
+      if (stopsPrinting(problem))
+        return { outcome: 'failed', reason: `not sent: the printer reported ${problem}`, attempts: 0, maybePrinted: false }
+    }
     const started = Date.now()
     for (let attempt = 1; ; attempt++) {
       try {
         await this.withTimeout(this.transport.write(bytes))
-        return { outcome: 'printed', attempts: attempt, ms: Date.now() - started }
+        const ms = Date.now() - started
+        if (!this.checkStatus) return { outcome: 'printed', attempts: attempt, ms }
+        // still inside the job, so no poll shares the link; a closed transport reads as unreachable
+        const statusAfter = (await this.readHealth()) ?? { ...UNKNOWN, reachable: false, detail: 'printer closed' }
+        return { outcome: 'printed', attempts: attempt, ms, statusAfter }
       } catch (err) {
         // Only "could not reach the printer" proves nothing was sent; everything else may have printed.
         const unsent = err instanceof TransportError && err.code === 'unreachable'
@@ -235,10 +264,7 @@ export class PrintQueue {
     if (poll !== this.poll) return
     if (this.running) return this.schedulePoll(poll.intervalMs)
     poll.active = true
-    const health = await this.transport.queryStatus().then(
-      (status) => ({ statusAvailable: true, ...status, reachable: true }),
-      (err: unknown) => healthFromError(err),
-    )
+    const health = await this.readHealth()
     poll.active = false
     if (poll !== this.poll || !health) return
     const key = JSON.stringify({ ...health, detail: undefined })
@@ -252,6 +278,14 @@ export class PrintQueue {
     }
     this.schedulePoll(poll.intervalMs)
   }
+
+  /** One status query as health; null when the transport is closed. */
+  private readHealth(): Promise<PrinterHealth | null> {
+    return this.transport.queryStatus().then(
+      (status) => ({ statusAvailable: true, ...status, reachable: true }),
+      (err: unknown) => healthFromError(err),
+    )
+  }
 }
 
 const UNKNOWN = { online: false, coverOpen: false, paperNearEnd: false, paperOut: false, error: false, statusAvailable: false }
@@ -259,6 +293,7 @@ const UNKNOWN = { online: false, coverOpen: false, paperNearEnd: false, paperOut
 /** A failed status query as health: unreachable or silent → not reachable; garbage (wrong baud rate?) → reachable but in error. */
 function healthFromError(err: unknown): PrinterHealth | null {
   if (err instanceof TransportError && err.code === 'closed') return null
-  if (err instanceof TransportError && err.code === 'bad-reply') return { ...UNKNOWN, error: true, reachable: true, detail: err.message }
+  if (err instanceof TransportError && err.code === 'bad-reply')
+    return { ...UNKNOWN, error: true, reachable: true, badReply: true, detail: err.message }
   return { ...UNKNOWN, reachable: false, detail: describeError(err) }
 }

@@ -4,6 +4,7 @@ import { openPrinterTransport } from './open-transport.ts'
 import type { PrinterTransport, TransportOptions } from './transport.ts'
 import { PrintQueue, type PrintQueueOptions } from './print-queue.ts'
 import { describeError } from './transport-error.ts'
+import { printerProblemOf, stopsPrinting } from '../../protocol/printer-problem.ts'
 
 /** Which printer and how it is attached (the kiosk's `printer` config). */
 export interface TicketPrinterConfig {
@@ -34,6 +35,10 @@ export interface TicketPrinterStatus {
   paperNearEnd: boolean
   paperOut: boolean
   error: boolean
+  /** It answered DLE EOT with bytes that are not a status; absent when it did not. */
+  badReply?: boolean
+  /** The link problem in the driver's words, when there is one. */
+  detail?: string
 }
 
 /** One ticket printer: a transport, its print queue, and the ticket layout. */
@@ -44,12 +49,21 @@ export class TicketPrinter {
     private readonly pollIntervalMs: number,
   ) {}
 
-  /** Queues a ticket and returns at once; rendering happens when its turn comes. `done` is called once. */
+  /**
+   * Queues a ticket and returns at once; rendering happens when its turn comes. `done` is called
+   * once: 'printed' only when every byte was accepted and (on a printer that answers DLE EOT) the
+   * status read right after the job shows nothing that stops printing; otherwise 'failed' with why.
+   */
   print(content: TicketContent, done: (outcome: TicketJobOutcome) => void = () => {}): void {
     const { type, widthMm } = this.config
     this.queue.enqueue(
       () => buildTicketJob(content, { type, widthMm }),
-      (o) => done(o.outcome === 'printed' ? { outcome: 'printed' } : { outcome: 'failed', reason: o.reason }),
+      (o) => {
+        if (o.outcome === 'failed') return done({ outcome: 'failed', reason: o.reason })
+        const problem = o.statusAfter ? printerProblemOf(o.statusAfter) : null
+        if (stopsPrinting(problem)) return done({ outcome: 'failed', reason: `sent, but the printer then reported ${problem}` })
+        done({ outcome: 'printed' })
+      },
     )
   }
 
@@ -64,6 +78,8 @@ export class TicketPrinter {
         paperNearEnd: h.paperNearEnd,
         paperOut: h.paperOut,
         error: h.error,
+        ...(h.badReply ? { badReply: true } : {}),
+        ...(h.detail ? { detail: h.detail } : {}),
       }),
     )
   }
@@ -87,7 +103,9 @@ export function openTicketPrinter(config: TicketPrinterConfig, options: TicketPr
     transport = brokenTransport(describeError(err))
   }
   const pollIntervalMs = options.pollIntervalMs ?? (config.type === 'star' ? 0 : 5000)
-  return new TicketPrinter(config, new PrintQueue(transport, options.queue), pollIntervalMs)
+  // a printer that answers DLE EOT is asked before and after each job: "printed" must mean on paper
+  const queue = new PrintQueue(transport, { checkStatus: pollIntervalMs > 0, ...options.queue })
+  return new TicketPrinter(config, queue, pollIntervalMs)
 }
 
 function brokenTransport(reason: string): PrinterTransport {

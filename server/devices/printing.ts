@@ -9,6 +9,7 @@ import type { PrinterFactory, PrinterHandle } from './printer-handle.ts'
 import type { TicketJobOutcome, TicketPrinterStatus } from '../../drivers/printer/index.ts'
 import { isFaulty } from '../../protocol/device-health.ts'
 import { issuePrinterOf, printerConfigOf } from '../queue/printer-targets.ts'
+import { printerProblemOf } from '../../protocol/printer-problem.ts'
 
 interface KioskPrinter {
   /** The config it was opened with, to notice edits. */
@@ -25,13 +26,15 @@ const KEPT_STATES = 1000
 
 /**
  * Prints tickets on the printer of the kiosk that issued them, following the domain events
- * `ticket:issued` (a kiosk's ticket) and `ticket:reprint`. Issuing never waits on a printer: the
- * job is queued and the ticket's printing state is known at once — the kiosk should expect
- * paper ('queued'), has no printer ('none'), or has one known to be faulty ('fault': nothing is
- * queued, so a ticket is not printed minutes later for a citizen who already left). Events are
- * published synchronously after the commit, so the route that issued the ticket reads its
- * state with `stateOf` as soon as the command returns. Outcomes and status changes go out as
- * `device:status`.
+ * `ticket:issued` (a kiosk's ticket) and `ticket:reprint`. Every configured kiosk printer is
+ * opened and probed (DLE EOT) when the server starts and whenever a kiosk's config changes
+ * (`device:changed`), not on first use, so its fault is known before the first ticket.
+ * Issuing never waits on a printer: the ticket's printing state is known at once — its job was
+ * sent and its outcome is awaited ('queued'), the kiosk has no printer ('none'), or its printer
+ * is known to be faulty ('fault': nothing is queued, so a ticket is not printed minutes later for
+ * a citizen who already left). Events are published synchronously after the commit, so the
+ * route that issued the ticket reads its state with `stateOf` as soon as the command returns.
+ * Outcomes (`lastJob`, naming the ticket) and status changes go out as `device:status`.
  */
 export class Printing {
   private readonly printers = new Map<number, KioskPrinter>()
@@ -48,6 +51,12 @@ export class Printing {
   ) {
     this.devices = queue.ctx.devices
     this.stopListening = queue.events.on((event) => this.onDomainEvent(event))
+    this.probeAll()
+  }
+
+  /** Opens (and so probes) every printer of the center: kiosks' and stand-alone ones (printer-targets.ts). */
+  private probeAll(): void {
+    for (const device of this.devices.list()) if (printerConfigOf(device) !== undefined) this.printerOf(device.id)
   }
 
   /** What became of the latest print of a ticket: 'none' when it was not sent to a printer. */
@@ -64,6 +73,9 @@ export class Printing {
       this.remember(t.id, this.printIssued(target, t, event.standing, event.statusUrl))
     } else if (event.type === 'ticket:reprint') {
       this.remember(event.ticket.id, this.reprint(event.deviceId, event.ticket, event.standing, event.statusUrl))
+    } else if (event.type === 'device:changed') {
+      // a kiosk's printer added, edited or removed: open and probe it now, not at the next ticket
+      this.printerOf(event.deviceId)
     }
   }
 
@@ -106,7 +118,10 @@ export class Printing {
     this.printers.clear()
   }
 
-  /** The kiosk's printer, opened on first use and reopened when its config changed. */
+  /**
+   * The kiosk's printer: opened (and its status watched, the first poll at once: the probe) at
+   * start-up or when its config changes, reopened when the config differs, closed when removed.
+   */
   private printerOf(deviceId: number): KioskPrinter | null {
     const device = this.devices.get(deviceId)
     const printerConfig = device ? printerConfigOf(device) : undefined
@@ -116,11 +131,13 @@ export class Printing {
     if (existing) {
       void existing.handle.close().catch(() => {})
       this.printers.delete(deviceId)
+      this.queue.deviceStatus.forgetPrinter(deviceId)
     }
     if (!printerConfig) return null
     const printer: KioskPrinter = { key, handle: this.openPrinter(printerConfig), status: null }
     this.printers.set(deviceId, printer)
     printer.handle.watch((status) => {
+      if (this.printers.get(deviceId) !== printer) return // replaced or closed meanwhile
       const wasFaulty = faulty(printer.status)
       printer.status = status
       if (wasFaulty !== faulty(status)) this.log.warn({ deviceId, status }, faulty(status) ? 'printer fault' : 'printer back')
@@ -161,12 +178,22 @@ export class Printing {
     )
   }
 
-  private report(p: KioskPrinter): PrinterStatusReport {
+  /** The printer's report: its last status (before any, e.g. a Star printer that does not answer DLE EOT, the flags of a working printer), its problem code, the kiosk's name and the last job. */
+  private report(deviceId: number, p: KioskPrinter): PrinterStatusReport {
     const s = p.status ?? { reachable: true, online: true, coverOpen: false, paperNearEnd: false, paperOut: false, error: false }
-    return { ...s, ...(p.lastJob ? { lastJob: p.lastJob } : {}), at: new Date(this.queue.ctx.clock()).toISOString() }
+    const problem = printerProblemOf(s)
+    const kioskName = this.devices.get(deviceId)?.name
+    return {
+      ...s,
+      ...(problem ? { problem } : {}),
+      ...(kioskName !== undefined ? { kioskName } : {}),
+      ...(p.lastJob ? { lastJob: p.lastJob } : {}),
+      at: new Date(this.queue.ctx.clock()).toISOString(),
+    }
   }
 
   private publish(deviceId: number, printer: KioskPrinter): void {
-    this.queue.deviceStatus.report(deviceId, { printer: this.report(printer) })
+    if (this.printers.get(deviceId) !== printer) return
+    this.queue.deviceStatus.report(deviceId, { printer: this.report(deviceId, printer) })
   }
 }

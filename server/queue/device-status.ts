@@ -1,4 +1,4 @@
-import type { DeviceHealthReport } from '../../protocol/device-health.ts'
+import type { DeviceHealthReport, PrinterStatusReport } from '../../protocol/device-health.ts'
 import type { QueueContext } from './queue-context.ts'
 
 /**
@@ -6,12 +6,26 @@ import type { QueueContext } from './queue-context.ts'
  * closed). Health is runtime state, not stored: nothing is written, so the report is published
  * at once as a `device:status` domain event (the broadcaster pushes it, metrics and reports
  * keep the last one). Drivers' bindings call this rather than emitting themselves, so every
- * event still comes from the domain.
+ * event still comes from the domain. The last printer report of each kiosk is kept in memory
+ * so a screen that connects later (a snapshot) learns a fault reported before it was there.
  */
 export class DeviceStatus {
+  private readonly printerReports = new Map<number, PrinterStatusReport>()
+
   constructor(private readonly ctx: QueueContext) {}
 
   report(deviceId: number, status: DeviceHealthReport): void {
+    if (status.printer) this.printerReports.set(deviceId, status.printer)
     this.ctx.publish([{ type: 'device:status', deviceId, status }])
+  }
+
+  /** The kiosk no longer has a printer (removed from its config, revoked): its last report is dropped. */
+  forgetPrinter(deviceId: number): void {
+    this.printerReports.delete(deviceId)
+  }
+
+  /** The last printer report of every kiosk that has a printer, by device id. */
+  printers(): { deviceId: number; status: PrinterStatusReport }[] {
+    return [...this.printerReports].map(([deviceId, status]) => ({ deviceId, status }))
   }
 }

@@ -3,7 +3,7 @@ import type { TicketRecord } from '../db/repositories/tickets-repo.ts'
 import type { CounterRecord } from '../db/repositories/counters-repo.ts'
 import type { CalledTicket, Snapshot } from '../../protocol/events.ts'
 import { counterDto, ticketDto } from '../dto.ts'
-import { STAFF_FEED, zoneOfFeed } from './feeds.ts'
+import { KIOSK_FEED, STAFF_FEED, zoneOfFeed } from './feeds.ts'
 
 const RECENT_CALLS = 10
 
@@ -20,6 +20,7 @@ export function calledTicket(ticket: TicketRecord, counter: CounterRecord, recal
 /** Everything a client of this feed may see, for a fresh start after a gap or a reload. */
 export function buildSnapshot(queue: Queue, feed: string, seq: number): Snapshot {
   const zone = zoneOfFeed(feed)
+  const printers = feed === STAFF_FEED || feed === KIOSK_FEED ? queue.deviceStatus.printers() : []
   const counters = queue.view.counters(zone)
   const byId = new Map(counters.map((c) => [c.id, c]))
   const recentCalls = queue.view
@@ -35,5 +36,7 @@ export function buildSnapshot(queue: Queue, feed: string, seq: number): Snapshot
     recentCalls,
     news: queue.view.news(),
     ...(feed === STAFF_FEED ? { tickets: queue.view.liveTickets().map(ticketDto) } : {}),
+    // the feeds that get `device:status` pushes get the last printer reports too (none: no key)
+    ...(printers.length > 0 ? { printers } : {}),
   }
 }

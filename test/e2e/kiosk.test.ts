@@ -383,7 +383,8 @@ describe('the kiosk in Chromium', () => {
       printer: { type: 'star', interface: `tcp://127.0.0.1:${(printer.address() as AddressInfo).port}`, widthMm: 80 },
     })
     await takeTicket(good.page, ids.A)
-    await good.page.locator('tabour-ticket-confirmation [data-printing="queued"]').getByText('خذ تذكرتك المطبوعة من الطابعة').waitFor()
+    // "take your printed ticket" once the server reported the job printed (issue 14: never before)
+    await good.page.locator('tabour-ticket-confirmation [data-printing="printed"]').getByText('خذ تذكرتك المطبوعة من الطابعة').waitFor()
     await expect.poll(() => Buffer.concat(received).length, { timeout: 10_000 }).toBeGreaterThan(1000)
     expect(await good.page.locator('[data-printing="problem"]').count()).toBe(0)
 
@@ -397,8 +398,8 @@ describe('the kiosk in Chromium', () => {
     })
     const answer = bad.page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/api/v1/tickets'))
     await takeTicket(bad.page, ids.A)
-    // the server queued the job (it opens a printer on first use), so the notice comes from the failed job's push
-    expect((await (await answer).json()).printing).toBe('queued')
+    // the server probed the printer when the kiosk was configured (issue 14), so nothing is queued for it
+    expect((await (await answer).json()).printing).toBe('fault')
     await bad.page
       .locator('tabour-ticket-confirmation [data-printing="problem"]')
       .getByText('Please photograph this screen')

@@ -17,6 +17,7 @@ import { formatMessage, messagesOf, type Catalogue, type Lang } from '../../prot
 import { HUB_MESSAGES } from '../../protocol/messages/hub.ts'
 import { KIOSK_MESSAGES } from '../../protocol/messages/kiosk.ts'
 import { PAIRING_MESSAGES } from '../../protocol/messages/pairing.ts'
+import { PRINTER_ALERT_MESSAGES } from '../../protocol/messages/printer-alerts.ts'
 import { STATUS_MESSAGES } from '../../protocol/messages/status.ts'
 import { TICKET_TOOLS_MESSAGES } from '../../protocol/messages/ticket-tools.ts'
 import { peopleAheadText, TICKET_MESSAGES, ticketMessage, waitText, waitValues } from '../../protocol/messages/ticket.ts'
@@ -33,6 +34,7 @@ const CATALOGUES: Record<string, Catalogue> = {
   dashboard: DASHBOARD_MESSAGES,
   hub: HUB_MESSAGES,
   ticketTools: TICKET_TOOLS_MESSAGES,
+  printerAlerts: PRINTER_ALERT_MESSAGES,
 }
 
 /** What each page's formatter spreads together: a key twice in one of them would hide one message. */
@@ -42,6 +44,7 @@ const BUNDLES: Record<string, Catalogue[]> = {
   display: [COMMON_MESSAGES, DISPLAY_MESSAGES, PAIRING_MESSAGES],
   console: [COMMON_MESSAGES, CONSOLE_MESSAGES],
   dashboard: [COMMON_MESSAGES, DASHBOARD_MESSAGES],
+  printerAlerts: [COMMON_MESSAGES, PRINTER_ALERT_MESSAGES],
   hub: [COMMON_MESSAGES, HUB_MESSAGES],
   ticketTools: [COMMON_MESSAGES, TICKET_MESSAGES, TICKET_TOOLS_MESSAGES],
 }

@@ -24,10 +24,15 @@ describe('printing the tickets a kiosk issues', () => {
     await Promise.all(printers.splice(0).map((p) => p.close()))
   })
 
-  async function setUp(printerInterface: string | null, openPrinter: PrinterFactory = quickPrinter) {
+  async function setUp(
+    printerInterface: string | null,
+    openPrinter: PrinterFactory = quickPrinter,
+    beforeKiosk: (center: TestCenter) => Promise<void> = async () => {},
+  ) {
     const center = await TestCenter.start({ deps: { openPrinter } })
     centers.push(center)
     const service = await center.createService({ prefix: 'A', nameAr: 'تراخيص البناء', nameEn: 'Building permits' })
+    await beforeKiosk(center)
     const device = (
       await center.request('POST', '/api/v1/devices', {
         token: await center.admin(),
@@ -100,12 +105,13 @@ describe('printing the tickets a kiosk issues', () => {
 
   it('a refused printer port: the ticket is still issued (201) and the failed job is reported as device:status', async () => {
     const port = await refusedPort()
-    const { center, service, kiosk } = await setUp(`tcp://127.0.0.1:${port}`)
-    const url = await center.listen()
-    const manager = await center.createUser('manager', 'manager')
-    const staff = await clients.connect(url, manager.token)
     const reports: any[] = []
-    staff.on('device:status', (e) => reports.push(e))
+    // staff are watching before the kiosk exists: its printer is probed as soon as it is configured
+    const { center, service, kiosk } = await setUp(`tcp://127.0.0.1:${port}`, quickPrinter, async (c) => {
+      const manager = await c.createUser('manager', 'manager')
+      const staff = await clients.connect(await c.listen(), manager.token)
+      staff.on('device:status', (e) => reports.push(e))
+    })
     const ticket = await issue(center, kiosk.token, service.id)
     expect(['queued', 'fault']).toContain(ticket.printing)
     expect((await center.request('GET', `/api/v1/tickets/${ticket.id}`)).json().label).toBe('A-001')
@@ -123,13 +129,13 @@ describe('printing the tickets a kiosk issues', () => {
   it('a printer answering "paper out": issuing goes on, no job is sent, staff and kiosks hear it, and it prints again once refilled', async () => {
     const printer = await FakePrinter.start()
     printers.push(printer)
-    printer.status = PAPER_OUT
     const { center, service, kiosk } = await setUp(printer.url)
     const url = await center.listen()
     const kioskSocket = await clients.connect(url, kiosk.token)
     const heard: any[] = []
     kioskSocket.on('device:status', (e) => heard.push(e))
-    // the first ticket opens the printer and starts the polling
+    // the paper runs out once the kiosk listens (its printer was probed when it was configured)
+    printer.status = PAPER_OUT
     await issue(center, kiosk.token, service.id)
     await waitUntil(() => heard.some((e) => e.deviceId === kiosk.id && e.status.printer.paperOut === true), 5_000, 'paper out pushed')
     const jobsBefore = printer.jobConnections

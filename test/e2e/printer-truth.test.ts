@@ -1,0 +1,202 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { type AddressInfo, createServer, type Server, connect } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { STAFF_PASSWORD, TestCenter } from '../helpers/test-center.ts'
+import { FakePrinter } from '../drivers/printer/fake-printer.ts'
+import { openTicketPrinter } from '../../drivers/printer/index.ts'
+import type { PrinterFactory } from '../../server/devices/printer-handle.ts'
+import { PORTRAIT, LANDSCAPE, useBrowserSuite } from './browser.ts'
+import { ROOT } from './ui-build.ts'
+
+/**
+ * Issue 14, item 3: the kiosk never claims a print it has not seen succeed. A network printer
+ * out of paper, the server restarted, a ticket taken: the kiosk shows the on-screen ticket
+ * ("photograph this screen"), never "take your printed ticket"; its home screen says the
+ * printer is out of order; a clerk's console shows the alert naming the kiosk. Paper back: the
+ * alert clears, and the next ticket says "printing…" until its job is written, then "take your
+ * printed ticket". Real Chromium, a real center restarted on its data, a fake TCP printer
+ * answering DLE EOT behind a slow cable (so "printing…" can be seen). axe on each screen.
+ */
+
+const SHOTS = join(ROOT, 'test-results', 'printer-truth')
+const DOCS_SHOTS = join(ROOT, 'docs', 'screenshots')
+const TMP_SHOTS = '/tmp/s14-printer'
+const suite = useBrowserSuite(SHOTS)
+
+const PAPER_OUT = { printer: 0x12, offline: 0x12, paper: 0x12 | 0x60 }
+const HEALTHY = { printer: 0x12, offline: 0x12, paper: 0x12 }
+const TAKE_PRINTED_AR = 'خذ تذكرتك المطبوعة من الطابعة'
+const TAKE_PRINTED_EN = 'Take your printed ticket from the printer'
+
+/** The production driver, polling every 500 ms instead of 5 s so the test need not wait. */
+const quickPrinter: PrinterFactory = (config) => openTicketPrinter(config, { pollIntervalMs: 500 })
+
+/**
+ * A cable between the center and the printer that holds each job's bytes for `delayMs` (status
+ * queries pass at once): the job is "being written" long enough for a screen to show it.
+ */
+async function slowCable(target: number, delayMs: number): Promise<{ port: number; server: Server }> {
+  // half-open: the center's end of a job must not close the cable before the printer has the bytes
+  const server = createServer({ allowHalfOpen: true }, (client) => {
+    const upstream = connect(target, '127.0.0.1')
+    let job: boolean | null = null
+    client.on('error', () => upstream.destroy())
+    upstream.on('error', () => client.destroy())
+    upstream.pipe(client)
+    client.on('data', (chunk: Buffer) => {
+      job ??= chunk[0] !== 0x10
+      if (job) setTimeout(() => upstream.write(chunk), delayMs)
+      else upstream.write(chunk)
+    })
+    client.on('end', () => setTimeout(() => upstream.end(), job ? delayMs + 10 : 0))
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  return { port: (server.address() as AddressInfo).port, server }
+}
+
+/** Runs axe-core in the page (shadow roots included); no serious or critical violation. */
+async function expectAxeClean(page: Page, what: string): Promise<void> {
+  const source = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+  await page.addScriptTag({ content: source })
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as { axe: { run: (c: Document) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }
+    ).axe
+    const result = await axe.run(document)
+    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`)
+  })
+  expect(violations, what).toEqual([])
+}
+
+interface Running {
+  center: TestCenter
+  url: string
+  port: number
+}
+
+async function startCenter(dataDir: string, port = 0): Promise<Running> {
+  const center = new TestCenter({ config: { dataDir, uiDir: suite.uiDir }, deps: { openPrinter: quickPrinter } })
+  await center.app.ready()
+  await center.app.listen({ port, host: '127.0.0.1' })
+  const address = center.app.server.address() as AddressInfo
+  return { center, url: `http://127.0.0.1:${address.port}`, port: address.port }
+}
+
+const kioskPrinting = (page: Page) => page.locator('tabour-ticket-confirmation [data-printing]')
+const faultBanner = (page: Page) => page.locator('tabour-printer-fault-banner [data-printer-problem]')
+const consoleAlert = (page: Page) => page.locator('tabour-printer-alert-banner [data-printer-alert]')
+
+describe('the kiosk never claims a print it has not seen succeed', () => {
+  const closers: (() => Promise<unknown>)[] = []
+  afterEach(async () => {
+    for (const close of closers.splice(0).reverse()) await close().catch(() => {})
+  })
+
+  it('paper out, server restarted, ticket taken: on-screen ticket, fault on the home screen and every console; paper back: printed only once written', async () => {
+    mkdirSync(TMP_SHOTS, { recursive: true })
+    const printer = await FakePrinter.start()
+    closers.push(() => printer.close())
+    const cable = await slowCable(printer.port, 1500)
+    closers.push(() => new Promise((resolve) => cable.server.close(resolve)))
+    const dataDir = mkdtempSync(join(tmpdir(), 'tabour-e2e-printer-'))
+    closers.push(async () => rmSync(dataDir, { recursive: true, force: true }))
+
+    let run = await startCenter(dataDir)
+    closers.push(() => run.center.close())
+    const service = await run.center.createService({ prefix: 'A', nameAr: 'بطاقة الرقم القومي', nameEn: 'National ID card' })
+    await run.center.createCounter({ number: 1, serviceIds: [service.id] })
+    await run.center.createUser('clerk1')
+    const created = await run.center.request('POST', '/api/v1/devices', {
+      token: await run.center.admin(),
+      body: {
+        kind: 'kiosk',
+        name: 'Entrance',
+        config: { printer: { type: 'epson', interface: `tcp://127.0.0.1:${cable.port}`, widthMm: 80 } },
+      },
+    })
+    expect(created.statusCode, created.body).toBe(201)
+    const kiosk = await suite.contexts.page(PORTRAIT)
+    await kiosk.goto(`${run.url}/kiosk/?pair=${created.json().pairingCode}`)
+    const serviceButton = kiosk.locator(`tabour-service-grid button[data-service-id="${service.id}"]`)
+    await serviceButton.waitFor()
+    expect(await faultBanner(kiosk).count()).toBe(0)
+
+    // the paper runs out while the server is down; it starts again on the same data and address
+    await run.center.close()
+    printer.status = PAPER_OUT
+    run = await startCenter(dataDir, run.port)
+
+    // the kiosk is back by itself (no reload, no touch); a citizen arrives a moment after the start
+    await serviceButton.waitFor({ timeout: 30_000 })
+    await new Promise((r) => setTimeout(r, 1000))
+    // a ticket: issued and shown on screen, the citizen asked to photograph it; nothing sent to the printer
+    const answer = kiosk.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/api/v1/tickets'))
+    await serviceButton.click()
+    expect((await (await answer).json()).printing).toBe('fault')
+    await kiosk.locator('tabour-ticket-confirmation [data-ticket-label="A-001"]').waitFor()
+    await kioskPrinting(kiosk).and(kiosk.locator('[data-printing="problem"]')).getByText('يرجى تصوير هذه الشاشة بهاتفك').waitFor()
+    await new Promise((r) => setTimeout(r, 1500))
+    expect(await kiosk.getByText(TAKE_PRINTED_AR).count()).toBe(0)
+    expect(await kiosk.getByText(TAKE_PRINTED_EN).count()).toBe(0)
+    expect(printer.jobConnections).toBe(0)
+    await kiosk.locator('tabour-ticket-confirmation [data-action="done"]').click()
+    await serviceButton.waitFor()
+
+    // its home screen says the printer is out of order, in both languages; issuing still works (above)
+    await faultBanner(kiosk).and(kiosk.locator('[data-printer-problem="paper-out"]')).waitFor({ timeout: 15_000 })
+    expect(await faultBanner(kiosk).textContent()).toContain('الطابعة معطّلة')
+    expect(await faultBanner(kiosk).textContent()).toContain('The printer is out of order')
+    await kiosk.screenshot({ path: join(DOCS_SHOTS, 'kiosk-printer-fault-ar.png') })
+    await expectAxeClean(kiosk, 'kiosk home with the printer fault (ar)')
+    await kiosk.locator('tabour-lang-switch button').click()
+    await kiosk.getByText('Choose a service').waitFor()
+    await kiosk.screenshot({ path: join(DOCS_SHOTS, 'kiosk-printer-fault-en.png') })
+    await expectAxeClean(kiosk, 'kiosk home with the printer fault (en)')
+    await kiosk.locator('tabour-lang-switch button').click()
+    await kiosk.getByText('اختر الخدمة').waitFor()
+
+    // a clerk's console (logged in, choosing a counter) shows the alert naming the kiosk
+    const desk = await suite.contexts.page(LANDSCAPE)
+    await desk.goto(`${run.url}/counter/`)
+    await desk.locator('main[data-phase="login"] input[name="username"]').fill('clerk1')
+    await desk.locator('main[data-phase="login"] input[name="password"]').fill(STAFF_PASSWORD)
+    await desk.locator('main[data-phase="login"] [data-action="login"]').click()
+    const alert = consoleAlert(desk)
+    await alert.and(desk.locator('[data-problem="paper-out"]')).waitFor({ timeout: 15_000 })
+    expect(await alert.textContent()).toContain('الكشك «Entrance»: نفد ورق الطابعة')
+    await desk.locator('main[data-phase="choose"]').waitFor()
+    await desk.screenshot({ path: join(TMP_SHOTS, 'console-printer-alert.png') })
+    await expectAxeClean(desk, 'console with a printer alert')
+
+    // and the dashboard's live view, at the same time
+    await run.center.createUser('boss', 'manager')
+    const dashboard = await suite.contexts.page(LANDSCAPE)
+    await dashboard.goto(`${run.url}/dashboard/`)
+    await dashboard.locator('form[data-form="login"] input[name="username"]').fill('boss')
+    await dashboard.locator('form[data-form="login"] input[name="password"]').fill(STAFF_PASSWORD)
+    await dashboard.locator('form[data-form="login"] button[data-action="login"]').click()
+    await dashboard.locator('tabour-live-view tabour-printer-alert-banner [data-problem="paper-out"]').waitFor({ timeout: 15_000 })
+    await expectAxeClean(dashboard, 'dashboard with a printer alert')
+
+    // paper back: the console's alert turns to "works again" then goes, the kiosk's banner goes
+    printer.status = HEALTHY
+    await consoleAlert(desk).and(desk.locator('[data-problem="back"]')).waitFor({ timeout: 15_000 })
+    expect(await desk.locator('tabour-printer-alert-banner [data-problem="paper-out"]').count()).toBe(0)
+    await faultBanner(kiosk).waitFor({ state: 'detached', timeout: 15_000 })
+    await dashboard.locator('tabour-printer-alert-banner [data-problem="paper-out"]').waitFor({ state: 'detached', timeout: 15_000 })
+
+    // the next ticket says "printing…" while its job is on the wire, and "take your printed ticket" only once it is written
+    await serviceButton.click()
+    await kiosk.locator('tabour-ticket-confirmation [data-ticket-label="A-002"]').waitFor()
+    await kioskPrinting(kiosk).and(kiosk.locator('[data-printing="printing"]')).getByText('جارٍ طباعة تذكرتك…').waitFor()
+    expect(printer.jobs).toHaveLength(0)
+    expect(await kiosk.getByText(TAKE_PRINTED_AR).count()).toBe(0)
+    await kioskPrinting(kiosk).and(kiosk.locator('[data-printing="printed"]')).getByText(TAKE_PRINTED_AR).waitFor({ timeout: 20_000 })
+    expect(printer.jobs).toHaveLength(1)
+    await expectAxeClean(kiosk, 'kiosk ticket printed')
+  }, 150_000)
+})

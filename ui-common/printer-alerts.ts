@@ -1,0 +1,65 @@
+/**
+ * The kiosk printers' alerts as a staff screen (clerk console, dashboard) keeps them, from the
+ * staff feed: the snapshot's `printers` (what was reported before the screen connected) and
+ * every `device:status` push. A printer that recovers shows "works again" for a while, then its
+ * alert goes. Pure state: the screen renders `current()` (ui-common/printer-alert-banner.ts).
+ */
+import type { DeviceHealthReport, PrinterStatusReport } from '../protocol/device-health.ts'
+import { PRINTER_PROBLEMS, printerProblemOf, type PrinterProblem } from '../protocol/printer-problem.ts'
+
+/** One kiosk printer to tell staff about: its problem, or null when it just came back. */
+export interface PrinterAlert {
+  deviceId: number
+  /** The kiosk's name (the report's `kioskName`, else "#id"). */
+  kiosk: string
+  problem: PrinterProblem | null
+  /** When this problem (or the recovery) was first heard, in this browser's clock. */
+  since: number
+}
+
+/** How long "the printer works again" stays up; 15 s. */
+export const BACK_SHOWN_MS = 15_000
+
+export class PrinterAlerts {
+  private readonly byDevice = new Map<number, PrinterAlert>()
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  /** A snapshot's printers: replaces everything (no "works again" for what was fixed while away). */
+  applySnapshot(printers: readonly { deviceId: number; status: PrinterStatusReport }[] | undefined): void {
+    const seen = new Set<number>()
+    for (const { deviceId, status } of printers ?? []) {
+      seen.add(deviceId)
+      const problem = printerProblemOf(status)
+      if (problem) this.set(deviceId, status, problem)
+      else this.byDevice.delete(deviceId)
+    }
+    for (const id of [...this.byDevice.keys()]) if (!seen.has(id)) this.byDevice.delete(id)
+  }
+
+  /** A `device:status` push; other devices' reports (serial lines) are ignored. */
+  apply(deviceId: number, health: DeviceHealthReport): void {
+    const status = health.printer
+    if (!status) return
+    const problem = printerProblemOf(status)
+    if (problem) return this.set(deviceId, status, problem)
+    const before = this.byDevice.get(deviceId)
+    if (before?.problem) this.byDevice.set(deviceId, { ...before, kiosk: kioskOf(deviceId, status), problem: null, since: this.now() })
+  }
+
+  /** The alerts to show, the most serious first; recoveries older than BACK_SHOWN_MS are dropped. */
+  current(): PrinterAlert[] {
+    const now = this.now()
+    for (const [id, a] of this.byDevice) if (a.problem === null && now - a.since >= BACK_SHOWN_MS) this.byDevice.delete(id)
+    return [...this.byDevice.values()].sort((a, b) => rank(a.problem) - rank(b.problem) || a.deviceId - b.deviceId)
+  }
+
+  private set(deviceId: number, status: PrinterStatusReport, problem: PrinterProblem): void {
+    const before = this.byDevice.get(deviceId)
+    const since = before?.problem === problem ? before.since : this.now()
+    this.byDevice.set(deviceId, { deviceId, kiosk: kioskOf(deviceId, status), problem, since })
+  }
+}
+
+const kioskOf = (deviceId: number, status: PrinterStatusReport) => status.kioskName ?? `#${deviceId}`
+const rank = (p: PrinterProblem | null) => (p === null ? PRINTER_PROBLEMS.length : PRINTER_PROBLEMS.indexOf(p))
