@@ -9,6 +9,7 @@ import { decodeJob, type DecodedImage } from '../helpers/escpos-decode.ts'
 import { FakePrinter } from '../drivers/printer/fake-printer.ts'
 import { buildTicketJob, type TicketContent } from '../../drivers/printer/index.ts'
 import { peopleAheadText } from '../../protocol/messages/ticket.ts'
+import { consoleText } from '../../protocol/messages/console.ts'
 import { LANDSCAPE, PHONE, PORTRAIT, useBrowserSuite } from './browser.ts'
 import { ROOT } from './ui-build.ts'
 import { seriousAxeFindings } from './axe.ts'
@@ -221,6 +222,16 @@ async function playDay(digits: Digits): Promise<void> {
   await consolePage.locator('tabour-action-bar button[data-action="call_next"]').click()
   await consolePage.locator('tabour-current-ticket [data-current-label="B-004"]').waitFor()
   expect(await text(consolePage, 'tabour-current-ticket [data-current-label]')).toBe('B-004')
+  // the console's own figures in Arabic follow the center too: its counter, the one still waiting
+  expect(await text(consolePage, 'header [data-counter-number]')).toBe(
+    `${consoleText('counter.number', 'ar', { n: arabicFigures('1', digits) })} · Counter 1`,
+  )
+  expect(await text(consolePage, 'header [data-counter-number]')).toContain(arabicFigures('1', digits))
+  await consolePage
+    .locator(`tabour-queue-panel [data-queue-service="${service.id}"] [data-waiting]`)
+    .filter({ hasText: arabicFigures('1', digits) })
+    .waitFor()
+  await shot(consolePage, `digits-console-ar${docs ? '' : '-western'}`, false)
   await expectAccessible(consolePage, 'console')
 
   // the display: the label as the citizen's ticket has it; the counter number is Arabic text
