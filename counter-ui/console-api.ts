@@ -22,6 +22,8 @@ export interface CenterInfo {
   nameEn: string
   priorityCategories: PriorityCategory[]
   finishOutcomes?: FinishOutcome[]
+  /** The center's digits setting (absent on an older server: Western). */
+  digits?: 'western' | 'arabic-indic'
 }
 
 /** The request path of each counter action. */

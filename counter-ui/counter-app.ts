@@ -9,6 +9,7 @@ import { LitElement, html, nothing, type TemplateResult } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
 import type { Service } from '../protocol/entities.ts'
 import { basePathBefore } from '../ui-common/base-path.ts'
+import { digitsFor, formatNumber, type DigitStyle } from '../ui-common/digits.ts'
 import { applyLang, type Lang } from '../ui-common/i18n.ts'
 import { loadSessionLang, saveSessionLang } from '../ui-common/session-lang.ts'
 import type { LangChangeEvent } from '../ui-common/lang-switch.ts'
@@ -80,6 +81,11 @@ export class CounterApp extends LitElement {
     clearInterval(this.ticker)
   }
 
+  /** Figures in the console's language: the center's digits in Arabic, Western in English (protocol/messages/digits.ts). */
+  private get digits(): DigitStyle {
+    return digitsFor(this.language, this.session.center?.digits)
+  }
+
   override render(): TemplateResult {
     const s = this.session
     const lang = this.language
@@ -89,7 +95,7 @@ export class CounterApp extends LitElement {
         <span class="product">${consoleText('product.name', lang)} · ${consoleText('app.title', lang)}</span>
         ${
           counter
-            ? html`<span class="where" data-counter-number=${counter.number}>${consoleText('counter.number', lang, { n: counter.number })} · ${counter.name}</span>
+            ? html`<span class="where" data-counter-number=${counter.number}>${consoleText('counter.number', lang, { n: formatNumber(counter.number, { digits: this.digits }) })} · ${counter.name}</span>
               <span class="pill" data-counter-state=${counter.state}>${consoleText(`state.${counter.state}`, lang)}</span>`
             : nothing
         }
@@ -162,6 +168,7 @@ export class CounterApp extends LitElement {
           <p class="sub">${consoleText('choose.hint', lang)}</p>
           <tabour-counter-chooser
             .lang=${lang}
+            .digits=${this.digits}
             .counters=${s.live.counters}
             .services=${s.live.services}
             .userId=${s.user?.id ?? null}
@@ -177,6 +184,7 @@ export class CounterApp extends LitElement {
         return html`<div class="column">
             <tabour-current-ticket
               .lang=${lang}
+              .digits=${this.digits}
               .ticket=${ticket}
               .counter=${counter}
               .service=${ticket ? (services.find((x) => x.id === ticket.serviceId) ?? null) : null}
@@ -189,15 +197,16 @@ export class CounterApp extends LitElement {
             <section class="card"><tabour-ticket-tools .api=${this.ticketTools} .lang=${lang}></tabour-ticket-tools></section>
           </div>
           <div class="column">
-            <tabour-queue-panel .lang=${lang} .queue=${counterQueue(counter, services, s.live.tickets.values(), this.now)}></tabour-queue-panel>
+            <tabour-queue-panel .lang=${lang} .digits=${this.digits} .queue=${counterQueue(counter, services, s.live.tickets.values(), this.now)}></tabour-queue-panel>
             <tabour-no-show-list
               .lang=${lang}
+              .digits=${this.digits}
               .noShows=${s.noShows}
               .now=${this.now}
               .disabled=${s.busy !== null || !s.reachable || s.reloginNeeded}
               @reinstate=${(e: CustomEvent<ReinstateDetail>) => void s.reinstate(e.detail.ticketId)}
             ></tabour-no-show-list>
-            <tabour-my-day .lang=${lang} .stats=${s.stats}></tabour-my-day>
+            <tabour-my-day .lang=${lang} .digits=${this.digits} .stats=${s.stats}></tabour-my-day>
           </div>`
       }
     }

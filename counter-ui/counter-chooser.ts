@@ -8,6 +8,7 @@ import { customElement, property } from 'lit/decorators.js'
 import type { Counter, Service } from '../protocol/entities.ts'
 import { DEFAULT_LANG, type Lang } from '../ui-common/i18n.ts'
 import { consoleStyles } from './console-styles.ts'
+import { formatNumber, type DigitStyle } from '../ui-common/digits.ts'
 import { consoleText } from '../protocol/messages/console.ts'
 
 export interface CounterOpenDetail {
@@ -82,6 +83,8 @@ export class CounterChooser extends LitElement {
   ]
 
   @property() override lang: Lang = DEFAULT_LANG
+  /** Digits for figures: `digitsFor(lang, the center's setting)` (protocol/messages/digits.ts); default 'western'. */
+  @property() digits: DigitStyle = 'western'
   @property({ attribute: false }) counters: Counter[] = []
   @property({ attribute: false }) services: Service[] = []
   /** The clerk using the console. */
@@ -104,7 +107,7 @@ export class CounterChooser extends LitElement {
         const name = holder ? holder.displayName || holder.username : ''
         return html`<li class="card ${taken ? 'taken' : ''}" data-counter-id=${c.id} data-taken=${String(taken)}>
           <div class="top">
-            <span class="number">${consoleText('counter.number', lang, { n: c.number })}</span>
+            <span class="number">${consoleText('counter.number', lang, { n: formatNumber(c.number, { digits: this.digits }) })}</span>
             <span class="state" data-state=${c.state}>${consoleText(`state.${c.state}`, lang)}</span>
           </div>
           <div>${c.name}</div>

@@ -9,6 +9,7 @@ import type { Counter, PriorityCategory, Service, Ticket } from '../protocol/ent
 import { DEFAULT_LANG, type Lang } from '../ui-common/i18n.ts'
 import { consoleStyles } from './console-styles.ts'
 import { wholeMinutes } from './queue-model.ts'
+import { formatNumber, type DigitStyle } from '../ui-common/digits.ts'
 import { consoleText } from '../protocol/messages/console.ts'
 
 @customElement('tabour-current-ticket')
@@ -110,6 +111,8 @@ export class CurrentTicket extends LitElement {
   ]
 
   @property() override lang: Lang = DEFAULT_LANG
+  /** Digits for figures: `digitsFor(lang, the center's setting)` (protocol/messages/digits.ts); default 'western'. */
+  @property() digits: DigitStyle = 'western'
   @property({ attribute: false }) ticket: Ticket | null = null
   @property({ attribute: false }) service: Service | null = null
   @property({ attribute: false }) counter: Counter | null = null
@@ -135,7 +138,7 @@ export class CurrentTicket extends LitElement {
     const atCounter = wholeMinutes((this.now - called) / 1000)
     const category = this.categories.find((c) => c.code === ticket.priority)
     const service = this.service
-    const minutes = (n: number) => consoleText('common.minutes', lang, { n })
+    const minutes = (n: number) => consoleText('common.minutes', lang, { n: formatNumber(n, { digits: this.digits }) })
     return html`<section class="card" data-status=${ticket.status} data-ticket-id=${ticket.id} aria-live="polite">
       <div class="head">
         <h2>${consoleText('ticket.current', lang)}</h2>
@@ -154,7 +157,7 @@ export class CurrentTicket extends LitElement {
       <dl>
         <div><dt>${consoleText('ticket.waited', lang)}</dt><dd data-waited>${minutes(waited)}</dd></div>
         <div><dt>${consoleText('ticket.atCounter', lang)}</dt><dd>${minutes(atCounter)}</dd></div>
-        <div><dt>${consoleText('ticket.recalls', lang)}</dt><dd data-recalls>${ticket.recallCount}</dd></div>
+        <div><dt>${consoleText('ticket.recalls', lang)}</dt><dd data-recalls>${formatNumber(ticket.recallCount, { digits: this.digits })}</dd></div>
       </dl>
     </section>`
   }

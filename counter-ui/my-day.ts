@@ -4,12 +4,14 @@ import { customElement, property } from 'lit/decorators.js'
 import type { ClerkStatsToday } from '../protocol/stats.ts'
 import { DEFAULT_LANG, type Lang } from '../ui-common/i18n.ts'
 import { consoleStyles } from './console-styles.ts'
+import { formatNumber, toArabicIndic, type DigitStyle } from '../ui-common/digits.ts'
 import { consoleText } from '../protocol/messages/console.ts'
 
 /** "4:05" for 245 s: service times are minutes and seconds. */
-export function minutesSeconds(seconds: number): string {
+export function minutesSeconds(seconds: number, digits: DigitStyle = 'western'): string {
   const s = Math.max(0, Math.round(seconds))
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`
+  const text = `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`
+  return digits === 'arabic-indic' ? toArabicIndic(text) : text
 }
 
 @customElement('tabour-my-day')
@@ -42,20 +44,23 @@ export class MyDay extends LitElement {
   ]
 
   @property() override lang: Lang = DEFAULT_LANG
+  /** Digits for figures: `digitsFor(lang, the center's setting)` (protocol/messages/digits.ts); default 'western'. */
+  @property() digits: DigitStyle = 'western'
   @property({ attribute: false }) stats: ClerkStatsToday | null = null
 
   override render(): TemplateResult {
     const lang = this.lang
     const s = this.stats
     const avg = s?.avgServiceSeconds
+    const n = (v: number) => formatNumber(v, { digits: this.digits })
     return html`<section class="card">
       <h2>${consoleText('day.title', lang)}</h2>
       <dl>
-        <div><dt>${consoleText('day.served', lang)}</dt><dd data-served>${s?.served ?? '–'}</dd></div>
-        <div><dt>${consoleText('day.noShow', lang)}</dt><dd data-no-show>${s?.noShow ?? '–'}</dd></div>
+        <div><dt>${consoleText('day.served', lang)}</dt><dd data-served>${s ? n(s.served) : '–'}</dd></div>
+        <div><dt>${consoleText('day.noShow', lang)}</dt><dd data-no-show>${s ? n(s.noShow) : '–'}</dd></div>
         <div>
           <dt>${consoleText('day.avg', lang)}</dt>
-          <dd data-avg class="label" title=${avg != null ? consoleText('common.minutes', lang, { n: Math.round(avg / 60) }) : ''}>${avg != null ? minutesSeconds(avg) : '–'}</dd>
+          <dd data-avg class="label" title=${avg != null ? consoleText('common.minutes', lang, { n: n(Math.round(avg / 60)) }) : ''}>${avg != null ? minutesSeconds(avg, this.digits) : '–'}</dd>
         </div>
       </dl>
     </section>`

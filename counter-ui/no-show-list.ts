@@ -9,6 +9,7 @@ import { customElement, property } from 'lit/decorators.js'
 import type { LocalNoShow } from './console-session.ts'
 import { DEFAULT_LANG, type Lang } from '../ui-common/i18n.ts'
 import { consoleStyles } from './console-styles.ts'
+import { formatNumber, type DigitStyle } from '../ui-common/digits.ts'
 import { consoleText } from '../protocol/messages/console.ts'
 
 export interface ReinstateDetail {
@@ -48,6 +49,8 @@ export class NoShowList extends LitElement {
   ]
 
   @property() override lang: Lang = DEFAULT_LANG
+  /** Digits for figures: `digitsFor(lang, the center's setting)` (protocol/messages/digits.ts); default 'western'. */
+  @property() digits: DigitStyle = 'western'
   @property({ attribute: false }) noShows: LocalNoShow[] = []
   /** Epoch ms, from the console's ticker: windows that have ended disappear. */
   @property({ attribute: false }) now = Date.now()
@@ -64,7 +67,7 @@ export class NoShowList extends LitElement {
         ${open.map(
           ({ ticket, endsAt }) => html`<li data-ticket-id=${ticket.id}>
             <span class="label" dir="ltr">${ticket.label}</span>
-            <span class="left">${consoleText('noShows.left', lang, { n: Math.max(1, Math.ceil((endsAt - this.now) / 60_000)) })}</span>
+            <span class="left">${consoleText('noShows.left', lang, { n: formatNumber(Math.max(1, Math.ceil((endsAt - this.now) / 60_000)), { digits: this.digits }) })}</span>
             <button type="button" data-action="reinstate" ?disabled=${this.disabled} @click=${() => this.fire(ticket.id)}>
               ${consoleText('noShows.reinstate', lang)}
             </button>

@@ -8,6 +8,7 @@ import { customElement, property } from 'lit/decorators.js'
 import { DEFAULT_LANG, type Lang } from '../ui-common/i18n.ts'
 import { consoleStyles } from './console-styles.ts'
 import { wholeMinutes, type CounterQueue, type QueueEntry } from './queue-model.ts'
+import { formatNumber, type DigitStyle } from '../ui-common/digits.ts'
 import { consoleText } from '../protocol/messages/console.ts'
 
 @customElement('tabour-queue-panel')
@@ -94,6 +95,8 @@ export class QueuePanel extends LitElement {
   ]
 
   @property() override lang: Lang = DEFAULT_LANG
+  /** Digits for figures: `digitsFor(lang, the center's setting)` (protocol/messages/digits.ts); default 'western'. */
+  @property() digits: DigitStyle = 'western'
   @property({ attribute: false }) queue: CounterQueue | null = null
 
   override render(): TemplateResult {
@@ -113,7 +116,7 @@ export class QueuePanel extends LitElement {
           q?.targeted.length
             ? html`<li class="line targeted" data-queue="targeted">
               <span class="name">${consoleText('queue.targeted', lang)}</span>
-              <span class="count" data-waiting>${q.targeted.length}</span>
+              <span class="count" data-waiting>${formatNumber(q.targeted.length, { digits: this.digits })}</span>
               <span class="meta"></span>
               <div class="next">${chips(q.targeted)}</div>
             </li>`
@@ -122,14 +125,14 @@ export class QueuePanel extends LitElement {
         ${(q?.rows ?? []).map(
           (row) => html`<li class="line ${row.weight === 0 ? 'backup' : ''}" data-queue-service=${row.service.id}>
             <span class="name"><span class="prefix">${row.service.prefix}</span> · ${lang === 'ar' ? row.service.nameAr : row.service.nameEn}${row.weight === 0 ? html` <small>(${consoleText('queue.backup', lang)})</small>` : nothing}</span>
-            <span class="count"><span data-waiting>${row.waiting}</span><small>${consoleText('queue.waiting', lang)}</small></span>
+            <span class="count"><span data-waiting>${formatNumber(row.waiting, { digits: this.digits })}</span><small>${consoleText('queue.waiting', lang)}</small></span>
             <span class="meta">
               ${
                 row.longestWaitSeconds !== null
-                  ? html`${consoleText('queue.longest', lang)}: <span data-longest>${consoleText('common.minutes', lang, { n: wholeMinutes(row.longestWaitSeconds) })}</span>`
+                  ? html`${consoleText('queue.longest', lang)}: <span data-longest>${consoleText('common.minutes', lang, { n: formatNumber(wholeMinutes(row.longestWaitSeconds), { digits: this.digits }) })}</span>`
                   : nothing
               }
-              ${row.priorityWaiting > 0 ? html` · <span data-priority-count>${consoleText('queue.priorityCount', lang, { n: row.priorityWaiting })}</span>` : nothing}
+              ${row.priorityWaiting > 0 ? html` · <span data-priority-count>${consoleText('queue.priorityCount', lang, { n: formatNumber(row.priorityWaiting, { digits: this.digits }) })}</span>` : nothing}
             </span>
             <div class="next">${chips(row.next)}</div>
           </li>`,

@@ -7,7 +7,7 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
 import { basePathBefore } from '../ui-common/base-path.ts'
-import type { DigitStyle } from '../ui-common/digits.ts'
+import { digitsFor, type DigitStyle } from '../ui-common/digits.ts'
 import { applyLang, type Lang } from '../ui-common/i18n.ts'
 import { loadSessionLang, saveSessionLang } from '../ui-common/session-lang.ts'
 import type { LangChangeEvent } from '../ui-common/lang-switch.ts'
@@ -161,7 +161,7 @@ export class DashboardApp extends LitElement {
         <tabour-lang-switch .lang=${lang}></tabour-lang-switch>
       </header>
       ${s.phase === 'ready' && !s.reachable ? html`<p class="banner" role="alert" data-banner="offline">${dashboardText('offline', lang)}</p>` : nothing}
-      <main data-phase=${s.phase}>${this.body(tab, lang, (values?.digits ?? 'western') as DigitStyle, tz)}</main>`
+      <main data-phase=${s.phase}>${this.body(tab, lang, digitsFor(lang, values?.digits), tz)}</main>`
   }
 
   private body(tab: Tab, lang: Lang, digits: DigitStyle, tz: string): TemplateResult {

@@ -11,7 +11,7 @@ import { customElement, state } from 'lit/decorators.js'
 import type { CalledTicket } from '../protocol/events.ts'
 import type { ServiceWithQueue } from '../protocol/entities.ts'
 import { basePathBefore } from '../ui-common/base-path.ts'
-import { formatNumber, toArabicIndic, type DigitStyle } from '../ui-common/digits.ts'
+import { formatNumber, ticketLabel, type DigitStyle } from '../ui-common/digits.ts'
 import { applyLang, type Lang } from '../ui-common/i18n.ts'
 import type { LangChangeEvent } from '../ui-common/lang-switch.ts'
 import type { PairSubmitDetail } from '../ui-common/pairing-screen.ts'
@@ -136,7 +136,7 @@ export class DisplayApp extends LitElement {
           <ol data-recent>
             ${earlier.slice(0, settings.recentCalls).map(
               (c) => html`<li data-call-ticket=${c.ticket.label} data-counter=${c.counter.number}>
-                <span class="label ltr">${label(c.ticket.label, digits)}</span>
+                <span class="label ltr">${ticketLabel(c.ticket.label)}</span>
                 <span class="to" aria-hidden="true">←</span>
                 <span class="counter"><span class="small">${displayText('display.counter', 'ar')}</span>${formatNumber(c.counter.number, { digits })}</span>
               </li>`,
@@ -165,16 +165,18 @@ export class DisplayApp extends LitElement {
       </section>`
     }
     const key = callKey(call)
+    // The big counter number is Arabic text (the center's digits); under Arabic-Indic digits the
+    // English caption says "Counter 3" too, since English text is always Western (digits.ts).
     return html`<section class="now ${this.flashing === key ? 'flash' : ''}" data-now=${call.ticket.label} data-counter=${call.counter.number} role="status" aria-live="assertive">
       <h2>${both('display.nowServing')} ${call.recall ? html`<span class="badge">${both('display.recall')}</span>` : nothing}</h2>
       <div class="now-body">
         <div class="cell">
           <span class="cap">${displayText('display.ticket', 'ar')}<span class="en">${displayText('display.ticket', 'en')}</span></span>
-          <span class="big-label ltr" data-now-label>${label(call.ticket.label, digits)}</span>
+          <span class="big-label ltr" data-now-label>${ticketLabel(call.ticket.label)}</span>
         </div>
         <span class="arrow" aria-hidden="true">←</span>
         <div class="cell">
-          <span class="cap">${displayText('display.counter', 'ar')}<span class="en">${displayText('display.counter', 'en')}</span></span>
+          <span class="cap">${displayText('display.counter', 'ar')}<span class="en" data-now-counter-en>${displayText('display.counter', 'en')}${digits === 'western' ? '' : ` ${call.counter.number}`}</span></span>
           <span class="big-counter" data-now-counter>${formatNumber(call.counter.number, { digits })}</span>
         </div>
       </div>
@@ -227,7 +229,6 @@ export class DisplayApp extends LitElement {
 }
 
 const callKey = (call: CalledTicket) => `${call.ticket.id}@${call.at}`
-const label = (text: string, digits: DigitStyle) => (digits === 'arabic-indic' ? toArabicIndic(text) : text)
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,7 +1,8 @@
 /**
  * The display's settings from its device config (GET /devices/me → config; the schema is
  * DisplayConfig in protocol/device-config.ts), every key optional, with the defaults applied
- * (digits: the center's from GET /center, config screens.digits or the admin's setting).
+ * (digits: the center's from GET /center, config screens.digits or the admin's setting; a
+ * `digits` key in the display's own config is ignored, the center has one setting).
  * A value of the wrong type falls back to its default instead of breaking the screen.
  */
 import { digitStyleOf, type DigitStyle } from '../ui-common/digits.ts'
@@ -55,7 +56,7 @@ export function displaySettings(
   const d = DEFAULT_DISPLAY_SETTINGS
   const langs = Array.isArray(c.announceLanguages) ? c.announceLanguages.filter((l): l is Lang => l === 'ar' || l === 'en') : null
   return {
-    digits: digitStyleOf(c.digits) ?? digitStyleOf(center?.digits) ?? d.digits,
+    digits: digitStyleOf(center?.digits) ?? d.digits,
     recentCalls: intIn(c.recentCalls, 0, 12, d.recentCalls),
     showWaiting: bool(c.showWaiting, d.showWaiting),
     announceLanguages: langs ? [...new Set(langs)] : d.announceLanguages,

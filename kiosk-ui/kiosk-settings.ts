@@ -1,7 +1,9 @@
 /**
  * The kiosk's settings from its device config (GET /devices/me → config), each key optional,
  * with the defaults applied: the center's (GET /center: config screens.* or the admin's
- * setting) for digits and language, the kiosk's own otherwise. A value of the wrong type falls back to the default instead of
+ * setting) for digits and language, the kiosk's own otherwise. A `digits` key in the kiosk's
+ * own config is ignored: the center has one digits setting (protocol/messages/digits.ts).
+ * A value of the wrong type falls back to the default instead of
  * breaking the kiosk (the server validates configs, but an older server may not have).
  */
 import { digitStyleOf, type DigitStyle } from '../ui-common/digits.ts'
@@ -19,7 +21,7 @@ export interface KioskSettings {
   askPhone: boolean
   /** What a valid phone number looks like; default DEFAULT_PHONE_PATTERN. */
   phonePattern: RegExp
-  /** Digits on the Arabic screen; default the center's, else 'western'. */
+  /** The center's digits, for Arabic text only (`digitsFor`); default 'western'. */
   digits: DigitStyle
   /** The language the kiosk starts in and returns to when idle; the center's, default 'ar'. */
   startLang: Lang
@@ -64,7 +66,7 @@ export function kioskSettings(
     askPriority: c.askPriority === true,
     askPhone: c.askPhone === true,
     phonePattern: patternOf(c.phonePattern),
-    digits: digitStyleOf(c.digits) ?? digitStyleOf(center?.digits) ?? DEFAULT_SETTINGS.digits,
+    digits: digitStyleOf(center?.digits) ?? DEFAULT_SETTINGS.digits,
     startLang: center?.language === 'en' ? 'en' : DEFAULT_SETTINGS.startLang,
     idleSeconds: typeof idle === 'number' && Number.isFinite(idle) && idle >= 5 ? Math.min(idle, 600) : DEFAULT_SETTINGS.idleSeconds,
   }

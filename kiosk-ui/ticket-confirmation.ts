@@ -9,7 +9,7 @@
  */
 import { LitElement, css, html, type TemplateResult } from 'lit'
 import { customElement, property } from 'lit/decorators.js'
-import { toArabicIndic, type DigitStyle } from '../ui-common/digits.ts'
+import { ticketLabel, type DigitStyle } from '../ui-common/digits.ts'
 import { DEFAULT_LANG, LANGS, otherLang, type Lang } from '../ui-common/i18n.ts'
 import { inLang } from '../ui-common/bilingual.ts'
 import { PRIORITY_STAR, peopleAheadText, priorityText, waitText } from '../protocol/messages/ticket.ts'
@@ -29,9 +29,6 @@ export interface ShownTicket {
   /** Its priority category code ('none' for an ordinary ticket); default none. */
   priority?: string
 }
-
-/** The label with the chosen digits: 'A-015' → 'A-٠١٥'. */
-export const labelWith = (label: string, digits: DigitStyle): string => (digits === 'arabic-indic' ? toArabicIndic(label) : label)
 
 @customElement('tabour-ticket-confirmation')
 export class TicketConfirmation extends LitElement {
@@ -188,7 +185,7 @@ export class TicketConfirmation extends LitElement {
   @property() printing: PrintView = 'problem'
   /** Current language; default 'ar'. */
   @property({ reflect: true }) override lang: Lang = DEFAULT_LANG
-  /** Digits for the label and figures; default 'western'. */
+  /** Digits for the figures (the label is always Western: protocol/messages/digits.ts); default 'western'. */
   @property() digits: DigitStyle = 'western'
 
   override render(): TemplateResult {
@@ -200,7 +197,7 @@ export class TicketConfirmation extends LitElement {
       <section class="ticket" data-ticket-id=${ticket.id}>
         <div class="main">
           <p class="caption">${kioskText('ticket.yourTicket', lang)}</p>
-          <p class="label ltr" data-ticket-label=${ticket.label}>${labelWith(ticket.label, this.digits)}</p>
+          <p class="label ltr" data-ticket-label=${ticket.label}>${ticketLabel(ticket.label)}</p>
           ${
             this.service
               ? html`<p class="service">${serviceName(this.service, lang)}<span class="second">${inLang(serviceName(this.service, other), other)}</span></p>`

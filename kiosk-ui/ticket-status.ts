@@ -11,7 +11,7 @@ import { customElement, property, state } from 'lit/decorators.js'
 import type { PublicTicket } from '../protocol/entities.ts'
 import { ApiError } from '../ui-common/api-client.ts'
 import { parseTicketPath } from '../ui-common/base-path.ts'
-import { formatNumber } from '../ui-common/digits.ts'
+import { digitsFor, formatNumber, ticketLabel, type DigitStyle } from '../ui-common/digits.ts'
 import { applyLang, DEFAULT_LANG, initialLang, otherLang, type Lang } from '../ui-common/i18n.ts'
 import { inLang } from '../ui-common/bilingual.ts'
 import type { LangChangeEvent } from '../ui-common/lang-switch.ts'
@@ -137,16 +137,18 @@ export class TicketStatus extends LitElement {
   }
 
   private renderTicket(ticket: PublicTicket, lang: Lang): TemplateResult {
-    const n = (v: number) => formatNumber(v)
+    // the center's digits in Arabic, Western in English; the label always Western (protocol/messages/digits.ts)
+    const digits = digitsFor(lang, ticket.center.digits)
+    const n = (v: number) => formatNumber(v, { digits })
     return html`
       <section class="card" data-status=${ticket.status} aria-live="polite">
         <p class="caption">${statusText('ticket.yourTicket', lang)}</p>
-        <p class="label ltr" data-ticket-label=${ticket.label}>${ticket.label}</p>
+        <p class="label ltr" data-ticket-label=${ticket.label}>${ticketLabel(ticket.label)}</p>
         <p class="service">
           ${serviceName({ nameAr: ticket.serviceNameAr, nameEn: ticket.serviceNameEn }, lang)}
           <span class="second">${inLang(serviceName({ nameAr: ticket.serviceNameAr, nameEn: ticket.serviceNameEn }, otherLang(lang)), otherLang(lang))}</span>
         </p>
-        ${this.renderState(ticket, lang, n)}
+        ${this.renderState(ticket, lang, n, digits)}
         ${this.stale ? html`<p class="warn" role="status">${statusText('status.offline', lang)}</p>` : nothing}
         ${ticket.status === 'waiting' ? this.renderCancel(ticket, lang) : nothing}
         ${this.cancelStep === 'tooLate' ? html`<p class="warn" role="alert">${statusText('status.cancelTooLate', lang)}</p>` : nothing}
@@ -155,17 +157,17 @@ export class TicketStatus extends LitElement {
     `
   }
 
-  private renderState(ticket: PublicTicket, lang: Lang, n: (v: number) => string): TemplateResult {
+  private renderState(ticket: PublicTicket, lang: Lang, n: (v: number) => string, digits: DigitStyle): TemplateResult {
     switch (ticket.status) {
       case 'waiting':
         return html`<dl>
           <div>
             <dt>${statusText('ticket.placeLabel', lang)}</dt>
-            <dd data-position=${ticket.position}>${peopleAheadText(ticket.position, lang)}</dd>
+            <dd data-position=${ticket.position}>${peopleAheadText(ticket.position, lang, digits)}</dd>
           </div>
           <div>
             <dt>${statusText('ticket.waitLabel', lang)}</dt>
-            <dd data-wait=${ticket.estimatedWaitSeconds}>${waitText(ticket.estimatedWaitSeconds, lang)}</dd>
+            <dd data-wait=${ticket.estimatedWaitSeconds}>${waitText(ticket.estimatedWaitSeconds, lang, digits)}</dd>
           </div>
         </dl>`
       case 'called':

@@ -12,7 +12,7 @@ export const CenterInfo = Type.Object({
   priorityCategories: Type.Array(PriorityCategory),
   /** What a clerk may finish a ticket with (config queue.finishOutcomes); the first is the default. */
   finishOutcomes: Type.Array(FinishOutcome),
-  /** How screens write numbers unless a device's own config says otherwise (config screens.digits or the admin's setting). */
+  /** The center's one digits setting (config screens.digits or the admin's), for Arabic text on every screen and ticket; rule in messages/digits.ts. */
   digits: DigitStyleName,
   /** The language kiosks start in and return to when idle (config screens.language or the admin's setting). */
   language: Lang,

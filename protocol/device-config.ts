@@ -34,7 +34,7 @@ export const KioskConfig = Type.Object(
     askPhone: Type.Optional(Type.Boolean()),
     /** What a valid phone number looks like. Default Egyptian mobile ^01[0125][0-9]{8}$. */
     phonePattern: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
-    /** Digits on screen and ticket. Default western. */
+    /** Deprecated and ignored: the center's one setting (screens.digits / the admin's) applies; still accepted so stored configs load. */
     digits: Type.Optional(literalUnion(['western', 'arabic-indic'])),
     /** Seconds without a touch before the kiosk returns home. Default 30. */
     idleSeconds: Type.Optional(Type.Integer({ minimum: 5, maximum: 600 })),
@@ -82,7 +82,7 @@ export interface PrinterStatusReport {
  */
 export const DisplayConfig = Type.Object(
   {
-    /** Digits of ticket numbers, counters and the clock on the Arabic lines. Default western. */
+    /** Deprecated and ignored: the center's one setting (screens.digits / the admin's) applies; still accepted so stored configs load. */
     digits: Type.Optional(literalUnion(['western', 'arabic-indic'])),
     /** How many earlier calls are listed under the newest one. Default 6. */
     recentCalls: Type.Optional(Type.Integer({ minimum: 0, maximum: 12 })),

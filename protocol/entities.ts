@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox'
 import { CounterState, DeviceKind, Lang, Nullable, Role, TicketStatus, Timestamp } from './common.ts'
 import { PrintingState } from './device-config.ts'
+import { DigitStyleName } from './settings.ts'
 
 export const Service = Type.Object({
   id: Type.Integer(),
@@ -125,8 +126,8 @@ export const PublicTicket = Type.Object({
   estimatedWaitSeconds: Type.Integer(),
   issuedAt: Timestamp,
   counter: Nullable(Type.Object({ number: Type.Integer(), name: Type.String() })),
-  /** The center's name in both languages, for the status page's heading. */
-  center: Type.Object({ nameAr: Type.String(), nameEn: Type.String() }),
+  /** The center's name in both languages, for the status page's heading, and its digits setting (for the Arabic page). */
+  center: Type.Object({ nameAr: Type.String(), nameEn: Type.String(), digits: DigitStyleName }),
 })
 export type PublicTicket = Static<typeof PublicTicket>
 

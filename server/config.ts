@@ -46,10 +46,10 @@ export const ConfigSchema = Type.Object(
       { ar: Type.String({ minLength: 1 }), en: Type.String({ minLength: 1 }) },
       { ...Strict, default: { ar: 'المركز التكنولوجي لخدمة المواطنين', en: 'Citizen Service Technology Center' } },
     ),
-    /** How the screens (kiosks, displays, printed tickets) start out; a device's own config wins for that device. */
+    /** How the screens (kiosks, displays, consoles, the status page, printed tickets) write and start out; one setting for the whole center. */
     screens: Type.Object(
       {
-        /** Digits on the Arabic lines of every screen and ticket: western (0-9) or arabic-indic (٠-٩). Default western. */
+        /** Digits in Arabic text on every screen and ticket: western (0-9) or arabic-indic (٠-٩); English text and ticket labels stay Western. Default western. */
         digits: Type.Union([Type.Literal('western'), Type.Literal('arabic-indic')], { default: 'western' }),
         /** The language a kiosk starts in and returns to when idle. Default ar. */
         language: Type.Union([Type.Literal('ar'), Type.Literal('en')], { default: 'ar' }),

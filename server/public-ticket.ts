@@ -1,18 +1,16 @@
 import type { QueueView } from './queue/queue-view.ts'
 import type { PublicTicket } from '../protocol/entities.ts'
+import type { Config } from './config.ts'
 
-/** The center's name in both languages (config centerName). */
-export interface CenterName {
-  ar: string
-  en: string
-}
+/** What a public ticket shows of the center: the live config, read at each call, so an admin's change of name or digits shows at once. */
+export type PublicTicketCenter = Pick<Config, 'centerName' | 'screens'>
 
 /**
  * A ticket as anyone holding its id may see it (GET /tickets/:id and the `ticket:status` push):
- * label, service, status, position, estimate, counter when called, the center's name. Never the
+ * label, service, status, position, estimate, counter when called, the center's name and digits. Never the
  * phone or anything else personal. Throws TICKET_NOT_FOUND for an unknown id.
  */
-export function publicTicketOf(view: QueueView, centerName: CenterName, ticketId: string): PublicTicket {
+export function publicTicketOf(view: QueueView, center: PublicTicketCenter, ticketId: string): PublicTicket {
   const { ticket: t, service, counter } = view.publicTicket(ticketId)
   return {
     id: t.id,
@@ -24,6 +22,6 @@ export function publicTicketOf(view: QueueView, centerName: CenterName, ticketId
     ...view.standing(t),
     issuedAt: new Date(t.issuedAt).toISOString(),
     counter: counter ? { number: counter.number, name: counter.name } : null,
-    center: { nameAr: centerName.ar, nameEn: centerName.en },
+    center: { nameAr: center.centerName.ar, nameEn: center.centerName.en, digits: center.screens.digits },
   }
 }

@@ -1,14 +1,14 @@
-import { toArabicIndic } from '../../protocol/messages/digits.ts'
+import { ticketLabel, toArabicIndic } from '../../protocol/messages/digits.ts'
 import { peopleAheadText, priorityText, ticketMessage, waitText } from '../../protocol/messages/ticket.ts'
 import type { TicketContent } from './ticket-content.ts'
 
-/** The lines of a ticket as strings, before layout. Arabic lines use `content.digits`; English lines always Western digits. */
+/** The lines of a ticket as strings, before layout. Arabic lines use `content.digits`; English lines and the label always Western digits. */
 export interface TicketText {
   centerAr: string
   centerEn: string
   serviceAr: string
   serviceEn: string
-  /** The label with its digits per `content.digits`. */
+  /** The label, always with Western digits (the rule in protocol/messages/digits.ts: «A-٠١٥» reads as "A-·l٥"). */
   label: string
   /** "أولوية · الحوامل" / "Priority · Pregnant women" (the renderer draws the star); both '' for an ordinary ticket. */
   priorityAr: string
@@ -34,7 +34,7 @@ export function ticketText(content: TicketContent): TicketText {
     centerEn: content.centerName.en.trim(),
     serviceAr: content.serviceName.ar.trim(),
     serviceEn: content.serviceName.en.trim(),
-    label: digits(content.label.trim()),
+    label: ticketLabel(content.label),
     ...priorityLines(content.priorityCategory),
     dateAr: digits(arabicDate(content.issuedAt, content.timeZone)),
     dateEn: englishDate(content.issuedAt, content.timeZone),

@@ -1,7 +1,19 @@
 /**
- * Digit shaping for Arabic screens and tickets: labels and figures in Arabic-Indic digits
- * (٠١٢٣٤٥٦٧٨٩), which Egyptian citizens read on displays and tickets. The numbers inside
- * catalogue messages go through `formatNumber` too, so a sentence and a label agree.
+ * Digit shaping for every screen and the paper ticket. The center has one setting (config
+ * `screens.digits` or the admin's override, sent to screens as `CenterInfo.digits`); no device
+ * has its own. The rule, the same everywhere (kiosk, paper, display, console, dashboard, status page):
+ *
+ * - Figures in Arabic text (people ahead, minutes, counter numbers, dates, the clock) use the
+ *   center's digits: `digitsFor('ar', center)`.
+ * - English text always uses Western digits: `digitsFor('en', center)` is 'western'.
+ * - A ticket label (a Latin letter and a number, `A-015`) is always written with Western
+ *   digits, in both languages: `ticketLabel`. Arabic-Indic ٠ is a dot and ١ a bare stroke in
+ *   every font we use (Cairo on screen and on the big paper label, Noto Naskh Arabic), so
+ *   beside a Latin letter and a dash «A-٠١٥» reads as "A-·l٥"; no size fixes that. The label is
+ *   also what clerks type, the voice reads letter by number, and what one citizen compares
+ *   with the display: one spelling keeps them the same.
+ *
+ * The numbers inside catalogue messages go through `formatNumber`, so a sentence and a figure agree.
  */
 
 /** Which digits to write numbers with. */
@@ -52,3 +64,11 @@ export function formatNumber(n: number, options: FormatNumberOptions = {}): stri
 /** A digit style read from untrusted JSON (a device config, an older server); undefined when it is none. */
 export const digitStyleOf = (value: unknown): DigitStyle | undefined =>
   value === 'arabic-indic' || value === 'western' ? value : undefined
+
+/** The digits for text in `lang`: the center's for Arabic, Western for English (see the rule above); default 'western'. */
+export function digitsFor(lang: 'ar' | 'en', centerDigits: DigitStyle | null | undefined): DigitStyle {
+  return lang === 'ar' && centerDigits === 'arabic-indic' ? 'arabic-indic' : 'western'
+}
+
+/** A ticket label as every screen and the paper write it: Western digits whatever the language ('A-٠١٥' → 'A-015'). */
+export const ticketLabel = (label: string): string => toWesternDigits(label.trim())

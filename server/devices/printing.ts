@@ -154,7 +154,6 @@ export class Printing {
     statusUrl: string,
   ): void {
     const service = this.queue.ctx.services.get(ticket.issuedServiceId) ?? this.queue.ctx.services.get(ticket.serviceId)!
-    const kiosk = this.devices.get(deviceId)?.config as KioskConfig | undefined
     const category = this.config.queue.priorityCategories.find((c) => c.code === ticket.priority)
     printer.handle.print(
       {
@@ -167,8 +166,8 @@ export class Printing {
         estimatedWaitSeconds: standing.estimatedWaitSeconds,
         statusUrl,
         ...(category ? { priorityCategory: { ar: category.nameAr, en: category.nameEn } } : {}),
-        // the kiosk's own setting, else the center's (config screens.digits or the admin's)
-        digits: kiosk?.digits ?? this.config.screens.digits,
+        // the center's one setting (config screens.digits or the admin's); a kiosk's own `digits` is ignored
+        digits: this.config.screens.digits,
       },
       (outcome: TicketJobOutcome) => {
         printer.lastJob = { ticketId: ticket.id, ...outcome }

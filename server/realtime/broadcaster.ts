@@ -5,7 +5,7 @@ import type { ClientToServerEvents, QueueFigures, ServerToClientEvents } from '.
 import { counterDto, ticketDto } from '../dto.ts'
 import { calledTicket } from './snapshot.ts'
 import { ALL_ZONES_FEED, type FeedSequences, KIOSK_FEED, STAFF_FEED, zoneFeed } from './feeds.ts'
-import { type CenterName, publicTicketOf } from '../public-ticket.ts'
+import { type PublicTicketCenter, publicTicketOf } from '../public-ticket.ts'
 import { ticketFeed, ticketOfFeed } from './ticket-watch.ts'
 import { DomainError } from '../errors.ts'
 
@@ -22,7 +22,7 @@ export class Broadcaster {
     private readonly io: Io,
     private readonly queue: Queue,
     readonly seqs: FeedSequences,
-    private readonly centerName: CenterName,
+    private readonly center: PublicTicketCenter,
   ) {}
 
   handle(event: DomainEvent): void {
@@ -40,7 +40,7 @@ export class Broadcaster {
   pushTicket(ticketId: string, socketId?: string): void {
     let ticket: ReturnType<typeof publicTicketOf>
     try {
-      ticket = publicTicketOf(this.queue.view, this.centerName, ticketId)
+      ticket = publicTicketOf(this.queue.view, this.center, ticketId)
     } catch (err) {
       if (err instanceof DomainError) return // gone (a purge): nothing to tell
       throw err

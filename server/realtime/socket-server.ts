@@ -46,7 +46,7 @@ export function attachRealtime(app: FastifyInstance, deps: { auth: Authenticator
     ...(recoveryMs > 0 ? { connectionStateRecovery: { maxDisconnectionDuration: recoveryMs, skipMiddlewares: false } } : {}),
   })
   const seqs = new FeedSequences(Date.now())
-  const broadcaster = new Broadcaster(io, deps.queue, seqs, deps.config.centerName)
+  const broadcaster = new Broadcaster(io, deps.queue, seqs, deps.config)
   const unsubscribe = deps.queue.events.on((event) => {
     // revoked tokens (new password, disabled account, revoked device) end their sockets at once
     if (event.type === 'access:revoked') io.in(event.subject === 'user' ? userRoom(event.id) : deviceRoom(event.id)).disconnectSockets(true)

@@ -67,7 +67,7 @@ describe('display settings', () => {
 
   it('takes good values and falls back on bad ones', () => {
     expect(
-      displaySettings({ digits: 'arabic-indic', recentCalls: 3, announceLanguages: ['en'], flashSeconds: 0, media: true }),
+      displaySettings({ recentCalls: 3, announceLanguages: ['en'], flashSeconds: 0, media: true }, { digits: 'arabic-indic' }),
     ).toMatchObject({
       digits: 'arabic-indic',
       recentCalls: 3,
@@ -81,9 +81,12 @@ describe('display settings', () => {
     expect(displaySettings({ announceLanguages: ['fr', 'ar', 'ar'] }).announceLanguages).toEqual(['ar'])
   })
 
-  it("takes the center's digits unless the display's own config sets them", () => {
+  it("takes the center's digits; the display's own (deprecated) digits are ignored", () => {
     expect(displaySettings({}, { digits: 'arabic-indic' }).digits).toBe('arabic-indic')
-    expect(displaySettings({ digits: 'western' }, { digits: 'arabic-indic' }).digits).toBe('western')
+    // one setting for the center: a stored display config with its own digits loads, and they change nothing
+    expect(displaySettings({ digits: 'western' }, { digits: 'arabic-indic' }).digits).toBe('arabic-indic')
+    expect(displaySettings({ digits: 'arabic-indic' }, { digits: 'western' }).digits).toBe('western')
+    expect(displaySettings({ digits: 'arabic-indic' }, null).digits).toBe('western')
     expect(displaySettings({ digits: 'x' }, { digits: 'arabic-indic' }).digits).toBe('arabic-indic')
     expect(displaySettings({}, null).digits).toBe('western')
   })

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { createRequire } from 'node:module'
+import { seriousAxeViolations } from './axe.ts'
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { type AddressInfo, createServer, type Server, connect } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -58,18 +58,9 @@ async function slowCable(target: number, delayMs: number): Promise<{ port: numbe
   return { port: (server.address() as AddressInfo).port, server }
 }
 
-/** Runs axe-core in the page (shadow roots included); no serious or critical violation. */
+/** No serious or critical axe-core violation on the page as it is now. */
 async function expectAxeClean(page: Page, what: string): Promise<void> {
-  const source = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
-  await page.addScriptTag({ content: source })
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as { axe: { run: (c: Document) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }
-    ).axe
-    const result = await axe.run(document)
-    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`)
-  })
-  expect(violations, what).toEqual([])
+  expect(await seriousAxeViolations(page), what).toEqual([])
 }
 
 interface Running {

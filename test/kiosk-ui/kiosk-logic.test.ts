@@ -20,22 +20,27 @@ describe('kiosk settings from the device config', () => {
   })
 
   it('takes valid values and ignores bad ones', () => {
-    expect(kioskSettings({ askPriority: true, askPhone: true, digits: 'arabic-indic', idleSeconds: 45 })).toMatchObject({
-      askPriority: true,
-      askPhone: true,
-      digits: 'arabic-indic',
-      idleSeconds: 45,
-    })
+    expect(kioskSettings({ askPriority: true, askPhone: true, idleSeconds: 45 }, { digits: 'arabic-indic', language: 'ar' })).toMatchObject(
+      {
+        askPriority: true,
+        askPhone: true,
+        digits: 'arabic-indic',
+        idleSeconds: 45,
+      },
+    )
     const bad = kioskSettings({ askPriority: 'yes', digits: 'roman', idleSeconds: 1, phonePattern: '([' })
     expect(bad).toMatchObject({ askPriority: false, digits: 'western', idleSeconds: 30 })
     expect(bad.phonePattern.source).toBe(DEFAULT_PHONE_PATTERN)
     expect(kioskSettings({ phonePattern: '^9[0-9]{7}$' }).phonePattern.test('91234567')).toBe(true)
   })
 
-  it("takes digits and the start language from the center unless the kiosk's own config sets digits", () => {
+  it("takes digits and the start language from the center; the kiosk's own (deprecated) digits are ignored", () => {
     expect(kioskSettings({}, null)).toMatchObject({ digits: 'western', startLang: 'ar' })
     expect(kioskSettings({}, { digits: 'arabic-indic', language: 'en' })).toMatchObject({ digits: 'arabic-indic', startLang: 'en' })
-    expect(kioskSettings({ digits: 'western' }, { digits: 'arabic-indic', language: 'ar' }).digits).toBe('western')
+    // one setting for the center: a stored kiosk config with its own digits loads, and they change nothing
+    expect(kioskSettings({ digits: 'western' }, { digits: 'arabic-indic', language: 'ar' }).digits).toBe('arabic-indic')
+    expect(kioskSettings({ digits: 'arabic-indic' }, { digits: 'western', language: 'ar' }).digits).toBe('western')
+    expect(kioskSettings({ digits: 'arabic-indic' }, null).digits).toBe('western')
     expect(kioskSettings({ digits: 'roman' }, { digits: 'arabic-indic', language: 'ar' }).digits).toBe('arabic-indic')
     // an odd value from the center (an older or broken server) falls back to the defaults
     expect(kioskSettings({}, { digits: 'roman', language: 'fr' } as never)).toMatchObject({ digits: 'western', startLang: 'ar' })

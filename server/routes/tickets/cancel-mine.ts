@@ -39,7 +39,7 @@ export async function cancelMineRoute(fastify: FastifyInstance): Promise<void> {
     },
     async (request) => {
       queue.cancelByCitizen(request.params.id)
-      return publicTicketOf(queue.view, config.centerName, request.params.id)
+      return publicTicketOf(queue.view, config, request.params.id)
     },
   )
 }

@@ -88,7 +88,7 @@ export async function ticketRoutes(fastify: FastifyInstance): Promise<void> {
         response: { 200: PublicTicket, ...errorResponses(400, 404) },
       },
     },
-    async (request) => publicTicketOf(queue.view, app.tabour.config.centerName, request.params.id),
+    async (request) => publicTicketOf(queue.view, app.tabour.config, request.params.id),
   )
 
   app.post(

@@ -352,7 +352,7 @@ describe('GET /api/v1/tickets/:id (public)', () => {
       estimatedWaitSeconds: 300,
       issuedAt: new Date(clock.now).toISOString(),
       counter: null,
-      center: { nameAr: 'المركز التكنولوجي لخدمة المواطنين', nameEn: 'Citizen Service Technology Center' },
+      center: { nameAr: 'المركز التكنولوجي لخدمة المواطنين', nameEn: 'Citizen Service Technology Center', digits: 'western' },
     })
     expect(waiting.body).not.toContain(PHONE)
     expect(waiting.body).not.toContain('1001234567')
