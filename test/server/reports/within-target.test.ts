@@ -52,7 +52,9 @@ describe('within target: one definition at the center and the hub', () => {
     const c4 = await center.issue(kiosk, { serviceId: c.id })
     at(700)
     expect((await center.request('POST', `/api/v1/tickets/${c3.id}/cancel-mine`)).statusCode).toBe(200)
-    expect((await center.request('POST', `/api/v1/tickets/${c4.id}/cancel`, { token: clerk, body: { reason: 'citizen_left' } })).statusCode).toBe(200)
+    expect(
+      (await center.request('POST', `/api/v1/tickets/${c4.id}/cancel`, { token: clerk, body: { reason: 'citizen_left' } })).statusCode,
+    ).toBe(200)
     at(1000)
 
     today = (await center.request('GET', '/api/v1/stats/today', { token: manager })).json()
