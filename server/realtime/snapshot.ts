@@ -2,8 +2,8 @@ import type { Queue } from '../queue/queue.ts'
 import type { TicketRecord } from '../db/repositories/tickets-repo.ts'
 import type { CounterRecord } from '../db/repositories/counters-repo.ts'
 import type { CalledTicket, Snapshot } from '../../protocol/events.ts'
-import { counterDto, ticketDto } from '../dto.ts'
-import { STAFF_FEED, zoneOfFeed } from './feeds.ts'
+import { counterDto, publicCounterDto, ticketDto } from '../dto.ts'
+import { KIOSK_FEED, STAFF_FEED, zoneOfFeed } from './feeds.ts'
 
 const RECENT_CALLS = 10
 
@@ -17,8 +17,14 @@ export function calledTicket(ticket: TicketRecord, counter: CounterRecord, recal
   }
 }
 
-/** Everything a client of this feed may see, for a fresh start after a gap or a reload. */
+/**
+ * Everything a client of this feed may see, for a fresh start after a gap or a reload. Public
+ * feeds see no clerk (publicCounterDto); kiosks get only what their screen uses: the services
+ * and the news, no counters and no calls.
+ */
 export function buildSnapshot(queue: Queue, feed: string, seq: number): Snapshot {
+  if (feed === KIOSK_FEED)
+    return { seq, feed, services: queue.view.serviceQueues({ activeOnly: true }), counters: [], recentCalls: [], news: queue.view.news() }
   const zone = zoneOfFeed(feed)
   const counters = queue.view.counters(zone)
   const byId = new Map(counters.map((c) => [c.id, c]))
@@ -31,7 +37,7 @@ export function buildSnapshot(queue: Queue, feed: string, seq: number): Snapshot
     seq,
     feed,
     services: queue.view.serviceQueues({ activeOnly: true }),
-    counters: counters.map(counterDto),
+    counters: counters.map(feed === STAFF_FEED ? counterDto : publicCounterDto),
     recentCalls,
     news: queue.view.news(),
     ...(feed === STAFF_FEED ? { tickets: queue.view.liveTickets().map(ticketDto) } : {}),
