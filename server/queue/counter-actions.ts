@@ -96,7 +96,12 @@ export class CounterActions {
       if (ticket.targetCounterId !== null && ticket.targetCounterId !== counter.id) {
         throw domainError(ErrorCodes.SERVICE_NOT_AT_COUNTER, `ticket ${ticket.label} was transferred to another counter`)
       }
-      return this.call(tx, actor, counter, ticket, 'specific')
+      // a clerk calls only what the counter serves; a manager may override, and the call's log row says so
+      const override = ticket.targetCounterId !== counter.id && !counter.services.some((s) => s.serviceId === ticket.serviceId)
+      if (override && !(actor.type === 'user' && STAFF_WHO_MAY_TAKE_OVER.has(actor.role))) {
+        throw domainError(ErrorCodes.SERVICE_NOT_SERVED_HERE, `counter ${counter.number} does not serve the service of ${ticket.label}`)
+      }
+      return this.call(tx, actor, counter, ticket, override ? 'override' : 'specific')
     })
   }
 
@@ -201,7 +206,8 @@ export class CounterActions {
     actor: Actor,
     counter: CounterRecord,
     ticket: TicketRecord,
-    how: 'policy' | 'specific',
+    /** policy: call-next; specific: one ticket by id; override: a ticket of a service the counter does not serve (a manager). */
+    how: 'policy' | 'specific' | 'override',
   ): CounterActionResult {
     assertTransition(ticket.status, 'call')
     const service = this.ctx.services.get(ticket.serviceId)!
