@@ -140,6 +140,7 @@ export const CONSOLE_MESSAGES = {
   'err.serviceNotFound': { ar: 'لم يتم العثور على الخدمة.', en: 'Service not found.' },
   'err.serviceInactive': { ar: 'هذه الخدمة متوقفة الآن.', en: 'This service is not taking tickets now.' },
   'err.serviceCap': { ar: 'بلغت هذه الخدمة حدها اليومي.', en: 'This service has reached its daily limit.' },
+  'err.unknownOutcome': { ar: 'اختر نتيجة من القائمة.', en: 'Choose an outcome from the list.' },
   'err.serviceNotServedHere': {
     ar: 'هذا الشباك لا يقدّم خدمة هذه التذكرة. يمكن للمدير استدعاؤها.',
     en: "This counter does not serve this ticket's service. A manager can call it.",

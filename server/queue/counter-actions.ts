@@ -128,6 +128,11 @@ export class CounterActions {
 
   finish(actor: Actor, counterId: number, outcome: string | null, note: string | null): CounterActionResult {
     return this.onCurrent(actor, counterId, 'finish', (tx, _counter, t) => {
+      // an outcome is one of the configured list (queue.finishOutcomes), never free text: reports group by it
+      const outcomes = this.ctx.config.queue.finishOutcomes.map((o) => o.code)
+      if (outcome !== null && !outcomes.includes(outcome)) {
+        throw domainError(ErrorCodes.UNKNOWN_OUTCOME, `outcome ${outcome.slice(0, 64)} is not one of ${outcomes.join(', ')}`)
+      }
       tx.log({
         type: 'ticket.finished',
         ticketId: t.id,

@@ -40,3 +40,32 @@ describe('a clerk calls only what the counter serves', () => {
     expect(JSON.parse(row.data)).toMatchObject({ how: 'override' })
   })
 })
+
+describe('finish outcomes come from the configured list (issue 16)', () => {
+  let center: TestCenter
+  afterEach(async () => {
+    await center?.close()
+  })
+
+  it('422 TABOUR_ERR_UNKNOWN_OUTCOME for free text, nothing changes; a listed outcome or none finishes', async () => {
+    center = await TestCenter.start()
+    const a = await center.createService({ prefix: 'A' })
+    const c1 = await center.createCounter({ number: 1, serviceIds: [a.id] })
+    const kiosk = await center.createDevice('kiosk')
+    const clerk = await center.openCounterAs('clerk1', c1.id)
+    for (const outcome of ['<img src=x onerror=alert(1)>', 'completed', 'Served']) {
+      const ticket = await center.issue(kiosk.token, { serviceId: a.id })
+      expect((await center.action(clerk, c1.id, 'call-next')).statusCode).toBe(200)
+      expect((await center.action(clerk, c1.id, 'start')).statusCode).toBe(200)
+      expectError(await center.action(clerk, c1.id, 'finish', { outcome }), 422, 'TABOUR_ERR_UNKNOWN_OUTCOME')
+      expect((await center.request('GET', `/api/v1/tickets/${ticket.id}`)).json().status).toBe('serving')
+      const done = await center.action(clerk, c1.id, 'finish', { outcome: 'referred' })
+      expect(done.statusCode, done.body).toBe(200)
+      expect(done.json().ticket).toMatchObject({ status: 'done', outcome: 'referred' })
+    }
+    await center.issue(kiosk.token, { serviceId: a.id })
+    await center.action(clerk, c1.id, 'call-next')
+    await center.action(clerk, c1.id, 'start')
+    expect((await center.action(clerk, c1.id, 'finish', {})).json().ticket).toMatchObject({ status: 'done', outcome: 'served' })
+  })
+})
