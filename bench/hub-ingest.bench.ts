@@ -138,6 +138,7 @@ async function benchBackend(backend: Backend): Promise<Figure[]> {
     await pool(http, SENDERS, async (b) => {
       const body = JSON.stringify(b)
       const headers = signedHeaders(secrets.get(b.centerId)!, {
+        path: UpstreamPaths.batches,
         centerId: b.centerId,
         timestamp: Date.now(),
         nonce: randomBytes(16).toString('hex'),

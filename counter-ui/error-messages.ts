@@ -27,6 +27,8 @@ const BY_CODE: Readonly<Record<string, ConsoleMessageKey>> = {
   [ErrorCodes.SERVICE_INACTIVE]: 'err.serviceInactive',
   [ErrorCodes.SERVICE_DAILY_CAP]: 'err.serviceCap',
   [ErrorCodes.SERVICE_NOT_AT_COUNTER]: 'err.notForThisCounter',
+  [ErrorCodes.SERVICE_NOT_SERVED_HERE]: 'err.serviceNotServedHere',
+  [ErrorCodes.UNKNOWN_OUTCOME]: 'err.unknownOutcome',
   [ErrorCodes.TRANSFER_TARGET]: 'err.transferTarget',
   [ErrorCodes.VALIDATION]: 'err.invalid',
   [ErrorCodes.BAD_BODY]: 'err.invalid',

@@ -16,6 +16,7 @@ import {
   BatchAck,
   Heartbeat,
   HourBatch,
+  implausibleField,
   HubErrorCodes,
   UpstreamHeaders,
   UpstreamPaths,
@@ -23,6 +24,7 @@ import {
   type HubErrorCode,
 } from '../protocol/upstream.ts'
 import { localDay } from '../protocol/center-clock.ts'
+import { toCsv as csvText } from '../protocol/csv.ts'
 import type { HubConfig } from './config.ts'
 import {
   CENTER_KINDS,
@@ -290,7 +292,15 @@ export function buildHub(config: HubConfig, deps: HubDeps): FastifyInstance {
         request.log.warn({ claimedCenter: centerId.slice(0, 64) }, 'batch from an unregistered center')
         return reject(HubErrorCodes.UNKNOWN_CENTER, 401, null, `no center ${centerId.slice(0, 64)} is registered`)
       }
-      const parts = { centerId, timestamp: Number(ts), nonce, seq: Number(seq), body: request.rawBody ?? '' }
+      // the route is signed too: a batch signed for /batches is no heartbeat
+      const parts = {
+        path: request.routeOptions.url ?? '',
+        centerId,
+        timestamp: Number(ts),
+        nonce,
+        seq: Number(seq),
+        body: request.rawBody ?? '',
+      }
       if (!signatureMatches(center.secret, parts, signature))
         return reject(HubErrorCodes.BAD_SIGNATURE, 401, centerId, 'the signature does not match')
       if (Math.abs(clock() - parts.timestamp) > config.maxSkewSeconds * 1000) {
@@ -314,6 +324,8 @@ export function buildHub(config: HubConfig, deps: HubDeps): FastifyInstance {
       { schema: { body: HourBatch, response: { 200: BatchAck } }, config: { rateLimit: {} } },
       async (request) => {
         const batch = request.body as HourBatch
+        const implausible = implausibleField(batch)
+        if (implausible) return reject(HubErrorCodes.VALIDATION, 400, batch.centerId, `body/${implausible}`)
         const result = await store.ingest(batch, request.signedNonce!, clock())
         if (result === 'replayed')
           return reject(HubErrorCodes.REPLAYED, 401, batch.centerId, 'this request was already received (nonce seen)')
@@ -480,7 +492,7 @@ export function sumRows(rows: FigureRow[]): Omit<FigureRow, 'key' | 'nameAr' | '
   }
 }
 
-const CSV_COLUMNS: [string, (r: FigureRow) => unknown][] = [
+const CSV_COLUMNS: [string, (r: FigureRow) => string | number | null][] = [
   ['key', (r) => r.key],
   ['name_ar', (r) => r.nameAr],
   ['name_en', (r) => r.nameEn],
@@ -501,11 +513,10 @@ const CSV_COLUMNS: [string, (r: FigureRow) => unknown][] = [
 
 /** RFC 4180 CSV with a UTF-8 BOM (so spreadsheet programs read the Arabic names). */
 export function toCsv(rows: FigureRow[], q: Pick<FiguresQuery, 'from' | 'to' | 'by'>): string {
-  const cell = (v: unknown) => {
-    const s = String(v)
-    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
-  }
-  const lines = [['from', 'to', 'by', ...CSV_COLUMNS.map(([h]) => h)].join(',')]
-  for (const r of rows) lines.push([q.from, q.to, q.by, ...CSV_COLUMNS.map(([, f]) => f(r))].map(cell).join(','))
-  return `\uFEFF${lines.join('\r\n')}\r\n`
+  // names come from the centers: the shared cell defuses a formula (=, +, -, @, TAB, CR) before an analyst's spreadsheet runs it
+  const header = ['from', 'to', 'by', ...CSV_COLUMNS.map(([h]) => h)]
+  return csvText(
+    header,
+    rows.map((r) => [q.from, q.to, q.by, ...CSV_COLUMNS.map(([, f]) => f(r))]),
+  )
 }

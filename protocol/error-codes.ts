@@ -52,6 +52,10 @@ export const ErrorCodes = {
   SERVICE_INACTIVE: 'TABOUR_ERR_SERVICE_INACTIVE',
   SERVICE_DAILY_CAP: 'TABOUR_ERR_SERVICE_DAILY_CAP',
   SERVICE_NOT_AT_COUNTER: 'TABOUR_ERR_SERVICE_NOT_AT_COUNTER',
+  /** A clerk called a ticket of a service the counter does not serve (a manager may; issue 16). */
+  SERVICE_NOT_SERVED_HERE: 'TABOUR_ERR_SERVICE_NOT_SERVED_HERE',
+  /** A finish outcome that is not in the configured list (queue.finishOutcomes; issue 16). */
+  UNKNOWN_OUTCOME: 'TABOUR_ERR_UNKNOWN_OUTCOME',
   TRANSFER_TARGET: 'TABOUR_ERR_TRANSFER_TARGET',
   LAST_ADMIN: 'TABOUR_ERR_LAST_ADMIN',
   NO_PRINTER: 'TABOUR_ERR_NO_PRINTER',

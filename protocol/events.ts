@@ -25,7 +25,10 @@ export interface Snapshot {
   seq: number
   feed: string
   services: ServiceWithQueue[]
-  /** Counters the client may see (a zoned display: only its zone's). */
+  /**
+   * Counters the client may see (a zoned display: only its zone's; a kiosk: none). On public
+   * feeds (displays) `clerk` and `pauseReason` are always null: who works a counter is staff's business.
+   */
   counters: Counter[]
   /** The latest calls still at a counter, newest first (what a display shows after a reload). */
   recentCalls: CalledTicket[]
@@ -41,6 +44,7 @@ export interface ServerToClientEvents {
   'ticket:issued': (e: { seq: number; ticket: Ticket }) => void
   'ticket:called': (e: { seq: number } & CalledTicket) => void
   'ticket:updated': (e: { seq: number; ticket: Ticket }) => void
+  /** On display feeds `counter.clerk` and `counter.pauseReason` are always null (see Snapshot.counters). */
   'counter:updated': (e: { seq: number; counter: Counter }) => void
   'queue:updated': (e: { seq: number; services: QueueFigures[] }) => void
   'device:status': (e: { seq: number; deviceId: number; status: DeviceHealthReport }) => void

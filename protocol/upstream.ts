@@ -4,9 +4,12 @@
  * signed, and the hub's error codes. Only aggregate figures travel: no ticket ids, phone numbers
  * or names of people ever leave the center.
  *
- * Signing: HMAC-SHA256 with the center's secret over
- *   `${centerId}\n${timestamp}\n${nonce}\n${seq}\n${sha256hex(body)}`
- * sent as lowercase hex in `x-tabour-signature`. `timestamp` is epoch ms; the hub refuses one
+ * Signing (version 2, issue 16): HMAC-SHA256 with the center's secret over
+ *   `tabour-upstream-v2\nPOST ${path}\n${centerId}\n${timestamp}\n${nonce}\n${seq}\n${sha256hex(body)}`
+ * sent as lowercase hex in `x-tabour-signature`; `path` is the route's own path from
+ * `UpstreamPaths` (not the URL a proxy may prefix), so a batch signed for `/batches` is refused on
+ * `/heartbeat`. Version 1 (without the first two lines) is refused: a center must be upgraded
+ * with its hub; until then its outbox keeps every batch and delivers them after the upgrade. `timestamp` is epoch ms; the hub refuses one
  * more than `maxSkewMs` away from its clock (stale) and a nonce it has seen (replay). `seq` is
  * the outbox id of the batch (0 for a heartbeat): batches go out in `seq` order.
  */
@@ -27,6 +30,30 @@ export const UpstreamPaths = {
   heartbeat: '/api/hub/v1/heartbeat',
 } as const
 
+/**
+ * Upper bounds of what one batch may claim (issue 16): beyond them a figure is a bug or an attack,
+ * and the hub refuses the batch with 400 HUB_ERR_VALIDATION naming the field, before it can
+ * distort national totals or overflow a column. Sums stay within an INTEGER's range: at most
+ * `count` calls of at most `seconds` each (1.7e9 < 2^31).
+ */
+export const FigureLimits = {
+  /** Tickets (calls, finishes, …) of one service in one hour: a large center's whole day. Default 20,000. */
+  count: 20_000,
+  /** One wait or one service, and the longest wait, in seconds: a day. */
+  seconds: 86_400,
+  /** Counter-minutes of one service in one hour: 500 counters open the whole hour. */
+  counterMinutes: 30_000,
+  /** Rows of one batch: the services of one center. */
+  services: 200,
+  /** Revisions of one hour. */
+  revision: 1_000_000,
+  /** Counters open, devices faulty, batches waiting (a center's health). */
+  health: 10_000_000,
+} as const
+
+const count = () => Type.Integer({ minimum: 0, maximum: FigureLimits.count })
+const secondsSum = () => Type.Integer({ minimum: 0, maximum: FigureLimits.count * FigureLimits.seconds })
+
 /** One service's figures for one local hour at one center. Sums and counts, never averages, so the hub can add them up. */
 export const HourFigures = Type.Object(
   {
@@ -34,30 +61,30 @@ export const HourFigures = Type.Object(
     serviceCode: Type.String({ minLength: 1, maxLength: 16 }),
     serviceNameAr: Type.String({ maxLength: 200 }),
     serviceNameEn: Type.String({ maxLength: 200 }),
-    issued: Type.Integer({ minimum: 0 }),
-    called: Type.Integer({ minimum: 0 }),
-    served: Type.Integer({ minimum: 0 }),
-    noShow: Type.Integer({ minimum: 0 }),
-    cancelled: Type.Integer({ minimum: 0 }),
-    transferredIn: Type.Integer({ minimum: 0 }),
-    transferredOut: Type.Integer({ minimum: 0 }),
+    issued: count(),
+    called: count(),
+    served: count(),
+    noShow: count(),
+    cancelled: count(),
+    transferredIn: count(),
+    transferredOut: count(),
     /** Seconds waited, summed over the calls of the hour (issue or last transfer → call). */
-    waitSumSeconds: Type.Integer({ minimum: 0 }),
-    waitCount: Type.Integer({ minimum: 0 }),
-    waitMaxSeconds: Type.Integer({ minimum: 0 }),
+    waitSumSeconds: secondsSum(),
+    waitCount: count(),
+    waitMaxSeconds: Type.Integer({ minimum: 0, maximum: FigureLimits.seconds }),
     /** Calls made within the service's target wait. */
-    waitWithinTarget: Type.Integer({ minimum: 0 }),
+    waitWithinTarget: count(),
     /**
      * Tickets that left the line uncalled in the hour after their target wait had passed
      * (cancelled by staff, by the citizen or by the day's close): misses that no call counts.
      * Within target % = waitWithinTarget ÷ (waitCount + this). Absent from older centers (0).
      */
-    waitMissedUncalled: Type.Optional(Type.Integer({ minimum: 0 })),
+    waitMissedUncalled: Type.Optional(count()),
     /** Call → finish seconds, summed over the tickets finished in the hour. */
-    serviceSumSeconds: Type.Integer({ minimum: 0 }),
-    serviceCount: Type.Integer({ minimum: 0 }),
+    serviceSumSeconds: secondsSum(),
+    serviceCount: count(),
     /** Minutes counters serving this service were open during the hour (a counter serving 3 services counts for each). */
-    counterOpenMinutes: Type.Integer({ minimum: 0 }),
+    counterOpenMinutes: Type.Integer({ minimum: 0, maximum: FigureLimits.counterMinutes }),
   },
   { additionalProperties: false },
 )
@@ -89,12 +116,12 @@ export const CenterHealth = Type.Object(
   {
     /** When the center measured this (epoch ms). */
     at: Type.Integer({ minimum: 0 }),
-    countersOpen: Type.Integer({ minimum: 0 }),
-    devicesFaulty: Type.Integer({ minimum: 0 }),
+    countersOpen: Type.Integer({ minimum: 0, maximum: FigureLimits.health }),
+    devicesFaulty: Type.Integer({ minimum: 0, maximum: FigureLimits.health }),
     /** Tabour version running at the center. */
     version: Type.String({ maxLength: 64 }),
     /** Batches waiting in the center's outbox. */
-    outboxPending: Type.Integer({ minimum: 0 }),
+    outboxPending: Type.Integer({ minimum: 0, maximum: FigureLimits.health }),
   },
   { additionalProperties: false },
 )
@@ -111,16 +138,33 @@ export const HourBatch = Type.Object(
     hour: Type.Integer({ minimum: 0, maximum: 23 }),
     timeZone: Type.String({ minLength: 1, maxLength: 64 }),
     /** 1, 2, …: the running figure of an hour is revised as the hour goes on. */
-    revision: Type.Integer({ minimum: 1 }),
+    revision: Type.Integer({ minimum: 1, maximum: FigureLimits.revision }),
     /** The hour is over: this revision is the last. */
     final: Type.Boolean(),
     generatedAt: Type.Integer({ minimum: 0 }),
-    rows: Type.Array(HourFigures, { maxItems: 500 }),
+    rows: Type.Array(HourFigures, { maxItems: FigureLimits.services }),
     health: Type.Optional(CenterHealth),
   },
   { additionalProperties: false },
 )
 export type HourBatch = Static<typeof HourBatch>
+
+/**
+ * What the schema cannot say about a batch: the same service twice, a wait sum longer than its
+ * calls could have waited, more calls within target than calls. The offending field's path
+ * (`rows/2/waitSumSeconds`) and why, or null when the batch is plausible.
+ */
+export function implausibleField(batch: HourBatch): string | null {
+  const seen = new Set<string>()
+  for (const [i, r] of batch.rows.entries()) {
+    if (seen.has(r.serviceCode)) return `rows/${i}/serviceCode: ${r.serviceCode} appears twice`
+    seen.add(r.serviceCode)
+    if (r.waitSumSeconds > r.waitCount * FigureLimits.seconds) return `rows/${i}/waitSumSeconds: more than a day per call`
+    if (r.serviceSumSeconds > r.serviceCount * FigureLimits.seconds) return `rows/${i}/serviceSumSeconds: more than a day per service`
+    if (r.waitWithinTarget > r.waitCount) return `rows/${i}/waitWithinTarget: more than waitCount`
+  }
+  return null
+}
 
 export const Heartbeat = Type.Object(
   { centerId: Type.String({ minLength: 1, maxLength: 64 }), health: CenterHealth },
@@ -161,6 +205,8 @@ export const HubErrorCodes = {
 export type HubErrorCode = (typeof HubErrorCodes)[keyof typeof HubErrorCodes]
 
 export interface SignedParts {
+  /** The route's path from UpstreamPaths: bound into the signature. */
+  path: string
   centerId: string
   timestamp: number
   nonce: string
@@ -170,7 +216,7 @@ export interface SignedParts {
 
 export function signingString(p: SignedParts): string {
   const bodyHash = createHash('sha256').update(p.body, 'utf8').digest('hex')
-  return `${p.centerId}\n${p.timestamp}\n${p.nonce}\n${p.seq}\n${bodyHash}`
+  return `tabour-upstream-v2\nPOST ${p.path}\n${p.centerId}\n${p.timestamp}\n${p.nonce}\n${p.seq}\n${bodyHash}`
 }
 
 export function sign(secret: string, p: SignedParts): string {

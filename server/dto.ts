@@ -31,3 +31,11 @@ export function counterDto(c: CounterRecord): Counter {
   const { priorityStreak: _omit, ...counter } = c
   return counter
 }
+
+/**
+ * A counter as public screens (displays) see it: who works it and why it paused are staff
+ * matters (a username is half of a login), so `clerk` and `pauseReason` are always null here.
+ */
+export function publicCounterDto(c: CounterRecord): Counter {
+  return { ...counterDto(c), clerk: null, pauseReason: null }
+}

@@ -140,6 +140,11 @@ export const CONSOLE_MESSAGES = {
   'err.serviceNotFound': { ar: 'لم يتم العثور على الخدمة.', en: 'Service not found.' },
   'err.serviceInactive': { ar: 'هذه الخدمة متوقفة الآن.', en: 'This service is not taking tickets now.' },
   'err.serviceCap': { ar: 'بلغت هذه الخدمة حدها اليومي.', en: 'This service has reached its daily limit.' },
+  'err.unknownOutcome': { ar: 'اختر نتيجة من القائمة.', en: 'Choose an outcome from the list.' },
+  'err.serviceNotServedHere': {
+    ar: 'هذا الشباك لا يقدّم خدمة هذه التذكرة. يمكن للمدير استدعاؤها.',
+    en: "This counter does not serve this ticket's service. A manager can call it.",
+  },
   'err.notForThisCounter': { ar: 'حُوّلت هذه التذكرة إلى شباك آخر.', en: 'This ticket was transferred to another counter.' },
   'err.transferTarget': { ar: 'لا يمكن التحويل إلى الشباك نفسه.', en: 'A ticket cannot be transferred to its own counter.' },
   'err.invalid': { ar: 'بيانات غير صالحة.', en: 'Invalid input.' },

@@ -277,4 +277,13 @@ CREATE TABLE counter_printers (
 );
 `,
   },
+  {
+    version: 7,
+    name: 'upstream dead letters (a batch the hub can never accept is parked, not retried)',
+    sql: `
+-- A batch the hub refused as malformed (400, 413) would block every later batch if retried:
+-- it stays here, parked (nothing is deleted), and the reporter goes on with the next one.
+ALTER TABLE upstream_outbox ADD COLUMN parked_at INTEGER;
+`,
+  },
 ]

@@ -112,6 +112,15 @@ export class TabourMetrics {
         this.set(center.socketCount())
       },
     })
+    const parkedStmt = db.prepare('SELECT COUNT(*) AS n FROM upstream_outbox WHERE parked_at IS NOT NULL')
+    new Gauge({
+      name: 'tabour_upstream_parked_batches',
+      help: 'Upstream batches the hub refused as malformed, parked in the outbox (alert when above 0)',
+      registers,
+      collect() {
+        this.set((parkedStmt.get() as { n: number }).n)
+      },
+    })
     const faulty = this.faulty
     new Gauge({
       name: 'tabour_devices_faulty',

@@ -97,7 +97,12 @@ export class CounterActions {
       if (ticket.targetCounterId !== null && ticket.targetCounterId !== counter.id) {
         throw domainError(ErrorCodes.SERVICE_NOT_AT_COUNTER, `ticket ${ticket.label} was transferred to another counter`)
       }
-      return this.call(tx, actor, counter, ticket, 'specific')
+      // a clerk calls only what the counter serves; a manager may override, and the call's log row says so
+      const override = ticket.targetCounterId !== counter.id && !counter.services.some((s) => s.serviceId === ticket.serviceId)
+      if (override && !(actor.type === 'user' && STAFF_WHO_MAY_TAKE_OVER.has(actor.role))) {
+        throw domainError(ErrorCodes.SERVICE_NOT_SERVED_HERE, `counter ${counter.number} does not serve the service of ${ticket.label}`)
+      }
+      return this.call(tx, actor, counter, ticket, override ? 'override' : 'specific')
     })
   }
 
@@ -124,6 +129,11 @@ export class CounterActions {
 
   finish(actor: Actor, counterId: number, outcome: string | null, note: string | null): CounterActionResult {
     return this.onCurrent(actor, counterId, 'finish', (tx, _counter, t) => {
+      // an outcome is one of the configured list (queue.finishOutcomes), never free text: reports group by it
+      const outcomes = this.ctx.config.queue.finishOutcomes.map((o) => o.code)
+      if (outcome !== null && !outcomes.includes(outcome)) {
+        throw domainError(ErrorCodes.UNKNOWN_OUTCOME, `outcome ${outcome.slice(0, 64)} is not one of ${outcomes.join(', ')}`)
+      }
       tx.log({
         type: 'ticket.finished',
         ticketId: t.id,
@@ -202,7 +212,8 @@ export class CounterActions {
     actor: Actor,
     counter: CounterRecord,
     ticket: TicketRecord,
-    how: 'policy' | 'specific',
+    /** policy: call-next; specific: one ticket by id; override: a ticket of a service the counter does not serve (a manager). */
+    how: 'policy' | 'specific' | 'override',
   ): CounterActionResult {
     assertTransition(ticket.status, 'call')
     const { waitedSeconds, targetWaitSeconds, withinTarget } = waitFacts(this.ctx, ticket, tx.now)

@@ -2,7 +2,7 @@ import type { Server } from 'socket.io'
 import type { Queue } from '../queue/queue.ts'
 import type { DomainEvent } from '../queue/domain-events.ts'
 import type { ClientToServerEvents, QueueFigures, ServerToClientEvents } from '../../protocol/events.ts'
-import { counterDto, ticketDto } from '../dto.ts'
+import { counterDto, publicCounterDto, ticketDto } from '../dto.ts'
 import { calledTicket } from './snapshot.ts'
 import { ALL_ZONES_FEED, type FeedSequences, KIOSK_FEED, STAFF_FEED, zoneFeed } from './feeds.ts'
 import { type PublicTicketCenter, publicTicketOf } from '../public-ticket.ts'
@@ -122,10 +122,15 @@ export class Broadcaster {
           calledTicket(event.ticket, event.counter, event.recall, event.at),
         )
       case 'counter:updated':
-        return this.send(this.zoneFeeds(event.counter.zone), 'counter:updated', { counter: counterDto(event.counter) })
+        // staff see who works the counter; displays only what is written over it
+        this.send([STAFF_FEED], 'counter:updated', { counter: counterDto(event.counter) })
+        return this.send(this.publicZoneFeeds(event.counter.zone), 'counter:updated', { counter: publicCounterDto(event.counter) })
       case 'device:status':
-        // staff see every device; kiosks need to know when their printer failed
-        return this.send([STAFF_FEED, KIOSK_FEED], 'device:status', { deviceId: event.deviceId, status: event.status })
+        // staff see every device; kiosks need to know when their printer failed (boards and keypads are not theirs)
+        return this.send(event.status.printer ? [STAFF_FEED, KIOSK_FEED] : [STAFF_FEED], 'device:status', {
+          deviceId: event.deviceId,
+          status: event.status,
+        })
       case 'queue:updated':
         return this.send([STAFF_FEED, KIOSK_FEED, ALL_ZONES_FEED, ...this.knownZones().map(zoneFeed)], 'queue:updated', {
           services: event.serviceIds.map((id) => this.figures(id)).filter((f): f is QueueFigures => f !== null),
@@ -154,7 +159,11 @@ export class Broadcaster {
   }
 
   private zoneFeeds(zone: string): string[] {
-    return [STAFF_FEED, ALL_ZONES_FEED, zoneFeed(zone)]
+    return [STAFF_FEED, ...this.publicZoneFeeds(zone)]
+  }
+
+  private publicZoneFeeds(zone: string): string[] {
+    return [ALL_ZONES_FEED, zoneFeed(zone)]
   }
 
   private knownZones(): string[] {

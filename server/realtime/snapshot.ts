@@ -2,7 +2,7 @@ import type { Queue } from '../queue/queue.ts'
 import type { TicketRecord } from '../db/repositories/tickets-repo.ts'
 import type { CounterRecord } from '../db/repositories/counters-repo.ts'
 import type { CalledTicket, Snapshot } from '../../protocol/events.ts'
-import { counterDto, ticketDto } from '../dto.ts'
+import { counterDto, publicCounterDto, ticketDto } from '../dto.ts'
 import { KIOSK_FEED, STAFF_FEED, zoneOfFeed } from './feeds.ts'
 
 const RECENT_CALLS = 10
@@ -17,10 +17,20 @@ export function calledTicket(ticket: TicketRecord, counter: CounterRecord, recal
   }
 }
 
-/** Everything a client of this feed may see, for a fresh start after a gap or a reload. */
+/**
+ * Everything a client of this feed may see, for a fresh start after a gap or a reload. Public
+ * feeds see no clerk (publicCounterDto); kiosks get only what their screen uses: the services
+ * and the news, no counters and no calls.
+ */
 export function buildSnapshot(queue: Queue, feed: string, seq: number): Snapshot {
-  const zone = zoneOfFeed(feed)
+  // the feeds that get `device:status` pushes get the last printer reports too (none: no key)
   const printers = feed === STAFF_FEED || feed === KIOSK_FEED ? queue.deviceStatus.printers() : []
+  const printerReports = printers.length > 0 ? { printers } : {}
+  if (feed === KIOSK_FEED) {
+    const services = queue.view.serviceQueues({ activeOnly: true })
+    return { seq, feed, services, counters: [], recentCalls: [], news: queue.view.news(), ...printerReports }
+  }
+  const zone = zoneOfFeed(feed)
   const counters = queue.view.counters(zone)
   const byId = new Map(counters.map((c) => [c.id, c]))
   const recentCalls = queue.view
@@ -32,11 +42,10 @@ export function buildSnapshot(queue: Queue, feed: string, seq: number): Snapshot
     seq,
     feed,
     services: queue.view.serviceQueues({ activeOnly: true }),
-    counters: counters.map(counterDto),
+    counters: counters.map(feed === STAFF_FEED ? counterDto : publicCounterDto),
     recentCalls,
     news: queue.view.news(),
     ...(feed === STAFF_FEED ? { tickets: queue.view.liveTickets().map(ticketDto) } : {}),
-    // the feeds that get `device:status` pushes get the last printer reports too (none: no key)
-    ...(printers.length > 0 ? { printers } : {}),
+    ...printerReports,
   }
 }

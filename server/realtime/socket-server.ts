@@ -10,6 +10,7 @@ import { Broadcaster } from './broadcaster.ts'
 import { FeedSequences, feedOf } from './feeds.ts'
 import { buildSnapshot } from './snapshot.ts'
 import { parseWatch, ticketFeed } from './ticket-watch.ts'
+import { identityOf, sessionIdOf, SessionOwners } from './session-owners.ts'
 
 interface SocketData {
   /** The handshake's token, checked again every realtime.tokenCheckSeconds ('' on a public watch socket). */
@@ -45,6 +46,17 @@ export function attachRealtime(app: FastifyInstance, deps: { auth: Authenticator
     // 0 turns recovery off: socket.io's own check would still let a client back within the same millisecond
     ...(recoveryMs > 0 ? { connectionStateRecovery: { maxDisconnectionDuration: recoveryMs, skipMiddlewares: false } } : {}),
   })
+  // a dropped socket's session goes back only to the identity that owned it (issue 16)
+  const owners = new SessionOwners(recoveryMs)
+  if (recoveryMs > 0) {
+    owners.guard(io.of('/'), (auth) => {
+      const watch = parseWatch(auth, deps.queue)
+      if (watch instanceof Error) return null
+      if (watch) return identityOf(null, watch)
+      const actor = typeof auth.token === 'string' ? deps.auth.authenticate(auth.token) : null
+      return actor && !(actor instanceof Error) ? identityOf(actor, []) : null
+    })
+  }
   const seqs = new FeedSequences(Date.now())
   const broadcaster = new Broadcaster(io, deps.queue, seqs, deps.config)
   const unsubscribe = deps.queue.events.on((event) => {
@@ -84,6 +96,11 @@ export function attachRealtime(app: FastifyInstance, deps: { auth: Authenticator
 
   io.on('connection', (socket) => {
     const { actor, feed, watch } = socket.data
+    const pid = sessionIdOf(socket)
+    if (pid !== undefined) {
+      owners.connected(pid, identityOf(actor, watch))
+      socket.on('disconnect', () => owners.disconnected(pid))
+    }
     if (!actor) {
       // the current state at once (recovered or not: a state push is idempotent), then every change
       for (const id of watch) void socket.join(ticketFeed(id))

@@ -3,7 +3,7 @@
  * who handled it. Phone numbers only for admins (they are personal data).
  */
 import type Database from 'better-sqlite3'
-import { csvCell, toCsv } from './csv.ts'
+import { csvCell, toCsv } from '../../protocol/csv.ts'
 import type { Figures } from './figures.ts'
 import type { Report } from '../../protocol/stats.ts'
 

@@ -41,6 +41,8 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   [ErrorCodes.SERVICE_INACTIVE]: 422,
   [ErrorCodes.SERVICE_DAILY_CAP]: 422,
   [ErrorCodes.SERVICE_NOT_AT_COUNTER]: 422,
+  [ErrorCodes.SERVICE_NOT_SERVED_HERE]: 422,
+  [ErrorCodes.UNKNOWN_OUTCOME]: 422,
   [ErrorCodes.TRANSFER_TARGET]: 422,
   [ErrorCodes.LAST_ADMIN]: 422,
   [ErrorCodes.NO_PRINTER]: 422,

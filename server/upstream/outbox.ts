@@ -125,10 +125,11 @@ export class Outbox {
       .immediate()
   }
 
-  /** The oldest unacknowledged batch (batches go out in order). */
+  /** The oldest unacknowledged batch that is not parked (batches go out in order). */
   first(): OutboxBatch | null {
+    const sql = 'SELECT * FROM upstream_outbox WHERE parked_at IS NULL ORDER BY id LIMIT 1'
     // biome-ignore lint/suspicious/noExplicitAny: a raw SQLite row, mapped field by field below
-    const r = this.db.prepare('SELECT * FROM upstream_outbox ORDER BY id LIMIT 1').get() as Record<string, any> | undefined
+    const r = this.db.prepare(sql).get() as Record<string, any> | undefined
     return r
       ? {
           id: r.id,
@@ -144,8 +145,22 @@ export class Outbox {
       : null
   }
 
+  /** Batches still to send (parked ones not counted). */
   pending(): number {
-    return (this.db.prepare('SELECT COUNT(*) AS n FROM upstream_outbox').get() as { n: number }).n
+    return (this.db.prepare('SELECT COUNT(*) AS n FROM upstream_outbox WHERE parked_at IS NULL').get() as { n: number }).n
+  }
+
+  /** Batches the hub refused for good, kept aside (the metric tabour_upstream_parked_batches). */
+  parked(): number {
+    return (this.db.prepare('SELECT COUNT(*) AS n FROM upstream_outbox WHERE parked_at IS NOT NULL').get() as { n: number }).n
+  }
+
+  /**
+   * The hub refused the batch as malformed: retrying cannot help, and it would hold up every
+   * later batch. It stays in the outbox, parked with the hub's answer, for an operator to read.
+   */
+  park(id: number, error: string, at: number): void {
+    this.db.prepare('UPDATE upstream_outbox SET parked_at = ?, last_error = ? WHERE id = ?').run(at, error.slice(0, 500), id)
   }
 
   /** The hub acknowledged it: gone for good. */

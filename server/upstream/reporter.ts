@@ -33,6 +33,8 @@ const VERSION = (() => {
 
 export interface ReporterStats {
   sent: number
+  /** Batches parked as dead letters since start. */
+  parked: number
   failures: number
   lastError: string | null
   lastAckAt: number | null
@@ -53,7 +55,14 @@ export interface ReporterDeps {
 interface Refusal {
   error: string
   retryAfterMs?: number
+  /** The hub's HTTP status, when it answered. */
+  status?: number
+  /** The hub's message (which field it refused). */
+  detail?: string
 }
+
+/** Hub answers that no retry can change (a malformed or oversized batch): the batch is parked. */
+const PERMANENT_REFUSALS = new Set([400, 413])
 
 /** A Retry-After header in ms from `now`: delta-seconds or an HTTP date (RFC 9110 §10.2.3); undefined when absent or unreadable. */
 export function retryAfterMsOf(header: string | null, now: number): number | undefined {
@@ -67,7 +76,7 @@ export function retryAfterMsOf(header: string | null, now: number): number | und
 
 export class UpstreamReporter {
   readonly outbox: Outbox
-  readonly stats: ReporterStats = { sent: 0, failures: 0, lastError: null, lastAckAt: null }
+  readonly stats: ReporterStats = { sent: 0, parked: 0, failures: 0, lastError: null, lastAckAt: null }
   private readonly cfg: UpstreamConfig & { url: string; centerId: string; secret: string }
   private readonly faulty = new Map<number, boolean>()
   private readonly unsubscribe: () => void
@@ -174,6 +183,15 @@ export class UpstreamReporter {
       }
       this.stats.failures++
       this.stats.lastError = error.error
+      if (error.status !== undefined && PERMANENT_REFUSALS.has(error.status)) {
+        this.outbox.park(batch.id, `${error.error}${error.detail ? `: ${error.detail}` : ''}`, Date.now())
+        this.stats.parked++
+        this.deps.log.error(
+          { seq: batch.id, day: batch.day, hour: batch.hour, error: error.error, detail: error.detail },
+          'upstream batch refused by the hub as malformed: parked (kept in upstream_outbox), going on with the next',
+        )
+        continue
+      }
       // a hub that says when to come back (429/503 with Retry-After) is believed, within our own ceiling
       const delay = error.retryAfterMs !== undefined ? this.retryAfterDelay(error.retryAfterMs) : this.backoffMs(batch.attempts + 1)
       this.outbox.failed(batch.id, error.error, Date.now() + delay)
@@ -215,7 +233,7 @@ export class UpstreamReporter {
   // biome-ignore lint/suspicious/noExplicitAny: the hub's JSON answer is untrusted and read defensively
   private async post(path: string, seq: number, body: unknown, acknowledged: (json: any) => boolean): Promise<Refusal | null> {
     const text = JSON.stringify(body)
-    const parts = { centerId: this.cfg.centerId, timestamp: Date.now(), nonce: randomBytes(16).toString('hex'), seq, body: text }
+    const parts = { path, centerId: this.cfg.centerId, timestamp: Date.now(), nonce: randomBytes(16).toString('hex'), seq, body: text }
     this.abort = new AbortController()
     const signal = AbortSignal.any([this.abort.signal, AbortSignal.timeout(this.cfg.timeoutSeconds * 1000)])
     try {
@@ -236,7 +254,8 @@ export class UpstreamReporter {
       if (res.status === 200 && acknowledged(json)) return null
       const error = `hub answered ${res.status}${json?.code ? ` ${json.code}` : ''}`
       const retryAfterMs = res.status === 429 || res.status === 503 ? retryAfterMsOf(res.headers.get('retry-after'), Date.now()) : undefined
-      return retryAfterMs === undefined ? { error } : { error, retryAfterMs }
+      const answered = { error, status: res.status, ...(json?.message ? { detail: String(json.message).slice(0, 300) } : {}) }
+      return retryAfterMs === undefined ? answered : { ...answered, retryAfterMs }
     } catch (err) {
       const e = err as Error & { cause?: { code?: string } }
       return { error: e.cause?.code ?? e.name ?? String(err) }

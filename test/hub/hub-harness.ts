@@ -146,10 +146,12 @@ export async function postSigned(
   centerId: string,
   secret: string,
   body: unknown,
-  o: { timestamp?: number; nonce?: string; seq?: number; headers?: Record<string, string> } = {},
+  o: { timestamp?: number; nonce?: string; seq?: number; headers?: Record<string, string>; signedPath?: string } = {},
 ) {
   const text = JSON.stringify(body)
   const parts = {
+    // the route the signature is for: another than `path` to test that the hub binds it
+    path: o.signedPath ?? path,
     centerId,
     timestamp: o.timestamp ?? Date.now(),
     nonce: o.nonce ?? randomUUID().replace(/-/g, ''),

@@ -1,13 +1,16 @@
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { Type } from '@sinclair/typebox'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { CreateCounterBody, UpdateCounterBody } from '../../../protocol/requests.ts'
 import { Counter } from '../../../protocol/entities.ts'
 import { errorResponses, IdParam } from '../../../protocol/common.ts'
 import { actorOf, ADMINS, allow, STAFF } from '../../auth/access.ts'
-import { counterDto } from '../../dto.ts'
+import { counterDto, publicCounterDto } from '../../dto.ts'
 
-/** Counters: everyone on staff (and displays) can list them; admins create and edit. */
+/**
+ * Counters: everyone on staff can list them, displays too without the clerks (publicCounterDto);
+ * kiosks never need them. Admins create and edit.
+ */
 export async function counterRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
   const { queue, configuration } = app.tabour
@@ -16,10 +19,10 @@ export async function counterRoutes(fastify: FastifyInstance): Promise<void> {
   app.get(
     '/',
     {
-      preValidation: allow(...STAFF, 'display', 'kiosk'),
+      preValidation: allow(...STAFF, 'display'),
       schema: { tags: ['counters'], response: { 200: Type.Array(Counter), ...errorResponses(401, 403) } },
     },
-    async () => queue.view.counters().map(counterDto),
+    async (request) => queue.view.counters().map(forCaller(request)),
   )
 
   app.get(
@@ -28,7 +31,7 @@ export async function counterRoutes(fastify: FastifyInstance): Promise<void> {
       preValidation: allow(...STAFF, 'display'),
       schema: { tags: ['counters'], params: IdParam, response: { 200: Counter, ...errorResponses(400, 401, 403, 404) } },
     },
-    async (request) => counterDto(counters.get(request.params.id)),
+    async (request) => forCaller(request)(counters.get(request.params.id)),
   )
 
   app.post(
@@ -53,4 +56,9 @@ export async function counterRoutes(fastify: FastifyInstance): Promise<void> {
     },
     async (request) => counterDto(counters.update(actorOf(request), request.params.id, request.body)),
   )
+}
+
+/** What a caller may see of a counter: a display (a public screen) gets no clerk. */
+function forCaller(request: FastifyRequest): typeof counterDto {
+  return actorOf(request).type === 'device' ? publicCounterDto : counterDto
 }

@@ -61,9 +61,9 @@ describe('the counter lifecycle', () => {
     expect(started.json().counter.currentTicketId).toBe(issued.id)
 
     clock.advance(240)
-    const finished = await center.action(clerk, c1.id, 'finish', { outcome: 'completed', note: 'renewed ID card' })
+    const finished = await center.action(clerk, c1.id, 'finish', { outcome: 'served', note: 'renewed ID card' })
     expect(finished.statusCode).toBe(200)
-    expect(finished.json().ticket).toMatchObject({ status: 'done', outcome: 'completed', finishedAt: new Date(clock.now).toISOString() })
+    expect(finished.json().ticket).toMatchObject({ status: 'done', outcome: 'served', finishedAt: new Date(clock.now).toISOString() })
     expect(finished.json().counter).toMatchObject({ state: 'open', currentTicketId: null })
 
     // the public status follows
@@ -139,7 +139,7 @@ describe('the counter lifecycle', () => {
     await center.issue(s.kiosk, { serviceId: s.a.id })
     await center.action(s.clerk, s.c1.id, 'call-next')
     // finish from called, without start
-    expectError(await center.action(s.clerk, s.c1.id, 'finish', { outcome: 'completed' }), 409, 'TABOUR_ERR_ILLEGAL_TRANSITION')
+    expectError(await center.action(s.clerk, s.c1.id, 'finish', { outcome: 'served' }), 409, 'TABOUR_ERR_ILLEGAL_TRANSITION')
     await center.action(s.clerk, s.c1.id, 'start')
     // the person showed up: not a no-show; already serving: cannot start or recall
     expectError(await center.action(s.clerk, s.c1.id, 'no-show'), 409, 'TABOUR_ERR_ILLEGAL_TRANSITION')

@@ -49,7 +49,7 @@ async function scene() {
   at(760)
   await ok(center.action(clerk2, c2.id, 'start'))
   at(900)
-  await ok(center.action(clerk2, c2.id, 'finish', { outcome: 'completed' }))
+  await ok(center.action(clerk2, c2.id, 'finish', { outcome: 'served' }))
   return { center, clock, a, b, c1, c2, idle, kiosk, manager }
 }
 

@@ -541,7 +541,7 @@ describe('the event log', () => {
       [clerk1, `/counters/${c1.id}/transfer`, { serviceId: b.id }],
       [clerk2, `/counters/${c2.id}/call-next`],
       [clerk2, `/counters/${c2.id}/start`],
-      [clerk2, `/counters/${c2.id}/finish`, { outcome: 'completed' }],
+      [clerk2, `/counters/${c2.id}/finish`, { outcome: 'served' }],
     ]
     for (const [token, url, body] of steps) {
       clock.advance(30)
