@@ -1,3 +1,4 @@
+import type { DisplaySoundReport } from '../../protocol/device-config.ts'
 import type { DeviceHealthReport } from '../../protocol/device-health.ts'
 import type { QueueContext } from './queue-context.ts'
 
@@ -13,5 +14,10 @@ export class DeviceStatus {
 
   report(deviceId: number, status: DeviceHealthReport): void {
     this.ctx.publish([{ type: 'device:status', deviceId, status }])
+  }
+
+  /** A display's report about itself (its sound), stamped with the server's clock. */
+  reportDisplay(deviceId: number, report: DisplaySoundReport): void {
+    this.report(deviceId, { display: { ...report, at: new Date(this.ctx.clock()).toISOString() } })
   }
 }
