@@ -56,8 +56,9 @@ describe('display settings', () => {
       digits: 'western',
       recentCalls: 6,
       showWaiting: true,
-      announceLanguages: ['ar', 'en'],
-      chime: true,
+      announceLanguages: ['ar'],
+      chime: false,
+      announcement: 'short',
       hijriDate: true,
       media: false,
       mediaSeconds: 10,
@@ -79,6 +80,12 @@ describe('display settings', () => {
       DEFAULT_DISPLAY_SETTINGS,
     )
     expect(displaySettings({ announceLanguages: ['fr', 'ar', 'ar'] }).announceLanguages).toEqual(['ar'])
+    expect(displaySettings({ announcement: 'long', chime: true, announceLanguages: ['ar', 'en'] })).toMatchObject({
+      announcement: 'long',
+      chime: true,
+      announceLanguages: ['ar', 'en'],
+    })
+    expect(displaySettings({ announcement: 'loud' }).announcement).toBe('short')
   })
 
   it("takes the center's digits unless the display's own config sets them", () => {
