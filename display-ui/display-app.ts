@@ -46,7 +46,7 @@ async function audioIsLocked(): Promise<boolean> {
   try {
     if (probe.state === 'running') return false
     // resume() stays pending while autoplay is blocked; allowed, it settles at once
-    await Promise.race([probe.resume().catch(() => undefined), new Promise((r) => setTimeout(r, 400))])
+    await Promise.race([probe.resume().catch(() => undefined), new Promise((r) => setTimeout(r, 1500))])
     return (probe.state as AudioContextState) !== 'running'
   } finally {
     void probe.close().catch(() => undefined)
@@ -238,6 +238,8 @@ export class DisplayApp extends LitElement {
     if (voice !== this.voice) return
     this.spoken = voiceStateOf(voice)
     if (record.state === 'playing') this.flash(record.announcement.id)
+    // a call was heard after all (the probe judged a slow audio start as blocked): tell staff it is fine
+    if (record.state === 'done' && record.clips.length > 0 && this.soundLocked) this.setSoundLocked(false)
   }
 
   /** (Re)creates the announcer when its languages, chime or wording changed; the first settings create it. */
