@@ -24,7 +24,8 @@ const PALETTE = ['#003a70', '#c8102e', '#0f7b3f', '#b25e00', '#6a1b9a', '#00838f
 export function deviceHealth(d: DeviceHealth, now: number): { key: DashboardMessageKey; tone: 'ok' | 'warn' | 'bad' } {
   if (d.revoked) return { key: 'health.revoked', tone: 'warn' }
   if (!d.paired) return { key: 'health.unpaired', tone: 'warn' }
-  const s = (d.status?.printer ?? d.status?.serial ?? d.status ?? {}) as Record<string, unknown>
+  const s = (d.status?.printer ?? d.status?.serial ?? d.status?.display ?? d.status ?? {}) as Record<string, unknown>
+  if (s.sound === 'blocked') return { key: 'health.soundBlocked', tone: 'bad' }
   if (s.paperOut === true) return { key: 'health.paperOut', tone: 'bad' }
   if (s.coverOpen === true) return { key: 'health.cover', tone: 'bad' }
   if (s.reachable === false || s.online === false || s.connected === false || s.open === false)

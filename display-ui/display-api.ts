@@ -4,6 +4,7 @@
  * token. Failures are ApiError or NetworkError.
  */
 import type { CenterInfo, MediaItem } from '../protocol/center.ts'
+import type { DisplaySoundReport } from '../protocol/device-config.ts'
 import { requestJson } from '../ui-common/api-client.ts'
 import { apiUrl } from '../ui-common/base-path.ts'
 
@@ -13,4 +14,9 @@ export type DisplayCenter = Pick<CenterInfo, 'nameAr' | 'nameEn' | 'timeZone' | 
 /** The images and videos of the center's media folder; URLs are absolute paths under the base. */
 export function fetchMedia(base: string, token: string): Promise<MediaItem[]> {
   return requestJson(apiUrl(base, '/media'), { token })
+}
+
+/** POST /devices/me/status: the display's own health (its sound), which staff see in the device list. */
+export async function reportStatus(base: string, token: string, report: DisplaySoundReport): Promise<void> {
+  await requestJson(apiUrl(base, '/devices/me/status'), { method: 'POST', token, body: report })
 }

@@ -1,10 +1,16 @@
 /**
  * `<tabour-display-app>`: the waiting-room display. Pairs itself once (`?pair=CODE` or the code
- * typed), then shows, for its zone: the newest call large (ticket → counter), flashing for
- * `flashSeconds` and announced aloud; the earlier calls still at a counter; the waiting figures
+ * typed), then shows, for its zone: large, the call being announced (ticket → counter), flashing
+ * for `flashSeconds` from the moment its announcement starts (spoken-board.ts: the board shows
+ * what the voice says; calls not yet spoken wait in the list as "next to be announced"); the
+ * earlier calls still at a counter; the waiting figures
  * per service; the clock and date; the manager's news line; and optionally the media folder.
  * Arabic first, English on the second line, right to left. The link to the center is
  * DisplaySession's (reconnects, snapshots, revocation); this element draws it and speaks.
+ *
+ * Sound the browser blocks (autoplay policy) is reported to staff as device health; the public
+ * is never asked to tap. Staff can still unlock it on the spot with any key or a touch (nothing
+ * on screen says so, apart from a small muted mark in a corner whose label is for staff).
  */
 import { LitElement, html, nothing, type TemplateResult } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
@@ -17,10 +23,11 @@ import type { LangChangeEvent } from '../ui-common/lang-switch.ts'
 import type { PairSubmitDetail } from '../ui-common/pairing-screen.ts'
 import { applyPageTheme } from '../ui-common/theme.ts'
 import '../ui-common/pairing-screen.ts'
-import { createAnnouncer, type Announcer } from './announcer/index.ts'
+import { createAnnouncer, type AnnouncementRecord, type Announcer } from './announcer/index.ts'
 import { DisplaySession } from './display-session.ts'
 import type { DisplaySettings } from './display-settings.ts'
 import { boardStyles, displayStyles } from './display-styles.ts'
+import { callKey, SILENT, spokenBoard, voiceStateOf, type VoiceState } from './spoken-board.ts'
 import { displayText, type DisplayMessageKey } from '../protocol/messages/display.ts'
 import './display-clock.ts'
 import './news-ticker.ts'
@@ -39,7 +46,7 @@ async function audioIsLocked(): Promise<boolean> {
   try {
     if (probe.state === 'running') return false
     // resume() stays pending while autoplay is blocked; allowed, it settles at once
-    await Promise.race([probe.resume().catch(() => undefined), new Promise((r) => setTimeout(r, 400))])
+    await Promise.race([probe.resume().catch(() => undefined), new Promise((r) => setTimeout(r, 1500))])
     return (probe.state as AudioContextState) !== 'running'
   } finally {
     void probe.close().catch(() => undefined)
@@ -54,8 +61,10 @@ export class DisplayApp extends LitElement {
   @state() private flashing: string | null = null
   /** Language of the pairing screen (the board itself always shows both). */
   @state() private pairLang: Lang = 'ar'
-  /** Audio needs a tap first: show the hint. */
+  /** The browser holds the sound back until a gesture: reported to staff, a small mark in a corner. */
   @state() private soundLocked = false
+  /** What the voice is saying and what waits to be said (the board follows it). */
+  @state() private spoken: VoiceState = SILENT
 
   private booted = false
   private flashTimer: ReturnType<typeof setTimeout> | undefined
@@ -117,7 +126,8 @@ export class DisplayApp extends LitElement {
     const { settings, center, calls } = session
     const digits = settings.digits
     const withMedia = settings.media && session.media.length > 0
-    const [newest, ...earlier] = calls
+    const board = spokenBoard(calls, this.spoken)
+    const listed = [...board.next.map((call) => ({ call, pending: true })), ...board.earlier.map((call) => ({ call, pending: false }))]
     return html`
       <header>
         <div class="center">
@@ -130,15 +140,19 @@ export class DisplayApp extends LitElement {
         <tabour-display-clock .timeZone=${center?.timeZone} .digits=${digits} ?hijri=${settings.hijriDate}></tabour-display-clock>
       </header>
       <main class="${withMedia ? 'with-media' : ''} ${session.connected ? '' : 'stale'}" data-screen="board" data-synced=${session.synced ? 'yes' : 'no'}>
-        ${this.renderNow(newest, digits)}
+        ${this.renderNow(board.now, board.speaking, digits)}
         <section class="recent">
           ${settings.recentCalls > 0 ? html`<h2>${both('display.recent')}</h2>` : nothing}
           <ol data-recent>
-            ${earlier.slice(0, settings.recentCalls).map(
-              (c) => html`<li data-call-ticket=${c.ticket.label} data-counter=${c.counter.number}>
+            ${listed.slice(0, settings.recentCalls).map(
+              ({
+                call: c,
+                pending,
+              }) => html`<li data-call-ticket=${c.ticket.label} data-counter=${c.counter.number} data-pending=${pending ? 'yes' : 'no'} class=${pending ? 'pending' : ''}>
                 <span class="label ltr">${ticketLabel(c.ticket.label)}</span>
                 <span class="to" aria-hidden="true">←</span>
                 <span class="counter"><span class="small">${displayText('display.counter', 'ar')}</span>${formatNumber(c.counter.number, { digits })}</span>
+                ${pending ? html`<span class="next-badge">${both('display.nextToAnnounce')}</span>` : nothing}
               </li>`,
             )}
           </ol>
@@ -148,7 +162,11 @@ export class DisplayApp extends LitElement {
       ${settings.showWaiting ? this.renderWaiting(digits) : nothing}
       <tabour-news-ticker .news=${session.news}></tabour-news-ticker>
       ${session.connected ? nothing : html`<div class="offline" role="status" data-offline>${both('display.reconnecting')}</div>`}
-      ${this.soundLocked ? html`<div class="sound-hint" data-sound-hint @click=${this.onGesture}>🔊 ${both('display.tapForSound')}</div>` : nothing}
+      ${
+        this.soundLocked
+          ? html`<span class="sound-blocked" data-sound-blocked role="img" aria-label=${`${displayText('display.soundBlocked', 'ar')} / ${displayText('display.soundBlocked', 'en')}`} title=${displayText('display.soundBlocked', 'en')}>🔇</span>`
+          : nothing
+      }
     `
   }
 
@@ -157,7 +175,7 @@ export class DisplayApp extends LitElement {
     applyLang(lang)
   }
 
-  private renderNow(call: CalledTicket | undefined, digits: DigitStyle): TemplateResult {
+  private renderNow(call: CalledTicket | undefined, speaking: boolean, digits: DigitStyle): TemplateResult {
     if (!call) {
       return html`<section class="now" data-now="none">
         <h2>${both('display.nowServing')}</h2>
@@ -167,7 +185,7 @@ export class DisplayApp extends LitElement {
     const key = callKey(call)
     // The big counter number is Arabic text (the center's digits); under Arabic-Indic digits the
     // English caption says "Counter 3" too, since English text is always Western (digits.ts).
-    return html`<section class="now ${this.flashing === key ? 'flash' : ''}" data-now=${call.ticket.label} data-counter=${call.counter.number} role="status" aria-live="assertive">
+    return html`<section class="now ${this.flashing === key ? 'flash' : ''}" data-now=${call.ticket.label} data-counter=${call.counter.number} data-speaking=${speaking ? 'yes' : 'no'} role="status" aria-live="assertive">
       <h2>${both('display.nowServing')} ${call.recall ? html`<span class="badge">${both('display.recall')}</span>` : nothing}</h2>
       <div class="now-body">
         <div class="cell">
@@ -201,34 +219,64 @@ export class DisplayApp extends LitElement {
   }
 
   private onCall(call: CalledTicket): void {
-    const seconds = this.session.settings.flashSeconds
-    clearTimeout(this.flashTimer)
-    if (seconds > 0) {
-      this.flashing = callKey(call)
-      this.flashTimer = setTimeout(() => (this.flashing = null), seconds * 1000)
-    }
-    this.voice?.announce({ label: call.ticket.label, counterNumber: call.counter.number, recall: call.recall })
+    if (this.voice)
+      this.voice.announce({ label: call.ticket.label, counterNumber: call.counter.number, recall: call.recall, id: callKey(call) })
+    // no voice yet (settings still loading): nothing to wait for, it is the big call at once
+    else this.flash(callKey(call))
   }
 
-  /** (Re)creates the announcer when its languages or chime changed; the first settings create it. */
+  /** Flashes the big call for `flashSeconds`. */
+  private flash(key: string | undefined): void {
+    const seconds = this.session.settings.flashSeconds
+    clearTimeout(this.flashTimer)
+    if (seconds > 0 && key) {
+      this.flashing = key
+      this.flashTimer = setTimeout(() => (this.flashing = null), seconds * 1000)
+    }
+  }
+
+  /** An announcement changed state: the board follows, and a call flashes as its announcement starts. */
+  private onVoice(voice: Announcer, record: AnnouncementRecord): void {
+    if (voice !== this.voice) return
+    this.spoken = voiceStateOf(voice)
+    if (record.state === 'playing') this.flash(record.announcement.id)
+    // a call was heard after all (the probe judged a slow audio start as blocked): tell staff it is fine
+    if (record.state === 'done' && record.clips.length > 0 && this.soundLocked) this.setSoundLocked(false)
+  }
+
+  /** (Re)creates the announcer when its languages, chime or wording changed; the first settings create it. */
   private onSettings(settings: DisplaySettings): void {
-    const key = `${settings.announceLanguages.join(',')}|${settings.chime}`
+    const key = `${settings.announceLanguages.join(',')}|${settings.chime}|${settings.announcement}`
     if (key === this.voiceKey && this.voice) return
     this.voice?.close()
     this.voiceKey = key
-    this.voice = createAnnouncer({ languages: settings.announceLanguages, chime: settings.chime })
-    void audioIsLocked().then((locked) => (this.soundLocked = locked))
+    const voice: Announcer = createAnnouncer({
+      languages: settings.announceLanguages,
+      chime: settings.chime,
+      form: settings.announcement,
+      onChange: (record) => this.onVoice(voice, record),
+    })
+    this.voice = voice
+    this.spoken = SILENT
+    void audioIsLocked().then((locked) => this.setSoundLocked(locked))
   }
 
-  /** The first tap (or key) anywhere: audio may play from now on. */
+  /** Staff learn it from the device list; the hall sees at most the small mark. */
+  private setSoundLocked(locked: boolean): void {
+    this.soundLocked = locked
+    this.session.reportSound(locked ? { sound: 'blocked', lastError: SOUND_BLOCKED } : { sound: 'ok' })
+  }
+
+  /** A key or a touch by staff: audio may play from now on. */
   private readonly onGesture = (): void => {
     if (!this.soundLocked) return
-    this.soundLocked = false
-    void this.voice?.unlock()
+    void this.voice?.unlock().then(() => audioIsLocked().then((locked) => this.setSoundLocked(locked)))
   }
 }
 
-const callKey = (call: CalledTicket) => `${call.ticket.id}@${call.at}`
+/** Why the sound is down, for the technician reading the device list (like a serial line's lastError). */
+const SOUND_BLOCKED =
+  "sound blocked by the browser's autoplay policy: start the display's browser with --autoplay-policy=no-user-gesture-required (or press a key on it)"
 
 declare global {
   interface HTMLElementTagNameMap {

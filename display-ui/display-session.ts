@@ -8,12 +8,13 @@
  */
 import type { ReactiveControllerHost } from 'lit'
 import type { CenterNews, MediaItem } from '../protocol/center.ts'
+import type { DisplaySoundReport } from '../protocol/device-config.ts'
 import type { Device } from '../protocol/entities.ts'
 import type { CalledTicket, Snapshot } from '../protocol/events.ts'
 import { ApiError } from '../ui-common/api-client.ts'
 import { DeviceSession } from '../ui-common/device-session.ts'
 import { fetchCenter, fetchOwnDevice } from '../ui-common/device-api.ts'
-import { fetchMedia, type DisplayCenter } from './display-api.ts'
+import { fetchMedia, reportStatus, type DisplayCenter } from './display-api.ts'
 import { DEFAULT_DISPLAY_SETTINGS, displaySettings, type DisplaySettings } from './display-settings.ts'
 import { fromSnapshot, withCall, withCounter } from './now-serving.ts'
 
@@ -37,6 +38,8 @@ export class DisplaySession extends DeviceSession {
   zoneServiceIds: Set<number> | null = null
   news: CenterNews = { ar: '', en: '', updatedAt: null }
   media: MediaItem[] = []
+  /** What the display last found out about its sound (null: not known yet); staff see it as device health. */
+  sound: DisplaySoundReport | null = null
 
   constructor(
     host: ReactiveControllerHost,
@@ -54,8 +57,24 @@ export class DisplaySession extends DeviceSession {
       .on('center:updated', (e) => this.update(() => (this.news = e.news)))
   }
 
+  /**
+   * Records the display's sound and tells the center. The center keeps health in memory only, so
+   * every (re)load sends it again: a restarted server still learns that this display is mute.
+   */
+  reportSound(report: DisplaySoundReport): void {
+    this.sound = report
+    const token = this.token
+    if (token) this.sendSound(token)
+  }
+
+  private sendSound(token: string): void {
+    // health is best effort: the next reload sends it again
+    if (this.sound) reportStatus(this.base, token, this.sound).catch(() => undefined)
+  }
+
   /** Settings, center and media over HTTP; a failure keeps what was there (the feed carries the calls). */
   protected override async load(token: string): Promise<() => void> {
+    this.sendSound(token)
     const [device, center] = await Promise.all([fetchOwnDevice(this.base, token), fetchCenter(this.base, token)])
     const settings = displaySettings(device?.config, center)
     // a media list the server refuses (not a lost connection, not a revoked token) keeps what was shown

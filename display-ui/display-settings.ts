@@ -8,6 +8,7 @@
 import { digitStyleOf, type DigitStyle } from '../ui-common/digits.ts'
 import type { CenterInfo } from '../protocol/center.ts'
 import type { Lang } from '../ui-common/i18n.ts'
+import type { AnnouncementForm } from './announcer/contract.ts'
 
 /** The display's behaviour, every field resolved. */
 export interface DisplaySettings {
@@ -17,10 +18,12 @@ export interface DisplaySettings {
   recentCalls: number
   /** Show how many wait for each service; default true. */
   showWaiting: boolean
-  /** Languages a call is spoken in, in order; default ['ar', 'en']. */
+  /** Languages a call is spoken in, in order; default ['ar'] (Arabic only whenever calls queue up). */
   announceLanguages: readonly Lang[]
-  /** A chime before each announcement; default true. */
+  /** A chime before each announcement; default false (never when calls queue up). */
   chime: boolean
+  /** The wording: 'short' «A خمسة عشر، شباك ثلاثة» or 'long' «العميل رقم…، الشباك رقم…»; default 'short'. */
+  announcement: AnnouncementForm
   /** The Hijri (Umm al-Qura) date under the Gregorian one; default true. */
   hijriDate: boolean
   /** Show the media folder's images and videos; default false. */
@@ -35,8 +38,9 @@ export const DEFAULT_DISPLAY_SETTINGS: DisplaySettings = {
   digits: 'western',
   recentCalls: 6,
   showWaiting: true,
-  announceLanguages: ['ar', 'en'],
-  chime: true,
+  announceLanguages: ['ar'],
+  chime: false,
+  announcement: 'short',
   hijriDate: true,
   media: false,
   mediaSeconds: 10,
@@ -61,6 +65,7 @@ export function displaySettings(
     showWaiting: bool(c.showWaiting, d.showWaiting),
     announceLanguages: langs ? [...new Set(langs)] : d.announceLanguages,
     chime: bool(c.chime, d.chime),
+    announcement: c.announcement === 'long' || c.announcement === 'short' ? c.announcement : d.announcement,
     hijriDate: bool(c.hijriDate, d.hijriDate),
     media: bool(c.media, d.media),
     mediaSeconds: intIn(c.mediaSeconds, 3, 600, d.mediaSeconds),

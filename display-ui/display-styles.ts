@@ -278,6 +278,21 @@ export const boardStyles = css`
   .recent li:nth-child(even) {
     background: var(--display-card-2);
   }
+  /* called, not announced yet: it waits its turn here, never as the big call */
+  .recent li.pending {
+    background: transparent;
+    border: 0.4vmin dashed var(--display-line);
+    padding-block: 0.3vmin;
+  }
+  .recent li .next-badge {
+    grid-column: 1 / -1;
+    font-size: 2.2vmin;
+    font-weight: 600;
+    color: var(--display-soft);
+  }
+  .recent li .next-badge .en {
+    margin-inline-start: 1vmin;
+  }
   .recent li .label {
     justify-self: start;
   }
@@ -377,20 +392,13 @@ export const boardStyles = css`
   main.stale {
     opacity: 0.55;
   }
-  .sound-hint {
+  /* for staff: a small muted mark, no words on the board (its label is read by a screen reader or on hover) */
+  .sound-blocked {
     position: fixed;
     inset-block-end: 9vmin;
-    inset-inline-start: 2vmin;
-    display: flex;
-    align-items: center;
-    gap: 1vmin;
-    padding: 0.8vmin 2vmin;
-    border: 0.3vmin solid var(--display-accent);
-    border-radius: 99px;
-    background: rgba(0, 27, 54, 0.92);
-    color: #fff;
-    font-size: 2.2vmin;
-    cursor: pointer;
+    inset-inline-start: 1vmin;
+    font-size: 1.8vmin;
+    opacity: 0.45;
   }
   .loading {
     flex: 1;

@@ -7,8 +7,12 @@
 import type { Counter } from '../protocol/entities.ts'
 import type { CalledTicket } from '../protocol/events.ts'
 
-/** Calls kept at most (the largest `recentCalls` setting plus the newest). */
-export const MAX_CALLS = 13
+/**
+ * Calls kept at most. A counter holds one call, so this bounds only a zone of more counters: it
+ * is not the number shown (`recentCalls` is) but what the voice may still have to say, so a
+ * burst of calls from every counter of a large center stays on the board until it is spoken.
+ */
+export const MAX_CALLS = 100
 
 /** A new call (or a recall): first in the list, replacing any earlier call of its ticket or its counter. */
 export function withCall(calls: readonly CalledTicket[], call: CalledTicket): CalledTicket[] {

@@ -88,10 +88,18 @@ export const DisplayConfig = Type.Object(
     recentCalls: Type.Optional(Type.Integer({ minimum: 0, maximum: 12 })),
     /** Show how many wait for each service. Default true. */
     showWaiting: Type.Optional(Type.Boolean()),
-    /** Languages a call is announced in, in order; [] only chimes. Default ['ar', 'en']. */
+    /**
+     * Languages a call is announced in, in order; [] only chimes. Default ['ar']. When calls queue
+     * up the display says them in Arabic only, whatever this says.
+     */
     announceLanguages: Type.Optional(Type.Array(literalUnion(['ar', 'en']), { maxItems: 2, uniqueItems: true })),
-    /** A chime before each announcement. Default true. */
+    /** A chime (2.1 s) before each announcement, except when calls queue up. Default false. */
     chime: Type.Optional(Type.Boolean()),
+    /**
+     * How a call is worded: 'short' «A خمسة عشر، شباك ثلاثة» (about 3.5 s) or 'long' «العميل رقم
+     * A خمسة عشر، الشباك رقم ثلاثة» (about 5.2 s). Default 'short'; always short when calls queue up.
+     */
+    announcement: Type.Optional(literalUnion(['short', 'long'])),
     /** Show the Hijri (Umm al-Qura) date under the Gregorian one. Default true. */
     hijriDate: Type.Optional(Type.Boolean()),
     /** Show the images and videos of `<dataDir>/media/` beside the calls. Default false. */
@@ -155,6 +163,21 @@ export const KeypadConfig = Type.Object(
   { additionalProperties: false },
 )
 export type KeypadConfig = Static<typeof KeypadConfig>
+
+/** What a display reports about itself (POST /devices/me/status). */
+export const DisplaySoundReport = Type.Object(
+  {
+    /** 'ok': calls are heard; 'blocked': the browser holds the sound back until someone touches the screen (autoplay policy). */
+    sound: literalUnion(['ok', 'blocked']),
+    /** Why the sound is down, for a technician, like a serial line's `lastError`. */
+    lastError: Type.Optional(Type.String({ maxLength: 300 })),
+  },
+  { additionalProperties: false },
+)
+export type DisplaySoundReport = Static<typeof DisplaySoundReport>
+
+/** A display's own report as pushed in `device:status` (`{display: …}`), stamped by the server. */
+export type DisplayStatusReport = DisplaySoundReport & { at: string }
 
 /** A serial board or keypad's line as pushed in `device:status` (`{serial: …}`). */
 export interface SerialStatusReport {

@@ -3,17 +3,25 @@
  * so two announcements never overlap or cut each other off. Nothing is dropped when calls pile
  * up (ten clerks pressing "call" in the same two seconds are all announced, in order): a citizen
  * who hears nothing misses their turn, which costs more than a late announcement.
+ *
+ * The wording is chosen when a call STARTS, not when it arrives: a call is said as configured
+ * (chime, long form, English, if the settings ask for them) only when nobody waits behind it and
+ * it has itself waited less than `shortenAfterMs`; otherwise it is said in the shortest form
+ * (`SHORTEST`: Arabic, no chime, «A خمسة عشر، شباك ثلاثة», about 3.5 s). So a queue drains at
+ * the shortest form's pace, and a burst of calls is spoken in about 3.5 s a call.
  */
 import type { ClipPlayer } from './clip-player.ts'
-import { composeCall, type ComposeOptions } from './compose.ts'
+import { composeCall, SHORTEST, type ComposeOptions } from './compose.ts'
 import type { AnnouncementRecord, Announcer } from './contract.ts'
 
 /** Settings of `createAnnouncementQueue`. */
 export interface AnnouncementQueueOptions extends ComposeOptions {
   /** Plays each call's clips; a fake in tests. */
   player: ClipPlayer
-  /** Clock for startedAt/endedAt; default performance.now. */
+  /** Clock for queuedAt/startedAt/endedAt, in ms; default performance.now. */
   now?: () => number
+  /** A call that has waited this long when its turn comes is said in the shortest form; default 5000 ms. */
+  shortenAfterMs?: number
   /** How many records `log` keeps; default 50 (the contract's bound). */
   logSize?: number
   /** Called whenever a record changes state (queued, playing, done, failed); default none. */
@@ -31,11 +39,13 @@ export function createAnnouncementQueue(options: AnnouncementQueueOptions): Anno
   const now = options.now ?? (() => performance.now())
   const logSize = options.logSize ?? 50
   const warn = options.warn ?? ((message, error) => console.warn(`[announcer] ${message}`, error ?? ''))
-  const compose: ComposeOptions = { languages: [...options.languages], chime: options.chime }
+  const shortenAfterMs = options.shortenAfterMs ?? 5000
+  const compose: ComposeOptions = { languages: [...options.languages], chime: options.chime, form: options.form }
 
   const log: MutableRecord[] = []
   // Kept apart from `log`: the log is bounded, the queue is not (nothing queued is ever dropped).
   const pending: MutableRecord[] = []
+  let current: MutableRecord | null = null
   let pumping = false
   let closed = false
 
@@ -54,8 +64,15 @@ export function createAnnouncementQueue(options: AnnouncementQueueOptions): Anno
     try {
       while (!closed && pending.length > 0) {
         const record = pending.shift()!
-        record.state = 'playing'
         record.startedAt = now()
+        record.shortened = pending.length > 0 || record.startedAt - record.queuedAt > shortenAfterMs
+        try {
+          record.clips = composeCall(record.announcement, record.shortened ? SHORTEST : compose)
+        } catch (error) {
+          warn(`cannot compose ${String(record.announcement?.label)}`, error)
+        }
+        record.state = 'playing'
+        current = record
         changed(record)
         try {
           await player.play(record.clips)
@@ -67,6 +84,7 @@ export function createAnnouncementQueue(options: AnnouncementQueueOptions): Anno
           warn(`announcing ${record.announcement.label} failed`, error)
         }
         record.endedAt = now()
+        current = null
         changed(record)
       }
     } finally {
@@ -77,13 +95,7 @@ export function createAnnouncementQueue(options: AnnouncementQueueOptions): Anno
   return {
     announce(announcement) {
       if (closed) return
-      let clips: string[] = []
-      try {
-        clips = composeCall(announcement, compose)
-      } catch (error) {
-        warn(`cannot compose ${String(announcement?.label)}`, error)
-      }
-      const record: MutableRecord = { announcement: { ...announcement }, clips, state: 'queued' }
+      const record: MutableRecord = { announcement: { ...announcement }, clips: [], state: 'queued', queuedAt: now(), shortened: false }
       log.push(record)
       if (log.length > logSize) log.splice(0, log.length - logSize)
       pending.push(record)
@@ -93,6 +105,14 @@ export function createAnnouncementQueue(options: AnnouncementQueueOptions): Anno
 
     get log() {
       return log
+    },
+
+    get current() {
+      return current
+    },
+
+    get pending() {
+      return pending
     },
 
     unlock: () => player.unlock(),

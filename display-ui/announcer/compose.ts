@@ -20,7 +20,7 @@
  * (or a label that does not parse) is read character by character, so a call is never silent.
  */
 import type { Lang } from '../../ui-common/i18n.ts'
-import type { Announcement } from './contract.ts'
+import type { Announcement, AnnouncementForm } from './contract.ts'
 
 /** A language-free clip: the two-tone chime. */
 export const CHIME = 'chime'
@@ -32,11 +32,14 @@ export const PAUSE_SHORT = 'pause-short'
 /** Largest number read as a number; above it, digit by digit. */
 export const MAX_SPOKEN_NUMBER = 9999
 
-/** The words around the label and the counter, per language. */
+/** The words around the label and the counter, per language, in the long form. */
 const PHRASES: Readonly<Record<Lang, { ticket: string; counter: string }>> = {
   ar: { ticket: 'ar/customer-number', counter: 'ar/counter-number' }, // «العميل رقم» … «الشباك رقم»
   en: { ticket: 'en/ticket-number', counter: 'en/counter' }, // "Ticket number" … "counter"
 }
+
+/** The word before the counter in the short form: «شباك» / "counter". */
+const SHORT_COUNTER: Readonly<Record<Lang, string>> = { ar: 'ar/counter', en: 'en/counter' }
 
 /** A ticket label split into its prefix letters and its number ('A-015' → ['A'], 15). */
 export interface ParsedLabel {
@@ -123,17 +126,15 @@ export function labelClips(label: string, lang: Lang): string[] {
 }
 
 /**
- * One language's sentence: «العميل رقم A 15، الشباك رقم 3» / "Ticket number A 15, counter 3".
+ * One language's sentence. Long (the default here): «العميل رقم A 15، الشباك رقم 3» /
+ * "Ticket number A 15, counter 3"; short: «A 15، شباك 3» / "A 15, counter 3".
  */
-export function composeAnnouncement(announcement: Announcement, lang: Lang): string[] {
+export function composeAnnouncement(announcement: Announcement, lang: Lang, form: AnnouncementForm = 'long'): string[] {
+  const label = labelClips(announcement.label, lang)
+  const counter = numberClips(announcement.counterNumber, lang)
+  if (form === 'short') return [...label, PAUSE_SHORT, SHORT_COUNTER[lang], ...counter]
   const phrases = PHRASES[lang]
-  return [
-    phrases.ticket,
-    ...labelClips(announcement.label, lang),
-    PAUSE_SHORT,
-    phrases.counter,
-    ...numberClips(announcement.counterNumber, lang),
-  ]
+  return [phrases.ticket, ...label, PAUSE_SHORT, phrases.counter, ...counter]
 }
 
 /** What is said for one call, and how. */
@@ -142,14 +143,19 @@ export interface ComposeOptions {
   languages: readonly Lang[]
   /** Whether the chime comes first. */
   chime: boolean
+  /** The wording; default 'long' (the display's own default, 'short', comes from its settings). */
+  form?: AnnouncementForm
 }
+
+/** The form a display falls back to when calls queue up: Arabic only, no chime, short. */
+export const SHORTEST: Readonly<Required<ComposeOptions>> = { languages: ['ar'], chime: false, form: 'short' }
 
 /** The whole announcement: the chime, then each language's sentence with a pause between. */
 export function composeCall(announcement: Announcement, options: ComposeOptions): string[] {
   const clips: string[] = options.chime ? [CHIME] : []
   options.languages.forEach((lang, i) => {
     if (i > 0) clips.push(PAUSE)
-    clips.push(...composeAnnouncement(announcement, lang))
+    clips.push(...composeAnnouncement(announcement, lang, options.form))
   })
   return clips
 }
@@ -160,7 +166,7 @@ const range = (from: number, to: number, step = 1): number[] =>
 
 /**
  * Every clip name the composer can ask for, for the clip generator and the "nothing is
- * missing" test. Per language: the two phrases, 26 letters, 0–19, the tens, the hundreds,
+ * missing" test. Per language: the phrases of both forms, 26 letters, 0–19, the tens, the hundreds,
  * the thousands, and in Arabic the «و»-joined forms of everything that can follow a first part.
  */
 export function allClipNames(): string[] {
@@ -168,6 +174,7 @@ export function allClipNames(): string[] {
   const names = [CHIME, PAUSE, PAUSE_SHORT]
   for (const lang of ['ar', 'en'] as const) {
     names.push(PHRASES[lang].ticket, PHRASES[lang].counter)
+    if (SHORT_COUNTER[lang] !== PHRASES[lang].counter) names.push(SHORT_COUNTER[lang])
     names.push(...LETTERS.map((l) => letterClip(l, lang)))
     names.push(...numbers.map((n) => `${lang}/${n}`))
   }

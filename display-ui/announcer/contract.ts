@@ -14,14 +14,25 @@ export interface Announcement {
   counterNumber: number
   /** A recall is announced again, like a first call. */
   recall: boolean
+  /** Which call this is on the board (the display's `ticket id @ call time`); default none. */
+  id?: string
 }
+
+/**
+ * How a call is worded. `short` (about 3.5 s in Arabic): «A خمسة عشر، شباك ثلاثة», "A fifteen,
+ * counter three". `long`: «العميل رقم A خمسة عشر، الشباك رقم ثلاثة», "Ticket number A fifteen,
+ * counter three" (about 5.2 s in Arabic).
+ */
+export type AnnouncementForm = 'short' | 'long'
 
 /** The announcer's settings (from the display device's config). */
 export interface AnnouncerOptions {
-  /** Languages spoken, in order; default ['ar', 'en']. An empty list only chimes. */
+  /** Languages spoken, in order; default ['ar']. An empty list only chimes. */
   languages: readonly Lang[]
-  /** Whether a chime plays first; default true. */
+  /** Whether a chime plays first; default false. */
   chime: boolean
+  /** The wording, «A خمسة عشر، شباك ثلاثة» or «العميل رقم…، الشباك رقم…»; default 'short'. */
+  form: AnnouncementForm
   /** Where the clips are served, ending in '/'; default '<page>/../sounds/'. */
   clipsUrl: string
 }
@@ -29,9 +40,13 @@ export interface AnnouncerOptions {
 /** What has happened to one announcement, for the screen and the tests. */
 export interface AnnouncementRecord {
   announcement: Announcement
-  /** The clip names played, in order (e.g. ['chime', 'ar/customer-number', 'ar/letter-a', 'ar/15', …]). */
+  /** The clip names played, in order (e.g. ['ar/letter-a', 'ar/15', 'pause-short', 'ar/counter', 'ar/3']); chosen when it starts, [] before. */
   clips: readonly string[]
   state: 'queued' | 'playing' | 'done' | 'failed'
+  /** performance.now() when it was queued (the call reached the display). */
+  queuedAt: number
+  /** Said in the shortest form (Arabic, no chime, short) because calls were queueing up. */
+  shortened: boolean
   /** performance.now() when it started and ended playing (absent until then). */
   startedAt?: number
   endedAt?: number
@@ -42,6 +57,10 @@ export interface Announcer {
   announce(announcement: Announcement): void
   /** Every announcement so far, oldest first (bounded to the last 50). */
   readonly log: readonly AnnouncementRecord[]
+  /** The announcement being spoken now, or null. */
+  readonly current: AnnouncementRecord | null
+  /** The announcements waiting their turn, in the order they will be spoken (never bounded). */
+  readonly pending: readonly AnnouncementRecord[]
   /** Unlocks audio after a user gesture where the browser requires one (a no-op otherwise). */
   unlock(): Promise<void>
   /** Stops playing and drops the queue (the display is leaving the page). */

@@ -8,7 +8,7 @@ import { createWebAudioPlayer, defaultClipsUrl, type ClipPlayer } from './clip-p
 import { allClipNames, CHIME } from './compose.ts'
 import type { AnnouncementRecord, Announcer, AnnouncerOptions } from './contract.ts'
 
-export type { Announcement, AnnouncementRecord, Announcer, AnnouncerOptions } from './contract.ts'
+export type { Announcement, AnnouncementForm, AnnouncementRecord, Announcer, AnnouncerOptions } from './contract.ts'
 export type { ClipPlayer } from './clip-player.ts'
 
 /** Settings of `createAnnouncer`: the contract's options, each with its default, plus test hooks. */
@@ -22,19 +22,22 @@ export interface CreateAnnouncerOptions extends Partial<AnnouncerOptions> {
 }
 
 /**
- * An announcer with the contract's defaults: Arabic then English, a chime first, clips at
+ * An announcer with the contract's defaults: the short Arabic form without a chime
+ * («A خمسة عشر، شباك ثلاثة», about 3.5 s), clips at
  * `<page>/../sounds/` (so `/display/` reads `/sounds/…`, and `/queue/display/` reads
  * `/queue/sounds/…` when the server is mounted under a prefix).
  */
 export function createAnnouncer(options: CreateAnnouncerOptions = {}): Announcer {
-  const languages = options.languages ?? ['ar', 'en']
-  const chime = options.chime ?? true
+  const languages = options.languages ?? ['ar']
+  const chime = options.chime ?? false
+  const form = options.form ?? 'short'
   const player = options.player ?? createWebAudioPlayer({ clipsUrl: options.clipsUrl ?? defaultClipsUrl(document.baseURI) })
   if (options.preload ?? true) {
     // ~100 small files once per page load; afterwards every call starts without a fetch
+    // Arabic always: a queue is drained in the shortest form, which is Arabic whatever the settings
     const wanted = (name: string): boolean =>
-      name === CHIME ? chime : !name.includes('/') || languages.some((lang) => name.startsWith(`${lang}/`))
+      name === CHIME ? chime : !name.includes('/') || name.startsWith('ar/') || languages.some((lang) => name.startsWith(`${lang}/`))
     void player.preload(allClipNames().filter(wanted))
   }
-  return createAnnouncementQueue({ player, languages, chime, onChange: options.onChange })
+  return createAnnouncementQueue({ player, languages, chime, form, onChange: options.onChange })
 }

@@ -135,6 +135,7 @@ export function clipTexts(): Map<string, { lang: Lang; text: string }> {
 
   ar('customer-number', 'العَمِيلُ رَقْم')
   ar('counter-number', 'الشُبّاكُ رَقْم')
+  ar('counter', 'شُبّاك') // the short form: «A خمسة عشر، شباك ثلاثة»
   for (const [letter, text] of Object.entries(AR_LETTERS)) ar(`letter-${letter}`, text)
   for (const [n, text] of Object.entries(AR_NUMBERS)) {
     ar(n, text)

@@ -97,6 +97,10 @@ export const DASHBOARD_MESSAGES = {
   'health.cover': { ar: 'الغطاء مفتوح', en: 'Cover open' },
   'health.offline': { ar: 'غير متصل', en: 'Offline' },
   'health.fault': { ar: 'عطل', en: 'Fault' },
+  'health.soundBlocked': {
+    ar: 'الصوت محجوب من المتصفح — شغّل الشاشة بخيار التشغيل التلقائي للصوت',
+    en: 'Sound blocked by the browser — start the display with the autoplay flag',
+  },
   'health.unpaired': { ar: 'لم يُربط بعد', en: 'Not paired' },
   'health.revoked': { ar: 'أُلغي', en: 'Revoked' },
   'health.never': { ar: 'لم يتصل', en: 'Never' },

@@ -15,7 +15,12 @@ export const DISPLAY_MESSAGES = {
   'display.waiting': { ar: 'في الانتظار', en: 'Waiting' },
   'display.recall': { ar: 'نداء متكرر', en: 'Recall' },
   'display.reconnecting': { ar: 'جارٍ إعادة الاتصال بالمركز…', en: 'Reconnecting to the center…' },
-  'display.tapForSound': { ar: 'المس الشاشة لتفعيل الصوت', en: 'Tap the screen to enable sound' },
+  'display.nextToAnnounce': { ar: 'التالي في النداء', en: 'Next to be announced' },
+  // for staff only: the aria-label and tooltip of a small mark in a corner, never written on the board
+  'display.soundBlocked': {
+    ar: 'الصوت محجوب من المتصفح — شغّل الشاشة بخيار التشغيل التلقائي للصوت',
+    en: 'Sound blocked by the browser — start the display with the autoplay flag',
+  },
   'display.hijri': { ar: 'هجري', en: 'Hijri' },
   'display.news': { ar: 'أخبار', en: 'News' },
 } as const satisfies Catalogue

@@ -1,3 +1,4 @@
+import type { DisplaySoundReport } from '../../protocol/device-config.ts'
 import type { DeviceHealthReport, PrinterStatusReport } from '../../protocol/device-health.ts'
 import type { QueueContext } from './queue-context.ts'
 
@@ -27,5 +28,10 @@ export class DeviceStatus {
   /** The last printer report of every kiosk that has a printer, by device id. */
   printers(): { deviceId: number; status: PrinterStatusReport }[] {
     return [...this.printerReports].map(([deviceId, status]) => ({ deviceId, status }))
+  }
+
+  /** A display's report about itself (its sound), stamped with the server's clock. */
+  reportDisplay(deviceId: number, report: DisplaySoundReport): void {
+    this.report(deviceId, { display: { ...report, at: new Date(this.ctx.clock()).toISOString() } })
   }
 }

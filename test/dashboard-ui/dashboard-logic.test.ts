@@ -60,6 +60,11 @@ describe('device health', () => {
     expect(deviceHealth(device({ status: { printer: { paperOut: true } }, faulty: true }), now).key).toBe('health.paperOut')
     expect(deviceHealth(device({ status: { printer: { coverOpen: true } }, faulty: true }), now).key).toBe('health.cover')
     expect(deviceHealth(device({ status: { printer: { reachable: false } }, faulty: true }), now).key).toBe('health.offline')
+    expect(deviceHealth(device({ kind: 'display', status: { display: { sound: 'blocked' } }, faulty: true }), now)).toEqual({
+      key: 'health.soundBlocked',
+      tone: 'bad',
+    })
+    expect(deviceHealth(device({ kind: 'display', status: { display: { sound: 'ok' } } }), now).key).toBe('health.ok')
     expect(deviceHealth(device({ status: { printer: { paperNearEnd: true } } }), now)).toEqual({ key: 'health.paperLow', tone: 'warn' })
     expect(deviceHealth(device({ kind: 'board', status: { serial: { open: false } }, faulty: true }), now).key).toBe('health.offline')
     expect(deviceHealth(device({ paired: false }), now).key).toBe('health.unpaired')

@@ -37,9 +37,9 @@ describe('now serving', () => {
 
   it('keeps at most MAX_CALLS', () => {
     let calls: CalledTicket[] = []
-    for (let i = 1; i <= 30; i++) calls = withCall(calls, call(`A-${i}`, i))
+    for (let i = 1; i <= MAX_CALLS + 17; i++) calls = withCall(calls, call(`A-${i}`, i))
     expect(calls).toHaveLength(MAX_CALLS)
-    expect(calls[0].ticket.label).toBe('A-30')
+    expect(calls[0].ticket.label).toBe(`A-${MAX_CALLS + 17}`)
   })
 
   it('trusts a snapshot call only while its counter agrees', () => {
@@ -56,8 +56,9 @@ describe('display settings', () => {
       digits: 'western',
       recentCalls: 6,
       showWaiting: true,
-      announceLanguages: ['ar', 'en'],
-      chime: true,
+      announceLanguages: ['ar'],
+      chime: false,
+      announcement: 'short',
       hijriDate: true,
       media: false,
       mediaSeconds: 10,
@@ -79,6 +80,12 @@ describe('display settings', () => {
       DEFAULT_DISPLAY_SETTINGS,
     )
     expect(displaySettings({ announceLanguages: ['fr', 'ar', 'ar'] }).announceLanguages).toEqual(['ar'])
+    expect(displaySettings({ announcement: 'long', chime: true, announceLanguages: ['ar', 'en'] })).toMatchObject({
+      announcement: 'long',
+      chime: true,
+      announceLanguages: ['ar', 'en'],
+    })
+    expect(displaySettings({ announcement: 'loud' }).announcement).toBe('short')
   })
 
   it("takes the center's digits; the display's own (deprecated) digits are ignored", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isFaulty, type PrinterStatusReport } from '../../protocol/device-health.ts'
+import { isFaulty, type DeviceHealthReport, type PrinterStatusReport } from '../../protocol/device-health.ts'
 import { printerHealth, serialHealth } from '../helpers/device-health.ts'
 
 describe('isFaulty', () => {
@@ -34,6 +34,13 @@ describe('isFaulty', () => {
     const flags = { reachable: true, online: true, coverOpen: false, paperOut: true, error: false }
     expect(isFaulty({ printer: flags })).toBe(true)
     expect(isFaulty({ printer: { ...flags, paperOut: false } })).toBe(false)
+  })
+
+  it('a display is faulty while the browser blocks its sound', () => {
+    const at = '2026-01-01T08:00:00.000Z'
+    const report = (sound: 'ok' | 'blocked'): DeviceHealthReport => ({ display: { sound, lastError: 'autoplay', at } })
+    expect(isFaulty(report('blocked'))).toBe(true)
+    expect(isFaulty(report('ok'))).toBe(false)
   })
 
   it('a serial board or keypad is faulty while its port is closed, whatever else it reports', () => {

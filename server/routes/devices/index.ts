@@ -3,6 +3,7 @@ import { Type } from '@sinclair/typebox'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { CreateDeviceBody, CreatedDevice, PairBody, PairReply, UpdateDeviceBody } from '../../../protocol/requests.ts'
 import { Device } from '../../../protocol/entities.ts'
+import { DisplaySoundReport } from '../../../protocol/device-config.ts'
 import { errorResponses, IdParam } from '../../../protocol/common.ts'
 import { actorOf, ADMINS, allow, MANAGERS } from '../../auth/access.ts'
 import { throttle } from '../throttle.ts'
@@ -13,7 +14,7 @@ import { throttle } from '../throttle.ts'
  */
 export async function deviceRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
-  const { configuration, config } = app.tabour
+  const { configuration, config, queue } = app.tabour
   const devices = configuration.devices
 
   app.get(
@@ -61,6 +62,24 @@ export async function deviceRoutes(fastify: FastifyInstance): Promise<void> {
     async (request) => {
       const actor = actorOf(request)
       return devices.get(actor.type === 'device' ? actor.id : 0)
+    },
+  )
+
+  app.post(
+    '/me/status',
+    {
+      preValidation: allow('display'),
+      schema: {
+        tags: ['devices'],
+        summary: "a display's own health (its sound blocked by the browser), pushed to staff as device:status",
+        body: DisplaySoundReport,
+        response: { 204: Type.Null(), ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request)
+      if (actor.type === 'device') queue.deviceStatus.reportDisplay(actor.id, request.body)
+      return reply.status(204).send(null)
     },
   )
 

@@ -102,7 +102,8 @@ describe('the announcer in headless Chromium', () => {
     const result = await page.evaluate(
       async ({ a, b, languages }) => {
         const createAnnouncer = (window as unknown as { createAnnouncer: typeof CreateAnnouncer }).createAnnouncer
-        const announcer = createAnnouncer({ clipsUrl: new URL('../sounds/', location.href).href, languages })
+        // the chime and the long form, as this test was written for (the display's default is short and plain)
+        const announcer = createAnnouncer({ clipsUrl: new URL('../sounds/', location.href).href, languages, chime: true, form: 'long' })
         await announcer.unlock()
         announcer.announce(a)
         announcer.announce(b)

@@ -6,6 +6,7 @@ import {
   labelClips,
   numberClips,
   parseLabel,
+  SHORTEST,
 } from '../../../display-ui/announcer/compose.ts'
 
 const call = (label: string, counterNumber = 3) => ({ label, counterNumber, recall: false })
@@ -141,6 +142,23 @@ describe('whole sentences', () => {
       'en/counter',
       'en/12',
     ])
+  })
+  it('the short form: «A خمسة عشر، شباك ثلاثة» / "A fifteen, counter three", no phrase before the label', () => {
+    expect(composeCall(call('A-015', 3), { languages: ['ar', 'en'], chime: false, form: 'short' })).toEqual([
+      'ar/letter-a',
+      'ar/15',
+      'pause-short',
+      'ar/counter',
+      'ar/3',
+      'pause',
+      'en/letter-a',
+      'en/15',
+      'pause-short',
+      'en/counter',
+      'en/3',
+    ])
+    expect(composeCall(call('A-015', 3), SHORTEST)).toEqual(['ar/letter-a', 'ar/15', 'pause-short', 'ar/counter', 'ar/3'])
+    expect(allClipNames()).toContain('ar/counter')
   })
   it('English first, no chime; or only the chime', () => {
     const both = composeCall(call('A-1', 1), { languages: ['en', 'ar'], chime: false })

@@ -12,6 +12,7 @@ import { TestCenter } from '../../helpers/test-center.ts'
 const NOT_CONFIGURATION = new Set([
   'POST /api/v1/auth/login',
   'POST /api/v1/auth/logout',
+  'POST /api/v1/devices/me/status',
   'POST /api/v1/tickets',
   'POST /api/v1/tickets/:id/cancel',
   'POST /api/v1/tickets/:id/cancel-mine',

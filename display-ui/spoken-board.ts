@@ -1,0 +1,60 @@
+/**
+ * What the board shows while the voice speaks, as a pure function, so the board and the voice
+ * can never disagree (the rule is unit-tested with the announcer on a fake clock):
+ *
+ * - The big "now serving" panel shows the call whose announcement is playing. Between
+ *   announcements it keeps the last call spoken (or shown) that is still at its counter.
+ * - A call not yet spoken is never the big call: it waits in the recent list, first, marked
+ *   "next to be announced", in the order it will be spoken.
+ * - Calls the display never hands to the voice (before its settings load, a snapshot after a
+ *   reload) are not waiting for anything: the newest of them is the big call at once.
+ * - A call whose counter moved on before its turn (the clerk called someone else) leaves the
+ *   board as before; it is still spoken, never dropped, but not shown as current.
+ */
+import type { CalledTicket } from '../protocol/events.ts'
+import type { Announcer } from './announcer/contract.ts'
+
+/** The key the board and the announcer share for one call (a recall of the same ticket is a new key). */
+export const callKey = (call: Pick<CalledTicket, 'ticket' | 'at'>): string => `${call.ticket.id}@${call.at}`
+
+/** The voice as the board needs it. */
+export interface VoiceState {
+  /** The key of the call being spoken now, or null. */
+  speaking: string | null
+  /** Keys of the calls waiting to be spoken, in the order they will be. */
+  queued: readonly string[]
+}
+
+export const SILENT: VoiceState = { speaking: null, queued: [] }
+
+/** The board's three parts. */
+export interface SpokenBoard {
+  /** The big call, or undefined when no call is at a counter. */
+  now: CalledTicket | undefined
+  /** Whether `now` is being spoken at this moment. */
+  speaking: boolean
+  /** Calls still to be announced, in speaking order. */
+  next: CalledTicket[]
+  /** The other calls still at a counter, newest first. */
+  earlier: CalledTicket[]
+}
+
+/** The board for `calls` (the calls still at a counter, newest first) while the voice is in `voice`. */
+export function spokenBoard(calls: readonly CalledTicket[], voice: VoiceState): SpokenBoard {
+  const byKey = new Map(calls.map((c) => [callKey(c), c]))
+  const queued = new Set(voice.queued)
+  const next = voice.queued.flatMap((key) => byKey.get(key) ?? [])
+  const spoken = voice.speaking === null ? undefined : byKey.get(voice.speaking)
+  const now = spoken ?? calls.find((c) => !queued.has(callKey(c)))
+  const earlier = calls.filter((c) => c !== now && !queued.has(callKey(c)))
+  return { now, speaking: spoken !== undefined, next, earlier }
+}
+
+/** The voice state of an announcer whose announcements carry the board's `callKey` as their id. */
+export function voiceStateOf(announcer: Pick<Announcer, 'current' | 'pending'> | null): VoiceState {
+  if (!announcer) return SILENT
+  return {
+    speaking: announcer.current?.announcement.id ?? null,
+    queued: announcer.pending.flatMap((r) => (r.announcement.id === undefined ? [] : [r.announcement.id])),
+  }
+}
