@@ -7,6 +7,7 @@ import type { Clock } from './queue/queue-context.ts'
 import { Configuration } from './config/configuration.ts'
 import type { Actor } from './queue/actor.ts'
 import { Authenticator } from './auth/authenticator.ts'
+import { passwordHashing } from './auth/passwords.ts'
 import { ensureAdmin } from './bootstrap.ts'
 import { DEMO_PASSWORD, seedDemo, type DemoSeed } from './demo/seed.ts'
 import { clientErrorHandler, frameworkErrors, installErrorHandling } from './error-handler.ts'
@@ -98,6 +99,7 @@ export const databaseFile = (config: Pick<Config, 'dataDir'>) => join(resolve(co
  */
 export const tabourPlugin: FastifyPluginAsync<TabourPluginOptions> = async (fastify, { config, deps = {}, expose }) => {
   const clock = deps.clock ?? Date.now
+  passwordHashing.configure(config.logins.hashConcurrency, config.logins.hashQueue)
   const ownsDb = !deps.db
   const db = deps.db ?? openDatabase(databaseFile(config))
   fastify.addHook('onClose', async () => {

@@ -67,6 +67,24 @@ export const ConfigSchema = Type.Object(
       },
       { ...Strict, default: {} },
     ),
+    // ── logins, passwords, TLS and device paths (security hardening, issue 16 items 1, 2, 4, 5) ──
+    /** Login limits that hold against floods and password spraying, and the ceiling on password hashing. */
+    logins: Type.Object(
+      {
+        /** Login attempts allowed per client address per window, whatever usernames it tries. Default 30. */
+        maxPerAddress: Type.Integer({ minimum: 1, default: 30 }),
+        /** Failed logins allowed per username per window, from any address; then that username waits (even with the right password). Default 20. */
+        maxFailuresPerUsername: Type.Integer({ minimum: 1, default: 20 }),
+        /** The window of both limits above. Default 60 s. */
+        windowSeconds: Type.Integer({ minimum: 1, maximum: 86_400, default: 60 }),
+        /** Password hashes (scrypt) run at once; keep it below libuv's thread pool (UV_THREADPOOL_SIZE, 4) so static files are never starved. Default 2. */
+        hashConcurrency: Type.Integer({ minimum: 1, maximum: 64, default: 2 }),
+        /** Logins allowed to wait for a hashing slot; past it 429 TABOUR_ERR_RATE_LIMITED with Retry-After. Default 32. */
+        hashQueue: Type.Integer({ minimum: 0, maximum: 10_000, default: 32 }),
+      },
+      { ...Strict, default: {} },
+    ),
+    // ── end of issue 16 items 1, 2, 4, 5 ──
     queue: Type.Object(
       {
         /**
