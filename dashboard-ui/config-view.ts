@@ -13,7 +13,7 @@ import type { Lang } from '../ui-common/i18n.ts'
 import type { DashboardApi } from './dashboard-api.ts'
 import { deskStyles } from './dashboard-styles.ts'
 import { categoriesToText, fieldOfError, textToCategories } from './format.ts'
-import { dashboardText, type DashboardMessageKey } from '../protocol/messages/dashboard.ts'
+import { dashboardText, passwordRefusalText, type DashboardMessageKey } from '../protocol/messages/dashboard.ts'
 
 export type ConfigSection = 'services' | 'counters' | 'users' | 'devices' | 'center'
 const SECTIONS: ConfigSection[] = ['services', 'counters', 'users', 'devices', 'center']
@@ -472,6 +472,12 @@ export class ConfigView extends LitElement {
       this.dispatchEvent(new CustomEvent('config-changed', { bubbles: true, composed: true }))
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err)
+      // a refused password says why in the screen's language, next to the password field
+      const refusal = err instanceof ApiError ? passwordRefusalText(err.code, message, this.lang) : null
+      if (refusal) {
+        this.errors = { password: refusal }
+        return
+      }
       const field = err instanceof ApiError && err.status === 400 ? fieldOfError(message) : null
       const known = field && (field in this.values || field === 'services')
       this.errors = { [known ? field : '_']: message }

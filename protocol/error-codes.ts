@@ -55,6 +55,12 @@ export const ErrorCodes = {
   TRANSFER_TARGET: 'TABOUR_ERR_TRANSFER_TARGET',
   LAST_ADMIN: 'TABOUR_ERR_LAST_ADMIN',
   NO_PRINTER: 'TABOUR_ERR_NO_PRINTER',
+  /** A staff password shorter than the role's minimum (config passwords.*MinLength); the message names the minimum. */
+  PASSWORD_TOO_SHORT: 'TABOUR_ERR_PASSWORD_TOO_SHORT',
+  /** A staff password that is common or easy to guess (a strength estimate below config passwords.*MinScore). */
+  PASSWORD_TOO_WEAK: 'TABOUR_ERR_PASSWORD_TOO_WEAK',
+  /** A staff password that contains the username. */
+  PASSWORD_HAS_USERNAME: 'TABOUR_ERR_PASSWORD_HAS_USERNAME',
   // 429
   RATE_LIMITED: 'TABOUR_ERR_RATE_LIMITED',
   // 5xx: never the caller's fault

@@ -84,6 +84,20 @@ export const ConfigSchema = Type.Object(
       },
       { ...Strict, default: {} },
     ),
+    /** What a staff password must be when it is set (dashboard, API, CLI); passwords already stored keep working. */
+    passwords: Type.Object(
+      {
+        /** Fewest characters for a clerk's or a manager's password. Default 8. */
+        minLength: Type.Integer({ minimum: 8, maximum: 200, default: 8 }),
+        /** Fewest characters for an admin's password. Default 12. */
+        adminMinLength: Type.Integer({ minimum: 8, maximum: 200, default: 12 }),
+        /** Lowest strength estimate (zxcvbn 0–4: 0 common, 2 somewhat guessable, 3 safely unguessable) for a clerk or a manager. Default 2. */
+        minScore: Type.Integer({ minimum: 0, maximum: 4, default: 2 }),
+        /** Lowest strength estimate for an admin. Default 3. */
+        adminMinScore: Type.Integer({ minimum: 0, maximum: 4, default: 3 }),
+      },
+      { ...Strict, default: {} },
+    ),
     // ── end of issue 16 items 1, 2, 4, 5 ──
     queue: Type.Object(
       {

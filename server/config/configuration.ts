@@ -26,7 +26,7 @@ export class Configuration {
   ) {
     this.services = new ServiceCommands(ctx)
     this.counters = new CounterCommands(ctx)
-    this.users = new UserCommands(ctx)
+    this.users = new UserCommands(ctx, config.passwords)
     this.devices = new DeviceCommands(ctx)
     this.center = new CenterCommands(ctx, config)
   }
