@@ -8,6 +8,7 @@ import { Configuration } from './config/configuration.ts'
 import type { Actor } from './queue/actor.ts'
 import { Authenticator } from './auth/authenticator.ts'
 import { passwordHashing } from './auth/passwords.ts'
+import { installSecurityHeaders } from './security-headers.ts'
 import { ensureAdmin } from './bootstrap.ts'
 import { DEMO_PASSWORD, seedDemo, type DemoSeed } from './demo/seed.ts'
 import { clientErrorHandler, frameworkErrors, installErrorHandling } from './error-handler.ts'
@@ -119,6 +120,7 @@ export const tabourPlugin: FastifyPluginAsync<TabourPluginOptions> = async (fast
   })
   installValidation(fastify)
   installErrorHandling(fastify)
+  installSecurityHeaders(fastify, { hsts: false })
   fastify.decorateRequest('actor', null)
   fastify.decorateRequest('authError', null)
   fastify.addHook('onRequest', async (request) => {
