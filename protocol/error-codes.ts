@@ -15,6 +15,10 @@ export const ErrorCodes = {
   REQUEST_TIMEOUT: 'TABOUR_ERR_REQUEST_TIMEOUT',
   /** A public socket asked to watch more tickets than realtime allows (WATCH_LIMIT), or gave no usable ticket id. */
   BAD_WATCH: 'TABOUR_ERR_BAD_WATCH',
+  /** A printer or serial device path that is not a canonical absolute path under config devicePaths.allowedRoots (e.g. `/dev/../etc/x`). */
+  BAD_DEVICE_PATH: 'TABOUR_ERR_BAD_DEVICE_PATH',
+  /** A tcp:// printer on an address that is neither private nor loopback, while config devicePaths.allowPublicPrinterHosts is off. */
+  PRINTER_HOST_NOT_ALLOWED: 'TABOUR_ERR_PRINTER_HOST_NOT_ALLOWED',
   // 401 / 403: who is asking
   UNAUTHENTICATED: 'TABOUR_ERR_UNAUTHENTICATED',
   BAD_CREDENTIALS: 'TABOUR_ERR_BAD_CREDENTIALS',

@@ -98,6 +98,16 @@ export const ConfigSchema = Type.Object(
       },
       { ...Strict, default: {} },
     ),
+    /** Where printers and serial lines may be: checked when an admin sets a kiosk's printer or a board's or keypad's path. */
+    devicePaths: Type.Object(
+      {
+        /** Folders a printer device file or a serial path must be under (canonical, no `..`). Default ["/dev"]. */
+        allowedRoots: Type.Array(Type.String({ pattern: '^/' }), { minItems: 1, default: ['/dev'] }),
+        /** Let a tcp:// printer be on any address, not only private and loopback ones (or a host name other than localhost). Default false. */
+        allowPublicPrinterHosts: Type.Boolean({ default: false }),
+      },
+      { ...Strict, default: {} },
+    ),
     // ── end of issue 16 items 1, 2, 4, 5 ──
     queue: Type.Object(
       {

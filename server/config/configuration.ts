@@ -27,7 +27,7 @@ export class Configuration {
     this.services = new ServiceCommands(ctx)
     this.counters = new CounterCommands(ctx)
     this.users = new UserCommands(ctx, config.passwords)
-    this.devices = new DeviceCommands(ctx)
+    this.devices = new DeviceCommands(ctx, config.devicePaths)
     this.center = new CenterCommands(ctx, config)
   }
 

@@ -27,6 +27,8 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   [ErrorCodes.ILLEGAL_TRANSITION]: 409,
   [ErrorCodes.TICKET_NOT_WAITING]: 409,
   [ErrorCodes.BAD_WATCH]: 400,
+  [ErrorCodes.BAD_DEVICE_PATH]: 400,
+  [ErrorCodes.PRINTER_HOST_NOT_ALLOWED]: 400,
   [ErrorCodes.COUNTER_TAKEN]: 409,
   [ErrorCodes.COUNTER_NOT_OPEN]: 409,
   [ErrorCodes.COUNTER_BUSY]: 409,
