@@ -108,6 +108,22 @@ export const ConfigSchema = Type.Object(
       },
       { ...Strict, default: {} },
     ),
+    /** HTTPS for the center: on when certFile and keyFile are both set (see deploy/INSTALL.md, "TLS"). */
+    tls: Type.Object(
+      {
+        /** PEM certificate (chain) file; env TABOUR_TLS_CERT. Re-read without downtime when it changes or on SIGHUP. Default: none (plain HTTP). */
+        certFile: Type.Optional(Type.String({ minLength: 1 })),
+        /** PEM private key file; env TABOUR_TLS_KEY. Default: none. */
+        keyFile: Type.Optional(Type.String({ minLength: 1 })),
+        /** With TLS on, also listen on this port over plain HTTP and redirect every request to HTTPS (e.g. 80). Default: none. */
+        redirectHttpPort: Type.Optional(Type.Integer({ minimum: 1, maximum: 65535 })),
+        /** With TLS on, send Strict-Transport-Security (one year). Default true. */
+        hsts: Type.Boolean({ default: true }),
+        /** Let upstream.url be plain http:// on a host other than loopback (secrets and figures then cross the network in clear). Default false. */
+        allowPlainHttpUpstream: Type.Boolean({ default: false }),
+      },
+      { ...Strict, default: {} },
+    ),
     // ── end of issue 16 items 1, 2, 4, 5 ──
     queue: Type.Object(
       {
@@ -270,6 +286,10 @@ function fromEnv(env: Env): Record<string, unknown> {
   if (env.TABOUR_BACKUP_DIR) out.backup = { dir: env.TABOUR_BACKUP_DIR }
   if (env.TABOUR_METRICS_TOKEN) out.metrics = { token: env.TABOUR_METRICS_TOKEN }
   if (env.TABOUR_LOG_FILE) out.log = { file: env.TABOUR_LOG_FILE }
+  const tls: Record<string, string> = {}
+  if (env.TABOUR_TLS_CERT) tls.certFile = env.TABOUR_TLS_CERT
+  if (env.TABOUR_TLS_KEY) tls.keyFile = env.TABOUR_TLS_KEY
+  if (Object.keys(tls).length > 0) out.tls = tls
   const upstream: Record<string, string> = {}
   if (env.TABOUR_UPSTREAM_URL) upstream.url = env.TABOUR_UPSTREAM_URL
   if (env.TABOUR_UPSTREAM_CENTER_ID) upstream.centerId = env.TABOUR_UPSTREAM_CENTER_ID
@@ -344,7 +364,20 @@ export function validateConfig(raw: unknown): Config {
   const upSet = [up.url, up.centerId, up.secret].filter((v) => v !== undefined).length
   if (upSet !== 0 && upSet !== 3)
     throw new ConfigError('invalid config: /upstream needs url, centerId and secret together (or none: reporting off)')
+  if ((config.tls.certFile === undefined) !== (config.tls.keyFile === undefined))
+    throw new ConfigError('invalid config: /tls needs certFile and keyFile together (or neither: plain HTTP)')
+  if (up.url && !config.tls.allowPlainHttpUpstream && isPlainHttpOffLoopback(up.url))
+    throw new ConfigError(
+      'invalid config: /upstream/url is plain http:// to another machine: use https:// (or set /tls/allowPlainHttpUpstream, secrets then cross the network in clear)',
+    )
   return config
+}
+
+/** http:// to a host other than loopback (a local tunnel or proxy on the same box is fine). */
+function isPlainHttpOffLoopback(url: string): boolean {
+  const parsed = URL.canParse(url) ? new URL(url) : null
+  if (!parsed || parsed.protocol !== 'http:') return false
+  return !['localhost', '127.0.0.1', '[::1]'].includes(parsed.hostname) && !parsed.hostname.startsWith('127.')
 }
 
 function describeValue(value: unknown): string {
