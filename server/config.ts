@@ -376,7 +376,7 @@ export function validateConfig(raw: unknown): Config {
 /** http:// to a host other than loopback (a local tunnel or proxy on the same box is fine). */
 function isPlainHttpOffLoopback(url: string): boolean {
   const parsed = URL.canParse(url) ? new URL(url) : null
-  if (!parsed || parsed.protocol !== 'http:') return false
+  if (parsed?.protocol !== 'http:') return false
   return !['localhost', '127.0.0.1', '[::1]'].includes(parsed.hostname) && !parsed.hostname.startsWith('127.')
 }
 
