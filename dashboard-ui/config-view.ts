@@ -14,7 +14,7 @@ import type { Lang } from '../ui-common/i18n.ts'
 import type { DashboardApi } from './dashboard-api.ts'
 import { deskStyles } from './dashboard-styles.ts'
 import { categoriesToText, fieldOfError, textToCategories } from './format.ts'
-import { dashboardText, type DashboardMessageKey } from '../protocol/messages/dashboard.ts'
+import { dashboardText, passwordRefusalText, type DashboardMessageKey } from '../protocol/messages/dashboard.ts'
 
 export type ConfigSection = 'services' | 'counters' | 'users' | 'devices' | 'center'
 const SECTIONS: ConfigSection[] = ['services', 'counters', 'users', 'devices', 'center']
@@ -34,6 +34,10 @@ export class ConfigView extends LitElement {
   static override styles = [
     ...deskStyles,
     css`
+      /* a class, not a style attribute: the Content-Security-Policy allows no inline style */
+      .card.audit {
+        margin-block-start: 1rem;
+      }
       :host {
         display: grid;
         grid-template-columns: 14rem minmax(0, 1fr);
@@ -156,7 +160,7 @@ export class ConfigView extends LitElement {
         )
       case 'center':
         return html`${this.form(this.centerFields())}
-          <section class="card" style="margin-block-start: 1rem">
+          <section class="card audit">
             <h2>${dashboardText('config.audit', this.lang)}</h2>
             <table data-table="audit">
               <tbody>
@@ -498,6 +502,12 @@ export class ConfigView extends LitElement {
       this.dispatchEvent(new CustomEvent('config-changed', { bubbles: true, composed: true }))
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err)
+      // a refused password says why in the screen's language, next to the password field
+      const refusal = err instanceof ApiError ? passwordRefusalText(err.code, message, this.lang) : null
+      if (refusal) {
+        this.errors = { password: refusal }
+        return
+      }
       const field = err instanceof ApiError && err.status === 400 ? fieldOfError(message) : null
       const known = field && (field in this.values || field === 'services')
       this.errors = { [known ? field : '_']: message }

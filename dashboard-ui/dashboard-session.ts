@@ -126,7 +126,7 @@ export class DashboardSession implements ReactiveController {
       this.auth.signIn(reply.token)
       await this.start(reply.user)
     } catch (err) {
-      this.loginError = err instanceof ApiError ? 'login.bad' : 'login.network'
+      this.loginError = err instanceof ApiError ? (err.status === 429 ? 'login.rateLimited' : 'login.bad') : 'login.network'
       this.host.requestUpdate()
     }
   }

@@ -15,6 +15,10 @@ export const ErrorCodes = {
   REQUEST_TIMEOUT: 'TABOUR_ERR_REQUEST_TIMEOUT',
   /** A public socket asked to watch more tickets than realtime allows (WATCH_LIMIT), or gave no usable ticket id. */
   BAD_WATCH: 'TABOUR_ERR_BAD_WATCH',
+  /** A printer or serial device path that is not a canonical absolute path under config devicePaths.allowedRoots (e.g. `/dev/../etc/x`). */
+  BAD_DEVICE_PATH: 'TABOUR_ERR_BAD_DEVICE_PATH',
+  /** A tcp:// printer on an address that is neither private nor loopback, while config devicePaths.allowPublicPrinterHosts is off. */
+  PRINTER_HOST_NOT_ALLOWED: 'TABOUR_ERR_PRINTER_HOST_NOT_ALLOWED',
   // 401 / 403: who is asking
   UNAUTHENTICATED: 'TABOUR_ERR_UNAUTHENTICATED',
   BAD_CREDENTIALS: 'TABOUR_ERR_BAD_CREDENTIALS',
@@ -59,6 +63,12 @@ export const ErrorCodes = {
   TRANSFER_TARGET: 'TABOUR_ERR_TRANSFER_TARGET',
   LAST_ADMIN: 'TABOUR_ERR_LAST_ADMIN',
   NO_PRINTER: 'TABOUR_ERR_NO_PRINTER',
+  /** A staff password shorter than the role's minimum (config passwords.*MinLength); the message names the minimum. */
+  PASSWORD_TOO_SHORT: 'TABOUR_ERR_PASSWORD_TOO_SHORT',
+  /** A staff password that is common or easy to guess (a strength estimate below config passwords.*MinScore). */
+  PASSWORD_TOO_WEAK: 'TABOUR_ERR_PASSWORD_TOO_WEAK',
+  /** A staff password that contains the username. */
+  PASSWORD_HAS_USERNAME: 'TABOUR_ERR_PASSWORD_HAS_USERNAME',
   // 429
   RATE_LIMITED: 'TABOUR_ERR_RATE_LIMITED',
   // 5xx: never the caller's fault

@@ -7,6 +7,10 @@ import type { Clock } from './queue/queue-context.ts'
 import { Configuration } from './config/configuration.ts'
 import type { Actor } from './queue/actor.ts'
 import { Authenticator } from './auth/authenticator.ts'
+import { passwordHashing } from './auth/passwords.ts'
+import { installSecurityHeaders } from './security-headers.ts'
+import { keepTlsFresh, readTlsFiles, tlsOn } from './ops/tls.ts'
+import type { Server as HttpsServer } from 'node:https'
 import { ensureAdmin } from './bootstrap.ts'
 import { DEMO_PASSWORD, seedDemo, type DemoSeed } from './demo/seed.ts'
 import { clientErrorHandler, frameworkErrors, installErrorHandling } from './error-handler.ts'
@@ -72,6 +76,8 @@ export interface Tabour {
 declare module 'fastify' {
   interface FastifyInstance {
     tabour: Tabour
+    /** With config tls on: re-reads the certificate and key now (SIGHUP); false when they could not be used. */
+    reloadTls?: () => boolean
   }
   interface FastifyRequest {
     actor: Actor | null
@@ -98,6 +104,7 @@ export const databaseFile = (config: Pick<Config, 'dataDir'>) => join(resolve(co
  */
 export const tabourPlugin: FastifyPluginAsync<TabourPluginOptions> = async (fastify, { config, deps = {}, expose }) => {
   const clock = deps.clock ?? Date.now
+  passwordHashing.configure(config.logins.hashConcurrency, config.logins.hashQueue)
   const ownsDb = !deps.db
   const db = deps.db ?? openDatabase(databaseFile(config))
   fastify.addHook('onClose', async () => {
@@ -117,6 +124,7 @@ export const tabourPlugin: FastifyPluginAsync<TabourPluginOptions> = async (fast
   })
   installValidation(fastify)
   installErrorHandling(fastify)
+  installSecurityHeaders(fastify, { hsts: tlsOn(config) && config.tls.hsts })
   fastify.decorateRequest('actor', null)
   fastify.decorateRequest('authError', null)
   fastify.addHook('onRequest', async (request) => {
@@ -178,7 +186,10 @@ export const tabourPlugin: FastifyPluginAsync<TabourPluginOptions> = async (fast
 
 /** Builds (never listens) a Fastify app running one center; `logger` options pass through to Fastify. */
 export function buildApp(config: Config, deps: TabourDeps = {}, options: Pick<FastifyServerOptions, 'logger'> = {}): FastifyInstance {
+  const tls = readTlsFiles(config)
   const app = Fastify({
+    // HTTPS when config tls names a certificate and key (the http options below hold for both)
+    ...(tls ? { https: tls } : {}),
     logger: options.logger ?? { level: config.logLevel },
     return503OnClosing: true,
     // router errors (bad %-escapes, over-long segments) bypass setErrorHandler: answer them in our shape
@@ -194,6 +205,11 @@ export function buildApp(config: Config, deps: TabourDeps = {}, options: Pick<Fa
     clientErrorHandler,
   })
   app.decorate('tabour', null as unknown as Tabour)
+  if (tls) {
+    const fresh = keepTlsFresh(app.server as unknown as HttpsServer, config, app.log)
+    app.decorate('reloadTls', fresh.reload)
+    app.addHook('onClose', async () => fresh.stop())
+  }
   app.register(tabourPlugin, {
     config,
     deps,

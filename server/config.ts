@@ -67,6 +67,64 @@ export const ConfigSchema = Type.Object(
       },
       { ...Strict, default: {} },
     ),
+    // ── logins, passwords, TLS and device paths (security hardening, issue 16 items 1, 2, 4, 5) ──
+    /** Login limits that hold against floods and password spraying, and the ceiling on password hashing. */
+    logins: Type.Object(
+      {
+        /** Login attempts allowed per client address per window, whatever usernames it tries. Default 30. */
+        maxPerAddress: Type.Integer({ minimum: 1, default: 30 }),
+        /** Failed logins allowed per username per window, from any address; then that username waits (even with the right password). Default 20. */
+        maxFailuresPerUsername: Type.Integer({ minimum: 1, default: 20 }),
+        /** The window of both limits above. Default 60 s. */
+        windowSeconds: Type.Integer({ minimum: 1, maximum: 86_400, default: 60 }),
+        /** Password hashes (scrypt) run at once; keep it below libuv's thread pool (UV_THREADPOOL_SIZE, 4) so static files are never starved. Default 2. */
+        hashConcurrency: Type.Integer({ minimum: 1, maximum: 64, default: 2 }),
+        /** Logins allowed to wait for a hashing slot; past it 429 TABOUR_ERR_RATE_LIMITED with Retry-After. Default 32. */
+        hashQueue: Type.Integer({ minimum: 0, maximum: 10_000, default: 32 }),
+      },
+      { ...Strict, default: {} },
+    ),
+    /** What a staff password must be when it is set (dashboard, API, CLI); passwords already stored keep working. */
+    passwords: Type.Object(
+      {
+        /** Fewest characters for a clerk's or a manager's password. Default 8. */
+        minLength: Type.Integer({ minimum: 8, maximum: 200, default: 8 }),
+        /** Fewest characters for an admin's password. Default 12. */
+        adminMinLength: Type.Integer({ minimum: 8, maximum: 200, default: 12 }),
+        /** Lowest strength estimate (zxcvbn 0–4: 0 common, 2 somewhat guessable, 3 safely unguessable) for a clerk or a manager. Default 2. */
+        minScore: Type.Integer({ minimum: 0, maximum: 4, default: 2 }),
+        /** Lowest strength estimate for an admin. Default 3. */
+        adminMinScore: Type.Integer({ minimum: 0, maximum: 4, default: 3 }),
+      },
+      { ...Strict, default: {} },
+    ),
+    /** Where printers and serial lines may be: checked when an admin sets a kiosk's printer or a board's or keypad's path. */
+    devicePaths: Type.Object(
+      {
+        /** Folders a printer device file or a serial path must be under (canonical, no `..`). Default ["/dev"]. */
+        allowedRoots: Type.Array(Type.String({ pattern: '^/' }), { minItems: 1, default: ['/dev'] }),
+        /** Let a tcp:// printer be on any address, not only private and loopback ones (or a host name other than localhost). Default false. */
+        allowPublicPrinterHosts: Type.Boolean({ default: false }),
+      },
+      { ...Strict, default: {} },
+    ),
+    /** HTTPS for the center: on when certFile and keyFile are both set (see deploy/INSTALL.md, "TLS"). */
+    tls: Type.Object(
+      {
+        /** PEM certificate (chain) file; env TABOUR_TLS_CERT. Re-read without downtime when it changes or on SIGHUP. Default: none (plain HTTP). */
+        certFile: Type.Optional(Type.String({ minLength: 1 })),
+        /** PEM private key file; env TABOUR_TLS_KEY. Default: none. */
+        keyFile: Type.Optional(Type.String({ minLength: 1 })),
+        /** With TLS on, also listen on this port over plain HTTP and redirect every request to HTTPS (e.g. 80). Default: none. */
+        redirectHttpPort: Type.Optional(Type.Integer({ minimum: 1, maximum: 65535 })),
+        /** With TLS on, send Strict-Transport-Security (one year). Default true. */
+        hsts: Type.Boolean({ default: true }),
+        /** Let upstream.url be plain http:// on a host other than loopback (secrets and figures then cross the network in clear). Default false. */
+        allowPlainHttpUpstream: Type.Boolean({ default: false }),
+      },
+      { ...Strict, default: {} },
+    ),
+    // ── end of issue 16 items 1, 2, 4, 5 ──
     queue: Type.Object(
       {
         /**
@@ -228,6 +286,10 @@ function fromEnv(env: Env): Record<string, unknown> {
   if (env.TABOUR_BACKUP_DIR) out.backup = { dir: env.TABOUR_BACKUP_DIR }
   if (env.TABOUR_METRICS_TOKEN) out.metrics = { token: env.TABOUR_METRICS_TOKEN }
   if (env.TABOUR_LOG_FILE) out.log = { file: env.TABOUR_LOG_FILE }
+  const tls: Record<string, string> = {}
+  if (env.TABOUR_TLS_CERT) tls.certFile = env.TABOUR_TLS_CERT
+  if (env.TABOUR_TLS_KEY) tls.keyFile = env.TABOUR_TLS_KEY
+  if (Object.keys(tls).length > 0) out.tls = tls
   const upstream: Record<string, string> = {}
   if (env.TABOUR_UPSTREAM_URL) upstream.url = env.TABOUR_UPSTREAM_URL
   if (env.TABOUR_UPSTREAM_CENTER_ID) upstream.centerId = env.TABOUR_UPSTREAM_CENTER_ID
@@ -302,7 +364,20 @@ export function validateConfig(raw: unknown): Config {
   const upSet = [up.url, up.centerId, up.secret].filter((v) => v !== undefined).length
   if (upSet !== 0 && upSet !== 3)
     throw new ConfigError('invalid config: /upstream needs url, centerId and secret together (or none: reporting off)')
+  if ((config.tls.certFile === undefined) !== (config.tls.keyFile === undefined))
+    throw new ConfigError('invalid config: /tls needs certFile and keyFile together (or neither: plain HTTP)')
+  if (up.url && !config.tls.allowPlainHttpUpstream && isPlainHttpOffLoopback(up.url))
+    throw new ConfigError(
+      'invalid config: /upstream/url is plain http:// to another machine: use https:// (or set /tls/allowPlainHttpUpstream, secrets then cross the network in clear)',
+    )
   return config
+}
+
+/** http:// to a host other than loopback (a local tunnel or proxy on the same box is fine). */
+function isPlainHttpOffLoopback(url: string): boolean {
+  const parsed = URL.canParse(url) ? new URL(url) : null
+  if (parsed?.protocol !== 'http:') return false
+  return !['localhost', '127.0.0.1', '[::1]'].includes(parsed.hostname) && !parsed.hostname.startsWith('127.')
 }
 
 function describeValue(value: unknown): string {

@@ -1,7 +1,7 @@
 import { STATUS_CODES } from 'node:http'
 import type { Socket } from 'node:net'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyServerOptions } from 'fastify'
-import { DomainError, ErrorCodes, type ErrorCode } from './errors.ts'
+import { DomainError, ErrorCodes, RetryLaterError, type ErrorCode } from './errors.ts'
 import { httpStatusOf } from './routes/error-status.ts'
 
 function send(reply: FastifyReply, statusCode: number, code: ErrorCode, message: string) {
@@ -15,6 +15,7 @@ function send(reply: FastifyReply, statusCode: number, code: ErrorCode, message:
  */
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | DomainError, request, reply) => {
+    if (err instanceof RetryLaterError) reply.header('retry-after', String(err.retryAfterSeconds))
     if (err instanceof DomainError) return send(reply, httpStatusOf(err), err.code, err.message)
     const fe = err as FastifyError
     if (fe.validation) {

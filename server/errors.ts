@@ -23,3 +23,13 @@ export class DomainError extends Error {
 
 /** A DomainError with `code`; see DomainError. */
 export const domainError = (code: ErrorCode, message: string, variant?: string) => new DomainError(code, message, variant)
+
+/** RATE_LIMITED with the seconds to wait (whole, at least 1); the edge sends them as Retry-After. */
+export class RetryLaterError extends DomainError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(ErrorCodes.RATE_LIMITED, message)
+  }
+}

@@ -1,3 +1,4 @@
+import type { Server } from 'node:http'
 import { networkInterfaces } from 'node:os'
 import closeWithGrace from 'close-with-grace'
 import { buildApp, databaseFile } from './app.ts'
@@ -5,6 +6,7 @@ import { ConfigError, loadConfig, type Config } from './config.ts'
 import type { Tabour } from './app.ts'
 import { acquireDataDirLock, DataDirLockedError, type DataDirLock } from './ops/data-dir-lock.ts'
 import { loggerOptions } from './ops/logging.ts'
+import { startHttpRedirect, tlsOn } from './ops/tls.ts'
 
 /** How long a graceful shutdown may take before the process exits anyway: a stuck client must not keep a center from restarting. */
 const SHUTDOWN_GRACE_MS = 10_000
@@ -40,16 +42,25 @@ async function main(): Promise<void> {
   process.on('exit', () => lock.release())
 
   const app = buildApp(config, {}, { logger: loggerOptions(config) })
+  let redirect: Server | undefined
   // an uncaught error closes the same way, then exits 1
   closeWithGrace({ delay: SHUTDOWN_GRACE_MS, logger: app.log }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, 'uncaught error: shutting down')
     else app.log.info({ signal }, 'shutting down: finishing in-flight requests')
+    redirect?.close()
     await app.close()
   })
 
   await app.listen({ port: config.port, host: config.host })
   const address = app.server.address()
   const port = typeof address === 'object' && address ? address.port : config.port
+  if (tlsOn(config)) {
+    // a renewed certificate is taken without a restart: on file change by itself, or now on SIGHUP
+    process.on('SIGHUP', () => app.reloadTls?.())
+    if (config.tls.redirectHttpPort !== undefined) {
+      redirect = await startHttpRedirect(config.tls.redirectHttpPort, config.host, port)
+    }
+  }
   lock.update({ port })
   console.log(banner(app.tabour, port, config))
 }
@@ -63,7 +74,7 @@ function lanAddress(): string {
 
 function banner(tabour: Tabour, port: number, config: Config): string {
   const host = config.host === '0.0.0.0' || config.host === '::' ? lanAddress() : config.host
-  const base = `http://${host}:${port}`
+  const base = `${tlsOn(config) ? 'https' : 'http'}://${host}:${port}`
   const lines = [
     '',
     `  طابور Tabour — ${config.centerName.ar} / ${config.centerName.en}`,

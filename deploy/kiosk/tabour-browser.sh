@@ -6,8 +6,9 @@
 #   tabour-browser.sh kiosk|display [URL]
 #
 # URL defaults to $TABOUR_URL/<kiosk|display>/ ($TABOUR_URL from ~/.config/tabour/browser.env,
-# else http://tabour.local:8080). The first time, add ?pair=CODE (tabour device pair <name>)
-# or type the code on the screen; the pairing is kept in the browser profile.
+# else http://tabour.local:8080; https://… when the center serves TLS). The first time, add
+# ?pair=CODE (tabour device pair <name>) or type the code on the screen; the pairing is kept in
+# the browser profile. $TABOUR_CA_FILE (browser.env): the center's CA certificate to trust.
 set -eu
 
 MODE="${1:-}"
@@ -27,6 +28,21 @@ for candidate in chromium chromium-browser google-chrome; do
   if command -v "$candidate" >/dev/null 2>&1; then BROWSER="$candidate"; break; fi
 done
 [ -n "$BROWSER" ] || { echo "tabour: install chromium (apt install chromium)" >&2; exit 1; }
+
+# HTTPS with the center's own CA (or its self-signed certificate): trust it in this user's NSS
+# database, which Chromium reads on Linux (apt install libnss3-tools for certutil). Idempotent.
+if [ -n "${TABOUR_CA_FILE:-}" ]; then
+  if [ ! -r "$TABOUR_CA_FILE" ]; then
+    echo "tabour: TABOUR_CA_FILE $TABOUR_CA_FILE cannot be read" >&2; exit 1
+  elif command -v certutil >/dev/null 2>&1; then
+    mkdir -p "$HOME/.pki/nssdb"
+    [ -f "$HOME/.pki/nssdb/cert9.db" ] || certutil -d "sql:$HOME/.pki/nssdb" -N --empty-password
+    certutil -d "sql:$HOME/.pki/nssdb" -D -n tabour-center-ca >/dev/null 2>&1 || true
+    certutil -d "sql:$HOME/.pki/nssdb" -A -t "C,," -n tabour-center-ca -i "$TABOUR_CA_FILE"
+  else
+    echo "tabour: install libnss3-tools (certutil) to trust $TABOUR_CA_FILE" >&2; exit 1
+  fi
+fi
 
 # X11: no screen saver, no blanking, no power saving. (Wayland compositors such as labwc or
 # wayfire on Raspberry Pi OS: turn idle/blanking off in raspi-config > Display > Screen Blanking.)

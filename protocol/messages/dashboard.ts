@@ -1,8 +1,9 @@
 /**
  * The manager's dashboard: live figures, reports, configuration.
  */
-import { messagesOf, type Catalogue } from './format.ts'
+import { messagesOf, type Catalogue, type Lang } from './format.ts'
 import { COMMON_MESSAGES } from './common.ts'
+import { ErrorCodes, type ErrorCode } from '../error-codes.ts'
 
 export const DASHBOARD_MESSAGES = {
   'app.title': { ar: 'لوحة المتابعة', en: 'Manager dashboard' },
@@ -21,6 +22,19 @@ export const DASHBOARD_MESSAGES = {
   'login.bad': { ar: 'اسم المستخدم أو كلمة المرور غير صحيحة', en: 'Wrong username or password' },
   'login.notManager': { ar: 'لوحة المتابعة للمديرين فقط', en: 'The dashboard is for managers only' },
   'login.network': { ar: 'تعذّر الاتصال بالخادم', en: 'Cannot reach the server' },
+  'login.rateLimited': {
+    ar: 'محاولات دخول كثيرة؛ انتظر قليلًا ثم حاول مرة أخرى',
+    en: 'Too many login attempts; wait a moment and try again',
+  },
+  'password.tooShort': {
+    ar: 'كلمة المرور قصيرة: الحد الأدنى لهذا الدور {min} من الأحرف',
+    en: 'The password is too short: this role needs at least {min} characters',
+  },
+  'password.tooWeak': {
+    ar: 'كلمة المرور شائعة أو سهلة التخمين؛ اختر عدة كلمات غير مترابطة',
+    en: 'The password is common or easy to guess; use a few unrelated words',
+  },
+  'password.hasUsername': { ar: 'يجب ألا تحتوي كلمة المرور على اسم المستخدم', en: 'The password must not contain the username' },
   'tab.live': { ar: 'الآن', en: 'Live' },
   'tab.reports': { ar: 'التقارير', en: 'Reports' },
   'tab.config': { ar: 'الإعدادات', en: 'Configuration' },
@@ -178,3 +192,18 @@ export const dashboardText = messagesOf({ ...COMMON_MESSAGES, ...DASHBOARD_MESSA
 
 /** A key `dashboardText` knows. */
 export type DashboardMessageKey = Parameters<typeof dashboardText>[0]
+
+/** The sentence for each refusal of a new staff password (server/auth/password-policy.ts); `{min}` comes from the error's message. */
+export const PASSWORD_REFUSALS: Partial<Record<ErrorCode, DashboardMessageKey>> = {
+  [ErrorCodes.PASSWORD_TOO_SHORT]: 'password.tooShort',
+  [ErrorCodes.PASSWORD_TOO_WEAK]: 'password.tooWeak',
+  [ErrorCodes.PASSWORD_HAS_USERNAME]: 'password.hasUsername',
+}
+
+/** A refused password's sentence in `lang`, or null when `code` is not a password refusal. */
+export function passwordRefusalText(code: string, message: string, lang: Lang): string | null {
+  const key = PASSWORD_REFUSALS[code as ErrorCode]
+  if (!key) return null
+  const min = Number(/\d+/.exec(message)?.[0] ?? 8)
+  return dashboardText(key, lang, { min })
+}

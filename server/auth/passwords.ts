@@ -1,8 +1,18 @@
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from 'node:crypto'
+import { HashGate } from './hash-gate.ts'
+
+/**
+ * The process's one ceiling on password hashing (libuv's thread pool is per process too);
+ * buildApp sets it from config logins.hashConcurrency / logins.hashQueue. Default 2 at once, 32 waiting.
+ */
+export const passwordHashing = new HashGate(2, 32)
 
 const scrypt = (password: string, salt: Buffer, keylen: number, options: ScryptOptions) =>
-  new Promise<Buffer>((resolve, reject) =>
-    scryptCallback(password, salt, keylen, options, (err, key) => (err ? reject(err) : resolve(key))),
+  passwordHashing.run(
+    () =>
+      new Promise<Buffer>((resolve, reject) =>
+        scryptCallback(password, salt, keylen, options, (err, key) => (err ? reject(err) : resolve(key))),
+      ),
   )
 
 /** scrypt parameters (OWASP's minimum for scrypt); stored with each hash so they can be raised later. */

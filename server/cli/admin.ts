@@ -1,6 +1,8 @@
 import { UsersRepo } from '../db/repositories/users-repo.ts'
 import { TokensRepo } from '../db/repositories/tokens-repo.ts'
 import { hashPassword, randomPassword } from '../auth/passwords.ts'
+import { passwordRefusal } from '../auth/password-policy.ts'
+import { passwordRefusalText } from '../../protocol/messages/dashboard.ts'
 import { CENTER_HELP, CENTER_OPTIONS, centerConfig, CliError, parse, readStdinLine, UsageError } from './args.ts'
 import { openCenterDb } from './open-db.ts'
 
@@ -14,7 +16,8 @@ Staff accounts, when nobody can log in to the dashboard to do it.
 
 Options:
   -u, --username NAME   the account (default: admin)
-  -p, --password PASS   the new password, 8+ characters (visible in ps: prefer --password-stdin)
+  -p, --password PASS   the new password: 8+ characters (an admin's 12+), not common, not
+                        containing the username (visible in ps: prefer --password-stdin)
       --password-stdin  read the password from the first line of stdin
       --role ROLE       create only: admin, manager or clerk (default: admin)
   A password is generated and printed once when neither is given.
@@ -70,12 +73,19 @@ export async function adminCommand(args: string[]): Promise<number> {
   try {
     const users = new UsersRepo(db)
     const existing = users.findForLogin(username)
+    if (action === 'create' && existing)
+      throw new CliError(
+        `user ${existing.user.username} already exists; use tabour admin reset-password --username ${existing.user.username}`,
+      )
+    if (action === 'reset-password' && !existing) throw new CliError(`no user named ${username}`)
+    // the same policy as the dashboard's, said in both languages
+    const refusal = generated ? null : passwordRefusal(password, username, existing?.user.role ?? role, config.passwords)
+    if (refusal) {
+      const [en, ar] = (['en', 'ar'] as const).map((lang) => passwordRefusalText(refusal.code, refusal.message, lang))
+      throw new UsageError(`${en} / ${ar} (${refusal.code})`, 'admin')
+    }
     const passwordHash = await hashPassword(password)
     if (action === 'create') {
-      if (existing)
-        throw new CliError(
-          `user ${existing.user.username} already exists; use tabour admin reset-password --username ${existing.user.username}`,
-        )
       const user = users.insert({ username, passwordHash, role, displayName: username }, Date.now())
       console.log(`created ${user.role} ${user.username} (id ${user.id})`)
     } else {

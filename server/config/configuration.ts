@@ -26,8 +26,8 @@ export class Configuration {
   ) {
     this.services = new ServiceCommands(ctx)
     this.counters = new CounterCommands(ctx)
-    this.users = new UserCommands(ctx)
-    this.devices = new DeviceCommands(ctx)
+    this.users = new UserCommands(ctx, config.passwords)
+    this.devices = new DeviceCommands(ctx, config.devicePaths)
     this.center = new CenterCommands(ctx, config)
   }
 

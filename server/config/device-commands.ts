@@ -6,6 +6,7 @@ import { newDeviceToken, newPairingCode, PAIRING_CODE_TTL_MS } from '../auth/tok
 import { ErrorCodes, domainError } from '../errors.ts'
 import { auditChange } from './config-audit.ts'
 import { validateDeviceConfig, type DeviceConfigContext } from './device-config.ts'
+import type { DevicePathRules } from './device-paths.ts'
 
 /** A device with the one-time code that pairs it. */
 export type DeviceWithCode = Device & { pairingCode: string }
@@ -17,8 +18,11 @@ export type DeviceWithCode = Device & { pairingCode: string }
 export class DeviceCommands {
   private readonly configContext: DeviceConfigContext
 
-  constructor(private readonly ctx: QueueContext) {
-    this.configContext = { counterExists: (id) => ctx.counters.get(id) !== undefined }
+  constructor(
+    private readonly ctx: QueueContext,
+    devicePaths?: DevicePathRules,
+  ) {
+    this.configContext = { counterExists: (id) => ctx.counters.get(id) !== undefined, devicePaths }
   }
 
   /** Every device. */

@@ -4,12 +4,17 @@ import { BoardConfig, DisplayConfig, KeypadConfig, KioskConfig } from '../../pro
 import type { DeviceKind } from '../../protocol/common.ts'
 import { PrinterDeviceConfig } from '../../protocol/ticket-tools.ts'
 import { domainError, ErrorCodes } from '../errors.ts'
+import { checkDevicePath, checkPrinterInterface, type DevicePathRules } from './device-paths.ts'
 
 /** What the config check may need to know about the center beyond the config itself. */
 export interface DeviceConfigContext {
   /** Whether a counter with this id exists (boards and keypads name one). */
   counterExists?: (id: number) => boolean
+  /** Where printers and serial lines may be (config devicePaths); default /dev only, private tcp:// hosts only. */
+  devicePaths?: DevicePathRules
 }
+
+const DEFAULT_PATH_RULES: DevicePathRules = { allowedRoots: ['/dev'], allowPublicPrinterHosts: false }
 
 const firstError = (schema: TSchema, config: unknown) => {
   const first = Value.Errors(schema, config).First()
@@ -23,12 +28,14 @@ const firstError = (schema: TSchema, config: unknown) => {
  * fails to print. A board or keypad with an empty config is registered but not wired.
  */
 export function validateDeviceConfig(kind: DeviceKind, config: Record<string, unknown>, context: DeviceConfigContext = {}): void {
-  if (kind === 'kiosk') return validateKiosk(config)
+  const pathRules = context.devicePaths ?? DEFAULT_PATH_RULES
+  if (kind === 'kiosk') return validateKiosk(config, pathRules)
   if (kind === 'display') return firstError(DisplayConfig, config)
   if (kind === 'printer') return firstError(PrinterDeviceConfig, config)
   if (kind !== 'board' && kind !== 'keypad') return
   if (Object.keys(config).length === 0) return
   firstError(kind === 'board' ? BoardConfig : KeypadConfig, config)
+  checkDevicePath((config as BoardConfig).path, 'config/path', pathRules)
   const counterId = (config as BoardConfig).counterId
   // a 400 naming the field, like any other bad value: the counter must exist before it is wired
   if (context.counterExists && !context.counterExists(counterId)) {
@@ -36,8 +43,10 @@ export function validateDeviceConfig(kind: DeviceKind, config: Record<string, un
   }
 }
 
-function validateKiosk(config: Record<string, unknown>): void {
+function validateKiosk(config: Record<string, unknown>, pathRules: DevicePathRules): void {
   firstError(KioskConfig, config)
+  const printer = (config as KioskConfig).printer
+  if (printer) checkPrinterInterface(printer.interface, 'config/printer/interface', pathRules)
   const pattern = (config as KioskConfig).phonePattern
   if (pattern !== undefined) {
     try {

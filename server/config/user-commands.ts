@@ -3,12 +3,20 @@ import type { User } from '../../protocol/entities.ts'
 import type { QueueContext } from '../queue/queue-context.ts'
 import type { Actor } from '../queue/actor.ts'
 import { hashPassword } from '../auth/passwords.ts'
+import { assertPasswordAllowed, type PasswordPolicy } from '../auth/password-policy.ts'
 import { domainError, ErrorCodes } from '../errors.ts'
 import { auditChange } from './config-audit.ts'
 
-/** Staff accounts. Hashing (scrypt, slow) runs before the transaction, so the write lock is never held across it. */
+/**
+ * Staff accounts. Hashing (scrypt, slow) runs before the transaction, so the write lock is never
+ * held across it. A password being set must pass the policy (server/auth/password-policy.ts);
+ * passwords already stored are never checked again, so existing accounts keep working.
+ */
 export class UserCommands {
-  constructor(private readonly ctx: QueueContext) {}
+  constructor(
+    private readonly ctx: QueueContext,
+    private readonly passwordPolicy: PasswordPolicy,
+  ) {}
 
   /** Every account. */
   list(): User[] {
@@ -24,6 +32,7 @@ export class UserCommands {
 
   async create(actor: Actor, body: CreateUserBody): Promise<User> {
     this.assertUsernameFree(body.username)
+    assertPasswordAllowed(body.password, body.username, body.role, this.passwordPolicy)
     const passwordHash = await hashPassword(body.password)
     return this.ctx.write((tx) => {
       // another request may have taken the name while scrypt ran: a 409, not the UNIQUE constraint's 500
@@ -39,6 +48,11 @@ export class UserCommands {
 
   /** A new password, a disabled account or a new role ends every session the user had. */
   async update(actor: Actor, id: number, body: UpdateUserBody): Promise<User> {
+    if (body.password) {
+      const target = this.ctx.users.get(id)
+      if (!target) throw domainError(ErrorCodes.USER_NOT_FOUND, `user ${id} does not exist`)
+      assertPasswordAllowed(body.password, target.username, body.role ?? target.role, this.passwordPolicy)
+    }
     const passwordHash = body.password ? await hashPassword(body.password) : undefined
     return this.ctx.write((tx) => {
       const current = this.ctx.users.get(id)

@@ -403,8 +403,8 @@ describe('the display when the server process dies', () => {
       admin,
     )
     const counter = await api('POST', '/counters', { number: 5, name: 'شباك ٥', zone: 'hall', serviceIds: [service.id] }, admin)
-    await api('POST', '/users', { username: 'clerk', password: 'clerk-password-1', role: 'clerk' }, admin)
-    const clerk = (await api('POST', '/auth/login', { username: 'clerk', password: 'clerk-password-1' })).token
+    await api('POST', '/users', { username: 'clerk', password: 'desk-password-1', role: 'clerk' }, admin)
+    const clerk = (await api('POST', '/auth/login', { username: 'clerk', password: 'desk-password-1' })).token
     await api('POST', `/counters/${counter.id}/open`, {}, clerk)
     const kiosk = await api('POST', '/devices', { kind: 'kiosk', name: 'k' }, admin)
     const kioskToken = (await api('POST', '/devices/pair', { pairingCode: kiosk.pairingCode })).token

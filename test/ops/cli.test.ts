@@ -180,7 +180,7 @@ describe('the tabour command', () => {
     async () => {
       const dataDir = tempDir()
       chownSync(dataDir, 65534, 65534) // nobody: stands for the tabour user
-      const made = await runTabour(['admin', 'create', '--data-dir', dataDir, '--password', 'owner-admin-pw'])
+      const made = await runTabour(['admin', 'create', '--data-dir', dataDir, '--password', 'owner-root-pw-2026'])
       expect(made.code, made.stderr).toBe(0)
       expect(statSync(join(dataDir, 'tabour.sqlite')).uid).toBe(65534)
       const backup = join(tempDir(), 'b.sqlite')

@@ -68,8 +68,8 @@ describe('concurrent account changes over real HTTP', () => {
     const { c, base, admin } = await setUp()
     const clerk = await c.createUser('laila')
     for (let attempt = 0; attempt < 3; attempt++) {
-      const oldPassword = attempt === 0 ? STAFF_PASSWORD : `laila-password-${attempt}`
-      const newPassword = `laila-password-${attempt + 1}`
+      const oldPassword = attempt === 0 ? STAFF_PASSWORD : `new-desk-password-${attempt}`
+      const newPassword = `new-desk-password-${attempt + 1}`
       // both hash with scrypt; the change starts first, the login reads the old hash meanwhile
       const change = http(base, 'PATCH', `/api/v1/users/${clerk.id}`, { token: admin, body: { password: newPassword } })
       await sleep(2)

@@ -10,7 +10,7 @@ import { http } from '../helpers/http.ts'
 import { SocketClients, waitForConnect, waitForConnectError, waitForEvent } from '../helpers/socket-client.ts'
 
 const ADMIN_PASSWORD = 'embedded-admin-password'
-const CLERK_PASSWORD = 'embedded-clerk-password'
+const CLERK_PASSWORD = 'embedded-desk-password'
 
 /** A host app of its own with one route, and the center registered in it under `prefix`. */
 interface Hosted {

@@ -6,11 +6,14 @@ import { errorResponses } from '../../../protocol/common.ts'
 import { User } from '../../../protocol/entities.ts'
 import { actorOf, allow, STAFF } from '../../auth/access.ts'
 import { throttle } from '../throttle.ts'
+import { LoginLimiter } from '../../auth/login-limiter.ts'
+import { DomainError, ErrorCodes } from '../../errors.ts'
 
-/** POST /auth/login (throttled), POST /auth/logout, GET /auth/me. */
+/** POST /auth/login (throttled per address and username, per address, per username; see LoginLimiter), POST /auth/logout, GET /auth/me. */
 export async function authRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
-  const { config, queue, configuration } = app.tabour
+  const { config, queue, configuration, clock } = app.tabour
+  const limiter = new LoginLimiter(config.logins, clock)
 
   app.post(
     '/login',
@@ -19,7 +22,13 @@ export async function authRoutes(fastify: FastifyInstance): Promise<void> {
       schema: { tags: ['auth'], security: [], body: LoginBody, response: { 200: LoginReply, ...errorResponses(400, 401, 429) } },
     },
     async (request) => {
-      const session = await queue.sessions.login(request.body.username, request.body.password, config.auth.userTokenTtlSeconds)
+      const { username, password } = request.body
+      // refused before any hashing: a flood or a spray costs the server nothing past its limit
+      limiter.attempt(request.ip, username)
+      const session = await queue.sessions.login(username, password, config.auth.userTokenTtlSeconds).catch((err: unknown) => {
+        if (err instanceof DomainError && err.code === ErrorCodes.BAD_CREDENTIALS) limiter.failed(username)
+        throw err
+      })
       return { ...session, expiresAt: new Date(session.expiresAt).toISOString() }
     },
   )

@@ -180,7 +180,7 @@ describe('PATCH /api/v1/users/:id', () => {
     // still an admin, still logged in
     expect((await center.request('GET', '/api/v1/auth/me', { token })).json()).toMatchObject({ role: 'admin', active: true })
     // the last admin may change their own password
-    expect((await center.request('PATCH', `${USERS}/1`, { token, body: { password: 'another-admin-pw' } })).statusCode).toBe(200)
+    expect((await center.request('PATCH', `${USERS}/1`, { token, body: { password: 'another-root-pw' } })).statusCode).toBe(200)
   })
 
   it('with a second admin, one of them can be demoted; then the other is the last', async () => {
