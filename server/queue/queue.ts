@@ -11,6 +11,7 @@ import { cancelTicket } from './ticket-cancellation.ts'
 import { cancelByCitizen } from './citizen-cancellation.ts'
 import { reinstatableNoShows, reinstateTicket, type ReinstatableNoShow } from './ticket-reinstatement.ts'
 import { Sessions } from './sessions.ts'
+import { CounterAway } from './counter-away.ts'
 import type { Actor } from './actor.ts'
 import type { TicketRecord } from '../db/repositories/tickets-repo.ts'
 
@@ -28,6 +29,8 @@ export class Queue {
   readonly deviceStatus: DeviceStatus
   /** Staff logins and logouts. */
   readonly sessions: Sessions
+  /** Counters whose clerk has no live console: marked away and back, closed by a manager. */
+  readonly away: CounterAway
 
   constructor(db: Db, config: Pick<Config, 'timeZone' | 'queue'>, clock: Clock, onListenerError?: (err: unknown) => void) {
     this.events = new DomainEvents(onListenerError)
@@ -37,6 +40,7 @@ export class Queue {
     this.counters = new CounterActions(this.ctx)
     this.deviceStatus = new DeviceStatus(this.ctx)
     this.sessions = new Sessions(this.ctx)
+    this.away = new CounterAway(this.ctx)
   }
 
   /** Cancels a waiting ticket (staff); see ticket-cancellation.ts. */
