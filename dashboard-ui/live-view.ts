@@ -15,6 +15,8 @@ import { deskStyles } from './dashboard-styles.ts'
 import { duration, num, percent } from './format.ts'
 import { dashboardText, type DashboardMessageKey } from '../protocol/messages/dashboard.ts'
 import './hour-chart.ts'
+import './away-counter.ts'
+import type { DashboardApi } from './dashboard-api.ts'
 
 const PALETTE = ['#003a70', '#c8102e', '#0f7b3f', '#b25e00', '#6a1b9a', '#00838f', '#5d4037', '#455a64']
 
@@ -117,6 +119,8 @@ export class LiveView extends LitElement {
   @property() override lang: Lang = 'ar'
   @property() digits: DigitStyle = 'western'
   @property({ type: Number }) now = Date.now()
+  /** For a manager's actions on a counter (closing an away one); default none. */
+  @property({ attribute: false }) api: DashboardApi | null = null
 
   override render(): TemplateResult {
     const s = this.stats
@@ -203,7 +207,8 @@ export class LiveView extends LitElement {
             const tone = c.state === 'open' ? 'ok' : c.state === 'paused' ? 'warn' : undefined
             return html`<tr data-counter=${c.number}>
               <td>${num(c.number, digits)} · ${c.name}</td>
-              <td><span class="pill" data-tone=${tone ?? nothing} data-state=${c.state}>${dashboardText(`state.${c.state}`, lang)}</span></td>
+              <td><span class="pill" data-tone=${tone ?? nothing} data-state=${c.state}>${dashboardText(`state.${c.state}`, lang)}</span>
+                <tabour-away-counter .counter=${c} .api=${this.api} .lang=${lang} .digits=${digits}></tabour-away-counter></td>
               <td>${c.clerk ? c.clerk.displayName || c.clerk.username : '—'}</td>
               <td>${c.services.map((x) => `${prefixes.get(x.serviceId) ?? '?'}${x.weight !== 1 ? `×${x.weight}` : ''}`).join(' ')}</td>
               <td class="n">${num(f?.called ?? 0, digits)}</td>

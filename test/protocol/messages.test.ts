@@ -18,6 +18,7 @@ import { HUB_MESSAGES } from '../../protocol/messages/hub.ts'
 import { KIOSK_MESSAGES } from '../../protocol/messages/kiosk.ts'
 import { PAIRING_MESSAGES } from '../../protocol/messages/pairing.ts'
 import { STATUS_MESSAGES } from '../../protocol/messages/status.ts'
+import { STAFFING_MESSAGES } from '../../protocol/messages/staffing.ts'
 import { peopleAheadText, TICKET_MESSAGES, ticketMessage, waitText, waitValues } from '../../protocol/messages/ticket.ts'
 import { SAMPLE } from '../drivers/printer/fixtures.ts'
 
@@ -31,6 +32,7 @@ const CATALOGUES: Record<string, Catalogue> = {
   console: CONSOLE_MESSAGES,
   dashboard: DASHBOARD_MESSAGES,
   hub: HUB_MESSAGES,
+  staffing: STAFFING_MESSAGES,
 }
 
 /** What each page's formatter spreads together: a key twice in one of them would hide one message. */
@@ -41,6 +43,7 @@ const BUNDLES: Record<string, Catalogue[]> = {
   console: [COMMON_MESSAGES, CONSOLE_MESSAGES],
   dashboard: [COMMON_MESSAGES, DASHBOARD_MESSAGES],
   hub: [COMMON_MESSAGES, HUB_MESSAGES],
+  staffing: [COMMON_MESSAGES, STAFFING_MESSAGES],
 }
 
 // Entries that are the same in both languages on purpose: sample digits and a dash.
@@ -209,5 +212,18 @@ describe('the production build', () => {
     // the parsed form formats exactly as the text does
     const tree = parse(TICKET_MESSAGES['ticket.wait'].ar, 'ar')
     expect(formatMessage(tree, 'ar', waitValues(75 * 60), 'arabic-indic')).toBe('حوالي ساعة و١٥ دقيقة')
+  })
+})
+
+// issue 14: with no counter open the estimate is null, and paper and screen say so
+describe('an unknown wait (no counter open)', () => {
+  it('reads "unknown, no counter is open now" on paper and on screen, never "less than a minute"', () => {
+    const paper = ticketText({ ...SAMPLE, peopleAhead: 0, estimatedWaitSeconds: null })
+    expect(paper.waitEn).toBe('Estimated wait: unknown, no counter is open now')
+    expect(paper.waitAr).toBe('الانتظار المتوقع: غير معروف، لا يوجد شباك مفتوح الآن')
+    for (const lang of ['ar', 'en'] as const) {
+      expect(waitText(null, lang)).toBe(ticketMessage('ticket.waitUnknown', lang))
+      expect(waitText(null, lang)).not.toBe(waitText(0, lang))
+    }
   })
 })

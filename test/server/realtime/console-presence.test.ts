@@ -100,7 +100,7 @@ describe('console presence: away counters', () => {
   it('a manager closes an away counter (audited as a counter action); not a present one, and not as a clerk', async () => {
     const s = await setUp()
     const clerk2 = await s.center.openCounterAs('clerk2', s.c2.id)
-    const console2 = await joined(s.url, clerk2)
+    await joined(s.url, clerk2) // clerk2's console is live
     const present = await s.center.request('POST', `/api/v1/counters/${s.c2.id}/close-away`, { token: s.manager })
     expect(present.json()).toMatchObject({ statusCode: 409, code: 'TABOUR_ERR_COUNTER_NOT_AWAY' })
 
