@@ -151,7 +151,7 @@ describe('a service is on sale only when someone can serve it', () => {
     await status.goto(`${url}/t/${ticketId}?lang=en`)
     await status.locator('[data-wait]').waitFor()
     expect(await status.locator('[data-wait]').getAttribute('data-wait')).toBe('unknown')
-    expect(await status.locator('body').innerText()).not.toMatch(LESS_THAN_A_MINUTE)
+    expect(await status.locator('body').textContent()).not.toMatch(LESS_THAN_A_MINUTE)
 
     // the clerk comes back, opens the counter, then the console goes away (the tab is closed)
     const dashboard = await contexts.page(LANDSCAPE)
