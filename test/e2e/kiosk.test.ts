@@ -94,7 +94,9 @@ async function ticketOnScreen(page: Page): Promise<{ label: string; id: string }
 async function screenAndPaper(page: Page, scope: string, lang: 'ar' | 'en', digits: 'western' | 'arabic-indic') {
   const text = async (selector: string) => ((await page.locator(`${scope} ${selector}`).textContent()) ?? '').trim()
   const peopleAhead = Number(await page.locator(`${scope} [data-position]`).getAttribute('data-position'))
-  const estimatedWaitSeconds = Number(await page.locator(`${scope} [data-wait]`).getAttribute('data-wait'))
+  // 'unknown' while no counter serves the service (issue 14): the paper says so too
+  const wait = await page.locator(`${scope} [data-wait]`).getAttribute('data-wait')
+  const estimatedWaitSeconds = wait === 'unknown' ? null : Number(wait)
   const paper = ticketText({ ...SAMPLE, peopleAhead, estimatedWaitSeconds, digits })
   return {
     screen: { ahead: await text('[data-position]'), wait: `${await text('div:has(> [data-wait]) dt')}: ${await text('[data-wait]')}` },
