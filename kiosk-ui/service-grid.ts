@@ -196,7 +196,10 @@ export class ServiceGrid extends LitElement {
     const lang = this.lang
     const unstaffed = s.staffed === false
     if (!s.available) {
-      return html`<span class="unavailable-note" data-unstaffed=${unstaffed}>${kioskText(unstaffed ? 'kiosk.unstaffed' : 'kiosk.unavailable', lang)}</span>`
+      // greyed out for want of a counter only when that is the reason (not a reached daily cap)
+      const capReached = s.dailyCap !== null && s.issuedToday >= s.dailyCap
+      const offNoCounter = unstaffed && s.active && !capReached && s.whenUnstaffed !== 'offer-without-estimate'
+      return html`<span class="unavailable-note" data-unstaffed=${offNoCounter}>${kioskText(offNoCounter ? 'kiosk.unstaffed' : 'kiosk.unavailable', lang)}</span>`
     }
     const waiting = html`<span>${kioskText('kiosk.waiting', lang)}: <b data-waiting>${n(s.waiting)}</b></span>`
     if (unstaffed)

@@ -516,7 +516,12 @@ describe('the kiosk under a prefix (the center embedded in another app)', () => 
       return (await res.json()) as any
     }
     const admin = (await call('/auth/login', { username: 'admin', password: 'prefix-admin-password' })).token
-    const service = await call('/services', { prefix: 'P', nameAr: 'خدمة المرور', nameEn: 'Traffic', targetWaitSeconds: 600 }, admin)
+    const service = await call(
+      '/services',
+      // issued from the kiosk before any counter opens (issue 14's default is not-offered)
+      { prefix: 'P', nameAr: 'خدمة المرور', nameEn: 'Traffic', targetWaitSeconds: 600, whenUnstaffed: 'offer-without-estimate' },
+      admin,
+    )
     const device = await call('/devices', { kind: 'kiosk', name: 'kiosk' }, admin)
 
     const page = await contexts.page(LANDSCAPE)
