@@ -29,6 +29,9 @@ import { counterQueue } from './queue-model.ts'
 import { consoleText } from '../protocol/messages/console.ts'
 import './action-bar.ts'
 import './console-dialog.ts'
+import './logout-dialog.ts'
+import type { LogoutChoice } from './logout-dialog.ts'
+import { staffingText } from '../protocol/messages/staffing.ts'
 import './counter-chooser.ts'
 import './current-ticket.ts'
 import './login-form.ts'
@@ -50,6 +53,8 @@ export class CounterApp extends LitElement {
 
   @state() private language: Lang = 'ar'
   @state() private dialog: OpenDialog | null = null
+  /** The logout question (close or pause the counter first) is up. */
+  @state() private askingLogout = false
   @state() private now = Date.now()
 
   private readonly session = new ConsoleSession(this, basePathBefore(location.pathname, 'counter'))
@@ -102,6 +107,7 @@ export class CounterApp extends LitElement {
         <span class="spacer"></span>
         ${s.user ? html`<span class="user" data-user=${s.user.username}>${s.user.username}</span>` : nothing}
         ${s.phase === 'choose' ? html`<button type="button" data-action="logout" @click=${() => void s.logout()}>${consoleText('logout', lang)}</button>` : nothing}
+        ${counter ? html`<button type="button" data-action="logout" @click=${() => (this.askingLogout = true)}>${staffingText('staffing.logout', lang)}</button>` : nothing}
         <tabour-lang-switch .lang=${lang}></tabour-lang-switch>
       </header>
       ${!s.reachable && s.phase !== 'login' ? html`<p class="banner" role="alert" data-banner="offline">${consoleText('offline.banner', lang)}</p>` : nothing}
@@ -127,6 +133,17 @@ export class CounterApp extends LitElement {
           : nothing
       }
       ${s.walkIn ? this.renderWalkIn(lang) : nothing}
+      ${
+        this.askingLogout && counter
+          ? html`<tabour-logout-dialog
+            .lang=${lang}
+            .counter=${counter}
+            .busy=${s.busy !== null || !s.reachable}
+            @logout-choice=${(e: CustomEvent<{ choice: LogoutChoice }>) => void this.logoutWith(e.detail.choice)}
+            @logout-cancel=${() => (this.askingLogout = false)}
+          ></tabour-logout-dialog>`
+          : nothing
+      }
       ${
         s.reloginNeeded
           ? html`<div class="overlay" data-dialog="relogin">
@@ -241,9 +258,16 @@ export class CounterApp extends LitElement {
     return legalConsoleActions(counter.state, this.session.currentTicket?.status ?? null)
   }
 
+  /** Closes or pauses the counter, then logs out; a refusal (a ticket still held) stays on screen as a notice. */
+  private async logoutWith(choice: LogoutChoice): Promise<void> {
+    const done = await this.session.act(choice)
+    this.askingLogout = false
+    if (done) await this.session.logout()
+  }
+
   private onKeyDown(e: KeyboardEvent): void {
     const s = this.session
-    if (s.phase !== 'console' || this.dialog || s.walkIn || s.reloginNeeded || !s.reachable || s.busy) return
+    if (s.phase !== 'console' || this.dialog || s.walkIn || this.askingLogout || s.reloginNeeded || !s.reachable || s.busy) return
     const action = shortcutAction(
       {
         code: e.code,

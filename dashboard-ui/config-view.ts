@@ -14,6 +14,7 @@ import type { Lang } from '../ui-common/i18n.ts'
 import type { DashboardApi } from './dashboard-api.ts'
 import { deskStyles } from './dashboard-styles.ts'
 import { categoriesToText, fieldOfError, textToCategories } from './format.ts'
+import { staffingText } from '../protocol/messages/staffing.ts'
 import { dashboardText, passwordRefusalText, type DashboardMessageKey } from '../protocol/messages/dashboard.ts'
 
 export type ConfigSection = 'services' | 'counters' | 'users' | 'devices' | 'center'
@@ -189,7 +190,7 @@ export class ConfigView extends LitElement {
         ${this.services.map(
           (s) => html`<tr data-service=${s.prefix} ?data-selected=${this.editing === s.id}>
             <td>${s.prefix}</td><td>${s.nameAr}</td><td>${s.nameEn}</td><td class="n">${s.targetWaitSeconds}</td><td class="n">${s.dailyCap ?? '—'}</td><td>${dashboardText(s.active ? 'common.yes' : 'common.no', l)}</td>
-            <td>${this.editButton(s.id, { prefix: s.prefix, nameAr: s.nameAr, nameEn: s.nameEn, targetWaitSeconds: str(s.targetWaitSeconds), dailyCap: str(s.dailyCap), active: s.active })}</td>
+            <td>${this.editButton(s.id, { prefix: s.prefix, nameAr: s.nameAr, nameEn: s.nameEn, targetWaitSeconds: str(s.targetWaitSeconds), dailyCap: str(s.dailyCap), active: s.active, whenUnstaffed: s.whenUnstaffed })}</td>
           </tr>`,
         )}
       </tbody>
@@ -267,6 +268,15 @@ export class ConfigView extends LitElement {
       { name: 'targetWaitSeconds', kind: 'number' },
       { name: 'dailyCap', kind: 'number' },
       { name: 'active', kind: 'check' },
+      // issue 14: what the kiosk does while no open or paused counter serves the service
+      {
+        name: 'whenUnstaffed',
+        kind: 'select',
+        options: (['not-offered', 'offer-without-estimate'] as const).map((w) => ({
+          value: w,
+          label: staffingText(`staffing.whenUnstaffed.${w}`, this.lang),
+        })),
+      },
     ]
   }
   private counterFields(): Field[] {
@@ -355,7 +365,9 @@ export class ConfigView extends LitElement {
         ? `${dashboardText('f.news', l)} (ع)`
         : name === 'newsEn'
           ? `${dashboardText('f.news', l)} (EN)`
-          : dashboardText(`f.${name}` as DashboardMessageKey, l)
+          : name === 'whenUnstaffed'
+            ? staffingText('staffing.whenUnstaffed', l)
+            : dashboardText(`f.${name}` as DashboardMessageKey, l)
     const overridden = this.section === 'center' ? new Set(this.settings?.overridden ?? []) : new Set<string>()
     return html`<form class="card" data-form=${this.section} data-mode=${this.editing === null ? 'create' : 'edit'} novalidate @submit=${this.onSubmit}>
       <h2>${this.section === 'center' ? dashboardText('config.center', l) : dashboardText(this.editing === null ? 'common.add' : 'common.edit', l)}</h2>
@@ -405,7 +417,7 @@ export class ConfigView extends LitElement {
   private blank(): Values {
     switch (this.section) {
       case 'services':
-        return { prefix: '', nameAr: '', nameEn: '', targetWaitSeconds: '900', dailyCap: '', active: true }
+        return { prefix: '', nameAr: '', nameEn: '', targetWaitSeconds: '900', dailyCap: '', active: true, whenUnstaffed: 'not-offered' }
       case 'counters':
         return {
           number: String(Math.max(0, ...this.counters.map((c) => c.number)) + 1),
@@ -436,6 +448,7 @@ export class ConfigView extends LitElement {
           targetWaitSeconds: intOrNull(v.targetWaitSeconds ?? ''),
           dailyCap: intOrNull(v.dailyCap ?? ''),
           active: v.active === true,
+          whenUnstaffed: str(v.whenUnstaffed) || 'not-offered',
         }
       case 'counters':
         return {

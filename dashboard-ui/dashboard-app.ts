@@ -171,6 +171,7 @@ export class DashboardApp extends LitElement {
     switch (tab) {
       case 'live':
         return html`<tabour-live-view
+          .api=${s.api}
           .stats=${s.stats}
           .hourly=${s.hourly}
           .counters=${s.counters}

@@ -17,6 +17,8 @@ import { dashboardText, type DashboardMessageKey } from '../protocol/messages/da
 import './hour-chart.ts'
 import type { PrinterAlert } from '../ui-common/printer-alerts.ts'
 import '../ui-common/printer-alert-banner.ts'
+import './away-counter.ts'
+import type { DashboardApi } from './dashboard-api.ts'
 
 const PALETTE = ['#003a70', '#c8102e', '#0f7b3f', '#b25e00', '#6a1b9a', '#00838f', '#5d4037', '#455a64']
 
@@ -126,6 +128,8 @@ export class LiveView extends LitElement {
   @property() override lang: Lang = 'ar'
   @property() digits: DigitStyle = 'western'
   @property({ type: Number }) now = Date.now()
+  /** For a manager's actions on a counter (closing an away one); default none. */
+  @property({ attribute: false }) api: DashboardApi | null = null
 
   override render(): TemplateResult {
     const s = this.stats
@@ -217,7 +221,8 @@ export class LiveView extends LitElement {
             const tone = c.state === 'open' ? 'ok' : c.state === 'paused' ? 'warn' : undefined
             return html`<tr data-counter=${c.number}>
               <td>${num(c.number, digits)} · ${c.name}</td>
-              <td><span class="pill" data-tone=${tone ?? nothing} data-state=${c.state}>${dashboardText(`state.${c.state}`, lang)}</span></td>
+              <td><span class="pill" data-tone=${tone ?? nothing} data-state=${c.state}>${dashboardText(`state.${c.state}`, lang)}</span>
+                <tabour-away-counter .counter=${c} .api=${this.api} .lang=${lang} .digits=${digits}></tabour-away-counter></td>
               <td>${c.clerk ? c.clerk.displayName || c.clerk.username : '—'}</td>
               <td>${c.services.map((x) => `${prefixes.get(x.serviceId) ?? '?'}${x.weight !== 1 ? `×${x.weight}` : ''}`).join(' ')}</td>
               <td class="n">${num(f?.called ?? 0, digits)}</td>

@@ -43,7 +43,12 @@ type Screen =
 const HOME: Screen = { kind: 'home' }
 
 /** Errors that mean "this service cannot take a ticket now": refresh the list, say so. */
-const SERVICE_GONE = new Set<string>([ErrorCodes.SERVICE_INACTIVE, ErrorCodes.SERVICE_DAILY_CAP, ErrorCodes.SERVICE_NOT_FOUND])
+const SERVICE_GONE = new Set<string>([
+  ErrorCodes.SERVICE_INACTIVE,
+  ErrorCodes.SERVICE_DAILY_CAP,
+  ErrorCodes.SERVICE_NOT_FOUND,
+  ErrorCodes.SERVICE_UNSTAFFED, // its last counter closed as the citizen tapped
+])
 
 @customElement('tabour-kiosk-app')
 export class KioskApp extends LitElement {

@@ -128,7 +128,8 @@ export class ServiceGrid extends LitElement {
         font-weight: 700;
         color: var(--tabour-primary);
       }
-      .unavailable-note {
+      .unavailable-note,
+      .unstaffed-note {
         font-weight: 700;
       }
       .issuing {
@@ -180,18 +181,31 @@ export class ServiceGrid extends LitElement {
             <span class="second">${inLang(serviceName(s, other), other)}</span>
           </span>
           <span class="figures">
-            ${
-              busy
-                ? html`<span class="issuing" role="status">${kioskText('kiosk.issuing', lang)}</span>`
-                : s.available
-                  ? html`<span>${kioskText('kiosk.waiting', lang)}: <b data-waiting>${n(s.waiting)}</b></span>
-                    <span>${kioskText('ticket.waitLabel', lang)}: <b>${waitText(s.estimatedWaitSeconds, lang, this.digits)}</b></span>`
-                  : html`<span class="unavailable-note">${kioskText('kiosk.unavailable', lang)}</span>`
-            }
+            ${busy ? html`<span class="issuing" role="status">${kioskText('kiosk.issuing', lang)}</span>` : this.figures(s, n)}
           </span>
         </button>
       </div>
     `
+  }
+
+  /**
+   * What a card says under the names. Unstaffed (staffing.ts): a service not offered says no
+   * counter is open; one offered anyway says so too, that one may wait, and gives no estimate.
+   */
+  private figures(s: ServiceWithQueue, n: (v: number) => string): TemplateResult {
+    const lang = this.lang
+    const unstaffed = s.staffed === false
+    if (!s.available) {
+      // greyed out for want of a counter only when that is the reason (not a reached daily cap)
+      const capReached = s.dailyCap !== null && s.issuedToday >= s.dailyCap
+      const offNoCounter = unstaffed && s.active && !capReached && s.whenUnstaffed !== 'offer-without-estimate'
+      return html`<span class="unavailable-note" data-unstaffed=${offNoCounter}>${kioskText(offNoCounter ? 'kiosk.unstaffed' : 'kiosk.unavailable', lang)}</span>`
+    }
+    const waiting = html`<span>${kioskText('kiosk.waiting', lang)}: <b data-waiting>${n(s.waiting)}</b></span>`
+    if (unstaffed)
+      return html`${waiting}<span class="unstaffed-note" data-unstaffed="true">${kioskText('kiosk.unstaffedMayWait', lang)}</span>`
+    return html`${waiting}
+      <span>${kioskText('ticket.waitLabel', lang)}: <b data-wait=${s.estimatedWaitSeconds ?? 'unknown'}>${waitText(s.estimatedWaitSeconds, lang, this.digits)}</b></span>`
   }
 
   private select(s: ServiceWithQueue): void {

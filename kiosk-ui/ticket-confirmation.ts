@@ -25,7 +25,8 @@ export interface ShownTicket {
   id: string
   label: string
   position: number
-  estimatedWaitSeconds: number
+  /** Null when no counter is open for the service: the screen says the wait is unknown. */
+  estimatedWaitSeconds: number | null
   /** Its priority category code ('none' for an ordinary ticket); default none. */
   priority?: string
 }
@@ -215,7 +216,7 @@ export class TicketConfirmation extends LitElement {
             </div>
             <div>
               <dt>${kioskText('ticket.waitLabel', lang)}</dt>
-              <dd data-wait=${ticket.estimatedWaitSeconds}>${waitText(ticket.estimatedWaitSeconds, lang, this.digits)}</dd>
+              <dd data-wait=${ticket.estimatedWaitSeconds ?? 'unknown'}>${waitText(ticket.estimatedWaitSeconds, lang, this.digits)}</dd>
             </div>
           </dl>
         </div>

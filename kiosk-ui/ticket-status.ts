@@ -167,7 +167,7 @@ export class TicketStatus extends LitElement {
           </div>
           <div>
             <dt>${statusText('ticket.waitLabel', lang)}</dt>
-            <dd data-wait=${ticket.estimatedWaitSeconds}>${waitText(ticket.estimatedWaitSeconds, lang, digits)}</dd>
+            <dd data-wait=${ticket.estimatedWaitSeconds ?? 'unknown'}>${waitText(ticket.estimatedWaitSeconds, lang, digits)}</dd>
           </div>
         </dl>`
       case 'called':

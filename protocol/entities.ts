@@ -1,7 +1,16 @@
 import { Type, type Static } from '@sinclair/typebox'
-import { CounterState, DeviceKind, Lang, Nullable, Role, TicketStatus, Timestamp } from './common.ts'
+import { CounterState, DeviceKind, Lang, literalUnion, Nullable, Role, TicketStatus, Timestamp } from './common.ts'
 import { PrintingState } from './device-config.ts'
 import { DigitStyleName } from './settings.ts'
+
+/**
+ * What the kiosk does with a service while it is unstaffed (no open or paused counter, whose
+ * clerk is not away, serves it): `not-offered` (the default) shows it greyed out with "no counter
+ * is open now" and refuses kiosk tickets for it; `offer-without-estimate` sells it with "no counter
+ * is open now, you may wait" and no estimate. Staff may issue either way.
+ */
+export const WhenUnstaffed = literalUnion(['not-offered', 'offer-without-estimate'])
+export type WhenUnstaffed = Static<typeof WhenUnstaffed>
 
 export const Service = Type.Object({
   id: Type.Integer(),
@@ -12,6 +21,7 @@ export const Service = Type.Object({
   dailyCap: Nullable(Type.Integer()),
   active: Type.Boolean(),
   sortOrder: Type.Integer(),
+  whenUnstaffed: WhenUnstaffed,
 })
 export type Service = Static<typeof Service>
 
@@ -20,9 +30,12 @@ export const ServiceWithQueue = Type.Composite([
   Service,
   Type.Object({
     waiting: Type.Integer(),
-    estimatedWaitSeconds: Type.Integer(),
+    /** The wait of a ticket taken now; null when no open counter (clerk not away) serves the service: unknown, never "less than a minute". */
+    estimatedWaitSeconds: Nullable(Type.Integer()),
     issuedToday: Type.Integer(),
-    /** False when inactive or at its daily cap: kiosks show it greyed out, not hidden. */
+    /** True when an open or paused counter whose clerk is not away serves the service. */
+    staffed: Type.Boolean(),
+    /** False when inactive, at its daily cap, or unstaffed and `not-offered`: kiosks show it greyed out, not hidden. */
     available: Type.Boolean(),
   }),
 ])
@@ -45,6 +58,8 @@ export const Counter = Type.Object({
   active: Type.Boolean(),
   /** The printer (a device id) walk-ins issued here print on; absent when none is bound. */
   printerDeviceId: Type.Optional(Type.Integer()),
+  /** Since when its clerk has had no live console (queue.awayAfterSeconds passed); null when present or closed. An away counter serves nobody in the estimates. */
+  awaySince: Nullable(Timestamp),
 })
 export type Counter = Static<typeof Counter>
 
@@ -105,7 +120,8 @@ export const IssuedTicket = Type.Object({
   status: TicketStatus,
   priority: Type.String(),
   position: Type.Integer(),
-  estimatedWaitSeconds: Type.Integer(),
+  /** Null when no open counter serves the service now: the screen and the paper say the wait is unknown. */
+  estimatedWaitSeconds: Nullable(Type.Integer()),
   issuedAt: Timestamp,
   /** The public status page of this ticket (what the QR on the ticket and the kiosk screen opens). */
   statusUrl: Type.String(),
@@ -123,7 +139,8 @@ export const PublicTicket = Type.Object({
   serviceNameEn: Type.String(),
   status: TicketStatus,
   position: Type.Integer(),
-  estimatedWaitSeconds: Type.Integer(),
+  /** Null while waiting with no open counter serving the service (unknown); 0 once no longer waiting. */
+  estimatedWaitSeconds: Nullable(Type.Integer()),
   issuedAt: Timestamp,
   counter: Nullable(Type.Object({ number: Type.Integer(), name: Type.String() })),
   /** The center's name in both languages, for the status page's heading, and its digits setting (for the Arabic page). */

@@ -49,6 +49,10 @@ export const ErrorCodes = {
   TICKET_NOT_WAITING: 'TABOUR_ERR_TICKET_NOT_WAITING',
   /** A no-show marked sooner than queue.minSecondsBeforeNoShow after the call, with no recall since; the message says how many seconds remain. */
   NO_SHOW_TOO_SOON: 'TABOUR_ERR_NO_SHOW_TOO_SOON',
+  /** A kiosk asked for a ticket of a `not-offered` service that no open or paused counter serves now. */
+  SERVICE_UNSTAFFED: 'TABOUR_ERR_SERVICE_UNSTAFFED',
+  /** A manager closing a counter whose clerk is not away (the clerk closes it, or a manager takes it over). */
+  COUNTER_NOT_AWAY: 'TABOUR_ERR_COUNTER_NOT_AWAY',
   // 410: too late for good
   /** A no-show undone after queue.noShowGraceMinutes: the citizen takes a new ticket. */
   GRACE_EXPIRED: 'TABOUR_ERR_GRACE_EXPIRED',

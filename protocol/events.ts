@@ -17,7 +17,10 @@ export interface CalledTicket {
 export interface QueueFigures {
   serviceId: number
   waiting: number
-  estimatedWaitSeconds: number
+  /** Null when no open counter serves the service (unknown). */
+  estimatedWaitSeconds: number | null
+  /** An open or paused counter whose clerk is not away serves it. */
+  staffed: boolean
   available: boolean
 }
 

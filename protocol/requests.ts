@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox'
 import { DeviceKind, Lang, Role, Zone } from './common.ts'
-import { Device, User } from './entities.ts'
+import { Device, User, WhenUnstaffed } from './entities.ts'
 
 const Name = Type.String({ minLength: 1, maxLength: 120 })
 const Password = Type.String({ minLength: 8, maxLength: 200 })
@@ -29,6 +29,8 @@ export const CreateServiceBody = Type.Object(
     dailyCap: Type.Optional(DailyCap),
     active: Type.Optional(Type.Boolean()),
     sortOrder: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000 })),
+    /** What the kiosk does while no counter serves it. Default not-offered. */
+    whenUnstaffed: Type.Optional(WhenUnstaffed),
   },
   { additionalProperties: false },
 )

@@ -143,6 +143,12 @@ export const ConfigSchema = Type.Object(
         noShowGraceMinutes: Type.Integer({ minimum: 0, maximum: 1440, default: 30 }),
         /** A no-show cannot be marked sooner than this after the call, unless the clerk recalled since. Default 60 s. */
         minSecondsBeforeNoShow: Type.Integer({ minimum: 0, maximum: 3600, default: 60 }),
+        /**
+         * A counter whose clerk has had no live console (socket) for this long shows as away: it
+         * leaves staffing and the estimates until the console reconnects, and a manager may close it.
+         * Default 180 s (3 minutes).
+         */
+        awayAfterSeconds: Type.Number({ minimum: 0.1, maximum: 86_400, default: 180 }),
         /** Assumed service time when a service has no history yet. Default 300 s. */
         defaultServiceSeconds: Type.Integer({ minimum: 1, default: 300 }),
         /** How many recent services the rolling mean uses. Default 20. */

@@ -11,7 +11,7 @@ export function withFigures<S extends ServiceWithQueue>(services: readonly S[], 
   const byId = new Map(figures.map((f) => [f.serviceId, f]))
   return services.map((s) => {
     const f = byId.get(s.id)
-    return f ? { ...s, waiting: f.waiting, estimatedWaitSeconds: f.estimatedWaitSeconds, available: f.available } : s
+    return f ? { ...s, waiting: f.waiting, estimatedWaitSeconds: f.estimatedWaitSeconds, staffed: f.staffed, available: f.available } : s
   })
 }
 

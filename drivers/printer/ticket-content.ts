@@ -15,8 +15,8 @@ export interface TicketContent {
   timeZone: string
   /** How many tickets are ahead of this one (0 = next). */
   peopleAhead: number
-  /** The estimate shown on the kiosk, in seconds. */
-  estimatedWaitSeconds: number
+  /** The estimate shown on the kiosk, in seconds; null when no counter is open for the service (the paper says so). */
+  estimatedWaitSeconds: number | null
   /** What the QR under the image opens (the public ticket status page); ASCII after URL encoding. */
   statusUrl: string
   /** The ticket's priority category in both languages, printed under the label; absent for an ordinary ticket. */

@@ -11,6 +11,12 @@ export const KIOSK_MESSAGES = {
   'kiosk.chooseHint': { ar: 'المس الخدمة المطلوبة لتحصل على تذكرة', en: 'Touch the service you need to get a ticket' },
   'kiosk.waiting': { ar: 'في الانتظار', en: 'Waiting' },
   'kiosk.unavailable': { ar: 'غير متاحة الآن', en: 'Not available now' },
+  // a service no open or paused counter serves (server/queue/staffing.ts)
+  'kiosk.unstaffed': { ar: 'لا يوجد شباك مفتوح لهذه الخدمة الآن', en: 'No counter is open for this service now' },
+  'kiosk.unstaffedMayWait': {
+    ar: 'لا يوجد شباك مفتوح الآن، يمكنك الانتظار',
+    en: 'No counter is open now, you may wait',
+  },
   'kiosk.noServices': { ar: 'لا توجد خدمات متاحة الآن', en: 'No services are available right now' },
   'kiosk.issuing': { ar: 'جارٍ إصدار تذكرتك…', en: 'Issuing your ticket…' },
   'kiosk.issueFailed': { ar: 'تعذّر إصدار التذكرة. حاول مرة أخرى.', en: 'The ticket could not be issued. Please try again.' },

@@ -30,6 +30,8 @@ export const TICKET_MESSAGES = {
       '{hours, plural, =0 {} other {{rest, plural, =0 {} other { }}}}' +
       '{rest, plural, =0 {} one {# minute} other {# minutes}}}}',
   },
+  // an estimate is null when no open counter serves the service: say so, never "less than a minute"
+  'ticket.waitUnknown': { ar: 'غير معروف، لا يوجد شباك مفتوح الآن', en: 'unknown, no counter is open now' },
   'ticket.waitLine': { ar: 'الانتظار المتوقع: {wait}', en: 'Estimated wait: {wait}' },
   'ticket.scanToFollow': { ar: 'امسح الرمز لمتابعة دورك', en: 'Scan to follow your turn' },
   'ticket.priority': { ar: 'أولوية · {category}', en: 'Priority · {category}' },
@@ -55,8 +57,12 @@ export function peopleAheadText(peopleAhead: number, lang: Lang, digits?: DigitS
   return formatMessage(TICKET_MESSAGES['ticket.peopleAhead'][lang], lang, { n: Math.max(0, Math.floor(peopleAhead)) }, digits)
 }
 
-/** "حوالي ساعة و١٥ دقيقة" / "about 1 hour 15 minutes" for an estimate in seconds. Digits default to 'western'. */
-export function waitText(seconds: number, lang: Lang, digits?: DigitStyle): string {
+/**
+ * "حوالي ساعة و١٥ دقيقة" / "about 1 hour 15 minutes" for an estimate in seconds; for null (no
+ * counter open) "unknown, no counter is open now". Digits default to 'western'.
+ */
+export function waitText(seconds: number | null, lang: Lang, digits?: DigitStyle): string {
+  if (seconds === null) return formatMessage(TICKET_MESSAGES['ticket.waitUnknown'][lang], lang, {})
   return formatMessage(TICKET_MESSAGES['ticket.wait'][lang], lang, waitValues(seconds), digits)
 }
 

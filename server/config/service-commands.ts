@@ -20,7 +20,7 @@ export class ServiceCommands {
   create(actor: Actor, body: CreateServiceBody): Service {
     return this.ctx.write((tx) => {
       this.assertPrefixFree(body.prefix)
-      const fields: ServiceFields = { dailyCap: null, active: true, sortOrder: 0, ...body }
+      const fields: ServiceFields = { dailyCap: null, active: true, sortOrder: 0, whenUnstaffed: 'not-offered', ...body }
       const service = this.ctx.services.insert(fields, tx.now)
       auditChange(tx, actor, 'service.create', {}, body)
       tx.emit({ type: 'queue:updated', serviceIds: [service.id] })

@@ -286,4 +286,17 @@ CREATE TABLE counter_printers (
 ALTER TABLE upstream_outbox ADD COLUMN parked_at INTEGER;
 `,
   },
+  {
+    version: 8,
+    name: 'staffing: what a service does when no counter serves it; counters whose clerk is away',
+    sql: `
+-- not-offered: the kiosk does not sell it while no open or paused counter serves it;
+-- offer-without-estimate: sold with "no counter is open now" and no estimate
+ALTER TABLE services ADD COLUMN when_unstaffed TEXT NOT NULL DEFAULT 'not-offered'
+  CHECK (when_unstaffed IN ('not-offered', 'offer-without-estimate'));
+-- since when the counter's clerk has had no live console (null: present); an away counter
+-- leaves staffing and the estimates until its clerk's console reconnects or a manager closes it
+ALTER TABLE counters ADD COLUMN away_since INTEGER;
+`,
+  },
 ]

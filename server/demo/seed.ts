@@ -100,7 +100,9 @@ export async function seedDemo(db: Db, now: number): Promise<DemoSeed> {
     const passwordHash = await hashPassword(DEMO_PASSWORD)
     db.transaction(() => {
       const ids = new Map<string, number>()
-      SERVICES.forEach((s, i) => ids.set(s.prefix, services.insert({ ...s, dailyCap: null, active: true, sortOrder: i }, now).id))
+      SERVICES.forEach((s, i) =>
+        ids.set(s.prefix, services.insert({ whenUnstaffed: 'not-offered', ...s, dailyCap: null, active: true, sortOrder: i }, now).id),
+      )
       for (const c of COUNTERS) {
         counters.insert(
           {

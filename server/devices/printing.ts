@@ -89,7 +89,7 @@ export class Printing {
   private printIssued(
     deviceId: number,
     ticket: TicketRecord,
-    standing: { position: number; estimatedWaitSeconds: number },
+    standing: { position: number; estimatedWaitSeconds: number | null },
     statusUrl: string,
   ): PrintingState {
     const printer = this.printerOf(deviceId)
@@ -103,7 +103,7 @@ export class Printing {
   private reprint(
     deviceId: number,
     ticket: TicketRecord,
-    standing: { position: number; estimatedWaitSeconds: number },
+    standing: { position: number; estimatedWaitSeconds: number | null },
     statusUrl: string,
   ): PrintingState {
     const printer = this.printerOf(deviceId)
@@ -150,7 +150,7 @@ export class Printing {
     deviceId: number,
     printer: KioskPrinter,
     ticket: TicketRecord,
-    standing: { position: number; estimatedWaitSeconds: number },
+    standing: { position: number; estimatedWaitSeconds: number | null },
     statusUrl: string,
   ): void {
     const service = this.queue.ctx.services.get(ticket.issuedServiceId) ?? this.queue.ctx.services.get(ticket.serviceId)!

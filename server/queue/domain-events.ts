@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events'
-import type { Counter, Ticket } from './types.ts'
+import type { Counter, Standing, Ticket } from './types.ts'
 import type { CenterNews } from '../../protocol/center.ts'
 import type { DeviceHealthReport } from '../../protocol/device-health.ts'
 
@@ -19,8 +19,8 @@ export type DomainEvent =
   | {
       type: 'ticket:issued'
       ticket: Ticket
-      /** People ahead and the estimate when it was issued (what the paper prints). */
-      standing: { position: number; estimatedWaitSeconds: number }
+      /** People ahead and the estimate when it was issued (what the paper prints; null estimate: unknown). */
+      standing: Standing
       /** The public status page the QR links to; null when the issuer gave no public address (nothing to print). */
       statusUrl: string | null
     }
@@ -29,7 +29,7 @@ export type DomainEvent =
       type: 'ticket:reprint'
       ticket: Ticket
       deviceId: number
-      standing: { position: number; estimatedWaitSeconds: number }
+      standing: Standing
       statusUrl: string
     }
   | { type: 'ticket:called'; ticket: Ticket; counter: Counter; recall: boolean; at: number }

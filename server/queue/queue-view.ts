@@ -4,8 +4,9 @@ import type { CounterRecord } from '../db/repositories/counters-repo.ts'
 import type { CenterNews } from '../../protocol/center.ts'
 import { domainError, ErrorCodes } from '../errors.ts'
 import type { Service, ServiceWithQueue } from '../../protocol/entities.ts'
-import { NO_PRIORITY } from './types.ts'
+import { NO_PRIORITY, type Standing } from './types.ts'
 import { estimateWaitSeconds, rollingMeanServiceSeconds } from './wait-estimate.ts'
+import { isStaffed, kioskMaySell, type Staffing } from './staffing.ts'
 
 /**
  * Read models of the live queue: how many are ahead of a ticket, how long it will take, and
@@ -37,16 +38,22 @@ export class QueueView {
     return rollingMeanServiceSeconds(this.ctx.tickets.recentServiceSeconds(serviceId, q.serviceTimeWindow), q.defaultServiceSeconds)
   }
 
-  estimateFor(serviceId: number, peopleAhead: number): number {
+  /** Counters that can serve the service now (see staffing.ts): away clerks' counters are left out. */
+  staffing(serviceId: number): Staffing {
+    return this.ctx.counters.servingCounts(serviceId)
+  }
+
+  /** The wait of the `peopleAhead + 1`th ticket; null when no open counter serves the service. */
+  estimateFor(serviceId: number, peopleAhead: number): number | null {
     return estimateWaitSeconds({
       peopleAhead,
-      openCounters: this.ctx.counters.countOpenServing(serviceId),
+      openCounters: this.staffing(serviceId).open,
       meanServiceSeconds: this.meanServiceSeconds(serviceId),
     })
   }
 
-  /** Position and estimate of one ticket. */
-  standing(t: TicketRecord): { position: number; estimatedWaitSeconds: number } {
+  /** Position and estimate of one ticket (estimate 0 once it no longer waits). */
+  standing(t: TicketRecord): Standing {
     const position = this.peopleAhead(t)
     return { position, estimatedWaitSeconds: t.status === 'waiting' ? this.estimateFor(t.serviceId, position) : 0 }
   }
@@ -86,6 +93,11 @@ export class QueueView {
     return this.ctx.counters.list().filter((c) => zone === null || c.zone === zone)
   }
 
+  /** Open or paused counters that have a clerk: the ones whose clerk may be away. */
+  heldCounters(): CounterRecord[] {
+    return this.ctx.counters.listHeld()
+  }
+
   /** The latest calls, newest first (`limit` of them), whatever counter they were at. */
   recentCalls(limit: number): TicketRecord[] {
     return this.ctx.tickets.recentCalls(limit)
@@ -102,11 +114,19 @@ export class QueueView {
     return service ? this.withQueue(service, this.ctx.dayOf(this.ctx.clock())) : null
   }
 
-  /** Waiting count, estimate for a new ticket, today's issue count, and whether a kiosk may issue now. */
+  /** Waiting count, estimate for a new ticket, today's issue count, whether it is staffed and whether a kiosk may issue now. */
   private withQueue(s: Service, day: string): ServiceWithQueue {
     const waiting = this.ctx.tickets.waitingCount(s.id)
     const issuedToday = this.ctx.tickets.issuedOn(s.id, day)
     const capReached = s.dailyCap !== null && issuedToday >= s.dailyCap
-    return { ...s, waiting, issuedToday, estimatedWaitSeconds: this.estimateFor(s.id, waiting), available: s.active && !capReached }
+    const staffed = isStaffed(this.staffing(s.id))
+    return {
+      ...s,
+      waiting,
+      issuedToday,
+      estimatedWaitSeconds: this.estimateFor(s.id, waiting),
+      staffed,
+      available: s.active && !capReached && kioskMaySell(s, staffed),
+    }
   }
 }

@@ -13,6 +13,7 @@ import type { HistoryEntry, TicketMatch } from '../../protocol/ticket-tools.ts'
 import { cancelByCitizen } from './citizen-cancellation.ts'
 import { reinstatableNoShows, reinstateTicket, type ReinstatableNoShow } from './ticket-reinstatement.ts'
 import { Sessions } from './sessions.ts'
+import { CounterAway } from './counter-away.ts'
 import type { Actor } from './actor.ts'
 import type { TicketRecord } from '../db/repositories/tickets-repo.ts'
 
@@ -30,6 +31,8 @@ export class Queue {
   readonly deviceStatus: DeviceStatus
   /** Staff logins and logouts. */
   readonly sessions: Sessions
+  /** Counters whose clerk has no live console: marked away and back, closed by a manager. */
+  readonly away: CounterAway
 
   constructor(db: Db, config: Pick<Config, 'timeZone' | 'queue'>, clock: Clock, onListenerError?: (err: unknown) => void) {
     this.events = new DomainEvents(onListenerError)
@@ -39,6 +42,7 @@ export class Queue {
     this.counters = new CounterActions(this.ctx)
     this.deviceStatus = new DeviceStatus(this.ctx)
     this.sessions = new Sessions(this.ctx)
+    this.away = new CounterAway(this.ctx)
   }
 
   /** Cancels a waiting ticket (staff) with a reason; see ticket-cancellation.ts. */

@@ -8,6 +8,7 @@ import { NO_PRIORITY } from './types.ts'
 import { formatLabel, ticketDayKey } from './numbering.ts'
 import { ticketStatusUrlAt } from './ticket-link.ts'
 import { domainError, ErrorCodes } from '../errors.ts'
+import { isStaffed, kioskMaySell } from './staffing.ts'
 
 export interface IssueRequest {
   serviceId: number
@@ -22,7 +23,8 @@ export interface IssueRequest {
 export interface IssueResult {
   ticket: TicketRecord
   position: number
-  estimatedWaitSeconds: number
+  /** Null when no open counter serves the service (unknown). */
+  estimatedWaitSeconds: number | null
   /** True when an Idempotency-Key matched a ticket issued earlier: nothing new was created. */
   replayed: boolean
 }
@@ -67,6 +69,11 @@ export class TicketIssuer {
       const day = ticketDayKey(tx.now, this.ctx.config.timeZone)
       if (service.dailyCap !== null && this.ctx.tickets.issuedOn(service.id, day) >= service.dailyCap) {
         throw domainError(ErrorCodes.SERVICE_DAILY_CAP, `service ${service.prefix} has reached its daily cap of ${service.dailyCap}`)
+      }
+      // a kiosk sells only what someone can serve (staffing.ts); staff may issue regardless
+      const fromKiosk = actor.type === 'device' && actor.kind === 'kiosk'
+      if (fromKiosk && !kioskMaySell(service, isStaffed(this.view.staffing(service.id)))) {
+        throw domainError(ErrorCodes.SERVICE_UNSTAFFED, `no counter is open for service ${service.prefix} now`)
       }
       const number = this.ctx.tickets.allocateNumber(service.id, day)
       const ticket: TicketRecord = {

@@ -22,6 +22,12 @@ export type Ticket = Readonly<TicketRecord>
 /** A counter as the domain hands it on, with its services and clerk; read-only, as Ticket. */
 export type Counter = Readonly<CounterRecord>
 
+/** Where a ticket stands: people ahead and the estimate (null: unknown, no open counter serves its service). */
+export interface Standing {
+  position: number
+  estimatedWaitSeconds: number | null
+}
+
 export const NO_PRIORITY: PriorityCode = 'none'
 
 export type CallPolicyName = 'fifo' | 'priority' | 'sla'

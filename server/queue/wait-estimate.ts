@@ -21,22 +21,23 @@ export function rollingMeanServiceSeconds(samples: number[], defaultSeconds: num
 export interface WaitEstimateInput {
   /** Tickets that will be served before this one. */
   peopleAhead: number
-  /** Counters currently open for the service. */
+  /** Counters open for the service now, whose clerk is not away (paused ones do not serve). */
   openCounters: number
   /** Mean service time, seconds (see rollingMeanServiceSeconds). */
   meanServiceSeconds: number
 }
 
 /**
- * Estimated wait in whole seconds: round(peopleAhead × meanServiceSeconds ÷ max(openCounters, 1)); 0 when nobody is ahead.
+ * Estimated wait in whole seconds: round(peopleAhead × meanServiceSeconds ÷ openCounters); 0 when
+ * nobody is ahead and a counter is open; null (unknown) when no counter is open for the service.
  *
- * With no counter open we assume one will open (divide by 1) rather than answer "unknown" or
- * infinity: the kiosk can still show and print an estimate early in the morning or during a
- * break, and a manager reading it knows it is "as if one counter were serving".
+ * No open counter means nobody is serving the line: any figure would be a promise nobody can keep
+ * (the first ticket would read "less than a minute" with every counter closed), so the screens
+ * and the paper say the wait is unknown instead.
  */
-export function estimateWaitSeconds({ peopleAhead, openCounters, meanServiceSeconds }: WaitEstimateInput): number {
+export function estimateWaitSeconds({ peopleAhead, openCounters, meanServiceSeconds }: WaitEstimateInput): number | null {
+  if (!(openCounters >= 1)) return null
   // Written as negated comparisons so NaN inputs fall to the safe side instead of printing NaN.
   if (!(peopleAhead > 0) || !(meanServiceSeconds > 0)) return 0
-  const counters = openCounters >= 1 ? openCounters : 1
-  return Math.round((peopleAhead * meanServiceSeconds) / counters)
+  return Math.round((peopleAhead * meanServiceSeconds) / openCounters)
 }

@@ -172,6 +172,6 @@ export class Broadcaster {
 
   private figures(serviceId: number): QueueFigures | null {
     const q = this.queue.view.serviceQueue(serviceId)
-    return q && { serviceId, waiting: q.waiting, estimatedWaitSeconds: q.estimatedWaitSeconds, available: q.available }
+    return q && { serviceId, waiting: q.waiting, estimatedWaitSeconds: q.estimatedWaitSeconds, staffed: q.staffed, available: q.available }
   }
 }

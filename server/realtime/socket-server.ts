@@ -11,6 +11,7 @@ import { FeedSequences, feedOf } from './feeds.ts'
 import { buildSnapshot } from './snapshot.ts'
 import { parseWatch, ticketFeed } from './ticket-watch.ts'
 import { identityOf, sessionIdOf, SessionOwners } from './session-owners.ts'
+import { ConsolePresence } from './console-presence.ts'
 
 interface SocketData {
   /** The handshake's token, checked again every realtime.tokenCheckSeconds ('' on a public watch socket). */
@@ -27,6 +28,8 @@ export interface Realtime {
   socketCount(): number
   /** Drops a user's sockets at once (logout, disabled account, new password). */
   disconnectUser(userId: number): void
+  /** Whose console is live; marks counters away (console-presence.ts). */
+  presence: ConsolePresence
 }
 
 const deviceRoom = (id: number) => `device:${id}`
@@ -59,6 +62,8 @@ export function attachRealtime(app: FastifyInstance, deps: { auth: Authenticator
   }
   const seqs = new FeedSequences(Date.now())
   const broadcaster = new Broadcaster(io, deps.queue, seqs, deps.config)
+  const awayAfterMs = deps.config.queue.awayAfterSeconds * 1000
+  const presence = new ConsolePresence(deps.queue, awayAfterMs)
   const unsubscribe = deps.queue.events.on((event) => {
     // revoked tokens (new password, disabled account, revoked device) end their sockets at once
     if (event.type === 'access:revoked') io.in(event.subject === 'user' ? userRoom(event.id) : deviceRoom(event.id)).disconnectSockets(true)
@@ -110,7 +115,11 @@ export function attachRealtime(app: FastifyInstance, deps: { auth: Authenticator
     // a recovered socket already has its rooms back; joining again is harmless
     void socket.join(feed)
     if (actor.type === 'device') void socket.join(deviceRoom(actor.id))
-    if (actor.type === 'user') void socket.join(userRoom(actor.id))
+    if (actor.type === 'user') {
+      void socket.join(userRoom(actor.id))
+      presence.connected(actor.id)
+      socket.on('disconnect', () => presence.disconnected(actor.id))
+    }
     socket.on('snapshot', (...args: unknown[]) => {
       const ack = args.at(-1)
       if (typeof ack !== 'function') return // a malformed emit gets nothing, and breaks nothing
@@ -130,8 +139,17 @@ export function attachRealtime(app: FastifyInstance, deps: { auth: Authenticator
     }
   }, deps.config.realtime.tokenCheckSeconds * 1000).unref()
 
+  const awaySweep = setInterval(() => {
+    try {
+      presence.sweep()
+    } catch (err) {
+      app.log.error({ err }, 'away sweep failed') // the next sweep tries again
+    }
+  }, ConsolePresence.sweepEveryMs(awayAfterMs)).unref()
+
   app.addHook('preClose', (done) => {
     clearInterval(tokenCheck)
+    clearInterval(awaySweep)
     io.local.disconnectSockets(true)
     done()
   })
@@ -144,5 +162,6 @@ export function attachRealtime(app: FastifyInstance, deps: { auth: Authenticator
     io,
     socketCount: () => io.of('/').sockets.size,
     disconnectUser: (userId) => io.in(userRoom(userId)).disconnectSockets(true),
+    presence,
   }
 }

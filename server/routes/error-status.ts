@@ -32,6 +32,8 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   [ErrorCodes.COUNTER_TAKEN]: 409,
   [ErrorCodes.COUNTER_NOT_OPEN]: 409,
   [ErrorCodes.COUNTER_BUSY]: 409,
+  [ErrorCodes.SERVICE_UNSTAFFED]: 409,
+  [ErrorCodes.COUNTER_NOT_AWAY]: 409,
   [ErrorCodes.COUNTER_IDLE]: 409,
   [ErrorCodes.CLERK_AT_OTHER_COUNTER]: 409,
   [ErrorCodes.DUPLICATE_PREFIX]: 409,

@@ -4,6 +4,7 @@ import { authRoutes } from './auth/index.ts'
 import { serviceRoutes } from './services/index.ts'
 import { counterRoutes } from './counters/index.ts'
 import { counterActionRoutes } from './counters/actions.ts'
+import { counterAwayRoutes } from './counters/away.ts'
 import { userRoutes } from './users/index.ts'
 import { deviceRoutes } from './devices/index.ts'
 import { ticketRoutes } from './tickets/index.ts'
@@ -21,6 +22,7 @@ export async function apiV1(app: FastifyInstance): Promise<void> {
   await app.register(serviceRoutes, { prefix: '/services' })
   await app.register(counterRoutes, { prefix: '/counters' })
   await app.register(counterActionRoutes, { prefix: '/counters' })
+  await app.register(counterAwayRoutes, { prefix: '/counters' })
   await app.register(userRoutes, { prefix: '/users' })
   await app.register(deviceRoutes, { prefix: '/devices' })
   await app.register(ticketRoutes, { prefix: '/tickets' })

@@ -135,6 +135,7 @@ const service = (id: number, prefix: string): Service => ({
   dailyCap: null,
   active: true,
   sortOrder: 0,
+  whenUnstaffed: 'not-offered',
 })
 const NOW = Date.parse('2026-03-10T10:00:00Z')
 let n = 0
@@ -179,6 +180,7 @@ describe('the queue panel', () => {
       { serviceId: A.id, weight: 1 },
     ],
     active: true,
+    awaySince: null,
   }
 
   it('per line: waiting, the next labels oldest first, the longest wait, the priority ones; transfers to this counter apart', () => {
@@ -222,7 +224,7 @@ describe('the live state the console keeps', () => {
     live.applySnapshot({
       seq: 1,
       feed: 'staff',
-      services: [{ ...A, waiting: 1, estimatedWaitSeconds: 300, issuedToday: 1, available: true }],
+      services: [{ ...A, waiting: 1, estimatedWaitSeconds: 300, issuedToday: 1, staffed: true, available: true }],
       counters: [],
       recentCalls: [],
       tickets: [waiting],
@@ -244,7 +246,7 @@ describe('the live state the console keeps', () => {
     expect(live.tickets.get(waiting.id)?.recallCount).toBe(0)
     live.upsertTicket({ ...waiting, status: 'done' })
     expect(live.tickets.has(waiting.id)).toBe(false)
-    live.applyFigures([{ serviceId: A.id, waiting: 0, estimatedWaitSeconds: 0, available: false }])
+    live.applyFigures([{ serviceId: A.id, waiting: 0, estimatedWaitSeconds: 0, staffed: true, available: false }])
     expect(live.services[0]).toMatchObject({ waiting: 0, available: false, prefix: 'A' })
     // a call for a ticket never seen (issued before a gap) waits for the snapshot
     live.applyCall({

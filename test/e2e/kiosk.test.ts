@@ -94,7 +94,9 @@ async function ticketOnScreen(page: Page): Promise<{ label: string; id: string }
 async function screenAndPaper(page: Page, scope: string, lang: 'ar' | 'en', digits: 'western' | 'arabic-indic') {
   const text = async (selector: string) => ((await page.locator(`${scope} ${selector}`).textContent()) ?? '').trim()
   const peopleAhead = Number(await page.locator(`${scope} [data-position]`).getAttribute('data-position'))
-  const estimatedWaitSeconds = Number(await page.locator(`${scope} [data-wait]`).getAttribute('data-wait'))
+  // 'unknown' while no counter serves the service (issue 14): the paper says so too
+  const wait = await page.locator(`${scope} [data-wait]`).getAttribute('data-wait')
+  const estimatedWaitSeconds = wait === 'unknown' ? null : Number(wait)
   const paper = ticketText({ ...SAMPLE, peopleAhead, estimatedWaitSeconds, digits })
   return {
     screen: { ahead: await text('[data-position]'), wait: `${await text('div:has(> [data-wait]) dt')}: ${await text('[data-wait]')}` },
@@ -523,7 +525,12 @@ describe('the kiosk under a prefix (the center embedded in another app)', () => 
       return (await res.json()) as any
     }
     const admin = (await call('/auth/login', { username: 'admin', password: 'prefix-admin-password' })).token
-    const service = await call('/services', { prefix: 'P', nameAr: 'خدمة المرور', nameEn: 'Traffic', targetWaitSeconds: 600 }, admin)
+    const service = await call(
+      '/services',
+      // issued from the kiosk before any counter opens (issue 14's default is not-offered)
+      { prefix: 'P', nameAr: 'خدمة المرور', nameEn: 'Traffic', targetWaitSeconds: 600, whenUnstaffed: 'offer-without-estimate' },
+      admin,
+    )
     const device = await call('/devices', { kind: 'kiosk', name: 'kiosk' }, admin)
 
     const page = await contexts.page(LANDSCAPE)

@@ -73,7 +73,14 @@ export async function loginAs(base: string, username: string, password: string):
 export async function createService(base: string, adminToken: string, prefix: string): Promise<{ id: number; prefix: string }> {
   return expectHttp(201, base, 'POST', '/api/v1/services', {
     token: adminToken,
-    body: { prefix, nameAr: `خدمة ${prefix}`, nameEn: `Service ${prefix}`, targetWaitSeconds: 600 },
+    // offered with no counter open (issue 14's default is not-offered): these tests issue from kiosks without opening one
+    body: {
+      prefix,
+      nameAr: `خدمة ${prefix}`,
+      nameEn: `Service ${prefix}`,
+      targetWaitSeconds: 600,
+      whenUnstaffed: 'offer-without-estimate',
+    },
   })
 }
 

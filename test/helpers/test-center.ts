@@ -122,11 +122,24 @@ export class TestCenter {
     return res.json()
   }
 
-  createService(body: { prefix: string; nameAr?: string; nameEn?: string; targetWaitSeconds?: number; dailyCap?: number | null }) {
+  /**
+   * Creates a service. Offered without estimate while no counter serves it (unless the test says
+   * otherwise), so tests about numbering, printing or the lifecycle can issue from a kiosk with no
+   * counter open; staffing itself is tested with `whenUnstaffed: 'not-offered'` (the product's default).
+   */
+  createService(body: {
+    prefix: string
+    nameAr?: string
+    nameEn?: string
+    targetWaitSeconds?: number
+    dailyCap?: number | null
+    whenUnstaffed?: 'not-offered' | 'offer-without-estimate'
+  }) {
     return this.create('/api/v1/services', {
       nameAr: `خدمة ${body.prefix}`,
       nameEn: `Service ${body.prefix}`,
       targetWaitSeconds: 600,
+      whenUnstaffed: 'offer-without-estimate',
       ...body,
     })
   }

@@ -20,6 +20,7 @@ import { PAIRING_MESSAGES } from '../../protocol/messages/pairing.ts'
 import { PRINTER_ALERT_MESSAGES } from '../../protocol/messages/printer-alerts.ts'
 import { STATUS_MESSAGES } from '../../protocol/messages/status.ts'
 import { TICKET_TOOLS_MESSAGES } from '../../protocol/messages/ticket-tools.ts'
+import { STAFFING_MESSAGES } from '../../protocol/messages/staffing.ts'
 import { peopleAheadText, TICKET_MESSAGES, ticketMessage, waitText, waitValues } from '../../protocol/messages/ticket.ts'
 import { SAMPLE } from '../drivers/printer/fixtures.ts'
 
@@ -35,6 +36,7 @@ const CATALOGUES: Record<string, Catalogue> = {
   hub: HUB_MESSAGES,
   ticketTools: TICKET_TOOLS_MESSAGES,
   printerAlerts: PRINTER_ALERT_MESSAGES,
+  staffing: STAFFING_MESSAGES,
 }
 
 /** What each page's formatter spreads together: a key twice in one of them would hide one message. */
@@ -47,6 +49,7 @@ const BUNDLES: Record<string, Catalogue[]> = {
   printerAlerts: [COMMON_MESSAGES, PRINTER_ALERT_MESSAGES],
   hub: [COMMON_MESSAGES, HUB_MESSAGES],
   ticketTools: [COMMON_MESSAGES, TICKET_MESSAGES, TICKET_TOOLS_MESSAGES],
+  staffing: [COMMON_MESSAGES, STAFFING_MESSAGES],
 }
 
 // Entries that are the same in both languages on purpose: sample digits and a dash.
@@ -215,5 +218,18 @@ describe('the production build', () => {
     // the parsed form formats exactly as the text does
     const tree = parse(TICKET_MESSAGES['ticket.wait'].ar, 'ar')
     expect(formatMessage(tree, 'ar', waitValues(75 * 60), 'arabic-indic')).toBe('حوالي ساعة و١٥ دقيقة')
+  })
+})
+
+// issue 14: with no counter open the estimate is null, and paper and screen say so
+describe('an unknown wait (no counter open)', () => {
+  it('reads "unknown, no counter is open now" on paper and on screen, never "less than a minute"', () => {
+    const paper = ticketText({ ...SAMPLE, peopleAhead: 0, estimatedWaitSeconds: null })
+    expect(paper.waitEn).toBe('Estimated wait: unknown, no counter is open now')
+    expect(paper.waitAr).toBe('الانتظار المتوقع: غير معروف، لا يوجد شباك مفتوح الآن')
+    for (const lang of ['ar', 'en'] as const) {
+      expect(waitText(null, lang)).toBe(ticketMessage('ticket.waitUnknown', lang))
+      expect(waitText(null, lang)).not.toBe(waitText(0, lang))
+    }
   })
 })

@@ -74,7 +74,13 @@ describe('the center embedded as a plugin in another Fastify app', () => {
       expect(res.status, JSON.stringify(res.body)).toBe(201)
       return res.body
     }
-    const service = await created('/api/v1/services', { prefix: 'A', nameAr: 'خدمة', nameEn: 'Service', targetWaitSeconds: 600 })
+    const service = await created('/api/v1/services', {
+      prefix: 'A',
+      nameAr: 'خدمة',
+      nameEn: 'Service',
+      targetWaitSeconds: 600,
+      whenUnstaffed: 'offer-without-estimate', // issued from the kiosk before a counter opens
+    })
     const counter = await created('/api/v1/counters', { number: 1, name: 'Counter 1', zone: 'hall', serviceIds: [service.id] })
     await created('/api/v1/users', { username: 'clerk', password: CLERK_PASSWORD, role: 'clerk' })
     const clerk = (await call(host, 'POST', `${prefix}/api/v1/auth/login`, { body: { username: 'clerk', password: CLERK_PASSWORD } })).body

@@ -10,15 +10,16 @@ const service = (id: number, waiting: number): ServiceWithQueue =>
     nameEn: `Service ${id}`,
     waiting,
     estimatedWaitSeconds: 60,
+    staffed: true,
     available: true,
   }) as ServiceWithQueue
 
 describe('queue figures', () => {
   it('applies each figure to its service and leaves the others as they were', () => {
     const before = [service(1, 0), service(2, 5)]
-    const after = withFigures(before, [{ serviceId: 2, waiting: 6, estimatedWaitSeconds: 420, available: false }])
+    const after = withFigures(before, [{ serviceId: 2, waiting: 6, estimatedWaitSeconds: 420, staffed: true, available: false }])
     expect(after[0]).toBe(before[0])
-    expect(after[1]).toEqual({ ...before[1], waiting: 6, estimatedWaitSeconds: 420, available: false })
+    expect(after[1]).toEqual({ ...before[1], waiting: 6, estimatedWaitSeconds: 420, staffed: true, available: false })
     // the names stay: a figure carries none
     expect(after[1].nameAr).toBe('خدمة 2')
     expect(before[1].waiting).toBe(5)
@@ -26,8 +27,8 @@ describe('queue figures', () => {
 
   it('asks for a snapshot only for an available service it has never seen', () => {
     const known = [service(1, 0)]
-    expect(needsSnapshot(known, [{ serviceId: 1, waiting: 1, estimatedWaitSeconds: 60, available: true }])).toBe(false)
-    expect(needsSnapshot(known, [{ serviceId: 9, waiting: 0, estimatedWaitSeconds: 0, available: false }])).toBe(false)
-    expect(needsSnapshot(known, [{ serviceId: 9, waiting: 0, estimatedWaitSeconds: 0, available: true }])).toBe(true)
+    expect(needsSnapshot(known, [{ serviceId: 1, waiting: 1, estimatedWaitSeconds: 60, staffed: true, available: true }])).toBe(false)
+    expect(needsSnapshot(known, [{ serviceId: 9, waiting: 0, estimatedWaitSeconds: 0, staffed: true, available: false }])).toBe(false)
+    expect(needsSnapshot(known, [{ serviceId: 9, waiting: 0, estimatedWaitSeconds: 0, staffed: true, available: true }])).toBe(true)
   })
 })

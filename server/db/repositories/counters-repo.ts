@@ -13,6 +13,7 @@ interface CounterRow {
   current_ticket_id: string | null
   priority_streak: number
   pause_reason: string | null
+  away_since: number | null
   active: number
   printer_device_id: number | null
   clerk_username: string | null
@@ -64,6 +65,7 @@ export class CountersRepo {
       active: r.active === 1,
       // only when bound, so a counter's answer keeps its shape for clients that predate the binding
       ...(r.printer_device_id === null ? {} : { printerDeviceId: r.printer_device_id }),
+      awaySince: r.away_since === null ? null : new Date(r.away_since).toISOString(),
       priorityStreak: r.priority_streak,
     }
   }
@@ -127,8 +129,19 @@ export class CountersRepo {
     }
   }
 
+  /** Any change of state or clerk also ends an away spell: the clerk (or a manager) just acted on it. */
   setState(id: number, state: CounterState, clerkId: number | null, pauseReason: string | null = null): void {
-    this.sql('UPDATE counters SET state = ?, clerk_id = ?, pause_reason = ? WHERE id = ?').run(state, clerkId, pauseReason, id)
+    this.sql('UPDATE counters SET state = ?, clerk_id = ?, pause_reason = ?, away_since = NULL WHERE id = ?').run(
+      state,
+      clerkId,
+      pauseReason,
+      id,
+    )
+  }
+
+  /** Marks the counter away since `at`, or present again with null. */
+  setAwaySince(id: number, at: number | null): void {
+    this.sql('UPDATE counters SET away_since = ? WHERE id = ?').run(at, id)
   }
 
   setCurrentTicket(id: number, ticketId: string | null): void {
@@ -139,18 +152,28 @@ export class CountersRepo {
     this.sql('UPDATE counters SET priority_streak = ? WHERE id = ?').run(streak, id)
   }
 
-  /** How many open counters serve this service with a positive weight (for the wait estimate). */
   /** Every counter's zone, once each. */
   zones(): string[] {
     return (this.sql('SELECT DISTINCT zone FROM counters').all() as { zone: string }[]).map((r) => r.zone)
   }
 
-  countOpenServing(serviceId: number): number {
-    return (
-      this.sql(
-        `SELECT count(*) AS n FROM counters c JOIN counter_services cs ON cs.counter_id = c.id
-         WHERE c.state = 'open' AND cs.service_id = ? AND cs.weight > 0`,
-      ).get(serviceId) as { n: number }
-    ).n
+  /**
+   * Counters serving this service with a positive weight whose clerk is not away, by state:
+   * `open` ones are the estimate's capacity, `open` and `paused` ones make the service staffed.
+   */
+  servingCounts(serviceId: number): { open: number; paused: number } {
+    const row = this.sql(
+      `SELECT coalesce(sum(c.state = 'open'), 0) AS open, coalesce(sum(c.state = 'paused'), 0) AS paused
+         FROM counters c JOIN counter_services cs ON cs.counter_id = c.id
+        WHERE cs.service_id = ? AND cs.weight > 0 AND c.active = 1 AND c.away_since IS NULL`,
+    ).get(serviceId) as { open: number; paused: number }
+    return { open: row.open, paused: row.paused }
+  }
+
+  /** Open or paused counters with a clerk: the ones whose clerk may be away. */
+  listHeld(): CounterRecord[] {
+    return (this.sql(`${SELECT} WHERE c.state <> 'closed' AND c.clerk_id IS NOT NULL ORDER BY c.number`).all() as CounterRow[]).map((r) =>
+      this.toCounter(r),
+    )
   }
 }

@@ -1,6 +1,6 @@
 import type { Db } from '../connection.ts'
 import { statementCache, type Sql } from '../statement-cache.ts'
-import type { Service } from '../../../protocol/entities.ts'
+import type { Service, WhenUnstaffed } from '../../../protocol/entities.ts'
 
 interface ServiceRow {
   id: number
@@ -11,6 +11,7 @@ interface ServiceRow {
   daily_cap: number | null
   active: number
   sort_order: number
+  when_unstaffed: WhenUnstaffed
 }
 
 const toService = (r: ServiceRow): Service => ({
@@ -22,6 +23,7 @@ const toService = (r: ServiceRow): Service => ({
   dailyCap: r.daily_cap,
   active: r.active === 1,
   sortOrder: r.sort_order,
+  whenUnstaffed: r.when_unstaffed,
 })
 
 export interface ServiceFields {
@@ -32,6 +34,7 @@ export interface ServiceFields {
   dailyCap: number | null
   active: boolean
   sortOrder: number
+  whenUnstaffed: WhenUnstaffed
 }
 
 /** Services (what a citizen can queue for). */
@@ -58,8 +61,8 @@ export class ServicesRepo {
 
   insert(f: ServiceFields, now: number): Service {
     const { lastInsertRowid } =
-      this.sql(`INSERT INTO services (prefix, name_ar, name_en, target_wait_seconds, daily_cap, active, sort_order, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(
+      this.sql(`INSERT INTO services (prefix, name_ar, name_en, target_wait_seconds, daily_cap, active, sort_order, when_unstaffed, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
         f.prefix,
         f.nameAr,
         f.nameEn,
@@ -67,14 +70,25 @@ export class ServicesRepo {
         f.dailyCap,
         f.active ? 1 : 0,
         f.sortOrder,
+        f.whenUnstaffed,
         now,
       )
     return this.get(Number(lastInsertRowid))!
   }
 
   update(id: number, f: ServiceFields): Service {
-    this.sql(`UPDATE services SET prefix = ?, name_ar = ?, name_en = ?, target_wait_seconds = ?, daily_cap = ?, active = ?, sort_order = ?
-         WHERE id = ?`).run(f.prefix, f.nameAr, f.nameEn, f.targetWaitSeconds, f.dailyCap, f.active ? 1 : 0, f.sortOrder, id)
+    this.sql(`UPDATE services SET prefix = ?, name_ar = ?, name_en = ?, target_wait_seconds = ?, daily_cap = ?, active = ?, sort_order = ?,
+         when_unstaffed = ? WHERE id = ?`).run(
+      f.prefix,
+      f.nameAr,
+      f.nameEn,
+      f.targetWaitSeconds,
+      f.dailyCap,
+      f.active ? 1 : 0,
+      f.sortOrder,
+      f.whenUnstaffed,
+      id,
+    )
     return this.get(id)!
   }
 }

@@ -18,7 +18,7 @@ const NOT_CONFIGURATION = new Set([
   'POST /api/v1/tickets/:id/cancel-mine',
   'POST /api/v1/tickets/:id/reinstate',
   'POST /api/v1/tickets/:id/reprint',
-  ...['open', 'pause', 'close', 'call-next', 'call', 'recall', 'start', 'finish', 'no-show', 'transfer'].map(
+  ...['open', 'pause', 'close', 'call-next', 'call', 'recall', 'start', 'finish', 'no-show', 'transfer', 'close-away'].map(
     (a) => `POST /api/v1/counters/:id/${a}`,
   ),
 ])

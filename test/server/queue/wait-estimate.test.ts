@@ -24,9 +24,8 @@ describe('rollingMeanServiceSeconds', () => {
 })
 
 describe('estimateWaitSeconds', () => {
-  it('nobody ahead → 0', () => {
+  it('nobody ahead → 0 while a counter is open', () => {
     expect(estimateWaitSeconds({ peopleAhead: 0, openCounters: 2, meanServiceSeconds: 300 })).toBe(0)
-    expect(estimateWaitSeconds({ peopleAhead: 0, openCounters: 0, meanServiceSeconds: 300 })).toBe(0)
   })
   it('one counter: people ahead × mean', () => {
     expect(estimateWaitSeconds({ peopleAhead: 4, openCounters: 1, meanServiceSeconds: 300 })).toBe(1200)
@@ -35,8 +34,11 @@ describe('estimateWaitSeconds', () => {
     expect(estimateWaitSeconds({ peopleAhead: 4, openCounters: 3, meanServiceSeconds: 300 })).toBe(400)
     expect(estimateWaitSeconds({ peopleAhead: 5, openCounters: 3, meanServiceSeconds: 100 })).toBe(167)
   })
-  it('treats zero open counters as one (assume one will open)', () => {
-    expect(estimateWaitSeconds({ peopleAhead: 4, openCounters: 0, meanServiceSeconds: 300 })).toBe(1200)
+  // issue 14: "nobody, you are next / less than a minute" with every counter closed was a lie
+  it('no open counter → null (unknown), never 0 or "as if one were open"', () => {
+    expect(estimateWaitSeconds({ peopleAhead: 0, openCounters: 0, meanServiceSeconds: 300 })).toBeNull()
+    expect(estimateWaitSeconds({ peopleAhead: 4, openCounters: 0, meanServiceSeconds: 300 })).toBeNull()
+    expect(estimateWaitSeconds({ peopleAhead: 4, openCounters: Number.NaN, meanServiceSeconds: 300 })).toBeNull()
   })
   it('works with the rolling mean end to end', () => {
     const mean = rollingMeanServiceSeconds([240, 360], 600)

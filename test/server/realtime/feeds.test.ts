@@ -105,7 +105,7 @@ describe('feeds: who gets what, with a consecutive seq', () => {
     const update = await next
     expect(update).toStrictEqual({
       seq: kiosk.seen.events[0]!.payload.seq + 1,
-      services: [{ serviceId: floor.service.id, waiting: 1, estimatedWaitSeconds: expect.any(Number), available: true }],
+      services: [{ serviceId: floor.service.id, waiting: 1, estimatedWaitSeconds: expect.any(Number), staffed: true, available: true }],
     })
     expect(update.services[0]!.estimatedWaitSeconds).toBeGreaterThanOrEqual(0)
 
@@ -127,7 +127,8 @@ describe('feeds: who gets what, with a consecutive seq', () => {
     const next = waitForEvent(kiosk.socket, 'queue:updated')
     await center.issue(kioskDevice.token, { serviceId: service.id })
     expect((await next).services).toEqual([
-      { serviceId: service.id, waiting: 1, estimatedWaitSeconds: expect.any(Number), available: false },
+      // no counter serves it (issue 14): staffed false and no estimate, besides the cap
+      { serviceId: service.id, waiting: 1, estimatedWaitSeconds: null, staffed: false, available: false },
     ])
   })
 

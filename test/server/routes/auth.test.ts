@@ -236,6 +236,7 @@ const AUTHENTICATED_ROUTES: Record<string, unknown> = {
   'POST /api/v1/counters/{id}/finish': { outcome: 'done' },
   'POST /api/v1/counters/{id}/no-show': undefined,
   'POST /api/v1/counters/{id}/transfer': { serviceId: 1 },
+  'POST /api/v1/counters/{id}/close-away': undefined,
   'GET /api/v1/users': undefined,
   'POST /api/v1/users': { username: 'intruder', password: 'long-enough-pw', role: 'admin' },
   'PATCH /api/v1/users/{id}': { displayName: 'x' },

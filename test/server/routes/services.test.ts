@@ -13,7 +13,7 @@ describe('POST /api/v1/services', () => {
     center = await TestCenter.start()
     const res = await center.request('POST', SERVICES, { token: await center.admin(), body: valid })
     expect(res.statusCode).toBe(201)
-    expect(res.json()).toEqual({ id: 1, ...valid, dailyCap: null, active: true, sortOrder: 0 })
+    expect(res.json()).toEqual({ id: 1, ...valid, dailyCap: null, active: true, sortOrder: 0, whenUnstaffed: 'not-offered' })
     const got = await center.request('GET', `${SERVICES}/1`, { token: await center.admin() })
     expect(got.json()).toEqual(res.json())
   })
@@ -25,7 +25,7 @@ describe('POST /api/v1/services', () => {
       body: { ...valid, prefix: 'PAS', dailyCap: 50, active: false, sortOrder: 3, colour: 'red' },
     })
     expect(res.statusCode).toBe(201)
-    expect(res.json()).toEqual({ id: 1, ...valid, prefix: 'PAS', dailyCap: 50, active: false, sortOrder: 3 })
+    expect(res.json()).toEqual({ id: 1, ...valid, prefix: 'PAS', dailyCap: 50, active: false, sortOrder: 3, whenUnstaffed: 'not-offered' })
   })
 
   it('refuses a prefix already in use with 409 TABOUR_ERR_DUPLICATE_PREFIX', async () => {
@@ -93,13 +93,16 @@ describe('GET /api/v1/services', () => {
     const a = await center.createService({ prefix: 'A' })
     const b = await center.createService({ prefix: 'B' })
     const kiosk = await center.createDevice('kiosk')
+    // one open counter serves both (issue 14: with none open the estimate is unknown, see staffing.test.ts)
+    const counter = await center.createCounter({ number: 1, serviceIds: [a.id, b.id] })
+    await center.openCounterAs('clerk1', counter.id)
     for (let i = 0; i < 3; i++) await center.issue(kiosk.token, { serviceId: a.id })
     const res = await center.request('GET', SERVICES, { token: kiosk.token })
     expect(res.statusCode).toBe(200)
     const [sa, sb] = res.json()
-    // no history: 300 s per person; no counter open: as if one were
-    expect(sa).toEqual({ ...a, waiting: 3, estimatedWaitSeconds: 900, issuedToday: 3, available: true })
-    expect(sb).toEqual({ ...b, waiting: 0, estimatedWaitSeconds: 0, issuedToday: 0, available: true })
+    // no history: 300 s per person
+    expect(sa).toEqual({ ...a, waiting: 3, estimatedWaitSeconds: 900, issuedToday: 3, staffed: true, available: true })
+    expect(sb).toEqual({ ...b, waiting: 0, estimatedWaitSeconds: 0, issuedToday: 0, staffed: true, available: true })
   })
 
   it('divides the estimate by the counters open for the service', async () => {
@@ -112,7 +115,8 @@ describe('GET /api/v1/services', () => {
     const kiosk = await center.createDevice('kiosk')
     for (let i = 0; i < 4; i++) await center.issue(kiosk.token, { serviceId: a.id })
     const estimate = async () => (await center.request('GET', SERVICES, { token: kiosk.token })).json()[0].estimatedWaitSeconds
-    expect(await estimate()).toBe(1200)
+    // issue 14: no counter open → unknown, not "as if one were open"
+    expect(await estimate()).toBeNull()
     await center.openCounterAs('clerk1', c1.id)
     expect(await estimate()).toBe(1200)
     await center.openCounterAs('clerk2', c2.id)

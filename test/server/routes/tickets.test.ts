@@ -14,6 +14,8 @@ describe('POST /api/v1/tickets', () => {
     center = await TestCenter.start({ clock })
     const a = await center.createService({ prefix: 'A' })
     const kiosk = await center.createDevice('kiosk')
+    // an open counter serves it: with none, the estimate would be unknown (null; issue 14)
+    await center.openCounterAs('clerk1', (await center.createCounter({ number: 1, serviceIds: [a.id] })).id)
     const res = await center.request('POST', TICKETS, { token: kiosk.token, body: { serviceId: a.id, phone: PHONE, lang: 'en' } })
     expect(res.statusCode).toBe(201)
     const body = res.json()
@@ -75,8 +77,8 @@ describe('POST /api/v1/tickets', () => {
     const kiosk = (await center.createDevice('kiosk')).token
     const est = []
     for (let i = 0; i < 3; i++) est.push((await center.issue(kiosk, { serviceId: a.id })).estimatedWaitSeconds)
-    // no counter open: as if one were
-    expect(est).toEqual([0, 300, 600])
+    // issue 14: no counter open → unknown (null), never "as if one were open"
+    expect(est).toEqual([null, null, null])
     const c1 = await center.createCounter({ number: 1, serviceIds: [a.id] })
     const c2 = await center.createCounter({ number: 2, serviceIds: [a.id] })
     await center.openCounterAs('clerk1', c1.id)
@@ -89,6 +91,7 @@ describe('POST /api/v1/tickets', () => {
     center = await TestCenter.start({ config: { queue: { defaultServiceSeconds: 120 } } })
     const a = await center.createService({ prefix: 'A' })
     const kiosk = (await center.createDevice('kiosk')).token
+    await center.openCounterAs('clerk1', (await center.createCounter({ number: 1, serviceIds: [a.id] })).id)
     await center.issue(kiosk, { serviceId: a.id })
     expect((await center.issue(kiosk, { serviceId: a.id })).estimatedWaitSeconds).toBe(120)
   })
@@ -336,6 +339,8 @@ describe('GET /api/v1/tickets/:id (public)', () => {
     const a = await center.createService({ prefix: 'A', nameAr: 'الجوازات', nameEn: 'Passports' })
     const c = await center.createCounter({ number: 4, name: 'Window 4', serviceIds: [a.id] })
     const kiosk = (await center.createDevice('kiosk')).token
+    // the counter is open (with none, the estimate would be unknown; issue 14)
+    const clerk = await center.openCounterAs('clerk1', c.id)
     const first = await center.issue(kiosk, { serviceId: a.id, phone: PHONE })
     const second = await center.issue(kiosk, { serviceId: a.id, phone: PHONE })
 
@@ -357,7 +362,6 @@ describe('GET /api/v1/tickets/:id (public)', () => {
     expect(waiting.body).not.toContain(PHONE)
     expect(waiting.body).not.toContain('1001234567')
 
-    const clerk = await center.openCounterAs('clerk1', c.id)
     await center.action(clerk, c.id, 'call-next')
     const called = await center.request('GET', `${TICKETS}/${first.id}`)
     expect(called.json()).toMatchObject({
