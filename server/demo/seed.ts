@@ -24,7 +24,14 @@ const SERVICES = [
   { prefix: 'C', nameAr: 'مستخرجات السجل المدني', nameEn: 'Civil-registry extracts', targetWaitSeconds: 600 },
   { prefix: 'D', nameAr: 'توصيل المرافق (كهرباء ومياه وغاز)', nameEn: 'Utility connections', targetWaitSeconds: 900 },
   { prefix: 'E', nameAr: 'خدمات المستثمرين', nameEn: 'Investor services', targetWaitSeconds: 1800 },
-  { prefix: 'F', nameAr: 'الاستعلامات والشكاوى', nameEn: 'Enquiries and complaints', targetWaitSeconds: 600 },
+  // enquiries take a ticket even before a counter opens (without an estimate); the others wait for a clerk
+  {
+    prefix: 'F',
+    nameAr: 'الاستعلامات والشكاوى',
+    nameEn: 'Enquiries and complaints',
+    targetWaitSeconds: 600,
+    whenUnstaffed: 'offer-without-estimate' as const,
+  },
 ]
 
 /** Six counters in two zones (ground floor and first floor); counter → service prefixes and weights. */
