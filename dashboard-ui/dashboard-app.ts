@@ -36,6 +36,10 @@ export class DashboardApp extends LitElement {
         min-block-size: 100dvh;
         background: #eef1f5;
       }
+      /* the ticket tools under the live view (a class, not a style attribute: the CSP refuses inline styles) */
+      .tools-card {
+        margin-block-start: 1rem;
+      }
       header {
         display: flex;
         align-items: center;
@@ -183,7 +187,7 @@ export class DashboardApp extends LitElement {
           .digits=${digits}
           .now=${this.now}
         ></tabour-live-view>
-          <section class="card" data-section="ticket-tools" style="margin-block-start: 1rem"><tabour-ticket-tools .api=${s.ticketTools} .lang=${lang}></tabour-ticket-tools></section>`
+          <section class="card tools-card" data-section="ticket-tools"><tabour-ticket-tools .api=${s.ticketTools} .lang=${lang}></tabour-ticket-tools></section>`
       case 'reports':
         return html`<tabour-reports-view .api=${s.api} .lang=${lang} .digits=${digits} .today=${dayIn(this.now, tz)}></tabour-reports-view>`
       case 'config':

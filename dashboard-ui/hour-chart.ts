@@ -39,7 +39,9 @@ export class HourChart extends LitElement {
       .plot {
         direction: ltr;
       }
+      /* as tall as a drawn chart (the default height; no style attribute: the pages' CSP refuses inline styles) */
       .empty {
+        min-block-size: 220px;
         display: grid;
         place-items: center;
         color: #4a5568;
@@ -60,7 +62,7 @@ export class HourChart extends LitElement {
 
   override render(): TemplateResult {
     if (nothingToDraw(this.series)) {
-      return html`<p class="empty" data-empty style="block-size: ${this.height}px">${this.emptyText || nothing}</p>`
+      return html`<p class="empty" data-empty>${this.emptyText || nothing}</p>`
     }
     return html`<div class="plot" data-chart></div>`
   }

@@ -356,10 +356,13 @@ describe('manager dashboard', () => {
       ]),
     )
 
-    // the kiosk, paired before, offers the new service without a reload
+    // the kiosk, paired before, shows the new service without a reload: greyed while no counter
+    // serving it is open (the new counter is closed), on sale once one opens
     const navigations: string[] = []
     kiosk.on('framenavigated', (f) => navigations.push(f.url()))
-    await kiosk.locator(`tabour-service-grid button[data-service-id="${created.id}"]`).waitFor({ timeout: 15_000 })
+    const tile = kiosk.locator(`tabour-service-grid button[data-service-id="${created.id}"]`)
+    await tile.locator('[data-unstaffed="true"]').waitFor({ timeout: 15_000 })
+    expect(await tile.isDisabled()).toBe(true)
     expect(navigations).toEqual([])
 
     // audited with the actor
@@ -368,6 +371,9 @@ describe('manager dashboard', () => {
       '/counters admin',
       '/services admin',
     ])
+    // a clerk opens the counter: the service goes on sale on the kiosk at once
+    await run.center.openCounterAs('passport-clerk', counter.id)
+    await kiosk.locator(`tabour-service-grid button[data-service-id="${created.id}"][data-available="true"]`).waitFor()
     await screenshot(page, 'dashboard-ar-config-counters')
   }, 240_000)
 

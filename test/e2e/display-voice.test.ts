@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
+import { seriousAxeViolations } from './axe.ts'
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -191,18 +191,6 @@ async function screenshot(page: Page, name: string): Promise<void> {
   }
 }
 
-/** axe-core's serious and critical WCAG 2 A/AA findings on the page as it is now (shadow roots included). */
-async function seriousAccessibilityFindings(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') })
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: any[] }> } }).axe
-    const { violations } = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] } })
-    return violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.help} ${JSON.stringify(v.nodes.map((n: { target: unknown }) => n.target))}`)
-  })
-}
-
 /**
  * The three calls, watched frame by frame until the last is spoken: the board and the voice agree
  * at every frame, and no call is the big one before its announcement starts.
@@ -267,7 +255,7 @@ describe('the display speaks what it shows (Chromium, autoplay allowed)', () => 
       expect(r.clips.some((c) => c === 'chime' || c.startsWith('en/'))).toBe(false)
     }
     expect(await page.locator('tabour-display-app [data-sound-blocked]').count()).toBe(0)
-    expect(await seriousAccessibilityFindings(page)).toEqual([])
+    expect(await seriousAxeViolations(page)).toEqual([])
     await finishAll(run)
   }, 90_000)
 
@@ -332,7 +320,7 @@ describe('the display in a browser that blocks autoplay', () => {
     const order = (await spokenOf(page)).map((r) => r.label)
     expect([...order].sort()).toEqual([...labels].sort())
     await page.locator(`tabour-display-app section.now[data-now="${order[2]}"]`).waitFor({ timeout: 2000 })
-    expect(await seriousAccessibilityFindings(page)).toEqual([])
+    expect(await seriousAxeViolations(page)).toEqual([])
 
     // staff press a key on the display: the sound is unlocked and the device list clears (headless
     // Chromium may have let the calls play after all, which clears it too: a call heard is proof)

@@ -12,7 +12,7 @@ import { runTabour } from './cli-runner.ts'
 /** A stopped center's data dir: an admin made by the CLI, then devices written straight into its database. */
 async function center(devices: { kind: 'kiosk' | 'board'; name: string; config: Record<string, unknown> }[]) {
   const dataDir = mkdtempSync(join(tmpdir(), 'tabour-doctor-'))
-  const made = await runTabour(['admin', 'create', '--data-dir', dataDir, '--password', 'doctor-admin-pw'])
+  const made = await runTabour(['admin', 'create', '--data-dir', dataDir, '--password', 'doctor-root-pw-2026'])
   expect(made.code, made.stderr).toBe(0)
   const db = openDatabase(join(dataDir, 'tabour.sqlite'))
   const repo = new DevicesRepo(db)

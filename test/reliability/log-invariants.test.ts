@@ -55,6 +55,7 @@ describe('the event log after concurrent clerks and kiosks', () => {
     await Promise.all([...kiosks.map((k) => kioskLoop(k.token)), ...clerks.map(clerkLoop)])
 
     // every (idle) clerk calls the same waiting ticket by id at once: one wins, the others get 409
+    // (or 422 when their counter does not serve its service)
     let specificWins = 0
     for (let race = 0; race < 10; race++) {
       const live = await http(base, 'GET', '/api/v1/tickets', { token: clerks[0].token })
@@ -68,7 +69,8 @@ describe('the event log after concurrent clerks and kiosks', () => {
       )
       expect(answers.filter((a) => a.status === 200)).toHaveLength(1)
       answers.forEach((res, i) => {
-        if (res.status !== 200) return expect(res.body.code).toBe('TABOUR_ERR_ILLEGAL_TRANSITION')
+        if (res.status !== 200)
+          return expect(['TABOUR_ERR_ILLEGAL_TRANSITION', 'TABOUR_ERR_SERVICE_NOT_SERVED_HERE']).toContain(res.body.code)
         clerks[i].current = { id: target, status: 'called' }
         acked.push({ ticketId: target, type: 'ticket.called', counterId: clerks[i].counterId })
         specificWins++

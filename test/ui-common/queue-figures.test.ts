@@ -25,10 +25,12 @@ describe('queue figures', () => {
     expect(before[1].waiting).toBe(5)
   })
 
-  it('asks for a snapshot only for an available service it has never seen', () => {
+  it('asks for a snapshot only for a service it has never seen that is available, or unstaffed (shown greyed)', () => {
     const known = [service(1, 0)]
     expect(needsSnapshot(known, [{ serviceId: 1, waiting: 1, estimatedWaitSeconds: 60, staffed: true, available: true }])).toBe(false)
     expect(needsSnapshot(known, [{ serviceId: 9, waiting: 0, estimatedWaitSeconds: 0, staffed: true, available: false }])).toBe(false)
     expect(needsSnapshot(known, [{ serviceId: 9, waiting: 0, estimatedWaitSeconds: 0, staffed: true, available: true }])).toBe(true)
+    // a new service no open counter serves: listed greyed ("no counter is open now"), so its names are needed
+    expect(needsSnapshot(known, [{ serviceId: 9, waiting: 0, estimatedWaitSeconds: null, staffed: false, available: false }])).toBe(true)
   })
 })

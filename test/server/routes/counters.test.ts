@@ -26,6 +26,7 @@ describe('POST /api/v1/counters', () => {
       clerk: null,
       currentTicketId: null,
       pauseReason: null,
+      awaySince: null,
       services: [
         { serviceId: a.id, weight: 1 },
         { serviceId: b.id, weight: 1 },

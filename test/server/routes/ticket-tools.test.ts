@@ -183,10 +183,11 @@ describe('printers: the list, reprinting on any of them, a counter bound to one'
   it('lists kiosks with a printer and stand-alone printers, with their health', async () => {
     const { center, admin, kiosk, reception, kioskToken, service, kioskPrinter } = await setUp()
     const clerk = (await center.createUser('clerk1')).token
-    const list = (await center.request('GET', '/api/v1/printers', { token: clerk })).json()
-    expect(list).toEqual([
-      { deviceId: kiosk.id, kind: 'kiosk', name: 'Entrance kiosk', zone: null, health: 'unknown' },
-      { deviceId: reception.id, kind: 'printer', name: 'Reception printer', zone: null, health: 'unknown' },
+    // every printer is probed (DLE EOT) as soon as it is configured: its health is known before any ticket
+    const list = async () => (await center.request('GET', '/api/v1/printers', { token: clerk })).json()
+    await expect.poll(list).toEqual([
+      { deviceId: kiosk.id, kind: 'kiosk', name: 'Entrance kiosk', zone: null, health: 'ok' },
+      { deviceId: reception.id, kind: 'printer', name: 'Reception printer', zone: null, health: 'ok' },
     ])
     // once the kiosk's printer has printed (and been polled), its health is known
     await center.issue(kioskToken, { serviceId: service.id })
