@@ -33,3 +33,19 @@ export function valueRange(max: number | null, minTop = 5): [number, number] {
 export function nothingToDraw(series: readonly { values: readonly (number | null)[] }[]): boolean {
   return series.every((s) => s.values.every((v) => v === null || v === 0))
 }
+
+/**
+ * The hours the time axis spans: the usual range (opening hours), widened to every hour that has
+ * a value, so a late evening's or a night's tickets are never off the chart.
+ */
+export function shownHours(range: readonly [number, number], series: readonly { values: readonly (number | null)[] }[]): [number, number] {
+  let [lo, hi] = range
+  for (const s of series) {
+    s.values.forEach((v, hour) => {
+      if (v === null || v === 0) return
+      lo = Math.min(lo, hour)
+      hi = Math.max(hi, hour)
+    })
+  }
+  return [lo, hi]
+}

@@ -11,7 +11,7 @@ import { LitElement, css, html, nothing, unsafeCSS, type PropertyValues, type Te
 import { customElement, property } from 'lit/decorators.js'
 import uPlot from 'uplot'
 import uplotCss from 'uplot/dist/uPlot.min.css?inline'
-import { HOUR_STEPS, WHOLE_STEPS, hourTick, nothingToDraw, valueRange, wholeTick } from './chart-axes.ts'
+import { HOUR_STEPS, WHOLE_STEPS, hourTick, nothingToDraw, shownHours, valueRange, wholeTick } from './chart-axes.ts'
 
 export interface ChartSeries {
   label: string
@@ -91,7 +91,7 @@ export class HourChart extends LitElement {
       if (!target) this.forget()
       return
     }
-    const [lo, hi] = this.range
+    const [lo, hi] = shownHours(this.range, this.series)
     const xs = HOURS.filter((h) => h >= lo && h <= hi)
     const data: uPlot.AlignedData = [xs, ...this.series.map((s) => xs.map((h) => s.values[h] ?? null))]
     const max = Math.max(0, ...this.series.flatMap((s) => s.values.filter((v): v is number => v !== null)))

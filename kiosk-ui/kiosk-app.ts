@@ -303,7 +303,7 @@ export class KioskApp extends LitElement {
       // the job's outcome may have been pushed before the answer arrived; until it is, "printing…"
       const known = this.printer?.lastJob?.ticketId === ticket.id ? printViewFor(this.printer, ticket.id) : null
       this.screen = { kind: 'confirm', ticket, print: 'problem' }
-      this.showPrint(ticket.printing !== 'queued' ? 'problem' : (known ?? 'printing'))
+      this.showPrint(ticket.printing === 'none' ? 'none' : ticket.printing !== 'queued' ? 'problem' : (known ?? 'printing'))
       this.idle.restart()
     } catch (err) {
       this.screen = HOME

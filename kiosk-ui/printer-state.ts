@@ -10,8 +10,12 @@ import { printerProblemOf, stopsPrinting, type PrinterProblem } from '../protoco
 /** How long the ticket screen says "printing…" before it gives up and shows the ticket as the one to keep; 20 s (a raster ticket takes ~0.3 s over TCP, ~4.5 s over serial at 115200). */
 export const PRINT_OUTCOME_WAIT_MS = 20_000
 
-/** What the ticket screen says about paper: still printing, printed, or photograph this screen. */
-export type PrintView = 'printing' | 'printed' | 'problem'
+/**
+ * What the ticket screen says about paper: still printing, printed, photograph this screen (the
+ * print failed: staff can reprint it), or this kiosk prints nothing ('none': photograph or scan,
+ * with no promise of a reprint the center may have no printer for).
+ */
+export type PrintView = 'printing' | 'printed' | 'problem' | 'none'
 
 /** The printer report inside a `device:status` payload, if there is one. */
 export function printerReportOf(status: Record<string, unknown>): PrinterStatusReport | null {

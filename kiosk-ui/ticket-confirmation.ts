@@ -182,7 +182,7 @@ export class TicketConfirmation extends LitElement {
   @property() statusUrl = ''
   /** The ticket's priority category (names in both languages), shown under the label; default none (an ordinary ticket). */
   @property({ attribute: false }) category: { code: string; nameAr: string; nameEn: string } | null = null
-  /** What to say about paper: 'printing' (its outcome not known yet), 'printed' ("take your ticket") or 'problem' ("photograph this screen"); default 'problem', the one that is never untrue. */
+  /** What to say about paper: 'printing' (its outcome not known yet), 'printed' ("take your ticket"), 'problem' ("photograph this screen", the print failed) or 'none' (a kiosk without a printer); default 'problem', the one that is never untrue. */
   @property() printing: PrintView = 'problem'
   /** Current language; default 'ar'. */
   @property({ reflect: true }) override lang: Lang = DEFAULT_LANG
@@ -231,21 +231,23 @@ export class TicketConfirmation extends LitElement {
   }
 
   private renderPrinting(lang: Lang): TemplateResult {
-    if (this.printing === 'problem') return this.renderPrintProblem(lang)
+    if (this.printing === 'problem' || this.printing === 'none') return this.renderPaperNotice(lang, this.printing)
     const key = this.printing === 'printed' ? 'kiosk.takePrinted' : 'kiosk.printing'
     return html`<p class="notice" role="status" data-printing=${this.printing}>${kioskText(key, lang)}</p>`
   }
 
-  /** Both languages at once, the current one first: the citizen may not find the switch in time. */
-  private renderPrintProblem(lang: Lang): TemplateResult {
+  /**
+   * Both languages at once, the current one first: the citizen may not find the switch in time.
+   * A failed print says so and that staff can reprint; a kiosk without a printer promises nothing.
+   */
+  private renderPaperNotice(lang: Lang, view: 'problem' | 'none'): TemplateResult {
     const order = [lang, ...LANGS.filter((l) => l !== lang)]
-    return html`<div class="print-problem" role="alert" data-printing="problem">
-      ${order.map(
-        (l) => html`<p lang=${l} class=${l}>
-          <strong>${kioskText('kiosk.printProblem.photo', l)}</strong>
-          ${kioskText('kiosk.printProblem.title', l)}. ${kioskText('kiosk.printProblem.reprint', l)}.
-        </p>`,
-      )}
+    const why = (l: Lang) =>
+      view === 'none'
+        ? kioskText('kiosk.noPrinter', l)
+        : `${kioskText('kiosk.printProblem.title', l)}. ${kioskText('kiosk.printProblem.reprint', l)}`
+    return html`<div class="print-problem" role=${view === 'problem' ? 'alert' : 'status'} data-printing=${view}>
+      ${order.map((l) => html`<p lang=${l} class=${l}><strong>${kioskText('kiosk.printProblem.photo', l)}</strong> ${why(l)}.</p>`)}
     </div>`
   }
 

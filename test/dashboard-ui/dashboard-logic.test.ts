@@ -89,4 +89,12 @@ describe('hour chart axes', () => {
     expect(nothingToDraw([{ values: [null, 0, null] }])).toBe(true)
     expect(nothingToDraw([{ values: [null, 0] }, { values: [1] }])).toBe(false)
   })
+
+  it('widen the hours shown to every hour with a value (tickets at 23:00 are on the chart)', async () => {
+    const { shownHours } = await import('../../dashboard-ui/chart-axes.ts')
+    const late = Array.from({ length: 24 }, (_, h) => (h === 23 ? 8 : h === 2 ? 0 : null))
+    expect(shownHours([6, 22], [{ values: late }])).toEqual([6, 23])
+    expect(shownHours([6, 22], [{ values: [0, 3] }])).toEqual([1, 22])
+    expect(shownHours([6, 22], [])).toEqual([6, 22])
+  })
 })
