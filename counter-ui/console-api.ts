@@ -24,6 +24,8 @@ export interface CenterInfo {
   finishOutcomes?: FinishOutcome[]
   /** The center's digits setting (absent on an older server: Western). */
   digits?: 'western' | 'arabic-indic'
+  /** The center's IANA time zone (the times of a ticket's history are the center's). */
+  timeZone?: string
 }
 
 /** The request path of each counter action. */

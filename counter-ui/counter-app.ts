@@ -211,7 +211,7 @@ export class CounterApp extends LitElement {
             <section class="card">
               <tabour-action-bar .lang=${lang} .actions=${this.legal()} .busy=${s.busy} .disabled=${!s.reachable || s.reloginNeeded || this.dialog !== null}></tabour-action-bar>
             </section>
-            <section class="card"><tabour-ticket-tools .api=${this.ticketTools} .lang=${lang}></tabour-ticket-tools></section>
+            <section class="card"><tabour-ticket-tools .api=${this.ticketTools} .lang=${lang} .timeZone=${s.center?.timeZone}></tabour-ticket-tools></section>
           </div>
           <div class="column">
             <tabour-queue-panel .lang=${lang} .digits=${this.digits} .queue=${counterQueue(counter, services, s.live.tickets.values(), this.now)}></tabour-queue-panel>

@@ -187,7 +187,7 @@ export class DashboardApp extends LitElement {
           .digits=${digits}
           .now=${this.now}
         ></tabour-live-view>
-          <section class="card tools-card" data-section="ticket-tools"><tabour-ticket-tools .api=${s.ticketTools} .lang=${lang}></tabour-ticket-tools></section>`
+          <section class="card tools-card" data-section="ticket-tools"><tabour-ticket-tools .api=${s.ticketTools} .lang=${lang} .timeZone=${tz}></tabour-ticket-tools></section>`
       case 'reports':
         return html`<tabour-reports-view .api=${s.api} .lang=${lang} .digits=${digits} .today=${dayIn(this.now, tz)}></tabour-reports-view>`
       case 'config':

@@ -47,9 +47,11 @@ export function ticketToolsError(err: unknown): TicketToolsMessageKey {
   }
 }
 
-/** A clock time in the page's zone, Western digits like the rest of the staff screens. */
-const timeOf = (iso: string, lang: Lang) =>
-  new Intl.DateTimeFormat(lang === 'ar' ? 'ar-EG-u-nu-latn' : 'en-GB', { hour: '2-digit', minute: '2-digit' }).format(new Date(iso))
+/** A clock time in the center's zone (the browser's when unknown), Western digits like the rest of the staff screens. */
+const timeOf = (iso: string, lang: Lang, timeZone: string | undefined) =>
+  new Intl.DateTimeFormat(lang === 'ar' ? 'ar-EG-u-nu-latn' : 'en-GB', { hour: '2-digit', minute: '2-digit', timeZone }).format(
+    new Date(iso),
+  )
 
 @customElement('tabour-ticket-tools')
 export class TicketTools extends LitElement {
@@ -59,6 +61,8 @@ export class TicketTools extends LitElement {
   @property({ attribute: false }) api!: TicketToolsApi
   /** Default Arabic. */
   @property() override lang: Lang = 'ar'
+  /** The center's IANA zone, for the times of a ticket's history (a PC's clock may be set to another zone); default the browser's. */
+  @property() timeZone: string | undefined = undefined
 
   @state() private query = ''
   @state() private found: TicketMatch[] | null = null
@@ -129,7 +133,7 @@ export class TicketTools extends LitElement {
       </div>
       <dl>
         <dt>${t('tools.issuedAt', l)}</dt>
-        <dd>${timeOf(m.ticket.issuedAt, l)}</dd>
+        <dd>${timeOf(m.ticket.issuedAt, l, this.timeZone)}</dd>
         ${m.counter ? html`<dt>${t('tools.counterTerm', l)}</dt><dd>${t('tools.counter', l, { n: m.counter.number })} · ${m.counter.name}</dd>` : nothing}
         ${
           m.position !== null
@@ -161,7 +165,7 @@ export class TicketTools extends LitElement {
         if (typeof d.reason === 'string') bits.push(this.reasonText(d.reason))
         if (typeof d.note === 'string') bits.push(`«${d.note}»`)
         return html`<li data-step=${e.step}>
-          <time datetime=${e.at}>${timeOf(e.at, l)}</time><strong>${t(`step.${e.step}`, l)}</strong>
+          <time datetime=${e.at}>${timeOf(e.at, l, this.timeZone)}</time><strong>${t(`step.${e.step}`, l)}</strong>
           <span class="muted">· ${bits.join(' · ')}</span>
         </li>`
       })}

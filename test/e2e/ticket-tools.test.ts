@@ -137,6 +137,9 @@ describe('staff ticket tools on the console and the dashboard', { timeout: 120_0
     expect(await card.getAttribute('data-status')).toBe('waiting')
     expect(await steps(page)).toEqual(['issued'])
     expect(await card.locator('[data-history] li').first().textContent()).toContain('كشك المدخل')
+    // its times are the center's (Cairo), whatever zone the PC's browser is set to (UTC here)
+    const cairo = new Intl.DateTimeFormat('ar-EG-u-nu-latn', { hour: '2-digit', minute: '2-digit', timeZone: 'Africa/Cairo' })
+    expect(await card.locator('[data-history] li time').first().textContent()).toBe(cairo.format(new Date(citizen.issuedAt)))
     expect(await card.locator('[data-position]').getAttribute('data-position')).toBe('2')
 
     await card.locator('[data-select="printer"]').selectOption(String(ids.printer))
