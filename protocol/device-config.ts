@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox'
 import { literalUnion } from './common.ts'
-import type { PrinterProblem } from './printer-problem.ts'
+import type { PrinterFlags, PrinterProblem } from './printer-problem.ts'
 
 /**
  * Where a ticket printer is: `tcp://host:9100` (network), a device file such as `/dev/usb/lp0`,
@@ -52,16 +52,9 @@ export type KioskConfig = Static<typeof KioskConfig>
 export const PrintingState = literalUnion(['queued', 'none', 'fault'])
 export type PrintingState = Static<typeof PrintingState>
 
-/** A printer's last known status, pushed as `device:status` and listed for the dashboard. */
-export interface PrinterStatusReport {
-  reachable: boolean
-  online: boolean
-  coverOpen: boolean
+/** A printer's last known status (its flags: printer-problem.ts), pushed as `device:status` and listed for the dashboard. */
+export interface PrinterStatusReport extends PrinterFlags {
   paperNearEnd: boolean
-  paperOut: boolean
-  error: boolean
-  /** The printer answered DLE EOT with bytes that are not a status (a fault). Default false. */
-  badReply?: boolean
   /** What is wrong, as a stable code (absent: nothing). */
   problem?: PrinterProblem
   /** The driver's own words on a link problem (refused, no reply, the bad byte). */

@@ -1,4 +1,5 @@
 import type { DisplayStatusReport, PrinterStatusReport, SerialStatusReport } from './device-config.ts'
+import { type PrinterFlags, printerProblemOf, stopsPrinting } from './printer-problem.ts'
 
 export type { DisplayStatusReport, PrinterStatusReport, SerialStatusReport } from './device-config.ts'
 
@@ -14,8 +15,8 @@ export type SerialHealth = { serial: SerialStatusReport; printer?: never; displa
 export type DisplayHealth = { display: DisplayStatusReport; printer?: never; serial?: never }
 export type DeviceHealthReport = PrinterHealth | SerialHealth | DisplayHealth
 
-/** The flags of a printer report that decide a fault; the driver's own status has them too. */
-export type PrinterFaultFlags = Pick<PrinterStatusReport, 'reachable' | 'online' | 'coverOpen' | 'paperOut' | 'error'>
+/** The flags of a printer report that decide a fault (printer-problem.ts); the driver's own status has them too. */
+export type PrinterFaultFlags = PrinterFlags
 
 /** What `isFaulty` reads: any `DeviceHealthReport`, or just the flags that decide it. */
 export type FaultFlags =
@@ -26,17 +27,16 @@ export type FaultFlags =
 /**
  * Whether a device's last report is a fault (the dashboard marks it red, metrics and the
  * upstream heartbeat count it, printing stops queueing tickets on it). A printer is faulty when
- * it cannot be reached, is offline, has its cover open, is out of paper or reports an error;
+ * it cannot be reached, answers DLE EOT with garbage, is offline, has its cover open, is out of
+ * paper or reports an error (printer-problem.ts);
  * paper running low is a warning, not a fault. A serial line is faulty while its port is closed.
  * A display is faulty while the browser blocks its sound (the hall hears no calls).
  * No report yet (null) is not a fault.
  */
 export function isFaulty(health: FaultFlags | null | undefined): boolean {
   if (!health) return false
-  if (health.printer) {
-    const p = health.printer
-    return !p.reachable || !p.online || p.coverOpen || p.paperOut || p.error
-  }
+  // the one printer rule: a problem that stops printing (every one but paper running low)
+  if (health.printer) return stopsPrinting(printerProblemOf(health.printer))
   if (health.serial) return !health.serial.open
   if (health.display) return health.display.sound === 'blocked'
   return false

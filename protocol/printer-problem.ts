@@ -21,7 +21,8 @@ export interface PrinterFlags {
   reachable: boolean
   online: boolean
   coverOpen: boolean
-  paperNearEnd: boolean
+  /** Only a warning; absent counts as false (a fault check needs no more than the rest). */
+  paperNearEnd?: boolean
   paperOut: boolean
   error: boolean
   /** The printer answered DLE EOT with bytes that are not a status. Default false. */
