@@ -4,6 +4,7 @@
  * key of each shortcut shown on its button.
  */
 import { css } from 'lit'
+import { dialogFrameStyles } from '../ui-common/dialog-frame.ts'
 import { themeStyles } from '../ui-common/theme.ts'
 
 const deskTokens = css`
@@ -138,25 +139,7 @@ export const consoleStyles = [themeStyles, deskTokens, buttons, panels]
 
 /** The modal frame of the console's dialogs (and the "log in again" one). */
 export const dialogStyles = css`
-  .overlay {
-    position: fixed;
-    inset: 0;
-    z-index: 10;
-    display: grid;
-    place-items: center;
-    background: rgb(10 20 35 / 0.45);
-  }
-  .dialog {
-    inline-size: min(36rem, calc(100vw - 2rem));
-    max-block-size: calc(100dvh - 2rem);
-    overflow: auto;
-    background: #fff;
-    border-radius: 16px;
-    box-shadow: 0 20px 60px rgb(0 0 0 / 0.3);
-    padding: 1.5rem;
-    display: grid;
-    gap: 1rem;
-  }
+  ${dialogFrameStyles}
   .dialog h2 {
     margin: 0;
     font-size: var(--tabour-text-large);

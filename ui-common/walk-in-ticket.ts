@@ -16,29 +16,20 @@ import type { TicketToolsApi } from './ticket-tools-api.ts'
 import { ticketToolsError } from './ticket-tools.ts'
 import { ticketToolsStyles } from './ticket-tools-styles.ts'
 import './qr-code.ts'
+import { dialogFrameStyles } from './dialog-frame.ts'
 
 @customElement('tabour-walk-in-ticket')
 export class WalkInTicket extends LitElement {
   static override styles = [
     ...ticketToolsStyles,
+    dialogFrameStyles,
     css`
+      /* above the console's own dialogs (z-index 10): it opens over whatever was on screen */
       .overlay {
-        position: fixed;
-        inset: 0;
         z-index: 20;
-        display: grid;
-        place-items: center;
-        background: rgb(10 20 35 / 0.45);
       }
       .dialog {
         inline-size: min(34rem, calc(100vw - 2rem));
-        max-block-size: calc(100dvh - 2rem);
-        overflow: auto;
-        background: #fff;
-        border-radius: 16px;
-        box-shadow: 0 20px 60px rgb(0 0 0 / 0.3);
-        padding: 1.5rem;
-        display: grid;
         gap: 0.75rem;
         justify-items: center;
         text-align: center;

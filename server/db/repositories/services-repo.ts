@@ -38,6 +38,10 @@ export interface ServiceFields {
 }
 
 /** Services (what a citizen can queue for). */
+/** A service's fields in the column order both INSERT and UPDATE name them. */
+const columnValues = (f: ServiceFields) =>
+  [f.prefix, f.nameAr, f.nameEn, f.targetWaitSeconds, f.dailyCap, f.active ? 1 : 0, f.sortOrder, f.whenUnstaffed] as const
+
 export class ServicesRepo {
   private readonly sql: Sql
   constructor(db: Db) {
@@ -62,33 +66,13 @@ export class ServicesRepo {
   insert(f: ServiceFields, now: number): Service {
     const { lastInsertRowid } =
       this.sql(`INSERT INTO services (prefix, name_ar, name_en, target_wait_seconds, daily_cap, active, sort_order, when_unstaffed, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
-        f.prefix,
-        f.nameAr,
-        f.nameEn,
-        f.targetWaitSeconds,
-        f.dailyCap,
-        f.active ? 1 : 0,
-        f.sortOrder,
-        f.whenUnstaffed,
-        now,
-      )
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(...columnValues(f), now)
     return this.get(Number(lastInsertRowid))!
   }
 
   update(id: number, f: ServiceFields): Service {
     this.sql(`UPDATE services SET prefix = ?, name_ar = ?, name_en = ?, target_wait_seconds = ?, daily_cap = ?, active = ?, sort_order = ?,
-         when_unstaffed = ? WHERE id = ?`).run(
-      f.prefix,
-      f.nameAr,
-      f.nameEn,
-      f.targetWaitSeconds,
-      f.dailyCap,
-      f.active ? 1 : 0,
-      f.sortOrder,
-      f.whenUnstaffed,
-      id,
-    )
+         when_unstaffed = ? WHERE id = ?`).run(...columnValues(f), id)
     return this.get(id)!
   }
 }
