@@ -5,7 +5,7 @@
 export type { TicketContent } from './ticket-content.ts'
 export { registerTicketFonts, ticketFontFiles, ARABIC_FAMILY, LATIN_FAMILY } from './fonts.ts'
 export { ticketText, toArabicIndic, type TicketText } from './ticket-text.ts'
-export { renderTicket, TICKET_WIDTH_DOTS, type RenderOptions } from './render-ticket.ts'
+export { renderTicket, ticketLayout, TICKET_WIDTH_DOTS, type LaidOutParagraph, type RenderOptions } from './render-ticket.ts'
 export { buildTicketJob, MAX_QR_BYTES, type JobOptions } from './escpos-job.ts'
 export { decodeStatus, STATUS_QUERIES, HEALTHY, type PrinterStatus, type StatusBytes } from './printer-status.ts'
 export { TransportError, type TransportErrorCode } from './transport-error.ts'

@@ -18,7 +18,10 @@ interface TextStyle {
   /** Font size in px at 80 mm; scaled for 58 mm. */
   size: number
   rtl: boolean
+  /** Lines tried first, shrinking the font down to 75% to stay within them. */
   maxLines: number
+  /** Lines allowed at 75% before the rest is cut with "…": a name gets one more than maxLines, so it wraps rather than losing its end. */
+  hardMaxLines: number
 }
 
 // Vertical room per line as a fraction of the font size: Naskh has tall marks and deep
@@ -28,8 +31,34 @@ const LINE = {
   [LATIN_FAMILY]: { ascent: 0.98, descent: 0.42 },
 } as const
 
-const AR = (size: number, weight = 700, maxLines = 2): TextStyle => ({ family: ARABIC_FAMILY, weight, size, rtl: true, maxLines })
-const EN = (size: number, weight = 700, maxLines = 2): TextStyle => ({ family: LATIN_FAMILY, weight, size, rtl: false, maxLines })
+const AR = (size: number, weight = 700, maxLines = 2): TextStyle => ({
+  family: ARABIC_FAMILY,
+  weight,
+  size,
+  rtl: true,
+  maxLines,
+  hardMaxLines: maxLines,
+})
+const EN = (size: number, weight = 700, maxLines = 2): TextStyle => ({
+  family: LATIN_FAMILY,
+  weight,
+  size,
+  rtl: false,
+  maxLines,
+  hardMaxLines: maxLines,
+})
+/** A center's or service's name: wraps to a third line at the smallest size instead of being cut. */
+const NAME = (style: TextStyle): TextStyle => ({ ...style, hardMaxLines: style.maxLines + 1 })
+
+/** One paragraph as laid out on the paper: its font size in px and its lines with their widths. */
+export interface LaidOutParagraph {
+  /** Which line of the ticket text (ticketText's key: 'serviceAr', 'centerEn'…). */
+  key: string
+  size: number
+  lines: { text: string; width: number }[]
+  /** The printable width the lines must fit in, in dots. */
+  maxWidth: number
+}
 
 // Thermal paper prints 1-bit: anything at least this dark becomes a black dot. A little above
 // mid-grey keeps the anti-aliased edges of thin Naskh strokes, so small text stays solid.
@@ -41,6 +70,15 @@ const BLACK_BELOW = 160
  * estimated wait (Arabic, then English), and a line that introduces the QR printed below it.
  */
 export function renderTicket(content: TicketContent, options: RenderOptions): Buffer {
+  return draw(content, options).png
+}
+
+/** The ticket's text paragraphs as `renderTicket` lays them out (for tests: what wraps where, at what size). */
+export function ticketLayout(content: TicketContent, options: RenderOptions): LaidOutParagraph[] {
+  return draw(content, options).paragraphs
+}
+
+function draw(content: TicketContent, options: RenderOptions): { png: Buffer; paragraphs: LaidOutParagraph[] } {
   registerTicketFonts()
   const width = TICKET_WIDTH_DOTS[options.widthMm]
   if (!width) throw new Error(`unsupported paper width ${String(options.widthMm)} mm: expected 58 or 80`)
@@ -55,41 +93,42 @@ export function renderTicket(content: TicketContent, options: RenderOptions): Bu
   ctx.fillStyle = '#fff'
   ctx.fillRect(0, 0, canvas.width, canvas.height)
   ctx.fillStyle = '#000'
-  const pen = { ctx, width, margin, scale, y: margin }
+  const pen: Pen = { ctx, width, margin, scale, y: margin, laidOut: [] }
+  const paragraph = (key: keyof typeof text, style: TextStyle) => drawParagraph(pen, key, text[key] ?? '', style)
 
-  paragraph(pen, text.centerAr, AR(30))
-  paragraph(pen, text.centerEn, EN(21, 700))
+  paragraph('centerAr', NAME(AR(30)))
+  paragraph('centerEn', NAME(EN(21, 700)))
   rule(pen, 3)
-  paragraph(pen, text.serviceAr, AR(34))
-  paragraph(pen, text.serviceEn, EN(25))
+  paragraph('serviceAr', NAME(AR(34)))
+  paragraph('serviceEn', NAME(EN(25)))
   pen.y += Math.round(22 * scale)
   label(pen, text.label)
   // a priority ticket says so under its label; an ordinary one keeps the layout it always had
   if (text.priorityAr) {
     pen.y += Math.round(8 * scale)
     star(pen, Math.round(30 * scale))
-    paragraph(pen, text.priorityAr, AR(29))
-    paragraph(pen, text.priorityEn, EN(22))
+    paragraph('priorityAr', AR(29))
+    paragraph('priorityEn', EN(22))
   }
   pen.y += Math.round(14 * scale)
-  paragraph(pen, text.dateAr, AR(22))
-  paragraph(pen, text.dateEn, EN(19, 400))
+  paragraph('dateAr', AR(22))
+  paragraph('dateEn', EN(19, 400))
   rule(pen, 2)
-  paragraph(pen, text.aheadAr, AR(29))
-  paragraph(pen, text.aheadEn, EN(22))
+  paragraph('aheadAr', AR(29))
+  paragraph('aheadEn', EN(22))
   pen.y += Math.round(4 * scale)
-  paragraph(pen, text.waitAr, AR(27))
-  paragraph(pen, text.waitEn, EN(22))
+  paragraph('waitAr', AR(27))
+  paragraph('waitEn', EN(22))
   rule(pen, 2)
-  paragraph(pen, text.scanAr, AR(22))
-  paragraph(pen, text.scanEn, EN(19, 400))
+  paragraph('scanAr', AR(22))
+  paragraph('scanEn', EN(19, 400))
 
   const height = pen.y + margin
   const out = createCanvas(width, height)
   const image = ctx.getImageData(0, 0, width, height)
   threshold(image.data)
   out.getContext('2d').putImageData(image, 0, 0)
-  return out.toBuffer('image/png')
+  return { png: out.toBuffer('image/png'), paragraphs: pen.laidOut }
 }
 
 interface Pen {
@@ -98,6 +137,8 @@ interface Pen {
   margin: number
   scale: number
   y: number
+  /** Every paragraph drawn so far, as `ticketLayout` reports it. */
+  laidOut: LaidOutParagraph[]
 }
 
 // Arabic lines list Cairo second: Western digits, Latin words and punctuation in an Arabic
@@ -108,9 +149,10 @@ function font(style: TextStyle, size: number): string {
 
 /**
  * Centered lines: one line if a slightly smaller size (88%) fits, else wrapped at up to
- * maxLines (shrinking to 75% first), else cut with "…".
+ * maxLines (shrinking to 75% first), else at 75% over up to hardMaxLines, the rest cut with
+ * "…". A word wider than the paper (a name without spaces) breaks between its letters.
  */
-function paragraph(pen: Pen, value: string, style: TextStyle): void {
+function drawParagraph(pen: Pen, key: string, value: string, style: TextStyle): void {
   if (!value) return
   const { ctx } = pen
   const maxWidth = pen.width - 2 * pen.margin
@@ -131,7 +173,8 @@ function paragraph(pen: Pen, value: string, style: TextStyle): void {
     size = Math.round(base * 0.75)
     ctx.font = font(style, size)
     lines = wrap(ctx, value, maxWidth)
-    if (lines.length > style.maxLines) lines = [...lines.slice(0, style.maxLines - 1), lines.slice(style.maxLines - 1).join(' ')]
+    const most = style.hardMaxLines
+    if (lines.length > most) lines = [...lines.slice(0, most - 1), lines.slice(most - 1).join(' ')]
     lines = lines.map((l) => (ctx.measureText(l).width > maxWidth ? ellipsize(ctx, l, maxWidth) : l))
   }
   // Without rtl, canvas lays an Arabic line's words out left to right: the sentence reads backwards.
@@ -144,6 +187,7 @@ function paragraph(pen: Pen, value: string, style: TextStyle): void {
     ctx.fillText(line, pen.width / 2, pen.y)
     pen.y += Math.round(size * metrics.descent)
   }
+  pen.laidOut.push({ key, size, maxWidth, lines: lines.map((text) => ({ text, width: ctx.measureText(text).width })) })
 }
 
 /** Greedy wrap, then narrowed to the smallest width that keeps the line count: lines of even length, no lone last word. */
@@ -154,16 +198,37 @@ function wrap(ctx: SKRSContext2D, value: string, maxWidth: number): string[] {
   let hi = maxWidth
   while (hi - lo > 2) {
     const mid = (lo + hi) / 2
-    if (greedy(ctx, value, mid).length > lines.length) lo = mid
+    if (greedy(ctx, value, mid, maxWidth).length > lines.length) lo = mid
     else hi = mid
   }
-  return greedy(ctx, value, hi)
+  return greedy(ctx, value, hi, maxWidth)
 }
 
-function greedy(ctx: SKRSContext2D, value: string, maxWidth: number): string[] {
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' })
+
+/**
+ * A word wider than the paper in pieces that fit, broken between letters (never inside a
+ * letter with its marks); any other word as it is, so every ticket whose words fit lays out
+ * exactly as before.
+ */
+function splitWider(ctx: SKRSContext2D, word: string, paperWidth: number): string[] {
+  if (ctx.measureText(word).width <= paperWidth) return [word]
+  const pieces: string[] = []
+  let current = ''
+  for (const { segment } of graphemes.segment(word)) {
+    if (current && ctx.measureText(current + segment).width > paperWidth) {
+      pieces.push(current)
+      current = segment
+    } else current += segment
+  }
+  if (current) pieces.push(current)
+  return pieces
+}
+
+function greedy(ctx: SKRSContext2D, value: string, maxWidth: number, paperWidth = maxWidth): string[] {
   const lines: string[] = []
   let current = ''
-  for (const word of value.split(/\s+/)) {
+  for (const word of value.split(/\s+/).flatMap((w) => splitWider(ctx, w, paperWidth))) {
     const candidate = current ? `${current} ${word}` : word
     if (current && ctx.measureText(candidate).width > maxWidth) {
       lines.push(current)

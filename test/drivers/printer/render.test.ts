@@ -2,8 +2,8 @@
  * The ticket as the printer would see it: each job is built with buildTicketJob, walked byte
  * by byte (test/helpers/escpos-decode.ts) and its raster checked.
  *
- * Golden image: test/golden/ticket-80mm.png is the decoded raster of SAMPLE on 80 mm paper
- * (Epson). After an intended layout change, look at the new image and regenerate it with
+ * Golden images: test/golden/ticket-80mm.png is the decoded raster of SAMPLE on 80 mm paper
+ * (Epson), ticket-80mm-long-name.png the same with LONG_NAME's service. After an intended layout change, look at the new image and regenerate it with
  *   UPDATE_GOLDEN=1 npx vitest run test/drivers/printer/render.test.ts
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
@@ -17,6 +17,7 @@ import {
   buildTicketJob,
   renderTicket,
   ticketFontFiles,
+  ticketLayout,
   ticketText,
   ARABIC_FAMILY,
   LATIN_FAMILY,
@@ -32,6 +33,16 @@ const jsqrImport = jsqrModule as unknown as Decode | { default: Decode }
 const jsQR: Decode = typeof jsqrImport === 'function' ? jsqrImport : jsqrImport.default
 
 const GOLDEN = fileURLToPath(new URL('../../golden/ticket-80mm.png', import.meta.url))
+const GOLDEN_LONG_NAME = fileURLToPath(new URL('../../golden/ticket-80mm-long-name.png', import.meta.url))
+
+/** A service whose Arabic name has no space to break at and whose English name needs three lines (issue 15 item 3). */
+const LONG_NAME: TicketContent = {
+  ...SAMPLE,
+  serviceName: {
+    ar: 'تسجيلوقائعالميلادوالوفاةوالزواجوالطلاقللمواطنينالمقيمينبالخارج',
+    en: 'Registration of births, deaths, marriages and divorces of citizens living abroad, with certified translations',
+  },
+}
 
 async function decoded(content: TicketContent, widthMm: 58 | 80, type: 'epson' | 'star' = 'epson') {
   return decodeJob(await buildTicketJob(content, { type, widthMm }), type)
@@ -184,22 +195,46 @@ describe('ticket job', () => {
     expect(missing).toEqual([])
   })
 
-  it('matches the golden 80 mm Arabic ticket', async () => {
-    const [image] = (await decoded(SAMPLE, 80)).images
-    if (process.env.UPDATE_GOLDEN === '1') {
-      mkdirSync(dirname(GOLDEN), { recursive: true })
-      writeFileSync(GOLDEN, image.png)
+  it('a long service name wraps over lines, all of it on the paper: no "…", no line wider than the printable width', () => {
+    for (const widthMm of [58, 80] as const) {
+      const service = ticketLayout(LONG_NAME, { widthMm }).filter((p) => p.key.startsWith('service'))
+      expect(service.map((p) => p.key)).toEqual(['serviceAr', 'serviceEn'])
+      for (const p of service) {
+        const name = p.key === 'serviceAr' ? LONG_NAME.serviceName.ar : LONG_NAME.serviceName.en
+        // every letter printed, in order (the breaks are the only difference)
+        expect(
+          p.lines
+            .map((l) => l.text)
+            .join('')
+            .replace(/\s/g, ''),
+        ).toBe(name.replace(/\s/g, ''))
+        expect(p.lines.length).toBeGreaterThan(1)
+        for (const line of p.lines) expect(line.width).toBeLessThanOrEqual(p.maxWidth)
+      }
     }
-    expect(existsSync(GOLDEN), `${GOLDEN} missing: run with UPDATE_GOLDEN=1`).toBe(true)
-    const golden = PNG.sync.read(readFileSync(GOLDEN))
-    expect([image.width, image.height]).toEqual([golden.width, golden.height])
-    let differing = 0
-    for (let y = 0; y < golden.height; y++) {
-      for (let x = 0; x < golden.width; x++) if (golden.data[(y * golden.width + x) * 4] < 128 !== image.isDark(x, y)) differing++
-    }
-    // A few edge pixels may move with another Skia build; a layout change moves thousands.
-    expect(differing / (golden.width * golden.height)).toBeLessThan(0.005)
   })
+
+  for (const [name, content, file] of [
+    ['the golden 80 mm Arabic ticket', SAMPLE, GOLDEN],
+    ['the golden 80 mm ticket with a long service name', LONG_NAME, GOLDEN_LONG_NAME],
+  ] as const) {
+    it(`matches ${name}`, async () => {
+      const [image] = (await decoded(content, 80)).images
+      if (process.env.UPDATE_GOLDEN === '1') {
+        mkdirSync(dirname(file), { recursive: true })
+        writeFileSync(file, image.png)
+      }
+      expect(existsSync(file), `${file} missing: run with UPDATE_GOLDEN=1`).toBe(true)
+      const golden = PNG.sync.read(readFileSync(file))
+      expect([image.width, image.height]).toEqual([golden.width, golden.height])
+      let differing = 0
+      for (let y = 0; y < golden.height; y++) {
+        for (let x = 0; x < golden.width; x++) if (golden.data[(y * golden.width + x) * 4] < 128 !== image.isDark(x, y)) differing++
+      }
+      // A few edge pixels may move with another Skia build; a layout change moves thousands.
+      expect(differing / (golden.width * golden.height)).toBeLessThan(0.005)
+    })
+  }
 })
 
 describe('ticket text', () => {
