@@ -105,6 +105,8 @@ export class KioskApp extends LitElement {
         font-size: 3.25rem;
         line-height: 1.2;
         text-align: center;
+        /* the options screen's title is the service's name, which may have no space to break at */
+        overflow-wrap: anywhere;
       }
       .hint {
         margin: 0;

@@ -102,7 +102,10 @@ export class ServiceGrid extends LitElement {
       }
       .names {
         grid-area: names;
+        min-inline-size: 0;
         line-height: 1.25;
+        /* a name without spaces (40 letters) breaks inside its tile instead of pushing the page sideways */
+        overflow-wrap: anywhere;
       }
       .name {
         display: block;

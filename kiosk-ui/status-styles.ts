@@ -14,7 +14,8 @@ export const statusPageStyles = [
       padding-block: var(--tabour-space-1);
       padding-inline: var(--tabour-space-2);
     }
-    header p {
+    header p,
+    header h1 {
       margin: 0;
       font-size: 1rem;
       font-weight: 700;
@@ -60,6 +61,7 @@ export const statusPageStyles = [
       font-size: 1.25em;
       font-weight: 700;
       line-height: 1.3;
+      overflow-wrap: anywhere;
     }
     dl {
       display: grid;

@@ -85,6 +85,8 @@ export class TicketConfirmation extends LitElement {
         font-size: var(--tabour-text-large);
         font-weight: 700;
         line-height: 1.3;
+        /* a long name without spaces breaks inside the ticket instead of widening the screen */
+        overflow-wrap: anywhere;
       }
       .service .second,
       .priority .second {
@@ -197,7 +199,7 @@ export class TicketConfirmation extends LitElement {
     return html`
       <section class="ticket" data-ticket-id=${ticket.id}>
         <div class="main">
-          <p class="caption">${kioskText('ticket.yourTicket', lang)}</p>
+          <h1 class="caption">${kioskText('ticket.yourTicket', lang)}</h1>
           <p class="label ltr" data-ticket-label=${ticket.label}>${ticketLabel(ticket.label)}</p>
           ${
             this.service

@@ -119,7 +119,7 @@ export class TicketStatus extends LitElement {
     return html`
       <header>
         <div>
-          <p data-center>${this.ticket ? (lang === 'ar' ? this.ticket.center.nameAr : this.ticket.center.nameEn) : statusText('product.name', lang)}</p>
+          <h1 data-center>${this.ticket ? (lang === 'ar' ? this.ticket.center.nameAr : this.ticket.center.nameEn) : statusText('product.name', lang)}</h1>
           <p class="sub">${statusText('app.ticketStatus', lang)}</p>
         </div>
         <tabour-lang-switch .lang=${lang}></tabour-lang-switch>

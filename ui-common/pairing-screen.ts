@@ -131,6 +131,7 @@ export class PairingScreen extends LitElement {
   override render(): TemplateResult {
     const lang = this.lang
     const full = this.code.length === PAIRING_CODE_LENGTH
+    // the code is an <output>, not a <p>: a paragraph may not carry aria-label
     return html`
       <header>
         <p class="product">${pairingText('product.name', lang)} · ${pairingText('product.name', otherLang(lang))}</p>
@@ -139,9 +140,9 @@ export class PairingScreen extends LitElement {
       <main>
         <h1>${pairingText(this.kind === 'display' ? 'pair.titleDisplay' : 'pair.title', lang)}</h1>
         <p class="hint">${pairingText('pair.hint', lang)}</p>
-        <p class="code ltr" aria-label=${pairingText('pair.codeLabel', lang)} data-code=${this.code}>
+        <output class="code ltr" aria-label=${pairingText('pair.codeLabel', lang)} data-code=${this.code}>
           ${Array.from({ length: PAIRING_CODE_LENGTH }, (_, i) => html`<span class="slot ${i === this.code.length ? 'next' : ''}">${this.code[i] ?? ''}</span>`)}
-        </p>
+        </output>
         ${
           this.error
             ? html`<p class="error" role="alert" data-error=${this.error}>

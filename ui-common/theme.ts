@@ -66,6 +66,18 @@ export const themeStyles: CSSResult = css`
     outline: 4px solid var(--tabour-focus);
     outline-offset: 3px;
   }
+  /* read by a screen reader, not shown: a screen's h1 where the design has no visible title */
+  .visually-hidden {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+    border: 0;
+  }
   @media (prefers-reduced-motion: reduce) {
     * {
       transition: none !important;

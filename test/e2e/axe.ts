@@ -6,6 +6,26 @@ const require = createRequire(import.meta.url)
 // evaluated through the DevTools protocol, not added as a <script>: the pages' CSP allows no inline script
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
 
+/** axe-core's impact levels, least severe first. */
+export type AxeImpact = 'minor' | 'moderate' | 'serious' | 'critical'
+const IMPACTS: AxeImpact[] = ['minor', 'moderate', 'serious', 'critical']
+
+/**
+ * The structure every screen must have whatever the impact asked for: an h1, landmarks that can
+ * be told apart and no landmark twice. axe files these under best practice (impact moderate),
+ * so a WCAG-tag run alone would not look at them.
+ */
+const STRUCTURE_RULES = [
+  'page-has-heading-one',
+  'landmark-unique',
+  'landmark-no-duplicate-banner',
+  'landmark-no-duplicate-contentinfo',
+  'landmark-no-duplicate-main',
+  'landmark-banner-is-top-level',
+  'landmark-main-is-top-level',
+  'landmark-contentinfo-is-top-level',
+]
+
 /** One axe-core finding, trimmed to what a failing assertion should print. */
 export interface AxeFinding {
   id: string
@@ -15,21 +35,41 @@ export interface AxeFinding {
 }
 
 /**
- * Runs axe-core (WCAG 2.x A and AA rules, shadow roots included) over the page as it is now and
- * returns the serious and critical violations; a test expects none.
+ * Runs axe-core over the page as it is now (WCAG 2.x A and AA rules plus the structure rules
+ * above, shadow roots included) and returns the violations of impact `atLeast` or worse
+ * (default serious, so serious and critical), every structure violation, and a finding
+ * `one-h1` when the screen shows more than one h1 (axe only asks for at least one); a test
+ * expects none.
  */
-export async function seriousAxeViolations(page: Page): Promise<AxeFinding[]> {
+export async function seriousAxeViolations(page: Page, atLeast: AxeImpact = 'serious'): Promise<AxeFinding[]> {
   await page.evaluate(AXE_SOURCE)
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: any[] }> } }).axe
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa'] } })
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => ({
-        id: v.id,
-        impact: v.impact,
-        help: v.help,
+  const minimum = IMPACTS.indexOf(atLeast)
+  const found = await page.evaluate(
+    async ({ structure, wanted }) => {
+      type Axe = { run: (ctx: unknown, opts: unknown) => Promise<{ violations: any[] }> }
+      const axe = (window as unknown as { axe: Axe }).axe
+      // one run at a time: axe refuses a second while the first is going
+      const wcag = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa'] } })
+      const extra = await axe.run(document, { runOnly: { type: 'rule', values: structure } })
+      const findings = [...wcag.violations.filter((v) => wanted.includes(v.impact)), ...extra.violations].map((v) => ({
+        id: v.id as string,
+        impact: v.impact as string | null,
+        help: v.help as string,
         targets: v.nodes.map((n: { target: unknown }) => JSON.stringify(n.target)),
       }))
-  })
+      // every h1 in the document and in open shadow roots that is rendered (visually hidden counts)
+      const h1s: string[] = []
+      const walk = (root: Document | ShadowRoot) => {
+        for (const el of root.querySelectorAll('*')) {
+          if (el.localName === 'h1' && el.getClientRects().length > 0) h1s.push((el.textContent ?? '').trim())
+          if (el.shadowRoot) walk(el.shadowRoot)
+        }
+      }
+      walk(document)
+      if (h1s.length > 1) findings.push({ id: 'one-h1', impact: 'moderate', help: 'A screen has one h1', targets: h1s })
+      return findings
+    },
+    { structure: STRUCTURE_RULES, wanted: IMPACTS.slice(minimum) },
+  )
+  return found
 }

@@ -11,6 +11,8 @@ import { validateConfig } from '../../server/config.ts'
 import { LANDSCAPE, PHONE, PORTRAIT, useBrowserSuite } from './browser.ts'
 import { ROOT } from './ui-build.ts'
 import { readQr } from './qr.ts'
+import { seriousAxeViolations } from './axe.ts'
+import { overflowing } from './layout.ts'
 import { ticketText } from '../../drivers/printer/index.ts'
 import { SAMPLE } from '../drivers/printer/fixtures.ts'
 
@@ -32,6 +34,8 @@ const SERVICES = [
   { prefix: 'C', nameAr: 'بطاقات التموين', nameEn: 'Ration cards', dailyCap: 1 },
   { prefix: 'D', nameAr: 'رخص القيادة والمرور', nameEn: 'Driving and traffic licences' },
   { prefix: 'E', nameAr: 'الشهر العقاري والتوثيق', nameEn: 'Real estate registration' },
+  // 40 letters and no space to break at: it must wrap inside its tile (issue 15 item 3)
+  { prefix: 'F', nameAr: 'تصديقاتالخارجيةوالقنصلياتوالسفاراتالعامة', nameEn: 'ConsularAndForeignMinistryAuthentication' },
 ] as const
 
 interface Running {
@@ -102,6 +106,18 @@ async function screenAndPaper(page: Page, scope: string, lang: 'ar' | 'en', digi
     screen: { ahead: await text('[data-position]'), wait: `${await text('div:has(> [data-wait]) dt')}: ${await text('[data-wait]')}` },
     paper: lang === 'ar' ? { ahead: paper.aheadAr, wait: paper.waitAr } : { ahead: paper.aheadEn, wait: paper.waitEn },
   }
+}
+
+/**
+ * The kiosk, its pairing screen and the status page are public: no axe violation of impact
+ * moderate or worse, and no tile or name spilling out of its place.
+ */
+async function expectAccessible(page: Page, what: string): Promise<void> {
+  expect(await seriousAxeViolations(page, 'moderate'), what).toEqual([])
+}
+
+async function expectTilesInPlace(page: Page, what: string): Promise<void> {
+  expect(await overflowing(page, 'tabour-service-grid .service'), what).toEqual([])
 }
 
 async function pageDir(page: Page): Promise<{ dir: string; lang: string }> {
@@ -181,6 +197,8 @@ describe('the kiosk in Chromium', () => {
       ids.E,
     )
     await screenshot(page, 'kiosk-ar-portrait-home', 'kiosk-ar.png')
+    await expectTilesInPlace(page, 'home, ar, portrait')
+    await expectAccessible(page, 'home, ar')
 
     const ticket = await takeTicket(page, ids.A)
     expect(ticket.label).toBe('A-001')
@@ -203,6 +221,7 @@ describe('the kiosk in Chromium', () => {
     const status = await run.center.request('GET', `/api/v1/tickets/${ticket.id}`)
     expect(status.json()).toMatchObject({ label: 'A-001', status: 'waiting', serviceId: ids.A })
     await screenshot(page, 'kiosk-ar-portrait-ticket')
+    await expectAccessible(page, 'ticket, ar')
 
     await page.locator('tabour-ticket-confirmation [data-action="done"]').click()
     await serviceButton(page, ids.A).waitFor()
@@ -217,6 +236,8 @@ describe('the kiosk in Chromium', () => {
     expect(await page.locator('tabour-lang-switch button').textContent()).toContain('العربية')
     expect(await serviceButton(page, ids.C).textContent()).toContain('Not available now')
     await screenshot(page, 'kiosk-en-landscape-home')
+    await expectTilesInPlace(page, 'home, en, landscape')
+    await expectAccessible(page, 'home, en')
 
     const ticket = await takeTicket(page, ids.B)
     expect(ticket.label).toMatch(/^B-\d{3}$/)
@@ -224,10 +245,12 @@ describe('the kiosk in Chromium', () => {
     const english = await screenAndPaper(page, 'tabour-ticket-confirmation', 'en', 'western')
     expect(english.screen).toEqual(english.paper)
     await screenshot(page, 'kiosk-en-landscape-ticket', 'kiosk-en.png')
+    await expectAccessible(page, 'ticket, en')
     await page.setViewportSize(PORTRAIT)
     await screenshot(page, 'kiosk-en-portrait-ticket')
     await page.locator('tabour-ticket-confirmation [data-action="done"]').click()
-    await screenshot(page, 'kiosk-en-portrait-home')
+    await screenshot(page, 'kiosk-en-portrait-home', 'kiosk-en-portrait.png')
+    await expectTilesInPlace(page, 'home, en, portrait')
 
     await page.locator('tabour-lang-switch button').click()
     await heading(page).filter({ hasText: 'اختر الخدمة' }).waitFor()
@@ -315,6 +338,10 @@ describe('the kiosk in Chromium', () => {
     expect(await error.textContent()).toContain('رمز الربط غير صحيح')
     expect(await error.textContent()).toContain('This pairing code is wrong')
     await screenshot(page, 'kiosk-ar-portrait-pairing')
+    await expectAccessible(page, 'pairing, ar, wrong code')
+    await page.locator('tabour-lang-switch button').click()
+    await page.locator('html[lang="en"]').waitFor()
+    await expectAccessible(page, 'pairing, en, wrong code')
 
     const device = await createKiosk(run.center)
     await page.locator('tabour-pairing-screen [data-action="clear"]').click()
@@ -335,12 +362,14 @@ describe('the kiosk in Chromium', () => {
     await page.locator('tabour-ticket-options [data-step="priority"]').waitFor()
     await page.getByText('كبار السن').waitFor()
     await screenshot(page, 'kiosk-ar-portrait-priority')
+    await expectAccessible(page, 'priority question, ar')
     await page.locator('tabour-ticket-options [data-priority="elderly"]').click()
 
     await page.locator('tabour-ticket-options [data-step="phone"]').waitFor()
     for (const d of '0123') await page.locator(`tabour-numeric-keypad [data-key="${d}"]`).click()
     await page.locator('tabour-ticket-options [data-action="confirm"]').click()
     await page.locator('tabour-ticket-options [role="alert"]').waitFor()
+    await expectAccessible(page, 'phone number refused, ar')
     await page.locator('tabour-numeric-keypad [data-key="clear"]').click()
     for (const d of '01012345678') await page.locator(`tabour-numeric-keypad [data-key="${d}"]`).click()
     expect(await page.locator('tabour-ticket-options [data-phone]').textContent()).toBe('٠١٠١٢٣٤٥٦٧٨')
@@ -419,6 +448,7 @@ describe('the kiosk in Chromium', () => {
       .locator('tabour-ticket-confirmation [data-printing="problem"]')
       .getByText('Please photograph this screen')
       .waitFor({ timeout: 15_000 })
+    await expectAccessible(bad.page, 'ticket, printer failed')
   })
 
   it('goes back to the pairing screen when its token is revoked', async () => {
@@ -444,6 +474,7 @@ describe('the kiosk in Chromium', () => {
     const waitingPage = await screenAndPaper(page, 'tabour-ticket-status', 'ar', 'western')
     expect(waitingPage.screen).toEqual(waitingPage.paper)
     await screenshot(page, 'status-ar-phone-waiting')
+    await expectAccessible(page, 'status page, ar, waiting')
     await page.evaluate(() => ((window as unknown as { marker: number }).marker = 42))
 
     // the clerk calls until ours comes up
@@ -461,10 +492,12 @@ describe('the kiosk in Chromium', () => {
     await turn.waitFor()
     expect(await turn.textContent()).toContain('توجّه إلى الشباك 1')
     await screenshot(page, 'status-ar-phone-called')
+    await expectAccessible(page, 'status page, ar, called')
     await page.locator('tabour-lang-switch button').click()
     await page.getByText('Please go to counter 1').waitFor()
     expect(await pageDir(page)).toEqual({ dir: 'ltr', lang: 'en' })
     await screenshot(page, 'status-en-phone-called')
+    await expectAccessible(page, 'status page, en, called')
 
     expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(42)
     const text = await page.locator('tabour-ticket-status').evaluate((el) => el.shadowRoot!.textContent ?? '')
@@ -476,6 +509,7 @@ describe('the kiosk in Chromium', () => {
     const page = await contexts.page(PHONE)
     await page.goto(`${run.url}/t/no-such-ticket`)
     await page.locator('tabour-ticket-status [data-state="not-found"]').waitFor()
+    await expectAccessible(page, 'status page, unknown ticket')
   })
 })
 
@@ -501,6 +535,7 @@ describe('the kiosk when the server goes away', () => {
     await page.locator('tabour-out-of-service').getByText('خارج الخدمة مؤقتًا').waitFor()
     await page.locator('tabour-out-of-service').getByText('Temporarily out of service').waitFor()
     await screenshot(page, 'kiosk-portrait-out-of-service')
+    await expectAccessible(page, 'out of service')
 
     // the same center (same data, same address) starts again: no reload, no touch
     current = await startCenter(dataDir, current.port)
