@@ -132,10 +132,10 @@ export class DisplayApp extends LitElement {
       <header>
         <div class="center">
           <span class="mark" aria-hidden="true">ط</span>
-          <div>
-            <p class="name-ar" lang="ar">${center?.nameAr ?? displayText('product.name', 'ar')}</p>
-            <p class="name-en" lang="en" dir="ltr">${center?.nameEn ?? displayText('product.name', 'en')}</p>
-          </div>
+          <h1 class="names">
+            <span class="name-ar" lang="ar">${center?.nameAr ?? displayText('product.name', 'ar')}</span>
+            <span class="name-en" lang="en" dir="ltr">${center?.nameEn ?? displayText('product.name', 'en')}</span>
+          </h1>
         </div>
         <tabour-display-clock .timeZone=${center?.timeZone} .digits=${digits} ?hijri=${settings.hijriDate}></tabour-display-clock>
       </header>

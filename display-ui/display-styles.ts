@@ -81,11 +81,16 @@ export const boardStyles = css`
     font-size: 4.2vmin;
     font-weight: 700;
   }
-  .center p {
+  /* the center's name is the screen's h1: a heading's size and margins are the design's, not the browser's */
+  .center h1 {
+    min-inline-size: 0;
     margin: 0;
-    white-space: nowrap;
-    overflow: hidden;
-    text-overflow: ellipsis;
+    font-size: 1em;
+    font-weight: 400;
+  }
+  .center h1 > span {
+    display: block;
+    overflow-wrap: anywhere;
   }
   .name-ar {
     font-size: 4.2vmin;
@@ -220,6 +225,7 @@ export const boardStyles = css`
   }
   .counter-name {
     margin: 0;
+    overflow-wrap: anywhere;
     text-align: center;
     font-size: 3.2vmin;
     font-weight: 700;
@@ -362,10 +368,9 @@ export const boardStyles = css`
     font-size: 2.1vmin;
     line-height: 1.25;
   }
+  /* a long name wraps over lines rather than being cut off */
   .svc .names span {
-    white-space: nowrap;
-    overflow: hidden;
-    text-overflow: ellipsis;
+    overflow-wrap: anywhere;
   }
   .svc .names .en {
     color: var(--display-soft);

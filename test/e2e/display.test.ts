@@ -7,6 +7,8 @@ import { join } from 'node:path'
 import { TestCenter } from '../helpers/test-center.ts'
 import { ChildServer, CHILD_ADMIN_PASSWORD, killAllChildren } from '../helpers/child-server.ts'
 import { LANDSCAPE, PORTRAIT, useBrowserSuite } from './browser.ts'
+import { seriousAxeViolations } from './axe.ts'
+import { overflowing } from './layout.ts'
 import { ROOT } from './ui-build.ts'
 
 /**
@@ -26,7 +28,8 @@ const SERVICES = [
   { prefix: 'B', nameAr: 'شهادات الميلاد والوفاة', nameEn: 'Birth and death certificates' },
   { prefix: 'C', nameAr: 'رخص القيادة والمرور', nameEn: 'Driving and traffic licences' },
   { prefix: 'D', nameAr: 'بطاقات التموين', nameEn: 'Ration cards' },
-  { prefix: 'E', nameAr: 'الشهر العقاري والتوثيق', nameEn: 'Real estate registration' },
+  // an English name of 40 letters with no space: its row must wrap it, not cut it off (issue 15 item 3)
+  { prefix: 'E', nameAr: 'الشهر العقاري والتوثيق', nameEn: 'RealEstateRegistrationAndNotarialRecords' },
 ] as const
 
 interface Running {
@@ -231,6 +234,9 @@ describe('the display in Chromium', () => {
       }
     })
     await screenshot(landscape, 'display-ar-landscape', 'display-ar-landscape.png')
+    // a public screen: no axe violation of impact moderate or worse; every name in its row
+    expect(await seriousAxeViolations(landscape, 'moderate'), 'board, landscape').toEqual([])
+    expect(await overflowing(landscape, 'tabour-display-app .svc .names > span')).toEqual([])
 
     // Arabic-Indic digits are the center's one setting (a display's own `digits` is ignored)
     const admin = await run.center.admin()
@@ -255,6 +261,8 @@ describe('the display in Chromium', () => {
     expect(await portrait.locator('tabour-display-app [data-now-label]').textContent()).toBe(flashing)
     expect(await portrait.locator('tabour-display-app [data-now-counter]').textContent()).toMatch(/^[٠-٩]+$/)
     await screenshot(portrait, 'display-ar-portrait', 'display-ar-portrait.png')
+    expect(await seriousAxeViolations(portrait, 'moderate'), 'board, portrait, media').toEqual([])
+    expect(await overflowing(portrait, 'tabour-display-app .svc .names > span')).toEqual([])
   })
 
   it('announces two quick calls in order, one after the other, from the clip files; not the calls of a snapshot', async () => {
@@ -360,6 +368,10 @@ describe('the display in Chromium', () => {
     expect(await page.locator('tabour-pairing-screen h1').textContent()).toBe('ربط شاشة الانتظار بالمركز')
     expect(await keys()).toEqual(['tabour:kiosk-token:/'])
     await screenshot(page, 'display-pairing-revoked')
+    expect(await seriousAxeViolations(page, 'moderate'), 'pairing, ar, revoked').toEqual([])
+    await page.locator('tabour-lang-switch button').click()
+    await page.locator('html[lang="en"]').waitFor()
+    expect(await seriousAxeViolations(page, 'moderate'), 'pairing, en, revoked').toEqual([])
 
     // a kiosk's code is refused here
     const other = await run.center.request('POST', '/api/v1/devices', {
