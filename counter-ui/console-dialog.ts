@@ -100,8 +100,9 @@ export class ConsoleDialog extends LitElement {
     if (!spec) return html``
     const lang = this.lang
     const danger = spec.kind === 'confirm'
-    return html`<div class="overlay" @keydown=${this.onKeyDown}>
-      <form class="dialog" role="dialog" aria-modal="true" aria-labelledby="title" data-dialog=${spec.kind} @submit=${this.onSubmit}>
+    // the dialog role on the overlay, not the form: a form may not take role="dialog"
+    return html`<div class="overlay" role="dialog" aria-modal="true" aria-labelledby="title" @keydown=${this.onKeyDown}>
+      <form class="dialog" data-dialog=${spec.kind} @submit=${this.onSubmit}>
         ${this.body(spec, lang)}
         <div class="buttons">
           <button type="button" data-action="cancel" @click=${this.cancel}>${consoleText('common.cancel', lang)} <kbd>Esc</kbd></button>

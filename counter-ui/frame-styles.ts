@@ -27,7 +27,9 @@ export const frameStyles = css`
     font-size: 1.15rem;
     opacity: 0.85;
   }
+  /* the console's h1 (the counter at work), at the header's size */
   header .where {
+    margin: 0;
     font-weight: 700;
     font-size: 1.3rem;
   }

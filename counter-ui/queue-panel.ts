@@ -32,10 +32,9 @@ export class QueuePanel extends LitElement {
         background: var(--console-bg);
       }
       .name {
+        min-inline-size: 0;
         font-weight: 700;
-        overflow: hidden;
-        text-overflow: ellipsis;
-        white-space: nowrap;
+        overflow-wrap: anywhere;
       }
       .prefix {
         color: var(--tabour-primary);
@@ -84,8 +83,9 @@ export class QueuePanel extends LitElement {
         border: 2px solid var(--tabour-primary);
         background: var(--console-info-bg);
       }
+      /* a backup line is set apart by its border, not by fading: faded grey text fell to 3.2:1 contrast */
       .backup {
-        opacity: 0.75;
+        border: 2px dashed var(--console-line);
       }
       .empty {
         color: var(--console-soft);

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { daytimeShiftMs, STAFF_PASSWORD, TestCenter, type TestClock } from '../helpers/test-center.ts'
 import { LANDSCAPE, useBrowserSuite } from './browser.ts'
+import { seriousAxeViolations } from './axe.ts'
 import { ROOT } from './ui-build.ts'
 
 /**
@@ -53,6 +54,11 @@ async function screenshot(page: Page, name: string, docsName?: string): Promise<
     mkdirSync(DOCS_SHOTS, { recursive: true })
     copyFileSync(path, join(DOCS_SHOTS, docsName))
   }
+}
+
+/** No axe violation of impact serious or critical, one h1, landmarks told apart. */
+async function expectAccessible(page: Page, what: string): Promise<void> {
+  expect(await seriousAxeViolations(page), what).toEqual([])
 }
 
 const button = (page: Page, action: string) => page.locator(`tabour-action-bar button[data-action="${action}"]`)
@@ -151,7 +157,11 @@ describe('the counter console', { timeout: 60_000 }, () => {
 
   it('serves tickets with the buttons: call next by policy, recall, start, finish with an outcome, no-show, transfer; one call per double click', async () => {
     const page = await contexts.page(DESK)
+    await page.goto(`${run.url}/counter/`)
+    await page.locator('main[data-phase="login"] input[name="username"]').waitFor()
+    await expectAccessible(page, 'login, ar')
     await login(page, run, 'clerk1')
+    await expectAccessible(page, 'choose a counter, ar')
     expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl')
     // the session lives in sessionStorage (closing the browser logs out), never in localStorage
     expect(await page.evaluate(() => Object.keys(sessionStorage).some((k) => k.startsWith('tabour:counter-session')))).toBe(true)
@@ -185,6 +195,7 @@ describe('the counter console', { timeout: 60_000 }, () => {
     await dialog(page, 'finish').waitFor()
     await page.locator('tabour-console-dialog [data-outcome="referred"]').check()
     await page.locator('tabour-console-dialog textarea[name="note"]').fill('إلى مكتب السجل المدني')
+    await expectAccessible(page, 'finish dialog, ar')
     await page.locator('tabour-console-dialog [data-action="confirm"]').click()
     await expectCurrent(page, null)
     expect(ticketRow(run, b1.label)).toMatchObject({ status: 'done', outcome: 'referred' })
@@ -194,6 +205,7 @@ describe('the counter console', { timeout: 60_000 }, () => {
     await expectCurrent(page, a1.label)
     await button(page, 'no_show').click()
     await dialog(page, 'confirm').waitFor()
+    await expectAccessible(page, 'confirm dialog, ar')
     await page.locator('tabour-console-dialog [data-action="confirm"]').click()
     await expectCurrent(page, null)
     expect(ticketRow(run, a1.label).status).toBe('no_show')
@@ -222,6 +234,7 @@ describe('the counter console', { timeout: 60_000 }, () => {
     expect(calls).toHaveLength(1)
     expect(ticketRow(run, a3.label).status).toBe('waiting')
     await screenshot(page, 'counter-ar-desk-called')
+    await expectAccessible(page, 'console with a called ticket, ar')
   })
 
   it('works from the keyboard: every action has its key, destructive ones confirm, keys wait inside dialogs', async () => {
@@ -265,10 +278,12 @@ describe('the counter console', { timeout: 60_000 }, () => {
     await dialog(page, 'issue').waitFor()
     await page.locator(`tabour-console-dialog [data-issue-service="${svc.B}"]`).check()
     await page.locator('tabour-console-dialog [data-issue-priority]').selectOption('pregnant')
+    await expectAccessible(page, 'walk-in dialog, en')
     await page.keyboard.press('Enter')
     await page.locator('[data-notice="issue.done"]').waitFor()
     // the whole ticket is on screen (no printer at this counter); Escape puts it away
     await page.locator('tabour-walk-in-ticket [data-walk-in][data-printing="none"]').waitFor()
+    await expectAccessible(page, 'walk-in ticket on screen, en')
     await page.keyboard.press('Escape')
     await page.locator('tabour-walk-in-ticket').waitFor({ state: 'detached' })
     const walkIn = db(run)
@@ -315,6 +330,7 @@ describe('the counter console', { timeout: 60_000 }, () => {
     await page.keyboard.press('Enter')
     await page.locator('header [data-counter-state="paused"]').waitFor()
     await page.locator('tabour-current-ticket [data-pause-reason]').filter({ hasText: 'Prayer' }).waitFor()
+    await expectAccessible(page, 'paused, en')
     expect(await actionsShown(page)).toEqual(['resume', 'issue', 'close'])
     await pressKey(page, 'KeyN') // not legal while paused: nothing happens
     await pressKey(page, 'KeyP')
@@ -340,6 +356,7 @@ describe('the counter console', { timeout: 60_000 }, () => {
     await taken.getByText('clerk3').first().waitFor()
     expect(await taken.locator('button').isDisabled()).toBe(true)
     await screenshot(second, 'counter-ar-desk-choose')
+    await expectAccessible(second, 'choose with a taken counter, ar')
 
     // a race: counter 4 is free on screen, but clerk5 opens it just before clerk4's request lands
     const clerk5 = await run.center.login('clerk5', STAFF_PASSWORD)
@@ -398,6 +415,7 @@ describe('the console when the server goes away and when the session ends', () =
     expect(await button(page, 'call_next').isDisabled()).toBe(true)
     await pressKey(page, 'KeyN') // nothing happens, nothing throws
     await screenshot(page, 'counter-ar-desk-offline')
+    await expectAccessible(page, 'server away, ar')
 
     run = await startCenter(dataDir, run.port)
     await page.locator('[data-banner="offline"]').waitFor({ state: 'detached', timeout: 30_000 })
@@ -437,6 +455,7 @@ describe('the console when the server goes away and when the session ends', () =
     await expectCurrent(page, t.label)
     expect(ticketRow(run, t.label).status).toBe('called')
     await screenshot(page, 'counter-ar-desk-relogin')
+    await expectAccessible(page, 'log in again, ar')
     expect(await relogin.locator('input[name="username"]').inputValue()).toBe('clerk1')
     await relogin.locator('input[name="password"]').fill(STAFF_PASSWORD)
     await relogin.locator('[data-action="login"]').click()
@@ -531,6 +550,8 @@ describe('the console, for the README', { timeout: 60_000 }, () => {
     await page.mouse.move(5, 760)
 
     await screenshot(page, 'counter-ar-1366', 'counter-ar-1366.png')
+    // a backup line (weight 0) included: it was faded to 3.2:1 contrast
+    await expectAccessible(page, 'console serving, ar, 1366')
     await page.setViewportSize(LANDSCAPE)
     await screenshot(page, 'counter-ar-1920', 'counter-ar-1920.png')
     await page.locator('tabour-lang-switch button').click()
@@ -538,9 +559,11 @@ describe('the console, for the README', { timeout: 60_000 }, () => {
     await screenshot(page, 'counter-en-1920', 'counter-en-1920.png')
     await page.setViewportSize(DESK)
     await screenshot(page, 'counter-en-1366', 'counter-en-1366.png')
+    await expectAccessible(page, 'console serving, en, 1366')
     await button(page, 'finish').click()
     await dialog(page, 'finish').waitFor()
     await screenshot(page, 'counter-en-1366-finish')
+    await expectAccessible(page, 'finish dialog, en')
   })
 })
 
