@@ -77,6 +77,7 @@ export class DashboardApp extends LitElement {
         flex: 1;
       }
       header button {
+        white-space: nowrap;
         background: transparent;
         border-color: var(--tabour-on-primary);
       }
@@ -103,6 +104,11 @@ export class DashboardApp extends LitElement {
         display: grid;
         gap: 0.9rem;
         padding: 2rem;
+      }
+      .login h1 {
+        margin: 0;
+        font-size: 1.35rem;
+        color: var(--tabour-primary);
       }
       .clock {
         font-variant-numeric: tabular-nums;
@@ -156,7 +162,7 @@ export class DashboardApp extends LitElement {
         ${values ? html`<span class="center">${lang === 'ar' ? values.nameAr : values.nameEn}</span>` : nothing}
         ${
           s.phase === 'ready'
-            ? html`<nav class="tabs">${tabs.map((x) => html`<a href=${`#${x}`} data-tab=${x} aria-current=${x === tab ? 'page' : 'false'}>${dashboardText(`tab.${x}`, lang)}</a>`)}</nav>`
+            ? html`<nav class="tabs" aria-label=${dashboardText('nav.sections', lang)}>${tabs.map((x) => html`<a href=${`#${x}`} data-tab=${x} aria-current=${x === tab ? 'page' : 'false'}>${dashboardText(`tab.${x}`, lang)}</a>`)}</nav>`
             : nothing
         }
         <span class="spacer"></span>
@@ -172,9 +178,11 @@ export class DashboardApp extends LitElement {
     const s = this.session
     if (s.phase === 'starting') return html`<p>${dashboardText('common.loading', lang)}</p>`
     if (s.phase === 'login') return this.login(lang)
+    // one h1 per screen: the tab's name, for a screen reader (the tabs above show it to the eye)
+    const title = html`<h1 class="visually-hidden">${dashboardText(`tab.${tab}`, lang)} · ${dashboardText('app.title', lang)}</h1>`
     switch (tab) {
       case 'live':
-        return html`<tabour-live-view
+        return html`${title}<tabour-live-view
           .api=${s.api}
           .stats=${s.stats}
           .hourly=${s.hourly}
@@ -189,9 +197,9 @@ export class DashboardApp extends LitElement {
         ></tabour-live-view>
           <section class="card tools-card" data-section="ticket-tools"><tabour-ticket-tools .api=${s.ticketTools} .lang=${lang} .timeZone=${tz}></tabour-ticket-tools></section>`
       case 'reports':
-        return html`<tabour-reports-view .api=${s.api} .lang=${lang} .digits=${digits} .today=${dayIn(this.now, tz)}></tabour-reports-view>`
+        return html`${title}<tabour-reports-view .api=${s.api} .lang=${lang} .digits=${digits} .today=${dayIn(this.now, tz)}></tabour-reports-view>`
       case 'config':
-        return html`<tabour-config-view .api=${s.api} .lang=${lang}></tabour-config-view>`
+        return html`${title}<tabour-config-view .api=${s.api} .lang=${lang}></tabour-config-view>`
     }
   }
 
@@ -204,7 +212,7 @@ export class DashboardApp extends LitElement {
       void s.login(String(data.get('username') ?? ''), String(data.get('password') ?? ''))
     }
     return html`<form class="card login" data-form="login" @submit=${submit}>
-      <h2>${dashboardText('login.title', lang)}</h2>
+      <h1>${dashboardText('login.title', lang)}</h1>
       <label>${dashboardText('login.username', lang)}<input name="username" autocomplete="username" required /></label>
       <label>${dashboardText('login.password', lang)}<input name="password" type="password" autocomplete="current-password" required /></label>
       ${s.loginError ? html`<p class="error" role="alert" data-login-error=${s.loginError}>${dashboardText(s.loginError, lang)}</p>` : nothing}

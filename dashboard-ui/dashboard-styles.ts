@@ -1,5 +1,5 @@
 /** The dashboard's look: the shared tokens at a desk scale (a 1920×1080 office screen), cards, tables, forms. */
-import { css } from 'lit'
+import { css, html, type TemplateResult } from 'lit'
 import { themeStyles } from '../ui-common/theme.ts'
 
 export const deskStyles = [
@@ -39,7 +39,30 @@ export const deskStyles = [
       padding-inline: 0.5rem;
       text-align: start;
       border-block-end: 1px solid var(--line);
+    }
+    /* names wrap, even a long one without spaces; figures stay on one line */
+    td {
+      overflow-wrap: anywhere;
+    }
+    td.n {
       white-space: nowrap;
+    }
+    /* a table scrolls inside its card, across and down, instead of spilling out of it (tableScroll) */
+    .table-scroll {
+      overflow: auto;
+      max-block-size: var(--table-max-block, 32rem);
+      overscroll-behavior: contain;
+    }
+    .table-scroll thead th {
+      position: sticky;
+      inset-block-start: 0;
+      z-index: 1;
+    }
+    @media print {
+      .table-scroll {
+        overflow: visible;
+        max-block-size: none;
+      }
     }
     th {
       font-size: 0.85rem;
@@ -57,6 +80,8 @@ export const deskStyles = [
     }
     .pill {
       display: inline-block;
+      white-space: nowrap;
+      overflow-wrap: normal;
       padding-inline: 0.6rem;
       border-radius: 999px;
       font-size: 0.85rem;
@@ -136,3 +161,11 @@ export const deskStyles = [
     }
   `,
 ]
+
+/**
+ * A table in a box that scrolls across and down within its card (a 1366 px screen, a long
+ * English name); focusable and named after its card so a keyboard user can scroll it too.
+ */
+export function tableScroll(label: string, table: TemplateResult): TemplateResult {
+  return html`<div class="table-scroll" role="group" tabindex="0" aria-label=${label}>${table}</div>`
+}

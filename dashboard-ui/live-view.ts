@@ -11,7 +11,8 @@ import type { DeviceHealth, HourlySeries, StatsToday } from '../protocol/stats.t
 import type { DigitStyle } from '../ui-common/digits.ts'
 import type { Lang } from '../ui-common/i18n.ts'
 import type { BackupStatus } from './dashboard-api.ts'
-import { deskStyles } from './dashboard-styles.ts'
+import { deskStyles, tableScroll } from './dashboard-styles.ts'
+import { servedInWords } from './served-services.ts'
 import { duration, num, percent } from './format.ts'
 import { dashboardText, type DashboardMessageKey } from '../protocol/messages/dashboard.ts'
 import './hour-chart.ts'
@@ -163,7 +164,9 @@ export class LiveView extends LitElement {
     const { lang, digits } = this
     return html`<section class="card">
       <h2>${dashboardText('live.services', lang)}</h2>
-      <table data-table="services">
+      ${tableScroll(
+        dashboardText('live.services', lang),
+        html`<table data-table="services">
         <thead>
           <tr>
             <th>${dashboardText('col.service', lang)}</th>
@@ -192,18 +195,20 @@ export class LiveView extends LitElement {
             </tr>`,
           )}
         </tbody>
-      </table>
+      </table>`,
+      )}
     </section>`
   }
 
   private countersTable(s: StatsToday): TemplateResult {
     const { lang, digits } = this
-    const prefixes = new Map(this.services.map((x) => [x.id, x.prefix]))
     const byId = new Map(s.counters.map((c) => [c.counterId, c]))
     const counters = [...this.counters].filter((c) => c.active).sort((a, b) => a.number - b.number)
     return html`<section class="card">
       <h2>${dashboardText('live.counters', lang)}</h2>
-      <table data-table="counters">
+      ${tableScroll(
+        dashboardText('live.counters', lang),
+        html`<table data-table="counters">
         <thead>
           <tr>
             <th>${dashboardText('col.counter', lang)}</th>
@@ -224,14 +229,15 @@ export class LiveView extends LitElement {
               <td><span class="pill" data-tone=${tone ?? nothing} data-state=${c.state}>${dashboardText(`state.${c.state}`, lang)}</span>
                 <tabour-away-counter .counter=${c} .api=${this.api} .lang=${lang} .digits=${digits}></tabour-away-counter></td>
               <td>${c.clerk ? c.clerk.displayName || c.clerk.username : '—'}</td>
-              <td>${c.services.map((x) => `${prefixes.get(x.serviceId) ?? '?'}${x.weight !== 1 ? `×${x.weight}` : ''}`).join(' ')}</td>
+              <td data-col="serves">${servedInWords(c.services, this.services, lang, digits)}</td>
               <td class="n">${num(f?.called ?? 0, digits)}</td>
               <td class="n">${num(f?.served ?? 0, digits)}</td>
               <td class="n">${duration(f?.avgServiceSeconds ?? null, digits)}</td>
             </tr>`
           })}
         </tbody>
-      </table>
+      </table>`,
+      )}
     </section>`
   }
 

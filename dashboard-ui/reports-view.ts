@@ -9,7 +9,7 @@ import type { Report, ReportGrouping, ReportRow } from '../protocol/stats.ts'
 import { toArabicIndic, type DigitStyle } from '../ui-common/digits.ts'
 import type { Lang } from '../ui-common/i18n.ts'
 import type { DashboardApi } from './dashboard-api.ts'
-import { deskStyles } from './dashboard-styles.ts'
+import { deskStyles, tableScroll } from './dashboard-styles.ts'
 import { duration, num, percent, shiftDay } from './format.ts'
 import { dashboardText, type DashboardMessageKey } from '../protocol/messages/dashboard.ts'
 
@@ -59,7 +59,15 @@ export class ReportsView extends LitElement {
         display: flex;
         gap: 0.25rem;
       }
-      .groups button[aria-pressed='false'] {
+      .grouping {
+        display: flex;
+        flex-direction: column;
+        gap: 0.2rem;
+        font-size: 0.85rem;
+        color: var(--tabour-muted);
+        font-weight: 600;
+      }
+      .groups button[aria-checked='false'] {
         background: #fff;
         color: var(--tabour-primary);
       }
@@ -94,15 +102,7 @@ export class ReportsView extends LitElement {
         <form @submit=${(e: Event) => (e.preventDefault(), void this.load())}>
           <label>${dashboardText('reports.from', lang)}<input type="date" name="from" .value=${this.from} @change=${(e: Event) => (this.from = (e.target as HTMLInputElement).value)} /></label>
           <label>${dashboardText('reports.to', lang)}<input type="date" name="to" .value=${this.to} @change=${(e: Event) => (this.to = (e.target as HTMLInputElement).value)} /></label>
-          <label
-            >${dashboardText('reports.by', lang)}
-            <span class="groups" role="group">
-              ${GROUPINGS.map(
-                (g) =>
-                  html`<button type="button" data-by=${g} aria-pressed=${String(this.by === g)} @click=${() => ((this.by = g), void this.load())}>${dashboardText(`by.${g}`, lang)}</button>`,
-              )}
-            </span>
-          </label>
+          ${this.groupingControl(lang)}
           <button type="submit" data-action="show" ?disabled=${this.busy}>${dashboardText('reports.show', lang)}</button>
           <span class="spacer"></span>
           <button type="button" class="secondary" data-action="csv" ?disabled=${!this.report} @click=${() => void this.csv()}>${dashboardText('reports.csv', lang)}</button>
@@ -122,7 +122,9 @@ export class ReportsView extends LitElement {
       return digits === 'arabic-indic' && (r.by === 'hour' || r.by === 'day') ? toArabicIndic(row.label) : row.label
     }
     return html`<section class="card">
-      <table data-report=${r.by}>
+      ${tableScroll(
+        dashboardText(`by.${r.by}`, lang),
+        html`<table data-report=${r.by}>
         <thead>
           <tr>
             <th>${dashboardText(`by.${r.by}`, lang)}</th>
@@ -135,8 +137,36 @@ export class ReportsView extends LitElement {
         <tfoot>
           <tr data-key="total"><td>${dashboardText('col.total', lang)}</td>${cols.map((c) => html`<td class="n">${CLERK_COLUMNS.includes(c) ? '' : c.cell(r.totals, digits, lang)}</td>`)}</tr>
         </tfoot>
-      </table>
+      </table>`,
+      )}
     </section>`
+  }
+
+  /**
+   * The grouping as one radio group named "By" (a label around buttons read all five names as
+   * its own): one tab stop, arrow keys move the choice and show that report.
+   */
+  private groupingControl(lang: Lang): TemplateResult {
+    const pick = (g: ReportGrouping, focus = false) => {
+      this.by = g
+      void this.load()
+      if (focus) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`[data-by="${g}"]`)?.focus())
+    }
+    const onKey = (e: KeyboardEvent) => {
+      const step = { ArrowDown: 1, ArrowUp: -1, ArrowLeft: lang === 'ar' ? 1 : -1, ArrowRight: lang === 'ar' ? -1 : 1 }[e.key]
+      if (step === undefined) return
+      e.preventDefault()
+      pick(GROUPINGS[(GROUPINGS.indexOf(this.by) + step + GROUPINGS.length) % GROUPINGS.length]!, true)
+    }
+    return html`<div class="grouping">
+      <span id="grouping-label">${dashboardText('reports.by', lang)}</span>
+      <div class="groups" role="radiogroup" aria-labelledby="grouping-label" @keydown=${onKey}>
+        ${GROUPINGS.map(
+          (g) =>
+            html`<button type="button" role="radio" data-by=${g} aria-checked=${String(this.by === g)} tabindex=${this.by === g ? 0 : -1} @click=${() => pick(g)}>${dashboardText(`by.${g}`, lang)}</button>`,
+        )}
+      </div>
+    </div>`
   }
 
   /** Loads the report for the chosen range and grouping. */

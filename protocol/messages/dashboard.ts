@@ -98,6 +98,13 @@ export const DASHBOARD_MESSAGES = {
   'col.state': { ar: 'الحالة', en: 'State' },
   'col.clerk': { ar: 'الموظف', en: 'Clerk' },
   'col.serves': { ar: 'يخدم', en: 'Serves' },
+  // one service a counter serves, by its weight (server/queue/call-policy.ts): 0 is a backup, 2 a double share
+  'serves.service': {
+    ar: '{weight, plural, =0 {{name} (احتياطي)} =1 {{name}} =2 {{name} (نصيب مضاعف)} other {{name} (نصيب ×{weight, number})}}',
+    en: '{weight, plural, =0 {{name} (backup)} =1 {{name}} =2 {{name} (double share)} other {{name} (share ×{weight, number})}}',
+  },
+  'serves.none': { ar: 'لا خدمات', en: 'No services' },
+  'nav.sections': { ar: 'أقسام لوحة المتابعة', en: 'Dashboard sections' },
   'col.device': { ar: 'الجهاز', en: 'Device' },
   'col.kind': { ar: 'النوع', en: 'Kind' },
   'col.health': { ar: 'الحالة', en: 'Health' },

@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ADMIN_PASSWORD, daytimeShiftMs, STAFF_PASSWORD, TestCenter, type TestClock } from '../helpers/test-center.ts'
 import { LANDSCAPE, useBrowserSuite } from './browser.ts'
+import { seriousAxeViolations } from './axe.ts'
+import { overflowing } from './layout.ts'
 import { ROOT } from './ui-build.ts'
 import { dayStartMs } from '../../protocol/center-clock.ts'
 
@@ -195,6 +197,14 @@ async function login(page: Page, run: Running, username: string, password: strin
   await page.locator('main[data-phase="ready"]').waitFor()
 }
 
+/** No axe violation of impact serious or critical, one h1, landmarks told apart. */
+async function expectAccessible(page: Page, what: string): Promise<void> {
+  expect(await seriousAxeViolations(page), what).toEqual([])
+}
+
+/** A laptop's screen, where the services table used to spill out of its card in English. */
+const LAPTOP = { width: 1366, height: 768 } as const
+
 const kpi = (page: Page, id: string) => page.locator(`tabour-live-view [data-kpi="${id}"] .value`)
 
 describe('manager dashboard', () => {
@@ -220,25 +230,45 @@ describe('manager dashboard', () => {
       .toBe('health.paperOut')
     await page.waitForTimeout(500)
     await screenshot(page, 'dashboard-ar-live', 'dashboard-ar.png')
+    await expectAccessible(page, 'live, ar')
+    // what a counter serves, in words: counter 1 has the first service twice (was "A×2 B C D")
+    expect(await page.locator('tabour-live-view tr[data-counter="1"] [data-col="serves"]').textContent()).toBe(
+      'الرقم القومي (نصيب مضاعف)، شهادات الميلاد، التموين، المرور',
+    )
 
     const en = await contexts.page(LANDSCAPE, { locale: 'en-GB' })
     await login(en, run, 'admin', ADMIN_PASSWORD, 'en')
     await en.locator('tabour-hour-chart[data-chart="hourly"] canvas').waitFor()
     await en.waitForTimeout(500)
     await screenshot(en, 'dashboard-en-live', 'dashboard-en.png')
+    await expectAccessible(en, 'live, en')
+    expect(await en.locator('tabour-live-view tr[data-counter="2"] [data-col="serves"]').textContent()).toBe(
+      'National ID, Birth certificates (double share), Ration cards, Traffic licences',
+    )
+    // at 1366 px the tables scroll inside their cards; nothing spills out of a card or the page
+    await en.setViewportSize(LAPTOP)
+    await screenshot(en, 'dashboard-en-live-1366', 'dashboard-en-1366.png')
+    expect(await overflowing(en, 'tabour-live-view .card')).toEqual([])
+    await en.setViewportSize(LANDSCAPE)
     await en.locator('a[data-tab="reports"]').click()
     await en.locator('tabour-reports-view button[data-by="clerk"]').click()
     await en.locator('tabour-reports-view table[data-report="clerk"]').waitFor()
     await screenshot(en, 'dashboard-en-reports', 'dashboard-en-reports.png')
+    await expectAccessible(en, 'reports by clerk, en')
+    // the grouping is one radio group named "By", the chosen one checked (not a label read as all five names)
+    await en.getByRole('radiogroup', { name: 'By' }).getByRole('radio', { name: 'Clerk', checked: true }).waitFor()
+    expect(await en.getByRole('radiogroup', { name: 'By' }).getByRole('radio').count()).toBe(5)
     await en.locator('a[data-tab="config"]').click()
     await en.locator('tabour-config-view button[data-section="center"]').click()
     await en.locator('tabour-config-view form[data-form="center"] input[name="nameAr"]').waitFor()
     await screenshot(en, 'dashboard-en-config', 'dashboard-en-config.png')
+    await expectAccessible(en, 'configuration, center, en')
     await en.locator('tabour-lang-switch button').click()
     await en.locator('tabour-config-view button[data-section="services"]').click()
     await en.locator('tabour-config-view table[data-table="services"] tr[data-service="A"] button[data-edit]').click()
     await en.waitForTimeout(300)
     await screenshot(en, 'dashboard-ar-config-services', 'dashboard-ar-config.png')
+    await expectAccessible(en, 'configuration, services, ar')
     const navigations: string[] = []
     page.on('framenavigated', (f) => navigations.push(f.url()))
     // a ticket issued at the kiosk: waiting and issued go up by one
@@ -282,6 +312,7 @@ describe('manager dashboard', () => {
     const a = api.rows.find((r: { label: string }) => r.label.startsWith('A'))
     expect(cells.slice(1, 6)).toEqual([a.issued, a.called, a.served, a.noShow, a.transferred].map(String))
     expect(await table.locator('tr[data-key="total"] td').nth(1).textContent()).toBe(String(api.totals.issued))
+    await expectAccessible(page, 'report by service, en')
 
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -387,6 +418,7 @@ describe('manager dashboard', () => {
     for (const chart of ['hourly', 'wait', 'per-service']) {
       await page.locator(`tabour-hour-chart[data-chart="${chart}"] [data-empty]`).getByText('لا توجد تذاكر بعد اليوم').waitFor()
     }
+    await expectAccessible(page, 'live, no ticket yet, ar')
     // the first ticket: whole hours and whole tickets on the axes (uPlot picked 7.5:00 and 0.3 before)
     const service = await run.center.createService({ prefix: 'A' })
     const kiosk = (await run.center.createDevice('kiosk')).token
@@ -420,6 +452,7 @@ describe('manager dashboard', () => {
     await clerkPage.locator('form[data-form="login"] input[name="password"]').fill(STAFF_PASSWORD)
     await clerkPage.locator('form[data-form="login"] button[data-action="login"]').click()
     await clerkPage.locator('[data-login-error="login.notManager"]').waitFor()
+    await expectAccessible(clerkPage, 'login refused, ar')
   }, 120_000)
 })
 

@@ -1,0 +1,38 @@
+/**
+ * The services a counter serves, in words: "Passports (double share), Civil records" /
+ * "الجوازات (نصيب مضاعف)، السجل المدني", in the counter's order. Replaces the "A×2 B" notation
+ * that nobody outside the team could read. Pure (unit-tested in test/dashboard-ui).
+ */
+import { dashboardText } from '../protocol/messages/dashboard.ts'
+import type { DigitStyle } from '../ui-common/digits.ts'
+import type { Lang } from '../ui-common/i18n.ts'
+
+/** A service as far as its name goes. */
+export interface NamedService {
+  id: number
+  prefix: string
+  nameAr: string
+  nameEn: string
+}
+
+/**
+ * Each served service's name in `lang` with its share when the weight is not 1 (0: backup, 2:
+ * double share), joined by the language's comma; a service no longer known shows its id's
+ * prefix or "?"; no services at all says so. Digits default to western.
+ */
+export function servedInWords(
+  served: readonly { serviceId: number; weight: number }[],
+  services: readonly NamedService[],
+  lang: Lang,
+  digits: DigitStyle = 'western',
+): string {
+  if (served.length === 0) return dashboardText('serves.none', lang)
+  const byId = new Map(services.map((s) => [s.id, s]))
+  return served
+    .map((x) => {
+      const s = byId.get(x.serviceId)
+      const name = s ? (lang === 'ar' ? s.nameAr : s.nameEn) : '?'
+      return dashboardText('serves.service', lang, { name, weight: x.weight }, digits)
+    })
+    .join(lang === 'ar' ? '، ' : ', ')
+}
