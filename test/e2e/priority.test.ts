@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { TestCenter } from '../helpers/test-center.ts'
 import { PORTRAIT, useBrowserSuite } from './browser.ts'
+import { seriousAxeViolations } from './axe.ts'
 import { ROOT } from './ui-build.ts'
 
 /**
@@ -93,6 +94,8 @@ describe('priority at the kiosk and at the counter', () => {
     await page.locator('tabour-ticket-options [data-step="priority"]').waitFor()
     // the promise is made, and kept below
     await page.getByText(PROMISE_AR).waitFor()
+    // the kiosk is public: no axe violation of impact moderate or worse
+    expect(await seriousAxeViolations(page, 'moderate'), 'priority question, ar').toEqual([])
     await page.locator('tabour-ticket-options [data-priority="pregnant"]').click()
     const pregnant = await shownTicket(page)
     const category = confirmation(page).locator('[data-priority="pregnant"]')
@@ -105,6 +108,7 @@ describe('priority at the kiosk and at the counter', () => {
     expect(await confirmation(page).locator('[data-position]').getAttribute('data-position')).toBe('0')
     await page.evaluate(() => document.fonts.ready)
     await page.screenshot({ path: join(SHOTS, 'kiosk-ar-portrait-priority-ticket.png'), fullPage: true })
+    expect(await seriousAxeViolations(page, 'moderate'), 'priority ticket, ar').toEqual([])
 
     // the clerk's "call next" gets the pregnant ticket first, then the ordinary ones in order
     const called: string[] = []
@@ -128,5 +132,6 @@ describe('priority at the kiosk and at the counter', () => {
     // playwright's text search pierces every shadow root: neither language's promise is anywhere
     expect(await page.getByText(PROMISE_AR).count()).toBe(0)
     expect(await page.getByText(PROMISE_EN).count()).toBe(0)
+    expect(await seriousAxeViolations(page, 'moderate'), 'ticket, fifo, ar').toEqual([])
   })
 })

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { TestCenter } from '../helpers/test-center.ts'
 import { PHONE, useBrowserSuite } from './browser.ts'
+import { seriousAxeViolations } from './axe.ts'
 import { ROOT } from './ui-build.ts'
 
 /**
@@ -46,6 +47,11 @@ async function startCenter() {
 
 const status = (page: Page) => page.locator('tabour-ticket-status')
 
+/** A public page: no axe violation of impact moderate or worse. */
+async function expectAccessible(page: Page, what: string): Promise<void> {
+  expect(await seriousAxeViolations(page, 'moderate'), what).toEqual([])
+}
+
 describe('the ticket status page on a phone', () => {
   it('is live: "you are next" and then the counter within 1 s of each call, with the center name; nothing personal', async () => {
     const { center, url, service, counter, kiosk } = await startCenter()
@@ -64,6 +70,7 @@ describe('the ticket status page on a phone', () => {
     await status(page).locator('[data-status="waiting"] [data-position="0"]').waitFor({ timeout: 1000 })
     expect(await status(page).locator('[data-position]').textContent()).toContain('أنت التالي')
     await shot(page, 'status-ar-next')
+    await expectAccessible(page, 'ar, you are next')
 
     // this ticket is called: the counter, prominently, within 1 s
     await center.action(clerk, counter.id, 'start')
@@ -74,11 +81,13 @@ describe('the ticket status page on a phone', () => {
     expect(await turn.textContent()).toContain('توجّه إلى الشباك 3')
     expect(await turn.textContent()).toContain('Passports desk')
     await shot(page, 'status-ar-called')
+    await expectAccessible(page, 'ar, called')
 
     await status(page).locator('tabour-lang-switch button').click()
     await status(page).getByText('Dokki Service Center').waitFor()
     await status(page).getByText('Please go to counter 3').waitFor()
     await shot(page, 'status-en-called')
+    await expectAccessible(page, 'en, called')
 
     expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(42)
     const text = await status(page).evaluate((el) => el.shadowRoot!.textContent ?? '')
@@ -106,8 +115,10 @@ describe('the ticket status page on a phone', () => {
     expect(await waiting()).toBe(2)
     await status(page).locator('[data-cancel]').click()
     await shot(page, 'status-cancel-confirm')
+    await expectAccessible(page, 'cancel, confirm step')
     await status(page).locator('[data-cancel-yes]').click()
     await status(page).locator('[data-status="cancelled"]').waitFor({ timeout: 2000 })
+    await expectAccessible(page, 'cancelled')
     expect(await waiting()).toBe(1)
     const ticket = (await center.request('GET', `/api/v1/tickets/${mine.id}`)).json()
     expect(ticket.status).toBe('cancelled')
