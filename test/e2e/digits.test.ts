@@ -12,7 +12,7 @@ import { peopleAheadText } from '../../protocol/messages/ticket.ts'
 import { consoleText } from '../../protocol/messages/console.ts'
 import { LANDSCAPE, PHONE, PORTRAIT, useBrowserSuite } from './browser.ts'
 import { ROOT } from './ui-build.ts'
-import { seriousAxeViolations } from './axe.ts'
+import { seriousAxeViolations, type AxeImpact } from './axe.ts'
 
 /**
  * Issue 14, item 6: one digits setting for the center, the same on every screen and the paper.
@@ -48,8 +48,9 @@ async function shot(page: Page, name: string, docs: boolean): Promise<void> {
   if (docs && process.env.UPDATE_SCREENSHOTS === '1') copyFileSync(path, join(DOCS_SHOTS, `${name}.png`))
 }
 
-async function expectAccessible(page: Page, what: string): Promise<void> {
-  expect(await seriousAxeViolations(page), what).toEqual([])
+/** No axe violation of impact `atLeast` or worse (default serious); the public screens (kiosk, display, status page) are held to moderate. */
+async function expectAccessible(page: Page, what: string, atLeast: AxeImpact = 'serious'): Promise<void> {
+  expect(await seriousAxeViolations(page, atLeast), what).toEqual([])
 }
 
 const text = async (page: Page, selector: string) => ((await page.locator(selector).first().textContent()) ?? '').trim()
@@ -164,7 +165,7 @@ async function playDay(digits: Digits): Promise<void> {
   const arId = (await confirmation.locator('[data-ticket-id]').getAttribute('data-ticket-id'))!
   const arWait = Number(await confirmation.locator('[data-wait]').getAttribute('data-wait'))
   await shot(page, `digits-kiosk-ar${docs ? '' : '-western'}`, docs)
-  await expectAccessible(page, 'kiosk ar')
+  await expectAccessible(page, 'kiosk ar', 'moderate')
   await confirmation.locator('[data-action="done"]').click()
 
   // English: B-005, four ahead, Western digits whatever the center's setting
@@ -177,7 +178,7 @@ async function playDay(digits: Digits): Promise<void> {
   const enId = (await confirmation.locator('[data-ticket-id]').getAttribute('data-ticket-id'))!
   const enWait = Number(await confirmation.locator('[data-wait]').getAttribute('data-wait'))
   await shot(page, `digits-kiosk-en${docs ? '' : '-western'}`, docs)
-  await expectAccessible(page, 'kiosk en')
+  await expectAccessible(page, 'kiosk en', 'moderate')
 
   // the paper: one bilingual ticket per citizen, the same rule on both
   await printer.waitForJobs(2)
@@ -200,7 +201,7 @@ async function playDay(digits: Digits): Promise<void> {
   expect(await text(statusAr, 'tabour-ticket-status [data-ticket-label]')).toBe('B-004')
   expect(await text(statusAr, 'tabour-ticket-status [data-position]')).toBe(arabicFigures('أمامك 3 أشخاص', digits))
   await shot(statusAr, `digits-status-ar${docs ? '' : '-western'}`, docs)
-  await expectAccessible(statusAr, 'status ar')
+  await expectAccessible(statusAr, 'status ar', 'moderate')
   const statusEn = await contexts.page(PHONE, { locale: 'en-GB' })
   await statusEn.goto(`${url}/t/${enId}?lang=en`)
   await statusEn.locator('tabour-ticket-status [data-status="waiting"] [data-position="4"]').waitFor()
@@ -245,7 +246,7 @@ async function playDay(digits: Digits): Promise<void> {
     for (const a of document.querySelector('tabour-display-app')!.shadowRoot!.querySelector('section.now')!.getAnimations()) a.cancel()
   })
   await shot(board, `digits-display${docs ? '' : '-western'}`, docs)
-  await expectAccessible(board, 'display')
+  await expectAccessible(board, 'display', 'moderate')
 
   // the Arabic status page sends its citizen to the counter, with the center's digits
   const goAr = statusAr.locator('tabour-ticket-status [data-status="called"] [data-counter="1"]')
@@ -266,7 +267,7 @@ async function playDay(digits: Digits): Promise<void> {
   await goEn.waitFor()
   expect(await goEn.locator('.counter').textContent()).toBe('Please go to counter 1')
   await shot(statusEn, `digits-status-en-called${docs ? '' : '-western'}`, docs)
-  await expectAccessible(statusEn, 'status en')
+  await expectAccessible(statusEn, 'status en', 'moderate')
 }
 
 describe('one digits setting for the center', () => {

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { STAFF_PASSWORD, TestCenter } from '../helpers/test-center.ts'
 import { LANDSCAPE, PORTRAIT, useBrowserSuite } from './browser.ts'
+import { seriousAxeViolations } from './axe.ts'
 import { ROOT } from './ui-build.ts'
 
 /**
@@ -108,9 +109,12 @@ describe('a service is on sale only when someone can serve it', () => {
     expect(await availability(kiosk, nobody.id)).toBe('false')
     expect(await availability(kiosk, rations.id)).toBe('true')
     await screenshot(kiosk, 'kiosk-ar-one-unstaffed')
+    // the kiosk is public: no axe violation of impact moderate or worse; staff screens: none serious
+    expect(await seriousAxeViolations(kiosk, 'moderate'), 'kiosk, one service unstaffed, ar').toEqual([])
     await kiosk.locator('tabour-lang-switch button').click()
     await expect(card(kiosk, nobody.id).textContent()).resolves.toContain('No counter is open for this service now')
     await screenshot(kiosk, 'kiosk-en-one-unstaffed')
+    expect(await seriousAxeViolations(kiosk, 'moderate'), 'kiosk, one service unstaffed, en').toEqual([])
 
     // logging out asks: close, pause or cancel; cancel keeps everything, close closes the counter
     await desk.locator('header [data-action="logout"]').click()
@@ -122,6 +126,7 @@ describe('a service is on sale only when someone can serve it', () => {
       'cancel',
     ])
     await screenshot(desk, 'console-logout-dialog')
+    expect(await seriousAxeViolations(desk), 'console logout dialog, en').toEqual([])
     await ask.locator('[data-choice="cancel"]').click()
     await ask.waitFor({ state: 'detached' })
     expect((await center.request('GET', `/api/v1/counters/${counter.id}`, { token: await center.admin() })).json().state).toBe('open')
@@ -152,6 +157,7 @@ describe('a service is on sale only when someone can serve it', () => {
     await status.locator('[data-wait]').waitFor()
     expect(await status.locator('[data-wait]').getAttribute('data-wait')).toBe('unknown')
     expect(await status.locator('body').textContent()).not.toMatch(LESS_THAN_A_MINUTE)
+    expect(await seriousAxeViolations(status, 'moderate'), 'status page, wait unknown, en').toEqual([])
 
     // the clerk comes back, opens the counter, then the console goes away (the tab is closed)
     const dashboard = await contexts.page(LANDSCAPE)
@@ -169,6 +175,7 @@ describe('a service is on sale only when someone can serve it', () => {
     // away: it no longer staffs A
     await waitAvailable(kiosk, idCard.id, false)
     await screenshot(dashboard, 'dashboard-away-counter')
+    expect(await seriousAxeViolations(dashboard), 'dashboard with an away counter, en').toEqual([])
     await row.locator('[data-action="close-away"]').click()
     await row.locator('[data-action="confirm-close-away"]').click()
     await row.locator('[data-state="closed"]').waitFor()
