@@ -255,7 +255,8 @@ describe('the display speaks what it shows (Chromium, autoplay allowed)', () => 
       expect(r.clips.some((c) => c === 'chime' || c.startsWith('en/'))).toBe(false)
     }
     expect(await page.locator('tabour-display-app [data-sound-blocked]').count()).toBe(0)
-    expect(await seriousAxeViolations(page)).toEqual([])
+    // a public screen: no axe violation of impact moderate or worse
+    expect(await seriousAxeViolations(page, 'moderate')).toEqual([])
     await finishAll(run)
   }, 90_000)
 
@@ -272,6 +273,7 @@ describe('the display speaks what it shows (Chromium, autoplay allowed)', () => 
     expect(spoken[0].clips[0]).toBe('chime')
     expect(spoken[0].clips).toContain('en/ticket-number')
     for (const r of spoken.slice(1)) expect(r.clips.some((c) => c === 'chime' || c.startsWith('en/'))).toBe(false)
+    expect(await seriousAxeViolations(page, 'moderate')).toEqual([])
     await finishAll(run)
   }, 90_000)
 })
@@ -320,7 +322,7 @@ describe('the display in a browser that blocks autoplay', () => {
     const order = (await spokenOf(page)).map((r) => r.label)
     expect([...order].sort()).toEqual([...labels].sort())
     await page.locator(`tabour-display-app section.now[data-now="${order[2]}"]`).waitFor({ timeout: 2000 })
-    expect(await seriousAxeViolations(page)).toEqual([])
+    expect(await seriousAxeViolations(page, 'moderate')).toEqual([])
 
     // staff press a key on the display: the sound is unlocked and the device list clears (headless
     // Chromium may have let the calls play after all, which clears it too: a call heard is proof)

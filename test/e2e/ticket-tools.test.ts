@@ -244,5 +244,6 @@ describe('staff ticket tools on the console and the dashboard', { timeout: 120_0
     await find(desk, 'A-003', 'A-003')
     expect(await steps(desk)).toEqual(['issued'])
     expect(await tools(desk).locator('[data-select="printer"] option').count()).toBe(2)
+    expect(await seriousAxeViolations(desk), 'dashboard ticket tools, ar').toEqual([])
   })
 })
