@@ -343,6 +343,12 @@ describe('manager dashboard', () => {
     expect(logLines.length - 1).toBe(api.totals.issued - (await baselineIssued(run, from, today)))
     expect(logLines[0]).not.toContain('phone')
     await screenshot(page, 'dashboard-en-report-range')
+    // the grouping is one tab stop; the arrow keys move the choice and show that report
+    await page.locator('tabour-reports-view button[data-by="service"]').focus()
+    await page.keyboard.press('ArrowRight')
+    await page.locator('tabour-reports-view table[data-report="counter"]').waitFor()
+    expect(await page.locator('tabour-reports-view button[data-by="counter"]').getAttribute('aria-checked')).toBe('true')
+    expect(await page.locator('tabour-reports-view [role="radio"][tabindex="0"]').getAttribute('data-by')).toBe('counter')
   }, 240_000)
 
   it('an admin creates a service and a counter; a paired kiosk shows the new service without reload', async () => {
