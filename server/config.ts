@@ -3,6 +3,7 @@ import { resolve } from 'node:path'
 import { Type, type Static } from '@sinclair/typebox'
 import { Value } from '@sinclair/typebox/value'
 import { isValidTimeZone } from '../protocol/center-clock.ts'
+import { findReorderingControl } from '../protocol/public-text.ts'
 
 const Bilingual = Type.Object({ ar: Type.String({ minLength: 1 }), en: Type.String({ minLength: 1 }) })
 
@@ -359,6 +360,14 @@ export function validateConfig(raw: unknown): Config {
   if (codes.includes('none') || new Set(codes).size !== codes.length) {
     throw new ConfigError('invalid config: /queue/priorityCategories codes must be unique and not "none"')
   }
+  // names the public sees (kiosk, ticket, display) must read as typed: see protocol/public-text.ts
+  const shown = {
+    centerName: config.centerName,
+    queue: { priorityCategories: config.queue.priorityCategories, finishOutcomes: config.queue.finishOutcomes },
+  }
+  const control = findReorderingControl(shown)
+  if (control)
+    throw new ConfigError(`invalid config: /${control.path} holds the invisible direction control ${control.codePoint}; remove it`)
   const outcomes = config.queue.finishOutcomes.map((o) => o.code)
   if (new Set(outcomes).size !== outcomes.length) throw new ConfigError('invalid config: /queue/finishOutcomes codes must be unique')
   if (config.http.headersTimeoutSeconds > config.http.requestTimeoutSeconds) {

@@ -5,6 +5,7 @@ import type { Actor } from '../queue/actor.ts'
 import { newDeviceToken, newPairingCode, PAIRING_CODE_TTL_MS } from '../auth/tokens.ts'
 import { ErrorCodes, domainError } from '../errors.ts'
 import { auditChange } from './config-audit.ts'
+import { assertNoReorderingControls } from './public-text-check.ts'
 import { validateDeviceConfig, type DeviceConfigContext } from './device-config.ts'
 import type { DevicePathRules } from './device-paths.ts'
 
@@ -38,6 +39,7 @@ export class DeviceCommands {
   }
 
   create(actor: Actor, body: CreateDeviceBody): DeviceWithCode {
+    assertNoReorderingControls(body)
     return this.ctx.write((tx) => {
       validateDeviceConfig(body.kind, body.config ?? {}, this.configContext)
       const device = this.ctx.devices.insert(
@@ -52,6 +54,7 @@ export class DeviceCommands {
   }
 
   update(actor: Actor, id: number, body: UpdateDeviceBody): Device {
+    assertNoReorderingControls(body)
     return this.ctx.write((tx) => {
       const current = this.get(id)
       if (body.config) validateDeviceConfig(current.kind, body.config, this.configContext)

@@ -1,5 +1,6 @@
 import type { Db } from '../connection.ts'
 import { statementCache, type Sql } from '../statement-cache.ts'
+import { withoutReorderingControls } from '../../../protocol/public-text.ts'
 import type { Device } from '../../../protocol/entities.ts'
 import type { DeviceKind } from '../../../protocol/common.ts'
 
@@ -19,7 +20,8 @@ interface DeviceRow {
 const toDevice = (r: DeviceRow): Device => ({
   id: r.id,
   kind: r.kind,
-  name: r.name,
+  // a name stored before direction controls were refused is shown without them
+  name: withoutReorderingControls(r.name),
   zone: r.zone,
   config: JSON.parse(r.config) as Record<string, unknown>,
   paired: r.paired_at !== null,
