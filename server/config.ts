@@ -33,7 +33,7 @@ export const ConfigSchema = Type.Object(
     dataDir: Type.String({ minLength: 1, default: './data' }),
     /** Password for the `admin` user created on first start; env TABOUR_ADMIN_PASSWORD. Random and printed once when absent. */
     adminPassword: Type.Optional(Type.String({ minLength: 8 })),
-    /** Seed a demo catalogue on an empty database; env TABOUR_DEMO=1. Default false. */
+    /** Seed a demo center (services, counters, staff, devices and their codes) on an empty center only; env TABOUR_DEMO=1 (`quick-start`, what npm start sets: on unless a config file is named). Default false. */
     demo: Type.Boolean({ default: false }),
     /** pino level; env TABOUR_LOG_LEVEL. Default info. */
     logLevel: Type.Union(
@@ -275,7 +275,7 @@ export class ConfigError extends Error {
 type Env = Record<string, string | undefined>
 
 /** The env variables we read and the config key each sets. */
-function fromEnv(env: Env): Record<string, unknown> {
+function fromEnv(env: Env, configFile: string | undefined): Record<string, unknown> {
   const out: Record<string, unknown> = {}
   const set = (key: string, value: unknown) => {
     if (value !== undefined && value !== '') out[key] = value
@@ -284,7 +284,9 @@ function fromEnv(env: Env): Record<string, unknown> {
   set('host', env.HOST)
   set('dataDir', env.TABOUR_DATA_DIR)
   set('adminPassword', env.TABOUR_ADMIN_PASSWORD)
-  set('demo', env.TABOUR_DEMO === undefined ? undefined : yesNoOrRaw(env.TABOUR_DEMO))
+  // npm start's quick start asks for the demo only while no config file is named: a configured center gets it only when its file or TABOUR_DEMO=1 says so
+  const quickStart = env.TABOUR_DEMO === 'quick-start'
+  set('demo', env.TABOUR_DEMO === undefined || (quickStart && configFile) ? undefined : quickStart ? true : yesNoOrRaw(env.TABOUR_DEMO))
   set('logLevel', env.TABOUR_LOG_LEVEL)
   set('timeZone', env.TABOUR_TIME_ZONE)
   set('uiDir', env.TABOUR_UI_DIR)
@@ -339,7 +341,7 @@ export function loadConfig(options: { env?: Env; file?: string; overrides?: Reco
       throw new ConfigError(`config file ${file} must hold a JSON object`)
     }
   }
-  const envPart = fromEnv(env)
+  const envPart = fromEnv(env, file)
   const merged = deepMerge(deepMerge(fromFile, envPart), options.overrides ?? {})
   return validateConfig(merged)
 }
