@@ -4,6 +4,7 @@ import { Type, type Static } from '@sinclair/typebox'
 import { Value } from '@sinclair/typebox/value'
 import { isValidTimeZone } from '../protocol/center-clock.ts'
 import { findReorderingControl } from '../protocol/public-text.ts'
+import { badAllowEntries } from './ops/scraper-access.ts'
 
 const Bilingual = Type.Object({ ar: Type.String({ minLength: 1 }), en: Type.String({ minLength: 1 }) })
 
@@ -219,8 +220,10 @@ export const ConfigSchema = Type.Object(
     /** GET /metrics (Prometheus). */
     metrics: Type.Object(
       {
-        /** Bearer token that lets a scraper on another machine read /metrics; env TABOUR_METRICS_TOKEN. Default: none (loopback only). */
+        /** Bearer token a scraper shows to read /metrics; env TABOUR_METRICS_TOKEN. Default: none. With neither this nor `allow`, /metrics answers 403 to everyone. */
         token: Type.Optional(Type.String({ minLength: 16 })),
+        /** Addresses or networks (`10.0.5.7`, `10.0.5.0/24`, `::1`) that may read /metrics without the token; env TABOUR_METRICS_ALLOW (comma-separated). Default: none. Loopback is not trusted by itself: behind a reverse proxy on the same machine every request comes from 127.0.0.1. */
+        allow: Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { maxItems: 100, default: [] }),
       },
       { ...Strict, default: {} },
     ),
@@ -293,7 +296,13 @@ function fromEnv(env: Env, configFile: string | undefined): Record<string, unkno
   set('publicUrl', env.TABOUR_PUBLIC_URL)
   if (env.TABOUR_CALL_POLICY) out.queue = { policy: env.TABOUR_CALL_POLICY }
   if (env.TABOUR_BACKUP_DIR) out.backup = { dir: env.TABOUR_BACKUP_DIR }
-  if (env.TABOUR_METRICS_TOKEN) out.metrics = { token: env.TABOUR_METRICS_TOKEN }
+  const metrics: Record<string, unknown> = {}
+  if (env.TABOUR_METRICS_TOKEN) metrics.token = env.TABOUR_METRICS_TOKEN
+  if (env.TABOUR_METRICS_ALLOW)
+    metrics.allow = env.TABOUR_METRICS_ALLOW.split(',')
+      .map((a) => a.trim())
+      .filter(Boolean)
+  if (Object.keys(metrics).length > 0) out.metrics = metrics
   if (env.TABOUR_LOG_FILE) out.log = { file: env.TABOUR_LOG_FILE }
   const tls: Record<string, string> = {}
   if (env.TABOUR_TLS_CERT) tls.certFile = env.TABOUR_TLS_CERT
@@ -370,6 +379,11 @@ export function validateConfig(raw: unknown): Config {
   const control = findReorderingControl(shown)
   if (control)
     throw new ConfigError(`invalid config: /${control.path} holds the invisible direction control ${control.codePoint}; remove it`)
+  const badScrapers = badAllowEntries(config.metrics.allow)
+  if (badScrapers.length > 0)
+    throw new ConfigError(
+      `invalid config: /metrics/allow ${JSON.stringify(badScrapers[0])} is neither an IP address nor a network (10.0.5.0/24)`,
+    )
   const outcomes = config.queue.finishOutcomes.map((o) => o.code)
   if (new Set(outcomes).size !== outcomes.length) throw new ConfigError('invalid config: /queue/finishOutcomes codes must be unique')
   if (config.http.headersTimeoutSeconds > config.http.requestTimeoutSeconds) {
