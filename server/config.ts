@@ -69,6 +69,25 @@ export const ConfigSchema = Type.Object(
       },
       { ...Strict, default: {} },
     ),
+    /**
+     * Per-device limits (token buckets): a copied kiosk or display token cannot flood the queue or
+     * the center. Refusals are 429 TABOUR_ERR_RATE_LIMITED with Retry-After. The defaults sit far
+     * above what a busy kiosk does (a citizen every few seconds at most) or a display needs (a
+     * snapshot when it connects or misses an event).
+     */
+    deviceLimits: Type.Object(
+      {
+        /** Tickets one kiosk may issue per minute, sustained; env TABOUR_DEVICE_TICKETS_PER_MINUTE. Default 30 (one every 2 s). */
+        ticketsPerMinute: Type.Number({ minimum: 1, default: 30 }),
+        /** Tickets one kiosk may issue at once above that rate (a family taking several). Default 10. */
+        ticketBurst: Type.Integer({ minimum: 1, default: 10 }),
+        /** Snapshots one device may ask for per minute, sustained; env TABOUR_DEVICE_SNAPSHOTS_PER_MINUTE. Default 30. */
+        snapshotsPerMinute: Type.Number({ minimum: 1, default: 30 }),
+        /** Snapshots one device may ask for at once above that rate (reconnects after a network blip). Default 10. */
+        snapshotBurst: Type.Integer({ minimum: 1, default: 10 }),
+      },
+      { ...Strict, default: {} },
+    ),
     // ── logins, passwords, TLS and device paths (security hardening, issue 16 items 1, 2, 4, 5) ──
     /** Login limits that hold against floods and password spraying, and the ceiling on password hashing. */
     logins: Type.Object(
@@ -296,6 +315,10 @@ function fromEnv(env: Env, configFile: string | undefined): Record<string, unkno
   set('publicUrl', env.TABOUR_PUBLIC_URL)
   if (env.TABOUR_CALL_POLICY) out.queue = { policy: env.TABOUR_CALL_POLICY }
   if (env.TABOUR_BACKUP_DIR) out.backup = { dir: env.TABOUR_BACKUP_DIR }
+  const deviceLimits: Record<string, unknown> = {}
+  if (env.TABOUR_DEVICE_TICKETS_PER_MINUTE) deviceLimits.ticketsPerMinute = numberOrRaw(env.TABOUR_DEVICE_TICKETS_PER_MINUTE)
+  if (env.TABOUR_DEVICE_SNAPSHOTS_PER_MINUTE) deviceLimits.snapshotsPerMinute = numberOrRaw(env.TABOUR_DEVICE_SNAPSHOTS_PER_MINUTE)
+  if (Object.keys(deviceLimits).length > 0) out.deviceLimits = deviceLimits
   const metrics: Record<string, unknown> = {}
   if (env.TABOUR_METRICS_TOKEN) metrics.token = env.TABOUR_METRICS_TOKEN
   if (env.TABOUR_METRICS_ALLOW)
