@@ -67,7 +67,7 @@ async function main(): Promise<void> {
 
 function banner(tabour: Tabour, port: number, config: Config): string {
   // the address the center itself is configured with (publicUrl aside: kiosks may reach it by another name)
-  const base = centerAddress({ ...config, publicUrl: undefined }, port)
+  const base = centerAddress({ ...config, publicUrl: undefined }, { port })
   const lines = [
     '',
     `  طابور Tabour — ${config.centerName.ar} / ${config.centerName.en}`,

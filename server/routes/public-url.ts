@@ -12,8 +12,7 @@ export function publicBase(request: FastifyRequest): string {
   const { config, basePath } = request.server.tabour
   if (config.publicUrl) return centerAddress(config)
   const address = request.server.server.address()
-  const port = address && typeof address === 'object' ? address.port : undefined
-  return `${centerAddress(config, port)}${basePath}`
+  return `${centerAddress(config, address && typeof address === 'object' ? address : undefined)}${basePath}`
 }
 
 /** The address of a ticket's public status page, as the QR on the ticket carries it. */

@@ -80,7 +80,10 @@ describe('the ticket QR follows the configured address, never the Host header (i
       'https://queue.center.example',
     )
     expect(centerAddress({ host: '0.0.0.0', port: 8080, tls })).toBe(`http://${lanAddress()}:8080`)
-    expect(centerAddress({ host: '10.1.2.3', port: 8080, tls }, 8443)).toBe('http://10.1.2.3:8443')
+    expect(centerAddress({ host: '10.1.2.3', port: 8080, tls }, { port: 8443 })).toBe('http://10.1.2.3:8443')
+    // embedded in a host app that listens elsewhere than config.host: where the server is bound
+    expect(centerAddress({ host: '0.0.0.0', port: 8080, tls }, { address: '10.9.8.7', port: 3000 })).toBe('http://10.9.8.7:3000')
+    expect(centerAddress({ host: '10.1.2.3', port: 8080, tls }, { address: '::', port: 3000 })).toBe('http://10.1.2.3:3000')
     expect(centerAddress({ host: 'fd00::5', port: 80, tls })).toBe('http://[fd00::5]:80')
     expect(centerAddress({ host: 'queue.lan', port: 8443, tls: { certFile: '/c.pem', keyFile: '/k.pem' } as never })).toBe(
       'https://queue.lan:8443',
