@@ -56,7 +56,13 @@ export async function busyDayBench(options: { keepDataDir?: boolean } = {}): Pro
   const timeZone = noonTimeZone()
   const server = await ChildServer.start({
     dataDir,
-    env: { TABOUR_TIME_ZONE: timeZone, TABOUR_CALL_POLICY: 'priority', TABOUR_LOG_LEVEL: 'warn', NODE_OPTIONS: INSPECT_OPTION },
+    env: {
+      TABOUR_TIME_ZONE: timeZone,
+      TABOUR_CALL_POLICY: 'priority',
+      TABOUR_LOG_LEVEL: 'warn',
+      NODE_OPTIONS: INSPECT_OPTION,
+      TABOUR_METRICS_ALLOW: '127.0.0.1',
+    },
   })
   const sockets: Socket[] = []
   let inspector: Inspector | null = null

@@ -10,6 +10,7 @@ import type { Counter, Device, ServiceWithQueue, User } from '../protocol/entiti
 import type { PrinterTarget } from '../protocol/ticket-tools.ts'
 import type { AuditEntry, SettingsReply } from '../protocol/settings.ts'
 import { ApiError } from '../ui-common/api-client.ts'
+import { ErrorCodes } from '../protocol/error-codes.ts'
 import type { Lang } from '../ui-common/i18n.ts'
 import type { DashboardApi } from './dashboard-api.ts'
 import { deskStyles } from './dashboard-styles.ts'
@@ -519,6 +520,13 @@ export class ConfigView extends LitElement {
       const refusal = err instanceof ApiError ? passwordRefusalText(err.code, message, this.lang) : null
       if (refusal) {
         this.errors = { password: refusal }
+        return
+      }
+      // a hidden direction control (issue 16): said in the screen's language, next to its field
+      if (err instanceof ApiError && err.code === ErrorCodes.REORDERING_CONTROL) {
+        const char = /U\+[0-9A-F]{4}/.exec(message)?.[0] ?? ''
+        const at = fieldOfError(message)
+        this.errors = { [at && at in this.values ? at : '_']: dashboardText('text.reorderingControl', this.lang, { char }) }
         return
       }
       const field = err instanceof ApiError && err.status === 400 ? fieldOfError(message) : null

@@ -73,6 +73,8 @@ export const ErrorCodes = {
   PASSWORD_TOO_WEAK: 'TABOUR_ERR_PASSWORD_TOO_WEAK',
   /** A staff password that contains the username. */
   PASSWORD_HAS_USERNAME: 'TABOUR_ERR_PASSWORD_HAS_USERNAME',
+  /** A name or text shown publicly holds an invisible direction control (U+202A–U+202E, U+2066–U+2069, …); the message names the field. */
+  REORDERING_CONTROL: 'TABOUR_ERR_REORDERING_CONTROL',
   // 429
   RATE_LIMITED: 'TABOUR_ERR_RATE_LIMITED',
   // 5xx: never the caller's fault

@@ -78,8 +78,24 @@ export interface WatchAuth {
 /** How many tickets one public socket may watch (a family's tickets, not a scraper's). */
 export const MAX_WATCHED_TICKETS = 5
 
+/**
+ * The answer to `snapshot` when a device asks too often (config deviceLimits): the HTTP error
+ * shape with status 429, code TABOUR_ERR_RATE_LIMITED, and the seconds to wait.
+ */
+export interface SnapshotRefusal {
+  statusCode: 429
+  code: 'TABOUR_ERR_RATE_LIMITED'
+  error: string
+  message: string
+  retryAfterSeconds: number
+}
+
+/** True when a `snapshot` answer is a refusal rather than a snapshot. */
+export const isSnapshotRefusal = (answer: Snapshot | SnapshotRefusal): answer is SnapshotRefusal =>
+  'code' in answer && answer.statusCode === 429
+
 export interface ClientToServerEvents {
-  snapshot: (ack: (snapshot: Snapshot) => void) => void
+  snapshot: (ack: (answer: Snapshot | SnapshotRefusal) => void) => void
 }
 
 /** The error `data` a refused connection carries (`connect_error` → err.data.code). */

@@ -13,6 +13,8 @@ import { keepTlsFresh, readTlsFiles, tlsOn } from './ops/tls.ts'
 import type { Server as HttpsServer } from 'node:https'
 import { ensureAdmin } from './bootstrap.ts'
 import { DEMO_PASSWORD, seedDemo, type DemoSeed } from './demo/seed.ts'
+import { PairingCodeDigest } from './auth/pairing-codes.ts'
+import { REQUEST_SERIALIZERS } from './ops/logging.ts'
 import { clientErrorHandler, frameworkErrors, installErrorHandling } from './error-handler.ts'
 import { installValidation } from './validation.ts'
 import { installOpenApi } from './openapi.ts'
@@ -115,7 +117,7 @@ export const tabourPlugin: FastifyPluginAsync<TabourPluginOptions> = async (fast
   const { generatedPassword } = await ensureAdmin(db, config.adminPassword ?? (config.demo ? DEMO_PASSWORD : undefined), clock())
   const queue = new Queue(db, config, clock, (err) => fastify.log.error({ err }, 'domain event listener failed'))
   const configuration = new Configuration(queue.ctx, config)
-  const demo = config.demo ? await seedDemo(db, clock()) : null
+  const demo = config.demo ? await seedDemo(db, clock(), PairingCodeDigest.forDataDir(config.dataDir)) : null
   const auth = new Authenticator(db, clock)
 
   // set per route so it holds when embedded in a host with a larger limit
@@ -190,7 +192,7 @@ export function buildApp(config: Config, deps: TabourDeps = {}, options: Pick<Fa
   const app = Fastify({
     // HTTPS when config tls names a certificate and key (the http options below hold for both)
     ...(tls ? { https: tls } : {}),
-    logger: options.logger ?? { level: config.logLevel },
+    logger: options.logger ?? { level: config.logLevel, serializers: REQUEST_SERIALIZERS },
     return503OnClosing: true,
     // router errors (bad %-escapes, over-long segments) bypass setErrorHandler: answer them in our shape
     frameworkErrors,

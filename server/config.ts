@@ -3,6 +3,8 @@ import { resolve } from 'node:path'
 import { Type, type Static } from '@sinclair/typebox'
 import { Value } from '@sinclair/typebox/value'
 import { isValidTimeZone } from '../protocol/center-clock.ts'
+import { findReorderingControl } from '../protocol/public-text.ts'
+import { badAllowEntries } from './ops/scraper-access.ts'
 
 const Bilingual = Type.Object({ ar: Type.String({ minLength: 1 }), en: Type.String({ minLength: 1 }) })
 
@@ -32,7 +34,7 @@ export const ConfigSchema = Type.Object(
     dataDir: Type.String({ minLength: 1, default: './data' }),
     /** Password for the `admin` user created on first start; env TABOUR_ADMIN_PASSWORD. Random and printed once when absent. */
     adminPassword: Type.Optional(Type.String({ minLength: 8 })),
-    /** Seed a demo catalogue on an empty database; env TABOUR_DEMO=1. Default false. */
+    /** Seed a demo center (services, counters, staff, devices and their codes) on an empty center only; env TABOUR_DEMO=1 (`quick-start`, what npm start sets: on unless a config file is named). Default false. */
     demo: Type.Boolean({ default: false }),
     /** pino level; env TABOUR_LOG_LEVEL. Default info. */
     logLevel: Type.Union(
@@ -64,6 +66,25 @@ export const ConfigSchema = Type.Object(
         loginMaxAttempts: Type.Integer({ minimum: 1, default: 10 }),
         /** The throttling window. Default 60 s. */
         loginWindowSeconds: Type.Integer({ minimum: 1, default: 60 }),
+      },
+      { ...Strict, default: {} },
+    ),
+    /**
+     * Per-device limits (token buckets): a copied kiosk or display token cannot flood the queue or
+     * the center. Refusals are 429 TABOUR_ERR_RATE_LIMITED with Retry-After. The defaults sit far
+     * above what a busy kiosk does (a citizen every few seconds at most) or a display needs (a
+     * snapshot when it connects or misses an event).
+     */
+    deviceLimits: Type.Object(
+      {
+        /** Tickets one kiosk may issue per minute, sustained; env TABOUR_DEVICE_TICKETS_PER_MINUTE. Default 30 (one every 2 s). */
+        ticketsPerMinute: Type.Number({ minimum: 1, default: 30 }),
+        /** Tickets one kiosk may issue at once above that rate (a family taking several). Default 10. */
+        ticketBurst: Type.Integer({ minimum: 1, default: 10 }),
+        /** Snapshots one device may ask for per minute, sustained; env TABOUR_DEVICE_SNAPSHOTS_PER_MINUTE. Default 30. */
+        snapshotsPerMinute: Type.Number({ minimum: 1, default: 30 }),
+        /** Snapshots one device may ask for at once above that rate (reconnects after a network blip). Default 10. */
+        snapshotBurst: Type.Integer({ minimum: 1, default: 10 }),
       },
       { ...Strict, default: {} },
     ),
@@ -218,8 +239,10 @@ export const ConfigSchema = Type.Object(
     /** GET /metrics (Prometheus). */
     metrics: Type.Object(
       {
-        /** Bearer token that lets a scraper on another machine read /metrics; env TABOUR_METRICS_TOKEN. Default: none (loopback only). */
+        /** Bearer token a scraper shows to read /metrics; env TABOUR_METRICS_TOKEN. Default: none. With neither this nor `allow`, /metrics answers 403 to everyone. */
         token: Type.Optional(Type.String({ minLength: 16 })),
+        /** Addresses or networks (`10.0.5.7`, `10.0.5.0/24`, `::1`) that may read /metrics without the token; env TABOUR_METRICS_ALLOW (comma-separated). Default: none. Loopback is not trusted by itself: behind a reverse proxy on the same machine every request comes from 127.0.0.1. */
+        allow: Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { maxItems: 100, default: [] }),
       },
       { ...Strict, default: {} },
     ),
@@ -274,7 +297,7 @@ export class ConfigError extends Error {
 type Env = Record<string, string | undefined>
 
 /** The env variables we read and the config key each sets. */
-function fromEnv(env: Env): Record<string, unknown> {
+function fromEnv(env: Env, configFile: string | undefined): Record<string, unknown> {
   const out: Record<string, unknown> = {}
   const set = (key: string, value: unknown) => {
     if (value !== undefined && value !== '') out[key] = value
@@ -283,14 +306,26 @@ function fromEnv(env: Env): Record<string, unknown> {
   set('host', env.HOST)
   set('dataDir', env.TABOUR_DATA_DIR)
   set('adminPassword', env.TABOUR_ADMIN_PASSWORD)
-  set('demo', env.TABOUR_DEMO === undefined ? undefined : yesNoOrRaw(env.TABOUR_DEMO))
+  // npm start's quick start asks for the demo only while no config file is named: a configured center gets it only when its file or TABOUR_DEMO=1 says so
+  const quickStart = env.TABOUR_DEMO === 'quick-start'
+  set('demo', env.TABOUR_DEMO === undefined || (quickStart && configFile) ? undefined : quickStart ? true : yesNoOrRaw(env.TABOUR_DEMO))
   set('logLevel', env.TABOUR_LOG_LEVEL)
   set('timeZone', env.TABOUR_TIME_ZONE)
   set('uiDir', env.TABOUR_UI_DIR)
   set('publicUrl', env.TABOUR_PUBLIC_URL)
   if (env.TABOUR_CALL_POLICY) out.queue = { policy: env.TABOUR_CALL_POLICY }
   if (env.TABOUR_BACKUP_DIR) out.backup = { dir: env.TABOUR_BACKUP_DIR }
-  if (env.TABOUR_METRICS_TOKEN) out.metrics = { token: env.TABOUR_METRICS_TOKEN }
+  const deviceLimits: Record<string, unknown> = {}
+  if (env.TABOUR_DEVICE_TICKETS_PER_MINUTE) deviceLimits.ticketsPerMinute = numberOrRaw(env.TABOUR_DEVICE_TICKETS_PER_MINUTE)
+  if (env.TABOUR_DEVICE_SNAPSHOTS_PER_MINUTE) deviceLimits.snapshotsPerMinute = numberOrRaw(env.TABOUR_DEVICE_SNAPSHOTS_PER_MINUTE)
+  if (Object.keys(deviceLimits).length > 0) out.deviceLimits = deviceLimits
+  const metrics: Record<string, unknown> = {}
+  if (env.TABOUR_METRICS_TOKEN) metrics.token = env.TABOUR_METRICS_TOKEN
+  if (env.TABOUR_METRICS_ALLOW)
+    metrics.allow = env.TABOUR_METRICS_ALLOW.split(',')
+      .map((a) => a.trim())
+      .filter(Boolean)
+  if (Object.keys(metrics).length > 0) out.metrics = metrics
   if (env.TABOUR_LOG_FILE) out.log = { file: env.TABOUR_LOG_FILE }
   const tls: Record<string, string> = {}
   if (env.TABOUR_TLS_CERT) tls.certFile = env.TABOUR_TLS_CERT
@@ -338,7 +373,7 @@ export function loadConfig(options: { env?: Env; file?: string; overrides?: Reco
       throw new ConfigError(`config file ${file} must hold a JSON object`)
     }
   }
-  const envPart = fromEnv(env)
+  const envPart = fromEnv(env, file)
   const merged = deepMerge(deepMerge(fromFile, envPart), options.overrides ?? {})
   return validateConfig(merged)
 }
@@ -359,6 +394,19 @@ export function validateConfig(raw: unknown): Config {
   if (codes.includes('none') || new Set(codes).size !== codes.length) {
     throw new ConfigError('invalid config: /queue/priorityCategories codes must be unique and not "none"')
   }
+  // names the public sees (kiosk, ticket, display) must read as typed: see protocol/public-text.ts
+  const shown = {
+    centerName: config.centerName,
+    queue: { priorityCategories: config.queue.priorityCategories, finishOutcomes: config.queue.finishOutcomes },
+  }
+  const control = findReorderingControl(shown)
+  if (control)
+    throw new ConfigError(`invalid config: /${control.path} holds the invisible direction control ${control.codePoint}; remove it`)
+  const badScrapers = badAllowEntries(config.metrics.allow)
+  if (badScrapers.length > 0)
+    throw new ConfigError(
+      `invalid config: /metrics/allow ${JSON.stringify(badScrapers[0])} is neither an IP address nor a network (10.0.5.0/24)`,
+    )
   const outcomes = config.queue.finishOutcomes.map((o) => o.code)
   if (new Set(outcomes).size !== outcomes.length) throw new ConfigError('invalid config: /queue/finishOutcomes codes must be unique')
   if (config.http.headersTimeoutSeconds > config.http.requestTimeoutSeconds) {

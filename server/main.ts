@@ -1,5 +1,4 @@
 import type { Server } from 'node:http'
-import { networkInterfaces } from 'node:os'
 import closeWithGrace from 'close-with-grace'
 import { buildApp, databaseFile } from './app.ts'
 import { ConfigError, loadConfig, type Config } from './config.ts'
@@ -7,6 +6,7 @@ import type { Tabour } from './app.ts'
 import { acquireDataDirLock, DataDirLockedError, type DataDirLock } from './ops/data-dir-lock.ts'
 import { loggerOptions } from './ops/logging.ts'
 import { startHttpRedirect, tlsOn } from './ops/tls.ts'
+import { centerAddress } from './center-address.ts'
 
 /** How long a graceful shutdown may take before the process exits anyway: a stuck client must not keep a center from restarting. */
 const SHUTDOWN_GRACE_MS = 10_000
@@ -65,16 +65,9 @@ async function main(): Promise<void> {
   console.log(banner(app.tabour, port, config))
 }
 
-function lanAddress(): string {
-  for (const list of Object.values(networkInterfaces())) {
-    for (const a of list ?? []) if (a.family === 'IPv4' && !a.internal) return a.address
-  }
-  return '127.0.0.1'
-}
-
 function banner(tabour: Tabour, port: number, config: Config): string {
-  const host = config.host === '0.0.0.0' || config.host === '::' ? lanAddress() : config.host
-  const base = `${tlsOn(config) ? 'https' : 'http'}://${host}:${port}`
+  // the address the center itself is configured with (publicUrl aside: kiosks may reach it by another name)
+  const base = centerAddress({ ...config, publicUrl: undefined }, { port })
   const lines = [
     '',
     `  طابور Tabour — ${config.centerName.ar} / ${config.centerName.en}`,
@@ -91,12 +84,13 @@ function banner(tabour: Tabour, port: number, config: Config): string {
   if (tabour.generatedAdminPassword) {
     lines.push('', `  admin password (shown once, change it): admin / ${tabour.generatedAdminPassword}`)
   }
-  if (tabour.demo) {
-    lines.push('', `  demo center ${tabour.demo.created ? 'seeded' : 'already seeded'}; staff logins:`)
+  if (tabour.demo?.created) {
+    lines.push('', '  demo center seeded; staff logins:')
     for (const u of tabour.demo.users) lines.push(`    ${u.role.padEnd(8)} ${u.username} / ${u.password}`)
     const codes = tabour.demo.devices.filter((d) => d.pairingCode)
     if (codes.length) {
-      lines.push('  device pairing codes (one use each; the kiosk/display asks for it):')
+      // shown this once: only their digests are stored
+      lines.push('  device pairing codes (one use each, shown only now; the kiosk/display asks for it):')
       for (const d of codes) {
         const page = d.kind === 'kiosk' ? 'kiosk' : 'display'
         lines.push(
@@ -104,6 +98,13 @@ function banner(tabour: Tabour, port: number, config: Config): string {
         )
       }
     }
+  } else if (tabour.demo) {
+    lines.push('', '  demo: this center is not empty, nothing was seeded (demo staff, if any, use the password tabour-demo)')
+  }
+  const unpaired = tabour.demo?.devices.filter((d) => !d.pairingCode) ?? []
+  if (unpaired.length) {
+    lines.push('  devices waiting to pair (a new code: tabour device pair <id>):')
+    for (const d of unpaired) lines.push(`    ${String(d.id).padStart(4)} ${d.kind.padEnd(8)} ${d.name}`)
   }
   return `${lines.join('\n')}\n`
 }

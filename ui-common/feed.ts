@@ -4,7 +4,7 @@
  * take the socket, so each UI's controller decides what to do with the events.
  */
 import { io, type Socket } from 'socket.io-client'
-import type { ClientToServerEvents, ServerToClientEvents, Snapshot } from '../protocol/events.ts'
+import { isSnapshotRefusal, type ClientToServerEvents, type ServerToClientEvents, type Snapshot } from '../protocol/events.ts'
 import { socketPath } from './base-path.ts'
 
 /** A typed socket.io client of the center. */
@@ -21,9 +21,11 @@ export function openFeedSocket(base: string, token: string, origin: string = loc
   return io(origin, { path: socketPath(base), auth: { token }, reconnectionDelayMax: 5000 })
 }
 
-/** The whole state this socket may see; rejects after `timeoutMs` (default 5 s). */
-export function requestSnapshot(socket: TabourSocket, timeoutMs = 5000): Promise<Snapshot> {
-  return socket.timeout(timeoutMs).emitWithAck('snapshot')
+/** The whole state this socket may see; rejects after `timeoutMs` (default 5 s), or when the center refuses (asked too often). */
+export async function requestSnapshot(socket: TabourSocket, timeoutMs = 5000): Promise<Snapshot> {
+  const answer = await socket.timeout(timeoutMs).emitWithAck('snapshot')
+  if (isSnapshotRefusal(answer)) throw new Error(answer.message)
+  return answer
 }
 
 /** What to do with an event, given its `seq`. */

@@ -35,6 +35,10 @@ export const DASHBOARD_MESSAGES = {
     en: 'The password is common or easy to guess; use a few unrelated words',
   },
   'password.hasUsername': { ar: 'يجب ألا تحتوي كلمة المرور على اسم المستخدم', en: 'The password must not contain the username' },
+  'text.reorderingControl': {
+    ar: 'يحتوي النص على رمز خفي يغيّر اتجاه الكتابة ({char})؛ احذفه وأعد الكتابة',
+    en: 'The text holds an invisible direction control ({char}); remove it and type the text again',
+  },
   'tab.live': { ar: 'الآن', en: 'Live' },
   'tab.reports': { ar: 'التقارير', en: 'Reports' },
   'tab.config': { ar: 'الإعدادات', en: 'Configuration' },

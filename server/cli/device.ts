@@ -1,10 +1,11 @@
-import { networkInterfaces } from 'node:os'
 import type { Config } from '../config.ts'
 import { DevicesRepo } from '../db/repositories/devices-repo.ts'
 import { newPairingCode, PAIRING_CODE_TTL_MS } from '../auth/tokens.ts'
+import { PairingCodeDigest } from '../auth/pairing-codes.ts'
 import type { Device } from '../../protocol/entities.ts'
 import { CENTER_HELP, CENTER_OPTIONS, centerConfig, CliError, parse, UsageError } from './args.ts'
 import { openCenterDb } from './open-db.ts'
+import { centerAddress } from '../center-address.ts'
 
 export const DEVICE_HELP = `Usage: tabour device list [options]
        tabour device pair <id|name> [options]
@@ -53,7 +54,8 @@ export async function deviceCommand(args: string[]): Promise<number> {
     const device = findDevice(all, positionals[0]!)
     const code = newPairingCode()
     const expiresAt = Date.now() + PAIRING_CODE_TTL_MS
-    devices.setPairingCode(device.id, code, expiresAt)
+    // only the digest is stored: this is the one time the code is shown
+    devices.setPairingCode(device.id, PairingCodeDigest.forDataDir(config.dataDir).of(code), expiresAt)
     console.log(`pairing code for ${device.kind} ${device.name} (id ${device.id}): ${code}`)
     console.log(`valid until ${new Date(expiresAt).toISOString()}, once`)
     if (device.kind === 'kiosk' || device.kind === 'display')
@@ -76,13 +78,4 @@ function findDevice(all: Device[], which: string): Device {
   throw new CliError(`no device ${JSON.stringify(which)}; tabour device list shows them`)
 }
 
-function baseUrl(config: Config): string {
-  if (config.publicUrl) return config.publicUrl.replace(/\/$/, '')
-  let host = config.host
-  if (host === '0.0.0.0' || host === '::') {
-    host = '127.0.0.1'
-    for (const list of Object.values(networkInterfaces()))
-      for (const a of list ?? []) if (a.family === 'IPv4' && !a.internal && host === '127.0.0.1') host = a.address
-  }
-  return `http://${host}:${config.port}`
-}
+const baseUrl = (config: Config): string => centerAddress(config)

@@ -7,6 +7,7 @@ import { actorIds, type Actor } from '../queue/actor.ts'
 import { isValidTimeZone } from '../../protocol/center-clock.ts'
 import { domainError, ErrorCodes } from '../errors.ts'
 import { auditChange } from './config-audit.ts'
+import { assertNoReorderingControls } from './public-text-check.ts'
 import { CenterSettingsStore } from './center-settings.ts'
 
 /** The center-wide settings (admin overrides of the config) and the displays' news line. */
@@ -28,6 +29,7 @@ export class CenterCommands {
 
   /** Overrides some settings (null drops an override); applied after commit (the next call-next uses the new policy). */
   updateSettings(actor: Actor, change: PutSettingsBody): SettingsReply {
+    assertNoReorderingControls(change)
     if (change.timeZone && !isValidTimeZone(change.timeZone))
       throw domainError(ErrorCodes.VALIDATION, `body/timeZone ${change.timeZone} is not an IANA time zone`)
     const codes = (change.priorityCategories ?? []).map((c) => c.code)
@@ -49,6 +51,7 @@ export class CenterCommands {
 
   /** Sets the news line (empty strings: none); screens hear `center:updated` after commit. */
   setNews(actor: Actor, body: PutNewsBody): CenterNews {
+    assertNoReorderingControls(body)
     // a line break would break the one-line ticker: fold all whitespace runs into one space
     const clean = (text: string) => text.replace(/\s+/g, ' ').trim()
     return this.ctx.write((tx) => {

@@ -8,6 +8,7 @@
 import type { Db } from '../db/connection.ts'
 import type { Config } from '../config.ts'
 import type { CenterSettings, PutSettingsBody, SettingKey, SettingsReply } from '../../protocol/settings.ts'
+import { neutralizeReorderingControls } from '../../protocol/public-text.ts'
 
 function fromConfig(config: Config): CenterSettings {
   return {
@@ -86,7 +87,8 @@ export class CenterSettingsStore {
     const row = this.db.prepare("SELECT value FROM center_settings WHERE key = 'overrides'").get() as { value: string } | undefined
     if (!row) return {}
     try {
-      const parsed = JSON.parse(row.value) as Record<string, unknown>
+      // the center's and categories' names reach kiosks and tickets: overrides stored before direction controls were refused lose them
+      const parsed = neutralizeReorderingControls(JSON.parse(row.value) as Record<string, unknown>)
       const known = new Set(Object.keys(this.base))
       return Object.fromEntries(Object.entries(parsed).filter(([k, v]) => known.has(k) && v !== null)) as Partial<CenterSettings>
     } catch {

@@ -5,6 +5,7 @@ import { CounterCommands } from './counter-commands.ts'
 import { DeviceCommands } from './device-commands.ts'
 import { ServiceCommands } from './service-commands.ts'
 import { UserCommands } from './user-commands.ts'
+import { PairingCodeDigest } from '../auth/pairing-codes.ts'
 
 /**
  * The center's configuration as domain commands: services, counters, users, devices, the
@@ -27,7 +28,7 @@ export class Configuration {
     this.services = new ServiceCommands(ctx)
     this.counters = new CounterCommands(ctx)
     this.users = new UserCommands(ctx, config.passwords)
-    this.devices = new DeviceCommands(ctx, config.devicePaths)
+    this.devices = new DeviceCommands(ctx, PairingCodeDigest.forDataDir(config.dataDir), config.devicePaths)
     this.center = new CenterCommands(ctx, config)
   }
 

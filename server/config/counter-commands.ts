@@ -4,6 +4,7 @@ import type { QueueContext, WriteScope } from '../queue/queue-context.ts'
 import type { Actor } from '../queue/actor.ts'
 import { domainError, ErrorCodes } from '../errors.ts'
 import { auditChange } from './config-audit.ts'
+import { assertNoReorderingControls } from './public-text-check.ts'
 import { assertPrinter } from '../queue/printer-targets.ts'
 
 /** Creating and editing counters; screens hear `counter:updated` and `queue:updated` after commit. */
@@ -18,6 +19,7 @@ export class CounterCommands {
   }
 
   create(actor: Actor, body: CreateCounterBody): CounterRecord {
+    assertNoReorderingControls(body)
     return this.ctx.write((tx) => {
       this.assertNumberFree(body.number)
       const { id } = this.ctx.counters.insert(
@@ -37,6 +39,7 @@ export class CounterCommands {
   }
 
   update(actor: Actor, id: number, body: UpdateCounterBody): CounterRecord {
+    assertNoReorderingControls(body)
     return this.ctx.write((tx) => {
       const current = this.get(id)
       if (body.number !== undefined) this.assertNumberFree(body.number, current.id)

@@ -5,8 +5,10 @@ import type { Actor } from '../queue/actor.ts'
 import { newDeviceToken, newPairingCode, PAIRING_CODE_TTL_MS } from '../auth/tokens.ts'
 import { ErrorCodes, domainError } from '../errors.ts'
 import { auditChange } from './config-audit.ts'
+import { assertNoReorderingControls } from './public-text-check.ts'
 import { validateDeviceConfig, type DeviceConfigContext } from './device-config.ts'
 import type { DevicePathRules } from './device-paths.ts'
+import type { PairingCodeDigest } from '../auth/pairing-codes.ts'
 
 /** A device with the one-time code that pairs it. */
 export type DeviceWithCode = Device & { pairingCode: string }
@@ -20,6 +22,7 @@ export class DeviceCommands {
 
   constructor(
     private readonly ctx: QueueContext,
+    private readonly codeDigest: PairingCodeDigest,
     devicePaths?: DevicePathRules,
   ) {
     this.configContext = { counterExists: (id) => ctx.counters.get(id) !== undefined, devicePaths }
@@ -38,6 +41,7 @@ export class DeviceCommands {
   }
 
   create(actor: Actor, body: CreateDeviceBody): DeviceWithCode {
+    assertNoReorderingControls(body)
     return this.ctx.write((tx) => {
       validateDeviceConfig(body.kind, body.config ?? {}, this.configContext)
       const device = this.ctx.devices.insert(
@@ -52,6 +56,7 @@ export class DeviceCommands {
   }
 
   update(actor: Actor, id: number, body: UpdateDeviceBody): Device {
+    assertNoReorderingControls(body)
     return this.ctx.write((tx) => {
       const current = this.get(id)
       if (body.config) validateDeviceConfig(current.kind, body.config, this.configContext)
@@ -96,12 +101,12 @@ export class DeviceCommands {
    */
   pair(pairingCode: string): { token: string; device: Device } {
     const paired = this.ctx.write((tx) => {
-      const device = this.ctx.devices.consumePairingCode(pairingCode.toUpperCase(), tx.now)
+      const device = this.ctx.devices.consumePairingCode(this.codeDigest.of(pairingCode), tx.now)
       if (!device) return undefined
       const token = newDeviceToken()
       this.ctx.tokens.revokeSubject('device', device.id, tx.now)
       this.ctx.tokens.insert(token, 'device', device.id, tx.now, null)
-      auditChange(tx, { type: 'device', id: device.id, kind: device.kind, zone: device.zone }, 'device.pair', {}, { pairingCode })
+      auditChange(tx, { type: 'device', id: device.id, kind: device.kind, zone: device.zone }, 'device.pair', {}, { pairingCode: '***' })
       return { token, device }
     })
     if (!paired) throw domainError(ErrorCodes.BAD_PAIRING_CODE, 'unknown, used or expired pairing code')
@@ -110,7 +115,7 @@ export class DeviceCommands {
 
   private issueCode(tx: WriteScope, id: number): string {
     const pairingCode = newPairingCode()
-    this.ctx.devices.setPairingCode(id, pairingCode, tx.now + PAIRING_CODE_TTL_MS)
+    this.ctx.devices.setPairingCode(id, this.codeDigest.of(pairingCode), tx.now + PAIRING_CODE_TTL_MS)
     return pairingCode
   }
 }

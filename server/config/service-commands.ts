@@ -5,6 +5,7 @@ import type { QueueContext } from '../queue/queue-context.ts'
 import type { Actor } from '../queue/actor.ts'
 import { domainError, ErrorCodes } from '../errors.ts'
 import { auditChange } from './config-audit.ts'
+import { assertNoReorderingControls } from './public-text-check.ts'
 
 /** Creating and editing services; screens hear `queue:updated` for the service after commit. */
 export class ServiceCommands {
@@ -18,6 +19,7 @@ export class ServiceCommands {
   }
 
   create(actor: Actor, body: CreateServiceBody): Service {
+    assertNoReorderingControls(body)
     return this.ctx.write((tx) => {
       this.assertPrefixFree(body.prefix)
       const fields: ServiceFields = { dailyCap: null, active: true, sortOrder: 0, whenUnstaffed: 'not-offered', ...body }
@@ -29,6 +31,7 @@ export class ServiceCommands {
   }
 
   update(actor: Actor, id: number, body: UpdateServiceBody): Service {
+    assertNoReorderingControls(body)
     return this.ctx.write((tx) => {
       const current = this.get(id)
       if (body.prefix) this.assertPrefixFree(body.prefix, current.id)

@@ -6,6 +6,7 @@ import { hashPassword } from '../auth/passwords.ts'
 import { assertPasswordAllowed, type PasswordPolicy } from '../auth/password-policy.ts'
 import { domainError, ErrorCodes } from '../errors.ts'
 import { auditChange } from './config-audit.ts'
+import { assertNoReorderingControls } from './public-text-check.ts'
 
 /**
  * Staff accounts. Hashing (scrypt, slow) runs before the transaction, so the write lock is never
@@ -31,6 +32,7 @@ export class UserCommands {
   }
 
   async create(actor: Actor, body: CreateUserBody): Promise<User> {
+    assertNoReorderingControls(body)
     this.assertUsernameFree(body.username)
     assertPasswordAllowed(body.password, body.username, body.role, this.passwordPolicy)
     const passwordHash = await hashPassword(body.password)
@@ -48,6 +50,7 @@ export class UserCommands {
 
   /** A new password, a disabled account or a new role ends every session the user had. */
   async update(actor: Actor, id: number, body: UpdateUserBody): Promise<User> {
+    assertNoReorderingControls(body)
     if (body.password) {
       const target = this.ctx.users.get(id)
       if (!target) throw domainError(ErrorCodes.USER_NOT_FOUND, `user ${id} does not exist`)

@@ -299,4 +299,17 @@ ALTER TABLE services ADD COLUMN when_unstaffed TEXT NOT NULL DEFAULT 'not-offere
 ALTER TABLE counters ADD COLUMN away_since INTEGER;
 `,
   },
+  {
+    version: 9,
+    name: 'pairing codes kept as keyed digests, never in clear',
+    sql: `
+-- a code is now stored as its HMAC (server/auth/pairing-codes.ts) in pairing_code_hash. Codes
+-- stored in clear cannot be turned into digests here (the key is not in the database), so they
+-- are dropped: issue a new code for a device still waiting to pair. The old column stays, always
+-- NULL (SQLite cannot drop a UNIQUE column).
+UPDATE devices SET pairing_code = NULL, pairing_expires_at = NULL WHERE pairing_code IS NOT NULL;
+ALTER TABLE devices ADD COLUMN pairing_code_hash TEXT;
+CREATE UNIQUE INDEX devices_pairing_code_hash ON devices(pairing_code_hash) WHERE pairing_code_hash IS NOT NULL;
+`,
+  },
 ]

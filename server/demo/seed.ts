@@ -5,15 +5,20 @@ import { UsersRepo } from '../db/repositories/users-repo.ts'
 import { DevicesRepo } from '../db/repositories/devices-repo.ts'
 import { hashPassword } from '../auth/passwords.ts'
 import { newPairingCode, PAIRING_CODE_TTL_MS } from '../auth/tokens.ts'
+import type { PairingCodeDigest } from '../auth/pairing-codes.ts'
 
 /** The demo clerks' password: this is a demo, printed on every start; never use TABOUR_DEMO in production. */
 export const DEMO_PASSWORD = 'tabour-demo'
 
 export interface DemoSeed {
-  /** True when this start created the catalogue (an existing center is never touched). */
+  /** True when this start seeded the demo; a center holding anything but its first admin is never touched. */
   created: boolean
+  /** The demo's staff logins; empty unless this start created them. */
   users: { username: string; role: string; password: string }[]
-  /** Pairing codes of the demo devices not yet paired, fresh on every start. */
+  /**
+   * Devices not yet paired. `pairingCode` only when this start created the device: a code is
+   * stored as a digest, so it is shown once, when made (`tabour device pair` makes a new one).
+   */
   devices: { id: number; kind: string; name: string; zone: string | null; pairingCode: string | null }[]
 }
 
@@ -96,13 +101,18 @@ const DEVICES = [
   { kind: 'display' as const, name: 'شاشة الدور الأول', zone: 'first' },
 ]
 
-/** Seeds the demo center on an empty catalogue; on later starts, only refreshes unpaired devices' codes. */
-export async function seedDemo(db: Db, now: number): Promise<DemoSeed> {
+/**
+ * Seeds the demo center on an empty center only: no service, counter or device, and no account
+ * but the first admin. A center that holds anything else is configured and never gets demo users
+ * or codes, whatever the flag says. Codes are printed only when made: a later start issues none.
+ */
+export async function seedDemo(db: Db, now: number, codeDigest: PairingCodeDigest): Promise<DemoSeed> {
   const services = new ServicesRepo(db)
   const counters = new CountersRepo(db)
   const users = new UsersRepo(db)
   const devices = new DevicesRepo(db)
-  const created = services.list().length === 0
+  const created = services.list().length === 0 && counters.list().length === 0 && devices.list().length === 0 && users.count() <= 1
+  const codes = new Map<number, string>()
   if (created) {
     const passwordHash = await hashPassword(DEMO_PASSWORD)
     db.transaction(() => {
@@ -124,18 +134,21 @@ export async function seedDemo(db: Db, now: number): Promise<DemoSeed> {
         )
       }
       for (const u of USERS) if (!users.findForLogin(u.username)) users.insert({ ...u, passwordHash }, now)
-      for (const d of DEVICES) devices.insert({ ...d, config: {} }, now)
+      for (const d of DEVICES) {
+        const { id } = devices.insert({ ...d, config: {} }, now)
+        const pairingCode = newPairingCode()
+        devices.setPairingCode(id, codeDigest.of(pairingCode), now + PAIRING_CODE_TTL_MS)
+        codes.set(id, pairingCode)
+      }
     })()
   }
-  const demoDevices = devices.list().map((d) => {
-    if (d.paired || d.revoked) return { id: d.id, kind: d.kind, name: d.name, zone: d.zone, pairingCode: null }
-    const pairingCode = newPairingCode()
-    devices.setPairingCode(d.id, pairingCode, now + PAIRING_CODE_TTL_MS)
-    return { id: d.id, kind: d.kind, name: d.name, zone: d.zone, pairingCode }
-  })
+  const unpaired = devices
+    .list()
+    .filter((d) => !d.paired && !d.revoked)
+    .map((d) => ({ id: d.id, kind: d.kind, name: d.name, zone: d.zone, pairingCode: codes.get(d.id) ?? null }))
   return {
     created,
-    users: USERS.map((u) => ({ username: u.username, role: u.role, password: DEMO_PASSWORD })),
-    devices: demoDevices,
+    users: created ? USERS.map((u) => ({ username: u.username, role: u.role, password: DEMO_PASSWORD })) : [],
+    devices: unpaired,
   }
 }

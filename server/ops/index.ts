@@ -68,7 +68,7 @@ export async function opsRoutes(app: FastifyInstance, { ops, config }: OpsRoutes
     metrics.close()
   })
 
-  await metricsRoute(app, metrics, config.metrics.token)
+  await metricsRoute(app, metrics, config.metrics)
 
   /** GET /api/v1/health/backups (manager, admin): the nightly backup's schedule, last outcome and the files kept. */
   app.get(

@@ -1,5 +1,5 @@
 import { dirname, resolve } from 'node:path'
-import type { FastifyServerOptions } from 'fastify'
+import type { FastifyRequest, FastifyServerOptions } from 'fastify'
 import type { Config } from '../config.ts'
 
 /**
@@ -9,10 +9,11 @@ import type { Config } from '../config.ts'
  * slow disk never stalls a request.
  */
 export function loggerOptions(config: Config): NonNullable<FastifyServerOptions['logger']> {
-  if (!config.log.file || config.logLevel === 'silent') return { level: config.logLevel }
+  if (!config.log.file || config.logLevel === 'silent') return { level: config.logLevel, serializers: REQUEST_SERIALIZERS }
   const file = resolve(config.log.file)
   return {
     level: config.logLevel,
+    serializers: REQUEST_SERIALIZERS,
     transport: {
       targets: [
         { target: 'pino/file', level: config.logLevel, options: { destination: 1 } },
@@ -35,3 +36,23 @@ export function loggerOptions(config: Config): NonNullable<FastifyServerOptions[
 
 /** The folder the log files go to, or null (doctor checks it is writable). */
 export const logDir = (config: Config) => (config.log.file ? dirname(resolve(config.log.file)) : null)
+
+/** Query parameters that carry a secret: `?pair=` on a kiosk's or display's address holds its one-time pairing code. */
+const SECRET_PARAMS = /([?&](?:pair|token)=)[^&#]*/gi
+
+/** `url` with the values of secret query parameters replaced by `***`. */
+export const withoutSecrets = (url: string): string => url.replace(SECRET_PARAMS, '$1***')
+
+/**
+ * Fastify's request log line (method, url, host, address, port) with secrets out of the url: an
+ * access log is read by more people, and kept longer, than anything it could hold.
+ */
+export const REQUEST_SERIALIZERS = {
+  req: (request: FastifyRequest) => ({
+    method: request.method,
+    url: withoutSecrets(request.url),
+    host: request.host,
+    remoteAddress: request.ip,
+    remotePort: request.socket?.remotePort,
+  }),
+}

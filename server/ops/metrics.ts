@@ -1,10 +1,9 @@
-import { timingSafeEqual } from 'node:crypto'
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyInstance } from 'fastify'
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client'
 import type { Db } from '../db/connection.ts'
 import type { DomainEvent, DomainEvents } from '../queue/domain-events.ts'
 import { isFaulty } from '../../protocol/device-health.ts'
-import { domainError, ErrorCodes } from '../errors.ts'
+import { scraperCheck, type ScraperRules } from './scraper-access.ts'
 
 /** Buckets of the issue→call wait, in seconds: 30 s to 2 h (a target wait is usually 10–30 min). */
 export const CALL_WAIT_BUCKETS = [30, 60, 120, 300, 600, 900, 1200, 1800, 2700, 3600, 5400, 7200]
@@ -210,32 +209,11 @@ export class TabourMetrics {
   }
 }
 
-const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1'])
-
-function tokenMatches(given: string, expected: string): boolean {
-  const a = Buffer.from(given)
-  const b = Buffer.from(expected)
-  return a.length === b.length && timingSafeEqual(a, b)
-}
-
-/**
- * Who may scrape: anyone on this machine (a local Prometheus or node_exporter's textfile
- * collector), and others only with `metrics.token` as a bearer token. 403 TABOUR_ERR_FORBIDDEN
- * when no token is configured, 401 when a configured token is missing or wrong.
- */
-export function checkScraper(request: FastifyRequest, token: string | undefined): void {
-  const header = request.headers.authorization
-  const given = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined
-  if (token && given !== undefined && tokenMatches(given, token)) return
-  if (LOOPBACK.has(request.ip)) return
-  if (!token) throw domainError(ErrorCodes.FORBIDDEN, 'metrics are served to this machine only; set metrics.token to scrape from elsewhere')
-  throw domainError(ErrorCodes.UNAUTHENTICATED, 'metrics need the bearer token set in metrics.token')
-}
-
 /** GET /metrics in the Prometheus text format. */
-export async function metricsRoute(app: FastifyInstance, metrics: TabourMetrics, token: string | undefined): Promise<void> {
+export async function metricsRoute(app: FastifyInstance, metrics: TabourMetrics, scrapers: ScraperRules): Promise<void> {
+  const checkScraper = scraperCheck(scrapers)
   app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
-    checkScraper(request, token)
+    checkScraper(request)
     const body = await metrics.render()
     return reply.type(metrics.registry.contentType).send(body)
   })

@@ -4,7 +4,7 @@ import type { Config } from '../config.ts'
 import type { Queue } from '../queue/queue.ts'
 import type { Authenticator } from '../auth/authenticator.ts'
 import type { Actor } from '../queue/actor.ts'
-import type { ClientToServerEvents, ServerToClientEvents } from '../../protocol/events.ts'
+import type { ClientToServerEvents, ServerToClientEvents, SnapshotRefusal } from '../../protocol/events.ts'
 import { ErrorCodes } from '../errors.ts'
 import { Broadcaster } from './broadcaster.ts'
 import { FeedSequences, feedOf } from './feeds.ts'
@@ -12,6 +12,7 @@ import { buildSnapshot } from './snapshot.ts'
 import { parseWatch, ticketFeed } from './ticket-watch.ts'
 import { identityOf, sessionIdOf, SessionOwners } from './session-owners.ts'
 import { ConsolePresence } from './console-presence.ts'
+import { DeviceRateLimit } from '../auth/device-rate-limit.ts'
 
 interface SocketData {
   /** The handshake's token, checked again every realtime.tokenCheckSeconds ('' on a public watch socket). */
@@ -61,6 +62,9 @@ export function attachRealtime(app: FastifyInstance, deps: { auth: Authenticator
     })
   }
   const seqs = new FeedSequences(Date.now())
+  const { snapshotsPerMinute, snapshotBurst } = deps.config.deviceLimits
+  // a snapshot is the most expensive thing a socket can ask for: a copied display token must not hammer it
+  const snapshotLimit = new DeviceRateLimit({ perMinute: snapshotsPerMinute, burst: snapshotBurst }, deps.queue.ctx.clock)
   const broadcaster = new Broadcaster(io, deps.queue, seqs, deps.config)
   const awayAfterMs = deps.config.queue.awayAfterSeconds * 1000
   const presence = new ConsolePresence(deps.queue, awayAfterMs)
@@ -123,6 +127,17 @@ export function attachRealtime(app: FastifyInstance, deps: { auth: Authenticator
     socket.on('snapshot', (...args: unknown[]) => {
       const ack = args.at(-1)
       if (typeof ack !== 'function') return // a malformed emit gets nothing, and breaks nothing
+      const wait = actor.type === 'device' ? snapshotLimit.take(actor.id) : 0
+      if (wait > 0) {
+        const refusal: SnapshotRefusal = {
+          statusCode: 429,
+          code: ErrorCodes.RATE_LIMITED,
+          error: 'Too Many Requests',
+          message: `this device asks for snapshots too often; try again in ${wait} s`,
+          retryAfterSeconds: wait,
+        }
+        return ack(refusal)
+      }
       ack(buildSnapshot(deps.queue, feed, seqs.current(feed)))
     })
     // recovery restores a client from the offset of the last broadcast it received: a client on a

@@ -1,14 +1,18 @@
 import type { FastifyRequest } from 'fastify'
+import { centerAddress } from '../center-address.ts'
 import { ticketStatusUrlAt } from '../queue/ticket-link.ts'
 
 /**
- * Where the center's public pages are, as the QR on a ticket carries it: `config.publicUrl`
- * when set (phones reach the center by another name than the kiosks do), else the scheme and
- * host the kiosk itself used, under the server's prefix.
+ * Where the center's public pages are, as the QR on a ticket carries it: `config.publicUrl` when
+ * set (phones reach the center by another name than the kiosks do), else the configured host and
+ * the port the server listens on, under the server's prefix. Never the request's Host header:
+ * whoever sends a request could put another site's address on the tickets (center-address.ts).
  */
 export function publicBase(request: FastifyRequest): string {
   const { config, basePath } = request.server.tabour
-  return config.publicUrl ? config.publicUrl.replace(/\/$/, '') : `${request.protocol}://${request.host}${basePath}`
+  if (config.publicUrl) return centerAddress(config)
+  const address = request.server.server.address()
+  return `${centerAddress(config, address && typeof address === 'object' ? address : undefined)}${basePath}`
 }
 
 /** The address of a ticket's public status page, as the QR on the ticket carries it. */

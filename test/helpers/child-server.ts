@@ -117,6 +117,9 @@ export class ChildServer {
       HOST: '127.0.0.1',
       TABOUR_ADMIN_PASSWORD: CHILD_ADMIN_PASSWORD,
       TABOUR_LOG_LEVEL: 'warn',
+      // load and crash tests issue far faster than a kiosk: the per-device limits have their own tests
+      TABOUR_DEVICE_TICKETS_PER_MINUTE: '1000000',
+      TABOUR_DEVICE_SNAPSHOTS_PER_MINUTE: '1000000',
     })
     for (const [key, value] of Object.entries(options.env ?? {})) {
       if (value === undefined) delete env[key]

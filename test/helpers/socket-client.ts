@@ -1,6 +1,6 @@
 import { afterEach } from 'vitest'
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client'
-import type { ClientToServerEvents, ServerToClientEvents, Snapshot } from '../../protocol/events.ts'
+import { isSnapshotRefusal, type ClientToServerEvents, type ServerToClientEvents, type Snapshot } from '../../protocol/events.ts'
 import { TestCenter, type TestCenterOptions } from './test-center.ts'
 
 /**
@@ -245,8 +245,10 @@ export class EventRecorder {
 }
 
 /** Emits `snapshot` and resolves with the answer (rejects when none comes within `timeoutMs`). */
-export function snapshotOf(socket: TabourSocket, timeoutMs = EVENT_TIMEOUT_MS): Promise<Snapshot> {
-  return socket.timeout(timeoutMs).emitWithAck('snapshot')
+export async function snapshotOf(socket: TabourSocket, timeoutMs = EVENT_TIMEOUT_MS): Promise<Snapshot> {
+  const answer = await socket.timeout(timeoutMs).emitWithAck('snapshot')
+  if (isSnapshotRefusal(answer)) throw new Error(`snapshot refused: ${answer.message}`)
+  return answer
 }
 
 /** Polls `predicate` (server-side state a client cannot see) until it holds; rejects after `timeoutMs`. */

@@ -68,6 +68,14 @@ export class TestCenter {
       // the serial tests wire boards to pty links (socat) in the temp folder
       devicePaths: { allowedRoots: ['/dev', tmpdir()], ...(overrides.devicePaths as object | undefined) },
       logins: { maxPerAddress: 100_000, maxFailuresPerUsername: 100_000, ...(overrides.logins as object | undefined) },
+      // tests issue and resync far faster than a kiosk or a display: the per-device limits have their own tests
+      deviceLimits: {
+        ticketsPerMinute: 1_000_000,
+        ticketBurst: 100_000,
+        snapshotsPerMinute: 1_000_000,
+        snapshotBurst: 100_000,
+        ...(overrides.deviceLimits as object | undefined),
+      },
       // most tests mark a no-show right after the call; the tests of that rule set their own minimum
       queue: { minSecondsBeforeNoShow: 0, ...(overrides.queue as object | undefined) },
     })

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import parsePrometheusTextFormat from 'parse-prometheus-text-format'
 import { TestCenter, TestClock } from '../helpers/test-center.ts'
+import { loadConfig, validateConfig } from '../../server/config.ts'
 import { isFaulty } from '../../protocol/device-health.ts'
 import { printerHealth } from '../helpers/device-health.ts'
 
@@ -19,8 +20,9 @@ describe('GET /metrics', () => {
   afterEach(async () => {
     await Promise.all(centers.splice(0).map((c) => c.close()))
   })
+  // /metrics is closed unless configured: these tests scrape from this machine, so they allow it
   const start = async (config: Record<string, unknown> = {}, clock?: TestClock) => {
-    const c = await TestCenter.start({ config, clock })
+    const c = await TestCenter.start({ config: { metrics: { allow: ['127.0.0.1'] }, ...config }, clock })
     centers.push(c)
     return c
   }
@@ -105,7 +107,7 @@ describe('GET /metrics', () => {
     expect(res.json()).toMatchObject({ statusCode: 403, code: 'TABOUR_ERR_FORBIDDEN' })
 
     const token = 'scrape-token-0123456789'
-    const guarded = await start({ metrics: { token } })
+    const guarded = await start({ metrics: { token, allow: ['127.0.0.1', '::1'] } })
     const remote = (headers: Record<string, string> = {}) =>
       guarded.app.inject({ method: 'GET', url: '/metrics', remoteAddress: '10.1.2.3', headers })
     expect((await remote()).statusCode).toBe(401)
@@ -113,8 +115,26 @@ describe('GET /metrics', () => {
     const ok = await remote({ authorization: `Bearer ${token}` })
     expect(ok.statusCode).toBe(200)
     expect(parsePrometheusTextFormat(ok.body).length).toBeGreaterThan(5)
-    // this machine needs no token
+    // an allowed address needs no token
     expect((await guarded.app.inject({ method: 'GET', url: '/metrics', remoteAddress: '::1' })).statusCode).toBe(200)
+  })
+
+  it('is closed unless configured: loopback alone is not trusted (a local reverse proxy), the allow-list takes networks', async () => {
+    const closed = await TestCenter.start()
+    centers.push(closed)
+    for (const remoteAddress of ['127.0.0.1', '::1', '::ffff:127.0.0.1', '10.0.5.7']) {
+      const res = await closed.app.inject({ method: 'GET', url: '/metrics', remoteAddress })
+      expect([res.statusCode, res.json().code], remoteAddress).toEqual([403, 'TABOUR_ERR_FORBIDDEN'])
+    }
+    const listed = await start({ metrics: { allow: ['10.0.5.0/24', 'fd00::/8'] } })
+    const from = (remoteAddress: string) => listed.app.inject({ method: 'GET', url: '/metrics', remoteAddress })
+    expect((await from('10.0.5.7')).statusCode).toBe(200)
+    expect((await from('::ffff:10.0.5.200')).statusCode).toBe(200)
+    expect((await from('fd00::1:2')).statusCode).toBe(200)
+    expect((await from('10.0.6.1')).json()).toMatchObject({ statusCode: 403, code: 'TABOUR_ERR_FORBIDDEN' })
+    expect((await from('127.0.0.1')).statusCode).toBe(403)
+    expect(() => validateConfig({ metrics: { allow: ['10.0.5.0/33'] } })).toThrow('/metrics/allow')
+    expect(loadConfig({ env: { TABOUR_METRICS_ALLOW: '10.0.5.7, ::1' } }).metrics.allow).toEqual(['10.0.5.7', '::1'])
   })
 
   it('counts a device going faulty once per fault', async () => {

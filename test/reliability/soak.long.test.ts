@@ -102,7 +102,11 @@ describe('soak: steady load with displays connecting and disconnecting', () => {
   it(`${MINUTES} min: no memory growth, no leaked sockets or file handles`, { timeout: DURATION_MS + 4 * 60_000 }, async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'tabour-soak-'))
     // a zone where it is noon: ten minutes across the center's midnight would close the day mid-soak
-    const env: Record<string, string> = { NODE_OPTIONS: INSPECT_OPTION, TABOUR_TIME_ZONE: noonTimeZone() }
+    const env: Record<string, string> = {
+      NODE_OPTIONS: INSPECT_OPTION,
+      TABOUR_TIME_ZONE: noonTimeZone(),
+      TABOUR_METRICS_ALLOW: '127.0.0.1',
+    }
     if (RECOVERY_S !== 120) {
       env.TABOUR_CONFIG = join(dataDir, 'soak-config.json')
       writeFileSync(env.TABOUR_CONFIG, JSON.stringify({ realtime: { recoveryWindowSeconds: RECOVERY_S } }))

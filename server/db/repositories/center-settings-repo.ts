@@ -1,5 +1,6 @@
 import type { Db } from '../connection.ts'
 import { statementCache, type Sql } from '../statement-cache.ts'
+import { withoutReorderingControls } from '../../../protocol/public-text.ts'
 import type { CenterNews } from '../../../protocol/center.ts'
 
 interface SettingRow {
@@ -24,8 +25,9 @@ export class CenterSettingsRepo {
     try {
       const v = JSON.parse(row.value) as { ar?: unknown; en?: unknown }
       return {
-        ar: typeof v.ar === 'string' ? v.ar : '',
-        en: typeof v.en === 'string' ? v.en : '',
+        // the displays' ticker: a line stored before direction controls were refused is shown without them
+        ar: typeof v.ar === 'string' ? withoutReorderingControls(v.ar) : '',
+        en: typeof v.en === 'string' ? withoutReorderingControls(v.en) : '',
         updatedAt: new Date(row.updated_at).toISOString(),
       }
     } catch {

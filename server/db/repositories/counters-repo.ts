@@ -1,5 +1,6 @@
 import type { Db } from '../connection.ts'
 import { statementCache, type Sql } from '../statement-cache.ts'
+import { withoutReorderingControls } from '../../../protocol/public-text.ts'
 import type { Counter } from '../../../protocol/entities.ts'
 import type { CounterState } from '../records.ts'
 
@@ -55,10 +56,14 @@ export class CountersRepo {
     return {
       id: r.id,
       number: r.number,
-      name: r.name,
+      // shown on displays: a name stored before direction controls were refused is shown without them
+      name: withoutReorderingControls(r.name),
       zone: r.zone,
       state: r.state,
-      clerk: r.clerk_id === null ? null : { id: r.clerk_id, username: r.clerk_username ?? '', displayName: r.clerk_display_name ?? '' },
+      clerk:
+        r.clerk_id === null
+          ? null
+          : { id: r.clerk_id, username: r.clerk_username ?? '', displayName: withoutReorderingControls(r.clerk_display_name ?? '') },
       currentTicketId: r.current_ticket_id,
       pauseReason: r.pause_reason,
       services,

@@ -1,5 +1,6 @@
 import type { Db } from '../connection.ts'
 import { statementCache, type Sql } from '../statement-cache.ts'
+import { withoutReorderingControls } from '../../../protocol/public-text.ts'
 import type { Device } from '../../../protocol/entities.ts'
 import type { DeviceKind } from '../../../protocol/common.ts'
 
@@ -9,7 +10,7 @@ interface DeviceRow {
   name: string
   zone: string | null
   config: string
-  pairing_code: string | null
+  pairing_code_hash: string | null
   pairing_expires_at: number | null
   paired_at: number | null
   last_seen_at: number | null
@@ -19,7 +20,8 @@ interface DeviceRow {
 const toDevice = (r: DeviceRow): Device => ({
   id: r.id,
   kind: r.kind,
-  name: r.name,
+  // a name stored before direction controls were refused is shown without them
+  name: withoutReorderingControls(r.name),
   zone: r.zone,
   config: JSON.parse(r.config) as Record<string, unknown>,
   paired: r.paired_at !== null,
@@ -59,15 +61,20 @@ export class DevicesRepo {
     return this.get(id)!
   }
 
-  setPairingCode(id: number, code: string, expiresAt: number): void {
-    this.sql('UPDATE devices SET pairing_code = ?, pairing_expires_at = ?, revoked_at = NULL WHERE id = ?').run(code, expiresAt, id)
+  /** Stores the digest of a new pairing code (server/auth/pairing-codes.ts), never the code. */
+  setPairingCode(id: number, codeDigest: string, expiresAt: number): void {
+    this.sql('UPDATE devices SET pairing_code_hash = ?, pairing_expires_at = ?, revoked_at = NULL WHERE id = ?').run(
+      codeDigest,
+      expiresAt,
+      id,
+    )
   }
 
-  /** Consumes a pairing code: returns the device it belonged to, once, if not expired. */
-  consumePairingCode(code: string, now: number): Device | undefined {
-    const row = this.sql('SELECT * FROM devices WHERE pairing_code = ?').get(code) as DeviceRow | undefined
+  /** Consumes a pairing code by its digest: returns the device it belonged to, once, if not expired. */
+  consumePairingCode(codeDigest: string, now: number): Device | undefined {
+    const row = this.sql('SELECT * FROM devices WHERE pairing_code_hash = ?').get(codeDigest) as DeviceRow | undefined
     if (!row) return undefined
-    this.sql('UPDATE devices SET pairing_code = NULL, pairing_expires_at = NULL WHERE id = ?').run(row.id)
+    this.sql('UPDATE devices SET pairing_code_hash = NULL, pairing_expires_at = NULL WHERE id = ?').run(row.id)
     if (row.pairing_expires_at !== null && row.pairing_expires_at < now) return undefined
     if (row.revoked_at !== null) return undefined
     this.sql('UPDATE devices SET paired_at = ?, last_seen_at = ? WHERE id = ?').run(now, now, row.id)
@@ -82,7 +89,7 @@ export class DevicesRepo {
   }
 
   revoke(id: number, now: number): void {
-    this.sql('UPDATE devices SET revoked_at = ?, pairing_code = NULL WHERE id = ?').run(now, id)
+    this.sql('UPDATE devices SET revoked_at = ?, pairing_code_hash = NULL WHERE id = ?').run(now, id)
   }
 
   touch(id: number, now: number): void {

@@ -1,5 +1,6 @@
 import type { Db } from '../connection.ts'
 import { statementCache, type Sql } from '../statement-cache.ts'
+import { withoutReorderingControls } from '../../../protocol/public-text.ts'
 import type { Service, WhenUnstaffed } from '../../../protocol/entities.ts'
 
 interface ServiceRow {
@@ -14,11 +15,12 @@ interface ServiceRow {
   when_unstaffed: WhenUnstaffed
 }
 
+// names are shown on public screens: a row stored before direction controls were refused is shown without them
 const toService = (r: ServiceRow): Service => ({
   id: r.id,
   prefix: r.prefix,
-  nameAr: r.name_ar,
-  nameEn: r.name_en,
+  nameAr: withoutReorderingControls(r.name_ar),
+  nameEn: withoutReorderingControls(r.name_en),
   targetWaitSeconds: r.target_wait_seconds,
   dailyCap: r.daily_cap,
   active: r.active === 1,

@@ -1,5 +1,6 @@
 import type { Db } from '../connection.ts'
 import { statementCache, type Sql } from '../statement-cache.ts'
+import { withoutReorderingControls } from '../../../protocol/public-text.ts'
 import type { User } from '../../../protocol/entities.ts'
 import type { Role } from '../../../protocol/common.ts'
 
@@ -16,7 +17,8 @@ const toUser = (r: UserRow): User => ({
   id: r.id,
   username: r.username,
   role: r.role,
-  displayName: r.display_name,
+  // a name stored before direction controls were refused is shown without them
+  displayName: withoutReorderingControls(r.display_name),
   active: r.active === 1,
 })
 

@@ -13,6 +13,7 @@ import { publicTicketOf } from '../../public-ticket.ts'
 import { cancelMineRoute } from './cancel-mine.ts'
 import { ticketToolRoutes } from './ticket-tools.ts'
 import { CancelTicketBody, ReprintBody } from '../../../protocol/ticket-tools.ts'
+import { DeviceRateLimit } from '../../auth/device-rate-limit.ts'
 
 const TicketIdParam = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) })
 const IdempotencyHeaders = Type.Object({ 'idempotency-key': Type.Optional(Type.String()) })
@@ -20,7 +21,9 @@ const IdempotencyHeaders = Type.Object({ 'idempotency-key': Type.Optional(Type.S
 /** Tickets: kiosks (and clerks at reception) issue them; anyone with the id sees the public status. */
 export async function ticketRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
-  const { queue } = app.tabour
+  const { queue, config, clock } = app.tabour
+  // a kiosk's token cannot issue faster than config deviceLimits allows (staff issue walk-ins one by one, by hand)
+  const issueLimit = new DeviceRateLimit({ perMinute: config.deviceLimits.ticketsPerMinute, burst: config.deviceLimits.ticketBurst }, clock)
   await app.register(cancelMineRoute)
   await app.register(ticketToolRoutes)
 
@@ -33,11 +36,13 @@ export async function ticketRoutes(fastify: FastifyInstance): Promise<void> {
         summary: 'issue a ticket; an Idempotency-Key header makes a repeat return the same ticket',
         headers: IdempotencyHeaders,
         body: IssueTicketBody,
-        response: { 201: IssuedTicket, ...errorResponses(400, 401, 403, 404, 409, 422) },
+        response: { 201: IssuedTicket, ...errorResponses(400, 401, 403, 404, 409, 422, 429) },
       },
     },
     async (request, reply) => {
       const actor = actorOf(request)
+      // refused before anything is written: a 429 issued no ticket (a retry with the same Idempotency-Key is safe)
+      if (actor.type === 'device') issueLimit.takeOrThrow(actor.id, 'issues tickets')
       const result = queue.issuer.issue(actor, {
         ...request.body,
         idempotencyKey: request.headers['idempotency-key'],

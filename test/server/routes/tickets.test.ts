@@ -41,7 +41,8 @@ describe('POST /api/v1/tickets', () => {
       estimatedWaitSeconds: 0,
       issuedAt: new Date(clock.now).toISOString(),
       printing: 'none', // this kiosk has no printer configured
-      statusUrl: `http://localhost:80/t/${body.id}`,
+      // the configured host and port (this center is not listening: port 0), never the request's Host header
+      statusUrl: `http://127.0.0.1:0/t/${body.id}`,
     })
     expect(res.body).not.toContain(PHONE)
     expect(res.headers['idempotent-replayed']).toBeUndefined()

@@ -21,7 +21,7 @@ describe('a batch the hub refuses for good', () => {
     const secret = await registerCenter(hub, 'EG-CAI-001')
     const clock = new TestClock(Date.parse('2026-03-10T06:10:00Z'))
     const upstream = { url: hub.url, centerId: 'EG-CAI-001', secret, ...UPSTREAM_TEST_CONFIG }
-    const center = await TestCenter.start({ clock, config: { upstream } })
+    const center = await TestCenter.start({ clock, config: { upstream, metrics: { allow: ['127.0.0.1'] } } })
     cleanups.push(() => center.close())
     const reporter = center.app.tabour.upstream!
     // an hour whose figures no hub accepts (a corrupted row), queued first
