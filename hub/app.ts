@@ -15,6 +15,7 @@ import { join } from 'node:path'
 import {
   BatchAck,
   Heartbeat,
+  HeartbeatAck,
   HourBatch,
   implausibleField,
   HubErrorCodes,
@@ -26,6 +27,8 @@ import {
 import { localDay } from '../protocol/center-clock.ts'
 import { toCsv as csvText } from '../protocol/csv.ts'
 import type { HubConfig } from './config.ts'
+import { HubError } from './errors.ts'
+import { catalogueAdminRoutes, catalogueReadRoutes } from './routes/catalogue-routes.ts'
 import {
   CENTER_KINDS,
   GROUP_BYS,
@@ -38,15 +41,7 @@ import {
   slaPercentOf,
 } from './store/store.ts'
 
-export class HubError extends Error {
-  constructor(
-    readonly statusCode: number,
-    readonly code: HubErrorCode,
-    message: string,
-  ) {
-    super(message)
-  }
-}
+export { HubError }
 
 export interface HubDeps {
   store: HubStore
@@ -329,16 +324,28 @@ export function buildHub(config: HubConfig, deps: HubDeps): FastifyInstance {
         const result = await store.ingest(batch, request.signedNonce!, clock())
         if (result === 'replayed')
           return reject(HubErrorCodes.REPLAYED, 401, batch.centerId, 'this request was already received (nonce seen)')
-        return { ack: batch.seq, stored: result.stored, ignored: result.ignored }
+        const { unknownNationalCodes } = result
+        if (unknownNationalCodes.length === 0) return { ack: batch.seq, stored: result.stored, ignored: result.ignored }
+        // kept (nothing lost: they count once the code is added), shown as unmapped, and counted for the operators
+        request.log.warn({ center: batch.centerId, unknownNationalCodes }, 'batch names national codes the catalogue does not hold')
+        await store.countRejection(HubErrorCodes.UNKNOWN_NATIONAL_CODE, batch.centerId, clock())
+        return { ack: batch.seq, stored: result.stored, ignored: result.ignored, unknownNationalCodes }
       },
     )
 
-    signed.post(UpstreamPaths.heartbeat, { schema: { body: Heartbeat }, config: { rateLimit: {} } }, async (request) => {
-      const body = request.body as Heartbeat
-      const result = await store.heartbeat(body.centerId, request.signedNonce!, body.health, clock())
-      if (result === 'replayed') return reject(HubErrorCodes.REPLAYED, 401, body.centerId, 'this request was already received (nonce seen)')
-      return { ok: true }
-    })
+    signed.post(
+      UpstreamPaths.heartbeat,
+      { schema: { body: Heartbeat, response: { 200: HeartbeatAck } }, config: { rateLimit: {} } },
+      async (request): Promise<HeartbeatAck> => {
+        const body = request.body as Heartbeat
+        const result = await store.heartbeat(body.centerId, request.signedNonce!, body.health, clock())
+        if (result === 'replayed')
+          return reject(HubErrorCodes.REPLAYED, 401, body.centerId, 'this request was already received (nonce seen)')
+        // the national catalogue goes along only when the center's copy is not the current one
+        const catalogue = await store.nationalServices.catalogue()
+        return catalogue.version === body.catalogueVersion ? { ok: true } : { ok: true, catalogue }
+      },
+    )
   })
 
   // nonces only need keeping while their timestamps are fresh
@@ -379,6 +386,7 @@ export function buildHub(config: HubConfig, deps: HubDeps): FastifyInstance {
       if (!center) throw new HubError(404, HubErrorCodes.CENTER_NOT_FOUND, `no center ${request.params.id}`)
       return { id: center.id, secret }
     })
+    catalogueAdminRoutes(admin, store, clock)
     admin.get(`${PREFIX}/admin/rejections`, async () => {
       await flushLimited()
       return store.rejections()
@@ -397,24 +405,28 @@ export function buildHub(config: HubConfig, deps: HubDeps): FastifyInstance {
     reply.header('www-authenticate', 'Bearer realm="tabour-hub"')
     throw new HubError(401, HubErrorCodes.UNAUTHENTICATED, 'a valid read bearer token is required (Authorization: Bearer <HUB_READ_TOKEN>)')
   }
-  const figuresQuery = (q: typeof FiguresQuerystring.static, by: GroupBy): FiguresQuery => {
+  const figuresQuery = async (q: typeof FiguresQuerystring.static, by: GroupBy): Promise<FiguresQuery> => {
     const from = q.from ?? today()
     const to = q.to ?? from
     if (to < from) throw new HubError(400, HubErrorCodes.VALIDATION, '`to` is before `from`')
-    return { from, to, by, governorate: q.governorate || undefined, centerId: q.center || undefined, serviceCode: q.service || undefined }
+    const serviceCode = q.service || undefined
+    if (serviceCode && (await store.nationalServices.unknownOf([serviceCode])).length > 0)
+      throw new HubError(400, HubErrorCodes.UNKNOWN_NATIONAL_CODE, `the national catalogue has no code ${serviceCode.slice(0, 64)}`)
+    return { from, to, by, governorate: q.governorate || undefined, centerId: q.center || undefined, serviceCode }
   }
   const totalOf = (rows: FigureRow[]) => sumRows(rows)
 
   app.get(`${PREFIX}/centers`, { onRequest: readAuth }, async () => centerViews())
+  catalogueReadRoutes(app, store, readAuth)
   app.get(`${PREFIX}/figures`, { onRequest: readAuth, schema: { querystring: FiguresQuerystring } }, async (request) => {
     const q = request.query as typeof FiguresQuerystring.static
-    const query = figuresQuery(q, q.by ?? 'center')
+    const query = await figuresQuery(q, q.by ?? 'center')
     const rows = await store.figures(query)
     return { from: query.from, to: query.to, by: query.by, today: today(), rows, totals: totalOf(rows) }
   })
   app.get(`${PREFIX}/figures.csv`, { onRequest: readAuth, schema: { querystring: FiguresQuerystring } }, async (request, reply) => {
     const q = request.query as typeof FiguresQuerystring.static
-    const query = figuresQuery(q, q.by ?? 'center')
+    const query = await figuresQuery(q, q.by ?? 'center')
     const rows = await store.figures(query)
     return reply
       .type('text/csv; charset=utf-8')
@@ -424,7 +436,7 @@ export function buildHub(config: HubConfig, deps: HubDeps): FastifyInstance {
   /** Everything the dashboard shows for a date range, in one call. */
   app.get(`${PREFIX}/summary`, { onRequest: readAuth, schema: { querystring: FiguresQuerystring } }, async (request) => {
     const q = request.query as typeof FiguresQuerystring.static
-    const base = figuresQuery(q, 'center')
+    const base = await figuresQuery(q, 'center')
     const [byGovernorate, byCenter, byService, byHour, centers] = await Promise.all([
       store.figures({ ...base, by: 'governorate' }),
       store.figures({ ...base, by: 'center' }),

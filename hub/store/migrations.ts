@@ -102,4 +102,26 @@ export const hubMigrations: HubMigration[] = [
     // older centers do not send it: 0, and their within-target % stays calls-only as before
     statements: ['ALTER TABLE hub_figures ADD COLUMN wait_missed_uncalled INTEGER NOT NULL DEFAULT 0'],
   },
+  {
+    version: 3,
+    name: 'the national service catalogue; hourly rows carry the national code the center maps the service to',
+    // Rows stored before keep their meaning: they were a center's own prefix (A at one center is not
+    // A at another), so their national_code is NULL and they show as that center's unmapped service,
+    // never merged across centers. A code the catalogue does not hold (yet) is kept as sent: its rows
+    // are unmapped until the code is added, then counted under it.
+    statements: [
+      `CREATE TABLE hub_national_services (
+        code       TEXT PRIMARY KEY,
+        name_ar    TEXT NOT NULL,
+        name_en    TEXT NOT NULL,
+        group_ar   TEXT NOT NULL DEFAULT '',
+        group_en   TEXT NOT NULL DEFAULT '',
+        created_at BIGINT NOT NULL,
+        updated_at BIGINT NOT NULL
+      )`,
+      'ALTER TABLE hub_figures ADD COLUMN national_code TEXT',
+      'ALTER TABLE hub_figures ADD COLUMN service_id INTEGER',
+      'CREATE INDEX hub_figures_national ON hub_figures (national_code, day)',
+    ],
+  },
 ]
