@@ -28,6 +28,7 @@ import { localDay } from '../protocol/center-clock.ts'
 import { toCsv as csvText } from '../protocol/csv.ts'
 import type { HubConfig } from './config.ts'
 import { HubError } from './errors.ts'
+import { isOffline, offlineAfterMs } from './offline-rule.ts'
 import { catalogueAdminRoutes, catalogueReadRoutes } from './routes/catalogue-routes.ts'
 import {
   CENTER_KINDS,
@@ -115,8 +116,12 @@ export interface CenterView {
   lastHeartbeatAt: number | null
   /** The later of the last batch and the last heartbeat. */
   lastContactAt: number | null
-  /** Not heard from within HUB_OFFLINE_MINUTES (or never). */
+  /** Not heard from (or never) for HUB_OFFLINE_MISSED_HEARTBEATS of its heartbeat intervals (HUB_OFFLINE_MINUTES when it does not report one). */
   offline: boolean
+  /** The interval the center reports its heartbeat at, in seconds (null: not reported). */
+  heartbeatSeconds: number | null
+  /** The silence after which this center counts as offline, in seconds. */
+  offlineAfterSeconds: number
   countersOpen: number | null
   devicesFaulty: number | null
   outboxPending: number | null
@@ -155,7 +160,6 @@ export function buildHub(config: HubConfig, deps: HubDeps): FastifyInstance {
       .send({ statusCode: 404, code: HubErrorCodes.NOT_FOUND, error: 'Not Found', message: `no route ${request.method} ${request.url}` }),
   )
 
-  const offlineCutoff = () => clock() - config.offlineAfterMinutes * 60_000
   const today = () => localDay(clock(), config.timeZone)
   const centerView = (c: CenterRecord, s: CenterStatus | undefined): CenterView => {
     const lastContactAt = Math.max(s?.lastReportAt ?? 0, s?.lastHeartbeatAt ?? 0) || null
@@ -170,7 +174,9 @@ export function buildHub(config: HubConfig, deps: HubDeps): FastifyInstance {
       lastReportAt: s?.lastReportAt ?? null,
       lastHeartbeatAt: s?.lastHeartbeatAt ?? null,
       lastContactAt,
-      offline: c.active && (lastContactAt === null || lastContactAt < offlineCutoff()),
+      offline: c.active && isOffline(lastContactAt, s?.heartbeatSeconds ?? null, clock(), config),
+      heartbeatSeconds: s?.heartbeatSeconds ?? null,
+      offlineAfterSeconds: offlineAfterMs(s?.heartbeatSeconds, config) / 1000,
       countersOpen: s?.countersOpen ?? null,
       devicesFaulty: s?.devicesFaulty ?? null,
       outboxPending: s?.outboxPending ?? null,
@@ -449,6 +455,7 @@ export function buildHub(config: HubConfig, deps: HubDeps): FastifyInstance {
       to: base.to,
       today: today(),
       offlineAfterMinutes: config.offlineAfterMinutes,
+      offlineAfterMissedHeartbeats: config.offlineAfterMissedHeartbeats,
       generatedAt: clock(),
       totals: totalOf(byCenter),
       byGovernorate,

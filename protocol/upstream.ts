@@ -127,10 +127,16 @@ export const CenterHealth = Type.Object(
     at: Type.Integer({ minimum: 0 }),
     countersOpen: Type.Integer({ minimum: 0, maximum: FigureLimits.health }),
     devicesFaulty: Type.Integer({ minimum: 0, maximum: FigureLimits.health }),
-    /** Tabour version running at the center. */
-    version: Type.String({ maxLength: 64 }),
+    /** Tabour version running at the center (optional: a build without one still reports its health). */
+    version: Type.Optional(Type.String({ maxLength: 64 })),
     /** Batches waiting in the center's outbox. */
     outboxPending: Type.Integer({ minimum: 0, maximum: FigureLimits.health }),
+    /**
+     * How often this center sends a heartbeat (its upstream.heartbeatSeconds): the hub flags it
+     * offline after HUB_OFFLINE_MISSED_HEARTBEATS of them are missed. Absent from older centers
+     * (the hub then uses HUB_OFFLINE_MINUTES).
+     */
+    heartbeatSeconds: Type.Optional(Type.Number({ minimum: 0.05, maximum: 86_400 })),
   },
   { additionalProperties: false },
 )

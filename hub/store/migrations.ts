@@ -122,6 +122,8 @@ export const hubMigrations: HubMigration[] = [
       'ALTER TABLE hub_figures ADD COLUMN national_code TEXT',
       'ALTER TABLE hub_figures ADD COLUMN service_id INTEGER',
       'CREATE INDEX hub_figures_national ON hub_figures (national_code, day)',
+      // how often the center says it sends a heartbeat: "offline" is a number of them missed
+      'ALTER TABLE hub_center_status ADD COLUMN heartbeat_seconds REAL',
     ],
   },
 ]

@@ -31,6 +31,8 @@ export interface CenterStatus {
   devicesFaulty: number | null
   outboxPending: number | null
   version: string | null
+  /** The center's heartbeat interval as it last reported it (null: an older center that does not say). */
+  heartbeatSeconds: number | null
   timeZone: string | null
   batchesReceived: number
   batchesDuplicate: number
@@ -231,6 +233,7 @@ export class HubStore {
           devicesFaulty: num(r.devices_faulty),
           outboxPending: num(r.outbox_pending),
           version: r.version ?? null,
+          heartbeatSeconds: num(r.heartbeat_seconds),
           timeZone: r.time_zone ?? null,
           batchesReceived: Number(r.batches_received),
           batchesDuplicate: Number(r.batches_duplicate),
@@ -337,8 +340,8 @@ export class HubStore {
     const h = o.health
     const batch = o.seq !== undefined
     await d.run(
-      `INSERT INTO hub_center_status (center_id, last_report_at, last_seq, last_heartbeat_at, counters_open, devices_faulty, outbox_pending, version, time_zone, batches_received, batches_duplicate)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO hub_center_status (center_id, last_report_at, last_seq, last_heartbeat_at, counters_open, devices_faulty, outbox_pending, version, time_zone, batches_received, batches_duplicate, heartbeat_seconds)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (center_id) DO UPDATE SET
          last_report_at = COALESCE(excluded.last_report_at, hub_center_status.last_report_at),
          last_seq = CASE WHEN excluded.last_seq > hub_center_status.last_seq THEN excluded.last_seq ELSE hub_center_status.last_seq END,
@@ -347,6 +350,7 @@ export class HubStore {
          devices_faulty = COALESCE(excluded.devices_faulty, hub_center_status.devices_faulty),
          outbox_pending = COALESCE(excluded.outbox_pending, hub_center_status.outbox_pending),
          version = COALESCE(excluded.version, hub_center_status.version),
+         heartbeat_seconds = COALESCE(excluded.heartbeat_seconds, hub_center_status.heartbeat_seconds),
          time_zone = COALESCE(excluded.time_zone, hub_center_status.time_zone),
          batches_received = hub_center_status.batches_received + excluded.batches_received,
          batches_duplicate = hub_center_status.batches_duplicate + excluded.batches_duplicate`,
@@ -362,6 +366,7 @@ export class HubStore {
         o.timeZone ?? null,
         batch ? 1 : 0,
         o.duplicate ? 1 : 0,
+        h?.heartbeatSeconds ?? null,
       ],
     )
   }

@@ -128,7 +128,14 @@ export class UpstreamReporter {
       (this.deps.db.prepare('SELECT id FROM devices WHERE revoked_at IS NOT NULL').all() as { id: number }[]).map((d) => d.id),
     )
     const devicesFaulty = [...this.faulty].filter(([id, bad]) => bad && !revoked.has(id)).length
-    return { at: this.deps.clock(), countersOpen, devicesFaulty, version: VERSION, outboxPending: this.outbox.pending() }
+    return {
+      at: this.deps.clock(),
+      countersOpen,
+      devicesFaulty,
+      version: VERSION,
+      outboxPending: this.outbox.pending(),
+      heartbeatSeconds: this.cfg.heartbeatSeconds,
+    }
   }
 
   private schedule(ms: number): void {
