@@ -28,7 +28,7 @@ import { localDay } from '../protocol/center-clock.ts'
 import { toCsv as csvText } from '../protocol/csv.ts'
 import type { HubConfig } from './config.ts'
 import { HubError } from './errors.ts'
-import { isOffline, offlineAfterMs } from './offline-rule.ts'
+import { centerView as centerViewOf, centerViews as centerViewsOf, fleet } from './center-views.ts'
 import { catalogueAdminRoutes, catalogueReadRoutes } from './routes/catalogue-routes.ts'
 import {
   CENTER_KINDS,
@@ -104,30 +104,6 @@ const FiguresQuerystring = Type.Object({
   service: Type.Optional(Type.String()),
 })
 
-export interface CenterView {
-  id: string
-  nameAr: string
-  nameEn: string
-  governorate: string
-  city: string
-  kind: string
-  active: boolean
-  lastReportAt: number | null
-  lastHeartbeatAt: number | null
-  /** The later of the last batch and the last heartbeat. */
-  lastContactAt: number | null
-  /** Not heard from (or never) for HUB_OFFLINE_MISSED_HEARTBEATS of its heartbeat intervals (HUB_OFFLINE_MINUTES when it does not report one). */
-  offline: boolean
-  /** The interval the center reports its heartbeat at, in seconds (null: not reported). */
-  heartbeatSeconds: number | null
-  /** The silence after which this center counts as offline, in seconds. */
-  offlineAfterSeconds: number
-  countersOpen: number | null
-  devicesFaulty: number | null
-  outboxPending: number | null
-  version: string | null
-}
-
 export function buildHub(config: HubConfig, deps: HubDeps): FastifyInstance {
   const app = Fastify({ logger: { level: config.logLevel }, return503OnClosing: true, bodyLimit: 1024 * 1024 })
   const { store } = deps
@@ -161,32 +137,8 @@ export function buildHub(config: HubConfig, deps: HubDeps): FastifyInstance {
   )
 
   const today = () => localDay(clock(), config.timeZone)
-  const centerView = (c: CenterRecord, s: CenterStatus | undefined): CenterView => {
-    const lastContactAt = Math.max(s?.lastReportAt ?? 0, s?.lastHeartbeatAt ?? 0) || null
-    return {
-      id: c.id,
-      nameAr: c.nameAr,
-      nameEn: c.nameEn,
-      governorate: c.governorate,
-      city: c.city,
-      kind: c.kind,
-      active: c.active,
-      lastReportAt: s?.lastReportAt ?? null,
-      lastHeartbeatAt: s?.lastHeartbeatAt ?? null,
-      lastContactAt,
-      offline: c.active && isOffline(lastContactAt, s?.heartbeatSeconds ?? null, clock(), config),
-      heartbeatSeconds: s?.heartbeatSeconds ?? null,
-      offlineAfterSeconds: offlineAfterMs(s?.heartbeatSeconds, config) / 1000,
-      countersOpen: s?.countersOpen ?? null,
-      devicesFaulty: s?.devicesFaulty ?? null,
-      outboxPending: s?.outboxPending ?? null,
-      version: s?.version ?? null,
-    }
-  }
-  const centerViews = async () => {
-    const statuses = await store.statuses()
-    return (await store.listCenters()).map((c) => centerView(c, statuses.get(c.id)))
-  }
+  const centerView = (c: CenterRecord, s: CenterStatus | undefined) => centerViewOf(c, s, config, clock())
+  const centerViews = () => centerViewsOf(store, config, clock())
 
   if (!config.readToken) {
     app.log.warn(
@@ -423,6 +375,8 @@ export function buildHub(config: HubConfig, deps: HubDeps): FastifyInstance {
   const totalOf = (rows: FigureRow[]) => sumRows(rows)
 
   app.get(`${PREFIX}/centers`, { onRequest: readAuth }, async () => centerViews())
+  /** The fleet: every center's software and configuration version, health, last backup, and the alerts. */
+  app.get(`${PREFIX}/fleet`, { onRequest: readAuth }, async () => fleet(store, config, clock()))
   catalogueReadRoutes(app, store, readAuth)
   app.get(`${PREFIX}/figures`, { onRequest: readAuth, schema: { querystring: FiguresQuerystring } }, async (request) => {
     const q = request.query as typeof FiguresQuerystring.static

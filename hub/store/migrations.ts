@@ -124,6 +124,10 @@ export const hubMigrations: HubMigration[] = [
       'CREATE INDEX hub_figures_national ON hub_figures (national_code, day)',
       // how often the center says it sends a heartbeat: "offline" is a number of them missed
       'ALTER TABLE hub_center_status ADD COLUMN heartbeat_seconds REAL',
+      // the fleet: configuration version and last backup, as the center reports them
+      'ALTER TABLE hub_center_status ADD COLUMN config_version TEXT',
+      'ALTER TABLE hub_center_status ADD COLUMN last_backup_at BIGINT',
+      'ALTER TABLE hub_center_status ADD COLUMN last_backup_ok INTEGER',
     ],
   },
 ]

@@ -6,6 +6,7 @@ import type { HourBatch, CenterHealth } from '../../protocol/upstream.ts'
 import { hubMigrations, type HubMigration } from './migrations.ts'
 import type { Param, SqlDriver } from './driver.ts'
 import { NationalServicesStore } from './national-services.ts'
+import type { FigureRow } from '../../protocol/hub-api.ts'
 
 export type CenterKind = 'fixed' | 'mobile' | 'new_city'
 export const CENTER_KINDS: readonly CenterKind[] = ['fixed', 'mobile', 'new_city']
@@ -33,6 +34,9 @@ export interface CenterStatus {
   version: string | null
   /** The center's heartbeat interval as it last reported it (null: an older center that does not say). */
   heartbeatSeconds: number | null
+  configVersion: string | null
+  lastBackupAt: number | null
+  lastBackupOk: boolean | null
   timeZone: string | null
   batchesReceived: number
   batchesDuplicate: number
@@ -51,44 +55,8 @@ export interface FiguresQuery {
   serviceCode?: string
 }
 
-/** Summed figures of one group; averages and SLA are derived from the sums. */
-export interface FigureRow {
-  key: string
-  nameAr: string
-  nameEn: string
-  governorate: string | null
-  issued: number
-  called: number
-  served: number
-  noShow: number
-  cancelled: number
-  transferredIn: number
-  transferredOut: number
-  waitSumSeconds: number
-  waitCount: number
-  waitMaxSeconds: number
-  waitWithinTarget: number
-  /** Tickets that left the line uncalled after their target passed: misses no call counts. */
-  waitMissedUncalled: number
-  serviceSumSeconds: number
-  serviceCount: number
-  counterOpenMinutes: number
-  avgWaitSeconds: number | null
-  slaPercent: number | null
-  avgServiceSeconds: number | null
-  /**
-   * By service only: true for a national service (key = its code), false for a center's service
-   * without a known national code (key = `unmapped:<center>:<prefix>`, with the center named below).
-   */
-  mapped?: boolean
-  groupAr?: string
-  groupEn?: string
-  /** An unmapped service's center and local prefix. */
-  centerId?: string
-  centerNameAr?: string
-  centerNameEn?: string
-  localCode?: string
-}
+/** Summed figures of one group (the wire shape, protocol/hub-api.ts). */
+export type { FigureRow }
 
 export interface IngestResult {
   stored: number
@@ -234,6 +202,9 @@ export class HubStore {
           outboxPending: num(r.outbox_pending),
           version: r.version ?? null,
           heartbeatSeconds: num(r.heartbeat_seconds),
+          configVersion: r.config_version ?? null,
+          lastBackupAt: num(r.last_backup_at),
+          lastBackupOk: r.last_backup_ok === null || r.last_backup_ok === undefined ? null : Number(r.last_backup_ok) === 1,
           timeZone: r.time_zone ?? null,
           batchesReceived: Number(r.batches_received),
           batchesDuplicate: Number(r.batches_duplicate),
@@ -340,8 +311,9 @@ export class HubStore {
     const h = o.health
     const batch = o.seq !== undefined
     await d.run(
-      `INSERT INTO hub_center_status (center_id, last_report_at, last_seq, last_heartbeat_at, counters_open, devices_faulty, outbox_pending, version, time_zone, batches_received, batches_duplicate, heartbeat_seconds)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO hub_center_status (center_id, last_report_at, last_seq, last_heartbeat_at, counters_open, devices_faulty, outbox_pending, version, time_zone, batches_received, batches_duplicate, heartbeat_seconds,
+         config_version, last_backup_at, last_backup_ok)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (center_id) DO UPDATE SET
          last_report_at = COALESCE(excluded.last_report_at, hub_center_status.last_report_at),
          last_seq = CASE WHEN excluded.last_seq > hub_center_status.last_seq THEN excluded.last_seq ELSE hub_center_status.last_seq END,
@@ -351,6 +323,9 @@ export class HubStore {
          outbox_pending = COALESCE(excluded.outbox_pending, hub_center_status.outbox_pending),
          version = COALESCE(excluded.version, hub_center_status.version),
          heartbeat_seconds = COALESCE(excluded.heartbeat_seconds, hub_center_status.heartbeat_seconds),
+         config_version = COALESCE(excluded.config_version, hub_center_status.config_version),
+         last_backup_at = COALESCE(excluded.last_backup_at, hub_center_status.last_backup_at),
+         last_backup_ok = COALESCE(excluded.last_backup_ok, hub_center_status.last_backup_ok),
          time_zone = COALESCE(excluded.time_zone, hub_center_status.time_zone),
          batches_received = hub_center_status.batches_received + excluded.batches_received,
          batches_duplicate = hub_center_status.batches_duplicate + excluded.batches_duplicate`,
@@ -367,6 +342,9 @@ export class HubStore {
         batch ? 1 : 0,
         o.duplicate ? 1 : 0,
         h?.heartbeatSeconds ?? null,
+        h?.configVersion ?? null,
+        h?.lastBackupAt ?? null,
+        h?.lastBackupOk === undefined ? null : h.lastBackupOk ? 1 : 0,
       ],
     )
   }

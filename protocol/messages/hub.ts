@@ -44,6 +44,33 @@ export const HUB_MESSAGES = {
   signOut: { ar: 'خروج', en: 'Sign out' },
   tokenWrong: { ar: 'الرمز غير صحيح أو انتهت صلاحيته.', en: 'That token is not valid (or no longer).' },
   csvFailed: { ar: 'تعذّر تنزيل الملف.', en: 'Could not download the file.' },
+  tabFigures: { ar: 'الأرقام', en: 'Figures' },
+  tabFleet: { ar: 'المراكز والأجهزة', en: 'Fleet' },
+  views: { ar: 'العرض', en: 'View' },
+  unmapped: { ar: 'غير مربوطة بخدمة قومية: {center}', en: 'Not mapped to a national service: {center}' },
+  group: { ar: 'المجموعة', en: 'Group' },
+  fleetTitle: { ar: 'المراكز: الإصدار والإعدادات والحالة', en: 'Centers: version, configuration and health' },
+  alertsTitle: { ar: 'تنبيهات', en: 'Alerts' },
+  noAlerts: { ar: 'لا توجد تنبيهات.', en: 'No alerts.' },
+  alertOffline: { ar: '{center}: غير متصل منذ {since}', en: '{center}: offline since {since}' },
+  alertOfflineNever: { ar: '{center}: لم يتصل بعد', en: '{center}: never reported' },
+  alertDevices: {
+    ar: '{center}: {count, plural, one {جهاز معطل} two {جهازان معطلان} few {# أجهزة معطلة} other {# جهازًا معطلًا}}',
+    en: '{center}: {count, plural, one {# faulty device} other {# faulty devices}}',
+  },
+  alertBackup: { ar: '{center}: فشل آخر نسخ احتياطي', en: '{center}: the last backup failed' },
+  version: { ar: 'الإصدار', en: 'Version' },
+  outdated: { ar: 'أقدم من {version}', en: 'older than {version}' },
+  configVersion: { ar: 'إصدار الإعدادات', en: 'Configuration' },
+  lastHeartbeat: { ar: 'آخر نبضة', en: 'Last heartbeat' },
+  outbox: { ar: 'دفعات منتظرة', en: 'Outbox backlog' },
+  devicesFaulty: { ar: 'أجهزة معطلة', en: 'Faulty devices' },
+  lastBackup: { ar: 'آخر نسخ احتياطي', en: 'Last backup' },
+  backupFailed: { ar: 'فشل', en: 'failed' },
+  offlineRule: {
+    ar: 'يُعد المركز غير متصل بعد {count, plural, one {نبضة واحدة فائتة} two {نبضتين فائتتين} few {# نبضات فائتة} other {# نبضة فائتة}}.',
+    en: 'A center counts as offline after {count, plural, one {# missed heartbeat} other {# missed heartbeats}}.',
+  },
 } as const satisfies Catalogue
 
 /** `hubText(key, lang, values?, digits?)`: the hub page's words and the common ones. */

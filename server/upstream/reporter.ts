@@ -52,6 +52,8 @@ export interface ReporterDeps {
   clock: () => number
   /** Default: global fetch. */
   fetch?: typeof fetch
+  /** The last backup's outcome, for the hub's fleet view; absent or null when backups are off or none ran. */
+  lastBackup?: () => { ok: boolean; at: number } | null
 }
 
 /** Why a post was not acknowledged, and how long the hub asked us to wait (Retry-After), if it did. */
@@ -123,6 +125,8 @@ export class UpstreamReporter {
   }
 
   health(): CenterHealth {
+    const configVersion = new NationalServicesRepo(this.deps.db).version()
+    const backup = this.deps.lastBackup?.() ?? null
     const countersOpen = (this.deps.db.prepare(`SELECT COUNT(*) AS n FROM counters WHERE state = 'open'`).get() as { n: number }).n
     const revoked = new Set(
       (this.deps.db.prepare('SELECT id FROM devices WHERE revoked_at IS NOT NULL').all() as { id: number }[]).map((d) => d.id),
@@ -135,6 +139,8 @@ export class UpstreamReporter {
       version: VERSION,
       outboxPending: this.outbox.pending(),
       heartbeatSeconds: this.cfg.heartbeatSeconds,
+      ...(configVersion ? { configVersion } : {}),
+      ...(backup ? { lastBackupAt: backup.at, lastBackupOk: backup.ok } : {}),
     }
   }
 

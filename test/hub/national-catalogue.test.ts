@@ -176,6 +176,8 @@ describe.each(BACKENDS)('the national catalogue on %s', (backend) => {
     await d.exec('DROP TABLE hub_national_services')
     await d.exec('ALTER TABLE hub_figures DROP COLUMN national_code')
     await d.exec('ALTER TABLE hub_figures DROP COLUMN service_id')
+    for (const col of ['heartbeat_seconds', 'config_version', 'last_backup_at', 'last_backup_ok'])
+      await d.exec(`ALTER TABLE hub_center_status DROP COLUMN ${col}`)
     await d.run('DELETE FROM hub_schema WHERE version = 3')
     for (const [center, name, issued] of [
       ['C1', 'Building permits', 7],
