@@ -30,6 +30,8 @@ import type { HubConfig } from './config.ts'
 import { HubError } from './errors.ts'
 import { centerView as centerViewOf, centerViews as centerViewsOf, fleet } from './center-views.ts'
 import { catalogueAdminRoutes, catalogueReadRoutes } from './routes/catalogue-routes.ts'
+import { analystAdminRoutes, analystLoginRoute } from './routes/analyst-routes.ts'
+import type { Analyst } from '../protocol/hub-api.ts'
 import {
   CENTER_KINDS,
   GROUP_BYS,
@@ -58,6 +60,8 @@ declare module 'fastify' {
     rawBody?: string
     signedCenter?: CenterRecord
     signedNonce?: string
+    /** The analyst whose session token the request carries (their reads are scoped and logged). */
+    analyst?: Analyst
   }
 }
 
@@ -112,6 +116,7 @@ export function buildHub(config: HubConfig, deps: HubDeps): FastifyInstance {
   app.decorateRequest('rawBody', undefined)
   app.decorateRequest('signedCenter', undefined)
   app.decorateRequest('signedNonce', undefined)
+  app.decorateRequest('analyst', undefined)
 
   app.setErrorHandler((err: Error & { statusCode?: number; validation?: unknown; code?: string }, request, reply) => {
     if (err instanceof HubError)
@@ -138,7 +143,7 @@ export function buildHub(config: HubConfig, deps: HubDeps): FastifyInstance {
 
   const today = () => localDay(clock(), config.timeZone)
   const centerView = (c: CenterRecord, s: CenterStatus | undefined) => centerViewOf(c, s, config, clock())
-  const centerViews = () => centerViewsOf(store, config, clock())
+  const centerViews = (governorate?: string) => centerViewsOf(store, config, clock(), governorate)
 
   if (!config.readToken) {
     app.log.warn(
@@ -345,6 +350,7 @@ export function buildHub(config: HubConfig, deps: HubDeps): FastifyInstance {
       return { id: center.id, secret }
     })
     catalogueAdminRoutes(admin, store, clock)
+    analystAdminRoutes(admin, store, clock)
     admin.get(`${PREFIX}/admin/rejections`, async () => {
       await flushLimited()
       return store.rejections()
@@ -354,8 +360,14 @@ export function buildHub(config: HubConfig, deps: HubDeps): FastifyInstance {
   // --- national figures (read-only; HUB_READ_TOKEN when set) -------------------------------------
   /** With HUB_READ_TOKEN set, the read routes need it (or the admin token) as a bearer token; unset, they are open. */
   const readAuth = async (request: FastifyRequest, reply: FastifyReply) => {
-    if (!config.readToken) return
     const given = bearerOf(request)
+    // an analyst's session (people); the read token is for machine clients
+    const analyst = given ? await store.analysts.bySession(given, clock()) : null
+    if (analyst) {
+      request.analyst = analyst
+      return
+    }
+    if (!config.readToken) return
     // both checked, always: which one matched does not show in the timing
     const read = tokenMatches(given, config.readToken)
     const admin = config.adminToken !== undefined && tokenMatches(given, config.adminToken)
@@ -363,30 +375,49 @@ export function buildHub(config: HubConfig, deps: HubDeps): FastifyInstance {
     reply.header('www-authenticate', 'Bearer realm="tabour-hub"')
     throw new HubError(401, HubErrorCodes.UNAUTHENTICATED, 'a valid read bearer token is required (Authorization: Bearer <HUB_READ_TOKEN>)')
   }
-  const figuresQuery = async (q: typeof FiguresQuerystring.static, by: GroupBy): Promise<FiguresQuery> => {
+  /**
+   * The governorate a request may read: a governorate analyst's own (asking for another, or for a
+   * center of another, is 403 HUB_ERR_FORBIDDEN_GOVERNORATE), else the one asked for (or all).
+   */
+  const governorateScope = async (request: FastifyRequest, asked?: string, centerId?: string): Promise<string | undefined> => {
+    const a = request.analyst
+    if (a?.role !== 'governorate' || a.governorate === null) return asked || undefined
+    const center = centerId ? await store.getCenter(centerId) : null
+    if ((asked && asked !== a.governorate) || (center && center.governorate !== a.governorate))
+      throw new HubError(403, HubErrorCodes.FORBIDDEN_GOVERNORATE, `analyst ${a.username} may read governorate ${a.governorate} only`)
+    return a.governorate
+  }
+  const figuresQuery = async (q: typeof FiguresQuerystring.static, by: GroupBy, request: FastifyRequest): Promise<FiguresQuery> => {
+    const governorate = await governorateScope(request, q.governorate, q.center)
     const from = q.from ?? today()
     const to = q.to ?? from
     if (to < from) throw new HubError(400, HubErrorCodes.VALIDATION, '`to` is before `from`')
     const serviceCode = q.service || undefined
     if (serviceCode && (await store.nationalServices.unknownOf([serviceCode])).length > 0)
       throw new HubError(400, HubErrorCodes.UNKNOWN_NATIONAL_CODE, `the national catalogue has no code ${serviceCode.slice(0, 64)}`)
-    return { from, to, by, governorate: q.governorate || undefined, centerId: q.center || undefined, serviceCode }
+    return { from, to, by, governorate, centerId: q.center || undefined, serviceCode }
   }
   const totalOf = (rows: FigureRow[]) => sumRows(rows)
 
-  app.get(`${PREFIX}/centers`, { onRequest: readAuth }, async () => centerViews())
+  // every read by an analyst is logged: who, what, the answer
+  app.addHook('onResponse', async (request, reply) => {
+    if (request.analyst)
+      await store.analysts.logAccess(request.analyst.username, `${request.method} ${request.url}`, reply.statusCode, clock())
+  })
+  analystLoginRoute(app, store, clock)
+  app.get(`${PREFIX}/centers`, { onRequest: readAuth }, async (request) => centerViews(await governorateScope(request)))
   /** The fleet: every center's software and configuration version, health, last backup, and the alerts. */
-  app.get(`${PREFIX}/fleet`, { onRequest: readAuth }, async () => fleet(store, config, clock()))
+  app.get(`${PREFIX}/fleet`, { onRequest: readAuth }, async (request) => fleet(store, config, clock(), await governorateScope(request)))
   catalogueReadRoutes(app, store, readAuth)
   app.get(`${PREFIX}/figures`, { onRequest: readAuth, schema: { querystring: FiguresQuerystring } }, async (request) => {
     const q = request.query as typeof FiguresQuerystring.static
-    const query = await figuresQuery(q, q.by ?? 'center')
+    const query = await figuresQuery(q, q.by ?? 'center', request)
     const rows = await store.figures(query)
     return { from: query.from, to: query.to, by: query.by, today: today(), rows, totals: totalOf(rows) }
   })
   app.get(`${PREFIX}/figures.csv`, { onRequest: readAuth, schema: { querystring: FiguresQuerystring } }, async (request, reply) => {
     const q = request.query as typeof FiguresQuerystring.static
-    const query = await figuresQuery(q, q.by ?? 'center')
+    const query = await figuresQuery(q, q.by ?? 'center', request)
     const rows = await store.figures(query)
     return reply
       .type('text/csv; charset=utf-8')
@@ -396,13 +427,13 @@ export function buildHub(config: HubConfig, deps: HubDeps): FastifyInstance {
   /** Everything the dashboard shows for a date range, in one call. */
   app.get(`${PREFIX}/summary`, { onRequest: readAuth, schema: { querystring: FiguresQuerystring } }, async (request) => {
     const q = request.query as typeof FiguresQuerystring.static
-    const base = await figuresQuery(q, 'center')
+    const base = await figuresQuery(q, 'center', request)
     const [byGovernorate, byCenter, byService, byHour, centers] = await Promise.all([
       store.figures({ ...base, by: 'governorate' }),
       store.figures({ ...base, by: 'center' }),
       store.figures({ ...base, by: 'service' }),
       store.figures({ ...base, by: base.from === base.to ? 'hour' : 'day' }),
-      centerViews(),
+      centerViews(base.governorate),
     ])
     return {
       from: base.from,

@@ -35,9 +35,12 @@ export function centerView(c: CenterRecord, s: CenterStatus | undefined, config:
   }
 }
 
-export async function centerViews(store: HubStore, config: OfflineConfig, now: number): Promise<CenterView[]> {
+/** Every center, or those of one governorate. */
+export async function centerViews(store: HubStore, config: OfflineConfig, now: number, governorate?: string): Promise<CenterView[]> {
   const statuses = await store.statuses()
-  return (await store.listCenters()).map((c) => centerView(c, statuses.get(c.id), config, now))
+  return (await store.listCenters())
+    .filter((c) => governorate === undefined || c.governorate === governorate)
+    .map((c) => centerView(c, statuses.get(c.id), config, now))
 }
 
 const ALERT_ORDER: FleetAlert['kind'][] = ['offline', 'devices-faulty', 'backup-failed']
@@ -62,8 +65,8 @@ export function newerVersion(a: string, b: string): boolean {
   return false
 }
 
-export async function fleet(store: HubStore, config: OfflineConfig, now: number): Promise<HubFleet> {
-  const centers = await centerViews(store, config, now)
+export async function fleet(store: HubStore, config: OfflineConfig, now: number, governorate?: string): Promise<HubFleet> {
+  const centers = await centerViews(store, config, now, governorate)
   let newestVersion: string | null = null
   for (const c of centers) if (c.version && (newestVersion === null || newerVersion(c.version, newestVersion))) newestVersion = c.version
   return {

@@ -115,3 +115,16 @@ export interface HubFleet {
   /** Offline first, then faulty devices, then failed backups. */
   alerts: FleetAlert[]
 }
+
+/** A national analyst reads every governorate; a governorate analyst only theirs (HUB_ERR_FORBIDDEN_GOVERNORATE otherwise). */
+export type AnalystRole = 'national' | 'governorate'
+
+/** An analyst's account as the hub shows it (never the password). */
+export interface Analyst {
+  username: string
+  displayName: string
+  role: AnalystRole
+  /** The governorate a governorate analyst may read; null for a national one. */
+  governorate: string | null
+  active: boolean
+}

@@ -236,6 +236,11 @@ export const HubErrorCodes = {
   UNKNOWN_NATIONAL_CODE: 'HUB_ERR_UNKNOWN_NATIONAL_CODE',
   /** 429 (with Retry-After, in seconds): more than HUB_INGEST_PER_MINUTE batches, or heartbeats, from one center in a minute; back off and send the same batch again. */
   RATE_LIMITED: 'HUB_ERR_RATE_LIMITED',
+  /** 403: a governorate-scoped analyst asked for another governorate (or a center of one). */
+  FORBIDDEN_GOVERNORATE: 'HUB_ERR_FORBIDDEN_GOVERNORATE',
+  /** 401: a wrong username or password at sign-in (which of the two is not said). */
+  BAD_CREDENTIALS: 'HUB_ERR_BAD_CREDENTIALS',
+  ANALYST_EXISTS: 'HUB_ERR_ANALYST_EXISTS',
   INTERNAL: 'HUB_ERR_INTERNAL',
 } as const
 export type HubErrorCode = (typeof HubErrorCodes)[keyof typeof HubErrorCodes]

@@ -130,4 +130,34 @@ export const hubMigrations: HubMigration[] = [
       'ALTER TABLE hub_center_status ADD COLUMN last_backup_ok INTEGER',
     ],
   },
+  {
+    version: 4,
+    name: "analysts' accounts (national or governorate-scoped), their sessions, and the audit of their reads",
+    statements: [
+      `CREATE TABLE hub_analysts (
+        username      TEXT PRIMARY KEY,
+        display_name  TEXT NOT NULL,
+        role          TEXT NOT NULL CHECK (role IN ('national', 'governorate')),
+        -- the one governorate a governorate-scoped analyst may read ('' for national)
+        governorate   TEXT NOT NULL DEFAULT '',
+        password_hash TEXT NOT NULL,
+        active        INTEGER NOT NULL DEFAULT 1,
+        created_at    BIGINT NOT NULL
+      )`,
+      // only a hash of each session token is kept
+      `CREATE TABLE hub_analyst_sessions (
+        token_hash TEXT PRIMARY KEY,
+        username   TEXT NOT NULL REFERENCES hub_analysts (username),
+        expires_at BIGINT NOT NULL
+      )`,
+      // every read by an analyst, and every sign-in (refused ones too)
+      `CREATE TABLE hub_access_log (
+        at       BIGINT NOT NULL,
+        username TEXT NOT NULL,
+        action   TEXT NOT NULL,
+        status   INTEGER NOT NULL
+      )`,
+      'CREATE INDEX hub_access_log_at ON hub_access_log (at)',
+    ],
+  },
 ]

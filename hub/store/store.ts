@@ -6,6 +6,7 @@ import type { HourBatch, CenterHealth } from '../../protocol/upstream.ts'
 import { hubMigrations, type HubMigration } from './migrations.ts'
 import type { Param, SqlDriver } from './driver.ts'
 import { NationalServicesStore } from './national-services.ts'
+import { AnalystsStore } from './analysts.ts'
 import type { FigureRow } from '../../protocol/hub-api.ts'
 
 export type CenterKind = 'fixed' | 'mobile' | 'new_city'
@@ -121,9 +122,12 @@ const num = (v: unknown): number | null => (v === null || v === undefined ? null
 export class HubStore {
   /** The national service catalogue. */
   readonly nationalServices: NationalServicesStore
+  /** Analysts' accounts, sessions and the access log. */
+  readonly analysts: AnalystsStore
 
   constructor(readonly driver: SqlDriver) {
     this.nationalServices = new NationalServicesStore(driver)
+    this.analysts = new AnalystsStore(driver)
   }
 
   get dialect() {
