@@ -178,7 +178,7 @@ describe.each(BACKENDS)('the national catalogue on %s', (backend) => {
     await d.exec('ALTER TABLE hub_figures DROP COLUMN service_id')
     for (const col of ['heartbeat_seconds', 'config_version', 'last_backup_at', 'last_backup_ok'])
       await d.exec(`ALTER TABLE hub_center_status DROP COLUMN ${col}`)
-    await d.run('DELETE FROM hub_schema WHERE version = 3')
+    await d.run('DELETE FROM hub_schema WHERE version >= 3') // migration 4 (analysts) stays: it touches none of this
     for (const [center, name, issued] of [
       ['C1', 'Building permits', 7],
       ['C2', 'Passports', 3],
@@ -191,7 +191,7 @@ describe.each(BACKENDS)('the national catalogue on %s', (backend) => {
         [center, name, name, issued],
       )
     }
-    expect(await hub.store.migrate(hubMigrations)).toBe(3)
+    expect(await hub.store.migrate(hubMigrations.filter((m) => m.version <= 3))).toBe(3)
     const rows = (await hubJson(hub, '/api/hub/v1/figures?from=2026-03-10&by=service')).rows
     expect(rows.map((r: { key: string; nameEn: string; issued: number }) => [r.key, r.nameEn, r.issued])).toEqual([
       ['unmapped:C1:A', 'Building permits', 7],
