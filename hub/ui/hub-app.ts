@@ -17,7 +17,7 @@ import '../../ui-common/lang-switch.ts'
 import type { LangChangeEvent } from '../../ui-common/lang-switch.ts'
 import { hubText, type HubMessageKey } from '../../protocol/messages/hub.ts'
 import type { HubFleet, HubSummary } from '../../protocol/hub-api.ts'
-import { ApiError } from '../../ui-common/api-client.ts'
+import { ApiError, requestJson } from '../../ui-common/api-client.ts'
 import { downloadFile } from '../../ui-common/staff-download.ts'
 import { StaffSession } from '../../ui-common/staff-session.ts'
 import { TokenStore, tokenKey } from '../../ui-common/token-store.ts'
@@ -59,6 +59,8 @@ export class HubApp extends LitElement {
   @state() private signIn = false
   /** The token given was refused. */
   @state() private tokenWrong = false
+  /** An analyst's username or password was refused. */
+  @state() private credentialsWrong = false
   @state() private csvFailed = false
   /** The read token, in sessionStorage; a token the hub refuses is forgotten at once (and the form asks again). */
   private readonly auth = new StaffSession(this, {
@@ -135,6 +137,25 @@ export class HubApp extends LitElement {
     void this.load()
   }
 
+  /** An analyst's sign-in: the session token the hub gives takes the read token's place (same bearer header, same storage). */
+  private async submitAccount(e: Event): Promise<void> {
+    e.preventDefault()
+    const form = e.target as HTMLFormElement
+    const field = (name: string) => (form.elements.namedItem(name) as HTMLInputElement).value
+    try {
+      const { token } = await requestJson<{ token: string }>('/api/hub/v1/auth/login', {
+        method: 'POST',
+        body: { username: field('username').trim(), password: field('password') },
+      })
+      this.credentialsWrong = false
+      this.auth.signIn(token)
+      void this.load()
+    } catch (err) {
+      if (err instanceof ApiError && (err.status === 401 || err.status === 400 || err.status === 429)) this.credentialsWrong = true
+      else this.failed = true
+    }
+  }
+
   private signOut(): void {
     this.auth.signOut()
     this.data = null
@@ -166,6 +187,13 @@ export class HubApp extends LitElement {
       <p>${this.t('signInHelp')}</p>
       <label>${this.t('tokenLabel')}<input type="password" name="token" autocomplete="current-password" required /></label>
       ${this.tokenWrong ? html`<span class="error" role="alert" data-token-wrong>${this.t('tokenWrong')}</span>` : nothing}
+      <button class="primary" type="submit">${this.t('signIn')}</button>
+    </form>
+    <form class="sign-in" data-analyst-sign-in @submit=${(e: Event) => void this.submitAccount(e)}>
+      <h2>${this.t('analystTitle')}</h2>
+      <label>${this.t('username')}<input name="username" autocomplete="username" required /></label>
+      <label>${this.t('password')}<input type="password" name="password" autocomplete="current-password" required /></label>
+      ${this.credentialsWrong ? html`<span class="error" role="alert" data-credentials-wrong>${this.t('badCredentials')}</span>` : nothing}
       <button class="primary" type="submit">${this.t('signIn')}</button>
     </form>`
   }

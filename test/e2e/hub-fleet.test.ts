@@ -5,7 +5,7 @@ import { seriousAxeViolations } from './axe.ts'
 import { ROOT } from './ui-build.ts'
 import { localDay } from '../../protocol/center-clock.ts'
 import { type CenterHealth, type HourFigures, UpstreamPaths, zeroCounts } from '../../protocol/upstream.ts'
-import { addNationalService, batchPath, postSigned, registerCenter, startTestHub } from '../hub/hub-harness.ts'
+import { addNationalService, batchPath, HUB_ADMIN_TOKEN, postSigned, registerCenter, startTestHub } from '../hub/hub-harness.ts'
 
 /**
  * Issue 23 in Chromium: "by service" lists national services with their own figures and a
@@ -137,5 +137,43 @@ describe('the hub page: by service and the fleet', () => {
     expect(await page.locator('[data-table="service"] tr[data-key="BLD-PERMIT"] td').first().textContent()).toBe('Building permits')
     expect(await seriousAxeViolations(page)).toEqual([])
     await page.screenshot({ path: join(SHOTS, 'by-service-en.png'), fullPage: true })
+  })
+
+  it("an analyst signs in with their own account; a governorate analyst sees only their governorate's centers", {
+    timeout: 60_000,
+  }, async () => {
+    const hub = await startTestHub({ config: { uiDir: suite.uiDir, readToken: 'machine-read-token-for-tests' } })
+    suite.cleanups.push(() => hub.close())
+    await registerCenter(hub, 'EG-CAI-001', { governorate: 'القاهرة' })
+    await registerCenter(hub, 'EG-ALX-005', { governorate: 'الإسكندرية' })
+    const created = await hub.app.inject({
+      method: 'POST',
+      url: '/api/hub/v1/admin/analysts',
+      headers: { authorization: `Bearer ${HUB_ADMIN_TOKEN}` },
+      payload: {
+        username: 'alex',
+        displayName: 'Alex',
+        role: 'governorate',
+        governorate: 'الإسكندرية',
+        password: 'a long enough password',
+      },
+    })
+    expect(created.statusCode).toBe(201)
+
+    const page = await suite.contexts.page(LANDSCAPE)
+    await page.goto(`${hub.url}/hub/ui/?view=fleet`)
+    const form = page.locator('form[data-analyst-sign-in]')
+    await form.waitFor()
+    expect(await seriousAxeViolations(page)).toEqual([])
+    await form.locator('input[name="username"]').fill('alex')
+    await form.locator('input[name="password"]').fill('not the password at all')
+    await form.locator('button[type="submit"]').click()
+    await expect.poll(() => page.locator('[data-credentials-wrong]').textContent()).toBe('اسم المستخدم أو كلمة المرور غير صحيحة.')
+    await form.locator('input[name="password"]').fill('a long enough password')
+    await form.locator('button[type="submit"]').click()
+    const fleetRows = page.locator('[data-table="fleet"] tbody tr')
+    await expect.poll(() => fleetRows.count()).toBe(1)
+    expect(await fleetRows.first().getAttribute('data-fleet-center')).toBe('EG-ALX-005')
+    expect(await page.locator('form[data-analyst-sign-in]').count()).toBe(0)
   })
 })
