@@ -15,6 +15,7 @@ import { join } from 'node:path'
 import {
   BatchAck,
   Heartbeat,
+  HeartbeatAck,
   HourBatch,
   implausibleField,
   HubErrorCodes,
@@ -26,6 +27,11 @@ import {
 import { localDay } from '../protocol/center-clock.ts'
 import { toCsv as csvText } from '../protocol/csv.ts'
 import type { HubConfig } from './config.ts'
+import { HubError } from './errors.ts'
+import { centerView as centerViewOf, centerViews as centerViewsOf, fleet } from './center-views.ts'
+import { catalogueAdminRoutes, catalogueReadRoutes } from './routes/catalogue-routes.ts'
+import { analystAdminRoutes, analystLoginRoute } from './routes/analyst-routes.ts'
+import type { Analyst } from '../protocol/hub-api.ts'
 import {
   CENTER_KINDS,
   GROUP_BYS,
@@ -38,15 +44,7 @@ import {
   slaPercentOf,
 } from './store/store.ts'
 
-export class HubError extends Error {
-  constructor(
-    readonly statusCode: number,
-    readonly code: HubErrorCode,
-    message: string,
-  ) {
-    super(message)
-  }
-}
+export { HubError }
 
 export interface HubDeps {
   store: HubStore
@@ -62,6 +60,8 @@ declare module 'fastify' {
     rawBody?: string
     signedCenter?: CenterRecord
     signedNonce?: string
+    /** The analyst whose session token the request carries (their reads are scoped and logged). */
+    analyst?: Analyst
   }
 }
 
@@ -108,26 +108,6 @@ const FiguresQuerystring = Type.Object({
   service: Type.Optional(Type.String()),
 })
 
-export interface CenterView {
-  id: string
-  nameAr: string
-  nameEn: string
-  governorate: string
-  city: string
-  kind: string
-  active: boolean
-  lastReportAt: number | null
-  lastHeartbeatAt: number | null
-  /** The later of the last batch and the last heartbeat. */
-  lastContactAt: number | null
-  /** Not heard from within HUB_OFFLINE_MINUTES (or never). */
-  offline: boolean
-  countersOpen: number | null
-  devicesFaulty: number | null
-  outboxPending: number | null
-  version: string | null
-}
-
 export function buildHub(config: HubConfig, deps: HubDeps): FastifyInstance {
   const app = Fastify({ logger: { level: config.logLevel }, return503OnClosing: true, bodyLimit: 1024 * 1024 })
   const { store } = deps
@@ -136,6 +116,7 @@ export function buildHub(config: HubConfig, deps: HubDeps): FastifyInstance {
   app.decorateRequest('rawBody', undefined)
   app.decorateRequest('signedCenter', undefined)
   app.decorateRequest('signedNonce', undefined)
+  app.decorateRequest('analyst', undefined)
 
   app.setErrorHandler((err: Error & { statusCode?: number; validation?: unknown; code?: string }, request, reply) => {
     if (err instanceof HubError)
@@ -160,32 +141,9 @@ export function buildHub(config: HubConfig, deps: HubDeps): FastifyInstance {
       .send({ statusCode: 404, code: HubErrorCodes.NOT_FOUND, error: 'Not Found', message: `no route ${request.method} ${request.url}` }),
   )
 
-  const offlineCutoff = () => clock() - config.offlineAfterMinutes * 60_000
   const today = () => localDay(clock(), config.timeZone)
-  const centerView = (c: CenterRecord, s: CenterStatus | undefined): CenterView => {
-    const lastContactAt = Math.max(s?.lastReportAt ?? 0, s?.lastHeartbeatAt ?? 0) || null
-    return {
-      id: c.id,
-      nameAr: c.nameAr,
-      nameEn: c.nameEn,
-      governorate: c.governorate,
-      city: c.city,
-      kind: c.kind,
-      active: c.active,
-      lastReportAt: s?.lastReportAt ?? null,
-      lastHeartbeatAt: s?.lastHeartbeatAt ?? null,
-      lastContactAt,
-      offline: c.active && (lastContactAt === null || lastContactAt < offlineCutoff()),
-      countersOpen: s?.countersOpen ?? null,
-      devicesFaulty: s?.devicesFaulty ?? null,
-      outboxPending: s?.outboxPending ?? null,
-      version: s?.version ?? null,
-    }
-  }
-  const centerViews = async () => {
-    const statuses = await store.statuses()
-    return (await store.listCenters()).map((c) => centerView(c, statuses.get(c.id)))
-  }
+  const centerView = (c: CenterRecord, s: CenterStatus | undefined) => centerViewOf(c, s, config, clock())
+  const centerViews = (governorate?: string) => centerViewsOf(store, config, clock(), governorate)
 
   if (!config.readToken) {
     app.log.warn(
@@ -329,16 +287,28 @@ export function buildHub(config: HubConfig, deps: HubDeps): FastifyInstance {
         const result = await store.ingest(batch, request.signedNonce!, clock())
         if (result === 'replayed')
           return reject(HubErrorCodes.REPLAYED, 401, batch.centerId, 'this request was already received (nonce seen)')
-        return { ack: batch.seq, stored: result.stored, ignored: result.ignored }
+        const { unknownNationalCodes } = result
+        if (unknownNationalCodes.length === 0) return { ack: batch.seq, stored: result.stored, ignored: result.ignored }
+        // kept (nothing lost: they count once the code is added), shown as unmapped, and counted for the operators
+        request.log.warn({ center: batch.centerId, unknownNationalCodes }, 'batch names national codes the catalogue does not hold')
+        await store.countRejection(HubErrorCodes.UNKNOWN_NATIONAL_CODE, batch.centerId, clock())
+        return { ack: batch.seq, stored: result.stored, ignored: result.ignored, unknownNationalCodes }
       },
     )
 
-    signed.post(UpstreamPaths.heartbeat, { schema: { body: Heartbeat }, config: { rateLimit: {} } }, async (request) => {
-      const body = request.body as Heartbeat
-      const result = await store.heartbeat(body.centerId, request.signedNonce!, body.health, clock())
-      if (result === 'replayed') return reject(HubErrorCodes.REPLAYED, 401, body.centerId, 'this request was already received (nonce seen)')
-      return { ok: true }
-    })
+    signed.post(
+      UpstreamPaths.heartbeat,
+      { schema: { body: Heartbeat, response: { 200: HeartbeatAck } }, config: { rateLimit: {} } },
+      async (request): Promise<HeartbeatAck> => {
+        const body = request.body as Heartbeat
+        const result = await store.heartbeat(body.centerId, request.signedNonce!, body.health, clock())
+        if (result === 'replayed')
+          return reject(HubErrorCodes.REPLAYED, 401, body.centerId, 'this request was already received (nonce seen)')
+        // the national catalogue goes along only when the center's copy is not the current one
+        const catalogue = await store.nationalServices.catalogue()
+        return catalogue.version === body.catalogueVersion ? { ok: true } : { ok: true, catalogue }
+      },
+    )
   })
 
   // nonces only need keeping while their timestamps are fresh
@@ -379,6 +349,8 @@ export function buildHub(config: HubConfig, deps: HubDeps): FastifyInstance {
       if (!center) throw new HubError(404, HubErrorCodes.CENTER_NOT_FOUND, `no center ${request.params.id}`)
       return { id: center.id, secret }
     })
+    catalogueAdminRoutes(admin, store, clock)
+    analystAdminRoutes(admin, store, clock)
     admin.get(`${PREFIX}/admin/rejections`, async () => {
       await flushLimited()
       return store.rejections()
@@ -388,8 +360,14 @@ export function buildHub(config: HubConfig, deps: HubDeps): FastifyInstance {
   // --- national figures (read-only; HUB_READ_TOKEN when set) -------------------------------------
   /** With HUB_READ_TOKEN set, the read routes need it (or the admin token) as a bearer token; unset, they are open. */
   const readAuth = async (request: FastifyRequest, reply: FastifyReply) => {
-    if (!config.readToken) return
     const given = bearerOf(request)
+    // an analyst's session (people); the read token is for machine clients
+    const analyst = given ? await store.analysts.bySession(given, clock()) : null
+    if (analyst) {
+      request.analyst = analyst
+      return
+    }
+    if (!config.readToken) return
     // both checked, always: which one matched does not show in the timing
     const read = tokenMatches(given, config.readToken)
     const admin = config.adminToken !== undefined && tokenMatches(given, config.adminToken)
@@ -397,24 +375,49 @@ export function buildHub(config: HubConfig, deps: HubDeps): FastifyInstance {
     reply.header('www-authenticate', 'Bearer realm="tabour-hub"')
     throw new HubError(401, HubErrorCodes.UNAUTHENTICATED, 'a valid read bearer token is required (Authorization: Bearer <HUB_READ_TOKEN>)')
   }
-  const figuresQuery = (q: typeof FiguresQuerystring.static, by: GroupBy): FiguresQuery => {
+  /**
+   * The governorate a request may read: a governorate analyst's own (asking for another, or for a
+   * center of another, is 403 HUB_ERR_FORBIDDEN_GOVERNORATE), else the one asked for (or all).
+   */
+  const governorateScope = async (request: FastifyRequest, asked?: string, centerId?: string): Promise<string | undefined> => {
+    const a = request.analyst
+    if (a?.role !== 'governorate' || a.governorate === null) return asked || undefined
+    const center = centerId ? await store.getCenter(centerId) : null
+    if ((asked && asked !== a.governorate) || (center && center.governorate !== a.governorate))
+      throw new HubError(403, HubErrorCodes.FORBIDDEN_GOVERNORATE, `analyst ${a.username} may read governorate ${a.governorate} only`)
+    return a.governorate
+  }
+  const figuresQuery = async (q: typeof FiguresQuerystring.static, by: GroupBy, request: FastifyRequest): Promise<FiguresQuery> => {
+    const governorate = await governorateScope(request, q.governorate, q.center)
     const from = q.from ?? today()
     const to = q.to ?? from
     if (to < from) throw new HubError(400, HubErrorCodes.VALIDATION, '`to` is before `from`')
-    return { from, to, by, governorate: q.governorate || undefined, centerId: q.center || undefined, serviceCode: q.service || undefined }
+    const serviceCode = q.service || undefined
+    if (serviceCode && (await store.nationalServices.unknownOf([serviceCode])).length > 0)
+      throw new HubError(400, HubErrorCodes.UNKNOWN_NATIONAL_CODE, `the national catalogue has no code ${serviceCode.slice(0, 64)}`)
+    return { from, to, by, governorate, centerId: q.center || undefined, serviceCode }
   }
   const totalOf = (rows: FigureRow[]) => sumRows(rows)
 
-  app.get(`${PREFIX}/centers`, { onRequest: readAuth }, async () => centerViews())
+  // every read by an analyst is logged: who, what, the answer
+  app.addHook('onResponse', async (request, reply) => {
+    if (request.analyst)
+      await store.analysts.logAccess(request.analyst.username, `${request.method} ${request.url}`, reply.statusCode, clock())
+  })
+  analystLoginRoute(app, store, clock)
+  app.get(`${PREFIX}/centers`, { onRequest: readAuth }, async (request) => centerViews(await governorateScope(request)))
+  /** The fleet: every center's software and configuration version, health, last backup, and the alerts. */
+  app.get(`${PREFIX}/fleet`, { onRequest: readAuth }, async (request) => fleet(store, config, clock(), await governorateScope(request)))
+  catalogueReadRoutes(app, store, readAuth)
   app.get(`${PREFIX}/figures`, { onRequest: readAuth, schema: { querystring: FiguresQuerystring } }, async (request) => {
     const q = request.query as typeof FiguresQuerystring.static
-    const query = figuresQuery(q, q.by ?? 'center')
+    const query = await figuresQuery(q, q.by ?? 'center', request)
     const rows = await store.figures(query)
     return { from: query.from, to: query.to, by: query.by, today: today(), rows, totals: totalOf(rows) }
   })
   app.get(`${PREFIX}/figures.csv`, { onRequest: readAuth, schema: { querystring: FiguresQuerystring } }, async (request, reply) => {
     const q = request.query as typeof FiguresQuerystring.static
-    const query = figuresQuery(q, q.by ?? 'center')
+    const query = await figuresQuery(q, q.by ?? 'center', request)
     const rows = await store.figures(query)
     return reply
       .type('text/csv; charset=utf-8')
@@ -424,19 +427,20 @@ export function buildHub(config: HubConfig, deps: HubDeps): FastifyInstance {
   /** Everything the dashboard shows for a date range, in one call. */
   app.get(`${PREFIX}/summary`, { onRequest: readAuth, schema: { querystring: FiguresQuerystring } }, async (request) => {
     const q = request.query as typeof FiguresQuerystring.static
-    const base = figuresQuery(q, 'center')
+    const base = await figuresQuery(q, 'center', request)
     const [byGovernorate, byCenter, byService, byHour, centers] = await Promise.all([
       store.figures({ ...base, by: 'governorate' }),
       store.figures({ ...base, by: 'center' }),
       store.figures({ ...base, by: 'service' }),
       store.figures({ ...base, by: base.from === base.to ? 'hour' : 'day' }),
-      centerViews(),
+      centerViews(base.governorate),
     ])
     return {
       from: base.from,
       to: base.to,
       today: today(),
       offlineAfterMinutes: config.offlineAfterMinutes,
+      offlineAfterMissedHeartbeats: config.offlineAfterMissedHeartbeats,
       generatedAt: clock(),
       totals: totalOf(byCenter),
       byGovernorate,

@@ -25,7 +25,12 @@ export interface HubConfig {
   ingestWindowMs: number
   /** HUB_MAX_SKEW_SECONDS, default 300: a signed request whose timestamp is further from the hub's clock is stale. */
   maxSkewSeconds: number
-  /** HUB_OFFLINE_MINUTES, default 30: a center not heard from (batch or heartbeat) for this long is flagged offline. */
+  /**
+   * HUB_OFFLINE_MISSED_HEARTBEATS, default 3: a center is flagged offline once this many of its
+   * heartbeats (at the interval it reports) have not arrived.
+   */
+  offlineAfterMissedHeartbeats: number
+  /** HUB_OFFLINE_MINUTES, default 30: the same for a center that does not report its heartbeat interval (older versions). */
   offlineAfterMinutes: number
   /** HUB_TIME_ZONE, default Africa/Cairo: what "today" means on the national dashboard. */
   timeZone: string
@@ -62,6 +67,7 @@ export function loadHubConfig(env: Record<string, string | undefined> = process.
     ingestPerMinute: int('HUB_INGEST_PER_MINUTE', DEFAULT_INGEST_PER_MINUTE, 1),
     ingestWindowMs: 60_000,
     maxSkewSeconds: int('HUB_MAX_SKEW_SECONDS', 300, 1),
+    offlineAfterMissedHeartbeats: int('HUB_OFFLINE_MISSED_HEARTBEATS', 3, 1),
     offlineAfterMinutes: int('HUB_OFFLINE_MINUTES', 30, 1),
     timeZone: env.HUB_TIME_ZONE || 'Africa/Cairo',
     uiDir: resolve(env.HUB_UI_DIR || './dist/ui'),

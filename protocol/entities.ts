@@ -22,6 +22,10 @@ export const Service = Type.Object({
   active: Type.Boolean(),
   sortOrder: Type.Integer(),
   whenUnstaffed: WhenUnstaffed,
+  /** The national service code (the hub's catalogue) this service counts under nationally; absent while unmapped. */
+  nationalCode: Type.Optional(Type.String()),
+  /** Present (true) when the hub's configuration set the national code: the center admin sees it but cannot change it. */
+  nationalCodeLocked: Type.Optional(Type.Literal(true)),
 })
 export type Service = Static<typeof Service>
 

@@ -49,6 +49,8 @@ export const ErrorCodes = {
   TICKET_NOT_WAITING: 'TABOUR_ERR_TICKET_NOT_WAITING',
   /** A no-show marked sooner than queue.minSecondsBeforeNoShow after the call, with no recall since; the message says how many seconds remain. */
   NO_SHOW_TOO_SOON: 'TABOUR_ERR_NO_SHOW_TOO_SOON',
+  /** A service's national code changed by the center while the hub's configuration manages it (nationalCodeLocked). */
+  NATIONAL_CODE_LOCKED: 'TABOUR_ERR_NATIONAL_CODE_LOCKED',
   /** A kiosk asked for a ticket of a `not-offered` service that no open or paused counter serves now. */
   SERVICE_UNSTAFFED: 'TABOUR_ERR_SERVICE_UNSTAFFED',
   /** A manager closing a counter whose clerk is not away (the clerk closes it, or a manager takes it over). */
@@ -64,6 +66,8 @@ export const ErrorCodes = {
   SERVICE_NOT_SERVED_HERE: 'TABOUR_ERR_SERVICE_NOT_SERVED_HERE',
   /** A finish outcome that is not in the configured list (queue.finishOutcomes; issue 16). */
   UNKNOWN_OUTCOME: 'TABOUR_ERR_UNKNOWN_OUTCOME',
+  /** A national service code that the hub's catalogue (as last received, GET /services/national-codes) does not hold. */
+  UNKNOWN_NATIONAL_CODE: 'TABOUR_ERR_UNKNOWN_NATIONAL_CODE',
   TRANSFER_TARGET: 'TABOUR_ERR_TRANSFER_TARGET',
   LAST_ADMIN: 'TABOUR_ERR_LAST_ADMIN',
   NO_PRINTER: 'TABOUR_ERR_NO_PRINTER',

@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox'
-import { DeviceKind, Lang, Role, Zone } from './common.ts'
+import { DeviceKind, Lang, Nullable, Role, Zone } from './common.ts'
 import { Device, User, WhenUnstaffed } from './entities.ts'
+import { NationalCode } from './national-catalogue.ts'
 
 const Name = Type.String({ minLength: 1, maxLength: 120 })
 const Password = Type.String({ minLength: 8, maxLength: 200 })
@@ -31,6 +32,11 @@ export const CreateServiceBody = Type.Object(
     sortOrder: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000 })),
     /** What the kiosk does while no counter serves it. Default not-offered. */
     whenUnstaffed: Type.Optional(WhenUnstaffed),
+    /**
+     * The national code it counts under at the hub (one of GET /services/national-codes once the hub
+     * has sent its catalogue); null unmaps it. Default none. Refused while the hub manages it.
+     */
+    nationalCode: Type.Optional(Nullable(NationalCode)),
   },
   { additionalProperties: false },
 )

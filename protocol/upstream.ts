@@ -15,6 +15,7 @@
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto'
 import { Type, type Static } from '@sinclair/typebox'
+import { NationalCatalogue, NationalCode } from './national-catalogue.ts'
 
 export const UpstreamHeaders = {
   center: 'x-tabour-center',
@@ -57,10 +58,18 @@ const secondsSum = () => Type.Integer({ minimum: 0, maximum: FigureLimits.count 
 /** One service's figures for one local hour at one center. Sums and counts, never averages, so the hub can add them up. */
 export const HourFigures = Type.Object(
   {
-    /** The center's service prefix (A, B, …): the key of the service at the hub. */
+    /** The center's service prefix (A, B, …): unique within the center at one time, meaningless across centers. */
     serviceCode: Type.String({ minLength: 1, maxLength: 16 }),
     serviceNameAr: Type.String({ maxLength: 200 }),
     serviceNameEn: Type.String({ maxLength: 200 }),
+    /**
+     * The national code the center maps this service to (protocol/national-catalogue.ts): the key
+     * of the service at the hub. Absent when unmapped (and from older centers): the hub then shows
+     * the service per center, never merged with another center's.
+     */
+    nationalCode: Type.Optional(NationalCode),
+    /** The local service's id at the center (its prefix may be reused later for another service). */
+    serviceId: Type.Optional(Type.Integer({ minimum: 1 })),
     issued: count(),
     called: count(),
     served: count(),
@@ -91,7 +100,7 @@ export const HourFigures = Type.Object(
 export type HourFigures = Static<typeof HourFigures>
 
 /** The counts of an hour's figures: what the center and the hub both add up. */
-export type HourCounts = Required<Omit<HourFigures, 'serviceCode' | 'serviceNameAr' | 'serviceNameEn'>>
+export type HourCounts = Required<Omit<HourFigures, 'serviceCode' | 'serviceNameAr' | 'serviceNameEn' | 'nationalCode' | 'serviceId'>>
 
 /** Every count at zero: the start of a sum, at the center (one hour) and at the hub (any range). */
 export const zeroCounts = (): HourCounts => ({
@@ -118,10 +127,21 @@ export const CenterHealth = Type.Object(
     at: Type.Integer({ minimum: 0 }),
     countersOpen: Type.Integer({ minimum: 0, maximum: FigureLimits.health }),
     devicesFaulty: Type.Integer({ minimum: 0, maximum: FigureLimits.health }),
-    /** Tabour version running at the center. */
-    version: Type.String({ maxLength: 64 }),
+    /** Tabour version running at the center (optional: a build without one still reports its health). */
+    version: Type.Optional(Type.String({ maxLength: 64 })),
     /** Batches waiting in the center's outbox. */
     outboxPending: Type.Integer({ minimum: 0, maximum: FigureLimits.health }),
+    /**
+     * How often this center sends a heartbeat (its upstream.heartbeatSeconds): the hub flags it
+     * offline after HUB_OFFLINE_MISSED_HEARTBEATS of them are missed. Absent from older centers
+     * (the hub then uses HUB_OFFLINE_MINUTES).
+     */
+    heartbeatSeconds: Type.Optional(Type.Number({ minimum: 0.05, maximum: 86_400 })),
+    /** The configuration version the center runs: for now the national catalogue it holds (absent: none yet). */
+    configVersion: Type.Optional(Type.String({ maxLength: 64 })),
+    /** The center's last backup (config backup.dir): when it finished (epoch ms) and whether it succeeded; absent when backups are off or none ran. */
+    lastBackupAt: Type.Optional(Type.Integer({ minimum: 0 })),
+    lastBackupOk: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
 )
@@ -167,10 +187,19 @@ export function implausibleField(batch: HourBatch): string | null {
 }
 
 export const Heartbeat = Type.Object(
-  { centerId: Type.String({ minLength: 1, maxLength: 64 }), health: CenterHealth },
+  {
+    centerId: Type.String({ minLength: 1, maxLength: 64 }),
+    health: CenterHealth,
+    /** The version of the national catalogue the center holds (absent: none); the hub answers with the catalogue when it differs. */
+    catalogueVersion: Type.Optional(Type.String({ maxLength: 64 })),
+  },
   { additionalProperties: false },
 )
 export type Heartbeat = Static<typeof Heartbeat>
+
+/** The hub's answer to a heartbeat: the national catalogue, only when the center's copy is not the current one. */
+export const HeartbeatAck = Type.Object({ ok: Type.Literal(true), catalogue: Type.Optional(NationalCatalogue) })
+export type HeartbeatAck = Static<typeof HeartbeatAck>
 
 export const BatchAck = Type.Object({
   ack: Type.Integer(),
@@ -178,6 +207,11 @@ export const BatchAck = Type.Object({
   stored: Type.Integer(),
   /** Rows already held at this revision or a newer one (a resend): nothing changed. */
   ignored: Type.Integer(),
+  /**
+   * National codes of the batch that the hub's catalogue does not hold (HUB_ERR_UNKNOWN_NATIONAL_CODE):
+   * their rows are kept, shown as unmapped, and counted once the code is added. Absent when none.
+   */
+  unknownNationalCodes: Type.Optional(Type.Array(Type.String())),
 })
 export type BatchAck = Static<typeof BatchAck>
 
@@ -198,8 +232,15 @@ export const HubErrorCodes = {
   CENTER_NOT_FOUND: 'HUB_ERR_CENTER_NOT_FOUND',
   CENTER_EXISTS: 'HUB_ERR_CENTER_EXISTS',
   NOT_FOUND: 'HUB_ERR_NOT_FOUND',
+  /** A national service code the hub's catalogue does not hold: refused in the admin API; in a batch the rows are kept as unmapped and counted under this code. */
+  UNKNOWN_NATIONAL_CODE: 'HUB_ERR_UNKNOWN_NATIONAL_CODE',
   /** 429 (with Retry-After, in seconds): more than HUB_INGEST_PER_MINUTE batches, or heartbeats, from one center in a minute; back off and send the same batch again. */
   RATE_LIMITED: 'HUB_ERR_RATE_LIMITED',
+  /** 403: a governorate-scoped analyst asked for another governorate (or a center of one). */
+  FORBIDDEN_GOVERNORATE: 'HUB_ERR_FORBIDDEN_GOVERNORATE',
+  /** 401: a wrong username or password at sign-in (which of the two is not said). */
+  BAD_CREDENTIALS: 'HUB_ERR_BAD_CREDENTIALS',
+  ANALYST_EXISTS: 'HUB_ERR_ANALYST_EXISTS',
   INTERNAL: 'HUB_ERR_INTERNAL',
 } as const
 export type HubErrorCode = (typeof HubErrorCodes)[keyof typeof HubErrorCodes]

@@ -148,7 +148,7 @@ export const tabourPlugin: FastifyPluginAsync<TabourPluginOptions> = async (fast
   })
   fastify.addHook('onClose', async () => serialDevices.close())
   const upstream = upstreamEnabled(config.upstream)
-    ? new UpstreamReporter({ db, config, events: queue.events, log: fastify.log, clock })
+    ? new UpstreamReporter({ db, config, events: queue.events, log: fastify.log, clock, lastBackup: () => ops.backups.lastOutcome() })
     : null
   if (upstream) {
     fastify.addHook('onReady', async () => upstream.start())

@@ -102,4 +102,62 @@ export const hubMigrations: HubMigration[] = [
     // older centers do not send it: 0, and their within-target % stays calls-only as before
     statements: ['ALTER TABLE hub_figures ADD COLUMN wait_missed_uncalled INTEGER NOT NULL DEFAULT 0'],
   },
+  {
+    version: 3,
+    name: 'the national service catalogue; hourly rows carry the national code the center maps the service to',
+    // Rows stored before keep their meaning: they were a center's own prefix (A at one center is not
+    // A at another), so their national_code is NULL and they show as that center's unmapped service,
+    // never merged across centers. A code the catalogue does not hold (yet) is kept as sent: its rows
+    // are unmapped until the code is added, then counted under it.
+    statements: [
+      `CREATE TABLE hub_national_services (
+        code       TEXT PRIMARY KEY,
+        name_ar    TEXT NOT NULL,
+        name_en    TEXT NOT NULL,
+        group_ar   TEXT NOT NULL DEFAULT '',
+        group_en   TEXT NOT NULL DEFAULT '',
+        created_at BIGINT NOT NULL,
+        updated_at BIGINT NOT NULL
+      )`,
+      'ALTER TABLE hub_figures ADD COLUMN national_code TEXT',
+      'ALTER TABLE hub_figures ADD COLUMN service_id INTEGER',
+      'CREATE INDEX hub_figures_national ON hub_figures (national_code, day)',
+      // how often the center says it sends a heartbeat: "offline" is a number of them missed
+      'ALTER TABLE hub_center_status ADD COLUMN heartbeat_seconds REAL',
+      // the fleet: configuration version and last backup, as the center reports them
+      'ALTER TABLE hub_center_status ADD COLUMN config_version TEXT',
+      'ALTER TABLE hub_center_status ADD COLUMN last_backup_at BIGINT',
+      'ALTER TABLE hub_center_status ADD COLUMN last_backup_ok INTEGER',
+    ],
+  },
+  {
+    version: 4,
+    name: "analysts' accounts (national or governorate-scoped), their sessions, and the audit of their reads",
+    statements: [
+      `CREATE TABLE hub_analysts (
+        username      TEXT PRIMARY KEY,
+        display_name  TEXT NOT NULL,
+        role          TEXT NOT NULL CHECK (role IN ('national', 'governorate')),
+        -- the one governorate a governorate-scoped analyst may read ('' for national)
+        governorate   TEXT NOT NULL DEFAULT '',
+        password_hash TEXT NOT NULL,
+        active        INTEGER NOT NULL DEFAULT 1,
+        created_at    BIGINT NOT NULL
+      )`,
+      // only a hash of each session token is kept
+      `CREATE TABLE hub_analyst_sessions (
+        token_hash TEXT PRIMARY KEY,
+        username   TEXT NOT NULL REFERENCES hub_analysts (username),
+        expires_at BIGINT NOT NULL
+      )`,
+      // every read by an analyst, and every sign-in (refused ones too)
+      `CREATE TABLE hub_access_log (
+        at       BIGINT NOT NULL,
+        username TEXT NOT NULL,
+        action   TEXT NOT NULL,
+        status   INTEGER NOT NULL
+      )`,
+      'CREATE INDEX hub_access_log_at ON hub_access_log (at)',
+    ],
+  },
 ]

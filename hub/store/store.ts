@@ -5,6 +5,9 @@
 import type { HourBatch, CenterHealth } from '../../protocol/upstream.ts'
 import { hubMigrations, type HubMigration } from './migrations.ts'
 import type { Param, SqlDriver } from './driver.ts'
+import { NationalServicesStore } from './national-services.ts'
+import { AnalystsStore } from './analysts.ts'
+import type { FigureRow } from '../../protocol/hub-api.ts'
 
 export type CenterKind = 'fixed' | 'mobile' | 'new_city'
 export const CENTER_KINDS: readonly CenterKind[] = ['fixed', 'mobile', 'new_city']
@@ -30,6 +33,11 @@ export interface CenterStatus {
   devicesFaulty: number | null
   outboxPending: number | null
   version: string | null
+  /** The center's heartbeat interval as it last reported it (null: an older center that does not say). */
+  heartbeatSeconds: number | null
+  configVersion: string | null
+  lastBackupAt: number | null
+  lastBackupOk: boolean | null
   timeZone: string | null
   batchesReceived: number
   batchesDuplicate: number
@@ -44,41 +52,23 @@ export interface FiguresQuery {
   by: GroupBy
   governorate?: string
   centerId?: string
+  /** A national service code of the catalogue. */
   serviceCode?: string
 }
 
-/** Summed figures of one group; averages and SLA are derived from the sums. */
-export interface FigureRow {
-  key: string
-  nameAr: string
-  nameEn: string
-  governorate: string | null
-  issued: number
-  called: number
-  served: number
-  noShow: number
-  cancelled: number
-  transferredIn: number
-  transferredOut: number
-  waitSumSeconds: number
-  waitCount: number
-  waitMaxSeconds: number
-  waitWithinTarget: number
-  /** Tickets that left the line uncalled after their target passed: misses no call counts. */
-  waitMissedUncalled: number
-  serviceSumSeconds: number
-  serviceCount: number
-  counterOpenMinutes: number
-  avgWaitSeconds: number | null
-  slaPercent: number | null
-  avgServiceSeconds: number | null
-}
+/** Summed figures of one group (the wire shape, protocol/hub-api.ts). */
+export type { FigureRow }
 
 export interface IngestResult {
   stored: number
   ignored: number
   duplicate: boolean
+  /** National codes of the batch the catalogue does not hold (their rows are kept, unmapped). */
+  unknownNationalCodes: string[]
 }
+
+/** The key of a center's service that has no national code in the catalogue. */
+export const unmappedKey = (centerId: string, localCode: string) => `unmapped:${centerId}:${localCode}`
 
 const FIGURE_COLUMNS = [
   'issued',
@@ -130,7 +120,15 @@ function centerFrom(r: Record<string, any>): CenterRecord {
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v))
 
 export class HubStore {
-  constructor(readonly driver: SqlDriver) {}
+  /** The national service catalogue. */
+  readonly nationalServices: NationalServicesStore
+  /** Analysts' accounts, sessions and the access log. */
+  readonly analysts: AnalystsStore
+
+  constructor(readonly driver: SqlDriver) {
+    this.nationalServices = new NationalServicesStore(driver)
+    this.analysts = new AnalystsStore(driver)
+  }
 
   get dialect() {
     return this.driver.dialect
@@ -207,6 +205,10 @@ export class HubStore {
           devicesFaulty: num(r.devices_faulty),
           outboxPending: num(r.outbox_pending),
           version: r.version ?? null,
+          heartbeatSeconds: num(r.heartbeat_seconds),
+          configVersion: r.config_version ?? null,
+          lastBackupAt: num(r.last_backup_at),
+          lastBackupOk: r.last_backup_ok === null || r.last_backup_ok === undefined ? null : Number(r.last_backup_ok) === 1,
           timeZone: r.time_zone ?? null,
           batchesReceived: Number(r.batches_received),
           batchesDuplicate: Number(r.batches_duplicate),
@@ -250,13 +252,16 @@ export class HubStore {
           'service_code',
           'service_name_ar',
           'service_name_en',
+          'national_code',
+          'service_id',
           'revision',
           ...FIGURE_COLUMNS,
           'received_at',
         ]
         const params: Param[] = []
         for (const r of batch.rows) {
-          params.push(batch.centerId, batch.day, batch.hour, r.serviceCode, r.serviceNameAr, r.serviceNameEn, batch.revision)
+          params.push(batch.centerId, batch.day, batch.hour, r.serviceCode, r.serviceNameAr, r.serviceNameEn)
+          params.push(r.nationalCode ?? null, r.serviceId ?? null, batch.revision)
           params.push(r.issued, r.called, r.served, r.noShow, r.cancelled, r.transferredIn, r.transferredOut, r.waitSumSeconds, r.waitCount)
           params.push(
             r.waitMaxSeconds,
@@ -269,7 +274,7 @@ export class HubStore {
           )
         }
         const tuple = `(${cols.map(() => '?').join(', ')})`
-        const update = ['service_name_ar', 'service_name_en', 'revision', ...FIGURE_COLUMNS, 'received_at']
+        const update = ['service_name_ar', 'service_name_en', 'national_code', 'service_id', 'revision', ...FIGURE_COLUMNS, 'received_at']
           .map((c) => `${c} = excluded.${c}`)
           .join(', ')
         stored = await d.run(
@@ -287,7 +292,9 @@ export class HubStore {
       )
       const duplicate = hourChanged === 0
       await this.touchStatus(d, batch.centerId, now, { seq: batch.seq, timeZone: batch.timeZone, duplicate, health: batch.health })
-      return { stored, ignored: batch.rows.length - stored, duplicate }
+      const codes = batch.rows.flatMap((r) => (r.nationalCode ? [r.nationalCode] : []))
+      const unknownNationalCodes = await this.nationalServices.unknownOf(codes, d)
+      return { stored, ignored: batch.rows.length - stored, duplicate, unknownNationalCodes }
     })
   }
 
@@ -308,8 +315,9 @@ export class HubStore {
     const h = o.health
     const batch = o.seq !== undefined
     await d.run(
-      `INSERT INTO hub_center_status (center_id, last_report_at, last_seq, last_heartbeat_at, counters_open, devices_faulty, outbox_pending, version, time_zone, batches_received, batches_duplicate)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO hub_center_status (center_id, last_report_at, last_seq, last_heartbeat_at, counters_open, devices_faulty, outbox_pending, version, time_zone, batches_received, batches_duplicate, heartbeat_seconds,
+         config_version, last_backup_at, last_backup_ok)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (center_id) DO UPDATE SET
          last_report_at = COALESCE(excluded.last_report_at, hub_center_status.last_report_at),
          last_seq = CASE WHEN excluded.last_seq > hub_center_status.last_seq THEN excluded.last_seq ELSE hub_center_status.last_seq END,
@@ -318,6 +326,10 @@ export class HubStore {
          devices_faulty = COALESCE(excluded.devices_faulty, hub_center_status.devices_faulty),
          outbox_pending = COALESCE(excluded.outbox_pending, hub_center_status.outbox_pending),
          version = COALESCE(excluded.version, hub_center_status.version),
+         heartbeat_seconds = COALESCE(excluded.heartbeat_seconds, hub_center_status.heartbeat_seconds),
+         config_version = COALESCE(excluded.config_version, hub_center_status.config_version),
+         last_backup_at = COALESCE(excluded.last_backup_at, hub_center_status.last_backup_at),
+         last_backup_ok = COALESCE(excluded.last_backup_ok, hub_center_status.last_backup_ok),
          time_zone = COALESCE(excluded.time_zone, hub_center_status.time_zone),
          batches_received = hub_center_status.batches_received + excluded.batches_received,
          batches_duplicate = hub_center_status.batches_duplicate + excluded.batches_duplicate`,
@@ -333,6 +345,10 @@ export class HubStore {
         o.timeZone ?? null,
         batch ? 1 : 0,
         o.duplicate ? 1 : 0,
+        h?.heartbeatSeconds ?? null,
+        h?.configVersion ?? null,
+        h?.lastBackupAt ?? null,
+        h?.lastBackupOk === undefined ? null : h.lastBackupOk ? 1 : 0,
       ],
     )
   }
@@ -365,9 +381,11 @@ export class HubStore {
       ? 'FROM hub_centers c LEFT JOIN hub_figures f ON f.center_id = c.id AND f.day >= ? AND f.day <= ?'
       : 'FROM hub_figures f JOIN hub_centers c ON c.id = f.center_id AND f.day >= ? AND f.day <= ?'
     if (q.serviceCode) {
-      join += ' AND f.service_code = ?'
+      join += ' AND f.national_code = ?'
       params.push(q.serviceCode)
     }
+    // a row counts under its national code only when the catalogue holds it; otherwise it is its center's own
+    if (q.by === 'service') join += ' LEFT JOIN hub_national_services n ON n.code = f.national_code'
     const filters: string[] = []
     if (q.governorate) {
       filters.push('c.governorate = ?')
@@ -388,8 +406,13 @@ export class HubStore {
         group: 'c.id, c.name_ar, c.name_en, c.governorate',
       },
       service: {
-        cols: `f.service_code AS key, MAX(f.service_name_ar) AS name_ar, MAX(f.service_name_en) AS name_en, NULL AS governorate`,
-        group: 'f.service_code',
+        cols: `n.code AS key, CASE WHEN n.code IS NULL THEN f.center_id END AS unmapped_center,
+          CASE WHEN n.code IS NULL THEN f.service_code END AS local_code,
+          MAX(COALESCE(n.name_ar, f.service_name_ar)) AS name_ar, MAX(COALESCE(n.name_en, f.service_name_en)) AS name_en,
+          MAX(n.group_ar) AS group_ar, MAX(n.group_en) AS group_en,
+          CASE WHEN n.code IS NULL THEN MAX(c.governorate) END AS governorate,
+          CASE WHEN n.code IS NULL THEN MAX(c.name_ar) END AS center_name_ar, CASE WHEN n.code IS NULL THEN MAX(c.name_en) END AS center_name_en`,
+        group: 'n.code, CASE WHEN n.code IS NULL THEN f.center_id END, CASE WHEN n.code IS NULL THEN f.service_code END',
       },
       day: { cols: `f.day AS key, f.day AS name_ar, f.day AS name_en, NULL AS governorate`, group: 'f.day' },
       hour: {
@@ -397,13 +420,35 @@ export class HubStore {
         group: 'f.hour',
       },
     }[q.by]
-    const order = q.by === 'hour' ? 'hour_n' : 'key'
+    const order =
+      q.by === 'hour'
+        ? 'hour_n'
+        : q.by === 'service'
+          ? 'CASE WHEN n.code IS NULL THEN 1 ELSE 0 END, key, unmapped_center, local_code'
+          : 'key'
     // biome-ignore lint/suspicious/noExplicitAny: rows come back from either SQL driver with dialect-specific value types; mapped field by field below
     const rows = await this.driver.all<Record<string, any>>(
       `SELECT ${select.cols}, ${SUMS} ${join} ${where} GROUP BY ${select.group} ORDER BY ${order}`,
       params,
     )
-    return rows.map(figureRow)
+    return rows.map(q.by === 'service' ? serviceFigureRow : figureRow)
+  }
+}
+
+/** A "by service" row: a national service, or one center's unmapped service. */
+// biome-ignore lint/suspicious/noExplicitAny: rows come back from either SQL driver with dialect-specific value types; mapped field by field below
+function serviceFigureRow(r: Record<string, any>): FigureRow {
+  if (r.key !== null && r.key !== undefined)
+    return { ...figureRow(r), governorate: null, mapped: true, groupAr: r.group_ar ?? '', groupEn: r.group_en ?? '' }
+  const centerId = String(r.unmapped_center)
+  const localCode = String(r.local_code)
+  return {
+    ...figureRow({ ...r, key: unmappedKey(centerId, localCode) }),
+    mapped: false,
+    centerId,
+    centerNameAr: String(r.center_name_ar),
+    centerNameEn: String(r.center_name_en),
+    localCode,
   }
 }
 

@@ -1,6 +1,7 @@
 import type { CreateServiceBody, UpdateServiceBody } from '../../protocol/requests.ts'
 import type { Service } from '../../protocol/entities.ts'
 import type { ServiceFields } from '../db/repositories/services-repo.ts'
+import { NationalServicesRepo } from '../db/repositories/national-services-repo.ts'
 import type { QueueContext } from '../queue/queue-context.ts'
 import type { Actor } from '../queue/actor.ts'
 import { domainError, ErrorCodes } from '../errors.ts'
@@ -9,7 +10,12 @@ import { assertNoReorderingControls } from './public-text-check.ts'
 
 /** Creating and editing services; screens hear `queue:updated` for the service after commit. */
 export class ServiceCommands {
-  constructor(private readonly ctx: QueueContext) {}
+  /** The hub's national catalogue as last received: what a national code is checked against. */
+  readonly nationalCatalogue: NationalServicesRepo
+
+  constructor(private readonly ctx: QueueContext) {
+    this.nationalCatalogue = new NationalServicesRepo(ctx.db)
+  }
 
   /** One service, or SERVICE_NOT_FOUND. */
   get(id: number): Service {
@@ -22,6 +28,7 @@ export class ServiceCommands {
     assertNoReorderingControls(body)
     return this.ctx.write((tx) => {
       this.assertPrefixFree(body.prefix)
+      this.assertNationalCode(undefined, body.nationalCode)
       const fields: ServiceFields = { dailyCap: null, active: true, sortOrder: 0, whenUnstaffed: 'not-offered', ...body }
       const service = this.ctx.services.insert(fields, tx.now)
       auditChange(tx, actor, 'service.create', {}, body)
@@ -35,12 +42,25 @@ export class ServiceCommands {
     return this.ctx.write((tx) => {
       const current = this.get(id)
       if (body.prefix) this.assertPrefixFree(body.prefix, current.id)
+      this.assertNationalCode(current, body.nationalCode)
       const { id: _id, ...fields } = { ...current, ...body }
       const service = this.ctx.services.update(current.id, fields)
       auditChange(tx, actor, 'service.update', { id }, body)
       tx.emit({ type: 'queue:updated', serviceIds: [service.id] })
       return service
     })
+  }
+
+  /**
+   * A code the hub's catalogue holds (any well-formed code before the first catalogue arrives: the
+   * hub then shows an unknown one as unmapped and says so), and none while the hub manages it.
+   */
+  private assertNationalCode(current: Service | undefined, code: string | null | undefined): void {
+    if (code === undefined) return
+    if (current?.nationalCodeLocked && code !== (current.nationalCode ?? null))
+      throw domainError(ErrorCodes.NATIONAL_CODE_LOCKED, `the national code of service ${current.id} is set by the hub's configuration`)
+    if (code !== null && this.nationalCatalogue.version() !== null && !this.nationalCatalogue.has(code))
+      throw domainError(ErrorCodes.UNKNOWN_NATIONAL_CODE, `the hub's national catalogue has no code ${code}`)
   }
 
   private assertPrefixFree(prefix: string, id?: number): void {

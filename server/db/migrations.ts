@@ -312,4 +312,22 @@ ALTER TABLE devices ADD COLUMN pairing_code_hash TEXT;
 CREATE UNIQUE INDEX devices_pairing_code_hash ON devices(pairing_code_hash) WHERE pairing_code_hash IS NOT NULL;
 `,
   },
+  {
+    version: 10,
+    name: 'national service codes: the hub catalogue the center holds, and the national code of each service',
+    sql: `
+-- the hub's national catalogue as last received (the heartbeat answer); replaced as a whole
+CREATE TABLE national_services (
+  code     TEXT PRIMARY KEY,
+  name_ar  TEXT NOT NULL,
+  name_en  TEXT NOT NULL,
+  group_ar TEXT NOT NULL DEFAULT '',
+  group_en TEXT NOT NULL DEFAULT ''
+);
+-- null: unmapped (the hub shows it as this center's own service); locked: set by the hub's
+-- configuration, which the center admin can see but not change
+ALTER TABLE services ADD COLUMN national_code TEXT;
+ALTER TABLE services ADD COLUMN national_code_locked INTEGER NOT NULL DEFAULT 0 CHECK (national_code_locked IN (0, 1));
+`,
+  },
 ]

@@ -37,10 +37,13 @@ export function registerHourFunction(db: Db, timeZone: () => string): void {
   db.function(HOUR_FN, (at: unknown) => localHour(Number(at), timeZone()))
 }
 
-const empty = (serviceCode: string, serviceNameAr: string, serviceNameEn: string): HourFigures => ({
-  serviceCode,
-  serviceNameAr,
-  serviceNameEn,
+const empty = (s: { id: number; prefix: string; nameAr: string; nameEn: string; nationalCode: string | null }): HourFigures => ({
+  serviceCode: s.prefix,
+  serviceNameAr: s.nameAr,
+  serviceNameEn: s.nameEn,
+  // the key at the hub; without one the hub shows the service as this center's own, never merged by prefix
+  ...(s.nationalCode ? { nationalCode: s.nationalCode } : {}),
+  serviceId: s.id,
   ...zeroCounts(),
 })
 
@@ -52,11 +55,12 @@ const empty = (serviceCode: string, serviceNameAr: string, serviceNameEn: string
 export function dayFigures(db: Db, timeZone: string, day: string, now: number): Map<number, HourFigures[]> {
   const services = new Map(
     (
-      db.prepare('SELECT id, prefix, name_ar AS nameAr, name_en AS nameEn FROM services').all() as {
+      db.prepare('SELECT id, prefix, name_ar AS nameAr, name_en AS nameEn, national_code AS nationalCode FROM services').all() as {
         id: number
         prefix: string
         nameAr: string
         nameEn: string
+        nationalCode: string | null
       }[]
     ).map((s) => [s.id, s]),
   )
@@ -67,7 +71,7 @@ export function dayFigures(db: Db, timeZone: string, day: string, now: number): 
     let hourMap = byHour.get(hour)
     if (!hourMap) byHour.set(hour, (hourMap = new Map()))
     let f = hourMap.get(serviceId)
-    if (!f) hourMap.set(serviceId, (f = empty(s.prefix, s.nameAr, s.nameEn)))
+    if (!f) hourMap.set(serviceId, (f = empty(s)))
     return f
   }
 

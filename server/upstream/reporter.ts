@@ -14,6 +14,9 @@ import type { DomainEvents } from '../queue/domain-events.ts'
 import { isFaulty } from '../../protocol/device-health.ts'
 import { signedHeaders, UpstreamPaths, type CenterHealth, type HourBatch } from '../../protocol/upstream.ts'
 import { Outbox, type OutboxBatch } from './outbox.ts'
+import { NationalServicesRepo } from '../db/repositories/national-services-repo.ts'
+import { NationalCatalogue } from '../../protocol/national-catalogue.ts'
+import { Value } from '@sinclair/typebox/value'
 import { backoffDelay } from '../../protocol/backoff.ts'
 
 export type UpstreamConfig = Config['upstream']
@@ -49,6 +52,8 @@ export interface ReporterDeps {
   clock: () => number
   /** Default: global fetch. */
   fetch?: typeof fetch
+  /** The last backup's outcome, for the hub's fleet view; absent or null when backups are off or none ran. */
+  lastBackup?: () => { ok: boolean; at: number } | null
 }
 
 /** Why a post was not acknowledged, and how long the hub asked us to wait (Retry-After), if it did. */
@@ -120,12 +125,23 @@ export class UpstreamReporter {
   }
 
   health(): CenterHealth {
+    const configVersion = new NationalServicesRepo(this.deps.db).version()
+    const backup = this.deps.lastBackup?.() ?? null
     const countersOpen = (this.deps.db.prepare(`SELECT COUNT(*) AS n FROM counters WHERE state = 'open'`).get() as { n: number }).n
     const revoked = new Set(
       (this.deps.db.prepare('SELECT id FROM devices WHERE revoked_at IS NOT NULL').all() as { id: number }[]).map((d) => d.id),
     )
     const devicesFaulty = [...this.faulty].filter(([id, bad]) => bad && !revoked.has(id)).length
-    return { at: this.deps.clock(), countersOpen, devicesFaulty, version: VERSION, outboxPending: this.outbox.pending() }
+    return {
+      at: this.deps.clock(),
+      countersOpen,
+      devicesFaulty,
+      version: VERSION,
+      outboxPending: this.outbox.pending(),
+      heartbeatSeconds: this.cfg.heartbeatSeconds,
+      ...(configVersion ? { configVersion } : {}),
+      ...(backup ? { lastBackupAt: backup.at, lastBackupOk: backup.ok } : {}),
+    }
   }
 
   private schedule(ms: number): void {
@@ -265,16 +281,30 @@ export class UpstreamReporter {
   }
 
   private send(b: OutboxBatch): Promise<Refusal | null> {
-    return this.post(UpstreamPaths.batches, b.id, this.batchBody(b), (json) => json?.ack === b.id)
+    return this.post(UpstreamPaths.batches, b.id, this.batchBody(b), (json) => {
+      if (json?.ack !== b.id) return false
+      if (Array.isArray(json.unknownNationalCodes))
+        this.deps.log.warn(
+          { code: 'HUB_ERR_UNKNOWN_NATIONAL_CODE', unknownNationalCodes: json.unknownNationalCodes.slice(0, 20), seq: b.id },
+          'the hub does not know some national service codes of this center: those services count as unmapped until fixed',
+        )
+      return true
+    })
   }
 
   private async heartbeat(): Promise<void> {
-    const error = await this.post(
-      UpstreamPaths.heartbeat,
-      0,
-      { centerId: this.cfg.centerId, health: this.health() },
-      (json) => json?.ok === true,
-    )
+    const catalogue = new NationalServicesRepo(this.deps.db)
+    const version = catalogue.version()
+    const body = { centerId: this.cfg.centerId, health: this.health(), ...(version ? { catalogueVersion: version } : {}) }
+    const error = await this.post(UpstreamPaths.heartbeat, 0, body, (json) => {
+      if (json?.ok !== true) return false
+      // the hub sends its national catalogue when ours is not the current one; a malformed one is ignored (the old stays)
+      if (json.catalogue !== undefined && !this.stopped) {
+        if (Value.Check(NationalCatalogue, json.catalogue)) catalogue.replace(json.catalogue)
+        else this.deps.log.warn('the hub sent a national catalogue that does not match the schema: kept the one held')
+      }
+      return true
+    })
     if (error) this.deps.log.debug({ error: error.error }, 'upstream heartbeat not delivered')
   }
 }

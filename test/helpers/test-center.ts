@@ -142,6 +142,7 @@ export class TestCenter {
     targetWaitSeconds?: number
     dailyCap?: number | null
     whenUnstaffed?: 'not-offered' | 'offer-without-estimate'
+    nationalCode?: string | null
   }) {
     return this.create('/api/v1/services', {
       nameAr: `خدمة ${body.prefix}`,

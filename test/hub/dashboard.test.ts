@@ -10,7 +10,7 @@ import { ROOT } from '../e2e/ui-build.ts'
 import { localDay } from '../../protocol/center-clock.ts'
 import { toArabicIndic } from '../../ui-common/digits.ts'
 import type { HourFigures } from '../../protocol/upstream.ts'
-import { batchPath, postSigned, registerCenter, startTestHub, type TestHub } from './hub-harness.ts'
+import { addNationalService, batchPath, postSigned, registerCenter, startTestHub, type TestHub } from './hub-harness.ts'
 
 /**
  * The national dashboard in headless Chromium against a real hub on loopback: the figures the
@@ -43,8 +43,10 @@ const CENTERS = [
 ] as const
 const SILENT = 'EG-ALX-002'
 
+// every center maps its prefix to the national code of the same name (the catalogue holds A, B and C)
 const figures = (code: string, nameAr: string, nameEn: string, n: number): HourFigures => ({
   serviceCode: code,
+  nationalCode: code,
   serviceNameAr: nameAr,
   serviceNameEn: nameEn,
   issued: n,
@@ -83,6 +85,7 @@ beforeAll(async () => {
   browser = await launchBrowser()
   mkdirSync(SHOTS, { recursive: true })
   hub = await startTestHub({ config: { uiDir, offlineAfterMinutes: 30 } })
+  for (const [code, nameAr, nameEn] of SERVICES) await addNationalService(hub, code, { nameAr, nameEn })
   const today = localDay(Date.now(), 'Africa/Cairo')
   let seq = 0
   for (const c of CENTERS) {
@@ -187,6 +190,7 @@ describe('national dashboard', () => {
     const token = 'national-read-token-for-the-page'
     const guarded = await startTestHub({ config: { uiDir, readToken: token } })
     try {
+      for (const [code, nameAr, nameEn] of SERVICES) await addNationalService(guarded, code, { nameAr, nameEn })
       const c = CENTERS[0]
       const secret = await registerCenter(guarded, c.id, { nameAr: c.nameAr, nameEn: c.nameEn, governorate: c.governorate, kind: c.kind })
       const today = localDay(Date.now(), 'Africa/Cairo')

@@ -165,3 +165,14 @@ export async function postSigned(
 }
 
 export const batchPath = UpstreamPaths.batches
+
+/** Adds (or renames) a code of the hub's national catalogue through the admin API. */
+export async function addNationalService(hub: TestHub, code: string, extra: Record<string, unknown> = {}): Promise<void> {
+  const res = await hub.app.inject({
+    method: 'PUT',
+    url: `/api/hub/v1/admin/national-services/${code}`,
+    headers: { authorization: `Bearer ${HUB_ADMIN_TOKEN}` },
+    payload: { nameAr: `خدمة ${code}`, nameEn: `Service ${code}`, groupAr: '', groupEn: '', ...extra },
+  })
+  if (res.statusCode !== 201 && res.statusCode !== 200) throw new Error(`national service ${code}: ${res.statusCode} ${res.body}`)
+}

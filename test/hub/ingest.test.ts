@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { HourBatch, HourFigures } from '../../protocol/upstream.ts'
 import {
+  addNationalService,
   BACKENDS,
   batchPath,
   HUB_ADMIN_TOKEN,
@@ -18,8 +19,10 @@ import {
  * batches are refused with their code and counted.
  */
 
+// each local prefix mapped to the national code of the same name (the catalogue's own tests are in national-catalogue.test.ts)
 const figures = (code: string, n: number): HourFigures => ({
   serviceCode: code,
+  nationalCode: code,
   serviceNameAr: `خدمة ${code}`,
   serviceNameEn: `Service ${code}`,
   issued: n,
@@ -71,6 +74,7 @@ describe.each(BACKENDS)('hub ingest on %s', (backend) => {
   it('stores a batch; a resend and an older revision change nothing; a newer revision replaces', async () => {
     hub = await startTestHub({ backend })
     const secret = await registerCenter(hub, 'C1')
+    for (const code of ['A', 'B']) await addNationalService(hub, code)
     const first = await postSigned(hub.url, batchPath, 'C1', secret, batch('C1', 1, 1, [figures('A', 5), figures('B', 3)]))
     expect(first.status, JSON.stringify(first.body)).toBe(200)
     expect(first.body).toEqual({ ack: 1, stored: 2, ignored: 0 })
@@ -119,6 +123,7 @@ describe.each(BACKENDS)('hub ingest on %s', (backend) => {
     hub = await startTestHub({ backend })
     const s1 = await registerCenter(hub, 'C1')
     const s2 = await registerCenter(hub, 'C2', { governorate: 'Giza' })
+    for (const code of ['A', 'B']) await addNationalService(hub, code)
     const b = batch('C1', 1, 1, [figures('A', 5)])
 
     const unsigned = await fetch(hub.url + batchPath, {

@@ -13,6 +13,8 @@ interface ServiceRow {
   active: number
   sort_order: number
   when_unstaffed: WhenUnstaffed
+  national_code: string | null
+  national_code_locked: number
 }
 
 // names are shown on public screens: a row stored before direction controls were refused is shown without them
@@ -26,6 +28,9 @@ const toService = (r: ServiceRow): Service => ({
   active: r.active === 1,
   sortOrder: r.sort_order,
   whenUnstaffed: r.when_unstaffed,
+  // absent rather than null: the DTO names them only when they say something
+  ...(r.national_code !== null ? { nationalCode: r.national_code } : {}),
+  ...(r.national_code_locked === 1 ? { nationalCodeLocked: true as const } : {}),
 })
 
 export interface ServiceFields {
@@ -37,12 +42,27 @@ export interface ServiceFields {
   active: boolean
   sortOrder: number
   whenUnstaffed: WhenUnstaffed
+  /** Null or absent: unmapped. */
+  nationalCode?: string | null
+  /** Set by the hub's configuration: the center admin cannot change it. Default false. */
+  nationalCodeLocked?: boolean
 }
 
 /** Services (what a citizen can queue for). */
 /** A service's fields in the column order both INSERT and UPDATE name them. */
 const columnValues = (f: ServiceFields) =>
-  [f.prefix, f.nameAr, f.nameEn, f.targetWaitSeconds, f.dailyCap, f.active ? 1 : 0, f.sortOrder, f.whenUnstaffed] as const
+  [
+    f.prefix,
+    f.nameAr,
+    f.nameEn,
+    f.targetWaitSeconds,
+    f.dailyCap,
+    f.active ? 1 : 0,
+    f.sortOrder,
+    f.whenUnstaffed,
+    f.nationalCode ?? null,
+    f.nationalCodeLocked ? 1 : 0,
+  ] as const
 
 export class ServicesRepo {
   private readonly sql: Sql
@@ -67,14 +87,15 @@ export class ServicesRepo {
 
   insert(f: ServiceFields, now: number): Service {
     const { lastInsertRowid } =
-      this.sql(`INSERT INTO services (prefix, name_ar, name_en, target_wait_seconds, daily_cap, active, sort_order, when_unstaffed, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(...columnValues(f), now)
+      this.sql(`INSERT INTO services (prefix, name_ar, name_en, target_wait_seconds, daily_cap, active, sort_order, when_unstaffed,
+         national_code, national_code_locked, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(...columnValues(f), now)
     return this.get(Number(lastInsertRowid))!
   }
 
   update(id: number, f: ServiceFields): Service {
     this.sql(`UPDATE services SET prefix = ?, name_ar = ?, name_en = ?, target_wait_seconds = ?, daily_cap = ?, active = ?, sort_order = ?,
-         when_unstaffed = ? WHERE id = ?`).run(...columnValues(f), id)
+         when_unstaffed = ?, national_code = ?, national_code_locked = ? WHERE id = ?`).run(...columnValues(f), id)
     return this.get(id)!
   }
 }

@@ -3,8 +3,12 @@ import { Type } from '@sinclair/typebox'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { CreateServiceBody, UpdateServiceBody } from '../../../protocol/requests.ts'
 import { Service, ServiceWithQueue } from '../../../protocol/entities.ts'
-import { errorResponses, IdParam } from '../../../protocol/common.ts'
+import { errorResponses, IdParam, Nullable } from '../../../protocol/common.ts'
+import { NationalService } from '../../../protocol/national-catalogue.ts'
 import { actorOf, ADMINS, allow, grantOf, MANAGERS, STAFF } from '../../auth/access.ts'
+
+/** The hub's national catalogue as the center holds it (version null: none received yet). */
+const NationalCodes = Type.Object({ version: Nullable(Type.String()), services: Type.Array(NationalService) })
 
 const ListQuery = Type.Object({ all: Type.Optional(Type.Boolean({ description: 'managers: include inactive services' })) })
 
@@ -28,6 +32,15 @@ export async function serviceRoutes(fastify: FastifyInstance): Promise<void> {
       const all = request.query.all === true && MANAGERS.includes(grantOf(actorOf(request))!)
       return queue.view.serviceQueues({ activeOnly: !all })
     },
+  )
+
+  app.get(
+    '/national-codes',
+    {
+      preValidation: allow(...MANAGERS),
+      schema: { tags: ['services'], response: { 200: NationalCodes, ...errorResponses(401, 403) } },
+    },
+    async () => ({ version: services.nationalCatalogue.version(), services: services.nationalCatalogue.list() }),
   )
 
   app.get(

@@ -220,6 +220,7 @@ const AUTHENTICATED_ROUTES: Record<string, unknown> = {
   'GET /api/v1/auth/me': undefined,
   'GET /api/v1/services': undefined,
   'POST /api/v1/services': { prefix: 'Q', nameAr: 'ق', nameEn: 'Q', targetWaitSeconds: 60 },
+  'GET /api/v1/services/national-codes': undefined,
   'GET /api/v1/services/{id}': undefined,
   'PATCH /api/v1/services/{id}': { nameEn: 'renamed' },
   'GET /api/v1/counters': undefined,

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { TestCenter, TestClock } from '../../helpers/test-center.ts'
-import { registerCenter, startTestHub } from '../../hub/hub-harness.ts'
+import { addNationalService, registerCenter, startTestHub } from '../../hub/hub-harness.ts'
 import { drain, hubJson, UPSTREAM_TEST_CONFIG } from './upstream-helpers.ts'
 
 /**
@@ -19,6 +19,7 @@ describe('a batch the hub refuses for good', () => {
     const hub = await startTestHub()
     cleanups.push(() => hub.close())
     const secret = await registerCenter(hub, 'EG-CAI-001')
+    await addNationalService(hub, 'A')
     const clock = new TestClock(Date.parse('2026-03-10T06:10:00Z'))
     const upstream = { url: hub.url, centerId: 'EG-CAI-001', secret, ...UPSTREAM_TEST_CONFIG }
     const center = await TestCenter.start({ clock, config: { upstream, metrics: { allow: ['127.0.0.1'] } } })
@@ -55,7 +56,7 @@ describe('a batch the hub refuses for good', () => {
       .prepare('INSERT INTO upstream_outbox (day, hour, revision, final, figures, created_at) VALUES (?, ?, ?, ?, ?, ?)')
       .run('2026-03-09', 9, 1, 1, JSON.stringify(absurd), clock.now)
     // then a real hour behind it
-    const service = await center.createService({ prefix: 'A' })
+    const service = await center.createService({ prefix: 'A', nationalCode: 'A' })
     const kiosk = await center.createDevice('kiosk')
     await center.issue(kiosk.token, { serviceId: service.id })
 

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import Database from 'better-sqlite3'
 import { join } from 'node:path'
 import { TestCenter, TestClock } from '../../helpers/test-center.ts'
-import { BACKENDS, registerCenter, startTestHub, type Backend, type TestHubOptions } from '../../hub/hub-harness.ts'
+import { addNationalService, BACKENDS, registerCenter, startTestHub, type Backend, type TestHubOptions } from '../../hub/hub-harness.ts'
 import { drain, expectHubMatchesCenter, hubJson, UPSTREAM_TEST_CONFIG } from './upstream-helpers.ts'
 
 /**
@@ -20,6 +20,8 @@ async function setup(o: { clock?: TestClock; hubSetup?: TestHubOptions['setup'];
   const hub = await startTestHub({ setup: o.hubSetup, backend: o.backend })
   cleanups.push(() => hub.close())
   const secret = await registerCenter(hub, 'EG-CAI-001')
+  // each service mapped to the national code of the same name: the hub keys them by it
+  for (const code of ['A', 'B']) await addNationalService(hub, code)
   const center = await TestCenter.start({
     clock: o.clock,
     config: {
@@ -29,8 +31,8 @@ async function setup(o: { clock?: TestClock; hubSetup?: TestHubOptions['setup'];
   })
   cleanups.push(() => center.close())
   const admin = await center.admin()
-  const a = await center.createService({ prefix: 'A', targetWaitSeconds: 300 })
-  const b = await center.createService({ prefix: 'B', targetWaitSeconds: 900 })
+  const a = await center.createService({ prefix: 'A', targetWaitSeconds: 300, nationalCode: 'A' })
+  const b = await center.createService({ prefix: 'B', targetWaitSeconds: 900, nationalCode: 'B' })
   const kiosk = await center.createDevice('kiosk')
   const c1 = await center.createCounter({ number: 1, serviceIds: [a.id, b.id] })
   const c2 = await center.createCounter({ number: 2, serviceIds: [b.id] })

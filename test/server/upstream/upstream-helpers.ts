@@ -37,7 +37,8 @@ export async function expectHubMatchesCenter(center: TestCenter, hub: TestHub, c
 /** `stats` is the center's GET /stats/today answer. */
 export async function expectHubMatchesStats(stats: any, hub: TestHub, centerId: string): Promise<{ day: string; issued: number }> {
   const hubRows = (await hubJson(hub, `/api/hub/v1/figures?from=${stats.day}&by=service&center=${centerId}`)).rows as any[]
-  const byCode = new Map(hubRows.map((r) => [r.key, r]))
+  // a mapped service is keyed by its national code, an unmapped one by `unmapped:<center>:<prefix>` (its prefix in localCode)
+  const byCode = new Map(hubRows.map((r) => [r.localCode ?? r.key, r]))
   let issued = 0
   for (const s of stats.services as any[]) {
     const h = byCode.get(s.prefix)

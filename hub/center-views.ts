@@ -1,0 +1,79 @@
+/**
+ * A registered center as the read API shows it (protocol/hub-api.ts CenterView): its registry
+ * entry, what it last reported, and whether it is offline; and the fleet's alerts.
+ */
+import type { CenterView, FleetAlert, HubFleet } from '../protocol/hub-api.ts'
+import type { HubConfig } from './config.ts'
+import { isOffline, offlineAfterMs } from './offline-rule.ts'
+import type { CenterRecord, CenterStatus, HubStore } from './store/store.ts'
+
+type OfflineConfig = Pick<HubConfig, 'offlineAfterMissedHeartbeats' | 'offlineAfterMinutes'>
+
+export function centerView(c: CenterRecord, s: CenterStatus | undefined, config: OfflineConfig, now: number): CenterView {
+  const lastContactAt = Math.max(s?.lastReportAt ?? 0, s?.lastHeartbeatAt ?? 0) || null
+  return {
+    id: c.id,
+    nameAr: c.nameAr,
+    nameEn: c.nameEn,
+    governorate: c.governorate,
+    city: c.city,
+    kind: c.kind,
+    active: c.active,
+    lastReportAt: s?.lastReportAt ?? null,
+    lastHeartbeatAt: s?.lastHeartbeatAt ?? null,
+    lastContactAt,
+    offline: c.active && isOffline(lastContactAt, s?.heartbeatSeconds ?? null, now, config),
+    heartbeatSeconds: s?.heartbeatSeconds ?? null,
+    offlineAfterSeconds: offlineAfterMs(s?.heartbeatSeconds, config) / 1000,
+    countersOpen: s?.countersOpen ?? null,
+    devicesFaulty: s?.devicesFaulty ?? null,
+    outboxPending: s?.outboxPending ?? null,
+    version: s?.version ?? null,
+    configVersion: s?.configVersion ?? null,
+    lastBackupAt: s?.lastBackupAt ?? null,
+    lastBackupOk: s?.lastBackupOk ?? null,
+  }
+}
+
+/** Every center, or those of one governorate. */
+export async function centerViews(store: HubStore, config: OfflineConfig, now: number, governorate?: string): Promise<CenterView[]> {
+  const statuses = await store.statuses()
+  return (await store.listCenters())
+    .filter((c) => governorate === undefined || c.governorate === governorate)
+    .map((c) => centerView(c, statuses.get(c.id), config, now))
+}
+
+const ALERT_ORDER: FleetAlert['kind'][] = ['offline', 'devices-faulty', 'backup-failed']
+
+/** The alerts of active centers: offline, faulty devices, a failed last backup. */
+export function fleetAlerts(centers: readonly CenterView[]): FleetAlert[] {
+  const alerts: FleetAlert[] = []
+  for (const c of centers) {
+    if (!c.active) continue
+    if (c.offline) alerts.push({ kind: 'offline', centerId: c.id, since: c.lastContactAt })
+    if ((c.devicesFaulty ?? 0) > 0) alerts.push({ kind: 'devices-faulty', centerId: c.id, since: null, count: c.devicesFaulty! })
+    if (c.lastBackupOk === false) alerts.push({ kind: 'backup-failed', centerId: c.id, since: c.lastBackupAt })
+  }
+  return alerts.sort((a, b) => ALERT_ORDER.indexOf(a.kind) - ALERT_ORDER.indexOf(b.kind) || a.centerId.localeCompare(b.centerId))
+}
+
+/** Version strings compared part by part as numbers (1.10.0 > 1.9.2). */
+export function newerVersion(a: string, b: string): boolean {
+  const pa = a.split(/[.+-]/).map((p) => Number.parseInt(p, 10) || 0)
+  const pb = b.split(/[.+-]/).map((p) => Number.parseInt(p, 10) || 0)
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) if ((pa[i] ?? 0) !== (pb[i] ?? 0)) return (pa[i] ?? 0) > (pb[i] ?? 0)
+  return false
+}
+
+export async function fleet(store: HubStore, config: OfflineConfig, now: number, governorate?: string): Promise<HubFleet> {
+  const centers = await centerViews(store, config, now, governorate)
+  let newestVersion: string | null = null
+  for (const c of centers) if (c.version && (newestVersion === null || newerVersion(c.version, newestVersion))) newestVersion = c.version
+  return {
+    generatedAt: now,
+    offlineAfterMissedHeartbeats: config.offlineAfterMissedHeartbeats,
+    newestVersion,
+    centers,
+    alerts: fleetAlerts(centers),
+  }
+}

@@ -1,0 +1,12 @@
+import type { HubErrorCode } from '../protocol/upstream.ts'
+
+/** An error the hub answers as `{statusCode, code, error, message}` (the center's shape). */
+export class HubError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: HubErrorCode,
+    message: string,
+  ) {
+    super(message)
+  }
+}

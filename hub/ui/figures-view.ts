@@ -1,0 +1,175 @@
+/**
+ * `<tabour-hub-figures>`: the national figures of one date range (the summary): the key figures,
+ * then by governorate (with a bar chart), by center (offline ones flagged) and by national service
+ * (a center's service without a national code listed as that center's, never merged). Sortable
+ * tables; each has a CSV link, downloaded by the page (`csv-download` event) so the token goes as
+ * a header.
+ */
+import { LitElement, html, nothing, svg, type TemplateResult } from 'lit'
+import { customElement, property, state } from 'lit/decorators.js'
+import { themeStyles } from '../../ui-common/theme.ts'
+import type { Lang } from '../../ui-common/i18n.ts'
+import { hubText, type HubMessageKey } from '../../protocol/messages/hub.ts'
+import type { FigureRow, HubSummary } from '../../protocol/hub-api.ts'
+import { hubStyles } from './hub-styles.ts'
+import { hubFormat } from './hub-format.ts'
+
+export type FigureTable = 'governorate' | 'center' | 'service'
+type SortKey = 'name' | 'issued' | 'served' | 'avgWaitSeconds' | 'slaPercent' | 'noShow' | 'offline'
+
+/** Asks the page to download a table's CSV. */
+export type CsvDownloadEvent = CustomEvent<{ by: FigureTable }>
+
+@customElement('tabour-hub-figures')
+export class HubFigures extends LitElement {
+  static override styles = [themeStyles, hubStyles]
+
+  @property({ attribute: false }) summary: HubSummary | null = null
+  @property() language: Lang = 'ar'
+  /** The date range as a query string, for the CSV links. */
+  @property() query = ''
+  @state() private sort: Record<FigureTable, { key: SortKey; desc: boolean }> = {
+    governorate: { key: 'issued', desc: true },
+    center: { key: 'offline', desc: true },
+    service: { key: 'issued', desc: true },
+  }
+
+  private t(key: HubMessageKey, values?: Record<string, string | number>): string {
+    return hubText(key, this.language, values, this.language === 'ar' ? 'arabic-indic' : 'western')
+  }
+
+  private sorted(table: FigureTable, rows: FigureRow[], offline: (r: FigureRow) => boolean = () => false): FigureRow[] {
+    const { key, desc } = this.sort[table]
+    const f = hubFormat(this.language)
+    const value = (r: FigureRow): number | string =>
+      key === 'name' ? f.name(r) : key === 'offline' ? (offline(r) ? 1 : 0) * 1e12 + r.issued : (r[key] ?? -1)
+    return [...rows].sort((a, b) => {
+      const va = value(a)
+      const vb = value(b)
+      const c = typeof va === 'string' ? va.localeCompare(vb as string, this.language) : va - (vb as number)
+      return desc ? -c : c
+    })
+  }
+
+  private sortBy(table: FigureTable, key: SortKey): void {
+    const cur = this.sort[table]
+    this.sort = { ...this.sort, [table]: { key, desc: cur.key === key ? !cur.desc : key !== 'name' } }
+  }
+
+  private th(table: FigureTable, key: SortKey, label: HubMessageKey): TemplateResult {
+    const cur = this.sort[table]
+    const arrow = cur.key === key ? (cur.desc ? ' ▼' : ' ▲') : ''
+    const numeric = key !== 'name' && key !== 'offline'
+    return html`<th class=${numeric ? 'n' : ''} aria-sort=${cur.key === key ? (cur.desc ? 'descending' : 'ascending') : 'none'}><button data-sort=${key} @click=${() => this.sortBy(table, key)}>${this.t(label)}${arrow}</button></th>`
+  }
+
+  private figureCells(r: FigureRow): TemplateResult {
+    const f = hubFormat(this.language)
+    return html`<td class="n" data-col="issued">${f.num(r.issued)}</td><td class="n" data-col="served">${f.num(r.served)}</td><td class="n" data-col="avgWait">${f.minutes(r.avgWaitSeconds)}</td><td class="n" data-col="sla">${f.percent(r.slaPercent)}</td><td class="n" data-col="noShow">${f.num(r.noShow)}</td>`
+  }
+
+  private figureHeads(table: FigureTable): TemplateResult {
+    return html`${this.th(table, 'issued', 'issued')}${this.th(table, 'served', 'served')}${this.th(table, 'avgWaitSeconds', 'avgWait')}${this.th(table, 'slaPercent', 'sla')}${this.th(table, 'noShow', 'noShow')}`
+  }
+
+  private csv(by: FigureTable): TemplateResult {
+    const q = new URLSearchParams(this.query)
+    q.set('by', by)
+    const download = (e: Event) => {
+      e.preventDefault()
+      this.dispatchEvent(new CustomEvent('csv-download', { detail: { by }, bubbles: true, composed: true }))
+    }
+    return html`<a class="csv" data-csv=${by} href=${`/api/hub/v1/figures.csv?${q}`} download @click=${download}>${this.t('csv')}</a>`
+  }
+
+  private chart(rows: FigureRow[]): TemplateResult {
+    const f = hubFormat(this.language)
+    const top = [...rows].sort((a, b) => b.issued - a.issued).slice(0, 12)
+    const max = Math.max(1, ...top.map((r) => r.issued))
+    const rowH = 26
+    const labelW = 150
+    const width = 640
+    const barW = width - labelW - 60
+    const rtl = this.language === 'ar'
+    // plain SVG bars, laid out left to right in SVG coordinates and mirrored by hand in Arabic so
+    // the bars grow from the right like the text (the svg itself is direction: ltr, so text-anchor means what it says)
+    return html`<svg class="chart" role="img" aria-label=${this.t('chartTitle')} viewBox=${`0 0 ${width} ${top.length * rowH + 8}`}>
+      ${top.map((r, i) => {
+        const y = i * rowH + 4
+        const wI = (r.issued / max) * barW
+        const wS = (r.served / max) * barW
+        return svg`<g data-bar=${r.key}>
+          <text x=${rtl ? width - 4 : 4} y=${y + 16} text-anchor=${rtl ? 'end' : 'start'}>${f.name(r)}</text>
+          <rect x=${rtl ? width - labelW - wI : labelW} y=${y} width=${wI} height="10" fill="#003a70"></rect>
+          <rect x=${rtl ? width - labelW - wS : labelW} y=${y + 11} width=${wS} height="10" fill="#ffc20e"></rect>
+          <text x=${rtl ? width - labelW - wI - 4 : labelW + wI + 4} y=${y + 10} text-anchor=${rtl ? 'end' : 'start'}>${f.num(r.issued)}</text>
+        </g>`
+      })}
+    </svg>`
+  }
+
+  private serviceName(r: FigureRow): TemplateResult {
+    const f = hubFormat(this.language)
+    if (r.mapped !== false) return html`${f.name(r)}`
+    const center = this.language === 'ar' ? (r.centerNameAr ?? '') : (r.centerNameEn ?? '')
+    return html`${f.name(r)} <span class="tag" data-unmapped>${this.t('unmapped', { center })}</span>`
+  }
+
+  override render(): TemplateResult | typeof nothing {
+    const d = this.summary
+    if (!d) return nothing
+    const f = hubFormat(this.language)
+    const offline = d.centers.filter((c) => c.offline)
+    const status = new Map(d.centers.map((c) => [c.id, c]))
+    return html`<main>
+      <div class="kpis">
+        <div class="kpi" data-kpi="issued"><div>${this.t('issued')}</div><div class="v">${f.num(d.totals.issued)}</div></div>
+        <div class="kpi" data-kpi="served"><div>${this.t('served')}</div><div class="v">${f.num(d.totals.served)}</div></div>
+        <div class="kpi" data-kpi="avgWait"><div>${this.t('avgWait')}</div><div class="v">${f.minutes(d.totals.avgWaitSeconds)}</div></div>
+        <div class="kpi" data-kpi="sla"><div>${this.t('sla')}</div><div class="v">${f.percent(d.totals.slaPercent)}</div></div>
+        <div class="kpi ${offline.length ? 'alert' : ''}" data-kpi="offline"><div>${this.t('centersOffline')}</div><div class="v">${f.num(offline.length)} / ${f.num(d.centers.length)}</div></div>
+      </div>
+      <section data-table="governorate">
+        <h2>${this.t('byGovernorate')} ${this.csv('governorate')}</h2>
+        ${this.chart(d.byGovernorate)}
+        <table>
+          <thead><tr>${this.th('governorate', 'name', 'governorate')}${this.figureHeads('governorate')}</tr></thead>
+          <tbody>${this.sorted('governorate', d.byGovernorate).map((r) => html`<tr data-key=${r.key}><td>${r.key}</td>${this.figureCells(r)}</tr>`)}</tbody>
+        </table>
+      </section>
+      <section data-table="center">
+        <h2>${this.t('byCenter')} ${this.csv('center')}</h2>
+        <table>
+          <thead><tr>${this.th('center', 'name', 'center')}<th>${this.t('governorate')}</th><th>${this.t('kind')}</th>${this.th('center', 'offline', 'status')}${this.figureHeads('center')}</tr></thead>
+          <tbody>
+            ${this.sorted('center', d.byCenter, (r) => status.get(r.key)?.offline ?? false).map((r) => {
+              const c = status.get(r.key)
+              const off = c?.offline ?? false
+              return html`<tr data-center-id=${r.key} data-offline=${off ? 'true' : 'false'} class=${off ? 'offline' : ''}>
+                <td>${f.name(r)}</td><td>${r.governorate}</td><td>${c ? this.t(`kind_${c.kind}` as HubMessageKey) : ''}</td>
+                <td><span class="badge ${off ? 'off' : ''}" title=${c?.lastContactAt ? `${this.t('lastReport')}: ${f.time(c.lastContactAt)}` : this.t('never')}>${off ? this.t('offline') : this.t('online')}</span></td>
+                ${this.figureCells(r)}
+              </tr>`
+            })}
+          </tbody>
+        </table>
+      </section>
+      <section data-table="service">
+        <h2>${this.t('byService')} ${this.csv('service')}</h2>
+        <table>
+          <thead><tr>${this.th('service', 'name', 'service')}<th>${this.t('group')}</th>${this.figureHeads('service')}</tr></thead>
+          <tbody>${this.sorted('service', d.byService).map(
+            (r) =>
+              html`<tr data-key=${r.key} data-mapped=${r.mapped === false ? 'false' : 'true'}><td>${this.serviceName(r)}</td><td>${(this.language === 'ar' ? r.groupAr : r.groupEn) ?? ''}</td>${this.figureCells(r)}</tr>`,
+          )}</tbody>
+        </table>
+      </section>
+    </main>`
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tabour-hub-figures': HubFigures
+  }
+}

@@ -1,0 +1,86 @@
+/**
+ * `<tabour-hub-fleet>`: every center's software and configuration version, last heartbeat, outbox
+ * backlog, faulty devices and last backup, with the alerts first (offline centers, failing
+ * devices, failed backups). A center behind the newest version running anywhere is marked.
+ */
+import { LitElement, html, nothing, type TemplateResult } from 'lit'
+import { customElement, property } from 'lit/decorators.js'
+import { themeStyles } from '../../ui-common/theme.ts'
+import type { Lang } from '../../ui-common/i18n.ts'
+import { hubText, type HubMessageKey } from '../../protocol/messages/hub.ts'
+import type { CenterView, FleetAlert, HubFleet } from '../../protocol/hub-api.ts'
+import { hubStyles } from './hub-styles.ts'
+import { hubFormat } from './hub-format.ts'
+
+@customElement('tabour-hub-fleet')
+export class HubFleetView extends LitElement {
+  static override styles = [themeStyles, hubStyles]
+
+  @property({ attribute: false }) fleet: HubFleet | null = null
+  @property() language: Lang = 'ar'
+
+  private t(key: HubMessageKey, values?: Record<string, string | number>): string {
+    return hubText(key, this.language, values, this.language === 'ar' ? 'arabic-indic' : 'western')
+  }
+
+  private alertText(a: FleetAlert, centers: Map<string, CenterView>): string {
+    const c = centers.get(a.centerId)
+    const center = c ? hubFormat(this.language).name(c) : a.centerId
+    if (a.kind === 'offline')
+      return a.since === null
+        ? this.t('alertOfflineNever', { center })
+        : this.t('alertOffline', { center, since: hubFormat(this.language).time(a.since) })
+    if (a.kind === 'devices-faulty') return this.t('alertDevices', { center, count: a.count ?? 0 })
+    return this.t('alertBackup', { center })
+  }
+
+  private row(c: CenterView, newest: string | null): TemplateResult {
+    const f = hubFormat(this.language)
+    const outdated = newest !== null && c.version !== null && c.version !== newest
+    return html`<tr data-fleet-center=${c.id} data-offline=${c.offline ? 'true' : 'false'} class=${c.offline ? 'offline' : ''}>
+      <td>${f.name(c)}<span class="tag muted">${c.governorate}</span></td>
+      <td><span class="badge ${c.offline ? 'off' : ''}">${c.offline ? this.t('offline') : this.t('online')}</span></td>
+      <td data-col="version" dir="ltr">${c.version ?? '—'}${outdated ? html`<span class="tag" data-outdated>${this.t('outdated', { version: newest })}</span>` : nothing}</td>
+      <td data-col="config" dir="ltr">${c.configVersion ? c.configVersion.slice(0, 8) : '—'}</td>
+      <td data-col="heartbeat">${f.time(c.lastHeartbeatAt)}</td>
+      <td class="n" data-col="outbox">${f.num(c.outboxPending)}</td>
+      <td class="n" data-col="devices">${f.num(c.devicesFaulty)}</td>
+      <td data-col="backup">${f.time(c.lastBackupAt)}${c.lastBackupOk === false ? html`<span class="tag">${this.t('backupFailed')}</span>` : nothing}</td>
+    </tr>`
+  }
+
+  override render(): TemplateResult | typeof nothing {
+    const fl = this.fleet
+    if (!fl) return nothing
+    const centers = new Map(fl.centers.map((c) => [c.id, c]))
+    // offline first, then by name
+    const rows = [...fl.centers].sort((a, b) => Number(b.offline) - Number(a.offline) || a.id.localeCompare(b.id))
+    return html`<main>
+      <section data-alerts aria-labelledby="alerts-title">
+        <h2 id="alerts-title">${this.t('alertsTitle')}</h2>
+        ${
+          fl.alerts.length === 0
+            ? html`<p>${this.t('noAlerts')}</p>`
+            : html`<ul class="alerts" role="list">${fl.alerts.map((a) => html`<li data-alert=${a.kind} data-center=${a.centerId}>${this.alertText(a, centers)}</li>`)}</ul>`
+        }
+        <p class="muted">${this.t('offlineRule', { count: fl.offlineAfterMissedHeartbeats })}</p>
+      </section>
+      <section data-table="fleet">
+        <h2>${this.t('fleetTitle')}</h2>
+        <table>
+          <thead><tr>
+            <th>${this.t('center')}</th><th>${this.t('status')}</th><th>${this.t('version')}</th><th>${this.t('configVersion')}</th>
+            <th>${this.t('lastHeartbeat')}</th><th class="n">${this.t('outbox')}</th><th class="n">${this.t('devicesFaulty')}</th><th>${this.t('lastBackup')}</th>
+          </tr></thead>
+          <tbody>${rows.map((c) => this.row(c, fl.newestVersion))}</tbody>
+        </table>
+      </section>
+    </main>`
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tabour-hub-fleet': HubFleetView
+  }
+}

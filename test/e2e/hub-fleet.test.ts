@@ -1,0 +1,179 @@
+import { describe, expect, it } from 'vitest'
+import { join } from 'node:path'
+import { LANDSCAPE, useBrowserSuite } from './browser.ts'
+import { seriousAxeViolations } from './axe.ts'
+import { ROOT } from './ui-build.ts'
+import { localDay } from '../../protocol/center-clock.ts'
+import { type CenterHealth, type HourFigures, UpstreamPaths, zeroCounts } from '../../protocol/upstream.ts'
+import { addNationalService, batchPath, HUB_ADMIN_TOKEN, postSigned, registerCenter, startTestHub } from '../hub/hub-harness.ts'
+
+/**
+ * Issue 23 in Chromium: "by service" lists national services with their own figures and a
+ * center's unmapped service as that center's; the fleet view shows each center's version,
+ * configuration, heartbeat, backlog, faulty devices and last backup, with the alerts (offline,
+ * failing devices, failed backup). Arabic and English, no serious axe findings.
+ */
+
+const SHOTS = join(ROOT, 'test-results', 'hub-fleet')
+const suite = useBrowserSuite(SHOTS)
+
+const row = (serviceCode: string, nationalCode: string | undefined, nameEn: string, issued: number): HourFigures => ({
+  serviceCode,
+  serviceNameAr: nameEn,
+  serviceNameEn: nameEn,
+  ...(nationalCode ? { nationalCode } : {}),
+  ...zeroCounts(),
+  issued,
+})
+
+describe('the hub page: by service and the fleet', () => {
+  it('shows national services, an unmapped one per center, and the fleet with its alerts, in Arabic and English', {
+    timeout: 60_000,
+  }, async () => {
+    const hub = await startTestHub({ config: { uiDir: suite.uiDir, offlineAfterMissedHeartbeats: 3 } })
+    suite.cleanups.push(() => hub.close())
+    await addNationalService(hub, 'BLD-PERMIT', {
+      nameAr: 'تراخيص البناء',
+      nameEn: 'Building permits',
+      groupAr: 'الإسكان',
+      groupEn: 'Housing',
+    })
+    await addNationalService(hub, 'PASSPORT', {
+      nameAr: 'جوازات السفر',
+      nameEn: 'Passports',
+      groupAr: 'الأحوال المدنية',
+      groupEn: 'Civil registry',
+    })
+    const centers = [
+      {
+        id: 'EG-CAI-001',
+        nameAr: 'مركز مدينة نصر',
+        nameEn: 'Nasr City center',
+        rows: [row('A', 'BLD-PERMIT', 'Permits', 7), row('B', undefined, 'Ration cards', 2)],
+      },
+      { id: 'EG-ALX-005', nameAr: 'مركز سموحة', nameEn: 'Smouha center', rows: [row('A', 'PASSPORT', 'Passports', 3)] },
+      { id: 'EG-GIZ-003', nameAr: 'مركز ٦ أكتوبر', nameEn: '6th of October center', rows: [] },
+    ]
+    const day = localDay(Date.now(), 'Africa/Cairo')
+    const health = (o: Partial<CenterHealth>): CenterHealth => ({
+      at: Date.now(),
+      countersOpen: 2,
+      devicesFaulty: 0,
+      outboxPending: 0,
+      heartbeatSeconds: 60,
+      version: '1.5.0',
+      configVersion: 'c0ffee12c0ffee12',
+      lastBackupAt: Date.now() - 3_600_000,
+      lastBackupOk: true,
+      ...o,
+    })
+    const healths: Record<string, CenterHealth | null> = {
+      'EG-CAI-001': health({ version: '1.4.0', devicesFaulty: 2, lastBackupOk: false, outboxPending: 5 }),
+      'EG-ALX-005': health({}),
+      'EG-GIZ-003': null, // never heard from
+    }
+    for (const c of centers) {
+      const secret = await registerCenter(hub, c.id, { nameAr: c.nameAr, nameEn: c.nameEn })
+      if (c.rows.length > 0) {
+        const batch = {
+          centerId: c.id,
+          seq: 1,
+          day,
+          hour: 9,
+          timeZone: 'Africa/Cairo',
+          revision: 1,
+          final: true,
+          generatedAt: Date.now(),
+          rows: c.rows,
+        }
+        expect((await postSigned(hub.url, batchPath, c.id, secret, batch)).status).toBe(200)
+      }
+      const h = healths[c.id]
+      if (h) expect((await postSigned(hub.url, UpstreamPaths.heartbeat, c.id, secret, { centerId: c.id, health: h })).status).toBe(200)
+    }
+
+    const page = await suite.contexts.page(LANDSCAPE)
+    await page.goto(`${hub.url}/hub/ui/`)
+    expect(await page.locator('html').getAttribute('dir')).toBe('rtl')
+    const services = page.locator('[data-table="service"] tbody tr')
+    await expect.poll(() => services.count()).toBe(3)
+    expect(await page.locator('[data-table="service"] tr[data-key="BLD-PERMIT"] td').first().textContent()).toBe('تراخيص البناء')
+    expect(await page.locator('[data-table="service"] tr[data-key="PASSPORT"] [data-col="issued"]').textContent()).toBe('٣')
+    const unmapped = page.locator('[data-table="service"] tr[data-key="unmapped:EG-CAI-001:B"]')
+    expect(await unmapped.getAttribute('data-mapped')).toBe('false')
+    expect(await unmapped.locator('[data-unmapped]').textContent()).toBe('غير مربوطة بخدمة قومية: مركز مدينة نصر')
+    expect(await seriousAxeViolations(page)).toEqual([])
+
+    // the fleet
+    await page.locator('button[data-view="fleet"]').click()
+    const fleetRows = page.locator('[data-table="fleet"] tbody tr')
+    await expect.poll(() => fleetRows.count()).toBe(3)
+    expect(await fleetRows.first().getAttribute('data-fleet-center')).toBe('EG-GIZ-003') // offline first
+    const nasr = page.locator('tr[data-fleet-center="EG-CAI-001"]')
+    expect(await nasr.locator('[data-col="version"]').textContent()).toContain('1.4.0')
+    expect(await nasr.locator('[data-outdated]').textContent()).toBe('أقدم من 1.5.0')
+    expect(await nasr.locator('[data-col="devices"]').textContent()).toBe('٢')
+    expect(await nasr.locator('[data-col="outbox"]').textContent()).toBe('٥')
+    expect(await nasr.locator('[data-col="config"]').textContent()).toBe('c0ffee12')
+    expect(
+      await page
+        .locator('[data-alert]')
+        .evaluateAll((els) => els.map((e) => `${e.getAttribute('data-alert')} ${e.getAttribute('data-center')}`)),
+    ).toEqual(['offline EG-GIZ-003', 'devices-faulty EG-CAI-001', 'backup-failed EG-CAI-001'])
+    expect(await page.locator('[data-alert="devices-faulty"]').textContent()).toBe('مركز مدينة نصر: جهازان معطلان')
+    expect(await seriousAxeViolations(page)).toEqual([])
+    await page.screenshot({ path: join(SHOTS, 'fleet-ar.png'), fullPage: true })
+
+    // English
+    await page.locator('tabour-lang-switch button').click()
+    expect(await page.locator('html').getAttribute('dir')).toBe('ltr')
+    await expect.poll(() => page.locator('[data-alert="devices-faulty"]').textContent()).toBe('Nasr City center: 2 faulty devices')
+    expect(await page.locator('[data-alert="offline"]').textContent()).toBe('6th of October center: never reported')
+    expect(await page.locator('[data-alert="backup-failed"]').textContent()).toBe('Nasr City center: the last backup failed')
+    expect(await seriousAxeViolations(page)).toEqual([])
+    await page.screenshot({ path: join(SHOTS, 'fleet-en.png'), fullPage: true })
+    await page.locator('button[data-view="figures"]').click()
+    await expect.poll(() => unmapped.locator('[data-unmapped]').textContent()).toBe('Not mapped to a national service: Nasr City center')
+    expect(await page.locator('[data-table="service"] tr[data-key="BLD-PERMIT"] td').first().textContent()).toBe('Building permits')
+    expect(await seriousAxeViolations(page)).toEqual([])
+    await page.screenshot({ path: join(SHOTS, 'by-service-en.png'), fullPage: true })
+  })
+
+  it("an analyst signs in with their own account; a governorate analyst sees only their governorate's centers", {
+    timeout: 60_000,
+  }, async () => {
+    const hub = await startTestHub({ config: { uiDir: suite.uiDir, readToken: 'machine-read-token-for-tests' } })
+    suite.cleanups.push(() => hub.close())
+    await registerCenter(hub, 'EG-CAI-001', { governorate: 'القاهرة' })
+    await registerCenter(hub, 'EG-ALX-005', { governorate: 'الإسكندرية' })
+    const created = await hub.app.inject({
+      method: 'POST',
+      url: '/api/hub/v1/admin/analysts',
+      headers: { authorization: `Bearer ${HUB_ADMIN_TOKEN}` },
+      payload: {
+        username: 'alex',
+        displayName: 'Alex',
+        role: 'governorate',
+        governorate: 'الإسكندرية',
+        password: 'a long enough password',
+      },
+    })
+    expect(created.statusCode).toBe(201)
+
+    const page = await suite.contexts.page(LANDSCAPE)
+    await page.goto(`${hub.url}/hub/ui/?view=fleet`)
+    const form = page.locator('form[data-analyst-sign-in]')
+    await form.waitFor()
+    expect(await seriousAxeViolations(page)).toEqual([])
+    await form.locator('input[name="username"]').fill('alex')
+    await form.locator('input[name="password"]').fill('not the password at all')
+    await form.locator('button[type="submit"]').click()
+    await expect.poll(() => page.locator('[data-credentials-wrong]').textContent()).toBe('اسم المستخدم أو كلمة المرور غير صحيحة.')
+    await form.locator('input[name="password"]').fill('a long enough password')
+    await form.locator('button[type="submit"]').click()
+    const fleetRows = page.locator('[data-table="fleet"] tbody tr')
+    await expect.poll(() => fleetRows.count()).toBe(1)
+    expect(await fleetRows.first().getAttribute('data-fleet-center')).toBe('EG-ALX-005')
+    expect(await page.locator('form[data-analyst-sign-in]').count()).toBe(0)
+  })
+})
