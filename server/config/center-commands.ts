@@ -5,7 +5,7 @@ import type { PutSettingsBody, SettingsReply } from '../../protocol/settings.ts'
 import type { QueueContext } from '../queue/queue-context.ts'
 import { actorIds, type Actor } from '../queue/actor.ts'
 import { isValidTimeZone } from '../../protocol/center-clock.ts'
-import { domainError, ErrorCodes } from '../errors.ts'
+import { ErrorCodes, fieldError } from '../errors.ts'
 import { auditChange } from './config-audit.ts'
 import { CenterSettingsStore } from './center-settings.ts'
 
@@ -29,11 +29,24 @@ export class CenterCommands {
   /** Overrides some settings (null drops an override); applied after commit (the next call-next uses the new policy). */
   updateSettings(actor: Actor, change: PutSettingsBody): SettingsReply {
     if (change.timeZone && !isValidTimeZone(change.timeZone))
-      throw domainError(ErrorCodes.VALIDATION, `body/timeZone ${change.timeZone} is not an IANA time zone`)
+      throw fieldError(
+        ErrorCodes.VALIDATION,
+        { field: 'timeZone', reason: 'unknown' },
+        `body/timeZone ${change.timeZone} is not an IANA time zone`,
+      )
     const codes = (change.priorityCategories ?? []).map((c) => c.code)
     if (codes.includes('none'))
-      throw domainError(ErrorCodes.VALIDATION, 'body/priorityCategories code none is reserved for ordinary tickets')
-    if (new Set(codes).size !== codes.length) throw domainError(ErrorCodes.VALIDATION, 'body/priorityCategories codes must be unique')
+      throw fieldError(
+        ErrorCodes.VALIDATION,
+        { field: 'priorityCategories', reason: 'not-allowed' },
+        'body/priorityCategories code none is reserved for ordinary tickets',
+      )
+    if (new Set(codes).size !== codes.length)
+      throw fieldError(
+        ErrorCodes.VALIDATION,
+        { field: 'priorityCategories', reason: 'duplicate' },
+        'body/priorityCategories codes must be unique',
+      )
     const next = this.settingsStore.merged(change)
     this.ctx.write((tx) => {
       this.settingsStore.store(next, tx.now, actorIds(actor).userId)
