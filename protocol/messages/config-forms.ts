@@ -33,6 +33,7 @@ export const CONFIG_FORM_MESSAGES = {
     ar: 'اترك الخانة فارغة إن كان الشباك لا يخدم الخدمة. ٠: خدمة احتياطية، يُنادى عليها فقط إن لم ينتظر أحد في الخدمات الأخرى. ١: عادي. ٢: ضعف الأهمية؛ يُحسب انتظار تذكرتها مضاعفًا فتسبق تذكرة بوزن ١ أقدم منها متى انتظرت أكثر من نصف مدتها.',
     en: 'Leave empty when the counter does not serve the service. 0: a backup service, called only when nothing else waits. 1: normal. 2: twice as urgent; its tickets’ wait counts double, so one overtakes an older weight-1 ticket once it has waited more than half as long.',
   },
+  'weights.served': { ar: '{service} (وزن {weight})', en: '{service} (weight {weight})' },
   'weights.weight': { ar: 'وزن {service}', en: 'Weight of {service}' },
   'device.kindFixed': { ar: 'النوع: {kind}', en: 'Kind: {kind}' },
   'device.printer': { ar: 'الطابعة', en: 'Printer' },
