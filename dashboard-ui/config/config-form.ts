@@ -125,6 +125,16 @@ export const formStyles = css`
   fieldset > p {
     margin: 0;
   }
+  .code {
+    font-family: ui-monospace, monospace;
+    font-size: 1.6rem;
+    letter-spacing: 0.2em;
+    font-weight: 700;
+    color: var(--tabour-primary);
+  }
+  form > p {
+    margin: 0;
+  }
 `
 
 /** The base of the section forms: values, changed fields, the field renderer and the refusal display. */
