@@ -171,7 +171,8 @@ export class CountersConfig extends ConfigForm {
     this.errors = {}
     this.notice = null
     const creating = this.editing === null
-    if (this.values.zone === NEW_ZONE && this.zoneValue('zone') === null) {
+    // the center's first counter may leave the zone empty: the server's default zone applies
+    if (this.values.zone === NEW_ZONE && this.zoneValue('zone') === null && this.counters.length > 0) {
       this.errors = { zone: configText('err.required', this.lang, { field: configText('zone.newName', this.lang) }) }
       return
     }
