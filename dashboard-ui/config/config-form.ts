@@ -25,8 +25,10 @@ export interface FieldSpec {
   /** Default text. */
   kind?: 'text' | 'number' | 'password' | 'select' | 'check' | 'textarea' | 'zone'
   options?: { value: string; label: string }[]
-  /** A line under the field (an example, the default). */
+  /** A line under the field (what to type, the default). */
   hint?: string
+  /** Left-to-right text after the hint (an address, a path, a pattern), isolated so it never mirrors. */
+  example?: string
   /** Addresses, paths and patterns read left to right in either language. */
   ltr?: boolean
   min?: number
@@ -215,7 +217,8 @@ export abstract class ConfigForm extends LitElement {
     const described = [f.hint ? `${id}-hint` : '', err ? `${id}-error` : '', extra === nothing ? '' : `${id}-extra`]
       .filter(Boolean)
       .join(' ')
-    const hint = f.hint ? html`<span class="muted" id=${`${id}-hint`}>${f.hint}</span>` : nothing
+    const example = f.example ? html` <bdi dir="ltr">${f.example}</bdi>` : nothing
+    const hint = f.hint ? html`<span class="muted" id=${`${id}-hint`}>${f.hint}${example}</span>` : nothing
     const error = err ? html`<span class="error" id=${`${id}-error`} data-field-error=${f.name}>${err}</span>` : nothing
     const extraPart = extra === nothing ? nothing : html`<span id=${`${id}-extra`}>${extra}</span>`
     if (f.kind === 'check') {

@@ -76,18 +76,21 @@ export class DevicesConfig extends ConfigForm {
         : key.options?.map((o) => ({ value: o, label: this.optionLabel(key, o) }))
     const hint =
       key.path === 'printer/interface'
-        ? configText('device.printer.interfaceHint', l)
+        ? {
+            hint: configText('device.printer.interfaceHint', l),
+            example: 'tcp://192.168.1.50:9100 · /dev/usb/lp0 · serial:/dev/ttyUSB0?baudRate=19200',
+          }
         : key.path === 'path'
-          ? configText('device.pathHint', l)
+          ? { hint: configText('device.pathHint', l), example: '/dev/ttyUSB0' }
           : (key.kind === 'number' || key.kind === 'text') && key.default !== undefined
-            ? configText('form.optional', l, { value: String(key.default) })
-            : undefined
+            ? { hint: configText('form.optional', l), example: String(key.default) }
+            : {}
     return {
       name: fieldName(key.path),
       label: this.keyLabel(key),
       kind: options ? 'select' : key.kind,
       ...(options ? { options } : {}),
-      ...(hint ? { hint } : {}),
+      ...hint,
       ...(key.ltr ? { ltr: true } : {}),
     }
   }
@@ -202,7 +205,7 @@ export class DevicesConfig extends ConfigForm {
     this.testResult = null
     this.errors = {}
     try {
-      this.testResult = await this.api.save<TestPrintReply>(`/devices/${id}/test-print`, 'POST', {})
+      this.testResult = await this.api.testPrint(id)
     } catch (err) {
       this.showError(err)
     } finally {

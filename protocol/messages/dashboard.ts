@@ -200,10 +200,14 @@ export const PASSWORD_REFUSALS: Partial<Record<ErrorCode, DashboardMessageKey>> 
   [ErrorCodes.PASSWORD_HAS_USERNAME]: 'password.hasUsername',
 }
 
-/** A refused password's sentence in `lang`, or null when `code` is not a password refusal. */
-export function passwordRefusalText(code: string, message: string, lang: Lang): string | null {
+/**
+ * A refused password's sentence in `lang`, or null when `code` is not a password refusal. `limit`
+ * is the error's `limit` (the minimum length); a message string is still read for its number,
+ * for callers that only have the message.
+ */
+export function passwordRefusalText(code: string, limit: number | string, lang: Lang): string | null {
   const key = PASSWORD_REFUSALS[code as ErrorCode]
   if (!key) return null
-  const min = Number(/\d+/.exec(message)?.[0] ?? 8)
+  const min = typeof limit === 'number' ? limit : Number(/\d+/.exec(limit)?.[0] ?? 8)
   return dashboardText(key, lang, { min })
 }
