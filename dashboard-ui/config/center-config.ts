@@ -112,8 +112,8 @@ export class CenterConfig extends ConfigForm {
           { value: 'en', label: 'English' },
         ],
       }),
-      { name: 'newsAr', label: `${configText('f.news', l)} (${configText('f.nameAr', l)})` },
-      { name: 'newsEn', label: `${configText('f.news', l)} (${configText('f.nameEn', l)})` },
+      { name: 'newsAr', label: configText('f.newsAr', l) },
+      { name: 'newsEn', label: configText('f.newsEn', l), ltr: true },
     ]
   }
 

@@ -26,6 +26,8 @@ export const CONFIG_FORM_MESSAGES = {
   'form.edit.devices': { ar: 'تعديل الجهاز {name}', en: 'Edit device {name}' },
   'form.unchanged': { ar: 'لا تغيير لحفظه', en: 'Nothing changed' },
   'form.optional': { ar: 'اختياري؛ يُترك فارغًا للقيمة الافتراضية:', en: 'Optional; leave empty for the default:' },
+  'f.newsAr': { ar: 'شريط الأخبار بالعربية', en: 'News line in Arabic' },
+  'f.newsEn': { ar: 'شريط الأخبار بالإنجليزية', en: 'News line in English' },
   'zone.new': { ar: 'منطقة جديدة…', en: 'New zone…' },
   'zone.none': { ar: 'بدون منطقة', en: 'No zone' },
   'zone.newName': { ar: 'اسم المنطقة الجديدة', en: 'New zone name' },
