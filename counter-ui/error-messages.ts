@@ -1,6 +1,7 @@
 /**
  * Which message the console shows for a failed request: the server's stable error codes
- * (protocol/error-codes.ts) mapped to the console's own bilingual strings.
+ * (protocol/error-codes.ts) and, for a refused field, the error body's `field`, mapped to the
+ * console's own bilingual strings (never the server's English message).
  */
 import { ErrorCodes } from '../protocol/error-codes.ts'
 import { ApiError, NetworkError } from '../ui-common/api-client.ts'
@@ -35,6 +36,12 @@ const BY_CODE: Readonly<Record<string, ConsoleMessageKey>> = {
   [ErrorCodes.BAD_PRIORITY]: 'err.invalid',
 }
 
+/** Refusals that name a field the console's own forms fill (the error body's `field`): worded for that field. */
+const BY_FIELD: Readonly<Record<string, ConsoleMessageKey>> = {
+  note: 'err.noteTooLong',
+  reason: 'err.reasonTooLong',
+}
+
 /** The message key for an error code; a generic one for codes the console does not know. */
 export function messageForCode(code: string): ConsoleMessageKey {
   return Object.hasOwn(BY_CODE, code) ? BY_CODE[code] : 'err.generic'
@@ -43,7 +50,10 @@ export function messageForCode(code: string): ConsoleMessageKey {
 /** The message key for anything a request threw. */
 export function messageForError(err: unknown): ConsoleMessageKey {
   if (err instanceof NetworkError) return 'err.network'
-  if (err instanceof ApiError) return messageForCode(err.code)
+  if (err instanceof ApiError) {
+    const field = err.detail?.field
+    return field && Object.hasOwn(BY_FIELD, field) ? BY_FIELD[field]! : messageForCode(err.code)
+  }
   return 'err.generic'
 }
 

@@ -4,6 +4,7 @@
  * Failures are ApiError (status, stable code, message) or NetworkError.
  */
 import type { Counter, Device, ServiceWithQueue, User } from '../protocol/entities.ts'
+import type { TestPrintReply } from '../protocol/device-config.ts'
 import type { DeviceHealth, HourlySeries, Report, ReportGrouping, StatsToday } from '../protocol/stats.ts'
 import type { PrinterTarget } from '../protocol/ticket-tools.ts'
 import type { AuditEntry, PutSettingsBody, SettingsReply } from '../protocol/settings.ts'
@@ -55,6 +56,14 @@ export class DashboardApi {
   /** POST or PATCH a resource of the configuration screens. */
   save<T>(path: string, method: 'POST' | 'PATCH', body: unknown): Promise<T> {
     return this.call<T>(path, method, body)
+  }
+
+  /**
+   * Prints a sample ticket on a device's printer and says what became of it. Waits up to 30 s: a
+   * printer that never answers takes the driver's connect timeout and retries (about 15 s) to give up.
+   */
+  testPrint(deviceId: number): Promise<TestPrintReply> {
+    return this.session.request(apiUrl(this.base, `/devices/${deviceId}/test-print`), { method: 'POST', body: {}, timeoutMs: 30_000 })
   }
 
   /** Downloads a CSV with the token (a plain link cannot send it) and saves it under `name`. */

@@ -1,11 +1,25 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox'
 
-/** The error body of every 4xx/5xx answer; `code` is one of protocol/error-codes.ts. */
+/**
+ * The error body of every 4xx/5xx answer; `code` is one of protocol/error-codes.ts. When one
+ * field of the request is at fault, `field` names it, `reason` says why and `limit` gives the
+ * bound (protocol/error-codes.ts ErrorDetail): screens word it themselves, never the message.
+ */
 export const ErrorResponse = Type.Object({
   statusCode: Type.Integer(),
-  code: Type.String(),
+  code: Type.String({ description: 'stable, from protocol/error-codes.ts' }),
   error: Type.String(),
-  message: Type.String(),
+  message: Type.String({ description: 'for logs and integrators, in English; screens show their own sentence' }),
+  field: Type.Optional(
+    Type.String({ description: 'the request field at fault, `/` between levels: prefix, config/printer/interface, services/0/weight' }),
+  ),
+  reason: Type.Optional(
+    Type.String({
+      description:
+        'why the field was refused: required, minLength, maxLength, minimum, maximum, pattern, type, enum, duplicate, unknown, not-allowed, too-short, too-weak, has-username, invalid',
+    }),
+  ),
+  limit: Type.Optional(Type.Number({ description: 'the bound the value broke (a minimum length, a maximum)' })),
 })
 export type ErrorResponse = Static<typeof ErrorResponse>
 

@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox'
 import { literalUnion } from './common.ts'
-import type { PrinterFlags, PrinterProblem } from './printer-problem.ts'
+import { PRINTER_PROBLEMS, type PrinterFlags, type PrinterProblem } from './printer-problem.ts'
 
 /**
  * Where a ticket printer is: `tcp://host:9100` (network), a device file such as `/dev/usb/lp0`,
@@ -185,3 +185,17 @@ export interface SerialStatusReport {
   lastKey?: { key: string; ok: boolean; reason?: string; at: string }
   at: string
 }
+
+/**
+ * What a test print (POST /devices/:id/test-print) found: whether the sample ticket printed, and
+ * the printer's problem then (protocol/printer-problem.ts; null: nothing wrong). A printer that
+ * cannot be reached is an answer here (`not-answering`), not an error: the form words it next to
+ * the printer's address.
+ */
+export const TestPrintReply = Type.Object({
+  printed: Type.Boolean(),
+  problem: Type.Union([literalUnion(PRINTER_PROBLEMS), Type.Null()]),
+  /** The driver's own words when the job failed (for a technician). */
+  detail: Type.Optional(Type.String()),
+})
+export type TestPrintReply = Static<typeof TestPrintReply>

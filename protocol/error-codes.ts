@@ -87,3 +87,38 @@ export const ErrorCodes = {
 } as const
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes]
+
+/**
+ * Why a field was refused, as a stable word a screen turns into its own sentence: the schema's
+ * keywords (`required`, `minLength`, `maxLength`, `minimum`, `maximum`, `pattern`, `type`,
+ * `enum`) and the domain's (`duplicate`, `unknown`, `not-allowed`, `too-short`, `too-weak`,
+ * `has-username`, `invalid`).
+ */
+export const FIELD_REASONS = [
+  'required',
+  'minLength',
+  'maxLength',
+  'minimum',
+  'maximum',
+  'pattern',
+  'type',
+  'enum',
+  'duplicate',
+  'unknown',
+  'not-allowed',
+  'reordering-control',
+  'too-short',
+  'too-weak',
+  'has-username',
+  'invalid',
+] as const
+export type FieldReason = (typeof FIELD_REASONS)[number]
+
+/** The structured part of an error body: which request field is at fault (`/` between levels), why, and the limit it broke. */
+export interface ErrorDetail {
+  /** The field as the request body names it: `prefix`, `config/printer/widthMm`, `services/0/weight`. */
+  field: string
+  reason: FieldReason
+  /** The bound that was broken (a minimum length, a maximum value), when there is one. */
+  limit?: number
+}

@@ -1,22 +1,25 @@
 import { STATUS_CODES } from 'node:http'
 import type { Socket } from 'node:net'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyServerOptions } from 'fastify'
-import { DomainError, ErrorCodes, RetryLaterError, type ErrorCode } from './errors.ts'
+import { DomainError, ErrorCodes, RetryLaterError, type ErrorCode, type ErrorDetail } from './errors.ts'
 import { httpStatusOf } from './routes/error-status.ts'
+import { detailOfAjv } from './validation-detail.ts'
 
-function send(reply: FastifyReply, statusCode: number, code: ErrorCode, message: string) {
-  return reply.status(statusCode).send({ statusCode, code, error: STATUS_CODES[statusCode] ?? 'Error', message })
+function send(reply: FastifyReply, statusCode: number, code: ErrorCode, message: string, detail?: ErrorDetail | null) {
+  return reply.status(statusCode).send({ statusCode, code, error: STATUS_CODES[statusCode] ?? 'Error', message, ...detail })
 }
 
 /**
- * Every error answer has the shape `{statusCode, code, error, message}` with a stable code.
+ * Every error answer has the shape `{statusCode, code, error, message}` with a stable code, and
+ * `field`, `reason`, `limit` when one field of the request is at fault (a schema violation, a
+ * duplicate prefix, a weak password): screens word it themselves next to that field.
  * A caller's mistake (bad JSON, schema violation, wrong content type, too large) is a 4xx with
  * a code; only our own bugs are 500, logged with the request.
  */
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | DomainError, request, reply) => {
     if (err instanceof RetryLaterError) reply.header('retry-after', String(err.retryAfterSeconds))
-    if (err instanceof DomainError) return send(reply, httpStatusOf(err), err.code, err.message)
+    if (err instanceof DomainError) return send(reply, httpStatusOf(err), err.code, err.message, err.detail)
     const fe = err as FastifyError
     if (fe.validation) {
       return send(
@@ -24,6 +27,7 @@ export function installErrorHandling(app: FastifyInstance): void {
         400,
         ErrorCodes.VALIDATION,
         `${fe.validationContext ?? 'request'}${fe.message.replace(/^(body|params|querystring|headers)/, '')}`,
+        detailOfAjv(fe.validation),
       )
     }
     const status = fe.statusCode ?? 500

@@ -5,12 +5,23 @@
  * from whatever stands in front of it).
  */
 
-/** The server answered with an error body `{statusCode, code, error, message}`. */
+/** What an error body says about one field (protocol/error-codes.ts ErrorDetail), as received. */
+export interface ApiErrorDetail {
+  /** The request field at fault, `/` between levels (`prefix`, `config/printer/interface`). */
+  field: string
+  /** Why, a stable word (`required`, `minLength`, `duplicate`, `too-weak`…). */
+  reason: string
+  limit?: number
+}
+
+/** The server answered with an error body `{statusCode, code, error, message}` (and `field`, `reason`, `limit` when one field is at fault). */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
+    /** The field the server named, if any: screens put their own sentence next to it. Default none. */
+    readonly detail: ApiErrorDetail | null = null,
   ) {
     super(message)
     this.name = 'ApiError'
@@ -64,12 +75,15 @@ export async function requestJson<T>(url: string, options: RequestOptions = {}):
     // not JSON (a proxy's error page): handled below by the status
   }
   if (res.ok) return body as T
-  const err = (body ?? {}) as { code?: unknown; message?: unknown }
+  const err = (body ?? {}) as { code?: unknown; message?: unknown; field?: unknown; reason?: unknown; limit?: unknown }
   // a 503 with a Tabour code (NOT_READY) is still the server talking, but it cannot serve: unreachable for a screen
   if (UNREACHABLE.has(res.status)) throw new NetworkError(`HTTP ${res.status}`)
   throw new ApiError(
     res.status,
     typeof err.code === 'string' ? err.code : `HTTP_${res.status}`,
     typeof err.message === 'string' ? err.message : res.statusText,
+    typeof err.field === 'string'
+      ? { field: err.field, reason: String(err.reason ?? 'invalid'), ...(typeof err.limit === 'number' ? { limit: err.limit } : {}) }
+      : null,
   )
 }

@@ -148,6 +148,8 @@ export const CONSOLE_MESSAGES = {
   'err.notForThisCounter': { ar: 'حُوّلت هذه التذكرة إلى شباك آخر.', en: 'This ticket was transferred to another counter.' },
   'err.transferTarget': { ar: 'لا يمكن التحويل إلى الشباك نفسه.', en: 'A ticket cannot be transferred to its own counter.' },
   'err.invalid': { ar: 'بيانات غير صالحة.', en: 'Invalid input.' },
+  'err.noteTooLong': { ar: 'الملاحظة أطول من المسموح؛ اختصرها.', en: 'The note is too long; shorten it.' },
+  'err.reasonTooLong': { ar: 'سبب التوقف أطول من المسموح؛ اختصره.', en: 'The pause reason is too long; shorten it.' },
   'err.network': { ar: 'تعذّر الاتصال بالخادم. حاول مرة أخرى.', en: 'Cannot reach the server. Try again.' },
   'err.generic': { ar: 'حدث خطأ. حاول مرة أخرى.', en: 'Something went wrong. Please try again.' },
 } as const satisfies Catalogue

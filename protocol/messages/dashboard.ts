@@ -35,10 +35,6 @@ export const DASHBOARD_MESSAGES = {
     en: 'The password is common or easy to guess; use a few unrelated words',
   },
   'password.hasUsername': { ar: 'يجب ألا تحتوي كلمة المرور على اسم المستخدم', en: 'The password must not contain the username' },
-  'text.reorderingControl': {
-    ar: 'يحتوي النص على رمز خفي يغيّر اتجاه الكتابة ({char})؛ احذفه وأعد الكتابة',
-    en: 'The text holds an invisible direction control ({char}); remove it and type the text again',
-  },
   'tab.live': { ar: 'الآن', en: 'Live' },
   'tab.reports': { ar: 'التقارير', en: 'Reports' },
   'tab.config': { ar: 'الإعدادات', en: 'Configuration' },
@@ -211,10 +207,14 @@ export const PASSWORD_REFUSALS: Partial<Record<ErrorCode, DashboardMessageKey>> 
   [ErrorCodes.PASSWORD_HAS_USERNAME]: 'password.hasUsername',
 }
 
-/** A refused password's sentence in `lang`, or null when `code` is not a password refusal. */
-export function passwordRefusalText(code: string, message: string, lang: Lang): string | null {
+/**
+ * A refused password's sentence in `lang`, or null when `code` is not a password refusal. `limit`
+ * is the error's `limit` (the minimum length); a message string is still read for its number,
+ * for callers that only have the message.
+ */
+export function passwordRefusalText(code: string, limit: number | string, lang: Lang): string | null {
   const key = PASSWORD_REFUSALS[code as ErrorCode]
   if (!key) return null
-  const min = Number(/\d+/.exec(message)?.[0] ?? 8)
+  const min = typeof limit === 'number' ? limit : Number(/\d+/.exec(limit)?.[0] ?? 8)
   return dashboardText(key, lang, { min })
 }

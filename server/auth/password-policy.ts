@@ -1,7 +1,7 @@
 import { ZxcvbnFactory } from '@zxcvbn-ts/core'
 import { adjacencyGraphs, dictionary } from '@zxcvbn-ts/language-common'
 import type { Role } from '../../protocol/common.ts'
-import { type DomainError, domainError, ErrorCodes } from '../errors.ts'
+import { type DomainError, ErrorCodes, fieldError } from '../errors.ts'
 
 /** What config `passwords` says a new password must be. */
 export interface PasswordPolicy {
@@ -30,12 +30,24 @@ export function passwordRefusal(password: string, username: string, role: Role, 
   const admin = role === 'admin'
   const minLength = admin ? policy.adminMinLength : policy.minLength
   if ([...password].length < minLength)
-    return domainError(ErrorCodes.PASSWORD_TOO_SHORT, `the password needs at least ${minLength} characters for this role`)
+    return fieldError(
+      ErrorCodes.PASSWORD_TOO_SHORT,
+      { field: 'password', reason: 'too-short', limit: minLength },
+      `the password needs at least ${minLength} characters for this role`,
+    )
   const name = username.toLowerCase()
   if (name.length >= 2 && password.toLowerCase().includes(name))
-    return domainError(ErrorCodes.PASSWORD_HAS_USERNAME, 'the password must not contain the username')
+    return fieldError(
+      ErrorCodes.PASSWORD_HAS_USERNAME,
+      { field: 'password', reason: 'has-username' },
+      'the password must not contain the username',
+    )
   if (passwordScore(password, [username]) < (admin ? policy.adminMinScore : policy.minScore))
-    return domainError(ErrorCodes.PASSWORD_TOO_WEAK, 'the password is too common or too easy to guess; use a few unrelated words')
+    return fieldError(
+      ErrorCodes.PASSWORD_TOO_WEAK,
+      { field: 'password', reason: 'too-weak' },
+      'the password is too common or too easy to guess; use a few unrelated words',
+    )
   return null
 }
 

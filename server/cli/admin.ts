@@ -81,7 +81,9 @@ export async function adminCommand(args: string[]): Promise<number> {
     // the same policy as the dashboard's, said in both languages
     const refusal = generated ? null : passwordRefusal(password, username, existing?.user.role ?? role, config.passwords)
     if (refusal) {
-      const [en, ar] = (['en', 'ar'] as const).map((lang) => passwordRefusalText(refusal.code, refusal.message, lang))
+      const [en, ar] = (['en', 'ar'] as const).map((lang) =>
+        passwordRefusalText(refusal.code, refusal.detail?.limit ?? refusal.message, lang),
+      )
       throw new UsageError(`${en} / ${ar} (${refusal.code})`, 'admin')
     }
     const passwordHash = await hashPassword(password)

@@ -5,7 +5,7 @@ import type { PutSettingsBody, SettingsReply } from '../../protocol/settings.ts'
 import type { QueueContext } from '../queue/queue-context.ts'
 import { actorIds, type Actor } from '../queue/actor.ts'
 import { isValidTimeZone } from '../../protocol/center-clock.ts'
-import { domainError, ErrorCodes } from '../errors.ts'
+import { ErrorCodes, fieldError } from '../errors.ts'
 import { auditChange } from './config-audit.ts'
 import { assertNoReorderingControls } from './public-text-check.ts'
 import { CenterSettingsStore } from './center-settings.ts'
@@ -31,11 +31,24 @@ export class CenterCommands {
   updateSettings(actor: Actor, change: PutSettingsBody): SettingsReply {
     assertNoReorderingControls(change)
     if (change.timeZone && !isValidTimeZone(change.timeZone))
-      throw domainError(ErrorCodes.VALIDATION, `body/timeZone ${change.timeZone} is not an IANA time zone`)
+      throw fieldError(
+        ErrorCodes.VALIDATION,
+        { field: 'timeZone', reason: 'unknown' },
+        `body/timeZone ${change.timeZone} is not an IANA time zone`,
+      )
     const codes = (change.priorityCategories ?? []).map((c) => c.code)
     if (codes.includes('none'))
-      throw domainError(ErrorCodes.VALIDATION, 'body/priorityCategories code none is reserved for ordinary tickets')
-    if (new Set(codes).size !== codes.length) throw domainError(ErrorCodes.VALIDATION, 'body/priorityCategories codes must be unique')
+      throw fieldError(
+        ErrorCodes.VALIDATION,
+        { field: 'priorityCategories', reason: 'not-allowed' },
+        'body/priorityCategories code none is reserved for ordinary tickets',
+      )
+    if (new Set(codes).size !== codes.length)
+      throw fieldError(
+        ErrorCodes.VALIDATION,
+        { field: 'priorityCategories', reason: 'duplicate' },
+        'body/priorityCategories codes must be unique',
+      )
     const next = this.settingsStore.merged(change)
     this.ctx.write((tx) => {
       this.settingsStore.store(next, tx.now, actorIds(actor).userId)

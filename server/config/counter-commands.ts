@@ -2,7 +2,7 @@ import type { CreateCounterBody, UpdateCounterBody } from '../../protocol/reques
 import type { CounterFields, CounterRecord } from '../db/repositories/counters-repo.ts'
 import type { QueueContext, WriteScope } from '../queue/queue-context.ts'
 import type { Actor } from '../queue/actor.ts'
-import { domainError, ErrorCodes } from '../errors.ts'
+import { domainError, ErrorCodes, fieldError } from '../errors.ts'
 import { auditChange } from './config-audit.ts'
 import { assertNoReorderingControls } from './public-text-check.ts'
 import { assertPrinter } from '../queue/printer-targets.ts'
@@ -65,11 +65,14 @@ export class CounterCommands {
 
   /** The services a body names, with weights; every one must exist. */
   private servicesOf(body: UpdateCounterBody, fallback: CounterFields['services']): CounterFields['services'] {
-    if (body.serviceIds && body.services) throw domainError(ErrorCodes.VALIDATION, 'give either serviceIds or services, not both')
+    if (body.serviceIds && body.services)
+      throw fieldError(ErrorCodes.VALIDATION, { field: 'services', reason: 'invalid' }, 'give either serviceIds or services, not both')
     const list = body.services ?? body.serviceIds?.map((serviceId) => ({ serviceId, weight: 1 })) ?? fallback
-    if (new Set(list.map((s) => s.serviceId)).size !== list.length) throw domainError(ErrorCodes.VALIDATION, 'a service is listed twice')
+    if (new Set(list.map((s) => s.serviceId)).size !== list.length)
+      throw fieldError(ErrorCodes.VALIDATION, { field: 'services', reason: 'duplicate' }, 'a service is listed twice')
     for (const s of list) {
-      if (!this.ctx.services.get(s.serviceId)) throw domainError(ErrorCodes.SERVICE_NOT_FOUND, `service ${s.serviceId} does not exist`)
+      if (!this.ctx.services.get(s.serviceId))
+        throw fieldError(ErrorCodes.SERVICE_NOT_FOUND, { field: 'services', reason: 'unknown' }, `service ${s.serviceId} does not exist`)
     }
     return list
   }
@@ -82,6 +85,7 @@ export class CounterCommands {
 
   private assertNumberFree(number: number, id?: number): void {
     const holder = this.ctx.counters.findByNumber(number)
-    if (holder && holder.id !== id) throw domainError(ErrorCodes.DUPLICATE_COUNTER_NUMBER, `counter number ${number} is taken`)
+    if (holder && holder.id !== id)
+      throw fieldError(ErrorCodes.DUPLICATE_COUNTER_NUMBER, { field: 'number', reason: 'duplicate' }, `counter number ${number} is taken`)
   }
 }

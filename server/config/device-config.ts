@@ -3,7 +3,8 @@ import type { TSchema } from '@sinclair/typebox'
 import { BoardConfig, DisplayConfig, KeypadConfig, KioskConfig } from '../../protocol/device-config.ts'
 import type { DeviceKind } from '../../protocol/common.ts'
 import { PrinterDeviceConfig } from '../../protocol/ticket-tools.ts'
-import { domainError, ErrorCodes } from '../errors.ts'
+import { ErrorCodes, fieldError } from '../errors.ts'
+import { detailOfTypeBox } from '../validation-detail.ts'
 import { checkDevicePath, checkPrinterInterface, type DevicePathRules } from './device-paths.ts'
 
 /** What the config check may need to know about the center beyond the config itself. */
@@ -18,7 +19,7 @@ const DEFAULT_PATH_RULES: DevicePathRules = { allowedRoots: ['/dev'], allowPubli
 
 const firstError = (schema: TSchema, config: unknown) => {
   const first = Value.Errors(schema, config).First()
-  if (first) throw domainError(ErrorCodes.VALIDATION, `config${first.path} ${first.message}`)
+  if (first) throw fieldError(ErrorCodes.VALIDATION, detailOfTypeBox(first, 'config'), `config${first.path} ${first.message}`)
 }
 
 /**
@@ -39,7 +40,11 @@ export function validateDeviceConfig(kind: DeviceKind, config: Record<string, un
   const counterId = (config as BoardConfig).counterId
   // a 400 naming the field, like any other bad value: the counter must exist before it is wired
   if (context.counterExists && !context.counterExists(counterId)) {
-    throw domainError(ErrorCodes.VALIDATION, `config/counterId ${counterId}: no such counter`)
+    throw fieldError(
+      ErrorCodes.VALIDATION,
+      { field: 'config/counterId', reason: 'unknown' },
+      `config/counterId ${counterId}: no such counter`,
+    )
   }
 }
 
@@ -52,7 +57,11 @@ function validateKiosk(config: Record<string, unknown>, pathRules: DevicePathRul
     try {
       new RegExp(pattern)
     } catch {
-      throw domainError(ErrorCodes.VALIDATION, 'config/phonePattern is not a valid regular expression')
+      throw fieldError(
+        ErrorCodes.VALIDATION,
+        { field: 'config/phonePattern', reason: 'pattern' },
+        'config/phonePattern is not a valid regular expression',
+      )
     }
   }
 }

@@ -1,6 +1,6 @@
 import { BlockList, isIP } from 'node:net'
 import { posix } from 'node:path'
-import { domainError, ErrorCodes } from '../errors.ts'
+import { ErrorCodes, fieldError } from '../errors.ts'
 
 /** What config `devicePaths` allows. */
 export interface DevicePathRules {
@@ -18,10 +18,14 @@ export function checkDevicePath(path: string, field: string, rules: DevicePathRu
   const canonical = path.startsWith('/') && !path.includes('\0') && posix.normalize(path) === path && !path.endsWith('/')
   const segments = path.split('/')
   if (!canonical || segments.includes('..') || segments.includes('.'))
-    throw domainError(ErrorCodes.BAD_DEVICE_PATH, `${field} ${path}: not a canonical absolute path (no .., no //)`)
+    throw fieldError(
+      ErrorCodes.BAD_DEVICE_PATH,
+      { field, reason: 'invalid' },
+      `${field} ${path}: not a canonical absolute path (no .., no //)`,
+    )
   const roots = rules.allowedRoots.map((root) => posix.normalize(root).replace(/\/+$/, ''))
   if (!roots.some((root) => path.startsWith(`${root}/`)))
-    throw domainError(ErrorCodes.BAD_DEVICE_PATH, `${field} ${path}: must be under ${roots.join(' or ')}`)
+    throw fieldError(ErrorCodes.BAD_DEVICE_PATH, { field, reason: 'not-allowed' }, `${field} ${path}: must be under ${roots.join(' or ')}`)
 }
 
 /** Private, loopback and link-local networks: where a center's printers are. */
@@ -61,8 +65,9 @@ export function checkPrinterInterface(iface: string, field: string, rules: Devic
   if (iface.startsWith('tcp://')) {
     const host = /^tcp:\/\/(\[[^\]]+\]|[^:]+):\d+$/.exec(iface)?.[1] ?? ''
     if (!rules.allowPublicPrinterHosts && !isLocalHost(host))
-      throw domainError(
+      throw fieldError(
         ErrorCodes.PRINTER_HOST_NOT_ALLOWED,
+        { field, reason: 'not-allowed' },
         `${field} ${iface}: a network printer must be on a private or loopback address (config devicePaths.allowPublicPrinterHosts)`,
       )
     return

@@ -1,5 +1,5 @@
 import { findReorderingControl } from '../../protocol/public-text.ts'
-import { domainError, ErrorCodes } from '../errors.ts'
+import { ErrorCodes, fieldError } from '../errors.ts'
 
 /** Fields never shown anywhere, so never looked at. */
 const NOT_SHOWN = new Set(['password'])
@@ -13,8 +13,9 @@ const NOT_SHOWN = new Set(['password'])
 export function assertNoReorderingControls(body: unknown): void {
   const found = findReorderingControl(body, NOT_SHOWN)
   if (found)
-    throw domainError(
+    throw fieldError(
       ErrorCodes.REORDERING_CONTROL,
+      { field: found.path, reason: 'reordering-control' },
       `body/${found.path} holds the invisible direction control ${found.codePoint}, which can reorder text on public screens; remove it`,
     )
 }

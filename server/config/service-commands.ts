@@ -4,7 +4,7 @@ import type { ServiceFields } from '../db/repositories/services-repo.ts'
 import { NationalServicesRepo } from '../db/repositories/national-services-repo.ts'
 import type { QueueContext } from '../queue/queue-context.ts'
 import type { Actor } from '../queue/actor.ts'
-import { domainError, ErrorCodes } from '../errors.ts'
+import { domainError, ErrorCodes, fieldError } from '../errors.ts'
 import { auditChange } from './config-audit.ts'
 import { assertNoReorderingControls } from './public-text-check.ts'
 
@@ -65,6 +65,11 @@ export class ServiceCommands {
 
   private assertPrefixFree(prefix: string, id?: number): void {
     const holder = this.ctx.services.findByPrefix(prefix)
-    if (holder && holder.id !== id) throw domainError(ErrorCodes.DUPLICATE_PREFIX, `prefix ${prefix} is used by service ${holder.id}`)
+    if (holder && holder.id !== id)
+      throw fieldError(
+        ErrorCodes.DUPLICATE_PREFIX,
+        { field: 'prefix', reason: 'duplicate' },
+        `prefix ${prefix} is used by service ${holder.id}`,
+      )
   }
 }

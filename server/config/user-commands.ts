@@ -4,7 +4,7 @@ import type { QueueContext } from '../queue/queue-context.ts'
 import type { Actor } from '../queue/actor.ts'
 import { hashPassword } from '../auth/passwords.ts'
 import { assertPasswordAllowed, type PasswordPolicy } from '../auth/password-policy.ts'
-import { domainError, ErrorCodes } from '../errors.ts'
+import { domainError, ErrorCodes, fieldError } from '../errors.ts'
 import { auditChange } from './config-audit.ts'
 import { assertNoReorderingControls } from './public-text-check.ts'
 
@@ -62,7 +62,7 @@ export class UserCommands {
       if (!current) throw domainError(ErrorCodes.USER_NOT_FOUND, `user ${id} does not exist`)
       const losesAdmin = current.role === 'admin' && current.active && ((body.role && body.role !== 'admin') || body.active === false)
       if (losesAdmin && this.ctx.users.countActiveAdmins() <= 1)
-        throw domainError(ErrorCodes.LAST_ADMIN, 'the last active admin cannot be demoted or disabled')
+        throw fieldError(ErrorCodes.LAST_ADMIN, { field: 'role', reason: 'invalid' }, 'the last active admin cannot be demoted or disabled')
       const user = this.ctx.users.update(current.id, { passwordHash, role: body.role, displayName: body.displayName, active: body.active })
       if (passwordHash || body.active === false || (body.role && body.role !== current.role)) {
         this.ctx.tokens.revokeSubject('user', user.id, tx.now)
@@ -74,6 +74,7 @@ export class UserCommands {
   }
 
   private assertUsernameFree(username: string): void {
-    if (this.ctx.users.findForLogin(username)) throw domainError(ErrorCodes.DUPLICATE_USERNAME, `username ${username} is taken`)
+    if (this.ctx.users.findForLogin(username))
+      throw fieldError(ErrorCodes.DUPLICATE_USERNAME, { field: 'username', reason: 'duplicate' }, `username ${username} is taken`)
   }
 }

@@ -6,7 +6,7 @@ import type { TicketRecord } from '../db/repositories/tickets-repo.ts'
 import type { DevicesRepo } from '../db/repositories/devices-repo.ts'
 import type { PrinterStatusReport, PrintingState } from '../../protocol/device-config.ts'
 import type { PrinterFactory, PrinterHandle } from './printer-handle.ts'
-import type { TicketJobOutcome, TicketPrinterStatus } from '../../drivers/printer/index.ts'
+import type { TicketContent, TicketJobOutcome, TicketPrinterStatus } from '../../drivers/printer/index.ts'
 import { isFaulty } from '../../protocol/device-health.ts'
 import { issuePrinterOf, printerConfigOf } from '../queue/printer-targets.ts'
 import { printerProblemOf } from '../../protocol/printer-problem.ts'
@@ -110,6 +110,23 @@ export class Printing {
     if (!printer) return 'none'
     this.send(deviceId, printer, ticket, standing, statusUrl)
     return faulty(printer.status) ? 'fault' : 'queued'
+  }
+
+  /**
+   * Prints `content` on a device's printer now (the test print: even when it is known to be
+   * faulty, since that is what is being checked) and resolves with the job's outcome and the
+   * printer's last status; null when the device has no printer configured.
+   */
+  printNow(deviceId: number, content: TicketContent): Promise<{ outcome: TicketJobOutcome; status: TicketPrinterStatus | null }> | null {
+    const printer = this.printerOf(deviceId)
+    if (!printer) return null
+    return new Promise((resolve) =>
+      printer.handle.print(content, (outcome) => {
+        if (outcome.outcome === 'failed') this.log.warn({ deviceId, reason: outcome.reason }, 'test print failed')
+        this.publish(deviceId, printer)
+        resolve({ outcome, status: printer.status })
+      }),
+    )
   }
 
   async close(): Promise<void> {

@@ -269,6 +269,12 @@ describe('error messages', () => {
     for (const code of Object.values(ErrorCodes)) expect(consoleText(messageForCode(code), 'ar')).toMatch(/\p{Script=Arabic}/u)
     expect(messageForError(new NetworkError('refused'))).toBe('err.network')
     expect(messageForError(new Error('x'))).toBe('err.generic')
+    // a refused field the console fills is worded for that field (issue 15: the body's `field`, not its message)
+    const tooLong = (field: string) =>
+      new ApiError(400, ErrorCodes.VALIDATION, 'body/x must NOT have more than 500 characters', { field, reason: 'maxLength', limit: 500 })
+    expect(messageForError(tooLong('note'))).toBe('err.noteTooLong')
+    expect(messageForError(tooLong('reason'))).toBe('err.reasonTooLong')
+    expect(messageForError(tooLong('toString'))).toBe('err.invalid')
   })
 
   it('knows when to ask for a login and when the counter was lost', () => {

@@ -10,6 +10,7 @@ import { seriousAxeViolations } from './axe.ts'
 import { overflowing } from './layout.ts'
 import { ROOT } from './ui-build.ts'
 import { dayStartMs } from '../../protocol/center-clock.ts'
+import { configText, fieldErrorText } from '../../protocol/messages/config-forms.ts'
 
 /**
  * The manager's dashboard in real headless Chromium against a real center on loopback: live
@@ -364,12 +365,20 @@ describe('manager dashboard', () => {
     await login(page, run, 'admin', ADMIN_PASSWORD, 'ar', '#config')
     const form = page.locator('tabour-config-view form[data-form="services"]')
     await form.waitFor()
-    // the server's 400 is shown under the field it names
+    // the server's 400 is shown under the field it names, in the screen's language (issue 15: not the server's English)
     await form.locator('input[name="prefix"]').fill('1x')
     await form.locator('input[name="nameAr"]').fill('جوازات السفر')
     await form.locator('input[name="nameEn"]').fill('Passports')
     await form.locator('button[data-action="save"]').click()
-    await expect.poll(() => form.locator('[data-field-error="prefix"]').textContent()).toContain('body/prefix')
+    await expect
+      .poll(() => form.locator('[data-field-error="prefix"]').textContent())
+      .toBe(
+        fieldErrorText(
+          { code: 'TABOUR_ERR_VALIDATION', detail: { field: 'prefix', reason: 'pattern' } },
+          configText('f.prefix', 'ar'),
+          'ar',
+        ),
+      )
     await form.locator('input[name="prefix"]').fill('P')
     await form.locator('button[data-action="save"]').click()
     await page.locator('tabour-config-view table[data-table="services"] tr[data-service="P"]').waitFor()

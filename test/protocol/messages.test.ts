@@ -12,6 +12,7 @@ import { ticketText, type TicketContent } from '../../drivers/printer/index.ts'
 import { COMMON_MESSAGES } from '../../protocol/messages/common.ts'
 import { CONSOLE_MESSAGES } from '../../protocol/messages/console.ts'
 import { DASHBOARD_MESSAGES } from '../../protocol/messages/dashboard.ts'
+import { CONFIG_FORM_MESSAGES } from '../../protocol/messages/config-forms.ts'
 import { DISPLAY_MESSAGES } from '../../protocol/messages/display.ts'
 import { formatMessage, messagesOf, type Catalogue, type Lang } from '../../protocol/messages/format.ts'
 import { HUB_MESSAGES } from '../../protocol/messages/hub.ts'
@@ -33,6 +34,7 @@ const CATALOGUES: Record<string, Catalogue> = {
   display: DISPLAY_MESSAGES,
   console: CONSOLE_MESSAGES,
   dashboard: DASHBOARD_MESSAGES,
+  configForms: CONFIG_FORM_MESSAGES,
   hub: HUB_MESSAGES,
   ticketTools: TICKET_TOOLS_MESSAGES,
   printerAlerts: PRINTER_ALERT_MESSAGES,
@@ -46,6 +48,7 @@ const BUNDLES: Record<string, Catalogue[]> = {
   display: [COMMON_MESSAGES, DISPLAY_MESSAGES, PAIRING_MESSAGES],
   console: [COMMON_MESSAGES, CONSOLE_MESSAGES],
   dashboard: [COMMON_MESSAGES, DASHBOARD_MESSAGES],
+  configForms: [COMMON_MESSAGES, DASHBOARD_MESSAGES, CONFIG_FORM_MESSAGES],
   printerAlerts: [COMMON_MESSAGES, PRINTER_ALERT_MESSAGES],
   hub: [COMMON_MESSAGES, HUB_MESSAGES],
   ticketTools: [COMMON_MESSAGES, TICKET_MESSAGES, TICKET_TOOLS_MESSAGES],

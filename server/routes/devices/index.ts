@@ -3,10 +3,12 @@ import { Type } from '@sinclair/typebox'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { CreateDeviceBody, CreatedDevice, PairBody, PairReply, UpdateDeviceBody } from '../../../protocol/requests.ts'
 import { Device } from '../../../protocol/entities.ts'
-import { DisplaySoundReport } from '../../../protocol/device-config.ts'
+import { DisplaySoundReport, TestPrintReply } from '../../../protocol/device-config.ts'
 import { errorResponses, IdParam } from '../../../protocol/common.ts'
 import { actorOf, ADMINS, allow, MANAGERS } from '../../auth/access.ts'
 import { throttle } from '../throttle.ts'
+import { testPrint } from '../../devices/test-print.ts'
+import { publicBase } from '../public-url.ts'
 
 /**
  * Devices: an admin creates one and gets a one-time pairing code; the device posts the code to
@@ -14,7 +16,7 @@ import { throttle } from '../throttle.ts'
  */
 export async function deviceRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
-  const { configuration, config, queue } = app.tabour
+  const { configuration, config, queue, printing } = app.tabour
   const devices = configuration.devices
 
   app.get(
@@ -95,6 +97,24 @@ export async function deviceRoutes(fastify: FastifyInstance): Promise<void> {
       },
     },
     async (request) => devices.newPairingCode(actorOf(request), request.params.id),
+  )
+
+  app.post(
+    '/:id/test-print',
+    {
+      preValidation: allow(...ADMINS),
+      schema: {
+        tags: ['devices'],
+        summary:
+          "prints a sample ticket on a kiosk's or a stand-alone printer and answers what became of it (printed, or the printer's problem)",
+        params: IdParam,
+        response: { 200: TestPrintReply, ...errorResponses(400, 401, 403, 404, 422) },
+      },
+    },
+    async (request) => {
+      devices.get(request.params.id)
+      return testPrint(printing, config, request.params.id, `${publicBase(request)}/`)
+    },
   )
 
   app.post(

@@ -13,6 +13,8 @@ const NOT_CONFIGURATION = new Set([
   'POST /api/v1/auth/login',
   'POST /api/v1/auth/logout',
   'POST /api/v1/devices/me/status',
+  // prints a sample ticket: nothing is stored
+  'POST /api/v1/devices/:id/test-print',
   'POST /api/v1/tickets',
   'POST /api/v1/tickets/:id/cancel',
   'POST /api/v1/tickets/:id/cancel-mine',

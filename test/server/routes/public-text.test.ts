@@ -45,6 +45,7 @@ describe('names shown publicly refuse direction-reordering controls (issue 16 it
       expect(res.statusCode, `${method} ${url}`).toBe(422)
       expect(res.json().code).toBe('TABOUR_ERR_REORDERING_CONTROL')
       expect(res.json().message).toContain(`${field} `)
+      expect(res.json()).toMatchObject({ field: field.slice('body/'.length), reason: 'reordering-control' })
     }
     const services = (await center.request('GET', '/api/v1/services', { token: admin })).json()
     expect(services.map((s: { nameEn: string }) => s.nameEn)).toEqual(['Service A'])

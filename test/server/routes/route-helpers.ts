@@ -4,14 +4,31 @@ import type { TestCenter } from '../../helpers/test-center.ts'
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE' | 'PUT'
 
-/** Asserts an error answer: the status, the stable code and the `{statusCode, code, error, message}` shape. */
+/**
+ * Asserts an error answer: the status, the stable code and the `{statusCode, code, error, message}`
+ * shape, plus `field` and `reason` (and maybe `limit`) together or not at all (issue 15: the field at fault).
+ */
 export function expectError(res: LightMyRequestResponse, status: number, code: string): void {
   expect(res.statusCode, `${res.statusCode} ${res.body}`).toBe(status)
   const body = res.json()
   expect(body).toMatchObject({ statusCode: status, code })
   expect(typeof body.error).toBe('string')
   expect(typeof body.message).toBe('string')
-  expect(Object.keys(body).sort()).toEqual(['code', 'error', 'message', 'statusCode'])
+  const keys = Object.keys(body).sort()
+  const detail = 'field' in body ? ['field', 'reason', ...('limit' in body ? ['limit'] : [])] : []
+  expect(keys).toEqual(['code', 'error', 'message', 'statusCode', ...detail].sort())
+}
+
+/** Asserts an error answer as expectError does, naming `field` for `reason` (and `limit`, when given). */
+export function expectFieldError(
+  res: LightMyRequestResponse,
+  status: number,
+  code: string,
+  detail: { field: string; reason: string; limit?: number },
+): void {
+  expectError(res, status, code)
+  const { field, reason, limit } = res.json()
+  expect({ field, reason, ...(limit !== undefined ? { limit } : {}) }).toEqual(detail)
 }
 
 /** One token of every kind of caller: the three staff roles and the device kinds. */

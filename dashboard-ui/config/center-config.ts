@@ -1,0 +1,186 @@
+/**
+ * `<tabour-center-config>`: the center's settings and the displays' news line, then the change
+ * log. Only the settings whose field changed are written: saving one does not pin every other
+ * setting to its current value (an untouched one keeps following the config file).
+ */
+import { css, html, type TemplateResult } from 'lit'
+import { customElement, state } from 'lit/decorators.js'
+import type { AuditEntry, PutSettingsBody, SettingsReply } from '../../protocol/settings.ts'
+import { configText } from '../../protocol/messages/config-forms.ts'
+import { categoriesToText, textToCategories } from '../format.ts'
+import { ConfigForm, intOrNull, str, type FieldSpec, type Values } from './config-form.ts'
+
+/** The IANA zones the browser knows (a fixed list: a select), the center's own first. */
+function timeZones(current: string): string[] {
+  const known = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : []
+  return [current, ...known.filter((z) => z !== current)]
+}
+
+const SETTINGS = [
+  'nameAr',
+  'nameEn',
+  'timeZone',
+  'callPolicy',
+  'maxPriorityInARow',
+  'priorityAgingSeconds',
+  'priorityCategories',
+  'digits',
+  'language',
+] as const
+
+@customElement('tabour-center-config')
+export class CenterConfig extends ConfigForm {
+  static override styles = [
+    ...ConfigForm.styles,
+    css`
+      form {
+        grid-template-columns: repeat(2, minmax(0, 1fr));
+        gap: 0.8rem 1.5rem;
+        max-inline-size: 75rem;
+      }
+      form > h2,
+      form > .actions,
+      form > p,
+      form > [data-field='priorityCategories'] {
+        grid-column: 1 / -1;
+      }
+      .card.audit {
+        margin-block-start: 1rem;
+      }
+    `,
+  ]
+
+  @state() private settings: SettingsReply | null = null
+  @state() private audit: AuditEntry[] = []
+
+  override connectedCallback(): void {
+    super.connectedCallback()
+    void this.reload()
+  }
+
+  private async reload(): Promise<void> {
+    const [settings, news, audit] = await Promise.all([this.api.settings(), this.api.news(), this.api.audit()])
+    this.settings = settings
+    this.audit = audit
+    const v = settings.values
+    this.load({
+      nameAr: v.nameAr,
+      nameEn: v.nameEn,
+      timeZone: v.timeZone,
+      callPolicy: v.callPolicy,
+      maxPriorityInARow: str(v.maxPriorityInARow),
+      priorityAgingSeconds: str(v.priorityAgingSeconds),
+      priorityCategories: categoriesToText(v.priorityCategories),
+      digits: v.digits,
+      language: v.language,
+      newsAr: news.ar,
+      newsEn: news.en,
+    })
+  }
+
+  protected fields(): FieldSpec[] {
+    const l = this.lang
+    const overridden = new Set(this.settings?.overridden ?? [])
+    const defaults = (this.settings?.defaults ?? {}) as Record<string, unknown>
+    const hint = (name: string) =>
+      overridden.has(name) ? { hint: configText('config.overridden', l, { value: String(defaults[name] ?? '') }) } : {}
+    const f = (name: (typeof SETTINGS)[number], rest: Partial<FieldSpec> = {}): FieldSpec => ({
+      name,
+      label: configText(`f.${name}`, l),
+      ...hint(name),
+      ...rest,
+    })
+    return [
+      f('nameAr'),
+      f('nameEn'),
+      f('timeZone', { kind: 'select', ltr: true, options: timeZones(str(this.initial.timeZone)).map((z) => ({ value: z, label: z })) }),
+      f('callPolicy', {
+        kind: 'select',
+        options: (['fifo', 'priority', 'sla'] as const).map((p) => ({ value: p, label: configText(`policy.${p}`, l) })),
+      }),
+      f('maxPriorityInARow', { kind: 'number', min: 1, max: 50 }),
+      f('priorityAgingSeconds', { kind: 'number', min: 60, max: 86_400 }),
+      f('priorityCategories', { kind: 'textarea' }),
+      f('digits', {
+        kind: 'select',
+        options: (['western', 'arabic-indic'] as const).map((d) => ({ value: d, label: configText(`digits.${d}`, l) })),
+      }),
+      f('language', {
+        kind: 'select',
+        options: [
+          { value: 'ar', label: 'العربية' },
+          { value: 'en', label: 'English' },
+        ],
+      }),
+      { name: 'newsAr', label: configText('f.newsAr', l) },
+      { name: 'newsEn', label: configText('f.newsEn', l), ltr: true },
+    ]
+  }
+
+  override render(): TemplateResult {
+    if (!this.loaded) return this.loading()
+    const l = this.lang
+    const tz = this.settings?.values.timeZone ?? 'Africa/Cairo'
+    return html`<form class="card" data-form="center" aria-labelledby="form-title" novalidate @submit=${this.onSubmit}>
+        <h2 id="form-title">${configText('config.center', l)}</h2>
+        ${this.fields().map((f) => this.field(f))} ${this.footer()}
+      </form>
+      <section class="card audit scroll" aria-labelledby="audit-title">
+        <h2 id="audit-title">${configText('config.audit', l)}</h2>
+        <table data-table="audit">
+          <tbody>
+            ${this.audit.map(
+              (a) =>
+                html`<tr><td>${new Date(a.at).toLocaleString(l === 'ar' ? 'ar-EG' : 'en-GB', { timeZone: tz, dateStyle: 'short', timeStyle: 'short' })}</td><td>${a.username ?? '—'}</td><td dir="ltr">${a.method} ${a.route}</td><td dir="ltr" class="muted">${JSON.stringify(a.body).slice(0, 80)}</td></tr>`,
+            )}
+          </tbody>
+        </table>
+      </section>`
+  }
+
+  /** The changed settings only, typed as the API takes them. */
+  private settingsBody(changed: Set<string>): PutSettingsBody | null {
+    const v: Values = this.values
+    const typed: Record<(typeof SETTINGS)[number], unknown> = {
+      nameAr: str(v.nameAr).trim(),
+      nameEn: str(v.nameEn).trim(),
+      timeZone: str(v.timeZone),
+      callPolicy: v.callPolicy,
+      maxPriorityInARow: intOrNull(v.maxPriorityInARow),
+      priorityAgingSeconds: intOrNull(v.priorityAgingSeconds),
+      priorityCategories: textToCategories(str(v.priorityCategories)),
+      digits: v.digits,
+      language: v.language,
+    }
+    const body = Object.fromEntries(SETTINGS.filter((k) => changed.has(k)).map((k) => [k, typed[k]]))
+    return Object.keys(body).length === 0 ? null : (body as PutSettingsBody)
+  }
+
+  private readonly onSubmit = async (e: Event) => {
+    e.preventDefault()
+    this.errors = {}
+    this.notice = null
+    const changed = new Set(this.changed())
+    const settings = this.settingsBody(changed)
+    const news = changed.has('newsAr') || changed.has('newsEn')
+    if (!settings && !news) {
+      this.notice = configText('form.unchanged', this.lang)
+      return
+    }
+    try {
+      if (settings) await this.api.putSettings(settings)
+      if (news) await this.api.putNews({ ar: str(this.values.newsAr), en: str(this.values.newsEn) })
+      await this.reload()
+      this.notice = configText('common.saved', this.lang)
+      this.announceChange()
+    } catch (err) {
+      this.showError(err)
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tabour-center-config': CenterConfig
+  }
+}

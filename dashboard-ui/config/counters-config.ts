@@ -1,0 +1,200 @@
+/**
+ * `<tabour-counters-config>`: the counters, and a form to add or edit one: its zone chosen from
+ * the center's zones (or a new one typed on the fly), its walk-in printer, and the services it
+ * serves with their weights, explained in place (server/queue/call-policy.ts).
+ */
+import { html, nothing, type TemplateResult } from 'lit'
+import { customElement, state } from 'lit/decorators.js'
+import type { Counter, Device, ServiceWithQueue } from '../../protocol/entities.ts'
+import type { PrinterTarget } from '../../protocol/ticket-tools.ts'
+import { configText } from '../../protocol/messages/config-forms.ts'
+import { ConfigForm, intOrNull, NEW_ZONE, str, type FieldSpec, type Values } from './config-form.ts'
+
+@customElement('tabour-counters-config')
+export class CountersConfig extends ConfigForm {
+  @state() private counters: Counter[] = []
+  @state() private services: ServiceWithQueue[] = []
+  @state() private printers: PrinterTarget[] = []
+  @state() private devices: Device[] = []
+
+  override connectedCallback(): void {
+    super.connectedCallback()
+    void this.reload().then(() => this.load(this.blank()))
+  }
+
+  private async reload(): Promise<void> {
+    const [counters, services, printers, devices] = await Promise.all([
+      this.api.counters(),
+      this.api.services(),
+      this.api.printers(),
+      this.api.deviceList().catch(() => [] as Device[]),
+    ])
+    Object.assign(this, { counters, services, printers, devices })
+  }
+
+  private blank(): Values {
+    // the zone most counters are in (on a tie, the lowest-numbered counter's); none yet: a new one, typed
+    const count = new Map<string, number>()
+    for (const c of [...this.counters].sort((a, b) => a.number - b.number)) count.set(c.zone, (count.get(c.zone) ?? 0) + 1)
+    const usual = [...count].reduce<[string, number] | null>((best, z) => (!best || z[1] > best[1] ? z : best), null)?.[0]
+    return {
+      number: String(Math.max(0, ...this.counters.map((c) => c.number)) + 1),
+      name: '',
+      zone: usual ?? NEW_ZONE,
+      zoneNew: '',
+      active: true,
+      printerDeviceId: '',
+    }
+  }
+
+  protected fields(): FieldSpec[] {
+    const l = this.lang
+    return [
+      { name: 'number', label: configText('f.number', l), kind: 'number', min: 1 },
+      { name: 'name', label: configText('f.name', l) },
+      {
+        name: 'zone',
+        label: configText('f.zone', l),
+        kind: 'zone',
+        options: this.zoneOptions([...this.counters.map((c) => c.zone), ...this.devices.map((d) => d.zone)]),
+      },
+      {
+        name: 'printerDeviceId',
+        label: configText('f.printerDeviceId', l),
+        kind: 'select',
+        // one of the center's printers (a kiosk's or a stand-alone one): walk-ins issued at the counter print there
+        options: [
+          { value: '', label: configText('f.noPrinter', l) },
+          ...this.printers.map((p) => ({ value: String(p.deviceId), label: p.name })),
+        ],
+      },
+      { name: 'active', label: configText('f.active', l), kind: 'check' },
+      { name: 'services', label: configText('f.services', l) },
+    ]
+  }
+
+  /** "A (weight 2), B": what a counter serves, in words. */
+  private servedText(c: Counter): string {
+    const l = this.lang
+    const byId = new Map(this.services.map((s) => [s.id, s]))
+    return c.services
+      .map((x) => {
+        const s = byId.get(x.serviceId)
+        const name = s ? `${s.prefix} ${l === 'ar' ? s.nameAr : s.nameEn}` : String(x.serviceId)
+        return x.weight === 1 ? name : configText('weights.served', l, { service: name, weight: x.weight })
+      })
+      .join(l === 'ar' ? '، ' : ', ')
+  }
+
+  override render(): TemplateResult {
+    if (!this.loaded) return this.loading()
+    const l = this.lang
+    const editing = this.counters.find((c) => c.id === this.editing)
+    const title = editing ? configText('form.edit.counters', l, { name: editing.name }) : configText('form.add.counters', l)
+    return html`<div class="cols">
+      <section class="card scroll" aria-labelledby="list-title">
+        <h2 id="list-title">${configText('config.list.counters', l)}</h2>
+        <table data-table="counters">
+          <thead><tr><th>${configText('f.number', l)}</th><th>${configText('f.name', l)}</th><th>${configText('f.zone', l)}</th><th>${configText('f.services', l)}</th><th>${configText('f.active', l)}</th><th><span class="muted">${configText('common.edit', l)}</span></th></tr></thead>
+          <tbody>
+            ${[...this.counters]
+              .sort((a, b) => a.number - b.number)
+              .map(
+                (c) => html`<tr data-counter=${c.number} ?data-selected=${this.editing === c.id}>
+                  <td>${c.number}</td><td>${c.name}</td><td>${c.zone}</td><td class="wrap">${this.servedText(c)}</td><td>${configText(c.active ? 'common.yes' : 'common.no', l)}</td>
+                  <td><button type="button" class="secondary" data-edit=${c.id} aria-label=${configText('form.edit.counters', l, { name: c.name })} @click=${() => this.edit(c)}>${configText('common.edit', l)}</button></td>
+                </tr>`,
+              )}
+          </tbody>
+        </table>
+      </section>
+      <form class="card" data-form="counters" data-mode=${this.editing === null ? 'create' : 'edit'} aria-labelledby="form-title" novalidate @submit=${this.onSubmit}>
+        <h2 id="form-title">${title}</h2>
+        ${this.fields()
+          .filter((f) => f.name !== 'services')
+          .map((f) => this.field(f))}
+        ${this.weights()}
+        ${this.footer(this.editing === null ? nothing : html`<button type="button" class="secondary" @click=${() => this.load(this.blank())}>${configText('common.cancel', l)}</button>`)}
+      </form>
+    </div>`
+  }
+
+  private weights(): TemplateResult {
+    const l = this.lang
+    const err = this.errors.services
+    return html`<fieldset data-field="services" aria-describedby=${err ? 'weights-help weights-error' : 'weights-help'}>
+      <legend>${configText('f.services', l)}</legend>
+      <p class="muted" id="weights-help">${configText('weights.help', l)}</p>
+      <div class="weights">
+        ${this.services.map((s) => {
+          const name = `${s.prefix} · ${l === 'ar' ? s.nameAr : s.nameEn}`
+          return html`<label>${name}<input type="number" min="0" max="100" step="0.5" name=${`w${s.id}`} aria-label=${configText('weights.weight', l, { service: name })} .value=${str(this.values[`w${s.id}`])} @input=${this.onInput} /></label>`
+        })}
+      </div>
+      ${err ? html`<span class="error" id="weights-error" data-field-error="services">${err}</span>` : nothing}
+    </fieldset>`
+  }
+
+  private edit(c: Counter): void {
+    const values: Values = {
+      number: str(c.number),
+      name: c.name,
+      zone: c.zone,
+      zoneNew: '',
+      active: c.active,
+      printerDeviceId: str(c.printerDeviceId),
+    }
+    for (const x of c.services) values[`w${x.serviceId}`] = str(x.weight)
+    this.load(values, c.id)
+  }
+
+  private body(creating: boolean): Record<string, unknown> | null {
+    const v = this.values
+    const changed = new Set(this.changed())
+    const body: Record<string, unknown> = {}
+    const want = (name: string) => creating || changed.has(name)
+    if (want('number')) body.number = intOrNull(v.number)
+    if (want('name') && str(v.name).trim() !== '') body.name = str(v.name).trim()
+    if (want('zone') || want('zoneNew')) body.zone = this.zoneValue('zone')
+    if (want('active')) body.active = v.active === true
+    if (want('printerDeviceId')) body.printerDeviceId = intOrNull(v.printerDeviceId)
+    if (creating || [...changed].some((n) => /^w\d+$/.test(n)))
+      body.services = this.services
+        .filter((s) => str(v[`w${s.id}`]).trim() !== '')
+        .map((s) => ({ serviceId: s.id, weight: Number(v[`w${s.id}`]) }))
+    for (const k of Object.keys(body)) if (body[k] === null && k !== 'printerDeviceId') delete body[k]
+    return Object.keys(body).length === 0 ? null : body
+  }
+
+  private readonly onSubmit = async (e: Event) => {
+    e.preventDefault()
+    this.errors = {}
+    this.notice = null
+    const creating = this.editing === null
+    // the center's first counter may leave the zone empty: the server's default zone applies
+    if (this.values.zone === NEW_ZONE && this.zoneValue('zone') === null && this.counters.length > 0) {
+      this.errors = { zone: configText('err.required', this.lang, { field: configText('zone.newName', this.lang) }) }
+      return
+    }
+    const body = this.body(creating)
+    if (!body) {
+      this.notice = configText('form.unchanged', this.lang)
+      return
+    }
+    try {
+      await this.api.save(creating ? '/counters' : `/counters/${this.editing}`, creating ? 'POST' : 'PATCH', body)
+      await this.reload()
+      this.load(this.blank())
+      this.notice = configText('common.saved', this.lang)
+      this.announceChange()
+    } catch (err) {
+      this.showError(err)
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tabour-counters-config': CountersConfig
+  }
+}

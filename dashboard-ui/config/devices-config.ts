@@ -1,0 +1,295 @@
+/**
+ * `<tabour-devices-config>`: the center's devices, and a form per kind (kiosk with its printer,
+ * display, LED board, keypad, stand-alone printer): every config key its own field
+ * (device-fields.ts), selects where the choices are fixed, the zone from the center's zones,
+ * and on every printer a "test print" that prints a sample ticket through the real printing
+ * path and says what the printer answered, next to its address.
+ */
+import { html, nothing, type TemplateResult } from 'lit'
+import { customElement, state } from 'lit/decorators.js'
+import type { DeviceKind } from '../../protocol/common.ts'
+import type { Counter, Device } from '../../protocol/entities.ts'
+import type { TestPrintReply } from '../../protocol/device-config.ts'
+import { configText, testPrintText, type ConfigMessageKey } from '../../protocol/messages/config-forms.ts'
+import { ConfigForm, NEW_ZONE, type FieldSpec } from './config-form.ts'
+import { CONFIG_KEYS, configToValues, fieldName, HAS_PRINTER, valuesToConfig, WIRED, type ConfigKey } from './device-fields.ts'
+
+const KINDS: readonly DeviceKind[] = ['kiosk', 'display', 'printer', 'board', 'keypad']
+
+@customElement('tabour-devices-config')
+export class DevicesConfig extends ConfigForm {
+  @state() private devices: Device[] = []
+  @state() private counters: Counter[] = []
+  @state() private pairingCode: string | null = null
+  @state() private testing = false
+  @state() private testResult: TestPrintReply | null = null
+
+  override connectedCallback(): void {
+    super.connectedCallback()
+    void this.reload().then(() => this.startNew('kiosk'))
+  }
+
+  private async reload(): Promise<void> {
+    const [devices, counters] = await Promise.all([this.api.deviceList(), this.api.counters()])
+    Object.assign(this, { devices, counters })
+  }
+
+  private get kind(): DeviceKind {
+    return (this.values.kind as DeviceKind) ?? 'kiosk'
+  }
+
+  private get stored(): Device | undefined {
+    return this.devices.find((d) => d.id === this.editing)
+  }
+
+  private startNew(kind: DeviceKind): void {
+    this.load({ kind, name: '', zone: '', zoneNew: '', ...configToValues(kind, {}) })
+    this.testResult = null
+  }
+
+  private edit(d: Device): void {
+    this.load({ kind: d.kind, name: d.name, zone: d.zone ?? '', zoneNew: '', ...configToValues(d.kind, d.config) }, d.id)
+    this.pairingCode = null
+    this.testResult = null
+  }
+
+  private keyLabel(key: ConfigKey): string {
+    return configText(`device.${key.path.replace('/', '.')}` as ConfigMessageKey, this.lang)
+  }
+
+  private optionLabel(key: ConfigKey, option: string): string {
+    const l = this.lang
+    if (key.path === 'printer/type') return configText(`device.printer.type.${option as 'epson' | 'star'}`, l)
+    if (key.path === 'printer/widthMm') return configText('device.printer.width', l, { mm: option })
+    if (key.path === 'announcement') return configText(`device.announcement.${option as 'short' | 'long'}`, l)
+    return option
+  }
+
+  private keyField(key: ConfigKey): FieldSpec {
+    const l = this.lang
+    const options =
+      key.path === 'counterId'
+        ? [
+            { value: '', label: configText('device.counterNone', l) },
+            ...this.counters.map((c) => ({ value: String(c.id), label: `${c.number} · ${c.name}` })),
+          ]
+        : key.options?.map((o) => ({ value: o, label: this.optionLabel(key, o) }))
+    const hint =
+      key.path === 'printer/interface'
+        ? {
+            hint: configText('device.printer.interfaceHint', l),
+            example: 'tcp://192.168.1.50:9100 · /dev/usb/lp0 · serial:/dev/ttyUSB0?baudRate=19200',
+          }
+        : key.path === 'path'
+          ? { hint: configText('device.pathHint', l), example: '/dev/ttyUSB0' }
+          : (key.kind === 'number' || key.kind === 'text') && key.default !== undefined
+            ? { hint: configText('form.optional', l), example: String(key.default) }
+            : {}
+    return {
+      name: fieldName(key.path),
+      label: this.keyLabel(key),
+      kind: options ? 'select' : key.kind,
+      ...(options ? { options } : {}),
+      ...hint,
+      ...(key.ltr ? { ltr: true } : {}),
+    }
+  }
+
+  protected fields(): FieldSpec[] {
+    const l = this.lang
+    const zones = this.zoneOptions([...this.devices.map((d) => d.zone), ...this.counters.map((c) => c.zone)], true)
+    return [
+      ...(this.editing === null
+        ? [
+            {
+              name: 'kind',
+              label: configText('f.kind', l),
+              kind: 'select' as const,
+              options: KINDS.map((k) => ({ value: k, label: configText(`kind.${k}`, l) })),
+            },
+          ]
+        : []),
+      { name: 'name', label: configText('f.name', l) },
+      { name: 'zone', label: configText('f.zone', l), kind: 'zone', options: zones },
+      ...CONFIG_KEYS[this.kind].map((k) => this.keyField(k)),
+    ]
+  }
+
+  override render(): TemplateResult {
+    if (!this.loaded) return this.loading()
+    const l = this.lang
+    const stored = this.stored
+    const title = stored ? configText('form.edit.devices', l, { name: stored.name }) : configText('form.add.devices', l)
+    return html`<div class="cols">
+      <section class="card scroll" aria-labelledby="list-title">
+        <h2 id="list-title">${configText('config.list.devices', l)}</h2>
+        ${this.devicesTable()}
+      </section>
+      <form class="card" data-form="devices" data-kind=${this.kind} data-mode=${this.editing === null ? 'create' : 'edit'} aria-labelledby="form-title" novalidate @submit=${this.onSubmit}>
+        <h2 id="form-title">${title}</h2>
+        ${stored ? html`<p class="muted">${configText('device.kindFixed', l, { kind: configText(`kind.${stored.kind}`, l) })}</p>` : nothing}
+        ${this.fields()
+          .filter((f) => !f.name.startsWith('config/'))
+          .map((f) => (f.name === 'kind' ? this.kindField(f) : this.field(f)))}
+        ${this.configFields()}
+        ${this.pairingCode ? html`<p data-pairing-code=${this.pairingCode}>${configText('device.pairingCode', l, { code: '' })}<span class="code" dir="ltr">${this.pairingCode}</span></p>` : nothing}
+        ${this.footer(this.editing === null ? nothing : html`<button type="button" class="secondary" @click=${() => this.startNew('kiosk')}>${configText('common.cancel', l)}</button>`)}
+      </form>
+    </div>`
+  }
+
+  /** The kind select starts a fresh form of that kind (the name and zone typed so far are kept). */
+  private kindField(f: FieldSpec): TemplateResult {
+    return html`<div @change=${(e: Event) => {
+      const kind = (e.target as HTMLSelectElement).value as DeviceKind
+      const { name, zone, zoneNew } = this.values
+      this.load({ kind, name: name ?? '', zone: zone ?? '', zoneNew: zoneNew ?? '', ...configToValues(kind, {}) })
+    }}>${this.field(f)}</div>`
+  }
+
+  private configFields(): TemplateResult {
+    const l = this.lang
+    const kind = this.kind
+    const byPath = new Map(this.fields().map((f) => [f.name, f]))
+    const group = (prefix: (p: string) => boolean) =>
+      CONFIG_KEYS[kind]
+        .filter((k) => prefix(k.path))
+        .map((k) =>
+          k.path === 'printer/interface'
+            ? this.field(byPath.get(fieldName(k.path))!, this.testPrintResult())
+            : this.field(byPath.get(fieldName(k.path))!),
+        )
+    const switchField = (name: string, label: string) => this.field({ name, label, kind: 'check' })
+    if (kind === 'board' || kind === 'keypad') {
+      return html`<fieldset data-group="serial"><legend>${configText('device.serial', l)}</legend>
+        ${switchField(WIRED, configText('device.wired', l))} ${this.values[WIRED] === true ? group(() => true) : nothing}
+      </fieldset>`
+    }
+    const printer =
+      kind === 'kiosk' || kind === 'printer'
+        ? html`<fieldset data-group="printer"><legend>${configText('device.printer', l)}</legend>
+            ${switchField(HAS_PRINTER, configText('device.hasPrinter', l))}
+            ${this.values[HAS_PRINTER] === true ? html`${group((p) => p.startsWith('printer/'))} ${this.testPrintButton()}` : nothing}
+          </fieldset>`
+        : nothing
+    const others = CONFIG_KEYS[kind].some((k) => !k.path.startsWith('printer/'))
+      ? html`<fieldset data-group="options"><legend>${configText(`kind.${kind}`, l)}</legend>${group((p) => !p.startsWith('printer/'))}</fieldset>`
+      : nothing
+    return html`${printer} ${others}`
+  }
+
+  /** Test print: the saved printer; the form's unsaved printer changes must be saved first. */
+  private testPrintButton(): TemplateResult | typeof nothing {
+    const stored = this.stored
+    if (!stored || !(stored.config as { printer?: unknown }).printer) return nothing
+    const dirty = this.changed().some((n) => n === HAS_PRINTER || n.startsWith('config/printer/'))
+    return html`<div class="actions">
+      <button type="button" class="secondary" data-action="test-print" ?disabled=${dirty || this.testing} aria-describedby=${dirty ? 'test-print-hint' : nothing} @click=${() => void this.testPrint(stored.id)}>${configText('testPrint.button', this.lang)}</button>
+      ${dirty ? html`<span class="muted" id="test-print-hint">${configText('testPrint.saveFirst', this.lang)}</span>` : nothing}
+    </div>`
+  }
+
+  private testPrintResult(): TemplateResult | typeof nothing {
+    const l = this.lang
+    if (this.testing) return html`<span class="muted" role="status" data-test-print="running">${configText('testPrint.running', l)}</span>`
+    const r = this.testResult
+    if (!r) return nothing
+    const good = r.printed && (r.problem === null || r.problem === 'paper-near-end')
+    return good
+      ? html`<span class="ok" role="status" data-test-print="ok">${testPrintText(r.problem, l)}</span>`
+      : html`<span class="error" role="alert" data-test-print=${r.problem ?? 'failed'}>${testPrintText(r.problem ?? 'not-answering', l)}</span>`
+  }
+
+  private async testPrint(id: number): Promise<void> {
+    this.testing = true
+    this.testResult = null
+    this.errors = {}
+    try {
+      this.testResult = await this.api.testPrint(id)
+    } catch (err) {
+      this.showError(err)
+    } finally {
+      this.testing = false
+    }
+  }
+
+  private devicesTable(): TemplateResult {
+    const l = this.lang
+    return html`<table data-table="devices">
+      <thead><tr><th>${configText('f.name', l)}</th><th>${configText('f.kind', l)}</th><th>${configText('f.zone', l)}</th><th>${configText('col.health', l)}</th><th><span class="muted">${configText('common.edit', l)}</span></th></tr></thead>
+      <tbody>
+        ${this.devices.map(
+          (d) => html`<tr data-device=${d.name} ?data-selected=${this.editing === d.id}>
+            <td>${d.name}</td><td>${configText(`kind.${d.kind}`, l)}</td><td>${d.zone ?? '—'}</td>
+            <td>${configText(d.revoked ? 'health.revoked' : d.paired ? 'health.ok' : 'health.unpaired', l)}</td>
+            <td>
+              ${
+                d.revoked
+                  ? nothing
+                  : html`<button type="button" class="secondary" data-edit=${d.id} aria-label=${configText('form.edit.devices', l, { name: d.name })} @click=${() => this.edit(d)}>${configText('common.edit', l)}</button>
+                    <button type="button" class="secondary" data-new-code=${d.id} @click=${() => void this.deviceAction(d.id, 'pairing-code')}>${configText('device.newCode', l)}</button>
+                    <button type="button" class="secondary" data-revoke=${d.id} @click=${() => void this.deviceAction(d.id, 'revoke')}>${configText('device.revoke', l)}</button>`
+              }
+            </td>
+          </tr>`,
+        )}
+      </tbody>
+    </table>`
+  }
+
+  private readonly onSubmit = async (e: Event) => {
+    e.preventDefault()
+    this.errors = {}
+    this.notice = null
+    this.testResult = null
+    const l = this.lang
+    if (this.values.zone === NEW_ZONE && this.zoneValue('zone') === null) {
+      this.errors = { zone: configText('err.required', l, { field: configText('zone.newName', l) }) }
+      return
+    }
+    const stored = this.stored
+    const changed = new Set(this.changed())
+    const config = valuesToConfig(this.kind, (stored?.config as Record<string, unknown>) ?? {}, this.values, this.initial)
+    const body: Record<string, unknown> = {}
+    if (!stored) body.kind = this.kind
+    if ((!stored || changed.has('name')) && String(this.values.name ?? '').trim() !== '') body.name = String(this.values.name).trim()
+    if (!stored || changed.has('zone') || changed.has('zoneNew')) body.zone = this.zoneValue('zone')
+    if (!stored || JSON.stringify(config) !== JSON.stringify(stored.config)) body.config = config
+    if (stored && Object.keys(body).length === 0) {
+      this.notice = configText('form.unchanged', l)
+      return
+    }
+    try {
+      const saved = await this.api.save<Device & { pairingCode?: string }>(
+        stored ? `/devices/${stored.id}` : '/devices',
+        stored ? 'PATCH' : 'POST',
+        body,
+      )
+      await this.reload()
+      // after a save the device stays open, so its printer can be tested at once
+      const fresh = this.devices.find((d) => d.id === saved.id)
+      if (fresh) this.edit(fresh)
+      this.pairingCode = saved.pairingCode ?? null
+      this.notice = configText('common.saved', l)
+      this.announceChange()
+    } catch (err) {
+      this.showError(err)
+    }
+  }
+
+  private async deviceAction(id: number, action: 'pairing-code' | 'revoke'): Promise<void> {
+    try {
+      const reply = await this.api.save<{ pairingCode?: string }>(`/devices/${id}/${action}`, 'POST', {})
+      await this.reload()
+      this.pairingCode = reply.pairingCode ?? null
+    } catch (err) {
+      this.showError(err)
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tabour-devices-config': DevicesConfig
+  }
+}

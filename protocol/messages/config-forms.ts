@@ -1,0 +1,203 @@
+/**
+ * The dashboard's configuration forms (issue 15): the device forms' fields, the test print, the
+ * zone picker, the counter weights' help, and every refusal worded next to the field it names
+ * (the error body's `field`, `reason`, `limit`: protocol/error-codes.ts), never the server's
+ * English message.
+ */
+import { messagesOf, type Catalogue, type Lang } from './format.ts'
+import { COMMON_MESSAGES } from './common.ts'
+import { DASHBOARD_MESSAGES, PASSWORD_REFUSALS } from './dashboard.ts'
+import { ErrorCodes, type ErrorCode } from '../error-codes.ts'
+import type { PrinterProblem } from '../printer-problem.ts'
+
+export const CONFIG_FORM_MESSAGES = {
+  'config.nav': { ar: 'أقسام الإعدادات', en: 'Configuration sections' },
+  'config.list.services': { ar: 'الخدمات الحالية', en: 'Current services' },
+  'config.list.counters': { ar: 'الشبابيك الحالية', en: 'Current counters' },
+  'config.list.users': { ar: 'المستخدمون الحاليون', en: 'Current users' },
+  'config.list.devices': { ar: 'الأجهزة الحالية', en: 'Current devices' },
+  'form.add.services': { ar: 'إضافة خدمة', en: 'Add a service' },
+  'form.edit.services': { ar: 'تعديل الخدمة {name}', en: 'Edit service {name}' },
+  'form.add.counters': { ar: 'إضافة شباك', en: 'Add a counter' },
+  'form.edit.counters': { ar: 'تعديل الشباك {name}', en: 'Edit counter {name}' },
+  'form.add.users': { ar: 'إضافة مستخدم', en: 'Add a user' },
+  'form.edit.users': { ar: 'تعديل المستخدم {name}', en: 'Edit user {name}' },
+  'form.add.devices': { ar: 'إضافة جهاز', en: 'Add a device' },
+  'form.edit.devices': { ar: 'تعديل الجهاز {name}', en: 'Edit device {name}' },
+  'form.unchanged': { ar: 'لا تغيير لحفظه', en: 'Nothing changed' },
+  'form.optional': { ar: 'اختياري؛ يُترك فارغًا للقيمة الافتراضية:', en: 'Optional; leave empty for the default:' },
+  'f.newsAr': { ar: 'شريط الأخبار بالعربية', en: 'News line in Arabic' },
+  'f.newsEn': { ar: 'شريط الأخبار بالإنجليزية', en: 'News line in English' },
+  'zone.new': { ar: 'منطقة جديدة…', en: 'New zone…' },
+  'zone.none': { ar: 'بدون منطقة', en: 'No zone' },
+  'zone.newName': { ar: 'اسم المنطقة الجديدة', en: 'New zone name' },
+  'weights.help': {
+    ar: 'اترك الخانة فارغة إن كان الشباك لا يخدم الخدمة. ٠: خدمة احتياطية، يُنادى عليها فقط إن لم ينتظر أحد في الخدمات الأخرى. ١: عادي. ٢: ضعف الأهمية؛ يُحسب انتظار تذكرتها مضاعفًا فتسبق تذكرة بوزن ١ أقدم منها متى انتظرت أكثر من نصف مدتها.',
+    en: 'Leave empty when the counter does not serve the service. 0: a backup service, called only when nothing else waits. 1: normal. 2: twice as urgent; its tickets’ wait counts double, so one overtakes an older weight-1 ticket once it has waited more than half as long.',
+  },
+  'weights.served': { ar: '{service} (وزن {weight})', en: '{service} (weight {weight})' },
+  'weights.weight': { ar: 'وزن {service}', en: 'Weight of {service}' },
+  'device.kindFixed': { ar: 'النوع: {kind}', en: 'Kind: {kind}' },
+  'device.printer': { ar: 'الطابعة', en: 'Printer' },
+  'device.hasPrinter': { ar: 'طابعة تذاكر موصولة بهذا الجهاز', en: 'A ticket printer is attached' },
+  'device.printer.type': { ar: 'نوع الطابعة', en: 'Printer type' },
+  'device.printer.type.epson': { ar: 'إبسون (ESC/POS)', en: 'Epson (ESC/POS)' },
+  'device.printer.type.star': { ar: 'ستار (Star Line)', en: 'Star (Star Line)' },
+  'device.printer.interface': { ar: 'عنوان الطابعة', en: 'Printer address' },
+  'device.printer.interfaceHint': { ar: 'أمثلة:', en: 'Examples:' },
+  'device.printer.widthMm': { ar: 'عرض الورق', en: 'Paper width' },
+  'device.printer.width': { ar: '{mm} مم', en: '{mm} mm' },
+  'device.askPriority': { ar: 'السؤال عن فئة الأولوية', en: 'Ask for a priority category' },
+  'device.askPhone': { ar: 'عرض إدخال رقم الهاتف (اختياري للمواطن)', en: 'Offer a phone number (optional for the citizen)' },
+  'device.phonePattern': { ar: 'شكل رقم الهاتف المقبول (تعبير نمطي)', en: 'Accepted phone number (regular expression)' },
+  'device.idleSeconds': { ar: 'العودة للبداية بعد (ثوانٍ بلا لمس)', en: 'Back to start after (seconds untouched)' },
+  'device.recentCalls': { ar: 'عدد النداءات السابقة المعروضة', en: 'Earlier calls listed' },
+  'device.showWaiting': { ar: 'عرض عدد المنتظرين لكل خدمة', en: 'Show how many wait per service' },
+  'device.announce.ar': { ar: 'نطق النداء بالعربية', en: 'Announce calls in Arabic' },
+  'device.announce.en': { ar: 'نطق النداء بالإنجليزية', en: 'Announce calls in English' },
+  'device.chime': { ar: 'نغمة قبل النداء', en: 'Chime before a call' },
+  'device.announcement': { ar: 'صيغة النداء', en: 'Call wording' },
+  'device.announcement.short': { ar: 'قصيرة (A خمسة عشر، شباك ثلاثة)', en: 'Short (A fifteen, counter three)' },
+  'device.announcement.long': { ar: 'كاملة (العميل رقم…، الشباك رقم…)', en: 'Long (customer number…, counter number…)' },
+  'device.hijriDate': { ar: 'عرض التاريخ الهجري', en: 'Show the Hijri date' },
+  'device.media': { ar: 'عرض الصور والفيديو', en: 'Show images and videos' },
+  'device.mediaSeconds': { ar: 'مدة عرض الصورة (ثوانٍ)', en: 'Seconds per image' },
+  'device.flashSeconds': { ar: 'مدة وميض النداء الجديد (ثوانٍ)', en: 'Seconds a new call flashes' },
+  'device.serial': { ar: 'الخط التسلسلي', en: 'Serial line' },
+  'device.wired': { ar: 'موصول بخط تسلسلي', en: 'Wired to a serial line' },
+  'device.path': { ar: 'منفذ الخط التسلسلي', en: 'Serial port' },
+  'device.pathHint': { ar: 'مثال:', en: 'Example:' },
+  'device.baudRate': { ar: 'سرعة الخط (باود)', en: 'Line speed (baud)' },
+  'device.address': { ar: 'العنوان على الخط (١–٢٥٤)', en: 'Address on the line (1–254)' },
+  'device.counterId': { ar: 'الشباك', en: 'Counter' },
+  'device.counterNone': { ar: 'اختر شباكًا', en: 'Choose a counter' },
+  'device.protocol': { ar: 'بروتوكول اللوحة', en: 'Board protocol' },
+  'testPrint.button': { ar: 'طباعة تجريبية', en: 'Test print' },
+  'testPrint.running': { ar: 'جارٍ الطباعة التجريبية…', en: 'Printing a test ticket…' },
+  'testPrint.saveFirst': { ar: 'احفظ التغييرات أولًا لتجربة هذه الطابعة', en: 'Save your changes first to test this printer' },
+  'testPrint.ok': { ar: 'طُبعت تذكرة تجريبية؛ الطابعة تعمل', en: 'A test ticket was printed; the printer works' },
+  'testPrint.not-answering': {
+    ar: 'الطابعة لا تستجيب: تحقق من العنوان ومن أنها مشغّلة وموصولة بالشبكة',
+    en: 'The printer is not answering: check the address, and that it is switched on and connected',
+  },
+  'testPrint.bad-status-reply': {
+    ar: 'الطابعة ترد بحالة غير مفهومة: تحقق من نوع الطابعة',
+    en: 'The printer answers its status check with garbage: check the printer type',
+  },
+  'testPrint.cover-open': { ar: 'غطاء الطابعة مفتوح', en: 'The printer cover is open' },
+  'testPrint.paper-out': { ar: 'نفد ورق الطابعة', en: 'The printer is out of paper' },
+  'testPrint.printer-error': { ar: 'الطابعة تبلغ عن عطل', en: 'The printer reports an error' },
+  'testPrint.offline': { ar: 'الطابعة غير متصلة (offline)', en: 'The printer is offline' },
+  'testPrint.paper-near-end': {
+    ar: 'طُبعت التذكرة التجريبية، لكن الورق يوشك أن ينفد',
+    en: 'The test ticket printed, but the paper is running low',
+  },
+  'err.required': { ar: '«{field}» مطلوب', en: '{field} is required' },
+  'err.minLength': { ar: '«{field}»: {limit} من الأحرف على الأقل', en: '{field} needs at least {limit} characters' },
+  'err.maxLength': { ar: '«{field}»: {limit} من الأحرف على الأكثر', en: '{field} allows at most {limit} characters' },
+  'err.minimum': { ar: '«{field}»: أقل قيمة {limit}', en: '{field} must be at least {limit}' },
+  'err.maximum': { ar: '«{field}»: أكبر قيمة {limit}', en: '{field} must be at most {limit}' },
+  'err.pattern': { ar: '«{field}» ليس بالشكل المطلوب', en: '{field} is not in the expected form' },
+  'err.type': { ar: '«{field}»: أدخل قيمة صحيحة', en: '{field}: enter a valid value' },
+  'err.enum': { ar: '«{field}»: اختر إحدى القيم المتاحة', en: '{field}: choose one of the offered values' },
+  'err.invalid': { ar: '«{field}»: هذه القيمة غير مقبولة', en: '{field}: this value is not accepted' },
+  'err.duplicate': { ar: '«{field}» مستخدم بالفعل', en: '{field} is already in use' },
+  'err.unknown': { ar: '«{field}»: لا توجد قيمة بهذا الاسم', en: '{field}: no such value' },
+  'err.reordering-control': {
+    ar: '«{field}» يحتوي على رمز خفي يغيّر اتجاه الكتابة؛ احذفه وأعد الكتابة',
+    en: '{field} holds an invisible direction control; remove it and type the text again',
+  },
+  'err.not-allowed': { ar: '«{field}»: هذه القيمة غير مسموح بها هنا', en: '{field}: this value is not allowed here' },
+  'err.prefix.pattern': {
+    ar: '«{field}»: من حرف إلى ثلاثة أحرف لاتينية كبيرة، مثل \u2066A\u2069',
+    en: '{field}: one to three capital Latin letters, e.g. A',
+  },
+  'err.prefix.duplicate': { ar: 'هذا الحرف مستخدم لخدمة أخرى', en: 'Another service already uses this prefix' },
+  'err.number.duplicate': { ar: 'يوجد شباك آخر بهذا الرقم', en: 'Another counter has this number' },
+  'err.username.duplicate': { ar: 'اسم المستخدم هذا مأخوذ', en: 'This username is taken' },
+  'err.username.pattern': {
+    ar: '«{field}»: أحرف لاتينية وأرقام و \u2066. _ -\u2069 فقط',
+    en: '{field}: Latin letters, digits and . _ - only',
+  },
+  'err.zone.pattern': {
+    ar: '«{field}»: حروف وأرقام و \u2066_ -\u2069 فقط، بلا مسافات',
+    en: '{field}: letters, digits, _ and - only, no spaces',
+  },
+  'err.timeZone.unknown': { ar: 'منطقة زمنية غير معروفة (مثل \u2066Africa/Cairo\u2069)', en: 'Not a known time zone (e.g. Africa/Cairo)' },
+  'err.priorityCategories.duplicate': { ar: 'رمز فئة مكرر', en: 'A category code is listed twice' },
+  'err.priorityCategories.not-allowed': {
+    ar: 'الرمز \u2066none\u2069 محجوز للتذاكر العادية',
+    en: 'The code none is reserved for ordinary tickets',
+  },
+  'err.interface.pattern': {
+    ar: '«{field}» ليس عنوان طابعة صحيحًا؛ انظر الأمثلة تحت الخانة',
+    en: '{field} is not a printer address; see the examples under the field',
+  },
+  'err.interface.not-allowed': {
+    ar: 'طابعة الشبكة يجب أن تكون على الشبكة الداخلية للمركز',
+    en: 'A network printer must be on the center’s private network',
+  },
+  'err.path.not-allowed': { ar: 'المنفذ يجب أن يكون تحت \u2066/dev\u2069', en: 'The port must be under /dev' },
+  'err.path.invalid': { ar: 'مسار المنفذ غير صالح (بلا \u2066..\u2069 ولا \u2066//\u2069)', en: 'Not a valid port path (no .., no //)' },
+  'err.counterId.unknown': { ar: 'لا يوجد شباك بهذا الرقم', en: 'There is no such counter' },
+  'err.services.unknown': { ar: 'إحدى الخدمات لم تعد موجودة؛ أعد تحميل الصفحة', en: 'A service no longer exists; reload the page' },
+  'err.role.lastAdmin': {
+    ar: 'لا يمكن تغيير دور آخر مدير نظام مفعّل أو إيقافه',
+    en: 'The last active admin cannot be demoted or disabled',
+  },
+  'err.noPrinter': { ar: 'لا توجد طابعة محفوظة لهذا الجهاز', en: 'No printer is saved for this device' },
+  'err.notFound': { ar: 'لم يعد هذا العنصر موجودًا؛ أعد تحميل الصفحة', en: 'This item no longer exists; reload the page' },
+  'err.forbidden': { ar: 'ليست لديك صلاحية لهذا التغيير', en: 'You may not make this change' },
+  'err.network': { ar: 'تعذّر الاتصال بالخادم؛ لم يُحفظ شيء', en: 'Cannot reach the server; nothing was saved' },
+  'err.rateLimited': { ar: 'محاولات كثيرة؛ انتظر قليلًا', en: 'Too many attempts; wait a moment' },
+  'err.other': { ar: 'رفض الخادم هذا التغيير ({code})', en: 'The server refused this change ({code})' },
+} as const satisfies Catalogue
+
+/** `configText(key, lang, values?)`: the configuration forms' words, the dashboard's and the common ones. */
+const CONFIG_BUNDLE = { ...COMMON_MESSAGES, ...DASHBOARD_MESSAGES, ...CONFIG_FORM_MESSAGES }
+export const configText = messagesOf(CONFIG_BUNDLE)
+
+/** A key `configText` knows. */
+export type ConfigMessageKey = Parameters<typeof configText>[0]
+
+/** A refusal as a screen received it: the stable code, and the field at fault when the server named one. */
+export interface FieldRefusal {
+  code: string
+  detail: { field: string; reason: string; limit?: number } | null
+}
+
+const has = (key: string): key is ConfigMessageKey => Object.hasOwn(CONFIG_BUNDLE, key)
+
+/**
+ * The sentence for a refusal about one field, with the field as the form labels it (`label`):
+ * a password refusal's own sentence; else a sentence for this field and reason
+ * (`err.<last segment of the field>.<reason>`, e.g. duplicate prefix); else the reason's sentence.
+ */
+export function fieldErrorText(refusal: FieldRefusal, label: string, lang: Lang): string {
+  const passwordKey = PASSWORD_REFUSALS[refusal.code as ErrorCode]
+  if (passwordKey) return configText(passwordKey, lang, { min: refusal.detail?.limit ?? 8 })
+  if (refusal.code === ErrorCodes.LAST_ADMIN) return configText('err.role.lastAdmin', lang)
+  const reason = refusal.detail?.reason ?? 'invalid'
+  const leaf =
+    refusal.detail?.field
+      .split('/')
+      .filter((s) => !/^\d+$/.test(s))
+      .at(-1) ?? ''
+  const specific = `err.${leaf}.${reason}`
+  const key = has(specific) ? specific : has(`err.${reason}`) ? (`err.${reason}` as ConfigMessageKey) : 'err.invalid'
+  return configText(key, lang, { field: label, limit: refusal.detail?.limit ?? '' })
+}
+
+/** The sentence for a refusal that names no field of the form (not found, forbidden, unreachable…). */
+export function formErrorText(code: string, lang: Lang): string {
+  if (code === ErrorCodes.NO_PRINTER) return configText('err.noPrinter', lang)
+  if (code.endsWith('_NOT_FOUND')) return configText('err.notFound', lang)
+  if (code === ErrorCodes.FORBIDDEN) return configText('err.forbidden', lang)
+  if (code === ErrorCodes.RATE_LIMITED) return configText('err.rateLimited', lang)
+  return configText('err.other', lang, { code })
+}
+
+/** What a test print found, in words: printed, or the printer's problem. */
+export function testPrintText(problem: PrinterProblem | null, lang: Lang): string {
+  return configText(problem ? `testPrint.${problem}` : 'testPrint.ok', lang)
+}
