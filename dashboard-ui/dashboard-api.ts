@@ -57,8 +57,8 @@ export class DashboardApi {
     return this.call<T>(path, method, body)
   }
 
-  /** Downloads a CSV with the token (a plain link cannot send it) and saves it under `name`. */
+  /** Downloads a CSV with the token (a plain link cannot send it) and saves it under the server's file name (which carries the center's zone), else `name`. */
   download(path: string, name: string): Promise<void> {
-    return downloadFile(this.session, apiUrl(this.base, path), name)
+    return downloadFile(this.session, apiUrl(this.base, path), name, true)
   }
 }

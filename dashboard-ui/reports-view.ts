@@ -27,6 +27,7 @@ const COLUMNS: Column[] = [
   { key: 'col.served', cell: (f, d) => num(f.served, d) },
   { key: 'col.noShow', cell: (f, d) => num(f.noShow, d) },
   { key: 'col.transferred', cell: (f, d) => num(f.transferred, d) },
+  { key: 'col.cancelled', cell: (f, d) => num(f.cancelled, d) },
   { key: 'col.avgWait', cell: (f, d) => duration(f.avgWaitSeconds, d) },
   { key: 'col.p90Wait', cell: (f, d) => duration(f.p90WaitSeconds, d) },
   { key: 'col.avgService', cell: (f, d) => duration(f.avgServiceSeconds, d) },
@@ -156,13 +157,13 @@ export class ReportsView extends LitElement {
     const r = this.report
     if (!r) return
     await this.api
-      .download(`/stats/report.csv?from=${r.from}&to=${r.to}&by=${r.by}`, `tabour-${r.by}-${r.from}-${r.to}.csv`)
+      .download(`/stats/report.csv?from=${r.from}&to=${r.to}&by=${r.by}&lang=${this.lang}`, `tabour-${r.by}-${r.from}-${r.to}.csv`)
       .catch((err: Error) => (this.error = err.message))
   }
 
   private async ticketsCsv(): Promise<void> {
     await this.api
-      .download(`/stats/tickets.csv?from=${this.from}&to=${this.to}`, `tabour-tickets-${this.from}-${this.to}.csv`)
+      .download(`/stats/tickets.csv?from=${this.from}&to=${this.to}&lang=${this.lang}`, `tabour-tickets-${this.from}-${this.to}.csv`)
       .catch((err: Error) => (this.error = err.message))
   }
 }

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox'
-import { CounterState, Nullable } from './common.ts'
+import { CounterState, Lang, Nullable } from './common.ts'
 
 const Figures = {
   issued: Type.Integer(),
@@ -86,6 +86,17 @@ export type ReportQuery = Static<typeof ReportQuery>
 
 export const RangeQuery = Type.Object({ from: LocalDay, to: LocalDay }, { additionalProperties: false })
 export type RangeQuery = Static<typeof RangeQuery>
+
+/** ?lang=ar|en of a CSV download: the language of its headers and words (default ar). */
+export const CsvLangParam = Lang
+
+/** GET /stats/report.csv: the report's query and the headers' language. */
+export const ReportCsvQuery = Type.Object({ ...ReportQuery.properties, lang: Type.Optional(CsvLangParam) }, { additionalProperties: false })
+export type ReportCsvQuery = Static<typeof ReportCsvQuery>
+
+/** GET /stats/tickets.csv: the days and the headers' language. */
+export const TicketLogQuery = Type.Object({ ...RangeQuery.properties, lang: Type.Optional(CsvLangParam) }, { additionalProperties: false })
+export type TicketLogQuery = Static<typeof TicketLogQuery>
 
 /** The figures of one report row (every KPI is computed from the event log). */
 export const ReportFigures = {

@@ -300,7 +300,7 @@ export class HubApp extends LitElement {
     this.csvFailed = false
     const sent = this.auth.token
     try {
-      await downloadFile(this.auth, `/api/hub/v1/figures.csv?${this.query({ by })}`, `tabour-${by}.csv`, true)
+      await downloadFile(this.auth, `/api/hub/v1/figures.csv?${this.query({ by, lang: this.language })}`, `tabour-${by}.csv`, true)
     } catch (err) {
       if (signInNeeded(err)) this.askSignIn(sent)
       else this.csvFailed = true
@@ -361,7 +361,7 @@ export class HubApp extends LitElement {
   }
 
   private csv(by: Table): TemplateResult {
-    return html`<a class="csv" data-csv=${by} href=${`/api/hub/v1/figures.csv?${this.query({ by })}`} download @click=${(e: Event) => void this.download(e, by)}>${this.t('csv')}</a>`
+    return html`<a class="csv" data-csv=${by} href=${`/api/hub/v1/figures.csv?${this.query({ by, lang: this.language })}`} download @click=${(e: Event) => void this.download(e, by)}>${this.t('csv')}</a>`
   }
 
   private chart(rows: Row[]): TemplateResult {

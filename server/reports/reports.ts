@@ -1,4 +1,13 @@
-import type { ClerkStatsToday, HourlySeries, RangeQuery, Report, ReportQuery, StatsToday } from '../../protocol/stats.ts'
+import type {
+  ClerkStatsToday,
+  HourlySeries,
+  RangeQuery,
+  Report,
+  ReportCsvQuery,
+  ReportQuery,
+  StatsToday,
+  TicketLogQuery,
+} from '../../protocol/stats.ts'
 import type { DomainEvents } from '../queue/domain-events.ts'
 import type { QueueContext } from '../queue/queue-context.ts'
 import { domainError, ErrorCodes } from '../errors.ts'
@@ -46,15 +55,20 @@ export class Reports {
     return rangeReport(this.ctx.db, { ...q, timeZone: this.ctx.config.timeZone, now: this.ctx.clock() })
   }
 
-  /** The same report as CSV. */
-  rangeCsv(q: ReportQuery): string {
-    return reportCsv(this.range(q))
+  /** The same report as CSV, headers in `lang` (default ar). */
+  rangeCsv({ lang, ...q }: ReportCsvQuery): string {
+    return reportCsv(this.range(q), lang ?? 'ar', this.ctx.services.list())
   }
 
-  /** The raw ticket log of local days `from..to`; phone numbers only when `withPhone`. */
-  ticketLogCsv(q: RangeQuery, withPhone: boolean): string {
+  /** The raw ticket log of local days `from..to` (times local with their offset); phone numbers only when `withPhone`. */
+  ticketLogCsv({ lang, ...q }: TicketLogQuery, withPhone: boolean): string {
     this.checkRange(q)
-    return ticketLogCsv(this.ctx.db, { ...q, withPhone })
+    return ticketLogCsv(this.ctx.db, { ...q, withPhone, timeZone: this.ctx.config.timeZone, lang: lang ?? 'ar' })
+  }
+
+  /** The center's zone (CSV file names carry it). */
+  get timeZone(): string {
+    return this.ctx.config.timeZone
   }
 
   /** Issued, served and mean wait per local hour of `day` (default today) beside the same weekday of `weeks` earlier weeks. */

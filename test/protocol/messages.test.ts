@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest'
 import { ticketText, type TicketContent } from '../../drivers/printer/index.ts'
 import { COMMON_MESSAGES } from '../../protocol/messages/common.ts'
 import { CONSOLE_MESSAGES } from '../../protocol/messages/console.ts'
+import { CSV_MESSAGES } from '../../protocol/messages/csv.ts'
 import { DASHBOARD_MESSAGES } from '../../protocol/messages/dashboard.ts'
 import { DISPLAY_MESSAGES } from '../../protocol/messages/display.ts'
 import { formatMessage, messagesOf, type Catalogue, type Lang } from '../../protocol/messages/format.ts'
@@ -37,6 +38,7 @@ const CATALOGUES: Record<string, Catalogue> = {
   ticketTools: TICKET_TOOLS_MESSAGES,
   printerAlerts: PRINTER_ALERT_MESSAGES,
   staffing: STAFFING_MESSAGES,
+  csv: CSV_MESSAGES,
 }
 
 /** What each page's formatter spreads together: a key twice in one of them would hide one message. */

@@ -6,16 +6,20 @@ import {
   DeviceHealth,
   HourlySeries,
   HourlyQuery,
-  RangeQuery,
   Report,
+  ReportCsvQuery,
   ReportQuery,
   StatsToday,
+  TicketLogQuery,
 } from '../../../protocol/stats.ts'
 import { errorResponses } from '../../../protocol/common.ts'
 import { actorOf, allow, MANAGERS, STAFF } from '../../auth/access.ts'
 import { foldInBackground } from '../../reports/rollup.ts'
+import { csvFileName } from '../../../protocol/csv.ts'
 
-const Csv = Type.String({ description: 'text/csv; UTF-8 with BOM' })
+const Csv = Type.String({
+  description: "text/csv; UTF-8 with BOM; headers in ?lang (default ar); the file name ends with the center's zone",
+})
 
 /**
  * Statistics from the event log. GET /stats/today (managers): today's KPIs by service and
@@ -81,14 +85,14 @@ export async function statsRoutes(fastify: FastifyInstance): Promise<void> {
       schema: {
         tags: ['stats'],
         summary: 'the same report as CSV',
-        querystring: ReportQuery,
+        querystring: ReportCsvQuery,
         response: { 200: Csv, ...errorResponses(400, 401, 403) },
       },
     },
     async (request, reply) => {
       const q = request.query
       const body = reports.rangeCsv(q)
-      csvReply(reply, `tabour-${q.by}-${q.from}-${q.to}.csv`)
+      csvReply(reply, csvFileName(['tabour', q.by, q.from, q.to], reports.timeZone))
       return body
     },
   )
@@ -100,7 +104,7 @@ export async function statsRoutes(fastify: FastifyInstance): Promise<void> {
       schema: {
         tags: ['stats'],
         summary: 'the raw ticket log of local days from..to; phone numbers only for admins',
-        querystring: RangeQuery,
+        querystring: TicketLogQuery,
         response: { 200: Csv, ...errorResponses(400, 401, 403) },
       },
     },
@@ -108,7 +112,7 @@ export async function statsRoutes(fastify: FastifyInstance): Promise<void> {
       const q = request.query
       const actor = actorOf(request)
       const body = reports.ticketLogCsv(q, actor.type === 'user' && actor.role === 'admin')
-      csvReply(reply, `tabour-tickets-${q.from}-${q.to}.csv`)
+      csvReply(reply, csvFileName(['tabour', 'tickets', q.from, q.to], reports.timeZone))
       return body
     },
   )
