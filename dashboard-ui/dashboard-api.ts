@@ -4,7 +4,8 @@
  * Failures are ApiError (status, stable code, message) or NetworkError.
  */
 import type { Counter, Device, ServiceWithQueue, User } from '../protocol/entities.ts'
-import type { DeviceHealth, HourlySeries, Report, ReportGrouping, StatsToday } from '../protocol/stats.ts'
+import type { CenterInfo } from '../protocol/center.ts'
+import type { DeviceHealth, HourlySeries, Report, ReportGrouping, ShiftReport, StatsToday } from '../protocol/stats.ts'
 import type { PrinterTarget } from '../protocol/ticket-tools.ts'
 import type { AuditEntry, PutSettingsBody, SettingsReply } from '../protocol/settings.ts'
 import { apiUrl } from '../ui-common/base-path.ts'
@@ -37,6 +38,8 @@ export class DashboardApi {
   devices = () => this.call<DeviceHealth[]>('/stats/devices')
   backups = () => this.call<BackupStatus>('/health/backups')
   report = (from: string, to: string, by: ReportGrouping) => this.call<Report>(`/stats/report?from=${from}&to=${to}&by=${by}`)
+  shift = (day: string, userId: number) => this.call<ShiftReport>(`/stats/shift?day=${day}&userId=${userId}`)
+  center = () => this.call<CenterInfo>('/center')
   services = () => this.call<ServiceWithQueue[]>('/services?all=true')
   counters = () => this.call<Counter[]>('/counters')
   users = () => this.call<User[]>('/users')

@@ -5,6 +5,8 @@ import type {
   Report,
   ReportCsvQuery,
   ReportQuery,
+  ShiftQuery,
+  ShiftReport,
   StatsToday,
   TicketLogQuery,
 } from '../../protocol/stats.ts'
@@ -15,6 +17,7 @@ import { dayCount, isRealDay } from '../../protocol/center-clock.ts'
 import { DeviceHealthBoard } from './device-health.ts'
 import { hourlySeries } from './hourly.ts'
 import { rangeReport } from './range-report.ts'
+import { shiftReport } from './shift-report.ts'
 import { reportCsv, ticketLogCsv } from './ticket-log.ts'
 import { clerkTodayStats, todayStats } from './today-stats.ts'
 
@@ -77,6 +80,15 @@ export class Reports {
     const local = day ?? this.ctx.dayOf(this.ctx.clock())
     if (!isRealDay(local)) throw domainError(ErrorCodes.VALIDATION, `querystring/day ${local} is not a date`)
     return hourlySeries(this.ctx.db, { day: local, weeks, timeZone: this.ctx.config.timeZone })
+  }
+
+  /** One clerk's shift on local day `day`: their figures, counter sessions and calls (the printable shift report). */
+  shift(q: ShiftQuery): ShiftReport {
+    this.checkRange({ from: q.day, to: q.day })
+    this.ctx.closePastDays()
+    const report = shiftReport(this.ctx.db, { ...q, timeZone: this.ctx.config.timeZone, now: this.ctx.clock() })
+    if (!report) throw domainError(ErrorCodes.USER_NOT_FOUND, `no user ${q.userId}`)
+    return report
   }
 
   /** Stops following device health. */

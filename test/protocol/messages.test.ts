@@ -18,6 +18,7 @@ import { formatMessage, messagesOf, type Catalogue, type Lang } from '../../prot
 import { HUB_MESSAGES } from '../../protocol/messages/hub.ts'
 import { KIOSK_MESSAGES } from '../../protocol/messages/kiosk.ts'
 import { PAIRING_MESSAGES } from '../../protocol/messages/pairing.ts'
+import { PRINT_REPORT_MESSAGES } from '../../protocol/messages/print-report.ts'
 import { PRINTER_ALERT_MESSAGES } from '../../protocol/messages/printer-alerts.ts'
 import { STATUS_MESSAGES } from '../../protocol/messages/status.ts'
 import { TICKET_TOOLS_MESSAGES } from '../../protocol/messages/ticket-tools.ts'
@@ -39,6 +40,7 @@ const CATALOGUES: Record<string, Catalogue> = {
   printerAlerts: PRINTER_ALERT_MESSAGES,
   staffing: STAFFING_MESSAGES,
   csv: CSV_MESSAGES,
+  printReport: PRINT_REPORT_MESSAGES,
 }
 
 /** What each page's formatter spreads together: a key twice in one of them would hide one message. */
@@ -48,6 +50,7 @@ const BUNDLES: Record<string, Catalogue[]> = {
   display: [COMMON_MESSAGES, DISPLAY_MESSAGES, PAIRING_MESSAGES],
   console: [COMMON_MESSAGES, CONSOLE_MESSAGES],
   dashboard: [COMMON_MESSAGES, DASHBOARD_MESSAGES],
+  printReport: [COMMON_MESSAGES, DASHBOARD_MESSAGES, PRINT_REPORT_MESSAGES],
   printerAlerts: [COMMON_MESSAGES, PRINTER_ALERT_MESSAGES],
   hub: [COMMON_MESSAGES, HUB_MESSAGES],
   ticketTools: [COMMON_MESSAGES, TICKET_MESSAGES, TICKET_TOOLS_MESSAGES],

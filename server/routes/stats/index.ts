@@ -9,6 +9,8 @@ import {
   Report,
   ReportCsvQuery,
   ReportQuery,
+  ShiftQuery,
+  ShiftReport,
   StatsToday,
   TicketLogQuery,
 } from '../../../protocol/stats.ts'
@@ -26,6 +28,7 @@ const Csv = Type.String({
  * counter; GET /stats/me (any staff): the caller's own day; GET /stats/report and
  * /stats/report.csv (managers): a date range grouped by day, hour, service, counter or clerk;
  * GET /stats/tickets.csv (managers; phone numbers for admins only): the raw ticket log;
+ * GET /stats/shift (managers): one clerk's day for the printable shift report;
  * GET /stats/hourly (managers): the hourly charts; GET /stats/devices (managers): device health.
  */
 export async function statsRoutes(fastify: FastifyInstance): Promise<void> {
@@ -115,6 +118,20 @@ export async function statsRoutes(fastify: FastifyInstance): Promise<void> {
       csvReply(reply, csvFileName(['tabour', 'tickets', q.from, q.to], reports.timeZone))
       return body
     },
+  )
+
+  app.get(
+    '/shift',
+    {
+      preValidation: allow(...MANAGERS),
+      schema: {
+        tags: ['stats'],
+        summary: "one clerk's shift on a local day: their figures, when they held a counter, every call and how it ended",
+        querystring: ShiftQuery,
+        response: { 200: ShiftReport, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => reports.shift(request.query),
   )
 
   app.get(
