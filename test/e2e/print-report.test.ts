@@ -183,6 +183,16 @@ describe('printable reports (issue 15 item 9)', () => {
   it('prints the daily report in Arabic and English and a clerk’s shift, every figure as in the database', async () => {
     const { center, url, day, monaId } = await playDay()
     const page = await suite.contexts.page(LANDSCAPE)
+    // the page's CSP allows no inline style: the print view (and its @page sheet) must not need one
+    const violations: string[] = []
+    await page.exposeFunction('reportViolation', (text: string) => violations.push(text))
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) =>
+        (window as unknown as { reportViolation: (t: string) => void }).reportViolation(
+          `${e.violatedDirective} ${e.sourceFile}:${e.lineNumber}`,
+        ),
+      )
+    })
     await page.goto(`${url}/dashboard/#reports`)
     await page.locator('form[data-form="login"] input[name="username"]').fill('boss')
     await page.locator('form[data-form="login"] input[name="password"]').fill(STAFF_PASSWORD)
@@ -227,5 +237,6 @@ describe('printable reports (issue 15 item 9)', () => {
     expect(await inReport(page, 'ul[data-sessions] li').count()).toBe(1)
     expect(await seriousAxeViolations(page)).toEqual([])
     await printToPdf(page, 'shift-report-en')
+    expect(violations).toEqual([])
   }, 180_000)
 })
