@@ -201,8 +201,10 @@ describe('printable reports (issue 15 item 9)', () => {
 
     const view = (css: string) => page.locator(`tabour-reports-view ${css}`)
     await view('input[name="print-day"]').fill(day)
+    await page.screenshot({ path: join(SHOTS, 'reports-view-print-card-ar.png') })
     await view('button[data-action="print-daily"]').click()
     await checkDaily(page, center, day, 'ar')
+    await page.screenshot({ path: join(SHOTS, 'print-view-screen-ar.png'), fullPage: true })
     await printToPdf(page, 'daily-report-ar')
 
     // English: back, switch the language, open it again
