@@ -5,10 +5,10 @@
  * in the language asked for (protocol/messages/csv.ts), services under both their names.
  */
 import type Database from 'better-sqlite3'
-import { localIsoTime } from '../../protocol/center-clock.ts'
 import { csvTable, type CsvColumn, type CsvLang } from '../../protocol/csv.ts'
 import { csvText } from '../../protocol/messages/csv.ts'
 import type { Report, ReportRow } from '../../protocol/stats.ts'
+import { cachedLocalIsoTime } from './sql-functions.ts'
 
 interface TicketLogRow {
   id: string
@@ -54,7 +54,7 @@ export function ticketLogCsv(db: Database.Database, q: TicketLogQuery): string {
        WHERE t.day BETWEEN ? AND ? ORDER BY t.issued_at, t.issued_service_id, t.number`,
     )
     .all(q.from, q.to) as TicketLogRow[]
-  const at = (ms: number | null) => (ms === null ? null : localIsoTime(ms, q.timeZone))
+  const at = (ms: number | null) => (ms === null ? null : cachedLocalIsoTime(ms, q.timeZone))
   const h = (key: Parameters<typeof csvText>[0]) => csvText(key, q.lang)
   const columns: CsvColumn<TicketLogRow>[] = [
     { header: h('ticket.id'), value: (r) => r.id, id: true },

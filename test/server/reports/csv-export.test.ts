@@ -20,7 +20,7 @@ async function csvDay() {
   const at = (s: number) => (clock.now = Date.parse('2026-03-10T08:00:00Z') + s * 1000)
   const a = await center.createService({ prefix: 'A', nameAr: 'جوازات السفر', nameEn: EVIL_EN, targetWaitSeconds: 600 })
   const b = await center.createService({ prefix: 'B', nameAr: EVIL_AR, nameEn: '-2+3', targetWaitSeconds: 300 })
-  const c1 = await center.createCounter({ number: 1, serviceIds: [a.id, b.id] })
+  const c1 = await center.createCounter({ number: 1, serviceIds: [a.id] })
   const kiosk = (await center.createDevice('kiosk')).token
   const clerk = await center.openCounterAs('clerk1', c1.id)
   const manager = (await center.createUser('boss', 'manager')).token
