@@ -4,8 +4,9 @@
  * Failures are ApiError (status, stable code, message) or NetworkError.
  */
 import type { Counter, Device, ServiceWithQueue, User } from '../protocol/entities.ts'
+import type { CenterInfo } from '../protocol/center.ts'
 import type { TestPrintReply } from '../protocol/device-config.ts'
-import type { DeviceHealth, HourlySeries, Report, ReportGrouping, StatsToday } from '../protocol/stats.ts'
+import type { DeviceHealth, HourlySeries, Report, ReportGrouping, ShiftReport, StatsToday } from '../protocol/stats.ts'
 import type { PrinterTarget } from '../protocol/ticket-tools.ts'
 import type { AuditEntry, PutSettingsBody, SettingsReply } from '../protocol/settings.ts'
 import { apiUrl } from '../ui-common/base-path.ts'
@@ -38,6 +39,8 @@ export class DashboardApi {
   devices = () => this.call<DeviceHealth[]>('/stats/devices')
   backups = () => this.call<BackupStatus>('/health/backups')
   report = (from: string, to: string, by: ReportGrouping) => this.call<Report>(`/stats/report?from=${from}&to=${to}&by=${by}`)
+  shift = (day: string, userId: number) => this.call<ShiftReport>(`/stats/shift?day=${day}&userId=${userId}`)
+  center = () => this.call<CenterInfo>('/center')
   services = () => this.call<ServiceWithQueue[]>('/services?all=true')
   counters = () => this.call<Counter[]>('/counters')
   users = () => this.call<User[]>('/users')
@@ -66,8 +69,8 @@ export class DashboardApi {
     return this.session.request(apiUrl(this.base, `/devices/${deviceId}/test-print`), { method: 'POST', body: {}, timeoutMs: 30_000 })
   }
 
-  /** Downloads a CSV with the token (a plain link cannot send it) and saves it under `name`. */
+  /** Downloads a CSV with the token (a plain link cannot send it) and saves it under the server's file name (which carries the center's zone), else `name`. */
   download(path: string, name: string): Promise<void> {
-    return downloadFile(this.session, apiUrl(this.base, path), name)
+    return downloadFile(this.session, apiUrl(this.base, path), name, true)
   }
 }

@@ -114,6 +114,19 @@ export class DashboardApp extends LitElement {
         font-variant-numeric: tabular-nums;
         opacity: 0.9;
       }
+      /* paper gets the printable report only (reports-view.ts, print-report.ts) */
+      @media print {
+        :host {
+          background: #fff;
+        }
+        header,
+        .banner {
+          display: none;
+        }
+        main {
+          padding: 0;
+        }
+      }
     `,
   ]
 

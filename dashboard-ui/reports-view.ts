@@ -1,7 +1,9 @@
 /**
  * `<tabour-reports-view>`: a report for any range of the center's days, grouped by day, hour,
  * service, counter or clerk, as a table with a total line; the same table and the raw ticket
- * log download as CSV (the server writes them, so the numbers are the same).
+ * log download as CSV (the server writes them, so the numbers are the same); and the printable
+ * daily report or a clerk's shift report for a chosen day (print-report.ts) in place of the
+ * tables, with Print and Back (hidden on paper).
  */
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
@@ -12,6 +14,9 @@ import type { DashboardApi } from './dashboard-api.ts'
 import { deskStyles, tableScroll } from './dashboard-styles.ts'
 import { duration, num, percent, shiftDay } from './format.ts'
 import { dashboardText, type DashboardMessageKey } from '../protocol/messages/dashboard.ts'
+import { printReportText } from '../protocol/messages/print-report.ts'
+import './print-report.ts'
+import type { PrintTarget } from './print-report.ts'
 
 const GROUPINGS: ReportGrouping[] = ['day', 'hour', 'service', 'counter', 'clerk']
 
@@ -27,6 +32,7 @@ const COLUMNS: Column[] = [
   { key: 'col.served', cell: (f, d) => num(f.served, d) },
   { key: 'col.noShow', cell: (f, d) => num(f.noShow, d) },
   { key: 'col.transferred', cell: (f, d) => num(f.transferred, d) },
+  { key: 'col.cancelled', cell: (f, d) => num(f.cancelled, d) },
   { key: 'col.avgWait', cell: (f, d) => duration(f.avgWaitSeconds, d) },
   { key: 'col.p90Wait', cell: (f, d) => duration(f.p90WaitSeconds, d) },
   { key: 'col.avgService', cell: (f, d) => duration(f.avgServiceSeconds, d) },
@@ -74,6 +80,20 @@ export class ReportsView extends LitElement {
       .spacer {
         flex: 1;
       }
+      .print-bar {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 1rem;
+        align-items: center;
+      }
+      @media print {
+        :host {
+          display: block;
+        }
+        .print-bar {
+          display: none;
+        }
+      }
     `,
   ]
 
@@ -88,16 +108,28 @@ export class ReportsView extends LitElement {
   @state() private report: Report | null = null
   @state() private error: string | null = null
   @state() private busy = false
+  /** The printable report shown instead of the tables, or null. */
+  @state() private printing: PrintTarget | null = null
+  @state() private printDay = ''
+  @state() private clerks: ReportRow[] = []
+  @state() private clerkId = 0
+  private clerksFor = ''
 
   override willUpdate(): void {
     if (!this.from && this.today) {
       this.from = shiftDay(this.today, -6)
       this.to = this.today
     }
+    if (!this.printDay && this.today) this.printDay = this.today
+    if (this.api && this.printDay && this.clerksFor !== this.printDay) {
+      this.clerksFor = this.printDay
+      void this.loadClerks(this.printDay)
+    }
   }
 
   override render(): TemplateResult {
     const lang = this.lang
+    if (this.printing) return this.printView(this.printing)
     return html`<section class="card">
         <form @submit=${(e: Event) => (e.preventDefault(), void this.load())}>
           <label>${dashboardText('reports.from', lang)}<input type="date" name="from" .value=${this.from} @change=${(e: Event) => (this.from = (e.target as HTMLInputElement).value)} /></label>
@@ -111,7 +143,55 @@ export class ReportsView extends LitElement {
         <p class="muted">${dashboardText('reports.hint', lang)}</p>
         ${this.error ? html`<p class="error" role="alert" data-error>${this.error}</p>` : nothing}
       </section>
+      ${this.printCard()}
       ${this.report ? this.table(this.report) : nothing}`
+  }
+
+  private printCard(): TemplateResult {
+    const lang = this.lang
+    const t = (k: Parameters<typeof printReportText>[0]) => printReportText(k, lang)
+    const clerkLabel = (row: ReportRow) => row.label
+    return html`<section class="card" data-section="print">
+      <h2>${t('print.section')}</h2>
+      <form @submit=${(e: Event) => e.preventDefault()}>
+        <label>${t('print.day')}<input type="date" name="print-day" .value=${this.printDay} @change=${(e: Event) => (this.printDay = (e.target as HTMLInputElement).value)} /></label>
+        <button type="button" data-action="print-daily" ?disabled=${!this.printDay} @click=${() => (this.printing = { kind: 'daily', day: this.printDay })}>${t('print.openDaily')}</button>
+        <label
+          >${t('print.clerk')}
+          <select name="print-clerk" @change=${(e: Event) => (this.clerkId = Number((e.target as HTMLSelectElement).value))}>
+            ${this.clerks.map((c) => html`<option value=${String(c.key)} ?selected=${Number(c.key) === this.clerkId}>${clerkLabel(c)}</option>`)}
+          </select>
+        </label>
+        <button
+          type="button"
+          data-action="print-shift"
+          ?disabled=${!this.clerkId}
+          @click=${() => (this.printing = { kind: 'shift', day: this.printDay, userId: this.clerkId })}
+        >${t('print.openShift')}</button>
+      </form>
+    </section>`
+  }
+
+  private printView(target: PrintTarget): TemplateResult {
+    const lang = this.lang
+    return html`<div class="print-bar card">
+        <button type="button" data-action="print" @click=${() => window.print()}>${printReportText('print.print', lang)}</button>
+        <button type="button" class="secondary" data-action="print-back" @click=${() => (this.printing = null)}>${printReportText('print.back', lang)}</button>
+        <span class="muted">${printReportText('print.hint', lang)}</span>
+      </div>
+      <tabour-print-report .api=${this.api} .target=${target} .lang=${lang} .digits=${this.digits}></tabour-print-report>`
+  }
+
+  /** The clerks of the day's report by clerk (every clerk, and other staff who worked that day), for the shift report. */
+  private async loadClerks(day: string): Promise<void> {
+    try {
+      const r = await this.api.report(day, day, 'clerk')
+      if (day !== this.printDay) return
+      this.clerks = r.rows
+      if (!r.rows.some((c) => Number(c.key) === this.clerkId)) this.clerkId = Number(r.rows[0]?.key ?? 0)
+    } catch {
+      this.clerks = []
+    }
   }
 
   private table(r: Report): TemplateResult {
@@ -186,13 +266,13 @@ export class ReportsView extends LitElement {
     const r = this.report
     if (!r) return
     await this.api
-      .download(`/stats/report.csv?from=${r.from}&to=${r.to}&by=${r.by}`, `tabour-${r.by}-${r.from}-${r.to}.csv`)
+      .download(`/stats/report.csv?from=${r.from}&to=${r.to}&by=${r.by}&lang=${this.lang}`, `tabour-${r.by}-${r.from}-${r.to}.csv`)
       .catch((err: Error) => (this.error = err.message))
   }
 
   private async ticketsCsv(): Promise<void> {
     await this.api
-      .download(`/stats/tickets.csv?from=${this.from}&to=${this.to}`, `tabour-tickets-${this.from}-${this.to}.csv`)
+      .download(`/stats/tickets.csv?from=${this.from}&to=${this.to}&lang=${this.lang}`, `tabour-tickets-${this.from}-${this.to}.csv`)
       .catch((err: Error) => (this.error = err.message))
   }
 }

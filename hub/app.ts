@@ -25,7 +25,9 @@ import {
   type HubErrorCode,
 } from '../protocol/upstream.ts'
 import { localDay } from '../protocol/center-clock.ts'
-import { toCsv as csvText } from '../protocol/csv.ts'
+import { csvFileName } from '../protocol/csv.ts'
+import { Lang } from '../protocol/common.ts'
+import { figuresCsv } from './figures-csv.ts'
 import type { HubConfig } from './config.ts'
 import { HubError } from './errors.ts'
 import { centerView as centerViewOf, centerViews as centerViewsOf, fleet } from './center-views.ts'
@@ -107,6 +109,8 @@ const FiguresQuerystring = Type.Object({
   center: Type.Optional(Type.String()),
   service: Type.Optional(Type.String()),
 })
+/** figures.csv also takes ?lang=ar|en, the language of its headers (default ar). */
+const FiguresCsvQuerystring = Type.Object({ ...FiguresQuerystring.properties, lang: Type.Optional(Lang) })
 
 export function buildHub(config: HubConfig, deps: HubDeps): FastifyInstance {
   const app = Fastify({ logger: { level: config.logLevel }, return503OnClosing: true, bodyLimit: 1024 * 1024 })
@@ -415,14 +419,17 @@ export function buildHub(config: HubConfig, deps: HubDeps): FastifyInstance {
     const rows = await store.figures(query)
     return { from: query.from, to: query.to, by: query.by, today: today(), rows, totals: totalOf(rows) }
   })
-  app.get(`${PREFIX}/figures.csv`, { onRequest: readAuth, schema: { querystring: FiguresQuerystring } }, async (request, reply) => {
-    const q = request.query as typeof FiguresQuerystring.static
+  app.get(`${PREFIX}/figures.csv`, { onRequest: readAuth, schema: { querystring: FiguresCsvQuerystring } }, async (request, reply) => {
+    const q = request.query as typeof FiguresCsvQuerystring.static
     const query = await figuresQuery(q, q.by ?? 'center', request)
     const rows = await store.figures(query)
     return reply
       .type('text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="tabour-${query.by}-${query.from}_${query.to}.csv"`)
-      .send(toCsv(rows, query))
+      .header(
+        'content-disposition',
+        `attachment; filename="${csvFileName(['tabour', query.by, `${query.from}_${query.to}`], config.timeZone)}"`,
+      )
+      .send(figuresCsv(rows, query, q.lang ?? 'ar'))
   })
   /** Everything the dashboard shows for a date range, in one call. */
   app.get(`${PREFIX}/summary`, { onRequest: readAuth, schema: { querystring: FiguresQuerystring } }, async (request) => {
@@ -494,33 +501,4 @@ export function sumRows(rows: FigureRow[]): Omit<FigureRow, 'key' | 'nameAr' | '
     slaPercent: slaPercentOf(t.waitWithinTarget, t.waitCount, t.waitMissedUncalled),
     avgServiceSeconds: t.serviceCount > 0 ? round1(t.serviceSumSeconds / t.serviceCount) : null,
   }
-}
-
-const CSV_COLUMNS: [string, (r: FigureRow) => string | number | null][] = [
-  ['key', (r) => r.key],
-  ['name_ar', (r) => r.nameAr],
-  ['name_en', (r) => r.nameEn],
-  ['governorate', (r) => r.governorate ?? ''],
-  ['issued', (r) => r.issued],
-  ['called', (r) => r.called],
-  ['served', (r) => r.served],
-  ['no_show', (r) => r.noShow],
-  ['cancelled', (r) => r.cancelled],
-  ['transferred_in', (r) => r.transferredIn],
-  ['transferred_out', (r) => r.transferredOut],
-  ['avg_wait_seconds', (r) => r.avgWaitSeconds ?? ''],
-  ['max_wait_seconds', (r) => r.waitMaxSeconds],
-  ['sla_percent', (r) => r.slaPercent ?? ''],
-  ['avg_service_seconds', (r) => r.avgServiceSeconds ?? ''],
-  ['counter_open_minutes', (r) => r.counterOpenMinutes],
-]
-
-/** RFC 4180 CSV with a UTF-8 BOM (so spreadsheet programs read the Arabic names). */
-export function toCsv(rows: FigureRow[], q: Pick<FiguresQuery, 'from' | 'to' | 'by'>): string {
-  // names come from the centers: the shared cell defuses a formula (=, +, -, @, TAB, CR) before an analyst's spreadsheet runs it
-  const header = ['from', 'to', 'by', ...CSV_COLUMNS.map(([h]) => h)]
-  return csvText(
-    header,
-    rows.map((r) => [q.from, q.to, q.by, ...CSV_COLUMNS.map(([, f]) => f(r))]),
-  )
 }

@@ -78,6 +78,14 @@ export function localTime(epochMs: number, timeZone: string): string {
   return `${pad2(z.hour)}:${pad2(z.minute)}`
 }
 
+/**
+ * `epochMs` as a local ISO 8601 time with its offset in `timeZone`, to the second
+ * (`2026-12-03T14:05:00+02:00`): what a CSV writes, so a reader needs no zone arithmetic; throws like localParts.
+ */
+export function localIsoTime(epochMs: number, timeZone: string): string {
+  return zoned(epochMs, timeZone).toString({ smallestUnit: 'second', timeZoneName: 'never' })
+}
+
 /** The instant the local hour containing `epochMs` began (zones with :30 and :45 offsets, and DST changes, included). */
 export function localHourStartMs(epochMs: number, timeZone: string): number {
   return zoned(epochMs, timeZone).round({ smallestUnit: 'hour', roundingMode: 'floor' }).epochMilliseconds

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox'
-import { CounterState, Nullable } from './common.ts'
+import { CounterState, Lang, Nullable } from './common.ts'
 
 const Figures = {
   issued: Type.Integer(),
@@ -86,6 +86,17 @@ export type ReportQuery = Static<typeof ReportQuery>
 
 export const RangeQuery = Type.Object({ from: LocalDay, to: LocalDay }, { additionalProperties: false })
 export type RangeQuery = Static<typeof RangeQuery>
+
+/** ?lang=ar|en of a CSV download: the language of its headers and words (default ar). */
+export const CsvLangParam = Lang
+
+/** GET /stats/report.csv: the report's query and the headers' language. */
+export const ReportCsvQuery = Type.Object({ ...ReportQuery.properties, lang: Type.Optional(CsvLangParam) }, { additionalProperties: false })
+export type ReportCsvQuery = Static<typeof ReportCsvQuery>
+
+/** GET /stats/tickets.csv: the days and the headers' language. */
+export const TicketLogQuery = Type.Object({ ...RangeQuery.properties, lang: Type.Optional(CsvLangParam) }, { additionalProperties: false })
+export type TicketLogQuery = Static<typeof TicketLogQuery>
 
 /** The figures of one report row (every KPI is computed from the event log). */
 export const ReportFigures = {
@@ -181,3 +192,47 @@ export const DeviceHealth = Type.Object({
   faulty: Type.Boolean(),
 })
 export type DeviceHealth = Static<typeof DeviceHealth>
+
+// --- one clerk's shift on one day (GET /stats/shift) ---------------------------------------
+
+/** ?day&userId: the clerk and the local day. */
+export const ShiftQuery = Type.Object({ day: LocalDay, userId: Type.Integer({ minimum: 1 }) }, { additionalProperties: false })
+export type ShiftQuery = Static<typeof ShiftQuery>
+
+/** How the clerk's part of a ticket ended: served (finished), no-show, transferred on, or still at the counter. */
+export const ShiftOutcome = Type.Union(
+  ['served', 'no_show', 'transferred', 'open'].map((o) => Type.Literal(o as 'served' | 'no_show' | 'transferred' | 'open')),
+)
+export type ShiftOutcome = Static<typeof ShiftOutcome>
+
+/** One call the clerk made that day and how it ended. */
+export const ShiftTicket = Type.Object({
+  ticketId: Type.String(),
+  label: Type.String(),
+  servicePrefix: Type.String(),
+  serviceNameAr: Type.String(),
+  serviceNameEn: Type.String(),
+  counterNumber: Nullable(Type.Integer()),
+  /** Epoch ms. */
+  calledAt: Type.Number(),
+  /** Epoch ms of the finish, no-show or transfer; null while open. */
+  endedAt: Nullable(Type.Number()),
+  /** Issue (or latest transfer) to this call. */
+  waitedSeconds: Nullable(Type.Number()),
+  /** This call to its end. */
+  handledSeconds: Nullable(Type.Number()),
+  outcome: ShiftOutcome,
+})
+export type ShiftTicket = Static<typeof ShiftTicket>
+
+export const ShiftReport = Type.Object({
+  day: Type.String(),
+  timeZone: Type.String(),
+  user: Type.Object({ id: Type.Integer(), username: Type.String(), displayName: Type.String() }),
+  /** The clerk's row of the day's report by clerk (the same figures as the reports view). */
+  figures: ReportRow,
+  /** When the clerk held a counter that day (epoch ms; `until` null while still open). */
+  sessions: Type.Array(Type.Object({ counterNumber: Type.Integer(), from: Type.Number(), until: Nullable(Type.Number()) })),
+  tickets: Type.Array(ShiftTicket),
+})
+export type ShiftReport = Static<typeof ShiftReport>

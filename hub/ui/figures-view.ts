@@ -75,6 +75,7 @@ export class HubFigures extends LitElement {
   private csv(by: FigureTable): TemplateResult {
     const q = new URLSearchParams(this.query)
     q.set('by', by)
+    q.set('lang', this.language)
     const download = (e: Event) => {
       e.preventDefault()
       this.dispatchEvent(new CustomEvent('csv-download', { detail: { by }, bubbles: true, composed: true }))

@@ -170,7 +170,7 @@ export class HubApp extends LitElement {
     this.csvFailed = false
     const sent = this.auth.token
     try {
-      await downloadFile(this.auth, `/api/hub/v1/figures.csv?${this.query({ by })}`, `tabour-${by}.csv`, true)
+      await downloadFile(this.auth, `/api/hub/v1/figures.csv?${this.query({ by, lang: this.language })}`, `tabour-${by}.csv`, true)
     } catch (err) {
       if (signInNeeded(err)) this.askSignIn(sent)
       else this.csvFailed = true

@@ -1,4 +1,15 @@
-import type { ClerkStatsToday, HourlySeries, RangeQuery, Report, ReportQuery, StatsToday } from '../../protocol/stats.ts'
+import type {
+  ClerkStatsToday,
+  HourlySeries,
+  RangeQuery,
+  Report,
+  ReportCsvQuery,
+  ReportQuery,
+  ShiftQuery,
+  ShiftReport,
+  StatsToday,
+  TicketLogQuery,
+} from '../../protocol/stats.ts'
 import type { DomainEvents } from '../queue/domain-events.ts'
 import type { QueueContext } from '../queue/queue-context.ts'
 import { domainError, ErrorCodes } from '../errors.ts'
@@ -6,6 +17,7 @@ import { dayCount, isRealDay } from '../../protocol/center-clock.ts'
 import { DeviceHealthBoard } from './device-health.ts'
 import { hourlySeries } from './hourly.ts'
 import { rangeReport } from './range-report.ts'
+import { shiftReport } from './shift-report.ts'
 import { reportCsv, ticketLogCsv } from './ticket-log.ts'
 import { clerkTodayStats, todayStats } from './today-stats.ts'
 
@@ -46,15 +58,20 @@ export class Reports {
     return rangeReport(this.ctx.db, { ...q, timeZone: this.ctx.config.timeZone, now: this.ctx.clock() })
   }
 
-  /** The same report as CSV. */
-  rangeCsv(q: ReportQuery): string {
-    return reportCsv(this.range(q))
+  /** The same report as CSV, headers in `lang` (default ar). */
+  rangeCsv({ lang, ...q }: ReportCsvQuery): string {
+    return reportCsv(this.range(q), lang ?? 'ar', this.ctx.services.list())
   }
 
-  /** The raw ticket log of local days `from..to`; phone numbers only when `withPhone`. */
-  ticketLogCsv(q: RangeQuery, withPhone: boolean): string {
+  /** The raw ticket log of local days `from..to` (times local with their offset); phone numbers only when `withPhone`. */
+  ticketLogCsv({ lang, ...q }: TicketLogQuery, withPhone: boolean): string {
     this.checkRange(q)
-    return ticketLogCsv(this.ctx.db, { ...q, withPhone })
+    return ticketLogCsv(this.ctx.db, { ...q, withPhone, timeZone: this.ctx.config.timeZone, lang: lang ?? 'ar' })
+  }
+
+  /** The center's zone (CSV file names carry it). */
+  get timeZone(): string {
+    return this.ctx.config.timeZone
   }
 
   /** Issued, served and mean wait per local hour of `day` (default today) beside the same weekday of `weeks` earlier weeks. */
@@ -63,6 +80,15 @@ export class Reports {
     const local = day ?? this.ctx.dayOf(this.ctx.clock())
     if (!isRealDay(local)) throw domainError(ErrorCodes.VALIDATION, `querystring/day ${local} is not a date`)
     return hourlySeries(this.ctx.db, { day: local, weeks, timeZone: this.ctx.config.timeZone })
+  }
+
+  /** One clerk's shift on local day `day`: their figures, counter sessions and calls (the printable shift report). */
+  shift(q: ShiftQuery): ShiftReport {
+    this.checkRange({ from: q.day, to: q.day })
+    this.ctx.closePastDays()
+    const report = shiftReport(this.ctx.db, { ...q, timeZone: this.ctx.config.timeZone, now: this.ctx.clock() })
+    if (!report) throw domainError(ErrorCodes.USER_NOT_FOUND, `no user ${q.userId}`)
+    return report
   }
 
   /** Stops following device health. */

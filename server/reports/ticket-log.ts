@@ -1,17 +1,22 @@
 /**
- * The raw ticket log of a range of local days, for CSV: one line per ticket with its times and
- * who handled it. Phone numbers only for admins (they are personal data).
+ * The CSV files of the reports (protocol/csv.ts writes them): the raw ticket log of a range of
+ * local days, one line per ticket with its times (local, with their offset) and who handled it,
+ * phone numbers only for admins (personal data); and a report table with a total line. Headers
+ * in the language asked for (protocol/messages/csv.ts), services under both their names.
  */
 import type Database from 'better-sqlite3'
-import { csvCell, toCsv } from '../../protocol/csv.ts'
-import type { Figures } from './figures.ts'
-import type { Report } from '../../protocol/stats.ts'
+import { csvTable, type CsvColumn, type CsvLang } from '../../protocol/csv.ts'
+import { csvText } from '../../protocol/messages/csv.ts'
+import type { Report, ReportRow } from '../../protocol/stats.ts'
+import { cachedLocalIsoTime } from './sql-functions.ts'
 
 interface TicketLogRow {
   id: string
   day: string
   label: string
   service: string
+  serviceAr: string
+  serviceEn: string
   issuedService: string
   priority: string
   phone: string | null
@@ -27,13 +32,21 @@ interface TicketLogRow {
   transfers: number
 }
 
-const iso = (ms: number | null) => (ms === null ? '' : new Date(ms).toISOString())
+/** What the ticket log covers: local days `from..to`, the phone column (admins), the zone of its times and the headers' language. */
+export interface TicketLogQuery {
+  from: string
+  to: string
+  withPhone: boolean
+  timeZone: string
+  lang: CsvLang
+}
 
-/** The ticket log as CSV; `withPhone` adds the phone column (admins only). */
-export function ticketLogCsv(db: Database.Database, q: { from: string; to: string; withPhone: boolean }): string {
+/** The ticket log as CSV. */
+export function ticketLogCsv(db: Database.Database, q: TicketLogQuery): string {
   const rows = db
     .prepare(
-      `SELECT t.id, t.day, t.label, s.prefix AS service, si.prefix AS issuedService, t.priority, t.phone, t.status, t.outcome,
+      `SELECT t.id, t.day, t.label, s.prefix AS service, s.name_ar AS serviceAr, s.name_en AS serviceEn, si.prefix AS issuedService,
+              t.priority, t.phone, t.status, t.outcome,
               t.issued_at AS issuedAt, t.called_at AS calledAt, t.started_at AS startedAt, t.finished_at AS finishedAt,
               c.number AS counter, u.username AS clerk, t.recall_count AS recalls, t.transfer_count AS transfers
        FROM tickets t JOIN services s ON s.id = t.service_id JOIN services si ON si.id = t.issued_service_id
@@ -41,80 +54,86 @@ export function ticketLogCsv(db: Database.Database, q: { from: string; to: strin
        WHERE t.day BETWEEN ? AND ? ORDER BY t.issued_at, t.issued_service_id, t.number`,
     )
     .all(q.from, q.to) as TicketLogRow[]
-  const header = [
-    'id',
-    'day',
-    'label',
-    'service',
-    'issued_service',
-    'priority',
-    ...(q.withPhone ? ['phone'] : []),
-    'status',
-    'outcome',
-    'issued_at',
-    'called_at',
-    'started_at',
-    'finished_at',
-    'wait_seconds',
-    'counter',
-    'clerk',
-    'recalls',
-    'transfers',
+  const at = (ms: number | null) => (ms === null ? null : cachedLocalIsoTime(ms, q.timeZone))
+  const h = (key: Parameters<typeof csvText>[0]) => csvText(key, q.lang)
+  const columns: CsvColumn<TicketLogRow>[] = [
+    { header: h('ticket.id'), value: (r) => r.id, id: true },
+    { header: h('ticket.day'), value: (r) => r.day },
+    { header: h('ticket.label'), value: (r) => r.label, id: true },
+    { header: h('ticket.serviceCode'), value: (r) => r.service, id: true },
+    { header: h('ticket.serviceAr'), value: (r) => r.serviceAr },
+    { header: h('ticket.serviceEn'), value: (r) => r.serviceEn },
+    { header: h('ticket.issuedServiceCode'), value: (r) => r.issuedService, id: true },
+    { header: h('ticket.priority'), value: (r) => r.priority },
+    ...(q.withPhone ? [{ header: h('ticket.phone'), value: (r: TicketLogRow) => r.phone, id: true }] : []),
+    { header: h('ticket.status'), value: (r) => r.status },
+    { header: h('ticket.outcome'), value: (r) => r.outcome },
+    { header: h('ticket.issuedAt'), value: (r) => at(r.issuedAt) },
+    { header: h('ticket.calledAt'), value: (r) => at(r.calledAt) },
+    { header: h('ticket.startedAt'), value: (r) => at(r.startedAt) },
+    { header: h('ticket.finishedAt'), value: (r) => at(r.finishedAt) },
+    { header: h('ticket.waitSeconds'), value: (r) => (r.calledAt === null ? null : Math.round((r.calledAt - r.issuedAt) / 1000)) },
+    { header: h('ticket.counter'), value: (r) => r.counter },
+    { header: h('ticket.clerk'), value: (r) => r.clerk },
+    { header: h('ticket.recalls'), value: (r) => r.recalls },
+    { header: h('ticket.transfers'), value: (r) => r.transfers },
   ]
-  // 90k lines for a busy month: built by hand, quoting only the free-text columns (labels, codes and names)
-  const lines: string[] = [header.join(',')]
-  for (const r of rows) {
-    lines.push(
-      [
-        r.id,
-        r.day,
-        csvCell(r.label),
-        csvCell(r.service),
-        csvCell(r.issuedService),
-        csvCell(r.priority),
-        ...(q.withPhone ? [csvCell(r.phone)] : []),
-        r.status,
-        csvCell(r.outcome),
-        iso(r.issuedAt),
-        iso(r.calledAt),
-        iso(r.startedAt),
-        iso(r.finishedAt),
-        r.calledAt === null ? '' : Math.round((r.calledAt - r.issuedAt) / 1000),
-        r.counter ?? '',
-        csvCell(r.clerk),
-        r.recalls,
-        r.transfers,
-      ].join(','),
-    )
-  }
-  return `\uFEFF${lines.join('\r\n')}\r\n`
+  return csvTable(columns, rows)
 }
 
-const FIGURE_COLUMNS: [keyof Figures, string][] = [
-  ['issued', 'issued'],
-  ['called', 'called'],
-  ['served', 'served'],
-  ['noShow', 'no_show'],
-  ['cancelled', 'cancelled'],
-  ['transferred', 'transferred'],
-  ['avgWaitSeconds', 'avg_wait_s'],
-  ['p90WaitSeconds', 'p90_wait_s'],
-  ['maxWaitSeconds', 'max_wait_s'],
-  ['avgServiceSeconds', 'avg_service_s'],
-  ['p90ServiceSeconds', 'p90_service_s'],
-  ['slaPercent', 'sla_pct'],
-  ['noShowPercent', 'no_show_pct'],
+type Figure = keyof Report['totals']
+
+const FIGURE_COLUMNS: [Figure, Parameters<typeof csvText>[0]][] = [
+  ['issued', 'figure.issued'],
+  ['called', 'figure.called'],
+  ['served', 'figure.served'],
+  ['noShow', 'figure.noShow'],
+  ['cancelled', 'figure.cancelled'],
+  ['transferred', 'figure.transferred'],
+  ['avgWaitSeconds', 'figure.avgWait'],
+  ['p90WaitSeconds', 'figure.p90Wait'],
+  ['maxWaitSeconds', 'figure.maxWait'],
+  ['avgServiceSeconds', 'figure.avgService'],
+  ['p90ServiceSeconds', 'figure.p90Service'],
+  ['slaPercent', 'figure.sla'],
+  ['noShowPercent', 'figure.noShowPct'],
 ]
 
-/** A report table as CSV: the same rows and numbers as its JSON, then a total line. */
-export function reportCsv(report: Report): string {
+/** A service by its id, for the report's code and two name columns. */
+export interface ServiceNames {
+  id: number
+  prefix: string
+  nameAr: string
+  nameEn: string
+}
+
+type Line = Partial<ReportRow> & Report['totals'] & { total?: true }
+
+/** A report table as CSV: the same rows and numbers as its JSON, then a total line; services by code and both names. */
+export function reportCsv(report: Report, lang: CsvLang, services: readonly ServiceNames[]): string {
+  const h = (key: Parameters<typeof csvText>[0]) => csvText(key, lang)
+  const total = h('report.total')
+  const byId = new Map(services.map((s) => [s.id, s]))
+  const service = (r: Line) => (r.total ? undefined : byId.get(Number(r.key)))
+  const keyColumns: CsvColumn<Line>[] =
+    report.by === 'service'
+      ? [
+          { header: h('ticket.serviceCode'), value: (r) => (r.total ? total : (service(r)?.prefix ?? r.label)), id: true },
+          { header: h('ticket.serviceAr'), value: (r) => service(r)?.nameAr ?? null },
+          { header: h('ticket.serviceEn'), value: (r) => service(r)?.nameEn ?? null },
+        ]
+      : [{ header: h(`report.${report.by}`), value: (r) => (r.total ? total : r.label) }]
   const clerk = report.by === 'clerk'
-  const header = [report.by, ...FIGURE_COLUMNS.map(([, h]) => h), ...(clerk ? ['busy_s', 'idle_s', 'pause_s'] : [])]
-  const lines = report.rows.map((r) => [
-    r.label,
-    ...FIGURE_COLUMNS.map(([k]) => r[k]),
-    ...(clerk ? [r.busySeconds, r.idleSeconds, r.pauseSeconds] : []),
-  ])
-  lines.push(['total', ...FIGURE_COLUMNS.map(([k]) => report.totals[k]), ...(clerk ? [null, null, null] : [])])
-  return toCsv(header, lines)
+  const columns: CsvColumn<Line>[] = [
+    ...keyColumns,
+    ...FIGURE_COLUMNS.map(([k, key]): CsvColumn<Line> => ({ header: h(key), value: (r) => r[k] })),
+    ...(clerk
+      ? [
+          { header: h('figure.busy'), value: (r: Line) => r.busySeconds },
+          { header: h('figure.idle'), value: (r: Line) => r.idleSeconds },
+          { header: h('figure.pause'), value: (r: Line) => r.pauseSeconds },
+        ]
+      : []),
+  ]
+  return csvTable(columns, [...report.rows, { ...report.totals, total: true } as Line])
 }

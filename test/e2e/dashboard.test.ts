@@ -8,6 +8,7 @@ import { ADMIN_PASSWORD, daytimeShiftMs, STAFF_PASSWORD, TestCenter, type TestCl
 import { LANDSCAPE, useBrowserSuite } from './browser.ts'
 import { seriousAxeViolations } from './axe.ts'
 import { overflowing } from './layout.ts'
+import { readCsv } from '../helpers/read-csv.ts'
 import { ROOT } from './ui-build.ts'
 import { dayStartMs } from '../../protocol/center-clock.ts'
 import { configText, fieldErrorText } from '../../protocol/messages/config-forms.ts'
@@ -319,15 +320,17 @@ describe('manager dashboard', () => {
       page.waitForEvent('download'),
       page.locator('tabour-reports-view button[data-action="csv"]').click(),
     ])
-    expect(download.suggestedFilename()).toBe(`tabour-service-${from}-${today}.csv`)
-    const csv = readFileSync((await download.path())!, 'utf8')
-      .replace(/^\uFEFF/, '')
-      .trim()
-      .split('\r\n')
-    const line = csv.find((l) => l.startsWith('A · National ID'))!.split(',')
-    expect(line.slice(1, 4)).toEqual([a.issued, a.called, a.served].map(String))
-    expect(csv.at(-1)!.split(',').slice(0, 4)).toEqual([
-      'total',
+    // the server's file name, with the center's zone; headers in the page's language, the service by code and both names
+    expect(download.suggestedFilename()).toBe(`tabour-service-${from}-${today}-Africa_Cairo.csv`)
+    const csv = readCsv(readFileSync((await download.path())!, 'utf8'))
+    const line = csv.rows.find((r) => r['Service code'] === 'A')!
+    expect(line['Service (English)']).toBe('National ID')
+    expect([line['Tickets issued'], line['Tickets called'], line['Tickets served'], line['Tickets cancelled']]).toEqual(
+      [a.issued, a.called, a.served, a.cancelled].map(String),
+    )
+    const total = csv.rows.at(-1)!
+    expect([total['Service code'], total['Tickets issued'], total['Tickets called'], total['Tickets served']]).toEqual([
+      'Total',
       String(api.totals.issued),
       String(api.totals.called),
       String(api.totals.served),
@@ -337,12 +340,11 @@ describe('manager dashboard', () => {
       page.waitForEvent('download'),
       page.locator('tabour-reports-view button[data-action="tickets-csv"]').click(),
     ])
-    const logLines = readFileSync((await log.path())!, 'utf8')
-      .trim()
-      .split('\r\n')
-    // header + every ticket issued in the range (the seeded morning and the baseline has none in tickets)
-    expect(logLines.length - 1).toBe(api.totals.issued - (await baselineIssued(run, from, today)))
-    expect(logLines[0]).not.toContain('phone')
+    const logCsv = readCsv(readFileSync((await log.path())!, 'utf8'))
+    // every ticket issued in the range (the seeded morning and the baseline has none in tickets)
+    expect(logCsv.rows.length).toBe(api.totals.issued - (await baselineIssued(run, from, today)))
+    expect(logCsv.header).not.toContain('Phone number')
+    expect(logCsv.header).toContain('Issued at (local time)')
     await screenshot(page, 'dashboard-en-report-range')
     // the grouping is one tab stop; the arrow keys move the choice and show that report
     await page.locator('tabour-reports-view button[data-by="service"]').focus()

@@ -11,6 +11,7 @@ import { localDay } from '../../protocol/center-clock.ts'
 import { toArabicIndic } from '../../ui-common/digits.ts'
 import type { HourFigures } from '../../protocol/upstream.ts'
 import { addNationalService, batchPath, postSigned, registerCenter, startTestHub, type TestHub } from './hub-harness.ts'
+import { readCsv } from '../helpers/read-csv.ts'
 
 /**
  * The national dashboard in headless Chromium against a real hub on loopback: the figures the
@@ -42,6 +43,8 @@ const CENTERS = [
   { id: 'EG-ALX-002', nameAr: 'مركز سيدي جابر', nameEn: 'Sidi Gaber center', governorate: 'الإسكندرية', kind: 'fixed', scale: 5 },
 ] as const
 const SILENT = 'EG-ALX-002'
+/** The code column of the hub's CSV in Arabic (the page's language). */
+const CODE = 'الرمز'
 
 // every center maps its prefix to the national code of the same name (the catalogue holds A, B and C)
 const figures = (code: string, nameAr: string, nameEn: string, n: number): HourFigures => ({
@@ -160,22 +163,21 @@ describe('national dashboard', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('a[data-csv="center"]').click()])
     const file = join(SHOTS, 'centers.csv')
     await download.saveAs(file)
-    const lines = readFileSync(file, 'utf8')
-      .replace(/^\uFEFF/, '')
-      .trim()
-      .split(/\r?\n/)
-    const header = lines[0]!.split(',')
-    const rowsCsv = lines.slice(1).map((l) => Object.fromEntries(l.split(',').map((v, i) => [header[i], v])))
+    // the page is in Arabic: so are the CSV's headers (read back with a real CSV parser)
+    const rowsCsv = readCsv(readFileSync(file, 'utf8')).rows
     expect(rowsCsv).toHaveLength(4)
     for (const c of api.byCenter) {
-      const r = rowsCsv.find((x) => x.key === c.key)!
-      expect({ issued: Number(r.issued), served: Number(r.served), sla: r.sla_percent === '' ? null : Number(r.sla_percent) }).toEqual({
-        issued: c.issued,
-        served: c.served,
-        sla: c.slaPercent,
-      })
+      const r = rowsCsv.find((x) => x[CODE] === c.key)!
+      const sla = r['ضمن زمن الانتظار المستهدف (%)']!
+      expect({ issued: Number(r['التذاكر الصادرة']), served: Number(r['التذاكر المخدومة']), sla: sla === '' ? null : Number(sla) }).toEqual(
+        {
+          issued: c.issued,
+          served: c.served,
+          sla: c.slaPercent,
+        },
+      )
     }
-    expect(rowsCsv.reduce((s, r) => s + Number(r.issued), 0)).toBe(api.totals.issued)
+    expect(rowsCsv.reduce((s, r) => s + Number(r['التذاكر الصادرة']), 0)).toBe(api.totals.issued)
 
     // English, Western digits
     await page.locator('tabour-lang-switch button').click()
@@ -248,20 +250,10 @@ describe('national dashboard', () => {
 
       // the CSV through fetch + a Blob URL: the same numbers
       const [download] = await Promise.all([page.waitForEvent('download'), page.locator('a[data-csv="service"]').click()])
-      expect(download.suggestedFilename()).toBe(`tabour-service-${today}_${today}.csv`)
+      expect(download.suggestedFilename()).toBe(`tabour-service-${today}_${today}-Africa_Cairo.csv`)
       const file = join(SHOTS, 'services-with-token.csv')
       await download.saveAs(file)
-      const lines = readFileSync(file, 'utf8')
-        .replace(/^\uFEFF/, '')
-        .trim()
-        .split(/\r?\n/)
-      const header = lines[0]!.split(',')
-      const byKey = Object.fromEntries(
-        lines
-          .slice(1)
-          .map((l) => l.split(','))
-          .map((v) => [v[header.indexOf('key')], Number(v[header.indexOf('issued')])]),
-      )
+      const byKey = Object.fromEntries(readCsv(readFileSync(file, 'utf8')).rows.map((r) => [r[CODE], Number(r['التذاكر الصادرة'])]))
       expect(byKey).toEqual(Object.fromEntries(api.byService.map((r: { key: string; issued: number }) => [r.key, r.issued])))
 
       // every call after sign-in carried the token as a header; no URL ever did

@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest'
 import { ticketText, type TicketContent } from '../../drivers/printer/index.ts'
 import { COMMON_MESSAGES } from '../../protocol/messages/common.ts'
 import { CONSOLE_MESSAGES } from '../../protocol/messages/console.ts'
+import { CSV_MESSAGES } from '../../protocol/messages/csv.ts'
 import { DASHBOARD_MESSAGES } from '../../protocol/messages/dashboard.ts'
 import { CONFIG_FORM_MESSAGES } from '../../protocol/messages/config-forms.ts'
 import { DISPLAY_MESSAGES } from '../../protocol/messages/display.ts'
@@ -18,6 +19,7 @@ import { formatMessage, messagesOf, type Catalogue, type Lang } from '../../prot
 import { HUB_MESSAGES } from '../../protocol/messages/hub.ts'
 import { KIOSK_MESSAGES } from '../../protocol/messages/kiosk.ts'
 import { PAIRING_MESSAGES } from '../../protocol/messages/pairing.ts'
+import { PRINT_REPORT_MESSAGES } from '../../protocol/messages/print-report.ts'
 import { PRINTER_ALERT_MESSAGES } from '../../protocol/messages/printer-alerts.ts'
 import { STATUS_MESSAGES } from '../../protocol/messages/status.ts'
 import { TICKET_TOOLS_MESSAGES } from '../../protocol/messages/ticket-tools.ts'
@@ -39,6 +41,8 @@ const CATALOGUES: Record<string, Catalogue> = {
   ticketTools: TICKET_TOOLS_MESSAGES,
   printerAlerts: PRINTER_ALERT_MESSAGES,
   staffing: STAFFING_MESSAGES,
+  csv: CSV_MESSAGES,
+  printReport: PRINT_REPORT_MESSAGES,
 }
 
 /** What each page's formatter spreads together: a key twice in one of them would hide one message. */
@@ -49,6 +53,7 @@ const BUNDLES: Record<string, Catalogue[]> = {
   console: [COMMON_MESSAGES, CONSOLE_MESSAGES],
   dashboard: [COMMON_MESSAGES, DASHBOARD_MESSAGES],
   configForms: [COMMON_MESSAGES, DASHBOARD_MESSAGES, CONFIG_FORM_MESSAGES],
+  printReport: [COMMON_MESSAGES, DASHBOARD_MESSAGES, PRINT_REPORT_MESSAGES],
   printerAlerts: [COMMON_MESSAGES, PRINTER_ALERT_MESSAGES],
   hub: [COMMON_MESSAGES, HUB_MESSAGES],
   ticketTools: [COMMON_MESSAGES, TICKET_MESSAGES, TICKET_TOOLS_MESSAGES],

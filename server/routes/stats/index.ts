@@ -6,22 +6,29 @@ import {
   DeviceHealth,
   HourlySeries,
   HourlyQuery,
-  RangeQuery,
   Report,
+  ReportCsvQuery,
   ReportQuery,
+  ShiftQuery,
+  ShiftReport,
   StatsToday,
+  TicketLogQuery,
 } from '../../../protocol/stats.ts'
 import { errorResponses } from '../../../protocol/common.ts'
 import { actorOf, allow, MANAGERS, STAFF } from '../../auth/access.ts'
 import { foldInBackground } from '../../reports/rollup.ts'
+import { csvFileName } from '../../../protocol/csv.ts'
 
-const Csv = Type.String({ description: 'text/csv; UTF-8 with BOM' })
+const Csv = Type.String({
+  description: "text/csv; UTF-8 with BOM; headers in ?lang (default ar); the file name ends with the center's zone",
+})
 
 /**
  * Statistics from the event log. GET /stats/today (managers): today's KPIs by service and
  * counter; GET /stats/me (any staff): the caller's own day; GET /stats/report and
  * /stats/report.csv (managers): a date range grouped by day, hour, service, counter or clerk;
  * GET /stats/tickets.csv (managers; phone numbers for admins only): the raw ticket log;
+ * GET /stats/shift (managers): one clerk's day for the printable shift report;
  * GET /stats/hourly (managers): the hourly charts; GET /stats/devices (managers): device health.
  */
 export async function statsRoutes(fastify: FastifyInstance): Promise<void> {
@@ -81,14 +88,14 @@ export async function statsRoutes(fastify: FastifyInstance): Promise<void> {
       schema: {
         tags: ['stats'],
         summary: 'the same report as CSV',
-        querystring: ReportQuery,
+        querystring: ReportCsvQuery,
         response: { 200: Csv, ...errorResponses(400, 401, 403) },
       },
     },
     async (request, reply) => {
       const q = request.query
       const body = reports.rangeCsv(q)
-      csvReply(reply, `tabour-${q.by}-${q.from}-${q.to}.csv`)
+      csvReply(reply, csvFileName(['tabour', q.by, q.from, q.to], reports.timeZone))
       return body
     },
   )
@@ -100,7 +107,7 @@ export async function statsRoutes(fastify: FastifyInstance): Promise<void> {
       schema: {
         tags: ['stats'],
         summary: 'the raw ticket log of local days from..to; phone numbers only for admins',
-        querystring: RangeQuery,
+        querystring: TicketLogQuery,
         response: { 200: Csv, ...errorResponses(400, 401, 403) },
       },
     },
@@ -108,9 +115,23 @@ export async function statsRoutes(fastify: FastifyInstance): Promise<void> {
       const q = request.query
       const actor = actorOf(request)
       const body = reports.ticketLogCsv(q, actor.type === 'user' && actor.role === 'admin')
-      csvReply(reply, `tabour-tickets-${q.from}-${q.to}.csv`)
+      csvReply(reply, csvFileName(['tabour', 'tickets', q.from, q.to], reports.timeZone))
       return body
     },
+  )
+
+  app.get(
+    '/shift',
+    {
+      preValidation: allow(...MANAGERS),
+      schema: {
+        tags: ['stats'],
+        summary: "one clerk's shift on a local day: their figures, when they held a counter, every call and how it ended",
+        querystring: ShiftQuery,
+        response: { 200: ShiftReport, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => reports.shift(request.query),
   )
 
   app.get(

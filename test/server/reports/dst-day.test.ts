@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { TestCenter, TestClock } from '../../helpers/test-center.ts'
-import { addDays, dayStartMs, daysBetween, isRealDay } from '../../../protocol/center-clock.ts'
-import { cachedLocalHour, nearestRank } from '../../../server/reports/sql-functions.ts'
+import { addDays, dayStartMs, daysBetween, isRealDay, localIsoTime } from '../../../protocol/center-clock.ts'
+import { cachedLocalHour, cachedLocalIsoTime, nearestRank } from '../../../server/reports/sql-functions.ts'
 
 const CAIRO = 'Africa/Cairo'
 
@@ -30,6 +30,20 @@ describe('report helpers', () => {
     expect(cachedLocalHour(Date.parse('2026-10-29T20:30:00Z'), CAIRO)).toBe(23)
     expect(cachedLocalHour(Date.parse('2026-10-29T21:30:00Z'), CAIRO)).toBe(23)
     expect(dayStartMs('2026-03-10', 'Asia/Kathmandu')).toBe(Date.parse('2026-03-09T18:15:00Z'))
+  })
+
+  it('the CSV times: local with their offset, the same through the cache across DST changes and :30/:45 zones (issue 15)', () => {
+    expect(localIsoTime(Date.parse('2026-12-03T12:05:00.900Z'), CAIRO)).toBe('2026-12-03T14:05:00+02:00')
+    expect(localIsoTime(Date.parse('2026-07-03T12:05:00Z'), CAIRO)).toBe('2026-07-03T15:05:00+03:00')
+    // the last minute before and the first after Cairo's fall-back (Oct 29 24:00 → 23:00)
+    expect(cachedLocalIsoTime(Date.parse('2026-10-29T20:59:59Z'), CAIRO)).toBe('2026-10-29T23:59:59+03:00')
+    expect(cachedLocalIsoTime(Date.parse('2026-10-29T21:00:00Z'), CAIRO)).toBe('2026-10-29T23:00:00+02:00')
+    for (const tz of [CAIRO, 'America/St_Johns', 'Asia/Kathmandu', 'America/Santiago', 'UTC']) {
+      for (let i = 0; i < 3000; i++) {
+        const at = Date.parse('2026-01-01T00:00:00Z') + i * 10_512_345 + 999
+        expect(cachedLocalIsoTime(at, tz), `${tz} ${at}`).toBe(localIsoTime(at, tz))
+      }
+    }
   })
 })
 

@@ -284,36 +284,44 @@ describe('CSV', () => {
   it('a report table downloads as CSV with the same numbers, and the ticket log hides phones from managers', async () => {
     const s = await fixtureDay()
     center = s.center
-    const res = await center.request('GET', '/api/v1/stats/report.csv?from=2026-03-10&to=2026-03-10&by=service', { token: s.manager })
+    const res = await center.request('GET', '/api/v1/stats/report.csv?from=2026-03-10&to=2026-03-10&by=service&lang=en', {
+      token: s.manager,
+    })
     expect(res.statusCode).toBe(200)
     expect(res.headers['content-type']).toContain('text/csv')
-    expect(res.headers['content-disposition']).toContain('tabour-service-2026-03-10-2026-03-10.csv')
+    expect(res.headers['content-disposition']).toContain('tabour-service-2026-03-10-2026-03-10-Africa_Cairo.csv')
     const lines = res.body
       .replace(/^\uFEFF/, '')
       .trim()
       .split('\r\n')
     expect(lines[0]).toBe(
-      'service,issued,called,served,no_show,cancelled,transferred,avg_wait_s,p90_wait_s,max_wait_s,avg_service_s,p90_service_s,sla_pct,no_show_pct',
+      'Service code,Service (Arabic),Service (English),Tickets issued,Tickets called,Tickets served,No-shows,Tickets cancelled,Tickets transferred,Average wait (seconds),90th percentile wait (seconds),Longest wait (seconds),Average service time (seconds),90th percentile service time (seconds),Within target wait (%),No-shows of calls (%)',
     )
-    expect(lines[1]).toBe('A · Service A,4,4,2,1,0,1,1400,3700,3700,250,300,50,25')
-    expect(lines[3]).toBe('total,7,7,5,1,1,1,971.4,3700,3700,260,600,57.1,14.3')
+    expect(lines[1]).toBe('A,خدمة A,Service A,4,4,2,1,0,1,1400,3700,3700,250,300,50,25')
+    expect(lines[3]).toBe('Total,,,7,7,5,1,1,1,971.4,3700,3700,260,600,57.1,14.3')
 
-    const clerkCsv = (await center.request('GET', '/api/v1/stats/report.csv?from=2026-03-10&to=2026-03-10&by=clerk', { token: s.manager }))
-      .body
-    expect(clerkCsv).toContain(',busy_s,idle_s,pause_s')
+    const clerkCsv = (
+      await center.request('GET', '/api/v1/stats/report.csv?from=2026-03-10&to=2026-03-10&by=clerk&lang=en', { token: s.manager })
+    ).body
+    expect(clerkCsv).toContain(',Busy with a ticket (seconds),Open without a ticket (seconds),Paused (seconds)')
     expect(clerkCsv).toContain('clerk1,0,4,2,1,0,1,')
     expect(clerkCsv).toMatch(/clerk1,.*,660,2940,600\r\n/)
 
-    const managerLog = (await center.request('GET', '/api/v1/stats/tickets.csv?from=2026-03-10&to=2026-03-10', { token: s.manager })).body
+    const managerLog = (
+      await center.request('GET', '/api/v1/stats/tickets.csv?from=2026-03-10&to=2026-03-10&lang=en', { token: s.manager })
+    ).body
       .replace(/^\uFEFF/, '')
       .trim()
       .split('\r\n')
     expect(managerLog).toHaveLength(8)
-    expect(managerLog[0]).not.toContain('phone')
-    expect(managerLog[1]).toMatch(/,2026-03-10,A-001,A,A,none,done,served,2026-03-10T08:00:00.000Z,2026-03-10T08:01:40.000Z,/)
+    expect(managerLog[0]).not.toContain('Phone')
+    // times are the center's (Cairo, UTC+2), with their offset
+    expect(managerLog[1]).toMatch(
+      /,2026-03-10,A-001,A,خدمة A,Service A,A,none,done,served,2026-03-10T10:00:00\+02:00,2026-03-10T10:01:40\+02:00,/,
+    )
     const adminLog = (
-      await center.request('GET', '/api/v1/stats/tickets.csv?from=2026-03-10&to=2026-03-10', { token: await center.admin() })
+      await center.request('GET', '/api/v1/stats/tickets.csv?from=2026-03-10&to=2026-03-10&lang=en', { token: await center.admin() })
     ).body
-    expect(adminLog).toContain(',priority,phone,status,')
+    expect(adminLog).toContain(',Priority,Phone number,Status,')
   })
 })

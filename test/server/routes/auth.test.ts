@@ -269,6 +269,7 @@ const AUTHENTICATED_ROUTES: Record<string, unknown> = {
   'GET /api/v1/stats/report.csv': undefined,
   'GET /api/v1/stats/tickets.csv': undefined,
   'GET /api/v1/stats/hourly': undefined,
+  'GET /api/v1/stats/shift': undefined,
   'GET /api/v1/stats/devices': undefined,
   'GET /api/v1/settings': undefined,
   'PUT /api/v1/settings': { callPolicy: 'sla' },

@@ -1,0 +1,42 @@
+/**
+ * The national figures as CSV (GET /api/hub/v1/figures.csv), through the one CSV writer of
+ * protocol/csv.ts: headers in the language asked for, both names of each row, codes and ids as
+ * text, hours as local "14:00" (every center reports its own local hours).
+ */
+import { csvTable, type CsvColumn, type CsvLang } from '../protocol/csv.ts'
+import { csvText, type CsvMessageKey } from '../protocol/messages/csv.ts'
+import type { FigureRow, FiguresQuery } from './store/store.ts'
+
+const FIGURES: [CsvMessageKey, (r: FigureRow) => number | null][] = [
+  ['figure.issued', (r) => r.issued],
+  ['figure.called', (r) => r.called],
+  ['figure.served', (r) => r.served],
+  ['figure.noShow', (r) => r.noShow],
+  ['figure.cancelled', (r) => r.cancelled],
+  ['figure.transferredIn', (r) => r.transferredIn],
+  ['figure.transferredOut', (r) => r.transferredOut],
+  ['figure.avgWait', (r) => r.avgWaitSeconds],
+  ['figure.maxWait', (r) => r.waitMaxSeconds],
+  ['figure.sla', (r) => r.slaPercent],
+  ['figure.avgService', (r) => r.avgServiceSeconds],
+  ['figure.counterOpenMinutes', (r) => r.counterOpenMinutes],
+]
+
+const hourLabel = (key: string) => (/^\d{1,2}$/.test(key) ? `${key.padStart(2, '0')}:00` : key)
+
+/** The rows of a figures query as CSV (BOM, CRLF), headers in `lang`. */
+export function figuresCsv(rows: readonly FigureRow[], q: Pick<FiguresQuery, 'from' | 'to' | 'by'>, lang: CsvLang): string {
+  const h = (key: CsvMessageKey) => csvText(key, lang)
+  const hour = q.by === 'hour'
+  const columns: CsvColumn<FigureRow>[] = [
+    { header: h('hub.from'), value: () => q.from },
+    { header: h('hub.to'), value: () => q.to },
+    { header: h('hub.by'), value: () => h(`hub.by.${q.by}`) },
+    { header: hour ? h('report.hour') : h('hub.key'), value: (r) => (hour ? hourLabel(r.key) : r.key), id: !hour },
+    { header: h('hub.nameAr'), value: (r) => (hour ? hourLabel(r.nameAr) : r.nameAr) },
+    { header: h('hub.nameEn'), value: (r) => (hour ? hourLabel(r.nameEn) : r.nameEn) },
+    { header: h('hub.governorate'), value: (r) => r.governorate },
+    ...FIGURES.map(([key, f]): CsvColumn<FigureRow> => ({ header: h(key), value: f })),
+  ]
+  return csvTable(columns, rows)
+}

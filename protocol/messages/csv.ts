@@ -1,0 +1,75 @@
+/**
+ * The headers and words of the CSV files the center and the hub export (ticket log, reports,
+ * national figures): sentences a ministry analyst reads, in the language the download asks for.
+ * Durations are in seconds and times are local with their offset; the headers say so.
+ */
+import { messagesOf, type Catalogue } from './format.ts'
+
+export const CSV_MESSAGES = {
+  // --- the ticket log
+  'ticket.id': { ar: 'معرّف التذكرة', en: 'Ticket id' },
+  'ticket.day': { ar: 'اليوم', en: 'Day' },
+  'ticket.label': { ar: 'رقم التذكرة', en: 'Ticket number' },
+  'ticket.serviceCode': { ar: 'رمز الخدمة', en: 'Service code' },
+  'ticket.serviceAr': { ar: 'الخدمة بالعربية', en: 'Service (Arabic)' },
+  'ticket.serviceEn': { ar: 'الخدمة بالإنجليزية', en: 'Service (English)' },
+  'ticket.issuedServiceCode': { ar: 'رمز الخدمة عند الإصدار', en: 'Service code when issued' },
+  'ticket.priority': { ar: 'الأولوية', en: 'Priority' },
+  'ticket.phone': { ar: 'رقم الهاتف', en: 'Phone number' },
+  'ticket.status': { ar: 'الحالة', en: 'Status' },
+  'ticket.outcome': { ar: 'نتيجة الخدمة', en: 'Outcome' },
+  'ticket.issuedAt': { ar: 'وقت الإصدار (محلي)', en: 'Issued at (local time)' },
+  'ticket.calledAt': { ar: 'وقت النداء (محلي)', en: 'Called at (local time)' },
+  'ticket.startedAt': { ar: 'وقت بدء الخدمة (محلي)', en: 'Service started at (local time)' },
+  'ticket.finishedAt': { ar: 'وقت الانتهاء (محلي)', en: 'Finished at (local time)' },
+  'ticket.waitSeconds': { ar: 'الانتظار حتى النداء (ثانية)', en: 'Wait until called (seconds)' },
+  'ticket.counter': { ar: 'الشباك', en: 'Counter' },
+  'ticket.clerk': { ar: 'الموظف', en: 'Clerk' },
+  'ticket.recalls': { ar: 'مرات إعادة النداء', en: 'Recalls' },
+  'ticket.transfers': { ar: 'مرات التحويل', en: 'Transfers' },
+  // --- a report's grouping columns
+  'report.day': { ar: 'اليوم', en: 'Day' },
+  'report.hour': { ar: 'الساعة (محلية)', en: 'Hour (local time)' },
+  'report.counter': { ar: 'الشباك', en: 'Counter' },
+  'report.clerk': { ar: 'الموظف', en: 'Clerk' },
+  'report.total': { ar: 'الإجمالي', en: 'Total' },
+  // --- the figures of a report row
+  'figure.issued': { ar: 'التذاكر الصادرة', en: 'Tickets issued' },
+  'figure.called': { ar: 'التذاكر المنادى عليها', en: 'Tickets called' },
+  'figure.served': { ar: 'التذاكر المخدومة', en: 'Tickets served' },
+  'figure.noShow': { ar: 'لم يحضروا عند النداء', en: 'No-shows' },
+  'figure.cancelled': { ar: 'التذاكر الملغاة', en: 'Tickets cancelled' },
+  'figure.transferred': { ar: 'التذاكر المحوّلة', en: 'Tickets transferred' },
+  'figure.transferredIn': { ar: 'التذاكر المحوّلة إليها', en: 'Tickets transferred in' },
+  'figure.transferredOut': { ar: 'التذاكر المحوّلة منها', en: 'Tickets transferred out' },
+  'figure.avgWait': { ar: 'متوسط الانتظار (ثانية)', en: 'Average wait (seconds)' },
+  'figure.p90Wait': { ar: 'الانتظار عند المئين 90 (ثانية)', en: '90th percentile wait (seconds)' },
+  'figure.maxWait': { ar: 'أطول انتظار (ثانية)', en: 'Longest wait (seconds)' },
+  'figure.avgService': { ar: 'متوسط زمن الخدمة (ثانية)', en: 'Average service time (seconds)' },
+  'figure.p90Service': { ar: 'زمن الخدمة عند المئين 90 (ثانية)', en: '90th percentile service time (seconds)' },
+  'figure.sla': { ar: 'ضمن زمن الانتظار المستهدف (%)', en: 'Within target wait (%)' },
+  'figure.noShowPct': { ar: 'عدم الحضور من النداءات (%)', en: 'No-shows of calls (%)' },
+  'figure.busy': { ar: 'مشغول بتذكرة (ثانية)', en: 'Busy with a ticket (seconds)' },
+  'figure.idle': { ar: 'مفتوح بلا تذكرة (ثانية)', en: 'Open without a ticket (seconds)' },
+  'figure.pause': { ar: 'متوقف مؤقتًا (ثانية)', en: 'Paused (seconds)' },
+  'figure.counterOpenMinutes': { ar: 'دقائق فتح الشبابيك', en: 'Counter open minutes' },
+  // --- the hub's national figures
+  'hub.from': { ar: 'من يوم', en: 'From day' },
+  'hub.to': { ar: 'إلى يوم', en: 'To day' },
+  'hub.by': { ar: 'التجميع', en: 'Grouped by' },
+  'hub.key': { ar: 'الرمز', en: 'Code' },
+  'hub.nameAr': { ar: 'الاسم بالعربية', en: 'Name (Arabic)' },
+  'hub.nameEn': { ar: 'الاسم بالإنجليزية', en: 'Name (English)' },
+  'hub.governorate': { ar: 'المحافظة', en: 'Governorate' },
+  'hub.by.governorate': { ar: 'المحافظة', en: 'governorate' },
+  'hub.by.center': { ar: 'المركز', en: 'center' },
+  'hub.by.service': { ar: 'الخدمة', en: 'service' },
+  'hub.by.day': { ar: 'اليوم', en: 'day' },
+  'hub.by.hour': { ar: 'الساعة', en: 'hour' },
+} as const satisfies Catalogue
+
+/** `csvText(key, lang)`: a CSV header or word. */
+export const csvText = messagesOf(CSV_MESSAGES)
+
+/** A key `csvText` knows. */
+export type CsvMessageKey = Parameters<typeof csvText>[0]

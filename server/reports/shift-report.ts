@@ -1,0 +1,85 @@
+/**
+ * One clerk's shift on one local day, for the printable shift report: their figures (the row
+ * of the day's report by clerk, so the numbers match the reports view), when they held a
+ * counter, and every call they made with how it ended, from the event log.
+ */
+import type Database from 'better-sqlite3'
+import type { ShiftOutcome, ShiftReport, ShiftTicket } from '../../protocol/stats.ts'
+import { toFigures } from './figures.ts'
+import { rangeReport } from './range-report.ts'
+
+const ENDS: Record<string, ShiftOutcome> = { 'ticket.finished': 'served', 'ticket.no_show': 'no_show', 'ticket.transferred': 'transferred' }
+
+interface CallRow {
+  id: number
+  at: number
+  ticketId: string
+  data: string
+  label: string
+  prefix: string
+  nameAr: string
+  nameEn: string
+  counterNumber: number | null
+}
+
+/** The shift of user `userId` on `day`; null when there is no such user. */
+export function shiftReport(db: Database.Database, q: { day: string; userId: number; timeZone: string; now: number }): ShiftReport | null {
+  const user = db.prepare('SELECT id, username, display_name AS displayName FROM users WHERE id = ?').get(q.userId) as
+    | ShiftReport['user']
+    | undefined
+  if (!user) return null
+  const report = rangeReport(db, { from: q.day, to: q.day, by: 'clerk', timeZone: q.timeZone, now: q.now })
+  const figures = report.rows.find((r) => r.key === user.id) ?? { key: user.id, label: user.username, ...toFigures(undefined) }
+  const calls = db
+    .prepare(
+      `SELECT e.id, e.at, e.ticket_id AS ticketId, e.data, t.label, s.prefix, s.name_ar AS nameAr, s.name_en AS nameEn, c.number AS counterNumber
+       FROM events e JOIN tickets t ON t.id = e.ticket_id JOIN services s ON s.id = e.service_id LEFT JOIN counters c ON c.id = e.counter_id
+       WHERE e.day = ? AND e.type = 'ticket.called' AND e.user_id = ? ORDER BY e.id`,
+    )
+    .all(q.day, user.id) as CallRow[]
+  const endOf = db.prepare(
+    `SELECT type, at FROM events WHERE ticket_id = ? AND id > ? AND type IN ('ticket.finished', 'ticket.no_show', 'ticket.transferred', 'ticket.called')
+     ORDER BY id LIMIT 1`,
+  )
+  const tickets: ShiftTicket[] = calls.map((c) => {
+    const end = endOf.get(c.ticketId, c.id) as { type: string; at: number } | undefined
+    const outcome = end ? (ENDS[end.type] ?? 'open') : 'open'
+    const endedAt = outcome === 'open' ? null : end!.at
+    const waited = (JSON.parse(c.data) as { waitedSeconds?: unknown }).waitedSeconds
+    return {
+      ticketId: c.ticketId,
+      label: c.label,
+      servicePrefix: c.prefix,
+      serviceNameAr: c.nameAr,
+      serviceNameEn: c.nameEn,
+      counterNumber: c.counterNumber,
+      calledAt: c.at,
+      endedAt,
+      waitedSeconds: typeof waited === 'number' ? waited : null,
+      handledSeconds: endedAt === null ? null : Math.round((endedAt - c.at) / 1000),
+      outcome,
+    }
+  })
+  // counter sessions: opened (or resumed/taken over by them) until closed or taken over by someone else
+  const counterEvents = db
+    .prepare(
+      `SELECT e.at, e.type, e.user_id AS userId, c.number FROM events e JOIN counters c ON c.id = e.counter_id
+       WHERE e.day = ? AND e.type IN ('counter.opened', 'counter.closed', 'counter.taken_over') ORDER BY e.id`,
+    )
+    .all(q.day) as { at: number; type: string; userId: number | null; number: number }[]
+  const sessions: ShiftReport['sessions'] = []
+  const openAt = new Map<number, ShiftReport['sessions'][number]>()
+  for (const e of counterEvents) {
+    const mine = openAt.get(e.number)
+    if (mine && (e.type === 'counter.closed' || (e.type === 'counter.taken_over' && e.userId !== user.id))) {
+      mine.until = e.at
+      openAt.delete(e.number)
+    }
+    if ((e.type === 'counter.opened' || e.type === 'counter.taken_over') && e.userId === user.id && !openAt.has(e.number)) {
+      const s = { counterNumber: e.number, from: e.at, until: null }
+      sessions.push(s)
+      openAt.set(e.number, s)
+    }
+  }
+  return { day: q.day, timeZone: q.timeZone, user, figures, sessions, tickets }
+}

@@ -1,0 +1,163 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { TestCenter, TestClock } from '../../helpers/test-center.ts'
+import { readCsv, runsAsFormula } from '../../helpers/read-csv.ts'
+
+/**
+ * Issue 15 item 6: the center's CSV files (ticket log, reports) read back with a real CSV
+ * parser as an analyst's spreadsheet reads them: headers as sentences in the language asked
+ * for (Arabic by default), both names of each service, times local to the center with their
+ * offset (Cairo, UTC+2 on 2026-03-10), no cell a spreadsheet would run, phone numbers and ids
+ * as text (a leading 0, + or "-" kept), the center's zone in the file name, and a cancelled
+ * column in every report.
+ */
+
+const EVIL_EN = '=HYPERLINK("http://evil.example/","x")'
+const EVIL_AR = '\t=1+2'
+
+async function csvDay() {
+  const clock = new TestClock(Date.parse('2026-03-10T08:00:00Z'))
+  const center = await TestCenter.start({ clock })
+  const at = (s: number) => (clock.now = Date.parse('2026-03-10T08:00:00Z') + s * 1000)
+  const a = await center.createService({ prefix: 'A', nameAr: 'جوازات السفر', nameEn: EVIL_EN, targetWaitSeconds: 600 })
+  const b = await center.createService({ prefix: 'B', nameAr: EVIL_AR, nameEn: '-2+3', targetWaitSeconds: 300 })
+  const c1 = await center.createCounter({ number: 1, serviceIds: [a.id] })
+  const kiosk = (await center.createDevice('kiosk')).token
+  const clerk = await center.openCounterAs('clerk1', c1.id)
+  const manager = (await center.createUser('boss', 'manager')).token
+  const t1 = await center.issue(kiosk, { serviceId: a.id, phone: '01001234567' })
+  const t2 = await center.issue(kiosk, { serviceId: b.id, phone: '+201001234567' })
+  const t3 = await center.issue(kiosk, { serviceId: b.id })
+  at(100)
+  expect((await center.action(clerk, c1.id, 'call-next')).statusCode).toBe(200)
+  at(250)
+  expect((await center.action(clerk, c1.id, 'start')).statusCode).toBe(200)
+  at(400)
+  expect((await center.action(clerk, c1.id, 'finish')).statusCode).toBe(200)
+  at(500)
+  const cancel = await center.request('POST', `/api/v1/tickets/${t3.id}/cancel`, { token: clerk, body: { reason: 'duplicate' } })
+  expect(cancel.statusCode, cancel.body).toBe(200)
+  // ids are random base64url: give two of them the starts a spreadsheet mangles ("-" runs a formula, "0…" loses its 0)
+  const db = center.app.tabour.db
+  db.prepare('UPDATE tickets SET id = ? WHERE id = ?').run('-dash-first', t1.id)
+  db.prepare('UPDATE tickets SET id = ? WHERE id = ?').run('0123456789', t2.id)
+  return { center, manager, admin: await center.admin() }
+}
+
+describe('CSV an analyst opens without surprises (issue 15 item 6)', () => {
+  let center: TestCenter
+  afterEach(async () => center?.close())
+
+  it('the ticket log: sentences as headers in the language asked for, both names, local times with the offset, phones and ids as text, nothing a spreadsheet runs', async () => {
+    const day = await csvDay()
+    center = day.center
+    const res = await center.request('GET', '/api/v1/stats/tickets.csv?from=2026-03-10&to=2026-03-10&lang=en', { token: day.admin })
+    expect(res.statusCode).toBe(200)
+    expect(res.headers['content-disposition']).toBe('attachment; filename="tabour-tickets-2026-03-10-2026-03-10-Africa_Cairo.csv"')
+    const { header, rows, cells } = readCsv(res.body)
+    expect(header).toEqual([
+      'Ticket id',
+      'Day',
+      'Ticket number',
+      'Service code',
+      'Service (Arabic)',
+      'Service (English)',
+      'Service code when issued',
+      'Priority',
+      'Phone number',
+      'Status',
+      'Outcome',
+      'Issued at (local time)',
+      'Called at (local time)',
+      'Service started at (local time)',
+      'Finished at (local time)',
+      'Wait until called (seconds)',
+      'Counter',
+      'Clerk',
+      'Recalls',
+      'Transfers',
+    ])
+    expect(rows).toHaveLength(3)
+    const [a1, b1, b2] = rows as [Record<string, string>, Record<string, string>, Record<string, string>]
+    expect(a1).toMatchObject({
+      'Ticket id': "'-dash-first",
+      'Ticket number': 'A-001',
+      'Service (Arabic)': 'جوازات السفر',
+      'Service (English)': `'${EVIL_EN}`,
+      'Phone number': "'01001234567",
+      Status: 'done',
+      'Issued at (local time)': '2026-03-10T10:00:00+02:00',
+      'Called at (local time)': '2026-03-10T10:01:40+02:00',
+      'Service started at (local time)': '2026-03-10T10:04:10+02:00',
+      'Finished at (local time)': '2026-03-10T10:06:40+02:00',
+      'Wait until called (seconds)': '100',
+      Counter: '1',
+      Clerk: 'clerk1',
+    })
+    expect(b1).toMatchObject({
+      'Ticket id': "'0123456789",
+      'Service (Arabic)': `'${EVIL_AR}`,
+      'Service (English)': "'-2+3",
+      'Phone number': "'+201001234567",
+      'Called at (local time)': '',
+    })
+    expect(b2).toMatchObject({ Status: 'cancelled', 'Finished at (local time)': '2026-03-10T10:08:20+02:00', 'Phone number': '' })
+    for (const c of cells) expect(runsAsFormula(c), JSON.stringify(c)).toBe(false)
+
+    // Arabic by default; a manager gets no phone column
+    const ar = readCsv(
+      (await center.request('GET', '/api/v1/stats/tickets.csv?from=2026-03-10&to=2026-03-10', { token: day.manager })).body,
+    )
+    expect(ar.header.slice(0, 6)).toEqual(['معرّف التذكرة', 'اليوم', 'رقم التذكرة', 'رمز الخدمة', 'الخدمة بالعربية', 'الخدمة بالإنجليزية'])
+    expect(ar.header).not.toContain('رقم الهاتف')
+    expect(ar.rows[0]!['وقت الإصدار (محلي)']).toBe('2026-03-10T10:00:00+02:00')
+    expect(
+      (await center.request('GET', '/api/v1/stats/tickets.csv?from=2026-03-10&to=2026-03-10&lang=fr', { token: day.manager })).statusCode,
+    ).toBe(400)
+  })
+
+  it('a report: the service code and both names, a cancelled column by service and by hour, a total line, in Arabic or English', async () => {
+    const day = await csvDay()
+    center = day.center
+    const get = (q: string) => center.request('GET', `/api/v1/stats/report.csv?from=2026-03-10&to=2026-03-10&${q}`, { token: day.manager })
+    const res = await get('by=service&lang=en')
+    expect(res.headers['content-disposition']).toBe('attachment; filename="tabour-service-2026-03-10-2026-03-10-Africa_Cairo.csv"')
+    const en = readCsv(res.body)
+    expect(en.header.slice(0, 9)).toEqual([
+      'Service code',
+      'Service (Arabic)',
+      'Service (English)',
+      'Tickets issued',
+      'Tickets called',
+      'Tickets served',
+      'No-shows',
+      'Tickets cancelled',
+      'Tickets transferred',
+    ])
+    expect(
+      en.rows.map((r) => [r['Service code'], r['Service (Arabic)'], r['Service (English)'], r['Tickets issued'], r['Tickets cancelled']]),
+    ).toEqual([
+      ['A', 'جوازات السفر', `'${EVIL_EN}`, '1', '0'],
+      ['B', `'${EVIL_AR}`, "'-2+3", '2', '1'],
+      ['Total', '', '', '3', '1'],
+    ])
+    expect(en.rows[0]).toMatchObject({
+      'Average wait (seconds)': '100',
+      'Average service time (seconds)': '300',
+      'Within target wait (%)': '100',
+    })
+    for (const c of en.cells) expect(runsAsFormula(c), JSON.stringify(c)).toBe(false)
+
+    const hours = readCsv((await get('by=hour')).body)
+    expect(hours.header.slice(0, 2)).toEqual(['الساعة (محلية)', 'التذاكر الصادرة'])
+    const ten = hours.rows.find((r) => r['الساعة (محلية)'] === '10:00')!
+    expect(ten).toMatchObject({ 'التذاكر الصادرة': '3', 'التذاكر المخدومة': '1', 'التذاكر الملغاة': '1' })
+    expect(hours.rows.at(-1)).toMatchObject({ 'الساعة (محلية)': 'الإجمالي', 'التذاكر الملغاة': '1' })
+
+    const counters = readCsv((await get('by=counter&lang=en')).body)
+    expect(counters.header).toContain('Tickets cancelled')
+    const clerks = readCsv((await get('by=clerk&lang=en')).body)
+    // the clerk cancelled the duplicate: it counts on their row
+    expect(clerks.rows.find((r) => r.Clerk === 'clerk1')).toMatchObject({ 'Tickets served': '1', 'Tickets cancelled': '1' })
+    expect(clerks.header.slice(-3)).toEqual(['Busy with a ticket (seconds)', 'Open without a ticket (seconds)', 'Paused (seconds)'])
+  })
+})

@@ -1,0 +1,67 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { TestCenter, TestClock } from '../../helpers/test-center.ts'
+
+/**
+ * GET /stats/shift (issue 15 item 9, the printable shift report): one clerk's day in Cairo
+ * (2026-03-10, t0 = 10:00 local): every call they made with its local times, wait, time at the
+ * counter and outcome (served, no-show, transferred, still open), their figures as the report
+ * by clerk gives them, and when they held a counter. Hand-computed:
+ *   open counter 1 at t0; A-001 call 60 (waited 60) finish 360; A-002 call 400 (400) no-show 500;
+ *   A-003 call 600 (600) transfer to B 700; A-004 call 800 (800), still at the counter.
+ */
+describe('a clerk’s shift', () => {
+  let center: TestCenter
+  afterEach(async () => center?.close())
+
+  it('lists every call with how it ended, the clerk’s figures and counter session', async () => {
+    const clock = new TestClock(Date.parse('2026-03-10T08:00:00Z'))
+    center = await TestCenter.start({ clock })
+    const t0 = clock.now
+    const at = (s: number) => (clock.now = t0 + s * 1000)
+    const a = await center.createService({ prefix: 'A' })
+    const b = await center.createService({ prefix: 'B' })
+    const c1 = await center.createCounter({ number: 1, serviceIds: [a.id] })
+    const kiosk = (await center.createDevice('kiosk')).token
+    const clerk = await center.openCounterAs('clerk1', c1.id)
+    const manager = (await center.createUser('boss', 'manager')).token
+    for (let i = 0; i < 4; i++) await center.issue(kiosk, { serviceId: a.id })
+    const step = async (s: number, action: string, body?: unknown) => {
+      at(s)
+      const res = await center.action(clerk, c1.id, action, body)
+      expect(res.statusCode, res.body).toBe(200)
+    }
+    await step(60, 'call-next')
+    await step(100, 'start')
+    await step(360, 'finish')
+    await step(400, 'call-next')
+    await step(500, 'no-show')
+    await step(600, 'call-next')
+    await step(700, 'transfer', { serviceId: b.id })
+    await step(800, 'call-next')
+    at(900)
+    const users = (await center.request('GET', '/api/v1/users', { token: await center.admin() })).json() as {
+      id: number
+      username: string
+    }[]
+    const userId = users.find((u) => u.username === 'clerk1')!.id
+    const res = await center.request('GET', `/api/v1/stats/shift?day=2026-03-10&userId=${userId}`, { token: manager })
+    expect(res.statusCode, res.body).toBe(200)
+    const shift = res.json()
+    expect(shift.user).toMatchObject({ id: userId, username: 'clerk1' })
+    expect(
+      shift.tickets.map((t: Record<string, unknown>) => [t.label, t.outcome, t.waitedSeconds, t.handledSeconds, t.counterNumber]),
+    ).toEqual([
+      ['A-001', 'served', 60, 300, 1],
+      ['A-002', 'no_show', 400, 100, 1],
+      ['A-003', 'transferred', 600, 100, 1],
+      ['A-004', 'open', 800, null, 1],
+    ])
+    expect(shift.tickets[0].calledAt).toBe(t0 + 60_000)
+    expect(shift.figures).toMatchObject({ called: 4, served: 1, noShow: 1, transferred: 1, busySeconds: 300 + 100 + 100 + 100 })
+    expect(shift.sessions).toEqual([{ counterNumber: 1, from: t0, until: null }])
+
+    expect((await center.request('GET', '/api/v1/stats/shift?day=2026-03-10&userId=999', { token: manager })).statusCode).toBe(404)
+    expect((await center.request('GET', `/api/v1/stats/shift?day=2026-03-10&userId=${userId}`, { token: clerk })).statusCode).toBe(403)
+    expect((await center.request('GET', `/api/v1/stats/shift?day=2026-02-30&userId=${userId}`, { token: manager })).statusCode).toBe(400)
+  })
+})
