@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { HourBatch, HourFigures } from '../../protocol/upstream.ts'
 import { readCsv, runsAsFormula } from '../helpers/read-csv.ts'
-import { BACKENDS, batchPath, postSigned, registerCenter, startTestHub, type TestHub } from './hub-harness.ts'
+import { addNationalService, BACKENDS, batchPath, postSigned, registerCenter, startTestHub, type TestHub } from './hub-harness.ts'
 
 /**
  * Issue 15 item 6 at the hub: the national figures' CSV is written by the same module as the
@@ -55,7 +55,13 @@ describe.each(BACKENDS)('the hub CSV on %s (issue 15 item 6)', (backend) => {
   it('headers in the language asked for, both names, codes as text, local hours, nothing a spreadsheet runs', async () => {
     hub = await startTestHub({ backend })
     const secret = await registerCenter(hub, 'C1')
-    const rows = [row('A', 'جوازات السفر', 'Passports'), row('007', '-1+2', '@SUM(1)', { cancelled: 1 })]
+    // rows count under their national code (issue 23), whose catalogue names the CSV writes
+    await addNationalService(hub, 'PASS', { nameAr: 'جوازات السفر', nameEn: 'Passports' })
+    await addNationalService(hub, '007', { nameAr: '-1+2', nameEn: '@SUM(1)' })
+    const rows = [
+      row('A', 'جوازات السفر', 'Passports', { nationalCode: 'PASS' }),
+      row('B', '-1+2', '@SUM(1)', { cancelled: 1, nationalCode: '007' }),
+    ]
     expect((await postSigned(hub.url, batchPath, 'C1', secret, batch(rows))).status).toBe(200)
 
     const res = await fetch(`${hub.url}/api/hub/v1/figures.csv?from=2026-03-10&by=service&lang=en`)
@@ -84,7 +90,7 @@ describe.each(BACKENDS)('the hub CSV on %s (issue 15 item 6)', (backend) => {
     ])
     expect(en.rows.map((r) => [r.Code, r['Name (Arabic)'], r['Name (English)'], r['Tickets issued'], r['Tickets cancelled']])).toEqual([
       ["'007", "'-1+2", "'@SUM(1)", '5', '1'],
-      ['A', 'جوازات السفر', 'Passports', '5', '2'],
+      ['PASS', 'جوازات السفر', 'Passports', '5', '2'],
     ])
     for (const c of en.cells) expect(runsAsFormula(c), JSON.stringify(c)).toBe(false)
 
