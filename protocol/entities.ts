@@ -2,6 +2,7 @@ import { Type, type Static } from '@sinclair/typebox'
 import { CounterState, DeviceKind, Lang, literalUnion, Nullable, Role, TicketStatus, Timestamp } from './common.ts'
 import { PrintingState } from './device-config.ts'
 import { DigitStyleName } from './settings.ts'
+import { HoursNow } from './calendar.ts'
 
 /**
  * What the kiosk does with a service while it is unstaffed (no open or paused counter, whose
@@ -35,8 +36,10 @@ export const ServiceWithQueue = Type.Composite([
     issuedToday: Type.Integer(),
     /** True when an open or paused counter whose clerk is not away serves the service. */
     staffed: Type.Boolean(),
-    /** False when inactive, at its daily cap, or unstaffed and `not-offered`: kiosks show it greyed out, not hidden. */
+    /** False when inactive, at its daily cap, unstaffed and `not-offered`, or outside its hours (see `hours`): kiosks show it greyed out, not hidden. */
     available: Type.Boolean(),
+    /** Its opening hours now (issue 18): why a kiosk may not issue and when it opens next. */
+    hours: Type.Optional(HoursNow),
   }),
 ])
 export type ServiceWithQueue = Static<typeof ServiceWithQueue>

@@ -1,6 +1,7 @@
 import type { Config } from '../config.ts'
 import type { QueueContext } from '../queue/queue-context.ts'
 import { CenterCommands } from './center-commands.ts'
+import { CalendarCommands } from './calendar-commands.ts'
 import { CounterCommands } from './counter-commands.ts'
 import { DeviceCommands } from './device-commands.ts'
 import { ServiceCommands } from './service-commands.ts'
@@ -19,6 +20,8 @@ export class Configuration {
   readonly users: UserCommands
   readonly devices: DeviceCommands
   readonly center: CenterCommands
+  /** Opening hours, holidays, the business day (issue 18). */
+  readonly calendar: CalendarCommands
 
   constructor(
     private readonly ctx: QueueContext,
@@ -29,6 +32,7 @@ export class Configuration {
     this.users = new UserCommands(ctx, config.passwords)
     this.devices = new DeviceCommands(ctx, config.devicePaths)
     this.center = new CenterCommands(ctx, config)
+    this.calendar = new CalendarCommands(ctx)
   }
 
   /** The latest configuration changes (the audit log), newest first. */

@@ -8,6 +8,8 @@ import { UsersRepo } from '../db/repositories/users-repo.ts'
 import { TokensRepo } from '../db/repositories/tokens-repo.ts'
 import { DevicesRepo } from '../db/repositories/devices-repo.ts'
 import { CenterSettingsRepo } from '../db/repositories/center-settings-repo.ts'
+import { CalendarRepo } from '../db/repositories/calendar-repo.ts'
+import type { CenterCalendar } from '../../protocol/calendar.ts'
 import type { DomainEvents, DomainEvent } from './domain-events.ts'
 import { localDay } from '../../protocol/center-clock.ts'
 import { waitFacts } from './wait-facts.ts'
@@ -24,6 +26,8 @@ export class QueueContext {
   readonly tokens: TokensRepo
   readonly devices: DevicesRepo
   readonly centerSettings: CenterSettingsRepo
+  readonly calendars: CalendarRepo
+  private currentCalendar: CenterCalendar
 
   constructor(
     readonly db: Db,
@@ -39,6 +43,18 @@ export class QueueContext {
     this.tokens = new TokensRepo(db)
     this.devices = new DevicesRepo(db)
     this.centerSettings = new CenterSettingsRepo(db)
+    this.calendars = new CalendarRepo(db)
+    this.currentCalendar = this.calendars.load()
+  }
+
+  /** The center's calendar (opening hours, business day) as stored; read on every issue, so it is kept in memory. */
+  calendar(): CenterCalendar {
+    return this.currentCalendar
+  }
+
+  /** Makes a stored calendar the current one (call after the commit that stored it). */
+  useCalendar(cal: CenterCalendar): void {
+    this.currentCalendar = cal
   }
 
   private lastDayClosed: string | null = null

@@ -9,6 +9,7 @@ import { formatLabel, ticketDayKey } from './numbering.ts'
 import { ticketStatusUrlAt } from './ticket-link.ts'
 import { domainError, ErrorCodes } from '../errors.ts'
 import { isStaffed, kioskMaySell } from './staffing.ts'
+import type { ClosedReason } from '../../protocol/calendar.ts'
 
 export interface IssueRequest {
   serviceId: number
@@ -30,6 +31,16 @@ export interface IssueResult {
 }
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,128}$/
+
+const CLOSED_WHY: Record<ClosedReason, string> = {
+  closed: 'is closed now',
+  'last-ticket': 'has passed its last-ticket time',
+  'wait-past-close': 'would not be served before closing',
+}
+
+function closedError(prefix: string, reason: ClosedReason, opensAt: string | null) {
+  return domainError(ErrorCodes.SERVICE_CLOSED, `service ${prefix} ${CLOSED_WHY[reason]}${opensAt ? `; it opens ${opensAt}` : ''}`)
+}
 
 /** 128 random bits, URL-safe: the public status page is reached by id, so ids must not be guessable. */
 const newTicketId = () => randomBytes(16).toString('base64url')
@@ -75,6 +86,9 @@ export class TicketIssuer {
       if (fromKiosk && !kioskMaySell(service, isStaffed(this.view.staffing(service.id)))) {
         throw domainError(ErrorCodes.SERVICE_UNSTAFFED, `no counter is open for service ${service.prefix} now`)
       }
+      // outside its hours a kiosk does not sell it (the kiosk says why); staff may, and the log says so
+      const hours = this.view.hoursOf(service.id, this.view.estimateFor(service.id, this.ctx.tickets.waitingCount(service.id)))
+      if (fromKiosk && hours.closedReason !== null) throw closedError(service.prefix, hours.closedReason, hours.opensAt)
       const number = this.ctx.tickets.allocateNumber(service.id, day)
       const ticket: TicketRecord = {
         id: newTicketId(),
@@ -109,7 +123,14 @@ export class TicketIssuer {
         ticketId: ticket.id,
         serviceId: service.id,
         ...actorIds(actor),
-        data: { label: ticket.label, number, priority, estimatedWaitSeconds: standing.estimatedWaitSeconds, position: standing.position },
+        data: {
+          label: ticket.label,
+          number,
+          priority,
+          estimatedWaitSeconds: standing.estimatedWaitSeconds,
+          position: standing.position,
+          ...(hours.closedReason === null ? {} : { outsideHours: hours.closedReason }),
+        },
       })
       const statusUrl = req.publicBase === undefined ? null : ticketStatusUrlAt(req.publicBase, ticket.id)
       tx.emit({ type: 'ticket:issued', ticket, standing, statusUrl })
