@@ -20,9 +20,11 @@ import { dashboardText } from '../protocol/messages/dashboard.ts'
 import './config-view.ts'
 import './live-view.ts'
 import './reports-view.ts'
+import './hours-view.ts'
+import { hoursEditorText } from '../protocol/messages/hours-editor.ts'
 import '../ui-common/ticket-tools.ts'
 
-type Tab = 'live' | 'reports' | 'config'
+type Tab = 'live' | 'reports' | 'config' | 'hours'
 const LANG_KEY = 'tabour:dashboard-lang'
 
 @customElement('tabour-dashboard-app')
@@ -149,14 +151,14 @@ export class DashboardApp extends LitElement {
     const lang = this.language
     const values = s.settings?.values
     const tz = values?.timeZone ?? 'Africa/Cairo'
-    const tabs: Tab[] = s.isAdmin ? ['live', 'reports', 'config'] : ['live', 'reports']
+    const tabs: Tab[] = s.isAdmin ? ['live', 'reports', 'config', 'hours'] : ['live', 'reports']
     const tab = tabs.includes(this.tab) ? this.tab : 'live'
     return html`<header>
         <span class="product">${dashboardText('product.name', lang)} · ${dashboardText('app.title', lang)}</span>
         ${values ? html`<span class="center">${lang === 'ar' ? values.nameAr : values.nameEn}</span>` : nothing}
         ${
           s.phase === 'ready'
-            ? html`<nav class="tabs">${tabs.map((x) => html`<a href=${`#${x}`} data-tab=${x} aria-current=${x === tab ? 'page' : 'false'}>${dashboardText(`tab.${x}`, lang)}</a>`)}</nav>`
+            ? html`<nav class="tabs">${tabs.map((x) => html`<a href=${`#${x}`} data-tab=${x} aria-current=${x === tab ? 'page' : 'false'}>${x === 'hours' ? hoursEditorText('hoursTab.tab', lang) : dashboardText(`tab.${x}`, lang)}</a>`)}</nav>`
             : nothing
         }
         <span class="spacer"></span>
@@ -192,6 +194,8 @@ export class DashboardApp extends LitElement {
         return html`<tabour-reports-view .api=${s.api} .lang=${lang} .digits=${digits} .today=${dayIn(this.now, tz)}></tabour-reports-view>`
       case 'config':
         return html`<tabour-config-view .api=${s.api} .lang=${lang}></tabour-config-view>`
+      case 'hours':
+        return html`<tabour-hours-view .api=${s.api} .lang=${lang} .services=${s.services}></tabour-hours-view>`
     }
   }
 
@@ -214,7 +218,7 @@ export class DashboardApp extends LitElement {
 
   private readHash(): void {
     const h = location.hash.replace('#', '')
-    this.tab = h === 'reports' || h === 'config' ? h : 'live'
+    this.tab = h === 'reports' || h === 'config' || h === 'hours' ? h : 'live'
   }
 
   private setLang(lang: Lang): void {

@@ -112,6 +112,8 @@ export type ClosedReason = Static<typeof ClosedReason>
 
 /** The hours as a screen needs them now, for the center or one service. Instants are ISO (UTC). */
 export const HoursNow = Type.Object({
+  /** The server's instant these were computed at: screens say "today" / "tomorrow" from it, not from their own clock. */
+  at: Type.String(),
   /** True while it is inside its opening hours. */
   open: Type.Boolean(),
   /** Why a kiosk may not issue now; null: it may. */

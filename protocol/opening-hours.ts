@@ -157,7 +157,14 @@ export function hoursNow(
   const close = closingMs(cal, serviceId, at, timeZone)
   const open = close !== null || isOpenAt(cal, serviceId, at, timeZone)
   if (!open) {
-    return { open, closedReason: 'closed', opensAt: iso(nextOpeningMs(cal, serviceId, at, timeZone)), closesAt: null, lastTicketAt: null }
+    return {
+      at: new Date(at).toISOString(),
+      open,
+      closedReason: 'closed',
+      opensAt: iso(nextOpeningMs(cal, serviceId, at, timeZone)),
+      closesAt: null,
+      lastTicketAt: null,
+    }
   }
   const lastTicket = close === null || serviceId === null ? close : close - lastTicketMinutes(cal, serviceId) * 60_000
   let closedReason: ClosedReason | null = null
@@ -172,5 +179,5 @@ export function hoursNow(
     closedReason = 'wait-past-close'
   // past the cut-off, "opens" means the next stretch after this one closes
   const opensAt = closedReason && close !== null ? nextOpeningMs(cal, serviceId, close, timeZone) : null
-  return { open, closedReason, opensAt: iso(opensAt), closesAt: iso(close), lastTicketAt: iso(lastTicket) }
+  return { at: new Date(at).toISOString(), open, closedReason, opensAt: iso(opensAt), closesAt: iso(close), lastTicketAt: iso(lastTicket) }
 }

@@ -52,6 +52,7 @@ describe('a normal week', () => {
 
   it('a kiosk at 14:55 with a 15:00 close and a 10-minute cut-off may not issue; it opens again at 17:00', () => {
     expect(hoursNow(GOVERNMENT, 1, at('2026-12-06', '14:55'), TZ)).toEqual({
+      at: iso('2026-12-06', '14:55'),
       open: true,
       closedReason: 'last-ticket',
       opensAt: iso('2026-12-06', '17:00'),
@@ -72,6 +73,7 @@ describe('a normal week', () => {
   it('the default calendar is always open: existing centers issue at any hour', () => {
     for (const time of ['00:00', '03:30', '12:00', '23:59']) {
       expect(hoursNow(DEFAULT_CALENDAR, 1, at('2026-12-04', time), TZ)).toEqual({
+        at: iso('2026-12-04', time),
         open: true,
         closedReason: null,
         opensAt: null,

@@ -137,7 +137,14 @@ describe('the calendar routes', () => {
 
     c.set('2026-12-06T13:30:00Z') // 15:30: the center is closed
     const now = (await center.request('GET', '/api/v1/calendar/now', { token: kiosk.token })).json()
-    expect(now).toEqual({ open: false, closedReason: 'closed', opensAt: '2026-12-07T06:00:00.000Z', closesAt: null, lastTicketAt: null })
+    expect(now).toEqual({
+      at: '2026-12-06T13:30:00.000Z',
+      open: false,
+      closedReason: 'closed',
+      opensAt: '2026-12-07T06:00:00.000Z',
+      closesAt: null,
+      lastTicketAt: null,
+    })
   })
 
   it('keeps the calendar across a restart', async () => {
