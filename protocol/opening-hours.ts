@@ -181,3 +181,30 @@ export function hoursNow(
   const opensAt = closedReason && close !== null ? nextOpeningMs(cal, serviceId, close, timeZone) : null
   return { at: new Date(at).toISOString(), open, closedReason, opensAt: iso(opensAt), closesAt: iso(close), lastTicketAt: iso(lastTicket) }
 }
+
+/** How far back "when did it last close" looks. */
+const LOOK_BACK_DAYS = 8
+
+/** The latest instant at or before `at` when the center (or service) closed, joining stretches that touch; null when none in the last week. */
+export function lastClosingMs(cal: CenterCalendar, serviceId: number | null, at: number, timeZone: string): number | null {
+  let day = localDay(at, timeZone)
+  for (let i = 0; i <= LOOK_BACK_DAYS; i++, day = addDays(day, -1)) {
+    const spans = openSpansOn(cal, serviceId, day, timeZone)
+    for (let k = spans.length - 1; k >= 0; k--) {
+      const end = spans[k]!.end
+      // a stretch that runs on into the next one (24:00 then 00:00) did not close there
+      if (end <= at && !isOpenAt(cal, serviceId, end, timeZone)) return end
+    }
+  }
+  return null
+}
+
+/**
+ * With `atClosing: 'cancel-after'`: the closing whose waiting tickets are due for cancelling at
+ * `at` (the last closing, once `cancelAfterMinutes` have passed since it); null otherwise.
+ */
+export function closingDueForCancel(cal: CenterCalendar, at: number, timeZone: string): number | null {
+  if (cal.atClosing !== 'cancel-after' || cal.weekly === null) return null
+  const closed = lastClosingMs(cal, null, at, timeZone)
+  return closed !== null && at >= closed + cal.cancelAfterMinutes * 60_000 ? closed : null
+}

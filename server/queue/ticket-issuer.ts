@@ -5,7 +5,7 @@ import type { TicketRecord } from '../db/repositories/tickets-repo.ts'
 import type { Lang } from '../../protocol/common.ts'
 import { actorIds, type Actor } from './actor.ts'
 import { NO_PRIORITY } from './types.ts'
-import { formatLabel, ticketDayKey } from './numbering.ts'
+import { CONTINUOUS_SEQUENCE, CONTINUOUS_WRAP, formatLabel, ticketDayKey, wrapNumber } from './numbering.ts'
 import { ticketStatusUrlAt } from './ticket-link.ts'
 import { domainError, ErrorCodes } from '../errors.ts'
 import { isStaffed, kioskMaySell } from './staffing.ts'
@@ -77,7 +77,8 @@ export class TicketIssuer {
       const service = this.ctx.services.get(req.serviceId)
       if (!service) throw domainError(ErrorCodes.SERVICE_NOT_FOUND, `service ${req.serviceId} does not exist`)
       if (!service.active) throw domainError(ErrorCodes.SERVICE_INACTIVE, `service ${service.prefix} is not taking tickets now`)
-      const day = ticketDayKey(tx.now, this.ctx.config.timeZone)
+      const calendar = this.ctx.calendar()
+      const day = ticketDayKey(tx.now, this.ctx.config.timeZone, calendar.businessDayStartsAt)
       if (service.dailyCap !== null && this.ctx.tickets.issuedOn(service.id, day) >= service.dailyCap) {
         throw domainError(ErrorCodes.SERVICE_DAILY_CAP, `service ${service.prefix} has reached its daily cap of ${service.dailyCap}`)
       }
@@ -89,7 +90,9 @@ export class TicketIssuer {
       // outside its hours a kiosk does not sell it (the kiosk says why); staff may, and the log says so
       const hours = this.view.hoursOf(service.id, this.view.estimateFor(service.id, this.ctx.tickets.waitingCount(service.id)))
       if (fromKiosk && hours.closedReason !== null) throw closedError(service.prefix, hours.closedReason, hours.opensAt)
-      const number = this.ctx.tickets.allocateNumber(service.id, day)
+      // the day's sequence always counts the day's tickets (daily cap, figures); a center with no daily close numbers continuously
+      const dayNumber = this.ctx.tickets.allocateNumber(service.id, day)
+      const number = calendar.dailyClose ? dayNumber : this.continuousNumber(service.id, service.prefix, day)
       const ticket: TicketRecord = {
         id: newTicketId(),
         serviceId: service.id,
@@ -137,5 +140,14 @@ export class TicketIssuer {
       tx.emit({ type: 'queue:updated', serviceIds: [service.id] })
       return { ticket, ...standing, replayed: false }
     })
+  }
+
+  /** The next continuous number of a service (numbering.ts: wraps after 9999, skips a label still in use). */
+  private continuousNumber(serviceId: number, prefix: string, day: string): number {
+    for (let i = 0; i < CONTINUOUS_WRAP; i++) {
+      const n = wrapNumber(this.ctx.tickets.allocateNumber(serviceId, CONTINUOUS_SEQUENCE))
+      if (!this.ctx.tickets.numberTaken(serviceId, day, n, formatLabel(prefix, n))) return n
+    }
+    throw new Error(`service ${prefix} has ${CONTINUOUS_WRAP} tickets in use: no number is free`)
   }
 }
