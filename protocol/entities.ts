@@ -130,6 +130,8 @@ export const IssuedTicket = Type.Object({
   statusUrl: Type.String(),
   /** queued: the kiosk's printer has the job; none: no printer; fault: the printer is known to be down (show the ticket on screen). */
   printing: PrintingState,
+  /** Present (true) when the estimated wait runs past the service's closing: the citizen is told they may not be served today (issue 18). */
+  mayNotBeServedToday: Type.Optional(Type.Boolean()),
 })
 export type IssuedTicket = Static<typeof IssuedTicket>
 

@@ -17,6 +17,10 @@ export const HOURS_MESSAGES = {
   },
   'hours.opensDate': { ar: 'يفتح يوم {date} الساعة {time}', en: 'Opens on {date} at {time}' },
   'hours.closedOpens': { ar: 'مغلق — {opens}', en: 'Closed — {opens}' },
+  'hours.mayNotBeServedToday': {
+    ar: 'قد لا يتسع الوقت لخدمتك اليوم قبل الإغلاق',
+    en: 'You may not be served today before closing',
+  },
   'hours.closingSoon': { ar: 'يغلق المركز الساعة {time}', en: 'The center closes at {time}' },
 } as const satisfies Catalogue
 

@@ -28,6 +28,8 @@ export interface IssueResult {
   estimatedWaitSeconds: number | null
   /** True when an Idempotency-Key matched a ticket issued earlier: nothing new was created. */
   replayed: boolean
+  /** True when the estimated wait runs past the service's closing (issue 18); absent on a replay. */
+  mayNotBeServedToday?: boolean
 }
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,128}$/
@@ -138,7 +140,10 @@ export class TicketIssuer {
       const statusUrl = req.publicBase === undefined ? null : ticketStatusUrlAt(req.publicBase, ticket.id)
       tx.emit({ type: 'ticket:issued', ticket, standing, statusUrl })
       tx.emit({ type: 'queue:updated', serviceIds: [service.id] })
-      return { ticket, ...standing, replayed: false }
+      const closesAt = hours.closesAt === null ? null : Date.parse(hours.closesAt)
+      const mayNotBeServedToday =
+        closesAt !== null && standing.estimatedWaitSeconds !== null && tx.now + standing.estimatedWaitSeconds * 1000 > closesAt
+      return { ticket, ...standing, replayed: false, mayNotBeServedToday }
     })
   }
 

@@ -126,7 +126,12 @@ describe('the calendar routes', () => {
     const refused = await center.request('POST', '/api/v1/tickets', { token: kiosk.token, body: { serviceId: a.id } })
     expectError(refused, 422, 'TABOUR_ERR_SERVICE_CLOSED')
     expect(refused.json().message).toBe('service A has passed its last-ticket time; it opens 2026-12-07T06:00:00.000Z')
-    expect((await center.request('POST', '/api/v1/tickets', { token: kiosk.token, body: { serviceId: b.id } })).statusCode).toBe(201)
+    // B has no cut-off: it sells up to 15:00, and says when the wait runs past closing (300 s a person, one counter)
+    const bTickets = []
+    for (let i = 0; i < 3; i++)
+      bTickets.push((await center.request('POST', '/api/v1/tickets', { token: kiosk.token, body: { serviceId: b.id } })).json())
+    expect(bTickets.map((t) => t.estimatedWaitSeconds)).toEqual([0, 300, 600])
+    expect(bTickets.map((t) => t.mayNotBeServedToday ?? false)).toEqual([false, false, true])
 
     const byStaff = await center.request('POST', '/api/v1/tickets', { token: admin, body: { serviceId: a.id } })
     expect(byStaff.statusCode, byStaff.body).toBe(201)
