@@ -70,6 +70,9 @@ export class HoursView extends LitElement {
         gap: 0.5rem;
         align-items: end;
       }
+      section[data-section='exceptions'] {
+        overflow-x: auto;
+      }
       table {
         inline-size: 100%;
         border-collapse: collapse;
