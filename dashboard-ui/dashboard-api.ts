@@ -9,6 +9,7 @@ import type { TestPrintReply } from '../protocol/device-config.ts'
 import type { DeviceHealth, HourlySeries, Report, ReportGrouping, ShiftReport, StatsToday } from '../protocol/stats.ts'
 import type { PrinterTarget } from '../protocol/ticket-tools.ts'
 import type { AuditEntry, PutSettingsBody, SettingsReply } from '../protocol/settings.ts'
+import type { CenterCalendar, HoursException } from '../protocol/calendar.ts'
 import { apiUrl } from '../ui-common/base-path.ts'
 import { downloadFile } from '../ui-common/staff-download.ts'
 import type { StaffSession } from '../ui-common/staff-session.ts'
@@ -17,6 +18,13 @@ export interface BackupStatus {
   enabled: boolean
   last?: { ok: boolean; at: string; error?: string | null } | null
   files?: { name: string; bytes: number; at: string }[]
+}
+
+/** What an .ics import would change (POST /calendar/ics/preview). */
+export interface IcsPreview {
+  added: HoursException[]
+  changed: { before: HoursException; after: HoursException }[]
+  unchanged: HoursException[]
 }
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
@@ -56,6 +64,12 @@ export class DashboardApi {
   putNews(body: { ar: string; en: string }): Promise<unknown> {
     return this.call('/center/news', 'PUT', body)
   }
+  /** The opening hours (issue 18; dashboard-ui/hours-view.ts). */
+  calendar = () => this.call<CenterCalendar>('/calendar')
+  putCalendar = (cal: CenterCalendar) => this.call<CenterCalendar>('/calendar', 'PUT', cal)
+  icsPreview = (ics: string) => this.call<IcsPreview>('/calendar/ics/preview', 'POST', { ics })
+  icsImport = (ics: string) => this.call<CenterCalendar>('/calendar/ics', 'POST', { ics })
+
   /** POST or PATCH a resource of the configuration screens. */
   save<T>(path: string, method: 'POST' | 'PATCH', body: unknown): Promise<T> {
     return this.call<T>(path, method, body)

@@ -20,9 +20,15 @@ import { dashboardText } from '../protocol/messages/dashboard.ts'
 import './config-view.ts'
 import './live-view.ts'
 import './reports-view.ts'
+import './hours-view.ts'
+import { hoursEditorText } from '../protocol/messages/hours-editor.ts'
 import '../ui-common/ticket-tools.ts'
 
-type Tab = 'live' | 'reports' | 'config'
+type Tab = 'live' | 'reports' | 'config' | 'hours'
+
+/** A tab's name as the tabs and the screen's h1 say it (the hours editor keeps its own catalogue). */
+const tabName = (tab: Tab, lang: Lang): string =>
+  tab === 'hours' ? hoursEditorText('hoursTab.tab', lang) : dashboardText(`tab.${tab}`, lang)
 const LANG_KEY = 'tabour:dashboard-lang'
 
 @customElement('tabour-dashboard-app')
@@ -168,14 +174,14 @@ export class DashboardApp extends LitElement {
     const lang = this.language
     const values = s.settings?.values
     const tz = values?.timeZone ?? 'Africa/Cairo'
-    const tabs: Tab[] = s.isAdmin ? ['live', 'reports', 'config'] : ['live', 'reports']
+    const tabs: Tab[] = s.isAdmin ? ['live', 'reports', 'config', 'hours'] : ['live', 'reports']
     const tab = tabs.includes(this.tab) ? this.tab : 'live'
     return html`<header>
         <span class="product">${dashboardText('product.name', lang)} · ${dashboardText('app.title', lang)}</span>
         ${values ? html`<span class="center">${lang === 'ar' ? values.nameAr : values.nameEn}</span>` : nothing}
         ${
           s.phase === 'ready'
-            ? html`<nav class="tabs" aria-label=${dashboardText('nav.sections', lang)}>${tabs.map((x) => html`<a href=${`#${x}`} data-tab=${x} aria-current=${x === tab ? 'page' : 'false'}>${dashboardText(`tab.${x}`, lang)}</a>`)}</nav>`
+            ? html`<nav class="tabs" aria-label=${dashboardText('nav.sections', lang)}>${tabs.map((x) => html`<a href=${`#${x}`} data-tab=${x} aria-current=${x === tab ? 'page' : 'false'}>${tabName(x, lang)}</a>`)}</nav>`
             : nothing
         }
         <span class="spacer"></span>
@@ -192,7 +198,7 @@ export class DashboardApp extends LitElement {
     if (s.phase === 'starting') return html`<p>${dashboardText('common.loading', lang)}</p>`
     if (s.phase === 'login') return this.login(lang)
     // one h1 per screen: the tab's name, for a screen reader (the tabs above show it to the eye)
-    const title = html`<h1 class="visually-hidden">${dashboardText(`tab.${tab}`, lang)} · ${dashboardText('app.title', lang)}</h1>`
+    const title = html`<h1 class="visually-hidden">${tabName(tab, lang)} · ${dashboardText('app.title', lang)}</h1>`
     switch (tab) {
       case 'live':
         return html`${title}<tabour-live-view
@@ -213,6 +219,8 @@ export class DashboardApp extends LitElement {
         return html`${title}<tabour-reports-view .api=${s.api} .lang=${lang} .digits=${digits} .today=${dayIn(this.now, tz)}></tabour-reports-view>`
       case 'config':
         return html`${title}<tabour-config-view .api=${s.api} .lang=${lang}></tabour-config-view>`
+      case 'hours':
+        return html`${title}<tabour-hours-view .api=${s.api} .lang=${lang} .services=${s.services}></tabour-hours-view>`
     }
   }
 
@@ -235,7 +243,7 @@ export class DashboardApp extends LitElement {
 
   private readHash(): void {
     const h = location.hash.replace('#', '')
-    this.tab = h === 'reports' || h === 'config' ? h : 'live'
+    this.tab = h === 'reports' || h === 'config' || h === 'hours' ? h : 'live'
   }
 
   private setLang(lang: Lang): void {

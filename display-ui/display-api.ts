@@ -5,6 +5,7 @@
  */
 import type { CenterInfo, MediaItem } from '../protocol/center.ts'
 import type { DisplaySoundReport } from '../protocol/device-config.ts'
+import type { HoursNow } from '../protocol/calendar.ts'
 import { requestJson } from '../ui-common/api-client.ts'
 import { apiUrl } from '../ui-common/base-path.ts'
 
@@ -19,4 +20,9 @@ export function fetchMedia(base: string, token: string): Promise<MediaItem[]> {
 /** POST /devices/me/status: the display's own health (its sound), which staff see in the device list. */
 export async function reportStatus(base: string, token: string, report: DisplaySoundReport): Promise<void> {
   await requestJson(apiUrl(base, '/devices/me/status'), { method: 'POST', token, body: report })
+}
+
+/** GET /calendar/now: whether the center is open, when it opens or closes (issue 18). */
+export function fetchHoursNow(base: string, token: string): Promise<HoursNow> {
+  return requestJson(apiUrl(base, '/calendar/now'), { token })
 }

@@ -32,6 +32,7 @@ import { displayText, type DisplayMessageKey } from '../protocol/messages/displa
 import './display-clock.ts'
 import './news-ticker.ts'
 import './media-panel.ts'
+import './hours-banner.ts'
 import { takePairingQuery } from '../ui-common/pairing-code.ts'
 
 /** Both languages of a caption: Arabic, then English smaller. */
@@ -160,6 +161,7 @@ export class DisplayApp extends LitElement {
         ${withMedia ? html`<section class="media"><tabour-media-panel .items=${session.media} .seconds=${settings.mediaSeconds}></tabour-media-panel></section>` : nothing}
       </main>
       ${settings.showWaiting ? this.renderWaiting(digits) : nothing}
+      <tabour-hours-banner .base=${session.base} .token=${session.token} .timeZone=${center?.timeZone} .digits=${digits}></tabour-hours-banner>
       <tabour-news-ticker .news=${session.news}></tabour-news-ticker>
       ${session.connected ? nothing : html`<div class="offline" role="status" data-offline>${both('display.reconnecting')}</div>`}
       ${

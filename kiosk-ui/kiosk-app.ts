@@ -21,6 +21,7 @@ import { KioskSession } from './kiosk-session.ts'
 import { policyHonoursPriority } from './kiosk-settings.ts'
 import { IdleController } from './idle-controller.ts'
 import { IssueController } from './issue-controller.ts'
+import { PollController } from './poll-controller.ts'
 import { PRINT_OUTCOME_WAIT_MS, printerDownBecause, printViewFor, type PrintView } from './printer-state.ts'
 import { kioskScreenStyles } from './kiosk-styles.ts'
 import type { PairSubmitDetail } from '../ui-common/pairing-screen.ts'
@@ -48,6 +49,7 @@ const SERVICE_GONE = new Set<string>([
   ErrorCodes.SERVICE_DAILY_CAP,
   ErrorCodes.SERVICE_NOT_FOUND,
   ErrorCodes.SERVICE_UNSTAFFED, // its last counter closed as the citizen tapped
+  ErrorCodes.SERVICE_CLOSED, // its last-ticket time passed as the citizen tapped (issue 18)
 ])
 
 @customElement('tabour-kiosk-app')
@@ -159,6 +161,8 @@ export class KioskApp extends LitElement {
   })
   private readonly idle = new IdleController(this, () => this.onIdle())
   private readonly issuer = new IssueController(this, this.session.base)
+  /** Opening hours change with the clock, not with an event: fresh figures every minute (issue 18). */
+  private readonly hoursTick = new PollController(this, async () => this.session.refreshServices(), 60_000)
 
   constructor() {
     super()
@@ -176,6 +180,7 @@ export class KioskApp extends LitElement {
     if (!this.booted) {
       this.booted = true
       void this.session.pairing.boot(takePairingQuery())
+      this.hoursTick.start()
     }
   }
 
@@ -229,6 +234,7 @@ export class KioskApp extends LitElement {
             .services=${services}
             .lang=${lang}
             .digits=${digits}
+            .timeZone=${this.session.center?.timeZone}
             .busyServiceId=${this.issuer.busyServiceId}
             @service-select=${(e: CustomEvent<ServiceSelectDetail>) => this.onServiceSelect(e.detail.serviceId)}
           ></tabour-service-grid>

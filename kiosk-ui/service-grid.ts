@@ -14,6 +14,7 @@ import { waitText } from '../protocol/messages/ticket.ts'
 import { themeStyles } from '../ui-common/theme.ts'
 import { kioskStyles } from './kiosk-styles.ts'
 import { kioskText } from '../protocol/messages/kiosk.ts'
+import { closedReasonText, opensText } from '../ui-common/opening-words.ts'
 
 /** Payload of `service-select`. */
 export interface ServiceSelectDetail {
@@ -154,6 +155,8 @@ export class ServiceGrid extends LitElement {
   @property({ reflect: true }) override lang: Lang = DEFAULT_LANG
   /** Digits for figures; default 'western'. */
   @property() digits: DigitStyle = 'western'
+  /** The center's IANA zone, for opening times in words; default the browser's. */
+  @property() timeZone: string | undefined
   /** The service whose ticket is being issued: every button is disabled meanwhile. Default null. */
   @property({ attribute: false }) busyServiceId: number | null = null
 
@@ -198,6 +201,13 @@ export class ServiceGrid extends LitElement {
   private figures(s: ServiceWithQueue, n: (v: number) => string): TemplateResult {
     const lang = this.lang
     const unstaffed = s.staffed === false
+    const closed = s.hours && s.active ? closedReasonText(s.hours, this.timeZone, lang, this.digits) : null
+    if (!s.available && closed !== null && s.hours) {
+      // outside its hours (issue 18): why, and when it opens next, in words
+      const opens = s.hours.opensAt ? opensText(s.hours.opensAt, Date.parse(s.hours.at), this.timeZone, lang, this.digits) : null
+      return html`<span class="unavailable-note" data-closed=${s.hours.closedReason ?? ''}>${closed}</span>
+        ${opens ? html`<span data-opens>${opens}</span>` : null}`
+    }
     if (!s.available) {
       // greyed out for want of a counter only when that is the reason (not a reached daily cap)
       const capReached = s.dailyCap !== null && s.issuedToday >= s.dailyCap

@@ -13,6 +13,7 @@ import { ticketLabel, type DigitStyle } from '../ui-common/digits.ts'
 import { DEFAULT_LANG, LANGS, otherLang, type Lang } from '../ui-common/i18n.ts'
 import { inLang } from '../ui-common/bilingual.ts'
 import { PRIORITY_STAR, peopleAheadText, priorityText, waitText } from '../protocol/messages/ticket.ts'
+import { hoursText } from '../protocol/messages/hours.ts'
 import { themeStyles } from '../ui-common/theme.ts'
 import { kioskStyles } from './kiosk-styles.ts'
 import { serviceName } from './service-grid.ts'
@@ -29,6 +30,8 @@ export interface ShownTicket {
   estimatedWaitSeconds: number | null
   /** Its priority category code ('none' for an ordinary ticket); default none. */
   priority?: string
+  /** True when the wait runs past closing: the screen says they may not be served today (issue 18); default false. */
+  mayNotBeServedToday?: boolean
 }
 
 @customElement('tabour-ticket-confirmation')
@@ -91,6 +94,11 @@ export class TicketConfirmation extends LitElement {
       .service .second,
       .priority .second {
         font-size: 0.65em;
+      }
+      .late {
+        margin: 0;
+        font-weight: 700;
+        color: #8a2a00;
       }
       .priority {
         display: flex;
@@ -221,6 +229,7 @@ export class TicketConfirmation extends LitElement {
               <dd data-wait=${ticket.estimatedWaitSeconds ?? 'unknown'}>${waitText(ticket.estimatedWaitSeconds, lang, this.digits)}</dd>
             </div>
           </dl>
+          ${ticket.mayNotBeServedToday ? html`<p class="late" role="note" data-late>${hoursText('hours.mayNotBeServedToday', lang)}</p>` : ''}
         </div>
         <figure class="qr">
           <tabour-qr-code value=${this.statusUrl} label=${kioskText('kiosk.scanToFollow', lang)}></tabour-qr-code>

@@ -2,6 +2,7 @@ import { Type, type Static } from '@sinclair/typebox'
 import { CounterState, DeviceKind, Lang, literalUnion, Nullable, Role, TicketStatus, Timestamp } from './common.ts'
 import { PrintingState } from './device-config.ts'
 import { DigitStyleName } from './settings.ts'
+import { HoursNow } from './calendar.ts'
 
 /**
  * What the kiosk does with a service while it is unstaffed (no open or paused counter, whose
@@ -39,8 +40,10 @@ export const ServiceWithQueue = Type.Composite([
     issuedToday: Type.Integer(),
     /** True when an open or paused counter whose clerk is not away serves the service. */
     staffed: Type.Boolean(),
-    /** False when inactive, at its daily cap, or unstaffed and `not-offered`: kiosks show it greyed out, not hidden. */
+    /** False when inactive, at its daily cap, unstaffed and `not-offered`, or outside its hours (see `hours`): kiosks show it greyed out, not hidden. */
     available: Type.Boolean(),
+    /** Its opening hours now (issue 18): why a kiosk may not issue and when it opens next. */
+    hours: Type.Optional(HoursNow),
   }),
 ])
 export type ServiceWithQueue = Static<typeof ServiceWithQueue>
@@ -131,6 +134,8 @@ export const IssuedTicket = Type.Object({
   statusUrl: Type.String(),
   /** queued: the kiosk's printer has the job; none: no printer; fault: the printer is known to be down (show the ticket on screen). */
   printing: PrintingState,
+  /** Present (true) when the estimated wait runs past the service's closing: the citizen is told they may not be served today (issue 18). */
+  mayNotBeServedToday: Type.Optional(Type.Boolean()),
 })
 export type IssuedTicket = Static<typeof IssuedTicket>
 

@@ -79,6 +79,10 @@ export const ErrorCodes = {
   PASSWORD_HAS_USERNAME: 'TABOUR_ERR_PASSWORD_HAS_USERNAME',
   /** A name or text shown publicly holds an invisible direction control (U+202A–U+202E, U+2066–U+2069, …); the message names the field. */
   REORDERING_CONTROL: 'TABOUR_ERR_REORDERING_CONTROL',
+  /** A kiosk asked for a ticket outside the service's opening hours, past its last-ticket time, or when the wait would run past closing (issue 18); staff may still issue. */
+  SERVICE_CLOSED: 'TABOUR_ERR_SERVICE_CLOSED',
+  /** An .ics file that cannot be honoured (not iCalendar, a timed event, an unknown zone, a recurrence other than yearly); the message names the event. */
+  CALENDAR_ICS: 'TABOUR_ERR_CALENDAR_ICS',
   // 429
   RATE_LIMITED: 'TABOUR_ERR_RATE_LIMITED',
   // 5xx: never the caller's fault

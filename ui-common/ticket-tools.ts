@@ -174,7 +174,9 @@ export class TicketTools extends LitElement {
 
   private reasonText(code: string): string {
     const key = `reason.${code}` as TicketToolsMessageKey
-    return code === 'day_closed' || (CANCEL_REASONS as readonly string[]).includes(code) ? t(key, this.lang) : code
+    return code === 'day_closed' || code === 'center_closed' || (CANCEL_REASONS as readonly string[]).includes(code)
+      ? t(key, this.lang)
+      : code
   }
 
   private renderReprint(m: TicketMatch): TemplateResult {

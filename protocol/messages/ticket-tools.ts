@@ -69,6 +69,7 @@ export const TICKET_TOOLS_MESSAGES = {
   'reason.wrong_service': { ar: 'خدمة غير صحيحة', en: 'Wrong service' },
   'reason.other': { ar: 'سبب آخر', en: 'Other' },
   'reason.day_closed': { ar: 'انتهى يوم العمل', en: 'The day closed' },
+  'reason.center_closed': { ar: 'أُغلق المركز', en: 'The center closed' },
   'tools.note': { ar: 'ملاحظة', en: 'Note' },
   'tools.noteOptional': { ar: 'ملاحظة (اختيارية)', en: 'Note (optional)' },
   'tools.noteNeeded': { ar: 'اكتب ملاحظة توضّح السبب.', en: 'Write a note that explains the reason.' },

@@ -19,6 +19,8 @@ export const CONFIG_COMMANDS = [
   'device.pair',
   'settings.update',
   'news.set',
+  'calendar.update',
+  'calendar.import',
 ] as const
 export type ConfigCommand = (typeof CONFIG_COMMANDS)[number]
 

@@ -1,6 +1,7 @@
 import type { Config } from '../config.ts'
 import type { QueueContext } from '../queue/queue-context.ts'
 import { CenterCommands } from './center-commands.ts'
+import { CalendarCommands } from './calendar-commands.ts'
 import { CounterCommands } from './counter-commands.ts'
 import { DeviceCommands } from './device-commands.ts'
 import { ServiceCommands } from './service-commands.ts'
@@ -20,6 +21,8 @@ export class Configuration {
   readonly users: UserCommands
   readonly devices: DeviceCommands
   readonly center: CenterCommands
+  /** Opening hours, holidays, the business day (issue 18). */
+  readonly calendar: CalendarCommands
 
   constructor(
     private readonly ctx: QueueContext,
@@ -30,6 +33,7 @@ export class Configuration {
     this.users = new UserCommands(ctx, config.passwords)
     this.devices = new DeviceCommands(ctx, PairingCodeDigest.forDataDir(config.dataDir), config.devicePaths)
     this.center = new CenterCommands(ctx, config)
+    this.calendar = new CalendarCommands(ctx)
   }
 
   /** The latest configuration changes (the audit log), newest first. */

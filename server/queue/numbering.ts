@@ -3,7 +3,7 @@
  * the database transaction that inserts the ticket; this file only says how they look and when
  * the sequence restarts.
  */
-import { localDay } from '../../protocol/center-clock.ts'
+import { businessDay, MIDNIGHT } from '../../protocol/center-clock.ts'
 
 /** `prefix-NNN`: the number zero-padded to at least 3 digits (`A`,15 → `A-015`; `A`,1000 → `A-1000`); throws RangeError for a negative or non-integer number. */
 export function formatLabel(prefix: string, number: number): string {
@@ -15,8 +15,25 @@ export function formatLabel(prefix: string, number: number): string {
   return `${prefix}-${String(number).padStart(3, '0')}`
 }
 
-/** The day (`YYYY-MM-DD`, center-local in `timeZone`) whose sequence a ticket issued at `epochMs` draws from: numbers restart at local midnight. */
-export function ticketDayKey(epochMs: number, timeZone: string): string {
-  // The one home of that rule: if numbering ever restarts at another hour, only this changes.
-  return localDay(epochMs, timeZone)
+/**
+ * The business day (`YYYY-MM-DD`, center-local in `timeZone`) whose sequence a ticket issued at
+ * `epochMs` draws from: numbers restart when a business day starts, at local `startsAt`
+ * (calendar `businessDayStartsAt`, default midnight).
+ */
+export function ticketDayKey(epochMs: number, timeZone: string, startsAt = MIDNIGHT): string {
+  // The one home of that rule: the calendar's day start is the only thing that moves it.
+  return businessDay(epochMs, timeZone, startsAt)
 }
+
+/** The sequence a center with no daily close (a 24-hour center) numbers from: one per service, never restarting. */
+export const CONTINUOUS_SEQUENCE = 'continuous'
+
+/**
+ * Continuous numbers wrap after this many: A-9999 is followed by A-001. A number whose label is
+ * still waiting, called or serving (or already used that business day) is skipped, so a wrap
+ * never calls the wrong person; four digits keep the displays' label width.
+ */
+export const CONTINUOUS_WRAP = 9999
+
+/** The `n`th number of a continuous sequence (1-based) after wrapping: 1…9999, then 1 again. */
+export const wrapNumber = (n: number): number => ((n - 1) % CONTINUOUS_WRAP) + 1

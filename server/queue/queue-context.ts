@@ -8,8 +8,11 @@ import { UsersRepo } from '../db/repositories/users-repo.ts'
 import { TokensRepo } from '../db/repositories/tokens-repo.ts'
 import { DevicesRepo } from '../db/repositories/devices-repo.ts'
 import { CenterSettingsRepo } from '../db/repositories/center-settings-repo.ts'
+import { CalendarRepo } from '../db/repositories/calendar-repo.ts'
+import type { CenterCalendar } from '../../protocol/calendar.ts'
 import type { DomainEvents, DomainEvent } from './domain-events.ts'
-import { localDay } from '../../protocol/center-clock.ts'
+import { businessDay } from '../../protocol/center-clock.ts'
+import { closingDueForCancel } from '../../protocol/opening-hours.ts'
 import { waitFacts } from './wait-facts.ts'
 
 export type Clock = () => number
@@ -24,6 +27,8 @@ export class QueueContext {
   readonly tokens: TokensRepo
   readonly devices: DevicesRepo
   readonly centerSettings: CenterSettingsRepo
+  readonly calendars: CalendarRepo
+  private currentCalendar: CenterCalendar
 
   constructor(
     readonly db: Db,
@@ -39,9 +44,22 @@ export class QueueContext {
     this.tokens = new TokensRepo(db)
     this.devices = new DevicesRepo(db)
     this.centerSettings = new CenterSettingsRepo(db)
+    this.calendars = new CalendarRepo(db)
+    this.currentCalendar = this.calendars.load()
+  }
+
+  /** The center's calendar (opening hours, business day) as stored; read on every issue, so it is kept in memory. */
+  calendar(): CenterCalendar {
+    return this.currentCalendar
+  }
+
+  /** Makes a stored calendar the current one (call after the commit that stored it). */
+  useCalendar(cal: CenterCalendar): void {
+    this.currentCalendar = cal
   }
 
   private lastDayClosed: string | null = null
+  private lastClosingHandled: number | null = null
 
   /**
    * Tickets still waiting from an earlier local day are expired (cancelled, reason `day_closed`)
@@ -52,9 +70,33 @@ export class QueueContext {
    */
   closePastDays(): void {
     const now = this.clock()
+    this.cancelAfterClosing(now)
+    // a center with no daily close (24 hours) keeps its line across the day's start (issue 18)
+    if (!this.currentCalendar.dailyClose) return
     const today = this.dayOf(now)
     if (this.lastDayClosed === today) return
-    const stale = this.tickets.waitingBefore(today)
+    this.cancelWaiting(this.tickets.waitingBefore(today), now, (t) => ({ reason: 'day_closed', day: t.day }))
+    this.lastDayClosed = today
+  }
+
+  /**
+   * With the calendar's `atClosing: 'cancel-after'`: tickets issued before the center's last
+   * closing and still waiting `cancelAfterMinutes` after it are cancelled (reason
+   * `center_closed`), once per closing. The default, `serve-until-empty`, cancels nothing.
+   */
+  private cancelAfterClosing(now: number): void {
+    const closing = closingDueForCancel(this.currentCalendar, now, this.config.timeZone)
+    if (closing === null || closing === this.lastClosingHandled) return
+    this.cancelWaiting(this.tickets.waitingIssuedBefore(closing), now, (t) => ({ reason: 'center_closed', day: t.day, closedAt: closing }))
+    this.lastClosingHandled = closing
+  }
+
+  /** Cancels waiting tickets in one transaction, each with its log row; publishes after the commit. */
+  private cancelWaiting(
+    stale: { id: string; serviceId: number; day: string; issuedAt: number }[],
+    now: number,
+    why: (t: { day: string }) => Record<string, unknown>,
+  ): void {
     if (stale.length > 0) {
       const scope = new WriteScope(this)
       this.db
@@ -66,7 +108,7 @@ export class QueueContext {
               type: 'ticket.cancelled',
               ticketId: t.id,
               serviceId: t.serviceId,
-              data: { reason: 'day_closed', day: t.day, ...wait },
+              data: { ...why(t), ...wait },
             })
           }
         })
@@ -74,12 +116,11 @@ export class QueueContext {
       scope.emit({ type: 'queue:updated', serviceIds: [...new Set(stale.map((t) => t.serviceId))] })
       this.domainEvents.emit(scope.pending)
     }
-    this.lastDayClosed = today
   }
 
-  /** The center's local day of an instant. */
+  /** The center's business day of an instant (the calendar's day start, default local midnight: the local day). */
   dayOf(at: number): string {
-    return localDay(at, this.config.timeZone)
+    return businessDay(at, this.config.timeZone, this.currentCalendar.businessDayStartsAt)
   }
 
   /** Publishes events of a change that writes nothing (a device's runtime health); everything stored goes through `write`. */

@@ -7,6 +7,8 @@ import type { Service, ServiceWithQueue } from '../../protocol/entities.ts'
 import { NO_PRIORITY, type Standing } from './types.ts'
 import { estimateWaitSeconds, rollingMeanServiceSeconds } from './wait-estimate.ts'
 import { isStaffed, kioskMaySell, type Staffing } from './staffing.ts'
+import { hoursNow } from '../../protocol/opening-hours.ts'
+import type { HoursNow } from '../../protocol/calendar.ts'
 
 /**
  * Read models of the live queue: how many are ahead of a ticket, how long it will take, and
@@ -50,6 +52,11 @@ export class QueueView {
       openCounters: this.staffing(serviceId).open,
       meanServiceSeconds: this.meanServiceSeconds(serviceId),
     })
+  }
+
+  /** The service's hours now given the wait of a ticket taken now (protocol/opening-hours.ts): whether a kiosk may issue, when it opens next. */
+  hoursOf(serviceId: number, estimatedWaitSeconds: number | null): HoursNow {
+    return hoursNow(this.ctx.calendar(), serviceId, this.ctx.clock(), this.ctx.config.timeZone, estimatedWaitSeconds)
   }
 
   /** Position and estimate of one ticket (estimate 0 once it no longer waits). */
@@ -114,19 +121,22 @@ export class QueueView {
     return service ? this.withQueue(service, this.ctx.dayOf(this.ctx.clock())) : null
   }
 
-  /** Waiting count, estimate for a new ticket, today's issue count, whether it is staffed and whether a kiosk may issue now. */
+  /** Waiting count, estimate for a new ticket, today's issue count, whether it is staffed, its hours and whether a kiosk may issue now. */
   private withQueue(s: Service, day: string): ServiceWithQueue {
     const waiting = this.ctx.tickets.waitingCount(s.id)
     const issuedToday = this.ctx.tickets.issuedOn(s.id, day)
     const capReached = s.dailyCap !== null && issuedToday >= s.dailyCap
     const staffed = isStaffed(this.staffing(s.id))
+    const estimatedWaitSeconds = this.estimateFor(s.id, waiting)
+    const hours = this.hoursOf(s.id, estimatedWaitSeconds)
     return {
       ...s,
       waiting,
       issuedToday,
-      estimatedWaitSeconds: this.estimateFor(s.id, waiting),
+      estimatedWaitSeconds,
       staffed,
-      available: s.active && !capReached && kioskMaySell(s, staffed),
+      available: s.active && !capReached && kioskMaySell(s, staffed) && hours.closedReason === null,
+      hours,
     }
   }
 }

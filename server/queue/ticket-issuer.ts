@@ -5,10 +5,11 @@ import type { TicketRecord } from '../db/repositories/tickets-repo.ts'
 import type { Lang } from '../../protocol/common.ts'
 import { actorIds, type Actor } from './actor.ts'
 import { NO_PRIORITY } from './types.ts'
-import { formatLabel, ticketDayKey } from './numbering.ts'
+import { CONTINUOUS_SEQUENCE, CONTINUOUS_WRAP, formatLabel, ticketDayKey, wrapNumber } from './numbering.ts'
 import { ticketStatusUrlAt } from './ticket-link.ts'
 import { domainError, ErrorCodes } from '../errors.ts'
 import { isStaffed, kioskMaySell } from './staffing.ts'
+import type { ClosedReason } from '../../protocol/calendar.ts'
 
 export interface IssueRequest {
   serviceId: number
@@ -27,9 +28,21 @@ export interface IssueResult {
   estimatedWaitSeconds: number | null
   /** True when an Idempotency-Key matched a ticket issued earlier: nothing new was created. */
   replayed: boolean
+  /** True when the estimated wait runs past the service's closing (issue 18); absent on a replay. */
+  mayNotBeServedToday?: boolean
 }
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,128}$/
+
+const CLOSED_WHY: Record<ClosedReason, string> = {
+  closed: 'is closed now',
+  'last-ticket': 'has passed its last-ticket time',
+  'wait-past-close': 'would not be served before closing',
+}
+
+function closedError(prefix: string, reason: ClosedReason, opensAt: string | null) {
+  return domainError(ErrorCodes.SERVICE_CLOSED, `service ${prefix} ${CLOSED_WHY[reason]}${opensAt ? `; it opens ${opensAt}` : ''}`)
+}
 
 /** 128 random bits, URL-safe: the public status page is reached by id, so ids must not be guessable. */
 const newTicketId = () => randomBytes(16).toString('base64url')
@@ -66,7 +79,8 @@ export class TicketIssuer {
       const service = this.ctx.services.get(req.serviceId)
       if (!service) throw domainError(ErrorCodes.SERVICE_NOT_FOUND, `service ${req.serviceId} does not exist`)
       if (!service.active) throw domainError(ErrorCodes.SERVICE_INACTIVE, `service ${service.prefix} is not taking tickets now`)
-      const day = ticketDayKey(tx.now, this.ctx.config.timeZone)
+      const calendar = this.ctx.calendar()
+      const day = ticketDayKey(tx.now, this.ctx.config.timeZone, calendar.businessDayStartsAt)
       if (service.dailyCap !== null && this.ctx.tickets.issuedOn(service.id, day) >= service.dailyCap) {
         throw domainError(ErrorCodes.SERVICE_DAILY_CAP, `service ${service.prefix} has reached its daily cap of ${service.dailyCap}`)
       }
@@ -75,7 +89,12 @@ export class TicketIssuer {
       if (fromKiosk && !kioskMaySell(service, isStaffed(this.view.staffing(service.id)))) {
         throw domainError(ErrorCodes.SERVICE_UNSTAFFED, `no counter is open for service ${service.prefix} now`)
       }
-      const number = this.ctx.tickets.allocateNumber(service.id, day)
+      // outside its hours a kiosk does not sell it (the kiosk says why); staff may, and the log says so
+      const hours = this.view.hoursOf(service.id, this.view.estimateFor(service.id, this.ctx.tickets.waitingCount(service.id)))
+      if (fromKiosk && hours.closedReason !== null) throw closedError(service.prefix, hours.closedReason, hours.opensAt)
+      // the day's sequence always counts the day's tickets (daily cap, figures); a center with no daily close numbers continuously
+      const dayNumber = this.ctx.tickets.allocateNumber(service.id, day)
+      const number = calendar.dailyClose ? dayNumber : this.continuousNumber(service.id, service.prefix, day)
       const ticket: TicketRecord = {
         id: newTicketId(),
         serviceId: service.id,
@@ -109,12 +128,31 @@ export class TicketIssuer {
         ticketId: ticket.id,
         serviceId: service.id,
         ...actorIds(actor),
-        data: { label: ticket.label, number, priority, estimatedWaitSeconds: standing.estimatedWaitSeconds, position: standing.position },
+        data: {
+          label: ticket.label,
+          number,
+          priority,
+          estimatedWaitSeconds: standing.estimatedWaitSeconds,
+          position: standing.position,
+          ...(hours.closedReason === null ? {} : { outsideHours: hours.closedReason }),
+        },
       })
       const statusUrl = req.publicBase === undefined ? null : ticketStatusUrlAt(req.publicBase, ticket.id)
       tx.emit({ type: 'ticket:issued', ticket, standing, statusUrl })
       tx.emit({ type: 'queue:updated', serviceIds: [service.id] })
-      return { ticket, ...standing, replayed: false }
+      const closesAt = hours.closesAt === null ? null : Date.parse(hours.closesAt)
+      const mayNotBeServedToday =
+        closesAt !== null && standing.estimatedWaitSeconds !== null && tx.now + standing.estimatedWaitSeconds * 1000 > closesAt
+      return { ticket, ...standing, replayed: false, mayNotBeServedToday }
     })
+  }
+
+  /** The next continuous number of a service (numbering.ts: wraps after 9999, skips a label still in use). */
+  private continuousNumber(serviceId: number, prefix: string, day: string): number {
+    for (let i = 0; i < CONTINUOUS_WRAP; i++) {
+      const n = wrapNumber(this.ctx.tickets.allocateNumber(serviceId, CONTINUOUS_SEQUENCE))
+      if (!this.ctx.tickets.numberTaken(serviceId, day, n, formatLabel(prefix, n))) return n
+    }
+    throw new Error(`service ${prefix} has ${CONTINUOUS_WRAP} tickets in use: no number is free`)
   }
 }

@@ -56,6 +56,8 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   [ErrorCodes.PASSWORD_TOO_WEAK]: 422,
   [ErrorCodes.PASSWORD_HAS_USERNAME]: 422,
   [ErrorCodes.REORDERING_CONTROL]: 422,
+  [ErrorCodes.SERVICE_CLOSED]: 422,
+  [ErrorCodes.CALENDAR_ICS]: 422,
   [ErrorCodes.RATE_LIMITED]: 429,
   [ErrorCodes.INTERNAL]: 500,
   [ErrorCodes.NOT_READY]: 503,

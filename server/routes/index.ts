@@ -13,6 +13,7 @@ import { centerRoutes } from './center/index.ts'
 import { mediaRoutes } from './media/index.ts'
 import { settingsRoutes } from './settings/index.ts'
 import { printerRoutes } from './printers/index.ts'
+import { calendarRoutes } from './calendar/index.ts'
 
 /** API v1: one plugin per resource, all under /api/v1. */
 export async function apiV1(app: FastifyInstance): Promise<void> {
@@ -31,4 +32,5 @@ export async function apiV1(app: FastifyInstance): Promise<void> {
   await app.register(mediaRoutes, { prefix: '/media' })
   await app.register(settingsRoutes, { prefix: '/settings' })
   await app.register(printerRoutes, { prefix: '/printers' })
+  await app.register(calendarRoutes, { prefix: '/calendar' })
 }

@@ -24,6 +24,8 @@ import { PRINTER_ALERT_MESSAGES } from '../../protocol/messages/printer-alerts.t
 import { STATUS_MESSAGES } from '../../protocol/messages/status.ts'
 import { TICKET_TOOLS_MESSAGES } from '../../protocol/messages/ticket-tools.ts'
 import { STAFFING_MESSAGES } from '../../protocol/messages/staffing.ts'
+import { HOURS_MESSAGES } from '../../protocol/messages/hours.ts'
+import { HOURS_EDITOR_MESSAGES } from '../../protocol/messages/hours-editor.ts'
 import { peopleAheadText, TICKET_MESSAGES, ticketMessage, waitText, waitValues } from '../../protocol/messages/ticket.ts'
 import { SAMPLE } from '../drivers/printer/fixtures.ts'
 
@@ -43,15 +45,17 @@ const CATALOGUES: Record<string, Catalogue> = {
   staffing: STAFFING_MESSAGES,
   csv: CSV_MESSAGES,
   printReport: PRINT_REPORT_MESSAGES,
+  hours: HOURS_MESSAGES,
+  hoursEditor: HOURS_EDITOR_MESSAGES,
 }
 
 /** What each page's formatter spreads together: a key twice in one of them would hide one message. */
 const BUNDLES: Record<string, Catalogue[]> = {
-  kiosk: [COMMON_MESSAGES, TICKET_MESSAGES, KIOSK_MESSAGES, PAIRING_MESSAGES],
+  kiosk: [COMMON_MESSAGES, TICKET_MESSAGES, KIOSK_MESSAGES, PAIRING_MESSAGES, HOURS_MESSAGES],
   status: [COMMON_MESSAGES, TICKET_MESSAGES, STATUS_MESSAGES],
-  display: [COMMON_MESSAGES, DISPLAY_MESSAGES, PAIRING_MESSAGES],
+  display: [COMMON_MESSAGES, DISPLAY_MESSAGES, PAIRING_MESSAGES, HOURS_MESSAGES],
   console: [COMMON_MESSAGES, CONSOLE_MESSAGES],
-  dashboard: [COMMON_MESSAGES, DASHBOARD_MESSAGES],
+  dashboard: [COMMON_MESSAGES, DASHBOARD_MESSAGES, HOURS_EDITOR_MESSAGES],
   configForms: [COMMON_MESSAGES, DASHBOARD_MESSAGES, CONFIG_FORM_MESSAGES],
   printReport: [COMMON_MESSAGES, DASHBOARD_MESSAGES, PRINT_REPORT_MESSAGES],
   printerAlerts: [COMMON_MESSAGES, PRINTER_ALERT_MESSAGES],

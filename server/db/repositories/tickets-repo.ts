@@ -90,6 +90,23 @@ export class TicketsRepo {
     return row.n
   }
 
+  /** Whether a number may not be given again: its label is still in the line, or the service used it that day (continuous numbering, issue 18). */
+  numberTaken(serviceId: number, day: string, number: number, label: string): boolean {
+    return (
+      this.sql(
+        `SELECT 1 FROM tickets WHERE (issued_service_id = @serviceId AND day = @day AND number = @number)
+           OR (label = @label AND status IN ('waiting', 'called', 'serving')) LIMIT 1`,
+      ).get({ serviceId, day, number, label }) !== undefined
+    )
+  }
+
+  /** Tickets still waiting that were issued before `at` (epoch ms): the line at a closing time. */
+  waitingIssuedBefore(at: number): { id: string; serviceId: number; day: string; issuedAt: number }[] {
+    return this.sql(
+      `SELECT id, service_id AS serviceId, day, issued_at AS issuedAt FROM tickets WHERE status = 'waiting' AND issued_at < ?`,
+    ).all(at) as { id: string; serviceId: number; day: string; issuedAt: number }[]
+  }
+
   /** How many tickets the service has issued that day (its sequence's last number). */
   issuedOn(serviceId: number, day: string): number {
     const row = this.sql('SELECT last_number AS n FROM ticket_sequences WHERE service_id = ? AND day = ?').get(serviceId, day) as

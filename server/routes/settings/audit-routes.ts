@@ -20,6 +20,8 @@ export const AUDIT_ROUTES: Record<ConfigCommand, { method: string; route: string
   'device.pair': { method: 'POST', route: '/devices/pair', status: 200 },
   'settings.update': { method: 'PUT', route: '/settings', status: 200 },
   'news.set': { method: 'PUT', route: '/center/news', status: 200 },
+  'calendar.update': { method: 'PUT', route: '/calendar', status: 200 },
+  'calendar.import': { method: 'POST', route: '/calendar/ics', status: 200 },
 }
 
 /** Rows written before commands were audited in their own transaction carry method, route and status themselves. */

@@ -65,6 +65,7 @@ export async function ticketRoutes(fastify: FastifyInstance): Promise<void> {
         issuedAt: new Date(t.issuedAt).toISOString(),
         statusUrl,
         printing,
+        ...(result.mayNotBeServedToday ? { mayNotBeServedToday: true } : {}),
       })
     },
   )

@@ -7,6 +7,7 @@
 import type { RouteOptions } from 'fastify'
 import { afterEach, describe, expect, it } from 'vitest'
 import { TestCenter } from '../../helpers/test-center.ts'
+import { DEFAULT_CALENDAR } from '../../../protocol/calendar.ts'
 
 /** Mutating routes that change the queue or a session, not the center's configuration (they have their own event-log rows). */
 const NOT_CONFIGURATION = new Set([
@@ -20,6 +21,8 @@ const NOT_CONFIGURATION = new Set([
   'POST /api/v1/tickets/:id/cancel-mine',
   'POST /api/v1/tickets/:id/reinstate',
   'POST /api/v1/tickets/:id/reprint',
+  // shows what an .ics import would change; stores nothing
+  'POST /api/v1/calendar/ics/preview',
   ...['open', 'pause', 'close', 'call-next', 'call', 'recall', 'start', 'finish', 'no-show', 'transfer', 'close-away'].map(
     (a) => `POST /api/v1/counters/:id/${a}`,
   ),
@@ -56,6 +59,19 @@ const VALID_CALLS: Record<string, (f: Fixture) => { url: string; body?: unknown;
   'POST /api/v1/devices/pair': (f) => ({ url: '/api/v1/devices/pair', body: { pairingCode: f.pairingCode }, token: '' }),
   'PUT /api/v1/settings': (f) => ({ url: '/api/v1/settings', body: { maxPriorityInARow: 1 + (f.n % 5) } }),
   'PUT /api/v1/center/news': (f) => ({ url: '/api/v1/center/news', body: { ar: `خبر ${f.n}`, en: `news ${f.n}` } }),
+  'PUT /api/v1/calendar': (f) => ({
+    url: '/api/v1/calendar',
+    body: {
+      ...DEFAULT_CALENDAR,
+      services: [{ serviceId: f.serviceId, weekly: null, lastTicketMinutes: f.n, stopWhenWaitPastClose: false }],
+    },
+  }),
+  'POST /api/v1/calendar/ics': (f) => ({
+    url: '/api/v1/calendar/ics',
+    body: {
+      ics: `BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:h${f.n}\r\nDTSTAMP:20260101T000000Z\r\nDTSTART;VALUE=DATE:20300101\r\nSUMMARY:H\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n`,
+    },
+  }),
 }
 
 /** Starts a center that records every route it registers. */
@@ -116,7 +132,7 @@ describe('configuration changes are audited in their own transaction', () => {
     const started = await startRecording()
     center = started.center
     const routes = configRoutes(started.routes)
-    expect(routes.length).toBe(13)
+    expect(routes.length).toBe(15)
     let n = 1
     for (const route of routes) {
       const f = await fixture(center, n++)

@@ -274,6 +274,20 @@ const AUTHENTICATED_ROUTES: Record<string, unknown> = {
   'GET /api/v1/settings': undefined,
   'PUT /api/v1/settings': { callPolicy: 'sla' },
   'GET /api/v1/settings/audit': undefined,
+  'GET /api/v1/calendar': undefined,
+  'PUT /api/v1/calendar': {
+    weekly: null,
+    exceptions: [],
+    services: [],
+    businessDayStartsAt: '00:00',
+    dailyClose: true,
+    atClosing: 'serve-until-empty',
+    cancelAfterMinutes: 30,
+  },
+  'GET /api/v1/calendar/now': undefined,
+  'POST /api/v1/calendar/ics/preview': { ics: 'BEGIN:VCALENDAR' },
+  'POST /api/v1/calendar/ics': { ics: 'BEGIN:VCALENDAR' },
+  'GET /api/v1/calendar/ics': undefined,
 }
 
 describe('every authenticated route', () => {

@@ -100,9 +100,10 @@ describe('GET /api/v1/services', () => {
     const res = await center.request('GET', SERVICES, { token: kiosk.token })
     expect(res.statusCode).toBe(200)
     const [sa, sb] = res.json()
-    // no history: 300 s per person
-    expect(sa).toEqual({ ...a, waiting: 3, estimatedWaitSeconds: 900, issuedToday: 3, staffed: true, available: true })
-    expect(sb).toEqual({ ...b, waiting: 0, estimatedWaitSeconds: 0, issuedToday: 0, staffed: true, available: true })
+    // no history: 300 s per person; no calendar configured: always open (issue 18)
+    const hours = { at: expect.any(String), open: true, closedReason: null, opensAt: null, closesAt: null, lastTicketAt: null }
+    expect(sa).toEqual({ ...a, waiting: 3, estimatedWaitSeconds: 900, issuedToday: 3, staffed: true, available: true, hours })
+    expect(sb).toEqual({ ...b, waiting: 0, estimatedWaitSeconds: 0, issuedToday: 0, staffed: true, available: true, hours })
   })
 
   it('divides the estimate by the counters open for the service', async () => {

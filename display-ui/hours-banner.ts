@@ -1,0 +1,105 @@
+/**
+ * `<tabour-hours-banner>`: the center's opening hours on the board (issue 18). Outside hours a
+ * band says "Closed — opens Sunday at 08:00"; in the last half hour before closing, "The
+ * center closes at 15:00". Both languages at once, like the rest of the board; nothing when the
+ * center is open and not about to close (or has no hours configured). It asks the center every
+ * minute: hours move with the clock, not with an event.
+ */
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit'
+import { customElement, property, state } from 'lit/decorators.js'
+import type { HoursNow } from '../protocol/calendar.ts'
+import { hoursText } from '../protocol/messages/hours.ts'
+import { opensText, wallTime } from '../ui-common/opening-words.ts'
+import type { DigitStyle } from '../ui-common/digits.ts'
+import type { Lang } from '../ui-common/i18n.ts'
+import { fetchHoursNow } from './display-api.ts'
+
+/** How long before closing the board warns. */
+const NOTICE_MS = 30 * 60_000
+const POLL_MS = 60_000
+
+/** What the band says in `lang`, or null for nothing. */
+export function hoursNotice(hours: HoursNow, timeZone: string | undefined, lang: Lang, digits: DigitStyle): string | null {
+  const at = Date.parse(hours.at)
+  if (!hours.open) {
+    const opens = hours.opensAt ? opensText(hours.opensAt, at, timeZone, lang, digits) : null
+    return opens ? hoursText('hours.closedOpens', lang, { opens }, digits) : hoursText('hours.closed', lang, {}, digits)
+  }
+  if (hours.closesAt && Date.parse(hours.closesAt) - at <= NOTICE_MS)
+    return hoursText('hours.closingSoon', lang, { time: wallTime(hours.closesAt, timeZone, digits) }, digits)
+  return null
+}
+
+@customElement('tabour-hours-banner')
+export class HoursBanner extends LitElement {
+  static override styles = css`
+    .band {
+      margin: 0;
+      padding: 0.5rem 1.5rem;
+      background: #7a1f1f;
+      color: #fff;
+      font-size: 2.25rem;
+      font-weight: 700;
+      text-align: center;
+    }
+    .band.soon {
+      background: #8a5a00;
+    }
+    .en {
+      display: block;
+      font-size: 1.5rem;
+      font-weight: 600;
+    }
+  `
+
+  /** The server's base path. */
+  @property() base = ''
+  /** The display's device token; null: nothing is asked. */
+  @property() token: string | null = null
+  /** The center's IANA zone; default the browser's. */
+  @property() timeZone: string | undefined
+  /** Digits of the Arabic line; default 'western'. */
+  @property() digits: DigitStyle = 'western'
+  @state() private hours: HoursNow | null = null
+  private timer: ReturnType<typeof setInterval> | undefined
+
+  override connectedCallback(): void {
+    super.connectedCallback()
+    void this.refresh()
+    this.timer = setInterval(() => void this.refresh(), POLL_MS)
+  }
+
+  override disconnectedCallback(): void {
+    clearInterval(this.timer)
+    super.disconnectedCallback()
+  }
+
+  protected override updated(changed: Map<string, unknown>): void {
+    if (changed.has('token') && this.token) void this.refresh()
+  }
+
+  override render(): TemplateResult | typeof nothing {
+    const hours = this.hours
+    if (!hours) return nothing
+    const ar = hoursNotice(hours, this.timeZone, 'ar', this.digits)
+    if (ar === null) return nothing
+    return html`<p class="band ${hours.open ? 'soon' : 'closed'}" role="status" data-hours=${hours.open ? 'closing-soon' : 'closed'}>
+      <span lang="ar">${ar}</span><span class="en" lang="en" dir="ltr">${hoursNotice(hours, this.timeZone, 'en', 'western')}</span>
+    </p>`
+  }
+
+  private async refresh(): Promise<void> {
+    if (!this.token) return
+    try {
+      this.hours = await fetchHoursNow(this.base, this.token)
+    } catch {
+      // the board's own offline notice covers a lost center; keep what was shown
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tabour-hours-banner': HoursBanner
+  }
+}

@@ -1,0 +1,65 @@
+/**
+ * What a calendar must satisfy beyond its schema, each problem naming its field
+ * (`weekly.sun[1]`, `exceptions[3].to`): a close before its open, overlapping intervals, a
+ * range that ends before it starts, a date that does not exist, a service listed twice. The
+ * server refuses the whole calendar on the first problem, so nothing is half-saved; the
+ * dashboard shows the same sentence next to the field.
+ */
+import { isRealDay } from './center-clock.ts'
+import { WEEKDAYS, type CenterCalendar, type OpenInterval, type WeeklyHours } from './calendar.ts'
+
+/** One problem: the field's path and what is wrong, in English (the API's language for errors). */
+export interface CalendarProblem {
+  field: string
+  message: string
+}
+
+const minutes = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5))
+
+/** Problems of one day's intervals at `path` (`weekly.sun`). */
+export function intervalProblems(path: string, intervals: readonly OpenInterval[]): CalendarProblem[] {
+  const out: CalendarProblem[] = []
+  intervals.forEach((i, n) => {
+    if (minutes(i.close) <= minutes(i.open))
+      out.push({ field: `${path}[${n}].close`, message: `closes at ${i.close}, not after it opens at ${i.open}` })
+  })
+  const order = intervals.map((i, n) => ({ ...i, n })).sort((a, b) => minutes(a.open) - minutes(b.open))
+  for (let k = 1; k < order.length; k++) {
+    const prev = order[k - 1]!
+    const cur = order[k]!
+    if (minutes(cur.open) < minutes(prev.close))
+      out.push({
+        field: `${path}[${cur.n}]`,
+        message: `${cur.open}–${cur.close} overlaps ${path}[${prev.n}] ${prev.open}–${prev.close}`,
+      })
+  }
+  return out
+}
+
+function weeklyProblems(path: string, weekly: WeeklyHours | null): CalendarProblem[] {
+  if (weekly === null) return []
+  return WEEKDAYS.flatMap((d) => intervalProblems(`${path}.${d}`, weekly[d]))
+}
+
+/** Every problem of `cal` (empty: it may be stored). `serviceIds`: the services that exist. */
+export function calendarProblems(cal: CenterCalendar, serviceIds: readonly number[]): CalendarProblem[] {
+  const known = new Set(serviceIds)
+  const out = weeklyProblems('weekly', cal.weekly)
+  cal.exceptions.forEach((e, n) => {
+    const at = `exceptions[${n}]`
+    if (!isRealDay(e.from)) out.push({ field: `${at}.from`, message: `${e.from} is not a date` })
+    if (!isRealDay(e.to)) out.push({ field: `${at}.to`, message: `${e.to} is not a date` })
+    else if (e.to < e.from) out.push({ field: `${at}.to`, message: `ends ${e.to}, before it starts ${e.from}` })
+    out.push(...intervalProblems(`${at}.hours`, e.hours))
+    for (const id of e.serviceIds ?? []) if (!known.has(id)) out.push({ field: `${at}.serviceIds`, message: `no service ${id}` })
+  })
+  const seen = new Set<number>()
+  cal.services.forEach((s, n) => {
+    const at = `services[${n}]`
+    if (!known.has(s.serviceId)) out.push({ field: `${at}.serviceId`, message: `no service ${s.serviceId}` })
+    if (seen.has(s.serviceId)) out.push({ field: `${at}.serviceId`, message: `service ${s.serviceId} is listed twice` })
+    seen.add(s.serviceId)
+    out.push(...weeklyProblems(`${at}.weekly`, s.weekly))
+  })
+  return out
+}

@@ -1,0 +1,128 @@
+import { Type, type Static } from '@sinclair/typebox'
+import { literalUnion, Nullable } from './common.ts'
+
+/**
+ * The center's calendar as an admin writes it: weekly opening hours for the center and,
+ * optionally, per service; exceptions by date range (holidays, Ramadan hours, an emergency
+ * closure); the business day and what happens at closing. All times are wall-clock times in
+ * the center's zone (settings `timeZone`); opening-hours.ts turns them into instants.
+ * The default (`weekly: null`) is always open: a center that configures nothing keeps issuing
+ * at any hour, as before.
+ */
+
+/** `HH:MM`, 00:00–23:59. */
+export const TimeOfDay = Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$', description: 'HH:MM (24 h)' })
+/** `HH:MM`, 00:01–24:00 (24:00: the end of the day). */
+export const CloseTime = Type.String({ pattern: '^(([01]\\d|2[0-3]):[0-5]\\d|24:00)$', description: 'HH:MM (24 h), 24:00 = end of day' })
+/** `YYYY-MM-DD`. */
+export const CalendarDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' })
+
+/** One opening interval of a day, open ≤ t < close; an interval never crosses midnight (split it: 20:00–24:00 and 00:00–02:00). */
+export const OpenInterval = Type.Object({ open: TimeOfDay, close: CloseTime }, { additionalProperties: false })
+export type OpenInterval = Static<typeof OpenInterval>
+
+/** Weekday keys in Temporal's order (dayOfWeek 1 = Monday … 7 = Sunday): `WEEKDAYS[dayOfWeek - 1]`. */
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const
+export type Weekday = (typeof WEEKDAYS)[number]
+
+const DayHours = Type.Array(OpenInterval, { maxItems: 8 })
+/** The intervals of each weekday; an empty list: closed that day. */
+export const WeeklyHours = Type.Object(Object.fromEntries(WEEKDAYS.map((d) => [d, DayHours])) as Record<Weekday, typeof DayHours>, {
+  additionalProperties: false,
+})
+export type WeeklyHours = Static<typeof WeeklyHours>
+
+const Label = Type.String({ maxLength: 120 })
+
+/**
+ * Hours that replace the weekly pattern from `from` to `to` (both included): a holiday (no
+ * hours), Ramadan (shorter hours), an emergency closure today. When two cover the same day the
+ * shorter range wins (a holiday inside Ramadan closes that day); on equal length, the later in
+ * the list.
+ */
+export const HoursException = Type.Object(
+  {
+    from: CalendarDate,
+    to: CalendarDate,
+    nameAr: Label,
+    nameEn: Label,
+    /** The hours on those days; empty: closed. */
+    hours: DayHours,
+    /** Only these services (their own hours within the center's); absent: the whole center. */
+    serviceIds: Type.Optional(Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 100 })),
+    /** The UID of the .ics event it was imported from: a later import of the same file replaces it instead of adding a copy. */
+    uid: Type.Optional(Type.String({ maxLength: 255 })),
+  },
+  { additionalProperties: false },
+)
+export type HoursException = Static<typeof HoursException>
+
+/** A service's own rules. A service is open only while the center is open and its own hours (if any) say so. */
+export const ServiceHours = Type.Object(
+  {
+    serviceId: Type.Integer({ minimum: 1 }),
+    /** Its own weekly hours inside the center's; null: the center's. */
+    weekly: Nullable(WeeklyHours),
+    /** The kiosk stops issuing this many minutes before the service closes (0: up to closing). */
+    lastTicketMinutes: Type.Integer({ minimum: 0, maximum: 720 }),
+    /** The kiosk also stops when a new ticket's estimated wait runs past closing. */
+    stopWhenWaitPastClose: Type.Boolean(),
+  },
+  { additionalProperties: false },
+)
+export type ServiceHours = Static<typeof ServiceHours>
+
+/** Tickets still waiting when the center closes: served until the line is empty (what centers do), or cancelled some minutes after closing. */
+export const AtClosing = literalUnion(['serve-until-empty', 'cancel-after'])
+export type AtClosing = Static<typeof AtClosing>
+
+export const CenterCalendar = Type.Object(
+  {
+    /** The center's weekly hours; null: always open (the default, today's behaviour). */
+    weekly: Nullable(WeeklyHours),
+    exceptions: Type.Array(HoursException, { maxItems: 500 }),
+    services: Type.Array(ServiceHours, { maxItems: 200 }),
+    /** Local time a business day starts: numbering restarts and the old day's line closes then. Default 00:00. */
+    businessDayStartsAt: TimeOfDay,
+    /** False for a 24-hour center: numbers never restart and no line is closed at the day's start. Default true. */
+    dailyClose: Type.Boolean(),
+    /** What happens to tickets still waiting at closing; default serve-until-empty. */
+    atClosing: AtClosing,
+    /** With `cancel-after`: minutes after closing when the waiting tickets are cancelled. Default 30. */
+    cancelAfterMinutes: Type.Integer({ minimum: 0, maximum: 720 }),
+  },
+  { additionalProperties: false },
+)
+export type CenterCalendar = Static<typeof CenterCalendar>
+
+/** What a center that configured nothing has: always open, the day starts at midnight, waiting tickets are served. */
+export const DEFAULT_CALENDAR: CenterCalendar = {
+  weekly: null,
+  exceptions: [],
+  services: [],
+  businessDayStartsAt: '00:00',
+  dailyClose: true,
+  atClosing: 'serve-until-empty',
+  cancelAfterMinutes: 30,
+}
+
+/** Why a kiosk may not issue for a service now: the service is closed, past its last-ticket time, or the wait would run past closing. */
+export const ClosedReason = literalUnion(['closed', 'last-ticket', 'wait-past-close'])
+export type ClosedReason = Static<typeof ClosedReason>
+
+/** The hours as a screen needs them now, for the center or one service. Instants are ISO (UTC). */
+export const HoursNow = Type.Object({
+  /** The server's instant these were computed at: screens say "today" / "tomorrow" from it, not from their own clock. */
+  at: Type.String(),
+  /** True while it is inside its opening hours. */
+  open: Type.Boolean(),
+  /** Why a kiosk may not issue now; null: it may. */
+  closedReason: Nullable(ClosedReason),
+  /** The next opening when closed; null when open now, or when no opening is configured within a year. */
+  opensAt: Nullable(Type.String()),
+  /** When the open stretch ends; null when closed, or open with no close within a fortnight (a 24-hour center). */
+  closesAt: Nullable(Type.String()),
+  /** The last time a kiosk issues (closesAt minus the service's cut-off); null with closesAt. */
+  lastTicketAt: Nullable(Type.String()),
+})
+export type HoursNow = Static<typeof HoursNow>

@@ -1,0 +1,31 @@
+/**
+ * Opening hours in words (issue 18), shared by the kiosk and the display: why a service is not
+ * taking tickets and when it opens next ("Opens Sunday at 08:00"). Times come as `HH:MM` in the
+ * center's zone (ui-common/opening-words.ts computes them); weekdays are 1 = Monday … 7 = Sunday.
+ */
+import { messagesOf, type Catalogue } from './format.ts'
+
+export const HOURS_MESSAGES = {
+  'hours.closed': { ar: 'مغلق الآن', en: 'Closed now' },
+  'hours.lastTicketPassed': { ar: 'انتهى إصدار التذاكر الساعة {time}', en: 'Tickets stopped at {time}' },
+  'hours.waitPastClose': { ar: 'لن يتسع الوقت لخدمتك قبل الإغلاق الساعة {time}', en: 'You would not be served before closing at {time}' },
+  'hours.opensToday': { ar: 'يفتح اليوم الساعة {time}', en: 'Opens today at {time}' },
+  'hours.opensTomorrow': { ar: 'يفتح غدًا الساعة {time}', en: 'Opens tomorrow at {time}' },
+  'hours.opensWeekday': {
+    ar: 'يفتح يوم {weekday, select, 1 {الاثنين} 2 {الثلاثاء} 3 {الأربعاء} 4 {الخميس} 5 {الجمعة} 6 {السبت} other {الأحد}} الساعة {time}',
+    en: 'Opens {weekday, select, 1 {Monday} 2 {Tuesday} 3 {Wednesday} 4 {Thursday} 5 {Friday} 6 {Saturday} other {Sunday}} at {time}',
+  },
+  'hours.opensDate': { ar: 'يفتح يوم {date} الساعة {time}', en: 'Opens on {date} at {time}' },
+  'hours.closedOpens': { ar: 'مغلق — {opens}', en: 'Closed — {opens}' },
+  'hours.mayNotBeServedToday': {
+    ar: 'قد لا يتسع الوقت لخدمتك اليوم قبل الإغلاق',
+    en: 'You may not be served today before closing',
+  },
+  'hours.closingSoon': { ar: 'يغلق المركز الساعة {time}', en: 'The center closes at {time}' },
+} as const satisfies Catalogue
+
+/** `hoursText(key, lang, values?, digits?)`. */
+export const hoursText = messagesOf(HOURS_MESSAGES)
+
+/** A key `hoursText` knows. */
+export type HoursMessageKey = Parameters<typeof hoursText>[0]

@@ -1,0 +1,72 @@
+import type { QueueContext } from '../queue/queue-context.ts'
+import type { CenterCalendar } from '../../protocol/calendar.ts'
+import { actorIds, type Actor } from '../queue/actor.ts'
+import { calendarProblems } from '../../protocol/calendar-validation.ts'
+import { businessDay } from '../../protocol/center-clock.ts'
+import { domainError, ErrorCodes } from '../errors.ts'
+import { auditChange } from './config-audit.ts'
+import { exportIcs, importIcs, mergeImport, previewImport, type IcsPreview } from './calendar-ics.ts'
+
+/**
+ * The center's calendar as configuration commands: replacing it whole (the dashboard's
+ * editor) or merging holidays from an .ics file. Each is validated first (the first problem
+ * names its field or event; nothing is stored), then stored with its audit row in one
+ * transaction, and applied after the commit; kiosks hear `queue:updated` for every service
+ * (a service may have opened or closed).
+ */
+export class CalendarCommands {
+  constructor(private readonly ctx: QueueContext) {}
+
+  /** The calendar now (the default, always open, until an admin sets one). */
+  calendar(): CenterCalendar {
+    return this.ctx.calendar()
+  }
+
+  /** Replaces the calendar; VALIDATION naming `body/<field>` on the first problem. */
+  update(actor: Actor, cal: CenterCalendar): CenterCalendar {
+    this.validate(cal, 'body/')
+    return this.store(actor, cal, 'calendar.update', cal)
+  }
+
+  /** What importing `ics` would change (nothing is stored). */
+  previewIcs(ics: string): IcsPreview {
+    return previewImport(this.ctx.calendar(), this.parse(ics))
+  }
+
+  /** Merges the exceptions of `ics` into the calendar (same UID replaced, new ones added). */
+  importIcs(actor: Actor, ics: string): CenterCalendar {
+    const imported = this.parse(ics)
+    const next = mergeImport(this.ctx.calendar(), imported)
+    this.validate(next, '')
+    // the audit row keeps what was imported, not the whole file
+    return this.store(actor, next, 'calendar.import', { imported })
+  }
+
+  /** The center-wide exceptions as an .ics file. */
+  exportIcs(): string {
+    return exportIcs(this.ctx.calendar(), 'Center calendar')
+  }
+
+  private parse(ics: string) {
+    const now = this.ctx.clock()
+    return importIcs(ics, businessDay(now, this.ctx.config.timeZone))
+  }
+
+  private validate(cal: CenterCalendar, prefix: string): void {
+    const problem = calendarProblems(
+      cal,
+      this.ctx.services.list().map((s) => s.id),
+    )[0]
+    if (problem) throw domainError(ErrorCodes.VALIDATION, `${prefix}${problem.field} ${problem.message}`)
+  }
+
+  private store(actor: Actor, cal: CenterCalendar, command: 'calendar.update' | 'calendar.import', audited: unknown): CenterCalendar {
+    this.ctx.write((tx) => {
+      this.ctx.calendars.store(cal, tx.now, actorIds(actor).userId)
+      auditChange(tx, actor, command, {}, audited)
+      tx.emit({ type: 'queue:updated', serviceIds: this.ctx.services.list().map((s) => s.id) })
+    })
+    this.ctx.useCalendar(cal)
+    return cal
+  }
+}

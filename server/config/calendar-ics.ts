@@ -1,0 +1,152 @@
+/**
+ * Holidays in iCalendar (.ics, RFC 5545) through ical.js (Mozilla's parser), so a ministry can
+ * send one file to every center. An all-day event is a closure from its first day to the day
+ * before DTEND; `X-TABOUR-HOURS:09:00-14:00,17:00-20:00` turns it into shorter hours
+ * (Ramadan), and `X-TABOUR-NAME-AR` / `X-TABOUR-NAME-EN` keep both names (else SUMMARY is
+ * both). What it cannot honour is refused naming the event: an event at a time of day (a
+ * holiday is whole days), a time zone that does not exist, a recurrence other than yearly on a
+ * Gregorian date (a Hijri RSCALE, weekly rules, BYDAY…): the Eids move every year and come as
+ * dated events, never as a guess.
+ */
+import ICAL from 'ical.js'
+import { addDays, isRealDay, isValidTimeZone, type LocalDate } from '../../protocol/center-clock.ts'
+import type { CenterCalendar, HoursException, OpenInterval } from '../../protocol/calendar.ts'
+import { intervalProblems } from '../../protocol/calendar-validation.ts'
+import { domainError, ErrorCodes } from '../errors.ts'
+
+/** How many years ahead a yearly event is expanded (the file is sent again every year anyway). */
+const YEARS_AHEAD = 3
+const MAX_EVENTS = 500
+
+type Component = InstanceType<typeof ICAL.Component>
+type Time = InstanceType<typeof ICAL.Time>
+
+const refuse = (event: string, message: string) => domainError(ErrorCodes.CALENDAR_ICS, `event ${event}: ${message}`)
+
+const dateOf = (t: Time): LocalDate =>
+  `${String(t.year).padStart(4, '0')}-${String(t.month).padStart(2, '0')}-${String(t.day).padStart(2, '0')}`
+
+function parseHours(name: string, text: string | null): OpenInterval[] {
+  if (text === null) return []
+  const hours = text
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p !== '')
+    .map((p) => {
+      const m = /^(\d{2}:\d{2})-(\d{2}:\d{2})$/.exec(p)
+      if (!m) throw refuse(name, `X-TABOUR-HOURS "${p}" is not HH:MM-HH:MM`)
+      return { open: m[1]!, close: m[2]! }
+    })
+  const problem = intervalProblems('X-TABOUR-HOURS', hours)[0]
+  if (problem) throw refuse(name, `${problem.field} ${problem.message}`)
+  return hours
+}
+
+function text(c: Component, prop: string): string | null {
+  const v = c.getFirstPropertyValue(prop)
+  return v === null || v === undefined ? null : String(v)
+}
+
+/** The exceptions an .ics file holds, from `today` on for yearly events; DomainError CALENDAR_ICS naming the event when it cannot be honoured. */
+export function importIcs(source: string, today: LocalDate): HoursException[] {
+  let root: Component
+  try {
+    root = new ICAL.Component(ICAL.parse(source) as unknown[])
+  } catch (err) {
+    throw domainError(ErrorCodes.CALENDAR_ICS, `not an iCalendar file: ${(err as Error).message}`)
+  }
+  if (root.name !== 'vcalendar') throw domainError(ErrorCodes.CALENDAR_ICS, 'not an iCalendar file: no VCALENDAR')
+  const events = root.getAllSubcomponents('vevent')
+  if (events.length > MAX_EVENTS) throw domainError(ErrorCodes.CALENDAR_ICS, `more than ${MAX_EVENTS} events`)
+  const out: HoursException[] = []
+  events.forEach((vevent, n) => {
+    const summary = text(vevent, 'summary') ?? ''
+    const uid = text(vevent, 'uid') ?? `event-${n + 1}`
+    const name = `"${summary || uid}"`
+    const start = vevent.getFirstProperty('dtstart')
+    if (!start) throw refuse(name, 'has no DTSTART')
+    const tzid = start.getParameter('tzid')
+    if (typeof tzid === 'string' && !isValidTimeZone(tzid)) throw refuse(name, `DTSTART time zone ${tzid} does not exist`)
+    const event = new ICAL.Event(vevent)
+    if (!event.startDate.isDate) throw refuse(name, 'starts at a time of day; a holiday is whole days (DTSTART;VALUE=DATE)')
+    const days = event.endDate ? Math.max(1, event.endDate.subtractDate(event.startDate).toSeconds() / 86_400) : 1
+    const base = {
+      nameAr: text(vevent, 'x-tabour-name-ar') ?? summary,
+      nameEn: text(vevent, 'x-tabour-name-en') ?? summary,
+      hours: parseHours(name, text(vevent, 'x-tabour-hours')),
+    }
+    const add = (from: LocalDate, key: string) => {
+      if (!isRealDay(from)) throw refuse(name, `${from} is not a date`)
+      out.push({ from, to: addDays(from, Math.round(days) - 1), ...base, uid: key })
+    }
+    if (!event.isRecurring()) return add(dateOf(event.startDate), uid)
+    const rule = vevent.getFirstPropertyValue('rrule') as InstanceType<typeof ICAL.Recur> | null
+    const ruleText = rule ? rule.toString() : 'RDATE'
+    const byParts = rule ? Object.keys(rule.parts).filter((k) => k !== 'BYMONTH' && k !== 'BYMONTHDAY') : []
+    if (rule?.freq !== 'YEARLY' || byParts.length > 0 || /RSCALE/i.test(ruleText) || (rule.interval ?? 1) !== 1)
+      throw refuse(name, `cannot honour the recurrence ${ruleText}: only yearly on a Gregorian date; send moving holidays as dated events`)
+    const until = `${Number(today.slice(0, 4)) + YEARS_AHEAD}-12-31`
+    const it = event.iterator()
+    for (let next = it.next(), guard = 0; next && guard < 200; next = it.next(), guard++) {
+      const from = dateOf(next)
+      if (from > until) break
+      if (addDays(from, Math.round(days) - 1) >= today) add(from, `${uid}#${from}`)
+    }
+  })
+  return out
+}
+
+/** What an import would change: exceptions new to the calendar, ones it replaces (same UID, different content), and ones already there. */
+export interface IcsPreview {
+  added: HoursException[]
+  changed: { before: HoursException; after: HoursException }[]
+  unchanged: HoursException[]
+}
+
+const same = (a: HoursException, b: HoursException) => JSON.stringify(a) === JSON.stringify(b)
+
+/** Compares imported exceptions with the calendar's (matched by UID). */
+export function previewImport(cal: CenterCalendar, imported: HoursException[]): IcsPreview {
+  const byUid = new Map(cal.exceptions.filter((e) => e.uid !== undefined).map((e) => [e.uid!, e]))
+  const preview: IcsPreview = { added: [], changed: [], unchanged: [] }
+  for (const e of imported) {
+    const before = byUid.get(e.uid!)
+    if (!before) preview.added.push(e)
+    else if (same(before, { ...e, ...(before.serviceIds ? { serviceIds: before.serviceIds } : {}) })) preview.unchanged.push(e)
+    else preview.changed.push({ before, after: e })
+  }
+  return preview
+}
+
+/** The calendar with the imported exceptions: same UID replaced in place, new ones appended. */
+export function mergeImport(cal: CenterCalendar, imported: HoursException[]): CenterCalendar {
+  const byUid = new Map(imported.map((e) => [e.uid!, e]))
+  const exceptions = cal.exceptions.map((e) => {
+    const replacement = e.uid === undefined ? undefined : byUid.get(e.uid)
+    if (replacement) byUid.delete(e.uid!)
+    return replacement ?? e
+  })
+  return { ...cal, exceptions: [...exceptions, ...byUid.values()] }
+}
+
+/** The center-wide exceptions as an .ics file that importIcs reads back the same. */
+export function exportIcs(cal: CenterCalendar, productName: string): string {
+  const root = new ICAL.Component(['vcalendar', [], []])
+  root.updatePropertyWithValue('prodid', `-//Tabour//${productName}//EN`)
+  root.updatePropertyWithValue('version', '2.0')
+  cal.exceptions
+    .filter((e) => e.serviceIds === undefined)
+    .forEach((e, n) => {
+      const v = new ICAL.Component('vevent')
+      v.updatePropertyWithValue('uid', e.uid ?? `tabour-${e.from}-${n + 1}`)
+      v.updatePropertyWithValue('dtstamp', ICAL.Time.fromJSDate(new Date(0), true))
+      v.updatePropertyWithValue('summary', e.nameEn || e.nameAr)
+      v.updatePropertyWithValue('dtstart', ICAL.Time.fromDateString(e.from))
+      v.updatePropertyWithValue('dtend', ICAL.Time.fromDateString(addDays(e.to, 1)))
+      v.updatePropertyWithValue('x-tabour-name-ar', e.nameAr)
+      v.updatePropertyWithValue('x-tabour-name-en', e.nameEn)
+      if (e.hours.length > 0) v.updatePropertyWithValue('x-tabour-hours', e.hours.map((h) => `${h.open}-${h.close}`).join(','))
+      root.addSubcomponent(v)
+    })
+  return root.toString()
+}

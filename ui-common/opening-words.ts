@@ -1,0 +1,62 @@
+/**
+ * Opening hours in words for a screen (issue 18): "Opens Sunday at 08:00", "Tickets stopped at
+ * 14:50". The server sends instants (protocol/calendar.ts HoursNow); this writes them in the
+ * center's zone with Intl, so the pages carry no Temporal. Times follow the screen's digits.
+ */
+import type { HoursNow } from '../protocol/calendar.ts'
+import { hoursText } from '../protocol/messages/hours.ts'
+import { toArabicIndic, type DigitStyle } from './digits.ts'
+import type { Lang } from './i18n.ts'
+
+const parts = (ms: number, timeZone: string | undefined) => {
+  const f = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    weekday: 'short',
+  })
+  const p = Object.fromEntries(f.formatToParts(ms).map((x) => [x.type, x.value]))
+  const weekday = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(p.weekday ?? '') + 1
+  return { day: Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day)), time: `${p.hour}:${p.minute}`, weekday }
+}
+
+/** `HH:MM` of an ISO instant in `timeZone`, in `digits`. */
+export function wallTime(iso: string, timeZone: string | undefined, digits: DigitStyle): string {
+  const t = parts(Date.parse(iso), timeZone).time
+  return digits === 'arabic-indic' ? toArabicIndic(t) : t
+}
+
+/** "Opens today / tomorrow / Sunday / on 12 March at 08:00" for the opening `opensAtIso`, seen at `nowMs`. */
+export function opensText(opensAtIso: string, nowMs: number, timeZone: string | undefined, lang: Lang, digits: DigitStyle): string {
+  const opens = parts(Date.parse(opensAtIso), timeZone)
+  const days = Math.round((opens.day - parts(nowMs, timeZone).day) / 86_400_000)
+  const time = wallTime(opensAtIso, timeZone, digits)
+  if (days <= 0) return hoursText('hours.opensToday', lang, { time }, digits)
+  if (days === 1) return hoursText('hours.opensTomorrow', lang, { time }, digits)
+  if (days < 7) return hoursText('hours.opensWeekday', lang, { weekday: String(opens.weekday), time }, digits)
+  const date = new Intl.DateTimeFormat(lang === 'ar' ? 'ar-EG' : 'en-GB', {
+    timeZone,
+    day: 'numeric',
+    month: 'long',
+    numberingSystem: digits === 'arabic-indic' ? 'arab' : 'latn',
+  }).format(Date.parse(opensAtIso))
+  return hoursText('hours.opensDate', lang, { date, time }, digits)
+}
+
+/** Why a service takes no tickets now, in words; null when it does. */
+export function closedReasonText(hours: HoursNow, timeZone: string | undefined, lang: Lang, digits: DigitStyle): string | null {
+  switch (hours.closedReason) {
+    case null:
+      return null
+    case 'closed':
+      return hoursText('hours.closed', lang, {}, digits)
+    case 'last-ticket':
+      return hoursText('hours.lastTicketPassed', lang, { time: wallTime(hours.lastTicketAt!, timeZone, digits) }, digits)
+    case 'wait-past-close':
+      return hoursText('hours.waitPastClose', lang, { time: wallTime(hours.closesAt!, timeZone, digits) }, digits)
+  }
+}
