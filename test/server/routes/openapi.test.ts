@@ -133,6 +133,7 @@ describe('GET /api/v1/openapi.json', () => {
       'id',
       'issuedAt',
       'label',
+      'mayNotBeServedToday',
       'position',
       'printing',
       'priority',
