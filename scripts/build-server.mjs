@@ -27,6 +27,8 @@ export const EXTERNAL = [
   'pino',
   'pino-roll',
   'thread-stream',
+  // required synchronously at the first password change (server/auth/password-policy.ts)
+  '@zxcvbn-ts/*',
   // optional speed-ups of ws (socket.io), required inside try/catch
   'bufferutil',
   'utf-8-validate',
@@ -53,6 +55,8 @@ const result = await build({
     js: "#!/usr/bin/env node\nimport { createRequire as __tabourRequire } from 'node:module'; const require = __tabourRequire(import.meta.url);",
   },
   sourcemap: 'linked',
+  minifyWhitespace: true,
+  minifySyntax: true,
   legalComments: 'linked',
   metafile: true,
   logLevel: 'warning',
