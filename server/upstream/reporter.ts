@@ -6,7 +6,6 @@
  * outbox. A heartbeat with the center's health goes out every `heartbeatSeconds`.
  */
 import { randomBytes } from 'node:crypto'
-import { readFileSync } from 'node:fs'
 import type { FastifyBaseLogger } from 'fastify'
 import type { Db } from '../db/connection.ts'
 import type { Config } from '../config.ts'
@@ -14,6 +13,7 @@ import type { DomainEvents } from '../queue/domain-events.ts'
 import { isFaulty } from '../../protocol/device-health.ts'
 import { signedHeaders, UpstreamPaths, type CenterHealth, type HourBatch } from '../../protocol/upstream.ts'
 import { Outbox, type OutboxBatch } from './outbox.ts'
+import { TABOUR_VERSION } from '../version.ts'
 import { backoffDelay } from '../../protocol/backoff.ts'
 
 export type UpstreamConfig = Config['upstream']
@@ -22,14 +22,6 @@ export type UpstreamConfig = Config['upstream']
 export function upstreamEnabled(c: UpstreamConfig): c is UpstreamConfig & { url: string; centerId: string; secret: string } {
   return Boolean(c.url && c.centerId && c.secret)
 }
-
-const VERSION = (() => {
-  try {
-    return String(JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version)
-  } catch {
-    return 'unknown'
-  }
-})()
 
 export interface ReporterStats {
   sent: number
@@ -125,7 +117,7 @@ export class UpstreamReporter {
       (this.deps.db.prepare('SELECT id FROM devices WHERE revoked_at IS NOT NULL').all() as { id: number }[]).map((d) => d.id),
     )
     const devicesFaulty = [...this.faulty].filter(([id, bad]) => bad && !revoked.has(id)).length
-    return { at: this.deps.clock(), countersOpen, devicesFaulty, version: VERSION, outboxPending: this.outbox.pending() }
+    return { at: this.deps.clock(), countersOpen, devicesFaulty, version: TABOUR_VERSION, outboxPending: this.outbox.pending() }
   }
 
   private schedule(ms: number): void {

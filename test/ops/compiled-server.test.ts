@@ -3,7 +3,10 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
+import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { migrate } from '../../server/db/migrate.ts'
+import { migrations } from '../../server/db/migrations.ts'
 import { CHILD_ADMIN_PASSWORD, freePort, REPO_ROOT, sleep } from '../helpers/child-server.ts'
 
 const run = promisify(execFile)
@@ -104,6 +107,7 @@ describe('the compiled server (npm run build → dist/server)', () => {
       if (!health) await sleep(50)
     }
     expect(health, out).not.toBeNull()
+    expect(health!.version).toBe(PKG.version)
     // tsx starts its esbuild service (a child process) on its first compile: give one a moment to appear
     // (checked: the source launcher server/cli/tabour.mjs has an esbuild child here)
     await sleep(1_000)
@@ -115,6 +119,8 @@ describe('the compiled server (npm run build → dist/server)', () => {
     const maps = readFileSync(`/proc/${pid}/maps`, 'utf8')
     expect(maps).not.toMatch(/esbuild|\/tsx\//)
     expect(maps).toMatch(/better_sqlite3\.node/)
+    // and nothing a center without devices does not use: Skia (the ticket canvas), serialport's binding
+    expect(maps).not.toMatch(/skia|canvas|serialport|bindings-cpp/)
     expect(readFileSync(`/proc/${pid}/environ`, 'utf8')).not.toMatch(/NODE_OPTIONS/)
     child.kill('SIGTERM')
     expect(await exited, out).toBe(0)
@@ -130,5 +136,52 @@ describe('the compiled server (npm run build → dist/server)', () => {
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', HUB_DATA_DIR: hubDir },
     })
     expect(hub.stderr).toBe('')
+  })
+
+  it('upgrade path: backup → migrate → start the new build; roll back by restoring the backup', { timeout: 90_000 }, async () => {
+    // what the previous build left: a center one schema version behind, with a service in it
+    const dataDir = join(dir, 'upgrade')
+    mkdirSync(dataDir)
+    const file = join(dataDir, 'tabour.sqlite')
+    const old = new Database(file)
+    migrate(old, migrations.slice(0, -1))
+    const previous = old.pragma('user_version', { simple: true }) as number
+    old.close()
+    const port = await freePort()
+    const config = join(dir, 'upgrade.json')
+    writeFileSync(config, JSON.stringify({ port, host: '127.0.0.1', dataDir, demo: true, logLevel: 'warn' }))
+    const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', TABOUR_ADMIN_PASSWORD: CHILD_ADMIN_PASSWORD }
+    const tabour = (...args: string[]) =>
+      run(process.execPath, [join(BUILD, 'tabour.js'), ...args, '--config', config], { cwd: REPO_ROOT, env })
+
+    const backup = join(dir, 'before-upgrade.sqlite')
+    await tabour('backup', backup, '--quiet')
+    expect((await tabour('migrate', '--status')).stdout).toContain(`pending: ${migrations.at(-1)!.version}`)
+    expect((await tabour('migrate')).stdout).toContain(`migrated from schema ${previous} to ${migrations.at(-1)!.version}`)
+    const child = spawn(process.execPath, [join(BUILD, 'tabour.js'), 'start', '--config', config], { cwd: REPO_ROOT, env, stdio: 'ignore' })
+    server = child
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
+    let health: { version?: string } | null = null
+    for (let i = 0; i < 600 && !health && child.exitCode === null; i++) {
+      health = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+        (r) => (r.ok ? r.json() : null),
+        () => null,
+      )
+      if (!health) await sleep(50)
+    }
+    expect(health?.version).toBe(PKG.version)
+    child.kill('SIGTERM')
+    expect(await exited).toBe(0)
+    server = null
+
+    // roll back: the previous build cannot run on the newer schema, so its backup goes back in
+    await tabour('restore', backup)
+    const restored = new Database(file, { readonly: true })
+    expect(restored.pragma('user_version', { simple: true })).toBe(previous)
+    restored.close()
+    expect(
+      readdirSync(dataDir).some((f) => f.startsWith('tabour.sqlite.before-restore-')),
+      'the upgraded database is kept',
+    ).toBe(true)
   })
 })
