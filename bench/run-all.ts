@@ -6,6 +6,7 @@ import { ticketIssueBench } from './ticket-issue.bench.ts'
 import { reportLatencyBench } from './report-latency.bench.ts'
 import { busyDayBench } from './busy-day.bench.ts'
 import { startUpBench } from './start-up.bench.ts'
+import { compiledServerBench } from './compiled-server.bench.ts'
 import { rmSync } from 'node:fs'
 import findLocalPostgres from '../test/global-setup.ts'
 
@@ -26,3 +27,4 @@ try {
 } finally {
   if (busyDay.dataDir) rmSync(busyDay.dataDir, { recursive: true, force: true })
 }
+await compiledServerBench()
