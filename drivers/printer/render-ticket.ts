@@ -1,4 +1,4 @@
-import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas'
+import { createCanvas, type ImageData, type SKRSContext2D } from '@napi-rs/canvas'
 import type { TicketContent } from './ticket-content.ts'
 import { ticketText } from './ticket-text.ts'
 import { ARABIC_FAMILY, LATIN_FAMILY, registerTicketFonts } from './fonts.ts'
@@ -41,6 +41,14 @@ const BLACK_BELOW = 160
  * estimated wait (Arabic, then English), and a line that introduces the QR printed below it.
  */
 export function renderTicket(content: TicketContent, options: RenderOptions): Buffer {
+  const image = renderTicketPixels(content, options)
+  const out = createCanvas(image.width, image.height)
+  out.getContext('2d').putImageData(image, 0, 0)
+  return out.toBuffer('image/png')
+}
+
+/** renderTicket's drawing without the PNG: the print job packs these pixels straight into raster rows. */
+export function renderTicketPixels(content: TicketContent, options: RenderOptions): ImageData {
   registerTicketFonts()
   const width = TICKET_WIDTH_DOTS[options.widthMm]
   if (!width) throw new Error(`unsupported paper width ${String(options.widthMm)} mm: expected 58 or 80`)
@@ -85,11 +93,9 @@ export function renderTicket(content: TicketContent, options: RenderOptions): Bu
   paragraph(pen, text.scanEn, EN(19, 400))
 
   const height = pen.y + margin
-  const out = createCanvas(width, height)
   const image = ctx.getImageData(0, 0, width, height)
   threshold(image.data)
-  out.getContext('2d').putImageData(image, 0, 0)
-  return out.toBuffer('image/png')
+  return image
 }
 
 interface Pen {
