@@ -3,9 +3,14 @@ import type { TicketPrinter } from '../../drivers/printer/index.ts'
 import type { PrinterFactory, PrinterHandle } from './printer-handle.ts'
 
 /** The driver, imported once, at the first printer a center opens: Skia, the fonts and node-thermal-printer weigh ~35 MB. */
-let driver: Promise<typeof import('../../drivers/printer/ticket-printer.ts')> | null = null
+let driver: Promise<typeof import('../../drivers/printer/index.ts')> | null = null
 const loadDriver = () => {
-  driver ??= import('../../drivers/printer/ticket-printer.ts')
+  // the fonts are registered here, when the printer opens (at start for a configured kiosk): a
+  // missing font file shows at once in the printer's status, naming the file, not at the first ticket
+  driver ??= import('../../drivers/printer/index.ts').then((m) => {
+    m.registerTicketFonts()
+    return m
+  })
   return driver
 }
 
