@@ -6,6 +6,8 @@ import { ticketIssueBench } from './ticket-issue.bench.ts'
 import { reportLatencyBench } from './report-latency.bench.ts'
 import { busyDayBench } from './busy-day.bench.ts'
 import { startUpBench } from './start-up.bench.ts'
+import { compiledServerBench } from './compiled-server.bench.ts'
+import { ticketRenderBench } from './ticket-render.bench.ts'
 import { rmSync } from 'node:fs'
 import findLocalPostgres from '../test/global-setup.ts'
 
@@ -13,6 +15,7 @@ bundleSizeBench()
 await ticketIssueBench()
 await callToDisplayBench()
 await tapToPrinterBench()
+await ticketRenderBench()
 // the hub bench also runs on PostgreSQL when the tests' local server answers (or TABOUR_TEST_PG_URL
 // is set); its harness reads the variable on import, so it is imported after the lookup
 await findLocalPostgres()
@@ -26,3 +29,4 @@ try {
 } finally {
   if (busyDay.dataDir) rmSync(busyDay.dataDir, { recursive: true, force: true })
 }
+await compiledServerBench()

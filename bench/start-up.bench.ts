@@ -1,7 +1,7 @@
 /**
- * Server start-up time to ready: from the spawn of `node --import tsx server/main.ts` (what
- * `npm start` runs after the build) to the "listening on" line it prints and to the first 200 from
- * GET /healthz; median of several runs. Cases: a first start on an empty data dir (migrations,
+ * Server start-up time to ready, from the sources: from the spawn of `node --import tsx
+ * server/main.ts` (what the tests start; the compiled production server has its own bench,
+ * compiled-server.bench.ts) to the "listening on" line it prints and to the first 200 from GET /healthz; median of several runs. Cases: a first start on an empty data dir (migrations,
  * the admin's scrypt hash), a restart of that center, a data dir holding a busy month (30 days ×
  * 3,000 tickets written straight into the real schema), and the busy-day bench's database when
  * run-all hands it over (30,000 tickets made through the API). Baselines in the same run:

@@ -33,6 +33,7 @@ import { openEscPosPrinter } from './devices/escpos-printer.ts'
 import { SerialDevices } from './devices/serial-devices.ts'
 import type { SerialBinding } from '../drivers/serial/index.ts'
 import { UpstreamReporter, upstreamEnabled } from './upstream/reporter.ts'
+import { assertMountable } from './plugin-guard.ts'
 
 /** What the app is built from besides its config; every part can be swapped in tests. */
 export interface TabourDeps {
@@ -105,6 +106,7 @@ export const databaseFile = (config: Pick<Config, 'dataDir'>) => join(resolve(co
  * app, under a prefix if you like (socket.io then lives at `<prefix>/socket.io`).
  */
 export const tabourPlugin: FastifyPluginAsync<TabourPluginOptions> = async (fastify, { config, deps = {}, expose }) => {
+  assertMountable(fastify, config, Boolean(deps.db))
   const clock = deps.clock ?? Date.now
   passwordHashing.configure(config.logins.hashConcurrency, config.logins.hashQueue)
   const ownsDb = !deps.db

@@ -1,6 +1,7 @@
 import ThermalPrinterModule from 'node-thermal-printer'
 import type { TicketContent } from './ticket-content.ts'
-import { renderTicket } from './render-ticket.ts'
+import { renderTicketPixels } from './render-ticket.ts'
+import { epsonRaster, starRaster } from './raster.ts'
 
 const { ThermalPrinter, PrinterTypes } = ThermalPrinterModule
 
@@ -25,12 +26,12 @@ const INIT = Buffer.from([0x1b, 0x40])
  */
 export async function buildTicketJob(content: TicketContent, options: JobOptions): Promise<Buffer> {
   const url = qrPayload(content.statusUrl)
-  const png = renderTicket(content, { widthMm: options.widthMm })
+  const pixels = renderTicketPixels(content, { widthMm: options.widthMm })
   // No interface: the job is only built here; transports send it (see transport.ts).
   const printer = new ThermalPrinter({ type: options.type === 'star' ? PrinterTypes.STAR : PrinterTypes.EPSON, interface: '' })
   printer.add(INIT)
   printer.alignCenter()
-  await printer.printImageBuffer(png)
+  printer.add(options.type === 'star' ? starRaster(pixels) : epsonRaster(pixels))
   const cellSize = options.widthMm === 80 ? 6 : 5
   if (options.type === 'star') printer.add(starQr(url, cellSize))
   else printer.printQR(url, { cellSize, correction: 'M', model: 2 })

@@ -1,4 +1,4 @@
-import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas'
+import { createCanvas, type ImageData, type SKRSContext2D } from '@napi-rs/canvas'
 import type { TicketContent } from './ticket-content.ts'
 import { ticketText } from './ticket-text.ts'
 import { ARABIC_FAMILY, LATIN_FAMILY, registerTicketFonts } from './fonts.ts'
@@ -70,7 +70,15 @@ const BLACK_BELOW = 160
  * estimated wait (Arabic, then English), and a line that introduces the QR printed below it.
  */
 export function renderTicket(content: TicketContent, options: RenderOptions): Buffer {
-  return draw(content, options).png
+  const image = renderTicketPixels(content, options)
+  const out = createCanvas(image.width, image.height)
+  out.getContext('2d').putImageData(image, 0, 0)
+  return out.toBuffer('image/png')
+}
+
+/** renderTicket's drawing without the PNG: the print job packs these pixels straight into raster rows. */
+export function renderTicketPixels(content: TicketContent, options: RenderOptions): ImageData {
+  return draw(content, options).image
 }
 
 /** The ticket's text paragraphs as `renderTicket` lays them out (for tests: what wraps where, at what size). */
@@ -78,7 +86,7 @@ export function ticketLayout(content: TicketContent, options: RenderOptions): La
   return draw(content, options).paragraphs
 }
 
-function draw(content: TicketContent, options: RenderOptions): { png: Buffer; paragraphs: LaidOutParagraph[] } {
+function draw(content: TicketContent, options: RenderOptions): { image: ImageData; paragraphs: LaidOutParagraph[] } {
   registerTicketFonts()
   const width = TICKET_WIDTH_DOTS[options.widthMm]
   if (!width) throw new Error(`unsupported paper width ${String(options.widthMm)} mm: expected 58 or 80`)
@@ -124,11 +132,9 @@ function draw(content: TicketContent, options: RenderOptions): { png: Buffer; pa
   paragraph('scanEn', EN(19, 400))
 
   const height = pen.y + margin
-  const out = createCanvas(width, height)
   const image = ctx.getImageData(0, 0, width, height)
   threshold(image.data)
-  out.getContext('2d').putImageData(image, 0, 0)
-  return { png: out.toBuffer('image/png'), paragraphs: pen.laidOut }
+  return { image, paragraphs: pen.laidOut }
 }
 
 interface Pen {

@@ -1,4 +1,4 @@
-import { SerialPort } from 'serialport'
+import type { SerialPort } from 'serialport'
 import type { BindingInterface } from './serialport-types.ts'
 import { FrameDecoder, type FrameErrorKind } from './frame-decoder.ts'
 import type { Frame } from './frame.ts'
@@ -33,6 +33,13 @@ export interface SerialLineOptions {
 }
 
 type Listener<T> = (value: T) => void
+
+/** serialport (and its native binding), imported when the first line opens: a center without LED boards or keypads never loads it. */
+let serialport: Promise<typeof SerialPort> | null = null
+const loadSerialPort = () => {
+  serialport ??= import('serialport').then((m) => m.SerialPort)
+  return serialport
+}
 
 /**
  * One serial port path, kept open: when it cannot be opened or goes away (a USB adapter
@@ -113,8 +120,16 @@ export class SerialLine {
   private open(): void {
     this.timer = null
     if (this.closed) return
+    loadSerialPort().then(
+      (SerialPortClass) => this.openWith(SerialPortClass),
+      (err: Error) => this.failed(err),
+    )
+  }
+
+  private openWith(SerialPortClass: typeof SerialPort): void {
+    if (this.closed) return
     // SerialPort's options spread over its default binding, so a given binding (the mock) wins
-    const port = new SerialPort({
+    const port = new SerialPortClass({
       path: this.path,
       baudRate: this.options.baudRate,
       autoOpen: false,

@@ -2,6 +2,7 @@ import { ConfigError } from '../config.ts'
 import { DataDirLockedError } from '../ops/data-dir-lock.ts'
 import { MigrationError } from '../db/migrate.ts'
 import { CliError, UsageError } from './args.ts'
+import { TABOUR_VERSION } from '../version.ts'
 
 type Command = (args: string[]) => Promise<number | 'running'>
 
@@ -52,8 +53,7 @@ export async function runCli(argv: string[]): Promise<number | 'running'> {
     return name === undefined ? 2 : 0
   }
   if (name === '--version' || name === '-V') {
-    const pkg = await import('../../package.json', { with: { type: 'json' } })
-    console.log(pkg.default.version)
+    console.log(TABOUR_VERSION)
     return 0
   }
   const command = COMMANDS[name]

@@ -1,5 +1,7 @@
 #!/usr/bin/env node
-// The `tabour` command: registers tsx (a dependency) so the TypeScript CLI in server/cli runs as is, in this one process.
+// The `tabour` command run from the TypeScript sources (npm run tabour:dev, the tests): registers
+// tsx so server/cli runs as is, in this one process. Production runs the compiled
+// dist/server/tabour.js instead (package.json bin, the systemd unit), with no TypeScript loader.
 import { register } from 'tsx/esm/api'
 
 register()

@@ -1,14 +1,17 @@
 import type { FastifyInstance } from 'fastify'
 import { Type } from '@sinclair/typebox'
+import { TABOUR_VERSION } from '../version.ts'
 
 const Health = Type.Object({
   status: Type.Union([Type.Literal('ok'), Type.Literal('degraded')]),
   database: Type.Boolean(),
   uptimeSeconds: Type.Number(),
   sockets: Type.Integer(),
+  /** The running build (package.json's version), so a monitor sees an upgrade land. */
+  version: Type.String(),
 })
 
-/** GET /healthz: liveness and readiness. 200 when the database answers, 503 otherwise. Public. */
+/** GET /healthz: liveness and readiness (and the running version). 200 when the database answers, 503 otherwise. Public. */
 export async function healthRoutes(app: FastifyInstance): Promise<void> {
   app.get('/healthz', { schema: { tags: ['health'], security: [], response: { 200: Health, 503: Health } } }, async (_request, reply) => {
     let database = false
@@ -22,6 +25,7 @@ export async function healthRoutes(app: FastifyInstance): Promise<void> {
       database,
       uptimeSeconds: Math.round(process.uptime()),
       sockets: app.tabour.realtime.socketCount(),
+      version: TABOUR_VERSION,
     } as const
     return reply.status(database ? 200 : 503).send(body)
   })

@@ -6,7 +6,6 @@
  * outbox. A heartbeat with the center's health goes out every `heartbeatSeconds`.
  */
 import { randomBytes } from 'node:crypto'
-import { readFileSync } from 'node:fs'
 import type { FastifyBaseLogger } from 'fastify'
 import type { Db } from '../db/connection.ts'
 import type { Config } from '../config.ts'
@@ -17,6 +16,7 @@ import { Outbox, type OutboxBatch } from './outbox.ts'
 import { NationalServicesRepo } from '../db/repositories/national-services-repo.ts'
 import { NationalCatalogue } from '../../protocol/national-catalogue.ts'
 import { Value } from '@sinclair/typebox/value'
+import { TABOUR_VERSION } from '../version.ts'
 import { backoffDelay } from '../../protocol/backoff.ts'
 
 export type UpstreamConfig = Config['upstream']
@@ -25,14 +25,6 @@ export type UpstreamConfig = Config['upstream']
 export function upstreamEnabled(c: UpstreamConfig): c is UpstreamConfig & { url: string; centerId: string; secret: string } {
   return Boolean(c.url && c.centerId && c.secret)
 }
-
-const VERSION = (() => {
-  try {
-    return String(JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version)
-  } catch {
-    return 'unknown'
-  }
-})()
 
 export interface ReporterStats {
   sent: number
@@ -136,7 +128,7 @@ export class UpstreamReporter {
       at: this.deps.clock(),
       countersOpen,
       devicesFaulty,
-      version: VERSION,
+      version: TABOUR_VERSION,
       outboxPending: this.outbox.pending(),
       heartbeatSeconds: this.cfg.heartbeatSeconds,
       ...(configVersion ? { configVersion } : {}),

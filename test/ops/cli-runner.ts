@@ -7,7 +7,7 @@ export interface CliResult {
   stderr: string
 }
 
-/** The launcher package.json's `bin` names, as a user's shell would run it. */
+/** The `tabour` command from the sources (tsx, in-process); the compiled one is test/ops/compiled-server.test.ts's. */
 export const TABOUR_BIN = 'server/cli/tabour.mjs'
 
 /**

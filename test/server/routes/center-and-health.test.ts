@@ -1,17 +1,20 @@
+import { readFileSync } from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
 import { TestCenter } from '../../helpers/test-center.ts'
 import { expectAuthRequired, expectError, expectForbidden, makeCallers } from './route-helpers.ts'
+
+const PKG = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }
 
 describe('GET /healthz', () => {
   let center: TestCenter
   afterEach(async () => center?.close())
 
-  it('answers 200 without a token: the database answers, no sockets yet', async () => {
+  it('answers 200 without a token: the database answers, no sockets yet, the running version', async () => {
     center = await TestCenter.start()
     const res = await center.request('GET', '/healthz')
     expect(res.statusCode).toBe(200)
     const body = res.json()
-    expect(body).toEqual({ status: 'ok', database: true, uptimeSeconds: body.uptimeSeconds, sockets: 0 })
+    expect(body).toEqual({ status: 'ok', database: true, uptimeSeconds: body.uptimeSeconds, sockets: 0, version: PKG.version })
     expect(Number.isInteger(body.uptimeSeconds)).toBe(true)
     expect(body.uptimeSeconds).toBeGreaterThanOrEqual(0)
   })
