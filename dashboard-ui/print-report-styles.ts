@@ -21,12 +21,12 @@ export const printReportStyles = [
       font-size: 9.5pt;
       line-height: 1.35;
     }
-    h1 {
+    h2.report-title {
       margin: 0;
       font-size: 15pt;
       color: var(--tabour-primary);
     }
-    h2 {
+    h3 {
       margin-block: 4mm 1.5mm;
       font-size: 11pt;
     }

@@ -150,7 +150,7 @@ export class PrintReport extends LitElement {
     return html`<article class="sheet" data-print=${this.target.kind} data-day=${this.target.day} lang=${this.lang} dir=${this.lang === 'ar' ? 'rtl' : 'ltr'}>
       <div class="head">
         <div>
-          <h1>${title}</h1>
+          <h2 class="report-title">${title}</h2>
           <p>${this.lang === 'ar' ? c.nameAr : c.nameEn}</p>
         </div>
         <div>
@@ -177,13 +177,13 @@ export class PrintReport extends LitElement {
   }
 
   private dailyBody(d: { service: Report; counter: Report; hour: Report }): TemplateResult {
-    return html`<h2>${this.t('print.figures')}</h2>
+    return html`<h3>${this.t('print.figures')}</h3>
       ${this.kpis(DAY_FIGURES, d.service.totals)}
-      <h2>${this.t('print.hourly')}</h2>
+      <h3>${this.t('print.hourly')}</h3>
       ${d.service.totals.issued === 0 ? html`<p>${this.t('print.noTickets')}</p>` : this.chart(d.hour)}
-      <h2>${this.t('print.byService')}</h2>
+      <h3>${this.t('print.byService')}</h3>
       ${this.table(d.service, 'service')}
-      <h2>${this.t('print.byCounter')}</h2>
+      <h3>${this.t('print.byCounter')}</h3>
       ${this.table(d.counter, 'counter')}`
   }
 
@@ -245,9 +245,9 @@ export class PrintReport extends LitElement {
   private shiftBody(s: ShiftReport): TemplateResult {
     const lang = this.lang
     const outcome = (o: string) => this.t(`outcome.${o}` as PrintReportMessageKey)
-    return html`<h2>${this.t('print.figures')}</h2>
+    return html`<h3>${this.t('print.figures')}</h3>
       ${this.kpis(SHIFT_FIGURES, s.figures as Figures)}
-      <h2>${this.t('print.sessions')}</h2>
+      <h3>${this.t('print.sessions')}</h3>
       ${
         s.sessions.length === 0
           ? html`<p>${this.t('print.noSessions')}</p>`
@@ -262,7 +262,7 @@ export class PrintReport extends LitElement {
             )}
           </ul>`
       }
-      <h2>${this.t('print.calls')}</h2>
+      <h3>${this.t('print.calls')}</h3>
       ${
         s.tickets.length === 0
           ? html`<p>${this.t('print.noCalls')}</p>`
