@@ -181,6 +181,27 @@ describe('the calendar on the screens', () => {
         '',
       ].join('\r\n'),
     )
+    // an .ics the server cannot honour: worded in the screen's language, naming the event
+    const weeklyIcs = join(SHOTS, 'weekly.ics')
+    writeFileSync(
+      weeklyIcs,
+      [
+        'BEGIN:VCALENDAR',
+        'VERSION:2.0',
+        'BEGIN:VEVENT',
+        'UID:w@x',
+        'DTSTART;VALUE=DATE:20270101',
+        'RRULE:FREQ=WEEKLY',
+        'SUMMARY:Weekly rest',
+        'END:VEVENT',
+        'END:VCALENDAR',
+        '',
+      ].join('\r\n'),
+    )
+    await view.locator('input[name="ics"]').setInputFiles(weeklyIcs)
+    const icsError = view.locator('[data-section="ics"] [data-message="error"]')
+    await icsError.waitFor()
+    expect(await icsError.textContent()).toMatch(/^Nothing was saved: Event “Weekly rest”: A recurrence that cannot be honoured/)
     await view.locator('input[name="ics"]').setInputFiles(ics)
     await view.locator('[data-preview] [data-added="1"]').waitFor()
     expect(await view.locator('[data-preview-item="2027-01-07"]').textContent()).toContain('Coptic Christmas')
