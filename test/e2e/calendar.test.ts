@@ -149,6 +149,17 @@ describe('the calendar on the screens', () => {
     expect(await grid.locator('h3').getAttribute('data-month')).toBe('2026-12')
     expect(await grid.locator('td[data-day="2026-12-11"]').getAttribute('data-state')).toBe('closed')
     const add = view.locator('form[data-form="exception"]')
+    // overlapping hours in a new exception: refused next to the form, nothing stored
+    await add.locator('input[name="from"]').fill('2026-12-20')
+    await add.locator('input[name="to"]').fill('2026-12-20')
+    await add.locator('input[name="hours"]').fill('09:00-12:00, 11:00-13:00')
+    await add.locator('button[data-action="add-exception"]').click()
+    await view.locator('[data-error-for="exceptions/0"]').waitFor()
+    expect(await view.locator('[data-error-for="exceptions/0"]').textContent()).toBe(
+      'لم يُحفظ شيء: تتداخل هذه الفترة مع فترة أخرى في اليوم نفسه',
+    )
+    expect((await run.center.request('GET', '/api/v1/calendar', { token: run.admin })).json().exceptions).toEqual([])
+    await add.locator('input[name="hours"]').fill('')
     await add.locator('input[name="from"]').fill('2026-12-24')
     await add.locator('input[name="to"]').fill('2026-12-24')
     await add.locator('input[name="nameAr"]').fill('إغلاق طارئ')
@@ -157,6 +168,10 @@ describe('the calendar on the screens', () => {
     await grid.locator('td[data-day="2026-12-24"][data-state="holiday"]').waitFor()
     expect(await grid.locator('td[data-day="2026-12-24"]').textContent()).toContain('إغلاق طارئ')
     expect((await run.center.request('GET', '/api/v1/calendar', { token: run.admin })).json().exceptions).toHaveLength(1)
+    // right to left: the left arrow goes to the next day
+    await grid.locator('td[data-day="2026-12-06"]').focus()
+    await page.keyboard.press('ArrowLeft')
+    await grid.locator('td[data-day="2026-12-07"][tabindex="0"]').waitFor()
     expect(await seriousAxeViolations(page)).toEqual([])
     await page.screenshot({ path: join(ROOT, 'docs', 'screenshots', 'hours-ar.png'), fullPage: true })
     await page.locator('tabour-lang-switch button').click()
