@@ -17,7 +17,7 @@ export const HOURS_EDITOR_MESSAGES = {
     ar: '{day, select, mon {الاثنين} tue {الثلاثاء} wed {الأربعاء} thu {الخميس} fri {الجمعة} sat {السبت} other {الأحد}}',
     en: '{day, select, mon {Monday} tue {Tuesday} wed {Wednesday} thu {Thursday} fri {Friday} sat {Saturday} other {Sunday}}',
   },
-  'hoursTab.services': { ar: 'آخر تذكرة لكل خدمة', en: 'Last ticket per service' },
+  'hoursTab.services': { ar: 'كل خدمة: آخر تذكرة ومواعيدها', en: 'Each service: last ticket and hours' },
   'hoursTab.cutoff': { ar: 'دقائق قبل الإغلاق', en: 'Minutes before closing' },
   'hoursTab.stopWhenLate': { ar: 'أوقف الإصدار إذا تجاوز الانتظار موعد الإغلاق', en: 'Stop when the wait runs past closing' },
   'hoursTab.businessDay': { ar: 'يوم العمل', en: 'Business day' },
