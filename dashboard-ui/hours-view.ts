@@ -12,14 +12,7 @@
  */
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
-import {
-  WEEKDAYS,
-  type CenterCalendar,
-  type HoursException,
-  type OpenInterval,
-  type Weekday,
-  type WeeklyHours,
-} from '../protocol/calendar.ts'
+import { WEEKDAYS, type CenterCalendar, type HoursException, type Weekday, type WeeklyHours } from '../protocol/calendar.ts'
 import type { ServiceWithQueue } from '../protocol/entities.ts'
 import { hoursEditorText as t, type HoursEditorMessageKey } from '../protocol/messages/hours-editor.ts'
 import { ApiError } from '../ui-common/api-client.ts'
@@ -27,6 +20,7 @@ import type { Lang } from '../ui-common/i18n.ts'
 import type { DashboardApi, IcsPreview } from './dashboard-api.ts'
 import { deskStyles } from './dashboard-styles.ts'
 import { placeRefusal, type PlacedError } from './hours-errors.ts'
+import { hoursLine, linesOf, NINE_TO_THREE, parseHours, WEEK_ORDER, type Lines } from './hours-lines.ts'
 import './month-calendar.ts'
 
 type Where = 'hours' | 'ics' | 'exception'
@@ -35,33 +29,6 @@ type Note =
   | { where: Where; ok: HoursEditorMessageKey }
   | { where: Where; refusal: ApiError; sent: CenterCalendar | null }
   | { where: Where; anchor: string | null; badHours: string }
-type Lines = Record<Weekday, string>
-const linesOf = (weekly: WeeklyHours): Lines => Object.fromEntries(WEEKDAYS.map((d) => [d, hoursLine(weekly[d])])) as Lines
-
-/** Sunday first, as the week is lived in Egypt. */
-const WEEK_ORDER: Weekday[] = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat']
-
-/** `08:00-15:00, 17:00-20:00` → intervals; null when a part is not `HH:MM-HH:MM`. */
-export function parseHours(text: string): OpenInterval[] | null {
-  const parts = text
-    .split(/[,،]/)
-    .map((p) => p.trim())
-    .filter((p) => p !== '')
-  const out: OpenInterval[] = []
-  for (const p of parts) {
-    const m = /^(\d{1,2}:\d{2})\s*[-–]\s*(\d{1,2}:\d{2})$/.exec(p)
-    if (!m) return null
-    out.push({ open: m[1]!.padStart(5, '0'), close: m[2]!.padStart(5, '0') })
-  }
-  return out
-}
-
-/** Intervals → `08:00-15:00, 17:00-20:00`. */
-export const hoursLine = (hours: readonly OpenInterval[]) => hours.map((h) => `${h.open}-${h.close}`).join(', ')
-
-const NINE_TO_THREE: WeeklyHours = Object.fromEntries(
-  WEEKDAYS.map((d) => [d, d === 'fri' || d === 'sat' ? [] : [{ open: '08:00', close: '15:00' }]]),
-) as WeeklyHours
 
 @customElement('tabour-hours-view')
 export class HoursView extends LitElement {
