@@ -9,7 +9,7 @@ import type { TestPrintReply } from '../protocol/device-config.ts'
 import type { DeviceHealth, HourlySeries, Report, ReportGrouping, ShiftReport, StatsToday } from '../protocol/stats.ts'
 import type { PrinterTarget } from '../protocol/ticket-tools.ts'
 import type { AuditEntry, PutSettingsBody, SettingsReply } from '../protocol/settings.ts'
-import type { CenterCalendar, HoursException } from '../protocol/calendar.ts'
+import type { CenterCalendar, HoursException, HoursNow } from '../protocol/calendar.ts'
 import { apiUrl } from '../ui-common/base-path.ts'
 import { downloadFile } from '../ui-common/staff-download.ts'
 import type { StaffSession } from '../ui-common/staff-session.ts'
@@ -66,6 +66,7 @@ export class DashboardApi {
   }
   /** The opening hours (issue 18; dashboard-ui/hours-view.ts). */
   calendar = () => this.call<CenterCalendar>('/calendar')
+  calendarNow = () => this.call<HoursNow>('/calendar/now')
   putCalendar = (cal: CenterCalendar) => this.call<CenterCalendar>('/calendar', 'PUT', cal)
   icsPreview = (ics: string) => this.call<IcsPreview>('/calendar/ics/preview', 'POST', { ics })
   icsImport = (ics: string) => this.call<CenterCalendar>('/calendar/ics', 'POST', { ics })

@@ -3,50 +3,32 @@
  * per weekday ("08:00-15:00, 17:00-20:00", empty: a day off), each service's last-ticket
  * cut-off, the business day and what happens at closing, the holidays and special hours
  * (Ramadan) as a list, and the .ics import with a preview of what it changes before anything
- * is stored, and the export. The server validates the whole calendar and stores it all or
- * nothing; its refusal names the field, and the day's line is marked. Fires `config-changed`.
+ * is stored, and the export; each service's own weekly hours (or the center's), and a month
+ * grid of the exceptions (month-calendar.ts) next to their sorted table. An exception added or
+ * removed is saved at once (the rest waits for "Save the hours"). The server validates the whole
+ * calendar and stores it all or nothing; its refusal names the field and a reason, worded here
+ * in the screen's language next to the day, service or exception at fault (hours-errors.ts).
+ * Fires `config-changed`.
  */
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
-import {
-  WEEKDAYS,
-  type CenterCalendar,
-  type HoursException,
-  type OpenInterval,
-  type Weekday,
-  type WeeklyHours,
-} from '../protocol/calendar.ts'
+import { WEEKDAYS, type CenterCalendar, type HoursException, type Weekday, type WeeklyHours } from '../protocol/calendar.ts'
 import type { ServiceWithQueue } from '../protocol/entities.ts'
-import { hoursEditorText as t } from '../protocol/messages/hours-editor.ts'
+import { hoursEditorText as t, type HoursEditorMessageKey } from '../protocol/messages/hours-editor.ts'
 import { ApiError } from '../ui-common/api-client.ts'
 import type { Lang } from '../ui-common/i18n.ts'
 import type { DashboardApi, IcsPreview } from './dashboard-api.ts'
 import { deskStyles } from './dashboard-styles.ts'
+import { placeRefusal, type PlacedError } from './hours-errors.ts'
+import { hoursLine, linesOf, NINE_TO_THREE, parseHours, WEEK_ORDER, type Lines } from './hours-lines.ts'
+import './month-calendar.ts'
 
-/** Sunday first, as the week is lived in Egypt. */
-const WEEK_ORDER: Weekday[] = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat']
-
-/** `08:00-15:00, 17:00-20:00` → intervals; null when a part is not `HH:MM-HH:MM`. */
-export function parseHours(text: string): OpenInterval[] | null {
-  const parts = text
-    .split(/[,،]/)
-    .map((p) => p.trim())
-    .filter((p) => p !== '')
-  const out: OpenInterval[] = []
-  for (const p of parts) {
-    const m = /^(\d{1,2}:\d{2})\s*[-–]\s*(\d{1,2}:\d{2})$/.exec(p)
-    if (!m) return null
-    out.push({ open: m[1]!.padStart(5, '0'), close: m[2]!.padStart(5, '0') })
-  }
-  return out
-}
-
-/** Intervals → `08:00-15:00, 17:00-20:00`. */
-export const hoursLine = (hours: readonly OpenInterval[]) => hours.map((h) => `${h.open}-${h.close}`).join(', ')
-
-const NINE_TO_THREE: WeeklyHours = Object.fromEntries(
-  WEEKDAYS.map((d) => [d, d === 'fri' || d === 'sat' ? [] : [{ open: '08:00', close: '15:00' }]]),
-) as WeeklyHours
+type Where = 'hours' | 'ics' | 'exception'
+/** What the tab says after an action, worded at render time so a language switch rewords it. */
+type Note =
+  | { where: Where; ok: HoursEditorMessageKey }
+  | { where: Where; refusal: ApiError; sent: CenterCalendar | null }
+  | { where: Where; anchor: string | null; badHours: string }
 
 @customElement('tabour-hours-view')
 export class HoursView extends LitElement {
@@ -83,8 +65,20 @@ export class HoursView extends LitElement {
         text-align: start;
         border-block-end: 1px solid #e2e6ec;
       }
+      td button {
+        white-space: nowrap;
+      }
       .wide {
         grid-column: 1 / -1;
+      }
+      .day-error {
+        display: block;
+      }
+      fieldset {
+        display: grid;
+        gap: 0.4rem;
+        grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr));
+        border: 1px solid #d5dae1;
       }
       .actions {
         display: flex;
@@ -104,8 +98,12 @@ export class HoursView extends LitElement {
 
   @state() private cal: CenterCalendar | null = null
   /** Weekly lines as typed, by weekday. */
-  @state() private lines: Record<Weekday, string> = Object.fromEntries(WEEKDAYS.map((d) => [d, ''])) as Record<Weekday, string>
-  @state() private message: { kind: 'ok' | 'error'; text: string; field: string | null; where: 'hours' | 'ics' } | null = null
+  @state() private lines: Lines = Object.fromEntries(WEEKDAYS.map((d) => [d, ''])) as Lines
+  /** Each service's own weekly lines as typed, for services with their own hours. */
+  @state() private serviceLines: Record<number, Lines> = {}
+  @state() private note: Note | null = null
+  /** The server's date (its clock, not the browser's): the month the grid opens on. */
+  @state() private today = new Date().toISOString().slice(0, 10)
   @state() private preview: IcsPreview | null = null
   private icsText = ''
 
@@ -116,13 +114,33 @@ export class HoursView extends LitElement {
 
   private async load(): Promise<void> {
     if (!this.api) return
-    this.use(await this.api.calendar())
+    const [cal, now] = await Promise.all([this.api.calendar(), this.api.calendarNow()])
+    // the UTC date of the server's instant: the right month but on the last evening of one
+    this.today = now.at.slice(0, 10)
+    this.use(cal)
   }
 
   private use(cal: CenterCalendar): void {
     this.cal = cal
-    const weekly = cal.weekly ?? NINE_TO_THREE
-    this.lines = Object.fromEntries(WEEKDAYS.map((d) => [d, hoursLine(weekly[d])])) as Record<Weekday, string>
+    this.lines = linesOf(cal.weekly ?? NINE_TO_THREE)
+    this.serviceLines = Object.fromEntries(cal.services.filter((s) => s.weekly !== null).map((s) => [s.serviceId, linesOf(s.weekly!)]))
+  }
+
+  /** The note in the current language, with the line it belongs to. */
+  private worded(): (PlacedError & { where: Where; kind: 'ok' | 'error' }) | null {
+    const n = this.note
+    if (!n) return null
+    if ('ok' in n) return { where: n.where, kind: 'ok', anchor: null, text: t(n.ok, this.lang) }
+    if ('badHours' in n)
+      return { where: n.where, kind: 'error', anchor: n.anchor, text: t('hoursTab.badHours', this.lang, { text: n.badHours }) }
+    return { where: n.where, kind: 'error', ...placeRefusal(n.refusal, n.sent, this.lang) }
+  }
+
+  /** The error shown at `anchor` (a day, a service, an exception), if the last refusal names it. */
+  private errorAt(anchor: string): TemplateResult | typeof nothing {
+    const w = this.worded()
+    if (w?.kind !== 'error' || w.anchor !== anchor) return nothing
+    return html`<span class="error day-error" role="alert" id=${`error-${anchor.replaceAll('/', '-')}`} data-message="error" data-error-for=${anchor}>${w.text}</span>`
   }
 
   override render(): TemplateResult {
@@ -170,24 +188,39 @@ export class HoursView extends LitElement {
   }
 
   private dayLine(d: Weekday): TemplateResult {
-    const invalid = this.message?.field?.startsWith(`weekly.${d}`) ?? false
+    return this.dayInput(`weekly/${d}`, d, this.lines[d], { name: `day-${d}`, day: d }, (v) => {
+      this.lines = { ...this.lines, [d]: v }
+    })
+  }
+
+  /** One weekday's intervals, with the refusal worded under it when it is at fault. */
+  private dayInput(
+    anchor: string,
+    d: Weekday,
+    value: string,
+    attrs: { name: string; day?: string },
+    set: (v: string) => void,
+  ): TemplateResult {
+    const invalid = this.worded()?.anchor === anchor
+    const errorId = `error-${anchor.replaceAll('/', '-')}`
     return html`<label
       >${t('hoursTab.day', this.lang, { day: d })}
       <input
-        name=${`day-${d}`}
-        data-day=${d}
+        name=${attrs.name}
+        data-day=${attrs.day ?? nothing}
         dir="ltr"
-        aria-describedby="day-hint"
+        aria-describedby=${invalid ? `day-hint ${errorId}` : 'day-hint'}
         aria-invalid=${invalid ? 'true' : 'false'}
-        .value=${this.lines[d]}
-        @input=${(e: Event) => (this.lines = { ...this.lines, [d]: (e.target as HTMLInputElement).value })}
-    /></label>`
+        .value=${value}
+        @input=${(e: Event) => set((e.target as HTMLInputElement).value)}
+      />${this.errorAt(anchor)}</label
+    >`
   }
 
   private serviceLine(s: ServiceWithQueue): TemplateResult {
     const own = this.cal!.services.find((x) => x.serviceId === s.id)
     const name = this.lang === 'ar' ? s.nameAr : s.nameEn
-    const set = (change: { lastTicketMinutes?: number; stopWhenWaitPastClose?: boolean }) => {
+    const set = (change: { lastTicketMinutes?: number; stopWhenWaitPastClose?: boolean; weekly?: WeeklyHours | null }) => {
       const base = own ?? { serviceId: s.id, weekly: null, lastTicketMinutes: 0, stopWhenWaitPastClose: false }
       const others = this.cal!.services.filter((x) => x.serviceId !== s.id)
       this.patch({ services: [...others, { ...base, ...change }] })
@@ -198,7 +231,32 @@ export class HoursView extends LitElement {
         ><input type="checkbox" name=${`late-${s.id}`} .checked=${own?.stopWhenWaitPastClose ?? false} @change=${(e: Event) => set({ stopWhenWaitPastClose: (e.target as HTMLInputElement).checked })} />
         ${t('hoursTab.stopWhenLate', this.lang)}</label
       >
+      <label class="check"
+        ><input type="checkbox" name=${`same-${s.id}`} .checked=${!own?.weekly} @change=${(e: Event) => this.setOwnWeek(s.id, !(e.target as HTMLInputElement).checked, set)} />
+        ${t('hoursTab.sameAsCenter', this.lang)}</label
+      >
+      ${this.errorAt(`service/${s.id}`)}
+      ${
+        own?.weekly && this.serviceLines[s.id]
+          ? html`<fieldset class="wide" data-service-week=${s.id}>
+            <legend>${t('hoursTab.serviceHours', this.lang, { name })}</legend>
+            ${WEEK_ORDER.map((d) =>
+              this.dayInput(`service/${s.id}/${d}`, d, this.serviceLines[s.id]![d], { name: `service-${s.id}-${d}` }, (v) => {
+                this.serviceLines = { ...this.serviceLines, [s.id]: { ...this.serviceLines[s.id]!, [d]: v } }
+              }),
+            )}
+          </fieldset>`
+          : nothing
+      }
     </div>`
+  }
+
+  /** A service takes its own weekly hours (starting from the center's lines) or the center's again. */
+  private setOwnWeek(id: number, own: boolean, set: (change: { weekly: WeeklyHours | null }) => void): void {
+    if (!own) return set({ weekly: null })
+    const start = Object.fromEntries(WEEKDAYS.map((d) => [d, parseHours(this.lines[d]) ?? []])) as WeeklyHours
+    this.serviceLines = { ...this.serviceLines, [id]: linesOf(start) }
+    set({ weekly: start })
   }
 
   private exceptionsCard(cal: CenterCalendar): TemplateResult {
@@ -206,6 +264,8 @@ export class HoursView extends LitElement {
     const sorted = cal.exceptions.map((e, i) => ({ e, i })).sort((a, b) => a.e.from.localeCompare(b.e.from))
     return html`<section class="card" data-section="exceptions">
       <h2>${t('hoursTab.exceptions', lang)}</h2>
+      <p class="muted">${t('hoursTab.exceptionsSavedAtOnce', lang)}</p>
+      <tabour-month-calendar .cal=${cal} .lang=${lang} .today=${this.today}></tabour-month-calendar>
       ${
         sorted.length === 0
           ? html`<p class="muted">${t('hoursTab.none', lang)}</p>`
@@ -218,7 +278,7 @@ export class HoursView extends LitElement {
                   <td dir="ltr">${e.to}</td>
                   <td>${lang === 'ar' ? e.nameAr : e.nameEn}</td>
                   <td dir="ltr">${e.hours.length ? hoursLine(e.hours) : t('hoursTab.closedAllDay', lang)}</td>
-                  <td><button type="button" class="secondary" data-action="remove-exception" @click=${() => this.patch({ exceptions: cal.exceptions.filter((_, k) => k !== i) })}>${t('hoursTab.remove', lang)}</button></td>
+                  <td><button type="button" class="secondary" data-action="remove-exception" @click=${() => void this.saveExceptions(cal.exceptions.filter((_, k) => k !== i))}>${t('hoursTab.remove', lang)}</button>${this.errorAt(`exceptions/${i}`)}</td>
                 </tr>`,
               )}
             </tbody>
@@ -231,6 +291,7 @@ export class HoursView extends LitElement {
         <label>${t('hoursTab.nameEn', lang)}<input name="nameEn" lang="en" dir="ltr" /></label>
         <label>${t('hoursTab.hours', lang)}<input name="hours" dir="ltr" /></label>
         <button type="submit" data-action="add-exception">${t('hoursTab.add', lang)}</button>
+        ${this.errorAt(`exceptions/${cal.exceptions.length}`)} ${this.messageFor('exception')}
       </form>
     </section>`
   }
@@ -263,9 +324,10 @@ export class HoursView extends LitElement {
     </section>`
   }
 
-  private messageFor(where: 'hours' | 'ics'): TemplateResult | typeof nothing {
-    const m = this.message
-    if (!m || m.where !== where) return nothing
+  /** The note for `where` when it is not shown at a line of its own. */
+  private messageFor(where: Where): TemplateResult | typeof nothing {
+    const m = this.worded()
+    if (!m || m.where !== where || (m.anchor !== null && m.anchor !== 'ics')) return nothing
     return html`<span class=${m.kind === 'error' ? 'error' : 'muted'} role=${m.kind === 'error' ? 'alert' : 'status'} data-message=${m.kind}>${m.text}</span>`
   }
 
@@ -281,31 +343,41 @@ export class HoursView extends LitElement {
   /** The calendar with the weekly lines typed; null (and a message naming the day) when a line is not understood. */
   private edited(): CenterCalendar | null {
     const cal = this.cal!
-    if (cal.weekly === null) return cal
-    const weekly = {} as WeeklyHours
-    for (const d of WEEKDAYS) {
-      const hours = parseHours(this.lines[d])
-      if (hours === null) {
-        this.message = {
-          kind: 'error',
-          text: t('hoursTab.badHours', this.lang, { text: this.lines[d] }),
-          field: `weekly.${d}`,
-          where: 'hours',
+    const week = (lines: Lines, anchor: string): WeeklyHours | null => {
+      const weekly = {} as WeeklyHours
+      for (const d of WEEKDAYS) {
+        const hours = parseHours(lines[d])
+        if (hours === null) {
+          this.note = { where: 'hours', anchor: `${anchor}/${d}`, badHours: lines[d] }
+          return null
         }
-        return null
+        weekly[d] = hours
       }
-      weekly[d] = hours
+      return weekly
     }
-    return { ...cal, weekly }
+    const weekly = cal.weekly === null ? null : week(this.lines, 'weekly')
+    if (cal.weekly !== null && weekly === null) return null
+    const services = []
+    for (const s of cal.services) {
+      const lines = this.serviceLines[s.serviceId]
+      if (s.weekly === null || !lines) {
+        services.push(s)
+        continue
+      }
+      const own = week(lines, `service/${s.serviceId}`)
+      if (own === null) return null
+      services.push({ ...s, weekly: own })
+    }
+    return { ...cal, weekly, services }
   }
 
   private async onSave(e: Event): Promise<void> {
     e.preventDefault()
     const next = this.edited()
     if (!next || !this.api) return
-    await this.attempt('hours', async () => {
+    await this.attempt('hours', next, async () => {
       this.use(await this.api!.putCalendar(next))
-      this.message = { kind: 'ok', text: t('hoursTab.saved', this.lang), field: null, where: 'hours' }
+      this.note = { where: 'hours', ok: 'hoursTab.saved' }
     })
   }
 
@@ -316,42 +388,58 @@ export class HoursView extends LitElement {
     const get = (k: string) => String(data.get(k) ?? '').trim()
     const hours = parseHours(get('hours'))
     if (hours === null) {
-      this.message = { kind: 'error', text: t('hoursTab.badHours', this.lang, { text: get('hours') }), field: null, where: 'hours' }
+      this.note = { where: 'exception', anchor: null, badHours: get('hours') }
       return
     }
     const exception: HoursException = { from: get('from'), to: get('to'), nameAr: get('nameAr'), nameEn: get('nameEn'), hours }
-    this.patch({ exceptions: [...this.cal!.exceptions, exception] })
-    form.reset()
+    if (await this.saveExceptions([...this.cal!.exceptions, exception])) form.reset()
+  }
+
+  /**
+   * Stores `exceptions` at once, on the calendar as last saved (weekly hours typed but not saved
+   * stay typed, not stored); true when stored.
+   */
+  private async saveExceptions(exceptions: HoursException[]): Promise<boolean> {
+    if (!this.api) return false
+    const saved = await this.api.calendar()
+    const next = { ...saved, exceptions }
+    return this.attempt('exception', next, async () => {
+      const stored = await this.api!.putCalendar(next)
+      this.patch({ exceptions: stored.exceptions })
+      this.note = { where: 'exception', ok: 'hoursTab.exceptionSaved' }
+    })
   }
 
   private async onFile(e: Event): Promise<void> {
     const file = (e.target as HTMLInputElement).files?.[0]
     if (!file || !this.api) return
     this.icsText = await file.text()
-    await this.attempt('ics', async () => {
+    await this.attempt('ics', null, async () => {
       this.preview = await this.api!.icsPreview(this.icsText)
     })
   }
 
   private async onImport(): Promise<void> {
     if (!this.api) return
-    await this.attempt('ics', async () => {
-      this.use(await this.api!.icsImport(this.icsText))
+    await this.attempt('ics', null, async () => {
+      const stored = await this.api!.icsImport(this.icsText)
+      this.patch({ exceptions: stored.exceptions })
       this.preview = null
-      this.message = { kind: 'ok', text: t('hoursTab.imported', this.lang), field: null, where: 'ics' }
+      this.note = { where: 'ics', ok: 'hoursTab.imported' }
     })
   }
 
-  /** Runs a call; a refusal is shown with the server's words (they name the field or the event). */
-  private async attempt(where: 'hours' | 'ics', work: () => Promise<void>): Promise<void> {
+  /** Runs a call that sends `sent`; a refusal is worded from its field and reason (hours-errors.ts). True when it went through. */
+  private async attempt(where: Where, sent: CenterCalendar | null, work: () => Promise<void>): Promise<boolean> {
     try {
-      this.message = null
+      this.note = null
       await work()
       this.dispatchEvent(new CustomEvent('config-changed', { bubbles: true, composed: true }))
+      return true
     } catch (err) {
       if (!(err instanceof ApiError)) throw err
-      const field = /^body\/(\S+)/.exec(err.message)?.[1] ?? null
-      this.message = { kind: 'error', text: t('hoursTab.refused', this.lang, { reason: err.message }), field, where }
+      this.note = { where, refusal: err, sent }
+      return false
     }
   }
 }

@@ -1,18 +1,23 @@
 /**
  * What a calendar must satisfy beyond its schema, each problem naming its field
- * (`weekly.sun[1]`, `exceptions[3].to`): a close before its open, overlapping intervals, a
- * range that ends before it starts, a date that does not exist, a service listed twice. The
- * server refuses the whole calendar on the first problem, so nothing is half-saved; the
- * dashboard shows the same sentence next to the field.
+ * (`weekly.sun[1]`, `exceptions[3].to`) and a stable reason (`overlap`, `close-before-open`…):
+ * a close before its open, overlapping intervals, a range that ends before it starts, a date
+ * that does not exist, a service listed twice. The server refuses the whole calendar on the
+ * first problem, so nothing is half-saved; the dashboard words the reason next to the field.
  */
 import { isRealDay } from './center-clock.ts'
 import { WEEKDAYS, type CenterCalendar, type OpenInterval, type WeeklyHours } from './calendar.ts'
+import type { FieldReason } from './error-codes.ts'
 
-/** One problem: the field's path and what is wrong, in English (the API's language for errors). */
+/** One problem: the field's path, why (a stable word) and what is wrong, in English (the API's language for errors). */
 export interface CalendarProblem {
   field: string
+  reason: FieldReason
   message: string
 }
+
+/** `weekly.mon[1].close` → `weekly/mon/1/close`, the error body's `field` (`/` between levels). */
+export const wireField = (path: string) => path.replace(/\[(\d+)\]/g, '/$1').replaceAll('.', '/')
 
 const minutes = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5))
 
@@ -21,7 +26,11 @@ export function intervalProblems(path: string, intervals: readonly OpenInterval[
   const out: CalendarProblem[] = []
   intervals.forEach((i, n) => {
     if (minutes(i.close) <= minutes(i.open))
-      out.push({ field: `${path}[${n}].close`, message: `closes at ${i.close}, not after it opens at ${i.open}` })
+      out.push({
+        field: `${path}[${n}].close`,
+        reason: 'close-before-open',
+        message: `closes at ${i.close}, not after it opens at ${i.open}`,
+      })
   })
   const order = intervals.map((i, n) => ({ ...i, n })).sort((a, b) => minutes(a.open) - minutes(b.open))
   for (let k = 1; k < order.length; k++) {
@@ -30,6 +39,7 @@ export function intervalProblems(path: string, intervals: readonly OpenInterval[
     if (minutes(cur.open) < minutes(prev.close))
       out.push({
         field: `${path}[${cur.n}]`,
+        reason: 'overlap',
         message: `${cur.open}–${cur.close} overlaps ${path}[${prev.n}] ${prev.open}–${prev.close}`,
       })
   }
@@ -47,17 +57,20 @@ export function calendarProblems(cal: CenterCalendar, serviceIds: readonly numbe
   const out = weeklyProblems('weekly', cal.weekly)
   cal.exceptions.forEach((e, n) => {
     const at = `exceptions[${n}]`
-    if (!isRealDay(e.from)) out.push({ field: `${at}.from`, message: `${e.from} is not a date` })
-    if (!isRealDay(e.to)) out.push({ field: `${at}.to`, message: `${e.to} is not a date` })
-    else if (e.to < e.from) out.push({ field: `${at}.to`, message: `ends ${e.to}, before it starts ${e.from}` })
+    if (!isRealDay(e.from)) out.push({ field: `${at}.from`, reason: 'invalid', message: `${e.from} is not a date` })
+    if (!isRealDay(e.to)) out.push({ field: `${at}.to`, reason: 'invalid', message: `${e.to} is not a date` })
+    else if (e.to < e.from)
+      out.push({ field: `${at}.to`, reason: 'ends-before-start', message: `ends ${e.to}, before it starts ${e.from}` })
     out.push(...intervalProblems(`${at}.hours`, e.hours))
-    for (const id of e.serviceIds ?? []) if (!known.has(id)) out.push({ field: `${at}.serviceIds`, message: `no service ${id}` })
+    for (const id of e.serviceIds ?? [])
+      if (!known.has(id)) out.push({ field: `${at}.serviceIds`, reason: 'unknown', message: `no service ${id}` })
   })
   const seen = new Set<number>()
   cal.services.forEach((s, n) => {
     const at = `services[${n}]`
-    if (!known.has(s.serviceId)) out.push({ field: `${at}.serviceId`, message: `no service ${s.serviceId}` })
-    if (seen.has(s.serviceId)) out.push({ field: `${at}.serviceId`, message: `service ${s.serviceId} is listed twice` })
+    if (!known.has(s.serviceId)) out.push({ field: `${at}.serviceId`, reason: 'unknown', message: `no service ${s.serviceId}` })
+    if (seen.has(s.serviceId))
+      out.push({ field: `${at}.serviceId`, reason: 'duplicate', message: `service ${s.serviceId} is listed twice` })
     seen.add(s.serviceId)
     out.push(...weeklyProblems(`${at}.weekly`, s.weekly))
   })

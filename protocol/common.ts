@@ -16,7 +16,7 @@ export const ErrorResponse = Type.Object({
   reason: Type.Optional(
     Type.String({
       description:
-        'why the field was refused: required, minLength, maxLength, minimum, maximum, pattern, type, enum, duplicate, unknown, not-allowed, too-short, too-weak, has-username, invalid',
+        'why the field was refused: required, minLength, maxLength, minimum, maximum, pattern, type, enum, duplicate, unknown, not-allowed, too-short, too-weak, has-username, invalid; the calendar: overlap, close-before-open, ends-before-start, recurrence, time-of-day, time-zone, no-start',
     }),
   ),
   limit: Type.Optional(Type.Number({ description: 'the bound the value broke (a minimum length, a maximum)' })),

@@ -115,6 +115,16 @@ export const FIELD_REASONS = [
   'too-weak',
   'has-username',
   'invalid',
+  // the center's calendar (issue 18): an interval overlapping another, a close not after its
+  // open, a date range ending before it starts; an .ics event with a recurrence, a time of day,
+  // a time zone or no start that cannot be honoured
+  'overlap',
+  'close-before-open',
+  'ends-before-start',
+  'recurrence',
+  'time-of-day',
+  'time-zone',
+  'no-start',
 ] as const
 export type FieldReason = (typeof FIELD_REASONS)[number]
 

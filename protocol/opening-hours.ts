@@ -20,7 +20,8 @@ const LOOK_AHEAD_DAYS = 400
 /** How far ahead "closes" looks: open longer than this without a break is a 24-hour center (no close). */
 const CLOSE_HORIZON_DAYS = 14
 
-function weekdayOf(day: LocalDate): (typeof WEEKDAYS)[number] {
+/** The weekday key of a local date. */
+export function weekdayOf(day: LocalDate): (typeof WEEKDAYS)[number] {
   const [y, m, d] = day.split('-').map(Number)
   // noon UTC of the date falls on the same weekday everywhere
   return WEEKDAYS[localParts(Date.UTC(y!, m! - 1, d!, 12), 'UTC').dayOfWeek - 1]!
@@ -52,6 +53,13 @@ function spansOf(day: LocalDate, intervals: readonly OpenInterval[], timeZone: s
 }
 
 const ALL_DAY: readonly OpenInterval[] = [{ open: '00:00', close: '24:00' }]
+
+/** The center-wide exception that decides `day`, or undefined (the dashboard's month grid names it). */
+export const centerExceptionOn = (cal: CenterCalendar, day: LocalDate): HoursException | undefined =>
+  deciding(
+    cal.exceptions.filter((e) => e.serviceIds === undefined),
+    day,
+  )
 
 /** The center's intervals on `day` (wall clock): a center-wide exception, else the weekly pattern, else all day. */
 function centerIntervals(cal: CenterCalendar, day: LocalDate): readonly OpenInterval[] {

@@ -1,7 +1,7 @@
 /**
  * The dashboard's opening-hours tab (issue 18): weekly hours, exceptions (holidays, Ramadan),
- * the business day, the .ics import and export. Errors from the server come in English naming
- * the field; these sentences frame them.
+ * the business day, the month grid, the .ics import and export. Refusals from the server carry
+ * `field` and `reason`; `err.<reason>` words them next to the field.
  */
 import { messagesOf, type Catalogue } from './format.ts'
 
@@ -17,7 +17,7 @@ export const HOURS_EDITOR_MESSAGES = {
     ar: '{day, select, mon {الاثنين} tue {الثلاثاء} wed {الأربعاء} thu {الخميس} fri {الجمعة} sat {السبت} other {الأحد}}',
     en: '{day, select, mon {Monday} tue {Tuesday} wed {Wednesday} thu {Thursday} fri {Friday} sat {Saturday} other {Sunday}}',
   },
-  'hoursTab.services': { ar: 'آخر تذكرة لكل خدمة', en: 'Last ticket per service' },
+  'hoursTab.services': { ar: 'كل خدمة: آخر تذكرة ومواعيدها', en: 'Each service: last ticket and hours' },
   'hoursTab.cutoff': { ar: 'دقائق قبل الإغلاق', en: 'Minutes before closing' },
   'hoursTab.stopWhenLate': { ar: 'أوقف الإصدار إذا تجاوز الانتظار موعد الإغلاق', en: 'Stop when the wait runs past closing' },
   'hoursTab.businessDay': { ar: 'يوم العمل', en: 'Business day' },
@@ -62,6 +62,36 @@ export const HOURS_EDITOR_MESSAGES = {
     en: '{n, plural, one {# unchanged} other {# unchanged}}',
   },
   'hoursTab.imported': { ar: 'تم الاستيراد', en: 'Imported' },
+  'hoursTab.exceptionSaved': { ar: 'حُفظت الاستثناءات', en: 'Exceptions saved' },
+  'hoursTab.exceptionsSavedAtOnce': {
+    ar: 'تُحفظ الإضافة والحذف فورًا',
+    en: 'Adding or removing is saved at once',
+  },
+  'hoursTab.sameAsCenter': { ar: 'مواعيد المركز نفسها', en: 'Same as the center' },
+  'hoursTab.serviceHours': { ar: 'مواعيد الخدمة {name}', en: 'Hours of {name}' },
+  'hoursTab.icsEvent': { ar: 'الحدث «{name}»: {reason}', en: 'Event “{name}”: {reason}' },
+  'calendar.title': { ar: 'التقويم', en: 'Calendar' },
+  'calendar.prev': { ar: 'الشهر السابق', en: 'Previous month' },
+  'calendar.next': { ar: 'الشهر التالي', en: 'Next month' },
+  'calendar.state': {
+    ar: '{state, select, holiday {إجازة} special {مواعيد خاصة} closed {عطلة أسبوعية} other {مفتوح كالمعتاد}}',
+    en: '{state, select, holiday {Holiday} special {Special hours} closed {Weekly day off} other {Open as usual}}',
+  },
+  'err.overlap': { ar: 'تتداخل هذه الفترة مع فترة أخرى في اليوم نفسه', en: 'This interval overlaps another on the same day' },
+  'err.close-before-open': { ar: 'موعد الإغلاق ليس بعد موعد الفتح', en: 'It closes before it opens' },
+  'err.ends-before-start': { ar: 'ينتهي قبل أن يبدأ', en: 'It ends before it starts' },
+  'err.unknown': { ar: 'خدمة غير موجودة', en: 'No such service' },
+  'err.duplicate': { ar: 'مذكورة مرتين', en: 'Listed twice' },
+  'err.pattern': { ar: 'صيغة المواعيد غير صحيحة (HH:MM-HH:MM)', en: 'Hours not understood (HH:MM-HH:MM)' },
+  'err.recurrence': {
+    ar: 'تكرار لا يمكن تطبيقه: سنويًا في تاريخ ميلادي فقط؛ أرسل الأعياد المتنقلة أحداثًا بتواريخها',
+    en: 'A recurrence that cannot be honoured: only yearly on a Gregorian date; send moving holidays as dated events',
+  },
+  'err.time-of-day': { ar: 'يبدأ في ساعة محددة؛ الإجازة أيام كاملة', en: 'It starts at a time of day; a holiday is whole days' },
+  'err.time-zone': { ar: 'منطقة زمنية غير موجودة', en: 'A time zone that does not exist' },
+  'err.no-start': { ar: 'بلا تاريخ بداية', en: 'It has no start date' },
+  'err.maximum': { ar: 'أحداث أكثر من الحد ({limit})', en: 'More events than allowed ({limit})' },
+  'err.invalid': { ar: 'قيمة غير صحيحة', en: 'Not a valid value' },
 } as const satisfies Catalogue
 
 /** `hoursEditorText(key, lang, values?, digits?)`. */

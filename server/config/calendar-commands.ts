@@ -1,9 +1,9 @@
 import type { QueueContext } from '../queue/queue-context.ts'
 import type { CenterCalendar } from '../../protocol/calendar.ts'
 import { actorIds, type Actor } from '../queue/actor.ts'
-import { calendarProblems } from '../../protocol/calendar-validation.ts'
+import { calendarProblems, wireField } from '../../protocol/calendar-validation.ts'
 import { businessDay } from '../../protocol/center-clock.ts'
-import { domainError, ErrorCodes } from '../errors.ts'
+import { ErrorCodes, fieldError } from '../errors.ts'
 import { auditChange } from './config-audit.ts'
 import { exportIcs, importIcs, mergeImport, previewImport, type IcsPreview } from './calendar-ics.ts'
 
@@ -22,7 +22,7 @@ export class CalendarCommands {
     return this.ctx.calendar()
   }
 
-  /** Replaces the calendar; VALIDATION naming `body/<field>` on the first problem. */
+  /** Replaces the calendar; VALIDATION naming `body/<field>` on the first problem, with `field` (`weekly/mon/1`) and `reason` (`overlap`). */
   update(actor: Actor, cal: CenterCalendar): CenterCalendar {
     this.validate(cal, 'body/')
     return this.store(actor, cal, 'calendar.update', cal)
@@ -57,7 +57,12 @@ export class CalendarCommands {
       cal,
       this.ctx.services.list().map((s) => s.id),
     )[0]
-    if (problem) throw domainError(ErrorCodes.VALIDATION, `${prefix}${problem.field} ${problem.message}`)
+    if (problem)
+      throw fieldError(
+        ErrorCodes.VALIDATION,
+        { field: wireField(problem.field), reason: problem.reason },
+        `${prefix}${problem.field} ${problem.message}`,
+      )
   }
 
   private store(actor: Actor, cal: CenterCalendar, command: 'calendar.update' | 'calendar.import', audited: unknown): CenterCalendar {

@@ -12,7 +12,8 @@ import ICAL from 'ical.js'
 import { addDays, isRealDay, isValidTimeZone, type LocalDate } from '../../protocol/center-clock.ts'
 import type { CenterCalendar, HoursException, OpenInterval } from '../../protocol/calendar.ts'
 import { intervalProblems } from '../../protocol/calendar-validation.ts'
-import { domainError, ErrorCodes } from '../errors.ts'
+import { ErrorCodes, fieldError } from '../errors.ts'
+import type { FieldReason } from '../../protocol/error-codes.ts'
 
 /** How many years ahead a yearly event is expanded (the file is sent again every year anyway). */
 const YEARS_AHEAD = 3
@@ -21,12 +22,14 @@ const MAX_EVENTS = 500
 type Component = InstanceType<typeof ICAL.Component>
 type Time = InstanceType<typeof ICAL.Time>
 
-const refuse = (event: string, message: string) => domainError(ErrorCodes.CALENDAR_ICS, `event ${event}: ${message}`)
+/** A refusal naming the event: `field` `ics/events/<n>` (its place in the file, from 0) and why, so the dashboard words it. */
+const refuse = (n: number, event: string, reason: FieldReason, message: string) =>
+  fieldError(ErrorCodes.CALENDAR_ICS, { field: `ics/events/${n}`, reason }, `event ${event}: ${message}`)
 
 const dateOf = (t: Time): LocalDate =>
   `${String(t.year).padStart(4, '0')}-${String(t.month).padStart(2, '0')}-${String(t.day).padStart(2, '0')}`
 
-function parseHours(name: string, text: string | null): OpenInterval[] {
+function parseHours(n: number, name: string, text: string | null): OpenInterval[] {
   if (text === null) return []
   const hours = text
     .split(',')
@@ -34,11 +37,11 @@ function parseHours(name: string, text: string | null): OpenInterval[] {
     .filter((p) => p !== '')
     .map((p) => {
       const m = /^(\d{2}:\d{2})-(\d{2}:\d{2})$/.exec(p)
-      if (!m) throw refuse(name, `X-TABOUR-HOURS "${p}" is not HH:MM-HH:MM`)
+      if (!m) throw refuse(n, name, 'pattern', `X-TABOUR-HOURS "${p}" is not HH:MM-HH:MM`)
       return { open: m[1]!, close: m[2]! }
     })
   const problem = intervalProblems('X-TABOUR-HOURS', hours)[0]
-  if (problem) throw refuse(name, `${problem.field} ${problem.message}`)
+  if (problem) throw refuse(n, name, problem.reason, `${problem.field} ${problem.message}`)
   return hours
 }
 
@@ -53,30 +56,33 @@ export function importIcs(source: string, today: LocalDate): HoursException[] {
   try {
     root = new ICAL.Component(ICAL.parse(source) as unknown[])
   } catch (err) {
-    throw domainError(ErrorCodes.CALENDAR_ICS, `not an iCalendar file: ${(err as Error).message}`)
+    throw fieldError(ErrorCodes.CALENDAR_ICS, { field: 'ics', reason: 'invalid' }, `not an iCalendar file: ${(err as Error).message}`)
   }
-  if (root.name !== 'vcalendar') throw domainError(ErrorCodes.CALENDAR_ICS, 'not an iCalendar file: no VCALENDAR')
+  if (root.name !== 'vcalendar')
+    throw fieldError(ErrorCodes.CALENDAR_ICS, { field: 'ics', reason: 'invalid' }, 'not an iCalendar file: no VCALENDAR')
   const events = root.getAllSubcomponents('vevent')
-  if (events.length > MAX_EVENTS) throw domainError(ErrorCodes.CALENDAR_ICS, `more than ${MAX_EVENTS} events`)
+  if (events.length > MAX_EVENTS)
+    throw fieldError(ErrorCodes.CALENDAR_ICS, { field: 'ics', reason: 'maximum', limit: MAX_EVENTS }, `more than ${MAX_EVENTS} events`)
   const out: HoursException[] = []
   events.forEach((vevent, n) => {
     const summary = text(vevent, 'summary') ?? ''
     const uid = text(vevent, 'uid') ?? `event-${n + 1}`
     const name = `"${summary || uid}"`
     const start = vevent.getFirstProperty('dtstart')
-    if (!start) throw refuse(name, 'has no DTSTART')
+    if (!start) throw refuse(n, name, 'no-start', 'has no DTSTART')
     const tzid = start.getParameter('tzid')
-    if (typeof tzid === 'string' && !isValidTimeZone(tzid)) throw refuse(name, `DTSTART time zone ${tzid} does not exist`)
+    if (typeof tzid === 'string' && !isValidTimeZone(tzid)) throw refuse(n, name, 'time-zone', `DTSTART time zone ${tzid} does not exist`)
     const event = new ICAL.Event(vevent)
-    if (!event.startDate.isDate) throw refuse(name, 'starts at a time of day; a holiday is whole days (DTSTART;VALUE=DATE)')
+    if (!event.startDate.isDate)
+      throw refuse(n, name, 'time-of-day', 'starts at a time of day; a holiday is whole days (DTSTART;VALUE=DATE)')
     const days = event.endDate ? Math.max(1, event.endDate.subtractDate(event.startDate).toSeconds() / 86_400) : 1
     const base = {
       nameAr: text(vevent, 'x-tabour-name-ar') ?? summary,
       nameEn: text(vevent, 'x-tabour-name-en') ?? summary,
-      hours: parseHours(name, text(vevent, 'x-tabour-hours')),
+      hours: parseHours(n, name, text(vevent, 'x-tabour-hours')),
     }
     const add = (from: LocalDate, key: string) => {
-      if (!isRealDay(from)) throw refuse(name, `${from} is not a date`)
+      if (!isRealDay(from)) throw refuse(n, name, 'invalid', `${from} is not a date`)
       out.push({ from, to: addDays(from, Math.round(days) - 1), ...base, uid: key })
     }
     if (!event.isRecurring()) return add(dateOf(event.startDate), uid)
@@ -84,7 +90,12 @@ export function importIcs(source: string, today: LocalDate): HoursException[] {
     const ruleText = rule ? rule.toString() : 'RDATE'
     const byParts = rule ? Object.keys(rule.parts).filter((k) => k !== 'BYMONTH' && k !== 'BYMONTHDAY') : []
     if (rule?.freq !== 'YEARLY' || byParts.length > 0 || /RSCALE/i.test(ruleText) || (rule.interval ?? 1) !== 1)
-      throw refuse(name, `cannot honour the recurrence ${ruleText}: only yearly on a Gregorian date; send moving holidays as dated events`)
+      throw refuse(
+        n,
+        name,
+        'recurrence',
+        `cannot honour the recurrence ${ruleText}: only yearly on a Gregorian date; send moving holidays as dated events`,
+      )
     const until = `${Number(today.slice(0, 4)) + YEARS_AHEAD}-12-31`
     const it = event.iterator()
     for (let next = it.next(), guard = 0; next && guard < 200; next = it.next(), guard++) {

@@ -14,8 +14,9 @@ import { seriousAxeViolations } from './axe.ts'
  * at a fixed fake time (TestClock): the kiosk at 14:55 on a Sunday with a 15:00 close and a
  * 10-minute cut-off (the service shown closed, why and when it opens, in Arabic and English),
  * the display after closing on Thursday ("closed — opens Sunday 08:00"), and the dashboard's
- * hours editor (a refused overlap naming the day, a saved week) and .ics import with its
- * preview. Screenshots go to test-results/calendar/.
+ * hours editor (a refused overlap worded in English and Arabic next to its day, a saved week, a
+ * service's own hours, an exception stored when added and shown in the month grid) and .ics
+ * import with its preview (the holiday on its day of the next month). Screenshots go to test-results/calendar/.
  */
 const SHOTS = join(ROOT, 'test-results', 'calendar')
 const suite = useBrowserSuite(SHOTS)
@@ -91,7 +92,7 @@ describe('the calendar on the screens', () => {
     await page.screenshot({ path: join(SHOTS, 'display-closed.png') })
   })
 
-  it("the dashboard's hours editor refuses an overlap naming the day, saves a week, and imports an .ics after its preview", async () => {
+  it("the dashboard's hours editor words a refused overlap at its day in en and ar, saves a week and a service's own hours, shows exceptions in the month grid, and imports an .ics after its preview", async () => {
     const run = await startCenter('2026-12-06T08:00:00Z')
     const page = await contexts.page({ width: 1400, height: 1000 })
     await page.goto(`${run.url}/dashboard/?lang=en#hours`)
@@ -103,16 +104,20 @@ describe('the calendar on the screens', () => {
     await monday.waitFor()
     expect(await monday.inputValue()).toBe('08:00-15:00')
 
+    // an overlap is refused next to Monday, worded in English, then in Arabic after the switch
     await monday.fill('08:00-15:00, 14:00-20:00')
     await view.locator('button[data-action="save-hours"]').click()
-    await view.locator('[data-message="error"]').waitFor()
-    expect(await view.locator('[data-message="error"]').textContent()).toContain(
-      'weekly.mon[1] 14:00–20:00 overlaps weekly.mon[0] 08:00–15:00',
-    )
+    const mondayError = view.locator('[data-error-for="weekly/mon"]')
+    await mondayError.waitFor()
+    expect(await mondayError.textContent()).toBe('Nothing was saved: This interval overlaps another on the same day')
     expect(await monday.getAttribute('aria-invalid')).toBe('true')
+    expect(await monday.getAttribute('aria-describedby')).toContain('error-weekly-mon')
     expect((await run.center.request('GET', '/api/v1/calendar', { token: run.admin })).json().weekly.mon).toEqual([
       { open: '08:00', close: '15:00' },
     ])
+    await page.locator('tabour-lang-switch button').click()
+    await view.getByText('المواعيد الأسبوعية').waitFor()
+    expect(await mondayError.textContent()).toBe('لم يُحفظ شيء: تتداخل هذه الفترة مع فترة أخرى في اليوم نفسه')
 
     await monday.fill('08:00-14:00, 17:00-20:00')
     await view.locator('button[data-action="save-hours"]').click()
@@ -121,6 +126,56 @@ describe('the calendar on the screens', () => {
       { open: '08:00', close: '14:00' },
       { open: '17:00', close: '20:00' },
     ])
+
+    // service B gets its own Sunday hours; a close before an open is refused next to that day
+    await view.locator(`input[name="same-${run.b}"]`).uncheck()
+    const bSunday = view.locator(`input[name="service-${run.b}-sun"]`)
+    expect(await bSunday.inputValue()).toBe('08:00-15:00')
+    await bSunday.fill('12:00-09:00')
+    await view.locator('button[data-action="save-hours"]').click()
+    await view.locator(`[data-error-for="service/${run.b}/sun"]`).waitFor()
+    expect(await view.locator(`[data-error-for="service/${run.b}/sun"]`).textContent()).toBe('لم يُحفظ شيء: موعد الإغلاق ليس بعد موعد الفتح')
+    await bSunday.fill('09:00-12:00')
+    await view.locator('button[data-action="save-hours"]').click()
+    await view.locator('[data-message="ok"]').waitFor()
+    const own = (await run.center.request('GET', '/api/v1/calendar', { token: run.admin })).json().services
+    expect(own.find((x: { serviceId: number }) => x.serviceId === run.b).weekly.sun).toEqual([{ open: '09:00', close: '12:00' }])
+    expect(own.find((x: { serviceId: number }) => x.serviceId === run.a).weekly).toBeNull()
+    expect(await bSunday.inputValue()).toBe('09:00-12:00')
+    expect(await view.locator(`input[name="same-${run.b}"]`).isChecked()).toBe(false)
+
+    // an exception added is stored at once (no "save") and shows on its day in the month grid
+    const grid = view.locator('tabour-month-calendar')
+    expect(await grid.locator('h3').getAttribute('data-month')).toBe('2026-12')
+    expect(await grid.locator('td[data-day="2026-12-11"]').getAttribute('data-state')).toBe('closed')
+    const add = view.locator('form[data-form="exception"]')
+    // overlapping hours in a new exception: refused next to the form, nothing stored
+    await add.locator('input[name="from"]').fill('2026-12-20')
+    await add.locator('input[name="to"]').fill('2026-12-20')
+    await add.locator('input[name="hours"]').fill('09:00-12:00, 11:00-13:00')
+    await add.locator('button[data-action="add-exception"]').click()
+    await view.locator('[data-error-for="exceptions/0"]').waitFor()
+    expect(await view.locator('[data-error-for="exceptions/0"]').textContent()).toBe(
+      'لم يُحفظ شيء: تتداخل هذه الفترة مع فترة أخرى في اليوم نفسه',
+    )
+    expect((await run.center.request('GET', '/api/v1/calendar', { token: run.admin })).json().exceptions).toEqual([])
+    await add.locator('input[name="hours"]').fill('')
+    await add.locator('input[name="from"]').fill('2026-12-24')
+    await add.locator('input[name="to"]').fill('2026-12-24')
+    await add.locator('input[name="nameAr"]').fill('إغلاق طارئ')
+    await add.locator('input[name="nameEn"]').fill('Emergency closure')
+    await add.locator('button[data-action="add-exception"]').click()
+    await grid.locator('td[data-day="2026-12-24"][data-state="holiday"]').waitFor()
+    expect(await grid.locator('td[data-day="2026-12-24"]').textContent()).toContain('إغلاق طارئ')
+    expect((await run.center.request('GET', '/api/v1/calendar', { token: run.admin })).json().exceptions).toHaveLength(1)
+    // right to left: the left arrow goes to the next day
+    await grid.locator('td[data-day="2026-12-06"]').focus()
+    await page.keyboard.press('ArrowLeft')
+    await grid.locator('td[data-day="2026-12-07"][tabindex="0"]').waitFor()
+    expect(await seriousAxeViolations(page)).toEqual([])
+    await page.screenshot({ path: join(ROOT, 'docs', 'screenshots', 'hours-ar.png'), fullPage: true })
+    await page.locator('tabour-lang-switch button').click()
+    await view.getByText('Weekly hours').waitFor()
     expect(await seriousAxeViolations(page)).toEqual([])
 
     const ics = join(SHOTS, 'holidays.ics')
@@ -141,16 +196,47 @@ describe('the calendar on the screens', () => {
         '',
       ].join('\r\n'),
     )
+    // an .ics the server cannot honour: worded in the screen's language, naming the event
+    const weeklyIcs = join(SHOTS, 'weekly.ics')
+    writeFileSync(
+      weeklyIcs,
+      [
+        'BEGIN:VCALENDAR',
+        'VERSION:2.0',
+        'BEGIN:VEVENT',
+        'UID:w@x',
+        'DTSTART;VALUE=DATE:20270101',
+        'RRULE:FREQ=WEEKLY',
+        'SUMMARY:Weekly rest',
+        'END:VEVENT',
+        'END:VCALENDAR',
+        '',
+      ].join('\r\n'),
+    )
+    await view.locator('input[name="ics"]').setInputFiles(weeklyIcs)
+    const icsError = view.locator('[data-section="ics"] [data-message="error"]')
+    await icsError.waitFor()
+    expect(await icsError.textContent()).toMatch(/^Nothing was saved: Event “Weekly rest”: A recurrence that cannot be honoured/)
     await view.locator('input[name="ics"]').setInputFiles(ics)
     await view.locator('[data-preview] [data-added="1"]').waitFor()
     expect(await view.locator('[data-preview-item="2027-01-07"]').textContent()).toContain('Coptic Christmas')
     // nothing stored before the import
-    expect((await run.center.request('GET', '/api/v1/calendar', { token: run.admin })).json().exceptions).toEqual([])
+    expect((await run.center.request('GET', '/api/v1/calendar', { token: run.admin })).json().exceptions).toHaveLength(1)
     await page.screenshot({ path: join(SHOTS, 'dashboard-ics-preview.png'), fullPage: true })
     await view.locator('button[data-action="import-ics"]').click()
     await view.locator('tr[data-exception="2027-01-07"]').waitFor()
-    expect((await run.center.request('GET', '/api/v1/calendar', { token: run.admin })).json().exceptions).toHaveLength(1)
+    expect((await run.center.request('GET', '/api/v1/calendar', { token: run.admin })).json().exceptions).toHaveLength(2)
+
+    // the month grid: next month shows the imported holiday on its day; Page Up goes back
+    await grid.locator('button[data-action="next-month"]').click()
+    const christmas = grid.locator('td[data-day="2027-01-07"]')
+    expect(await grid.locator('h3').getAttribute('data-month')).toBe('2027-01')
+    expect(await christmas.getAttribute('data-state')).toBe('holiday')
+    expect(await christmas.getAttribute('aria-label')).toContain('Coptic Christmas')
+    await grid.locator('td[tabindex="0"]').focus()
+    await page.keyboard.press('PageUp')
+    await grid.locator('h3[data-month="2026-12"]').waitFor()
     expect(await seriousAxeViolations(page)).toEqual([])
-    await page.screenshot({ path: join(SHOTS, 'dashboard-hours.png'), fullPage: true })
+    await page.screenshot({ path: join(ROOT, 'docs', 'screenshots', 'hours-en.png'), fullPage: true })
   })
 })

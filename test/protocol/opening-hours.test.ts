@@ -309,19 +309,20 @@ describe('validation names the field', () => {
   it('overlapping intervals, a close before an open, a range ending before it starts, unknown services', () => {
     expect(problems({ weekly: workWeek([H('08:00', '15:00'), H('14:00', '20:00')]) })[0]).toEqual({
       field: 'weekly.mon[1]',
+      reason: 'overlap',
       message: '14:00–20:00 overlaps weekly.mon[0] 08:00–15:00',
     })
     expect(problems({ weekly: { ...workWeek([]), sun: [H('15:00', '08:00')] } })).toEqual([
-      { field: 'weekly.sun[0].close', message: 'closes at 08:00, not after it opens at 15:00' },
+      { field: 'weekly.sun[0].close', reason: 'close-before-open', message: 'closes at 08:00, not after it opens at 15:00' },
     ])
     expect(problems({ exceptions: [{ from: '2027-03-10', to: '2027-03-01', nameAr: '', nameEn: '', hours: [] }] })).toEqual([
-      { field: 'exceptions[0].to', message: 'ends 2027-03-01, before it starts 2027-03-10' },
+      { field: 'exceptions[0].to', reason: 'ends-before-start', message: 'ends 2027-03-01, before it starts 2027-03-10' },
     ])
     expect(problems({ exceptions: [{ from: '2027-02-30', to: '2027-03-01', nameAr: '', nameEn: '', hours: [] }] })[0]!.field).toBe(
       'exceptions[0].from',
     )
     expect(problems({ services: [{ serviceId: 9, weekly: null, lastTicketMinutes: 0, stopWhenWaitPastClose: false }] })).toEqual([
-      { field: 'services[0].serviceId', message: 'no service 9' },
+      { field: 'services[0].serviceId', reason: 'unknown', message: 'no service 9' },
     ])
     expect(problems(GOVERNMENT)).toEqual([])
     // touching intervals are fine (14:00 close, 14:00 open)

@@ -49,13 +49,16 @@ describe('the calendar routes', () => {
     })
     expectError(overlap, 400, 'TABOUR_ERR_VALIDATION')
     expect(overlap.json().message).toBe('body/weekly.mon[1] 14:00–20:00 overlaps weekly.mon[0] 08:00–15:00')
+    expect(overlap.json()).toMatchObject({ field: 'weekly/mon/1', reason: 'overlap' })
     const backwards = await put({ ...DEFAULT_CALENDAR, weekly: workWeek('15:00', '08:00') })
     expect(backwards.json().message).toBe('body/weekly.mon[0].close closes at 08:00, not after it opens at 15:00')
+    expect(backwards.json()).toMatchObject({ field: 'weekly/mon/0/close', reason: 'close-before-open' })
     const unknown = await put({
       ...DEFAULT_CALENDAR,
       services: [{ serviceId: 42, weekly: null, lastTicketMinutes: 5, stopWhenWaitPastClose: false }],
     })
     expect(unknown.json().message).toBe('body/services[0].serviceId no service 42')
+    expect(unknown.json()).toMatchObject({ field: 'services/0/serviceId', reason: 'unknown' })
     // the schema names the field too
     const badTime = await put({ ...DEFAULT_CALENDAR, businessDayStartsAt: '25:00' })
     expectError(badTime, 400, 'TABOUR_ERR_VALIDATION')
@@ -74,12 +77,14 @@ describe('the calendar routes', () => {
     })
     expectError(weekly, 422, 'TABOUR_ERR_CALENDAR_ICS')
     expect(weekly.json().message).toMatch(/^event "Holiday": cannot honour the recurrence FREQ=WEEKLY/)
+    expect(weekly.json()).toMatchObject({ field: 'ics/events/0', reason: 'recurrence' })
     const zone = await center.request('POST', '/api/v1/calendar/ics/preview', {
       token: admin,
       body: { ics: ICS(['DTSTART;TZID=Africa/Atlantis:20270107T080000']) },
     })
     expectError(zone, 422, 'TABOUR_ERR_CALENDAR_ICS')
     expect(zone.json().message).toBe('event "Holiday": DTSTART time zone Africa/Atlantis does not exist')
+    expect(zone.json()).toMatchObject({ field: 'ics/events/0', reason: 'time-zone' })
 
     const good = ICS(['DTSTART;VALUE=DATE:20270107', 'DTEND;VALUE=DATE:20270108'])
     const preview = (await center.request('POST', '/api/v1/calendar/ics/preview', { token: admin, body: { ics: good } })).json()

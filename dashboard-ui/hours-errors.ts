@@ -1,0 +1,51 @@
+/**
+ * A refusal of the calendar routes worded in the screen's language and placed where the admin
+ * fixes it. The server names the field (`weekly/mon/1`, `services/0/weekly/sun/0/close`,
+ * `exceptions/4/to`, `ics/events/2`) and a reason (`overlap`, `close-before-open`,
+ * `recurrence`…); `err.<reason>` in protocol/messages/hours-editor.ts words it, and the anchor
+ * says which line of the tab shows it: `weekly/<day>`, `service/<id>/<day>`, `service/<id>`,
+ * `exceptions/<n>`, `ics`, or null (next to the save button).
+ */
+import type { CenterCalendar } from '../protocol/calendar.ts'
+import { HOURS_EDITOR_MESSAGES, hoursEditorText as t, type HoursEditorMessageKey } from '../protocol/messages/hours-editor.ts'
+import type { ApiError } from '../ui-common/api-client.ts'
+import type { Lang } from '../ui-common/i18n.ts'
+
+/** A worded refusal and the line it belongs to. */
+export interface PlacedError {
+  anchor: string | null
+  text: string
+}
+
+/** The sentence for `reason` (`err.<reason>`, else "not a valid value"). */
+export function reasonText(reason: string, lang: Lang, limit?: number): string {
+  const key = `err.${reason}`
+  return key in HOURS_EDITOR_MESSAGES ? t(key as HoursEditorMessageKey, lang, { limit: limit ?? 0 }) : t('err.invalid', lang)
+}
+
+/** Where `field` (as the server names it, about `sent`) is shown in the tab. */
+export function anchorOf(field: string, sent: CenterCalendar | null): string | null {
+  const parts = field.replace(/^body\//, '').split('/')
+  if (parts[0] === 'weekly' && parts[1]) return `weekly/${parts[1]}`
+  if (parts[0] === 'services' && parts[1] !== undefined) {
+    const id = sent?.services[Number(parts[1])]?.serviceId
+    if (id === undefined) return null
+    return parts[2] === 'weekly' && parts[3] ? `service/${id}/${parts[3]}` : `service/${id}`
+  }
+  if (parts[0] === 'exceptions' && parts[1] !== undefined) return `exceptions/${parts[1]}`
+  if (parts[0] === 'ics') return 'ics'
+  return null
+}
+
+/** The refusal `err` of a change to `sent`, worded in `lang`; the server's English sentence only when it names no field. */
+export function placeRefusal(err: ApiError, sent: CenterCalendar | null, lang: Lang): PlacedError {
+  const detail = err.detail
+  if (!detail) return { anchor: null, text: t('hoursTab.refused', lang, { reason: err.message }) }
+  const reason = reasonText(detail.reason, lang, detail.limit)
+  if (detail.field.startsWith('ics/events/')) {
+    // the event's name as the file gives it (SUMMARY or UID), quoted in the server's sentence
+    const name = /^event "(.*)":/.exec(err.message)?.[1] ?? String(Number(detail.field.split('/')[2]) + 1)
+    return { anchor: 'ics', text: t('hoursTab.refused', lang, { reason: t('hoursTab.icsEvent', lang, { name, reason }) }) }
+  }
+  return { anchor: anchorOf(detail.field, sent), text: t('hoursTab.refused', lang, { reason }) }
+}

@@ -1,0 +1,210 @@
+/**
+ * `<tabour-month-calendar>`: one month of the center's calendar as a grid, each day marked
+ * open as usual, a holiday, special hours (Ramadan) or a weekly day off, with the deciding
+ * exception's name (the same rule as the kiosk's: opening-hours.ts). Weeks start on Saturday,
+ * as CLDR has it for Egypt, in both languages (the calendar is the center's, not the reader's);
+ * right to left in Arabic. A WAI-ARIA grid: one day is tabbable, the arrows move by day and
+ * week (mirrored right to left), Page Up / Page Down by month, Home / End to the week's ends.
+ */
+import { LitElement, css, html, type TemplateResult } from 'lit'
+import { customElement, property, state } from 'lit/decorators.js'
+import type { CenterCalendar, HoursException } from '../protocol/calendar.ts'
+import { addDays, type LocalDate } from '../protocol/center-clock.ts'
+import { hoursEditorText as t } from '../protocol/messages/hours-editor.ts'
+import { centerExceptionOn, weekdayOf } from '../protocol/opening-hours.ts'
+import type { Lang } from '../ui-common/i18n.ts'
+import { deskStyles } from './dashboard-styles.ts'
+
+/** What a day of the grid is. */
+export type DayState = 'open' | 'holiday' | 'special' | 'closed'
+
+/** The state of `day` and the exception that decides it (center-wide exceptions only). */
+export function dayState(cal: CenterCalendar, day: LocalDate): { state: DayState; exception: HoursException | undefined } {
+  const exception = centerExceptionOn(cal, day)
+  if (exception) return { state: exception.hours.length === 0 ? 'holiday' : 'special', exception }
+  if (cal.weekly && cal.weekly[weekdayOf(day)].length === 0) return { state: 'closed', exception: undefined }
+  return { state: 'open', exception: undefined }
+}
+
+/** Saturday = 0 … Friday = 6. */
+const column = (day: LocalDate) => ['sat', 'sun', 'mon', 'tue', 'wed', 'thu', 'fri'].indexOf(weekdayOf(day))
+const utc = (day: LocalDate) => new Date(`${day}T12:00:00Z`)
+const locale = (lang: Lang) => (lang === 'ar' ? 'ar-EG-u-nu-latn' : 'en-GB')
+
+@customElement('tabour-month-calendar')
+export class MonthCalendar extends LitElement {
+  static override styles = [
+    ...deskStyles,
+    css`
+      .head {
+        display: flex;
+        align-items: center;
+        justify-content: space-between;
+        gap: 0.5rem;
+      }
+      table {
+        inline-size: 100%;
+        border-collapse: collapse;
+        table-layout: fixed;
+      }
+      th {
+        font-weight: 600;
+        font-size: 0.85rem;
+        padding: 0.2rem;
+      }
+      td {
+        vertical-align: top;
+        block-size: 3.6rem;
+        padding: 0.2rem;
+        border: 1px solid #d5dae1;
+        font-size: 0.8rem;
+        color: #1d2430;
+        background: #fff;
+      }
+      td:focus {
+        outline: 3px solid #1f5fbf;
+        outline-offset: -3px;
+      }
+      td.other {
+        color: #5a6472;
+        background: #f7f8fa;
+      }
+      td[data-state='holiday'] {
+        background: #fbe3e1;
+        color: #5c1510;
+      }
+      td[data-state='special'] {
+        background: #fff1c2;
+        color: #4a3700;
+      }
+      td[data-state='closed'] {
+        background: #e9ecf0;
+        color: #333b47;
+      }
+      .n {
+        font-weight: 700;
+      }
+      .name {
+        display: block;
+        overflow-wrap: break-word;
+        hyphens: auto;
+      }
+    `,
+  ]
+
+  /** The calendar to show (edited or saved). */
+  @property({ attribute: false }) cal: CenterCalendar | null = null
+  /** Current language; default 'ar'. */
+  @property() override lang: Lang = 'ar'
+  /** The day that starts focused and sets the month shown (YYYY-MM-DD); default today in the browser. */
+  @property() today: LocalDate = new Date().toISOString().slice(0, 10)
+
+  @state() private focusDay: LocalDate | null = null
+
+  private get day(): LocalDate {
+    return this.focusDay ?? this.today
+  }
+
+  /** The month shown, `YYYY-MM`. */
+  get month(): string {
+    return this.day.slice(0, 7)
+  }
+
+  override render(): TemplateResult {
+    const lang = this.lang
+    const first = `${this.month}-01`
+    const start = addDays(first, -column(first))
+    const weeks: LocalDate[][] = []
+    for (let d = start; weeks.length === 0 || d.slice(0, 7) === this.month; ) {
+      const week: LocalDate[] = []
+      for (let i = 0; i < 7; i++, d = addDays(d, 1)) week.push(d)
+      weeks.push(week)
+    }
+    const title = new Intl.DateTimeFormat(locale(lang), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(utc(first))
+    const weekday = new Intl.DateTimeFormat(locale(lang), { weekday: 'short', timeZone: 'UTC' })
+    const weekdayLong = new Intl.DateTimeFormat(locale(lang), { weekday: 'long', timeZone: 'UTC' })
+    return html`<div class="head">
+        <button type="button" class="secondary" data-action="prev-month" @click=${() => this.moveMonth(-1)}>${t('calendar.prev', lang)}</button>
+        <h3 id="month-title" data-month=${this.month} aria-live="polite">${title}</h3>
+        <button type="button" class="secondary" data-action="next-month" @click=${() => this.moveMonth(1)}>${t('calendar.next', lang)}</button>
+      </div>
+      <table role="grid" aria-labelledby="month-title" data-grid="month" @keydown=${(e: KeyboardEvent) => this.onKey(e)}>
+        <thead>
+          <tr role="row">
+            ${weeks[0]!.map((d) => html`<th role="columnheader" scope="col" abbr=${weekdayLong.format(utc(d))}>${weekday.format(utc(d))}</th>`)}
+          </tr>
+        </thead>
+        <tbody>
+          ${weeks.map((w) => html`<tr role="row">${w.map((d) => this.cell(d))}</tr>`)}
+        </tbody>
+      </table>`
+  }
+
+  private cell(day: LocalDate): TemplateResult {
+    const lang = this.lang
+    const { state, exception } = this.cal ? dayState(this.cal, day) : { state: 'open' as const, exception: undefined }
+    const name = exception ? (lang === 'ar' ? exception.nameAr : exception.nameEn) || exception.nameAr || exception.nameEn : ''
+    const date = new Intl.DateTimeFormat(locale(lang), { dateStyle: 'full', timeZone: 'UTC' }).format(utc(day))
+    const words = t('calendar.state', lang, { state })
+    const label = [date, words, name, exception?.hours.length ? exception.hours.map((h) => `${h.open}-${h.close}`).join(', ') : '']
+      .filter((x) => x !== '')
+      .join(' — ')
+    return html`<td
+      role="gridcell"
+      data-day=${day}
+      data-state=${state}
+      class=${day.slice(0, 7) === this.month ? '' : 'other'}
+      tabindex=${day === this.day ? '0' : '-1'}
+      aria-label=${label}
+      aria-selected=${day === this.day ? 'true' : 'false'}
+      @click=${() => this.go(day)}
+    >
+      <span class="n" aria-hidden="true">${Number(day.slice(8))}</span>
+      <span class="name" aria-hidden="true">${name || (state === 'closed' ? words : '')}</span>
+    </td>`
+  }
+
+  private moveMonth(by: number): void {
+    const [y, m] = this.month.split('-').map(Number)
+    const target = new Date(Date.UTC(y!, m! - 1 + by, 1))
+    const month = target.toISOString().slice(0, 7)
+    const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate()
+    this.focusDay = `${month}-${String(Math.min(Number(this.day.slice(8)), lastDay)).padStart(2, '0')}`
+  }
+
+  private go(day: LocalDate, focus = false): void {
+    this.focusDay = day
+    if (focus) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`td[data-day="${day}"]`)?.focus())
+  }
+
+  private onKey(e: KeyboardEvent): void {
+    const rtl = this.lang === 'ar'
+    const col = column(this.day)
+    const moves: Record<string, () => void> = {
+      ArrowRight: () => this.go(addDays(this.day, rtl ? -1 : 1), true),
+      ArrowLeft: () => this.go(addDays(this.day, rtl ? 1 : -1), true),
+      ArrowDown: () => this.go(addDays(this.day, 7), true),
+      ArrowUp: () => this.go(addDays(this.day, -7), true),
+      Home: () => this.go(addDays(this.day, -col), true),
+      End: () => this.go(addDays(this.day, 6 - col), true),
+      PageUp: () => {
+        this.moveMonth(-1)
+        this.go(this.day, true)
+      },
+      PageDown: () => {
+        this.moveMonth(1)
+        this.go(this.day, true)
+      },
+    }
+    const move = moves[e.key]
+    if (!move) return
+    e.preventDefault()
+    move()
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tabour-month-calendar': MonthCalendar
+  }
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest'
+import { anchorOf, placeRefusal } from '../../dashboard-ui/hours-errors.ts'
+import { DEFAULT_CALENDAR, type CenterCalendar } from '../../protocol/calendar.ts'
+import { ApiError } from '../../ui-common/api-client.ts'
+
+const sent: CenterCalendar = {
+  ...DEFAULT_CALENDAR,
+  services: [
+    { serviceId: 7, weekly: null, lastTicketMinutes: 0, stopWhenWaitPastClose: false },
+    { serviceId: 9, weekly: null, lastTicketMinutes: 0, stopWhenWaitPastClose: false },
+  ],
+}
+
+describe("the hours tab's refusals", () => {
+  it('are placed at the day, the service (by id, not by place in the list), the exception or the .ics card', () => {
+    expect(anchorOf('weekly/mon/1', sent)).toBe('weekly/mon')
+    expect(anchorOf('weekly/sun/0/close', sent)).toBe('weekly/sun')
+    expect(anchorOf('services/1/weekly/sun/0/close', sent)).toBe('service/9/sun')
+    expect(anchorOf('services/0/serviceId', sent)).toBe('service/7')
+    expect(anchorOf('services/5/serviceId', sent)).toBeNull()
+    expect(anchorOf('exceptions/3/to', sent)).toBe('exceptions/3')
+    expect(anchorOf('businessDayStartsAt', sent)).toBeNull()
+  })
+
+  it('are worded in Arabic and English from the reason, the event named as the file names it', () => {
+    const overlap = new ApiError(400, 'TABOUR_ERR_VALIDATION', 'body/weekly.mon[1] …', { field: 'weekly/mon/1', reason: 'overlap' })
+    expect(placeRefusal(overlap, sent, 'en')).toEqual({
+      anchor: 'weekly/mon',
+      text: 'Nothing was saved: This interval overlaps another on the same day',
+    })
+    expect(placeRefusal(overlap, sent, 'ar').text).toBe('لم يُحفظ شيء: تتداخل هذه الفترة مع فترة أخرى في اليوم نفسه')
+    const rrule = new ApiError(422, 'TABOUR_ERR_CALENDAR_ICS', 'event "Eid": cannot honour the recurrence FREQ=WEEKLY', {
+      field: 'ics/events/2',
+      reason: 'recurrence',
+    })
+    expect(placeRefusal(rrule, null, 'en').text).toMatch(/^Nothing was saved: Event “Eid”: A recurrence that cannot be honoured/)
+    expect(placeRefusal(rrule, null, 'ar')).toMatchObject({
+      anchor: 'ics',
+      text: expect.stringMatching(/^لم يُحفظ شيء: الحدث «Eid»: تكرار/),
+    })
+    // a reason the tab has no sentence for still gets one; no field: the server's sentence
+    expect(placeRefusal(new ApiError(400, 'X', 'm', { field: 'weekly/mon', reason: 'type' }), sent, 'en').text).toBe(
+      'Nothing was saved: Not a valid value',
+    )
+    expect(placeRefusal(new ApiError(400, 'X', 'something else'), sent, 'en')).toEqual({
+      anchor: null,
+      text: 'Nothing was saved: something else',
+    })
+  })
+})
