@@ -40,6 +40,13 @@ const COLUMNS: Column[] = [
   { key: 'col.sla', cell: (f, d, l) => percent(f.slaPercent, d, l) },
   { key: 'col.noShowPct', cell: (f, d, l) => percent(f.noShowPercent, d, l) },
 ]
+/** Service and day reports of a center with opening hours (server/reports/open-hours.ts). */
+const HOURS_COLUMNS: Column[] = [
+  { key: 'col.openTime', cell: (f, d) => duration(f.openMinutes === undefined ? null : f.openMinutes * 60, d) },
+  { key: 'col.utilisation', cell: (f, d, l) => percent(f.utilisationPercent ?? null, d, l) },
+  { key: 'col.issuedOutsideHours', cell: (f, d) => num(f.issuedOutsideHours ?? 0, d) },
+  { key: 'col.servedOutsideHours', cell: (f, d) => num(f.servedOutsideHours ?? 0, d) },
+]
 const CLERK_COLUMNS: Column[] = [
   { key: 'col.busy', cell: (f, d) => duration(f.busySeconds ?? null, d) },
   { key: 'col.idle', cell: (f, d) => duration(f.idleSeconds ?? null, d) },
@@ -196,7 +203,8 @@ export class ReportsView extends LitElement {
 
   private table(r: Report): TemplateResult {
     const { lang, digits } = this
-    const cols = r.by === 'clerk' ? [...COLUMNS, ...CLERK_COLUMNS] : COLUMNS
+    const cols =
+      r.by === 'clerk' ? [...COLUMNS, ...CLERK_COLUMNS] : r.totals.openMinutes !== undefined ? [...COLUMNS, ...HOURS_COLUMNS] : COLUMNS
     const label = (row: ReportRow) => {
       if (lang === 'ar' && row.labelAr) return row.labelAr
       return digits === 'arabic-indic' && (r.by === 'hour' || r.by === 'day') ? toArabicIndic(row.label) : row.label

@@ -26,6 +26,8 @@ export interface FigureRow {
   serviceSumSeconds: number
   serviceCount: number
   counterOpenMinutes: number
+  /** Minutes the services were inside their opening hours (summed over centers, services and hours; 0 from centers without hours). */
+  openMinutes: number
   avgWaitSeconds: number | null
   slaPercent: number | null
   avgServiceSeconds: number | null

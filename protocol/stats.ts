@@ -117,6 +117,14 @@ export const ReportFigures = {
   slaCounted: Type.Optional(Type.Integer()),
   /** % of calls that ended as no-show. */
   noShowPercent: Nullable(Type.Number()),
+  /** Service, day rows and totals: minutes inside the opening hours (the calendar as it is now, also for past days). */
+  openMinutes: Type.Optional(Type.Integer()),
+  /** Service, day rows and totals: busy time (call to end) ÷ open time, %; above 100 with several counters; null when never open. */
+  utilisationPercent: Type.Optional(Nullable(Type.Number())),
+  /** Service, day rows and totals: tickets issued outside the hours of their service. */
+  issuedOutsideHours: Type.Optional(Type.Integer()),
+  /** Service, day rows and totals: tickets served (finished) outside the hours of their service, e.g. after closing. */
+  servedOutsideHours: Type.Optional(Type.Integer()),
 }
 
 export const ReportRow = Type.Object({

@@ -94,6 +94,12 @@ export const HourFigures = Type.Object(
     serviceCount: count(),
     /** Minutes counters serving this service were open during the hour (a counter serving 3 services counts for each). */
     counterOpenMinutes: Type.Integer({ minimum: 0, maximum: FigureLimits.counterMinutes }),
+    /**
+     * Minutes this service was inside its opening hours during the hour (the center's calendar;
+     * up to 120 for the repeated hour of a DST day). Absent from older centers and from centers
+     * without opening hours (0 at the hub).
+     */
+    openMinutes: Type.Optional(Type.Integer({ minimum: 0, maximum: 120 })),
   },
   { additionalProperties: false },
 )
@@ -119,6 +125,7 @@ export const zeroCounts = (): HourCounts => ({
   serviceSumSeconds: 0,
   serviceCount: 0,
   counterOpenMinutes: 0,
+  openMinutes: 0,
 })
 
 export const CenterHealth = Type.Object(

@@ -160,4 +160,9 @@ export const hubMigrations: HubMigration[] = [
       'CREATE INDEX hub_access_log_at ON hub_access_log (at)',
     ],
   },
+  {
+    version: 5,
+    name: 'minutes each service was inside its opening hours, per center and hour (to compare centers fairly)',
+    statements: ['ALTER TABLE hub_figures ADD COLUMN open_minutes INTEGER NOT NULL DEFAULT 0'],
+  },
 ]

@@ -86,6 +86,7 @@ const FIGURE_COLUMNS = [
   'service_sum',
   'service_count',
   'counter_open_minutes',
+  'open_minutes',
 ] as const
 const SUMS = FIGURE_COLUMNS.map((c) => (c === 'wait_max' ? `COALESCE(MAX(f.${c}), 0) AS ${c}` : `COALESCE(SUM(f.${c}), 0) AS ${c}`)).join(
   ', ',
@@ -270,6 +271,7 @@ export class HubStore {
             r.serviceSumSeconds,
             r.serviceCount,
             r.counterOpenMinutes,
+            r.openMinutes ?? 0,
             now,
           )
         }
@@ -477,6 +479,7 @@ export function figureRow(r: Record<string, any>): FigureRow {
     serviceSumSeconds: n('service_sum'),
     serviceCount,
     counterOpenMinutes: n('counter_open_minutes'),
+    openMinutes: n('open_minutes'),
     avgWaitSeconds: waitCount > 0 ? round1(n('wait_sum') / waitCount) : null,
     slaPercent: slaPercentOf(n('wait_within_target'), waitCount, n('wait_missed_uncalled')),
     avgServiceSeconds: serviceCount > 0 ? round1(n('service_sum') / serviceCount) : null,

@@ -52,6 +52,10 @@ export const CSV_MESSAGES = {
   'figure.busy': { ar: 'مشغول بتذكرة (ثانية)', en: 'Busy with a ticket (seconds)' },
   'figure.idle': { ar: 'مفتوح بلا تذكرة (ثانية)', en: 'Open without a ticket (seconds)' },
   'figure.pause': { ar: 'متوقف مؤقتًا (ثانية)', en: 'Paused (seconds)' },
+  'figure.openMinutes': { ar: 'دقائق ساعات العمل', en: 'Minutes open' },
+  'figure.utilisation': { ar: 'الانشغال من ساعات العمل (%)', en: 'Utilisation of open hours (%)' },
+  'figure.issuedOutsideHours': { ar: 'صادرة خارج ساعات العمل', en: 'Issued outside hours' },
+  'figure.servedOutsideHours': { ar: 'مخدومة خارج ساعات العمل', en: 'Served outside hours' },
   'figure.counterOpenMinutes': { ar: 'دقائق فتح الشبابيك', en: 'Counter open minutes' },
   // --- the hub's national figures
   'hub.from': { ar: 'من يوم', en: 'From day' },

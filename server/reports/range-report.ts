@@ -8,6 +8,8 @@ import type { Report, ReportGrouping, ReportRow } from '../../protocol/stats.ts'
 import { clerkTimes } from './clerk-time.ts'
 import { daysBetween } from '../../protocol/center-clock.ts'
 import { byKey, figureRows, toFigures } from './figures.ts'
+import { hasOpeningHours, hoursFigures, openMinutesOf, outsideHoursCounts } from './open-hours.ts'
+import type { CenterCalendar } from '../../protocol/calendar.ts'
 import { overdueByService, overdueKeys, totalOf } from './overdue.ts'
 
 export interface RangeReportQuery {
@@ -16,6 +18,8 @@ export interface RangeReportQuery {
   by: ReportGrouping
   timeZone: string
   now: number
+  /** The calendar the hours figures use (open minutes, utilisation, outside hours); none: rows without them. */
+  calendar?: CenterCalendar
 }
 
 interface Named {
@@ -79,6 +83,9 @@ export function rangeReport(db: Database.Database, q: RangeReportQuery): Report 
     if (q.by === 'hour') return key === live.hour ? totalOf(overdue) : 0
     return 0 // a ticket still waiting has no counter or clerk yet
   }
+  // the hours figures (open-hours.ts) on service and day rows and the totals, when the center has opening hours
+  const hq = q.calendar && hasOpeningHours(q.calendar) ? { from: q.from, to: q.to, timeZone: q.timeZone, calendar: q.calendar } : null
+  const outside = hq ? outsideHoursCounts(db, hq) : null
   const out: ReportRow[] = keysOf(db, q, seen).map((k) => {
     const key = 'id' in k ? k.id : k.key
     const row: ReportRow = {
@@ -88,8 +95,15 @@ export function rangeReport(db: Database.Database, q: RangeReportQuery): Report 
       ...toFigures(rows.get(String(key)), overdueOf(key)),
     }
     if (times) Object.assign(row, times.get(key as number) ?? { busySeconds: 0, idleSeconds: 0, pauseSeconds: 0 })
+    if (hq && outside && (q.by === 'service' || q.by === 'day')) {
+      const minutes =
+        q.by === 'service' ? openMinutesOf(hq, Number(key)) : openMinutesOf({ ...hq, from: String(key), to: String(key) }, null)
+      Object.assign(row, hoursFigures(minutes, rows.get(String(key))?.busyMs ?? 0, outside.get(`${q.by}:${key}`)))
+    }
     return row
   })
-  const totals = toFigures(figureRows(db, 'total', fq)[0], totalOf(overdue))
+  const total = figureRows(db, 'total', fq)[0]
+  const totals = toFigures(total, totalOf(overdue))
+  if (hq && outside) Object.assign(totals, hoursFigures(openMinutesOf(hq, null), total?.busyMs ?? 0, outside.get('')))
   return { from: q.from, to: q.to, by: q.by, timeZone: q.timeZone, rows: out, totals }
 }

@@ -55,7 +55,12 @@ export class Reports {
   range(q: ReportQuery): Report {
     this.checkRange(q)
     this.ctx.closePastDays()
-    return rangeReport(this.ctx.db, { ...q, timeZone: this.ctx.config.timeZone, now: this.ctx.clock() })
+    return rangeReport(this.ctx.db, {
+      ...q,
+      timeZone: this.ctx.config.timeZone,
+      now: this.ctx.clock(),
+      calendar: this.ctx.calendar(),
+    })
   }
 
   /** The same report as CSV, headers in `lang` (default ar). */

@@ -134,6 +134,15 @@ export function reportCsv(report: Report, lang: CsvLang, services: readonly Serv
           { header: h('figure.pause'), value: (r: Line) => r.pauseSeconds },
         ]
       : []),
+    // the opening hours' figures (open-hours.ts): service and day reports of a center with opening hours
+    ...(report.totals.openMinutes !== undefined
+      ? [
+          { header: h('figure.openMinutes'), value: (r: Line) => r.openMinutes },
+          { header: h('figure.utilisation'), value: (r: Line) => r.utilisationPercent },
+          { header: h('figure.issuedOutsideHours'), value: (r: Line) => r.issuedOutsideHours },
+          { header: h('figure.servedOutsideHours'), value: (r: Line) => r.servedOutsideHours },
+        ]
+      : []),
   ]
   return csvTable(columns, [...report.rows, { ...report.totals, total: true } as Line])
 }

@@ -14,6 +14,9 @@ import { figureRows } from '../reports/figures.ts'
 import { localDay, localHour } from '../../protocol/center-clock.ts'
 import { overdueByService } from '../reports/overdue.ts'
 import { splitByLocalHour } from './hours.ts'
+import { CalendarRepo } from '../db/repositories/calendar-repo.ts'
+import { openSpansOn } from '../../protocol/opening-hours.ts'
+import { hasOpeningHours } from '../reports/open-hours.ts'
 
 const HOUR_FN = 'tabour_upstream_local_hour'
 
@@ -140,6 +143,22 @@ export function dayFigures(db: Db, timeZone: string, day: string, now: number): 
     if (minutes === 0) continue
     const f = cell(hour, serviceId)
     if (f) f.counterOpenMinutes = minutes
+  }
+
+  // minutes inside the opening hours, on the rows there are (a service open with no counter and no
+  // ticket sends no row); the calendar as it is now, also for a past day resent
+  const calendar = new CalendarRepo(db).load()
+  if (hasOpeningHours(calendar)) {
+    for (const [hour, m] of byHour) {
+      for (const [serviceId, f] of m) {
+        let ms = 0
+        for (const span of openSpansOn(calendar, serviceId, day, timeZone))
+          splitByLocalHour(span.start, span.end, timeZone, (key, piece) => {
+            if (key.day === day && key.hour === hour) ms += piece
+          })
+        f.openMinutes = Math.round(ms / 60_000)
+      }
+    }
   }
 
   const out = new Map<number, HourFigures[]>()

@@ -1,0 +1,112 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { TestCenter, TestClock } from '../../helpers/test-center.ts'
+import { DEFAULT_CALENDAR, type CenterCalendar, type WeeklyHours } from '../../../protocol/calendar.ts'
+
+/**
+ * Figures that know the opening hours (issue 18), on a hand-computed Sunday in Cairo (UTC+2,
+ * 6 December 2026). The center opens 08:00–15:00; service B only 08:00–12:00. One counter serves
+ * both, one ticket at a time (call to finish is the busy time):
+ *
+ *   A-1 issued by staff 07:30 (outside), called 08:00, finished 08:10 (inside)   busy 10 min
+ *   B-1 issued by the kiosk 11:50 (inside), called 11:55, finished 12:05 (outside B) busy 10 min
+ *   A-2 issued by the kiosk 14:50 (inside), called 14:55, finished 15:20 (outside) busy 25 min
+ *   A-3 issued by staff 15:30 (outside), called 15:30, finished 15:35 (outside)   busy 5 min
+ *
+ * A: open 420 min, busy 40 min → 9.5 %, issued outside 2, served outside 2.
+ * B: open 240 min, busy 10 min → 4.2 %, issued outside 0, served outside 1.
+ * Center: open 420 min, busy 50 min → 11.9 %, issued outside 2, served outside 3.
+ */
+const workWeek = (open: string, close: string): WeeklyHours => {
+  const h = [{ open, close }]
+  return { sun: h, mon: h, tue: h, wed: h, thu: h, fri: [], sat: [] }
+}
+
+describe('report figures over the opening hours', () => {
+  let center: TestCenter
+  afterEach(async () => center?.close())
+
+  it('counts minutes open, utilisation, and tickets issued and served outside hours', { timeout: 60_000 }, async () => {
+    const clock = new TestClock(Date.parse('2026-12-06T05:30:00Z'))
+    const local = (hhmm: string) => (clock.now = Date.parse(`2026-12-06T${hhmm}:00+02:00`))
+    center = await TestCenter.start({ clock })
+    const admin = await center.admin()
+    const manager = (await center.createUser('boss', 'manager')).token
+    const a = await center.createService({ prefix: 'A' })
+    const b = await center.createService({ prefix: 'B' })
+    const counter = await center.createCounter({ number: 1, serviceIds: [a.id, b.id] })
+    const kiosk = (await center.createDevice('kiosk')).token
+    const clerk = await center.openCounterAs('clerk1', counter.id)
+    const cal: CenterCalendar = {
+      ...DEFAULT_CALENDAR,
+      weekly: workWeek('08:00', '15:00'),
+      services: [{ serviceId: b.id, weekly: workWeek('08:00', '12:00'), lastTicketMinutes: 0, stopWhenWaitPastClose: false }],
+    }
+    expect((await center.request('PUT', '/api/v1/calendar', { token: admin, body: cal })).statusCode).toBe(200)
+    const serve = async (callAt: string, finishAt: string) => {
+      local(callAt)
+      expect((await center.action(clerk, counter.id, 'call-next')).statusCode).toBe(200)
+      expect((await center.action(clerk, counter.id, 'start')).statusCode).toBe(200)
+      local(finishAt)
+      const finished = await center.action(clerk, counter.id, 'finish')
+      expect(finished.statusCode, finished.body).toBe(200)
+    }
+
+    local('07:30')
+    await center.issue(admin, { serviceId: a.id })
+    await serve('08:00', '08:10')
+    local('11:50')
+    await center.issue(kiosk, { serviceId: b.id })
+    await serve('11:55', '12:05')
+    local('14:50')
+    await center.issue(kiosk, { serviceId: a.id })
+    await serve('14:55', '15:20')
+    local('15:30')
+    await center.issue(admin, { serviceId: a.id })
+    await serve('15:30', '15:35')
+
+    const get = (by: string) =>
+      center.request('GET', `/api/v1/stats/report?from=2026-12-06&to=2026-12-06&by=${by}`, { token: manager }).then((r) => r.json())
+    const byService = await get('service')
+    expect(
+      byService.rows.map((r: Record<string, unknown>) => [
+        r.key,
+        r.openMinutes,
+        r.utilisationPercent,
+        r.issuedOutsideHours,
+        r.servedOutsideHours,
+      ]),
+    ).toEqual([
+      [a.id, 420, 9.5, 2, 2],
+      [b.id, 240, 4.2, 0, 1],
+    ])
+    expect(byService.totals).toMatchObject({
+      served: 4,
+      openMinutes: 420,
+      utilisationPercent: 11.9,
+      issuedOutsideHours: 2,
+      servedOutsideHours: 3,
+    })
+    const byDay = await get('day')
+    expect(byDay.rows[0]).toMatchObject({
+      key: '2026-12-06',
+      openMinutes: 420,
+      utilisationPercent: 11.9,
+      issuedOutsideHours: 2,
+      servedOutsideHours: 3,
+    })
+    // a closed Friday: no open minute, no utilisation
+    const friday = (await center.request('GET', '/api/v1/stats/report?from=2026-12-04&to=2026-12-04&by=service', { token: manager })).json()
+    expect(friday.totals).toMatchObject({ openMinutes: 0, utilisationPercent: null, issuedOutsideHours: 0 })
+
+    const csv = (
+      await center.request('GET', '/api/v1/stats/report.csv?from=2026-12-06&to=2026-12-06&by=service&lang=en', { token: manager })
+    ).body
+    const [header, rowA, , total] = csv
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/)
+    expect(header).toMatch(/,Minutes open,Utilisation of open hours \(%\),Issued outside hours,Served outside hours$/)
+    expect(rowA).toMatch(/,420,9\.5,2,2$/)
+    expect(total).toMatch(/,420,11\.9,2,3$/)
+  })
+})
