@@ -185,7 +185,7 @@ export class DashboardApp extends LitElement {
             : nothing
         }
         <span class="spacer"></span>
-        <span class="clock">${new Date(this.now).toLocaleString(lang === 'ar' ? 'ar-EG' : 'en-GB', { timeZone: tz, weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' })}</span>
+        <span class="clock">${new Date(this.now).toLocaleString(lang === 'ar' ? `ar-EG-u-nu-${digitsFor(lang, values?.digits) === 'western' ? 'latn' : 'arab'}` : 'en-GB', { timeZone: tz, weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' })}</span>
         ${s.user ? html`<span data-user=${s.user.username}>${s.user.username}</span><button type="button" data-action="logout" @click=${() => void s.logout()}>${dashboardText('logout', lang)}</button>` : nothing}
         <tabour-lang-switch .lang=${lang}></tabour-lang-switch>
       </header>
@@ -212,6 +212,7 @@ export class DashboardApp extends LitElement {
           .backups=${s.backups}
           .lang=${lang}
           .digits=${digits}
+          .timeZone=${tz}
           .now=${this.now}
         ></tabour-live-view>
           <section class="card tools-card" data-section="ticket-tools"><tabour-ticket-tools .api=${s.ticketTools} .lang=${lang} .timeZone=${tz}></tabour-ticket-tools></section>`

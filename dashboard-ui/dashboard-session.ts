@@ -25,6 +25,12 @@ import { PrinterAlerts } from '../ui-common/printer-alerts.ts'
 export type Phase = 'starting' | 'login' | 'ready'
 
 const REFRESH_MS = 300
+/**
+ * Waits grow and targets pass with no event at all (a line nobody calls sends no push), so the
+ * live figures are fetched again this often even when nothing is pushed: the longest wait and
+ * "within target" never show a stalled line as better than it is for longer than this.
+ */
+export const CLOCK_REFRESH_MS = 20_000
 
 export class DashboardSession implements ReactiveController {
   phase: Phase = 'starting'
@@ -50,6 +56,7 @@ export class DashboardSession implements ReactiveController {
   private readonly auth: StaffSession
   private refreshTimer: ReturnType<typeof setTimeout> | undefined
   private slowTimer: ReturnType<typeof setInterval> | undefined
+  private clockTimer: ReturnType<typeof setInterval> | undefined
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -98,6 +105,7 @@ export class DashboardSession implements ReactiveController {
   hostDisconnected(): void {
     clearTimeout(this.refreshTimer)
     clearInterval(this.slowTimer)
+    clearInterval(this.clockTimer)
   }
 
   get isAdmin(): boolean {
@@ -178,11 +186,14 @@ export class DashboardSession implements ReactiveController {
     clearInterval(this.slowTimer)
     // last-seen times and backups are not pushed: look again every minute
     this.slowTimer = setInterval(() => void this.refreshSlow(), 60_000)
+    clearInterval(this.clockTimer)
+    this.clockTimer = setInterval(() => void this.refresh(), CLOCK_REFRESH_MS)
   }
 
   private toLogin(): void {
     this.auth.signOut()
     clearInterval(this.slowTimer)
+    clearInterval(this.clockTimer)
     this.user = null
     this.phase = 'login'
     this.host.requestUpdate()

@@ -9,6 +9,7 @@ import { customElement, property } from 'lit/decorators.js'
 import type { Counter, ServiceWithQueue } from '../protocol/entities.ts'
 import type { DeviceHealth, HourlySeries, StatsToday } from '../protocol/stats.ts'
 import type { DigitStyle } from '../ui-common/digits.ts'
+import { wallTime } from '../ui-common/opening-words.ts'
 import type { Lang } from '../ui-common/i18n.ts'
 import type { BackupStatus } from './dashboard-api.ts'
 import { deskStyles, tableScroll } from './dashboard-styles.ts'
@@ -128,6 +129,8 @@ export class LiveView extends LitElement {
   @property({ attribute: false }) backups: BackupStatus | null = null
   @property() override lang: Lang = 'ar'
   @property() digits: DigitStyle = 'western'
+  /** The center's zone: last-seen times are the center's wall clock, not the browser's. Default Africa/Cairo. */
+  @property() timeZone = 'Africa/Cairo'
   @property({ type: Number }) now = Date.now()
   /** For a manager's actions on a counter (closing an away one); default none. */
   @property({ attribute: false }) api: DashboardApi | null = null
@@ -282,7 +285,7 @@ export class LiveView extends LitElement {
     else {
       const at = b.last?.at ?? b.files?.[0]?.at
       backup = at
-        ? html`<span class="pill" data-tone="ok" data-backup="ok">${new Date(at).toLocaleString(lang === 'ar' ? 'ar-EG' : 'en-GB')}</span>`
+        ? html`<span class="pill" data-tone="ok" data-backup="ok">${new Date(at).toLocaleString(lang === 'ar' ? `ar-EG-u-nu-${this.digits === 'western' ? 'latn' : 'arab'}` : 'en-GB', { timeZone: this.timeZone })}</span>`
         : html`<span class="pill" data-tone="warn">${dashboardText('live.backupNever', lang)}</span>`
     }
     return html`<section class="card">
@@ -296,7 +299,7 @@ export class LiveView extends LitElement {
             return html`<span class="device" data-device=${d.id} data-health=${health.key}>
               <strong>${d.name}</strong> <span class="muted">${dashboardText(`kind.${d.kind}` as DashboardMessageKey, lang)}</span>
               <span class="pill" data-tone=${health.tone}>${dashboardText(health.key, lang)}</span>
-              <span class="muted">${d.lastSeenAt ? new Date(d.lastSeenAt).toLocaleTimeString(lang === 'ar' ? 'ar-EG' : 'en-GB', { hour: '2-digit', minute: '2-digit' }) : dashboardText('health.never', lang)}</span>
+              <span class="muted" data-seen>${d.lastSeenAt ? wallTime(d.lastSeenAt, this.timeZone, this.digits) : dashboardText('health.never', lang)}</span>
             </span>`
           })}
         <span class="device"><strong>${dashboardText('live.backup', lang)}</strong> ${backup}</span>

@@ -10,7 +10,8 @@ import { seriousAxeViolations } from './axe.ts'
 import { overflowing } from './layout.ts'
 import { readCsv } from '../helpers/read-csv.ts'
 import { ROOT } from './ui-build.ts'
-import { dayStartMs } from '../../protocol/center-clock.ts'
+import { dayStartMs, localTime } from '../../protocol/center-clock.ts'
+import type { DeviceHealth } from '../../protocol/stats.ts'
 import { configText, fieldErrorText } from '../../protocol/messages/config-forms.ts'
 
 /**
@@ -230,6 +231,15 @@ describe('manager dashboard', () => {
     await expect
       .poll(() => page.locator(`tabour-live-view [data-device="${seed.printer.id}"]`).getAttribute('data-health'))
       .toBe('health.paperOut')
+    // last seen on the center's clock (Cairo), not the browser's zone (UTC here), in the center's digits
+    const seen = ((await run.center.request('GET', '/api/v1/stats/devices', { token: seed.admin })).json() as DeviceHealth[]).filter(
+      (d) => d.lastSeenAt,
+    )
+    expect(seen.length).toBeGreaterThan(0)
+    for (const d of seen)
+      expect(await page.locator(`tabour-live-view [data-device="${d.id}"] [data-seen]`).textContent()).toBe(
+        localTime(Date.parse(d.lastSeenAt!), 'Africa/Cairo'),
+      )
     await page.waitForTimeout(500)
     await screenshot(page, 'dashboard-ar-live', 'dashboard-ar.png')
     await expectAccessible(page, 'live, ar')
