@@ -1,6 +1,6 @@
 /**
- * The services a counter serves, in words: "Passports (double share), Civil records" /
- * "الجوازات (نصيب مضاعف)، السجل المدني", in the counter's order. Replaces the "A×2 B" notation
+ * The services a counter serves, in words: "Passports (wait counts double), Civil records" /
+ * "الجوازات (انتظارها مضاعف)، السجل المدني", in the counter's order. Replaces the "A×2 B" notation
  * that nobody outside the team could read. Pure (unit-tested in test/dashboard-ui).
  */
 import { dashboardText } from '../protocol/messages/dashboard.ts'
@@ -17,7 +17,7 @@ export interface NamedService {
 
 /**
  * Each served service's name in `lang` with its share when the weight is not 1 (0: backup, 2:
- * double share), joined by the language's comma; a service no longer known shows its id's
+ * wait counts double), joined by the language's comma; a service no longer known shows its id's
  * prefix or "?"; no services at all says so. Digits default to western.
  */
 export function servedInWords(

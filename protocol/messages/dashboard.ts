@@ -102,10 +102,10 @@ export const DASHBOARD_MESSAGES = {
   'col.state': { ar: 'الحالة', en: 'State' },
   'col.clerk': { ar: 'الموظف', en: 'Clerk' },
   'col.serves': { ar: 'يخدم', en: 'Serves' },
-  // one service a counter serves, by its weight (server/queue/call-policy.ts): 0 is a backup, 2 a double share
+  // one service a counter serves, by its weight (server/queue/call-policy.ts): 0 is a backup, 2 a wait that counts double (what the counter form's help says)
   'serves.service': {
-    ar: '{weight, plural, =0 {{name} (احتياطي)} =1 {{name}} =2 {{name} (نصيب مضاعف)} other {{name} (نصيب ×{weight, number})}}',
-    en: '{weight, plural, =0 {{name} (backup)} =1 {{name}} =2 {{name} (double share)} other {{name} (share ×{weight, number})}}',
+    ar: '{weight, plural, =0 {{name} (احتياطي)} =1 {{name}} =2 {{name} (انتظارها مضاعف)} other {{name} (انتظارها ×{weight, number})}}',
+    en: '{weight, plural, =0 {{name} (backup)} =1 {{name}} =2 {{name} (wait counts double)} other {{name} (wait counts ×{weight, number})}}',
   },
   'serves.none': { ar: 'لا خدمات', en: 'No services' },
   'nav.sections': { ar: 'أقسام لوحة المتابعة', en: 'Dashboard sections' },

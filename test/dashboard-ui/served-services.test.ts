@@ -8,13 +8,13 @@ const SERVICES = [
 ]
 
 describe('the services a counter serves, in words (issue 15 item 3: not "A×2 B" / "D×0 E")', () => {
-  it('names each service in the language, with its share when the weight is not 1', () => {
+  it('names each service in the language, with how its wait counts when the weight is not 1', () => {
     const served = [
       { serviceId: 1, weight: 2 },
       { serviceId: 2, weight: 1 },
     ]
-    expect(servedInWords(served, SERVICES, 'en')).toBe('Passports (double share), Civil records')
-    expect(servedInWords(served, SERVICES, 'ar')).toBe('الجوازات (نصيب مضاعف)، السجل المدني')
+    expect(servedInWords(served, SERVICES, 'en')).toBe('Passports (wait counts double), Civil records')
+    expect(servedInWords(served, SERVICES, 'ar')).toBe('الجوازات (انتظارها مضاعف)، السجل المدني')
   })
 
   it('says "backup" for weight 0 and writes other weights with the screen\'s digits', () => {
@@ -22,8 +22,8 @@ describe('the services a counter serves, in words (issue 15 item 3: not "A×2 B"
       { serviceId: 3, weight: 0 },
       { serviceId: 2, weight: 3 },
     ]
-    expect(servedInWords(served, SERVICES, 'en')).toBe('Traffic (backup), Civil records (share ×3)')
-    expect(servedInWords(served, SERVICES, 'ar', 'arabic-indic')).toBe('المرور (احتياطي)، السجل المدني (نصيب ×٣)')
+    expect(servedInWords(served, SERVICES, 'en')).toBe('Traffic (backup), Civil records (wait counts ×3)')
+    expect(servedInWords(served, SERVICES, 'ar', 'arabic-indic')).toBe('المرور (احتياطي)، السجل المدني (انتظارها ×٣)')
   })
 
   it('no services, and a service it no longer knows', () => {

@@ -245,7 +245,7 @@ describe('manager dashboard', () => {
     await expectAccessible(page, 'live, ar')
     // what a counter serves, in words: counter 1 has the first service twice (was "A×2 B C D")
     expect(await page.locator('tabour-live-view tr[data-counter="1"] [data-col="serves"]').textContent()).toBe(
-      'الرقم القومي (نصيب مضاعف)، شهادات الميلاد، التموين، المرور',
+      'الرقم القومي (انتظارها مضاعف)، شهادات الميلاد، التموين، المرور',
     )
 
     const en = await contexts.page(LANDSCAPE, { locale: 'en-GB' })
@@ -255,7 +255,7 @@ describe('manager dashboard', () => {
     await screenshot(en, 'dashboard-en-live', 'dashboard-en.png')
     await expectAccessible(en, 'live, en')
     expect(await en.locator('tabour-live-view tr[data-counter="2"] [data-col="serves"]').textContent()).toBe(
-      'National ID, Birth certificates (double share), Ration cards, Traffic licences',
+      'National ID, Birth certificates (wait counts double), Ration cards, Traffic licences',
     )
     // at 1366 px the tables scroll inside their cards; nothing spills out of a card or the page
     await en.setViewportSize(LAPTOP)
