@@ -167,15 +167,11 @@ export class CenterConfig extends ConfigForm {
       this.notice = configText('form.unchanged', this.lang)
       return
     }
-    try {
+    await this.saveWith(async () => {
       if (settings) await this.api.putSettings(settings)
       if (news) await this.api.putNews({ ar: str(this.values.newsAr), en: str(this.values.newsEn) })
       await this.reload()
-      this.notice = configText('common.saved', this.lang)
-      this.announceChange()
-    } catch (err) {
-      this.showError(err)
-    }
+    })
   }
 }
 

@@ -184,6 +184,20 @@ export abstract class ConfigForm extends LitElement {
   }
 
   /**
+   * Runs one save (`write`: the requests, the reload, resetting the form): then says "saved" and
+   * tells the dashboard; a refusal is shown next to its field and the form keeps what was typed.
+   */
+  protected async saveWith(write: () => Promise<void>): Promise<void> {
+    try {
+      await write()
+      this.notice = configText('common.saved', this.lang)
+      this.announceChange()
+    } catch (err) {
+      this.showError(err)
+    }
+  }
+
+  /**
    * Shows a refusal: next to the field the server named (or the nearest field that holds it:
    * `services/0/weight` under `services`), worded with that field's label; else above the buttons.
    */

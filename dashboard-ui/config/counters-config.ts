@@ -181,15 +181,11 @@ export class CountersConfig extends ConfigForm {
       this.notice = configText('form.unchanged', this.lang)
       return
     }
-    try {
+    await this.saveWith(async () => {
       await this.api.save(creating ? '/counters' : `/counters/${this.editing}`, creating ? 'POST' : 'PATCH', body)
       await this.reload()
       this.load(this.blank())
-      this.notice = configText('common.saved', this.lang)
-      this.announceChange()
-    } catch (err) {
-      this.showError(err)
-    }
+    })
   }
 }
 

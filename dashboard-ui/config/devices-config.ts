@@ -259,7 +259,7 @@ export class DevicesConfig extends ConfigForm {
       this.notice = configText('form.unchanged', l)
       return
     }
-    try {
+    await this.saveWith(async () => {
       const saved = await this.api.save<Device & { pairingCode?: string }>(
         stored ? `/devices/${stored.id}` : '/devices',
         stored ? 'PATCH' : 'POST',
@@ -270,11 +270,7 @@ export class DevicesConfig extends ConfigForm {
       const fresh = this.devices.find((d) => d.id === saved.id)
       if (fresh) this.edit(fresh)
       this.pairingCode = saved.pairingCode ?? null
-      this.notice = configText('common.saved', l)
-      this.announceChange()
-    } catch (err) {
-      this.showError(err)
-    }
+    })
   }
 
   private async deviceAction(id: number, action: 'pairing-code' | 'revoke'): Promise<void> {

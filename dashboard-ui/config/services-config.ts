@@ -122,15 +122,11 @@ export class ServicesConfig extends ConfigForm {
       this.notice = configText('form.unchanged', this.lang)
       return
     }
-    try {
+    await this.saveWith(async () => {
       await this.api.save(creating ? '/services' : `/services/${this.editing}`, creating ? 'POST' : 'PATCH', this.body(names))
       await this.reload()
       this.load(BLANK)
-      this.notice = configText('common.saved', this.lang)
-      this.announceChange()
-    } catch (err) {
-      this.showError(err)
-    }
+    })
   }
 }
 

@@ -92,15 +92,11 @@ export class UsersConfig extends ConfigForm {
       this.notice = configText('form.unchanged', this.lang)
       return
     }
-    try {
+    await this.saveWith(async () => {
       await this.api.save(this.editing === null ? '/users' : `/users/${this.editing}`, this.editing === null ? 'POST' : 'PATCH', body)
       await this.reload()
       this.load(BLANK)
-      this.notice = configText('common.saved', this.lang)
-      this.announceChange()
-    } catch (err) {
-      this.showError(err)
-    }
+    })
   }
 }
 
