@@ -149,15 +149,23 @@ export function dayFigures(db: Db, timeZone: string, day: string, now: number): 
   // ticket sends no row); the calendar as it is now, also for a past day resent
   const calendar = new CalendarRepo(db).load()
   if (hasOpeningHours(calendar)) {
-    for (const [hour, m] of byHour) {
-      for (const [serviceId, f] of m) {
-        let ms = 0
+    // each service's open time by local hour, worked out once per service, not once per row
+    const openByHour = new Map<number, Map<number, number>>()
+    const openIn = (serviceId: number, hour: number): number => {
+      let hours = openByHour.get(serviceId)
+      if (!hours) {
+        const acc = new Map<number, number>()
         for (const span of openSpansOn(calendar, serviceId, day, timeZone))
           splitByLocalHour(span.start, span.end, timeZone, (key, piece) => {
-            if (key.day === day && key.hour === hour) ms += piece
+            if (key.day === day) acc.set(key.hour, (acc.get(key.hour) ?? 0) + piece)
           })
-        f.openMinutes = Math.round(ms / 60_000)
+        hours = acc
+        openByHour.set(serviceId, hours)
       }
+      return hours.get(hour) ?? 0
+    }
+    for (const [hour, m] of byHour) {
+      for (const [serviceId, f] of m) f.openMinutes = Math.round(openIn(serviceId, hour) / 60_000)
     }
   }
 
