@@ -43,7 +43,7 @@ export type Role = Static<typeof Role>
 export const DeviceKind = literalUnion(['kiosk', 'display', 'printer', 'board', 'keypad'])
 export type DeviceKind = Static<typeof DeviceKind>
 
-export const TicketStatus = literalUnion(['waiting', 'called', 'serving', 'done', 'no_show', 'cancelled'])
+export const TicketStatus = literalUnion(['waiting', 'called', 'serving', 'done', 'no_show', 'cancelled', 'remote', 'parked', 'abandoned'])
 export const CounterState = literalUnion(['closed', 'open', 'paused'])
 
 /** A zone name groups counters and the displays that show them. */

@@ -5,7 +5,7 @@
  */
 
 /** Every state a ticket can be in. */
-export type TicketStatus = 'waiting' | 'called' | 'serving' | 'done' | 'no_show' | 'cancelled'
+export type TicketStatus = 'waiting' | 'called' | 'serving' | 'done' | 'no_show' | 'cancelled' | 'remote' | 'parked' | 'abandoned'
 
 /** What a clerk (or the system) does to a ticket; each maps to one transition below. */
 export type TicketAction = 'call' | 'recall' | 'start' | 'finish' | 'no_show' | 'transfer' | 'cancel'
@@ -29,6 +29,9 @@ export const TICKET_STATUSES: readonly TicketStatus[] = Object.freeze([
   'done',
   'no_show',
   'cancelled',
+  'remote',
+  'parked',
+  'abandoned',
 ] as const)
 
 // Absent entries are illegal. Notes on the less obvious ones:
@@ -42,6 +45,11 @@ const TRANSITIONS: Readonly<Record<TicketStatus, Readonly<Partial<Record<TicketA
   done: {},
   no_show: {},
   cancelled: {},
+  // joined from a phone, not arrived yet: holds a place, never called (the remote-join slice adds arrival)
+  remote: { cancel: 'cancelled' },
+  // set aside by a clerk (the parking slice adds resuming and the time limit)
+  parked: { cancel: 'cancelled' },
+  abandoned: {},
 }
 
 /** The status after `action` on a ticket in `from`, or null when the move is illegal. */
@@ -71,7 +79,7 @@ export function isActive(status: TicketStatus): boolean {
   return status === 'called' || status === 'serving'
 }
 
-/** True for done, no_show and cancelled: nothing more can happen to the ticket. */
+/** True for done, no_show, cancelled and abandoned: nothing more can happen to the ticket. */
 export function isTerminal(status: TicketStatus): boolean {
-  return status === 'done' || status === 'no_show' || status === 'cancelled'
+  return status === 'done' || status === 'no_show' || status === 'cancelled' || status === 'abandoned'
 }

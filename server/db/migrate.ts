@@ -34,6 +34,11 @@ export function migrate(db: Database.Database, migrations: Migration[] = shipped
   const pending = migrations.filter((m) => m.version > from)
   if (pending.length === 0) return { from, to: from }
   let current: Migration | null = null
+  // A migration that widens a CHECK rebuilds its table (SQLite's documented 12-step way), which
+  // needs foreign keys off: dropping the old table would otherwise delete, or refuse, the rows
+  // that reference it. They are checked before the commit instead, and switched back on after.
+  const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number
+  db.pragma('foreign_keys = OFF')
   try {
     db.transaction(() => {
       for (const migration of pending) {
@@ -41,6 +46,10 @@ export function migrate(db: Database.Database, migrations: Migration[] = shipped
         db.exec(migration.sql)
         db.pragma(`user_version = ${migration.version}`)
       }
+      current = null
+      const broken = db.pragma('foreign_key_check') as unknown[]
+      if (broken.length > 0)
+        throw new Error(`${broken.length} rows break a foreign key after migrating: ${JSON.stringify(broken.slice(0, 3))}`)
     }).immediate()
   } catch (err) {
     const m = current as Migration | null
@@ -51,6 +60,8 @@ export function migrate(db: Database.Database, migrations: Migration[] = shipped
       m,
       { cause: err },
     )
+  } finally {
+    db.pragma(`foreign_keys = ${foreignKeys ? 'ON' : 'OFF'}`)
   }
   return { from, to: latest }
 }

@@ -330,4 +330,80 @@ ALTER TABLE services ADD COLUMN national_code TEXT;
 ALTER TABLE services ADD COLUMN national_code_locked INTEGER NOT NULL DEFAULT 0 CHECK (national_code_locked IN (0, 1));
 `,
   },
+  {
+    version: 11,
+    name: 'room for appointments, remote join, parking and feedback tablets: new ticket states and origins, a new device kind',
+    sql: `
+-- SQLite cannot widen a CHECK in place: both tables are rebuilt with the same columns (migrate.ts
+-- runs this with foreign keys off and checks them before committing).
+--   status  + remote: joined from a phone, holds a place, not callable until the citizen arrives
+--           + parked: set aside by a clerk (waiting for a document), resumed ahead of the line
+--           + abandoned: a parked or remote ticket that never came back in time (terminal)
+--   origin: how the ticket was taken (walk_in at a kiosk or by staff, appointment at check-in, remote from a phone)
+CREATE TABLE tickets_v11 (
+  id                TEXT PRIMARY KEY,
+  service_id        INTEGER NOT NULL REFERENCES services(id),
+  issued_service_id INTEGER NOT NULL REFERENCES services(id),
+  day               TEXT NOT NULL,
+  number            INTEGER NOT NULL,
+  label             TEXT NOT NULL,
+  priority          TEXT NOT NULL DEFAULT 'none',
+  phone             TEXT,
+  lang              TEXT NOT NULL DEFAULT 'ar',
+  status            TEXT NOT NULL CHECK (status IN ('waiting', 'called', 'serving', 'done', 'no_show', 'cancelled', 'remote', 'parked', 'abandoned')),
+  issued_at         INTEGER NOT NULL,
+  queued_at         INTEGER NOT NULL,
+  called_at         INTEGER,
+  started_at        INTEGER,
+  finished_at       INTEGER,
+  counter_id        INTEGER REFERENCES counters(id),
+  target_counter_id INTEGER REFERENCES counters(id),
+  clerk_id          INTEGER REFERENCES users(id),
+  recall_count      INTEGER NOT NULL DEFAULT 0,
+  transfer_count    INTEGER NOT NULL DEFAULT 0,
+  outcome           TEXT,
+  issued_by_type    TEXT NOT NULL CHECK (issued_by_type IN ('user', 'device', 'system')),
+  issued_by_id      INTEGER,
+  idempotency_key   TEXT,
+  origin            TEXT NOT NULL DEFAULT 'walk_in' CHECK (origin IN ('walk_in', 'appointment', 'remote')),
+  UNIQUE (issued_service_id, day, number),
+  UNIQUE (issued_by_type, issued_by_id, idempotency_key)
+);
+INSERT INTO tickets_v11 (id, service_id, issued_service_id, day, number, label, priority, phone, lang, status, issued_at,
+  queued_at, called_at, started_at, finished_at, counter_id, target_counter_id, clerk_id, recall_count, transfer_count,
+  outcome, issued_by_type, issued_by_id, idempotency_key)
+SELECT id, service_id, issued_service_id, day, number, label, priority, phone, lang, status, issued_at,
+  queued_at, called_at, started_at, finished_at, counter_id, target_counter_id, clerk_id, recall_count, transfer_count,
+  outcome, issued_by_type, issued_by_id, idempotency_key FROM tickets;
+DROP TABLE tickets;
+ALTER TABLE tickets_v11 RENAME TO tickets;
+CREATE INDEX tickets_waiting ON tickets(status, service_id, queued_at, number);
+CREATE INDEX tickets_day ON tickets(day, service_id);
+CREATE INDEX tickets_done ON tickets(service_id, finished_at) WHERE status = 'done';
+CREATE UNIQUE INDEX tickets_one_active_per_counter ON tickets(counter_id) WHERE status IN ('called', 'serving');
+
+-- + feedback: the small tablet at a counter that asks for a rating after each finish
+CREATE TABLE devices_v11 (
+  id                 INTEGER PRIMARY KEY,
+  kind               TEXT NOT NULL CHECK (kind IN ('kiosk', 'display', 'printer', 'board', 'keypad', 'feedback')),
+  name               TEXT NOT NULL,
+  zone               TEXT,
+  config             TEXT NOT NULL DEFAULT '{}',
+  pairing_code       TEXT UNIQUE,
+  pairing_expires_at INTEGER,
+  paired_at          INTEGER,
+  last_seen_at       INTEGER,
+  revoked_at         INTEGER,
+  created_at         INTEGER NOT NULL,
+  pairing_code_hash  TEXT
+);
+INSERT INTO devices_v11 (id, kind, name, zone, config, pairing_code, pairing_expires_at, paired_at, last_seen_at, revoked_at,
+  created_at, pairing_code_hash)
+SELECT id, kind, name, zone, config, pairing_code, pairing_expires_at, paired_at, last_seen_at, revoked_at,
+  created_at, pairing_code_hash FROM devices;
+DROP TABLE devices;
+ALTER TABLE devices_v11 RENAME TO devices;
+CREATE UNIQUE INDEX devices_pairing_code_hash ON devices(pairing_code_hash) WHERE pairing_code_hash IS NOT NULL;
+`,
+  },
 ]

@@ -12,7 +12,7 @@ import {
 } from '../../../server/queue/lifecycle.ts'
 import type { TicketAction, TicketStatus } from '../../../server/queue/types.ts'
 
-const STATUSES: TicketStatus[] = ['waiting', 'called', 'serving', 'done', 'no_show', 'cancelled']
+const STATUSES: TicketStatus[] = ['waiting', 'called', 'serving', 'done', 'no_show', 'cancelled', 'remote', 'parked', 'abandoned']
 const ACTIONS: TicketAction[] = ['call', 'recall', 'start', 'finish', 'no_show', 'transfer', 'cancel']
 
 // The expected table, written out independently of the implementation.
@@ -26,13 +26,15 @@ const LEGAL: Record<string, TicketStatus> = {
   'called/cancel': 'cancelled',
   'serving/finish': 'done',
   'serving/transfer': 'waiting',
+  'remote/cancel': 'cancelled',
+  'parked/cancel': 'cancelled',
 }
 
 const combos = STATUSES.flatMap((from) => ACTIONS.map((action) => ({ from, action })))
 
 describe('lifecycle transition table', () => {
-  it('covers all 6 × 7 combinations', () => {
-    expect(combos).toHaveLength(42)
+  it('covers all 9 × 7 combinations', () => {
+    expect(combos).toHaveLength(63)
     expect([...TICKET_STATUSES].sort()).toEqual([...STATUSES].sort())
     expect([...TICKET_ACTIONS].sort()).toEqual([...ACTIONS].sort())
   })
@@ -87,7 +89,7 @@ describe('legalActions', () => {
 describe('isActive / isTerminal', () => {
   it('classifies every state', () => {
     expect(STATUSES.filter(isActive)).toEqual(['called', 'serving'])
-    expect(STATUSES.filter(isTerminal)).toEqual(['done', 'no_show', 'cancelled'])
+    expect(STATUSES.filter(isTerminal)).toEqual(['done', 'no_show', 'cancelled', 'abandoned'])
   })
   it('terminal states are exactly those with no legal action', () => {
     for (const s of STATUSES) expect(isTerminal(s)).toBe(legalActions(s).length === 0)
