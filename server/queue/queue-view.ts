@@ -5,22 +5,107 @@ import type { CenterNews } from '../../protocol/center.ts'
 import { domainError, ErrorCodes } from '../errors.ts'
 import type { Service, ServiceWithQueue } from '../../protocol/entities.ts'
 import { NO_PRIORITY, type Standing } from './types.ts'
-import { estimateWaitSeconds, rollingMeanServiceSeconds } from './wait-estimate.ts'
+import { rollingMeanServiceSeconds } from './wait-estimate.ts'
 import { isStaffed, kioskMaySell, type Staffing } from './staffing.ts'
 import { hoursNow } from '../../protocol/opening-hours.ts'
 import type { HoursNow } from '../../protocol/calendar.ts'
+import { type ForecastCall, type ForecastCounter, forecastCalls } from './line-forecast.ts'
+import type { CallCandidate } from './types.ts'
+
+/** The id of the ticket a kiosk would issue now, in the play that estimates it (no real id looks like it). */
+const NEW_TICKET = '\u0000new'
 
 /**
  * Read models of the live queue: how many are ahead of a ticket, how long it will take, and
- * what each service's line looks like now. Positions follow the configured policy's broad
- * order (priority tickets first under `priority`), not every tie-break: an estimate, not a promise.
+ * what each service's line looks like now. People ahead and the wait come from the line
+ * forecast (line-forecast.ts: the call policy played forward over the open counters), so they
+ * count the other services' tickets the same counters will call first; a ticket no open counter
+ * can call falls back to its service's line, in the policy's broad order, with an unknown wait.
  */
 export class QueueView {
   constructor(private readonly ctx: QueueContext) {}
 
-  /** People ahead of a waiting ticket in its service's line; 0 for a ticket no longer waiting. */
+  // One play per state of the database and second: a change anywhere (a call, a counter opening)
+  // bumps total_changes(), and ageing and SLA shares move with the clock.
+  private played: { key: string; whole: Map<string, ForecastCall> | null; withNew: Map<number, ForecastCall | null> } | null = null
+
+  private playKey(): string {
+    const { n } = this.ctx.db.prepare('SELECT total_changes() AS n').get() as { n: number }
+    return `${n}:${Math.floor(this.ctx.clock() / 1000)}`
+  }
+
+  private memo(): NonNullable<QueueView['played']> {
+    const key = this.playKey()
+    if (this.played?.key !== key) this.played = { key, whole: null, withNew: new Map() }
+    return this.played
+  }
+
+  /** Open counters (clerk present) as the play sees them, each with its own candidates; `extra` adds a ticket not yet taken to those that may call it. */
+  private forecastCounters(now: number, extra: CallCandidate | null): ForecastCounter[] {
+    return this.ctx.counters
+      .list()
+      .filter((c) => c.active && c.state === 'open' && c.awaySince === null)
+      .map((c) => {
+        const current = c.currentTicketId === null ? undefined : this.ctx.tickets.get(c.currentTicketId)
+        const freeAt = current?.calledAt != null ? current.calledAt + this.meanServiceSeconds(current.serviceId) * 1000 : now
+        const candidates = this.ctx.tickets.candidatesFor(c.id)
+        const serves = extra && c.services.find((s) => s.serviceId === extra.serviceId)
+        if (extra && serves) candidates.push({ ...extra, weight: serves.weight })
+        return { id: c.id, freeAt, priorityStreak: c.priorityStreak, candidates }
+      })
+  }
+
+  private play(extra: CallCandidate | null, until?: string): Map<string, ForecastCall> {
+    const now = this.ctx.clock()
+    const q = this.ctx.config.queue
+    const serviceSeconds = new Map<number, number>()
+    return forecastCalls({
+      now,
+      policy: q.policy,
+      params: { maxPriorityInARow: q.maxPriorityInARow, priorityAgingSeconds: q.priorityAgingSeconds },
+      counters: this.forecastCounters(now, extra),
+      serviceSeconds: (id) => serviceSeconds.get(id) ?? serviceSeconds.set(id, this.meanServiceSeconds(id)).get(id)!,
+      until,
+    })
+  }
+
+  /** Where the play calls a waiting ticket; undefined when no open counter can call it. */
+  private forecastOf(t: TicketRecord): ForecastCall | undefined {
+    const memo = this.memo()
+    memo.whole ??= this.play(null)
+    return memo.whole.get(t.id)
+  }
+
+  /** Where the play calls a ticket of the service taken now; null when no open counter can call it. */
+  private forecastOfNew(serviceId: number): ForecastCall | null {
+    const memo = this.memo()
+    if (!memo.withNew.has(serviceId)) {
+      const service = this.ctx.services.get(serviceId)
+      const extra: CallCandidate | null = service
+        ? {
+            ticketId: NEW_TICKET,
+            serviceId,
+            priority: NO_PRIORITY,
+            queuedAt: this.ctx.clock(),
+            targetWaitSeconds: service.targetWaitSeconds,
+            weight: 1,
+            targetedHere: false,
+            number: Number.MAX_SAFE_INTEGER,
+          }
+        : null
+      memo.withNew.set(serviceId, extra ? (this.play(extra, NEW_TICKET).get(NEW_TICKET) ?? null) : null)
+    }
+    return memo.withNew.get(serviceId)!
+  }
+
+  /** People ahead of a waiting ticket (see the class comment); 0 for a ticket no longer waiting. */
   peopleAhead(t: TicketRecord): number {
     if (t.status !== 'waiting') return 0
+    return this.forecastOf(t)?.ahead ?? this.aheadInItsLine(t)
+  }
+
+  /** People ahead in the ticket's own service's line, in the policy's broad order (priority tickets first under `priority`). */
+  private aheadInItsLine(t: TicketRecord): number {
     const { tickets } = this.ctx
     if (this.ctx.config.queue.policy !== 'priority') return tickets.waitingAhead(t, false)
     if (t.priority !== NO_PRIORITY) return tickets.waitingAhead(t, true)
@@ -45,13 +130,15 @@ export class QueueView {
     return this.ctx.counters.servingCounts(serviceId)
   }
 
-  /** The wait of the `peopleAhead + 1`th ticket; null when no open counter serves the service. */
-  estimateFor(serviceId: number, peopleAhead: number): number | null {
-    return estimateWaitSeconds({
-      peopleAhead,
-      openCounters: this.staffing(serviceId).open,
-      meanServiceSeconds: this.meanServiceSeconds(serviceId),
-    })
+  /** Seconds until the play calls it, never negative. */
+  private secondsUntil(call: ForecastCall): number {
+    return Math.max(0, Math.round((call.at - this.ctx.clock()) / 1000))
+  }
+
+  /** The wait of a ticket of the service taken now (line-forecast.ts); null when no open counter can call it. */
+  newTicketEstimate(serviceId: number): number | null {
+    const call = this.forecastOfNew(serviceId)
+    return call ? this.secondsUntil(call) : null
   }
 
   /** The service's hours now given the wait of a ticket taken now (protocol/opening-hours.ts): whether a kiosk may issue, when it opens next. */
@@ -59,10 +146,13 @@ export class QueueView {
     return hoursNow(this.ctx.calendar(), serviceId, this.ctx.clock(), this.ctx.config.timeZone, estimatedWaitSeconds)
   }
 
-  /** Position and estimate of one ticket (estimate 0 once it no longer waits). */
+  /** Position and estimate of one ticket (estimate 0 once it no longer waits; null when no open counter can call it). */
   standing(t: TicketRecord): Standing {
-    const position = this.peopleAhead(t)
-    return { position, estimatedWaitSeconds: t.status === 'waiting' ? this.estimateFor(t.serviceId, position) : 0 }
+    if (t.status !== 'waiting') return { position: 0, estimatedWaitSeconds: 0 }
+    const call = this.forecastOf(t)
+    return call
+      ? { position: call.ahead, estimatedWaitSeconds: this.secondsUntil(call) }
+      : { position: this.aheadInItsLine(t), estimatedWaitSeconds: null }
   }
 
   /** Every service (or only active ones) with its live queue figures. */
@@ -127,7 +217,7 @@ export class QueueView {
     const issuedToday = this.ctx.tickets.issuedOn(s.id, day)
     const capReached = s.dailyCap !== null && issuedToday >= s.dailyCap
     const staffed = isStaffed(this.staffing(s.id))
-    const estimatedWaitSeconds = this.estimateFor(s.id, waiting)
+    const estimatedWaitSeconds = this.newTicketEstimate(s.id)
     const hours = this.hoursOf(s.id, estimatedWaitSeconds)
     return {
       ...s,

@@ -90,7 +90,7 @@ export class TicketIssuer {
         throw domainError(ErrorCodes.SERVICE_UNSTAFFED, `no counter is open for service ${service.prefix} now`)
       }
       // outside its hours a kiosk does not sell it (the kiosk says why); staff may, and the log says so
-      const hours = this.view.hoursOf(service.id, this.view.estimateFor(service.id, this.ctx.tickets.waitingCount(service.id)))
+      const hours = this.view.hoursOf(service.id, this.view.newTicketEstimate(service.id))
       if (fromKiosk && hours.closedReason !== null) throw closedError(service.prefix, hours.closedReason, hours.opensAt)
       // the day's sequence always counts the day's tickets (daily cap, figures); a center with no daily close numbers continuously
       const dayNumber = this.ctx.tickets.allocateNumber(service.id, day)

@@ -103,15 +103,16 @@ describe('GET /api/v1/services', () => {
     // no history: 300 s per person; no calendar configured: always open (issue 18)
     const hours = { at: expect.any(String), open: true, closedReason: null, opensAt: null, closesAt: null, lastTicketAt: null }
     expect(sa).toEqual({ ...a, waiting: 3, estimatedWaitSeconds: 900, issuedToday: 3, staffed: true, available: true, hours })
-    expect(sb).toEqual({ ...b, waiting: 0, estimatedWaitSeconds: 0, issuedToday: 0, staffed: true, available: true, hours })
+    // nobody waits for B, but the only counter calls the three older A tickets first (line forecast)
+    expect(sb).toEqual({ ...b, waiting: 0, estimatedWaitSeconds: 900, issuedToday: 0, staffed: true, available: true, hours })
   })
 
-  it('divides the estimate by the counters open for the service', async () => {
+  it('shares the line among the counters open for the service', async () => {
     center = await TestCenter.start()
     const a = await center.createService({ prefix: 'A' })
     const c1 = await center.createCounter({ number: 1, serviceIds: [a.id] })
     const c2 = await center.createCounter({ number: 2, serviceIds: [a.id] })
-    // a backup (weight 0) counter does not count as serving the line
+    // a backup (weight 0) counter: it calls from this line only when nothing else waits for it
     const c3 = await center.createCounter({ number: 3, services: [{ serviceId: a.id, weight: 0 }] })
     const kiosk = await center.createDevice('kiosk')
     for (let i = 0; i < 4; i++) await center.issue(kiosk.token, { serviceId: a.id })
@@ -120,10 +121,12 @@ describe('GET /api/v1/services', () => {
     expect(await estimate()).toBeNull()
     await center.openCounterAs('clerk1', c1.id)
     expect(await estimate()).toBe(1200)
+    // two idle counters: the 1st and 2nd now, the 3rd and 4th after 300 s, a new 5th after 600 s
     await center.openCounterAs('clerk2', c2.id)
     expect(await estimate()).toBe(600)
+    // the backup counter has nothing else to call, so it takes the 3rd now (call policy rule b): the new ticket is called after 300 s
     await center.openCounterAs('clerk3', c3.id)
-    expect(await estimate()).toBe(600)
+    expect(await estimate()).toBe(300)
   })
 
   it('orders by sortOrder, then id', async () => {

@@ -1,0 +1,102 @@
+/**
+ * The line forecast: who the open counters will call, in what order and about when, found by
+ * playing the call policy forward. It is what "people ahead" and the estimated wait are read
+ * from, so a sentence on the kiosk, the paper ticket or the status page counts the tickets that
+ * will really be called first: a Civil-records ticket waiting at the only counter that also
+ * serves Passports is ahead of the next Passports ticket, though it is not in its service's line.
+ *
+ * The play: every open counter (clerk present) becomes free at `freeAt` (now when idle, else
+ * when its current ticket should end: its call time plus the mean service time of that service,
+ * never before now). The counter free first (ties: lower id) calls what `decideNext` picks from
+ * its own candidates still waiting, judged at that moment (ageing and SLA shares grow as the
+ * play runs), and is then busy for the mean service time of the ticket's service. It stops when
+ * nothing waits that an open counter can call, or once the ticket asked about is called.
+ *
+ * A ticket's "people ahead" are the tickets the play calls before it at the counters that could
+ * call it; its estimate is when it is called. A ticket no open counter can call has no forecast
+ * (the caller falls back to its service's line and an unknown wait). An estimate, not a promise:
+ * service times vary, clerks pause, and people arrive after it was made.
+ */
+import { decideNext, nextPriorityStreak } from './call-policy.ts'
+import type { CallCandidate, CallPolicyName, CallPolicyParams } from './types.ts'
+
+/** An open counter as the play sees it. */
+export interface ForecastCounter {
+  id: number
+  /** Epoch ms from which it can call: now when idle, else the expected end of its current ticket (not before now). */
+  freeAt: number
+  /** Priority tickets it called in a row (rule d's streak). */
+  priorityStreak: number
+  /** The waiting tickets it may call, as the real call sees them (tickets-repo candidatesFor). */
+  candidates: readonly CallCandidate[]
+}
+
+export interface ForecastInput {
+  now: number
+  policy: CallPolicyName
+  params: CallPolicyParams
+  counters: readonly ForecastCounter[]
+  /** Mean service time (call → finish) of a service, seconds. */
+  serviceSeconds: (serviceId: number) => number
+  /** Stop once this ticket is called (the rest of the line is not needed). */
+  until?: string
+}
+
+/** When and where the play calls a ticket, and how many it called first at the counters that could call it. */
+export interface ForecastCall {
+  counterId: number
+  /** Epoch ms. */
+  at: number
+  ahead: number
+}
+
+interface Seat {
+  id: number
+  freeAt: number
+  streak: number
+  candidates: CallCandidate[]
+}
+
+/** The play's calls by ticket id (see the header). Pure: inputs are not mutated. */
+export function forecastCalls(input: ForecastInput): Map<string, ForecastCall> {
+  const seats: Seat[] = input.counters.map((c) => ({
+    id: c.id,
+    freeAt: Math.max(input.now, c.freeAt),
+    streak: c.priorityStreak,
+    candidates: [...c.candidates],
+  }))
+  // which counters could call each ticket: its "ahead" counts only their calls
+  const callers = new Map<string, Set<number>>()
+  for (const s of seats)
+    for (const c of s.candidates) (callers.get(c.ticketId) ?? callers.set(c.ticketId, new Set()).get(c.ticketId)!).add(s.id)
+  const called = new Set<string>()
+  const calls = new Map<string, ForecastCall>()
+  const history: { ticketId: string; counterId: number }[] = []
+
+  for (;;) {
+    let seat: Seat | null = null
+    for (const s of seats) {
+      s.candidates = s.candidates.filter((c) => !called.has(c.ticketId))
+      if (s.candidates.length === 0) continue
+      if (seat === null || s.freeAt < seat.freeAt || (s.freeAt === seat.freeAt && s.id < seat.id)) seat = s
+    }
+    if (seat === null) break
+    const decision = decideNext(seat.candidates, {
+      now: seat.freeAt,
+      policy: input.policy,
+      params: input.params,
+      priorityStreak: seat.streak,
+    })
+    if (decision === null) break
+    const chosen = decision.candidate
+    const mine = callers.get(chosen.ticketId)!
+    const ahead = history.filter((h) => mine.has(h.counterId)).length
+    calls.set(chosen.ticketId, { counterId: seat.id, at: seat.freeAt, ahead })
+    history.push({ ticketId: chosen.ticketId, counterId: seat.id })
+    called.add(chosen.ticketId)
+    seat.streak = nextPriorityStreak(seat.streak, chosen)
+    seat.freeAt += Math.max(0, input.serviceSeconds(chosen.serviceId)) * 1000
+    if (chosen.ticketId === input.until) break
+  }
+  return calls
+}
