@@ -31,6 +31,26 @@ const UI_ENTRIES = {
 const LONG_TESTS = 'test/reliability/**/*.long.test.ts'
 
 /**
+ * `npm test` runs in two steps (vitest projects, one command, one coverage report): every other
+ * test file two at a time, then these one at a time with the machine to themselves. Chromium
+ * pages are heavy on a 2-core machine, and these files assert how fast something happens (a call
+ * on the display within 1 s, a static file while 100 logins hash, a child server ready and
+ * exiting within its limits): next to another test file they measure the neighbour, not the product.
+ */
+const SERIAL_TESTS = [
+  'test/e2e/**/*.test.ts',
+  // Chromium outside test/e2e/
+  'test/display-ui/announcer/announcer-browser.test.ts',
+  'test/hub/dashboard.test.ts',
+  // timing against an unloaded baseline, or child servers with start and exit limits
+  'test/reliability/login-flood.test.ts',
+  'test/reliability/graceful-shutdown.test.ts',
+  'test/reliability/crash-config-audit.test.ts',
+  // the reporter must send faster than 25 batches a second for the hub's limit to bite
+  'test/hub/rate-limit.test.ts',
+]
+
+/**
  * What coverage measures (`npm run test:coverage`, CI): the source folders, and of the UIs the
  * logic their unit tests load in Node. Code that runs in a child process (the CLI, the kill -9
  * and restart tests) or in Chromium (the e2e tests) is not seen by V8 here and reads as uncovered.
@@ -111,8 +131,6 @@ export default defineConfig(({ mode }) => ({
     },
   },
   test: {
-    include: mode === 'reliability' ? [LONG_TESTS] : ['test/**/*.test.ts'],
-    exclude: mode === 'reliability' ? configDefaults.exclude : [...configDefaults.exclude, LONG_TESTS],
     // points the hub's PostgreSQL tests at the local server test/ensure-system-deps.mjs readied
     globalSetup: ['test/global-setup.ts'],
     environment: 'node',
@@ -120,6 +138,29 @@ export default defineConfig(({ mode }) => ({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    projects:
+      mode === 'reliability'
+        ? [{ extends: true, test: { name: 'reliability', include: [LONG_TESTS], exclude: configDefaults.exclude } }]
+        : [
+            // first, two files at a time: the tests that do not drive Chromium or measure time
+            {
+              extends: true,
+              test: {
+                name: 'parallel',
+                include: ['test/**/*.test.ts'],
+                exclude: [...configDefaults.exclude, LONG_TESTS, ...SERIAL_TESTS],
+                maxWorkers: 2,
+                sequence: { groupOrder: 0 },
+              },
+            },
+            // then one file at a time, alone on the machine: Chromium and the timing claims
+            {
+              extends: true,
+              // one process for all of them (isolate off): the server's modules are loaded once, and
+              // test/e2e/browser.ts keeps one Chromium for every file instead of launching one each
+              test: { name: 'serial', include: SERIAL_TESTS, maxWorkers: 1, isolate: false, sequence: { groupOrder: 1 } },
+            },
+          ],
     // off unless asked for (`--coverage`); figures are printed, never a threshold that fails a run
     coverage: {
       provider: 'v8',

@@ -25,15 +25,6 @@ export function percent(p: number | null | undefined, digits: DigitStyle, lang: 
   return lang === 'ar' ? `${n}٪` : `${n}%`
 }
 
-/**
- * The field a 400 message names: the server writes `body/<field>…` (schema errors, and the
- * settings' own checks); null when it names none.
- */
-export function fieldOfError(message: string): string | null {
-  const m = /^body\/([A-Za-z0-9_]+)/.exec(message)
-  return m ? m[1]! : null
-}
-
 /** YYYY-MM-DD of `ms` in IANA `timeZone` (the center's day, not the browser's). */
 export function dayIn(ms: number, timeZone: string): string {
   const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(ms)

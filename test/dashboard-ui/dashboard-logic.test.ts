@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { categoriesToText, dayIn, duration, fieldOfError, num, percent, shiftDay, textToCategories } from '../../dashboard-ui/format.ts'
+import { categoriesToText, dayIn, duration, num, percent, shiftDay, textToCategories } from '../../dashboard-ui/format.ts'
 import { isFaulty } from '../../protocol/device-health.ts'
 import { printerHealth, serialHealth } from '../helpers/device-health.ts'
 import { deviceHealth } from '../../dashboard-ui/live-view.ts'
@@ -16,13 +16,6 @@ describe('dashboard formatting', () => {
     expect(percent(57.1, 'western', 'en')).toBe('57.1%')
     expect(percent(57.1, 'arabic-indic', 'ar')).toBe('٥٧٫١٪')
     expect(percent(null, 'western', 'en')).toBe('—')
-  })
-
-  it('finds the field a 400 names', () => {
-    expect(fieldOfError('body/prefix must match pattern "^[A-Z]{1,3}$"')).toBe('prefix')
-    expect(fieldOfError('body/timeZone Mars/Olympus is not an IANA time zone')).toBe('timeZone')
-    expect(fieldOfError('body must have required property prefix')).toBeNull()
-    expect(fieldOfError('prefix A is used by service 1')).toBeNull()
   })
 
   it("the center's day (not the browser's) and day arithmetic", () => {

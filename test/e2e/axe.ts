@@ -42,7 +42,8 @@ export interface AxeFinding {
  * expects none.
  */
 export async function seriousAxeViolations(page: Page, atLeast: AxeImpact = 'serious'): Promise<AxeFinding[]> {
-  await page.evaluate(AXE_SOURCE)
+  // once per document: a page checked again (another language, another state) already has it
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE)
   const minimum = IMPACTS.indexOf(atLeast)
   const found = await page.evaluate(
     async ({ structure, wanted }) => {

@@ -29,6 +29,29 @@ export async function closeBrowser(browser: Browser | undefined): Promise<void> 
   await browser?.close()
 }
 
+/** The Chromium of this test process for each set of extra flags, launched at first use. */
+const shared = new Map<string, Promise<Browser>>()
+
+/**
+ * One Chromium per test process and set of flags: the browser test files run one after another
+ * in one process (vite.config.ts, project `serial`), so each launches nothing but its contexts.
+ * A file leaves no context open (Contexts.closeAll after each test); the browser goes when the
+ * process does (playwright kills what it launched), or is launched again if it crashed.
+ */
+export function sharedBrowser(extraArgs: string[] = []): Promise<Browser> {
+  const key = extraArgs.join(' ')
+  let browser = shared.get(key)
+  if (!browser) {
+    browser = launchBrowser(extraArgs)
+    shared.set(key, browser)
+    browser.then(
+      (b) => b.on('disconnected', () => shared.delete(key)),
+      () => shared.delete(key),
+    )
+  }
+  return browser
+}
+
 /**
  * Browser contexts opened by a test (one per kiosk or phone: each has its own localStorage),
  * all closed by `closeAll()` in afterEach.
@@ -70,9 +93,9 @@ export interface BrowserSuite {
 }
 
 /**
- * The shared frame of a browser test file: build the UIs and launch Chromium once (`extraArgs`
- * added to the usual flags), close every context and run the cleanups after each test, fail a
- * test whose pages threw, and close the browser at the end. `shots` is made for screenshots.
+ * The shared frame of a browser test file: build the UIs and take the process's Chromium
+ * (`sharedBrowser`, `extraArgs` added to the usual flags), close every context and run the
+ * cleanups after each test, and fail a test whose pages threw. `shots` is made for screenshots.
  */
 export function useBrowserSuite(shots: string, options: { extraArgs?: string[]; setupTimeoutMs?: number } = {}): BrowserSuite {
   const suite: BrowserSuite = {
@@ -83,7 +106,7 @@ export function useBrowserSuite(shots: string, options: { extraArgs?: string[]; 
   }
   beforeAll(async () => {
     suite.uiDir = await ensureUiBuilt()
-    suite.browser = await launchBrowser(options.extraArgs)
+    suite.browser = await sharedBrowser(options.extraArgs)
     mkdirSync(shots, { recursive: true })
   }, options.setupTimeoutMs ?? 120_000)
   afterEach(async () => {
@@ -92,7 +115,9 @@ export function useBrowserSuite(shots: string, options: { extraArgs?: string[]; 
     expect(takePageErrors()).toEqual([])
   })
   afterAll(async () => {
-    await closeBrowser(suite.browser)
+    // the next file's pages start from a browser with no context of this one
+    await suite.contexts.closeAll()
+    await Promise.all(suite.browser?.contexts().map((c) => c.close()) ?? [])
   })
   return suite
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { writeFileSync } from 'node:fs'
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { AddressInfo } from 'node:net'
 import { ADMIN_PASSWORD, TestCenter, TestClock } from '../helpers/test-center.ts'
@@ -16,11 +16,23 @@ import { seriousAxeViolations } from './axe.ts'
  * the display after closing on Thursday ("closed — opens Sunday 08:00"), and the dashboard's
  * hours editor (a refused overlap worded in English and Arabic next to its day, a saved week, a
  * service's own hours, an exception stored when added and shown in the month grid) and .ics
- * import with its preview (the holiday on its day of the next month). Screenshots go to test-results/calendar/.
+ * import with its preview (the holiday on its day of the next month). Screenshots go to test-results/calendar/;
+ * with UPDATE_SCREENSHOTS=1 the hours editor's two also refresh docs/screenshots/hours-*.png.
  */
 const SHOTS = join(ROOT, 'test-results', 'calendar')
+const DOCS_SHOTS = join(ROOT, 'docs', 'screenshots')
 const suite = useBrowserSuite(SHOTS)
 const { contexts, cleanups } = suite
+
+/** A full-page screenshot to test-results/calendar/, copied to docs/screenshots/ only when asked (an ordinary run never dirties the tree). */
+async function docsScreenshot(page: Page, name: string): Promise<void> {
+  const path = join(SHOTS, name)
+  await page.screenshot({ path, fullPage: true })
+  if (process.env.UPDATE_SCREENSHOTS === '1') {
+    mkdirSync(DOCS_SHOTS, { recursive: true })
+    copyFileSync(path, join(DOCS_SHOTS, name))
+  }
+}
 
 const workWeek = (open: string, close: string): WeeklyHours => {
   const h = [{ open, close }]
@@ -173,7 +185,7 @@ describe('the calendar on the screens', () => {
     await page.keyboard.press('ArrowLeft')
     await grid.locator('td[data-day="2026-12-07"][tabindex="0"]').waitFor()
     expect(await seriousAxeViolations(page)).toEqual([])
-    await page.screenshot({ path: join(ROOT, 'docs', 'screenshots', 'hours-ar.png'), fullPage: true })
+    await docsScreenshot(page, 'hours-ar.png')
     await page.locator('tabour-lang-switch button').click()
     await view.getByText('Weekly hours').waitFor()
     expect(await seriousAxeViolations(page)).toEqual([])
@@ -237,6 +249,6 @@ describe('the calendar on the screens', () => {
     await page.keyboard.press('PageUp')
     await grid.locator('h3[data-month="2026-12"]').waitFor()
     expect(await seriousAxeViolations(page)).toEqual([])
-    await page.screenshot({ path: join(ROOT, 'docs', 'screenshots', 'hours-en.png'), fullPage: true })
+    await docsScreenshot(page, 'hours-en.png')
   })
 })

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
@@ -36,7 +36,8 @@ interface Running {
 const suite = useBrowserSuite(SHOTS, { setupTimeoutMs: 180_000 })
 const { contexts, cleanups } = suite
 
-async function startCenter(): Promise<Running> {
+/** A center on loopback; closed after the test, or after the file when `shared`. */
+async function startCenter(shared = false): Promise<Running> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tabour-dash-e2e-'))
   const behind = { ms: 0 }
   // local daytime from the first request on (tokens included): the morning the seed plays never crosses midnight
@@ -48,7 +49,7 @@ async function startCenter(): Promise<Running> {
   })
   await center.app.ready()
   await center.app.listen({ port: 0, host: '127.0.0.1' })
-  cleanups.push(() => center.close())
+  if (!shared) cleanups.push(() => center.close())
   const address = center.app.server.address() as AddressInfo
   return { center, url: `http://127.0.0.1:${address.port}`, behind }
 }
@@ -192,6 +193,25 @@ async function seedMorning(run: Running) {
   return { services, counters, kiosk, clerks, admin, printer }
 }
 
+/**
+ * The seeded morning the live view and the report read, with the manager `boss`: made once for
+ * the file (seeding is the slow part of both tests), closed after it. Both tests compare the
+ * screen with the API's figures of the moment, so the ticket the live test adds changes nothing.
+ */
+let morning: Promise<{ run: Running; seed: Awaited<ReturnType<typeof seedMorning>> }> | undefined
+function seededMorning() {
+  morning ??= (async () => {
+    const run = await startCenter(true)
+    const seed = await seedMorning(run)
+    await run.center.createUser('boss', 'manager')
+    return { run, seed }
+  })()
+  return morning
+}
+afterAll(async () => {
+  if (morning) await (await morning).run.center.close()
+})
+
 async function login(page: Page, run: Running, username: string, password: string, lang: 'ar' | 'en' = 'ar', hash = ''): Promise<void> {
   await page.goto(`${run.url}/dashboard/${lang === 'en' ? '?lang=en' : ''}${hash}`)
   await page.locator('form[data-form="login"] input[name="username"]').fill(username)
@@ -212,9 +232,7 @@ const kpi = (page: Page, id: string) => page.locator(`tabour-live-view [data-kpi
 
 describe('manager dashboard', () => {
   it('updates live when a ticket is issued and called, with no reload (and the screenshots)', async () => {
-    const run = await startCenter()
-    const seed = await seedMorning(run)
-    await run.center.createUser('boss', 'manager')
+    const { run, seed } = await seededMorning()
     const page = await contexts.page(LANDSCAPE)
     await login(page, run, 'boss', STAFF_PASSWORD, 'ar')
     await kpi(page, 'issued').waitFor()
@@ -306,9 +324,7 @@ describe('manager dashboard', () => {
   }, 240_000)
 
   it('renders a report for a date range and downloads its CSV with the same numbers', async () => {
-    const run = await startCenter()
-    const seed = await seedMorning(run)
-    await run.center.createUser('boss', 'manager')
+    const { run, seed } = await seededMorning()
     const page = await contexts.page(LANDSCAPE, { locale: 'en-GB' })
     await login(page, run, 'boss', STAFF_PASSWORD, 'en', '#reports')
     const today = run.center.app.tabour.queue.ctx.dayOf(run.center.app.tabour.queue.ctx.clock())

@@ -442,7 +442,13 @@ describe('the display when the server process dies', () => {
     expect(await anywhere(page, 'A-001').count()).toBe(0)
     expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(1)
 
-    // and keeps following live pushes
+    // and keeps following live pushes. When the display was back before A-002's call, it speaks
+    // A-002, and a new call is the big one only once that announcement ends (spoken-board.ts): wait
+    // for the voice to be quiet, so the 1 s below measures the push and not the end of a sentence
+    await page.waitForFunction(() => {
+      const app = document.querySelector('tabour-display-app') as unknown as { announcer: { current: unknown; pending: unknown[] } | null }
+      return app.announcer !== null && app.announcer.current === null && app.announcer.pending.length === 0
+    })
     await api('POST', `/counters/${counter.id}/no-show`, undefined, clerk)
     await api('POST', `/counters/${counter.id}/call-next`, undefined, clerk)
     await now(page, 'A-003').waitFor({ timeout: 1000 })
