@@ -56,6 +56,7 @@ export const SERVICE_MENU_MESSAGES = {
   'form.group': { ar: 'المجموعة في قائمة الكشك', en: 'Group on the kiosk menu' },
   'form.noGroup': { ar: 'بدون مجموعة', en: 'No group' },
   'form.icon': { ar: 'الأيقونة', en: 'Icon' },
+  'form.sortOrder': { ar: 'الترتيب', en: 'Order' },
   'form.noIcon': { ar: 'بدون أيقونة', en: 'No icon' },
   'groups.title': { ar: 'مجموعات الخدمات على الكشك', en: 'Service groups on the kiosk' },
   'groups.rule': {
