@@ -69,7 +69,11 @@ export class ServiceMenu extends LitElement {
           grid-template-columns: repeat(3, minmax(0, 1fr));
         }
       }
+      .groups [role='listitem'] {
+        display: grid;
+      }
       .group {
+        inline-size: 100%;
         display: grid;
         grid-template-columns: auto minmax(0, 1fr);
         align-items: center;
