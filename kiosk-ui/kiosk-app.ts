@@ -53,6 +53,7 @@ const SERVICE_GONE = new Set<string>([
   ErrorCodes.SERVICE_NOT_FOUND,
   ErrorCodes.SERVICE_UNSTAFFED, // its last counter closed as the citizen tapped
   ErrorCodes.SERVICE_CLOSED, // its last-ticket time passed as the citizen tapped (issue 18)
+  ErrorCodes.SERVICE_NOT_OFFERED_HERE, // taken off this kiosk's services while it was on screen (issue 21)
 ])
 
 @customElement('tabour-kiosk-app')
