@@ -30,7 +30,10 @@ import type { TicketOptionsDetail } from './ticket-options.ts'
 import '../ui-common/pairing-screen.ts'
 import './service-menu.ts'
 import './documents-step.ts'
-import { offeredOn } from '../protocol/service-menu.ts'
+import { menuLayout, offeredOn } from '../protocol/service-menu.ts'
+import type { ServiceWithQueue } from '../protocol/entities.ts'
+import type { DigitStyle } from '../ui-common/digits.ts'
+import './service-grid.ts'
 import './ticket-options.ts'
 import './ticket-confirmation.ts'
 import './out-of-service.ts'
@@ -241,15 +244,7 @@ export class KioskApp extends LitElement {
           <p class="hint">${kioskText('kiosk.chooseHint', lang)}</p>
           ${this.notice ? html`<p class="notice" role="alert" data-notice=${this.notice}>${kioskText(this.notice, lang)}</p>` : nothing}
           <tabour-printer-fault-banner .problem=${printerDownBecause(this.printer)} .lang=${lang}></tabour-printer-fault-banner>
-          <tabour-service-menu
-            .services=${offeredOn(services, settings.serviceIds)}
-            .groups=${this.session.groups}
-            .lang=${lang}
-            .digits=${digits}
-            .timeZone=${this.session.center?.timeZone}
-            .busyServiceId=${this.issuer.busyServiceId}
-            @service-select=${(e: CustomEvent<ServiceSelectDetail>) => this.onServiceSelect(e.detail.serviceId)}
-          ></tabour-service-menu>
+          ${this.renderMenu(offeredOn(services, settings.serviceIds), lang, digits)}
         `
       case 'documents': {
         const service = services.find((s) => s.id === screen.serviceId)
@@ -297,6 +292,32 @@ export class KioskApp extends LitElement {
         ></tabour-ticket-confirmation>`
       }
     }
+  }
+
+  /**
+   * The services: the plain grid, as it always was, for a kiosk with few (protocol/service-menu.ts
+   * menuLayout); past FLAT_MENU_MAX the menu with its search box and groups (issue 21).
+   */
+  private renderMenu(offered: ServiceWithQueue[], lang: Lang, digits: DigitStyle): TemplateResult {
+    const select = (e: CustomEvent<ServiceSelectDetail>) => this.onServiceSelect(e.detail.serviceId)
+    if (!menuLayout(offered).search)
+      return html`<tabour-service-grid
+        .services=${offered}
+        .lang=${lang}
+        .digits=${digits}
+        .timeZone=${this.session.center?.timeZone}
+        .busyServiceId=${this.issuer.busyServiceId}
+        @service-select=${select}
+      ></tabour-service-grid>`
+    return html`<tabour-service-menu
+      .services=${offered}
+      .groups=${this.session.groups}
+      .lang=${lang}
+      .digits=${digits}
+      .timeZone=${this.session.center?.timeZone}
+      .busyServiceId=${this.issuer.busyServiceId}
+      @service-select=${select}
+    ></tabour-service-menu>`
   }
 
   private onPrinterReport(report: PrinterStatusReport): void {
