@@ -13,6 +13,7 @@ import type { CenterCalendar, HoursException, HoursNow } from '../protocol/calen
 import { apiUrl } from '../ui-common/base-path.ts'
 import { downloadFile } from '../ui-common/staff-download.ts'
 import type { StaffSession } from '../ui-common/staff-session.ts'
+import type { ServiceGroup } from '../protocol/service-menu.ts'
 
 export interface BackupStatus {
   enabled: boolean
@@ -57,6 +58,9 @@ export class DashboardApi {
   settings = () => this.call<SettingsReply>('/settings')
   audit = () => this.call<AuditEntry[]>('/settings/audit?limit=30')
   news = () => this.call<{ ar: string; en: string }>('/center/news')
+  /** The kiosk menu's groups (issue 21; config/service-groups-config.ts). */
+  serviceGroups = () => this.call<ServiceGroup[]>('/service-groups')
+  deleteServiceGroup = (id: number) => this.call<null>(`/service-groups/${id}`, 'DELETE')
 
   putSettings(body: PutSettingsBody): Promise<SettingsReply> {
     return this.call('/settings', 'PUT', body)

@@ -4,6 +4,7 @@
  * center may be embedded under a prefix) and, where needed, the kiosk's device token. Failures are ApiError (with the stable code) or NetworkError.
  */
 import type { IssuedTicket, PublicTicket, ServiceWithQueue } from '../protocol/entities.ts'
+import type { ServiceGroup } from '../protocol/service-menu.ts'
 import { requestJson } from '../ui-common/api-client.ts'
 import { apiUrl } from '../ui-common/base-path.ts'
 
@@ -21,6 +22,11 @@ export interface IssueRequest {
 /** The active services with their live figures. */
 export function fetchServices(base: string, token: string): Promise<ServiceWithQueue[]> {
   return requestJson(apiUrl(base, '/services'), { token })
+}
+
+/** The kiosk menu's service groups (issue 21). */
+export function fetchServiceGroups(base: string, token: string): Promise<ServiceGroup[]> {
+  return requestJson(apiUrl(base, '/service-groups'), { token })
 }
 
 /**

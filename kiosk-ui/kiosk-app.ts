@@ -28,6 +28,11 @@ import type { PairSubmitDetail } from '../ui-common/pairing-screen.ts'
 import type { ServiceSelectDetail } from './service-grid.ts'
 import type { TicketOptionsDetail } from './ticket-options.ts'
 import '../ui-common/pairing-screen.ts'
+import './service-menu.ts'
+import './documents-step.ts'
+import { menuLayout, offeredOn } from '../protocol/service-menu.ts'
+import type { ServiceWithQueue } from '../protocol/entities.ts'
+import type { DigitStyle } from '../ui-common/digits.ts'
 import './service-grid.ts'
 import './ticket-options.ts'
 import './ticket-confirmation.ts'
@@ -39,6 +44,7 @@ import { kioskText, type KioskMessageKey } from '../protocol/messages/kiosk.ts'
 type Screen =
   | { kind: 'home' }
   | { kind: 'options'; serviceId: number; key: string }
+  | { kind: 'documents'; serviceId: number; key: string }
   | { kind: 'confirm'; ticket: IssuedTicketReply; print: PrintView }
 
 const HOME: Screen = { kind: 'home' }
@@ -50,6 +56,7 @@ const SERVICE_GONE = new Set<string>([
   ErrorCodes.SERVICE_NOT_FOUND,
   ErrorCodes.SERVICE_UNSTAFFED, // its last counter closed as the citizen tapped
   ErrorCodes.SERVICE_CLOSED, // its last-ticket time passed as the citizen tapped (issue 18)
+  ErrorCodes.SERVICE_NOT_OFFERED_HERE, // taken off this kiosk's services while it was on screen (issue 21)
 ])
 
 @customElement('tabour-kiosk-app')
@@ -151,7 +158,7 @@ export class KioskApp extends LitElement {
     onPrinterReport: (report) => this.onPrinterReport(report),
     onInterrupted: () => {
       // a half-answered question is dropped; a ticket already on screen stays (the citizen needs it)
-      if (this.screen.kind === 'options') this.screen = HOME
+      if (this.screen.kind === 'options' || this.screen.kind === 'documents') this.screen = HOME
     },
     onSettings: (settings) => {
       // the center's start language, until someone picks one (or the page's ?lang= chose)
@@ -162,7 +169,14 @@ export class KioskApp extends LitElement {
   private readonly idle = new IdleController(this, () => this.onIdle())
   private readonly issuer = new IssueController(this, this.session.base)
   /** Opening hours change with the clock, not with an event: fresh figures every minute (issue 18). */
-  private readonly hoursTick = new PollController(this, async () => this.session.refreshServices(), 60_000)
+  private readonly hoursTick = new PollController(
+    this,
+    async () => {
+      this.session.refreshServices()
+      await this.session.refreshGroups()
+    },
+    60_000,
+  )
 
   constructor() {
     super()
@@ -230,15 +244,21 @@ export class KioskApp extends LitElement {
           <p class="hint">${kioskText('kiosk.chooseHint', lang)}</p>
           ${this.notice ? html`<p class="notice" role="alert" data-notice=${this.notice}>${kioskText(this.notice, lang)}</p>` : nothing}
           <tabour-printer-fault-banner .problem=${printerDownBecause(this.printer)} .lang=${lang}></tabour-printer-fault-banner>
-          <tabour-service-grid
-            .services=${services}
-            .lang=${lang}
-            .digits=${digits}
-            .timeZone=${this.session.center?.timeZone}
-            .busyServiceId=${this.issuer.busyServiceId}
-            @service-select=${(e: CustomEvent<ServiceSelectDetail>) => this.onServiceSelect(e.detail.serviceId)}
-          ></tabour-service-grid>
+          ${this.renderMenu(offeredOn(services, settings.serviceIds), lang, digits)}
         `
+      case 'documents': {
+        const service = services.find((s) => s.id === screen.serviceId)
+        return html`
+          <h1>${service ? (lang === 'ar' ? service.nameAr : service.nameEn) : ''}</h1>
+          <tabour-documents-step
+            .documents=${service?.documents ?? []}
+            .lang=${lang}
+            .busy=${this.issuer.busy}
+            @documents-confirm=${() => this.afterDocuments(screen.serviceId, screen.key)}
+            @documents-back=${() => this.goHome()}
+          ></tabour-documents-step>
+        `
+      }
       case 'options': {
         const service = services.find((s) => s.id === screen.serviceId)
         return html`
@@ -258,9 +278,11 @@ export class KioskApp extends LitElement {
       }
       case 'confirm': {
         const ticket = screen.ticket
+        const service = services.find((s) => s.id === ticket.serviceId) ?? null
         return html`<tabour-ticket-confirmation
           .ticket=${ticket}
-          .service=${services.find((s) => s.id === ticket.serviceId) ?? null}
+          .service=${service}
+          .documents=${service?.documents ?? []}
           .statusUrl=${ticket.statusUrl ?? `${location.origin}${this.session.base}/t/${encodeURIComponent(ticket.id)}`}
           .printing=${screen.print}
           .category=${this.session.center?.priorityCategories.find((c) => c.code === ticket.priority) ?? null}
@@ -270,6 +292,32 @@ export class KioskApp extends LitElement {
         ></tabour-ticket-confirmation>`
       }
     }
+  }
+
+  /**
+   * The services: the plain grid, as it always was, for a kiosk with few (protocol/service-menu.ts
+   * menuLayout); past FLAT_MENU_MAX the menu with its search box and groups (issue 21).
+   */
+  private renderMenu(offered: ServiceWithQueue[], lang: Lang, digits: DigitStyle): TemplateResult {
+    const select = (e: CustomEvent<ServiceSelectDetail>) => this.onServiceSelect(e.detail.serviceId)
+    if (!menuLayout(offered).search)
+      return html`<tabour-service-grid
+        .services=${offered}
+        .lang=${lang}
+        .digits=${digits}
+        .timeZone=${this.session.center?.timeZone}
+        .busyServiceId=${this.issuer.busyServiceId}
+        @service-select=${select}
+      ></tabour-service-grid>`
+    return html`<tabour-service-menu
+      .services=${offered}
+      .groups=${this.session.groups}
+      .lang=${lang}
+      .digits=${digits}
+      .timeZone=${this.session.center?.timeZone}
+      .busyServiceId=${this.issuer.busyServiceId}
+      @service-select=${select}
+    ></tabour-service-menu>`
   }
 
   private onPrinterReport(report: PrinterStatusReport): void {
@@ -295,11 +343,19 @@ export class KioskApp extends LitElement {
 
   private onServiceSelect(serviceId: number): void {
     if (this.issuer.busy) return
-    const { services, settings } = this.session
-    if (!services.find((s) => s.id === serviceId)?.available) return
+    const { services } = this.session
+    const service = services.find((s) => s.id === serviceId)
+    if (!service?.available) return
     this.notice = null
     const key = this.issuer.keyFor(serviceId)
-    if (this.asksPriority || settings.askPhone) this.screen = { kind: 'options', serviceId, key }
+    // what to bring first (issue 21), unless the service turned the "I have them" step off
+    if (service.documents?.length && service.confirmDocuments !== false) this.screen = { kind: 'documents', serviceId, key }
+    else this.afterDocuments(serviceId, key)
+  }
+
+  /** The documents are confirmed (or not asked about): the optional questions, or the ticket. */
+  private afterDocuments(serviceId: number, key: string): void {
+    if (this.asksPriority || this.session.settings.askPhone) this.screen = { kind: 'options', serviceId, key }
     else void this.issue(serviceId, key, {})
   }
 
@@ -343,6 +399,7 @@ export class KioskApp extends LitElement {
       return
     }
     this.goHome()
+    this.renderRoot.querySelector('tabour-service-menu')?.reset()
     this.langChosen = false
     const start = this.session.settings.startLang
     if (this.language !== start) this.setLanguage(start)

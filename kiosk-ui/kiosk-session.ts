@@ -12,7 +12,8 @@ import type { Device } from '../protocol/entities.ts'
 import type { ServerToClientEvents, Snapshot } from '../protocol/events.ts'
 import { DeviceSession } from '../ui-common/device-session.ts'
 import { fetchCenter, fetchOwnDevice } from '../ui-common/device-api.ts'
-import { fetchServices } from './kiosk-api.ts'
+import { fetchServiceGroups, fetchServices } from './kiosk-api.ts'
+import type { ServiceGroup } from '../protocol/service-menu.ts'
 import { DEFAULT_SETTINGS, kioskSettings, type KioskSettings } from './kiosk-settings.ts'
 import { printerReportOf } from './printer-state.ts'
 
@@ -31,6 +32,8 @@ type DeviceStatusEvent = Parameters<ServerToClientEvents['device:status']>[0]
 export class KioskSession extends DeviceSession {
   center: CenterInfo | null = null
   settings: KioskSettings = DEFAULT_SETTINGS
+  /** The kiosk menu's groups (issue 21); reloaded with the hours tick. */
+  groups: ServiceGroup[] = []
   private deviceId: number | null = null
 
   /** `base`: the server's prefix (the kiosk page is at `<base>/kiosk/`). */
@@ -45,12 +48,14 @@ export class KioskSession extends DeviceSession {
 
   /** The kiosk's config, the center and the services. */
   protected override async load(token: string): Promise<() => void> {
-    const [device, center, services] = await Promise.all([
+    const [device, center, services, groups] = await Promise.all([
       fetchOwnDevice(this.base, token),
       fetchCenter(this.base, token),
       fetchServices(this.base, token),
+      fetchServiceGroups(this.base, token).catch(() => [] as ServiceGroup[]),
     ])
     return () => {
+      this.groups = groups
       if (device) this.deviceId = device.id
       this.applySettings(kioskSettings(device?.config, center))
       this.center = center
@@ -76,6 +81,18 @@ export class KioskSession extends DeviceSession {
   protected override reset(): void {
     this.deviceId = null
     this.center = null
+  }
+
+  /** Fetches the groups again (an admin may have renamed or regrouped them); keeps the old ones on a failure. */
+  async refreshGroups(): Promise<void> {
+    const token = this.token
+    if (token === null) return
+    try {
+      const groups = await fetchServiceGroups(this.base, token)
+      this.update(() => (this.groups = groups))
+    } catch {
+      // the next tick tries again
+    }
   }
 
   private onDeviceStatus(event: DeviceStatusEvent): void {

@@ -27,6 +27,8 @@ export interface KioskSettings {
   startLang: Lang
   /** Seconds without a touch before the kiosk returns home (and to Arabic); default 30. */
   idleSeconds: number
+  /** The services this kiosk offers (its config's `serviceIds`); undefined: all. */
+  serviceIds?: readonly number[]
 }
 
 export const DEFAULT_SETTINGS: KioskSettings = {
@@ -69,5 +71,6 @@ export function kioskSettings(
     digits: digitStyleOf(center?.digits) ?? DEFAULT_SETTINGS.digits,
     startLang: center?.language === 'en' ? 'en' : DEFAULT_SETTINGS.startLang,
     idleSeconds: typeof idle === 'number' && Number.isFinite(idle) && idle >= 5 ? Math.min(idle, 600) : DEFAULT_SETTINGS.idleSeconds,
+    ...(Array.isArray(c.serviceIds) ? { serviceIds: c.serviceIds.filter((id): id is number => typeof id === 'number') } : {}),
   }
 }

@@ -15,6 +15,7 @@ import { themeStyles } from '../ui-common/theme.ts'
 import { kioskStyles } from './kiosk-styles.ts'
 import { kioskText } from '../protocol/messages/kiosk.ts'
 import { closedReasonText, opensText } from '../ui-common/opening-words.ts'
+import { serviceIcon } from '../ui-common/service-icons.ts'
 
 /** Payload of `service-select`. */
 export interface ServiceSelectDetail {
@@ -113,6 +114,11 @@ export class ServiceGrid extends LitElement {
         font-size: 1.875rem;
         font-weight: 700;
       }
+      .name .icon {
+        vertical-align: -0.15em;
+        margin-inline-end: 0.5rem;
+        color: var(--tabour-primary);
+      }
       .names .second {
         margin-block-start: 0.25rem;
         font-size: var(--tabour-text-base);
@@ -183,7 +189,7 @@ export class ServiceGrid extends LitElement {
         >
           <span class="prefix ltr" aria-hidden="true">${s.prefix}</span>
           <span class="names">
-            <span class="name">${serviceName(s, lang)}</span>
+            <span class="name">${serviceIcon(s.icon)}${serviceName(s, lang)}</span>
             <span class="second">${inLang(serviceName(s, other), other)}</span>
           </span>
           <span class="figures">

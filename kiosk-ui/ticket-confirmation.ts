@@ -9,6 +9,8 @@
  */
 import { LitElement, css, html, type TemplateResult } from 'lit'
 import { customElement, property } from 'lit/decorators.js'
+import type { RequiredDocument } from '../protocol/service-menu.ts'
+import './documents-list.ts'
 import { ticketLabel, type DigitStyle } from '../ui-common/digits.ts'
 import { DEFAULT_LANG, LANGS, otherLang, type Lang } from '../ui-common/i18n.ts'
 import { inLang } from '../ui-common/bilingual.ts'
@@ -192,6 +194,8 @@ export class TicketConfirmation extends LitElement {
   @property() statusUrl = ''
   /** The ticket's priority category (names in both languages), shown under the label; default none (an ordinary ticket). */
   @property({ attribute: false }) category: { code: string; nameAr: string; nameEn: string } | null = null
+  /** What to bring (issue 21): on the ticket on screen too, above all when the paper did not print; default none. */
+  @property({ attribute: false }) documents: readonly RequiredDocument[] = []
   /** What to say about paper: 'printing' (its outcome not known yet), 'printed' ("take your ticket"), 'problem' ("photograph this screen", the print failed) or 'none' (a kiosk without a printer); default 'problem', the one that is never untrue. */
   @property() printing: PrintView = 'problem'
   /** Current language; default 'ar'. */
@@ -230,6 +234,7 @@ export class TicketConfirmation extends LitElement {
             </div>
           </dl>
           ${ticket.mayNotBeServedToday ? html`<p class="late" role="note" data-late>${hoursText('hours.mayNotBeServedToday', lang)}</p>` : ''}
+          <tabour-documents-list .documents=${this.documents} .lang=${lang} level="2"></tabour-documents-list>
         </div>
         <figure class="qr">
           <tabour-qr-code value=${this.statusUrl} label=${kioskText('kiosk.scanToFollow', lang)}></tabour-qr-code>

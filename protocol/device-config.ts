@@ -38,6 +38,8 @@ export const KioskConfig = Type.Object(
     digits: Type.Optional(literalUnion(['western', 'arabic-indic'])),
     /** Seconds without a touch before the kiosk returns home. Default 30. */
     idleSeconds: Type.Optional(Type.Integer({ minimum: 5, maximum: 600 })),
+    /** The services this kiosk offers (a kiosk on the first floor: that floor's); absent: all. Others are refused with TABOUR_ERR_SERVICE_NOT_OFFERED_HERE. */
+    serviceIds: Type.Optional(Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 500, uniqueItems: true })),
   },
   { additionalProperties: false },
 )

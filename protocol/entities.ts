@@ -3,6 +3,7 @@ import { CounterState, DeviceKind, Lang, literalUnion, Nullable, Role, TicketSta
 import { PrintingState } from './device-config.ts'
 import { DigitStyleName } from './settings.ts'
 import { HoursNow } from './calendar.ts'
+import { RequiredDocument } from './service-menu.ts'
 
 /**
  * What the kiosk does with a service while it is unstaffed (no open or paused counter, whose
@@ -27,6 +28,14 @@ export const Service = Type.Object({
   nationalCode: Type.Optional(Type.String()),
   /** Present (true) when the hub's configuration set the national code: the center admin sees it but cannot change it. */
   nationalCodeLocked: Type.Optional(Type.Literal(true)),
+  /** What the citizen must bring (issue 21); absent when none. */
+  documents: Type.Optional(Type.Array(RequiredDocument)),
+  /** Present (false) when the kiosk shows the documents without asking "I have them" first; absent: it asks. */
+  confirmDocuments: Type.Optional(Type.Literal(false)),
+  /** The kiosk menu's group (GET /service-groups); absent: in no group. */
+  groupId: Type.Optional(Type.Integer()),
+  /** Its icon on the kiosk (protocol/service-menu.ts SERVICE_ICONS); absent: none. */
+  icon: Type.Optional(Type.String()),
 })
 export type Service = Static<typeof Service>
 

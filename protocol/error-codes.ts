@@ -88,6 +88,15 @@ export const ErrorCodes = {
   // 5xx: never the caller's fault
   INTERNAL: 'TABOUR_ERR_INTERNAL',
   NOT_READY: 'TABOUR_ERR_NOT_READY',
+  // issue 21, the kiosk menu and what to bring
+  /** 422: a service's document list with more than MAX_DOCUMENTS items or a text over MAX_DOCUMENT_LENGTH characters (protocol/service-menu.ts); detail names the field and the limit. */
+  DOCUMENTS_TOO_LONG: 'TABOUR_ERR_DOCUMENTS_TOO_LONG',
+  /** 422: an icon that is not one of the built-in SERVICE_ICONS (protocol/service-menu.ts). */
+  UNKNOWN_ICON: 'TABOUR_ERR_UNKNOWN_ICON',
+  /** 404: a service group that does not exist (by id, or named as a service's groupId). */
+  SERVICE_GROUP_NOT_FOUND: 'TABOUR_ERR_SERVICE_GROUP_NOT_FOUND',
+  /** 403: a kiosk asked for a ticket of a service its config (`serviceIds`) does not offer. */
+  SERVICE_NOT_OFFERED_HERE: 'TABOUR_ERR_SERVICE_NOT_OFFERED_HERE',
 } as const
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes]
@@ -125,6 +134,8 @@ export const FIELD_REASONS = [
   'time-of-day',
   'time-zone',
   'no-start',
+  // a list with more items than allowed (a service's documents, issue 21)
+  'maxItems',
 ] as const
 export type FieldReason = (typeof FIELD_REASONS)[number]
 

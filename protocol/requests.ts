@@ -2,6 +2,7 @@ import { Type, type Static } from '@sinclair/typebox'
 import { DeviceKind, Lang, Nullable, Role, Zone } from './common.ts'
 import { Device, User, WhenUnstaffed } from './entities.ts'
 import { NationalCode } from './national-catalogue.ts'
+import { IconName, RequiredDocuments } from './service-menu.ts'
 
 const Name = Type.String({ minLength: 1, maxLength: 120 })
 const Password = Type.String({ minLength: 8, maxLength: 200 })
@@ -37,6 +38,14 @@ export const CreateServiceBody = Type.Object(
      * has sent its catalogue); null unmaps it. Default none. Refused while the hub manages it.
      */
     nationalCode: Type.Optional(Nullable(NationalCode)),
+    /** What the citizen must bring, Arabic and English; at most MAX_DOCUMENTS of MAX_DOCUMENT_LENGTH characters. Default none. */
+    documents: Type.Optional(RequiredDocuments),
+    /** The kiosk asks "I have them" before issuing when the service has documents. Default true. */
+    confirmDocuments: Type.Optional(Type.Boolean()),
+    /** Its group on the kiosk menu (POST /service-groups); null: none. Default none. */
+    groupId: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
+    /** Its icon on the kiosk, one of SERVICE_ICONS; null: none. Default none. */
+    icon: Type.Optional(IconName),
   },
   { additionalProperties: false },
 )

@@ -125,6 +125,10 @@ export const ReportFigures = {
   issuedOutsideHours: Type.Optional(Type.Integer()),
   /** Service, day rows and totals: tickets served (finished) outside the hours of their service, e.g. after closing. */
   servedOutsideHours: Type.Optional(Type.Integer()),
+  /** Service rows and totals, when the range has any: tickets finished with the outcome "incomplete papers" (issue 21). */
+  incompletePapers: Type.Optional(Type.Integer()),
+  /** With incompletePapers: its share of the tickets served (finished), %; null when none was served. */
+  incompletePapersPercent: Type.Optional(Nullable(Type.Number())),
 }
 
 export const ReportRow = Type.Object({

@@ -1,10 +1,15 @@
 /** `<tabour-services-config>`: the services, and a form to add one or edit the chosen one. */
-import { html, type TemplateResult } from 'lit'
+import { css, html, type TemplateResult } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
 import type { ServiceWithQueue } from '../../protocol/entities.ts'
 import { configText } from '../../protocol/messages/config-forms.ts'
 import { staffingText } from '../../protocol/messages/staffing.ts'
 import { ConfigForm, intOrNull, str, type FieldSpec, type Values } from './config-form.ts'
+import { MAX_DOCUMENTS, type ServiceGroup } from '../../protocol/service-menu.ts'
+import { serviceMenuText } from '../../protocol/messages/service-menu.ts'
+import { documentFields, documentsOf, documentValues, isDocumentField, withoutDocument } from './documents-fields.ts'
+import { iconOptions } from './service-groups-config.ts'
+import './service-groups-config.ts'
 
 const BLANK: Values = {
   prefix: '',
@@ -14,11 +19,18 @@ const BLANK: Values = {
   dailyCap: '',
   active: true,
   whenUnstaffed: 'not-offered',
+  confirmDocuments: true,
+  groupId: '',
+  icon: '',
 }
 
 @customElement('tabour-services-config')
 export class ServicesConfig extends ConfigForm {
   @state() private services: ServiceWithQueue[] = []
+  /** The kiosk menu's groups, for the group choice (issue 21). */
+  @state() private groups: ServiceGroup[] = []
+  /** How many document rows the form shows. */
+  @state() private documentRows = 0
 
   override connectedCallback(): void {
     super.connectedCallback()
@@ -27,7 +39,12 @@ export class ServicesConfig extends ConfigForm {
   }
 
   private async reload(): Promise<void> {
-    this.services = await this.api.services()
+    ;[this.services, this.groups] = await Promise.all([this.api.services(), this.api.serviceGroups()])
+  }
+
+  protected override load(values: Values, editing: number | null = null): void {
+    super.load(values, editing)
+    this.documentRows = Object.keys(values).filter((k) => k.endsWith('/ar') && isDocumentField(k)).length
   }
 
   protected fields(): FieldSpec[] {
@@ -50,7 +67,69 @@ export class ServicesConfig extends ConfigForm {
           label: staffingText(`staffing.whenUnstaffed.${w}`, l),
         })),
       },
+      // issue 21: the kiosk menu and what to bring
+      {
+        name: 'groupId',
+        label: serviceMenuText('form.group', l),
+        kind: 'select',
+        options: [
+          { value: '', label: serviceMenuText('form.noGroup', l) },
+          ...this.groups.map((g) => ({ value: String(g.id), label: l === 'ar' ? g.nameAr : g.nameEn })),
+        ],
+      },
+      { name: 'icon', label: serviceMenuText('form.icon', l), kind: 'select', options: iconOptions(l) },
+      { name: 'confirmDocuments', label: serviceMenuText('form.confirmDocuments', l), kind: 'check' },
+      { name: 'documents', label: serviceMenuText('form.documents', l) },
+      ...documentFields(this.documentRows, l),
     ]
+  }
+
+  static override styles = [
+    ...ConfigForm.styles,
+    css`
+      .doc-row {
+        display: grid;
+        grid-template-columns: minmax(0, 1fr) minmax(0, 1fr) auto;
+        gap: 0.4rem;
+        align-items: end;
+      }
+      tabour-service-groups-config {
+        display: block;
+        margin-block-start: 1rem;
+      }
+    `,
+  ]
+
+  /** The document rows: Arabic and English side by side, a remove button each, and "add" up to the limit. */
+  private documentsFieldset(): TemplateResult {
+    const l = this.lang
+    const specs = this.fields().filter((f) => isDocumentField(f.name))
+    const err = this.errors.documents
+    return html`<fieldset data-field="documents" aria-describedby="documents-hint">
+      <legend>${serviceMenuText('form.documents', l)}</legend>
+      <p class="muted" id="documents-hint">${serviceMenuText('form.documentsHint', l, { max: MAX_DOCUMENTS })}</p>
+      ${Array.from(
+        { length: this.documentRows },
+        (_, i) => html`<div class="doc-row" data-document-row=${i}>
+          ${this.field(specs[2 * i])} ${this.field(specs[2 * i + 1])}
+          <button type="button" class="secondary" data-remove-document=${i} aria-label=${serviceMenuText('form.removeDocument', l, { n: i + 1 })} @click=${() => this.removeDocument(i)}>✕</button>
+        </div>`,
+      )}
+      ${err ? html`<span class="error" data-field-error="documents">${err}</span>` : ''}
+      <button type="button" class="secondary" data-action="add-document" ?disabled=${this.documentRows >= MAX_DOCUMENTS} @click=${this.addDocument}>
+        ${serviceMenuText('form.addDocument', l)}
+      </button>
+    </fieldset>`
+  }
+
+  private readonly addDocument = () => {
+    this.values = { ...this.values, [`documents/${this.documentRows}/ar`]: '', [`documents/${this.documentRows}/en`]: '' }
+    this.documentRows++
+  }
+
+  private removeDocument(i: number): void {
+    this.values = withoutDocument(this.values, i, this.documentRows)
+    this.documentRows--
   }
 
   override render(): TemplateResult {
@@ -74,10 +153,14 @@ export class ServicesConfig extends ConfigForm {
       </section>
       <form class="card" data-form="services" data-mode=${this.editing === null ? 'create' : 'edit'} aria-labelledby="form-title" novalidate @submit=${this.onSubmit}>
         <h2 id="form-title">${title}</h2>
-        ${this.fields().map((f) => this.field(f))}
+        ${this.fields()
+          .filter((f) => f.name !== 'documents' && !isDocumentField(f.name))
+          .map((f) => this.field(f))}
+        ${this.documentsFieldset()}
         ${this.footer(this.editing === null ? html`` : html`<button type="button" class="secondary" @click=${() => this.load(BLANK)}>${configText('common.cancel', l)}</button>`)}
       </form>
-    </div>`
+    </div>
+    <tabour-service-groups-config .api=${this.api} .lang=${l} @config-changed=${() => void this.reload()}></tabour-service-groups-config>`
   }
 
   private edit(s: ServiceWithQueue): void {
@@ -90,12 +173,17 @@ export class ServicesConfig extends ConfigForm {
         dailyCap: str(s.dailyCap),
         active: s.active,
         whenUnstaffed: s.whenUnstaffed,
+        confirmDocuments: s.confirmDocuments !== false,
+        groupId: str(s.groupId),
+        icon: s.icon ?? '',
+        ...documentValues(s.documents ?? []),
       },
       s.id,
     )
   }
 
-  private body(names: string[]): Record<string, unknown> {
+  private body(changedNames: string[]): Record<string, unknown> {
+    let names = changedNames
     const v = this.values
     const all: Record<string, unknown> = {
       prefix: str(v.prefix).trim().toUpperCase(),
@@ -105,7 +193,13 @@ export class ServicesConfig extends ConfigForm {
       dailyCap: intOrNull(v.dailyCap),
       active: v.active === true,
       whenUnstaffed: str(v.whenUnstaffed) || 'not-offered',
+      confirmDocuments: v.confirmDocuments !== false,
+      groupId: intOrNull(v.groupId),
+      icon: str(v.icon) || null,
+      documents: documentsOf(v, this.documentRows),
     }
+    // any document row changed: the whole list is written
+    if (names.some(isDocumentField)) names = [...names, 'documents']
     // an empty required text is left out, so the server names it as required
     return Object.fromEntries(
       Object.entries(all).filter(([k, x]) => names.includes(k) && x !== '' && !(x === null && k === 'targetWaitSeconds')),
@@ -117,7 +211,7 @@ export class ServicesConfig extends ConfigForm {
     this.errors = {}
     this.notice = null
     const creating = this.editing === null
-    const names = creating ? Object.keys(BLANK) : this.changed()
+    const names = creating ? [...Object.keys(BLANK), 'documents'] : this.changed()
     if (!creating && names.length === 0) {
       this.notice = configText('form.unchanged', this.lang)
       return

@@ -67,7 +67,8 @@ const BLACK_BELOW = 160
 /**
  * Draws the ticket as a black-and-white PNG the width of the paper's printable area: center,
  * service, the label very large, the priority category if any, date and time in the center's zone, people ahead and the
- * estimated wait (Arabic, then English), and a line that introduces the QR printed below it.
+ * estimated wait (Arabic, then English), what to bring when the service lists documents, and a
+ * line that introduces the QR printed below it.
  */
 export function renderTicket(content: TicketContent, options: RenderOptions): Buffer {
   const image = renderTicketPixels(content, options)
@@ -96,13 +97,14 @@ function draw(content: TicketContent, options: RenderOptions): { image: ImageDat
   const margin = Math.round(14 * scale)
   // Drawn on a tall scratch canvas, then cropped: the height is known only after wrapping.
   // 2400 px is over twice the tallest possible layout (every paragraph is capped at 2 lines).
-  const canvas = createCanvas(width, 2400)
+  // each document adds at most four lines (two per language): room for them below the rest
+  const canvas = createCanvas(width, 2400 + 220 * text.documents.length)
   const ctx = canvas.getContext('2d')
   ctx.fillStyle = '#fff'
   ctx.fillRect(0, 0, canvas.width, canvas.height)
   ctx.fillStyle = '#000'
   const pen: Pen = { ctx, width, margin, scale, y: margin, laidOut: [] }
-  const paragraph = (key: keyof typeof text, style: TextStyle) => drawParagraph(pen, key, text[key] ?? '', style)
+  const paragraph = (key: Exclude<keyof typeof text, 'documents'>, style: TextStyle) => drawParagraph(pen, key, text[key] ?? '', style)
 
   paragraph('centerAr', NAME(AR(30)))
   paragraph('centerEn', NAME(EN(21, 700)))
@@ -128,6 +130,18 @@ function draw(content: TicketContent, options: RenderOptions): { image: ImageDat
   paragraph('waitAr', AR(27))
   paragraph('waitEn', EN(22))
   rule(pen, 2)
+  // what to bring (issue 21), between the wait and the line that introduces the QR printed under
+  // the image; a ticket without documents keeps the layout it always had
+  if (text.documents.length > 0) {
+    paragraph('bringAr', AR(26))
+    paragraph('bringEn', EN(20))
+    text.documents.forEach((d, i) => {
+      pen.y += Math.round(6 * scale)
+      drawParagraph(pen, `documentAr${i}`, d.ar, AR(22))
+      drawParagraph(pen, `documentEn${i}`, d.en, EN(18, 400))
+    })
+    rule(pen, 2)
+  }
   paragraph('scanAr', AR(22))
   paragraph('scanEn', EN(19, 400))
 

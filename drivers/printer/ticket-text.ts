@@ -21,6 +21,11 @@ export interface TicketText {
   waitEn: string
   scanAr: string
   scanEn: string
+  /** "المستندات المطلوبة" / "Documents to bring"; both '' when the service lists none. */
+  bringAr: string
+  bringEn: string
+  /** Each document as "• name", in both languages ([] when none). */
+  documents: { ar: string; en: string }[]
 }
 
 /** Kept here for the driver's callers; the one implementation is the catalogue's. */
@@ -44,6 +49,16 @@ export function ticketText(content: TicketContent): TicketText {
     waitEn: ticketMessage('ticket.waitLine', 'en', { wait: waitText(content.estimatedWaitSeconds, 'en') }),
     scanAr: ticketMessage('ticket.scanToFollow', 'ar'),
     scanEn: ticketMessage('ticket.scanToFollow', 'en'),
+    ...documentLines(content.documents ?? []),
+  }
+}
+
+function documentLines(documents: readonly { ar: string; en: string }[]): Pick<TicketText, 'bringAr' | 'bringEn' | 'documents'> {
+  if (documents.length === 0) return { bringAr: '', bringEn: '', documents: [] }
+  return {
+    bringAr: ticketMessage('ticket.bringTitle', 'ar'),
+    bringEn: ticketMessage('ticket.bringTitle', 'en'),
+    documents: documents.map((d) => ({ ar: `• ${d.ar.trim()}`, en: `• ${d.en.trim()}` })),
   }
 }
 

@@ -95,6 +95,7 @@ export const CONFIG_FORM_MESSAGES = {
   'err.required': { ar: '«{field}» مطلوب', en: '{field} is required' },
   'err.minLength': { ar: '«{field}»: {limit} من الأحرف على الأقل', en: '{field} needs at least {limit} characters' },
   'err.maxLength': { ar: '«{field}»: {limit} من الأحرف على الأكثر', en: '{field} allows at most {limit} characters' },
+  'err.maxItems': { ar: '«{field}»: {limit} على الأكثر', en: '{field} allows at most {limit}' },
   'err.minimum': { ar: '«{field}»: أقل قيمة {limit}', en: '{field} must be at least {limit}' },
   'err.maximum': { ar: '«{field}»: أكبر قيمة {limit}', en: '{field} must be at most {limit}' },
   'err.pattern': { ar: '«{field}» ليس بالشكل المطلوب', en: '{field} is not in the expected form' },

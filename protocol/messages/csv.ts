@@ -56,6 +56,8 @@ export const CSV_MESSAGES = {
   'figure.utilisation': { ar: 'الانشغال من ساعات العمل (%)', en: 'Utilisation of open hours (%)' },
   'figure.issuedOutsideHours': { ar: 'صادرة خارج ساعات العمل', en: 'Issued outside hours' },
   'figure.servedOutsideHours': { ar: 'مخدومة خارج ساعات العمل', en: 'Served outside hours' },
+  'figure.incompletePapers': { ar: 'أوراق غير مكتملة', en: 'Incomplete papers' },
+  'figure.incompletePapersPct': { ar: 'أوراق غير مكتملة (% من المخدومة)', en: 'Incomplete papers (% of served)' },
   'figure.counterOpenMinutes': { ar: 'دقائق فتح الشبابيك', en: 'Counter open minutes' },
   // --- the hub's national figures
   'hub.from': { ar: 'من يوم', en: 'From day' },

@@ -35,6 +35,8 @@ export const TICKET_MESSAGES = {
   'ticket.waitLine': { ar: 'الانتظار المتوقع: {wait}', en: 'Estimated wait: {wait}' },
   'ticket.scanToFollow': { ar: 'امسح الرمز لمتابعة دورك', en: 'Scan to follow your turn' },
   'ticket.priority': { ar: 'أولوية · {category}', en: 'Priority · {category}' },
+  // what to bring (issue 21): the heading over the service's documents, on paper and on screen
+  'ticket.bringTitle': { ar: 'المستندات المطلوبة', en: 'Documents to bring' },
 } as const satisfies Catalogue
 
 /** `ticketMessage(key, lang, values?, digits?)` over the ticket's own messages. */

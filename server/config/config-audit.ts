@@ -21,6 +21,9 @@ export const CONFIG_COMMANDS = [
   'news.set',
   'calendar.update',
   'calendar.import',
+  'service-group.create',
+  'service-group.update',
+  'service-group.delete',
 ] as const
 export type ConfigCommand = (typeof CONFIG_COMMANDS)[number]
 

@@ -5,6 +5,7 @@ import { CalendarCommands } from './calendar-commands.ts'
 import { CounterCommands } from './counter-commands.ts'
 import { DeviceCommands } from './device-commands.ts'
 import { ServiceCommands } from './service-commands.ts'
+import { ServiceGroupCommands } from './service-group-commands.ts'
 import { UserCommands } from './user-commands.ts'
 import { PairingCodeDigest } from '../auth/pairing-codes.ts'
 
@@ -23,6 +24,8 @@ export class Configuration {
   readonly center: CenterCommands
   /** Opening hours, holidays, the business day (issue 18). */
   readonly calendar: CalendarCommands
+  /** The kiosk menu's service groups (issue 21). */
+  readonly serviceGroups: ServiceGroupCommands
 
   constructor(
     private readonly ctx: QueueContext,
@@ -34,6 +37,7 @@ export class Configuration {
     this.devices = new DeviceCommands(ctx, PairingCodeDigest.forDataDir(config.dataDir), config.devicePaths)
     this.center = new CenterCommands(ctx, config)
     this.calendar = new CalendarCommands(ctx)
+    this.serviceGroups = new ServiceGroupCommands(ctx)
   }
 
   /** The latest configuration changes (the audit log), newest first. */

@@ -7,14 +7,18 @@ import type { Actor } from '../queue/actor.ts'
 import { domainError, ErrorCodes, fieldError } from '../errors.ts'
 import { auditChange } from './config-audit.ts'
 import { assertNoReorderingControls } from './public-text-check.ts'
+import { ServiceGroupsRepo } from '../db/repositories/service-groups-repo.ts'
+import { checkedDocuments, checkedGroup, checkedIcon } from './service-menu-checks.ts'
 
 /** Creating and editing services; screens hear `queue:updated` for the service after commit. */
 export class ServiceCommands {
   /** The hub's national catalogue as last received: what a national code is checked against. */
   readonly nationalCatalogue: NationalServicesRepo
+  private readonly groups: ServiceGroupsRepo
 
   constructor(private readonly ctx: QueueContext) {
     this.nationalCatalogue = new NationalServicesRepo(ctx.db)
+    this.groups = new ServiceGroupsRepo(ctx.db)
   }
 
   /** One service, or SERVICE_NOT_FOUND. */
@@ -29,7 +33,14 @@ export class ServiceCommands {
     return this.ctx.write((tx) => {
       this.assertPrefixFree(body.prefix)
       this.assertNationalCode(undefined, body.nationalCode)
-      const fields: ServiceFields = { dailyCap: null, active: true, sortOrder: 0, whenUnstaffed: 'not-offered', ...body }
+      const fields: ServiceFields = {
+        dailyCap: null,
+        active: true,
+        sortOrder: 0,
+        whenUnstaffed: 'not-offered',
+        ...body,
+        ...this.menuFields(body),
+      }
       const service = this.ctx.services.insert(fields, tx.now)
       auditChange(tx, actor, 'service.create', {}, body)
       tx.emit({ type: 'queue:updated', serviceIds: [service.id] })
@@ -43,12 +54,21 @@ export class ServiceCommands {
       const current = this.get(id)
       if (body.prefix) this.assertPrefixFree(body.prefix, current.id)
       this.assertNationalCode(current, body.nationalCode)
-      const { id: _id, ...fields } = { ...current, ...body }
+      const { id: _id, ...fields } = { ...current, ...body, ...this.menuFields(body) }
       const service = this.ctx.services.update(current.id, fields)
       auditChange(tx, actor, 'service.update', { id }, body)
       tx.emit({ type: 'queue:updated', serviceIds: [service.id] })
       return service
     })
+  }
+
+  /** The kiosk menu's and the documents' fields of `body` that it names, checked (service-menu-checks.ts). */
+  private menuFields(body: UpdateServiceBody): Partial<ServiceFields> {
+    return {
+      ...(body.documents !== undefined ? { documents: checkedDocuments(body.documents) } : {}),
+      ...(body.icon !== undefined ? { icon: checkedIcon(body.icon) } : {}),
+      ...(body.groupId !== undefined ? { groupId: checkedGroup(this.groups, body.groupId) } : {}),
+    }
   }
 
   /**

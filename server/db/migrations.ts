@@ -406,4 +406,24 @@ ALTER TABLE devices_v11 RENAME TO devices;
 CREATE UNIQUE INDEX devices_pairing_code_hash ON devices(pairing_code_hash) WHERE pairing_code_hash IS NOT NULL;
 `,
   },
+  {
+    version: 12,
+    name: 'the kiosk menu and what to bring: service groups, icons, required documents',
+    sql: `
+-- the kiosk's two-level menu: groups, then services (issue 21); icon: a built-in SVG's name
+CREATE TABLE service_groups (
+  id         INTEGER PRIMARY KEY,
+  name_ar    TEXT NOT NULL,
+  name_en    TEXT NOT NULL,
+  icon       TEXT,
+  sort_order INTEGER NOT NULL DEFAULT 0,
+  created_at INTEGER NOT NULL
+);
+-- documents: a JSON array of {ar, en} (what to bring); confirm_documents: the kiosk asks "I have them" first
+ALTER TABLE services ADD COLUMN documents TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE services ADD COLUMN confirm_documents INTEGER NOT NULL DEFAULT 1 CHECK (confirm_documents IN (0, 1));
+ALTER TABLE services ADD COLUMN group_id INTEGER REFERENCES service_groups(id);
+ALTER TABLE services ADD COLUMN icon TEXT;
+`,
+  },
 ]

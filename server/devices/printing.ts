@@ -183,6 +183,7 @@ export class Printing {
         estimatedWaitSeconds: standing.estimatedWaitSeconds,
         statusUrl,
         ...(category ? { priorityCategory: { ar: category.nameAr, en: category.nameEn } } : {}),
+        ...(service.documents ? { documents: service.documents } : {}),
         // the center's one setting (config screens.digits or the admin's); a kiosk's own `digits` is ignored
         digits: this.config.screens.digits,
       },

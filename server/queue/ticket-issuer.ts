@@ -10,6 +10,7 @@ import { ticketStatusUrlAt } from './ticket-link.ts'
 import { domainError, ErrorCodes } from '../errors.ts'
 import { isStaffed, kioskMaySell } from './staffing.ts'
 import type { ClosedReason } from '../../protocol/calendar.ts'
+import { assertOfferedHere } from './kiosk-offer.ts'
 
 export interface IssueRequest {
   serviceId: number
@@ -78,6 +79,7 @@ export class TicketIssuer {
       }
       const service = this.ctx.services.get(req.serviceId)
       if (!service) throw domainError(ErrorCodes.SERVICE_NOT_FOUND, `service ${req.serviceId} does not exist`)
+      assertOfferedHere(this.ctx, actor, service)
       if (!service.active) throw domainError(ErrorCodes.SERVICE_INACTIVE, `service ${service.prefix} is not taking tickets now`)
       const calendar = this.ctx.calendar()
       const day = ticketDayKey(tx.now, this.ctx.config.timeZone, calendar.businessDayStartsAt)

@@ -11,6 +11,7 @@ import { byKey, figureRows, toFigures } from './figures.ts'
 import { hasOpeningHours, hoursFigures, openMinutesOf, outsideHoursCounts } from './open-hours.ts'
 import type { CenterCalendar } from '../../protocol/calendar.ts'
 import { overdueByService, overdueKeys, totalOf } from './overdue.ts'
+import { incompletePapersByService, incompletePapersFigures } from './incomplete-papers.ts'
 
 export interface RangeReportQuery {
   from: string
@@ -105,5 +106,10 @@ export function rangeReport(db: Database.Database, q: RangeReportQuery): Report 
   const total = figureRows(db, 'total', fq)[0]
   const totals = toFigures(total, totalOf(overdue))
   if (hq && outside) Object.assign(totals, hoursFigures(openMinutesOf(hq, null), total?.busyMs ?? 0, outside.get('')))
+  const papers = q.by === 'service' ? incompletePapersByService(db, q) : new Map<number, number>()
+  if (papers.size > 0) {
+    for (const row of out) Object.assign(row, incompletePapersFigures(papers.get(Number(row.key)) ?? 0, row.served))
+    Object.assign(totals, incompletePapersFigures(totalOf(papers), totals.served))
+  }
   return { from: q.from, to: q.to, by: q.by, timeZone: q.timeZone, rows: out, totals }
 }

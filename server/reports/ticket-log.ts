@@ -143,6 +143,13 @@ export function reportCsv(report: Report, lang: CsvLang, services: readonly Serv
           { header: h('figure.servedOutsideHours'), value: (r: Line) => r.servedOutsideHours },
         ]
       : []),
+    // "incomplete papers" (issue 21): service reports whose range has any
+    ...(report.totals.incompletePapers !== undefined
+      ? [
+          { header: h('figure.incompletePapers'), value: (r: Line) => r.incompletePapers },
+          { header: h('figure.incompletePapersPct'), value: (r: Line) => r.incompletePapersPercent },
+        ]
+      : []),
   ]
   return csvTable(columns, [...report.rows, { ...report.totals, total: true } as Line])
 }

@@ -61,6 +61,10 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   [ErrorCodes.RATE_LIMITED]: 429,
   [ErrorCodes.INTERNAL]: 500,
   [ErrorCodes.NOT_READY]: 503,
+  [ErrorCodes.DOCUMENTS_TOO_LONG]: 422,
+  [ErrorCodes.UNKNOWN_ICON]: 422,
+  [ErrorCodes.SERVICE_GROUP_NOT_FOUND]: 404,
+  [ErrorCodes.SERVICE_NOT_OFFERED_HERE]: 403,
 }
 
 /**

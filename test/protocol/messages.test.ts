@@ -26,6 +26,7 @@ import { TICKET_TOOLS_MESSAGES } from '../../protocol/messages/ticket-tools.ts'
 import { STAFFING_MESSAGES } from '../../protocol/messages/staffing.ts'
 import { HOURS_MESSAGES } from '../../protocol/messages/hours.ts'
 import { HOURS_EDITOR_MESSAGES } from '../../protocol/messages/hours-editor.ts'
+import { SERVICE_MENU_MESSAGES } from '../../protocol/messages/service-menu.ts'
 import { peopleAheadText, TICKET_MESSAGES, ticketMessage, waitText, waitValues } from '../../protocol/messages/ticket.ts'
 import { SAMPLE } from '../drivers/printer/fixtures.ts'
 
@@ -34,6 +35,7 @@ const CATALOGUES: Record<string, Catalogue> = {
   pairing: PAIRING_MESSAGES,
   ticket: TICKET_MESSAGES,
   kiosk: KIOSK_MESSAGES,
+  serviceMenu: SERVICE_MENU_MESSAGES,
   status: STATUS_MESSAGES,
   display: DISPLAY_MESSAGES,
   console: CONSOLE_MESSAGES,

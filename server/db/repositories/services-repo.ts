@@ -2,6 +2,7 @@ import type { Db } from '../connection.ts'
 import { statementCache, type Sql } from '../statement-cache.ts'
 import { withoutReorderingControls } from '../../../protocol/public-text.ts'
 import type { Service, WhenUnstaffed } from '../../../protocol/entities.ts'
+import type { RequiredDocument } from '../../../protocol/service-menu.ts'
 
 interface ServiceRow {
   id: number
@@ -15,7 +16,14 @@ interface ServiceRow {
   when_unstaffed: WhenUnstaffed
   national_code: string | null
   national_code_locked: number
+  documents: string
+  confirm_documents: number
+  group_id: number | null
+  icon: string | null
 }
+
+const documentsOf = (text: string): RequiredDocument[] =>
+  (JSON.parse(text) as RequiredDocument[]).map((d) => ({ ar: withoutReorderingControls(d.ar), en: withoutReorderingControls(d.en) }))
 
 // names are shown on public screens: a row stored before direction controls were refused is shown without them
 const toService = (r: ServiceRow): Service => ({
@@ -31,6 +39,10 @@ const toService = (r: ServiceRow): Service => ({
   // absent rather than null: the DTO names them only when they say something
   ...(r.national_code !== null ? { nationalCode: r.national_code } : {}),
   ...(r.national_code_locked === 1 ? { nationalCodeLocked: true as const } : {}),
+  ...(r.documents !== '[]' ? { documents: documentsOf(r.documents) } : {}),
+  ...(r.confirm_documents === 0 ? { confirmDocuments: false as const } : {}),
+  ...(r.group_id !== null ? { groupId: r.group_id } : {}),
+  ...(r.icon !== null ? { icon: r.icon } : {}),
 })
 
 export interface ServiceFields {
@@ -46,6 +58,14 @@ export interface ServiceFields {
   nationalCode?: string | null
   /** Set by the hub's configuration: the center admin cannot change it. Default false. */
   nationalCodeLocked?: boolean
+  /** What to bring; absent or empty: nothing. */
+  documents?: RequiredDocument[]
+  /** The kiosk asks "I have them" first. Default true. */
+  confirmDocuments?: boolean
+  /** Its kiosk menu group; null or absent: none. */
+  groupId?: number | null
+  /** Its icon; null or absent: none. */
+  icon?: string | null
 }
 
 /** Services (what a citizen can queue for). */
@@ -62,6 +82,10 @@ const columnValues = (f: ServiceFields) =>
     f.whenUnstaffed,
     f.nationalCode ?? null,
     f.nationalCodeLocked ? 1 : 0,
+    JSON.stringify(f.documents ?? []),
+    f.confirmDocuments === false ? 0 : 1,
+    f.groupId ?? null,
+    f.icon ?? null,
   ] as const
 
 export class ServicesRepo {
@@ -88,14 +112,22 @@ export class ServicesRepo {
   insert(f: ServiceFields, now: number): Service {
     const { lastInsertRowid } =
       this.sql(`INSERT INTO services (prefix, name_ar, name_en, target_wait_seconds, daily_cap, active, sort_order, when_unstaffed,
-         national_code, national_code_locked, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(...columnValues(f), now)
+         national_code, national_code_locked, documents, confirm_documents, group_id, icon, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(...columnValues(f), now)
     return this.get(Number(lastInsertRowid))!
   }
 
   update(id: number, f: ServiceFields): Service {
     this.sql(`UPDATE services SET prefix = ?, name_ar = ?, name_en = ?, target_wait_seconds = ?, daily_cap = ?, active = ?, sort_order = ?,
-         when_unstaffed = ?, national_code = ?, national_code_locked = ? WHERE id = ?`).run(...columnValues(f), id)
+         when_unstaffed = ?, national_code = ?, national_code_locked = ?, documents = ?, confirm_documents = ?, group_id = ?, icon = ?
+         WHERE id = ?`).run(...columnValues(f), id)
     return this.get(id)!
+  }
+
+  /** Takes every service out of group `groupId` (the group is being deleted). */
+  ungroup(groupId: number): number[] {
+    const ids = (this.sql('SELECT id FROM services WHERE group_id = ?').all(groupId) as { id: number }[]).map((r) => r.id)
+    this.sql('UPDATE services SET group_id = NULL WHERE group_id = ?').run(groupId)
+    return ids
   }
 }

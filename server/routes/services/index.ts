@@ -56,7 +56,7 @@ export async function serviceRoutes(fastify: FastifyInstance): Promise<void> {
     '/',
     {
       preValidation: allow(...ADMINS),
-      schema: { tags: ['services'], body: CreateServiceBody, response: { 201: Service, ...errorResponses(400, 401, 403, 409) } },
+      schema: { tags: ['services'], body: CreateServiceBody, response: { 201: Service, ...errorResponses(400, 401, 403, 404, 409, 422) } },
     },
     async (request, reply) => reply.status(201).send(services.create(actorOf(request), request.body)),
   )
@@ -69,7 +69,7 @@ export async function serviceRoutes(fastify: FastifyInstance): Promise<void> {
         tags: ['services'],
         params: IdParam,
         body: UpdateServiceBody,
-        response: { 200: Service, ...errorResponses(400, 401, 403, 404, 409) },
+        response: { 200: Service, ...errorResponses(400, 401, 403, 404, 409, 422) },
       },
     },
     async (request) => services.update(actorOf(request), request.params.id, request.body),

@@ -22,6 +22,9 @@ export const AUDIT_ROUTES: Record<ConfigCommand, { method: string; route: string
   'news.set': { method: 'PUT', route: '/center/news', status: 200 },
   'calendar.update': { method: 'PUT', route: '/calendar', status: 200 },
   'calendar.import': { method: 'POST', route: '/calendar/ics', status: 200 },
+  'service-group.create': { method: 'POST', route: '/service-groups', status: 201 },
+  'service-group.update': { method: 'PATCH', route: '/service-groups/:id', status: 200 },
+  'service-group.delete': { method: 'DELETE', route: '/service-groups/:id', status: 204 },
 }
 
 /** Rows written before commands were audited in their own transaction carry method, route and status themselves. */

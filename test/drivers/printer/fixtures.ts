@@ -15,3 +15,16 @@ export const SAMPLE: TicketContent = {
 
 /** The same ticket with Western digits. */
 export const SAMPLE_WESTERN: TicketContent = { ...SAMPLE, digits: 'western' }
+
+/** SAMPLE with what to bring (issue 21): three documents, one long enough to wrap. */
+export const SAMPLE_DOCUMENTS: TicketContent = {
+  ...SAMPLE,
+  documents: [
+    { ar: 'بطاقة الرقم القومي سارية', en: 'Valid national ID card' },
+    { ar: 'شهادة ميلاد الأب أو الأم', en: "Father's or mother's birth certificate" },
+    {
+      ar: 'إيصال مرافق حديث (كهرباء أو مياه أو غاز) لا يزيد عمره عن ثلاثة أشهر',
+      en: 'A recent utility bill (electricity, water or gas), at most three months old',
+    },
+  ],
+}

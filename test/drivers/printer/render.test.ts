@@ -24,7 +24,7 @@ import {
   type TicketContent,
 } from '../../../drivers/printer/index.ts'
 import { decodeJob, type DecodedImage } from '../../helpers/escpos-decode.ts'
-import { SAMPLE, SAMPLE_WESTERN } from './fixtures.ts'
+import { SAMPLE, SAMPLE_DOCUMENTS, SAMPLE_WESTERN } from './fixtures.ts'
 import { woffCodePoints } from './font-cmap.ts'
 
 // jsqr is CommonJS with an ES-style default: depending on the loader the import is the function or holds it
@@ -34,6 +34,7 @@ const jsQR: Decode = typeof jsqrImport === 'function' ? jsqrImport : jsqrImport.
 
 const GOLDEN = fileURLToPath(new URL('../../golden/ticket-80mm.png', import.meta.url))
 const GOLDEN_LONG_NAME = fileURLToPath(new URL('../../golden/ticket-80mm-long-name.png', import.meta.url))
+const GOLDEN_DOCUMENTS = fileURLToPath(new URL('../../golden/ticket-80mm-documents.png', import.meta.url))
 
 /** A service whose Arabic name has no space to break at and whose English name needs three lines (issue 15 item 3). */
 const LONG_NAME: TicketContent = {
@@ -217,6 +218,7 @@ describe('ticket job', () => {
   for (const [name, content, file] of [
     ['the golden 80 mm Arabic ticket', SAMPLE, GOLDEN],
     ['the golden 80 mm ticket with a long service name', LONG_NAME, GOLDEN_LONG_NAME],
+    ['the golden 80 mm ticket with documents to bring (issue 21)', SAMPLE_DOCUMENTS, GOLDEN_DOCUMENTS],
   ] as const) {
     it(`matches ${name}`, async () => {
       const [image] = (await decoded(content, 80)).images
@@ -265,5 +267,69 @@ describe('ticket text', () => {
     expect(text.dateEn).toBe('Tue 11 Mar 2025, 10:34 AM')
     // 23:30 UTC is already the next day in Cairo
     expect(ticketText({ ...SAMPLE, issuedAt: Date.UTC(2025, 2, 11, 23, 30), digits: 'western' }).dateEn).toBe('Wed 12 Mar 2025, 1:30 AM')
+  })
+})
+
+describe('what to bring on the ticket (issue 21)', () => {
+  it('the documents follow the ticket as it was: the same rows above them, then the heading and each document in both languages', async () => {
+    const [plain] = (await decoded(SAMPLE, 80)).images
+    const [withDocs] = (await decoded(SAMPLE_DOCUMENTS, 80)).images
+    expect(withDocs.height).toBeGreaterThan(plain.height + 150)
+    // inserted, not redrawn: the top down to the wait is the same, and so is the "scan" line at the bottom
+    const firstDifferent = Array.from({ length: plain.height }, (_, y) => y).find((y) =>
+      Array.from({ length: plain.width }, (_, x) => x).some((x) => plain.isDark(x, y) !== withDocs.isDark(x, y)),
+    )!
+    const band = densestBand(plain)
+    expect(firstDifferent).toBeGreaterThan(band.bottom + 200)
+    let bottomDiffering = 0
+    for (let y = 1; y <= 90; y++)
+      for (let x = 0; x < plain.width; x++)
+        if (plain.isDark(x, plain.height - y) !== withDocs.isDark(x, withDocs.height - y)) bottomDiffering++
+    expect(bottomDiffering).toBe(0)
+    const layout = ticketLayout(SAMPLE_DOCUMENTS, { widthMm: 80 })
+    const keys = layout.map((p) => p.key)
+    expect(keys.slice(keys.indexOf('waitEn') + 1, keys.indexOf('scanAr'))).toEqual([
+      'bringAr',
+      'bringEn',
+      'documentAr0',
+      'documentEn0',
+      'documentAr1',
+      'documentEn1',
+      'documentAr2',
+      'documentEn2',
+    ])
+    for (const p of layout) for (const line of p.lines) expect(line.width).toBeLessThanOrEqual(p.maxWidth)
+    // the long utility-bill line wraps whole, without "…"
+    const bill = layout.find((p) => p.key === 'documentAr2')!
+    expect(bill.lines.map((l) => l.text).join(' ')).toBe(`• ${SAMPLE_DOCUMENTS.documents![2].ar}`)
+  })
+
+  it('a ticket with no documents has no heading: the existing goldens stay byte-identical', async () => {
+    const a = await buildTicketJob(SAMPLE, { type: 'epson', widthMm: 80 })
+    const b = await buildTicketJob({ ...SAMPLE, documents: [] }, { type: 'epson', widthMm: 80 })
+    expect(Buffer.compare(a, b)).toBe(0)
+    expect(ticketText(SAMPLE)).toMatchObject({ bringAr: '', bringEn: '', documents: [] })
+  })
+
+  it('every character of the document lines has a glyph in the bundled fonts', () => {
+    const files = ticketFontFiles()
+    const covered = (family: string) => {
+      const set = new Set<number>()
+      for (const woff2 of files[family]) for (const c of woffCodePoints(woff2.replace(/\.woff2$/, '.woff'))) set.add(c)
+      return set
+    }
+    const latin = covered(LATIN_FAMILY)
+    const arabic = new Set([...covered(ARABIC_FAMILY), ...latin])
+    const text = ticketText(SAMPLE_DOCUMENTS)
+    const lines: [string, Set<number>][] = [
+      [text.bringAr, arabic],
+      [text.bringEn, latin],
+      ...text.documents.flatMap((d): [string, Set<number>][] => [
+        [d.ar, arabic],
+        [d.en, latin],
+      ]),
+    ]
+    const missing = lines.flatMap(([line, set]) => [...line].filter((ch) => !set.has(ch.codePointAt(0)!)))
+    expect(missing).toEqual([])
   })
 })

@@ -38,6 +38,8 @@ interface Fixture {
   userId: number
   deviceId: number
   pairingCode: string
+  /** A kiosk menu group (issue 21). */
+  groupId: number
   n: number
 }
 
@@ -72,6 +74,12 @@ const VALID_CALLS: Record<string, (f: Fixture) => { url: string; body?: unknown;
       ics: `BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:h${f.n}\r\nDTSTAMP:20260101T000000Z\r\nDTSTART;VALUE=DATE:20300101\r\nSUMMARY:H\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n`,
     },
   }),
+  'POST /api/v1/service-groups': (f) => ({
+    url: '/api/v1/service-groups',
+    body: { nameAr: `مجموعة ${f.n}`, nameEn: `G${f.n}`, icon: 'car' },
+  }),
+  'PATCH /api/v1/service-groups/:id': (f) => ({ url: `/api/v1/service-groups/${f.groupId}`, body: { sortOrder: f.n } }),
+  'DELETE /api/v1/service-groups/:id': (f) => ({ url: `/api/v1/service-groups/${f.groupId}` }),
 }
 
 /** Starts a center that records every route it registers. */
@@ -93,7 +101,19 @@ async function fixture(center: TestCenter, n: number): Promise<Fixture> {
   const counter = await center.createCounter({ number: n, serviceIds: [service.id] })
   const user = await center.createUser(`fixture${n}`)
   const device = (await center.request('POST', '/api/v1/devices', { token: admin, body: { kind: 'kiosk', name: `K${n}` } })).json()
-  return { admin, serviceId: service.id, counterId: counter.id, userId: user.id, deviceId: device.id, pairingCode: device.pairingCode, n }
+  const group = (await center.request('POST', '/api/v1/service-groups', { token: admin, body: { nameAr: 'م', nameEn: `F${n}` } })).json()
+  // the fixture's service is in the group, so deleting the group changes the service too (in the same transaction)
+  await center.request('PATCH', `/api/v1/services/${service.id}`, { token: admin, body: { groupId: group.id } })
+  return {
+    admin,
+    serviceId: service.id,
+    counterId: counter.id,
+    userId: user.id,
+    deviceId: device.id,
+    pairingCode: device.pairingCode,
+    groupId: group.id,
+    n,
+  }
 }
 
 const auditCount = (center: TestCenter) =>
@@ -102,7 +122,7 @@ const auditCount = (center: TestCenter) =>
 /** Everything configuration writes, table by table (the event log aside), and the settings now applied. */
 async function configurationState(center: TestCenter, admin: string): Promise<unknown> {
   const { db } = center.app.tabour
-  const tables = ['services', 'counters', 'counter_services', 'users', 'devices', 'tokens', 'center_settings']
+  const tables = ['services', 'service_groups', 'counters', 'counter_services', 'users', 'devices', 'tokens', 'center_settings']
   return {
     ...Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()])),
     applied: structuredClone(center.app.tabour.config.queue),
@@ -132,13 +152,13 @@ describe('configuration changes are audited in their own transaction', () => {
     const started = await startRecording()
     center = started.center
     const routes = configRoutes(started.routes)
-    expect(routes.length).toBe(15)
+    expect(routes.length).toBe(18)
     let n = 1
     for (const route of routes) {
       const f = await fixture(center, n++)
       const call = VALID_CALLS[route]!(f)
       const before = auditCount(center)
-      const method = route.split(' ')[0] as 'POST' | 'PUT' | 'PATCH'
+      const method = route.split(' ')[0] as 'POST' | 'PUT' | 'PATCH' | 'DELETE'
       const res = await center.request(method, call.url, { token: call.token ?? f.admin, body: call.body })
       expect(res.statusCode, `${route}: ${res.body}`).toBeLessThan(300)
       expect(auditCount(center) - before, route).toBe(1)
@@ -163,7 +183,7 @@ describe('configuration changes are audited in their own transaction', () => {
       const f = fixtures.get(route)!
       const call = VALID_CALLS[route]!(f)
       const before = await configurationState(center, f.admin)
-      const method = route.split(' ')[0] as 'POST' | 'PUT' | 'PATCH'
+      const method = route.split(' ')[0] as 'POST' | 'PUT' | 'PATCH' | 'DELETE'
       const res = await center.request(method, call.url, { token: call.token ?? f.admin, body: call.body })
       expect(res.statusCode, `${route}: ${res.body}`).toBe(500)
       expect(await configurationState(center, f.admin), route).toEqual(before)

@@ -223,6 +223,10 @@ const AUTHENTICATED_ROUTES: Record<string, unknown> = {
   'GET /api/v1/services/national-codes': undefined,
   'GET /api/v1/services/{id}': undefined,
   'PATCH /api/v1/services/{id}': { nameEn: 'renamed' },
+  'GET /api/v1/service-groups': undefined,
+  'POST /api/v1/service-groups': { nameAr: 'م', nameEn: 'G' },
+  'PATCH /api/v1/service-groups/{id}': { nameEn: 'renamed' },
+  'DELETE /api/v1/service-groups/{id}': undefined,
   'GET /api/v1/counters': undefined,
   'POST /api/v1/counters': { number: 50, name: 'Fifty' },
   'GET /api/v1/counters/{id}': undefined,
@@ -317,7 +321,7 @@ describe('every authenticated route', () => {
 
     clock.advance(center.config.auth.userTokenTtlSeconds + 1)
     for (const [route, body] of Object.entries(AUTHENTICATED_ROUTES)) {
-      const [method, path] = route.split(' ') as ['GET' | 'POST' | 'PATCH' | 'PUT', string]
+      const [method, path] = route.split(' ') as ['GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', string]
       const url = path.replace('{id}', '1')
       const call = { method, url, body }
       await expectAuthRequired(center, call)

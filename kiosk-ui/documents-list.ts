@@ -1,0 +1,72 @@
+/**
+ * `<tabour-documents-list>`: what to bring for a service (issue 21), in the screen's language
+ * with the other language under each item, under the heading the paper ticket prints too
+ * (`ticket.bringTitle`). Shown by the "what to bring" step and on the ticket on screen.
+ */
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit'
+import { customElement, property } from 'lit/decorators.js'
+import type { RequiredDocument } from '../protocol/service-menu.ts'
+import { serviceMenuText } from '../protocol/messages/service-menu.ts'
+import { inLang } from '../ui-common/bilingual.ts'
+import { DEFAULT_LANG, otherLang, type Lang } from '../ui-common/i18n.ts'
+import { kioskStyles } from './kiosk-styles.ts'
+import { themeStyles } from '../ui-common/theme.ts'
+
+@customElement('tabour-documents-list')
+export class DocumentsList extends LitElement {
+  static override styles = [
+    themeStyles,
+    kioskStyles,
+    css`
+      :host {
+        display: block;
+      }
+      h2 {
+        margin: 0 0 var(--tabour-space-1);
+        font-size: var(--tabour-text-large);
+      }
+      ol {
+        margin: 0;
+        padding-inline-start: 2.5rem;
+        display: grid;
+        gap: var(--tabour-space-1);
+        font-size: 1.75rem;
+        line-height: 1.3;
+      }
+      li::marker {
+        font-weight: 700;
+        color: var(--tabour-primary);
+      }
+      .second {
+        display: block;
+        font-size: var(--tabour-text-base);
+      }
+    `,
+  ]
+
+  /** The service's documents; default none (renders nothing). */
+  @property({ attribute: false }) documents: readonly RequiredDocument[] = []
+  /** Current language; default 'ar'. */
+  @property({ reflect: true }) override lang: Lang = DEFAULT_LANG
+  /** The heading's level in the page (2 on the step, 3 inside the ticket); default 2. */
+  @property({ type: Number }) level = 2
+
+  override render(): TemplateResult | typeof nothing {
+    if (this.documents.length === 0) return nothing
+    const lang = this.lang
+    const other = otherLang(lang)
+    const title = serviceMenuText('ticket.bringTitle', lang)
+    return html`<section aria-labelledby="bring-title" data-documents=${this.documents.length}>
+      <h2 id="bring-title" role="heading" aria-level=${this.level}>${title}</h2>
+      <ol>
+        ${this.documents.map((d) => html`<li data-document>${d[lang]}<span class="second">${inLang(d[other], other)}</span></li>`)}
+      </ol>
+    </section>`
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tabour-documents-list': DocumentsList
+  }
+}
