@@ -7,6 +7,7 @@ import { DeviceCommands } from './device-commands.ts'
 import { ServiceCommands } from './service-commands.ts'
 import { UserCommands } from './user-commands.ts'
 import { PairingCodeDigest } from '../auth/pairing-codes.ts'
+import { WebhookCommands } from './webhook-commands.ts'
 
 /**
  * The center's configuration as domain commands: services, counters, users, devices, the
@@ -23,6 +24,8 @@ export class Configuration {
   readonly center: CenterCommands
   /** Opening hours, holidays, the business day (issue 18). */
   readonly calendar: CalendarCommands
+  /** Webhook subscriptions for integrators (issue 20). */
+  readonly webhooks: WebhookCommands
 
   constructor(
     private readonly ctx: QueueContext,
@@ -34,6 +37,7 @@ export class Configuration {
     this.devices = new DeviceCommands(ctx, PairingCodeDigest.forDataDir(config.dataDir), config.devicePaths)
     this.center = new CenterCommands(ctx, config)
     this.calendar = new CalendarCommands(ctx)
+    this.webhooks = new WebhookCommands(ctx, config.webhooks)
   }
 
   /** The latest configuration changes (the audit log), newest first. */

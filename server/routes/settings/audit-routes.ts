@@ -22,6 +22,13 @@ export const AUDIT_ROUTES: Record<ConfigCommand, { method: string; route: string
   'news.set': { method: 'PUT', route: '/center/news', status: 200 },
   'calendar.update': { method: 'PUT', route: '/calendar', status: 200 },
   'calendar.import': { method: 'POST', route: '/calendar/ics', status: 200 },
+  'webhook.create': { method: 'POST', route: '/webhooks', status: 201 },
+  'webhook.update': { method: 'PATCH', route: '/webhooks/:id', status: 200 },
+  'webhook.delete': { method: 'DELETE', route: '/webhooks/:id', status: 204 },
+  'webhook.rotate-secret': { method: 'POST', route: '/webhooks/:id/rotate-secret', status: 200 },
+  'webhook.pause': { method: 'POST', route: '/webhooks/:id/pause', status: 200 },
+  'webhook.resume': { method: 'POST', route: '/webhooks/:id/resume', status: 200 },
+  'webhook.redeliver': { method: 'POST', route: '/webhooks/deliveries/:id/redeliver', status: 201 },
 }
 
 /** Rows written before commands were audited in their own transaction carry method, route and status themselves. */

@@ -38,6 +38,9 @@ interface Fixture {
   userId: number
   deviceId: number
   pairingCode: string
+  webhookId: number
+  /** A delivery of that webhook that is no longer pending (a redeliver queues it again). */
+  deliveryId: number
   n: number
 }
 
@@ -72,11 +75,24 @@ const VALID_CALLS: Record<string, (f: Fixture) => { url: string; body?: unknown;
       ics: `BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:h${f.n}\r\nDTSTAMP:20260101T000000Z\r\nDTSTART;VALUE=DATE:20300101\r\nSUMMARY:H\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n`,
     },
   }),
+  'POST /api/v1/webhooks': (f) => ({
+    url: '/api/v1/webhooks',
+    body: { url: `https://${WEBHOOK_HOST}/new/${f.n}`, eventTypes: ['ticket.called'] },
+  }),
+  'PATCH /api/v1/webhooks/:id': (f) => ({ url: `/api/v1/webhooks/${f.webhookId}`, body: { description: `portal ${f.n}` } }),
+  'DELETE /api/v1/webhooks/:id': (f) => ({ url: `/api/v1/webhooks/${f.webhookId}` }),
+  'POST /api/v1/webhooks/:id/rotate-secret': (f) => ({ url: `/api/v1/webhooks/${f.webhookId}/rotate-secret` }),
+  'POST /api/v1/webhooks/:id/pause': (f) => ({ url: `/api/v1/webhooks/${f.webhookId}/pause` }),
+  'POST /api/v1/webhooks/:id/resume': (f) => ({ url: `/api/v1/webhooks/${f.webhookId}/resume` }),
+  'POST /api/v1/webhooks/deliveries/:id/redeliver': (f) => ({ url: `/api/v1/webhooks/deliveries/${f.deliveryId}/redeliver` }),
 }
+
+/** The one host the recording center lets webhooks name (never contacted: the fixture's deliveries are not pending). */
+const WEBHOOK_HOST = 'hooks.example.test'
 
 /** Starts a center that records every route it registers. */
 async function startRecording(): Promise<{ center: TestCenter; routes: string[] }> {
-  const center = new TestCenter()
+  const center = new TestCenter({ config: { webhooks: { allowedHosts: [WEBHOOK_HOST] } } })
   const routes: string[] = []
   center.app.addHook('onRoute', (route: RouteOptions) => {
     for (const method of [route.method].flat()) {
@@ -93,7 +109,33 @@ async function fixture(center: TestCenter, n: number): Promise<Fixture> {
   const counter = await center.createCounter({ number: n, serviceIds: [service.id] })
   const user = await center.createUser(`fixture${n}`)
   const device = (await center.request('POST', '/api/v1/devices', { token: admin, body: { kind: 'kiosk', name: `K${n}` } })).json()
-  return { admin, serviceId: service.id, counterId: counter.id, userId: user.id, deviceId: device.id, pairingCode: device.pairingCode, n }
+  const webhook = (
+    await center.request('POST', '/api/v1/webhooks', {
+      token: admin,
+      body: { url: `https://${WEBHOOK_HOST}/f/${n}`, eventTypes: ['ticket.issued'] },
+    })
+  ).json()
+  const deliveryId = center.app.tabour.configuration.webhooks.repo.insertDelivery({
+    subscriptionId: webhook.id,
+    eventId: 1,
+    eventType: 'ticket.issued',
+    deliveryId: `whd_${webhook.id}_1`,
+    body: '{}',
+    nextAttemptAt: 0,
+    createdAt: 0,
+  })
+  center.app.tabour.db.prepare(`UPDATE webhook_deliveries SET status = 'delivered' WHERE id = ?`).run(deliveryId)
+  return {
+    admin,
+    serviceId: service.id,
+    counterId: counter.id,
+    userId: user.id,
+    deviceId: device.id,
+    pairingCode: device.pairingCode,
+    webhookId: webhook.id,
+    deliveryId,
+    n,
+  }
 }
 
 const auditCount = (center: TestCenter) =>
@@ -102,7 +144,17 @@ const auditCount = (center: TestCenter) =>
 /** Everything configuration writes, table by table (the event log aside), and the settings now applied. */
 async function configurationState(center: TestCenter, admin: string): Promise<unknown> {
   const { db } = center.app.tabour
-  const tables = ['services', 'counters', 'counter_services', 'users', 'devices', 'tokens', 'center_settings']
+  const tables = [
+    'services',
+    'counters',
+    'counter_services',
+    'users',
+    'devices',
+    'tokens',
+    'center_settings',
+    'webhook_subscriptions',
+    'webhook_deliveries',
+  ]
   return {
     ...Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()])),
     applied: structuredClone(center.app.tabour.config.queue),
@@ -132,13 +184,13 @@ describe('configuration changes are audited in their own transaction', () => {
     const started = await startRecording()
     center = started.center
     const routes = configRoutes(started.routes)
-    expect(routes.length).toBe(15)
+    expect(routes.length).toBe(22)
     let n = 1
     for (const route of routes) {
       const f = await fixture(center, n++)
       const call = VALID_CALLS[route]!(f)
       const before = auditCount(center)
-      const method = route.split(' ')[0] as 'POST' | 'PUT' | 'PATCH'
+      const method = route.split(' ')[0] as 'POST' | 'PUT' | 'PATCH' | 'DELETE'
       const res = await center.request(method, call.url, { token: call.token ?? f.admin, body: call.body })
       expect(res.statusCode, `${route}: ${res.body}`).toBeLessThan(300)
       expect(auditCount(center) - before, route).toBe(1)
@@ -163,7 +215,7 @@ describe('configuration changes are audited in their own transaction', () => {
       const f = fixtures.get(route)!
       const call = VALID_CALLS[route]!(f)
       const before = await configurationState(center, f.admin)
-      const method = route.split(' ')[0] as 'POST' | 'PUT' | 'PATCH'
+      const method = route.split(' ')[0] as 'POST' | 'PUT' | 'PATCH' | 'DELETE'
       const res = await center.request(method, call.url, { token: call.token ?? f.admin, body: call.body })
       expect(res.statusCode, `${route}: ${res.body}`).toBe(500)
       expect(await configurationState(center, f.admin), route).toEqual(before)

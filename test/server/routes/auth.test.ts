@@ -288,6 +288,16 @@ const AUTHENTICATED_ROUTES: Record<string, unknown> = {
   'POST /api/v1/calendar/ics/preview': { ics: 'BEGIN:VCALENDAR' },
   'POST /api/v1/calendar/ics': { ics: 'BEGIN:VCALENDAR' },
   'GET /api/v1/calendar/ics': undefined,
+  'GET /api/v1/webhooks': undefined,
+  'POST /api/v1/webhooks': { url: 'https://hooks.example.test/in', eventTypes: ['ticket.called'] },
+  'GET /api/v1/webhooks/alerts': undefined,
+  'PATCH /api/v1/webhooks/{id}': { description: 'portal' },
+  'DELETE /api/v1/webhooks/{id}': undefined,
+  'POST /api/v1/webhooks/{id}/rotate-secret': undefined,
+  'POST /api/v1/webhooks/{id}/pause': undefined,
+  'POST /api/v1/webhooks/{id}/resume': undefined,
+  'GET /api/v1/webhooks/{id}/deliveries': undefined,
+  'POST /api/v1/webhooks/deliveries/{id}/redeliver': undefined,
 }
 
 describe('every authenticated route', () => {
@@ -317,7 +327,7 @@ describe('every authenticated route', () => {
 
     clock.advance(center.config.auth.userTokenTtlSeconds + 1)
     for (const [route, body] of Object.entries(AUTHENTICATED_ROUTES)) {
-      const [method, path] = route.split(' ') as ['GET' | 'POST' | 'PATCH' | 'PUT', string]
+      const [method, path] = route.split(' ') as ['GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', string]
       const url = path.replace('{id}', '1')
       const call = { method, url, body }
       await expectAuthRequired(center, call)
