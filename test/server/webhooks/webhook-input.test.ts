@@ -38,7 +38,10 @@ describe('webhook bad input', () => {
     await refused('not a url', ['ticket.called'], 'TABOUR_ERR_WEBHOOK_BAD_URL')
     await refused('https://crm.portal.gov.eg/in', ['ticket.exploded'], 'TABOUR_ERR_WEBHOOK_UNKNOWN_EVENT')
     await refused('https://crm.portal.gov.eg/in', ['config.changed'], 'TABOUR_ERR_WEBHOOK_UNKNOWN_EVENT')
-    const missing = await center.request('POST', '/api/v1/webhooks', { token: admin, body: { url: 'https://crm.portal.gov.eg/in', eventTypes: [] } })
+    const missing = await center.request('POST', '/api/v1/webhooks', {
+      token: admin,
+      body: { url: 'https://crm.portal.gov.eg/in', eventTypes: [] },
+    })
     expect(missing.statusCode).toBe(400)
     expect(missing.json().code).toBe('TABOUR_ERR_VALIDATION')
     expect((await center.request('GET', '/api/v1/webhooks', { token: admin })).json()).toEqual([])
@@ -56,7 +59,10 @@ describe('webhook bad input', () => {
     })
     expect(sub.json().eventTypes).toEqual(['ticket.called'])
     // an edit is held to the same rules
-    const edit = await center.request('PATCH', `/api/v1/webhooks/${sub.json().id}`, { token: admin, body: { url: 'https://evil.example.com/' } })
+    const edit = await center.request('PATCH', `/api/v1/webhooks/${sub.json().id}`, {
+      token: admin,
+      body: { url: 'https://evil.example.com/' },
+    })
     expect(edit.json().code).toBe('TABOUR_ERR_WEBHOOK_HOST_NOT_ALLOWED')
     const missingHook = await center.request('POST', '/api/v1/webhooks/999/pause', { token: admin })
     expect([missingHook.statusCode, missingHook.json().code]).toEqual([404, 'TABOUR_ERR_WEBHOOK_NOT_FOUND'])
@@ -96,7 +102,12 @@ describe('webhook bad input', () => {
     receiver.mode = 'redirect'
     clock.advance(3600)
     await dispatcher.runOnce()
-    expect((await log()).at(-1)).toMatchObject({ status: 'pending', attempts: 3, lastStatusCode: 302, lastErrorCode: 'TABOUR_ERR_WEBHOOK_REDIRECT_REFUSED' })
+    expect((await log()).at(-1)).toMatchObject({
+      status: 'pending',
+      attempts: 3,
+      lastStatusCode: 302,
+      lastErrorCode: 'TABOUR_ERR_WEBHOOK_REDIRECT_REFUSED',
+    })
 
     receiver.mode = 'ok'
     clock.advance(3600)
@@ -128,7 +139,19 @@ describe('webhook bad input', () => {
     expect(receiver.received).toHaveLength(1)
     expect(receiver.received[0]!.headers.host).toBe(`hooks.portal.test:${port}`)
 
-    for (const a of ['127.0.0.1', '10.0.0.8', '172.20.1.1', '192.168.1.9', '169.254.169.254', '100.64.0.1', '::1', 'fd00::1', 'fe80::1', '::ffff:10.0.0.1', '0.0.0.0'])
+    for (const a of [
+      '127.0.0.1',
+      '10.0.0.8',
+      '172.20.1.1',
+      '192.168.1.9',
+      '169.254.169.254',
+      '100.64.0.1',
+      '::1',
+      'fd00::1',
+      'fe80::1',
+      '::ffff:10.0.0.1',
+      '0.0.0.0',
+    ])
       expect(isPrivateAddress(a), a).toBe(true)
     for (const a of ['8.8.8.8', '41.33.1.1', '172.32.0.1', '2001:4860::8888']) expect(isPrivateAddress(a), a).toBe(false)
   })
