@@ -146,7 +146,7 @@ export const WebhookDelivery = Type.Object({
   lastErrorCode: Nullable(Type.String()),
   lastError: Nullable(Type.String()),
   lastAttemptAt: Nullable(Timestamp),
-  /** When the next try is due; null when nothing is left to try. */
+  /** When the next try is due; null when nothing is left to try or its subscription is paused (it goes after the resume). */
   nextAttemptAt: Nullable(Timestamp),
   deliveredAt: Nullable(Timestamp),
   createdAt: Timestamp,

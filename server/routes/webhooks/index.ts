@@ -30,7 +30,8 @@ function shown(repo: WebhooksRepo, s: WebhookRecord): WebhookSubscription {
   }
 }
 
-function deliveryShown(d: DeliveryRecord): WebhookDelivery {
+/** `paused`: its subscription is paused, so no try is due (it comes after the resume). */
+function deliveryShown(d: DeliveryRecord, paused = false): WebhookDelivery {
   return {
     id: d.id,
     deliveryId: d.deliveryId,
@@ -42,7 +43,7 @@ function deliveryShown(d: DeliveryRecord): WebhookDelivery {
     lastErrorCode: d.lastErrorCode,
     lastError: d.lastError,
     lastAttemptAt: iso(d.lastAttemptAt),
-    nextAttemptAt: d.status === 'pending' ? iso(d.nextAttemptAt) : null,
+    nextAttemptAt: d.status === 'pending' && !paused ? iso(d.nextAttemptAt) : null,
     deliveredAt: iso(d.deliveredAt),
     createdAt: new Date(d.createdAt).toISOString(),
   }
@@ -164,8 +165,8 @@ export async function webhookRoutes(fastify: FastifyInstance): Promise<void> {
       },
     },
     async (request) => {
-      hooks.get(request.params.id)
-      return repo.recent(request.params.id, request.query.limit).map(deliveryShown)
+      const paused = hooks.get(request.params.id).pausedAt !== null
+      return repo.recent(request.params.id, request.query.limit).map((d) => deliveryShown(d, paused))
     },
   )
 
@@ -180,6 +181,9 @@ export async function webhookRoutes(fastify: FastifyInstance): Promise<void> {
         response: { 201: WebhookDelivery, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
-    async (request, reply) => reply.status(201).send(deliveryShown(hooks.redeliver(actorOf(request), request.params.id))),
+    async (request, reply) => {
+      const d = hooks.redeliver(actorOf(request), request.params.id)
+      return reply.status(201).send(deliveryShown(d, hooks.get(d.subscriptionId).pausedAt !== null))
+    },
   )
 }

@@ -121,6 +121,13 @@ describe('webhook deliveries', () => {
     const [paused] = (await s.center.request('GET', '/api/v1/webhooks', { token: s.admin })).json()
     expect(paused).toMatchObject({ pausedReason: 'failing', pending: 3, delivered: 0 })
     expect(paused).not.toHaveProperty('secret')
+    // no try is due while paused, and the log does not pretend one is
+    const kept = (await s.center.request('GET', `/api/v1/webhooks/${s.hook.id}/deliveries`, { token: s.admin })).json()
+    expect(kept.map((d: { status: string; nextAttemptAt: string | null }) => [d.status, d.nextAttemptAt])).toEqual([
+      ['pending', null],
+      ['pending', null],
+      ['pending', null],
+    ])
     const alerts = (await s.center.request('GET', '/api/v1/webhooks/alerts', { token: manager.token })).json()
     expect(alerts).toEqual([expect.objectContaining({ id: s.hook.id, pausedReason: 'failing', pending: 3 })])
 
