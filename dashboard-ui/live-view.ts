@@ -140,7 +140,7 @@ export class LiveView extends LitElement {
     const s = this.stats
     if (!s) return html`<p>${dashboardText('common.loading', this.lang)}</p>`
     return html`<tabour-printer-alert-banner .alerts=${this.printerAlerts} .lang=${this.lang}></tabour-printer-alert-banner>
-      <tabour-webhook-alerts .api=${this.api} .lang=${this.lang} .timeZone=${this.timeZone}></tabour-webhook-alerts>
+      <tabour-webhook-alerts .api=${this.api} .lang=${this.lang} .timeZone=${this.timeZone} .digits=${this.digits}></tabour-webhook-alerts>
       ${this.kpis(s)}
       <div class="row">${this.servicesTable(s)} ${this.countersTable(s)}</div>
       ${this.charts()} ${this.deviceCard()}`

@@ -48,6 +48,8 @@ export class WebhookAlerts extends LitElement {
   @property() override lang: Lang = 'ar'
   /** The center's zone, for "since"; default Africa/Cairo. */
   @property() timeZone = 'Africa/Cairo'
+  /** The center's digit style (settings), for "since"; default western, like the rest of the dashboard. */
+  @property() digits: 'western' | 'arabic-indic' = 'western'
   @state() private alerts: WebhookAlert[] = []
   private timer: ReturnType<typeof setInterval> | undefined
 
@@ -78,7 +80,7 @@ export class WebhookAlerts extends LitElement {
     const since = (iso: string | null) =>
       iso === null
         ? ''
-        : new Intl.DateTimeFormat(lang === 'ar' ? 'ar-EG' : 'en-GB', {
+        : new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : this.digits === 'arabic-indic' ? 'ar-EG' : 'ar-EG-u-nu-latn', {
             timeStyle: 'short',
             dateStyle: 'short',
             timeZone: this.timeZone,

@@ -110,7 +110,8 @@ export class WebhooksConfig extends LitElement {
 
   private time(iso: string | null): string {
     if (iso === null) return '—'
-    return new Intl.DateTimeFormat(this.lang === 'ar' ? 'ar-EG' : 'en-GB', {
+    // western digits, like the dashboard's default digit style
+    return new Intl.DateTimeFormat(this.lang === 'ar' ? 'ar-EG-u-nu-latn' : 'en-GB', {
       dateStyle: 'short',
       timeStyle: 'medium',
       timeZone: this.timeZone,
