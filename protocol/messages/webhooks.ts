@@ -65,8 +65,8 @@ export const WEBHOOK_MESSAGES = {
   'webhooks.noAnswer': { ar: 'بلا رد', en: 'No answer' },
   'webhooks.alert.region': { ar: 'تنبيهات الربط مع الأنظمة', en: 'Webhook alerts' },
   'webhooks.alert.paused': {
-    ar: 'أُوقف الإرسال إلى {host} لتكرار الفشل؛ {pending, plural, zero {لا تسليمات محفوظة} one {تسليم واحد محفوظ} two {تسليمان محفوظان} few {# تسليمات محفوظة} many {# تسليمًا محفوظًا} other {# تسليم محفوظ}} حتى الاستئناف',
-    en: 'Sending to {host} is paused: it kept failing; {pending, plural, one {# delivery is} other {# deliveries are}} kept until it is resumed',
+    ar: 'أُوقف الإرسال إلى {host} لتكرار الفشل. {pending, plural, =0 {لا شيء في الانتظار.} one {تسليم واحد محفوظ حتى الاستئناف.} two {تسليمان محفوظان حتى الاستئناف.} few {# تسليمات محفوظة حتى الاستئناف.} many {# تسليمًا محفوظًا حتى الاستئناف.} other {# تسليم محفوظ حتى الاستئناف.}}',
+    en: 'Sending to {host} is paused: it kept failing. {pending, plural, =0 {Nothing is waiting.} one {# delivery is kept until it is resumed.} other {# deliveries are kept until it is resumed.}}',
   },
   'webhooks.alert.failing': {
     ar: 'يتعذّر الإرسال إلى {host} منذ {since}؛ تُعاد المحاولة',
