@@ -68,6 +68,7 @@ export class WebhookCommands {
         { url: url ?? s.url, description: body.description ?? s.description, eventTypes: eventTypes ?? s.eventTypes },
         tx.now,
       )
+      if (url !== undefined && url !== s.url) this.repo.dueNow(id, tx.now)
       auditChange(tx, actor, 'webhook.update', { id }, body)
       tx.emit({ type: 'webhook:changed', subscriptionId: id })
       return this.get(id)

@@ -82,6 +82,13 @@ export class WebhooksRepo {
     )
   }
 
+  /** Makes the pending deliveries due now (a new address: no reason to wait out the old one's backoff). */
+  dueNow(id: number, now: number): void {
+    this.sql(
+      `UPDATE webhook_deliveries SET next_attempt_at = MIN(next_attempt_at, ?) WHERE subscription_id = ? AND status = 'pending'`,
+    ).run(now, id)
+  }
+
   setSecret(id: number, secret: string, now: number): void {
     this.sql('UPDATE webhook_subscriptions SET secret = ?, updated_at = ? WHERE id = ?').run(secret, now, id)
   }
