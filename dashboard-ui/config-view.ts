@@ -16,9 +16,11 @@ import './config/counters-config.ts'
 import './config/users-config.ts'
 import './config/devices-config.ts'
 import './config/center-config.ts'
+import './config/webhooks-config.ts'
+import { webhooksText } from '../protocol/messages/webhooks.ts'
 
-export type ConfigSection = 'services' | 'counters' | 'users' | 'devices' | 'center'
-const SECTIONS: ConfigSection[] = ['services', 'counters', 'users', 'devices', 'center']
+export type ConfigSection = 'services' | 'counters' | 'users' | 'devices' | 'center' | 'webhooks'
+const SECTIONS: ConfigSection[] = ['services', 'counters', 'users', 'devices', 'center', 'webhooks']
 
 @customElement('tabour-config-view')
 export class ConfigView extends LitElement {
@@ -57,7 +59,7 @@ export class ConfigView extends LitElement {
     return html`<nav aria-label=${configText('config.nav', lang)}>
         ${SECTIONS.map(
           (s) =>
-            html`<button type="button" data-section=${s} aria-current=${String(this.section === s)} @click=${() => (this.section = s)}>${configText(`config.${s}`, lang)}</button>`,
+            html`<button type="button" data-section=${s} aria-current=${String(this.section === s)} @click=${() => (this.section = s)}>${s === 'webhooks' ? webhooksText('webhooks.nav', lang) : configText(`config.${s}`, lang)}</button>`,
         )}
       </nav>
       <div data-config=${this.section}>${this.body()}</div>`
@@ -77,6 +79,8 @@ export class ConfigView extends LitElement {
         return html`<tabour-devices-config .api=${api} .lang=${lang}></tabour-devices-config>`
       case 'center':
         return html`<tabour-center-config .api=${api} .lang=${lang}></tabour-center-config>`
+      case 'webhooks':
+        return html`<tabour-webhooks-config .api=${api} .lang=${lang}></tabour-webhooks-config>`
     }
   }
 }

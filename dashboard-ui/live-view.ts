@@ -21,6 +21,7 @@ import type { PrinterAlert } from '../ui-common/printer-alerts.ts'
 import '../ui-common/printer-alert-banner.ts'
 import './away-counter.ts'
 import type { DashboardApi } from './dashboard-api.ts'
+import './webhook-alerts.ts'
 
 const PALETTE = ['#003a70', '#c8102e', '#0f7b3f', '#b25e00', '#6a1b9a', '#00838f', '#5d4037', '#455a64']
 
@@ -139,6 +140,7 @@ export class LiveView extends LitElement {
     const s = this.stats
     if (!s) return html`<p>${dashboardText('common.loading', this.lang)}</p>`
     return html`<tabour-printer-alert-banner .alerts=${this.printerAlerts} .lang=${this.lang}></tabour-printer-alert-banner>
+      <tabour-webhook-alerts .api=${this.api} .lang=${this.lang} .timeZone=${this.timeZone} .digits=${this.digits}></tabour-webhook-alerts>
       ${this.kpis(s)}
       <div class="row">${this.servicesTable(s)} ${this.countersTable(s)}</div>
       ${this.charts()} ${this.deviceCard()}`

@@ -97,6 +97,35 @@ export const ErrorCodes = {
   SERVICE_GROUP_NOT_FOUND: 'TABOUR_ERR_SERVICE_GROUP_NOT_FOUND',
   /** 403: a kiosk asked for a ticket of a service its config (`serviceIds`) does not offer. */
   SERVICE_NOT_OFFERED_HERE: 'TABOUR_ERR_SERVICE_NOT_OFFERED_HERE',
+  // webhooks for integrators (issue 20)
+  /** 404: no webhook subscription with this id. */
+  WEBHOOK_NOT_FOUND: 'TABOUR_ERR_WEBHOOK_NOT_FOUND',
+  /** 404: no delivery with this id. */
+  WEBHOOK_DELIVERY_NOT_FOUND: 'TABOUR_ERR_WEBHOOK_DELIVERY_NOT_FOUND',
+  /** 409: a redeliver asked for a delivery still pending (it goes out on its own). */
+  WEBHOOK_DELIVERY_PENDING: 'TABOUR_ERR_WEBHOOK_DELIVERY_PENDING',
+  /** 422: a webhook URL that is not an absolute http(s) URL, or carries a user name or password. */
+  WEBHOOK_BAD_URL: 'TABOUR_ERR_WEBHOOK_BAD_URL',
+  /** 422: a webhook URL whose host is not in config webhooks.allowedHosts. */
+  WEBHOOK_HOST_NOT_ALLOWED: 'TABOUR_ERR_WEBHOOK_HOST_NOT_ALLOWED',
+  /** 422: a plain http:// webhook URL for a host not in config webhooks.httpHosts (https is required). */
+  WEBHOOK_HTTPS_REQUIRED: 'TABOUR_ERR_WEBHOOK_HTTPS_REQUIRED',
+  /** 422: an event type a webhook cannot subscribe to (the list: protocol/webhooks.ts WEBHOOK_EVENT_TYPES). */
+  WEBHOOK_UNKNOWN_EVENT: 'TABOUR_ERR_WEBHOOK_UNKNOWN_EVENT',
+  /** A delivery attempt (kept in the delivery log, never an API answer): the host resolved to a private or loopback address while not listed by name in webhooks.allowedHosts. */
+  WEBHOOK_PRIVATE_ADDRESS: 'TABOUR_ERR_WEBHOOK_PRIVATE_ADDRESS',
+  /** A delivery attempt: the receiver did not answer within webhooks.timeoutSeconds. */
+  WEBHOOK_RECEIVER_TIMEOUT: 'TABOUR_ERR_WEBHOOK_RECEIVER_TIMEOUT',
+  /** A delivery attempt: the receiver could not be reached (refused, reset, DNS). */
+  WEBHOOK_RECEIVER_UNREACHABLE: 'TABOUR_ERR_WEBHOOK_RECEIVER_UNREACHABLE',
+  /** A delivery attempt: the receiver answered something that is not HTTP. */
+  WEBHOOK_BAD_RESPONSE: 'TABOUR_ERR_WEBHOOK_BAD_RESPONSE',
+  /** A delivery attempt: the receiver answered a status other than 2xx. */
+  WEBHOOK_RECEIVER_REFUSED: 'TABOUR_ERR_WEBHOOK_RECEIVER_REFUSED',
+  /** A delivery attempt: the receiver answered a redirect (never followed). */
+  WEBHOOK_REDIRECT_REFUSED: 'TABOUR_ERR_WEBHOOK_REDIRECT_REFUSED',
+  /** A delivery given up: still not accepted after webhooks.maxAgeHours. */
+  WEBHOOK_EXPIRED: 'TABOUR_ERR_WEBHOOK_EXPIRED',
 } as const
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes]

@@ -34,6 +34,7 @@ import { SerialDevices } from './devices/serial-devices.ts'
 import type { SerialBinding } from '../drivers/serial/index.ts'
 import { UpstreamReporter, upstreamEnabled } from './upstream/reporter.ts'
 import { assertMountable } from './plugin-guard.ts'
+import { WebhookDispatcher } from './webhooks/webhook-dispatcher.ts'
 
 /** What the app is built from besides its config; every part can be swapped in tests. */
 export interface TabourDeps {
@@ -66,6 +67,8 @@ export interface Tabour {
   serialDevices: SerialDevices
   /** Reports hourly throughput to the national hub; null when `upstream` is not configured. */
   upstream: UpstreamReporter | null
+  /** Sends signed webhook deliveries to integrators' subscribed URLs (issue 20). */
+  webhooks: WebhookDispatcher
   /** The metrics registry and the backup scheduler. */
   ops: Ops
   /** The statistics' queries (today, a range, the hourly charts, CSVs, device health). */
@@ -156,6 +159,9 @@ export const tabourPlugin: FastifyPluginAsync<TabourPluginOptions> = async (fast
     fastify.addHook('onReady', async () => upstream.start())
     fastify.addHook('onClose', async () => upstream.stop())
   }
+  const webhooks = new WebhookDispatcher({ db, config, events: queue.events, log: fastify.log, clock })
+  fastify.addHook('onReady', async () => webhooks.start())
+  fastify.addHook('onClose', async () => webhooks.stop())
   const reports = new Reports(queue.ctx, queue.events)
   fastify.addHook('onClose', async () => reports.stop())
   const ops = createOps({ db, config, clock, events: queue.events, socketCount: () => realtime.socketCount(), log: fastify.log })
@@ -171,6 +177,7 @@ export const tabourPlugin: FastifyPluginAsync<TabourPluginOptions> = async (fast
     printing,
     serialDevices,
     upstream,
+    webhooks,
     ops,
     reports,
     generatedAdminPassword: generatedPassword,

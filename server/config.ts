@@ -268,6 +268,28 @@ export const ConfigSchema = Type.Object(
       },
       { ...Strict, default: {} },
     ),
+    /** Webhooks for integrators (issue 20): signed deliveries of event-log events to subscribed URLs. */
+    webhooks: Type.Object(
+      {
+        /** Host names a webhook URL may name: `portal.example.gov.eg`, or `*.example.gov.eg` for its subdomains; a host that resolves to a private or loopback address must be listed by its exact name; env TABOUR_WEBHOOK_ALLOWED_HOSTS (comma-separated). Default: none (no URL is accepted). */
+        allowedHosts: Type.Array(Type.String({ minLength: 1, maxLength: 253 }), { default: [] }),
+        /** Hosts that may be reached over plain http (a LAN integrator); every other URL must be https; env TABOUR_WEBHOOK_HTTP_HOSTS (comma-separated). Default: none. */
+        httpHosts: Type.Array(Type.String({ minLength: 1, maxLength: 253 }), { default: [] }),
+        /** A delivery attempt gives up after this long without an answer. Default 10 s. */
+        timeoutSeconds: Type.Number({ minimum: 0.05, maximum: 120, default: 10 }),
+        /** First retry delay of a failing delivery; doubles per failure, with jitter. Default 10 s. */
+        retryMinSeconds: Type.Number({ minimum: 0.01, default: 10 }),
+        /** Longest retry delay. Default 900 s (15 minutes). */
+        retryMaxSeconds: Type.Number({ minimum: 0.01, default: 900 }),
+        /** A delivery still not accepted this long after it was queued (or its subscription resumed) is given up and the next one goes. Default 72 h. */
+        maxAgeHours: Type.Number({ minimum: 0.001, default: 72 }),
+        /** A subscription whose deliveries have failed without a success for this long is paused (kept, with an alert) until an admin resumes it. Default 24 h. */
+        pauseAfterHours: Type.Number({ minimum: 0.001, default: 24 }),
+        /** How often due retries are looked for when nothing new happens. Default 5 s. */
+        pollSeconds: Type.Number({ minimum: 0.01, default: 5 }),
+      },
+      { ...Strict, default: {} },
+    ),
     /** Logs: always JSON to stdout; also to a rotating file when `file` is set. */
     log: Type.Object(
       {
@@ -336,6 +358,15 @@ function fromEnv(env: Env, configFile: string | undefined): Record<string, unkno
   if (env.TABOUR_UPSTREAM_CENTER_ID) upstream.centerId = env.TABOUR_UPSTREAM_CENTER_ID
   if (env.TABOUR_UPSTREAM_SECRET) upstream.secret = env.TABOUR_UPSTREAM_SECRET
   if (Object.keys(upstream).length > 0) out.upstream = upstream
+  const webhooks: Record<string, string[]> = {}
+  const hostList = (raw: string) =>
+    raw
+      .split(',')
+      .map((h) => h.trim())
+      .filter(Boolean)
+  if (env.TABOUR_WEBHOOK_ALLOWED_HOSTS) webhooks.allowedHosts = hostList(env.TABOUR_WEBHOOK_ALLOWED_HOSTS)
+  if (env.TABOUR_WEBHOOK_HTTP_HOSTS) webhooks.httpHosts = hostList(env.TABOUR_WEBHOOK_HTTP_HOSTS)
+  if (Object.keys(webhooks).length > 0) out.webhooks = webhooks
   return out
 }
 

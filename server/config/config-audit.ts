@@ -24,6 +24,13 @@ export const CONFIG_COMMANDS = [
   'service-group.create',
   'service-group.update',
   'service-group.delete',
+  'webhook.create',
+  'webhook.update',
+  'webhook.delete',
+  'webhook.rotate-secret',
+  'webhook.pause',
+  'webhook.resume',
+  'webhook.redeliver',
 ] as const
 export type ConfigCommand = (typeof CONFIG_COMMANDS)[number]
 
@@ -36,7 +43,7 @@ export interface ConfigChange {
   body: unknown
 }
 
-const SECRET = new Set(['password', 'token', 'pairingCode'])
+const SECRET = new Set(['password', 'token', 'pairingCode', 'secret'])
 
 /** The change with passwords, tokens and pairing codes replaced by `***` (the audit log is read by admins, not a key store). */
 export function redact(body: unknown): unknown {

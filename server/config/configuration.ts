@@ -8,6 +8,7 @@ import { ServiceCommands } from './service-commands.ts'
 import { ServiceGroupCommands } from './service-group-commands.ts'
 import { UserCommands } from './user-commands.ts'
 import { PairingCodeDigest } from '../auth/pairing-codes.ts'
+import { WebhookCommands } from './webhook-commands.ts'
 
 /**
  * The center's configuration as domain commands: services, counters, users, devices, the
@@ -26,6 +27,8 @@ export class Configuration {
   readonly calendar: CalendarCommands
   /** The kiosk menu's service groups (issue 21). */
   readonly serviceGroups: ServiceGroupCommands
+  /** Webhook subscriptions for integrators (issue 20). */
+  readonly webhooks: WebhookCommands
 
   constructor(
     private readonly ctx: QueueContext,
@@ -38,6 +41,7 @@ export class Configuration {
     this.center = new CenterCommands(ctx, config)
     this.calendar = new CalendarCommands(ctx)
     this.serviceGroups = new ServiceGroupCommands(ctx)
+    this.webhooks = new WebhookCommands(ctx, config.webhooks)
   }
 
   /** The latest configuration changes (the audit log), newest first. */

@@ -426,4 +426,47 @@ ALTER TABLE services ADD COLUMN group_id INTEGER REFERENCES service_groups(id);
 ALTER TABLE services ADD COLUMN icon TEXT;
 `,
   },
+  {
+    version: 13,
+    name: 'webhooks for integrators: subscriptions, their deliveries (an outbox per subscription) and the scan position',
+    sql: `
+-- an admin's subscription of one URL to event types; the secret signs every delivery (shown once)
+CREATE TABLE webhook_subscriptions (
+  id                   INTEGER PRIMARY KEY,
+  url                  TEXT NOT NULL,
+  description          TEXT NOT NULL DEFAULT '',
+  event_types          TEXT NOT NULL,
+  secret               TEXT NOT NULL,
+  -- only events after the subscription was made are delivered to it
+  from_event_id        INTEGER NOT NULL,
+  paused_at            INTEGER,
+  paused_reason        TEXT CHECK (paused_reason IN ('manual', 'failing')),
+  resumed_at           INTEGER,
+  failing_since        INTEGER,
+  consecutive_failures INTEGER NOT NULL DEFAULT 0,
+  created_at           INTEGER NOT NULL,
+  updated_at           INTEGER NOT NULL
+);
+-- one row per (subscription, event), written in the scan's transaction; sent in id order per subscription
+CREATE TABLE webhook_deliveries (
+  id               INTEGER PRIMARY KEY,
+  subscription_id  INTEGER NOT NULL REFERENCES webhook_subscriptions(id) ON DELETE CASCADE,
+  event_id         INTEGER NOT NULL,
+  event_type       TEXT NOT NULL,
+  delivery_id      TEXT NOT NULL UNIQUE,
+  body             TEXT NOT NULL,
+  status           TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'delivered', 'failed')),
+  attempts         INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at  INTEGER NOT NULL,
+  last_attempt_at  INTEGER,
+  last_status_code INTEGER,
+  last_error_code  TEXT,
+  last_error       TEXT,
+  delivered_at     INTEGER,
+  created_at       INTEGER NOT NULL
+);
+CREATE INDEX webhook_deliveries_queue ON webhook_deliveries(subscription_id, status, id);
+CREATE TABLE webhook_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+`,
+  },
 ]

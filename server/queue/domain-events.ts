@@ -44,6 +44,8 @@ export type DomainEvent =
   | { type: 'device:changed'; deviceId: number }
   /** A user's or device's tokens were revoked (new password, disabled account, revoked device): its sockets end now. */
   | { type: 'access:revoked'; subject: 'user' | 'device'; id: number }
+  /** A webhook subscription was created, edited, paused, resumed or deleted, or a delivery queued again: the dispatcher looks again. */
+  | { type: 'webhook:changed'; subscriptionId: number }
 
 export class DomainEvents {
   private readonly emitter = new EventEmitter()

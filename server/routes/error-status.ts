@@ -65,6 +65,21 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   [ErrorCodes.UNKNOWN_ICON]: 422,
   [ErrorCodes.SERVICE_GROUP_NOT_FOUND]: 404,
   [ErrorCodes.SERVICE_NOT_OFFERED_HERE]: 403,
+  [ErrorCodes.WEBHOOK_NOT_FOUND]: 404,
+  [ErrorCodes.WEBHOOK_DELIVERY_NOT_FOUND]: 404,
+  [ErrorCodes.WEBHOOK_DELIVERY_PENDING]: 409,
+  [ErrorCodes.WEBHOOK_BAD_URL]: 422,
+  [ErrorCodes.WEBHOOK_HOST_NOT_ALLOWED]: 422,
+  [ErrorCodes.WEBHOOK_HTTPS_REQUIRED]: 422,
+  [ErrorCodes.WEBHOOK_UNKNOWN_EVENT]: 422,
+  // the delivery outcomes below are recorded in the delivery log, not answered; were one ever thrown, the receiver is a gateway we called
+  [ErrorCodes.WEBHOOK_PRIVATE_ADDRESS]: 422,
+  [ErrorCodes.WEBHOOK_RECEIVER_TIMEOUT]: 504,
+  [ErrorCodes.WEBHOOK_RECEIVER_UNREACHABLE]: 502,
+  [ErrorCodes.WEBHOOK_BAD_RESPONSE]: 502,
+  [ErrorCodes.WEBHOOK_RECEIVER_REFUSED]: 502,
+  [ErrorCodes.WEBHOOK_REDIRECT_REFUSED]: 502,
+  [ErrorCodes.WEBHOOK_EXPIRED]: 410,
 }
 
 /**

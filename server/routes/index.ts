@@ -15,6 +15,7 @@ import { settingsRoutes } from './settings/index.ts'
 import { printerRoutes } from './printers/index.ts'
 import { calendarRoutes } from './calendar/index.ts'
 import { serviceGroupRoutes } from './service-groups/index.ts'
+import { webhookRoutes } from './webhooks/index.ts'
 
 /** API v1: one plugin per resource, all under /api/v1. */
 export async function apiV1(app: FastifyInstance): Promise<void> {
@@ -35,4 +36,5 @@ export async function apiV1(app: FastifyInstance): Promise<void> {
   await app.register(printerRoutes, { prefix: '/printers' })
   await app.register(calendarRoutes, { prefix: '/calendar' })
   await app.register(serviceGroupRoutes, { prefix: '/service-groups' })
+  await app.register(webhookRoutes, { prefix: '/webhooks' })
 }

@@ -27,6 +27,7 @@ import { STAFFING_MESSAGES } from '../../protocol/messages/staffing.ts'
 import { HOURS_MESSAGES } from '../../protocol/messages/hours.ts'
 import { HOURS_EDITOR_MESSAGES } from '../../protocol/messages/hours-editor.ts'
 import { SERVICE_MENU_MESSAGES } from '../../protocol/messages/service-menu.ts'
+import { WEBHOOK_MESSAGES } from '../../protocol/messages/webhooks.ts'
 import { peopleAheadText, TICKET_MESSAGES, ticketMessage, waitText, waitValues } from '../../protocol/messages/ticket.ts'
 import { SAMPLE } from '../drivers/printer/fixtures.ts'
 
@@ -49,6 +50,7 @@ const CATALOGUES: Record<string, Catalogue> = {
   printReport: PRINT_REPORT_MESSAGES,
   hours: HOURS_MESSAGES,
   hoursEditor: HOURS_EDITOR_MESSAGES,
+  webhooks: WEBHOOK_MESSAGES,
 }
 
 /** What each page's formatter spreads together: a key twice in one of them would hide one message. */
@@ -64,6 +66,7 @@ const BUNDLES: Record<string, Catalogue[]> = {
   hub: [COMMON_MESSAGES, HUB_MESSAGES],
   ticketTools: [COMMON_MESSAGES, TICKET_MESSAGES, TICKET_TOOLS_MESSAGES],
   staffing: [COMMON_MESSAGES, STAFFING_MESSAGES],
+  webhooks: [COMMON_MESSAGES, WEBHOOK_MESSAGES],
 }
 
 // Entries that are the same in both languages on purpose: sample digits and a dash.

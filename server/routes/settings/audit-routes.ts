@@ -25,6 +25,13 @@ export const AUDIT_ROUTES: Record<ConfigCommand, { method: string; route: string
   'service-group.create': { method: 'POST', route: '/service-groups', status: 201 },
   'service-group.update': { method: 'PATCH', route: '/service-groups/:id', status: 200 },
   'service-group.delete': { method: 'DELETE', route: '/service-groups/:id', status: 204 },
+  'webhook.create': { method: 'POST', route: '/webhooks', status: 201 },
+  'webhook.update': { method: 'PATCH', route: '/webhooks/:id', status: 200 },
+  'webhook.delete': { method: 'DELETE', route: '/webhooks/:id', status: 204 },
+  'webhook.rotate-secret': { method: 'POST', route: '/webhooks/:id/rotate-secret', status: 200 },
+  'webhook.pause': { method: 'POST', route: '/webhooks/:id/pause', status: 200 },
+  'webhook.resume': { method: 'POST', route: '/webhooks/:id/resume', status: 200 },
+  'webhook.redeliver': { method: 'POST', route: '/webhooks/deliveries/:id/redeliver', status: 201 },
 }
 
 /** Rows written before commands were audited in their own transaction carry method, route and status themselves. */

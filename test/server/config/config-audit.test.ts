@@ -40,6 +40,9 @@ interface Fixture {
   pairingCode: string
   /** A kiosk menu group (issue 21). */
   groupId: number
+  webhookId: number
+  /** A delivery of that webhook that is no longer pending (a redeliver queues it again). */
+  deliveryId: number
   n: number
 }
 
@@ -80,11 +83,24 @@ const VALID_CALLS: Record<string, (f: Fixture) => { url: string; body?: unknown;
   }),
   'PATCH /api/v1/service-groups/:id': (f) => ({ url: `/api/v1/service-groups/${f.groupId}`, body: { sortOrder: f.n } }),
   'DELETE /api/v1/service-groups/:id': (f) => ({ url: `/api/v1/service-groups/${f.groupId}` }),
+  'POST /api/v1/webhooks': (f) => ({
+    url: '/api/v1/webhooks',
+    body: { url: `https://${WEBHOOK_HOST}/new/${f.n}`, eventTypes: ['ticket.called'] },
+  }),
+  'PATCH /api/v1/webhooks/:id': (f) => ({ url: `/api/v1/webhooks/${f.webhookId}`, body: { description: `portal ${f.n}` } }),
+  'DELETE /api/v1/webhooks/:id': (f) => ({ url: `/api/v1/webhooks/${f.webhookId}` }),
+  'POST /api/v1/webhooks/:id/rotate-secret': (f) => ({ url: `/api/v1/webhooks/${f.webhookId}/rotate-secret` }),
+  'POST /api/v1/webhooks/:id/pause': (f) => ({ url: `/api/v1/webhooks/${f.webhookId}/pause` }),
+  'POST /api/v1/webhooks/:id/resume': (f) => ({ url: `/api/v1/webhooks/${f.webhookId}/resume` }),
+  'POST /api/v1/webhooks/deliveries/:id/redeliver': (f) => ({ url: `/api/v1/webhooks/deliveries/${f.deliveryId}/redeliver` }),
 }
+
+/** The one host the recording center lets webhooks name (never contacted: the fixture's deliveries are not pending). */
+const WEBHOOK_HOST = 'hooks.example.test'
 
 /** Starts a center that records every route it registers. */
 async function startRecording(): Promise<{ center: TestCenter; routes: string[] }> {
-  const center = new TestCenter()
+  const center = new TestCenter({ config: { webhooks: { allowedHosts: [WEBHOOK_HOST] } } })
   const routes: string[] = []
   center.app.addHook('onRoute', (route: RouteOptions) => {
     for (const method of [route.method].flat()) {
@@ -104,6 +120,22 @@ async function fixture(center: TestCenter, n: number): Promise<Fixture> {
   const group = (await center.request('POST', '/api/v1/service-groups', { token: admin, body: { nameAr: 'م', nameEn: `F${n}` } })).json()
   // the fixture's service is in the group, so deleting the group changes the service too (in the same transaction)
   await center.request('PATCH', `/api/v1/services/${service.id}`, { token: admin, body: { groupId: group.id } })
+  const webhook = (
+    await center.request('POST', '/api/v1/webhooks', {
+      token: admin,
+      body: { url: `https://${WEBHOOK_HOST}/f/${n}`, eventTypes: ['ticket.issued'] },
+    })
+  ).json()
+  const deliveryId = center.app.tabour.configuration.webhooks.repo.insertDelivery({
+    subscriptionId: webhook.id,
+    eventId: 1,
+    eventType: 'ticket.issued',
+    deliveryId: `whd_${webhook.id}_1`,
+    body: '{}',
+    nextAttemptAt: 0,
+    createdAt: 0,
+  })
+  center.app.tabour.db.prepare(`UPDATE webhook_deliveries SET status = 'delivered' WHERE id = ?`).run(deliveryId)
   return {
     admin,
     serviceId: service.id,
@@ -112,6 +144,8 @@ async function fixture(center: TestCenter, n: number): Promise<Fixture> {
     deviceId: device.id,
     pairingCode: device.pairingCode,
     groupId: group.id,
+    webhookId: webhook.id,
+    deliveryId,
     n,
   }
 }
@@ -122,7 +156,18 @@ const auditCount = (center: TestCenter) =>
 /** Everything configuration writes, table by table (the event log aside), and the settings now applied. */
 async function configurationState(center: TestCenter, admin: string): Promise<unknown> {
   const { db } = center.app.tabour
-  const tables = ['services', 'service_groups', 'counters', 'counter_services', 'users', 'devices', 'tokens', 'center_settings']
+  const tables = [
+    'services',
+    'service_groups',
+    'counters',
+    'counter_services',
+    'users',
+    'devices',
+    'tokens',
+    'center_settings',
+    'webhook_subscriptions',
+    'webhook_deliveries',
+  ]
   return {
     ...Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()])),
     applied: structuredClone(center.app.tabour.config.queue),
@@ -152,7 +197,7 @@ describe('configuration changes are audited in their own transaction', () => {
     const started = await startRecording()
     center = started.center
     const routes = configRoutes(started.routes)
-    expect(routes.length).toBe(18)
+    expect(routes.length).toBe(25)
     let n = 1
     for (const route of routes) {
       const f = await fixture(center, n++)

@@ -292,6 +292,16 @@ const AUTHENTICATED_ROUTES: Record<string, unknown> = {
   'POST /api/v1/calendar/ics/preview': { ics: 'BEGIN:VCALENDAR' },
   'POST /api/v1/calendar/ics': { ics: 'BEGIN:VCALENDAR' },
   'GET /api/v1/calendar/ics': undefined,
+  'GET /api/v1/webhooks': undefined,
+  'POST /api/v1/webhooks': { url: 'https://hooks.example.test/in', eventTypes: ['ticket.called'] },
+  'GET /api/v1/webhooks/alerts': undefined,
+  'PATCH /api/v1/webhooks/{id}': { description: 'portal' },
+  'DELETE /api/v1/webhooks/{id}': undefined,
+  'POST /api/v1/webhooks/{id}/rotate-secret': undefined,
+  'POST /api/v1/webhooks/{id}/pause': undefined,
+  'POST /api/v1/webhooks/{id}/resume': undefined,
+  'GET /api/v1/webhooks/{id}/deliveries': undefined,
+  'POST /api/v1/webhooks/deliveries/{id}/redeliver': undefined,
 }
 
 describe('every authenticated route', () => {
