@@ -34,6 +34,8 @@ import { SerialDevices } from './devices/serial-devices.ts'
 import type { SerialBinding } from '../drivers/serial/index.ts'
 import { UpstreamReporter, upstreamEnabled } from './upstream/reporter.ts'
 import { assertMountable } from './plugin-guard.ts'
+import { createMessaging, type Messaging } from './notify/messaging.ts'
+import { centerAddress } from './center-address.ts'
 
 /** What the app is built from besides its config; every part can be swapped in tests. */
 export interface TabourDeps {
@@ -68,6 +70,8 @@ export interface Tabour {
   upstream: UpstreamReporter | null
   /** The metrics registry and the backup scheduler. */
   ops: Ops
+  /** Messages to citizens (SMS, WhatsApp); null when `messages.provider` is none. */
+  messages: Messaging | null
   /** The statistics' queries (today, a range, the hourly charts, CSVs, device health). */
   reports: Reports
   /** The admin password when this start generated it (print it once), else null. */
@@ -156,6 +160,23 @@ export const tabourPlugin: FastifyPluginAsync<TabourPluginOptions> = async (fast
     fastify.addHook('onReady', async () => upstream.start())
     fastify.addHook('onClose', async () => upstream.stop())
   }
+  const messages = createMessaging({
+    db,
+    config,
+    queue,
+    log: fastify.log,
+    clock,
+    // the status link in a message: as the QR on the ticket carries it (routes/public-url.ts)
+    publicBase: () => {
+      if (config.publicUrl) return centerAddress(config)
+      const address = fastify.server.address()
+      return `${centerAddress(config, address && typeof address === 'object' ? address : undefined)}${prefix}`
+    },
+  })
+  if (messages) {
+    fastify.addHook('onReady', async () => messages.notifier.start())
+    fastify.addHook('onClose', async () => messages.notifier.stop())
+  }
   const reports = new Reports(queue.ctx, queue.events)
   fastify.addHook('onClose', async () => reports.stop())
   const ops = createOps({ db, config, clock, events: queue.events, socketCount: () => realtime.socketCount(), log: fastify.log })
@@ -172,6 +193,7 @@ export const tabourPlugin: FastifyPluginAsync<TabourPluginOptions> = async (fast
     serialDevices,
     upstream,
     ops,
+    messages,
     reports,
     generatedAdminPassword: generatedPassword,
     demo,

@@ -61,6 +61,13 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   [ErrorCodes.RATE_LIMITED]: 429,
   [ErrorCodes.INTERNAL]: 500,
   [ErrorCodes.NOT_READY]: 503,
+  [ErrorCodes.INVALID_PHONE]: 422,
+  [ErrorCodes.MESSAGE_PLACEHOLDER]: 422,
+  [ErrorCodes.MESSAGE_TEMPLATE]: 422,
+  [ErrorCodes.MESSAGE_PROVIDER_GARBAGE]: 502,
+  [ErrorCodes.MESSAGE_PROVIDER_DOWN]: 503,
+  [ErrorCodes.MESSAGE_REFUSED]: 422,
+  [ErrorCodes.MESSAGE_DAILY_CAP]: 429,
 }
 
 /**
