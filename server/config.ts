@@ -272,7 +272,9 @@ export const ConfigSchema = Type.Object(
     messages: Type.Object(
       {
         /** Who sends: smpp (an operator's SMSC), http (an aggregator's JSON API) or whatsapp (Cloud API); env TABOUR_MESSAGES_PROVIDER. Default none (nothing is sent, nothing is queued). */
-        provider: Type.Union([Type.Literal('none'), Type.Literal('smpp'), Type.Literal('http'), Type.Literal('whatsapp')], { default: 'none' }),
+        provider: Type.Union([Type.Literal('none'), Type.Literal('smpp'), Type.Literal('http'), Type.Literal('whatsapp')], {
+          default: 'none',
+        }),
         /** Country code given to local numbers (01x…). Default 20 (Egypt). */
         countryCode: Type.String({ pattern: '^[1-9][0-9]{0,2}$', default: '20' }),
         /** "N ahead" is sent when this many people or fewer are ahead of a ticket that started further back; 0: never. Default 3. */

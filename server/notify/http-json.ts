@@ -38,7 +38,10 @@ export async function postJson(url: string, headers: Record<string, string>, bod
   if (res.status >= 400) throw new ProviderError('refused', `provider answered ${res.status}${said}`)
   if (res.status < 200 || res.status >= 300) throw new ProviderError('garbage', `provider answered ${res.status}`)
   if (json === undefined || json === null || typeof json !== 'object')
-    throw new ProviderError('garbage', `provider answered ${res.status} with something that is not JSON: ${JSON.stringify(text.slice(0, 80))}`)
+    throw new ProviderError(
+      'garbage',
+      `provider answered ${res.status} with something that is not JSON: ${JSON.stringify(text.slice(0, 80))}`,
+    )
   return { status: res.status, json }
 }
 

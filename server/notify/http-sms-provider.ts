@@ -31,7 +31,8 @@ export class HttpSmsProvider implements MessageProvider {
 
   private authorization(): Record<string, string> {
     if (this.cfg.token) return { authorization: `Bearer ${this.cfg.token}` }
-    if (this.cfg.username) return { authorization: `Basic ${Buffer.from(`${this.cfg.username}:${this.cfg.password ?? ''}`).toString('base64')}` }
+    if (this.cfg.username)
+      return { authorization: `Basic ${Buffer.from(`${this.cfg.username}:${this.cfg.password ?? ''}`).toString('base64')}` }
     return {}
   }
 

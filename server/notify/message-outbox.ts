@@ -81,7 +81,9 @@ export class MessageOutbox {
   sentToday(phone: string, day: string): number {
     return (
       this.db
-        .prepare(`SELECT COUNT(*) AS n FROM message_outbox WHERE phone = ? AND day = ? AND (last_error IS NULL OR last_error NOT LIKE 'TABOUR_ERR_MESSAGE_DAILY_CAP%')`)
+        .prepare(
+          `SELECT COUNT(*) AS n FROM message_outbox WHERE phone = ? AND day = ? AND (last_error IS NULL OR last_error NOT LIKE 'TABOUR_ERR_MESSAGE_DAILY_CAP%')`,
+        )
         .get(phone, day) as { n: number }
     ).n
   }
@@ -117,7 +119,9 @@ export class MessageOutbox {
   accepted(id: number, provider: string, providerMessageIds: string[], now: number): void {
     this.db.transaction(() => {
       this.db
-        .prepare(`UPDATE message_outbox SET status = 'accepted', provider = ?, attempts = attempts + 1, last_error = NULL, status_at = ? WHERE id = ?`)
+        .prepare(
+          `UPDATE message_outbox SET status = 'accepted', provider = ?, attempts = attempts + 1, last_error = NULL, status_at = ? WHERE id = ?`,
+        )
         .run(provider, now, id)
       const part = this.db.prepare(
         `INSERT INTO message_parts (provider, provider_message_id, message_id, status) VALUES (?, ?, ?, 'accepted')
@@ -137,7 +141,9 @@ export class MessageOutbox {
   /** Ends a queued message (refused for good, or past its time). */
   finish(id: number, status: 'failed' | 'expired', error: string, now: number, provider: string | null = null): void {
     this.db
-      .prepare(`UPDATE message_outbox SET status = ?, last_error = ?, status_at = ?, provider = COALESCE(?, provider) WHERE id = ? AND status = 'queued'`)
+      .prepare(
+        `UPDATE message_outbox SET status = ?, last_error = ?, status_at = ?, provider = COALESCE(?, provider) WHERE id = ? AND status = 'queued'`,
+      )
       .run(status, error.slice(0, 500), now, provider, id)
   }
 
@@ -148,7 +154,9 @@ export class MessageOutbox {
         .prepare('SELECT message_id AS id FROM message_parts WHERE provider = ? AND provider_message_id = ?')
         .get(provider, providerMessageId) as { id: number } | undefined
       if (!part) return null
-      this.db.prepare('UPDATE message_parts SET status = ? WHERE provider = ? AND provider_message_id = ?').run(status, provider, providerMessageId)
+      this.db
+        .prepare('UPDATE message_parts SET status = ? WHERE provider = ? AND provider_message_id = ?')
+        .run(status, provider, providerMessageId)
       const parts = (this.db.prepare('SELECT status FROM message_parts WHERE message_id = ?').all(part.id) as { status: string }[]).map(
         (p) => p.status,
       )
@@ -159,7 +167,9 @@ export class MessageOutbox {
           : parts.every((p) => p === 'delivered')
             ? 'delivered'
             : 'accepted'
-      this.db.prepare(`UPDATE message_outbox SET status = ?, status_at = ? WHERE id = ? AND status IN ('accepted', 'delivered')`).run(next, now, part.id)
+      this.db
+        .prepare(`UPDATE message_outbox SET status = ?, status_at = ? WHERE id = ? AND status IN ('accepted', 'delivered')`)
+        .run(next, now, part.id)
       return { id: part.id, status: next }
     })()
   }

@@ -48,7 +48,14 @@ interface EventRow {
 }
 
 /** The events that may make a message, and the ones that move a line (and so may make "N ahead"). */
-const MOVES_A_LINE = new Set(['ticket.called', 'ticket.cancelled', 'ticket.no_show', 'ticket.transferred', 'ticket.issued', 'ticket.finished'])
+const MOVES_A_LINE = new Set([
+  'ticket.called',
+  'ticket.cancelled',
+  'ticket.no_show',
+  'ticket.transferred',
+  'ticket.issued',
+  'ticket.finished',
+])
 const STATE_LAST_EVENT = 'lastEventId'
 
 export class MessageScanner {
@@ -84,9 +91,10 @@ export class MessageScanner {
         if (MOVES_A_LINE.has(e.type) && e.service_id !== null) lines.add(e.service_id)
       }
       for (const serviceId of lines) queued += this.aheadIn(serviceId, now)
-      db.prepare(
-        'INSERT INTO message_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-      ).run(STATE_LAST_EVENT, String(events[events.length - 1].id))
+      db.prepare('INSERT INTO message_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(
+        STATE_LAST_EVENT,
+        String(events[events.length - 1].id),
+      )
       return queued
     })()
   }
@@ -117,7 +125,14 @@ export class MessageScanner {
         | { number: number; name: string }
         | undefined
       if (!counter) return 0
-      return this.queue('ticket_called', `ticket_called:${e.id}`, t, e.id, { label: t.label, counter: counter.number, counterName: counter.name }, now)
+      return this.queue(
+        'ticket_called',
+        `ticket_called:${e.id}`,
+        t,
+        e.id,
+        { label: t.label, counter: counter.number, counterName: counter.name },
+        now,
+      )
     }
     const grace = this.deps.config.queue.noShowGraceMinutes
     return this.queue('ticket_missed', `ticket_missed:${e.id}`, t, e.id, { label: t.label, grace }, now)
@@ -165,7 +180,16 @@ export class MessageScanner {
    * recorded as failed with its code (never sent, never lost from the record); quiet hours delay it.
    */
   enqueueMessage(
-    m: { kind: MessageKind; key: string; phone: string; lang: Lang; values: MessageValues; ticketId: string | null; eventId: number | null; expiresAt: number },
+    m: {
+      kind: MessageKind
+      key: string
+      phone: string
+      lang: Lang
+      values: MessageValues
+      ticketId: string | null
+      eventId: number | null
+      expiresAt: number
+    },
     now: number,
   ): boolean {
     const day = localDay(now, this.deps.config.timeZone)

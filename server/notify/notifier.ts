@@ -12,7 +12,7 @@ import { backoffDelay } from '../../protocol/backoff.ts'
 import type { DomainEvents } from '../queue/domain-events.ts'
 import type { DueMessage } from './message-outbox.ts'
 import type { MessageScanner, MessagesConfig } from './message-scanner.ts'
-import { ProviderError, type MessageProvider, type ProviderHealth } from './provider.ts'
+import { ProviderError, type MessageProvider, type ProviderHealth, type Receipt } from './provider.ts'
 
 export interface NotifierDeps {
   scanner: MessageScanner
@@ -41,12 +41,15 @@ export class Notifier {
   private waiters: (() => void)[] = []
   /** Consecutive failed sends: the backoff's attempt number (the provider is down for all messages at once). */
   private streak = 0
+  /** Receipts that came before their message was stored as accepted, applied once it is (kept a minute). */
+  private readonly early = new Map<string, { receipt: Receipt; at: number }>()
 
   constructor(private readonly deps: NotifierDeps) {
     deps.provider.onReceipt((r) => {
       if (this.stopped) return
       const result = deps.scanner.outbox.receipt(deps.provider.name, r.providerMessageId, r.status, deps.clock())
-      if (!result) deps.log.warn({ provider: deps.provider.name, status: r.status }, 'a delivery receipt for a message this center did not send')
+      // a fast SMSC's receipt can overtake the answer to the message's last part: it waits for the parts to be stored
+      if (!result) this.early.set(r.providerMessageId, { receipt: r, at: Date.now() })
     })
   }
 
@@ -139,6 +142,24 @@ export class Notifier {
     }
   }
 
+  private applyEarlyReceipts(ids: string[]): void {
+    for (const id of ids) {
+      const early = this.early.get(id)
+      if (!early) continue
+      this.early.delete(id)
+      this.deps.scanner.outbox.receipt(this.deps.provider.name, id, early.receipt.status, this.deps.clock())
+    }
+    const stale = Date.now() - 60_000
+    for (const [id, e] of this.early)
+      if (e.at < stale) {
+        this.early.delete(id)
+        this.deps.log.warn(
+          { provider: this.deps.provider.name, status: e.receipt.status },
+          'a delivery receipt for a message this center did not send',
+        )
+      }
+  }
+
   /** True when the message left `queued` (accepted, refused, expired). */
   private async sendOne(m: DueMessage, now: number): Promise<boolean> {
     const outbox = this.deps.scanner.outbox
@@ -151,6 +172,7 @@ export class Notifier {
       const result = await provider.send(m)
       if (this.stopped) return true // closing: an acceptance not recorded is sent again after the restart (the provider gets the same key)
       outbox.accepted(m.id, provider.name, result.providerMessageIds, this.deps.clock())
+      this.applyEarlyReceipts(result.providerMessageIds)
       this.stats.accepted++
       this.streak = 0
       return true
@@ -173,7 +195,10 @@ export class Notifier {
       })
       outbox.retry(m.id, provider.name, `${e.code}: ${e.message}`, this.deps.clock() + delay)
       if (m.attempts === 0 || m.attempts % 10 === 0)
-        this.deps.log.warn({ message: m.id, attempts: m.attempts + 1, error: e.message, code: e.code, retryInMs: delay }, 'message not sent; will retry')
+        this.deps.log.warn(
+          { message: m.id, attempts: m.attempts + 1, error: e.message, code: e.code, retryInMs: delay },
+          'message not sent; will retry',
+        )
       return false
     }
   }

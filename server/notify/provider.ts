@@ -88,7 +88,12 @@ export class HealthTracker {
     if (!this.state.up || this.state.since === null) this.state = { ...this.state, up: true, since: Date.now() }
   }
   down(error: string): void {
-    this.state = { ...this.state, up: false, lastError: error.slice(0, 300), since: this.state.up || this.state.since === null ? Date.now() : this.state.since }
+    this.state = {
+      ...this.state,
+      up: false,
+      lastError: error.slice(0, 300),
+      since: this.state.up || this.state.since === null ? Date.now() : this.state.since,
+    }
   }
   get(): ProviderHealth {
     return this.state

@@ -64,7 +64,12 @@ export class WhatsAppProvider implements MessageProvider {
   async send(m: OutgoingMessage): Promise<SendResult> {
     const url = `${this.cfg.baseUrl.replace(/\/+$/, '')}/${this.cfg.phoneNumberId}/messages`
     try {
-      const { json } = await postJson(url, { authorization: `Bearer ${this.cfg.token}` }, whatsappTemplateBody(m, this.cfg.templates), this.timeoutMs)
+      const { json } = await postJson(
+        url,
+        { authorization: `Bearer ${this.cfg.token}` },
+        whatsappTemplateBody(m, this.cfg.templates),
+        this.timeoutMs,
+      )
       const id = json?.messages?.[0]?.id
       if (typeof id !== 'string' || id.length === 0) throw new ProviderError('garbage', 'the Cloud API answer has no messages[0].id')
       this.tracker.up()

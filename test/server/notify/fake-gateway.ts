@@ -7,7 +7,6 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http'
 export interface GatewayRequest {
   path: string
   headers: IncomingHttpHeaders
-  // biome-ignore lint/suspicious/noExplicitAny: the tests read the bodies they sent
   body: any
 }
 
@@ -17,8 +16,10 @@ export class FakeGateway {
   readonly requests: GatewayRequest[] = []
   mode: GatewayMode = 'up'
   /** Overrides the answer to a request in mode up (the WhatsApp fake checks the documented shape). */
-  // biome-ignore lint/suspicious/noExplicitAny: see above
-  answer: (req: GatewayRequest) => { status: number; body: any } = (req) => ({ status: 200, body: { id: `gw-${this.requests.indexOf(req) + 1}` } })
+  answer: (req: GatewayRequest) => { status: number; body: any } = (req) => ({
+    status: 200,
+    body: { id: `gw-${this.requests.indexOf(req) + 1}` },
+  })
   private constructor(
     private readonly server: Server,
     readonly url: string,

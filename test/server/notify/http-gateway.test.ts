@@ -16,7 +16,9 @@ describe('messages through an HTTP SMS gateway', () => {
   let clerk: string
 
   const outbox = () =>
-    center.app.tabour.db.prepare('SELECT id, kind, status, phone, body, attempts, last_error AS lastError FROM message_outbox ORDER BY id').all() as {
+    center.app.tabour.db
+      .prepare('SELECT id, kind, status, phone, body, attempts, last_error AS lastError FROM message_outbox ORDER BY id')
+      .all() as {
       id: number
       kind: string
       status: string
