@@ -28,6 +28,7 @@ import { HOURS_MESSAGES } from '../../protocol/messages/hours.ts'
 import { HOURS_EDITOR_MESSAGES } from '../../protocol/messages/hours-editor.ts'
 import { peopleAheadText, TICKET_MESSAGES, ticketMessage, waitText, waitValues } from '../../protocol/messages/ticket.ts'
 import { SAMPLE } from '../drivers/printer/fixtures.ts'
+import { CITIZEN_MESSAGES } from '../../protocol/messages/citizen.ts'
 
 const CATALOGUES: Record<string, Catalogue> = {
   common: COMMON_MESSAGES,
@@ -47,6 +48,7 @@ const CATALOGUES: Record<string, Catalogue> = {
   printReport: PRINT_REPORT_MESSAGES,
   hours: HOURS_MESSAGES,
   hoursEditor: HOURS_EDITOR_MESSAGES,
+  citizen: CITIZEN_MESSAGES,
 }
 
 /** What each page's formatter spreads together: a key twice in one of them would hide one message. */
