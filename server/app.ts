@@ -36,6 +36,7 @@ import { UpstreamReporter, upstreamEnabled } from './upstream/reporter.ts'
 import { assertMountable } from './plugin-guard.ts'
 import { createMessaging, type Messaging } from './notify/messaging.ts'
 import { centerAddress } from './center-address.ts'
+import { NumberRetention } from './notify/number-retention.ts'
 
 /** What the app is built from besides its config; every part can be swapped in tests. */
 export interface TabourDeps {
@@ -177,6 +178,10 @@ export const tabourPlugin: FastifyPluginAsync<TabourPluginOptions> = async (fast
     fastify.addHook('onReady', async () => messages.notifier.start())
     fastify.addHook('onClose', async () => messages.notifier.stop())
   }
+  // numbers are erased when their day is over whether or not anything is texted (the kiosk records them either way)
+  const numbers = new NumberRetention(db, () => ({ timeZone: config.timeZone, keepDays: config.messages.keepNumbersDays }), clock)
+  fastify.addHook('onReady', async () => numbers.start())
+  fastify.addHook('onClose', async () => numbers.stop())
   const reports = new Reports(queue.ctx, queue.events)
   fastify.addHook('onClose', async () => reports.stop())
   const ops = createOps({ db, config, clock, events: queue.events, socketCount: () => realtime.socketCount(), log: fastify.log })

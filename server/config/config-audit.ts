@@ -21,6 +21,7 @@ export const CONFIG_COMMANDS = [
   'news.set',
   'calendar.update',
   'calendar.import',
+  'message-template.update',
 ] as const
 export type ConfigCommand = (typeof CONFIG_COMMANDS)[number]
 

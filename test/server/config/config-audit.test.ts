@@ -23,6 +23,8 @@ const NOT_CONFIGURATION = new Set([
   'POST /api/v1/tickets/:id/reprint',
   // shows what an .ics import would change; stores nothing
   'POST /api/v1/calendar/ics/preview',
+  // shows a message template with sample values; stores nothing
+  'POST /api/v1/messages/preview',
   ...['open', 'pause', 'close', 'call-next', 'call', 'recall', 'start', 'finish', 'no-show', 'transfer', 'close-away'].map(
     (a) => `POST /api/v1/counters/:id/${a}`,
   ),
@@ -72,6 +74,10 @@ const VALID_CALLS: Record<string, (f: Fixture) => { url: string; body?: unknown;
       ics: `BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:h${f.n}\r\nDTSTAMP:20260101T000000Z\r\nDTSTART;VALUE=DATE:20300101\r\nSUMMARY:H\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n`,
     },
   }),
+  'PUT /api/v1/messages/templates/:kind/:lang': (f) => ({
+    url: '/api/v1/messages/templates/ticket_called/en',
+    body: { text: `Turn ${f.n}: {label} to counter {counter}` },
+  }),
 }
 
 /** Starts a center that records every route it registers. */
@@ -102,7 +108,7 @@ const auditCount = (center: TestCenter) =>
 /** Everything configuration writes, table by table (the event log aside), and the settings now applied. */
 async function configurationState(center: TestCenter, admin: string): Promise<unknown> {
   const { db } = center.app.tabour
-  const tables = ['services', 'counters', 'counter_services', 'users', 'devices', 'tokens', 'center_settings']
+  const tables = ['services', 'counters', 'counter_services', 'users', 'devices', 'tokens', 'center_settings', 'message_templates']
   return {
     ...Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()])),
     applied: structuredClone(center.app.tabour.config.queue),
@@ -132,7 +138,7 @@ describe('configuration changes are audited in their own transaction', () => {
     const started = await startRecording()
     center = started.center
     const routes = configRoutes(started.routes)
-    expect(routes.length).toBe(15)
+    expect(routes.length).toBe(16)
     let n = 1
     for (const route of routes) {
       const f = await fixture(center, n++)
