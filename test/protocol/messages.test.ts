@@ -29,6 +29,7 @@ import { HOURS_EDITOR_MESSAGES } from '../../protocol/messages/hours-editor.ts'
 import { peopleAheadText, TICKET_MESSAGES, ticketMessage, waitText, waitValues } from '../../protocol/messages/ticket.ts'
 import { SAMPLE } from '../drivers/printer/fixtures.ts'
 import { CITIZEN_MESSAGES } from '../../protocol/messages/citizen.ts'
+import { CONSENT_MESSAGES } from '../../protocol/messages/consent.ts'
 
 const CATALOGUES: Record<string, Catalogue> = {
   common: COMMON_MESSAGES,
@@ -49,6 +50,7 @@ const CATALOGUES: Record<string, Catalogue> = {
   hours: HOURS_MESSAGES,
   hoursEditor: HOURS_EDITOR_MESSAGES,
   citizen: CITIZEN_MESSAGES,
+  consent: CONSENT_MESSAGES,
 }
 
 /** What each page's formatter spreads together: a key twice in one of them would hide one message. */
