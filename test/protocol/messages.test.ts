@@ -30,6 +30,7 @@ import { peopleAheadText, TICKET_MESSAGES, ticketMessage, waitText, waitValues }
 import { SAMPLE } from '../drivers/printer/fixtures.ts'
 import { CITIZEN_MESSAGES } from '../../protocol/messages/citizen.ts'
 import { CONSENT_MESSAGES } from '../../protocol/messages/consent.ts'
+import { MESSAGES_CARD_MESSAGES } from '../../protocol/messages/messages-card.ts'
 
 const CATALOGUES: Record<string, Catalogue> = {
   common: COMMON_MESSAGES,
@@ -51,6 +52,7 @@ const CATALOGUES: Record<string, Catalogue> = {
   hoursEditor: HOURS_EDITOR_MESSAGES,
   citizen: CITIZEN_MESSAGES,
   consent: CONSENT_MESSAGES,
+  messagesCard: MESSAGES_CARD_MESSAGES,
 }
 
 /** What each page's formatter spreads together: a key twice in one of them would hide one message. */
