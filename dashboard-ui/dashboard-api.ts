@@ -14,6 +14,8 @@ import { apiUrl } from '../ui-common/base-path.ts'
 import { downloadFile } from '../ui-common/staff-download.ts'
 import type { StaffSession } from '../ui-common/staff-session.ts'
 import type { ServiceGroup } from '../protocol/service-menu.ts'
+import type { Static } from '@sinclair/typebox'
+import type { MessagesToday } from '../protocol/citizen-messages.ts'
 
 export interface BackupStatus {
   enabled: boolean
@@ -48,6 +50,7 @@ export class DashboardApi {
   today = () => this.call<StatsToday>('/stats/today')
   hourly = () => this.call<HourlySeries>('/stats/hourly')
   devices = () => this.call<DeviceHealth[]>('/stats/devices')
+  messagesToday = () => this.call<Static<typeof MessagesToday>>('/messages/today')
   backups = () => this.call<BackupStatus>('/health/backups')
   report = (from: string, to: string, by: ReportGrouping) => this.call<Report>(`/stats/report?from=${from}&to=${to}&by=${by}`)
   shift = (day: string, userId: number) => this.call<ShiftReport>(`/stats/shift?day=${day}&userId=${userId}`)

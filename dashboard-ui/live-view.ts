@@ -20,6 +20,7 @@ import './hour-chart.ts'
 import type { PrinterAlert } from '../ui-common/printer-alerts.ts'
 import '../ui-common/printer-alert-banner.ts'
 import './away-counter.ts'
+import './messages-card.ts'
 import type { DashboardApi } from './dashboard-api.ts'
 import './webhook-alerts.ts'
 
@@ -143,7 +144,8 @@ export class LiveView extends LitElement {
       <tabour-webhook-alerts .api=${this.api} .lang=${this.lang} .timeZone=${this.timeZone} .digits=${this.digits}></tabour-webhook-alerts>
       ${this.kpis(s)}
       <div class="row">${this.servicesTable(s)} ${this.countersTable(s)}</div>
-      ${this.charts()} ${this.deviceCard()}`
+      ${this.charts()} ${this.deviceCard()}
+      <tabour-messages-card .api=${this.api} .lang=${this.lang} .digits=${this.digits}></tabour-messages-card>`
   }
 
   private kpis(s: StatsToday): TemplateResult {

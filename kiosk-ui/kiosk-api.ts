@@ -16,6 +16,8 @@ export interface IssueRequest {
   serviceId: number
   priority?: string
   phone?: string
+  /** The citizen agreed to messages about this ticket at `phone`. */
+  messagesOptIn?: boolean
   lang: 'ar' | 'en'
 }
 

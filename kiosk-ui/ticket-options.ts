@@ -14,6 +14,7 @@ import { themeStyles } from '../ui-common/theme.ts'
 import { kioskStyles } from './kiosk-styles.ts'
 import { DEFAULT_SETTINGS } from './kiosk-settings.ts'
 import './numeric-keypad.ts'
+import './message-consent.ts'
 import type { KeypadKeyDetail } from './numeric-keypad.ts'
 import { kioskText } from '../protocol/messages/kiosk.ts'
 
@@ -21,6 +22,8 @@ import { kioskText } from '../protocol/messages/kiosk.ts'
 export interface TicketOptionsDetail {
   priority?: string
   phone?: string
+  /** The citizen ticked the consent to messages (only with a phone). */
+  messagesOptIn?: boolean
 }
 
 /** The longest phone number the server takes (E.164). */
@@ -103,6 +106,7 @@ export class TicketOptions extends LitElement {
   @state() private step: 'priority' | 'phone' = 'priority'
   @state() private phone = ''
   @state() private showInvalid = false
+  @state() private consent = false
   private priority: string | undefined
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -151,6 +155,7 @@ export class TicketOptions extends LitElement {
         <output class="phone ltr" data-phone=${this.phone} aria-live="polite">${shown || '\u00a0'}</output>
         ${this.showInvalid && !valid ? html`<p class="invalid" role="alert">${kioskText('kiosk.phone.invalid', lang)}</p>` : nothing}
         <tabour-numeric-keypad .lang=${lang} .digits=${lang === 'ar' ? this.digits : 'western'} ?disabled=${this.busy} @keypad-key=${this.onKey}></tabour-numeric-keypad>
+        <tabour-message-consent .lang=${lang} ?checked=${this.consent} ?disabled=${this.busy} @consent-change=${(e: CustomEvent<boolean>) => (this.consent = e.detail)}></tabour-message-consent>
         <div class="actions">
           <button type="button" class="btn" data-action="back" ?disabled=${this.busy} @click=${this.back}>${kioskText('common.back', lang)}</button>
           <button type="button" class="btn" data-action="skip" ?disabled=${this.busy} @click=${() => this.complete(undefined)}>${kioskText('kiosk.phone.skip', lang)}</button>
@@ -193,6 +198,7 @@ export class TicketOptions extends LitElement {
     const detail: TicketOptionsDetail = {
       ...(this.priority ? { priority: this.priority } : {}),
       ...(phone ? { phone } : {}),
+      ...(phone && this.consent ? { messagesOptIn: true } : {}),
     }
     this.dispatchEvent(new CustomEvent<TicketOptionsDetail>('options-complete', { detail, bubbles: true, composed: true }))
   }

@@ -126,6 +126,21 @@ export const ErrorCodes = {
   WEBHOOK_REDIRECT_REFUSED: 'TABOUR_ERR_WEBHOOK_REDIRECT_REFUSED',
   /** A delivery given up: still not accepted after webhooks.maxAgeHours. */
   WEBHOOK_EXPIRED: 'TABOUR_ERR_WEBHOOK_EXPIRED',
+  // messages to citizens (issue 20)
+  /** A mobile number that is not a valid number to text (E.164, or a local Egyptian 01x number). 422. */
+  INVALID_PHONE: 'TABOUR_ERR_INVALID_PHONE',
+  /** A message template naming a placeholder its kind does not fill (the message names it). 422. */
+  MESSAGE_PLACEHOLDER: 'TABOUR_ERR_MESSAGE_PLACEHOLDER',
+  /** A message template that is not valid ICU MessageFormat. 422. */
+  MESSAGE_TEMPLATE: 'TABOUR_ERR_MESSAGE_TEMPLATE',
+  /** An SMS or WhatsApp provider answered something it should not (not JSON, no message id): the message stays queued and is retried. 502. */
+  MESSAGE_PROVIDER_GARBAGE: 'TABOUR_ERR_MESSAGE_PROVIDER_GARBAGE',
+  /** An SMS or WhatsApp provider could not be reached or refused for now: the message stays queued and is retried. 503. */
+  MESSAGE_PROVIDER_DOWN: 'TABOUR_ERR_MESSAGE_PROVIDER_DOWN',
+  /** An SMS or WhatsApp provider refused this message for good (a number it does not serve): the message is failed. 422. */
+  MESSAGE_REFUSED: 'TABOUR_ERR_MESSAGE_REFUSED',
+  /** The number already had its daily share of messages (config messages.dailyCapPerNumber): the message is failed, not sent. 429. */
+  MESSAGE_DAILY_CAP: 'TABOUR_ERR_MESSAGE_DAILY_CAP',
 } as const
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes]

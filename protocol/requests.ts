@@ -126,6 +126,8 @@ export const IssueTicketBody = Type.Object(
     priority: Type.Optional(Type.String({ minLength: 1, maxLength: 32 })),
     phone: Type.Optional(Type.String({ pattern: '^\\+?[0-9]{6,15}$' })),
     lang: Type.Optional(Lang),
+    /** The citizen agreed to be texted about this ticket (SMS or WhatsApp) at `phone`; default false (nothing is sent). */
+    messagesOptIn: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
 )

@@ -35,6 +35,9 @@ import type { SerialBinding } from '../drivers/serial/index.ts'
 import { UpstreamReporter, upstreamEnabled } from './upstream/reporter.ts'
 import { assertMountable } from './plugin-guard.ts'
 import { WebhookDispatcher } from './webhooks/webhook-dispatcher.ts'
+import { createMessaging, type Messaging } from './notify/messaging.ts'
+import { centerAddress } from './center-address.ts'
+import { NumberRetention } from './notify/number-retention.ts'
 
 /** What the app is built from besides its config; every part can be swapped in tests. */
 export interface TabourDeps {
@@ -71,6 +74,8 @@ export interface Tabour {
   webhooks: WebhookDispatcher
   /** The metrics registry and the backup scheduler. */
   ops: Ops
+  /** Messages to citizens (SMS, WhatsApp); null when `messages.provider` is none. */
+  messages: Messaging | null
   /** The statistics' queries (today, a range, the hourly charts, CSVs, device health). */
   reports: Reports
   /** The admin password when this start generated it (print it once), else null. */
@@ -162,6 +167,27 @@ export const tabourPlugin: FastifyPluginAsync<TabourPluginOptions> = async (fast
   const webhooks = new WebhookDispatcher({ db, config, events: queue.events, log: fastify.log, clock })
   fastify.addHook('onReady', async () => webhooks.start())
   fastify.addHook('onClose', async () => webhooks.stop())
+  const messages = createMessaging({
+    db,
+    config,
+    queue,
+    log: fastify.log,
+    clock,
+    // the status link in a message: as the QR on the ticket carries it (routes/public-url.ts)
+    publicBase: () => {
+      if (config.publicUrl) return centerAddress(config)
+      const address = fastify.server.address()
+      return `${centerAddress(config, address && typeof address === 'object' ? address : undefined)}${prefix}`
+    },
+  })
+  if (messages) {
+    fastify.addHook('onReady', async () => messages.notifier.start())
+    fastify.addHook('onClose', async () => messages.notifier.stop())
+  }
+  // numbers are erased when their day is over whether or not anything is texted (the kiosk records them either way)
+  const numbers = new NumberRetention(db, () => ({ timeZone: config.timeZone, keepDays: config.messages.keepNumbersDays }), clock)
+  fastify.addHook('onReady', async () => numbers.start())
+  fastify.addHook('onClose', async () => numbers.stop())
   const reports = new Reports(queue.ctx, queue.events)
   fastify.addHook('onClose', async () => reports.stop())
   const ops = createOps({ db, config, clock, events: queue.events, socketCount: () => realtime.socketCount(), log: fastify.log })
@@ -179,6 +205,7 @@ export const tabourPlugin: FastifyPluginAsync<TabourPluginOptions> = async (fast
     upstream,
     webhooks,
     ops,
+    messages,
     reports,
     generatedAdminPassword: generatedPassword,
     demo,

@@ -290,6 +290,96 @@ export const ConfigSchema = Type.Object(
       },
       { ...Strict, default: {} },
     ),
+    /** Messages to citizens by SMS or WhatsApp (server/notify/): off unless `provider` is set. Credentials belong in the config file or the env, never in the database. */
+    messages: Type.Object(
+      {
+        /** Who sends: smpp (an operator's SMSC), http (an aggregator's JSON API) or whatsapp (Cloud API); env TABOUR_MESSAGES_PROVIDER. Default none (nothing is sent, nothing is queued). */
+        provider: Type.Union([Type.Literal('none'), Type.Literal('smpp'), Type.Literal('http'), Type.Literal('whatsapp')], {
+          default: 'none',
+        }),
+        /** Country code given to local numbers (01x…). Default 20 (Egypt). */
+        countryCode: Type.String({ pattern: '^[1-9][0-9]{0,2}$', default: '20' }),
+        /** "N ahead" is sent when this many people or fewer are ahead of a ticket that started further back; 0: never. Default 3. */
+        aheadAt: Type.Integer({ minimum: 0, maximum: 100, default: 3 }),
+        /** Quiet hours start (center-local HH:MM): nothing is sent from here to quietTo, it waits (or expires). Default none. */
+        quietFrom: Type.Optional(Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$' })),
+        /** Quiet hours end (center-local HH:MM). */
+        quietTo: Type.Optional(Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$' })),
+        /** Most messages one number gets in a day; more are recorded as failed (TABOUR_ERR_MESSAGE_DAILY_CAP), never sent. Default 10. */
+        dailyCapPerNumber: Type.Integer({ minimum: 1, maximum: 1000, default: 10 }),
+        /** A ticket's message not sent within this many minutes (provider down, quiet hours) expires: a late "your turn" helps nobody. Default 30. */
+        ticketExpiryMinutes: Type.Integer({ minimum: 1, maximum: 1440, default: 30 }),
+        /** Days a walk-in ticket's number is kept after its day; 0: erased at the day's close. Default 0. */
+        keepNumbersDays: Type.Integer({ minimum: 0, maximum: 365, default: 0 }),
+        /** How often the event log is scanned for new messages when nothing prompts it. Default 5 s. */
+        scanSeconds: Type.Number({ minimum: 0.05, default: 5 }),
+        /** First retry delay while the provider is down; doubles per failure, with jitter. Default 2 s. */
+        retryMinSeconds: Type.Number({ minimum: 0.01, default: 2 }),
+        /** Longest retry delay. Default 300 s. */
+        retryMaxSeconds: Type.Number({ minimum: 0.01, default: 300 }),
+        /** A request to an HTTP provider gives up after this long. Default 15 s. */
+        timeoutSeconds: Type.Number({ minimum: 0.1, default: 15 }),
+        /** SMPP 3.4 to an operator's SMSC (provider smpp). */
+        smpp: Type.Object(
+          {
+            /** smpp://host:port (or ssmpp:// for TLS); env TABOUR_SMPP_URL. */
+            url: Type.Optional(Type.String({ pattern: '^s?smpp://[^\\s]+$' })),
+            /** The bind's system_id; env TABOUR_SMPP_SYSTEM_ID. */
+            systemId: Type.Optional(Type.String({ minLength: 1, maxLength: 15 })),
+            /** The bind's password (a secret); env TABOUR_SMPP_PASSWORD. */
+            password: Type.Optional(Type.String({ maxLength: 8 })),
+            /** system_type, if the operator asks for one. Default empty. */
+            systemType: Type.String({ maxLength: 12, default: '' }),
+            /** The sender id (alphanumeric, up to 11) or short code. Default Tabour. */
+            sourceAddr: Type.String({ minLength: 1, maxLength: 20, default: 'Tabour' }),
+            /** enquire_link keep-alive period. Default 30 s. */
+            enquireLinkSeconds: Type.Number({ minimum: 0.05, default: 30 }),
+            /** Most submit_sm awaiting their response at once (the operator's window). Default 10. */
+            window: Type.Integer({ minimum: 1, maximum: 1000, default: 10 }),
+            /** Most submit_sm per second (the operator's throughput). Default 20. */
+            perSecond: Type.Number({ minimum: 0.1, maximum: 10_000, default: 20 }),
+            /** First reconnect delay after the bind drops; doubles, with jitter. Default 1 s. */
+            reconnectMinSeconds: Type.Number({ minimum: 0.01, default: 1 }),
+            /** Longest reconnect delay. Default 60 s. */
+            reconnectMaxSeconds: Type.Number({ minimum: 0.01, default: 60 }),
+          },
+          { ...Strict, default: {} },
+        ),
+        /** An aggregator's HTTP SMS API (provider http): a JSON POST whose fields are a template. */
+        http: Type.Object(
+          {
+            /** Where to POST; env TABOUR_SMS_HTTP_URL. */
+            url: Type.Optional(Type.String({ pattern: '^https?://[^\\s]+$' })),
+            /** Bearer token (a secret); env TABOUR_SMS_HTTP_TOKEN. */
+            token: Type.Optional(Type.String({ minLength: 1 })),
+            /** Basic auth user, instead of a token. */
+            username: Type.Optional(Type.String({ minLength: 1 })),
+            /** Basic auth password (a secret); env TABOUR_SMS_HTTP_PASSWORD. */
+            password: Type.Optional(Type.String({ minLength: 1 })),
+            /** The JSON body: every string value's {to}, {text}, {key}, {lang}, {unicode} is filled in. Default {"to":"{to}","text":"{text}","reference":"{key}"}. */
+            body: Type.Record(Type.String(), Type.Unknown(), { default: { to: '{to}', text: '{text}', reference: '{key}' } }),
+            /** Where the answer holds the message id (dot path). Default id. */
+            idField: Type.String({ minLength: 1, default: 'id' }),
+          },
+          { ...Strict, default: {} },
+        ),
+        /** WhatsApp Cloud API (provider whatsapp): approved template messages with parameters. */
+        whatsapp: Type.Object(
+          {
+            /** The Graph API base. Default https://graph.facebook.com/v21.0. */
+            baseUrl: Type.String({ pattern: '^https?://[^\\s]+$', default: 'https://graph.facebook.com/v21.0' }),
+            /** The business phone number's id; env TABOUR_WHATSAPP_PHONE_NUMBER_ID. */
+            phoneNumberId: Type.Optional(Type.String({ pattern: '^[0-9]{1,30}$' })),
+            /** The access token (a secret); env TABOUR_WHATSAPP_TOKEN. */
+            token: Type.Optional(Type.String({ minLength: 1 })),
+            /** The approved template's name for each kind; default tabour_<kind>. */
+            templates: Type.Record(Type.String(), Type.String({ pattern: '^[a-z0-9_]{1,512}$' }), { default: {} }),
+          },
+          { ...Strict, default: {} },
+        ),
+      },
+      { ...Strict, default: {} },
+    ),
     /** Logs: always JSON to stdout; also to a rotating file when `file` is set. */
     log: Type.Object(
       {
@@ -367,6 +457,23 @@ function fromEnv(env: Env, configFile: string | undefined): Record<string, unkno
   if (env.TABOUR_WEBHOOK_ALLOWED_HOSTS) webhooks.allowedHosts = hostList(env.TABOUR_WEBHOOK_ALLOWED_HOSTS)
   if (env.TABOUR_WEBHOOK_HTTP_HOSTS) webhooks.httpHosts = hostList(env.TABOUR_WEBHOOK_HTTP_HOSTS)
   if (Object.keys(webhooks).length > 0) out.webhooks = webhooks
+  const messages: Record<string, unknown> = {}
+  if (env.TABOUR_MESSAGES_PROVIDER) messages.provider = env.TABOUR_MESSAGES_PROVIDER
+  const smpp: Record<string, string> = {}
+  if (env.TABOUR_SMPP_URL) smpp.url = env.TABOUR_SMPP_URL
+  if (env.TABOUR_SMPP_SYSTEM_ID) smpp.systemId = env.TABOUR_SMPP_SYSTEM_ID
+  if (env.TABOUR_SMPP_PASSWORD) smpp.password = env.TABOUR_SMPP_PASSWORD
+  if (Object.keys(smpp).length > 0) messages.smpp = smpp
+  const smsHttp: Record<string, string> = {}
+  if (env.TABOUR_SMS_HTTP_URL) smsHttp.url = env.TABOUR_SMS_HTTP_URL
+  if (env.TABOUR_SMS_HTTP_TOKEN) smsHttp.token = env.TABOUR_SMS_HTTP_TOKEN
+  if (env.TABOUR_SMS_HTTP_PASSWORD) smsHttp.password = env.TABOUR_SMS_HTTP_PASSWORD
+  if (Object.keys(smsHttp).length > 0) messages.http = smsHttp
+  const whatsapp: Record<string, string> = {}
+  if (env.TABOUR_WHATSAPP_PHONE_NUMBER_ID) whatsapp.phoneNumberId = env.TABOUR_WHATSAPP_PHONE_NUMBER_ID
+  if (env.TABOUR_WHATSAPP_TOKEN) whatsapp.token = env.TABOUR_WHATSAPP_TOKEN
+  if (Object.keys(whatsapp).length > 0) messages.whatsapp = whatsapp
+  if (Object.keys(messages).length > 0) out.messages = messages
   return out
 }
 

@@ -31,6 +31,7 @@ export const CONFIG_COMMANDS = [
   'webhook.pause',
   'webhook.resume',
   'webhook.redeliver',
+  'message-template.update',
 ] as const
 export type ConfigCommand = (typeof CONFIG_COMMANDS)[number]
 

@@ -469,4 +469,69 @@ CREATE INDEX webhook_deliveries_queue ON webhook_deliveries(subscription_id, sta
 CREATE TABLE webhook_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 `,
   },
+  {
+    version: 14,
+    name: 'messages to citizens: the message outbox, its read position, parts and receipts, consent with the ticket, edited templates',
+    sql: `
+-- One row per message to a citizen (SMS or WhatsApp), made from the event log by server/notify/
+-- message-scanner.ts in the same transaction as its read position. idempotency_key is unique:
+-- a rescan, a restart or a retried event can never make a second message for the same cause.
+-- phone is erased (NULL) when the number may no longer be kept (server/notify/number-retention.ts).
+CREATE TABLE message_outbox (
+  id                  INTEGER PRIMARY KEY AUTOINCREMENT,
+  idempotency_key     TEXT NOT NULL UNIQUE,
+  kind                TEXT NOT NULL,
+  ticket_id           TEXT,
+  event_id            INTEGER,
+  phone               TEXT,
+  lang                TEXT NOT NULL CHECK (lang IN ('ar', 'en')),
+  body                TEXT NOT NULL,
+  params              TEXT NOT NULL DEFAULT '{}',
+  status              TEXT NOT NULL CHECK (status IN ('queued', 'accepted', 'delivered', 'failed', 'expired')),
+  provider            TEXT,
+  attempts            INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at     INTEGER NOT NULL,
+  expires_at          INTEGER NOT NULL,
+  last_error          TEXT,
+  created_at          INTEGER NOT NULL,
+  day                 TEXT NOT NULL,
+  status_at           INTEGER NOT NULL
+);
+CREATE INDEX message_outbox_due ON message_outbox(status, next_attempt_at);
+CREATE INDEX message_outbox_day ON message_outbox(day, status);
+CREATE INDEX message_outbox_phone_day ON message_outbox(phone, day);
+
+-- What the provider called each part of a message (a long SMS is several submit_sm), so that a
+-- delivery receipt finds its message; a message is delivered when all its parts are.
+CREATE TABLE message_parts (
+  provider            TEXT NOT NULL,
+  provider_message_id TEXT NOT NULL,
+  message_id          INTEGER NOT NULL REFERENCES message_outbox(id) ON DELETE CASCADE,
+  status              TEXT NOT NULL CHECK (status IN ('accepted', 'delivered', 'failed', 'expired')),
+  PRIMARY KEY (provider, provider_message_id)
+);
+CREATE INDEX message_parts_message ON message_parts(message_id);
+
+-- The scanner's read position in the event log (key lastEventId).
+CREATE TABLE message_state (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+
+-- The citizen's explicit yes to messages about this ticket, written with the ticket.
+CREATE TABLE message_consent (
+  ticket_id TEXT PRIMARY KEY REFERENCES tickets(id) ON DELETE CASCADE,
+  at        INTEGER NOT NULL
+);
+
+-- Templates an admin edited (the defaults live in protocol/messages/citizen.ts).
+CREATE TABLE message_templates (
+  kind       TEXT NOT NULL,
+  lang       TEXT NOT NULL CHECK (lang IN ('ar', 'en')),
+  text       TEXT NOT NULL,
+  updated_at INTEGER NOT NULL,
+  PRIMARY KEY (kind, lang)
+);
+`,
+  },
 ]

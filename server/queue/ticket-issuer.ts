@@ -11,12 +11,15 @@ import { domainError, ErrorCodes } from '../errors.ts'
 import { isStaffed, kioskMaySell } from './staffing.ts'
 import type { ClosedReason } from '../../protocol/calendar.ts'
 import { assertOfferedHere } from './kiosk-offer.ts'
+import { MessageConsentRepo } from '../db/repositories/message-consent-repo.ts'
 
 export interface IssueRequest {
   serviceId: number
   priority?: string
   phone?: string
   lang?: Lang
+  /** The citizen agreed to messages about this ticket at `phone` (recorded with it); default false. */
+  messagesOptIn?: boolean
   idempotencyKey?: string
   /** Where the caller reaches the center's public pages: the printed ticket's QR links there. Default: nothing is printed. */
   publicBase?: string
@@ -124,6 +127,7 @@ export class TicketIssuer {
         idempotencyKey: req.idempotencyKey ?? null,
       }
       this.ctx.tickets.insert(ticket)
+      if (req.messagesOptIn && ticket.phone) new MessageConsentRepo(this.ctx.db).record(ticket.id, tx.now)
       const standing = this.view.standing(ticket)
       tx.log({
         type: 'ticket.issued',

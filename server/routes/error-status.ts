@@ -80,6 +80,13 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   [ErrorCodes.WEBHOOK_RECEIVER_REFUSED]: 502,
   [ErrorCodes.WEBHOOK_REDIRECT_REFUSED]: 502,
   [ErrorCodes.WEBHOOK_EXPIRED]: 410,
+  [ErrorCodes.INVALID_PHONE]: 422,
+  [ErrorCodes.MESSAGE_PLACEHOLDER]: 422,
+  [ErrorCodes.MESSAGE_TEMPLATE]: 422,
+  [ErrorCodes.MESSAGE_PROVIDER_GARBAGE]: 502,
+  [ErrorCodes.MESSAGE_PROVIDER_DOWN]: 503,
+  [ErrorCodes.MESSAGE_REFUSED]: 422,
+  [ErrorCodes.MESSAGE_DAILY_CAP]: 429,
 }
 
 /**

@@ -16,6 +16,7 @@ import { printerRoutes } from './printers/index.ts'
 import { calendarRoutes } from './calendar/index.ts'
 import { serviceGroupRoutes } from './service-groups/index.ts'
 import { webhookRoutes } from './webhooks/index.ts'
+import { messageRoutes } from './messages/index.ts'
 
 /** API v1: one plugin per resource, all under /api/v1. */
 export async function apiV1(app: FastifyInstance): Promise<void> {
@@ -37,4 +38,5 @@ export async function apiV1(app: FastifyInstance): Promise<void> {
   await app.register(calendarRoutes, { prefix: '/calendar' })
   await app.register(serviceGroupRoutes, { prefix: '/service-groups' })
   await app.register(webhookRoutes, { prefix: '/webhooks' })
+  await app.register(messageRoutes, { prefix: '/messages' })
 }

@@ -30,6 +30,9 @@ import { SERVICE_MENU_MESSAGES } from '../../protocol/messages/service-menu.ts'
 import { WEBHOOK_MESSAGES } from '../../protocol/messages/webhooks.ts'
 import { peopleAheadText, TICKET_MESSAGES, ticketMessage, waitText, waitValues } from '../../protocol/messages/ticket.ts'
 import { SAMPLE } from '../drivers/printer/fixtures.ts'
+import { CITIZEN_MESSAGES } from '../../protocol/messages/citizen.ts'
+import { CONSENT_MESSAGES } from '../../protocol/messages/consent.ts'
+import { MESSAGES_CARD_MESSAGES } from '../../protocol/messages/messages-card.ts'
 
 const CATALOGUES: Record<string, Catalogue> = {
   common: COMMON_MESSAGES,
@@ -51,6 +54,9 @@ const CATALOGUES: Record<string, Catalogue> = {
   hours: HOURS_MESSAGES,
   hoursEditor: HOURS_EDITOR_MESSAGES,
   webhooks: WEBHOOK_MESSAGES,
+  citizen: CITIZEN_MESSAGES,
+  consent: CONSENT_MESSAGES,
+  messagesCard: MESSAGES_CARD_MESSAGES,
 }
 
 /** What each page's formatter spreads together: a key twice in one of them would hide one message. */

@@ -32,6 +32,7 @@ export const AUDIT_ROUTES: Record<ConfigCommand, { method: string; route: string
   'webhook.pause': { method: 'POST', route: '/webhooks/:id/pause', status: 200 },
   'webhook.resume': { method: 'POST', route: '/webhooks/:id/resume', status: 200 },
   'webhook.redeliver': { method: 'POST', route: '/webhooks/deliveries/:id/redeliver', status: 201 },
+  'message-template.update': { method: 'PUT', route: '/messages/templates/:kind/:lang', status: 200 },
 }
 
 /** Rows written before commands were audited in their own transaction carry method, route and status themselves. */

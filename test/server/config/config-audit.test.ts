@@ -23,6 +23,8 @@ const NOT_CONFIGURATION = new Set([
   'POST /api/v1/tickets/:id/reprint',
   // shows what an .ics import would change; stores nothing
   'POST /api/v1/calendar/ics/preview',
+  // shows a message template with sample values; stores nothing
+  'POST /api/v1/messages/preview',
   ...['open', 'pause', 'close', 'call-next', 'call', 'recall', 'start', 'finish', 'no-show', 'transfer', 'close-away'].map(
     (a) => `POST /api/v1/counters/:id/${a}`,
   ),
@@ -93,6 +95,10 @@ const VALID_CALLS: Record<string, (f: Fixture) => { url: string; body?: unknown;
   'POST /api/v1/webhooks/:id/pause': (f) => ({ url: `/api/v1/webhooks/${f.webhookId}/pause` }),
   'POST /api/v1/webhooks/:id/resume': (f) => ({ url: `/api/v1/webhooks/${f.webhookId}/resume` }),
   'POST /api/v1/webhooks/deliveries/:id/redeliver': (f) => ({ url: `/api/v1/webhooks/deliveries/${f.deliveryId}/redeliver` }),
+  'PUT /api/v1/messages/templates/:kind/:lang': (f) => ({
+    url: '/api/v1/messages/templates/ticket_called/en',
+    body: { text: `Turn ${f.n}: {label} to counter {counter}` },
+  }),
 }
 
 /** The one host the recording center lets webhooks name (never contacted: the fixture's deliveries are not pending). */
@@ -167,6 +173,7 @@ async function configurationState(center: TestCenter, admin: string): Promise<un
     'center_settings',
     'webhook_subscriptions',
     'webhook_deliveries',
+    'message_templates',
   ]
   return {
     ...Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()])),
@@ -197,7 +204,7 @@ describe('configuration changes are audited in their own transaction', () => {
     const started = await startRecording()
     center = started.center
     const routes = configRoutes(started.routes)
-    expect(routes.length).toBe(25)
+    expect(routes.length).toBe(26)
     let n = 1
     for (const route of routes) {
       const f = await fixture(center, n++)

@@ -302,6 +302,11 @@ const AUTHENTICATED_ROUTES: Record<string, unknown> = {
   'POST /api/v1/webhooks/{id}/resume': undefined,
   'GET /api/v1/webhooks/{id}/deliveries': undefined,
   'POST /api/v1/webhooks/deliveries/{id}/redeliver': undefined,
+  'GET /api/v1/messages/templates': undefined,
+  'PUT /api/v1/messages/templates/{kind}/{lang}': { text: '{label}' },
+  'POST /api/v1/messages/preview': { kind: 'ticket_called', lang: 'en', text: '{label}' },
+  'GET /api/v1/messages/today': undefined,
+  'GET /api/v1/messages': undefined,
 }
 
 describe('every authenticated route', () => {

@@ -1,0 +1,66 @@
+/**
+ * What Tabour texts a citizen (SMS or WhatsApp), in Arabic and English: the defaults an admin
+ * may edit in the dashboard. Each kind may use only its own placeholders
+ * (`CITIZEN_PLACEHOLDERS`); server/notify/templates.ts refuses any other.
+ */
+import type { Catalogue } from './format.ts'
+
+/** Every kind of message to a citizen. */
+export const MESSAGE_KINDS = [
+  'ticket_taken',
+  'ticket_ahead',
+  'ticket_called',
+  'ticket_missed',
+  'appointment_booked',
+  'appointment_reminder',
+  'appointment_moved',
+  'appointment_cancelled',
+] as const
+export type MessageKind = (typeof MESSAGE_KINDS)[number]
+
+export const CITIZEN_MESSAGES = {
+  ticket_taken: {
+    ar: 'تذكرتك {label} في {center}. أمامك {ahead, plural, =0 {لا أحد} one {شخص واحد} two {شخصان} few {# أشخاص} many {# شخصًا} other {# شخص}}. تابع دورك: {link}',
+    en: 'Your ticket {label} at {center}. {ahead, plural, =0 {Nobody is} one {# person is} other {# people are}} ahead of you. Follow your turn: {link}',
+  },
+  ticket_ahead: {
+    ar: 'تذكرتك {label}: أمامك {ahead, plural, =0 {لا أحد} one {شخص واحد} two {شخصان} few {# أشخاص} many {# شخصًا} other {# شخص}}، حوالي {minutes, plural, one {دقيقة} two {دقيقتين} few {# دقائق} many {# دقيقة} other {# دقيقة}}. اقترب من قاعة الانتظار.',
+    en: 'Ticket {label}: {ahead, plural, one {# person} other {# people}} ahead of you, about {minutes, plural, one {# minute} other {# minutes}}. Please come back to the waiting hall.',
+  },
+  ticket_called: {
+    ar: 'حان دورك {label}: توجّه إلى الشباك {counter} ({counterName}).',
+    en: "It's your turn {label}: please go to counter {counter} ({counterName}).",
+  },
+  ticket_missed: {
+    ar: 'فاتك دورك {label}. {grace, plural, =0 {يرجى مراجعة مكتب الاستعلامات.} one {يمكنك العودة خلال دقيقة.} two {يمكنك العودة خلال دقيقتين.} few {يمكنك العودة خلال # دقائق.} many {يمكنك العودة خلال # دقيقة.} other {يمكنك العودة خلال # دقيقة.}}',
+    en: 'You missed your turn {label}. {grace, plural, =0 {Please ask at the information desk.} one {You may come back within # minute.} other {You may come back within # minutes.}}',
+  },
+  appointment_booked: {
+    ar: 'تم حجز موعدك {code} لخدمة {service} في {center} يوم {date} الساعة {time}.',
+    en: 'Your appointment {code} for {service} at {center} is booked for {date} at {time}.',
+  },
+  appointment_reminder: {
+    ar: 'تذكير: موعدك {code} لخدمة {service} في {center} يوم {date} الساعة {time}.',
+    en: 'Reminder: your appointment {code} for {service} at {center} is on {date} at {time}.',
+  },
+  appointment_moved: {
+    ar: 'تم نقل موعدك {code} لخدمة {service} إلى يوم {date} الساعة {time}.',
+    en: 'Your appointment {code} for {service} was moved to {date} at {time}.',
+  },
+  appointment_cancelled: {
+    ar: 'أُلغي موعدك {code} لخدمة {service} يوم {date} الساعة {time}.',
+    en: 'Your appointment {code} for {service} on {date} at {time} was cancelled.',
+  },
+} as const satisfies Catalogue & Record<MessageKind, unknown>
+
+/** The placeholders each kind may use (what the sender fills in); any other is refused. */
+export const CITIZEN_PLACEHOLDERS: Readonly<Record<MessageKind, readonly string[]>> = {
+  ticket_taken: ['label', 'center', 'ahead', 'link'],
+  ticket_ahead: ['label', 'ahead', 'minutes'],
+  ticket_called: ['label', 'counter', 'counterName'],
+  ticket_missed: ['label', 'grace'],
+  appointment_booked: ['code', 'service', 'center', 'date', 'time'],
+  appointment_reminder: ['code', 'service', 'center', 'date', 'time'],
+  appointment_moved: ['code', 'service', 'center', 'date', 'time'],
+  appointment_cancelled: ['code', 'service', 'center', 'date', 'time'],
+}

@@ -1,0 +1,36 @@
+/**
+ * The dashboard's card about messages to citizens (issue 20): today's figures by kind and
+ * provider, and the provider's health.
+ */
+import { messagesOf, type Catalogue } from './format.ts'
+
+export const MESSAGES_CARD_MESSAGES = {
+  'msgs.title': { ar: 'الرسائل إلى المواطنين اليوم', en: 'Messages to citizens today' },
+  'msgs.off': { ar: 'الرسائل متوقفة: لم يُضبط مزوّد للرسائل.', en: 'Messages are off: no provider is configured.' },
+  'msgs.none': { ar: 'لم تُرسل رسائل اليوم.', en: 'No messages today.' },
+  'msgs.provider': { ar: 'المزوّد: {provider}', en: 'Provider: {provider}' },
+  'msgs.up': { ar: 'متصل', en: 'Connected' },
+  'msgs.down': { ar: 'غير متصل', en: 'Not connected' },
+  'msgs.pending': {
+    ar: '{n, plural, =0 {لا رسائل في الانتظار} one {رسالة واحدة في الانتظار} two {رسالتان في الانتظار} few {# رسائل في الانتظار} many {# رسالة في الانتظار} other {# رسالة في الانتظار}}',
+    en: '{n, plural, =0 {nothing waiting} one {# waiting} other {# waiting}}',
+  },
+  'msgs.kind': { ar: 'النوع', en: 'Kind' },
+  'msgs.sent': { ar: 'أُرسلت', en: 'Sent' },
+  'msgs.delivered': { ar: 'وصلت', en: 'Delivered' },
+  'msgs.failed': { ar: 'فشلت', en: 'Failed' },
+  'msgs.expired': { ar: 'انتهت مهلتها', en: 'Expired' },
+  'msgs.queued': { ar: 'في الانتظار', en: 'Waiting' },
+  'msgs.kind.ticket_taken': { ar: 'أخذ تذكرة', en: 'Ticket taken' },
+  'msgs.kind.ticket_ahead': { ar: 'اقترب الدور', en: 'Turn coming up' },
+  'msgs.kind.ticket_called': { ar: 'النداء', en: 'Called' },
+  'msgs.kind.ticket_missed': { ar: 'فاته الدور', en: 'Missed turn' },
+  'msgs.kind.appointment_booked': { ar: 'حجز موعد', en: 'Appointment booked' },
+  'msgs.kind.appointment_reminder': { ar: 'تذكير بموعد', en: 'Appointment reminder' },
+  'msgs.kind.appointment_moved': { ar: 'نقل موعد', en: 'Appointment moved' },
+  'msgs.kind.appointment_cancelled': { ar: 'إلغاء موعد', en: 'Appointment cancelled' },
+} as const satisfies Catalogue
+
+/** `messagesCardText(key, lang, values?, digits?)`. */
+export const messagesCardText = messagesOf(MESSAGES_CARD_MESSAGES)
+export type MessagesCardKey = Parameters<typeof messagesCardText>[0]

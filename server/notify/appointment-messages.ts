@@ -1,0 +1,92 @@
+/**
+ * Messages about appointments. The appointments slice publishes `appointment:booked | moved |
+ * cancelled | checked_in` domain events; `appointmentMessage` turns one into the message to
+ * send (checked_in sends none: the citizen is at the kiosk), and `queueAppointmentMessage`
+ * queues it in the outbox under a key that names the booking, the change and the slot, so the
+ * same change can never be texted twice. Call it inside the transaction that records the
+ * change (or from a scan of the event log), never from a listener after the commit: that would
+ * lose the message to a kill -9 between the two.
+ */
+import type { Lang } from '../../protocol/common.ts'
+import type { MessageKind } from '../../protocol/messages/citizen.ts'
+import type { MessageValues } from '../../protocol/messages/format.ts'
+import { localDay, localTime } from '../../protocol/center-clock.ts'
+import type { MessageScanner } from './message-scanner.ts'
+
+/** The booking as the appointment events carry it. */
+export interface BookingFacts {
+  code: string
+  serviceId: number
+  /** The slot's start, epoch ms. */
+  slotStart: number
+  name: string
+  phone: string
+  lang: Lang
+}
+
+export interface AppointmentEvent {
+  type: 'appointment:booked' | 'appointment:moved' | 'appointment:cancelled' | 'appointment:checked_in'
+  booking: BookingFacts
+}
+
+const KIND: Record<AppointmentEvent['type'], MessageKind | null> = {
+  'appointment:booked': 'appointment_booked',
+  'appointment:moved': 'appointment_moved',
+  'appointment:cancelled': 'appointment_cancelled',
+  'appointment:checked_in': null,
+}
+
+/** The message an appointment event makes: its kind, the key of its cause and its values; null when none is sent. */
+export function appointmentMessage(
+  event: AppointmentEvent,
+  ctx: { timeZone: string; centerName: Record<Lang, string>; serviceName: (serviceId: number, lang: Lang) => string },
+): { kind: MessageKind; key: string; values: MessageValues } | null {
+  const kind = KIND[event.type]
+  if (!kind) return null
+  const b = event.booking
+  return {
+    kind,
+    key: `${kind}:${b.code}:${b.slotStart}`,
+    values: {
+      code: b.code,
+      service: ctx.serviceName(b.serviceId, b.lang),
+      center: ctx.centerName[b.lang],
+      date: localDay(b.slotStart, ctx.timeZone),
+      time: localTime(b.slotStart, ctx.timeZone),
+    },
+  }
+}
+
+/** The reminder for a booking (sent `reminderAt`, say the day before), once per booking and slot. */
+export function reminderMessage(
+  booking: BookingFacts,
+  ctx: Parameters<typeof appointmentMessage>[1],
+): { kind: MessageKind; key: string; values: MessageValues } {
+  const booked = appointmentMessage({ type: 'appointment:booked', booking }, ctx)!
+  return { ...booked, kind: 'appointment_reminder', key: `appointment_reminder:${booking.code}:${booking.slotStart}` }
+}
+
+/**
+ * Queues an appointment's message (inside the caller's transaction); false when this change was
+ * already queued. It expires at the slot's start: a reminder after the appointment helps nobody.
+ */
+export function queueAppointmentMessage(
+  scanner: MessageScanner,
+  message: { kind: MessageKind; key: string; values: MessageValues },
+  booking: BookingFacts,
+  now: number,
+): boolean {
+  return scanner.enqueueMessage(
+    {
+      kind: message.kind,
+      key: message.key,
+      phone: booking.phone,
+      lang: booking.lang,
+      values: message.values,
+      ticketId: null,
+      eventId: null,
+      expiresAt: message.kind === 'appointment_cancelled' ? now + 24 * 3600_000 : Math.max(now, booking.slotStart),
+    },
+    now,
+  )
+}

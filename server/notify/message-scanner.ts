@@ -1,0 +1,220 @@
+/**
+ * Turns the event log into messages. Why scan the log rather than insert a message in each
+ * command's transaction: the `events` row is already written in the same transaction as the
+ * change it records (and is append-only), so it is the durable cause; deriving messages from it,
+ * in one transaction with the read position (message_state.lastEventId), gives the same
+ * guarantee as an insert in the command (a committed change always gets its message, a
+ * rolled-back one never does, a kill -9 between commit and scan only delays it) without touching
+ * every queue command, and it is what the upstream reporter already does. Each message's
+ * idempotency key names its cause (the event id, or the ticket for "N ahead"), so even a scan
+ * that ran twice could not queue a second one.
+ */
+import type { Db } from '../db/connection.ts'
+import type { Config } from '../config.ts'
+import type { Lang } from '../../protocol/common.ts'
+import type { MessageKind } from '../../protocol/messages/citizen.ts'
+import type { MessageValues } from '../../protocol/messages/format.ts'
+import type { Standing } from '../queue/types.ts'
+import type { TicketRecord } from '../db/repositories/tickets-repo.ts'
+import { localDay } from '../../protocol/center-clock.ts'
+import { ticketStatusUrlAt } from '../queue/ticket-link.ts'
+import { DomainError } from '../errors.ts'
+import { ErrorCodes } from '../../protocol/error-codes.ts'
+import { TicketsRepo } from '../db/repositories/tickets-repo.ts'
+import { MessageOutbox, type MessageDraft } from './message-outbox.ts'
+import { MessageTemplates } from './templates.ts'
+import { normalizePhone } from './phone-number.ts'
+import { quietUntil } from './quiet-hours.ts'
+
+export type MessagesConfig = Config['messages']
+
+export interface ScannerDeps {
+  db: Db
+  config: Pick<Config, 'timeZone' | 'messages' | 'centerName' | 'queue'>
+  /** A ticket's people ahead and estimate now (QueueView.standing). */
+  standing: (t: TicketRecord) => Standing
+  /** Where phones reach the public pages (the status link in "ticket taken"). */
+  publicBase: () => string
+}
+
+interface EventRow {
+  id: number
+  at: number
+  type: string
+  ticket_id: string | null
+  counter_id: number | null
+  service_id: number | null
+  data: string
+}
+
+/** The events that may make a message, and the ones that move a line (and so may make "N ahead"). */
+const MOVES_A_LINE = new Set([
+  'ticket.called',
+  'ticket.cancelled',
+  'ticket.no_show',
+  'ticket.transferred',
+  'ticket.issued',
+  'ticket.finished',
+])
+const STATE_LAST_EVENT = 'lastEventId'
+
+export class MessageScanner {
+  readonly outbox: MessageOutbox
+  readonly templates: MessageTemplates
+  private readonly tickets: TicketsRepo
+
+  constructor(private readonly deps: ScannerDeps) {
+    this.tickets = new TicketsRepo(deps.db)
+    this.outbox = new MessageOutbox(deps.db)
+    this.templates = new MessageTemplates(deps.db)
+  }
+
+  private get cfg(): MessagesConfig {
+    return this.deps.config.messages
+  }
+
+  /** Queues the messages of every event since the last scan; returns how many were queued. One transaction. */
+  scan(now: number): number {
+    const db = this.deps.db
+    return db.transaction(() => {
+      const last = Number(
+        (db.prepare('SELECT value FROM message_state WHERE key = ?').get(STATE_LAST_EVENT) as { value: string } | undefined)?.value ?? 0,
+      )
+      const events = db
+        .prepare('SELECT id, at, type, ticket_id, counter_id, service_id, data FROM events WHERE id > ? ORDER BY id LIMIT 5000')
+        .all(last) as EventRow[]
+      if (events.length === 0) return 0
+      let queued = 0
+      const lines = new Set<number>()
+      for (const e of events) {
+        if (e.ticket_id) queued += this.fromEvent(e, now)
+        if (MOVES_A_LINE.has(e.type) && e.service_id !== null) lines.add(e.service_id)
+      }
+      for (const serviceId of lines) queued += this.aheadIn(serviceId, now)
+      db.prepare('INSERT INTO message_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(
+        STATE_LAST_EVENT,
+        String(events[events.length - 1].id),
+      )
+      return queued
+    })()
+  }
+
+  /** The ticket, when it exists, has a number and the citizen said yes to messages. */
+  private consenting(ticketId: string): TicketRecord | null {
+    if (!this.deps.db.prepare('SELECT 1 FROM message_consent WHERE ticket_id = ?').get(ticketId)) return null
+    const t = this.tickets.get(ticketId)
+    return t?.phone ? t : null
+  }
+
+  private fromEvent(e: EventRow, now: number): number {
+    if (e.type !== 'ticket.issued' && e.type !== 'ticket.called' && e.type !== 'ticket.no_show') return 0
+    const t = this.consenting(e.ticket_id!)
+    if (!t) return 0
+    const data = JSON.parse(e.data) as Record<string, unknown>
+    if (e.type === 'ticket.issued') {
+      const values = {
+        label: t.label,
+        center: this.deps.config.centerName[t.lang],
+        ahead: Number(data.position ?? 0),
+        link: ticketStatusUrlAt(this.deps.publicBase(), t.id),
+      }
+      return this.queue('ticket_taken', `ticket_taken:${e.id}`, t, e.id, values, now)
+    }
+    if (e.type === 'ticket.called') {
+      const counter = this.deps.db.prepare('SELECT number, name FROM counters WHERE id = ?').get(e.counter_id) as
+        | { number: number; name: string }
+        | undefined
+      if (!counter) return 0
+      return this.queue(
+        'ticket_called',
+        `ticket_called:${e.id}`,
+        t,
+        e.id,
+        { label: t.label, counter: counter.number, counterName: counter.name },
+        now,
+      )
+    }
+    const grace = this.deps.config.queue.noShowGraceMinutes
+    return this.queue('ticket_missed', `ticket_missed:${e.id}`, t, e.id, { label: t.label, grace }, now)
+  }
+
+  /** "N ahead" for every consenting ticket of the line now within `aheadAt` that started further back, once per ticket. */
+  private aheadIn(serviceId: number, now: number): number {
+    const at = this.cfg.aheadAt
+    if (at === 0) return 0
+    const waiting = this.deps.db
+      .prepare(
+        `SELECT t.id FROM tickets t JOIN message_consent c ON c.ticket_id = t.id
+         WHERE t.service_id = ? AND t.status = 'waiting' AND t.phone IS NOT NULL
+           AND NOT EXISTS (SELECT 1 FROM message_outbox m WHERE m.idempotency_key = 'ticket_ahead:' || t.id)`,
+      )
+      .all(serviceId) as { id: string }[]
+    let queued = 0
+    for (const { id } of waiting) {
+      const t = this.tickets.get(id)
+      if (!t) continue
+      const standing = this.deps.standing(t)
+      if (standing.position > at) continue
+      const issued = this.deps.db.prepare(`SELECT data FROM events WHERE ticket_id = ? AND type = 'ticket.issued'`).get(id) as
+        | { data: string }
+        | undefined
+      const startedAt = Number((issued && JSON.parse(issued.data).position) ?? 0)
+      if (startedAt <= at) continue // "ticket taken" already said how few were ahead
+      const minutes = Math.max(1, Math.ceil((standing.estimatedWaitSeconds ?? 0) / 60))
+      queued += this.queue('ticket_ahead', `ticket_ahead:${id}`, t, null, { label: t.label, ahead: standing.position, minutes }, now)
+    }
+    return queued
+  }
+
+  private queue(kind: MessageKind, key: string, t: TicketRecord, eventId: number | null, values: MessageValues, now: number): number {
+    return this.enqueueMessage(
+      { kind, key, phone: t.phone!, lang: t.lang, values, ticketId: t.id, eventId, expiresAt: now + this.cfg.ticketExpiryMinutes * 60_000 },
+      now,
+    )
+      ? 1
+      : 0
+  }
+
+  /**
+   * Renders and queues one message: an invalid number, or a number over its daily cap, is
+   * recorded as failed with its code (never sent, never lost from the record); quiet hours delay it.
+   */
+  enqueueMessage(
+    m: {
+      kind: MessageKind
+      key: string
+      phone: string
+      lang: Lang
+      values: MessageValues
+      ticketId: string | null
+      eventId: number | null
+      expiresAt: number
+    },
+    now: number,
+  ): boolean {
+    const day = localDay(now, this.deps.config.timeZone)
+    const body = this.templates.render(m.kind, m.lang, m.values)
+    const draft: MessageDraft = {
+      idempotencyKey: m.key,
+      kind: m.kind,
+      ticketId: m.ticketId,
+      eventId: m.eventId,
+      phone: m.phone,
+      lang: m.lang,
+      body,
+      params: m.values,
+      notBefore: quietUntil(now, this.cfg, this.deps.config.timeZone),
+      expiresAt: m.expiresAt,
+      day,
+    }
+    try {
+      draft.phone = normalizePhone(m.phone, this.cfg.countryCode)
+    } catch (err) {
+      if (err instanceof DomainError) return this.outbox.enqueue(draft, now, 'failed', `${err.code}: ${err.message}`)
+      throw err
+    }
+    if (this.outbox.sentToday(draft.phone, day) >= this.cfg.dailyCapPerNumber)
+      return this.outbox.enqueue(draft, now, 'failed', `${ErrorCodes.MESSAGE_DAILY_CAP}: ${this.cfg.dailyCapPerNumber} messages today`)
+    return this.outbox.enqueue(draft, now)
+  }
+}

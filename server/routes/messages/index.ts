@@ -1,0 +1,149 @@
+import type { FastifyInstance } from 'fastify'
+import { Type } from '@sinclair/typebox'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import { errorResponses, Lang } from '../../../protocol/common.ts'
+import {
+  MessageKindName,
+  MessageLogEntry,
+  MessagePreview,
+  MessagesToday,
+  MessageTemplate,
+  PreviewMessageBody,
+  PutMessageTemplateBody,
+} from '../../../protocol/citizen-messages.ts'
+import { CITIZEN_PLACEHOLDERS, type MessageKind } from '../../../protocol/messages/citizen.ts'
+import { formatMessage, type MessageValues } from '../../../protocol/messages/format.ts'
+import { countSegments } from '../../../protocol/sms-segments.ts'
+import { localDay } from '../../../protocol/center-clock.ts'
+import { actorOf, ADMINS, allow, MANAGERS } from '../../auth/access.ts'
+import { MessageTemplateCommands } from '../../config/message-template-commands.ts'
+import { checkTemplate } from '../../notify/templates.ts'
+import { messageCounts, messageLog } from '../../notify/message-figures.ts'
+import type { Lang as LangName } from '../../../protocol/common.ts'
+
+/** Values a preview fills in: what a real message of the kind would carry. */
+function sampleValues(kind: MessageKind, lang: LangName, center: string): MessageValues {
+  const all: MessageValues = {
+    label: 'A-017',
+    center,
+    ahead: 3,
+    link: 'https://tabour.example/t/Xk3q9VbT2mNcR8wLpZ4hYg',
+    minutes: 12,
+    counter: 4,
+    counterName: lang === 'ar' ? 'الجوازات' : 'Passports',
+    grace: 30,
+    code: 'K7Q2',
+    service: lang === 'ar' ? 'استخراج بطاقة' : 'ID card',
+    date: '2026-12-06',
+    time: '10:30',
+  }
+  return Object.fromEntries(CITIZEN_PLACEHOLDERS[kind].map((p) => [p, all[p]]))
+}
+
+/**
+ * Messages to citizens (issue 20). GET /messages/templates and PUT /messages/templates/:kind/:lang
+ * (admins: edit a text, audited; an unknown placeholder is refused), POST /messages/preview
+ * (admins: a text with sample values and its SMS segments, nothing stored), GET /messages/today
+ * (managers: the day's counts by kind, provider and status, and the provider's health),
+ * GET /messages (managers: the latest messages, numbers masked except for admins).
+ */
+export async function messageRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
+  const { queue, config, db, messages } = app.tabour
+  const commands = new MessageTemplateCommands(queue.ctx)
+  const preview = (kind: MessageKind, lang: LangName, text: string) => {
+    const filled = formatMessage(text, lang, sampleValues(kind, lang, config.centerName[lang]))
+    return { preview: filled, segments: countSegments(filled) }
+  }
+
+  app.get(
+    '/templates',
+    {
+      preValidation: allow(...ADMINS),
+      schema: {
+        tags: ['messages'],
+        summary: 'every message template, with a preview and its segments',
+        response: { 200: Type.Array(MessageTemplate), ...errorResponses(401, 403) },
+      },
+    },
+    async () =>
+      commands.templates.all().map((t) => ({ ...t, placeholders: [...CITIZEN_PLACEHOLDERS[t.kind]], ...preview(t.kind, t.lang, t.text) })),
+  )
+
+  app.put(
+    '/templates/:kind/:lang',
+    {
+      preValidation: allow(...ADMINS),
+      schema: {
+        tags: ['messages'],
+        summary: "change a message's text (null: back to the default); only its kind's placeholders",
+        params: Type.Object({ kind: MessageKindName, lang: Lang }),
+        body: PutMessageTemplateBody,
+        response: { 200: MessageTemplate, ...errorResponses(400, 401, 403, 422) },
+      },
+    },
+    async (request) => {
+      const { kind, lang } = request.params
+      commands.update(actorOf(request), kind, lang, request.body.text)
+      const t = commands.templates.all().find((x) => x.kind === kind && x.lang === lang)!
+      return { ...t, placeholders: [...CITIZEN_PLACEHOLDERS[kind]], ...preview(kind, lang, t.text) }
+    },
+  )
+
+  app.post(
+    '/preview',
+    {
+      preValidation: allow(...ADMINS),
+      schema: {
+        tags: ['messages'],
+        summary: 'a template with sample values and its SMS segment count (nothing is stored)',
+        body: PreviewMessageBody,
+        response: { 200: MessagePreview, ...errorResponses(400, 401, 403, 422) },
+      },
+    },
+    async (request) => {
+      const { kind, lang, text } = request.body
+      return preview(kind, lang, checkTemplate(kind, text))
+    },
+  )
+
+  app.get(
+    '/today',
+    {
+      preValidation: allow(...MANAGERS),
+      schema: {
+        tags: ['messages'],
+        summary: "today's messages by kind, provider and status",
+        response: { 200: MessagesToday, ...errorResponses(401, 403) },
+      },
+    },
+    async () => {
+      const day = localDay(queue.ctx.clock(), config.timeZone)
+      const provider = messages?.provider.name ?? null
+      const h = messages?.notifier.health() ?? null
+      return {
+        day,
+        provider,
+        health: h && { up: h.up, lastError: h.lastError, since: h.since, pending: h.pending },
+        counts: messageCounts(db, day, provider),
+      }
+    },
+  )
+
+  app.get(
+    '/',
+    {
+      preValidation: allow(...MANAGERS),
+      schema: {
+        tags: ['messages'],
+        summary: 'the latest messages; numbers masked except for admins',
+        querystring: Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })) }),
+        response: { 200: Type.Array(MessageLogEntry), ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request)
+      return messageLog(db, request.query.limit ?? 100, actor.type === 'user' && actor.role === 'admin')
+    },
+  )
+}

@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import Database from 'better-sqlite3'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { migrate } from '../../../server/db/migrate.ts'
+import { checkTemplate, MessageTemplates, placeholdersOf } from '../../../server/notify/templates.ts'
+import { DomainError } from '../../../server/errors.ts'
+import { countSegments, splitUcs2 } from '../../../protocol/sms-segments.ts'
+import { normalizePhone, maskPhone } from '../../../server/notify/phone-number.ts'
+import { appointmentMessage, reminderMessage } from '../../../server/notify/appointment-messages.ts'
+import { quietUntil } from '../../../server/notify/quiet-hours.ts'
+import { smsParts } from '../../../server/notify/smpp-provider.ts'
+
+const codeOf = (fn: () => unknown) => {
+  try {
+    fn()
+  } catch (err) {
+    return err instanceof DomainError ? err.code : String(err)
+  }
+  return null
+}
+
+describe('message templates', () => {
+  let dir: string
+  let db: Database.Database
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'tabour-templates-'))
+    db = new Database(join(dir, 't.sqlite'))
+    migrate(db)
+  })
+  afterAll(() => {
+    db.close()
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('names the placeholders of a template, inside plurals too', () => {
+    expect(placeholdersOf('{label}: {ahead, plural, one {# person} other {# people, {minutes} min}}').sort()).toEqual([
+      'ahead',
+      'label',
+      'minutes',
+    ])
+  })
+
+  it('refuses an unknown placeholder and a broken template with stable codes; keeps the default', () => {
+    expect(codeOf(() => checkTemplate('ticket_called', 'Go to {counter} now {labl}'))).toBe('TABOUR_ERR_MESSAGE_PLACEHOLDER')
+    expect(codeOf(() => checkTemplate('ticket_called', 'Go to {counter'))).toBe('TABOUR_ERR_MESSAGE_TEMPLATE')
+    const templates = new MessageTemplates(db)
+    expect(codeOf(() => templates.save('ticket_called', 'en', '{label} {center}', 1))).toBe('TABOUR_ERR_MESSAGE_PLACEHOLDER')
+    expect(templates.render('ticket_called', 'en', { label: 'A-7', counter: 3, counterName: 'Desk' })).toBe(
+      "It's your turn A-7: please go to counter 3 (Desk).",
+    )
+    templates.save('ticket_called', 'en', 'A-turn: {label} to {counter}', 2)
+    expect(templates.render('ticket_called', 'en', { label: 'A-7', counter: 3, counterName: 'Desk' })).toBe('A-turn: A-7 to 3')
+    templates.save('ticket_called', 'en', null, 3)
+    expect(templates.all().find((t) => t.kind === 'ticket_called' && t.lang === 'en')!.edited).toBe(false)
+  })
+
+  it('counts GSM-7 and UCS-2 segments as the handset will', () => {
+    expect(countSegments('x'.repeat(160))).toMatchObject({ encoding: 'gsm7', segments: 1 })
+    expect(countSegments('x'.repeat(161))).toMatchObject({ encoding: 'gsm7', segments: 2, perSegment: 153 })
+    expect(countSegments('€'.repeat(80))).toMatchObject({ encoding: 'gsm7', units: 160, segments: 1 })
+    expect(countSegments('ح'.repeat(70))).toMatchObject({ encoding: 'ucs2', segments: 1 })
+    expect(countSegments('ح'.repeat(71))).toMatchObject({ encoding: 'ucs2', segments: 2, perSegment: 67 })
+    expect(splitUcs2(`${'ح'.repeat(66)}😀`, 67)).toEqual(['ح'.repeat(66), '😀'])
+    expect(smsParts('ح'.repeat(140)).parts.map((p) => p.length)).toEqual([67, 67, 6])
+    expect(smsParts('a'.repeat(320))).toMatchObject({ dataCoding: 0, parts: ['a'.repeat(153), 'a'.repeat(153), 'a'.repeat(14)] })
+  })
+})
+
+describe('numbers, quiet hours and appointments', () => {
+  it('normalizes Egyptian and international mobiles; refuses the rest with TABOUR_ERR_INVALID_PHONE', () => {
+    expect(normalizePhone('010 0123 4567')).toBe('201001234567')
+    expect(normalizePhone('+201551234567')).toBe('201551234567')
+    expect(normalizePhone('00966501234567')).toBe('966501234567')
+    for (const bad of ['123456789', '01301234567', '+2023456789', 'abc'])
+      expect(codeOf(() => normalizePhone(bad))).toBe('TABOUR_ERR_INVALID_PHONE')
+    expect(maskPhone('201001234567')).toBe('•••••••••567')
+  })
+
+  it('holds a message made in quiet hours until they end (across midnight, in the center zone)', () => {
+    const q = { quietFrom: '22:00', quietTo: '08:00' }
+    const at = (iso: string) => Date.parse(iso)
+    expect(quietUntil(at('2026-12-04T10:00:00Z'), q, 'Africa/Cairo')).toBe(at('2026-12-04T10:00:00Z'))
+    expect(quietUntil(at('2026-12-04T21:30:00Z'), q, 'Africa/Cairo')).toBe(at('2026-12-05T06:00:00Z'))
+    expect(quietUntil(at('2026-12-05T03:00:00Z'), q, 'Africa/Cairo')).toBe(at('2026-12-05T06:00:00Z'))
+  })
+
+  it('turns the appointment events into their messages with a key per change; checked_in sends none', () => {
+    const booking = {
+      code: 'K7Q2',
+      serviceId: 3,
+      slotStart: Date.parse('2026-12-06T08:30:00Z'),
+      name: 'Mona',
+      phone: '01001234567',
+      lang: 'ar' as const,
+    }
+    const ctx = { timeZone: 'Africa/Cairo', centerName: { ar: 'مركز الدقي', en: 'Dokki center' }, serviceName: () => 'جوازات' }
+    const booked = appointmentMessage({ type: 'appointment:booked', booking }, ctx)!
+    expect(booked).toEqual({
+      kind: 'appointment_booked',
+      key: `appointment_booked:K7Q2:${booking.slotStart}`,
+      values: { code: 'K7Q2', service: 'جوازات', center: 'مركز الدقي', date: '2026-12-06', time: '10:30' },
+    })
+    const moved = appointmentMessage({ type: 'appointment:moved', booking: { ...booking, slotStart: booking.slotStart + 3600_000 } }, ctx)!
+    expect(moved.key).not.toBe(booked.key)
+    expect(appointmentMessage({ type: 'appointment:checked_in', booking }, ctx)).toBeNull()
+    expect(reminderMessage(booking, ctx).kind).toBe('appointment_reminder')
+  })
+})

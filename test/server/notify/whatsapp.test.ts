@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { TestCenter } from '../../helpers/test-center.ts'
+import { FakeGateway, until, type GatewayRequest } from './fake-gateway.ts'
+import { receiptsOf } from '../../../server/notify/whatsapp-provider.ts'
+
+/**
+ * A local stand-in for the WhatsApp Cloud API that checks each request the way the API
+ * documents it (POST /{phone-number-id}/messages, a bearer token, a template message with its
+ * language and body parameters) and answers as the API does (contacts + messages[0].id), or with
+ * the API's error shape when the request is wrong.
+ */
+function cloudApiAnswer(req: GatewayRequest): { status: number; body: unknown } {
+  const wrong = (message: string) => ({ status: 400, body: { error: { message, type: 'OAuthException', code: 100 } } })
+  if (req.path !== '/v21.0/1234567890/messages') return wrong(`unknown path ${req.path}`)
+  if (req.headers.authorization !== 'Bearer wa-token')
+    return { status: 401, body: { error: { message: 'Invalid OAuth access token', code: 190 } } }
+  if (req.headers['content-type'] !== 'application/json') return wrong('content-type')
+  const b = req.body
+  if (b?.messaging_product !== 'whatsapp' || b.recipient_type !== 'individual' || b.type !== 'template')
+    return wrong('not a template message')
+  if (!/^[1-9][0-9]{7,14}$/.test(b.to)) return wrong('to must be digits with the country code')
+  const t = b.template
+  if (typeof t?.name !== 'string' || !/^[a-z0-9_]+$/.test(t.name) || typeof t.language?.code !== 'string')
+    return wrong('template name/language')
+  const body = t.components?.find((c: { type: string }) => c.type === 'body')
+  if (!body?.parameters.every((p: { type: string; text: unknown }) => p.type === 'text' && typeof p.text === 'string' && p.text.length > 0))
+    return wrong('body parameters')
+  return {
+    status: 200,
+    body: { messaging_product: 'whatsapp', contacts: [{ input: b.to, wa_id: b.to }], messages: [{ id: `wamid.${b.to}.${Date.now()}` }] },
+  }
+}
+
+describe('messages through the WhatsApp Cloud API', () => {
+  let api: FakeGateway
+  let center: TestCenter
+
+  beforeAll(async () => {
+    api = await FakeGateway.start()
+    api.answer = cloudApiAnswer
+    center = await TestCenter.start({
+      config: {
+        messages: {
+          provider: 'whatsapp',
+          scanSeconds: 0.05,
+          retryMinSeconds: 0.05,
+          retryMaxSeconds: 0.2,
+          whatsapp: {
+            baseUrl: `${api.url}/v21.0`,
+            phoneNumberId: '1234567890',
+            token: 'wa-token',
+            templates: { ticket_called: 'tabour_called_v2' },
+          },
+        },
+      },
+    })
+  })
+  afterAll(async () => {
+    await center?.close()
+    await api?.close()
+  })
+
+  it('sends each kind as its approved template with the parameters in order; a status webhook makes it delivered', async () => {
+    const service = await center.createService({ prefix: 'B' })
+    const counter = await center.createCounter({ number: 2, name: 'Civil registry', serviceIds: [service.id] })
+    const clerk = await center.openCounterAs('clerk1', counter.id)
+    const kiosk = (await center.createDevice('kiosk')).token
+    const res = await center.request('POST', '/api/v1/tickets', {
+      token: kiosk,
+      body: { serviceId: service.id, phone: '+201001234567', messagesOptIn: true, lang: 'en' },
+    })
+    expect(res.statusCode).toBe(201)
+    await center.action(clerk, counter.id, 'call-next')
+    const rows = () =>
+      center.app.tabour.db.prepare('SELECT kind, status FROM message_outbox ORDER BY id').all() as { kind: string; status: string }[]
+    await until('both accepted', () => rows().length === 2 && rows().every((r) => r.status === 'accepted'))
+    expect(api.requests.map((r) => r.body.template.name)).toEqual(['tabour_ticket_taken', 'tabour_called_v2'])
+    const called = api.requests[1].body
+    expect(called.template.language).toEqual({ code: 'en' })
+    expect(called.template.components[0].parameters).toEqual([
+      { type: 'text', text: 'B-001' },
+      { type: 'text', text: '2' },
+      { type: 'text', text: 'Civil registry' },
+    ])
+    // the Cloud API's status webhook, as Meta sends it
+    const wamid = (
+      center.app.tabour.db.prepare('SELECT provider_message_id AS id FROM message_parts ORDER BY rowid DESC').get() as { id: string }
+    ).id
+    const webhook = {
+      object: 'whatsapp_business_account',
+      entry: [
+        {
+          id: '1',
+          changes: [
+            {
+              field: 'messages',
+              value: { statuses: [{ id: wamid, status: 'delivered', timestamp: '1796356215', recipient_id: '201001234567' }] },
+            },
+          ],
+        },
+      ],
+    }
+    expect(receiptsOf(webhook)).toEqual([{ providerMessageId: wamid, status: 'delivered' }])
+    const provider = center.app.tabour.messages!.provider as import('../../../server/notify/whatsapp-provider.ts').WhatsAppProvider
+    expect(provider.statusWebhook(webhook)).toBe(1)
+    expect(rows()[1].status).toBe('delivered')
+  })
+})
