@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events'
 import type { Counter, Standing, Ticket } from './types.ts'
 import type { CenterNews } from '../../protocol/center.ts'
 import type { DeviceHealthReport } from '../../protocol/device-health.ts'
+import type { RatingRecord } from '../db/repositories/ratings-repo.ts'
 
 /**
  * What the domain tells the rest of the server after a change has been committed. The realtime
@@ -44,6 +45,8 @@ export type DomainEvent =
   | { type: 'device:changed'; deviceId: number }
   /** A user's or device's tokens were revoked (new password, disabled account, revoked device): its sockets end now. */
   | { type: 'access:revoked'; subject: 'user' | 'device'; id: number }
+  /** A citizen rated a served ticket (issue 21; server/queue/feedback/ratings.ts). */
+  | { type: 'ticket:rated'; rating: Readonly<RatingRecord> }
 
 export class DomainEvents {
   private readonly emitter = new EventEmitter()

@@ -61,6 +61,12 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   [ErrorCodes.RATE_LIMITED]: 429,
   [ErrorCodes.INTERNAL]: 500,
   [ErrorCodes.NOT_READY]: 503,
+  [ErrorCodes.RATING_EXISTS]: 409,
+  [ErrorCodes.TICKET_NOT_SERVED]: 409,
+  [ErrorCodes.RATING_WINDOW_CLOSED]: 410,
+  [ErrorCodes.UNKNOWN_REASON]: 422,
+  [ErrorCodes.FEEDBACK_OTHER_COUNTER]: 403,
+  [ErrorCodes.NOTHING_TO_RATE]: 409,
 }
 
 /**

@@ -23,6 +23,9 @@ const NOT_CONFIGURATION = new Set([
   'POST /api/v1/tickets/:id/reprint',
   // shows what an .ics import would change; stores nothing
   'POST /api/v1/calendar/ics/preview',
+  // a citizen's rating (issue 21): a queue fact with its own event-log row, not configuration
+  'POST /api/v1/feedback',
+  'POST /api/v1/feedback/tickets/:id',
   ...['open', 'pause', 'close', 'call-next', 'call', 'recall', 'start', 'finish', 'no-show', 'transfer', 'close-away'].map(
     (a) => `POST /api/v1/counters/:id/${a}`,
   ),

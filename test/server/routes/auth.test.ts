@@ -288,6 +288,10 @@ const AUTHENTICATED_ROUTES: Record<string, unknown> = {
   'POST /api/v1/calendar/ics/preview': { ics: 'BEGIN:VCALENDAR' },
   'POST /api/v1/calendar/ics': { ics: 'BEGIN:VCALENDAR' },
   'GET /api/v1/calendar/ics': undefined,
+  'GET /api/v1/feedback/tablet': undefined,
+  'POST /api/v1/feedback': { ticketId: 'x', score: 3 },
+  'GET /api/v1/feedback/report': undefined,
+  'GET /api/v1/feedback/live': undefined,
 }
 
 describe('every authenticated route', () => {
