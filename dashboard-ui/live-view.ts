@@ -20,6 +20,7 @@ import './hour-chart.ts'
 import type { PrinterAlert } from '../ui-common/printer-alerts.ts'
 import '../ui-common/printer-alert-banner.ts'
 import './away-counter.ts'
+import './feedback-card.ts'
 import type { DashboardApi } from './dashboard-api.ts'
 
 const PALETTE = ['#003a70', '#c8102e', '#0f7b3f', '#b25e00', '#6a1b9a', '#00838f', '#5d4037', '#455a64']
@@ -141,6 +142,7 @@ export class LiveView extends LitElement {
     return html`<tabour-printer-alert-banner .alerts=${this.printerAlerts} .lang=${this.lang}></tabour-printer-alert-banner>
       ${this.kpis(s)}
       <div class="row">${this.servicesTable(s)} ${this.countersTable(s)}</div>
+      <tabour-feedback-card .api=${this.api} .trigger=${s} .lang=${this.lang} .digits=${this.digits}></tabour-feedback-card>
       ${this.charts()} ${this.deviceCard()}`
   }
 

@@ -26,12 +26,14 @@ import { TICKET_TOOLS_MESSAGES } from '../../protocol/messages/ticket-tools.ts'
 import { STAFFING_MESSAGES } from '../../protocol/messages/staffing.ts'
 import { HOURS_MESSAGES } from '../../protocol/messages/hours.ts'
 import { HOURS_EDITOR_MESSAGES } from '../../protocol/messages/hours-editor.ts'
+import { FEEDBACK_MESSAGES } from '../../protocol/messages/feedback.ts'
 import { peopleAheadText, TICKET_MESSAGES, ticketMessage, waitText, waitValues } from '../../protocol/messages/ticket.ts'
 import { SAMPLE } from '../drivers/printer/fixtures.ts'
 
 const CATALOGUES: Record<string, Catalogue> = {
   common: COMMON_MESSAGES,
   pairing: PAIRING_MESSAGES,
+  feedback: FEEDBACK_MESSAGES,
   ticket: TICKET_MESSAGES,
   kiosk: KIOSK_MESSAGES,
   status: STATUS_MESSAGES,
