@@ -74,27 +74,37 @@ export class FeedbackCard extends LitElement {
       <h2 id="feedback-title">${feedbackText('feedback.card.title', lang)}</h2>
       ${live.alerts.map(
         (a) => html`<p class="alert" role="alert" data-feedback-alert=${a.number}>
-          ${feedbackText('feedback.alert', lang, {
-            number: num(a.number, digits),
-            name: a.name,
-            average: num(a.average, digits, 2),
-            minutes: num(a.windowMinutes, digits),
-            count: num(a.count, digits),
-            threshold: num(a.threshold, digits, 2),
-            max: num(MAX_SCORE, digits),
-          })}
+          ${feedbackText(
+            'feedback.alert',
+            lang,
+            {
+              number: num(a.number, digits),
+              name: a.name,
+              average: num(a.average, digits, 2),
+              minutes: num(a.windowMinutes, digits),
+              count: a.count,
+              threshold: num(a.threshold, digits, 2),
+              max: num(MAX_SCORE, digits),
+            },
+            digits,
+          )}
         </p>`,
       )}
       ${
         t.count === 0
           ? html`<p class="muted" data-feedback-none>${feedbackText('feedback.card.none', lang)}</p>`
           : html`<p class="summary" data-feedback-summary data-count=${t.count} data-average=${t.average ?? ''}>
-              ${feedbackText('feedback.card.summary', lang, {
-                count: t.count,
-                average: num(t.average, digits, 2),
-                lowPercent: percent((t.lowShare ?? 0) * 100, digits, lang),
-                max: num(MAX_SCORE, digits),
-              })}
+              ${feedbackText(
+                'feedback.card.summary',
+                lang,
+                {
+                  count: t.count,
+                  average: num(t.average, digits, 2),
+                  lowPercent: percent((t.lowShare ?? 0) * 100, digits, lang),
+                  max: num(MAX_SCORE, digits),
+                },
+                digits,
+              )}
             </p>
             ${tableScroll(
               feedbackText('feedback.card.title', lang),

@@ -48,6 +48,10 @@ export type PublicRatingBody = Static<typeof PublicRatingBody>
 
 export const TicketIdParam = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) })
 
+/** GET /feedback/tickets/:id (public): whether the status page may offer the faces (open), or why not. */
+export const RatingState = Type.Object({ state: literalUnion(['open', 'rated', 'closed', 'not-served']) })
+export type RatingState = Static<typeof RatingState>
+
 /** A stored rating, as answered (no clerk, no phone). */
 export const Rating = Type.Object({
   ticketId: Type.String(),

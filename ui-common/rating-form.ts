@@ -40,20 +40,24 @@ export class RatingForm extends LitElement {
       :host {
         display: block;
       }
+      /* the five faces stay in one row, from a 360 px phone to a tablet */
       .faces {
         display: flex;
         justify-content: center;
-        gap: var(--tabour-space-2);
-        flex-wrap: wrap;
+        gap: 0.25rem;
+        flex-wrap: nowrap;
       }
       .face-btn {
         display: flex;
         flex-direction: column;
         align-items: center;
         gap: var(--tabour-space-1);
-        min-inline-size: var(--tabour-touch-min);
+        /* five share the row; on a narrow phone a face may be a few px under 64 wide (still well over 44), never on the tablet */
+        flex: 1 1 0;
+        max-inline-size: 10rem;
+        min-inline-size: min(var(--tabour-touch-min), calc((100% - 1rem) / 5));
         min-block-size: var(--tabour-touch-min);
-        padding: var(--tabour-space-1);
+        padding: 0.25rem;
         border: 3px solid transparent;
         border-radius: var(--tabour-radius);
         background: var(--tabour-bg);
@@ -67,8 +71,11 @@ export class RatingForm extends LitElement {
         background: var(--tabour-surface);
       }
       .face {
-        inline-size: 4rem;
-        block-size: 4rem;
+        inline-size: 3rem;
+        block-size: 3rem;
+      }
+      :host(:not([large])) .word {
+        font-size: 0.7em;
       }
       /* five in one row on an 800 px tablet, each still far above the 64 px minimum */
       :host([large]) .face {

@@ -90,6 +90,15 @@ export class Ratings {
     return this.rate(actor, last.id, { score, source, boundCounterId: counterId })
   }
 
+  /** Whether `ticketId` may be rated now: open, already rated, its window closed, or not served (404 when unknown). */
+  stateOf(ticketId: string): 'open' | 'rated' | 'closed' | 'not-served' {
+    const t = this.ctx.tickets.get(ticketId)
+    if (!t) throw domainError(ErrorCodes.TICKET_NOT_FOUND, `ticket ${ticketId.slice(0, 64)} does not exist`)
+    if (this.repo.get(t.id)) return 'rated'
+    if (t.status !== 'done' || t.finishedAt === null) return 'not-served'
+    return this.ctx.clock() - t.finishedAt > this.settings.windowMinutes * 60_000 ? 'closed' : 'open'
+  }
+
   /**
    * The ticket a counter's tablet should ask about now: the last one that left the counter, if
    * it was served, is not rated, and finished within the tablet's idle time (a tablet reloaded

@@ -8,6 +8,7 @@ import {
   FeedbackReport,
   PublicRatingBody,
   Rating,
+  RatingState,
   TabletRatingBody,
   TabletState,
   TicketIdParam,
@@ -119,6 +120,20 @@ export async function feedbackRoutes(fastify: FastifyInstance): Promise<void> {
       const rating = queue.ratings.rate({ type: 'system' }, request.params.id, { score, reasons, source: 'status_page' })
       return reply.code(201).send(ratingDto(rating))
     },
+  )
+
+  app.get(
+    '/tickets/:id',
+    {
+      schema: {
+        tags: ['feedback'],
+        security: [],
+        summary: 'whether the status page may offer the rating of this ticket now (open, rated, closed, not-served)',
+        params: TicketIdParam,
+        response: { 200: RatingState, ...errorResponses(400, 404) },
+      },
+    },
+    async (request) => ({ state: queue.ratings.stateOf(request.params.id) }),
   )
 
   app.get(
