@@ -273,8 +273,8 @@ export const ConfigSchema = Type.Object(
       {
         /** A ticket can be rated this long after its finish (tablet, keypad, status page). Default 30 min. */
         windowMinutes: Type.Integer({ minimum: 1, maximum: 1440, default: 30 }),
-        /** A counter tablet returns to idle this long after the thank-you, or after an ask nobody answered. Default 20 s. */
-        tabletIdleSeconds: Type.Integer({ minimum: 3, maximum: 600, default: 20 }),
+        /** A counter tablet's ask nobody answers returns to idle after this (the thank-you stays 6 s); a reloaded tablet asks again only within it. Default 60 s. */
+        tabletIdleSeconds: Type.Integer({ minimum: 3, maximum: 600, default: 60 }),
         /** The alert looks at each counter's ratings of this last stretch. Default 60 min. */
         alertWindowMinutes: Type.Integer({ minimum: 5, maximum: 1440, default: 60 }),
         /** A counter's alert is raised when the average of that stretch is below this. Default 3.0. */

@@ -63,7 +63,7 @@ export const CONFIG_KEYS: Readonly<Record<DeviceKind, readonly ConfigKey[]>> = {
   // the counter it asks about after each finish, and how long it says thank you (protocol/device-config.ts FeedbackConfig)
   feedback: [
     { path: 'counterId', kind: 'select' },
-    { path: 'idleSeconds', kind: 'number', default: 20 },
+    { path: 'idleSeconds', kind: 'number', default: 60 },
   ],
 }
 
