@@ -18,6 +18,7 @@ const UI_ENTRIES = {
   status: entry('./kiosk-ui/status.html'),
   display: entry('./display-ui/index.html'),
   counter: entry('./counter-ui/index.html'),
+  feedback: entry('./counter-ui/feedback/index.html'),
   dashboard: entry('./dashboard-ui/index.html'),
   // the national hub's dashboard (hub/), served by the hub process at /hub/ui/
   hub: entry('./hub/ui/index.html'),

@@ -3,6 +3,7 @@
  * StaffSession (the bearer token, and a refused token ends the session whichever view asked).
  * Failures are ApiError (status, stable code, message) or NetworkError.
  */
+import type { FeedbackLive } from '../protocol/feedback.ts'
 import type { Counter, Device, ServiceWithQueue, User } from '../protocol/entities.ts'
 import type { CenterInfo } from '../protocol/center.ts'
 import type { TestPrintReply } from '../protocol/device-config.ts'
@@ -52,6 +53,7 @@ export class DashboardApi {
   devices = () => this.call<DeviceHealth[]>('/stats/devices')
   messagesToday = () => this.call<Static<typeof MessagesToday>>('/messages/today')
   backups = () => this.call<BackupStatus>('/health/backups')
+  feedbackLive = () => this.call<FeedbackLive>('/feedback/live')
   report = (from: string, to: string, by: ReportGrouping) => this.call<Report>(`/stats/report?from=${from}&to=${to}&by=${by}`)
   shift = (day: string, userId: number) => this.call<ShiftReport>(`/stats/shift?day=${day}&userId=${userId}`)
   center = () => this.call<CenterInfo>('/center')

@@ -90,6 +90,7 @@ export class DashboardSession implements ReactiveController {
       .on('ticket:called', () => this.scheduleRefresh())
       .on('ticket:updated', () => this.scheduleRefresh())
       .on('queue:updated', () => this.scheduleRefresh())
+      .on('feedback:rated', () => this.scheduleRefresh())
       .on('counter:updated', (e) => {
         const i = this.counters.findIndex((c) => c.id === e.counter.id)
         this.counters = i < 0 ? [...this.counters, e.counter] : this.counters.map((c) => (c.id === e.counter.id ? e.counter : c))

@@ -21,6 +21,7 @@ import type { PrinterAlert } from '../ui-common/printer-alerts.ts'
 import '../ui-common/printer-alert-banner.ts'
 import './away-counter.ts'
 import './messages-card.ts'
+import './feedback-card.ts'
 import type { DashboardApi } from './dashboard-api.ts'
 import './webhook-alerts.ts'
 
@@ -144,6 +145,7 @@ export class LiveView extends LitElement {
       <tabour-webhook-alerts .api=${this.api} .lang=${this.lang} .timeZone=${this.timeZone} .digits=${this.digits}></tabour-webhook-alerts>
       ${this.kpis(s)}
       <div class="row">${this.servicesTable(s)} ${this.countersTable(s)}</div>
+      <tabour-feedback-card .api=${this.api} .trigger=${s} .lang=${this.lang} .digits=${this.digits}></tabour-feedback-card>
       ${this.charts()} ${this.deviceCard()}
       <tabour-messages-card .api=${this.api} .lang=${this.lang} .digits=${this.digits}></tabour-messages-card>`
   }

@@ -44,6 +44,7 @@ import {
   type GroupBy,
   type HubStore,
   slaPercentOf,
+  averageRating,
 } from './store/store.ts'
 
 export { HubError }
@@ -500,5 +501,6 @@ export function sumRows(rows: FigureRow[]): Omit<FigureRow, 'key' | 'nameAr' | '
     avgWaitSeconds: t.waitCount > 0 ? round1(t.waitSumSeconds / t.waitCount) : null,
     slaPercent: slaPercentOf(t.waitWithinTarget, t.waitCount, t.waitMissedUncalled),
     avgServiceSeconds: t.serviceCount > 0 ? round1(t.serviceSumSeconds / t.serviceCount) : null,
+    avgRating: averageRating(t.ratingScoreSum, t.ratingCount),
   }
 }

@@ -24,6 +24,7 @@ import { statusPageStyles } from './status-styles.ts'
 import { PollController } from './poll-controller.ts'
 import { serviceName } from './service-grid.ts'
 import { statusText } from '../protocol/messages/status.ts'
+import './status-rating.ts'
 
 /** Whether a counter's name says more than its number ("Counter 3", "شباك 3" do not). */
 function namesMore(counter: { number: number; name: string }): boolean {
@@ -152,6 +153,7 @@ export class TicketStatus extends LitElement {
         ${this.stale ? html`<p class="warn" role="status">${statusText('status.offline', lang)}</p>` : nothing}
         ${ticket.status === 'waiting' ? this.renderCancel(ticket, lang) : nothing}
         ${this.cancelStep === 'tooLate' ? html`<p class="warn" role="alert">${statusText('status.cancelTooLate', lang)}</p>` : nothing}
+        <tabour-status-rating .ticket=${ticket} .base=${this.base} .lang=${lang}></tabour-status-rating>
         ${FINAL.has(ticket.status) ? nothing : html`<p class="foot">${statusText('status.live', lang)}</p>`}
       </section>
     `

@@ -40,7 +40,7 @@ export type Lang = Static<typeof Lang>
 export const Role = literalUnion(['admin', 'manager', 'clerk'])
 export type Role = Static<typeof Role>
 
-export const DeviceKind = literalUnion(['kiosk', 'display', 'printer', 'board', 'keypad'])
+export const DeviceKind = literalUnion(['kiosk', 'display', 'printer', 'board', 'keypad', 'feedback'])
 export type DeviceKind = Static<typeof DeviceKind>
 
 export const TicketStatus = literalUnion(['waiting', 'called', 'serving', 'done', 'no_show', 'cancelled', 'remote', 'parked', 'abandoned'])

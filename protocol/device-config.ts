@@ -159,6 +159,19 @@ export const KeypadConfig = Type.Object(
 )
 export type KeypadConfig = Static<typeof KeypadConfig>
 
+/**
+ * A counter feedback tablet's settings (issue 21): it asks for a rating after each finish at
+ * `counterId`, and returns to idle after `idleSeconds` (default: the center's feedback.tabletIdleSeconds).
+ */
+export const FeedbackConfig = Type.Object(
+  {
+    counterId: Type.Integer({ minimum: 1 }),
+    idleSeconds: Type.Optional(Type.Integer({ minimum: 3, maximum: 600 })),
+  },
+  { additionalProperties: false },
+)
+export type FeedbackConfig = Static<typeof FeedbackConfig>
+
 /** What a display reports about itself (POST /devices/me/status). */
 export const DisplaySoundReport = Type.Object(
   {

@@ -141,6 +141,19 @@ export const ErrorCodes = {
   MESSAGE_REFUSED: 'TABOUR_ERR_MESSAGE_REFUSED',
   /** The number already had its daily share of messages (config messages.dailyCapPerNumber): the message is failed, not sent. 429. */
   MESSAGE_DAILY_CAP: 'TABOUR_ERR_MESSAGE_DAILY_CAP',
+  // citizen feedback (issue 21; protocol/feedback.ts)
+  /** 409: the ticket already has its one rating. */
+  RATING_EXISTS: 'TABOUR_ERR_RATING_EXISTS',
+  /** 409: the ticket was not served (not finished `done`): only a served ticket is rated. */
+  TICKET_NOT_SERVED: 'TABOUR_ERR_TICKET_NOT_SERVED',
+  /** 410: the rating came later than feedback.windowMinutes after the finish. */
+  RATING_WINDOW_CLOSED: 'TABOUR_ERR_RATING_WINDOW_CLOSED',
+  /** 422: a reason code not in FEEDBACK_REASONS. */
+  UNKNOWN_REASON: 'TABOUR_ERR_UNKNOWN_REASON',
+  /** 403: a feedback tablet rating a ticket finished at another counter than the one it is bound to. */
+  FEEDBACK_OTHER_COUNTER: 'TABOUR_ERR_FEEDBACK_OTHER_COUNTER',
+  /** 409: a feedback tablet with no counter in its config, or a keypad rating with no finished ticket at its counter. */
+  NOTHING_TO_RATE: 'TABOUR_ERR_NOTHING_TO_RATE',
 } as const
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes]

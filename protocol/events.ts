@@ -1,3 +1,4 @@
+import type { FeedbackAsk } from './feedback.ts'
 import type { Counter, PublicTicket, ServiceWithQueue, Ticket } from './entities.ts'
 import type { CenterNews } from './center.ts'
 import type { DeviceHealthReport, PrinterStatusReport } from './device-health.ts'
@@ -64,6 +65,10 @@ export interface ServerToClientEvents {
    * connect and whenever its status, position or estimate may have changed. `seq` counts per ticket.
    */
   'ticket:status': (e: { seq: number; ticket: PublicTicket }) => void
+  /** Feedback tablets (their own feed): a ticket was just served at `ask.counterId`; the tablet of that counter asks for a rating. */
+  'feedback:ask': (e: { seq: number; ask: FeedbackAsk }) => void
+  /** Staff and feedback tablets: a ticket was rated (the tablet of its counter stops asking; the dashboard's figures move). */
+  'feedback:rated': (e: { seq: number; ticketId: string; counterId: number | null; score: number }) => void
 }
 
 /**

@@ -28,6 +28,12 @@ export interface FigureRow {
   counterOpenMinutes: number
   /** Minutes the services were inside their opening hours (summed over centers, services and hours; 0 from centers without hours). */
   openMinutes: number
+  /** Citizen ratings (issue 21): how many, their scores summed, how many low (2 or less); 0 from older centers. */
+  ratingCount: number
+  ratingScoreSum: number
+  ratingLow: number
+  /** The mean rating of 5, to 2 places; null without ratings. */
+  avgRating: number | null
   avgWaitSeconds: number | null
   slaPercent: number | null
   avgServiceSeconds: number | null

@@ -100,6 +100,13 @@ export const HourFigures = Type.Object(
      * without opening hours (0 at the hub).
      */
     openMinutes: Type.Optional(Type.Integer({ minimum: 0, maximum: 120 })),
+    /**
+     * Citizen ratings (issue 21) given in the hour for this service: how many, their scores
+     * summed (1-5 each) and how many were low (2 or less). Absent from older centers (0).
+     */
+    ratingCount: Type.Optional(count()),
+    ratingScoreSum: Type.Optional(Type.Integer({ minimum: 0, maximum: FigureLimits.count * 5 })),
+    ratingLow: Type.Optional(count()),
   },
   { additionalProperties: false },
 )
@@ -126,6 +133,9 @@ export const zeroCounts = (): HourCounts => ({
   serviceCount: 0,
   counterOpenMinutes: 0,
   openMinutes: 0,
+  ratingCount: 0,
+  ratingScoreSum: 0,
+  ratingLow: 0,
 })
 
 export const CenterHealth = Type.Object(
@@ -189,6 +199,9 @@ export function implausibleField(batch: HourBatch): string | null {
     if (r.waitSumSeconds > r.waitCount * FigureLimits.seconds) return `rows/${i}/waitSumSeconds: more than a day per call`
     if (r.serviceSumSeconds > r.serviceCount * FigureLimits.seconds) return `rows/${i}/serviceSumSeconds: more than a day per service`
     if (r.waitWithinTarget > r.waitCount) return `rows/${i}/waitWithinTarget: more than waitCount`
+    const ratings = r.ratingCount ?? 0
+    if ((r.ratingScoreSum ?? 0) < ratings || (r.ratingScoreSum ?? 0) > ratings * 5) return `rows/${i}/ratingScoreSum: not 1 to 5 per rating`
+    if ((r.ratingLow ?? 0) > ratings) return `rows/${i}/ratingLow: more than ratingCount`
   }
   return null
 }

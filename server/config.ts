@@ -380,6 +380,22 @@ export const ConfigSchema = Type.Object(
       },
       { ...Strict, default: {} },
     ),
+    /** Citizen feedback (issue 21): the rating window, the counter tablets and the manager's low-rating alert. */
+    feedback: Type.Object(
+      {
+        /** A ticket can be rated this long after its finish (tablet, keypad, status page). Default 30 min. */
+        windowMinutes: Type.Integer({ minimum: 1, maximum: 1440, default: 30 }),
+        /** A counter tablet's ask nobody answers returns to idle after this (the thank-you stays 6 s); a reloaded tablet asks again only within it. Default 60 s. */
+        tabletIdleSeconds: Type.Integer({ minimum: 3, maximum: 600, default: 60 }),
+        /** The alert looks at each counter's ratings of this last stretch. Default 60 min. */
+        alertWindowMinutes: Type.Integer({ minimum: 5, maximum: 1440, default: 60 }),
+        /** A counter's alert is raised when the average of that stretch is below this. Default 3.0. */
+        alertBelowAverage: Type.Number({ minimum: 1, maximum: 5, default: 3 }),
+        /** …and only once it has at least this many ratings in the stretch (one bad day of one citizen is no trend). Default 5. */
+        alertMinRatings: Type.Integer({ minimum: 1, maximum: 1000, default: 5 }),
+      },
+      { ...Strict, default: {} },
+    ),
     /** Logs: always JSON to stdout; also to a rotating file when `file` is set. */
     log: Type.Object(
       {

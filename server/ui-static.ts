@@ -5,7 +5,13 @@ import { readFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 
 /** URL of each UI → its folder in the vite build. */
-const PAGES = { kiosk: 'kiosk-ui', display: 'display-ui', counter: 'counter-ui', dashboard: 'dashboard-ui' } as const
+const PAGES = {
+  kiosk: 'kiosk-ui',
+  display: 'display-ui',
+  counter: 'counter-ui',
+  dashboard: 'dashboard-ui',
+  feedback: 'counter-ui/feedback',
+} as const
 
 /**
  * Serves the built UIs: /kiosk/, /display/, /counter/, /dashboard/ and their hashed assets.

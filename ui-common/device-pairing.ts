@@ -14,7 +14,7 @@ import type { PairingMessageKey } from '../protocol/messages/pairing.ts'
 import { TokenStore, tokenKey } from './token-store.ts'
 
 /** The kinds of device that pair from a browser page. */
-export type PairedKind = 'kiosk' | 'display'
+export type PairedKind = 'kiosk' | 'display' | 'feedback'
 
 export interface DevicePairingHooks {
   /** A code was just traded for a token of the right kind: apply the device's config, then start. */
@@ -35,6 +35,7 @@ function pairingErrorOf(err: unknown): PairingMessageKey {
 const MESSAGES: Record<PairedKind, { wrongKind: PairingMessageKey; revoked: PairingMessageKey }> = {
   kiosk: { wrongKind: 'pair.notKiosk', revoked: 'pair.revoked' },
   display: { wrongKind: 'pair.notDisplay', revoked: 'pair.revokedDisplay' },
+  feedback: { wrongKind: 'pair.notFeedback', revoked: 'pair.revokedFeedback' },
 }
 
 export class DevicePairing {

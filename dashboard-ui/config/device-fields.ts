@@ -60,6 +60,11 @@ export const CONFIG_KEYS: Readonly<Record<DeviceKind, readonly ConfigKey[]>> = {
   ],
   board: [...SERIAL_KEYS, { path: 'protocol', kind: 'select', options: ['tabour-ascii'], default: 'tabour-ascii' }],
   keypad: SERIAL_KEYS,
+  // the counter it asks about after each finish, and how long it says thank you (protocol/device-config.ts FeedbackConfig)
+  feedback: [
+    { path: 'counterId', kind: 'select' },
+    { path: 'idleSeconds', kind: 'number', default: 60 },
+  ],
 }
 
 /** The form field of a config key. */

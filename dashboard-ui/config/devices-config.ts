@@ -14,7 +14,7 @@ import { configText, testPrintText, type ConfigMessageKey } from '../../protocol
 import { ConfigForm, NEW_ZONE, type FieldSpec } from './config-form.ts'
 import { CONFIG_KEYS, configToValues, fieldName, HAS_PRINTER, valuesToConfig, WIRED, type ConfigKey } from './device-fields.ts'
 
-const KINDS: readonly DeviceKind[] = ['kiosk', 'display', 'printer', 'board', 'keypad']
+const KINDS: readonly DeviceKind[] = ['kiosk', 'display', 'printer', 'board', 'keypad', 'feedback']
 
 @customElement('tabour-devices-config')
 export class DevicesConfig extends ConfigForm {

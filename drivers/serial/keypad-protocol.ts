@@ -18,6 +18,12 @@ export const KEYS = {
   S: 'start',
   F: 'finish',
   X: 'no-show',
+  // a citizen's rating of the ticket that left the keypad's counter last (issue 21): 1 very unhappy … 5 very happy
+  '1': 'rate-1',
+  '2': 'rate-2',
+  '3': 'rate-3',
+  '4': 'rate-4',
+  '5': 'rate-5',
 } as const
 export type KeyCode = keyof typeof KEYS
 export type KeyAction = (typeof KEYS)[KeyCode]

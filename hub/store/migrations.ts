@@ -165,4 +165,13 @@ export const hubMigrations: HubMigration[] = [
     name: 'minutes each service was inside its opening hours, per center and hour (to compare centers fairly)',
     statements: ['ALTER TABLE hub_figures ADD COLUMN open_minutes INTEGER NOT NULL DEFAULT 0'],
   },
+  {
+    version: 6,
+    name: "citizens' ratings per center, service and hour (issue 21): count, score sum, low ones",
+    statements: [
+      'ALTER TABLE hub_figures ADD COLUMN rating_count INTEGER NOT NULL DEFAULT 0',
+      'ALTER TABLE hub_figures ADD COLUMN rating_score_sum INTEGER NOT NULL DEFAULT 0',
+      'ALTER TABLE hub_figures ADD COLUMN rating_low INTEGER NOT NULL DEFAULT 0',
+    ],
+  },
 ]

@@ -87,12 +87,19 @@ const FIGURE_COLUMNS = [
   'service_count',
   'counter_open_minutes',
   'open_minutes',
+  'rating_count',
+  'rating_score_sum',
+  'rating_low',
 ] as const
 const SUMS = FIGURE_COLUMNS.map((c) => (c === 'wait_max' ? `COALESCE(MAX(f.${c}), 0) AS ${c}` : `COALESCE(SUM(f.${c}), 0) AS ${c}`)).join(
   ', ',
 )
 
 const round1 = (n: number) => Math.round(n * 10) / 10
+
+/** The mean rating of 5 from the sums, to 2 places; null without ratings. */
+export const averageRating = (scoreSum: number, count: number): number | null =>
+  count > 0 ? Math.round((scoreSum / count) * 100) / 100 : null
 
 /**
  * Within target %, as the centers define it (server/reports/figures.ts): of every call and every
@@ -272,6 +279,9 @@ export class HubStore {
             r.serviceCount,
             r.counterOpenMinutes,
             r.openMinutes ?? 0,
+            r.ratingCount ?? 0,
+            r.ratingScoreSum ?? 0,
+            r.ratingLow ?? 0,
             now,
           )
         }
@@ -480,6 +490,10 @@ export function figureRow(r: Record<string, any>): FigureRow {
     serviceCount,
     counterOpenMinutes: n('counter_open_minutes'),
     openMinutes: n('open_minutes'),
+    ratingCount: n('rating_count'),
+    ratingScoreSum: n('rating_score_sum'),
+    ratingLow: n('rating_low'),
+    avgRating: averageRating(n('rating_score_sum'), n('rating_count')),
     avgWaitSeconds: waitCount > 0 ? round1(n('wait_sum') / waitCount) : null,
     slaPercent: slaPercentOf(n('wait_within_target'), waitCount, n('wait_missed_uncalled')),
     avgServiceSeconds: serviceCount > 0 ? round1(n('service_sum') / serviceCount) : null,

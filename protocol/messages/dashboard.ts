@@ -134,6 +134,7 @@ export const DASHBOARD_MESSAGES = {
   'kind.printer': { ar: 'طابعة', en: 'Printer' },
   'kind.board': { ar: 'لوحة شباك', en: 'Counter board' },
   'kind.keypad': { ar: 'لوحة مفاتيح', en: 'Keypad' },
+  'kind.feedback': { ar: 'لوحة تقييم الخدمة', en: 'Feedback tablet' },
   'reports.from': { ar: 'من', en: 'From' },
   'reports.to': { ar: 'إلى', en: 'To' },
   'reports.by': { ar: 'حسب', en: 'By' },

@@ -11,6 +11,12 @@ export const PAIRING_MESSAGES = {
     ar: 'هذا الرمز لجهاز من نوع آخر، وليس لشاشة انتظار.',
     en: 'This code belongs to another kind of device, not a waiting-room display.',
   },
+  'pair.titleFeedback': { ar: 'ربط لوحة تقييم الخدمة بالمركز', en: 'Pair this feedback tablet with the center' },
+  'pair.notFeedback': {
+    ar: 'هذا الرمز لجهاز من نوع آخر، وليس للوحة تقييم الخدمة.',
+    en: 'This code belongs to another kind of device, not a feedback tablet.',
+  },
+  'pair.revokedFeedback': { ar: 'أُلغي ربط هذه اللوحة. أدخل رمز ربط جديد.', en: 'This tablet was unpaired. Enter a new pairing code.' },
   'pair.revokedDisplay': { ar: 'أُلغي ربط هذه الشاشة. أدخل رمز ربط جديد.', en: 'This display was unpaired. Enter a new pairing code.' },
   'pair.hint': {
     ar: 'أدخل رمز الربط المكوّن من ٨ خانات الظاهر في شاشة إدارة الأجهزة',

@@ -1,6 +1,6 @@
 import { Value } from '@sinclair/typebox/value'
 import type { TSchema } from '@sinclair/typebox'
-import { BoardConfig, DisplayConfig, KeypadConfig, KioskConfig } from '../../protocol/device-config.ts'
+import { BoardConfig, DisplayConfig, FeedbackConfig, KeypadConfig, KioskConfig } from '../../protocol/device-config.ts'
 import type { DeviceKind } from '../../protocol/common.ts'
 import { PrinterDeviceConfig } from '../../protocol/ticket-tools.ts'
 import { ErrorCodes, fieldError } from '../errors.ts'
@@ -33,12 +33,27 @@ export function validateDeviceConfig(kind: DeviceKind, config: Record<string, un
   if (kind === 'kiosk') return validateKiosk(config, pathRules)
   if (kind === 'display') return firstError(DisplayConfig, config)
   if (kind === 'printer') return firstError(PrinterDeviceConfig, config)
+  if (kind === 'feedback') return validateFeedback(config, context)
   if (kind !== 'board' && kind !== 'keypad') return
   if (Object.keys(config).length === 0) return
   firstError(kind === 'board' ? BoardConfig : KeypadConfig, config)
   checkDevicePath((config as BoardConfig).path, 'config/path', pathRules)
   const counterId = (config as BoardConfig).counterId
   // a 400 naming the field, like any other bad value: the counter must exist before it is wired
+  if (context.counterExists && !context.counterExists(counterId)) {
+    throw fieldError(
+      ErrorCodes.VALIDATION,
+      { field: 'config/counterId', reason: 'unknown' },
+      `config/counterId ${counterId}: no such counter`,
+    )
+  }
+}
+
+/** A feedback tablet: an empty config is a tablet not bound yet (it shows so); a bound one names an existing counter. */
+function validateFeedback(config: Record<string, unknown>, context: DeviceConfigContext): void {
+  if (Object.keys(config).length === 0) return
+  firstError(FeedbackConfig, config)
+  const counterId = (config as FeedbackConfig).counterId
   if (context.counterExists && !context.counterExists(counterId)) {
     throw fieldError(
       ErrorCodes.VALIDATION,

@@ -534,4 +534,30 @@ CREATE TABLE message_templates (
 );
 `,
   },
+  {
+    version: 15,
+    name: 'citizen feedback: one anonymous rating per served ticket (issue 21)',
+    sql: `
+-- Tied to the ticket, its service, counter, clerk and outcome as they were at the finish; never
+-- to the phone. One row per ticket (the primary key refuses a second rating). No foreign key to
+-- tickets: a rating outlives nothing it could block, and reports read it on its own.
+CREATE TABLE ratings (
+  ticket_id   TEXT PRIMARY KEY,
+  service_id  INTEGER NOT NULL,
+  counter_id  INTEGER,
+  clerk_id    INTEGER,
+  outcome     TEXT,
+  score       INTEGER NOT NULL CHECK (score BETWEEN 1 AND 5),
+  reasons     TEXT NOT NULL DEFAULT '[]',
+  source      TEXT NOT NULL CHECK (source IN ('tablet', 'keypad', 'status_page')),
+  device_id   INTEGER,
+  finished_at INTEGER NOT NULL,
+  at          INTEGER NOT NULL,
+  day         TEXT NOT NULL
+);
+CREATE INDEX ratings_day ON ratings(day);
+CREATE INDEX ratings_counter_at ON ratings(counter_id, at);
+CREATE INDEX ratings_at ON ratings(at);
+`,
+  },
 ]

@@ -2,19 +2,12 @@ import type { Queue } from '../queue/queue.ts'
 import type { Actor } from '../queue/actor.ts'
 import type { CounterActionResult } from '../queue/counter-actions.ts'
 import type { UsersRepo } from '../db/repositories/users-repo.ts'
-import { ErrorCodes, DomainError } from '../errors.ts'
+import { DomainError } from '../errors.ts'
 import { NakReason, type KeyCode } from '../../drivers/serial/index.ts'
+import { isRatingKey, rateByKey } from './keypad-rating.ts'
+import { REASONS, type PressOutcome } from './keypad-answers.ts'
 
-export type PressOutcome = { ok: true; label: string } | { ok: false; reason: NakReason; message: string }
-
-/** How a domain refusal is told to a keypad (one letter; the dashboard gets the message). */
-const REASONS: Partial<Record<string, NakReason>> = {
-  [ErrorCodes.COUNTER_NOT_OPEN]: NakReason.CLOSED,
-  [ErrorCodes.NOT_YOUR_COUNTER]: NakReason.CLOSED,
-  [ErrorCodes.COUNTER_BUSY]: NakReason.BUSY,
-  [ErrorCodes.COUNTER_IDLE]: NakReason.IDLE,
-  [ErrorCodes.ILLEGAL_TRANSITION]: NakReason.STATE,
-}
+export type { PressOutcome }
 
 /**
  * Runs one keypad key at its counter through the same CounterActions the console's routes call,
@@ -31,6 +24,8 @@ export class KeypadPress {
   run(counterId: number, key: KeyCode): PressOutcome {
     const counter = this.queue.ctx.counters.get(counterId)
     if (!counter) return { ok: false, reason: NakReason.FAILED, message: `counter ${counterId} does not exist` }
+    // a rating key is the citizen's, not the clerk's: it needs nobody at the counter (keypad-rating.ts)
+    if (isRatingKey(key)) return rateByKey(this.queue, counter, key)
     const user = counter.clerk && this.users.get(counter.clerk.id)
     if (!user?.active) return { ok: false, reason: NakReason.CLOSED, message: `counter ${counter.number} is not open` }
     const actor: Actor = { type: 'user', id: user.id, role: user.role, username: user.username }
@@ -57,6 +52,8 @@ export class KeypadPress {
         return counters.finish(actor, counterId, null, null)
       case 'X':
         return counters.noShow(actor, counterId)
+      default:
+        throw new Error(`key ${key} is not a counter action`)
     }
   }
 }

@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events'
 import type { Counter, Standing, Ticket } from './types.ts'
 import type { CenterNews } from '../../protocol/center.ts'
 import type { DeviceHealthReport } from '../../protocol/device-health.ts'
+import type { RatingRecord } from '../db/repositories/ratings-repo.ts'
 
 /**
  * What the domain tells the rest of the server after a change has been committed. The realtime
@@ -46,6 +47,8 @@ export type DomainEvent =
   | { type: 'access:revoked'; subject: 'user' | 'device'; id: number }
   /** A webhook subscription was created, edited, paused, resumed or deleted, or a delivery queued again: the dispatcher looks again. */
   | { type: 'webhook:changed'; subscriptionId: number }
+  /** A citizen rated a served ticket (issue 21; server/queue/feedback/ratings.ts). */
+  | { type: 'ticket:rated'; rating: Readonly<RatingRecord> }
 
 export class DomainEvents {
   private readonly emitter = new EventEmitter()

@@ -15,6 +15,7 @@ import { reinstatableNoShows, reinstateTicket, type ReinstatableNoShow } from '.
 import { Sessions } from './sessions.ts'
 import { CounterAway } from './counter-away.ts'
 import type { Actor } from './actor.ts'
+import { defaultFeedbackSettings, Ratings } from './feedback/ratings.ts'
 import type { TicketRecord } from '../db/repositories/tickets-repo.ts'
 
 /**
@@ -33,8 +34,15 @@ export class Queue {
   readonly sessions: Sessions
   /** Counters whose clerk has no live console: marked away and back, closed by a manager. */
   readonly away: CounterAway
+  /** Citizen ratings of served tickets (issue 21): tablet, keypad, status page. */
+  readonly ratings: Ratings
 
-  constructor(db: Db, config: Pick<Config, 'timeZone' | 'queue'>, clock: Clock, onListenerError?: (err: unknown) => void) {
+  constructor(
+    db: Db,
+    config: Pick<Config, 'timeZone' | 'queue'> & Partial<Pick<Config, 'feedback'>>,
+    clock: Clock,
+    onListenerError?: (err: unknown) => void,
+  ) {
     this.events = new DomainEvents(onListenerError)
     this.ctx = new QueueContext(db, config, clock, this.events)
     this.view = new QueueView(this.ctx)
@@ -43,6 +51,7 @@ export class Queue {
     this.deviceStatus = new DeviceStatus(this.ctx)
     this.sessions = new Sessions(this.ctx)
     this.away = new CounterAway(this.ctx)
+    this.ratings = new Ratings(this.ctx, config.feedback ?? defaultFeedbackSettings())
   }
 
   /** Cancels a waiting ticket (staff) with a reason; see ticket-cancellation.ts. */

@@ -4,7 +4,9 @@ import type { DomainEvent } from '../queue/domain-events.ts'
 import type { ClientToServerEvents, QueueFigures, ServerToClientEvents } from '../../protocol/events.ts'
 import { counterDto, publicCounterDto, ticketDto } from '../dto.ts'
 import { calledTicket } from './snapshot.ts'
-import { ALL_ZONES_FEED, type FeedSequences, KIOSK_FEED, STAFF_FEED, zoneFeed } from './feeds.ts'
+import { ALL_ZONES_FEED, FEEDBACK_FEED, type FeedSequences, KIOSK_FEED, STAFF_FEED, zoneFeed } from './feeds.ts'
+import { feedbackAskOf } from './feedback-ask.ts'
+import type { Ticket } from '../queue/types.ts'
 import { type PublicTicketCenter, publicTicketOf } from '../public-ticket.ts'
 import { ticketFeed, ticketOfFeed } from './ticket-watch.ts'
 import { DomainError } from '../errors.ts'
@@ -114,7 +116,14 @@ export class Broadcaster {
       case 'ticket:issued':
         return this.send([STAFF_FEED], 'ticket:issued', { ticket: ticketDto(event.ticket) })
       case 'ticket:updated':
-        return this.send([STAFF_FEED], 'ticket:updated', { ticket: ticketDto(event.ticket) })
+        this.send([STAFF_FEED], 'ticket:updated', { ticket: ticketDto(event.ticket) })
+        return this.askForFeedback(event.ticket)
+      case 'ticket:rated':
+        return this.send([STAFF_FEED, FEEDBACK_FEED], 'feedback:rated', {
+          ticketId: event.rating.ticketId,
+          counterId: event.rating.counterId,
+          score: event.rating.score,
+        })
       case 'ticket:called':
         return this.send(
           this.zoneFeeds(event.counter.zone),
@@ -144,6 +153,12 @@ export class Broadcaster {
         // not pushed: serial lines follow device:changed; the socket server ends revoked sockets
         return
     }
+  }
+
+  /** A ticket just served at a counter: that counter's feedback tablet asks for a rating (server/realtime/feedback-ask.ts). */
+  private askForFeedback(ticket: Ticket): void {
+    const ask = feedbackAskOf(ticket)
+    if (ask) this.send([FEEDBACK_FEED], 'feedback:ask', { ask })
   }
 
   /** Tells a new connection where its feed's `seq` stands (through the adapter, to its own room, so recovery sees it). */

@@ -9,10 +9,13 @@ export const STAFF_FEED = 'feed:staff'
 export const KIOSK_FEED = 'feed:kiosk'
 export const ALL_ZONES_FEED = 'feed:display:*'
 export const zoneFeed = (zone: string) => `feed:display:${zone}`
+/** Counter feedback tablets (issue 21): only the asks and ratings, each tablet keeps its own counter's. */
+export const FEEDBACK_FEED = 'feed:feedback'
 
 export function feedOf(actor: Actor): string {
   if (actor.type === 'user') return STAFF_FEED
   if (actor.type === 'device' && actor.kind === 'kiosk') return KIOSK_FEED
+  if (actor.type === 'device' && actor.kind === 'feedback') return FEEDBACK_FEED
   if (actor.type === 'device' && actor.zone) return zoneFeed(actor.zone)
   return ALL_ZONES_FEED
 }

@@ -3,7 +3,7 @@ import type { TicketRecord } from '../db/repositories/tickets-repo.ts'
 import type { CounterRecord } from '../db/repositories/counters-repo.ts'
 import type { CalledTicket, Snapshot } from '../../protocol/events.ts'
 import { counterDto, publicCounterDto, ticketDto } from '../dto.ts'
-import { KIOSK_FEED, STAFF_FEED, zoneOfFeed } from './feeds.ts'
+import { FEEDBACK_FEED, KIOSK_FEED, STAFF_FEED, zoneOfFeed } from './feeds.ts'
 
 const RECENT_CALLS = 10
 
@@ -26,6 +26,8 @@ export function buildSnapshot(queue: Queue, feed: string, seq: number): Snapshot
   // the feeds that get `device:status` pushes get the last printer reports too (none: no key)
   const printers = feed === STAFF_FEED || feed === KIOSK_FEED ? queue.deviceStatus.printers() : []
   const printerReports = printers.length > 0 ? { printers } : {}
+  // a feedback tablet needs nothing of the queue: its asks come as `feedback:ask`, its counter over HTTP
+  if (feed === FEEDBACK_FEED) return { seq, feed, services: [], counters: [], recentCalls: [], news: queue.view.news() }
   if (feed === KIOSK_FEED) {
     const services = queue.view.serviceQueues({ activeOnly: true })
     return { seq, feed, services, counters: [], recentCalls: [], news: queue.view.news(), ...printerReports }

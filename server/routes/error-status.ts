@@ -87,6 +87,12 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   [ErrorCodes.MESSAGE_PROVIDER_DOWN]: 503,
   [ErrorCodes.MESSAGE_REFUSED]: 422,
   [ErrorCodes.MESSAGE_DAILY_CAP]: 429,
+  [ErrorCodes.RATING_EXISTS]: 409,
+  [ErrorCodes.TICKET_NOT_SERVED]: 409,
+  [ErrorCodes.RATING_WINDOW_CLOSED]: 410,
+  [ErrorCodes.UNKNOWN_REASON]: 422,
+  [ErrorCodes.FEEDBACK_OTHER_COUNTER]: 403,
+  [ErrorCodes.NOTHING_TO_RATE]: 409,
 }
 
 /**

@@ -17,6 +17,7 @@ import { calendarRoutes } from './calendar/index.ts'
 import { serviceGroupRoutes } from './service-groups/index.ts'
 import { webhookRoutes } from './webhooks/index.ts'
 import { messageRoutes } from './messages/index.ts'
+import { feedbackRoutes } from './feedback/index.ts'
 
 /** API v1: one plugin per resource, all under /api/v1. */
 export async function apiV1(app: FastifyInstance): Promise<void> {
@@ -39,4 +40,5 @@ export async function apiV1(app: FastifyInstance): Promise<void> {
   await app.register(serviceGroupRoutes, { prefix: '/service-groups' })
   await app.register(webhookRoutes, { prefix: '/webhooks' })
   await app.register(messageRoutes, { prefix: '/messages' })
+  await app.register(feedbackRoutes, { prefix: '/feedback' })
 }

@@ -17,6 +17,7 @@ import { splitByLocalHour } from './hours.ts'
 import { CalendarRepo } from '../db/repositories/calendar-repo.ts'
 import { openSpansOn } from '../../protocol/opening-hours.ts'
 import { hasOpeningHours } from '../reports/open-hours.ts'
+import { addRatingFigures } from './rating-figures.ts'
 
 const HOUR_FN = 'tabour_upstream_local_hour'
 
@@ -112,6 +113,8 @@ export function dayFigures(db: Db, timeZone: string, day: string, now: number): 
     const f = cell(r.hour, Number(r.serviceId))
     if (f) f.transferredIn = r.n
   }
+
+  addRatingFigures(db, day, HOUR_FN, cell)
 
   // counter open time, attributed to each service the counter serves
   const counterServices = new Map<number, number[]>()

@@ -28,6 +28,7 @@ import { HOURS_MESSAGES } from '../../protocol/messages/hours.ts'
 import { HOURS_EDITOR_MESSAGES } from '../../protocol/messages/hours-editor.ts'
 import { SERVICE_MENU_MESSAGES } from '../../protocol/messages/service-menu.ts'
 import { WEBHOOK_MESSAGES } from '../../protocol/messages/webhooks.ts'
+import { FEEDBACK_MESSAGES } from '../../protocol/messages/feedback.ts'
 import { peopleAheadText, TICKET_MESSAGES, ticketMessage, waitText, waitValues } from '../../protocol/messages/ticket.ts'
 import { SAMPLE } from '../drivers/printer/fixtures.ts'
 import { CITIZEN_MESSAGES } from '../../protocol/messages/citizen.ts'
@@ -37,6 +38,7 @@ import { MESSAGES_CARD_MESSAGES } from '../../protocol/messages/messages-card.ts
 const CATALOGUES: Record<string, Catalogue> = {
   common: COMMON_MESSAGES,
   pairing: PAIRING_MESSAGES,
+  feedback: FEEDBACK_MESSAGES,
   ticket: TICKET_MESSAGES,
   kiosk: KIOSK_MESSAGES,
   serviceMenu: SERVICE_MENU_MESSAGES,

@@ -25,6 +25,9 @@ const NOT_CONFIGURATION = new Set([
   'POST /api/v1/calendar/ics/preview',
   // shows a message template with sample values; stores nothing
   'POST /api/v1/messages/preview',
+  // a citizen's rating (issue 21): a queue fact with its own event-log row, not configuration
+  'POST /api/v1/feedback',
+  'POST /api/v1/feedback/tickets/:id',
   ...['open', 'pause', 'close', 'call-next', 'call', 'recall', 'start', 'finish', 'no-show', 'transfer', 'close-away'].map(
     (a) => `POST /api/v1/counters/:id/${a}`,
   ),

@@ -307,6 +307,10 @@ const AUTHENTICATED_ROUTES: Record<string, unknown> = {
   'POST /api/v1/messages/preview': { kind: 'ticket_called', lang: 'en', text: '{label}' },
   'GET /api/v1/messages/today': undefined,
   'GET /api/v1/messages': undefined,
+  'GET /api/v1/feedback/tablet': undefined,
+  'POST /api/v1/feedback': { ticketId: 'x', score: 3 },
+  'GET /api/v1/feedback/report': undefined,
+  'GET /api/v1/feedback/live': undefined,
 }
 
 describe('every authenticated route', () => {
