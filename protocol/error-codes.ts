@@ -88,6 +88,15 @@ export const ErrorCodes = {
   // 5xx: never the caller's fault
   INTERNAL: 'TABOUR_ERR_INTERNAL',
   NOT_READY: 'TABOUR_ERR_NOT_READY',
+  // parking a ticket (issue 21)
+  /** 422: a park longer than queue.maxParkMinutes; the message names the maximum. */
+  PARK_TOO_LONG: 'TABOUR_ERR_PARK_TOO_LONG',
+  /** 422: a park reason that is not one of queue.parkReasons (free text goes in the note). */
+  UNKNOWN_PARK_REASON: 'TABOUR_ERR_UNKNOWN_PARK_REASON',
+  /** 409: resuming a ticket that is not parked (waiting, being served, finished…). */
+  TICKET_NOT_PARKED: 'TABOUR_ERR_TICKET_NOT_PARKED',
+  /** 410: resuming a parked ticket whose time ran out: it was abandoned, the citizen takes a new ticket. */
+  PARK_EXPIRED: 'TABOUR_ERR_PARK_EXPIRED',
 } as const
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes]

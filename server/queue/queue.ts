@@ -16,6 +16,7 @@ import { Sessions } from './sessions.ts'
 import { CounterAway } from './counter-away.ts'
 import type { Actor } from './actor.ts'
 import type { TicketRecord } from '../db/repositories/tickets-repo.ts'
+import { TicketParking } from './ticket-parking.ts'
 
 /**
  * The queue domain in one object: issuing, counter actions, read models, and the domain
@@ -33,6 +34,8 @@ export class Queue {
   readonly sessions: Sessions
   /** Counters whose clerk has no live console: marked away and back, closed by a manager. */
   readonly away: CounterAway
+  /** Parking a ticket, resuming it, and the sweep that abandons overdue ones; see ticket-parking.ts. */
+  readonly parking: TicketParking
 
   constructor(db: Db, config: Pick<Config, 'timeZone' | 'queue'>, clock: Clock, onListenerError?: (err: unknown) => void) {
     this.events = new DomainEvents(onListenerError)
@@ -43,6 +46,8 @@ export class Queue {
     this.deviceStatus = new DeviceStatus(this.ctx)
     this.sessions = new Sessions(this.ctx)
     this.away = new CounterAway(this.ctx)
+    this.parking = new TicketParking(this.ctx)
+    this.ctx.beforeUse.push((now) => this.parking.sweep(now))
   }
 
   /** Cancels a waiting ticket (staff) with a reason; see ticket-cancellation.ts. */

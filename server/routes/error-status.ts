@@ -61,6 +61,10 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   [ErrorCodes.RATE_LIMITED]: 429,
   [ErrorCodes.INTERNAL]: 500,
   [ErrorCodes.NOT_READY]: 503,
+  [ErrorCodes.PARK_TOO_LONG]: 422,
+  [ErrorCodes.UNKNOWN_PARK_REASON]: 422,
+  [ErrorCodes.TICKET_NOT_PARKED]: 409,
+  [ErrorCodes.PARK_EXPIRED]: 410,
 }
 
 /**

@@ -26,6 +26,7 @@ import { TICKET_TOOLS_MESSAGES } from '../../protocol/messages/ticket-tools.ts'
 import { STAFFING_MESSAGES } from '../../protocol/messages/staffing.ts'
 import { HOURS_MESSAGES } from '../../protocol/messages/hours.ts'
 import { HOURS_EDITOR_MESSAGES } from '../../protocol/messages/hours-editor.ts'
+import { PARKING_MESSAGES } from '../../protocol/messages/parking.ts'
 import { peopleAheadText, TICKET_MESSAGES, ticketMessage, waitText, waitValues } from '../../protocol/messages/ticket.ts'
 import { SAMPLE } from '../drivers/printer/fixtures.ts'
 
@@ -47,6 +48,7 @@ const CATALOGUES: Record<string, Catalogue> = {
   printReport: PRINT_REPORT_MESSAGES,
   hours: HOURS_MESSAGES,
   hoursEditor: HOURS_EDITOR_MESSAGES,
+  parking: PARKING_MESSAGES,
 }
 
 /** What each page's formatter spreads together: a key twice in one of them would hide one message. */
@@ -62,6 +64,7 @@ const BUNDLES: Record<string, Catalogue[]> = {
   hub: [COMMON_MESSAGES, HUB_MESSAGES],
   ticketTools: [COMMON_MESSAGES, TICKET_MESSAGES, TICKET_TOOLS_MESSAGES],
   staffing: [COMMON_MESSAGES, STAFFING_MESSAGES],
+  parking: [COMMON_MESSAGES, PARKING_MESSAGES],
 }
 
 // Entries that are the same in both languages on purpose: sample digits and a dash.

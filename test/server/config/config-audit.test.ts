@@ -23,6 +23,9 @@ const NOT_CONFIGURATION = new Set([
   'POST /api/v1/tickets/:id/reprint',
   // shows what an .ics import would change; stores nothing
   'POST /api/v1/calendar/ics/preview',
+  // parking a ticket (issue 21): queue moves with their own event-log rows
+  'POST /api/v1/counters/:id/park',
+  'POST /api/v1/counters/:id/resume-parked',
   ...['open', 'pause', 'close', 'call-next', 'call', 'recall', 'start', 'finish', 'no-show', 'transfer', 'close-away'].map(
     (a) => `POST /api/v1/counters/:id/${a}`,
   ),

@@ -288,6 +288,9 @@ const AUTHENTICATED_ROUTES: Record<string, unknown> = {
   'POST /api/v1/calendar/ics/preview': { ics: 'BEGIN:VCALENDAR' },
   'POST /api/v1/calendar/ics': { ics: 'BEGIN:VCALENDAR' },
   'GET /api/v1/calendar/ics': undefined,
+  'POST /api/v1/counters/{id}/park': { reason: 'payment', minutes: 5 },
+  'POST /api/v1/counters/{id}/resume-parked': { ticketId: 'abc' },
+  'GET /api/v1/tickets/parked': undefined,
 }
 
 describe('every authenticated route', () => {
