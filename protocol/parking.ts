@@ -47,3 +47,23 @@ export const ParkedList = Type.Object({
   parked: Type.Array(ParkedTicket),
 })
 export type ParkedList = Static<typeof ParkedList>
+
+/** The parking figures of one service (or of all: serviceId null) over a range of days. */
+export const ParkingFigureRow = Type.Object({
+  serviceId: Nullable(Type.Integer()),
+  /** Tickets parked (a ticket parked twice counts twice). */
+  parked: Type.Integer(),
+  /** Parked tickets resumed at a counter. */
+  resumed: Type.Integer(),
+  /** Parked tickets whose time ran out: terminal, never counted as no-shows. */
+  abandoned: Type.Integer(),
+  /** Mean minutes away of the resumed ones, one decimal; null when none was resumed. */
+  meanParkedMinutes: Nullable(Type.Number()),
+  /** abandoned ÷ (resumed + abandoned), a percentage with one decimal; null when none ended. */
+  abandonedPercent: Nullable(Type.Number()),
+})
+export type ParkingFigureRow = Static<typeof ParkingFigureRow>
+
+/** GET /stats/parking?from&to: the whole range (serviceId null) first, then one row per service that parked a ticket. */
+export const ParkingFigures = Type.Object({ from: Type.String(), to: Type.String(), rows: Type.Array(ParkingFigureRow) })
+export type ParkingFigures = Static<typeof ParkingFigures>

@@ -2,19 +2,22 @@ import type { FastifyInstance } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { CounterActionResult } from '../../../protocol/entities.ts'
 import { errorResponses, IdParam } from '../../../protocol/common.ts'
-import { ParkBody, ParkedList, ResumeParkedBody } from '../../../protocol/parking.ts'
-import { actorOf, allow, STAFF } from '../../auth/access.ts'
+import { ParkBody, ParkedList, ParkingFigures, ResumeParkedBody } from '../../../protocol/parking.ts'
+import { RangeQuery } from '../../../protocol/stats.ts'
+import { actorOf, allow, MANAGERS, STAFF } from '../../auth/access.ts'
+import { parkingFigures } from '../../reports/parking-figures.ts'
 import { counterDto, ticketDto } from '../../dto.ts'
 
 /**
  * Parking a ticket (issue 21): POST /counters/:id/park sets the counter's current ticket aside
  * (the counter is free), POST /counters/:id/resume-parked calls a parked ticket to this counter
- * now, GET /tickets/parked lists what the asking clerk may resume with the time left. The domain
+ * now, GET /tickets/parked lists what the asking clerk may resume with the time left, and
+ * GET /stats/parking?from&to (managers) counts parks, resumes and abandoned tickets. The domain
  * is server/queue/ticket-parking.ts.
  */
 export async function parkingRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
-  const { queue, config } = app.tabour
+  const { queue, config, db } = app.tabour
 
   app.post(
     '/counters/:id/park',
@@ -75,5 +78,23 @@ export async function parkingRoutes(fastify: FastifyInstance): Promise<void> {
         secondsLeft,
       })),
     }),
+  )
+
+  app.get(
+    '/stats/parking',
+    {
+      preValidation: allow(...MANAGERS),
+      schema: {
+        tags: ['stats'],
+        summary: 'parked, resumed and abandoned tickets by service over a range of days (abandoned is its own figure, never a no-show)',
+        querystring: RangeQuery,
+        response: { 200: ParkingFigures, ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (request) => {
+      // a sweep first, so a ticket whose time has run out is counted as abandoned now
+      queue.parking.sweep()
+      return parkingFigures(db, request.query.from, request.query.to)
+    },
   )
 }

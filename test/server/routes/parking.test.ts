@@ -172,3 +172,69 @@ describe('parking a ticket and resuming it', () => {
     expect(logViolations(readLog(center.app.tabour.db))).toEqual([])
   })
 })
+
+describe('GET /api/v1/stats/parking: a fixture day computed by hand', () => {
+  let center: TestCenter
+  afterEach(async () => center?.close())
+
+  it('counts parks, resumes (mean minutes away) and abandoned tickets per service, and no abandoned ticket is a no-show', async () => {
+    const s = await setup()
+    center = s.center
+    const serve = async (token: string, counterId: number) => {
+      await center.action(token, counterId, 'start')
+      expect((await center.action(token, counterId, 'finish', {})).statusCode).toBe(200)
+    }
+    const [t1, t2, t3] = [
+      await center.issue(s.kiosk, { serviceId: s.a.id }),
+      await center.issue(s.kiosk, { serviceId: s.a.id }),
+      await center.issue(s.kiosk, { serviceId: s.a.id }),
+    ]
+    const t4 = await center.issue(s.kiosk, { serviceId: s.b.id })
+    // A-001 parked, back after 4 min; A-002 parked 5 min and never back; A-003 parked twice (2 min, then 6 min)
+    await center.action(s.clerk1, s.c1.id, 'call-next')
+    await s.park(s.clerk1, s.c1.id, { reason: 'missing_document', minutes: 10 })
+    await center.action(s.clerk1, s.c1.id, 'call-next')
+    await s.park(s.clerk1, s.c1.id, { reason: 'payment', minutes: 5 })
+    await center.action(s.clerk1, s.c1.id, 'call-next')
+    await s.park(s.clerk1, s.c1.id, { reason: 'photocopy', minutes: 15 })
+    // B-001 parked, back after 3 min
+    await center.action(s.clerk3, s.c3.id, 'call-next')
+    await s.park(s.clerk3, s.c3.id, { reason: 'photocopy', minutes: 10 })
+    s.clock.advance(120)
+    expect((await s.resume(s.clerk2, s.c2.id, t3.id)).statusCode).toBe(200)
+    await s.park(s.clerk2, s.c2.id, { reason: 'payment', minutes: 10 })
+    s.clock.advance(60)
+    expect((await s.resume(s.clerk3, s.c3.id, t4.id)).statusCode).toBe(200)
+    await serve(s.clerk3, s.c3.id)
+    s.clock.advance(60)
+    expect((await s.resume(s.clerk1, s.c1.id, t1.id)).statusCode).toBe(200)
+    await serve(s.clerk1, s.c1.id)
+    s.clock.advance(60) // 5 min since A-002 was parked: its time is up
+    s.clock.advance(3 * 60)
+    expect((await s.resume(s.clerk2, s.c2.id, t3.id)).statusCode).toBe(200) // 6 min after its second park
+    await serve(s.clerk2, s.c2.id)
+
+    const admin = await center.admin()
+    const day = new Date(s.clock.now).toISOString().slice(0, 10)
+    const res = await center.request('GET', `/api/v1/stats/parking?from=${day}&to=${day}`, { token: admin })
+    expect(res.statusCode, res.body).toBe(200)
+    // by hand: A parked 4 (A-003 twice), resumed 3 after 4, 2 and 6 min (mean 4.0), abandoned 1 of 4 ended (25.0 %);
+    // B parked 1, resumed after 3 min; all: 5 parks, 4 resumes, mean (4 + 2 + 6 + 3) / 4 = 3.75 → 3.8, 1 of 5 ended → 20.0 %
+    expect(res.json().rows).toEqual([
+      { serviceId: null, parked: 5, resumed: 4, abandoned: 1, meanParkedMinutes: 3.8, abandonedPercent: 20 },
+      { serviceId: s.a.id, parked: 4, resumed: 3, abandoned: 1, meanParkedMinutes: 4, abandonedPercent: 25 },
+      { serviceId: s.b.id, parked: 1, resumed: 1, abandoned: 0, meanParkedMinutes: 3, abandonedPercent: 0 },
+    ])
+    const db = center.app.tabour.db
+    expect(db.prepare('SELECT status FROM tickets WHERE id = ?').get(t2.id)).toEqual({ status: 'abandoned' })
+    // the abandoned ticket is not a no-show in the day's figures
+    const today = (await center.request('GET', '/api/v1/stats/today', { token: admin })).json()
+    expect(today.totals.noShow).toBe(0)
+    expectError(
+      await center.request('GET', `/api/v1/stats/parking?from=${day}&to=${day}`, { token: s.clerk1 }),
+      403,
+      'TABOUR_ERR_FORBIDDEN',
+    )
+    expect(logViolations(readLog(db))).toEqual([])
+  })
+})
