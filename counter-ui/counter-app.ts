@@ -41,6 +41,7 @@ import type { ReinstateDetail } from './no-show-list.ts'
 import './queue-panel.ts'
 import './park-dialog.ts'
 import './parked-list.ts'
+import './park-button.ts'
 import type { ParkConfirmDetail } from './park-dialog.ts'
 import type { ResumeParkedDetail } from './parked-list.ts'
 import '../ui-common/ticket-tools.ts'
@@ -216,7 +217,8 @@ export class CounterApp extends LitElement {
               .now=${this.now}
             ></tabour-current-ticket>
             <section class="card">
-              <tabour-action-bar .lang=${lang} .actions=${this.legal()} .busy=${s.busy} .disabled=${!s.reachable || s.reloginNeeded || this.dialog !== null || this.parking}></tabour-action-bar>
+              <tabour-action-bar .lang=${lang} .actions=${this.legal().filter((a) => a !== 'park')} .busy=${s.busy} .disabled=${!s.reachable || s.reloginNeeded || this.dialog !== null || this.parking}></tabour-action-bar>
+              <tabour-park-button .lang=${lang} .available=${this.legal().includes('park')} .disabled=${s.busy !== null || !s.reachable || s.reloginNeeded || this.dialog !== null || this.parking}></tabour-park-button>
             </section>
             <section class="card"><tabour-ticket-tools .api=${this.ticketTools} .lang=${lang} .timeZone=${s.center?.timeZone}></tabour-ticket-tools></section>
           </div>

@@ -66,7 +66,9 @@ export class ParkedList extends LitElement {
 
   override render(): TemplateResult | typeof nothing {
     const lang = this.lang
-    const open = this.parked.filter((p) => p.endsAt > this.now)
+    // the ticker's time can be up to its period old: a list just received would show a minute too many
+    const now = Math.max(this.now, Date.now())
+    const open = this.parked.filter((p) => p.endsAt > now)
     if (open.length === 0) return nothing
     const reasonName = (code: string) => {
       const r = this.reasons.find((x) => x.code === code)
@@ -80,7 +82,7 @@ export class ParkedList extends LitElement {
           (p) => html`<li data-parked-ticket=${p.ticket.id}>
             <span class="label" dir="ltr">${p.ticket.label}</span>
             <span class="why">${reasonName(p.reason)}${p.note ? html` · <bdi>${p.note}</bdi>` : nothing}</span>
-            <span class="left" data-left>${parkingText('parked.left', lang, { n: formatNumber(Math.max(1, Math.ceil((p.endsAt - this.now) / 60_000)), { digits: this.digits }) })}</span>
+            <span class="left" data-left>${parkingText('parked.left', lang, { n: formatNumber(Math.max(1, Math.ceil((p.endsAt - now) / 60_000)), { digits: this.digits }) })}</span>
             <button type="button" data-action="resume-parked" ?disabled=${this.disabled || this.counterBusy} @click=${() => this.fire(p.ticket.id)}>
               ${parkingText('parked.resume', lang)}
             </button>

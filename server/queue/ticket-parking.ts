@@ -140,6 +140,8 @@ export class TicketParking {
       const ticket = this.ctx.tickets.get(t.id)!
       const called = this.ctx.counters.get(counter.id)!
       tx.emit({ type: 'ticket:called', ticket, counter: called, recall: false, at: tx.now })
+      // the full ticket too: screens that never held it (it was parked, not waiting) learn it left the parked list
+      tx.emit({ type: 'ticket:updated', ticket })
       tx.emit({ type: 'counter:updated', counter: called })
       tx.emit({ type: 'queue:updated', serviceIds: [t.serviceId] })
       return { counter: called, ticket }
