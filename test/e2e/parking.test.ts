@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import type { AddressInfo } from 'node:net'
 import { daytimeShiftMs, STAFF_PASSWORD, TestCenter, type TestClock } from '../helpers/test-center.ts'
-import { useBrowserSuite } from './browser.ts'
+import { PHONE, useBrowserSuite } from './browser.ts'
 import { seriousAxeViolations } from './axe.ts'
 
 /**
@@ -70,6 +70,13 @@ describe('parking a ticket on the console', { timeout: 90_000 }, () => {
     await p1.locator('tabour-current-ticket [data-current="none"]').waitFor()
     await p1.locator(`[data-notice="park.done"]`).waitFor()
     await p1.locator(`tabour-parked-list [data-parked-ticket="${first.id}"]`).waitFor()
+
+    // the citizen's status page says the turn is kept (not "cancelled")
+    const phone = await suite.contexts.page(PHONE, { locale: 'en-US' })
+    await phone.goto(`${url}/t/${first.id}?lang=en`)
+    await phone.locator('tabour-ticket-status [data-state="parked"]').waitFor()
+    expect(await phone.locator('tabour-ticket-status [data-state="parked"]').textContent()).toContain('Your turn is kept')
+    await phone.screenshot({ path: `${SHOTS}/status-parked-en.png` })
 
     // the counter is free: clerk 1 calls the next citizen, so Resume waits there
     await p1.locator('tabour-action-bar button[data-action="call_next"]').click()
