@@ -232,7 +232,9 @@ export class CounterApp extends LitElement {
               .disabled=${s.busy !== null || !s.reachable || s.reloginNeeded}
               @reinstate=${(e: CustomEvent<ReinstateDetail>) => void s.reinstate(e.detail.ticketId)}
             ></tabour-no-show-list>
-            <tabour-parked-list
+            ${
+              s.parking.parked.length > 0
+                ? html`<tabour-parked-list
               .lang=${lang}
               .digits=${this.digits}
               .parked=${s.parking.parked}
@@ -241,7 +243,9 @@ export class CounterApp extends LitElement {
               .counterBusy=${ticket !== null || counter.state !== 'open'}
               .disabled=${s.busy !== null || !s.reachable || s.reloginNeeded}
               @resume-parked=${(e: CustomEvent<ResumeParkedDetail>) => void s.resumeParked(e.detail.ticketId)}
-            ></tabour-parked-list>
+            ></tabour-parked-list>`
+                : nothing
+            }
             <tabour-my-day .lang=${lang} .digits=${this.digits} .stats=${s.stats}></tabour-my-day>
           </div>`
       }
