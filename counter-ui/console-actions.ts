@@ -15,6 +15,7 @@ export type ConsoleAction =
   | 'finish'
   | 'no_show'
   | 'transfer'
+  | 'park'
   | 'pause'
   | 'resume'
   | 'issue'
@@ -28,6 +29,7 @@ export const CONSOLE_ACTIONS: readonly ConsoleAction[] = Object.freeze([
   'finish',
   'no_show',
   'transfer',
+  'park',
   'pause',
   'resume',
   'issue',
@@ -43,6 +45,7 @@ const TICKET_MOVES: Partial<Record<ConsoleAction, TicketAction>> = {
   finish: 'finish',
   no_show: 'no_show',
   transfer: 'transfer',
+  park: 'park',
 }
 
 /**
@@ -83,6 +86,7 @@ export const CONFIRMED_ACTIONS: ReadonlySet<ConsoleAction> = new Set(['no_show',
 export const DIALOG_ACTIONS: ReadonlySet<ConsoleAction> = new Set([
   'finish',
   'transfer',
+  'park',
   'pause',
   'call_ticket',
   'issue',
@@ -102,6 +106,7 @@ export const KEY_MAP: Readonly<Record<ConsoleAction, { code: string; label: stri
   finish: { code: 'KeyF', label: 'F' },
   no_show: { code: 'KeyX', label: 'X' },
   transfer: { code: 'KeyT', label: 'T' },
+  park: { code: 'KeyK', label: 'K' },
   pause: { code: 'KeyP', label: 'P' },
   resume: { code: 'KeyP', label: 'P' },
   issue: { code: 'KeyI', label: 'I' },

@@ -31,6 +31,8 @@ import { counterLost, messageForError } from './error-messages.ts'
 import { LiveState } from './live-state.ts'
 import { PrinterAlerts } from '../ui-common/printer-alerts.ts'
 import type { ConsoleMessageKey } from '../protocol/messages/console.ts'
+import { ParkingState } from './parking-state.ts'
+import { parkCurrent, resumeParked } from './parking-api.ts'
 
 export type Phase = 'starting' | 'login' | 'choose' | 'console'
 
@@ -52,6 +54,8 @@ export interface ActionInput {
   priority?: string
   lang?: Lang
   idempotencyKey?: string
+  /** How long to park the ticket (park). */
+  minutes?: number
 }
 
 export class ConsoleSession {
@@ -66,6 +70,8 @@ export class ConsoleSession {
   stats: ClerkStatsToday | null = null
   /** Today's no-shows of this counter's services that can still be reinstated (refreshed with the figures), with their end in this browser's clock. */
   noShows: LocalNoShow[] = []
+  /** The parked tickets of this counter's services and the park settings (refreshed with the figures and on pushes). */
+  readonly parking = new ParkingState()
   /** The request in flight ('login', 'open:3', or a console action); every button waits for it. */
   busy: string | null = null
   notice: Notice | null = null
@@ -107,6 +113,7 @@ export class ConsoleSession {
         // elsewhere (the hardware keypad, the same clerk on another device) changes its figures
         if (e.ticket.counterId === this.counterId && this.counterId !== null && isTerminal(e.ticket.status)) void this.refreshStats()
         else if (e.ticket.status === 'no_show' || this.noShows.some((n) => n.ticket.id === e.ticket.id)) void this.refreshNoShows()
+        if (this.parking.concerns(e.ticket)) void this.refreshParked()
       })
       .on('ticket:called', (e) => this.set(() => this.live.applyCall(e)))
       .on('counter:updated', (e) => this.set(() => this.upsertCounter(e.counter)))
@@ -231,6 +238,13 @@ export class ConsoleSession {
         case 'transfer':
           this.apply(await run('transfer', input.counterId ? { counterId: input.counterId } : { serviceId: input.serviceId }))
           return void this.refreshStats()
+        case 'park': {
+          const body = { reason: input.reason ?? '', minutes: input.minutes ?? 0, ...(input.note ? { note: input.note } : {}) }
+          const result = await parkCurrent(this.base, token, counterId, body)
+          this.apply(result)
+          this.notice = { key: 'park.done', values: { label: result.ticket?.label ?? '' }, tone: 'info' }
+          return void this.refreshParked()
+        }
         case 'pause':
           return this.apply(await run('pause', input.reason ? { reason: input.reason } : {}))
         case 'resume':
@@ -263,6 +277,18 @@ export class ConsoleSession {
       const ticket = await api.reinstateTicket(this.base, token, ticketId)
       this.notice = { key: 'noShows.done', values: { label: ticket.label }, tone: 'info' }
       void this.refreshStats()
+    })
+  }
+
+  /** Calls a parked ticket (the citizen came back) to this counter now, ahead of the line. */
+  async resumeParked(ticketId: string): Promise<boolean> {
+    const counterId = this.counterId
+    if (counterId === null) return false
+    return this.request(`resume-parked:${ticketId}`, async (token) => {
+      const result = await resumeParked(this.base, token, counterId, ticketId)
+      this.apply(result)
+      this.notice = { key: 'parked.resumed', values: { label: result.ticket?.label ?? '' }, tone: 'info' }
+      void this.refreshParked()
     })
   }
 
@@ -332,6 +358,7 @@ export class ConsoleSession {
     const token = this.auth.token
     if (token === null) return
     void this.refreshNoShows()
+    void this.refreshParked()
     try {
       const stats = await api.fetchMyDay(this.base, token)
       if (token === this.auth.token) this.set(() => (this.stats = stats))
@@ -352,6 +379,13 @@ export class ConsoleSession {
     } catch {
       // the list waits for the next action or reconnect (an older server has no such route)
     }
+  }
+
+  /** The parked tickets this clerk may resume; also after a push says one was parked, resumed or abandoned elsewhere. */
+  private async refreshParked(): Promise<void> {
+    const token = this.auth.token
+    if (token === null) return
+    if ((await this.parking.refresh(this.base, token)) && token === this.auth.token) this.set(() => {})
   }
 
   private async reloadCounters(): Promise<boolean> {

@@ -39,6 +39,11 @@ import './my-day.ts'
 import './no-show-list.ts'
 import type { ReinstateDetail } from './no-show-list.ts'
 import './queue-panel.ts'
+import './park-dialog.ts'
+import './parked-list.ts'
+import './park-button.ts'
+import type { ParkConfirmDetail } from './park-dialog.ts'
+import type { ResumeParkedDetail } from './parked-list.ts'
 import '../ui-common/ticket-tools.ts'
 import '../ui-common/walk-in-ticket.ts'
 import { TicketToolsApi } from '../ui-common/ticket-tools-api.ts'
@@ -56,6 +61,8 @@ export class CounterApp extends LitElement {
   /** The logout question (close or pause the counter first) is up. */
   @state() private askingLogout = false
   @state() private now = Date.now()
+  /** The park dialog is up (parking has its own dialog: parking/park-dialog.ts). */
+  @state() private parking = false
 
   private readonly session = new ConsoleSession(this, basePathBefore(location.pathname, 'counter'))
   private readonly ticketTools = new TicketToolsApi(this.session.base, this.session.staff)
@@ -132,6 +139,7 @@ export class CounterApp extends LitElement {
           ></tabour-console-dialog>`
           : nothing
       }
+      ${this.parking && s.currentTicket ? this.renderParkDialog(lang) : nothing}
       ${s.walkIn ? this.renderWalkIn(lang) : nothing}
       ${
         this.askingLogout && counter
@@ -209,7 +217,8 @@ export class CounterApp extends LitElement {
               .now=${this.now}
             ></tabour-current-ticket>
             <section class="card">
-              <tabour-action-bar .lang=${lang} .actions=${this.legal()} .busy=${s.busy} .disabled=${!s.reachable || s.reloginNeeded || this.dialog !== null}></tabour-action-bar>
+              <tabour-action-bar .lang=${lang} .actions=${this.legal().filter((a) => a !== 'park')} .busy=${s.busy} .disabled=${!s.reachable || s.reloginNeeded || this.dialog !== null || this.parking}></tabour-action-bar>
+              <tabour-park-button .lang=${lang} .available=${this.legal().includes('park')} .disabled=${s.busy !== null || !s.reachable || s.reloginNeeded || this.dialog !== null || this.parking}></tabour-park-button>
             </section>
             <section class="card"><tabour-ticket-tools .api=${this.ticketTools} .lang=${lang} .timeZone=${s.center?.timeZone}></tabour-ticket-tools></section>
           </div>
@@ -223,10 +232,42 @@ export class CounterApp extends LitElement {
               .disabled=${s.busy !== null || !s.reachable || s.reloginNeeded}
               @reinstate=${(e: CustomEvent<ReinstateDetail>) => void s.reinstate(e.detail.ticketId)}
             ></tabour-no-show-list>
+            ${
+              s.parking.parked.length > 0
+                ? html`<tabour-parked-list
+              .lang=${lang}
+              .digits=${this.digits}
+              .parked=${s.parking.parked}
+              .reasons=${s.parking.reasons}
+              .now=${this.now}
+              .counterBusy=${ticket !== null || counter.state !== 'open'}
+              .disabled=${s.busy !== null || !s.reachable || s.reloginNeeded}
+              @resume-parked=${(e: CustomEvent<ResumeParkedDetail>) => void s.resumeParked(e.detail.ticketId)}
+            ></tabour-parked-list>`
+                : nothing
+            }
             <tabour-my-day .lang=${lang} .digits=${this.digits} .stats=${s.stats}></tabour-my-day>
           </div>`
       }
     }
+  }
+
+  private renderParkDialog(lang: Lang): TemplateResult {
+    const s = this.session
+    return html`<tabour-park-dialog
+      .lang=${lang}
+      .label=${s.currentTicket?.label ?? ''}
+      .reasons=${s.parking.reasons}
+      .maxMinutes=${s.parking.maxMinutes}
+      .busy=${s.busy !== null || !s.reachable}
+      @park-confirm=${(e: CustomEvent<ParkConfirmDetail>) => void this.park(e.detail)}
+      @park-cancel=${() => (this.parking = false)}
+    ></tabour-park-dialog>`
+  }
+
+  private async park(detail: ParkConfirmDetail): Promise<void> {
+    const ok = await this.session.act('park', { reason: detail.reason, minutes: detail.minutes, note: detail.note })
+    if (ok || !this.session.reloginNeeded) this.parking = false
   }
 
   /** The walk-in just issued, whole, with its QR (and "print on…" when the center has printers). */
@@ -267,7 +308,8 @@ export class CounterApp extends LitElement {
 
   private onKeyDown(e: KeyboardEvent): void {
     const s = this.session
-    if (s.phase !== 'console' || this.dialog || s.walkIn || this.askingLogout || s.reloginNeeded || !s.reachable || s.busy) return
+    if (s.phase !== 'console' || this.dialog || this.parking || s.walkIn || this.askingLogout || s.reloginNeeded || !s.reachable || s.busy)
+      return
     const action = shortcutAction(
       {
         code: e.code,
@@ -287,7 +329,11 @@ export class CounterApp extends LitElement {
   /** An action from a button or a key: straight to the server, or through its dialog first. */
   private run(action: ConsoleAction): void {
     const s = this.session
-    if (s.busy || !s.reachable || this.dialog || !this.legal().includes(action)) return
+    if (s.busy || !s.reachable || this.dialog || this.parking || !this.legal().includes(action)) return
+    if (action === 'park') {
+      this.parking = true
+      return
+    }
     if (!DIALOG_ACTIONS.has(action)) {
       void s.act(action)
       return

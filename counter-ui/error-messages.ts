@@ -34,6 +34,10 @@ const BY_CODE: Readonly<Record<string, ConsoleMessageKey>> = {
   [ErrorCodes.VALIDATION]: 'err.invalid',
   [ErrorCodes.BAD_BODY]: 'err.invalid',
   [ErrorCodes.BAD_PRIORITY]: 'err.invalid',
+  [ErrorCodes.PARK_TOO_LONG]: 'err.parkTooLong',
+  [ErrorCodes.UNKNOWN_PARK_REASON]: 'err.unknownParkReason',
+  [ErrorCodes.TICKET_NOT_PARKED]: 'err.ticketNotParked',
+  [ErrorCodes.PARK_EXPIRED]: 'err.parkExpired',
 }
 
 /** Refusals that name a field the console's own forms fill (the error body's `field`): worded for that field. */

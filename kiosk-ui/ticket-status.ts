@@ -36,7 +36,7 @@ function namesMore(counter: { number: number; name: string }): boolean {
 }
 
 /** Statuses that will not change again: polling stops. */
-const FINAL = new Set(['done', 'no_show', 'cancelled'])
+const FINAL = new Set(['done', 'no_show', 'cancelled', 'abandoned'])
 
 /** The fallback poll while the live socket is down. */
 const FALLBACK_POLL_MS = 60_000
@@ -186,6 +186,10 @@ export class TicketStatus extends LitElement {
         return html`<p class="final">${statusText('status.done', lang)}</p>`
       case 'no_show':
         return html`<p class="final">${statusText('status.noShow', lang)}</p>`
+      case 'parked':
+        return html`<p class="final" data-state="parked">${statusText('status.parked', lang)}</p>`
+      case 'abandoned':
+        return html`<p class="final">${statusText('status.abandoned', lang)}</p>`
       default:
         return html`<p class="final">${statusText('status.cancelled', lang)}</p>`
     }

@@ -154,6 +154,15 @@ export const ErrorCodes = {
   FEEDBACK_OTHER_COUNTER: 'TABOUR_ERR_FEEDBACK_OTHER_COUNTER',
   /** 409: a feedback tablet with no counter in its config, or a keypad rating with no finished ticket at its counter. */
   NOTHING_TO_RATE: 'TABOUR_ERR_NOTHING_TO_RATE',
+  // parking a ticket (issue 21)
+  /** 422: a park longer than queue.maxParkMinutes; the message names the maximum. */
+  PARK_TOO_LONG: 'TABOUR_ERR_PARK_TOO_LONG',
+  /** 422: a park reason that is not one of queue.parkReasons (free text goes in the note). */
+  UNKNOWN_PARK_REASON: 'TABOUR_ERR_UNKNOWN_PARK_REASON',
+  /** 409: resuming a ticket that is not parked (waiting, being served, finished…). */
+  TICKET_NOT_PARKED: 'TABOUR_ERR_TICKET_NOT_PARKED',
+  /** 410: resuming a parked ticket whose time ran out: it was abandoned, the citizen takes a new ticket. */
+  PARK_EXPIRED: 'TABOUR_ERR_PARK_EXPIRED',
 } as const
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes]

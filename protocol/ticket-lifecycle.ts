@@ -8,7 +8,7 @@
 export type TicketStatus = 'waiting' | 'called' | 'serving' | 'done' | 'no_show' | 'cancelled' | 'remote' | 'parked' | 'abandoned'
 
 /** What a clerk (or the system) does to a ticket; each maps to one transition below. */
-export type TicketAction = 'call' | 'recall' | 'start' | 'finish' | 'no_show' | 'transfer' | 'cancel'
+export type TicketAction = 'call' | 'recall' | 'start' | 'finish' | 'no_show' | 'transfer' | 'cancel' | 'park' | 'resume' | 'abandon'
 
 /** Every ticket action, in the order UIs show their buttons. */
 export const TICKET_ACTIONS: readonly TicketAction[] = Object.freeze([
@@ -19,6 +19,9 @@ export const TICKET_ACTIONS: readonly TicketAction[] = Object.freeze([
   'no_show',
   'transfer',
   'cancel',
+  'park',
+  'resume',
+  'abandon',
 ] as const)
 
 /** Every ticket status, in lifecycle order. */
@@ -37,18 +40,21 @@ export const TICKET_STATUSES: readonly TicketStatus[] = Object.freeze([
 // Absent entries are illegal. Notes on the less obvious ones:
 // - recall keeps the ticket called (it only re-announces it);
 // - a serving ticket cannot be no_show (the person showed up) nor cancelled (finish or transfer it);
-// - transfer puts the ticket back in a queue, so it is waiting again.
+// - transfer puts the ticket back in a queue, so it is waiting again;
+// - park sets a called or serving ticket aside (the citizen fetches a document) and frees the
+//   counter; resume calls it again at the resuming clerk's counter; abandon is the sweep's move
+//   when the parking time ran out (server/queue/ticket-parking.ts).
 const TRANSITIONS: Readonly<Record<TicketStatus, Readonly<Partial<Record<TicketAction, TicketStatus>>>>> = {
   waiting: { call: 'called', cancel: 'cancelled' },
-  called: { recall: 'called', start: 'serving', no_show: 'no_show', transfer: 'waiting', cancel: 'cancelled' },
-  serving: { finish: 'done', transfer: 'waiting' },
+  called: { recall: 'called', start: 'serving', no_show: 'no_show', transfer: 'waiting', cancel: 'cancelled', park: 'parked' },
+  serving: { finish: 'done', transfer: 'waiting', park: 'parked' },
   done: {},
   no_show: {},
   cancelled: {},
   // joined from a phone, not arrived yet: holds a place, never called (the remote-join slice adds arrival)
   remote: { cancel: 'cancelled' },
-  // set aside by a clerk (the parking slice adds resuming and the time limit)
-  parked: { cancel: 'cancelled' },
+  // set aside by a clerk for at most queue.maxParkMinutes: resumed at a counter of its service, or abandoned
+  parked: { cancel: 'cancelled', resume: 'called', abandon: 'abandoned' },
   abandoned: {},
 }
 

@@ -103,6 +103,17 @@ export interface TabourPluginOptions {
   expose?: (tabour: Tabour) => void
 }
 
+/** How often a quiet center checks for parked tickets past their deadline. */
+const PARKING_SWEEP_MS = 10_000
+
+function safely(fastify: { log: { error: (o: object, m: string) => void } }, work: () => void): void {
+  try {
+    work()
+  } catch (err) {
+    fastify.log.error({ err }, 'parking sweep failed')
+  }
+}
+
 /** A kiosk posts a few hundred bytes; anything near this limit is a mistake or an attack. */
 export const BODY_LIMIT_BYTES = 64 * 1024
 
@@ -188,6 +199,9 @@ export const tabourPlugin: FastifyPluginAsync<TabourPluginOptions> = async (fast
   const numbers = new NumberRetention(db, () => ({ timeZone: config.timeZone, keepDays: config.messages.keepNumbersDays }), clock)
   fastify.addHook('onReady', async () => numbers.start())
   fastify.addHook('onClose', async () => numbers.stop())
+  // parked tickets past their deadline are abandoned on every change and read; this tick covers a quiet center
+  const parkingSweep = setInterval(() => safely(fastify, () => queue.parking.sweep()), PARKING_SWEEP_MS).unref()
+  fastify.addHook('onClose', async () => clearInterval(parkingSweep))
   const reports = new Reports(queue.ctx, queue.events)
   fastify.addHook('onClose', async () => reports.stop())
   const ops = createOps({ db, config, clock, events: queue.events, socketCount: () => realtime.socketCount(), log: fastify.log })

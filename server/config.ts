@@ -192,6 +192,19 @@ export const ConfigSchema = Type.Object(
             { code: 'other', nameAr: 'أخرى', nameEn: 'Other' },
           ],
         }),
+        /** A clerk may park a ticket (the citizen fetches a document) for at most this long; then it is abandoned. Default 30 min. */
+        maxParkMinutes: Type.Integer({ minimum: 1, maximum: 240, default: 30 }),
+        /** Why a clerk parks a ticket (the console's list; free text goes in the note). */
+        parkReasons: Type.Array(PriorityCategory, {
+          minItems: 1,
+          maxItems: 20,
+          default: [
+            { code: 'missing_document', nameAr: 'إحضار مستند ناقص', nameEn: 'Fetching a missing document' },
+            { code: 'photocopy', nameAr: 'عمل صورة ضوئية', nameEn: 'Making a photocopy' },
+            { code: 'payment', nameAr: 'السداد', nameEn: 'Making a payment' },
+            { code: 'other', nameAr: 'سبب آخر', nameEn: 'Other reason' },
+          ],
+        }),
       },
       { ...Strict, default: {} },
     ),

@@ -53,6 +53,7 @@ export const CONSOLE_MESSAGES = {
   'action.resume': { ar: 'استئناف', en: 'Resume' },
   'action.issue': { ar: 'إصدار تذكرة', en: 'Issue a ticket' },
   'action.close': { ar: 'إغلاق الشباك', en: 'Close counter' },
+  'action.park': { ar: 'ركن مؤقت', en: 'Park' },
   'actions.label': { ar: 'الإجراءات', en: 'Actions' },
   'actions.keyHint': { ar: 'اختصار لوحة المفاتيح: {key}', en: 'Keyboard shortcut: {key}' },
   'finish.title': { ar: 'إنهاء خدمة {label}', en: 'Finish {label}' },
@@ -152,6 +153,19 @@ export const CONSOLE_MESSAGES = {
   'err.reasonTooLong': { ar: 'سبب التوقف أطول من المسموح؛ اختصره.', en: 'The pause reason is too long; shorten it.' },
   'err.network': { ar: 'تعذّر الاتصال بالخادم. حاول مرة أخرى.', en: 'Cannot reach the server. Try again.' },
   'err.generic': { ar: 'حدث خطأ. حاول مرة أخرى.', en: 'Something went wrong. Please try again.' },
+  // parking a ticket (issue 21)
+  'park.done': {
+    ar: 'رُكنت التذكرة {label}؛ الشباك متاح للتالي.',
+    en: 'Ticket {label} is parked; the counter is free for the next citizen.',
+  },
+  'parked.resumed': { ar: 'استُدعيت التذكرة {label} إلى شباكك.', en: 'Ticket {label} is called to your counter.' },
+  'err.parkTooLong': { ar: 'المدة أطول من الحد المسموح للركن.', en: 'That is longer than a ticket may be parked.' },
+  'err.unknownParkReason': { ar: 'اختر سببًا من القائمة.', en: 'Choose a reason from the list.' },
+  'err.ticketNotParked': { ar: 'هذه التذكرة لم تعد مركونة.', en: 'This ticket is no longer parked.' },
+  'err.parkExpired': {
+    ar: 'انتهت مدة ركن هذه التذكرة فأُلغيت. يأخذ المواطن تذكرة جديدة.',
+    en: 'This ticket was parked too long and was abandoned. The citizen takes a new ticket.',
+  },
 } as const satisfies Catalogue
 
 /** `consoleText(key, lang, values?, digits?)`: the console's words and the common ones. */

@@ -30,6 +30,15 @@ export const STATUS_MESSAGES = {
   },
   'status.cancelFailed': { ar: 'تعذّر الإلغاء. حاول مرة أخرى.', en: 'Could not cancel. Please try again.' },
   'app.ticketStatus': { ar: 'حالة التذكرة', en: 'Ticket status' },
+  // parking (issue 21)
+  'status.parked': {
+    ar: 'دورك محفوظ ريثما تُحضر ما ينقصك. عند عودتك أخبر موظف الشباك برقم تذكرتك.',
+    en: 'Your turn is kept while you fetch what is missing. When you are back, tell a clerk at the counter your ticket number.',
+  },
+  'status.abandoned': {
+    ar: 'لم تعد في الوقت المحدد فانتهت هذه التذكرة. يرجى أخذ تذكرة جديدة.',
+    en: 'You did not come back in time, so this ticket has ended. Please take a new ticket.',
+  },
 } as const satisfies Catalogue
 
 /** `statusText(key, lang, values?, digits?)`: the status page's words, the ticket's and the common ones. */

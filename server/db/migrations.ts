@@ -560,4 +560,23 @@ CREATE INDEX ratings_counter_at ON ratings(counter_id, at);
 CREATE INDEX ratings_at ON ratings(at);
 `,
   },
+  {
+    version: 16,
+    name: 'parked tickets: the reason and the stored deadline of each ticket a clerk set aside',
+    sql: `
+-- one row while a ticket is parked (deleted when it is resumed, cancelled or abandoned; the
+-- events keep the history). The deadline is stored so the sweep that abandons overdue tickets
+-- finds them again after a restart.
+CREATE TABLE parked_tickets (
+  ticket_id   TEXT PRIMARY KEY REFERENCES tickets(id),
+  counter_id  INTEGER REFERENCES counters(id),
+  clerk_id    INTEGER REFERENCES users(id),
+  parked_at   INTEGER NOT NULL,
+  deadline_at INTEGER NOT NULL,
+  reason      TEXT NOT NULL,
+  note        TEXT
+);
+CREATE INDEX parked_tickets_deadline ON parked_tickets(deadline_at);
+`,
+  },
 ]

@@ -28,6 +28,11 @@
  *     so a ticket at 90% of a 10-minute target beats one at 50% of a 30-minute target even if
  *     the latter is older. Ties as in (c).
  *
+ * Parked tickets (issue 21) are never candidates: a parked ticket is not waiting. When the
+ * citizen comes back, a clerk of the service resumes it and it is called to that clerk's counter
+ * at once, ahead of everyone in the line, whatever the policy (server/queue/ticket-parking.ts):
+ * the citizen already reached a counter once and left only to fetch a paper.
+ *
  * A wait is never negative: a queuedAt in the future (clock skew between kiosk and server)
  * counts as 0 s waited. Inputs are never mutated and the result is deterministic.
  */

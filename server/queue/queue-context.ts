@@ -58,6 +58,9 @@ export class QueueContext {
     this.currentCalendar = cal
   }
 
+  /** Checks run before every change and read of the queue, like closing the day (the parking sweep registers one). */
+  readonly beforeUse: ((now: number) => void)[] = []
+
   private lastDayClosed: string | null = null
   private lastClosingHandled: number | null = null
 
@@ -70,6 +73,7 @@ export class QueueContext {
    */
   closePastDays(): void {
     const now = this.clock()
+    for (const check of this.beforeUse) check(now)
     this.cancelAfterClosing(now)
     // a center with no daily close (24 hours) keeps its line across the day's start (issue 18)
     if (!this.currentCalendar.dailyClose) return

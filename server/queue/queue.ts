@@ -17,6 +17,7 @@ import { CounterAway } from './counter-away.ts'
 import type { Actor } from './actor.ts'
 import { defaultFeedbackSettings, Ratings } from './feedback/ratings.ts'
 import type { TicketRecord } from '../db/repositories/tickets-repo.ts'
+import { TicketParking } from './ticket-parking.ts'
 
 /**
  * The queue domain in one object: issuing, counter actions, read models, and the domain
@@ -36,6 +37,8 @@ export class Queue {
   readonly away: CounterAway
   /** Citizen ratings of served tickets (issue 21): tablet, keypad, status page. */
   readonly ratings: Ratings
+  /** Parking a ticket, resuming it, and the sweep that abandons overdue ones; see ticket-parking.ts. */
+  readonly parking: TicketParking
 
   constructor(
     db: Db,
@@ -52,6 +55,8 @@ export class Queue {
     this.sessions = new Sessions(this.ctx)
     this.away = new CounterAway(this.ctx)
     this.ratings = new Ratings(this.ctx, config.feedback ?? defaultFeedbackSettings())
+    this.parking = new TicketParking(this.ctx)
+    this.ctx.beforeUse.push((now) => this.parking.sweep(now))
   }
 
   /** Cancels a waiting ticket (staff) with a reason; see ticket-cancellation.ts. */

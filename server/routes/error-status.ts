@@ -93,6 +93,10 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   [ErrorCodes.UNKNOWN_REASON]: 422,
   [ErrorCodes.FEEDBACK_OTHER_COUNTER]: 403,
   [ErrorCodes.NOTHING_TO_RATE]: 409,
+  [ErrorCodes.PARK_TOO_LONG]: 422,
+  [ErrorCodes.UNKNOWN_PARK_REASON]: 422,
+  [ErrorCodes.TICKET_NOT_PARKED]: 409,
+  [ErrorCodes.PARK_EXPIRED]: 410,
 }
 
 /**

@@ -18,6 +18,7 @@ import { serviceGroupRoutes } from './service-groups/index.ts'
 import { webhookRoutes } from './webhooks/index.ts'
 import { messageRoutes } from './messages/index.ts'
 import { feedbackRoutes } from './feedback/index.ts'
+import { parkingRoutes } from './parking/index.ts'
 
 /** API v1: one plugin per resource, all under /api/v1. */
 export async function apiV1(app: FastifyInstance): Promise<void> {
@@ -41,4 +42,5 @@ export async function apiV1(app: FastifyInstance): Promise<void> {
   await app.register(webhookRoutes, { prefix: '/webhooks' })
   await app.register(messageRoutes, { prefix: '/messages' })
   await app.register(feedbackRoutes, { prefix: '/feedback' })
+  await app.register(parkingRoutes)
 }

@@ -21,7 +21,7 @@ import { ErrorCodes } from '../../protocol/error-codes.ts'
 import type { Counter, Service, Ticket } from '../../protocol/entities.ts'
 import { ApiError, NetworkError } from '../../ui-common/api-client.ts'
 
-const TICKET_MOVES: ConsoleAction[] = ['recall', 'start', 'finish', 'no_show', 'transfer']
+const TICKET_MOVES: ConsoleAction[] = ['recall', 'start', 'finish', 'no_show', 'transfer', 'park']
 
 describe('legal console actions', () => {
   it('an open idle counter calls, pauses, closes and issues; nothing acts on a ticket', () => {
@@ -37,16 +37,16 @@ describe('legal console actions', () => {
     expect(legalConsoleActions('closed', null)).toEqual([])
   })
 
-  it('a called ticket: recall, start, no-show, transfer; no call, no pause, no close, no finish', () => {
-    expect(legalConsoleActions('open', 'called')).toEqual(['recall', 'start', 'no_show', 'transfer', 'issue'])
+  it('a called ticket: recall, start, no-show, transfer, park; no call, no pause, no close, no finish', () => {
+    expect(legalConsoleActions('open', 'called')).toEqual(['recall', 'start', 'no_show', 'transfer', 'park', 'issue'])
   })
 
-  it('a ticket being served: finish or transfer only (a served citizen is never a no-show)', () => {
-    expect(legalConsoleActions('open', 'serving')).toEqual(['finish', 'transfer', 'issue'])
+  it('a ticket being served: finish, transfer or park only (a served citizen is never a no-show)', () => {
+    expect(legalConsoleActions('open', 'serving')).toEqual(['finish', 'transfer', 'park', 'issue'])
   })
 
   it('a ticket that has left the counter (done, no-show, cancelled, back to waiting) counts as none', () => {
-    for (const s of ['done', 'no_show', 'cancelled', 'waiting'] as const)
+    for (const s of ['done', 'no_show', 'cancelled', 'waiting', 'parked', 'abandoned'] as const)
       expect(legalConsoleActions('open', s)).toEqual(legalConsoleActions('open', null))
   })
 

@@ -64,6 +64,9 @@ const ACTION_OF: Readonly<Record<string, TicketAction>> = {
   'ticket.no_show': 'no_show',
   'ticket.transferred': 'transfer',
   'ticket.cancelled': 'cancel',
+  'ticket.parked': 'park',
+  'ticket.resumed': 'resume',
+  'ticket.abandoned': 'abandon',
 }
 
 interface Replayed {
@@ -117,7 +120,8 @@ export function logViolations(log: EventLog): string[] {
       out.push(`${where}: ${name(e.ticketId)} ${action} is illegal from ${r.status}`)
       continue
     }
-    if (action === 'call') {
+    // a resume calls a parked ticket to the resuming counter, like a call
+    if (action === 'call' || action === 'resume') {
       if (e.counterId === null) out.push(`${where}: ${name(e.ticketId)} called by no counter`)
       else {
         const other = holding.get(e.counterId)

@@ -29,6 +29,7 @@ import { HOURS_EDITOR_MESSAGES } from '../../protocol/messages/hours-editor.ts'
 import { SERVICE_MENU_MESSAGES } from '../../protocol/messages/service-menu.ts'
 import { WEBHOOK_MESSAGES } from '../../protocol/messages/webhooks.ts'
 import { FEEDBACK_MESSAGES } from '../../protocol/messages/feedback.ts'
+import { PARKING_MESSAGES } from '../../protocol/messages/parking.ts'
 import { peopleAheadText, TICKET_MESSAGES, ticketMessage, waitText, waitValues } from '../../protocol/messages/ticket.ts'
 import { SAMPLE } from '../drivers/printer/fixtures.ts'
 import { CITIZEN_MESSAGES } from '../../protocol/messages/citizen.ts'
@@ -59,6 +60,7 @@ const CATALOGUES: Record<string, Catalogue> = {
   citizen: CITIZEN_MESSAGES,
   consent: CONSENT_MESSAGES,
   messagesCard: MESSAGES_CARD_MESSAGES,
+  parking: PARKING_MESSAGES,
 }
 
 /** What each page's formatter spreads together: a key twice in one of them would hide one message. */
@@ -75,6 +77,7 @@ const BUNDLES: Record<string, Catalogue[]> = {
   ticketTools: [COMMON_MESSAGES, TICKET_MESSAGES, TICKET_TOOLS_MESSAGES],
   staffing: [COMMON_MESSAGES, STAFFING_MESSAGES],
   webhooks: [COMMON_MESSAGES, WEBHOOK_MESSAGES],
+  parking: [COMMON_MESSAGES, PARKING_MESSAGES],
 }
 
 // Entries that are the same in both languages on purpose: sample digits and a dash.

@@ -28,6 +28,9 @@ const NOT_CONFIGURATION = new Set([
   // a citizen's rating (issue 21): a queue fact with its own event-log row, not configuration
   'POST /api/v1/feedback',
   'POST /api/v1/feedback/tickets/:id',
+  // parking a ticket (issue 21): queue moves with their own event-log rows
+  'POST /api/v1/counters/:id/park',
+  'POST /api/v1/counters/:id/resume-parked',
   ...['open', 'pause', 'close', 'call-next', 'call', 'recall', 'start', 'finish', 'no-show', 'transfer', 'close-away'].map(
     (a) => `POST /api/v1/counters/:id/${a}`,
   ),

@@ -13,7 +13,7 @@ import {
 import type { TicketAction, TicketStatus } from '../../../server/queue/types.ts'
 
 const STATUSES: TicketStatus[] = ['waiting', 'called', 'serving', 'done', 'no_show', 'cancelled', 'remote', 'parked', 'abandoned']
-const ACTIONS: TicketAction[] = ['call', 'recall', 'start', 'finish', 'no_show', 'transfer', 'cancel']
+const ACTIONS: TicketAction[] = ['call', 'recall', 'start', 'finish', 'no_show', 'transfer', 'cancel', 'park', 'resume', 'abandon']
 
 // The expected table, written out independently of the implementation.
 const LEGAL: Record<string, TicketStatus> = {
@@ -24,17 +24,21 @@ const LEGAL: Record<string, TicketStatus> = {
   'called/no_show': 'no_show',
   'called/transfer': 'waiting',
   'called/cancel': 'cancelled',
+  'called/park': 'parked',
   'serving/finish': 'done',
   'serving/transfer': 'waiting',
+  'serving/park': 'parked',
   'remote/cancel': 'cancelled',
   'parked/cancel': 'cancelled',
+  'parked/resume': 'called',
+  'parked/abandon': 'abandoned',
 }
 
 const combos = STATUSES.flatMap((from) => ACTIONS.map((action) => ({ from, action })))
 
 describe('lifecycle transition table', () => {
-  it('covers all 9 × 7 combinations', () => {
-    expect(combos).toHaveLength(63)
+  it('covers all 9 × 10 combinations', () => {
+    expect(combos).toHaveLength(90)
     expect([...TICKET_STATUSES].sort()).toEqual([...STATUSES].sort())
     expect([...TICKET_ACTIONS].sort()).toEqual([...ACTIONS].sort())
   })
@@ -73,8 +77,9 @@ describe('lifecycle transition table', () => {
 describe('legalActions', () => {
   it('lists exactly the legal moves per state', () => {
     expect(legalActions('waiting')).toEqual(['call', 'cancel'])
-    expect(legalActions('called')).toEqual(['recall', 'start', 'no_show', 'transfer', 'cancel'])
-    expect(legalActions('serving')).toEqual(['finish', 'transfer'])
+    expect(legalActions('called')).toEqual(['recall', 'start', 'no_show', 'transfer', 'cancel', 'park'])
+    expect(legalActions('serving')).toEqual(['finish', 'transfer', 'park'])
+    expect(legalActions('parked')).toEqual(['cancel', 'resume', 'abandon'])
     expect(legalActions('done')).toEqual([])
     expect(legalActions('no_show')).toEqual([])
     expect(legalActions('cancelled')).toEqual([])

@@ -311,6 +311,10 @@ const AUTHENTICATED_ROUTES: Record<string, unknown> = {
   'POST /api/v1/feedback': { ticketId: 'x', score: 3 },
   'GET /api/v1/feedback/report': undefined,
   'GET /api/v1/feedback/live': undefined,
+  'POST /api/v1/counters/{id}/park': { reason: 'payment', minutes: 5 },
+  'POST /api/v1/counters/{id}/resume-parked': { ticketId: 'abc' },
+  'GET /api/v1/tickets/parked': undefined,
+  'GET /api/v1/stats/parking': undefined,
 }
 
 describe('every authenticated route', () => {

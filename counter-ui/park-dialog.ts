@@ -1,0 +1,135 @@
+/**
+ * `<tabour-park-dialog>`: what parking the current ticket needs: a reason (queue.parkReasons),
+ * the minutes (1 to queue.maxParkMinutes, default the smaller of 15 and the maximum) and an
+ * optional note. Esc cancels, Enter confirms. Fires `park-confirm` {reason, minutes, note} or
+ * `park-cancel`; the server checks the same bounds (TABOUR_ERR_PARK_TOO_LONG).
+ */
+import { LitElement, css, html, type TemplateResult } from 'lit'
+import { customElement, property, query } from 'lit/decorators.js'
+import type { ParkReason } from '../protocol/parking.ts'
+import { DEFAULT_LANG, type Lang } from '../ui-common/i18n.ts'
+import { consoleStyles, dialogStyles } from './console-styles.ts'
+import { parkingText } from '../protocol/messages/parking.ts'
+
+export interface ParkConfirmDetail {
+  reason: string
+  minutes: number
+  note: string
+}
+
+/** The minutes the dialog proposes: 15, or the maximum when it is lower. */
+export const DEFAULT_PARK_MINUTES = 15
+
+@customElement('tabour-park-dialog')
+export class ParkDialog extends LitElement {
+  static override styles = [
+    ...consoleStyles,
+    dialogStyles,
+    css`
+      fieldset {
+        border: 0;
+        margin: 0;
+        padding: 0;
+        display: grid;
+        gap: 0.4rem;
+      }
+      legend,
+      label.field {
+        font-weight: 700;
+        font-size: 0.95rem;
+      }
+      label.field {
+        display: grid;
+        gap: 0.3rem;
+      }
+      .choice {
+        display: flex;
+        align-items: center;
+        gap: 0.6rem;
+        padding: 0.45rem 0.75rem;
+        border: 2px solid var(--console-line);
+        border-radius: 10px;
+        cursor: pointer;
+      }
+      .choice:has(input:checked) {
+        border-color: var(--tabour-primary);
+        background: var(--console-info-bg);
+      }
+      .choice input {
+        inline-size: auto;
+        accent-color: var(--tabour-primary);
+      }
+      .hint {
+        color: var(--console-soft);
+        font-size: 0.9rem;
+      }
+    `,
+  ]
+
+  @property() override lang: Lang = DEFAULT_LANG
+  /** The ticket's label, for the title. */
+  @property() label = ''
+  @property({ attribute: false }) reasons: ParkReason[] = []
+  /** queue.maxParkMinutes as the server said. */
+  @property({ type: Number }) maxMinutes = 30
+  /** The request is in flight: confirm waits. */
+  @property({ type: Boolean }) busy = false
+  @query('form') private form!: HTMLFormElement
+
+  override firstUpdated(): void {
+    this.renderRoot.querySelector<HTMLElement>('input:checked, input')?.focus()
+  }
+
+  override render(): TemplateResult {
+    const lang = this.lang
+    const name = (r: ParkReason) => (lang === 'ar' ? r.nameAr : r.nameEn)
+    return html`<div class="overlay" role="dialog" aria-modal="true" aria-labelledby="title" @keydown=${this.onKeyDown}>
+      <form class="dialog" data-dialog="park" @submit=${this.onSubmit}>
+        <h2 id="title">${parkingText('park.title', lang, { label: this.label })}</h2>
+        <p class="hint">${parkingText('park.hint', lang)}</p>
+        <fieldset>
+          <legend>${parkingText('park.reason', lang)}</legend>
+          ${this.reasons.map((r, i) => html`<label class="choice"><input type="radio" name="reason" value=${r.code} ?checked=${i === 0} data-park-reason=${r.code} />${name(r)}</label>`)}
+        </fieldset>
+        <label class="field">${parkingText('park.minutes', lang, { max: this.maxMinutes })}
+          <input name="minutes" type="number" inputmode="numeric" min="1" max=${this.maxMinutes} required dir="ltr"
+            .value=${String(Math.min(DEFAULT_PARK_MINUTES, this.maxMinutes))} data-park-minutes />
+        </label>
+        <label class="field">${parkingText('park.note', lang)}<input name="note" maxlength="200" autocomplete="off" data-park-note /></label>
+        <div class="buttons">
+          <button type="button" data-action="cancel" @click=${this.cancel}>${parkingText('common.cancel', lang)} <kbd>Esc</kbd></button>
+          <button type="submit" class="primary" data-action="confirm" ?disabled=${this.busy}>${parkingText('park.confirm', lang)} <kbd>↵</kbd></button>
+        </div>
+      </form>
+    </div>`
+  }
+
+  private onKeyDown(e: KeyboardEvent): void {
+    if (e.key === 'Escape') {
+      e.preventDefault()
+      this.cancel()
+    }
+  }
+
+  private onSubmit(e: Event): void {
+    e.preventDefault()
+    if (this.busy) return
+    const data = new FormData(this.form)
+    const detail: ParkConfirmDetail = {
+      reason: String(data.get('reason') ?? ''),
+      minutes: Number(data.get('minutes')),
+      note: String(data.get('note') ?? '').trim(),
+    }
+    this.dispatchEvent(new CustomEvent<ParkConfirmDetail>('park-confirm', { detail, bubbles: true, composed: true }))
+  }
+
+  private cancel(): void {
+    this.dispatchEvent(new CustomEvent('park-cancel', { bubbles: true, composed: true }))
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tabour-park-dialog': ParkDialog
+  }
+}

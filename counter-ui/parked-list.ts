@@ -1,0 +1,105 @@
+/**
+ * `<tabour-parked-list>`: the parked tickets of this counter's services (every counter of the
+ * service sees them), earliest deadline first, each with its reason, the minutes left and a
+ * Resume button that calls it to this counter ahead of the line. Resume waits while the counter
+ * holds a ticket or is paused. Tickets whose time ran out disappear (the server abandons them).
+ * Hidden when none is parked. Fires `resume-parked` {ticketId}.
+ */
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit'
+import { customElement, property } from 'lit/decorators.js'
+import type { ParkReason } from '../protocol/parking.ts'
+import type { LocalParked } from './parking-state.ts'
+import { DEFAULT_LANG, type Lang } from '../ui-common/i18n.ts'
+import { consoleStyles } from './console-styles.ts'
+import { formatNumber, type DigitStyle } from '../ui-common/digits.ts'
+import { parkingText } from '../protocol/messages/parking.ts'
+
+export interface ResumeParkedDetail {
+  ticketId: string
+}
+
+@customElement('tabour-parked-list')
+export class ParkedList extends LitElement {
+  static override styles = [
+    ...consoleStyles,
+    css`
+      ul {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        display: grid;
+        gap: 0.5rem;
+      }
+      li {
+        display: flex;
+        align-items: center;
+        flex-wrap: wrap;
+        gap: 0.75rem;
+      }
+      .label {
+        font-weight: 700;
+        font-size: 1.2rem;
+      }
+      .why {
+        flex: 1;
+      }
+      .left,
+      .hint {
+        color: var(--console-soft);
+      }
+      .hint {
+        margin-block: 0 0.5rem;
+      }
+    `,
+  ]
+
+  @property() override lang: Lang = DEFAULT_LANG
+  /** Digits for figures; default 'western'. */
+  @property() digits: DigitStyle = 'western'
+  @property({ attribute: false }) parked: LocalParked[] = []
+  @property({ attribute: false }) reasons: ParkReason[] = []
+  /** Epoch ms, from the console's ticker. */
+  @property({ attribute: false }) now = Date.now()
+  /** The counter holds a ticket or is not open: Resume waits (and says why). */
+  @property({ type: Boolean }) counterBusy = false
+  @property({ type: Boolean }) disabled = false
+
+  override render(): TemplateResult | typeof nothing {
+    const lang = this.lang
+    // the ticker's time can be up to its period old: a list just received would show a minute too many
+    const now = Math.max(this.now, Date.now())
+    const open = this.parked.filter((p) => p.endsAt > now)
+    if (open.length === 0) return nothing
+    const reasonName = (code: string) => {
+      const r = this.reasons.find((x) => x.code === code)
+      return r ? (lang === 'ar' ? r.nameAr : r.nameEn) : code
+    }
+    return html`<section class="card" data-panel="parked">
+      <h2>${parkingText('parked.title', lang)}</h2>
+      <p class="hint">${parkingText(this.counterBusy ? 'parked.busy' : 'parked.hint', lang)}</p>
+      <ul>
+        ${open.map(
+          (p) => html`<li data-parked-ticket=${p.ticket.id}>
+            <span class="label" dir="ltr">${p.ticket.label}</span>
+            <span class="why">${reasonName(p.reason)}${p.note ? html` · <bdi>${p.note}</bdi>` : nothing}</span>
+            <span class="left" data-left>${parkingText('parked.left', lang, { n: formatNumber(Math.max(1, Math.ceil((p.endsAt - now) / 60_000)), { digits: this.digits }) })}</span>
+            <button type="button" data-action="resume-parked" ?disabled=${this.disabled || this.counterBusy} @click=${() => this.fire(p.ticket.id)}>
+              ${parkingText('parked.resume', lang)}
+            </button>
+          </li>`,
+        )}
+      </ul>
+    </section>`
+  }
+
+  private fire(ticketId: string): void {
+    if (this.disabled || this.counterBusy) return
+    this.dispatchEvent(new CustomEvent<ResumeParkedDetail>('resume-parked', { detail: { ticketId }, bubbles: true, composed: true }))
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tabour-parked-list': ParkedList
+  }
+}

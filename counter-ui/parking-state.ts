@@ -1,0 +1,43 @@
+/**
+ * What the console knows about parking: the settings the park dialog needs and the parked
+ * tickets of this clerk's services, each with its deadline in this browser's clock (from the
+ * server's seconds left, so a console whose clock is off still counts right).
+ */
+import type { Ticket } from '../protocol/entities.ts'
+import type { ParkReason } from '../protocol/parking.ts'
+import { fetchParked } from './parking-api.ts'
+
+/** A parked ticket as the console shows it. */
+export interface LocalParked {
+  ticket: Ticket
+  reason: string
+  note: string | null
+  /** Epoch ms in this browser's clock. */
+  endsAt: number
+}
+
+export class ParkingState {
+  /** At most this many minutes (config queue.maxParkMinutes); 0 until the first answer. */
+  maxMinutes = 0
+  reasons: ParkReason[] = []
+  parked: LocalParked[] = []
+
+  /** Whether a pushed ticket change concerns parking (it was parked, or is on the list): then refresh. */
+  concerns(ticket: Ticket): boolean {
+    return ticket.status === 'parked' || this.parked.some((p) => p.ticket.id === ticket.id)
+  }
+
+  /** Reads the list again; keeps the old one when the server cannot answer (an older server has no such route). */
+  async refresh(base: string, token: string): Promise<boolean> {
+    try {
+      const list = await fetchParked(base, token)
+      const received = Date.now()
+      this.maxMinutes = list.maxMinutes
+      this.reasons = list.reasons
+      this.parked = list.parked.map((p) => ({ ticket: p.ticket, reason: p.reason, note: p.note, endsAt: received + p.secondsLeft * 1000 }))
+      return true
+    } catch {
+      return false
+    }
+  }
+}

@@ -1,0 +1,31 @@
+/**
+ * Parking a ticket (issue 21): the console's park dialog and its "Parked" list. Kept apart
+ * from console.ts so the words of parking live in one place.
+ */
+import { messagesOf, type Catalogue } from './format.ts'
+import { COMMON_MESSAGES } from './common.ts'
+
+export const PARKING_MESSAGES = {
+  'park.title': { ar: 'ركن التذكرة {label}', en: 'Park ticket {label}' },
+  'park.hint': {
+    ar: 'يذهب المواطن لإحضار ما ينقصه ويبقى دوره محفوظًا؛ يصبح الشباك متاحًا للتالي.',
+    en: 'The citizen goes to fetch what is missing and keeps their turn; the counter is free for the next citizen.',
+  },
+  'park.reason': { ar: 'السبب', en: 'Reason' },
+  'park.minutes': { ar: 'المدة بالدقائق (حتى {max})', en: 'Minutes (up to {max})' },
+  'park.note': { ar: 'ملاحظة (اختيارية)', en: 'Note (optional)' },
+  'park.confirm': { ar: 'ركن التذكرة', en: 'Park the ticket' },
+  'parked.title': { ar: 'تذاكر مركونة', en: 'Parked' },
+  'parked.hint': {
+    ar: 'عند عودة المواطن، اضغط «استئناف» ليُستدعى إلى شباكك قبل الدور.',
+    en: 'When the citizen comes back, press Resume to call them to your counter ahead of the line.',
+  },
+  'parked.left': { ar: 'متبقٍّ {n} د', en: '{n} min left' },
+  'parked.reasonOf': { ar: 'السبب: {reason}', en: 'Reason: {reason}' },
+  'parked.resume': { ar: 'استئناف', en: 'Resume' },
+  'parked.busy': { ar: 'أنهِ التذكرة الحالية أولًا', en: 'Finish the current ticket first' },
+} as const satisfies Catalogue
+
+/** `parkingText(key, lang, values?, digits?)`: the parking words and the common ones. */
+export const parkingText = messagesOf({ ...COMMON_MESSAGES, ...PARKING_MESSAGES })
+export type ParkingMessageKey = keyof typeof PARKING_MESSAGES

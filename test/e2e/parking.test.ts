@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import type { AddressInfo } from 'node:net'
+import { daytimeShiftMs, STAFF_PASSWORD, TestCenter, type TestClock } from '../helpers/test-center.ts'
+import { PHONE, useBrowserSuite } from './browser.ts'
+import { seriousAxeViolations } from './axe.ts'
+
+/**
+ * Parking on the console in real Chromium (issue 21): clerk 1 (Arabic) parks the ticket at the
+ * counter with a reason and minutes, the counter is free; clerk 2 (English) at another counter
+ * of the same service sees it in "Parked" with the time left and resumes it when the citizen
+ * comes back: it becomes clerk 2's current ticket and leaves both lists. Screenshots go to
+ * /tmp/s21-visits/ (TABOUR_SHOTS to change it).
+ */
+
+const SHOTS = process.env.TABOUR_SHOTS ?? '/tmp/s21-visits'
+const DESK = { width: 1366, height: 768 } as const
+const suite = useBrowserSuite(SHOTS)
+
+async function login(page: Page, url: string, username: string, lang: 'ar' | 'en'): Promise<void> {
+  await page.goto(`${url}/counter/${lang === 'en' ? '?lang=en' : ''}`)
+  await page.locator('main[data-phase="login"] input[name="username"]').fill(username)
+  await page.locator('main[data-phase="login"] input[name="password"]').fill(STAFF_PASSWORD)
+  await page.locator('main[data-phase="login"] [data-action="login"]').click()
+  await page.locator('main[data-phase="choose"]').waitFor()
+}
+
+async function openCounter(page: Page, counterId: number): Promise<void> {
+  await page.locator(`tabour-counter-chooser [data-counter-id="${counterId}"] [data-action="open"]`).click()
+  await page.locator('main[data-phase="console"]').waitFor()
+}
+
+const current = (page: Page, label: string) => page.locator(`tabour-current-ticket [data-current-label="${label}"]`)
+
+describe('parking a ticket on the console', { timeout: 90_000 }, () => {
+  it('parks at counter 1, shows it in Parked at counter 2 with the time left, and resumes it there', async () => {
+    const shift = daytimeShiftMs()
+    const clock = { fn: () => Date.now() + shift } as TestClock
+    const center = new TestCenter({ config: { uiDir: suite.uiDir, queue: { maxParkMinutes: 20 } }, clock })
+    suite.cleanups.push(() => center.close())
+    await center.app.ready()
+    await center.app.listen({ port: 0, host: '127.0.0.1' })
+    const url = `http://127.0.0.1:${(center.app.server.address() as AddressInfo).port}`
+    const a = await center.createService({ prefix: 'A', nameAr: 'بطاقة الرقم القومي', nameEn: 'National ID card' })
+    const c1 = await center.createCounter({ number: 1, name: 'الشباك الأول', serviceIds: [a.id] })
+    const c2 = await center.createCounter({ number: 2, name: 'الشباك الثاني', serviceIds: [a.id] })
+    await center.createUser('clerk1')
+    await center.createUser('clerk2')
+    const kiosk = (await center.createDevice('kiosk')).token
+    const first = await center.issue(kiosk, { serviceId: a.id })
+    const second = await center.issue(kiosk, { serviceId: a.id })
+
+    const [p1, p2] = [await suite.contexts.page(DESK), await suite.contexts.page(DESK, { locale: 'en-US' })]
+    await Promise.all([login(p1, url, 'clerk1', 'ar'), login(p2, url, 'clerk2', 'en')])
+    await Promise.all([openCounter(p1, c1.id), openCounter(p2, c2.id)])
+
+    // clerk 1 calls A-001 and parks it: the citizen goes to fetch a document
+    await p1.locator('tabour-action-bar button[data-action="call_next"]').click()
+    await current(p1, first.label).waitFor()
+    await p1.locator('tabour-park-button button[data-action="park"]').click()
+    const form = p1.locator('tabour-park-dialog form[data-dialog="park"]')
+    await form.waitFor()
+    expect(await p1.locator('tabour-park-dialog input[data-park-minutes]').getAttribute('max')).toBe('20')
+    await p1.locator('tabour-park-dialog input[data-park-reason="missing_document"]').check()
+    await p1.locator('tabour-park-dialog input[data-park-minutes]').fill('10')
+    await p1.locator('tabour-park-dialog input[data-park-note]').fill('شهادة الميلاد')
+    expect(await seriousAxeViolations(p1), 'park dialog, ar').toEqual([])
+    await p1.screenshot({ path: `${SHOTS}/console-park-dialog-ar.png` })
+    await p1.locator('tabour-park-dialog [data-action="confirm"]').click()
+    await p1.locator('tabour-current-ticket [data-current="none"]').waitFor()
+    await p1.locator(`[data-notice="park.done"]`).waitFor()
+    await p1.locator(`tabour-parked-list [data-parked-ticket="${first.id}"]`).waitFor()
+
+    // the citizen's status page says the turn is kept (not "cancelled")
+    const phone = await suite.contexts.page(PHONE, { locale: 'en-US' })
+    await phone.goto(`${url}/t/${first.id}?lang=en`)
+    await phone.locator('tabour-ticket-status [data-state="parked"]').waitFor()
+    expect(await phone.locator('tabour-ticket-status [data-state="parked"]').textContent()).toContain('Your turn is kept')
+    await phone.screenshot({ path: `${SHOTS}/status-parked-en.png` })
+
+    // the counter is free: clerk 1 calls the next citizen, so Resume waits there
+    await p1.locator('tabour-action-bar button[data-action="call_next"]').click()
+    await current(p1, second.label).waitFor()
+    expect(await p1.locator(`tabour-parked-list [data-parked-ticket="${first.id}"] button`).isDisabled()).toBe(true)
+
+    // clerk 2 (English) sees it with its reason and the minutes left
+    const row = p2.locator(`tabour-parked-list [data-parked-ticket="${first.id}"]`)
+    await row.waitFor()
+    expect(await row.textContent()).toContain('Fetching a missing document')
+    expect(await row.locator('[data-left]').textContent()).toMatch(/\b(10|9) min left/)
+    expect(await seriousAxeViolations(p2), 'console with a parked ticket, en').toEqual([])
+    await p2.screenshot({ path: `${SHOTS}/console-parked-list-en.png` })
+    expect(center.app.tabour.db.prepare('SELECT status, counter_id AS c FROM tickets WHERE id = ?').get(first.id)).toEqual({
+      status: 'parked',
+      c: null,
+    })
+
+    // the citizen is back: clerk 2 resumes it, ahead of anyone waiting
+    await row.locator('button[data-action="resume-parked"]').click()
+    await current(p2, first.label).waitFor()
+    await p2.locator('tabour-parked-list [data-panel="parked"]').waitFor({ state: 'detached' })
+    await p1.locator('tabour-parked-list [data-panel="parked"]').waitFor({ state: 'detached' })
+    await p2.screenshot({ path: `${SHOTS}/console-resumed-en.png` })
+    expect(center.app.tabour.db.prepare('SELECT status, counter_id AS c FROM tickets WHERE id = ?').get(first.id)).toEqual({
+      status: 'called',
+      c: c2.id,
+    })
+  })
+})
