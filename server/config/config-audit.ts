@@ -21,6 +21,8 @@ export const CONFIG_COMMANDS = [
   'news.set',
   'calendar.update',
   'calendar.import',
+  'appointments.settings',
+  'appointments.day',
 ] as const
 export type ConfigCommand = (typeof CONFIG_COMMANDS)[number]
 

@@ -2,6 +2,7 @@ import type { Config } from '../config.ts'
 import type { QueueContext } from '../queue/queue-context.ts'
 import { CenterCommands } from './center-commands.ts'
 import { CalendarCommands } from './calendar-commands.ts'
+import { AppointmentCommands } from './appointment-commands.ts'
 import { CounterCommands } from './counter-commands.ts'
 import { DeviceCommands } from './device-commands.ts'
 import { ServiceCommands } from './service-commands.ts'
@@ -23,6 +24,8 @@ export class Configuration {
   readonly center: CenterCommands
   /** Opening hours, holidays, the business day (issue 18). */
   readonly calendar: CalendarCommands
+  /** Appointment settings per service and a day's block or extra places (issue 19). */
+  readonly appointments: AppointmentCommands
 
   constructor(
     private readonly ctx: QueueContext,
@@ -34,6 +37,7 @@ export class Configuration {
     this.devices = new DeviceCommands(ctx, PairingCodeDigest.forDataDir(config.dataDir), config.devicePaths)
     this.center = new CenterCommands(ctx, config)
     this.calendar = new CalendarCommands(ctx)
+    this.appointments = new AppointmentCommands(ctx)
   }
 
   /** The latest configuration changes (the audit log), newest first. */

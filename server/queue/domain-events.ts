@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events'
 import type { Counter, Standing, Ticket } from './types.ts'
 import type { CenterNews } from '../../protocol/center.ts'
 import type { DeviceHealthReport } from '../../protocol/device-health.ts'
+import type { Lang } from '../../protocol/common.ts'
 
 /**
  * What the domain tells the rest of the server after a change has been committed. The realtime
@@ -44,6 +45,11 @@ export type DomainEvent =
   | { type: 'device:changed'; deviceId: number }
   /** A user's or device's tokens were revoked (new password, disabled account, revoked device): its sockets end now. */
   | { type: 'access:revoked'; subject: 'user' | 'device'; id: number }
+  /** A booking was made, moved, cancelled or used to check in (issue 19); notifications (reminders) subscribe. */
+  | {
+      type: 'appointment:booked' | 'appointment:moved' | 'appointment:cancelled' | 'appointment:checked_in'
+      booking: { code: string; serviceId: number; slotStart: number; name: string; phone: string; lang: Lang }
+    }
 
 export class DomainEvents {
   private readonly emitter = new EventEmitter()

@@ -14,6 +14,7 @@ import { cancelByCitizen } from './citizen-cancellation.ts'
 import { reinstatableNoShows, reinstateTicket, type ReinstatableNoShow } from './ticket-reinstatement.ts'
 import { Sessions } from './sessions.ts'
 import { CounterAway } from './counter-away.ts'
+import { Appointments } from './appointments.ts'
 import type { Actor } from './actor.ts'
 import type { TicketRecord } from '../db/repositories/tickets-repo.ts'
 
@@ -33,6 +34,8 @@ export class Queue {
   readonly sessions: Sessions
   /** Counters whose clerk has no live console: marked away and back, closed by a manager. */
   readonly away: CounterAway
+  /** Booking slots, booking, check-in (issue 19). */
+  readonly appointments: Appointments
 
   constructor(db: Db, config: Pick<Config, 'timeZone' | 'queue'>, clock: Clock, onListenerError?: (err: unknown) => void) {
     this.events = new DomainEvents(onListenerError)
@@ -43,6 +46,7 @@ export class Queue {
     this.deviceStatus = new DeviceStatus(this.ctx)
     this.sessions = new Sessions(this.ctx)
     this.away = new CounterAway(this.ctx)
+    this.appointments = new Appointments(this.ctx, this.issuer)
   }
 
   /** Cancels a waiting ticket (staff) with a reason; see ticket-cancellation.ts. */

@@ -14,6 +14,8 @@ import { mediaRoutes } from './media/index.ts'
 import { settingsRoutes } from './settings/index.ts'
 import { printerRoutes } from './printers/index.ts'
 import { calendarRoutes } from './calendar/index.ts'
+import { appointmentRoutes } from './appointments/index.ts'
+import { checkInRoutes } from './check-in/index.ts'
 
 /** API v1: one plugin per resource, all under /api/v1. */
 export async function apiV1(app: FastifyInstance): Promise<void> {
@@ -33,4 +35,6 @@ export async function apiV1(app: FastifyInstance): Promise<void> {
   await app.register(settingsRoutes, { prefix: '/settings' })
   await app.register(printerRoutes, { prefix: '/printers' })
   await app.register(calendarRoutes, { prefix: '/calendar' })
+  await app.register(appointmentRoutes, { prefix: '/appointments' })
+  await app.register(checkInRoutes, { prefix: '/check-in' })
 }

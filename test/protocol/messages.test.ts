@@ -26,6 +26,7 @@ import { TICKET_TOOLS_MESSAGES } from '../../protocol/messages/ticket-tools.ts'
 import { STAFFING_MESSAGES } from '../../protocol/messages/staffing.ts'
 import { HOURS_MESSAGES } from '../../protocol/messages/hours.ts'
 import { HOURS_EDITOR_MESSAGES } from '../../protocol/messages/hours-editor.ts'
+import { APPOINTMENT_MESSAGES } from '../../protocol/messages/appointments.ts'
 import { peopleAheadText, TICKET_MESSAGES, ticketMessage, waitText, waitValues } from '../../protocol/messages/ticket.ts'
 import { SAMPLE } from '../drivers/printer/fixtures.ts'
 
@@ -47,11 +48,14 @@ const CATALOGUES: Record<string, Catalogue> = {
   printReport: PRINT_REPORT_MESSAGES,
   hours: HOURS_MESSAGES,
   hoursEditor: HOURS_EDITOR_MESSAGES,
+  appointments: APPOINTMENT_MESSAGES,
 }
 
 /** What each page's formatter spreads together: a key twice in one of them would hide one message. */
 const BUNDLES: Record<string, Catalogue[]> = {
   kiosk: [COMMON_MESSAGES, TICKET_MESSAGES, KIOSK_MESSAGES, PAIRING_MESSAGES, HOURS_MESSAGES],
+  // the kiosk's check-in and the booking page share this catalogue (issue 19)
+  kioskCheckIn: [COMMON_MESSAGES, TICKET_MESSAGES, KIOSK_MESSAGES, APPOINTMENT_MESSAGES],
   status: [COMMON_MESSAGES, TICKET_MESSAGES, STATUS_MESSAGES],
   display: [COMMON_MESSAGES, DISPLAY_MESSAGES, PAIRING_MESSAGES, HOURS_MESSAGES],
   console: [COMMON_MESSAGES, CONSOLE_MESSAGES],

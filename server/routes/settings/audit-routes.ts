@@ -22,6 +22,8 @@ export const AUDIT_ROUTES: Record<ConfigCommand, { method: string; route: string
   'news.set': { method: 'PUT', route: '/center/news', status: 200 },
   'calendar.update': { method: 'PUT', route: '/calendar', status: 200 },
   'calendar.import': { method: 'POST', route: '/calendar/ics', status: 200 },
+  'appointments.settings': { method: 'PUT', route: '/appointments/settings/:id', status: 200 },
+  'appointments.day': { method: 'PUT', route: '/appointments/days/:id/:day', status: 200 },
 }
 
 /** Rows written before commands were audited in their own transaction carry method, route and status themselves. */

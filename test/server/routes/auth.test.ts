@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { ADMIN_PASSWORD, STAFF_PASSWORD, TestCenter, TestClock } from '../../helpers/test-center.ts'
+import { APPOINTMENT_DEFAULTS } from '../../../protocol/appointments.ts'
 import { expectAuthRequired, expectError, expectMalformedBodiesRefused, rows } from './route-helpers.ts'
 
 const LOGIN = '/api/v1/auth/login'
@@ -288,6 +289,10 @@ const AUTHENTICATED_ROUTES: Record<string, unknown> = {
   'POST /api/v1/calendar/ics/preview': { ics: 'BEGIN:VCALENDAR' },
   'POST /api/v1/calendar/ics': { ics: 'BEGIN:VCALENDAR' },
   'GET /api/v1/calendar/ics': undefined,
+  'GET /api/v1/appointments/settings/{id}': undefined,
+  'PUT /api/v1/appointments/settings/{id}': { ...APPOINTMENT_DEFAULTS, enabled: true },
+  'PUT /api/v1/appointments/days/{id}/{day}': { blocked: true, extraPerSlot: 0 },
+  'POST /api/v1/check-in': { text: '0000-0000-0000-0000' },
 }
 
 describe('every authenticated route', () => {
