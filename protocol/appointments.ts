@@ -167,5 +167,7 @@ export const BookableService = Type.Object({
   nameEn: Type.String(),
   slotMinutes: Type.Integer(),
   bookAheadDays: Type.Integer(),
+  /** The center's IANA zone: the page lists days and times on the center's clock, not the phone's. */
+  timeZone: Type.String(),
 })
 export type BookableService = Static<typeof BookableService>

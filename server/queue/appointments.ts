@@ -59,7 +59,14 @@ export class Appointments {
       .filter((s) => enabled.has(s.id))
       .map((s) => {
         const st = this.settingsOf(s.id)
-        return { id: s.id, nameAr: s.nameAr, nameEn: s.nameEn, slotMinutes: st.slotMinutes, bookAheadDays: st.bookAheadDays }
+        return {
+          id: s.id,
+          nameAr: s.nameAr,
+          nameEn: s.nameEn,
+          slotMinutes: st.slotMinutes,
+          bookAheadDays: st.bookAheadDays,
+          timeZone: this.ctx.config.timeZone,
+        }
       })
   }
 
