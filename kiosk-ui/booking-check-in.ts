@@ -16,6 +16,7 @@ import { appointmentErrorKey, appointmentText, type AppointmentMessageKey } from
 import { ApiError, requestJson } from '../ui-common/api-client.ts'
 import { apiUrl } from '../ui-common/base-path.ts'
 import { DEFAULT_LANG, type Lang } from '../ui-common/i18n.ts'
+import type { DigitStyle } from '../protocol/messages/digits.ts'
 import type { IssuedTicketReply } from './kiosk-api.ts'
 import { kioskStyles } from './kiosk-styles.ts'
 import { themeStyles } from '../ui-common/theme.ts'
@@ -106,6 +107,8 @@ export class BookingCheckIn extends LitElement {
   @property({ reflect: true }) override lang: Lang = DEFAULT_LANG
   /** The center's time zone, for "come back at"; default Africa/Cairo. */
   @property() timeZone = 'Africa/Cairo'
+  /** Digits of the Arabic screen (the center's setting), as on the rest of the kiosk; default western. */
+  @property() digits: DigitStyle = 'western'
 
   @state() private shown: Shown = { kind: 'closed' }
 
@@ -175,7 +178,8 @@ export class BookingCheckIn extends LitElement {
 
   private onResult(result: CheckInResult): void {
     if (result.outcome === 'too_early') {
-      const time = new Intl.DateTimeFormat(this.lang === 'ar' ? 'ar-EG' : 'en-GB', {
+      const locale = this.lang === 'en' ? 'en-GB' : this.digits === 'western' ? 'ar-EG-u-nu-latn' : 'ar-EG'
+      const time = new Intl.DateTimeFormat(locale, {
         timeZone: result.timeZone,
         hour: 'numeric',
         minute: '2-digit',

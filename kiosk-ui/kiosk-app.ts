@@ -239,7 +239,7 @@ export class KioskApp extends LitElement {
             .busyServiceId=${this.issuer.busyServiceId}
             @service-select=${(e: CustomEvent<ServiceSelectDetail>) => this.onServiceSelect(e.detail.serviceId)}
           ></tabour-service-grid>
-          <tabour-booking-check-in .base=${this.session.base} .token=${this.session.token} .lang=${lang} .timeZone=${this.session.center?.timeZone ?? 'Africa/Cairo'} @check-in-ticket=${(e: CustomEvent<IssuedTicketReply>) => this.showTicket(e.detail)} @service-select=${(e: CustomEvent<ServiceSelectDetail>) => this.onServiceSelect(e.detail.serviceId)}></tabour-booking-check-in>
+          <tabour-booking-check-in .base=${this.session.base} .token=${this.session.token} .lang=${lang} .digits=${digits} .timeZone=${this.session.center?.timeZone ?? 'Africa/Cairo'} @check-in-ticket=${(e: CustomEvent<IssuedTicketReply>) => this.showTicket(e.detail)} @service-select=${(e: CustomEvent<ServiceSelectDetail>) => this.onServiceSelect(e.detail.serviceId)}></tabour-booking-check-in>
         `
       case 'options': {
         const service = services.find((s) => s.id === screen.serviceId)

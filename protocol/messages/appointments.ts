@@ -63,6 +63,16 @@ export const APPOINTMENT_MESSAGES = {
   },
   'checkIn.walkIn': { ar: 'خذ تذكرة عادية', en: 'Take an ordinary ticket' },
   'checkIn.failed': { ar: 'تعذّر تسجيل الوصول. حاول مرة أخرى.', en: 'Could not check in. Please try again.' },
+  'console.checkIn.title': { ar: 'تسجيل وصول حجز', en: 'Check in a booking' },
+  'console.checkIn.done': { ar: 'تم تسجيل الوصول: التذكرة {label}', en: 'Checked in: ticket {label}' },
+  'console.checkIn.tooEarly': {
+    ar: 'مبكر: يبدأ تسجيل الوصول لهذا الحجز الساعة {time}.',
+    en: 'Too early: check-in for this booking opens at {time}.',
+  },
+  'console.checkIn.tooLate': {
+    ar: 'فات وقت هذا الحجز: أصدر تذكرة عادية بدلًا منه.',
+    en: 'This booking’s time has passed: issue an ordinary ticket instead.',
+  },
   'err.appointmentsOff': { ar: 'هذه الخدمة لا تقبل الحجز.', en: 'This service does not take bookings.' },
   'err.slotNotFound': { ar: 'هذا الوقت غير متاح للحجز.', en: 'This time cannot be booked.' },
   'err.slotInPast': { ar: 'هذا الوقت قد مضى. اختر وقتًا آخر.', en: 'This time has already passed. Please choose another.' },

@@ -1,4 +1,5 @@
 import type { QueueContext } from './queue-context.ts'
+import { withHeldPlaces } from './appointment-hold.ts'
 import type { TicketRecord } from '../db/repositories/tickets-repo.ts'
 import type { CounterRecord } from '../db/repositories/counters-repo.ts'
 import type { CenterNews } from '../../protocol/center.ts'
@@ -47,11 +48,11 @@ export class QueueView {
 
   /** The wait of the `peopleAhead + 1`th ticket; null when no open counter serves the service. */
   estimateFor(serviceId: number, peopleAhead: number): number | null {
-    return estimateWaitSeconds({
-      peopleAhead,
-      openCounters: this.staffing(serviceId).open,
-      meanServiceSeconds: this.meanServiceSeconds(serviceId),
-    })
+    const openCounters = this.staffing(serviceId).open
+    const meanServiceSeconds = this.meanServiceSeconds(serviceId)
+    const estimate = (ahead: number) => estimateWaitSeconds({ peopleAhead: ahead, openCounters, meanServiceSeconds })
+    // booked citizens due before this one is called hold their places (appointment-hold.ts)
+    return estimate(withHeldPlaces(this.ctx.bookings, serviceId, this.ctx.clock(), peopleAhead, estimate))
   }
 
   /** The service's hours now given the wait of a ticket taken now (protocol/opening-hours.ts): whether a kiosk may issue, when it opens next. */

@@ -259,6 +259,33 @@ describe('appointments over HTTP', () => {
   })
 })
 
+describe('booked places in the walk-in estimate', () => {
+  let s: Setup | undefined
+  afterEach(async () => s?.center.close())
+
+  it('a booking due before a walk-in would be called holds its place until released', async () => {
+    s = await setup({ walkInShare: 0, releaseAfterMinutes: 15 })
+    await s.center.openCounterAs('clerk1', s.counterId)
+    const estimate = async () =>
+      (await s!.center.request('GET', '/api/v1/services', { token: s!.kiosk })).json().find((x: { id: number }) => x.id === s!.serviceId)
+        .estimatedWaitSeconds as number
+    await s.center.issue(s.kiosk, { serviceId: s.serviceId })
+    await s.center.issue(s.kiosk, { serviceId: s.serviceId })
+    // two people ahead at 300 s each (the default service time): 600 s
+    expect(await estimate()).toBe(600)
+    // a booking at 08:30, 30 minutes away: later than those 10 minutes, not counted yet
+    expect((await book(s, at('08:30'))).statusCode).toBe(201)
+    expect(await estimate()).toBe(600)
+    s.clock.set(at('08:25'))
+    expect(await estimate()).toBe(900)
+    // the slot began 14 minutes ago: still held; 16 minutes ago: released to walk-ins
+    s.clock.set(at('08:44'))
+    expect(await estimate()).toBe(900)
+    s.clock.set(at('08:46'))
+    expect(await estimate()).toBe(600)
+  })
+})
+
 describe('200 people booking the last 10 places at once over HTTP', () => {
   let center: TestCenter | undefined
   afterEach(async () => center?.close())
