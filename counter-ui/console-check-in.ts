@@ -18,6 +18,10 @@ export class ConsoleCheckIn extends LitElement {
   static override styles = [
     themeStyles,
     css`
+      :host {
+        display: block;
+        font-family: var(--tabour-font-family);
+      }
       form {
         display: flex;
         flex-wrap: wrap;

@@ -25,6 +25,15 @@ const shot = async (page: Page, name: string) => {
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true })
 }
 
+/** Console messages of Content-Security-Policy refusals (an inline style or script slipped in). */
+const cspRefusals: string[] = []
+const watchCsp = (page: Page) => {
+  page.on('console', (m) => {
+    if (/Content.Security.Policy|Refused to/i.test(m.text())) cspRefusals.push(`${page.url()}: ${m.text()}`)
+  })
+  return page
+}
+
 async function pair(center: TestCenter, kind: 'kiosk' | 'display'): Promise<string> {
   const res = await center.request('POST', '/api/v1/devices', { token: await center.admin(), body: { kind, name: kind } })
   return res.json().pairingCode as string
@@ -46,7 +55,7 @@ describe('appointments in Chromium', () => {
     const apiKiosk = await center.createDevice('kiosk')
 
     // the phone: the first free slot, a name and a mobile → code, QR and manage link
-    const phone = await contexts.page(PHONE)
+    const phone = watchCsp(await contexts.page(PHONE))
     await phone.goto(`${url}/b/`)
     const booking = phone.locator('tabour-booking-page')
     await booking.locator('button.slot').first().click()
@@ -72,7 +81,7 @@ describe('appointments in Chromium', () => {
     const walkIn = await center.issue(apiKiosk.token, { serviceId: service.id })
 
     // the kiosk: the scanner types the code fast and presses Enter on the home screen
-    const kiosk = await contexts.page(PORTRAIT)
+    const kiosk = watchCsp(await contexts.page(PORTRAIT))
     await kiosk.goto(`${url}/kiosk/?pair=${await pair(center, 'kiosk')}`)
     await kiosk.locator('tabour-booking-check-in [data-action="have-booking"]').waitFor()
     await kiosk.keyboard.type(code, { delay: 5 })
@@ -110,5 +119,6 @@ describe('appointments in Chromium', () => {
       { label: 'P-002', origin: 'appointment' },
       { label: 'P-003', origin: 'walk_in' },
     ])
+    expect(cspRefusals).toEqual([])
   }, 60_000)
 })
