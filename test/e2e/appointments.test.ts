@@ -120,5 +120,5 @@ describe('appointments in Chromium', () => {
       { label: 'P-003', origin: 'walk_in' },
     ])
     expect(cspRefusals).toEqual([])
-  }, 60_000)
+  }, 90_000)
 })
