@@ -16,6 +16,8 @@ const UI_ENTRIES = {
   kiosk: entry('./kiosk-ui/index.html'),
   // the public ticket status page (the QR on a ticket), served at <base>/t/<id> by server/routes/public-pages.ts
   status: entry('./kiosk-ui/status.html'),
+  // the public booking page (issue 19; components in kiosk-ui/booking/), served at <base>/b/ and <base>/b/<code>
+  booking: entry('./kiosk-ui/book.html'),
   display: entry('./display-ui/index.html'),
   counter: entry('./counter-ui/index.html'),
   feedback: entry('./counter-ui/feedback/index.html'),

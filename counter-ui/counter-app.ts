@@ -27,6 +27,7 @@ import { frameStyles } from './frame-styles.ts'
 import type { LoginSubmitDetail } from './login-form.ts'
 import { counterQueue } from './queue-model.ts'
 import { consoleText } from '../protocol/messages/console.ts'
+import './console-check-in.ts'
 import './action-bar.ts'
 import './console-dialog.ts'
 import './logout-dialog.ts'
@@ -221,6 +222,7 @@ export class CounterApp extends LitElement {
               <tabour-park-button .lang=${lang} .available=${this.legal().includes('park')} .disabled=${s.busy !== null || !s.reachable || s.reloginNeeded || this.dialog !== null || this.parking}></tabour-park-button>
             </section>
             <section class="card"><tabour-ticket-tools .api=${this.ticketTools} .lang=${lang} .timeZone=${s.center?.timeZone}></tabour-ticket-tools></section>
+            <section class="card"><tabour-console-check-in .base=${s.base} .staff=${s.staff} .lang=${lang} .timeZone=${s.center?.timeZone ?? 'Africa/Cairo'}></tabour-console-check-in></section>
           </div>
           <div class="column">
             <tabour-queue-panel .lang=${lang} .digits=${this.digits} .queue=${counterQueue(counter, services, s.live.tickets.values(), this.now)}></tabour-queue-panel>

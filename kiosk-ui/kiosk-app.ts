@@ -38,6 +38,7 @@ import './ticket-options.ts'
 import './ticket-confirmation.ts'
 import './out-of-service.ts'
 import './printer-fault-banner.ts'
+import './booking-check-in.ts'
 import { takePairingQuery } from '../ui-common/pairing-code.ts'
 import { kioskText, type KioskMessageKey } from '../protocol/messages/kiosk.ts'
 
@@ -245,6 +246,7 @@ export class KioskApp extends LitElement {
           ${this.notice ? html`<p class="notice" role="alert" data-notice=${this.notice}>${kioskText(this.notice, lang)}</p>` : nothing}
           <tabour-printer-fault-banner .problem=${printerDownBecause(this.printer)} .lang=${lang}></tabour-printer-fault-banner>
           ${this.renderMenu(offeredOn(services, settings.serviceIds), lang, digits)}
+          <tabour-booking-check-in .base=${this.session.base} .token=${this.session.token} .lang=${lang} .digits=${digits} .timeZone=${this.session.center?.timeZone ?? 'Africa/Cairo'} @check-in-ticket=${(e: CustomEvent<IssuedTicketReply>) => this.showTicket(e.detail)} @service-select=${(e: CustomEvent<ServiceSelectDetail>) => this.onServiceSelect(e.detail.serviceId)}></tabour-booking-check-in>
         `
       case 'documents': {
         const service = services.find((s) => s.id === screen.serviceId)
@@ -363,12 +365,7 @@ export class KioskApp extends LitElement {
     const token = this.session.token
     if (token === null || this.issuer.busy) return
     try {
-      const ticket = await this.issuer.issue(token, { serviceId, lang: this.language, ...answers }, key)
-      // the job's outcome may have been pushed before the answer arrived; until it is, "printing…"
-      const known = this.printer?.lastJob?.ticketId === ticket.id ? printViewFor(this.printer, ticket.id) : null
-      this.screen = { kind: 'confirm', ticket, print: 'problem' }
-      this.showPrint(ticket.printing === 'none' ? 'none' : ticket.printing !== 'queued' ? 'problem' : (known ?? 'printing'))
-      this.idle.restart()
+      this.showTicket(await this.issuer.issue(token, { serviceId, lang: this.language, ...answers }, key))
     } catch (err) {
       this.screen = HOME
       if (err instanceof NetworkError) this.session.serverDown()
@@ -378,6 +375,15 @@ export class KioskApp extends LitElement {
         this.session.refreshServices()
       } else this.notice = 'kiosk.issueFailed'
     }
+  }
+
+  /** A new ticket on screen (issued here, or an appointment's check-in), its paper followed as the printer reports. */
+  private showTicket(ticket: IssuedTicketReply): void {
+    // the job's outcome may have been pushed before the answer arrived; until it is, "printing…"
+    const known = this.printer?.lastJob?.ticketId === ticket.id ? printViewFor(this.printer, ticket.id) : null
+    this.screen = { kind: 'confirm', ticket, print: 'problem' }
+    this.showPrint(ticket.printing === 'none' ? 'none' : ticket.printing !== 'queued' ? 'problem' : (known ?? 'printing'))
+    this.idle.restart()
   }
 
   private setLanguage(lang: Lang): void {

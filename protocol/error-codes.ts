@@ -163,6 +163,35 @@ export const ErrorCodes = {
   TICKET_NOT_PARKED: 'TABOUR_ERR_TICKET_NOT_PARKED',
   /** 410: resuming a parked ticket whose time ran out: it was abandoned, the citizen takes a new ticket. */
   PARK_EXPIRED: 'TABOUR_ERR_PARK_EXPIRED',
+  // appointments (issue 19)
+  /** 422: the service does not take bookings (appointments off, or the service inactive). */
+  APPOINTMENTS_OFF: 'TABOUR_ERR_APPOINTMENTS_OFF',
+  /** 422: no slot of the service starts at that time (not on the day's grid, or outside its hours). */
+  SLOT_NOT_FOUND: 'TABOUR_ERR_SLOT_NOT_FOUND',
+  /** 422: the slot (or the booking's time) has already begun. */
+  SLOT_IN_PAST: 'TABOUR_ERR_SLOT_IN_PAST',
+  /** 422: the slot is further ahead than the service's bookAheadDays. */
+  SLOT_TOO_FAR: 'TABOUR_ERR_SLOT_TOO_FAR',
+  /** 422: the center or the service is closed that day, or a manager blocked it for bookings. */
+  DAY_CLOSED: 'TABOUR_ERR_DAY_CLOSED',
+  /** 409: every place of the slot is taken. */
+  SLOT_FULL: 'TABOUR_ERR_SLOT_FULL',
+  /** 429: the phone already holds its limit of live bookings for that day or week (variant `day` or `week`). */
+  BOOKING_LIMIT_PHONE: 'TABOUR_ERR_BOOKING_LIMIT_PHONE',
+  /** 429: too many bookings from one client address in the last hour. */
+  BOOKING_LIMIT_ADDRESS: 'TABOUR_ERR_BOOKING_LIMIT_ADDRESS',
+  /** 422: not a booking code of any center (mistyped or made up: its check characters do not match). */
+  BOOKING_CODE_INVALID: 'TABOUR_ERR_BOOKING_CODE_INVALID',
+  /** 422: a genuine-looking code of another center: the citizen is at the wrong center. */
+  BOOKING_OTHER_CENTER: 'TABOUR_ERR_BOOKING_OTHER_CENTER',
+  /** 404: a well-formed code of this center that names no booking. */
+  BOOKING_NOT_FOUND: 'TABOUR_ERR_BOOKING_NOT_FOUND',
+  /** 409: the booking was already used to check in. */
+  BOOKING_USED: 'TABOUR_ERR_BOOKING_USED',
+  /** 409: the booking was cancelled. */
+  BOOKING_CANCELLED: 'TABOUR_ERR_BOOKING_CANCELLED',
+  /** 422: a scanned or typed text that no check-in resolver recognises (neither a booking code nor a link to one). */
+  CHECK_IN_UNRECOGNISED: 'TABOUR_ERR_CHECK_IN_UNRECOGNISED',
 } as const
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes]

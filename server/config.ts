@@ -158,6 +158,8 @@ export const ConfigSchema = Type.Object(
         maxPriorityInARow: Type.Integer({ minimum: 1, default: 3 }),
         /** priority policy: an ordinary ticket waiting this long is promoted. Default 1800 s. */
         priorityAgingSeconds: Type.Integer({ minimum: 1, default: 1800 }),
+        /** Appointments (issue 19): at most this many checked-in appointments in a row at one counter while a walk-in waits. Default 2. */
+        maxAppointmentsInARow: Type.Integer({ minimum: 1, default: 2 }),
         /** A transferred ticket keeps its original issue time for ordering. Default true (it already waited once). */
         transferKeepsIssueTime: Type.Boolean({ default: true }),
         /** A no-show can be undone (the ticket reinstated) for this long after it was marked. Default 30 min. */

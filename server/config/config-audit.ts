@@ -32,6 +32,8 @@ export const CONFIG_COMMANDS = [
   'webhook.resume',
   'webhook.redeliver',
   'message-template.update',
+  'appointments.settings',
+  'appointments.day',
 ] as const
 export type ConfigCommand = (typeof CONFIG_COMMANDS)[number]
 

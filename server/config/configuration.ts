@@ -2,6 +2,7 @@ import type { Config } from '../config.ts'
 import type { QueueContext } from '../queue/queue-context.ts'
 import { CenterCommands } from './center-commands.ts'
 import { CalendarCommands } from './calendar-commands.ts'
+import { AppointmentCommands } from './appointment-commands.ts'
 import { CounterCommands } from './counter-commands.ts'
 import { DeviceCommands } from './device-commands.ts'
 import { ServiceCommands } from './service-commands.ts'
@@ -29,6 +30,8 @@ export class Configuration {
   readonly serviceGroups: ServiceGroupCommands
   /** Webhook subscriptions for integrators (issue 20). */
   readonly webhooks: WebhookCommands
+  /** Appointment settings per service and a day's block or extra places (issue 19). */
+  readonly appointments: AppointmentCommands
 
   constructor(
     private readonly ctx: QueueContext,
@@ -42,6 +45,7 @@ export class Configuration {
     this.calendar = new CalendarCommands(ctx)
     this.serviceGroups = new ServiceGroupCommands(ctx)
     this.webhooks = new WebhookCommands(ctx, config.webhooks)
+    this.appointments = new AppointmentCommands(ctx)
   }
 
   /** The latest configuration changes (the audit log), newest first. */

@@ -579,4 +579,53 @@ CREATE TABLE parked_tickets (
 CREATE INDEX parked_tickets_deadline ON parked_tickets(deadline_at);
 `,
   },
+  {
+    version: 17,
+    name: 'appointments: settings per service, day overrides, bookings, the booking-code key',
+    sql: `
+-- settings: the AppointmentSettings JSON (protocol/appointments.ts) over its defaults; no row = appointments off
+CREATE TABLE appointment_settings (
+  service_id INTEGER PRIMARY KEY REFERENCES services(id),
+  settings   TEXT NOT NULL DEFAULT '{}'
+);
+-- a manager's change to one day of one service: blocked, or places added to every slot
+CREATE TABLE appointment_days (
+  service_id     INTEGER NOT NULL REFERENCES services(id),
+  day            TEXT NOT NULL,
+  blocked        INTEGER NOT NULL DEFAULT 0 CHECK (blocked IN (0, 1)),
+  extra_per_slot INTEGER NOT NULL DEFAULT 0 CHECK (extra_per_slot >= 0),
+  PRIMARY KEY (service_id, day)
+);
+-- the key that signs this center's booking codes (server/queue/booking-code.ts); made once, never leaves the database
+CREATE TABLE booking_key (
+  id     INTEGER PRIMARY KEY CHECK (id = 1),
+  secret BLOB NOT NULL
+);
+INSERT INTO booking_key (id, secret) VALUES (1, randomblob(32));
+CREATE TABLE bookings (
+  id              INTEGER PRIMARY KEY,
+  code            TEXT NOT NULL UNIQUE,
+  service_id      INTEGER NOT NULL REFERENCES services(id),
+  day             TEXT NOT NULL,
+  slot_start      INTEGER NOT NULL,
+  slot_end        INTEGER NOT NULL,
+  name            TEXT NOT NULL,
+  phone           TEXT NOT NULL,
+  lang            TEXT NOT NULL DEFAULT 'ar',
+  status          TEXT NOT NULL CHECK (status IN ('booked', 'checked_in', 'cancelled')),
+  created_at      INTEGER NOT NULL,
+  created_by_type TEXT NOT NULL CHECK (created_by_type IN ('public', 'user')),
+  created_by_id   INTEGER,
+  client_address  TEXT,
+  ticket_id       TEXT REFERENCES tickets(id),
+  checked_in_at   INTEGER,
+  cancelled_at    INTEGER,
+  moved_count     INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX bookings_slot ON bookings(service_id, slot_start) WHERE status <> 'cancelled';
+CREATE INDEX bookings_phone ON bookings(phone, day) WHERE status <> 'cancelled';
+CREATE INDEX bookings_address ON bookings(client_address, created_at);
+CREATE UNIQUE INDEX bookings_ticket ON bookings(ticket_id) WHERE ticket_id IS NOT NULL;
+`,
+  },
 ]

@@ -26,4 +26,6 @@ export interface CallCandidate {
   targetedHere: boolean
   /** Per service per day sequence number; the final tie-breaker. */
   number: number
+  /** A checked-in appointment's slot start (epoch ms); absent for every other ticket (appointment-blend.ts). */
+  slotStart?: number
 }

@@ -11,6 +11,11 @@
  *  b. Backup services last. A service this counter serves with weight 0 is a backup: its
  *     tickets are considered only when no ticket of a weight > 0 service waits. Among backup
  *     tickets all weights count as equal (1), so they are served in the policy's own order.
+ *  f. Due appointments next (appointment-blend.ts): a checked-in appointment whose slot has
+ *     started goes before the policy's order below, earliest slot first, unless this counter has
+ *     just called `maxAppointmentsInARow` appointments in a row (CallContext.appointmentStreak)
+ *     and another ticket waits: then the policy's order picks. Lettered f because it came last;
+ *     it applies after (b) and before (c)–(e).
  *  c. `fifo`: the largest weighted wait (now − queuedAt) × weight goes first. With all weights
  *     equal this is plain first-in-first-out across the counter's services; a service with
  *     weight 2 overtakes an older weight-1 ticket only once it has waited more than half as
@@ -37,6 +42,7 @@
  * counts as 0 s waited. Inputs are never mutated and the result is deterministic.
  */
 import { NO_PRIORITY, type CallCandidate, type CallContext, type CallPolicyParams } from './types.ts'
+import { DEFAULT_MAX_APPOINTMENTS_IN_A_ROW, dueAppointment } from './appointment-blend.ts'
 
 /** Defaults: at most 3 priority tickets in a row, ordinary tickets promoted after 1800 s (30 min). */
 export const DEFAULT_CALL_POLICY_PARAMS: CallPolicyParams = Object.freeze({
@@ -52,6 +58,7 @@ export type CallReason =
   | 'aged' // rule d, an ordinary ticket promoted by ageing
   | 'weighted_wait' // rule c, or rule d with an empty priority class
   | 'sla_ratio' // rule e
+  | 'appointment_due' // rule f
 
 /** The chosen ticket, the rule that chose it, and whether it came from a backup (weight 0) service. */
 export interface CallDecision {
@@ -137,6 +144,16 @@ export function decideNext(candidates: readonly CallCandidate[], ctx: CallContex
   const byWeightedWait: Score = (c) => weightedWait(c, now, backup)
   const decide = (candidate: CallCandidate | null, reason: CallReason): CallDecision | null => candidate && { candidate, reason, backup }
 
+  // f. A checked-in appointment whose slot has started, within its cap.
+  const due = dueAppointment(
+    pool,
+    now,
+    ctx.appointmentStreak ?? 0,
+    params.maxAppointmentsInARow ?? DEFAULT_MAX_APPOINTMENTS_IN_A_ROW,
+    compareTieBreak,
+  )
+  if (due) return decide(due, 'appointment_due')
+
   switch (ctx.policy) {
     case 'sla':
       return decide(
@@ -181,11 +198,13 @@ export function projectedCallOrder(candidates: readonly CallCandidate[], ctx: Ca
   const remaining = [...candidates]
   const order: CallCandidate[] = []
   let streak = ctx.priorityStreak
+  let appointments = ctx.appointmentStreak ?? 0
   while (remaining.length > 0) {
-    const next = chooseNext(remaining, { ...ctx, priorityStreak: streak })!
+    const next = chooseNext(remaining, { ...ctx, priorityStreak: streak, appointmentStreak: appointments })!
     remaining.splice(remaining.indexOf(next), 1)
     order.push(next)
     streak = nextPriorityStreak(streak, next)
+    appointments = next.slotStart === undefined ? 0 : appointments + 1
   }
   return order
 }

@@ -5,6 +5,7 @@ import { actorIds, type Actor } from './actor.ts'
 import type { TicketAction } from './types.ts'
 import { assertTransition } from './lifecycle.ts'
 import { chooseNext, nextPriorityStreak } from './call-policy.ts'
+import { appointmentStreakOf } from './appointment-blend.ts'
 import { domainError, ErrorCodes } from '../errors.ts'
 import { secondsBeforeNoShow } from './no-show-rules.ts'
 import { waitFacts } from './wait-facts.ts'
@@ -79,8 +80,13 @@ export class CounterActions {
       const chosen = chooseNext(this.ctx.tickets.candidatesFor(counter.id), {
         now: tx.now,
         policy: q.policy,
-        params: { maxPriorityInARow: q.maxPriorityInARow, priorityAgingSeconds: q.priorityAgingSeconds },
+        params: {
+          maxPriorityInARow: q.maxPriorityInARow,
+          priorityAgingSeconds: q.priorityAgingSeconds,
+          maxAppointmentsInARow: q.maxAppointmentsInARow,
+        },
         priorityStreak: counter.priorityStreak,
+        appointmentStreak: appointmentStreakOf(this.ctx.bookings.recentOriginsAt(counter.id, q.maxAppointmentsInARow)),
       })
       if (!chosen) return { counter, ticket: null }
       this.ctx.counters.setPriorityStreak(counter.id, nextPriorityStreak(counter.priorityStreak, chosen))

@@ -3,6 +3,7 @@ import type { Counter, Standing, Ticket } from './types.ts'
 import type { CenterNews } from '../../protocol/center.ts'
 import type { DeviceHealthReport } from '../../protocol/device-health.ts'
 import type { RatingRecord } from '../db/repositories/ratings-repo.ts'
+import type { Lang } from '../../protocol/common.ts'
 
 /**
  * What the domain tells the rest of the server after a change has been committed. The realtime
@@ -49,6 +50,11 @@ export type DomainEvent =
   | { type: 'webhook:changed'; subscriptionId: number }
   /** A citizen rated a served ticket (issue 21; server/queue/feedback/ratings.ts). */
   | { type: 'ticket:rated'; rating: Readonly<RatingRecord> }
+  /** A booking was made, moved, cancelled or used to check in (issue 19); notifications (reminders) subscribe. */
+  | {
+      type: 'appointment:booked' | 'appointment:moved' | 'appointment:cancelled' | 'appointment:checked_in'
+      booking: { code: string; serviceId: number; slotStart: number; name: string; phone: string; lang: Lang }
+    }
 
 export class DomainEvents {
   private readonly emitter = new EventEmitter()

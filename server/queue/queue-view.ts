@@ -11,6 +11,7 @@ import { hoursNow } from '../../protocol/opening-hours.ts'
 import type { HoursNow } from '../../protocol/calendar.ts'
 import { type ForecastCall, type ForecastCounter, forecastCalls } from './line-forecast.ts'
 import type { CallCandidate } from './types.ts'
+import { heldPlacesWithin } from './appointment-hold.ts'
 
 /** The id of the ticket a kiosk would issue now, in the play that estimates it (no real id looks like it). */
 const NEW_TICKET = '\u0000new'
@@ -130,15 +131,23 @@ export class QueueView {
     return this.ctx.counters.servingCounts(serviceId)
   }
 
-  /** Seconds until the play calls it, never negative. */
-  private secondsUntil(call: ForecastCall): number {
-    return Math.max(0, Math.round((call.at - this.ctx.clock()) / 1000))
+  /**
+   * Seconds until the play calls a ticket of the service, never negative, plus the turns of the
+   * bookings not yet checked in that fall due before then (appointment-hold.ts): the play does not
+   * know them yet, but rule f will call them first, each taking a mean service time from one of
+   * the counters open for the service.
+   */
+  private secondsUntil(call: ForecastCall, serviceId: number): number {
+    const seconds = Math.max(0, Math.round((call.at - this.ctx.clock()) / 1000))
+    const held = heldPlacesWithin(this.ctx.bookings, serviceId, this.ctx.clock(), seconds)
+    if (held === 0) return seconds
+    return seconds + Math.round((held * this.meanServiceSeconds(serviceId)) / Math.max(1, this.staffing(serviceId).open))
   }
 
   /** The wait of a ticket of the service taken now (line-forecast.ts); null when no open counter can call it. */
   newTicketEstimate(serviceId: number): number | null {
     const call = this.forecastOfNew(serviceId)
-    return call ? this.secondsUntil(call) : null
+    return call ? this.secondsUntil(call, serviceId) : null
   }
 
   /** The service's hours now given the wait of a ticket taken now (protocol/opening-hours.ts): whether a kiosk may issue, when it opens next. */
@@ -151,7 +160,7 @@ export class QueueView {
     if (t.status !== 'waiting') return { position: 0, estimatedWaitSeconds: 0 }
     const call = this.forecastOf(t)
     return call
-      ? { position: call.ahead, estimatedWaitSeconds: this.secondsUntil(call) }
+      ? { position: call.ahead, estimatedWaitSeconds: this.secondsUntil(call, t.serviceId) }
       : { position: this.aheadInItsLine(t), estimatedWaitSeconds: null }
   }
 

@@ -14,6 +14,7 @@ import { cancelByCitizen } from './citizen-cancellation.ts'
 import { reinstatableNoShows, reinstateTicket, type ReinstatableNoShow } from './ticket-reinstatement.ts'
 import { Sessions } from './sessions.ts'
 import { CounterAway } from './counter-away.ts'
+import { Appointments } from './appointments.ts'
 import type { Actor } from './actor.ts'
 import { defaultFeedbackSettings, Ratings } from './feedback/ratings.ts'
 import type { TicketRecord } from '../db/repositories/tickets-repo.ts'
@@ -39,6 +40,8 @@ export class Queue {
   readonly ratings: Ratings
   /** Parking a ticket, resuming it, and the sweep that abandons overdue ones; see ticket-parking.ts. */
   readonly parking: TicketParking
+  /** Booking slots, booking, check-in (issue 19). */
+  readonly appointments: Appointments
 
   constructor(
     db: Db,
@@ -57,6 +60,7 @@ export class Queue {
     this.ratings = new Ratings(this.ctx, config.feedback ?? defaultFeedbackSettings())
     this.parking = new TicketParking(this.ctx)
     this.ctx.beforeUse.push((now) => this.parking.sweep(now))
+    this.appointments = new Appointments(this.ctx, this.issuer)
   }
 
   /** Cancels a waiting ticket (staff) with a reason; see ticket-cancellation.ts. */

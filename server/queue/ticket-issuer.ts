@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto'
 import type { QueueContext } from './queue-context.ts'
 import type { QueueView } from './queue-view.ts'
-import type { TicketRecord } from '../db/repositories/tickets-repo.ts'
+import type { TicketOrigin, TicketRecord } from '../db/repositories/tickets-repo.ts'
+import type { WriteScope } from './queue-context.ts'
+import { assertOfferedHere } from './kiosk-offer.ts'
+import { MessageConsentRepo } from '../db/repositories/message-consent-repo.ts'
 import type { Lang } from '../../protocol/common.ts'
 import { actorIds, type Actor } from './actor.ts'
 import { NO_PRIORITY } from './types.ts'
@@ -10,19 +13,19 @@ import { ticketStatusUrlAt } from './ticket-link.ts'
 import { domainError, ErrorCodes } from '../errors.ts'
 import { isStaffed, kioskMaySell } from './staffing.ts'
 import type { ClosedReason } from '../../protocol/calendar.ts'
-import { assertOfferedHere } from './kiosk-offer.ts'
-import { MessageConsentRepo } from '../db/repositories/message-consent-repo.ts'
 
 export interface IssueRequest {
   serviceId: number
   priority?: string
   phone?: string
   lang?: Lang
-  /** The citizen agreed to messages about this ticket at `phone` (recorded with it); default false. */
-  messagesOptIn?: boolean
   idempotencyKey?: string
   /** Where the caller reaches the center's public pages: the printed ticket's QR links there. Default: nothing is printed. */
   publicBase?: string
+  /** How the ticket is taken; default walk_in (an appointment's check-in passes 'appointment'). */
+  origin?: TicketOrigin
+  /** The citizen agreed to messages about this ticket at `phone` (recorded with it); default false. */
+  messagesOptIn?: boolean
 }
 
 export interface IssueResult {
@@ -66,91 +69,96 @@ export class TicketIssuer {
     if (priority !== NO_PRIORITY && !this.ctx.config.queue.priorityCategories.some((c) => c.code === priority)) {
       throw domainError(ErrorCodes.BAD_PRIORITY, `unknown priority category "${priority}"`)
     }
+    return this.ctx.write((tx) => this.issueIn(tx, actor, req))
+  }
+
+  /** Issues inside a transaction already open (an appointment's check-in issues and marks the booking in one); checks as `issue`. */
+  issueIn(tx: WriteScope, actor: Actor, req: IssueRequest): IssueResult {
+    const priority = req.priority ?? NO_PRIORITY
     const issuer = {
       type: actor.type,
       id: actor.type === 'system' ? null : actor.id,
     }
-    return this.ctx.write((tx) => {
-      if (req.idempotencyKey !== undefined) {
-        const earlier = this.ctx.tickets.findByIdempotencyKey(issuer.type, issuer.id, req.idempotencyKey)
-        if (earlier) {
-          if (earlier.issuedServiceId !== req.serviceId) {
-            throw domainError(ErrorCodes.IDEMPOTENCY_CONFLICT, 'this Idempotency-Key was already used for another service')
-          }
-          return { ticket: earlier, ...this.view.standing(earlier), replayed: true }
+    if (req.idempotencyKey !== undefined) {
+      const earlier = this.ctx.tickets.findByIdempotencyKey(issuer.type, issuer.id, req.idempotencyKey)
+      if (earlier) {
+        if (earlier.issuedServiceId !== req.serviceId) {
+          throw domainError(ErrorCodes.IDEMPOTENCY_CONFLICT, 'this Idempotency-Key was already used for another service')
         }
+        return { ticket: earlier, ...this.view.standing(earlier), replayed: true }
       }
-      const service = this.ctx.services.get(req.serviceId)
-      if (!service) throw domainError(ErrorCodes.SERVICE_NOT_FOUND, `service ${req.serviceId} does not exist`)
-      assertOfferedHere(this.ctx, actor, service)
-      if (!service.active) throw domainError(ErrorCodes.SERVICE_INACTIVE, `service ${service.prefix} is not taking tickets now`)
-      const calendar = this.ctx.calendar()
-      const day = ticketDayKey(tx.now, this.ctx.config.timeZone, calendar.businessDayStartsAt)
-      if (service.dailyCap !== null && this.ctx.tickets.issuedOn(service.id, day) >= service.dailyCap) {
-        throw domainError(ErrorCodes.SERVICE_DAILY_CAP, `service ${service.prefix} has reached its daily cap of ${service.dailyCap}`)
-      }
-      // a kiosk sells only what someone can serve (staffing.ts); staff may issue regardless
-      const fromKiosk = actor.type === 'device' && actor.kind === 'kiosk'
-      if (fromKiosk && !kioskMaySell(service, isStaffed(this.view.staffing(service.id)))) {
-        throw domainError(ErrorCodes.SERVICE_UNSTAFFED, `no counter is open for service ${service.prefix} now`)
-      }
-      // outside its hours a kiosk does not sell it (the kiosk says why); staff may, and the log says so
-      const hours = this.view.hoursOf(service.id, this.view.newTicketEstimate(service.id))
-      if (fromKiosk && hours.closedReason !== null) throw closedError(service.prefix, hours.closedReason, hours.opensAt)
-      // the day's sequence always counts the day's tickets (daily cap, figures); a center with no daily close numbers continuously
-      const dayNumber = this.ctx.tickets.allocateNumber(service.id, day)
-      const number = calendar.dailyClose ? dayNumber : this.continuousNumber(service.id, service.prefix, day)
-      const ticket: TicketRecord = {
-        id: newTicketId(),
-        serviceId: service.id,
-        issuedServiceId: service.id,
-        day,
+    }
+    const service = this.ctx.services.get(req.serviceId)
+    if (!service) throw domainError(ErrorCodes.SERVICE_NOT_FOUND, `service ${req.serviceId} does not exist`)
+    assertOfferedHere(this.ctx, actor, service)
+    if (!service.active) throw domainError(ErrorCodes.SERVICE_INACTIVE, `service ${service.prefix} is not taking tickets now`)
+    const calendar = this.ctx.calendar()
+    const day = ticketDayKey(tx.now, this.ctx.config.timeZone, calendar.businessDayStartsAt)
+    if (service.dailyCap !== null && this.ctx.tickets.issuedOn(service.id, day) >= service.dailyCap) {
+      throw domainError(ErrorCodes.SERVICE_DAILY_CAP, `service ${service.prefix} has reached its daily cap of ${service.dailyCap}`)
+    }
+    // a kiosk sells only what someone can serve (staffing.ts); staff may issue regardless
+    const fromKiosk = actor.type === 'device' && actor.kind === 'kiosk'
+    if (fromKiosk && !kioskMaySell(service, isStaffed(this.view.staffing(service.id)))) {
+      throw domainError(ErrorCodes.SERVICE_UNSTAFFED, `no counter is open for service ${service.prefix} now`)
+    }
+    // outside its hours a kiosk does not sell it (the kiosk says why); staff may, and the log says so
+    const hours = this.view.hoursOf(service.id, this.view.newTicketEstimate(service.id))
+    if (fromKiosk && hours.closedReason !== null) throw closedError(service.prefix, hours.closedReason, hours.opensAt)
+    // the day's sequence always counts the day's tickets (daily cap, figures); a center with no daily close numbers continuously
+    const dayNumber = this.ctx.tickets.allocateNumber(service.id, day)
+    const number = calendar.dailyClose ? dayNumber : this.continuousNumber(service.id, service.prefix, day)
+    const ticket: TicketRecord = {
+      id: newTicketId(),
+      serviceId: service.id,
+      issuedServiceId: service.id,
+      day,
+      number,
+      label: formatLabel(service.prefix, number),
+      priority,
+      phone: req.phone ?? null,
+      lang: req.lang ?? 'ar',
+      status: 'waiting',
+      issuedAt: tx.now,
+      queuedAt: tx.now,
+      calledAt: null,
+      startedAt: null,
+      finishedAt: null,
+      counterId: null,
+      targetCounterId: null,
+      clerkId: null,
+      recallCount: 0,
+      transferCount: 0,
+      outcome: null,
+      issuedByType: issuer.type,
+      issuedById: issuer.id,
+      idempotencyKey: req.idempotencyKey ?? null,
+      origin: req.origin ?? 'walk_in',
+    }
+    this.ctx.tickets.insert(ticket)
+    if (req.messagesOptIn && ticket.phone) new MessageConsentRepo(this.ctx.db).record(ticket.id, tx.now)
+    const standing = this.view.standing(ticket)
+    tx.log({
+      type: 'ticket.issued',
+      ticketId: ticket.id,
+      serviceId: service.id,
+      ...actorIds(actor),
+      data: {
+        label: ticket.label,
         number,
-        label: formatLabel(service.prefix, number),
         priority,
-        phone: req.phone ?? null,
-        lang: req.lang ?? 'ar',
-        status: 'waiting',
-        issuedAt: tx.now,
-        queuedAt: tx.now,
-        calledAt: null,
-        startedAt: null,
-        finishedAt: null,
-        counterId: null,
-        targetCounterId: null,
-        clerkId: null,
-        recallCount: 0,
-        transferCount: 0,
-        outcome: null,
-        issuedByType: issuer.type,
-        issuedById: issuer.id,
-        idempotencyKey: req.idempotencyKey ?? null,
-      }
-      this.ctx.tickets.insert(ticket)
-      if (req.messagesOptIn && ticket.phone) new MessageConsentRepo(this.ctx.db).record(ticket.id, tx.now)
-      const standing = this.view.standing(ticket)
-      tx.log({
-        type: 'ticket.issued',
-        ticketId: ticket.id,
-        serviceId: service.id,
-        ...actorIds(actor),
-        data: {
-          label: ticket.label,
-          number,
-          priority,
-          estimatedWaitSeconds: standing.estimatedWaitSeconds,
-          position: standing.position,
-          ...(hours.closedReason === null ? {} : { outsideHours: hours.closedReason }),
-        },
-      })
-      const statusUrl = req.publicBase === undefined ? null : ticketStatusUrlAt(req.publicBase, ticket.id)
-      tx.emit({ type: 'ticket:issued', ticket, standing, statusUrl })
-      tx.emit({ type: 'queue:updated', serviceIds: [service.id] })
-      const closesAt = hours.closesAt === null ? null : Date.parse(hours.closesAt)
-      const mayNotBeServedToday =
-        closesAt !== null && standing.estimatedWaitSeconds !== null && tx.now + standing.estimatedWaitSeconds * 1000 > closesAt
-      return { ticket, ...standing, replayed: false, mayNotBeServedToday }
+        estimatedWaitSeconds: standing.estimatedWaitSeconds,
+        position: standing.position,
+        ...(hours.closedReason === null ? {} : { outsideHours: hours.closedReason }),
+      },
     })
+    const statusUrl = req.publicBase === undefined ? null : ticketStatusUrlAt(req.publicBase, ticket.id)
+    tx.emit({ type: 'ticket:issued', ticket, standing, statusUrl })
+    tx.emit({ type: 'queue:updated', serviceIds: [service.id] })
+    const closesAt = hours.closesAt === null ? null : Date.parse(hours.closesAt)
+    const mayNotBeServedToday =
+      closesAt !== null && standing.estimatedWaitSeconds !== null && tx.now + standing.estimatedWaitSeconds * 1000 > closesAt
+    return { ticket, ...standing, replayed: false, mayNotBeServedToday }
   }
 
   /** The next continuous number of a service (numbering.ts: wraps after 9999, skips a label still in use). */

@@ -37,6 +37,8 @@ export interface CallPolicyParams {
   maxPriorityInARow: number
   /** Ageing: an ordinary ticket that has waited this long is treated as priority. Default 1800 s. */
   priorityAgingSeconds: number
+  /** Rule f: at most this many appointments in a row at a counter while another ticket waits. Default 2. */
+  maxAppointmentsInARow?: number
 }
 
 export interface CallContext {
@@ -45,4 +47,6 @@ export interface CallContext {
   params: CallPolicyParams
   /** How many priority tickets this counter has called in a row just before this call. */
   priorityStreak: number
+  /** How many appointment tickets this counter has called in a row just before this call (rule f). Default 0. */
+  appointmentStreak?: number
 }

@@ -97,6 +97,20 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   [ErrorCodes.UNKNOWN_PARK_REASON]: 422,
   [ErrorCodes.TICKET_NOT_PARKED]: 409,
   [ErrorCodes.PARK_EXPIRED]: 410,
+  [ErrorCodes.APPOINTMENTS_OFF]: 422,
+  [ErrorCodes.SLOT_NOT_FOUND]: 422,
+  [ErrorCodes.SLOT_IN_PAST]: 422,
+  [ErrorCodes.SLOT_TOO_FAR]: 422,
+  [ErrorCodes.DAY_CLOSED]: 422,
+  [ErrorCodes.SLOT_FULL]: 409,
+  [ErrorCodes.BOOKING_LIMIT_PHONE]: 429,
+  [ErrorCodes.BOOKING_LIMIT_ADDRESS]: 429,
+  [ErrorCodes.BOOKING_CODE_INVALID]: 422,
+  [ErrorCodes.BOOKING_OTHER_CENTER]: 422,
+  [ErrorCodes.BOOKING_NOT_FOUND]: 404,
+  [ErrorCodes.BOOKING_USED]: 409,
+  [ErrorCodes.BOOKING_CANCELLED]: 409,
+  [ErrorCodes.CHECK_IN_UNRECOGNISED]: 422,
 }
 
 /**

@@ -19,6 +19,8 @@ import { webhookRoutes } from './webhooks/index.ts'
 import { messageRoutes } from './messages/index.ts'
 import { feedbackRoutes } from './feedback/index.ts'
 import { parkingRoutes } from './parking/index.ts'
+import { appointmentRoutes } from './appointments/index.ts'
+import { checkInRoutes } from './check-in/index.ts'
 
 /** API v1: one plugin per resource, all under /api/v1. */
 export async function apiV1(app: FastifyInstance): Promise<void> {
@@ -43,4 +45,6 @@ export async function apiV1(app: FastifyInstance): Promise<void> {
   await app.register(messageRoutes, { prefix: '/messages' })
   await app.register(feedbackRoutes, { prefix: '/feedback' })
   await app.register(parkingRoutes)
+  await app.register(appointmentRoutes, { prefix: '/appointments' })
+  await app.register(checkInRoutes, { prefix: '/check-in' })
 }

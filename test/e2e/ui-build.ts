@@ -15,7 +15,14 @@ export const UI_DIR = join(ROOT, 'dist', 'ui')
 /** What the build reads: a change in any of these makes dist/ui stale. */
 const SOURCES = ['kiosk-ui', 'display-ui', 'counter-ui', 'dashboard-ui', 'ui-common', 'protocol', 'vite.config.ts', 'package-lock.json']
 /** What the browser tests need from the build. */
-const OUTPUTS = ['kiosk-ui/index.html', 'kiosk-ui/status.html', 'display-ui/index.html', 'counter-ui/index.html', 'dashboard-ui/index.html']
+const OUTPUTS = [
+  'kiosk-ui/index.html',
+  'kiosk-ui/status.html',
+  'kiosk-ui/book.html',
+  'display-ui/index.html',
+  'counter-ui/index.html',
+  'dashboard-ui/index.html',
+]
 const LOCK = join(ROOT, 'dist', '.ui-build.lock')
 /** A lock older than this was left by a crashed run. */
 const STALE_LOCK_MS = 120_000

@@ -30,6 +30,7 @@ import { SERVICE_MENU_MESSAGES } from '../../protocol/messages/service-menu.ts'
 import { WEBHOOK_MESSAGES } from '../../protocol/messages/webhooks.ts'
 import { FEEDBACK_MESSAGES } from '../../protocol/messages/feedback.ts'
 import { PARKING_MESSAGES } from '../../protocol/messages/parking.ts'
+import { APPOINTMENT_MESSAGES } from '../../protocol/messages/appointments.ts'
 import { peopleAheadText, TICKET_MESSAGES, ticketMessage, waitText, waitValues } from '../../protocol/messages/ticket.ts'
 import { SAMPLE } from '../drivers/printer/fixtures.ts'
 import { CITIZEN_MESSAGES } from '../../protocol/messages/citizen.ts'
@@ -61,11 +62,14 @@ const CATALOGUES: Record<string, Catalogue> = {
   consent: CONSENT_MESSAGES,
   messagesCard: MESSAGES_CARD_MESSAGES,
   parking: PARKING_MESSAGES,
+  appointments: APPOINTMENT_MESSAGES,
 }
 
 /** What each page's formatter spreads together: a key twice in one of them would hide one message. */
 const BUNDLES: Record<string, Catalogue[]> = {
   kiosk: [COMMON_MESSAGES, TICKET_MESSAGES, KIOSK_MESSAGES, PAIRING_MESSAGES, HOURS_MESSAGES],
+  // the kiosk's check-in and the booking page share this catalogue (issue 19)
+  kioskCheckIn: [COMMON_MESSAGES, TICKET_MESSAGES, KIOSK_MESSAGES, APPOINTMENT_MESSAGES],
   status: [COMMON_MESSAGES, TICKET_MESSAGES, STATUS_MESSAGES],
   display: [COMMON_MESSAGES, DISPLAY_MESSAGES, PAIRING_MESSAGES, HOURS_MESSAGES],
   console: [COMMON_MESSAGES, CONSOLE_MESSAGES],

@@ -31,13 +31,17 @@ export interface TicketRecord {
   issuedByType: 'user' | 'device' | 'system'
   issuedById: number | null
   idempotencyKey: string | null
+  /** How it was taken: at a kiosk or by staff, at an appointment's check-in, or from a phone (migration 11). */
+  origin: TicketOrigin
 }
+
+export type TicketOrigin = 'walk_in' | 'appointment' | 'remote'
 
 const COLUMNS = `id, service_id AS serviceId, issued_service_id AS issuedServiceId, day, number, label, priority, phone, lang, status,
   issued_at AS issuedAt, queued_at AS queuedAt, called_at AS calledAt, started_at AS startedAt,
   finished_at AS finishedAt, counter_id AS counterId, target_counter_id AS targetCounterId,
   clerk_id AS clerkId, recall_count AS recallCount, transfer_count AS transferCount, outcome,
-  issued_by_type AS issuedByType, issued_by_id AS issuedById, idempotency_key AS idempotencyKey`
+  issued_by_type AS issuedByType, issued_by_id AS issuedById, idempotency_key AS idempotencyKey, origin`
 
 /** Fields a lifecycle step may change. */
 export type TicketChanges = Partial<
@@ -118,9 +122,9 @@ export class TicketsRepo {
   insert(t: TicketRecord): void {
     this.sql(
       `INSERT INTO tickets (id, service_id, issued_service_id, day, number, label, priority, phone, lang, status, issued_at, queued_at,
-         issued_by_type, issued_by_id, idempotency_key)
+         issued_by_type, issued_by_id, idempotency_key, origin)
        VALUES (@id, @serviceId, @issuedServiceId, @day, @number, @label, @priority, @phone, @lang, @status, @issuedAt, @queuedAt,
-         @issuedByType, @issuedById, @idempotencyKey)`,
+         @issuedByType, @issuedById, @idempotencyKey, @origin)`,
     ).run(t)
   }
 
@@ -156,14 +160,15 @@ export class TicketsRepo {
     const rows = this.sql(
       `SELECT t.id AS ticketId, t.service_id AS serviceId, t.priority, t.queued_at AS queuedAt, t.number,
               s.target_wait_seconds AS targetWaitSeconds, COALESCE(cs.weight, 1) AS weight,
-              (t.target_counter_id IS NOT NULL) AS targetedHere
+              (t.target_counter_id IS NOT NULL) AS targetedHere, b.slot_start AS slotStart
        FROM tickets t
        JOIN services s ON s.id = t.service_id
+       LEFT JOIN bookings b ON b.ticket_id = t.id AND t.origin = 'appointment'
        LEFT JOIN counter_services cs ON cs.service_id = t.service_id AND cs.counter_id = @counterId
        WHERE t.status = 'waiting'
          AND (t.target_counter_id = @counterId OR (t.target_counter_id IS NULL AND cs.counter_id IS NOT NULL))`,
-    ).all({ counterId }) as (Omit<CallCandidate, 'targetedHere'> & { targetedHere: number })[]
-    return rows.map((r) => ({ ...r, targetedHere: r.targetedHere === 1 }))
+    ).all({ counterId }) as (Omit<CallCandidate, 'targetedHere'> & { targetedHere: number; slotStart: number | null })[]
+    return rows.map(({ slotStart, ...r }) => ({ ...r, targetedHere: r.targetedHere === 1, ...(slotStart === null ? {} : { slotStart }) }))
   }
 
   /**

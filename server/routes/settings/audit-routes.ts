@@ -33,6 +33,8 @@ export const AUDIT_ROUTES: Record<ConfigCommand, { method: string; route: string
   'webhook.resume': { method: 'POST', route: '/webhooks/:id/resume', status: 200 },
   'webhook.redeliver': { method: 'POST', route: '/webhooks/deliveries/:id/redeliver', status: 201 },
   'message-template.update': { method: 'PUT', route: '/messages/templates/:kind/:lang', status: 200 },
+  'appointments.settings': { method: 'PUT', route: '/appointments/settings/:id', status: 200 },
+  'appointments.day': { method: 'PUT', route: '/appointments/days/:id/:day', status: 200 },
 }
 
 /** Rows written before commands were audited in their own transaction carry method, route and status themselves. */

@@ -4,6 +4,7 @@
  * so a new mutating route fails here until it is either given a valid call below (and audited)
  * or named as not being configuration.
  */
+import { APPOINTMENT_DEFAULTS } from '../../../protocol/appointments.ts'
 import type { RouteOptions } from 'fastify'
 import { afterEach, describe, expect, it } from 'vitest'
 import { TestCenter } from '../../helpers/test-center.ts'
@@ -31,6 +32,11 @@ const NOT_CONFIGURATION = new Set([
   // parking a ticket (issue 21): queue moves with their own event-log rows
   'POST /api/v1/counters/:id/park',
   'POST /api/v1/counters/:id/resume-parked',
+  // bookings and check-in are the queue's, not configuration (issue 19)
+  'POST /api/v1/appointments',
+  'POST /api/v1/appointments/:code/move',
+  'POST /api/v1/appointments/:code/cancel',
+  'POST /api/v1/check-in',
   ...['open', 'pause', 'close', 'call-next', 'call', 'recall', 'start', 'finish', 'no-show', 'transfer', 'close-away'].map(
     (a) => `POST /api/v1/counters/:id/${a}`,
   ),
@@ -78,6 +84,14 @@ const VALID_CALLS: Record<string, (f: Fixture) => { url: string; body?: unknown;
       ...DEFAULT_CALENDAR,
       services: [{ serviceId: f.serviceId, weekly: null, lastTicketMinutes: f.n, stopWhenWaitPastClose: false }],
     },
+  }),
+  'PUT /api/v1/appointments/settings/:id': (f) => ({
+    url: `/api/v1/appointments/settings/${f.serviceId}`,
+    body: { ...APPOINTMENT_DEFAULTS, enabled: true, slotMinutes: 10 + f.n },
+  }),
+  'PUT /api/v1/appointments/days/:id/:day': (f) => ({
+    url: `/api/v1/appointments/days/${f.serviceId}/2030-01-0${1 + (f.n % 9)}`,
+    body: { blocked: false, extraPerSlot: f.n },
   }),
   'POST /api/v1/calendar/ics': (f) => ({
     url: '/api/v1/calendar/ics',
@@ -210,7 +224,7 @@ describe('configuration changes are audited in their own transaction', () => {
     const started = await startRecording()
     center = started.center
     const routes = configRoutes(started.routes)
-    expect(routes.length).toBe(26)
+    expect(routes.length).toBe(28)
     let n = 1
     for (const route of routes) {
       const f = await fixture(center, n++)

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { ADMIN_PASSWORD, STAFF_PASSWORD, TestCenter, TestClock } from '../../helpers/test-center.ts'
+import { APPOINTMENT_DEFAULTS } from '../../../protocol/appointments.ts'
 import { expectAuthRequired, expectError, expectMalformedBodiesRefused, rows } from './route-helpers.ts'
 
 const LOGIN = '/api/v1/auth/login'
@@ -315,6 +316,10 @@ const AUTHENTICATED_ROUTES: Record<string, unknown> = {
   'POST /api/v1/counters/{id}/resume-parked': { ticketId: 'abc' },
   'GET /api/v1/tickets/parked': undefined,
   'GET /api/v1/stats/parking': undefined,
+  'GET /api/v1/appointments/settings/{id}': undefined,
+  'PUT /api/v1/appointments/settings/{id}': { ...APPOINTMENT_DEFAULTS, enabled: true },
+  'PUT /api/v1/appointments/days/{id}/{day}': { blocked: true, extraPerSlot: 0 },
+  'POST /api/v1/check-in': { text: '0000-0000-0000-0000' },
 }
 
 describe('every authenticated route', () => {

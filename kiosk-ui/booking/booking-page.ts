@@ -1,0 +1,362 @@
+/**
+ * `<tabour-booking-page>`: a citizen books an appointment from a phone, no account (issue 19).
+ * At `<base>/b/`: service → day → a free time → name and mobile → the code, its QR and the
+ * link to manage it. At `<base>/b/<code>` (the QR's address): the booking, to move or cancel.
+ * Days and times are the center's (its time zone), whatever the phone's clock says.
+ */
+import { LitElement, html, nothing, type TemplateResult } from 'lit'
+import { customElement, state } from 'lit/decorators.js'
+import type { BookableService, Booking, DaySlots, Slot } from '../../protocol/appointments.ts'
+import { appointmentErrorKey, appointmentText, type AppointmentMessageKey } from '../../protocol/messages/appointments.ts'
+import { ApiError } from '../../ui-common/api-client.ts'
+import { applyLang, initialLang, type Lang } from '../../ui-common/i18n.ts'
+import type { LangChangeEvent } from '../../ui-common/lang-switch.ts'
+import { applyPageTheme } from '../../ui-common/theme.ts'
+import '../../ui-common/lang-switch.ts'
+import '../../ui-common/qr-code.ts'
+import { statusPageStyles } from '../status-styles.ts'
+import {
+  bookSlot,
+  cancelBooking,
+  centerDays,
+  fetchBookable,
+  fetchBooking,
+  fetchSlots,
+  moveBooking,
+  parseBookingPath,
+} from './booking-api.ts'
+import { bookingPageStyles } from './booking-styles.ts'
+
+type View = 'form' | 'done' | 'manage' | 'move'
+
+const locale = (lang: Lang) => (lang === 'ar' ? 'ar-EG' : 'en-GB')
+
+@customElement('tabour-booking-page')
+export class BookingPage extends LitElement {
+  static override styles = [statusPageStyles, bookingPageStyles]
+
+  @state() private language: Lang = 'ar'
+  @state() private view: View = 'form'
+  @state() private services: BookableService[] | null = null
+  @state() private serviceId: number | null = null
+  @state() private day = ''
+  @state() private slots: DaySlots | null = null
+  @state() private slotStart: string | null = null
+  @state() private booking: Booking | null = null
+  @state() private error: AppointmentMessageKey | null = null
+  @state() private busy = false
+  @state() private confirmCancel = false
+
+  private readonly base: string
+  private readonly code: string | null
+
+  constructor() {
+    super()
+    const { base, code } = parseBookingPath(location.pathname)
+    this.base = base
+    this.code = code
+    this.addEventListener('lang-change', (e: LangChangeEvent) => this.setLang(e.detail.lang))
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback()
+    applyPageTheme()
+    this.setLang(initialLang())
+    void this.start()
+  }
+
+  private setLang(lang: Lang): void {
+    this.language = lang
+    applyLang(lang)
+    document.title = appointmentText(this.code ? 'book.manage' : 'book.title', lang)
+  }
+
+  private t(key: AppointmentMessageKey, values?: Record<string, string | number>): string {
+    return appointmentText(key, this.language, values)
+  }
+
+  private async start(): Promise<void> {
+    await this.guard(async () => {
+      this.services = await fetchBookable(this.base)
+      if (this.code) {
+        this.booking = await fetchBooking(this.base, this.code)
+        this.serviceId = this.booking.serviceId
+        this.view = 'manage'
+      } else if (this.services.length > 0) await this.pickService(this.services[0]!.id)
+    })
+  }
+
+  /** Runs a call, showing its error in the page's language (and the network's when unreachable). */
+  private async guard(work: () => Promise<void>): Promise<void> {
+    this.busy = true
+    this.error = null
+    try {
+      await work()
+    } catch (err) {
+      this.error = err instanceof ApiError ? appointmentErrorKey(err.code, 'book.failed') : 'book.failed'
+    } finally {
+      this.busy = false
+    }
+  }
+
+  private get service(): BookableService | undefined {
+    return this.services?.find((s) => s.id === this.serviceId)
+  }
+
+  private async pickService(id: number): Promise<void> {
+    this.serviceId = id
+    const service = this.service
+    if (!service) return
+    const days = centerDays(Date.now(), service.timeZone, service.bookAheadDays + 1)
+    if (!days.includes(this.day)) this.day = days[0]!
+    await this.loadSlots()
+  }
+
+  private async loadSlots(): Promise<void> {
+    if (this.serviceId === null) return
+    this.slotStart = null
+    await this.guard(async () => {
+      this.slots = await fetchSlots(this.base, this.serviceId!, this.day)
+    })
+  }
+
+  private time(iso: string, tz: string): string {
+    return new Intl.DateTimeFormat(locale(this.language), { timeZone: tz, hour: 'numeric', minute: '2-digit' }).format(new Date(iso))
+  }
+
+  private dayName(day: string, tz: string): string {
+    // noon UTC of the date names the same calendar day in every zone near Egypt's
+    return new Intl.DateTimeFormat(locale(this.language), { timeZone: tz, weekday: 'long', day: 'numeric', month: 'long' }).format(
+      new Date(`${day}T12:00:00Z`),
+    )
+  }
+
+  override render(): TemplateResult {
+    return html`
+      <header>
+        <h1>${this.t(this.code ? 'book.manage' : 'book.title')}</h1>
+        <tabour-lang-switch .lang=${this.language}></tabour-lang-switch>
+      </header>
+      <main>
+        ${this.error ? html`<p class="error" role="alert" data-error=${this.error}>${this.t(this.error)}</p>` : nothing}
+        ${this.renderView()}
+      </main>
+    `
+  }
+
+  private renderView(): TemplateResult | typeof nothing {
+    if (this.services === null) return this.busy ? html`<p>${this.t('common.loading')}</p>` : nothing
+    switch (this.view) {
+      case 'form':
+        return this.renderForm()
+      case 'done':
+      case 'manage':
+        return this.booking ? this.renderBooking(this.booking) : nothing
+      case 'move':
+        return this.renderMove()
+    }
+  }
+
+  private renderPicker(): TemplateResult {
+    const service = this.service
+    const tz = service?.timeZone ?? 'Africa/Cairo'
+    const days = service ? centerDays(Date.now(), tz, service.bookAheadDays + 1) : []
+    return html`
+      <label class="field"
+        >${this.t('book.day')}
+        <select
+          data-field="day"
+          .value=${this.day}
+          @change=${(e: Event) => {
+            this.day = (e.target as HTMLSelectElement).value
+            void this.loadSlots()
+          }}
+        >
+          ${days.map((d) => html`<option value=${d} ?selected=${d === this.day}>${this.dayName(d, tz)}</option>`)}
+        </select>
+      </label>
+      <fieldset class="slots">
+        <legend>${this.t('book.time')}</legend>
+        ${this.renderSlots(tz)}
+      </fieldset>
+    `
+  }
+
+  private renderSlots(tz: string): TemplateResult {
+    const day = this.slots
+    if (!day) return html``
+    if (day.slots.length === 0) {
+      const why =
+        day.reason === 'closed' || day.reason === 'blocked' || day.reason === 'past'
+          ? (`book.reason.${day.reason}` as const)
+          : 'book.noSlots'
+      return html`<p class="empty" data-empty=${day.reason ?? 'full'}>${this.t(why)}</p>`
+    }
+    const free = (s: Slot) => (s.free > 0 ? this.t('book.free', { n: s.free }) : this.t('book.full'))
+    return html`<div class="slot-grid">
+      ${day.slots.map(
+        (s) => html`<button
+          type="button"
+          class="slot"
+          data-slot=${s.start}
+          aria-pressed=${this.slotStart === s.start ? 'true' : 'false'}
+          ?disabled=${s.free === 0}
+          @click=${() => {
+            this.slotStart = s.start
+          }}
+        >
+          <strong>${this.time(s.start, tz)}</strong><span>${free(s)}</span>
+        </button>`,
+      )}
+    </div>`
+  }
+
+  private renderForm(): TemplateResult {
+    const services = this.services ?? []
+    if (services.length === 0) return html`<p class="empty">${this.t('book.noServices')}</p>`
+    return html`
+      <p class="intro">${this.t('book.intro')}</p>
+      <form class="card" @submit=${(e: Event) => this.onBook(e)}>
+        <label class="field"
+          >${this.t('book.service')}
+          <select data-field="service" @change=${(e: Event) => void this.pickService(Number((e.target as HTMLSelectElement).value))}>
+            ${services.map((s) => html`<option value=${s.id} ?selected=${s.id === this.serviceId}>${this.language === 'ar' ? s.nameAr : s.nameEn}</option>`)}
+          </select>
+        </label>
+        ${this.renderPicker()}
+        <label class="field"
+          >${this.t('book.name')}
+          <input name="name" data-field="name" required minlength="2" maxlength="80" autocomplete="name" />
+        </label>
+        <label class="field"
+          >${this.t('book.phone')}
+          <input
+            name="phone"
+            data-field="phone"
+            required
+            type="tel"
+            inputmode="tel"
+            dir="ltr"
+            autocomplete="tel"
+            pattern="(\\+[1-9][0-9]{7,14}|0[0-9]{9,10})"
+            placeholder=${this.t('book.phoneHint')}
+          />
+        </label>
+        <button class="primary" type="submit" data-action="book" ?disabled=${this.busy || this.slotStart === null}>
+          ${this.t(this.busy ? 'book.busy' : 'book.submit')}
+        </button>
+      </form>
+    `
+  }
+
+  private async onBook(e: Event): Promise<void> {
+    e.preventDefault()
+    const form = e.target as HTMLFormElement
+    const data = new FormData(form)
+    if (this.serviceId === null || this.slotStart === null) return
+    const body = {
+      serviceId: this.serviceId,
+      slotStart: this.slotStart,
+      name: String(data.get('name') ?? '').trim(),
+      phone: String(data.get('phone') ?? '').replace(/[\s-]/g, ''),
+      lang: this.language,
+    }
+    await this.guard(async () => {
+      this.booking = await bookSlot(this.base, body)
+      this.view = 'done'
+      history.replaceState(null, '', `${this.base}/b/${encodeURIComponent(this.booking.code)}${location.search}`)
+    })
+    // a slot taken meanwhile: show the day as it is now
+    if (this.error === 'err.slotFull') await this.loadSlots().then(() => (this.error = 'err.slotFull'))
+  }
+
+  private renderBooking(b: Booking): TemplateResult {
+    const tz = b.timeZone
+    const service = this.language === 'ar' ? b.serviceNameAr : b.serviceNameEn
+    const when = this.t('book.when', {
+      service,
+      day: this.dayName(centerDays(Date.parse(b.slotStart), tz, 1)[0]!, tz),
+      time: this.time(b.slotStart, tz),
+    })
+    const live = b.status === 'booked'
+    return html`
+      <section class="card" data-booking=${b.status}>
+        ${this.view === 'done' ? html`<p class="final">${this.t('book.booked')}</p>` : nothing}
+        <p class="service">${when}</p>
+        <p class="caption">${b.name} · <span dir="ltr">${b.phoneHint}</span></p>
+        ${
+          live
+            ? html`
+                <p class="caption">${this.t('book.code')}</p>
+                <p class="code" dir="ltr" data-code>${b.code}</p>
+                <tabour-qr-code .value=${b.manageUrl} .label=${`${this.t('book.code')} ${b.code}`}></tabour-qr-code>
+                <p>${this.t('book.checkInWindow', { from: this.time(b.checkInFrom, tz), until: this.time(b.checkInUntil, tz) })}</p>
+                <p class="caption">${this.t('book.keepLink')}</p>
+                <a class="link" dir="ltr" href=${b.manageUrl}>${b.manageUrl}</a>
+                <div class="actions">
+                  <button type="button" data-action="move" @click=${() => void this.startMove(b)}>${this.t('book.move')}</button>
+                  <button type="button" class="danger" data-action="cancel" @click=${() => (this.confirmCancel = true)}>${this.t('book.cancel')}</button>
+                </div>
+                ${this.confirmCancel ? this.renderCancelConfirm(b) : nothing}
+              `
+            : html`<p class="final" data-final>${this.t(b.status === 'cancelled' ? 'book.cancelled' : 'book.used')}</p>`
+        }
+      </section>
+      ${live ? nothing : html`<a class="link" href=${`${this.base}/b/`}>${this.t('book.another')}</a>`}
+    `
+  }
+
+  private renderCancelConfirm(b: Booking): TemplateResult {
+    return html`<div class="cancel" role="alertdialog" aria-label=${this.t('book.cancel')}>
+      <p>${this.t('book.cancelConfirm')}</p>
+      <button type="button" class="yes" data-action="cancel-yes" @click=${() => void this.onCancel(b)}>${this.t('book.cancel')}</button>
+      <button type="button" data-action="cancel-no" @click=${() => (this.confirmCancel = false)}>${this.t('checkIn.back')}</button>
+    </div>`
+  }
+
+  private async onCancel(b: Booking): Promise<void> {
+    await this.guard(async () => {
+      this.booking = await cancelBooking(this.base, b.code)
+      this.confirmCancel = false
+      this.view = 'manage'
+    })
+  }
+
+  private async startMove(b: Booking): Promise<void> {
+    this.view = 'move'
+    this.day = centerDays(Date.parse(b.slotStart), b.timeZone, 1)[0]!
+    await this.pickService(b.serviceId)
+  }
+
+  private renderMove(): TemplateResult {
+    const b = this.booking
+    if (!b) return html``
+    return html`
+      <section class="card">
+        ${this.renderPicker()}
+        <div class="actions">
+          <button
+            type="button"
+            class="primary"
+            data-action="move-to"
+            ?disabled=${this.busy || this.slotStart === null}
+            @click=${() =>
+              void this.guard(async () => {
+                this.booking = await moveBooking(this.base, b.code, this.slotStart!)
+                this.view = 'manage'
+              })}
+          >
+            ${this.t('book.moveTo')}
+          </button>
+          <button type="button" data-action="move-back" @click=${() => (this.view = 'manage')}>${this.t('checkIn.back')}</button>
+        </div>
+      </section>
+    `
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tabour-booking-page': BookingPage
+  }
+}

@@ -1,0 +1,142 @@
+/** The booking page's own look on top of the status page's phone card: fields, the slot grid, the code. */
+import { css } from 'lit'
+
+export const bookingPageStyles = css`
+  header {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: var(--tabour-space-2);
+  }
+  header h1 {
+    font-size: 1.2rem;
+  }
+  main {
+    align-items: stretch;
+    text-align: start;
+  }
+  .card {
+    align-items: stretch;
+    inline-size: auto;
+    text-align: start;
+  }
+  .intro {
+    color: var(--tabour-muted);
+  }
+  .field {
+    display: grid;
+    gap: 0.25rem;
+    font-weight: 700;
+  }
+  select,
+  input {
+    min-block-size: 3rem;
+    padding-inline: var(--tabour-space-1);
+    border: 2px solid var(--tabour-muted);
+    border-radius: var(--tabour-radius);
+    background: var(--tabour-bg);
+    color: var(--tabour-text);
+    font: inherit;
+    font-weight: 400;
+  }
+  input:focus-visible,
+  select:focus-visible,
+  button:focus-visible,
+  a:focus-visible {
+    outline: 3px solid var(--tabour-accent);
+    outline-offset: 2px;
+  }
+  fieldset {
+    margin: 0;
+    padding: 0;
+    border: 0;
+  }
+  legend {
+    margin-block-end: 0.25rem;
+    font-weight: 700;
+  }
+  .slot-grid {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(6.5rem, 1fr));
+    gap: var(--tabour-space-1);
+    max-block-size: 18rem;
+    overflow-y: auto;
+  }
+  .slot {
+    display: grid;
+    gap: 0.1rem;
+    min-block-size: 3.5rem;
+    padding: 0.25rem;
+    border: 2px solid var(--tabour-primary);
+    border-radius: var(--tabour-radius);
+    background: var(--tabour-bg);
+    color: var(--tabour-primary);
+    font: inherit;
+    cursor: pointer;
+  }
+  .slot span {
+    font-size: 0.75em;
+  }
+  .slot[aria-pressed='true'] {
+    background: var(--tabour-primary);
+    color: var(--tabour-on-primary);
+  }
+  .slot:disabled {
+    border-color: var(--tabour-muted);
+    color: var(--tabour-muted);
+    cursor: not-allowed;
+  }
+  button.primary,
+  .actions button {
+    min-block-size: 3.25rem;
+    padding-inline: var(--tabour-space-2);
+    border: 2px solid var(--tabour-primary);
+    border-radius: var(--tabour-radius);
+    background: var(--tabour-bg);
+    color: var(--tabour-primary);
+    font: inherit;
+    font-weight: 700;
+  }
+  button.primary {
+    background: var(--tabour-primary);
+    color: var(--tabour-on-primary);
+  }
+  button.primary:disabled {
+    opacity: 0.6;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--tabour-space-1);
+  }
+  .actions button.danger {
+    border-color: var(--tabour-danger);
+    color: var(--tabour-danger);
+  }
+  .code {
+    font-size: clamp(1.4rem, 7vw, 2.2rem);
+    font-weight: 700;
+    letter-spacing: 0.05em;
+    text-align: center;
+    color: var(--tabour-primary);
+  }
+  tabour-qr-code {
+    align-self: center;
+    --qr-size: 11rem;
+  }
+  .link {
+    overflow-wrap: anywhere;
+    color: var(--tabour-primary);
+    font-weight: 700;
+  }
+  .error {
+    padding: var(--tabour-space-1) var(--tabour-space-2);
+    border-inline-start: 8px solid var(--tabour-danger);
+    background: #fde8eb;
+    color: var(--tabour-danger);
+    font-weight: 700;
+  }
+  .empty {
+    color: var(--tabour-muted);
+  }
+`

@@ -1,0 +1,173 @@
+/**
+ * Appointments (issue 19): the wire contract shared by the center, the booking page, the kiosk
+ * and the console. Settings per service, the slots of a day, a booking and its check-in.
+ */
+import { type Static, Type } from '@sinclair/typebox'
+import { CalendarDate } from './calendar.ts'
+import { Lang, literalUnion, Nullable } from './common.ts'
+
+/** A service's appointment settings; every field has a default (APPOINTMENT_DEFAULTS), appointments are off until `enabled`. */
+export const AppointmentSettings = Type.Object(
+  {
+    /** Whether the service takes bookings at all. Default false. */
+    enabled: Type.Boolean(),
+    /** Length of one slot in minutes. Default 15. */
+    slotMinutes: Type.Integer({ minimum: 5, maximum: 240 }),
+    /** Share of the service's capacity kept for walk-ins, 0–0.95. Default 0.5. */
+    walkInShare: Type.Number({ minimum: 0, maximum: 0.95 }),
+    /** Minutes one citizen takes at a counter for capacity; null: the recent average (10 min before any history). Default null. */
+    serviceMinutes: Nullable(Type.Integer({ minimum: 1, maximum: 240 })),
+    /** Check-in opens this many minutes before the slot. Default 30. */
+    checkInBeforeMinutes: Type.Integer({ minimum: 0, maximum: 240 }),
+    /** Check-in closes this many minutes after the slot starts (later: a walk-in ticket). Default 15. */
+    checkInAfterMinutes: Type.Integer({ minimum: 0, maximum: 240 }),
+    /** An unused slot's place is released to walk-ins this many minutes after it starts. Default 15. */
+    releaseAfterMinutes: Type.Integer({ minimum: 0, maximum: 240 }),
+    /** How many days ahead a slot may be booked. Default 14. */
+    bookAheadDays: Type.Integer({ minimum: 1, maximum: 90 }),
+    /** Live bookings one phone may hold on one day. Default 1. */
+    maxPerPhonePerDay: Type.Integer({ minimum: 1, maximum: 100 }),
+    /** Live bookings one phone may hold in one week (Saturday to Friday, center-local). Default 3. */
+    maxPerPhonePerWeek: Type.Integer({ minimum: 1, maximum: 500 }),
+    /** Bookings one client address may make in an hour (public booking only). Default 20. */
+    maxPerAddressPerHour: Type.Integer({ minimum: 1, maximum: 100_000 }),
+  },
+  { additionalProperties: false },
+)
+export type AppointmentSettings = Static<typeof AppointmentSettings>
+
+/** Appointments off; 15-minute slots; half the capacity kept for walk-ins; check-in 30 min before to 15 min after. */
+export const APPOINTMENT_DEFAULTS: Readonly<AppointmentSettings> = Object.freeze({
+  enabled: false,
+  slotMinutes: 15,
+  walkInShare: 0.5,
+  serviceMinutes: null,
+  checkInBeforeMinutes: 30,
+  checkInAfterMinutes: 15,
+  releaseAfterMinutes: 15,
+  bookAheadDays: 14,
+  maxPerPhonePerDay: 1,
+  maxPerPhonePerWeek: 3,
+  maxPerAddressPerHour: 20,
+})
+
+/** A manager's change to one day of one service: blocked (no bookings) and/or places added to every slot. */
+export const AppointmentDay = Type.Object(
+  {
+    blocked: Type.Boolean(),
+    /** Places added to each slot of the day (on top of the derived capacity). */
+    extraPerSlot: Type.Integer({ minimum: 0, maximum: 100 }),
+  },
+  { additionalProperties: false },
+)
+export type AppointmentDay = Static<typeof AppointmentDay>
+
+export const Slot = Type.Object({
+  start: Type.String({ format: 'date-time' }),
+  end: Type.String({ format: 'date-time' }),
+  capacity: Type.Integer(),
+  booked: Type.Integer(),
+  free: Type.Integer(),
+})
+export type Slot = Static<typeof Slot>
+
+/** Why a day has no slot to offer. */
+export const NoSlotsReason = literalUnion(['off', 'closed', 'blocked', 'too-far', 'past', 'no-capacity'])
+export type NoSlotsReason = Static<typeof NoSlotsReason>
+
+export const DaySlots = Type.Object({
+  serviceId: Type.Integer(),
+  day: CalendarDate,
+  timeZone: Type.String(),
+  slots: Type.Array(Slot),
+  /** Set when `slots` is empty for a reason other than every slot being taken. */
+  reason: Nullable(NoSlotsReason),
+})
+export type DaySlots = Static<typeof DaySlots>
+
+/** A citizen's mobile: Egyptian 01xxxxxxxxx, or international +digits. */
+export const Phone = Type.String({ pattern: '^(\\+[1-9]\\d{7,14}|0\\d{9,10})$' })
+
+export const BookBody = Type.Object(
+  {
+    serviceId: Type.Integer({ minimum: 1 }),
+    slotStart: Type.String({ format: 'date-time' }),
+    name: Type.String({ minLength: 2, maxLength: 80 }),
+    phone: Phone,
+    lang: Type.Optional(Lang),
+  },
+  { additionalProperties: false },
+)
+export type BookBody = Static<typeof BookBody>
+
+export const MoveBody = Type.Object({ slotStart: Type.String({ format: 'date-time' }) }, { additionalProperties: false })
+export type MoveBody = Static<typeof MoveBody>
+
+export const BookingStatus = literalUnion(['booked', 'checked_in', 'cancelled'])
+export type BookingStatus = Static<typeof BookingStatus>
+
+/** A booking as its holder sees it (the code is the capability: no login). */
+export const Booking = Type.Object({
+  code: Type.String(),
+  serviceId: Type.Integer(),
+  serviceNameAr: Type.String(),
+  serviceNameEn: Type.String(),
+  slotStart: Type.String({ format: 'date-time' }),
+  slotEnd: Type.String({ format: 'date-time' }),
+  name: Type.String(),
+  /** The phone with all but its last 3 digits hidden. */
+  phoneHint: Type.String(),
+  lang: Lang,
+  status: BookingStatus,
+  /** Check-in window. */
+  checkInFrom: Type.String({ format: 'date-time' }),
+  checkInUntil: Type.String({ format: 'date-time' }),
+  timeZone: Type.String(),
+  /** The page to view, move or cancel it (absolute when the center knows its public address, else a path). */
+  manageUrl: Type.String(),
+})
+export type Booking = Static<typeof Booking>
+
+/** What a scanned or typed code gives at the kiosk or the console. */
+export const CheckInBody = Type.Object(
+  { text: Type.String({ minLength: 1, maxLength: 512 }), lang: Type.Optional(Lang) },
+  { additionalProperties: false },
+)
+export type CheckInBody = Static<typeof CheckInBody>
+
+export const CheckInTicket = Type.Object({
+  id: Type.String(),
+  label: Type.String(),
+  serviceId: Type.Integer(),
+  position: Type.Integer(),
+  estimatedWaitSeconds: Nullable(Type.Integer()),
+  statusUrl: Nullable(Type.String()),
+  /** As for a walk-in ticket (entities.ts IssuedTicket): queued on the kiosk's printer, none, or fault. */
+  printing: Type.Optional(Type.String()),
+})
+
+/** The answer to a check-in: a ticket, "come back at", or "too late: take a walk-in ticket". */
+export const CheckInResult = Type.Union([
+  Type.Object({ outcome: Type.Literal('ticket'), kind: Type.String(), ticket: CheckInTicket, slotStart: Type.String() }),
+  Type.Object({
+    outcome: Type.Literal('too_early'),
+    kind: Type.String(),
+    serviceId: Type.Integer(),
+    comeBackAt: Type.String(),
+    timeZone: Type.String(),
+  }),
+  Type.Object({ outcome: Type.Literal('too_late'), kind: Type.String(), serviceId: Type.Integer(), slotStart: Type.String() }),
+])
+export type CheckInResult = Static<typeof CheckInResult>
+
+/** A service that takes bookings, as the booking page lists it. */
+export const BookableService = Type.Object({
+  id: Type.Integer(),
+  nameAr: Type.String(),
+  nameEn: Type.String(),
+  slotMinutes: Type.Integer(),
+  bookAheadDays: Type.Integer(),
+  /** The center's IANA zone: the page lists days and times on the center's clock, not the phone's. */
+  timeZone: Type.String(),
+})
+export type BookableService = Static<typeof BookableService>

@@ -1,0 +1,129 @@
+/**
+ * Appointments (issue 19): the booking page on a citizen's phone, the kiosk's check-in, and the
+ * words for every appointment error code (the page says them in its own language).
+ */
+import { ErrorCodes, type ErrorCode } from '../error-codes.ts'
+import { COMMON_MESSAGES } from './common.ts'
+import { messagesOf, type Catalogue } from './format.ts'
+
+export const APPOINTMENT_MESSAGES = {
+  'book.title': { ar: 'حجز موعد', en: 'Book an appointment' },
+  'book.intro': {
+    ar: 'اختر الخدمة واليوم والوقت. ستحصل على رمز حجز تُظهره عند جهاز التذاكر عند وصولك.',
+    en: 'Choose a service, a day and a time. You get a booking code to show at the ticket kiosk when you arrive.',
+  },
+  'book.service': { ar: 'الخدمة', en: 'Service' },
+  'book.noServices': { ar: 'لا توجد خدمات تقبل الحجز الآن.', en: 'No service takes bookings now.' },
+  'book.day': { ar: 'اليوم', en: 'Day' },
+  'book.time': { ar: 'الوقت', en: 'Time' },
+  'book.free': {
+    ar: '{n, plural, one {مكان واحد متاح} two {مكانان متاحان} few {# أماكن متاحة} other {# مكانًا متاحًا}}',
+    en: '{n, plural, one {# place free} other {# places free}}',
+  },
+  'book.full': { ar: 'محجوز بالكامل', en: 'Fully booked' },
+  'book.noSlots': { ar: 'لا توجد مواعيد متاحة في هذا اليوم.', en: 'No free time on this day.' },
+  'book.reason.closed': { ar: 'المركز مغلق في هذا اليوم.', en: 'The center is closed on this day.' },
+  'book.reason.blocked': { ar: 'لا تُقبل حجوزات في هذا اليوم.', en: 'No bookings are taken on this day.' },
+  'book.reason.past': { ar: 'لم يعد هناك وقت متاح في هذا اليوم.', en: 'No time is left on this day.' },
+  'book.name': { ar: 'الاسم', en: 'Name' },
+  'book.phone': { ar: 'رقم الهاتف المحمول', en: 'Mobile number' },
+  'book.phoneHint': { ar: 'مثال: 01012345678', en: 'For example 01012345678' },
+  'book.submit': { ar: 'احجز', en: 'Book' },
+  'book.busy': { ar: 'جارٍ الحجز…', en: 'Booking…' },
+  'book.booked': { ar: 'تم الحجز', en: 'You are booked' },
+  'book.code': { ar: 'رمز الحجز', en: 'Booking code' },
+  'book.when': { ar: '{service}، {day} الساعة {time}', en: '{service}, {day} at {time}' },
+  'book.checkInWindow': {
+    ar: 'عند وصولك امسح هذا الرمز أو اكتبه في جهاز التذاكر بين {from} و{until}.',
+    en: 'When you arrive, scan or type this code at the ticket kiosk between {from} and {until}.',
+  },
+  'book.keepLink': { ar: 'احتفظ بهذا الرابط لعرض الحجز أو تغييره أو إلغائه:', en: 'Keep this link to view, move or cancel the booking:' },
+  'book.manage': { ar: 'حجزي', en: 'My booking' },
+  'book.move': { ar: 'تغيير الموعد', en: 'Move it' },
+  'book.moveTo': { ar: 'انقل إلى هذا الوقت', en: 'Move to this time' },
+  'book.cancel': { ar: 'إلغاء الحجز', en: 'Cancel the booking' },
+  'book.cancelConfirm': {
+    ar: 'هل تريد إلغاء هذا الحجز؟ سيصبح مكانك متاحًا لغيرك.',
+    en: 'Cancel this booking? Your place goes to someone else.',
+  },
+  'book.cancelled': { ar: 'أُلغي هذا الحجز.', en: 'This booking was cancelled.' },
+  'book.used': { ar: 'استُخدم هذا الحجز عند الوصول.', en: 'This booking was used on arrival.' },
+  'book.another': { ar: 'حجز موعد آخر', en: 'Book another appointment' },
+  'book.failed': { ar: 'تعذّر الاتصال بالمركز. حاول مرة أخرى.', en: 'Could not reach the center. Please try again.' },
+  'checkIn.button': { ar: 'لديّ حجز', en: 'I have a booking' },
+  'checkIn.prompt': { ar: 'امسح رمز الحجز أو اكتبه', en: 'Scan or type your booking code' },
+  'checkIn.code': { ar: 'رمز الحجز', en: 'Booking code' },
+  'checkIn.submit': { ar: 'تسجيل الوصول', en: 'Check in' },
+  'checkIn.back': { ar: 'رجوع', en: 'Back' },
+  'checkIn.busy': { ar: 'جارٍ التحقق…', en: 'Checking…' },
+  'checkIn.tooEarly': { ar: 'وصلت مبكرًا. عُد الساعة {time} لتسجيل الوصول.', en: 'You are early. Please come back at {time} to check in.' },
+  'checkIn.tooLate': {
+    ar: 'فات وقت موعدك. يمكنك أخذ تذكرة عادية والانتظار في الدور.',
+    en: 'Your appointment time has passed. You can take an ordinary ticket and wait in line.',
+  },
+  'checkIn.walkIn': { ar: 'خذ تذكرة عادية', en: 'Take an ordinary ticket' },
+  'checkIn.failed': { ar: 'تعذّر تسجيل الوصول. حاول مرة أخرى.', en: 'Could not check in. Please try again.' },
+  'console.checkIn.title': { ar: 'تسجيل وصول حجز', en: 'Check in a booking' },
+  'console.checkIn.done': { ar: 'تم تسجيل الوصول: التذكرة {label}', en: 'Checked in: ticket {label}' },
+  'console.checkIn.tooEarly': {
+    ar: 'مبكر: يبدأ تسجيل الوصول لهذا الحجز الساعة {time}.',
+    en: 'Too early: check-in for this booking opens at {time}.',
+  },
+  'console.checkIn.tooLate': {
+    ar: 'فات وقت هذا الحجز: أصدر تذكرة عادية بدلًا منه.',
+    en: 'This booking’s time has passed: issue an ordinary ticket instead.',
+  },
+  'err.appointmentsOff': { ar: 'هذه الخدمة لا تقبل الحجز.', en: 'This service does not take bookings.' },
+  'err.slotNotFound': { ar: 'هذا الوقت غير متاح للحجز.', en: 'This time cannot be booked.' },
+  'err.slotInPast': { ar: 'هذا الوقت قد مضى. اختر وقتًا آخر.', en: 'This time has already passed. Please choose another.' },
+  'err.slotTooFar': { ar: 'لا يمكن الحجز لهذا اليوم بعد.', en: 'This day cannot be booked yet.' },
+  'err.dayClosed': {
+    ar: 'لا تُقبل حجوزات في هذا اليوم: المركز مغلق أو الحجز متوقف.',
+    en: 'No bookings on this day: the center is closed or bookings are stopped.',
+  },
+  'err.slotFull': { ar: 'حُجز هذا الوقت للتو بالكامل. اختر وقتًا آخر.', en: 'This time was just fully booked. Please choose another.' },
+  'err.limitPhone': {
+    ar: 'لهذا الرقم حجوزات بالحد المسموح. ألغِ حجزًا أو اختر يومًا آخر.',
+    en: 'This number holds as many bookings as allowed. Cancel one or choose another day.',
+  },
+  'err.limitAddress': {
+    ar: 'حجوزات كثيرة من هذا الاتصال. حاول بعد ساعة.',
+    en: 'Too many bookings from this connection. Please try in an hour.',
+  },
+  'err.codeInvalid': { ar: 'هذا ليس رمز حجز صحيحًا. تحقّق منه.', en: 'This is not a valid booking code. Please check it.' },
+  'err.otherCenter': { ar: 'هذا الحجز في مركز آخر.', en: 'This booking is for another center.' },
+  'err.notFound': { ar: 'لا يوجد حجز بهذا الرمز.', en: 'No booking has this code.' },
+  'err.used': { ar: 'استُخدم هذا الحجز من قبل.', en: 'This booking was already used.' },
+  'err.cancelled': { ar: 'أُلغي هذا الحجز.', en: 'This booking was cancelled.' },
+  'err.unrecognised': { ar: 'لم نتعرّف على هذا الرمز.', en: 'This code was not recognised.' },
+  'err.rateLimited': { ar: 'محاولات كثيرة. انتظر قليلًا ثم حاول.', en: 'Too many attempts. Please wait a little and try again.' },
+  'err.validation': { ar: 'تحقّق من الاسم ورقم الهاتف.', en: 'Please check the name and the mobile number.' },
+} as const satisfies Catalogue
+
+/** `appointmentText(key, lang, values?, digits?)`: the booking page's and the check-in's words. */
+export const appointmentText = messagesOf({ ...COMMON_MESSAGES, ...APPOINTMENT_MESSAGES })
+
+export type AppointmentMessageKey = Parameters<typeof appointmentText>[0]
+
+const ERROR_KEYS: Partial<Record<ErrorCode, AppointmentMessageKey>> = {
+  [ErrorCodes.APPOINTMENTS_OFF]: 'err.appointmentsOff',
+  [ErrorCodes.SLOT_NOT_FOUND]: 'err.slotNotFound',
+  [ErrorCodes.SLOT_IN_PAST]: 'err.slotInPast',
+  [ErrorCodes.SLOT_TOO_FAR]: 'err.slotTooFar',
+  [ErrorCodes.DAY_CLOSED]: 'err.dayClosed',
+  [ErrorCodes.SLOT_FULL]: 'err.slotFull',
+  [ErrorCodes.BOOKING_LIMIT_PHONE]: 'err.limitPhone',
+  [ErrorCodes.BOOKING_LIMIT_ADDRESS]: 'err.limitAddress',
+  [ErrorCodes.BOOKING_CODE_INVALID]: 'err.codeInvalid',
+  [ErrorCodes.BOOKING_OTHER_CENTER]: 'err.otherCenter',
+  [ErrorCodes.BOOKING_NOT_FOUND]: 'err.notFound',
+  [ErrorCodes.BOOKING_USED]: 'err.used',
+  [ErrorCodes.BOOKING_CANCELLED]: 'err.cancelled',
+  [ErrorCodes.CHECK_IN_UNRECOGNISED]: 'err.unrecognised',
+  [ErrorCodes.RATE_LIMITED]: 'err.rateLimited',
+  [ErrorCodes.VALIDATION]: 'err.validation',
+}
+
+/** The sentence for an error code the booking page or the check-in may meet; `fallback` for any other. */
+export const appointmentErrorKey = (code: string, fallback: AppointmentMessageKey): AppointmentMessageKey =>
+  ERROR_KEYS[code as ErrorCode] ?? fallback

@@ -1,0 +1,93 @@
+/**
+ * Slot capacity (issue 19), pure: how many bookings each slot of a service's day may take.
+ *
+ *  - A counter gives the service the part of its time its weight asks for: weight ÷ the sum of
+ *    the weights of its services (weight > 0 only; a backup service, weight 0, gets no booked
+ *    time). Inactive (disabled) counters give nothing. Whether a counter is open right now does
+ *    not matter: slots are booked days ahead.
+ *  - One citizen takes `serviceSeconds` (the configured service time or the recent average), so
+ *    a slot of L seconds holds Σ share × L ÷ serviceSeconds citizens, of which `walkInShare` is
+ *    kept for walk-ins; the rest, rounded down, is the slot's capacity. A manager's extra
+ *    places for the day are added to every slot.
+ *  - Slots lie inside the service's opening hours of that day (opening-hours.ts `openSpansOn`:
+ *    the weekly pattern, the service's own hours and the calendar's exceptions): they start at
+ *    each open stretch's start, back to back, and a slot that would run past the stretch's end
+ *    is not offered. A blocked day has none.
+ */
+import type { CenterCalendar } from '../../protocol/calendar.ts'
+import { openSpansOn } from '../../protocol/opening-hours.ts'
+import { addDays, localDay, type LocalDate } from '../../protocol/center-clock.ts'
+import type { AppointmentDay, AppointmentSettings, NoSlotsReason } from '../../protocol/appointments.ts'
+
+/** One counter serving the service, as capacity sees it. */
+export interface ServingCounter {
+  active: boolean
+  /** The weight it gives this service. */
+  weight: number
+  /** The sum of the weights it gives all its services (this one included), weight > 0 only. */
+  totalWeight: number
+}
+
+/** Used when a service has neither a configured service time nor any served ticket yet: 10 minutes. */
+export const FALLBACK_SERVICE_SECONDS = 600
+
+/** The share of one counter's time the service gets: weight ÷ total weight; 0 when inactive or weight ≤ 0. */
+export function counterShare(c: ServingCounter): number {
+  if (!c.active || !(c.weight > 0) || !(c.totalWeight > 0)) return 0
+  return Math.min(1, c.weight / c.totalWeight)
+}
+
+/** Places per slot: ⌊Σ share × slotSeconds ÷ serviceSeconds × (1 − walkInShare)⌋ + extraPerSlot, never negative. */
+export function slotCapacity(
+  counters: readonly ServingCounter[],
+  serviceSeconds: number,
+  settings: Pick<AppointmentSettings, 'slotMinutes' | 'walkInShare'>,
+  extraPerSlot = 0,
+): number {
+  const seconds = serviceSeconds > 0 ? serviceSeconds : FALLBACK_SERVICE_SECONDS
+  const shares = counters.reduce((sum, c) => sum + counterShare(c), 0)
+  const raw = ((shares * settings.slotMinutes * 60) / seconds) * (1 - settings.walkInShare)
+  // a hair of tolerance so 2.9999999 from float division still counts as 3
+  return Math.max(0, Math.floor(raw + 1e-9)) + Math.max(0, extraPerSlot)
+}
+
+export interface DaySlotsInput {
+  calendar: CenterCalendar
+  serviceId: number
+  day: LocalDate
+  timeZone: string
+  settings: AppointmentSettings
+  counters: readonly ServingCounter[]
+  serviceSeconds: number
+  /** The manager's change for this day, if any. */
+  override: AppointmentDay | null
+  now: number
+}
+
+export interface PlannedSlot {
+  start: number
+  end: number
+  capacity: number
+}
+
+/** The day's bookable slots (those starting after `now`), or none and why. */
+export function planDay(input: DaySlotsInput): { slots: PlannedSlot[]; reason: NoSlotsReason | null } {
+  const { settings, day, timeZone, now } = input
+  if (!settings.enabled) return { slots: [], reason: 'off' }
+  const today = localDay(now, timeZone)
+  if (day < today) return { slots: [], reason: 'past' }
+  if (day > addDays(today, settings.bookAheadDays)) return { slots: [], reason: 'too-far' }
+  if (input.override?.blocked) return { slots: [], reason: 'blocked' }
+  const spans = openSpansOn(input.calendar, input.serviceId, day, timeZone)
+  if (spans.length === 0) return { slots: [], reason: 'closed' }
+  const capacity = slotCapacity(input.counters, input.serviceSeconds, settings, input.override?.extraPerSlot ?? 0)
+  if (capacity === 0) return { slots: [], reason: 'no-capacity' }
+  const length = settings.slotMinutes * 60_000
+  const slots: PlannedSlot[] = []
+  for (const span of spans) {
+    for (let start = span.start; start + length <= span.end; start += length) {
+      if (start > now) slots.push({ start, end: start + length, capacity })
+    }
+  }
+  return { slots, reason: slots.length === 0 ? 'past' : null }
+}

@@ -1,0 +1,23 @@
+import type { Queue } from '../../queue/queue.ts'
+import type { Actor } from '../../queue/actor.ts'
+import type { CheckInResult } from '../../../protocol/appointments.ts'
+import type { Lang } from '../../../protocol/common.ts'
+import { codeInText } from '../../queue/booking-code.ts'
+
+/** What was scanned or typed, by whom, and where the center's public pages are (the ticket's QR). */
+export interface CheckInRequest {
+  actor: Actor
+  text: string
+  lang: Lang
+  publicBase: string
+}
+
+/** Answers for the texts it recognises (or throws its own error about them); null: not its kind of text, ask the next. */
+export type CheckInResolver = (queue: Queue, req: CheckInRequest) => CheckInResult | null
+
+/** A booking code, or a manage link holding one (issue 19). */
+export const bookingCheckIn: CheckInResolver = (queue, req) =>
+  codeInText(req.text) === null ? null : queue.appointments.checkIn(req.actor, req.text, req.publicBase)
+
+/** Asked in this order; the remote-join slice's resolver (arriving by scanning a remote ticket) joins with one line. */
+export const RESOLVERS: readonly CheckInResolver[] = [bookingCheckIn]

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest'
+import { counterShare, planDay, slotCapacity, type ServingCounter } from '../../../server/queue/appointment-capacity.ts'
+import { APPOINTMENT_DEFAULTS } from '../../../protocol/appointments.ts'
+import { DEFAULT_CALENDAR, type CenterCalendar, type WeeklyHours } from '../../../protocol/calendar.ts'
+
+const TZ = 'Africa/Cairo'
+const on = (weight = 1, totalWeight = weight, active = true): ServingCounter => ({ active, weight, totalWeight })
+const settings = { ...APPOINTMENT_DEFAULTS, enabled: true }
+
+describe('slotCapacity: ⌊Σ share × slot ÷ service time × (1 − walk-in share)⌋ + extra', () => {
+  // counters, service seconds, slot minutes, walk-in share, extra → places
+  const cases: [string, ServingCounter[], number, number, number, number, number][] = [
+    ['no counter serves it', [], 600, 15, 0.5, 0, 0],
+    ['one counter, 10 min each, 30-min slot, half for walk-ins', [on()], 600, 30, 0.5, 0, 1],
+    ['two counters, 5 min each, 15-min slot, half kept', [on(), on()], 300, 15, 0.5, 0, 3],
+    ['three counters, 5 min each, 15-min slot, nothing kept', [on(), on(), on()], 300, 15, 0, 0, 9],
+    ['an inactive counter gives nothing', [on(), on(1, 1, false)], 300, 15, 0, 0, 3],
+    ['a backup counter (weight 0) gives nothing', [on(), on(0, 2)], 300, 15, 0, 0, 3],
+    ['a counter sharing two services equally gives half', [on(1, 2), on(1, 2)], 300, 30, 0, 0, 6],
+    ['weight 2 of 3 gives two thirds', [on(2, 3)], 300, 45, 0, 0, 6],
+    ['rounded down, never up', [on()], 700, 15, 0.5, 0, 0],
+    ['95% kept for walk-ins', [on(), on(), on(), on()], 60, 15, 0.95, 0, 3],
+    ['a manager adds 2 places', [on()], 600, 15, 0.5, 2, 2],
+    ['extra places on a counterless service', [], 600, 15, 0.5, 4, 4],
+    ['a service time of 0 falls back to 10 minutes', [on()], 0, 20, 0, 0, 2],
+  ]
+  it.each(cases)('%s', (_name, counters, serviceSeconds, slotMinutes, walkInShare, extra, expected) => {
+    expect(slotCapacity(counters, serviceSeconds, { slotMinutes, walkInShare }, extra)).toBe(expected)
+  })
+
+  it('a counter share is at most 1 and 0 for nonsense weights', () => {
+    expect(counterShare(on(3, 2))).toBe(1)
+    expect(counterShare({ active: true, weight: Number.NaN, totalWeight: 1 })).toBe(0)
+    expect(counterShare({ active: true, weight: 1, totalWeight: 0 })).toBe(0)
+  })
+})
+
+const weekdays = (open: string, close: string): WeeklyHours => ({
+  mon: [{ open, close }],
+  tue: [{ open, close }],
+  wed: [{ open, close }],
+  thu: [{ open, close }],
+  fri: [],
+  sat: [{ open, close }],
+  sun: [{ open, close }],
+})
+const calendar: CenterCalendar = {
+  ...DEFAULT_CALENDAR,
+  weekly: weekdays('09:00', '11:00'),
+  exceptions: [{ from: '2026-03-12', to: '2026-03-12', nameAr: 'عطلة', nameEn: 'Holiday', hours: [] }],
+  services: [{ serviceId: 2, weekly: weekdays('09:00', '10:10'), lastTicketMinutes: 0, stopWhenWaitPastClose: false }],
+}
+// Tuesday 10 March 2026, 07:00 Cairo (UTC+2)
+const NOW = Date.parse('2026-03-10T05:00:00Z')
+const local = (ms: number) => new Date(ms + 2 * 3600_000).toISOString().slice(11, 16)
+
+describe('planDay: slots only inside the opening hours, calendar exceptions respected', () => {
+  const plan = (over: Partial<Parameters<typeof planDay>[0]>) =>
+    planDay({
+      calendar,
+      serviceId: 1,
+      day: '2026-03-10',
+      timeZone: TZ,
+      settings: { ...settings, slotMinutes: 30 },
+      counters: [on(), on()],
+      serviceSeconds: 600,
+      override: null,
+      now: NOW,
+      ...over,
+    })
+
+  const cases: [string, Partial<Parameters<typeof planDay>[0]>, string[], string | null][] = [
+    ['an ordinary Tuesday: 09:00 to 11:00 in 30-minute slots', {}, ['09:00', '09:30', '10:00', '10:30'], null],
+    ['appointments off', { settings: { ...settings, enabled: false } }, [], 'off'],
+    ['Friday is closed', { day: '2026-03-13' }, [], 'closed'],
+    ['a holiday exception closes the day', { day: '2026-03-12' }, [], 'closed'],
+    ['a manager blocked the day', { override: { blocked: true, extraPerSlot: 0 } }, [], 'blocked'],
+    ["the service's own hours end at 10:10: no slot runs past them", { serviceId: 2 }, ['09:00', '09:30'], null],
+    ['later today: slots already begun are gone', { now: Date.parse('2026-03-10T07:40:00Z') }, ['10:00', '10:30'], null],
+    ['after closing today', { now: Date.parse('2026-03-10T09:00:00Z') }, [], 'past'],
+    ['yesterday', { day: '2026-03-09' }, [], 'past'],
+    ['beyond bookAheadDays (14)', { day: '2026-03-25' }, [], 'too-far'],
+    ['exactly bookAheadDays ahead', { day: '2026-03-24' }, ['09:00', '09:30', '10:00', '10:30'], null],
+    ['no capacity', { counters: [] }, [], 'no-capacity'],
+  ]
+  it.each(cases)('%s', (_name, over, starts, reason) => {
+    const result = plan(over)
+    expect(result.slots.map((s) => local(s.start))).toEqual(starts)
+    expect(result.reason).toBe(reason)
+  })
+
+  it('every slot has the same capacity: 2 counters × 30 min ÷ 10 min × ½ = 3, plus extra', () => {
+    expect(plan({}).slots.map((s) => s.capacity)).toEqual([3, 3, 3, 3])
+    expect(plan({ override: { blocked: false, extraPerSlot: 2 } }).slots.map((s) => s.capacity)).toEqual([5, 5, 5, 5])
+    for (const s of plan({}).slots) expect(s.end - s.start).toBe(30 * 60_000)
+  })
+})

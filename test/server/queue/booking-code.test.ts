@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest'
+import { BookingCodes, codeInText, normaliseCode } from '../../../server/queue/booking-code.ts'
+
+const here = new BookingCodes(Buffer.alloc(32, 1))
+const there = new BookingCodes(Buffer.alloc(32, 2))
+
+describe('booking codes', () => {
+  it('look like TTTT-RRRR-RRRR-MMMM, start with the center tag and differ every time', () => {
+    const codes = new Set(Array.from({ length: 200 }, () => here.issue()))
+    expect(codes.size).toBe(200)
+    for (const c of codes) {
+      expect(c).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/)
+      expect(c.startsWith(here.tag)).toBe(true)
+      expect(here.check(c)).toEqual({ ok: true, code: c })
+    }
+    expect(here.tag).not.toBe(there.tag)
+  })
+
+  it('accept what a person types: lower case, no dashes, O for 0, I or L for 1, spaces', () => {
+    const c = here.issue()
+    const sloppy = c.toLowerCase().replace(/-/g, ' ').replace(/0/g, 'o').replace(/1/g, 'l')
+    expect(here.check(sloppy)).toEqual({ ok: true, code: c })
+  })
+
+  it('accept the manage link of the QR', () => {
+    const c = here.issue()
+    expect(here.check(`https://center.example/b/${c}`)).toEqual({ ok: true, code: c })
+    expect(here.check(`https://center.example/booking/?code=${c}&lang=en`)).toEqual({ ok: true, code: c })
+    expect(codeInText('https://center.example/t/abcdefabcdefabcdefabcd')).toBeNull()
+  })
+
+  it('recognise another center and refuse a forged or malformed code', () => {
+    expect(here.check(there.issue())).toEqual({ ok: false, problem: 'other_center' })
+    const c = here.issue()
+    const last = c.at(-1) === '0' ? '1' : '0'
+    expect(here.check(c.slice(0, -1) + last)).toEqual({ ok: false, problem: 'forged' })
+    const middle = c.slice(0, 7) + (c[7] === '0' ? '1' : '0') + c.slice(8)
+    expect(here.check(middle)).toEqual({ ok: false, problem: 'forged' })
+    for (const bad of ['', 'ABC', `${c}X`, 'UUUU-UUUU-UUUU-UUUU']) expect(here.check(bad)).toEqual({ ok: false, problem: 'malformed' })
+    expect(normaliseCode('UUUU-UUUU-UUUU-UUUU')).toBeNull()
+  })
+})

@@ -1,0 +1,320 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { TestCenter, TestClock } from '../../helpers/test-center.ts'
+import { expectError, rows } from './route-helpers.ts'
+import { APPOINTMENT_DEFAULTS, type AppointmentSettings } from '../../../protocol/appointments.ts'
+import { DEFAULT_CALENDAR } from '../../../protocol/calendar.ts'
+import { BookingCodes } from '../../../server/queue/booking-code.ts'
+import type { DomainEvent } from '../../../server/queue/domain-events.ts'
+
+// Tuesday 10 March 2026, 08:00 in Cairo (UTC+2); slots of 30 minutes from local midnight
+const START = '2026-03-10T06:00:00Z'
+const at = (hhmm: string, day = '2026-03-10') => new Date(Date.parse(`${day}T${hhmm}:00+02:00`)).toISOString()
+
+interface Setup {
+  center: TestCenter
+  clock: TestClock
+  admin: string
+  serviceId: number
+  counterId: number
+  kiosk: string
+  events: DomainEvent[]
+}
+
+/** One service A with one counter; appointments on: 30-minute slots, 10 minutes each, half kept for walk-ins → 1 place a slot. */
+async function setup(settings: Partial<AppointmentSettings> = {}): Promise<Setup> {
+  const clock = new TestClock(Date.parse(START))
+  const center = await TestCenter.start({ clock })
+  const admin = await center.admin()
+  const service = await center.createService({ prefix: 'A' })
+  const counter = await center.createCounter({ number: 1, serviceIds: [service.id] })
+  const res = await center.request('PUT', `/api/v1/appointments/settings/${service.id}`, {
+    token: admin,
+    body: { ...APPOINTMENT_DEFAULTS, enabled: true, slotMinutes: 30, serviceMinutes: 10, ...settings },
+  })
+  expect(res.statusCode, res.body).toBe(200)
+  const kiosk = (await center.createDevice('kiosk')).token
+  const events: DomainEvent[] = []
+  center.app.tabour.queue.events.on((e) => {
+    if (e.type.startsWith('appointment:')) events.push(e)
+  })
+  return { center, clock, admin, serviceId: service.id, counterId: counter.id, kiosk, events }
+}
+
+const book = (s: Setup, slotStart: string, phone = '01000000001', name = 'Mona Ali') =>
+  s.center.request('POST', '/api/v1/appointments', { body: { serviceId: s.serviceId, slotStart, name, phone, lang: 'en' } })
+const checkIn = (s: Setup, text: string, token = s.kiosk) => s.center.request('POST', '/api/v1/check-in', { token, body: { text } })
+const bookingCount = (s: Setup) => rows<{ n: number }>(s.center, "SELECT count(*) AS n FROM bookings WHERE status <> 'cancelled'")[0]!.n
+
+describe('appointments over HTTP', () => {
+  let s: Setup | undefined
+  afterEach(async () => s?.center.close())
+
+  it('lists free slots, books, shows, moves and cancels; events follow each commit', async () => {
+    s = await setup()
+    expect((await s.center.request('GET', '/api/v1/appointments/services')).json()).toEqual([
+      { id: s.serviceId, nameAr: 'خدمة A', nameEn: 'Service A', slotMinutes: 30, bookAheadDays: 14, timeZone: 'Africa/Cairo' },
+    ])
+    const day = (await s.center.request('GET', `/api/v1/appointments/slots?serviceId=${s.serviceId}&day=2026-03-10`)).json()
+    expect(day.reason).toBeNull()
+    // from 08:30 (08:00 has begun) to 23:30: 31 slots of one place each
+    expect(day.slots).toHaveLength(31)
+    expect(day.slots[0]).toEqual({ start: at('08:30'), end: at('09:00'), capacity: 1, booked: 0, free: 1 })
+
+    const res = await book(s, at('09:00'))
+    expect(res.statusCode, res.body).toBe(201)
+    const booking = res.json()
+    expect(booking).toMatchObject({
+      serviceId: s.serviceId,
+      slotStart: at('09:00'),
+      slotEnd: at('09:30'),
+      name: 'Mona Ali',
+      phoneHint: '••••••••001',
+      status: 'booked',
+      checkInFrom: at('08:30'),
+      checkInUntil: at('09:15'),
+      timeZone: 'Africa/Cairo',
+    })
+    expect(booking.code).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/)
+    expect(booking.manageUrl).toMatch(new RegExp(`/b/${booking.code}$`))
+    const after = (await s.center.request('GET', `/api/v1/appointments/slots?serviceId=${s.serviceId}&day=2026-03-10`)).json()
+    expect(after.slots[1]).toMatchObject({ start: at('09:00'), booked: 1, free: 0 })
+
+    expect((await s.center.request('GET', `/api/v1/appointments/${booking.code.toLowerCase()}`)).json()).toEqual(booking)
+    const moved = await s.center.request('POST', `/api/v1/appointments/${booking.code}/move`, { body: { slotStart: at('10:00') } })
+    expect(moved.statusCode, moved.body).toBe(200)
+    expect(moved.json().slotStart).toBe(at('10:00'))
+    const cancelled = await s.center.request('POST', `/api/v1/appointments/${booking.code}/cancel`)
+    expect(cancelled.json().status).toBe('cancelled')
+    expectError(await s.center.request('POST', `/api/v1/appointments/${booking.code}/cancel`), 409, 'TABOUR_ERR_BOOKING_CANCELLED')
+    expect(s.events.map((e) => e.type)).toEqual(['appointment:booked', 'appointment:moved', 'appointment:cancelled'])
+    expect(s.events[0]).toEqual({
+      type: 'appointment:booked',
+      booking: {
+        code: booking.code,
+        serviceId: s.serviceId,
+        slotStart: Date.parse(at('09:00')),
+        name: 'Mona Ali',
+        phone: '01000000001',
+        lang: 'en',
+      },
+    })
+    // the event log keeps the slot, never the name or the phone
+    const log = rows<{ data: string }>(s.center, "SELECT data FROM events WHERE type LIKE 'appointment.%'")
+    expect(log).toHaveLength(3)
+    for (const r of log) expect(r.data).not.toMatch(/Mona|01000000001/)
+  })
+
+  it('refuses bad input with a stable code and loses nothing', async () => {
+    s = await setup({ maxPerPhonePerDay: 1, maxPerPhonePerWeek: 2, maxPerAddressPerHour: 5 })
+    // the center closes on Fridays (13 March) and on a holiday (12 March)
+    const open = [{ open: '08:00', close: '16:00' }]
+    const weekly = { mon: open, tue: open, wed: open, thu: open, fri: [], sat: open, sun: open }
+    const holiday = { from: '2026-03-12', to: '2026-03-12', nameAr: 'عطلة', nameEn: 'Holiday', hours: [] }
+    const cal = await s.center.request('PUT', '/api/v1/calendar', {
+      token: s.admin,
+      body: { ...DEFAULT_CALENDAR, weekly, exceptions: [holiday] },
+    })
+    expect(cal.statusCode, cal.body).toBe(200)
+
+    expectError(await book(s, at('07:30')), 422, 'TABOUR_ERR_SLOT_IN_PAST')
+    expectError(await book(s, at('09:00', '2026-03-13')), 422, 'TABOUR_ERR_DAY_CLOSED')
+    expectError(await book(s, at('09:00', '2026-03-12')), 422, 'TABOUR_ERR_DAY_CLOSED')
+    expectError(await book(s, at('09:10')), 422, 'TABOUR_ERR_SLOT_NOT_FOUND')
+    expectError(await book(s, at('17:00')), 422, 'TABOUR_ERR_SLOT_NOT_FOUND')
+    expectError(await book(s, at('09:00', '2026-04-10')), 422, 'TABOUR_ERR_SLOT_TOO_FAR')
+    // a manager blocks Wednesday
+    expect(
+      (
+        await s.center.request('PUT', `/api/v1/appointments/days/${s.serviceId}/2026-03-11`, {
+          token: s.admin,
+          body: { blocked: true, extraPerSlot: 0 },
+        })
+      ).statusCode,
+    ).toBe(200)
+    expectError(await book(s, at('09:00', '2026-03-11')), 422, 'TABOUR_ERR_DAY_CLOSED')
+    expect((await s.center.request('GET', `/api/v1/appointments/slots?serviceId=${s.serviceId}&day=2026-03-11`)).json().reason).toBe(
+      'blocked',
+    )
+
+    expect((await book(s, at('09:00'))).statusCode).toBe(201)
+    expectError(await book(s, at('09:00'), '01000000002'), 409, 'TABOUR_ERR_SLOT_FULL')
+    // one booking a day per phone, two a week (Saturday to Friday)
+    expectError(await book(s, at('10:00')), 429, 'TABOUR_ERR_BOOKING_LIMIT_PHONE')
+    expectError(await book(s, at('10:00', '2026-03-09')), 422, 'TABOUR_ERR_SLOT_IN_PAST')
+    expect((await book(s, at('10:00', '2026-03-14'))).statusCode).toBe(201) // Saturday: a new week
+    expect((await book(s, at('10:00', '2026-03-16'))).statusCode).toBe(201) // Monday: the second of that week
+    expectError(await book(s, at('10:00', '2026-03-17')), 429, 'TABOUR_ERR_BOOKING_LIMIT_PHONE')
+    // five bookings an hour from one address: the sixth is refused whatever the phone
+    expect((await book(s, at('11:00'), '01000000003')).statusCode).toBe(201)
+    expect((await book(s, at('11:30'), '01000000004')).statusCode).toBe(201)
+    expectError(await book(s, at('12:00'), '01000000005'), 429, 'TABOUR_ERR_BOOKING_LIMIT_ADDRESS')
+    s.clock.advance(3601)
+    expect((await book(s, at('12:00'), '01000000005')).statusCode).toBe(201)
+
+    // codes: forged, another center's, unknown, malformed
+    const real = rows<{ code: string }>(s.center, 'SELECT code FROM bookings ORDER BY id LIMIT 1')[0]!.code
+    const forged = real.slice(0, -1) + (real.endsWith('0') ? '1' : '0')
+    expectError(await s.center.request('GET', `/api/v1/appointments/${forged}`), 422, 'TABOUR_ERR_BOOKING_CODE_INVALID')
+    const elsewhere = new BookingCodes(Buffer.alloc(32, 7)).issue()
+    expectError(await s.center.request('GET', `/api/v1/appointments/${elsewhere}`), 422, 'TABOUR_ERR_BOOKING_OTHER_CENTER')
+    expectError(await checkIn(s, elsewhere), 422, 'TABOUR_ERR_BOOKING_OTHER_CENTER')
+    expectError(await checkIn(s, forged), 422, 'TABOUR_ERR_BOOKING_CODE_INVALID')
+    expectError(await checkIn(s, 'hello'), 422, 'TABOUR_ERR_CHECK_IN_UNRECOGNISED')
+    // a service that does not take bookings
+    const b = await s.center.createService({ prefix: 'B' })
+    const off = await s.center.request('POST', '/api/v1/appointments', {
+      body: { serviceId: b.id, slotStart: at('15:00'), name: 'Ali', phone: '01000000009' },
+    })
+    expectError(off, 422, 'TABOUR_ERR_APPOINTMENTS_OFF')
+    expectError(
+      await s.center.request('POST', '/api/v1/appointments', {
+        body: { serviceId: s.serviceId, slotStart: at('15:00'), name: 'Ali', phone: '12345' },
+      }),
+      400,
+      'TABOUR_ERR_VALIDATION',
+    )
+    // every refused request left nothing; the accepted ones are all there
+    expect(bookingCount(s)).toBe(6)
+    expect(rows<{ n: number }>(s.center, 'SELECT count(*) AS n FROM bookings GROUP BY slot_start HAVING n > 1')).toEqual([])
+  })
+
+  it('checks in on time (a ticket marked appointment), too early (come back at) or too late (walk-in), once', async () => {
+    s = await setup()
+    const booking = (await book(s, at('09:00'))).json()
+    const early = await checkIn(s, booking.code)
+    expect(early.json()).toEqual({
+      outcome: 'too_early',
+      kind: 'appointment',
+      serviceId: s.serviceId,
+      comeBackAt: at('08:30'),
+      timeZone: 'Africa/Cairo',
+    })
+    s.clock.set(at('08:40'))
+    // the QR's manage link works as well as the typed code
+    const ok = await checkIn(s, booking.manageUrl)
+    expect(ok.statusCode, ok.body).toBe(200)
+    expect(ok.json()).toMatchObject({
+      outcome: 'ticket',
+      kind: 'appointment',
+      slotStart: at('09:00'),
+      ticket: { label: 'A-001', position: 0 },
+    })
+    expect(rows(s.center, 'SELECT origin, status, phone FROM tickets')).toEqual([
+      { origin: 'appointment', status: 'waiting', phone: '01000000001' },
+    ])
+    expect(rows(s.center, 'SELECT status, ticket_id AS t FROM bookings')).toEqual([{ status: 'checked_in', t: ok.json().ticket.id }])
+    expectError(await checkIn(s, booking.code), 409, 'TABOUR_ERR_BOOKING_USED')
+    expectError(await s.center.request('POST', `/api/v1/appointments/${booking.code}/cancel`), 409, 'TABOUR_ERR_BOOKING_USED')
+
+    const late = (await book(s, at('10:00'), '01000000002')).json()
+    s.clock.set(at('10:16'))
+    expect((await checkIn(s, late.code)).json()).toEqual({
+      outcome: 'too_late',
+      kind: 'appointment',
+      serviceId: s.serviceId,
+      slotStart: at('10:00'),
+    })
+    expect(rows(s.center, 'SELECT status FROM bookings WHERE code = ?', late.code)).toEqual([{ status: 'booked' }])
+
+    // a clerk checks a citizen in from the console
+    const third = (await book(s, at('11:00'), '01000000003')).json()
+    s.clock.set(at('10:50'))
+    const clerk = await s.center.createUser('clerk1')
+    const byClerk = await checkIn(s, third.code, clerk.token)
+    expect(byClerk.json().outcome).toBe('ticket')
+    expect(rows(s.center, "SELECT user_id AS u FROM events WHERE type = 'appointment.checked_in' ORDER BY id DESC LIMIT 1")).toEqual([
+      { u: clerk.id },
+    ])
+    const display = await s.center.createDevice('display')
+    expectError(await checkIn(s, third.code, display.token), 403, 'TABOUR_ERR_FORBIDDEN')
+    expect(s.events.filter((e) => e.type === 'appointment:checked_in')).toHaveLength(2)
+  })
+
+  it('a checked-in appointment is called ahead of walk-ins once its slot starts, at most 2 in a row', async () => {
+    s = await setup({ walkInShare: 0, serviceMinutes: 5 })
+    const clerk = await s.center.openCounterAs('clerk1', s.counterId)
+    const codes = []
+    for (let i = 0; i < 3; i++) codes.push((await book(s, at('08:30'), `0100000001${i}`)).json().code)
+    await s.center.issue(s.kiosk, { serviceId: s.serviceId })
+    await s.center.issue(s.kiosk, { serviceId: s.serviceId })
+    s.clock.set(at('08:20'))
+    for (const code of codes) expect((await checkIn(s, code)).json().outcome).toBe('ticket')
+    const call = async () => (await s!.center.action(clerk, s!.counterId, 'call-next')).json().ticket.label as string
+    const finish = async () => {
+      expect((await s!.center.action(clerk, s!.counterId, 'start')).statusCode).toBe(200)
+      expect((await s!.center.action(clerk, s!.counterId, 'finish', { outcome: 'served' })).statusCode).toBe(200)
+    }
+    // before the slot: walk-ins first, by arrival
+    expect(await call()).toBe('A-001')
+    await finish()
+    s.clock.set(at('08:31'))
+    expect(await call()).toBe('A-003')
+    await finish()
+    expect(await call()).toBe('A-004')
+    await finish()
+    // two appointments in a row: the waiting walk-in is owed a turn
+    expect(await call()).toBe('A-002')
+    await finish()
+    expect(await call()).toBe('A-005')
+  })
+})
+
+describe('booked places in the walk-in estimate', () => {
+  let s: Setup | undefined
+  afterEach(async () => s?.center.close())
+
+  it('a booking due before a walk-in would be called holds its place until released', async () => {
+    s = await setup({ walkInShare: 0, releaseAfterMinutes: 15 })
+    await s.center.openCounterAs('clerk1', s.counterId)
+    const estimate = async () =>
+      (await s!.center.request('GET', '/api/v1/services', { token: s!.kiosk })).json().find((x: { id: number }) => x.id === s!.serviceId)
+        .estimatedWaitSeconds as number
+    await s.center.issue(s.kiosk, { serviceId: s.serviceId })
+    await s.center.issue(s.kiosk, { serviceId: s.serviceId })
+    // two people ahead at 300 s each (the default service time): 600 s
+    expect(await estimate()).toBe(600)
+    // a booking at 08:30, 30 minutes away: later than those 10 minutes, not counted yet
+    expect((await book(s, at('08:30'))).statusCode).toBe(201)
+    expect(await estimate()).toBe(600)
+    s.clock.set(at('08:25'))
+    expect(await estimate()).toBe(900)
+    // the slot began 14 minutes ago: still held; 16 minutes ago: released to walk-ins
+    s.clock.set(at('08:44'))
+    expect(await estimate()).toBe(900)
+    s.clock.set(at('08:46'))
+    expect(await estimate()).toBe(600)
+  })
+})
+
+describe('200 people booking the last 10 places at once over HTTP', () => {
+  let center: TestCenter | undefined
+  afterEach(async () => center?.close())
+
+  it('get exactly 10 bookings, one a slot, never 11', async () => {
+    const s = await setup({ maxPerAddressPerHour: 100_000 })
+    center = s.center
+    const base = await s.center.listen()
+    const slots = Array.from({ length: 10 }, (_, i) => at(`${String(14 + Math.floor(i / 2)).padStart(2, '0')}:${i % 2 ? '30' : '00'}`))
+    const answers = await Promise.all(
+      Array.from({ length: 200 }, (_, i) =>
+        fetch(`${base}/api/v1/appointments`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            serviceId: s.serviceId,
+            slotStart: slots[i % 10],
+            name: `Citizen ${i}`,
+            phone: `0110${String(i).padStart(7, '0')}`,
+          }),
+        }).then(async (r) => ({ status: r.status, body: (await r.json()) as { code: string } })),
+      ),
+    )
+    const statuses = answers.map((a) => a.status)
+    expect(statuses.filter((x) => x === 201)).toHaveLength(10)
+    expect(statuses.filter((x) => x === 409)).toHaveLength(190)
+    expect(new Set(answers.filter((a) => a.status === 409).map((a) => a.body.code))).toEqual(new Set(['TABOUR_ERR_SLOT_FULL']))
+    expect(rows(s.center, 'SELECT slot_start AS t, count(*) AS n FROM bookings GROUP BY slot_start ORDER BY t')).toEqual(
+      slots.map((t) => ({ t: Date.parse(t), n: 1 })),
+    )
+  })
+})
