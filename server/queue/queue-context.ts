@@ -9,6 +9,7 @@ import { TokensRepo } from '../db/repositories/tokens-repo.ts'
 import { DevicesRepo } from '../db/repositories/devices-repo.ts'
 import { CenterSettingsRepo } from '../db/repositories/center-settings-repo.ts'
 import { CalendarRepo } from '../db/repositories/calendar-repo.ts'
+import { RemoteJoinsRepo } from '../db/repositories/remote-joins-repo.ts'
 import type { CenterCalendar } from '../../protocol/calendar.ts'
 import type { DomainEvents, DomainEvent } from './domain-events.ts'
 import { businessDay } from '../../protocol/center-clock.ts'
@@ -28,6 +29,8 @@ export class QueueContext {
   readonly devices: DevicesRepo
   readonly centerSettings: CenterSettingsRepo
   readonly calendars: CalendarRepo
+  /** Tickets joined from a phone (remote-join.ts). */
+  readonly remoteJoins: RemoteJoinsRepo
   private currentCalendar: CenterCalendar
 
   constructor(
@@ -45,6 +48,7 @@ export class QueueContext {
     this.devices = new DevicesRepo(db)
     this.centerSettings = new CenterSettingsRepo(db)
     this.calendars = new CalendarRepo(db)
+    this.remoteJoins = new RemoteJoinsRepo(db)
     this.currentCalendar = this.calendars.load()
   }
 

@@ -18,9 +18,9 @@ import type { HoursNow } from '../../protocol/calendar.ts'
 export class QueueView {
   constructor(private readonly ctx: QueueContext) {}
 
-  /** People ahead of a waiting ticket in its service's line; 0 for a ticket no longer waiting. */
+  /** People ahead of a waiting ticket in its service's line, or of a remote one's held place (remote-join.ts); 0 for a ticket no longer waiting. */
   peopleAhead(t: TicketRecord): number {
-    if (t.status !== 'waiting') return 0
+    if (t.status !== 'waiting' && t.status !== 'remote') return 0
     const { tickets } = this.ctx
     if (this.ctx.config.queue.policy !== 'priority') return tickets.waitingAhead(t, false)
     if (t.priority !== NO_PRIORITY) return tickets.waitingAhead(t, true)
@@ -62,7 +62,8 @@ export class QueueView {
   /** Position and estimate of one ticket (estimate 0 once it no longer waits). */
   standing(t: TicketRecord): Standing {
     const position = this.peopleAhead(t)
-    return { position, estimatedWaitSeconds: t.status === 'waiting' ? this.estimateFor(t.serviceId, position) : 0 }
+    const inLine = t.status === 'waiting' || t.status === 'remote'
+    return { position, estimatedWaitSeconds: inLine ? this.estimateFor(t.serviceId, position) : 0 }
   }
 
   /** Every service (or only active ones) with its live queue figures. */
@@ -93,6 +94,26 @@ export class QueueView {
       service: this.ctx.services.get(ticket.serviceId)!,
       counter: atCounter ? this.ctx.counters.get(ticket.counterId!) : undefined,
     }
+  }
+
+  /**
+   * What the status page of a ticket joined from a phone adds (remote-arrival.ts): its mode, its
+   * minutes to arrive, when it arrived, and the deadline in force; undefined for any other ticket.
+   */
+  remoteFacts(
+    t: TicketRecord,
+  ): { mode: 'check-in' | 'call-ahead'; arriveMinutes: number; arrivedAt: number | null; arriveBy: number | null } | undefined {
+    const join = this.ctx.remoteJoins.get(t.id)
+    if (!join) return undefined
+    const minutes = join.arriveMinutes * 60_000
+    let arriveBy: number | null = null
+    if (join.arrivedAt === null && join.mode === 'check-in' && t.status === 'remote') {
+      const turn = this.ctx.remoteJoins.turnCameAt(t.id)
+      arriveBy = turn === null ? null : turn + minutes
+    } else if (join.arrivedAt === null && join.mode === 'call-ahead' && t.status === 'called' && t.calledAt !== null) {
+      arriveBy = t.calledAt + minutes
+    }
+    return { mode: join.mode, arriveMinutes: join.arriveMinutes, arrivedAt: join.arrivedAt, arriveBy }
   }
 
   /** Every counter, or those of one zone. */

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import type { QueueContext } from './queue-context.ts'
+import type { QueueContext, WriteScope } from './queue-context.ts'
 import type { QueueView } from './queue-view.ts'
 import type { TicketRecord } from '../db/repositories/tickets-repo.ts'
 import type { Lang } from '../../protocol/common.ts'
@@ -19,6 +19,8 @@ export interface IssueRequest {
   idempotencyKey?: string
   /** Where the caller reaches the center's public pages: the printed ticket's QR links there. Default: nothing is printed. */
   publicBase?: string
+  /** A join from a phone (remote-join.ts): the first status, and its checks and row, run in the issue's transaction after the insert (a throw undoes the issue). Default: a walk-in. */
+  remote?: { status: 'remote' | 'waiting'; withinIssue: (ticket: TicketRecord, tx: WriteScope) => void }
 }
 
 export interface IssueResult {
@@ -105,7 +107,7 @@ export class TicketIssuer {
         priority,
         phone: req.phone ?? null,
         lang: req.lang ?? 'ar',
-        status: 'waiting',
+        status: req.remote?.status ?? 'waiting',
         issuedAt: tx.now,
         queuedAt: tx.now,
         calledAt: null,
@@ -122,6 +124,7 @@ export class TicketIssuer {
         idempotencyKey: req.idempotencyKey ?? null,
       }
       this.ctx.tickets.insert(ticket)
+      req.remote?.withinIssue(ticket, tx)
       const standing = this.view.standing(ticket)
       tx.log({
         type: 'ticket.issued',
@@ -135,6 +138,7 @@ export class TicketIssuer {
           estimatedWaitSeconds: standing.estimatedWaitSeconds,
           position: standing.position,
           ...(hours.closedReason === null ? {} : { outsideHours: hours.closedReason }),
+          ...(req.remote ? { origin: 'remote' } : {}),
         },
       })
       const statusUrl = req.publicBase === undefined ? null : ticketStatusUrlAt(req.publicBase, ticket.id)

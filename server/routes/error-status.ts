@@ -61,6 +61,14 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   [ErrorCodes.RATE_LIMITED]: 429,
   [ErrorCodes.INTERNAL]: 500,
   [ErrorCodes.NOT_READY]: 503,
+  [ErrorCodes.REMOTE_JOIN_OFF]: 422,
+  [ErrorCodes.REMOTE_JOIN_CAP]: 422,
+  [ErrorCodes.REMOTE_PHONE_LIMIT]: 429,
+  [ErrorCodes.REMOTE_ADDRESS_LIMIT]: 429,
+  [ErrorCodes.NOT_AT_CENTER]: 403,
+  [ErrorCodes.ALREADY_ARRIVED]: 409,
+  [ErrorCodes.NOT_REMOTE_TICKET]: 409,
+  [ErrorCodes.REMOTE_PLACE_LOST]: 410,
 }
 
 /**

@@ -14,6 +14,7 @@ import { mediaRoutes } from './media/index.ts'
 import { settingsRoutes } from './settings/index.ts'
 import { printerRoutes } from './printers/index.ts'
 import { calendarRoutes } from './calendar/index.ts'
+import { remoteRoutes } from './remote/index.ts'
 
 /** API v1: one plugin per resource, all under /api/v1. */
 export async function apiV1(app: FastifyInstance): Promise<void> {
@@ -33,4 +34,5 @@ export async function apiV1(app: FastifyInstance): Promise<void> {
   await app.register(settingsRoutes, { prefix: '/settings' })
   await app.register(printerRoutes, { prefix: '/printers' })
   await app.register(calendarRoutes, { prefix: '/calendar' })
+  await app.register(remoteRoutes, { prefix: '/remote' })
 }

@@ -22,6 +22,7 @@ import { PAIRING_MESSAGES } from '../../protocol/messages/pairing.ts'
 import { PRINT_REPORT_MESSAGES } from '../../protocol/messages/print-report.ts'
 import { PRINTER_ALERT_MESSAGES } from '../../protocol/messages/printer-alerts.ts'
 import { STATUS_MESSAGES } from '../../protocol/messages/status.ts'
+import { JOIN_MESSAGES } from '../../protocol/messages/join.ts'
 import { TICKET_TOOLS_MESSAGES } from '../../protocol/messages/ticket-tools.ts'
 import { STAFFING_MESSAGES } from '../../protocol/messages/staffing.ts'
 import { HOURS_MESSAGES } from '../../protocol/messages/hours.ts'
@@ -47,6 +48,7 @@ const CATALOGUES: Record<string, Catalogue> = {
   printReport: PRINT_REPORT_MESSAGES,
   hours: HOURS_MESSAGES,
   hoursEditor: HOURS_EDITOR_MESSAGES,
+  join: JOIN_MESSAGES,
 }
 
 /** What each page's formatter spreads together: a key twice in one of them would hide one message. */
@@ -62,6 +64,7 @@ const BUNDLES: Record<string, Catalogue[]> = {
   hub: [COMMON_MESSAGES, HUB_MESSAGES],
   ticketTools: [COMMON_MESSAGES, TICKET_MESSAGES, TICKET_TOOLS_MESSAGES],
   staffing: [COMMON_MESSAGES, STAFFING_MESSAGES],
+  join: [COMMON_MESSAGES, TICKET_MESSAGES, JOIN_MESSAGES],
 }
 
 // Entries that are the same in both languages on purpose: sample digits and a dash.

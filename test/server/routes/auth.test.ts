@@ -288,6 +288,8 @@ const AUTHENTICATED_ROUTES: Record<string, unknown> = {
   'POST /api/v1/calendar/ics/preview': { ics: 'BEGIN:VCALENDAR' },
   'POST /api/v1/calendar/ics': { ics: 'BEGIN:VCALENDAR' },
   'GET /api/v1/calendar/ics': undefined,
+  // issue 19: a clerk checks a remote ticket in (joining and "I am here" are public)
+  'POST /api/v1/remote/tickets/{id}/check-in': undefined,
 }
 
 describe('every authenticated route', () => {
