@@ -16,6 +16,8 @@ const UI_ENTRIES = {
   kiosk: entry('./kiosk-ui/index.html'),
   // the public ticket status page (the QR on a ticket), served at <base>/t/<id> by server/routes/public-pages.ts
   status: entry('./kiosk-ui/status.html'),
+  // joining the line from a phone and the center's poster (issue 19), served at <base>/join/{ar,en,poster}/ by server/routes/join-pages.ts
+  join: entry('./kiosk-ui/join/index.html'),
   display: entry('./display-ui/index.html'),
   counter: entry('./counter-ui/index.html'),
   dashboard: entry('./dashboard-ui/index.html'),

@@ -49,7 +49,13 @@ export const RemoteService = Type.Object({
 export type RemoteService = Static<typeof RemoteService>
 
 export const RemoteServicesReply = Type.Object({
-  center: Type.Object({ nameAr: Type.String(), nameEn: Type.String(), digits: literalUnion(['western', 'arabic-indic']) }),
+  center: Type.Object({
+    nameAr: Type.String(),
+    nameEn: Type.String(),
+    digits: literalUnion(['western', 'arabic-indic']),
+    /** The center's time zone: opening times are written as its clocks show them. */
+    timeZone: Type.String(),
+  }),
   services: Type.Array(RemoteService),
 })
 export type RemoteServicesReply = Static<typeof RemoteServicesReply>

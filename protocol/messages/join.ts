@@ -70,6 +70,12 @@ export const JOIN_MESSAGES = {
   },
   'poster.orLink': { ar: 'أو افتح الرابط', en: 'Or open the link' },
   'poster.print': { ar: 'اطبع الملصق', en: 'Print the poster' },
+  'poster.cardTitle': { ar: 'الحجز في الدور من الهاتف', en: 'Joining the line from a phone' },
+  'poster.cardText': {
+    ar: 'اطبع الملصق وعلّقه في المركز: يمسح المواطن الرمز ويحجز مكانه في الدور من هاتفه.',
+    en: 'Print the poster and put it up in the center: citizens scan its code and take their place in line from their phone.',
+  },
+  'poster.open': { ar: 'افتح الملصق للطباعة', en: 'Open the poster to print' },
   'poster.services': { ar: 'الخدمات التي تقبل الحجز من الهاتف', en: 'Services you can join from a phone' },
 } as const satisfies Catalogue
 

@@ -49,7 +49,7 @@ export async function remoteRoutes(fastify: FastifyInstance): Promise<void> {
       },
     },
     async (request) => ({
-      center: { nameAr: config.centerName.ar, nameEn: config.centerName.en, digits: config.screens.digits },
+      center: { nameAr: config.centerName.ar, nameEn: config.centerName.en, digits: config.screens.digits, timeZone: config.timeZone },
       services: remote.services(),
       // what the center's poster QR carries (publicUrl when set, never the request's Host)
       joinUrl: `${publicBase(request).replace(/\/$/, '')}/join/ar/`,

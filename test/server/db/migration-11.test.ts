@@ -28,7 +28,13 @@ it('widens ticket states and device kinds, keeping every row, index and foreign 
     INSERT INTO tickets (id, service_id, issued_service_id, day, number, label, status, issued_at, queued_at, issued_by_type)
       VALUES ('t1', 1, 1, '2026-12-04', 1, 'A-001', 'waiting', 1, 1, 'device');
   `)
-  expect(migrate(db)).toEqual({ from: 10, to: 11 })
+  // up to 11 only: later migrations (12: remote joins) have their own tests
+  expect(
+    migrate(
+      db,
+      migrations.filter((m) => m.version <= 11),
+    ),
+  ).toEqual({ from: 10, to: 11 })
   expect(db.pragma('foreign_keys', { simple: true })).toBe(1)
   expect(db.prepare('SELECT id, status, origin FROM tickets').all()).toEqual([{ id: 't1', status: 'waiting', origin: 'walk_in' }])
   expect(db.prepare('SELECT id, kind, pairing_code_hash FROM devices').all()).toEqual([
