@@ -3,6 +3,7 @@
  * StaffSession (the bearer token, and a refused token ends the session whichever view asked).
  * Failures are ApiError (status, stable code, message) or NetworkError.
  */
+import type { RemoteFigures } from '../protocol/remote-join.ts'
 import type { Counter, Device, ServiceWithQueue, User } from '../protocol/entities.ts'
 import type { CenterInfo } from '../protocol/center.ts'
 import type { TestPrintReply } from '../protocol/device-config.ts'
@@ -57,6 +58,7 @@ export class DashboardApi {
   settings = () => this.call<SettingsReply>('/settings')
   audit = () => this.call<AuditEntry[]>('/settings/audit?limit=30')
   news = () => this.call<{ ar: string; en: string }>('/center/news')
+  remoteToday = () => this.call<RemoteFigures>('/remote/figures')
 
   putSettings(body: PutSettingsBody): Promise<SettingsReply> {
     return this.call('/settings', 'PUT', body)

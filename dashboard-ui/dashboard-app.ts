@@ -217,7 +217,7 @@ export class DashboardApp extends LitElement {
           .now=${this.now}
         ></tabour-live-view>
           <section class="card tools-card" data-section="ticket-tools"><tabour-ticket-tools .api=${s.ticketTools} .lang=${lang} .timeZone=${tz}></tabour-ticket-tools></section>
-          <section class="card" data-section="remote-join"><tabour-remote-join-card .language=${lang}></tabour-remote-join-card></section>`
+          <section class="card" data-section="remote-join"><tabour-remote-join-card .api=${s.api} .language=${lang} .digits=${digits} .now=${this.now}></tabour-remote-join-card></section>`
       case 'reports':
         return html`${title}<tabour-reports-view .api=${s.api} .lang=${lang} .digits=${digits} .today=${dayIn(this.now, tz)}></tabour-reports-view>`
       case 'config':

@@ -82,6 +82,19 @@ export const RemoteJoinReply = Type.Object({
 })
 export type RemoteJoinReply = Static<typeof RemoteJoinReply>
 
+/** A day's joins from a phone (GET /api/v1/remote/figures), from the event log (server/reports/remote-figures.ts). */
+export const RemoteFigures = Type.Object({
+  day: Type.String(),
+  joined: Type.Integer(),
+  arrived: Type.Integer(),
+  /** Places lost: not checked in within the time after their turn, or still held when the day ended. */
+  abandoned: Type.Integer(),
+  cancelled: Type.Integer(),
+  served: Type.Integer(),
+  noShow: Type.Integer(),
+})
+export type RemoteFigures = Static<typeof RemoteFigures>
+
 /** A phone number in the one form the center keeps (+20 1xxxxxxxxx), from what the citizen typed. */
 export function normalizeMobile(typed: string): string {
   const compact = typed.replace(/[\s-]/g, '').replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x660))

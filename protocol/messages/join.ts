@@ -75,6 +75,12 @@ export const JOIN_MESSAGES = {
     ar: 'اطبع الملصق وعلّقه في المركز: يمسح المواطن الرمز ويحجز مكانه في الدور من هاتفه.',
     en: 'Print the poster and put it up in the center: citizens scan its code and take their place in line from their phone.',
   },
+  'figures.joined': { ar: 'حجزوا اليوم', en: 'Joined today' },
+  'figures.arrived': { ar: 'سجّلوا وصولهم', en: 'Checked in' },
+  'figures.abandoned': { ar: 'فقدوا مكانهم', en: 'Lost their place' },
+  'figures.cancelled': { ar: 'ألغوا', en: 'Cancelled' },
+  'figures.served': { ar: 'تمت خدمتهم', en: 'Served' },
+  'figures.noShow': { ar: 'لم يحضروا عند النداء', en: 'No-show when called' },
   'poster.open': { ar: 'افتح الملصق للطباعة', en: 'Open the poster to print' },
   'poster.services': { ar: 'الخدمات التي تقبل الحجز من الهاتف', en: 'Services you can join from a phone' },
 } as const satisfies Catalogue

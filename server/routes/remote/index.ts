@@ -3,7 +3,8 @@ import { Type } from '@sinclair/typebox'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { PublicTicket } from '../../../protocol/entities.ts'
 import { errorResponses } from '../../../protocol/common.ts'
-import { RemoteJoinBody, RemoteJoinReply, RemoteServicesReply } from '../../../protocol/remote-join.ts'
+import { RemoteFigures, RemoteJoinBody, RemoteJoinReply, RemoteServicesReply } from '../../../protocol/remote-join.ts'
+import { remoteFigures } from '../../reports/remote-figures.ts'
 import { RemoteJoin } from '../../queue/remote-join.ts'
 import { abandonOverdueRemote, arrive } from '../../queue/remote-arrival.ts'
 import { publicTicketOf } from '../../public-ticket.ts'
@@ -111,5 +112,19 @@ export async function remoteRoutes(fastify: FastifyInstance): Promise<void> {
       arrive(queue.ctx, request.params.id, 'clerk', actorOf(request))
       return publicTicketOf(queue.view, config, request.params.id)
     },
+  )
+
+  app.get(
+    '/figures',
+    {
+      preValidation: allow(...STAFF),
+      schema: {
+        tags: ['remote'],
+        summary: "a day's joins from a phone: joined, arrived, abandoned, cancelled, served, no-shows (default today)",
+        querystring: Type.Object({ day: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' })) }),
+        response: { 200: RemoteFigures, ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (request) => remoteFigures(app.tabour.db, request.query.day ?? queue.ctx.dayOf(app.tabour.clock())),
   )
 }

@@ -166,4 +166,33 @@ describe('joining the line from a phone over the API', () => {
     expect([cancelled.statusCode, cancelled.json().status]).toEqual([200, 'cancelled'])
     expectError(await from(WIFI, 'POST', `${REMOTE}/tickets/${second.id}/arrive`), 410, ErrorCodes.REMOTE_PLACE_LOST)
   })
+
+  it("counts the day's joins from the event log: joined, arrived, abandoned, cancelled, served, no-shows", async () => {
+    const { a, counter, clock } = await setUp({ services: [{ prefix: 'A', mode: 'check-in', arriveMinutes: 10 }] })
+    const ids = []
+    for (let i = 0; i < 4; i++) ids.push((await join({ serviceId: a.id }, `198.51.100.${i}`)).json().id)
+    const clerk = await center.openCounterAs('clerk1', counter.id)
+    // the first arrives and is served, the second is cancelled, the third arrives and is a no-show; a walk-in comes later
+    expect((await from(WIFI, 'POST', `${REMOTE}/tickets/${ids[0]}/arrive`)).statusCode).toBe(200)
+    expect((await center.request('POST', `/api/v1/tickets/${ids[1]}/cancel-mine`)).statusCode).toBe(200)
+    expect((await from(WIFI, 'POST', `${REMOTE}/tickets/${ids[2]}/arrive`)).statusCode).toBe(200)
+    await center.action(clerk, counter.id, 'call-next')
+    await center.action(clerk, counter.id, 'start')
+    await center.action(clerk, counter.id, 'finish')
+    await center.action(clerk, counter.id, 'call-next')
+    await center.action(clerk, counter.id, 'no-show')
+    // the fourth never comes: a walk-in who came after it is called, and its 10 minutes pass
+    const kiosk = (await center.createDevice('kiosk')).token
+    await center.issue(kiosk, { serviceId: a.id })
+    await center.action(clerk, counter.id, 'call-next')
+    clock.advance(11 * 60)
+    const res = await center.request('GET', `${REMOTE}/figures`, { token: clerk })
+    expect(res.statusCode, res.body).toBe(200)
+    expect(res.json()).toEqual({ day: '2026-03-10', joined: 4, arrived: 2, abandoned: 0, cancelled: 1, served: 1, noShow: 1 })
+    // the sweep (every minute, and before any join or arrival) ends it; the figures say so
+    expectError(await from(WIFI, 'POST', `${REMOTE}/tickets/${ids[3]}/arrive`), 410, ErrorCodes.REMOTE_PLACE_LOST)
+    const after = (await center.request('GET', `${REMOTE}/figures?day=2026-03-10`, { token: clerk })).json()
+    expect(after).toMatchObject({ joined: 4, abandoned: 1 })
+    expect(rows(center, 'SELECT status FROM tickets WHERE id = ?', ids[3])).toEqual([{ status: 'abandoned' }])
+  })
 })
