@@ -18,6 +18,8 @@ const UI_ENTRIES = {
   status: entry('./kiosk-ui/status.html'),
   // the public booking page (issue 19; components in kiosk-ui/booking/), served at <base>/b/ and <base>/b/<code>
   booking: entry('./kiosk-ui/book.html'),
+  // joining the line from a phone and the center's poster (issue 19), served at <base>/join/{ar,en,poster}/ by server/routes/join-pages.ts
+  join: entry('./kiosk-ui/join/index.html'),
   display: entry('./display-ui/index.html'),
   counter: entry('./counter-ui/index.html'),
   feedback: entry('./counter-ui/feedback/index.html'),

@@ -4,6 +4,7 @@
  * Failures are ApiError (status, stable code, message) or NetworkError.
  */
 import type { FeedbackLive } from '../protocol/feedback.ts'
+import type { RemoteFigures } from '../protocol/remote-join.ts'
 import type { Counter, Device, ServiceWithQueue, User } from '../protocol/entities.ts'
 import type { CenterInfo } from '../protocol/center.ts'
 import type { TestPrintReply } from '../protocol/device-config.ts'
@@ -68,6 +69,7 @@ export class DashboardApi {
   /** The kiosk menu's groups (issue 21; config/service-groups-config.ts). */
   serviceGroups = () => this.call<ServiceGroup[]>('/service-groups')
   deleteServiceGroup = (id: number) => this.call<null>(`/service-groups/${id}`, 'DELETE')
+  remoteToday = () => this.call<RemoteFigures>('/remote/figures')
 
   putSettings(body: PutSettingsBody): Promise<SettingsReply> {
     return this.call('/settings', 'PUT', body)

@@ -12,6 +12,7 @@ import { applyLang, type Lang } from '../ui-common/i18n.ts'
 import { loadSessionLang, saveSessionLang } from '../ui-common/session-lang.ts'
 import type { LangChangeEvent } from '../ui-common/lang-switch.ts'
 import { applyPageTheme } from '../ui-common/theme.ts'
+import './remote-join-card.ts'
 import '../ui-common/lang-switch.ts'
 import { DashboardSession } from './dashboard-session.ts'
 import { deskStyles } from './dashboard-styles.ts'
@@ -215,7 +216,8 @@ export class DashboardApp extends LitElement {
           .timeZone=${tz}
           .now=${this.now}
         ></tabour-live-view>
-          <section class="card tools-card" data-section="ticket-tools"><tabour-ticket-tools .api=${s.ticketTools} .lang=${lang} .timeZone=${tz}></tabour-ticket-tools></section>`
+          <section class="card tools-card" data-section="ticket-tools"><tabour-ticket-tools .api=${s.ticketTools} .lang=${lang} .timeZone=${tz}></tabour-ticket-tools></section>
+          <section class="card" data-section="remote-join"><tabour-remote-join-card .api=${s.api} .language=${lang} .digits=${digits} .now=${this.now}></tabour-remote-join-card></section>`
       case 'reports':
         return html`${title}<tabour-reports-view .api=${s.api} .lang=${lang} .digits=${digits} .today=${dayIn(this.now, tz)}></tabour-reports-view>`
       case 'config':

@@ -15,6 +15,11 @@ export function cancelMyTicket(base: string, id: string): Promise<PublicTicket> 
   return requestJson(apiUrl(base, `/tickets/${encodeURIComponent(id)}/cancel-mine`), { method: 'POST', timeoutMs: 8000 })
 }
 
+/** "I am here" for a remote ticket: ApiError TABOUR_ERR_NOT_AT_CENTER (403) off the center's network, ALREADY_ARRIVED (409) a second time. */
+export function arriveHere(base: string, id: string): Promise<PublicTicket> {
+  return requestJson(apiUrl(base, `/remote/tickets/${encodeURIComponent(id)}/arrive`), { method: 'POST', timeoutMs: 8000 })
+}
+
 /** A public socket that follows one ticket (`ticket:status`); socket.io reconnects by itself (up to 5 s apart). */
 export function watchTicket(
   base: string,

@@ -5,6 +5,9 @@
  * the ticket at every change (issue, call, finish, transfer ahead of it); only while that socket
  * is down does it poll, every 60 s and when the page becomes visible again. A waiting ticket can
  * be cancelled by its holder (with a confirm step). Reads only the public status: nothing personal.
+ * A ticket joined from a phone (issue 19) also shows its held place, its time to arrive and the
+ * "I am here" button (remote-status.ts); "your turn is near" and "go to counter N" are in the
+ * page's title too, so a phone in a pocket shows them on its lock screen or tab.
  */
 import { LitElement, html, nothing, type TemplateResult } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
@@ -25,6 +28,8 @@ import { PollController } from './poll-controller.ts'
 import { serviceName } from './service-grid.ts'
 import { statusText } from '../protocol/messages/status.ts'
 import './status-rating.ts'
+import { nearLine, turnIsNear } from './remote-status.ts'
+import './remote-status.ts'
 
 /** Whether a counter's name says more than its number ("Counter 3", "شباك 3" do not). */
 function namesMore(counter: { number: number; name: string }): boolean {
@@ -149,9 +154,15 @@ export class TicketStatus extends LitElement {
           ${serviceName({ nameAr: ticket.serviceNameAr, nameEn: ticket.serviceNameEn }, lang)}
           <span class="second">${inLang(serviceName({ nameAr: ticket.serviceNameAr, nameEn: ticket.serviceNameEn }, otherLang(lang)), otherLang(lang))}</span>
         </p>
+        ${turnIsNear(ticket) ? html`<p class="turn near" role="alert" data-near>${nearLine(ticket, lang)}</p>` : nothing}
         ${this.renderState(ticket, lang, n, digits)}
+        ${
+          ticket.remote
+            ? html`<tabour-remote-status .ticket=${ticket} .language=${lang} .base=${this.base} @ticket-change=${(e: CustomEvent<PublicTicket>) => this.show(e.detail)}></tabour-remote-status>`
+            : nothing
+        }
         ${this.stale ? html`<p class="warn" role="status">${statusText('status.offline', lang)}</p>` : nothing}
-        ${ticket.status === 'waiting' ? this.renderCancel(ticket, lang) : nothing}
+        ${ticket.status === 'waiting' || ticket.status === 'remote' ? this.renderCancel(ticket, lang) : nothing}
         ${this.cancelStep === 'tooLate' ? html`<p class="warn" role="alert">${statusText('status.cancelTooLate', lang)}</p>` : nothing}
         <tabour-status-rating .ticket=${ticket} .base=${this.base} .lang=${lang}></tabour-status-rating>
         ${FINAL.has(ticket.status) ? nothing : html`<p class="foot">${statusText('status.live', lang)}</p>`}
@@ -162,6 +173,7 @@ export class TicketStatus extends LitElement {
   private renderState(ticket: PublicTicket, lang: Lang, n: (v: number) => string, digits: DigitStyle): TemplateResult {
     switch (ticket.status) {
       case 'waiting':
+      case 'remote':
         return html`<dl>
           <div>
             <dt>${statusText('ticket.placeLabel', lang)}</dt>
@@ -189,7 +201,10 @@ export class TicketStatus extends LitElement {
       case 'parked':
         return html`<p class="final" data-state="parked">${statusText('status.parked', lang)}</p>`
       case 'abandoned':
-        return html`<p class="final">${statusText('status.abandoned', lang)}</p>`
+        // a place held from a phone lost for want of a check-in, or a parked ticket not back in time
+        return html`<p class="final" data-state="abandoned">
+          ${statusText(ticket.remote ? 'status.placeLost' : 'status.abandoned', lang)}
+        </p>`
       default:
         return html`<p class="final">${statusText('status.cancelled', lang)}</p>`
     }
@@ -259,7 +274,15 @@ export class TicketStatus extends LitElement {
   private updateTitle(): void {
     const lang = this.language
     const ticket = this.ticket
-    const turn = ticket?.status === 'called' ? ` · ${statusText('status.yourTurn', lang)}` : ''
+    // what a locked phone's notification or a background tab shows: the call and its counter first
+    const digits = ticket ? digitsFor(lang, ticket.center.digits) : undefined
+    const counter = ticket?.counter ? formatNumber(ticket.counter.number, { digits }) : '—'
+    const turn =
+      ticket?.status === 'called'
+        ? ` · ${statusText('status.goToCounter', lang, { n: counter })}`
+        : ticket && turnIsNear(ticket)
+          ? ` · ${statusText('status.turnNear', lang)}`
+          : ''
     document.title = ticket
       ? `${ticket.label}${turn} — ${statusText('app.ticketStatus', lang)}`
       : `${statusText('app.ticketStatus', lang)} · ${statusText('product.name', lang)}`

@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox'
+import { RemoteFacts } from './remote-join.ts'
 import { CounterState, DeviceKind, Lang, literalUnion, Nullable, Role, TicketStatus, Timestamp } from './common.ts'
 import { PrintingState } from './device-config.ts'
 import { DigitStyleName } from './settings.ts'
@@ -163,6 +164,8 @@ export const PublicTicket = Type.Object({
   counter: Nullable(Type.Object({ number: Type.Integer(), name: Type.String() })),
   /** The center's name in both languages, for the status page's heading, and its digits setting (for the Arabic page). */
   center: Type.Object({ nameAr: Type.String(), nameEn: Type.String(), digits: DigitStyleName }),
+  /** Only for a ticket joined from a phone (protocol/remote-join.ts): its mode, its time to arrive and whether it has. */
+  remote: Type.Optional(RemoteFacts),
 })
 export type PublicTicket = Static<typeof PublicTicket>
 

@@ -192,6 +192,23 @@ export const ErrorCodes = {
   BOOKING_CANCELLED: 'TABOUR_ERR_BOOKING_CANCELLED',
   /** 422: a scanned or typed text that no check-in resolver recognises (neither a booking code nor a link to one). */
   CHECK_IN_UNRECOGNISED: 'TABOUR_ERR_CHECK_IN_UNRECOGNISED',
+  // remote join (issue 19, server/queue/remote-join.ts)
+  /** 422: the service does not take joins from a phone (config remoteJoin.services does not list it). */
+  REMOTE_JOIN_OFF: 'TABOUR_ERR_REMOTE_JOIN_OFF',
+  /** 422: the service has given its daily share of remote joins (remoteJoin.services[].dailyCap); a ticket at the kiosk is still possible. */
+  REMOTE_JOIN_CAP: 'TABOUR_ERR_REMOTE_JOIN_CAP',
+  /** 429: this mobile number has joined remoteJoin.perPhonePerDay times today. */
+  REMOTE_PHONE_LIMIT: 'TABOUR_ERR_REMOTE_PHONE_LIMIT',
+  /** 429: this client address has joined remoteJoin.perAddressPerHour times in the last hour. */
+  REMOTE_ADDRESS_LIMIT: 'TABOUR_ERR_REMOTE_ADDRESS_LIMIT',
+  /** 403: "I am here" from an address outside the center's network (remoteJoin.centerNetworks): scan at the kiosk instead. */
+  NOT_AT_CENTER: 'TABOUR_ERR_NOT_AT_CENTER',
+  /** 409: the remote ticket has already been checked in. */
+  ALREADY_ARRIVED: 'TABOUR_ERR_ALREADY_ARRIVED',
+  /** 409: an arrival for a ticket that was not joined from a phone (a walk-in ticket is in the line already). */
+  NOT_REMOTE_TICKET: 'TABOUR_ERR_NOT_REMOTE_TICKET',
+  /** 410: the remote ticket's place is gone (cancelled, abandoned after its turn, or served): join again or take a ticket. */
+  REMOTE_PLACE_LOST: 'TABOUR_ERR_REMOTE_PLACE_LOST',
 } as const
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes]

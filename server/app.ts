@@ -22,6 +22,7 @@ import { apiV1 } from './routes/index.ts'
 import { healthRoutes } from './routes/health.ts'
 import { createOps, opsRoutes, type Ops } from './ops/index.ts'
 import { publicPages } from './routes/public-pages.ts'
+import { joinPages } from './routes/join-pages.ts'
 import { mediaFiles } from './routes/media/index.ts'
 import { attachRealtime, type Realtime } from './realtime/socket-server.ts'
 import { serveUi } from './ui-static.ts'
@@ -234,6 +235,7 @@ export const tabourPlugin: FastifyPluginAsync<TabourPluginOptions> = async (fast
   await fastify.register(mediaFiles)
   await serveUi(fastify, resolve(config.uiDir))
   await fastify.register(publicPages, { uiDir: resolve(config.uiDir) })
+  await fastify.register(joinPages, { uiDir: resolve(config.uiDir) })
 }
 
 /** Builds (never listens) a Fastify app running one center; `logger` options pass through to Fastify. */

@@ -423,6 +423,38 @@ export const ConfigSchema = Type.Object(
       },
       { ...Strict, default: {} },
     ),
+    /** Joining a service's line from a phone (the virtual queue, server/queue/remote-join.ts). Off until `services` names one. */
+    remoteJoin: Type.Object(
+      {
+        /** The services (by prefix) that take remote joins, each with its mode, its daily cap of remote joins and its minutes to arrive. Default: none. */
+        services: Type.Array(
+          Type.Object(
+            {
+              /** The service's ticket prefix, e.g. A. */
+              prefix: Type.String({ minLength: 1, maxLength: 8 }),
+              /** `check-in`: holds a place, never called until the citizen arrives; `call-ahead`: waits from the start and is called in turn. Default check-in. */
+              mode: Type.Union([Type.Literal('check-in'), Type.Literal('call-ahead')], { default: 'check-in' }),
+              /** Remote joins this service takes per day. Default 50. */
+              dailyCap: Type.Integer({ minimum: 0, maximum: 100_000, default: 50 }),
+              /** check-in: minutes after its turn came before an unarrived ticket is abandoned; call-ahead: minutes the page gives to reach the counter once called. Default 20. */
+              arriveMinutes: Type.Integer({ minimum: 1, maximum: 240, default: 20 }),
+            },
+            Strict,
+          ),
+          { maxItems: 200, default: [] },
+        ),
+        /** Remote joins one mobile number may make per day, all services together. Default 2. */
+        perPhonePerDay: Type.Integer({ minimum: 1, maximum: 100, default: 2 }),
+        /** Remote joins one client address may make per hour (a whole office behind one address needs more). Default 10. */
+        perAddressPerHour: Type.Integer({ minimum: 1, maximum: 10_000, default: 10 }),
+        /** Addresses or networks of the center's own network (Wi-Fi): "I am here" is accepted only from them. Default: the private ranges (10/8, 172.16/12, 192.168/16, fc00::/7). Loopback is left out: a reverse proxy on the same machine makes every request come from it; behind a proxy on the network, list only the Wi-Fi's range, never the proxy's address. */
+        centerNetworks: Type.Array(Type.String({ minLength: 1, maxLength: 64 }), {
+          maxItems: 100,
+          default: ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', 'fc00::/7'],
+        }),
+      },
+      { ...Strict, default: {} },
+    ),
   },
   { additionalProperties: false },
 )
@@ -575,6 +607,11 @@ export function validateConfig(raw: unknown): Config {
   if (badScrapers.length > 0)
     throw new ConfigError(
       `invalid config: /metrics/allow ${JSON.stringify(badScrapers[0])} is neither an IP address nor a network (10.0.5.0/24)`,
+    )
+  const badNetworks = badAllowEntries(config.remoteJoin.centerNetworks)
+  if (badNetworks.length > 0)
+    throw new ConfigError(
+      `invalid config: /remoteJoin/centerNetworks ${JSON.stringify(badNetworks[0])} is neither an IP address nor a network (10.0.5.0/24)`,
     )
   const outcomes = config.queue.finishOutcomes.map((o) => o.code)
   if (new Set(outcomes).size !== outcomes.length) throw new ConfigError('invalid config: /queue/finishOutcomes codes must be unique')

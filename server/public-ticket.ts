@@ -2,8 +2,16 @@ import type { QueueView } from './queue/queue-view.ts'
 import type { PublicTicket } from '../protocol/entities.ts'
 import type { Config } from './config.ts'
 
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString())
+
+/** The remote facts of a ticket joined from a phone, as the wire carries them; nothing for any other ticket. */
+function remoteOf(view: QueueView, t: Parameters<QueueView['remoteFacts']>[0], timeZone: string): Pick<PublicTicket, 'remote'> {
+  const facts = view.remoteFacts(t)
+  return facts ? { remote: { ...facts, arrivedAt: iso(facts.arrivedAt), arriveBy: iso(facts.arriveBy), timeZone } } : {}
+}
+
 /** What a public ticket shows of the center: the live config, read at each call, so an admin's change of name or digits shows at once. */
-export type PublicTicketCenter = Pick<Config, 'centerName' | 'screens'>
+export type PublicTicketCenter = Pick<Config, 'centerName' | 'screens' | 'timeZone'>
 
 /**
  * A ticket as anyone holding its id may see it (GET /tickets/:id and the `ticket:status` push):
@@ -23,5 +31,6 @@ export function publicTicketOf(view: QueueView, center: PublicTicketCenter, tick
     issuedAt: new Date(t.issuedAt).toISOString(),
     counter: counter ? { number: counter.number, name: counter.name } : null,
     center: { nameAr: center.centerName.ar, nameEn: center.centerName.en, digits: center.screens.digits },
+    ...remoteOf(view, t, center.timeZone),
   }
 }

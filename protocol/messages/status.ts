@@ -39,6 +39,47 @@ export const STATUS_MESSAGES = {
     ar: 'لم تعد في الوقت المحدد فانتهت هذه التذكرة. يرجى أخذ تذكرة جديدة.',
     en: 'You did not come back in time, so this ticket has ended. Please take a new ticket.',
   },
+  // joined from a phone (issue 19): a held place, arriving, the time given, the turn near
+  'status.minutes': {
+    ar: '{minutes, plural, one {دقيقة واحدة} two {دقيقتين} few {# دقائق} many {# دقيقة} other {# دقيقة}}',
+    en: '{minutes, plural, one {# minute} other {# minutes}}',
+  },
+  'status.remoteHeld': {
+    ar: 'مكانك محجوز، ولن يُنادى عليك قبل أن تسجّل وصولك.',
+    en: 'Your place is held. You will not be called until you check in.',
+  },
+  'status.remoteHow': {
+    ar: 'عند وصولك إلى المركز اضغط «أنا هنا» وأنت على شبكة Wi-Fi المركز، أو امسح رمز هذه الصفحة على جهاز التذاكر.',
+    en: 'When you reach the center, press "I am here" on the center\'s Wi-Fi, or scan this page\'s code at the ticket kiosk.',
+  },
+  'status.remoteKept': {
+    ar: 'إذا جاء دورك قبل وصولك يبقى مكانك محفوظًا {minutes} بعده.',
+    en: 'If your turn comes before you arrive, your place is kept for {minutes} after it.',
+  },
+  'status.remoteTurnCame': {
+    ar: 'جاء دورك: سجّل وصولك قبل {time} وإلا فقدت مكانك.',
+    en: 'Your turn has come: check in before {time} or your place is lost.',
+  },
+  'status.imHere': { ar: 'أنا هنا', en: 'I am here' },
+  'status.arriving': { ar: 'جارٍ تسجيل وصولك…', en: 'Checking you in…' },
+  'status.notAtCenter': {
+    ar: 'لم يُسجَّل وصولك: هاتفك ليس على شبكة المركز. اتصل بشبكة Wi-Fi المركز، أو امسح رمز هذه الصفحة على جهاز التذاكر.',
+    en: "Not checked in: your phone is not on the center's network. Join the center's Wi-Fi, or scan this page's code at the ticket kiosk.",
+  },
+  'status.arriveFailed': { ar: 'تعذّر تسجيل الوصول. حاول مرة أخرى.', en: 'Could not check you in. Please try again.' },
+  'status.arrived': { ar: 'سجّلت وصولك الساعة {time}.', en: 'You checked in at {time}.' },
+  'status.placeLost': {
+    ar: 'فقدت هذه التذكرة مكانها لأن الوصول لم يُسجَّل في الوقت. يمكنك الحجز من جديد أو أخذ تذكرة من جهاز التذاكر.',
+    en: 'This ticket lost its place: nobody checked in in time. You can join again, or take a ticket at the kiosk.',
+  },
+  'status.callAhead': {
+    ar: 'يُنادى عليك في دورك حتى لو لم تصل بعد، فاحضر قبل أن يحين دورك. بعد النداء ينتظرك الشباك {minutes}.',
+    en: 'You will be called in turn even if you are not here yet, so come before your turn. Once called, the counter waits {minutes} for you.',
+  },
+  'status.counterWaitsUntil': { ar: 'ينتظرك الشباك حتى {time}.', en: 'The counter waits for you until {time}.' },
+  'status.turnNear': { ar: 'اقترب دورك', en: 'Your turn is near' },
+  'status.turnNearCome': { ar: 'اقترب دورك: توجّه إلى المركز الآن.', en: 'Your turn is near: head to the center now.' },
+  'status.turnNearStay': { ar: 'اقترب دورك: ابقَ قريبًا من الشباك.', en: 'Your turn is near: stay close to the counters.' },
 } as const satisfies Catalogue
 
 /** `statusText(key, lang, values?, digits?)`: the status page's words, the ticket's and the common ones. */

@@ -628,4 +628,26 @@ CREATE INDEX bookings_address ON bookings(client_address, created_at);
 CREATE UNIQUE INDEX bookings_ticket ON bookings(ticket_id) WHERE ticket_id IS NOT NULL;
 `,
   },
+  {
+    version: 18,
+    name: 'remote joins: how each ticket taken from a phone waits for its citizen, and what the limits count',
+    sql: `
+-- one row per ticket joined from a phone (origin remote); the ticket keeps its phone in tickets.phone
+--   mode: check-in (status remote until the citizen arrives) or call-ahead (waiting from the start)
+--   arrive_minutes: the time to arrive the page promised, kept as it was at the join
+--   address_hash: a hash of the client address, for the per-address limit (the address itself is not kept)
+CREATE TABLE remote_joins (
+  ticket_id      TEXT PRIMARY KEY REFERENCES tickets(id),
+  service_id     INTEGER NOT NULL REFERENCES services(id),
+  day            TEXT NOT NULL,
+  mode           TEXT NOT NULL CHECK (mode IN ('check-in', 'call-ahead')),
+  arrive_minutes INTEGER NOT NULL,
+  address_hash   TEXT NOT NULL,
+  joined_at      INTEGER NOT NULL,
+  arrived_at     INTEGER
+);
+CREATE INDEX remote_joins_day ON remote_joins(day, service_id);
+CREATE INDEX remote_joins_address ON remote_joins(address_hash, joined_at);
+`,
+  },
 ]

@@ -23,6 +23,22 @@ function parseEntry(entry: string): { address: string; prefix: number | null; fa
 /** The entries of `metrics.allow` that are neither an address nor a network (the config refuses to start with them). */
 export const badAllowEntries = (allow: readonly string[]): string[] => allow.filter((e) => parseEntry(e) === null)
 
+/** Whether an address (as Fastify's `request.ip` gives it) is one of `entries` (addresses or networks; bad entries are skipped). */
+export function addressMatcher(entries: readonly string[]): (ip: string) => boolean {
+  const listed = new BlockList()
+  for (const entry of entries) {
+    const parsed = parseEntry(entry)
+    if (!parsed) continue
+    if (parsed.prefix === null) listed.addAddress(parsed.address, parsed.family)
+    else listed.addSubnet(parsed.address, parsed.prefix, parsed.family)
+  }
+  return (raw) => {
+    const ip = unmapped(raw)
+    const version = isIP(ip)
+    return version !== 0 && listed.check(ip, version === 4 ? 'ipv4' : 'ipv6')
+  }
+}
+
 /** An IPv4 address seen through an IPv6 socket (`::ffff:10.0.0.5`) as the IPv4 address it is. */
 const unmapped = (ip: string) => (ip.startsWith('::ffff:') && isIP(ip.slice(7)) === 4 ? ip.slice(7) : ip)
 

@@ -6,7 +6,7 @@ import { waitFacts } from './wait-facts.ts'
 
 /**
  * A citizen cancels their own ticket from its status page. Holding the id (128 random bits) is
- * the permission, so only a waiting ticket may be cancelled this way: once called it belongs to
+ * the permission, so only a waiting ticket (or a place held from a phone) may be cancelled this way: once called it belongs to
  * its counter, and a served or cancelled one is final (TICKET_NOT_WAITING). The event-log row
  * says `reason: by_citizen` so reports tell it from a staff cancel.
  */
@@ -14,7 +14,9 @@ export function cancelByCitizen(ctx: QueueContext, ticketId: string): TicketReco
   return ctx.write((tx) => {
     const t = ctx.tickets.get(ticketId)
     if (!t) throw domainError(ErrorCodes.TICKET_NOT_FOUND, 'no such ticket')
-    if (t.status !== 'waiting') throw domainError(ErrorCodes.TICKET_NOT_WAITING, `ticket ${t.label} is ${t.status}, not waiting`)
+    // a place held from a phone (remote-join.ts) is the citizen's to give up too
+    if (t.status !== 'waiting' && t.status !== 'remote')
+      throw domainError(ErrorCodes.TICKET_NOT_WAITING, `ticket ${t.label} is ${t.status}, not waiting`)
     const status = assertTransition(t.status, 'cancel')
     const wait = waitFacts(ctx, t, tx.now)
     ctx.tickets.update(t.id, { status, finishedAt: tx.now })

@@ -8,6 +8,7 @@ import { chooseNext, nextPriorityStreak } from './call-policy.ts'
 import { appointmentStreakOf } from './appointment-blend.ts'
 import { domainError, ErrorCodes } from '../errors.ts'
 import { secondsBeforeNoShow } from './no-show-rules.ts'
+import { remoteNoShowWaitSeconds } from './remote-arrival.ts'
 import { waitFacts } from './wait-facts.ts'
 
 export interface CounterActionResult {
@@ -262,12 +263,15 @@ export class CounterActions {
     const events = this.ctx.events.forTicket(ticket.id)
     const lastCall = events.findLast((e) => e.type === 'ticket.called')
     const recalledSinceCall = events.some((e) => e.type === 'ticket.recalled' && (!lastCall || e.id! > lastCall.id!))
-    const remaining = secondsBeforeNoShow({
-      calledAt: ticket.calledAt ?? now,
-      now,
-      minSeconds: this.ctx.config.queue.minSecondsBeforeNoShow,
-      recalledSinceCall,
-    })
+    const remaining = Math.max(
+      secondsBeforeNoShow({
+        calledAt: ticket.calledAt ?? now,
+        now,
+        minSeconds: this.ctx.config.queue.minSecondsBeforeNoShow,
+        recalledSinceCall,
+      }),
+      remoteNoShowWaitSeconds(this.ctx, ticket, now),
+    )
     if (remaining > 0) {
       throw domainError(
         ErrorCodes.NO_SHOW_TOO_SOON,

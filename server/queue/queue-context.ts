@@ -10,6 +10,7 @@ import { DevicesRepo } from '../db/repositories/devices-repo.ts'
 import { CenterSettingsRepo } from '../db/repositories/center-settings-repo.ts'
 import { CalendarRepo } from '../db/repositories/calendar-repo.ts'
 import { BookingsRepo } from '../db/repositories/bookings-repo.ts'
+import { RemoteJoinsRepo } from '../db/repositories/remote-joins-repo.ts'
 import type { CenterCalendar } from '../../protocol/calendar.ts'
 import type { DomainEvents, DomainEvent } from './domain-events.ts'
 import { businessDay } from '../../protocol/center-clock.ts'
@@ -31,6 +32,8 @@ export class QueueContext {
   readonly calendars: CalendarRepo
   /** Appointment settings, day overrides and bookings (issue 19). */
   readonly bookings: BookingsRepo
+  /** Tickets joined from a phone (remote-join.ts). */
+  readonly remoteJoins: RemoteJoinsRepo
   private currentCalendar: CenterCalendar
 
   constructor(
@@ -49,6 +52,7 @@ export class QueueContext {
     this.centerSettings = new CenterSettingsRepo(db)
     this.calendars = new CalendarRepo(db)
     this.bookings = new BookingsRepo(db)
+    this.remoteJoins = new RemoteJoinsRepo(db)
     this.currentCalendar = this.calendars.load()
   }
 

@@ -28,7 +28,12 @@ export class QueueView {
 
   // One play per state of the database and second: a change anywhere (a call, a counter opening)
   // bumps total_changes(), and ageing and SLA shares move with the clock.
-  private played: { key: string; whole: Map<string, ForecastCall> | null; withNew: Map<number, ForecastCall | null> } | null = null
+  private played: {
+    key: string
+    whole: Map<string, ForecastCall> | null
+    withNew: Map<number, ForecastCall | null>
+    asIf: Map<string, ForecastCall | undefined>
+  } | null = null
 
   private playKey(): string {
     const { n } = this.ctx.db.prepare('SELECT total_changes() AS n').get() as { n: number }
@@ -37,7 +42,7 @@ export class QueueView {
 
   private memo(): NonNullable<QueueView['played']> {
     const key = this.playKey()
-    if (this.played?.key !== key) this.played = { key, whole: null, withNew: new Map() }
+    if (this.played?.key !== key) this.played = { key, whole: null, withNew: new Map(), asIf: new Map() }
     return this.played
   }
 
@@ -70,11 +75,39 @@ export class QueueView {
     })
   }
 
-  /** Where the play calls a waiting ticket; undefined when no open counter can call it. */
+  /**
+   * Where the play calls a waiting ticket; undefined when no open counter can call it. A remote
+   * ticket (a held place, not callable until it arrives: remote-join.ts) is played as though it
+   * had arrived, keeping its join time; the other tickets' plays leave it out.
+   */
   private forecastOf(t: TicketRecord): ForecastCall | undefined {
     const memo = this.memo()
+    if (t.status === 'remote') {
+      if (!memo.asIf.has(t.id)) {
+        const service = this.ctx.services.get(t.serviceId)
+        memo.asIf.set(t.id, service ? this.play(this.candidateOf(t, service.targetWaitSeconds), t.id).get(t.id) : undefined)
+      }
+      return memo.asIf.get(t.id)
+    }
     memo.whole ??= this.play(null)
     return memo.whole.get(t.id)
+  }
+
+  /** A ticket not yet in the counters' candidates, as the call policy would see it (its weight set per counter). */
+  private candidateOf(
+    t: Pick<TicketRecord, 'id' | 'serviceId' | 'priority' | 'queuedAt' | 'number'>,
+    targetWaitSeconds: number,
+  ): CallCandidate {
+    return {
+      ticketId: t.id,
+      serviceId: t.serviceId,
+      priority: t.priority,
+      queuedAt: t.queuedAt,
+      targetWaitSeconds,
+      weight: 1,
+      targetedHere: false,
+      number: t.number,
+    }
   }
 
   /** Where the play calls a ticket of the service taken now; null when no open counter can call it. */
@@ -82,26 +115,20 @@ export class QueueView {
     const memo = this.memo()
     if (!memo.withNew.has(serviceId)) {
       const service = this.ctx.services.get(serviceId)
-      const extra: CallCandidate | null = service
-        ? {
-            ticketId: NEW_TICKET,
-            serviceId,
-            priority: NO_PRIORITY,
-            queuedAt: this.ctx.clock(),
-            targetWaitSeconds: service.targetWaitSeconds,
-            weight: 1,
-            targetedHere: false,
-            number: Number.MAX_SAFE_INTEGER,
-          }
+      const extra = service
+        ? this.candidateOf(
+            { id: NEW_TICKET, serviceId, priority: NO_PRIORITY, queuedAt: this.ctx.clock(), number: Number.MAX_SAFE_INTEGER },
+            service.targetWaitSeconds,
+          )
         : null
       memo.withNew.set(serviceId, extra ? (this.play(extra, NEW_TICKET).get(NEW_TICKET) ?? null) : null)
     }
     return memo.withNew.get(serviceId)!
   }
 
-  /** People ahead of a waiting ticket (see the class comment); 0 for a ticket no longer waiting. */
+  /** People ahead of a waiting ticket or of a remote one's held place (see the class comment); 0 for a ticket no longer in line. */
   peopleAhead(t: TicketRecord): number {
-    if (t.status !== 'waiting') return 0
+    if (!inLine(t)) return 0
     return this.forecastOf(t)?.ahead ?? this.aheadInItsLine(t)
   }
 
@@ -157,7 +184,7 @@ export class QueueView {
 
   /** Position and estimate of one ticket (estimate 0 once it no longer waits; null when no open counter can call it). */
   standing(t: TicketRecord): Standing {
-    if (t.status !== 'waiting') return { position: 0, estimatedWaitSeconds: 0 }
+    if (!inLine(t)) return { position: 0, estimatedWaitSeconds: 0 }
     const call = this.forecastOf(t)
     return call
       ? { position: call.ahead, estimatedWaitSeconds: this.secondsUntil(call, t.serviceId) }
@@ -192,6 +219,26 @@ export class QueueView {
       service: this.ctx.services.get(ticket.serviceId)!,
       counter: atCounter ? this.ctx.counters.get(ticket.counterId!) : undefined,
     }
+  }
+
+  /**
+   * What the status page of a ticket joined from a phone adds (remote-arrival.ts): its mode, its
+   * minutes to arrive, when it arrived, and the deadline in force; undefined for any other ticket.
+   */
+  remoteFacts(
+    t: TicketRecord,
+  ): { mode: 'check-in' | 'call-ahead'; arriveMinutes: number; arrivedAt: number | null; arriveBy: number | null } | undefined {
+    const join = this.ctx.remoteJoins.get(t.id)
+    if (!join) return undefined
+    const minutes = join.arriveMinutes * 60_000
+    let arriveBy: number | null = null
+    if (join.arrivedAt === null && join.mode === 'check-in' && t.status === 'remote') {
+      const turn = this.ctx.remoteJoins.turnCameAt(t.id)
+      arriveBy = turn === null ? null : turn + minutes
+    } else if (join.arrivedAt === null && join.mode === 'call-ahead' && t.status === 'called' && t.calledAt !== null) {
+      arriveBy = t.calledAt + minutes
+    }
+    return { mode: join.mode, arriveMinutes: join.arriveMinutes, arrivedAt: join.arrivedAt, arriveBy }
   }
 
   /** Every counter, or those of one zone. */
@@ -238,4 +285,9 @@ export class QueueView {
       hours,
     }
   }
+}
+
+/** Waiting, or holding a place from a phone (remote-join.ts): the tickets whose people ahead and wait mean something. */
+function inLine(t: TicketRecord): boolean {
+  return t.status === 'waiting' || t.status === 'remote'
 }

@@ -26,6 +26,8 @@ export interface IssueRequest {
   origin?: TicketOrigin
   /** The citizen agreed to messages about this ticket at `phone` (recorded with it); default false. */
   messagesOptIn?: boolean
+  /** A join from a phone (remote-join.ts): the first status, and its checks and row, run in the issue's transaction after the insert (a throw undoes the issue). Default: a walk-in. */
+  remote?: { status: 'remote' | 'waiting'; withinIssue: (ticket: TicketRecord, tx: WriteScope) => void }
 }
 
 export interface IssueResult {
@@ -118,7 +120,7 @@ export class TicketIssuer {
       priority,
       phone: req.phone ?? null,
       lang: req.lang ?? 'ar',
-      status: 'waiting',
+      status: req.remote?.status ?? 'waiting',
       issuedAt: tx.now,
       queuedAt: tx.now,
       calledAt: null,
@@ -133,9 +135,10 @@ export class TicketIssuer {
       issuedByType: issuer.type,
       issuedById: issuer.id,
       idempotencyKey: req.idempotencyKey ?? null,
-      origin: req.origin ?? 'walk_in',
+      origin: req.origin ?? (req.remote ? 'remote' : 'walk_in'),
     }
     this.ctx.tickets.insert(ticket)
+    req.remote?.withinIssue(ticket, tx)
     if (req.messagesOptIn && ticket.phone) new MessageConsentRepo(this.ctx.db).record(ticket.id, tx.now)
     const standing = this.view.standing(ticket)
     tx.log({
@@ -150,6 +153,7 @@ export class TicketIssuer {
         estimatedWaitSeconds: standing.estimatedWaitSeconds,
         position: standing.position,
         ...(hours.closedReason === null ? {} : { outsideHours: hours.closedReason }),
+        ...(ticket.origin === 'walk_in' ? {} : { origin: ticket.origin }),
       },
     })
     const statusUrl = req.publicBase === undefined ? null : ticketStatusUrlAt(req.publicBase, ticket.id)

@@ -111,6 +111,14 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   [ErrorCodes.BOOKING_USED]: 409,
   [ErrorCodes.BOOKING_CANCELLED]: 409,
   [ErrorCodes.CHECK_IN_UNRECOGNISED]: 422,
+  [ErrorCodes.REMOTE_JOIN_OFF]: 422,
+  [ErrorCodes.REMOTE_JOIN_CAP]: 422,
+  [ErrorCodes.REMOTE_PHONE_LIMIT]: 429,
+  [ErrorCodes.REMOTE_ADDRESS_LIMIT]: 429,
+  [ErrorCodes.NOT_AT_CENTER]: 403,
+  [ErrorCodes.ALREADY_ARRIVED]: 409,
+  [ErrorCodes.NOT_REMOTE_TICKET]: 409,
+  [ErrorCodes.REMOTE_PLACE_LOST]: 410,
 }
 
 /**

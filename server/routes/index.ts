@@ -21,6 +21,7 @@ import { feedbackRoutes } from './feedback/index.ts'
 import { parkingRoutes } from './parking/index.ts'
 import { appointmentRoutes } from './appointments/index.ts'
 import { checkInRoutes } from './check-in/index.ts'
+import { remoteRoutes } from './remote/index.ts'
 
 /** API v1: one plugin per resource, all under /api/v1. */
 export async function apiV1(app: FastifyInstance): Promise<void> {
@@ -47,4 +48,5 @@ export async function apiV1(app: FastifyInstance): Promise<void> {
   await app.register(parkingRoutes)
   await app.register(appointmentRoutes, { prefix: '/appointments' })
   await app.register(checkInRoutes, { prefix: '/check-in' })
+  await app.register(remoteRoutes, { prefix: '/remote' })
 }

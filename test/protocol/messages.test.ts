@@ -22,6 +22,7 @@ import { PAIRING_MESSAGES } from '../../protocol/messages/pairing.ts'
 import { PRINT_REPORT_MESSAGES } from '../../protocol/messages/print-report.ts'
 import { PRINTER_ALERT_MESSAGES } from '../../protocol/messages/printer-alerts.ts'
 import { STATUS_MESSAGES } from '../../protocol/messages/status.ts'
+import { JOIN_MESSAGES } from '../../protocol/messages/join.ts'
 import { TICKET_TOOLS_MESSAGES } from '../../protocol/messages/ticket-tools.ts'
 import { STAFFING_MESSAGES } from '../../protocol/messages/staffing.ts'
 import { HOURS_MESSAGES } from '../../protocol/messages/hours.ts'
@@ -63,6 +64,7 @@ const CATALOGUES: Record<string, Catalogue> = {
   messagesCard: MESSAGES_CARD_MESSAGES,
   parking: PARKING_MESSAGES,
   appointments: APPOINTMENT_MESSAGES,
+  join: JOIN_MESSAGES,
 }
 
 /** What each page's formatter spreads together: a key twice in one of them would hide one message. */
@@ -82,6 +84,7 @@ const BUNDLES: Record<string, Catalogue[]> = {
   staffing: [COMMON_MESSAGES, STAFFING_MESSAGES],
   webhooks: [COMMON_MESSAGES, WEBHOOK_MESSAGES],
   parking: [COMMON_MESSAGES, PARKING_MESSAGES],
+  join: [COMMON_MESSAGES, TICKET_MESSAGES, JOIN_MESSAGES],
 }
 
 // Entries that are the same in both languages on purpose: sample digits and a dash.

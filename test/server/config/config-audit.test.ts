@@ -22,6 +22,10 @@ const NOT_CONFIGURATION = new Set([
   'POST /api/v1/tickets/:id/cancel-mine',
   'POST /api/v1/tickets/:id/reinstate',
   'POST /api/v1/tickets/:id/reprint',
+  // issue 19: joining the line from a phone and arriving are queue commands, not configuration
+  'POST /api/v1/remote/join',
+  'POST /api/v1/remote/tickets/:id/arrive',
+  'POST /api/v1/remote/tickets/:id/check-in',
   // shows what an .ics import would change; stores nothing
   'POST /api/v1/calendar/ics/preview',
   // shows a message template with sample values; stores nothing

@@ -1,0 +1,91 @@
+/**
+ * `<tabour-remote-join-card>`: the live view's card about joining the line from a phone
+ * (issue 19): today's figures (joined, arrived, abandoned: GET /remote/figures, read again each
+ * minute), what the poster is for and the link that opens it in a new tab, to print for the
+ * center's wall. The poster itself is the join page's `poster` view (kiosk-ui/join/join-poster.ts).
+ */
+import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit'
+import { customElement, property, state } from 'lit/decorators.js'
+import { joinText } from '../protocol/messages/join.ts'
+import type { RemoteFigures } from '../protocol/remote-join.ts'
+import { formatNumber, type DigitStyle } from '../ui-common/digits.ts'
+import type { Lang } from '../ui-common/i18n.ts'
+import type { DashboardApi } from './dashboard-api.ts'
+
+const FIGURES = ['joined', 'arrived', 'abandoned', 'cancelled', 'served', 'noShow'] as const
+
+@customElement('tabour-remote-join-card')
+export class RemoteJoinCard extends LitElement {
+  static override styles = css`
+    :host {
+      display: block;
+    }
+    h2 {
+      margin: 0 0 0.5rem;
+      font-size: 1.1rem;
+    }
+    p {
+      margin: 0 0 0.75rem;
+    }
+    dl {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem 1.5rem;
+      margin: 0 0 0.75rem;
+    }
+    dt {
+      font-size: 0.85rem;
+    }
+    dd {
+      margin: 0;
+      font-size: 1.4rem;
+      font-weight: 700;
+    }
+    a {
+      font-weight: 700;
+      color: var(--tabour-primary);
+    }
+  `
+
+  @property() language: Lang = 'ar'
+  @property({ attribute: false }) api: DashboardApi | null = null
+  @property() digits: DigitStyle = 'western'
+  /** The dashboard's clock (epoch ms, ticks each minute or so): the figures are read again when the minute changes. */
+  @property({ type: Number }) now = 0
+  @state() private figures: RemoteFigures | null = null
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const minute = (t: number | undefined) => Math.floor((t ?? 0) / 60_000)
+    if (changed.has('api') || (changed.has('now') && minute(changed.get('now')) !== minute(this.now))) void this.load()
+  }
+
+  private async load(): Promise<void> {
+    if (!this.api) return
+    try {
+      this.figures = await this.api.remoteToday()
+    } catch {
+      // the live view's banner says when the center is unreachable; the last figures stay
+    }
+  }
+
+  override render(): TemplateResult {
+    const lang = this.language
+    const f = this.figures
+    return html`<h2>${joinText('poster.cardTitle', lang)}</h2>
+      ${
+        f
+          ? html`<dl>
+              ${FIGURES.map((k) => html`<div data-remote-figure=${k}><dt>${joinText(`figures.${k}`, lang)}</dt><dd>${formatNumber(f[k], { digits: this.digits })}</dd></div>`)}
+            </dl>`
+          : nothing
+      }
+      <p>${joinText('poster.cardText', lang)}</p>
+      <a href="../join/poster/" target="_blank" rel="noopener" data-poster-link>${joinText('poster.open', lang)}</a>`
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tabour-remote-join-card': RemoteJoinCard
+  }
+}

@@ -1,0 +1,293 @@
+/**
+ * `<tabour-join-page>`: joining a service's line from a phone (issue 19), at `<base>/join/ar/`
+ * (what the center's poster QR opens) or `<base>/join/en/`. Lists the services that take remote
+ * joins with how many wait now and how the place works (held until check-in, or called in
+ * turn), optionally takes a mobile number, joins, and opens the ticket's live status page.
+ * A refused join says why in the page's language (joinErrorKey). At `<base>/join/poster/` it
+ * shows the printable poster instead (join-poster.ts).
+ */
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit'
+import { customElement, state } from 'lit/decorators.js'
+import type { RemoteService, RemoteServicesReply } from '../../protocol/remote-join.ts'
+import { joinErrorKey, joinText, type JoinMessageKey } from '../../protocol/messages/join.ts'
+import { waitText } from '../../protocol/messages/ticket.ts'
+import { ApiError } from '../../ui-common/api-client.ts'
+import { digitsFor } from '../../ui-common/digits.ts'
+import { applyLang, type Lang } from '../../ui-common/i18n.ts'
+import type { LangChangeEvent } from '../../ui-common/lang-switch.ts'
+import { applyPageTheme } from '../../ui-common/theme.ts'
+import '../../ui-common/lang-switch.ts'
+import { statusPageStyles } from '../status-styles.ts'
+import { fetchRemoteServices, joinLine, parseJoinPath, typedMobile, type JoinView } from './join-api.ts'
+import './join-poster.ts'
+
+type Step = 'loading' | 'ready' | 'busy' | 'unreachable'
+
+@customElement('tabour-join-page')
+export class JoinPage extends LitElement {
+  static override styles = [
+    statusPageStyles,
+    css`
+      form {
+        display: grid;
+        gap: var(--tabour-space-2);
+        inline-size: min(100%, 36rem);
+        text-align: start;
+      }
+      fieldset {
+        display: grid;
+        gap: var(--tabour-space-1);
+        margin: 0;
+        padding: 0;
+        border: 0;
+      }
+      legend,
+      label.field {
+        font-weight: 700;
+        margin-block-end: var(--tabour-space-1);
+      }
+      .service {
+        display: grid;
+        grid-template-columns: auto 1fr;
+        gap: 0.25rem var(--tabour-space-1);
+        align-items: start;
+        padding: var(--tabour-space-1) var(--tabour-space-2);
+        border: 2px solid var(--tabour-muted);
+        border-radius: var(--tabour-radius);
+        background: var(--tabour-bg);
+        font-size: 1rem;
+        font-weight: 400;
+      }
+      .service:has(input:checked) {
+        border-color: var(--tabour-primary);
+        box-shadow: 0 0 0 2px var(--tabour-primary);
+      }
+      .service input {
+        inline-size: 1.4rem;
+        block-size: 1.4rem;
+        margin: 0.2rem 0 0;
+      }
+      .service .name {
+        font-weight: 700;
+        font-size: 1.15em;
+      }
+      .service .more {
+        grid-column: 2;
+        font-size: 0.9em;
+      }
+      .service .off {
+        grid-column: 2;
+        color: var(--tabour-danger);
+        font-weight: 700;
+      }
+      input[type='tel'] {
+        inline-size: 100%;
+        box-sizing: border-box;
+        min-block-size: 3rem;
+        padding-inline: var(--tabour-space-1);
+        border: 2px solid var(--tabour-muted);
+        border-radius: var(--tabour-radius);
+        font: inherit;
+        font-size: 1.2em;
+        direction: ltr;
+        text-align: start;
+      }
+      .hint {
+        font-size: 0.85em;
+        color: var(--tabour-muted);
+      }
+      button.join {
+        min-block-size: 3.5rem;
+        border: 0;
+        border-radius: var(--tabour-radius);
+        background: var(--tabour-primary);
+        color: var(--tabour-on-primary);
+        font: inherit;
+        font-size: 1.25em;
+        font-weight: 700;
+      }
+      button.join:disabled {
+        opacity: 0.7;
+      }
+    `,
+  ]
+
+  @state() private view: JoinView = 'ar'
+  @state() private language: Lang = 'ar'
+  @state() private step: Step = 'loading'
+  @state() private data: (RemoteServicesReply & { joinUrl: string }) | null = null
+  @state() private chosen: number | null = null
+  @state() private phone = ''
+  @state() private phoneBad = false
+  @state() private refusal: JoinMessageKey | null = null
+  private base = ''
+
+  constructor() {
+    super()
+    this.addEventListener('lang-change', (e: LangChangeEvent) => this.setLanguage(e.detail.lang))
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback()
+    applyPageTheme()
+    const { base, view } = parseJoinPath(location.pathname)
+    this.base = base
+    this.view = view
+    this.setLanguage(view === 'en' ? 'en' : 'ar')
+    void this.load()
+  }
+
+  private async load(): Promise<void> {
+    try {
+      const data = await fetchRemoteServices(this.base)
+      this.data = data
+      const wanted = Number(new URLSearchParams(location.search).get('service'))
+      const open = data.services.filter((s) => s.closedReason === null)
+      this.chosen = open.find((s) => s.id === wanted)?.id ?? (open.length === 1 ? open[0]!.id : null)
+      this.step = 'ready'
+    } catch {
+      this.step = 'unreachable'
+    }
+  }
+
+  override render(): TemplateResult {
+    if (this.view === 'poster') {
+      return this.data
+        ? html`<tabour-join-poster .data=${this.data}></tabour-join-poster>`
+        : html`<main><p class="card">${this.step === 'unreachable' ? joinText('join.failed', 'ar') : joinText('common.loading', 'ar')}</p></main>`
+    }
+    const lang = this.language
+    const center = this.data ? (lang === 'ar' ? this.data.center.nameAr : this.data.center.nameEn) : joinText('product.name', lang)
+    return html`
+      <header>
+        <div>
+          <h1>${center}</h1>
+          <p class="sub">${joinText('join.title', lang)}</p>
+        </div>
+        <tabour-lang-switch .lang=${lang}></tabour-lang-switch>
+      </header>
+      <main>${this.renderBody(lang)}</main>
+    `
+  }
+
+  private renderBody(lang: Lang): TemplateResult {
+    if (this.step === 'loading') return html`<p class="card">${joinText('common.loading', lang)}</p>`
+    if (this.step === 'unreachable' || !this.data) return html`<p class="card warn" role="alert">${joinText('join.failed', lang)}</p>`
+    if (this.data.services.length === 0) return html`<p class="card final" role="status">${joinText('join.none', lang)}</p>`
+    const busy = this.step === 'busy'
+    return html`
+      <p>${joinText('join.intro', lang)}</p>
+      <form novalidate @submit=${(e: Event) => this.submit(e)}>
+        <fieldset>
+          <legend>${joinText('join.services', lang)}</legend>
+          ${this.data.services.map((s) => this.renderService(s, lang))}
+        </fieldset>
+        <div>
+          <label class="field" for="phone">${joinText('join.phoneLabel', lang)}</label>
+          <input
+            id="phone"
+            type="tel"
+            inputmode="tel"
+            autocomplete="tel"
+            maxlength="20"
+            placeholder="01xxxxxxxxx"
+            aria-describedby="phone-hint"
+            aria-invalid=${this.phoneBad ? 'true' : 'false'}
+            .value=${this.phone}
+            @input=${(e: Event) => {
+              this.phone = (e.target as HTMLInputElement).value
+              this.phoneBad = false
+            }}
+          />
+          <p id="phone-hint" class=${this.phoneBad ? 'warn' : 'hint'} role=${this.phoneBad ? 'alert' : nothing}>
+            ${joinText(this.phoneBad ? 'join.phoneBad' : 'join.phoneHint', lang)}
+          </p>
+        </div>
+        ${this.refusal ? html`<p class="warn" role="alert" data-refusal>${joinText(this.refusal, lang)}</p>` : nothing}
+        <button class="join" type="submit" data-join ?disabled=${busy || this.chosen === null}>
+          ${joinText(busy ? 'join.busy' : 'join.submit', lang)}
+        </button>
+      </form>
+    `
+  }
+
+  private renderService(s: RemoteService, lang: Lang): TemplateResult {
+    const digits = digitsFor(lang, this.data!.center.digits)
+    const open = s.closedReason === null
+    const minutes = joinText('join.minutes', lang, { minutes: s.arriveMinutes }, digits)
+    return html`<label class="service" data-service=${s.id}>
+      <input
+        type="radio"
+        name="service"
+        .checked=${this.chosen === s.id}
+        ?disabled=${!open}
+        @change=${() => {
+          this.chosen = s.id
+          this.refusal = null
+        }}
+      />
+      <span class="name">${lang === 'ar' ? s.nameAr : s.nameEn}</span>
+      ${
+        open
+          ? html`<span class="more">${joinText('join.waitingNow', lang, { n: s.waiting }, digits)} · ${waitText(s.estimatedWaitSeconds, lang, digits)}</span>
+              <span class="more">${s.mode === 'check-in' ? joinText('join.modeCheckIn', lang) : joinText('join.modeCallAhead', lang, { minutes })}</span>`
+          : html`<span class="off">${this.closedLine(s, lang, digits === 'arabic-indic')}</span>`
+      }
+    </label>`
+  }
+
+  private closedLine(s: RemoteService, lang: Lang, arabicDigits: boolean): string {
+    switch (s.closedReason) {
+      case 'closed':
+        return s.opensAt
+          ? joinText('join.opensAt', lang, { time: opensAtText(s.opensAt, lang, arabicDigits, this.data!.center.timeZone) })
+          : joinText('join.closed', lang)
+      case 'cap':
+        return joinText('join.cap', lang)
+      case 'unstaffed':
+        return joinText('join.unstaffed', lang)
+      default:
+        return joinText('join.inactive', lang)
+    }
+  }
+
+  private async submit(e: Event): Promise<void> {
+    e.preventDefault()
+    if (this.chosen === null || this.step === 'busy') return
+    const typed = this.phone.trim()
+    const phone = typed === '' ? undefined : typedMobile(typed)
+    if (phone === null) {
+      this.phoneBad = true
+      return
+    }
+    this.step = 'busy'
+    this.refusal = null
+    try {
+      const joined = await joinLine(this.base, { serviceId: this.chosen, lang: this.language, ...(phone ? { phone } : {}) })
+      // the status page on the address this phone already reaches the center at, in this page's language
+      location.assign(`${this.base}/t/${encodeURIComponent(joined.id)}${this.language === 'en' ? '?lang=en' : ''}`)
+    } catch (err) {
+      this.refusal = joinErrorKey(err instanceof ApiError ? err.code : undefined)
+      this.step = 'ready'
+      void this.load()
+    }
+  }
+
+  private setLanguage(lang: Lang): void {
+    this.language = lang
+    applyLang(lang)
+    document.title = `${joinText('join.title', lang)} · ${joinText('product.name', lang)}`
+  }
+}
+
+/** When a closed service opens, as the center's clocks show it: a weekday and a time. */
+function opensAtText(iso: string, lang: Lang, arabicDigits: boolean, timeZone: string): string {
+  const locale = lang === 'ar' ? (arabicDigits ? 'ar-EG' : 'ar-EG-u-nu-latn') : 'en-GB'
+  return new Intl.DateTimeFormat(locale, { weekday: 'long', hour: 'numeric', minute: '2-digit', timeZone }).format(new Date(iso))
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tabour-join-page': JoinPage
+  }
+}

@@ -1,0 +1,149 @@
+/**
+ * `<tabour-remote-status>`: what the status page adds for a ticket joined from a phone
+ * (issue 19): the held place and the time kept after its turn, or the call-ahead promise and the
+ * counter's wait, when the citizen checked in, and the "I am here" button (accepted only on the
+ * center's network: the refusal says so and offers the kiosk's scanner). Emits `ticket-change`
+ * with the ticket the server answered, so the page shows it at once (the push follows).
+ */
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit'
+import { customElement, property, state } from 'lit/decorators.js'
+import type { PublicTicket } from '../protocol/entities.ts'
+import { ApiError } from '../ui-common/api-client.ts'
+import { digitsFor } from '../ui-common/digits.ts'
+import type { Lang } from '../ui-common/i18n.ts'
+import { statusText } from '../protocol/messages/status.ts'
+import { arriveHere } from './status-api.ts'
+
+/** A waiting ticket with this many people ahead, or fewer, is "near" its turn. */
+export const NEAR_PEOPLE_AHEAD = 2
+
+/** Whether the ticket's turn is near: still in line (or holding a place) with at most NEAR_PEOPLE_AHEAD ahead. */
+export function turnIsNear(t: PublicTicket): boolean {
+  return (t.status === 'waiting' || t.status === 'remote') && t.position <= NEAR_PEOPLE_AHEAD
+}
+
+/** Whether the citizen of a remote ticket has still to come (and check in). */
+export function stillToCome(t: PublicTicket): boolean {
+  return t.remote !== undefined && t.remote.arrivedAt === null
+}
+
+/** The "your turn is near" line: come now for a citizen still away, stay close for one who is here. */
+export function nearLine(t: PublicTicket, lang: Lang): string {
+  return statusText(stillToCome(t) ? 'status.turnNearCome' : 'status.turnNearStay', lang)
+}
+
+type ArriveStep = 'idle' | 'busy' | 'notAtCenter' | 'failed'
+
+@customElement('tabour-remote-status')
+export class RemoteStatus extends LitElement {
+  static override styles = css`
+    :host {
+      display: grid;
+      gap: var(--tabour-space-1);
+      inline-size: 100%;
+    }
+    p {
+      margin: 0;
+    }
+    .held {
+      font-weight: 700;
+    }
+    .warn {
+      color: var(--tabour-danger);
+      font-weight: 700;
+    }
+    button {
+      min-block-size: 3.5rem;
+      border: 0;
+      border-radius: var(--tabour-radius);
+      background: var(--tabour-primary);
+      color: var(--tabour-on-primary);
+      font: inherit;
+      font-size: 1.25em;
+      font-weight: 700;
+    }
+    button:disabled {
+      opacity: 0.7;
+    }
+  `
+
+  @property({ attribute: false }) ticket!: PublicTicket
+  @property() language: Lang = 'ar'
+  /** The server's prefix (from the page URL). */
+  @property() base = ''
+  @state() private step: ArriveStep = 'idle'
+
+  override render(): TemplateResult {
+    const t = this.ticket
+    const remote = t.remote
+    if (!remote) return html``
+    const lang = this.language
+    const digits = digitsFor(lang, t.center.digits)
+    const minutes = statusText('status.minutes', lang, { minutes: remote.arriveMinutes }, digits)
+    const time = (iso: string) => formatTime(iso, lang, remote.timeZone, digits === 'arabic-indic')
+    const lines: TemplateResult[] = []
+    if (t.status === 'remote') {
+      lines.push(html`<p class="held" data-remote="held">${statusText('status.remoteHeld', lang)}</p>`)
+      lines.push(
+        remote.arriveBy
+          ? html`<p class="warn" role="alert" data-remote="turn-came">${statusText('status.remoteTurnCame', lang, { time: time(remote.arriveBy) })}</p>`
+          : html`<p data-remote="kept">${statusText('status.remoteKept', lang, { minutes })}</p>`,
+      )
+      lines.push(html`<p>${statusText('status.remoteHow', lang)}</p>`)
+    } else if (remote.mode === 'call-ahead' && remote.arrivedAt === null && t.status === 'waiting') {
+      lines.push(html`<p data-remote="call-ahead">${statusText('status.callAhead', lang, { minutes })}</p>`)
+    } else if (t.status === 'called' && remote.arriveBy) {
+      lines.push(
+        html`<p class="held" data-remote="counter-waits">${statusText('status.counterWaitsUntil', lang, { time: time(remote.arriveBy) })}</p>`,
+      )
+    }
+    if (remote.arrivedAt !== null && (t.status === 'waiting' || t.status === 'called')) {
+      lines.push(html`<p data-remote="arrived">${statusText('status.arrived', lang, { time: time(remote.arrivedAt) })}</p>`)
+    }
+    const canArrive = remote.arrivedAt === null && (t.status === 'remote' || t.status === 'waiting' || t.status === 'called')
+    return html`${lines}${canArrive ? this.renderButton(lang) : nothing}`
+  }
+
+  private renderButton(lang: Lang): TemplateResult {
+    const step = this.step
+    return html`
+      ${step === 'notAtCenter' ? html`<p class="warn" role="alert" data-arrive-refused>${statusText('status.notAtCenter', lang)}</p>` : nothing}
+      ${step === 'failed' ? html`<p class="warn" role="alert">${statusText('status.arriveFailed', lang)}</p>` : nothing}
+      <button data-arrive ?disabled=${step === 'busy'} @click=${() => void this.arrive()}>
+        ${statusText(step === 'busy' ? 'status.arriving' : 'status.imHere', lang)}
+      </button>
+    `
+  }
+
+  private async arrive(): Promise<void> {
+    this.step = 'busy'
+    try {
+      const ticket = await arriveHere(this.base, this.ticket.id)
+      this.step = 'idle'
+      this.dispatchEvent(new CustomEvent<PublicTicket>('ticket-change', { detail: ticket, bubbles: true, composed: true }))
+    } catch (err) {
+      // arriving twice (another tab, the kiosk's scanner) is not a failure: the push brings the state
+      this.step =
+        err instanceof ApiError && err.code === 'TABOUR_ERR_NOT_AT_CENTER'
+          ? 'notAtCenter'
+          : err instanceof ApiError && err.code === 'TABOUR_ERR_ALREADY_ARRIVED'
+            ? 'idle'
+            : 'failed'
+    }
+  }
+}
+
+/** A time of day as the center's clocks show it (its zone), in the page's language and digits. */
+function formatTime(iso: string, lang: Lang, timeZone: string, arabicDigits: boolean): string {
+  const locale = lang === 'ar' ? (arabicDigits ? 'ar-EG' : 'ar-EG-u-nu-latn') : 'en-GB'
+  return new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone }).format(new Date(iso))
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tabour-remote-status': RemoteStatus
+  }
+  interface HTMLElementEventMap {
+    'ticket-change': CustomEvent<PublicTicket>
+  }
+}

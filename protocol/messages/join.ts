@@ -1,0 +1,115 @@
+/**
+ * The join page (kiosk-ui/join/): joining a service's line from a phone, and the poster staff
+ * print for the center's wall with its QR code. Refusals are keyed by the API's error code
+ * (`joinErrorKey`), so the page says why in its own language.
+ */
+import { messagesOf, type Catalogue } from './format.ts'
+import { COMMON_MESSAGES } from './common.ts'
+import { TICKET_MESSAGES } from './ticket.ts'
+
+export const JOIN_MESSAGES = {
+  'join.title': { ar: 'الحجز في الدور من الهاتف', en: 'Join the line from your phone' },
+  'join.intro': {
+    ar: 'اختر الخدمة لتحجز مكانك في الدور، ثم تابع دورك على هذا الهاتف.',
+    en: 'Pick a service to take your place in line, then follow your turn on this phone.',
+  },
+  'join.services': { ar: 'الخدمة', en: 'Service' },
+  'join.waitingNow': {
+    ar: '{n, plural, =0 {لا أحد ينتظر الآن} one {ينتظر شخص واحد الآن} two {ينتظر شخصان الآن} few {ينتظر # أشخاص الآن} many {ينتظر # شخصًا الآن} other {ينتظر # شخص الآن}}',
+    en: '{n, plural, =0 {Nobody is waiting now} one {# person waiting now} other {# people waiting now}}',
+  },
+  'join.minutes': {
+    ar: '{minutes, plural, one {دقيقة واحدة} two {دقيقتين} few {# دقائق} many {# دقيقة} other {# دقيقة}}',
+    en: '{minutes, plural, one {# minute} other {# minutes}}',
+  },
+  'join.modeCheckIn': {
+    ar: 'يُحجز مكانك، ولا يُنادى عليك قبل أن تسجّل وصولك في المركز.',
+    en: 'Your place is held; you are not called before you check in at the center.',
+  },
+  'join.modeCallAhead': {
+    ar: 'يُنادى عليك في دورك حتى لو لم تصل بعد؛ بعد النداء ينتظرك الشباك {minutes}.',
+    en: 'You are called in turn even if you are not there yet; once called, the counter waits {minutes} for you.',
+  },
+  'join.closed': { ar: 'مغلقة الآن', en: 'Closed now' },
+  'join.opensAt': { ar: 'مغلقة الآن، تفتح {time}', en: 'Closed now, opens {time}' },
+  'join.cap': {
+    ar: 'اكتمل الحجز من الهاتف لهذه الخدمة اليوم؛ يمكنك أخذ تذكرة من جهاز التذاكر في المركز.',
+    en: "Today's joins from a phone are full for this service; you can take a ticket at the center's kiosk.",
+  },
+  'join.unstaffed': { ar: 'لا يوجد شباك مفتوح لهذه الخدمة الآن', en: 'No counter is open for this service now' },
+  'join.inactive': { ar: 'الخدمة متوقفة الآن', en: 'This service is not available now' },
+  'join.phoneLabel': { ar: 'رقم الموبايل (اختياري)', en: 'Mobile number (optional)' },
+  'join.phoneHint': { ar: 'لنرسل إليك رسالة بالتذكرة وعند اقتراب دورك', en: 'So we can text you the ticket and when your turn is near' },
+  'join.phoneBad': {
+    ar: 'اكتب رقم موبايل مصريًا من ١١ رقمًا يبدأ بـ 01، أو اترك الخانة فارغة',
+    en: 'Enter an 11-digit Egyptian mobile number starting with 01, or leave it empty',
+  },
+  'join.submit': { ar: 'احجز مكاني', en: 'Take my place' },
+  'join.busy': { ar: 'جارٍ الحجز…', en: 'Joining…' },
+  'join.none': { ar: 'لا توجد خدمة تقبل الحجز من الهاتف الآن.', en: 'No service takes joins from a phone now.' },
+  'join.failed': { ar: 'تعذّر الحجز. حاول مرة أخرى.', en: 'Could not join. Please try again.' },
+  'join.err.closed': {
+    ar: 'الخدمة مغلقة الآن؛ الحجز من الهاتف في مواعيد العمل فقط.',
+    en: 'The service is closed now; joining from a phone works only during opening hours.',
+  },
+  'join.err.phoneLimit': {
+    ar: 'بلغ هذا الرقم الحد المسموح به من الحجوزات اليوم.',
+    en: 'This mobile number has joined as many times as allowed today.',
+  },
+  'join.err.addressLimit': {
+    ar: 'حجوزات كثيرة من هذه الشبكة خلال الساعة الأخيرة. حاول لاحقًا أو خذ تذكرة من جهاز التذاكر.',
+    en: 'Too many joins from this network in the last hour. Try later, or take a ticket at the kiosk.',
+  },
+  'join.err.off': { ar: 'هذه الخدمة لا تقبل الحجز من الهاتف.', en: 'This service does not take joins from a phone.' },
+  'poster.title': { ar: 'احجز دورك من هاتفك', en: 'Join the line from your phone' },
+  'poster.step1': { ar: 'امسح الرمز بكاميرا هاتفك', en: 'Scan the code with your phone camera' },
+  'poster.step2': { ar: 'اختر الخدمة واحجز مكانك', en: 'Pick the service and take your place' },
+  'poster.step3': {
+    ar: 'تابع دورك على الهاتف، واضغط «أنا هنا» عند وصولك',
+    en: 'Follow your turn on the phone, and press "I am here" when you arrive',
+  },
+  'poster.orLink': { ar: 'أو افتح الرابط', en: 'Or open the link' },
+  'poster.print': { ar: 'اطبع الملصق', en: 'Print the poster' },
+  'poster.cardTitle': { ar: 'الحجز في الدور من الهاتف', en: 'Joining the line from a phone' },
+  'poster.cardText': {
+    ar: 'اطبع الملصق وعلّقه في المركز: يمسح المواطن الرمز ويحجز مكانه في الدور من هاتفه.',
+    en: 'Print the poster and put it up in the center: citizens scan its code and take their place in line from their phone.',
+  },
+  'figures.joined': { ar: 'حجزوا اليوم', en: 'Joined today' },
+  'figures.arrived': { ar: 'سجّلوا وصولهم', en: 'Checked in' },
+  'figures.abandoned': { ar: 'فقدوا مكانهم', en: 'Lost their place' },
+  'figures.cancelled': { ar: 'ألغوا', en: 'Cancelled' },
+  'figures.served': { ar: 'تمت خدمتهم', en: 'Served' },
+  'figures.noShow': { ar: 'لم يحضروا عند النداء', en: 'No-show when called' },
+  'poster.open': { ar: 'افتح الملصق للطباعة', en: 'Open the poster to print' },
+  'poster.services': { ar: 'الخدمات التي تقبل الحجز من الهاتف', en: 'Services you can join from a phone' },
+} as const satisfies Catalogue
+
+/** `joinText(key, lang, values?, digits?)`: the join page's and the poster's words. */
+export const joinText = messagesOf({ ...COMMON_MESSAGES, ...TICKET_MESSAGES, ...JOIN_MESSAGES })
+
+/** A key `joinText` knows. */
+export type JoinMessageKey = Parameters<typeof joinText>[0]
+
+/** The sentence for a refused join, by the API's error code; `join.failed` for anything else. */
+export function joinErrorKey(code: string | undefined): JoinMessageKey {
+  switch (code) {
+    case 'TABOUR_ERR_SERVICE_CLOSED':
+      return 'join.err.closed'
+    case 'TABOUR_ERR_REMOTE_JOIN_CAP':
+    case 'TABOUR_ERR_SERVICE_DAILY_CAP':
+      return 'join.cap'
+    case 'TABOUR_ERR_REMOTE_PHONE_LIMIT':
+      return 'join.err.phoneLimit'
+    case 'TABOUR_ERR_REMOTE_ADDRESS_LIMIT':
+      return 'join.err.addressLimit'
+    case 'TABOUR_ERR_REMOTE_JOIN_OFF':
+      return 'join.err.off'
+    case 'TABOUR_ERR_SERVICE_UNSTAFFED':
+      return 'join.unstaffed'
+    case 'TABOUR_ERR_SERVICE_INACTIVE':
+      return 'join.inactive'
+    default:
+      return 'join.failed'
+  }
+}

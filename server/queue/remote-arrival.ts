@@ -1,0 +1,126 @@
+/**
+ * A remote ticket's citizen arrives, or never does (issue 19; joining is remote-join.ts).
+ *
+ * Where an arrived check-in ticket stands: at the place of its join time (queued_at is left as
+ * it was). Holding that place is what joining from a phone promises, and the wait it skipped was
+ * spent travelling, not ahead of anyone present: those who came after the join were told their
+ * "people ahead" without it, and it enters ahead of them the moment it arrives, which their page
+ * shows at once (a live count, never a promise). One that arrives after its turn came (someone
+ * who joined after it was called) is therefore next, if it arrives within its service's
+ * `arriveMinutes` of that turn; after that the place is lost: the ticket ends `abandoned`
+ * (event `ticket.abandoned`, reason `turn_passed`), and so does any still unarrived when its day
+ * is over (reason `day_closed`). Reports count both as abandoned, not as no-shows.
+ *
+ * A `call-ahead` ticket waits like a walk-in from the start; its arrival is only recorded. Once
+ * called, its counter waits `arriveMinutes` for it: a clerk cannot mark it a no-show sooner,
+ * recall or not, so the page's "the counter waits for you until HH:MM" is true.
+ */
+import type { QueueContext } from './queue-context.ts'
+import type { TicketRecord } from '../db/repositories/tickets-repo.ts'
+import { actorIds, type Actor } from './actor.ts'
+import { arrivedStatus } from '../../protocol/remote-join.ts'
+import { isTerminal } from '../../protocol/ticket-lifecycle.ts'
+import { domainError, ErrorCodes } from '../errors.ts'
+
+/** How the arrival was told: "I am here" on the phone inside the center, the kiosk's scanner, or a clerk. */
+export type ArrivalWay = 'phone' | 'scan' | 'clerk'
+
+/**
+ * Checks a remote ticket in. Codes: TICKET_NOT_FOUND, NOT_REMOTE_TICKET (a walk-in),
+ * ALREADY_ARRIVED (a second time), REMOTE_PLACE_LOST (cancelled, abandoned or served).
+ * Publishes `ticket:updated` and `queue:updated` (the line of present people changed).
+ */
+export function arrive(ctx: QueueContext, ticketId: string, way: ArrivalWay, actor: Actor = { type: 'system' }): TicketRecord {
+  abandonOverdueRemote(ctx)
+  return ctx.write((tx) => {
+    const t = ctx.tickets.get(ticketId)
+    if (!t) throw domainError(ErrorCodes.TICKET_NOT_FOUND, 'no such ticket')
+    const join = ctx.remoteJoins.get(t.id)
+    if (!join) throw domainError(ErrorCodes.NOT_REMOTE_TICKET, `ticket ${t.label} was not joined from a phone: it is in the line already`)
+    if (join.arrivedAt !== null) throw domainError(ErrorCodes.ALREADY_ARRIVED, `ticket ${t.label} checked in already`)
+    if (isTerminal(t.status)) throw domainError(ErrorCodes.REMOTE_PLACE_LOST, `ticket ${t.label} is ${t.status}: its place is gone`)
+    const next = join.mode === 'check-in' ? arrivedStatus(t.status) : t.status
+    if (next === null) throw domainError(ErrorCodes.REMOTE_PLACE_LOST, `ticket ${t.label} is ${t.status}, not holding a place`)
+    if (next !== t.status) ctx.tickets.update(t.id, { status: next })
+    ctx.remoteJoins.markArrived(t.id, tx.now)
+    const turnCameAt = join.mode === 'check-in' ? ctx.remoteJoins.turnCameAt(t.id) : null
+    tx.log({
+      type: 'ticket.arrived',
+      ticketId: t.id,
+      serviceId: t.serviceId,
+      ...actorIds(actor),
+      data: {
+        way,
+        mode: join.mode,
+        joinedAt: join.joinedAt,
+        ...(turnCameAt === null ? {} : { afterTurnSeconds: Math.round((tx.now - turnCameAt) / 1000) }),
+      },
+    })
+    const updated = ctx.tickets.get(t.id)!
+    tx.emit({ type: 'ticket:updated', ticket: updated })
+    tx.emit({ type: 'queue:updated', serviceIds: [t.serviceId] })
+    return updated
+  })
+}
+
+/**
+ * Ends the check-in tickets whose place is gone (see the file's comment) as `abandoned`, each
+ * with its log row, in one transaction; nothing is written when none is due. Run before every
+ * join and arrival, and by the center once a minute (server/routes/remote/index.ts).
+ */
+export function abandonOverdueRemote(ctx: QueueContext): number {
+  const now = ctx.clock()
+  const today = ctx.dayOf(now)
+  if (ctx.remoteJoins.overdue(today, now).length === 0) return 0
+  return ctx.write((tx) => {
+    const due = ctx.remoteJoins.overdue(today, tx.now)
+    for (const r of due) {
+      ctx.tickets.update(r.ticketId, { status: 'abandoned', finishedAt: tx.now })
+      tx.log({
+        type: 'ticket.abandoned',
+        ticketId: r.ticketId,
+        serviceId: r.serviceId,
+        data: { reason: r.day < today ? 'day_closed' : 'turn_passed', joinedAt: r.joinedAt },
+      })
+      tx.emit({ type: 'ticket:updated', ticket: ctx.tickets.get(r.ticketId)! })
+    }
+    if (due.length > 0) tx.emit({ type: 'queue:updated', serviceIds: [...new Set(due.map((r) => r.serviceId))] })
+    return due.length
+  })
+}
+
+/**
+ * Seconds a clerk must still wait before marking a called call-ahead ticket a no-show: its
+ * service's arriveMinutes from the (latest) call, while its citizen has not checked in; 0 for
+ * every other ticket. Recalls do not shorten it (the page promised the time).
+ */
+export function remoteNoShowWaitSeconds(ctx: QueueContext, t: TicketRecord, now: number): number {
+  if (t.calledAt === null) return 0
+  const join = ctx.remoteJoins.get(t.id)
+  if (join?.mode !== 'call-ahead' || join.arrivedAt !== null) return 0
+  return Math.max(0, Math.ceil((t.calledAt + join.arriveMinutes * 60_000 - now) / 1000))
+}
+
+/** Ticket ids are 128 random bits in base64url: 22 characters. */
+const BARE_ID = /^[A-Za-z0-9_-]{22}$/
+/** A status link as printed or shown (server/queue/ticket-link.ts): `…/t/<id>`, with or without a prefix, query or slash. */
+const STATUS_LINK = /^https?:\/\/[^\s/]+(?:\/[^\s?#]*)?\/t\/([A-Za-z0-9_-]{22})\/?(?:[?#]\S*)?$/
+
+/** The ticket id in a scanned status link or bare code, or null. */
+export function ticketIdInScan(scannedText: string): string | null {
+  const text = scannedText.trim()
+  if (BARE_ID.test(text)) return text
+  return STATUS_LINK.exec(text)?.[1] ?? null
+}
+
+/**
+ * For the kiosk's scanner (its route keeps a list of resolvers): when the scanned text is a
+ * remote ticket's status link (or its bare code), checks it in and returns the ticket; null when
+ * the text is anything else (not a link, an unknown ticket, a walk-in ticket), so the next
+ * resolver may try. A remote ticket that cannot check in throws its code (see `arrive`).
+ */
+export function arriveByScan(ctx: QueueContext, scannedText: string, actor: Actor = { type: 'system' }): TicketRecord | null {
+  const id = ticketIdInScan(scannedText)
+  if (id === null || !ctx.remoteJoins.get(id)) return null
+  return arrive(ctx, id, 'scan', actor)
+}

@@ -1,0 +1,26 @@
+import type Database from 'better-sqlite3'
+import type { RemoteFigures } from '../../protocol/remote-join.ts'
+
+/**
+ * A day's joins from a phone (issue 19), from the event log: joined (`ticket.issued` with
+ * origin remote), arrived (`ticket.arrived`), abandoned (`ticket.abandoned`: the place was lost
+ * after its turn, or the day ended), cancelled by the citizen or staff, served and no-shows of
+ * the tickets joined that day. The day is the center's business day the events were logged on.
+ */
+export function remoteFigures(db: Database.Database, day: string): RemoteFigures {
+  const row = db
+    .prepare(
+      `WITH joined AS (
+         SELECT ticket_id FROM events WHERE day = @day AND type = 'ticket.issued' AND json_extract(data, '$.origin') = 'remote'
+       )
+       SELECT
+         (SELECT count(*) FROM joined) AS joined,
+         (SELECT count(*) FROM events WHERE type = 'ticket.arrived' AND ticket_id IN (SELECT ticket_id FROM joined)) AS arrived,
+         (SELECT count(*) FROM events WHERE type = 'ticket.abandoned' AND ticket_id IN (SELECT ticket_id FROM joined)) AS abandoned,
+         (SELECT count(*) FROM events WHERE type = 'ticket.cancelled' AND ticket_id IN (SELECT ticket_id FROM joined)) AS cancelled,
+         (SELECT count(*) FROM events WHERE type = 'ticket.finished' AND ticket_id IN (SELECT ticket_id FROM joined)) AS served,
+         (SELECT count(*) FROM events WHERE type = 'ticket.no_show' AND ticket_id IN (SELECT ticket_id FROM joined)) AS noShow`,
+    )
+    .get({ day }) as Omit<RemoteFigures, 'day'>
+  return { day, ...row }
+}
