@@ -148,7 +148,8 @@ export const CheckInTicket = Type.Object({
 
 /** The answer to a check-in: a ticket, "come back at", or "too late: take a walk-in ticket". */
 export const CheckInResult = Type.Union([
-  Type.Object({ outcome: Type.Literal('ticket'), kind: Type.String(), ticket: CheckInTicket, slotStart: Type.String() }),
+  /** kind 'appointment' (a booking, with its slot) or 'remote' (a place joined from a phone, checked in by scanning its page's code). */
+  Type.Object({ outcome: Type.Literal('ticket'), kind: Type.String(), ticket: CheckInTicket, slotStart: Type.Optional(Type.String()) }),
   Type.Object({
     outcome: Type.Literal('too_early'),
     kind: Type.String(),

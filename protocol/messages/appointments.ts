@@ -96,6 +96,14 @@ export const APPOINTMENT_MESSAGES = {
   'err.used': { ar: 'استُخدم هذا الحجز من قبل.', en: 'This booking was already used.' },
   'err.cancelled': { ar: 'أُلغي هذا الحجز.', en: 'This booking was cancelled.' },
   'err.unrecognised': { ar: 'لم نتعرّف على هذا الرمز.', en: 'This code was not recognised.' },
+  'err.alreadyArrived': {
+    ar: 'سُجّل وصولك من قبل. انتظر رقمك على الشاشة.',
+    en: 'You are already checked in. Watch the screen for your number.',
+  },
+  'err.placeLost': {
+    ar: 'انتهى هذا المكان في الدور. يمكنك أخذ تذكرة عادية.',
+    en: 'This place in the line has ended. You can take an ordinary ticket.',
+  },
   'err.rateLimited': { ar: 'محاولات كثيرة. انتظر قليلًا ثم حاول.', en: 'Too many attempts. Please wait a little and try again.' },
   'err.validation': { ar: 'تحقّق من الاسم ورقم الهاتف.', en: 'Please check the name and the mobile number.' },
 } as const satisfies Catalogue
@@ -120,6 +128,8 @@ const ERROR_KEYS: Partial<Record<ErrorCode, AppointmentMessageKey>> = {
   [ErrorCodes.BOOKING_USED]: 'err.used',
   [ErrorCodes.BOOKING_CANCELLED]: 'err.cancelled',
   [ErrorCodes.CHECK_IN_UNRECOGNISED]: 'err.unrecognised',
+  [ErrorCodes.ALREADY_ARRIVED]: 'err.alreadyArrived',
+  [ErrorCodes.REMOTE_PLACE_LOST]: 'err.placeLost',
   [ErrorCodes.RATE_LIMITED]: 'err.rateLimited',
   [ErrorCodes.VALIDATION]: 'err.validation',
 }

@@ -43,7 +43,10 @@ export async function checkInRoutes(fastify: FastifyInstance): Promise<void> {
           ? { ...result, ticket: { ...result.ticket, printing: printing.stateOf(result.ticket.id) } }
           : result
       }
-      throw domainError(ErrorCodes.CHECK_IN_UNRECOGNISED, 'this is neither a booking code nor a link to one')
+      throw domainError(
+        ErrorCodes.CHECK_IN_UNRECOGNISED,
+        'this is neither a booking code, a link to one, nor the status link of a place joined from a phone',
+      )
     },
   )
 }

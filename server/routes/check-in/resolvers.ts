@@ -3,6 +3,8 @@ import type { Actor } from '../../queue/actor.ts'
 import type { CheckInResult } from '../../../protocol/appointments.ts'
 import type { Lang } from '../../../protocol/common.ts'
 import { codeInText } from '../../queue/booking-code.ts'
+import { arriveByScan } from '../../queue/remote-arrival.ts'
+import { ticketStatusUrlAt } from '../../queue/ticket-link.ts'
 
 /** What was scanned or typed, by whom, and where the center's public pages are (the ticket's QR). */
 export interface CheckInRequest {
@@ -19,5 +21,24 @@ export type CheckInResolver = (queue: Queue, req: CheckInRequest) => CheckInResu
 export const bookingCheckIn: CheckInResolver = (queue, req) =>
   codeInText(req.text) === null ? null : queue.appointments.checkIn(req.actor, req.text, req.publicBase)
 
-/** Asked in this order; the remote-join slice's resolver (arriving by scanning a remote ticket) joins with one line. */
-export const RESOLVERS: readonly CheckInResolver[] = [bookingCheckIn]
+/** A place joined from a phone: its status page's code (or link) scanned at the kiosk checks it in (remote-arrival.ts). */
+export const remoteArrival: CheckInResolver = (queue, req) => {
+  const ticket = arriveByScan(queue.ctx, req.text, req.actor)
+  if (ticket === null) return null
+  const standing = queue.view.standing(ticket)
+  return {
+    outcome: 'ticket',
+    kind: 'remote',
+    ticket: {
+      id: ticket.id,
+      label: ticket.label,
+      serviceId: ticket.serviceId,
+      position: standing.position,
+      estimatedWaitSeconds: standing.estimatedWaitSeconds,
+      statusUrl: ticketStatusUrlAt(req.publicBase, ticket.id),
+    },
+  }
+}
+
+/** Asked in this order: a booking code, then a remote ticket's status link. */
+export const RESOLVERS: readonly CheckInResolver[] = [bookingCheckIn, remoteArrival]

@@ -167,6 +167,27 @@ describe('joining the line from a phone over the API', () => {
     expectError(await from(WIFI, 'POST', `${REMOTE}/tickets/${second.id}/arrive`), 410, ErrorCodes.REMOTE_PLACE_LOST)
   })
 
+  it("the kiosk's scanner checks a held place in from its status link (POST /check-in); twice, a walk-in's link or a lost place get stable codes", async () => {
+    const { a, kiosk } = await setUp()
+    const walkIn = await center.issue(kiosk, { serviceId: a.id })
+    const held = (await join({ serviceId: a.id })).json()
+    const scan = (text: string) => center.request('POST', '/api/v1/check-in', { token: kiosk, body: { text, lang: 'en' } })
+    const res = await scan(`http://center.example/t/${held.id}`)
+    expect(res.statusCode, res.body).toBe(200)
+    expect(res.json()).toMatchObject({ outcome: 'ticket', kind: 'remote', ticket: { id: held.id, label: 'A-002', position: 1 } })
+    expect(rows<{ status: string }>(center, 'SELECT status FROM tickets WHERE id = ?', held.id)[0]!.status).toBe('waiting')
+    expect(rows<{ data: string }>(center, "SELECT data FROM events WHERE type = 'ticket.arrived' AND ticket_id = ?", held.id)).toHaveLength(
+      1,
+    )
+    expectError(await scan(held.id), 409, ErrorCodes.ALREADY_ARRIVED)
+    // a walk-in ticket's own link is nobody's check-in
+    expectError(await scan(`http://center.example/t/${walkIn.id}`), 422, ErrorCodes.CHECK_IN_UNRECOGNISED)
+    const lost = (await join({ serviceId: a.id })).json()
+    await center.request('POST', `/api/v1/tickets/${lost.id}/cancel-mine`)
+    expectError(await scan(lost.id), 410, ErrorCodes.REMOTE_PLACE_LOST)
+    expect(rows<{ n: number }>(center, "SELECT count(*) AS n FROM events WHERE type = 'ticket.arrived'")[0]!.n).toBe(1)
+  })
+
   it("counts the day's joins from the event log: joined, arrived, abandoned, cancelled, served, no-shows", async () => {
     const { a, counter, clock } = await setUp({ services: [{ prefix: 'A', mode: 'check-in', arriveMinutes: 10 }] })
     const ids = []
