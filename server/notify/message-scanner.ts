@@ -25,6 +25,7 @@ import { MessageOutbox, type MessageDraft } from './message-outbox.ts'
 import { MessageTemplates } from './templates.ts'
 import { normalizePhone } from './phone-number.ts'
 import { quietUntil } from './quiet-hours.ts'
+import { type AppointmentEvent, appointmentMessage, queueAppointmentMessage } from './appointment-messages.ts'
 
 export type MessagesConfig = Config['messages']
 
@@ -57,6 +58,8 @@ const MOVES_A_LINE = new Set([
   'ticket.finished',
 ])
 const STATE_LAST_EVENT = 'lastEventId'
+/** Booking changes that text the citizen who booked (the booking page asks for the number to that end); a check-in texts nothing. */
+const APPOINTMENT_EVENTS = new Set(['appointment.booked', 'appointment.moved', 'appointment.cancelled'])
 
 export class MessageScanner {
   readonly outbox: MessageOutbox
@@ -88,6 +91,7 @@ export class MessageScanner {
       const lines = new Set<number>()
       for (const e of events) {
         if (e.ticket_id) queued += this.fromEvent(e, now)
+        else if (APPOINTMENT_EVENTS.has(e.type)) queued += this.fromAppointment(e, now)
         if (MOVES_A_LINE.has(e.type) && e.service_id !== null) lines.add(e.service_id)
       }
       for (const serviceId of lines) queued += this.aheadIn(serviceId, now)
@@ -136,6 +140,36 @@ export class MessageScanner {
     }
     const grace = this.deps.config.queue.noShowGraceMinutes
     return this.queue('ticket_missed', `ticket_missed:${e.id}`, t, e.id, { label: t.label, grace }, now)
+  }
+
+  /**
+   * A booking's change as its message (appointment-messages.ts), keyed by the event: a booking
+   * moved away and back is told both times. The slot is the event's (the booking may have moved
+   * again since), the number and language the booking's.
+   */
+  private fromAppointment(e: EventRow, now: number): number {
+    const data = JSON.parse(e.data) as { booking?: number; slotStart?: number }
+    const b = this.deps.db
+      .prepare('SELECT code, service_id AS serviceId, name, phone, lang FROM bookings WHERE id = ?')
+      .get(data.booking ?? -1) as { code: string; serviceId: number; name: string; phone: string; lang: Lang } | undefined
+    if (!b || typeof data.slotStart !== 'number') return 0
+    const booking = { ...b, slotStart: data.slotStart }
+    const type = e.type.replace('.', ':') as AppointmentEvent['type']
+    const message = appointmentMessage(
+      { type, booking },
+      {
+        timeZone: this.deps.config.timeZone,
+        centerName: this.deps.config.centerName,
+        serviceName: (id, lang) => {
+          const s = this.deps.db.prepare('SELECT name_ar AS ar, name_en AS en FROM services WHERE id = ?').get(id) as
+            | Record<Lang, string>
+            | undefined
+          return s?.[lang] ?? ''
+        },
+      },
+    )
+    if (!message) return 0
+    return queueAppointmentMessage(this, { ...message, key: `${message.kind}:${e.id}` }, booking, now) ? 1 : 0
   }
 
   /** "N ahead" for every consenting ticket of the line now within `aheadAt` that started further back, once per ticket. */

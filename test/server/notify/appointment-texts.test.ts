@@ -1,0 +1,63 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { TestCenter, TestClock } from '../../helpers/test-center.ts'
+import { FakeGateway, until } from './fake-gateway.ts'
+import { APPOINTMENT_DEFAULTS } from '../../../protocol/appointments.ts'
+
+/**
+ * A booking's changes reach the citizen who booked, from the event log (message-scanner.ts):
+ * booked, moved and cancelled each texted once, in the booking's language, with the slot the
+ * change gave; a check-in texts nothing.
+ */
+// Tuesday 10 March 2026, 08:00 in Cairo (UTC+2)
+const at = (hhmm: string) => new Date(Date.parse(`2026-03-10T${hhmm}:00+02:00`)).toISOString()
+
+describe('appointment messages', () => {
+  let center: TestCenter | undefined
+  let gateway: FakeGateway | undefined
+  afterEach(async () => {
+    await center?.close()
+    await gateway?.close()
+  })
+
+  it('texts booked, moved (twice, back to the first slot too) and cancelled once each, with the slot each change gave', async () => {
+    gateway = await FakeGateway.start()
+    const clock = new TestClock(Date.parse('2026-03-10T06:00:00Z'))
+    center = await TestCenter.start({
+      clock,
+      config: {
+        messages: { provider: 'http', aheadAt: 0, scanSeconds: 0.05, retryMinSeconds: 0.05, http: { url: `${gateway.url}/send` } },
+      },
+    })
+    const admin = await center.admin()
+    const service = await center.createService({ prefix: 'A' })
+    await center.createCounter({ number: 1, serviceIds: [service.id] })
+    const settings = await center.request('PUT', `/api/v1/appointments/settings/${service.id}`, {
+      token: admin,
+      body: { ...APPOINTMENT_DEFAULTS, enabled: true, slotMinutes: 30, serviceMinutes: 10 },
+    })
+    expect(settings.statusCode, settings.body).toBe(200)
+    const booked = await center.request('POST', '/api/v1/appointments', {
+      body: { serviceId: service.id, slotStart: at('09:00'), name: 'Mona Ali', phone: '01000000001', lang: 'en' },
+    })
+    expect(booked.statusCode, booked.body).toBe(201)
+    const { code } = booked.json()
+    const move = (slot: string) => center!.request('POST', `/api/v1/appointments/${code}/move`, { body: { slotStart: at(slot) } })
+    expect((await move('10:00')).statusCode).toBe(200)
+    expect((await move('09:00')).statusCode).toBe(200)
+    expect((await center.request('POST', `/api/v1/appointments/${code}/cancel`)).statusCode).toBe(200)
+
+    const texts = () => gateway!.requests.map((r) => String(r.body.text))
+    await until('four texts', () => texts().length >= 4)
+    // a scan more, and nothing is sent twice
+    await new Promise((r) => setTimeout(r, 300))
+    expect(texts()).toEqual([
+      `Your appointment ${code} for Service A at Citizen Service Technology Center is booked for 2026-03-10 at 09:00.`,
+      `Your appointment ${code} for Service A was moved to 2026-03-10 at 10:00.`,
+      `Your appointment ${code} for Service A was moved to 2026-03-10 at 09:00.`,
+      `Your appointment ${code} for Service A on 2026-03-10 at 09:00 was cancelled.`,
+    ])
+    expect(gateway.requests.every((r) => String(r.body.to).endsWith('1000000001'))).toBe(true)
+    const kinds = center.app.tabour.db.prepare('SELECT kind FROM message_outbox ORDER BY id').all() as { kind: string }[]
+    expect(kinds.map((k) => k.kind)).toEqual(['appointment_booked', 'appointment_moved', 'appointment_moved', 'appointment_cancelled'])
+  })
+})
