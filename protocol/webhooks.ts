@@ -20,6 +20,15 @@ export const WEBHOOK_EVENT_TYPES = [
   'ticket.cancelled',
   'ticket.transferred',
   'ticket.reinstated',
+  'ticket.parked',
+  'ticket.resumed',
+  'ticket.abandoned',
+  'ticket.arrived',
+  'ticket.rated',
+  'appointment.booked',
+  'appointment.moved',
+  'appointment.cancelled',
+  'appointment.checked_in',
   'counter.opened',
   'counter.resumed',
   'counter.paused',
@@ -40,7 +49,7 @@ export const WEBHOOK_PAYLOAD_VERSION = 1
  * idempotency keys and anything personal stay in the center).
  */
 export const WEBHOOK_DETAILS: Record<WebhookEventType, readonly string[]> = {
-  'ticket.issued': ['number', 'position', 'estimatedWaitSeconds', 'outsideHours'],
+  'ticket.issued': ['number', 'position', 'estimatedWaitSeconds', 'outsideHours', 'origin'],
   'ticket.called': ['how', 'waitedSeconds', 'targetWaitSeconds', 'withinTarget'],
   'ticket.recalled': ['recallCount'],
   'ticket.started': [],
@@ -49,6 +58,17 @@ export const WEBHOOK_DETAILS: Record<WebhookEventType, readonly string[]> = {
   'ticket.cancelled': ['reason', 'waitedSeconds', 'withinTarget'],
   'ticket.transferred': ['fromServiceId', 'toServiceId', 'toCounterId', 'serviceSeconds'],
   'ticket.reinstated': [],
+  'ticket.parked': ['reason', 'minutes', 'deadlineAt', 'serviceSeconds'],
+  'ticket.resumed': ['reason', 'parkedSeconds'],
+  // a parked ticket not back by its deadline, or a place held from a phone nobody checked in (reason turn_passed, day_closed)
+  'ticket.abandoned': ['reason', 'deadlineAt', 'parkedSeconds', 'joinedAt'],
+  'ticket.arrived': ['way', 'mode', 'afterTurnSeconds'],
+  'ticket.rated': ['score', 'reasons', 'source'],
+  // the booking's id and slot only: its name and phone stay in the center
+  'appointment.booked': ['booking', 'slotStart'],
+  'appointment.moved': ['booking', 'slotStart', 'from'],
+  'appointment.cancelled': ['booking', 'slotStart'],
+  'appointment.checked_in': ['booking', 'slotStart'],
   'counter.opened': [],
   'counter.resumed': [],
   'counter.paused': ['reason'],

@@ -5,6 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import { TestCenter, TestClock } from '../../helpers/test-center.ts'
+import { APPOINTMENT_DEFAULTS } from '../../../protocol/appointments.ts'
 import { documentedVerifier, LOOPBACK_WEBHOOKS, Receiver, type Received } from './webhook-helpers.ts'
 
 const SUBSCRIBED = ['ticket.issued', 'ticket.called', 'ticket.finished', 'counter.opened']
@@ -188,5 +189,43 @@ describe('webhook deliveries', () => {
     expect(shown).not.toContain(s.hook.secret)
     expect(shown).not.toContain(rotated.secret)
     expect(shown).not.toContain('whsec_')
+  })
+
+  it('the visit events of this release are subscribable: a booking and a park reach the receiver with their facts and never a name or phone', async () => {
+    const s = await setUp()
+    cleanups.push(
+      () => s.center.close(),
+      () => s.receiver.close(),
+    )
+    const types = ['ticket.parked', 'appointment.booked']
+    const res = await s.center.request('PATCH', `/api/v1/webhooks/${s.hook.id}`, { token: s.admin, body: { eventTypes: types } })
+    expect(res.statusCode, res.body).toBe(200)
+    const settings = await s.center.request('PUT', `/api/v1/appointments/settings/${s.service.id}`, {
+      token: s.admin,
+      body: { ...APPOINTMENT_DEFAULTS, enabled: true, slotMinutes: 30, serviceMinutes: 10 },
+    })
+    expect(settings.statusCode, settings.body).toBe(200)
+    const slot = new Date(Math.ceil((s.clock.now + 3_600_000) / 1_800_000) * 1_800_000).toISOString()
+    const booked = await s.center.request('POST', '/api/v1/appointments', {
+      body: { serviceId: s.service.id, slotStart: slot, name: 'Mona Ali', phone: '01000000001' },
+    })
+    expect(booked.statusCode, booked.body).toBe(201)
+    const clerk = await s.center.openCounterAs('clerk1', s.counter.id)
+    await s.center.issue(s.kiosk.token, { serviceId: s.service.id })
+    expect((await s.center.action(clerk, s.counter.id, 'call-next')).statusCode).toBe(200)
+    const parked = await s.center.request('POST', `/api/v1/counters/${s.counter.id}/park`, {
+      token: clerk,
+      body: { reason: 'missing_document', minutes: 20 },
+    })
+    expect(parked.statusCode, parked.body).toBe(200)
+    await s.dispatcher.runOnce()
+    await s.dispatcher.runOnce()
+    const bodies = s.receiver.accepted().map((r) => JSON.parse(r.body))
+    expect(bodies.map((b) => b.type)).toEqual(types.slice().reverse())
+    expect(bodies[0].data.details).toEqual({ booking: expect.any(Number), slotStart: Date.parse(slot) })
+    expect(bodies[1].data.details).toMatchObject({ reason: 'missing_document', minutes: 20 })
+    const all = JSON.stringify(bodies)
+    expect(all).not.toContain('Mona')
+    expect(all).not.toContain('1000000001')
   })
 })
