@@ -11,7 +11,23 @@ import type { Lang } from '../../protocol/common.ts'
 import type { MessageKind } from '../../protocol/messages/citizen.ts'
 import type { MessageValues } from '../../protocol/messages/format.ts'
 import { localDay, localTime } from '../../protocol/center-clock.ts'
-import type { MessageScanner } from './message-scanner.ts'
+
+/** What queues a message (MessageScanner.enqueueMessage; named here so the scanner may use this file). */
+export interface MessageQueue {
+  enqueueMessage(
+    m: {
+      kind: MessageKind
+      key: string
+      phone: string
+      lang: Lang
+      values: MessageValues
+      ticketId: string | null
+      eventId: number | null
+      expiresAt: number
+    },
+    now: number,
+  ): boolean
+}
 
 /** The booking as the appointment events carry it. */
 export interface BookingFacts {
@@ -71,7 +87,7 @@ export function reminderMessage(
  * already queued. It expires at the slot's start: a reminder after the appointment helps nobody.
  */
 export function queueAppointmentMessage(
-  scanner: MessageScanner,
+  scanner: MessageQueue,
   message: { kind: MessageKind; key: string; values: MessageValues },
   booking: BookingFacts,
   now: number,
