@@ -27,7 +27,10 @@ export const APPOINTMENT_MESSAGES = {
   'book.reason.past': { ar: 'لم يعد هناك وقت متاح في هذا اليوم.', en: 'No time is left on this day.' },
   'book.name': { ar: 'الاسم', en: 'Name' },
   'book.phone': { ar: 'رقم الهاتف المحمول', en: 'Mobile number' },
-  'book.phoneHint': { ar: 'مثال: 01012345678', en: 'For example 01012345678' },
+  'book.phoneHint': {
+    ar: 'مثال: 01012345678. إن كان المركز يرسل رسائل نصية، يصلك تأكيد الحجز وأي تغيير فيه على هذا الرقم.',
+    en: 'For example 01012345678. If the center sends text messages, the booking and any change to it are texted to this number.',
+  },
   'book.submit': { ar: 'احجز', en: 'Book' },
   'book.busy': { ar: 'جارٍ الحجز…', en: 'Booking…' },
   'book.booked': { ar: 'تم الحجز', en: 'You are booked' },

@@ -69,7 +69,9 @@ function compile(message: MessageSource, lang: Lang, digits: DigitStyle): IntlMe
   }
   const key = typeof message === 'string' ? `${lang}|${digits}|${message}` : `${lang}|${digits}`
   let format = cache.get(key)
-  if (!format) cache.set(key, (format = new IntlMessageFormat(message, lang, undefined, { formatters: FORMATTERS[digits] })))
+  // ignoreTag: a '<' is text (an admin's SMS template may say "<script>" or "<3"), never a rich-text tag nobody formats
+  if (!format)
+    cache.set(key, (format = new IntlMessageFormat(message, lang, undefined, { formatters: FORMATTERS[digits], ignoreTag: true })))
   return format
 }
 

@@ -170,8 +170,8 @@ describe('day boundaries through the API (Africa/Cairo)', () => {
     const finished = await s.act(1, 'finish')
     expect(finished.ticket).toMatchObject({ id: old1.id, status: 'done' })
     s.clock.set('2026-04-23T22:06:00Z')
-    // one ahead × the 900 s mean ÷ three open counters
-    expect(await s.issue(s.a.id)).toMatchObject({ label: 'A-002', position: 1, estimatedWaitSeconds: 300 })
+    // one ahead, but three idle counters: the one ahead and this one are both called now (line-forecast.ts); the 900 s mean is in the figures below
+    expect(await s.issue(s.a.id)).toMatchObject({ label: 'A-002', position: 1, estimatedWaitSeconds: 0 })
     s.clock.set('2026-04-23T22:20:00Z')
     expect((await s.act(2, 'call-next')).ticket.id).toBe(new1.id)
 
@@ -188,7 +188,8 @@ describe('day boundaries through the API (Africa/Cairo)', () => {
       avgServiceSeconds: 900,
       longestWaitSeconds: 24 * 60,
     })
-    expect((await s.services())[0]).toMatchObject({ prefix: 'A', waiting: 1, issuedToday: 2, estimatedWaitSeconds: 300 })
+    // A-002 waits, counters 1 and 3 are idle: a ticket taken now is called at once
+    expect((await s.services())[0]).toMatchObject({ prefix: 'A', waiting: 1, issuedToday: 2, estimatedWaitSeconds: 0 })
     expect(numbering().map((t) => `${t.day} ${t.label}`)).toEqual([
       '2026-04-23 A-001',
       '2026-04-23 A-002',
@@ -224,7 +225,8 @@ describe('day boundaries through the API (Africa/Cairo)', () => {
     s.clock.set('2026-10-29T21:40:00Z')
     await s.act(2, 'finish') // 1200 s
     s.clock.set('2026-10-29T21:45:00Z')
-    expect(await s.issue(s.a.id)).toMatchObject({ label: 'A-004', position: 1, estimatedWaitSeconds: 300 }) // 1 × 900 s ÷ 3
+    // A-003 waits and the three counters are idle: A-004 is called with it, at once (the 900 s mean shows in the figures below)
+    expect(await s.issue(s.a.id)).toMatchObject({ label: 'A-004', position: 1, estimatedWaitSeconds: 0 })
 
     s.clock.set('2026-10-29T21:50:00Z') // 23:50 EET: the second 23:50 of the day
     const stats = await s.today()

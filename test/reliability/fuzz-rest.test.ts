@@ -295,6 +295,12 @@ function fakeUiBuild(dir: string): string {
     writeFileSync(join(dir, page, 'index.html'), `<!doctype html><title>${page}</title>`)
   }
   writeFileSync(join(dir, 'kiosk-ui', 'status.html'), '<!doctype html><title>status</title>')
+  // the pages added with issues 19 and 21: the booking page, the join page, the counter's feedback tablet
+  writeFileSync(join(dir, 'kiosk-ui', 'book.html'), '<!doctype html><title>book</title>')
+  for (const page of [join('kiosk-ui', 'join'), join('counter-ui', 'feedback')]) {
+    mkdirSync(join(dir, page), { recursive: true })
+    writeFileSync(join(dir, page, 'index.html'), `<!doctype html><title>${page}</title>`)
+  }
   mkdirSync(join(dir, 'assets'), { recursive: true })
   writeFileSync(join(dir, 'assets', 'index.js'), 'export {}')
   mkdirSync(join(dir, 'sounds', 'ar'), { recursive: true })
@@ -489,7 +495,7 @@ describe('fuzzing every REST route from its schema (issue 8)', () => {
   }, 300_000)
 })
 
-/** Pages for people, not API answers: the ticket page's 404 is a bilingual text by design (server/routes/public-pages.ts). */
+/** Pages for people, not API answers: the ticket and booking pages' 404 is a bilingual text by design (server/routes/public-pages.ts). */
 function isHumanPage(route: Route, contentType: unknown): boolean {
-  return route.url.startsWith('/t/') && typeof contentType === 'string' && contentType.startsWith('text/plain')
+  return /^\/[tb]\//.test(route.url) && typeof contentType === 'string' && contentType.startsWith('text/plain')
 }

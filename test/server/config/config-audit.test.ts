@@ -46,8 +46,8 @@ const NOT_CONFIGURATION = new Set([
   ),
 ])
 
-/** A, B, C…: service prefixes are letters only. */
-const letter = (n: number) => String.fromCharCode(64 + n)
+/** AA, AB, … AZ, BA…: service prefixes are letters only (two, so more than 26 fixtures fit in a three-letter prefix). */
+const letter = (n: number) => String.fromCharCode(65 + Math.floor((n - 1) / 26), 65 + ((n - 1) % 26))
 
 interface Fixture {
   admin: string
