@@ -82,6 +82,8 @@ export class UpstreamReporter {
   private stopped = true
   private abort: AbortController | null = null
   private nextScanAt = 0
+  /** Set by nextRound: the next round scans even before nextScanAt. */
+  private scanNextRound = false
   private nextHeartbeatAt = 0
   private waiters: (() => void)[] = []
 
@@ -113,6 +115,9 @@ export class UpstreamReporter {
 
   /** Resolves after the next complete round (scan + send) — for tests and the CLI. */
   nextRound(): Promise<void> {
+    // the next round scans whatever its timing: a timer may fire a millisecond before nextScanAt,
+    // and a round without a scan would let a caller (drain, the CLI) miss what was just written
+    this.scanNextRound = true
     return new Promise((resolve) => this.waiters.push(resolve))
   }
 
@@ -154,7 +159,8 @@ export class UpstreamReporter {
     let wait = this.cfg.scanSeconds * 1000
     try {
       const now = Date.now()
-      if (now >= this.nextScanAt) {
+      if (now >= this.nextScanAt || this.scanNextRound) {
+        this.scanNextRound = false
         this.outbox.scan(this.deps.clock())
         this.nextScanAt = now + this.cfg.scanSeconds * 1000
       }
