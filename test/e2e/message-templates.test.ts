@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core'
 import { join } from 'node:path'
 import { ADMIN_PASSWORD, TestCenter } from '../helpers/test-center.ts'
 import { messagesConfigText, type MessagesConfigKey } from '../../protocol/messages/messages-config.ts'
+import { messagesCardText } from '../../protocol/messages/messages-card.ts'
 import { CITIZEN_MESSAGES } from '../../protocol/messages/citizen.ts'
 import type { MessageTemplate } from '../../protocol/citizen-messages.ts'
 import { seriousAxeViolations } from './axe.ts'
@@ -14,7 +15,8 @@ import { ROOT } from './ui-build.ts'
  * English: an admin opens the Messages section (which says messages are off without a provider
  * and that reminders are not sent yet), edits a text, sees the preview and the segment count
  * change, is refused an unknown placeholder beside the field in the screen's language, saves
- * (the API then returns the edit) and goes back to the default; axe finds nothing serious.
+ * (the API then returns the edit) and goes back to the default; axe finds nothing serious. The
+ * live view's device health has the provider's row (off here).
  * Screenshots go to test-results/message-templates/.
  */
 const SHOTS = join(ROOT, 'test-results', 'message-templates')
@@ -109,6 +111,12 @@ describe('message templates on the dashboard (issue 20)', () => {
       expect(await area.inputValue()).toBe(CITIZEN_MESSAGES[kind][lang])
       expect(await stored(kind, lang)).toMatchObject({ text: CITIZEN_MESSAGES[kind][lang], edited: false })
       expect(await counter.getAttribute('data-segments')).toBe('1')
+      // the device health card's row for the message provider: off here
+      await page.goto(`${url}/dashboard/${lang === 'en' ? '?lang=en' : ''}#live`)
+      const row = page.locator('tabour-live-view [data-device="messages"]')
+      await row.locator('[data-provider-health="off"]').waitFor()
+      expect(await row.textContent()).toContain(messagesCardText('msgs.health.name', lang))
+      expect(await row.locator('[data-provider-health]').textContent()).toBe(messagesCardText('msgs.health.off', lang))
       await page.close()
     }
   })
