@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { join } from 'node:path'
-import { ADMIN_PASSWORD, TestCenter } from '../helpers/test-center.ts'
+import { ADMIN_PASSWORD, STAFF_PASSWORD, TestCenter } from '../helpers/test-center.ts'
 import { messagesConfigText, type MessagesConfigKey } from '../../protocol/messages/messages-config.ts'
 import { messagesCardText } from '../../protocol/messages/messages-card.ts'
 import { CITIZEN_MESSAGES } from '../../protocol/messages/citizen.ts'
@@ -117,7 +117,19 @@ describe('message templates on the dashboard (issue 20)', () => {
       await row.locator('[data-provider-health="off"]').waitFor()
       expect(await row.textContent()).toContain(messagesCardText('msgs.health.name', lang))
       expect(await row.locator('[data-provider-health]').textContent()).toBe(messagesCardText('msgs.health.off', lang))
+      expect(await seriousAxeViolations(page), `live ${lang}`).toEqual([])
       await page.close()
     }
+
+    // a manager has no configuration at all, so no Messages section either
+    await center.createUser('manager1', 'manager')
+    const page = await suite.contexts.page(DESK)
+    await page.goto(`${url}/dashboard/?lang=en#config`)
+    await page.locator('form[data-form="login"] input[name="username"]').fill('manager1')
+    await page.locator('form[data-form="login"] input[name="password"]').fill(STAFF_PASSWORD)
+    await page.locator('form[data-form="login"] button[data-action="login"]').click()
+    await page.locator('main[data-phase="ready"]').waitFor()
+    expect(await page.locator('tabour-config-view').count()).toBe(0)
+    expect(await page.locator('tabour-messages-config').count()).toBe(0)
   })
 })
