@@ -18,9 +18,11 @@ import './config/devices-config.ts'
 import './config/center-config.ts'
 import './config/webhooks-config.ts'
 import { webhooksText } from '../protocol/messages/webhooks.ts'
+import './config/messages-config.ts'
+import { messagesConfigText } from '../protocol/messages/messages-config.ts'
 
-export type ConfigSection = 'services' | 'counters' | 'users' | 'devices' | 'center' | 'webhooks'
-const SECTIONS: ConfigSection[] = ['services', 'counters', 'users', 'devices', 'center', 'webhooks']
+export type ConfigSection = 'services' | 'counters' | 'users' | 'devices' | 'center' | 'webhooks' | 'messages'
+const SECTIONS: ConfigSection[] = ['services', 'counters', 'users', 'devices', 'center', 'webhooks', 'messages']
 
 @customElement('tabour-config-view')
 export class ConfigView extends LitElement {
@@ -59,7 +61,7 @@ export class ConfigView extends LitElement {
     return html`<nav aria-label=${configText('config.nav', lang)}>
         ${SECTIONS.map(
           (s) =>
-            html`<button type="button" data-section=${s} aria-current=${String(this.section === s)} @click=${() => (this.section = s)}>${s === 'webhooks' ? webhooksText('webhooks.nav', lang) : configText(`config.${s}`, lang)}</button>`,
+            html`<button type="button" data-section=${s} aria-current=${String(this.section === s)} @click=${() => (this.section = s)}>${s === 'webhooks' ? webhooksText('webhooks.nav', lang) : s === 'messages' ? messagesConfigText('tpl.nav', lang) : configText(`config.${s}`, lang)}</button>`,
         )}
       </nav>
       <div data-config=${this.section}>${this.body()}</div>`
@@ -81,6 +83,8 @@ export class ConfigView extends LitElement {
         return html`<tabour-center-config .api=${api} .lang=${lang}></tabour-center-config>`
       case 'webhooks':
         return html`<tabour-webhooks-config .api=${api} .lang=${lang}></tabour-webhooks-config>`
+      case 'messages':
+        return html`<tabour-messages-config .api=${api} .lang=${lang}></tabour-messages-config>`
     }
   }
 }

@@ -24,6 +24,8 @@ import './messages-card.ts'
 import './feedback-card.ts'
 import type { DashboardApi } from './dashboard-api.ts'
 import './webhook-alerts.ts'
+import './provider-health.ts'
+import { messagesCardText } from '../protocol/messages/messages-card.ts'
 
 const PALETTE = ['#003a70', '#c8102e', '#0f7b3f', '#b25e00', '#6a1b9a', '#00838f', '#5d4037', '#455a64']
 
@@ -309,6 +311,8 @@ export class LiveView extends LitElement {
             </span>`
           })}
         <span class="device"><strong>${dashboardText('live.backup', lang)}</strong> ${backup}</span>
+        <span class="device" data-device="messages"><strong>${messagesCardText('msgs.health.name', lang)}</strong>
+          <tabour-provider-health .api=${this.api} .lang=${lang} .digits=${this.digits} .timeZone=${this.timeZone}></tabour-provider-health></span>
       </div>
     </section>`
   }

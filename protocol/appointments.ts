@@ -115,7 +115,7 @@ export const Booking = Type.Object({
   slotStart: Type.String({ format: 'date-time' }),
   slotEnd: Type.String({ format: 'date-time' }),
   name: Type.String(),
-  /** The phone with all but its last 3 digits hidden. */
+  /** The phone with all but its last 3 digits hidden; '' once erased after the appointment. */
   phoneHint: Type.String(),
   lang: Lang,
   status: BookingStatus,

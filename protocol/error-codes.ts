@@ -141,6 +141,12 @@ export const ErrorCodes = {
   MESSAGE_REFUSED: 'TABOUR_ERR_MESSAGE_REFUSED',
   /** The number already had its daily share of messages (config messages.dailyCapPerNumber): the message is failed, not sent. 429. */
   MESSAGE_DAILY_CAP: 'TABOUR_ERR_MESSAGE_DAILY_CAP',
+  /** 401: a WhatsApp status webhook without a valid X-Hub-Signature-256 (HMAC-SHA256 of the body with the app secret). */
+  WHATSAPP_SIGNATURE: 'TABOUR_ERR_WHATSAPP_SIGNATURE',
+  /** 403: the WhatsApp webhook handshake's hub.verify_token is not messages.whatsapp.verifyToken. */
+  WHATSAPP_VERIFY_TOKEN: 'TABOUR_ERR_WHATSAPP_VERIFY_TOKEN',
+  /** 404: the WhatsApp status webhook is off (the provider is not whatsapp, or no app secret / verify token is set). */
+  WHATSAPP_WEBHOOK_OFF: 'TABOUR_ERR_WHATSAPP_WEBHOOK_OFF',
   // citizen feedback (issue 21; protocol/feedback.ts)
   /** 409: the ticket already has its one rating. */
   RATING_EXISTS: 'TABOUR_ERR_RATING_EXISTS',

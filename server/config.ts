@@ -389,6 +389,10 @@ export const ConfigSchema = Type.Object(
             token: Type.Optional(Type.String({ minLength: 1 })),
             /** The approved template's name for each kind; default tabour_<kind>. */
             templates: Type.Record(Type.String(), Type.String({ pattern: '^[a-z0-9_]{1,512}$' }), { default: {} }),
+            /** The Meta app's secret (a secret): status webhooks must carry its X-Hub-Signature-256 HMAC; env TABOUR_WHATSAPP_APP_SECRET. Without it the status webhook is off. */
+            appSecret: Type.Optional(Type.String({ minLength: 1 })),
+            /** The token the webhook's subscription handshake (hub.verify_token) must match; env TABOUR_WHATSAPP_VERIFY_TOKEN. */
+            verifyToken: Type.Optional(Type.String({ minLength: 1 })),
           },
           { ...Strict, default: {} },
         ),
@@ -535,6 +539,8 @@ function fromEnv(env: Env, configFile: string | undefined): Record<string, unkno
   const whatsapp: Record<string, string> = {}
   if (env.TABOUR_WHATSAPP_PHONE_NUMBER_ID) whatsapp.phoneNumberId = env.TABOUR_WHATSAPP_PHONE_NUMBER_ID
   if (env.TABOUR_WHATSAPP_TOKEN) whatsapp.token = env.TABOUR_WHATSAPP_TOKEN
+  if (env.TABOUR_WHATSAPP_APP_SECRET) whatsapp.appSecret = env.TABOUR_WHATSAPP_APP_SECRET
+  if (env.TABOUR_WHATSAPP_VERIFY_TOKEN) whatsapp.verifyToken = env.TABOUR_WHATSAPP_VERIFY_TOKEN
   if (Object.keys(whatsapp).length > 0) messages.whatsapp = whatsapp
   if (Object.keys(messages).length > 0) out.messages = messages
   return out

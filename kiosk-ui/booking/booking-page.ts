@@ -283,7 +283,7 @@ export class BookingPage extends LitElement {
       <section class="card" data-booking=${b.status}>
         ${this.view === 'done' ? html`<p class="final">${this.t('book.booked')}</p>` : nothing}
         <p class="service">${when}</p>
-        <p class="caption">${b.name} · <span dir="ltr">${b.phoneHint}</span></p>
+        <p class="caption">${b.name}${b.phoneHint === '' ? nothing : html` · <span dir="ltr">${b.phoneHint}</span>`}</p>
         ${
           live
             ? html`

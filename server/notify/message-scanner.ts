@@ -152,7 +152,8 @@ export class MessageScanner {
     const b = this.deps.db
       .prepare('SELECT code, service_id AS serviceId, name, phone, lang FROM bookings WHERE id = ?')
       .get(data.booking ?? -1) as { code: string; serviceId: number; name: string; phone: string; lang: Lang } | undefined
-    if (!b || typeof data.slotStart !== 'number') return 0
+    // '' is a number erased after the appointment (booking-number-retention.ts): nothing to send to
+    if (!b || b.phone === '' || typeof data.slotStart !== 'number') return 0
     const booking = { ...b, slotStart: data.slotStart }
     const type = e.type.replace('.', ':') as AppointmentEvent['type']
     const message = appointmentMessage(

@@ -3,10 +3,11 @@
  * number, and the number on its messages, are erased once its business day is over, or
  * `keepNumbersDays` after it. Tickets still live (waiting, called, serving, parked, remote) keep
  * theirs, and so do messages still queued (they are expired rather than sent without a number).
- * Bookings are the appointments slice's: their numbers go after the appointment, with its table.
+ * Bookings' numbers go after the appointment (booking-number-retention.ts), on the same rounds.
  */
 import type { Db } from '../db/connection.ts'
 import { addDays, localDay } from '../../protocol/center-clock.ts'
+import { eraseExpiredBookingNumbers } from './booking-number-retention.ts'
 
 const LIVE = "('waiting', 'called', 'serving', 'parked', 'remote')"
 
@@ -42,9 +43,13 @@ export class NumberRetention {
     private readonly everyMs = 600_000,
   ) {}
 
-  runNow(): { tickets: number; messages: number } {
+  /** Walk-in tickets' numbers, then bookings'; how many of each were erased. */
+  runNow(): { tickets: number; messages: number; bookings: number } {
     const { timeZone, keepDays } = this.settings()
-    return eraseExpiredNumbers(this.db, this.clock(), timeZone, keepDays)
+    const now = this.clock()
+    const walkIns = eraseExpiredNumbers(this.db, now, timeZone, keepDays)
+    const booked = eraseExpiredBookingNumbers(this.db, now, timeZone, keepDays)
+    return { tickets: walkIns.tickets + booked.tickets, messages: walkIns.messages + booked.messages, bookings: booked.bookings }
   }
 
   start(): void {

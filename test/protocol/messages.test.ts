@@ -37,6 +37,7 @@ import { SAMPLE } from '../drivers/printer/fixtures.ts'
 import { CITIZEN_MESSAGES } from '../../protocol/messages/citizen.ts'
 import { CONSENT_MESSAGES } from '../../protocol/messages/consent.ts'
 import { MESSAGES_CARD_MESSAGES } from '../../protocol/messages/messages-card.ts'
+import { MESSAGES_CONFIG_MESSAGES } from '../../protocol/messages/messages-config.ts'
 
 const CATALOGUES: Record<string, Catalogue> = {
   common: COMMON_MESSAGES,
@@ -62,6 +63,7 @@ const CATALOGUES: Record<string, Catalogue> = {
   citizen: CITIZEN_MESSAGES,
   consent: CONSENT_MESSAGES,
   messagesCard: MESSAGES_CARD_MESSAGES,
+  messagesConfig: MESSAGES_CONFIG_MESSAGES,
   parking: PARKING_MESSAGES,
   appointments: APPOINTMENT_MESSAGES,
   join: JOIN_MESSAGES,
@@ -83,6 +85,7 @@ const BUNDLES: Record<string, Catalogue[]> = {
   ticketTools: [COMMON_MESSAGES, TICKET_MESSAGES, TICKET_TOOLS_MESSAGES],
   staffing: [COMMON_MESSAGES, STAFFING_MESSAGES],
   webhooks: [COMMON_MESSAGES, WEBHOOK_MESSAGES],
+  messagesConfig: [COMMON_MESSAGES, MESSAGES_CONFIG_MESSAGES],
   parking: [COMMON_MESSAGES, PARKING_MESSAGES],
   join: [COMMON_MESSAGES, TICKET_MESSAGES, JOIN_MESSAGES],
 }

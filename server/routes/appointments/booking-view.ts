@@ -5,8 +5,11 @@ import type { Queue } from '../../queue/queue.ts'
 /** The address of a booking's manage page (what its QR carries); the kiosk's scanner accepts it as well as the bare code. */
 export const bookingUrlAt = (base: string, code: string) => `${base.replace(/\/$/, '')}/b/${encodeURIComponent(code)}`
 
-/** All but the last 3 digits hidden: the page shows whose booking it is without handing the number to whoever holds the code. */
-export const phoneHint = (phone: string) => `${'•'.repeat(Math.max(0, phone.length - 3))}${phone.slice(-3)}`
+/**
+ * All but the last 3 digits hidden: the page shows whose booking it is without handing the number
+ * to whoever holds the code. '' when the number was erased after the appointment.
+ */
+export const phoneHint = (phone: string) => (phone === '' ? '' : `${'•'.repeat(Math.max(0, phone.length - 3))}${phone.slice(-3)}`)
 
 /** A booking as its holder sees it. */
 export function bookingView(queue: Queue, timeZone: string, publicBase: string, b: BookingRecord): Booking {

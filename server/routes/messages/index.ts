@@ -20,6 +20,7 @@ import { MessageTemplateCommands } from '../../config/message-template-commands.
 import { checkTemplate } from '../../notify/templates.ts'
 import { messageCounts, messageLog } from '../../notify/message-figures.ts'
 import type { Lang as LangName } from '../../../protocol/common.ts'
+import { whatsappWebhookRoutes } from './whatsapp-webhook.ts'
 
 /** Values a preview fills in: what a real message of the kind would carry. */
 function sampleValues(kind: MessageKind, lang: LangName, center: string): MessageValues {
@@ -45,12 +46,14 @@ function sampleValues(kind: MessageKind, lang: LangName, center: string): Messag
  * (admins: edit a text, audited; an unknown placeholder is refused), POST /messages/preview
  * (admins: a text with sample values and its SMS segments, nothing stored), GET /messages/today
  * (managers: the day's counts by kind, provider and status, and the provider's health),
- * GET /messages (managers: the latest messages, numbers masked except for admins).
+ * GET /messages (managers: the latest messages, numbers masked except for admins);
+ * /messages/whatsapp/webhook: the Cloud API's signed status webhook (whatsapp-webhook.ts).
  */
 export async function messageRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
   const { queue, config, db, messages } = app.tabour
   const commands = new MessageTemplateCommands(queue.ctx)
+  await app.register(whatsappWebhookRoutes, { prefix: '/whatsapp' })
   const preview = (kind: MessageKind, lang: LangName, text: string) => {
     const filled = formatMessage(text, lang, sampleValues(kind, lang, config.centerName[lang]))
     return { preview: filled, segments: countSegments(filled) }

@@ -30,6 +30,8 @@ const NOT_CONFIGURATION = new Set([
   'POST /api/v1/calendar/ics/preview',
   // shows a message template with sample values; stores nothing
   'POST /api/v1/messages/preview',
+  // the WhatsApp Cloud API's signed delivery statuses: receipts on the outbox, not configuration
+  'POST /api/v1/messages/whatsapp/webhook',
   // a citizen's rating (issue 21): a queue fact with its own event-log row, not configuration
   'POST /api/v1/feedback',
   'POST /api/v1/feedback/tickets/:id',

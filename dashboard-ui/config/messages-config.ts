@@ -1,0 +1,134 @@
+/**
+ * `<tabour-messages-config>` (admins): the texts Tabour sends to citizens (issue 20). Lists every
+ * kind with whether its Arabic and English texts are edited; the chosen kind opens in two
+ * editors side by side. Says plainly when messages are off (no provider in the config file) and
+ * that appointment reminders are not sent yet.
+ */
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit'
+import { customElement, property, state } from 'lit/decorators.js'
+import { keyed } from 'lit/directives/keyed.js'
+import type { Lang } from '../../ui-common/i18n.ts'
+import type { MessageTemplate } from '../../protocol/citizen-messages.ts'
+import { MESSAGE_KINDS, type MessageKind } from '../../protocol/messages/citizen.ts'
+import { messagesConfigText, type MessagesConfigKey } from '../../protocol/messages/messages-config.ts'
+import { messagesCardText, type MessagesCardKey } from '../../protocol/messages/messages-card.ts'
+import type { DashboardApi } from '../dashboard-api.ts'
+import { deskStyles } from '../dashboard-styles.ts'
+import { messagesApi } from './messages-api.ts'
+import './template-editor.ts'
+
+@customElement('tabour-messages-config')
+export class MessagesConfig extends LitElement {
+  static override styles = [
+    ...deskStyles,
+    css`
+      :host {
+        display: grid;
+        gap: 1rem;
+      }
+      .kinds {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.35rem;
+        list-style: none;
+        margin: 0;
+        padding: 0;
+      }
+      .kinds button[aria-current='false'] {
+        background: #fff;
+        color: var(--tabour-primary);
+      }
+      .kinds button {
+        min-block-size: 44px;
+      }
+      .editors {
+        display: grid;
+        grid-template-columns: repeat(auto-fit, minmax(22rem, 1fr));
+        gap: 1.5rem;
+      }
+      .notice {
+        border-inline-start: 8px solid var(--warn);
+        padding: 0.5rem 1rem;
+        background: #fff1de;
+        margin: 0;
+      }
+    `,
+  ]
+
+  @property({ attribute: false }) api!: DashboardApi
+  @property() override lang: Lang = 'ar'
+  @state() private templates: MessageTemplate[] = []
+  /** The provider in use; null when messages are off; undefined until known. */
+  @state() private provider: string | null | undefined = undefined
+  @state() private kind: MessageKind = 'ticket_taken'
+
+  private get calls() {
+    return messagesApi(this.api)
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback()
+    void this.load()
+  }
+
+  private async load(): Promise<void> {
+    const [templates, today] = await Promise.all([this.calls.templates(), this.calls.today()])
+    this.templates = templates
+    this.provider = today.provider
+  }
+
+  private t(key: MessagesConfigKey, values?: Record<string, string | number>): string {
+    return messagesConfigText(key, this.lang, values)
+  }
+
+  private kindName(kind: MessageKind): string {
+    return messagesCardText(`msgs.kind.${kind}` as MessagesCardKey, this.lang)
+  }
+
+  private saved(e: CustomEvent<MessageTemplate>): void {
+    const saved = e.detail
+    this.templates = this.templates.map((t) => (t.kind === saved.kind && t.lang === saved.lang ? saved : t))
+  }
+
+  override render(): TemplateResult {
+    const kind = this.kind
+    const pair = this.templates.filter((t) => t.kind === kind)
+    return html`<section class="card" aria-labelledby="tpl-title">
+        <h2 id="tpl-title">${this.t('tpl.title')}</h2>
+        <p class="muted">${this.t('tpl.intro')}</p>
+        ${this.providerNote()}
+        <p class="muted" data-reminder-note>${this.t('tpl.reminderNotSent')}</p>
+        <ul class="kinds" aria-label=${this.t('tpl.kinds')}>
+          ${MESSAGE_KINDS.map((k) => {
+            const edited = this.templates.some((t) => t.kind === k && t.edited)
+            return html`<li><button type="button" data-kind=${k} aria-current=${String(k === kind)} @click=${() => (this.kind = k)}>
+              ${this.kindName(k)}${edited ? html` <span class="pill" data-tone="warn">${this.t('tpl.edited')}</span>` : nothing}
+            </button></li>`
+          })}
+        </ul>
+      </section>
+      <section class="card" data-editing=${kind} aria-labelledby="kind-title" @template-saved=${this.saved}>
+        <h2 id="kind-title">${this.t('tpl.editing', { kind: this.kindName(kind) })}</h2>
+        ${kind === 'appointment_reminder' ? html`<p class="notice">${this.t('tpl.reminderNotSent')}</p>` : nothing}
+        <div class="editors">
+          ${pair.map(
+            (tpl) =>
+              html`${keyed(`${tpl.kind}:${tpl.lang}`, html`<tabour-template-editor data-lang=${tpl.lang} .calls=${this.calls} .template=${tpl} .lang=${this.lang}></tabour-template-editor>`)}`,
+          )}
+        </div>
+      </section>`
+  }
+
+  private providerNote(): TemplateResult | typeof nothing {
+    if (this.provider === undefined) return nothing
+    if (this.provider === null)
+      return html`<p class="notice" data-provider="off"><strong>${this.t('tpl.off')}</strong> ${this.t('tpl.offHint')}</p>`
+    return html`<p data-provider=${this.provider}>${this.t('tpl.providerOn', { provider: this.provider })}</p>`
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tabour-messages-config': MessagesConfig
+  }
+}

@@ -1,0 +1,85 @@
+/**
+ * `<tabour-provider-health>`: the message provider's row in the live view's device health
+ * (issue 20): connected since …, not connected since …, or off when no provider is configured.
+ * Asks the center every 30 s (GET /messages/today, the messages card's figures).
+ */
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit'
+import { customElement, property, state } from 'lit/decorators.js'
+import type { Static } from '@sinclair/typebox'
+import type { MessagesToday } from '../protocol/citizen-messages.ts'
+import { localDay } from '../protocol/center-clock.ts'
+import type { DigitStyle } from '../ui-common/digits.ts'
+import type { Lang } from '../ui-common/i18n.ts'
+import { wallTime } from '../ui-common/opening-words.ts'
+import { messagesCardText } from '../protocol/messages/messages-card.ts'
+import type { DashboardApi } from './dashboard-api.ts'
+import { deskStyles } from './dashboard-styles.ts'
+
+@customElement('tabour-provider-health')
+export class ProviderHealthRow extends LitElement {
+  static override styles = [
+    ...deskStyles,
+    css`
+      :host {
+        display: inline-flex;
+        gap: 0.5rem;
+        align-items: center;
+      }
+    `,
+  ]
+
+  @property({ attribute: false }) api: DashboardApi | null = null
+  @property() override lang: Lang = 'ar'
+  @property() digits: DigitStyle = 'western'
+  @property() timeZone = 'Africa/Cairo'
+  @state() private today: Static<typeof MessagesToday> | null = null
+  private timer: ReturnType<typeof setInterval> | null = null
+
+  override connectedCallback(): void {
+    super.connectedCallback()
+    void this.load()
+    this.timer = setInterval(() => void this.load(), 30_000)
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback()
+    if (this.timer) clearInterval(this.timer)
+    this.timer = null
+  }
+
+  private async load(): Promise<void> {
+    if (!this.api) return
+    try {
+      this.today = await this.api.messagesToday()
+    } catch {
+      // the live view's own calls report a lost center; the row keeps what it last knew
+    }
+  }
+
+  /** The time of day, with the date when it was not today. */
+  private when(ms: number): string {
+    const time = wallTime(new Date(ms).toISOString(), this.timeZone, this.digits)
+    const day = localDay(ms, this.timeZone)
+    return day === localDay(Date.now(), this.timeZone) ? time : `${day} ${time}`
+  }
+
+  override render(): TemplateResult | typeof nothing {
+    const t = this.today
+    if (!t) return nothing
+    const text = (key: Parameters<typeof messagesCardText>[0], values?: Record<string, string | number>) =>
+      messagesCardText(key, this.lang, values, this.digits)
+    if (t.provider === null || t.health === null)
+      return html`<span class="pill" data-tone="warn" data-provider-health="off">${text('msgs.health.off')}</span>`
+    const h = t.health
+    const since = h.since === null ? null : this.when(h.since)
+    return html`<span class="muted">${t.provider}</span>
+      <span class="pill" data-tone=${h.up ? 'ok' : 'bad'} data-provider-health=${h.up ? 'up' : 'down'} title=${h.lastError ?? nothing}>${text(h.up ? 'msgs.up' : 'msgs.down')}</span>
+      <span class="muted" data-since>${since === null ? text('msgs.health.never') : text(h.up ? 'msgs.health.upSince' : 'msgs.health.downSince', { time: since })}</span>`
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tabour-provider-health': ProviderHealthRow
+  }
+}

@@ -1,0 +1,60 @@
+/**
+ * The "Messages" section of the dashboard's configuration (issue 20): an admin edits the texts
+ * sent to citizens, in Arabic and English, with a live preview and the SMS segment counter.
+ * The kinds' names come from the messages card's catalogue (msgs.kind.*).
+ */
+import { messagesOf, type Catalogue } from './format.ts'
+import { COMMON_MESSAGES } from './common.ts'
+
+export const MESSAGES_CONFIG_MESSAGES = {
+  'tpl.nav': { ar: 'الرسائل إلى المواطنين', en: 'Messages' },
+  'tpl.title': { ar: 'نصوص الرسائل إلى المواطنين', en: 'Texts of the messages to citizens' },
+  'tpl.intro': {
+    ar: "لكل رسالة نص عربي ونص إنجليزي، ويُرسل كلٌّ بلغة صاحب التذكرة أو الموعد. ما بين القوسين '{ }' يُستبدل عند الإرسال.",
+    en: "Each message has an Arabic and an English text; each citizen gets the one of their ticket’s or booking’s language. What is between '{ }' is filled in when it is sent.",
+  },
+  'tpl.off': { ar: 'الرسائل متوقفة: لم يُضبط مزوّد للرسائل.', en: 'Messages are off: no provider is configured.' },
+  'tpl.offHint': {
+    ar: 'يمكنك تجهيز النصوص الآن، ولن يُرسل شيء حتى يضبط المسؤول المزوّد في ملف الإعدادات.',
+    en: 'You can prepare the texts now; nothing is sent until a provider is set in the configuration file.',
+  },
+  'tpl.providerOn': { ar: 'تُرسل الرسائل عبر: {provider}', en: 'Messages are sent through: {provider}' },
+  'tpl.reminderNotSent': {
+    ar: 'تذكير المواعيد لا يُرسل بعد: النص محفوظ، لكن لا شيء يجدول إرساله حتى الآن.',
+    en: 'Appointment reminders are not sent yet: the text is kept, but nothing schedules it so far.',
+  },
+  'tpl.kinds': { ar: 'أنواع الرسائل', en: 'Kinds of message' },
+  'tpl.edited': { ar: 'معدّل', en: 'Edited' },
+  'tpl.default': { ar: 'النص الأصلي', en: 'Default' },
+  'tpl.editing': { ar: 'تعديل: {kind}', en: 'Editing: {kind}' },
+  'tpl.lang.ar': { ar: 'النص العربي', en: 'Arabic text' },
+  'tpl.lang.en': { ar: 'النص الإنجليزي', en: 'English text' },
+  'tpl.insert': { ar: 'إدراج متغيّر:', en: 'Insert a placeholder:' },
+  'tpl.preview': { ar: 'كما سيقرؤها المواطن (بقيم للتجربة)', en: 'As a citizen would read it (sample values)' },
+  'tpl.counter': {
+    ar: '{encoding} · {segments, plural, =0 {لا رسائل} one {رسالة واحدة} two {رسالتان} few {# رسائل} many {# رسالة} other {# رسالة}} · {units} حرفًا · المتبقي في هذه الرسالة {left}',
+    en: '{encoding} · {segments, plural, =0 {no SMS} one {# SMS} other {# SMS parts}} · {units} characters · {left} left in this part',
+  },
+  'tpl.encoding.gsm7': { ar: 'GSM-7 (حروف لاتينية)', en: 'GSM-7 (Latin letters)' },
+  'tpl.encoding.ucs2': { ar: 'UCS-2 (يشمل العربية)', en: 'UCS-2 (Arabic and other scripts)' },
+  'tpl.save': { ar: 'حفظ', en: 'Save' },
+  'tpl.reset': { ar: 'العودة إلى النص الأصلي', en: 'Back to the default' },
+  'tpl.saved': { ar: 'تم الحفظ', en: 'Saved' },
+  'tpl.resetDone': { ar: 'عاد النص الأصلي', en: 'The default text is back' },
+  'tpl.error.TABOUR_ERR_MESSAGE_PLACEHOLDER': {
+    ar: 'هذه الرسالة لا تعرف المتغيّر {name}. المتاح لها: {allowed}',
+    en: 'This message has no placeholder {name}. It may use: {allowed}',
+  },
+  'tpl.error.TABOUR_ERR_MESSAGE_TEMPLATE': {
+    ar: "صيغة النص غير صحيحة: تأكد من إغلاق كل قوس '{ }'.",
+    en: "The text is not well formed: check that every '{' is closed by a '}'.",
+  },
+  'tpl.error.empty': { ar: 'النص فارغ', en: 'The text is empty' },
+  'tpl.error.other': { ar: 'تعذّر الحفظ: {message}', en: 'Could not save: {message}' },
+} as const satisfies Catalogue
+
+/** `messagesConfigText(key, lang, values?)`: the section's words and the common ones. */
+export const messagesConfigText = messagesOf({ ...COMMON_MESSAGES, ...MESSAGES_CONFIG_MESSAGES })
+
+/** A key `messagesConfigText` knows. */
+export type MessagesConfigKey = Parameters<typeof messagesConfigText>[0]

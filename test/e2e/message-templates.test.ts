@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { join } from 'node:path'
+import { ADMIN_PASSWORD, STAFF_PASSWORD, TestCenter } from '../helpers/test-center.ts'
+import { messagesConfigText, type MessagesConfigKey } from '../../protocol/messages/messages-config.ts'
+import { messagesCardText } from '../../protocol/messages/messages-card.ts'
+import { CITIZEN_MESSAGES } from '../../protocol/messages/citizen.ts'
+import type { MessageTemplate } from '../../protocol/citizen-messages.ts'
+import { seriousAxeViolations } from './axe.ts'
+import { useBrowserSuite } from './browser.ts'
+import { ROOT } from './ui-build.ts'
+
+/**
+ * Issue 20 (the texts of messages), in real Chromium at the dashboard's size, Arabic then
+ * English: an admin opens the Messages section (which says messages are off without a provider
+ * and that reminders are not sent yet), edits a text, sees the preview and the segment count
+ * change, is refused an unknown placeholder beside the field in the screen's language, saves
+ * (the API then returns the edit) and goes back to the default; axe finds nothing serious. The
+ * live view's device health has the provider's row (off here).
+ * Screenshots go to test-results/message-templates/.
+ */
+const SHOTS = join(ROOT, 'test-results', 'message-templates')
+const DESK = { width: 1366, height: 768 } as const
+const suite = useBrowserSuite(SHOTS, { setupTimeoutMs: 180_000 })
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => document.fonts.ready)
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true })
+}
+
+describe('message templates on the dashboard (issue 20)', () => {
+  it('edit with preview and segments, unknown placeholder refused, save, back to default; axe clean', { timeout: 120_000 }, async () => {
+    const center = new TestCenter({ config: { uiDir: suite.uiDir } })
+    await center.app.ready()
+    const url = await center.listen()
+    suite.cleanups.push(() => center.close())
+    const admin = await center.admin()
+    const stored = async (kind: string, lang: string) =>
+      (await center.request('GET', '/api/v1/messages/templates', { token: admin }))
+        .json<MessageTemplate[]>()
+        .find((t) => t.kind === kind && t.lang === lang)!
+
+    for (const lang of ['ar', 'en'] as const) {
+      const t = (key: MessagesConfigKey, values?: Record<string, string | number>) => messagesConfigText(key, lang, values)
+      const page = await suite.contexts.page(DESK)
+      await page.goto(`${url}/dashboard/${lang === 'en' ? '?lang=en' : ''}#config`)
+      await page.locator('form[data-form="login"] input[name="username"]').fill('admin')
+      await page.locator('form[data-form="login"] input[name="password"]').fill(ADMIN_PASSWORD)
+      await page.locator('form[data-form="login"] button[data-action="login"]').click()
+      await page.locator('main[data-phase="ready"]').waitFor()
+      const nav = page.locator('tabour-config-view button[data-section="messages"]')
+      expect(await nav.textContent()).toBe(t('tpl.nav'))
+      await nav.click()
+      const view = page.locator('tabour-messages-config')
+      // no provider in this center's config: said plainly, and the reminders' truth
+      expect(await view.locator('[data-provider="off"]').textContent()).toContain(t('tpl.off'))
+      expect(await view.locator('[data-reminder-note]').textContent()).toBe(t('tpl.reminderNotSent'))
+
+      // the Arabic text of "called" in Arabic, the English text of "taken" in English
+      const kind = lang === 'ar' ? 'ticket_called' : 'ticket_taken'
+      await view.locator(`button[data-kind="${kind}"]`).click()
+      const editor = view.locator(`section[data-editing="${kind}"] tabour-template-editor[data-lang="${lang}"]`)
+      const area = editor.locator('textarea')
+      expect(await area.getAttribute('dir')).toBe(lang === 'ar' ? 'rtl' : 'ltr')
+      expect(await area.inputValue()).toBe(CITIZEN_MESSAGES[kind][lang])
+      const counter = editor.locator('[data-segments]')
+      const before = Number(await counter.getAttribute('data-segments'))
+      expect(before).toBe(1)
+
+      // longer than one SMS: the preview (with sample values) and the count follow the typing
+      const long =
+        lang === 'ar'
+          ? 'حان دورك {label}: توجّه إلى الشباك {counter} ({counterName}). نرجو إحضار أصل البطاقة وصورة منها، وشكرًا لانتظارك.'
+          : `Ticket {label} at {center}: {ahead} ahead of you. ${'Please bring your papers. '.repeat(4)}Follow your turn: {link}`
+      await area.fill(long)
+      await expect.poll(() => counter.getAttribute('data-segments')).toBe('2')
+      expect(await counter.getAttribute('data-encoding')).toBe(lang === 'ar' ? 'ucs2' : 'gsm7')
+      expect(await editor.locator('[data-preview]').textContent()).toContain('A-017')
+      expect(await editor.locator('[data-preview]').textContent()).toContain(lang === 'ar' ? 'الجوازات' : 'https://tabour.example/t/')
+
+      // an unknown placeholder: refused beside the field, in the screen's language, nothing stored
+      await area.fill(`${long} {labl}`)
+      const error = editor.locator('[data-error]')
+      const refusal = t('tpl.error.TABOUR_ERR_MESSAGE_PLACEHOLDER', {
+        name: '{labl}',
+        allowed: (await stored(kind, lang)).placeholders.map((p) => `{${p}}`).join(' '),
+      })
+      await expect.poll(() => error.textContent()).toBe(refusal)
+      expect(await area.getAttribute('aria-invalid')).toBe('true')
+      await editor.locator('button[data-action="save"]').click()
+      await expect.poll(() => error.textContent()).toBe(refusal)
+      expect((await stored(kind, lang)).edited).toBe(false)
+      await shot(page, `refused-${lang}`)
+      expect(await seriousAxeViolations(page), `refused ${lang}`).toEqual([])
+
+      // a chip inserts its placeholder at the cursor; save; the API returns the edit
+      await area.fill(`${long} `)
+      await editor.locator('button[data-placeholder="label"]').click()
+      await expect.poll(() => error.count()).toBe(0)
+      expect(await area.inputValue()).toBe(`${long} {label}`)
+      await editor.locator('button[data-action="save"]').click()
+      await expect.poll(() => editor.locator('[data-notice]').textContent()).toBe(t('tpl.saved'))
+      expect(await stored(kind, lang)).toMatchObject({ text: `${long} {label}`, edited: true })
+      expect(await view.locator(`button[data-kind="${kind}"] .pill`).textContent()).toBe(t('tpl.edited'))
+      await shot(page, `saved-${lang}`)
+      expect(await seriousAxeViolations(page), `saved ${lang}`).toEqual([])
+
+      // back to the default
+      await editor.locator('button[data-action="reset"]').click()
+      await expect.poll(() => editor.locator('[data-notice]').textContent()).toBe(t('tpl.resetDone'))
+      expect(await area.inputValue()).toBe(CITIZEN_MESSAGES[kind][lang])
+      expect(await stored(kind, lang)).toMatchObject({ text: CITIZEN_MESSAGES[kind][lang], edited: false })
+      expect(await counter.getAttribute('data-segments')).toBe('1')
+      // the device health card's row for the message provider: off here
+      await page.goto(`${url}/dashboard/${lang === 'en' ? '?lang=en' : ''}#live`)
+      const row = page.locator('tabour-live-view [data-device="messages"]')
+      await row.locator('[data-provider-health="off"]').waitFor()
+      expect(await row.textContent()).toContain(messagesCardText('msgs.health.name', lang))
+      expect(await row.locator('[data-provider-health]').textContent()).toBe(messagesCardText('msgs.health.off', lang))
+      expect(await seriousAxeViolations(page), `live ${lang}`).toEqual([])
+      await page.close()
+    }
+
+    // a manager has no configuration at all, so no Messages section either
+    await center.createUser('manager1', 'manager')
+    const page = await suite.contexts.page(DESK)
+    await page.goto(`${url}/dashboard/?lang=en#config`)
+    await page.locator('form[data-form="login"] input[name="username"]').fill('manager1')
+    await page.locator('form[data-form="login"] input[name="password"]').fill(STAFF_PASSWORD)
+    await page.locator('form[data-form="login"] button[data-action="login"]').click()
+    await page.locator('main[data-phase="ready"]').waitFor()
+    expect(await page.locator('tabour-config-view').count()).toBe(0)
+    expect(await page.locator('tabour-messages-config').count()).toBe(0)
+  })
+})
