@@ -47,7 +47,7 @@ async function playDay() {
     [c1.id, (await pairFeedbackTablet(center, c1.id, 'tablet 1')).token],
     [c2.id, (await pairFeedbackTablet(center, c2.id, 'tablet 2')).token],
   ])
-  const ok = async (p: Promise<{ statusCode: number; body: string }>) => {
+  const ok = async <R extends { statusCode: number; body: string }>(p: Promise<R>) => {
     const res = await p
     expect(res.statusCode, res.body).toBe(200)
     return res
