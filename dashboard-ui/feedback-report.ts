@@ -152,8 +152,49 @@ export class FeedbackReportView extends LitElement {
   }
 }
 
+/**
+ * `<tabour-feedback-line>`: the day's ratings in one sentence for the printable daily report
+ * (print-report.ts), nothing when there was no rating (the sheet stays as it was).
+ */
+@customElement('tabour-feedback-line')
+export class FeedbackLine extends LitElement {
+  @property({ attribute: false }) api: DashboardApi | null = null
+  @property() override lang: Lang = 'ar'
+  @property() digits: DigitStyle = 'western'
+  @property() day = ''
+  @state() private total: FeedbackFigure | null = null
+
+  protected override willUpdate(changed: Map<string, unknown>): void {
+    if ((changed.has('day') || changed.has('api')) && this.api && this.day)
+      void this.api
+        .send<FeedbackReport>(`/feedback/report?from=${this.day}&to=${this.day}`)
+        .then((r) => (this.total = r.total))
+        .catch(() => (this.total = null))
+  }
+
+  override render(): TemplateResult | typeof nothing {
+    const t = this.total
+    if (!t || t.count === 0) return nothing
+    const { lang, digits } = this
+    return html`<p data-print-ratings=${t.count}>
+      ${feedbackText('feedback.report.title', lang)}: ${feedbackText(
+        'feedback.card.summary',
+        lang,
+        {
+          count: t.count,
+          average: num(t.average, digits, 2),
+          lowPercent: percent((t.lowShare ?? 0) * 100, digits, lang),
+          max: num(MAX_SCORE, digits),
+        },
+        digits,
+      )}
+    </p>`
+  }
+}
+
 declare global {
   interface HTMLElementTagNameMap {
     'tabour-feedback-report': FeedbackReportView
+    'tabour-feedback-line': FeedbackLine
   }
 }

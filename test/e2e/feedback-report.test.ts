@@ -181,5 +181,15 @@ describe('ratings and parking in the reports view (issue 21)', () => {
     await checkParking(page, parking, 'en')
     expect(await seriousAxeViolations(page), 'reports view, en').toEqual([])
     await page.screenshot({ path: `${SHOTS}/reports-ratings-parking-en.png`, fullPage: true })
+
+    // the printable daily report carries the day's ratings in one line, and still prints on one A4 sheet
+    await view('input[name="print-day"]').fill(day)
+    await view('button[data-action="print-daily"]').click()
+    const line = page.locator(`tabour-print-report tabour-feedback-line p[data-print-ratings="${report.total.count}"]`)
+    await line.waitFor()
+    expect(western(await line.textContent())).toBe('Citizen ratings: 5 ratings average 3 of 5 low ones 40%') // western() drops the commas
+    await page.emulateMedia({ media: 'print' })
+    const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true })
+    expect(pdf.toString('latin1').match(/\/Type\s*\/Page\b/g)?.length, 'one A4 sheet').toBe(1)
   }, 90_000)
 })
