@@ -16,6 +16,7 @@ import type { DigitStyle } from '../ui-common/digits.ts'
 import type { Lang } from '../ui-common/i18n.ts'
 import type { DashboardApi } from './dashboard-api.ts'
 import { printReportStyles } from './print-report-styles.ts'
+import './feedback-report.ts'
 import { duration, num, percent } from './format.ts'
 
 /** What to print: the day's report, or one clerk's shift on that day. */
@@ -179,6 +180,7 @@ export class PrintReport extends LitElement {
   private dailyBody(d: { service: Report; counter: Report; hour: Report }): TemplateResult {
     return html`<h3>${this.t('print.figures')}</h3>
       ${this.kpis(DAY_FIGURES, d.service.totals)}
+      <tabour-feedback-line .api=${this.api} .day=${this.target.day} .lang=${this.lang} .digits=${this.digits}></tabour-feedback-line>
       <h3>${this.t('print.hourly')}</h3>
       ${d.service.totals.issued === 0 ? html`<p>${this.t('print.noTickets')}</p>` : this.chart(d.hour)}
       <h3>${this.t('print.byService')}</h3>

@@ -16,6 +16,8 @@ import { duration, num, percent, shiftDay } from './format.ts'
 import { dashboardText, type DashboardMessageKey } from '../protocol/messages/dashboard.ts'
 import { printReportText } from '../protocol/messages/print-report.ts'
 import './print-report.ts'
+import './feedback-report.ts'
+import './parking-report.ts'
 import type { PrintTarget } from './print-report.ts'
 
 const GROUPINGS: ReportGrouping[] = ['day', 'hour', 'service', 'counter', 'clerk']
@@ -151,7 +153,14 @@ export class ReportsView extends LitElement {
         ${this.error ? html`<p class="error" role="alert" data-error>${this.error}</p>` : nothing}
       </section>
       ${this.printCard()}
-      ${this.report ? this.table(this.report) : nothing}`
+      ${this.report ? this.table(this.report) : nothing}
+      ${this.report ? this.visitFigures(this.report) : nothing}`
+  }
+
+  /** The range's citizen ratings and parked tickets (issue 21), under the table. */
+  private visitFigures(r: Report): TemplateResult {
+    return html`<tabour-feedback-report .api=${this.api} .from=${r.from} .to=${r.to} .lang=${this.lang} .digits=${this.digits}></tabour-feedback-report>
+      <tabour-parking-report .api=${this.api} .from=${r.from} .to=${r.to} .lang=${this.lang} .digits=${this.digits}></tabour-parking-report>`
   }
 
   private printCard(): TemplateResult {

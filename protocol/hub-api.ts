@@ -34,6 +34,10 @@ export interface FigureRow {
   ratingLow: number
   /** The mean rating of 5, to 2 places; null without ratings. */
   avgRating: number | null
+  /** Parked tickets (issue 21): parks, resumes and tickets not back in time; 0 from older centers. */
+  parked: number
+  parkResumed: number
+  parkAbandoned: number
   avgWaitSeconds: number | null
   slaPercent: number | null
   avgServiceSeconds: number | null

@@ -33,6 +33,13 @@ const Fields = {
   digits: DigitStyleName,
   /** The language screens start in. */
   language: literalUnion(['ar', 'en']),
+  /** Citizen feedback (config `feedback`, issue 21): minutes after a finish a ticket may be rated. */
+  feedbackWindowMinutes: Type.Integer({ minimum: 1, maximum: 1440 }),
+  /** The low-rating alert: a counter's average over the last `feedbackAlertWindowMinutes` below this… */
+  feedbackAlertBelowAverage: Type.Number({ minimum: 1, maximum: 5 }),
+  /** …once it has at least this many ratings in that stretch. */
+  feedbackAlertMinRatings: Type.Integer({ minimum: 1, maximum: 1000 }),
+  feedbackAlertWindowMinutes: Type.Integer({ minimum: 5, maximum: 1440 }),
 }
 
 export const CenterSettings = Type.Object(Fields)
@@ -51,6 +58,10 @@ export const PutSettingsBody = Type.Object(
     priorityCategories: o(Fields.priorityCategories),
     digits: o(Fields.digits),
     language: o(Fields.language),
+    feedbackWindowMinutes: o(Fields.feedbackWindowMinutes),
+    feedbackAlertBelowAverage: o(Fields.feedbackAlertBelowAverage),
+    feedbackAlertMinRatings: o(Fields.feedbackAlertMinRatings),
+    feedbackAlertWindowMinutes: o(Fields.feedbackAlertWindowMinutes),
   },
   { additionalProperties: false, minProperties: 1 },
 )

@@ -107,6 +107,13 @@ export const HourFigures = Type.Object(
     ratingCount: Type.Optional(count()),
     ratingScoreSum: Type.Optional(Type.Integer({ minimum: 0, maximum: FigureLimits.count * 5 })),
     ratingLow: Type.Optional(count()),
+    /**
+     * Parked tickets (issue 21) of this service by the hour of each event: parks, resumes and
+     * tickets abandoned (not back in time; never no-shows). Absent from older centers (0).
+     */
+    parked: Type.Optional(count()),
+    parkResumed: Type.Optional(count()),
+    parkAbandoned: Type.Optional(count()),
   },
   { additionalProperties: false },
 )
@@ -136,6 +143,9 @@ export const zeroCounts = (): HourCounts => ({
   ratingCount: 0,
   ratingScoreSum: 0,
   ratingLow: 0,
+  parked: 0,
+  parkResumed: 0,
+  parkAbandoned: 0,
 })
 
 export const CenterHealth = Type.Object(

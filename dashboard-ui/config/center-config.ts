@@ -26,6 +26,10 @@ const SETTINGS = [
   'priorityCategories',
   'digits',
   'language',
+  'feedbackWindowMinutes',
+  'feedbackAlertBelowAverage',
+  'feedbackAlertMinRatings',
+  'feedbackAlertWindowMinutes',
 ] as const
 
 @customElement('tabour-center-config')
@@ -73,6 +77,10 @@ export class CenterConfig extends ConfigForm {
       priorityCategories: categoriesToText(v.priorityCategories),
       digits: v.digits,
       language: v.language,
+      feedbackWindowMinutes: str(v.feedbackWindowMinutes),
+      feedbackAlertBelowAverage: str(v.feedbackAlertBelowAverage),
+      feedbackAlertMinRatings: str(v.feedbackAlertMinRatings),
+      feedbackAlertWindowMinutes: str(v.feedbackAlertWindowMinutes),
       newsAr: news.ar,
       newsEn: news.en,
     })
@@ -112,6 +120,10 @@ export class CenterConfig extends ConfigForm {
           { value: 'en', label: 'English' },
         ],
       }),
+      f('feedbackWindowMinutes', { kind: 'number', min: 1, max: 1440 }),
+      f('feedbackAlertBelowAverage', { kind: 'number', min: 1, max: 5, step: '0.1' }),
+      f('feedbackAlertMinRatings', { kind: 'number', min: 1, max: 1000 }),
+      f('feedbackAlertWindowMinutes', { kind: 'number', min: 5, max: 1440 }),
       { name: 'newsAr', label: configText('f.newsAr', l) },
       { name: 'newsEn', label: configText('f.newsEn', l), ltr: true },
     ]
@@ -151,6 +163,10 @@ export class CenterConfig extends ConfigForm {
       priorityCategories: textToCategories(str(v.priorityCategories)),
       digits: v.digits,
       language: v.language,
+      feedbackWindowMinutes: intOrNull(v.feedbackWindowMinutes),
+      feedbackAlertBelowAverage: intOrNull(v.feedbackAlertBelowAverage),
+      feedbackAlertMinRatings: intOrNull(v.feedbackAlertMinRatings),
+      feedbackAlertWindowMinutes: intOrNull(v.feedbackAlertWindowMinutes),
     }
     const body = Object.fromEntries(SETTINGS.filter((k) => changed.has(k)).map((k) => [k, typed[k]]))
     return Object.keys(body).length === 0 ? null : (body as PutSettingsBody)

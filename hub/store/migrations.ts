@@ -174,4 +174,13 @@ export const hubMigrations: HubMigration[] = [
       'ALTER TABLE hub_figures ADD COLUMN rating_low INTEGER NOT NULL DEFAULT 0',
     ],
   },
+  {
+    version: 9,
+    name: 'parked tickets per center, service and hour (issue 21): parks, resumes, abandoned',
+    statements: [
+      'ALTER TABLE hub_figures ADD COLUMN parked INTEGER NOT NULL DEFAULT 0',
+      'ALTER TABLE hub_figures ADD COLUMN park_resumed INTEGER NOT NULL DEFAULT 0',
+      'ALTER TABLE hub_figures ADD COLUMN park_abandoned INTEGER NOT NULL DEFAULT 0',
+    ],
+  },
 ]

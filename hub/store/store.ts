@@ -90,6 +90,9 @@ const FIGURE_COLUMNS = [
   'rating_count',
   'rating_score_sum',
   'rating_low',
+  'parked',
+  'park_resumed',
+  'park_abandoned',
 ] as const
 const SUMS = FIGURE_COLUMNS.map((c) => (c === 'wait_max' ? `COALESCE(MAX(f.${c}), 0) AS ${c}` : `COALESCE(SUM(f.${c}), 0) AS ${c}`)).join(
   ', ',
@@ -282,6 +285,9 @@ export class HubStore {
             r.ratingCount ?? 0,
             r.ratingScoreSum ?? 0,
             r.ratingLow ?? 0,
+            r.parked ?? 0,
+            r.parkResumed ?? 0,
+            r.parkAbandoned ?? 0,
             now,
           )
         }
@@ -494,6 +500,9 @@ export function figureRow(r: Record<string, any>): FigureRow {
     ratingScoreSum: n('rating_score_sum'),
     ratingLow: n('rating_low'),
     avgRating: averageRating(n('rating_score_sum'), n('rating_count')),
+    parked: n('parked'),
+    parkResumed: n('park_resumed'),
+    parkAbandoned: n('park_abandoned'),
     avgWaitSeconds: waitCount > 0 ? round1(n('wait_sum') / waitCount) : null,
     slaPercent: slaPercentOf(n('wait_within_target'), waitCount, n('wait_missed_uncalled')),
     avgServiceSeconds: serviceCount > 0 ? round1(n('service_sum') / serviceCount) : null,

@@ -15,7 +15,7 @@ import { hubStyles } from './hub-styles.ts'
 import { hubFormat } from './hub-format.ts'
 
 export type FigureTable = 'governorate' | 'center' | 'service'
-type SortKey = 'name' | 'issued' | 'served' | 'avgWaitSeconds' | 'slaPercent' | 'noShow' | 'offline'
+type SortKey = 'name' | 'issued' | 'served' | 'avgWaitSeconds' | 'slaPercent' | 'noShow' | 'avgRating' | 'offline'
 
 /** Asks the page to download a table's CSV. */
 export type CsvDownloadEvent = CustomEvent<{ by: FigureTable }>
@@ -142,7 +142,7 @@ export class HubFigures extends LitElement {
       <section data-table="center">
         <h2>${this.t('byCenter')} ${this.csv('center')}</h2>
         <table>
-          <thead><tr>${this.th('center', 'name', 'center')}<th>${this.t('governorate')}</th><th>${this.t('kind')}</th>${this.th('center', 'offline', 'status')}${this.figureHeads('center')}</tr></thead>
+          <thead><tr>${this.th('center', 'name', 'center')}<th>${this.t('governorate')}</th><th>${this.t('kind')}</th>${this.th('center', 'offline', 'status')}${this.figureHeads('center')}${this.th('center', 'avgRating', 'avgRatingColumn')}</tr></thead>
           <tbody>
             ${this.sorted('center', d.byCenter, (r) => status.get(r.key)?.offline ?? false).map((r) => {
               const c = status.get(r.key)
@@ -151,6 +151,7 @@ export class HubFigures extends LitElement {
                 <td>${f.name(r)}</td><td>${r.governorate}</td><td>${c ? this.t(`kind_${c.kind}` as HubMessageKey) : ''}</td>
                 <td><span class="badge ${off ? 'off' : ''}" title=${c?.lastContactAt ? `${this.t('lastReport')}: ${f.time(c.lastContactAt)}` : this.t('never')}>${off ? this.t('offline') : this.t('online')}</span></td>
                 ${this.figureCells(r)}
+                <td class="n" data-col="avgRating" data-count=${r.ratingCount}>${f.num(r.avgRating, 2)}</td>
               </tr>`
             })}
           </tbody>

@@ -152,6 +152,11 @@ export const CONFIG_FORM_MESSAGES = {
   'err.network': { ar: 'تعذّر الاتصال بالخادم؛ لم يُحفظ شيء', en: 'Cannot reach the server; nothing was saved' },
   'err.rateLimited': { ar: 'محاولات كثيرة؛ انتظر قليلًا', en: 'Too many attempts; wait a moment' },
   'err.other': { ar: 'رفض الخادم هذا التغيير ({code})', en: 'The server refused this change ({code})' },
+  // the center form's citizen-feedback settings (issue 21)
+  'f.feedbackWindowMinutes': { ar: 'مهلة تقييم الخدمة بعد انتهائها (دقيقة)', en: 'Rating allowed for (minutes after the finish)' },
+  'f.feedbackAlertBelowAverage': { ar: 'تنبيه عند متوسط تقييم أقل من (من ٥)', en: 'Alert when a counter averages below (of 5)' },
+  'f.feedbackAlertMinRatings': { ar: 'أقل عدد تقييمات للتنبيه', en: 'Fewest ratings for an alert' },
+  'f.feedbackAlertWindowMinutes': { ar: 'فترة حساب التنبيه (دقيقة)', en: 'Alert looks at the last (minutes)' },
 } as const satisfies Catalogue
 
 /** `configText(key, lang, values?)`: the configuration forms' words, the dashboard's and the common ones. */

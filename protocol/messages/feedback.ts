@@ -52,6 +52,15 @@ export const FEEDBACK_MESSAGES = {
     ar: 'تقييمات شباك {number} ({name}) منخفضة: المتوسط {average} من {max} في آخر {minutes} دقيقة ({count, plural, zero {لا تقييمات} one {تقييم واحد} two {تقييمان} few {# تقييمات} many {# تقييمًا} other {# تقييم}})، أقل من الحد {threshold}.',
     en: 'Counter {number} ({name}) is rated low: average {average} of {max} over the last {minutes} minutes ({count, plural, one {# rating} other {# ratings}}), below {threshold}.',
   },
+  // the dashboard's reports view (dashboard-ui/feedback-report.ts)
+  'feedback.report.title': { ar: 'تقييمات المواطنين', en: 'Citizen ratings' },
+  'feedback.report.none': { ar: 'لا تقييمات في هذه الفترة.', en: 'No ratings in this period.' },
+  'feedback.report.failed': { ar: 'تعذّر تحميل التقييمات.', en: 'The ratings could not be loaded.' },
+  'feedback.report.hint': {
+    ar: 'التقييم يُحسب في اليوم والساعة التي أُعطي فيها. الأسباب يختارها المواطن مع التقييم المنخفض ({low} أو أقل)، وقد يختار أكثر من سبب.',
+    en: 'A rating counts in the day and hour it was given. Reasons are chosen by the citizen with a low rating ({low} or less), several or none.',
+  },
+  'feedback.col.reasonsGiven': { ar: 'أسباب التقييمات المنخفضة', en: 'Reasons given with low ratings' },
 } as const satisfies Catalogue
 
 /** `feedbackText(key, lang, values?, digits?)`: the feedback screens' words and the common ones. */

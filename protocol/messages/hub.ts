@@ -15,6 +15,7 @@ export const HUB_MESSAGES = {
   avgWait: { ar: 'متوسط الانتظار (دقيقة)', en: 'Avg wait (min)' },
   sla: { ar: 'نسبة الالتزام بزمن الانتظار', en: 'Within target wait' },
   avgRating: { ar: 'متوسط تقييم المواطنين (من ٥)', en: "Citizens' average rating (of 5)" },
+  avgRatingColumn: { ar: 'متوسط التقييم (من ٥)', en: 'Average rating (of 5)' },
   noShow: { ar: 'لم يحضروا', en: 'No-show' },
   centersOffline: { ar: 'مراكز غير متصلة', en: 'Centers offline' },
   byGovernorate: { ar: 'حسب المحافظة', en: 'By governorate' },

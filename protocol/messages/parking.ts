@@ -24,6 +24,19 @@ export const PARKING_MESSAGES = {
   'parked.reasonOf': { ar: 'السبب: {reason}', en: 'Reason: {reason}' },
   'parked.resume': { ar: 'استئناف', en: 'Resume' },
   'parked.busy': { ar: 'أنهِ التذكرة الحالية أولًا', en: 'Finish the current ticket first' },
+  // the dashboard's reports view (dashboard-ui/parking-report.ts)
+  'parking.report.title': { ar: 'التذاكر المركونة', en: 'Parked tickets' },
+  'parking.report.none': { ar: 'لم تُركن أي تذكرة في هذه الفترة.', en: 'No ticket was parked in this period.' },
+  'parking.report.failed': { ar: 'تعذّر تحميل أرقام الركن.', en: 'The parking figures could not be loaded.' },
+  'parking.report.hint': {
+    ar: 'نسبة المتروكة = المتروكة ÷ (المستأنفة + المتروكة). التذكرة المتروكة لم يعد صاحبها في الوقت، ولا تُحسب غيابًا عند النداء.',
+    en: 'Abandoned % = abandoned ÷ (resumed + abandoned). An abandoned ticket is one whose citizen did not come back in time; it is never counted as a no-show.',
+  },
+  'parking.col.parked': { ar: 'رُكنت', en: 'Parked' },
+  'parking.col.resumed': { ar: 'استُؤنفت', en: 'Resumed' },
+  'parking.col.meanAway': { ar: 'متوسط الغياب (دقيقة)', en: 'Mean minutes away' },
+  'parking.col.abandoned': { ar: 'متروكة', en: 'Abandoned' },
+  'parking.col.abandonedPct': { ar: 'نسبة المتروكة', en: 'Abandoned %' },
 } as const satisfies Catalogue
 
 /** `parkingText(key, lang, values?, digits?)`: the parking words and the common ones. */

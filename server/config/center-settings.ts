@@ -9,6 +9,8 @@ import type { Db } from '../db/connection.ts'
 import type { Config } from '../config.ts'
 import type { CenterSettings, PutSettingsBody, SettingKey, SettingsReply } from '../../protocol/settings.ts'
 import { neutralizeReorderingControls } from '../../protocol/public-text.ts'
+import { Value } from '@sinclair/typebox/value'
+import { ConfigSchema } from '../config.ts'
 
 function fromConfig(config: Config): CenterSettings {
   return {
@@ -21,8 +23,16 @@ function fromConfig(config: Config): CenterSettings {
     priorityCategories: config.queue.priorityCategories.map((c) => ({ ...c })),
     digits: config.screens.digits,
     language: config.screens.language,
+    ...feedbackFromConfig(config.feedback ?? (Value.Create(ConfigSchema.properties.feedback) as Config['feedback'])),
   }
 }
+
+const feedbackFromConfig = (f: Config['feedback']) => ({
+  feedbackWindowMinutes: f.windowMinutes,
+  feedbackAlertBelowAverage: f.alertBelowAverage,
+  feedbackAlertMinRatings: f.alertMinRatings,
+  feedbackAlertWindowMinutes: f.alertWindowMinutes,
+})
 
 function applyTo(config: Config, v: CenterSettings): void {
   config.centerName = { ar: v.nameAr, en: v.nameEn }
@@ -32,6 +42,14 @@ function applyTo(config: Config, v: CenterSettings): void {
   config.queue.priorityAgingSeconds = v.priorityAgingSeconds
   config.queue.priorityCategories = v.priorityCategories.map((c) => ({ ...c }))
   config.screens = { digits: v.digits, language: v.language }
+  // in place: the ratings (server/queue/feedback/ratings.ts) hold this object and read it live
+  if (config.feedback)
+    Object.assign(config.feedback, {
+      windowMinutes: v.feedbackWindowMinutes,
+      alertBelowAverage: v.feedbackAlertBelowAverage,
+      alertMinRatings: v.feedbackAlertMinRatings,
+      alertWindowMinutes: v.feedbackAlertWindowMinutes,
+    })
 }
 
 export class CenterSettingsStore {
