@@ -12,9 +12,11 @@ export class AppointmentCommands {
     if (!this.ctx.services.get(serviceId)) throw domainError(ErrorCodes.SERVICE_NOT_FOUND, `service ${serviceId} does not exist`)
   }
 
-  setSettings(actor: Actor, serviceId: number, settings: AppointmentSettings): AppointmentSettings {
+  /** Fields left out keep their value (the defaults, APPOINTMENT_DEFAULTS, for a service never set). */
+  setSettings(actor: Actor, serviceId: number, change: Partial<AppointmentSettings>): AppointmentSettings {
     return this.ctx.write((tx) => {
       this.assertService(serviceId)
+      const settings = { ...this.ctx.bookings.settings(serviceId), ...change }
       this.ctx.bookings.setSettings(serviceId, settings)
       auditChange(tx, actor, 'appointments.settings', { id: serviceId }, settings)
       return this.ctx.bookings.settings(serviceId)

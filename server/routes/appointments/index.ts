@@ -162,9 +162,9 @@ export async function appointmentRoutes(fastify: FastifyInstance): Promise<void>
       preValidation: allow(...ADMINS),
       schema: {
         tags: ['appointments'],
-        summary: "a service's appointment settings (appointments are off until `enabled`)",
+        summary: "a service's appointment settings (appointments are off until `enabled`); fields left out keep their value",
         params: ServiceParam,
-        body: AppointmentSettings,
+        body: Type.Partial(AppointmentSettings, { additionalProperties: false }),
         response: { 200: AppointmentSettings, ...errorResponses(400, 401, 403, 404) },
       },
     },

@@ -259,6 +259,24 @@ describe('appointments over HTTP', () => {
   })
 })
 
+describe('appointment settings over HTTP', () => {
+  let center: TestCenter | undefined
+  afterEach(async () => center?.close())
+
+  it('a field left out keeps its value: the defaults the first time, the last saved after', async () => {
+    center = await TestCenter.start()
+    const admin = await center.admin()
+    const service = await center.createService({ prefix: 'A' })
+    const put = (body: object) => center!.request('PUT', `/api/v1/appointments/settings/${service.id}`, { token: admin, body })
+    const first = await put({ enabled: true })
+    expect(first.statusCode, first.body).toBe(200)
+    expect(first.json()).toEqual({ ...APPOINTMENT_DEFAULTS, enabled: true })
+    const second = await put({ slotMinutes: 30 })
+    expect(second.json()).toEqual({ ...APPOINTMENT_DEFAULTS, enabled: true, slotMinutes: 30 })
+    expectError(await put({ slotMinutes: 2 }), 400, 'TABOUR_ERR_VALIDATION')
+  })
+})
+
 describe('booked places in the walk-in estimate', () => {
   let s: Setup | undefined
   afterEach(async () => s?.center.close())
