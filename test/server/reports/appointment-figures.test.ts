@@ -233,10 +233,12 @@ describe('appointment figures of a fixture day', () => {
     })
   })
 
-  it('adds the next day: b7 and b8 still to come, 24 more places', async () => {
+  it('adds the next day (b7 and b8 still to come, 24 more places), not the day before the first booking', async () => {
     const f = await get('2026-03-10', '2026-03-11')
     // booked 5 + 2 = 7 (pending 1 + 2 = 3), moved 1 + 1 (b8), places 32 + 8 × 3 = 56, 7 ÷ 56 = 12.5 %, 3 ÷ 56 = 5.36 %
     expect(f.total).toMatchObject({ booked: 7, pending: 3, noShow: 1, moved: 2, places: 56, bookedPercent: 12.5, checkedInPercent: 5.4 })
+    // the day before the first booking was made offers no places (the center does not know A took bookings then)
+    expect((await get('2026-03-09', '2026-03-10')).total).toMatchObject({ booked: 5, places: 32 })
   })
 
   it('writes the same figures as CSV with a total line, headers in the language asked for', async () => {
