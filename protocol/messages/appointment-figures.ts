@@ -15,7 +15,7 @@ export const APPOINTMENT_FIGURE_MESSAGES = {
   'apf.booked': { ar: 'محجوزة', en: 'Booked' },
   'apf.checkedIn': { ar: 'حضروا', en: 'Checked in' },
   'apf.noShow': { ar: 'لم يحضروا', en: 'No-shows' },
-  'apf.pending': { ar: 'لم يحن وقتها', en: 'Still to come' },
+  'apf.pending': { ar: 'لم يحضروا بعد', en: 'Still to come' },
   'apf.cancelled': { ar: 'ملغاة', en: 'Cancelled' },
   'apf.moved': { ar: 'مرات النقل', en: 'Moves' },
   'apf.early': { ar: 'حضروا مبكرًا', en: 'Early' },
@@ -34,7 +34,7 @@ export const APPOINTMENT_FIGURE_MESSAGES = {
   'apf.waits.today': { ar: 'الانتظار اليوم حسب طريقة الوصول', en: 'Waits today by origin' },
   'apf.waits.none': { ar: 'لم يُنادَ أحد بعد.', en: 'Nobody has been called yet.' },
   'apf.waits.note': {
-    ar: 'الانتظار من أخذ التذكرة حتى أول نداء؛ لمن حجز من الهاتف يبدأ عند وصوله إلى المركز.',
+    ar: 'الانتظار من أخذ التذكرة حتى أول نداء؛ لمن أخذ دوره من الهاتف يبدأ عند وصوله إلى المركز.',
     en: 'Wait from the ticket to its first call; for a place taken from a phone it starts when the citizen arrives.',
   },
   'apf.origin.walk_in': { ar: 'بدون موعد', en: 'Walk-in' },
