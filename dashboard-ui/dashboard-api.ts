@@ -18,6 +18,7 @@ import type { StaffSession } from '../ui-common/staff-session.ts'
 import type { ServiceGroup } from '../protocol/service-menu.ts'
 import type { Static } from '@sinclair/typebox'
 import type { MessagesToday } from '../protocol/citizen-messages.ts'
+import type { AppointmentFigures } from '../protocol/appointment-figures.ts'
 
 export interface BackupStatus {
   enabled: boolean
@@ -70,6 +71,8 @@ export class DashboardApi {
   serviceGroups = () => this.call<ServiceGroup[]>('/service-groups')
   deleteServiceGroup = (id: number) => this.call<null>(`/service-groups/${id}`, 'DELETE')
   remoteToday = () => this.call<RemoteFigures>('/remote/figures')
+  /** Appointment figures and waits by origin of local days from..to (issue 19). */
+  appointmentFigures = (from: string, to: string) => this.call<AppointmentFigures>(`/stats/appointments?from=${from}&to=${to}`)
 
   putSettings(body: PutSettingsBody): Promise<SettingsReply> {
     return this.call('/settings', 'PUT', body)

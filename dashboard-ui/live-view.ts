@@ -26,6 +26,7 @@ import type { DashboardApi } from './dashboard-api.ts'
 import './webhook-alerts.ts'
 import './provider-health.ts'
 import { messagesCardText } from '../protocol/messages/messages-card.ts'
+import './origin-waits-card.ts'
 
 const PALETTE = ['#003a70', '#c8102e', '#0f7b3f', '#b25e00', '#6a1b9a', '#00838f', '#5d4037', '#455a64']
 
@@ -148,6 +149,7 @@ export class LiveView extends LitElement {
       ${this.kpis(s)}
       <div class="row">${this.servicesTable(s)} ${this.countersTable(s)}</div>
       <tabour-feedback-card .api=${this.api} .trigger=${s} .lang=${this.lang} .digits=${this.digits}></tabour-feedback-card>
+      <tabour-origin-waits-card .api=${this.api} .services=${this.services} .lang=${this.lang} .digits=${this.digits} .timeZone=${this.timeZone} .now=${this.now}></tabour-origin-waits-card>
       ${this.charts()} ${this.deviceCard()}
       <tabour-messages-card .api=${this.api} .lang=${this.lang} .digits=${this.digits}></tabour-messages-card>`
   }

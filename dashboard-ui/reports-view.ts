@@ -18,6 +18,7 @@ import { printReportText } from '../protocol/messages/print-report.ts'
 import './print-report.ts'
 import './feedback-report.ts'
 import './parking-report.ts'
+import './appointment-figures-card.ts'
 import type { PrintTarget } from './print-report.ts'
 
 const GROUPINGS: ReportGrouping[] = ['day', 'hour', 'service', 'counter', 'clerk']
@@ -157,9 +158,10 @@ export class ReportsView extends LitElement {
       ${this.report ? this.visitFigures(this.report) : nothing}`
   }
 
-  /** The range's citizen ratings and parked tickets (issue 21), under the table. */
+  /** The range's appointments and waits by origin (issue 19), citizen ratings and parked tickets (issue 21), under the table. */
   private visitFigures(r: Report): TemplateResult {
-    return html`<tabour-feedback-report .api=${this.api} .from=${r.from} .to=${r.to} .lang=${this.lang} .digits=${this.digits}></tabour-feedback-report>
+    return html`<tabour-appointment-figures .api=${this.api} .lang=${this.lang} .digits=${this.digits} .from=${r.from} .to=${r.to}></tabour-appointment-figures>
+      <tabour-feedback-report .api=${this.api} .from=${r.from} .to=${r.to} .lang=${this.lang} .digits=${this.digits}></tabour-feedback-report>
       <tabour-parking-report .api=${this.api} .from=${r.from} .to=${r.to} .lang=${this.lang} .digits=${this.digits}></tabour-parking-report>`
   }
 

@@ -32,6 +32,16 @@ export interface FigureRow {
   ratingCount: number
   ratingScoreSum: number
   ratingLow: number
+  /** Appointments and places taken from a phone (issue 19; protocol/upstream.ts HourFigures); 0 from older centers. */
+  appointmentsBooked: number
+  appointmentsCancelled: number
+  appointmentsCheckedIn: number
+  appointmentNoShows: number
+  appointmentCalls: number
+  appointmentWaitSecondsSum: number
+  remoteJoins: number
+  remoteCalls: number
+  remoteWaitSecondsSum: number
   /** The mean rating of 5, to 2 places; null without ratings. */
   avgRating: number | null
   /** Parked tickets (issue 21): parks, resumes and tickets not back in time; 0 from older centers. */

@@ -114,6 +114,23 @@ export const HourFigures = Type.Object(
     parked: Type.Optional(count()),
     parkResumed: Type.Optional(count()),
     parkAbandoned: Type.Optional(count()),
+    /**
+     * Appointments (issue 19), each in the hour it happened: bookings made, cancelled, checked in
+     * (appointment.* events) and no-shows (in the hour the booking's check-in window closed
+     * unused). Absent from older centers (0).
+     */
+    appointmentsBooked: Type.Optional(count()),
+    appointmentsCancelled: Type.Optional(count()),
+    appointmentsCheckedIn: Type.Optional(count()),
+    appointmentNoShows: Type.Optional(count()),
+    /** Appointment tickets first called in the hour, and their waits (issue → first call) summed. */
+    appointmentCalls: Type.Optional(count()),
+    appointmentWaitSecondsSum: Type.Optional(secondsSum()),
+    /** Places taken from a phone in the hour (remote tickets issued). */
+    remoteJoins: Type.Optional(count()),
+    /** Remote tickets first called in the hour, and their waits (arrival, or join in call-ahead mode → first call) summed. */
+    remoteCalls: Type.Optional(count()),
+    remoteWaitSecondsSum: Type.Optional(secondsSum()),
   },
   { additionalProperties: false },
 )
@@ -146,6 +163,15 @@ export const zeroCounts = (): HourCounts => ({
   parked: 0,
   parkResumed: 0,
   parkAbandoned: 0,
+  appointmentsBooked: 0,
+  appointmentsCancelled: 0,
+  appointmentsCheckedIn: 0,
+  appointmentNoShows: 0,
+  appointmentCalls: 0,
+  appointmentWaitSecondsSum: 0,
+  remoteJoins: 0,
+  remoteCalls: 0,
+  remoteWaitSecondsSum: 0,
 })
 
 export const CenterHealth = Type.Object(
@@ -212,6 +238,10 @@ export function implausibleField(batch: HourBatch): string | null {
     const ratings = r.ratingCount ?? 0
     if ((r.ratingScoreSum ?? 0) < ratings || (r.ratingScoreSum ?? 0) > ratings * 5) return `rows/${i}/ratingScoreSum: not 1 to 5 per rating`
     if ((r.ratingLow ?? 0) > ratings) return `rows/${i}/ratingLow: more than ratingCount`
+    if ((r.appointmentWaitSecondsSum ?? 0) > (r.appointmentCalls ?? 0) * FigureLimits.seconds)
+      return `rows/${i}/appointmentWaitSecondsSum: more than a day per call`
+    if ((r.remoteWaitSecondsSum ?? 0) > (r.remoteCalls ?? 0) * FigureLimits.seconds)
+      return `rows/${i}/remoteWaitSecondsSum: more than a day per call`
   }
   return null
 }

@@ -175,6 +175,21 @@ export const hubMigrations: HubMigration[] = [
     ],
   },
   {
+    version: 7,
+    name: 'appointments and places taken from a phone per center, service and hour (issue 19): bookings, check-ins, no-shows, first calls and their waits',
+    statements: [
+      'ALTER TABLE hub_figures ADD COLUMN appointments_booked INTEGER NOT NULL DEFAULT 0',
+      'ALTER TABLE hub_figures ADD COLUMN appointments_cancelled INTEGER NOT NULL DEFAULT 0',
+      'ALTER TABLE hub_figures ADD COLUMN appointments_checked_in INTEGER NOT NULL DEFAULT 0',
+      'ALTER TABLE hub_figures ADD COLUMN appointment_no_shows INTEGER NOT NULL DEFAULT 0',
+      'ALTER TABLE hub_figures ADD COLUMN appointment_calls INTEGER NOT NULL DEFAULT 0',
+      'ALTER TABLE hub_figures ADD COLUMN appointment_wait_sum BIGINT NOT NULL DEFAULT 0',
+      'ALTER TABLE hub_figures ADD COLUMN remote_joins INTEGER NOT NULL DEFAULT 0',
+      'ALTER TABLE hub_figures ADD COLUMN remote_calls INTEGER NOT NULL DEFAULT 0',
+      'ALTER TABLE hub_figures ADD COLUMN remote_wait_sum BIGINT NOT NULL DEFAULT 0',
+    ],
+  },
+  {
     version: 9,
     name: 'parked tickets per center, service and hour (issue 21): parks, resumes, abandoned',
     statements: [

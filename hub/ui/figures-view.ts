@@ -128,6 +128,7 @@ export class HubFigures extends LitElement {
         <div class="kpi" data-kpi="served"><div>${this.t('served')}</div><div class="v">${f.num(d.totals.served)}</div></div>
         <div class="kpi" data-kpi="avgWait"><div>${this.t('avgWait')}</div><div class="v">${f.minutes(d.totals.avgWaitSeconds)}</div></div>
         <div class="kpi" data-kpi="sla"><div>${this.t('sla')}</div><div class="v">${f.percent(d.totals.slaPercent)}</div></div>
+        <div class="kpi" data-kpi="appointmentWait" data-count=${d.totals.appointmentCalls}><div>${this.t('appointmentWait')}</div><div class="v">${f.minutes(d.totals.appointmentCalls > 0 ? d.totals.appointmentWaitSecondsSum / d.totals.appointmentCalls : null)}</div></div>
         <div class="kpi" data-kpi="avgRating" data-count=${d.totals.ratingCount}><div>${this.t('avgRating')}</div><div class="v">${f.num(d.totals.avgRating, 2)}</div></div>
         <div class="kpi ${offline.length ? 'alert' : ''}" data-kpi="offline"><div>${this.t('centersOffline')}</div><div class="v">${f.num(offline.length)} / ${f.num(d.centers.length)}</div></div>
       </div>

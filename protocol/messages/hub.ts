@@ -16,6 +16,7 @@ export const HUB_MESSAGES = {
   sla: { ar: 'نسبة الالتزام بزمن الانتظار', en: 'Within target wait' },
   avgRating: { ar: 'متوسط تقييم المواطنين (من ٥)', en: "Citizens' average rating (of 5)" },
   avgRatingColumn: { ar: 'متوسط التقييم (من ٥)', en: 'Average rating (of 5)' },
+  appointmentWait: { ar: 'متوسط انتظار أصحاب المواعيد (دقيقة)', en: 'Avg wait with an appointment (min)' },
   noShow: { ar: 'لم يحضروا', en: 'No-show' },
   centersOffline: { ar: 'مراكز غير متصلة', en: 'Centers offline' },
   byGovernorate: { ar: 'حسب المحافظة', en: 'By governorate' },

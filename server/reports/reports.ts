@@ -101,7 +101,8 @@ export class Reports {
     this.devices.stop()
   }
 
-  private checkRange({ from, to }: RangeQuery): void {
+  /** Refuses a range that is not two real days in order, or longer than MAX_REPORT_DAYS. */
+  checkRange({ from, to }: RangeQuery): void {
     if (!isRealDay(from)) throw domainError(ErrorCodes.VALIDATION, `querystring/from ${from} is not a date`)
     if (!isRealDay(to)) throw domainError(ErrorCodes.VALIDATION, `querystring/to ${to} is not a date`)
     if (to < from) throw domainError(ErrorCodes.VALIDATION, 'querystring/to must not be before from')

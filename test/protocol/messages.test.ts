@@ -38,6 +38,7 @@ import { CITIZEN_MESSAGES } from '../../protocol/messages/citizen.ts'
 import { CONSENT_MESSAGES } from '../../protocol/messages/consent.ts'
 import { MESSAGES_CARD_MESSAGES } from '../../protocol/messages/messages-card.ts'
 import { MESSAGES_CONFIG_MESSAGES } from '../../protocol/messages/messages-config.ts'
+import { APPOINTMENT_FIGURE_MESSAGES } from '../../protocol/messages/appointment-figures.ts'
 
 const CATALOGUES: Record<string, Catalogue> = {
   common: COMMON_MESSAGES,
@@ -67,6 +68,7 @@ const CATALOGUES: Record<string, Catalogue> = {
   parking: PARKING_MESSAGES,
   appointments: APPOINTMENT_MESSAGES,
   join: JOIN_MESSAGES,
+  appointmentFigures: APPOINTMENT_FIGURE_MESSAGES,
 }
 
 /** What each page's formatter spreads together: a key twice in one of them would hide one message. */
@@ -78,6 +80,7 @@ const BUNDLES: Record<string, Catalogue[]> = {
   display: [COMMON_MESSAGES, DISPLAY_MESSAGES, PAIRING_MESSAGES, HOURS_MESSAGES],
   console: [COMMON_MESSAGES, CONSOLE_MESSAGES],
   dashboard: [COMMON_MESSAGES, DASHBOARD_MESSAGES, HOURS_EDITOR_MESSAGES],
+  appointmentFigures: [COMMON_MESSAGES, DASHBOARD_MESSAGES, APPOINTMENT_FIGURE_MESSAGES],
   configForms: [COMMON_MESSAGES, DASHBOARD_MESSAGES, CONFIG_FORM_MESSAGES],
   printReport: [COMMON_MESSAGES, DASHBOARD_MESSAGES, PRINT_REPORT_MESSAGES],
   printerAlerts: [COMMON_MESSAGES, PRINTER_ALERT_MESSAGES],

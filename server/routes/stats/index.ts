@@ -18,6 +18,7 @@ import { errorResponses } from '../../../protocol/common.ts'
 import { actorOf, allow, MANAGERS, STAFF } from '../../auth/access.ts'
 import { foldInBackground } from '../../reports/rollup.ts'
 import { csvFileName } from '../../../protocol/csv.ts'
+import { appointmentFigureRoutes } from './appointment-figures.ts'
 
 const Csv = Type.String({
   description: "text/csv; UTF-8 with BOM; headers in ?lang (default ar); the file name ends with the center's zone",
@@ -163,4 +164,7 @@ export async function statsRoutes(fastify: FastifyInstance): Promise<void> {
     },
     async () => reports.devices.list(),
   )
+
+  // GET /stats/appointments and /stats/appointments.csv (issue 19)
+  appointmentFigureRoutes(fastify)
 }

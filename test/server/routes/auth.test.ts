@@ -323,6 +323,8 @@ const AUTHENTICATED_ROUTES: Record<string, unknown> = {
   // issue 19: a clerk checks a remote ticket in (joining and "I am here" are public)
   'POST /api/v1/remote/tickets/{id}/check-in': undefined,
   'GET /api/v1/remote/figures': undefined,
+  'GET /api/v1/stats/appointments': undefined,
+  'GET /api/v1/stats/appointments.csv': undefined,
 }
 
 describe('every authenticated route', () => {

@@ -1,0 +1,61 @@
+/**
+ * `<tabour-origin-waits-card>`: the live view's waits of today by origin (issue 19): walk-in,
+ * appointment and from a phone side by side per service (GET /stats/appointments for today,
+ * read again when the dashboard's clock passes a minute).
+ */
+import { LitElement, html, type PropertyValues, type TemplateResult } from 'lit'
+import { customElement, property, state } from 'lit/decorators.js'
+import type { AppointmentFigures } from '../protocol/appointment-figures.ts'
+import { appointmentFigureText } from '../protocol/messages/appointment-figures.ts'
+import type { DigitStyle } from '../ui-common/digits.ts'
+import type { Lang } from '../ui-common/i18n.ts'
+import type { DashboardApi } from './dashboard-api.ts'
+import { deskStyles } from './dashboard-styles.ts'
+import { dayIn } from './format.ts'
+import { originWaitsStyles, originWaitsTable, type ServiceName } from './origin-waits-table.ts'
+
+@customElement('tabour-origin-waits-card')
+export class OriginWaitsCard extends LitElement {
+  static override styles = [...deskStyles, originWaitsStyles]
+
+  @property({ attribute: false }) api: DashboardApi | null = null
+  @property({ attribute: false }) services: readonly ServiceName[] = []
+  @property() override lang: Lang = 'ar'
+  @property() digits: DigitStyle = 'western'
+  @property() timeZone = 'Africa/Cairo'
+  /** The dashboard's clock (epoch ms): the figures are read again when the minute changes. */
+  @property({ type: Number }) now = 0
+  @state() private figures: AppointmentFigures | null = null
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const minute = (t: number | undefined) => Math.floor((t ?? 0) / 60_000)
+    if (changed.has('api') || (changed.has('now') && minute(changed.get('now')) !== minute(this.now))) void this.load()
+  }
+
+  private async load(): Promise<void> {
+    if (!this.api || !this.now) return
+    const today = dayIn(this.now, this.timeZone)
+    try {
+      this.figures = await this.api.appointmentFigures(today, today)
+    } catch {
+      // the live view's banner says when the center is unreachable; the last figures stay
+    }
+  }
+
+  override render(): TemplateResult {
+    const { lang, digits } = this
+    const t = (k: Parameters<typeof appointmentFigureText>[0]) => appointmentFigureText(k, lang)
+    const f = this.figures
+    return html`<section class="card" data-section="origin-waits-today">
+      <h2>${t('apf.waits.today')}</h2>
+      ${!f ? html`` : f.waits.length === 0 ? html`<p class="muted" data-empty>${t('apf.waits.none')}</p>` : originWaitsTable(f, this.services, lang, digits, t('apf.waits.today'))}
+      <p class="muted">${t('apf.waits.note')}</p>
+    </section>`
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tabour-origin-waits-card': OriginWaitsCard
+  }
+}
