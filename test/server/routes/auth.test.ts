@@ -224,6 +224,8 @@ const AUTHENTICATED_ROUTES: Record<string, unknown> = {
   'GET /api/v1/services/national-codes': undefined,
   'GET /api/v1/services/{id}': undefined,
   'PATCH /api/v1/services/{id}': { nameEn: 'renamed' },
+  'GET /api/v1/services/{id}/steps': undefined,
+  'PUT /api/v1/services/{id}/steps': { steps: [] },
   'GET /api/v1/service-groups': undefined,
   'POST /api/v1/service-groups': { nameAr: 'م', nameEn: 'G' },
   'PATCH /api/v1/service-groups/{id}': { nameEn: 'renamed' },
