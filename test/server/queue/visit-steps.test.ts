@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { TestCenter, TestClock } from '../../helpers/test-center.ts'
 import { expectError, rows } from '../routes/route-helpers.ts'
 import { ErrorCodes } from '../../../protocol/error-codes.ts'
+import { logViolations, readLog } from '../../helpers/log-invariants.ts'
 
 /**
  * Visits with several steps (server/queue/visit-steps.ts) on a real SQLite file through the
@@ -153,6 +154,7 @@ describe('a visit of several steps', () => {
       [s.c.id, 30, true],
     ])
     expect(rows(center, 'SELECT step FROM tickets WHERE id = ?', t.id)).toEqual([{ step: 2 }])
+    expect(logViolations(readLog(center.app.tabour.db))).toEqual([])
   })
 
   it('issue-time placement puts the ticket ahead of those issued after it; end-of-line behind everyone waiting', async () => {

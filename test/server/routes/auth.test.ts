@@ -226,6 +226,7 @@ const AUTHENTICATED_ROUTES: Record<string, unknown> = {
   'PATCH /api/v1/services/{id}': { nameEn: 'renamed' },
   'GET /api/v1/services/{id}/steps': undefined,
   'PUT /api/v1/services/{id}/steps': { steps: [] },
+  'GET /api/v1/stats/steps': undefined,
   'GET /api/v1/service-groups': undefined,
   'POST /api/v1/service-groups': { nameAr: 'م', nameEn: 'G' },
   'PATCH /api/v1/service-groups/{id}': { nameEn: 'renamed' },
