@@ -4,6 +4,7 @@
  * Failures are ApiError (status, stable code, message) or NetworkError.
  */
 import type { FeedbackLive } from '../protocol/feedback.ts'
+import type { StepFigures } from '../protocol/visit-steps.ts'
 import type { RemoteFigures } from '../protocol/remote-join.ts'
 import type { Counter, Device, ServiceWithQueue, User } from '../protocol/entities.ts'
 import type { CenterInfo } from '../protocol/center.ts'
@@ -70,6 +71,8 @@ export class DashboardApi {
   serviceGroups = () => this.call<ServiceGroup[]>('/service-groups')
   deleteServiceGroup = (id: number) => this.call<null>(`/service-groups/${id}`, 'DELETE')
   remoteToday = () => this.call<RemoteFigures>('/remote/figures')
+  /** Visits with several steps over a range of days (issue 21). */
+  stepFigures = (from: string, to: string) => this.call<StepFigures>(`/stats/steps?from=${from}&to=${to}`)
 
   putSettings(body: PutSettingsBody): Promise<SettingsReply> {
     return this.call('/settings', 'PUT', body)

@@ -16,6 +16,7 @@ import { duration, num, percent, shiftDay } from './format.ts'
 import { dashboardText, type DashboardMessageKey } from '../protocol/messages/dashboard.ts'
 import { printReportText } from '../protocol/messages/print-report.ts'
 import './print-report.ts'
+import './step-figures.ts'
 import type { PrintTarget } from './print-report.ts'
 
 const GROUPINGS: ReportGrouping[] = ['day', 'hour', 'service', 'counter', 'clerk']
@@ -151,7 +152,8 @@ export class ReportsView extends LitElement {
         ${this.error ? html`<p class="error" role="alert" data-error>${this.error}</p>` : nothing}
       </section>
       ${this.printCard()}
-      ${this.report ? this.table(this.report) : nothing}`
+      ${this.report ? this.table(this.report) : nothing}
+      ${this.report ? html`<tabour-step-figures .api=${this.api} .from=${this.report.from} .to=${this.report.to} .lang=${lang} .digits=${this.digits}></tabour-step-figures>` : nothing}`
   }
 
   private printCard(): TemplateResult {

@@ -32,6 +32,9 @@ export interface FigureRow {
   ratingCount: number
   ratingScoreSum: number
   ratingLow: number
+  /** Visits with several steps (issue 21): calls as a later step of a visit and their waits summed; 0 from older centers. */
+  stepCalls: number
+  stepWaitSumSeconds: number
   /** The mean rating of 5, to 2 places; null without ratings. */
   avgRating: number | null
   avgWaitSeconds: number | null

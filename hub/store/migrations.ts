@@ -174,4 +174,12 @@ export const hubMigrations: HubMigration[] = [
       'ALTER TABLE hub_figures ADD COLUMN rating_low INTEGER NOT NULL DEFAULT 0',
     ],
   },
+  {
+    version: 8,
+    name: 'visits with several steps per center, service and hour (issue 21): calls as a later step and their waits summed',
+    statements: [
+      'ALTER TABLE hub_figures ADD COLUMN step_calls INTEGER NOT NULL DEFAULT 0',
+      'ALTER TABLE hub_figures ADD COLUMN step_wait_sum BIGINT NOT NULL DEFAULT 0',
+    ],
+  },
 ]

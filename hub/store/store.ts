@@ -90,6 +90,8 @@ const FIGURE_COLUMNS = [
   'rating_count',
   'rating_score_sum',
   'rating_low',
+  'step_calls',
+  'step_wait_sum',
 ] as const
 const SUMS = FIGURE_COLUMNS.map((c) => (c === 'wait_max' ? `COALESCE(MAX(f.${c}), 0) AS ${c}` : `COALESCE(SUM(f.${c}), 0) AS ${c}`)).join(
   ', ',
@@ -282,6 +284,8 @@ export class HubStore {
             r.ratingCount ?? 0,
             r.ratingScoreSum ?? 0,
             r.ratingLow ?? 0,
+            r.stepCalls ?? 0,
+            r.stepWaitSumSeconds ?? 0,
             now,
           )
         }
@@ -493,6 +497,8 @@ export function figureRow(r: Record<string, any>): FigureRow {
     ratingCount: n('rating_count'),
     ratingScoreSum: n('rating_score_sum'),
     ratingLow: n('rating_low'),
+    stepCalls: n('step_calls'),
+    stepWaitSumSeconds: n('step_wait_sum'),
     avgRating: averageRating(n('rating_score_sum'), n('rating_count')),
     avgWaitSeconds: waitCount > 0 ? round1(n('wait_sum') / waitCount) : null,
     slaPercent: slaPercentOf(n('wait_within_target'), waitCount, n('wait_missed_uncalled')),

@@ -18,6 +18,7 @@ import { CalendarRepo } from '../db/repositories/calendar-repo.ts'
 import { openSpansOn } from '../../protocol/opening-hours.ts'
 import { hasOpeningHours } from '../reports/open-hours.ts'
 import { addRatingFigures } from './rating-figures.ts'
+import { addStepFigures } from './step-figures-upstream.ts'
 
 const HOUR_FN = 'tabour_upstream_local_hour'
 
@@ -115,6 +116,7 @@ export function dayFigures(db: Db, timeZone: string, day: string, now: number): 
   }
 
   addRatingFigures(db, day, HOUR_FN, cell)
+  addStepFigures(db, day, HOUR_FN, cell)
 
   // counter open time, attributed to each service the counter serves
   const counterServices = new Map<number, number[]>()

@@ -114,9 +114,17 @@ describe('GET /api/v1/stats/steps: a fixture day computed by hand', () => {
         },
       ],
     })
-    // the day's report counts each visit served once (A-001, A-002, B-001) and A-003's no-show once
+    // the day's report counts each finished step as served at its own desk: A served A-001, A-002, A-003;
+    // B served A-001, A-002 and B-001; C served A-001, A-002 (8 in all); A-003's no-show once
     const today = (await center.request('GET', '/api/v1/stats/today', { token: admin })).json()
-    expect(today.totals).toMatchObject({ served: 3, noShow: 1 })
+    expect(today.totals).toMatchObject({ served: 8, noShow: 1 })
+    const byService = (await center.request('GET', `/api/v1/stats/report?from=${day}&to=${day}&by=service`, { token: admin })).json()
+    // served and mean service time per desk: A 180 (A-001), 200 (A-002), 100 (A-003) s; B 300, 400, 50 s; C 180, 100 s
+    expect(byService.rows.map((r: any) => [r.key, r.served, r.avgServiceSeconds])).toEqual([
+      [a.id, 3, 160],
+      [b.id, 3, 250],
+      [c.id, 2, 140],
+    ])
     expectError(
       await center.request('GET', `/api/v1/stats/steps?from=${day}&to=${day}`, { token: clerks[0]! }),
       403,
