@@ -155,6 +155,13 @@ describe('a visit of several steps', () => {
     ])
     expect(rows(center, 'SELECT step FROM tickets WHERE id = ?', t.id)).toEqual([{ step: 2 }])
     expect(logViolations(readLog(center.app.tabour.db))).toEqual([])
+    // the ticket's history shows each step sent on, and to where
+    const history = (await center.request('GET', `/api/v1/tickets/${t.id}/history`, { token: s.clerks[0]! })).json()
+    const sentOn = history.entries.filter((e: any) => e.step === 'next_step')
+    expect(sentOn.map((e: any) => [e.counter.number, e.details.toServiceEn])).toEqual([
+      [1, 'Review'],
+      [2, 'Cashier'],
+    ])
   })
 
   it('issue-time placement puts the ticket ahead of those issued after it; end-of-line behind everyone waiting', async () => {
