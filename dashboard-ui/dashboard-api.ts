@@ -4,6 +4,7 @@
  * Failures are ApiError (status, stable code, message) or NetworkError.
  */
 import type { FeedbackLive } from '../protocol/feedback.ts'
+import type { StepFigures } from '../protocol/visit-steps.ts'
 import type { RemoteFigures } from '../protocol/remote-join.ts'
 import type { Counter, Device, ServiceWithQueue, User } from '../protocol/entities.ts'
 import type { CenterInfo } from '../protocol/center.ts'
@@ -73,6 +74,8 @@ export class DashboardApi {
   remoteToday = () => this.call<RemoteFigures>('/remote/figures')
   /** Appointment figures and waits by origin of local days from..to (issue 19). */
   appointmentFigures = (from: string, to: string) => this.call<AppointmentFigures>(`/stats/appointments?from=${from}&to=${to}`)
+  /** Visits with several steps over a range of days (issue 21). */
+  stepFigures = (from: string, to: string) => this.call<StepFigures>(`/stats/steps?from=${from}&to=${to}`)
 
   putSettings(body: PutSettingsBody): Promise<SettingsReply> {
     return this.call('/settings', 'PUT', body)

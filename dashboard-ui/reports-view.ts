@@ -19,6 +19,7 @@ import './print-report.ts'
 import './feedback-report.ts'
 import './parking-report.ts'
 import './appointment-figures-card.ts'
+import './step-figures.ts'
 import type { PrintTarget } from './print-report.ts'
 
 const GROUPINGS: ReportGrouping[] = ['day', 'hour', 'service', 'counter', 'clerk']
@@ -158,11 +159,12 @@ export class ReportsView extends LitElement {
       ${this.report ? this.visitFigures(this.report) : nothing}`
   }
 
-  /** The range's appointments and waits by origin (issue 19), citizen ratings and parked tickets (issue 21), under the table. */
+  /** The range's appointments and waits by origin (issue 19), citizen ratings, parked tickets and visits with several steps (issue 21), under the table. */
   private visitFigures(r: Report): TemplateResult {
     return html`<tabour-appointment-figures .api=${this.api} .lang=${this.lang} .digits=${this.digits} .from=${r.from} .to=${r.to}></tabour-appointment-figures>
       <tabour-feedback-report .api=${this.api} .from=${r.from} .to=${r.to} .lang=${this.lang} .digits=${this.digits}></tabour-feedback-report>
-      <tabour-parking-report .api=${this.api} .from=${r.from} .to=${r.to} .lang=${this.lang} .digits=${this.digits}></tabour-parking-report>`
+      <tabour-parking-report .api=${this.api} .from=${r.from} .to=${r.to} .lang=${this.lang} .digits=${this.digits}></tabour-parking-report>
+      <tabour-step-figures .api=${this.api} .from=${r.from} .to=${r.to} .lang=${this.lang} .digits=${this.digits}></tabour-step-figures>`
   }
 
   private printCard(): TemplateResult {

@@ -30,6 +30,7 @@ import { statusText } from '../protocol/messages/status.ts'
 import './status-rating.ts'
 import { nearLine, turnIsNear } from './remote-status.ts'
 import './remote-status.ts'
+import './visit-steps-line.ts'
 
 /** Whether a counter's name says more than its number ("Counter 3", "شباك 3" do not). */
 function namesMore(counter: { number: number; name: string }): boolean {
@@ -155,6 +156,7 @@ export class TicketStatus extends LitElement {
           <span class="second">${inLang(serviceName({ nameAr: ticket.serviceNameAr, nameEn: ticket.serviceNameEn }, otherLang(lang)), otherLang(lang))}</span>
         </p>
         ${turnIsNear(ticket) ? html`<p class="turn near" role="alert" data-near>${nearLine(ticket, lang)}</p>` : nothing}
+        ${ticket.visit && !FINAL.has(ticket.status) ? html`<tabour-visit-steps .ticket=${ticket} .lang=${lang}></tabour-visit-steps>` : nothing}
         ${this.renderState(ticket, lang, n, digits)}
         ${
           ticket.remote

@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox'
 import { RemoteFacts } from './remote-join.ts'
+import { VisitProgress } from './visit-steps.ts'
 import { CounterState, DeviceKind, Lang, literalUnion, Nullable, Role, TicketStatus, Timestamp } from './common.ts'
 import { PrintingState } from './device-config.ts'
 import { DigitStyleName } from './settings.ts'
@@ -166,6 +167,8 @@ export const PublicTicket = Type.Object({
   center: Type.Object({ nameAr: Type.String(), nameEn: Type.String(), digits: DigitStyleName }),
   /** Only for a ticket joined from a phone (protocol/remote-join.ts): its mode, its time to arrive and whether it has. */
   remote: Type.Optional(RemoteFacts),
+  /** Only for a visit of several steps (protocol/visit-steps.ts): the step it is at, of how many, and the next step's service. */
+  visit: Type.Optional(VisitProgress),
 })
 export type PublicTicket = Static<typeof PublicTicket>
 

@@ -215,6 +215,11 @@ export const ErrorCodes = {
   NOT_REMOTE_TICKET: 'TABOUR_ERR_NOT_REMOTE_TICKET',
   /** 410: the remote ticket's place is gone (cancelled, abandoned after its turn, or served): join again or take a ticket. */
   REMOTE_PLACE_LOST: 'TABOUR_ERR_REMOTE_PLACE_LOST',
+  // visits with several steps (issue 21, server/queue/visit-steps.ts)
+  /** 422: a route of steps that names a service twice, or the service it starts at: a visit would go round. */
+  STEP_ROUTE_LOOP: 'TABOUR_ERR_STEP_ROUTE_LOOP',
+  /** 422: a route with more steps than MAX_ROUTE_STEPS (protocol/visit-steps.ts). */
+  STEP_ROUTE_TOO_LONG: 'TABOUR_ERR_STEP_ROUTE_TOO_LONG',
 } as const
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes]

@@ -42,6 +42,9 @@ export interface FigureRow {
   remoteJoins: number
   remoteCalls: number
   remoteWaitSecondsSum: number
+  /** Visits with several steps (issue 21): calls as a later step of a visit and their waits summed; 0 from older centers. */
+  stepCalls: number
+  stepWaitSumSeconds: number
   /** The mean rating of 5, to 2 places; null without ratings. */
   avgRating: number | null
   /** Parked tickets (issue 21): parks, resumes and tickets not back in time; 0 from older centers. */

@@ -36,6 +36,8 @@ export const HistoryStep = literalUnion([
   'reinstated',
   'cancelled',
   'finished',
+  // a finished step of a visit with several steps, sent on to the next step's line (issue 21)
+  'next_step',
 ])
 export type HistoryStep = Static<typeof HistoryStep>
 

@@ -131,6 +131,13 @@ export const HourFigures = Type.Object(
     /** Remote tickets first called in the hour, and their waits (arrival, or join in call-ahead mode → first call) summed. */
     remoteCalls: Type.Optional(count()),
     remoteWaitSecondsSum: Type.Optional(secondsSum()),
+    /**
+     * Visits with several steps (issue 21): calls in the hour of this service as a later step of
+     * a visit (after a `ticket.next_step`), and their waits summed (from the step before's finish
+     * to the call). Also counted in `called` and the waits above. Absent from older centers (0).
+     */
+    stepCalls: Type.Optional(count()),
+    stepWaitSumSeconds: Type.Optional(secondsSum()),
   },
   { additionalProperties: false },
 )
@@ -172,6 +179,8 @@ export const zeroCounts = (): HourCounts => ({
   remoteJoins: 0,
   remoteCalls: 0,
   remoteWaitSecondsSum: 0,
+  stepCalls: 0,
+  stepWaitSumSeconds: 0,
 })
 
 export const CenterHealth = Type.Object(
@@ -242,6 +251,9 @@ export function implausibleField(batch: HourBatch): string | null {
       return `rows/${i}/appointmentWaitSecondsSum: more than a day per call`
     if ((r.remoteWaitSecondsSum ?? 0) > (r.remoteCalls ?? 0) * FigureLimits.seconds)
       return `rows/${i}/remoteWaitSecondsSum: more than a day per call`
+    if ((r.stepCalls ?? 0) > r.called) return `rows/${i}/stepCalls: more than called`
+    if ((r.stepWaitSumSeconds ?? 0) > (r.stepCalls ?? 0) * FigureLimits.seconds)
+      return `rows/${i}/stepWaitSumSeconds: more than a day per call`
   }
   return null
 }

@@ -162,6 +162,12 @@ export const ConfigSchema = Type.Object(
         maxAppointmentsInARow: Type.Integer({ minimum: 1, default: 2 }),
         /** A transferred ticket keeps its original issue time for ordering. Default true (it already waited once). */
         transferKeepsIssueTime: Type.Boolean({ default: true }),
+        /**
+         * Visits with several steps: where a ticket goes in its next step's line. `issue-time` (default):
+         * by when it was first issued, so a citizen already in the building is not sent to the back;
+         * `end-of-line`: behind everyone waiting at that moment.
+         */
+        stepPlacement: Type.Union([Type.Literal('issue-time'), Type.Literal('end-of-line')], { default: 'issue-time' }),
         /** A no-show can be undone (the ticket reinstated) for this long after it was marked. Default 30 min. */
         noShowGraceMinutes: Type.Integer({ minimum: 0, maximum: 1440, default: 30 }),
         /** A no-show cannot be marked sooner than this after the call, unless the clerk recalled since. Default 60 s. */

@@ -190,6 +190,14 @@ export const hubMigrations: HubMigration[] = [
     ],
   },
   {
+    version: 8,
+    name: 'visits with several steps per center, service and hour (issue 21): calls as a later step and their waits summed',
+    statements: [
+      'ALTER TABLE hub_figures ADD COLUMN step_calls INTEGER NOT NULL DEFAULT 0',
+      'ALTER TABLE hub_figures ADD COLUMN step_wait_sum BIGINT NOT NULL DEFAULT 0',
+    ],
+  },
+  {
     version: 9,
     name: 'parked tickets per center, service and hour (issue 21): parks, resumes, abandoned',
     statements: [

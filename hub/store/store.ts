@@ -102,6 +102,8 @@ const FIGURE_COLUMNS = [
   'remote_joins',
   'remote_calls',
   'remote_wait_sum',
+  'step_calls',
+  'step_wait_sum',
 ] as const
 const SUMS = FIGURE_COLUMNS.map((c) => (c === 'wait_max' ? `COALESCE(MAX(f.${c}), 0) AS ${c}` : `COALESCE(SUM(f.${c}), 0) AS ${c}`)).join(
   ', ',
@@ -306,6 +308,8 @@ export class HubStore {
             r.remoteJoins ?? 0,
             r.remoteCalls ?? 0,
             r.remoteWaitSecondsSum ?? 0,
+            r.stepCalls ?? 0,
+            r.stepWaitSumSeconds ?? 0,
             now,
           )
         }
@@ -526,6 +530,8 @@ export function figureRow(r: Record<string, any>): FigureRow {
     remoteJoins: n('remote_joins'),
     remoteCalls: n('remote_calls'),
     remoteWaitSecondsSum: n('remote_wait_sum'),
+    stepCalls: n('step_calls'),
+    stepWaitSumSeconds: n('step_wait_sum'),
     avgRating: averageRating(n('rating_score_sum'), n('rating_count')),
     parked: n('parked'),
     parkResumed: n('park_resumed'),

@@ -39,6 +39,10 @@ export const STATUS_MESSAGES = {
     ar: 'لم تعد في الوقت المحدد فانتهت هذه التذكرة. يرجى أخذ تذكرة جديدة.',
     en: 'You did not come back in time, so this ticket has ended. Please take a new ticket.',
   },
+  // visits with several steps (issue 21): where the citizen goes now, and after
+  'status.visitNext': { ar: 'الخطوة {step} من {of}: التالي، {service}', en: 'Step {step} of {of}: next, {service}' },
+  'status.visitAt': { ar: 'الخطوة {step} من {of}: {service}', en: 'Step {step} of {of}: {service}' },
+  'status.visitThen': { ar: 'بعدها: {service}', en: 'After that: {service}' },
   // joined from a phone (issue 19): a held place, arriving, the time given, the turn near
   'status.minutes': {
     ar: '{minutes, plural, one {دقيقة واحدة} two {دقيقتين} few {# دقائق} many {# دقيقة} other {# دقيقة}}',

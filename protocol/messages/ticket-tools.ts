@@ -47,6 +47,7 @@ export const TICKET_TOOLS_MESSAGES = {
   'step.reinstated': { ar: 'أُعيدت إلى الدور', en: 'Back in line' },
   'step.cancelled': { ar: 'أُلغيت', en: 'Cancelled' },
   'step.finished': { ar: 'انتهت الخدمة', en: 'Served' },
+  'step.next_step': { ar: 'انتهت خطوة وانتقلت إلى التالية', en: 'Step done, sent on' },
   'step.toService': { ar: 'إلى {name}', en: 'to {name}' },
   'step.toCounter': { ar: 'إلى الشباك {n}', en: 'to counter {n}' },
   'step.bySystem': { ar: 'النظام', en: 'System' },

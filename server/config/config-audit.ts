@@ -34,6 +34,7 @@ export const CONFIG_COMMANDS = [
   'message-template.update',
   'appointments.settings',
   'appointments.day',
+  'service.steps',
 ] as const
 export type ConfigCommand = (typeof CONFIG_COMMANDS)[number]
 

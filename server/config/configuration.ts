@@ -10,6 +10,7 @@ import { ServiceGroupCommands } from './service-group-commands.ts'
 import { UserCommands } from './user-commands.ts'
 import { PairingCodeDigest } from '../auth/pairing-codes.ts'
 import { WebhookCommands } from './webhook-commands.ts'
+import { ServiceStepCommands } from './service-step-commands.ts'
 
 /**
  * The center's configuration as domain commands: services, counters, users, devices, the
@@ -32,6 +33,8 @@ export class Configuration {
   readonly webhooks: WebhookCommands
   /** Appointment settings per service and a day's block or extra places (issue 19). */
   readonly appointments: AppointmentCommands
+  /** Routes of steps for visits that pass several services (issue 21). */
+  readonly serviceSteps: ServiceStepCommands
 
   constructor(
     private readonly ctx: QueueContext,
@@ -46,6 +49,7 @@ export class Configuration {
     this.serviceGroups = new ServiceGroupCommands(ctx)
     this.webhooks = new WebhookCommands(ctx, config.webhooks)
     this.appointments = new AppointmentCommands(ctx)
+    this.serviceSteps = new ServiceStepCommands(ctx)
   }
 
   /** The latest configuration changes (the audit log), newest first. */

@@ -650,4 +650,20 @@ CREATE INDEX remote_joins_day ON remote_joins(day, service_id);
 CREATE INDEX remote_joins_address ON remote_joins(address_hash, joined_at);
 `,
   },
+  {
+    version: 19,
+    name: 'visits with several steps: the route of steps of each service, and the step each ticket is at',
+    sql: `
+-- a service's route (issue 21): the steps after the first, in order (position 1, 2, …), each a
+-- service; a ticket issued for service_id walks them (server/queue/visit-steps.ts). No row: one step.
+CREATE TABLE service_steps (
+  service_id      INTEGER NOT NULL REFERENCES services(id),
+  position        INTEGER NOT NULL CHECK (position >= 1),
+  step_service_id INTEGER NOT NULL REFERENCES services(id),
+  PRIMARY KEY (service_id, position)
+);
+-- the step the ticket is at: 0 for the service it was issued for, n for the route's n-th step
+ALTER TABLE tickets ADD COLUMN step INTEGER NOT NULL DEFAULT 0;
+`,
+  },
 ]

@@ -10,6 +10,7 @@ import { domainError, ErrorCodes } from '../errors.ts'
 import { secondsBeforeNoShow } from './no-show-rules.ts'
 import { remoteNoShowWaitSeconds } from './remote-arrival.ts'
 import { waitFacts } from './wait-facts.ts'
+import { sendToNextStep } from './visit-steps.ts'
 
 export interface CounterActionResult {
   counter: CounterRecord
@@ -141,6 +142,9 @@ export class CounterActions {
       if (outcome !== null && !outcomes.includes(outcome)) {
         throw domainError(ErrorCodes.UNKNOWN_OUTCOME, `outcome ${outcome.slice(0, 64)} is not one of ${outcomes.join(', ')}`)
       }
+      // a visit of several steps goes on to its next step's line instead of ending (visit-steps.ts)
+      const onward = sendToNextStep(this.ctx, tx, actor, _counter, t, outcome)
+      if (onward) return onward
       tx.log({
         type: 'ticket.finished',
         ticketId: t.id,
@@ -292,7 +296,8 @@ export class CounterActions {
       if (!counter.currentTicketId) throw domainError(ErrorCodes.COUNTER_IDLE, `counter ${counter.number} has no current ticket`)
       const ticket = this.ctx.tickets.get(counter.currentTicketId)!
       const status = assertTransition(ticket.status, action)
-      const changes = { ...apply(tx, counter, ticket), status }
+      // the action's own changes may name another status (a finish that sends the ticket to its next step)
+      const changes = { status, ...apply(tx, counter, ticket) }
       this.ctx.tickets.update(ticket.id, changes)
       const leavesCounter = status !== 'called' && status !== 'serving'
       if (leavesCounter) this.ctx.counters.setCurrentTicket(counter.id, null)

@@ -1,4 +1,6 @@
 import type { QueueContext } from './queue-context.ts'
+import { visitProgressOf } from './visit-steps.ts'
+import type { VisitProgress } from '../../protocol/visit-steps.ts'
 import type { TicketRecord } from '../db/repositories/tickets-repo.ts'
 import type { CounterRecord } from '../db/repositories/counters-repo.ts'
 import type { CenterNews } from '../../protocol/center.ts'
@@ -239,6 +241,11 @@ export class QueueView {
       arriveBy = t.calledAt + minutes
     }
     return { mode: join.mode, arriveMinutes: join.arriveMinutes, arrivedAt: join.arrivedAt, arriveBy }
+  }
+
+  /** Where a ticket is in a visit of several steps (visit-steps.ts); null for a visit of one step. */
+  visitProgress(t: TicketRecord): VisitProgress | null {
+    return visitProgressOf(this.ctx, t)
   }
 
   /** Every counter, or those of one zone. */

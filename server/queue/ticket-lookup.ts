@@ -63,6 +63,7 @@ const STEPS: Record<string, HistoryStep> = {
   'ticket.reinstated': 'reinstated',
   'ticket.cancelled': 'cancelled',
   'ticket.finished': 'finished',
+  'ticket.next_step': 'next_step',
 }
 
 /** A ticket's timeline, oldest first, or TICKET_NOT_FOUND. */
@@ -104,7 +105,7 @@ function detailsOf(ctx: QueueContext, e: EventRecord): Record<string, string | n
     const value = data[key]
     if (typeof value === 'string' || typeof value === 'number') out[key] = value
   }
-  if (e.type === 'ticket.transferred') {
+  if (e.type === 'ticket.transferred' || e.type === 'ticket.next_step') {
     const to = typeof data.toServiceId === 'number' ? ctx.services.get(data.toServiceId) : undefined
     if (to) Object.assign(out, { toServiceAr: to.nameAr, toServiceEn: to.nameEn })
     const toCounter = typeof data.toCounterId === 'number' ? ctx.counters.get(data.toCounterId) : undefined

@@ -23,14 +23,17 @@ export interface WaitSources {
 /** What of a ticket its wait needs. */
 type WaitingTicket = Pick<TicketRecord, 'id' | 'serviceId' | 'issuedAt'>
 
-/** When the ticket's current wait began: its issue, or the latest transfer or reinstatement that put it back in line. */
+/** When the ticket's current wait began: its issue, or the latest transfer, reinstatement or next step (visit-steps.ts) that put it back in line. */
 export function waitingSince(ctx: WaitSources, ticket: WaitingTicket): number {
   // a check-in remote ticket (remote-arrival.ts) starts waiting in the center when its citizen arrives
   const rejoined = ctx.events
     .forTicket(ticket.id)
     .filter(
       (e) =>
-        e.type === 'ticket.transferred' || e.type === 'ticket.reinstated' || (e.type === 'ticket.arrived' && e.data?.mode === 'check-in'),
+        e.type === 'ticket.transferred' ||
+        e.type === 'ticket.reinstated' ||
+        e.type === 'ticket.next_step' ||
+        (e.type === 'ticket.arrived' && e.data?.mode === 'check-in'),
     )
   return rejoined.at(-1)?.at ?? ticket.issuedAt
 }

@@ -1,6 +1,6 @@
 /**
  * The live part of the "within target" definition (figures.ts): tickets still waiting whose
- * current wait (since their issue, or the transfer or reinstatement that put them back in line,
+ * current wait (since their issue, or the transfer, reinstatement or next step that put them back in line,
  * as server/queue/wait-facts.ts measures it) has already passed their service's target. They
  * are misses that can no longer become hits, so today's figures count them at once instead of
  * showing 100 % over a line nobody calls.
@@ -13,7 +13,7 @@ const OVERDUE_SQL = `
   FROM tickets t JOIN services s ON s.id = t.service_id
   WHERE t.status = 'waiting'
     AND ROUND((@now - COALESCE(
-      (SELECT MAX(e.at) FROM events e WHERE e.ticket_id = t.id AND e.type IN ('ticket.transferred', 'ticket.reinstated')),
+      (SELECT MAX(e.at) FROM events e WHERE e.ticket_id = t.id AND e.type IN ('ticket.transferred', 'ticket.reinstated', 'ticket.next_step')),
       t.issued_at)) / 1000.0) > s.target_wait_seconds
   GROUP BY t.service_id`
 

@@ -7,16 +7,27 @@
  * - ticket.issued/called/finished/no_show/cancelled/transferred: one to its count;
  * - called: its `waitedSeconds` (sum, max, the list for percentiles) and `withinTarget`;
  * - finished: its `serviceSeconds`;
+ * - next_step (a finished step of a visit with several steps): counted as served, with its
+ *   `serviceSeconds`, in its own service, counter and clerk (the desk served the citizen; the
+ *   visit as a whole is counted by GET /stats/steps);
  * - cancelled: `missed` when the ticket had waited past its target (its `withinTarget` is false):
  *   a miss of the target nobody called (older events without wait data count as nothing);
- * - finished/no_show/transferred: the time since the ticket's call (busy time of the clerk).
+ * - finished/no_show/transferred/next_step: the time since the ticket's call (busy time of the clerk).
  * Keys: the event's local day (as written), its local hour in the center's zone, its service,
  * counter and user (0 for none).
  */
 import type Database from 'better-sqlite3'
 import { cachedLocalHour } from './sql-functions.ts'
 
-const TYPES = ['ticket.issued', 'ticket.called', 'ticket.finished', 'ticket.no_show', 'ticket.cancelled', 'ticket.transferred'] as const
+const TYPES = [
+  'ticket.issued',
+  'ticket.called',
+  'ticket.finished',
+  'ticket.no_show',
+  'ticket.cancelled',
+  'ticket.transferred',
+  'ticket.next_step',
+] as const
 const COLUMN: Record<string, 'issued' | 'called' | 'served' | 'no_show' | 'cancelled' | 'transferred'> = {
   'ticket.issued': 'issued',
   'ticket.called': 'called',
@@ -24,6 +35,8 @@ const COLUMN: Record<string, 'issued' | 'called' | 'served' | 'no_show' | 'cance
   'ticket.no_show': 'no_show',
   'ticket.cancelled': 'cancelled',
   'ticket.transferred': 'transferred',
+  // a finished step of a visit (server/queue/visit-steps.ts) was served at its desk: its service, counter and clerk count it
+  'ticket.next_step': 'served',
 }
 
 interface Bucket {
@@ -142,7 +155,7 @@ export function refreshRollups(db: Database.Database, timeZone: string, maxBatch
           d.missed++
           h.missed++
         }
-        if (e.type === 'ticket.called' || e.type === 'ticket.finished') {
+        if (e.type === 'ticket.called' || e.type === 'ticket.finished' || e.type === 'ticket.next_step') {
           const data = JSON.parse(e.data) as Record<string, unknown>
           if (e.type === 'ticket.called') {
             if (e.ticketId) lastCall.set(e.ticketId, e.at)
@@ -168,7 +181,13 @@ export function refreshRollups(db: Database.Database, timeZone: string, maxBatch
             }
           }
         }
-        if ((e.type === 'ticket.finished' || e.type === 'ticket.no_show' || e.type === 'ticket.transferred') && e.ticketId) {
+        if (
+          (e.type === 'ticket.finished' ||
+            e.type === 'ticket.no_show' ||
+            e.type === 'ticket.transferred' ||
+            e.type === 'ticket.next_step') &&
+          e.ticketId
+        ) {
           const calledAt = lastCall.get(e.ticketId) ?? (callBefore.get(e.ticketId, e.id) as { at: number } | undefined)?.at
           if (calledAt !== undefined && e.at > calledAt) {
             d.busy_ms += e.at - calledAt

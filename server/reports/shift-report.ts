@@ -8,7 +8,13 @@ import type { ShiftOutcome, ShiftReport, ShiftTicket } from '../../protocol/stat
 import { toFigures } from './figures.ts'
 import { rangeReport } from './range-report.ts'
 
-const ENDS: Record<string, ShiftOutcome> = { 'ticket.finished': 'served', 'ticket.no_show': 'no_show', 'ticket.transferred': 'transferred' }
+const ENDS: Record<string, ShiftOutcome> = {
+  'ticket.finished': 'served',
+  'ticket.no_show': 'no_show',
+  'ticket.transferred': 'transferred',
+  // a finished step of a visit with several steps: the clerk served the citizen (server/queue/visit-steps.ts)
+  'ticket.next_step': 'served',
+}
 
 interface CallRow {
   id: number
@@ -38,7 +44,7 @@ export function shiftReport(db: Database.Database, q: { day: string; userId: num
     )
     .all(q.day, user.id) as CallRow[]
   const endOf = db.prepare(
-    `SELECT type, at FROM events WHERE ticket_id = ? AND id > ? AND type IN ('ticket.finished', 'ticket.no_show', 'ticket.transferred', 'ticket.called')
+    `SELECT type, at FROM events WHERE ticket_id = ? AND id > ? AND type IN ('ticket.finished', 'ticket.no_show', 'ticket.transferred', 'ticket.next_step', 'ticket.called')
      ORDER BY id LIMIT 1`,
   )
   const tickets: ShiftTicket[] = calls.map((c) => {

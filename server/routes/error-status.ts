@@ -100,6 +100,8 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   [ErrorCodes.UNKNOWN_PARK_REASON]: 422,
   [ErrorCodes.TICKET_NOT_PARKED]: 409,
   [ErrorCodes.PARK_EXPIRED]: 410,
+  [ErrorCodes.STEP_ROUTE_LOOP]: 422,
+  [ErrorCodes.STEP_ROUTE_TOO_LONG]: 422,
   [ErrorCodes.APPOINTMENTS_OFF]: 422,
   [ErrorCodes.SLOT_NOT_FOUND]: 422,
   [ErrorCodes.SLOT_IN_PAST]: 422,

@@ -20,6 +20,7 @@ import { hasOpeningHours } from '../reports/open-hours.ts'
 import { addRatingFigures } from './rating-figures.ts'
 import { addParkingFigures } from './parking-figures.ts'
 import { addAppointmentFigures } from './appointment-figures.ts'
+import { addStepFigures } from './step-figures-upstream.ts'
 
 const HOUR_FN = 'tabour_upstream_local_hour'
 
@@ -119,6 +120,7 @@ export function dayFigures(db: Db, timeZone: string, day: string, now: number): 
   addRatingFigures(db, day, HOUR_FN, cell)
   addParkingFigures(db, day, HOUR_FN, cell)
   addAppointmentFigures(db, day, HOUR_FN, cell, timeZone, now)
+  addStepFigures(db, day, HOUR_FN, cell)
 
   // counter open time, attributed to each service the counter serves
   const counterServices = new Map<number, number[]>()

@@ -63,6 +63,8 @@ const ACTION_OF: Readonly<Record<string, TicketAction>> = {
   'ticket.finished': 'finish',
   'ticket.no_show': 'no_show',
   'ticket.transferred': 'transfer',
+  // a finished step of a visit sends the ticket on by the transfer move (server/queue/visit-steps.ts)
+  'ticket.next_step': 'transfer',
   'ticket.cancelled': 'cancel',
   'ticket.parked': 'park',
   'ticket.resumed': 'resume',

@@ -31,6 +31,7 @@ import { SERVICE_MENU_MESSAGES } from '../../protocol/messages/service-menu.ts'
 import { WEBHOOK_MESSAGES } from '../../protocol/messages/webhooks.ts'
 import { FEEDBACK_MESSAGES } from '../../protocol/messages/feedback.ts'
 import { PARKING_MESSAGES } from '../../protocol/messages/parking.ts'
+import { VISIT_STEPS_MESSAGES } from '../../protocol/messages/visit-steps.ts'
 import { APPOINTMENT_MESSAGES } from '../../protocol/messages/appointments.ts'
 import { peopleAheadText, TICKET_MESSAGES, ticketMessage, waitText, waitValues } from '../../protocol/messages/ticket.ts'
 import { SAMPLE } from '../drivers/printer/fixtures.ts'
@@ -66,6 +67,7 @@ const CATALOGUES: Record<string, Catalogue> = {
   messagesCard: MESSAGES_CARD_MESSAGES,
   messagesConfig: MESSAGES_CONFIG_MESSAGES,
   parking: PARKING_MESSAGES,
+  visitSteps: VISIT_STEPS_MESSAGES,
   appointments: APPOINTMENT_MESSAGES,
   join: JOIN_MESSAGES,
   appointmentFigures: APPOINTMENT_FIGURE_MESSAGES,
@@ -90,6 +92,7 @@ const BUNDLES: Record<string, Catalogue[]> = {
   webhooks: [COMMON_MESSAGES, WEBHOOK_MESSAGES],
   messagesConfig: [COMMON_MESSAGES, MESSAGES_CONFIG_MESSAGES],
   parking: [COMMON_MESSAGES, PARKING_MESSAGES],
+  visitSteps: [COMMON_MESSAGES, VISIT_STEPS_MESSAGES],
   join: [COMMON_MESSAGES, TICKET_MESSAGES, JOIN_MESSAGES],
 }
 

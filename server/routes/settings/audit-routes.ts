@@ -35,6 +35,7 @@ export const AUDIT_ROUTES: Record<ConfigCommand, { method: string; route: string
   'message-template.update': { method: 'PUT', route: '/messages/templates/:kind/:lang', status: 200 },
   'appointments.settings': { method: 'PUT', route: '/appointments/settings/:id', status: 200 },
   'appointments.day': { method: 'PUT', route: '/appointments/days/:id/:day', status: 200 },
+  'service.steps': { method: 'PUT', route: '/services/:id/steps', status: 200 },
 }
 
 /** Rows written before commands were audited in their own transaction carry method, route and status themselves. */

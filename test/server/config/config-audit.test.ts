@@ -73,6 +73,7 @@ const VALID_CALLS: Record<string, (f: Fixture) => { url: string; body?: unknown;
     body: { prefix: `Q${letter(f.n)}`, nameAr: 'خدمة', nameEn: 'S', targetWaitSeconds: 60 },
   }),
   'PATCH /api/v1/services/:id': (f) => ({ url: `/api/v1/services/${f.serviceId}`, body: { targetWaitSeconds: 100 + f.n } }),
+  'PUT /api/v1/services/:id/steps': (f) => ({ url: `/api/v1/services/${f.serviceId}/steps`, body: { steps: [] } }),
   'POST /api/v1/counters': (f) => ({ url: '/api/v1/counters', body: { number: 100 + f.n, name: 'C', serviceIds: [f.serviceId] } }),
   'PATCH /api/v1/counters/:id': (f) => ({ url: `/api/v1/counters/${f.counterId}`, body: { name: `C${f.n}` } }),
   'POST /api/v1/users': (f) => ({ url: '/api/v1/users', body: { username: `u${f.n}`, password: 'a-long-password', role: 'clerk' } }),
@@ -190,6 +191,7 @@ async function configurationState(center: TestCenter, admin: string): Promise<un
   const { db } = center.app.tabour
   const tables = [
     'services',
+    'service_steps',
     'service_groups',
     'counters',
     'counter_services',
@@ -230,7 +232,7 @@ describe('configuration changes are audited in their own transaction', () => {
     const started = await startRecording()
     center = started.center
     const routes = configRoutes(started.routes)
-    expect(routes.length).toBe(28)
+    expect(routes.length).toBe(29)
     let n = 1
     for (const route of routes) {
       const f = await fixture(center, n++)

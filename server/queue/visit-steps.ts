@@ -1,0 +1,117 @@
+import type { QueueContext, WriteScope } from './queue-context.ts'
+import type { Db } from '../db/connection.ts'
+import type { CounterRecord } from '../db/repositories/counters-repo.ts'
+import type { TicketChanges, TicketRecord } from '../db/repositories/tickets-repo.ts'
+import { ServiceStepsRepo } from '../db/repositories/service-steps-repo.ts'
+import { actorIds, type Actor } from './actor.ts'
+import { assertTransition } from './lifecycle.ts'
+import type { VisitProgress } from '../../protocol/visit-steps.ts'
+
+/**
+ * Visits with several steps (issue 21). A service's route (table service_steps) lists the
+ * services a ticket issued for it passes after the first; `tickets.step` says where it is (0:
+ * the service it was issued for). The route followed is always the one of the service that
+ * issued the ticket, read when a step is finished: a transfer mid-visit moves the ticket's line
+ * but not its route, and a route edited during the day applies to the steps still ahead.
+ *
+ * Finishing a step with the default outcome (no outcome, or the first of queue.finishOutcomes)
+ * while a step is left sends the ticket on: it goes back to waiting in the next step's line,
+ * keeping its label, by the same move as a transfer (lifecycle action `transfer`, serving →
+ * waiting; the counter is freed), and its place in that line follows queue.stepPlacement:
+ * `issue-time` (default) orders it by when it was first issued, so a citizen already in the
+ * building is not sent to the back; `end-of-line` queues it behind everyone waiting now. Any
+ * other outcome (referred, incomplete papers…), a no-show or a cancellation ends the visit.
+ *
+ * The step is its own event, `ticket.next_step` (fromServiceId, toServiceId, step, of,
+ * serviceSeconds, handlingSeconds, outcome, placement), not `ticket.finished`: the visit is
+ * served once, when its last step is finished. The next step's wait starts at this event
+ * (wait-facts.ts), so each step's call records its own wait against its own service's target.
+ */
+
+const repos = new WeakMap<Db, ServiceStepsRepo>()
+
+/** The routes repository of a database (one per connection, so its statements are prepared once). */
+export function stepsRepo(db: Db): ServiceStepsRepo {
+  let repo = repos.get(db)
+  if (!repo) {
+    repo = new ServiceStepsRepo(db)
+    repos.set(db, repo)
+  }
+  return repo
+}
+
+/** The step after the ticket's current one: its number (1 = the route's first step after the issuing service), service and the visit's step count; null at the last step. */
+export function nextStepOf(ctx: QueueContext, ticket: Pick<TicketRecord, 'id' | 'issuedServiceId'>) {
+  const repo = stepsRepo(ctx.db)
+  const route = repo.route(ticket.issuedServiceId)
+  const step = repo.stepOf(ticket.id)
+  if (step >= route.length) return null
+  return { step: step + 1, serviceId: route[step]!, of: route.length + 1 }
+}
+
+/** Where a ticket is in a visit of several steps, for its status page; null for a visit of one step. */
+export function visitProgressOf(ctx: QueueContext, ticket: Pick<TicketRecord, 'id' | 'issuedServiceId'>): VisitProgress | null {
+  const repo = stepsRepo(ctx.db)
+  const route = repo.route(ticket.issuedServiceId)
+  if (route.length === 0) return null
+  const step = Math.min(repo.stepOf(ticket.id), route.length)
+  const nextId = route[step]
+  const next = nextId === undefined ? undefined : ctx.services.get(nextId)
+  return {
+    step: step + 1,
+    of: route.length + 1,
+    next: next ? { serviceId: next.id, nameAr: next.nameAr, nameEn: next.nameEn } : null,
+  }
+}
+
+/**
+ * Called by a finish, inside its transaction: when the visit goes on, logs `ticket.next_step`,
+ * moves the ticket to its next step and returns the changes that put it back in line (status
+ * waiting); null when the finish ends the visit (last step, no route, or another outcome).
+ */
+export function sendToNextStep(
+  ctx: QueueContext,
+  tx: WriteScope,
+  actor: Actor,
+  counter: CounterRecord,
+  ticket: TicketRecord,
+  outcome: string | null,
+): TicketChanges | null {
+  if (outcome !== null && outcome !== ctx.config.queue.finishOutcomes[0]?.code) return null
+  const next = nextStepOf(ctx, ticket)
+  if (!next) return null
+  const to = ctx.services.get(next.serviceId)
+  // a step whose service was since deactivated cannot be waited for: the visit ends here, as a finish
+  if (!to?.active) return null
+  const status = assertTransition(ticket.status, 'transfer')
+  const placement = ctx.config.queue.stepPlacement
+  stepsRepo(ctx.db).setStep(ticket.id, next.step)
+  tx.log({
+    type: 'ticket.next_step',
+    ticketId: ticket.id,
+    counterId: counter.id,
+    serviceId: ticket.serviceId,
+    ...actorIds(actor),
+    data: {
+      fromServiceId: ticket.serviceId,
+      toServiceId: to.id,
+      step: next.step + 1,
+      of: next.of,
+      outcome,
+      placement,
+      serviceSeconds: seconds(tx.now - ticket.calledAt!),
+      handlingSeconds: seconds(tx.now - (ticket.startedAt ?? ticket.calledAt!)),
+    },
+  })
+  tx.emit({ type: 'queue:updated', serviceIds: [...new Set([ticket.serviceId, to.id])] })
+  return {
+    status,
+    serviceId: to.id,
+    counterId: null,
+    clerkId: null,
+    targetCounterId: null,
+    queuedAt: placement === 'issue-time' ? ticket.issuedAt : tx.now,
+  }
+}
+
+const seconds = (ms: number) => Math.max(0, Math.round(ms / 1000))

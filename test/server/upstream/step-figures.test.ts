@@ -1,0 +1,103 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { TestCenter, TestClock } from '../../helpers/test-center.ts'
+import { addNationalService, batchPath, registerCenter, startTestHub } from '../../hub/hub-harness.ts'
+import { drain, hubJson, UPSTREAM_TEST_CONFIG } from './upstream-helpers.ts'
+
+const cleanups: (() => Promise<void>)[] = []
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c()
+})
+
+/**
+ * Step figures of visits with several steps reach the national hub exactly once, through the
+ * real reporter and a real hub on loopback: counted in the hour of each step's call, revised as
+ * more come in (the revision replaces, never adds), and resent after lost acks without being
+ * counted twice.
+ */
+describe('step figures upstream', () => {
+  it('arrive at the hub exactly once, resends and revisions included', { timeout: 90_000 }, async () => {
+    const clock = new TestClock(Date.parse('2026-03-10T06:10:00Z')) // 08:10 in Cairo
+    let loseAcks = 0
+    let lost = 0
+    const hub = await startTestHub({
+      setup: (app) =>
+        app.addHook('onSend', async (request, reply, payload) => {
+          // the batch is stored, then its answer is lost: the center must send it again
+          if (request.url === batchPath && loseAcks > 0 && reply.statusCode === 200) {
+            loseAcks--
+            lost++
+            reply.code(503)
+            return JSON.stringify({ statusCode: 503, code: 'HUB_ERR_TEST', error: 'Service Unavailable', message: 'ack lost' })
+          }
+          return payload
+        }),
+    })
+    cleanups.push(() => hub.close())
+    const secret = await registerCenter(hub, 'EG-ALX-004')
+    await addNationalService(hub, 'A')
+    await addNationalService(hub, 'B')
+    const center = await TestCenter.start({
+      clock,
+      config: {
+        upstream: { url: hub.url, centerId: 'EG-ALX-004', secret, ...UPSTREAM_TEST_CONFIG },
+        auth: { userTokenTtlSeconds: 30 * 86_400 },
+      },
+    })
+    cleanups.push(() => center.close())
+    const a = (await center.createService({ prefix: 'A', nationalCode: 'A' })).id
+    const b = (await center.createService({ prefix: 'B', nationalCode: 'B' })).id
+    const admin = await center.admin()
+    expect((await center.request('PUT', `/api/v1/services/${a}/steps`, { token: admin, body: { steps: [b] } })).statusCode).toBe(200)
+    const c1 = (await center.createCounter({ number: 1, serviceIds: [a] })).id
+    const c2 = (await center.createCounter({ number: 2, serviceIds: [b] })).id
+    const kiosk = (await center.createDevice('kiosk')).token
+    const clerk1 = await center.openCounterAs('clerk1', c1)
+    const clerk2 = await center.openCounterAs('clerk2', c2)
+    const step = async (token: string, counter: number, action: string) =>
+      expect((await center.action(token, counter, action, action === 'finish' ? {} : undefined)).statusCode).toBe(200)
+    /** A visit A → B: served at A, then waits `wait` seconds for B's call, then served there. */
+    const visit = async (wait: number) => {
+      await center.issue(kiosk, { serviceId: a })
+      for (const action of ['call-next', 'start', 'finish']) await step(clerk1, c1, action)
+      clock.advance(wait)
+      for (const action of ['call-next', 'start', 'finish']) await step(clerk2, c2, action)
+    }
+    const hubSteps = async (by: 'service' | 'hour') =>
+      ((await hubJson(hub, `/api/hub/v1/figures?from=2026-03-10&by=${by}&center=EG-ALX-004`)).rows as any[]).map((r) => ({
+        key: r.key,
+        stepCalls: r.stepCalls,
+        stepWaitSumSeconds: r.stepWaitSumSeconds,
+      }))
+
+    // hour 08: two step calls (waits 120 and 30), the first two acks lost
+    loseAcks = 2
+    await visit(120)
+    await visit(30)
+    await drain(center)
+    expect(lost).toBe(2)
+    expect(await hubSteps('service')).toEqual([
+      { key: 'A', stepCalls: 0, stepWaitSumSeconds: 0 },
+      { key: 'B', stepCalls: 2, stepWaitSumSeconds: 150 },
+    ])
+
+    // still hour 08: one more revises the hour (replaces, never adds); its ack is lost too
+    loseAcks = 1
+    await visit(45)
+    await drain(center)
+    expect(lost).toBe(3)
+    expect((await hubSteps('service'))[1]).toEqual({ key: 'B', stepCalls: 3, stepWaitSumSeconds: 195 })
+
+    // hour 09: its own row; 08 closes with the same three
+    clock.set('2026-03-10T07:05:00Z')
+    await visit(200)
+    await drain(center)
+    expect(await hubSteps('hour')).toEqual([
+      { key: '8', stepCalls: 3, stepWaitSumSeconds: 195 },
+      { key: '9', stepCalls: 1, stepWaitSumSeconds: 200 },
+    ])
+    // the hub's step calls equal the center's own report of the day (step 2 of route A)
+    const report = (await center.request('GET', '/api/v1/stats/steps?from=2026-03-10&to=2026-03-10', { token: admin })).json()
+    const [route] = report.routes
+    expect(route.steps[1]).toMatchObject({ step: 2, serviceId: b, calls: 4, meanWaitSeconds: Math.round((195 + 200) / 4) })
+  })
+})
