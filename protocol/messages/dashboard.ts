@@ -40,7 +40,7 @@ export const DASHBOARD_MESSAGES = {
   'tab.config': { ar: 'الإعدادات', en: 'Configuration' },
   'kpi.waiting': { ar: 'في الانتظار الآن', en: 'Waiting now' },
   'kpi.longest': { ar: 'أطول انتظار حالي', en: 'Longest current wait' },
-  'kpi.served': { ar: 'تمت خدمتهم اليوم', en: 'Served today' },
+  'kpi.served': { ar: 'خُدمت اليوم', en: 'Served today' },
   'kpi.issued': { ar: 'تذاكر اليوم', en: 'Tickets today' },
   'kpi.avgWait': { ar: 'متوسط الانتظار', en: 'Average wait' },
   'kpi.p90Wait': { ar: 'انتظار ٩٠٪', en: '90th pct wait' },
