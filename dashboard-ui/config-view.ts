@@ -17,10 +17,12 @@ import './config/users-config.ts'
 import './config/devices-config.ts'
 import './config/center-config.ts'
 import './config/webhooks-config.ts'
+import './config/appointments-config.ts'
+import { staffAppointmentText } from '../protocol/messages/staff-appointments.ts'
 import { webhooksText } from '../protocol/messages/webhooks.ts'
 
-export type ConfigSection = 'services' | 'counters' | 'users' | 'devices' | 'center' | 'webhooks'
-const SECTIONS: ConfigSection[] = ['services', 'counters', 'users', 'devices', 'center', 'webhooks']
+export type ConfigSection = 'services' | 'counters' | 'users' | 'devices' | 'center' | 'webhooks' | 'appointments'
+const SECTIONS: ConfigSection[] = ['services', 'counters', 'users', 'devices', 'center', 'webhooks', 'appointments']
 
 @customElement('tabour-config-view')
 export class ConfigView extends LitElement {
@@ -59,7 +61,7 @@ export class ConfigView extends LitElement {
     return html`<nav aria-label=${configText('config.nav', lang)}>
         ${SECTIONS.map(
           (s) =>
-            html`<button type="button" data-section=${s} aria-current=${String(this.section === s)} @click=${() => (this.section = s)}>${s === 'webhooks' ? webhooksText('webhooks.nav', lang) : configText(`config.${s}`, lang)}</button>`,
+            html`<button type="button" data-section=${s} aria-current=${String(this.section === s)} @click=${() => (this.section = s)}>${s === 'webhooks' ? webhooksText('webhooks.nav', lang) : s === 'appointments' ? staffAppointmentText('apptConfig.nav', lang) : configText(`config.${s}`, lang)}</button>`,
         )}
       </nav>
       <div data-config=${this.section}>${this.body()}</div>`
@@ -81,6 +83,8 @@ export class ConfigView extends LitElement {
         return html`<tabour-center-config .api=${api} .lang=${lang}></tabour-center-config>`
       case 'webhooks':
         return html`<tabour-webhooks-config .api=${api} .lang=${lang}></tabour-webhooks-config>`
+      case 'appointments':
+        return html`<tabour-appointments-config .api=${api} .lang=${lang}></tabour-appointments-config>`
     }
   }
 }

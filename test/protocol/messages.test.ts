@@ -32,6 +32,7 @@ import { WEBHOOK_MESSAGES } from '../../protocol/messages/webhooks.ts'
 import { FEEDBACK_MESSAGES } from '../../protocol/messages/feedback.ts'
 import { PARKING_MESSAGES } from '../../protocol/messages/parking.ts'
 import { APPOINTMENT_MESSAGES } from '../../protocol/messages/appointments.ts'
+import { STAFF_APPOINTMENT_MESSAGES } from '../../protocol/messages/staff-appointments.ts'
 import { peopleAheadText, TICKET_MESSAGES, ticketMessage, waitText, waitValues } from '../../protocol/messages/ticket.ts'
 import { SAMPLE } from '../drivers/printer/fixtures.ts'
 import { CITIZEN_MESSAGES } from '../../protocol/messages/citizen.ts'
@@ -64,6 +65,7 @@ const CATALOGUES: Record<string, Catalogue> = {
   messagesCard: MESSAGES_CARD_MESSAGES,
   parking: PARKING_MESSAGES,
   appointments: APPOINTMENT_MESSAGES,
+  staffAppointments: STAFF_APPOINTMENT_MESSAGES,
   join: JOIN_MESSAGES,
 }
 
