@@ -20,6 +20,7 @@ export const DayBooking = Type.Object({
   bookedBy: literalUnion(['public', 'user']),
   checkedInAt: Nullable(Type.String({ format: 'date-time' })),
   /** The ticket the check-in gave. */
+  ticketId: Nullable(Type.String()),
   ticketLabel: Nullable(Type.String()),
 })
 export type DayBooking = Static<typeof DayBooking>

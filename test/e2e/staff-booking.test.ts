@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { ADMIN_PASSWORD, daytimeShiftMs, STAFF_PASSWORD, TestCenter, TestClock } from '../helpers/test-center.ts'
+import { APPOINTMENT_DEFAULTS } from '../../protocol/appointments.ts'
 import { addDays, localDay } from '../../protocol/center-clock.ts'
 import { PHONE, useBrowserSuite } from './browser.ts'
 import { seriousAxeViolations } from './axe.ts'
@@ -124,5 +125,66 @@ describe('appointments on the staff side in Chromium', () => {
     await phone.locator('tabour-booking-page [data-empty="blocked"]').waitFor()
     expect(await seriousAxeViolations(phone)).toEqual([])
     await shot(phone, 'booking-ar-blocked')
+  })
+
+  it('the console marks a ticket joined from a phone and an appointment with its slot time', async () => {
+    const clock = new TestClock(Date.now() + daytimeShiftMs())
+    const center = new TestCenter({
+      clock,
+      config: { uiDir: suite.uiDir, remoteJoin: { services: [{ prefix: 'P', mode: 'check-in', dailyCap: 10, arriveMinutes: 10 }] } },
+    })
+    cleanups.push(() => center.close())
+    await center.app.ready()
+    await center.app.listen({ port: 0, host: '127.0.0.1' })
+    const url = `http://127.0.0.1:${(center.app.server.address() as AddressInfo).port}`
+    const service = await center.createService({ prefix: 'P', nameAr: 'الجوازات', nameEn: 'Passports' })
+    const counter = await center.createCounter({ number: 3, serviceIds: [service.id] })
+    const admin = await center.admin()
+    const settings = { ...APPOINTMENT_DEFAULTS, enabled: true, walkInShare: 0, serviceMinutes: 5 }
+    await center.request('PUT', `/api/v1/appointments/settings/${service.id}`, { token: admin, body: settings })
+    const clerk = await center.createUser('clerk1')
+
+    // a place joined from a phone, checked in; then a booking checked in at the kiosk
+    const joined = (await center.request('POST', '/api/v1/remote/join', { body: { serviceId: service.id } })).json()
+    await center.request('POST', `/api/v1/remote/tickets/${joined.id}/check-in`, { token: clerk.token })
+    const day = localDay(clock.now, 'Africa/Cairo')
+    const slot = (await center.request('GET', `/api/v1/appointments/slots?serviceId=${service.id}&day=${day}`)).json().slots[0]
+    const code = (
+      await center.request('POST', '/api/v1/appointments/staff', {
+        token: admin,
+        body: { serviceId: service.id, slotStart: slot.start, name: 'Caller', phone: '01012345678' },
+      })
+    ).json().code
+    const kiosk = await center.createDevice('kiosk')
+    const checkedIn = await center.request('POST', '/api/v1/check-in', { token: kiosk.token, body: { text: code } })
+    expect(checkedIn.json().outcome).toBe('ticket')
+
+    const page = await contexts.page(LAPTOP)
+    await page.goto(`${url}/counter/?lang=en`)
+    await page.locator('main[data-phase="login"] input[name="username"]').fill('clerk1')
+    await page.locator('main[data-phase="login"] input[name="password"]').fill(STAFF_PASSWORD)
+    await page.locator('main[data-phase="login"] [data-action="login"]').click()
+    await page.locator(`tabour-counter-chooser [data-counter-id="${counter.id}"] [data-action="open"]`).click()
+    await page.locator('main[data-phase="console"]').waitFor()
+
+    const call = async (label: string) => {
+      const res = await center.action(clerk.token, counter.id, 'call-next')
+      expect(res.json().ticket.label).toBe(label)
+      await page.locator(`tabour-current-ticket [data-current-label="${label}"]`).waitFor()
+    }
+    await call(joined.label)
+    const badge = page.locator('tabour-ticket-origin .badge')
+    expect(await badge.getAttribute('data-origin')).toBe('remote')
+    expect(await badge.textContent()).toBe('Joined from a phone')
+    await shot(page, 'console-en-remote')
+    await center.action(clerk.token, counter.id, 'no-show')
+    await call(checkedIn.json().ticket.label)
+    await page.locator(`tabour-ticket-origin .badge[data-origin="appointment"][data-slot="${slot.start}"]`).waitFor()
+    const time = new Intl.DateTimeFormat('en-GB', { timeZone: 'Africa/Cairo', hour: 'numeric', minute: '2-digit' }).format(
+      new Date(slot.start),
+    )
+    expect(await badge.textContent()).toBe(`Appointment · ${time}`)
+    expect(await seriousAxeViolations(page)).toEqual([])
+    await shot(page, 'console-en-appointment')
   })
 })

@@ -73,6 +73,7 @@ export async function staffBookingRoutes(fastify: FastifyInstance): Promise<void
           status: b.status,
           bookedBy: b.createdByType,
           checkedInAt: b.checkedInAt === null ? null : iso(b.checkedInAt),
+          ticketId: b.ticketId,
           ticketLabel: b.ticketLabel,
         })),
       }

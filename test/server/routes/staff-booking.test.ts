@@ -123,9 +123,10 @@ describe('staff booking for a caller', () => {
           status: 'checked_in',
           bookedBy: 'public',
           checkedInAt: new Date(START).toISOString(),
+          ticketId: checkIn.json().ticket.id,
           ticketLabel: checkIn.json().ticket.label,
         },
-        expect.objectContaining({ code: later.code, status: 'booked', bookedBy: 'user', checkedInAt: null, ticketLabel: null }),
+        expect.objectContaining({ code: later.code, status: 'booked', bookedBy: 'user', checkedInAt: null, ticketId: null, ticketLabel: null }),
       ],
     })
     const next = (await center.request('GET', `${STAFF_BOOK}/bookings?day=2026-03-11`, { token: clerk.token })).json()
@@ -151,7 +152,7 @@ describe('staff cancel a place held from a phone', () => {
     const clerk = await center.createUser('clerk')
     const res = await center.request('POST', `/api/v1/tickets/${id}/cancel`, { token: clerk.token, body: { reason: 'citizen_request' } })
     expect(res.statusCode, res.body).toBe(200)
-    expect(res.json().status).toBe('cancelled')
+    expect(res.json()).toMatchObject({ status: 'cancelled', origin: 'remote' })
     const log = rows<{ user_id: number; data: string }>(center, "SELECT user_id, data FROM events WHERE type = 'ticket.cancelled'")
     expect(log.map((r) => [r.user_id, JSON.parse(r.data).reason])).toEqual([[clerk.id, 'citizen_request']])
     expectError(
