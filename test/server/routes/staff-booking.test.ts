@@ -126,7 +126,14 @@ describe('staff booking for a caller', () => {
           ticketId: checkIn.json().ticket.id,
           ticketLabel: checkIn.json().ticket.label,
         },
-        expect.objectContaining({ code: later.code, status: 'booked', bookedBy: 'user', checkedInAt: null, ticketId: null, ticketLabel: null }),
+        expect.objectContaining({
+          code: later.code,
+          status: 'booked',
+          bookedBy: 'user',
+          checkedInAt: null,
+          ticketId: null,
+          ticketLabel: null,
+        }),
       ],
     })
     const next = (await center.request('GET', `${STAFF_BOOK}/bookings?day=2026-03-11`, { token: clerk.token })).json()
