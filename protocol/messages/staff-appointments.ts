@@ -13,7 +13,7 @@ export const STAFF_APPOINTMENT_MESSAGES = {
     en: 'For someone on the phone: pick the service, the day and a free time, then read the booking code out to them.',
   },
   'staffBook.none': {
-    ar: 'لا توجد خدمة تقبل الحجز. يفعّل المدير الحجز من الإعدادات ← المواعيد.',
+    ar: 'لا توجد خدمة تقبل الحجز. يفعّله مدير النظام من الإعدادات ← المواعيد.',
     en: 'No service takes bookings. An admin turns them on under Configuration → Appointments.',
   },
   'staffBook.service': { ar: 'الخدمة', en: 'Service' },
