@@ -125,9 +125,9 @@ describe('appointments on the staff side in Chromium', () => {
     await phone.locator('tabour-booking-page [data-empty="blocked"]').waitFor()
     expect(await seriousAxeViolations(phone)).toEqual([])
     await shot(phone, 'booking-ar-blocked')
-  })
+  }, 90_000)
 
-  it('the console marks a ticket joined from a phone and an appointment with its slot time', async () => {
+  it('the console marks a ticket joined from a phone and an appointment with its slot time; a held place is cancelled from its tools', async () => {
     const clock = new TestClock(Date.now() + daytimeShiftMs())
     const center = new TestCenter({
       clock,
@@ -186,5 +186,16 @@ describe('appointments on the staff side in Chromium', () => {
     expect(await badge.textContent()).toBe(`Appointment · ${time}`)
     expect(await seriousAxeViolations(page)).toEqual([])
     await shot(page, 'console-en-appointment')
-  })
+
+    // a caller rings to give up a place held from a phone: the clerk cancels it in the ticket tools
+    const held = (await center.request('POST', '/api/v1/remote/join', { body: { serviceId: service.id } })).json()
+    const tools = page.locator('tabour-ticket-tools')
+    await tools.locator('[data-input="find"]').fill(held.label)
+    await tools.locator('[data-input="find"]').press('Enter')
+    const card = tools.locator(`article[data-ticket="${held.label}"][data-status="remote"]`)
+    await card.locator('[data-reason="citizen_request"]').check()
+    await card.locator('[data-action="cancel-ticket"]').click()
+    await tools.locator(`article[data-ticket="${held.label}"][data-status="cancelled"]`).waitFor()
+    expect(center.app.tabour.db.prepare('SELECT status FROM tickets WHERE id = ?').get(held.id)).toEqual({ status: 'cancelled' })
+  }, 90_000)
 })
