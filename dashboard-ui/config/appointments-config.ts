@@ -135,6 +135,12 @@ export class AppointmentsConfig extends ConfigForm {
       walkInShare: share === '' ? Number.NaN : Number(share) / 100,
       ...Object.fromEntries(NUMBERS.map(([name]) => [name, intOrNull(v[name])])),
     } as AppointmentSettings
+    // the server's limit is a fraction (0.95): its refusal would name the wrong unit for a percent field
+    if (!(body.walkInShare >= 0 && body.walkInShare <= 0.95)) {
+      this.errors = { walkInShare: this.t('apptConfig.walkInShareRange') }
+      this.notice = null
+      return
+    }
     const serviceId = this.serviceId
     await this.saveWith(async () => {
       await appointmentsApi(this.api).putSettings(serviceId, body)

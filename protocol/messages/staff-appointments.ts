@@ -61,6 +61,10 @@ export const STAFF_APPOINTMENT_MESSAGES = {
   'apptConfig.slotMinutes': { ar: 'مدة الموعد (دقائق)', en: 'Slot length (minutes)' },
   'apptConfig.walkInShare': { ar: 'نسبة السعة المتروكة للحضور المباشر (٪)', en: 'Share of capacity kept for walk-ins (%)' },
   'apptConfig.walkInShareHint': { ar: 'من 0 إلى 95.', en: 'From 0 to 95.' },
+  'apptConfig.walkInShareRange': {
+    ar: 'اكتب رقمًا من 0 إلى 95 للنسبة المتروكة للحضور المباشر.',
+    en: 'Type a number from 0 to 95 for the share kept for walk-ins.',
+  },
   'apptConfig.serviceMinutes': { ar: 'دقائق خدمة المواطن الواحد', en: 'Minutes one citizen takes' },
   'apptConfig.serviceMinutesHint': {
     ar: 'اتركه فارغًا لاستخدام متوسط آخر 20 خدمة.',
