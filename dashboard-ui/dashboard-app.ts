@@ -25,17 +25,12 @@ import './hours-view.ts'
 import { hoursEditorText } from '../protocol/messages/hours-editor.ts'
 import '../ui-common/ticket-tools.ts'
 import './appointments-view.ts'
-import { staffAppointmentText } from '../protocol/messages/staff-appointments.ts'
 
-type Tab = 'live' | 'appointments' | 'reports' | 'config' | 'hours'
+type Tab = 'live' | 'reports' | 'config' | 'hours'
 
 /** A tab's name as the tabs and the screen's h1 say it (the hours editor keeps its own catalogue). */
 const tabName = (tab: Tab, lang: Lang): string =>
-  tab === 'hours'
-    ? hoursEditorText('hoursTab.tab', lang)
-    : tab === 'appointments'
-      ? staffAppointmentText('apptConfig.nav', lang)
-      : dashboardText(`tab.${tab}`, lang)
+  tab === 'hours' ? hoursEditorText('hoursTab.tab', lang) : dashboardText(`tab.${tab}`, lang)
 const LANG_KEY = 'tabour:dashboard-lang'
 
 @customElement('tabour-dashboard-app')
@@ -181,7 +176,7 @@ export class DashboardApp extends LitElement {
     const lang = this.language
     const values = s.settings?.values
     const tz = values?.timeZone ?? 'Africa/Cairo'
-    const tabs: Tab[] = s.isAdmin ? ['live', 'appointments', 'reports', 'config', 'hours'] : ['live', 'appointments', 'reports']
+    const tabs: Tab[] = s.isAdmin ? ['live', 'reports', 'config', 'hours'] : ['live', 'reports']
     const tab = tabs.includes(this.tab) ? this.tab : 'live'
     return html`<header>
         <span class="product">${dashboardText('product.name', lang)} · ${dashboardText('app.title', lang)}</span>
@@ -223,9 +218,8 @@ export class DashboardApp extends LitElement {
           .now=${this.now}
         ></tabour-live-view>
           <section class="card tools-card" data-section="ticket-tools"><tabour-ticket-tools .api=${s.ticketTools} .lang=${lang} .timeZone=${tz}></tabour-ticket-tools></section>
-          <section class="card" data-section="remote-join"><tabour-remote-join-card .api=${s.api} .language=${lang} .digits=${digits} .now=${this.now}></tabour-remote-join-card></section>`
-      case 'appointments':
-        return html`${title}<tabour-appointments-view .api=${s.api} .services=${s.services} .lang=${lang} .digits=${digits} .timeZone=${tz} .now=${this.now}></tabour-appointments-view>`
+          <section class="card" data-section="remote-join"><tabour-remote-join-card .api=${s.api} .language=${lang} .digits=${digits} .now=${this.now}></tabour-remote-join-card></section>
+          <tabour-appointments-view .api=${s.api} .services=${s.services} .lang=${lang} .digits=${digits} .timeZone=${tz} .now=${this.now}></tabour-appointments-view>`
       case 'reports':
         return html`${title}<tabour-reports-view .api=${s.api} .lang=${lang} .digits=${digits} .today=${dayIn(this.now, tz)}></tabour-reports-view>`
       case 'config':
@@ -254,7 +248,7 @@ export class DashboardApp extends LitElement {
 
   private readHash(): void {
     const h = location.hash.replace('#', '')
-    this.tab = h === 'reports' || h === 'config' || h === 'hours' || h === 'appointments' ? h : 'live'
+    this.tab = h === 'reports' || h === 'config' || h === 'hours' ? h : 'live'
   }
 
   private setLang(lang: Lang): void {
