@@ -35,6 +35,7 @@ import type { LogoutChoice } from './logout-dialog.ts'
 import { staffingText } from '../protocol/messages/staffing.ts'
 import './counter-chooser.ts'
 import './current-ticket.ts'
+import './ticket-origin.ts'
 import './login-form.ts'
 import './my-day.ts'
 import './no-show-list.ts'
@@ -216,7 +217,7 @@ export class CounterApp extends LitElement {
               .service=${ticket ? (services.find((x) => x.id === ticket.serviceId) ?? null) : null}
               .categories=${s.center?.priorityCategories ?? []}
               .now=${this.now}
-            ></tabour-current-ticket>
+            ><tabour-ticket-origin slot="origin" .ticket=${ticket} .staff=${s.staff} .base=${s.base} .lang=${lang} .digits=${this.digits} .timeZone=${s.center?.timeZone ?? 'Africa/Cairo'}></tabour-ticket-origin></tabour-current-ticket>
             <section class="card">
               <tabour-action-bar .lang=${lang} .actions=${this.legal().filter((a) => a !== 'park')} .busy=${s.busy} .disabled=${!s.reachable || s.reloginNeeded || this.dialog !== null || this.parking}></tabour-action-bar>
               <tabour-park-button .lang=${lang} .available=${this.legal().includes('park')} .disabled=${s.busy !== null || !s.reachable || s.reloginNeeded || this.dialog !== null || this.parking}></tabour-park-button>

@@ -153,6 +153,7 @@ export class CurrentTicket extends LitElement {
             : nothing
         }
         ${ticket.transferCount > 0 ? html`<span class="badge transferred">${consoleText('ticket.transferred', lang)}</span>` : nothing}
+        <slot name="origin"></slot>
       </div>
       <dl>
         <div><dt>${consoleText('ticket.waited', lang)}</dt><dd data-waited>${minutes(waited)}</dd></div>

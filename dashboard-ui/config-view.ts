@@ -17,12 +17,14 @@ import './config/users-config.ts'
 import './config/devices-config.ts'
 import './config/center-config.ts'
 import './config/webhooks-config.ts'
+import './config/appointments-config.ts'
+import { staffAppointmentText } from '../protocol/messages/staff-appointments.ts'
 import { webhooksText } from '../protocol/messages/webhooks.ts'
 import './config/messages-config.ts'
 import { messagesConfigText } from '../protocol/messages/messages-config.ts'
 
-export type ConfigSection = 'services' | 'counters' | 'users' | 'devices' | 'center' | 'webhooks' | 'messages'
-const SECTIONS: ConfigSection[] = ['services', 'counters', 'users', 'devices', 'center', 'webhooks', 'messages']
+export type ConfigSection = 'services' | 'counters' | 'users' | 'devices' | 'center' | 'webhooks' | 'messages' | 'appointments'
+const SECTIONS: ConfigSection[] = ['services', 'counters', 'users', 'devices', 'center', 'webhooks', 'messages', 'appointments']
 
 @customElement('tabour-config-view')
 export class ConfigView extends LitElement {
@@ -61,7 +63,7 @@ export class ConfigView extends LitElement {
     return html`<nav aria-label=${configText('config.nav', lang)}>
         ${SECTIONS.map(
           (s) =>
-            html`<button type="button" data-section=${s} aria-current=${String(this.section === s)} @click=${() => (this.section = s)}>${s === 'webhooks' ? webhooksText('webhooks.nav', lang) : s === 'messages' ? messagesConfigText('tpl.nav', lang) : configText(`config.${s}`, lang)}</button>`,
+            html`<button type="button" data-section=${s} aria-current=${String(this.section === s)} @click=${() => (this.section = s)}>${s === 'webhooks' ? webhooksText('webhooks.nav', lang) : s === 'messages' ? messagesConfigText('tpl.nav', lang) : s === 'appointments' ? staffAppointmentText('apptConfig.nav', lang) : configText(`config.${s}`, lang)}</button>`,
         )}
       </nav>
       <div data-config=${this.section}>${this.body()}</div>`
@@ -85,6 +87,8 @@ export class ConfigView extends LitElement {
         return html`<tabour-webhooks-config .api=${api} .lang=${lang}></tabour-webhooks-config>`
       case 'messages':
         return html`<tabour-messages-config .api=${api} .lang=${lang}></tabour-messages-config>`
+      case 'appointments':
+        return html`<tabour-appointments-config .api=${api} .lang=${lang}></tabour-appointments-config>`
     }
   }
 }

@@ -24,6 +24,7 @@ import './reports-view.ts'
 import './hours-view.ts'
 import { hoursEditorText } from '../protocol/messages/hours-editor.ts'
 import '../ui-common/ticket-tools.ts'
+import './appointments-view.ts'
 
 type Tab = 'live' | 'reports' | 'config' | 'hours'
 
@@ -217,7 +218,8 @@ export class DashboardApp extends LitElement {
           .now=${this.now}
         ></tabour-live-view>
           <section class="card tools-card" data-section="ticket-tools"><tabour-ticket-tools .api=${s.ticketTools} .lang=${lang} .timeZone=${tz}></tabour-ticket-tools></section>
-          <section class="card" data-section="remote-join"><tabour-remote-join-card .api=${s.api} .language=${lang} .digits=${digits} .now=${this.now}></tabour-remote-join-card></section>`
+          <section class="card" data-section="remote-join"><tabour-remote-join-card .api=${s.api} .language=${lang} .digits=${digits} .now=${this.now}></tabour-remote-join-card></section>
+          <tabour-appointments-view .api=${s.api} .services=${s.services} .lang=${lang} .digits=${digits} .timeZone=${tz} .now=${this.now}></tabour-appointments-view>`
       case 'reports':
         return html`${title}<tabour-reports-view .api=${s.api} .lang=${lang} .digits=${digits} .today=${dayIn(this.now, tz)}></tabour-reports-view>`
       case 'config':

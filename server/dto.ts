@@ -23,6 +23,8 @@ export function ticketDto(t: TicketRecord): Ticket {
     recallCount: t.recallCount,
     transferCount: t.transferCount,
     outcome: t.outcome,
+    // a walk-in's shape is unchanged; the console marks the others (issue 19)
+    ...(t.origin === 'walk_in' ? {} : { origin: t.origin }),
   }
 }
 

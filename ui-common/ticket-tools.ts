@@ -146,7 +146,7 @@ export class TicketTools extends LitElement {
         <h3>${t('tools.history', l)}</h3>
         ${this.history ? this.renderHistory(this.history.entries) : html`<p class="muted">${t('common.loading', l)}</p>`}
       </div>
-      <div class="acts">${this.renderReprint(m)} ${status === 'waiting' ? this.renderCancel() : nothing}</div>
+      <div class="acts">${this.renderReprint(m)} ${status === 'waiting' || status === 'remote' ? this.renderCancel() : nothing}</div>
     </article>`
   }
 

@@ -23,7 +23,7 @@ export interface FieldSpec {
   name: string
   label: string
   /** Default text. */
-  kind?: 'text' | 'number' | 'password' | 'select' | 'check' | 'textarea' | 'zone'
+  kind?: 'text' | 'number' | 'password' | 'select' | 'check' | 'textarea' | 'zone' | 'date'
   options?: { value: string; label: string }[]
   /** A line under the field (what to type, the default). */
   hint?: string

@@ -13,7 +13,7 @@ export interface CancelCause {
 }
 
 /**
- * Staff cancel a waiting ticket (a citizen who left, a duplicate), with a reason the event log
+ * Staff cancel a waiting ticket, or a place held from a phone (a citizen who left, a duplicate), with a reason the event log
  * keeps for the ticket's history. A called ticket belongs to its counter: the clerk there marks
  * it no-show instead, so the counter is freed the same way. A finished one (served, no-show,
  * cancelled) is ILLEGAL_TRANSITION (409) like any other move its state refuses.
@@ -24,7 +24,8 @@ export function cancelTicket(ctx: QueueContext, actor: Actor, ticketId: string, 
   return ctx.write((tx) => {
     const t = ctx.tickets.get(ticketId)
     if (!t) throw domainError(ErrorCodes.TICKET_NOT_FOUND, 'no such ticket')
-    if (t.status !== 'waiting') {
+    // a place held from a phone (status remote, remote-join.ts) is staff's to cancel too (a caller who will not come)
+    if (t.status !== 'waiting' && t.status !== 'remote') {
       throw domainError(ErrorCodes.ILLEGAL_TRANSITION, `only a waiting ticket can be cancelled; ${t.label} is ${t.status}`)
     }
     const status = assertTransition(t.status, 'cancel')

@@ -33,6 +33,7 @@ import { FEEDBACK_MESSAGES } from '../../protocol/messages/feedback.ts'
 import { PARKING_MESSAGES } from '../../protocol/messages/parking.ts'
 import { VISIT_STEPS_MESSAGES } from '../../protocol/messages/visit-steps.ts'
 import { APPOINTMENT_MESSAGES } from '../../protocol/messages/appointments.ts'
+import { STAFF_APPOINTMENT_MESSAGES } from '../../protocol/messages/staff-appointments.ts'
 import { peopleAheadText, TICKET_MESSAGES, ticketMessage, waitText, waitValues } from '../../protocol/messages/ticket.ts'
 import { SAMPLE } from '../drivers/printer/fixtures.ts'
 import { CITIZEN_MESSAGES } from '../../protocol/messages/citizen.ts'
@@ -69,6 +70,7 @@ const CATALOGUES: Record<string, Catalogue> = {
   parking: PARKING_MESSAGES,
   visitSteps: VISIT_STEPS_MESSAGES,
   appointments: APPOINTMENT_MESSAGES,
+  staffAppointments: STAFF_APPOINTMENT_MESSAGES,
   join: JOIN_MESSAGES,
   appointmentFigures: APPOINTMENT_FIGURE_MESSAGES,
 }

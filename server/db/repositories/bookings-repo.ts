@@ -161,6 +161,17 @@ export class BookingsRepo {
     ).n
   }
 
+  /** A day's bookings not cancelled, by slot (reception's list), with the label of the ticket a check-in gave. */
+  onDay(day: string): (BookingRecord & { ticketLabel: string | null })[] {
+    return this.sql(
+      `SELECT ${COLUMNS.split(',')
+        .map((c) => `b.${c.trim()}`)
+        .join(', ')}, t.label AS ticketLabel
+       FROM bookings b LEFT JOIN tickets t ON t.id = b.ticket_id
+       WHERE b.day = ? AND b.status <> 'cancelled' ORDER BY b.slot_start, b.id`,
+    ).all(day) as (BookingRecord & { ticketLabel: string | null })[]
+  }
+
   /** The origins of the tickets this counter called last, newest first (the appointment streak, appointment-blend.ts). */
   recentOriginsAt(counterId: number, limit: number): string[] {
     return (

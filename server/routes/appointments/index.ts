@@ -16,6 +16,7 @@ import { actorOf, ADMINS, allow, MANAGERS } from '../../auth/access.ts'
 import { DomainError, ErrorCodes } from '../../errors.ts'
 import { publicBase } from '../public-url.ts'
 import { bookingView } from './booking-view.ts'
+import { staffBookingRoutes } from './staff.ts'
 
 const CodeParam = Type.Object({ code: Type.String({ minLength: 1, maxLength: 64 }) })
 const ServiceParam = Type.Object({ id: Type.Integer({ minimum: 1 }) })
@@ -43,6 +44,7 @@ export async function appointmentRoutes(fastify: FastifyInstance): Promise<void>
         new DomainError(ErrorCodes.RATE_LIMITED, `too many attempts; try again in ${context.after}`),
     },
   })
+  await app.register(staffBookingRoutes, { prefix: '/staff' })
   const view = (request: FastifyRequest, code: string) => bookingView(queue, config.timeZone, publicBase(request), appointments.find(code))
 
   app.get(

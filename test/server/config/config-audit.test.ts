@@ -42,6 +42,7 @@ const NOT_CONFIGURATION = new Set([
   'POST /api/v1/appointments',
   'POST /api/v1/appointments/:code/move',
   'POST /api/v1/appointments/:code/cancel',
+  'POST /api/v1/appointments/staff',
   'POST /api/v1/check-in',
   ...['open', 'pause', 'close', 'call-next', 'call', 'recall', 'start', 'finish', 'no-show', 'transfer', 'close-away'].map(
     (a) => `POST /api/v1/counters/:id/${a}`,

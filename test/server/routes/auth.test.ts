@@ -323,6 +323,9 @@ const AUTHENTICATED_ROUTES: Record<string, unknown> = {
   'PUT /api/v1/appointments/settings/{id}': { ...APPOINTMENT_DEFAULTS, enabled: true },
   'PUT /api/v1/appointments/days/{id}/{day}': { blocked: true, extraPerSlot: 0 },
   'POST /api/v1/check-in': { text: '0000-0000-0000-0000' },
+  // issue 19: reception books for a caller on the phone, and lists the day's bookings
+  'POST /api/v1/appointments/staff': { serviceId: 1, slotStart: '2030-01-01T08:00:00Z', name: 'Caller', phone: '01000000001' },
+  'GET /api/v1/appointments/staff/bookings': undefined,
   // issue 19: a clerk checks a remote ticket in (joining and "I am here" are public)
   'POST /api/v1/remote/tickets/{id}/check-in': undefined,
   'GET /api/v1/remote/figures': undefined,

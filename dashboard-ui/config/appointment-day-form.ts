@@ -1,0 +1,82 @@
+/**
+ * `<tabour-appointment-day-form>` (managers and admins): one day of one service — stop bookings
+ * on it, or add places to each of its slots (PUT /appointments/days/:id/:day). Bookings already
+ * made stay. A refusal is shown next to its field like the configuration forms.
+ */
+import { html, type TemplateResult } from 'lit'
+import { customElement, state } from 'lit/decorators.js'
+import type { ServiceWithQueue } from '../../protocol/entities.ts'
+import { staffAppointmentText, type StaffAppointmentKey } from '../../protocol/messages/staff-appointments.ts'
+import { appointmentsApi } from '../appointments-api.ts'
+import { dayIn } from '../format.ts'
+import { ConfigForm, intOrNull, str, type FieldSpec } from './config-form.ts'
+
+@customElement('tabour-appointment-day-form')
+export class AppointmentDayForm extends ConfigForm {
+  @state() private services: ServiceWithQueue[] = []
+
+  override connectedCallback(): void {
+    super.connectedCallback()
+    void this.start()
+  }
+
+  private t(key: StaffAppointmentKey, values?: Record<string, string | number>): string {
+    return staffAppointmentText(key, this.lang, values)
+  }
+
+  private async start(): Promise<void> {
+    const [services, settings] = await Promise.all([this.api.services(), this.api.settings()])
+    this.services = services
+    this.load({
+      serviceId: str(services[0]?.id),
+      day: dayIn(Date.now(), settings.values.timeZone),
+      blocked: false,
+      extraPerSlot: '0',
+    })
+  }
+
+  protected fields(): FieldSpec[] {
+    return [
+      {
+        name: 'serviceId',
+        label: this.t('apptConfig.service'),
+        kind: 'select',
+        options: this.services.map((s) => ({ value: String(s.id), label: this.lang === 'ar' ? s.nameAr : s.nameEn })),
+      },
+      { name: 'day', label: this.t('apptDay.day'), kind: 'date', ltr: true },
+      { name: 'blocked', label: this.t('apptDay.blocked'), kind: 'check' },
+      { name: 'extraPerSlot', label: this.t('apptDay.extra'), kind: 'number', min: 0, max: 100 },
+    ]
+  }
+
+  override render(): TemplateResult {
+    if (!this.loaded) return this.loading()
+    return html`<form class="card" data-form="appointment-day" aria-labelledby="day-title" novalidate @submit=${this.onSubmit}>
+      <h2 id="day-title">${this.t('apptDay.title')}</h2>
+      <p class="muted">${this.t('apptDay.intro')}</p>
+      ${this.fields().map((f) => this.field(f))} ${this.footer()}
+    </form>`
+  }
+
+  private readonly onSubmit = async (e: Event) => {
+    e.preventDefault()
+    const v = this.values
+    const day = str(v.day)
+    const body = { blocked: v.blocked === true, extraPerSlot: intOrNull(v.extraPerSlot) as number }
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) {
+      this.errors = { day: this.t('apptDay.pickDay') }
+      return
+    }
+    await this.saveWith(async () => {
+      await appointmentsApi(this.api).putDay(Number(v.serviceId), day, body)
+    })
+    if (Object.keys(this.errors).length === 0)
+      this.notice = this.t('apptDay.saved', { blocked: String(body.blocked), day, extra: body.extraPerSlot })
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tabour-appointment-day-form': AppointmentDayForm
+  }
+}

@@ -1,0 +1,158 @@
+/**
+ * `<tabour-appointments-config>` (admins): a service's appointment settings as a form of real
+ * fields (enabled, slot length, walk-in share in percent, service time, check-in window,
+ * release, days ahead, the hoarding limits), written whole with PUT /appointments/settings/:id;
+ * then the day editor. A refusal is shown next to its field like the other configuration forms.
+ */
+import { css, html, nothing, type TemplateResult } from 'lit'
+import { customElement, state } from 'lit/decorators.js'
+import type { AppointmentSettings } from '../../protocol/appointments.ts'
+import type { ServiceWithQueue } from '../../protocol/entities.ts'
+import { staffAppointmentText, type StaffAppointmentKey } from '../../protocol/messages/staff-appointments.ts'
+import { appointmentsApi } from '../appointments-api.ts'
+import { ConfigForm, intOrNull, str, type FieldSpec } from './config-form.ts'
+import './appointment-day-form.ts'
+
+const NUMBERS: [keyof AppointmentSettings, StaffAppointmentKey, number, number][] = [
+  ['slotMinutes', 'apptConfig.slotMinutes', 5, 240],
+  ['serviceMinutes', 'apptConfig.serviceMinutes', 1, 240],
+  ['bookAheadDays', 'apptConfig.bookAhead', 1, 90],
+  ['checkInBeforeMinutes', 'apptConfig.checkInBefore', 0, 240],
+  ['checkInAfterMinutes', 'apptConfig.checkInAfter', 0, 240],
+  ['releaseAfterMinutes', 'apptConfig.release', 0, 240],
+  ['maxPerPhonePerDay', 'apptConfig.perPhoneDay', 1, 100],
+  ['maxPerPhonePerWeek', 'apptConfig.perPhoneWeek', 1, 500],
+  ['maxPerAddressPerHour', 'apptConfig.perAddress', 1, 100_000],
+]
+
+@customElement('tabour-appointments-config')
+export class AppointmentsConfig extends ConfigForm {
+  static override styles = [
+    ...ConfigForm.styles,
+    css`
+      form {
+        grid-template-columns: repeat(2, minmax(0, 1fr));
+        gap: 0.8rem 1.5rem;
+        max-inline-size: 75rem;
+      }
+      form > h2,
+      form > .actions,
+      form > p,
+      form > [data-field='serviceId'],
+      form > [data-field='enabled'] {
+        grid-column: 1 / -1;
+      }
+      tabour-appointment-day-form {
+        display: block;
+        margin-block-start: 1rem;
+      }
+    `,
+  ]
+
+  @state() private services: ServiceWithQueue[] = []
+  @state() private serviceId = 0
+
+  override connectedCallback(): void {
+    super.connectedCallback()
+    void this.start()
+  }
+
+  private t(key: StaffAppointmentKey): string {
+    return staffAppointmentText(key, this.lang)
+  }
+
+  private async start(): Promise<void> {
+    this.services = await this.api.services()
+    const first = this.services[0]
+    if (first) await this.open(first.id)
+    else this.load({})
+  }
+
+  /** Loads one service's settings into the form. */
+  private async open(serviceId: number): Promise<void> {
+    this.serviceId = serviceId
+    const s = await appointmentsApi(this.api).settings(serviceId)
+    this.load(
+      {
+        serviceId: String(serviceId),
+        enabled: s.enabled,
+        walkInShare: String(Math.round(s.walkInShare * 100)),
+        ...Object.fromEntries(NUMBERS.map(([name]) => [name, str(s[name])])),
+      },
+      serviceId,
+    )
+  }
+
+  protected fields(): FieldSpec[] {
+    return [
+      {
+        name: 'serviceId',
+        label: this.t('apptConfig.service'),
+        kind: 'select',
+        options: this.services.map((s) => ({ value: String(s.id), label: this.lang === 'ar' ? s.nameAr : s.nameEn })),
+      },
+      { name: 'enabled', label: this.t('apptConfig.enabled'), kind: 'check' },
+      this.numberField(NUMBERS[0]!),
+      {
+        name: 'walkInShare',
+        label: this.t('apptConfig.walkInShare'),
+        kind: 'number',
+        min: 0,
+        max: 95,
+        hint: this.t('apptConfig.walkInShareHint'),
+      },
+      ...NUMBERS.slice(1).map((n) => this.numberField(n)),
+    ]
+  }
+
+  private numberField([name, key, min, max]: (typeof NUMBERS)[number]): FieldSpec {
+    const hint = name === 'serviceMinutes' ? { hint: this.t('apptConfig.serviceMinutesHint') } : {}
+    return { name, label: this.t(key), kind: 'number', min, max, ...hint }
+  }
+
+  override render(): TemplateResult {
+    if (!this.loaded) return this.loading()
+    if (this.services.length === 0) return html`<p class="muted">${this.t('staffBook.none')}</p>`
+    return html`<form class="card" data-form="appointments" aria-labelledby="appt-title" novalidate @submit=${this.onSubmit} @change=${this.onPick}>
+        <h2 id="appt-title">${this.t('apptConfig.title')}</h2>
+        ${this.fields().map((f) => this.field(f))} ${this.footer()}
+      </form>
+      ${this.serviceId ? html`<tabour-appointment-day-form .api=${this.api} .lang=${this.lang}></tabour-appointment-day-form>` : nothing}`
+  }
+
+  /** Picking another service loads its settings (what was typed for the last one is dropped). */
+  private readonly onPick = (e: Event) => {
+    const el = e.target as HTMLSelectElement
+    if (el.name === 'serviceId' && Number(el.value) !== this.serviceId) void this.open(Number(el.value))
+  }
+
+  private readonly onSubmit = async (e: Event) => {
+    e.preventDefault()
+    const v = this.values
+    const share = str(v.walkInShare).trim()
+    const body = {
+      enabled: v.enabled === true,
+      walkInShare: share === '' ? Number.NaN : Number(share) / 100,
+      ...Object.fromEntries(NUMBERS.map(([name]) => [name, intOrNull(v[name])])),
+    } as AppointmentSettings
+    // the server's limit is a fraction (0.95): its refusal would name the wrong unit for a percent field
+    if (!(body.walkInShare >= 0 && body.walkInShare <= 0.95)) {
+      this.errors = { walkInShare: this.t('apptConfig.walkInShareRange') }
+      this.notice = null
+      return
+    }
+    const serviceId = this.serviceId
+    await this.saveWith(async () => {
+      await appointmentsApi(this.api).putSettings(serviceId, body)
+      const notice = this.notice
+      await this.open(serviceId)
+      this.notice = notice
+    })
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tabour-appointments-config': AppointmentsConfig
+  }
+}
