@@ -60,6 +60,11 @@ export const STATUS_MESSAGES = {
     ar: 'جاء دورك: سجّل وصولك قبل {time} وإلا فقدت مكانك.',
     en: 'Your turn has come: check in before {time} or your place is lost.',
   },
+  'status.scanCode': {
+    ar: 'امسح هذا الرمز على جهاز التذاكر في المركز لتسجيل وصولك.',
+    en: 'Scan this code at the ticket kiosk in the center to check in.',
+  },
+  'status.scanCodeLabel': { ar: 'رمز QR لتسجيل وصولك على جهاز التذاكر', en: 'QR code to check in at the ticket kiosk' },
   'status.imHere': { ar: 'أنا هنا', en: 'I am here' },
   'status.arriving': { ar: 'جارٍ تسجيل وصولك…', en: 'Checking you in…' },
   'status.notAtCenter': {

@@ -1,0 +1,73 @@
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { TestCenter, TestClock } from '../helpers/test-center.ts'
+import { PHONE, useBrowserSuite } from './browser.ts'
+import { seriousAxeViolations } from './axe.ts'
+import { readQr } from './qr.ts'
+
+/**
+ * The citizen's status page says only true things (Chromium, phone size, Arabic and English side
+ * by side on the same ticket): a place held from a phone shows the code its texts ask to scan
+ * (the kiosk's scanner checks it in with what the code holds) and its figures as "if you check in
+ * now"; once parked, until when the turn is kept; abandoned after parking, that it was not back in
+ * time (not "nobody checked in"). The join page does not say "nobody waiting" next to a wait of
+ * minutes. Screenshots go to /tmp/s24-status/ (TABOUR_SHOTS to change it).
+ */
+const SHOTS = process.env.TABOUR_SHOTS ?? '/tmp/s24-status'
+const suite = useBrowserSuite(SHOTS)
+
+async function expectAccessible(page: Page, what: string): Promise<void> {
+  expect(await seriousAxeViolations(page), what).toEqual([])
+}
+
+/** A center at 10:00 Cairo time with service A (check-in joins, 10 minutes), counter 3 open and a kiosk. */
+async function startCenter(clock: TestClock) {
+  const center = await TestCenter.start({
+    clock,
+    config: { uiDir: suite.uiDir, remoteJoin: { services: [{ prefix: 'A', mode: 'check-in', arriveMinutes: 10 }] } },
+  })
+  suite.cleanups.push(() => center.close())
+  const url = await center.listen()
+  const a = await center.createService({ prefix: 'A', nameAr: 'جوازات السفر', nameEn: 'Passports' })
+  const counter = await center.createCounter({ number: 3, name: 'Counter 3', serviceIds: [a.id] })
+  const clerk = await center.openCounterAs('clerk1', counter.id)
+  const kiosk = (await center.createDevice('kiosk')).token
+  const joinLine = async (address: string) =>
+    (await center.app.inject({ method: 'POST', url: '/api/v1/remote/join', payload: { serviceId: a.id }, remoteAddress: address })).json()
+  return { center, url, a, counter, clerk, kiosk, joinLine }
+}
+
+describe('the status page tells the truth', { timeout: 60_000 }, () => {
+  it('shows the code to scan at the kiosk, which checks the place in', async () => {
+    const clock = new TestClock()
+    const { center, url, kiosk, a, joinLine } = await startCenter(clock)
+    await center.issue(kiosk, { serviceId: a.id })
+    const held = await joinLine('198.51.100.7')
+    const pages = { ar: await suite.contexts.page(PHONE), en: await suite.contexts.page(PHONE) }
+    await pages.ar.goto(`${url}/t/${held.id}`)
+    await pages.en.goto(`${url}/t/${held.id}?lang=en`)
+
+    // 1. the code "scan this page's code" refers to, large enough, holding the status link the kiosk accepts
+    for (const lang of ['ar', 'en'] as const) {
+      const page = pages[lang]
+      const code = page.locator('tabour-remote-status [data-scan-code] tabour-qr-code')
+      await code.locator('svg').waitFor()
+      const box = (await code.boundingBox())!
+      expect(box.width, lang).toBeGreaterThanOrEqual(200)
+      expect(box.height, lang).toBeGreaterThanOrEqual(200)
+      expect(readQr(await code.screenshot()), lang).toBe(`${url}/t/${held.id}`)
+      await expectAccessible(page, `${lang}, holding a place`)
+      await page.screenshot({ path: join(SHOTS, `status-${lang}-held.png`), fullPage: true })
+    }
+
+    // the kiosk's scanner reads what the code holds and checks the place in; the code leaves the page
+    const scanned = readQr(await pages.en.locator('tabour-qr-code').screenshot())!
+    const scan = await center.request('POST', '/api/v1/check-in', { token: kiosk, body: { text: scanned, lang: 'en' } })
+    expect(scan.statusCode, scan.body).toBe(200)
+    for (const page of Object.values(pages)) {
+      await page.locator('tabour-ticket-status [data-status="waiting"]').waitFor()
+      expect(await page.locator('[data-scan-code]').count()).toBe(0)
+    }
+  })
+})
