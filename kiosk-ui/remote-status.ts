@@ -159,7 +159,7 @@ export function statusLinkOf(base: string, ticketId: string): string {
 }
 
 /** A time of day as the center's clocks show it (its zone), in the page's language and digits. */
-function formatTime(iso: string, lang: Lang, timeZone: string, arabicDigits: boolean): string {
+export function formatTime(iso: string, lang: Lang, timeZone: string, arabicDigits: boolean): string {
   const locale = lang === 'ar' ? (arabicDigits ? 'ar-EG' : 'ar-EG-u-nu-latn') : 'en-GB'
   return new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone }).format(new Date(iso))
 }

@@ -28,7 +28,7 @@ import { PollController } from './poll-controller.ts'
 import { serviceName } from './service-grid.ts'
 import { statusText } from '../protocol/messages/status.ts'
 import './status-rating.ts'
-import { nearLine, turnIsNear } from './remote-status.ts'
+import { formatTime, nearLine, turnIsNear } from './remote-status.ts'
 import './remote-status.ts'
 
 /** Whether a counter's name says more than its number ("Counter 3", "شباك 3" do not). */
@@ -199,7 +199,14 @@ export class TicketStatus extends LitElement {
       case 'no_show':
         return html`<p class="final">${statusText('status.noShow', lang)}</p>`
       case 'parked':
-        return html`<p class="final" data-state="parked">${statusText('status.parked', lang)}</p>`
+        return html`<p class="final" data-state="parked">${statusText('status.parked', lang)}</p>
+          ${
+            ticket.parked
+              ? html`<p class="turn" data-parked-until=${ticket.parked.until}>
+                  ${statusText('status.parkedUntil', lang, { time: formatTime(ticket.parked.until, lang, ticket.parked.timeZone, digits === 'arabic-indic') })}
+                </p>`
+              : nothing
+          }`
       case 'abandoned':
         // a place held from a phone lost for want of a check-in, or a parked ticket not back in time
         return html`<p class="final" data-state="abandoned">

@@ -166,6 +166,8 @@ export const PublicTicket = Type.Object({
   center: Type.Object({ nameAr: Type.String(), nameEn: Type.String(), digits: DigitStyleName }),
   /** Only for a ticket joined from a phone (protocol/remote-join.ts): its mode, its time to arrive and whether it has. */
   remote: Type.Optional(RemoteFacts),
+  /** Only while parked (docs/parking.md): until when the turn is kept, and the center's zone to say it in. Never the clerk's note. */
+  parked: Type.Optional(Type.Object({ until: Timestamp, timeZone: Type.String() })),
 })
 export type PublicTicket = Static<typeof PublicTicket>
 

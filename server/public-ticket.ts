@@ -10,6 +10,12 @@ function remoteOf(view: QueueView, t: Parameters<QueueView['remoteFacts']>[0], t
   return facts ? { remote: { ...facts, arrivedAt: iso(facts.arrivedAt), arriveBy: iso(facts.arriveBy), timeZone } } : {}
 }
 
+/** A parked ticket's deadline, as the wire carries it; nothing for any other ticket. */
+function parkedOf(view: QueueView, t: Parameters<QueueView['parkedUntil']>[0], timeZone: string): Pick<PublicTicket, 'parked'> {
+  const until = view.parkedUntil(t)
+  return until === null ? {} : { parked: { until: new Date(until).toISOString(), timeZone } }
+}
+
 /** What a public ticket shows of the center: the live config, read at each call, so an admin's change of name or digits shows at once. */
 export type PublicTicketCenter = Pick<Config, 'centerName' | 'screens' | 'timeZone'>
 
@@ -32,5 +38,6 @@ export function publicTicketOf(view: QueueView, center: PublicTicketCenter, tick
     counter: counter ? { number: counter.number, name: counter.name } : null,
     center: { nameAr: center.centerName.ar, nameEn: center.centerName.en, digits: center.screens.digits },
     ...remoteOf(view, t, center.timeZone),
+    ...parkedOf(view, t, center.timeZone),
   }
 }

@@ -35,6 +35,10 @@ export const STATUS_MESSAGES = {
     ar: 'دورك محفوظ ريثما تُحضر ما ينقصك. عند عودتك أخبر موظف الشباك برقم تذكرتك.',
     en: 'Your turn is kept while you fetch what is missing. When you are back, tell a clerk at the counter your ticket number.',
   },
+  'status.parkedUntil': {
+    ar: 'دورك محفوظ حتى الساعة {time}. عُد إلى الشباك قبل ذلك.',
+    en: 'Your turn is kept until {time}. Come back to the counter before then.',
+  },
   'status.abandoned': {
     ar: 'لم تعد في الوقت المحدد فانتهت هذه التذكرة. يرجى أخذ تذكرة جديدة.',
     en: 'You did not come back in time, so this ticket has ended. Please take a new ticket.',

@@ -1,3 +1,4 @@
+import { ParkingRepo } from '../db/repositories/parking-repo.ts'
 import type { QueueContext } from './queue-context.ts'
 import type { TicketRecord } from '../db/repositories/tickets-repo.ts'
 import type { CounterRecord } from '../db/repositories/counters-repo.ts'
@@ -239,6 +240,11 @@ export class QueueView {
       arriveBy = t.calledAt + minutes
     }
     return { mode: join.mode, arriveMinutes: join.arriveMinutes, arrivedAt: join.arrivedAt, arriveBy }
+  }
+
+  /** Until when a parked ticket's turn is kept (epoch ms, parked_tickets.deadline_at); null for any ticket not parked. */
+  parkedUntil(t: TicketRecord): number | null {
+    return t.status === 'parked' ? (new ParkingRepo(this.ctx.db).get(t.id)?.deadlineAt ?? null) : null
   }
 
   /** Every counter, or those of one zone. */

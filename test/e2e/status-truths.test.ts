@@ -38,11 +38,19 @@ async function startCenter(clock: TestClock) {
   return { center, url, a, counter, clerk, kiosk, joinLine }
 }
 
+/** A time as the page says it: the center's zone, the language, Arabic-Indic digits when the center uses them on Arabic pages. */
+function centerTime(iso: string, lang: 'ar' | 'en', digits: string): string {
+  const locale = lang === 'ar' ? (digits === 'arabic-indic' ? 'ar-EG' : 'ar-EG-u-nu-latn') : 'en-GB'
+  return new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone: 'Africa/Cairo' }).format(new Date(iso))
+}
+
+const text = async (page: Page, selector: string) => ((await page.locator(selector).textContent()) ?? '').replace(/\s+/g, ' ').trim()
+
 describe('the status page tells the truth', { timeout: 60_000 }, () => {
-  it('shows the code to scan at the kiosk, which checks the place in', async () => {
+  it('shows the code to scan, and the parking deadline', async () => {
     const clock = new TestClock()
-    const { center, url, kiosk, a, joinLine } = await startCenter(clock)
-    await center.issue(kiosk, { serviceId: a.id })
+    const { center, url, counter, clerk, kiosk, a, joinLine } = await startCenter(clock)
+    const walkIn = await center.issue(kiosk, { serviceId: a.id })
     const held = await joinLine('198.51.100.7')
     const pages = { ar: await suite.contexts.page(PHONE), en: await suite.contexts.page(PHONE) }
     await pages.ar.goto(`${url}/t/${held.id}`)
@@ -68,6 +76,29 @@ describe('the status page tells the truth', { timeout: 60_000 }, () => {
     for (const page of Object.values(pages)) {
       await page.locator('tabour-ticket-status [data-status="waiting"]').waitFor()
       expect(await page.locator('[data-scan-code]').count()).toBe(0)
+    }
+
+    // 2. called after the walk-in, parked for 10 minutes: the page says until when
+    expect((await center.action(clerk, counter.id, 'call-next')).json().ticket.id).toBe(walkIn.id)
+    await center.action(clerk, counter.id, 'no-show')
+    expect((await center.action(clerk, counter.id, 'call-next')).json().ticket.id).toBe(held.id)
+    const park = await center.action(clerk, counter.id, 'park', { reason: 'payment', minutes: 10, note: 'the clerk only' })
+    expect(park.statusCode, park.body).toBe(200)
+    const publicTicket = (await center.request('GET', `/api/v1/tickets/${held.id}`)).json()
+    const until = publicTicket.parked.until as string
+    expect(until).toBe(new Date(clock.now + 10 * 60_000).toISOString())
+    for (const lang of ['ar', 'en'] as const) {
+      const page = pages[lang]
+      await page.locator(`tabour-ticket-status [data-parked-until="${until}"]`).waitFor()
+      const time = centerTime(until, lang, publicTicket.center.digits)
+      expect(await text(page, 'tabour-ticket-status [data-parked-until]')).toBe(
+        lang === 'ar'
+          ? `دورك محفوظ حتى الساعة ${time}. عُد إلى الشباك قبل ذلك.`
+          : `Your turn is kept until ${time}. Come back to the counter before then.`,
+      )
+      expect(await page.locator('tabour-ticket-status').textContent()).not.toContain('the clerk only')
+      await expectAccessible(page, `${lang}, parked`)
+      await page.screenshot({ path: join(SHOTS, `status-${lang}-parked.png`), fullPage: true })
     }
   })
 })
