@@ -208,9 +208,10 @@ export class TicketStatus extends LitElement {
               : nothing
           }`
       case 'abandoned':
-        // a place held from a phone lost for want of a check-in, or a parked ticket not back in time
+        // a place held from a phone and never checked in lost its place; anyone else (a remote
+        // ticket too, once checked in) was parked and did not come back in time
         return html`<p class="final" data-state="abandoned">
-          ${statusText(ticket.remote ? 'status.placeLost' : 'status.abandoned', lang)}
+          ${statusText(ticket.remote && ticket.remote.arrivedAt === null ? 'status.placeLost' : 'status.abandoned', lang)}
         </p>`
       default:
         return html`<p class="final">${statusText('status.cancelled', lang)}</p>`

@@ -16,6 +16,7 @@ import { readQr } from './qr.ts'
  */
 const SHOTS = process.env.TABOUR_SHOTS ?? '/tmp/s24-status'
 const suite = useBrowserSuite(SHOTS)
+const WIFI = '192.168.1.20'
 
 async function expectAccessible(page: Page, what: string): Promise<void> {
   expect(await seriousAxeViolations(page), what).toEqual([])
@@ -47,7 +48,7 @@ function centerTime(iso: string, lang: 'ar' | 'en', digits: string): string {
 const text = async (page: Page, selector: string) => ((await page.locator(selector).textContent()) ?? '').replace(/\s+/g, ' ').trim()
 
 describe('the status page tells the truth', { timeout: 60_000 }, () => {
-  it('shows the code to scan, and the parking deadline', async () => {
+  it('shows the code to scan, the parking deadline, and "not back in time"', async () => {
     const clock = new TestClock()
     const { center, url, counter, clerk, kiosk, a, joinLine } = await startCenter(clock)
     const walkIn = await center.issue(kiosk, { serviceId: a.id })
@@ -100,5 +101,41 @@ describe('the status page tells the truth', { timeout: 60_000 }, () => {
       await expectAccessible(page, `${lang}, parked`)
       await page.screenshot({ path: join(SHOTS, `status-${lang}-parked.png`), fullPage: true })
     }
+
+    // 3. not back in time: abandoned by the parking deadline, which is not a lost place
+    clock.advance(10 * 60 + 1)
+    expect((await center.request('GET', `/api/v1/tickets/${held.id}`)).json().status).toBe('abandoned')
+    for (const lang of ['ar', 'en'] as const) {
+      const page = pages[lang]
+      await page.locator('tabour-ticket-status [data-state="abandoned"]').waitFor()
+      const said = await text(page, 'tabour-ticket-status [data-state="abandoned"]')
+      expect(said).toBe(
+        lang === 'ar'
+          ? 'لم تعد في الوقت المحدد فانتهت هذه التذكرة. يرجى أخذ تذكرة جديدة.'
+          : 'You did not come back in time, so this ticket has ended. Please take a new ticket.',
+      )
+      await expectAccessible(page, `${lang}, abandoned after parking`)
+      await page.screenshot({ path: join(SHOTS, `status-${lang}-abandoned.png`), fullPage: true })
+    }
+  })
+
+  it('says a lost place when a held place never checked in', async () => {
+    const clock = new TestClock()
+    const { center, url, counter, clerk, kiosk, a, joinLine } = await startCenter(clock)
+    const held = await joinLine('198.51.100.8')
+    // a walk-in after it is called: the held place's turn came; 10 minutes later it is lost
+    await center.issue(kiosk, { serviceId: a.id })
+    await center.action(clerk, counter.id, 'call-next')
+    const page = await suite.contexts.page(PHONE)
+    await page.goto(`${url}/t/${held.id}?lang=en`)
+    await page.locator('tabour-remote-status [data-remote="turn-came"]').waitFor()
+    clock.advance(11 * 60)
+    // a late "I am here" runs the remote sweep: the place is lost
+    expect(
+      (await center.app.inject({ method: 'POST', url: `/api/v1/remote/tickets/${held.id}/arrive`, remoteAddress: WIFI })).statusCode,
+    ).toBe(410)
+    await page.locator('tabour-ticket-status [data-state="abandoned"]').waitFor()
+    expect(await text(page, 'tabour-ticket-status [data-state="abandoned"]')).toContain('nobody checked in in time')
+    await page.screenshot({ path: join(SHOTS, 'status-en-place-lost.png'), fullPage: true })
   })
 })
