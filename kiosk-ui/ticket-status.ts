@@ -172,8 +172,15 @@ export class TicketStatus extends LitElement {
 
   private renderState(ticket: PublicTicket, lang: Lang, n: (v: number) => string, digits: DigitStyle): TemplateResult {
     switch (ticket.status) {
-      case 'waiting':
       case 'remote':
+        // a held place is not called before its citizen checks in: its figures hold only from then
+        return html`<p class="if-checked-in" data-position=${ticket.position} data-wait=${ticket.estimatedWaitSeconds ?? 'unknown'}>
+          ${statusText('status.whenCheckedIn', lang, {
+            ahead: statusText('status.aheadThen', lang, { n: ticket.position }, digits),
+            wait: waitText(ticket.estimatedWaitSeconds, lang, digits),
+          })}
+        </p>`
+      case 'waiting':
         return html`<dl>
           <div>
             <dt>${statusText('ticket.placeLabel', lang)}</dt>

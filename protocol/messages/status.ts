@@ -69,6 +69,14 @@ export const STATUS_MESSAGES = {
     en: 'Scan this code at the ticket kiosk in the center to check in.',
   },
   'status.scanCodeLabel': { ar: 'رمز QR لتسجيل وصولك على جهاز التذاكر', en: 'QR code to check in at the ticket kiosk' },
+  'status.whenCheckedIn': {
+    ar: 'إذا سجّلت وصولك الآن: {ahead}، والانتظار {wait}.',
+    en: 'If you check in now: {ahead}, {wait}.',
+  },
+  'status.aheadThen': {
+    ar: '{n, plural, =0 {لن يكون أحد أمامك} one {سيكون أمامك شخص واحد} two {سيكون أمامك شخصان} few {سيكون أمامك # أشخاص} many {سيكون أمامك # شخصًا} other {سيكون أمامك # شخص}}',
+    en: '{n, plural, =0 {nobody ahead of you} one {# person ahead of you} other {# people ahead of you}}',
+  },
   'status.imHere': { ar: 'أنا هنا', en: 'I am here' },
   'status.arriving': { ar: 'جارٍ تسجيل وصولك…', en: 'Checking you in…' },
   'status.notAtCenter': {

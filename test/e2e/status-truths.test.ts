@@ -48,7 +48,7 @@ function centerTime(iso: string, lang: 'ar' | 'en', digits: string): string {
 const text = async (page: Page, selector: string) => ((await page.locator(selector).textContent()) ?? '').replace(/\s+/g, ' ').trim()
 
 describe('the status page tells the truth', { timeout: 60_000 }, () => {
-  it('shows the code to scan, the parking deadline, and "not back in time"', async () => {
+  it('shows the code to scan, the figures "if you check in now", the parking deadline, and "not back in time"', async () => {
     const clock = new TestClock()
     const { center, url, counter, clerk, kiosk, a, joinLine } = await startCenter(clock)
     const walkIn = await center.issue(kiosk, { serviceId: a.id })
@@ -66,6 +66,10 @@ describe('the status page tells the truth', { timeout: 60_000 }, () => {
       expect(box.width, lang).toBeGreaterThanOrEqual(200)
       expect(box.height, lang).toBeGreaterThanOrEqual(200)
       expect(readQr(await code.screenshot()), lang).toBe(`${url}/t/${held.id}`)
+      // 4. a held place is not called before its check-in: its figures are conditional, never "you are next"
+      const figures = await text(page, 'tabour-ticket-status .if-checked-in')
+      expect(figures).toContain(lang === 'ar' ? 'إذا سجّلت وصولك الآن: سيكون أمامك شخص واحد' : 'If you check in now: 1 person ahead of you')
+      expect(await page.locator('tabour-ticket-status').textContent()).not.toMatch(/You are next|أنت التالي/)
       await expectAccessible(page, `${lang}, holding a place`)
       await page.screenshot({ path: join(SHOTS, `status-${lang}-held.png`), fullPage: true })
     }
@@ -137,5 +141,25 @@ describe('the status page tells the truth', { timeout: 60_000 }, () => {
     await page.locator('tabour-ticket-status [data-state="abandoned"]').waitFor()
     expect(await text(page, 'tabour-ticket-status [data-state="abandoned"]')).toContain('nobody checked in in time')
     await page.screenshot({ path: join(SHOTS, 'status-en-place-lost.png'), fullPage: true })
+  })
+
+  it('the join page does not say "nobody waiting" next to a wait of minutes', async () => {
+    const clock = new TestClock()
+    const { center, url, kiosk, a, counter, clerk } = await startCenter(clock)
+    // the only ticket is at the counter: nobody waits, yet a newcomer waits for the counter to be free
+    await center.issue(kiosk, { serviceId: a.id })
+    await center.action(clerk, counter.id, 'call-next')
+    const [service] = (await center.request('GET', '/api/v1/remote/services')).json().services
+    expect(service).toMatchObject({ id: a.id, waiting: 0 })
+    expect(service.estimatedWaitSeconds).toBeGreaterThanOrEqual(60)
+    for (const lang of ['ar', 'en'] as const) {
+      const page = await suite.contexts.page(PHONE)
+      await page.goto(`${url}/join/${lang}/`)
+      const line = await text(page, `tabour-join-page [data-service="${a.id}"] [data-line-now]`)
+      expect(line).not.toMatch(/Nobody is waiting|لا أحد ينتظر/)
+      expect(line).toMatch(lang === 'ar' ? /^الانتظار المتوقع حوالي/ : /^Expected wait about/)
+      await expectAccessible(page, `join page, ${lang}`)
+      await page.screenshot({ path: join(SHOTS, `join-${lang}.png`), fullPage: true })
+    }
   })
 })
