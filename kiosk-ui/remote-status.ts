@@ -13,6 +13,7 @@ import { digitsFor } from '../ui-common/digits.ts'
 import type { Lang } from '../ui-common/i18n.ts'
 import { statusText } from '../protocol/messages/status.ts'
 import { arriveHere } from './status-api.ts'
+import '../ui-common/qr-code.ts'
 
 /** A waiting ticket with this many people ahead, or fewer, is "near" its turn. */
 export const NEAR_PEOPLE_AHEAD = 2
@@ -47,6 +48,17 @@ export class RemoteStatus extends LitElement {
     }
     .held {
       font-weight: 700;
+    }
+    .scan {
+      display: grid;
+      justify-items: center;
+      gap: var(--tabour-space-1);
+      margin: 0;
+      text-align: center;
+    }
+    tabour-qr-code {
+      /* the kiosk's scanner reads it off a phone held up to it: at least 200 px, quiet zone drawn by the component */
+      --qr-size: max(13.75rem, 220px);
     }
     .warn {
       color: var(--tabour-danger);
@@ -101,7 +113,15 @@ export class RemoteStatus extends LitElement {
       lines.push(html`<p data-remote="arrived">${statusText('status.arrived', lang, { time: time(remote.arrivedAt) })}</p>`)
     }
     const canArrive = remote.arrivedAt === null && (t.status === 'remote' || t.status === 'waiting' || t.status === 'called')
-    return html`${lines}${canArrive ? this.renderButton(lang) : nothing}`
+    return html`${lines}${canArrive ? html`${this.renderScanCode(lang)}${this.renderButton(lang)}` : nothing}`
+  }
+
+  /** The code the remote texts ask the citizen to scan at the kiosk: this ticket's own status link (remoteArrival reads it). */
+  private renderScanCode(lang: Lang): TemplateResult {
+    return html`<figure class="scan" data-scan-code>
+      <tabour-qr-code .value=${statusLinkOf(this.base, this.ticket.id)} .label=${statusText('status.scanCodeLabel', lang)}></tabour-qr-code>
+      <figcaption>${statusText('status.scanCode', lang)}</figcaption>
+    </figure>`
   }
 
   private renderButton(lang: Lang): TemplateResult {
@@ -133,8 +153,13 @@ export class RemoteStatus extends LitElement {
   }
 }
 
+/** The ticket's status link as this page was reached: the origin the phone used, the server's prefix, /t/<id>. */
+export function statusLinkOf(base: string, ticketId: string): string {
+  return new URL(`${base}/t/${encodeURIComponent(ticketId)}`, location.origin).href
+}
+
 /** A time of day as the center's clocks show it (its zone), in the page's language and digits. */
-function formatTime(iso: string, lang: Lang, timeZone: string, arabicDigits: boolean): string {
+export function formatTime(iso: string, lang: Lang, timeZone: string, arabicDigits: boolean): string {
   const locale = lang === 'ar' ? (arabicDigits ? 'ar-EG' : 'ar-EG-u-nu-latn') : 'en-GB'
   return new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone }).format(new Date(iso))
 }

@@ -28,7 +28,7 @@ import { PollController } from './poll-controller.ts'
 import { serviceName } from './service-grid.ts'
 import { statusText } from '../protocol/messages/status.ts'
 import './status-rating.ts'
-import { nearLine, turnIsNear } from './remote-status.ts'
+import { formatTime, nearLine, turnIsNear } from './remote-status.ts'
 import './remote-status.ts'
 import './visit-steps-line.ts'
 
@@ -174,8 +174,15 @@ export class TicketStatus extends LitElement {
 
   private renderState(ticket: PublicTicket, lang: Lang, n: (v: number) => string, digits: DigitStyle): TemplateResult {
     switch (ticket.status) {
-      case 'waiting':
       case 'remote':
+        // a held place is not called before its citizen checks in: its figures hold only from then
+        return html`<p class="if-checked-in" data-position=${ticket.position} data-wait=${ticket.estimatedWaitSeconds ?? 'unknown'}>
+          ${statusText('status.whenCheckedIn', lang, {
+            ahead: statusText('status.aheadThen', lang, { n: ticket.position }, digits),
+            wait: waitText(ticket.estimatedWaitSeconds, lang, digits),
+          })}
+        </p>`
+      case 'waiting':
         return html`<dl>
           <div>
             <dt>${statusText('ticket.placeLabel', lang)}</dt>
@@ -201,11 +208,19 @@ export class TicketStatus extends LitElement {
       case 'no_show':
         return html`<p class="final">${statusText('status.noShow', lang)}</p>`
       case 'parked':
-        return html`<p class="final" data-state="parked">${statusText('status.parked', lang)}</p>`
+        return html`<p class="final" data-state="parked">${statusText('status.parked', lang)}</p>
+          ${
+            ticket.parked
+              ? html`<p class="turn" data-parked-until=${ticket.parked.until}>
+                  ${statusText('status.parkedUntil', lang, { time: formatTime(ticket.parked.until, lang, ticket.parked.timeZone, digits === 'arabic-indic') })}
+                </p>`
+              : nothing
+          }`
       case 'abandoned':
-        // a place held from a phone lost for want of a check-in, or a parked ticket not back in time
+        // a place held from a phone and never checked in lost its place; anyone else (a remote
+        // ticket too, once checked in) was parked and did not come back in time
         return html`<p class="final" data-state="abandoned">
-          ${statusText(ticket.remote ? 'status.placeLost' : 'status.abandoned', lang)}
+          ${statusText(ticket.remote && ticket.remote.arrivedAt === null ? 'status.placeLost' : 'status.abandoned', lang)}
         </p>`
       default:
         return html`<p class="final">${statusText('status.cancelled', lang)}</p>`

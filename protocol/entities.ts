@@ -171,6 +171,8 @@ export const PublicTicket = Type.Object({
   remote: Type.Optional(RemoteFacts),
   /** Only for a visit of several steps (protocol/visit-steps.ts): the step it is at, of how many, and the next step's service. */
   visit: Type.Optional(VisitProgress),
+  /** Only while parked (docs/parking.md): until when the turn is kept, and the center's zone to say it in. Never the clerk's note. */
+  parked: Type.Optional(Type.Object({ until: Timestamp, timeZone: Type.String() })),
 })
 export type PublicTicket = Static<typeof PublicTicket>
 

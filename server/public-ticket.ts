@@ -16,6 +16,12 @@ function visitOf(view: QueueView, t: Parameters<QueueView['visitProgress']>[0]):
   return visit ? { visit } : {}
 }
 
+/** A parked ticket's deadline, as the wire carries it; nothing for any other ticket. */
+function parkedOf(view: QueueView, t: Parameters<QueueView['parkedUntil']>[0], timeZone: string): Pick<PublicTicket, 'parked'> {
+  const until = view.parkedUntil(t)
+  return until === null ? {} : { parked: { until: new Date(until).toISOString(), timeZone } }
+}
+
 /** What a public ticket shows of the center: the live config, read at each call, so an admin's change of name or digits shows at once. */
 export type PublicTicketCenter = Pick<Config, 'centerName' | 'screens' | 'timeZone'>
 
@@ -39,5 +45,6 @@ export function publicTicketOf(view: QueueView, center: PublicTicketCenter, tick
     center: { nameAr: center.centerName.ar, nameEn: center.centerName.en, digits: center.screens.digits },
     ...remoteOf(view, t, center.timeZone),
     ...visitOf(view, t),
+    ...parkedOf(view, t, center.timeZone),
   }
 }

@@ -10,9 +10,9 @@ import { LitElement, css, html, nothing, type TemplateResult } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
 import type { RemoteService, RemoteServicesReply } from '../../protocol/remote-join.ts'
 import { joinErrorKey, joinText, type JoinMessageKey } from '../../protocol/messages/join.ts'
-import { waitText } from '../../protocol/messages/ticket.ts'
+import { waitText, waitValues } from '../../protocol/messages/ticket.ts'
 import { ApiError } from '../../ui-common/api-client.ts'
-import { digitsFor } from '../../ui-common/digits.ts'
+import { digitsFor, type DigitStyle } from '../../ui-common/digits.ts'
 import { applyLang, type Lang } from '../../ui-common/i18n.ts'
 import type { LangChangeEvent } from '../../ui-common/lang-switch.ts'
 import { applyPageTheme } from '../../ui-common/theme.ts'
@@ -229,11 +229,24 @@ export class JoinPage extends LitElement {
       <span class="name">${lang === 'ar' ? s.nameAr : s.nameEn}</span>
       ${
         open
-          ? html`<span class="more">${joinText('join.waitingNow', lang, { n: s.waiting }, digits)} · ${waitText(s.estimatedWaitSeconds, lang, digits)}</span>
+          ? html`<span class="more" data-line-now>${this.lineNow(s, lang, digits)}</span>
               <span class="more">${s.mode === 'check-in' ? joinText('join.modeCheckIn', lang) : joinText('join.modeCallAhead', lang, { minutes })}</span>`
           : html`<span class="off">${this.closedLine(s, lang, digits === 'arabic-indic')}</span>`
       }
     </label>`
+  }
+
+  /**
+   * How many wait and for how long. With nobody waiting the estimate can still be minutes
+   * (counters busy, booked appointments or held places due first): then "nobody waiting" would
+   * contradict it, so only the wait is said.
+   */
+  private lineNow(s: RemoteService, lang: Lang, digits: DigitStyle): string {
+    const wait = waitText(s.estimatedWaitSeconds, lang, digits)
+    if (s.waiting === 0 && s.estimatedWaitSeconds !== null && waitValues(s.estimatedWaitSeconds).minutes > 0) {
+      return joinText('join.expectedWait', lang, { wait })
+    }
+    return `${joinText('join.waitingNow', lang, { n: s.waiting }, digits)} · ${wait}`
   }
 
   private closedLine(s: RemoteService, lang: Lang, arabicDigits: boolean): string {

@@ -18,6 +18,7 @@ export const JOIN_MESSAGES = {
     ar: '{n, plural, =0 {لا أحد ينتظر الآن} one {ينتظر شخص واحد الآن} two {ينتظر شخصان الآن} few {ينتظر # أشخاص الآن} many {ينتظر # شخصًا الآن} other {ينتظر # شخص الآن}}',
     en: '{n, plural, =0 {Nobody is waiting now} one {# person waiting now} other {# people waiting now}}',
   },
+  'join.expectedWait': { ar: 'الانتظار المتوقع {wait}', en: 'Expected wait {wait}' },
   'join.minutes': {
     ar: '{minutes, plural, one {دقيقة واحدة} two {دقيقتين} few {# دقائق} many {# دقيقة} other {# دقيقة}}',
     en: '{minutes, plural, one {# minute} other {# minutes}}',

@@ -35,6 +35,10 @@ export const STATUS_MESSAGES = {
     ar: 'دورك محفوظ ريثما تُحضر ما ينقصك. عند عودتك أخبر موظف الشباك برقم تذكرتك.',
     en: 'Your turn is kept while you fetch what is missing. When you are back, tell a clerk at the counter your ticket number.',
   },
+  'status.parkedUntil': {
+    ar: 'دورك محفوظ حتى الساعة {time}. عُد إلى الشباك قبل ذلك.',
+    en: 'Your turn is kept until {time}. Come back to the counter before then.',
+  },
   'status.abandoned': {
     ar: 'لم تعد في الوقت المحدد فانتهت هذه التذكرة. يرجى أخذ تذكرة جديدة.',
     en: 'You did not come back in time, so this ticket has ended. Please take a new ticket.',
@@ -63,6 +67,19 @@ export const STATUS_MESSAGES = {
   'status.remoteTurnCame': {
     ar: 'جاء دورك: سجّل وصولك قبل {time} وإلا فقدت مكانك.',
     en: 'Your turn has come: check in before {time} or your place is lost.',
+  },
+  'status.scanCode': {
+    ar: 'امسح هذا الرمز على جهاز التذاكر في المركز لتسجيل وصولك.',
+    en: 'Scan this code at the ticket kiosk in the center to check in.',
+  },
+  'status.scanCodeLabel': { ar: 'رمز QR لتسجيل وصولك على جهاز التذاكر', en: 'QR code to check in at the ticket kiosk' },
+  'status.whenCheckedIn': {
+    ar: 'إذا سجّلت وصولك الآن: {ahead}، والانتظار {wait}.',
+    en: 'If you check in now: {ahead}, {wait}.',
+  },
+  'status.aheadThen': {
+    ar: '{n, plural, =0 {لن يكون أحد أمامك} one {سيكون أمامك شخص واحد} two {سيكون أمامك شخصان} few {سيكون أمامك # أشخاص} many {سيكون أمامك # شخصًا} other {سيكون أمامك # شخص}}',
+    en: '{n, plural, =0 {nobody ahead of you} one {# person ahead of you} other {# people ahead of you}}',
   },
   'status.imHere': { ar: 'أنا هنا', en: 'I am here' },
   'status.arriving': { ar: 'جارٍ تسجيل وصولك…', en: 'Checking you in…' },

@@ -1,3 +1,4 @@
+import { ParkingRepo } from '../db/repositories/parking-repo.ts'
 import type { QueueContext } from './queue-context.ts'
 import { visitProgressOf } from './visit-steps.ts'
 import type { VisitProgress } from '../../protocol/visit-steps.ts'
@@ -246,6 +247,11 @@ export class QueueView {
   /** Where a ticket is in a visit of several steps (visit-steps.ts); null for a visit of one step. */
   visitProgress(t: TicketRecord): VisitProgress | null {
     return visitProgressOf(this.ctx, t)
+  }
+
+  /** Until when a parked ticket's turn is kept (epoch ms, parked_tickets.deadline_at); null for any ticket not parked. */
+  parkedUntil(t: TicketRecord): number | null {
+    return t.status === 'parked' ? (new ParkingRepo(this.ctx.db).get(t.id)?.deadlineAt ?? null) : null
   }
 
   /** Every counter, or those of one zone. */

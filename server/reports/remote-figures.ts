@@ -3,8 +3,9 @@ import type { RemoteFigures } from '../../protocol/remote-join.ts'
 
 /**
  * A day's joins from a phone (issue 19), from the event log: joined (`ticket.issued` with
- * origin remote), arrived (`ticket.arrived`), abandoned (`ticket.abandoned`: the place was lost
- * after its turn, or the day ended), cancelled by the citizen or staff, served and no-shows of
+ * origin remote), arrived (`ticket.arrived`), abandoned (`ticket.abandoned` with reason `turn_passed` or
+ * `day_closed`: the place was lost after its turn, or the day ended; a checked-in ticket parked
+ * and not back in time is abandoned too, but it is not a lost place and counts with parking), cancelled by the citizen or staff, served and no-shows of
  * the tickets joined that day. The day is the center's business day the events were logged on.
  */
 export function remoteFigures(db: Database.Database, day: string): RemoteFigures {
@@ -16,7 +17,8 @@ export function remoteFigures(db: Database.Database, day: string): RemoteFigures
        SELECT
          (SELECT count(*) FROM joined) AS joined,
          (SELECT count(*) FROM events WHERE type = 'ticket.arrived' AND ticket_id IN (SELECT ticket_id FROM joined)) AS arrived,
-         (SELECT count(*) FROM events WHERE type = 'ticket.abandoned' AND ticket_id IN (SELECT ticket_id FROM joined)) AS abandoned,
+         (SELECT count(*) FROM events WHERE type = 'ticket.abandoned' AND ticket_id IN (SELECT ticket_id FROM joined)
+           AND json_extract(data, '$.reason') IN ('turn_passed', 'day_closed')) AS abandoned,
          (SELECT count(*) FROM events WHERE type = 'ticket.cancelled' AND ticket_id IN (SELECT ticket_id FROM joined)) AS cancelled,
          (SELECT count(*) FROM events WHERE type = 'ticket.finished' AND ticket_id IN (SELECT ticket_id FROM joined)) AS served,
          (SELECT count(*) FROM events WHERE type = 'ticket.no_show' AND ticket_id IN (SELECT ticket_id FROM joined)) AS noShow`,

@@ -15,7 +15,9 @@ import { sleep } from '../helpers/child-server.ts'
 describe('the event log after concurrent clerks and kiosks', () => {
   const { start } = useListeningCenter()
 
-  it('12 clerks and 4 kiosks at once: 300 tickets, every transition kind, the log holds every invariant', { timeout: 120_000 }, async () => {
+  it('12 clerks and 4 kiosks at once: 300 tickets, every transition kind, the log holds every invariant', {
+    timeout: 120_000,
+  }, async () => {
     const seed = seedFrom('LOG_INVARIANTS_SEED')
     const random = seededRandom(seed)
     const { center: c, url: base } = await start()

@@ -1,0 +1,165 @@
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { TestCenter, TestClock } from '../helpers/test-center.ts'
+import { PHONE, useBrowserSuite } from './browser.ts'
+import { seriousAxeViolations } from './axe.ts'
+import { readQr } from './qr.ts'
+
+/**
+ * The citizen's status page says only true things (Chromium, phone size, Arabic and English side
+ * by side on the same ticket): a place held from a phone shows the code its texts ask to scan
+ * (the kiosk's scanner checks it in with what the code holds) and its figures as "if you check in
+ * now"; once parked, until when the turn is kept; abandoned after parking, that it was not back in
+ * time (not "nobody checked in"). The join page does not say "nobody waiting" next to a wait of
+ * minutes. Screenshots go to /tmp/s24-status/ (TABOUR_SHOTS to change it).
+ */
+const SHOTS = process.env.TABOUR_SHOTS ?? '/tmp/s24-status'
+const suite = useBrowserSuite(SHOTS)
+const WIFI = '192.168.1.20'
+
+async function expectAccessible(page: Page, what: string): Promise<void> {
+  expect(await seriousAxeViolations(page), what).toEqual([])
+}
+
+/** A center at 10:00 Cairo time with service A (check-in joins, 10 minutes), counter 3 open and a kiosk. */
+async function startCenter(clock: TestClock) {
+  const center = await TestCenter.start({
+    clock,
+    config: { uiDir: suite.uiDir, remoteJoin: { services: [{ prefix: 'A', mode: 'check-in', arriveMinutes: 10 }] } },
+  })
+  suite.cleanups.push(() => center.close())
+  const url = await center.listen()
+  const a = await center.createService({ prefix: 'A', nameAr: 'جوازات السفر', nameEn: 'Passports' })
+  const counter = await center.createCounter({ number: 3, name: 'Counter 3', serviceIds: [a.id] })
+  const clerk = await center.openCounterAs('clerk1', counter.id)
+  const kiosk = (await center.createDevice('kiosk')).token
+  const joinLine = async (address: string) =>
+    (await center.app.inject({ method: 'POST', url: '/api/v1/remote/join', payload: { serviceId: a.id }, remoteAddress: address })).json()
+  return { center, url, a, counter, clerk, kiosk, joinLine }
+}
+
+/** A time as the page says it: the center's zone, the language, Arabic-Indic digits when the center uses them on Arabic pages. */
+function centerTime(iso: string, lang: 'ar' | 'en', digits: string): string {
+  const locale = lang === 'ar' ? (digits === 'arabic-indic' ? 'ar-EG' : 'ar-EG-u-nu-latn') : 'en-GB'
+  return new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone: 'Africa/Cairo' }).format(new Date(iso))
+}
+
+const text = async (page: Page, selector: string) => ((await page.locator(selector).textContent()) ?? '').replace(/\s+/g, ' ').trim()
+
+describe('the status page tells the truth', { timeout: 60_000 }, () => {
+  it('shows the code to scan, the figures "if you check in now", the parking deadline, and "not back in time"', async () => {
+    const clock = new TestClock()
+    const { center, url, counter, clerk, kiosk, a, joinLine } = await startCenter(clock)
+    const walkIn = await center.issue(kiosk, { serviceId: a.id })
+    const held = await joinLine('198.51.100.7')
+    const pages = { ar: await suite.contexts.page(PHONE), en: await suite.contexts.page(PHONE) }
+    await pages.ar.goto(`${url}/t/${held.id}`)
+    await pages.en.goto(`${url}/t/${held.id}?lang=en`)
+
+    // 1. the code "scan this page's code" refers to, large enough, holding the status link the kiosk accepts
+    for (const lang of ['ar', 'en'] as const) {
+      const page = pages[lang]
+      const code = page.locator('tabour-remote-status [data-scan-code] tabour-qr-code')
+      await code.locator('svg').waitFor()
+      const box = (await code.boundingBox())!
+      expect(box.width, lang).toBeGreaterThanOrEqual(200)
+      expect(box.height, lang).toBeGreaterThanOrEqual(200)
+      expect(readQr(await code.screenshot()), lang).toBe(`${url}/t/${held.id}`)
+      // 4. a held place is not called before its check-in: its figures are conditional, never "you are next"
+      const figures = await text(page, 'tabour-ticket-status .if-checked-in')
+      expect(figures).toContain(lang === 'ar' ? 'إذا سجّلت وصولك الآن: سيكون أمامك شخص واحد' : 'If you check in now: 1 person ahead of you')
+      expect(await page.locator('tabour-ticket-status').textContent()).not.toMatch(/You are next|أنت التالي/)
+      await expectAccessible(page, `${lang}, holding a place`)
+      await page.screenshot({ path: join(SHOTS, `status-${lang}-held.png`), fullPage: true })
+    }
+
+    // the kiosk's scanner reads what the code holds and checks the place in; the code leaves the page
+    const scanned = readQr(await pages.en.locator('tabour-qr-code').screenshot())!
+    const scan = await center.request('POST', '/api/v1/check-in', { token: kiosk, body: { text: scanned, lang: 'en' } })
+    expect(scan.statusCode, scan.body).toBe(200)
+    for (const page of Object.values(pages)) {
+      await page.locator('tabour-ticket-status [data-status="waiting"]').waitFor()
+      expect(await page.locator('[data-scan-code]').count()).toBe(0)
+    }
+
+    // 2. called after the walk-in, parked for 10 minutes: the page says until when
+    expect((await center.action(clerk, counter.id, 'call-next')).json().ticket.id).toBe(walkIn.id)
+    await center.action(clerk, counter.id, 'no-show')
+    expect((await center.action(clerk, counter.id, 'call-next')).json().ticket.id).toBe(held.id)
+    const park = await center.action(clerk, counter.id, 'park', { reason: 'payment', minutes: 10, note: 'the clerk only' })
+    expect(park.statusCode, park.body).toBe(200)
+    const publicTicket = (await center.request('GET', `/api/v1/tickets/${held.id}`)).json()
+    const until = publicTicket.parked.until as string
+    expect(until).toBe(new Date(clock.now + 10 * 60_000).toISOString())
+    for (const lang of ['ar', 'en'] as const) {
+      const page = pages[lang]
+      await page.locator(`tabour-ticket-status [data-parked-until="${until}"]`).waitFor()
+      const time = centerTime(until, lang, publicTicket.center.digits)
+      expect(await text(page, 'tabour-ticket-status [data-parked-until]')).toBe(
+        lang === 'ar'
+          ? `دورك محفوظ حتى الساعة ${time}. عُد إلى الشباك قبل ذلك.`
+          : `Your turn is kept until ${time}. Come back to the counter before then.`,
+      )
+      expect(await page.locator('tabour-ticket-status').textContent()).not.toContain('the clerk only')
+      await expectAccessible(page, `${lang}, parked`)
+      await page.screenshot({ path: join(SHOTS, `status-${lang}-parked.png`), fullPage: true })
+    }
+
+    // 3. not back in time: abandoned by the parking deadline, which is not a lost place
+    clock.advance(10 * 60 + 1)
+    expect((await center.request('GET', `/api/v1/tickets/${held.id}`)).json().status).toBe('abandoned')
+    for (const lang of ['ar', 'en'] as const) {
+      const page = pages[lang]
+      await page.locator('tabour-ticket-status [data-state="abandoned"]').waitFor()
+      const said = await text(page, 'tabour-ticket-status [data-state="abandoned"]')
+      expect(said).toBe(
+        lang === 'ar'
+          ? 'لم تعد في الوقت المحدد فانتهت هذه التذكرة. يرجى أخذ تذكرة جديدة.'
+          : 'You did not come back in time, so this ticket has ended. Please take a new ticket.',
+      )
+      await expectAccessible(page, `${lang}, abandoned after parking`)
+      await page.screenshot({ path: join(SHOTS, `status-${lang}-abandoned.png`), fullPage: true })
+    }
+  })
+
+  it('says a lost place when a held place never checked in', async () => {
+    const clock = new TestClock()
+    const { center, url, counter, clerk, kiosk, a, joinLine } = await startCenter(clock)
+    const held = await joinLine('198.51.100.8')
+    // a walk-in after it is called: the held place's turn came; 10 minutes later it is lost
+    await center.issue(kiosk, { serviceId: a.id })
+    await center.action(clerk, counter.id, 'call-next')
+    const page = await suite.contexts.page(PHONE)
+    await page.goto(`${url}/t/${held.id}?lang=en`)
+    await page.locator('tabour-remote-status [data-remote="turn-came"]').waitFor()
+    clock.advance(11 * 60)
+    // a late "I am here" runs the remote sweep: the place is lost
+    expect(
+      (await center.app.inject({ method: 'POST', url: `/api/v1/remote/tickets/${held.id}/arrive`, remoteAddress: WIFI })).statusCode,
+    ).toBe(410)
+    await page.locator('tabour-ticket-status [data-state="abandoned"]').waitFor()
+    expect(await text(page, 'tabour-ticket-status [data-state="abandoned"]')).toContain('nobody checked in in time')
+    await page.screenshot({ path: join(SHOTS, 'status-en-place-lost.png'), fullPage: true })
+  })
+
+  it('the join page does not say "nobody waiting" next to a wait of minutes', async () => {
+    const clock = new TestClock()
+    const { center, url, kiosk, a, counter, clerk } = await startCenter(clock)
+    // the only ticket is at the counter: nobody waits, yet a newcomer waits for the counter to be free
+    await center.issue(kiosk, { serviceId: a.id })
+    await center.action(clerk, counter.id, 'call-next')
+    const [service] = (await center.request('GET', '/api/v1/remote/services')).json().services
+    expect(service).toMatchObject({ id: a.id, waiting: 0 })
+    expect(service.estimatedWaitSeconds).toBeGreaterThanOrEqual(60)
+    for (const lang of ['ar', 'en'] as const) {
+      const page = await suite.contexts.page(PHONE)
+      await page.goto(`${url}/join/${lang}/`)
+      const line = await text(page, `tabour-join-page [data-service="${a.id}"] [data-line-now]`)
+      expect(line).not.toMatch(/Nobody is waiting|لا أحد ينتظر/)
+      expect(line).toMatch(lang === 'ar' ? /^الانتظار المتوقع حوالي/ : /^Expected wait about/)
+      await expectAccessible(page, `join page, ${lang}`)
+      await page.screenshot({ path: join(SHOTS, `join-${lang}.png`), fullPage: true })
+    }
+  })
+})
