@@ -239,7 +239,7 @@ export class BookingPage extends LitElement {
             dir="ltr"
             autocomplete="tel"
             pattern="(\\+[1-9][0-9]{7,14}|0[0-9]{9,10})"
-            placeholder=${this.t('book.phoneHint')}
+            placeholder=${this.t(this.services?.some((s) => s.messagesOn) ? 'book.phoneHint' : 'book.phoneHintNoMessages')}
           />
         </label>
         <button class="primary" type="submit" data-action="book" ?disabled=${this.busy || this.slotStart === null}>
