@@ -55,6 +55,7 @@ async function start(provider: 'none' | 'http', documents: { ar: string; en: str
         nameAr: 'قسيمة زواج',
         nameEn: 'Marriage certificate',
         targetWaitSeconds: 600,
+        whenUnstaffed: 'offer-without-estimate',
         documents,
         confirmDocuments: false,
       },
@@ -144,5 +145,59 @@ describe('messages on: the kiosk asks for consent', () => {
     expect(await phone.locator('tabour-booking-page [data-field="phone"]').getAttribute('placeholder')).toBe(
       appointmentText('book.phoneHint', 'ar'),
     )
+  })
+})
+
+/** The most a service may list (protocol/service-menu.ts): 10 documents of 100 characters in each language. */
+const LONGEST_DOCUMENTS = Array.from({ length: 10 }, (_, i) => ({
+  ar: `صورة ${i + 1} من بطاقة الرقم القومي سارية للمتقدم ولولي الأمر مع أصل شهادة الميلاد المميكنة الحديثة`.padEnd(100, '.').slice(0, 100),
+  en: `Copy ${i + 1} of the applicant's valid national ID card and the guardian's, with the original birth cert`
+    .padEnd(100, '.')
+    .slice(0, 100),
+}))
+
+describe('the kiosk ticket with the most documents fits the screen', () => {
+  it('10 documents of 100 characters: no scrolling, Done and the paper notice on screen, in Arabic and English', {
+    timeout: 60_000,
+  }, async () => {
+    const { url, documented, pairing } = await start('none', LONGEST_DOCUMENTS)
+    const kiosk = await contexts.page(PORTRAIT)
+    await kiosk.goto(`${url}/kiosk/?pair=${pairing}`)
+    for (const lang of ['ar', 'en'] as const) {
+      if (lang === 'en') await switchLang(kiosk, 'en')
+      await kiosk.locator(`tabour-service-grid button[data-service-id="${documented}"]`).click()
+      await kiosk.locator('tabour-ticket-options [data-action="skip"]').click()
+      const ticket = kiosk.locator('tabour-ticket-confirmation')
+      await ticket.locator('[data-ticket-label]').waitFor()
+      expect(await ticket.locator('li[data-document]').count()).toBe(10)
+      await kiosk.evaluate(() => document.fonts.ready)
+      await shot(kiosk, `kiosk-ticket-10-documents-${lang}`)
+      const scrollHeight = await kiosk.evaluate(() => document.scrollingElement!.scrollHeight)
+      expect(scrollHeight, lang).toBeLessThanOrEqual(PORTRAIT.height)
+      for (const what of ['[data-action="done"]', '[data-printing]', 'tabour-qr-code']) {
+        const box = (await ticket.locator(what).boundingBox())!
+        expect(box.y + box.height, `${what} (${lang})`).toBeLessThanOrEqual(PORTRAIT.height)
+      }
+      const done = (await ticket.locator('[data-action="done"]').boundingBox())!
+      expect(Math.min(done.width, done.height)).toBeGreaterThanOrEqual(44)
+      // each number is drawn inside its item, just before the text (not out in the list's padding)
+      const insets = await ticket.locator('li[data-document]').evaluateAll((items) =>
+        items.map((li) => {
+          const number = getComputedStyle(li, '::before').content
+          const box = li.getBoundingClientRect()
+          const text = li.querySelector('.text')!.getBoundingClientRect()
+          const rtl = getComputedStyle(li).direction === 'rtl'
+          return { number, inset: rtl ? box.right - text.right : text.left - box.left }
+        }),
+      )
+      insets.forEach(({ number, inset }) => {
+        expect(number, lang).toContain('counter(doc)')
+        expect(inset, lang).toBeGreaterThan(10)
+        expect(inset, lang).toBeLessThanOrEqual(48)
+      })
+      expect(await seriousAxeViolations(kiosk), lang).toEqual([])
+      await ticket.locator('[data-action="done"]').click()
+      await kiosk.locator('tabour-service-grid button[data-service-id]').first().waitFor()
+    }
   })
 })
