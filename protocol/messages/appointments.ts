@@ -72,6 +72,10 @@ export const APPOINTMENT_MESSAGES = {
   'checkIn.walkIn': { ar: 'خذ تذكرة عادية', en: 'Take an ordinary ticket' },
   'checkIn.failed': { ar: 'تعذّر تسجيل الوصول. حاول مرة أخرى.', en: 'Could not check in. Please try again.' },
   'console.checkIn.title': { ar: 'تسجيل وصول حجز', en: 'Check in a booking' },
+  'console.checkIn.hint': {
+    ar: 'امسح رمز الحجز أو اكتبه، أو رابط متابعة من انضم من هاتفه',
+    en: "Scan or type the booking code, or a phone join's status link",
+  },
   'console.checkIn.done': { ar: 'تم تسجيل الوصول: التذكرة {label}', en: 'Checked in: ticket {label}' },
   'console.checkIn.tooEarly': {
     ar: 'مبكر: يبدأ تسجيل الوصول لهذا الحجز الساعة {time}.',
