@@ -153,7 +153,7 @@ export class TicketOptions extends LitElement {
     return html`
       <section data-step="phone">
         <h2>${kioskText('kiosk.phone.title', lang)}</h2>
-        <p>${kioskText('kiosk.phone.hint', lang)}</p>
+        <p data-hint>${kioskText(this.messagesOn ? 'kiosk.phone.hint' : 'kiosk.phone.hintNoMessages', lang)}</p>
         <output class="phone ltr" data-phone=${this.phone} aria-live="polite">${shown || '\u00a0'}</output>
         ${this.showInvalid && !valid ? html`<p class="invalid" role="alert">${kioskText('kiosk.phone.invalid', lang)}</p>` : nothing}
         <tabour-numeric-keypad .lang=${lang} .digits=${lang === 'ar' ? this.digits : 'western'} ?disabled=${this.busy} @keypad-key=${this.onKey}></tabour-numeric-keypad>

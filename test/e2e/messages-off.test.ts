@@ -6,6 +6,7 @@ import { daytimeShiftMs, TestCenter, TestClock } from '../helpers/test-center.ts
 import { APPOINTMENT_DEFAULTS } from '../../protocol/appointments.ts'
 import { appointmentText } from '../../protocol/messages/appointments.ts'
 import { joinText } from '../../protocol/messages/join.ts'
+import { kioskText } from '../../protocol/messages/kiosk.ts'
 import type { Lang } from '../../ui-common/i18n.ts'
 import { PHONE, PORTRAIT, useBrowserSuite } from './browser.ts'
 import { seriousAxeViolations } from './axe.ts'
@@ -23,7 +24,7 @@ const suite = useBrowserSuite(SHOTS)
 const { contexts, cleanups } = suite
 
 /** A promise of a text or a WhatsApp message, in either language. */
-const PROMISE = /أوافق على تلقي رسائل|لنرسل|يصلك تأكيد|I agree to receive|text you|texted|WhatsApp|واتساب/
+const PROMISE = /أوافق على تلقي رسائل|للتواصل معك|To contact you|لنرسل|يصلك تأكيد|I agree to receive|text you|texted|WhatsApp|واتساب/
 
 const shot = async (page: Page, name: string) => {
   await page.evaluate(() => document.fonts.ready)
@@ -92,6 +93,7 @@ describe('messages off: no screen promises a text', () => {
       const step = kiosk.locator('tabour-ticket-options [data-step="phone"]')
       await step.waitFor()
       expect(await kiosk.locator('tabour-message-consent').count()).toBe(0)
+      expect(await step.locator('[data-hint]').textContent()).toBe(kioskText('kiosk.phone.hintNoMessages', lang))
       expect(await step.textContent()).not.toMatch(PROMISE)
       await shot(kiosk, `kiosk-phone-off-${lang}`)
       expect(await seriousAxeViolations(kiosk), lang).toEqual([])
@@ -132,6 +134,7 @@ describe('messages on: the kiosk asks for consent', () => {
     await kiosk.locator(`tabour-service-grid button[data-service-id="${serviceId}"]`).click()
     await kiosk.locator('tabour-ticket-options [data-step="phone"]').waitFor()
     expect(await kiosk.locator('tabour-message-consent [role="checkbox"]').textContent()).toContain('أوافق على تلقي رسائل عن دوري')
+    expect(await kiosk.locator('tabour-ticket-options [data-hint]').textContent()).toBe(kioskText('kiosk.phone.hint', 'ar'))
     await shot(kiosk, 'kiosk-phone-on-ar')
     expect(await seriousAxeViolations(kiosk)).toEqual([])
 
