@@ -68,6 +68,13 @@ export class TicketConfirmation extends LitElement {
         align-items: center;
         gap: var(--tabour-space-2);
       }
+      /* a landscape kiosk keeps its two columns: the ticket and documents beside the QR and notice */
+      @media (orientation: landscape) and (min-width: 60rem) {
+        .ticket.with-documents {
+          grid-template-columns: minmax(0, 3fr) minmax(0, 2fr);
+          grid-template-areas: 'main qr' 'main notice' 'done done';
+        }
+      }
       .with-documents .main {
         gap: var(--tabour-space-1);
       }
