@@ -11,49 +11,46 @@ import { ApiError } from '../ui-common/api-client.ts'
 import { apiUrl } from '../ui-common/base-path.ts'
 import { DEFAULT_LANG, type Lang } from '../ui-common/i18n.ts'
 import type { StaffSession } from '../ui-common/staff-session.ts'
-import { themeStyles } from '../ui-common/theme.ts'
+import { consoleStyles } from './console-styles.ts'
 
 @customElement('tabour-console-check-in')
 export class ConsoleCheckIn extends LitElement {
   static override styles = [
-    themeStyles,
+    ...consoleStyles,
     css`
-      :host {
-        display: block;
-        font-family: var(--tabour-font-family);
+      /* the console's own type and sizes, like the ticket tools card above it */
+      h2 {
+        margin: 0 0 0.6rem;
+        font-size: 0.95rem;
+        font-weight: 700;
+        color: var(--console-soft);
+        letter-spacing: 0.02em;
       }
       form {
         display: flex;
         flex-wrap: wrap;
         gap: var(--tabour-space-1);
-        align-items: end;
-      }
-      label {
-        display: grid;
-        flex: 1;
-        gap: 0.25rem;
-        font-weight: 700;
-      }
-      input,
-      button {
-        min-block-size: 2.75rem;
-        border-radius: var(--tabour-radius);
-        font: inherit;
+        align-items: center;
       }
       input {
-        padding-inline: var(--tabour-space-1);
-        border: 2px solid var(--tabour-muted);
+        flex: 1;
+        min-inline-size: 12rem;
+        min-block-size: 2.9rem;
+        box-sizing: border-box;
+        padding-inline: 0.7rem;
+        border: 2px solid var(--console-line);
+        border-radius: 8px;
+        font: inherit;
         text-transform: uppercase;
       }
-      button {
-        padding-inline: var(--tabour-space-2);
-        border: 2px solid var(--tabour-primary);
-        background: var(--tabour-primary);
-        color: var(--tabour-on-primary);
-        font-weight: 700;
-      }
       p {
-        margin: var(--tabour-space-1) 0 0;
+        margin: 0.4rem 0 0;
+      }
+      .hint {
+        color: var(--console-soft);
+        font-size: 0.9rem;
+      }
+      .said {
         font-weight: 700;
       }
       .bad {
@@ -75,11 +72,23 @@ export class ConsoleCheckIn extends LitElement {
 
   override render(): TemplateResult {
     const t = (k: Parameters<typeof appointmentText>[0]) => appointmentText(k, this.lang)
-    return html`<form @submit=${(e: Event) => void this.onSubmit(e)}>
-        <label>${t('console.checkIn.title')}<input name="code" data-field="console-booking-code" dir="ltr" autocomplete="off" required /></label>
-        <button type="submit" data-action="console-check-in" ?disabled=${this.busy}>${t('checkIn.submit')}</button>
+    return html`<section aria-labelledby="check-in-title">
+      <h2 id="check-in-title">${t('console.checkIn.title')}</h2>
+      <form @submit=${(e: Event) => void this.onSubmit(e)}>
+        <input
+          name="code"
+          data-field="console-booking-code"
+          dir="ltr"
+          autocomplete="off"
+          required
+          aria-labelledby="check-in-title"
+          aria-describedby="check-in-hint"
+        />
+        <button type="submit" class="primary" data-action="console-check-in" ?disabled=${this.busy}>${t('checkIn.submit')}</button>
       </form>
-      ${this.said ? html`<p class=${this.said.bad ? 'bad' : ''} role="status" data-said>${this.said.text}</p>` : nothing}`
+      <p class="hint" id="check-in-hint">${t('console.checkIn.hint')}</p>
+      ${this.said ? html`<p class=${this.said.bad ? 'said bad' : 'said'} role="status" data-said>${this.said.text}</p>` : nothing}
+    </section>`
   }
 
   private async onSubmit(e: Event): Promise<void> {

@@ -27,19 +27,44 @@ export class DocumentsList extends LitElement {
       }
       ol {
         margin: 0;
-        padding-inline-start: 2.5rem;
+        padding: 0;
+        list-style: none;
+        counter-reset: doc;
         display: grid;
         gap: var(--tabour-space-1);
         font-size: 1.75rem;
         line-height: 1.3;
       }
-      li::marker {
+      /* the number right beside its item (a drawn counter, not a marker out in the padding) */
+      li {
+        counter-increment: doc;
+        display: grid;
+        grid-template-columns: 2ch minmax(0, 1fr);
+        column-gap: 0.4em;
+        text-align: start;
+      }
+      li::before {
+        content: counter(doc) '.';
         font-weight: 700;
         color: var(--tabour-primary);
+        text-align: end;
       }
       .second {
         display: block;
         font-size: var(--tabour-text-base);
+      }
+      /* on the ticket on screen: up to 10 documents must fit the kiosk with the label, QR and Done */
+      :host([compact]) h2 {
+        font-size: var(--tabour-text-base);
+      }
+      :host([compact]) ol {
+        gap: 0.35rem;
+        font-size: 1rem;
+        line-height: 1.25;
+      }
+      :host([compact]) .second {
+        font-size: 0.9rem;
+        color: var(--tabour-muted);
       }
     `,
   ]
@@ -48,6 +73,8 @@ export class DocumentsList extends LitElement {
   @property({ attribute: false }) documents: readonly RequiredDocument[] = []
   /** Current language; default 'ar'. */
   @property({ reflect: true }) override lang: Lang = DEFAULT_LANG
+  /** Smaller type, for the ticket on screen (the step shows them large); default false. */
+  @property({ type: Boolean, reflect: true }) compact = false
   /** The heading's level in the page (2 on the step, 3 inside the ticket); default 2. */
   @property({ type: Number }) level = 2
 
@@ -59,7 +86,7 @@ export class DocumentsList extends LitElement {
     return html`<section aria-labelledby="bring-title" data-documents=${this.documents.length}>
       <h2 id="bring-title" role="heading" aria-level=${this.level}>${title}</h2>
       <ol>
-        ${this.documents.map((d) => html`<li data-document>${d[lang]}<span class="second">${inLang(d[other], other)}</span></li>`)}
+        ${this.documents.map((d) => html`<li data-document><span class="text">${d[lang]}<span class="second">${inLang(d[other], other)}</span></span></li>`)}
       </ol>
     </section>`
   }

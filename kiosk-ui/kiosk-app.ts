@@ -270,6 +270,7 @@ export class KioskApp extends LitElement {
             .askPhone=${settings.askPhone}
             .categories=${this.session.center?.priorityCategories ?? []}
             .phonePattern=${settings.phonePattern}
+            .messagesOn=${this.session.center?.messagesOn ?? false}
             .lang=${lang}
             .digits=${digits}
             .busy=${this.issuer.busy}

@@ -60,6 +60,63 @@ export class TicketConfirmation extends LitElement {
           align-items: center;
         }
       }
+      /* with documents (up to 10) everything must still fit a 1080×1920 kiosk: a smaller label,
+         and the QR beside the paper notice instead of above it */
+      .ticket.with-documents {
+        grid-template-columns: auto minmax(0, 1fr);
+        grid-template-areas: 'main main' 'qr notice' 'done done';
+        align-items: center;
+        gap: var(--tabour-space-2);
+      }
+      /* a landscape kiosk keeps its two columns: the ticket and documents beside the QR and notice */
+      @media (orientation: landscape) and (min-width: 60rem) {
+        .ticket.with-documents {
+          grid-template-columns: minmax(0, 3fr) minmax(0, 2fr);
+          grid-template-areas: 'main qr' 'main notice' 'done done';
+        }
+      }
+      .with-documents .main {
+        gap: var(--tabour-space-1);
+      }
+      .with-documents .label {
+        font-size: clamp(4rem, 10vmin, 7rem);
+        border-width: 6px;
+      }
+      .with-documents .qr {
+        --qr-size: clamp(9rem, 18vmin, 12rem);
+      }
+      .with-documents .qr figcaption {
+        max-inline-size: 14em;
+        font-size: 1.2rem;
+      }
+      .with-documents .service {
+        font-size: 1.75rem;
+      }
+      .with-documents dl {
+        display: grid;
+        grid-template-columns: repeat(2, minmax(0, 1fr));
+        gap: var(--tabour-space-1);
+        inline-size: 100%;
+      }
+      .with-documents dl > div {
+        min-inline-size: 0;
+        padding: 0.25rem var(--tabour-space-2);
+      }
+      .with-documents dd {
+        font-size: 1.5rem;
+      }
+      .with-documents .print-problem {
+        padding: var(--tabour-space-1) var(--tabour-space-2);
+      }
+      .with-documents .print-problem p {
+        font-size: 1.2rem;
+      }
+      .with-documents .print-problem strong {
+        font-size: var(--tabour-text-base);
+      }
+      .with-documents tabour-documents-list {
+        inline-size: 100%;
+      }
       .main {
         grid-area: main;
         display: flex;
@@ -209,7 +266,7 @@ export class TicketConfirmation extends LitElement {
     const lang = this.lang
     const other = otherLang(lang)
     return html`
-      <section class="ticket" data-ticket-id=${ticket.id}>
+      <section class=${this.documents.length > 0 ? 'ticket with-documents' : 'ticket'} data-ticket-id=${ticket.id}>
         <div class="main">
           <h1 class="caption">${kioskText('ticket.yourTicket', lang)}</h1>
           <p class="label ltr" data-ticket-label=${ticket.label}>${ticketLabel(ticket.label)}</p>
@@ -234,7 +291,7 @@ export class TicketConfirmation extends LitElement {
             </div>
           </dl>
           ${ticket.mayNotBeServedToday ? html`<p class="late" role="note" data-late>${hoursText('hours.mayNotBeServedToday', lang)}</p>` : ''}
-          <tabour-documents-list .documents=${this.documents} .lang=${lang} level="2"></tabour-documents-list>
+          <tabour-documents-list .documents=${this.documents} .lang=${lang} level="2" compact></tabour-documents-list>
         </div>
         <figure class="qr">
           <tabour-qr-code value=${this.statusUrl} label=${kioskText('kiosk.scanToFollow', lang)}></tabour-qr-code>

@@ -96,6 +96,8 @@ export class TicketOptions extends LitElement {
   @property({ attribute: false }) categories: PriorityCategory[] = []
   /** What a valid phone number looks like; default Egyptian mobile. */
   @property({ attribute: false }) phonePattern: RegExp = DEFAULT_SETTINGS.phonePattern
+  /** The center sends messages: only then the consent box is offered. Default false. */
+  @property({ type: Boolean }) messagesOn = false
   /** Current language; default 'ar'. */
   @property({ reflect: true }) override lang: Lang = DEFAULT_LANG
   /** Digits on screen; default 'western'. */
@@ -151,11 +153,15 @@ export class TicketOptions extends LitElement {
     return html`
       <section data-step="phone">
         <h2>${kioskText('kiosk.phone.title', lang)}</h2>
-        <p>${kioskText('kiosk.phone.hint', lang)}</p>
+        <p data-hint>${kioskText(this.messagesOn ? 'kiosk.phone.hint' : 'kiosk.phone.hintNoMessages', lang)}</p>
         <output class="phone ltr" data-phone=${this.phone} aria-live="polite">${shown || '\u00a0'}</output>
         ${this.showInvalid && !valid ? html`<p class="invalid" role="alert">${kioskText('kiosk.phone.invalid', lang)}</p>` : nothing}
         <tabour-numeric-keypad .lang=${lang} .digits=${lang === 'ar' ? this.digits : 'western'} ?disabled=${this.busy} @keypad-key=${this.onKey}></tabour-numeric-keypad>
-        <tabour-message-consent .lang=${lang} ?checked=${this.consent} ?disabled=${this.busy} @consent-change=${(e: CustomEvent<boolean>) => (this.consent = e.detail)}></tabour-message-consent>
+        ${
+          this.messagesOn
+            ? html`<tabour-message-consent .lang=${lang} ?checked=${this.consent} ?disabled=${this.busy} @consent-change=${(e: CustomEvent<boolean>) => (this.consent = e.detail)}></tabour-message-consent>`
+            : nothing
+        }
         <div class="actions">
           <button type="button" class="btn" data-action="back" ?disabled=${this.busy} @click=${this.back}>${kioskText('common.back', lang)}</button>
           <button type="button" class="btn" data-action="skip" ?disabled=${this.busy} @click=${() => this.complete(undefined)}>${kioskText('kiosk.phone.skip', lang)}</button>
@@ -198,7 +204,7 @@ export class TicketOptions extends LitElement {
     const detail: TicketOptionsDetail = {
       ...(this.priority ? { priority: this.priority } : {}),
       ...(phone ? { phone } : {}),
-      ...(phone && this.consent ? { messagesOptIn: true } : {}),
+      ...(phone && this.consent && this.messagesOn ? { messagesOptIn: true } : {}),
     }
     this.dispatchEvent(new CustomEvent<TicketOptionsDetail>('options-complete', { detail, bubbles: true, composed: true }))
   }

@@ -170,5 +170,7 @@ export const BookableService = Type.Object({
   bookAheadDays: Type.Integer(),
   /** The center's IANA zone: the page lists days and times on the center's clock, not the phone's. */
   timeZone: Type.String(),
+  /** The center sends messages (config messages.provider set): the page may say the booking is texted. */
+  messagesOn: Type.Boolean(),
 })
 export type BookableService = Static<typeof BookableService>

@@ -16,6 +16,8 @@ export const CenterInfo = Type.Object({
   digits: DigitStyleName,
   /** The language kiosks start in and return to when idle (config screens.language or the admin's setting). */
   language: Lang,
+  /** The center sends messages (config messages.provider set): screens offer consent and promise texts only then. */
+  messagesOn: Type.Boolean(),
 })
 export type CenterInfo = Static<typeof CenterInfo>
 

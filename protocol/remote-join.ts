@@ -55,6 +55,8 @@ export const RemoteServicesReply = Type.Object({
     digits: literalUnion(['western', 'arabic-indic']),
     /** The center's time zone: opening times are written as its clocks show them. */
     timeZone: Type.String(),
+    /** The center sends messages (config messages.provider set): the phone field promises texts only then. */
+    messagesOn: Type.Boolean(),
   }),
   services: Type.Array(RemoteService),
 })

@@ -239,9 +239,13 @@ export class BookingPage extends LitElement {
             dir="ltr"
             autocomplete="tel"
             pattern="(\\+[1-9][0-9]{7,14}|0[0-9]{9,10})"
-            placeholder=${this.t('book.phoneHint')}
+            placeholder="01xxxxxxxxx"
+            aria-describedby="phone-hint"
           />
         </label>
+        <p class="field-hint" id="phone-hint" data-hint="phone">
+          ${this.t(this.services?.some((s) => s.messagesOn) ? 'book.phoneHint' : 'book.phoneHintNoMessages')}
+        </p>
         <button class="primary" type="submit" data-action="book" ?disabled=${this.busy || this.slotStart === null}>
           ${this.t(this.busy ? 'book.busy' : 'book.submit')}
         </button>

@@ -28,6 +28,12 @@ export const bookingPageStyles = css`
     gap: 0.25rem;
     font-weight: 700;
   }
+  /* under its field, always visible (a placeholder was cut off and vanished on the first digit) */
+  .field-hint {
+    margin: 0;
+    color: var(--tabour-muted);
+    font-size: 0.9em;
+  }
   select,
   input {
     min-block-size: 3rem;

@@ -200,7 +200,7 @@ export class JoinPage extends LitElement {
             }}
           />
           <p id="phone-hint" class=${this.phoneBad ? 'warn' : 'hint'} role=${this.phoneBad ? 'alert' : nothing}>
-            ${joinText(this.phoneBad ? 'join.phoneBad' : 'join.phoneHint', lang)}
+            ${joinText(this.phoneBad ? 'join.phoneBad' : this.data.center.messagesOn ? 'join.phoneHint' : 'join.phoneHintNoMessages', lang)}
           </p>
         </div>
         ${this.refusal ? html`<p class="warn" role="alert" data-refusal>${joinText(this.refusal, lang)}</p>` : nothing}

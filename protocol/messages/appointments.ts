@@ -31,6 +31,11 @@ export const APPOINTMENT_MESSAGES = {
     ar: 'مثال: 01012345678. إن كان المركز يرسل رسائل نصية، يصلك تأكيد الحجز وأي تغيير فيه على هذا الرقم.',
     en: 'For example 01012345678. If the center sends text messages, the booking and any change to it are texted to this number.',
   },
+  /** The hint when the center sends no messages (config messages.provider 'none'). */
+  'book.phoneHintNoMessages': {
+    ar: 'مثال: 01012345678. يُحفظ الرقم مع حجزك.',
+    en: 'For example 01012345678. The number is kept with your booking.',
+  },
   'book.submit': { ar: 'احجز', en: 'Book' },
   'book.busy': { ar: 'جارٍ الحجز…', en: 'Booking…' },
   'book.booked': { ar: 'تم الحجز', en: 'You are booked' },
@@ -67,6 +72,10 @@ export const APPOINTMENT_MESSAGES = {
   'checkIn.walkIn': { ar: 'خذ تذكرة عادية', en: 'Take an ordinary ticket' },
   'checkIn.failed': { ar: 'تعذّر تسجيل الوصول. حاول مرة أخرى.', en: 'Could not check in. Please try again.' },
   'console.checkIn.title': { ar: 'تسجيل وصول حجز', en: 'Check in a booking' },
+  'console.checkIn.hint': {
+    ar: 'امسح رمز الحجز أو اكتبه، أو رابط متابعة من انضم من هاتفه',
+    en: "Scan or type the booking code, or a phone join's status link",
+  },
   'console.checkIn.done': { ar: 'تم تسجيل الوصول: التذكرة {label}', en: 'Checked in: ticket {label}' },
   'console.checkIn.tooEarly': {
     ar: 'مبكر: يبدأ تسجيل الوصول لهذا الحجز الساعة {time}.',

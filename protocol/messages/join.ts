@@ -41,6 +41,10 @@ export const JOIN_MESSAGES = {
   'join.inactive': { ar: 'الخدمة متوقفة الآن', en: 'This service is not available now' },
   'join.phoneLabel': { ar: 'رقم الموبايل (اختياري)', en: 'Mobile number (optional)' },
   'join.phoneHint': { ar: 'لنرسل إليك رسالة بالتذكرة وعند اقتراب دورك', en: 'So we can text you the ticket and when your turn is near' },
+  'join.phoneHintNoMessages': {
+    ar: 'هذا المركز لا يرسل رسائل نصية؛ يُحفظ الرقم مع تذكرتك.',
+    en: 'This center does not send text messages; the number is kept with your ticket.',
+  },
   'join.phoneBad': {
     ar: 'اكتب رقم موبايل مصريًا من ١١ رقمًا يبدأ بـ 01، أو اترك الخانة فارغة',
     en: 'Enter an 11-digit Egyptian mobile number starting with 01, or leave it empty',

@@ -26,6 +26,11 @@ export const KIOSK_MESSAGES = {
   'kiosk.priority.none': { ar: 'لا، متابعة', en: 'No, continue' },
   'kiosk.phone.title': { ar: 'رقم الهاتف المحمول (اختياري)', en: 'Mobile number (optional)' },
   'kiosk.phone.hint': { ar: 'للتواصل معك بشأن دورك. يمكنك التخطي.', en: 'To contact you about your turn. You may skip this.' },
+  /** The hint when the center sends no messages (config messages.provider 'none'): nobody will contact the citizen. */
+  'kiosk.phone.hintNoMessages': {
+    ar: 'يُحفظ الرقم مع تذكرتك. يمكنك التخطي.',
+    en: 'The number is kept with your ticket. You may skip this.',
+  },
   'kiosk.phone.invalid': { ar: 'الرقم غير صحيح. مثال: 01012345678', en: 'This number is not valid. Example: 01012345678' },
   'kiosk.phone.skip': { ar: 'تخطٍّ', en: 'Skip' },
   'kiosk.phone.confirm': { ar: 'متابعة', en: 'Continue' },

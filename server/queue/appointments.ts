@@ -12,6 +12,7 @@ import { domainError, ErrorCodes } from '../errors.ts'
 import { addDays, localDay, type LocalDate } from '../../protocol/center-clock.ts'
 import { weekdayOf } from '../../protocol/opening-hours.ts'
 import type { BookingRecord } from '../db/repositories/bookings-repo.ts'
+import { messagesOn } from '../messages-on.ts'
 import type { AppointmentSettings, BookableService, DaySlots, CheckInResult } from '../../protocol/appointments.ts'
 import type { Lang } from '../../protocol/common.ts'
 import { FALLBACK_SERVICE_SECONDS, planDay, type PlannedSlot } from './appointment-capacity.ts'
@@ -66,6 +67,7 @@ export class Appointments {
           slotMinutes: st.slotMinutes,
           bookAheadDays: st.bookAheadDays,
           timeZone: this.ctx.config.timeZone,
+          messagesOn: messagesOn(this.ctx.config),
         }
       })
   }
@@ -247,6 +249,7 @@ export class Appointments {
           serviceId: booking.serviceId,
           comeBackAt: iso(opens),
           timeZone: this.ctx.config.timeZone,
+          messagesOn: messagesOn(this.ctx.config),
         }
       }
       if (tx.now > closes)

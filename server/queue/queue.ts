@@ -45,7 +45,7 @@ export class Queue {
 
   constructor(
     db: Db,
-    config: Pick<Config, 'timeZone' | 'queue'> & Partial<Pick<Config, 'feedback'>>,
+    config: Pick<Config, 'timeZone' | 'queue'> & Partial<Pick<Config, 'feedback' | 'messages'>>,
     clock: Clock,
     onListenerError?: (err: unknown) => void,
   ) {

@@ -5,6 +5,7 @@ import type { TicketOrigin, TicketRecord } from '../db/repositories/tickets-repo
 import type { WriteScope } from './queue-context.ts'
 import { assertOfferedHere } from './kiosk-offer.ts'
 import { MessageConsentRepo } from '../db/repositories/message-consent-repo.ts'
+import { messagesOn } from '../messages-on.ts'
 import type { Lang } from '../../protocol/common.ts'
 import { actorIds, type Actor } from './actor.ts'
 import { NO_PRIORITY } from './types.ts'
@@ -139,7 +140,8 @@ export class TicketIssuer {
     }
     this.ctx.tickets.insert(ticket)
     req.remote?.withinIssue(ticket, tx)
-    if (req.messagesOptIn && ticket.phone) new MessageConsentRepo(this.ctx.db).record(ticket.id, tx.now)
+    // no provider: nothing can be sent, so a tick (an old kiosk page) records no consent
+    if (req.messagesOptIn && ticket.phone && messagesOn(this.ctx.config)) new MessageConsentRepo(this.ctx.db).record(ticket.id, tx.now)
     const standing = this.view.standing(ticket)
     tx.log({
       type: 'ticket.issued',

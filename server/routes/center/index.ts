@@ -3,6 +3,7 @@ import { CenterInfo } from '../../../protocol/center.ts'
 import { errorResponses } from '../../../protocol/common.ts'
 import { allow, STAFF } from '../../auth/access.ts'
 import { newsRoutes } from './news.ts'
+import { messagesOn } from '../../messages-on.ts'
 
 /** GET /center: what every screen needs to know about the center (name, zone, priority categories); /center/news. */
 export async function centerRoutes(app: FastifyInstance): Promise<void> {
@@ -24,6 +25,7 @@ export async function centerRoutes(app: FastifyInstance): Promise<void> {
         finishOutcomes: config.queue.finishOutcomes,
         digits: config.screens.digits,
         language: config.screens.language,
+        messagesOn: messagesOn(config),
       }
     },
   )

@@ -12,6 +12,7 @@ import { publicBase, ticketStatusUrl } from '../public-url.ts'
 import { actorOf, allow, STAFF } from '../../auth/access.ts'
 import { addressMatcher } from '../../ops/scraper-access.ts'
 import { domainError, ErrorCodes } from '../../errors.ts'
+import { messagesOn } from '../../messages-on.ts'
 
 const TicketIdParam = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) })
 
@@ -50,7 +51,13 @@ export async function remoteRoutes(fastify: FastifyInstance): Promise<void> {
       },
     },
     async (request) => ({
-      center: { nameAr: config.centerName.ar, nameEn: config.centerName.en, digits: config.screens.digits, timeZone: config.timeZone },
+      center: {
+        nameAr: config.centerName.ar,
+        nameEn: config.centerName.en,
+        digits: config.screens.digits,
+        timeZone: config.timeZone,
+        messagesOn: messagesOn(config),
+      },
       services: remote.services(),
       // what the center's poster QR carries (publicUrl when set, never the request's Host)
       joinUrl: `${publicBase(request).replace(/\/$/, '')}/join/ar/`,

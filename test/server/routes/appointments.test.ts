@@ -52,7 +52,15 @@ describe('appointments over HTTP', () => {
   it('lists free slots, books, shows, moves and cancels; events follow each commit', async () => {
     s = await setup()
     expect((await s.center.request('GET', '/api/v1/appointments/services')).json()).toEqual([
-      { id: s.serviceId, nameAr: 'خدمة A', nameEn: 'Service A', slotMinutes: 30, bookAheadDays: 14, timeZone: 'Africa/Cairo' },
+      {
+        id: s.serviceId,
+        nameAr: 'خدمة A',
+        nameEn: 'Service A',
+        slotMinutes: 30,
+        bookAheadDays: 14,
+        timeZone: 'Africa/Cairo',
+        messagesOn: false,
+      },
     ])
     const day = (await s.center.request('GET', `/api/v1/appointments/slots?serviceId=${s.serviceId}&day=2026-03-10`)).json()
     expect(day.reason).toBeNull()

@@ -53,6 +53,7 @@ describe('GET /api/v1/center', () => {
         ],
         digits: 'western',
         language: 'ar',
+        messagesOn: false,
       })
     }
     await expectAuthRequired(center, { method: 'GET', url: '/api/v1/center' })
@@ -78,6 +79,7 @@ describe('GET /api/v1/center', () => {
       finishOutcomes: res.json().finishOutcomes,
       digits: 'arabic-indic',
       language: 'en',
+      messagesOn: false,
     })
   })
 })
