@@ -129,6 +129,8 @@ export class RemoteJoin {
       {
         serviceId: service.id,
         phone,
+        // the join page asks for the number "so we can text you" (only said while messages are on): giving it is the consent
+        messagesOptIn: phone !== undefined,
         lang: req.lang,
         publicBase: req.publicBase,
         remote: {

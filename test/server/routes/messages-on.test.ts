@@ -6,7 +6,7 @@ import { rows } from './route-helpers.ts'
 /**
  * Screens promise texts only when the center can send them: GET /center, /remote/services and
  * /appointments/services carry `messagesOn` (config messages.provider other than 'none'), and a
- * kiosk's consent is recorded only then.
+ * kiosk's consent (or a phone join's number) is recorded only then.
  */
 const APPOINTMENTS = { enabled: true, slotMinutes: 30, bookAheadDays: 14, serviceMinutes: 10 }
 
@@ -47,6 +47,25 @@ describe('messagesOn follows the config', () => {
       })
       expect(issued.statusCode, issued.body).toBe(201)
       expect(rows(center, 'SELECT ticket_id FROM message_consent')).toEqual(on ? [{ ticket_id: issued.json().id }] : [])
+
+      // a phone join gives its number "so we can text you" (said only while on): that is its consent; without a number, none
+      const joined = await center.app.inject({
+        method: 'POST',
+        url: '/api/v1/remote/join',
+        payload: { serviceId: service.id, phone: '01055556666' },
+        remoteAddress: '203.0.113.9',
+      })
+      expect(joined.statusCode, joined.body).toBe(201)
+      const bare = await center.app.inject({
+        method: 'POST',
+        url: '/api/v1/remote/join',
+        payload: { serviceId: service.id },
+        remoteAddress: '203.0.113.9',
+      })
+      expect(bare.statusCode, bare.body).toBe(201)
+      expect(rows(center, 'SELECT ticket_id FROM message_consent ORDER BY rowid')).toEqual(
+        on ? [{ ticket_id: issued.json().id }, { ticket_id: joined.json().id }] : [],
+      )
     })
   }
 })
