@@ -58,6 +58,8 @@ export const MessagesToday = Type.Object({
     Type.Object({ up: Type.Boolean(), lastError: Nullable(Type.String()), since: Nullable(Type.Number()), pending: Type.Integer() }),
   ),
   counts: Type.Array(MessageCount),
+  /** Hours before its slot a booking's reminder goes (messages.reminderHoursBefore); 0: no reminders. */
+  reminderHoursBefore: Type.Integer({ minimum: 0 }),
 })
 export type MessagesToday = Static<typeof MessagesToday>
 

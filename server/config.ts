@@ -332,6 +332,8 @@ export const ConfigSchema = Type.Object(
         ticketExpiryMinutes: Type.Integer({ minimum: 1, maximum: 1440, default: 30 }),
         /** Days a walk-in ticket's number is kept after its day; 0: erased at the day's close. Default 0. */
         keepNumbersDays: Type.Integer({ minimum: 0, maximum: 365, default: 0 }),
+        /** A booking's reminder goes this many hours before its slot (only to bookings made earlier than that); 0: no reminders. Default 24. */
+        reminderHoursBefore: Type.Integer({ minimum: 0, maximum: 168, default: 24 }),
         /** How often the event log is scanned for new messages when nothing prompts it. Default 5 s. */
         scanSeconds: Type.Number({ minimum: 0.05, default: 5 }),
         /** First retry delay while the provider is down; doubles per failure, with jitter. Default 2 s. */

@@ -2,7 +2,7 @@
  * `<tabour-messages-config>` (admins): the texts Tabour sends to citizens (issue 20). Lists every
  * kind with whether its Arabic and English texts are edited; the chosen kind opens in two
  * editors side by side. Says plainly when messages are off (no provider in the config file) and
- * that appointment reminders are not sent yet.
+ * when appointment reminders go.
  */
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
@@ -61,6 +61,8 @@ export class MessagesConfig extends LitElement {
   /** The provider in use; null when messages are off; undefined until known. */
   @state() private provider: string | null | undefined = undefined
   @state() private kind: MessageKind = 'ticket_taken'
+  /** messages.reminderHoursBefore; undefined until known. */
+  @state() private reminderHours: number | undefined = undefined
 
   private get calls() {
     return messagesApi(this.api)
@@ -75,6 +77,7 @@ export class MessagesConfig extends LitElement {
     const [templates, today] = await Promise.all([this.calls.templates(), this.calls.today()])
     this.templates = templates
     this.provider = today.provider
+    this.reminderHours = today.reminderHoursBefore
   }
 
   private t(key: MessagesConfigKey, values?: Record<string, string | number>): string {
@@ -97,7 +100,7 @@ export class MessagesConfig extends LitElement {
         <h2 id="tpl-title">${this.t('tpl.title')}</h2>
         <p class="muted">${this.t('tpl.intro')}</p>
         ${this.providerNote()}
-        <p class="muted" data-reminder-note>${this.t('tpl.reminderNotSent')}</p>
+        ${this.reminderNote('muted')}
         <ul class="kinds" aria-label=${this.t('tpl.kinds')}>
           ${MESSAGE_KINDS.map((k) => {
             const edited = this.templates.some((t) => t.kind === k && t.edited)
@@ -109,7 +112,7 @@ export class MessagesConfig extends LitElement {
       </section>
       <section class="card" data-editing=${kind} aria-labelledby="kind-title" @template-saved=${this.saved}>
         <h2 id="kind-title">${this.t('tpl.editing', { kind: this.kindName(kind) })}</h2>
-        ${kind === 'appointment_reminder' ? html`<p class="notice">${this.t('tpl.reminderNotSent')}</p>` : nothing}
+        ${kind === 'appointment_reminder' ? this.reminderNote('notice') : nothing}
         <div class="editors">
           ${pair.map(
             (tpl) =>
@@ -117,6 +120,15 @@ export class MessagesConfig extends LitElement {
           )}
         </div>
       </section>`
+  }
+
+  /** When reminders go, from the running config (or that they are off). */
+  private reminderNote(cls: 'muted' | 'notice'): TemplateResult | typeof nothing {
+    const hours = this.reminderHours
+    if (hours === undefined) return nothing
+    return html`<p class=${cls} data-reminder-note>
+      ${hours === 0 ? this.t('tpl.reminderOff') : this.t('tpl.reminder', { hours })}
+    </p>`
   }
 
   private providerNote(): TemplateResult | typeof nothing {

@@ -19,9 +19,13 @@ export const MESSAGES_CONFIG_MESSAGES = {
     en: 'You can prepare the texts now; nothing is sent until a provider is set in the configuration file.',
   },
   'tpl.providerOn': { ar: 'تُرسل الرسائل عبر: {provider}', en: 'Messages are sent through: {provider}' },
-  'tpl.reminderNotSent': {
-    ar: 'تذكير المواعيد لا يُرسل بعد: النص محفوظ، لكن لا شيء يجدول إرساله حتى الآن.',
-    en: 'Appointment reminders are not sent yet: the text is kept, but nothing schedules it so far.',
+  'tpl.reminder': {
+    ar: '{hours, plural, one {يُرسل تذكير الموعد قبل موعده بساعة} two {يُرسل تذكير الموعد قبل موعده بساعتين} few {يُرسل تذكير الموعد قبل موعده بـ # ساعات} other {يُرسل تذكير الموعد قبل موعده بـ # ساعة}}، للحجوزات التي تمت قبل ذلك فقط (الإعداد messages.reminderHoursBefore).',
+    en: '{hours, plural, one {An appointment reminder goes one hour before the slot} other {An appointment reminder goes # hours before the slot}}, only to bookings made earlier than that (setting messages.reminderHoursBefore).',
+  },
+  'tpl.reminderOff': {
+    ar: 'تذكير المواعيد متوقف: الإعداد messages.reminderHoursBefore يساوي 0.',
+    en: 'Appointment reminders are off: the setting messages.reminderHoursBefore is 0.',
   },
   'tpl.kinds': { ar: 'أنواع الرسائل', en: 'Kinds of message' },
   'tpl.edited': { ar: 'معدّل', en: 'Edited' },

@@ -30,12 +30,21 @@ export function eraseExpiredBookingNumbers(
              WHERE e.type LIKE 'appointment.%' AND b.day < ?)`,
       )
       .run(before).changes
+    // reminders are keyed by their booking (message-scanner.ts: appointment_reminder:b<id>:<slot>)
+    const reminders = db
+      .prepare(
+        `UPDATE message_outbox SET phone = NULL,
+           status = CASE status WHEN 'queued' THEN 'expired' ELSE status END
+         WHERE phone IS NOT NULL AND kind = 'appointment_reminder'
+           AND CAST(substr(idempotency_key, 23) AS INTEGER) IN (SELECT id FROM bookings WHERE day < ?)`,
+      )
+      .run(before).changes
     const tickets = db
       .prepare(
         `UPDATE tickets SET phone = NULL WHERE phone IS NOT NULL AND origin = 'appointment' AND day < ? AND status NOT IN ${LIVE_TICKET}`,
       )
       .run(before).changes
     const bookings = db.prepare(`UPDATE bookings SET phone = '' WHERE phone <> '' AND day < ?`).run(before).changes
-    return { bookings, tickets, messages }
+    return { bookings, tickets, messages: messages + reminders }
   })()
 }

@@ -25,7 +25,13 @@ import { MessageOutbox, type MessageDraft } from './message-outbox.ts'
 import { MessageTemplates } from './templates.ts'
 import { normalizePhone } from './phone-number.ts'
 import { quietUntil } from './quiet-hours.ts'
-import { type AppointmentEvent, appointmentMessage, queueAppointmentMessage } from './appointment-messages.ts'
+import {
+  type AppointmentEvent,
+  type BookingFacts,
+  appointmentMessage,
+  queueAppointmentMessage,
+  reminderMessage,
+} from './appointment-messages.ts'
 
 export type MessagesConfig = Config['messages']
 
@@ -86,8 +92,8 @@ export class MessageScanner {
       const events = db
         .prepare('SELECT id, at, type, ticket_id, counter_id, service_id, data FROM events WHERE id > ? ORDER BY id LIMIT 5000')
         .all(last) as EventRow[]
-      if (events.length === 0) return 0
-      let queued = 0
+      let queued = this.reminders(now)
+      if (events.length === 0) return queued
       const lines = new Set<number>()
       for (const e of events) {
         if (e.ticket_id) queued += this.fromEvent(e, now)
@@ -156,21 +162,47 @@ export class MessageScanner {
     if (!b || b.phone === '' || typeof data.slotStart !== 'number') return 0
     const booking = { ...b, slotStart: data.slotStart }
     const type = e.type.replace('.', ':') as AppointmentEvent['type']
-    const message = appointmentMessage(
-      { type, booking },
-      {
-        timeZone: this.deps.config.timeZone,
-        centerName: this.deps.config.centerName,
-        serviceName: (id, lang) => {
-          const s = this.deps.db.prepare('SELECT name_ar AS ar, name_en AS en FROM services WHERE id = ?').get(id) as
-            | Record<Lang, string>
-            | undefined
-          return s?.[lang] ?? ''
-        },
-      },
-    )
+    const message = appointmentMessage({ type, booking }, this.appointmentContext())
     if (!message) return 0
     return queueAppointmentMessage(this, { ...message, key: `${message.kind}:${e.id}` }, booking, now) ? 1 : 0
+  }
+
+  /** What an appointment's message names: the center's zone and name, a service's name in a language. */
+  private appointmentContext(): Parameters<typeof appointmentMessage>[1] {
+    return {
+      timeZone: this.deps.config.timeZone,
+      centerName: this.deps.config.centerName,
+      serviceName: (id, lang) => {
+        const s = this.deps.db.prepare('SELECT name_ar AS ar, name_en AS en FROM services WHERE id = ?').get(id) as
+          | Record<Lang, string>
+          | undefined
+        return s?.[lang] ?? ''
+      },
+    }
+  }
+
+  /**
+   * Reminders: a live booking whose slot is within `reminderHoursBefore` hours gets one, once per
+   * booking and slot (key `appointment_reminder:b<booking id>:<slot>`), if it was booked earlier
+   * than that (one booked an hour ahead has just been told). Expires at the slot's start.
+   */
+  private reminders(now: number): number {
+    const hours = this.cfg.reminderHoursBefore
+    if (hours === 0) return 0
+    const ahead = hours * 3_600_000
+    const due = this.deps.db
+      .prepare(
+        `SELECT id, code, service_id AS serviceId, slot_start AS slotStart, name, phone, lang FROM bookings b
+         WHERE status = 'booked' AND phone <> '' AND slot_start > @now AND slot_start <= @now + @ahead AND created_at <= slot_start - @ahead
+           AND NOT EXISTS (SELECT 1 FROM message_outbox m WHERE m.idempotency_key = 'appointment_reminder:b' || b.id || ':' || b.slot_start)`,
+      )
+      .all({ now, ahead }) as ({ id: number } & BookingFacts)[]
+    let queued = 0
+    for (const { id, ...booking } of due) {
+      const message = reminderMessage(booking, this.appointmentContext())
+      if (queueAppointmentMessage(this, { ...message, key: `appointment_reminder:b${id}:${booking.slotStart}` }, booking, now)) queued++
+    }
+    return queued
   }
 
   /** "N ahead" for every consenting ticket of the line now within `aheadAt` that started further back, once per ticket. */

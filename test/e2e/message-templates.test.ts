@@ -13,7 +13,7 @@ import { ROOT } from './ui-build.ts'
 /**
  * Issue 20 (the texts of messages), in real Chromium at the dashboard's size, Arabic then
  * English: an admin opens the Messages section (which says messages are off without a provider
- * and that reminders are not sent yet), edits a text, sees the preview and the segment count
+ * and when reminders go), edits a text, sees the preview and the segment count
  * change, is refused an unknown placeholder beside the field in the screen's language, saves
  * (the API then returns the edit) and goes back to the default; axe finds nothing serious. The
  * live view's device health has the provider's row (off here).
@@ -54,7 +54,8 @@ describe('message templates on the dashboard (issue 20)', () => {
       const view = page.locator('tabour-messages-config')
       // no provider in this center's config: said plainly, and the reminders' truth
       expect(await view.locator('[data-provider="off"]').textContent()).toContain(t('tpl.off'))
-      expect(await view.locator('[data-reminder-note]').textContent()).toBe(t('tpl.reminderNotSent'))
+      // the default messages.reminderHoursBefore (24), read from the running config
+      expect((await view.locator('[data-reminder-note]').textContent())?.trim()).toBe(t('tpl.reminder', { hours: 24 }))
 
       // the Arabic text of "called" in Arabic, the English text of "taken" in English
       const kind = lang === 'ar' ? 'ticket_called' : 'ticket_taken'

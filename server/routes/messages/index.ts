@@ -129,6 +129,7 @@ export async function messageRoutes(fastify: FastifyInstance): Promise<void> {
         provider,
         health: h && { up: h.up, lastError: h.lastError, since: h.since, pending: h.pending },
         counts: messageCounts(db, day, provider),
+        reminderHoursBefore: config.messages.reminderHoursBefore,
       }
     },
   )

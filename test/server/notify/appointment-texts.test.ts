@@ -60,4 +60,45 @@ describe('appointment messages', () => {
     const kinds = center.app.tabour.db.prepare('SELECT kind FROM message_outbox ORDER BY id').all() as { kind: string }[]
     expect(kinds.map((k) => k.kind)).toEqual(['appointment_booked', 'appointment_moved', 'appointment_moved', 'appointment_cancelled'])
   })
+
+  it('reminds a booking made earlier once, reminderHoursBefore ahead of its slot; not one booked within that window', async () => {
+    gateway = await FakeGateway.start()
+    const clock = new TestClock(Date.parse('2026-03-10T06:00:00Z'))
+    center = await TestCenter.start({
+      clock,
+      config: {
+        messages: {
+          provider: 'http',
+          aheadAt: 0,
+          reminderHoursBefore: 2,
+          scanSeconds: 0.05,
+          retryMinSeconds: 0.05,
+          http: { url: `${gateway.url}/send` },
+        },
+      },
+    })
+    const admin = await center.admin()
+    const service = await center.createService({ prefix: 'A' })
+    await center.createCounter({ number: 1, serviceIds: [service.id] })
+    await center.request('PUT', `/api/v1/appointments/settings/${service.id}`, { token: admin, body: { enabled: true, slotMinutes: 30 } })
+    const book = (slot: string, phone: string) =>
+      center!.request('POST', '/api/v1/appointments', {
+        body: { serviceId: service.id, slotStart: at(slot), name: 'Mona', phone, lang: 'en' },
+      })
+    const early = (await book('12:00', '01000000001')).json() // made 4 h ahead
+    const late = (await book('09:00', '01000000002')).json() // made 1 h ahead: its "booked" says enough
+    const reminders = () => gateway!.requests.map((r) => String(r.body.text)).filter((t) => t.startsWith('Reminder'))
+    await until('the two booked texts', () => gateway!.requests.length >= 2)
+    expect(reminders()).toEqual([])
+    clock.set(at('09:59')) // 2 h 1 min before 12:00: not yet
+    await new Promise((r) => setTimeout(r, 300))
+    expect(reminders()).toEqual([])
+    clock.set(at('10:00'))
+    await until('the reminder', () => reminders().length === 1)
+    await new Promise((r) => setTimeout(r, 300))
+    expect(reminders()).toEqual([
+      `Reminder: your appointment ${early.code} for Service A at Citizen Service Technology Center is on 2026-03-10 at 12:00.`,
+    ])
+    expect(JSON.stringify(gateway.requests)).not.toContain(`Reminder: your appointment ${late.code}`)
+  })
 })

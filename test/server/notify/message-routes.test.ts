@@ -88,7 +88,7 @@ describe('message templates, figures and privacy through the API', () => {
       () => center.app.tabour.db.prepare(`SELECT 1 FROM message_outbox WHERE status = 'accepted'`).get() !== undefined,
     )
     const today = (await center.request('GET', '/api/v1/messages/today', { token: manager })).json()
-    expect(today).toMatchObject({ day: '2026-12-03', provider: 'http', health: { up: true, pending: 0 } })
+    expect(today).toMatchObject({ day: '2026-12-03', provider: 'http', health: { up: true, pending: 0 }, reminderHoursBefore: 24 })
     expect(today.counts).toEqual([{ kind: 'ticket_taken', provider: 'http', status: 'accepted', count: 1 }])
     const seenByManager = (await center.request('GET', '/api/v1/messages', { token: manager })).json()
     const seenByAdmin = (await center.request('GET', '/api/v1/messages', { token: admin })).json()
