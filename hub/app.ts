@@ -33,6 +33,8 @@ import { HubError } from './errors.ts'
 import { centerView as centerViewOf, centerViews as centerViewsOf, fleet } from './center-views.ts'
 import { catalogueAdminRoutes, catalogueReadRoutes } from './routes/catalogue-routes.ts'
 import { analystAdminRoutes, analystLoginRoute } from './routes/analyst-routes.ts'
+import { bundleOnHeartbeat, configBundleRoutes, configBundleSignedRoutes } from './routes/config-bundle-routes.ts'
+import { hubSigningKey } from './config-signing-key.ts'
 import type { Analyst } from '../protocol/hub-api.ts'
 import {
   CENTER_KINDS,
@@ -311,9 +313,15 @@ export function buildHub(config: HubConfig, deps: HubDeps): FastifyInstance {
           return reject(HubErrorCodes.REPLAYED, 401, body.centerId, 'this request was already received (nonce seen)')
         // the national catalogue goes along only when the center's copy is not the current one
         const catalogue = await store.nationalServices.catalogue()
-        return catalogue.version === body.catalogueVersion ? { ok: true } : { ok: true, catalogue }
+        const configBundle = await bundleOnHeartbeat(store, request.signedCenter!, body.configBundle, clock())
+        return {
+          ok: true,
+          ...(catalogue.version === body.catalogueVersion ? {} : { catalogue }),
+          ...(configBundle ? { configBundle } : {}),
+        }
       },
     )
+    await signed.register(configBundleSignedRoutes)
   })
 
   // nonces only need keeping while their timestamps are fresh
@@ -341,7 +349,10 @@ export function buildHub(config: HubConfig, deps: HubDeps): FastifyInstance {
       if (!added) throw new HubError(409, HubErrorCodes.CENTER_EXISTS, `center ${body.id} exists`)
       const center = (await store.getCenter(body.id))!
       // the only time the secret is shown: the center's upstream.secret
-      return reply.status(201).send({ center: centerView(center, undefined), secret })
+      // and the key its configuration bundles are signed with, which the center pins (upstream.hubPublicKey)
+      return reply
+        .status(201)
+        .send({ center: centerView(center, undefined), secret, hubPublicKey: hubSigningKey(config.dataDir).publicKey })
     })
     admin.patch<{ Params: { id: string } }>(`${PREFIX}/admin/centers/:id`, { schema: { body: CenterPatch } }, async (request) => {
       const center = await store.updateCenter(request.params.id, request.body as Partial<CenterRecord>)
@@ -414,6 +425,7 @@ export function buildHub(config: HubConfig, deps: HubDeps): FastifyInstance {
   /** The fleet: every center's software and configuration version, health, last backup, and the alerts. */
   app.get(`${PREFIX}/fleet`, { onRequest: readAuth }, async (request) => fleet(store, config, clock(), await governorateScope(request)))
   catalogueReadRoutes(app, store, readAuth)
+  app.register(configBundleRoutes)
   app.get(`${PREFIX}/figures`, { onRequest: readAuth, schema: { querystring: FiguresQuerystring } }, async (request) => {
     const q = request.query as typeof FiguresQuerystring.static
     const query = await figuresQuery(q, q.by ?? 'center', request)

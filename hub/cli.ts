@@ -11,6 +11,7 @@
 import { loadHubConfig } from './config.ts'
 import { openHubStore } from './open-store.ts'
 import { newSecret } from './app.ts'
+import { hubSigningKey } from './config-signing-key.ts'
 import { CENTER_KINDS, type CenterKind } from './store/store.ts'
 
 function flags(args: string[]): Record<string, string> {
@@ -55,7 +56,8 @@ export async function hubCli(args: string[], print: (line: string) => void = con
         return 1
       }
       print(`center ${f.id} added; its upstream config:`)
-      print(JSON.stringify({ upstream: { url: '<hub URL>', centerId: f.id, secret } }, null, 2))
+      const hubPublicKey = hubSigningKey(config.dataDir).publicKey
+      print(JSON.stringify({ upstream: { url: '<hub URL>', centerId: f.id, secret, hubPublicKey } }, null, 2))
       return 0
     }
     if (verb === 'list') {

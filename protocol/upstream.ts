@@ -16,6 +16,7 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto'
 import { Type, type Static } from '@sinclair/typebox'
 import { NationalCatalogue, NationalCode } from './national-catalogue.ts'
+import { BundleOffer, BundleReport } from './config-bundle.ts'
 
 export const UpstreamHeaders = {
   center: 'x-tabour-center',
@@ -29,6 +30,8 @@ export const UpstreamHeaders = {
 export const UpstreamPaths = {
   batches: '/api/hub/v1/batches',
   heartbeat: '/api/hub/v1/heartbeat',
+  /** A center fetches the configuration bundle its heartbeat answer offered (protocol/config-bundle.ts). */
+  configBundle: '/api/hub/v1/config-bundle',
 } as const
 
 /**
@@ -264,13 +267,20 @@ export const Heartbeat = Type.Object(
     health: CenterHealth,
     /** The version of the national catalogue the center holds (absent: none); the hub answers with the catalogue when it differs. */
     catalogueVersion: Type.Optional(Type.String({ maxLength: 64 })),
+    /** The configuration bundle the center runs and the last it refused (absent: a center without bundles). */
+    configBundle: Type.Optional(BundleReport),
   },
   { additionalProperties: false },
 )
 export type Heartbeat = Static<typeof Heartbeat>
 
 /** The hub's answer to a heartbeat: the national catalogue, only when the center's copy is not the current one. */
-export const HeartbeatAck = Type.Object({ ok: Type.Literal(true), catalogue: Type.Optional(NationalCatalogue) })
+export const HeartbeatAck = Type.Object({
+  ok: Type.Literal(true),
+  catalogue: Type.Optional(NationalCatalogue),
+  /** A newer configuration bundle exists for this center: fetch it (UpstreamPaths.configBundle). */
+  configBundle: Type.Optional(BundleOffer),
+})
 export type HeartbeatAck = Static<typeof HeartbeatAck>
 
 export const BatchAck = Type.Object({
@@ -313,6 +323,14 @@ export const HubErrorCodes = {
   /** 401: a wrong username or password at sign-in (which of the two is not said). */
   BAD_CREDENTIALS: 'HUB_ERR_BAD_CREDENTIALS',
   ANALYST_EXISTS: 'HUB_ERR_ANALYST_EXISTS',
+  /** 400: a configuration bundle that does not match its schema (a missing key names it), or names an unknown center. */
+  BUNDLE_INVALID: 'HUB_ERR_BUNDLE_INVALID',
+  /** 404: no configuration bundle of that version (or none for this center). */
+  BUNDLE_NOT_FOUND: 'HUB_ERR_BUNDLE_NOT_FOUND',
+  /** 409: the bundle is published already (a published bundle never changes). */
+  BUNDLE_PUBLISHED: 'HUB_ERR_BUNDLE_PUBLISHED',
+  /** 403: only the admin token or a national analyst may manage configuration bundles. */
+  NATIONAL_ONLY: 'HUB_ERR_NATIONAL_ONLY',
   INTERNAL: 'HUB_ERR_INTERNAL',
 } as const
 export type HubErrorCode = (typeof HubErrorCodes)[keyof typeof HubErrorCodes]

@@ -34,6 +34,7 @@ import { openEscPosPrinter } from './devices/escpos-printer.ts'
 import { SerialDevices } from './devices/serial-devices.ts'
 import type { SerialBinding } from '../drivers/serial/index.ts'
 import { UpstreamReporter, upstreamEnabled } from './upstream/reporter.ts'
+import { ConfigBundleCommands } from './config/config-bundle-commands.ts'
 import { assertMountable } from './plugin-guard.ts'
 import { WebhookDispatcher } from './webhooks/webhook-dispatcher.ts'
 import { createMessaging, type Messaging } from './notify/messaging.ts'
@@ -63,6 +64,8 @@ export interface Tabour {
   queue: Queue
   /** Configuration commands (services, counters, users, devices, settings, news), each audited in its own transaction. */
   configuration: Configuration
+  /** The hub's configuration bundles: the one running, applying or refusing a new one (issue 23). */
+  configBundles: ConfigBundleCommands
   auth: Authenticator
   clock: Clock
   realtime: Realtime
@@ -139,6 +142,7 @@ export const tabourPlugin: FastifyPluginAsync<TabourPluginOptions> = async (fast
   const { generatedPassword } = await ensureAdmin(db, config.adminPassword ?? (config.demo ? DEMO_PASSWORD : undefined), clock())
   const queue = new Queue(db, config, clock, (err) => fastify.log.error({ err }, 'domain event listener failed'))
   const configuration = new Configuration(queue.ctx, config)
+  const configBundles = new ConfigBundleCommands(queue.ctx, configuration, config)
   const demo = config.demo ? await seedDemo(db, clock(), PairingCodeDigest.forDataDir(config.dataDir)) : null
   const auth = new Authenticator(db, clock)
 
@@ -170,7 +174,15 @@ export const tabourPlugin: FastifyPluginAsync<TabourPluginOptions> = async (fast
   })
   fastify.addHook('onClose', async () => serialDevices.close())
   const upstream = upstreamEnabled(config.upstream)
-    ? new UpstreamReporter({ db, config, events: queue.events, log: fastify.log, clock, lastBackup: () => ops.backups.lastOutcome() })
+    ? new UpstreamReporter({
+        db,
+        config,
+        events: queue.events,
+        log: fastify.log,
+        clock,
+        lastBackup: () => ops.backups.lastOutcome(),
+        bundles: configBundles,
+      })
     : null
   if (upstream) {
     fastify.addHook('onReady', async () => upstream.start())
@@ -212,6 +224,7 @@ export const tabourPlugin: FastifyPluginAsync<TabourPluginOptions> = async (fast
     db,
     queue,
     configuration,
+    configBundles,
     auth,
     clock,
     realtime,

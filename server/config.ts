@@ -4,6 +4,7 @@ import { Type, type Static } from '@sinclair/typebox'
 import { Value } from '@sinclair/typebox/value'
 import { isValidTimeZone } from '../protocol/center-clock.ts'
 import { findReorderingControl } from '../protocol/public-text.ts'
+import { HubPublicKey } from '../protocol/config-bundle.ts'
 import { badAllowEntries } from './ops/scraper-access.ts'
 
 const Bilingual = Type.Object({ ar: Type.String({ minLength: 1 }), en: Type.String({ minLength: 1 }) })
@@ -276,6 +277,8 @@ export const ConfigSchema = Type.Object(
         centerId: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$' })),
         /** The center's HMAC secret, from the hub's registry; env TABOUR_UPSTREAM_SECRET. */
         secret: Type.Optional(Type.String({ minLength: 16 })),
+        /** The hub's public key (base64), given with the secret at registration and pinned here: configuration bundles signed with another key are refused; env TABOUR_UPSTREAM_HUB_PUBLIC_KEY. Default: none (bundles are refused). */
+        hubPublicKey: Type.Optional(HubPublicKey),
         /** How often the event log is scanned into the outbox (the running hour is revised). Default 60 s. */
         scanSeconds: Type.Number({ minimum: 0.05, default: 60 }),
         /** How often the center's health is reported. Default 60 s. */
@@ -522,6 +525,7 @@ function fromEnv(env: Env, configFile: string | undefined): Record<string, unkno
   if (env.TABOUR_UPSTREAM_URL) upstream.url = env.TABOUR_UPSTREAM_URL
   if (env.TABOUR_UPSTREAM_CENTER_ID) upstream.centerId = env.TABOUR_UPSTREAM_CENTER_ID
   if (env.TABOUR_UPSTREAM_SECRET) upstream.secret = env.TABOUR_UPSTREAM_SECRET
+  if (env.TABOUR_UPSTREAM_HUB_PUBLIC_KEY) upstream.hubPublicKey = env.TABOUR_UPSTREAM_HUB_PUBLIC_KEY
   if (Object.keys(upstream).length > 0) out.upstream = upstream
   const webhooks: Record<string, string[]> = {}
   const hostList = (raw: string) =>

@@ -206,4 +206,31 @@ export const hubMigrations: HubMigration[] = [
       'ALTER TABLE hub_figures ADD COLUMN park_abandoned INTEGER NOT NULL DEFAULT 0',
     ],
   },
+  {
+    version: 10,
+    name: 'central configuration (issue 23): signed configuration bundles, their targets, and what each center runs or refused',
+    statements: [
+      // payload: the exact signed JSON text; target_value: a governorate, or a JSON array of center ids, or '' for all
+      `CREATE TABLE hub_config_bundles (
+        version      INTEGER PRIMARY KEY,
+        target_kind  TEXT NOT NULL CHECK (target_kind IN ('all', 'governorate', 'centers')),
+        target_value TEXT NOT NULL,
+        note         TEXT NOT NULL,
+        payload      TEXT NOT NULL,
+        signature    TEXT NOT NULL,
+        created_by   TEXT NOT NULL,
+        created_at   BIGINT NOT NULL,
+        published_at BIGINT
+      )`,
+      // as each center's heartbeat last said: the version it runs, and the last it refused with its code and reason
+      `CREATE TABLE hub_center_bundles (
+        center_id       TEXT PRIMARY KEY,
+        running_version INTEGER,
+        refused_version INTEGER,
+        refused_code    TEXT,
+        refused_reason  TEXT,
+        reported_at     BIGINT NOT NULL
+      )`,
+    ],
+  },
 ]

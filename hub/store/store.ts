@@ -7,6 +7,7 @@ import { hubMigrations, type HubMigration } from './migrations.ts'
 import type { Param, SqlDriver } from './driver.ts'
 import { NationalServicesStore } from './national-services.ts'
 import { AnalystsStore } from './analysts.ts'
+import { ConfigBundlesStore } from './config-bundles.ts'
 import type { FigureRow } from '../../protocol/hub-api.ts'
 
 export type CenterKind = 'fixed' | 'mobile' | 'new_city'
@@ -146,8 +147,11 @@ export class HubStore {
   readonly nationalServices: NationalServicesStore
   /** Analysts' accounts, sessions and the access log. */
   readonly analysts: AnalystsStore
+  /** Signed configuration bundles and what each center runs or refused. */
+  readonly configBundles: ConfigBundlesStore
 
   constructor(readonly driver: SqlDriver) {
+    this.configBundles = new ConfigBundlesStore(driver)
     this.nationalServices = new NationalServicesStore(driver)
     this.analysts = new AnalystsStore(driver)
   }

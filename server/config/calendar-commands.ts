@@ -1,4 +1,4 @@
-import type { QueueContext } from '../queue/queue-context.ts'
+import type { QueueContext, WriteScope } from '../queue/queue-context.ts'
 import type { CenterCalendar } from '../../protocol/calendar.ts'
 import { actorIds, type Actor } from '../queue/actor.ts'
 import { calendarProblems, wireField } from '../../protocol/calendar-validation.ts'
@@ -26,6 +26,16 @@ export class CalendarCommands {
   update(actor: Actor, cal: CenterCalendar): CenterCalendar {
     this.validate(cal, 'body/')
     return this.store(actor, cal, 'calendar.update', cal)
+  }
+
+  /** update inside the caller's transaction (a configuration bundle); call what it returns after the commit. */
+  updateIn(tx: WriteScope, actor: Actor, cal: CenterCalendar): () => CenterCalendar {
+    this.validate(cal, 'calendar/')
+    this.write(tx, actor, cal, 'calendar.update', cal)
+    return () => {
+      this.ctx.useCalendar(cal)
+      return cal
+    }
   }
 
   /** What importing `ics` would change (nothing is stored). */
@@ -66,12 +76,14 @@ export class CalendarCommands {
   }
 
   private store(actor: Actor, cal: CenterCalendar, command: 'calendar.update' | 'calendar.import', audited: unknown): CenterCalendar {
-    this.ctx.write((tx) => {
-      this.ctx.calendars.store(cal, tx.now, actorIds(actor).userId)
-      auditChange(tx, actor, command, {}, audited)
-      tx.emit({ type: 'queue:updated', serviceIds: this.ctx.services.list().map((s) => s.id) })
-    })
+    this.ctx.write((tx) => this.write(tx, actor, cal, command, audited))
     this.ctx.useCalendar(cal)
     return cal
+  }
+
+  private write(tx: WriteScope, actor: Actor, cal: CenterCalendar, command: 'calendar.update' | 'calendar.import', audited: unknown): void {
+    this.ctx.calendars.store(cal, tx.now, actorIds(actor).userId)
+    auditChange(tx, actor, command, {}, audited)
+    tx.emit({ type: 'queue:updated', serviceIds: this.ctx.services.list().map((s) => s.id) })
   }
 }

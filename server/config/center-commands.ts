@@ -2,7 +2,7 @@ import type { Config } from '../config.ts'
 import type { CenterNews } from '../../protocol/center.ts'
 import type { PutNewsBody } from '../../protocol/center.ts'
 import type { PutSettingsBody, SettingsReply } from '../../protocol/settings.ts'
-import type { QueueContext } from '../queue/queue-context.ts'
+import type { QueueContext, WriteScope } from '../queue/queue-context.ts'
 import { actorIds, type Actor } from '../queue/actor.ts'
 import { isValidTimeZone } from '../../protocol/center-clock.ts'
 import { ErrorCodes, fieldError } from '../errors.ts'
@@ -29,6 +29,12 @@ export class CenterCommands {
 
   /** Overrides some settings (null drops an override); applied after commit (the next call-next uses the new policy). */
   updateSettings(actor: Actor, change: PutSettingsBody): SettingsReply {
+    const apply = this.ctx.write((tx) => this.updateSettingsIn(tx, actor, change))
+    return apply()
+  }
+
+  /** updateSettings inside the caller's transaction (a configuration bundle); call what it returns after the commit. */
+  updateSettingsIn(tx: WriteScope, actor: Actor, change: PutSettingsBody): () => SettingsReply {
     assertNoReorderingControls(change)
     if (change.timeZone && !isValidTimeZone(change.timeZone))
       throw fieldError(
@@ -50,11 +56,9 @@ export class CenterCommands {
         'body/priorityCategories codes must be unique',
       )
     const next = this.settingsStore.merged(change)
-    this.ctx.write((tx) => {
-      this.settingsStore.store(next, tx.now, actorIds(actor).userId)
-      auditChange(tx, actor, 'settings.update', {}, change)
-    })
-    return this.settingsStore.apply(next)
+    this.settingsStore.store(next, tx.now, actorIds(actor).userId)
+    auditChange(tx, actor, 'settings.update', {}, change)
+    return () => this.settingsStore.apply(next)
   }
 
   /** The displays' news line. */
@@ -64,14 +68,17 @@ export class CenterCommands {
 
   /** Sets the news line (empty strings: none); screens hear `center:updated` after commit. */
   setNews(actor: Actor, body: PutNewsBody): CenterNews {
+    return this.ctx.write((tx) => this.setNewsIn(tx, actor, body))
+  }
+
+  /** setNews inside the caller's transaction (a configuration bundle). */
+  setNewsIn(tx: WriteScope, actor: Actor, body: PutNewsBody): CenterNews {
     assertNoReorderingControls(body)
     // a line break would break the one-line ticker: fold all whitespace runs into one space
     const clean = (text: string) => text.replace(/\s+/g, ' ').trim()
-    return this.ctx.write((tx) => {
-      const news = this.ctx.centerSettings.setNews({ ar: clean(body.ar), en: clean(body.en) }, tx.now, actorIds(actor).userId)
-      auditChange(tx, actor, 'news.set', {}, body)
-      tx.emit({ type: 'center:updated', news })
-      return news
-    })
+    const news = this.ctx.centerSettings.setNews({ ar: clean(body.ar), en: clean(body.en) }, tx.now, actorIds(actor).userId)
+    auditChange(tx, actor, 'news.set', {}, body)
+    tx.emit({ type: 'center:updated', news })
+    return news
   }
 }

@@ -35,6 +35,7 @@ export const CONFIG_COMMANDS = [
   'appointments.settings',
   'appointments.day',
   'service.steps',
+  'config-bundle.apply',
 ] as const
 export type ConfigCommand = (typeof CONFIG_COMMANDS)[number]
 

@@ -666,4 +666,21 @@ CREATE TABLE service_steps (
 ALTER TABLE tickets ADD COLUMN step INTEGER NOT NULL DEFAULT 0;
 `,
   },
+  {
+    version: 20,
+    name: "the hub's configuration bundles this center applied or refused",
+    sql: `
+-- one row per bundle version received (issue 23): applied ones keep their signed text (the
+-- last good one is re-read at start: finish outcomes come from it), refused ones their code and reason
+CREATE TABLE config_bundles (
+  version     INTEGER PRIMARY KEY,
+  outcome     TEXT NOT NULL CHECK (outcome IN ('applied', 'refused')),
+  payload     TEXT,
+  signature   TEXT,
+  code        TEXT,
+  reason      TEXT,
+  received_at INTEGER NOT NULL
+);
+`,
+  },
 ]

@@ -18,6 +18,7 @@ import { NationalCatalogue } from '../../protocol/national-catalogue.ts'
 import { Value } from '@sinclair/typebox/value'
 import { TABOUR_VERSION } from '../version.ts'
 import { backoffDelay } from '../../protocol/backoff.ts'
+import type { BundleReport } from '../../protocol/config-bundle.ts'
 
 export type UpstreamConfig = Config['upstream']
 
@@ -46,6 +47,15 @@ export interface ReporterDeps {
   fetch?: typeof fetch
   /** The last backup's outcome, for the hub's fleet view; absent or null when backups are off or none ran. */
   lastBackup?: () => { ok: boolean; at: number } | null
+  /** The hub's configuration bundles: reported on each heartbeat, fetched and applied when the answer offers a newer one. */
+  bundles?: BundleReceiver
+}
+
+/** What the reporter needs of server/config/config-bundle-commands.ts. */
+export interface BundleReceiver {
+  report(): BundleReport
+  wants(version: number): boolean
+  receive(received: unknown, version: number, pinnedKey: string | undefined): { outcome: 'applied' | 'refused' }
 }
 
 /** Why a post was not acknowledged, and how long the hub asked us to wait (Retry-After), if it did. */
@@ -122,7 +132,9 @@ export class UpstreamReporter {
   }
 
   health(): CenterHealth {
-    const configVersion = new NationalServicesRepo(this.deps.db).version()
+    // the fleet's configuration column: the hub's bundle when one runs, else the national catalogue held
+    const bundle = this.deps.bundles?.report().running
+    const configVersion = bundle ? `bundle ${bundle}` : new NationalServicesRepo(this.deps.db).version()
     const backup = this.deps.lastBackup?.() ?? null
     const countersOpen = (this.deps.db.prepare(`SELECT COUNT(*) AS n FROM counters WHERE state = 'open'`).get() as { n: number }).n
     const revoked = new Set(
@@ -293,9 +305,18 @@ export class UpstreamReporter {
   private async heartbeat(): Promise<void> {
     const catalogue = new NationalServicesRepo(this.deps.db)
     const version = catalogue.version()
-    const body = { centerId: this.cfg.centerId, health: this.health(), ...(version ? { catalogueVersion: version } : {}) }
+    const bundles = this.deps.bundles
+    const body = {
+      centerId: this.cfg.centerId,
+      health: this.health(),
+      ...(version ? { catalogueVersion: version } : {}),
+      ...(bundles ? { configBundle: bundles.report() } : {}),
+    }
+    let offered: number | null = null
     const error = await this.post(UpstreamPaths.heartbeat, 0, body, (json) => {
       if (json?.ok !== true) return false
+      const v = json.configBundle?.version
+      if (Number.isSafeInteger(v) && v > 0) offered = v
       // the hub sends its national catalogue when ours is not the current one; a malformed one is ignored (the old stays)
       if (json.catalogue !== undefined && !this.stopped) {
         if (Value.Check(NationalCatalogue, json.catalogue)) catalogue.replace(json.catalogue)
@@ -304,5 +325,24 @@ export class UpstreamReporter {
       return true
     })
     if (error) this.deps.log.debug({ error: error.error }, 'upstream heartbeat not delivered')
+    if (offered !== null && bundles?.wants(offered) && !this.stopped) await this.fetchBundle(bundles, offered)
+  }
+
+  /** Fetches an offered bundle, applies or refuses it, and has the next round's heartbeat say which at once. */
+  private async fetchBundle(bundles: BundleReceiver, version: number): Promise<void> {
+    let received: unknown = null
+    const error = await this.post(UpstreamPaths.configBundle, 0, { centerId: this.cfg.centerId, version }, (json) => {
+      received = json
+      return json !== null && typeof json === 'object'
+    })
+    // not reached (offline again, or the hub withdrew it): the next heartbeat offers it again
+    if (error || this.stopped) {
+      if (error) this.deps.log.warn({ version, error: error.error }, 'configuration bundle not fetched; will retry on a later heartbeat')
+      return
+    }
+    const result = bundles.receive(received, version, this.cfg.hubPublicKey)
+    if (result.outcome === 'applied') this.deps.log.info({ version }, 'configuration bundle applied')
+    else this.deps.log.warn({ version, ...result }, 'configuration bundle refused')
+    this.nextHeartbeatAt = 0
   }
 }

@@ -36,6 +36,8 @@ export const AUDIT_ROUTES: Record<ConfigCommand, { method: string; route: string
   'appointments.settings': { method: 'PUT', route: '/appointments/settings/:id', status: 200 },
   'appointments.day': { method: 'PUT', route: '/appointments/days/:id/:day', status: 200 },
   'service.steps': { method: 'PUT', route: '/services/:id/steps', status: 200 },
+  // no route of the center: the hub's signed bundle, fetched on a heartbeat (server/config/config-bundle-commands.ts)
+  'config-bundle.apply': { method: 'HUB', route: '/config-bundle', status: 200 },
 }
 
 /** Rows written before commands were audited in their own transaction carry method, route and status themselves. */

@@ -1,0 +1,209 @@
+/**
+ * Central configuration at the hub (issue 23): a national admin (the admin token, or an analyst
+ * of national scope) creates signed configuration bundles for all centers, a governorate or a
+ * list of centers, publishes them, and sees per center which version it runs or why it refused
+ * one. Centers fetch the bundle their heartbeat answer offers (a signed request, like a batch).
+ */
+import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastify'
+import { Type } from '@sinclair/typebox'
+import { createHash, timingSafeEqual } from 'node:crypto'
+import {
+  type BundleOffer,
+  type BundleReport,
+  ConfigBundleContents,
+  ConfigBundleRequest,
+  firstBundleProblem,
+  SignedConfigBundle,
+} from '../../protocol/config-bundle.ts'
+import { HubErrorCodes, UpstreamPaths } from '../../protocol/upstream.ts'
+import { hubSigningKey } from '../config-signing-key.ts'
+import { HubError } from '../errors.ts'
+import { type BundleRecord, type BundleTarget, targets } from '../store/config-bundles.ts'
+import type { CenterRecord, HubStore } from '../store/store.ts'
+
+const PREFIX = '/api/hub/v1'
+
+/** Flat, not a union: Fastify's Ajv strips unknown keys branch by branch, which would drop `centerIds` while trying `all`. */
+const Target = Type.Object(
+  {
+    kind: Type.Union([Type.Literal('all'), Type.Literal('governorate'), Type.Literal('centers')]),
+    /** With kind governorate. */
+    governorate: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    /** With kind centers. */
+    centerIds: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { minItems: 1, maxItems: 1000, uniqueItems: true })),
+  },
+  { additionalProperties: false },
+)
+
+/** The target as stored, or what is missing from it. */
+function targetOf(t: typeof Target.static): BundleTarget {
+  if (t.kind === 'all') return { kind: 'all' }
+  if (t.kind === 'governorate') {
+    if (!t.governorate) throw new HubError(400, HubErrorCodes.BUNDLE_INVALID, 'body/target/governorate is missing')
+    return { kind: 'governorate', governorate: t.governorate }
+  }
+  if (!t.centerIds) throw new HubError(400, HubErrorCodes.BUNDLE_INVALID, 'body/target/centerIds is missing')
+  return { kind: 'centers', centerIds: t.centerIds }
+}
+/** `contents` is checked by hand (ConfigBundleContents): a missing key is HUB_ERR_BUNDLE_INVALID naming it. */
+const CreateBody = Type.Object(
+  { target: Target, note: Type.Optional(Type.String({ maxLength: 500 })), contents: Type.Unknown() },
+  { additionalProperties: false },
+)
+const VersionParam = Type.Object({ version: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) })
+
+/** What a center did with a bundle, as its last heartbeat said. */
+type CenterBundleStatus = 'applied' | 'refused' | 'superseded' | 'pending'
+
+const sameToken = (given: string, expected: string) => {
+  const digest = (s: string) => createHash('sha256').update(s, 'utf8').digest()
+  return timingSafeEqual(digest(given), digest(expected))
+}
+
+/** A bundle without its signed text, as the list shows it. */
+function summary(b: BundleRecord) {
+  return { version: b.version, target: b.target, note: b.note, createdBy: b.createdBy, createdAt: b.createdAt, publishedAt: b.publishedAt }
+}
+
+/** The contents of a stored payload (null if it no longer parses: a damaged row shows as such, not as a 500). */
+function contentsOf(payload: string): unknown {
+  try {
+    return (JSON.parse(payload) as { contents?: unknown }).contents ?? null
+  } catch {
+    return null
+  }
+}
+
+/**
+ * On every heartbeat: records what the center runs and refused, and offers the newest bundle
+ * published for it when that is newer than what it runs and not the one it refused.
+ */
+export async function bundleOnHeartbeat(
+  store: HubStore,
+  center: CenterRecord,
+  report: BundleReport | undefined,
+  now: number,
+): Promise<BundleOffer | undefined> {
+  if (report)
+    await store.configBundles.report({ centerId: center.id, running: report.running, refused: report.refused ?? null, reportedAt: now })
+  const newest = await store.configBundles.newestFor(center)
+  if (!newest) return undefined
+  if (report && (newest.version <= (report.running ?? 0) || newest.version === report.refused?.version)) return undefined
+  return { version: newest.version }
+}
+
+/** Inside the hub's signed scope (its signature check and rate limit): a center fetches the bundle it was offered. */
+export const configBundleSignedRoutes: FastifyPluginAsync = async (signed) => {
+  signed.post(
+    UpstreamPaths.configBundle,
+    { schema: { body: ConfigBundleRequest, response: { 200: SignedConfigBundle } }, config: { rateLimit: {} } },
+    async (request) => {
+      const { version } = request.body as ConfigBundleRequest
+      const bundle = await signed.hub.store.configBundles.get(version)
+      // a draft, or a bundle meant for others, does not exist for this center
+      if (!bundle || bundle.publishedAt === null || !targets(bundle.target, request.signedCenter!))
+        throw new HubError(404, HubErrorCodes.BUNDLE_NOT_FOUND, `no configuration bundle ${version} for center ${request.signedCenter!.id}`)
+      return { version: bundle.version, payload: bundle.payload, signature: bundle.signature }
+    },
+  )
+}
+
+/** The management routes: the admin token, or a national analyst's session (their calls are in the access log). */
+export const configBundleRoutes: FastifyPluginAsync = async (app: FastifyInstance) => {
+  const { config, store, clock } = app.hub
+  const key = hubSigningKey(config.dataDir)
+
+  app.addHook('onRequest', async (request: FastifyRequest) => {
+    const given = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1] ?? ''
+    const analyst = given ? await store.analysts.bySession(given, clock()) : null
+    if (analyst) {
+      request.analyst = analyst
+      if (analyst.role !== 'national')
+        throw new HubError(403, HubErrorCodes.NATIONAL_ONLY, `analyst ${analyst.username} has a governorate scope: bundles are national`)
+      return
+    }
+    if (config.adminToken && sameToken(given, config.adminToken)) return
+    throw new HubError(401, HubErrorCodes.UNAUTHENTICATED, 'the admin token or a national analyst session is required')
+  })
+
+  /** The public key centers pin (also given at registration). */
+  app.get(`${PREFIX}/config-bundles/public-key`, async () => ({ publicKey: key.publicKey, algorithm: 'ed25519' }))
+
+  app.get(`${PREFIX}/config-bundles`, async () => (await store.configBundles.list()).map(summary))
+
+  app.post(`${PREFIX}/config-bundles`, { schema: { body: CreateBody } }, async (request, reply) => {
+    const body = request.body as typeof CreateBody.static
+    const problem = firstBundleProblem(ConfigBundleContents, body.contents)
+    if (problem) throw new HubError(400, HubErrorCodes.BUNDLE_INVALID, `body/contents${problem.path} ${problem.message}`)
+    const contents = body.contents as ConfigBundleContents
+    const target = targetOf(body.target)
+    if (target.kind === 'centers') {
+      const known = new Set((await store.listCenters()).map((c) => c.id))
+      const unknown = target.centerIds.filter((id) => !known.has(id))
+      if (unknown.length > 0)
+        throw new HubError(400, HubErrorCodes.BUNDLE_INVALID, `body/target/centerIds: no center ${unknown.slice(0, 5).join(', ')}`)
+    }
+    const codes = contents.holidays.flatMap((h) => h.nationalCodes ?? [])
+    const unknownCodes = await store.nationalServices.unknownOf(codes)
+    if (unknownCodes.length > 0)
+      throw new HubError(
+        400,
+        HubErrorCodes.UNKNOWN_NATIONAL_CODE,
+        `body/contents/holidays: the national catalogue has no code ${unknownCodes[0]}`,
+      )
+    const now = clock()
+    const created = await store.configBundles.create(
+      { target, note: body.note ?? '', createdBy: request.analyst?.username ?? 'admin' },
+      (version) => JSON.stringify({ version, issuedAt: now, contents }),
+      key.sign,
+      now,
+    )
+    return reply.status(201).send(summary(created))
+  })
+
+  app.post<{ Params: { version: number } }>(
+    `${PREFIX}/config-bundles/:version/publish`,
+    { schema: { params: VersionParam } },
+    async (request) => {
+      const { version } = request.params
+      if (!(await store.configBundles.get(version)))
+        throw new HubError(404, HubErrorCodes.BUNDLE_NOT_FOUND, `no configuration bundle ${version}`)
+      if (!(await store.configBundles.publish(version, clock())))
+        throw new HubError(409, HubErrorCodes.BUNDLE_PUBLISHED, `configuration bundle ${version} is published already`)
+      return summary((await store.configBundles.get(version))!)
+    },
+  )
+
+  /** The bundle, its contents, and every center it targets with what that center did with it. */
+  app.get<{ Params: { version: number } }>(`${PREFIX}/config-bundles/:version`, { schema: { params: VersionParam } }, async (request) => {
+    const bundle = await store.configBundles.get(request.params.version)
+    if (!bundle) throw new HubError(404, HubErrorCodes.BUNDLE_NOT_FOUND, `no configuration bundle ${request.params.version}`)
+    const states = await store.configBundles.states()
+    const centers = (await store.listCenters())
+      .filter((c) => targets(bundle.target, c))
+      .map((c) => {
+        const s = states.get(c.id)
+        const running = s?.running ?? null
+        const refused = s?.refused?.version === bundle.version ? s.refused : null
+        const status: CenterBundleStatus =
+          running === bundle.version
+            ? 'applied'
+            : refused
+              ? 'refused'
+              : running !== null && running > bundle.version
+                ? 'superseded'
+                : 'pending'
+        return {
+          centerId: c.id,
+          nameAr: c.nameAr,
+          nameEn: c.nameEn,
+          governorate: c.governorate,
+          status,
+          running,
+          ...(refused ? { refusedCode: refused.code, refusedReason: refused.reason } : {}),
+          reportedAt: s?.reportedAt ?? null,
+        }
+      })
+    return { ...summary(bundle), contents: contentsOf(bundle.payload), centers }
+  })
+}

@@ -1,0 +1,157 @@
+/**
+ * Central configuration (issue 23): the hub publishes versioned configuration bundles, signed
+ * with its Ed25519 key, to all centers, a governorate or a list of centers. A center learns from
+ * its heartbeat answer that a newer bundle exists, fetches it, checks the signature against the
+ * hub key pinned at registration (config upstream.hubPublicKey), validates it, and applies it in
+ * one transaction, or refuses it with a stable code that its next heartbeat reports to the hub.
+ *
+ * The signature covers the exact UTF-8 bytes of `payload` (the JSON text of ConfigBundlePayload):
+ * a center verifies those bytes before it parses them, so one changed byte is a refusal.
+ */
+import { Type, type Static, type TSchema } from '@sinclair/typebox'
+import { Value, ValueErrorType } from '@sinclair/typebox/value'
+import { CalendarDate, OpenInterval } from './calendar.ts'
+import { Lang, literalUnion } from './common.ts'
+import { MESSAGE_KINDS } from './messages/citizen.ts'
+import { NationalCode } from './national-catalogue.ts'
+
+const Name = Type.String({ minLength: 1, maxLength: 120 })
+/** A priority category or a finish outcome: the center's own shape (protocol/settings.ts). */
+export const BundleChoice = Type.Object(
+  { code: Type.String({ pattern: '^[a-z][a-z0-9_]{0,31}$' }), nameAr: Name, nameEn: Name },
+  { additionalProperties: false },
+)
+
+/** A national holiday or closure: replaces the weekly hours from `from` to `to` (both included) at the centers that get it. */
+export const BundleHoliday = Type.Object(
+  {
+    /** Stable id within the hub: the center keeps it as the exception's uid (`hub:<id>`), so the next bundle replaces it. */
+    id: Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$' }),
+    from: CalendarDate,
+    to: CalendarDate,
+    nameAr: Type.String({ maxLength: 120 }),
+    nameEn: Type.String({ maxLength: 120 }),
+    /** The hours on those days; empty: closed. */
+    hours: Type.Array(OpenInterval, { maxItems: 8 }),
+    /** Only the services mapped to these national codes; absent: the whole center. A code no service of the center maps to is a refusal. */
+    nationalCodes: Type.Optional(Type.Array(NationalCode, { minItems: 1, maxItems: 100 })),
+  },
+  { additionalProperties: false },
+)
+export type BundleHoliday = Static<typeof BundleHoliday>
+
+/** One citizen message text (SMS/WhatsApp) in one language; its placeholders are the kind's own. */
+export const BundleMessageText = Type.Object(
+  { kind: literalUnion(MESSAGE_KINDS), lang: Lang, text: Type.String({ minLength: 1, maxLength: 1000 }) },
+  { additionalProperties: false },
+)
+
+/**
+ * What a bundle sets at a center. Every key is required: a bundle states all that the hub
+ * manages (an empty list is a choice, a missing key is a refusal, TABOUR_BUNDLE_MISSING_FIELD).
+ */
+export const ConfigBundleContents = Type.Object(
+  {
+    /** The priority categories a ticket may carry (center setting priorityCategories). */
+    priorityCategories: Type.Array(BundleChoice, { maxItems: 20 }),
+    /** What a clerk may finish a ticket with; the first is the default (config queue.finishOutcomes). */
+    finishOutcomes: Type.Array(BundleChoice, { minItems: 1, maxItems: 20 }),
+    /** National holidays and closures, merged into the center's calendar (its own exceptions stay). */
+    holidays: Type.Array(BundleHoliday, { maxItems: 200 }),
+    /** The displays' news line (an empty text: none). */
+    announcement: Type.Object(
+      { ar: Type.String({ maxLength: 500 }), en: Type.String({ maxLength: 500 }) },
+      { additionalProperties: false },
+    ),
+    /** Citizen message texts; kinds and languages not listed keep the center's own. */
+    messageTexts: Type.Array(BundleMessageText, { maxItems: 2 * MESSAGE_KINDS.length }),
+  },
+  { additionalProperties: false },
+)
+export type ConfigBundleContents = Static<typeof ConfigBundleContents>
+/** The keys a bundle manages, for the center admin's "managed by the hub" note. */
+export const BUNDLE_KEYS = Object.keys(ConfigBundleContents.properties) as (keyof ConfigBundleContents)[]
+
+/** The signed text, parsed. */
+export const ConfigBundlePayload = Type.Object(
+  {
+    /** 1, 2, …: a center runs the newest one published for it. */
+    version: Type.Integer({ minimum: 1 }),
+    /** When the hub made it (epoch ms). */
+    issuedAt: Type.Integer({ minimum: 0 }),
+    contents: ConfigBundleContents,
+  },
+  { additionalProperties: false },
+)
+export type ConfigBundlePayload = Static<typeof ConfigBundlePayload>
+
+/** Largest payload a center accepts (a bundle is configuration, not data). */
+export const MAX_BUNDLE_BYTES = 256 * 1024
+
+/** A bundle as it travels: the payload's exact text and the hub's Ed25519 signature of it (base64). */
+export const SignedConfigBundle = Type.Object({
+  version: Type.Integer({ minimum: 1 }),
+  payload: Type.String({ maxLength: MAX_BUNDLE_BYTES }),
+  signature: Type.String({ maxLength: 200 }),
+})
+export type SignedConfigBundle = Static<typeof SignedConfigBundle>
+
+/** The center's ask for a bundle (signed like a heartbeat). */
+export const ConfigBundleRequest = Type.Object(
+  { centerId: Type.String({ minLength: 1, maxLength: 64 }), version: Type.Integer({ minimum: 1 }) },
+  { additionalProperties: false },
+)
+export type ConfigBundleRequest = Static<typeof ConfigBundleRequest>
+
+/** Why a center refused a bundle: stable codes, shown at the hub. */
+export const BundleRefusalCodes = {
+  /** The center has no hub key pinned (upstream.hubPublicKey unset or unreadable). */
+  NO_PINNED_KEY: 'TABOUR_BUNDLE_NO_PINNED_KEY',
+  /** The signature does not match the payload under the pinned key (changed bytes, another key). */
+  BAD_SIGNATURE: 'TABOUR_BUNDLE_BAD_SIGNATURE',
+  /** The payload is not JSON, or its version is not the one asked for. */
+  MALFORMED: 'TABOUR_BUNDLE_MALFORMED',
+  /** A required key or field is missing (the reason names it). */
+  MISSING_FIELD: 'TABOUR_BUNDLE_MISSING_FIELD',
+  /** A value the center's rules refuse (duplicate codes, a holiday that ends before it starts, a placeholder a message cannot use). */
+  INVALID: 'TABOUR_BUNDLE_INVALID',
+  /** It names something the center does not have (a national service code no service maps to). */
+  UNKNOWN_REFERENCE: 'TABOUR_BUNDLE_UNKNOWN_REFERENCE',
+  /** Storing it failed; nothing of it applies. */
+  APPLY_FAILED: 'TABOUR_BUNDLE_APPLY_FAILED',
+} as const
+export type BundleRefusalCode = (typeof BundleRefusalCodes)[keyof typeof BundleRefusalCodes]
+
+/** What a center's heartbeat says about bundles: the version it runs, and the last one it refused (newer than that). */
+export const BundleReport = Type.Object(
+  {
+    running: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()]),
+    refused: Type.Optional(
+      Type.Object(
+        {
+          version: Type.Integer({ minimum: 1 }),
+          code: Type.String({ maxLength: 64 }),
+          reason: Type.String({ maxLength: 500 }),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+)
+export type BundleReport = Static<typeof BundleReport>
+
+/** The heartbeat answer's offer: a newer bundle exists for this center. */
+export const BundleOffer = Type.Object({ version: Type.Integer({ minimum: 1 }) })
+export type BundleOffer = Static<typeof BundleOffer>
+
+/** A hub public key as given at registration: base64 of its DER SubjectPublicKeyInfo (Ed25519, 44 bytes). */
+export const HubPublicKey = Type.String({ pattern: '^[A-Za-z0-9+/]{40,120}={0,2}$' })
+
+/** The first thing wrong with `value` under `schema`: its path (`/contents/finishOutcomes`) and whether it is a missing key; null when it fits. */
+export function firstBundleProblem(schema: TSchema, value: unknown): { path: string; missing: boolean; message: string } | null {
+  const first = Value.Errors(schema, value).First()
+  if (!first) return null
+  const missing = first.type === ValueErrorType.ObjectRequiredProperty
+  return { path: first.path || '/', missing, message: missing ? 'is missing' : first.message }
+}

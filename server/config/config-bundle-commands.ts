@@ -1,0 +1,214 @@
+/**
+ * The hub's configuration bundles at the center (issue 23). A bundle that passed its checks
+ * (config-bundle-check.ts) is applied in ONE transaction through the existing configuration
+ * commands (settings, calendar, news line, message templates), each with its own audit row, plus
+ * a `config-bundle.apply` row naming the version; the running config changes only after the
+ * commit. A bundle the center cannot honour is refused whole, with a stable code. The last
+ * applied bundle stays in config_bundles: it is what runs while the hub is out of reach, and its
+ * finish outcomes are re-applied at start.
+ */
+import type { Config } from '../config.ts'
+import type { QueueContext } from '../queue/queue-context.ts'
+import type { Actor } from '../queue/actor.ts'
+import { DomainError } from '../errors.ts'
+import type { CenterCalendar, HoursException } from '../../protocol/calendar.ts'
+import {
+  BUNDLE_KEYS,
+  BundleRefusalCodes,
+  type BundleReport,
+  type ConfigBundleContents,
+  type ConfigBundlePayload,
+} from '../../protocol/config-bundle.ts'
+import type { Configuration } from './configuration.ts'
+import { MessageTemplateCommands } from './message-template-commands.ts'
+import { auditChange } from './config-audit.ts'
+import { type BundleRefusal, checkBundle } from './config-bundle-check.ts'
+
+/** The uid prefix of calendar exceptions a bundle manages: the next bundle replaces them, the center's own stay. */
+export const HUB_EXCEPTION_UID = 'hub:'
+
+const BUNDLE_ACTOR: Actor = { type: 'system' }
+
+export type BundleOutcome = { version: number; outcome: 'applied' } | ({ version: number; outcome: 'refused' } & BundleRefusal)
+
+/** The bundle the center runs, as a center admin sees it. */
+export interface RunningBundle {
+  version: number
+  issuedAt: number
+  appliedAt: number
+  /** What the hub manages here (the keys of the bundle). */
+  managed: string[]
+}
+
+interface Row {
+  version: number
+  outcome: 'applied' | 'refused'
+  payload: string | null
+  code: string | null
+  reason: string | null
+  received_at: number
+}
+
+/** Thrown inside the transaction to roll it back as a refusal. */
+class Refused extends Error {
+  constructor(readonly refusal: BundleRefusal) {
+    super(refusal.reason)
+  }
+}
+
+export class ConfigBundleCommands {
+  private readonly templates: MessageTemplateCommands
+
+  constructor(
+    private readonly ctx: QueueContext,
+    private readonly configuration: Configuration,
+    private readonly config: Config,
+  ) {
+    this.templates = new MessageTemplateCommands(ctx)
+    // what the last good bundle set outside the database (the finish outcomes live in the config object)
+    const running = this.runningPayload()
+    if (running) this.config.queue.finishOutcomes = running.contents.finishOutcomes.map((o) => ({ ...o }))
+  }
+
+  private lastApplied(): Row | undefined {
+    return this.ctx.db.prepare(`SELECT * FROM config_bundles WHERE outcome = 'applied' ORDER BY version DESC LIMIT 1`).get() as
+      | Row
+      | undefined
+  }
+
+  private runningPayload(): ConfigBundlePayload | null {
+    const row = this.lastApplied()
+    return row?.payload ? (JSON.parse(row.payload) as ConfigBundlePayload) : null
+  }
+
+  /** The bundle running now, or null. */
+  running(): RunningBundle | null {
+    const row = this.lastApplied()
+    const payload = this.runningPayload()
+    if (!row || !payload) return null
+    return { version: row.version, issuedAt: payload.issuedAt, appliedAt: row.received_at, managed: [...BUNDLE_KEYS] }
+  }
+
+  /** What the heartbeat tells the hub: the version running, and the last refusal newer than it. */
+  report(): BundleReport {
+    const running = this.lastApplied()?.version ?? null
+    const refused = this.ctx.db
+      .prepare(`SELECT * FROM config_bundles WHERE outcome = 'refused' AND version > ? ORDER BY version DESC LIMIT 1`)
+      .get(running ?? 0) as Row | undefined
+    return {
+      running,
+      ...(refused ? { refused: { version: refused.version, code: refused.code ?? '', reason: refused.reason ?? '' } } : {}),
+    }
+  }
+
+  /** Whether an offered version is worth fetching: newer than what runs, and not received before. */
+  wants(version: number): boolean {
+    if (version <= (this.lastApplied()?.version ?? 0)) return false
+    return this.ctx.db.prepare('SELECT 1 FROM config_bundles WHERE version = ?').get(version) === undefined
+  }
+
+  /** Checks and applies a bundle as received from the hub, or refuses it; either way the outcome is kept for the heartbeat. */
+  receive(received: unknown, version: number, pinnedKey: string | undefined): BundleOutcome {
+    const checked = checkBundle(received, version, pinnedKey)
+    if ('refusal' in checked) return this.refuse(version, checked.refusal)
+    try {
+      this.apply(checked.payload, received as { payload: string; signature: string })
+      return { version, outcome: 'applied' }
+    } catch (err) {
+      if (err instanceof Refused) return this.refuse(version, err.refusal)
+      if (err instanceof DomainError)
+        return this.refuse(version, { code: BundleRefusalCodes.INVALID, reason: `bundle ${version}: ${err.message}`.slice(0, 500) })
+      return this.refuse(version, {
+        code: BundleRefusalCodes.APPLY_FAILED,
+        reason: `bundle ${version}: ${(err as Error).message}`.slice(0, 500),
+      })
+    }
+  }
+
+  private refuse(version: number, refusal: BundleRefusal): BundleOutcome {
+    this.ctx.write((tx) => {
+      this.ctx.db
+        .prepare(
+          `INSERT INTO config_bundles (version, outcome, code, reason, received_at) VALUES (?, 'refused', ?, ?, ?)
+           ON CONFLICT (version) DO UPDATE SET outcome = 'refused', code = excluded.code, reason = excluded.reason, received_at = excluded.received_at`,
+        )
+        .run(version, refusal.code, refusal.reason, tx.now)
+    })
+    return { version, outcome: 'refused', ...refusal }
+  }
+
+  /** One transaction: every part through its configuration command, the bundle row and its audit row; applied to the running config after the commit. */
+  private apply(payload: ConfigBundlePayload, signed: { payload: string; signature: string }): void {
+    const c = payload.contents
+    const outcomes = c.finishOutcomes.map((o) => o.code)
+    if (new Set(outcomes).size !== outcomes.length)
+      throw new Refused({
+        code: BundleRefusalCodes.INVALID,
+        reason: `bundle ${payload.version}: /contents/finishOutcomes codes must be unique`,
+      })
+    const calendar = this.calendarWith(c.holidays, payload.version)
+    const afterCommit = this.ctx.write((tx) => {
+      const settings = this.configuration.center.updateSettingsIn(tx, BUNDLE_ACTOR, { priorityCategories: c.priorityCategories })
+      const cal = this.configuration.calendar.updateIn(tx, BUNDLE_ACTOR, calendar)
+      this.configuration.center.setNewsIn(tx, BUNDLE_ACTOR, c.announcement)
+      for (const m of c.messageTexts) this.templates.updateIn(tx, BUNDLE_ACTOR, m.kind, m.lang, m.text)
+      this.ctx.db
+        .prepare(
+          `INSERT INTO config_bundles (version, outcome, payload, signature, received_at) VALUES (?, 'applied', ?, ?, ?)
+           ON CONFLICT (version) DO UPDATE SET outcome = 'applied', payload = excluded.payload, signature = excluded.signature,
+             code = NULL, reason = NULL, received_at = excluded.received_at`,
+        )
+        .run(payload.version, signed.payload, signed.signature, tx.now)
+      auditChange(
+        tx,
+        BUNDLE_ACTOR,
+        'config-bundle.apply',
+        { version: payload.version },
+        { version: payload.version, issuedAt: payload.issuedAt, ...summaryOf(c) },
+      )
+      return () => {
+        settings()
+        cal()
+      }
+    })
+    afterCommit()
+    this.config.queue.finishOutcomes = c.finishOutcomes.map((o) => ({ ...o }))
+  }
+
+  /** The center's calendar with the bundle's holidays in place of the previous bundle's; a national code no service maps to is a refusal. */
+  private calendarWith(holidays: ConfigBundleContents['holidays'], version: number): CenterCalendar {
+    const current = this.ctx.calendar()
+    const servicesOf = this.ctx.db.prepare('SELECT id FROM services WHERE national_code = ? ORDER BY id')
+    const exceptions: HoursException[] = holidays.map((h) => {
+      const serviceIds = (h.nationalCodes ?? []).flatMap((code) => {
+        const ids = (servicesOf.all(code) as { id: number }[]).map((r) => r.id)
+        if (ids.length === 0)
+          throw new Refused({
+            code: BundleRefusalCodes.UNKNOWN_REFERENCE,
+            reason: `bundle ${version}: holiday ${h.id} names national service ${code}, which no service of this center maps to`,
+          })
+        return ids
+      })
+      return {
+        from: h.from,
+        to: h.to,
+        nameAr: h.nameAr,
+        nameEn: h.nameEn,
+        hours: h.hours,
+        ...(serviceIds.length > 0 ? { serviceIds: [...new Set(serviceIds)] } : {}),
+        uid: `${HUB_EXCEPTION_UID}${h.id}`,
+      }
+    })
+    return { ...current, exceptions: [...current.exceptions.filter((e) => !e.uid?.startsWith(HUB_EXCEPTION_UID)), ...exceptions] }
+  }
+}
+
+/** What the audit row keeps of a bundle: counts and codes, not every text. */
+function summaryOf(c: ConfigBundleContents) {
+  return {
+    priorityCategories: c.priorityCategories.map((p) => p.code),
+    finishOutcomes: c.finishOutcomes.map((o) => o.code),
+    holidays: c.holidays.map((h) => h.id),
+    messageTexts: c.messageTexts.length,
+  }
+}
