@@ -155,3 +155,26 @@ export function firstBundleProblem(schema: TSchema, value: unknown): { path: str
   const missing = first.type === ValueErrorType.ObjectRequiredProperty
   return { path: first.path || '/', missing, message: missing ? 'is missing' : first.message }
 }
+
+/** GET /center/config-bundle: what the hub manages at this center (a center admin sees it; changes come only from the hub). */
+export const CenterBundleState = Type.Object({
+  /** Whether a hub key is pinned (upstream.hubPublicKey): without one every bundle is refused. */
+  keyPinned: Type.Boolean(),
+  /** The bundle running, or null when the hub manages nothing here yet. */
+  running: Type.Union([
+    Type.Object({
+      version: Type.Integer(),
+      issuedAt: Type.Integer(),
+      appliedAt: Type.Integer(),
+      /** The settings the hub manages: a later bundle replaces what an admin changes there. */
+      managed: Type.Array(Type.String()),
+    }),
+    Type.Null(),
+  ]),
+  /** The last bundle refused after the running one, with its code and reason (as the hub sees it). */
+  lastRefusal: Type.Union([
+    Type.Object({ version: Type.Integer(), code: Type.String(), reason: Type.String(), at: Type.Integer() }),
+    Type.Null(),
+  ]),
+})
+export type CenterBundleState = Static<typeof CenterBundleState>

@@ -16,6 +16,7 @@ import {
   BUNDLE_KEYS,
   BundleRefusalCodes,
   type BundleReport,
+  type CenterBundleState,
   type ConfigBundleContents,
   type ConfigBundlePayload,
 } from '../../protocol/config-bundle.ts'
@@ -89,12 +90,28 @@ export class ConfigBundleCommands {
     return { version: row.version, issuedAt: payload.issuedAt, appliedAt: row.received_at, managed: [...BUNDLE_KEYS] }
   }
 
+  /** What a center admin sees (GET /center/config-bundle). */
+  state(pinnedKey: string | undefined): CenterBundleState {
+    const refused = this.lastRefusal()
+    return {
+      keyPinned: Boolean(pinnedKey),
+      running: this.running(),
+      lastRefusal: refused
+        ? { version: refused.version, code: refused.code ?? '', reason: refused.reason ?? '', at: refused.received_at }
+        : null,
+    }
+  }
+
+  private lastRefusal(): Row | undefined {
+    return this.ctx.db
+      .prepare(`SELECT * FROM config_bundles WHERE outcome = 'refused' AND version > ? ORDER BY version DESC LIMIT 1`)
+      .get(this.lastApplied()?.version ?? 0) as Row | undefined
+  }
+
   /** What the heartbeat tells the hub: the version running, and the last refusal newer than it. */
   report(): BundleReport {
     const running = this.lastApplied()?.version ?? null
-    const refused = this.ctx.db
-      .prepare(`SELECT * FROM config_bundles WHERE outcome = 'refused' AND version > ? ORDER BY version DESC LIMIT 1`)
-      .get(running ?? 0) as Row | undefined
+    const refused = this.lastRefusal()
     return {
       running,
       ...(refused ? { refused: { version: refused.version, code: refused.code ?? '', reason: refused.reason ?? '' } } : {}),

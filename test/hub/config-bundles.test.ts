@@ -187,6 +187,11 @@ describe.each(BACKENDS)('configuration bundles on %s', (backend) => {
       ).toEqual(applied ? ['served', 'missing_papers'] : originalOutcomes.map((o: { code: string }) => o.code))
     }
 
+    // a center admin sees what the hub manages, read-only
+    const seenByAdmin = (await centers[0].request('GET', '/api/v1/center/config-bundle', { token: await centers[0].admin() })).json()
+    expect(seenByAdmin).toMatchObject({ keyPinned: true, running: { version: 1 }, lastRefusal: null })
+    expect(seenByAdmin.running.managed).toEqual(['priorityCategories', 'finishOutcomes', 'holidays', 'announcement', 'messageTexts'])
+
     // --- back online: it fetches and applies it; the fleet shows the version each runs
     await offlineLink.up()
     await until(centers, async () => (await statusAt(1))[ids[2]].status === 'applied', 'the third center applies bundle 1 once back')
@@ -236,6 +241,8 @@ describe.each(BACKENDS)('configuration bundles on %s', (backend) => {
       categories: ['Elderly v1', 'Veterans'],
     })
     expect(centerDb(centers[3])).toMatchObject({ audits: [], categories: [], hubHolidays: [] })
+    const afterTamper = (await centers[0].request('GET', '/api/v1/center/config-bundle', { token: await centers[0].admin() })).json()
+    expect(afterTamper).toMatchObject({ running: { version: 1 }, lastRefusal: { version: 2, code: 'TABOUR_BUNDLE_BAD_SIGNATURE' } })
 
     // --- a missing key: the hub's API refuses it with a stable code naming the key…
     const { finishOutcomes: _dropped, ...withoutOutcomes } = contents('v3')

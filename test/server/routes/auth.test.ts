@@ -283,6 +283,7 @@ const AUTHENTICATED_ROUTES: Record<string, unknown> = {
   'PUT /api/v1/settings': { callPolicy: 'sla' },
   'GET /api/v1/settings/audit': undefined,
   'GET /api/v1/calendar': undefined,
+  'GET /api/v1/center/config-bundle': undefined,
   'PUT /api/v1/calendar': {
     weekly: null,
     exceptions: [],
