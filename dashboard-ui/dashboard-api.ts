@@ -3,6 +3,7 @@
  * StaffSession (the bearer token, and a refused token ends the session whichever view asked).
  * Failures are ApiError (status, stable code, message) or NetworkError.
  */
+import type { CenterBundleState } from '../protocol/config-bundle.ts'
 import type { FeedbackLive } from '../protocol/feedback.ts'
 import type { StepFigures } from '../protocol/visit-steps.ts'
 import type { RemoteFigures } from '../protocol/remote-join.ts'
@@ -68,6 +69,8 @@ export class DashboardApi {
   settings = () => this.call<SettingsReply>('/settings')
   audit = () => this.call<AuditEntry[]>('/settings/audit?limit=30')
   news = () => this.call<{ ar: string; en: string }>('/center/news')
+  /** The hub's configuration bundle running here and what it manages (issue 23). */
+  configBundle = () => this.call<CenterBundleState>('/center/config-bundle')
   /** The kiosk menu's groups (issue 21; config/service-groups-config.ts). */
   serviceGroups = () => this.call<ServiceGroup[]>('/service-groups')
   deleteServiceGroup = (id: number) => this.call<null>(`/service-groups/${id}`, 'DELETE')

@@ -6,6 +6,7 @@
 import { css, html, type TemplateResult } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
 import type { AuditEntry, PutSettingsBody, SettingsReply } from '../../protocol/settings.ts'
+import type { CenterBundleState } from '../../protocol/config-bundle.ts'
 import { configText } from '../../protocol/messages/config-forms.ts'
 import { categoriesToText, textToCategories } from '../format.ts'
 import { ConfigForm, intOrNull, str, type FieldSpec, type Values } from './config-form.ts'
@@ -56,6 +57,7 @@ export class CenterConfig extends ConfigForm {
 
   @state() private settings: SettingsReply | null = null
   @state() private audit: AuditEntry[] = []
+  @state() private bundle: CenterBundleState | null = null
 
   override connectedCallback(): void {
     super.connectedCallback()
@@ -63,9 +65,16 @@ export class CenterConfig extends ConfigForm {
   }
 
   private async reload(): Promise<void> {
-    const [settings, news, audit] = await Promise.all([this.api.settings(), this.api.news(), this.api.audit()])
+    const [settings, news, audit, bundle] = await Promise.all([
+      this.api.settings(),
+      this.api.news(),
+      this.api.audit(),
+      // an older center without the route: no note, the form still works
+      this.api.configBundle().catch(() => null),
+    ])
     this.settings = settings
     this.audit = audit
+    this.bundle = bundle
     const v = settings.values
     this.load({
       nameAr: v.nameAr,
@@ -90,8 +99,19 @@ export class CenterConfig extends ConfigForm {
     const l = this.lang
     const overridden = new Set(this.settings?.overridden ?? [])
     const defaults = (this.settings?.defaults ?? {}) as Record<string, unknown>
+    // what the hub's running bundle sets: its note wins (a change here lasts only until the next bundle)
+    const running = this.bundle?.running
+    const hubManaged = (name: string) => running?.managed.includes(name === 'newsAr' || name === 'newsEn' ? 'announcement' : name)
+    const defaultText = (name: string) =>
+      name === 'priorityCategories'
+        ? categoriesToText((this.settings?.defaults.priorityCategories ?? []).slice()).replaceAll('\n', '; ')
+        : String(defaults[name] ?? '')
     const hint = (name: string) =>
-      overridden.has(name) ? { hint: configText('config.overridden', l, { value: String(defaults[name] ?? '') }) } : {}
+      hubManaged(name)
+        ? { hint: configText('config.hubManaged', l, { version: running!.version }) }
+        : overridden.has(name)
+          ? { hint: configText('config.overridden', l, { value: defaultText(name) }) }
+          : {}
     const f = (name: (typeof SETTINGS)[number], rest: Partial<FieldSpec> = {}): FieldSpec => ({
       name,
       label: configText(`f.${name}`, l),
@@ -124,8 +144,8 @@ export class CenterConfig extends ConfigForm {
       f('feedbackAlertBelowAverage', { kind: 'number', min: 1, max: 5, step: '0.1' }),
       f('feedbackAlertMinRatings', { kind: 'number', min: 1, max: 1000 }),
       f('feedbackAlertWindowMinutes', { kind: 'number', min: 5, max: 1440 }),
-      { name: 'newsAr', label: configText('f.newsAr', l) },
-      { name: 'newsEn', label: configText('f.newsEn', l), ltr: true },
+      { name: 'newsAr', label: configText('f.newsAr', l), ...hint('newsAr') },
+      { name: 'newsEn', label: configText('f.newsEn', l), ltr: true, ...hint('newsEn') },
     ]
   }
 

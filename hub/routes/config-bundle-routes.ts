@@ -84,8 +84,13 @@ export async function bundleOnHeartbeat(
   report: BundleReport | undefined,
   now: number,
 ): Promise<BundleOffer | undefined> {
-  if (report)
-    await store.configBundles.report({ centerId: center.id, running: report.running, refused: report.refused ?? null, reportedAt: now })
+  if (report) {
+    // written only when it changed: a heartbeat a minute from every center must not mean a write a minute each
+    const known = await store.configBundles.stateOf(center.id)
+    const refused = report.refused ?? null
+    if (!known || known.running !== report.running || JSON.stringify(known.refused) !== JSON.stringify(refused))
+      await store.configBundles.report({ centerId: center.id, running: report.running, refused, reportedAt: now })
+  }
   const newest = await store.configBundles.newestFor(center)
   if (!newest) return undefined
   if (report && (newest.version <= (report.running ?? 0) || newest.version === report.refused?.version)) return undefined

@@ -133,21 +133,25 @@ export class ConfigBundlesStore {
 
   /** Every center's last report, by center id. */
   async states(): Promise<Map<string, CenterBundleState>> {
-    // biome-ignore lint/suspicious/noExplicitAny: rows come back from either SQL driver with dialect-specific value types; mapped field by field below
-    const rows = await this.driver.all<Record<string, any>>('SELECT * FROM hub_center_bundles')
-    return new Map(
-      rows.map((r) => [
-        String(r.center_id),
-        {
-          centerId: String(r.center_id),
-          running: r.running_version === null ? null : Number(r.running_version),
-          refused:
-            r.refused_version === null
-              ? null
-              : { version: Number(r.refused_version), code: String(r.refused_code), reason: String(r.refused_reason) },
-          reportedAt: Number(r.reported_at),
-        },
-      ]),
-    )
+    const rows = await this.driver.all<Record<string, unknown>>('SELECT * FROM hub_center_bundles')
+    return new Map(rows.map((r) => [String(r.center_id), stateFrom(r)]))
+  }
+
+  /** One center's last report, or null. */
+  async stateOf(centerId: string): Promise<CenterBundleState | null> {
+    const rows = await this.driver.all<Record<string, unknown>>('SELECT * FROM hub_center_bundles WHERE center_id = ?', [centerId])
+    return rows[0] ? stateFrom(rows[0]) : null
+  }
+}
+
+function stateFrom(r: Record<string, unknown>): CenterBundleState {
+  return {
+    centerId: String(r.center_id),
+    running: r.running_version === null ? null : Number(r.running_version),
+    refused:
+      r.refused_version === null
+        ? null
+        : { version: Number(r.refused_version), code: String(r.refused_code), reason: String(r.refused_reason) },
+    reportedAt: Number(r.reported_at),
   }
 }

@@ -157,6 +157,11 @@ export const CONFIG_FORM_MESSAGES = {
   'f.feedbackAlertBelowAverage': { ar: 'تنبيه عند متوسط تقييم أقل من (من ٥)', en: 'Alert when a counter averages below (of 5)' },
   'f.feedbackAlertMinRatings': { ar: 'أقل عدد تقييمات للتنبيه', en: 'Fewest ratings for an alert' },
   'f.feedbackAlertWindowMinutes': { ar: 'فترة حساب التنبيه (دقيقة)', en: 'Alert looks at the last (minutes)' },
+  // a setting the national hub manages through its configuration bundles (issue 23)
+  'config.hubManaged': {
+    ar: 'تديره الجهة المركزية (حزمة الإعدادات رقم {version}): الحزمة التالية تستبدل أي تعديل هنا',
+    en: 'Managed by the national hub (configuration bundle {version}): the next bundle replaces a change made here',
+  },
 } as const satisfies Catalogue
 
 /** `configText(key, lang, values?)`: the configuration forms' words, the dashboard's and the common ones. */

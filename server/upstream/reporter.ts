@@ -132,9 +132,9 @@ export class UpstreamReporter {
   }
 
   health(): CenterHealth {
-    // the fleet's configuration column: the hub's bundle when one runs, else the national catalogue held
+    // the fleet's configuration column: the hub's bundle version when one runs (a number, the same in both languages), else the national catalogue held
     const bundle = this.deps.bundles?.report().running
-    const configVersion = bundle ? `bundle ${bundle}` : new NationalServicesRepo(this.deps.db).version()
+    const configVersion = bundle ? String(bundle) : new NationalServicesRepo(this.deps.db).version()
     const backup = this.deps.lastBackup?.() ?? null
     const countersOpen = (this.deps.db.prepare(`SELECT COUNT(*) AS n FROM counters WHERE state = 'open'`).get() as { n: number }).n
     const revoked = new Set(

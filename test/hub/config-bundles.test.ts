@@ -204,9 +204,9 @@ describe.each(BACKENDS)('configuration bundles on %s', (backend) => {
       centers,
       async () => {
         const fleet = (await hubCall(hub, 'GET', '/api/hub/v1/fleet')).json.centers as { id: string; configVersion: string | null }[]
-        return fleet.filter((c) => c.configVersion === 'bundle 1').length === 3
+        return fleet.filter((c) => c.configVersion === '1').length === 3
       },
-      'the fleet shows bundle 1 at three centers',
+      'the fleet shows configuration version 1 at three centers',
     )
 
     // --- a bundle whose bytes changed after signing: refused, the hub shows why, the last good one keeps running
