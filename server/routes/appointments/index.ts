@@ -15,7 +15,7 @@ import { errorResponses } from '../../../protocol/common.ts'
 import { actorOf, ADMINS, allow, MANAGERS } from '../../auth/access.ts'
 import { DomainError, ErrorCodes } from '../../errors.ts'
 import { publicBase } from '../public-url.ts'
-import { bookingView } from './booking-view.ts'
+import { bookingCenter, bookingView } from './booking-view.ts'
 import { staffBookingRoutes } from './staff.ts'
 
 const CodeParam = Type.Object({ code: Type.String({ minLength: 1, maxLength: 64 }) })
@@ -45,7 +45,7 @@ export async function appointmentRoutes(fastify: FastifyInstance): Promise<void>
     },
   })
   await app.register(staffBookingRoutes, { prefix: '/staff' })
-  const view = (request: FastifyRequest, code: string) => bookingView(queue, config.timeZone, publicBase(request), appointments.find(code))
+  const view = (request: FastifyRequest, code: string) => bookingView(queue, config, publicBase(request), appointments.find(code))
 
   app.get(
     '/services',
@@ -57,7 +57,7 @@ export async function appointmentRoutes(fastify: FastifyInstance): Promise<void>
         response: { 200: Type.Array(BookableService) },
       },
     },
-    async () => appointments.services(),
+    async () => appointments.services(bookingCenter(config)),
   )
 
   app.get(
@@ -93,7 +93,7 @@ export async function appointmentRoutes(fastify: FastifyInstance): Promise<void>
         { serviceId: b.serviceId, slotStart: Date.parse(b.slotStart), name: b.name, phone: b.phone, lang: b.lang ?? 'ar' },
       )
       reply.status(201)
-      return bookingView(queue, config.timeZone, publicBase(request), booking)
+      return bookingView(queue, config, publicBase(request), booking)
     },
   )
 
@@ -127,7 +127,7 @@ export async function appointmentRoutes(fastify: FastifyInstance): Promise<void>
     },
     async (request) => {
       const moved = appointments.move(request.params.code, Date.parse(request.body.slotStart))
-      return bookingView(queue, config.timeZone, publicBase(request), moved)
+      return bookingView(queue, config, publicBase(request), moved)
     },
   )
 
@@ -143,7 +143,7 @@ export async function appointmentRoutes(fastify: FastifyInstance): Promise<void>
         response: { 200: Booking, ...errorResponses(400, 404, 409, 422, 429) },
       },
     },
-    async (request) => bookingView(queue, config.timeZone, publicBase(request), appointments.cancel(request.params.code)),
+    async (request) => bookingView(queue, config, publicBase(request), appointments.cancel(request.params.code)),
   )
 
   app.get(
