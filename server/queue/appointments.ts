@@ -13,7 +13,14 @@ import { addDays, localDay, type LocalDate } from '../../protocol/center-clock.t
 import { weekdayOf } from '../../protocol/opening-hours.ts'
 import type { BookingRecord } from '../db/repositories/bookings-repo.ts'
 import { messagesOn } from '../messages-on.ts'
-import type { AppointmentSettings, BookableService, BookingCenter, DaySlots, CheckInResult } from '../../protocol/appointments.ts'
+import type {
+  AppointmentDay,
+  AppointmentSettings,
+  BookableService,
+  BookingCenter,
+  DaySlots,
+  CheckInResult,
+} from '../../protocol/appointments.ts'
 import type { Lang } from '../../protocol/common.ts'
 import { FALLBACK_SERVICE_SECONDS, planDay, type PlannedSlot } from './appointment-capacity.ts'
 import { BookingCodes } from './booking-code.ts'
@@ -51,6 +58,11 @@ export class Appointments {
 
   settingsOf(serviceId: number): AppointmentSettings {
     return this.ctx.bookings.settings(serviceId)
+  }
+
+  /** What a manager set for one day of a service; nothing set reads as not blocked, no extra places. */
+  dayOverrideOf(serviceId: number, day: LocalDate): AppointmentDay {
+    return this.ctx.bookings.dayOverride(serviceId, day) ?? { blocked: false, extraPerSlot: 0 }
   }
 
   /** Active services that take bookings, in the services' order, each naming `center` and its documents to bring. */

@@ -29,7 +29,7 @@ const SlotsQuery = Type.Object({ serviceId: Type.Integer({ minimum: 1 }), day: C
  * GET /appointments/:code, POST /appointments/:code/move, POST /appointments/:code/cancel; the
  * code is the capability. Throttled per client address like the other public entry points
  * (config auth.loginMaxAttempts per auth.loginWindowSeconds), on top of the booking limits.
- * Staff: GET/PUT /appointments/settings/:id (admins write), PUT /appointments/days/:id/:day (managers).
+ * Staff: GET/PUT /appointments/settings/:id (admins write), GET/PUT /appointments/days/:id/:day (managers).
  */
 export async function appointmentRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
@@ -171,6 +171,23 @@ export async function appointmentRoutes(fastify: FastifyInstance): Promise<void>
       },
     },
     async (request) => configuration.appointments.setSettings(actorOf(request), request.params.id, request.body),
+  )
+
+  app.get(
+    '/days/:id/:day',
+    {
+      preValidation: allow(...MANAGERS),
+      schema: {
+        tags: ['appointments'],
+        summary: 'what is set for one day of a service (blocked, extra places per slot); nothing set: not blocked, 0 extra',
+        params: ServiceDayParam,
+        response: { 200: AppointmentDay, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      configuration.services.get(request.params.id)
+      return appointments.dayOverrideOf(request.params.id, request.params.day)
+    },
   )
 
   app.put(

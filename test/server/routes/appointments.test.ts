@@ -104,7 +104,7 @@ describe('appointments over HTTP', () => {
         serviceId: s.serviceId,
         slotStart: Date.parse(at('09:00')),
         name: 'Mona Ali',
-        phone: '01000000001',
+        phone: '+201000000001', // stored in one form (protocol/phone-number.ts)
         lang: 'en',
       },
     })
