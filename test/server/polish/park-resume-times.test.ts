@@ -44,7 +44,10 @@ describe('a resumed ticket keeps its first call', () => {
     expect(rows(c, 'SELECT called_at AS calledAt FROM tickets')).toEqual([{ calledAt: firstCall }])
     const csv = await c.request('GET', '/api/v1/stats/tickets.csv?from=2026-03-10&to=2026-03-10&lang=en', { token: await c.admin() })
     expect(csv.statusCode, csv.body).toBe(200)
-    const [header, line] = csv.body.replace(/^\uFEFF/, '').trim().split(/\r?\n/)
+    const [header, line] = csv.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/)
     const wait = header!.split(',').indexOf('Wait until called (seconds)')
     expect(wait).toBeGreaterThanOrEqual(0)
     expect(line!.split(',')[wait]).toBe('120')

@@ -27,7 +27,15 @@ describe('one number, however it is typed', () => {
     await center.createCounter({ number: 1, serviceIds: [service.id] })
     const res = await center.request('PUT', `/api/v1/appointments/settings/${service.id}`, {
       token: admin,
-      body: { ...APPOINTMENT_DEFAULTS, enabled: true, slotMinutes: 30, serviceMinutes: 10, walkInShare: 0, maxPerPhonePerDay: 1, maxPerPhonePerWeek: 2 },
+      body: {
+        ...APPOINTMENT_DEFAULTS,
+        enabled: true,
+        slotMinutes: 30,
+        serviceMinutes: 10,
+        walkInShare: 0,
+        maxPerPhonePerDay: 1,
+        maxPerPhonePerWeek: 2,
+      },
     })
     expect(res.statusCode, res.body).toBe(200)
     return { c: center, serviceId: service.id as number, admin }
