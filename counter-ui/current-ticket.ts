@@ -135,7 +135,9 @@ export class CurrentTicket extends LitElement {
     const issued = Date.parse(ticket.issuedAt)
     const called = ticket.calledAt ? Date.parse(ticket.calledAt) : this.now
     const waited = wholeMinutes((called - issued) / 1000)
-    const atCounter = wholeMinutes((this.now - called) / 1000)
+    // back from parking: at the counter since the resume; the wait above stays issue → first call
+    const since = ticket.resumedAt ? Math.max(called, Date.parse(ticket.resumedAt)) : called
+    const atCounter = wholeMinutes((this.now - since) / 1000)
     const category = this.categories.find((c) => c.code === ticket.priority)
     const service = this.service
     const minutes = (n: number) => consoleText('common.minutes', lang, { n: formatNumber(n, { digits: this.digits }) })

@@ -12,6 +12,8 @@ export const appointmentsApi = (api: DashboardApi) => ({
   settings: (serviceId: number) => api.send<AppointmentSettings>(`/appointments/settings/${serviceId}`),
   putSettings: (serviceId: number, body: AppointmentSettings) =>
     api.send<AppointmentSettings>(`/appointments/settings/${serviceId}`, 'PUT', body),
+  /** What is set for the day now (not blocked, 0 extra when nothing is). */
+  day: (serviceId: number, day: string) => api.send<AppointmentDay>(`/appointments/days/${serviceId}/${day}`),
   putDay: (serviceId: number, day: string, body: AppointmentDay) =>
     api.send<AppointmentDay>(`/appointments/days/${serviceId}/${day}`, 'PUT', body),
 })

@@ -5,6 +5,8 @@
 import { type Static, Type } from '@sinclair/typebox'
 import { CalendarDate } from './calendar.ts'
 import { Lang, literalUnion, Nullable } from './common.ts'
+import { RequiredDocument } from './service-menu.ts'
+import { DigitStyleName } from './settings.ts'
 
 /** A service's appointment settings; every field has a default (APPOINTMENT_DEFAULTS), appointments are off until `enabled`. */
 export const AppointmentSettings = Type.Object(
@@ -85,8 +87,12 @@ export const DaySlots = Type.Object({
 })
 export type DaySlots = Static<typeof DaySlots>
 
-/** A citizen's mobile: Egyptian 01xxxxxxxxx, or international +digits. */
-export const Phone = Type.String({ pattern: '^(\\+[1-9]\\d{7,14}|0\\d{9,10})$' })
+/** The center as the booking pages name it: its names and its one digits setting (protocol/messages/digits.ts). */
+export const BookingCenter = Type.Object({ nameAr: Type.String(), nameEn: Type.String(), digits: DigitStyleName })
+export type BookingCenter = Static<typeof BookingCenter>
+
+/** A citizen's mobile: Egyptian 01xxxxxxxxx, or international (+, 00 or the bare country code, then digits); stored in one form (phone-number.ts). */
+export const Phone = Type.String({ pattern: '^(\\+[1-9]\\d{7,14}|00[1-9]\\d{7,14}|[1-9]\\d{7,14}|0\\d{9,10})$' })
 
 export const BookBody = Type.Object(
   {
@@ -125,6 +131,10 @@ export const Booking = Type.Object({
   timeZone: Type.String(),
   /** The page to view, move or cancel it (absolute when the center knows its public address, else a path). */
   manageUrl: Type.String(),
+  /** Which center the booking is at, and its digits for Arabic text. */
+  center: BookingCenter,
+  /** What to bring for the service (its documents list; empty: none listed). */
+  documents: Type.Array(RequiredDocument),
 })
 export type Booking = Static<typeof Booking>
 
@@ -172,5 +182,9 @@ export const BookableService = Type.Object({
   timeZone: Type.String(),
   /** The center sends messages (config messages.provider set): the page may say the booking is texted. */
   messagesOn: Type.Boolean(),
+  /** Which center the page books at, and its digits for Arabic text (the same on every service). */
+  center: BookingCenter,
+  /** What to bring for the service (its documents list; empty: none listed). */
+  documents: Type.Array(RequiredDocument),
 })
 export type BookableService = Static<typeof BookableService>

@@ -120,6 +120,8 @@ export const Ticket = Type.Object({
   recallCount: Type.Integer(),
   transferCount: Type.Integer(),
   outcome: Nullable(Type.String()),
+  /** When it came back from parking, if it did (calledAt stays the first call: the wait in the line). */
+  resumedAt: Type.Optional(Timestamp),
   /** How the ticket came (issue 19): a booking checked in, or a place joined from a phone; absent for a walk-in. */
   origin: Type.Optional(literalUnion(['appointment', 'remote'])),
 })

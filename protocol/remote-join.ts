@@ -97,12 +97,6 @@ export const RemoteFigures = Type.Object({
 })
 export type RemoteFigures = Static<typeof RemoteFigures>
 
-/** A phone number in the one form the center keeps (+20 1xxxxxxxxx), from what the citizen typed. */
-export function normalizeMobile(typed: string): string {
-  const compact = typed.replace(/[\s-]/g, '').replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x660))
-  return `+20${compact.replace(/^(\+20|0020|0)/, '')}`
-}
-
 /** The status a remote ticket takes when its citizen arrives: a held place (`remote`) joins the line; null for anything else. */
 export function arrivedStatus(from: TicketStatus): TicketStatus | null {
   return from === 'remote' ? 'waiting' : null

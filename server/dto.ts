@@ -23,6 +23,8 @@ export function ticketDto(t: TicketRecord): Ticket {
     recallCount: t.recallCount,
     transferCount: t.transferCount,
     outcome: t.outcome,
+    // only a ticket back from parking: calledAt stays its first call (the wait), this is since when it is at the counter again
+    ...(t.resumedAt != null ? { resumedAt: new Date(t.resumedAt).toISOString() } : {}),
     // a walk-in's shape is unchanged; the console marks the others (issue 19)
     ...(t.origin === 'walk_in' ? {} : { origin: t.origin }),
   }

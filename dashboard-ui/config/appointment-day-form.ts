@@ -3,7 +3,7 @@
  * on it, or add places to each of its slots (PUT /appointments/days/:id/:day). Bookings already
  * made stay. A refusal is shown next to its field like the configuration forms.
  */
-import { html, type TemplateResult } from 'lit'
+import { html, type PropertyValues, type TemplateResult } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
 import type { ServiceWithQueue } from '../../protocol/entities.ts'
 import { staffAppointmentText, type StaffAppointmentKey } from '../../protocol/messages/staff-appointments.ts'
@@ -14,6 +14,8 @@ import { ConfigForm, intOrNull, str, type FieldSpec } from './config-form.ts'
 @customElement('tabour-appointment-day-form')
 export class AppointmentDayForm extends ConfigForm {
   @state() private services: ServiceWithQueue[] = []
+  /** The service and day whose stored values the form shows (`id|YYYY-MM-DD`). */
+  private shown = ''
 
   override connectedCallback(): void {
     super.connectedCallback()
@@ -33,6 +35,28 @@ export class AppointmentDayForm extends ConfigForm {
       blocked: false,
       extraPerSlot: '0',
     })
+  }
+
+  /** A service or day picked: show what is set for it (GET), so the manager sees the day before changing it. */
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed)
+    if (!this.loaded) return
+    const serviceId = str(this.values.serviceId)
+    const day = str(this.values.day)
+    const key = `${serviceId}|${day}`
+    if (key === this.shown || serviceId === '' || !/^\d{4}-\d{2}-\d{2}$/.test(day)) return
+    this.shown = key
+    void this.showDay(Number(serviceId), day, key)
+  }
+
+  private async showDay(serviceId: number, day: string, key: string): Promise<void> {
+    try {
+      const set = await appointmentsApi(this.api).day(serviceId, day)
+      // the manager may have picked another day meanwhile: show only the answer for the one picked
+      if (key === this.shown) this.load({ ...this.values, blocked: set.blocked, extraPerSlot: String(set.extraPerSlot) })
+    } catch (err) {
+      this.showError(err)
+    }
   }
 
   protected fields(): FieldSpec[] {

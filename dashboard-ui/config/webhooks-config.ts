@@ -229,8 +229,9 @@ export class WebhooksConfig extends LitElement {
     const title = this.editing === 'new' ? this.t('webhooks.new') : this.t('webhooks.editing', { id: this.editing })
     return html`<form class="card" @submit=${this.save} aria-labelledby="hook-form-title">
       <h2 id="hook-form-title">${title}</h2>
+      <p class="muted" id="hook-hosts" data-hint="hosts">${this.t('webhooks.hostsRule')}</p>
       <label>${this.t('webhooks.url')}
-        <input type="url" name="url" dir="ltr" required .value=${this.url} @input=${(e: Event) => (this.url = (e.target as HTMLInputElement).value)} aria-invalid=${String(this.error !== '' && this.url !== '')} />
+        <input type="url" name="url" dir="ltr" required .value=${this.url} @input=${(e: Event) => (this.url = (e.target as HTMLInputElement).value)} aria-invalid=${String(this.error !== '' && this.url !== '')} aria-describedby="hook-hosts" />
       </label>
       <label>${this.t('webhooks.description')}
         <input type="text" name="description" maxlength="200" .value=${this.description} @input=${(e: Event) => (this.description = (e.target as HTMLInputElement).value)} />

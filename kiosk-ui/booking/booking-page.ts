@@ -6,9 +6,11 @@
  */
 import { LitElement, html, nothing, type TemplateResult } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
-import type { BookableService, Booking, DaySlots, Slot } from '../../protocol/appointments.ts'
+import type { BookableService, Booking, BookingCenter, DaySlots, Slot } from '../../protocol/appointments.ts'
+import type { RequiredDocument } from '../../protocol/service-menu.ts'
 import { appointmentErrorKey, appointmentText, type AppointmentMessageKey } from '../../protocol/messages/appointments.ts'
 import { ApiError } from '../../ui-common/api-client.ts'
+import { digitsFor, toArabicIndic, toWesternDigits, type DigitStyle } from '../../ui-common/digits.ts'
 import { applyLang, initialLang, type Lang } from '../../ui-common/i18n.ts'
 import type { LangChangeEvent } from '../../ui-common/lang-switch.ts'
 import { applyPageTheme } from '../../ui-common/theme.ts'
@@ -29,7 +31,8 @@ import { bookingPageStyles } from './booking-styles.ts'
 
 type View = 'form' | 'done' | 'manage' | 'move'
 
-const locale = (lang: Lang) => (lang === 'ar' ? 'ar-EG' : 'en-GB')
+/** The Intl locale for dates and times in the page's language and the center's digits (Arabic-Indic only when the center says so). */
+const locale = (lang: Lang, digits: DigitStyle) => (lang === 'en' ? 'en-GB' : digits === 'arabic-indic' ? 'ar-EG' : 'ar-EG-u-nu-latn')
 
 @customElement('tabour-booking-page')
 export class BookingPage extends LitElement {
@@ -71,8 +74,23 @@ export class BookingPage extends LitElement {
     document.title = appointmentText(this.code ? 'book.manage' : 'book.title', lang)
   }
 
+  /** The center the page books at: from the booking shown, else from the services (every service names the same one). */
+  private get center(): BookingCenter | undefined {
+    return this.booking?.center ?? this.services?.[0]?.center
+  }
+
+  /** The digits of this page's text: the center's in Arabic, Western in English (protocol/messages/digits.ts). */
+  private get digits(): DigitStyle {
+    return digitsFor(this.language, this.center?.digits)
+  }
+
+  /** A sentence whose figures are written in the text itself (the example number): in the page's digits too. */
+  private inDigits(text: string): string {
+    return this.digits === 'arabic-indic' ? toArabicIndic(text) : text
+  }
+
   private t(key: AppointmentMessageKey, values?: Record<string, string | number>): string {
-    return appointmentText(key, this.language, values)
+    return appointmentText(key, this.language, values, this.digits)
   }
 
   private async start(): Promise<void> {
@@ -121,20 +139,28 @@ export class BookingPage extends LitElement {
   }
 
   private time(iso: string, tz: string): string {
-    return new Intl.DateTimeFormat(locale(this.language), { timeZone: tz, hour: 'numeric', minute: '2-digit' }).format(new Date(iso))
+    return new Intl.DateTimeFormat(locale(this.language, this.digits), { timeZone: tz, hour: 'numeric', minute: '2-digit' }).format(
+      new Date(iso),
+    )
   }
 
   private dayName(day: string, tz: string): string {
     // noon UTC of the date names the same calendar day in every zone near Egypt's
-    return new Intl.DateTimeFormat(locale(this.language), { timeZone: tz, weekday: 'long', day: 'numeric', month: 'long' }).format(
-      new Date(`${day}T12:00:00Z`),
-    )
+    return new Intl.DateTimeFormat(locale(this.language, this.digits), {
+      timeZone: tz,
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+    }).format(new Date(`${day}T12:00:00Z`))
   }
 
   override render(): TemplateResult {
     return html`
       <header>
-        <h1>${this.t(this.code ? 'book.manage' : 'book.title')}</h1>
+        <div class="titles">
+          <h1>${this.t(this.code ? 'book.manage' : 'book.title')}</h1>
+          ${this.renderCenter()}
+        </div>
         <tabour-lang-switch .lang=${this.language}></tabour-lang-switch>
       </header>
       <main>
@@ -142,6 +168,23 @@ export class BookingPage extends LitElement {
         ${this.renderView()}
       </main>
     `
+  }
+
+  private renderCenter(): TemplateResult | typeof nothing {
+    const center = this.center
+    if (!center) return nothing
+    return html`<p class="center-name" data-center>${this.t('book.center', { center: this.language === 'ar' ? center.nameAr : center.nameEn })}</p>`
+  }
+
+  /** What to bring for the service, in the page's language; nothing when the service lists none. */
+  private renderDocuments(documents: readonly RequiredDocument[] | undefined): TemplateResult | typeof nothing {
+    if (!documents || documents.length === 0) return nothing
+    return html`<section class="bring" aria-labelledby="bring-title" data-documents=${documents.length}>
+      <h2 id="bring-title">${this.t('book.bring')}</h2>
+      <ul>
+        ${documents.map((d) => html`<li data-document>${d[this.language]}</li>`)}
+      </ul>
+    </section>`
   }
 
   private renderView(): TemplateResult | typeof nothing {
@@ -223,6 +266,7 @@ export class BookingPage extends LitElement {
             ${services.map((s) => html`<option value=${s.id} ?selected=${s.id === this.serviceId}>${this.language === 'ar' ? s.nameAr : s.nameEn}</option>`)}
           </select>
         </label>
+        ${this.renderDocuments(this.service?.documents)}
         ${this.renderPicker()}
         <label class="field"
           >${this.t('book.name')}
@@ -238,13 +282,13 @@ export class BookingPage extends LitElement {
             inputmode="tel"
             dir="ltr"
             autocomplete="tel"
-            pattern="(\\+[1-9][0-9]{7,14}|0[0-9]{9,10})"
+            pattern="[+]?[0-9\u0660-\u0669 \\-]{8,20}"
             placeholder="01xxxxxxxxx"
             aria-describedby="phone-hint"
           />
         </label>
         <p class="field-hint" id="phone-hint" data-hint="phone">
-          ${this.t(this.services?.some((s) => s.messagesOn) ? 'book.phoneHint' : 'book.phoneHintNoMessages')}
+          ${this.inDigits(this.t(this.services?.some((s) => s.messagesOn) ? 'book.phoneHint' : 'book.phoneHintNoMessages'))}
         </p>
         <button class="primary" type="submit" data-action="book" ?disabled=${this.busy || this.slotStart === null}>
           ${this.t(this.busy ? 'book.busy' : 'book.submit')}
@@ -262,7 +306,7 @@ export class BookingPage extends LitElement {
       serviceId: this.serviceId,
       slotStart: this.slotStart,
       name: String(data.get('name') ?? '').trim(),
-      phone: String(data.get('phone') ?? '').replace(/[\s-]/g, ''),
+      phone: toWesternDigits(String(data.get('phone') ?? '')).replace(/[\s-]/g, ''),
       lang: this.language,
     }
     await this.guard(async () => {
@@ -287,7 +331,8 @@ export class BookingPage extends LitElement {
       <section class="card" data-booking=${b.status}>
         ${this.view === 'done' ? html`<p class="final">${this.t('book.booked')}</p>` : nothing}
         <p class="service">${when}</p>
-        <p class="caption">${b.name}${b.phoneHint === '' ? nothing : html` · <span dir="ltr">${b.phoneHint}</span>`}</p>
+        ${live ? this.renderDocuments(b.documents) : nothing}
+        <p class="caption">${b.name}${b.phoneHint === '' ? nothing : html` · <span dir="ltr" data-phone-hint>${this.inDigits(b.phoneHint)}</span>`}</p>
         ${
           live
             ? html`

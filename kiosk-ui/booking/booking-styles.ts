@@ -11,6 +11,21 @@ export const bookingPageStyles = css`
   header h1 {
     font-size: 1.2rem;
   }
+  /* which center: a citizen booking from a link must see where the appointment is */
+  .center-name {
+    margin: 0;
+    font-weight: 700;
+  }
+  .bring h2 {
+    margin: 0 0 0.25rem;
+    font-size: 1rem;
+  }
+  .bring ul {
+    margin: 0;
+    padding-inline-start: 1.25rem;
+    display: grid;
+    gap: 0.25rem;
+  }
   main {
     align-items: stretch;
     text-align: start;

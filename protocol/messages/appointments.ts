@@ -13,6 +13,8 @@ export const APPOINTMENT_MESSAGES = {
     en: 'Choose a service, a day and a time. You get a booking code to show at the ticket kiosk when you arrive.',
   },
   'book.service': { ar: 'الخدمة', en: 'Service' },
+  'book.center': { ar: 'المركز: {center}', en: 'Center: {center}' },
+  'book.bring': { ar: 'أحضر معك', en: 'Bring with you' },
   'book.noServices': { ar: 'لا توجد خدمات تقبل الحجز الآن.', en: 'No service takes bookings now.' },
   'book.day': { ar: 'اليوم', en: 'Day' },
   'book.time': { ar: 'الوقت', en: 'Time' },

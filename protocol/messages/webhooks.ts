@@ -13,6 +13,10 @@ export const WEBHOOK_MESSAGES = {
     ar: 'يُرسل كل حدث تختاره إلى العنوان موقّعًا، بالترتيب، ويُعاد إرساله أيامًا إن تعذّر الاستلام.',
     en: 'Every event you choose is sent to the address signed, in order, and retried for days while it cannot be received.',
   },
+  'webhooks.hostsRule': {
+    ar: 'لا يُقبل أي عنوان افتراضيًا: تُقبل فقط المضيفات التي أدرجها فريق تقنية المعلومات في ملف إعدادات المركز (webhooks.allowedHosts)، عبر https إلا ما أُدرج أيضًا في webhooks.httpHosts.',
+    en: 'No address is accepted by default: only hosts the center’s IT listed in the center’s config file (webhooks.allowedHosts) are, over https unless also listed in webhooks.httpHosts.',
+  },
   'webhooks.list': { ar: 'الاشتراكات', en: 'Subscriptions' },
   'webhooks.none': { ar: 'لا توجد اشتراكات بعد.', en: 'No subscriptions yet.' },
   'webhooks.url': { ar: 'العنوان (URL)', en: 'Address (URL)' },

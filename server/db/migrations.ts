@@ -683,4 +683,29 @@ CREATE TABLE config_bundles (
 );
 `,
   },
+  {
+    version: 21,
+    name: 'one form for stored phone numbers (Egyptian mobiles as +201…); the resume time of a parked ticket',
+    sql: `
+-- protocol/phone-number.ts canonicalPhone, in SQL, for the numbers stored before it: 01x…, 201x…
+-- and 00201x… (eleven digits after the 0) become +201x…, so the per-number limits count them once.
+-- Numbers of other forms are left as they are (SQL cannot know another country's trunk prefix).
+UPDATE tickets SET phone = '+20' || substr(phone, 2)
+  WHERE phone GLOB '01[0125][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]';
+UPDATE tickets SET phone = '+' || phone
+  WHERE phone GLOB '201[0125][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]';
+UPDATE tickets SET phone = '+' || substr(phone, 3)
+  WHERE phone GLOB '00201[0125][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]';
+UPDATE bookings SET phone = '+20' || substr(phone, 2)
+  WHERE phone GLOB '01[0125][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]';
+UPDATE bookings SET phone = '+' || phone
+  WHERE phone GLOB '201[0125][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]';
+UPDATE bookings SET phone = '+' || substr(phone, 3)
+  WHERE phone GLOB '00201[0125][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]';
+
+-- a parked ticket's resume (server/queue/ticket-parking.ts) no longer overwrites called_at, the
+-- first call that ends the wait in the line; the return to the counter is kept here
+ALTER TABLE tickets ADD COLUMN resumed_at INTEGER;
+`,
+  },
 ]

@@ -13,11 +13,19 @@ import { addDays, localDay, type LocalDate } from '../../protocol/center-clock.t
 import { weekdayOf } from '../../protocol/opening-hours.ts'
 import type { BookingRecord } from '../db/repositories/bookings-repo.ts'
 import { messagesOn } from '../messages-on.ts'
-import type { AppointmentSettings, BookableService, DaySlots, CheckInResult } from '../../protocol/appointments.ts'
+import type {
+  AppointmentDay,
+  AppointmentSettings,
+  BookableService,
+  BookingCenter,
+  DaySlots,
+  CheckInResult,
+} from '../../protocol/appointments.ts'
 import type { Lang } from '../../protocol/common.ts'
 import { FALLBACK_SERVICE_SECONDS, planDay, type PlannedSlot } from './appointment-capacity.ts'
 import { BookingCodes } from './booking-code.ts'
 import { ticketStatusUrlAt } from './ticket-link.ts'
+import { canonicalPhone } from '../../protocol/phone-number.ts'
 
 /** Who books: a citizen from a public page (its client address counts against the hourly limit) or staff. */
 export type Booker = { type: 'public'; address: string } | { type: 'user'; id: number }
@@ -52,8 +60,13 @@ export class Appointments {
     return this.ctx.bookings.settings(serviceId)
   }
 
-  /** Active services that take bookings, in the services' order. */
-  services(): BookableService[] {
+  /** What a manager set for one day of a service; nothing set reads as not blocked, no extra places. */
+  dayOverrideOf(serviceId: number, day: LocalDate): AppointmentDay {
+    return this.ctx.bookings.dayOverride(serviceId, day) ?? { blocked: false, extraPerSlot: 0 }
+  }
+
+  /** Active services that take bookings, in the services' order, each naming `center` and its documents to bring. */
+  services(center: BookingCenter): BookableService[] {
     const enabled = new Set(this.ctx.bookings.enabledServiceIds())
     return this.ctx.services
       .list({ activeOnly: true })
@@ -68,6 +81,8 @@ export class Appointments {
           bookAheadDays: st.bookAheadDays,
           timeZone: this.ctx.config.timeZone,
           messagesOn: messagesOn(this.ctx.config),
+          center,
+          documents: s.documents ?? [],
         }
       })
   }
@@ -154,9 +169,11 @@ export class Appointments {
   }
 
   book(by: Booker, req: BookRequest): BookingRecord {
+    // one form for every spelling of a number: stored and counted against the limits as such
+    const phone = canonicalPhone(req.phone, this.ctx.config.messages?.countryCode)
     return this.ctx.write((tx) => {
       const { slot, day, settings } = this.freeSlot(req.serviceId, req.slotStart, tx.now)
-      this.checkPhone(req.phone, day, settings)
+      this.checkPhone(phone, day, settings)
       if (by.type === 'public' && this.ctx.bookings.countByAddress(by.address, tx.now - 3_600_000) >= settings.maxPerAddressPerHour) {
         throw domainError(ErrorCodes.BOOKING_LIMIT_ADDRESS, 'too many bookings from this address in the last hour; try again later')
       }
@@ -167,7 +184,7 @@ export class Appointments {
         slotStart: slot.start,
         slotEnd: slot.end,
         name: req.name.trim(),
-        phone: req.phone,
+        phone,
         lang: req.lang,
         status: 'booked',
         createdAt: tx.now,

@@ -8,6 +8,7 @@ import { chooseNext, nextPriorityStreak } from './call-policy.ts'
 import { appointmentStreakOf } from './appointment-blend.ts'
 import { domainError, ErrorCodes } from '../errors.ts'
 import { secondsBeforeNoShow } from './no-show-rules.ts'
+import { atCounterSince } from './at-counter-since.ts'
 import { remoteNoShowWaitSeconds } from './remote-arrival.ts'
 import { waitFacts } from './wait-facts.ts'
 import { sendToNextStep } from './visit-steps.ts'
@@ -154,8 +155,8 @@ export class CounterActions {
         data: {
           outcome,
           note,
-          serviceSeconds: seconds(tx.now - t.calledAt!),
-          handlingSeconds: seconds(tx.now - (t.startedAt ?? t.calledAt!)),
+          serviceSeconds: seconds(tx.now - atCounterSince(t)!),
+          handlingSeconds: seconds(tx.now - (t.startedAt ?? atCounterSince(t)!)),
         },
       })
       return { finishedAt: tx.now, outcome: outcome ?? 'served' }
@@ -208,7 +209,7 @@ export class CounterActions {
           fromServiceId: t.serviceId,
           toServiceId: changes.serviceId ?? t.serviceId,
           toCounterId: changes.targetCounterId ?? null,
-          serviceSeconds: seconds(tx.now - t.calledAt!),
+          serviceSeconds: seconds(tx.now - atCounterSince(t)!),
         },
       })
       tx.emit({ type: 'queue:updated', serviceIds: [...new Set([t.serviceId, changes.serviceId ?? t.serviceId])] })
@@ -269,7 +270,7 @@ export class CounterActions {
     const recalledSinceCall = events.some((e) => e.type === 'ticket.recalled' && (!lastCall || e.id! > lastCall.id!))
     const remaining = Math.max(
       secondsBeforeNoShow({
-        calledAt: ticket.calledAt ?? now,
+        calledAt: atCounterSince(ticket) ?? now,
         now,
         minSeconds: this.ctx.config.queue.minSecondsBeforeNoShow,
         recalledSinceCall,

@@ -15,6 +15,7 @@ import type { HoursNow } from '../../protocol/calendar.ts'
 import { type ForecastCall, type ForecastCounter, forecastCalls } from './line-forecast.ts'
 import type { CallCandidate } from './types.ts'
 import { heldPlacesWithin } from './appointment-hold.ts'
+import { atCounterSince } from './at-counter-since.ts'
 
 /** The id of the ticket a kiosk would issue now, in the play that estimates it (no real id looks like it). */
 const NEW_TICKET = '\u0000new'
@@ -56,7 +57,8 @@ export class QueueView {
       .filter((c) => c.active && c.state === 'open' && c.awaySince === null)
       .map((c) => {
         const current = c.currentTicketId === null ? undefined : this.ctx.tickets.get(c.currentTicketId)
-        const freeAt = current?.calledAt != null ? current.calledAt + this.meanServiceSeconds(current.serviceId) * 1000 : now
+        const since = current ? atCounterSince(current) : null
+        const freeAt = since !== null ? since + this.meanServiceSeconds(current!.serviceId) * 1000 : now
         const candidates = this.ctx.tickets.candidatesFor(c.id)
         const serves = extra && c.services.find((s) => s.serviceId === extra.serviceId)
         if (extra && serves) candidates.push({ ...extra, weight: serves.weight })

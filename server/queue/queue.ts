@@ -19,6 +19,7 @@ import type { Actor } from './actor.ts'
 import { defaultFeedbackSettings, Ratings } from './feedback/ratings.ts'
 import type { TicketRecord } from '../db/repositories/tickets-repo.ts'
 import { TicketParking } from './ticket-parking.ts'
+import { abandonOverdueRemote } from './remote-arrival.ts'
 
 /**
  * The queue domain in one object: issuing, counter actions, read models, and the domain
@@ -60,6 +61,8 @@ export class Queue {
     this.ratings = new Ratings(this.ctx, config.feedback ?? defaultFeedbackSettings())
     this.parking = new TicketParking(this.ctx)
     this.ctx.beforeUse.push((now) => this.parking.sweep(now))
+    // a held place whose time ran out is ended before anything reads it (docs/remote-join.md)
+    this.ctx.beforeUse.push(() => abandonOverdueRemote(this.ctx))
     this.appointments = new Appointments(this.ctx, this.issuer)
   }
 

@@ -63,15 +63,30 @@ export function arrive(ctx: QueueContext, ticketId: string, way: ArrivalWay, act
   })
 }
 
+/** Contexts whose sweep is running: its own write runs the checks before use again, which must not sweep twice. */
+const sweeping = new WeakSet<QueueContext>()
+
 /**
  * Ends the check-in tickets whose place is gone (see the file's comment) as `abandoned`, each
  * with its log row, in one transaction; nothing is written when none is due. Run before every
- * join and arrival, and by the center once a minute (server/routes/remote/index.ts).
+ * change and read of the queue (QueueContext.beforeUse, like the parking sweep: a status page
+ * read after the place was lost says so, not "remote"), and by the center once a minute
+ * (server/routes/remote/index.ts) for a quiet center.
  */
 export function abandonOverdueRemote(ctx: QueueContext): number {
+  if (sweeping.has(ctx) || !ctx.remoteJoins.anyHeld()) return 0
   const now = ctx.clock()
   const today = ctx.dayOf(now)
   if (ctx.remoteJoins.overdue(today, now).length === 0) return 0
+  sweeping.add(ctx)
+  try {
+    return abandonNow(ctx, today)
+  } finally {
+    sweeping.delete(ctx)
+  }
+}
+
+function abandonNow(ctx: QueueContext, today: string): number {
   return ctx.write((tx) => {
     const due = ctx.remoteJoins.overdue(today, tx.now)
     for (const r of due) {

@@ -16,7 +16,7 @@ import type { QueueView } from './queue-view.ts'
 import type { IssueResult, TicketIssuer } from './ticket-issuer.ts'
 import type { Lang } from '../../protocol/common.ts'
 import type { RemoteService } from '../../protocol/remote-join.ts'
-import { normalizeMobile } from '../../protocol/remote-join.ts'
+import { canonicalPhone } from '../../protocol/phone-number.ts'
 import type { RemoteJoinMode } from '../db/repositories/remote-joins-repo.ts'
 import { domainError, ErrorCodes } from '../errors.ts'
 import { isStaffed, kioskMaySell } from './staffing.ts'
@@ -122,7 +122,7 @@ export class RemoteJoin {
       throw domainError(ErrorCodes.SERVICE_UNSTAFFED, `no counter is open for service ${service.prefix} now`)
     }
     const limits = this.rules()
-    const phone = req.phone === undefined ? undefined : normalizeMobile(req.phone)
+    const phone = req.phone === undefined ? undefined : canonicalPhone(req.phone, this.ctx.config.messages?.countryCode)
     const hash = addressHash(req.address)
     return this.issuer.issue(
       { type: 'system' },

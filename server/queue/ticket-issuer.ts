@@ -14,6 +14,7 @@ import { ticketStatusUrlAt } from './ticket-link.ts'
 import { domainError, ErrorCodes } from '../errors.ts'
 import { isStaffed, kioskMaySell } from './staffing.ts'
 import type { ClosedReason } from '../../protocol/calendar.ts'
+import { canonicalPhone } from '../../protocol/phone-number.ts'
 
 export interface IssueRequest {
   serviceId: number
@@ -119,7 +120,7 @@ export class TicketIssuer {
       number,
       label: formatLabel(service.prefix, number),
       priority,
-      phone: req.phone ?? null,
+      phone: req.phone ? canonicalPhone(req.phone, this.ctx.config.messages?.countryCode) : null,
       lang: req.lang ?? 'ar',
       status: req.remote?.status ?? 'waiting',
       issuedAt: tx.now,

@@ -126,7 +126,8 @@ export class TicketParking {
       }
       const status = assertTransition(t.status, 'resume')
       const parking = this.repo.get(t.id)
-      this.ctx.tickets.update(t.id, { status, calledAt: tx.now, startedAt: null, counterId: counter.id, clerkId: actorIds(actor).userId })
+      // calledAt stays the first call (the wait in the line); the return is its own time (at-counter-since.ts)
+      this.ctx.tickets.update(t.id, { status, resumedAt: tx.now, startedAt: null, counterId: counter.id, clerkId: actorIds(actor).userId })
       this.ctx.counters.setCurrentTicket(counter.id, t.id)
       this.repo.remove(t.id)
       tx.log({

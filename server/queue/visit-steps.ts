@@ -6,6 +6,7 @@ import { ServiceStepsRepo } from '../db/repositories/service-steps-repo.ts'
 import { actorIds, type Actor } from './actor.ts'
 import { assertTransition } from './lifecycle.ts'
 import type { VisitProgress } from '../../protocol/visit-steps.ts'
+import { atCounterSince } from './at-counter-since.ts'
 
 /**
  * Visits with several steps (issue 21). A service's route (table service_steps) lists the
@@ -99,8 +100,8 @@ export function sendToNextStep(
       of: next.of,
       outcome,
       placement,
-      serviceSeconds: seconds(tx.now - ticket.calledAt!),
-      handlingSeconds: seconds(tx.now - (ticket.startedAt ?? ticket.calledAt!)),
+      serviceSeconds: seconds(tx.now - atCounterSince(ticket)!),
+      handlingSeconds: seconds(tx.now - (ticket.startedAt ?? atCounterSince(ticket)!)),
     },
   })
   tx.emit({ type: 'queue:updated', serviceIds: [...new Set([ticket.serviceId, to.id])] })

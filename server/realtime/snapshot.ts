@@ -4,11 +4,17 @@ import type { CounterRecord } from '../db/repositories/counters-repo.ts'
 import type { CalledTicket, Snapshot } from '../../protocol/events.ts'
 import { counterDto, publicCounterDto, ticketDto } from '../dto.ts'
 import { FEEDBACK_FEED, KIOSK_FEED, STAFF_FEED, zoneOfFeed } from './feeds.ts'
+import { atCounterSince } from '../queue/at-counter-since.ts'
 
 const RECENT_CALLS = 10
 
 /** The payload of a call, as displays show and announce it. */
-export function calledTicket(ticket: TicketRecord, counter: CounterRecord, recall: boolean, at: number = ticket.calledAt!): CalledTicket {
+export function calledTicket(
+  ticket: TicketRecord,
+  counter: CounterRecord,
+  recall: boolean,
+  at: number = atCounterSince(ticket)!,
+): CalledTicket {
   return {
     ticket: { id: ticket.id, label: ticket.label, serviceId: ticket.serviceId },
     counter: { id: counter.id, number: counter.number, name: counter.name, zone: counter.zone },

@@ -76,7 +76,7 @@ export function clerkTimes(db: Database.Database, q: { from: string; to: string;
   if (q.now <= dayStartMs(addDays(q.to, 1), q.tz)) {
     const current = db
       .prepare(
-        "SELECT clerk_id AS userId, called_at AS calledAt FROM tickets WHERE status IN ('called', 'serving') AND clerk_id IS NOT NULL",
+        "SELECT clerk_id AS userId, MAX(called_at, COALESCE(resumed_at, called_at)) AS calledAt FROM tickets WHERE status IN ('called', 'serving') AND clerk_id IS NOT NULL",
       )
       .all() as { userId: number; calledAt: number }[]
     for (const c of current) {

@@ -76,6 +76,11 @@ export class RemoteJoinsRepo {
     return row.at
   }
 
+  /** Whether any ticket holds a place now (status remote): one index seek, so the sweep on every read costs nothing on most centers. */
+  anyHeld(): boolean {
+    return this.sql("SELECT 1 FROM tickets WHERE status = 'remote' LIMIT 1").get() !== undefined
+  }
+
   /**
    * Check-in tickets still holding a place (status remote) that will not be called any more:
    * joined on a day before `today`, or whose turn came (see turnCameAt) more than their

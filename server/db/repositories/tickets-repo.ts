@@ -19,7 +19,10 @@ export interface TicketRecord {
   status: TicketStatus
   issuedAt: number
   queuedAt: number
+  /** The first call of the line (kept when a parked ticket is resumed: its wait ends here). */
   calledAt: number | null
+  /** When a parked ticket was last resumed (migration 21); null or absent when never. */
+  resumedAt?: number | null
   startedAt: number | null
   finishedAt: number | null
   counterId: number | null
@@ -38,7 +41,7 @@ export interface TicketRecord {
 export type TicketOrigin = 'walk_in' | 'appointment' | 'remote'
 
 const COLUMNS = `id, service_id AS serviceId, issued_service_id AS issuedServiceId, day, number, label, priority, phone, lang, status,
-  issued_at AS issuedAt, queued_at AS queuedAt, called_at AS calledAt, started_at AS startedAt,
+  issued_at AS issuedAt, queued_at AS queuedAt, called_at AS calledAt, resumed_at AS resumedAt, started_at AS startedAt,
   finished_at AS finishedAt, counter_id AS counterId, target_counter_id AS targetCounterId,
   clerk_id AS clerkId, recall_count AS recallCount, transfer_count AS transferCount, outcome,
   issued_by_type AS issuedByType, issued_by_id AS issuedById, idempotency_key AS idempotencyKey, origin`
@@ -51,6 +54,7 @@ export type TicketChanges = Partial<
     | 'serviceId'
     | 'queuedAt'
     | 'calledAt'
+    | 'resumedAt'
     | 'startedAt'
     | 'finishedAt'
     | 'counterId'
@@ -67,6 +71,7 @@ const CHANGE_COLUMNS: Record<keyof TicketChanges, string> = {
   serviceId: 'service_id',
   queuedAt: 'queued_at',
   calledAt: 'called_at',
+  resumedAt: 'resumed_at',
   startedAt: 'started_at',
   finishedAt: 'finished_at',
   counterId: 'counter_id',

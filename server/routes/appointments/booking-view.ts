@@ -1,6 +1,7 @@
-import type { Booking } from '../../../protocol/appointments.ts'
+import type { Booking, BookingCenter } from '../../../protocol/appointments.ts'
 import type { BookingRecord } from '../../db/repositories/bookings-repo.ts'
 import type { Queue } from '../../queue/queue.ts'
+import type { Config } from '../../config.ts'
 
 /** The address of a booking's manage page (what its QR carries); the kiosk's scanner accepts it as well as the bare code. */
 export const bookingUrlAt = (base: string, code: string) => `${base.replace(/\/$/, '')}/b/${encodeURIComponent(code)}`
@@ -9,10 +10,26 @@ export const bookingUrlAt = (base: string, code: string) => `${base.replace(/\/$
  * All but the last 3 digits hidden: the page shows whose booking it is without handing the number
  * to whoever holds the code. '' when the number was erased after the appointment.
  */
-export const phoneHint = (phone: string) => (phone === '' ? '' : `${'•'.repeat(Math.max(0, phone.length - 3))}${phone.slice(-3)}`)
+export const phoneHint = (phone: string) => {
+  // an Egyptian mobile (stored +201…) is hinted as its holder knows it, 01… (eleven places)
+  const known = phone.startsWith('+20') ? `0${phone.slice(3)}` : phone
+  return known === '' ? '' : `${'•'.repeat(Math.max(0, known.length - 3))}${known.slice(-3)}`
+}
+
+/** The center as the booking pages name it: its names and its digits for Arabic text (the live config). */
+export const bookingCenter = (config: Pick<Config, 'centerName' | 'screens'>): BookingCenter => ({
+  nameAr: config.centerName.ar,
+  nameEn: config.centerName.en,
+  digits: config.screens.digits,
+})
 
 /** A booking as its holder sees it. */
-export function bookingView(queue: Queue, timeZone: string, publicBase: string, b: BookingRecord): Booking {
+export function bookingView(
+  queue: Queue,
+  config: Pick<Config, 'timeZone' | 'centerName' | 'screens'>,
+  publicBase: string,
+  b: BookingRecord,
+): Booking {
   const service = queue.ctx.services.get(b.serviceId)!
   const settings = queue.appointments.settingsOf(b.serviceId)
   return {
@@ -28,7 +45,9 @@ export function bookingView(queue: Queue, timeZone: string, publicBase: string, 
     status: b.status,
     checkInFrom: new Date(b.slotStart - settings.checkInBeforeMinutes * 60_000).toISOString(),
     checkInUntil: new Date(b.slotStart + settings.checkInAfterMinutes * 60_000).toISOString(),
-    timeZone,
+    timeZone: config.timeZone,
     manageUrl: bookingUrlAt(publicBase, b.code),
+    center: bookingCenter(config),
+    documents: service.documents ?? [],
   }
 }

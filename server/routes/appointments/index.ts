@@ -15,7 +15,7 @@ import { errorResponses } from '../../../protocol/common.ts'
 import { actorOf, ADMINS, allow, MANAGERS } from '../../auth/access.ts'
 import { DomainError, ErrorCodes } from '../../errors.ts'
 import { publicBase } from '../public-url.ts'
-import { bookingView } from './booking-view.ts'
+import { bookingCenter, bookingView } from './booking-view.ts'
 import { staffBookingRoutes } from './staff.ts'
 
 const CodeParam = Type.Object({ code: Type.String({ minLength: 1, maxLength: 64 }) })
@@ -29,7 +29,7 @@ const SlotsQuery = Type.Object({ serviceId: Type.Integer({ minimum: 1 }), day: C
  * GET /appointments/:code, POST /appointments/:code/move, POST /appointments/:code/cancel; the
  * code is the capability. Throttled per client address like the other public entry points
  * (config auth.loginMaxAttempts per auth.loginWindowSeconds), on top of the booking limits.
- * Staff: GET/PUT /appointments/settings/:id (admins write), PUT /appointments/days/:id/:day (managers).
+ * Staff: GET/PUT /appointments/settings/:id (admins write), GET/PUT /appointments/days/:id/:day (managers).
  */
 export async function appointmentRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
@@ -45,7 +45,7 @@ export async function appointmentRoutes(fastify: FastifyInstance): Promise<void>
     },
   })
   await app.register(staffBookingRoutes, { prefix: '/staff' })
-  const view = (request: FastifyRequest, code: string) => bookingView(queue, config.timeZone, publicBase(request), appointments.find(code))
+  const view = (request: FastifyRequest, code: string) => bookingView(queue, config, publicBase(request), appointments.find(code))
 
   app.get(
     '/services',
@@ -57,7 +57,7 @@ export async function appointmentRoutes(fastify: FastifyInstance): Promise<void>
         response: { 200: Type.Array(BookableService) },
       },
     },
-    async () => appointments.services(),
+    async () => appointments.services(bookingCenter(config)),
   )
 
   app.get(
@@ -93,7 +93,7 @@ export async function appointmentRoutes(fastify: FastifyInstance): Promise<void>
         { serviceId: b.serviceId, slotStart: Date.parse(b.slotStart), name: b.name, phone: b.phone, lang: b.lang ?? 'ar' },
       )
       reply.status(201)
-      return bookingView(queue, config.timeZone, publicBase(request), booking)
+      return bookingView(queue, config, publicBase(request), booking)
     },
   )
 
@@ -127,7 +127,7 @@ export async function appointmentRoutes(fastify: FastifyInstance): Promise<void>
     },
     async (request) => {
       const moved = appointments.move(request.params.code, Date.parse(request.body.slotStart))
-      return bookingView(queue, config.timeZone, publicBase(request), moved)
+      return bookingView(queue, config, publicBase(request), moved)
     },
   )
 
@@ -143,7 +143,7 @@ export async function appointmentRoutes(fastify: FastifyInstance): Promise<void>
         response: { 200: Booking, ...errorResponses(400, 404, 409, 422, 429) },
       },
     },
-    async (request) => bookingView(queue, config.timeZone, publicBase(request), appointments.cancel(request.params.code)),
+    async (request) => bookingView(queue, config, publicBase(request), appointments.cancel(request.params.code)),
   )
 
   app.get(
@@ -171,6 +171,23 @@ export async function appointmentRoutes(fastify: FastifyInstance): Promise<void>
       },
     },
     async (request) => configuration.appointments.setSettings(actorOf(request), request.params.id, request.body),
+  )
+
+  app.get(
+    '/days/:id/:day',
+    {
+      preValidation: allow(...MANAGERS),
+      schema: {
+        tags: ['appointments'],
+        summary: 'what is set for one day of a service (blocked, extra places per slot); nothing set: not blocked, 0 extra',
+        params: ServiceDayParam,
+        response: { 200: AppointmentDay, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      configuration.services.get(request.params.id)
+      return appointments.dayOverrideOf(request.params.id, request.params.day)
+    },
   )
 
   app.put(

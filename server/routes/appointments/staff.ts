@@ -43,7 +43,7 @@ export async function staffBookingRoutes(fastify: FastifyInstance): Promise<void
         { serviceId: b.serviceId, slotStart: Date.parse(b.slotStart), name: b.name, phone: b.phone, lang: b.lang ?? 'ar' },
       )
       reply.status(201)
-      return bookingView(queue, config.timeZone, publicBase(request), booking)
+      return bookingView(queue, config, publicBase(request), booking)
     },
   )
 

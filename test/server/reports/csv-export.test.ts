@@ -83,7 +83,7 @@ describe('CSV an analyst opens without surprises (issue 15 item 6)', () => {
       'Ticket number': 'A-001',
       'Service (Arabic)': 'جوازات السفر',
       'Service (English)': `'${EVIL_EN}`,
-      'Phone number': "'01001234567",
+      'Phone number': "'+201001234567", // stored in one form (protocol/phone-number.ts)
       Status: 'done',
       'Issued at (local time)': '2026-03-10T10:00:00+02:00',
       'Called at (local time)': '2026-03-10T10:01:40+02:00',

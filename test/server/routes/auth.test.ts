@@ -322,6 +322,7 @@ const AUTHENTICATED_ROUTES: Record<string, unknown> = {
   'GET /api/v1/stats/parking': undefined,
   'GET /api/v1/appointments/settings/{id}': undefined,
   'PUT /api/v1/appointments/settings/{id}': { ...APPOINTMENT_DEFAULTS, enabled: true },
+  'GET /api/v1/appointments/days/{id}/{day}': undefined,
   'PUT /api/v1/appointments/days/{id}/{day}': { blocked: true, extraPerSlot: 0 },
   'POST /api/v1/check-in': { text: '0000-0000-0000-0000' },
   // issue 19: reception books for a caller on the phone, and lists the day's bookings

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest'
+import { join } from 'node:path'
+import type { Locator, Page } from 'playwright-core'
+import { daytimeShiftMs, TestCenter, TestClock } from '../helpers/test-center.ts'
+import { APPOINTMENT_DEFAULTS } from '../../protocol/appointments.ts'
+import { PHONE, useBrowserSuite } from './browser.ts'
+import { seriousAxeViolations } from './axe.ts'
+import { ROOT } from './ui-build.ts'
+
+/**
+ * The booking page's truths on a phone (390×844): it names the center and what to bring for the
+ * chosen service, on the form and on the confirmation; and every figure of its Arabic text (day
+ * names, times, free places, check-in window) is written with the center's digits, every figure
+ * of its English text with Western ones (protocol/messages/digits.ts). The code, the masked phone
+ * and the link (dir=ltr) are Latin by nature and left out. Screenshots: test-results/booking-truths/.
+ */
+const SHOTS = join(ROOT, 'test-results', 'booking-truths')
+const suite = useBrowserSuite(SHOTS)
+const { contexts, cleanups } = suite
+
+const DOCUMENTS = [
+  { ar: 'بطاقة الرقم القومي', en: 'National ID card' },
+  { ar: 'صورة شخصية حديثة', en: 'A recent photo' },
+]
+
+/** The page's text outside inputs, the language switch and the Latin (dir=ltr) parts. */
+const pageText = (booking: Locator) =>
+  booking.evaluate((host) => {
+    const out: string[] = []
+    const walk = (node: Node) => {
+      if (node.nodeType === Node.TEXT_NODE) out.push(node.textContent ?? '')
+      if (node instanceof Element && (node.getAttribute('dir') === 'ltr' || node.localName === 'tabour-lang-switch')) return
+      for (const child of node.childNodes) walk(child)
+    }
+    walk(host.shadowRoot!)
+    return out.join(' ')
+  })
+
+const shot = async (page: Page, name: string) => {
+  await page.evaluate(() => document.fonts.ready)
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true })
+}
+
+describe('the booking page names the center and what to bring, in the center digits', () => {
+  it('Arabic with Arabic-Indic digits, then English with Western digits, on the form and the confirmation', async () => {
+    const clock = new TestClock(Date.now() + daytimeShiftMs())
+    const center = new TestCenter({
+      clock,
+      config: {
+        uiDir: suite.uiDir,
+        centerName: { ar: 'مركز خدمات مدينة نصر', en: 'Nasr City Service Center' },
+        screens: { digits: 'arabic-indic' },
+      },
+    })
+    cleanups.push(() => center.close())
+    const url = await center.listen()
+    const admin = await center.admin()
+    const service = (
+      await center.request('POST', '/api/v1/services', {
+        token: admin,
+        body: { prefix: 'P', nameAr: 'الجوازات', nameEn: 'Passports', targetWaitSeconds: 600, documents: DOCUMENTS },
+      })
+    ).json()
+    await center.createCounter({ number: 3, serviceIds: [service.id] })
+    const settings = { ...APPOINTMENT_DEFAULTS, enabled: true, slotMinutes: 15, walkInShare: 0, serviceMinutes: 5 }
+    await center.request('PUT', `/api/v1/appointments/settings/${service.id}`, { token: admin, body: settings })
+
+    const page = await contexts.page(PHONE)
+    await page.goto(`${url}/b/`)
+    const booking = page.locator('tabour-booking-page')
+    await booking.locator('button.slot').first().waitFor()
+    expect(await booking.locator('[data-center]').textContent()).toContain('مركز خدمات مدينة نصر')
+    expect(await booking.locator('[data-document]').allTextContents()).toEqual(DOCUMENTS.map((d) => d.ar))
+    let text = await pageText(booking)
+    expect(text).toMatch(/[٠-٩]/)
+    expect(text).not.toMatch(/[0-9]/)
+    await shot(page, 'form-ar')
+
+    await booking.locator('button.slot').first().click()
+    await booking.locator('[data-field="name"]').fill('منى علي')
+    await booking.locator('[data-field="phone"]').fill('٠١٠١٢٣٤٥٦٧٨')
+    await booking.locator('[data-action="book"]').click()
+    await booking.locator('[data-code]').waitFor()
+    expect(await booking.locator('[data-center]').textContent()).toContain('مركز خدمات مدينة نصر')
+    expect(await booking.locator('[data-document]').allTextContents()).toEqual(DOCUMENTS.map((d) => d.ar))
+    text = await pageText(booking)
+    expect(text).toMatch(/[٠-٩]/)
+    expect(text).not.toMatch(/[0-9]/)
+    expect(await seriousAxeViolations(page)).toEqual([])
+    await shot(page, 'done-ar')
+    // the Arabic-Indic digits typed are stored as one number
+    expect(center.app.tabour.db.prepare('SELECT phone FROM bookings').pluck().get()).toBe('+201012345678')
+
+    await booking.locator('tabour-lang-switch button').click()
+    await booking.locator('[data-center]').filter({ hasText: 'Nasr City Service Center' }).waitFor()
+    expect(await booking.locator('[data-document]').allTextContents()).toEqual(DOCUMENTS.map((d) => d.en))
+    text = await pageText(booking)
+    expect(text).toMatch(/[0-9]/)
+    expect(text).not.toMatch(/[٠-٩]/)
+    await shot(page, 'done-en')
+  })
+})
