@@ -33,6 +33,8 @@ import { HubError } from './errors.ts'
 import { centerView as centerViewOf, centerViews as centerViewsOf, fleet } from './center-views.ts'
 import { catalogueAdminRoutes, catalogueReadRoutes } from './routes/catalogue-routes.ts'
 import { analystAdminRoutes, analystLoginRoute } from './routes/analyst-routes.ts'
+import { openDataRoutes } from './routes/open-data-routes.ts'
+import { installHubOpenApi } from './openapi.ts'
 import type { Analyst } from '../protocol/hub-api.ts'
 import {
   CENTER_KINDS,
@@ -115,6 +117,7 @@ const FiguresCsvQuerystring = Type.Object({ ...FiguresQuerystring.properties, la
 
 export function buildHub(config: HubConfig, deps: HubDeps): FastifyInstance {
   const app = Fastify({ logger: { level: config.logLevel }, return503OnClosing: true, bodyLimit: 1024 * 1024 })
+  installHubOpenApi(app)
   const { store } = deps
   const clock = deps.clock ?? Date.now
   app.decorate('hub', { config, store, clock })
@@ -306,7 +309,7 @@ export function buildHub(config: HubConfig, deps: HubDeps): FastifyInstance {
       { schema: { body: Heartbeat, response: { 200: HeartbeatAck } }, config: { rateLimit: {} } },
       async (request): Promise<HeartbeatAck> => {
         const body = request.body as Heartbeat
-        const result = await store.heartbeat(body.centerId, request.signedNonce!, body.health, clock())
+        const result = await store.heartbeat(body.centerId, request.signedNonce!, body.health, clock(), body.live)
         if (result === 'replayed')
           return reject(HubErrorCodes.REPLAYED, 401, body.centerId, 'this request was already received (nonce seen)')
         // the national catalogue goes along only when the center's copy is not the current one
@@ -468,6 +471,8 @@ export function buildHub(config: HubConfig, deps: HubDeps): FastifyInstance {
       return reply.status(503).send({ status: 'degraded', database: store.dialect })
     }
   })
+
+  app.register(openDataRoutes)
 
   // --- the dashboard page ----------------------------------------------------------------------
   // the vite build puts the page at <uiDir>/hub/ui/index.html, referring to ../../assets/

@@ -16,6 +16,7 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto'
 import { Type, type Static } from '@sinclair/typebox'
 import { NationalCatalogue, NationalCode } from './national-catalogue.ts'
+import { LiveQueues } from './open-data.ts'
 
 export const UpstreamHeaders = {
   center: 'x-tabour-center',
@@ -264,6 +265,8 @@ export const Heartbeat = Type.Object(
     health: CenterHealth,
     /** The version of the national catalogue the center holds (absent: none); the hub answers with the catalogue when it differs. */
     catalogueVersion: Type.Optional(Type.String({ maxLength: 64 })),
+    /** Open data (protocol/open-data.ts): each mapped service's line now; absent from older centers (older hubs drop it unread). */
+    live: Type.Optional(LiveQueues),
   },
   { additionalProperties: false },
 )

@@ -18,6 +18,7 @@ import { REQUEST_SERIALIZERS } from './ops/logging.ts'
 import { clientErrorHandler, frameworkErrors, installErrorHandling } from './error-handler.ts'
 import { installValidation } from './validation.ts'
 import { installOpenApi } from './openapi.ts'
+import { liveQueuesOf } from './upstream/live-queues.ts'
 import { apiV1 } from './routes/index.ts'
 import { healthRoutes } from './routes/health.ts'
 import { createOps, opsRoutes, type Ops } from './ops/index.ts'
@@ -170,7 +171,15 @@ export const tabourPlugin: FastifyPluginAsync<TabourPluginOptions> = async (fast
   })
   fastify.addHook('onClose', async () => serialDevices.close())
   const upstream = upstreamEnabled(config.upstream)
-    ? new UpstreamReporter({ db, config, events: queue.events, log: fastify.log, clock, lastBackup: () => ops.backups.lastOutcome() })
+    ? new UpstreamReporter({
+        db,
+        config,
+        events: queue.events,
+        log: fastify.log,
+        clock,
+        lastBackup: () => ops.backups.lastOutcome(),
+        liveQueues: () => liveQueuesOf(queue.view.serviceQueues({ activeOnly: true })),
+      })
     : null
   if (upstream) {
     fastify.addHook('onReady', async () => upstream.start())

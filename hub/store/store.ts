@@ -7,6 +7,8 @@ import { hubMigrations, type HubMigration } from './migrations.ts'
 import type { Param, SqlDriver } from './driver.ts'
 import { NationalServicesStore } from './national-services.ts'
 import { AnalystsStore } from './analysts.ts'
+import { LiveQueuesStore } from './live-queues.ts'
+import type { LiveQueue } from '../../protocol/open-data.ts'
 import type { FigureRow } from '../../protocol/hub-api.ts'
 
 export type CenterKind = 'fixed' | 'mobile' | 'new_city'
@@ -146,10 +148,13 @@ export class HubStore {
   readonly nationalServices: NationalServicesStore
   /** Analysts' accounts, sessions and the access log. */
   readonly analysts: AnalystsStore
+  /** Open data: each center's lines now, from its latest heartbeat. */
+  readonly liveQueues: LiveQueuesStore
 
   constructor(readonly driver: SqlDriver) {
     this.nationalServices = new NationalServicesStore(driver)
     this.analysts = new AnalystsStore(driver)
+    this.liveQueues = new LiveQueuesStore(driver)
   }
 
   get dialect() {
@@ -338,10 +343,11 @@ export class HubStore {
     })
   }
 
-  async heartbeat(centerId: string, nonce: string, health: CenterHealth, now: number): Promise<'ok' | 'replayed'> {
+  async heartbeat(centerId: string, nonce: string, health: CenterHealth, now: number, live?: LiveQueue[]): Promise<'ok' | 'replayed'> {
     return this.driver.tx(async (d) => {
       if (!(await this.rememberNonce(centerId, nonce, now, d))) return 'replayed'
       await this.touchStatus(d, centerId, now, { health })
+      await this.liveQueues.replace(d, centerId, live, now)
       return 'ok'
     })
   }

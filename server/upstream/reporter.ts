@@ -18,6 +18,7 @@ import { NationalCatalogue } from '../../protocol/national-catalogue.ts'
 import { Value } from '@sinclair/typebox/value'
 import { TABOUR_VERSION } from '../version.ts'
 import { backoffDelay } from '../../protocol/backoff.ts'
+import type { LiveQueue } from '../../protocol/open-data.ts'
 
 export type UpstreamConfig = Config['upstream']
 
@@ -46,6 +47,8 @@ export interface ReporterDeps {
   fetch?: typeof fetch
   /** The last backup's outcome, for the hub's fleet view; absent or null when backups are off or none ran. */
   lastBackup?: () => { ok: boolean; at: number } | null
+  /** Open data: each national service's line now (server/upstream/live-queues.ts); absent = the heartbeat carries none. */
+  liveQueues?: () => LiveQueue[]
 }
 
 /** Why a post was not acknowledged, and how long the hub asked us to wait (Retry-After), if it did. */
@@ -293,7 +296,13 @@ export class UpstreamReporter {
   private async heartbeat(): Promise<void> {
     const catalogue = new NationalServicesRepo(this.deps.db)
     const version = catalogue.version()
-    const body = { centerId: this.cfg.centerId, health: this.health(), ...(version ? { catalogueVersion: version } : {}) }
+    const live = this.deps.liveQueues?.()
+    const body = {
+      centerId: this.cfg.centerId,
+      health: this.health(),
+      ...(version ? { catalogueVersion: version } : {}),
+      ...(live ? { live } : {}),
+    }
     const error = await this.post(UpstreamPaths.heartbeat, 0, body, (json) => {
       if (json?.ok !== true) return false
       // the hub sends its national catalogue when ours is not the current one; a malformed one is ignored (the old stays)

@@ -1,0 +1,40 @@
+/**
+ * Open data (issue 23, protocol/open-data.ts): the center's lines now, per national service code,
+ * for the heartbeat. Counts and the wait a ticket taken now would be told; nothing about a ticket,
+ * a citizen or a clerk.
+ */
+import { Value } from '@sinclair/typebox/value'
+import type { ServiceWithQueue } from '../../protocol/entities.ts'
+import { LiveQueue } from '../../protocol/open-data.ts'
+
+/**
+ * One entry per national code among the active services. Several local services mapped to one
+ * code add their waiting, and the longest of their estimates stands (never a shorter wait than
+ * some of those citizens are told); the code is open when any of them issues now. A service
+ * without a national code is left out: the hub could not name it to the public.
+ */
+export function liveQueuesOf(services: readonly ServiceWithQueue[]): LiveQueue[] {
+  const byCode = new Map<string, LiveQueue>()
+  for (const s of services) {
+    if (!s.active || !s.nationalCode) continue
+    const waitSeconds = s.estimatedWaitSeconds === null ? null : Math.round(s.estimatedWaitSeconds)
+    const mine: LiveQueue = { nationalCode: s.nationalCode, waiting: s.waiting, waitSeconds, open: s.available }
+    const seen = byCode.get(s.nationalCode)
+    byCode.set(
+      s.nationalCode,
+      seen
+        ? {
+            nationalCode: s.nationalCode,
+            waiting: seen.waiting + mine.waiting,
+            waitSeconds: longest(seen.waitSeconds, mine.waitSeconds),
+            open: seen.open || mine.open,
+          }
+        : mine,
+    )
+  }
+  // an entry outside the schema (a code from before the catalogue's pattern, an absurd count) would
+  // make the hub refuse the whole heartbeat, health included: it is left out instead
+  return [...byCode.values()].filter((q) => Value.Check(LiveQueue, q))
+}
+
+const longest = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.max(a, b))
