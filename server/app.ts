@@ -18,7 +18,7 @@ import { REQUEST_SERIALIZERS } from './ops/logging.ts'
 import { clientErrorHandler, frameworkErrors, installErrorHandling } from './error-handler.ts'
 import { installValidation } from './validation.ts'
 import { installOpenApi } from './openapi.ts'
-import { liveQueuesOf } from './upstream/live-queues.ts'
+import { cachedLiveQueues, liveQueuesOf } from './upstream/live-queues.ts'
 import { apiV1 } from './routes/index.ts'
 import { healthRoutes } from './routes/health.ts'
 import { createOps, opsRoutes, type Ops } from './ops/index.ts'
@@ -178,7 +178,7 @@ export const tabourPlugin: FastifyPluginAsync<TabourPluginOptions> = async (fast
         log: fastify.log,
         clock,
         lastBackup: () => ops.backups.lastOutcome(),
-        liveQueues: () => liveQueuesOf(queue.view.serviceQueues({ activeOnly: true })),
+        liveQueues: cachedLiveQueues(() => liveQueuesOf(queue.view.serviceQueues({ activeOnly: true })), queue.events),
       })
     : null
   if (upstream) {

@@ -38,3 +38,27 @@ export function liveQueuesOf(services: readonly ServiceWithQueue[]): LiveQueue[]
 }
 
 const longest = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.max(a, b))
+
+/** How long computed lines serve the heartbeat while nothing happens at the center: estimates and hours move with the clock too. */
+export const LIVE_QUEUES_MAX_AGE_MS = 30_000
+
+/**
+ * The lines for the heartbeat, computed again only after a domain event (a ticket, a counter, a
+ * setting changed) or once they are LIVE_QUEUES_MAX_AGE_MS old: the line forecast of every service
+ * is not free, and a center beating often (or retrying an unreachable hub) must not replay it each time.
+ */
+export function cachedLiveQueues(
+  compute: () => LiveQueue[],
+  events: { on(listener: () => void): () => void },
+  now: () => number = Date.now,
+): () => LiveQueue[] {
+  let held: { at: number; queues: LiveQueue[] } | null = null
+  events.on(() => {
+    held = null
+  })
+  return () => {
+    const at = now()
+    if (!held || at - held.at >= LIVE_QUEUES_MAX_AGE_MS || at < held.at) held = { at, queues: compute() }
+    return held.queues
+  }
+}
