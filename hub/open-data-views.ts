@@ -55,7 +55,7 @@ export function openCenters(src: OpenDataSources, governorate?: string): OpenCen
         services: (lines?.queues ?? []).map((q) => ({
           code: q.nationalCode,
           waiting: q.waiting,
-          waitSeconds: q.waitSeconds,
+          waitSeconds: q.waitSeconds ?? null,
           open: q.open,
         })),
       }
@@ -91,7 +91,7 @@ export function leastBusy(src: OpenDataSources, governorate: string, service: Na
         status: 'live',
         updatedAt: lines.at,
         waiting: q.waiting,
-        waitSeconds: q.waitSeconds,
+        waitSeconds: q.waitSeconds ?? null,
         open: q.open,
       })
   }

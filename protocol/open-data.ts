@@ -24,14 +24,21 @@ export const OpenDataPaths = {
 /** The public page, served by the hub. */
 export const OPEN_DATA_PAGE = '/open/'
 
+/** The longest wait a heartbeat may report (a week); the center leaves out a longer one. */
+export const MAX_WAIT_SECONDS = 7 * 86_400
+
 /** One national service's line at one center, as the center's heartbeat reports it. */
 export const LiveQueue = Type.Object(
   {
     nationalCode: NationalCode,
     /** Tickets waiting now (those holding a place from a phone included). */
     waiting: Type.Integer({ minimum: 0, maximum: 100_000 }),
-    /** The wait a ticket taken now would be told, in seconds; null when no open counter serves it. */
-    waitSeconds: Type.Union([Type.Integer({ minimum: 0, maximum: 7 * 86_400 }), Type.Null()]),
+    /**
+     * The wait a ticket taken now would be told, in seconds; absent when no open counter serves it.
+     * Absent, not null: the hub's validator coerces types, and a null in an integer-or-null union
+     * would arrive as 0, "less than a minute", the very promise that cannot be kept.
+     */
+    waitSeconds: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_WAIT_SECONDS })),
     /** Whether the center's kiosks issue tickets for it now (inside its hours, staffed as its rule asks, cap not reached). */
     open: Type.Boolean(),
   },

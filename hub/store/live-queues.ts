@@ -36,7 +36,7 @@ export class LiveQueuesStore {
       await d.run(
         `INSERT INTO hub_live_queues (center_id, national_code, waiting, wait_seconds, open) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (center_id, national_code) DO NOTHING`,
-        [centerId, q.nationalCode, q.waiting, q.waitSeconds, q.open ? 1 : 0],
+        [centerId, q.nationalCode, q.waiting, q.waitSeconds ?? null, q.open ? 1 : 0],
       )
   }
 
@@ -54,7 +54,7 @@ export class LiveQueuesStore {
       out.get(r.center_id)?.queues.push({
         nationalCode: r.national_code,
         waiting: Number(r.waiting),
-        waitSeconds: r.wait_seconds === null || r.wait_seconds === undefined ? null : Number(r.wait_seconds),
+        ...(r.wait_seconds === null || r.wait_seconds === undefined ? {} : { waitSeconds: Number(r.wait_seconds) }),
         open: Number(r.open) === 1,
       })
     return out

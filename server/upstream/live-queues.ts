@@ -17,27 +17,22 @@ export function liveQueuesOf(services: readonly ServiceWithQueue[]): LiveQueue[]
   const byCode = new Map<string, LiveQueue>()
   for (const s of services) {
     if (!s.active || !s.nationalCode) continue
-    const waitSeconds = s.estimatedWaitSeconds === null ? null : Math.round(s.estimatedWaitSeconds)
-    const mine: LiveQueue = { nationalCode: s.nationalCode, waiting: s.waiting, waitSeconds, open: s.available }
+    const wait = s.estimatedWaitSeconds === null ? undefined : Math.round(s.estimatedWaitSeconds)
     const seen = byCode.get(s.nationalCode)
-    byCode.set(
-      s.nationalCode,
-      seen
-        ? {
-            nationalCode: s.nationalCode,
-            waiting: seen.waiting + mine.waiting,
-            waitSeconds: longest(seen.waitSeconds, mine.waitSeconds),
-            open: seen.open || mine.open,
-          }
-        : mine,
-    )
+    const waitSeconds = seen ? longest(seen.waitSeconds, wait) : wait
+    byCode.set(s.nationalCode, {
+      nationalCode: s.nationalCode,
+      waiting: (seen?.waiting ?? 0) + s.waiting,
+      ...(waitSeconds === undefined ? {} : { waitSeconds }),
+      open: (seen?.open ?? false) || s.available,
+    })
   }
   // an entry outside the schema (a code from before the catalogue's pattern, an absurd count) would
   // make the hub refuse the whole heartbeat, health included: it is left out instead
   return [...byCode.values()].filter((q) => Value.Check(LiveQueue, q))
 }
 
-const longest = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.max(a, b))
+const longest = (a: number | undefined, b: number | undefined) => (a === undefined ? b : b === undefined ? a : Math.max(a, b))
 
 /** How long computed lines serve the heartbeat while nothing happens at the center: estimates and hours move with the clock too. */
 export const LIVE_QUEUES_MAX_AGE_MS = 30_000
