@@ -219,7 +219,7 @@ export class OpenDataApp extends LitElement {
         ${this.failed ? html`<p class="error" role="alert" data-failed>${this.t('open.loadFailed')}</p>` : nothing}
         ${this.view === 'nearest' ? this.nearestView() : this.centersView()}
         <p class="muted">${this.t('open.explainWait')}</p>
-        <a href="/api/hub/v1/openapi.json" lang="en" dir="ltr">${this.t('open.api')}</a>
+        <a href="/api/hub/v1/openapi.json">${this.t('open.api')}</a>
       </main>
     `
   }
