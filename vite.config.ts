@@ -26,6 +26,8 @@ const UI_ENTRIES = {
   dashboard: entry('./dashboard-ui/index.html'),
   // the national hub's dashboard (hub/), served by the hub process at /hub/ui/
   hub: entry('./hub/ui/index.html'),
+  // the hub's public open-data page (issue 23), served by the hub at /open/ (hub/routes/open-data-routes.ts)
+  open: entry('./hub/ui/open.html'),
 } as const
 
 /**

@@ -35,6 +35,8 @@ import { catalogueAdminRoutes, catalogueReadRoutes } from './routes/catalogue-ro
 import { analystAdminRoutes, analystLoginRoute } from './routes/analyst-routes.ts'
 import { bundleOnHeartbeat, configBundleRoutes, configBundleSignedRoutes } from './routes/config-bundle-routes.ts'
 import { hubSigningKey } from './config-signing-key.ts'
+import { openDataRoutes } from './routes/open-data-routes.ts'
+import { installHubOpenApi } from './openapi.ts'
 import type { Analyst } from '../protocol/hub-api.ts'
 import {
   CENTER_KINDS,
@@ -117,6 +119,7 @@ const FiguresCsvQuerystring = Type.Object({ ...FiguresQuerystring.properties, la
 
 export function buildHub(config: HubConfig, deps: HubDeps): FastifyInstance {
   const app = Fastify({ logger: { level: config.logLevel }, return503OnClosing: true, bodyLimit: 1024 * 1024 })
+  installHubOpenApi(app)
   const { store } = deps
   const clock = deps.clock ?? Date.now
   app.decorate('hub', { config, store, clock })
@@ -308,7 +311,7 @@ export function buildHub(config: HubConfig, deps: HubDeps): FastifyInstance {
       { schema: { body: Heartbeat, response: { 200: HeartbeatAck } }, config: { rateLimit: {} } },
       async (request): Promise<HeartbeatAck> => {
         const body = request.body as Heartbeat
-        const result = await store.heartbeat(body.centerId, request.signedNonce!, body.health, clock())
+        const result = await store.heartbeat(body.centerId, request.signedNonce!, body.health, clock(), body.live)
         if (result === 'replayed')
           return reject(HubErrorCodes.REPLAYED, 401, body.centerId, 'this request was already received (nonce seen)')
         // the national catalogue goes along only when the center's copy is not the current one
@@ -480,6 +483,8 @@ export function buildHub(config: HubConfig, deps: HubDeps): FastifyInstance {
       return reply.status(503).send({ status: 'degraded', database: store.dialect })
     }
   })
+
+  app.register(openDataRoutes)
 
   // --- the dashboard page ----------------------------------------------------------------------
   // the vite build puts the page at <uiDir>/hub/ui/index.html, referring to ../../assets/

@@ -7,12 +7,16 @@
  *   center rotate-secret <id>
  *   center deactivate <id> | center activate <id>
  *   rejections
+ *   catalogue list|add|rename …   (hub/cli-catalogue.ts)
+ *   analyst add|list|disable|enable …   (hub/cli-analyst.ts)
  */
 import { loadHubConfig } from './config.ts'
 import { openHubStore } from './open-store.ts'
 import { newSecret } from './app.ts'
 import { hubSigningKey } from './config-signing-key.ts'
 import { CENTER_KINDS, type CenterKind } from './store/store.ts'
+import { catalogueCommand } from './cli-catalogue.ts'
+import { analystCommand, readStdin } from './cli-analyst.ts'
 
 function flags(args: string[]): Record<string, string> {
   const out: Record<string, string> = {}
@@ -33,8 +37,11 @@ export async function hubCli(args: string[], print: (line: string) => void = con
       for (const r of await store.rejections()) print(`${r.code}\t${r.centerId || '-'}\t${r.count}\t${new Date(r.lastAt).toISOString()}`)
       return 0
     }
+    const out = { print, fail: (line: string) => console.error(line) }
+    if (what === 'catalogue') return await catalogueCommand(store, args.slice(1), out)
+    if (what === 'analyst') return await analystCommand(store, args.slice(1), out, readStdin)
     if (what !== 'center') {
-      print('usage: npm run hub -- center add|list|rotate-secret|activate|deactivate …   |   npm run hub -- rejections')
+      print('usage: npm run hub -- center|catalogue|analyst …   |   npm run hub -- rejections')
       return 2
     }
     if (verb === 'add') {

@@ -23,6 +23,10 @@ export interface HubConfig {
   ingestPerMinute: number
   /** The rate-limit window in ms (60 000; not from the environment: tests shorten it). */
   ingestWindowMs: number
+  /** HUB_OPEN_DATA_PER_MINUTE, default 120: requests to the public open-data API and page per source address per minute. */
+  openDataPerMinute: number
+  /** How long one read of the store answers every open-data request, in ms (5 000; not from the environment: tests shorten it). */
+  openDataCacheMs: number
   /** HUB_MAX_SKEW_SECONDS, default 300: a signed request whose timestamp is further from the hub's clock is stale. */
   maxSkewSeconds: number
   /**
@@ -66,6 +70,8 @@ export function loadHubConfig(env: Record<string, string | undefined> = process.
     readToken: env.HUB_READ_TOKEN || undefined,
     ingestPerMinute: int('HUB_INGEST_PER_MINUTE', DEFAULT_INGEST_PER_MINUTE, 1),
     ingestWindowMs: 60_000,
+    openDataPerMinute: int('HUB_OPEN_DATA_PER_MINUTE', 120, 1),
+    openDataCacheMs: 5_000,
     maxSkewSeconds: int('HUB_MAX_SKEW_SECONDS', 300, 1),
     offlineAfterMissedHeartbeats: int('HUB_OFFLINE_MISSED_HEARTBEATS', 3, 1),
     offlineAfterMinutes: int('HUB_OFFLINE_MINUTES', 30, 1),

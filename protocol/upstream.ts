@@ -17,6 +17,7 @@ import { createHash, createHmac, timingSafeEqual } from 'node:crypto'
 import { Type, type Static } from '@sinclair/typebox'
 import { NationalCatalogue, NationalCode } from './national-catalogue.ts'
 import { BundleOffer, BundleReport } from './config-bundle.ts'
+import { LiveQueues } from './open-data.ts'
 
 export const UpstreamHeaders = {
   center: 'x-tabour-center',
@@ -269,6 +270,8 @@ export const Heartbeat = Type.Object(
     catalogueVersion: Type.Optional(Type.String({ maxLength: 64 })),
     /** The configuration bundle the center runs and the last it refused (absent: a center without bundles). */
     configBundle: Type.Optional(BundleReport),
+    /** Open data (protocol/open-data.ts): each mapped service's line now; absent from older centers (older hubs drop it unread). */
+    live: Type.Optional(LiveQueues),
   },
   { additionalProperties: false },
 )

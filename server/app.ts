@@ -18,6 +18,7 @@ import { REQUEST_SERIALIZERS } from './ops/logging.ts'
 import { clientErrorHandler, frameworkErrors, installErrorHandling } from './error-handler.ts'
 import { installValidation } from './validation.ts'
 import { installOpenApi } from './openapi.ts'
+import { cachedLiveQueues, liveQueuesOf } from './upstream/live-queues.ts'
 import { apiV1 } from './routes/index.ts'
 import { healthRoutes } from './routes/health.ts'
 import { createOps, opsRoutes, type Ops } from './ops/index.ts'
@@ -182,6 +183,7 @@ export const tabourPlugin: FastifyPluginAsync<TabourPluginOptions> = async (fast
         clock,
         lastBackup: () => ops.backups.lastOutcome(),
         bundles: configBundles,
+        liveQueues: cachedLiveQueues(() => liveQueuesOf(queue.view.serviceQueues({ activeOnly: true })), queue.events),
       })
     : null
   if (upstream) {

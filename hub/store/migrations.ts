@@ -233,4 +233,26 @@ export const hubMigrations: HubMigration[] = [
       )`,
     ],
   },
+  {
+    version: 12,
+    name: "open data (issue 23): each center's lines now per national service, from its latest heartbeat (counts only)",
+    // Only the latest heartbeat's figures are kept, replaced whole by the next one. Whether they are
+    // still live is decided on read from `reported_at` and the center's heartbeat interval
+    // (hub/offline-rule.ts): an offline center's figures are never shown as live.
+    statements: [
+      `CREATE TABLE hub_live_reports (
+        center_id   TEXT PRIMARY KEY REFERENCES hub_centers (id),
+        reported_at BIGINT NOT NULL
+      )`,
+      `CREATE TABLE hub_live_queues (
+        center_id     TEXT NOT NULL REFERENCES hub_centers (id),
+        national_code TEXT NOT NULL,
+        waiting       INTEGER NOT NULL,
+        wait_seconds  INTEGER,
+        open          INTEGER NOT NULL,
+        PRIMARY KEY (center_id, national_code)
+      )`,
+      'CREATE INDEX hub_live_queues_code ON hub_live_queues (national_code)',
+    ],
+  },
 ]

@@ -8,6 +8,8 @@ import type { Param, SqlDriver } from './driver.ts'
 import { NationalServicesStore } from './national-services.ts'
 import { AnalystsStore } from './analysts.ts'
 import { ConfigBundlesStore } from './config-bundles.ts'
+import { LiveQueuesStore } from './live-queues.ts'
+import type { LiveQueue } from '../../protocol/open-data.ts'
 import type { FigureRow } from '../../protocol/hub-api.ts'
 
 export type CenterKind = 'fixed' | 'mobile' | 'new_city'
@@ -149,11 +151,14 @@ export class HubStore {
   readonly analysts: AnalystsStore
   /** Signed configuration bundles and what each center runs or refused. */
   readonly configBundles: ConfigBundlesStore
+  /** Open data: each center's lines now, from its latest heartbeat. */
+  readonly liveQueues: LiveQueuesStore
 
   constructor(readonly driver: SqlDriver) {
     this.configBundles = new ConfigBundlesStore(driver)
     this.nationalServices = new NationalServicesStore(driver)
     this.analysts = new AnalystsStore(driver)
+    this.liveQueues = new LiveQueuesStore(driver)
   }
 
   get dialect() {
@@ -342,10 +347,11 @@ export class HubStore {
     })
   }
 
-  async heartbeat(centerId: string, nonce: string, health: CenterHealth, now: number): Promise<'ok' | 'replayed'> {
+  async heartbeat(centerId: string, nonce: string, health: CenterHealth, now: number, live?: LiveQueue[]): Promise<'ok' | 'replayed'> {
     return this.driver.tx(async (d) => {
       if (!(await this.rememberNonce(centerId, nonce, now, d))) return 'replayed'
       await this.touchStatus(d, centerId, now, { health })
+      await this.liveQueues.replace(d, centerId, live, now)
       return 'ok'
     })
   }

@@ -19,6 +19,7 @@ import { Value } from '@sinclair/typebox/value'
 import { TABOUR_VERSION } from '../version.ts'
 import { backoffDelay } from '../../protocol/backoff.ts'
 import type { BundleReport } from '../../protocol/config-bundle.ts'
+import type { LiveQueue } from '../../protocol/open-data.ts'
 
 export type UpstreamConfig = Config['upstream']
 
@@ -47,6 +48,8 @@ export interface ReporterDeps {
   fetch?: typeof fetch
   /** The last backup's outcome, for the hub's fleet view; absent or null when backups are off or none ran. */
   lastBackup?: () => { ok: boolean; at: number } | null
+  /** Open data: each national service's line now (server/upstream/live-queues.ts); absent = the heartbeat carries none. */
+  liveQueues?: () => LiveQueue[]
   /** The hub's configuration bundles: reported on each heartbeat, fetched and applied when the answer offers a newer one. */
   bundles?: BundleReceiver
 }
@@ -306,11 +309,13 @@ export class UpstreamReporter {
     const catalogue = new NationalServicesRepo(this.deps.db)
     const version = catalogue.version()
     const bundles = this.deps.bundles
+    const live = this.deps.liveQueues?.()
     const body = {
       centerId: this.cfg.centerId,
       health: this.health(),
       ...(version ? { catalogueVersion: version } : {}),
       ...(bundles ? { configBundle: bundles.report() } : {}),
+      ...(live ? { live } : {}),
     }
     let offered: number | null = null
     const error = await this.post(UpstreamPaths.heartbeat, 0, body, (json) => {

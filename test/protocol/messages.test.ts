@@ -41,6 +41,7 @@ import { CONSENT_MESSAGES } from '../../protocol/messages/consent.ts'
 import { MESSAGES_CARD_MESSAGES } from '../../protocol/messages/messages-card.ts'
 import { MESSAGES_CONFIG_MESSAGES } from '../../protocol/messages/messages-config.ts'
 import { APPOINTMENT_FIGURE_MESSAGES } from '../../protocol/messages/appointment-figures.ts'
+import { OPEN_DATA_MESSAGES } from '../../protocol/messages/open-data.ts'
 
 const CATALOGUES: Record<string, Catalogue> = {
   common: COMMON_MESSAGES,
@@ -73,6 +74,7 @@ const CATALOGUES: Record<string, Catalogue> = {
   staffAppointments: STAFF_APPOINTMENT_MESSAGES,
   join: JOIN_MESSAGES,
   appointmentFigures: APPOINTMENT_FIGURE_MESSAGES,
+  openData: OPEN_DATA_MESSAGES,
 }
 
 /** What each page's formatter spreads together: a key twice in one of them would hide one message. */
@@ -96,6 +98,7 @@ const BUNDLES: Record<string, Catalogue[]> = {
   parking: [COMMON_MESSAGES, PARKING_MESSAGES],
   visitSteps: [COMMON_MESSAGES, VISIT_STEPS_MESSAGES],
   join: [COMMON_MESSAGES, TICKET_MESSAGES, JOIN_MESSAGES],
+  openData: [COMMON_MESSAGES, TICKET_MESSAGES, OPEN_DATA_MESSAGES],
 }
 
 // Entries that are the same in both languages on purpose: sample digits and a dash.

@@ -1,0 +1,108 @@
+/**
+ * The public answers of open data (protocol/open-data.ts), built from the registry, the centers'
+ * latest live reports and the offline rule. Pure: the routes (hub/routes/open-data-routes.ts)
+ * read the store and pass everything in.
+ */
+import type { LeastBusy, LeastBusyCenter, LiveQueue, OpenCatalogue, OpenCenter, OpenCenters, OpenService } from '../protocol/open-data.ts'
+import type { NationalService } from '../protocol/national-catalogue.ts'
+import type { HubConfig } from './config.ts'
+import { isOffline } from './offline-rule.ts'
+import type { LiveReport } from './store/live-queues.ts'
+import type { CenterRecord, CenterStatus } from './store/store.ts'
+
+/** What every view is built from. */
+export interface OpenDataSources {
+  centers: CenterRecord[]
+  statuses: Map<string, CenterStatus>
+  reports: Map<string, LiveReport>
+  services: NationalService[]
+  config: Pick<HubConfig, 'offlineAfterMissedHeartbeats' | 'offlineAfterMinutes'>
+  now: number
+}
+
+/** The lines a center shows as live, or null when its data is not recent (offline, never reported, or an older center). */
+function liveLines(src: OpenDataSources, c: CenterRecord): { at: number; queues: LiveQueue[] } | null {
+  const report = src.reports.get(c.id)
+  if (!report) return null
+  // the same rule as the fleet's "offline": the center's own heartbeat interval, so figures are live only while beats keep coming
+  if (isOffline(report.reportedAt, src.statuses.get(c.id)?.heartbeatSeconds ?? null, src.now, src.config)) return null
+  const known = new Set(src.services.map((s) => s.code))
+  // a code the catalogue does not hold cannot be named to the public
+  return { at: report.reportedAt, queues: report.queues.filter((q) => known.has(q.nationalCode)) }
+}
+
+const publicCenters = (src: OpenDataSources) => src.centers.filter((c) => c.active)
+
+const centerFields = (c: CenterRecord) => ({ id: c.id, nameAr: c.nameAr, nameEn: c.nameEn, governorate: c.governorate, city: c.city })
+
+/** The pickers: the catalogue's services and the governorates with an active center. */
+export function openCatalogue(src: OpenDataSources): OpenCatalogue {
+  const services: OpenService[] = src.services.map((s) => ({ code: s.code, nameAr: s.nameAr, nameEn: s.nameEn }))
+  const governorates = [...new Set(publicCenters(src).map((c) => c.governorate))].sort()
+  return { services, governorates }
+}
+
+/** Every active center (of one governorate when given) with its lines now, by governorate then id. */
+export function openCenters(src: OpenDataSources, governorate?: string): OpenCenters {
+  const centers: OpenCenter[] = publicCenters(src)
+    .filter((c) => governorate === undefined || c.governorate === governorate)
+    .map((c) => {
+      const lines = liveLines(src, c)
+      return {
+        ...centerFields(c),
+        status: lines ? ('live' as const) : ('no_recent_data' as const),
+        updatedAt: lines?.at ?? null,
+        services: (lines?.queues ?? []).map((q) => ({
+          code: q.nationalCode,
+          waiting: q.waiting,
+          waitSeconds: q.waitSeconds ?? null,
+          open: q.open,
+        })),
+      }
+    })
+  return { generatedAt: src.now, centers }
+}
+
+/** Where a center stands in "least busy": lower first. */
+function rank(c: LeastBusyCenter): number {
+  if (c.status !== 'live') return 3
+  if (!c.open) return 2
+  return c.waitSeconds === null ? 1 : 0
+}
+
+/**
+ * The governorate's centers for one service, the shortest typical wait first (then fewer waiting);
+ * one with no open counter for it next, one not issuing now after those, and those with no recent
+ * data last. A live center that does not offer the service is left out; one with no recent data
+ * stays in (it may offer it), marked.
+ */
+export function leastBusy(src: OpenDataSources, governorate: string, service: NationalService): LeastBusy {
+  const centers: LeastBusyCenter[] = []
+  for (const c of publicCenters(src).filter((x) => x.governorate === governorate)) {
+    const lines = liveLines(src, c)
+    if (!lines) {
+      centers.push({ ...centerFields(c), status: 'no_recent_data', updatedAt: null, waiting: null, waitSeconds: null, open: null })
+      continue
+    }
+    const q = lines.queues.find((x) => x.nationalCode === service.code)
+    if (q)
+      centers.push({
+        ...centerFields(c),
+        status: 'live',
+        updatedAt: lines.at,
+        waiting: q.waiting,
+        waitSeconds: q.waitSeconds ?? null,
+        open: q.open,
+      })
+  }
+  centers.sort(
+    (a, b) =>
+      rank(a) - rank(b) || (a.waitSeconds ?? 0) - (b.waitSeconds ?? 0) || (a.waiting ?? 0) - (b.waiting ?? 0) || a.id.localeCompare(b.id),
+  )
+  return {
+    generatedAt: src.now,
+    governorate,
+    service: { code: service.code, nameAr: service.nameAr, nameEn: service.nameEn },
+    centers,
+  }
+}

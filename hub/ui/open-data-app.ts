@@ -1,0 +1,232 @@
+/**
+ * `<tabour-open-data>`: the hub's public page for citizens (served at /open/, no sign-in): the
+ * least busy center near me (a governorate and a service → its centers, the shortest typical wait
+ * first, those with no recent data last and marked) and every center's lines now. Phone first,
+ * Arabic first (RTL, Arabic-Indic digits), English with ?lang=en. Reads the public API only
+ * (protocol/open-data.ts), refreshed every 30 s; the choices stay in the URL so a link can be shared.
+ */
+import { LitElement, html, nothing, type TemplateResult } from 'lit'
+import { customElement, state } from 'lit/decorators.js'
+import { applyLang, initialLang, type Lang } from '../../ui-common/i18n.ts'
+import { applyPageTheme, themeStyles } from '../../ui-common/theme.ts'
+import { headerBar, screenHost } from '../../ui-common/screen-styles.ts'
+import '../../ui-common/fonts.ts'
+import '../../ui-common/lang-switch.ts'
+import type { LangChangeEvent } from '../../ui-common/lang-switch.ts'
+import { requestJson } from '../../ui-common/api-client.ts'
+import { openDataText, type OpenDataMessageKey } from '../../protocol/messages/open-data.ts'
+import { waitText } from '../../protocol/messages/ticket.ts'
+import type { DigitStyle } from '../../protocol/messages/digits.ts'
+import { type LeastBusy, type OpenCatalogue, type OpenCenters, OpenDataPaths } from '../../protocol/open-data.ts'
+import { openDataStyles } from './open-data-styles.ts'
+
+type View = 'nearest' | 'centers'
+
+const REFRESH_MS = 30_000
+
+/** What a line's second row says: the typical wait, or why there is none. */
+interface Line {
+  waiting: number
+  waitSeconds: number | null
+  open: boolean
+}
+
+@customElement('tabour-open-data')
+export class OpenDataApp extends LitElement {
+  static override styles = [themeStyles, screenHost, headerBar, openDataStyles]
+
+  @state() private language: Lang = initialLang()
+  @state() private view: View = 'nearest'
+  @state() private governorate = ''
+  @state() private service = ''
+  @state() private catalogue: OpenCatalogue | null = null
+  @state() private nearest: LeastBusy | null = null
+  @state() private centers: OpenCenters | null = null
+  @state() private failed = false
+  private timer: ReturnType<typeof setInterval> | undefined
+
+  override connectedCallback(): void {
+    super.connectedCallback()
+    applyPageTheme()
+    applyLang(this.language)
+    const q = new URLSearchParams(location.search)
+    this.view = q.get('view') === 'centers' ? 'centers' : 'nearest'
+    this.governorate = q.get('governorate') ?? ''
+    this.service = q.get('service') ?? ''
+    void this.load()
+    this.timer = setInterval(() => void this.load(), REFRESH_MS)
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback()
+    clearInterval(this.timer)
+  }
+
+  private get digits(): DigitStyle {
+    return this.language === 'ar' ? 'arabic-indic' : 'western'
+  }
+
+  private t(key: OpenDataMessageKey, values?: Record<string, string | number>): string {
+    return openDataText(key, this.language, values, this.digits)
+  }
+
+  /** The choices in the URL (shareable), without reloading. */
+  private remember(): void {
+    const q = new URLSearchParams()
+    if (this.language === 'en') q.set('lang', 'en')
+    if (this.view === 'centers') q.set('view', 'centers')
+    if (this.governorate) q.set('governorate', this.governorate)
+    if (this.service) q.set('service', this.service)
+    history.replaceState(null, '', `${location.pathname}${q.size > 0 ? `?${q}` : ''}`)
+  }
+
+  /** Loads the pickers once, then what the current view shows. */
+  private async load(): Promise<void> {
+    try {
+      this.catalogue ??= await requestJson<OpenCatalogue>(OpenDataPaths.catalogue)
+      if (this.view === 'centers') {
+        const q = this.governorate ? `?${new URLSearchParams({ governorate: this.governorate })}` : ''
+        this.centers = await requestJson<OpenCenters>(`${OpenDataPaths.centers}${q}`)
+      } else if (this.governorate && this.service) {
+        const q = new URLSearchParams({ governorate: this.governorate, service: this.service })
+        this.nearest = await requestJson<LeastBusy>(`${OpenDataPaths.leastBusy}?${q}`)
+      } else this.nearest = null
+      this.failed = false
+    } catch {
+      this.failed = true
+    }
+  }
+
+  private choose(what: 'governorate' | 'service' | 'view', value: string): void {
+    if (what === 'view') this.view = value as View
+    else this[what] = value
+    this.remember()
+    void this.load()
+  }
+
+  private serviceName(code: string): string {
+    const s = this.catalogue?.services.find((x) => x.code === code)
+    return s ? (this.language === 'ar' ? s.nameAr : s.nameEn) : code
+  }
+
+  /** Waiting now and the typical wait (or why none), as the center reported them. */
+  private line(l: Line): TemplateResult {
+    const wait = !l.open
+      ? this.t('open.notIssuing')
+      : l.waitSeconds === null
+        ? this.t('open.noCounter')
+        : this.t('open.typicalWait', { wait: waitText(l.waitSeconds, this.language, this.digits) })
+    return html`<p data-waiting>${this.t('open.waiting', { n: l.waiting })}</p>
+      <p class="wait" data-wait>${wait}</p>`
+  }
+
+  private updatedLine(generatedAt: number, updatedAt: number | null): TemplateResult | typeof nothing {
+    if (updatedAt === null) return nothing
+    const minutes = Math.max(0, Math.floor((generatedAt - updatedAt) / 60_000))
+    return html`<p class="muted" data-updated>${this.t('open.updated', { minutes })}</p>`
+  }
+
+  private name(c: { nameAr: string; nameEn: string }): string {
+    return this.language === 'ar' ? c.nameAr : c.nameEn
+  }
+
+  private select(what: 'governorate' | 'service', label: OpenDataMessageKey, options: TemplateResult[], blank: string): TemplateResult {
+    return html`<label>${this.t(label)}
+      <select name=${what} @change=${(e: Event) => this.choose(what, (e.target as HTMLSelectElement).value)}>
+        <option value="" ?selected=${this[what] === ''}>${blank}</option>
+        ${options}
+      </select>
+    </label>`
+  }
+
+  private governorates(): TemplateResult[] {
+    return (this.catalogue?.governorates ?? []).map((g) => html`<option value=${g} ?selected=${this.governorate === g}>${g}</option>`)
+  }
+
+  private nearestView(): TemplateResult {
+    const services = (this.catalogue?.services ?? []).map(
+      (s) => html`<option value=${s.code} ?selected=${this.service === s.code}>${this.name(s)}</option>`,
+    )
+    const r = this.nearest
+    return html`<form @submit=${(e: Event) => e.preventDefault()}>
+        ${this.select('governorate', 'open.governorate', this.governorates(), this.t('open.choose'))}
+        ${this.select('service', 'open.service', services, this.t('open.choose'))}
+      </form>
+      ${
+        !r
+          ? html`<p class="muted" data-pick>${this.t('open.pickBoth')}</p>`
+          : r.centers.length === 0
+            ? html`<p data-none>${this.t('open.noCenters')}</p>`
+            : html`<ol data-list="nearest">
+              ${r.centers.map(
+                (c) => html`<li class="card ${c.status === 'live' ? '' : 'stale'}" data-center=${c.id} data-status=${c.status}>
+                  <h3>${this.name(c)}</h3>
+                  ${c.city ? html`<p class="muted">${c.city}</p>` : nothing}
+                  ${
+                    c.status === 'live' && c.waiting !== null && c.open !== null
+                      ? html`${this.line({ waiting: c.waiting, waitSeconds: c.waitSeconds, open: c.open })}${this.updatedLine(r.generatedAt, c.updatedAt)}`
+                      : html`<p class="no-data" data-no-data>${this.t('open.noRecentData')}</p>`
+                  }
+                </li>`,
+              )}
+            </ol>`
+      }`
+  }
+
+  private centersView(): TemplateResult {
+    const r = this.centers
+    return html`<form @submit=${(e: Event) => e.preventDefault()}>
+        ${this.select('governorate', 'open.governorate', this.governorates(), this.t('open.allGovernorates'))}
+      </form>
+      ${
+        r
+          ? html`<ul data-list="centers">
+            ${r.centers.map(
+              (c) => html`<li class="card ${c.status === 'live' ? '' : 'stale'}" data-center=${c.id} data-status=${c.status}>
+                <h3>${this.name(c)}</h3>
+                <p class="muted">${[c.governorate, c.city].filter(Boolean).join(' · ')}</p>
+                ${
+                  c.status !== 'live'
+                    ? html`<p class="no-data" data-no-data>${this.t('open.noRecentData')}</p>`
+                    : c.services.length === 0
+                      ? html`<p>${this.t('open.noServices')}</p>`
+                      : html`<ul class="services">
+                        ${c.services.map((s) => html`<li data-service=${s.code}><strong>${this.serviceName(s.code)}</strong>${this.line(s)}</li>`)}
+                      </ul>${this.updatedLine(r.generatedAt, c.updatedAt)}`
+                }
+              </li>`,
+            )}
+          </ul>`
+          : nothing
+      }`
+  }
+
+  override render(): TemplateResult {
+    const tab = (view: View, label: OpenDataMessageKey) =>
+      html`<button type="button" data-view=${view} aria-pressed=${this.view === view ? 'true' : 'false'} @click=${() => this.choose('view', view)}>${this.t(label)}</button>`
+    return html`
+      <header>
+        <h1>${this.t('open.title')}</h1>
+        <tabour-lang-switch .lang=${this.language} @lang-change=${(e: LangChangeEvent) => {
+          this.language = e.detail.lang
+          applyLang(this.language)
+          this.remember()
+        }}></tabour-lang-switch>
+      </header>
+      <main>
+        <p>${this.t('open.intro')}</p>
+        <nav aria-label=${this.t('open.views')}>${tab('nearest', 'open.tab.nearest')}${tab('centers', 'open.tab.centers')}</nav>
+        ${this.failed ? html`<p class="error" role="alert" data-failed>${this.t('open.loadFailed')}</p>` : nothing}
+        ${this.view === 'nearest' ? this.nearestView() : this.centersView()}
+        <p class="muted">${this.t('open.explainWait')}</p>
+        <a href="/api/hub/v1/openapi.json">${this.t('open.api')}</a>
+      </main>
+    `
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tabour-open-data': OpenDataApp
+  }
+}

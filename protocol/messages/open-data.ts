@@ -1,0 +1,55 @@
+/**
+ * The hub's public open-data page (hub/ui/open.html, served at /open/): where to go now, by
+ * governorate and service, and every center's lines now. Waits are worded by ticket.ts `waitText`.
+ */
+import { messagesOf, type Catalogue } from './format.ts'
+import { COMMON_MESSAGES } from './common.ts'
+import { TICKET_MESSAGES } from './ticket.ts'
+
+export const OPEN_DATA_MESSAGES = {
+  'open.title': { ar: 'الانتظار الآن في مراكز خدمة المواطنين', en: 'Waiting now at citizen-service centers' },
+  'open.intro': {
+    ar: 'أرقام مباشرة من آخر تقرير لكل مركز: أعداد فقط، بلا أي بيانات شخصية.',
+    en: "Live figures from each center's latest report: counts only, no personal data.",
+  },
+  'open.views': { ar: 'طريقة العرض', en: 'View' },
+  'open.tab.nearest': { ar: 'أقل المراكز ازدحامًا بالقرب مني', en: 'Least busy center near me' },
+  'open.tab.centers': { ar: 'كل المراكز الآن', en: 'All centers now' },
+  'open.governorate': { ar: 'المحافظة', en: 'Governorate' },
+  'open.service': { ar: 'الخدمة', en: 'Service' },
+  'open.choose': { ar: 'اختر…', en: 'Choose…' },
+  'open.allGovernorates': { ar: 'كل المحافظات', en: 'All governorates' },
+  'open.pickBoth': {
+    ar: 'اختر المحافظة والخدمة لترى مراكزها مرتبة من الأقل انتظارًا.',
+    en: 'Pick a governorate and a service to see its centers, the shortest wait first.',
+  },
+  'open.waiting': {
+    ar: '{n, plural, =0 {لا أحد ينتظر} one {شخص واحد ينتظر} two {شخصان ينتظران} few {# أشخاص ينتظرون} many {# شخصًا ينتظرون} other {# شخص ينتظرون}}',
+    en: '{n, plural, =0 {Nobody waiting} other {# waiting}}',
+  },
+  'open.typicalWait': { ar: 'الانتظار المعتاد الآن: {wait}', en: 'Typical wait now: {wait}' },
+  'open.noCounter': { ar: 'لا يوجد شباك مفتوح لهذه الخدمة الآن', en: 'No counter is open for this service now' },
+  'open.notIssuing': { ar: 'لا تُصدر تذاكر لهذه الخدمة الآن', en: 'No tickets are issued for this service now' },
+  'open.noRecentData': { ar: 'لا توجد بيانات حديثة', en: 'No recent data' },
+  'open.updated': {
+    ar: 'آخر تحديث {minutes, plural, =0 {منذ أقل من دقيقة} one {منذ دقيقة} two {منذ دقيقتين} few {منذ # دقائق} many {منذ # دقيقة} other {منذ # دقيقة}}',
+    en: 'Updated {minutes, plural, =0 {less than a minute ago} one {# minute ago} other {# minutes ago}}',
+  },
+  'open.noCenters': {
+    ar: 'لا يوجد مركز في هذه المحافظة يقدّم هذه الخدمة الآن.',
+    en: 'No center in this governorate offers this service now.',
+  },
+  'open.noServices': { ar: 'لا يعرض هذا المركز خدمات من الدليل القومي.', en: 'This center shows no national service.' },
+  'open.explainWait': {
+    ar: 'الانتظار المعتاد هو ما تقوله التذكرة لو أخذتها الآن من المركز، محسوبًا من المنتظرين والشبابيك المفتوحة.',
+    en: 'The typical wait is what a ticket taken at the center now would say, worked out from the people waiting and the counters open.',
+  },
+  'open.loadFailed': { ar: 'تعذّر تحميل الأرقام، نحاول مرة أخرى…', en: 'Could not load the figures; retrying…' },
+  'open.api': { ar: 'البيانات المفتوحة للمطورين (OpenAPI)', en: 'Open data for developers (OpenAPI)' },
+} as const satisfies Catalogue
+
+/** `openDataText(key, lang, values?, digits?)`: the open-data page's words, the ticket's (waits) and the common ones. */
+export const openDataText = messagesOf({ ...COMMON_MESSAGES, ...TICKET_MESSAGES, ...OPEN_DATA_MESSAGES })
+
+/** A key `openDataText` knows. */
+export type OpenDataMessageKey = Parameters<typeof openDataText>[0]

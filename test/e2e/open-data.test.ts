@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest'
+import { join } from 'node:path'
+import { PHONE, useBrowserSuite } from './browser.ts'
+import { seriousAxeViolations } from './axe.ts'
+import { overflowing } from './layout.ts'
+import { ROOT } from './ui-build.ts'
+import { UpstreamPaths } from '../../protocol/upstream.ts'
+import type { LiveQueue } from '../../protocol/open-data.ts'
+import { addNationalService, postSigned, registerCenter, startTestHub } from '../hub/hub-harness.ts'
+
+/**
+ * Issue 23, open data in Chromium on a phone (390×844): "the least busy center near me" for a
+ * governorate and a service, the shortest typical wait first and a silent center last with "no
+ * recent data"; every center's lines now; Arabic (RTL, Arabic-Indic digits) and English; no
+ * serious axe findings, nothing wider than the screen.
+ */
+
+const SHOTS = join(ROOT, 'test-results', 'open-data')
+const suite = useBrowserSuite(SHOTS)
+
+describe('the open-data page on a phone', () => {
+  it('least busy first, a silent center marked last, every center now; Arabic and English', { timeout: 60_000 }, async () => {
+    const hub = await startTestHub({ config: { uiDir: suite.uiDir, openDataCacheMs: 0 } })
+    suite.cleanups.push(() => hub.close())
+    await addNationalService(hub, 'PASSPORT', { nameAr: 'جوازات السفر', nameEn: 'Passports' })
+    await addNationalService(hub, 'CIV-BIRTH', { nameAr: 'شهادات الميلاد', nameEn: 'Birth certificates' })
+    const centers: { id: string; nameAr: string; nameEn: string; live: LiveQueue[] | null }[] = [
+      {
+        id: 'EG-CAI-001',
+        nameAr: 'مركز مدينة نصر',
+        nameEn: 'Nasr City center',
+        live: [
+          { nationalCode: 'PASSPORT', waiting: 12, waitSeconds: 1500, open: true },
+          { nationalCode: 'CIV-BIRTH', waiting: 0, open: true }, // no counter open: no estimate
+        ],
+      },
+      {
+        id: 'EG-CAI-002',
+        nameAr: 'مركز مصر الجديدة',
+        nameEn: 'Heliopolis center',
+        live: [{ nationalCode: 'PASSPORT', waiting: 4, waitSeconds: 600, open: true }],
+      },
+      { id: 'EG-CAI-003', nameAr: 'مركز المعادي', nameEn: 'Maadi center', live: null }, // never reported
+    ]
+    for (const c of centers) {
+      const secret = await registerCenter(hub, c.id, { nameAr: c.nameAr, nameEn: c.nameEn, governorate: 'القاهرة', city: '' })
+      if (!c.live) continue
+      const health = { at: Date.now(), countersOpen: 2, devicesFaulty: 0, outboxPending: 0, heartbeatSeconds: 60 }
+      const beat = await postSigned(hub.url, UpstreamPaths.heartbeat, c.id, secret, { centerId: c.id, health, live: c.live })
+      expect(beat.status).toBe(200)
+    }
+
+    const page = await suite.contexts.page(PHONE)
+    await page.goto(`${hub.url}/open/`)
+    expect(await page.locator('html').getAttribute('dir')).toBe('rtl')
+    await page.locator('[data-pick]').waitFor()
+    await page.locator('select[name="governorate"]').selectOption('القاهرة')
+    await page.locator('select[name="service"]').selectOption('PASSPORT')
+    const cards = page.locator('[data-list="nearest"] > li')
+    await expect
+      .poll(() => cards.evaluateAll((els) => els.map((e) => e.getAttribute('data-center'))))
+      .toEqual(['EG-CAI-002', 'EG-CAI-001', 'EG-CAI-003'])
+    const heliopolis = page.locator('[data-center="EG-CAI-002"]')
+    expect(await heliopolis.locator('h3').textContent()).toBe('مركز مصر الجديدة')
+    expect(await heliopolis.locator('[data-waiting]').textContent()).toBe('٤ أشخاص ينتظرون')
+    expect(await heliopolis.locator('[data-wait]').textContent()).toBe('الانتظار المعتاد الآن: حوالي ١٠ دقائق')
+    expect(await heliopolis.locator('[data-updated]').textContent()).toBe('آخر تحديث منذ أقل من دقيقة')
+    expect(await page.locator('[data-center="EG-CAI-001"] [data-waiting]').textContent()).toBe('١٢ شخصًا ينتظرون')
+    expect(await page.locator('[data-center="EG-CAI-003"]').getAttribute('data-status')).toBe('no_recent_data')
+    expect(await page.locator('[data-center="EG-CAI-003"] [data-no-data]').textContent()).toBe('لا توجد بيانات حديثة')
+    expect(await page.locator('[data-center="EG-CAI-003"] [data-wait]').count()).toBe(0)
+    expect(page.url()).toContain('service=PASSPORT')
+    expect(await seriousAxeViolations(page)).toEqual([])
+    expect(await overflowing(page, 'tabour-open-data >>> *')).toEqual([])
+    await page.screenshot({ path: join(SHOTS, 'least-busy-ar.png'), fullPage: true })
+
+    // English: the same list in the same order, in English words and Western digits
+    await page.locator('tabour-lang-switch button').click()
+    expect(await page.locator('html').getAttribute('dir')).toBe('ltr')
+    await expect.poll(() => heliopolis.locator('[data-wait]').textContent()).toBe('Typical wait now: about 10 minutes')
+    expect(await heliopolis.locator('[data-waiting]').textContent()).toBe('4 waiting')
+    expect(await page.locator('[data-center="EG-CAI-001"] [data-wait]').textContent()).toBe('Typical wait now: about 25 minutes')
+    expect(await page.locator('[data-center="EG-CAI-003"] [data-no-data]').textContent()).toBe('No recent data')
+    expect(page.url()).toContain('lang=en')
+    expect(await seriousAxeViolations(page)).toEqual([])
+    await page.screenshot({ path: join(SHOTS, 'least-busy-en.png'), fullPage: true })
+
+    // every center now
+    await page.locator('button[data-view="centers"]').click()
+    const nasr = page.locator('[data-list="centers"] [data-center="EG-CAI-001"]')
+    await expect
+      .poll(() => nasr.locator('[data-service="CIV-BIRTH"] [data-wait]').textContent())
+      .toBe('No counter is open for this service now')
+    expect(await nasr.locator('[data-service="CIV-BIRTH"] [data-waiting]').textContent()).toBe('Nobody waiting')
+    expect(await nasr.locator('[data-service="PASSPORT"] strong').textContent()).toBe('Passports')
+    expect(await page.locator('[data-list="centers"] [data-center="EG-CAI-003"] [data-no-data]').textContent()).toBe('No recent data')
+    expect(await seriousAxeViolations(page)).toEqual([])
+    expect(await overflowing(page, 'tabour-open-data >>> *')).toEqual([])
+    await page.screenshot({ path: join(SHOTS, 'centers-en.png'), fullPage: true })
+  })
+})

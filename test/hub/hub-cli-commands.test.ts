@@ -1,0 +1,155 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { execFile } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { REPO_ROOT } from '../helpers/child-server.ts'
+import { loadHubConfig } from '../../hub/config.ts'
+import { openHubStore } from '../../hub/open-store.ts'
+import { catalogueCommand } from '../../hub/cli-catalogue.ts'
+import { analystCommand } from '../../hub/cli-analyst.ts'
+import type { HubStore } from '../../hub/store/store.ts'
+
+/**
+ * `npm run hub -- catalogue list|add|rename` and `analyst add|list|disable`: as child processes
+ * on a temp SQLite hub (exit codes, stdout, stderr), then every refusal in-process (fast).
+ */
+
+const dirs: string[] = []
+const stores: HubStore[] = []
+afterEach(async () => {
+  for (const s of stores.splice(0)) await s.close()
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true })
+})
+
+const tempDir = () => {
+  const d = mkdtempSync(join(tmpdir(), 'tabour-hub-cli-'))
+  dirs.push(d)
+  return d
+}
+
+/** One `npm run hub -- …` as a child process: its exit code, stdout and stderr. */
+function hub(dataDir: string, args: string[], stdin?: string): Promise<{ code: number; out: string; err: string }> {
+  return new Promise((resolve) => {
+    const child = execFile(
+      process.execPath,
+      ['--import', 'tsx', 'hub/main.ts', ...args],
+      { cwd: REPO_ROOT, env: { PATH: process.env.PATH!, HOME: process.env.HOME ?? '/tmp', HUB_DATA_DIR: dataDir } },
+      (error, out, err) => resolve({ code: error ? Number(error.code) : 0, out, err }),
+    )
+    child.stdin!.end(stdin ?? '')
+  })
+}
+
+describe('the hub CLI as a child process', () => {
+  it('adds and lists national codes, adds and disables an analyst; refuses with exit 1 or 2 and says why on stderr', {
+    timeout: 120_000,
+  }, async () => {
+    const dataDir = tempDir()
+    // the database exists first (as after `npm run hub`), so the commands can run three at a time (six processes: each costs ~1.5 s of CPU)
+    await (await openHubStore(loadHubConfig({}, { dataDir }))).close()
+    const [added, sara, badCode] = await Promise.all([
+      hub(dataDir, ['catalogue', 'add', 'CIV-BIRTH', '--name-ar', 'شهادات الميلاد', '--name-en', 'Birth certificates']),
+      hub(
+        dataDir,
+        ['analyst', 'add', 'sara', '--name', 'Sara Hassan', '--role', 'governorate', '--governorate', 'Cairo', '--password-stdin'],
+        'a-long-enough-password\n',
+      ),
+      hub(dataDir, ['catalogue', 'add', 'civ birth', '--name-ar', 'س', '--name-en', 'x']),
+    ])
+    expect(added).toMatchObject({ code: 0, err: '' })
+    expect(added.out).toContain('added CIV-BIRTH: Birth certificates / شهادات الميلاد')
+    expect(sara).toMatchObject({ code: 0, err: '' })
+    expect(sara.out).not.toContain('password') // it came from stdin: not printed
+    expect(badCode.code).toBe(2)
+    expect(badCode.err).toContain('"civ birth" is not a national code')
+    const [duplicate, disabled, list] = await Promise.all([
+      hub(dataDir, ['catalogue', 'add', 'CIV-BIRTH', '--name-ar', 'س', '--name-en', 'Other']),
+      hub(dataDir, ['analyst', 'disable', 'sara']),
+      hub(dataDir, ['catalogue', 'list']),
+    ])
+    expect([duplicate.code, duplicate.out]).toEqual([1, ''])
+    expect(duplicate.err).toBe(
+      'national code CIV-BIRTH exists (Birth certificates): to change its names, use `catalogue rename CIV-BIRTH`\n',
+    )
+    expect(disabled).toMatchObject({ code: 0, out: 'analyst sara disabled: their sessions are closed\n' })
+    expect(list.code).toBe(0)
+    expect(list.out.split('\n')[0]).toBe('CIV-BIRTH\t-\tBirth certificates\tشهادات الميلاد')
+
+    // what the commands wrote is what the hub serves: the password works only while enabled
+    const store = await openHubStore(loadHubConfig({}, { dataDir }))
+    stores.push(store)
+    expect(await store.analysts.signIn('sara', 'a-long-enough-password', Date.now(), 60_000)).toBeNull()
+    expect(await store.analysts.list()).toEqual([
+      { username: 'sara', displayName: 'Sara Hassan', role: 'governorate', governorate: 'Cairo', active: false },
+    ])
+  })
+})
+
+describe('the CLI commands’ refusals', () => {
+  const run = async () => {
+    const store = await openHubStore(loadHubConfig({}, { dataDir: tempDir() }))
+    stores.push(store)
+    const lines = { out: [] as string[], err: [] as string[] }
+    const out = { print: (l: string) => lines.out.push(l), fail: (l: string) => lines.err.push(l) }
+    return { store, lines, out }
+  }
+
+  it('catalogue: usage, missing names, unknown code, nothing to rename', async () => {
+    const { store, lines, out } = await run()
+    expect(await catalogueCommand(store, [], out)).toBe(2)
+    expect(lines.err[0]).toBe('usage: catalogue list')
+    expect(await catalogueCommand(store, ['add', 'PASSPORT', '--name-en', 'Passports'], out)).toBe(2)
+    expect(lines.err.at(-1)).toBe('--name-ar: required')
+    expect(await catalogueCommand(store, ['rename', 'PASSPORT', '--name-en', 'x'], out)).toBe(1)
+    expect(lines.err.at(-1)).toContain('the national catalogue has no code PASSPORT')
+    expect(await catalogueCommand(store, ['add', 'PASSPORT', '--name-ar', 'جوازات', '--name-en', 'Passports'], out)).toBe(0)
+    expect(await catalogueCommand(store, ['rename', 'PASSPORT'], out)).toBe(2)
+    expect(lines.err.at(-1)).toBe('catalogue rename: give at least one of --name-ar, --name-en, --group-ar, --group-en')
+    expect(await catalogueCommand(store, ['rename', 'PASSPORT', '--name-en', 'x'.repeat(201)], out)).toBe(2)
+    expect(lines.err.at(-1)).toMatch(/^--name-en: /)
+    expect((await store.nationalServices.get('PASSPORT'))?.nameEn).toBe('Passports')
+    expect(
+      await catalogueCommand(
+        store,
+        ['rename', 'PASSPORT', '--name-en', 'Passports and travel documents', '--group-en', 'Civil registry'],
+        out,
+      ),
+    ).toBe(0)
+    lines.out.length = 0
+    expect(await catalogueCommand(store, ['list'], out)).toBe(0)
+    expect(lines.out[0]).toBe('PASSPORT\tCivil registry\tPassports and travel documents\tجوازات')
+  })
+
+  it('analyst: bad username, role, governorate, short password, duplicate; a made-up password is printed once and works', async () => {
+    const { store, lines, out } = await run()
+    const stdin = (text: string) => async () => text
+    const none = stdin('')
+    expect(await analystCommand(store, ['add', 'Bad Name', '--name', 'x', '--role', 'national'], out, none)).toBe(2)
+    expect(await analystCommand(store, ['add', 'ali', '--name', 'Ali', '--role', 'boss'], out, none)).toBe(2)
+    expect(lines.err.at(-1)).toBe('--role: national or governorate')
+    expect(await analystCommand(store, ['add', 'ali', '--name', 'Ali', '--role', 'governorate'], out, none)).toBe(2)
+    expect(lines.err.at(-1)).toBe('--governorate: a governorate analyst needs their governorate')
+    expect(
+      await analystCommand(store, ['add', 'ali', '--name', 'Ali', '--role', 'national', '--password-stdin'], out, stdin('short\n')),
+    ).toBe(2)
+    expect(lines.err.at(-1)).toBe('the password from stdin is shorter than 12 characters')
+    expect(await analystCommand(store, ['add', 'ali', '--role', 'national'], out, none)).toBe(2)
+    expect(await store.analysts.list()).toEqual([])
+    expect(await analystCommand(store, ['add', 'ali', '--name', 'Ali', '--role', 'national'], out, none)).toBe(0)
+    const password = lines.out.find((l) => l.startsWith('password (shown once): '))!.slice('password (shown once): '.length)
+    expect(await store.analysts.signIn('ali', password, Date.now(), 60_000)).not.toBeNull()
+    expect(await analystCommand(store, ['add', 'ali', '--name', 'Ali', '--role', 'national'], out, none)).toBe(1)
+    expect(lines.err.at(-1)).toBe('analyst ali exists: `analyst list` shows the accounts')
+    // disabling closes the sessions already open
+    const session = await store.analysts.signIn('ali', password, Date.now(), 60_000)
+    expect(await analystCommand(store, ['disable', 'ali'], out, none)).toBe(0)
+    expect(await store.analysts.bySession(session!.token, Date.now())).toBeNull()
+    expect(await analystCommand(store, ['enable', 'ali'], out, none)).toBe(0)
+    expect(await store.analysts.bySession(session!.token, Date.now())).toBeNull() // closed, not suspended
+    expect(await store.analysts.signIn('ali', password, Date.now(), 60_000)).not.toBeNull()
+    lines.out.length = 0
+    expect(await analystCommand(store, ['list'], out, none)).toBe(0)
+    expect(lines.out).toEqual(['ali\tnational\t-\tAli\tactive'])
+  })
+})

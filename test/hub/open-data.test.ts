@@ -1,0 +1,245 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { Ajv } from 'ajv'
+import Fastify from 'fastify'
+import { Type } from '@sinclair/typebox'
+import { TestCenter } from '../helpers/test-center.ts'
+import { UPSTREAM_TEST_CONFIG } from '../server/upstream/upstream-helpers.ts'
+import { addNationalService, BACKENDS, postSigned, registerCenter, startTestHub, type TestHub } from './hub-harness.ts'
+import { Heartbeat, UpstreamPaths } from '../../protocol/upstream.ts'
+import { OpenDataPaths } from '../../protocol/open-data.ts'
+
+/**
+ * Open data (issue 23): two real centers (in-process, real SQLite, their real reporters) send
+ * their lines now with the heartbeat; the hub's public API shows them per center and orders a
+ * governorate's centers for one service by typical wait; a stopped center turns to "no recent
+ * data" and goes last; the JSON holds the documented keys only; the API is rate-limited; the
+ * hub's OpenAPI document parses and lists the public routes.
+ */
+
+const cleanups: (() => Promise<void>)[] = []
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c()
+})
+
+async function startCenter(hub: TestHub, id: string, nameEn: string) {
+  const secret = await registerCenter(hub, id, { governorate: 'Cairo', nameEn })
+  const center = await TestCenter.start({ config: { upstream: { url: hub.url, centerId: id, secret, ...UPSTREAM_TEST_CONFIG } } })
+  let closed = false
+  cleanups.push(async () => {
+    if (!closed) await center.close()
+  })
+  return {
+    center,
+    close: async () => {
+      closed = true
+      await center.close()
+    },
+  }
+}
+
+/** A service mapped to PASSPORT with `waiting` tickets and one open counter (so it has an estimate). */
+async function passportLine(center: TestCenter, waiting: number) {
+  const service = await center.createService({ prefix: 'P', nameEn: 'Passports', nationalCode: 'PASSPORT' })
+  const other = await center.createService({ prefix: 'X', nameEn: 'Local only' }) // no national code: never public
+  const counter = await center.createCounter({ number: 1, serviceIds: [service.id] })
+  await center.openCounterAs('clerk1', counter.id)
+  const token = await center.admin()
+  for (let i = 0; i < waiting; i++) await center.issue(token, { serviceId: service.id })
+  await center.issue(token, { serviceId: other.id })
+  const mine = (await center.request('GET', '/api/v1/services', { token })).json().find((s: { id: number }) => s.id === service.id)
+  expect(mine.estimatedWaitSeconds).toBeGreaterThan(0)
+  return { waiting, estimate: mine.estimatedWaitSeconds as number }
+}
+
+const get = async (hub: TestHub, path: string) => {
+  const res = await fetch(hub.url + path)
+  return { status: res.status, headers: res.headers, body: await res.json() }
+}
+
+describe('open data from two real centers', () => {
+  // on SQLite only (CI time): the same SQL on PostgreSQL is run by the heartbeat test below
+  it('two centers’ lines reach the public API; least busy first; a stopped center shows no recent data, last', {
+    timeout: 120_000,
+  }, async () => {
+    const hub = await startTestHub({ config: { openDataCacheMs: 0 } })
+    cleanups.push(() => hub.close())
+    await addNationalService(hub, 'PASSPORT', { nameAr: 'جوازات السفر', nameEn: 'Passports' })
+    await registerCenter(hub, 'EG-CAI-009', { governorate: 'Cairo', nameEn: 'Silent center' }) // never reports
+    await registerCenter(hub, 'EG-ALX-001', { governorate: 'Alexandria' })
+    const busy = await startCenter(hub, 'EG-CAI-001', 'Busy center')
+    const quiet = await startCenter(hub, 'EG-CAI-002', 'Quiet center')
+    const busyLine = await passportLine(busy.center, 4)
+    const quietLine = await passportLine(quiet.center, 1)
+    expect(quietLine.estimate).toBeLessThan(busyLine.estimate)
+
+    const least = `${OpenDataPaths.leastBusy}?governorate=Cairo&service=PASSPORT`
+    const look = (path: string) => get(hub, path)
+    await expect
+      .poll(async () => (await look(least)).body.centers.map((c: { id: string; waiting: number | null }) => [c.id, c.waiting]), {
+        timeout: 20_000,
+      })
+      .toEqual([
+        ['EG-CAI-002', 1],
+        ['EG-CAI-001', 4],
+        ['EG-CAI-009', null],
+      ])
+    const answer = await look(least)
+    expect(answer.status).toBe(200)
+    const [first, second, silent] = answer.body.centers
+    // the figure is the center's own estimate for a ticket taken now
+    expect(first).toMatchObject({ status: 'live', waitSeconds: quietLine.estimate, open: true, nameEn: 'Quiet center', city: 'Nasr City' })
+    expect(second).toMatchObject({ status: 'live', waitSeconds: busyLine.estimate, open: true })
+    expect(silent).toMatchObject({ status: 'no_recent_data', updatedAt: null, waitSeconds: null, open: null })
+    expect(answer.body.service).toEqual({ code: 'PASSPORT', nameAr: 'جوازات السفر', nameEn: 'Passports' })
+    // only the documented keys: nothing about tickets, clerks, counters, secrets or health
+    expect(Object.keys(answer.body).sort()).toEqual(['centers', 'generatedAt', 'governorate', 'service'])
+    const centerKeys = ['city', 'governorate', 'id', 'nameAr', 'nameEn', 'open', 'status', 'updatedAt', 'waitSeconds', 'waiting']
+    for (const c of answer.body.centers) expect(Object.keys(c).sort()).toEqual(centerKeys)
+
+    const all = (await look(OpenDataPaths.centers)).body
+    expect(Object.keys(all).sort()).toEqual(['centers', 'generatedAt'])
+    expect(all.centers.map((c: { id: string; status: string }) => [c.id, c.status])).toEqual([
+      ['EG-ALX-001', 'no_recent_data'],
+      ['EG-CAI-001', 'live'],
+      ['EG-CAI-002', 'live'],
+      ['EG-CAI-009', 'no_recent_data'],
+    ])
+    const busyNow = all.centers[1]
+    expect(Object.keys(busyNow).sort()).toEqual(['city', 'governorate', 'id', 'nameAr', 'nameEn', 'services', 'status', 'updatedAt'])
+    // the local-only service is not there; the mapped one is, with exactly these keys
+    expect(busyNow.services).toEqual([{ code: 'PASSPORT', waiting: 4, waitSeconds: busyLine.estimate, open: true }])
+    const catalogue = (await look(OpenDataPaths.catalogue)).body
+    expect(catalogue).toEqual({
+      services: [{ code: 'PASSPORT', nameAr: 'جوازات السفر', nameEn: 'Passports' }],
+      governorates: ['Alexandria', 'Cairo'],
+    })
+
+    // the quiet center stops: once its beats are missed it shows "no recent data", after the live one
+    await quiet.close()
+    await expect
+      .poll(async () => (await look(least)).body.centers.map((c: { id: string; status: string }) => [c.id, c.status]), {
+        timeout: 20_000,
+      })
+      .toEqual([
+        ['EG-CAI-001', 'live'],
+        ['EG-CAI-002', 'no_recent_data'],
+        ['EG-CAI-009', 'no_recent_data'],
+      ])
+    const stale = (await look(`${OpenDataPaths.centers}?governorate=Cairo`)).body.centers.find((c: { id: string }) => c.id === 'EG-CAI-002')
+    expect(stale).toMatchObject({ status: 'no_recent_data', updatedAt: null, services: [] })
+
+    // bad input: clear errors with stable codes
+    const unknownService = await get(hub, `${OpenDataPaths.leastBusy}?governorate=Cairo&service=NO-SUCH`)
+    expect([unknownService.status, unknownService.body.code]).toEqual([400, 'HUB_ERR_UNKNOWN_NATIONAL_CODE'])
+    const unknownGovernorate = await get(hub, `${OpenDataPaths.leastBusy}?governorate=Atlantis&service=PASSPORT`)
+    expect([unknownGovernorate.status, unknownGovernorate.body.code]).toEqual([404, 'HUB_ERR_NOT_FOUND'])
+    const missing = await get(hub, `${OpenDataPaths.leastBusy}?service=PASSPORT`)
+    expect([missing.status, missing.body.code]).toEqual([400, 'HUB_ERR_VALIDATION'])
+  })
+})
+
+describe.each(BACKENDS)('open data in the heartbeat on %s', (backend) => {
+  it('a heartbeat without live figures (an older center) clears what was held; an older hub takes a newer heartbeat', async () => {
+    const hub = await startTestHub({ backend })
+    cleanups.push(() => hub.close())
+    await addNationalService(hub, 'PASSPORT')
+    const secret = await registerCenter(hub, 'C1')
+    const health = { at: Date.now(), countersOpen: 1, devicesFaulty: 0, outboxPending: 0, heartbeatSeconds: 60 }
+    await addNationalService(hub, 'CIV-BIRTH')
+    const live = [
+      { nationalCode: 'CIV-BIRTH', waiting: 0, open: true }, // no counter open: no estimate
+      { nationalCode: 'PASSPORT', waiting: 2, waitSeconds: 0, open: true },
+    ]
+    expect((await postSigned(hub.url, UpstreamPaths.heartbeat, 'C1', secret, { centerId: 'C1', health, live })).status).toBe(200)
+    expect((await hub.store.liveQueues.reports()).get('C1')?.queues).toEqual(live)
+    // a wait of 0 stays 0 and an unknown one stays unknown (a validator coercing null to 0 once told citizens "less than a minute")
+    expect((await hub.app.inject({ url: OpenDataPaths.centers })).json().centers[0].services).toEqual([
+      { code: 'CIV-BIRTH', waiting: 0, waitSeconds: null, open: true },
+      { code: 'PASSPORT', waiting: 2, waitSeconds: 0, open: true },
+    ])
+    expect((await postSigned(hub.url, UpstreamPaths.heartbeat, 'C1', secret, { centerId: 'C1', health })).status).toBe(200)
+    expect((await hub.store.liveQueues.reports()).has('C1')).toBe(false)
+    // a malformed entry is refused like any bad heartbeat
+    const bad = [{ nationalCode: 'lower', waiting: -1, open: true }]
+    expect((await postSigned(hub.url, UpstreamPaths.heartbeat, 'C1', secret, { centerId: 'C1', health, live: bad })).status).toBe(400)
+
+    // a hub of before (its heartbeat schema without `live`) drops the field unread and answers 200
+    const older = Fastify()
+    cleanups.push(() => older.close())
+    older.post(
+      '/hb',
+      { schema: { body: Type.Omit(Heartbeat, ['live'], { additionalProperties: false }) } },
+      async (request) => request.body,
+    )
+    const res = await older.inject({ method: 'POST', url: '/hb', payload: { centerId: 'C1', health, live } })
+    expect(res.statusCode).toBe(200)
+    expect(res.json()).toEqual({ centerId: 'C1', health })
+  })
+})
+
+describe('open data: the cache, the limit and the document', () => {
+  it('answers from one read of the store for a few seconds (Cache-Control says so), then reads again', async () => {
+    let offset = 0
+    const hub = await startTestHub({ clock: () => Date.now() + offset })
+    cleanups.push(() => hub.close())
+    await addNationalService(hub, 'PASSPORT')
+    const secret = await registerCenter(hub, 'C1')
+    const beat = (waiting: number) =>
+      postSigned(hub.url, UpstreamPaths.heartbeat, 'C1', secret, {
+        centerId: 'C1',
+        health: { at: Date.now(), countersOpen: 1, devicesFaulty: 0, outboxPending: 0, heartbeatSeconds: 60 },
+        live: [{ nationalCode: 'PASSPORT', waiting, waitSeconds: 60 * waiting, open: true }],
+      })
+    const waiting = async () => {
+      const res = await get(hub, OpenDataPaths.centers)
+      expect(res.headers.get('cache-control')).toBe('public, max-age=5')
+      return res.body.centers[0].services[0]?.waiting
+    }
+    expect((await beat(2)).status).toBe(200)
+    expect(await waiting()).toBe(2)
+    expect((await beat(7)).status).toBe(200)
+    expect(await waiting()).toBe(2) // within 5 s: the same read
+    offset += 5_000
+    expect(await waiting()).toBe(7)
+  })
+
+  it('rate-limits the public API per address: 429 HUB_ERR_RATE_LIMITED with Retry-After', async () => {
+    const hub = await startTestHub({ config: { openDataPerMinute: 3 } })
+    cleanups.push(() => hub.close())
+    for (let i = 0; i < 3; i++) expect((await get(hub, OpenDataPaths.catalogue)).status).toBe(200)
+    const refused = await get(hub, OpenDataPaths.centers)
+    expect(refused.status).toBe(429)
+    expect(refused.body.code).toBe('HUB_ERR_RATE_LIMITED')
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0)
+    // the analysts' and centers' routes are not held up by it
+    expect((await fetch(`${hub.url}/healthz`)).status).toBe(200)
+  })
+
+  it('GET /api/hub/v1/openapi.json parses, lists the public routes with their response schemas, and marks what needs a token', async () => {
+    const hub = await startTestHub()
+    cleanups.push(() => hub.close())
+    const res = await fetch(`${hub.url}/api/hub/v1/openapi.json`)
+    expect(res.status).toBe(200)
+    const doc = JSON.parse(await res.text())
+    expect(doc.openapi).toBe('3.0.3')
+    expect(doc.info.title).toBe('Tabour national hub API')
+    const ajv = new Ajv({ strict: false })
+    for (const path of Object.values(OpenDataPaths)) {
+      const op = doc.paths[path]?.get
+      expect(op, path).toBeDefined()
+      expect(op.security, path).toEqual([])
+      const schema = op.responses['200'].content['application/json'].schema
+      expect(() => ajv.compile(schema), path).not.toThrow()
+      expect(op.responses['429'], path).toBeDefined()
+    }
+    expect(doc.paths['/api/hub/v1/open/least-busy'].get.parameters.map((p: { name: string }) => p.name).sort()).toEqual([
+      'governorate',
+      'service',
+    ])
+    // the existing routes are listed too, with the credentials they take
+    expect(doc.paths['/api/hub/v1/summary'].get.security).toEqual([{ bearer: [] }])
+    expect(doc.paths['/api/hub/v1/admin/centers'].post.security).toEqual([{ bearer: [] }])
+    expect(doc.paths['/api/hub/v1/heartbeat'].post.requestBody).toBeDefined()
+    expect(doc.paths['/api/hub/v1/openapi.json']).toBeUndefined()
+  })
+})
