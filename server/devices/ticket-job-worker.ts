@@ -1,0 +1,25 @@
+import { TicketJobWorker } from '../../drivers/printer/job-worker.ts'
+import type { TicketFontFiles } from '../../drivers/printer/fonts.ts'
+
+let worker: TicketJobWorker | null = null
+let fonts: TicketFontFiles | undefined
+
+/**
+ * The process's one ticket renderer thread, shared by every printer in it (a center per box;
+ * a host with several centers shares it, with the fonts of the last one configured). Created
+ * here, started at the first printer that needs it.
+ */
+export function ticketJobWorker(): TicketJobWorker {
+  worker ??= new TicketJobWorker({ fonts })
+  return worker
+}
+
+/** The font files of the center's config (`printing.fonts`), for the thread started next. */
+export function useTicketFonts(files: TicketFontFiles | undefined): void {
+  if (JSON.stringify(files ?? null) === JSON.stringify(fonts ?? null)) return
+  fonts = files
+  // a thread started with other fonts is replaced (a test starting centers with different configs)
+  const old = worker
+  worker = null
+  void old?.close()
+}
