@@ -1,7 +1,7 @@
 import type { PrinterConfig } from '../../protocol/device-config.ts'
 import type { TicketPrinter } from '../../drivers/printer/ticket-printer.ts'
 import type { PrinterFactory, PrinterHandle } from './printer-handle.ts'
-import { ticketJobWorker } from './ticket-job-worker.ts'
+import { holdTicketJobWorker, ticketJobWorker } from './ticket-job-worker.ts'
 
 /** The driver, imported once, at the first printer a center opens; the canvas (Skia, the fonts, ~35 MB) loads only in the renderer thread. */
 let driver: Promise<typeof import('../../drivers/printer/ticket-printer.ts')> | null = null
@@ -17,6 +17,7 @@ export const openEscPosPrinter: PrinterFactory = (config) => new LoadingPrinter(
 
 class LoadingPrinter implements PrinterHandle {
   private readonly printer: Promise<TicketPrinter>
+  private readonly release = holdTicketJobWorker()
 
   constructor(config: PrinterConfig) {
     // the renderer thread starts and registers its fonts when the printer opens (at start for a
@@ -56,5 +57,7 @@ class LoadingPrinter implements PrinterHandle {
       (p) => p.close(),
       () => {},
     )
+    // after the close: a printer reopened with a new config holds the thread first, so it is not restarted
+    this.release()
   }
 }

@@ -3,6 +3,8 @@ import type { TicketFontFiles } from '../../drivers/printer/fonts.ts'
 
 let worker: TicketJobWorker | null = null
 let fonts: TicketFontFiles | undefined
+/** Printers open in this process: the thread is stopped when the last one closes. */
+let holders = 0
 
 /**
  * The process's one ticket renderer thread, shared by every printer in it (a center per box;
@@ -12,6 +14,21 @@ let fonts: TicketFontFiles | undefined
 export function ticketJobWorker(): TicketJobWorker {
   worker ??= new TicketJobWorker({ fonts })
   return worker
+}
+
+/** A printer uses the thread until the returned release is called (once); the last release stops it, freeing its ~40 MB. */
+export function holdTicketJobWorker(): () => void {
+  holders++
+  let released = false
+  return () => {
+    if (released) return
+    released = true
+    holders--
+    if (holders > 0) return
+    const old = worker
+    worker = null
+    void old?.close()
+  }
 }
 
 /** The font files of the center's config (`printing.fonts`), for the thread started next. */
