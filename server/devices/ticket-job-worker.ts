@@ -33,8 +33,9 @@ export function holdTicketJobWorker(): () => void {
 
 /** The font files of the center's config (`printing.fonts`), for the thread started next. */
 export function useTicketFonts(files: TicketFontFiles | undefined): void {
-  if (JSON.stringify(files ?? null) === JSON.stringify(fonts ?? null)) return
-  fonts = files
+  const chosen = files && Object.values(files).some(Boolean) ? files : undefined
+  if (JSON.stringify(chosen ?? null) === JSON.stringify(fonts ?? null)) return
+  fonts = chosen
   // a thread started with other fonts is replaced (a test starting centers with different configs)
   const old = worker
   worker = null
