@@ -162,7 +162,7 @@ export const tabourPlugin: FastifyPluginAsync<TabourPluginOptions> = async (fast
 
   const prefix = fastify.prefix
   const realtime = attachRealtime(fastify, { auth, queue, config, path: `${prefix}/socket.io` })
-  useTicketFonts(config.printing.fonts)
+  useTicketFonts(config.printing?.fonts)
   const printing = new Printing(queue, config, deps.openPrinter ?? openEscPosPrinter, fastify.log)
   fastify.addHook('onClose', async () => printing.close())
   const serialDevices = new SerialDevices(queue, fastify.log, {
