@@ -41,7 +41,8 @@ rmSync(outdir, { recursive: true, force: true })
 const started = performance.now()
 const result = await build({
   absWorkingDir: root,
-  entryPoints: { tabour: 'server/cli/main.ts', hub: 'hub/main.ts' },
+  // printer-worker: the ticket renderer's thread (drivers/printer/job-worker.ts finds it beside tabour.js)
+  entryPoints: { tabour: 'server/cli/main.ts', hub: 'hub/main.ts', 'printer-worker': 'drivers/printer/job-worker-entry.ts' },
   outdir,
   bundle: true,
   splitting: true,

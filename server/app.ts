@@ -32,6 +32,7 @@ import { Printing } from './devices/printing.ts'
 import { Reports } from './reports/reports.ts'
 import type { PrinterFactory } from './devices/printer-handle.ts'
 import { openEscPosPrinter } from './devices/escpos-printer.ts'
+import { useTicketFonts } from './devices/ticket-job-worker.ts'
 import { SerialDevices } from './devices/serial-devices.ts'
 import type { SerialBinding } from '../drivers/serial/index.ts'
 import { UpstreamReporter, upstreamEnabled } from './upstream/reporter.ts'
@@ -166,6 +167,7 @@ export const tabourPlugin: FastifyPluginAsync<TabourPluginOptions> = async (fast
 
   const prefix = fastify.prefix
   const realtime = attachRealtime(fastify, { auth, queue, config, path: `${prefix}/socket.io` })
+  useTicketFonts(config.printing?.fonts)
   const printing = new Printing(queue, config, deps.openPrinter ?? openEscPosPrinter, fastify.log)
   fastify.addHook('onClose', async () => printing.close())
   const serialDevices = new SerialDevices(queue, fastify.log, {

@@ -6,6 +6,7 @@ import { isValidTimeZone } from '../protocol/center-clock.ts'
 import { findReorderingControl } from '../protocol/public-text.ts'
 import { HubPublicKey } from '../protocol/config-bundle.ts'
 import { badAllowEntries } from './ops/scraper-access.ts'
+import { fontFileProblem } from './ops/font-files.ts'
 
 const Bilingual = Type.Object({ ar: Type.String({ minLength: 1 }), en: Type.String({ minLength: 1 }) })
 
@@ -426,6 +427,21 @@ export const ConfigSchema = Type.Object(
       },
       { ...Strict, default: {} },
     ),
+    /** Ticket printing: the fonts a ticket is drawn with (the printers themselves are devices, set on the dashboard). */
+    printing: Type.Object(
+      {
+        fonts: Type.Object(
+          {
+            /** A font file (.ttf, .otf, .woff, .woff2) for the ticket's Arabic lines, instead of the bundled Noto Naskh Arabic; checked at start. Default: the bundled font. */
+            arabic: Type.Optional(Type.String({ minLength: 1 })),
+            /** A font file for the English lines, the digits and the big label, instead of the bundled Cairo; checked at start. Default: the bundled font. */
+            latin: Type.Optional(Type.String({ minLength: 1 })),
+          },
+          { ...Strict, default: {} },
+        ),
+      },
+      { ...Strict, default: {} },
+    ),
     /** Logs: always JSON to stdout; also to a rotating file when `file` is set. */
     log: Type.Object(
       {
@@ -637,6 +653,10 @@ export function validateConfig(raw: unknown): Config {
     throw new ConfigError(
       'invalid config: /http/headersTimeoutSeconds must not exceed /http/requestTimeoutSeconds (the headers are part of the request)',
     )
+  }
+  for (const [key, path] of Object.entries(config.printing.fonts)) {
+    const problem = path === undefined ? null : fontFileProblem(resolve(path))
+    if (problem) throw new ConfigError(`invalid config: /printing/fonts/${key} ${JSON.stringify(path)} ${problem}`)
   }
   const up = config.upstream
   const upSet = [up.url, up.centerId, up.secret].filter((v) => v !== undefined).length

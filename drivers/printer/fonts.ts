@@ -23,6 +23,12 @@ const FILES: Record<string, string[]> = {
   ],
 }
 
+/** Font files that replace the bundled ones: `arabic` for the Arabic lines, `latin` for the English lines, digits and the label. */
+export interface TicketFontFiles {
+  arabic?: string
+  latin?: string
+}
+
 let registered = false
 
 /** The absolute paths of every font file the ticket uses, by family. */
@@ -32,13 +38,19 @@ export function ticketFontFiles(): Record<string, string[]> {
 }
 
 /**
- * Registers the ticket fonts with @napi-rs/canvas once per process (later calls do nothing).
+ * Registers the ticket fonts with @napi-rs/canvas once per process (later calls do nothing);
+ * `files` (the center's `printing.fonts`) replace a bundled family by one file of the host's.
  * Throws, naming the file, when a font is missing or unreadable: a ticket drawn in a
  * fallback font could be unreadable, so it is better not to print at all.
  */
-export function registerTicketFonts(): void {
+export function registerTicketFonts(files: TicketFontFiles = {}): void {
   if (registered) return
-  for (const [family, paths] of Object.entries(ticketFontFiles())) {
+  const bundled = ticketFontFiles()
+  const chosen = {
+    [ARABIC_FAMILY]: files.arabic ? [files.arabic] : bundled[ARABIC_FAMILY],
+    [LATIN_FAMILY]: files.latin ? [files.latin] : bundled[LATIN_FAMILY],
+  }
+  for (const [family, paths] of Object.entries(chosen)) {
     for (const path of paths) {
       if (!GlobalFonts.registerFromPath(path, family)) throw new Error(`ticket font could not be registered: ${path}`)
     }

@@ -1,5 +1,5 @@
 import type { TicketContent } from './ticket-content.ts'
-import { buildTicketJob } from './escpos-job.ts'
+import type { JobOptions } from './escpos-job.ts'
 import { openPrinterTransport } from './open-transport.ts'
 import type { PrinterTransport, TransportOptions } from './transport.ts'
 import { PrintQueue, type PrintQueueOptions } from './print-queue.ts'
@@ -22,7 +22,15 @@ export interface TicketPrinterOptions {
   queue?: PrintQueueOptions
   /** Use this transport instead of opening `config.interface` (tests, custom links). */
   transportOverride?: PrinterTransport
+  /** Builds a job's bytes; default `buildTicketJob` on this thread. The server passes a `TicketJobWorker`'s `build` (off the event loop). */
+  buildJob?: BuildJob
 }
+
+/** Builds one ticket's bytes (escpos-job.ts's `buildTicketJob`, here or on a worker thread). */
+export type BuildJob = (content: TicketContent, options: JobOptions) => Promise<Buffer>
+
+// loaded at the first job: a server that builds jobs on a worker thread never loads the canvas itself
+const buildHere: BuildJob = async (content, options) => (await import('./escpos-job.ts')).buildTicketJob(content, options)
 
 /** A job's outcome as the server records it. */
 export type TicketJobOutcome = { outcome: 'printed' } | { outcome: 'failed'; reason: string }
@@ -47,6 +55,7 @@ export class TicketPrinter {
     private readonly config: TicketPrinterConfig,
     private readonly queue: PrintQueue,
     private readonly pollIntervalMs: number,
+    private readonly buildJob: BuildJob = buildHere,
   ) {}
 
   /**
@@ -57,7 +66,7 @@ export class TicketPrinter {
   print(content: TicketContent, done: (outcome: TicketJobOutcome) => void = () => {}): void {
     const { type, widthMm } = this.config
     this.queue.enqueue(
-      () => buildTicketJob(content, { type, widthMm }),
+      () => this.buildJob(content, { type, widthMm }),
       (o) => {
         if (o.outcome === 'failed') return done({ outcome: 'failed', reason: o.reason })
         const problem = o.statusAfter ? printerProblemOf(o.statusAfter) : null
@@ -98,6 +107,9 @@ export class TicketPrinter {
 export function openTicketPrinter(config: TicketPrinterConfig, options: TicketPrinterOptions = {}): TicketPrinter {
   let transport: PrinterTransport
   try {
+    // a config stored by hand or by an older version is not trusted: an unknown type must not print as Epson
+    const unknown = unknownSetting(config)
+    if (unknown) throw new Error(unknown)
     transport = options.transportOverride ?? openPrinterTransport(config.interface, options.transport)
   } catch (err) {
     transport = brokenTransport(describeError(err))
@@ -105,7 +117,16 @@ export function openTicketPrinter(config: TicketPrinterConfig, options: TicketPr
   const pollIntervalMs = options.pollIntervalMs ?? (config.type === 'star' ? 0 : 5000)
   // a printer that answers DLE EOT is asked before and after each job: "printed" must mean on paper
   const queue = new PrintQueue(transport, { checkStatus: pollIntervalMs > 0, ...options.queue })
-  return new TicketPrinter(config, queue, pollIntervalMs)
+  return new TicketPrinter(config, queue, pollIntervalMs, options.buildJob)
+}
+
+/** What is wrong with the type or the paper width, naming the field; null when both are known. */
+function unknownSetting(config: TicketPrinterConfig): string | null {
+  if (config.type !== 'epson' && config.type !== 'star')
+    return `printer/type ${JSON.stringify(config.type)} is not a printer type: epson or star`
+  if (config.widthMm !== 58 && config.widthMm !== 80)
+    return `printer/widthMm ${JSON.stringify(config.widthMm)} is not a paper width: 58 or 80`
+  return null
 }
 
 function brokenTransport(reason: string): PrinterTransport {

@@ -1,18 +1,11 @@
 import type { PrinterConfig } from '../../protocol/device-config.ts'
-import type { TicketPrinter } from '../../drivers/printer/index.ts'
+import type { TicketPrinter } from '../../drivers/printer/ticket-printer.ts'
 import type { PrinterFactory, PrinterHandle } from './printer-handle.ts'
+import { holdTicketJobWorker, ticketJobWorker } from './ticket-job-worker.ts'
 
-/** The driver, imported once, at the first printer a center opens: Skia, the fonts and node-thermal-printer weigh ~35 MB. */
-let driver: Promise<typeof import('../../drivers/printer/index.ts')> | null = null
-const loadDriver = () => {
-  // the fonts are registered here, when the printer opens (at start for a configured kiosk): a
-  // missing font file shows at once in the printer's status, naming the file, not at the first ticket
-  driver ??= import('../../drivers/printer/index.ts').then((m) => {
-    m.registerTicketFonts()
-    return m
-  })
-  return driver
-}
+/** The driver, imported once, at the first printer a center opens; the canvas (Skia, the fonts, ~35 MB) loads only in the renderer thread. */
+let driver: Promise<typeof import('../../drivers/printer/ticket-printer.ts')> | null = null
+const loadDriver = () => (driver ??= import('../../drivers/printer/ticket-printer.ts'))
 
 /**
  * The production printer: the ESC/POS driver (raster ticket, native QR, DLE EOT status polling).
@@ -24,9 +17,14 @@ export const openEscPosPrinter: PrinterFactory = (config) => new LoadingPrinter(
 
 class LoadingPrinter implements PrinterHandle {
   private readonly printer: Promise<TicketPrinter>
+  private readonly release = holdTicketJobWorker()
 
   constructor(config: PrinterConfig) {
-    this.printer = loadDriver().then((m) => m.openTicketPrinter(config))
+    // the renderer thread starts and registers its fonts when the printer opens (at start for a
+    // configured kiosk): a missing font shows at once in the printer's status, naming the file
+    this.printer = Promise.all([loadDriver(), ticketJobWorker().whenReady()]).then(([m]) =>
+      m.openTicketPrinter(config, { buildJob: (content, options) => ticketJobWorker().build(content, options) }),
+    )
     // a failed load is reported by print and watch; it must not be an unhandled rejection meanwhile
     this.printer.catch(() => {})
   }
@@ -59,5 +57,7 @@ class LoadingPrinter implements PrinterHandle {
       (p) => p.close(),
       () => {},
     )
+    // after the close: a printer reopened with a new config holds the thread first, so it is not restarted
+    this.release()
   }
 }

@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { migrate } from '../../server/db/migrate.ts'
 import { migrations } from '../../server/db/migrations.ts'
 import { CHILD_ADMIN_PASSWORD, freePort, REPO_ROOT, sleep } from '../helpers/child-server.ts'
+import { FakePrinter } from '../drivers/printer/fake-printer.ts'
+import { decodeJob } from '../helpers/escpos-decode.ts'
 
 const run = promisify(execFile)
 
@@ -136,6 +138,64 @@ describe('the compiled server (npm run build → dist/server)', () => {
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', HUB_DATA_DIR: hubDir },
     })
     expect(hub.stderr).toBe('')
+  })
+
+  it('prints: a kiosk ticket is rendered on the renderer thread (printer-worker.js) and reaches a network printer', {
+    timeout: 60_000,
+  }, async () => {
+    expect(readdirSync(BUILD)).toContain('printer-worker.js')
+    const printer = await FakePrinter.start()
+    const port = await freePort()
+    const config = join(dir, 'printing.json')
+    writeFileSync(config, JSON.stringify({ port, host: '127.0.0.1', dataDir: join(dir, 'printing'), logLevel: 'warn' }))
+    const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', TABOUR_ADMIN_PASSWORD: CHILD_ADMIN_PASSWORD }
+    const child = spawn(process.execPath, [join(BUILD, 'tabour.js'), 'start', '--config', config], { cwd: REPO_ROOT, env, stdio: 'ignore' })
+    server = child
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
+    try {
+      const base = `http://127.0.0.1:${port}/api/v1`
+      const call = async (method: string, path: string, body?: unknown, token?: string) => {
+        const res = await fetch(`${base}${path}`, {
+          method,
+          headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        })
+        const json = (await res.json()) as any
+        if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`)
+        return json
+      }
+      let admin: string | null = null
+      for (let i = 0; i < 600 && !admin && child.exitCode === null; i++) {
+        admin = await call('POST', '/auth/login', { username: 'admin', password: CHILD_ADMIN_PASSWORD }).then(
+          (r) => r.token as string,
+          () => null,
+        )
+        if (!admin) await sleep(50)
+      }
+      expect(admin).not.toBeNull()
+      const service = await call(
+        'POST',
+        '/services',
+        { prefix: 'P', nameAr: 'خدمة', nameEn: 'Service', targetWaitSeconds: 600, whenUnstaffed: 'offer-without-estimate' },
+        admin!,
+      )
+      const kiosk = await call(
+        'POST',
+        '/devices',
+        { kind: 'kiosk', name: 'k', config: { printer: { type: 'epson', interface: printer.url, widthMm: 80 } } },
+        admin!,
+      )
+      const device = await call('POST', '/devices/pair', { pairingCode: kiosk.pairingCode })
+      const ticket = await call('POST', '/tickets', { serviceId: service.id }, device.token)
+      expect(ticket.printing).toBe('queued')
+      await printer.waitForJobs(1)
+      expect(decodeJob(printer.jobs[0]).images).toHaveLength(1)
+      child.kill('SIGTERM')
+      expect(await exited).toBe(0)
+      server = null
+    } finally {
+      await printer.close()
+    }
   })
 
   it('upgrade path: backup → migrate → start the new build; roll back by restoring the backup', { timeout: 90_000 }, async () => {
