@@ -132,15 +132,21 @@ async function measure(browser: Browser, cases: Case[], cache: 'warm' | 'cold'):
   return times
 }
 
-export async function kioskStartBench(): Promise<void> {
-  // BENCH_UI_DIR: another build to compare (e.g. the one before a change), served the same way
-  const uiDir = process.env.BENCH_UI_DIR ?? (await ensureUiBuilt())
+interface BenchCenter {
+  url: string
+  kiosk: string
+  display: string
+  close(): Promise<void>
+}
+
+/** A center serving the build in `uiDir` (and the plain page), with six services, an open counter, a kiosk and a display. */
+async function startCenter(uiDir: string, port = 0): Promise<BenchCenter> {
   const center = new TestCenter({ config: { uiDir } })
   center.app.get(PLAIN_PATH, { schema: { hide: true } }, (_req, reply) =>
     reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(PLAIN_PAGE),
   )
   await center.app.ready()
-  await center.app.listen({ port: Number(process.env.BENCH_PORT ?? 0), host: '127.0.0.1' })
+  await center.app.listen({ port, host: '127.0.0.1' })
   const url = `http://127.0.0.1:${(center.app.server.address() as AddressInfo).port}`
   const names = [
     'بطاقة الرقم القومي',
@@ -158,28 +164,49 @@ export async function kioskStartBench(): Promise<void> {
   const kiosk = await center.createDevice('kiosk')
   const display = await center.createDevice('display')
   for (const s of services.slice(0, 3)) await center.issue(kiosk.token, { serviceId: s.id })
+  return { url, kiosk: kiosk.token, display: display.token, close: () => center.close() }
+}
 
+/** The kiosk and the display of `center`, `label` added to their names. */
+function screens(center: BenchCenter, label = ''): Case[] {
+  return [
+    {
+      name: `kiosk${label}, services on screen`,
+      url: `${center.url}/kiosk/`,
+      target: 'kiosk',
+      token: ['tabour:kiosk-token:/', center.kiosk],
+    },
+    {
+      name: `display${label}, board with its snapshot`,
+      url: `${center.url}/display/`,
+      target: 'display',
+      token: ['tabour:display-token:/', center.display],
+    },
+  ]
+}
+
+export async function kioskStartBench(): Promise<void> {
+  // BENCH_UI_DIR: another build to measure instead of dist/ui; BENCH_UI_DIR_COMPARE: one more
+  // build (e.g. made from an older commit) whose kiosk and display join the same rounds
+  const center = await startCenter(process.env.BENCH_UI_DIR ?? (await ensureUiBuilt()), Number(process.env.BENCH_PORT ?? 0))
+  const compareDir = process.env.BENCH_UI_DIR_COMPARE
+  const compare = compareDir ? await startCenter(compareDir) : null
   const browser = await launchBrowser()
   const rows: Record<string, string | number>[] = []
   const medians: Record<string, number> = {}
   try {
     for (const cache of ['warm', 'cold'] as const) {
       const cases: Case[] = [
-        { name: 'plain HTML page, first paint', url: `${url}${PLAIN_PATH}`, target: 'plain' },
-        { name: 'kiosk, services on screen', url: `${url}/kiosk/`, target: 'kiosk', token: ['tabour:kiosk-token:/', kiosk.token] },
-        {
-          name: 'display, board with its snapshot',
-          url: `${url}/display/`,
-          target: 'display',
-          token: ['tabour:display-token:/', display.token],
-        },
+        { name: 'plain HTML page, first paint', url: `${center.url}${PLAIN_PATH}`, target: 'plain' },
+        ...screens(center),
+        ...(compare ? screens(compare, ` [${compareDir}]`) : []),
       ]
       const times = await measure(browser, cases, cache)
       const plain = times[0]
       for (const [i, c] of cases.entries()) {
         // each load against the plain page's load of the same round, then the median of those
         const ratios = times[i].map((t, round) => t / plain[round])
-        medians[`${cache} ${c.target}`] = median(ratios)
+        medians[`${cache} ${c.name}`] = median(ratios)
         rows.push({
           case: `${c.name} (${cache === 'warm' ? 'reload, cache warm' : 'fresh profile'})`,
           loads: times[i].length,
@@ -193,6 +220,7 @@ export async function kioskStartBench(): Promise<void> {
   } finally {
     await browser.close()
     await center.close()
+    await compare?.close()
   }
   console.log(
     `\n## Kiosk and display start at ${CPU_SLOWDOWN}× CPU slow-down (Chromium, ${LOADS} loads each, median; baseline: a plain HTML page from the same server)`,
@@ -200,7 +228,7 @@ export async function kioskStartBench(): Promise<void> {
   console.table(rows)
   for (const cache of ['warm', 'cold'])
     console.log(
-      `ratio (${cache}) kiosk services / plain first paint: ${medians[`${cache} kiosk`].toFixed(2)}; display board / plain: ${medians[`${cache} display`].toFixed(2)}`,
+      `ratio (${cache}) kiosk services / plain first paint: ${medians[`${cache} kiosk, services on screen`].toFixed(2)}; display board / plain: ${medians[`${cache} display, board with its snapshot`].toFixed(2)}`,
     )
 }
 
