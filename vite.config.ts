@@ -4,6 +4,7 @@ import { IntlMessageFormat } from 'intl-messageformat'
 import ts from 'typescript'
 import { defineConfig, type Plugin } from 'vite'
 import { configDefaults } from 'vitest/config'
+import { FIRST_SCREEN_FONTS, fontPreload } from './scripts/vite-font-preload.ts'
 
 const root = fileURLToPath(new URL('.', import.meta.url))
 const entry = (path: string): string => fileURLToPath(new URL(path, import.meta.url))
@@ -122,7 +123,8 @@ function constantString(node: ts.Expression): string | undefined {
 
 export default defineConfig(({ mode }) => ({
   root,
-  plugins: [precompiledMessages()],
+  // the kiosk's and the display's faces preloaded, no swap on their first screen (issue 22)
+  plugins: [precompiledMessages(), fontPreload({ 'kiosk-ui/index.html': FIRST_SCREEN_FONTS, 'display-ui/index.html': FIRST_SCREEN_FONTS })],
   // Relative asset URLs: dist/ui/kiosk-ui/index.html refers to ../assets/…, which works
   // when the page is served at /kiosk/ and also when the whole server sits under a prefix.
   base: './',

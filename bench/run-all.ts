@@ -1,5 +1,6 @@
 /** `npm run bench`: runs every benchmark and prints its figures (never a pass/fail). */
 import { bundleSizeBench } from './bundle-size.bench.ts'
+import { kioskStartBench } from './kiosk-start.bench.ts'
 import { callToDisplayBench } from './call-to-display.bench.ts'
 import { tapToPrinterBench } from './tap-to-printer.bench.ts'
 import { ticketIssueBench } from './ticket-issue.bench.ts'
@@ -12,6 +13,8 @@ import { rmSync } from 'node:fs'
 import findLocalPostgres from '../test/global-setup.ts'
 
 bundleSizeBench()
+// right after the fresh UI build above, which it serves
+await kioskStartBench()
 await ticketIssueBench()
 await callToDisplayBench()
 await tapToPrinterBench()

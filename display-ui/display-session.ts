@@ -15,6 +15,7 @@ import { ApiError } from '../ui-common/api-client.ts'
 import { DeviceSession } from '../ui-common/device-session.ts'
 import { fetchCenter, fetchOwnDevice } from '../ui-common/device-api.ts'
 import { fetchMedia, reportStatus, type DisplayCenter } from './display-api.ts'
+import { settled, type Settled } from '../ui-common/settled.ts'
 import { DEFAULT_DISPLAY_SETTINGS, displaySettings, type DisplaySettings } from './display-settings.ts'
 import { fromSnapshot, withCall, withCounter } from './now-serving.ts'
 
@@ -72,23 +73,32 @@ export class DisplaySession extends DeviceSession {
     if (this.sound) reportStatus(this.base, token, this.sound).catch(() => undefined)
   }
 
-  /** Settings, center and media over HTTP; a failure keeps what was there (the feed carries the calls). */
+  /**
+   * Settings, center and media over HTTP, all three at once (a display starting on weak hardware
+   * waits for one round trip, not two); the media list is used only when the settings show media.
+   * A failure keeps what was there (the feed carries the calls).
+   */
   protected override async load(token: string): Promise<() => void> {
     this.sendSound(token)
-    const [device, center] = await Promise.all([fetchOwnDevice(this.base, token), fetchCenter(this.base, token)])
+    const [device, center, mediaReply] = await Promise.all([
+      fetchOwnDevice(this.base, token),
+      fetchCenter(this.base, token),
+      settled(fetchMedia(this.base, token)),
+    ])
     const settings = displaySettings(device?.config, center)
-    // a media list the server refuses (not a lost connection, not a revoked token) keeps what was shown
-    const media = settings.media
-      ? await fetchMedia(this.base, token).catch((err: unknown) => {
-          if (err instanceof ApiError && err.status !== 401) return this.media
-          throw err
-        })
-      : []
+    const media = settings.media ? this.mediaFrom(mediaReply) : []
     return () => {
       this.applySettings(settings)
       this.center = center
       this.media = media
     }
+  }
+
+  /** A media list the server refuses (not a lost connection, not a revoked token) keeps what was shown. */
+  private mediaFrom(reply: Settled<MediaItem[]>): MediaItem[] {
+    if (reply.ok) return reply.value
+    if (reply.error instanceof ApiError && reply.error.status !== 401) return this.media
+    throw reply.error
   }
 
   protected override applySnapshot(s: Snapshot): void {

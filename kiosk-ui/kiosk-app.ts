@@ -195,7 +195,8 @@ export class KioskApp extends LitElement {
     if (!this.booted) {
       this.booted = true
       void this.session.pairing.boot(takePairingQuery())
-      this.hoursTick.start()
+      // the start-up load fetches the services and groups already: no second request at start
+      this.hoursTick.start(true)
     }
   }
 

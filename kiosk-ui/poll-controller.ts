@@ -28,10 +28,14 @@ export class PollController implements ReactiveController {
     this.stop()
   }
 
-  /** Runs the task now and then every interval. */
-  start(): void {
+  /** Runs the task now (or, with `firstAfterInterval`, one interval from now) and then every interval. */
+  start(firstAfterInterval = false): void {
     this.running = true
-    void this.run()
+    if (!firstAfterInterval) void this.run()
+    else {
+      clearTimeout(this.timer)
+      this.timer = setTimeout(() => void this.run(), this.intervalMs)
+    }
   }
 
   /** No more runs (a ticket that is done will not change again). */

@@ -1,0 +1,235 @@
+/**
+ * The kiosk and the display on weak hardware (issue 22): Chromium with its CPU slowed 4× (CDP
+ * `Emulation.setCPUThrottlingRate`), the built UIs served by a real center on loopback. For each
+ * load, the time from navigation start to the kiosk's service buttons on screen (a frame in
+ * which they exist) and to the display's board with its first snapshot; median of several loads.
+ * Baseline in the same run, from the same server: a plain static HTML page's first paint. Two
+ * cases each: a restart (the page loaded again with its stored device token, assets in the
+ * HTTP cache) and a first load in a fresh profile (nothing cached; the token is stored).
+ * Goal: the kiosk's services within 2× the plain page's first paint.
+ */
+import type { AddressInfo } from 'node:net'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { launchBrowser } from '../test/e2e/browser.ts'
+import { ensureUiBuilt } from '../test/e2e/ui-build.ts'
+import { TestCenter } from '../test/helpers/test-center.ts'
+
+const LOADS = Number(process.env.BENCH_KIOSK_LOADS ?? 7)
+const CPU_SLOWDOWN = 4
+const KIOSK_VIEWPORT = { width: 1080, height: 1920 }
+const TV_VIEWPORT = { width: 1920, height: 1080 }
+/** A page of about the kiosk's first screen in words, with nothing to load but itself. */
+const PLAIN_PAGE = `<!doctype html><html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>طابور</title></head>
+<body><h1>اختر الخدمة</h1><p>Choose a service</p><ul><li>بطاقة الرقم القومي</li><li>شهادات الميلاد</li><li>بطاقات التموين</li></ul></body></html>`
+const PLAIN_PATH = '/bench-plain/'
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
+const ms = (n: number) => +n.toFixed(0)
+
+/** What each kind of page waits for: the first frame in which it is there (ms after navigation start). */
+type Target = 'plain' | 'kiosk' | 'display'
+
+/**
+ * Runs in the page before its own scripts (added over CDP, so the CSP does not apply): checks
+ * every animation frame whether the target is in the DOM and keeps the time of the first frame
+ * that has it; the plain page's figure is its first paint. A string, not a function: tsx would
+ * wrap the inner functions in a helper the page does not have.
+ */
+function watchFor(target: Target): string {
+  return `(() => {
+    const target = ${JSON.stringify(target)}
+    const app = (name) => document.querySelector(name)?.shadowRoot
+    const found = () => {
+      if (target === 'kiosk') {
+        // a short list is a grid straight in the app; a long one sits in the searchable menu
+        const kiosk = app('tabour-kiosk-app')
+        const grid = kiosk?.querySelector('tabour-service-grid') ?? kiosk?.querySelector('tabour-service-menu')?.shadowRoot?.querySelector('tabour-service-grid')
+        return !!grid?.shadowRoot?.querySelector('button[data-service-id]')
+      }
+      return !!app('tabour-display-app')?.querySelector('main[data-screen="board"][data-synced="yes"]')
+    }
+    if (target === 'plain') {
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) if (e.name === 'first-paint') window.__shownAt ??= e.startTime
+      }).observe({ type: 'paint', buffered: true })
+      return
+    }
+    const tick = (now) => {
+      if (found()) window.__shownAt = now
+      else requestAnimationFrame(tick)
+    }
+    requestAnimationFrame(tick)
+  })()`
+}
+
+/** Stores the device token where the page's DeviceSession looks for it (ui-common/token-store.ts). */
+const storeToken = ([key, token]: [string, string]) => `localStorage.setItem(${JSON.stringify(key)}, ${JSON.stringify(token)})`
+
+async function slowPage(
+  context: BrowserContext,
+  viewport: { width: number; height: number },
+  target: Target,
+  token?: [string, string],
+): Promise<Page> {
+  const page = await context.newPage()
+  await page.setViewportSize(viewport)
+  if (token) await page.addInitScript({ content: storeToken(token) })
+  await page.addInitScript({ content: watchFor(target) })
+  const cdp = await context.newCDPSession(page)
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN })
+  return page
+}
+
+/** One load of `url`; returns ms from navigation start to the target on screen. */
+async function loadOnce(page: Page, url: string, reload: boolean): Promise<number> {
+  if (reload) await page.reload({ waitUntil: 'commit' })
+  else await page.goto(url, { waitUntil: 'commit' })
+  await page.waitForFunction(() => (window as unknown as { __shownAt?: number }).__shownAt !== undefined, undefined, {
+    polling: 50,
+    timeout: 30_000,
+  })
+  return page.evaluate(() => (window as unknown as { __shownAt: number }).__shownAt)
+}
+
+/** One kind of page: where it is, what it waits for, the token it starts with. */
+interface Case {
+  name: string
+  url: string
+  target: Target
+  token?: [string, string]
+}
+
+/**
+ * `LOADS` rounds after one warm-up round; each round loads every case once, one after another,
+ * so a busy moment of the machine falls on all of them rather than on one case's whole series.
+ * `warm`: one page per case, reloaded (its assets in the HTTP cache); `cold`: a fresh profile per load.
+ */
+async function measure(browser: Browser, cases: Case[], cache: 'warm' | 'cold'): Promise<number[][]> {
+  const viewport = (c: Case) => (c.target === 'display' ? TV_VIEWPORT : KIOSK_VIEWPORT)
+  const times: number[][] = cases.map(() => [])
+  const contexts: BrowserContext[] = []
+  const open = async (c: Case): Promise<Page> => {
+    const context = await browser.newContext({ deviceScaleFactor: 1, locale: 'ar-EG' })
+    contexts.push(context)
+    return slowPage(context, viewport(c), c.target, c.token)
+  }
+  try {
+    const warmPages = cache === 'warm' ? await Promise.all(cases.map(open)) : []
+    for (let round = -1; round < LOADS; round++) {
+      for (const [i, c] of cases.entries()) {
+        let t: number
+        if (cache === 'warm') t = await loadOnce(warmPages[i], c.url, round >= 0)
+        else {
+          t = await loadOnce(await open(c), c.url, false)
+          await contexts.pop()!.close()
+        }
+        if (round >= 0) times[i].push(t)
+      }
+    }
+  } finally {
+    await Promise.all(contexts.map((c) => c.close()))
+  }
+  return times
+}
+
+interface BenchCenter {
+  url: string
+  kiosk: string
+  display: string
+  close(): Promise<void>
+}
+
+/** A center serving the build in `uiDir` (and the plain page), with six services, an open counter, a kiosk and a display. */
+async function startCenter(uiDir: string, port = 0): Promise<BenchCenter> {
+  const center = new TestCenter({ config: { uiDir } })
+  center.app.get(PLAIN_PATH, { schema: { hide: true } }, (_req, reply) =>
+    reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(PLAIN_PAGE),
+  )
+  await center.app.ready()
+  await center.app.listen({ port, host: '127.0.0.1' })
+  const url = `http://127.0.0.1:${(center.app.server.address() as AddressInfo).port}`
+  const names = [
+    'بطاقة الرقم القومي',
+    'شهادات الميلاد والوفاة',
+    'بطاقات التموين',
+    'رخص القيادة والمرور',
+    'الشهر العقاري والتوثيق',
+    'التأمينات والمعاشات',
+  ]
+  const services = []
+  for (const [i, nameAr] of names.entries())
+    services.push(await center.createService({ prefix: String.fromCharCode(65 + i), nameAr, nameEn: `Service ${i + 1}` }))
+  const counter = await center.createCounter({ number: 1, serviceIds: services.map((s) => s.id) })
+  await center.openCounterAs('clerk1', counter.id)
+  const kiosk = await center.createDevice('kiosk')
+  const display = await center.createDevice('display')
+  for (const s of services.slice(0, 3)) await center.issue(kiosk.token, { serviceId: s.id })
+  return { url, kiosk: kiosk.token, display: display.token, close: () => center.close() }
+}
+
+/** The kiosk and the display of `center`, `label` added to their names. */
+function screens(center: BenchCenter, label = ''): Case[] {
+  return [
+    {
+      name: `kiosk${label}, services on screen`,
+      url: `${center.url}/kiosk/`,
+      target: 'kiosk',
+      token: ['tabour:kiosk-token:/', center.kiosk],
+    },
+    {
+      name: `display${label}, board with its snapshot`,
+      url: `${center.url}/display/`,
+      target: 'display',
+      token: ['tabour:display-token:/', center.display],
+    },
+  ]
+}
+
+export async function kioskStartBench(): Promise<void> {
+  // BENCH_UI_DIR: another build to measure instead of dist/ui; BENCH_UI_DIR_COMPARE: one more
+  // build (e.g. made from an older commit) whose kiosk and display join the same rounds
+  const center = await startCenter(process.env.BENCH_UI_DIR ?? (await ensureUiBuilt()), Number(process.env.BENCH_PORT ?? 0))
+  const compareDir = process.env.BENCH_UI_DIR_COMPARE
+  const compare = compareDir ? await startCenter(compareDir) : null
+  const browser = await launchBrowser()
+  const rows: Record<string, string | number>[] = []
+  const medians: Record<string, number> = {}
+  try {
+    for (const cache of ['warm', 'cold'] as const) {
+      const cases: Case[] = [
+        { name: 'plain HTML page, first paint', url: `${center.url}${PLAIN_PATH}`, target: 'plain' },
+        ...screens(center),
+        ...(compare ? screens(compare, ` [${compareDir}]`) : []),
+      ]
+      const times = await measure(browser, cases, cache)
+      const plain = times[0]
+      for (const [i, c] of cases.entries()) {
+        // each load against the plain page's load of the same round, then the median of those
+        const ratios = times[i].map((t, round) => t / plain[round])
+        medians[`${cache} ${c.name}`] = median(ratios)
+        rows.push({
+          case: `${c.name} (${cache === 'warm' ? 'reload, cache warm' : 'fresh profile'})`,
+          loads: times[i].length,
+          'median ms': ms(median(times[i])),
+          'min ms': ms(Math.min(...times[i])),
+          'max ms': ms(Math.max(...times[i])),
+          'vs plain page (median of rounds)': +median(ratios).toFixed(2),
+        })
+      }
+    }
+  } finally {
+    await browser.close()
+    await center.close()
+    await compare?.close()
+  }
+  console.log(
+    `\n## Kiosk and display start at ${CPU_SLOWDOWN}× CPU slow-down (Chromium, ${LOADS} loads each, median; baseline: a plain HTML page from the same server)`,
+  )
+  console.table(rows)
+  for (const cache of ['warm', 'cold'])
+    console.log(
+      `ratio (${cache}) kiosk services / plain first paint: ${medians[`${cache} kiosk, services on screen`].toFixed(2)}; display board / plain: ${medians[`${cache} display, board with its snapshot`].toFixed(2)}`,
+    )
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await kioskStartBench()

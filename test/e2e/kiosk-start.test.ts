@@ -1,0 +1,182 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { TestCenter } from '../helpers/test-center.ts'
+import { seriousAxeViolations } from './axe.ts'
+import { LANDSCAPE, PORTRAIT, useBrowserSuite } from './browser.ts'
+import { ROOT } from './ui-build.ts'
+
+/**
+ * Issue 22, "the kiosk and display start fast on weak hardware", what a test can hold without
+ * timing anything (the figures are bench/kiosk-start.bench.ts's): after pairing and on a reload
+ * with the stored token, the start-up requests are in flight together; the built pages preload
+ * the first screen's font files, which exist in the build; and when the services first appear,
+ * the bold Arabic face is already loaded (no fallback face, no swap).
+ */
+const suite = useBrowserSuite(join(ROOT, 'test-results', 'kiosk-start'))
+const { contexts, cleanups } = suite
+
+/** The first screen's faces: Cairo, Arabic and Latin, regular and bold (scripts/vite-font-preload.ts). */
+const FIRST_SCREEN_FONTS = ['cairo-arabic-400-normal', 'cairo-arabic-700-normal', 'cairo-latin-400-normal', 'cairo-latin-700-normal']
+
+interface Timed {
+  path: string
+  start: number
+  end: number
+}
+
+/** Records when each API request of `page` left and when its answer was complete. */
+function recordApi(page: Page): Timed[] {
+  const seen: Timed[] = []
+  const open = new Map<object, Timed>()
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname
+    if (!path.startsWith('/api/v1/')) return
+    const entry = { path, start: performance.now(), end: Number.POSITIVE_INFINITY }
+    open.set(request, entry)
+    seen.push(entry)
+  })
+  const done = (request: object) => {
+    const entry = open.get(request)
+    if (entry) entry.end = performance.now()
+  }
+  page.on('requestfinished', done)
+  page.on('requestfailed', done)
+  return seen
+}
+
+/** The first request to each of `paths` in `seen`; all were in flight at one moment: the last left before the first answered. */
+function expectOverlap(seen: Timed[], paths: string[], what: string): void {
+  const firsts = paths.map((p) => seen.find((s) => s.path === p))
+  expect(
+    firsts.map((f) => f?.path),
+    `${what}: every start-up request was made`,
+  ).toEqual(paths)
+  const lastStart = Math.max(...firsts.map((f) => f!.start))
+  const firstEnd = Math.min(...firsts.map((f) => f!.end))
+  expect(lastStart, `${what}: ${JSON.stringify(firsts)}`).toBeLessThan(firstEnd)
+}
+
+/**
+ * Watches, from before the page's own scripts, for the first animation frame in which the
+ * kiosk's service buttons exist, and notes then the state of each bold Arabic Cairo face (a
+ * string: added over CDP, the page's CSP does not apply).
+ */
+const WATCH_SERVICES = `(() => {
+  const grid = () => {
+    const kiosk = document.querySelector('tabour-kiosk-app')?.shadowRoot
+    return kiosk?.querySelector('tabour-service-grid') ?? kiosk?.querySelector('tabour-service-menu')?.shadowRoot?.querySelector('tabour-service-grid')
+  }
+  const tick = () => {
+    if (grid()?.shadowRoot?.querySelector('button[data-service-id]')) {
+      window.__boldArabicAtServices = [...document.fonts]
+        .filter((f) => f.family.replaceAll('"', '') === 'Cairo' && f.weight === '700' && f.unicodeRange.includes('U+6'))
+        .map((f) => f.status)
+    } else requestAnimationFrame(tick)
+  }
+  requestAnimationFrame(tick)
+})()`
+
+async function boldArabicAtServices(page: Page): Promise<string[]> {
+  await page.waitForFunction(() => '__boldArabicAtServices' in window, undefined, { polling: 50 })
+  return page.evaluate(() => (window as unknown as { __boldArabicAtServices: string[] }).__boldArabicAtServices)
+}
+
+/** The font files a built page preloads, from its HTML, as paths in the build. */
+function preloadedFonts(page: string): string[] {
+  const html = readFileSync(join(suite.uiDir, page), 'utf8')
+  const links = [...html.matchAll(/<link\b[^>]*>/g)].map((m) => m[0]).filter((l) => /rel="preload"/.test(l) && /as="font"/.test(l))
+  for (const link of links) {
+    expect(link, 'a font preload is fetched in CORS mode, like the @font-face that uses it').toMatch(/\scrossorigin[\s=>/]/)
+    expect(link).toContain('type="font/woff2"')
+  }
+  return links.map((l) => resolve(join(suite.uiDir, page, '..'), /href="([^"]+)"/.exec(l)![1]))
+}
+
+describe('kiosk and display start-up (issue 22)', () => {
+  it('the built kiosk and display pages preload the Cairo files of their first screen, and those files exist', () => {
+    for (const page of ['kiosk-ui/index.html', 'display-ui/index.html']) {
+      const files = preloadedFonts(page)
+      expect(
+        files
+          .map((f) =>
+            f
+              .split('/')
+              .pop()!
+              .replace(/-[\w-]{8}\.woff2$/, ''),
+          )
+          .sort(),
+        page,
+      ).toEqual(FIRST_SCREEN_FONTS)
+      for (const file of files) {
+        expect(file.startsWith(join(suite.uiDir, 'assets')), file).toBe(true)
+        expect(existsSync(file), file).toBe(true)
+      }
+    }
+  })
+
+  it('kiosk: start-up requests overlap after pairing and after a reload; bold Arabic loaded when the services show; accessible', async () => {
+    const center = await TestCenter.start({ config: { uiDir: suite.uiDir } })
+    cleanups.push(() => center.close())
+    const url = await center.listen()
+    const service = await center.createService({ prefix: 'A', nameAr: 'بطاقة الرقم القومي', nameEn: 'National ID card' })
+    const counter = await center.createCounter({ number: 1, serviceIds: [service.id] })
+    await center.openCounterAs('clerk1', counter.id)
+    const device = await center.request('POST', '/api/v1/devices', { token: await center.admin(), body: { kind: 'kiosk', name: 'kiosk' } })
+
+    const page = await contexts.page(PORTRAIT)
+    await page.addInitScript({ content: WATCH_SERVICES })
+    const fonts: string[] = []
+    page.on('response', (res) => {
+      if (res.url().endsWith('.woff2')) fonts.push(`${res.status()} ${res.url().split('/').pop()}`)
+    })
+
+    // after pairing with ?pair=
+    let api = recordApi(page)
+    await page.goto(`${url}/kiosk/?pair=${device.json().pairingCode}`)
+    expect(await boldArabicAtServices(page), 'the bold Arabic face when the services first showed').toEqual(['loaded'])
+    expectOverlap(api, ['/api/v1/devices/me', '/api/v1/center', '/api/v1/services'], 'after pairing')
+    expect(
+      api.findIndex((s) => s.path === '/api/v1/devices/pair'),
+      'pairing came first',
+    ).toBe(0)
+    for (const name of FIRST_SCREEN_FONTS)
+      expect(
+        fonts.some((f) => f.startsWith('200 ') && f.includes(name)),
+        `${name} fetched: ${fonts}`,
+      ).toBe(true)
+    expect(await seriousAxeViolations(page, 'moderate')).toEqual([])
+    await page.screenshot({ path: join(ROOT, 'test-results', 'kiosk-start', 'kiosk-ar.png') })
+
+    // a restart: the stored token, no pairing
+    api = recordApi(page)
+    await page.reload()
+    expect(await boldArabicAtServices(page), 'after a reload').toEqual(['loaded'])
+    expectOverlap(api, ['/api/v1/devices/me', '/api/v1/center', '/api/v1/services'], 'after a reload')
+    expect(api.some((s) => s.path === '/api/v1/devices/pair')).toBe(false)
+  })
+
+  it('display: start-up requests overlap after pairing; the board shows in the preloaded faces', async () => {
+    const center = await TestCenter.start({ config: { uiDir: suite.uiDir } })
+    cleanups.push(() => center.close())
+    const url = await center.listen()
+    const service = await center.createService({ prefix: 'A', nameAr: 'بطاقة الرقم القومي', nameEn: 'National ID card' })
+    await center.createCounter({ number: 1, serviceIds: [service.id] })
+    const device = await center.request('POST', '/api/v1/devices', {
+      token: await center.admin(),
+      body: { kind: 'display', name: 'display', config: { media: true } },
+    })
+    expect(device.statusCode, device.body).toBe(201)
+
+    const page = await contexts.page(LANDSCAPE)
+    const api = recordApi(page)
+    await page.goto(`${url}/display/?pair=${device.json().pairingCode}`)
+    await page.locator('tabour-display-app main[data-screen="board"][data-synced="yes"]').waitFor()
+    // the media list is asked for with the device and the center, not after them
+    expectOverlap(api, ['/api/v1/devices/me', '/api/v1/center', '/api/v1/media'], 'display after pairing')
+    const bold = await page.evaluate(() => document.fonts.check('700 2rem Cairo', 'ا'))
+    expect(bold, 'the bold Arabic face is loaded on the board').toBe(true)
+    expect(await seriousAxeViolations(page)).toEqual([])
+  })
+})
