@@ -9,7 +9,7 @@
 //   package takes the .d.ts files its entries reach, their `.ts` specifiers rewritten to `.js`.
 // Needs the UI build (dist/ui, `vite build`) for @tabour/ui's pages.
 import { execFileSync } from 'node:child_process'
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
@@ -186,6 +186,8 @@ if (!process.argv.includes('--reuse-types')) {
 const problems = []
 for (const pkg of PACKAGES) {
   const outdir = join(root, pkg.dir, 'dist')
+  // the folder keeps its mtime: a new dist/ in it is no change of its sources (test/e2e/ui-build.ts rebuilds the UIs when protocol/ changes)
+  const folder = statSync(join(root, pkg.dir))
   rmSync(outdir, { recursive: true, force: true })
   const imported = new Set([...(await buildNode(pkg, outdir)), ...(pkg.requires ?? [])])
   if (pkg.browser) await buildBrowser(pkg, outdir)
@@ -195,6 +197,7 @@ for (const pkg of PACKAGES) {
     join(outdir, 'types'),
   )
   problems.push(...checkDependencies(pkg, imported))
+  utimesSync(join(root, pkg.dir), folder.atime, folder.mtime)
   console.log(`${pkg.dir}/dist: built, ${typeFiles} declaration files`)
 }
 if (problems.length > 0) {
