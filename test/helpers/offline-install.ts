@@ -77,7 +77,8 @@ export async function installTarballsOffline(
   }
   for (const [folder, sources] of byFolder) {
     mkdirSync(folder, { recursive: true })
-    await run('cp', ['-al', ...sources, `${folder}/`])
+    // across filesystems (a tmpfs /tmp) there are no hard links: copy instead
+    await run('cp', ['-al', ...sources, `${folder}/`]).catch(() => run('cp', ['-a', ...sources, `${folder}/`]))
   }
   // and their commands in node_modules/.bin: npm reinstalls (so downloads) a package whose bin links are missing
   const bins = join(project, 'node_modules', '.bin')
