@@ -6,7 +6,7 @@
  */
 
 /** The browser screens: they reach the server only over HTTP and socket.io. */
-const UI = '^(kiosk-ui|display-ui|counter-ui|dashboard-ui|ui-common|hub/ui)/'
+const UI = '^(ui|kiosk-ui|display-ui|counter-ui|dashboard-ui|ui-common|hub/ui)/'
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -83,7 +83,7 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '^(dist|coverage|test-results|data)/' },
+    exclude: { path: '(^|/)dist/|^(coverage|test-results|data)/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     enhancedResolveOptions: {

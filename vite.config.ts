@@ -50,6 +50,7 @@ const SERIAL_TESTS = [
   // Chromium outside test/e2e/
   'test/display-ui/announcer/announcer-browser.test.ts',
   'test/hub/dashboard.test.ts',
+  'test/ops/embed-packages.test.ts',
   // timing against an unloaded baseline, or child servers with start and exit limits
   'test/reliability/login-flood.test.ts',
   'test/reliability/graceful-shutdown.test.ts',

@@ -8,7 +8,7 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
 import type { Service } from '../protocol/entities.ts'
-import { basePathBefore } from '../ui-common/base-path.ts'
+import { screenBase } from '../ui-common/screen-base.ts'
 import { digitsFor, formatNumber, type DigitStyle } from '../ui-common/digits.ts'
 import { applyLang, type Lang } from '../ui-common/i18n.ts'
 import { loadSessionLang, saveSessionLang } from '../ui-common/session-lang.ts'
@@ -66,7 +66,7 @@ export class CounterApp extends LitElement {
   /** The park dialog is up (parking has its own dialog: parking/park-dialog.ts). */
   @state() private parking = false
 
-  private readonly session = new ConsoleSession(this, basePathBefore(location.pathname, 'counter'))
+  private readonly session = new ConsoleSession(this, screenBase('counter'))
   private readonly ticketTools = new TicketToolsApi(this.session.base, this.session.staff)
   private ticker: ReturnType<typeof setInterval> | undefined
   private booted = false

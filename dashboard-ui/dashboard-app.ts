@@ -6,7 +6,7 @@
  */
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
-import { basePathBefore } from '../ui-common/base-path.ts'
+import { screenBase } from '../ui-common/screen-base.ts'
 import { digitsFor, type DigitStyle } from '../ui-common/digits.ts'
 import { applyLang, type Lang } from '../ui-common/i18n.ts'
 import { loadSessionLang, saveSessionLang } from '../ui-common/session-lang.ts'
@@ -141,7 +141,7 @@ export class DashboardApp extends LitElement {
   @state() private language: Lang = 'ar'
   @state() private tab: Tab = 'live'
   @state() private now = Date.now()
-  private readonly session = new DashboardSession(this, basePathBefore(location.pathname, 'dashboard'))
+  private readonly session = new DashboardSession(this, screenBase('dashboard'))
   private ticker: ReturnType<typeof setInterval> | undefined
   private booted = false
   private readonly onHash = () => this.readHash()

@@ -16,7 +16,7 @@ import { LitElement, html, nothing, type TemplateResult } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
 import type { CalledTicket } from '../protocol/events.ts'
 import type { ServiceWithQueue } from '../protocol/entities.ts'
-import { basePathBefore } from '../ui-common/base-path.ts'
+import { screenBase } from '../ui-common/screen-base.ts'
 import { formatNumber, ticketLabel, type DigitStyle } from '../ui-common/digits.ts'
 import { applyLang, type Lang } from '../ui-common/i18n.ts'
 import type { LangChangeEvent } from '../ui-common/lang-switch.ts'
@@ -72,7 +72,7 @@ export class DisplayApp extends LitElement {
   private voice: Announcer | null = null
   private voiceKey = ''
 
-  private readonly session = new DisplaySession(this, basePathBefore(location.pathname, 'display'), {
+  private readonly session = new DisplaySession(this, screenBase('display'), {
     onCall: (call) => this.onCall(call),
     onSettings: (settings) => this.onSettings(settings),
   })

@@ -10,7 +10,7 @@ import { customElement, state } from 'lit/decorators.js'
 import type { PrinterStatusReport } from '../protocol/device-config.ts'
 import { ErrorCodes } from '../protocol/error-codes.ts'
 import { ApiError, NetworkError } from '../ui-common/api-client.ts'
-import { basePathBefore } from '../ui-common/base-path.ts'
+import { screenBase } from '../ui-common/screen-base.ts'
 import { inLang } from '../ui-common/bilingual.ts'
 import { applyLang, DEFAULT_LANG, initialLang, otherLang, type Lang } from '../ui-common/i18n.ts'
 import type { LangChangeEvent } from '../ui-common/lang-switch.ts'
@@ -155,7 +155,7 @@ export class KioskApp extends LitElement {
   /** Someone (or the address's ?lang=) picked the language since the last idle reset. */
   private langChosen = false
 
-  private readonly session = new KioskSession(this, basePathBefore(location.pathname, 'kiosk'), {
+  private readonly session = new KioskSession(this, screenBase('kiosk'), {
     onPrinterReport: (report) => this.onPrinterReport(report),
     onInterrupted: () => {
       // a half-answered question is dropped; a ticket already on screen stays (the citizen needs it)

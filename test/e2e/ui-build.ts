@@ -36,7 +36,8 @@ function newest(path: string): number {
   }
   if (!stat.isDirectory()) return stat.mtimeMs
   let max = stat.mtimeMs
-  for (const entry of readdirSync(path)) max = Math.max(max, newest(join(path, entry)))
+  // protocol/dist is the @tabour/protocol package's build (scripts/build-packages.mjs), not a source
+  for (const entry of readdirSync(path)) if (entry !== 'dist') max = Math.max(max, newest(join(path, entry)))
   return max
 }
 
