@@ -131,14 +131,15 @@ export class Broadcaster {
         })
       case 'ticket:called': {
         const call = calledTicket(event.ticket, event.counter, event.recall, event.at)
-        this.send([STAFF_FEED], 'ticket:called', call)
-        // displays: one push that carries what the commit's counter and queue pushes would have (CallBoard)
+        // displays first (the call is theirs to show): one push that carries what the commit's
+        // counter and queue pushes would have (CallBoard)
         const counter = fold?.counters.get(event.counter.id) ?? event.counter
         const services = this.figuresOf(fold?.serviceIds ?? [])
-        return this.send(this.publicZoneFeeds(event.counter.zone), 'ticket:called', {
+        this.send(this.publicZoneFeeds(event.counter.zone), 'ticket:called', {
           ...call,
           board: { counter: publicCounterDto(counter), services },
         })
+        return this.send([STAFF_FEED], 'ticket:called', call)
       }
       case 'counter:updated':
         // staff see who works the counter; displays only what is written over it (a called counter's is in the call)
