@@ -5,7 +5,7 @@
  * call at a time, so the board never shows a stale call.
  */
 import type { Counter } from '../protocol/entities.ts'
-import type { CalledTicket } from '../protocol/events.ts'
+import type { CallBoard, CalledTicket } from '../protocol/events.ts'
 
 /**
  * Calls kept at most. A counter holds one call, so this bounds only a zone of more counters: it
@@ -17,6 +17,15 @@ export const MAX_CALLS = 100
 /** A new call (or a recall): first in the list, replacing any earlier call of its ticket or its counter. */
 export function withCall(calls: readonly CalledTicket[], call: CalledTicket): CalledTicket[] {
   return [call, ...calls.filter((c) => c.ticket.id !== call.ticket.id && c.counter.id !== call.counter.id)].slice(0, MAX_CALLS)
+}
+
+/**
+ * A call as a display feed pushes it (issue 22): the call, then its counter as the call left it
+ * (CallBoard), which is what `ticket:called` followed by `counter:updated` used to give.
+ */
+export function withCallPush(calls: readonly CalledTicket[], call: CalledTicket, board: CallBoard | undefined): CalledTicket[] {
+  const next = withCall(calls, call)
+  return board ? withCounter(next, board.counter) : next
 }
 
 /** A counter changed: its call stays only while the counter still holds that ticket. */

@@ -15,6 +15,18 @@ export interface CalledTicket {
   recall: boolean
 }
 
+/**
+ * What a display's board needs besides the call itself, so that a call reaches every display in
+ * one push (issue 22): `ticket:called` on a display feed carries it, and the display feed gets no
+ * `counter:updated` or `queue:updated` for the same change. Staff keep the three separate pushes.
+ */
+export interface CallBoard {
+  /** The calling counter as the call left it, as `counter:updated` would carry it (public: `clerk` and `pauseReason` null). */
+  counter: Counter
+  /** The live figures of every service whose line the call moved, as `queue:updated` would carry them (empty for a recall). */
+  services: QueueFigures[]
+}
+
 export interface QueueFigures {
   serviceId: number
   waiting: number
@@ -46,7 +58,8 @@ export interface Snapshot {
 
 export interface ServerToClientEvents {
   'ticket:issued': (e: { seq: number; ticket: Ticket }) => void
-  'ticket:called': (e: { seq: number } & CalledTicket) => void
+  /** On display feeds it carries `board` too (CallBoard): the one push a display gets for a call. */
+  'ticket:called': (e: { seq: number; board?: CallBoard } & CalledTicket) => void
   'ticket:updated': (e: { seq: number; ticket: Ticket }) => void
   /** On display feeds `counter.clerk` and `counter.pauseReason` are always null (see Snapshot.counters). */
   'counter:updated': (e: { seq: number; counter: Counter }) => void

@@ -17,6 +17,7 @@ import { PairingCodeDigest } from './auth/pairing-codes.ts'
 import { REQUEST_SERIALIZERS } from './ops/logging.ts'
 import { clientErrorHandler, frameworkErrors, installErrorHandling } from './error-handler.ts'
 import { installValidation } from './validation.ts'
+import { installSerialization } from './serialization.ts'
 import { installOpenApi } from './openapi.ts'
 import { cachedLiveQueues, liveQueuesOf } from './upstream/live-queues.ts'
 import { apiV1 } from './routes/index.ts'
@@ -153,6 +154,7 @@ export const tabourPlugin: FastifyPluginAsync<TabourPluginOptions> = async (fast
     route.bodyLimit ??= BODY_LIMIT_BYTES
   })
   installValidation(fastify)
+  installSerialization(fastify)
   installErrorHandling(fastify)
   installSecurityHeaders(fastify, { hsts: tlsOn(config) && config.tls.hsts })
   fastify.decorateRequest('actor', null)

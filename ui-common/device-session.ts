@@ -171,7 +171,8 @@ export abstract class DeviceSession {
     if (change === 'back') void this.reloadOrDown()
   }
 
-  private applyFigures(figures: QueueFigures[]): void {
+  /** Merges pushed figures into the services (from `queue:updated`, or a display's call: CallBoard). */
+  protected applyFigures(figures: readonly QueueFigures[]): void {
     // a service this screen has never seen (just created or re-activated) needs its names: snapshot
     if (needsSnapshot(this.services, figures)) this.feed.refresh()
     this.update(() => (this.services = withFigures(this.services, figures)))

@@ -65,16 +65,17 @@ export class DomainEvents {
     this.emitter.setMaxListeners(0)
   }
 
-  on(listener: (event: DomainEvent) => void): () => void {
+  /** `commit` is every event of the same commit, in order (the broadcaster folds a call's pushes into one). */
+  on(listener: (event: DomainEvent, commit: readonly DomainEvent[]) => void): () => void {
     this.emitter.on('event', listener)
     return () => this.emitter.off('event', listener)
   }
 
   emit(events: DomainEvent[]): void {
     for (const event of events) {
-      for (const listener of this.emitter.listeners('event') as ((e: DomainEvent) => void)[]) {
+      for (const listener of this.emitter.listeners('event') as ((e: DomainEvent, commit: readonly DomainEvent[]) => void)[]) {
         try {
-          listener(event)
+          listener(event, events)
         } catch (err) {
           this.onListenerError(err, event)
         }

@@ -10,6 +10,7 @@ import type { Ticket } from '../queue/types.ts'
 import { type PublicTicketCenter, publicTicketOf } from '../public-ticket.ts'
 import { ticketFeed, ticketOfFeed } from './ticket-watch.ts'
 import { DomainError } from '../errors.ts'
+import { type CallFold, CallFolds } from './call-fold.ts'
 
 type Io = Server<ClientToServerEvents, ServerToClientEvents>
 type EventName = keyof ServerToClientEvents
@@ -27,9 +28,13 @@ export class Broadcaster {
     private readonly center: PublicTicketCenter,
   ) {}
 
-  handle(event: DomainEvent): void {
+  /** The calls of each commit, folded into one push per display (server/realtime/call-fold.ts). */
+  private readonly folds = new CallFolds((zone) => this.publicZoneFeeds(zone))
+
+  /** @param commit every event of the same commit, in order (without it, nothing is folded). */
+  handle(event: DomainEvent, commit: readonly DomainEvent[] = [event]): void {
     this.sendToWatchers(event)
-    this.sendToFeeds(event)
+    this.sendToFeeds(event, this.folds.of(commit))
   }
 
   /** What each watched ticket's room was last told, so a change that does not move it pushes nothing. */
@@ -111,7 +116,7 @@ export class Broadcaster {
     return ids
   }
 
-  private sendToFeeds(event: DomainEvent): void {
+  private sendToFeeds(event: DomainEvent, fold: CallFold | null): void {
     switch (event.type) {
       case 'ticket:issued':
         return this.send([STAFF_FEED], 'ticket:issued', { ticket: ticketDto(event.ticket) })
@@ -124,15 +129,22 @@ export class Broadcaster {
           counterId: event.rating.counterId,
           score: event.rating.score,
         })
-      case 'ticket:called':
-        return this.send(
-          this.zoneFeeds(event.counter.zone),
-          'ticket:called',
-          calledTicket(event.ticket, event.counter, event.recall, event.at),
-        )
+      case 'ticket:called': {
+        const call = calledTicket(event.ticket, event.counter, event.recall, event.at)
+        // displays first (the call is theirs to show): one push that carries what the commit's
+        // counter and queue pushes would have (CallBoard)
+        const counter = fold?.counters.get(event.counter.id) ?? event.counter
+        const services = this.figuresOf(fold?.serviceIds ?? [])
+        this.send(this.publicZoneFeeds(event.counter.zone), 'ticket:called', {
+          ...call,
+          board: { counter: publicCounterDto(counter), services },
+        })
+        return this.send([STAFF_FEED], 'ticket:called', call)
+      }
       case 'counter:updated':
-        // staff see who works the counter; displays only what is written over it
+        // staff see who works the counter; displays only what is written over it (a called counter's is in the call)
         this.send([STAFF_FEED], 'counter:updated', { counter: counterDto(event.counter) })
+        if (fold?.counters.has(event.counter.id)) return
         return this.send(this.publicZoneFeeds(event.counter.zone), 'counter:updated', { counter: publicCounterDto(event.counter) })
       case 'device:status':
         // staff see every device; kiosks need to know when their printer failed (boards and keypads are not theirs)
@@ -141,9 +153,12 @@ export class Broadcaster {
           status: event.status,
         })
       case 'queue:updated':
-        return this.send([STAFF_FEED, KIOSK_FEED, ALL_ZONES_FEED, ...this.knownZones().map(zoneFeed)], 'queue:updated', {
-          services: event.serviceIds.map((id) => this.figures(id)).filter((f): f is QueueFigures => f !== null),
-        })
+        return this.send(
+          // the display feeds a call of this commit reached have these figures in the call already
+          [STAFF_FEED, KIOSK_FEED, ALL_ZONES_FEED, ...this.knownZones().map(zoneFeed)].filter((feed) => !fold?.feeds.has(feed)),
+          'queue:updated',
+          { services: this.figuresOf(event.serviceIds) },
+        )
       case 'center:updated':
         // the news line: staff and every display feed (a zoned display shows it too)
         return this.send([STAFF_FEED, ALL_ZONES_FEED, ...this.knownZones().map(zoneFeed)], 'center:updated', { news: event.news })
@@ -173,16 +188,16 @@ export class Broadcaster {
     }
   }
 
-  private zoneFeeds(zone: string): string[] {
-    return [STAFF_FEED, ...this.publicZoneFeeds(zone)]
-  }
-
   private publicZoneFeeds(zone: string): string[] {
     return [ALL_ZONES_FEED, zoneFeed(zone)]
   }
 
   private knownZones(): string[] {
     return this.queue.view.knownZones()
+  }
+
+  private figuresOf(serviceIds: readonly number[]): QueueFigures[] {
+    return serviceIds.map((id) => this.figures(id)).filter((f): f is QueueFigures => f !== null)
   }
 
   private figures(serviceId: number): QueueFigures | null {

@@ -25,6 +25,17 @@ describe('ticket:called reaches the displays of its zone', () => {
       counter: { id: floor.ground.id, number: 1, name: 'Ground 1', zone: 'ground' },
       at: called.ticket.calledAt,
       recall: false,
+      // issue 22: the display's one push per call carries the counter and the figures the call moved
+      board: {
+        counter: expect.objectContaining({
+          id: floor.ground.id,
+          state: 'open',
+          currentTicketId: ticket.id,
+          clerk: null,
+          pauseReason: null,
+        }),
+        services: [{ serviceId: floor.service.id, waiting: 0, estimatedWaitSeconds: expect.any(Number), staffed: true, available: true }],
+      },
     }
     const onGround = await groundCall
     const onAll = await allCall
@@ -39,7 +50,14 @@ describe('ticket:called reaches the displays of its zone', () => {
     const allRecall = waitForEvent(all, 'ticket:called')
     await act(center, floor.clerkGround, floor.ground.id, 'recall')
     const recall = await groundRecall
-    expect(recall).toStrictEqual({ ...expected, seq: expect.any(Number), at: expect.any(String), recall: true })
+    // a recall moves no line: the counter as it stands, no figures
+    expect(recall).toStrictEqual({
+      ...expected,
+      seq: expect.any(Number),
+      at: expect.any(String),
+      recall: true,
+      board: { counter: expected.board.counter, services: [] },
+    })
     // a recall is announced at its own time, not the first call's
     // (the recall comes after the 300 ms wait above)
     expect(Date.parse(recall.at)).toBeGreaterThan(Date.parse(onGround.at) + 250)

@@ -75,17 +75,17 @@ describe('snapshot', () => {
 
     await center.issue(floor.kiosk.token, { serviceId: floor.service.id })
     await act(center, floor.clerkGround, floor.ground.id, 'call-next')
-    await seen.untilCount(5) // joined, figures after the issue, the call, the counter, the figures
+    await seen.untilCount(3) // joined, figures after the issue, the call (with its counter and figures: issue 22)
     const afterCall = await snapshotOf(socket)
     expect(afterCall.seq).toBe(seen.events.at(-1)!.payload.seq)
-    expect(afterCall.seq).toBe(joined.seq + 4)
-    expect(seen.events).toHaveLength(5)
+    expect(afterCall.seq).toBe(joined.seq + 2)
+    expect(seen.events).toHaveLength(3)
 
     // an event on another zone's counter changes nothing for this feed
     await center.issue(floor.kiosk.token, { serviceId: floor.service.id })
-    await seen.untilCount(6)
+    await seen.untilCount(4)
     await act(center, floor.clerkFirst, floor.first.id, 'call-next')
-    await seen.untilCount(7)
+    await seen.untilCount(5)
     expect((await snapshotOf(socket)).seq).toBe(seen.events.at(-1)!.payload.seq)
   })
 
