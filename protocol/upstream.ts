@@ -314,6 +314,10 @@ export const HubErrorCodes = {
   BAD_CREDENTIALS: 'HUB_ERR_BAD_CREDENTIALS',
   ANALYST_EXISTS: 'HUB_ERR_ANALYST_EXISTS',
   INTERNAL: 'HUB_ERR_INTERNAL',
+  /** 400: a national view asked for more days than it may cover (366; 31 "by hour"): ask for a shorter range. */
+  RANGE_TOO_LONG: 'HUB_ERR_RANGE_TOO_LONG',
+  /** 503: a national figures query ran past the hub's statement timeout (PostgreSQL): ask for a shorter range, or later. */
+  QUERY_TIMEOUT: 'HUB_ERR_QUERY_TIMEOUT',
 } as const
 export type HubErrorCode = (typeof HubErrorCodes)[keyof typeof HubErrorCodes]
 

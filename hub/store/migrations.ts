@@ -3,10 +3,15 @@
  * `ON CONFLICT` upserts only). Never edit a shipped migration: append one.
  * Times are epoch ms (BIGINT); `day` is the center's local date YYYY-MM-DD, `hour` 0–23.
  */
+import type { SqlDriver } from './driver.ts'
+import { migration11 } from './migration-11-scale.ts'
+
 export interface HubMigration {
   version: number
   name: string
   statements: string[]
+  /** Work the statements cannot say in SQL common to both stores (run after them, in the same transaction). */
+  run?: (d: SqlDriver) => Promise<void>
 }
 
 export const hubMigrations: HubMigration[] = [
@@ -206,4 +211,5 @@ export const hubMigrations: HubMigration[] = [
       'ALTER TABLE hub_figures ADD COLUMN park_abandoned INTEGER NOT NULL DEFAULT 0',
     ],
   },
+  migration11,
 ]
