@@ -128,7 +128,18 @@ export function rollupSource(q: FiguresQuery): FigureSource {
     if (split.months) part(SERVICE_COLS, 'hub_rollup_service_month', 'month', ...split.months)
     for (const [lo, hi] of split.days) part(SERVICE_COLS, 'hub_rollup_service_day', 'day', lo, hi)
   }
-  return { sql: `(${parts.map((p) => p.sql).join(' UNION ALL ')})`, on: '', params: parts.flatMap((p) => p.params) }
+  // summed down to the grain the outer query groups by before the join: the join and its grouping see
+  // one row per center (and service, day or hour) instead of one per rollup row
+  const groups = (q.by === 'hour' ? ['center_id', 'day', 'hour'] : q.by === 'day' ? ['center_id', 'day'] : ['center_id']).concat(
+    byService ? ['service_code', 'national_code'] : [],
+  )
+  const names = byService ? ['MAX(service_name_ar) AS service_name_ar', 'MAX(service_name_en) AS service_name_en'] : []
+  const sums = FIGURE_COLUMNS.map((c) => (c === 'wait_max' ? `MAX(${c}) AS ${c}` : `SUM(${c}) AS ${c}`))
+  return {
+    sql: `(SELECT ${[...groups, ...names, ...sums].join(', ')} FROM (${parts.map((p) => p.sql).join(' UNION ALL ')}) u GROUP BY ${groups.join(', ')})`,
+    on: '',
+    params: parts.flatMap((p) => p.params),
+  }
 }
 
 /** A national view, range checked, from the rollups (the hourly rows before migration 11 built them); on PostgreSQL time-limited and without JIT. */
