@@ -122,8 +122,11 @@ export class HubApp extends LitElement {
       this.tokenWrong = false
     } catch (err) {
       if (signInNeeded(err)) this.askSignIn(sent)
-      else if (err instanceof ApiError && err.code === 'HUB_ERR_RANGE_TOO_LONG') this.rangeTooLong = true
-      else this.failed = true
+      else if (err instanceof ApiError && err.code === 'HUB_ERR_RANGE_TOO_LONG') {
+        // the figures of the range before would read as this range's
+        this.rangeTooLong = true
+        this.data = null
+      } else this.failed = true
     }
   }
 
