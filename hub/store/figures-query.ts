@@ -128,18 +128,16 @@ export function rollupSource(q: FiguresQuery): FigureSource {
     if (split.months) part(SERVICE_COLS, 'hub_rollup_service_month', 'month', ...split.months)
     for (const [lo, hi] of split.days) part(SERVICE_COLS, 'hub_rollup_service_day', 'day', lo, hi)
   }
-  // summed down to the grain the outer query groups by before the join: the join and its grouping see
-  // one row per center (and service, day or hour) instead of one per rollup row
-  const groups = (q.by === 'hour' ? ['center_id', 'day', 'hour'] : q.by === 'day' ? ['center_id', 'day'] : ['center_id']).concat(
-    byService ? ['service_code', 'national_code'] : [],
-  )
+  const union = parts.map((p) => p.sql).join(' UNION ALL ')
+  const params = parts.flatMap((p) => p.params)
+  // by day or hour, or over one day, the rollup rows are already at the grain the outer query groups by
+  if (q.by === 'day' || q.by === 'hour' || q.from === q.to) return { sql: `(${union})`, on: '', params }
+  // over longer ranges they are summed to one row per center (and service) before the join, so the
+  // join and its grouping see thousands of rows instead of one per rollup row
+  const groups = ['center_id', ...(byService ? ['service_code', 'national_code'] : [])]
   const names = byService ? ['MAX(service_name_ar) AS service_name_ar', 'MAX(service_name_en) AS service_name_en'] : []
   const sums = FIGURE_COLUMNS.map((c) => (c === 'wait_max' ? `MAX(${c}) AS ${c}` : `SUM(${c}) AS ${c}`))
-  return {
-    sql: `(SELECT ${[...groups, ...names, ...sums].join(', ')} FROM (${parts.map((p) => p.sql).join(' UNION ALL ')}) u GROUP BY ${groups.join(', ')})`,
-    on: '',
-    params: parts.flatMap((p) => p.params),
-  }
+  return { sql: `(SELECT ${[...groups, ...names, ...sums].join(', ')} FROM (${union}) u GROUP BY ${groups.join(', ')})`, on: '', params }
 }
 
 /** A national view, range checked, from the rollups (the hourly rows before migration 11 built them); on PostgreSQL time-limited and without JIT. */
