@@ -102,13 +102,18 @@ export class FigurePartitions {
     this.months.add(month)
   }
 
-  /** pg_partman's maintenance for hub_figures (future months), when the extension is there; on start-up. */
+  /** pg_partman's maintenance for hub_figures (future months), when the extension is there; on start-up. False when it did not run. */
   async maintain(): Promise<boolean> {
     const schema = await partmanSchema(this.driver)
     if (!schema || !(await isPartitioned(this.driver))) return false
     const managed = await this.driver.all(`SELECT 1 FROM ${schema}.part_config WHERE parent_table = 'public.hub_figures'`)
     if (managed.length === 0) return false
-    await this.driver.all(`SELECT ${schema}.run_maintenance(p_parent_table := 'public.hub_figures')`)
+    try {
+      await this.driver.all(`SELECT ${schema}.run_maintenance(p_parent_table := 'public.hub_figures')`)
+    } catch {
+      // a hub must start even when pg_partman cannot run (its role lacks a grant): ingest makes the month's partition itself
+      return false
+    }
     this.months = null
     return true
   }
