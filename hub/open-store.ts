@@ -7,6 +7,8 @@ export async function openHubStore(config: Pick<HubConfig, 'dataDir' | 'database
   const store = new HubStore(openDriver({ databaseUrl: config.databaseUrl, sqliteFile: hubSqliteFile(config) }))
   try {
     await store.migrate()
+    // pg_partman (when installed) makes the coming months' partitions of hub_figures
+    await store.partitions.maintain()
   } catch (err) {
     await store.close().catch(() => {})
     throw err

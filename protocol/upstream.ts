@@ -335,6 +335,10 @@ export const HubErrorCodes = {
   /** 403: only the admin token or a national analyst may manage configuration bundles. */
   NATIONAL_ONLY: 'HUB_ERR_NATIONAL_ONLY',
   INTERNAL: 'HUB_ERR_INTERNAL',
+  /** 400: a national view asked for more days than it may cover (366; 31 "by hour"): ask for a shorter range. */
+  RANGE_TOO_LONG: 'HUB_ERR_RANGE_TOO_LONG',
+  /** 503: a national figures query ran past the hub's statement timeout (PostgreSQL): ask for a shorter range, or later. */
+  QUERY_TIMEOUT: 'HUB_ERR_QUERY_TIMEOUT',
 } as const
 export type HubErrorCode = (typeof HubErrorCodes)[keyof typeof HubErrorCodes]
 

@@ -6,7 +6,7 @@
 // exactly what to install (socat and chromium are required; without the other two those tests
 // are skipped, and say so).
 import { execSync, spawnSync } from 'node:child_process'
-import { readdirSync } from 'node:fs'
+import { existsSync, readdirSync } from 'node:fs'
 
 const required = [
   { command: 'socat', pkg: 'socat' },
@@ -52,6 +52,28 @@ if (canInstall && has('pg_ctlcluster') && !process.env.TABOUR_TEST_PG_URL) {
   sh(`pg_ctlcluster ${version} main start`)
   if (asPostgres("SELECT 1 FROM pg_roles WHERE rolname='tabour_test'") !== '1')
     asPostgres("CREATE ROLE tabour_test LOGIN CREATEDB PASSWORD 'tabour_test'")
+  // DROP DATABASE … WITH (FORCE) after a test must also end an autovacuum worker busy in that
+  // database (it runs as no role): without this the drop fails now and then
+  asPostgres('GRANT pg_signal_backend TO tabour_test')
   if (asPostgres("SELECT 1 FROM pg_database WHERE datname='tabour_test'") !== '1')
     sh('su postgres -c "createdb -O tabour_test tabour_test"')
+  // pg_partman (Debian's postgresql-<version>-partman) in a template database: the hub's
+  // national-scale tests create a database from it to run with the extension (creating it needs a
+  // superuser); every other database stays without, the hub's own monthly partitions
+  if (!existsSync(`/usr/share/postgresql/${version}/extension/pg_partman.control`))
+    sh(`DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql-${version}-partman`)
+  if (
+    existsSync(`/usr/share/postgresql/${version}/extension/pg_partman.control`) &&
+    asPostgres("SELECT 1 FROM pg_database WHERE datname='tabour_test_partman'") !== '1'
+  ) {
+    sh('su postgres -c "createdb -O tabour_test tabour_test_partman"')
+    const inTemplate = (sql) => sh(`su postgres -c "psql -d tabour_test_partman -tAc \\"${sql}\\""`)
+    inTemplate('CREATE SCHEMA partman AUTHORIZATION tabour_test')
+    inTemplate('CREATE EXTENSION pg_partman SCHEMA partman')
+    inTemplate('GRANT ALL ON ALL TABLES IN SCHEMA partman TO tabour_test')
+    inTemplate('GRANT ALL ON ALL SEQUENCES IN SCHEMA partman TO tabour_test')
+    inTemplate('GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA partman TO tabour_test')
+    inTemplate('GRANT EXECUTE ON ALL PROCEDURES IN SCHEMA partman TO tabour_test')
+    asPostgres("UPDATE pg_database SET datistemplate = true WHERE datname = 'tabour_test_partman'")
+  }
 }

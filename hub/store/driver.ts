@@ -88,6 +88,8 @@ export function toPgPlaceholders(sql: string): string {
 const pgTypes = {
   getTypeParser: ((oid: number, format?: string) => {
     if (oid === 20 || oid === 1700) return (v: string) => (v === null ? null : Number(v))
+    // DATE (hub_figures.day on PostgreSQL, partitioned by it) as the 'YYYY-MM-DD' text SQLite stores
+    if (oid === 1082) return (v: string) => v
     return pg.types.getTypeParser(oid, format as 'text')
   }) as typeof pg.types.getTypeParser,
 }

@@ -3,10 +3,15 @@
  * `ON CONFLICT` upserts only). Never edit a shipped migration: append one.
  * Times are epoch ms (BIGINT); `day` is the center's local date YYYY-MM-DD, `hour` 0–23.
  */
+import type { SqlDriver } from './driver.ts'
+import { migration11 } from './migration-11-scale.ts'
+
 export interface HubMigration {
   version: number
   name: string
   statements: string[]
+  /** Work the statements cannot say in SQL common to both stores (run after them, in the same transaction). */
+  run?: (d: SqlDriver) => Promise<void>
 }
 
 export const hubMigrations: HubMigration[] = [
@@ -233,6 +238,7 @@ export const hubMigrations: HubMigration[] = [
       )`,
     ],
   },
+  migration11,
   {
     version: 12,
     name: "open data (issue 23): each center's lines now per national service, from its latest heartbeat (counts only)",

@@ -10,6 +10,10 @@ import { AnalystsStore } from './analysts.ts'
 import { ConfigBundlesStore } from './config-bundles.ts'
 import { LiveQueuesStore } from './live-queues.ts'
 import type { LiveQueue } from '../../protocol/open-data.ts'
+import { storeHourRows } from './figures-ingest.ts'
+import { FigurePartitions } from './partitions.ts'
+import { migration11 } from './migration-11-scale.ts'
+import { figuresFromSource, hourlySource, nationalFigures, type FiguresQuery } from './figures-query.ts'
 import type { FigureRow } from '../../protocol/hub-api.ts'
 
 export type CenterKind = 'fixed' | 'mobile' | 'new_city'
@@ -46,21 +50,10 @@ export interface CenterStatus {
   batchesDuplicate: number
 }
 
-export type GroupBy = 'governorate' | 'center' | 'service' | 'day' | 'hour'
-export const GROUP_BYS: readonly GroupBy[] = ['governorate', 'center', 'service', 'day', 'hour']
-
-export interface FiguresQuery {
-  from: string
-  to: string
-  by: GroupBy
-  governorate?: string
-  centerId?: string
-  /** A national service code of the catalogue. */
-  serviceCode?: string
-}
-
 /** Summed figures of one group (the wire shape, protocol/hub-api.ts). */
 export type { FigureRow }
+export { GROUP_BYS, type GroupBy, type FiguresQuery } from './figures-query.ts'
+export { averageRating, figureRow, slaPercentOf, unmappedKey } from './figure-rows.ts'
 
 export interface IngestResult {
   stored: number
@@ -68,63 +61,6 @@ export interface IngestResult {
   duplicate: boolean
   /** National codes of the batch the catalogue does not hold (their rows are kept, unmapped). */
   unknownNationalCodes: string[]
-}
-
-/** The key of a center's service that has no national code in the catalogue. */
-export const unmappedKey = (centerId: string, localCode: string) => `unmapped:${centerId}:${localCode}`
-
-const FIGURE_COLUMNS = [
-  'issued',
-  'called',
-  'served',
-  'no_show',
-  'cancelled',
-  'transferred_in',
-  'transferred_out',
-  'wait_sum',
-  'wait_count',
-  'wait_max',
-  'wait_within_target',
-  'wait_missed_uncalled',
-  'service_sum',
-  'service_count',
-  'counter_open_minutes',
-  'open_minutes',
-  'rating_count',
-  'rating_score_sum',
-  'rating_low',
-  'parked',
-  'park_resumed',
-  'park_abandoned',
-  'appointments_booked',
-  'appointments_cancelled',
-  'appointments_checked_in',
-  'appointment_no_shows',
-  'appointment_calls',
-  'appointment_wait_sum',
-  'remote_joins',
-  'remote_calls',
-  'remote_wait_sum',
-  'step_calls',
-  'step_wait_sum',
-] as const
-const SUMS = FIGURE_COLUMNS.map((c) => (c === 'wait_max' ? `COALESCE(MAX(f.${c}), 0) AS ${c}` : `COALESCE(SUM(f.${c}), 0) AS ${c}`)).join(
-  ', ',
-)
-
-const round1 = (n: number) => Math.round(n * 10) / 10
-
-/** The mean rating of 5 from the sums, to 2 places; null without ratings. */
-export const averageRating = (scoreSum: number, count: number): number | null =>
-  count > 0 ? Math.round((scoreSum / count) * 100) / 100 : null
-
-/**
- * Within target %, as the centers define it (server/reports/figures.ts): of every call and every
- * ticket that left the line uncalled after its target passed, the share called within target.
- */
-export function slaPercentOf(within: number, calls: number, missedUncalled: number): number | null {
-  const counted = calls + missedUncalled
-  return counted > 0 ? round1((100 * within) / counted) : null
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: rows come back from either SQL driver with dialect-specific value types; mapped field by field below
@@ -144,6 +80,9 @@ function centerFrom(r: Record<string, any>): CenterRecord {
 
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v))
 
+/** The migration that builds the rollups. */
+const ROLLUPS_SCHEMA_VERSION = migration11.version
+
 export class HubStore {
   /** The national service catalogue. */
   readonly nationalServices: NationalServicesStore
@@ -153,12 +92,17 @@ export class HubStore {
   readonly configBundles: ConfigBundlesStore
   /** Open data: each center's lines now, from its latest heartbeat. */
   readonly liveQueues: LiveQueuesStore
+  /** The schema version after migrate(): the views read the rollups once migration 11 has built them. */
+  private schemaVersion = 0
+  /** hub_figures' monthly partitions (PostgreSQL). */
+  readonly partitions: FigurePartitions
 
   constructor(readonly driver: SqlDriver) {
     this.configBundles = new ConfigBundlesStore(driver)
     this.nationalServices = new NationalServicesStore(driver)
     this.analysts = new AnalystsStore(driver)
     this.liveQueues = new LiveQueuesStore(driver)
+    this.partitions = new FigurePartitions(driver)
   }
 
   get dialect() {
@@ -173,8 +117,10 @@ export class HubStore {
       const from = Number(rows[0]?.version ?? 0)
       for (const m of migrations.filter((x) => x.version > from)) {
         for (const statement of m.statements) await d.exec(statement)
+        if (m.run) await m.run(d)
         await d.run('INSERT INTO hub_schema (version) VALUES (?)', [m.version])
       }
+      this.schemaVersion = Math.max(from, ...migrations.map((m) => m.version))
       return migrations.at(-1)?.version ?? from
     })
   }
@@ -272,67 +218,10 @@ export class HubStore {
    * the same transaction, so a replay is refused even when two copies race.
    */
   async ingest(batch: HourBatch, nonce: string, now: number): Promise<IngestResult | 'replayed'> {
+    await this.partitions.ensureFor(batch.day)
     return this.driver.tx(async (d) => {
       if (!(await this.rememberNonce(batch.centerId, nonce, now, d))) return 'replayed'
-      let stored = 0
-      if (batch.rows.length > 0) {
-        const cols = [
-          'center_id',
-          'day',
-          'hour',
-          'service_code',
-          'service_name_ar',
-          'service_name_en',
-          'national_code',
-          'service_id',
-          'revision',
-          ...FIGURE_COLUMNS,
-          'received_at',
-        ]
-        const params: Param[] = []
-        for (const r of batch.rows) {
-          params.push(batch.centerId, batch.day, batch.hour, r.serviceCode, r.serviceNameAr, r.serviceNameEn)
-          params.push(r.nationalCode ?? null, r.serviceId ?? null, batch.revision)
-          params.push(r.issued, r.called, r.served, r.noShow, r.cancelled, r.transferredIn, r.transferredOut, r.waitSumSeconds, r.waitCount)
-          params.push(
-            r.waitMaxSeconds,
-            r.waitWithinTarget,
-            r.waitMissedUncalled ?? 0,
-            r.serviceSumSeconds,
-            r.serviceCount,
-            r.counterOpenMinutes,
-            r.openMinutes ?? 0,
-            r.ratingCount ?? 0,
-            r.ratingScoreSum ?? 0,
-            r.ratingLow ?? 0,
-            r.parked ?? 0,
-            r.parkResumed ?? 0,
-            r.parkAbandoned ?? 0,
-            r.appointmentsBooked ?? 0,
-            r.appointmentsCancelled ?? 0,
-            r.appointmentsCheckedIn ?? 0,
-            r.appointmentNoShows ?? 0,
-            r.appointmentCalls ?? 0,
-            r.appointmentWaitSecondsSum ?? 0,
-            r.remoteJoins ?? 0,
-            r.remoteCalls ?? 0,
-            r.remoteWaitSecondsSum ?? 0,
-            r.stepCalls ?? 0,
-            r.stepWaitSumSeconds ?? 0,
-            now,
-          )
-        }
-        const tuple = `(${cols.map(() => '?').join(', ')})`
-        const update = ['service_name_ar', 'service_name_en', 'national_code', 'service_id', 'revision', ...FIGURE_COLUMNS, 'received_at']
-          .map((c) => `${c} = excluded.${c}`)
-          .join(', ')
-        stored = await d.run(
-          `INSERT INTO hub_figures (${cols.join(', ')}) VALUES ${batch.rows.map(() => tuple).join(', ')}
-           ON CONFLICT (center_id, day, hour, service_code) DO UPDATE SET ${update}
-           WHERE hub_figures.revision < excluded.revision`,
-          params,
-        )
-      }
+      const stored = await storeHourRows(d, batch, now)
       const hourChanged = await d.run(
         `INSERT INTO hub_hours (center_id, day, hour, revision, final, seq, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (center_id, day, hour) DO UPDATE SET revision = excluded.revision, final = excluded.final, seq = excluded.seq, received_at = excluded.received_at
@@ -422,132 +311,13 @@ export class HubStore {
 
   // --- figures -------------------------------------------------------------------------------
 
-  /** Summed figures over the local days `from`..`to` (inclusive), grouped by governorate, center, service, day or hour. */
-  async figures(q: FiguresQuery): Promise<FigureRow[]> {
-    // centers and governorates are listed even without figures (a silent center is news); the rest only where there are figures
-    const fromCenters = q.by === 'center' || q.by === 'governorate'
-    const params: Param[] = [q.from, q.to]
-    let join = fromCenters
-      ? 'FROM hub_centers c LEFT JOIN hub_figures f ON f.center_id = c.id AND f.day >= ? AND f.day <= ?'
-      : 'FROM hub_figures f JOIN hub_centers c ON c.id = f.center_id AND f.day >= ? AND f.day <= ?'
-    if (q.serviceCode) {
-      join += ' AND f.national_code = ?'
-      params.push(q.serviceCode)
-    }
-    // a row counts under its national code only when the catalogue holds it; otherwise it is its center's own
-    if (q.by === 'service') join += ' LEFT JOIN hub_national_services n ON n.code = f.national_code'
-    const filters: string[] = []
-    if (q.governorate) {
-      filters.push('c.governorate = ?')
-      params.push(q.governorate)
-    }
-    if (q.centerId) {
-      filters.push('c.id = ?')
-      params.push(q.centerId)
-    }
-    const where = filters.length ? `WHERE ${filters.join(' AND ')}` : ''
-    const select = {
-      governorate: {
-        cols: `c.governorate AS key, c.governorate AS name_ar, c.governorate AS name_en, c.governorate AS governorate`,
-        group: 'c.governorate',
-      },
-      center: {
-        cols: `c.id AS key, c.name_ar AS name_ar, c.name_en AS name_en, c.governorate AS governorate`,
-        group: 'c.id, c.name_ar, c.name_en, c.governorate',
-      },
-      service: {
-        cols: `n.code AS key, CASE WHEN n.code IS NULL THEN f.center_id END AS unmapped_center,
-          CASE WHEN n.code IS NULL THEN f.service_code END AS local_code,
-          MAX(COALESCE(n.name_ar, f.service_name_ar)) AS name_ar, MAX(COALESCE(n.name_en, f.service_name_en)) AS name_en,
-          MAX(n.group_ar) AS group_ar, MAX(n.group_en) AS group_en,
-          CASE WHEN n.code IS NULL THEN MAX(c.governorate) END AS governorate,
-          CASE WHEN n.code IS NULL THEN MAX(c.name_ar) END AS center_name_ar, CASE WHEN n.code IS NULL THEN MAX(c.name_en) END AS center_name_en`,
-        group: 'n.code, CASE WHEN n.code IS NULL THEN f.center_id END, CASE WHEN n.code IS NULL THEN f.service_code END',
-      },
-      day: { cols: `f.day AS key, f.day AS name_ar, f.day AS name_en, NULL AS governorate`, group: 'f.day' },
-      hour: {
-        cols: `CAST(f.hour AS TEXT) AS key, CAST(f.hour AS TEXT) AS name_ar, CAST(f.hour AS TEXT) AS name_en, NULL AS governorate, f.hour AS hour_n`,
-        group: 'f.hour',
-      },
-    }[q.by]
-    const order =
-      q.by === 'hour'
-        ? 'hour_n'
-        : q.by === 'service'
-          ? 'CASE WHEN n.code IS NULL THEN 1 ELSE 0 END, key, unmapped_center, local_code'
-          : 'key'
-    // biome-ignore lint/suspicious/noExplicitAny: rows come back from either SQL driver with dialect-specific value types; mapped field by field below
-    const rows = await this.driver.all<Record<string, any>>(
-      `SELECT ${select.cols}, ${SUMS} ${join} ${where} GROUP BY ${select.group} ORDER BY ${order}`,
-      params,
-    )
-    return rows.map(q.by === 'service' ? serviceFigureRow : figureRow)
+  /** Summed figures over the local days `from`..`to` (inclusive), grouped by governorate, center, service, day or hour: from the rollups, range capped, time-limited. */
+  figures(q: FiguresQuery): Promise<FigureRow[]> {
+    return nationalFigures(this.driver, q, this.schemaVersion >= ROLLUPS_SCHEMA_VERSION)
   }
-}
 
-/** A "by service" row: a national service, or one center's unmapped service. */
-// biome-ignore lint/suspicious/noExplicitAny: rows come back from either SQL driver with dialect-specific value types; mapped field by field below
-function serviceFigureRow(r: Record<string, any>): FigureRow {
-  if (r.key !== null && r.key !== undefined)
-    return { ...figureRow(r), governorate: null, mapped: true, groupAr: r.group_ar ?? '', groupEn: r.group_en ?? '' }
-  const centerId = String(r.unmapped_center)
-  const localCode = String(r.local_code)
-  return {
-    ...figureRow({ ...r, key: unmappedKey(centerId, localCode) }),
-    mapped: false,
-    centerId,
-    centerNameAr: String(r.center_name_ar),
-    centerNameEn: String(r.center_name_en),
-    localCode,
-  }
-}
-
-// biome-ignore lint/suspicious/noExplicitAny: rows come back from either SQL driver with dialect-specific value types; mapped field by field below
-export function figureRow(r: Record<string, any>): FigureRow {
-  const n = (c: string) => Number(r[c] ?? 0)
-  const waitCount = n('wait_count')
-  const serviceCount = n('service_count')
-  return {
-    key: String(r.key),
-    nameAr: String(r.name_ar ?? r.key),
-    nameEn: String(r.name_en ?? r.key),
-    governorate: r.governorate ?? null,
-    issued: n('issued'),
-    called: n('called'),
-    served: n('served'),
-    noShow: n('no_show'),
-    cancelled: n('cancelled'),
-    transferredIn: n('transferred_in'),
-    transferredOut: n('transferred_out'),
-    waitSumSeconds: n('wait_sum'),
-    waitCount,
-    waitMaxSeconds: n('wait_max'),
-    waitWithinTarget: n('wait_within_target'),
-    waitMissedUncalled: n('wait_missed_uncalled'),
-    serviceSumSeconds: n('service_sum'),
-    serviceCount,
-    counterOpenMinutes: n('counter_open_minutes'),
-    openMinutes: n('open_minutes'),
-    ratingCount: n('rating_count'),
-    ratingScoreSum: n('rating_score_sum'),
-    ratingLow: n('rating_low'),
-    appointmentsBooked: n('appointments_booked'),
-    appointmentsCancelled: n('appointments_cancelled'),
-    appointmentsCheckedIn: n('appointments_checked_in'),
-    appointmentNoShows: n('appointment_no_shows'),
-    appointmentCalls: n('appointment_calls'),
-    appointmentWaitSecondsSum: n('appointment_wait_sum'),
-    remoteJoins: n('remote_joins'),
-    remoteCalls: n('remote_calls'),
-    remoteWaitSecondsSum: n('remote_wait_sum'),
-    stepCalls: n('step_calls'),
-    stepWaitSumSeconds: n('step_wait_sum'),
-    avgRating: averageRating(n('rating_score_sum'), n('rating_count')),
-    parked: n('parked'),
-    parkResumed: n('park_resumed'),
-    parkAbandoned: n('park_abandoned'),
-    avgWaitSeconds: waitCount > 0 ? round1(n('wait_sum') / waitCount) : null,
-    slaPercent: slaPercentOf(n('wait_within_target'), waitCount, n('wait_missed_uncalled')),
-    avgServiceSeconds: serviceCount > 0 ? round1(n('service_sum') / serviceCount) : null,
+  /** The same figures summed from the hourly rows (the pre-rollup query; kept to check the rollups against). */
+  figuresFromHourlyRows(q: FiguresQuery): Promise<FigureRow[]> {
+    return figuresFromSource(this.driver, q, hourlySource(q))
   }
 }

@@ -55,6 +55,8 @@ export class HubApp extends LitElement {
   @state() private data: HubSummary | null = null
   @state() private fleet: HubFleet | null = null
   @state() private failed = false
+  /** The hub refused the range asked for as too long (HUB_ERR_RANGE_TOO_LONG): said as such, not as a failure to retry. */
+  @state() private rangeTooLong = false
   /** The API answered 401: show the sign-in form instead of the figures. */
   @state() private signIn = false
   /** The token given was refused. */
@@ -115,11 +117,16 @@ export class HubApp extends LitElement {
         this.to ||= this.data.to
       }
       this.failed = false
+      this.rangeTooLong = false
       this.signIn = false
       this.tokenWrong = false
     } catch (err) {
       if (signInNeeded(err)) this.askSignIn(sent)
-      else this.failed = true
+      else if (err instanceof ApiError && err.code === 'HUB_ERR_RANGE_TOO_LONG') {
+        // the figures of the range before would read as this range's
+        this.rangeTooLong = true
+        this.data = null
+      } else this.failed = true
     }
   }
 
@@ -212,6 +219,7 @@ export class HubApp extends LitElement {
         void this.load()
       }}>${this.t('today')}</button>
       ${this.failed ? html`<span class="error" role="alert">${this.t('loadFailed')}</span>` : nothing}
+      ${this.rangeTooLong ? html`<span class="error" role="alert" data-range-too-long>${this.t('rangeTooLong')}</span>` : nothing}
       ${this.csvFailed ? html`<span class="error" role="alert">${this.t('csvFailed')}</span>` : nothing}
     </form>`
   }

@@ -47,6 +47,10 @@ export const HUB_MESSAGES = {
   signOut: { ar: 'خروج', en: 'Sign out' },
   tokenWrong: { ar: 'الرمز غير صحيح أو انتهت صلاحيته.', en: 'That token is not valid (or no longer).' },
   csvFailed: { ar: 'تعذّر تنزيل الملف.', en: 'Could not download the file.' },
+  rangeTooLong: {
+    ar: 'الفترة أطول من سنة (٣٦٦ يومًا)، ولساعات اليوم أطول من ٣١ يومًا. اختر فترة أقصر.',
+    en: 'The range is longer than a year (366 days), or than 31 days by hour. Choose a shorter range.',
+  },
   analystTitle: { ar: 'أو الدخول بحساب المحلل', en: "Or sign in with an analyst's account" },
   username: { ar: 'اسم المستخدم', en: 'Username' },
   password: { ar: 'كلمة المرور', en: 'Password' },

@@ -13,7 +13,17 @@ export const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 export const UI_DIR = join(ROOT, 'dist', 'ui')
 
 /** What the build reads: a change in any of these makes dist/ui stale. */
-const SOURCES = ['kiosk-ui', 'display-ui', 'counter-ui', 'dashboard-ui', 'ui-common', 'protocol', 'vite.config.ts', 'package-lock.json']
+const SOURCES = [
+  'kiosk-ui',
+  'display-ui',
+  'counter-ui',
+  'dashboard-ui',
+  'hub/ui',
+  'ui-common',
+  'protocol',
+  'vite.config.ts',
+  'package-lock.json',
+]
 /** What the browser tests need from the build. */
 const OUTPUTS = [
   'kiosk-ui/index.html',

@@ -1,0 +1,255 @@
+/**
+ * The hub at national scale on PostgreSQL (issue 23): a year of 700 centers × 30 services × 24
+ * hours (≈ 184 M hourly rows) loaded server-side (INSERT … SELECT over generate_series, month by
+ * month, and the rollups built from them as migration 11 does), then every national view through
+ * the hub's own REST (median of 3 after a warm-up), the ingest rate through the store (batches of
+ * one center-hour, deltas into the rollups, 16 at once), and same-run baselines: a bulk insert of
+ * the same rows into a plain table (the floor COPY-class loading sets), a bare `SELECT 1`, and
+ * GET /healthz.
+ *
+ * TABOUR_BENCH_SCALE=<days> loads fewer days of hourly rows (default 365); the rest of the year's
+ * rollups are then those days' rollup rows repeated, so the views still read a year's worth of
+ * rollup rows (said in the output). Needs the tests' PostgreSQL (TABOUR_TEST_PG_URL or the local
+ * server test/ensure-system-deps.mjs readies). Run: `npx tsx bench/hub-national.bench.ts`.
+ */
+import { randomBytes } from 'node:crypto'
+import findLocalPostgres from '../test/global-setup.ts'
+import type { HourBatch, HourFigures } from '../protocol/upstream.ts'
+import { FIGURE_COLUMNS } from '../hub/store/figure-columns.ts'
+import { ROLLUPS, rebuildSql } from '../hub/store/rollups.ts'
+import { ensureMonthPartition } from '../hub/store/partitions.ts'
+
+const CENTERS = 700
+const SERVICES = 30
+const GOVERNORATES = 27
+const YEAR = 2025
+const DAYS = Math.max(1, Math.min(365, Number(process.env.TABOUR_BENCH_SCALE ?? 365)))
+const INGEST_WORKERS = 16
+
+const dayOf = (n: number) => new Date(Date.UTC(YEAR, 0, 1 + n)).toISOString().slice(0, 10)
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+const ms = (t0: number) => performance.now() - t0
+
+// one hourly row per center, hour and service of days lo..hi, figures varying with all four
+const GENERATE = (
+  target: string,
+) => `INSERT INTO ${target} (center_id, day, hour, service_code, service_name_ar, service_name_en, national_code, revision,
+    issued, called, served, no_show, cancelled, transferred_in, transferred_out, wait_sum, wait_count, wait_max, wait_within_target,
+    service_sum, service_count, counter_open_minutes, open_minutes, received_at)
+  SELECT c.id, d::date, h, 'S' || lpad(s::text, 2, '0'), 'خدمة ' || s, 'Service ' || s, 'N' || lpad(s::text, 2, '0'), 1,
+    v, v - 1, v - 2, 1, v % 2, 0, v % 3, 600 * v, v - 1, 1200 + 10 * v, v - 3, 280 * v, v - 2, 60, 60, 0
+  FROM generate_series($1::date, $2::date, interval '1 day') d, generate_series(0, 23) h, hub_centers c, generate_series(0, 29) s,
+    LATERAL (SELECT 5 + ((hashtext(c.id) & 255) + 7 * s + 3 * h + extract(doy FROM d)::int) % 40 AS v) x`
+
+function batchRows(seed: number): HourFigures[] {
+  return Array.from({ length: SERVICES }, (_, s) => {
+    const n = 5 + ((seed * 31 + s * 7) % 40)
+    return {
+      serviceCode: `S${String(s).padStart(2, '0')}`,
+      nationalCode: `N${String(s).padStart(2, '0')}`,
+      serviceNameAr: `خدمة ${s}`,
+      serviceNameEn: `Service ${s}`,
+      issued: n,
+      called: n - 1,
+      served: n - 3,
+      noShow: 1,
+      cancelled: 1,
+      transferredIn: 0,
+      transferredOut: 1,
+      waitSumSeconds: 600 * n,
+      waitCount: n - 1,
+      waitMaxSeconds: 2400,
+      waitWithinTarget: n - 5,
+      serviceSumSeconds: 280 * n,
+      serviceCount: n - 3,
+      counterOpenMinutes: 60,
+    }
+  })
+}
+
+export async function hubNationalBench(): Promise<void> {
+  await findLocalPostgres()
+  const { PG_URL, startTestHub } = await import('../test/hub/hub-harness.ts')
+  if (!PG_URL) {
+    console.log('\n## Hub at national scale: skipped (no PostgreSQL: TABOUR_TEST_PG_URL is not set)')
+    return
+  }
+  const hub = await startTestHub({ backend: 'postgres' })
+  const d = hub.store.driver
+  const log = (s: string) => console.log(`[hub-national] ${s}`)
+  try {
+    // --- the registry and the catalogue
+    await d.exec(`INSERT INTO hub_centers (id, name_ar, name_en, governorate, city, kind, secret, active, created_at)
+      SELECT 'EG-' || lpad(c::text, 4, '0'), 'مركز ' || c, 'Center ' || c, 'G' || lpad((c % ${GOVERNORATES})::text, 2, '0'), '', 'fixed', 'x', 1, 0
+      FROM generate_series(0, ${CENTERS - 1}) c`)
+    await d.exec(`INSERT INTO hub_national_services (code, name_ar, name_en, created_at, updated_at)
+      SELECT 'N' || lpad(s::text, 2, '0'), 'خدمة ' || s, 'Service ' || s, 0, 0 FROM generate_series(0, ${SERVICES - 1}) s`)
+
+    // --- the hourly rows, a month at a time, and their rollups
+    const load0 = performance.now()
+    let loadedRows = 0
+    for (let first = 0; first < DAYS; ) {
+      const month = dayOf(first).slice(0, 7)
+      let last = first
+      while (last + 1 < DAYS && dayOf(last + 1).startsWith(month)) last++
+      await ensureMonthPartition(d, month)
+      const t0 = performance.now()
+      const pool = (d as unknown as { pool: import('pg').Pool }).pool
+      const res = await pool.query(GENERATE('hub_figures'), [dayOf(first), dayOf(last)])
+      loadedRows += res.rowCount ?? 0
+      for (const s of ROLLUPS) await d.exec(rebuildSql(s, 'postgres', `f.day >= '${dayOf(first)}' AND f.day <= '${dayOf(last)}'`))
+      log(`${month}: ${last - first + 1} days, ${res.rowCount} rows and their rollups in ${(ms(t0) / 1000).toFixed(1)} s`)
+      first = last + 1
+    }
+    const loadSeconds = ms(load0) / 1000
+    if (DAYS < 365) await repeatRollups(d)
+    await d.exec('ANALYZE')
+    const counts = Object.fromEntries(
+      await Promise.all(
+        ['hub_figures', ...ROLLUPS.map((s) => s.table)].map(
+          async (t) => [t, Number((await d.all<{ n: number }>(`SELECT COUNT(*) AS n FROM ${t}`))[0].n)] as const,
+        ),
+      ),
+    )
+    log(`rows: ${JSON.stringify(counts)}`)
+
+    // --- baselines
+    const pool = (d as unknown as { pool: import('pg').Pool }).pool
+    const selectOne: number[] = []
+    for (let i = 0; i < 21; i++) {
+      const t0 = performance.now()
+      await d.all('SELECT 1')
+      selectOne.push(ms(t0))
+    }
+    const healthz: number[] = []
+    for (let i = 0; i < 21; i++) {
+      const t0 = performance.now()
+      await (await fetch(`${hub.url}/healthz`)).arrayBuffer()
+      healthz.push(ms(t0))
+    }
+    await d.exec('CREATE TABLE bench_raw (LIKE hub_figures INCLUDING DEFAULTS)')
+    const raw0 = performance.now()
+    const rawRows = (await pool.query(GENERATE('bench_raw'), [dayOf(0), dayOf(0)])).rowCount ?? 0
+    const rawSeconds = ms(raw0) / 1000
+    await d.exec('DROP TABLE bench_raw')
+
+    // --- the national views through the hub's REST
+    const mid = Math.min(DAYS - 1, 165)
+    const day = dayOf(mid)
+    const month = day.slice(0, 7)
+    const [, m] = month.split('-').map(Number)
+    const q0 = Math.floor((m - 1) / 3) * 3 + 1
+    const quarterFrom = `${YEAR}-${String(q0).padStart(2, '0')}-01`
+    const quarterTo = new Date(Date.UTC(YEAR, q0 + 2, 0)).toISOString().slice(0, 10)
+    const monthTo = new Date(Date.UTC(YEAR, m, 0)).toISOString().slice(0, 10)
+    const ranges: [string, string, string][] = [
+      ['day', day, day],
+      ['month', `${month}-01`, monthTo],
+      ['quarter', quarterFrom, quarterTo],
+      ['year', `${YEAR}-01-01`, `${YEAR}-12-31`],
+    ]
+    const views: { view: string; path: string }[] = []
+    for (const [name, from, to] of ranges) {
+      views.push({ view: `summary, ${name}`, path: `summary?from=${from}&to=${to}` })
+      for (const by of ['governorate', 'center', 'service'])
+        views.push({ view: `by ${by}, ${name}`, path: `figures?from=${from}&to=${to}&by=${by}` })
+    }
+    views.push({
+      view: 'one governorate by center, quarter',
+      path: `figures?from=${quarterFrom}&to=${quarterTo}&by=center&governorate=G05`,
+    })
+    views.push({ view: 'one service by governorate, year', path: `figures?from=${YEAR}-01-01&to=${YEAR}-12-31&by=governorate&service=N07` })
+    views.push({ view: 'by day, year', path: `figures?from=${YEAR}-01-01&to=${YEAR}-12-31&by=day` })
+    views.push({ view: 'by hour, month', path: `figures?from=${month}-01&to=${monthTo}&by=hour` })
+    views.push({ view: 'CSV by center, month', path: `figures.csv?from=${month}-01&to=${monthTo}&by=center` })
+    views.push({ view: 'CSV by service, month', path: `figures.csv?from=${month}-01&to=${monthTo}&by=service` })
+    const timings: { view: string; medianMs: number; status: number; bytes: number }[] = []
+    for (const v of views) {
+      const runs: number[] = []
+      let status = 0
+      let bytes = 0
+      for (let i = 0; i < 4; i++) {
+        const t0 = performance.now()
+        const res = await fetch(`${hub.url}/api/hub/v1/${v.path}`)
+        bytes = (await res.arrayBuffer()).byteLength
+        status = res.status
+        if (i > 0) runs.push(ms(t0)) // the first is a warm-up
+      }
+      timings.push({ view: v.view, medianMs: Math.round(median(runs)), status, bytes })
+    }
+
+    // --- ingest: a new day's first hours, then the same hours revised (the delta path)
+    const ingestDay = `${YEAR + 1}-01-05`
+    const ingest = async (revision: number) => {
+      const list: HourBatch[] = []
+      for (let h = 0; h < 2; h++)
+        for (let c = 0; c < CENTERS; c++)
+          list.push({
+            centerId: `EG-${String(c).padStart(4, '0')}`,
+            seq: revision * 100 + h,
+            day: ingestDay,
+            hour: h,
+            timeZone: 'Africa/Cairo',
+            revision,
+            final: revision > 1,
+            generatedAt: Date.now(),
+            rows: batchRows(c + h + revision),
+          })
+      let next = 0
+      const t0 = performance.now()
+      await Promise.all(
+        Array.from({ length: INGEST_WORKERS }, async () => {
+          while (next < list.length) await hub.store.ingest(list[next++], randomBytes(12).toString('hex'), Date.now())
+        }),
+      )
+      return list.length / (ms(t0) / 1000)
+    }
+    await ensureMonthPartition(d, ingestDay.slice(0, 7))
+    const ingestNew = await ingest(1)
+    const ingestRevised = await ingest(2)
+
+    console.log(
+      `\n## Hub at national scale (PostgreSQL 15, ${CENTERS} centers × ${SERVICES} services × 24 h; hourly rows for ${DAYS} day${DAYS === 1 ? '' : 's'} of ${YEAR}` +
+        `${DAYS < 365 ? `, the year's rollups = those days repeated` : ''})`,
+    )
+    console.log(
+      `loaded ${loadedRows.toLocaleString('en')} hourly rows with their rollups in ${loadSeconds.toFixed(0)} s (${Math.round(loadedRows / loadSeconds).toLocaleString('en')} rows/s); rows now: ${Object.entries(
+        counts,
+      )
+        .map(([t, n]) => `${t} ${n.toLocaleString('en')}`)
+        .join(', ')}`,
+    )
+    console.table(timings.map((t) => ({ view: t.view, 'median ms': t.medianMs, status: t.status, bytes: t.bytes })))
+    console.table([
+      { case: `ingest, new hours (store.ingest, ${INGEST_WORKERS} at once)`, 'center-hours/s': Math.round(ingestNew) },
+      { case: 'ingest, the same hours revised', 'center-hours/s': Math.round(ingestRevised) },
+      {
+        case: 'baseline: bulk INSERT … SELECT of one day into a plain table',
+        'center-hours/s': Math.round(rawRows / SERVICES / rawSeconds),
+        'rows/s': Math.round(rawRows / rawSeconds),
+      },
+    ])
+    console.log(`baselines: SELECT 1 median ${median(selectOne).toFixed(2)} ms; GET /healthz median ${median(healthz).toFixed(2)} ms`)
+  } finally {
+    await hub.close()
+  }
+}
+
+/** The rollups of the loaded days copied over the rest of the year (the service-month rollup rebuilt from the days). */
+async function repeatRollups(d: import('../hub/store/driver.ts').SqlDriver): Promise<void> {
+  for (const s of ROLLUPS.filter((r) => r.keys.includes('day'))) {
+    const cols = [...s.keys, ...(s.service ? ['service_name_ar', 'service_name_en'] : []), 'source_rows', ...FIGURE_COLUMNS]
+    for (let k = 1; k * DAYS < 365; k++)
+      await d.exec(
+        `INSERT INTO ${s.table} (${cols.join(', ')}) SELECT ${cols.map((c) => (c === 'day' ? `day + ${k * DAYS}` : c)).join(', ')}
+         FROM ${s.table} WHERE day < DATE '${dayOf(DAYS)}' AND day + ${k * DAYS} <= DATE '${YEAR}-12-31'`,
+      )
+  }
+  const sums = FIGURE_COLUMNS.map((c) => (c === 'wait_max' ? `MAX(${c})` : `SUM(${c})`))
+  await d.exec('DELETE FROM hub_rollup_service_month')
+  await d.exec(`INSERT INTO hub_rollup_service_month (month, center_id, service_code, national_key, service_name_ar, service_name_en, source_rows, ${FIGURE_COLUMNS.join(', ')})
+    SELECT to_char(day, 'YYYY-MM'), center_id, service_code, national_key, MAX(service_name_ar), MAX(service_name_en), SUM(source_rows), ${sums.join(', ')}
+    FROM hub_rollup_service_day GROUP BY 1, 2, 3, 4`)
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await hubNationalBench()

@@ -1,0 +1,221 @@
+/**
+ * The national figures queries. Every view reads the rollups (hub/store/rollups.ts) where its
+ * grouping allows: by governorate, center or day from the center-day rollup, by service (or for
+ * one national service) from the service-month rollup for whole months and the service-day one
+ * for the days around them, by hour from the center-hour rollup. Only "by hour" for one national
+ * service reads the hourly rows. Ranges are capped (HUB_ERR_RANGE_TOO_LONG); on PostgreSQL each
+ * query runs with a statement timeout (HUB_ERR_QUERY_TIMEOUT) and without JIT, which costs more
+ * than it saves on queries this small.
+ */
+import { HubErrorCodes } from '../../protocol/upstream.ts'
+import type { FigureRow } from '../../protocol/hub-api.ts'
+import { HubError } from '../errors.ts'
+import type { Param, SqlDriver } from './driver.ts'
+import { FIGURE_COLUMNS } from './figure-columns.ts'
+import { figureRow, serviceFigureRow } from './figure-rows.ts'
+import { isCalendarDay } from './figures-ingest.ts'
+import { monthDays } from './rollups.ts'
+
+export type GroupBy = 'governorate' | 'center' | 'service' | 'day' | 'hour'
+export const GROUP_BYS: readonly GroupBy[] = ['governorate', 'center', 'service', 'day', 'hour']
+
+export interface FiguresQuery {
+  from: string
+  to: string
+  by: GroupBy
+  governorate?: string
+  centerId?: string
+  /** A national service code of the catalogue. */
+  serviceCode?: string
+}
+
+/** The longest range of days a national view may ask for (a leap year). */
+export const MAX_RANGE_DAYS = 366
+/** The longest range "by hour" may ask for (it reads one row per center and hour, or the hourly rows). */
+export const MAX_HOUR_RANGE_DAYS = 31
+/** A national query taking longer than this on PostgreSQL is cancelled (HUB_ERR_QUERY_TIMEOUT). */
+export const STATEMENT_TIMEOUT_MS = 5000
+
+/** Where a query reads its rows: a table or a subquery, as `f`, with the join's extra conditions. */
+export interface FigureSource {
+  sql: string
+  on: string
+  params: Param[]
+}
+
+/** The hourly rows themselves (what every query read before the rollups). */
+export const hourlySource = (q: Pick<FiguresQuery, 'from' | 'to'>): FigureSource => ({
+  sql: 'hub_figures',
+  on: 'AND f.day >= ? AND f.day <= ?',
+  params: [q.from, q.to],
+})
+
+const FIGURES = FIGURE_COLUMNS.join(', ')
+const SERVICE_COLS = `center_id, service_code, NULLIF(national_key, '') AS national_code, service_name_ar, service_name_en, ${FIGURES}`
+const SUMS = FIGURE_COLUMNS.map((c) => (c === 'wait_max' ? `COALESCE(MAX(f.${c}), 0) AS ${c}` : `COALESCE(SUM(f.${c}), 0) AS ${c}`)).join(
+  ', ',
+)
+
+const dayNumber = (day: string) => Date.parse(`${day}T00:00:00Z`) / 86_400_000
+const dayOf = (n: number) => new Date(n * 86_400_000).toISOString().slice(0, 10)
+
+/** The whole months inside from..to ('YYYY-MM' first and last) and the days around them. */
+export function splitByMonths(from: string, to: string): { months: [string, string] | null; days: [string, string][] } {
+  const firstWhole = from.endsWith('-01') ? from.slice(0, 7) : nextMonth(from.slice(0, 7))
+  const lastWhole = monthDays(to.slice(0, 7))[1] === to ? to.slice(0, 7) : previousMonth(to.slice(0, 7))
+  if (firstWhole > lastWhole) return { months: null, days: [[from, to]] }
+  const days: [string, string][] = []
+  const monthStart = `${firstWhole}-01`
+  if (from < monthStart) days.push([from, dayOf(dayNumber(monthStart) - 1)])
+  const monthEnd = monthDays(lastWhole)[1]
+  if (to > monthEnd) days.push([dayOf(dayNumber(monthEnd) + 1), to])
+  return { months: [firstWhole, lastWhole], days }
+}
+function nextMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number)
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`
+}
+function previousMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number)
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`
+}
+
+/** Refuses what no view should run: a day that does not exist, a range beyond the cap. */
+export function checkRange(q: Pick<FiguresQuery, 'from' | 'to' | 'by'>): void {
+  for (const day of [q.from, q.to])
+    if (!isCalendarDay(day)) throw new HubError(400, HubErrorCodes.VALIDATION, `${day.slice(0, 10)} is not a calendar day (YYYY-MM-DD)`)
+  if (q.to < q.from) throw new HubError(400, HubErrorCodes.VALIDATION, '`to` is before `from`')
+  const days = dayNumber(q.to) - dayNumber(q.from) + 1
+  const max = q.by === 'hour' ? MAX_HOUR_RANGE_DAYS : MAX_RANGE_DAYS
+  if (days > max)
+    throw new HubError(
+      400,
+      HubErrorCodes.RANGE_TOO_LONG,
+      `${q.from}..${q.to} is ${days} days; ${q.by === 'hour' ? '"by hour" covers' : 'a national view covers'} at most ${max} days: ask for a shorter range`,
+    )
+}
+
+/** The rollup rows a query needs, as one subquery (filters pushed into each part). */
+export function rollupSource(q: FiguresQuery): FigureSource {
+  const filters: string[] = []
+  const filterParams: Param[] = []
+  if (q.centerId) {
+    filters.push('center_id = ?')
+    filterParams.push(q.centerId)
+  }
+  if (q.governorate) {
+    filters.push('center_id IN (SELECT id FROM hub_centers WHERE governorate = ?)')
+    filterParams.push(q.governorate)
+  }
+  const byService = q.by === 'service' || q.serviceCode !== undefined
+  if (q.serviceCode !== undefined) {
+    filters.push('national_key = ?')
+    filterParams.push(q.serviceCode)
+  }
+  const parts: { sql: string; params: Param[] }[] = []
+  const part = (cols: string, table: string, column: string, lo: string, hi: string) =>
+    parts.push({
+      sql: `SELECT ${cols} FROM ${table} WHERE ${[`${column} >= ?`, `${column} <= ?`, ...filters].join(' AND ')}`,
+      params: [lo, hi, ...filterParams],
+    })
+  if (q.by === 'hour') {
+    if (byService) return hourlySource(q)
+    part(`center_id, day, hour, ${FIGURES}`, 'hub_rollup_center_hour', 'day', q.from, q.to)
+  } else if (!byService) part(`center_id, day, ${FIGURES}`, 'hub_rollup_center_day', 'day', q.from, q.to)
+  else if (q.by === 'day') part(`day, ${SERVICE_COLS}`, 'hub_rollup_service_day', 'day', q.from, q.to)
+  else {
+    const split = splitByMonths(q.from, q.to)
+    if (split.months) part(SERVICE_COLS, 'hub_rollup_service_month', 'month', ...split.months)
+    for (const [lo, hi] of split.days) part(SERVICE_COLS, 'hub_rollup_service_day', 'day', lo, hi)
+  }
+  const union = parts.map((p) => p.sql).join(' UNION ALL ')
+  const params = parts.flatMap((p) => p.params)
+  // by day or hour, or over one day, the rollup rows are already at the grain the outer query groups by
+  if (q.by === 'day' || q.by === 'hour' || q.from === q.to) return { sql: `(${union})`, on: '', params }
+  // over longer ranges they are summed to one row per center (and service) before the join, so the
+  // join and its grouping see thousands of rows instead of one per rollup row
+  const groups = ['center_id', ...(byService ? ['service_code', 'national_code'] : [])]
+  const names = byService ? ['MAX(service_name_ar) AS service_name_ar', 'MAX(service_name_en) AS service_name_en'] : []
+  const sums = FIGURE_COLUMNS.map((c) => (c === 'wait_max' ? `MAX(${c}) AS ${c}` : `SUM(${c}) AS ${c}`))
+  return { sql: `(SELECT ${[...groups, ...names, ...sums].join(', ')} FROM (${union}) u GROUP BY ${groups.join(', ')})`, on: '', params }
+}
+
+/** A national view, range checked, from the rollups (the hourly rows before migration 11 built them); on PostgreSQL time-limited and without JIT. */
+export async function nationalFigures(d: SqlDriver, q: FiguresQuery, rollups = true): Promise<FigureRow[]> {
+  checkRange(q)
+  const source = rollups ? rollupSource(q) : hourlySource(q)
+  if (d.dialect !== 'postgres') return figuresFromSource(d, q, source)
+  try {
+    return await d.tx(async (t) => {
+      await t.exec(`SET LOCAL statement_timeout = ${STATEMENT_TIMEOUT_MS}`)
+      await t.exec('SET LOCAL jit = off')
+      return figuresFromSource(t, q, source)
+    })
+  } catch (err) {
+    if ((err as { code?: string }).code === '57014')
+      throw new HubError(
+        503,
+        HubErrorCodes.QUERY_TIMEOUT,
+        `the figures for ${q.from}..${q.to} took more than ${STATEMENT_TIMEOUT_MS / 1000} s: ask for a shorter range`,
+      )
+    throw err
+  }
+}
+
+/** Summed figures over the local days `from`..`to` (inclusive) from `source`, grouped by governorate, center, service, day or hour. */
+export async function figuresFromSource(d: SqlDriver, q: FiguresQuery, source: FigureSource): Promise<FigureRow[]> {
+  // centers and governorates are listed even without figures (a silent center is news); the rest only where there are figures
+  const fromCenters = q.by === 'center' || q.by === 'governorate'
+  const params: Param[] = [...source.params]
+  let join = fromCenters
+    ? `FROM hub_centers c LEFT JOIN ${source.sql} f ON f.center_id = c.id ${source.on}`
+    : `FROM ${source.sql} f JOIN hub_centers c ON c.id = f.center_id ${source.on}`
+  if (q.serviceCode) {
+    join += ' AND f.national_code = ?'
+    params.push(q.serviceCode)
+  }
+  // a row counts under its national code only when the catalogue holds it; otherwise it is its center's own
+  if (q.by === 'service') join += ' LEFT JOIN hub_national_services n ON n.code = f.national_code'
+  const filters: string[] = []
+  if (q.governorate) {
+    filters.push('c.governorate = ?')
+    params.push(q.governorate)
+  }
+  if (q.centerId) {
+    filters.push('c.id = ?')
+    params.push(q.centerId)
+  }
+  const where = filters.length ? `WHERE ${filters.join(' AND ')}` : ''
+  const select = {
+    governorate: {
+      cols: `c.governorate AS key, c.governorate AS name_ar, c.governorate AS name_en, c.governorate AS governorate`,
+      group: 'c.governorate',
+    },
+    center: {
+      cols: `c.id AS key, c.name_ar AS name_ar, c.name_en AS name_en, c.governorate AS governorate`,
+      group: 'c.id, c.name_ar, c.name_en, c.governorate',
+    },
+    service: {
+      cols: `n.code AS key, CASE WHEN n.code IS NULL THEN f.center_id END AS unmapped_center,
+        CASE WHEN n.code IS NULL THEN f.service_code END AS local_code,
+        MAX(COALESCE(n.name_ar, f.service_name_ar)) AS name_ar, MAX(COALESCE(n.name_en, f.service_name_en)) AS name_en,
+        MAX(n.group_ar) AS group_ar, MAX(n.group_en) AS group_en,
+        CASE WHEN n.code IS NULL THEN MAX(c.governorate) END AS governorate,
+        CASE WHEN n.code IS NULL THEN MAX(c.name_ar) END AS center_name_ar, CASE WHEN n.code IS NULL THEN MAX(c.name_en) END AS center_name_en`,
+      group: 'n.code, CASE WHEN n.code IS NULL THEN f.center_id END, CASE WHEN n.code IS NULL THEN f.service_code END',
+    },
+    day: { cols: `f.day AS key, f.day AS name_ar, f.day AS name_en, NULL AS governorate`, group: 'f.day' },
+    hour: {
+      cols: `CAST(f.hour AS TEXT) AS key, CAST(f.hour AS TEXT) AS name_ar, CAST(f.hour AS TEXT) AS name_en, NULL AS governorate, f.hour AS hour_n`,
+      group: 'f.hour',
+    },
+  }[q.by]
+  const order =
+    q.by === 'hour' ? 'hour_n' : q.by === 'service' ? 'CASE WHEN n.code IS NULL THEN 1 ELSE 0 END, key, unmapped_center, local_code' : 'key'
+  // biome-ignore lint/suspicious/noExplicitAny: rows come back from either SQL driver with dialect-specific value types; mapped field by field below
+  const rows = await d.all<Record<string, any>>(
+    `SELECT ${select.cols}, ${SUMS} ${join} ${where} GROUP BY ${select.group} ORDER BY ${order}`,
+    params,
+  )
+  return rows.map(q.by === 'service' ? serviceFigureRow : figureRow)
+}

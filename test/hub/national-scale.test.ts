@@ -1,0 +1,342 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { randomBytes, randomUUID } from 'node:crypto'
+import pg from 'pg'
+import type { HourBatch, HourFigures } from '../../protocol/upstream.ts'
+import { HubStore, type FiguresQuery, type GroupBy } from '../../hub/store/store.ts'
+import { openDriver } from '../../hub/store/driver.ts'
+import { hubMigrations } from '../../hub/store/migrations.ts'
+import { FIGURE_COLUMNS } from '../../hub/store/figure-columns.ts'
+import { HubError } from '../../hub/errors.ts'
+import { freshPgDatabase, PG_SKIP_REASON, PG_URL, startTestHub } from './hub-harness.ts'
+
+/**
+ * National scale (issue 23): the rollups give the same figures as the hourly rows on every view,
+ * a re-sent or revised batch never double-counts, migration 11 builds the rollups from rows
+ * stored before, a huge range is refused with its code, and on PostgreSQL a batch of a new month
+ * gets its partition (by the hub itself, or by pg_partman when the database has it).
+ */
+
+type Backend = 'sqlite' | 'postgres' | 'postgres+partman'
+const PARTMAN_TEMPLATE = 'tabour_test_partman'
+
+async function partmanTemplateExists(): Promise<boolean> {
+  if (!PG_URL) return false
+  const c = new pg.Client({ connectionString: PG_URL })
+  await c.connect()
+  try {
+    return (await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [PARTMAN_TEMPLATE])).rowCount === 1
+  } finally {
+    await c.end()
+  }
+}
+const withPartman = await partmanTemplateExists()
+const BACKENDS: Backend[] = PG_URL ? ['sqlite', 'postgres', ...(withPartman ? (['postgres+partman'] as const) : [])] : ['sqlite']
+if (!PG_URL) console.warn(`[hub] ${PG_SKIP_REASON}`)
+else if (!withPartman) console.warn('[hub] no tabour_test_partman template (test/ensure-system-deps.mjs): the pg_partman case is skipped')
+
+const cleanups: (() => Promise<void>)[] = []
+afterEach(async () => {
+  while (cleanups.length) await cleanups.pop()?.()
+})
+
+/** A store on a fresh database, migrated up to `upTo` (all by default). */
+async function openStore(backend: Backend, upTo?: number): Promise<HubStore> {
+  let store: HubStore
+  if (backend === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'tabour-hub-scale-'))
+    store = new HubStore(openDriver({ sqliteFile: join(dir, 'hub.db') }))
+    cleanups.push(async () => rmSync(dir, { recursive: true, force: true }))
+  } else {
+    const db = backend === 'postgres' ? await freshPgDatabase() : await partmanDatabase()
+    store = new HubStore(openDriver({ databaseUrl: db.url, sqliteFile: '' }))
+    cleanups.push(db.drop)
+  }
+  cleanups.push(() => store.close())
+  await store.migrate(upTo === undefined ? hubMigrations : hubMigrations.filter((m) => m.version <= upTo))
+  return store
+}
+
+/** A database made from the template that holds pg_partman (test/ensure-system-deps.mjs). */
+async function partmanDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `tabour_hub_partman_${process.pid}_${randomBytes(4).toString('hex')}`
+  const admin = async (sql: string) => {
+    const c = new pg.Client({ connectionString: PG_URL })
+    await c.connect()
+    try {
+      await c.query(sql)
+    } finally {
+      await c.end()
+    }
+  }
+  await admin(`CREATE DATABASE ${name} TEMPLATE ${PARTMAN_TEMPLATE}`)
+  const url = new URL(PG_URL as string)
+  url.pathname = `/${name}`
+  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) }
+}
+
+const CENTERS = [
+  { id: 'C1', governorate: 'Cairo' },
+  { id: 'C2', governorate: 'Cairo' },
+  { id: 'C3', governorate: 'Alexandria' },
+]
+// PASS is in the catalogue; ZZZ is a code the catalogue lacks (unmapped per center); B has no code
+const SERVICES = [
+  { code: 'A', national: 'PASS' },
+  { code: 'B', national: undefined },
+  { code: 'C', national: 'ZZZ' },
+]
+// across a month's end, a whole month, and into the next
+const DAYS = ['2026-01-30', '2026-01-31', '2026-02-01', '2026-02-14', '2026-02-28', '2026-03-01', '2026-03-02']
+const HOURS = [9, 13]
+
+function row(service: (typeof SERVICES)[number], seed: number, o: Partial<HourFigures> = {}): HourFigures {
+  const n = 3 + (seed % 7)
+  return {
+    serviceCode: service.code,
+    nationalCode: service.national,
+    serviceNameAr: `خدمة ${service.code}`,
+    serviceNameEn: `Service ${service.code}`,
+    issued: n,
+    called: n - 1,
+    served: n - 2,
+    noShow: 1,
+    cancelled: seed % 2,
+    transferredIn: 0,
+    transferredOut: seed % 3,
+    waitSumSeconds: 120 * n,
+    waitCount: n - 1,
+    waitMaxSeconds: 200 + seed,
+    waitWithinTarget: n - 2,
+    waitMissedUncalled: seed % 2,
+    serviceSumSeconds: 90 * n,
+    serviceCount: n - 2,
+    counterOpenMinutes: 60,
+    openMinutes: 60,
+    ratingCount: 1,
+    ratingScoreSum: 4,
+    parked: seed % 2,
+    ...o,
+  }
+}
+
+function batch(center: string, day: string, hour: number, revision: number, rows: HourFigures[]): HourBatch {
+  return { centerId: center, seq: revision, day, hour, timeZone: 'Africa/Cairo', revision, final: false, generatedAt: 0, rows }
+}
+
+const nonce = () => randomUUID()
+
+/** Every center, day and hour of the fixture, revision 1. */
+function firstBatches(): HourBatch[] {
+  return CENTERS.flatMap((c, ci) =>
+    DAYS.flatMap((day, di) =>
+      HOURS.map((hour) =>
+        batch(
+          c.id,
+          day,
+          hour,
+          1,
+          SERVICES.map((s, si) => row(s, ci * 11 + di * 5 + si + hour)),
+        ),
+      ),
+    ),
+  )
+}
+
+async function seed(store: HubStore): Promise<void> {
+  for (const c of CENTERS)
+    await store.addCenter(
+      { id: c.id, nameAr: `مركز ${c.id}`, nameEn: `Center ${c.id}`, governorate: c.governorate, city: '', kind: 'fixed', secret: 's' },
+      0,
+    )
+  await store.nationalServices.put({ code: 'PASS', nameAr: 'جوازات', nameEn: 'Passports', groupAr: '', groupEn: '' }, 0)
+}
+
+const RANGES: [string, string][] = [
+  ['2026-02-14', '2026-02-14'], // a day
+  ['2026-02-01', '2026-02-28'], // a whole month
+  ['2026-01-30', '2026-03-02'], // a month and the days around it
+  ['2026-01-31', '2026-02-01'], // two days across months
+  ['2026-01-01', '2026-03-31'], // a quarter
+  ['2026-01-01', '2026-12-31'], // a year
+]
+const BYS: GroupBy[] = ['governorate', 'center', 'service', 'day', 'hour']
+
+/** Every view the rollups serve, on each range, with and without the filters. */
+function queries(): FiguresQuery[] {
+  const out: FiguresQuery[] = []
+  for (const [from, to] of RANGES)
+    for (const by of BYS) {
+      if (by === 'hour' && from.slice(0, 7) !== to.slice(0, 7) && to !== '2026-02-01') continue // past the 31-day cap of "by hour"
+      out.push({ from, to, by })
+      out.push({ from, to, by, governorate: 'Cairo' })
+      out.push({ from, to, by, centerId: 'C3' })
+      out.push({ from, to, by, serviceCode: 'PASS' })
+    }
+  return out
+}
+
+async function expectRollupsMatchHourlyRows(store: HubStore): Promise<void> {
+  let nonEmpty = 0
+  for (const q of queries()) {
+    const fromRollups = await store.figures(q)
+    expect(fromRollups, JSON.stringify(q)).toEqual(await store.figuresFromHourlyRows(q))
+    if (fromRollups.some((r) => r.issued > 0)) nonEmpty++
+  }
+  expect(nonEmpty).toBeGreaterThan(50) // the comparison compared figures, not empty lists
+}
+
+describe.each(BACKENDS)('national scale on %s', (backend) => {
+  it('the rollups give every view the figures of the hourly rows, through revisions, renames and moved codes; a re-sent batch never double-counts', async () => {
+    const store = await openStore(backend)
+    await seed(store)
+    for (const b of firstBatches()) expect(await store.ingest(b, nonce(), 1)).not.toBe('replayed')
+    await expectRollupsMatchHourlyRows(store)
+    const before = await store.figures({ from: '2026-01-01', to: '2026-03-31', by: 'service' })
+
+    // the same batches again (new nonces: a center re-sending after a lost answer): nothing changes
+    for (const b of firstBatches()) {
+      const result = await store.ingest(b, nonce(), 2)
+      expect(result).toMatchObject({ stored: 0, duplicate: true })
+    }
+    expect(await store.figures({ from: '2026-01-01', to: '2026-03-31', by: 'service' })).toEqual(before)
+
+    // revisions: more tickets; a lower maximum wait; a renamed service; a service moved to another national code
+    await store.ingest(
+      batch('C1', '2026-02-14', 9, 2, [
+        row(SERVICES[0], 40, { issued: 50, waitMaxSeconds: 1 }),
+        row(SERVICES[1], 41, { serviceNameEn: 'Service B (renamed)', serviceNameAr: 'خدمة ب' }),
+        row(SERVICES[2], 42, { nationalCode: 'PASS' }),
+      ]),
+      nonce(),
+      3,
+    )
+    // an older revision of the same hour changes nothing
+    await store.ingest(batch('C1', '2026-02-14', 9, 1, [row(SERVICES[0], 99, { issued: 999 })]), nonce(), 4)
+    await expectRollupsMatchHourlyRows(store)
+    const day = await store.figures({ from: '2026-02-14', to: '2026-02-14', by: 'center', centerId: 'C1' })
+    const di = DAYS.indexOf('2026-02-14')
+    const at13 = SERVICES.reduce((n, s, si) => n + row(s, di * 5 + si + 13).issued, 0)
+    expect(day[0].issued).toBe(50 + row(SERVICES[1], 41).issued + row(SERVICES[2], 42).issued + at13)
+  })
+
+  it('migration 11 builds the rollups from the rows stored before it, and the views read them', async () => {
+    const store = await openStore(backend, 9)
+    await seed(store)
+    // rows as a hub of schema 9 stored them (no rollups yet)
+    const cols = [
+      'center_id',
+      'day',
+      'hour',
+      'service_code',
+      'service_name_ar',
+      'service_name_en',
+      'national_code',
+      'revision',
+      ...FIGURE_COLUMNS,
+    ]
+    for (const b of firstBatches())
+      for (const r of b.rows) {
+        const values = [b.centerId, b.day, b.hour, r.serviceCode, r.serviceNameAr, r.serviceNameEn, r.nationalCode ?? null, 1]
+        const figures = FIGURE_COLUMNS.map((c) => figureOf(r, c))
+        await store.driver.run(
+          `INSERT INTO hub_figures (${cols.join(', ')}, received_at) VALUES (${[...values, ...figures].map(() => '?').join(', ')}, 0)`,
+          [...values, ...figures],
+        )
+      }
+    const beforeMigration = await store.figures({ from: '2026-01-30', to: '2026-03-02', by: 'service' })
+    expect(beforeMigration.length).toBeGreaterThan(3)
+    expect(await store.migrate()).toBe(hubMigrations.at(-1)?.version)
+    expect(await store.figures({ from: '2026-01-30', to: '2026-03-02', by: 'service' })).toEqual(beforeMigration)
+    await expectRollupsMatchHourlyRows(store)
+    const rollupRows = await store.driver.all<{ n: number }>('SELECT COUNT(*) AS n FROM hub_rollup_center_day')
+    expect(Number(rollupRows[0].n)).toBe(CENTERS.length * DAYS.length)
+    if (backend !== 'sqlite') {
+      // hub_figures is now partitioned by month, every row in its month's partition
+      const where = await store.driver.all<{ part: string; n: number }>(
+        'SELECT tableoid::regclass::text AS part, COUNT(*) AS n FROM hub_figures GROUP BY 1 ORDER BY 1',
+      )
+      expect(where.map((w) => w.part)).toEqual(['hub_figures_p2026_01', 'hub_figures_p2026_02', 'hub_figures_p2026_03'])
+    }
+  })
+
+  it('a huge range is refused with HUB_ERR_RANGE_TOO_LONG (a year is fine; "by hour" stops at 31 days)', async () => {
+    const store = await openStore(backend)
+    const refused = async (q: FiguresQuery) => {
+      const err = await store.figures(q).then(
+        () => null,
+        (e: unknown) => e,
+      )
+      expect(err, JSON.stringify(q)).toBeInstanceOf(HubError)
+      return err as HubError
+    }
+    expect((await refused({ from: '2020-01-01', to: '2026-12-31', by: 'governorate' })).code).toBe('HUB_ERR_RANGE_TOO_LONG')
+    expect((await refused({ from: '2026-01-01', to: '2026-02-15', by: 'hour' })).code).toBe('HUB_ERR_RANGE_TOO_LONG')
+    expect((await refused({ from: '2026-02-30', to: '2026-03-01', by: 'center' })).code).toBe('HUB_ERR_VALIDATION')
+    expect(await store.figures({ from: '2025-01-01', to: '2025-12-31', by: 'service' })).toEqual([])
+    expect(await store.figures({ from: '2024-01-01', to: '2024-12-31', by: 'day' })).toEqual([]) // 366 days
+  })
+
+  it.skipIf(backend === 'sqlite')('a batch of a month without a partition gets one, and the row lands in it', async () => {
+    const store = await openStore(backend)
+    await seed(store)
+    const far = '2031-05-17'
+    await store.ingest(batch('C1', far, 10, 1, [row(SERVICES[0], 1)]), nonce(), 1)
+    const parts = await store.driver.all<{ part: string }>('SELECT tableoid::regclass::text AS part FROM hub_figures WHERE day = ?', [far])
+    expect(parts).toEqual([{ part: 'hub_figures_p2031_05' }])
+    expect((await store.figures({ from: far, to: far, by: 'center', centerId: 'C1' }))[0].issued).toBe(row(SERVICES[0], 1).issued)
+    if (backend === 'postgres+partman') {
+      // pg_partman manages the table and has made the coming months ahead of any batch
+      const config = await store.driver.all("SELECT 1 FROM partman.part_config WHERE parent_table = 'public.hub_figures'")
+      expect(config).toHaveLength(1)
+      const next = new Date()
+      next.setUTCDate(1)
+      next.setUTCMonth(next.getUTCMonth() + 2)
+      const ahead = `hub_figures_p${next.toISOString().slice(0, 7).replace('-', '_')}`
+      expect(await store.driver.all('SELECT 1 FROM pg_class WHERE relname = ?', [ahead])).toHaveLength(1)
+      expect(await store.partitions.maintain()).toBe(true)
+    } else expect(await store.partitions.maintain()).toBe(false)
+  })
+})
+
+function figureOf(r: HourFigures, column: (typeof FIGURE_COLUMNS)[number]): number {
+  const map: Partial<Record<(typeof FIGURE_COLUMNS)[number], number | undefined>> = {
+    issued: r.issued,
+    called: r.called,
+    served: r.served,
+    no_show: r.noShow,
+    cancelled: r.cancelled,
+    transferred_in: r.transferredIn,
+    transferred_out: r.transferredOut,
+    wait_sum: r.waitSumSeconds,
+    wait_count: r.waitCount,
+    wait_max: r.waitMaxSeconds,
+    wait_within_target: r.waitWithinTarget,
+    wait_missed_uncalled: r.waitMissedUncalled,
+    service_sum: r.serviceSumSeconds,
+    service_count: r.serviceCount,
+    counter_open_minutes: r.counterOpenMinutes,
+    open_minutes: r.openMinutes,
+    rating_count: r.ratingCount,
+    rating_score_sum: r.ratingScoreSum,
+    parked: r.parked,
+  }
+  return map[column] ?? 0
+}
+
+describe('the range cap over HTTP', () => {
+  it('GET /figures, /figures.csv and /summary answer a huge range with 400 HUB_ERR_RANGE_TOO_LONG', async () => {
+    const hub = await startTestHub()
+    cleanups.push(() => hub.close())
+    for (const path of ['figures', 'figures.csv', 'summary']) {
+      const res = await fetch(`${hub.url}/api/hub/v1/${path}?from=2016-01-01&to=2026-12-31`)
+      expect(res.status, path).toBe(400)
+      const body = await res.json()
+      expect(body.code).toBe('HUB_ERR_RANGE_TOO_LONG')
+      expect(body.message).toContain('at most 366 days')
+    }
+    expect((await fetch(`${hub.url}/api/hub/v1/summary?from=2026-01-01&to=2026-12-31`)).status).toBe(200)
+  })
+})
