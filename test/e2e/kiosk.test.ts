@@ -382,7 +382,7 @@ describe('the kiosk in Chromium', () => {
     // the label keeps Western digits (protocol/messages/digits.ts); the sentences below take Arabic-Indic ones
     expect(await ticketLabel(page).textContent()).toBe(ticket.label)
     const row = run.center.app.tabour.db.prepare('SELECT priority, phone, lang FROM tickets WHERE id = ?').get(ticket.id)
-    expect(row).toEqual({ priority: 'elderly', phone: '01012345678', lang: 'ar' })
+    expect(row).toEqual({ priority: 'elderly', phone: '+201012345678', lang: 'ar' })
     // the screen's sentences are the paper's, Arabic-Indic digits and all
     const indic = await screenAndPaper(page, 'tabour-ticket-confirmation', 'ar', 'arabic-indic')
     expect(indic.screen).toEqual(indic.paper)

@@ -34,7 +34,7 @@ it('rewrites stored ticket and booking numbers to +201…, exactly as canonicalP
     ticket.run(`t${i}`, i + 1, `A-00${i + 1}`, phone)
     booking.run(`code${i}`, phone ?? '')
   })
-  expect(migrate(db).from).toBe(19)
+  expect(migrate(db).from).toBe(20)
   const want = stored.map((p) => (p === null ? null : canonicalPhone(p)))
   expect(db.prepare('SELECT phone FROM tickets ORDER BY number').pluck().all()).toEqual(want)
   expect(db.prepare('SELECT phone FROM bookings ORDER BY id').pluck().all()).toEqual(want.map((p) => p ?? ''))

@@ -63,7 +63,7 @@ describe("bookings' numbers", () => {
     expect(scan.json().outcome, scan.body).toBe('ticket')
     const db = center.app.tabour.db
     db.prepare(`UPDATE tickets SET status = 'done'`).run()
-    expect(db.prepare('SELECT phone FROM tickets').get()).toEqual({ phone: '01000000001' })
+    expect(db.prepare('SELECT phone FROM tickets').get()).toEqual({ phone: '+201000000001' })
 
     const phones = () => db.prepare('SELECT code, phone FROM bookings ORDER BY id').all()
     const outbox = () => db.prepare('SELECT kind, phone, status FROM message_outbox ORDER BY id').all()
@@ -77,7 +77,7 @@ describe("bookings' numbers", () => {
     expect(eraseExpiredBookingNumbers(db, clock.now, center.config.timeZone, 0)).toEqual({ bookings: 1, tickets: 1, messages: 1 })
     expect(phones()).toEqual([
       { code: today, phone: '' },
-      { code: tomorrow, phone: '01000000002' },
+      { code: tomorrow, phone: '+201000000002' },
     ])
     expect(db.prepare('SELECT phone FROM tickets').get()).toEqual({ phone: null })
     expect(outbox()).toEqual([
