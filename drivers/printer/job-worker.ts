@@ -174,8 +174,8 @@ export class TicketJobWorker {
 /**
  * Where the thread's code is. From the sources (tests, `npm run dev`), job-worker-entry.ts run
  * through tsx's loader, registered inside the thread; from the compiled server
- * (scripts/build-server.mjs), dist/server/printer-worker.js, beside the entry or one folder up
- * from the chunk this code is in.
+ * (scripts/build-server.mjs: dist/server/; scripts/build-packages.mjs: @tabour/server's dist/),
+ * printer-worker.js, beside the entry or one folder up from the chunk this code is in.
  */
 function workerEntry(): { file: string | URL; eval: boolean; workerData: { entry?: string; tsx?: string } } {
   const here = import.meta.url
