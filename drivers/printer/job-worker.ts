@@ -138,11 +138,13 @@ export class TicketJobWorker {
     return thread
   }
 
-  /** The thread died: a new one takes over the jobs it held, except those it was the second thread to die on. */
+  /**
+   * The thread died: a new one takes over the jobs it held, except those it was the second thread
+   * to die on. Only the current thread's exit comes here, and `close` lets go of its thread first.
+   */
   private died(code: number, error: string): void {
     this.thread = null
     this.ready = null
-    if (this.closed) return
     this.restarts++
     const why = `the ticket renderer stopped (exit code ${code}${error ? `: ${error}` : ''})`
     for (const entry of [...this.pending.values()]) {
