@@ -36,8 +36,9 @@ const FONT_FILES = ['@fontsource/cairo', '@fontsource/noto-naskh-arabic']
 
 /**
  * The workspaces: folder, Node entries (name → source), browser entries, bins (output names that
- * get a shebang), and `requires`: packages loaded by name at run time (createRequire, pino's
- * transport target), which the bundler cannot see but the package must still depend on.
+ * get a shebang), `threads`: worker threads' entries (built like the Node entries, no types), and
+ * `requires`: packages loaded by name at run time (createRequire, pino's transport target), which
+ * the bundler cannot see but the package must still depend on.
  */
 const PACKAGES = [
   { dir: 'protocol', node: modulesUnder('protocol') },
@@ -50,6 +51,8 @@ const PACKAGES = [
     dir: 'server',
     node: { index: 'server/index.ts', tabour: 'server/cli/main.ts' },
     bins: ['tabour'],
+    // the ticket renderer's thread: drivers/printer/job-worker.ts looks for it beside the entry, as in dist/server
+    threads: { 'printer-worker': 'drivers/printer/job-worker-entry.ts' },
     requires: [...FONT_FILES, '@zxcvbn-ts/core', '@zxcvbn-ts/language-common', 'smpp', 'pino-roll'],
   },
   { dir: 'hub', node: { index: 'hub/index.ts', 'tabour-hub': 'hub/main.ts' }, bins: ['tabour-hub'] },
@@ -78,7 +81,7 @@ const packageName = (spec) =>
 async function buildNode(pkg, outdir) {
   const result = await build({
     absWorkingDir: root,
-    entryPoints: pkg.node,
+    entryPoints: { ...pkg.node, ...pkg.threads },
     outdir,
     bundle: true,
     splitting: true,

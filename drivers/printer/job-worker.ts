@@ -138,11 +138,13 @@ export class TicketJobWorker {
     return thread
   }
 
-  /** The thread died: a new one takes over the jobs it held, except those it was the second thread to die on. */
+  /**
+   * The thread died: a new one takes over the jobs it held, except those it was the second thread
+   * to die on. Only the current thread's exit comes here, and `close` lets go of its thread first.
+   */
   private died(code: number, error: string): void {
     this.thread = null
     this.ready = null
-    if (this.closed) return
     this.restarts++
     const why = `the ticket renderer stopped (exit code ${code}${error ? `: ${error}` : ''})`
     for (const entry of [...this.pending.values()]) {
@@ -174,8 +176,8 @@ export class TicketJobWorker {
 /**
  * Where the thread's code is. From the sources (tests, `npm run dev`), job-worker-entry.ts run
  * through tsx's loader, registered inside the thread; from the compiled server
- * (scripts/build-server.mjs), dist/server/printer-worker.js, beside the entry or one folder up
- * from the chunk this code is in.
+ * (scripts/build-server.mjs: dist/server/; scripts/build-packages.mjs: @tabour/server's dist/),
+ * printer-worker.js, beside the entry or one folder up from the chunk this code is in.
  */
 function workerEntry(): { file: string | URL; eval: boolean; workerData: { entry?: string; tsx?: string } } {
   const here = import.meta.url

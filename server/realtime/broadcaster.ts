@@ -31,8 +31,8 @@ export class Broadcaster {
   /** The calls of each commit, folded into one push per display (server/realtime/call-fold.ts). */
   private readonly folds = new CallFolds((zone) => this.publicZoneFeeds(zone))
 
-  /** @param commit every event of the same commit, in order (without it, nothing is folded). */
-  handle(event: DomainEvent, commit: readonly DomainEvent[] = [event]): void {
+  /** @param commit every event of the same commit, in order (DomainEvents.on gives it). */
+  handle(event: DomainEvent, commit: readonly DomainEvent[]): void {
     this.sendToWatchers(event)
     this.sendToFeeds(event, this.folds.of(commit))
   }

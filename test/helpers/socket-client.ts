@@ -44,6 +44,14 @@ export class SocketClients {
     return socket
   }
 
+  /** Opens a client on its feed and records everything it gets from its first push (`feed:joined`, awaited) on. */
+  async listen(url: string, token: string): Promise<{ socket: TabourSocket; seen: EventRecorder }> {
+    const socket = this.open(url, token)
+    const seen = new EventRecorder(socket)
+    await waitForEvent(socket, 'feed:joined')
+    return { socket, seen }
+  }
+
   /** Disconnects every client (a manual disconnect also stops reconnection). */
   closeAll(): void {
     for (const socket of this.sockets) socket.disconnect()

@@ -138,6 +138,8 @@ describe('the packages embed in a host application (npm pack → offline install
         `${pack.name} ships TypeScript sources`,
       ).toBe(false)
     }
+    // the ticket renderer's thread, which the server's printers start from beside its entry (drivers/printer/job-worker.ts)
+    expect(new Set(packed.find((p) => p.name === '@tabour/server')!.files.map((f) => f.path))).toContain('dist/printer-worker.js')
     // installed from the tarballs, not linked to the repository
     expect(statSync(join(project, 'node_modules', '@tabour', 'server', 'dist', 'index.js')).isFile()).toBe(true)
   })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { EventRecorder, useListeningCenter, waitForEvent, type RecordedEvent, type TabourSocket } from '../../helpers/socket-client.ts'
+import { useListeningCenter, waitForEvent, type RecordedEvent } from '../../helpers/socket-client.ts'
 import { act, buildFloor, openCounter } from './floor.ts'
 
 /** Asserts the feed's seqs are consecutive, starting right after the `feed:joined` baseline. */
@@ -12,22 +12,14 @@ function expectConsecutive(events: RecordedEvent[]): void {
 describe('feeds: who gets what, with a consecutive seq', () => {
   const { clients, start } = useListeningCenter()
 
-  /** Connects a client and records everything it gets from its very first push on. */
-  async function listen(url: string, token: string): Promise<{ socket: TabourSocket; seen: EventRecorder }> {
-    const socket = clients.open(url, token)
-    const seen = new EventRecorder(socket)
-    await waitForEvent(socket, 'feed:joined')
-    return { socket, seen }
-  }
-
   it('a working day at the ground counter, as each feed sees it', async () => {
     const { center, url } = await start()
     const floor = await buildFloor(center)
-    const ground = await listen(url, floor.displayGround.token)
-    const all = await listen(url, floor.displayAll.token)
-    const first = await listen(url, floor.displayFirst.token)
-    const kiosk = await listen(url, floor.kiosk.token)
-    const staff = await listen(url, floor.manager)
+    const ground = await clients.listen(url, floor.displayGround.token)
+    const all = await clients.listen(url, floor.displayAll.token)
+    const first = await clients.listen(url, floor.displayFirst.token)
+    const kiosk = await clients.listen(url, floor.kiosk.token)
+    const staff = await clients.listen(url, floor.manager)
 
     await openCounter(center, floor.clerkGround, floor.ground.id)
     const ticket = await center.issue(floor.kiosk.token, { serviceId: floor.service.id, phone: '+201001234567' })
@@ -97,7 +89,7 @@ describe('feeds: who gets what, with a consecutive seq', () => {
   it('kiosks get queue:updated with {serviceId, waiting, estimatedWaitSeconds, available}', async () => {
     const { center, url } = await start()
     const floor = await buildFloor(center, { open: true })
-    const kiosk = await listen(url, floor.kiosk.token)
+    const kiosk = await clients.listen(url, floor.kiosk.token)
 
     const next = waitForEvent(kiosk.socket, 'queue:updated')
     await center.issue(floor.kiosk.token, { serviceId: floor.service.id })
@@ -122,7 +114,7 @@ describe('feeds: who gets what, with a consecutive seq', () => {
     const { center, url } = await start()
     const service = await center.createService({ prefix: 'C', dailyCap: 1 })
     const kioskDevice = await center.createDevice('kiosk')
-    const kiosk = await listen(url, kioskDevice.token)
+    const kiosk = await clients.listen(url, kioskDevice.token)
     const next = waitForEvent(kiosk.socket, 'queue:updated')
     await center.issue(kioskDevice.token, { serviceId: service.id })
     expect((await next).services).toEqual([
@@ -134,9 +126,9 @@ describe('feeds: who gets what, with a consecutive seq', () => {
   it('clients of one feed get the same seq for the same event; feeds count independently', async () => {
     const { center, url } = await start()
     const floor = await buildFloor(center, { open: true })
-    const a = await listen(url, floor.displayGround.token)
-    const b = await listen(url, floor.displayGround.token) // a second TV in the same zone
-    const other = await listen(url, floor.displayFirst.token)
+    const a = await clients.listen(url, floor.displayGround.token)
+    const b = await clients.listen(url, floor.displayGround.token) // a second TV in the same zone
+    const other = await clients.listen(url, floor.displayFirst.token)
     await center.issue(floor.kiosk.token, { serviceId: floor.service.id })
     await center.issue(floor.kiosk.token, { serviceId: floor.service.id })
     const aCall = waitForEvent(a.socket, 'ticket:called')

@@ -3,14 +3,7 @@ import type { ServiceWithQueue } from '../../../protocol/entities.ts'
 import type { CalledTicket } from '../../../protocol/events.ts'
 import { fromSnapshot, withCall, withCallPush, withCounter } from '../../../display-ui/now-serving.ts'
 import { withFigures } from '../../../ui-common/queue-figures.ts'
-import {
-  EventRecorder,
-  type RecordedEvent,
-  snapshotOf,
-  type TabourSocket,
-  useListeningCenter,
-  waitForEvent,
-} from '../../helpers/socket-client.ts'
+import { type RecordedEvent, snapshotOf, type TabourSocket, useListeningCenter } from '../../helpers/socket-client.ts'
 import { act, buildFloor } from './floor.ts'
 
 /** What a display board shows: the calls still at a counter and the services' figures. */
@@ -54,20 +47,13 @@ function threePushBoard(start: Board, staffEvents: RecordedEvent[], zone: string
 describe('a call reaches a display in one push (issue 22)', () => {
   const { clients, start } = useListeningCenter()
 
-  async function listen(url: string, token: string): Promise<{ socket: TabourSocket; seen: EventRecorder }> {
-    const socket = clients.open(url, token)
-    const seen = new EventRecorder(socket)
-    await waitForEvent(socket, 'feed:joined')
-    return { socket, seen }
-  }
-
   it('a zone display and an all-zones display get one push per call and show what the three pushes showed', async () => {
     const { center, url } = await start()
     const floor = await buildFloor(center, { open: true })
     const other = await center.createService({ prefix: 'B' })
-    const ground = await listen(url, floor.displayGround.token)
-    const all = await listen(url, floor.displayAll.token)
-    const staff = await listen(url, floor.manager)
+    const ground = await clients.listen(url, floor.displayGround.token)
+    const all = await clients.listen(url, floor.displayAll.token)
+    const staff = await clients.listen(url, floor.manager)
     const boardOf = async (socket: TabourSocket): Promise<Board> => {
       const s = await snapshotOf(socket)
       return { calls: fromSnapshot(s.recentCalls, s.counters), services: s.services }
