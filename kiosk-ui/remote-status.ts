@@ -20,6 +20,8 @@ export const NEAR_PEOPLE_AHEAD = 2
 
 /** Whether the ticket's turn is near: still in line (or holding a place) with at most NEAR_PEOPLE_AHEAD ahead. */
 export function turnIsNear(t: PublicTicket): boolean {
+  // once a held place's turn has come (arriveBy set) it is no longer "near": "your turn has come" says it
+  if (t.remote?.arriveBy) return false
   return (t.status === 'waiting' || t.status === 'remote') && t.position <= NEAR_PEOPLE_AHEAD
 }
 

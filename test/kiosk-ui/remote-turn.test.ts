@@ -1,0 +1,26 @@
+import { expect, it } from 'vitest'
+import { turnIsNear } from '../../kiosk-ui/remote-status.ts'
+import type { PublicTicket } from '../../protocol/entities.ts'
+
+// A held place whose turn has come says "your turn has come: check in before …"; the "your turn
+// is near" banner above it would contradict it (found on the phone walk of 2026-12-04).
+const held = (arriveBy: string | null, position: number): PublicTicket => ({
+  id: 't',
+  label: 'C-002',
+  serviceId: 1,
+  serviceNameAr: 'ج',
+  serviceNameEn: 'C',
+  status: 'remote',
+  position,
+  estimatedWaitSeconds: 60,
+  issuedAt: '2026-12-04T15:00:00.000Z',
+  counter: null,
+  center: { nameAr: 'م', nameEn: 'C', digits: 'western' },
+  remote: { mode: 'check-in', arriveMinutes: 2, arriveBy, arrivedAt: null, timeZone: 'Africa/Cairo' },
+})
+
+it('a held place is "near" with few ahead, and no longer once its turn has come', () => {
+  expect(turnIsNear(held(null, 1))).toBe(true)
+  expect(turnIsNear(held(null, 5))).toBe(false)
+  expect(turnIsNear(held('2026-12-04T15:33:00.000Z', 0))).toBe(false)
+})
