@@ -11,7 +11,7 @@ export const DISPLAY_MESSAGES = {
   'display.counter': { ar: 'الشباك', en: 'Counter' },
   'display.toCounter': { ar: 'إلى الشباك', en: 'to counter' },
   'display.recent': { ar: 'النداءات السابقة', en: 'Recent calls' },
-  'display.noCalls': { ar: 'لا توجد نداءات حاليًا', en: 'No calls yet' },
+  'display.noCalls': { ar: 'لا توجد نداءات حاليًا', en: 'No calls right now' },
   'display.waiting': { ar: 'في الانتظار', en: 'Waiting' },
   'display.recall': { ar: 'نداء متكرر', en: 'Recall' },
   'display.reconnecting': { ar: 'جارٍ إعادة الاتصال بالمركز…', en: 'Reconnecting to the center…' },
