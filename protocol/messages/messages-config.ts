@@ -20,8 +20,8 @@ export const MESSAGES_CONFIG_MESSAGES = {
   },
   'tpl.providerOn': { ar: 'تُرسل الرسائل عبر: {provider}', en: 'Messages are sent through: {provider}' },
   'tpl.reminder': {
-    ar: '{hours, plural, one {يُرسل تذكير الموعد قبل موعده بساعة} two {يُرسل تذكير الموعد قبل موعده بساعتين} few {يُرسل تذكير الموعد قبل موعده بـ # ساعات} other {يُرسل تذكير الموعد قبل موعده بـ # ساعة}}، للحجوزات التي تمت قبل ذلك فقط (الإعداد messages.reminderHoursBefore).',
-    en: '{hours, plural, one {An appointment reminder goes one hour before the slot} other {An appointment reminder goes # hours before the slot}}, only to bookings made earlier than that (setting messages.reminderHoursBefore).',
+    ar: '{hours, plural, one {تذكير الموعد: قبل الموعد بساعة} two {تذكير الموعد: قبل الموعد بساعتين} few {تذكير الموعد: قبل الموعد بـ # ساعات} other {تذكير الموعد: قبل الموعد بـ # ساعة}} متى كانت الرسائل مفعّلة، للحجوزات التي تمت قبل ذلك فقط (الإعداد messages.reminderHoursBefore).',
+    en: '{hours, plural, one {Appointment reminders: one hour before the slot} other {Appointment reminders: # hours before the slot}} whenever messages are on, only to bookings made earlier than that (setting messages.reminderHoursBefore).',
   },
   'tpl.reminderOff': {
     ar: 'تذكير المواعيد متوقف: الإعداد messages.reminderHoursBefore يساوي 0.',
