@@ -10,7 +10,6 @@ import rateLimit from '@fastify/rate-limit'
 import { Type } from '@sinclair/typebox'
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
 import { existsSync } from 'node:fs'
-import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import {
   BatchAck,
@@ -37,6 +36,7 @@ import { bundleOnHeartbeat, configBundleRoutes, configBundleSignedRoutes } from 
 import { hubSigningKey } from './config-signing-key.ts'
 import { openDataRoutes } from './routes/open-data-routes.ts'
 import { installHubOpenApi } from './openapi.ts'
+import { sendBuiltPage } from './built-page.ts'
 import type { Analyst } from '../protocol/hub-api.ts'
 import {
   CENTER_KINDS,
@@ -491,19 +491,8 @@ export function buildHub(config: HubConfig, deps: HubDeps): FastifyInstance {
   if (existsSync(join(config.uiDir, 'assets'))) {
     app.register(fastifyStatic, { root: join(config.uiDir, 'assets'), prefix: '/assets/', immutable: true, maxAge: '365d', index: false })
   }
-  const page = async (_request: FastifyRequest, reply: FastifyReply) => {
-    try {
-      const html = await readFile(join(config.uiDir, 'hub', 'ui', 'index.html'))
-      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html)
-    } catch {
-      return reply
-        .status(503)
-        .type('text/plain; charset=utf-8')
-        .send('UI not built: run `npm run build`.\nالواجهة غير مبنية: شغّل npm run build')
-    }
-  }
   app.get('/', (_request, reply) => reply.redirect('/hub/ui/'))
-  app.get('/hub/ui/', page)
+  app.get('/hub/ui/', (_request, reply) => sendBuiltPage(reply, config.uiDir, 'index.html'))
   return app
 }
 

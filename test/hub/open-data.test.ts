@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { Ajv } from 'ajv'
 import Fastify from 'fastify'
 import { Type } from '@sinclair/typebox'
@@ -241,5 +243,31 @@ describe('open data: the cache, the limit and the document', () => {
     expect(doc.paths['/api/hub/v1/admin/centers'].post.security).toEqual([{ bearer: [] }])
     expect(doc.paths['/api/hub/v1/heartbeat'].post.requestBody).toBeDefined()
     expect(doc.paths['/api/hub/v1/openapi.json']).toBeUndefined()
+  })
+})
+
+describe('the hub’s built pages', () => {
+  it('/open/ and /hub/ui/ answer their own built file, no-cache, and a bilingual 503 before the build', async () => {
+    const hub = await startTestHub()
+    cleanups.push(() => hub.close())
+    for (const path of ['/open/', '/hub/ui/']) {
+      const res = await fetch(hub.url + path)
+      expect(res.status, path).toBe(503)
+      expect(await res.text(), path).toMatch(/^UI not built: run `npm run build`\.\n.*npm run build$/)
+    }
+    // the routes read the file on each request: built now, the next load has it
+    mkdirSync(join(hub.config.uiDir, 'hub', 'ui'), { recursive: true })
+    writeFileSync(join(hub.config.uiDir, 'hub', 'ui', 'open.html'), '<p>open</p>')
+    writeFileSync(join(hub.config.uiDir, 'hub', 'ui', 'index.html'), '<p>dashboard</p>')
+    for (const [path, body] of [
+      ['/open/', '<p>open</p>'],
+      ['/hub/ui/', '<p>dashboard</p>'],
+    ]) {
+      const res = await fetch(hub.url + path)
+      expect(res.status, path).toBe(200)
+      expect(res.headers.get('content-type'), path).toBe('text/html; charset=utf-8')
+      expect(res.headers.get('cache-control'), path).toBe('no-cache')
+      expect(await res.text(), path).toBe(body)
+    }
   })
 })
