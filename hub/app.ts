@@ -8,7 +8,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import fastifyStatic from '@fastify/static'
 import rateLimit from '@fastify/rate-limit'
 import { Type } from '@sinclair/typebox'
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import {
@@ -29,6 +29,7 @@ import { Lang } from '../protocol/common.ts'
 import { figuresCsv } from './figures-csv.ts'
 import type { HubConfig } from './config.ts'
 import { HubError } from './errors.ts'
+import { bearerOf, tokenMatches } from './bearer.ts'
 import { centerView as centerViewOf, centerViews as centerViewsOf, fleet } from './center-views.ts'
 import { catalogueAdminRoutes, catalogueReadRoutes } from './routes/catalogue-routes.ts'
 import { analystAdminRoutes, analystLoginRoute } from './routes/analyst-routes.ts'
@@ -73,15 +74,6 @@ declare module 'fastify' {
 }
 
 const PREFIX = '/api/hub/v1'
-
-/** The bearer token of a request ('' without one). */
-const bearerOf = (request: FastifyRequest) => /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1] ?? ''
-
-/** Constant-time token check: both sides hashed first, so neither the content nor the length of the token leaks through timing. */
-export function tokenMatches(given: string, expected: string): boolean {
-  const digest = (s: string) => createHash('sha256').update(s, 'utf8').digest()
-  return timingSafeEqual(digest(given), digest(expected))
-}
 
 /** Distinct claimed center names kept between two flushes of the rate-limit counts (more are counted without a center). */
 const MAX_LIMITED_NAMES = 1000
