@@ -86,10 +86,10 @@ export async function bundleOnHeartbeat(
     if (!known || known.running !== report.running || JSON.stringify(known.refused) !== JSON.stringify(refused))
       await store.configBundles.report({ centerId: center.id, running: report.running, refused, reportedAt: now })
   }
-  const newest = await store.configBundles.newestFor(center)
-  if (!newest) return undefined
-  if (report && (newest.version <= (report.running ?? 0) || newest.version === report.refused?.version)) return undefined
-  return { version: newest.version }
+  const newest = await store.configBundles.newestVersionFor(center)
+  if (newest === null) return undefined
+  if (report && (newest <= (report.running ?? 0) || newest === report.refused?.version)) return undefined
+  return { version: newest }
 }
 
 /** Inside the hub's signed scope (its signature check and rate limit): a center fetches the bundle it was offered. */
