@@ -242,6 +242,10 @@ describe('open data: the cache, the limit and the document', () => {
     expect(doc.paths['/api/hub/v1/summary'].get.security).toEqual([{ bearer: [] }])
     expect(doc.paths['/api/hub/v1/admin/centers'].post.security).toEqual([{ bearer: [] }])
     expect(doc.paths['/api/hub/v1/heartbeat'].post.requestBody).toBeDefined()
+    // every path a center signs says so, the bundle fetch included; managing bundles takes a token
+    for (const path of Object.values(UpstreamPaths)) expect(doc.paths[path].post.description, path).toMatch(/^Signed by the center/)
+    expect(doc.paths['/api/hub/v1/config-bundles'].post.security).toEqual([{ bearer: [] }])
+    expect(doc.paths['/api/hub/v1/config-bundles/{version}'].get.security).toEqual([{ bearer: [] }])
     expect(doc.paths['/api/hub/v1/openapi.json']).toBeUndefined()
   })
 })
