@@ -9,6 +9,7 @@ import { UPSTREAM_TEST_CONFIG } from '../server/upstream/upstream-helpers.ts'
 import { addNationalService, BACKENDS, postSigned, registerCenter, startTestHub, type TestHub } from './hub-harness.ts'
 import { Heartbeat, UpstreamPaths } from '../../protocol/upstream.ts'
 import { OpenDataPaths } from '../../protocol/open-data.ts'
+import { leastBusy, openCenters, type OpenDataSources } from '../../hub/open-data-views.ts'
 
 /**
  * Open data (issue 23): two real centers (in-process, real SQLite, their real reporters) send
@@ -273,5 +274,52 @@ describe('the hub’s built pages', () => {
       expect(res.headers.get('cache-control'), path).toBe('no-cache')
       expect(await res.text(), path).toBe(body)
     }
+  })
+})
+
+describe('the open-data views', () => {
+  it('name only the catalogue’s codes: a line under a code the catalogue lost is left out of every answer', () => {
+    const now = 1_800_000_000_000
+    const center = (id: string) => ({
+      id,
+      nameAr: id,
+      nameEn: id,
+      governorate: 'Cairo',
+      city: '',
+      kind: 'fixed' as const,
+      secret: 's',
+      active: true,
+      createdAt: 0,
+    })
+    const src: OpenDataSources = {
+      centers: [center('C1'), center('C2')],
+      statuses: new Map(),
+      reports: new Map(
+        ['C1', 'C2'].map((id) => [
+          id,
+          {
+            centerId: id,
+            reportedAt: now - 1000,
+            queues: [
+              { nationalCode: 'PASSPORT', waiting: 3, waitSeconds: 600, open: true },
+              { nationalCode: 'GONE', waiting: 9, open: true },
+            ],
+          },
+        ]),
+      ),
+      services: [{ code: 'PASSPORT', nameAr: 'جوازات', nameEn: 'Passports', groupAr: '', groupEn: '' }],
+      config: { offlineAfterMissedHeartbeats: 3, offlineAfterMinutes: 30 },
+      now,
+    }
+    expect(openCenters(src).centers.map((c) => [c.id, c.status, c.services.map((s) => s.code)])).toEqual([
+      ['C1', 'live', ['PASSPORT']],
+      ['C2', 'live', ['PASSPORT']],
+    ])
+    const gone = { code: 'GONE', nameAr: 'x', nameEn: 'x', groupAr: '', groupEn: '' }
+    expect(leastBusy(src, 'Cairo', gone).centers).toEqual([])
+    expect(leastBusy(src, 'Cairo', src.services[0]).centers.map((c) => [c.id, c.waiting])).toEqual([
+      ['C1', 3],
+      ['C2', 3],
+    ])
   })
 })
