@@ -8,9 +8,8 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import fastifyStatic from '@fastify/static'
 import rateLimit from '@fastify/rate-limit'
 import { Type } from '@sinclair/typebox'
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
-import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import {
   BatchAck,
@@ -30,6 +29,7 @@ import { Lang } from '../protocol/common.ts'
 import { figuresCsv } from './figures-csv.ts'
 import type { HubConfig } from './config.ts'
 import { HubError } from './errors.ts'
+import { bearerOf, tokenMatches } from './bearer.ts'
 import { centerView as centerViewOf, centerViews as centerViewsOf, fleet } from './center-views.ts'
 import { catalogueAdminRoutes, catalogueReadRoutes } from './routes/catalogue-routes.ts'
 import { analystAdminRoutes, analystLoginRoute } from './routes/analyst-routes.ts'
@@ -37,6 +37,7 @@ import { bundleOnHeartbeat, configBundleRoutes, configBundleSignedRoutes } from 
 import { hubSigningKey } from './config-signing-key.ts'
 import { openDataRoutes } from './routes/open-data-routes.ts'
 import { installHubOpenApi } from './openapi.ts'
+import { sendBuiltPage } from './built-page.ts'
 import type { Analyst } from '../protocol/hub-api.ts'
 import {
   CENTER_KINDS,
@@ -73,15 +74,6 @@ declare module 'fastify' {
 }
 
 const PREFIX = '/api/hub/v1'
-
-/** The bearer token of a request ('' without one). */
-const bearerOf = (request: FastifyRequest) => /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1] ?? ''
-
-/** Constant-time token check: both sides hashed first, so neither the content nor the length of the token leaks through timing. */
-export function tokenMatches(given: string, expected: string): boolean {
-  const digest = (s: string) => createHash('sha256').update(s, 'utf8').digest()
-  return timingSafeEqual(digest(given), digest(expected))
-}
 
 /** Distinct claimed center names kept between two flushes of the rate-limit counts (more are counted without a center). */
 const MAX_LIMITED_NAMES = 1000
@@ -491,19 +483,8 @@ export function buildHub(config: HubConfig, deps: HubDeps): FastifyInstance {
   if (existsSync(join(config.uiDir, 'assets'))) {
     app.register(fastifyStatic, { root: join(config.uiDir, 'assets'), prefix: '/assets/', immutable: true, maxAge: '365d', index: false })
   }
-  const page = async (_request: FastifyRequest, reply: FastifyReply) => {
-    try {
-      const html = await readFile(join(config.uiDir, 'hub', 'ui', 'index.html'))
-      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html)
-    } catch {
-      return reply
-        .status(503)
-        .type('text/plain; charset=utf-8')
-        .send('UI not built: run `npm run build`.\nالواجهة غير مبنية: شغّل npm run build')
-    }
-  }
   app.get('/', (_request, reply) => reply.redirect('/hub/ui/'))
-  app.get('/hub/ui/', page)
+  app.get('/hub/ui/', (_request, reply) => sendBuiltPage(reply, config.uiDir, 'index.html'))
   return app
 }
 

@@ -9,7 +9,6 @@
  */
 import { randomBytes } from 'node:crypto'
 import { type CliOutput, Exit, parseArgs } from './cli-args.ts'
-import { setAnalystActive } from './store/analyst-status.ts'
 import type { HubStore } from './store/store.ts'
 
 const USAGE = [
@@ -41,7 +40,7 @@ export async function analystCommand(
     return Exit.ok
   }
   if ((verb === 'disable' || verb === 'enable') && words.length === 1) {
-    if (!(await setAnalystActive(store.driver, words[0], verb === 'enable'))) {
+    if (!(await store.analysts.setActive(words[0], verb === 'enable'))) {
       out.fail(`no analyst ${words[0]}: \`analyst list\` shows the accounts`)
       return Exit.refused
     }

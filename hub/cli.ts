@@ -17,16 +17,7 @@ import { hubSigningKey } from './config-signing-key.ts'
 import { CENTER_KINDS, type CenterKind } from './store/store.ts'
 import { catalogueCommand } from './cli-catalogue.ts'
 import { analystCommand, readStdin } from './cli-analyst.ts'
-
-function flags(args: string[]): Record<string, string> {
-  const out: Record<string, string> = {}
-  for (let i = 0; i < args.length; i++) {
-    const m = /^--([a-z-]+)(?:=(.*))?$/.exec(args[i])
-    if (!m) continue
-    out[m[1]] = m[2] ?? args[++i] ?? ''
-  }
-  return out
-}
+import { parseArgs } from './cli-args.ts'
 
 export async function hubCli(args: string[], print: (line: string) => void = console.log): Promise<number> {
   const config = loadHubConfig()
@@ -45,7 +36,7 @@ export async function hubCli(args: string[], print: (line: string) => void = con
       return 2
     }
     if (verb === 'add') {
-      const f = flags(rest)
+      const f = parseArgs(rest).flags
       const kind = (f.kind ?? 'fixed') as CenterKind
       if (!f.id || !f['name-ar'] || !f['name-en'] || !f.governorate || !CENTER_KINDS.includes(kind)) {
         print(

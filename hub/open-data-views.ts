@@ -20,14 +20,15 @@ export interface OpenDataSources {
   now: number
 }
 
+/** The codes the catalogue holds: a code it does not hold cannot be named to the public. Built once per answer, not per center. */
+const catalogueCodes = (src: OpenDataSources): ReadonlySet<string> => new Set(src.services.map((s) => s.code))
+
 /** The lines a center shows as live, or null when its data is not recent (offline, never reported, or an older center). */
-function liveLines(src: OpenDataSources, c: CenterRecord): { at: number; queues: LiveQueue[] } | null {
+function liveLines(src: OpenDataSources, known: ReadonlySet<string>, c: CenterRecord): { at: number; queues: LiveQueue[] } | null {
   const report = src.reports.get(c.id)
   if (!report) return null
   // the same rule as the fleet's "offline": the center's own heartbeat interval, so figures are live only while beats keep coming
   if (isOffline(report.reportedAt, src.statuses.get(c.id)?.heartbeatSeconds ?? null, src.now, src.config)) return null
-  const known = new Set(src.services.map((s) => s.code))
-  // a code the catalogue does not hold cannot be named to the public
   return { at: report.reportedAt, queues: report.queues.filter((q) => known.has(q.nationalCode)) }
 }
 
@@ -44,10 +45,11 @@ export function openCatalogue(src: OpenDataSources): OpenCatalogue {
 
 /** Every active center (of one governorate when given) with its lines now, by governorate then id. */
 export function openCenters(src: OpenDataSources, governorate?: string): OpenCenters {
+  const known = catalogueCodes(src)
   const centers: OpenCenter[] = publicCenters(src)
     .filter((c) => governorate === undefined || c.governorate === governorate)
     .map((c) => {
-      const lines = liveLines(src, c)
+      const lines = liveLines(src, known, c)
       return {
         ...centerFields(c),
         status: lines ? ('live' as const) : ('no_recent_data' as const),
@@ -77,9 +79,10 @@ function rank(c: LeastBusyCenter): number {
  * stays in (it may offer it), marked.
  */
 export function leastBusy(src: OpenDataSources, governorate: string, service: NationalService): LeastBusy {
+  const known = catalogueCodes(src)
   const centers: LeastBusyCenter[] = []
   for (const c of publicCenters(src).filter((x) => x.governorate === governorate)) {
-    const lines = liveLines(src, c)
+    const lines = liveLines(src, known, c)
     if (!lines) {
       centers.push({ ...centerFields(c), status: 'no_recent_data', updatedAt: null, waiting: null, waitSeconds: null, open: null })
       continue

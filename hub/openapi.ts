@@ -5,6 +5,7 @@
  */
 import { fastifySwagger, type SwaggerOptions } from '@fastify/swagger'
 import type { FastifyInstance } from 'fastify'
+import { UpstreamPaths } from '../protocol/upstream.ts'
 
 export const HUB_OPENAPI_PATH = '/api/hub/v1/openapi.json'
 
@@ -45,14 +46,21 @@ export function installHubOpenApi(app: FastifyInstance): void {
   app.get(HUB_OPENAPI_PATH, { schema: { hide: true } }, async () => app.swagger())
 }
 
+/** What the centers sign: every path of UpstreamPaths (the configuration bundle's fetch too). */
+const SIGNED_PATHS: ReadonlySet<string> = new Set(Object.values(UpstreamPaths))
+
 /** Open data, sign-in, health and the document itself need nothing; centers sign (x-tabour-* headers); the rest takes a bearer token. */
 function securityOf(url: string): { security?: { bearer: string[] }[]; description?: string } {
-  if (/^\/api\/hub\/v1\/(batches|heartbeat)$/.test(url))
+  if (SIGNED_PATHS.has(url))
     return {
       security: [],
       description: 'Signed by the center with its secret: headers x-tabour-center, -timestamp, -nonce, -seq, -signature (HMAC-SHA256).',
     }
-  if (url.startsWith('/api/hub/v1/admin/') || /^\/api\/hub\/v1\/(centers|fleet|figures|figures\.csv|summary|national-services)$/.test(url))
+  if (
+    url.startsWith('/api/hub/v1/admin/') ||
+    url.startsWith('/api/hub/v1/config-bundles') ||
+    /^\/api\/hub\/v1\/(centers|fleet|figures|figures\.csv|summary|national-services)$/.test(url)
+  )
     return { security: [{ bearer: [] }] }
   return { security: [] }
 }

@@ -6,7 +6,6 @@
  */
 import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastify'
 import { Type } from '@sinclair/typebox'
-import { createHash, timingSafeEqual } from 'node:crypto'
 import {
   type BundleOffer,
   type BundleReport,
@@ -16,6 +15,7 @@ import {
   SignedConfigBundle,
 } from '../../protocol/config-bundle.ts'
 import { HubErrorCodes, UpstreamPaths } from '../../protocol/upstream.ts'
+import { bearerOf, tokenMatches } from '../bearer.ts'
 import { hubSigningKey } from '../config-signing-key.ts'
 import { HubError } from '../errors.ts'
 import { type BundleRecord, type BundleTarget, targets } from '../store/config-bundles.ts'
@@ -55,11 +55,6 @@ const VersionParam = Type.Object({ version: Type.Integer({ minimum: 1, maximum: 
 /** What a center did with a bundle, as its last heartbeat said. */
 type CenterBundleStatus = 'applied' | 'refused' | 'superseded' | 'pending'
 
-const sameToken = (given: string, expected: string) => {
-  const digest = (s: string) => createHash('sha256').update(s, 'utf8').digest()
-  return timingSafeEqual(digest(given), digest(expected))
-}
-
 /** A bundle without its signed text, as the list shows it. */
 function summary(b: BundleRecord) {
   return { version: b.version, target: b.target, note: b.note, createdBy: b.createdBy, createdAt: b.createdAt, publishedAt: b.publishedAt }
@@ -91,10 +86,10 @@ export async function bundleOnHeartbeat(
     if (!known || known.running !== report.running || JSON.stringify(known.refused) !== JSON.stringify(refused))
       await store.configBundles.report({ centerId: center.id, running: report.running, refused, reportedAt: now })
   }
-  const newest = await store.configBundles.newestFor(center)
-  if (!newest) return undefined
-  if (report && (newest.version <= (report.running ?? 0) || newest.version === report.refused?.version)) return undefined
-  return { version: newest.version }
+  const newest = await store.configBundles.newestVersionFor(center)
+  if (newest === null) return undefined
+  if (report && (newest <= (report.running ?? 0) || newest === report.refused?.version)) return undefined
+  return { version: newest }
 }
 
 /** Inside the hub's signed scope (its signature check and rate limit): a center fetches the bundle it was offered. */
@@ -119,7 +114,7 @@ export const configBundleRoutes: FastifyPluginAsync = async (app: FastifyInstanc
   const key = hubSigningKey(config.dataDir)
 
   app.addHook('onRequest', async (request: FastifyRequest) => {
-    const given = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1] ?? ''
+    const given = bearerOf(request)
     const analyst = given ? await store.analysts.bySession(given, clock()) : null
     if (analyst) {
       request.analyst = analyst
@@ -127,7 +122,7 @@ export const configBundleRoutes: FastifyPluginAsync = async (app: FastifyInstanc
         throw new HubError(403, HubErrorCodes.NATIONAL_ONLY, `analyst ${analyst.username} has a governorate scope: bundles are national`)
       return
     }
-    if (config.adminToken && sameToken(given, config.adminToken)) return
+    if (config.adminToken && tokenMatches(given, config.adminToken)) return
     throw new HubError(401, HubErrorCodes.UNAUTHENTICATED, 'the admin token or a national analyst session is required')
   })
 

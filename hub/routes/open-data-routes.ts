@@ -7,8 +7,6 @@
  */
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import rateLimit from '@fastify/rate-limit'
-import { readFile } from 'node:fs/promises'
-import { join } from 'node:path'
 import { HubErrorCodes } from '../../protocol/upstream.ts'
 import {
   LeastBusy,
@@ -19,6 +17,7 @@ import {
   OpenDataPaths,
   OPEN_DATA_PAGE,
 } from '../../protocol/open-data.ts'
+import { sendBuiltPage } from '../built-page.ts'
 import { HubError } from '../errors.ts'
 import { leastBusy, openCatalogue, openCenters, type OpenDataSources } from '../open-data-views.ts'
 import { HubErrorBody } from './hub-schemas.ts'
@@ -120,15 +119,5 @@ export async function openDataRoutes(app: FastifyInstance): Promise<void> {
   )
 
   // the page (hub/ui/open.html, built by vite to <uiDir>/hub/ui/open.html; its assets are the hub's /assets/)
-  app.get(OPEN_DATA_PAGE, { schema: { hide: true } }, async (_request, reply) => {
-    try {
-      const html = await readFile(join(config.uiDir, 'hub', 'ui', 'open.html'))
-      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html)
-    } catch {
-      return reply
-        .status(503)
-        .type('text/plain; charset=utf-8')
-        .send('UI not built: run `npm run build`.\nالواجهة غير مبنية: شغّل npm run build')
-    }
-  })
+  app.get(OPEN_DATA_PAGE, { schema: { hide: true } }, (_request, reply) => sendBuiltPage(reply, config.uiDir, 'open.html'))
 }

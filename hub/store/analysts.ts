@@ -50,6 +50,18 @@ export class AnalystsStore {
     return (await this.driver.all('SELECT * FROM hub_analysts ORDER BY username')).map(analystFrom)
   }
 
+  /**
+   * Sets the account active or not; false when there is no such username. Disabling deletes the
+   * analyst's sessions at once: their next request is refused, not merely their next sign-in.
+   */
+  async setActive(username: string, active: boolean): Promise<boolean> {
+    return this.driver.tx(async (d) => {
+      const changed = await d.run('UPDATE hub_analysts SET active = ? WHERE username = ?', [active ? 1 : 0, username])
+      if (changed === 1 && !active) await d.run('DELETE FROM hub_analyst_sessions WHERE username = ?', [username])
+      return changed === 1
+    })
+  }
+
   /** A session token (and its expiry) for a right username and password of an active analyst; null otherwise. */
   async signIn(
     username: string,

@@ -35,17 +35,19 @@ export function targets(target: BundleTarget, center: { id: string; governorate:
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: rows come back from either SQL driver with dialect-specific value types; mapped field by field below
-function bundleFrom(r: Record<string, any>): BundleRecord {
+type Row = Record<string, any>
+
+function targetFrom(r: Row): BundleTarget {
   const kind = r.target_kind as BundleTarget['kind']
-  const target: BundleTarget =
-    kind === 'all'
-      ? { kind }
-      : kind === 'governorate'
-        ? { kind, governorate: String(r.target_value) }
-        : { kind, centerIds: JSON.parse(String(r.target_value)) as string[] }
+  if (kind === 'all') return { kind }
+  if (kind === 'governorate') return { kind, governorate: String(r.target_value) }
+  return { kind, centerIds: JSON.parse(String(r.target_value)) as string[] }
+}
+
+function bundleFrom(r: Row): BundleRecord {
   return {
     version: Number(r.version),
-    target,
+    target: targetFrom(r),
     note: String(r.note),
     payload: String(r.payload),
     signature: String(r.signature),
@@ -113,10 +115,13 @@ export class ConfigBundlesStore {
     return (await this.driver.all('SELECT * FROM hub_config_bundles ORDER BY version DESC')).map(bundleFrom)
   }
 
-  /** The newest published bundle meant for the center, or null. */
-  async newestFor(center: { id: string; governorate: string }): Promise<BundleRecord | null> {
-    const rows = await this.driver.all('SELECT * FROM hub_config_bundles WHERE published_at IS NOT NULL ORDER BY version DESC')
-    return rows.map(bundleFrom).find((b) => targets(b.target, center)) ?? null
+  /** The version of the newest published bundle meant for the center, or null. Asked on every heartbeat: reads the targets, not the signed texts. */
+  async newestVersionFor(center: { id: string; governorate: string }): Promise<number | null> {
+    const rows = await this.driver.all<Row>(
+      'SELECT version, target_kind, target_value FROM hub_config_bundles WHERE published_at IS NOT NULL ORDER BY version DESC',
+    )
+    const newest = rows.find((r) => targets(targetFrom(r), center))
+    return newest ? Number(newest.version) : null
   }
 
   /** Records a center's heartbeat report. */

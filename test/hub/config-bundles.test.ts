@@ -271,3 +271,39 @@ describe.each(BACKENDS)('configuration bundles on %s', (backend) => {
     })
   })
 })
+
+describe('who may manage configuration bundles', () => {
+  it('the admin token or a national analyst’s session; not the read token, a wrong token, or a governorate analyst', async () => {
+    const READ_TOKEN = 'hub-read-token-for-bundle-tests'
+    const hub = await startTestHub({ config: { readToken: READ_TOKEN } })
+    cleanups.push(() => hub.close())
+    const list = async (token?: string) => {
+      const res = await fetch(`${hub.url}/api/hub/v1/config-bundles`, { headers: token ? { authorization: `Bearer ${token}` } : {} })
+      return { status: res.status, code: (await res.json()).code as string | undefined }
+    }
+    const sessionOf = async (username: string, role: 'national' | 'governorate') => {
+      const password = `a long password for ${username}`
+      const added = await hubCall(hub, 'POST', '/api/hub/v1/admin/analysts', {
+        username,
+        displayName: username,
+        role,
+        ...(role === 'governorate' ? { governorate: 'Giza' } : {}),
+        password,
+      })
+      expect(added.status).toBe(201)
+      const login = await fetch(`${hub.url}/api/hub/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username, password }),
+      })
+      expect(login.status).toBe(200)
+      return (await login.json()).token as string
+    }
+
+    expect(await list(HUB_ADMIN_TOKEN)).toEqual({ status: 200, code: undefined })
+    expect(await list(await sessionOf('nadia', 'national'))).toEqual({ status: 200, code: undefined })
+    expect(await list(await sessionOf('gamal', 'governorate'))).toEqual({ status: 403, code: 'HUB_ERR_NATIONAL_ONLY' })
+    for (const token of [undefined, READ_TOKEN, `${HUB_ADMIN_TOKEN}x`])
+      expect(await list(token), String(token)).toEqual({ status: 401, code: 'HUB_ERR_UNAUTHENTICATED' })
+  })
+})

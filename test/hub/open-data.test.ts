@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { Ajv } from 'ajv'
 import Fastify from 'fastify'
 import { Type } from '@sinclair/typebox'
@@ -7,6 +9,7 @@ import { UPSTREAM_TEST_CONFIG } from '../server/upstream/upstream-helpers.ts'
 import { addNationalService, BACKENDS, postSigned, registerCenter, startTestHub, type TestHub } from './hub-harness.ts'
 import { Heartbeat, UpstreamPaths } from '../../protocol/upstream.ts'
 import { OpenDataPaths } from '../../protocol/open-data.ts'
+import { leastBusy, openCenters, type OpenDataSources } from '../../hub/open-data-views.ts'
 
 /**
  * Open data (issue 23): two real centers (in-process, real SQLite, their real reporters) send
@@ -240,6 +243,83 @@ describe('open data: the cache, the limit and the document', () => {
     expect(doc.paths['/api/hub/v1/summary'].get.security).toEqual([{ bearer: [] }])
     expect(doc.paths['/api/hub/v1/admin/centers'].post.security).toEqual([{ bearer: [] }])
     expect(doc.paths['/api/hub/v1/heartbeat'].post.requestBody).toBeDefined()
+    // every path a center signs says so, the bundle fetch included; managing bundles takes a token
+    for (const path of Object.values(UpstreamPaths)) expect(doc.paths[path].post.description, path).toMatch(/^Signed by the center/)
+    expect(doc.paths['/api/hub/v1/config-bundles'].post.security).toEqual([{ bearer: [] }])
+    expect(doc.paths['/api/hub/v1/config-bundles/{version}'].get.security).toEqual([{ bearer: [] }])
     expect(doc.paths['/api/hub/v1/openapi.json']).toBeUndefined()
+  })
+})
+
+describe('the hub’s built pages', () => {
+  it('/open/ and /hub/ui/ answer their own built file, no-cache, and a bilingual 503 before the build', async () => {
+    const hub = await startTestHub()
+    cleanups.push(() => hub.close())
+    for (const path of ['/open/', '/hub/ui/']) {
+      const res = await fetch(hub.url + path)
+      expect(res.status, path).toBe(503)
+      expect(await res.text(), path).toMatch(/^UI not built: run `npm run build`\.\n.*npm run build$/)
+    }
+    // the routes read the file on each request: built now, the next load has it
+    mkdirSync(join(hub.config.uiDir, 'hub', 'ui'), { recursive: true })
+    writeFileSync(join(hub.config.uiDir, 'hub', 'ui', 'open.html'), '<p>open</p>')
+    writeFileSync(join(hub.config.uiDir, 'hub', 'ui', 'index.html'), '<p>dashboard</p>')
+    for (const [path, body] of [
+      ['/open/', '<p>open</p>'],
+      ['/hub/ui/', '<p>dashboard</p>'],
+    ]) {
+      const res = await fetch(hub.url + path)
+      expect(res.status, path).toBe(200)
+      expect(res.headers.get('content-type'), path).toBe('text/html; charset=utf-8')
+      expect(res.headers.get('cache-control'), path).toBe('no-cache')
+      expect(await res.text(), path).toBe(body)
+    }
+  })
+})
+
+describe('the open-data views', () => {
+  it('name only the catalogue’s codes: a line under a code the catalogue lost is left out of every answer', () => {
+    const now = 1_800_000_000_000
+    const center = (id: string) => ({
+      id,
+      nameAr: id,
+      nameEn: id,
+      governorate: 'Cairo',
+      city: '',
+      kind: 'fixed' as const,
+      secret: 's',
+      active: true,
+      createdAt: 0,
+    })
+    const src: OpenDataSources = {
+      centers: [center('C1'), center('C2')],
+      statuses: new Map(),
+      reports: new Map(
+        ['C1', 'C2'].map((id) => [
+          id,
+          {
+            centerId: id,
+            reportedAt: now - 1000,
+            queues: [
+              { nationalCode: 'PASSPORT', waiting: 3, waitSeconds: 600, open: true },
+              { nationalCode: 'GONE', waiting: 9, open: true },
+            ],
+          },
+        ]),
+      ),
+      services: [{ code: 'PASSPORT', nameAr: 'جوازات', nameEn: 'Passports', groupAr: '', groupEn: '' }],
+      config: { offlineAfterMissedHeartbeats: 3, offlineAfterMinutes: 30 },
+      now,
+    }
+    expect(openCenters(src).centers.map((c) => [c.id, c.status, c.services.map((s) => s.code)])).toEqual([
+      ['C1', 'live', ['PASSPORT']],
+      ['C2', 'live', ['PASSPORT']],
+    ])
+    const gone = { code: 'GONE', nameAr: 'x', nameEn: 'x', groupAr: '', groupEn: '' }
+    expect(leastBusy(src, 'Cairo', gone).centers).toEqual([])
+    expect(leastBusy(src, 'Cairo', src.services[0]).centers.map((c) => [c.id, c.waiting])).toEqual([
+      ['C1', 3],
+      ['C2', 3],
+    ])
   })
 })

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { DEFAULT_INGEST_PER_MINUTE, HubConfigError, loadHubConfig } from '../../hub/config.ts'
-import { tokenMatches } from '../../hub/app.ts'
+import { tokenMatches } from '../../hub/bearer.ts'
 import { BACKENDS, batchPath, HUB_ADMIN_TOKEN, postSigned, registerCenter, startTestHub, type TestHub } from './hub-harness.ts'
 
 /**
