@@ -52,4 +52,25 @@ describe('a resumed ticket keeps its first call', () => {
     expect(wait).toBeGreaterThanOrEqual(0)
     expect(line!.split(',')[wait]).toBe('120')
   })
+
+  it('a ticket parked again after its resume gives the time at the counter since the resume, not since the first call', async () => {
+    const clock = new TestClock(Date.parse('2026-03-10T08:00:00Z'))
+    center = await TestCenter.start({ clock })
+    const c = center
+    const a = await c.createService({ prefix: 'A' })
+    const c1 = await c.createCounter({ number: 1, serviceIds: [a.id] })
+    const kiosk = (await c.createDevice('kiosk')).token
+    const clerk = await c.openCounterAs('clerk1', c1.id)
+    const t = await c.issue(kiosk, { serviceId: a.id })
+    await c.action(clerk, c1.id, 'call-next')
+    clock.advance(60)
+    expect((await c.action(clerk, c1.id, 'park', { reason: 'missing_document', minutes: 15 })).statusCode).toBe(200)
+    clock.advance(600)
+    expect((await c.action(clerk, c1.id, 'resume-parked', { ticketId: t.id })).statusCode).toBe(200)
+    clock.advance(30)
+    const again = await c.action(clerk, c1.id, 'park', { reason: 'missing_document', minutes: 15 })
+    expect(again.statusCode, again.body).toBe(200)
+    const parked = rows<{ data: string }>(c, "SELECT data FROM events WHERE type = 'ticket.parked' ORDER BY id")
+    expect(parked.map((p) => JSON.parse(p.data).serviceSeconds)).toEqual([60, 30])
+  })
 })
