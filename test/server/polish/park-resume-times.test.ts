@@ -12,7 +12,8 @@ describe('a resumed ticket keeps its first call', () => {
   let center: TestCenter | undefined
   afterEach(async () => center?.close())
 
-  it('calledAt stays the first call, resumedAt is the return; the log and the CSV give the wait to the first call', async () => {
+  /** A center with one service, one open counter and one ticket waiting at 08:00 UTC. */
+  async function oneTicketCenter() {
     const clock = new TestClock(Date.parse('2026-03-10T08:00:00Z'))
     center = await TestCenter.start({ clock })
     const c = center
@@ -21,6 +22,11 @@ describe('a resumed ticket keeps its first call', () => {
     const kiosk = (await c.createDevice('kiosk')).token
     const clerk = await c.openCounterAs('clerk1', c1.id)
     const t = await c.issue(kiosk, { serviceId: a.id })
+    return { clock, c, c1, clerk, t }
+  }
+
+  it('calledAt stays the first call, resumedAt is the return; the log and the CSV give the wait to the first call', async () => {
+    const { clock, c, c1, clerk, t } = await oneTicketCenter()
     clock.advance(120)
     const firstCall = clock.now
     await c.action(clerk, c1.id, 'call-next')
@@ -54,14 +60,7 @@ describe('a resumed ticket keeps its first call', () => {
   })
 
   it('a ticket parked again after its resume gives the time at the counter since the resume, not since the first call', async () => {
-    const clock = new TestClock(Date.parse('2026-03-10T08:00:00Z'))
-    center = await TestCenter.start({ clock })
-    const c = center
-    const a = await c.createService({ prefix: 'A' })
-    const c1 = await c.createCounter({ number: 1, serviceIds: [a.id] })
-    const kiosk = (await c.createDevice('kiosk')).token
-    const clerk = await c.openCounterAs('clerk1', c1.id)
-    const t = await c.issue(kiosk, { serviceId: a.id })
+    const { clock, c, c1, clerk, t } = await oneTicketCenter()
     await c.action(clerk, c1.id, 'call-next')
     clock.advance(60)
     expect((await c.action(clerk, c1.id, 'park', { reason: 'missing_document', minutes: 15 })).statusCode).toBe(200)
