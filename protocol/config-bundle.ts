@@ -14,13 +14,10 @@ import { CalendarDate, OpenInterval } from './calendar.ts'
 import { Lang, literalUnion } from './common.ts'
 import { MESSAGE_KINDS } from './messages/citizen.ts'
 import { NationalCode } from './national-catalogue.ts'
+import { Category } from './settings.ts'
 
-const Name = Type.String({ minLength: 1, maxLength: 120 })
 /** A priority category or a finish outcome: the center's own shape (protocol/settings.ts). */
-export const BundleChoice = Type.Object(
-  { code: Type.String({ pattern: '^[a-z][a-z0-9_]{0,31}$' }), nameAr: Name, nameEn: Name },
-  { additionalProperties: false },
-)
+export const BundleChoice = Category
 
 /** A national holiday or closure: replaces the weekly hours from `from` to `to` (both included) at the centers that get it. */
 export const BundleHoliday = Type.Object(

@@ -8,7 +8,8 @@ import { literalUnion, Nullable } from './common.ts'
  * override (the config value applies again).
  */
 const Name = Type.String({ minLength: 1, maxLength: 120 })
-const Category = Type.Object(
+/** A priority category (or a finish outcome: the hub's bundles use the same shape, protocol/config-bundle.ts). */
+export const Category = Type.Object(
   {
     code: Type.String({ pattern: '^[a-z][a-z0-9_]{0,31}$', description: 'lower-case letters, digits, _ (not none)' }),
     nameAr: Name,

@@ -7,6 +7,8 @@ import { ErrorCodes, fieldError } from '../errors.ts'
 import { auditChange } from './config-audit.ts'
 import { exportIcs, importIcs, mergeImport, previewImport, type IcsPreview } from './calendar-ics.ts'
 
+type Command = 'calendar.update' | 'calendar.import'
+
 /**
  * The center's calendar as configuration commands: replacing it whole (the dashboard's
  * editor) or merging holidays from an .ics file. Each is validated first (the first problem
@@ -31,11 +33,7 @@ export class CalendarCommands {
   /** update inside the caller's transaction (a configuration bundle); call what it returns after the commit. */
   updateIn(tx: WriteScope, actor: Actor, cal: CenterCalendar): () => CenterCalendar {
     this.validate(cal, 'calendar/')
-    this.write(tx, actor, cal, 'calendar.update', cal)
-    return () => {
-      this.ctx.useCalendar(cal)
-      return cal
-    }
+    return this.storeIn(tx, actor, cal, 'calendar.update', cal)
   }
 
   /** What importing `ics` would change (nothing is stored). */
@@ -75,15 +73,18 @@ export class CalendarCommands {
       )
   }
 
-  private store(actor: Actor, cal: CenterCalendar, command: 'calendar.update' | 'calendar.import', audited: unknown): CenterCalendar {
-    this.ctx.write((tx) => this.write(tx, actor, cal, command, audited))
-    this.ctx.useCalendar(cal)
-    return cal
+  private store(actor: Actor, cal: CenterCalendar, command: Command, audited: unknown): CenterCalendar {
+    return this.ctx.write((tx) => this.storeIn(tx, actor, cal, command, audited))()
   }
 
-  private write(tx: WriteScope, actor: Actor, cal: CenterCalendar, command: 'calendar.update' | 'calendar.import', audited: unknown): void {
+  /** Stores and audits `cal` in `tx`; what it returns makes it the running calendar (after the commit). */
+  private storeIn(tx: WriteScope, actor: Actor, cal: CenterCalendar, command: Command, audited: unknown): () => CenterCalendar {
     this.ctx.calendars.store(cal, tx.now, actorIds(actor).userId)
     auditChange(tx, actor, command, {}, audited)
     tx.emit({ type: 'queue:updated', serviceIds: this.ctx.services.list().map((s) => s.id) })
+    return () => {
+      this.ctx.useCalendar(cal)
+      return cal
+    }
   }
 }

@@ -33,13 +33,7 @@ const BUNDLE_ACTOR: Actor = { type: 'system' }
 export type BundleOutcome = { version: number; outcome: 'applied' } | ({ version: number; outcome: 'refused' } & BundleRefusal)
 
 /** The bundle the center runs, as a center admin sees it. */
-export interface RunningBundle {
-  version: number
-  issuedAt: number
-  appliedAt: number
-  /** What the hub manages here (the keys of the bundle). */
-  managed: string[]
-}
+type RunningBundle = NonNullable<CenterBundleState['running']>
 
 interface Row {
   version: number
@@ -67,8 +61,8 @@ export class ConfigBundleCommands {
   ) {
     this.templates = new MessageTemplateCommands(ctx)
     // what the last good bundle set outside the database (the finish outcomes live in the config object)
-    const running = this.runningPayload()
-    if (running) this.config.queue.finishOutcomes = running.contents.finishOutcomes.map((o) => ({ ...o }))
+    const row = this.lastApplied()
+    if (row?.payload) this.config.queue.finishOutcomes = payloadOf(row.payload).contents.finishOutcomes.map((o) => ({ ...o }))
   }
 
   private lastApplied(): Row | undefined {
@@ -77,43 +71,32 @@ export class ConfigBundleCommands {
       | undefined
   }
 
-  private runningPayload(): ConfigBundlePayload | null {
-    const row = this.lastApplied()
-    return row?.payload ? (JSON.parse(row.payload) as ConfigBundlePayload) : null
-  }
-
-  /** The bundle running now, or null. */
-  running(): RunningBundle | null {
-    const row = this.lastApplied()
-    const payload = this.runningPayload()
-    if (!row || !payload) return null
-    return { version: row.version, issuedAt: payload.issuedAt, appliedAt: row.received_at, managed: [...BUNDLE_KEYS] }
-  }
-
   /** What a center admin sees (GET /center/config-bundle). */
   state(pinnedKey: string | undefined): CenterBundleState {
-    const refused = this.lastRefusal()
+    const applied = this.lastApplied()
+    const refused = this.lastRefusalAfter(applied)
     return {
       keyPinned: Boolean(pinnedKey),
-      running: this.running(),
+      running: runningOf(applied),
       lastRefusal: refused
         ? { version: refused.version, code: refused.code ?? '', reason: refused.reason ?? '', at: refused.received_at }
         : null,
     }
   }
 
-  private lastRefusal(): Row | undefined {
+  /** The last refusal newer than the bundle `applied` (any, when none was). */
+  private lastRefusalAfter(applied: Row | undefined): Row | undefined {
     return this.ctx.db
       .prepare(`SELECT * FROM config_bundles WHERE outcome = 'refused' AND version > ? ORDER BY version DESC LIMIT 1`)
-      .get(this.lastApplied()?.version ?? 0) as Row | undefined
+      .get(applied?.version ?? 0) as Row | undefined
   }
 
   /** What the heartbeat tells the hub: the version running, and the last refusal newer than it. */
   report(): BundleReport {
-    const running = this.lastApplied()?.version ?? null
-    const refused = this.lastRefusal()
+    const applied = this.lastApplied()
+    const refused = this.lastRefusalAfter(applied)
     return {
-      running,
+      running: applied?.version ?? null,
       ...(refused ? { refused: { version: refused.version, code: refused.code ?? '', reason: refused.reason ?? '' } } : {}),
     }
   }
@@ -218,6 +201,15 @@ export class ConfigBundleCommands {
     })
     return { ...current, exceptions: [...current.exceptions.filter((e) => !e.uid?.startsWith(HUB_EXCEPTION_UID)), ...exceptions] }
   }
+}
+
+/** The payload an applied row keeps (checked before it was stored). */
+const payloadOf = (payload: string) => JSON.parse(payload) as ConfigBundlePayload
+
+/** The bundle an applied row runs, or null when none is. */
+function runningOf(row: Row | undefined): RunningBundle | null {
+  if (!row?.payload) return null
+  return { version: row.version, issuedAt: payloadOf(row.payload).issuedAt, appliedAt: row.received_at, managed: [...BUNDLE_KEYS] }
 }
 
 /** What the audit row keeps of a bundle: counts and codes, not every text. */

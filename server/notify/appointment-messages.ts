@@ -73,6 +73,13 @@ export function appointmentMessage(
   }
 }
 
+/**
+ * A reminder's outbox key: `appointment_reminder:b<booking id>:<slot>`, once per booking and slot;
+ * the booking's id in it is how its number is erased with the booking's (booking-number-retention.ts).
+ */
+export const REMINDER_KEY_PREFIX = 'appointment_reminder:b'
+export const reminderKey = (bookingId: number, slotStart: number) => `${REMINDER_KEY_PREFIX}${bookingId}:${slotStart}`
+
 /** The reminder for a booking (sent `reminderAt`, say the day before), once per booking and slot. */
 export function reminderMessage(
   booking: BookingFacts,

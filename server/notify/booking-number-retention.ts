@@ -7,6 +7,7 @@
  */
 import type { Db } from '../db/connection.ts'
 import { addDays, localDay } from '../../protocol/center-clock.ts'
+import { REMINDER_KEY_PREFIX } from './appointment-messages.ts'
 
 const LIVE_TICKET = "('waiting', 'called', 'serving', 'parked', 'remote')"
 
@@ -30,15 +31,15 @@ export function eraseExpiredBookingNumbers(
              WHERE e.type LIKE 'appointment.%' AND b.day < ?)`,
       )
       .run(before).changes
-    // reminders are keyed by their booking (message-scanner.ts: appointment_reminder:b<id>:<slot>)
+    // reminders are keyed by their booking (appointment-messages.ts reminderKey: appointment_reminder:b<id>:<slot>)
     const reminders = db
       .prepare(
         `UPDATE message_outbox SET phone = NULL,
            status = CASE status WHEN 'queued' THEN 'expired' ELSE status END
          WHERE phone IS NOT NULL AND kind = 'appointment_reminder'
-           AND CAST(substr(idempotency_key, 23) AS INTEGER) IN (SELECT id FROM bookings WHERE day < ?)`,
+           AND CAST(substr(idempotency_key, length(@prefix) + 1) AS INTEGER) IN (SELECT id FROM bookings WHERE day < @before)`,
       )
-      .run(before).changes
+      .run({ prefix: REMINDER_KEY_PREFIX, before }).changes
     const tickets = db
       .prepare(
         `UPDATE tickets SET phone = NULL WHERE phone IS NOT NULL AND origin = 'appointment' AND day < ? AND status NOT IN ${LIVE_TICKET}`,

@@ -30,6 +30,8 @@ import {
   type BookingFacts,
   appointmentMessage,
   queueAppointmentMessage,
+  REMINDER_KEY_PREFIX,
+  reminderKey,
   reminderMessage,
 } from './appointment-messages.ts'
 
@@ -194,13 +196,14 @@ export class MessageScanner {
       .prepare(
         `SELECT id, code, service_id AS serviceId, slot_start AS slotStart, name, phone, lang FROM bookings b
          WHERE status = 'booked' AND phone <> '' AND slot_start > @now AND slot_start <= @now + @ahead AND created_at <= slot_start - @ahead
-           AND NOT EXISTS (SELECT 1 FROM message_outbox m WHERE m.idempotency_key = 'appointment_reminder:b' || b.id || ':' || b.slot_start)`,
+           AND NOT EXISTS (SELECT 1 FROM message_outbox m WHERE m.idempotency_key = @prefix || b.id || ':' || b.slot_start)`,
       )
-      .all({ now, ahead }) as ({ id: number } & BookingFacts)[]
+      .all({ now, ahead, prefix: REMINDER_KEY_PREFIX }) as ({ id: number } & BookingFacts)[]
     let queued = 0
+    const context = this.appointmentContext()
     for (const { id, ...booking } of due) {
-      const message = reminderMessage(booking, this.appointmentContext())
-      if (queueAppointmentMessage(this, { ...message, key: `appointment_reminder:b${id}:${booking.slotStart}` }, booking, now)) queued++
+      const message = reminderMessage(booking, context)
+      if (queueAppointmentMessage(this, { ...message, key: reminderKey(id, booking.slotStart) }, booking, now)) queued++
     }
     return queued
   }

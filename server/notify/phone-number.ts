@@ -1,18 +1,18 @@
 /**
  * Mobile numbers as providers want them: E.164 digits without the plus (SMPP's
- * destination_addr with TON 1 / NPI 1, WhatsApp's `to`). A local Egyptian mobile (010, 011, 012,
- * 015 and eight digits) gets the country code; anything else must already be international.
+ * destination_addr with TON 1 / NPI 1, WhatsApp's `to`). The number is first put in the center's
+ * one form (protocol/phone-number.ts canonicalPhone: what every entry point stores), so the two
+ * agree on every spelling; a number that does not come out international is refused.
  */
+import { canonicalPhone } from '../../protocol/phone-number.ts'
 import { domainError, ErrorCodes } from '../errors.ts'
 
-const EGYPT_LOCAL_MOBILE = /^01[0125][0-9]{8}$/
 const INTERNATIONAL = /^[1-9][0-9]{7,14}$/
 
 /** The number as E.164 digits (no plus), or throws TABOUR_ERR_INVALID_PHONE. `countryCode` default 20 (Egypt). */
 export function normalizePhone(raw: string, countryCode = '20'): string {
-  const compact = raw.replace(/[\s\-().]/g, '')
-  if (EGYPT_LOCAL_MOBILE.test(compact) && countryCode === '20') return `20${compact.slice(1)}`
-  const international = compact.startsWith('+') ? compact.slice(1) : compact.startsWith('00') ? compact.slice(2) : null
+  const canonical = canonicalPhone(raw, countryCode)
+  const international = canonical.startsWith('+') ? canonical.slice(1) : null
   if (international !== null && INTERNATIONAL.test(international)) {
     if (international.startsWith('20') && !/^201[0125][0-9]{8}$/.test(international))
       throw domainError(ErrorCodes.INVALID_PHONE, 'an Egyptian mobile number is 20 1x and eight digits')

@@ -31,7 +31,7 @@ export type ArrivalWay = 'phone' | 'scan' | 'clerk'
  * Publishes `ticket:updated` and `queue:updated` (the line of present people changed).
  */
 export function arrive(ctx: QueueContext, ticketId: string, way: ArrivalWay, actor: Actor = { type: 'system' }): TicketRecord {
-  abandonOverdueRemote(ctx)
+  // a place already lost is ended first: ctx.write runs the checks before use (abandonOverdueRemote among them)
   return ctx.write((tx) => {
     const t = ctx.tickets.get(ticketId)
     if (!t) throw domainError(ErrorCodes.TICKET_NOT_FOUND, 'no such ticket')

@@ -1,3 +1,4 @@
+import { atCounterSince } from './at-counter-since.ts'
 import { type QueueContext, WriteScope } from './queue-context.ts'
 import type { CounterRecord } from '../db/repositories/counters-repo.ts'
 import type { TicketRecord } from '../db/repositories/tickets-repo.ts'
@@ -89,7 +90,7 @@ export class TicketParking {
           minutes: request.minutes,
           deadlineAt: new Date(deadlineAt).toISOString(),
           from: t.status,
-          serviceSeconds: Math.max(0, Math.round((tx.now - (t.calledAt ?? tx.now)) / 1000)),
+          serviceSeconds: Math.max(0, Math.round((tx.now - (atCounterSince(t) ?? tx.now)) / 1000)),
         },
       })
       const ticket = this.ctx.tickets.get(t.id)!

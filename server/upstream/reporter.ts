@@ -134,9 +134,10 @@ export class UpstreamReporter {
     return new Promise((resolve) => this.waiters.push(resolve))
   }
 
-  health(): CenterHealth {
+  /** `bundles`: the heartbeat passes the report it sends anyway, so the bundle rows are read once. */
+  health(bundles: BundleReport | undefined = this.deps.bundles?.report()): CenterHealth {
     // the fleet's configuration column: the hub's bundle version when one runs (a number, the same in both languages), else the national catalogue held
-    const bundle = this.deps.bundles?.report().running
+    const bundle = bundles?.running
     const configVersion = bundle ? String(bundle) : new NationalServicesRepo(this.deps.db).version()
     const backup = this.deps.lastBackup?.() ?? null
     const countersOpen = (this.deps.db.prepare(`SELECT COUNT(*) AS n FROM counters WHERE state = 'open'`).get() as { n: number }).n
@@ -309,12 +310,13 @@ export class UpstreamReporter {
     const catalogue = new NationalServicesRepo(this.deps.db)
     const version = catalogue.version()
     const bundles = this.deps.bundles
+    const report = bundles?.report()
     const live = this.deps.liveQueues?.()
     const body = {
       centerId: this.cfg.centerId,
-      health: this.health(),
+      health: this.health(report),
       ...(version ? { catalogueVersion: version } : {}),
-      ...(bundles ? { configBundle: bundles.report() } : {}),
+      ...(report ? { configBundle: report } : {}),
       ...(live ? { live } : {}),
     }
     let offered: number | null = null

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { TestCenter, TestClock } from '../../helpers/test-center.ts'
 import { FakeGateway, until } from './fake-gateway.ts'
 import { APPOINTMENT_DEFAULTS } from '../../../protocol/appointments.ts'
+import { eraseExpiredBookingNumbers } from '../../../server/notify/booking-number-retention.ts'
 
 /**
  * A booking's changes reach the citizen who booked, from the event log (message-scanner.ts):
@@ -100,5 +101,14 @@ describe('appointment messages', () => {
       `Reminder: your appointment ${early.code} for Service A at Citizen Service Technology Center is on 2026-03-10 at 12:00.`,
     ])
     expect(JSON.stringify(gateway.requests)).not.toContain(`Reminder: your appointment ${late.code}`)
+    // once the day is over the reminder loses its number with its booking's (found by the booking id in its key)
+    const db = center.app.tabour.db
+    const reminderPhone = () =>
+      (db.prepare(`SELECT phone FROM message_outbox WHERE kind = 'appointment_reminder'`).all() as { phone: string | null }[]).map(
+        (r) => r.phone,
+      )
+    expect(reminderPhone()).toEqual([expect.stringContaining('1000000001')])
+    eraseExpiredBookingNumbers(db, Date.parse('2026-03-11T12:00:00+02:00'), 'Africa/Cairo', 0)
+    expect(reminderPhone()).toEqual([null])
   })
 })

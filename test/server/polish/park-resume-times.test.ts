@@ -12,7 +12,8 @@ describe('a resumed ticket keeps its first call', () => {
   let center: TestCenter | undefined
   afterEach(async () => center?.close())
 
-  it('calledAt stays the first call, resumedAt is the return; the log and the CSV give the wait to the first call', async () => {
+  /** A center with one service, one open counter and one ticket waiting at 08:00 UTC. */
+  async function oneTicketCenter() {
     const clock = new TestClock(Date.parse('2026-03-10T08:00:00Z'))
     center = await TestCenter.start({ clock })
     const c = center
@@ -21,6 +22,11 @@ describe('a resumed ticket keeps its first call', () => {
     const kiosk = (await c.createDevice('kiosk')).token
     const clerk = await c.openCounterAs('clerk1', c1.id)
     const t = await c.issue(kiosk, { serviceId: a.id })
+    return { clock, c, c1, clerk, t }
+  }
+
+  it('calledAt stays the first call, resumedAt is the return; the log and the CSV give the wait to the first call', async () => {
+    const { clock, c, c1, clerk, t } = await oneTicketCenter()
     clock.advance(120)
     const firstCall = clock.now
     await c.action(clerk, c1.id, 'call-next')
@@ -51,5 +57,19 @@ describe('a resumed ticket keeps its first call', () => {
     const wait = header!.split(',').indexOf('Wait until called (seconds)')
     expect(wait).toBeGreaterThanOrEqual(0)
     expect(line!.split(',')[wait]).toBe('120')
+  })
+
+  it('a ticket parked again after its resume gives the time at the counter since the resume, not since the first call', async () => {
+    const { clock, c, c1, clerk, t } = await oneTicketCenter()
+    await c.action(clerk, c1.id, 'call-next')
+    clock.advance(60)
+    expect((await c.action(clerk, c1.id, 'park', { reason: 'missing_document', minutes: 15 })).statusCode).toBe(200)
+    clock.advance(600)
+    expect((await c.action(clerk, c1.id, 'resume-parked', { ticketId: t.id })).statusCode).toBe(200)
+    clock.advance(30)
+    const again = await c.action(clerk, c1.id, 'park', { reason: 'missing_document', minutes: 15 })
+    expect(again.statusCode, again.body).toBe(200)
+    const parked = rows<{ data: string }>(c, "SELECT data FROM events WHERE type = 'ticket.parked' ORDER BY id")
+    expect(parked.map((p) => JSON.parse(p.data).serviceSeconds)).toEqual([60, 30])
   })
 })
