@@ -14,6 +14,7 @@ import {
   MAX_BUNDLE_BYTES,
   SignedConfigBundle,
 } from '../../protocol/config-bundle.ts'
+import { findReorderingControl } from '../../protocol/public-text.ts'
 
 export interface BundleRefusal {
   code: BundleRefusalCode
@@ -65,5 +66,15 @@ export function checkBundle(
   const payload = parsed as ConfigBundlePayload
   if (payload.version !== expectedVersion || received.version !== expectedVersion)
     return { refusal: refuse(BundleRefusalCodes.MALFORMED, `asked for bundle ${expectedVersion}, got ${payload.version}`) }
+  // what the public sees must read as typed (protocol/public-text.ts), as for the config file and
+  // every configuration command: finish outcomes go straight into the running config, past them
+  const control = findReorderingControl(payload.contents)
+  if (control)
+    return {
+      refusal: refuse(
+        BundleRefusalCodes.INVALID,
+        `bundle ${expectedVersion}: /contents/${control.path} holds the invisible direction control ${control.codePoint}`,
+      ),
+    }
   return { payload }
 }

@@ -96,4 +96,16 @@ describe("a center's bundle commands", () => {
     expect(bundles().wants(7)).toBe(false)
     expect(bundles().wants(8)).toBe(true)
   })
+
+  it('refuse a bundle carrying an invisible direction control, as the config file and every command do', () => {
+    const before = center.app.tabour.config.queue.finishOutcomes
+    const outcome = bundles().receive(
+      signed(8, contents({ finishOutcomes: [{ code: 'served', nameAr: 'تمت\u202Eالخدمة', nameEn: 'Served' }] })),
+      8,
+      pinned,
+    )
+    expect(outcome).toMatchObject({ outcome: 'refused', code: 'TABOUR_BUNDLE_INVALID' })
+    expect(bundles().report()).toMatchObject({ refused: { version: 8, code: 'TABOUR_BUNDLE_INVALID' } })
+    expect(center.app.tabour.config.queue.finishOutcomes).toEqual(before)
+  })
 })
