@@ -80,13 +80,14 @@ export function appointmentMessage(
 export const REMINDER_KEY_PREFIX = 'appointment_reminder:b'
 export const reminderKey = (bookingId: number, slotStart: number) => `${REMINDER_KEY_PREFIX}${bookingId}:${slotStart}`
 
-/** The reminder for a booking (sent `reminderAt`, say the day before), once per booking and slot. */
+/** The reminder for booking `bookingId` (`messages.reminderHoursBefore` before its slot), keyed once per booking and slot. */
 export function reminderMessage(
+  bookingId: number,
   booking: BookingFacts,
   ctx: Parameters<typeof appointmentMessage>[1],
 ): { kind: MessageKind; key: string; values: MessageValues } {
   const booked = appointmentMessage({ type: 'appointment:booked', booking }, ctx)!
-  return { ...booked, kind: 'appointment_reminder', key: `appointment_reminder:${booking.code}:${booking.slotStart}` }
+  return { ...booked, kind: 'appointment_reminder', key: reminderKey(bookingId, booking.slotStart) }
 }
 
 /**

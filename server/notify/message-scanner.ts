@@ -31,7 +31,6 @@ import {
   appointmentMessage,
   queueAppointmentMessage,
   REMINDER_KEY_PREFIX,
-  reminderKey,
   reminderMessage,
 } from './appointment-messages.ts'
 
@@ -202,8 +201,7 @@ export class MessageScanner {
     let queued = 0
     const context = this.appointmentContext()
     for (const { id, ...booking } of due) {
-      const message = reminderMessage(booking, context)
-      if (queueAppointmentMessage(this, { ...message, key: reminderKey(id, booking.slotStart) }, booking, now)) queued++
+      if (queueAppointmentMessage(this, reminderMessage(id, booking, context), booking, now)) queued++
     }
     return queued
   }

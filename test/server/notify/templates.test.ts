@@ -105,6 +105,6 @@ describe('numbers, quiet hours and appointments', () => {
     const moved = appointmentMessage({ type: 'appointment:moved', booking: { ...booking, slotStart: booking.slotStart + 3600_000 } }, ctx)!
     expect(moved.key).not.toBe(booked.key)
     expect(appointmentMessage({ type: 'appointment:checked_in', booking }, ctx)).toBeNull()
-    expect(reminderMessage(booking, ctx).kind).toBe('appointment_reminder')
+    expect(reminderMessage(41, booking, ctx).kind).toBe('appointment_reminder')
   })
 })
