@@ -708,4 +708,14 @@ UPDATE bookings SET phone = '+' || substr(phone, 3)
 ALTER TABLE tickets ADD COLUMN resumed_at INTEGER;
 `,
   },
+  {
+    version: 22,
+    name: 'an index for the reminder scan: live bookings by slot',
+    sql: `
+-- server/notify/message-scanner.ts looks for reminders due after every committed change: live
+-- bookings whose slot is near, any service. bookings_slot leads with service_id, so that search
+-- read the whole table, which only grows (a year of bookings is kept, their numbers erased)
+CREATE INDEX bookings_booked_slot ON bookings(slot_start) WHERE status = 'booked';
+`,
+  },
 ]

@@ -65,6 +65,14 @@ const MOVES_A_LINE = new Set([
   'ticket.finished',
 ])
 const STATE_LAST_EVENT = 'lastEventId'
+
+/**
+ * Live bookings whose reminder is due and not queued yet (see `reminders`). It runs after every
+ * committed change, so it must search by the bookings_booked_slot index (migration 22), not the table.
+ */
+export const DUE_REMINDERS_SQL = `SELECT id, code, service_id AS serviceId, slot_start AS slotStart, name, phone, lang FROM bookings b
+  WHERE status = 'booked' AND phone <> '' AND slot_start > @now AND slot_start <= @now + @ahead AND created_at <= slot_start - @ahead
+    AND NOT EXISTS (SELECT 1 FROM message_outbox m WHERE m.idempotency_key = @prefix || b.id || ':' || b.slot_start)`
 /** Booking changes that text the citizen who booked (the booking page asks for the number to that end); a check-in texts nothing. */
 const APPOINTMENT_EVENTS = new Set(['appointment.booked', 'appointment.moved', 'appointment.cancelled'])
 
@@ -191,13 +199,9 @@ export class MessageScanner {
     const hours = this.cfg.reminderHoursBefore
     if (hours === 0) return 0
     const ahead = hours * 3_600_000
-    const due = this.deps.db
-      .prepare(
-        `SELECT id, code, service_id AS serviceId, slot_start AS slotStart, name, phone, lang FROM bookings b
-         WHERE status = 'booked' AND phone <> '' AND slot_start > @now AND slot_start <= @now + @ahead AND created_at <= slot_start - @ahead
-           AND NOT EXISTS (SELECT 1 FROM message_outbox m WHERE m.idempotency_key = @prefix || b.id || ':' || b.slot_start)`,
-      )
-      .all({ now, ahead, prefix: REMINDER_KEY_PREFIX }) as ({ id: number } & BookingFacts)[]
+    const due = this.deps.db.prepare(DUE_REMINDERS_SQL).all({ now, ahead, prefix: REMINDER_KEY_PREFIX }) as ({
+      id: number
+    } & BookingFacts)[]
     let queued = 0
     const context = this.appointmentContext()
     for (const { id, ...booking } of due) {
