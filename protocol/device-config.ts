@@ -13,11 +13,18 @@ export const PrinterInterface = Type.String({
   description: 'tcp://host:9100, /dev/usb/lp0 or serial:/dev/ttyUSB0?baudRate=19200',
 })
 
+/** The command sets a ticket printer speaks: Epson ESC/POS (most printers, clones included) or Star Line Mode. */
+export const PRINTER_TYPES = ['epson', 'star'] as const
+export type PrinterType = (typeof PRINTER_TYPES)[number]
+/** Thermal paper widths in mm (576 / 384 dots). */
+export const PAPER_WIDTHS_MM = [58, 80] as const
+export type PaperWidthMm = (typeof PAPER_WIDTHS_MM)[number]
+
 export const PrinterConfig = Type.Object(
   {
-    type: literalUnion(['epson', 'star']),
+    type: literalUnion(PRINTER_TYPES),
     interface: PrinterInterface,
-    widthMm: Type.Union([Type.Literal(58), Type.Literal(80)]),
+    widthMm: Type.Union(PAPER_WIDTHS_MM.map((mm) => Type.Literal(mm))),
   },
   { additionalProperties: false },
 )

@@ -5,6 +5,7 @@
  * default stays a default (unit-tested in test/dashboard-ui).
  */
 import type { DeviceKind } from '../../protocol/common.ts'
+import { PAPER_WIDTHS_MM, PRINTER_TYPES } from '../../protocol/device-config.ts'
 
 export type FieldValues = Record<string, string | boolean>
 
@@ -24,9 +25,10 @@ export interface ConfigKey {
 export const BAUD_RATES = ['1200', '2400', '4800', '9600', '19200', '38400', '57600', '115200'] as const
 
 const PRINTER_KEYS: readonly ConfigKey[] = [
-  { path: 'printer/type', kind: 'select', options: ['epson', 'star'] },
+  { path: 'printer/type', kind: 'select', options: PRINTER_TYPES },
   { path: 'printer/interface', kind: 'text', ltr: true },
-  { path: 'printer/widthMm', kind: 'select', options: ['80', '58'] },
+  // the wider (80 mm, the usual kiosk roll) first
+  { path: 'printer/widthMm', kind: 'select', options: PAPER_WIDTHS_MM.map(String).reverse() },
 ]
 
 const SERIAL_KEYS: readonly ConfigKey[] = [

@@ -9,7 +9,7 @@ import { html, nothing, type TemplateResult } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
 import type { DeviceKind } from '../../protocol/common.ts'
 import type { Counter, Device } from '../../protocol/entities.ts'
-import type { TestPrintReply } from '../../protocol/device-config.ts'
+import type { PrinterType, TestPrintReply } from '../../protocol/device-config.ts'
 import { configText, testPrintText, type ConfigMessageKey } from '../../protocol/messages/config-forms.ts'
 import { ConfigForm, NEW_ZONE, type FieldSpec } from './config-form.ts'
 import { CONFIG_KEYS, configToValues, fieldName, HAS_PRINTER, valuesToConfig, WIRED, type ConfigKey } from './device-fields.ts'
@@ -59,7 +59,7 @@ export class DevicesConfig extends ConfigForm {
 
   private optionLabel(key: ConfigKey, option: string): string {
     const l = this.lang
-    if (key.path === 'printer/type') return configText(`device.printer.type.${option as 'epson' | 'star'}`, l)
+    if (key.path === 'printer/type') return configText(`device.printer.type.${option as PrinterType}`, l)
     if (key.path === 'printer/widthMm') return configText('device.printer.width', l, { mm: option })
     if (key.path === 'announcement') return configText(`device.announcement.${option as 'short' | 'long'}`, l)
     return option

@@ -2,15 +2,16 @@ import ThermalPrinterModule from 'node-thermal-printer'
 import type { TicketContent } from './ticket-content.ts'
 import { renderTicketPixels } from './render-ticket.ts'
 import { epsonRaster, starRaster } from './raster.ts'
+import type { PaperWidthMm, PrinterType } from '../../protocol/device-config.ts'
 
 const { ThermalPrinter, PrinterTypes } = ThermalPrinterModule
 
 /** Options for `buildTicketJob`. */
 export interface JobOptions {
   /** Command set: Epson ESC/POS (most printers, clones included) or Star Line Mode. */
-  type: 'epson' | 'star'
+  type: PrinterType
   /** Paper width in mm; sets the image width (576 / 384 dots) and the QR module size. */
-  widthMm: 58 | 80
+  widthMm: PaperWidthMm
 }
 
 /** Longest status URL printed as a QR; a longer one makes a QR too dense for 58 mm paper. */

@@ -2,6 +2,7 @@ import { createCanvas, type ImageData, type SKRSContext2D } from '@napi-rs/canva
 import type { TicketContent } from './ticket-content.ts'
 import { ticketText } from './ticket-text.ts'
 import { ARABIC_FAMILY, LATIN_FAMILY, registerTicketFonts } from './fonts.ts'
+import type { PaperWidthMm } from '../../protocol/device-config.ts'
 
 /** Printable dots across the paper at 203 dpi: 576 for 80 mm, 384 for 58 mm. */
 export const TICKET_WIDTH_DOTS = { 58: 384, 80: 576 } as const
@@ -9,7 +10,7 @@ export const TICKET_WIDTH_DOTS = { 58: 384, 80: 576 } as const
 /** Options for `renderTicket`. */
 export interface RenderOptions {
   /** Paper width; the image is 576 px wide for 80 mm, 384 px for 58 mm. */
-  widthMm: 58 | 80
+  widthMm: PaperWidthMm
 }
 
 interface TextStyle {

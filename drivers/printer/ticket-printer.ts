@@ -5,13 +5,14 @@ import type { PrinterTransport, TransportOptions } from './transport.ts'
 import { PrintQueue, type PrintQueueOptions } from './print-queue.ts'
 import { describeError } from './transport-error.ts'
 import { printerProblemOf, stopsPrinting } from '../../protocol/printer-problem.ts'
+import { PAPER_WIDTHS_MM, PRINTER_TYPES, type PaperWidthMm, type PrinterType } from '../../protocol/device-config.ts'
 
 /** Which printer and how it is attached (the kiosk's `printer` config). */
 export interface TicketPrinterConfig {
-  type: 'epson' | 'star'
+  type: PrinterType
   /** `tcp://host:9100`, `/dev/usb/lp0`, `serial:/dev/ttyUSB0?baudRate=19200` or `memory`. */
   interface: string
-  widthMm: 58 | 80
+  widthMm: PaperWidthMm
 }
 
 /** Tuning for `openTicketPrinter`; every field is optional. */
@@ -122,10 +123,10 @@ export function openTicketPrinter(config: TicketPrinterConfig, options: TicketPr
 
 /** What is wrong with the type or the paper width, naming the field; null when both are known. */
 function unknownSetting(config: TicketPrinterConfig): string | null {
-  if (config.type !== 'epson' && config.type !== 'star')
-    return `printer/type ${JSON.stringify(config.type)} is not a printer type: epson or star`
-  if (config.widthMm !== 58 && config.widthMm !== 80)
-    return `printer/widthMm ${JSON.stringify(config.widthMm)} is not a paper width: 58 or 80`
+  if (!(PRINTER_TYPES as readonly unknown[]).includes(config.type))
+    return `printer/type ${JSON.stringify(config.type)} is not a printer type: ${PRINTER_TYPES.join(' or ')}`
+  if (!(PAPER_WIDTHS_MM as readonly unknown[]).includes(config.widthMm))
+    return `printer/widthMm ${JSON.stringify(config.widthMm)} is not a paper width: ${PAPER_WIDTHS_MM.join(' or ')}`
   return null
 }
 
