@@ -8,6 +8,7 @@ import { loadHubConfig } from '../../hub/config.ts'
 import { openHubStore } from '../../hub/open-store.ts'
 import { catalogueCommand } from '../../hub/cli-catalogue.ts'
 import { analystCommand } from '../../hub/cli-analyst.ts'
+import { centerCommand } from '../../hub/cli-center.ts'
 import type { HubStore } from '../../hub/store/store.ts'
 
 /**
@@ -92,8 +93,39 @@ describe('the CLI commands’ refusals', () => {
     stores.push(store)
     const lines = { out: [] as string[], err: [] as string[] }
     const out = { print: (l: string) => lines.out.push(l), fail: (l: string) => lines.err.push(l) }
-    return { store, lines, out }
+    return { store, lines, out, dataDir: tempDir() }
   }
+
+  it('center: usage, duplicate, unknown center go to stderr with exit 2 or 1; results to stdout', async () => {
+    const { store, lines, out, dataDir } = await run()
+    const add = ['add', '--id', 'C-0101', '--name-ar', 'مدينة نصر', '--name-en', 'Nasr City', '--governorate', 'Cairo']
+    expect(await centerCommand(store, dataDir, ['add', '--id', 'C-0101'], out)).toBe(2)
+    expect(await centerCommand(store, dataDir, [...add, '--kind', 'boat'], out)).toBe(2)
+    expect(lines.err.at(-1)).toMatch(/^usage: center add --id ID/)
+    expect(await centerCommand(store, dataDir, ['activate'], out)).toBe(2)
+    expect(lines.err.at(-1)).toBe('usage: center activate <id>')
+    expect(await centerCommand(store, dataDir, ['deactivate', 'C-9999'], out)).toBe(1)
+    expect(lines.err.at(-1)).toBe('no center C-9999: `center list` shows the centers')
+    expect(await centerCommand(store, dataDir, ['fly'], out)).toBe(2)
+    expect(lines.out).toEqual([])
+
+    expect(await centerCommand(store, dataDir, add, out)).toBe(0)
+    expect(lines.out[0]).toBe('center C-0101 added; its upstream config:')
+    expect(JSON.parse(lines.out[1]).upstream).toMatchObject({
+      centerId: 'C-0101',
+      secret: expect.any(String),
+      hubPublicKey: expect.any(String),
+    })
+    const errors = lines.err.length
+    expect(await centerCommand(store, dataDir, add, out)).toBe(1)
+    expect(lines.err.slice(errors)).toEqual([
+      'center C-0101 exists: `center list` shows the centers, `center rotate-secret C-0101` gives it a new secret',
+    ])
+    expect(await centerCommand(store, dataDir, ['deactivate', 'C-0101'], out)).toBe(0)
+    lines.out.length = 0
+    expect(await centerCommand(store, dataDir, ['list'], out)).toBe(0)
+    expect(lines.out).toEqual(['C-0101\tfixed\tCairo\t\tNasr City\tمدينة نصر\t(inactive)'])
+  })
 
   it('catalogue: usage, missing names, unknown code, nothing to rename', async () => {
     const { store, lines, out } = await run()

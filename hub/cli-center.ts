@@ -1,0 +1,64 @@
+/**
+ * `npm run hub -- center …`: the center registry from the command line, on the hub's own
+ * database (same HUB_DATA_DIR / HUB_DATABASE_URL as the server).
+ *
+ *   center add --id C-0101 --name-ar "…" --name-en "…" --governorate Cairo [--city Nasr] [--kind fixed|mobile|new_city] [--secret S]
+ *   center list
+ *   center rotate-secret <id>
+ *   center deactivate <id> | center activate <id>
+ */
+import { newSecret } from './app.ts'
+import { hubSigningKey } from './config-signing-key.ts'
+import { CENTER_KINDS, type CenterKind, type HubStore } from './store/store.ts'
+import { type CliOutput, Exit, parseArgs } from './cli-args.ts'
+
+const ADD_USAGE =
+  'usage: center add --id ID --name-ar NAME --name-en NAME --governorate G [--city C] [--kind fixed|mobile|new_city] [--secret S]'
+
+/** Runs one `center` command; returns the exit code. Results go to stdout, refusals and usage to stderr. */
+export async function centerCommand(store: HubStore, dataDir: string, args: readonly string[], out: CliOutput): Promise<number> {
+  const [verb, ...rest] = args
+  if (verb === 'add') {
+    const f = parseArgs(rest).flags
+    const kind = (f.kind ?? 'fixed') as CenterKind
+    if (!f.id || !f['name-ar'] || !f['name-en'] || !f.governorate || !CENTER_KINDS.includes(kind)) {
+      out.fail(ADD_USAGE)
+      return Exit.usage
+    }
+    const secret = f.secret || newSecret()
+    const added = await store.addCenter(
+      { id: f.id, nameAr: f['name-ar'], nameEn: f['name-en'], governorate: f.governorate, city: f.city ?? '', kind, secret },
+      Date.now(),
+    )
+    if (!added) {
+      out.fail(`center ${f.id} exists: \`center list\` shows the centers, \`center rotate-secret ${f.id}\` gives it a new secret`)
+      return Exit.refused
+    }
+    out.print(`center ${f.id} added; its upstream config:`)
+    const hubPublicKey = hubSigningKey(dataDir).publicKey
+    out.print(JSON.stringify({ upstream: { url: '<hub URL>', centerId: f.id, secret, hubPublicKey } }, null, 2))
+    return Exit.ok
+  }
+  if (verb === 'list') {
+    for (const c of await store.listCenters())
+      out.print(`${c.id}\t${c.kind}\t${c.governorate}\t${c.city}\t${c.nameEn}\t${c.nameAr}${c.active ? '' : '\t(inactive)'}`)
+    return Exit.ok
+  }
+  if (verb === 'rotate-secret' || verb === 'activate' || verb === 'deactivate') {
+    const id = rest[0]
+    if (!id) {
+      out.fail(`usage: center ${verb} <id>`)
+      return Exit.usage
+    }
+    const patch = verb === 'rotate-secret' ? { secret: newSecret() } : { active: verb === 'activate' }
+    const center = await store.updateCenter(id, patch)
+    if (!center) {
+      out.fail(`no center ${id}: \`center list\` shows the centers`)
+      return Exit.refused
+    }
+    out.print(verb === 'rotate-secret' ? `new secret of ${id}: ${center.secret}` : `center ${id} ${verb}d`)
+    return Exit.ok
+  }
+  out.fail('usage: center add|list|rotate-secret|activate|deactivate')
+  return Exit.usage
+}
