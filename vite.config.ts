@@ -138,6 +138,13 @@ export default defineConfig(({ mode }) => ({
     assetsDir: 'assets',
     rolldownOptions: {
       input: UI_ENTRIES,
+      // Code shared by several pages goes into a few chunks, grouped by the pages that use it,
+      // small groups merged into a neighbour: left to itself the bundler made a chunk per set of
+      // pages, and the kiosk fetched 27 modules before its first screen (issue 22: on a weak
+      // kiosk, with HTTP/1.1's six connections, those requests were a good part of its start).
+      output: {
+        codeSplitting: { groups: [{ name: 'shared', minShareCount: 2, entriesAware: true, entriesAwareMergeThreshold: 40_000 }] },
+      },
     },
   },
   test: {

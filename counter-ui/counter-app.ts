@@ -8,7 +8,7 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
 import type { Service } from '../protocol/entities.ts'
-import { screenBase } from '../ui-common/screen-base.ts'
+import { screenBase, screenLangRoots } from '../ui-common/screen-base.ts'
 import { digitsFor, formatNumber, type DigitStyle } from '../ui-common/digits.ts'
 import { applyLang, type Lang } from '../ui-common/i18n.ts'
 import { loadSessionLang, saveSessionLang } from '../ui-common/session-lang.ts'
@@ -67,6 +67,8 @@ export class CounterApp extends LitElement {
   @state() private parking = false
 
   private readonly session = new ConsoleSession(this, screenBase('counter'))
+  /** Where the language shows: the page's `<html>`, or the embedding element (ui-common/screen-base.ts). */
+  private readonly langRoots = screenLangRoots()
   private readonly ticketTools = new TicketToolsApi(this.session.base, this.session.staff)
   private ticker: ReturnType<typeof setInterval> | undefined
   private booted = false
@@ -80,7 +82,7 @@ export class CounterApp extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback()
     applyPageTheme()
-    this.setLang(loadSessionLang(LANG_KEY))
+    this.setLang(loadSessionLang(LANG_KEY, this.langRoots[0]))
     document.addEventListener('keydown', this.onKey)
     this.ticker = setInterval(() => (this.now = Date.now()), 15_000)
     if (!this.booted) {
@@ -416,7 +418,7 @@ export class CounterApp extends LitElement {
 
   private setLang(lang: Lang): void {
     this.language = lang
-    applyLang(lang)
+    applyLang(lang, this.langRoots)
     saveSessionLang(LANG_KEY, lang)
   }
 }

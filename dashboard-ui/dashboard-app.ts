@@ -6,7 +6,7 @@
  */
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
-import { screenBase } from '../ui-common/screen-base.ts'
+import { screenBase, screenLangRoots } from '../ui-common/screen-base.ts'
 import { digitsFor, type DigitStyle } from '../ui-common/digits.ts'
 import { applyLang, type Lang } from '../ui-common/i18n.ts'
 import { loadSessionLang, saveSessionLang } from '../ui-common/session-lang.ts'
@@ -142,6 +142,8 @@ export class DashboardApp extends LitElement {
   @state() private tab: Tab = 'live'
   @state() private now = Date.now()
   private readonly session = new DashboardSession(this, screenBase('dashboard'))
+  /** Where the language shows: the page's `<html>`, or the embedding element (ui-common/screen-base.ts). */
+  private readonly langRoots = screenLangRoots()
   private ticker: ReturnType<typeof setInterval> | undefined
   private booted = false
   private readonly onHash = () => this.readHash()
@@ -155,7 +157,7 @@ export class DashboardApp extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback()
     applyPageTheme()
-    this.setLang(loadSessionLang(LANG_KEY))
+    this.setLang(loadSessionLang(LANG_KEY, this.langRoots[0]))
     this.readHash()
     window.addEventListener('hashchange', this.onHash)
     this.ticker = setInterval(() => (this.now = Date.now()), 30_000)
@@ -253,7 +255,7 @@ export class DashboardApp extends LitElement {
 
   private setLang(lang: Lang): void {
     this.language = lang
-    applyLang(lang)
+    applyLang(lang, this.langRoots)
     saveSessionLang(LANG_KEY, lang)
   }
 }

@@ -16,7 +16,7 @@ import { LitElement, html, nothing, type TemplateResult } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
 import type { CalledTicket } from '../protocol/events.ts'
 import type { ServiceWithQueue } from '../protocol/entities.ts'
-import { screenBase } from '../ui-common/screen-base.ts'
+import { screenBase, screenLangRoots } from '../ui-common/screen-base.ts'
 import { formatNumber, ticketLabel, type DigitStyle } from '../ui-common/digits.ts'
 import { applyLang, type Lang } from '../ui-common/i18n.ts'
 import type { LangChangeEvent } from '../ui-common/lang-switch.ts'
@@ -72,6 +72,8 @@ export class DisplayApp extends LitElement {
   private voice: Announcer | null = null
   private voiceKey = ''
 
+  /** Where the language shows: the page's `<html>`, or the embedding element (ui-common/screen-base.ts). */
+  private readonly langRoots = screenLangRoots()
   private readonly session = new DisplaySession(this, screenBase('display'), {
     onCall: (call) => this.onCall(call),
     onSettings: (settings) => this.onSettings(settings),
@@ -85,7 +87,7 @@ export class DisplayApp extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback()
     applyPageTheme()
-    applyLang('ar')
+    applyLang('ar', this.langRoots)
     window.addEventListener('pointerdown', this.onGesture, true)
     window.addEventListener('keydown', this.onGesture, true)
     if (!this.booted) {
@@ -174,7 +176,7 @@ export class DisplayApp extends LitElement {
 
   private setPairLang(lang: Lang): void {
     this.pairLang = lang
-    applyLang(lang)
+    applyLang(lang, this.langRoots)
   }
 
   private renderNow(call: CalledTicket | undefined, speaking: boolean, digits: DigitStyle): TemplateResult {

@@ -10,7 +10,7 @@ import { customElement, state } from 'lit/decorators.js'
 import type { PrinterStatusReport } from '../protocol/device-config.ts'
 import { ErrorCodes } from '../protocol/error-codes.ts'
 import { ApiError, NetworkError } from '../ui-common/api-client.ts'
-import { screenBase } from '../ui-common/screen-base.ts'
+import { screenBase, screenLangRoots } from '../ui-common/screen-base.ts'
 import { inLang } from '../ui-common/bilingual.ts'
 import { applyLang, DEFAULT_LANG, initialLang, otherLang, type Lang } from '../ui-common/i18n.ts'
 import type { LangChangeEvent } from '../ui-common/lang-switch.ts'
@@ -155,6 +155,8 @@ export class KioskApp extends LitElement {
   /** Someone (or the address's ?lang=) picked the language since the last idle reset. */
   private langChosen = false
 
+  /** Where the language shows: the page's `<html>`, or the embedding element (ui-common/screen-base.ts). */
+  private readonly langRoots = screenLangRoots()
   private readonly session = new KioskSession(this, screenBase('kiosk'), {
     onPrinterReport: (report) => this.onPrinterReport(report),
     onInterrupted: () => {
@@ -191,7 +193,7 @@ export class KioskApp extends LitElement {
     super.connectedCallback()
     applyPageTheme()
     this.langChosen = new URLSearchParams(location.search).has('lang')
-    this.setLanguage(initialLang())
+    this.setLanguage(initialLang(this.langRoots[0]))
     if (!this.booted) {
       this.booted = true
       void this.session.pairing.boot(takePairingQuery())
@@ -390,7 +392,7 @@ export class KioskApp extends LitElement {
 
   private setLanguage(lang: Lang): void {
     this.language = lang
-    applyLang(lang)
+    applyLang(lang, this.langRoots)
   }
 
   private goHome(): void {

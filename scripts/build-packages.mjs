@@ -6,7 +6,9 @@
 //   package external, listed in that package.json's dependencies (checked below);
 //   @tabour/ui is a browser bundle with lit inside, plus its fonts and the center's built pages;
 // - types: one tsc run (tsconfig.packages.json) emits declarations into dist/types/, and each
-//   package takes the .d.ts files its entries reach, their `.ts` specifiers rewritten to `.js`.
+//   package takes the .d.ts files its entries reach, their `.ts` specifiers rewritten to `.js`;
+//   a package those declarations import that ships no types of its own (better-sqlite3, pg) needs
+//   its @types/ package as a dependency, or a TypeScript host gets `any` or errors (checked below).
 // Needs the UI build (dist/ui, `vite build`) for @tabour/ui's pages.
 import { execFileSync } from 'node:child_process'
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs'
@@ -137,9 +139,14 @@ async function buildBrowser(pkg, outdir) {
   cpSync(pages, join(outdir, 'pages'), { recursive: true })
 }
 
-/** The .d.ts files `entries` reach in dist/types, copied to `outdir` with `.ts` specifiers made `.js`. */
+/**
+ * The .d.ts files `entries` reach in dist/types, copied to `outdir` with `.ts` specifiers made
+ * `.js`. Returns how many, and the npm packages they import (not `node:` modules: a TypeScript
+ * host brings @types/node, as for fastify).
+ */
 function copyTypes(entries, outdir) {
   const seen = new Set()
+  const packages = new Set()
   const queue = entries.map((source) => join(TYPES, source.replace(/\.ts$/, '.d.ts')))
   while (queue.length > 0) {
     const file = queue.pop()
@@ -153,15 +160,30 @@ function copyTypes(entries, outdir) {
     for (const m of text.matchAll(/(?:from|import)\s*\(?\s*['"](\.{1,2}\/[^'"]+)\.js['"]/g)) {
       queue.push(resolve(dirname(file), `${m[1]}.d.ts`))
     }
+    for (const m of text.matchAll(/(?:^(?:import|export)\s[^;]*?\sfrom\s*|\bimport\(\s*)['"]([^.'"][^'"]*)['"]/gm)) {
+      if (!m[1].startsWith('node:')) packages.add(packageName(m[1]))
+    }
     const target = join(outdir, relative(TYPES, file))
     mkdirSync(dirname(target), { recursive: true })
     writeFileSync(target, text)
   }
-  return seen.size
+  return { files: seen.size, packages }
 }
 
-/** Every npm package a build imports must be a dependency of that package, at the root's range. */
-function checkDependencies(pkg, imported) {
+/** Where a TypeScript host finds the types of `name`: the package itself when it ships them, else DefinitelyTyped's @types/ package. */
+function typesPackage(name) {
+  const dir = join(root, 'node_modules', name)
+  const json = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'))
+  if (json.types || json.typings || existsSync(join(dir, 'index.d.ts'))) return name
+  return `@types/${name.startsWith('@') ? name.slice(1).replace('/', '__') : name}`
+}
+
+/**
+ * Every npm package a build imports must be a dependency of that package, at the root's range;
+ * so must the @types/ package of each typeless package its declarations import (`typed`), and
+ * nothing else.
+ */
+function checkDependencies(pkg, imported, typed) {
   const rootJson = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
   const json = JSON.parse(readFileSync(join(root, pkg.dir, 'package.json'), 'utf8'))
   const declared = { ...json.dependencies, ...json.peerDependencies, ...json.optionalDependencies }
@@ -170,8 +192,13 @@ function checkDependencies(pkg, imported) {
   for (const name of [...imported].sort()) {
     if (!(name in declared)) problems.push(`imports ${name} (${ranges[name] ?? 'not in the root package.json'}) but does not depend on it`)
   }
+  const typings = new Set([...typed].map(typesPackage).filter((name) => name.startsWith('@types/')))
+  for (const name of [...typings].sort()) {
+    if (!(name in declared))
+      problems.push(`its declarations need ${name} (${ranges[name] ?? 'not in the root package.json'}) but it does not depend on it`)
+  }
   for (const [name, range] of Object.entries(json.dependencies ?? {})) {
-    if (!imported.has(name)) problems.push(`depends on ${name}, which its build never imports`)
+    if (!imported.has(name) && !typings.has(name)) problems.push(`depends on ${name}, which neither its build nor its declarations need`)
     else if (ranges[name] !== range) problems.push(`depends on ${name}@${range}, the root on ${ranges[name]}`)
   }
   return problems.map((p) => `${json.name}: ${p}`)
@@ -195,13 +222,13 @@ for (const pkg of PACKAGES) {
   const imported = new Set([...(await buildNode(pkg, outdir)), ...(pkg.requires ?? [])])
   if (pkg.browser) await buildBrowser(pkg, outdir)
   const typed = Object.entries({ ...pkg.node, ...pkg.browser }).filter(([name]) => !pkg.bins?.includes(name))
-  const typeFiles = copyTypes(
+  const types = copyTypes(
     typed.map(([, source]) => source),
     join(outdir, 'types'),
   )
-  problems.push(...checkDependencies(pkg, imported))
+  problems.push(...checkDependencies(pkg, imported, types.packages))
   utimesSync(join(root, pkg.dir), folder.atime, folder.mtime)
-  console.log(`${pkg.dir}/dist: built, ${typeFiles} declaration files`)
+  console.log(`${pkg.dir}/dist: built, ${types.files} declaration files`)
 }
 if (problems.length > 0) {
   console.error(`package.json dependencies do not match the builds:\n  ${problems.join('\n  ')}`)

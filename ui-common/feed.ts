@@ -16,9 +16,18 @@ export type ConnectError = Error & { data?: { code?: string } }
 /**
  * Opens a socket to the center under `base` with a user or device token. socket.io's own
  * reconnection stays on (it backs off up to `reconnectionDelayMax`, default 5 s here).
+ * WebSocket first: one round trip to connected instead of a chain of long-polling requests
+ * before the upgrade (a screen on weak hardware shows its live state sooner, issue 22); where a
+ * proxy refuses WebSockets, `tryAllTransports` falls back to long-polling.
  */
 export function openFeedSocket(base: string, token: string, origin: string = location.origin): TabourSocket {
-  return io(origin, { path: socketPath(base), auth: { token }, reconnectionDelayMax: 5000 })
+  return io(origin, {
+    path: socketPath(base),
+    auth: { token },
+    reconnectionDelayMax: 5000,
+    transports: ['websocket', 'polling'],
+    tryAllTransports: true,
+  })
 }
 
 /** The whole state this socket may see; rejects after `timeoutMs` (default 5 s), or when the center refuses (asked too often). */

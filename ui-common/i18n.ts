@@ -1,7 +1,7 @@
 /**
  * The page's language: Arabic first, English second. The words themselves are in the message
  * catalogue (protocol/messages/). Pure apart from `applyLang` and `initialLang`, which touch the
- * document only when asked.
+ * document (or an embedded screen's element) only when asked.
  */
 import type { Lang } from '../protocol/messages/format.ts'
 
@@ -38,20 +38,36 @@ export function otherLang(lang: Lang): Lang {
   return lang === 'ar' ? 'en' : 'ar'
 }
 
-/** Sets `<html lang dir>` so the whole page (and every shadow root) flips direction. */
-export function applyLang(lang: Lang, doc: Document = document): void {
-  const html = doc.documentElement
-  html.lang = lang
-  html.dir = dirOf(lang)
+/**
+ * Where a screen shows its language: the document (its `<html>`: the whole page, every shadow
+ * root, screen readers and the browser's own UI follow it), or one element and what it holds
+ * (a screen embedded in a host's page: ui-common/screen-base.ts).
+ */
+export type LangRoot = Document | Element
+
+/** The element that carries `lang` and `dir` for `root`. */
+function langElement(root: LangRoot): Element {
+  return 'documentElement' in root ? root.documentElement : root
+}
+
+/** Sets `lang` and `dir` on each root (default: the page's `<html>`), so what it holds flips direction. */
+export function applyLang(lang: Lang, roots: LangRoot | readonly LangRoot[] = document): void {
+  for (const root of Array.isArray(roots) ? roots : [roots as LangRoot]) {
+    const element = langElement(root)
+    element.setAttribute('lang', lang)
+    element.setAttribute('dir', dirOf(lang))
+  }
 }
 
 /**
- * The language a page starts in: `?lang=` in the URL, else `<html lang>`, else Arabic.
+ * The language a page starts in: `?lang=` in the URL, else the language `root` is in (the
+ * nearest `lang` attribute: `<html lang>`, or an embedding element's own or its page's), else Arabic.
  * Not persisted on purpose: each citizen at a kiosk starts in Arabic.
  */
-export function initialLang(doc: Document = document): Lang {
+export function initialLang(root: LangRoot = document): Lang {
+  const doc = 'documentElement' in root ? root : root.ownerDocument
   const fromQuery = new URLSearchParams(doc.location?.search ?? '').get('lang')
   if (isLang(fromQuery)) return fromQuery
-  const fromHtml = doc.documentElement.lang
-  return isLang(fromHtml) ? fromHtml : DEFAULT_LANG
+  const fromMarkup = langElement(root).closest('[lang]')?.getAttribute('lang')
+  return isLang(fromMarkup) ? fromMarkup : DEFAULT_LANG
 }

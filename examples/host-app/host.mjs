@@ -16,6 +16,11 @@ export const PREFIX = '/queue'
  * Builds (does not start) the host app. The center's configuration comes from the environment
  * (TABOUR_DATA_DIR, TABOUR_DEMO, TABOUR_ADMIN_PASSWORD, … see the center's CONFIG.md) and
  * `overrides`; its pages come from @tabour/ui. `expose` receives the center's services.
+ * @param {{
+ *   overrides?: Record<string, unknown>,
+ *   logger?: import('fastify').FastifyServerOptions['logger'],
+ *   expose?: import('@tabour/server').TabourPluginOptions['expose'],
+ * }} [options]
  */
 export async function buildHost({ overrides = {}, logger = false, expose } = {}) {
   const app = Fastify({ logger })

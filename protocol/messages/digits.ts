@@ -49,14 +49,27 @@ export function toWesternDigits(text: string): string {
   })
 }
 
+// Building an Intl.NumberFormat costs far more than formatting with one, and the first one loads
+// the runtime's number data: on a kiosk's weak CPU both showed in the start-up profile (issue 22).
+// So one per option pair, kept, and none at all for what a screen shows most: whole numbers.
+const numberFormats = new Map<string, Intl.NumberFormat>()
+
+/** A fixed 'en-US' format gives '.' and ',' that we can map reliably, whatever ICU data the runtime has. */
+function westernFormat(grouping: boolean, maximumFractionDigits: number): Intl.NumberFormat {
+  const key = `${grouping}|${maximumFractionDigits}`
+  let format = numberFormats.get(key)
+  if (!format) numberFormats.set(key, (format = new Intl.NumberFormat('en-US', { useGrouping: grouping, maximumFractionDigits })))
+  return format
+}
+
+/** Whether `String(n)` is what the format would write: a whole number below 1e21 (no exponent), not -0, ungrouped (or too small to group). */
+const plainInteger = (n: number, grouping: boolean): boolean =>
+  Number.isInteger(n) && !Object.is(n, -0) && Math.abs(n) < (grouping ? 1000 : 1e21)
+
 /** Writes a number with the chosen digits; Arabic-Indic output also uses the Arabic separators (٫ ٬). */
 export function formatNumber(n: number, options: FormatNumberOptions = {}): string {
   const { digits = 'western', grouping = false, maximumFractionDigits = 0 } = options
-  // A fixed 'en-US' locale gives '.' and ',' that we can map reliably, whatever ICU data the runtime has.
-  const western = new Intl.NumberFormat('en-US', {
-    useGrouping: grouping,
-    maximumFractionDigits,
-  }).format(n)
+  const western = plainInteger(n, grouping) ? String(n) : westernFormat(grouping, maximumFractionDigits).format(n)
   if (digits === 'western') return western
   return toArabicIndic(western).replace(/,/g, ARABIC_THOUSANDS_SEPARATOR).replace(/\./g, ARABIC_DECIMAL_SEPARATOR)
 }

@@ -56,6 +56,18 @@ const FORMATTERS: Readonly<Record<DigitStyle, Formatters>> = {
  */
 export type MessageSource = ConstructorParameters<typeof IntlMessageFormat>[0]
 
+// Every new IntlMessageFormat resolves its locale through Intl.NumberFormat.supportedLocalesOf,
+// whose first call walks every locale the runtime knows: on a kiosk's weak CPU that was about a
+// fifth of the start-up script (a Chromium profile at 4× CPU slow-down, issue 22). We only ever
+// pass 'ar' or 'en', which every runtime supports, so the locale is taken as given, once each.
+const resolvedLocales = new Map<string, Intl.Locale>()
+IntlMessageFormat.resolveLocale = (locales) => {
+  const tag = typeof locales === 'string' ? locales : locales[0]
+  let locale = resolvedLocales.get(tag)
+  if (!locale) resolvedLocales.set(tag, (locale = new Intl.Locale(tag)))
+  return locale
+}
+
 // Compiled once per message, language and digit style: parsing is the slow part.
 const compiledText = new Map<string, IntlMessageFormat>()
 const compiledTree = new WeakMap<object, Map<string, IntlMessageFormat>>()

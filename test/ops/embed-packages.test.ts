@@ -144,6 +144,14 @@ describe('the packages embed in a host application (npm pack → offline install
     expect(statSync(join(project, 'node_modules', '@tabour', 'server', 'dist', 'index.js')).isFile()).toBe(true)
   })
 
+  // about 9 s of CPU: skipLibCheck is off, so every declaration the packages ship is checked
+  it("type-checks the host against the installed packages' declarations (tsc, no library skipped)", { timeout: 120_000 }, async () => {
+    // examples/host-app/tsconfig.json: a library whose types a package's declarations import but
+    // whose @types/ package is not among its dependencies (better-sqlite3, pg) is an error here
+    const tsc = run(process.execPath, [join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', project], { cwd: project })
+    await expect(tsc.catch((err: { stdout?: string }) => Promise.reject(new Error(err.stdout)))).resolves.toBeDefined()
+  })
+
   it("serves the host's own routes next to the center at /queue", async () => {
     expect(await (await fetch(`${url}/api/opening-times`)).json()).toEqual({ weekdays: '08:00–15:00', fridays: 'closed' })
     const health = await (await fetch(`${url}/queue/healthz`)).json()
@@ -194,7 +202,31 @@ describe('the packages embed in a host application (npm pack → offline install
     await page.goto(`${url}/`)
     await page.locator('h1', { hasText: 'Town hall · services' }).waitFor()
     await page.locator('tabour-display main[data-screen="board"][data-synced="yes"]').waitFor()
-    await page.locator(`tabour-kiosk tabour-service-grid button[data-service-id="${service.id}"]`).click()
+    const serviceButton = page.locator(`tabour-kiosk tabour-service-grid button[data-service-id="${service.id}"]`)
+    await serviceButton.waitFor()
+
+    // each screen shows its language on itself, never on the host's English <html>: a kiosk
+    // switched to English is laid out left to right beside the Arabic display (docs/packages.md)
+    const languages = () =>
+      page.evaluate(() => {
+        const shown = (selector: string) => {
+          const element = document.querySelector(selector) as (HTMLElement & { screen: HTMLElement }) | null
+          const main = element?.screen.shadowRoot?.querySelector('main')
+          return `${element?.getAttribute('lang')} ${element?.getAttribute('dir')} ${main ? getComputedStyle(main).direction : 'no main'}`
+        }
+        const html = document.documentElement
+        return {
+          page: `${html.lang} ${html.dir} ${getComputedStyle(document.body).direction}`,
+          kiosk: shown('tabour-kiosk'),
+          display: shown('tabour-display'),
+        }
+      })
+    // the kiosk starts in its page's English, then takes the center's start language (Arabic) with its settings
+    await expect.poll(languages).toEqual({ page: 'en ltr ltr', kiosk: 'ar rtl rtl', display: 'ar rtl rtl' })
+    await page.locator('tabour-kiosk tabour-lang-switch button').click()
+    expect(await languages()).toEqual({ page: 'en ltr ltr', kiosk: 'en ltr ltr', display: 'ar rtl rtl' })
+
+    await serviceButton.click()
     const label = (await page.locator('tabour-kiosk tabour-ticket-confirmation [data-ticket-label]').getAttribute('data-ticket-label'))!
     expect(label).toMatch(/^H/)
 

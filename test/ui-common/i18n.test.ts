@@ -76,4 +76,12 @@ describe('digits', () => {
     expect(formatNumber(12.25, { digits: 'arabic-indic', maximumFractionDigits: 2 })).toBe('١٢٫٢٥')
     expect(formatNumber(7.6)).toBe('8')
   })
+
+  it('writes whole numbers without Intl exactly as the Intl format would (the fast path of a screen start)', () => {
+    for (const grouping of [false, true]) {
+      const intl = new Intl.NumberFormat('en-US', { useGrouping: grouping, maximumFractionDigits: 0 })
+      for (const n of [0, -0, 1, -1, 7, 999, -999, 1000, -1000, 123_456_789, 2 ** 53, 1e20, 1e21, 2.5, -2.5])
+        expect(formatNumber(n, { grouping }), `${n}, grouping ${grouping}`).toBe(intl.format(n))
+    }
+  })
 })
