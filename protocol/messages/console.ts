@@ -158,7 +158,11 @@ export const CONSOLE_MESSAGES = {
     ar: 'رُكنت التذكرة {label}؛ الشباك متاح للتالي.',
     en: 'Ticket {label} is parked; the counter is free for the next citizen.',
   },
-  'parked.resumed': { ar: 'استُدعيت التذكرة {label} إلى شباكك.', en: 'Ticket {label} is called to your counter.' },
+  // a resume is not a first call: it says so, and that the display calls the ticket back (ticket-parking.ts emits ticket:called)
+  'parked.resumed': {
+    ar: 'استُؤنفت التذكرة {label}، ونودي عليها من جديد إلى شباكك.',
+    en: 'Ticket {label} resumed: called back to your counter.',
+  },
   'err.parkTooLong': { ar: 'المدة أطول من الحد المسموح للركن.', en: 'That is longer than a ticket may be parked.' },
   'err.unknownParkReason': { ar: 'اختر سببًا من القائمة.', en: 'Choose a reason from the list.' },
   'err.ticketNotParked': { ar: 'هذه التذكرة لم تعد مركونة.', en: 'This ticket is no longer parked.' },
