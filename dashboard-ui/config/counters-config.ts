@@ -51,7 +51,7 @@ export class CountersConfig extends ConfigForm {
     const l = this.lang
     return [
       { name: 'number', label: configText('f.number', l), kind: 'number', min: 1 },
-      { name: 'name', label: configText('f.name', l) },
+      { name: 'name', label: configText('f.name', l), hint: configText('counter.nameHint', l) },
       {
         name: 'zone',
         label: configText('f.zone', l),

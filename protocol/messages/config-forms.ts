@@ -35,6 +35,11 @@ export const CONFIG_FORM_MESSAGES = {
     ar: 'اترك الخانة فارغة إن كان الشباك لا يخدم الخدمة. {backup, number}: خدمة احتياطية، يُنادى عليها فقط إن لم ينتظر أحد في الخدمات الأخرى. {normal, number}: عادي. {double, number}: ضعف الأهمية؛ يُحسب انتظار تذكرتها مضاعفًا فتسبق تذكرة بوزن {normal, number} أقدم منها متى انتظرت أكثر من نصف مدتها.',
     en: 'Leave empty when the counter does not serve the service. {backup, number}: a backup service, called only when nothing else waits. {normal, number}: normal. {double, number}: twice as urgent; its tickets’ wait counts double, so one overtakes an older weight-{normal, number} ticket once it has waited more than half as long.',
   },
+  /** A counter has one name, shown as written on every screen in either language (decided in server/demo/seed.ts). */
+  'counter.nameHint': {
+    ar: 'يظهر الاسم كما هو على كل الشاشات بالعربية والإنجليزية، والشاشات تكتب رقم الشباك بنفسها؛ اكتب ما عدا الرقم، بالعربية والإنجليزية إن كانت شاشاتك ثنائية اللغة: «تراخيص · Permits».',
+    en: 'The name shows as written on every screen, in Arabic and in English, and the screens write the counter number themselves: write what else the sign says, in both languages if your screens are bilingual: “تراخيص · Permits”.',
+  },
   'weights.served': { ar: '{service} (وزن {weight})', en: '{service} (weight {weight})' },
   'weights.weight': { ar: 'وزن {service}', en: 'Weight of {service}' },
   'device.kindFixed': { ar: 'النوع: {kind}', en: 'Kind: {kind}' },
