@@ -233,15 +233,19 @@ export class BookingPage extends LitElement {
           : 'book.noSlots'
       return html`<p class="empty" data-empty=${day.reason ?? 'full'}>${this.t(why)}</p>`
     }
-    const free = (s: Slot) => (s.free > 0 ? this.t('book.free', { n: s.free }) : this.t('book.full'))
+    // moving: the citizen's own slot is marked as theirs (its place is their booking, not "full"), and is no target
+    const mine = this.view === 'move' ? (this.booking?.slotStart ?? null) : null
+    const isMine = (s: Slot) => mine !== null && Date.parse(s.start) === Date.parse(mine)
+    const free = (s: Slot) => (isMine(s) ? this.t('book.yourSlot') : s.free > 0 ? this.t('book.free', { n: s.free }) : this.t('book.full'))
     return html`<div class="slot-grid">
       ${day.slots.map(
         (s) => html`<button
           type="button"
           class="slot"
           data-slot=${s.start}
+          data-mine=${isMine(s) ? 'true' : nothing}
           aria-pressed=${this.slotStart === s.start ? 'true' : 'false'}
-          ?disabled=${s.free === 0}
+          ?disabled=${s.free === 0 || isMine(s)}
           @click=${() => {
             this.slotStart = s.start
           }}

@@ -50,6 +50,8 @@ export const APPOINTMENT_MESSAGES = {
   'book.keepLink': { ar: 'احتفظ بهذا الرابط لعرض الحجز أو تغييره أو إلغائه:', en: 'Keep this link to view, move or cancel the booking:' },
   'book.manage': { ar: 'حجزي', en: 'My booking' },
   'book.move': { ar: 'تغيير الموعد', en: 'Move it' },
+  /** On the move screen, the citizen's own slot among the others. */
+  'book.yourSlot': { ar: 'موعدك الحالي', en: 'Your booking' },
   'book.moveTo': { ar: 'انقل إلى هذا الوقت', en: 'Move to this time' },
   'book.cancel': { ar: 'إلغاء الحجز', en: 'Cancel the booking' },
   'book.cancelConfirm': {
