@@ -36,7 +36,9 @@ export const CONSOLE_MESSAGES = {
   'ticket.pauseReason': { ar: 'السبب: {reason}', en: 'Reason: {reason}' },
   'ticket.status.called': { ar: 'تم الاستدعاء — في انتظار حضور المواطن', en: 'Called — waiting for the citizen' },
   'ticket.status.serving': { ar: 'جارٍ تقديم الخدمة', en: 'Being served' },
-  'ticket.waited': { ar: 'مدة الانتظار', en: 'Waited' },
+  // issue → call, which is the wait only for a ticket that never rejoined a line: after a transfer or a
+  // reinstatement it also holds the first service; the words say what the figure is
+  'ticket.waited': { ar: 'من الإصدار حتى النداء', en: 'Issue to call' },
   'ticket.recalls': { ar: 'مرات إعادة النداء', en: 'Recalled' },
   'ticket.atCounter': { ar: 'عند الشباك منذ', en: 'At the counter for' },
   'ticket.transferred': { ar: 'محوّلة', en: 'Transferred' },
