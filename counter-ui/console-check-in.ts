@@ -11,6 +11,7 @@ import { ApiError } from '../ui-common/api-client.ts'
 import { apiUrl } from '../ui-common/base-path.ts'
 import { DEFAULT_LANG, type Lang } from '../ui-common/i18n.ts'
 import type { StaffSession } from '../ui-common/staff-session.ts'
+import { intlLocale, type DigitStyle } from '../ui-common/digits.ts'
 import { consoleStyles } from './console-styles.ts'
 
 @customElement('tabour-console-check-in')
@@ -66,6 +67,8 @@ export class ConsoleCheckIn extends LitElement {
   @property({ reflect: true }) override lang: Lang = DEFAULT_LANG
   /** The center's time zone; default Africa/Cairo. */
   @property() timeZone = 'Africa/Cairo'
+  /** Digits for times: `digitsFor(lang, the center's setting)` (protocol/messages/digits.ts); default 'western'. */
+  @property() digits: DigitStyle = 'western'
 
   @state() private said: { text: string; bad: boolean } | null = null
   @state() private busy = false
@@ -104,10 +107,11 @@ export class ConsoleCheckIn extends LitElement {
         this.said = { text: appointmentText('console.checkIn.done', lang, { label: result.ticket.label }), bad: false }
         form.reset()
       } else if (result.outcome === 'too_early') {
-        const locale = lang === 'ar' ? 'ar-EG' : 'en-GB'
-        const time = new Intl.DateTimeFormat(locale, { timeZone: result.timeZone, hour: 'numeric', minute: '2-digit' }).format(
-          new Date(result.comeBackAt),
-        )
+        const time = new Intl.DateTimeFormat(intlLocale(lang, this.digits), {
+          timeZone: result.timeZone,
+          hour: 'numeric',
+          minute: '2-digit',
+        }).format(new Date(result.comeBackAt))
         this.said = { text: appointmentText('console.checkIn.tooEarly', lang, { time }), bad: true }
       } else this.said = { text: appointmentText('console.checkIn.tooLate', lang), bad: true }
     } catch (err) {

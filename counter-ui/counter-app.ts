@@ -224,8 +224,8 @@ export class CounterApp extends LitElement {
               <tabour-action-bar .lang=${lang} .actions=${this.legal().filter((a) => a !== 'park')} .busy=${s.busy} .disabled=${!s.reachable || s.reloginNeeded || this.dialog !== null || this.parking}></tabour-action-bar>
               <tabour-park-button .lang=${lang} .available=${this.legal().includes('park')} .disabled=${s.busy !== null || !s.reachable || s.reloginNeeded || this.dialog !== null || this.parking}></tabour-park-button>
             </section>
-            <section class="card"><tabour-ticket-tools .api=${this.ticketTools} .lang=${lang} .timeZone=${s.center?.timeZone}></tabour-ticket-tools></section>
-            <section class="card"><tabour-console-check-in .base=${s.base} .staff=${s.staff} .lang=${lang} .timeZone=${s.center?.timeZone ?? 'Africa/Cairo'}></tabour-console-check-in></section>
+            <section class="card"><tabour-ticket-tools .api=${this.ticketTools} .lang=${lang} .digits=${this.digits} .timeZone=${s.center?.timeZone}></tabour-ticket-tools></section>
+            <section class="card"><tabour-console-check-in .base=${s.base} .staff=${s.staff} .lang=${lang} .digits=${this.digits} .timeZone=${s.center?.timeZone ?? 'Africa/Cairo'}></tabour-console-check-in></section>
           </div>
           <div class="column">
             <tabour-queue-panel .lang=${lang} .digits=${this.digits} .queue=${counterQueue(counter, services, s.live.tickets.values(), this.now)}></tabour-queue-panel>

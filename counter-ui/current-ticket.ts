@@ -12,6 +12,20 @@ import { wholeMinutes } from './queue-model.ts'
 import { formatNumber, type DigitStyle } from '../ui-common/digits.ts'
 import { consoleText } from '../protocol/messages/console.ts'
 
+/**
+ * The current ticket's two durations, in whole minutes: issue → its call (`calledAt`: the latest call, or
+ * the first one for a ticket back from parking, whose time parked is not in it), and at the counter since
+ * its call or its resume, whichever is later (server/queue/at-counter-since.ts).
+ */
+export function ticketMinutes(
+  ticket: Pick<Ticket, 'issuedAt' | 'calledAt' | 'resumedAt'>,
+  now: number,
+): { waited: number; atCounter: number } {
+  const called = ticket.calledAt ? Date.parse(ticket.calledAt) : now
+  const since = ticket.resumedAt ? Math.max(called, Date.parse(ticket.resumedAt)) : called
+  return { waited: wholeMinutes((called - Date.parse(ticket.issuedAt)) / 1000), atCounter: wholeMinutes((now - since) / 1000) }
+}
+
 @customElement('tabour-current-ticket')
 export class CurrentTicket extends LitElement {
   static override styles = [
@@ -132,12 +146,7 @@ export class CurrentTicket extends LitElement {
         <p class="hint">${consoleText(paused ? 'ticket.pausedHint' : 'ticket.noneHint', lang)}</p>
       </section>`
     }
-    const issued = Date.parse(ticket.issuedAt)
-    const called = ticket.calledAt ? Date.parse(ticket.calledAt) : this.now
-    const waited = wholeMinutes((called - issued) / 1000)
-    // back from parking: at the counter since the resume; the wait above stays issue → first call
-    const since = ticket.resumedAt ? Math.max(called, Date.parse(ticket.resumedAt)) : called
-    const atCounter = wholeMinutes((this.now - since) / 1000)
+    const { waited, atCounter } = ticketMinutes(ticket, this.now)
     const category = this.categories.find((c) => c.code === ticket.priority)
     const service = this.service
     const minutes = (n: number) => consoleText('common.minutes', lang, { n: formatNumber(n, { digits: this.digits }) })

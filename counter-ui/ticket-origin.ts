@@ -9,7 +9,7 @@ import type { Ticket } from '../protocol/entities.ts'
 import { staffAppointmentText } from '../protocol/messages/staff-appointments.ts'
 import type { DayBookings } from '../protocol/staff-booking.ts'
 import { apiUrl } from '../ui-common/base-path.ts'
-import type { DigitStyle } from '../ui-common/digits.ts'
+import { intlLocale, type DigitStyle } from '../ui-common/digits.ts'
 import { DEFAULT_LANG, type Lang } from '../ui-common/i18n.ts'
 import type { StaffSession } from '../ui-common/staff-session.ts'
 import { consoleStyles } from './console-styles.ts'
@@ -67,7 +67,7 @@ export class TicketOrigin extends LitElement {
     if (!origin) return nothing
     if (origin === 'remote')
       return html`<span class="badge" data-origin="remote">${staffAppointmentText('origin.remote', this.lang)}</span>`
-    const locale = this.lang === 'ar' ? `ar-EG-u-nu-${this.digits === 'western' ? 'latn' : 'arab'}` : 'en-GB'
+    const locale = intlLocale(this.lang, this.digits)
     const time = this.slotStart
       ? new Intl.DateTimeFormat(locale, { timeZone: this.timeZone, hour: 'numeric', minute: '2-digit' }).format(new Date(this.slotStart))
       : null

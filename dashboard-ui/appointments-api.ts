@@ -2,6 +2,7 @@
 import type { AppointmentDay, AppointmentSettings, BookableService, BookBody, Booking, DaySlots } from '../protocol/appointments.ts'
 import type { DayBookings } from '../protocol/staff-booking.ts'
 import type { DashboardApi } from './dashboard-api.ts'
+import { intlLocale, type DigitStyle } from '../ui-common/digits.ts'
 
 export const appointmentsApi = (api: DashboardApi) => ({
   bookable: () => api.send<BookableService[]>('/appointments/services'),
@@ -19,8 +20,8 @@ export const appointmentsApi = (api: DashboardApi) => ({
 })
 
 /** Local date-time formats of the center's zone with the screen's digits. */
-export function centerFormats(lang: 'ar' | 'en', latinDigits: boolean, timeZone: string) {
-  const locale = lang === 'ar' ? `ar-EG-u-nu-${latinDigits ? 'latn' : 'arab'}` : 'en-GB'
+export function centerFormats(lang: 'ar' | 'en', digits: DigitStyle, timeZone: string) {
+  const locale = intlLocale(lang, digits)
   const time = new Intl.DateTimeFormat(locale, { timeZone, hour: 'numeric', minute: '2-digit' })
   // noon UTC of a date names the same calendar day in every zone near Egypt's
   const day = new Intl.DateTimeFormat(locale, { timeZone, weekday: 'long', day: 'numeric', month: 'long' })

@@ -8,6 +8,7 @@
 import { LitElement, css, html, type TemplateResult } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import type { Lang } from '../ui-common/i18n.ts'
+import type { DigitStyle } from '../ui-common/digits.ts'
 import { configText } from '../protocol/messages/config-forms.ts'
 import type { DashboardApi } from './dashboard-api.ts'
 import { deskStyles } from './dashboard-styles.ts'
@@ -56,6 +57,8 @@ export class ConfigView extends LitElement {
 
   @property({ attribute: false }) api!: DashboardApi
   @property() override lang: Lang = 'ar'
+  /** Digits for the forms' figures: `digitsFor(lang, the center's setting)`; default 'western'. */
+  @property() digits: DigitStyle = 'western'
   @state() section: ConfigSection = 'services'
 
   override render(): TemplateResult {
@@ -71,24 +74,24 @@ export class ConfigView extends LitElement {
 
   /** A fresh component per section: it loads what it lists when it opens. */
   private body(): TemplateResult {
-    const { api, lang } = this
+    const { api, lang, digits } = this
     switch (this.section) {
       case 'services':
-        return html`<tabour-services-config .api=${api} .lang=${lang}></tabour-services-config>`
+        return html`<tabour-services-config .api=${api} .lang=${lang} .digits=${digits}></tabour-services-config>`
       case 'counters':
-        return html`<tabour-counters-config .api=${api} .lang=${lang}></tabour-counters-config>`
+        return html`<tabour-counters-config .api=${api} .lang=${lang} .digits=${digits}></tabour-counters-config>`
       case 'users':
-        return html`<tabour-users-config .api=${api} .lang=${lang}></tabour-users-config>`
+        return html`<tabour-users-config .api=${api} .lang=${lang} .digits=${digits}></tabour-users-config>`
       case 'devices':
-        return html`<tabour-devices-config .api=${api} .lang=${lang}></tabour-devices-config>`
+        return html`<tabour-devices-config .api=${api} .lang=${lang} .digits=${digits}></tabour-devices-config>`
       case 'center':
-        return html`<tabour-center-config .api=${api} .lang=${lang}></tabour-center-config>`
+        return html`<tabour-center-config .api=${api} .lang=${lang} .digits=${digits}></tabour-center-config>`
       case 'webhooks':
-        return html`<tabour-webhooks-config .api=${api} .lang=${lang}></tabour-webhooks-config>`
+        return html`<tabour-webhooks-config .api=${api} .lang=${lang} .digits=${digits}></tabour-webhooks-config>`
       case 'messages':
-        return html`<tabour-messages-config .api=${api} .lang=${lang}></tabour-messages-config>`
+        return html`<tabour-messages-config .api=${api} .lang=${lang} .digits=${digits}></tabour-messages-config>`
       case 'appointments':
-        return html`<tabour-appointments-config .api=${api} .lang=${lang}></tabour-appointments-config>`
+        return html`<tabour-appointments-config .api=${api} .lang=${lang} .digits=${digits}></tabour-appointments-config>`
     }
   }
 }

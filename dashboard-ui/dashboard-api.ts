@@ -6,7 +6,7 @@
 import type { CenterBundleState } from '../protocol/config-bundle.ts'
 import type { FeedbackLive } from '../protocol/feedback.ts'
 import type { StepFigures } from '../protocol/visit-steps.ts'
-import type { RemoteFigures } from '../protocol/remote-join.ts'
+import type { RemoteFigures, RemoteServicesReply } from '../protocol/remote-join.ts'
 import type { Counter, Device, ServiceWithQueue, User } from '../protocol/entities.ts'
 import type { CenterInfo } from '../protocol/center.ts'
 import type { TestPrintReply } from '../protocol/device-config.ts'
@@ -75,6 +75,8 @@ export class DashboardApi {
   serviceGroups = () => this.call<ServiceGroup[]>('/service-groups')
   deleteServiceGroup = (id: number) => this.call<null>(`/service-groups/${id}`, 'DELETE')
   remoteToday = () => this.call<RemoteFigures>('/remote/figures')
+  /** The services a phone may join (the join page's list; empty when remoteJoin lists none). */
+  remoteServices = () => this.call<RemoteServicesReply>('/remote/services')
   /** Appointment figures and waits by origin of local days from..to (issue 19). */
   appointmentFigures = (from: string, to: string) => this.call<AppointmentFigures>(`/stats/appointments?from=${from}&to=${to}`)
   /** Visits with several steps over a range of days (issue 21). */

@@ -7,7 +7,7 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
 import { screenBase, screenLangRoots } from '../ui-common/screen-base.ts'
-import { digitsFor, type DigitStyle } from '../ui-common/digits.ts'
+import { digitsFor, intlLocale, type DigitStyle } from '../ui-common/digits.ts'
 import { applyLang, type Lang } from '../ui-common/i18n.ts'
 import { loadSessionLang, saveSessionLang } from '../ui-common/session-lang.ts'
 import type { LangChangeEvent } from '../ui-common/lang-switch.ts'
@@ -189,7 +189,7 @@ export class DashboardApp extends LitElement {
             : nothing
         }
         <span class="spacer"></span>
-        <span class="clock">${new Date(this.now).toLocaleString(lang === 'ar' ? `ar-EG-u-nu-${digitsFor(lang, values?.digits) === 'western' ? 'latn' : 'arab'}` : 'en-GB', { timeZone: tz, weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' })}</span>
+        <span class="clock">${new Date(this.now).toLocaleString(intlLocale(lang, values?.digits), { timeZone: tz, weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' })}</span>
         ${s.user ? html`<span data-user=${s.user.username}>${s.user.username}</span><button type="button" data-action="logout" @click=${() => void s.logout()}>${dashboardText('logout', lang)}</button>` : nothing}
         <tabour-lang-switch .lang=${lang}></tabour-lang-switch>
       </header>
@@ -219,13 +219,13 @@ export class DashboardApp extends LitElement {
           .timeZone=${tz}
           .now=${this.now}
         ></tabour-live-view>
-          <section class="card tools-card" data-section="ticket-tools"><tabour-ticket-tools .api=${s.ticketTools} .lang=${lang} .timeZone=${tz}></tabour-ticket-tools></section>
+          <section class="card tools-card" data-section="ticket-tools"><tabour-ticket-tools .api=${s.ticketTools} .lang=${lang} .digits=${digits} .timeZone=${tz}></tabour-ticket-tools></section>
           <section class="card" data-section="remote-join"><tabour-remote-join-card .api=${s.api} .language=${lang} .digits=${digits} .now=${this.now}></tabour-remote-join-card></section>
           <tabour-appointments-view .api=${s.api} .services=${s.services} .lang=${lang} .digits=${digits} .timeZone=${tz} .now=${this.now}></tabour-appointments-view>`
       case 'reports':
         return html`${title}<tabour-reports-view .api=${s.api} .lang=${lang} .digits=${digits} .today=${dayIn(this.now, tz)}></tabour-reports-view>`
       case 'config':
-        return html`${title}<tabour-config-view .api=${s.api} .lang=${lang}></tabour-config-view>`
+        return html`${title}<tabour-config-view .api=${s.api} .lang=${lang} .digits=${digits}></tabour-config-view>`
       case 'hours':
         return html`${title}<tabour-hours-view .api=${s.api} .lang=${lang} .services=${s.services}></tabour-hours-view>`
     }

@@ -65,7 +65,7 @@ export class DayBookingsList extends LitElement {
     const list = this.list
     if (!list) return html`${heading}<p class="muted">${this.t('common.loading')}</p>`
     if (list.bookings.length === 0) return html`${heading}<p class="muted" data-day-bookings="empty">${this.t('today.empty')}</p>`
-    const fmt = centerFormats(this.lang, this.digits === 'western', list.timeZone)
+    const fmt = centerFormats(this.lang, this.digits, list.timeZone)
     const serviceName = (id: number) => {
       const s = this.services.find((x) => x.id === id)
       return s ? (this.lang === 'ar' ? s.nameAr : s.nameEn) : String(id)

@@ -8,14 +8,14 @@ import { LitElement, css, html, nothing, type TemplateResult } from 'lit'
 import { customElement, property } from 'lit/decorators.js'
 import type { Counter, ServiceWithQueue } from '../protocol/entities.ts'
 import type { DeviceHealth, HourlySeries, StatsToday } from '../protocol/stats.ts'
-import type { DigitStyle } from '../ui-common/digits.ts'
+import { intlLocale, type DigitStyle } from '../ui-common/digits.ts'
 import { wallTime } from '../ui-common/opening-words.ts'
 import type { Lang } from '../ui-common/i18n.ts'
 import type { BackupStatus } from './dashboard-api.ts'
 import { deskStyles, tableScroll } from './dashboard-styles.ts'
 import { servedInWords } from './served-services.ts'
 import { duration, num, percent } from './format.ts'
-import { dashboardText, type DashboardMessageKey } from '../protocol/messages/dashboard.ts'
+import { dashboardText, figureLabel, type DashboardMessageKey } from '../protocol/messages/dashboard.ts'
 import './hour-chart.ts'
 import type { PrinterAlert } from '../ui-common/printer-alerts.ts'
 import '../ui-common/printer-alert-banner.ts'
@@ -158,7 +158,7 @@ export class LiveView extends LitElement {
     const { lang, digits } = this
     const tt = s.totals
     const card = (key: DashboardMessageKey, id: string, value: string, tone?: string, note?: TemplateResult) =>
-      html`<div class="card kpi" data-kpi=${id} data-tone=${tone ?? nothing}><span class="label">${dashboardText(key, lang)}</span><span class="value">${value}</span>${note ?? nothing}</div>`
+      html`<div class="card kpi" data-kpi=${id} data-tone=${tone ?? nothing}><span class="label">${figureLabel(key, lang, digits)}</span><span class="value">${value}</span>${note ?? nothing}</div>`
     // which tickets the percentage covers, in words (the one definition: server/reports/figures.ts)
     const slaNote = html`<span class="note" data-sla-counted=${tt.slaCounted ?? nothing} title=${dashboardText('kpi.slaHelp', lang)}
       >${dashboardText('kpi.slaOf', lang, { n: tt.slaCounted ?? tt.called }, digits)}</span
@@ -188,7 +188,7 @@ export class LiveView extends LitElement {
             <th class="n">${dashboardText('col.issued', lang)}</th>
             <th class="n">${dashboardText('col.served', lang)}</th>
             <th class="n">${dashboardText('col.avgWait', lang)}</th>
-            <th class="n">${dashboardText('col.p90Wait', lang)}</th>
+            <th class="n">${figureLabel('col.p90Wait', lang, digits)}</th>
             <th class="n">${dashboardText('col.avgService', lang)}</th>
             <th class="n">${dashboardText('col.sla', lang)}</th>
           </tr>
@@ -295,7 +295,7 @@ export class LiveView extends LitElement {
     else {
       const at = b.last?.at ?? b.files?.[0]?.at
       backup = at
-        ? html`<span class="pill" data-tone="ok" data-backup="ok">${new Date(at).toLocaleString(lang === 'ar' ? `ar-EG-u-nu-${this.digits === 'western' ? 'latn' : 'arab'}` : 'en-GB', { timeZone: this.timeZone })}</span>`
+        ? html`<span class="pill" data-tone="ok" data-backup="ok">${new Date(at).toLocaleString(intlLocale(lang, this.digits), { timeZone: this.timeZone })}</span>`
         : html`<span class="pill" data-tone="warn">${dashboardText('live.backupNever', lang)}</span>`
     }
     return html`<section class="card">

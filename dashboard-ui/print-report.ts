@@ -10,9 +10,9 @@ import { LitElement, html, nothing, svg, type TemplateResult } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import type { CenterInfo } from '../protocol/center.ts'
 import type { Report, ReportRow, ShiftReport } from '../protocol/stats.ts'
-import { dashboardText, type DashboardMessageKey } from '../protocol/messages/dashboard.ts'
+import { dashboardText, figureLabel, type DashboardMessageKey } from '../protocol/messages/dashboard.ts'
 import { printReportText, type PrintReportMessageKey } from '../protocol/messages/print-report.ts'
-import type { DigitStyle } from '../ui-common/digits.ts'
+import { intlLocale, type DigitStyle } from '../ui-common/digits.ts'
 import type { Lang } from '../ui-common/i18n.ts'
 import type { DashboardApi } from './dashboard-api.ts'
 import { printReportStyles } from './print-report-styles.ts'
@@ -129,14 +129,13 @@ export class PrintReport extends LitElement {
   }
 
   private label(key: DashboardMessageKey | PrintReportMessageKey): string {
-    return key.startsWith('print.') ? this.t(key as PrintReportMessageKey) : dashboardText(key as DashboardMessageKey, this.lang)
+    return key.startsWith('print.') ? this.t(key as PrintReportMessageKey) : figureLabel(key as DashboardMessageKey, this.lang, this.digits)
   }
 
   private clock(ms: number, withDate = false): string {
     const zone = this.center?.timeZone ?? 'Africa/Cairo'
-    return new Intl.DateTimeFormat(this.lang === 'ar' ? 'ar-EG' : 'en-GB', {
+    return new Intl.DateTimeFormat(intlLocale(this.lang, this.digits), {
       timeZone: zone,
-      numberingSystem: this.digits === 'arabic-indic' ? 'arab' : 'latn',
       hour: '2-digit',
       minute: '2-digit',
       ...(withDate ? { year: 'numeric', month: '2-digit', day: '2-digit' } : {}),

@@ -53,6 +53,8 @@ export class RemoteJoinCard extends LitElement {
   /** The dashboard's clock (epoch ms, ticks each minute or so): the figures are read again when the minute changes. */
   @property({ type: Number }) now = 0
   @state() private figures: RemoteFigures | null = null
+  /** How many services a phone may join (remoteJoin.services); null until read. None: no poster to print. */
+  @state() private joinable: number | null = null
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const minute = (t: number | undefined) => Math.floor((t ?? 0) / 60_000)
@@ -62,7 +64,9 @@ export class RemoteJoinCard extends LitElement {
   private async load(): Promise<void> {
     if (!this.api) return
     try {
-      this.figures = await this.api.remoteToday()
+      const [figures, services] = await Promise.all([this.api.remoteToday(), this.api.remoteServices()])
+      this.figures = figures
+      this.joinable = services.services.length
     } catch {
       // the live view's banner says when the center is unreachable; the last figures stay
     }
@@ -79,8 +83,14 @@ export class RemoteJoinCard extends LitElement {
             </dl>`
           : nothing
       }
-      <p>${joinText('poster.cardText', lang)}</p>
-      <a href="../join/poster/" target="_blank" rel="noopener" data-poster-link>${joinText('poster.open', lang)}</a>`
+      ${
+        this.joinable === 0
+          ? html`<p data-remote-off>${joinText('poster.off', lang)}</p>`
+          : this.joinable === null
+            ? nothing
+            : html`<p>${joinText('poster.cardText', lang)}</p>
+              <a href="../join/poster/" target="_blank" rel="noopener" data-poster-link>${joinText('poster.open', lang)}</a>`
+      }`
   }
 }
 

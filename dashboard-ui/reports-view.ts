@@ -13,7 +13,7 @@ import type { Lang } from '../ui-common/i18n.ts'
 import type { DashboardApi } from './dashboard-api.ts'
 import { deskStyles, tableScroll } from './dashboard-styles.ts'
 import { duration, num, percent, shiftDay } from './format.ts'
-import { dashboardText, type DashboardMessageKey } from '../protocol/messages/dashboard.ts'
+import { dashboardText, figureLabel, type DashboardMessageKey } from '../protocol/messages/dashboard.ts'
 import { printReportText } from '../protocol/messages/print-report.ts'
 import './print-report.ts'
 import './feedback-report.ts'
@@ -229,7 +229,7 @@ export class ReportsView extends LitElement {
         <thead>
           <tr>
             <th>${dashboardText(`by.${r.by}`, lang)}</th>
-            ${cols.map((c) => html`<th class="n">${dashboardText(c.key, lang)}</th>`)}
+            ${cols.map((c) => html`<th class="n">${figureLabel(c.key, lang, digits)}</th>`)}
           </tr>
         </thead>
         <tbody>

@@ -194,7 +194,7 @@ export class StaffBookingCard extends LitElement {
     const services = this.services ?? []
     const service = services.find((s) => s.id === this.serviceId)
     const tz = service?.timeZone ?? this.timeZone
-    const fmt = centerFormats(this.lang, this.digits === 'western', tz)
+    const fmt = centerFormats(this.lang, this.digits, tz)
     const today = dayIn(Date.now(), tz)
     const days = Array.from({ length: (service?.bookAheadDays ?? 0) + 1 }, (_, i) => addDays(today, i))
     const err = this.error
@@ -290,7 +290,7 @@ export class StaffBookingCard extends LitElement {
   }
 
   private done(b: Booking): TemplateResult {
-    const fmt = centerFormats(this.lang, this.digits === 'western', b.timeZone)
+    const fmt = centerFormats(this.lang, this.digits, b.timeZone)
     const service = this.lang === 'ar' ? b.serviceNameAr : b.serviceNameEn
     return html`<div class="done" data-staff-booked=${b.code} role="status">
       <p>${this.t('staffBook.done')}</p>

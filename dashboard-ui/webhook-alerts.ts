@@ -6,6 +6,7 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import type { Lang } from '../ui-common/i18n.ts'
+import { intlLocale } from '../ui-common/digits.ts'
 import type { WebhookAlert } from '../protocol/webhooks.ts'
 import { webhooksText } from '../protocol/messages/webhooks.ts'
 import type { DashboardApi } from './dashboard-api.ts'
@@ -80,7 +81,7 @@ export class WebhookAlerts extends LitElement {
     const since = (iso: string | null) =>
       iso === null
         ? ''
-        : new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : this.digits === 'arabic-indic' ? 'ar-EG' : 'ar-EG-u-nu-latn', {
+        : new Intl.DateTimeFormat(intlLocale(lang, this.digits), {
             timeStyle: 'short',
             dateStyle: 'short',
             timeZone: this.timeZone,

@@ -5,7 +5,7 @@
  */
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
-import type { DigitStyle } from '../ui-common/digits.ts'
+import { intlLocale, type DigitStyle } from '../ui-common/digits.ts'
 
 /** The four lines of the clock for `at`; exported for tests. */
 export function clockText(
@@ -24,8 +24,8 @@ export function clockText(
     }
   }
   return {
-    time: fmt(`ar-EG-u-nu-${nu}`, { hour: 'numeric', minute: '2-digit', hour12: true }),
-    dateAr: fmt(`ar-EG-u-nu-${nu}`, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }),
+    time: fmt(intlLocale('ar', digits), { hour: 'numeric', minute: '2-digit', hour12: true }),
+    dateAr: fmt(intlLocale('ar', digits), { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }),
     dateEn: fmt('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }),
     hijriAr: fmt(`ar-SA-u-ca-islamic-umalqura-nu-${nu}`, { day: 'numeric', month: 'long', year: 'numeric' }),
     hijriEn: fmt('en-GB-u-ca-islamic-umalqura', { day: 'numeric', month: 'long', year: 'numeric' }),

@@ -16,7 +16,7 @@ import { appointmentErrorKey, appointmentText, type AppointmentMessageKey } from
 import { ApiError, requestJson } from '../ui-common/api-client.ts'
 import { apiUrl } from '../ui-common/base-path.ts'
 import { DEFAULT_LANG, type Lang } from '../ui-common/i18n.ts'
-import type { DigitStyle } from '../protocol/messages/digits.ts'
+import { intlLocale, type DigitStyle } from '../protocol/messages/digits.ts'
 import type { IssuedTicketReply } from './kiosk-api.ts'
 import { kioskStyles } from './kiosk-styles.ts'
 import { themeStyles } from '../ui-common/theme.ts'
@@ -178,7 +178,7 @@ export class BookingCheckIn extends LitElement {
 
   private onResult(result: CheckInResult): void {
     if (result.outcome === 'too_early') {
-      const locale = this.lang === 'en' ? 'en-GB' : this.digits === 'western' ? 'ar-EG-u-nu-latn' : 'ar-EG'
+      const locale = intlLocale(this.lang, this.digits)
       const time = new Intl.DateTimeFormat(locale, {
         timeZone: result.timeZone,
         hour: 'numeric',

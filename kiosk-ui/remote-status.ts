@@ -9,7 +9,7 @@ import { LitElement, css, html, nothing, type TemplateResult } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import type { PublicTicket } from '../protocol/entities.ts'
 import { ApiError } from '../ui-common/api-client.ts'
-import { digitsFor } from '../ui-common/digits.ts'
+import { digitsFor, intlLocale, type DigitStyle } from '../ui-common/digits.ts'
 import type { Lang } from '../ui-common/i18n.ts'
 import { statusText } from '../protocol/messages/status.ts'
 import { arriveHere } from './status-api.ts'
@@ -94,7 +94,7 @@ export class RemoteStatus extends LitElement {
     const lang = this.language
     const digits = digitsFor(lang, t.center.digits)
     const minutes = statusText('status.minutes', lang, { minutes: remote.arriveMinutes }, digits)
-    const time = (iso: string) => formatTime(iso, lang, remote.timeZone, digits === 'arabic-indic')
+    const time = (iso: string) => formatTime(iso, lang, remote.timeZone, digits)
     const lines: TemplateResult[] = []
     if (t.status === 'remote') {
       lines.push(html`<p class="held" data-remote="held">${statusText('status.remoteHeld', lang)}</p>`)
@@ -161,9 +161,8 @@ export function statusLinkOf(base: string, ticketId: string): string {
 }
 
 /** A time of day as the center's clocks show it (its zone), in the page's language and digits. */
-export function formatTime(iso: string, lang: Lang, timeZone: string, arabicDigits: boolean): string {
-  const locale = lang === 'ar' ? (arabicDigits ? 'ar-EG' : 'ar-EG-u-nu-latn') : 'en-GB'
-  return new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone }).format(new Date(iso))
+export function formatTime(iso: string, lang: Lang, timeZone: string, digits: DigitStyle): string {
+  return new Intl.DateTimeFormat(intlLocale(lang, digits), { hour: 'numeric', minute: '2-digit', timeZone }).format(new Date(iso))
 }
 
 declare global {

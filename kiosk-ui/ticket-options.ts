@@ -8,6 +8,7 @@ import { LitElement, css, html, nothing, type PropertyValues, type TemplateResul
 import { customElement, property, state } from 'lit/decorators.js'
 import type { PriorityCategory } from '../protocol/entities.ts'
 import { toArabicIndic, type DigitStyle } from '../ui-common/digits.ts'
+import { phoneExample } from '../protocol/phone-number.ts'
 import { DEFAULT_LANG, otherLang, type Lang } from '../ui-common/i18n.ts'
 import { inLang } from '../ui-common/bilingual.ts'
 import { themeStyles } from '../ui-common/theme.ts'
@@ -155,7 +156,7 @@ export class TicketOptions extends LitElement {
         <h2>${kioskText('kiosk.phone.title', lang)}</h2>
         <p data-hint>${kioskText(this.messagesOn ? 'kiosk.phone.hint' : 'kiosk.phone.hintNoMessages', lang)}</p>
         <output class="phone ltr" data-phone=${this.phone} aria-live="polite">${shown || '\u00a0'}</output>
-        ${this.showInvalid && !valid ? html`<p class="invalid" role="alert">${kioskText('kiosk.phone.invalid', lang)}</p>` : nothing}
+        ${this.showInvalid && !valid ? html`<p class="invalid" role="alert">${kioskText('kiosk.phone.invalid', lang, { example: phoneExample(lang === 'ar' ? this.digits : 'western') })}</p>` : nothing}
         <tabour-numeric-keypad .lang=${lang} .digits=${lang === 'ar' ? this.digits : 'western'} ?disabled=${this.busy} @keypad-key=${this.onKey}></tabour-numeric-keypad>
         ${
           this.messagesOn

@@ -212,7 +212,7 @@ export class TicketStatus extends LitElement {
           ${
             ticket.parked
               ? html`<p class="turn" data-parked-until=${ticket.parked.until}>
-                  ${statusText('status.parkedUntil', lang, { time: formatTime(ticket.parked.until, lang, ticket.parked.timeZone, digits === 'arabic-indic') })}
+                  ${statusText('status.parkedUntil', lang, { time: formatTime(ticket.parked.until, lang, ticket.parked.timeZone, digits) })}
                 </p>`
               : nothing
           }`

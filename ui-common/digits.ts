@@ -2,6 +2,7 @@
 export {
   digitStyleOf,
   digitsFor,
+  intlLocale,
   formatNumber,
   toArabicIndic,
   toWesternDigits,

@@ -5,7 +5,7 @@
  */
 import type { HoursNow } from '../protocol/calendar.ts'
 import { hoursText } from '../protocol/messages/hours.ts'
-import { toArabicIndic, type DigitStyle } from './digits.ts'
+import { intlLocale, toArabicIndic, type DigitStyle } from './digits.ts'
 import type { Lang } from './i18n.ts'
 
 const parts = (ms: number, timeZone: string | undefined) => {
@@ -38,11 +38,10 @@ export function opensText(opensAtIso: string, nowMs: number, timeZone: string | 
   if (days <= 0) return hoursText('hours.opensToday', lang, { time }, digits)
   if (days === 1) return hoursText('hours.opensTomorrow', lang, { time }, digits)
   if (days < 7) return hoursText('hours.opensWeekday', lang, { weekday: String(opens.weekday), time }, digits)
-  const date = new Intl.DateTimeFormat(lang === 'ar' ? 'ar-EG' : 'en-GB', {
+  const date = new Intl.DateTimeFormat(intlLocale(lang, digits), {
     timeZone,
     day: 'numeric',
     month: 'long',
-    numberingSystem: digits === 'arabic-indic' ? 'arab' : 'latn',
   }).format(Date.parse(opensAtIso))
   return hoursText('hours.opensDate', lang, { date, time }, digits)
 }

@@ -139,7 +139,7 @@ export class PairingScreen extends LitElement {
       </header>
       <main>
         <h1>${pairingText(this.kind === 'display' ? 'pair.titleDisplay' : this.kind === 'feedback' ? 'pair.titleFeedback' : 'pair.title', lang)}</h1>
-        <p class="hint">${pairingText('pair.hint', lang)}</p>
+        <p class="hint">${pairingText('pair.hint', lang, { n: PAIRING_CODE_LENGTH })}</p>
         <output class="code ltr" aria-label=${pairingText('pair.codeLabel', lang)} data-code=${this.code}>
           ${Array.from({ length: PAIRING_CODE_LENGTH }, (_, i) => html`<span class="slot ${i === this.code.length ? 'next' : ''}">${this.code[i] ?? ''}</span>`)}
         </output>

@@ -23,6 +23,7 @@ import { ApiError, NetworkError } from './api-client.ts'
 import { sessionEnded } from './staff-session.ts'
 import type { TicketToolsApi } from './ticket-tools-api.ts'
 import { ticketToolsStyles } from './ticket-tools-styles.ts'
+import { intlLocale, type DigitStyle } from './digits.ts'
 
 type Message = { key: TicketToolsMessageKey; values?: Record<string, string | number>; tone: 'info' | 'error' }
 
@@ -47,11 +48,9 @@ export function ticketToolsError(err: unknown): TicketToolsMessageKey {
   }
 }
 
-/** A clock time in the center's zone (the browser's when unknown), Western digits like the rest of the staff screens. */
-const timeOf = (iso: string, lang: Lang, timeZone: string | undefined) =>
-  new Intl.DateTimeFormat(lang === 'ar' ? 'ar-EG-u-nu-latn' : 'en-GB', { hour: '2-digit', minute: '2-digit', timeZone }).format(
-    new Date(iso),
-  )
+/** A clock time in the center's zone (the browser's when unknown), in the screen's digits. */
+const timeOf = (iso: string, lang: Lang, timeZone: string | undefined, digits: DigitStyle) =>
+  new Intl.DateTimeFormat(intlLocale(lang, digits), { hour: '2-digit', minute: '2-digit', timeZone }).format(new Date(iso))
 
 @customElement('tabour-ticket-tools')
 export class TicketTools extends LitElement {
@@ -63,6 +62,8 @@ export class TicketTools extends LitElement {
   @property() override lang: Lang = 'ar'
   /** The center's IANA zone, for the times of a ticket's history (a PC's clock may be set to another zone); default the browser's. */
   @property() timeZone: string | undefined = undefined
+  /** Digits for times: `digitsFor(lang, the center's setting)` (protocol/messages/digits.ts); default 'western'. */
+  @property() digits: DigitStyle = 'western'
 
   @state() private query = ''
   @state() private found: TicketMatch[] | null = null
@@ -133,7 +134,7 @@ export class TicketTools extends LitElement {
       </div>
       <dl>
         <dt>${t('tools.issuedAt', l)}</dt>
-        <dd>${timeOf(m.ticket.issuedAt, l, this.timeZone)}</dd>
+        <dd>${timeOf(m.ticket.issuedAt, l, this.timeZone, this.digits)}</dd>
         ${m.counter ? html`<dt>${t('tools.counterTerm', l)}</dt><dd>${t('tools.counter', l, { n: m.counter.number })} · ${m.counter.name}</dd>` : nothing}
         ${
           m.position !== null
@@ -165,7 +166,7 @@ export class TicketTools extends LitElement {
         if (typeof d.reason === 'string') bits.push(this.reasonText(d.reason))
         if (typeof d.note === 'string') bits.push(`«${d.note}»`)
         return html`<li data-step=${e.step}>
-          <time datetime=${e.at}>${timeOf(e.at, l, this.timeZone)}</time><strong>${t(`step.${e.step}`, l)}</strong>
+          <time datetime=${e.at}>${timeOf(e.at, l, this.timeZone, this.digits)}</time><strong>${t(`step.${e.step}`, l)}</strong>
           <span class="muted">· ${bits.join(' · ')}</span>
         </li>`
       })}

@@ -8,8 +8,11 @@ import { customElement, state } from 'lit/decorators.js'
 import type { AuditEntry, PutSettingsBody, SettingsReply } from '../../protocol/settings.ts'
 import type { CenterBundleState } from '../../protocol/config-bundle.ts'
 import { configText } from '../../protocol/messages/config-forms.ts'
+import { ErrorCodes } from '../../protocol/error-codes.ts'
+import { ApiError } from '../../ui-common/api-client.ts'
 import { categoriesToText, textToCategories } from '../format.ts'
 import { ConfigForm, intOrNull, str, type FieldSpec, type Values } from './config-form.ts'
+import { formatNumber, intlLocale } from '../../ui-common/digits.ts'
 
 /** The IANA zones the browser knows (a fixed list: a select), the center's own first. */
 function timeZones(current: string): string[] {
@@ -32,6 +35,15 @@ const SETTINGS = [
   'feedbackAlertMinRatings',
   'feedbackAlertWindowMinutes',
 ] as const
+
+/**
+ * An older center has no bundle route (404): no hub note, the form still works. Any other failure (the
+ * network, a 500, a refusal) is real and is raised, so the form says it failed instead of hiding the hub's note.
+ */
+export function noBundleRoute(err: unknown): null {
+  if (err instanceof ApiError && err.code === ErrorCodes.ROUTE_NOT_FOUND) return null
+  throw err
+}
 
 @customElement('tabour-center-config')
 export class CenterConfig extends ConfigForm {
@@ -61,7 +73,8 @@ export class CenterConfig extends ConfigForm {
 
   override connectedCallback(): void {
     super.connectedCallback()
-    void this.reload()
+    // a failed load is said in words (never "loading…" for ever)
+    this.reload().catch((err: unknown) => this.showError(err))
   }
 
   private async reload(): Promise<void> {
@@ -69,8 +82,7 @@ export class CenterConfig extends ConfigForm {
       this.api.settings(),
       this.api.news(),
       this.api.audit(),
-      // an older center without the route: no note, the form still works
-      this.api.configBundle().catch(() => null),
+      this.api.configBundle().catch(noBundleRoute),
     ])
     this.settings = settings
     this.audit = audit
@@ -102,20 +114,27 @@ export class CenterConfig extends ConfigForm {
     // what the hub's running bundle sets: its note wins (a change here lasts only until the next bundle)
     const running = this.bundle?.running
     const hubManaged = (name: string) => running?.managed.includes(name === 'newsAr' || name === 'newsEn' ? 'announcement' : name)
-    const defaultText = (name: string) =>
-      name === 'priorityCategories'
-        ? categoriesToText((this.settings?.defaults.priorityCategories ?? []).slice()).replaceAll('\n', '; ')
-        : String(defaults[name] ?? '')
-    const hint = (name: string) =>
+    // the config file's value as the field shows its own: a choice by its label (never the API's word "western"),
+    // a number in the screen's digits
+    const defaultText = (name: string, options?: FieldSpec['options']) => {
+      if (name === 'priorityCategories')
+        return categoriesToText((this.settings?.defaults.priorityCategories ?? []).slice()).replaceAll('\n', '; ')
+      const value = defaults[name]
+      const option = options?.find((o) => o.value === String(value))
+      if (option) return option.label
+      return typeof value === 'number' ? formatNumber(value, { digits: this.digits, maximumFractionDigits: 2 }) : String(value ?? '')
+    }
+    const hint = (name: string, options?: FieldSpec['options']) =>
       hubManaged(name)
         ? { hint: configText('config.hubManaged', l, { version: running!.version }) }
         : overridden.has(name)
-          ? { hint: configText('config.overridden', l, { value: defaultText(name) }) }
+          ? { hint: configText('config.overridden', l, { value: defaultText(name, options) }) }
           : {}
     const f = (name: (typeof SETTINGS)[number], rest: Partial<FieldSpec> = {}): FieldSpec => ({
       name,
-      label: configText(`f.${name}`, l),
-      ...hint(name),
+      // a label that names its scale (feedbackAlertBelowAverage: of 5) takes it from the field's own max
+      label: configText(`f.${name}`, l, { max: rest.max ?? '' }, this.digits),
+      ...hint(name, rest.options),
       ...rest,
     })
     return [
@@ -163,7 +182,7 @@ export class CenterConfig extends ConfigForm {
           <tbody>
             ${this.audit.map(
               (a) =>
-                html`<tr><td>${new Date(a.at).toLocaleString(l === 'ar' ? 'ar-EG' : 'en-GB', { timeZone: tz, dateStyle: 'short', timeStyle: 'short' })}</td><td>${a.username ?? '—'}</td><td dir="ltr">${a.method} ${a.route}</td><td dir="ltr" class="muted">${JSON.stringify(a.body).slice(0, 80)}</td></tr>`,
+                html`<tr><td>${new Date(a.at).toLocaleString(intlLocale(l, this.digits), { timeZone: tz, dateStyle: 'short', timeStyle: 'short' })}</td><td>${a.username ?? '—'}</td><td dir="ltr">${a.method} ${a.route}</td><td dir="ltr" class="muted">${JSON.stringify(a.body).slice(0, 80)}</td></tr>`,
             )}
           </tbody>
         </table>

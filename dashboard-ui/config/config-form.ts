@@ -9,6 +9,7 @@ import { LitElement, css, html, nothing, type TemplateResult } from 'lit'
 import { property, state } from 'lit/decorators.js'
 import { ApiError, NetworkError } from '../../ui-common/api-client.ts'
 import type { Lang } from '../../ui-common/i18n.ts'
+import type { DigitStyle } from '../../ui-common/digits.ts'
 import { configText, fieldErrorText, formErrorText } from '../../protocol/messages/config-forms.ts'
 import type { DashboardApi } from '../dashboard-api.ts'
 import { deskStyles } from '../dashboard-styles.ts'
@@ -145,6 +146,8 @@ export abstract class ConfigForm extends LitElement {
 
   @property({ attribute: false }) api!: DashboardApi
   @property() override lang: Lang = 'ar'
+  /** Digits for figures in the form's words and dates: `digitsFor(lang, the center's setting)`; default 'western'. */
+  @property() digits: DigitStyle = 'western'
   @state() protected values: Values = {}
   /** The values as loaded: a field equal to its loaded value is not written. */
   @state() protected initial: Values = {}
@@ -291,8 +294,9 @@ export abstract class ConfigForm extends LitElement {
     return [...(none ? [{ value: '', label: configText('zone.none', this.lang) }] : []), ...list.map((z) => ({ value: z, label: z }))]
   }
 
-  /** What a form shows before its first values arrive. */
+  /** What a form shows before its first values arrive, or why they did not (a failed load, `showError`). */
   protected loading(): TemplateResult {
+    if (this.errors._) return html`<p class="error" role="alert" data-load-error>${this.errors._}</p>`
     return html`<p class="muted" role="status">${configText('common.loading', this.lang)}</p>`
   }
 

@@ -51,7 +51,7 @@ export class CountersConfig extends ConfigForm {
     const l = this.lang
     return [
       { name: 'number', label: configText('f.number', l), kind: 'number', min: 1 },
-      { name: 'name', label: configText('f.name', l) },
+      { name: 'name', label: configText('f.name', l), hint: configText('counter.nameHint', l) },
       {
         name: 'zone',
         label: configText('f.zone', l),
@@ -124,7 +124,7 @@ export class CountersConfig extends ConfigForm {
     const err = this.errors.services
     return html`<fieldset data-field="services" aria-describedby=${err ? 'weights-help weights-error' : 'weights-help'}>
       <legend>${configText('f.services', l)}</legend>
-      <p class="muted" id="weights-help">${configText('weights.help', l)}</p>
+      <p class="muted" id="weights-help">${configText('weights.help', l, { backup: 0, normal: 1, double: 2 }, this.digits)}</p>
       <div class="weights">
         ${this.services.map((s) => {
           const name = `${s.prefix} · ${l === 'ar' ? s.nameAr : s.nameEn}`

@@ -9,7 +9,7 @@ import { html, nothing, type TemplateResult } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
 import type { DeviceKind } from '../../protocol/common.ts'
 import type { Counter, Device } from '../../protocol/entities.ts'
-import type { PrinterType, TestPrintReply } from '../../protocol/device-config.ts'
+import { type PrinterType, SerialAddress, type TestPrintReply } from '../../protocol/device-config.ts'
 import { configText, testPrintText, type ConfigMessageKey } from '../../protocol/messages/config-forms.ts'
 import { ConfigForm, NEW_ZONE, type FieldSpec } from './config-form.ts'
 import { CONFIG_KEYS, configToValues, fieldName, HAS_PRINTER, valuesToConfig, WIRED, type ConfigKey } from './device-fields.ts'
@@ -54,7 +54,13 @@ export class DevicesConfig extends ConfigForm {
   }
 
   private keyLabel(key: ConfigKey): string {
-    return configText(`device.${key.path.replace('/', '.')}` as ConfigMessageKey, this.lang)
+    // the serial address's label names its range (protocol/device-config.ts SerialAddress), in the screen's digits
+    return configText(
+      `device.${key.path.replace('/', '.')}` as ConfigMessageKey,
+      this.lang,
+      { min: SerialAddress.minimum ?? '', max: SerialAddress.maximum ?? '' },
+      this.digits,
+    )
   }
 
   private optionLabel(key: ConfigKey, option: string): string {

@@ -7,6 +7,7 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import type { Lang } from '../../ui-common/i18n.ts'
+import { intlLocale, type DigitStyle } from '../../ui-common/digits.ts'
 import { ApiError } from '../../ui-common/api-client.ts'
 import { WEBHOOK_EVENT_TYPES, type WebhookDelivery, type WebhookEventType, type WebhookSubscription } from '../../protocol/webhooks.ts'
 import { webhooksText, type WebhookMessageKey } from '../../protocol/messages/webhooks.ts'
@@ -79,6 +80,8 @@ export class WebhooksConfig extends LitElement {
   @property() override lang: Lang = 'ar'
   /** The center's zone, for the log's times; default Africa/Cairo. */
   @property() timeZone = 'Africa/Cairo'
+  /** Digits for the delivery times: `digitsFor(lang, the center's setting)`; default 'western'. */
+  @property() digits: DigitStyle = 'western'
   @state() private subscriptions: WebhookSubscription[] = []
   @state() private editing: number | 'new' = 'new'
   @state() private url = ''
@@ -86,6 +89,8 @@ export class WebhooksConfig extends LitElement {
   @state() private events = new Set<string>()
   @state() private secret: { id: number; value: string } | null = null
   @state() private error = ''
+  /** The field the refusal names (the error body's `field`): its sentence shows next to that field, else next to Save. */
+  @state() private errorField: 'url' | 'eventTypes' | null = null
   @state() private notice = ''
   @state() private logOf: WebhookSubscription | null = null
   @state() private log: WebhookDelivery[] = []
@@ -110,8 +115,7 @@ export class WebhooksConfig extends LitElement {
 
   private time(iso: string | null): string {
     if (iso === null) return '—'
-    // western digits, like the dashboard's default digit style
-    return new Intl.DateTimeFormat(this.lang === 'ar' ? 'ar-EG-u-nu-latn' : 'en-GB', {
+    return new Intl.DateTimeFormat(intlLocale(this.lang, this.digits), {
       dateStyle: 'short',
       timeStyle: 'medium',
       timeZone: this.timeZone,
@@ -120,6 +124,7 @@ export class WebhooksConfig extends LitElement {
 
   private async act(work: () => Promise<unknown>, notice = ''): Promise<void> {
     this.error = ''
+    this.errorField = null
     this.notice = ''
     try {
       await work()
@@ -130,21 +135,32 @@ export class WebhooksConfig extends LitElement {
         err instanceof ApiError && REFUSALS.has(err.code)
           ? this.t(`webhooks.error.${err.code}` as WebhookMessageKey)
           : this.t('webhooks.error.other', { message: err instanceof Error ? err.message : String(err) })
+      const field = err instanceof ApiError ? err.detail?.field : undefined
+      this.errorField = field === 'url' || field === 'eventTypes' ? field : null
     }
   }
 
   private startNew(): void {
-    Object.assign(this, { editing: 'new', url: '', description: '', events: new Set<string>(), error: '' })
+    Object.assign(this, { editing: 'new', url: '', description: '', events: new Set<string>(), error: '', errorField: null })
   }
 
   private edit(s: WebhookSubscription): void {
-    Object.assign(this, { editing: s.id, url: s.url, description: s.description, events: new Set(s.eventTypes), error: '', secret: null })
+    Object.assign(this, {
+      editing: s.id,
+      url: s.url,
+      description: s.description,
+      events: new Set(s.eventTypes),
+      error: '',
+      errorField: null,
+      secret: null,
+    })
   }
 
   private save(e: Event): void {
     e.preventDefault()
     if (this.events.size === 0) {
       this.error = this.t('webhooks.pickEvents')
+      this.errorField = 'eventTypes'
       return
     }
     const body = { url: this.url.trim(), description: this.description.trim(), eventTypes: [...this.events] }
@@ -231,8 +247,9 @@ export class WebhooksConfig extends LitElement {
       <h2 id="hook-form-title">${title}</h2>
       <p class="muted" id="hook-hosts" data-hint="hosts">${this.t('webhooks.hostsRule')}</p>
       <label>${this.t('webhooks.url')}
-        <input type="url" name="url" dir="ltr" required .value=${this.url} @input=${(e: Event) => (this.url = (e.target as HTMLInputElement).value)} aria-invalid=${String(this.error !== '' && this.url !== '')} aria-describedby="hook-hosts" />
+        <input type="url" name="url" dir="ltr" required .value=${this.url} @input=${(e: Event) => (this.url = (e.target as HTMLInputElement).value)} aria-invalid=${String(this.errorField === 'url')} aria-describedby=${this.errorField === 'url' ? 'hook-hosts hook-url-error' : 'hook-hosts'} />
       </label>
+      ${this.errorField === 'url' ? html`<p class="error" id="hook-url-error" role="alert" data-error-for="url">${this.error}</p>` : nothing}
       <label>${this.t('webhooks.description')}
         <input type="text" name="description" maxlength="200" .value=${this.description} @input=${(e: Event) => (this.description = (e.target as HTMLInputElement).value)} />
       </label>
@@ -249,8 +266,9 @@ export class WebhooksConfig extends LitElement {
               this.events = next
             }} />${this.t(EVENT_KEY[type])}</label>`,
         )}
+        ${this.errorField === 'eventTypes' ? html`<p class="error" role="alert" data-error-for="eventTypes">${this.error}</p>` : nothing}
       </fieldset>
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      ${this.error && this.errorField === null ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       ${this.notice ? html`<p role="status">${this.notice}</p>` : nothing}
       <div class="actions">
         <button type="submit">${this.t('webhooks.save')}</button>

@@ -9,8 +9,9 @@ import { customElement, state } from 'lit/decorators.js'
 import type { BookableService, Booking, BookingCenter, DaySlots, Slot } from '../../protocol/appointments.ts'
 import type { RequiredDocument } from '../../protocol/service-menu.ts'
 import { appointmentErrorKey, appointmentText, type AppointmentMessageKey } from '../../protocol/messages/appointments.ts'
+import { phoneExample } from '../../protocol/phone-number.ts'
 import { ApiError } from '../../ui-common/api-client.ts'
-import { digitsFor, toArabicIndic, toWesternDigits, type DigitStyle } from '../../ui-common/digits.ts'
+import { digitsFor, intlLocale, toArabicIndic, toWesternDigits, type DigitStyle } from '../../ui-common/digits.ts'
 import { applyLang, initialLang, type Lang } from '../../ui-common/i18n.ts'
 import type { LangChangeEvent } from '../../ui-common/lang-switch.ts'
 import { applyPageTheme } from '../../ui-common/theme.ts'
@@ -30,9 +31,6 @@ import {
 import { bookingPageStyles } from './booking-styles.ts'
 
 type View = 'form' | 'done' | 'manage' | 'move'
-
-/** The Intl locale for dates and times in the page's language and the center's digits (Arabic-Indic only when the center says so). */
-const locale = (lang: Lang, digits: DigitStyle) => (lang === 'en' ? 'en-GB' : digits === 'arabic-indic' ? 'ar-EG' : 'ar-EG-u-nu-latn')
 
 @customElement('tabour-booking-page')
 export class BookingPage extends LitElement {
@@ -139,14 +137,14 @@ export class BookingPage extends LitElement {
   }
 
   private time(iso: string, tz: string): string {
-    return new Intl.DateTimeFormat(locale(this.language, this.digits), { timeZone: tz, hour: 'numeric', minute: '2-digit' }).format(
+    return new Intl.DateTimeFormat(intlLocale(this.language, this.digits), { timeZone: tz, hour: 'numeric', minute: '2-digit' }).format(
       new Date(iso),
     )
   }
 
   private dayName(day: string, tz: string): string {
     // noon UTC of the date names the same calendar day in every zone near Egypt's
-    return new Intl.DateTimeFormat(locale(this.language, this.digits), {
+    return new Intl.DateTimeFormat(intlLocale(this.language, this.digits), {
       timeZone: tz,
       weekday: 'long',
       day: 'numeric',
@@ -235,15 +233,19 @@ export class BookingPage extends LitElement {
           : 'book.noSlots'
       return html`<p class="empty" data-empty=${day.reason ?? 'full'}>${this.t(why)}</p>`
     }
-    const free = (s: Slot) => (s.free > 0 ? this.t('book.free', { n: s.free }) : this.t('book.full'))
+    // moving: the citizen's own slot is marked as theirs (its place is their booking, not "full"), and is no target
+    const mine = this.view === 'move' ? (this.booking?.slotStart ?? null) : null
+    const isMine = (s: Slot) => mine !== null && Date.parse(s.start) === Date.parse(mine)
+    const free = (s: Slot) => (isMine(s) ? this.t('book.yourSlot') : s.free > 0 ? this.t('book.free', { n: s.free }) : this.t('book.full'))
     return html`<div class="slot-grid">
       ${day.slots.map(
         (s) => html`<button
           type="button"
           class="slot"
           data-slot=${s.start}
+          data-mine=${isMine(s) ? 'true' : nothing}
           aria-pressed=${this.slotStart === s.start ? 'true' : 'false'}
-          ?disabled=${s.free === 0}
+          ?disabled=${s.free === 0 || isMine(s)}
           @click=${() => {
             this.slotStart = s.start
           }}
@@ -283,12 +285,12 @@ export class BookingPage extends LitElement {
             dir="ltr"
             autocomplete="tel"
             pattern="[+]?[0-9\u0660-\u0669 \\-]{8,20}"
-            placeholder="01xxxxxxxxx"
+            placeholder=${phoneExample(this.digits)}
             aria-describedby="phone-hint"
           />
         </label>
         <p class="field-hint" id="phone-hint" data-hint="phone">
-          ${this.inDigits(this.t(this.services?.some((s) => s.messagesOn) ? 'book.phoneHint' : 'book.phoneHintNoMessages'))}
+          ${this.t(this.services?.some((s) => s.messagesOn) ? 'book.phoneHint' : 'book.phoneHintNoMessages', { example: phoneExample(this.digits) })}
         </p>
         <button class="primary" type="submit" data-action="book" ?disabled=${this.busy || this.slotStart === null}>
           ${this.t(this.busy ? 'book.busy' : 'book.submit')}

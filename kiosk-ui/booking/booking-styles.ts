@@ -107,6 +107,13 @@ export const bookingPageStyles = css`
     color: var(--tabour-muted);
     cursor: not-allowed;
   }
+  /* the booking being moved: its own time, marked, not a target */
+  .slot[data-mine] {
+    border-style: dashed;
+    border-color: var(--tabour-primary);
+    color: var(--tabour-primary);
+    font-weight: 700;
+  }
   button.primary,
   .actions button {
     min-block-size: 3.25rem;
@@ -134,8 +141,10 @@ export const bookingPageStyles = css`
     border-color: var(--tabour-danger);
     color: var(--tabour-danger);
   }
+  /* one line at 390 px in either language: 19 characters (XXXX-XXXX-XXXX-XXXX) broke at a dash at 7vw */
   .code {
-    font-size: clamp(1.4rem, 7vw, 2.2rem);
+    white-space: nowrap;
+    font-size: clamp(1rem, 5.6vw, 2.2rem);
     font-weight: 700;
     letter-spacing: 0.05em;
     text-align: center;

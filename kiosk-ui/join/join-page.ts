@@ -11,8 +11,9 @@ import { customElement, state } from 'lit/decorators.js'
 import type { RemoteService, RemoteServicesReply } from '../../protocol/remote-join.ts'
 import { joinErrorKey, joinText, type JoinMessageKey } from '../../protocol/messages/join.ts'
 import { waitText, waitValues } from '../../protocol/messages/ticket.ts'
+import { phoneExample } from '../../protocol/phone-number.ts'
 import { ApiError } from '../../ui-common/api-client.ts'
-import { digitsFor, type DigitStyle } from '../../ui-common/digits.ts'
+import { digitsFor, intlLocale, type DigitStyle } from '../../ui-common/digits.ts'
 import { applyLang, type Lang } from '../../ui-common/i18n.ts'
 import type { LangChangeEvent } from '../../ui-common/lang-switch.ts'
 import { applyPageTheme } from '../../ui-common/theme.ts'
@@ -190,7 +191,7 @@ export class JoinPage extends LitElement {
             inputmode="tel"
             autocomplete="tel"
             maxlength="20"
-            placeholder="01xxxxxxxxx"
+            placeholder=${phoneExample(digitsFor(lang, this.data.center.digits))}
             aria-describedby="phone-hint"
             aria-invalid=${this.phoneBad ? 'true' : 'false'}
             .value=${this.phone}
@@ -200,7 +201,7 @@ export class JoinPage extends LitElement {
             }}
           />
           <p id="phone-hint" class=${this.phoneBad ? 'warn' : 'hint'} role=${this.phoneBad ? 'alert' : nothing}>
-            ${joinText(this.phoneBad ? 'join.phoneBad' : this.data.center.messagesOn ? 'join.phoneHint' : 'join.phoneHintNoMessages', lang)}
+            ${joinText(this.phoneBad ? 'join.phoneBad' : this.data.center.messagesOn ? 'join.phoneHint' : 'join.phoneHintNoMessages', lang, { example: phoneExample(digitsFor(lang, this.data.center.digits)) })}
           </p>
         </div>
         ${this.refusal ? html`<p class="warn" role="alert" data-refusal>${joinText(this.refusal, lang)}</p>` : nothing}
@@ -231,7 +232,7 @@ export class JoinPage extends LitElement {
         open
           ? html`<span class="more" data-line-now>${this.lineNow(s, lang, digits)}</span>
               <span class="more">${s.mode === 'check-in' ? joinText('join.modeCheckIn', lang) : joinText('join.modeCallAhead', lang, { minutes })}</span>`
-          : html`<span class="off">${this.closedLine(s, lang, digits === 'arabic-indic')}</span>`
+          : html`<span class="off">${this.closedLine(s, lang, digits)}</span>`
       }
     </label>`
   }
@@ -249,11 +250,11 @@ export class JoinPage extends LitElement {
     return `${joinText('join.waitingNow', lang, { n: s.waiting }, digits)} · ${wait}`
   }
 
-  private closedLine(s: RemoteService, lang: Lang, arabicDigits: boolean): string {
+  private closedLine(s: RemoteService, lang: Lang, digits: DigitStyle): string {
     switch (s.closedReason) {
       case 'closed':
         return s.opensAt
-          ? joinText('join.opensAt', lang, { time: opensAtText(s.opensAt, lang, arabicDigits, this.data!.center.timeZone) })
+          ? joinText('join.opensAt', lang, { time: opensAtText(s.opensAt, lang, digits, this.data!.center.timeZone) })
           : joinText('join.closed', lang)
       case 'cap':
         return joinText('join.cap', lang)
@@ -294,9 +295,10 @@ export class JoinPage extends LitElement {
 }
 
 /** When a closed service opens, as the center's clocks show it: a weekday and a time. */
-function opensAtText(iso: string, lang: Lang, arabicDigits: boolean, timeZone: string): string {
-  const locale = lang === 'ar' ? (arabicDigits ? 'ar-EG' : 'ar-EG-u-nu-latn') : 'en-GB'
-  return new Intl.DateTimeFormat(locale, { weekday: 'long', hour: 'numeric', minute: '2-digit', timeZone }).format(new Date(iso))
+function opensAtText(iso: string, lang: Lang, digits: DigitStyle, timeZone: string): string {
+  return new Intl.DateTimeFormat(intlLocale(lang, digits), { weekday: 'long', hour: 'numeric', minute: '2-digit', timeZone }).format(
+    new Date(iso),
+  )
 }
 
 declare global {

@@ -30,13 +30,13 @@ export const APPOINTMENT_MESSAGES = {
   'book.name': { ar: 'الاسم', en: 'Name' },
   'book.phone': { ar: 'رقم الهاتف المحمول', en: 'Mobile number' },
   'book.phoneHint': {
-    ar: 'مثال: 01012345678. إن كان المركز يرسل رسائل نصية، يصلك تأكيد الحجز وأي تغيير فيه على هذا الرقم.',
-    en: 'For example 01012345678. If the center sends text messages, the booking and any change to it are texted to this number.',
+    ar: 'مثال: {example}. إن كان المركز يرسل رسائل نصية، يصلك تأكيد الحجز وأي تغيير فيه على هذا الرقم.',
+    en: 'For example {example}. If the center sends text messages, the booking and any change to it are texted to this number.',
   },
   /** The hint when the center sends no messages (config messages.provider 'none'). */
   'book.phoneHintNoMessages': {
-    ar: 'مثال: 01012345678. يُحفظ الرقم مع حجزك.',
-    en: 'For example 01012345678. The number is kept with your booking.',
+    ar: 'مثال: {example}. يُحفظ الرقم مع حجزك.',
+    en: 'For example {example}. The number is kept with your booking.',
   },
   'book.submit': { ar: 'احجز', en: 'Book' },
   'book.busy': { ar: 'جارٍ الحجز…', en: 'Booking…' },
@@ -50,6 +50,8 @@ export const APPOINTMENT_MESSAGES = {
   'book.keepLink': { ar: 'احتفظ بهذا الرابط لعرض الحجز أو تغييره أو إلغائه:', en: 'Keep this link to view, move or cancel the booking:' },
   'book.manage': { ar: 'حجزي', en: 'My booking' },
   'book.move': { ar: 'تغيير الموعد', en: 'Move it' },
+  /** On the move screen, the citizen's own slot among the others. */
+  'book.yourSlot': { ar: 'موعدك الحالي', en: 'Your booking' },
   'book.moveTo': { ar: 'انقل إلى هذا الوقت', en: 'Move to this time' },
   'book.cancel': { ar: 'إلغاء الحجز', en: 'Cancel the booking' },
   'book.cancelConfirm': {

@@ -32,8 +32,13 @@ export const CONFIG_FORM_MESSAGES = {
   'zone.none': { ar: 'بدون منطقة', en: 'No zone' },
   'zone.newName': { ar: 'اسم المنطقة الجديدة', en: 'New zone name' },
   'weights.help': {
-    ar: 'اترك الخانة فارغة إن كان الشباك لا يخدم الخدمة. ٠: خدمة احتياطية، يُنادى عليها فقط إن لم ينتظر أحد في الخدمات الأخرى. ١: عادي. ٢: ضعف الأهمية؛ يُحسب انتظار تذكرتها مضاعفًا فتسبق تذكرة بوزن ١ أقدم منها متى انتظرت أكثر من نصف مدتها.',
-    en: 'Leave empty when the counter does not serve the service. 0: a backup service, called only when nothing else waits. 1: normal. 2: twice as urgent; its tickets’ wait counts double, so one overtakes an older weight-1 ticket once it has waited more than half as long.',
+    ar: 'اترك الخانة فارغة إن كان الشباك لا يخدم الخدمة. {backup, number}: خدمة احتياطية، يُنادى عليها فقط إن لم ينتظر أحد في الخدمات الأخرى. {normal, number}: عادي. {double, number}: ضعف الأهمية؛ يُحسب انتظار تذكرتها مضاعفًا فتسبق تذكرة بوزن {normal, number} أقدم منها متى انتظرت أكثر من نصف مدتها.',
+    en: 'Leave empty when the counter does not serve the service. {backup, number}: a backup service, called only when nothing else waits. {normal, number}: normal. {double, number}: twice as urgent; its tickets’ wait counts double, so one overtakes an older weight-{normal, number} ticket once it has waited more than half as long.',
+  },
+  /** A counter has one name, shown as written on every screen in either language (decided in server/demo/seed.ts). */
+  'counter.nameHint': {
+    ar: 'يظهر الاسم كما هو على كل الشاشات بالعربية والإنجليزية، والشاشات تكتب رقم الشباك بنفسها؛ اكتب ما عدا الرقم، بالعربية والإنجليزية إن كانت شاشاتك ثنائية اللغة: «تراخيص · Permits».',
+    en: 'The name shows as written on every screen, in Arabic and in English, and the screens write the counter number themselves: write what else the sign says, in both languages if your screens are bilingual: “تراخيص · Permits”.',
   },
   'weights.served': { ar: '{service} (وزن {weight})', en: '{service} (weight {weight})' },
   'weights.weight': { ar: 'وزن {service}', en: 'Weight of {service}' },
@@ -68,7 +73,7 @@ export const CONFIG_FORM_MESSAGES = {
   'device.path': { ar: 'منفذ الخط التسلسلي', en: 'Serial port' },
   'device.pathHint': { ar: 'مثال:', en: 'Example:' },
   'device.baudRate': { ar: 'سرعة الخط (باود)', en: 'Line speed (baud)' },
-  'device.address': { ar: 'العنوان على الخط (١–٢٥٤)', en: 'Address on the line (1–254)' },
+  'device.address': { ar: 'العنوان على الخط ({min, number}–{max, number})', en: 'Address on the line ({min, number}–{max, number})' },
   'device.counterId': { ar: 'الشباك', en: 'Counter' },
   'device.counterNone': { ar: 'اختر شباكًا', en: 'Choose a counter' },
   'device.protocol': { ar: 'بروتوكول اللوحة', en: 'Board protocol' },
@@ -154,7 +159,10 @@ export const CONFIG_FORM_MESSAGES = {
   'err.other': { ar: 'رفض الخادم هذا التغيير ({code})', en: 'The server refused this change ({code})' },
   // the center form's citizen-feedback settings (issue 21)
   'f.feedbackWindowMinutes': { ar: 'مهلة تقييم الخدمة بعد انتهائها (دقيقة)', en: 'Rating allowed for (minutes after the finish)' },
-  'f.feedbackAlertBelowAverage': { ar: 'تنبيه عند متوسط تقييم أقل من (من ٥)', en: 'Alert when a counter averages below (of 5)' },
+  'f.feedbackAlertBelowAverage': {
+    ar: 'تنبيه عند متوسط تقييم أقل من (من {max, number})',
+    en: 'Alert when a counter averages below (of {max, number})',
+  },
   'f.feedbackAlertMinRatings': { ar: 'أقل عدد تقييمات للتنبيه', en: 'Fewest ratings for an alert' },
   'f.feedbackAlertWindowMinutes': { ar: 'فترة حساب التنبيه (دقيقة)', en: 'Alert looks at the last (minutes)' },
   // a setting the national hub manages through its configuration bundles (issue 23)

@@ -36,7 +36,9 @@ export const CONSOLE_MESSAGES = {
   'ticket.pauseReason': { ar: 'السبب: {reason}', en: 'Reason: {reason}' },
   'ticket.status.called': { ar: 'تم الاستدعاء — في انتظار حضور المواطن', en: 'Called — waiting for the citizen' },
   'ticket.status.serving': { ar: 'جارٍ تقديم الخدمة', en: 'Being served' },
-  'ticket.waited': { ar: 'مدة الانتظار', en: 'Waited' },
+  // issue → call, which is the wait only for a ticket that never rejoined a line: after a transfer or a
+  // reinstatement it also holds the first service; the words say what the figure is
+  'ticket.waited': { ar: 'من الإصدار حتى النداء', en: 'Issue to call' },
   'ticket.recalls': { ar: 'مرات إعادة النداء', en: 'Recalled' },
   'ticket.atCounter': { ar: 'عند الشباك منذ', en: 'At the counter for' },
   'ticket.transferred': { ar: 'محوّلة', en: 'Transferred' },
@@ -158,7 +160,11 @@ export const CONSOLE_MESSAGES = {
     ar: 'رُكنت التذكرة {label}؛ الشباك متاح للتالي.',
     en: 'Ticket {label} is parked; the counter is free for the next citizen.',
   },
-  'parked.resumed': { ar: 'استُدعيت التذكرة {label} إلى شباكك.', en: 'Ticket {label} is called to your counter.' },
+  // a resume is not a first call: it says so, and that the display calls the ticket back (ticket-parking.ts emits ticket:called)
+  'parked.resumed': {
+    ar: 'استُؤنفت التذكرة {label}، ونودي عليها من جديد إلى شباكك.',
+    en: 'Ticket {label} resumed: called back to your counter.',
+  },
   'err.parkTooLong': { ar: 'المدة أطول من الحد المسموح للركن.', en: 'That is longer than a ticket may be parked.' },
   'err.unknownParkReason': { ar: 'اختر سببًا من القائمة.', en: 'Choose a reason from the list.' },
   'err.ticketNotParked': { ar: 'هذه التذكرة لم تعد مركونة.', en: 'This ticket is no longer parked.' },

@@ -2,6 +2,7 @@
  * The manager's dashboard: live figures, reports, configuration.
  */
 import { messagesOf, type Catalogue, type Lang } from './format.ts'
+import type { DigitStyle } from './digits.ts'
 import { COMMON_MESSAGES } from './common.ts'
 import { ErrorCodes, type ErrorCode } from '../error-codes.ts'
 
@@ -43,9 +44,9 @@ export const DASHBOARD_MESSAGES = {
   'kpi.served': { ar: 'خُدمت اليوم', en: 'Served today' },
   'kpi.issued': { ar: 'تذاكر اليوم', en: 'Tickets today' },
   'kpi.avgWait': { ar: 'متوسط الانتظار', en: 'Average wait' },
-  'kpi.p90Wait': { ar: 'انتظار ٩٠٪', en: '90th pct wait' },
+  'kpi.p90Wait': { ar: 'انتظار {p, number}٪', en: '{p, number}th pct wait' },
   'kpi.avgService': { ar: 'متوسط مدة الخدمة', en: 'Average service' },
-  'kpi.p90Service': { ar: 'خدمة ٩٠٪', en: '90th pct service' },
+  'kpi.p90Service': { ar: 'خدمة {p, number}٪', en: '{p, number}th pct service' },
   'kpi.sla': { ar: 'ضمن الزمن المستهدف', en: 'Within target (SLA)' },
   'kpi.slaOf': {
     ar: '{n, plural, =0 {لا تذاكر بعد} one {من تذكرة واحدة} two {من تذكرتين} few {من # تذاكر} other {من # تذكرة}}',
@@ -86,9 +87,9 @@ export const DASHBOARD_MESSAGES = {
   'col.cancelled': { ar: 'أُلغيت', en: 'Cancelled' },
   'col.transferred': { ar: 'حُوّلت', en: 'Transferred' },
   'col.avgWait': { ar: 'متوسط الانتظار', en: 'Avg wait' },
-  'col.p90Wait': { ar: 'انتظار ٩٠٪', en: 'P90 wait' },
+  'col.p90Wait': { ar: 'انتظار {p, number}٪', en: 'P{p, number} wait' },
   'col.avgService': { ar: 'متوسط الخدمة', en: 'Avg service' },
-  'col.p90Service': { ar: 'خدمة ٩٠٪', en: 'P90 service' },
+  'col.p90Service': { ar: 'خدمة {p, number}٪', en: 'P{p, number} service' },
   'col.sla': { ar: 'ضمن الهدف', en: 'SLA' },
   'col.noShowPct': { ar: 'عدم الحضور', en: 'No-show %' },
   'col.openTime': { ar: 'ساعات العمل', en: 'Open time' },
@@ -204,6 +205,13 @@ export const dashboardText = messagesOf({ ...COMMON_MESSAGES, ...DASHBOARD_MESSA
 
 /** A key `dashboardText` knows. */
 export type DashboardMessageKey = Parameters<typeof dashboardText>[0]
+
+/** The percentile of the p90 figures (server/reports/figures.ts). */
+export const FIGURE_PERCENTILE = 90
+
+/** A figure's label (a KPI card, a column head) with its figures in the screen's digits: the p90 labels carry their percentile. */
+export const figureLabel = (key: DashboardMessageKey, lang: Lang, digits: DigitStyle): string =>
+  dashboardText(key, lang, { p: FIGURE_PERCENTILE }, digits)
 
 /** The sentence for each refusal of a new staff password (server/auth/password-policy.ts); `{min}` comes from the error's message. */
 export const PASSWORD_REFUSALS: Partial<Record<ErrorCode, DashboardMessageKey>> = {

@@ -85,3 +85,13 @@ export function digitsFor(lang: 'ar' | 'en', centerDigits: DigitStyle | null | u
 
 /** A ticket label as every screen and the paper write it: Western digits whatever the language ('A-٠١٥' → 'A-015'). */
 export const ticketLabel = (label: string): string => toWesternDigits(label.trim())
+
+/**
+ * The Intl locale for dates and times in `lang` under the center's digits (the rule above): 'en-GB' in English,
+ * Arabic with the numbering system pinned either way ('ar-EG-u-nu-latn' or 'ar-EG-u-nu-arab'), because a bare
+ * 'ar-EG' writes Arabic-Indic digits in Chromium and Western ones in some ICU builds. The one place this is decided.
+ */
+export function intlLocale(lang: 'ar' | 'en', centerDigits: DigitStyle | null | undefined): string {
+  if (lang === 'en') return 'en-GB'
+  return digitsFor('ar', centerDigits) === 'arabic-indic' ? 'ar-EG-u-nu-arab' : 'ar-EG-u-nu-latn'
+}

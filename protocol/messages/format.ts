@@ -35,7 +35,9 @@ function formattersFor(digits: DigitStyle): Formatters {
   const numbers = { format: (n: number) => formatNumber(n, { digits }) } as unknown as Intl.NumberFormat
   return {
     getNumberFormat: () => numbers,
-    getDateTimeFormat: (...args) => new Intl.DateTimeFormat(...args),
+    // a `{d, date}` or `{t, time}` follows the same digits: Intl's bare 'ar' would pick Arabic-Indic on its own
+    getDateTimeFormat: (locales, options) =>
+      new Intl.DateTimeFormat(locales, { ...options, numberingSystem: digits === 'arabic-indic' ? 'arab' : 'latn' }),
     getPluralRules: (locales, options) => {
       const key = `${String(locales)}|${options?.type ?? 'cardinal'}`
       let rules = pluralRules.get(key)

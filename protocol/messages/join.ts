@@ -46,8 +46,8 @@ export const JOIN_MESSAGES = {
     en: 'This center does not send text messages; the number is kept with your ticket.',
   },
   'join.phoneBad': {
-    ar: 'اكتب رقم موبايل مصريًا من ١١ رقمًا يبدأ بـ 01، أو اترك الخانة فارغة',
-    en: 'Enter an 11-digit Egyptian mobile number starting with 01, or leave it empty',
+    ar: 'اكتب رقم موبايل مصريًا مثل {example}، أو اترك الخانة فارغة',
+    en: 'Enter an Egyptian mobile number such as {example}, or leave it empty',
   },
   'join.submit': { ar: 'احجز مكاني', en: 'Take my place' },
   'join.busy': { ar: 'جارٍ الحجز…', en: 'Joining…' },
@@ -79,6 +79,11 @@ export const JOIN_MESSAGES = {
   'poster.cardText': {
     ar: 'اطبع الملصق وعلّقه في المركز: يمسح المواطن الرمز ويحجز مكانه في الدور من هاتفه.',
     en: 'Print the poster and put it up in the center: citizens scan its code and take their place in line from their phone.',
+  },
+  /** The card when no service is listed under remoteJoin.services: no poster to print, and how to turn joining on. */
+  'poster.off': {
+    ar: 'لا تقبل أي خدمة الحجز في الدور من الهاتف. لتفعيله، أضف الخدمات إلى remoteJoin.services في ملف إعداد المركز (deploy/CONFIG.md).',
+    en: 'No service takes joins from phones. To turn it on, list the services under remoteJoin.services in the center’s config file (deploy/CONFIG.md).',
   },
   'figures.joined': { ar: 'حجزوا اليوم', en: 'Joined today' },
   'figures.arrived': { ar: 'سجّلوا وصولهم', en: 'Checked in' },

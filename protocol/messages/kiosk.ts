@@ -31,7 +31,7 @@ export const KIOSK_MESSAGES = {
     ar: 'يُحفظ الرقم مع تذكرتك. يمكنك التخطي.',
     en: 'The number is kept with your ticket. You may skip this.',
   },
-  'kiosk.phone.invalid': { ar: 'الرقم غير صحيح. مثال: 01012345678', en: 'This number is not valid. Example: 01012345678' },
+  'kiosk.phone.invalid': { ar: 'الرقم غير صحيح. مثال: {example}', en: 'This number is not valid. Example: {example}' },
   'kiosk.phone.skip': { ar: 'تخطٍّ', en: 'Skip' },
   'kiosk.phone.confirm': { ar: 'متابعة', en: 'Continue' },
   'kiosk.scanToFollow': { ar: 'امسح الرمز لمتابعة دورك على هاتفك', en: 'Scan to follow your turn on your phone' },

@@ -1,6 +1,6 @@
 import type { QueueContext } from '../queue/queue-context.ts'
 import type { Actor } from '../queue/actor.ts'
-import { ErrorCodes, domainError } from '../errors.ts'
+import { ErrorCodes, domainError, fieldError } from '../errors.ts'
 import { auditChange } from './config-audit.ts'
 import { WebhooksRepo, type DeliveryRecord, type WebhookRecord } from '../db/repositories/webhooks-repo.ts'
 import { WEBHOOK_EVENT_TYPES, type CreateWebhookBody, type UpdateWebhookBody } from '../../protocol/webhooks.ts'
@@ -13,7 +13,11 @@ const KNOWN = new Set<string>(WEBHOOK_EVENT_TYPES)
 function checkEventTypes(types: string[]): string[] {
   const unknown = types.find((t) => !KNOWN.has(t))
   if (unknown !== undefined)
-    throw domainError(ErrorCodes.WEBHOOK_UNKNOWN_EVENT, `${unknown.slice(0, 64)} is not an event type a webhook can subscribe to`)
+    throw fieldError(
+      ErrorCodes.WEBHOOK_UNKNOWN_EVENT,
+      { field: 'eventTypes', reason: 'invalid' },
+      `${unknown.slice(0, 64)} is not an event type a webhook can subscribe to`,
+    )
   return [...new Set(types)]
 }
 

@@ -39,11 +39,17 @@ const SERVICES = [
   },
 ]
 
-/** Six counters in two zones (ground floor and first floor); counter → service prefixes and weights. */
+/**
+ * Six counters in two zones (ground floor and first floor); counter → service prefixes and weights.
+ * A counter has one name, which every screen shows as written, in Arabic and in English, next to the
+ * number it writes itself in the screen's language and digits («شباك ١» / "Counter 1"). So a name
+ * carries no number (it would repeat it, in fixed digits) and is written in both languages, as a
+ * bilingual center's signs are: a real center gives what its sign says.
+ */
 const COUNTERS: { number: number; name: string; zone: string; services: [string, number][] }[] = [
   {
     number: 1,
-    name: 'شباك ١ — تراخيص',
+    name: 'تراخيص · Permits',
     zone: 'ground',
     services: [
       ['A', 2],
@@ -52,7 +58,7 @@ const COUNTERS: { number: number; name: string; zone: string; services: [string,
   },
   {
     number: 2,
-    name: 'شباك ٢ — تراخيص وتصالح',
+    name: 'تراخيص وتصالح · Permits and reconciliation',
     zone: 'ground',
     services: [
       ['A', 1],
@@ -61,17 +67,17 @@ const COUNTERS: { number: number; name: string; zone: string; services: [string,
   },
   {
     number: 3,
-    name: 'شباك ٣ — سجل مدني',
+    name: 'سجل مدني · Civil registry',
     zone: 'ground',
     services: [
       ['C', 1],
       ['F', 0],
     ],
   },
-  { number: 4, name: 'شباك ٤ — مرافق', zone: 'first', services: [['D', 1]] },
+  { number: 4, name: 'مرافق · Utilities', zone: 'first', services: [['D', 1]] },
   {
     number: 5,
-    name: 'شباك ٥ — مستثمرون',
+    name: 'مستثمرون · Investors',
     zone: 'first',
     services: [
       ['E', 1],
@@ -80,7 +86,7 @@ const COUNTERS: { number: number; name: string; zone: string; services: [string,
   },
   {
     number: 6,
-    name: 'شباك ٦ — استعلامات',
+    name: 'استعلامات · Enquiries',
     zone: 'first',
     services: [
       ['F', 1],

@@ -2,10 +2,13 @@ import type { Service } from '../../protocol/entities.ts'
 
 /**
  * When a service is on sale. A service is **staffed** while at least one counter that serves it
- * (weight > 0) is open or paused and its clerk is not away (a console seen within
+ * is open or paused and its clerk is not away (a console seen within
  * queue.awayAfterSeconds): a paused clerk is coming back, an away one may not be. Only open
  * counters count as capacity in the estimate, so a service served only by paused counters is
- * staffed but has no estimate (null: nobody is serving it this minute).
+ * staffed but has no estimate (null: nobody is serving it this minute). A backup counter (weight 0)
+ * counts: it calls the service's tickets whenever its own services have nobody waiting (call-policy.ts),
+ * so "no counter is open for this service" would be untrue while one is open, and the line forecast
+ * plays it like any other counter.
  *
  * An unstaffed service follows its `whenUnstaffed` setting: `not-offered` (the default) is not
  * sold at the kiosk (shown greyed out with "no counter is open now"; POST /tickets from a kiosk

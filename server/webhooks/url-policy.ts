@@ -5,7 +5,10 @@
  * is refused unless the host is listed by its exact name (a wildcard never opens the LAN).
  */
 import { isIP } from 'node:net'
-import { ErrorCodes, domainError } from '../errors.ts'
+import { ErrorCodes, fieldError, type ErrorCode } from '../errors.ts'
+
+/** Every refusal of a URL names the `url` field, so a form puts its sentence next to that field. */
+const refuse = (code: ErrorCode, message: string) => fieldError(code, { field: 'url', reason: 'invalid' }, message)
 
 export interface WebhookHostRules {
   /** Exact host names, or `*.example.gov.eg` for every subdomain. */
@@ -44,25 +47,25 @@ export function checkWebhookUrl(raw: string, rules: WebhookHostRules): string {
   try {
     url = new URL(raw)
   } catch {
-    throw domainError(ErrorCodes.WEBHOOK_BAD_URL, 'the webhook URL is not an absolute URL')
+    throw refuse(ErrorCodes.WEBHOOK_BAD_URL, 'the webhook URL is not an absolute URL')
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:')
-    throw domainError(ErrorCodes.WEBHOOK_BAD_URL, `a webhook URL is http or https, not ${url.protocol.slice(0, 20)}`)
-  if (url.username || url.password) throw domainError(ErrorCodes.WEBHOOK_BAD_URL, 'a webhook URL carries no user name or password')
+    throw refuse(ErrorCodes.WEBHOOK_BAD_URL, `a webhook URL is http or https, not ${url.protocol.slice(0, 20)}`)
+  if (url.username || url.password) throw refuse(ErrorCodes.WEBHOOK_BAD_URL, 'a webhook URL carries no user name or password')
   const host = bareHost(url)
   if (!hostAllowed(host, rules))
-    throw domainError(
+    throw refuse(
       ErrorCodes.WEBHOOK_HOST_NOT_ALLOWED,
       `${host.slice(0, 253)} is not in the allowed webhook hosts (config webhooks.allowedHosts)`,
     )
   if (url.protocol === 'http:' && !rules.httpHosts.some((h) => normal(h) === host))
-    throw domainError(
+    throw refuse(
       ErrorCodes.WEBHOOK_HTTPS_REQUIRED,
       `${host.slice(0, 253)} must be reached over https (config webhooks.httpHosts lists plain-http hosts)`,
     )
   // a literal address is checked now too; a name is resolved at every send
   if (isIP(host) && isPrivateAddress(host) && !listedExactly(host, rules))
-    throw domainError(ErrorCodes.WEBHOOK_HOST_NOT_ALLOWED, `${host} is a private or loopback address not listed by itself`)
+    throw refuse(ErrorCodes.WEBHOOK_HOST_NOT_ALLOWED, `${host} is a private or loopback address not listed by itself`)
   url.hash = ''
   return url.toString()
 }

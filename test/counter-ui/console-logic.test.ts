@@ -11,6 +11,7 @@ import {
   type CounterState,
 } from '../../counter-ui/console-actions.ts'
 import { counterQueue, wholeMinutes } from '../../counter-ui/queue-model.ts'
+import { ticketMinutes } from '../../counter-ui/current-ticket.ts'
 import { LiveState } from '../../counter-ui/live-state.ts'
 import { counterLost, messageForCode, messageForError } from '../../counter-ui/error-messages.ts'
 import { sessionEnded as needsLogin } from '../../ui-common/staff-session.ts'
@@ -289,5 +290,25 @@ describe('error messages', () => {
 describe('every action has its words', () => {
   it.each(CONSOLE_ACTIONS)('%s', (a) => {
     expect(Object.hasOwn(CONSOLE_MESSAGES, `action.${a}`)).toBe(true)
+  })
+})
+
+describe("the current ticket's figures and the resume notice say what happened", () => {
+  const at = (hhmm: string) => `2026-12-04T${hhmm}:00.000Z`
+  it('after a park and a resume: issue → first call, and at the counter since the resume (the time parked in neither)', () => {
+    const resumed = { issuedAt: at('10:00'), calledAt: at('10:05'), resumedAt: at('10:30') }
+    expect(ticketMinutes(resumed, Date.parse(at('10:32')))).toEqual({ waited: 5, atCounter: 2 })
+  })
+
+  it('after a transfer: issue → the new call, which holds the first service too, so the words say "issue to call", not "waited"', () => {
+    const transferred = { issuedAt: at('10:00'), calledAt: at('10:40'), resumedAt: undefined }
+    expect(ticketMinutes(transferred, Date.parse(at('10:41')))).toEqual({ waited: 40, atCounter: 1 })
+    expect(consoleText('ticket.waited', 'en')).toBe('Issue to call')
+    expect(consoleText('ticket.waited', 'ar')).toBe('من الإصدار حتى النداء')
+  })
+
+  it('a resumed ticket is said to be resumed and called back, not called as if for the first time', () => {
+    expect(consoleText('parked.resumed', 'en', { label: 'A-004' })).toBe('Ticket A-004 resumed: called back to your counter.')
+    expect(consoleText('parked.resumed', 'ar', { label: 'A-004' })).toContain('استُؤنفت')
   })
 })

@@ -3,6 +3,9 @@ import { categoriesToText, dayIn, duration, num, percent, shiftDay, textToCatego
 import { isFaulty } from '../../protocol/device-health.ts'
 import { printerHealth, serialHealth } from '../helpers/device-health.ts'
 import { deviceHealth } from '../../dashboard-ui/live-view.ts'
+import { noBundleRoute } from '../../dashboard-ui/config/center-config.ts'
+import { ApiError, NetworkError } from '../../ui-common/api-client.ts'
+import { ErrorCodes } from '../../protocol/error-codes.ts'
 import type { DeviceHealth } from '../../protocol/stats.ts'
 
 describe('dashboard formatting', () => {
@@ -89,5 +92,14 @@ describe('hour chart axes', () => {
     expect(shownHours([6, 22], [{ values: late }])).toEqual([6, 23])
     expect(shownHours([6, 22], [{ values: [0, 3] }])).toEqual([1, 22])
     expect(shownHours([6, 22], [])).toEqual([6, 22])
+  })
+})
+
+describe("the center form's hub-bundle read (noBundleRoute)", () => {
+  it('lets only an older center without the route through; a real failure is raised, not hidden', () => {
+    expect(noBundleRoute(new ApiError(404, ErrorCodes.ROUTE_NOT_FOUND, 'no route GET /api/v1/center/config-bundle'))).toBeNull()
+    expect(() => noBundleRoute(new ApiError(500, ErrorCodes.INTERNAL, 'boom'))).toThrow('boom')
+    expect(() => noBundleRoute(new ApiError(403, ErrorCodes.FORBIDDEN, 'admins only'))).toThrow('admins only')
+    expect(() => noBundleRoute(new NetworkError('offline'))).toThrow('offline')
   })
 })

@@ -6,6 +6,15 @@ import { APPOINTMENT_DEFAULTS } from '../../protocol/appointments.ts'
 import { PHONE, useBrowserSuite } from './browser.ts'
 import { seriousAxeViolations } from './axe.ts'
 import { ROOT } from './ui-build.ts'
+import { phoneExample } from '../../protocol/phone-number.ts'
+
+/** Whether an element's text takes one line: its height is under two of its line heights. */
+const oneLine = (el: Locator) =>
+  el.evaluate((node) => {
+    const style = getComputedStyle(node)
+    const line = Number.parseFloat(style.lineHeight) || Number.parseFloat(style.fontSize) * 1.5
+    return node.getBoundingClientRect().height < line * 1.9
+  })
 
 /**
  * The booking page's truths on a phone (390×844): it names the center and what to bring for the
@@ -75,6 +84,9 @@ describe('the booking page names the center and what to bring, in the center dig
     expect(text).toMatch(/[٠-٩]/)
     expect(text).not.toMatch(/[0-9]/)
     await shot(page, 'form-ar')
+    // the phone field's placeholder and the hint under it give one example, in the center's digits
+    expect(await booking.locator('[data-field="phone"]').getAttribute('placeholder')).toBe(phoneExample('arabic-indic'))
+    expect(await booking.locator('[data-hint="phone"]').textContent()).toContain(phoneExample('arabic-indic'))
 
     await booking.locator('button.slot').first().click()
     await booking.locator('[data-field="name"]').fill('منى علي')
@@ -88,6 +100,8 @@ describe('the booking page names the center and what to bring, in the center dig
     expect(text).not.toMatch(/[0-9]/)
     expect(await seriousAxeViolations(page)).toEqual([])
     await shot(page, 'done-ar')
+    // the code on one line (it broke at a dash on an Arabic phone)
+    expect(await oneLine(booking.locator('[data-code]'))).toBe(true)
     // the Arabic-Indic digits typed are stored as one number
     expect(center.app.tabour.db.prepare('SELECT phone FROM bookings').pluck().get()).toBe('+201012345678')
 
@@ -98,5 +112,19 @@ describe('the booking page names the center and what to bring, in the center dig
     expect(text).toMatch(/[0-9]/)
     expect(text).not.toMatch(/[٠-٩]/)
     await shot(page, 'done-en')
+    expect(await oneLine(booking.locator('[data-code]'))).toBe(true)
+
+    // moving it: the citizen's own time is marked among the others, and is no target
+    const code = (await booking.locator('[data-code]').textContent())!.trim()
+    const slotStart = center.app.tabour.db.prepare('SELECT slot_start FROM bookings').pluck().get() as number
+    await page.goto(`${url}/b/${code}?lang=en`)
+    await booking.locator('[data-action="move"]').click()
+    const mine = booking.locator('button.slot[data-mine]')
+    await mine.waitFor()
+    expect(await booking.locator('button.slot[data-mine]').count()).toBe(1)
+    expect(Date.parse((await mine.getAttribute('data-slot'))!)).toBe(slotStart)
+    expect(await mine.isDisabled()).toBe(true)
+    expect(await mine.textContent()).toContain('Your booking')
+    await shot(page, 'move-en')
   })
 })

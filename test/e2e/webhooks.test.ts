@@ -69,6 +69,10 @@ describe('webhooks on the dashboard (issue 20)', () => {
         await form.locator('input[value="ticket.issued"]').check()
         await form.locator('button[type="submit"]').click()
         await expect.poll(() => form.locator('.error').textContent()).toBe(t('webhooks.error.TABOUR_ERR_WEBHOOK_HOST_NOT_ALLOWED'))
+        // next to the URL field (the body's `field`), read with it by a screen reader, not next to Save
+        expect(await form.locator('[data-error-for="url"]').count()).toBe(1)
+        expect(await form.locator('input[name="url"]').getAttribute('aria-invalid')).toBe('true')
+        expect(await form.locator('input[name="url"]').getAttribute('aria-describedby')).toContain('hook-url-error')
         expect(hooks.list()).toEqual([])
 
         await form.locator('input[name="url"]').fill(receiver.url)

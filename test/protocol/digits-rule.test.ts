@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { digitsFor, formatNumber, ticketLabel } from '../../protocol/messages/digits.ts'
+import { digitsFor, formatNumber, intlLocale, ticketLabel } from '../../protocol/messages/digits.ts'
+import { formatMessage } from '../../protocol/messages/format.ts'
+import { appointmentText } from '../../protocol/messages/appointments.ts'
+import { kioskText } from '../../protocol/messages/kiosk.ts'
+import { joinText } from '../../protocol/messages/join.ts'
+import { figureLabel } from '../../protocol/messages/dashboard.ts'
+import { PHONE_EXAMPLE, phoneExample } from '../../protocol/phone-number.ts'
 import { peopleAheadText, waitText } from '../../protocol/messages/ticket.ts'
 import { ticketText } from '../../drivers/printer/index.ts'
 import { SAMPLE } from '../drivers/printer/fixtures.ts'
@@ -37,5 +43,50 @@ describe('the digits rule', () => {
       expect(/[٠-٩]/.test(paper.dateAr)).toBe(digits === 'arabic-indic')
       expect(/[٠-٩]/.test(paper.dateEn)).toBe(false)
     }
+  })
+})
+
+describe('the Intl locale of dates and times (intlLocale)', () => {
+  const at = Date.UTC(2026, 11, 4, 14, 5)
+  const time = (locale: string) =>
+    new Intl.DateTimeFormat(locale, { timeZone: 'Africa/Cairo', hour: 'numeric', minute: '2-digit' }).format(at)
+
+  it("pins Arabic's numbering system to the center's digits, and English to Western, whatever the runtime's default", () => {
+    expect(intlLocale('ar', 'western')).toBe('ar-EG-u-nu-latn')
+    expect(intlLocale('ar', 'arabic-indic')).toBe('ar-EG-u-nu-arab')
+    expect(intlLocale('ar', undefined)).toBe('ar-EG-u-nu-latn')
+    expect(intlLocale('en', 'arabic-indic')).toBe('en-GB')
+    expect(time(intlLocale('ar', 'western'))).toMatch(/4:05/)
+    expect(time(intlLocale('ar', 'western'))).not.toMatch(/[٠-٩]/)
+    expect(time(intlLocale('ar', 'arabic-indic'))).toMatch(/٤:٠٥/)
+  })
+
+  it('a date inside a catalogue message follows the digits given to the formatter, not Intl\'s bare "ar"', () => {
+    const western = formatMessage('{d, time, short}', 'ar', { d: at }, 'western')
+    expect(western).not.toMatch(/[٠-٩]/)
+    expect(formatMessage('{d, time, short}', 'ar', { d: at }, 'arabic-indic')).toMatch(/[٠-٩]/)
+  })
+})
+
+describe('a phone field and its hint show one example, in the text’s digits', () => {
+  it('the placeholder and every hint carry phoneExample(digits)', () => {
+    for (const digits of ['western', 'arabic-indic'] as const) {
+      const example = phoneExample(digits)
+      expect(example).toBe(digits === 'western' ? PHONE_EXAMPLE : '٠١٠١٢٣٤٥٦٧٨')
+      for (const key of ['book.phoneHint', 'book.phoneHintNoMessages'] as const)
+        expect(appointmentText(key, 'ar', { example }, digits)).toContain(example)
+      expect(kioskText('kiosk.phone.invalid', 'ar', { example }, digits)).toContain(example)
+      expect(joinText('join.phoneBad', 'ar', { example }, digits)).toContain(example)
+      // no other number in the sentence, in either set of digits
+      expect(joinText('join.phoneBad', 'ar', { example }, digits).replace(example, '')).not.toMatch(/[0-9٠-٩]/)
+    }
+  })
+})
+
+describe('figure labels follow the digits (the p90 labels carry their percentile)', () => {
+  it('writes 90 in the screen’s digits', () => {
+    expect(figureLabel('kpi.p90Wait', 'ar', 'western')).toBe('انتظار 90٪')
+    expect(figureLabel('kpi.p90Wait', 'ar', 'arabic-indic')).toBe('انتظار ٩٠٪')
+    expect(figureLabel('col.p90Service', 'en', 'western')).toBe('P90 service')
   })
 })

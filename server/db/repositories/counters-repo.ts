@@ -170,7 +170,7 @@ export class CountersRepo {
     const row = this.sql(
       `SELECT coalesce(sum(c.state = 'open'), 0) AS open, coalesce(sum(c.state = 'paused'), 0) AS paused
          FROM counters c JOIN counter_services cs ON cs.counter_id = c.id
-        WHERE cs.service_id = ? AND cs.weight > 0 AND c.active = 1 AND c.away_since IS NULL`,
+        WHERE cs.service_id = ? AND c.active = 1 AND c.away_since IS NULL`,
     ).get(serviceId) as { open: number; paused: number }
     return { open: row.open, paused: row.paused }
   }

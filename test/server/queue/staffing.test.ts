@@ -84,13 +84,19 @@ describe('staffing: a service is on sale only when an open or paused counter ser
     })
   })
 
-  it('a counter that serves the service with weight 0 (backup) does not staff it', async () => {
+  it('a counter that serves the service with weight 0 (backup) staffs it: it will call the ticket, so the kiosk sells it', async () => {
     const { center } = await start()
     const a = await center.createService({ prefix: 'A', whenUnstaffed: 'not-offered' })
     const backup = await center.createCounter({ number: 1, services: [{ serviceId: a.id, weight: 0 }] })
     const kiosk = await center.createDevice('kiosk')
-    await center.openCounterAs('clerk1', backup.id)
     expect((await services(center, kiosk.token))[0]).toMatchObject({ staffed: false, available: false })
+    const clerk = await center.openCounterAs('clerk1', backup.id)
+    const offered = (await services(center, kiosk.token))[0]
+    expect(offered).toMatchObject({ staffed: true, available: true })
+    // an estimate, because the backup counter is the one that calls it (the forecast plays it)
+    expect(offered.estimatedWaitSeconds).not.toBeNull()
+    const ticket = await center.issue(kiosk.token, { serviceId: a.id })
+    expect((await center.action(clerk, backup.id, 'call-next')).json().ticket.id).toBe(ticket.id)
   })
 
   it('offer-without-estimate: sold with no estimate while unstaffed; the ticket and its status page say unknown', async () => {

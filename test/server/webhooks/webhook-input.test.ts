@@ -26,6 +26,8 @@ describe('webhook bad input', () => {
       const res = await center.request('POST', '/api/v1/webhooks', { token: admin, body: { url, eventTypes } })
       expect(res.statusCode, `${url}: ${res.body}`).toBe(422)
       expect(res.json().code, url).toBe(code)
+      // the refusal names its field, so the form says it next to that field (config-form's rule)
+      expect(res.json().field, url).toBe(code === 'TABOUR_ERR_WEBHOOK_UNKNOWN_EVENT' ? 'eventTypes' : 'url')
     }
     await refused('https://evil.example.com/in', ['ticket.called'], 'TABOUR_ERR_WEBHOOK_HOST_NOT_ALLOWED')
     // a wildcard names subdomains, never the bare domain or a look-alike

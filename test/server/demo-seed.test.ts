@@ -1,0 +1,37 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { openDatabase } from '../../server/db/connection.ts'
+import { ensureAdmin } from '../../server/bootstrap.ts'
+import { seedDemo } from '../../server/demo/seed.ts'
+import { PairingCodeDigest } from '../../server/auth/pairing-codes.ts'
+
+const dirs: string[] = []
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true })
+})
+
+/**
+ * A counter has one name, shown as written on every screen in either language, next to the number
+ * the screen writes itself in its language and digits: the demo's names carry no number (it would
+ * repeat it in fixed digits: «شباك 1 · شباك ١ — تراخيص» on a Western center) and read in both languages
+ * (the English console showed an Arabic-only name).
+ */
+describe('the demo counters’ names', () => {
+  it('are bilingual and carry no digits', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'tabour-demo-seed-'))
+    dirs.push(dataDir)
+    const db = openDatabase(join(dataDir, 'tabour.sqlite'))
+    await ensureAdmin(db, 'admin-password-long', Date.now())
+    expect((await seedDemo(db, Date.now(), PairingCodeDigest.forDataDir(dataDir))).created).toBe(true)
+    const names = (db.prepare('SELECT name FROM counters ORDER BY number').all() as { name: string }[]).map((r) => r.name)
+    db.close()
+    expect(names).toHaveLength(6)
+    for (const name of names) {
+      expect(name, name).toMatch(/\p{Script=Arabic}/u)
+      expect(name, name).toMatch(/[A-Za-z]/)
+      expect(name, name).not.toMatch(/[0-9\u0660-\u0669]/)
+    }
+  })
+})
