@@ -6,7 +6,9 @@
  * governorate (the same check as /figures, handed in by hub/app.ts), every range capped.
  */
 import type { FastifyInstance, FastifyRequest, onRequestHookHandler } from 'fastify'
-import { localDay } from '../../protocol/center-clock.ts'
+import { addDays, isRealDay, localDay } from '../../protocol/center-clock.ts'
+import { HubErrorCodes } from '../../protocol/upstream.ts'
+import { HubError } from '../errors.ts'
 import { ANALYSIS_TREND_PATH, TrendAnswer, TrendQuery } from '../../protocol/hub-analysis.ts'
 import { trendOf, previousPeriod } from '../analysis-trend.ts'
 import { checkRange, type FiguresQuery, type GroupBy } from '../store/figures-query.ts'
@@ -22,6 +24,9 @@ export interface AnalysisRoutesOptions {
     request: FastifyRequest,
   ) => Promise<FiguresQuery>
 }
+
+/** The days a trend covers when no range is asked for: four weeks. */
+export const DEFAULT_DAYS = 28
 
 const errors = { 400: HubErrorBody, 401: HubErrorBody, 403: HubErrorBody, 503: HubErrorBody }
 
@@ -40,7 +45,11 @@ export async function analysisRoutes(app: FastifyInstance, options: AnalysisRout
     },
     async (request): Promise<TrendAnswer> => {
       const q = request.query as TrendQuery
-      const query = await options.figuresQuery(q, 'day', request)
+      // without `from`: the four weeks ending `to` (default today), what a trend is for
+      const to = q.to ?? localDay(clock(), config.timeZone)
+      if (!isRealDay(to)) throw new HubError(400, HubErrorCodes.VALIDATION, `${to} is not a calendar day (YYYY-MM-DD)`)
+      const from = q.from ?? addDays(to, -(DEFAULT_DAYS - 1))
+      const query = await options.figuresQuery({ ...q, from, to: q.from && !q.to ? undefined : to }, 'day', request)
       // the asked range first, so a refusal names it (the previous period is as long)
       checkRange(query)
       const previous = q.compare === 'none' ? null : previousPeriod(query.from, query.to)
