@@ -34,8 +34,8 @@ export interface FixtureRow {
   waitWithinTarget: number
 }
 
-/** Every third day from 1 Oct to 27 Nov 2026: ISO weeks 40–48 and two months. */
-export const FIXTURE_DAYS = Array.from({ length: 20 }, (_, i) => new Date(Date.UTC(2026, 9, 1 + 3 * i)).toISOString().slice(0, 10))
+/** Every fourth day from 1 Oct to 26 Nov 2026: one or two days in each ISO week from 40 to 48, in two months. */
+export const FIXTURE_DAYS = Array.from({ length: 15 }, (_, i) => new Date(Date.UTC(2026, 9, 1 + 4 * i)).toISOString().slice(0, 10))
 
 /** The rows ingested: hour 9 at every center, hour 11 too at the first; numbers vary by day, center and service. */
 export function fixtureRows(): FixtureRow[] {
@@ -67,12 +67,12 @@ export function fixtureRows(): FixtureRow[] {
   return rows
 }
 
-/** Registers the centers and the national services and sends every row as signed hourly batches. */
+/** Registers the centers and the national services and sends every row as signed hourly batches (the centers side by side, as they would). */
 export async function ingestFixture(hub: TestHub): Promise<FixtureRow[]> {
   for (const s of ANALYSIS_SERVICES) await addNationalService(hub, s.code, { nameAr: s.nameAr, nameEn: s.nameEn })
   const rows = fixtureRows()
-  let seq = 0
-  for (const c of ANALYSIS_CENTERS) {
+  const sendCenter = async (c: (typeof ANALYSIS_CENTERS)[number]) => {
+    let seq = 0
     const secret = await registerCenter(hub, c.id, { governorate: c.governorate, nameAr: c.nameAr, nameEn: c.nameEn })
     const mine = rows.filter((r) => r.centerId === c.id)
     for (const key of new Set(mine.map((r) => `${r.day} ${r.hour}`))) {
@@ -112,6 +112,7 @@ export async function ingestFixture(hub: TestHub): Promise<FixtureRow[]> {
       expect(res.status, res.text).toBe(200)
     }
   }
+  await Promise.all(ANALYSIS_CENTERS.map(sendCenter))
   return rows
 }
 

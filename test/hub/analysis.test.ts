@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { localDay } from '../../protocol/center-clock.ts'
 import type { TrendAnswer } from '../../protocol/hub-analysis.ts'
 import type { FigureRow } from '../../protocol/hub-api.ts'
 import { ANALYSIS_CENTERS, expectedSums, type FixtureRow, ingestFixture, isoWeek, shiftDay } from './analysis-fixture.ts'
@@ -84,6 +85,15 @@ describe.each(BACKENDS)('analysis on %s', (backend) => {
     )
     expect(days.body.points[2].figures.issued).toBe(0) // nothing sent on the 28th: shown, as zero
     expect([days.body.previous, days.body.previousTotals, days.body.change, days.body.points[0].previous]).toEqual([null, null, null, null])
+  })
+
+  it('without a range: the four weeks ending today (or ending `to`)', async () => {
+    const today = localDay(Date.now(), 'Africa/Cairo')
+    const plain = await get('/api/hub/v1/analysis/trend?grain=day')
+    expect([plain.body.from, plain.body.to, plain.body.points.length]).toEqual([shiftDay(today, -27), today, 28])
+    const ending = await get('/api/hub/v1/analysis/trend?to=2026-11-29')
+    expect([ending.body.from, ending.body.to, ending.body.grain]).toEqual(['2026-11-02', '2026-11-29', 'day'])
+    expect((await get('/api/hub/v1/analysis/trend?to=2026-02-30')).body.code).toBe('HUB_ERR_VALIDATION')
   })
 
   it('filters: a governorate, a center, a national service', async () => {
