@@ -197,5 +197,14 @@ describe('the hub page: analysis', () => {
     expect(await seriousAxeViolations(page)).toEqual([])
     expect(await overflowing(page, 'tabour-hub-analysis')).toEqual([])
     await page.screenshot({ path: join(SHOTS, 'analysis-ar-1366.png'), fullPage: true })
+
+    // a range the hub refuses is said as such (no figures of the range before left on screen)
+    await page.locator('input[name="from"]').fill('2025-01-01')
+    await page.locator('form.range button[type="submit"]').click()
+    await expect
+      .poll(() => page.locator('[data-analysis-error="range"]').textContent())
+      .toBe('الفترة أطول من سنة (٣٦٦ يومًا)، ولساعات اليوم أطول من ٣١ يومًا. اختر فترة أقصر.')
+    expect(await page.locator('[data-table="trend"]').count()).toBe(0)
+    expect(await page.locator('[data-table="map"] tbody tr').count()).toBe(0)
   })
 })
