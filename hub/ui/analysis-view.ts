@@ -3,7 +3,7 @@
  * month beside the period before (`<tabour-hub-trend>`), the governorates' map of it
  * (`<tabour-hub-map>`), and the drill-down governorate → center → service → hour
  * (`<tabour-hub-drill>`); the trend follows the drill-down (a governorate's, a center's, a
- * service's). Properties in: `request` (the page's authenticated GET), `from`, `to`, `language`.
+ * service's). Properties in: `request` (the page's authenticated GET), `from`, `to`, `reload`, `language`.
  * Events out: `range-known` (the range the hub chose when none was given) and `sign-in-needed`
  * (a 401: the page shows its sign-in form).
  */
@@ -70,6 +70,8 @@ export class HubAnalysis extends LitElement {
   @property() from = ''
   @property() to = ''
   @property() language: Lang = 'ar'
+  /** Changed by the page to load everything again (its minute's refresh, a new sign-in or sign-out). */
+  @property({ type: Number }) reload = 0
 
   @state() private figure: AnalysisFigure = 'issued'
   @state() private grain: TrendGrain = 'week'
@@ -87,9 +89,10 @@ export class HubAnalysis extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (!changed.has('request') && !changed.has('from') && !changed.has('to')) return
+    if (!changed.has('request') && !changed.has('from') && !changed.has('to') && !changed.has('reload')) return
     // the page taking up the range this view reported (range-known) is no new range
-    if (!changed.has('request') && this.trend && this.from === this.trend.from && this.to === this.trend.to) return
+    if (!changed.has('request') && !changed.has('reload') && this.trend && this.from === this.trend.from && this.to === this.trend.to)
+      return
     void this.loadAll()
   }
 

@@ -59,6 +59,8 @@ export class HubApp extends LitElement {
   @state() private fleet: HubFleet | null = null
   /** The range the analysis view shows: the form's, once submitted. */
   @state() private analysisRange = { from: '', to: '' }
+  /** Bumped by every load(): the analysis view loads its figures itself, and must again after a refresh or a sign-in or out. */
+  @state() private analysisReload = 0
   @state() private failed = false
   /** The hub refused the range asked for as too long (HUB_ERR_RANGE_TOO_LONG): said as such, not as a failure to retry. */
   @state() private rangeTooLong = false
@@ -118,8 +120,10 @@ export class HubApp extends LitElement {
     const sent = this.auth.token
     try {
       if (this.view === 'fleet') this.fleet = await this.auth.request<HubFleet>('/api/hub/v1/fleet')
-      else if (this.view === 'analysis') this.analysisRange = { from: this.from, to: this.to }
-      else {
+      else if (this.view === 'analysis') {
+        this.analysisRange = { from: this.from, to: this.to }
+        this.analysisReload++
+      } else {
         this.data = await this.auth.request<HubSummary>(`/api/hub/v1/summary?${this.query()}`)
         this.from ||= this.data.from
         this.to ||= this.data.to
@@ -245,7 +249,7 @@ export class HubApp extends LitElement {
 
   /** `<tabour-hub-analysis>`: it loads its own figures; the range it settles on fills the form. */
   private analysisView(): TemplateResult {
-    return html`<tabour-hub-analysis .request=${this.hubGet} .from=${this.analysisRange.from} .to=${this.analysisRange.to} .language=${this.language}
+    return html`<tabour-hub-analysis .request=${this.hubGet} .from=${this.analysisRange.from} .to=${this.analysisRange.to} .reload=${this.analysisReload} .language=${this.language}
       @range-known=${(e: RangeKnownEvent) => {
         this.from = e.detail.from
         this.to = e.detail.to

@@ -39,6 +39,19 @@ describe('the hub page: analysis', () => {
       payload: { username: 'nour', displayName: 'Nour', role: 'national', password: 'a long enough password' },
     })
     expect(created.statusCode).toBe(201)
+    const scoped = await hub.app.inject({
+      method: 'POST',
+      url: '/api/hub/v1/admin/analysts',
+      headers: { authorization: `Bearer ${HUB_ADMIN_TOKEN}` },
+      payload: {
+        username: 'alex',
+        displayName: 'Alex',
+        role: 'governorate',
+        governorate: 'الإسكندرية',
+        password: 'a long enough password',
+      },
+    })
+    expect(scoped.statusCode).toBe(201)
     const within = (from: string, to: string, keep: (r: FixtureRow) => boolean = () => true) =>
       rows.filter((r) => r.day >= from && r.day <= to && keep(r))
 
@@ -206,5 +219,30 @@ describe('the hub page: analysis', () => {
       .toBe('الفترة أطول من سنة (٣٦٦ يومًا)، ولساعات اليوم أطول من ٣١ يومًا. اختر فترة أقصر.')
     expect(await page.locator('[data-table="trend"]').count()).toBe(0)
     expect(await page.locator('[data-table="map"] tbody tr').count()).toBe(0)
+
+    // a governorate analyst: their governorate only, said on screen, on the map and in the drill-down
+    await page.locator('button[data-sign-out]').click()
+    await form.locator('input[name="username"]').fill('alex')
+    await form.locator('input[name="password"]').fill('a long enough password')
+    await form.locator('button[type="submit"]').click()
+    await page.locator('input[name="from"]').fill(FROM)
+    await page.locator('form.range button[type="submit"]').click()
+    await expect.poll(() => page.locator('[data-scope]').textContent()).toBe('تعرض محافظة الإسكندرية فقط (صلاحيات حسابك).')
+    await expect.poll(() => page.locator('[data-table="map"] tbody tr').count()).toBe(1)
+    const alexandria = within(FROM, TO, (r) => r.governorate === 'الإسكندرية')
+    expect(await page.locator('[data-table="map"] tr[data-code="EG-ALX"] [data-col="value"]').textContent()).toBe(
+      ar(expectedSums(alexandria).issued),
+    )
+    expect(
+      await page
+        .locator('[data-map] g[data-governorate]')
+        .evaluateAll((els) => els.filter((e) => e.getAttribute('data-class') !== 'none').map((e) => e.getAttribute('data-governorate'))),
+    ).toEqual(['EG-ALX'])
+    expect(await page.locator('[data-table="drill"] tbody tr').evaluateAll((els) => els.map((e) => e.getAttribute('data-key')))).toEqual([
+      'الإسكندرية',
+    ])
+    expect(await page.locator('[data-trend] h2').textContent()).toBe('التذاكر المصدرة – الإسكندرية: هذه الفترة والفترة السابقة')
+    expect(await seriousAxeViolations(page)).toEqual([])
+    await page.screenshot({ path: join(SHOTS, 'governorate-analyst-ar-1366.png'), fullPage: true })
   })
 })
