@@ -3,7 +3,6 @@
  * centers' hourly batches and heartbeats, the center registry's admin API, national figures as
  * JSON and CSV, and the national dashboard page.
  */
-import { type HourCounts, zeroCounts } from '../protocol/upstream.ts'
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
 import fastifyStatic from '@fastify/static'
 import rateLimit from '@fastify/rate-limit'
@@ -38,6 +37,8 @@ import { hubSigningKey } from './config-signing-key.ts'
 import { openDataRoutes } from './routes/open-data-routes.ts'
 import { installHubOpenApi } from './openapi.ts'
 import { sendBuiltPage } from './built-page.ts'
+import { sumRows } from './store/figure-rows.ts'
+import { analysisRoutes } from './routes/analysis-routes.ts'
 import type { Analyst } from '../protocol/hub-api.ts'
 import {
   CENTER_KINDS,
@@ -48,11 +49,9 @@ import {
   type FiguresQuery,
   type GroupBy,
   type HubStore,
-  slaPercentOf,
-  averageRating,
 } from './store/store.ts'
 
-export { HubError }
+export { HubError, sumRows }
 
 export interface HubDeps {
   store: HubStore
@@ -466,6 +465,8 @@ export function buildHub(config: HubConfig, deps: HubDeps): FastifyInstance {
     }
   })
 
+  app.register(analysisRoutes, { readAuth, figuresQuery })
+
   // open: monitoring needs no token, and it tells nothing about the centers
   app.get('/healthz', async (_request, reply) => {
     try {
@@ -486,19 +487,4 @@ export function buildHub(config: HubConfig, deps: HubDeps): FastifyInstance {
   app.get('/', (_request, reply) => reply.redirect('/hub/ui/'))
   app.get('/hub/ui/', (_request, reply) => sendBuiltPage(reply, config.uiDir, 'index.html'))
   return app
-}
-
-export function sumRows(rows: FigureRow[]): Omit<FigureRow, 'key' | 'nameAr' | 'nameEn' | 'governorate'> {
-  const t = zeroCounts()
-  for (const r of rows) {
-    for (const k of Object.keys(t) as (keyof HourCounts)[]) t[k] = k === 'waitMaxSeconds' ? Math.max(t[k], r[k]) : t[k] + r[k]
-  }
-  const round1 = (n: number) => Math.round(n * 10) / 10
-  return {
-    ...t,
-    avgWaitSeconds: t.waitCount > 0 ? round1(t.waitSumSeconds / t.waitCount) : null,
-    slaPercent: slaPercentOf(t.waitWithinTarget, t.waitCount, t.waitMissedUncalled),
-    avgServiceSeconds: t.serviceCount > 0 ? round1(t.serviceSumSeconds / t.serviceCount) : null,
-    avgRating: averageRating(t.ratingScoreSum, t.ratingCount),
-  }
 }

@@ -1,5 +1,6 @@
 /** One group's summed figures as the wire shape (FigureRow), with the derived averages and shares. */
-import type { FigureRow } from '../../protocol/hub-api.ts'
+import type { FigureRow, FigureTotals } from '../../protocol/hub-api.ts'
+import { type HourCounts, zeroCounts } from '../../protocol/upstream.ts'
 
 /** The key of a center's service that has no national code in the catalogue. */
 export const unmappedKey = (centerId: string, localCode: string) => `unmapped:${centerId}:${localCode}`
@@ -83,5 +84,20 @@ export function figureRow(r: Record<string, any>): FigureRow {
     avgWaitSeconds: waitCount > 0 ? round1(n('wait_sum') / waitCount) : null,
     slaPercent: slaPercentOf(n('wait_within_target'), waitCount, n('wait_missed_uncalled')),
     avgServiceSeconds: serviceCount > 0 ? round1(n('service_sum') / serviceCount) : null,
+  }
+}
+
+/** The sums of a set of rows (a total, a trend point), with the means and shares derived from the sums. */
+export function sumRows(rows: readonly FigureRow[]): FigureTotals {
+  const t = zeroCounts()
+  for (const r of rows) {
+    for (const k of Object.keys(t) as (keyof HourCounts)[]) t[k] = k === 'waitMaxSeconds' ? Math.max(t[k], r[k]) : t[k] + r[k]
+  }
+  return {
+    ...t,
+    avgWaitSeconds: t.waitCount > 0 ? round1(t.waitSumSeconds / t.waitCount) : null,
+    slaPercent: slaPercentOf(t.waitWithinTarget, t.waitCount, t.waitMissedUncalled),
+    avgServiceSeconds: t.serviceCount > 0 ? round1(t.serviceSumSeconds / t.serviceCount) : null,
+    avgRating: averageRating(t.ratingScoreSum, t.ratingCount),
   }
 }

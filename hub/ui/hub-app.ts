@@ -25,8 +25,11 @@ import { hubStyles } from './hub-styles.ts'
 import type { CsvDownloadEvent } from './figures-view.ts'
 import './figures-view.ts'
 import './fleet-view.ts'
+import './analysis-view.ts'
+import type { RangeKnownEvent } from './analysis-view.ts'
+import { analysisText } from '../../protocol/messages/hub-analysis.ts'
 
-type View = 'figures' | 'fleet'
+type View = 'figures' | 'fleet' | 'analysis'
 
 const REFRESH_MS = 60_000
 
@@ -54,6 +57,10 @@ export class HubApp extends LitElement {
   @state() private to = ''
   @state() private data: HubSummary | null = null
   @state() private fleet: HubFleet | null = null
+  /** The range the analysis view shows: the form's, once submitted. */
+  @state() private analysisRange = { from: '', to: '' }
+  /** Bumped by every load(): the analysis view loads its figures itself, and must again after a refresh or a sign-in or out. */
+  @state() private analysisReload = 0
   @state() private failed = false
   /** The hub refused the range asked for as too long (HUB_ERR_RANGE_TOO_LONG): said as such, not as a failure to retry. */
   @state() private rangeTooLong = false
@@ -70,6 +77,8 @@ export class HubApp extends LitElement {
     onExpired: () => this.auth.signOut(),
   })
   private timer: ReturnType<typeof setInterval> | undefined
+  /** The analysis view's GET, with the session's bearer token (one function: a new one would reload the view). */
+  private readonly hubGet = <T>(path: string) => this.auth.request<T>(path)
 
   override connectedCallback(): void {
     super.connectedCallback()
@@ -78,7 +87,7 @@ export class HubApp extends LitElement {
     const q = new URLSearchParams(location.search)
     this.from = q.get('from') ?? ''
     this.to = q.get('to') ?? ''
-    if (q.get('view') === 'fleet') this.view = 'fleet'
+    if (q.get('view') === 'fleet' || q.get('view') === 'analysis') this.view = q.get('view') as View
     this.auth.restore()
     void this.load()
     // while the sign-in form is up, nothing to refresh
@@ -111,7 +120,10 @@ export class HubApp extends LitElement {
     const sent = this.auth.token
     try {
       if (this.view === 'fleet') this.fleet = await this.auth.request<HubFleet>('/api/hub/v1/fleet')
-      else {
+      else if (this.view === 'analysis') {
+        this.analysisRange = { from: this.from, to: this.to }
+        this.analysisReload++
+      } else {
         this.data = await this.auth.request<HubSummary>(`/api/hub/v1/summary?${this.query()}`)
         this.from ||= this.data.from
         this.to ||= this.data.to
@@ -213,11 +225,16 @@ export class HubApp extends LitElement {
       <label>${this.t('from')}<input type="date" name="from" .value=${this.from} @change=${(e: Event) => (this.from = (e.target as HTMLInputElement).value)} /></label>
       <label>${this.t('to')}<input type="date" name="to" .value=${this.to} @change=${(e: Event) => (this.to = (e.target as HTMLInputElement).value)} /></label>
       <button class="primary" type="submit">${this.t('show')}</button>
-      <button type="button" @click=${() => {
-        this.from = this.data?.today ?? ''
-        this.to = this.data?.today ?? ''
-        void this.load()
-      }}>${this.t('today')}</button>
+      ${
+        // "today" is the summary's day; the analysis view's range is whole weeks or months of days
+        this.view === 'analysis'
+          ? nothing
+          : html`<button type="button" @click=${() => {
+              this.from = this.data?.today ?? ''
+              this.to = this.data?.today ?? ''
+              void this.load()
+            }}>${this.t('today')}</button>`
+      }
       ${this.failed ? html`<span class="error" role="alert">${this.t('loadFailed')}</span>` : nothing}
       ${this.rangeTooLong ? html`<span class="error" role="alert" data-range-too-long>${this.t('rangeTooLong')}</span>` : nothing}
       ${this.csvFailed ? html`<span class="error" role="alert">${this.t('csvFailed')}</span>` : nothing}
@@ -227,7 +244,17 @@ export class HubApp extends LitElement {
   private tabs(): TemplateResult {
     const tab = (view: View, label: HubMessageKey) =>
       html`<button type="button" data-view=${view} aria-pressed=${this.view === view ? 'true' : 'false'} @click=${() => this.show(view)}>${this.t(label)}</button>`
-    return html`<nav class="tabs" aria-label=${this.t('views')}>${tab('figures', 'tabFigures')}${tab('fleet', 'tabFleet')}</nav>`
+    return html`<nav class="tabs" aria-label=${this.t('views')}>${tab('figures', 'tabFigures')}${tab('fleet', 'tabFleet')}<button type="button" data-view="analysis" aria-pressed=${this.view === 'analysis' ? 'true' : 'false'} @click=${() => this.show('analysis')}>${analysisText('tabAnalysis', this.language)}</button></nav>`
+  }
+
+  /** `<tabour-hub-analysis>`: it loads its own figures; the range it settles on fills the form. */
+  private analysisView(): TemplateResult {
+    return html`<tabour-hub-analysis .request=${this.hubGet} .from=${this.analysisRange.from} .to=${this.analysisRange.to} .reload=${this.analysisReload} .language=${this.language}
+      @range-known=${(e: RangeKnownEvent) => {
+        this.from = e.detail.from
+        this.to = e.detail.to
+        this.analysisRange = e.detail
+      }} @sign-in-needed=${() => this.askSignIn(this.auth.token)}></tabour-hub-analysis>`
   }
 
   override render(): TemplateResult {
@@ -243,13 +270,15 @@ export class HubApp extends LitElement {
         </div>
       </header>
       ${this.signIn ? this.signInForm() : this.tabs()}
-      ${this.signIn || this.view !== 'figures' ? nothing : this.rangeForm()}
+      ${this.signIn || this.view === 'fleet' ? nothing : this.rangeForm()}
       ${
         this.signIn
           ? nothing
-          : this.view === 'figures'
-            ? html`<tabour-hub-figures .summary=${this.data} .language=${this.language} .query=${this.query()} @csv-download=${(e: CsvDownloadEvent) => void this.download(e)}></tabour-hub-figures>`
-            : html`${this.failed ? html`<p class="error" role="alert">${this.t('loadFailed')}</p>` : nothing}<tabour-hub-fleet .fleet=${this.fleet} .language=${this.language}></tabour-hub-fleet>`
+          : this.view === 'analysis'
+            ? this.analysisView()
+            : this.view === 'figures'
+              ? html`<tabour-hub-figures .summary=${this.data} .language=${this.language} .query=${this.query()} @csv-download=${(e: CsvDownloadEvent) => void this.download(e)}></tabour-hub-figures>`
+              : html`${this.failed ? html`<p class="error" role="alert">${this.t('loadFailed')}</p>` : nothing}<tabour-hub-fleet .fleet=${this.fleet} .language=${this.language}></tabour-hub-fleet>`
       }
     `
   }

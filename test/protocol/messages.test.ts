@@ -42,6 +42,7 @@ import { MESSAGES_CARD_MESSAGES } from '../../protocol/messages/messages-card.ts
 import { MESSAGES_CONFIG_MESSAGES } from '../../protocol/messages/messages-config.ts'
 import { APPOINTMENT_FIGURE_MESSAGES } from '../../protocol/messages/appointment-figures.ts'
 import { OPEN_DATA_MESSAGES } from '../../protocol/messages/open-data.ts'
+import { HUB_ANALYSIS_MESSAGES } from '../../protocol/messages/hub-analysis.ts'
 
 const CATALOGUES: Record<string, Catalogue> = {
   common: COMMON_MESSAGES,
@@ -75,6 +76,7 @@ const CATALOGUES: Record<string, Catalogue> = {
   join: JOIN_MESSAGES,
   appointmentFigures: APPOINTMENT_FIGURE_MESSAGES,
   openData: OPEN_DATA_MESSAGES,
+  hubAnalysis: HUB_ANALYSIS_MESSAGES,
 }
 
 /** What each page's formatter spreads together: a key twice in one of them would hide one message. */
@@ -91,6 +93,7 @@ const BUNDLES: Record<string, Catalogue[]> = {
   printReport: [COMMON_MESSAGES, DASHBOARD_MESSAGES, PRINT_REPORT_MESSAGES],
   printerAlerts: [COMMON_MESSAGES, PRINTER_ALERT_MESSAGES],
   hub: [COMMON_MESSAGES, HUB_MESSAGES],
+  hubAnalysis: [COMMON_MESSAGES, HUB_MESSAGES, HUB_ANALYSIS_MESSAGES],
   ticketTools: [COMMON_MESSAGES, TICKET_MESSAGES, TICKET_TOOLS_MESSAGES],
   staffing: [COMMON_MESSAGES, STAFFING_MESSAGES],
   webhooks: [COMMON_MESSAGES, WEBHOOK_MESSAGES],

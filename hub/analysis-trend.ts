@@ -1,0 +1,123 @@
+/**
+ * A trend from "by day" figures (protocol/hub-analysis.ts): the asked days grouped into days, ISO
+ * weeks or calendar months, each group beside the same days one period earlier. Pure: the route
+ * (hub/routes/analysis-routes.ts) reads the day rows, this sums them.
+ */
+import { Temporal } from 'temporal-polyfill'
+import { addDays, dayCount, daysBetween } from '../protocol/center-clock.ts'
+import type { FigureRow, FigureTotals } from '../protocol/hub-api.ts'
+import type { TrendAnswer, TrendChange, TrendFigures, TrendGrain, TrendPoint } from '../protocol/hub-analysis.ts'
+import { sumRows } from './store/figure-rows.ts'
+
+/** The key of the group a day falls in: the day, its ISO week (`2026-W49`), or its month (`2026-11`). */
+export function groupKey(day: string, grain: TrendGrain): string {
+  if (grain === 'day') return day
+  if (grain === 'month') return day.slice(0, 7)
+  const d = Temporal.PlainDate.from(day)
+  return `${d.yearOfWeek}-W${String(d.weekOfYear).padStart(2, '0')}`
+}
+
+/** The days from..to in groups of `grain`, in order (the first and last group may be partial). */
+export function groupsOf(from: string, to: string, grain: TrendGrain): { key: string; days: string[] }[] {
+  const groups: { key: string; days: string[] }[] = []
+  for (const day of daysBetween(from, to)) {
+    const key = groupKey(day, grain)
+    const last = groups[groups.length - 1]
+    if (last?.key === key) last.days.push(day)
+    else groups.push({ key, days: [day] })
+  }
+  return groups
+}
+
+/** The period of the same length just before from..to. */
+export function previousPeriod(from: string, to: string): { from: string; to: string } {
+  const n = dayCount(from, to)
+  return { from: addDays(from, -n), to: addDays(to, -n) }
+}
+
+const trendFigures = (t: FigureTotals): TrendFigures => ({
+  issued: t.issued,
+  called: t.called,
+  served: t.served,
+  noShow: t.noShow,
+  cancelled: t.cancelled,
+  waitSumSeconds: t.waitSumSeconds,
+  waitCount: t.waitCount,
+  waitWithinTarget: t.waitWithinTarget,
+  waitMissedUncalled: t.waitMissedUncalled,
+  serviceSumSeconds: t.serviceSumSeconds,
+  serviceCount: t.serviceCount,
+  ratingCount: t.ratingCount,
+  ratingScoreSum: t.ratingScoreSum,
+  avgWaitSeconds: t.avgWaitSeconds,
+  slaPercent: t.slaPercent,
+  avgServiceSeconds: t.avgServiceSeconds,
+  avgRating: t.avgRating,
+})
+
+const sumDays = (byDay: Map<string, FigureRow>, days: readonly string[]) => trendFigures(sumRows(days.flatMap((d) => byDay.get(d) ?? [])))
+
+const round1 = (n: number) => Math.round(n * 10) / 10
+/** Relative change in %, or null when there is nothing to compare with. */
+const relative = (now: number | null, before: number | null) =>
+  now === null || before === null || before === 0 ? null : round1((100 * (now - before)) / before)
+
+export function changeOf(now: TrendFigures, before: TrendFigures): TrendChange {
+  return {
+    issued: relative(now.issued, before.issued),
+    served: relative(now.served, before.served),
+    noShow: relative(now.noShow, before.noShow),
+    avgWaitSeconds: relative(now.avgWaitSeconds, before.avgWaitSeconds),
+    // a share changes in points: 80% → 90% is +10, not +12.5%
+    slaPercent: now.slaPercent === null || before.slaPercent === null ? null : round1(now.slaPercent - before.slaPercent),
+    avgRating: relative(now.avgRating, before.avgRating),
+  }
+}
+
+export interface TrendInput {
+  from: string
+  to: string
+  grain: TrendGrain
+  today: string
+  governorate: string | null
+  /** "By day" rows of from..to. */
+  rows: readonly FigureRow[]
+  /** "By day" rows of the previous period; null = no comparison. */
+  previousRows: readonly FigureRow[] | null
+}
+
+/** The trend answer: every group of the range (with zeros where nothing was reported), and the previous period beside it. */
+export function trendOf(input: TrendInput): TrendAnswer {
+  const { from, to, grain } = input
+  const n = dayCount(from, to)
+  const byDay = new Map(input.rows.map((r) => [r.key, r]))
+  const before = input.previousRows ? new Map(input.previousRows.map((r) => [r.key, r])) : null
+  const points: TrendPoint[] = groupsOf(from, to, grain).map(({ key, days }) => ({
+    key,
+    from: days[0],
+    to: days[days.length - 1],
+    days: days.length,
+    figures: sumDays(byDay, days),
+    previous: before
+      ? sumDays(
+          before,
+          days.map((d) => addDays(d, -n)),
+        )
+      : null,
+  }))
+  const totals = sumDays(byDay, daysBetween(from, to))
+  const previous = before ? previousPeriod(from, to) : null
+  const previousTotals = before && previous ? sumDays(before, daysBetween(previous.from, previous.to)) : null
+  return {
+    from,
+    to,
+    grain,
+    today: input.today,
+    governorate: input.governorate,
+    previous,
+    points,
+    totals,
+    previousTotals,
+    change: previousTotals ? changeOf(totals, previousTotals) : null,
+  }
+}

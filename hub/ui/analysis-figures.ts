@@ -1,0 +1,51 @@
+/**
+ * The figures the analysis view can chart, map and compare: each reads the same field of a trend
+ * point (protocol/hub-analysis.ts TrendFigures) and of a figures row (FigureRow), and is written
+ * as a count, minutes, a share or a rating.
+ */
+import type { TrendFigures } from '../../protocol/hub-analysis.ts'
+import type { AnalysisMessageKey } from '../../protocol/messages/hub-analysis.ts'
+import type { HubFormat } from './hub-format.ts'
+
+export type AnalysisFigure = 'issued' | 'served' | 'noShow' | 'avgWait' | 'sla' | 'avgRating'
+export const ANALYSIS_FIGURES: readonly AnalysisFigure[] = ['issued', 'served', 'noShow', 'avgWait', 'sla', 'avgRating']
+
+type Source = Pick<TrendFigures, 'issued' | 'served' | 'noShow' | 'avgWaitSeconds' | 'slaPercent' | 'avgRating'>
+
+/** The figure's value (null: nothing to average), in the unit it is shown in (minutes for waits). */
+export function figureValue(figure: AnalysisFigure, f: Source): number | null {
+  switch (figure) {
+    case 'avgWait':
+      return f.avgWaitSeconds === null ? null : Math.round(f.avgWaitSeconds / 6) / 10
+    case 'sla':
+      return f.slaPercent
+    case 'avgRating':
+      return f.avgRating
+    default:
+      return f[figure]
+  }
+}
+
+/** The figure's value unrounded (seconds for waits): what a change is computed from, as the hub does. */
+export const figureRaw = (figure: AnalysisFigure, f: Source): number | null =>
+  figure === 'avgWait' ? f.avgWaitSeconds : figureValue(figure, f)
+
+/** The figure's value as the page writes it. */
+export function formatFigure(figure: AnalysisFigure, value: number | null, format: HubFormat): string {
+  if (figure === 'sla') return format.percent(value)
+  if (figure === 'avgWait' || figure === 'avgRating') return format.num(value, figure === 'avgRating' ? 2 : 1)
+  return format.num(value)
+}
+
+/** The figure's name in the catalogue. */
+export const figureLabel = (figure: AnalysisFigure): AnalysisMessageKey => `figure_${figure}`
+
+/** The key of protocol/hub-analysis.ts TrendChange the figure's change is under; a share changes in points. */
+export const changeKey = {
+  issued: 'issued',
+  served: 'served',
+  noShow: 'noShow',
+  avgWait: 'avgWaitSeconds',
+  sla: 'slaPercent',
+  avgRating: 'avgRating',
+} as const satisfies Record<AnalysisFigure, string>

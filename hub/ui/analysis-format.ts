@@ -1,0 +1,50 @@
+/**
+ * How the analysis view writes days, trend periods and changes in each language (Arabic-Indic
+ * digits in Arabic, as the rest of the hub page; hub-format.ts).
+ */
+import type { Lang } from '../../ui-common/i18n.ts'
+import type { TrendGrain } from '../../protocol/hub-analysis.ts'
+import { analysisText } from '../../protocol/messages/hub-analysis.ts'
+import type { AnalysisFigure } from './analysis-figures.ts'
+import { hubFormat } from './hub-format.ts'
+import { formatNumber } from '../../ui-common/digits.ts'
+
+const locale = (lang: Lang) => (lang === 'ar' ? 'ar-EG' : 'en-GB')
+const utc = (day: string) => Date.parse(`${day}T00:00:00Z`)
+const digitsOf = (lang: Lang) => (lang === 'ar' ? 'arabic-indic' : 'western')
+
+/** A hub day (YYYY-MM-DD) as "2 Nov 2026" / "٢ نوفمبر ٢٠٢٦". */
+export function dayText(day: string, lang: Lang): string {
+  return new Intl.DateTimeFormat(locale(lang), { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(utc(day))
+}
+
+/** A trend point's label: a day without its year, "Week 48, 2026", or the month's name and year; `short` for the chart's axis. */
+export function periodText(key: string, grain: TrendGrain, lang: Lang, short = false): string {
+  if (grain === 'day') return new Intl.DateTimeFormat(locale(lang), { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(utc(key))
+  if (grain === 'month')
+    return new Intl.DateTimeFormat(locale(lang), { month: short ? 'short' : 'long', year: 'numeric', timeZone: 'UTC' }).format(
+      utc(`${key}-01`),
+    )
+  const [year, week] = key.split('-W').map((n) => formatNumber(Number(n), { digits: digitsOf(lang) }))
+  return analysisText(short ? 'weekShort' : 'weekLabel', lang, { week, year }, digitsOf(lang))
+}
+
+/**
+ * The change from `before` to `now`: relative for counts and means, in points for the share
+ * within target ("—" when there is nothing to compare with). `change`, when given, is the
+ * hub's own (the period totals); otherwise it is computed the hub's way.
+ */
+export function changeText(figure: AnalysisFigure, now: number | null, before: number | null, lang: Lang, change?: number | null): string {
+  const f = hubFormat(lang)
+  const points = figure === 'sla'
+  const value =
+    change !== undefined
+      ? change
+      : now === null || before === null || (!points && before === 0)
+        ? null
+        : Math.round((points ? now - before : (100 * (now - before)) / before) * 10) / 10
+  if (value === null) return '—'
+  const sign = value > 0 ? '+' : value < 0 ? '−' : ''
+  const abs = Math.abs(value)
+  return points ? `${sign}${analysisText('changePoints', lang, { value: f.num(abs, 1) }, digitsOf(lang))}` : `${sign}${f.percent(abs)}`
+}

@@ -1,0 +1,183 @@
+/**
+ * `<tabour-hub-trend>`: a figure's trend (GET /api/hub/v1/analysis/trend) drawn with uPlot, this
+ * period as a line and the period before as a dashed one, point by point on the same days moved
+ * back; below it the same numbers as a table (the chart's text alternative, and what a screen
+ * reader reads). Properties in: `trend`, `figure`, `language`. The uPlot instance and its resize
+ * observer are released on disconnect.
+ */
+import { LitElement, css, html, nothing, unsafeCSS, type PropertyValues, type TemplateResult } from 'lit'
+import { customElement, property } from 'lit/decorators.js'
+import uPlot from 'uplot'
+import uplotCss from 'uplot/dist/uPlot.min.css?inline'
+import type { Lang } from '../../ui-common/i18n.ts'
+import type { TrendAnswer } from '../../protocol/hub-analysis.ts'
+import { analysisText, type AnalysisMessageKey } from '../../protocol/messages/hub-analysis.ts'
+import { themeStyles } from '../../ui-common/theme.ts'
+import { type AnalysisFigure, changeKey, figureLabel, figureRaw, figureValue, formatFigure } from './analysis-figures.ts'
+import { changeText, dayText, periodText } from './analysis-format.ts'
+import { hubFormat } from './hub-format.ts'
+import { hubStyles } from './hub-styles.ts'
+
+/** Days in a month 'YYYY-MM'. */
+const monthLength = (month: string) => new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate()
+
+const CURRENT = '#003a70'
+const PREVIOUS = '#8a5a00'
+
+@customElement('tabour-hub-trend')
+export class HubTrend extends LitElement {
+  static override styles = [
+    themeStyles,
+    hubStyles,
+    unsafeCSS(uplotCss),
+    css`
+      :host {
+        display: block;
+        min-inline-size: 0;
+      }
+      .plot {
+        direction: ltr;
+        min-block-size: 240px;
+      }
+      .totals {
+        display: flex;
+        flex-wrap: wrap;
+        gap: var(--tabour-space-2);
+        margin: 0 0 var(--tabour-space-1);
+      }
+      .note {
+        color: #4a5568;
+        margin: 0;
+      }
+    `,
+  ]
+
+  @property({ attribute: false }) trend: TrendAnswer | null = null
+  @property() figure: AnalysisFigure = 'issued'
+  @property() language: Lang = 'ar'
+  /** What the figures cover (all governorates, a governorate, a center, a service at a center), in the page's language. */
+  @property() scope = ''
+
+  private plot: uPlot | null = null
+  private observer: ResizeObserver | null = null
+
+  private t(key: AnalysisMessageKey, values?: Record<string, string | number>): string {
+    return analysisText(key, this.language, values, this.language === 'ar' ? 'arabic-indic' : 'western')
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback()
+    this.observer = new ResizeObserver(() => this.draw())
+    this.observer.observe(this)
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback()
+    this.observer?.disconnect()
+    this.plot?.destroy()
+    this.plot = null
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    if (changed.has('trend') || changed.has('figure') || changed.has('language')) this.draw()
+  }
+
+  private draw(): void {
+    const target = this.renderRoot.querySelector<HTMLElement>('[data-chart]')
+    const width = Math.floor(target?.clientWidth ?? 0)
+    const d = this.trend
+    this.plot?.destroy()
+    this.plot = null
+    if (!target || !d || width < 50) return
+    const f = hubFormat(this.language)
+    const xs = d.points.map((_, i) => i)
+    const now = d.points.map((p) => figureValue(this.figure, p.figures))
+    const before = d.points.map((p) => (p.previous ? figureValue(this.figure, p.previous) : null))
+    const labels = d.points.map((p) => periodText(p.key, d.grain, this.language, true))
+    const series: uPlot.Series[] = [
+      {},
+      { label: this.t('current'), stroke: CURRENT, width: 3, points: { show: d.points.length <= 60, size: 6 }, spanGaps: false },
+    ]
+    const data: uPlot.AlignedData = [xs, now]
+    if (d.previous) {
+      series.push({ label: this.t('previous'), stroke: PREVIOUS, width: 2, dash: [6, 4], points: { show: false }, spanGaps: false })
+      data.push(before)
+    }
+    this.plot = new uPlot(
+      {
+        width,
+        height: 240,
+        legend: { show: true, live: false },
+        cursor: { drag: { x: false, y: false } },
+        // half a step of room at each end: a single point sits in the middle, the end labels are not cut
+        scales: {
+          x: { time: false, range: () => [-0.5, d.points.length - 0.5] },
+          y: { range: (_u, _lo, hi) => [0, hi > 0 ? hi * 1.1 : 1] },
+        },
+        axes: [
+          {
+            incrs: [1, 2, 5, 7, 14, 30, 60, 90],
+            values: (_u, ticks) => ticks.map((i) => (Number.isInteger(i) ? (labels[i] ?? '') : '')),
+            grid: { stroke: '#e3e8ef' },
+          },
+          { size: 60, grid: { stroke: '#e3e8ef' }, values: (_u, ticks) => ticks.map((v) => formatFigure(this.figure, v, f)) },
+        ],
+        series,
+      },
+      data,
+      target,
+    )
+  }
+
+  override render(): TemplateResult | typeof nothing {
+    const d = this.trend
+    if (!d) return nothing
+    const f = hubFormat(this.language)
+    const fig = this.figure
+    const range = (from: string, to: string) => ({ from: dayText(from, this.language), to: dayText(to, this.language) })
+    const totalNow = figureValue(fig, d.totals)
+    const totalBefore = d.previousTotals ? figureValue(fig, d.previousTotals) : null
+    const days = Math.round((Date.parse(d.to) - Date.parse(d.from)) / 86_400_000) + 1
+    return html`<section data-trend aria-labelledby="trend-title">
+      <h2 id="trend-title">${this.t('trendTitle', { figure: this.t(figureLabel(fig)), scope: this.scope })}</h2>
+      <p class="totals">
+        <span data-total="current">${this.t('thisPeriod', range(d.from, d.to))}: <strong>${formatFigure(fig, totalNow, f)}</strong></span>
+        ${
+          d.previous
+            ? html`<span data-total="previous">${this.t('previousPeriod', range(d.previous.from, d.previous.to))}: <strong>${formatFigure(fig, totalBefore, f)}</strong></span>
+              <span data-total="change">${this.t('change')}: <strong>${changeText(fig, null, null, this.language, d.change?.[changeKey[fig]] ?? null)}</strong></span>`
+            : nothing
+        }
+      </p>
+      <div class="plot" data-chart aria-hidden="true"></div>
+      ${d.previous ? html`<p class="note">${this.t('sameDaysNote', { days })}</p>` : nothing}
+      <table data-table="trend">
+        <caption class="visually-hidden">${this.t('trendTitle', { figure: this.t(figureLabel(fig)), scope: this.scope })}</caption>
+        <thead><tr><th scope="col">${this.t('period')}</th><th scope="col" class="n">${this.t('current')}</th>${
+          d.previous
+            ? html`<th scope="col" class="n">${this.t('previous')}</th><th scope="col" class="n">${this.t('change')}</th>`
+            : nothing
+        }</tr></thead>
+        <tbody>${d.points.map((p) => {
+          const partial = p.days < (d.grain === 'week' ? 7 : d.grain === 'month' ? monthLength(p.key) : 1)
+          return html`<tr data-point=${p.key}>
+            <th scope="row">${periodText(p.key, d.grain, this.language)}${partial ? html` <span class="tag">${this.t('partialPeriod', { days: p.days })}</span>` : nothing}</th>
+            <td class="n" data-col="current">${formatFigure(fig, figureValue(fig, p.figures), f)}</td>
+            ${
+              p.previous
+                ? html`<td class="n" data-col="previous">${formatFigure(fig, figureValue(fig, p.previous), f)}</td>
+                  <td class="n" data-col="change">${changeText(fig, figureRaw(fig, p.figures), figureRaw(fig, p.previous), this.language)}</td>`
+                : nothing
+            }
+          </tr>`
+        })}</tbody>
+      </table>
+    </section>`
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tabour-hub-trend': HubTrend
+  }
+}

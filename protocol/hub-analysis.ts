@@ -1,0 +1,115 @@
+/**
+ * The hub's analysis API (issue 23): a figure's trend over days, ISO weeks or months, each point
+ * beside the same days one period earlier. The drill-down (governorate → center → service → hour)
+ * and the map read GET /api/hub/v1/figures (protocol/hub-api.ts FigureRow); only the trend needs
+ * its own route.
+ *
+ * The comparison: the previous period is the one of the same length just before (for 1–30 Nov,
+ * 2–31 Oct). Each point's `previous` covers that point's own days moved back by the period's
+ * length, so the previous series sums to the previous period and every pair compares as many days.
+ */
+import { Type, type Static } from '@sinclair/typebox'
+
+export const ANALYSIS_TREND_PATH = '/api/hub/v1/analysis/trend'
+
+/** How a trend groups the hub's days: a day, an ISO week (Monday to Sunday), a calendar month. */
+export const TREND_GRAINS = ['day', 'week', 'month'] as const
+export type TrendGrain = (typeof TREND_GRAINS)[number]
+
+const DAY = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' })
+const count = Type.Integer({ minimum: 0 })
+const orNull = (t: ReturnType<typeof Type.Number>) => Type.Union([t, Type.Null()])
+
+export const TrendQuery = Type.Object({
+  from: Type.Optional(DAY),
+  to: Type.Optional(DAY),
+  grain: Type.Optional(
+    Type.Union(
+      TREND_GRAINS.map((g) => Type.Literal(g)),
+      { default: 'day' },
+    ),
+  ),
+  /** `previous` (the default) adds the period before; `none` leaves it out. */
+  compare: Type.Optional(Type.Union([Type.Literal('previous'), Type.Literal('none')])),
+  governorate: Type.Optional(Type.String({ maxLength: 100 })),
+  center: Type.Optional(Type.String({ maxLength: 64 })),
+  /** A national service code. */
+  service: Type.Optional(Type.String({ maxLength: 64 })),
+})
+export type TrendQuery = Static<typeof TrendQuery>
+
+/** The figures a trend point carries: the sums, and the means and shares derived from them (never averaged twice). */
+export const TrendFigures = Type.Object(
+  {
+    issued: count,
+    called: count,
+    served: count,
+    noShow: count,
+    cancelled: count,
+    waitSumSeconds: count,
+    waitCount: count,
+    waitWithinTarget: count,
+    waitMissedUncalled: count,
+    serviceSumSeconds: count,
+    serviceCount: count,
+    ratingCount: count,
+    ratingScoreSum: count,
+    avgWaitSeconds: orNull(Type.Number()),
+    /** Within target %, of calls and tickets that left uncalled after their target (as the centers count it). */
+    slaPercent: orNull(Type.Number()),
+    avgServiceSeconds: orNull(Type.Number()),
+    avgRating: orNull(Type.Number()),
+  },
+  { additionalProperties: false },
+)
+export type TrendFigures = Static<typeof TrendFigures>
+
+export const TrendPoint = Type.Object(
+  {
+    /** `2026-11-30`, `2026-W49` (ISO week) or `2026-11`. */
+    key: Type.String(),
+    /** The point's first and last day inside the asked range (a week or month at either end may be partial). */
+    from: DAY,
+    to: DAY,
+    days: Type.Integer({ minimum: 1 }),
+    figures: TrendFigures,
+    /** The same days one period earlier (null with compare=none). */
+    previous: Type.Union([TrendFigures, Type.Null()]),
+  },
+  { additionalProperties: false },
+)
+export type TrendPoint = Static<typeof TrendPoint>
+
+const Range = Type.Object({ from: DAY, to: DAY }, { additionalProperties: false })
+
+/** A change from the previous period: relative (%) for counts and means, in points for the within-target share. */
+export const TrendChange = Type.Object(
+  {
+    issued: orNull(Type.Number()),
+    served: orNull(Type.Number()),
+    noShow: orNull(Type.Number()),
+    avgWaitSeconds: orNull(Type.Number()),
+    slaPercent: orNull(Type.Number()),
+    avgRating: orNull(Type.Number()),
+  },
+  { additionalProperties: false },
+)
+export type TrendChange = Static<typeof TrendChange>
+
+export const TrendAnswer = Type.Object(
+  {
+    from: DAY,
+    to: DAY,
+    grain: Type.Union(TREND_GRAINS.map((g) => Type.Literal(g))),
+    today: DAY,
+    /** The governorate the answer covers: the one asked for, or a governorate analyst's own; null = all. */
+    governorate: Type.Union([Type.String(), Type.Null()]),
+    previous: Type.Union([Range, Type.Null()]),
+    points: Type.Array(TrendPoint),
+    totals: TrendFigures,
+    previousTotals: Type.Union([TrendFigures, Type.Null()]),
+    change: Type.Union([TrendChange, Type.Null()]),
+  },
+  { additionalProperties: false },
+)
+export type TrendAnswer = Static<typeof TrendAnswer>

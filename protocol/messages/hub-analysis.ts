@@ -1,0 +1,69 @@
+/**
+ * The hub page's analysis view (hub/ui/analysis-view.ts and its parts): trend, map, drill-down.
+ */
+import { messagesOf, type Catalogue } from './format.ts'
+import { COMMON_MESSAGES } from './common.ts'
+import { HUB_MESSAGES } from './hub.ts'
+
+export const HUB_ANALYSIS_MESSAGES = {
+  tabAnalysis: { ar: 'التحليل', en: 'Analysis' },
+  figure: { ar: 'المؤشر', en: 'Figure' },
+  grain: { ar: 'التجميع', en: 'Group by' },
+  grain_day: { ar: 'يوم', en: 'Day' },
+  grain_week: { ar: 'أسبوع', en: 'Week' },
+  grain_month: { ar: 'شهر', en: 'Month' },
+  figure_issued: { ar: 'التذاكر المصدرة', en: 'Tickets issued' },
+  figure_served: { ar: 'تمت خدمتهم', en: 'Served' },
+  figure_noShow: { ar: 'لم يحضروا', en: 'No-shows' },
+  figure_avgWait: { ar: 'متوسط الانتظار (دقيقة)', en: 'Average wait (min)' },
+  figure_sla: { ar: 'نسبة الالتزام بزمن الانتظار', en: 'Within target wait' },
+  figure_avgRating: { ar: 'متوسط التقييم (من ٥)', en: 'Average rating (of 5)' },
+  trendTitle: { ar: '{figure} – {scope}: هذه الفترة والفترة السابقة', en: '{figure} – {scope}: this period and the one before' },
+  serviceAtCenter: { ar: '{service} في {center}', en: '{service} at {center}' },
+  thisPeriod: { ar: 'هذه الفترة ({from} – {to})', en: 'This period ({from} – {to})' },
+  previousPeriod: { ar: 'الفترة السابقة ({from} – {to})', en: 'Previous period ({from} – {to})' },
+  period: { ar: 'الفترة', en: 'Period' },
+  current: { ar: 'هذه الفترة', en: 'This period' },
+  previous: { ar: 'الفترة السابقة', en: 'Previous period' },
+  change: { ar: 'التغير', en: 'Change' },
+  changePoints: { ar: '{value} نقطة', en: '{value} points' },
+  sameDaysNote: {
+    ar: 'تُقارَن كل نقطة بالأيام نفسها قبل {days, plural, one {يوم واحد} two {يومين} few {# أيام} other {# يومًا}}.',
+    en: 'Each point is compared with the same days {days, plural, one {# day} other {# days}} earlier.',
+  },
+  partialPeriod: {
+    ar: '{days, plural, one {يوم واحد} two {يومان} few {# أيام} other {# يومًا}} فقط',
+    en: '{days, plural, one {# day} other {# days}} only',
+  },
+  weekLabel: { ar: 'أسبوع {week} من {year}', en: 'Week {week}, {year}' },
+  weekShort: { ar: 'أسبوع {week}', en: 'W{week}' },
+  mapTitle: { ar: 'المحافظات حسب {figure}', en: 'Governorates by {figure}' },
+  mapNote: {
+    ar: 'خريطة مربعات: لكل محافظة مربع في موضعها التقريبي، بلا حدود جغرافية.',
+    en: 'A tile map: one square per governorate, placed roughly where it lies; not its borders.',
+  },
+  legend: { ar: 'مفتاح الألوان', en: 'Legend' },
+  noData: { ar: 'لا بيانات', en: 'No data' },
+  mapTable: { ar: 'المحافظات في جدول', en: 'The governorates as a table' },
+  notOnMap: { ar: 'غير موجودة على الخريطة', en: 'not on the map' },
+  drillTitle: { ar: 'التفاصيل', en: 'Drill-down' },
+  drillPath: { ar: 'مسار التفاصيل', en: 'Drill-down path' },
+  allGovernorates: { ar: 'كل المحافظات', en: 'All governorates' },
+  hour: { ar: 'الساعة', en: 'Hour' },
+  byHourOf: { ar: 'حسب الساعة: {name}', en: 'By hour: {name}' },
+  centersOf: { ar: 'مراكز {name}', en: 'Centers of {name}' },
+  servicesOf: { ar: 'خدمات {name}', en: 'Services of {name}' },
+  nothingHere: { ar: 'لا توجد أرقام لهذه الفترة.', en: 'No figures for this range.' },
+  hourRangeTooLong: {
+    ar: 'التوزيع حسب الساعة متاح لفترة ٣١ يومًا على الأكثر. اختر فترة أقصر.',
+    en: 'By hour covers at most 31 days. Choose a shorter range.',
+  },
+  forbidden: { ar: 'هذه المحافظة خارج صلاحيات حسابك.', en: 'This governorate is outside your account’s scope.' },
+  unmappedNoHours: { ar: 'خدمة غير مربوطة بخدمة قومية: لا توزيع حسب الساعة.', en: 'Not a national service: no breakdown by hour.' },
+  scopeNote: { ar: 'تعرض محافظة {governorate} فقط (صلاحيات حسابك).', en: 'Showing {governorate} only (your account’s scope).' },
+} as const satisfies Catalogue
+
+/** `analysisText(key, lang, values?, digits?)`: the analysis view's words, the hub page's and the common ones. */
+export const analysisText = messagesOf({ ...COMMON_MESSAGES, ...HUB_MESSAGES, ...HUB_ANALYSIS_MESSAGES })
+
+export type AnalysisMessageKey = Parameters<typeof analysisText>[0]

@@ -1,0 +1,248 @@
+import { describe, expect, it } from 'vitest'
+import { join } from 'node:path'
+import type { Page } from 'playwright-core'
+import { LANDSCAPE, useBrowserSuite } from './browser.ts'
+import { seriousAxeViolations } from './axe.ts'
+import { overflowing } from './layout.ts'
+import { ROOT } from './ui-build.ts'
+import { formatNumber } from '../../ui-common/digits.ts'
+import { expectedSums, type FixtureRow, ingestFixture, isoWeek, shiftDay } from '../hub/analysis-fixture.ts'
+import { HUB_ADMIN_TOKEN, startTestHub } from '../hub/hub-harness.ts'
+
+/**
+ * Issue 23, analysis in Chromium: an analyst signs in, opens the analysis; the weekly trend and
+ * the period before show the sums of the rows the test sent, the map colours the three
+ * governorates that reported (and its table lists them), and the drill-down goes governorate →
+ * center → service → hour with the right numbers, by mouse and by keyboard. Arabic at 1920×1080,
+ * English at 1366×768, no serious axe finding, nothing spilling sideways.
+ */
+
+const SHOTS = join(ROOT, 'test-results', 'hub-analysis')
+const suite = useBrowserSuite(SHOTS)
+const FROM = '2026-11-02'
+const TO = '2026-11-29'
+const ar = (n: number) => formatNumber(n, { digits: 'arabic-indic', grouping: true, maximumFractionDigits: 1 })
+const en = (n: number) => formatNumber(n, { digits: 'western', grouping: true, maximumFractionDigits: 1 })
+const texts = (page: Page, selector: string) => page.locator(selector).evaluateAll((els) => els.map((e) => (e.textContent ?? '').trim()))
+
+describe('the hub page: analysis', () => {
+  it('an analyst sees the trend beside the period before, the map, and drills down to the hour, in Arabic and English', {
+    timeout: 90_000,
+  }, async () => {
+    const hub = await startTestHub({ config: { uiDir: suite.uiDir, readToken: 'machine-read-token-for-tests' } })
+    suite.cleanups.push(() => hub.close())
+    const rows = await ingestFixture(hub)
+    const created = await hub.app.inject({
+      method: 'POST',
+      url: '/api/hub/v1/admin/analysts',
+      headers: { authorization: `Bearer ${HUB_ADMIN_TOKEN}` },
+      payload: { username: 'nour', displayName: 'Nour', role: 'national', password: 'a long enough password' },
+    })
+    expect(created.statusCode).toBe(201)
+    const scoped = await hub.app.inject({
+      method: 'POST',
+      url: '/api/hub/v1/admin/analysts',
+      headers: { authorization: `Bearer ${HUB_ADMIN_TOKEN}` },
+      payload: {
+        username: 'alex',
+        displayName: 'Alex',
+        role: 'governorate',
+        governorate: 'الإسكندرية',
+        password: 'a long enough password',
+      },
+    })
+    expect(scoped.statusCode).toBe(201)
+    const within = (from: string, to: string, keep: (r: FixtureRow) => boolean = () => true) =>
+      rows.filter((r) => r.day >= from && r.day <= to && keep(r))
+
+    const page = await suite.contexts.page(LANDSCAPE)
+    await page.goto(`${hub.url}/hub/ui/?view=analysis&from=${FROM}&to=${TO}`)
+    const form = page.locator('form[data-analyst-sign-in]')
+    await form.waitFor()
+    await form.locator('input[name="username"]').fill('nour')
+    await form.locator('input[name="password"]').fill('a long enough password')
+    await form.locator('button[type="submit"]').click()
+
+    // the trend by ISO week: four weeks, each beside the same days four weeks earlier
+    const trendRows = page.locator('[data-table="trend"] tbody tr')
+    await expect.poll(() => trendRows.count()).toBe(4)
+    const weeks = ['2026-W45', '2026-W46', '2026-W47', '2026-W48']
+    expect(await trendRows.evaluateAll((els) => els.map((e) => e.getAttribute('data-point')))).toEqual(weeks)
+    for (const [i, week] of weeks.entries()) {
+      const from = shiftDay(FROM, 7 * i)
+      const mine = within(from, shiftDay(from, 6))
+      expect(new Set(mine.map((r) => isoWeek(r.day)))).toEqual(new Set([week]))
+      const row = page.locator(`[data-table="trend"] tr[data-point="${week}"]`)
+      expect(await row.locator('[data-col="current"]').textContent()).toBe(ar(expectedSums(mine).issued))
+      expect(await row.locator('[data-col="previous"]').textContent()).toBe(
+        ar(expectedSums(within(shiftDay(from, -28), shiftDay(from, -22))).issued),
+      )
+    }
+    expect(await page.locator('tr[data-point="2026-W45"] th').textContent()).toBe('أسبوع ٤٥ من ٢٠٢٦')
+    const now = expectedSums(within(FROM, TO))
+    const before = expectedSums(within('2026-10-05', '2026-11-01'))
+    expect(await page.locator('[data-total="current"]').textContent()).toBe(
+      `هذه الفترة (٢ نوفمبر ٢٠٢٦ – ٢٩ نوفمبر ٢٠٢٦): ${ar(now.issued)}`,
+    )
+    expect(await page.locator('[data-total="previous"]').textContent()).toBe(
+      `الفترة السابقة (٥ أكتوبر ٢٠٢٦ – ١ نوفمبر ٢٠٢٦): ${ar(before.issued)}`,
+    )
+    const change = Math.round((1000 * (now.issued - before.issued)) / before.issued) / 10
+    expect(await page.locator('[data-total="change"] strong').textContent()).toBe(`${change > 0 ? '+' : '−'}${ar(Math.abs(change))}٪`)
+    expect(await page.locator('tabour-hub-trend canvas').count()).toBeGreaterThan(0)
+    expect(await page.locator('[data-trend] h2').textContent()).toBe('التذاكر المصدرة – كل المحافظات: هذه الفترة والفترة السابقة')
+
+    // the map: the three governorates that reported are coloured, the other 24 not; the table lists the three
+    const coloured = await page
+      .locator('[data-map] g[data-governorate]')
+      .evaluateAll((els) => els.filter((e) => e.getAttribute('data-class') !== 'none').map((e) => e.getAttribute('data-governorate')))
+    expect(coloured.sort()).toEqual(['EG-ALX', 'EG-ASN', 'EG-C'])
+    expect(await page.locator('[data-map] g[data-governorate]').count()).toBe(27)
+    const mapTable = await page
+      .locator('[data-table="map"] tbody tr')
+      .evaluateAll((els) => els.map((e) => [e.getAttribute('data-code'), e.querySelector('[data-col="value"]')?.textContent]))
+    expect(mapTable).toEqual(
+      [
+        ['EG-ASN', 'أسوان'],
+        ['EG-ALX', 'الإسكندرية'],
+        ['EG-C', 'القاهرة'],
+      ].map(([code, g]) => [code, ar(expectedSums(within(FROM, TO, (r) => r.governorate === g)).issued)]),
+    )
+    // the legend: the colours used, each with the values it stands for (Aswan and Alexandria in the lowest fifth, Cairo the highest)
+    const issuedIn = (g: string) => expectedSums(within(FROM, TO, (r) => r.governorate === g)).issued
+    const [low, high] = [issuedIn('أسوان'), issuedIn('الإسكندرية')].sort((x, y) => x - y)
+    const cairo = ar(issuedIn('القاهرة'))
+    expect(await page.locator('[data-legend] li').evaluateAll((els) => els.map((e) => e.getAttribute('data-legend-class')))).toEqual([
+      '0',
+      '4',
+      'none',
+    ])
+    expect(await texts(page, '[data-legend] li')).toEqual([`${ar(low)} – ${ar(high)}`, cairo, 'لا بيانات'])
+    expect(await seriousAxeViolations(page)).toEqual([])
+    expect(await overflowing(page, 'tabour-hub-analysis')).toEqual([])
+    await page.screenshot({ path: join(SHOTS, 'analysis-ar-1920.png'), fullPage: true })
+
+    // the drill-down by mouse: Cairo → Nasr City → Passports → by hour
+    await page.locator('button[data-drill="القاهرة"]').click()
+    const drill = page.locator('[data-table="drill"] tbody tr')
+    await expect.poll(() => page.locator('[data-table="drill"]').getAttribute('data-level')).toBe('center')
+    expect(
+      await drill.evaluateAll((els) => els.map((e) => [e.getAttribute('data-key'), e.querySelector('[data-col="issued"]')?.textContent])),
+    ).toEqual(['EG-CAI-001', 'EG-CAI-002'].map((id) => [id, ar(expectedSums(within(FROM, TO, (r) => r.centerId === id)).issued)]))
+    // the trend follows: Cairo's
+    await expect
+      .poll(() => page.locator('[data-total="current"] strong').textContent())
+      .toBe(ar(expectedSums(within(FROM, TO, (r) => r.governorate === 'القاهرة')).issued))
+    expect(await page.locator('[data-map] g[data-governorate="EG-C"] rect').getAttribute('stroke')).toBe('#ffc20e')
+    await page.locator('button[data-drill="EG-CAI-001"]').click()
+    await expect.poll(() => page.locator('[data-table="drill"]').getAttribute('data-level')).toBe('service')
+    const nasr = (r: FixtureRow) => r.centerId === 'EG-CAI-001'
+    expect(
+      await drill.evaluateAll((els) => els.map((e) => [e.getAttribute('data-key'), e.querySelector('[data-col="issued"]')?.textContent])),
+    ).toEqual(
+      ['BIRTH-CERT', 'PASSPORT'].map((code) => [
+        code,
+        ar(expectedSums(within(FROM, TO, (r) => nasr(r) && r.nationalCode === code)).issued),
+      ]),
+    )
+    // the last step by keyboard: focus the service, Enter; the new level's heading takes the focus
+    await page.locator('button[data-drill="PASSPORT"]').focus()
+    await page.keyboard.press('Enter')
+    await expect.poll(() => page.locator('[data-table="drill"]').getAttribute('data-level')).toBe('hour')
+    expect(
+      await page.evaluate(
+        () => document.activeElement?.shadowRoot?.activeElement?.shadowRoot?.activeElement?.shadowRoot?.activeElement?.localName,
+      ),
+    ).toBe('h3')
+    const passports = (h: number) => expectedSums(within(FROM, TO, (r) => nasr(r) && r.nationalCode === 'PASSPORT' && r.hour === h))
+    expect(
+      await drill.evaluateAll((els) =>
+        els.map((e) => [
+          e.getAttribute('data-key'),
+          e.querySelector('[data-col="issued"]')?.textContent,
+          e.querySelector('[data-col="served"]')?.textContent,
+        ]),
+      ),
+    ).toEqual([9, 11].map((h) => [String(h), ar(passports(h).issued), ar(passports(h).served)]))
+    expect(await texts(page, '[data-table="drill"] tbody th')).toEqual(['٩:٠٠ – ١٠:٠٠', '١١:٠٠ – ١٢:٠٠'])
+    expect(await texts(page, '[data-breadcrumbs] li')).toEqual(['كل المحافظات', 'القاهرة', 'مركز مدينة نصر', 'جوازات السفر'])
+    expect(await page.locator('[data-drill-heading]').textContent()).toBe('حسب الساعة: جوازات السفر')
+    expect(await page.locator('[data-trend] h2').textContent()).toBe(
+      'التذاكر المصدرة – جوازات السفر في مركز مدينة نصر: هذه الفترة والفترة السابقة',
+    )
+    await expect
+      .poll(() => page.locator('[data-total="current"] strong').textContent())
+      .toBe(ar(passports(9).issued + passports(11).issued))
+    expect(await seriousAxeViolations(page)).toEqual([])
+    await page.screenshot({ path: join(SHOTS, 'drill-hour-ar-1920.png'), fullPage: true })
+
+    // English at 1366×768: back up to the center by its breadcrumb; the month view; the average wait on the map
+    await page.setViewportSize({ width: 1366, height: 768 })
+    await page.locator('tabour-lang-switch button').click()
+    expect(await page.locator('html').getAttribute('dir')).toBe('ltr')
+    await page.locator('[data-breadcrumbs] button[data-crumb="2"]').click()
+    await expect.poll(() => page.locator('[data-table="drill"]').getAttribute('data-level')).toBe('service')
+    expect(await texts(page, '[data-breadcrumbs] li')).toEqual(['All governorates', 'Cairo', 'Nasr City center'])
+    await page.locator('[data-breadcrumbs] button[data-crumb="0"]').click()
+    await expect.poll(() => page.locator('[data-table="drill"]').getAttribute('data-level')).toBe('governorate')
+    await page.locator('select[name="grain"]').selectOption('month')
+    await expect.poll(() => trendRows.count()).toBe(1)
+    expect(await page.locator('tr[data-point="2026-11"] th').textContent()).toBe('November 2026 28 days only')
+    expect(await page.locator('tr[data-point="2026-11"] [data-col="current"]').textContent()).toBe(en(now.issued))
+    await page.locator('select[name="figure"]').selectOption('avgWait')
+    const cairoWait = expectedSums(within(FROM, TO, (r) => r.governorate === 'القاهرة')).avgWaitSeconds!
+    expect(await page.locator('[data-table="map"] tr[data-code="EG-C"] [data-col="value"]').textContent()).toBe(
+      formatNumber(Math.round(cairoWait / 6) / 10, { digits: 'western', grouping: true, maximumFractionDigits: 1 }),
+    )
+    expect(await page.locator('[data-map] h2').textContent()).toBe('Governorates by Average wait (min)')
+    expect(await page.locator('[data-map] g[data-governorate="EG-C"] text').first().textContent()).toBe('Cairo')
+    expect(await seriousAxeViolations(page)).toEqual([])
+    expect(await overflowing(page, 'tabour-hub-analysis')).toEqual([])
+    await page.screenshot({ path: join(SHOTS, 'analysis-en-1366.png'), fullPage: true })
+
+    // the other two pairs: English at 1920×1080, Arabic at 1366×768
+    await page.setViewportSize(LANDSCAPE)
+    expect(await overflowing(page, 'tabour-hub-analysis')).toEqual([])
+    await page.setViewportSize({ width: 1366, height: 768 })
+    await page.locator('tabour-lang-switch button').click()
+    await expect.poll(() => page.locator('[data-map] h2').textContent()).toBe('المحافظات حسب متوسط الانتظار (دقيقة)')
+    expect(await page.locator('[data-trend] .note').textContent()).toBe('تُقارَن كل نقطة بالأيام نفسها قبل ٢٨ يومًا.')
+    expect(await seriousAxeViolations(page)).toEqual([])
+    expect(await overflowing(page, 'tabour-hub-analysis')).toEqual([])
+    await page.screenshot({ path: join(SHOTS, 'analysis-ar-1366.png'), fullPage: true })
+
+    // a range the hub refuses is said as such (no figures of the range before left on screen)
+    await page.locator('input[name="from"]').fill('2025-01-01')
+    await page.locator('form.range button[type="submit"]').click()
+    await expect
+      .poll(() => page.locator('[data-analysis-error="range"]').textContent())
+      .toBe('الفترة أطول من سنة (٣٦٦ يومًا)، ولساعات اليوم أطول من ٣١ يومًا. اختر فترة أقصر.')
+    expect(await page.locator('[data-table="trend"]').count()).toBe(0)
+    expect(await page.locator('[data-table="map"] tbody tr').count()).toBe(0)
+
+    // a governorate analyst: their governorate only, said on screen, on the map and in the drill-down
+    await page.locator('button[data-sign-out]').click()
+    await form.locator('input[name="username"]').fill('alex')
+    await form.locator('input[name="password"]').fill('a long enough password')
+    await form.locator('button[type="submit"]').click()
+    await page.locator('input[name="from"]').fill(FROM)
+    await page.locator('form.range button[type="submit"]').click()
+    await expect.poll(() => page.locator('[data-scope]').textContent()).toBe('تعرض محافظة الإسكندرية فقط (صلاحيات حسابك).')
+    await expect.poll(() => page.locator('[data-table="map"] tbody tr').count()).toBe(1)
+    const alexandria = within(FROM, TO, (r) => r.governorate === 'الإسكندرية')
+    expect(await page.locator('[data-table="map"] tr[data-code="EG-ALX"] [data-col="value"]').textContent()).toBe(
+      ar(expectedSums(alexandria).issued),
+    )
+    expect(
+      await page
+        .locator('[data-map] g[data-governorate]')
+        .evaluateAll((els) => els.filter((e) => e.getAttribute('data-class') !== 'none').map((e) => e.getAttribute('data-governorate'))),
+    ).toEqual(['EG-ALX'])
+    expect(await page.locator('[data-table="drill"] tbody tr').evaluateAll((els) => els.map((e) => e.getAttribute('data-key')))).toEqual([
+      'الإسكندرية',
+    ])
+    expect(await page.locator('[data-trend] h2').textContent()).toBe('التذاكر المصدرة – الإسكندرية: هذه الفترة والفترة السابقة')
+    expect(await seriousAxeViolations(page)).toEqual([])
+    await page.screenshot({ path: join(SHOTS, 'governorate-analyst-ar-1366.png'), fullPage: true })
+  })
+})
