@@ -27,6 +27,29 @@ export interface LocalParts {
 }
 
 /** The zoned date-time of `epochMs` in `timeZone`; RangeError for an unknown zone or a non-finite time. */
+/**
+ * Wall clock → instant answers, kept: the opening-hours checks turn the same few days and times
+ * into instants on every issue and every call (a 24-hour center's "when does it close" walks a
+ * fortnight, ~1 ms of Temporal per service per call). They are pure functions of their strings
+ * (a zone's rules change only with the runtime's tz data, i.e. a restart), so a kept answer is
+ * never stale; the table is emptied when full, which bounds it without bookkeeping.
+ */
+const kept = new Map<string, number | string>()
+const MAX_KEPT = 20_000
+
+function remembered<T extends number | string>(key: string, compute: () => T): T {
+  const answer = kept.get(key)
+  if (answer !== undefined) return answer as T
+  const fresh = compute()
+  if (kept.size >= MAX_KEPT) kept.clear()
+  kept.set(key, fresh)
+  return fresh
+}
+
+/** The local days last asked for per zone, with their bounds: most instants asked about fall on a day asked about just before. */
+const recentDays = new Map<string, { day: LocalDate; start: number; end: number }[]>()
+const RECENT_DAYS_PER_ZONE = 32
+
 function zoned(epochMs: number, timeZone: string): Temporal.ZonedDateTime {
   if (!Number.isFinite(epochMs)) throw new RangeError(`invalid timestamp: ${epochMs}`)
   return Temporal.Instant.fromEpochMilliseconds(Math.floor(epochMs)).toZonedDateTimeISO(timeZone)
@@ -64,7 +87,14 @@ export function localParts(epochMs: number, timeZone: string): LocalParts {
 
 /** The local calendar day `YYYY-MM-DD` of `epochMs` in `timeZone`; throws like localParts. */
 export function localDay(epochMs: number, timeZone: string): LocalDate {
-  return zoned(epochMs, timeZone).toPlainDate().toString()
+  const recent = recentDays.get(timeZone) ?? []
+  const hit = recent.find((d) => epochMs >= d.start && epochMs < d.end)
+  if (hit) return hit.day
+  const day = zoned(epochMs, timeZone).toPlainDate().toString()
+  if (recent.length >= RECENT_DAYS_PER_ZONE) recent.shift()
+  recent.push({ day, start: dayStartMs(day, timeZone), end: dayEndMs(day, timeZone) })
+  recentDays.set(timeZone, recent)
+  return day
 }
 
 /** The local wall-clock hour 0–23 of `epochMs` in `timeZone` (never 24); throws like localParts. */
@@ -103,7 +133,7 @@ export function isRealDay(day: string): boolean {
 
 /** `day` moved by `n` calendar days (negative: back). */
 export function addDays(day: LocalDate, n: number): LocalDate {
-  return plainDate(day).add({ days: n }).toString()
+  return remembered(`${day}+${n}`, () => plainDate(day).add({ days: n }).toString())
 }
 
 /** Number of days in from..to, both included (0 or less when to < from). */
@@ -124,7 +154,7 @@ export function daysBetween(from: LocalDate, to: LocalDate): LocalDate[] {
  * midnight does not exist (Cairo's spring change starts the day at 01:00).
  */
 export function dayStartMs(day: LocalDate, timeZone: string): number {
-  return plainDate(day).toZonedDateTime(timeZone).epochMilliseconds
+  return remembered(`${day}|${timeZone}`, () => plainDate(day).toZonedDateTime(timeZone).epochMilliseconds)
 }
 
 /** The instant local `day` ends (exclusive): the start of the next day; 23 or 25 hours after its start on DST days. */
@@ -138,6 +168,10 @@ export function dayEndMs(day: LocalDate, timeZone: string): number {
  * first instant the clock shows a later time).
  */
 export function localTimeMs(day: LocalDate, time: string, timeZone: string): number {
+  return remembered(`${day} ${time}|${timeZone}`, () => wallTimeMs(day, time, timeZone))
+}
+
+function wallTimeMs(day: LocalDate, time: string, timeZone: string): number {
   const wall = plainDate(day).toPlainDateTime(plainTime(time))
   const earlier = wall.toZonedDateTime(timeZone, { disambiguation: 'earlier' })
   if (earlier.toPlainDateTime().equals(wall)) return earlier.epochMilliseconds

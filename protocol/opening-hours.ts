@@ -6,7 +6,7 @@
  * 24 April 00:00 opening is the day's first instant (01:00), and a 24:00 close is the next day's
  * start. Adjacent intervals join, so a 24-hour center is one open stretch across midnight.
  */
-import { addDays, dayCount, dayEndMs, localDay, localParts, localTimeMs, type LocalDate } from './center-clock.ts'
+import { addDays, dayCount, dayEndMs, localDay, localTimeMs, type LocalDate } from './center-clock.ts'
 import { WEEKDAYS, type CenterCalendar, type ClosedReason, type HoursException, type HoursNow, type OpenInterval } from './calendar.ts'
 
 /** An open stretch as instants, start ≤ t < end. */
@@ -23,8 +23,8 @@ const CLOSE_HORIZON_DAYS = 14
 /** The weekday key of a local date. */
 export function weekdayOf(day: LocalDate): (typeof WEEKDAYS)[number] {
   const [y, m, d] = day.split('-').map(Number)
-  // noon UTC of the date falls on the same weekday everywhere
-  return WEEKDAYS[localParts(Date.UTC(y!, m! - 1, d!, 12), 'UTC').dayOfWeek - 1]!
+  // a date's weekday is the same in every zone; getUTCDay counts from Sunday, WEEKDAYS from Monday
+  return WEEKDAYS[(new Date(Date.UTC(y!, m! - 1, d!)).getUTCDay() + 6) % 7]!
 }
 
 /** The exception that decides `day` among `list` (the shorter range wins, then the later one), or undefined. */
