@@ -10,6 +10,11 @@
  */
 import { Type, type Static } from '@sinclair/typebox'
 
+/** The longest range of days a national view may ask for (a leap year); longer is 400 HUB_ERR_RANGE_TOO_LONG. */
+export const MAX_RANGE_DAYS = 366
+/** The longest range "by hour" may ask for (it reads one row per center and hour, or the hourly rows). */
+export const MAX_HOUR_RANGE_DAYS = 31
+
 export const ANALYSIS_TREND_PATH = '/api/hub/v1/analysis/trend'
 
 /** How a trend groups the hub's days: a day, an ISO week (Monday to Sunday), a calendar month. */

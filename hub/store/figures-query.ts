@@ -29,10 +29,8 @@ export interface FiguresQuery {
   serviceCode?: string
 }
 
-/** The longest range of days a national view may ask for (a leap year). */
-export const MAX_RANGE_DAYS = 366
-/** The longest range "by hour" may ask for (it reads one row per center and hour, or the hourly rows). */
-export const MAX_HOUR_RANGE_DAYS = 31
+// the range caps are the wire contract's, so the page can word them: protocol/hub-analysis.ts
+import { MAX_HOUR_RANGE_DAYS, MAX_RANGE_DAYS } from '../../protocol/hub-analysis.ts'
 /** A national query taking longer than this on PostgreSQL is cancelled (HUB_ERR_QUERY_TIMEOUT). */
 export const STATEMENT_TIMEOUT_MS = 5000
 

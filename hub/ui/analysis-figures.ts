@@ -4,6 +4,7 @@
  * as a count, minutes, a share or a rating.
  */
 import type { TrendFigures } from '../../protocol/hub-analysis.ts'
+import { MAX_SCORE } from '../../protocol/feedback.ts'
 import type { AnalysisMessageKey } from '../../protocol/messages/hub-analysis.ts'
 import type { HubFormat } from './hub-format.ts'
 
@@ -39,6 +40,8 @@ export function formatFigure(figure: AnalysisFigure, value: number | null, forma
 
 /** The figure's name in the catalogue. */
 export const figureLabel = (figure: AnalysisFigure): AnalysisMessageKey => `figure_${figure}`
+/** The values a figure's name takes: the rating's scale ("of 5"). */
+export const FIGURE_LABEL_VALUES = { max: MAX_SCORE } as const
 
 /** The key of protocol/hub-analysis.ts TrendChange the figure's change is under; a share changes in points. */
 export const changeKey = {

@@ -15,7 +15,7 @@ import { themeStyles } from '../../ui-common/theme.ts'
 import { ANALYSIS_TREND_PATH, TREND_GRAINS, type TrendAnswer, type TrendGrain } from '../../protocol/hub-analysis.ts'
 import type { FigureRow } from '../../protocol/hub-api.ts'
 import { analysisText, type AnalysisMessageKey } from '../../protocol/messages/hub-analysis.ts'
-import { ANALYSIS_FIGURES, type AnalysisFigure, figureLabel } from './analysis-figures.ts'
+import { ANALYSIS_FIGURES, type AnalysisFigure, figureLabel, FIGURE_LABEL_VALUES } from './analysis-figures.ts'
 import { type DrillEvent, type DrillPath, type DrillStatus, levelOf } from './drill-down.ts'
 import { governorateOf } from './egypt-governorates.ts'
 import { hubStyles } from './hub-styles.ts'
@@ -226,7 +226,7 @@ export class HubAnalysis extends LitElement {
       <form class="controls" @submit=${(e: Event) => e.preventDefault()}>
         <label>${this.t('figure')}
           <select name="figure" @change=${(e: Event) => (this.figure = (e.target as HTMLSelectElement).value as AnalysisFigure)}>
-            ${ANALYSIS_FIGURES.map((f) => html`<option value=${f} ?selected=${f === this.figure}>${this.t(figureLabel(f))}</option>`)}
+            ${ANALYSIS_FIGURES.map((f) => html`<option value=${f} ?selected=${f === this.figure}>${this.t(figureLabel(f), FIGURE_LABEL_VALUES)}</option>`)}
           </select>
         </label>
         <label>${this.t('grain')}

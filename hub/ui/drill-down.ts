@@ -9,6 +9,7 @@ import { LitElement, css, html, type PropertyValues, type TemplateResult } from 
 import { customElement, property } from 'lit/decorators.js'
 import type { Lang } from '../../ui-common/i18n.ts'
 import type { FigureRow } from '../../protocol/hub-api.ts'
+import { MAX_HOUR_RANGE_DAYS } from '../../protocol/hub-analysis.ts'
 import { analysisText, type AnalysisMessageKey } from '../../protocol/messages/hub-analysis.ts'
 import { themeStyles } from '../../ui-common/theme.ts'
 import { governorateOf } from './egypt-governorates.ts'
@@ -156,7 +157,7 @@ export class HubDrill extends LitElement {
 
   private body(level: DrillLevel): TemplateResult {
     if (this.status === 'range-too-long')
-      return html`<p class="error" role="alert" data-drill-error="range">${this.t('hourRangeTooLong')}</p>`
+      return html`<p class="error" role="alert" data-drill-error="range">${this.t('hourRangeTooLong', { days: MAX_HOUR_RANGE_DAYS })}</p>`
     if (this.status === 'forbidden') return html`<p class="error" role="alert" data-drill-error="forbidden">${this.t('forbidden')}</p>`
     if (this.status === 'failed') return html`<p class="error" role="alert" data-drill-error="failed">${this.t('loadFailed')}</p>`
     if (this.status === 'loading') return html``

@@ -13,7 +13,7 @@ import type { Lang } from '../../ui-common/i18n.ts'
 import type { FigureRow } from '../../protocol/hub-api.ts'
 import { analysisText, type AnalysisMessageKey } from '../../protocol/messages/hub-analysis.ts'
 import { themeStyles } from '../../ui-common/theme.ts'
-import { type AnalysisFigure, figureLabel, figureValue, formatFigure } from './analysis-figures.ts'
+import { type AnalysisFigure, figureLabel, FIGURE_LABEL_VALUES, figureValue, formatFigure } from './analysis-figures.ts'
 import { EGYPT_GOVERNORATES, GRID_COLUMNS, GRID_ROWS, type Governorate, governorateOf } from './egypt-governorates.ts'
 import { hubFormat } from './hub-format.ts'
 import { type CLASSES, classesOf } from './map-scale.ts'
@@ -101,7 +101,7 @@ export class HubMap extends LitElement {
       shown.set(c, [...(shown.get(c) ?? []), formatFigure(fig, v, f)])
     }
     const selected = this.selected ? governorateOf(this.selected)?.code : undefined
-    const title = this.t('mapTitle', { figure: this.t(figureLabel(fig)) })
+    const title = this.t('mapTitle', { figure: this.t(figureLabel(fig), FIGURE_LABEL_VALUES) })
     const w = GRID_COLUMNS * (TILE_W + GAP)
     const h = GRID_ROWS * (TILE_H + GAP)
     return html`<section data-map aria-labelledby="map-title">
@@ -138,7 +138,7 @@ export class HubMap extends LitElement {
       </ul>
       <table data-table="map">
         <caption>${this.t('mapTable')}</caption>
-        <thead><tr><th scope="col">${this.t('governorate')}</th><th scope="col" class="n">${this.t(figureLabel(fig))}</th></tr></thead>
+        <thead><tr><th scope="col">${this.t('governorate')}</th><th scope="col" class="n">${this.t(figureLabel(fig), FIGURE_LABEL_VALUES)}</th></tr></thead>
         <tbody>${listed.map(
           ({ row, g, value }) => html`<tr data-key=${row.key} data-code=${g?.code ?? ''}>
             <th scope="row">${g ? name(g) : row.key}${g ? nothing : html` <span class="tag">${this.t('notOnMap')}</span>`}</th>

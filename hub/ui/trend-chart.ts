@@ -13,7 +13,15 @@ import type { Lang } from '../../ui-common/i18n.ts'
 import type { TrendAnswer } from '../../protocol/hub-analysis.ts'
 import { analysisText, type AnalysisMessageKey } from '../../protocol/messages/hub-analysis.ts'
 import { themeStyles } from '../../ui-common/theme.ts'
-import { type AnalysisFigure, changeKey, figureLabel, figureRaw, figureValue, formatFigure } from './analysis-figures.ts'
+import {
+  type AnalysisFigure,
+  changeKey,
+  figureLabel,
+  FIGURE_LABEL_VALUES,
+  figureRaw,
+  figureValue,
+  formatFigure,
+} from './analysis-figures.ts'
 import { changeText, dayText, periodText } from './analysis-format.ts'
 import { hubFormat } from './hub-format.ts'
 import { hubStyles } from './hub-styles.ts'
@@ -139,7 +147,7 @@ export class HubTrend extends LitElement {
     const totalBefore = d.previousTotals ? figureValue(fig, d.previousTotals) : null
     const days = Math.round((Date.parse(d.to) - Date.parse(d.from)) / 86_400_000) + 1
     return html`<section data-trend aria-labelledby="trend-title">
-      <h2 id="trend-title">${this.t('trendTitle', { figure: this.t(figureLabel(fig)), scope: this.scope })}</h2>
+      <h2 id="trend-title">${this.t('trendTitle', { figure: this.t(figureLabel(fig), FIGURE_LABEL_VALUES), scope: this.scope })}</h2>
       <p class="totals">
         <span data-total="current">${this.t('thisPeriod', range(d.from, d.to))}: <strong>${formatFigure(fig, totalNow, f)}</strong></span>
         ${
@@ -152,7 +160,7 @@ export class HubTrend extends LitElement {
       <div class="plot" data-chart aria-hidden="true"></div>
       ${d.previous ? html`<p class="note">${this.t('sameDaysNote', { days })}</p>` : nothing}
       <table data-table="trend">
-        <caption class="visually-hidden">${this.t('trendTitle', { figure: this.t(figureLabel(fig)), scope: this.scope })}</caption>
+        <caption class="visually-hidden">${this.t('trendTitle', { figure: this.t(figureLabel(fig), FIGURE_LABEL_VALUES), scope: this.scope })}</caption>
         <thead><tr><th scope="col">${this.t('period')}</th><th scope="col" class="n">${this.t('current')}</th>${
           d.previous
             ? html`<th scope="col" class="n">${this.t('previous')}</th><th scope="col" class="n">${this.t('change')}</th>`
