@@ -231,3 +231,47 @@ export const CenterBundleState = Type.Object({
   ]),
 })
 export type CenterBundleState = Static<typeof CenterBundleState>
+
+/** A bundle's target as the hub's routes give it. */
+export type BundleTargetView = { kind: 'all' } | { kind: 'governorate'; governorate: string } | { kind: 'centers'; centerIds: string[] }
+
+/** What a targeted center did with a bundle, from its last heartbeat. */
+export type CenterBundleStatus = 'applied' | 'refused' | 'superseded' | 'pending'
+
+/** GET /api/hub/v1/config-bundles: one bundle, without its contents, with its centers counted by status. */
+export interface BundleListItem {
+  version: number
+  target: BundleTargetView
+  note: string
+  createdBy: string
+  createdAt: number
+  publishedAt: number | null
+  centers: { targeted: number } & Record<CenterBundleStatus, number>
+}
+
+/** GET /api/hub/v1/config-bundles/:version: the bundle, its contents and every center it targets. */
+export interface BundleDetail extends Omit<BundleListItem, 'centers'> {
+  contents: ConfigBundleContents | null
+  centers: {
+    centerId: string
+    nameAr: string
+    nameEn: string
+    governorate: string
+    status: CenterBundleStatus
+    running: number | null
+    refusedCode?: string
+    refusedReason?: string
+    reportedAt: number | null
+  }[]
+}
+
+/** GET /api/hub/v1/config-bundles/centers: every registered center, the bundle it runs and its last refusal. */
+export interface CenterBundleRow {
+  centerId: string
+  nameAr: string
+  nameEn: string
+  governorate: string
+  running: number | null
+  refused: { version: number; code: string; reason: string } | null
+  reportedAt: number | null
+}

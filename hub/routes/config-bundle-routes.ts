@@ -9,6 +9,7 @@ import { Type } from '@sinclair/typebox'
 import {
   type BundleOffer,
   type BundleReport,
+  type CenterBundleStatus,
   type ConfigBundleContents,
   ConfigBundleDraft,
   ConfigBundleRequest,
@@ -53,9 +54,6 @@ const CreateBody = Type.Object(
   { additionalProperties: false },
 )
 const VersionParam = Type.Object({ version: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) })
-
-/** What a center did with a bundle, as its last heartbeat said. */
-type CenterBundleStatus = 'applied' | 'refused' | 'superseded' | 'pending'
 
 /** What a center did with bundle `version`, from its last report. */
 function statusAt(

@@ -25,8 +25,10 @@ import { hubStyles } from './hub-styles.ts'
 import type { CsvDownloadEvent } from './figures-view.ts'
 import './figures-view.ts'
 import './fleet-view.ts'
+import './bundles-view.ts'
+import { bundleText } from '../../protocol/messages/hub-bundles.ts'
 
-type View = 'figures' | 'fleet'
+type View = 'figures' | 'fleet' | 'bundles'
 
 const REFRESH_MS = 60_000
 
@@ -78,7 +80,7 @@ export class HubApp extends LitElement {
     const q = new URLSearchParams(location.search)
     this.from = q.get('from') ?? ''
     this.to = q.get('to') ?? ''
-    if (q.get('view') === 'fleet') this.view = 'fleet'
+    if (q.get('view') === 'fleet' || q.get('view') === 'bundles') this.view = q.get('view') as View
     this.auth.restore()
     void this.load()
     // while the sign-in form is up, nothing to refresh
@@ -108,6 +110,11 @@ export class HubApp extends LitElement {
 
   /** Loads what the current view shows. */
   private async load(): Promise<void> {
+    // the bundles tab loads its own data, with the admin's or a national analyst's token (and says when that is not one)
+    if (this.view === 'bundles') {
+      this.signIn = false
+      return
+    }
     const sent = this.auth.token
     try {
       if (this.view === 'fleet') this.fleet = await this.auth.request<HubFleet>('/api/hub/v1/fleet')
@@ -227,7 +234,7 @@ export class HubApp extends LitElement {
   private tabs(): TemplateResult {
     const tab = (view: View, label: HubMessageKey) =>
       html`<button type="button" data-view=${view} aria-pressed=${this.view === view ? 'true' : 'false'} @click=${() => this.show(view)}>${this.t(label)}</button>`
-    return html`<nav class="tabs" aria-label=${this.t('views')}>${tab('figures', 'tabFigures')}${tab('fleet', 'tabFleet')}</nav>`
+    return html`<nav class="tabs" aria-label=${this.t('views')}>${tab('figures', 'tabFigures')}${tab('fleet', 'tabFleet')}<button type="button" data-view="bundles" aria-pressed=${this.view === 'bundles' ? 'true' : 'false'} @click=${() => this.show('bundles')}>${bundleText('tabBundles', this.language)}</button></nav>`
   }
 
   override render(): TemplateResult {
@@ -249,7 +256,9 @@ export class HubApp extends LitElement {
           ? nothing
           : this.view === 'figures'
             ? html`<tabour-hub-figures .summary=${this.data} .language=${this.language} .query=${this.query()} @csv-download=${(e: CsvDownloadEvent) => void this.download(e)}></tabour-hub-figures>`
-            : html`${this.failed ? html`<p class="error" role="alert">${this.t('loadFailed')}</p>` : nothing}<tabour-hub-fleet .fleet=${this.fleet} .language=${this.language}></tabour-hub-fleet>`
+            : this.view === 'bundles'
+              ? html`<tabour-hub-bundles .language=${this.language} .token=${this.auth.token} @bundles-sign-in=${() => this.askSignIn(null)}></tabour-hub-bundles>`
+              : html`${this.failed ? html`<p class="error" role="alert">${this.t('loadFailed')}</p>` : nothing}<tabour-hub-fleet .fleet=${this.fleet} .language=${this.language}></tabour-hub-fleet>`
       }
     `
   }
