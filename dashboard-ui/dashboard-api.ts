@@ -4,6 +4,7 @@
  * Failures are ApiError (status, stable code, message) or NetworkError.
  */
 import type { CenterBundleState } from '../protocol/config-bundle.ts'
+import type { NationalService } from '../protocol/national-catalogue.ts'
 import type { FeedbackLive } from '../protocol/feedback.ts'
 import type { StepFigures } from '../protocol/visit-steps.ts'
 import type { RemoteFigures, RemoteServicesReply } from '../protocol/remote-join.ts'
@@ -71,6 +72,8 @@ export class DashboardApi {
   news = () => this.call<{ ar: string; en: string }>('/center/news')
   /** The hub's configuration bundle running here and what it manages (issue 23). */
   configBundle = () => this.call<CenterBundleState>('/center/config-bundle')
+  /** The hub's national service catalogue as this center last received it (issue 23). */
+  nationalCodes = () => this.call<{ version: string | null; services: NationalService[] }>('/services/national-codes')
   /** The kiosk menu's groups (issue 21; config/service-groups-config.ts). */
   serviceGroups = () => this.call<ServiceGroup[]>('/service-groups')
   deleteServiceGroup = (id: number) => this.call<null>(`/service-groups/${id}`, 'DELETE')

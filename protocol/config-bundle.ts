@@ -9,11 +9,11 @@
  * a center verifies those bytes before it parses them, so one changed byte is a refusal.
  */
 import { Type, type Static, type TSchema } from '@sinclair/typebox'
-import { Value, ValueErrorType } from '@sinclair/typebox/value'
-import { CalendarDate, OpenInterval } from './calendar.ts'
-import { Lang, literalUnion } from './common.ts'
+import { Value, type ValueError, ValueErrorType } from '@sinclair/typebox/value'
+import { CalendarDate, OpenInterval, WeeklyHours } from './calendar.ts'
+import { Lang, literalUnion, Nullable } from './common.ts'
 import { MESSAGE_KINDS } from './messages/citizen.ts'
-import { NationalCode } from './national-catalogue.ts'
+import { NationalCatalogue, NationalCode } from './national-catalogue.ts'
 import { Category } from './settings.ts'
 
 /** A priority category or a finish outcome: the center's own shape (protocol/settings.ts). */
@@ -43,11 +43,21 @@ export const BundleMessageText = Type.Object(
   { additionalProperties: false },
 )
 
+/** A center's local service code (its prefix: A, B, …), as the center and the hub's "unmapped" rows name it. */
+export const LocalServiceCode = Type.String({ pattern: '^[A-Z]{1,3}$', description: 'a service prefix of the center, e.g. A' })
+
+/** One center's mapping: local service code → national code. */
+export const CenterServiceMapping = Type.Record(LocalServiceCode, NationalCode, { maxProperties: 200, additionalProperties: false })
+export type CenterServiceMapping = Static<typeof CenterServiceMapping>
+
+/** A center id as the hub registers it. */
+const MappedCenterId = Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$' })
+
 /**
- * What a bundle sets at a center. Every key is required: a bundle states all that the hub
- * manages (an empty list is a choice, a missing key is a refusal, TABOUR_BUNDLE_MISSING_FIELD).
+ * What a national admin writes (POST /api/hub/v1/config-bundles `contents`). Every key is required: a bundle states all that the hub
+ * manages (an empty list, an empty mapping or a null is a choice, a missing key is a refusal).
  */
-export const ConfigBundleContents = Type.Object(
+export const ConfigBundleDraft = Type.Object(
   {
     /** The priority categories a ticket may carry (center setting priorityCategories). */
     priorityCategories: Type.Array(BundleChoice, { maxItems: 20 }),
@@ -62,12 +72,43 @@ export const ConfigBundleContents = Type.Object(
     ),
     /** Citizen message texts; kinds and languages not listed keep the center's own. */
     messageTexts: Type.Array(BundleMessageText, { maxItems: 2 * MESSAGE_KINDS.length }),
+    /**
+     * Per center id, its local services' national codes. A center with an entry has exactly those services' codes set and
+     * locked (its admin sees them, cannot change them); its services not named stay its own to map. A center without an
+     * entry maps its services itself (codes an earlier bundle locked are unlocked, and kept).
+     */
+    serviceMapping: Type.Record(MappedCenterId, CenterServiceMapping, { maxProperties: 1000, additionalProperties: false }),
+    /** The center's weekly opening hours (the calendar's own schema); null: each center keeps its own. */
+    weeklyHours: Nullable(WeeklyHours),
   },
   { additionalProperties: false },
 )
+export type ConfigBundleDraft = Static<typeof ConfigBundleDraft>
+
+/**
+ * What a bundle sets at a center: the draft, and the national catalogue the hub held when it signed it (the hub adds it; the
+ * mapping's codes are checked against it). Every key is required: a bundle states all that the hub
+ * manages (an empty list is a choice, a missing key is a refusal, TABOUR_BUNDLE_MISSING_FIELD).
+ */
+export const ConfigBundleContents = Type.Object(
+  { ...ConfigBundleDraft.properties, nationalCatalogue: NationalCatalogue },
+  { additionalProperties: false },
+)
 export type ConfigBundleContents = Static<typeof ConfigBundleContents>
-/** The keys a bundle manages, for the center admin's "managed by the hub" note. */
+/** The keys a bundle may manage, for the center admin's "managed by the hub" note. */
 export const BUNDLE_KEYS = Object.keys(ConfigBundleContents.properties) as (keyof ConfigBundleContents)[]
+
+/** What a bundle manages at the center `centerId`: every key but the mapping when it has no entry, and the hours when they are null. */
+export function managedKeys(contents: ConfigBundleContents, centerId: string | undefined): (keyof ConfigBundleContents)[] {
+  // `?? …`: a bundle applied before these keys existed (kept as the last good one) manages neither
+  const mapping = contents.serviceMapping ?? {}
+  return BUNDLE_KEYS.filter(
+    (k) =>
+      (k !== 'serviceMapping' || (centerId !== undefined && Object.hasOwn(mapping, centerId))) &&
+      (k !== 'weeklyHours' || (contents.weeklyHours ?? null) !== null) &&
+      (k !== 'nationalCatalogue' || contents.nationalCatalogue !== undefined),
+  )
+}
 
 /** The signed text, parsed. */
 export const ConfigBundlePayload = Type.Object(
@@ -114,6 +155,10 @@ export const BundleRefusalCodes = {
   INVALID: 'TABOUR_BUNDLE_INVALID',
   /** It names something the center does not have (a national service code no service maps to). */
   UNKNOWN_REFERENCE: 'TABOUR_BUNDLE_UNKNOWN_REFERENCE',
+  /** Its mapping names a local service (prefix) this center does not have. */
+  UNKNOWN_SERVICE: 'TABOUR_BUNDLE_UNKNOWN_SERVICE',
+  /** Its mapping names a national code that the bundle's own national catalogue does not hold. */
+  UNKNOWN_NATIONAL_CODE: 'TABOUR_BUNDLE_UNKNOWN_NATIONAL_CODE',
   /** Storing it failed; nothing of it applies. */
   APPLY_FAILED: 'TABOUR_BUNDLE_APPLY_FAILED',
 } as const
@@ -147,8 +192,19 @@ export const HubPublicKey = Type.String({ pattern: '^[A-Za-z0-9+/]{40,120}={0,2}
 
 /** The first thing wrong with `value` under `schema`: its path (`/contents/finishOutcomes`) and whether it is a missing key; null when it fits. */
 export function firstBundleProblem(schema: TSchema, value: unknown): { path: string; missing: boolean; message: string } | null {
-  const first = Value.Errors(schema, value).First()
-  if (!first) return null
+  const found = Value.Errors(schema, value).First()
+  if (!found) return null
+  let first: ValueError = found
+  // a union (a value or null) says only "Expected union value": name what is wrong inside the branch that got furthest
+  while (first.type === ValueErrorType.Union) {
+    const depth = first.path.length
+    const inner: ValueError | undefined = first.errors
+      .map((e) => e.First())
+      .filter((e): e is ValueError => e !== undefined)
+      .sort((x, y) => y.path.length - x.path.length)[0]
+    if (!inner || inner.path.length <= depth) break
+    first = inner
+  }
   const missing = first.type === ValueErrorType.ObjectRequiredProperty
   return { path: first.path || '/', missing, message: missing ? 'is missing' : first.message }
 }
@@ -175,3 +231,47 @@ export const CenterBundleState = Type.Object({
   ]),
 })
 export type CenterBundleState = Static<typeof CenterBundleState>
+
+/** A bundle's target as the hub's routes give it. */
+export type BundleTargetView = { kind: 'all' } | { kind: 'governorate'; governorate: string } | { kind: 'centers'; centerIds: string[] }
+
+/** What a targeted center did with a bundle, from its last heartbeat. */
+export type CenterBundleStatus = 'applied' | 'refused' | 'superseded' | 'pending'
+
+/** GET /api/hub/v1/config-bundles: one bundle, without its contents, with its centers counted by status. */
+export interface BundleListItem {
+  version: number
+  target: BundleTargetView
+  note: string
+  createdBy: string
+  createdAt: number
+  publishedAt: number | null
+  centers: { targeted: number } & Record<CenterBundleStatus, number>
+}
+
+/** GET /api/hub/v1/config-bundles/:version: the bundle, its contents and every center it targets. */
+export interface BundleDetail extends Omit<BundleListItem, 'centers'> {
+  contents: ConfigBundleContents | null
+  centers: {
+    centerId: string
+    nameAr: string
+    nameEn: string
+    governorate: string
+    status: CenterBundleStatus
+    running: number | null
+    refusedCode?: string
+    refusedReason?: string
+    reportedAt: number | null
+  }[]
+}
+
+/** GET /api/hub/v1/config-bundles/centers: every registered center, the bundle it runs and its last refusal. */
+export interface CenterBundleRow {
+  centerId: string
+  nameAr: string
+  nameEn: string
+  governorate: string
+  running: number | null
+  refused: { version: number; code: string; reason: string } | null
+  reportedAt: number | null
+}

@@ -10,6 +10,8 @@ import { serviceMenuText } from '../../protocol/messages/service-menu.ts'
 import { documentFields, documentsOf, documentValues, isDocumentField, withoutDocument } from './documents-fields.ts'
 import { iconOptions } from './service-groups-config.ts'
 import './service-groups-config.ts'
+import type { NationalService } from '../../protocol/national-catalogue.ts'
+import { lockedNationalCode, nationalCodeSpec } from './national-code-field.ts'
 
 const BLANK: Values = {
   prefix: '',
@@ -22,6 +24,7 @@ const BLANK: Values = {
   confirmDocuments: true,
   groupId: '',
   icon: '',
+  nationalCode: '',
 }
 
 @customElement('tabour-services-config')
@@ -29,6 +32,8 @@ export class ServicesConfig extends ConfigForm {
   @state() private services: ServiceWithQueue[] = []
   /** The kiosk menu's groups, for the group choice (issue 21). */
   @state() private groups: ServiceGroup[] = []
+  /** The hub's national catalogue as this center holds it (issue 23). */
+  @state() private catalogue: NationalService[] = []
   /** How many document rows the form shows. */
   @state() private documentRows = 0
 
@@ -39,7 +44,14 @@ export class ServicesConfig extends ConfigForm {
   }
 
   private async reload(): Promise<void> {
-    ;[this.services, this.groups] = await Promise.all([this.api.services(), this.api.serviceGroups()])
+    ;[this.services, this.groups, this.catalogue] = await Promise.all([
+      this.api.services(),
+      this.api.serviceGroups(),
+      this.api
+        .nationalCodes()
+        .then((c) => c.services)
+        .catch(() => []), // without the catalogue the code shows as itself
+    ])
   }
 
   protected override load(values: Values, editing: number | null = null): void {
@@ -57,6 +69,7 @@ export class ServicesConfig extends ConfigForm {
       { name: 'targetWaitSeconds', label: t('f.targetWaitSeconds'), kind: 'number', min: 1 },
       { name: 'dailyCap', label: t('f.dailyCap'), kind: 'number', min: 1 },
       { name: 'active', label: t('f.active'), kind: 'check' },
+      nationalCodeSpec(this.catalogue, str(this.values.nationalCode), l),
       // issue 14: what the kiosk does while no open or paused counter serves the service
       {
         name: 'whenUnstaffed',
@@ -155,7 +168,11 @@ export class ServicesConfig extends ConfigForm {
         <h2 id="form-title">${title}</h2>
         ${this.fields()
           .filter((f) => f.name !== 'documents' && !isDocumentField(f.name))
-          .map((f) => this.field(f))}
+          .map((f) =>
+            f.name === 'nationalCode' && editing?.nationalCodeLocked
+              ? lockedNationalCode(this.catalogue, editing.nationalCode ?? '', l)
+              : this.field(f),
+          )}
         ${this.documentsFieldset()}
         ${this.footer(this.editing === null ? html`` : html`<button type="button" class="secondary" @click=${() => this.load(BLANK)}>${configText('common.cancel', l)}</button>`)}
       </form>
@@ -176,6 +193,7 @@ export class ServicesConfig extends ConfigForm {
         confirmDocuments: s.confirmDocuments !== false,
         groupId: str(s.groupId),
         icon: s.icon ?? '',
+        nationalCode: s.nationalCode ?? '',
         ...documentValues(s.documents ?? []),
       },
       s.id,
@@ -196,6 +214,7 @@ export class ServicesConfig extends ConfigForm {
       confirmDocuments: v.confirmDocuments !== false,
       groupId: intOrNull(v.groupId),
       icon: str(v.icon) || null,
+      nationalCode: str(v.nationalCode) || null,
       documents: documentsOf(v, this.documentRows),
     }
     // any document row changed: the whole list is written

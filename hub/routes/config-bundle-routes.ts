@@ -9,7 +9,9 @@ import { Type } from '@sinclair/typebox'
 import {
   type BundleOffer,
   type BundleReport,
-  ConfigBundleContents,
+  type CenterBundleStatus,
+  type ConfigBundleContents,
+  ConfigBundleDraft,
   ConfigBundleRequest,
   firstBundleProblem,
   SignedConfigBundle,
@@ -18,7 +20,8 @@ import { HubErrorCodes, UpstreamPaths } from '../../protocol/upstream.ts'
 import { bearerOf, tokenMatches } from '../bearer.ts'
 import { hubSigningKey } from '../config-signing-key.ts'
 import { HubError } from '../errors.ts'
-import { type BundleRecord, type BundleTarget, targets } from '../store/config-bundles.ts'
+import { type BundleRecord, type BundleTarget, type CenterBundleState, targets } from '../store/config-bundles.ts'
+import { checkDraft } from './config-bundle-draft.ts'
 import type { CenterRecord, HubStore } from '../store/store.ts'
 
 const PREFIX = '/api/hub/v1'
@@ -45,15 +48,24 @@ function targetOf(t: typeof Target.static): BundleTarget {
   if (!t.centerIds) throw new HubError(400, HubErrorCodes.BUNDLE_INVALID, 'body/target/centerIds is missing')
   return { kind: 'centers', centerIds: t.centerIds }
 }
-/** `contents` is checked by hand (ConfigBundleContents): a missing key is HUB_ERR_BUNDLE_INVALID naming it. */
+/** `contents` is checked by hand (ConfigBundleDraft): a missing key is HUB_ERR_BUNDLE_INVALID naming it. */
 const CreateBody = Type.Object(
   { target: Target, note: Type.Optional(Type.String({ maxLength: 500 })), contents: Type.Unknown() },
   { additionalProperties: false },
 )
 const VersionParam = Type.Object({ version: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) })
 
-/** What a center did with a bundle, as its last heartbeat said. */
-type CenterBundleStatus = 'applied' | 'refused' | 'superseded' | 'pending'
+/** What a center did with bundle `version`, from its last report. */
+function statusAt(
+  version: number,
+  s: CenterBundleState | undefined,
+): { status: CenterBundleStatus; refused: CenterBundleState['refused'] } {
+  const running = s?.running ?? null
+  const refused = s?.refused?.version === version ? s.refused : null
+  const status: CenterBundleStatus =
+    running === version ? 'applied' : refused ? 'refused' : running !== null && running > version ? 'superseded' : 'pending'
+  return { status, refused }
+}
 
 /** A bundle without its signed text, as the list shows it. */
 function summary(b: BundleRecord) {
@@ -129,28 +141,29 @@ export const configBundleRoutes: FastifyPluginAsync = async (app: FastifyInstanc
   /** The public key centers pin (also given at registration). */
   app.get(`${PREFIX}/config-bundles/public-key`, async () => ({ publicKey: key.publicKey, algorithm: 'ed25519' }))
 
-  app.get(`${PREFIX}/config-bundles`, async () => (await store.configBundles.list()).map(summary))
+  /** Every bundle, newest first, with how many of its centers run it, refused it, run a newer one or have not said yet. */
+  app.get(`${PREFIX}/config-bundles`, async () => {
+    const [bundles, centers, states] = await Promise.all([store.configBundles.list(), store.listCenters(), store.configBundles.states()])
+    return bundles.map((b) => {
+      const counts = { targeted: 0, applied: 0, refused: 0, superseded: 0, pending: 0 }
+      for (const c of centers)
+        if (targets(b.target, c)) {
+          counts.targeted++
+          counts[statusAt(b.version, states.get(c.id)).status]++
+        }
+      return { ...summary(b), centers: counts }
+    })
+  })
 
   app.post(`${PREFIX}/config-bundles`, { schema: { body: CreateBody } }, async (request, reply) => {
     const body = request.body as typeof CreateBody.static
-    const problem = firstBundleProblem(ConfigBundleContents, body.contents)
+    const problem = firstBundleProblem(ConfigBundleDraft, body.contents)
     if (problem) throw new HubError(400, HubErrorCodes.BUNDLE_INVALID, `body/contents${problem.path} ${problem.message}`)
-    const contents = body.contents as ConfigBundleContents
+    const draft = body.contents as ConfigBundleDraft
     const target = targetOf(body.target)
-    if (target.kind === 'centers') {
-      const known = new Set((await store.listCenters()).map((c) => c.id))
-      const unknown = target.centerIds.filter((id) => !known.has(id))
-      if (unknown.length > 0)
-        throw new HubError(400, HubErrorCodes.BUNDLE_INVALID, `body/target/centerIds: no center ${unknown.slice(0, 5).join(', ')}`)
-    }
-    const codes = contents.holidays.flatMap((h) => h.nationalCodes ?? [])
-    const unknownCodes = await store.nationalServices.unknownOf(codes)
-    if (unknownCodes.length > 0)
-      throw new HubError(
-        400,
-        HubErrorCodes.UNKNOWN_NATIONAL_CODE,
-        `body/contents/holidays: the national catalogue has no code ${unknownCodes[0]}`,
-      )
+    await checkDraft(store, draft, target)
+    // the catalogue as it is now travels signed with the mapping it checks
+    const contents: ConfigBundleContents = { ...draft, nationalCatalogue: await store.nationalServices.catalogue() }
     const now = clock()
     const created = await store.configBundles.create(
       { target, note: body.note ?? '', createdBy: request.analyst?.username ?? 'admin' },
@@ -183,27 +196,35 @@ export const configBundleRoutes: FastifyPluginAsync = async (app: FastifyInstanc
       .filter((c) => targets(bundle.target, c))
       .map((c) => {
         const s = states.get(c.id)
-        const running = s?.running ?? null
-        const refused = s?.refused?.version === bundle.version ? s.refused : null
-        const status: CenterBundleStatus =
-          running === bundle.version
-            ? 'applied'
-            : refused
-              ? 'refused'
-              : running !== null && running > bundle.version
-                ? 'superseded'
-                : 'pending'
+        const { status, refused } = statusAt(bundle.version, s)
         return {
           centerId: c.id,
           nameAr: c.nameAr,
           nameEn: c.nameEn,
           governorate: c.governorate,
           status,
-          running,
+          running: s?.running ?? null,
           ...(refused ? { refusedCode: refused.code, refusedReason: refused.reason } : {}),
           reportedAt: s?.reportedAt ?? null,
         }
       })
     return { ...summary(bundle), contents: contentsOf(bundle.payload), centers }
+  })
+
+  /** Every registered center with the bundle version it runs and its last refusal (the page's "per center" table). */
+  app.get(`${PREFIX}/config-bundles/centers`, async () => {
+    const states = await store.configBundles.states()
+    return (await store.listCenters()).map((c) => {
+      const s = states.get(c.id)
+      return {
+        centerId: c.id,
+        nameAr: c.nameAr,
+        nameEn: c.nameEn,
+        governorate: c.governorate,
+        running: s?.running ?? null,
+        refused: s?.refused ?? null,
+        reportedAt: s?.reportedAt ?? null,
+      }
+    })
   })
 }

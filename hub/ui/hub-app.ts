@@ -28,8 +28,10 @@ import './fleet-view.ts'
 import './analysis-view.ts'
 import type { RangeKnownEvent } from './analysis-view.ts'
 import { analysisText } from '../../protocol/messages/hub-analysis.ts'
+import './bundles-view.ts'
+import { bundleText } from '../../protocol/messages/hub-bundles.ts'
 
-type View = 'figures' | 'fleet' | 'analysis'
+type View = 'figures' | 'fleet' | 'analysis' | 'bundles'
 
 const REFRESH_MS = 60_000
 
@@ -87,7 +89,8 @@ export class HubApp extends LitElement {
     const q = new URLSearchParams(location.search)
     this.from = q.get('from') ?? ''
     this.to = q.get('to') ?? ''
-    if (q.get('view') === 'fleet' || q.get('view') === 'analysis') this.view = q.get('view') as View
+    const asked = q.get('view')
+    if (asked === 'fleet' || asked === 'analysis' || asked === 'bundles') this.view = asked
     this.auth.restore()
     void this.load()
     // while the sign-in form is up, nothing to refresh
@@ -117,6 +120,11 @@ export class HubApp extends LitElement {
 
   /** Loads what the current view shows. */
   private async load(): Promise<void> {
+    // the bundles tab loads its own data, with the admin's or a national analyst's token (and says when that is not one)
+    if (this.view === 'bundles') {
+      this.signIn = false
+      return
+    }
     const sent = this.auth.token
     try {
       if (this.view === 'fleet') this.fleet = await this.auth.request<HubFleet>('/api/hub/v1/fleet')
@@ -244,7 +252,10 @@ export class HubApp extends LitElement {
   private tabs(): TemplateResult {
     const tab = (view: View, label: HubMessageKey) =>
       html`<button type="button" data-view=${view} aria-pressed=${this.view === view ? 'true' : 'false'} @click=${() => this.show(view)}>${this.t(label)}</button>`
-    return html`<nav class="tabs" aria-label=${this.t('views')}>${tab('figures', 'tabFigures')}${tab('fleet', 'tabFleet')}<button type="button" data-view="analysis" aria-pressed=${this.view === 'analysis' ? 'true' : 'false'} @click=${() => this.show('analysis')}>${analysisText('tabAnalysis', this.language)}</button></nav>`
+    // the analysis and bundles tabs take their names from their own catalogues
+    const own = (view: View, label: string) =>
+      html`<button type="button" data-view=${view} aria-pressed=${this.view === view ? 'true' : 'false'} @click=${() => this.show(view)}>${label}</button>`
+    return html`<nav class="tabs" aria-label=${this.t('views')}>${tab('figures', 'tabFigures')}${tab('fleet', 'tabFleet')}${own('analysis', analysisText('tabAnalysis', this.language))}${own('bundles', bundleText('tabBundles', this.language))}</nav>`
   }
 
   /** `<tabour-hub-analysis>`: it loads its own figures; the range it settles on fills the form. */
@@ -270,17 +281,23 @@ export class HubApp extends LitElement {
         </div>
       </header>
       ${this.signIn ? this.signInForm() : this.tabs()}
-      ${this.signIn || this.view === 'fleet' ? nothing : this.rangeForm()}
-      ${
-        this.signIn
-          ? nothing
-          : this.view === 'analysis'
-            ? this.analysisView()
-            : this.view === 'figures'
-              ? html`<tabour-hub-figures .summary=${this.data} .language=${this.language} .query=${this.query()} @csv-download=${(e: CsvDownloadEvent) => void this.download(e)}></tabour-hub-figures>`
-              : html`${this.failed ? html`<p class="error" role="alert">${this.t('loadFailed')}</p>` : nothing}<tabour-hub-fleet .fleet=${this.fleet} .language=${this.language}></tabour-hub-fleet>`
-      }
+      ${this.signIn || this.view === 'fleet' || this.view === 'bundles' ? nothing : this.rangeForm()}
+      ${this.signIn ? nothing : this.viewBody()}
     `
+  }
+
+  /** The chosen tab's content. */
+  private viewBody(): TemplateResult {
+    switch (this.view) {
+      case 'analysis':
+        return this.analysisView()
+      case 'figures':
+        return html`<tabour-hub-figures .summary=${this.data} .language=${this.language} .query=${this.query()} @csv-download=${(e: CsvDownloadEvent) => void this.download(e)}></tabour-hub-figures>`
+      case 'bundles':
+        return html`<tabour-hub-bundles .language=${this.language} .token=${this.auth.token} @bundles-sign-in=${() => this.askSignIn(null)}></tabour-hub-bundles>`
+      case 'fleet':
+        return html`${this.failed ? html`<p class="error" role="alert">${this.t('loadFailed')}</p>` : nothing}<tabour-hub-fleet .fleet=${this.fleet} .language=${this.language}></tabour-hub-fleet>`
+    }
   }
 }
 

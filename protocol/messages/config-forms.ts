@@ -170,6 +170,13 @@ export const CONFIG_FORM_MESSAGES = {
     ar: 'تديره الجهة المركزية (حزمة الإعدادات رقم {version}): الحزمة التالية تستبدل أي تعديل هنا',
     en: 'Managed by the national hub (configuration bundle {version}): the next bundle replaces a change made here',
   },
+  // a service's national service code (issue 23; dashboard-ui/config/national-code-field.ts)
+  'f.nationalCode': { ar: 'الخدمة القومية المقابلة', en: 'National service' },
+  'f.nationalCode.none': { ar: 'غير مربوطة بخدمة قومية', en: 'Not mapped to a national service' },
+  'f.nationalCode.hubManaged': {
+    ar: 'تحدد الجهة المركزية هذا الربط من خلال حزمة الإعدادات، ولا يمكن تغييره هنا.',
+    en: 'The national hub sets this mapping through its configuration bundle; it cannot be changed here.',
+  },
 } as const satisfies Catalogue
 
 /** `configText(key, lang, values?)`: the configuration forms' words, the dashboard's and the common ones. */

@@ -36,6 +36,7 @@ export const CONFIG_COMMANDS = [
   'appointments.day',
   'service.steps',
   'config-bundle.apply',
+  'service.national-mapping',
 ] as const
 export type ConfigCommand = (typeof CONFIG_COMMANDS)[number]
 

@@ -15,6 +15,8 @@ import {
   SignedConfigBundle,
 } from '../../protocol/config-bundle.ts'
 import { findReorderingControl } from '../../protocol/public-text.ts'
+import { intervalProblems, wireField } from '../../protocol/calendar-validation.ts'
+import { WEEKDAYS } from '../../protocol/calendar.ts'
 
 export interface BundleRefusal {
   code: BundleRefusalCode
@@ -75,6 +77,13 @@ export function checkBundle(
         BundleRefusalCodes.INVALID,
         `bundle ${expectedVersion}: /contents/${control.path} holds the invisible direction control ${control.codePoint}`,
       ),
+    }
+  // the hours template passes the calendar's own rules (a close before its open, overlapping intervals), as the editor's would
+  const weekly = payload.contents.weeklyHours
+  const hours = weekly ? WEEKDAYS.flatMap((d) => intervalProblems(`weeklyHours.${d}`, weekly[d]))[0] : undefined
+  if (hours)
+    return {
+      refusal: refuse(BundleRefusalCodes.INVALID, `bundle ${expectedVersion}: /contents/${wireField(hours.field)} ${hours.message}`),
     }
   return { payload }
 }

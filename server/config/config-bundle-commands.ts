@@ -13,8 +13,8 @@ import type { Actor } from '../queue/actor.ts'
 import { DomainError } from '../errors.ts'
 import type { CenterCalendar, HoursException } from '../../protocol/calendar.ts'
 import {
-  BUNDLE_KEYS,
   BundleRefusalCodes,
+  managedKeys,
   type BundleReport,
   type CenterBundleState,
   type ConfigBundleContents,
@@ -24,6 +24,7 @@ import type { Configuration } from './configuration.ts'
 import { MessageTemplateCommands } from './message-template-commands.ts'
 import { auditChange } from './config-audit.ts'
 import { type BundleRefusal, checkBundle } from './config-bundle-check.ts'
+import { NationalServicesRepo } from '../db/repositories/national-services-repo.ts'
 
 /** The uid prefix of calendar exceptions a bundle manages: the next bundle replaces them, the center's own stay. */
 export const HUB_EXCEPTION_UID = 'hub:'
@@ -53,6 +54,7 @@ class Refused extends Error {
 
 export class ConfigBundleCommands {
   private readonly templates: MessageTemplateCommands
+  private readonly catalogue: NationalServicesRepo
 
   constructor(
     private readonly ctx: QueueContext,
@@ -60,6 +62,7 @@ export class ConfigBundleCommands {
     private readonly config: Config,
   ) {
     this.templates = new MessageTemplateCommands(ctx)
+    this.catalogue = new NationalServicesRepo(ctx.db)
     // what the last good bundle set outside the database (the finish outcomes live in the config object)
     const row = this.lastApplied()
     if (row?.payload) this.config.queue.finishOutcomes = payloadOf(row.payload).contents.finishOutcomes.map((o) => ({ ...o }))
@@ -77,7 +80,7 @@ export class ConfigBundleCommands {
     const refused = this.lastRefusalAfter(applied)
     return {
       keyPinned: Boolean(pinnedKey),
-      running: runningOf(applied),
+      running: runningOf(applied, this.config.upstream.centerId),
       lastRefusal: refused
         ? { version: refused.version, code: refused.code ?? '', reason: refused.reason ?? '', at: refused.received_at }
         : null,
@@ -137,7 +140,11 @@ export class ConfigBundleCommands {
     return { version, outcome: 'refused', ...refusal }
   }
 
-  /** One transaction: every part through its configuration command, the bundle row and its audit row; applied to the running config after the commit. */
+  /**
+   * One transaction: the national catalogue and this center's mapping first (a holiday's national
+   * codes are read through the new mapping), then every part through its configuration command,
+   * the bundle row and its audit row; applied to the running config after the commit.
+   */
   private apply(payload: ConfigBundlePayload, signed: { payload: string; signature: string }): void {
     const c = payload.contents
     const outcomes = c.finishOutcomes.map((o) => o.code)
@@ -146,10 +153,11 @@ export class ConfigBundleCommands {
         code: BundleRefusalCodes.INVALID,
         reason: `bundle ${payload.version}: /contents/finishOutcomes codes must be unique`,
       })
-    const calendar = this.calendarWith(c.holidays, payload.version)
     const afterCommit = this.ctx.write((tx) => {
+      this.catalogue.replace(c.nationalCatalogue)
+      this.configuration.services.setHubMappingIn(tx, BUNDLE_ACTOR, this.mappingOf(c, payload.version))
       const settings = this.configuration.center.updateSettingsIn(tx, BUNDLE_ACTOR, { priorityCategories: c.priorityCategories })
-      const cal = this.configuration.calendar.updateIn(tx, BUNDLE_ACTOR, calendar)
+      const cal = this.configuration.calendar.updateIn(tx, BUNDLE_ACTOR, this.calendarWith(c, payload.version))
       this.configuration.center.setNewsIn(tx, BUNDLE_ACTOR, c.announcement)
       for (const m of c.messageTexts) this.templates.updateIn(tx, BUNDLE_ACTOR, m.kind, m.lang, m.text)
       this.ctx.db
@@ -175,8 +183,40 @@ export class ConfigBundleCommands {
     this.config.queue.finishOutcomes = c.finishOutcomes.map((o) => ({ ...o }))
   }
 
-  /** The center's calendar with the bundle's holidays in place of the previous bundle's; a national code no service maps to is a refusal. */
-  private calendarWith(holidays: ConfigBundleContents['holidays'], version: number): CenterCalendar {
+  /**
+   * This center's entry of the bundle's mapping as service id → national code, or null when the
+   * bundle has none for it. The whole bundle is refused when the entry names a prefix this center
+   * has no service for (TABOUR_BUNDLE_UNKNOWN_SERVICE) or a code its catalogue lacks
+   * (TABOUR_BUNDLE_UNKNOWN_NATIONAL_CODE): a half-applied mapping would count services wrongly.
+   */
+  private mappingOf(c: ConfigBundleContents, version: number): Map<number, string> | null {
+    const centerId = this.config.upstream.centerId
+    const entry = centerId !== undefined && Object.hasOwn(c.serviceMapping, centerId) ? c.serviceMapping[centerId] : undefined
+    if (!entry) return null
+    const known = new Set(c.nationalCatalogue.services.map((s) => s.code))
+    const byId = new Map<number, string>()
+    for (const [prefix, code] of Object.entries(entry)) {
+      const service = this.ctx.services.findByPrefix(prefix)
+      if (!service)
+        throw new Refused({
+          code: BundleRefusalCodes.UNKNOWN_SERVICE,
+          reason: `bundle ${version}: the mapping names service ${prefix}, which this center does not have`,
+        })
+      if (!known.has(code))
+        throw new Refused({
+          code: BundleRefusalCodes.UNKNOWN_NATIONAL_CODE,
+          reason: `bundle ${version}: the mapping gives service ${prefix} the national code ${code}, which the bundle's catalogue does not hold`,
+        })
+      byId.set(service.id, code)
+    }
+    return byId
+  }
+
+  /**
+   * The center's calendar with the bundle's holidays in place of the previous bundle's, and its
+   * weekly hours when it carries them; a national code no service maps to is a refusal.
+   */
+  private calendarWith({ holidays, weeklyHours }: ConfigBundleContents, version: number): CenterCalendar {
     const current = this.ctx.calendar()
     const servicesOf = this.ctx.db.prepare('SELECT id FROM services WHERE national_code = ? ORDER BY id')
     const exceptions: HoursException[] = holidays.map((h) => {
@@ -199,17 +239,22 @@ export class ConfigBundleCommands {
         uid: `${HUB_EXCEPTION_UID}${h.id}`,
       }
     })
-    return { ...current, exceptions: [...current.exceptions.filter((e) => !e.uid?.startsWith(HUB_EXCEPTION_UID)), ...exceptions] }
+    return {
+      ...current,
+      ...(weeklyHours ? { weekly: weeklyHours } : {}),
+      exceptions: [...current.exceptions.filter((e) => !e.uid?.startsWith(HUB_EXCEPTION_UID)), ...exceptions],
+    }
   }
 }
 
 /** The payload an applied row keeps (checked before it was stored). */
 const payloadOf = (payload: string) => JSON.parse(payload) as ConfigBundlePayload
 
-/** The bundle an applied row runs, or null when none is. */
-function runningOf(row: Row | undefined): RunningBundle | null {
+/** The bundle an applied row runs, and what it manages at this center; null when none runs. */
+function runningOf(row: Row | undefined, centerId: string | undefined): RunningBundle | null {
   if (!row?.payload) return null
-  return { version: row.version, issuedAt: payloadOf(row.payload).issuedAt, appliedAt: row.received_at, managed: [...BUNDLE_KEYS] }
+  const payload = payloadOf(row.payload)
+  return { version: row.version, issuedAt: payload.issuedAt, appliedAt: row.received_at, managed: managedKeys(payload.contents, centerId) }
 }
 
 /** What the audit row keeps of a bundle: counts and codes, not every text. */
@@ -219,5 +264,7 @@ function summaryOf(c: ConfigBundleContents) {
     finishOutcomes: c.finishOutcomes.map((o) => o.code),
     holidays: c.holidays.map((h) => h.id),
     messageTexts: c.messageTexts.length,
+    nationalCatalogue: c.nationalCatalogue.version,
+    weeklyHours: c.weeklyHours !== null,
   }
 }

@@ -2,7 +2,7 @@ import type { CreateServiceBody, UpdateServiceBody } from '../../protocol/reques
 import type { Service } from '../../protocol/entities.ts'
 import type { ServiceFields } from '../db/repositories/services-repo.ts'
 import { NationalServicesRepo } from '../db/repositories/national-services-repo.ts'
-import type { QueueContext } from '../queue/queue-context.ts'
+import type { QueueContext, WriteScope } from '../queue/queue-context.ts'
 import type { Actor } from '../queue/actor.ts'
 import { domainError, ErrorCodes, fieldError } from '../errors.ts'
 import { auditChange } from './config-audit.ts'
@@ -60,6 +60,28 @@ export class ServiceCommands {
       tx.emit({ type: 'queue:updated', serviceIds: [service.id] })
       return service
     })
+  }
+
+  /**
+   * The hub's mapping (a configuration bundle), inside the bundle's transaction: the services in
+   * `codes` (by id) get that national code, locked; a service locked before and not in it is
+   * unlocked and keeps its code; null: the hub manages no mapping here (every lock goes).
+   */
+  setHubMappingIn(tx: WriteScope, actor: Actor, codes: ReadonlyMap<number, string> | null): void {
+    const changed: number[] = []
+    for (const current of this.ctx.services.list()) {
+      const code = codes?.get(current.id)
+      const next = code === undefined ? { code: current.nationalCode ?? null, locked: false } : { code, locked: true }
+      if (next.code === (current.nationalCode ?? null) && next.locked === (current.nationalCodeLocked === true)) continue
+      const { id, ...fields } = current
+      this.ctx.services.update(id, { ...fields, nationalCode: next.code, nationalCodeLocked: next.locked })
+      changed.push(id)
+    }
+    // a bundle that manages no mapping here and unlocks nothing changed nothing: no audit row
+    if (codes === null && changed.length === 0) return
+    const mapping = codes ? Object.fromEntries([...codes].map(([id, code]) => [this.get(id).prefix, code])) : null
+    auditChange(tx, actor, 'service.national-mapping', {}, { mapping })
+    if (changed.length > 0) tx.emit({ type: 'queue:updated', serviceIds: changed })
   }
 
   /** The kiosk menu's and the documents' fields of `body` that it names, checked (service-menu-checks.ts). */

@@ -5,7 +5,7 @@ import { TestCenter } from '../helpers/test-center.ts'
 import { UPSTREAM_TEST_CONFIG } from '../server/upstream/upstream-helpers.ts'
 import { databaseFile } from '../../server/app.ts'
 import { hubSigningKey } from '../../hub/config-signing-key.ts'
-import { BACKENDS, HUB_ADMIN_TOKEN, startTestHub, type TestHub } from './hub-harness.ts'
+import { addNationalService, BACKENDS, HUB_ADMIN_TOKEN, startTestHub, type TestHub } from './hub-harness.ts'
 
 /**
  * Issue 23, central configuration: five real centers (in-process, real SQLite files, their real
@@ -66,6 +66,8 @@ const contents = (tag: string) => ({
   ],
   announcement: { ar: 'المراكز مغلقة يوم ٦ أكتوبر', en: `Centers close on 6 October ${tag}` },
   messageTexts: [{ kind: 'ticket_called', lang: 'en', text: 'Ticket {label}: please go to counter {counter}.' }],
+  serviceMapping: {},
+  weeklyHours: null,
 })
 
 async function hubCall(hub: TestHub, method: 'GET' | 'POST', path: string, body?: unknown) {
@@ -190,7 +192,14 @@ describe.each(BACKENDS)('configuration bundles on %s', (backend) => {
     // a center admin sees what the hub manages, read-only
     const seenByAdmin = (await centers[0].request('GET', '/api/v1/center/config-bundle', { token: await centers[0].admin() })).json()
     expect(seenByAdmin).toMatchObject({ keyPinned: true, running: { version: 1 }, lastRefusal: null })
-    expect(seenByAdmin.running.managed).toEqual(['priorityCategories', 'finishOutcomes', 'holidays', 'announcement', 'messageTexts'])
+    expect(seenByAdmin.running.managed).toEqual([
+      'priorityCategories',
+      'finishOutcomes',
+      'holidays',
+      'announcement',
+      'messageTexts',
+      'nationalCatalogue',
+    ])
 
     // --- back online: it fetches and applies it; the fleet shows the version each runs
     await offlineLink.up()
@@ -269,6 +278,139 @@ describe.each(BACKENDS)('configuration bundles on %s', (backend) => {
       categories: [],
       hubHolidays: [],
     })
+  })
+})
+
+describe("a bundle's national catalogue, service mapping and hours", () => {
+  it('maps and locks the services of the center that has them, is refused by the center lacking one (shown at the hub), and refuses bad input at the hub', {
+    timeout: 60_000,
+  }, async () => {
+    const hub = await startTestHub()
+    cleanups.push(() => hub.close())
+    await addNationalService(hub, 'PASSPORT', { nameAr: 'جوازات السفر', nameEn: 'Passports', groupEn: 'Civil registry' })
+    await addNationalService(hub, 'CIV-BIRTH', { nameAr: 'شهادات الميلاد', nameEn: 'Birth certificates', groupEn: 'Civil registry' })
+    const [nasr, heliopolis] = [
+      await registerAndStart(hub, 'EG-CAI-01', 'Cairo', hub.url),
+      await registerAndStart(hub, 'EG-CAI-02', 'Cairo', hub.url),
+    ]
+    // registered, never started: only the hub's refusal of a mapping for a center the bundle does not reach needs it
+    const giza = { id: 'EG-GIZ-01', nameAr: 'مركز الجيزة', nameEn: 'Giza center', governorate: 'Giza', kind: 'fixed' }
+    expect((await hubCall(hub, 'POST', '/api/hub/v1/admin/centers', giza)).status).toBe(201)
+    const a = await nasr.createService({ prefix: 'A', nameEn: 'Passports' })
+    const b = await nasr.createService({ prefix: 'B', nameEn: 'Births' })
+    await heliopolis.createService({ prefix: 'A', nameEn: 'Passports' })
+    const hours = { open: '08:00', close: '15:00' }
+    const week = { mon: [hours], tue: [hours], wed: [hours], thu: [hours], fri: [], sat: [hours], sun: [hours] }
+    const both = { A: 'PASSPORT', B: 'CIV-BIRTH' }
+    const draft = (over: Record<string, unknown>) => ({ ...contents('m'), weeklyHours: week, ...over })
+    const create = (over: Record<string, unknown>) =>
+      hubCall(hub, 'POST', '/api/hub/v1/config-bundles', { target: { kind: 'governorate', governorate: 'Cairo' }, contents: draft(over) })
+
+    // bad input at the hub: stable codes naming the path; nothing is stored
+    const unknownCode = await create({ serviceMapping: { 'EG-CAI-01': { A: 'NO-SUCH' } } })
+    expect([unknownCode.status, unknownCode.json.code, unknownCode.json.message]).toEqual([
+      400,
+      'HUB_ERR_UNKNOWN_NATIONAL_CODE',
+      'body/contents/serviceMapping/EG-CAI-01/A: the national catalogue has no code NO-SUCH',
+    ])
+    const notTargeted = await create({ serviceMapping: { 'EG-GIZ-01': { A: 'PASSPORT' } } })
+    expect([notTargeted.status, notTargeted.json.code, notTargeted.json.message]).toEqual([
+      400,
+      'HUB_ERR_BUNDLE_INVALID',
+      "body/contents/serviceMapping/EG-GIZ-01: center EG-GIZ-01 is not among this bundle's targets",
+    ])
+    const badHours = await create({ weeklyHours: { ...week, tue: [hours, { open: '14:00', close: '16:00' }] } })
+    expect([badHours.status, badHours.json.code, badHours.json.message]).toEqual([
+      400,
+      'HUB_ERR_BUNDLE_INVALID',
+      'body/contents/weeklyHours/tue/1 14:00–16:00 overlaps weeklyHours.tue[0] 08:00–15:00',
+    ])
+    const { weeklyHours: _w, ...noHours } = draft({})
+    const missing = await hubCall(hub, 'POST', '/api/hub/v1/config-bundles', { target: { kind: 'all' }, contents: noHours })
+    expect([missing.status, missing.json.code, missing.json.message]).toEqual([
+      400,
+      'HUB_ERR_BUNDLE_INVALID',
+      'body/contents/weeklyHours is missing',
+    ])
+    const signedCatalogue = await hubCall(hub, 'POST', '/api/hub/v1/config-bundles', {
+      target: { kind: 'all' },
+      contents: draft({ nationalCatalogue: { version: 'x', services: [] } }),
+    })
+    expect([signedCatalogue.status, signedCatalogue.json.code]).toEqual([400, 'HUB_ERR_BUNDLE_INVALID'])
+    expect((await hubCall(hub, 'GET', '/api/hub/v1/config-bundles')).json).toEqual([])
+
+    // one bundle for Cairo: Nasr City has A and B, Heliopolis lacks B and refuses the whole bundle
+    const created = await create({ serviceMapping: { 'EG-CAI-01': both, 'EG-CAI-02': both } })
+    expect(created.status, JSON.stringify(created.json)).toBe(201)
+    expect((await hubCall(hub, 'POST', '/api/hub/v1/config-bundles/1/publish')).status).toBe(200)
+    const status = async () =>
+      Object.fromEntries(
+        ((await hubCall(hub, 'GET', '/api/hub/v1/config-bundles/1')).json.centers as { centerId: string }[]).map((c) => [c.centerId, c]),
+      ) as unknown as Record<string, { status: string; refusedCode?: string; refusedReason?: string }>
+    const centers = [nasr, heliopolis]
+    for (let i = 0; i < 100; i++) {
+      const s = await status()
+      if (s['EG-CAI-01'].status !== 'pending' && s['EG-CAI-02'].status !== 'pending') break
+      await Promise.all(centers.map((c) => c.app.tabour.upstream!.nextRound()))
+    }
+    const s = await status()
+    expect(Object.keys(s)).toEqual(['EG-CAI-01', 'EG-CAI-02']) // Giza is not a target
+    expect(s['EG-CAI-01'].status).toBe('applied')
+    expect(s['EG-CAI-02']).toMatchObject({
+      status: 'refused',
+      refusedCode: 'TABOUR_BUNDLE_UNKNOWN_SERVICE',
+      refusedReason: 'bundle 1: the mapping names service B, which this center does not have',
+    })
+    expect((await hubCall(hub, 'GET', '/api/hub/v1/config-bundles')).json[0].centers).toEqual({
+      targeted: 2,
+      applied: 1,
+      refused: 1,
+      superseded: 0,
+      pending: 0,
+    })
+    const perCenter = (await hubCall(hub, 'GET', '/api/hub/v1/config-bundles/centers')).json as {
+      centerId: string
+      running: number | null
+    }[]
+    expect(perCenter.map((c) => [c.centerId, c.running])).toEqual([
+      ['EG-CAI-01', 1],
+      ['EG-CAI-02', null],
+      ['EG-GIZ-01', null],
+    ])
+
+    // read from each center's SQLite file: the codes, the locks, the hours, the catalogue
+    const stored = (center: TestCenter) => {
+      const db = new Database(databaseFile(center.config), { readonly: true })
+      try {
+        const services = db.prepare('SELECT prefix, national_code, national_code_locked FROM services ORDER BY prefix').all()
+        const calendar = db.prepare(`SELECT value FROM center_settings WHERE key = 'calendar'`).get() as { value: string } | undefined
+        const catalogue = db.prepare('SELECT code FROM national_services ORDER BY code').pluck().all()
+        return { services, weekly: calendar ? JSON.parse(calendar.value).weekly : null, catalogue }
+      } finally {
+        db.close()
+      }
+    }
+    expect(stored(nasr)).toEqual({
+      services: [
+        { prefix: 'A', national_code: 'PASSPORT', national_code_locked: 1 },
+        { prefix: 'B', national_code: 'CIV-BIRTH', national_code_locked: 1 },
+      ],
+      weekly: week,
+      catalogue: ['CIV-BIRTH', 'PASSPORT'],
+    })
+    expect(stored(heliopolis).services).toEqual([{ prefix: 'A', national_code: null, national_code_locked: 0 }])
+    expect(stored(heliopolis).weekly).toBeNull()
+
+    // the center admin sees the hub's codes and cannot change them
+    const admin = await nasr.admin()
+    const locked = await nasr.request('PATCH', `/api/v1/services/${b.id}`, { token: admin, body: { nationalCode: 'PASSPORT' } })
+    expect([locked.statusCode, locked.json().code]).toEqual([409, 'TABOUR_ERR_NATIONAL_CODE_LOCKED'])
+    expect((await nasr.request('GET', `/api/v1/services/${a.id}`, { token: admin })).json()).toMatchObject({
+      nationalCode: 'PASSPORT',
+      nationalCodeLocked: true,
+    })
+    const seen = (await nasr.request('GET', '/api/v1/center/config-bundle', { token: admin })).json()
+    expect(seen.running.managed).toEqual(expect.arrayContaining(['serviceMapping', 'weeklyHours', 'nationalCatalogue']))
   })
 })
 

@@ -17,6 +17,7 @@ import { CONFIG_FORM_MESSAGES } from '../../protocol/messages/config-forms.ts'
 import { DISPLAY_MESSAGES } from '../../protocol/messages/display.ts'
 import { formatMessage, messagesOf, type Catalogue, type Lang } from '../../protocol/messages/format.ts'
 import { HUB_MESSAGES } from '../../protocol/messages/hub.ts'
+import { HUB_BUNDLE_MESSAGES } from '../../protocol/messages/hub-bundles.ts'
 import { KIOSK_MESSAGES } from '../../protocol/messages/kiosk.ts'
 import { PAIRING_MESSAGES } from '../../protocol/messages/pairing.ts'
 import { PRINT_REPORT_MESSAGES } from '../../protocol/messages/print-report.ts'
@@ -57,6 +58,7 @@ const CATALOGUES: Record<string, Catalogue> = {
   dashboard: DASHBOARD_MESSAGES,
   configForms: CONFIG_FORM_MESSAGES,
   hub: HUB_MESSAGES,
+  hubBundles: HUB_BUNDLE_MESSAGES,
   ticketTools: TICKET_TOOLS_MESSAGES,
   printerAlerts: PRINTER_ALERT_MESSAGES,
   staffing: STAFFING_MESSAGES,
@@ -94,6 +96,7 @@ const BUNDLES: Record<string, Catalogue[]> = {
   printerAlerts: [COMMON_MESSAGES, PRINTER_ALERT_MESSAGES],
   hub: [COMMON_MESSAGES, HUB_MESSAGES],
   hubAnalysis: [COMMON_MESSAGES, HUB_MESSAGES, HUB_ANALYSIS_MESSAGES],
+  hubBundles: [HUB_BUNDLE_MESSAGES],
   ticketTools: [COMMON_MESSAGES, TICKET_MESSAGES, TICKET_TOOLS_MESSAGES],
   staffing: [COMMON_MESSAGES, STAFFING_MESSAGES],
   webhooks: [COMMON_MESSAGES, WEBHOOK_MESSAGES],

@@ -19,18 +19,33 @@ function signed(version: number, contents: Record<string, unknown>, key = privat
   return { version, payload, signature: sign(null, Buffer.from(payload, 'utf8'), key).toString('base64') }
 }
 
+const CENTER_ID = 'EG-TST-01'
+const CATALOGUE = {
+  version: 'bundle-catalogue',
+  services: [
+    { code: 'PASSPORT', nameAr: 'جوازات', nameEn: 'Passports', groupAr: '', groupEn: '' },
+    { code: 'CIV-BIRTH', nameAr: 'شهادات الميلاد', nameEn: 'Birth certificates', groupAr: 'الأحوال المدنية', groupEn: 'Civil registry' },
+  ],
+}
+
 const contents = (over: Record<string, unknown> = {}) => ({
   priorityCategories: [{ code: 'veterans', nameAr: 'المحاربون القدامى', nameEn: 'Veterans' }],
   finishOutcomes: [{ code: 'served', nameAr: 'تمت الخدمة', nameEn: 'Served' }],
   holidays: [],
   announcement: { ar: '', en: '' },
   messageTexts: [],
+  serviceMapping: {},
+  weeklyHours: null,
+  nationalCatalogue: CATALOGUE,
   ...over,
 })
 
 let center: TestCenter
 beforeAll(async () => {
   center = await TestCenter.start()
+  // the center's registered id, which a bundle's mapping names; without a hub address and secret (config allows the three only
+  // together) so that no reporter runs: the bundles are handed over by the test
+  center.app.tabour.config.upstream.centerId = CENTER_ID
   new NationalServicesRepo(center.app.tabour.db).replace({
     version: 'test',
     services: [{ code: 'PASSPORT', nameAr: 'جوازات', nameEn: 'Passports', groupAr: '', groupEn: '' }],
@@ -107,5 +122,119 @@ describe("a center's bundle commands", () => {
     expect(outcome).toMatchObject({ outcome: 'refused', code: 'TABOUR_BUNDLE_INVALID' })
     expect(bundles().report()).toMatchObject({ refused: { version: 8, code: 'TABOUR_BUNDLE_INVALID' } })
     expect(center.app.tabour.config.queue.finishOutcomes).toEqual(before)
+  })
+})
+
+describe("a bundle's national catalogue, service mapping and hours template (issue 23)", () => {
+  const hours = { open: '08:00', close: '15:00' }
+  const week = (mon = [hours]) => ({ mon, tue: [hours], wed: [hours], thu: [hours], fri: [], sat: [hours], sun: [hours] })
+  const service = (prefix: string) =>
+    center.app.tabour.configuration.services.get(
+      center.app.tabour.db.prepare('SELECT id FROM services WHERE prefix = ?').pluck().get(prefix) as number,
+    )
+  const mappingAudits = () =>
+    (center.app.tabour.db.prepare(`SELECT data FROM events WHERE type = 'config.changed'`).all() as { data: string }[])
+      .map((r) => JSON.parse(r.data))
+      .filter((d) => d.command === 'service.national-mapping')
+      .map((d) => d.body.mapping)
+
+  it('refuse a mapping naming a service the center lacks, or a code its catalogue lacks, and bad hours, whole and with a reason', async () => {
+    await center.createService({ prefix: 'B', nameEn: 'Births' })
+    const before = { p: service('P'), b: service('B'), weekly: center.app.tabour.configuration.calendar.calendar().weekly }
+    const refusals = [
+      [
+        contents({ serviceMapping: { [CENTER_ID]: { B: 'CIV-BIRTH', Z: 'PASSPORT' } } }),
+        'TABOUR_BUNDLE_UNKNOWN_SERVICE',
+        'bundle 20: the mapping names service Z, which this center does not have',
+      ],
+      [
+        contents({ serviceMapping: { [CENTER_ID]: { B: 'TRAFFIC' } } }),
+        'TABOUR_BUNDLE_UNKNOWN_NATIONAL_CODE',
+        "bundle 21: the mapping gives service B the national code TRAFFIC, which the bundle's catalogue does not hold",
+      ],
+      [
+        contents({ weeklyHours: week([{ open: '15:00', close: '08:00' }]) }),
+        'TABOUR_BUNDLE_INVALID',
+        'bundle 22: /contents/weeklyHours/mon/0/close closes at 08:00, not after it opens at 15:00',
+      ],
+      [
+        contents({ weeklyHours: { ...week(), sun: undefined } }),
+        'TABOUR_BUNDLE_MISSING_FIELD',
+        'bundle 23: /contents/weeklyHours/sun is missing',
+      ],
+      [contents({ serviceMapping: { [CENTER_ID]: { b: 'PASSPORT' } } }), 'TABOUR_BUNDLE_INVALID', undefined],
+    ] as const
+    for (const [i, [c, code, reason]] of refusals.entries()) {
+      const version = 20 + i
+      const outcome = bundles().receive(signed(version, JSON.parse(JSON.stringify(c))), version, pinned)
+      expect(outcome, code).toMatchObject({ outcome: 'refused', code, ...(reason ? { reason } : {}) })
+    }
+    expect({ p: service('P'), b: service('B'), weekly: center.app.tabour.configuration.calendar.calendar().weekly }).toEqual(before)
+    expect(mappingAudits()).toEqual([])
+  })
+
+  it("apply the catalogue, this center's mapping (locked: the admin cannot change it) and the hours in one transaction; a later bundle without a mapping unlocks", async () => {
+    // the holiday names CIV-BIRTH, which only this bundle's mapping gives a service: the mapping is in place before the holidays are read
+    const holiday = {
+      id: 'h2',
+      from: '2026-11-01',
+      to: '2026-11-01',
+      nameAr: 'عطلة',
+      nameEn: 'Closed',
+      hours: [],
+      nationalCodes: ['CIV-BIRTH'],
+    }
+    const mapped = contents({
+      serviceMapping: { [CENTER_ID]: { B: 'CIV-BIRTH', P: 'PASSPORT' }, 'EG-OTHER-01': { A: 'PASSPORT' } },
+      weeklyHours: week(),
+      holidays: [holiday],
+    })
+    expect(bundles().receive(signed(30, mapped), 30, pinned)).toEqual({ version: 30, outcome: 'applied' })
+    expect(service('B')).toMatchObject({ nationalCode: 'CIV-BIRTH', nationalCodeLocked: true })
+    expect(service('P')).toMatchObject({ nationalCode: 'PASSPORT', nationalCodeLocked: true })
+    const cal = center.app.tabour.configuration.calendar.calendar()
+    expect(cal.weekly).toEqual(week())
+    expect(cal.exceptions.find((e) => e.uid === 'hub:h2')?.serviceIds).toEqual([service('B').id])
+    expect(new NationalServicesRepo(center.app.tabour.db).version()).toBe('bundle-catalogue')
+    expect(mappingAudits()).toEqual([{ B: 'CIV-BIRTH', P: 'PASSPORT' }])
+    expect(bundles().state(pinned).running?.managed).toEqual([
+      'priorityCategories',
+      'finishOutcomes',
+      'holidays',
+      'announcement',
+      'messageTexts',
+      'serviceMapping',
+      'weeklyHours',
+      'nationalCatalogue',
+    ])
+    // the center admin sees the code, cannot change it (a stable code), may still rename the service
+    const admin = await center.admin()
+    const locked = await center.request('PATCH', `/api/v1/services/${service('B').id}`, {
+      token: admin,
+      body: { nationalCode: 'PASSPORT' },
+    })
+    expect(locked.statusCode).toBe(409)
+    expect(locked.json().code).toBe('TABOUR_ERR_NATIONAL_CODE_LOCKED')
+    expect(
+      (await center.request('PATCH', `/api/v1/services/${service('B').id}`, { token: admin, body: { nameEn: 'Birth certificates' } }))
+        .statusCode,
+    ).toBe(200)
+
+    // a bundle with no entry for this center: the hub no longer manages its mapping (codes kept, unlocked); hours null: the center's stay
+    const { holidays: _h, ...rest } = contents()
+    expect(bundles().receive(signed(31, { ...rest, holidays: [] }), 31, pinned)).toEqual({ version: 31, outcome: 'applied' })
+    expect(service('B').nationalCode).toBe('CIV-BIRTH')
+    expect(service('B').nationalCodeLocked).toBeUndefined()
+    expect(center.app.tabour.configuration.calendar.calendar().weekly).toEqual(week())
+    expect(bundles().state(pinned).running?.managed).toEqual([
+      'priorityCategories',
+      'finishOutcomes',
+      'holidays',
+      'announcement',
+      'messageTexts',
+      'nationalCatalogue',
+    ])
+    const freed = await center.request('PATCH', `/api/v1/services/${service('B').id}`, { token: admin, body: { nationalCode: 'PASSPORT' } })
+    expect(freed.statusCode).toBe(200)
   })
 })

@@ -1,0 +1,35 @@
+/**
+ * A service's national code in the services form (issue 23): a choice from the hub's catalogue as
+ * this center last received it, or, while a hub bundle manages the service's mapping
+ * (`nationalCodeLocked`), the code shown read-only with a sentence saying the hub sets it (the
+ * server refuses a change anyway: 409 TABOUR_ERR_NATIONAL_CODE_LOCKED).
+ */
+import { html, type TemplateResult } from 'lit'
+import type { Lang } from '../../ui-common/i18n.ts'
+import type { NationalService } from '../../protocol/national-catalogue.ts'
+import { configText } from '../../protocol/messages/config-forms.ts'
+import type { FieldSpec } from './config-form.ts'
+
+const labelOf = (s: NationalService, lang: Lang) => `${s.code} — ${lang === 'ar' ? s.nameAr : s.nameEn}`
+
+/** The editable field: none, or one of the catalogue's codes (a code the catalogue no longer holds stays listed as itself). */
+export function nationalCodeSpec(catalogue: readonly NationalService[], current: string, lang: Lang): FieldSpec {
+  const options = catalogue.map((s) => ({ value: s.code, label: labelOf(s, lang) }))
+  if (current && !catalogue.some((s) => s.code === current)) options.push({ value: current, label: current })
+  return {
+    name: 'nationalCode',
+    label: configText('f.nationalCode', lang),
+    kind: 'select',
+    options: [{ value: '', label: configText('f.nationalCode.none', lang) }, ...options],
+  }
+}
+
+/** The code the hub set, read-only, described by the sentence that says so. */
+export function lockedNationalCode(catalogue: readonly NationalService[], code: string, lang: Lang): TemplateResult {
+  const entry = catalogue.find((s) => s.code === code)
+  return html`<div class="field" data-field="nationalCode" data-locked>
+    <label for="f-nationalCode">${configText('f.nationalCode', lang)}</label>
+    <input id="f-nationalCode" name="nationalCode" readonly aria-describedby="f-nationalCode-hub" .value=${entry ? labelOf(entry, lang) : code} />
+    <span class="muted" id="f-nationalCode-hub" data-hub-managed>${configText('f.nationalCode.hubManaged', lang)}</span>
+  </div>`
+}

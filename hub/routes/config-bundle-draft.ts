@@ -1,0 +1,51 @@
+/**
+ * What the hub checks in a configuration bundle's draft beyond its schema, before it signs it:
+ * the centers it names exist and are among its targets, every national code is in the catalogue,
+ * and the hours template passes the calendar's own rules. The centers check again (a bundle signed
+ * by another hub version), but an admin should hear about a mistake when typing it, not from a
+ * refusal a heartbeat later.
+ */
+import { WEEKDAYS } from '../../protocol/calendar.ts'
+import { intervalProblems, wireField } from '../../protocol/calendar-validation.ts'
+import type { ConfigBundleDraft } from '../../protocol/config-bundle.ts'
+import { HubErrorCodes } from '../../protocol/upstream.ts'
+import { HubError } from '../errors.ts'
+import { type BundleTarget, targets } from '../store/config-bundles.ts'
+import type { HubStore } from '../store/store.ts'
+
+const invalid = (message: string) => new HubError(400, HubErrorCodes.BUNDLE_INVALID, message)
+
+/** Throws HUB_ERR_BUNDLE_INVALID or HUB_ERR_UNKNOWN_NATIONAL_CODE naming the first problem's path. */
+export async function checkDraft(store: HubStore, draft: ConfigBundleDraft, target: BundleTarget): Promise<void> {
+  const centers = await store.listCenters()
+  const byId = new Map(centers.map((c) => [c.id, c]))
+  if (target.kind === 'centers') {
+    const unknown = target.centerIds.filter((id) => !byId.has(id))
+    if (unknown.length > 0) throw invalid(`body/target/centerIds: no center ${unknown.slice(0, 5).join(', ')}`)
+  }
+  for (const id of Object.keys(draft.serviceMapping)) {
+    const center = byId.get(id)
+    if (!center) throw invalid(`body/contents/serviceMapping/${id}: no center ${id}`)
+    // a mapping for a center the bundle never reaches would be signed and shown, yet never applied
+    if (!targets(target, center)) throw invalid(`body/contents/serviceMapping/${id}: center ${id} is not among this bundle's targets`)
+  }
+
+  const named: { path: string; code: string }[] = [
+    ...draft.holidays.flatMap((h, n) => (h.nationalCodes ?? []).map((code) => ({ path: `holidays/${n}`, code }))),
+    ...Object.entries(draft.serviceMapping).flatMap(([id, m]) =>
+      Object.entries(m).map(([prefix, code]) => ({ path: `serviceMapping/${id}/${prefix}`, code })),
+    ),
+  ]
+  const unknownCodes = new Set(await store.nationalServices.unknownOf(named.map((n) => n.code)))
+  const first = named.find((n) => unknownCodes.has(n.code))
+  if (first)
+    throw new HubError(
+      400,
+      HubErrorCodes.UNKNOWN_NATIONAL_CODE,
+      `body/contents/${first.path}: the national catalogue has no code ${first.code}`,
+    )
+
+  const weekly = draft.weeklyHours
+  const hours = weekly ? WEEKDAYS.flatMap((d) => intervalProblems(`weeklyHours.${d}`, weekly[d]))[0] : undefined
+  if (hours) throw invalid(`body/contents/${wireField(hours.field)} ${hours.message}`)
+}

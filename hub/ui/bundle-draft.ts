@@ -1,0 +1,93 @@
+/**
+ * The bundle form's state and the draft it sends (POST /api/hub/v1/config-bundles). A new bundle
+ * replaces the last one whole at the centers it reaches, so the form starts from the last
+ * bundle's contents; what the form does not edit (message texts, a holiday's hours or national
+ * codes, a day's second interval) is carried over as it was.
+ */
+import { WEEKDAYS, type WeeklyHours } from '../../protocol/calendar.ts'
+import type { BundleHoliday, BundleTargetView, ConfigBundleContents, ConfigBundleDraft } from '../../protocol/config-bundle.ts'
+
+export interface Choice {
+  code: string
+  nameAr: string
+  nameEn: string
+}
+
+export interface MappingRow {
+  centerId: string
+  local: string
+  code: string
+}
+
+export interface BundleFormState {
+  kind: BundleTargetView['kind']
+  governorate: string
+  centerIds: string[]
+  note: string
+  priorityCategories: Choice[]
+  finishOutcomes: Choice[]
+  newsAr: string
+  newsEn: string
+  holidays: BundleHoliday[]
+  mapping: MappingRow[]
+  /** null: each center keeps its own hours. */
+  weeklyHours: WeeklyHours | null
+  messageTexts: ConfigBundleDraft['messageTexts']
+}
+
+/** A working day's default when hours are first set: 08:00–15:00, the government centers' usual day. */
+export const DEFAULT_DAY = { open: '08:00', close: '15:00' }
+
+/** Sunday to Thursday open, Friday and Saturday closed: the Egyptian government week. */
+export function defaultWeek(): WeeklyHours {
+  return Object.fromEntries(WEEKDAYS.map((d) => [d, d === 'fri' || d === 'sat' ? [] : [{ ...DEFAULT_DAY }]])) as WeeklyHours
+}
+
+/** The form as a copy of `last` (the newest bundle's contents), or blank. */
+export function stateFrom(last: ConfigBundleContents | null): BundleFormState {
+  return {
+    kind: 'governorate',
+    governorate: '',
+    centerIds: [],
+    note: '',
+    priorityCategories: (last?.priorityCategories ?? []).map((c) => ({ ...c })),
+    finishOutcomes: (last?.finishOutcomes ?? [{ code: 'served', nameAr: 'تمت الخدمة', nameEn: 'Served' }]).map((c) => ({ ...c })),
+    newsAr: last?.announcement.ar ?? '',
+    newsEn: last?.announcement.en ?? '',
+    holidays: (last?.holidays ?? []).map((h) => ({ ...h })),
+    mapping: Object.entries(last?.serviceMapping ?? {}).flatMap(([centerId, m]) =>
+      Object.entries(m).map(([local, code]) => ({ centerId, local, code })),
+    ),
+    weeklyHours: last?.weeklyHours ?? null,
+    messageTexts: last?.messageTexts ?? [],
+  }
+}
+
+/** The request body: the target and the draft (text trimmed, local codes in capitals); the hub checks the rest. */
+export function requestOf(s: BundleFormState): { target: Record<string, unknown>; note: string; contents: ConfigBundleDraft } {
+  const target =
+    s.kind === 'all'
+      ? { kind: 'all' }
+      : s.kind === 'governorate'
+        ? { kind: 'governorate', governorate: s.governorate }
+        : { kind: 'centers', centerIds: s.centerIds }
+  const serviceMapping: ConfigBundleDraft['serviceMapping'] = {}
+  for (const row of s.mapping) {
+    if (!row.centerId || !row.local.trim()) continue
+    serviceMapping[row.centerId] = { ...serviceMapping[row.centerId], [row.local.trim().toUpperCase()]: row.code }
+  }
+  const choice = (c: Choice) => ({ code: c.code.trim(), nameAr: c.nameAr.trim(), nameEn: c.nameEn.trim() })
+  return {
+    target,
+    note: s.note.trim(),
+    contents: {
+      priorityCategories: s.priorityCategories.map(choice),
+      finishOutcomes: s.finishOutcomes.map(choice),
+      holidays: s.holidays.map((h) => ({ ...h, id: h.id.trim(), nameAr: h.nameAr.trim(), nameEn: h.nameEn.trim() })),
+      announcement: { ar: s.newsAr.trim(), en: s.newsEn.trim() },
+      messageTexts: s.messageTexts,
+      serviceMapping,
+      weeklyHours: s.weeklyHours,
+    },
+  }
+}

@@ -1,0 +1,249 @@
+/**
+ * `<tabour-hub-bundle-form>`: publishes a new configuration bundle from a form, no JSON typed:
+ * the target (all centers, a governorate, chosen centers), priority categories, finish outcomes,
+ * the news line, holidays, the centers' service mapping and the weekly hours; a JSON view of
+ * what will be signed is there for review. It starts from the last bundle's contents. The hub
+ * checks the draft (a refusal shows its code's sentence and the path the hub named), then the
+ * form publishes it and says `bundle-published` with the version.
+ */
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit'
+import { customElement, property, state } from 'lit/decorators.js'
+import { themeStyles } from '../../ui-common/theme.ts'
+import type { Lang } from '../../ui-common/i18n.ts'
+import { ApiError, requestJson } from '../../ui-common/api-client.ts'
+import { WEEKDAYS, type Weekday, type WeeklyHours } from '../../protocol/calendar.ts'
+import type { CenterBundleRow, ConfigBundleContents } from '../../protocol/config-bundle.ts'
+import type { NationalService } from '../../protocol/national-catalogue.ts'
+import { bundleText, type BundleMessageKey } from '../../protocol/messages/hub-bundles.ts'
+import { hubStyles } from './hub-styles.ts'
+import { type BundleFormState, type Choice, DEFAULT_DAY, defaultWeek, requestOf, stateFrom } from './bundle-draft.ts'
+
+type ChoiceList = 'priorityCategories' | 'finishOutcomes'
+
+/** The days as an Egyptian week is read: Saturday first. */
+const WEEK_ORDER: readonly Weekday[] = [...WEEKDAYS.slice(5), ...WEEKDAYS.slice(0, 5)]
+
+@customElement('tabour-hub-bundle-form')
+export class HubBundleForm extends LitElement {
+  static override styles = [
+    themeStyles,
+    hubStyles,
+    css`
+      form { display: grid; gap: var(--tabour-space-2); }
+      fieldset { border: 1px solid #c9d1db; border-radius: 8px; display: grid; gap: var(--tabour-space-1); }
+      legend { font-weight: 700; }
+      .row { display: flex; flex-wrap: wrap; gap: var(--tabour-space-1); align-items: end; }
+      label { display: flex; flex-direction: column; font-weight: 700; }
+      label.inline { flex-direction: row; gap: 0.4rem; align-items: center; font-weight: 400; }
+      select, textarea { font: inherit; padding: 0.3rem; border: 2px solid var(--tabour-border); border-radius: 8px; }
+      pre { direction: ltr; text-align: left; max-block-size: 20rem; overflow: auto; background: var(--tabour-surface); padding: 0.5rem; }
+      .ok { font-weight: 700; color: #1d6b33; }
+      .day { min-inline-size: 6rem; }
+    `,
+  ]
+
+  @property() language: Lang = 'ar'
+  @property({ attribute: false }) token: string | null = null
+  @property({ attribute: false }) centers: CenterBundleRow[] = []
+  @property({ attribute: false }) catalogue: NationalService[] = []
+  /** The newest bundle's contents: the form starts as a copy of them. */
+  @property({ attribute: false }) last: ConfigBundleContents | null = null
+
+  @state() private s: BundleFormState = stateFrom(null)
+  @state() private error: string | null = null
+  @state() private errorPath: string | null = null
+  @state() private done: number | null = null
+  @state() private busy = false
+
+  override willUpdate(changed: Map<string, unknown>): void {
+    // a new newest bundle (one was just published): its contents, the target chosen kept
+    if (changed.has('last'))
+      this.s = { ...stateFrom(this.last), kind: this.s.kind, governorate: this.s.governorate, centerIds: this.s.centerIds }
+    if (!this.s.governorate && this.centers.length > 0) this.s = { ...this.s, governorate: this.centers[0]!.governorate }
+  }
+
+  private t(key: BundleMessageKey, values?: Record<string, string | number>): string {
+    return bundleText(key, this.language, values, this.language === 'ar' ? 'arabic-indic' : 'western')
+  }
+
+  private set(patch: Partial<BundleFormState>): void {
+    this.s = { ...this.s, ...patch }
+    this.done = null
+  }
+
+  private readonly value = (e: Event) => (e.target as HTMLInputElement).value
+
+  private async submit(e: Event): Promise<void> {
+    e.preventDefault()
+    this.error = null
+    this.errorPath = null
+    this.busy = true
+    try {
+      const created = await requestJson<{ version: number }>('/api/hub/v1/config-bundles', {
+        method: 'POST',
+        token: this.token,
+        body: requestOf(this.s),
+      })
+      await requestJson(`/api/hub/v1/config-bundles/${created.version}/publish`, { method: 'POST', token: this.token })
+      this.done = created.version
+      this.dispatchEvent(new CustomEvent('bundle-published', { detail: { version: created.version }, bubbles: true, composed: true }))
+    } catch (err) {
+      const code = err instanceof ApiError ? err.code : ''
+      const known = code === 'HUB_ERR_BUNDLE_INVALID' || code === 'HUB_ERR_UNKNOWN_NATIONAL_CODE'
+      this.error = this.t('refusedByHub', { what: this.t(known ? `err_${code}` : 'err_other') })
+      // the hub names the path at fault (body/contents/serviceMapping/EG-CAI-01/A …): shown as it is, left to right
+      this.errorPath = err instanceof ApiError ? err.message : null
+    } finally {
+      this.busy = false
+    }
+  }
+
+  private targetPart(): TemplateResult {
+    const governorates = [...new Set(this.centers.map((c) => c.governorate))].sort()
+    return html`<fieldset data-part="target">
+      <legend>${this.t('targetKind')}</legend>
+      <div class="row" role="radiogroup" aria-label=${this.t('targetKind')}>
+        ${(['all', 'governorate', 'centers'] as const).map(
+          (k) =>
+            html`<label class="inline"><input type="radio" name="kind" value=${k} .checked=${this.s.kind === k} @change=${() => this.set({ kind: k })} />${this.t(`kind_${k}`)}</label>`,
+        )}
+      </div>
+      ${
+        this.s.kind === 'governorate'
+          ? html`<label>${this.t('chooseGovernorate')}<select name="governorate" @change=${(e: Event) => this.set({ governorate: this.value(e) })}>
+              ${governorates.map((g) => html`<option value=${g} ?selected=${g === this.s.governorate}>${g}</option>`)}
+            </select></label>`
+          : nothing
+      }
+      ${
+        this.s.kind === 'centers'
+          ? html`<div class="row" role="group" aria-label=${this.t('chooseCenters')}>${this.centers.map(
+              (c) =>
+                html`<label class="inline"><input type="checkbox" name="centerIds" value=${c.centerId} .checked=${this.s.centerIds.includes(c.centerId)} @change=${(
+                  e: Event,
+                ) => {
+                  const on = (e.target as HTMLInputElement).checked
+                  this.set({ centerIds: on ? [...this.s.centerIds, c.centerId] : this.s.centerIds.filter((id) => id !== c.centerId) })
+                }} />${this.language === 'ar' ? c.nameAr : c.nameEn}</label>`,
+            )}</div>`
+          : nothing
+      }
+      <label>${this.t('note')}<input name="note" .value=${this.s.note} @input=${(e: Event) => this.set({ note: this.value(e) })} /></label>
+    </fieldset>`
+  }
+
+  private choices(list: ChoiceList, legend: BundleMessageKey): TemplateResult {
+    const rows = this.s[list]
+    const edit = (i: number, patch: Partial<Choice>) => this.set({ [list]: rows.map((r, n) => (n === i ? { ...r, ...patch } : r)) })
+    const field = (i: number, key: keyof Choice, label: BundleMessageKey) =>
+      html`<label>${this.t(label)}<input name=${`${list}/${i}/${key}`} dir=${key === 'nameAr' ? 'rtl' : 'ltr'} .value=${rows[i]![key]} @input=${(e: Event) => edit(i, { [key]: this.value(e) })} /></label>`
+    return html`<fieldset data-part=${list}>
+      <legend>${this.t(legend)}</legend>
+      ${rows.map(
+        (
+          _,
+          i,
+        ) => html`<div class="row" data-row=${i}>${field(i, 'code', 'code')}${field(i, 'nameAr', 'nameAr')}${field(i, 'nameEn', 'nameEn')}
+          <button type="button" aria-label=${this.t('remove', { what: this.t('row', { n: i + 1 }) })} @click=${() => this.set({ [list]: rows.filter((__, n) => n !== i) })}>✕</button></div>`,
+      )}
+      <div><button type="button" data-add=${list} @click=${() => this.set({ [list]: [...rows, { code: '', nameAr: '', nameEn: '' }] })}>${this.t('add')}</button></div>
+    </fieldset>`
+  }
+
+  private holidaysPart(): TemplateResult {
+    const rows = this.s.holidays
+    const edit = (i: number, patch: Record<string, string>) =>
+      this.set({ holidays: rows.map((r, n) => (n === i ? { ...r, ...patch } : r)) })
+    const field = (i: number, key: 'id' | 'from' | 'to' | 'nameAr' | 'nameEn', label: BundleMessageKey, type = 'text') =>
+      html`<label>${this.t(label)}<input type=${type} name=${`holidays/${i}/${key}`} .value=${rows[i]![key]} @input=${(e: Event) => edit(i, { [key]: this.value(e) })} /></label>`
+    return html`<fieldset data-part="holidays">
+      <legend>${this.t('holidays')}</legend>
+      ${rows.map(
+        (
+          _,
+          i,
+        ) => html`<div class="row" data-row=${i}>${field(i, 'id', 'holidayId')}${field(i, 'from', 'from', 'date')}${field(i, 'to', 'to', 'date')}${field(i, 'nameAr', 'nameAr')}${field(i, 'nameEn', 'nameEn')}
+          <button type="button" aria-label=${this.t('remove', { what: this.t('row', { n: i + 1 }) })} @click=${() => this.set({ holidays: rows.filter((__, n) => n !== i) })}>✕</button></div>`,
+      )}
+      <div><button type="button" data-add="holidays" @click=${() => this.set({ holidays: [...rows, { id: '', from: '', to: '', nameAr: '', nameEn: '', hours: [] }] })}>${this.t('add')}</button></div>
+    </fieldset>`
+  }
+
+  private mappingPart(): TemplateResult {
+    const rows = this.s.mapping
+    const edit = (i: number, patch: Record<string, string>) => this.set({ mapping: rows.map((r, n) => (n === i ? { ...r, ...patch } : r)) })
+    const name = (c: { nameAr: string; nameEn: string }) => (this.language === 'ar' ? c.nameAr : c.nameEn)
+    return html`<fieldset data-part="mapping">
+      <legend>${this.t('mapping')}</legend>
+      <p class="muted">${this.t('mappingHelp')}</p>
+      ${rows.map(
+        (r, i) => html`<div class="row" data-row=${i}>
+          <label>${this.t('center')}<select name=${`mapping/${i}/center`} @change=${(e: Event) => edit(i, { centerId: this.value(e) })}>
+            ${this.centers.map((c) => html`<option value=${c.centerId} ?selected=${c.centerId === r.centerId}>${name(c)}</option>`)}
+          </select></label>
+          <label>${this.t('localCode')}<input name=${`mapping/${i}/local`} dir="ltr" size="4" .value=${r.local} @input=${(e: Event) => edit(i, { local: this.value(e) })} /></label>
+          <label>${this.t('nationalService')}<select name=${`mapping/${i}/code`} @change=${(e: Event) => edit(i, { code: this.value(e) })}>
+            ${this.catalogue.map((s) => html`<option value=${s.code} ?selected=${s.code === r.code}>${s.code} — ${name(s)}</option>`)}
+          </select></label>
+          <button type="button" aria-label=${this.t('remove', { what: this.t('row', { n: i + 1 }) })} @click=${() => this.set({ mapping: rows.filter((__, n) => n !== i) })}>✕</button>
+        </div>`,
+      )}
+      <div><button type="button" data-add="mapping" ?disabled=${this.centers.length === 0 || this.catalogue.length === 0} @click=${() =>
+        this.set({
+          mapping: [...rows, { centerId: this.centers[0]?.centerId ?? '', local: '', code: this.catalogue[0]?.code ?? '' }],
+        })}>${this.t('add')}</button></div>
+    </fieldset>`
+  }
+
+  private hoursPart(): TemplateResult {
+    const week = this.s.weeklyHours
+    const day = (d: Weekday) => {
+      const first = week![d][0]
+      const setDay = (intervals: WeeklyHours[Weekday]) => this.set({ weeklyHours: { ...week!, [d]: intervals } })
+      const time = (key: 'open' | 'close') =>
+        html`<label>${this.t(key)}<input type="time" name=${`hours/${d}/${key}`} .value=${first?.[key] ?? ''} ?disabled=${!first} @input=${(
+          e: Event,
+        ) => setDay([{ ...first!, [key]: this.value(e) }, ...week![d].slice(1)])} /></label>`
+      return html`<div class="row" data-day=${d} role="group" aria-label=${this.t(`day_${d}`)}>
+        <strong class="day">${this.t(`day_${d}`)}</strong>
+        <label class="inline"><input type="checkbox" name=${`hours/${d}/closed`} .checked=${!first} @change=${(e: Event) =>
+          setDay((e.target as HTMLInputElement).checked ? [] : [{ ...DEFAULT_DAY }])} />${this.t('closedDay')}</label>
+        ${time('open')}${time('close')}
+      </div>`
+    }
+    return html`<fieldset data-part="hours">
+      <legend>${this.t('hours')}</legend>
+      <label class="inline"><input type="checkbox" name="setHours" .checked=${week !== null} @change=${(e: Event) =>
+        this.set({ weeklyHours: (e.target as HTMLInputElement).checked ? defaultWeek() : null })} />${this.t('setHours')}</label>
+      ${week ? WEEK_ORDER.map(day) : html`<p class="muted">${this.t('hoursHelp')}</p>`}
+    </fieldset>`
+  }
+
+  override render(): TemplateResult {
+    return html`<section aria-labelledby="bundle-form-title">
+      <h2 id="bundle-form-title">${this.t('formTitle')}</h2>
+      <p class="muted">${this.t('formHelp')}</p>
+      <form data-bundle-form @submit=${(e: Event) => void this.submit(e)}>
+        ${this.targetPart()}
+        ${this.choices('priorityCategories', 'categories')}
+        ${this.choices('finishOutcomes', 'outcomes')}
+        <fieldset data-part="news">
+          <legend>${this.t('news')}</legend>
+          <label>${this.t('newsAr')}<input name="newsAr" dir="rtl" .value=${this.s.newsAr} @input=${(e: Event) => this.set({ newsAr: this.value(e) })} /></label>
+          <label>${this.t('newsEn')}<input name="newsEn" dir="ltr" .value=${this.s.newsEn} @input=${(e: Event) => this.set({ newsEn: this.value(e) })} /></label>
+        </fieldset>
+        ${this.holidaysPart()} ${this.mappingPart()} ${this.hoursPart()}
+        <details><summary>${this.t('review')}</summary><pre data-review>${JSON.stringify(requestOf(this.s), null, 2)}</pre></details>
+        ${this.error ? html`<p class="error" role="alert" data-bundle-error>${this.error}${this.errorPath ? html` <bdi dir="ltr">${this.errorPath}</bdi>` : nothing}</p>` : nothing}
+        ${this.done !== null ? html`<p class="ok" role="status" data-bundle-published>${this.t('publishedOk', { version: this.done })}</p>` : nothing}
+        <div><button class="primary" type="submit" data-action="publish-new" ?disabled=${this.busy}>${this.t('publishNew')}</button></div>
+      </form>
+    </section>`
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tabour-hub-bundle-form': HubBundleForm
+  }
+}

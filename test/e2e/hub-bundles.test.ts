@@ -1,0 +1,161 @@
+import { describe, expect, it } from 'vitest'
+import { join } from 'node:path'
+import type { Page } from 'playwright-core'
+import { LANDSCAPE, useBrowserSuite } from './browser.ts'
+import { seriousAxeViolations } from './axe.ts'
+import { ROOT } from './ui-build.ts'
+import { ADMIN_PASSWORD, TestCenter } from '../helpers/test-center.ts'
+import { UPSTREAM_TEST_CONFIG } from '../server/upstream/upstream-helpers.ts'
+import { addNationalService, HUB_ADMIN_TOKEN, startTestHub } from '../hub/hub-harness.ts'
+
+/**
+ * Issue 23 in Chromium (1920×1080, Arabic then English): a national admin signs in on the hub
+ * page with the admin token, fills the bundle form (a priority category, the news line, a
+ * holiday, a center's service mapping, the weekly hours), sees the hub refuse a bad hours row
+ * with its path, fixes it and publishes to one governorate. A real center of that governorate
+ * (in-process, its real reporter over loopback) applies it; the status view shows, per center,
+ * what the hub's database holds. The center's own services form then shows the national code
+ * read-only, with the sentence that the hub sets it. No serious axe findings.
+ */
+
+const SHOTS = join(ROOT, 'test-results', 'hub-bundles')
+const suite = useBrowserSuite(SHOTS)
+
+const CAIRO = 'القاهرة'
+
+async function fill(page: Page, selector: string, value: string): Promise<void> {
+  await page.locator(selector).fill(value)
+}
+
+describe('the hub page: configuration bundles', () => {
+  it('publishes a bundle to one governorate from the form and shows what each center did with it', { timeout: 90_000 }, async () => {
+    const hub = await startTestHub({ config: { uiDir: suite.uiDir } })
+    suite.cleanups.push(() => hub.close())
+    await addNationalService(hub, 'PASSPORT', { nameAr: 'جوازات السفر', nameEn: 'Passports', groupEn: 'Civil registry' })
+    await addNationalService(hub, 'CIV-BIRTH', { nameAr: 'شهادات الميلاد', nameEn: 'Birth certificates', groupEn: 'Civil registry' })
+    const register = async (id: string, nameAr: string, nameEn: string, governorate: string) => {
+      const res = await hub.app.inject({
+        method: 'POST',
+        url: '/api/hub/v1/admin/centers',
+        headers: { authorization: `Bearer ${HUB_ADMIN_TOKEN}` },
+        payload: { id, nameAr, nameEn, governorate, kind: 'fixed' },
+      })
+      expect(res.statusCode).toBe(201)
+      return res.json() as { secret: string; hubPublicKey: string }
+    }
+    const reg = await register('EG-CAI-01', 'مركز مدينة نصر', 'Nasr City center', CAIRO)
+    await register('EG-CAI-02', 'مركز مصر الجديدة', 'Heliopolis center', CAIRO) // registered, never reports: stays pending
+    await register('EG-ALX-01', 'مركز سموحة', 'Smouha center', 'الإسكندرية') // another governorate: not a target
+    const center = await TestCenter.start({
+      config: {
+        uiDir: suite.uiDir,
+        upstream: { url: hub.url, centerId: 'EG-CAI-01', secret: reg.secret, hubPublicKey: reg.hubPublicKey, ...UPSTREAM_TEST_CONFIG },
+      },
+    })
+    suite.cleanups.push(() => center.close())
+    const passports = await center.createService({ prefix: 'A', nameAr: 'جوازات', nameEn: 'Passports' })
+
+    // --- the tab asks for the admin token (the read side is open, managing bundles is not)
+    const page = await suite.contexts.page(LANDSCAPE)
+    await page.goto(`${hub.url}/hub/ui/?view=bundles`)
+    await page.locator('[data-bundles-refused="needsAdmin"]').waitFor()
+    await page.locator('button[data-action="bundles-sign-in"]').click()
+    await fill(page, 'form[data-sign-in] input[name="token"]', HUB_ADMIN_TOKEN)
+    await page.locator('form[data-sign-in] button[type="submit"]').click()
+    const form = page.locator('form[data-bundle-form]')
+    await form.waitFor()
+    expect(await page.locator('[data-table="bundles"] p').textContent()).toBe('لم تُنشر أي حزمة بعد.')
+
+    // --- the form: target Cairo, a category, the news line, a holiday, A → PASSPORT at Nasr City, the weekly hours
+    await form.locator('input[name="kind"][value="governorate"]').check()
+    await form.locator('select[name="governorate"]').selectOption(CAIRO)
+    await form.locator('button[data-add="priorityCategories"]').click()
+    await fill(page, 'input[name="priorityCategories/0/code"]', 'elderly')
+    await fill(page, 'input[name="priorityCategories/0/nameAr"]', 'كبار السن')
+    await fill(page, 'input[name="priorityCategories/0/nameEn"]', 'Elderly')
+    await fill(page, 'input[name="newsAr"]', 'المراكز مغلقة يوم ٦ أكتوبر')
+    await fill(page, 'input[name="newsEn"]', 'Centers close on 6 October')
+    await form.locator('button[data-add="holidays"]').click()
+    await fill(page, 'input[name="holidays/0/id"]', 'armed-forces-day')
+    await fill(page, 'input[name="holidays/0/from"]', '2026-10-06')
+    await fill(page, 'input[name="holidays/0/to"]', '2026-10-06')
+    await fill(page, 'input[name="holidays/0/nameAr"]', 'عيد القوات المسلحة')
+    await fill(page, 'input[name="holidays/0/nameEn"]', 'Armed Forces Day')
+    await form.locator('button[data-add="mapping"]').click()
+    await form.locator('select[name="mapping/0/center"]').selectOption('EG-CAI-01')
+    await fill(page, 'input[name="mapping/0/local"]', 'a')
+    await form.locator('select[name="mapping/0/code"]').selectOption('PASSPORT')
+    await form.locator('input[name="setHours"]').check()
+    // a Sunday that closes before it opens: the hub refuses it and names the field
+    await fill(page, 'input[name="hours/sun/close"]', '07:00')
+    await form.locator('button[data-action="publish-new"]').click()
+    const error = page.locator('[data-bundle-error]')
+    await expect.poll(() => error.textContent()).toContain('رفض المركز القومي الحزمة: قيمة ناقصة أو غير صالحة')
+    expect(await error.locator('bdi').textContent()).toBe(
+      'body/contents/weeklyHours/sun/0/close closes at 07:00, not after it opens at 08:00',
+    )
+    expect(await hub.store.configBundles.list()).toEqual([])
+    expect(await seriousAxeViolations(page)).toEqual([])
+    await fill(page, 'input[name="hours/sun/close"]', '15:00')
+    expect(JSON.parse((await form.locator('pre[data-review]').textContent()) ?? '{}').contents.serviceMapping).toEqual({
+      'EG-CAI-01': { A: 'PASSPORT' },
+    })
+    await form.locator('button[data-action="publish-new"]').click()
+    await expect.poll(() => page.locator('[data-bundle-published]').textContent()).toBe('نُشرت الحزمة رقم ١.')
+
+    // --- the center applies it on its next heartbeat; the status view shows what the hub's database holds
+    for (let i = 0; i < 50 && (await hub.store.configBundles.stateOf('EG-CAI-01'))?.running !== 1; i++)
+      await center.app.tabour.upstream!.nextRound()
+    expect((await hub.store.configBundles.stateOf('EG-CAI-01'))?.running).toBe(1)
+    const [stored] = await hub.store.configBundles.list()
+    expect(stored).toMatchObject({ version: 1, target: { kind: 'governorate', governorate: CAIRO } })
+    expect(stored!.publishedAt).not.toBeNull()
+    await page.locator('[data-table="bundles"] button[data-action="refresh"]').click()
+    const row = page.locator('[data-table="bundles"] tr[data-bundle="1"]')
+    await expect.poll(() => row.locator('[data-col="applied"]').textContent()).toBe('١ من ٢')
+    expect(await row.locator('[data-col="target"]').textContent()).toBe('محافظة القاهرة')
+    expect(await row.locator('[data-col="pending"]').textContent()).toBe('١')
+    await row.locator('button[data-show="1"]').click()
+    const statuses = page.locator('[data-table="bundle-centers"] tbody tr')
+    await expect.poll(() => statuses.count()).toBe(2)
+    expect(
+      await statuses.evaluateAll((rows) => rows.map((r) => `${r.getAttribute('data-center')} ${r.getAttribute('data-status')}`)),
+    ).toEqual(['EG-CAI-01 applied', 'EG-CAI-02 pending'])
+    const versions = await page
+      .locator('[data-table="center-versions"] tbody tr')
+      .evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-center'), r.querySelector('[data-col="running"]')?.textContent]))
+    const states = await hub.store.configBundles.states()
+    expect(versions).toEqual(['EG-ALX-01', 'EG-CAI-01', 'EG-CAI-02'].map((id) => [id, states.get(id)?.running === 1 ? '١' : 'لا شيء']))
+    expect(await seriousAxeViolations(page)).toEqual([])
+    await page.screenshot({ path: join(SHOTS, 'bundles-ar.png'), fullPage: true })
+
+    await page.locator('tabour-lang-switch button').click()
+    await expect.poll(() => row.locator('[data-col="target"]').textContent()).toBe(`Governorate ${CAIRO}`)
+    expect(await row.locator('[data-col="applied"]').textContent()).toBe('1 of 2')
+    expect(await page.locator('[data-table="bundle-centers"] tr[data-center="EG-CAI-01"] [data-col="status"]').textContent()).toBe(
+      'Applied',
+    )
+    expect(await seriousAxeViolations(page)).toEqual([])
+    await page.screenshot({ path: join(SHOTS, 'bundles-en.png'), fullPage: true })
+
+    // --- at the center: the mapping is the hub's; its admin sees it read-only, with why
+    expect(center.app.tabour.configuration.services.get(passports.id)).toMatchObject({ nationalCode: 'PASSPORT', nationalCodeLocked: true })
+    const dash = await suite.contexts.page(LANDSCAPE)
+    const centerUrl = await center.listen()
+    await dash.goto(`${centerUrl}/dashboard/#config`)
+    await dash.locator('form[data-form="login"] input[name="username"]').fill('admin')
+    await dash.locator('form[data-form="login"] input[name="password"]').fill(ADMIN_PASSWORD)
+    await dash.locator('form[data-form="login"] button[data-action="login"]').click()
+    await dash.locator('tabour-config-view button[data-section="services"]').click()
+    await dash.locator('tabour-config-view table[data-table="services"] tr[data-service="A"] button[data-edit]').click()
+    const locked = dash.locator('tabour-config-view form[data-form="services"] [data-field="nationalCode"][data-locked]')
+    await locked.waitFor()
+    expect(await locked.locator('input').getAttribute('readonly')).not.toBeNull()
+    expect(await locked.locator('input').inputValue()).toBe('PASSPORT — جوازات السفر')
+    expect(await locked.locator('[data-hub-managed]').textContent()).toBe(
+      'تحدد الجهة المركزية هذا الربط من خلال حزمة الإعدادات، ولا يمكن تغييره هنا.',
+    )
+    expect(await seriousAxeViolations(dash)).toEqual([])
+    await dash.screenshot({ path: join(SHOTS, 'center-service-locked-ar.png'), fullPage: true })
+  })
+})
