@@ -8,6 +8,7 @@ import { customElement, state } from 'lit/decorators.js'
 import type { Counter, Device, ServiceWithQueue } from '../../protocol/entities.ts'
 import type { PrinterTarget } from '../../protocol/ticket-tools.ts'
 import { configText } from '../../protocol/messages/config-forms.ts'
+import { formatNumber } from '../../ui-common/digits.ts'
 import { ConfigForm, intOrNull, NEW_ZONE, str, type FieldSpec, type Values } from './config-form.ts'
 
 @customElement('tabour-counters-config')
@@ -81,7 +82,7 @@ export class CountersConfig extends ConfigForm {
       .map((x) => {
         const s = byId.get(x.serviceId)
         const name = s ? `${s.prefix} ${l === 'ar' ? s.nameAr : s.nameEn}` : String(x.serviceId)
-        return x.weight === 1 ? name : configText('weights.served', l, { service: name, weight: x.weight })
+        return x.weight === 1 ? name : configText('weights.served', l, { service: name, weight: x.weight }, this.digits)
       })
       .join(l === 'ar' ? '، ' : ', ')
   }
@@ -101,7 +102,7 @@ export class CountersConfig extends ConfigForm {
               .sort((a, b) => a.number - b.number)
               .map(
                 (c) => html`<tr data-counter=${c.number} ?data-selected=${this.editing === c.id}>
-                  <td>${c.number}</td><td>${c.name}</td><td>${c.zone}</td><td class="wrap">${this.servedText(c)}</td><td>${configText(c.active ? 'common.yes' : 'common.no', l)}</td>
+                  <td>${formatNumber(c.number, { digits: this.digits })}</td><td>${c.name}</td><td>${c.zone}</td><td class="wrap">${this.servedText(c)}</td><td>${configText(c.active ? 'common.yes' : 'common.no', l)}</td>
                   <td><button type="button" class="secondary" data-edit=${c.id} aria-label=${configText('form.edit.counters', l, { name: c.name })} @click=${() => this.edit(c)}>${configText('common.edit', l)}</button></td>
                 </tr>`,
               )}

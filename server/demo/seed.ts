@@ -95,10 +95,14 @@ const COUNTERS: { number: number; name: string; zone: string; services: [string,
   },
 ]
 
+/** The demo clerks' names, as their console and the dashboard show them. */
+const CLERK_NAMES = ['أحمد حسن', 'منى علي', 'محمود سعيد', 'سارة إبراهيم', 'ياسر عبد الله', 'هدى محمد']
+
 const USERS = [
   { username: 'admin', role: 'admin' as const, displayName: 'Administrator' },
   { username: 'manager', role: 'manager' as const, displayName: 'مدير المركز' },
-  ...COUNTERS.map((c) => ({ username: `clerk${c.number}`, role: 'clerk' as const, displayName: `موظف ${c.number}` })),
+  // a person's name, not «موظف 1»: a number written into a name keeps its digits whatever the center's setting
+  ...COUNTERS.map((c, i) => ({ username: `clerk${c.number}`, role: 'clerk' as const, displayName: CLERK_NAMES[i % CLERK_NAMES.length]! })),
 ]
 
 const DEVICES = [

@@ -41,7 +41,12 @@ async function expectAxeClean(page: Page, what: string): Promise<void> {
 
 /** The sentence a refusal of `field` for `reason` gets, with the field labelled `labelKey`. */
 const sentence = (lang: Lang, code: string, field: string, reason: string, labelKey: ConfigMessageKey, limit?: number) =>
-  fieldErrorText({ code, detail: { field, reason, ...(limit !== undefined ? { limit } : {}) } }, configText(labelKey, lang), lang)
+  fieldErrorText(
+    { code, detail: { field, reason, ...(limit !== undefined ? { limit } : {}) } },
+    // the address label names its range (SerialAddress)
+    configText(labelKey, lang, { min: 1, max: 254 }),
+    lang,
+  )
 
 const input = (form: Locator, name: string) => form.locator(`[name="${name}"]`)
 const errorOf = (form: Locator, name: string) => form.locator(`[data-field-error="${name}"]`)
@@ -97,7 +102,9 @@ describe('configuration forms (issue 15 items 4-5)', () => {
       await section('counters')
       const counters = page.locator('tabour-config-view form[data-form="counters"]')
       await counters.locator('#weights-help').waitFor()
-      expect(await counters.locator('#weights-help').textContent()).toBe(configText('weights.help', lang))
+      expect(await counters.locator('#weights-help').textContent()).toBe(
+        configText('weights.help', lang, { backup: 0, normal: 1, double: 2 }),
+      )
       expect(await input(counters, 'zone').inputValue()).toBe(counter.zone)
       await input(counters, 'name').fill(`counter ${lang}`)
       await input(counters, 'zone').selectOption('+new')

@@ -13,6 +13,7 @@ import { ROOT } from './ui-build.ts'
 import { dayStartMs, localTime } from '../../protocol/center-clock.ts'
 import type { DeviceHealth } from '../../protocol/stats.ts'
 import { configText, fieldErrorText } from '../../protocol/messages/config-forms.ts'
+import { joinText } from '../../protocol/messages/join.ts'
 
 /**
  * The manager's dashboard in real headless Chromium against a real center on loopback: live
@@ -265,6 +266,10 @@ describe('manager dashboard', () => {
     expect(await page.locator('tabour-live-view tr[data-counter="1"] [data-col="serves"]').textContent()).toBe(
       'الرقم القومي (انتظارها مضاعف)، شهادات الميلاد، التموين، المرور',
     )
+    // no service takes joins from phones here: the card says so and how to turn it on, and offers no poster
+    await page.locator('tabour-remote-join-card [data-remote-off]').waitFor()
+    expect(await page.locator('tabour-remote-join-card [data-remote-off]').textContent()).toBe(joinText('poster.off', 'ar'))
+    expect(await page.locator('tabour-remote-join-card [data-poster-link]').count()).toBe(0)
 
     const en = await contexts.page(LANDSCAPE, { locale: 'en-GB' })
     await login(en, run, 'admin', ADMIN_PASSWORD, 'en')

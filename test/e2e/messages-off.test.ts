@@ -7,6 +7,7 @@ import { APPOINTMENT_DEFAULTS } from '../../protocol/appointments.ts'
 import { appointmentText } from '../../protocol/messages/appointments.ts'
 import { joinText } from '../../protocol/messages/join.ts'
 import { kioskText } from '../../protocol/messages/kiosk.ts'
+import { PHONE_EXAMPLE } from '../../protocol/phone-number.ts'
 import type { Lang } from '../../ui-common/i18n.ts'
 import { PHONE, PORTRAIT, useBrowserSuite } from './browser.ts'
 import { seriousAxeViolations } from './axe.ts'
@@ -118,7 +119,7 @@ describe('messages off: no screen promises a text', () => {
       if (lang === 'en') await switchLang(phone, 'en')
       await booking.locator('button.slot').first().click()
       const hint = booking.locator('[data-hint="phone"]')
-      expect((await hint.textContent())?.trim()).toBe(appointmentText('book.phoneHintNoMessages', lang))
+      expect((await hint.textContent())?.trim()).toBe(appointmentText('book.phoneHintNoMessages', lang, { example: PHONE_EXAMPLE }))
       expect(await booking.locator('form').textContent()).not.toMatch(PROMISE)
       await shot(phone, `booking-off-${lang}`)
       expect(await seriousAxeViolations(phone), lang).toEqual([])
@@ -146,7 +147,7 @@ describe('messages on: the kiosk asks for consent', () => {
     await phone.goto(`${url}/b/`)
     await phone.locator('tabour-booking-page button.slot').first().click()
     expect((await phone.locator('tabour-booking-page [data-hint="phone"]').textContent())?.trim()).toBe(
-      appointmentText('book.phoneHint', 'ar'),
+      appointmentText('book.phoneHint', 'ar', { example: PHONE_EXAMPLE }),
     )
   })
 })

@@ -19,14 +19,18 @@ afterAll(() => {
  * (the English console showed an Arabic-only name).
  */
 describe('the demo counters’ names', () => {
-  it('are bilingual and carry no digits', async () => {
+  it('are bilingual and carry no digits; the clerks have names, not numbers', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'tabour-demo-seed-'))
     dirs.push(dataDir)
     const db = openDatabase(join(dataDir, 'tabour.sqlite'))
     await ensureAdmin(db, 'admin-password-long', Date.now())
     expect((await seedDemo(db, Date.now(), PairingCodeDigest.forDataDir(dataDir))).created).toBe(true)
     const names = (db.prepare('SELECT name FROM counters ORDER BY number').all() as { name: string }[]).map((r) => r.name)
+    const clerks = db.prepare("SELECT display_name FROM users WHERE role = 'clerk'").pluck().all() as string[]
     db.close()
+    // a clerk's name is a name: no number in fixed digits («موظف 1» on an Arabic-Indic center)
+    expect(clerks).toHaveLength(6)
+    for (const clerk of clerks) expect(clerk, clerk).not.toMatch(/[0-9\u0660-\u0669]/)
     expect(names).toHaveLength(6)
     for (const name of names) {
       expect(name, name).toMatch(/\p{Script=Arabic}/u)
