@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox'
 import { literalUnion } from './common.ts'
 import { PRINTER_PROBLEMS, type PrinterFlags, type PrinterProblem } from './printer-problem.ts'
+import { PAPER_WIDTHS_MM, PRINTER_TYPES } from './printer-settings.ts'
 
 /**
  * Where a ticket printer is: `tcp://host:9100` (network), a device file such as `/dev/usb/lp0`,
@@ -12,13 +13,6 @@ export const PrinterInterface = Type.String({
   pattern: '^(tcp://[A-Za-z0-9.\\-\\[\\]:]+:[0-9]{1,5}|/dev/[A-Za-z0-9._/\\-]+|serial:/dev/[A-Za-z0-9._/\\-]+(\\?baudRate=[0-9]{3,7})?)$',
   description: 'tcp://host:9100, /dev/usb/lp0 or serial:/dev/ttyUSB0?baudRate=19200',
 })
-
-/** The command sets a ticket printer speaks: Epson ESC/POS (most printers, clones included) or Star Line Mode. */
-export const PRINTER_TYPES = ['epson', 'star'] as const
-export type PrinterType = (typeof PRINTER_TYPES)[number]
-/** Thermal paper widths in mm (576 / 384 dots). */
-export const PAPER_WIDTHS_MM = [58, 80] as const
-export type PaperWidthMm = (typeof PAPER_WIDTHS_MM)[number]
 
 export const PrinterConfig = Type.Object(
   {

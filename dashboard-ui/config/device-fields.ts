@@ -5,7 +5,7 @@
  * default stays a default (unit-tested in test/dashboard-ui).
  */
 import type { DeviceKind } from '../../protocol/common.ts'
-import { PAPER_WIDTHS_MM, PRINTER_TYPES } from '../../protocol/device-config.ts'
+import { PAPER_WIDTHS_MM, PRINTER_TYPES } from '../../protocol/printer-settings.ts'
 
 export type FieldValues = Record<string, string | boolean>
 

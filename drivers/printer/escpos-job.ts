@@ -2,7 +2,7 @@ import ThermalPrinterModule from 'node-thermal-printer'
 import type { TicketContent } from './ticket-content.ts'
 import { renderTicketPixels } from './render-ticket.ts'
 import { epsonRaster, starRaster } from './raster.ts'
-import type { PaperWidthMm, PrinterType } from '../../protocol/device-config.ts'
+import type { PaperWidthMm, PrinterType } from '../../protocol/printer-settings.ts'
 
 const { ThermalPrinter, PrinterTypes } = ThermalPrinterModule
 

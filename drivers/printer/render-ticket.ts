@@ -2,7 +2,7 @@ import { createCanvas, type ImageData, type SKRSContext2D } from '@napi-rs/canva
 import type { TicketContent } from './ticket-content.ts'
 import { ticketText } from './ticket-text.ts'
 import { ARABIC_FAMILY, LATIN_FAMILY, registerTicketFonts } from './fonts.ts'
-import type { PaperWidthMm } from '../../protocol/device-config.ts'
+import type { PaperWidthMm } from '../../protocol/printer-settings.ts'
 
 /** Printable dots across the paper at 203 dpi: 576 for 80 mm, 384 for 58 mm. */
 export const TICKET_WIDTH_DOTS = { 58: 384, 80: 576 } as const

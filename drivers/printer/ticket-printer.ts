@@ -5,7 +5,7 @@ import type { PrinterTransport, TransportOptions } from './transport.ts'
 import { PrintQueue, type PrintQueueOptions } from './print-queue.ts'
 import { describeError } from './transport-error.ts'
 import { printerProblemOf, stopsPrinting } from '../../protocol/printer-problem.ts'
-import { PAPER_WIDTHS_MM, PRINTER_TYPES, type PaperWidthMm, type PrinterType } from '../../protocol/device-config.ts'
+import { PAPER_WIDTHS_MM, PRINTER_TYPES, type PaperWidthMm, type PrinterType } from '../../protocol/printer-settings.ts'
 
 /** Which printer and how it is attached (the kiosk's `printer` config). */
 export interface TicketPrinterConfig {
