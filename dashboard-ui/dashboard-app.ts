@@ -50,8 +50,10 @@ export class DashboardApp extends LitElement {
       }
       header {
         display: flex;
+        /* a longer clock, a fifth tab or a third language must not push the page sideways at 1366 px */
+        flex-wrap: wrap;
         align-items: center;
-        gap: 1.25rem;
+        gap: 0.5rem 1.25rem;
         padding-block: 0.6rem;
         padding-inline: 1.5rem;
         background: var(--tabour-primary);
@@ -83,6 +85,13 @@ export class DashboardApp extends LitElement {
       }
       .spacer {
         flex: 1;
+      }
+      /* the clock, the user and the language wrap together, to the end of the header */
+      .session {
+        display: flex;
+        align-items: center;
+        gap: 1.25rem;
+        margin-inline-start: auto;
       }
       header button {
         white-space: nowrap;
@@ -189,9 +198,11 @@ export class DashboardApp extends LitElement {
             : nothing
         }
         <span class="spacer"></span>
-        <span class="clock">${new Date(this.now).toLocaleString(intlLocale(lang, values?.digits), { timeZone: tz, weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' })}</span>
-        ${s.user ? html`<span data-user=${s.user.username}>${s.user.username}</span><button type="button" data-action="logout" @click=${() => void s.logout()}>${dashboardText('logout', lang)}</button>` : nothing}
-        <tabour-lang-switch .lang=${lang}></tabour-lang-switch>
+        <span class="session">
+          <span class="clock">${new Date(this.now).toLocaleString(intlLocale(lang, values?.digits), { timeZone: tz, weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' })}</span>
+          ${s.user ? html`<span data-user=${s.user.username}>${s.user.username}</span><button type="button" data-action="logout" @click=${() => void s.logout()}>${dashboardText('logout', lang)}</button>` : nothing}
+          <tabour-lang-switch .lang=${lang}></tabour-lang-switch>
+        </span>
       </header>
       ${s.phase === 'ready' && !s.reachable ? html`<p class="banner" role="alert" data-banner="offline">${dashboardText('offline', lang)}</p>` : nothing}
       <main data-phase=${s.phase}>${this.body(tab, lang, digitsFor(lang, values?.digits), tz)}</main>`

@@ -10,7 +10,8 @@ export const deskStyles = [
       line-height: 1.5;
       --tabour-radius: 10px;
       --ok: #0f7b3f;
-      --warn: #b25e00;
+      /* 5.3:1 on the warn pill's #fff1de (#b25e00 was 4.2:1, under AA's 4.5 for its 0.85rem text) */
+      --warn: #9a5200;
       --bad: #a4001d;
       --line: #d5dbe3;
       --soft: #f5f7fa;
