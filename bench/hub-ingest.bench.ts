@@ -5,11 +5,18 @@
  * - HTTP: signed batches over loopback to the real hub (32 senders), signature checks,
  *   replay check, validation, idempotent upsert, status: what a center's reporter meets;
  * - store: the same ingest called in-process (no HTTP, no signature), a fresh hour;
+ * - store, a day per call: `ingestHours` with each center's 24 hours at once (a catch-up after
+ *   an outage), the rollups kept, the same guarantees;
  * - raw: the same rows as plain multi-row INSERTs, one transaction per batch, through the same
- *   driver: the floor the database itself sets.
- * BENCH_HUB_HOURS (default 2) hours of batches per figure.
+ *   driver, and on PostgreSQL raw COPY (psql's \copy of a CSV) of the day's rows into a bare
+ *   table: the floors the database itself sets.
+ * BENCH_HUB_HOURS (default 2) hours of batches per figure (24 for the day-per-call case).
  */
 import { randomBytes } from 'node:crypto'
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { signedHeaders, UpstreamPaths, type HourBatch, type HourFigures } from '../protocol/upstream.ts'
 import { PG_URL, startTestHub, type Backend } from '../test/hub/hub-harness.ts'
 import type { HubStore } from '../hub/store/store.ts'
@@ -45,14 +52,14 @@ const rows = (seed: number): HourFigures[] =>
 
 const centerId = (c: number) => `EG-${String(c).padStart(4, '0')}`
 
-function batches(hourFrom: number, hours: number): HourBatch[] {
+function batches(hourFrom: number, hours: number, day = '2026-03-10'): HourBatch[] {
   const out: HourBatch[] = []
   for (let h = hourFrom; h < hourFrom + hours; h++) {
     for (let c = 0; c < CENTERS; c++) {
       out.push({
         centerId: centerId(c),
         seq: h * 1000 + 1,
-        day: '2026-03-10',
+        day,
         hour: h,
         timeZone: 'Africa/Cairo',
         revision: 1,
@@ -117,6 +124,59 @@ async function rawInserts(store: HubStore, list: HourBatch[]): Promise<void> {
   })
 }
 
+/** Seconds psql's \\copy takes to load `list`'s rows (CSV, written beforehand) into a bare table of hub_figures' columns. */
+function rawCopy(url: string, list: HourBatch[]): number {
+  const dir = mkdtempSync(join(tmpdir(), 'tabour-bench-'))
+  try {
+    const csv = join(dir, 'rows.csv')
+    const quote = (v: string) => `"${v.replaceAll('"', '""')}"`
+    writeFileSync(
+      csv,
+      list
+        .flatMap((b) =>
+          b.rows.map((r) =>
+            [
+              b.centerId,
+              b.day,
+              b.hour,
+              r.serviceCode,
+              quote(r.serviceNameAr),
+              quote(r.serviceNameEn),
+              b.revision,
+              r.issued,
+              r.called,
+              r.served,
+              r.noShow,
+              r.cancelled,
+              r.transferredIn,
+              r.transferredOut,
+              r.waitSumSeconds,
+              r.waitCount,
+              r.waitMaxSeconds,
+              r.waitWithinTarget,
+              r.serviceSumSeconds,
+              r.serviceCount,
+              r.counterOpenMinutes,
+              Date.now(),
+            ].join(','),
+          ),
+        )
+        .join('\n'),
+    )
+    const psql = (command: string) => execFileSync('psql', [url, '-v', 'ON_ERROR_STOP=1', '-qAtc', command], { encoding: 'utf8' })
+    psql(`CREATE TABLE bench_copy (center_id TEXT, day DATE, hour INTEGER, service_code TEXT, name_ar TEXT, name_en TEXT, revision INTEGER,
+      issued INTEGER, called INTEGER, served INTEGER, no_show INTEGER, cancelled INTEGER, transferred_in INTEGER, transferred_out INTEGER, wait_sum BIGINT, wait_count INTEGER,
+      wait_max INTEGER, wait_within_target INTEGER, service_sum BIGINT, service_count INTEGER, counter_open_minutes INTEGER, received_at BIGINT)`)
+    const t0 = performance.now()
+    psql(`\\copy bench_copy FROM '${csv}' WITH (FORMAT csv)`)
+    const seconds = (performance.now() - t0) / 1000
+    psql('DROP TABLE bench_copy')
+    return seconds
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
 async function benchBackend(backend: Backend): Promise<Figure[]> {
   const hub = await startTestHub({ backend })
   try {
@@ -170,8 +230,36 @@ async function benchBackend(backend: Backend): Promise<Figure[]> {
     await rawInserts(hub.store, raw)
     figures.push({ backend, case: 'raw multi-row INSERT (baseline)', batches: raw.length, seconds: (performance.now() - t0) / 1000 })
 
+    // a day per call: each center's 24 hours of another day in one ingestHours
+    const day = batches(0, 24, '2026-03-11')
+    const byCenter = new Map<string, HourBatch[]>()
+    for (const b of day) byCenter.set(b.centerId, [...(byCenter.get(b.centerId) ?? []), b])
+    t0 = performance.now()
+    await pool([...byCenter.values()], backend === 'sqlite' ? 1 : SENDERS, async (list) => {
+      if ((await hub.store.ingestHours(list, randomBytes(16).toString('hex'), Date.now())) === 'replayed') throw new Error('replayed')
+    })
+    figures.push({
+      backend,
+      case: 'store.ingestHours, 24 h per call (a day of backlog)',
+      batches: day.length,
+      seconds: (performance.now() - t0) / 1000,
+    })
+    // the same day re-sent: every row already held, nothing changes
+    t0 = performance.now()
+    await pool([...byCenter.values()], backend === 'sqlite' ? 1 : SENDERS, async (list) => {
+      await hub.store.ingestHours(list, randomBytes(16).toString('hex'), Date.now())
+    })
+    figures.push({ backend, case: 'the same day re-sent (nothing changes)', batches: day.length, seconds: (performance.now() - t0) / 1000 })
+    if (backend === 'postgres')
+      figures.push({
+        backend,
+        case: 'raw COPY of the same day (baseline)',
+        batches: day.length,
+        seconds: rawCopy(hub.config.databaseUrl!, day),
+      })
+
     const stored = await hub.store.driver.all<{ n: number }>('SELECT COUNT(*) AS n FROM hub_figures')
-    const expected = 2 * HOURS * CENTERS * SERVICES
+    const expected = (2 * HOURS + 24) * CENTERS * SERVICES
     if (Number(stored[0]!.n) !== expected) console.log(`WARNING: ${stored[0]!.n} rows stored, expected ${expected}`)
     return figures
   } finally {
@@ -198,7 +286,11 @@ export async function hubIngestBench(): Promise<void> {
     })),
   )
   for (const b of backends) {
-    const [http, , raw] = all.filter((f) => f.backend === b)
+    const [http, , raw, dayCall, , copy] = all.filter((f) => f.backend === b)
+    const rate = (f: Figure) => f.batches / f.seconds
+    console.log(
+      `${b}: ingestHours (a day per call) / ${copy ? 'raw COPY' : 'raw insert'} = ${(rate(dayCall!) / rate(copy ?? raw!)).toFixed(3)}; ingestHours / one hour per call = ${(rate(dayCall!) / rate(all.filter((f) => f.backend === b)[1]!)).toFixed(1)}×`,
+    )
     const hoursPerSec = http!.batches / http!.seconds
     console.log(
       `${b}: HTTP ingest / raw insert = ${(hoursPerSec / (raw!.batches / raw!.seconds)).toFixed(3)}; a national hour (${CENTERS} batches) ingests in ${(CENTERS / hoursPerSec).toFixed(1)} s`,

@@ -15,6 +15,7 @@ import {
   Heartbeat,
   HeartbeatAck,
   HourBatch,
+  HourBacklog,
   implausibleField,
   HubErrorCodes,
   UpstreamHeaders,
@@ -278,6 +279,19 @@ export function buildHub(config: HubConfig, deps: HubDeps): FastifyInstance {
       request.signedNonce = nonce
     })
 
+    /** Stores a center's batches in one transaction and answers the ack of the last. */
+    const storeAndAck = async (request: FastifyRequest, centerId: string, batches: HourBatch[]): Promise<BatchAck> => {
+      const result = await store.ingestHours(batches, request.signedNonce!, clock())
+      if (result === 'replayed') return reject(HubErrorCodes.REPLAYED, 401, centerId, 'this request was already received (nonce seen)')
+      const ack = Math.max(...batches.map((b) => b.seq))
+      const { unknownNationalCodes } = result
+      if (unknownNationalCodes.length === 0) return { ack, stored: result.stored, ignored: result.ignored }
+      // kept (nothing lost: they count once the code is added), shown as unmapped, and counted for the operators
+      request.log.warn({ center: centerId, unknownNationalCodes }, 'batch names national codes the catalogue does not hold')
+      await store.countRejection(HubErrorCodes.UNKNOWN_NATIONAL_CODE, centerId, clock())
+      return { ack, stored: result.stored, ignored: result.ignored, unknownNationalCodes }
+    }
+
     signed.post(
       UpstreamPaths.batches,
       { schema: { body: HourBatch, response: { 200: BatchAck } }, config: { rateLimit: {} } },
@@ -285,15 +299,23 @@ export function buildHub(config: HubConfig, deps: HubDeps): FastifyInstance {
         const batch = request.body as HourBatch
         const implausible = implausibleField(batch)
         if (implausible) return reject(HubErrorCodes.VALIDATION, 400, batch.centerId, `body/${implausible}`)
-        const result = await store.ingest(batch, request.signedNonce!, clock())
-        if (result === 'replayed')
-          return reject(HubErrorCodes.REPLAYED, 401, batch.centerId, 'this request was already received (nonce seen)')
-        const { unknownNationalCodes } = result
-        if (unknownNationalCodes.length === 0) return { ack: batch.seq, stored: result.stored, ignored: result.ignored }
-        // kept (nothing lost: they count once the code is added), shown as unmapped, and counted for the operators
-        request.log.warn({ center: batch.centerId, unknownNationalCodes }, 'batch names national codes the catalogue does not hold')
-        await store.countRejection(HubErrorCodes.UNKNOWN_NATIONAL_CODE, batch.centerId, clock())
-        return { ack: batch.seq, stored: result.stored, ignored: result.ignored, unknownNationalCodes }
+        return storeAndAck(request, batch.centerId, [batch])
+      },
+    )
+
+    signed.post(
+      UpstreamPaths.backlog,
+      { schema: { body: HourBacklog, response: { 200: BatchAck } }, config: { rateLimit: {} }, bodyLimit: 4 * 1024 * 1024 },
+      async (request) => {
+        const { centerId, batches } = request.body as HourBacklog
+        for (const [i, b] of batches.entries()) {
+          // the signed center is the body's; each batch inside must be that center's too
+          if (b.centerId !== centerId)
+            return reject(HubErrorCodes.CENTER_MISMATCH, 403, centerId, `center ${centerId} cannot report for ${b.centerId.slice(0, 64)}`)
+          const implausible = implausibleField(b)
+          if (implausible) return reject(HubErrorCodes.VALIDATION, 400, centerId, `body/batches/${i}/${implausible}`)
+        }
+        return storeAndAck(request, centerId, batches)
       },
     )
 

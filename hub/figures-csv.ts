@@ -7,6 +7,11 @@ import { csvTable, type CsvColumn, type CsvLang } from '../protocol/csv.ts'
 import { csvText, type CsvMessageKey } from '../protocol/messages/csv.ts'
 import type { FigureRow, FiguresQuery } from './store/store.ts'
 
+/** A mean of seconds to one decimal (as avgWaitSeconds is), empty without a count. */
+function average(sum: number, count: number): number | null {
+  return count > 0 ? Math.round((sum / count) * 10) / 10 : null
+}
+
 const FIGURES: [CsvMessageKey, (r: FigureRow) => number | null][] = [
   ['figure.issued', (r) => r.issued],
   ['figure.called', (r) => r.called],
@@ -20,6 +25,29 @@ const FIGURES: [CsvMessageKey, (r: FigureRow) => number | null][] = [
   ['figure.sla', (r) => r.slaPercent],
   ['figure.avgService', (r) => r.avgServiceSeconds],
   ['figure.counterOpenMinutes', (r) => r.counterOpenMinutes],
+  ['figure.openMinutes', (r) => r.openMinutes],
+  ['figure.waitMissedUncalled', (r) => r.waitMissedUncalled],
+  // feedback (issue 21)
+  ['figure.ratingCount', (r) => r.ratingCount],
+  ['figure.avgRating', (r) => r.avgRating],
+  ['figure.ratingLow', (r) => r.ratingLow],
+  // visits with several steps (issue 21)
+  ['figure.stepCalls', (r) => r.stepCalls],
+  ['figure.avgStepWait', (r) => average(r.stepWaitSumSeconds, r.stepCalls)],
+  // parking (issue 21)
+  ['figure.parked', (r) => r.parked],
+  ['figure.parkResumed', (r) => r.parkResumed],
+  ['figure.parkAbandoned', (r) => r.parkAbandoned],
+  // appointments and places taken from a phone (issue 19)
+  ['figure.appointmentsBooked', (r) => r.appointmentsBooked],
+  ['figure.appointmentsCancelled', (r) => r.appointmentsCancelled],
+  ['figure.appointmentsCheckedIn', (r) => r.appointmentsCheckedIn],
+  ['figure.appointmentNoShows', (r) => r.appointmentNoShows],
+  ['figure.appointmentCalls', (r) => r.appointmentCalls],
+  ['figure.avgAppointmentWait', (r) => average(r.appointmentWaitSecondsSum, r.appointmentCalls)],
+  ['figure.remoteJoins', (r) => r.remoteJoins],
+  ['figure.remoteCalls', (r) => r.remoteCalls],
+  ['figure.avgRemoteWait', (r) => average(r.remoteWaitSecondsSum, r.remoteCalls)],
 ]
 
 const hourLabel = (key: string) => (/^\d{1,2}$/.test(key) ? `${key.padStart(2, '0')}:00` : key)

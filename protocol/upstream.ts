@@ -31,6 +31,8 @@ export const UpstreamHeaders = {
 export const UpstreamPaths = {
   batches: '/api/hub/v1/batches',
   heartbeat: '/api/hub/v1/heartbeat',
+  /** Several of a center's hour batches in one request (a backlog), stored together or not at all. */
+  backlog: '/api/hub/v1/batches/backlog',
   /** A center fetches the configuration bundle its heartbeat answer offered (protocol/config-bundle.ts). */
   configBundle: '/api/hub/v1/config-bundle',
 } as const
@@ -234,6 +236,24 @@ export const HourBatch = Type.Object(
   { additionalProperties: false },
 )
 export type HourBatch = Static<typeof HourBatch>
+
+/** At most this many hour batches in one backlog request (a day): with 200 services a batch it stays under the route's 4 MB. */
+export const MAX_BACKLOG_BATCHES = 24
+
+/**
+ * A center's several hour batches in one request (`UpstreamPaths.backlog`), oldest first: the hub
+ * stores all of them in one transaction or none, and acknowledges the last `seq` (the `x-tabour-seq`
+ * header carries it too). A refusal refuses them all; the center then sends them one at a time, so
+ * a malformed one is parked alone.
+ */
+export const HourBacklog = Type.Object(
+  {
+    centerId: Type.String({ minLength: 1, maxLength: 64 }),
+    batches: Type.Array(HourBatch, { minItems: 1, maxItems: MAX_BACKLOG_BATCHES }),
+  },
+  { additionalProperties: false },
+)
+export type HourBacklog = Static<typeof HourBacklog>
 
 /**
  * What the schema cannot say about a batch: the same service twice, a wait sum longer than its

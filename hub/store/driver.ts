@@ -9,7 +9,8 @@ import { Mutex } from 'async-mutex'
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 
-export type Param = string | number | null
+/** A value bound to a `?`; an array only on PostgreSQL (bound as a PostgreSQL array, for unnest()). */
+export type Param = string | number | null | readonly (string | number | null)[]
 export type Dialect = 'sqlite' | 'postgres'
 
 export interface SqlDriver {

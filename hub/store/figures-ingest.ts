@@ -5,9 +5,9 @@
  * never double-counts.
  */
 import type { HourBatch, HourFigures } from '../../protocol/upstream.ts'
-import { HubErrorCodes } from '../../protocol/upstream.ts'
+import { FigureLimits, HubErrorCodes } from '../../protocol/upstream.ts'
 import { HubError } from '../errors.ts'
-import type { Param, SqlDriver } from './driver.ts'
+import type { SqlDriver } from './driver.ts'
 import { FIGURE_COLUMNS } from './figure-columns.ts'
 import { applyRollupDeltas, type FigureColumn, type HourlyChange, type HourlyRow } from './rollups.ts'
 
@@ -71,55 +71,141 @@ const COLUMNS = [
   ...FIGURE_COLUMNS,
   'received_at',
 ]
+/** PostgreSQL array types of COLUMNS, for the unnest() form of the upsert. */
+const PG_TYPES = ['text', 'date', 'int', 'text', 'text', 'text', 'text', 'int', 'int', ...FIGURE_COLUMNS.map(() => 'bigint'), 'bigint']
 const UPDATE = ['service_name_ar', 'service_name_en', 'national_code', 'service_id', 'revision', ...FIGURE_COLUMNS, 'received_at']
   .map((c) => `${c} = excluded.${c}`)
   .join(', ')
+const CONFLICT = `ON CONFLICT (center_id, day, hour, service_code) DO UPDATE SET ${UPDATE} WHERE hub_figures.revision < excluded.revision`
+const OLD_COLUMNS = `f.center_id, f.day, f.hour, f.service_code, f.national_code, f.service_name_ar, f.service_name_en, f.revision, ${FIGURE_COLUMNS.map((c) => `f.${c}`).join(', ')}`
 
-/** Stores the batch's rows and updates the rollups; resolves with the number of rows changed. */
-export async function storeHourRows(d: SqlDriver, batch: HourBatch, now: number): Promise<number> {
-  if (batch.rows.length === 0) return 0
-  if (!isCalendarDay(batch.day))
-    throw new HubError(400, HubErrorCodes.VALIDATION, `body/day: ${batch.day.slice(0, 10)} is not a calendar day`)
-  // two copies of one center-hour in flight must not both take the old rows as their base
-  if (d.dialect === 'postgres') await d.all('SELECT pg_advisory_xact_lock(hashtext(?))', [`${batch.centerId}|${batch.day}|${batch.hour}`])
-  const oldRows = await d.all<HourlyRow & { revision: number }>(
-    `SELECT center_id, day, hour, service_code, national_code, service_name_ar, service_name_en, revision, ${FIGURE_COLUMNS.join(', ')}
-     FROM hub_figures WHERE center_id = ? AND day = ? AND hour = ?`,
-    [batch.centerId, batch.day, batch.hour],
-  )
-  const oldByCode = new Map(oldRows.map((r) => [r.service_code, { ...r, day: batch.day, hour: Number(r.hour) }]))
-  const changes: HourlyChange[] = []
-  const params: Param[] = []
-  for (const r of batch.rows) {
-    const next: HourlyRow = {
-      center_id: batch.centerId,
-      day: batch.day,
-      hour: batch.hour,
-      service_code: r.serviceCode,
-      national_code: r.nationalCode ?? null,
-      service_name_ar: r.serviceNameAr,
-      service_name_en: r.serviceNameEn,
-      ...figuresOf(r),
+type StoredRow = HourlyRow & { revision: number; service_id: number | null }
+const rowKey = (r: { center_id: string; day: string; hour: number; service_code: string }) =>
+  `${r.center_id}\u0000${r.day}\u0000${r.hour}\u0000${r.service_code}`
+const hourKey = (b: { centerId: string; day: string; hour: number }) => `${b.centerId}\u0000${b.day}\u0000${b.hour}`
+
+/**
+ * The rows of several batches as one set: where two batches hold the same (center, day, hour,
+ * service), the row of the higher revision (of equal ones, the first), as storing the batches one
+ * after the other would leave it.
+ */
+function mergedRows(batches: readonly HourBatch[]): StoredRow[] {
+  const byKey = new Map<string, StoredRow>()
+  for (const b of batches)
+    for (const r of b.rows) {
+      const row: StoredRow = {
+        center_id: b.centerId,
+        day: b.day,
+        hour: b.hour,
+        service_code: r.serviceCode,
+        national_code: r.nationalCode ?? null,
+        service_name_ar: r.serviceNameAr,
+        service_name_en: r.serviceNameEn,
+        service_id: r.serviceId ?? null,
+        revision: b.revision,
+        ...figuresOf(r),
+      }
+      const key = rowKey(row)
+      const held = byKey.get(key)
+      if (!held || held.revision < row.revision) byKey.set(key, row)
     }
-    const old = oldByCode.get(r.serviceCode) ?? null
-    if (!old || Number(old.revision) < batch.revision) changes.push({ old: old && numeric(old), next })
-    params.push(batch.centerId, batch.day, batch.hour, r.serviceCode, r.serviceNameAr, r.serviceNameEn)
-    params.push(r.nationalCode ?? null, r.serviceId ?? null, batch.revision, ...FIGURE_COLUMNS.map((c) => next[c]), now)
+  return [...byKey.values()]
+}
+
+/** The hourly rows stored for the center-hours of `batches` (the base the rollup deltas start from). */
+/** (The batches are of one center.) */
+async function oldRowsOf(d: SqlDriver, batches: readonly HourBatch[]): Promise<Map<string, StoredRow>> {
+  const hours = [...new Map(batches.map((b) => [hourKey(b), b])).values()]
+  let rows: StoredRow[]
+  if (d.dialect === 'postgres') {
+    // the center and its days as index conditions (a join to unnest() would be planned as a scan of every partition); the hours picked here
+    const wanted = new Set(hours.map(hourKey))
+    rows = (
+      await d.all<StoredRow>(
+        `SELECT ${OLD_COLUMNS} FROM hub_figures f WHERE f.center_id = ? AND f.day = ANY(?::date[]) AND f.hour = ANY(?::int[])`,
+        [hours[0].centerId, [...new Set(hours.map((h) => h.day))], [...new Set(hours.map((h) => h.hour))]],
+      )
+    ).filter((r) => wanted.has(hourKey({ centerId: r.center_id, day: r.day, hour: Number(r.hour) })))
+  } else {
+    // in-process: one indexed look-up per hour costs no round trip
+    rows = []
+    for (const h of hours)
+      rows.push(
+        ...(await d.all<StoredRow>(`SELECT ${OLD_COLUMNS} FROM hub_figures f WHERE f.center_id = ? AND f.day = ? AND f.hour = ?`, [
+          h.centerId,
+          h.day,
+          h.hour,
+        ])),
+      )
+  }
+  return new Map(rows.map((r) => [rowKey({ ...r, hour: Number(r.hour) }), numeric({ ...r, hour: Number(r.hour) })]))
+}
+
+const valuesOf = (r: StoredRow, now: number): (string | number | null)[] => [
+  r.center_id,
+  r.day,
+  r.hour,
+  r.service_code,
+  r.service_name_ar,
+  r.service_name_en,
+  r.national_code,
+  r.service_id,
+  r.revision,
+  ...FIGURE_COLUMNS.map((c) => r[c]),
+  now,
+]
+
+/** The upsert of `rows`: one statement over unnest()ed column arrays on PostgreSQL, multi-row VALUES a hour's worth at a time on SQLite. */
+async function upsertRows(d: SqlDriver, rows: readonly StoredRow[], now: number): Promise<number> {
+  if (d.dialect === 'postgres') {
+    const values = rows.map((r) => valuesOf(r, now))
+    const arrays = COLUMNS.map((_, i) => values.map((v) => v[i]))
+    return d.run(
+      `INSERT INTO hub_figures (${COLUMNS.join(', ')})
+       SELECT * FROM unnest(${PG_TYPES.map((t) => `?::${t}[]`).join(', ')}) ${CONFLICT}`,
+      arrays,
+    )
   }
   const tuple = `(${COLUMNS.map(() => '?').join(', ')})`
-  const stored = await d.run(
-    `INSERT INTO hub_figures (${COLUMNS.join(', ')}) VALUES ${batch.rows.map(() => tuple).join(', ')}
-     ON CONFLICT (center_id, day, hour, service_code) DO UPDATE SET ${UPDATE}
-     WHERE hub_figures.revision < excluded.revision`,
-    params,
-  )
+  let stored = 0
+  for (let i = 0; i < rows.length; i += FigureLimits.services) {
+    const chunk = rows.slice(i, i + FigureLimits.services)
+    stored += await d.run(
+      `INSERT INTO hub_figures (${COLUMNS.join(', ')}) VALUES ${chunk.map(() => tuple).join(', ')} ${CONFLICT}`,
+      chunk.flatMap((r) => valuesOf(r, now)),
+    )
+  }
+  return stored
+}
+
+/**
+ * Stores the rows of one or more batches (of one center) and updates the rollups, in the caller's transaction;
+ * resolves with the number of rows changed. The same few statements whatever the number of
+ * hours: a center's backlog of a day costs what one hour costs.
+ */
+export async function storeHourRows(d: SqlDriver, batches: readonly HourBatch[], now: number): Promise<number> {
+  if (new Set(batches.map((b) => b.centerId)).size > 1) throw new Error('storeHourRows: the batches of one center')
+  for (const b of batches)
+    if (!isCalendarDay(b.day)) throw new HubError(400, HubErrorCodes.VALIDATION, `body/day: ${b.day.slice(0, 10)} is not a calendar day`)
+  const rows = mergedRows(batches)
+  if (rows.length === 0) return 0
+  // two copies of a center's batches in flight must not both take the old rows as their base: one lock per center, so
+  // batches of one center are stored one after the other (and never deadlock on its rollup rows)
+  if (d.dialect === 'postgres') await d.all('SELECT pg_advisory_xact_lock(hashtext(?))', [batches[0].centerId])
+  const old = await oldRowsOf(d, batches)
+  const changes: HourlyChange[] = []
+  for (const next of rows) {
+    const held = old.get(rowKey(next)) ?? null
+    if (!held || held.revision < next.revision) changes.push({ old: held, next })
+  }
+  const stored = await upsertRows(d, rows, now)
   await applyRollupDeltas(d, changes)
   return stored
 }
 
 /** BIGINT sums may come back as strings from a driver: the deltas need numbers. */
-function numeric(r: HourlyRow): HourlyRow {
-  const out = { ...r }
+function numeric(r: StoredRow): StoredRow {
+  const out = { ...r, revision: Number(r.revision) }
   for (const c of FIGURE_COLUMNS) out[c] = Number(r[c])
   return out
 }

@@ -181,14 +181,19 @@ function deltasOf(s: RollupSpec, changes: readonly HourlyChange[]): Delta[] {
   return [...byKey.values()]
 }
 
-function upsertOf(s: RollupSpec, deltas: readonly Delta[]): { sql: string; params: Param[] } {
+/** PostgreSQL types of the rollups' key columns (their arrays bind the unnest() form). */
+const PG_KEY_TYPES: Record<string, string> = {
+  day: 'date',
+  month: 'text',
+  hour: 'int',
+  center_id: 'text',
+  service_code: 'text',
+  national_key: 'text',
+}
+
+function upsertOf(s: RollupSpec, deltas: readonly Delta[], dialect: Dialect): { sql: string; params: Param[] } {
   const cols = [...s.keys, ...(s.service ? ['service_name_ar', 'service_name_en'] : []), 'source_rows', ...FIGURE_COLUMNS]
-  const params: Param[] = []
-  for (const d of deltas) {
-    params.push(...d.key)
-    if (s.service) params.push(d.nameAr, d.nameEn)
-    params.push(d.rows, ...FIGURE_COLUMNS.map((c) => d.sums[c]))
-  }
+  const tuples = deltas.map((d) => [...d.key, ...(s.service ? [d.nameAr, d.nameEn] : []), d.rows, ...FIGURE_COLUMNS.map((c) => d.sums[c])])
   const t = s.table
   const greater = (c: string) => `${c} = CASE WHEN excluded.${c} > ${t}.${c} THEN excluded.${c} ELSE ${t}.${c} END`
   const set = [
@@ -196,11 +201,24 @@ function upsertOf(s: RollupSpec, deltas: readonly Delta[]): { sql: string; param
     ...(s.service ? [greater('service_name_ar'), greater('service_name_en')] : []),
     ...FIGURE_COLUMNS.map((c) => (c === 'wait_max' ? greater(c) : `${c} = ${t}.${c} + excluded.${c}`)),
   ]
+  const conflict = `ON CONFLICT (${s.keys.join(', ')}) DO UPDATE SET ${set.join(', ')}`
+  if (dialect === 'postgres') {
+    // one array per column: the statement's size does not grow with the rows (a backlog of days stays one statement)
+    const types = [
+      ...s.keys.map((k) => PG_KEY_TYPES[k]),
+      ...(s.service ? ['text', 'text'] : []),
+      'int',
+      ...FIGURE_COLUMNS.map(() => 'bigint'),
+    ]
+    return {
+      sql: `INSERT INTO ${t} (${cols.join(', ')}) SELECT * FROM unnest(${types.map((ty) => `?::${ty}[]`).join(', ')}) ${conflict}`,
+      params: cols.map((_, i) => tuples.map((row) => row[i] as string | number | null)),
+    }
+  }
   const tuple = `(${cols.map(() => '?').join(', ')})`
   return {
-    sql: `INSERT INTO ${t} (${cols.join(', ')}) VALUES ${deltas.map(() => tuple).join(', ')}
-      ON CONFLICT (${s.keys.join(', ')}) DO UPDATE SET ${set.join(', ')}`,
-    params,
+    sql: `INSERT INTO ${t} (${cols.join(', ')}) VALUES ${deltas.map(() => tuple).join(', ')} ${conflict}`,
+    params: tuples.flat() as Param[],
   }
 }
 
@@ -213,8 +231,8 @@ function upsertOf(s: RollupSpec, deltas: readonly Delta[]): { sql: string; param
 export async function applyRollupDeltas(d: SqlDriver, changes: readonly HourlyChange[]): Promise<void> {
   if (changes.length === 0) return
   const perRollup = ROLLUPS.map((s) => ({ s, deltas: deltasOf(s, changes) }))
-  const upserts = perRollup.map(({ s, deltas }) => upsertOf(s, deltas))
   if (d.dialect === 'postgres') {
+    const upserts = perRollup.map(({ s, deltas }) => upsertOf(s, deltas, 'postgres'))
     // one round trip for the four upserts (data-modifying CTEs)
     const ctes = upserts.slice(0, -1).map((u, i) => `r${i} AS (${u.sql} RETURNING 1)`)
     const last = upserts[upserts.length - 1]
@@ -222,7 +240,14 @@ export async function applyRollupDeltas(d: SqlDriver, changes: readonly HourlyCh
       `WITH ${ctes.join(', ')} ${last.sql}`,
       upserts.flatMap((u) => u.params),
     )
-  } else for (const u of upserts) await d.run(u.sql, u.params)
+  }
+  // SQLite binds at most 32,766 values a statement: a long backlog's deltas go in slices
+  else
+    for (const { s, deltas } of perRollup)
+      for (let i = 0; i < deltas.length; i += 200) {
+        const u = upsertOf(s, deltas.slice(i, i + 200), 'sqlite')
+        await d.run(u.sql, u.params)
+      }
   for (const { s, deltas } of perRollup) for (const delta of deltas.filter((x) => x.exact)) await recomputeExact(d, s, delta.key)
 }
 

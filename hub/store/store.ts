@@ -217,22 +217,49 @@ export class HubStore {
    * revision it was sent; a resend or an older revision changes nothing. The nonce is taken in
    * the same transaction, so a replay is refused even when two copies race.
    */
-  async ingest(batch: HourBatch, nonce: string, now: number): Promise<IngestResult | 'replayed'> {
-    await this.partitions.ensureFor(batch.day)
+  ingest(batch: HourBatch, nonce: string, now: number): Promise<IngestResult | 'replayed'> {
+    return this.ingestHours([batch], nonce, now)
+  }
+
+  /**
+   * Stores several hour batches of one center (a backlog) in one transaction, with the same
+   * guarantees as one: all of them or none, each row at its highest revision, rollups exactly
+   * the sums of the rows. A handful of statements whatever the number of hours.
+   */
+  async ingestHours(batches: readonly HourBatch[], nonce: string, now: number): Promise<IngestResult | 'replayed'> {
+    const centerId = batches[0]?.centerId
+    if (!centerId || batches.some((b) => b.centerId !== centerId)) throw new Error('ingestHours: one center, at least one batch')
+    for (const day of new Set(batches.map((b) => b.day))) await this.partitions.ensureFor(day)
     return this.driver.tx(async (d) => {
-      if (!(await this.rememberNonce(batch.centerId, nonce, now, d))) return 'replayed'
-      const stored = await storeHourRows(d, batch, now)
-      const hourChanged = await d.run(
-        `INSERT INTO hub_hours (center_id, day, hour, revision, final, seq, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+      if (!(await this.rememberNonce(centerId, nonce, now, d))) return 'replayed'
+      const stored = await storeHourRows(d, batches, now)
+      // the hours the batches advance (per hour the latest revision sent); a batch that advances none is a duplicate
+      const hours = new Map<string, HourBatch>()
+      for (const b of batches) {
+        const key = `${b.day}|${b.hour}`
+        const held = hours.get(key)
+        if (!held || held.revision < b.revision) hours.set(key, b)
+      }
+      const list = [...hours.values()]
+      const hoursChanged = await d.run(
+        `INSERT INTO hub_hours (center_id, day, hour, revision, final, seq, received_at) VALUES ${list.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}
          ON CONFLICT (center_id, day, hour) DO UPDATE SET revision = excluded.revision, final = excluded.final, seq = excluded.seq, received_at = excluded.received_at
          WHERE hub_hours.revision < excluded.revision`,
-        [batch.centerId, batch.day, batch.hour, batch.revision, batch.final ? 1 : 0, batch.seq, now],
+        list.flatMap((b) => [b.centerId, b.day, b.hour, b.revision, b.final ? 1 : 0, b.seq, now]),
       )
-      const duplicate = hourChanged === 0
-      await this.touchStatus(d, batch.centerId, now, { seq: batch.seq, timeZone: batch.timeZone, duplicate, health: batch.health })
-      const codes = batch.rows.flatMap((r) => (r.nationalCode ? [r.nationalCode] : []))
+      const duplicates = batches.length - hoursChanged
+      const health = batches.findLast((b) => b.health)?.health
+      await this.touchStatus(d, centerId, now, {
+        seq: Math.max(...batches.map((b) => b.seq)),
+        timeZone: batches.at(-1)!.timeZone,
+        batches: batches.length,
+        duplicates,
+        health,
+      })
+      const codes = batches.flatMap((b) => b.rows.flatMap((r) => (r.nationalCode ? [r.nationalCode] : [])))
       const unknownNationalCodes = await this.nationalServices.unknownOf(codes, d)
-      return { stored, ignored: batch.rows.length - stored, duplicate, unknownNationalCodes }
+      const rows = batches.reduce((n, b) => n + b.rows.length, 0)
+      return { stored, ignored: rows - stored, duplicate: duplicates === batches.length, unknownNationalCodes }
     })
   }
 
@@ -249,7 +276,7 @@ export class HubStore {
     d: SqlDriver,
     centerId: string,
     now: number,
-    o: { seq?: number; timeZone?: string; duplicate?: boolean; health?: CenterHealth },
+    o: { seq?: number; timeZone?: string; batches?: number; duplicates?: number; health?: CenterHealth },
   ): Promise<void> {
     const h = o.health
     const batch = o.seq !== undefined
@@ -282,8 +309,8 @@ export class HubStore {
         h?.outboxPending ?? null,
         h?.version ?? null,
         o.timeZone ?? null,
-        batch ? 1 : 0,
-        o.duplicate ? 1 : 0,
+        o.batches ?? 0,
+        o.duplicates ?? 0,
         h?.heartbeatSeconds ?? null,
         h?.configVersion ?? null,
         h?.lastBackupAt ?? null,

@@ -127,22 +127,25 @@ export class Outbox {
 
   /** The oldest unacknowledged batch that is not parked (batches go out in order). */
   first(): OutboxBatch | null {
-    const sql = 'SELECT * FROM upstream_outbox WHERE parked_at IS NULL ORDER BY id LIMIT 1'
-    // biome-ignore lint/suspicious/noExplicitAny: a raw SQLite row, mapped field by field below
-    const r = this.db.prepare(sql).get() as Record<string, any> | undefined
-    return r
-      ? {
-          id: r.id,
-          day: r.day,
-          hour: r.hour,
-          revision: r.revision,
-          final: r.final === 1,
-          rows: JSON.parse(r.figures),
-          createdAt: r.created_at,
-          attempts: r.attempts,
-          nextAttemptAt: r.next_attempt_at,
-        }
-      : null
+    return this.head(1)[0] ?? null
+  }
+
+  /** The `limit` oldest unacknowledged batches that are not parked, oldest first. */
+  head(limit: number): OutboxBatch[] {
+    const sql = 'SELECT * FROM upstream_outbox WHERE parked_at IS NULL ORDER BY id LIMIT ?'
+    // biome-ignore lint/suspicious/noExplicitAny: raw SQLite rows, mapped field by field below
+    const rows = this.db.prepare(sql).all(limit) as Record<string, any>[]
+    return rows.map((r) => ({
+      id: r.id,
+      day: r.day,
+      hour: r.hour,
+      revision: r.revision,
+      final: r.final === 1,
+      rows: JSON.parse(r.figures),
+      createdAt: r.created_at,
+      attempts: r.attempts,
+      nextAttemptAt: r.next_attempt_at,
+    }))
   }
 
   /** Batches still to send (parked ones not counted). */

@@ -11,7 +11,14 @@ import type { Db } from '../db/connection.ts'
 import type { Config } from '../config.ts'
 import type { DomainEvents } from '../queue/domain-events.ts'
 import { isFaulty } from '../../protocol/device-health.ts'
-import { signedHeaders, UpstreamPaths, type CenterHealth, type HourBatch } from '../../protocol/upstream.ts'
+import {
+  MAX_BACKLOG_BATCHES,
+  signedHeaders,
+  UpstreamPaths,
+  type CenterHealth,
+  type HourBacklog,
+  type HourBatch,
+} from '../../protocol/upstream.ts'
 import { Outbox, type OutboxBatch } from './outbox.ts'
 import { NationalServicesRepo } from '../db/repositories/national-services-repo.ts'
 import { NationalCatalogue } from '../../protocol/national-catalogue.ts'
@@ -93,6 +100,8 @@ export class UpstreamReporter {
   private timer: NodeJS.Timeout | null = null
   private running: Promise<void> | null = null
   private stopped = true
+  /** Due batches go several to a request (the hub's backlog route) until a hub answers 404 for it (an older hub). */
+  private backlogs = true
   private abort: AbortController | null = null
   private nextScanAt = 0
   /** Set by nextRound: the next round scans even before nextScanAt. */
@@ -196,12 +205,35 @@ export class UpstreamReporter {
 
   /** Sends due batches oldest first; returns how long to wait before the next attempt. */
   private async sendDue(): Promise<number> {
+    // after a refused backlog, the rest of this round goes one at a time (a malformed batch is then parked alone)
+    let singly = !this.backlogs
     for (;;) {
       if (this.stopped) return Infinity
       const batch = this.outbox.first()
       if (!batch) return Infinity
       const wait = batch.nextAttemptAt - Date.now()
       if (wait > 0) return wait
+      if (!singly) {
+        const now = Date.now()
+        const due: OutboxBatch[] = []
+        for (const b of this.outbox.head(MAX_BACKLOG_BATCHES)) {
+          if (b.nextAttemptAt > now) break
+          due.push(b)
+        }
+        if (due.length > 1) {
+          const refused = await this.sendBacklog(due)
+          if (this.stopped) return Infinity
+          if (refused === null) {
+            for (const b of due) this.outbox.acknowledge(b.id)
+            this.stats.sent += due.length
+            this.stats.lastAckAt = Date.now()
+            continue
+          }
+          // a hub without the backlog route (older) never gets one again; any other refusal: one at a time this round
+          if (refused.status === 404) this.backlogs = false
+          singly = true
+        }
+      }
       const error = await this.send(batch)
       // closing: the database may be gone; an ack not recorded only means a harmless resend
       if (this.stopped) return Infinity
@@ -300,6 +332,29 @@ export class UpstreamReporter {
       if (Array.isArray(json.unknownNationalCodes))
         this.deps.log.warn(
           { code: 'HUB_ERR_UNKNOWN_NATIONAL_CODE', unknownNationalCodes: json.unknownNationalCodes.slice(0, 20), seq: b.id },
+          'the hub does not know some national service codes of this center: those services count as unmapped until fixed',
+        )
+      return true
+    })
+  }
+
+  /** Several due batches in one request (UpstreamPaths.backlog): acknowledged together by the last seq. */
+  private sendBacklog(batches: OutboxBatch[]): Promise<Refusal | null> {
+    const last = batches[batches.length - 1]!
+    const health = this.health()
+    const body: HourBacklog = {
+      centerId: this.cfg.centerId,
+      // the health once, with the last hour
+      batches: batches.map((b) => {
+        const { health: _, ...withoutHealth } = this.batchBody(b)
+        return b === last ? { ...withoutHealth, health } : withoutHealth
+      }),
+    }
+    return this.post(UpstreamPaths.backlog, last.id, body, (json) => {
+      if (json?.ack !== last.id) return false
+      if (Array.isArray(json.unknownNationalCodes))
+        this.deps.log.warn(
+          { code: 'HUB_ERR_UNKNOWN_NATIONAL_CODE', unknownNationalCodes: json.unknownNationalCodes.slice(0, 20), seq: last.id },
           'the hub does not know some national service codes of this center: those services count as unmapped until fixed',
         )
       return true

@@ -59,7 +59,28 @@ describe.each(BACKENDS)('the hub CSV on %s (issue 15 item 6)', (backend) => {
     await addNationalService(hub, 'PASS', { nameAr: 'جوازات السفر', nameEn: 'Passports' })
     await addNationalService(hub, '007', { nameAr: '-1+2', nameEn: '@SUM(1)' })
     const rows = [
-      row('A', 'جوازات السفر', 'Passports', { nationalCode: 'PASS' }),
+      row('A', 'جوازات السفر', 'Passports', {
+        nationalCode: 'PASS',
+        openMinutes: 60,
+        waitMissedUncalled: 1,
+        ratingCount: 3,
+        ratingScoreSum: 11,
+        ratingLow: 1,
+        stepCalls: 2,
+        stepWaitSumSeconds: 90,
+        parked: 3,
+        parkResumed: 2,
+        parkAbandoned: 1,
+        appointmentsBooked: 7,
+        appointmentsCancelled: 1,
+        appointmentsCheckedIn: 5,
+        appointmentNoShows: 1,
+        appointmentCalls: 4,
+        appointmentWaitSecondsSum: 250,
+        remoteJoins: 6,
+        remoteCalls: 3,
+        remoteWaitSecondsSum: 300,
+      }),
       row('B', '-1+2', '@SUM(1)', { cancelled: 1, nationalCode: '007' }),
     ]
     expect((await postSigned(hub.url, batchPath, 'C1', secret, batch(rows))).status).toBe(200)
@@ -87,7 +108,52 @@ describe.each(BACKENDS)('the hub CSV on %s (issue 15 item 6)', (backend) => {
       'Within target wait (%)',
       'Average service time (seconds)',
       'Counter open minutes',
+      'Minutes open',
+      'Left uncalled after the target wait',
+      'Ratings',
+      'Average rating (of 5)',
+      'Low ratings (2 or less)',
+      'Calls to a later step of a visit',
+      'Average wait before a later step (seconds)',
+      'Tickets parked',
+      'Parked tickets resumed',
+      'Parked tickets not back in time',
+      'Appointments booked',
+      'Appointments cancelled',
+      'Appointments checked in',
+      'Appointment no-shows',
+      'Appointment calls',
+      'Average appointment wait (seconds)',
+      'Places taken from a phone',
+      'Calls of places taken from a phone',
+      'Average wait of places taken from a phone (seconds)',
     ])
+    // the per-hour figures added after the first CSV (feedback, steps, parking, appointments) are columns too
+    const pass = en.rows.find((r) => r.Code === 'PASS')!
+    expect(Object.fromEntries(en.header.slice(19).map((h) => [h, pass[h]]))).toEqual({
+      'Minutes open': '60',
+      'Left uncalled after the target wait': '1',
+      Ratings: '3',
+      'Average rating (of 5)': '3.67',
+      'Low ratings (2 or less)': '1',
+      'Calls to a later step of a visit': '2',
+      'Average wait before a later step (seconds)': '45',
+      'Tickets parked': '3',
+      'Parked tickets resumed': '2',
+      'Parked tickets not back in time': '1',
+      'Appointments booked': '7',
+      'Appointments cancelled': '1',
+      'Appointments checked in': '5',
+      'Appointment no-shows': '1',
+      'Appointment calls': '4',
+      'Average appointment wait (seconds)': '62.5',
+      'Places taken from a phone': '6',
+      'Calls of places taken from a phone': '3',
+      'Average wait of places taken from a phone (seconds)': '100',
+    })
+    // a service without these figures (an older center) has 0, and empty averages
+    const other = en.rows.find((r) => r.Code === "'007")!
+    expect([other.Ratings, other['Average rating (of 5)'], other['Average appointment wait (seconds)']]).toEqual(['0', '', ''])
     expect(en.rows.map((r) => [r.Code, r['Name (Arabic)'], r['Name (English)'], r['Tickets issued'], r['Tickets cancelled']])).toEqual([
       ["'007", "'-1+2", "'@SUM(1)", '5', '1'],
       ['PASS', 'جوازات السفر', 'Passports', '5', '2'],

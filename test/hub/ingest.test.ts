@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import type { HourBatch, HourFigures } from '../../protocol/upstream.ts'
+import { UpstreamPaths, type HourBatch, type HourFigures } from '../../protocol/upstream.ts'
 import {
   addNationalService,
   BACKENDS,
@@ -117,6 +117,39 @@ describe.each(BACKENDS)('hub ingest on %s', (backend) => {
     ])
     const status = (await (await fetch(`${hub.url}/api/hub/v1/centers`)).json())[0]
     expect(status).toMatchObject({ id: 'C1', offline: false })
+  })
+
+  it('takes a backlog of hours in one signed request: all stored, the last seq acknowledged, a re-send changes nothing, a bad batch refuses them all', async () => {
+    hub = await startTestHub({ backend })
+    const secret = await registerCenter(hub, 'C1')
+    await registerCenter(hub, 'C2')
+    for (const code of ['A', 'B']) await addNationalService(hub, code)
+    const hours = [9, 10, 11].map((hour, i) => batch('C1', 20 + i, 1, [figures('A', 2 + i), figures('B', 2)], { hour }))
+    const backlog = { centerId: 'C1', batches: hours }
+    const post = (body: unknown) => postSigned(hub.url, UpstreamPaths.backlog, 'C1', secret, body, { seq: 22 })
+    const first = await post(backlog)
+    expect(first.status, JSON.stringify(first.body)).toBe(200)
+    expect(first.body).toEqual({ ack: 22, stored: 6, ignored: 0 })
+    expect((await centerFigures('C1')).issued).toBe(2 + 3 + 4 + 3 * 2)
+    expect((await post(backlog)).body).toEqual({ ack: 22, stored: 0, ignored: 6 })
+    expect((await centerFigures('C1')).issued).toBe(15)
+
+    // one implausible batch, or one of another center, refuses the request: nothing of it is stored
+    const later = [12, 13].map((hour, i) => batch('C1', 30 + i, 1, [figures('A', 5)], { hour }))
+    later[1].rows[0].waitWithinTarget = 99
+    const bad = await post({ centerId: 'C1', batches: later })
+    expect(bad.status).toBe(400)
+    expect(bad.body).toMatchObject({
+      code: 'HUB_ERR_VALIDATION',
+      message: expect.stringContaining('body/batches/1/rows/0/waitWithinTarget'),
+    })
+    const foreign = await post({ centerId: 'C1', batches: [later[0], { ...later[0], centerId: 'C2', hour: 14 }] })
+    expect(foreign.status).toBe(403)
+    expect(foreign.body.code).toBe('HUB_ERR_CENTER_MISMATCH')
+    expect((await centerFigures('C1')).issued).toBe(15)
+    // signed for one hour's route, sent to the backlog's: refused
+    const misrouted = await postSigned(hub.url, UpstreamPaths.backlog, 'C1', secret, backlog, { seq: 22, signedPath: batchPath })
+    expect(misrouted.body.code).toBe('HUB_ERR_BAD_SIGNATURE')
   })
 
   it("refuses unsigned, forged, wrong-secret, replayed, stale and other centers' batches, and counts them", async () => {

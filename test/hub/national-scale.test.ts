@@ -9,6 +9,7 @@ import { HubStore, type FiguresQuery, type GroupBy } from '../../hub/store/store
 import { openDriver } from '../../hub/store/driver.ts'
 import { hubMigrations } from '../../hub/store/migrations.ts'
 import { FIGURE_COLUMNS } from '../../hub/store/figure-columns.ts'
+import { ROLLUPS, rebuildSql } from '../../hub/store/rollups.ts'
 import { HubError } from '../../hub/errors.ts'
 import { freshPgDatabase, PG_SKIP_REASON, PG_URL, startTestHub } from './hub-harness.ts'
 
@@ -188,6 +189,27 @@ async function expectRollupsMatchHourlyRows(store: HubStore): Promise<void> {
   expect(nonEmpty).toBeGreaterThan(50) // the comparison compared figures, not empty lists
 }
 
+/** A table's rows in key order, numbers as numbers (received_at left out: a re-send may not change it, but nothing else). */
+async function snapshot(store: HubStore, table: string, keys: string[]): Promise<Record<string, unknown>[]> {
+  const rows = await store.driver.all<Record<string, unknown>>(`SELECT * FROM ${table} ORDER BY ${keys.join(', ')}`)
+  return rows.map(({ received_at: _, ...r }) =>
+    Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'string' && /^-?\d+$/.test(v) ? Number(v) : v])),
+  )
+}
+
+/** Every rollup equals what rebuilding it from hub_figures from scratch gives (migration 11's own SQL). */
+async function expectRollupsAsRebuilt(store: HubStore): Promise<void> {
+  for (const s of ROLLUPS) {
+    const kept = await snapshot(store, s.table, [...s.keys])
+    expect(kept.length, s.table).toBeGreaterThan(0)
+    await store.driver.tx(async (d) => {
+      await d.run(`DELETE FROM ${s.table}`)
+      await d.exec(rebuildSql(s, d.dialect))
+    })
+    expect(kept, s.table).toEqual(await snapshot(store, s.table, [...s.keys]))
+  }
+}
+
 describe.each(BACKENDS)('national scale on %s', (backend) => {
   it('the rollups give every view the figures of the hourly rows, through revisions, renames and moved codes; a re-sent batch never double-counts', async () => {
     const store = await openStore(backend)
@@ -260,6 +282,51 @@ describe.each(BACKENDS)('national scale on %s', (backend) => {
       )
       expect(where.map((w) => w.part)).toEqual(['hub_figures_p2026_01', 'hub_figures_p2026_02', 'hub_figures_p2026_03'])
     }
+  })
+
+  it("a center's backlog in one call (many hours, one hour twice) and the same call re-sent leave the rows and every rollup as a rebuild from scratch makes them", async () => {
+    const store = await openStore(backend)
+    await seed(store)
+    const c1 = firstBatches().filter((b) => b.centerId === 'C1')
+    // the outbox may hold two revisions of one hour: the later one wins row by row (B is not in it, so its revision 1 stays)
+    const revised = batch('C1', '2026-02-14', 9, 2, [
+      row(SERVICES[0], 60, { issued: 70, waitMaxSeconds: 1, serviceNameEn: 'Service A (renamed)' }),
+      row(SERVICES[2], 61, { nationalCode: 'PASS' }),
+    ])
+    const backlog = [...c1.slice(0, 5), revised, ...c1.slice(5)]
+    const first = await store.ingestHours(backlog, nonce(), 1)
+    expect(first).toMatchObject({ stored: c1.length * SERVICES.length, duplicate: false, unknownNationalCodes: ['ZZZ'] })
+    const stored = await store.driver.all<{ service_code: string; revision: number; issued: number; national_code: string | null }>(
+      "SELECT service_code, revision, issued, national_code FROM hub_figures WHERE center_id = 'C1' AND day = ? AND hour = 9 ORDER BY service_code",
+      ['2026-02-14'],
+    )
+    expect(stored.map((r) => [r.service_code, Number(r.revision), Number(r.issued), r.national_code])).toEqual([
+      ['A', 2, 70, 'PASS'],
+      ['B', 1, row(SERVICES[1], DAYS.indexOf('2026-02-14') * 5 + 1 + 9).issued, null],
+      ['C', 2, row(SERVICES[2], 61).issued, 'PASS'],
+    ])
+    await expectRollupsAsRebuilt(store)
+    const rows = await snapshot(store, 'hub_figures', ['center_id', 'day', 'hour', 'service_code'])
+
+    // the same call again (a lost answer): nothing stored, nothing changed
+    expect(await store.ingestHours(backlog, nonce(), 2)).toMatchObject({
+      stored: 0,
+      ignored: backlog.flatMap((b) => b.rows).length,
+      duplicate: true,
+    })
+    expect(await snapshot(store, 'hub_figures', ['center_id', 'day', 'hour', 'service_code'])).toEqual(rows)
+    await expectRollupsAsRebuilt(store)
+
+    // a later backlog revising every hour (a service moved back to its own code, higher counts) replaces each hour's contribution
+    const later = c1.map((b) => ({
+      ...b,
+      revision: 3,
+      rows: b.rows.map((r) => ({ ...r, issued: r.issued + 5, nationalCode: r.serviceCode === 'C' ? undefined : r.nationalCode })),
+    }))
+    expect(await store.ingestHours(later, nonce(), 3)).toMatchObject({ stored: c1.length * SERVICES.length })
+    await expectRollupsAsRebuilt(store)
+    const status = (await store.statuses()).get('C1')
+    expect(status).toMatchObject({ batchesReceived: 2 * backlog.length + later.length, batchesDuplicate: backlog.length + 1 })
   })
 
   it('a huge range is refused with HUB_ERR_RANGE_TOO_LONG (a year is fine; "by hour" stops at 31 days)', async () => {

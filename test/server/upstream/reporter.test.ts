@@ -158,6 +158,11 @@ describe('upstream reporter → hub', () => {
     expect(issued).toBe(36)
     const hours = (await hubJson(s.hub, `/api/hub/v1/figures?from=2026-03-10&by=hour`)).rows.map((r: any) => [r.key, r.issued])
     expect(hours).toEqual([8, 9, 10, 11, 12, 13].map((h) => [String(h), 6]))
+    // the hours that waited went in one request (the hub's backlog route), stored in one transaction at one instant
+    const arrivals = await s.hub.store.driver.all<{ n: number }>(
+      "SELECT COUNT(DISTINCT received_at) AS n FROM hub_hours WHERE day = '2026-03-10' AND hour BETWEEN 9 AND 12",
+    )
+    expect(Number(arrivals[0].n)).toBe(1)
   })
 
   it("a week offline loses nothing: each day's figures equal the event log's", { timeout: 90_000 }, async () => {

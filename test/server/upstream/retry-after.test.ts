@@ -40,13 +40,15 @@ describe('Retry-After', () => {
     const service = await center.createService({ prefix: 'A' })
     const kiosk = await center.createDevice('kiosk')
     await center.issue(kiosk.token, { serviceId: service.id })
-    clock.advance(3600) // a second hour: two batches, and the hub takes one a minute
-    await center.issue(kiosk.token, { serviceId: service.id })
-
     const reporter = center.app.tabour.upstream!
-    for (let i = 0; i < 200 && !(reporter.stats.lastError ?? '').includes('429'); i++) await reporter.nextRound()
+    // hour after hour, until two requests of one route fall within the minute the hub allows one (several due batches go in one backlog request)
+    for (let h = 0; h < 6 && !(reporter.stats.lastError ?? '').includes('429'); h++) {
+      clock.advance(3600)
+      await center.issue(kiosk.token, { serviceId: service.id })
+      for (let i = 0; i < 50 && !(reporter.stats.lastError ?? '').includes('429'); i++) await reporter.nextRound()
+    }
     expect(reporter.stats.lastError).toBe('hub answered 429 HUB_ERR_RATE_LIMITED')
-    expect(reporter.stats.sent).toBe(1)
+    expect(reporter.stats.sent).toBeGreaterThanOrEqual(1)
     const waiting = reporter.outbox.first()!
     const waitMs = waiting.nextAttemptAt - Date.now()
     // the hub's window is a minute: it asks for up to 60 s; our own backoff would have been ≤ 40 ms
