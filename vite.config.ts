@@ -39,24 +39,38 @@ const UI_ENTRIES = {
 const LONG_TESTS = 'test/reliability/**/*.long.test.ts'
 
 /**
- * `npm test` runs in two steps (vitest projects, one command, one coverage report): every other
- * test file two at a time, then these one at a time with the machine to themselves. Chromium
- * pages are heavy on a 2-core machine, and these files assert how fast something happens (a call
- * on the display within 1 s, a static file while 100 logins hash, a child server ready and
- * exiting within its limits): next to another test file they measure the neighbour, not the product.
+ * `npm test` runs in three steps (vitest projects, one command, one coverage report): every test
+ * file that neither drives Chromium nor measures time two at a time; then the Chromium files that
+ * assert no timing (BROWSER_TESTS) two at a time, each worker with its own Chromium; then
+ * TIMING_TESTS one at a time with the machine to themselves. These assert how fast something
+ * happens (a call on the display within 1 s, a push on the console within 5 s, a static file while
+ * 100 logins hash, a child server ready and exiting within its limits): next to another test file
+ * they would measure the neighbour, not the product. A new Chromium file goes in BROWSER_TESTS
+ * (test/e2e/ already is) unless it asserts a duration; then it is named in TIMING_TESTS.
  */
-const SERIAL_TESTS = [
-  'test/e2e/**/*.test.ts',
-  // Chromium outside test/e2e/
-  'test/display-ui/announcer/announcer-browser.test.ts',
-  'test/hub/dashboard.test.ts',
-  'test/ops/embed-packages.test.ts',
+const TIMING_TESTS = [
+  // Chromium files with a time limit in what they assert
+  'test/e2e/display.test.ts', // a call on screen within 1 s of call-next
+  'test/e2e/display-voice.test.ts', // three calls within 1 s, the panel at every animation frame
+  'test/e2e/status-page.test.ts', // the status page follows a call within 1 s
+  'test/e2e/counter.test.ts', // "my day" counts a push within 5 s
+  'test/e2e/dashboard.test.ts', // the live figures follow a push within 5 s
+  'test/e2e/kiosk-start.test.ts', // the start-up requests in flight together
+  'test/display-ui/announcer/announcer-browser.test.ts', // each call as long as its clips
   // timing against an unloaded baseline, or child servers with start and exit limits
   'test/reliability/login-flood.test.ts',
   'test/reliability/graceful-shutdown.test.ts',
   'test/reliability/crash-config-audit.test.ts',
   // the reporter must send faster than 25 batches a second for the hub's limit to bite
   'test/hub/rate-limit.test.ts',
+]
+
+/** Chromium files that assert no duration: two at a time (see TIMING_TESTS). */
+const BROWSER_TESTS = [
+  'test/e2e/**/*.test.ts',
+  // Chromium outside test/e2e/
+  'test/hub/dashboard.test.ts',
+  'test/ops/embed-packages.test.ts',
 ]
 
 /**
@@ -165,18 +179,30 @@ export default defineConfig(({ mode }) => ({
               test: {
                 name: 'parallel',
                 include: ['test/**/*.test.ts'],
-                exclude: [...configDefaults.exclude, LONG_TESTS, ...SERIAL_TESTS],
+                exclude: [...configDefaults.exclude, LONG_TESTS, ...TIMING_TESTS, ...BROWSER_TESTS],
                 maxWorkers: 2,
                 sequence: { groupOrder: 0 },
               },
             },
-            // then one file at a time, alone on the machine: Chromium and the timing claims
+            // then the Chromium files without a time limit, two at a time; each worker process runs
+            // its files with isolate off, so the server's modules are loaded once per worker and
+            // test/e2e/browser.ts keeps one Chromium per worker instead of launching one per file
             {
               extends: true,
-              // one process for all of them (isolate off): the server's modules are loaded once, and
-              // test/e2e/browser.ts keeps one Chromium for every file instead of launching one each
-              test: { name: 'serial', include: SERIAL_TESTS, maxWorkers: 1, isolate: false, sequence: { groupOrder: 1 } },
+              test: {
+                name: 'browser',
+                include: BROWSER_TESTS,
+                exclude: [...configDefaults.exclude, ...TIMING_TESTS],
+                maxWorkers: 2,
+                // a guard against a hang, not a limit these files assert: beside another Chromium a
+                // long walk through several screens can pass the default 30 s on a 2-core machine
+                testTimeout: 60_000,
+                isolate: false,
+                sequence: { groupOrder: 1 },
+              },
             },
+            // last, one file at a time, alone on the machine: the timing claims (one process, isolate off, as above)
+            { extends: true, test: { name: 'serial', include: TIMING_TESTS, maxWorkers: 1, isolate: false, sequence: { groupOrder: 2 } } },
           ],
     // off unless asked for (`--coverage`); figures are printed, never a threshold that fails a run
     coverage: {

@@ -34,7 +34,8 @@ const shared = new Map<string, Promise<Browser>>()
 
 /**
  * One Chromium per test process and set of flags: the browser test files run one after another
- * in one process (vite.config.ts, project `serial`), so each launches nothing but its contexts.
+ * in each worker process, isolate off (vite.config.ts, projects `browser` and `serial`), so each
+ * file launches nothing but its contexts.
  * A file leaves no context open (Contexts.closeAll after each test); the browser goes when the
  * process does (playwright kills what it launched), or is launched again if it crashed.
  */

@@ -1,12 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser } from 'playwright-core'
-import { execFile } from 'node:child_process'
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { promisify } from 'node:util'
-import { closeBrowser, Contexts, LANDSCAPE, launchBrowser, takePageErrors } from '../e2e/browser.ts'
-import { ROOT } from '../e2e/ui-build.ts'
+import { Contexts, LANDSCAPE, sharedBrowser, takePageErrors } from '../e2e/browser.ts'
+import { ensureUiBuilt, ROOT } from '../e2e/ui-build.ts'
 import { localDay } from '../../protocol/center-clock.ts'
 import { toArabicIndic } from '../../ui-common/digits.ts'
 import type { HourFigures } from '../../protocol/upstream.ts'
@@ -74,18 +71,9 @@ let uiDir: string
 const contexts = new Contexts(() => browser)
 
 beforeAll(async () => {
-  // a build of our own, so this file neither waits for nor disturbs the other UI tests' dist/ui
-  uiDir = mkdtempSync(join(tmpdir(), 'tabour-hub-ui-'))
-  await promisify(execFile)(
-    process.execPath,
-    [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn', '--outDir', uiDir, '--emptyOutDir'],
-    {
-      cwd: ROOT,
-      env: { ...process.env, NODE_ENV: 'production' },
-      maxBuffer: 16 * 1024 * 1024,
-    },
-  )
-  browser = await launchBrowser()
+  // the built UIs every browser test serves (dist/ui, built once) and this worker's Chromium
+  uiDir = await ensureUiBuilt()
+  browser = await sharedBrowser()
   mkdirSync(SHOTS, { recursive: true })
   hub = await startTestHub({ config: { uiDir, offlineAfterMinutes: 30 } })
   for (const [code, nameAr, nameEn] of SERVICES) await addNationalService(hub, code, { nameAr, nameEn })
@@ -117,10 +105,9 @@ beforeAll(async () => {
 }, 180_000)
 
 afterAll(async () => {
+  // the shared Chromium stays for the worker's next file
   await contexts.closeAll()
-  await closeBrowser(browser)
   await hub?.close()
-  if (uiDir) rmSync(uiDir, { recursive: true, force: true })
 })
 
 describe('national dashboard', () => {

@@ -279,8 +279,11 @@ describe('soak: steady load with displays connecting and disconnecting', () => {
 
     const t0 = Date.now()
     const loops = [kioskLoop(), ...clerkTokens.map(clerkLoop), churnLoop()]
-    while (Date.now() - t0 < DURATION_MS) {
-      await sleep(SAMPLE_MS)
+    // on a fixed cadence: a sample (a full GC in the child, a scrape) takes a second or more on a
+    // busy machine, and sleeping SAMPLE_MS after each one stretched the interval by that much (31
+    // samples instead of 48 in a 2-minute run), thinning the 13 s windows of CI's short soak
+    for (let due = t0 + SAMPLE_MS; due - t0 < DURATION_MS; due += SAMPLE_MS) {
+      await sleep(Math.max(0, due - Date.now()))
       await sampleNow(Date.now() - t0)
     }
     stop = true
