@@ -99,7 +99,7 @@ describe('upgrades: migrations are all-or-nothing', () => {
     expect(exit.code, server.output).toBe(1)
     expect(server.output).toMatch(
       new RegExp(
-        `tabour: failed to start: migration ${latest} \\(.*\\) failed: .*(already exists|duplicate column name).*; the database was left unchanged at schema version ${latest - 1}`,
+        `tabour: failed to start: migration ${latest} \\(.*\\) failed: .*(already exists|already a table named|duplicate column name).*; the database was left unchanged at schema version ${latest - 1}`,
       ),
     )
     expect(server.output).not.toMatch(/\n\s+at /)
