@@ -134,7 +134,7 @@ export class HubBundlesView extends LitElement {
         <tbody>${d.centers.map(
           (c) => html`<tr data-center=${c.centerId} data-status=${c.status} class=${c.status === 'refused' ? 'offline' : ''}>
             <td>${f.name(c)}</td><td>${c.governorate}</td>
-            <td data-col="status"><span class="badge ${c.status === 'refused' ? 'off' : ''}">${this.t(`status_${c.status}`)}</span></td>
+            <td data-col="status"><span class="badge ${c.status === 'refused' ? 'off' : c.status === 'pending' ? 'waiting' : ''}">${this.t(`status_${c.status}`)}</span></td>
             <td class="n">${c.running === null ? '—' : f.num(c.running)}</td>
             <td data-col="reason">${c.refusedCode ? html`<bdi dir="ltr"><code>${c.refusedCode}</code> ${c.refusedReason}</bdi>` : '—'}</td>
             <td>${f.time(c.reportedAt)}</td>

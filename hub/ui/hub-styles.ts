@@ -104,6 +104,10 @@ export const hubStyles = css`
         background: var(--tabour-danger);
         color: #fff;
       }
+      /* not answered yet: neither good (green) nor bad (red) */
+      .badge.waiting {
+        background: #e6e9ee;
+      }
       .error {
         color: var(--tabour-danger);
         font-weight: 700;

@@ -121,6 +121,11 @@ describe('the hub page: configuration bundles', () => {
     expect(
       await statuses.evaluateAll((rows) => rows.map((r) => `${r.getAttribute('data-center')} ${r.getAttribute('data-status')}`)),
     ).toEqual(['EG-CAI-01 applied', 'EG-CAI-02 pending'])
+    // a center that has not answered is not shown in the applied green
+    const badgeColours = await statuses.evaluateAll((rows) =>
+      rows.map((r) => getComputedStyle(r.querySelector('[data-col="status"] .badge')!).backgroundColor),
+    )
+    expect(badgeColours[1]).not.toBe(badgeColours[0])
     const versions = await page
       .locator('[data-table="center-versions"] tbody tr')
       .evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-center'), r.querySelector('[data-col="running"]')?.textContent]))
