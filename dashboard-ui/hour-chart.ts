@@ -9,8 +9,9 @@
  */
 import { LitElement, css, html, nothing, unsafeCSS, type PropertyValues, type TemplateResult } from 'lit'
 import { customElement, property } from 'lit/decorators.js'
-import uPlot from 'uplot'
+import type uPlot from 'uplot'
 import uplotCss from 'uplot/dist/uPlot.min.css?inline'
+import { UplotController } from '../ui-common/uplot-controller.ts'
 import { HOUR_STEPS, WHOLE_STEPS, hourTick, nothingToDraw, shownHours, valueRange, wholeTick } from './chart-axes.ts'
 
 export interface ChartSeries {
@@ -57,27 +58,13 @@ export class HourChart extends LitElement {
   /** First and last hour shown (the center's opening hours); default 6–22. */
   @property({ attribute: false }) range: [number, number] = [6, 22]
 
-  private plot: uPlot | null = null
-  private observer: ResizeObserver | null = null
+  private readonly chart = new UplotController(this, () => this.draw())
 
   override render(): TemplateResult {
     if (nothingToDraw(this.series)) {
       return html`<p class="empty" data-empty>${this.emptyText || nothing}</p>`
     }
     return html`<div class="plot" data-chart></div>`
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback()
-    this.observer = new ResizeObserver(() => this.draw())
-    this.observer.observe(this)
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback()
-    this.observer?.disconnect()
-    this.plot?.destroy()
-    this.plot = null
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -95,8 +82,7 @@ export class HourChart extends LitElement {
     const xs = HOURS.filter((h) => h >= lo && h <= hi)
     const data: uPlot.AlignedData = [xs, ...this.series.map((s) => xs.map((h) => s.values[h] ?? null))]
     const max = Math.max(0, ...this.series.flatMap((s) => s.values.filter((v): v is number => v !== null)))
-    this.plot?.destroy()
-    this.plot = new uPlot(
+    this.chart.show(
       {
         width,
         height: this.height,
@@ -132,8 +118,7 @@ export class HourChart extends LitElement {
   }
 
   private forget(): void {
-    this.plot?.destroy()
-    this.plot = null
+    this.chart.clear()
     this.removeAttribute('data-x-ticks')
     this.removeAttribute('data-y-ticks')
   }

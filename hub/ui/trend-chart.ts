@@ -7,8 +7,9 @@
  */
 import { LitElement, css, html, nothing, unsafeCSS, type PropertyValues, type TemplateResult } from 'lit'
 import { customElement, property } from 'lit/decorators.js'
-import uPlot from 'uplot'
+import type uPlot from 'uplot'
 import uplotCss from 'uplot/dist/uPlot.min.css?inline'
+import { UplotController } from '../../ui-common/uplot-controller.ts'
 import type { Lang } from '../../ui-common/i18n.ts'
 import type { TrendAnswer } from '../../protocol/hub-analysis.ts'
 import { analysisText, type AnalysisMessageKey } from '../../protocol/messages/hub-analysis.ts'
@@ -66,24 +67,10 @@ export class HubTrend extends LitElement {
   /** What the figures cover (all governorates, a governorate, a center, a service at a center), in the page's language. */
   @property() scope = ''
 
-  private plot: uPlot | null = null
-  private observer: ResizeObserver | null = null
+  private readonly chart = new UplotController(this, () => this.draw())
 
   private t(key: AnalysisMessageKey, values?: Record<string, string | number>): string {
     return analysisText(key, this.language, values, this.language === 'ar' ? 'arabic-indic' : 'western')
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback()
-    this.observer = new ResizeObserver(() => this.draw())
-    this.observer.observe(this)
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback()
-    this.observer?.disconnect()
-    this.plot?.destroy()
-    this.plot = null
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -94,8 +81,7 @@ export class HubTrend extends LitElement {
     const target = this.renderRoot.querySelector<HTMLElement>('[data-chart]')
     const width = Math.floor(target?.clientWidth ?? 0)
     const d = this.trend
-    this.plot?.destroy()
-    this.plot = null
+    this.chart.clear()
     if (!target || !d || width < 50) return
     const f = hubFormat(this.language)
     const xs = d.points.map((_, i) => i)
@@ -111,7 +97,7 @@ export class HubTrend extends LitElement {
       series.push({ label: this.t('previous'), stroke: PREVIOUS, width: 2, dash: [6, 4], points: { show: false }, spanGaps: false })
       data.push(before)
     }
-    this.plot = new uPlot(
+    this.chart.show(
       {
         width,
         height: 240,
