@@ -26,7 +26,6 @@ export interface LocalParts {
   dayOfWeek: number
 }
 
-/** The zoned date-time of `epochMs` in `timeZone`; RangeError for an unknown zone or a non-finite time. */
 /**
  * Wall clock → instant answers, kept: the opening-hours checks turn the same few days and times
  * into instants on every issue and every call (a 24-hour center's "when does it close" walks a
@@ -50,6 +49,7 @@ function remembered<T extends number | string>(key: string, compute: () => T): T
 const recentDays = new Map<string, { day: LocalDate; start: number; end: number }[]>()
 const RECENT_DAYS_PER_ZONE = 32
 
+/** The zoned date-time of `epochMs` in `timeZone`; RangeError for an unknown zone or a non-finite time. */
 function zoned(epochMs: number, timeZone: string): Temporal.ZonedDateTime {
   if (!Number.isFinite(epochMs)) throw new RangeError(`invalid timestamp: ${epochMs}`)
   return Temporal.Instant.fromEpochMilliseconds(Math.floor(epochMs)).toZonedDateTimeISO(timeZone)
