@@ -7,7 +7,7 @@
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import type { PriorityCategory } from '../protocol/entities.ts'
-import { toArabicIndic, type DigitStyle } from '../ui-common/digits.ts'
+import { digitsFor, toArabicIndic, type DigitStyle } from '../ui-common/digits.ts'
 import { phoneExample } from '../protocol/phone-number.ts'
 import { DEFAULT_LANG, otherLang, type Lang } from '../ui-common/i18n.ts'
 import { inLang } from '../ui-common/bilingual.ts'
@@ -150,14 +150,15 @@ export class TicketOptions extends LitElement {
   private renderPhone(): TemplateResult {
     const lang = this.lang
     const valid = this.phonePattern.test(this.phone)
-    const shown = this.digits === 'arabic-indic' && lang === 'ar' ? toArabicIndic(this.phone) : this.phone
+    const digits = digitsFor(lang, this.digits)
+    const shown = digits === 'arabic-indic' ? toArabicIndic(this.phone) : this.phone
     return html`
       <section data-step="phone">
         <h2>${kioskText('kiosk.phone.title', lang)}</h2>
         <p data-hint>${kioskText(this.messagesOn ? 'kiosk.phone.hint' : 'kiosk.phone.hintNoMessages', lang)}</p>
         <output class="phone ltr" data-phone=${this.phone} aria-live="polite">${shown || '\u00a0'}</output>
-        ${this.showInvalid && !valid ? html`<p class="invalid" role="alert">${kioskText('kiosk.phone.invalid', lang, { example: phoneExample(lang === 'ar' ? this.digits : 'western') })}</p>` : nothing}
-        <tabour-numeric-keypad .lang=${lang} .digits=${lang === 'ar' ? this.digits : 'western'} ?disabled=${this.busy} @keypad-key=${this.onKey}></tabour-numeric-keypad>
+        ${this.showInvalid && !valid ? html`<p class="invalid" role="alert">${kioskText('kiosk.phone.invalid', lang, { example: phoneExample(digits) })}</p>` : nothing}
+        <tabour-numeric-keypad .lang=${lang} .digits=${digits} ?disabled=${this.busy} @keypad-key=${this.onKey}></tabour-numeric-keypad>
         ${
           this.messagesOn
             ? html`<tabour-message-consent .lang=${lang} ?checked=${this.consent} ?disabled=${this.busy} @consent-change=${(e: CustomEvent<boolean>) => (this.consent = e.detail)}></tabour-message-consent>`
