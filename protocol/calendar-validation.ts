@@ -46,7 +46,8 @@ export function intervalProblems(path: string, intervals: readonly OpenInterval[
   return out
 }
 
-function weeklyProblems(path: string, weekly: WeeklyHours | null): CalendarProblem[] {
+/** The problems of a week's opening intervals under `path` (`weekly.mon[0]` …); none for null (no weekly hours). */
+export function weeklyProblems(path: string, weekly: WeeklyHours | null): CalendarProblem[] {
   if (weekly === null) return []
   return WEEKDAYS.flatMap((d) => intervalProblems(`${path}.${d}`, weekly[d]))
 }

@@ -5,8 +5,7 @@
  * by another hub version), but an admin should hear about a mistake when typing it, not from a
  * refusal a heartbeat later.
  */
-import { WEEKDAYS } from '../../protocol/calendar.ts'
-import { intervalProblems, wireField } from '../../protocol/calendar-validation.ts'
+import { weeklyProblems, wireField } from '../../protocol/calendar-validation.ts'
 import type { ConfigBundleDraft } from '../../protocol/config-bundle.ts'
 import { HubErrorCodes } from '../../protocol/upstream.ts'
 import { HubError } from '../errors.ts'
@@ -46,6 +45,6 @@ export async function checkDraft(store: HubStore, draft: ConfigBundleDraft, targ
     )
 
   const weekly = draft.weeklyHours
-  const hours = weekly ? WEEKDAYS.flatMap((d) => intervalProblems(`weeklyHours.${d}`, weekly[d]))[0] : undefined
+  const hours = weeklyProblems('weeklyHours', weekly ?? null)[0]
   if (hours) throw invalid(`body/contents/${wireField(hours.field)} ${hours.message}`)
 }

@@ -15,8 +15,7 @@ import {
   SignedConfigBundle,
 } from '../../protocol/config-bundle.ts'
 import { findReorderingControl } from '../../protocol/public-text.ts'
-import { intervalProblems, wireField } from '../../protocol/calendar-validation.ts'
-import { WEEKDAYS } from '../../protocol/calendar.ts'
+import { weeklyProblems, wireField } from '../../protocol/calendar-validation.ts'
 
 export interface BundleRefusal {
   code: BundleRefusalCode
@@ -80,7 +79,7 @@ export function checkBundle(
     }
   // the hours template passes the calendar's own rules (a close before its open, overlapping intervals), as the editor's would
   const weekly = payload.contents.weeklyHours
-  const hours = weekly ? WEEKDAYS.flatMap((d) => intervalProblems(`weeklyHours.${d}`, weekly[d]))[0] : undefined
+  const hours = weeklyProblems('weeklyHours', weekly ?? null)[0]
   if (hours)
     return {
       refusal: refuse(BundleRefusalCodes.INVALID, `bundle ${expectedVersion}: /contents/${wireField(hours.field)} ${hours.message}`),
