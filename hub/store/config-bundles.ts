@@ -3,9 +3,11 @@
  * (hub_center_bundles). A bundle is signed when it is created and never changes; publishing makes
  * it visible to the centers it targets. Portable SQL (SQLite and PostgreSQL, driver.ts).
  */
+import type { BundleTargetView } from '../../protocol/config-bundle.ts'
 import type { SqlDriver } from './driver.ts'
 
-export type BundleTarget = { kind: 'all' } | { kind: 'governorate'; governorate: string } | { kind: 'centers'; centerIds: string[] }
+/** Whom a bundle is for: the wire's own type (the hub page reads it back as is). */
+export type BundleTarget = BundleTargetView
 
 export interface BundleRecord {
   version: number
