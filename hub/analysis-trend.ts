@@ -7,7 +7,7 @@ import { Temporal } from 'temporal-polyfill'
 import { addDays, dayCount, daysBetween } from '../protocol/center-clock.ts'
 import type { FigureRow, FigureTotals } from '../protocol/hub-api.ts'
 import type { TrendAnswer, TrendChange, TrendFigures, TrendGrain, TrendPoint } from '../protocol/hub-analysis.ts'
-import { sumRows } from './store/figure-rows.ts'
+import { round1, sumRows } from './store/figure-rows.ts'
 
 /** The key of the group a day falls in: the day, its ISO week (`2026-W49`), or its month (`2026-11`). */
 export function groupKey(day: string, grain: TrendGrain): string {
@@ -57,7 +57,6 @@ const trendFigures = (t: FigureTotals): TrendFigures => ({
 
 const sumDays = (byDay: Map<string, FigureRow>, days: readonly string[]) => trendFigures(sumRows(days.flatMap((d) => byDay.get(d) ?? [])))
 
-const round1 = (n: number) => Math.round(n * 10) / 10
 /** Relative change in %, or null when there is nothing to compare with. */
 const relative = (now: number | null, before: number | null) =>
   now === null || before === null || before === 0 ? null : round1((100 * (now - before)) / before)

@@ -6,11 +6,8 @@
 import { csvTable, type CsvColumn, type CsvLang } from '../protocol/csv.ts'
 import { csvText, type CsvMessageKey } from '../protocol/messages/csv.ts'
 import type { FigureRow, FiguresQuery } from './store/store.ts'
-
-/** A mean of seconds to one decimal (as avgWaitSeconds is), empty without a count. */
-function average(sum: number, count: number): number | null {
-  return count > 0 ? Math.round((sum / count) * 10) / 10 : null
-}
+// a mean of seconds to one decimal (as avgWaitSeconds is), empty without a count
+import { mean1 as average } from './store/figure-rows.ts'
 
 const FIGURES: [CsvMessageKey, (r: FigureRow) => number | null][] = [
   ['figure.issued', (r) => r.issued],

@@ -5,7 +5,10 @@ import { type HourCounts, zeroCounts } from '../../protocol/upstream.ts'
 /** The key of a center's service that has no national code in the catalogue. */
 export const unmappedKey = (centerId: string, localCode: string) => `unmapped:${centerId}:${localCode}`
 
-const round1 = (n: number) => Math.round(n * 10) / 10
+/** A figure to one decimal, as the hub answers averages and shares. */
+export const round1 = (n: number) => Math.round(n * 10) / 10
+/** `sum / count` to one decimal; null without a count. */
+export const mean1 = (sum: number, count: number): number | null => (count > 0 ? round1(sum / count) : null)
 
 /** The mean rating of 5 from the sums, to 2 places; null without ratings. */
 export const averageRating = (scoreSum: number, count: number): number | null =>
@@ -81,9 +84,9 @@ export function figureRow(r: Record<string, any>): FigureRow {
     parked: n('parked'),
     parkResumed: n('park_resumed'),
     parkAbandoned: n('park_abandoned'),
-    avgWaitSeconds: waitCount > 0 ? round1(n('wait_sum') / waitCount) : null,
+    avgWaitSeconds: mean1(n('wait_sum'), waitCount),
     slaPercent: slaPercentOf(n('wait_within_target'), waitCount, n('wait_missed_uncalled')),
-    avgServiceSeconds: serviceCount > 0 ? round1(n('service_sum') / serviceCount) : null,
+    avgServiceSeconds: mean1(n('service_sum'), serviceCount),
   }
 }
 
@@ -95,9 +98,9 @@ export function sumRows(rows: readonly FigureRow[]): FigureTotals {
   }
   return {
     ...t,
-    avgWaitSeconds: t.waitCount > 0 ? round1(t.waitSumSeconds / t.waitCount) : null,
+    avgWaitSeconds: mean1(t.waitSumSeconds, t.waitCount),
     slaPercent: slaPercentOf(t.waitWithinTarget, t.waitCount, t.waitMissedUncalled),
-    avgServiceSeconds: t.serviceCount > 0 ? round1(t.serviceSumSeconds / t.serviceCount) : null,
+    avgServiceSeconds: mean1(t.serviceSumSeconds, t.serviceCount),
     avgRating: averageRating(t.ratingScoreSum, t.ratingCount),
   }
 }
