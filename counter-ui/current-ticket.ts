@@ -11,18 +11,19 @@ import { consoleStyles } from './console-styles.ts'
 import { wholeMinutes } from './queue-model.ts'
 import { formatNumber, type DigitStyle } from '../ui-common/digits.ts'
 import { consoleText } from '../protocol/messages/console.ts'
+import { atCounterSince } from '../protocol/at-counter-since.ts'
 
 /**
  * The current ticket's two durations, in whole minutes: issue → its call (`calledAt`: the latest call, or
  * the first one for a ticket back from parking, whose time parked is not in it), and at the counter since
- * its call or its resume, whichever is later (server/queue/at-counter-since.ts).
+ * its call or its resume, whichever is later (protocol/at-counter-since.ts, as the server counts).
  */
 export function ticketMinutes(
   ticket: Pick<Ticket, 'issuedAt' | 'calledAt' | 'resumedAt'>,
   now: number,
 ): { waited: number; atCounter: number } {
   const called = ticket.calledAt ? Date.parse(ticket.calledAt) : now
-  const since = ticket.resumedAt ? Math.max(called, Date.parse(ticket.resumedAt)) : called
+  const since = atCounterSince({ calledAt: called, resumedAt: ticket.resumedAt ? Date.parse(ticket.resumedAt) : null })!
   return { waited: wholeMinutes((called - Date.parse(ticket.issuedAt)) / 1000), atCounter: wholeMinutes((now - since) / 1000) }
 }
 

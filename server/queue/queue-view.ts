@@ -15,7 +15,7 @@ import type { HoursNow } from '../../protocol/calendar.ts'
 import { type ForecastCall, type ForecastCounter, forecastCalls } from './line-forecast.ts'
 import type { CallCandidate } from './types.ts'
 import { heldPlacesWithin } from './appointment-hold.ts'
-import { atCounterSince } from './at-counter-since.ts'
+import { atCounterSince } from '../../protocol/at-counter-since.ts'
 
 /** The id of the ticket a kiosk would issue now, in the play that estimates it (no real id looks like it). */
 const NEW_TICKET = '\u0000new'

@@ -1,4 +1,4 @@
-import { atCounterSince } from './at-counter-since.ts'
+import { atCounterSince } from '../../protocol/at-counter-since.ts'
 import { type QueueContext, WriteScope } from './queue-context.ts'
 import type { CounterRecord } from '../db/repositories/counters-repo.ts'
 import type { TicketRecord } from '../db/repositories/tickets-repo.ts'

@@ -6,7 +6,7 @@ import { ServiceStepsRepo } from '../db/repositories/service-steps-repo.ts'
 import { actorIds, type Actor } from './actor.ts'
 import { assertTransition } from './lifecycle.ts'
 import type { VisitProgress } from '../../protocol/visit-steps.ts'
-import { atCounterSince } from './at-counter-since.ts'
+import { atCounterSince } from '../../protocol/at-counter-since.ts'
 
 /**
  * Visits with several steps (issue 21). A service's route (table service_steps) lists the

@@ -4,7 +4,7 @@ import type { CounterRecord } from '../db/repositories/counters-repo.ts'
 import type { CalledTicket, Snapshot } from '../../protocol/events.ts'
 import { counterDto, publicCounterDto, ticketDto } from '../dto.ts'
 import { FEEDBACK_FEED, KIOSK_FEED, STAFF_FEED, zoneOfFeed } from './feeds.ts'
-import { atCounterSince } from '../queue/at-counter-since.ts'
+import { atCounterSince } from '../../protocol/at-counter-since.ts'
 
 const RECENT_CALLS = 10
 
