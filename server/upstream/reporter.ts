@@ -209,14 +209,16 @@ export class UpstreamReporter {
     let singly = !this.backlogs
     for (;;) {
       if (this.stopped) return Infinity
-      const batch = this.outbox.first()
+      // one read of the outbox's head: its first batch decides the wait, the due ones after it join a backlog
+      const head = this.outbox.head(singly ? 1 : MAX_BACKLOG_BATCHES)
+      const batch = head[0]
       if (!batch) return Infinity
       const wait = batch.nextAttemptAt - Date.now()
       if (wait > 0) return wait
       if (!singly) {
         const now = Date.now()
         const due: OutboxBatch[] = []
-        for (const b of this.outbox.head(MAX_BACKLOG_BATCHES)) {
+        for (const b of head) {
           if (b.nextAttemptAt > now) break
           due.push(b)
         }
@@ -327,15 +329,19 @@ export class UpstreamReporter {
   }
 
   private send(b: OutboxBatch): Promise<Refusal | null> {
-    return this.post(UpstreamPaths.batches, b.id, this.batchBody(b), (json) => {
-      if (json?.ack !== b.id) return false
-      if (Array.isArray(json.unknownNationalCodes))
-        this.deps.log.warn(
-          { code: 'HUB_ERR_UNKNOWN_NATIONAL_CODE', unknownNationalCodes: json.unknownNationalCodes.slice(0, 20), seq: b.id },
-          'the hub does not know some national service codes of this center: those services count as unmapped until fixed',
-        )
-      return true
-    })
+    return this.post(UpstreamPaths.batches, b.id, this.batchBody(b), (json) => this.acknowledges(json, b.id))
+  }
+
+  /** Whether the hub's answer acknowledges `seq`; logs the national codes it did not know (batch and backlog answer alike). */
+  // biome-ignore lint/suspicious/noExplicitAny: the hub's JSON answer is untrusted and read defensively
+  private acknowledges(json: any, seq: number): boolean {
+    if (json?.ack !== seq) return false
+    if (Array.isArray(json.unknownNationalCodes))
+      this.deps.log.warn(
+        { code: 'HUB_ERR_UNKNOWN_NATIONAL_CODE', unknownNationalCodes: json.unknownNationalCodes.slice(0, 20), seq },
+        'the hub does not know some national service codes of this center: those services count as unmapped until fixed',
+      )
+    return true
   }
 
   /** Several due batches in one request (UpstreamPaths.backlog): acknowledged together by the last seq. */
@@ -350,15 +356,7 @@ export class UpstreamReporter {
         return b === last ? { ...withoutHealth, health } : withoutHealth
       }),
     }
-    return this.post(UpstreamPaths.backlog, last.id, body, (json) => {
-      if (json?.ack !== last.id) return false
-      if (Array.isArray(json.unknownNationalCodes))
-        this.deps.log.warn(
-          { code: 'HUB_ERR_UNKNOWN_NATIONAL_CODE', unknownNationalCodes: json.unknownNationalCodes.slice(0, 20), seq: last.id },
-          'the hub does not know some national service codes of this center: those services count as unmapped until fixed',
-        )
-      return true
-    })
+    return this.post(UpstreamPaths.backlog, last.id, body, (json) => this.acknowledges(json, last.id))
   }
 
   private async heartbeat(): Promise<void> {
