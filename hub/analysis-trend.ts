@@ -6,8 +6,15 @@
 import { Temporal } from 'temporal-polyfill'
 import { addDays, dayCount, daysBetween } from '../protocol/center-clock.ts'
 import type { FigureRow, FigureTotals } from '../protocol/hub-api.ts'
-import type { TrendAnswer, TrendChange, TrendFigures, TrendGrain, TrendPoint } from '../protocol/hub-analysis.ts'
-import { round1, sumRows } from './store/figure-rows.ts'
+import {
+  figureChange,
+  type TrendAnswer,
+  type TrendChange,
+  type TrendFigures,
+  type TrendGrain,
+  type TrendPoint,
+} from '../protocol/hub-analysis.ts'
+import { sumRows } from './store/figure-rows.ts'
 
 /** The key of the group a day falls in: the day, its ISO week (`2026-W49`), or its month (`2026-11`). */
 export function groupKey(day: string, grain: TrendGrain): string {
@@ -57,9 +64,7 @@ const trendFigures = (t: FigureTotals): TrendFigures => ({
 
 const sumDays = (byDay: Map<string, FigureRow>, days: readonly string[]) => trendFigures(sumRows(days.flatMap((d) => byDay.get(d) ?? [])))
 
-/** Relative change in %, or null when there is nothing to compare with. */
-const relative = (now: number | null, before: number | null) =>
-  now === null || before === null || before === 0 ? null : round1((100 * (now - before)) / before)
+const relative = (now: number | null, before: number | null) => figureChange(now, before, false)
 
 export function changeOf(now: TrendFigures, before: TrendFigures): TrendChange {
   return {
@@ -67,8 +72,7 @@ export function changeOf(now: TrendFigures, before: TrendFigures): TrendChange {
     served: relative(now.served, before.served),
     noShow: relative(now.noShow, before.noShow),
     avgWaitSeconds: relative(now.avgWaitSeconds, before.avgWaitSeconds),
-    // a share changes in points: 80% → 90% is +10, not +12.5%
-    slaPercent: now.slaPercent === null || before.slaPercent === null ? null : round1(now.slaPercent - before.slaPercent),
+    slaPercent: figureChange(now.slaPercent, before.slaPercent, true),
     avgRating: relative(now.avgRating, before.avgRating),
   }
 }

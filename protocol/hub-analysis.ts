@@ -87,6 +87,16 @@ export type TrendPoint = Static<typeof TrendPoint>
 
 const Range = Type.Object({ from: DAY, to: DAY }, { additionalProperties: false })
 
+/**
+ * The change from `before` to `now`, to one decimal: in points for a share (80 % → 90 % is +10,
+ * not +12.5 %), relative in % for counts and means; null when there is nothing to compare with.
+ * The hub's totals and the page's per-point column both use it, so they cannot disagree.
+ */
+export function figureChange(now: number | null, before: number | null, inPoints: boolean): number | null {
+  if (now === null || before === null || (!inPoints && before === 0)) return null
+  return Math.round((inPoints ? now - before : (100 * (now - before)) / before) * 10) / 10
+}
+
 /** A change from the previous period: relative (%) for counts and means, in points for the within-target share. */
 export const TrendChange = Type.Object(
   {

@@ -3,7 +3,7 @@
  * digits in Arabic, as the rest of the hub page; hub-format.ts).
  */
 import type { Lang } from '../../ui-common/i18n.ts'
-import type { TrendGrain } from '../../protocol/hub-analysis.ts'
+import { figureChange, type TrendGrain } from '../../protocol/hub-analysis.ts'
 import { analysisText } from '../../protocol/messages/hub-analysis.ts'
 import type { AnalysisFigure } from './analysis-figures.ts'
 import { hubFormat } from './hub-format.ts'
@@ -32,17 +32,12 @@ export function periodText(key: string, grain: TrendGrain, lang: Lang, short = f
 /**
  * The change from `before` to `now`: relative for counts and means, in points for the share
  * within target ("—" when there is nothing to compare with). `change`, when given, is the
- * hub's own (the period totals); otherwise it is computed the hub's way.
+ * hub's own (the period totals); otherwise the same rule computes it (figureChange).
  */
 export function changeText(figure: AnalysisFigure, now: number | null, before: number | null, lang: Lang, change?: number | null): string {
   const f = hubFormat(lang)
   const points = figure === 'sla'
-  const value =
-    change !== undefined
-      ? change
-      : now === null || before === null || (!points && before === 0)
-        ? null
-        : Math.round((points ? now - before : (100 * (now - before)) / before) * 10) / 10
+  const value = change !== undefined ? change : figureChange(now, before, points)
   if (value === null) return '—'
   const sign = value > 0 ? '+' : value < 0 ? '−' : ''
   const abs = Math.abs(value)

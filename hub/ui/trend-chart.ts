@@ -131,7 +131,8 @@ export class HubTrend extends LitElement {
     const range = (from: string, to: string) => ({ from: dayText(from, this.language), to: dayText(to, this.language) })
     const totalNow = figureValue(fig, d.totals)
     const totalBefore = d.previousTotals ? figureValue(fig, d.previousTotals) : null
-    const days = Math.round((Date.parse(d.to) - Date.parse(d.from)) / 86_400_000) + 1
+    // the period's days as the hub counted them, point by point: no calendar arithmetic in the page
+    const days = d.points.reduce((n, p) => n + p.days, 0)
     return html`<section data-trend aria-labelledby="trend-title">
       <h2 id="trend-title">${this.t('trendTitle', { figure: this.t(figureLabel(fig), FIGURE_LABEL_VALUES), scope: this.scope })}</h2>
       <p class="totals">
