@@ -270,6 +270,14 @@ describe('manager dashboard', () => {
     await page.locator('tabour-remote-join-card [data-remote-off]').waitFor()
     expect(await page.locator('tabour-remote-join-card [data-remote-off]').textContent()).toBe(joinText('poster.off', 'ar'))
     expect(await page.locator('tabour-remote-join-card [data-poster-link]').count()).toBe(0)
+    // a new minute reads the day's figures again, not the list of joinable services (fixed by the config file)
+    const asked: string[] = []
+    page.on('request', (r) => asked.push(new URL(r.url()).pathname))
+    await page.locator('tabour-remote-join-card').evaluate((card: HTMLElement & { now: number }) => {
+      card.now += 60_000
+    })
+    await expect.poll(() => asked.filter((p) => p.endsWith('/remote/figures')).length).toBeGreaterThan(0)
+    expect(asked.filter((p) => p.endsWith('/remote/services'))).toEqual([])
 
     const en = await contexts.page(LANDSCAPE, { locale: 'en-GB' })
     await login(en, run, 'admin', ADMIN_PASSWORD, 'en')
