@@ -146,7 +146,7 @@ export const tabourPlugin: FastifyPluginAsync<TabourPluginOptions> = async (fast
   const queue = new Queue(db, config, clock, (err) => fastify.log.error({ err }, 'domain event listener failed'))
   const configuration = new Configuration(queue.ctx, config)
   const configBundles = new ConfigBundleCommands(queue.ctx, configuration, config)
-  const demo = config.demo ? await seedDemo(db, clock(), PairingCodeDigest.forDataDir(config.dataDir)) : null
+  const demo = config.demo ? await seedDemo(db, clock(), PairingCodeDigest.forDataDir(config.dataDir), config.timeZone) : null
   const auth = new Authenticator(db, clock)
 
   // set per route so it holds when embedded in a host with a larger limit
