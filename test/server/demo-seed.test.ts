@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { openDatabase } from '../../server/db/connection.ts'
 import { ensureAdmin } from '../../server/bootstrap.ts'
 import { demoCalendar, seedDemo } from '../../server/demo/seed.ts'
+import { TestCenter } from '../helpers/test-center.ts'
 import { CalendarRepo } from '../../server/db/repositories/calendar-repo.ts'
 import { hoursNow } from '../../protocol/opening-hours.ts'
 import { calendarProblems } from '../../protocol/calendar-validation.ts'
@@ -70,5 +71,18 @@ describe('the demo calendar', () => {
       open: false,
       opensAt: '2026-12-06T06:00:00.000Z', // Sunday 08:00 in Cairo
     })
+  })
+})
+
+describe('a demo center started', () => {
+  it('runs on the seeded calendar from its first start (the queue reads the calendar once)', async () => {
+    const center = await TestCenter.start({ config: { demo: true } })
+    try {
+      const cal = (await center.request('GET', '/api/v1/calendar', { token: await center.admin() })).json()
+      expect(cal.weekly.sun).toEqual([{ open: '08:00', close: '16:00' }])
+      expect(cal.exceptions.map((e: { nameEn: string }) => e.nameEn)).toEqual(['Demo: always open'])
+    } finally {
+      await center.close()
+    }
   })
 })
