@@ -5,9 +5,8 @@
 import { css, unsafeCSS, type CSSResult } from 'lit'
 
 /**
- * Arabic-first font stack. The bundled Noto Naskh Arabic (ui-common/fonts.ts, fontsource) has
- * Latin subsets too, so the staff screens write English and Western digits in Naskh's Latin, not
- * Cairo's (Cairo's wider Latin broke the dashboard's tables mid-word at 1366 px when tried).
+ * Arabic-first font stack. Noto Naskh Arabic has no Latin letters, so Latin text falls
+ * through to the next families.
  */
 export const FONT_STACK = `'Noto Naskh Arabic', 'Noto Sans Arabic', 'Cairo', system-ui, sans-serif`
 

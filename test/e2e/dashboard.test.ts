@@ -289,6 +289,11 @@ describe('manager dashboard', () => {
     await en.locator('tabour-hour-chart[data-chart="hourly"] canvas').waitFor()
     await en.waitForTimeout(500)
     await screenshot(en, 'dashboard-en-live', 'dashboard-en.png')
+    // Latin letters and digits fall through Noto Naskh Arabic (Arabic only) to Cairo, not to Naskh's serif Latin
+    const naskhLatin = await en.evaluate(() =>
+      [...document.fonts].filter((f) => f.family.includes('Naskh') && /U\+0*0-0*FF\b/i.test(f.unicodeRange)).map((f) => f.unicodeRange),
+    )
+    expect(naskhLatin).toEqual([])
     await expectAccessible(en, 'live, en')
     expect(await en.locator('tabour-live-view tr[data-counter="2"] [data-col="serves"]').textContent()).toBe(
       'National ID, Birth certificates (wait counts double), Ration cards, Traffic licences',
