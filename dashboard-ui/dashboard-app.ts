@@ -238,7 +238,7 @@ export class DashboardApp extends LitElement {
       case 'config':
         return html`${title}<tabour-config-view .api=${s.api} .lang=${lang} .digits=${digits}></tabour-config-view>`
       case 'hours':
-        return html`${title}<tabour-hours-view .api=${s.api} .lang=${lang} .services=${s.services}></tabour-hours-view>`
+        return html`${title}<tabour-hours-view .api=${s.api} .lang=${lang} .digits=${digits} .services=${s.services}></tabour-hours-view>`
     }
   }
 

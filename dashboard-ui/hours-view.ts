@@ -16,6 +16,7 @@ import { WEEKDAYS, type CenterCalendar, type HoursException, type Weekday, type 
 import type { ServiceWithQueue } from '../protocol/entities.ts'
 import { hoursEditorText as t, type HoursEditorMessageKey } from '../protocol/messages/hours-editor.ts'
 import { ApiError } from '../ui-common/api-client.ts'
+import type { DigitStyle } from '../ui-common/digits.ts'
 import type { Lang } from '../ui-common/i18n.ts'
 import type { DashboardApi, IcsPreview } from './dashboard-api.ts'
 import { deskStyles } from './dashboard-styles.ts'
@@ -93,6 +94,8 @@ export class HoursView extends LitElement {
   @property({ attribute: false }) api: DashboardApi | null = null
   /** Current language; default 'ar'. */
   @property() override lang: Lang = 'ar'
+  /** The center's digits (settings), for the month grid; default 'western'. */
+  @property() digits: DigitStyle = 'western'
   /** The services, for their cut-offs; default none. */
   @property({ attribute: false }) services: ServiceWithQueue[] = []
 
@@ -265,7 +268,7 @@ export class HoursView extends LitElement {
     return html`<section class="card" data-section="exceptions">
       <h2>${t('hoursTab.exceptions', lang)}</h2>
       <p class="muted">${t('hoursTab.exceptionsSavedAtOnce', lang)}</p>
-      <tabour-month-calendar .cal=${cal} .lang=${lang} .today=${this.today}></tabour-month-calendar>
+      <tabour-month-calendar .cal=${cal} .lang=${lang} .digits=${this.digits} .today=${this.today}></tabour-month-calendar>
       ${
         sorted.length === 0
           ? html`<p class="muted">${t('hoursTab.none', lang)}</p>`

@@ -12,6 +12,7 @@ import type { CenterCalendar, HoursException } from '../protocol/calendar.ts'
 import { addDays, type LocalDate } from '../protocol/center-clock.ts'
 import { hoursEditorText as t } from '../protocol/messages/hours-editor.ts'
 import { centerExceptionOn, weekdayOf } from '../protocol/opening-hours.ts'
+import { digitsFor, formatNumber, intlLocale, type DigitStyle } from '../ui-common/digits.ts'
 import type { Lang } from '../ui-common/i18n.ts'
 import { deskStyles } from './dashboard-styles.ts'
 
@@ -29,7 +30,6 @@ export function dayState(cal: CenterCalendar, day: LocalDate): { state: DayState
 /** Saturday = 0 … Friday = 6. */
 const column = (day: LocalDate) => ['sat', 'sun', 'mon', 'tue', 'wed', 'thu', 'fri'].indexOf(weekdayOf(day))
 const utc = (day: LocalDate) => new Date(`${day}T12:00:00Z`)
-const locale = (lang: Lang) => (lang === 'ar' ? 'ar-EG-u-nu-latn' : 'en-GB')
 
 @customElement('tabour-month-calendar')
 export class MonthCalendar extends LitElement {
@@ -96,6 +96,8 @@ export class MonthCalendar extends LitElement {
   @property({ attribute: false }) cal: CenterCalendar | null = null
   /** Current language; default 'ar'. */
   @property() override lang: Lang = 'ar'
+  /** The center's digits (settings): Arabic-Indic ones in Arabic when it uses them; default 'western'. */
+  @property() digits: DigitStyle = 'western'
   /** The day that starts focused and sets the month shown (YYYY-MM-DD); default today in the browser. */
   @property() today: LocalDate = new Date().toISOString().slice(0, 10)
 
@@ -120,9 +122,11 @@ export class MonthCalendar extends LitElement {
       for (let i = 0; i < 7; i++, d = addDays(d, 1)) week.push(d)
       weeks.push(week)
     }
-    const title = new Intl.DateTimeFormat(locale(lang), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(utc(first))
-    const weekday = new Intl.DateTimeFormat(locale(lang), { weekday: 'short', timeZone: 'UTC' })
-    const weekdayLong = new Intl.DateTimeFormat(locale(lang), { weekday: 'long', timeZone: 'UTC' })
+    const title = new Intl.DateTimeFormat(intlLocale(lang, this.digits), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+      utc(first),
+    )
+    const weekday = new Intl.DateTimeFormat(intlLocale(lang, this.digits), { weekday: 'short', timeZone: 'UTC' })
+    const weekdayLong = new Intl.DateTimeFormat(intlLocale(lang, this.digits), { weekday: 'long', timeZone: 'UTC' })
     return html`<div class="head">
         <button type="button" class="secondary" data-action="prev-month" @click=${() => this.moveMonth(-1)}>${t('calendar.prev', lang)}</button>
         <h3 id="month-title" data-month=${this.month} aria-live="polite">${title}</h3>
@@ -144,7 +148,7 @@ export class MonthCalendar extends LitElement {
     const lang = this.lang
     const { state, exception } = this.cal ? dayState(this.cal, day) : { state: 'open' as const, exception: undefined }
     const name = exception ? (lang === 'ar' ? exception.nameAr : exception.nameEn) || exception.nameAr || exception.nameEn : ''
-    const date = new Intl.DateTimeFormat(locale(lang), { dateStyle: 'full', timeZone: 'UTC' }).format(utc(day))
+    const date = new Intl.DateTimeFormat(intlLocale(lang, this.digits), { dateStyle: 'full', timeZone: 'UTC' }).format(utc(day))
     const words = t('calendar.state', lang, { state })
     const label = [date, words, name, exception?.hours.length ? exception.hours.map((h) => `${h.open}-${h.close}`).join(', ') : '']
       .filter((x) => x !== '')
@@ -159,7 +163,7 @@ export class MonthCalendar extends LitElement {
       aria-selected=${day === this.day ? 'true' : 'false'}
       @click=${() => this.go(day)}
     >
-      <span class="n" aria-hidden="true">${Number(day.slice(8))}</span>
+      <span class="n" aria-hidden="true">${formatNumber(Number(day.slice(8)), { digits: digitsFor(lang, this.digits) })}</span>
       <span class="name" aria-hidden="true">${name || (state === 'closed' ? words : '')}</span>
     </td>`
   }

@@ -1,7 +1,7 @@
 /**
  * `<tabour-remote-join-card>`: the live view's card about joining the line from a phone
  * (issue 19): today's figures (joined, arrived, abandoned: GET /remote/figures, read again each
- * minute), what the poster is for and the link that opens it in a new tab, to print for the
+ * minute; whether any service takes joins is read once), what the poster is for and the link that opens it in a new tab, to print for the
  * center's wall. The poster itself is the join page's `poster` view (kiosk-ui/join/join-poster.ts).
  */
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit'
@@ -58,15 +58,28 @@ export class RemoteJoinCard extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const minute = (t: number | undefined) => Math.floor((t ?? 0) / 60_000)
-    if (changed.has('api') || (changed.has('now') && minute(changed.get('now')) !== minute(this.now))) void this.load()
+    if (changed.has('api')) void this.loadJoinable()
+    if (changed.has('api') || (changed.has('now') && minute(changed.get('now')) !== minute(this.now))) void this.loadFigures()
   }
 
-  private async load(): Promise<void> {
+  /**
+   * Read once per session, not each minute: which services take joins is the config file's
+   * remoteJoin.services, fixed while the server runs, and asking /remote/services plays the
+   * whole line forecast for a count that cannot change.
+   */
+  private async loadJoinable(): Promise<void> {
     if (!this.api) return
     try {
-      const [figures, services] = await Promise.all([this.api.remoteToday(), this.api.remoteServices()])
-      this.figures = figures
-      this.joinable = services.services.length
+      this.joinable = (await this.api.remoteServices()).services.length
+    } catch {
+      // the live view's banner says when the center is unreachable
+    }
+  }
+
+  private async loadFigures(): Promise<void> {
+    if (!this.api) return
+    try {
+      this.figures = await this.api.remoteToday()
     } catch {
       // the live view's banner says when the center is unreachable; the last figures stay
     }

@@ -54,6 +54,12 @@ async function audioIsLocked(): Promise<boolean> {
   }
 }
 
+/**
+ * The staff-only "sound blocked" mark, drawn: as the emoji 🔇 it needed an emoji font, which a
+ * display's machine may lack (Debian's Chromium here has none), and showed as a missing-glyph box.
+ */
+const MUTED_SPEAKER = html`<svg viewBox="0 0 24 24" width="1em" height="1em" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true"><path d="M4 9h4l5-4v14l-5-4H4z" fill="currentColor"></path><path d="M17 9l5 6M22 9l-5 6"></path></svg>`
+
 @customElement('tabour-display-app')
 export class DisplayApp extends LitElement {
   static override styles = [displayStyles, boardStyles]
@@ -168,7 +174,7 @@ export class DisplayApp extends LitElement {
       ${session.connected ? nothing : html`<div class="offline" role="status" data-offline>${both('display.reconnecting')}</div>`}
       ${
         this.soundLocked
-          ? html`<span class="sound-blocked" data-sound-blocked role="img" aria-label=${`${displayText('display.soundBlocked', 'ar')} / ${displayText('display.soundBlocked', 'en')}`} title=${displayText('display.soundBlocked', 'en')}>🔇</span>`
+          ? html`<span class="sound-blocked" data-sound-blocked role="img" aria-label=${`${displayText('display.soundBlocked', 'ar')} / ${displayText('display.soundBlocked', 'en')}`} title=${displayText('display.soundBlocked', 'en')}>${MUTED_SPEAKER}</span>`
           : nothing
       }
     `

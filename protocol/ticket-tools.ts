@@ -16,6 +16,12 @@ export const TicketMatch = Type.Object({
   service: Type.Object({ id: Type.Integer(), prefix: Type.String(), nameAr: Type.String(), nameEn: Type.String() }),
   /** The counter that called it (or holds it now); null while it has never been called. */
   counter: Nullable(Type.Object({ id: Type.Integer(), number: Type.Integer(), name: Type.String() })),
+  /**
+   * While it waits: when its current wait began, as the reports count it (server/queue/wait-facts.ts):
+   * its issue, or the latest transfer, reinstatement or next step that put it back in line. Its
+   * place in line may still be its issue time's (queue.transferKeepsIssueTime). Null otherwise.
+   */
+  waitingSince: Nullable(Timestamp),
   /** People ahead while it waits; null once called or finished. */
   position: Nullable(Type.Integer({ minimum: 0 })),
   estimatedWaitSeconds: Nullable(Type.Integer({ minimum: 0 })),

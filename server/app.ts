@@ -143,10 +143,11 @@ export const tabourPlugin: FastifyPluginAsync<TabourPluginOptions> = async (fast
 
   // the demo's admin gets the demo password so a restarted demo stays usable; a real center gets a random one, printed once
   const { generatedPassword } = await ensureAdmin(db, config.adminPassword ?? (config.demo ? DEMO_PASSWORD : undefined), clock())
+  // seeded before the queue is made: the queue reads the calendar once, at its start
+  const demo = config.demo ? await seedDemo(db, clock(), PairingCodeDigest.forDataDir(config.dataDir), config.timeZone) : null
   const queue = new Queue(db, config, clock, (err) => fastify.log.error({ err }, 'domain event listener failed'))
   const configuration = new Configuration(queue.ctx, config)
   const configBundles = new ConfigBundleCommands(queue.ctx, configuration, config)
-  const demo = config.demo ? await seedDemo(db, clock(), PairingCodeDigest.forDataDir(config.dataDir)) : null
   const auth = new Authenticator(db, clock)
 
   // set per route so it holds when embedded in a host with a larger limit

@@ -18,7 +18,7 @@ export function withFigures<S extends ServiceWithQueue>(services: readonly S[], 
 /**
  * Whether a figure is for a service missing from `services` that a snapshot would list (only a
  * snapshot brings its names): an available one, or one not on sale only because no counter is
- * open (a kiosk shows it greyed with "no counter is open now"). An inactive service is in no
+ * open (a kiosk shows it greyed with "no counter is serving this service now"). An inactive service is in no
  * snapshot, so its figures never ask for one.
  */
 export function needsSnapshot(services: readonly ServiceWithQueue[], figures: readonly QueueFigures[]): boolean {

@@ -5,8 +5,8 @@
 import { css, unsafeCSS, type CSSResult } from 'lit'
 
 /**
- * Arabic-first font stack. Noto Naskh Arabic has no Latin letters, so Latin text falls
- * through to the next families.
+ * Arabic-first font stack. Noto Naskh Arabic is bundled with its Arabic subset only
+ * (ui-common/fonts.ts), so Latin text falls through to the next families: Cairo, bundled.
  */
 export const FONT_STACK = `'Noto Naskh Arabic', 'Noto Sans Arabic', 'Cairo', system-ui, sans-serif`
 

@@ -135,11 +135,16 @@ export class TicketTools extends LitElement {
       <dl>
         <dt>${t('tools.issuedAt', l)}</dt>
         <dd>${timeOf(m.ticket.issuedAt, l, this.timeZone, this.digits)}</dd>
+        ${
+          m.waitingSince && m.waitingSince !== m.ticket.issuedAt
+            ? html`<dt>${t('tools.waitingSince', l)}</dt><dd data-waiting-since>${timeOf(m.waitingSince, l, this.timeZone, this.digits)}</dd>`
+            : nothing
+        }
         ${m.counter ? html`<dt>${t('tools.counterTerm', l)}</dt><dd>${t('tools.counter', l, { n: m.counter.number })} · ${m.counter.name}</dd>` : nothing}
         ${
           m.position !== null
             ? html`<dt>${t('tools.ahead', l)}</dt>
-              <dd data-position=${m.position}>${t('tools.aheadCount', l, { n: m.position })} · ${waitText(m.estimatedWaitSeconds ?? 0, l)}</dd>`
+              <dd data-position=${m.position}>${t('tools.aheadCount', l, { n: m.position }, this.digits)} · ${waitText(m.estimatedWaitSeconds, l, this.digits)}</dd>`
             : nothing
         }
       </dl>

@@ -155,11 +155,23 @@ export class TicketJobWorker {
     }
   }
 
+  /**
+   * The thread is stuck on this job: only this job fails. The thread is let go of before it is
+   * terminated (its exit then never reaches `died`), and the jobs queued behind the stuck one go
+   * to a new thread without a crash counted against them: they did not kill it.
+   */
   private hung(id: number): void {
     this.settle(id, new Error(`the ticket was not rendered within ${this.timeoutMs} ms`))
-    // the thread is stuck on it: replace it, the other jobs go to the new one
     const thread = this.thread
-    if (thread) void thread.terminate()
+    if (!thread) return
+    this.thread = null
+    this.ready = null
+    this.restarts++
+    void thread.terminate()
+    for (const entry of [...this.pending.values()]) {
+      if (entry.timer) clearTimeout(entry.timer)
+      this.send(entry)
+    }
   }
 
   private settle(id: number, result: Buffer | Error): void {

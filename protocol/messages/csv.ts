@@ -3,6 +3,7 @@
  * national figures): sentences a ministry analyst reads, in the language the download asks for.
  * Durations are in seconds and times are local with their offset; the headers say so.
  */
+import { LOW_SCORE_MAX, MAX_SCORE } from '../feedback.ts'
 import { messagesOf, type Catalogue } from './format.ts'
 
 export const CSV_MESSAGES = {
@@ -62,8 +63,9 @@ export const CSV_MESSAGES = {
   // the per-hour figures the hub sums from centers that send them (0 from older centers)
   'figure.waitMissedUncalled': { ar: 'غادروا دون نداء بعد الزمن المستهدف', en: 'Left uncalled after the target wait' },
   'figure.ratingCount': { ar: 'عدد التقييمات', en: 'Ratings' },
-  'figure.avgRating': { ar: 'متوسط التقييم (من 5)', en: 'Average rating (of 5)' },
-  'figure.ratingLow': { ar: 'التقييمات المنخفضة (2 أو أقل)', en: 'Low ratings (2 or less)' },
+  // the scale's ends from the rating's own constants, so a header never names a scale the figures are not on
+  'figure.avgRating': { ar: `متوسط التقييم (من ${MAX_SCORE})`, en: `Average rating (of ${MAX_SCORE})` },
+  'figure.ratingLow': { ar: `التقييمات المنخفضة (${LOW_SCORE_MAX} أو أقل)`, en: `Low ratings (${LOW_SCORE_MAX} or less)` },
   'figure.stepCalls': { ar: 'النداءات لخطوة لاحقة من الزيارة', en: 'Calls to a later step of a visit' },
   'figure.avgStepWait': { ar: 'متوسط الانتظار قبل خطوة لاحقة (ثانية)', en: 'Average wait before a later step (seconds)' },
   'figure.parked': { ar: 'التذاكر المؤجلة', en: 'Tickets parked' },

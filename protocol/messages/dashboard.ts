@@ -48,13 +48,14 @@ export const DASHBOARD_MESSAGES = {
   'kpi.avgService': { ar: 'متوسط مدة الخدمة', en: 'Average service' },
   'kpi.p90Service': { ar: 'خدمة {p, number}٪', en: '{p, number}th pct service' },
   'kpi.sla': { ar: 'ضمن الزمن المستهدف', en: 'Within target (SLA)' },
+  /** Waits, not tickets: a ticket transferred and called again waited (and counts) twice. */
   'kpi.slaOf': {
-    ar: '{n, plural, =0 {لا تذاكر بعد} one {من تذكرة واحدة} two {من تذكرتين} few {من # تذاكر} other {من # تذكرة}}',
-    en: '{n, plural, =0 {no tickets yet} one {of # ticket} other {of # tickets}}',
+    ar: '{n, plural, =0 {لا انتظار بعد} one {من فترة انتظار واحدة} two {من فترتَي انتظار} few {من # فترات انتظار} other {من # فترة انتظار}}',
+    en: '{n, plural, =0 {no waits yet} one {of # wait} other {of # waits}}',
   },
   'kpi.slaHelp': {
-    ar: 'نسبة من نوديَ عليهم خلال الزمن المستهدف لخدمتهم، من بين: كل من نوديَ عليه، وكل من غادر الطابور بعد تجاوز الزمن المستهدف دون نداء، وكل من ما زال ينتظر وقد تجاوزه.',
-    en: 'Share called within their service’s target wait, out of: everyone called, everyone who left the line uncalled after the target passed, and everyone still waiting past it.',
+    ar: 'نسبة فترات الانتظار التي انتهت بنداء خلال الزمن المستهدف للخدمة، من بين: كل نداء (التذكرة المحوّلة تنتظر من جديد فتُحسب مرة أخرى)، وكل من غادر الطابور بعد تجاوز الزمن المستهدف دون نداء، وكل من ما زال ينتظر وقد تجاوزه.',
+    en: 'Share of waits that ended in a call within the service’s target wait, out of: every call (a transferred ticket waits again, and counts again), everyone who left the line uncalled after the target passed, and everyone still waiting past it.',
   },
   'kpi.noShow': { ar: 'نسبة عدم الحضور', en: 'No-show rate' },
   'live.services': { ar: 'الخدمات', en: 'Services' },

@@ -37,7 +37,7 @@ export const JOIN_MESSAGES = {
     ar: 'اكتمل الحجز من الهاتف لهذه الخدمة اليوم؛ يمكنك أخذ تذكرة من جهاز التذاكر في المركز.',
     en: "Today's joins from a phone are full for this service; you can take a ticket at the center's kiosk.",
   },
-  'join.unstaffed': { ar: 'لا يوجد شباك مفتوح لهذه الخدمة الآن', en: 'No counter is open for this service now' },
+  'join.unstaffed': { ar: 'لا يوجد شباك يعمل لهذه الخدمة الآن', en: 'No counter is serving this service now' },
   'join.inactive': { ar: 'الخدمة متوقفة الآن', en: 'This service is not available now' },
   'join.phoneLabel': { ar: 'رقم الموبايل (اختياري)', en: 'Mobile number (optional)' },
   'join.phoneHint': { ar: 'لنرسل إليك رسالة بالتذكرة وعند اقتراب دورك', en: 'So we can text you the ticket and when your turn is near' },

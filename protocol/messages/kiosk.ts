@@ -11,11 +11,12 @@ export const KIOSK_MESSAGES = {
   'kiosk.chooseHint': { ar: 'المس الخدمة المطلوبة لتحصل على تذكرة', en: 'Touch the service you need to get a ticket' },
   'kiosk.waiting': { ar: 'في الانتظار', en: 'Waiting' },
   'kiosk.unavailable': { ar: 'غير متاحة الآن', en: 'Not available now' },
-  // a service no open or paused counter serves (server/queue/staffing.ts)
-  'kiosk.unstaffed': { ar: 'لا يوجد شباك مفتوح لهذه الخدمة الآن', en: 'No counter is open for this service now' },
+  // a service no open or paused counter serves, or only counters whose clerk is away (server/queue/staffing.ts):
+  // "serving", not "open", because an away clerk's counter is still open, and the citizen may see its sign lit
+  'kiosk.unstaffed': { ar: 'لا يوجد شباك يعمل لهذه الخدمة الآن', en: 'No counter is serving this service now' },
   'kiosk.unstaffedMayWait': {
-    ar: 'لا يوجد شباك مفتوح الآن، يمكنك الانتظار',
-    en: 'No counter is open now, you may wait',
+    ar: 'لا يوجد شباك يعمل الآن، يمكنك الانتظار',
+    en: 'No counter is serving now, you may wait',
   },
   'kiosk.noServices': { ar: 'لا توجد خدمات متاحة الآن', en: 'No services are available right now' },
   'kiosk.issuing': { ar: 'جارٍ إصدار تذكرتك…', en: 'Issuing your ticket…' },

@@ -36,6 +36,8 @@ export const TICKET_TOOLS_MESSAGES = {
     en: '{n} {n, plural, =0 {— it is next} one {person} other {people}}',
   },
   'tools.issuedAt': { ar: 'صدرت', en: 'Issued' },
+  /** Shown when the current wait began after the issue (a transfer, a reinstatement, a next step). */
+  'tools.waitingSince': { ar: 'ينتظر صاحبها منذ', en: 'Waiting since' },
   'tools.history': { ar: 'سجل التذكرة', en: 'History' },
   'tools.historyEmpty': { ar: 'لا يوجد سجل لهذه التذكرة.', en: 'Nothing recorded for this ticket.' },
   'step.issued': { ar: 'أُصدرت', en: 'Issued' },

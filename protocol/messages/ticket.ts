@@ -31,7 +31,8 @@ export const TICKET_MESSAGES = {
       '{rest, plural, =0 {} one {# minute} other {# minutes}}}}',
   },
   // an estimate is null when no open counter serves the service: say so, never "less than a minute"
-  'ticket.waitUnknown': { ar: 'غير معروف، لا يوجد شباك مفتوح الآن', en: 'unknown, no counter is open now' },
+  // no counter serves now: none open, or the open ones paused or their clerks away (still "open" on the dashboard)
+  'ticket.waitUnknown': { ar: 'غير معروف، لا يوجد شباك يعمل الآن', en: 'unknown, no counter is serving now' },
   'ticket.waitLine': { ar: 'الانتظار المتوقع: {wait}', en: 'Estimated wait: {wait}' },
   'ticket.scanToFollow': { ar: 'امسح الرمز لمتابعة دورك', en: 'Scan to follow your turn' },
   'ticket.priority': { ar: 'أولوية · {category}', en: 'Priority · {category}' },
@@ -61,7 +62,7 @@ export function peopleAheadText(peopleAhead: number, lang: Lang, digits?: DigitS
 
 /**
  * "حوالي ساعة و١٥ دقيقة" / "about 1 hour 15 minutes" for an estimate in seconds; for null (no
- * counter open) "unknown, no counter is open now". Digits default to 'western'.
+ * counter serving) "unknown, no counter is serving now". Digits default to 'western'.
  */
 export function waitText(seconds: number | null, lang: Lang, digits?: DigitStyle): string {
   if (seconds === null) return formatMessage(TICKET_MESSAGES['ticket.waitUnknown'][lang], lang, {})

@@ -6,6 +6,9 @@ import { DevicesRepo } from '../db/repositories/devices-repo.ts'
 import { hashPassword } from '../auth/passwords.ts'
 import { newPairingCode, PAIRING_CODE_TTL_MS } from '../auth/tokens.ts'
 import type { PairingCodeDigest } from '../auth/pairing-codes.ts'
+import { CalendarRepo } from '../db/repositories/calendar-repo.ts'
+import { DEFAULT_CALENDAR, type CenterCalendar, type OpenInterval } from '../../protocol/calendar.ts'
+import { addDays, localDay } from '../../protocol/center-clock.ts'
 
 /** The demo clerks' password: this is a demo, printed on every start; never use TABOUR_DEMO in production. */
 export const DEMO_PASSWORD = 'tabour-demo'
@@ -111,12 +114,40 @@ const DEVICES = [
   { kind: 'display' as const, name: 'شاشة الدور الأول', zone: 'first' },
 ]
 
+/** How long the demo's "always open" exception runs from the day it is seeded (about ten years). */
+const DEMO_OPEN_DAYS = 3650
+
+/**
+ * The demo's calendar: the hours of an Egyptian government center (Sunday to Thursday, 08:00–16:00),
+ * so the hours editor, the month grid and the reports' open minutes have something to show; and an
+ * exception from the day it is seeded, open around the clock, so the demo issues and calls at
+ * whatever hour a newcomer tries it (closed, the kiosk would offer nothing, and nights and Fridays
+ * would look broken). Deleting the exception in the dashboard's hours view puts the weekly hours in force.
+ */
+export function demoCalendar(now: number, timeZone: string): CenterCalendar {
+  const day: OpenInterval[] = [{ open: '08:00', close: '16:00' }]
+  const from = localDay(now, timeZone)
+  return {
+    ...structuredClone(DEFAULT_CALENDAR),
+    weekly: { sun: day, mon: day, tue: day, wed: day, thu: day, fri: [], sat: [] },
+    exceptions: [
+      {
+        from,
+        to: addDays(from, DEMO_OPEN_DAYS),
+        nameAr: 'عرض تجريبي: مفتوح دائمًا',
+        nameEn: 'Demo: always open',
+        hours: [{ open: '00:00', close: '24:00' }],
+      },
+    ],
+  }
+}
+
 /**
  * Seeds the demo center on an empty center only: no service, counter or device, and no account
  * but the first admin. A center that holds anything else is configured and never gets demo users
  * or codes, whatever the flag says. Codes are printed only when made: a later start issues none.
  */
-export async function seedDemo(db: Db, now: number, codeDigest: PairingCodeDigest): Promise<DemoSeed> {
+export async function seedDemo(db: Db, now: number, codeDigest: PairingCodeDigest, timeZone = 'Africa/Cairo'): Promise<DemoSeed> {
   const services = new ServicesRepo(db)
   const counters = new CountersRepo(db)
   const users = new UsersRepo(db)
@@ -143,6 +174,7 @@ export async function seedDemo(db: Db, now: number, codeDigest: PairingCodeDiges
           now,
         )
       }
+      new CalendarRepo(db).store(demoCalendar(now, timeZone), now, null)
       for (const u of USERS) if (!users.findForLogin(u.username)) users.insert({ ...u, passwordHash }, now)
       for (const d of DEVICES) {
         const { id } = devices.insert({ ...d, config: {} }, now)

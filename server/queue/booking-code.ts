@@ -81,9 +81,11 @@ export class BookingCodes {
   check(text: string): CodeCheck {
     const plain = codeInText(text)
     if (!plain) return { ok: false, problem: 'malformed' }
-    if (plain.slice(0, TAG) !== this.tag) return { ok: false, problem: 'other_center' }
-    const body = plain.slice(0, TAG + RANDOM)
-    if (base32(this.mac(body), MAC) !== plain.slice(TAG + RANDOM)) return { ok: false, problem: 'forged' }
-    return { ok: true, code: formatCode(plain) }
+    // The MAC is over this center's tag, so a code whose random part and MAC are ours but whose
+    // tag is not is ours with the tag mistyped (the tag carries no secret): it is read as ours,
+    // not refused as "another center's", which would send the citizen away for a typo.
+    const body = this.tag + plain.slice(TAG, TAG + RANDOM)
+    if (base32(this.mac(body), MAC) === plain.slice(TAG + RANDOM)) return { ok: true, code: formatCode(body + plain.slice(TAG + RANDOM)) }
+    return { ok: false, problem: plain.slice(0, TAG) === this.tag ? 'forged' : 'other_center' }
   }
 }

@@ -119,7 +119,10 @@ export class RemoteJoin {
       )
     }
     if (!kioskMaySell(service, isStaffed(this.view.staffing(service.id)))) {
-      throw domainError(ErrorCodes.SERVICE_UNSTAFFED, `no counter is open for service ${service.prefix} now`)
+      throw domainError(
+        ErrorCodes.SERVICE_UNSTAFFED,
+        `no counter is serving service ${service.prefix} now (none open, or their clerks away)`,
+      )
     }
     const limits = this.rules()
     const phone = req.phone === undefined ? undefined : canonicalPhone(req.phone, this.ctx.config.messages?.countryCode)

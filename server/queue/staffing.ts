@@ -11,8 +11,8 @@ import type { Service } from '../../protocol/entities.ts'
  * plays it like any other counter.
  *
  * An unstaffed service follows its `whenUnstaffed` setting: `not-offered` (the default) is not
- * sold at the kiosk (shown greyed out with "no counter is open now"; POST /tickets from a kiosk
- * answers 409 SERVICE_UNSTAFFED), `offer-without-estimate` is sold with "no counter is open now,
+ * sold at the kiosk (shown greyed out with "no counter is serving this service now"; POST /tickets from a kiosk
+ * answers 409 SERVICE_UNSTAFFED), `offer-without-estimate` is sold with "no counter is serving now,
  * you may wait" and no estimate. Staff (a clerk at reception, a manager) may always issue.
  */
 export interface Staffing {

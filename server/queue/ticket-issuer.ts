@@ -104,7 +104,10 @@ export class TicketIssuer {
     // a kiosk sells only what someone can serve (staffing.ts); staff may issue regardless
     const fromKiosk = actor.type === 'device' && actor.kind === 'kiosk'
     if (fromKiosk && !kioskMaySell(service, isStaffed(this.view.staffing(service.id)))) {
-      throw domainError(ErrorCodes.SERVICE_UNSTAFFED, `no counter is open for service ${service.prefix} now`)
+      throw domainError(
+        ErrorCodes.SERVICE_UNSTAFFED,
+        `no counter is serving service ${service.prefix} now (none open, or their clerks away)`,
+      )
     }
     // outside its hours a kiosk does not sell it (the kiosk says why); staff may, and the log says so
     const hours = this.view.hoursOf(service.id, this.view.newTicketEstimate(service.id))

@@ -12,6 +12,7 @@ import { ticketDto } from '../dto.ts'
 import { domainError, ErrorCodes } from '../errors.ts'
 import { parseTicketQuery } from './ticket-query.ts'
 import { ticketStatusUrlAt } from './ticket-link.ts'
+import { waitingSince } from './wait-facts.ts'
 
 /** At most this many matches: a bare number matches one ticket per service. */
 const MAX_MATCHES = 20
@@ -46,6 +47,7 @@ function matchOf(ctx: QueueContext, view: QueueView, t: TicketRecord, publicBase
     ticket: ticketDto(t),
     service: { id: service.id, prefix: service.prefix, nameAr: service.nameAr, nameEn: service.nameEn },
     counter: counter ? { id: counter.id, number: counter.number, name: counter.name } : null,
+    waitingSince: t.status === 'waiting' ? new Date(waitingSince(ctx, t)).toISOString() : null,
     position: standing?.position ?? null,
     estimatedWaitSeconds: standing?.estimatedWaitSeconds ?? null,
     kioskId: t.issuedByType === 'device' ? t.issuedById : null,

@@ -106,6 +106,9 @@ describe('the calendar on the screens', () => {
 
   it("the dashboard's hours editor words a refused overlap at its day in en and ar, saves a week and a service's own hours, shows exceptions in the month grid, and imports an .ics after its preview", async () => {
     const run = await startCenter('2026-12-06T08:00:00Z')
+    // a center writing Arabic-Indic digits: the month grid in Arabic follows it, in English it does not
+    const digits = await run.center.request('PUT', '/api/v1/settings', { token: run.admin, body: { digits: 'arabic-indic' } })
+    expect(digits.statusCode, digits.body).toBe(200)
     const page = await contexts.page({ width: 1400, height: 1000 })
     await page.goto(`${run.url}/dashboard/?lang=en#hours`)
     await page.locator('form[data-form="login"] input[name="username"]').fill('admin')
@@ -179,6 +182,8 @@ describe('the calendar on the screens', () => {
     await add.locator('button[data-action="add-exception"]').click()
     await grid.locator('td[data-day="2026-12-24"][data-state="holiday"]').waitFor()
     expect(await grid.locator('td[data-day="2026-12-24"]').textContent()).toContain('إغلاق طارئ')
+    expect(await grid.locator('td[data-day="2026-12-24"] .n').textContent()).toBe('٢٤')
+    expect(await grid.locator('h3').textContent()).toBe('ديسمبر ٢٠٢٦')
     expect((await run.center.request('GET', '/api/v1/calendar', { token: run.admin })).json().exceptions).toHaveLength(1)
     // right to left: the left arrow goes to the next day
     await grid.locator('td[data-day="2026-12-06"]').focus()
@@ -189,6 +194,7 @@ describe('the calendar on the screens', () => {
     await page.locator('tabour-lang-switch button').click()
     await view.getByText('Weekly hours').waitFor()
     expect(await seriousAxeViolations(page)).toEqual([])
+    expect(await grid.locator('td[data-day="2026-12-24"] .n').textContent()).toBe('24')
 
     const ics = join(SHOTS, 'holidays.ics')
     writeFileSync(

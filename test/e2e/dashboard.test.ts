@@ -14,6 +14,7 @@ import { dayStartMs, localTime } from '../../protocol/center-clock.ts'
 import type { DeviceHealth } from '../../protocol/stats.ts'
 import { configText, fieldErrorText } from '../../protocol/messages/config-forms.ts'
 import { joinText } from '../../protocol/messages/join.ts'
+import { dashboardText } from '../../protocol/messages/dashboard.ts'
 
 /**
  * The manager's dashboard in real headless Chromium against a real center on loopback: live
@@ -245,6 +246,10 @@ describe('manager dashboard', () => {
     expect(Number(await page.locator('tabour-live-view [data-kpi="sla"] [data-sla-counted]').getAttribute('data-sla-counted'))).toBe(
       stats.totals.slaCounted,
     )
+    // and calls them waits, not tickets: the morning's transferred ticket waited, and counts, twice
+    const slaNote = await page.locator('tabour-live-view [data-kpi="sla"] [data-sla-counted]').textContent()
+    expect(slaNote).toBe(dashboardText('kpi.slaOf', 'ar', { n: stats.totals.slaCounted }))
+    expect(slaNote).not.toMatch(/تذكر/)
     await page.locator('tabour-hour-chart[data-chart="hourly"] canvas').waitFor()
     expect(await page.locator('tabour-live-view tr[data-counter="1"]').textContent()).toContain('أحمد سامي')
     await expect
@@ -270,12 +275,25 @@ describe('manager dashboard', () => {
     await page.locator('tabour-remote-join-card [data-remote-off]').waitFor()
     expect(await page.locator('tabour-remote-join-card [data-remote-off]').textContent()).toBe(joinText('poster.off', 'ar'))
     expect(await page.locator('tabour-remote-join-card [data-poster-link]').count()).toBe(0)
+    // a new minute reads the day's figures again, not the list of joinable services (fixed by the config file)
+    const asked: string[] = []
+    page.on('request', (r) => asked.push(new URL(r.url()).pathname))
+    await page.locator('tabour-remote-join-card').evaluate((card: HTMLElement & { now: number }) => {
+      card.now += 60_000
+    })
+    await expect.poll(() => asked.filter((p) => p.endsWith('/remote/figures')).length).toBeGreaterThan(0)
+    expect(asked.filter((p) => p.endsWith('/remote/services'))).toEqual([])
 
     const en = await contexts.page(LANDSCAPE, { locale: 'en-GB' })
     await login(en, run, 'admin', ADMIN_PASSWORD, 'en')
     await en.locator('tabour-hour-chart[data-chart="hourly"] canvas').waitFor()
     await en.waitForTimeout(500)
     await screenshot(en, 'dashboard-en-live', 'dashboard-en.png')
+    // Latin letters and digits fall through Noto Naskh Arabic (Arabic only) to Cairo, not to Naskh's serif Latin
+    const naskhLatin = await en.evaluate(() =>
+      [...document.fonts].filter((f) => f.family.includes('Naskh') && /U\+0*0-0*FF\b/i.test(f.unicodeRange)).map((f) => f.unicodeRange),
+    )
+    expect(naskhLatin).toEqual([])
     await expectAccessible(en, 'live, en')
     expect(await en.locator('tabour-live-view tr[data-counter="2"] [data-col="serves"]').textContent()).toBe(
       'National ID, Birth certificates (wait counts double), Ration cards, Traffic licences',

@@ -312,6 +312,9 @@ describe('the display in a browser that blocks autoplay', () => {
     expect(await page.locator('tabour-display-app [data-sound-blocked]').getAttribute('aria-label')).toContain(
       'Sound blocked by the browser',
     )
+    // drawn, not an emoji: a display's machine may have no emoji font (a missing-glyph box on the board)
+    expect(await page.locator('tabour-display-app [data-sound-blocked]').textContent()).toBe('')
+    expect(await page.locator('tabour-display-app [data-sound-blocked] svg').count()).toBe(1)
 
     // the calls still reach the board, one after the other, without sound
     const labels = await threeQuickCalls(run)

@@ -99,7 +99,7 @@ describe('a service is on sale only when someone can serve it', () => {
     await card(kiosk, idCard.id).waitFor()
     expect(await availability(kiosk, idCard.id)).toBe('false')
     expect(await availability(kiosk, nobody.id)).toBe('false')
-    await expect(card(kiosk, nobody.id).textContent()).resolves.toContain('لا يوجد شباك مفتوح لهذه الخدمة الآن')
+    await expect(card(kiosk, nobody.id).textContent()).resolves.toContain('لا يوجد شباك يعمل لهذه الخدمة الآن')
 
     // the clerk opens the counter: A is on sale at once, B (assigned to no counter) still is not
     const desk = await contexts.page(LANDSCAPE)
@@ -112,7 +112,7 @@ describe('a service is on sale only when someone can serve it', () => {
     // the kiosk is public: no axe violation of impact moderate or worse; staff screens: none serious
     expect(await seriousAxeViolations(kiosk, 'moderate'), 'kiosk, one service unstaffed, ar').toEqual([])
     await kiosk.locator('tabour-lang-switch button').click()
-    await expect(card(kiosk, nobody.id).textContent()).resolves.toContain('No counter is open for this service now')
+    await expect(card(kiosk, nobody.id).textContent()).resolves.toContain('No counter is serving this service now')
     await screenshot(kiosk, 'kiosk-en-one-unstaffed')
     expect(await seriousAxeViolations(kiosk, 'moderate'), 'kiosk, one service unstaffed, en').toEqual([])
 
@@ -140,7 +140,7 @@ describe('a service is on sale only when someone can serve it', () => {
 
     // its only counter closed: the kiosk stops offering A, live
     await waitAvailable(kiosk, idCard.id, false)
-    await expect(card(kiosk, rations.id).textContent()).resolves.toContain('No counter is open now, you may wait')
+    await expect(card(kiosk, rations.id).textContent()).resolves.toContain('No counter is serving now, you may wait')
     await expect(card(kiosk, rations.id).textContent()).resolves.not.toMatch(LESS_THAN_A_MINUTE)
 
     // every counter closed, the first ticket of C: no "less than a minute" on the kiosk or the status page
@@ -150,7 +150,7 @@ describe('a service is on sale only when someone can serve it', () => {
     const shown = await confirmation.evaluate((el) => el.shadowRoot?.textContent ?? '')
     expect(shown).not.toMatch(LESS_THAN_A_MINUTE)
     await expect(confirmation.locator('[data-wait]').getAttribute('data-wait')).resolves.toBe('unknown')
-    expect(shown).toContain('unknown, no counter is open now')
+    expect(shown).toContain('unknown, no counter is serving now')
     // the citizen taps "done", as one does: the kiosk is home again at once, not after its 30 s idle
     // (the checks of the home screen below would otherwise wait on that timer, and race their own timeout)
     await confirmation.locator('[data-action="done"]').click()

@@ -290,10 +290,10 @@ describe('the production build', () => {
 
 // issue 14: with no counter open the estimate is null, and paper and screen say so
 describe('an unknown wait (no counter open)', () => {
-  it('reads "unknown, no counter is open now" on paper and on screen, never "less than a minute"', () => {
+  it('reads "unknown, no counter is serving now" on paper and on screen, never "less than a minute"', () => {
     const paper = ticketText({ ...SAMPLE, peopleAhead: 0, estimatedWaitSeconds: null })
-    expect(paper.waitEn).toBe('Estimated wait: unknown, no counter is open now')
-    expect(paper.waitAr).toBe('الانتظار المتوقع: غير معروف، لا يوجد شباك مفتوح الآن')
+    expect(paper.waitEn).toBe('Estimated wait: unknown, no counter is serving now')
+    expect(paper.waitAr).toBe('الانتظار المتوقع: غير معروف، لا يوجد شباك يعمل الآن')
     for (const lang of ['ar', 'en'] as const) {
       expect(waitText(null, lang)).toBe(ticketMessage('ticket.waitUnknown', lang))
       expect(waitText(null, lang)).not.toBe(waitText(0, lang))

@@ -4,7 +4,11 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { openDatabase } from '../../server/db/connection.ts'
 import { ensureAdmin } from '../../server/bootstrap.ts'
-import { seedDemo } from '../../server/demo/seed.ts'
+import { demoCalendar, seedDemo } from '../../server/demo/seed.ts'
+import { TestCenter } from '../helpers/test-center.ts'
+import { CalendarRepo } from '../../server/db/repositories/calendar-repo.ts'
+import { hoursNow } from '../../protocol/opening-hours.ts'
+import { calendarProblems } from '../../protocol/calendar-validation.ts'
 import { PairingCodeDigest } from '../../server/auth/pairing-codes.ts'
 
 const dirs: string[] = []
@@ -36,6 +40,49 @@ describe('the demo counters’ names', () => {
       expect(name, name).toMatch(/\p{Script=Arabic}/u)
       expect(name, name).toMatch(/[A-Za-z]/)
       expect(name, name).not.toMatch(/[0-9\u0660-\u0669]/)
+    }
+  })
+})
+
+/**
+ * The demo shows opening hours (Sunday–Thursday 08:00–16:00 Cairo) and still works at any hour a
+ * newcomer starts it: an "always open" exception from the day it is seeded keeps the kiosk issuing
+ * at night and on Fridays; without it the same hours close the center.
+ */
+describe('the demo calendar', () => {
+  it('holds the weekly hours and is open on a Friday night, closed there once the exception is gone', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'tabour-demo-seed-'))
+    dirs.push(dataDir)
+    const db = openDatabase(join(dataDir, 'tabour.sqlite'))
+    await ensureAdmin(db, 'admin-password-long', Date.now())
+    const fridayNight = Date.parse('2026-12-04T21:30:00Z') // 23:30 in Cairo
+    expect((await seedDemo(db, fridayNight, PairingCodeDigest.forDataDir(dataDir), 'Africa/Cairo')).created).toBe(true)
+    const cal = new CalendarRepo(db).load()
+    db.close()
+    expect(cal).toEqual(demoCalendar(fridayNight, 'Africa/Cairo'))
+    expect(cal.weekly?.sun).toEqual([{ open: '08:00', close: '16:00' }])
+    expect(cal.weekly?.fri).toEqual([])
+    expect(calendarProblems(cal, [])).toEqual([])
+    expect(cal.exceptions[0]).toMatchObject({ from: '2026-12-04', hours: [{ open: '00:00', close: '24:00' }] })
+    const later = fridayNight + 300 * 86_400_000
+    for (const at of [fridayNight, later]) expect(hoursNow(cal, null, at, 'Africa/Cairo')).toMatchObject({ open: true, closesAt: null })
+    const hoursOnly = { ...cal, exceptions: [] }
+    expect(hoursNow(hoursOnly, null, fridayNight, 'Africa/Cairo')).toMatchObject({
+      open: false,
+      opensAt: '2026-12-06T06:00:00.000Z', // Sunday 08:00 in Cairo
+    })
+  })
+})
+
+describe('a demo center started', () => {
+  it('runs on the seeded calendar from its first start (the queue reads the calendar once)', async () => {
+    const center = await TestCenter.start({ config: { demo: true } })
+    try {
+      const cal = (await center.request('GET', '/api/v1/calendar', { token: await center.admin() })).json()
+      expect(cal.weekly.sun).toEqual([{ open: '08:00', close: '16:00' }])
+      expect(cal.exceptions.map((e: { nameEn: string }) => e.nameEn)).toEqual(['Demo: always open'])
+    } finally {
+      await center.close()
     }
   })
 })

@@ -30,7 +30,7 @@ describe('queue figures', () => {
     expect(needsSnapshot(known, [{ serviceId: 1, waiting: 1, estimatedWaitSeconds: 60, staffed: true, available: true }])).toBe(false)
     expect(needsSnapshot(known, [{ serviceId: 9, waiting: 0, estimatedWaitSeconds: 0, staffed: true, available: false }])).toBe(false)
     expect(needsSnapshot(known, [{ serviceId: 9, waiting: 0, estimatedWaitSeconds: 0, staffed: true, available: true }])).toBe(true)
-    // a new service no open counter serves: listed greyed ("no counter is open now"), so its names are needed
+    // a new service no open counter serves: listed greyed ("no counter is serving this service now"), so its names are needed
     expect(needsSnapshot(known, [{ serviceId: 9, waiting: 0, estimatedWaitSeconds: null, staffed: false, available: false }])).toBe(true)
   })
 })

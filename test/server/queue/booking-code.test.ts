@@ -29,6 +29,13 @@ describe('booking codes', () => {
     expect(codeInText('https://center.example/t/abcdefabcdefabcdefabcd')).toBeNull()
   })
 
+  it("read a code whose center tag is mistyped as this center's, not another center's", () => {
+    const c = here.issue()
+    const typo = (c[0] === 'X' ? 'Y' : 'X') + c.slice(1)
+    expect(here.check(typo)).toEqual({ ok: true, code: c })
+    expect(there.check(typo)).toEqual({ ok: false, problem: 'other_center' })
+  })
+
   it('recognise another center and refuse a forged or malformed code', () => {
     expect(here.check(there.issue())).toEqual({ ok: false, problem: 'other_center' })
     const c = here.issue()

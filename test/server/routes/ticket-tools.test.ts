@@ -63,6 +63,31 @@ describe('finding a ticket (GET /tickets/search)', () => {
     expect((await search(a15.statusUrl)).map((m) => m.ticket.label)).toEqual(['A-015'])
   })
 
+  it('says since when a transferred ticket waits: the transfer (its current wait), beside its issue time', async () => {
+    const clock = new TestClock(Date.parse('2026-03-10T08:00:00Z'))
+    center = await TestCenter.start({ clock })
+    const a = await center.createService({ prefix: 'A' })
+    const b = await center.createService({ prefix: 'B' })
+    const c1 = await center.createCounter({ number: 1, serviceIds: [a.id] })
+    const kiosk = (await center.createDevice('kiosk')).token
+    const clerk = await center.openCounterAs('clerk1', c1.id)
+    const t = await center.issue(kiosk, { serviceId: a.id })
+    const found = async () => {
+      const res = await center.request('GET', `${TICKETS}/search?q=A-1`, { token: clerk })
+      expect(res.statusCode, res.body).toBe(200)
+      return (res.json() as { ticket: { issuedAt: string }; waitingSince: string | null }[])[0]!
+    }
+    expect((await found()).waitingSince).toBe(t.issuedAt)
+    clock.advance(300)
+    await center.action(clerk, c1.id, 'call-next')
+    expect((await found()).waitingSince).toBeNull()
+    clock.advance(180)
+    await center.action(clerk, c1.id, 'transfer', { serviceId: b.id })
+    const moved = await found()
+    expect(moved.ticket.issuedAt).toBe(t.issuedAt)
+    expect(moved.waitingSince).toBe('2026-03-10T08:08:00.000Z')
+  })
+
   it('is for staff only', async () => {
     center = await TestCenter.start()
     const callers = await makeCallers(center)
