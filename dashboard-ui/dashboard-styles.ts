@@ -41,9 +41,13 @@ export const deskStyles = [
       text-align: start;
       border-block-end: 1px solid var(--line);
     }
-    /* names wrap, even a long one without spaces; figures stay on one line */
+    /*
+     * names wrap between words, and a long one without spaces breaks where it would spill; figures
+     * stay on one line. Not "anywhere": that lets a table squeeze a name column to a letter's width
+     * ("Buildi|ng permi|ts" at 1366 px), where the table should grow and scroll in its card instead.
+     */
     td {
-      overflow-wrap: anywhere;
+      overflow-wrap: break-word;
     }
     td.n {
       white-space: nowrap;

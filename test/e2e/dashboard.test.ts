@@ -302,6 +302,23 @@ describe('manager dashboard', () => {
     await en.setViewportSize(LAPTOP)
     await screenshot(en, 'dashboard-en-live-1366', 'dashboard-en-1366.png')
     expect(await overflowing(en, 'tabour-live-view .card')).toEqual([])
+    // and no service name is broken inside a word to fit (the table scrolls in its card instead)
+    const brokenWords = await en.locator('tabour-live-view tr[data-service] td:first-child').evaluateAll((cells) =>
+      cells.flatMap((td) => {
+        const texts: Text[] = []
+        const walker = document.createTreeWalker(td, NodeFilter.SHOW_TEXT)
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) if (!n.parentElement?.closest('.prefix')) texts.push(n as Text)
+        return texts.flatMap((text) =>
+          [...(text.textContent ?? '').matchAll(/\S+/g)].flatMap((m) => {
+            const range = document.createRange()
+            range.setStart(text, m.index!)
+            range.setEnd(text, m.index! + m[0].length)
+            return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1 ? [m[0]] : []
+          }),
+        )
+      }),
+    )
+    expect(brokenWords).toEqual([])
     await en.setViewportSize(LANDSCAPE)
     await en.locator('a[data-tab="reports"]').click()
     await en.locator('tabour-reports-view button[data-by="clerk"]').click()
