@@ -12,6 +12,10 @@ import { rollupConflictSql } from './rollup-deltas.ts'
 import { ROLLUPS, type RollupSpec, rollupColumns } from './rollups.ts'
 
 const FIGS = FIGURE_COLUMNS.join(', ')
+const SUMS = FIGURE_COLUMNS.map((c) => (c === 'wait_max' ? `MAX(${c}) AS ${c}` : `SUM(${c}) AS ${c}`)).join(', ')
+
+/** A rollup keyed by service reads the changes summed per service and day, the others per hour (24 or 30 rows, not 720). */
+const sourceOf = (s: RollupSpec) => (s.keys.includes('service_code') || s.keys.includes('national_key') ? 'by_service' : 'by_hour')
 
 /** The sums of the changed rows for one rollup: its key, names, row count, sums (the maximum of the new rows only). */
 function rollupSelect(s: RollupSpec): string {
@@ -20,7 +24,7 @@ function rollupSelect(s: RollupSpec): string {
   const sums = FIGURE_COLUMNS.map((c) => (c === 'wait_max' ? `MAX(f.${c})` : `SUM(f.${c})`))
   const positions = keys.map((_, i) => i + 1).join(', ')
   // in key order: two centers' calls take the shared (national) rows' locks in one order, so they never deadlock
-  return `SELECT ${[...keys, ...names, 'SUM(f.source_rows)', ...sums].join(', ')} FROM side f GROUP BY ${positions} ORDER BY ${positions}`
+  return `SELECT ${[...keys, ...names, 'SUM(f.source_rows)', ...sums].join(', ')} FROM ${sourceOf(s)} f GROUP BY ${positions} ORDER BY ${positions}`
 }
 
 /** The keys of one rollup an old row left in a way a sum cannot undo (as rollup-deltas.ts decides on SQLite). */
@@ -54,6 +58,10 @@ export function mergeSql(columns: readonly string[], types: readonly string[], c
         o.wait_max > u.wait_max, o.service_name_ar <> u.service_name_ar OR o.service_name_en <> u.service_name_en,
         COALESCE(o.national_code, '') <> COALESCE(u.national_code, '')
       FROM up u JOIN old o ON o.day = u.day AND o.hour = u.hour AND o.service_code = u.service_code),
+    by_hour AS MATERIALIZED (SELECT center_id, day, hour, SUM(source_rows) AS source_rows, ${SUMS}
+      FROM side GROUP BY center_id, day, hour),
+    by_service AS MATERIALIZED (SELECT center_id, day, service_code, national_code, MAX(service_name_ar) AS service_name_ar,
+      MAX(service_name_en) AS service_name_en, SUM(source_rows) AS source_rows, ${SUMS} FROM side GROUP BY center_id, day, service_code, national_code),
     ${rollups.join(',\n    ')}
   SELECT (SELECT COUNT(*) FROM up) AS stored,
     COALESCE((SELECT json_agg(x ORDER BY x.rollup) FROM (${ROLLUPS.map(exactKeys).join(' UNION ALL ')}) x), '[]') AS exact`
