@@ -170,7 +170,9 @@ async function mergeRows(d: SqlDriver, rows: readonly StoredRow[], now: number):
     pgArrayLiteral([...new Set(rows.map((r) => r.day))]),
     pgArrayLiteral([...new Set(rows.map((r) => r.hour))]),
   ])
-  for (const { rollup, key } of result.exact) await recomputeExact(d, ROLLUPS[rollup], key)
+  // json arrives parsed from node-pg; a driver that hands it back as text (another adapter) is read the same
+  const exact: MergeResult['exact'] = typeof result.exact === 'string' ? JSON.parse(result.exact) : result.exact
+  for (const { rollup, key } of exact) await recomputeExact(d, ROLLUPS[rollup], key)
   return Number(result.stored)
 }
 
