@@ -10,7 +10,9 @@
  * - raw: the same rows as plain multi-row INSERTs, one transaction per batch, through the same
  *   driver, and on PostgreSQL raw COPY (psql's \copy of a CSV) of the day's rows into a bare
  *   table: the floors the database itself sets.
- * BENCH_HUB_HOURS (default 2) hours of batches per figure (24 for the day-per-call case).
+ * BENCH_HUB_HOURS (default 2) hours of batches per figure (24 for the day-per-call case);
+ * `--backend sqlite|postgres` runs one backend only. The PostgreSQL database is the bench's own
+ * (TABOUR_BENCH_DB_PREFIX, bench/lib/bench-pg-database.ts), dropped at the end.
  */
 import { randomBytes } from 'node:crypto'
 import { execFileSync } from 'node:child_process'
@@ -20,6 +22,7 @@ import { join } from 'node:path'
 import { signedHeaders, UpstreamPaths, type HourBatch, type HourFigures } from '../protocol/upstream.ts'
 import { PG_URL, startTestHub, type Backend } from '../test/hub/hub-harness.ts'
 import type { HubStore } from '../hub/store/store.ts'
+import { benchDatabase } from './lib/bench-pg-database.ts'
 
 const CENTERS = 700
 const SERVICES = 30
@@ -178,7 +181,8 @@ function rawCopy(url: string, list: HourBatch[]): number {
 }
 
 async function benchBackend(backend: Backend): Promise<Figure[]> {
-  const hub = await startTestHub({ backend })
+  const db = backend === 'postgres' ? await benchDatabase(PG_URL!, 'ingest') : null
+  const hub = await startTestHub(db ? { config: { databaseUrl: db.url } } : { backend })
   try {
     const secrets = new Map<string, string>()
     for (let c = 0; c < CENTERS; c++) {
@@ -264,11 +268,15 @@ async function benchBackend(backend: Backend): Promise<Figure[]> {
     return figures
   } finally {
     await hub.close()
+    await db?.drop()
   }
 }
 
 export async function hubIngestBench(): Promise<void> {
-  const backends: Backend[] = PG_URL ? ['sqlite', 'postgres'] : ['sqlite']
+  const only = process.argv.indexOf('--backend')
+  const backends: Backend[] = (PG_URL ? (['sqlite', 'postgres'] as Backend[]) : (['sqlite'] as Backend[])).filter(
+    (b) => only < 0 || process.argv[only + 1] === b,
+  )
   const all: Figure[] = []
   for (const b of backends) all.push(...(await benchBackend(b)))
   console.log(

@@ -11,16 +11,20 @@
  * rollups are then those days' rollup rows repeated, so the views still read a year's worth of
  * rollup rows (said in the output). Needs the tests' PostgreSQL (TABOUR_TEST_PG_URL or the local
  * server test/ensure-system-deps.mjs readies). Run: `npx tsx bench/hub-national.bench.ts`.
+ * The database is the bench's own (TABOUR_BENCH_DB_PREFIX, bench/lib/bench-pg-database.ts), dropped
+ * at the end; `--keep` keeps it (its name is printed), `--db NAME` times the views of a database a
+ * run kept, without loading again.
  */
 import { randomBytes } from 'node:crypto'
 import findLocalPostgres from '../test/global-setup.ts'
 import type { HourBatch, HourFigures } from '../protocol/upstream.ts'
 import { FIGURE_COLUMNS } from '../hub/store/figure-columns.ts'
-import { ROLLUPS, rebuildSql } from '../hub/store/rollups.ts'
+import { ROLLUPS, rebuildFromFinerSql, rebuildSql, rollupColumns, rollupsOf } from '../hub/store/rollups.ts'
+import { benchDatabase } from './lib/bench-pg-database.ts'
 import { ensureMonthPartition, partitionName } from '../hub/store/partitions.ts'
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
 
@@ -84,11 +88,27 @@ export async function hubNationalBench(): Promise<void> {
     console.log('\n## Hub at national scale: skipped (no PostgreSQL: TABOUR_TEST_PG_URL is not set)')
     return
   }
-  const hub = await startTestHub({ backend: 'postgres' })
+  const dbArg = process.argv.indexOf('--db')
+  const reuse = dbArg > 0 ? process.argv[dbArg + 1] : undefined
+  const db = await benchDatabase(PG_URL, 'national', reuse)
+  const keep = reuse !== undefined || process.argv.includes('--keep')
+  const hub = await startTestHub({ config: { databaseUrl: db.url } })
   const d = hub.store.driver
-  const dbUrl = (d as unknown as { pool: pg.Pool }).pool.options.connectionString as string
+  const dbUrl = db.url
   const log = (s: string) => console.log(`[hub-national] ${s}`)
+  log(`database ${db.name}${keep ? ' (kept)' : ''}`)
   try {
+    if (!reuse) await loadYear(d, dbUrl, log)
+    await timeEverything(hub, d, dbUrl, log)
+  } finally {
+    await hub.close()
+    if (!keep) await db.drop()
+  }
+}
+
+/** The registry, the catalogue, DAYS of hourly rows and a year of rollups. */
+async function loadYear(d: import('../hub/store/driver.ts').SqlDriver, dbUrl: string, log: (s: string) => void): Promise<void> {
+  {
     // --- the registry and the catalogue
     await d.exec(`INSERT INTO hub_centers (id, name_ar, name_en, governorate, city, kind, secret, active, created_at)
       SELECT 'EG-' || lpad(c::text, 4, '0'), 'مركز ' || c, 'Center ' || c, 'G' || lpad((c % ${GOVERNORATES})::text, 2, '0'), '', 'fixed', 'x', 1, 0
@@ -122,13 +142,17 @@ export async function hubNationalBench(): Promise<void> {
       const index = await timed(
         `ALTER TABLE ${part} ADD PRIMARY KEY (center_id, day, hour, service_code),
            ADD CONSTRAINT ${part}_range CHECK (day >= DATE '${month}-01' AND day < DATE '${next}');
-         CREATE INDEX ON ${part} (day, center_id); CREATE INDEX ON ${part} (national_code, day)`,
+         CREATE INDEX ON ${part} (national_code, day)`,
       )
-      // the CHECK spares ATTACH its scan; the FOREIGN KEY to hub_centers is still validated
+      // the CHECK spares ATTACH its scan (hub migration 13 dropped the foreign key)
       const attach = await timed(`ALTER TABLE hub_figures ATTACH PARTITION ${part} FOR VALUES FROM ('${month}-01') TO ('${next}')`)
       let rollups = 0
-      for (const s of ROLLUPS)
-        rollups += (await timed(rebuildSql(s, 'postgres', `f.day >= '${dayOf(first)}' AND f.day <= '${dayOf(last)}'`))).s
+      const days = `f.day >= '${dayOf(first)}' AND f.day <= '${dayOf(last)}'`
+      for (const s of rollupsOf(11)) rollups += (await timed(rebuildSql(s, 'postgres', days))).s
+      // migration 13's from the finer rollups just built, as the migration does
+      for (const s of rollupsOf(13))
+        rollups += (await timed(rebuildFromFinerSql(s, 'postgres', s.summedFrom?.table.endsWith('_month') ? `f.month = '${month}'` : days)))
+          .s
       loadedRows += copy.rows
       steps.copy += copy.s
       steps.index += index.s
@@ -152,8 +176,23 @@ export async function hubNationalBench(): Promise<void> {
       `load steps: insert ${steps.copy.toFixed(0)} s, indexes ${steps.index.toFixed(0)} s, attach ${steps.attach.toFixed(0)} s, rollups ${steps.rollups.toFixed(0)} s` +
         `${DAYS < 365 ? `, rollups repeated over the year ${repeatSeconds.toFixed(0)} s` : ''}, vacuum and analyze ${(ms(t2) / 1000).toFixed(0)} s`,
     )
-    const counts: Record<string, number> = { hub_figures: loadedRows }
-    for (const s of ROLLUPS) counts[s.table] = Number((await d.all<{ n: number }>(`SELECT COUNT(*) AS n FROM ${s.table}`))[0].n)
+    log(
+      `loaded ${loadedRows.toLocaleString('en')} hourly rows with their rollups in ${loadSeconds.toFixed(0)} s (${Math.round(loadedRows / loadSeconds).toLocaleString('en')} rows/s)`,
+    )
+  }
+}
+
+/** The views through the REST, the baselines and the ingest rates, on a loaded database. */
+async function timeEverything(
+  hub: import('../test/hub/hub-harness.ts').TestHub,
+  d: import('../hub/store/driver.ts').SqlDriver,
+  dbUrl: string,
+  log: (s: string) => void,
+): Promise<void> {
+  {
+    const counts: Record<string, number> = {}
+    for (const s of ['hub_figures', ...ROLLUPS.map((r) => r.table)])
+      counts[s] = Number((await d.all<{ n: number }>(`SELECT COUNT(*) AS n FROM ${s}`))[0].n)
     log(`rows: ${JSON.stringify(counts)}`)
 
     // --- baselines
@@ -223,9 +262,16 @@ export async function hubNationalBench(): Promise<void> {
     })
     views.push({ view: 'one service by governorate, year', path: `figures?from=${YEAR}-01-01&to=${YEAR}-12-31&by=governorate&service=N07` })
     views.push({ view: 'by day, year', path: `figures?from=${YEAR}-01-01&to=${YEAR}-12-31&by=day` })
+    views.push({ view: 'one service by day, year', path: `figures?from=${YEAR}-01-01&to=${YEAR}-12-31&by=day&service=N07` })
+    views.push({ view: 'one service by center, year', path: `figures?from=${YEAR}-01-01&to=${YEAR}-12-31&by=center&service=N07` })
     views.push({ view: 'by hour, month', path: `figures?from=${month}-01&to=${monthTo}&by=hour` })
     views.push({ view: 'CSV by center, month', path: `figures.csv?from=${month}-01&to=${monthTo}&by=center` })
     views.push({ view: 'CSV by service, month', path: `figures.csv?from=${month}-01&to=${monthTo}&by=service` })
+    log(
+      `load average before the views: ${loadavg()
+        .map((x) => x.toFixed(2))
+        .join(', ')}`,
+    )
     const timings: { view: string; medianMs: number; status: number; bytes: number }[] = []
     for (const v of views) {
       const runs: number[] = []
@@ -241,6 +287,11 @@ export async function hubNationalBench(): Promise<void> {
       timings.push({ view: v.view, medianMs: Math.round(median(runs)), status, bytes })
     }
 
+    log(
+      `load average after the views: ${loadavg()
+        .map((x) => x.toFixed(2))
+        .join(', ')}`,
+    )
     // --- ingest: a new day's first hours, then the same hours revised (the delta path)
     const ingestDay = `${YEAR + 1}-01-05`
     const ingest = async (revision: number) => {
@@ -303,9 +354,7 @@ export async function hubNationalBench(): Promise<void> {
         `${DAYS < 365 ? `, the year's rollups = those days repeated` : ''})`,
     )
     console.log(
-      `loaded ${loadedRows.toLocaleString('en')} hourly rows with their rollups in ${loadSeconds.toFixed(0)} s (${Math.round(loadedRows / loadSeconds).toLocaleString('en')} rows/s); rows now: ${Object.entries(
-        counts,
-      )
+      `rows now: ${Object.entries(counts)
         .map(([t, n]) => `${t} ${n.toLocaleString('en')}`)
         .join(', ')}`,
     )
@@ -327,15 +376,16 @@ export async function hubNationalBench(): Promise<void> {
       `baselines: SELECT 1 median ${median(selectOne).toFixed(2)} ms; GET /healthz median ${median(healthz).toFixed(2)} ms; ` +
         `bare SELECT of one day's hourly rows summed by center (504,000 rows) median ${median(bare).toFixed(0)} ms`,
     )
-  } finally {
-    await hub.close()
   }
 }
 
-/** The rollups of the loaded days copied over the rest of the year (the service-month rollup rebuilt from the days). */
+/**
+ * The rollups of the loaded days copied over the rest of the year: the day rollups summed from the
+ * hourly rows are repeated, the others (months, national) rebuilt from them as migration 13 does.
+ */
 async function repeatRollups(d: import('../hub/store/driver.ts').SqlDriver): Promise<void> {
-  for (const s of ROLLUPS.filter((r) => r.keys.includes('day'))) {
-    const cols = [...s.keys, ...(s.service ? ['service_name_ar', 'service_name_en'] : []), 'source_rows', ...FIGURE_COLUMNS]
+  for (const s of ROLLUPS.filter((r) => r.keys.includes('day') && !r.summedFrom)) {
+    const cols = rollupColumns(s)
     for (let k = 1; k * DAYS < 365; k++)
       await d.exec(
         `INSERT INTO ${s.table} (${cols.join(', ')}) SELECT ${cols.map((c) => (c === 'day' ? `day + ${k * DAYS}` : c)).join(', ')}
@@ -347,6 +397,10 @@ async function repeatRollups(d: import('../hub/store/driver.ts').SqlDriver): Pro
   await d.exec(`INSERT INTO hub_rollup_service_month (month, center_id, service_code, national_key, service_name_ar, service_name_en, source_rows, ${FIGURE_COLUMNS.join(', ')})
     SELECT to_char(day, 'YYYY-MM'), center_id, service_code, national_key, MAX(service_name_ar), MAX(service_name_en), SUM(source_rows), ${sums.join(', ')}
     FROM hub_rollup_service_day GROUP BY 1, 2, 3, 4`)
+  for (const s of ROLLUPS.filter((r) => r.summedFrom)) {
+    await d.exec(`DELETE FROM ${s.table}`)
+    await d.exec(rebuildFromFinerSql(s, 'postgres'))
+  }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await hubNationalBench()

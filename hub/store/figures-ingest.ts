@@ -8,8 +8,11 @@ import type { HourBatch, HourFigures } from '../../protocol/upstream.ts'
 import { FigureLimits, HubErrorCodes } from '../../protocol/upstream.ts'
 import { HubError } from '../errors.ts'
 import type { SqlDriver } from './driver.ts'
+import { pgArrayLiteral } from './pg-array-literal.ts'
 import { FIGURE_COLUMNS } from './figure-columns.ts'
-import { applyRollupDeltas, type FigureColumn, type HourlyChange, type HourlyRow } from './rollups.ts'
+import { applyRollupDeltas, type HourlyChange, recomputeExact } from './rollup-deltas.ts'
+import { type MergeResult, mergeSql } from './rollup-merge-pg.ts'
+import { type FigureColumn, type HourlyRow, ROLLUPS } from './rollups.ts'
 
 /** The figure columns of a center's row, by column name (fields older centers omit are 0). */
 function figuresOf(r: HourFigures): Record<FigureColumn, number> {
@@ -112,32 +115,18 @@ function mergedRows(batches: readonly HourBatch[]): StoredRow[] {
   return [...byKey.values()]
 }
 
-/** The hourly rows stored for the center-hours of `batches` (the base the rollup deltas start from). */
-/** (The batches are of one center.) */
+/** The hourly rows stored for the center-hours of `batches` (of one center; SQLite: one indexed look-up per hour costs no round trip). */
 async function oldRowsOf(d: SqlDriver, batches: readonly HourBatch[]): Promise<Map<string, StoredRow>> {
   const hours = [...new Map(batches.map((b) => [hourKey(b), b])).values()]
-  let rows: StoredRow[]
-  if (d.dialect === 'postgres') {
-    // the center and its days as index conditions (a join to unnest() would be planned as a scan of every partition); the hours picked here
-    const wanted = new Set(hours.map(hourKey))
-    rows = (
-      await d.all<StoredRow>(
-        `SELECT ${OLD_COLUMNS} FROM hub_figures f WHERE f.center_id = ? AND f.day = ANY(?::date[]) AND f.hour = ANY(?::int[])`,
-        [hours[0].centerId, [...new Set(hours.map((h) => h.day))], [...new Set(hours.map((h) => h.hour))]],
-      )
-    ).filter((r) => wanted.has(hourKey({ centerId: r.center_id, day: r.day, hour: Number(r.hour) })))
-  } else {
-    // in-process: one indexed look-up per hour costs no round trip
-    rows = []
-    for (const h of hours)
-      rows.push(
-        ...(await d.all<StoredRow>(`SELECT ${OLD_COLUMNS} FROM hub_figures f WHERE f.center_id = ? AND f.day = ? AND f.hour = ?`, [
-          h.centerId,
-          h.day,
-          h.hour,
-        ])),
-      )
-  }
+  const rows: StoredRow[] = []
+  for (const h of hours)
+    rows.push(
+      ...(await d.all<StoredRow>(`SELECT ${OLD_COLUMNS} FROM hub_figures f WHERE f.center_id = ? AND f.day = ? AND f.hour = ?`, [
+        h.centerId,
+        h.day,
+        h.hour,
+      ])),
+    )
   return new Map(rows.map((r) => [rowKey({ ...r, hour: Number(r.hour) }), numeric({ ...r, hour: Number(r.hour) })]))
 }
 
@@ -155,17 +144,8 @@ const valuesOf = (r: StoredRow, now: number): (string | number | null)[] => [
   now,
 ]
 
-/** The upsert of `rows`: one statement over unnest()ed column arrays on PostgreSQL, multi-row VALUES a hour's worth at a time on SQLite. */
+/** The upsert of `rows` on SQLite: multi-row VALUES, an hour's worth at a time. */
 async function upsertRows(d: SqlDriver, rows: readonly StoredRow[], now: number): Promise<number> {
-  if (d.dialect === 'postgres') {
-    const values = rows.map((r) => valuesOf(r, now))
-    const arrays = COLUMNS.map((_, i) => values.map((v) => v[i]))
-    return d.run(
-      `INSERT INTO hub_figures (${COLUMNS.join(', ')})
-       SELECT * FROM unnest(${PG_TYPES.map((t) => `?::${t}[]`).join(', ')}) ${CONFLICT}`,
-      arrays,
-    )
-  }
   const tuple = `(${COLUMNS.map(() => '?').join(', ')})`
   let stored = 0
   for (let i = 0; i < rows.length; i += FigureLimits.services) {
@@ -176,6 +156,24 @@ async function upsertRows(d: SqlDriver, rows: readonly StoredRow[], now: number)
     )
   }
   return stored
+}
+
+const MERGE_SQL = mergeSql(COLUMNS, PG_TYPES, CONFLICT)
+
+/** PostgreSQL: the rows and every rollup in one statement (rollup-merge-pg.ts), then the few keys a sum cannot keep exact. */
+async function mergeRows(d: SqlDriver, rows: readonly StoredRow[], now: number): Promise<number> {
+  const values = rows.map((r) => valuesOf(r, now))
+  const arrays = COLUMNS.map((_, i) => pgArrayLiteral(values.map((v) => v[i])))
+  const [result] = await d.all<MergeResult>(MERGE_SQL, [
+    ...arrays,
+    rows[0].center_id,
+    pgArrayLiteral([...new Set(rows.map((r) => r.day))]),
+    pgArrayLiteral([...new Set(rows.map((r) => r.hour))]),
+  ])
+  // json arrives parsed from node-pg; a driver that hands it back as text (another adapter) is read the same
+  const exact: MergeResult['exact'] = typeof result.exact === 'string' ? JSON.parse(result.exact) : result.exact
+  for (const { rollup, key } of exact) await recomputeExact(d, ROLLUPS[rollup], key)
+  return Number(result.stored)
 }
 
 /**
@@ -191,7 +189,10 @@ export async function storeHourRows(d: SqlDriver, batches: readonly HourBatch[],
   if (rows.length === 0) return 0
   // two copies of a center's batches in flight must not both take the old rows as their base: one lock per center, so
   // batches of one center are stored one after the other (and never deadlock on its rollup rows)
-  if (d.dialect === 'postgres') await d.all('SELECT pg_advisory_xact_lock(hashtext(?))', [batches[0].centerId])
+  if (d.dialect === 'postgres') {
+    await d.all('SELECT pg_advisory_xact_lock(hashtext(?))', [batches[0].centerId])
+    return mergeRows(d, rows, now)
+  }
   const old = await oldRowsOf(d, batches)
   const changes: HourlyChange[] = []
   for (const next of rows) {

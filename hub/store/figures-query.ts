@@ -1,11 +1,14 @@
 /**
- * The national figures queries. Every view reads the rollups (hub/store/rollups.ts) where its
- * grouping allows: by governorate, center or day from the center-day rollup, by service (or for
- * one national service) from the service-month rollup for whole months and the service-day one
- * for the days around them, by hour from the center-hour rollup. Only "by hour" for one national
- * service reads the hourly rows. Ranges are capped (HUB_ERR_RANGE_TOO_LONG); on PostgreSQL each
- * query runs with a statement timeout (HUB_ERR_QUERY_TIMEOUT) and without JIT, which costs more
- * than it saves on queries this small.
+ * The national figures queries. Every view reads the rollups (hub/store/rollups.ts):
+ * - the whole country by day, by hour or by service: the national rollups (no center), by
+ *   national code and day or month, or by hour of a day (services without a code in the catalogue
+ *   from the per-center ones, only their keys);
+ * - by governorate or center: the center-month rollup for the whole months of the range and the
+ *   center-day one for the days around them (center-day alone by day, center-hour by hour);
+ * - with one national service: the service-month and service-day rollups, found by their code.
+ * Only "by hour" for one national service reads the hourly rows (range capped at 31 days).
+ * Ranges are capped (HUB_ERR_RANGE_TOO_LONG); on PostgreSQL each query runs with a statement
+ * timeout (HUB_ERR_QUERY_TIMEOUT) and without JIT, which costs more than it saves on queries this small.
  */
 import { HubErrorCodes } from '../../protocol/upstream.ts'
 import type { FigureRow } from '../../protocol/hub-api.ts'
@@ -93,8 +96,33 @@ export function checkRange(q: Pick<FiguresQuery, 'from' | 'to' | 'by'>): void {
     )
 }
 
-/** The rollup rows a query needs, as one subquery (filters pushed into each part). */
-export function rollupSource(q: FiguresQuery): FigureSource {
+/** Parts of a union: `cols` of `table` over a range of `column`, with filters. */
+type Part = { sql: string; params: Param[] }
+const partOf = (cols: string, table: string, column: string, lo: string, hi: string, filters: string[], filterParams: Param[]): Part => ({
+  sql: `SELECT ${cols} FROM ${table} WHERE ${[`${column} >= ?`, `${column} <= ?`, ...filters].join(' AND ')}`,
+  params: [lo, hi, ...filterParams],
+})
+/** A month rollup for the whole months of the range and a day rollup for the days around them. */
+function monthAndDayParts(
+  q: FiguresQuery,
+  cols: string,
+  monthTable: string,
+  dayTable: string,
+  filters: string[],
+  filterParams: Param[],
+): Part[] {
+  const split = splitByMonths(q.from, q.to)
+  return [
+    ...(split.months ? [partOf(cols, monthTable, 'month', ...split.months, filters, filterParams)] : []),
+    ...split.days.map(([lo, hi]) => partOf(cols, dayTable, 'day', lo, hi, filters, filterParams)),
+  ]
+}
+
+/**
+ * The per-center rollup rows a query needs, as one subquery (filters pushed into each part).
+ * `nationalKeys` keeps only the rows of those national keys (the unmapped services of a national "by service").
+ */
+export function rollupSource(q: FiguresQuery, nationalKeys?: readonly string[]): FigureSource {
   const filters: string[] = []
   const filterParams: Param[] = []
   if (q.centerId) {
@@ -110,22 +138,20 @@ export function rollupSource(q: FiguresQuery): FigureSource {
     filters.push('national_key = ?')
     filterParams.push(q.serviceCode)
   }
-  const parts: { sql: string; params: Param[] }[] = []
-  const part = (cols: string, table: string, column: string, lo: string, hi: string) =>
-    parts.push({
-      sql: `SELECT ${cols} FROM ${table} WHERE ${[`${column} >= ?`, `${column} <= ?`, ...filters].join(' AND ')}`,
-      params: [lo, hi, ...filterParams],
-    })
+  if (nationalKeys) {
+    filters.push(`national_key IN (${nationalKeys.map(() => '?').join(', ')})`)
+    filterParams.push(...nationalKeys)
+  }
+  const parts: Part[] = []
+  const part = (cols: string, table: string) => parts.push(partOf(cols, table, 'day', q.from, q.to, filters, filterParams))
   if (q.by === 'hour') {
     if (byService) return hourlySource(q)
-    part(`center_id, day, hour, ${FIGURES}`, 'hub_rollup_center_hour', 'day', q.from, q.to)
-  } else if (!byService) part(`center_id, day, ${FIGURES}`, 'hub_rollup_center_day', 'day', q.from, q.to)
-  else if (q.by === 'day') part(`day, ${SERVICE_COLS}`, 'hub_rollup_service_day', 'day', q.from, q.to)
-  else {
-    const split = splitByMonths(q.from, q.to)
-    if (split.months) part(SERVICE_COLS, 'hub_rollup_service_month', 'month', ...split.months)
-    for (const [lo, hi] of split.days) part(SERVICE_COLS, 'hub_rollup_service_day', 'day', lo, hi)
-  }
+    part(`center_id, day, hour, ${FIGURES}`, 'hub_rollup_center_hour')
+  } else if (q.by === 'day')
+    part(byService ? `day, ${SERVICE_COLS}` : `center_id, day, ${FIGURES}`, byService ? 'hub_rollup_service_day' : 'hub_rollup_center_day')
+  else if (!byService)
+    parts.push(...monthAndDayParts(q, `center_id, ${FIGURES}`, 'hub_rollup_center_month', 'hub_rollup_center_day', filters, filterParams))
+  else parts.push(...monthAndDayParts(q, SERVICE_COLS, 'hub_rollup_service_month', 'hub_rollup_service_day', filters, filterParams))
   const union = parts.map((p) => p.sql).join(' UNION ALL ')
   const params = parts.flatMap((p) => p.params)
   // by day or hour, or over one day, the rollup rows are already at the grain the outer query groups by
@@ -138,16 +164,86 @@ export function rollupSource(q: FiguresQuery): FigureSource {
   return { sql: `(SELECT ${[...groups, ...names, ...sums].join(', ')} FROM (${union}) u GROUP BY ${groups.join(', ')})`, on: '', params }
 }
 
+/** The whole country by day (optionally one national code) or by hour: the national rollups, a row per day or hour. */
+async function nationalTimeFigures(d: SqlDriver, q: FiguresQuery): Promise<FigureRow[]> {
+  const hour = q.by === 'hour'
+  const cols = hour
+    ? 'CAST(f.hour AS TEXT) AS key, CAST(f.hour AS TEXT) AS name_ar, CAST(f.hour AS TEXT) AS name_en, NULL AS governorate, f.hour AS hour_n'
+    : 'f.day AS key, f.day AS name_ar, f.day AS name_en, NULL AS governorate'
+  const service = !hour && q.serviceCode !== undefined ? ' AND f.national_key = ?' : ''
+  // biome-ignore lint/suspicious/noExplicitAny: rows come back from either SQL driver with dialect-specific value types; mapped field by field in figureRow
+  const rows = await d.all<Record<string, any>>(
+    `SELECT ${cols}, ${SUMS} FROM ${hour ? 'hub_rollup_national_hour' : 'hub_rollup_national_day'} f
+     WHERE f.day >= ? AND f.day <= ?${service} GROUP BY ${hour ? 'f.hour' : 'f.day'} ORDER BY ${hour ? 'hour_n' : 'key'}`,
+    [q.from, q.to, ...(service ? [q.serviceCode as string] : [])],
+  )
+  return rows.map(figureRow)
+}
+
+/**
+ * The whole country by service: the national codes of the catalogue from the national rollups
+ * (every center's rows of a code already summed), then the services without a code in the
+ * catalogue, each its own center's, from the per-center rollups (only their keys are read).
+ * Mapped first, then unmapped, as one query ordered them.
+ */
+async function nationalServiceFigures(d: SqlDriver, q: FiguresQuery): Promise<FigureRow[]> {
+  const filters = q.serviceCode !== undefined ? ['national_key = ?'] : []
+  const filterParams = q.serviceCode !== undefined ? [q.serviceCode] : []
+  const parts = monthAndDayParts(
+    q,
+    `national_key, ${FIGURES}`,
+    'hub_rollup_national_month',
+    'hub_rollup_national_day',
+    filters,
+    filterParams,
+  )
+  const union = `(${parts.map((p) => p.sql).join(' UNION ALL ')})`
+  const params = parts.flatMap((p) => p.params)
+  // biome-ignore lint/suspicious/noExplicitAny: rows come back from either SQL driver with dialect-specific value types; mapped field by field in serviceFigureRow
+  const mapped = await d.all<Record<string, any>>(
+    `SELECT n.code AS key, MAX(n.name_ar) AS name_ar, MAX(n.name_en) AS name_en, MAX(n.group_ar) AS group_ar, MAX(n.group_en) AS group_en, ${SUMS}
+     FROM ${union} f JOIN hub_national_services n ON n.code = f.national_key GROUP BY n.code ORDER BY key`,
+    params,
+  )
+  const unmapped = await d.all<{ k: string }>(
+    `SELECT DISTINCT f.national_key AS k FROM ${union} f LEFT JOIN hub_national_services n ON n.code = f.national_key WHERE n.code IS NULL`,
+    params,
+  )
+  const rows = mapped.map(serviceFigureRow)
+  if (unmapped.length === 0) return rows
+  return [
+    ...rows,
+    ...(await figuresFromSource(
+      d,
+      q,
+      rollupSource(
+        q,
+        unmapped.map((u) => u.k),
+      ),
+    )),
+  ]
+}
+
+/** A view from the rollups: the national ones when it covers the whole country, else the per-center ones. */
+async function figuresFromRollups(d: SqlDriver, q: FiguresQuery): Promise<FigureRow[]> {
+  const national = q.governorate === undefined && q.centerId === undefined
+  if (national && (q.by === 'day' || (q.by === 'hour' && q.serviceCode === undefined))) return nationalTimeFigures(d, q)
+  if (national && q.by === 'service') return nationalServiceFigures(d, q)
+  return figuresFromSource(d, q, rollupSource(q))
+}
+
 /** A national view, range checked, from the rollups (the hourly rows before migration 11 built them); on PostgreSQL time-limited and without JIT. */
 export async function nationalFigures(d: SqlDriver, q: FiguresQuery, rollups = true): Promise<FigureRow[]> {
   checkRange(q)
-  const source = rollups ? rollupSource(q) : hourlySource(q)
-  if (d.dialect !== 'postgres') return figuresFromSource(d, q, source)
+  const read = (t: SqlDriver) => (rollups ? figuresFromRollups(t, q) : figuresFromSource(t, q, hourlySource(q)))
+  // one snapshot for a view read in several queries (national by service)
+  if (d.dialect !== 'postgres') return d.tx(read)
   try {
     return await d.tx(async (t) => {
+      await t.exec('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY')
       await t.exec(`SET LOCAL statement_timeout = ${STATEMENT_TIMEOUT_MS}`)
       await t.exec('SET LOCAL jit = off')
-      return figuresFromSource(t, q, source)
+      return read(t)
     })
   } catch (err) {
     if ((err as { code?: string }).code === '57014')

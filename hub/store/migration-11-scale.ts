@@ -7,7 +7,7 @@
  */
 import type { SqlDriver } from './driver.ts'
 import { DEFAULT_PARTITION_DDL, ensureMonthPartition, partmanSchema, registerWithPartman } from './partitions.ts'
-import { ROLLUPS, rebuildSql, rollupDdl } from './rollups.ts'
+import { rebuildSql, rollupDdl, rollupsOf } from './rollups.ts'
 
 /** Recreates hub_figures as a monthly partitioned table with the same columns and rows. */
 async function partitionHubFigures(d: SqlDriver): Promise<void> {
@@ -52,7 +52,7 @@ export const migration11 = {
   statements: [] as string[],
   async run(d: SqlDriver): Promise<void> {
     if (d.dialect === 'postgres') await partitionHubFigures(d)
-    for (const statement of rollupDdl(d.dialect)) await d.exec(statement)
-    for (const s of ROLLUPS) await d.exec(rebuildSql(s, d.dialect))
+    for (const statement of rollupDdl(d.dialect, rollupsOf(11))) await d.exec(statement)
+    for (const s of rollupsOf(11)) await d.exec(rebuildSql(s, d.dialect))
   },
 }

@@ -4,6 +4,7 @@
  * Times are epoch ms (BIGINT); `day` is the center's local date YYYY-MM-DD, `hour` 0–23.
  */
 import type { SqlDriver } from './driver.ts'
+import { migration13 } from './migration-13-national.ts'
 import { migration11 } from './migration-11-scale.ts'
 
 export interface HubMigration {
@@ -261,4 +262,5 @@ export const hubMigrations: HubMigration[] = [
       'CREATE INDEX hub_live_queues_code ON hub_live_queues (national_code)',
     ],
   },
+  migration13,
 ]

@@ -329,6 +329,83 @@ describe.each(BACKENDS)('national scale on %s', (backend) => {
     expect(status).toMatchObject({ batchesReceived: 2 * backlog.length + later.length, batchesDuplicate: backlog.length + 1 })
   })
 
+  it('the national rollups split a Cairo day boundary and a month end, and a late backlog revising hours already rolled up replaces them', async () => {
+    const store = await openStore(backend)
+    await seed(store)
+    const hourOf = (center: string, day: string, hour: number, revision: number, seedOf: number, o: Partial<HourFigures> = {}) =>
+      batch(
+        center,
+        day,
+        hour,
+        revision,
+        SERVICES.map((s, si) => row(s, seedOf + si, o)),
+      )
+    const issued = (batches: HourBatch[]) => batches.flatMap((b) => b.rows).reduce((n, r) => n + r.issued, 0)
+    // 23:00 on the last day of February and 00:00 on the first of March, local (Cairo) days as the centers send them
+    const before = CENTERS.map((c, ci) => hourOf(c.id, '2026-02-28', 23, 1, ci))
+    const after = CENTERS.map((c, ci) => hourOf(c.id, '2026-03-01', 0, 1, 10 + ci))
+    for (const b of [...before, ...after]) await store.ingest(b, nonce(), 1)
+    expect((await store.figures({ from: '2026-02-01', to: '2026-02-28', by: 'day' })).map((r) => [r.key, r.issued])).toEqual([
+      ['2026-02-28', issued(before)],
+    ])
+    expect((await store.figures({ from: '2026-02-28', to: '2026-02-28', by: 'hour' })).map((r) => r.key)).toEqual(['23'])
+    expect((await store.figures({ from: '2026-03-01', to: '2026-03-31', by: 'hour' })).map((r) => r.key)).toEqual(['0'])
+    const march = await store.figures({ from: '2026-03-01', to: '2026-03-31', by: 'service' })
+    expect(march.reduce((n, r) => n + r.issued, 0)).toBe(issued(after))
+    expect((await store.figures({ from: '2026-02-01', to: '2026-02-28', by: 'governorate' })).reduce((n, r) => n + r.issued, 0)).toBe(
+      issued(before),
+    )
+
+    // C1 back from an outage: its backlog holds an hour not seen before and revisions of both hours, one with a lower
+    // maximum wait, one with service C moved to the catalogue's code (the national rows of ZZZ lose it, PASS gains it)
+    const late = [
+      hourOf('C1', '2026-02-28', 22, 1, 30),
+      hourOf('C1', '2026-02-28', 23, 2, 40, { waitMaxSeconds: 1 }),
+      {
+        ...hourOf('C1', '2026-03-01', 0, 2, 50),
+        rows: hourOf('C1', '2026-03-01', 0, 2, 50).rows.map((r) => ({ ...r, nationalCode: 'PASS' })),
+      },
+    ]
+    expect(await store.ingestHours(late, nonce(), 2)).toMatchObject({ stored: 3 * SERVICES.length })
+    await expectRollupsAsRebuilt(store)
+    const edges: [string, string][] = [
+      ['2026-02-28', '2026-02-28'],
+      ['2026-03-01', '2026-03-01'],
+      ['2026-02-28', '2026-03-01'],
+      ['2026-02-01', '2026-02-28'],
+      ['2026-02-01', '2026-03-31'],
+      ['2026-01-01', '2026-12-31'],
+    ]
+    for (const [from, to] of edges)
+      for (const by of BYS) {
+        if (by === 'hour' && from < '2026-02-28') continue
+        for (const q of [
+          { from, to, by },
+          { from, to, by, serviceCode: 'PASS' },
+        ] as FiguresQuery[])
+          expect(await store.figures(q), JSON.stringify(q)).toEqual(await store.figuresFromHourlyRows(q))
+      }
+    const max = await store.figures({ from: '2026-02-28', to: '2026-02-28', by: 'hour', centerId: 'C1' })
+    expect(max.find((r) => r.key === '23')?.waitMaxSeconds).toBe(1)
+    // the same backlog again, late: nothing changes
+    const rows = await snapshot(store, 'hub_rollup_national_day', ['day', 'shard', 'national_key'])
+    expect(await store.ingestHours(late, nonce(), 3)).toMatchObject({ stored: 0, duplicate: true })
+    expect(await snapshot(store, 'hub_rollup_national_day', ['day', 'shard', 'national_key'])).toEqual(rows)
+  })
+
+  it('centers storing the same days at once, and one center sending its backlog twice at once, leave every rollup exact', async () => {
+    const store = await openStore(backend)
+    await seed(store)
+    const byCenter = CENTERS.map((c) => firstBatches().filter((b) => b.centerId === c.id))
+    const results = await Promise.all([...byCenter, byCenter[0]].map((list) => store.ingestHours(list, nonce(), 1)))
+    const stored = results.map((r) => (r === 'replayed' ? -1 : r.stored))
+    // the two copies of C1's backlog: one stored its rows, the other found them stored
+    expect(stored[0] + stored[3]).toBe(byCenter[0].length * SERVICES.length)
+    expect(stored.slice(1, 3)).toEqual([byCenter[1].length * SERVICES.length, byCenter[2].length * SERVICES.length])
+    // (every rollup exact: the views read them as the first test shows)
+    await expectRollupsAsRebuilt(store)
+  })
+
   it('a huge range is refused with HUB_ERR_RANGE_TOO_LONG (a year is fine; "by hour" stops at 31 days)', async () => {
     const store = await openStore(backend)
     const refused = async (q: FiguresQuery) => {

@@ -1,0 +1,119 @@
+/**
+ * The rollups kept on ingest as *new minus old*: the changed hourly rows are added to every
+ * rollup, minus what the rows they replace had added. On SQLite the deltas are summed here, in
+ * process; on PostgreSQL the same sums are one statement beside the upsert (rollup-merge-pg.ts).
+ * What a subtraction cannot undo (a lower maximum, a renamed service, a row moved to another
+ * national code) is recomputed for that one key afterwards, by both (recomputeExact).
+ */
+import type { Param, SqlDriver } from './driver.ts'
+import { FIGURE_COLUMNS } from './figure-columns.ts'
+import { type FigureColumn, type HourlyRow, ROLLUPS, type RollupSpec, rollupColumns } from './rollups.ts'
+
+/** An hourly row replaced (`old`, null when new) by `next` in this transaction. */
+export interface HourlyChange {
+  old: HourlyRow | null
+  next: HourlyRow
+}
+
+interface Delta {
+  key: Param[]
+  rows: number
+  sums: Record<FigureColumn, number>
+  nameAr: string
+  nameEn: string
+  /** An old contribution left this key in a way a sum cannot undo (a lower maximum, another name, a row moved away). */
+  exact: boolean
+}
+
+function deltasOf(s: RollupSpec, changes: readonly HourlyChange[]): Delta[] {
+  const byKey = new Map<string, Delta>()
+  const at = (r: HourlyRow) => {
+    const key = s.keyOf(r)
+    const id = JSON.stringify(key)
+    let d = byKey.get(id)
+    if (!d) {
+      d = {
+        key,
+        rows: 0,
+        sums: Object.fromEntries(FIGURE_COLUMNS.map((c) => [c, 0])) as Delta['sums'],
+        nameAr: '',
+        nameEn: '',
+        exact: false,
+      }
+      byKey.set(id, d)
+    }
+    return d
+  }
+  for (const { old, next } of changes) {
+    const d = at(next)
+    d.rows += 1
+    for (const c of FIGURE_COLUMNS) d.sums[c] = c === 'wait_max' ? Math.max(d.sums[c], next[c]) : d.sums[c] + next[c]
+    if (next.service_name_ar > d.nameAr) d.nameAr = next.service_name_ar
+    if (next.service_name_en > d.nameEn) d.nameEn = next.service_name_en
+    if (!old) continue
+    const o = at(old)
+    o.rows -= 1
+    for (const c of FIGURE_COLUMNS) if (c !== 'wait_max') o.sums[c] -= old[c]
+    if (
+      o !== d ||
+      old.wait_max > next.wait_max ||
+      (s.names && (old.service_name_ar !== next.service_name_ar || old.service_name_en !== next.service_name_en))
+    )
+      o.exact = true
+  }
+  return [...byKey.values()]
+}
+
+/** `source_rows` and the sums added, the maximum and the names kept when greater (SQL shared with the PostgreSQL statement). */
+export function rollupConflictSql(s: RollupSpec): string {
+  const t = s.table
+  const greater = (c: string) => `${c} = CASE WHEN excluded.${c} > ${t}.${c} THEN excluded.${c} ELSE ${t}.${c} END`
+  const set = [
+    `source_rows = ${t}.source_rows + excluded.source_rows`,
+    ...(s.names ? [greater('service_name_ar'), greater('service_name_en')] : []),
+    ...FIGURE_COLUMNS.map((c) => (c === 'wait_max' ? greater(c) : `${c} = ${t}.${c} + excluded.${c}`)),
+  ]
+  return `ON CONFLICT (${s.keys.join(', ')}) DO UPDATE SET ${set.join(', ')}`
+}
+
+/** SQLite binds at most 32,766 values a statement: a long backlog's deltas go in slices. */
+const SLICE = 200
+
+/** Adds the changed hourly rows to every rollup (SQLite), then recomputes what a sum cannot undo. */
+export async function applyRollupDeltas(d: SqlDriver, changes: readonly HourlyChange[]): Promise<void> {
+  if (changes.length === 0) return
+  const exact: [RollupSpec, Param[]][] = []
+  for (const s of ROLLUPS) {
+    const deltas = deltasOf(s, changes)
+    const cols = rollupColumns(s)
+    const tuple = `(${cols.map(() => '?').join(', ')})`
+    for (let i = 0; i < deltas.length; i += SLICE) {
+      const slice = deltas.slice(i, i + SLICE)
+      await d.run(
+        `INSERT INTO ${s.table} (${cols.join(', ')}) VALUES ${slice.map(() => tuple).join(', ')} ${rollupConflictSql(s)}`,
+        slice.flatMap((x) => [...x.key, ...(s.names ? [x.nameAr, x.nameEn] : []), x.rows, ...FIGURE_COLUMNS.map((c) => x.sums[c])]),
+      )
+    }
+    for (const x of deltas) if (x.exact) exact.push([s, x.key])
+  }
+  for (const [s, key] of exact) await recomputeExact(d, s, key)
+}
+
+/**
+ * Recomputes one rollup key's maximum wait (and names) from the rows it sums, and deletes the key
+ * when no hourly row is left in it. Called in ROLLUPS order, so a rollup summed from a finer one
+ * reads it already exact.
+ */
+export async function recomputeExact(d: SqlDriver, s: RollupSpec, key: Param[]): Promise<void> {
+  const m = s.exactFrom(key, d.dialect)
+  const keyWhere = s.keys.map((k) => `${k} = ?`).join(' AND ')
+  const of = (expr: string, fallback: string) => `COALESCE((SELECT ${expr} FROM ${m.from} f WHERE ${m.where}), ${fallback})`
+  const sets = [`wait_max = ${of('MAX(f.wait_max)', '0')}`]
+  const params: Param[] = [...m.params]
+  if (s.names) {
+    sets.push(`service_name_ar = ${of('MAX(f.service_name_ar)', "''")}`, `service_name_en = ${of('MAX(f.service_name_en)', "''")}`)
+    params.push(...m.params, ...m.params)
+  }
+  await d.run(`UPDATE ${s.table} SET ${sets.join(', ')} WHERE ${keyWhere}`, [...params, ...key])
+  await d.run(`DELETE FROM ${s.table} WHERE ${keyWhere} AND source_rows <= 0`, key)
+}

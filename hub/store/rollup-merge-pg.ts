@@ -1,0 +1,74 @@
+/**
+ * PostgreSQL: a center's hourly rows and every rollup in one statement. The rows come in as one
+ * array per column (unnest()), the rows they replace are read in the same statement's snapshot
+ * (so before the upsert), and the upsert's RETURNING says which rows really changed; those, as
+ * +new and −old, are summed into each rollup in the database. No row goes back to the hub, and a
+ * backlog of a day costs one round trip. The keys a sum cannot keep exact are returned, and
+ * recomputed by the caller (rollup-deltas.ts recomputeExact), as on SQLite.
+ */
+import type { Param } from './driver.ts'
+import { FIGURE_COLUMNS } from './figure-columns.ts'
+import { rollupConflictSql } from './rollup-deltas.ts'
+import { ROLLUPS, type RollupSpec, rollupColumns } from './rollups.ts'
+
+const FIGS = FIGURE_COLUMNS.join(', ')
+const SUMS = FIGURE_COLUMNS.map((c) => (c === 'wait_max' ? `MAX(${c}) AS ${c}` : `SUM(${c}) AS ${c}`)).join(', ')
+
+/** A rollup keyed by service reads the changes summed per service and day, the others per hour (24 or 30 rows, not 720). */
+const sourceOf = (s: RollupSpec) => (s.keys.includes('service_code') || s.keys.includes('national_key') ? 'by_service' : 'by_hour')
+
+/** The sums of the changed rows for one rollup: its key, names, row count, sums (the maximum of the new rows only). */
+function rollupSelect(s: RollupSpec): string {
+  const keys = s.keyExprs('postgres')
+  const names = s.names ? ["COALESCE(MAX(f.service_name_ar), '')", "COALESCE(MAX(f.service_name_en), '')"] : []
+  const sums = FIGURE_COLUMNS.map((c) => (c === 'wait_max' ? `MAX(f.${c})` : `SUM(f.${c})`))
+  const positions = keys.map((_, i) => i + 1).join(', ')
+  // in key order: two centers' calls take the shared (national) rows' locks in one order, so they never deadlock
+  return `SELECT ${[...keys, ...names, 'SUM(f.source_rows)', ...sums].join(', ')} FROM ${sourceOf(s)} f GROUP BY ${positions} ORDER BY ${positions}`
+}
+
+/** The keys of one rollup an old row left in a way a sum cannot undo (as rollup-deltas.ts decides on SQLite). */
+function exactKeys(s: RollupSpec, i: number): string {
+  const keys = s.keyExprs('postgres')
+  const why = ['f.lowered', ...(s.names ? ['f.renamed'] : []), ...(s.keys.includes('national_key') ? ['f.moved'] : [])]
+  // only a replaced row (source_rows −1) can leave a key inexact: new hours read nothing here
+  return `SELECT ${i} AS rollup, json_build_array(${keys.join(', ')}) AS key FROM side f WHERE f.source_rows < 0 AND (${why.join(' OR ')}) GROUP BY ${keys.join(', ')}`
+}
+
+/**
+ * The statement: `input` binds `columns` (one array each, of `types`), `old` reads the center's
+ * stored rows of those days and hours (its key and the days and hours as three more parameters),
+ * `upsert` is the INSERT … ON CONFLICT of hub_figures that keeps the highest revision.
+ */
+export function mergeSql(columns: readonly string[], types: readonly string[], conflict: string): string {
+  const rollups = ROLLUPS.map(
+    (s, i) => `r${i} AS (INSERT INTO ${s.table} (${rollupColumns(s).join(', ')}) ${rollupSelect(s)} ${rollupConflictSql(s)})`,
+  )
+  const oldFigs = FIGURE_COLUMNS.map((c) => (c === 'wait_max' ? '0' : `-o.${c}`)).join(', ')
+  return `WITH input (${columns.join(', ')}) AS (SELECT * FROM unnest(${types.map((t) => `?::${t}[]`).join(', ')})),
+    old AS (SELECT f.day, f.hour, f.service_code, f.national_code, f.service_name_ar, f.service_name_en, ${FIGURE_COLUMNS.map((c) => `f.${c}`).join(', ')}
+      FROM hub_figures f WHERE f.center_id = ? AND f.day = ANY(?::date[]) AND f.hour = ANY(?::int[])),
+    up AS (INSERT INTO hub_figures (${columns.join(', ')}) SELECT * FROM input ${conflict}
+      RETURNING center_id, day, hour, service_code, national_code, service_name_ar, service_name_en, ${FIGS}),
+    side AS MATERIALIZED (
+      SELECT center_id, day, hour, service_code, national_code, service_name_ar, service_name_en, 1 AS source_rows, ${FIGS},
+        false AS lowered, false AS renamed, false AS moved FROM up
+      UNION ALL
+      SELECT u.center_id, u.day, u.hour, u.service_code, o.national_code, NULL, NULL, -1, ${oldFigs},
+        o.wait_max > u.wait_max, o.service_name_ar <> u.service_name_ar OR o.service_name_en <> u.service_name_en,
+        COALESCE(o.national_code, '') <> COALESCE(u.national_code, '')
+      FROM up u JOIN old o ON o.day = u.day AND o.hour = u.hour AND o.service_code = u.service_code),
+    by_hour AS MATERIALIZED (SELECT center_id, day, hour, SUM(source_rows) AS source_rows, ${SUMS}
+      FROM side GROUP BY center_id, day, hour),
+    by_service AS MATERIALIZED (SELECT center_id, day, service_code, national_code, MAX(service_name_ar) AS service_name_ar,
+      MAX(service_name_en) AS service_name_en, SUM(source_rows) AS source_rows, ${SUMS} FROM side GROUP BY center_id, day, service_code, national_code),
+    ${rollups.join(',\n    ')}
+  SELECT (SELECT COUNT(*) FROM up) AS stored,
+    COALESCE((SELECT json_agg(x ORDER BY x.rollup) FROM (${ROLLUPS.map(exactKeys).join(' UNION ALL ')}) x), '[]') AS exact`
+}
+
+/** What the statement answers: the rows stored, and the rollup keys to recompute ([index in ROLLUPS, key]). */
+export interface MergeResult {
+  stored: number
+  exact: { rollup: number; key: Param[] }[]
+}
