@@ -85,10 +85,13 @@ function postgresDb(url: string, poolSize = 10): HubDb {
   return new Kysely<HubDatabase>({ dialect: new PostgresDialect({ pool }) })
 }
 
-/** SQLite file by default; PostgreSQL when `databaseUrl` is a postgres:// (or postgresql://) URL. Not migrated yet (HubStore.migrate). */
-export function openHubDatabase(options: { databaseUrl?: string; sqliteFile: string }): HubDb {
+/**
+ * SQLite file by default; PostgreSQL when `databaseUrl` is a postgres:// (or postgresql://) URL, with
+ * `poolSize` connections (default 10). Not migrated yet (HubStore.migrate).
+ */
+export function openHubDatabase(options: { databaseUrl?: string; sqliteFile: string; poolSize?: number }): HubDb {
   const url = options.databaseUrl
-  if (url && /^postgres(ql)?:\/\//.test(url)) return postgresDb(url)
+  if (url && /^postgres(ql)?:\/\//.test(url)) return postgresDb(url, options.poolSize)
   if (url) throw new Error(`HUB_DATABASE_URL must be a postgres:// URL (got ${url.split(':')[0]}:…); leave it unset for SQLite`)
   return sqliteDb(options.sqliteFile)
 }

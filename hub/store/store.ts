@@ -21,7 +21,7 @@ import { migration11 } from './migration-11-scale.ts'
 import { figuresFromSource, hourlySource, nationalFigures, type FiguresQuery } from './figures-query.ts'
 import type { FigureRow } from '../../protocol/hub-api.ts'
 
-export type CenterKind = 'fixed' | 'mobile' | 'new_city'
+export type CenterKind = HubCentersTable['kind']
 export const CENTER_KINDS: readonly CenterKind[] = ['fixed', 'mobile', 'new_city']
 
 export interface CenterRecord {
