@@ -1,10 +1,10 @@
 import { hubSqliteFile, type HubConfig } from './config.ts'
-import { openDriver } from './store/driver.ts'
+import { openHubDatabase } from './store/database.ts'
 import { HubStore } from './store/store.ts'
 
 /** Opens the hub's database (SQLite in dataDir, or PostgreSQL at databaseUrl) and migrates it. */
 export async function openHubStore(config: Pick<HubConfig, 'dataDir' | 'databaseUrl'>): Promise<HubStore> {
-  const store = new HubStore(openDriver({ databaseUrl: config.databaseUrl, sqliteFile: hubSqliteFile(config) }))
+  const store = new HubStore(openHubDatabase({ databaseUrl: config.databaseUrl, sqliteFile: hubSqliteFile(config) }))
   try {
     await store.migrate()
     // pg_partman (when installed) makes the coming months' partitions of hub_figures

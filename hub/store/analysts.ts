@@ -5,7 +5,9 @@
  */
 import { createHash, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto'
 import type { Analyst, AnalystRole } from '../../protocol/hub-api.ts'
-import type { SqlDriver } from './driver.ts'
+import type { Selectable } from 'kysely'
+import type { HubDb } from './database.ts'
+import type { HubAnalystsTable } from './schema.ts'
 
 const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex')
 
@@ -24,30 +26,37 @@ function passwordMatches(password: string, stored: string): boolean {
 // a password check costs the same whether or not the username exists
 const DUMMY_HASH = hashPassword(randomBytes(12).toString('hex'))
 
-// biome-ignore lint/suspicious/noExplicitAny: rows come back from either SQL driver with dialect-specific value types; mapped field by field below
-const analystFrom = (r: Record<string, any>): Analyst => ({
+const analystFrom = (r: Selectable<HubAnalystsTable>): Analyst => ({
   username: r.username,
   displayName: r.display_name,
   role: r.role,
   governorate: r.role === 'governorate' ? r.governorate : null,
-  active: Number(r.active) === 1,
+  active: r.active === 1,
 })
 
 export class AnalystsStore {
-  constructor(private readonly driver: SqlDriver) {}
+  constructor(private readonly db: HubDb) {}
 
   /** False when the username is taken. */
   async create(a: { username: string; displayName: string; role: AnalystRole; governorate?: string; password: string }, now: number) {
-    const changed = await this.driver.run(
-      `INSERT INTO hub_analysts (username, display_name, role, governorate, password_hash, active, created_at) VALUES (?, ?, ?, ?, ?, 1, ?)
-       ON CONFLICT (username) DO NOTHING`,
-      [a.username, a.displayName, a.role, a.role === 'governorate' ? (a.governorate ?? '') : '', hashPassword(a.password), now],
-    )
-    return changed === 1
+    const { numInsertedOrUpdatedRows } = await this.db
+      .insertInto('hub_analysts')
+      .values({
+        username: a.username,
+        display_name: a.displayName,
+        role: a.role,
+        governorate: a.role === 'governorate' ? (a.governorate ?? '') : '',
+        password_hash: hashPassword(a.password),
+        active: 1,
+        created_at: now,
+      })
+      .onConflict((oc) => oc.column('username').doNothing())
+      .executeTakeFirstOrThrow()
+    return Number(numInsertedOrUpdatedRows) === 1
   }
 
   async list(): Promise<Analyst[]> {
-    return (await this.driver.all('SELECT * FROM hub_analysts ORDER BY username')).map(analystFrom)
+    return (await this.db.selectFrom('hub_analysts').selectAll().orderBy('username').execute()).map(analystFrom)
   }
 
   /**
@@ -55,10 +64,15 @@ export class AnalystsStore {
    * analyst's sessions at once: their next request is refused, not merely their next sign-in.
    */
   async setActive(username: string, active: boolean): Promise<boolean> {
-    return this.driver.tx(async (d) => {
-      const changed = await d.run('UPDATE hub_analysts SET active = ? WHERE username = ?', [active ? 1 : 0, username])
-      if (changed === 1 && !active) await d.run('DELETE FROM hub_analyst_sessions WHERE username = ?', [username])
-      return changed === 1
+    return this.db.transaction().execute(async (trx) => {
+      const { numUpdatedRows } = await trx
+        .updateTable('hub_analysts')
+        .set({ active: active ? 1 : 0 })
+        .where('username', '=', username)
+        .executeTakeFirstOrThrow()
+      const found = Number(numUpdatedRows) === 1
+      if (found && !active) await trx.deleteFrom('hub_analyst_sessions').where('username', '=', username).execute()
+      return found
     })
   }
 
@@ -69,42 +83,39 @@ export class AnalystsStore {
     now: number,
     ttlMs: number,
   ): Promise<{ token: string; expiresAt: number; analyst: Analyst } | null> {
-    const rows = await this.driver.all('SELECT * FROM hub_analysts WHERE username = ?', [username])
-    const row = rows[0]
-    const ok = passwordMatches(password, row ? String(row.password_hash) : DUMMY_HASH) && row !== undefined && Number(row.active) === 1
+    const row = await this.db.selectFrom('hub_analysts').selectAll().where('username', '=', username).executeTakeFirst()
+    const ok = passwordMatches(password, row ? row.password_hash : DUMMY_HASH) && row !== undefined && row.active === 1
     if (!ok) return null
     const token = randomBytes(32).toString('base64url')
     const expiresAt = now + ttlMs
-    await this.driver.run('INSERT INTO hub_analyst_sessions (token_hash, username, expires_at) VALUES (?, ?, ?)', [
-      sha256(token),
-      username,
-      expiresAt,
-    ])
+    await this.db
+      .insertInto('hub_analyst_sessions')
+      .values({ token_hash: sha256(token), username, expires_at: expiresAt })
+      .execute()
     return { token, expiresAt, analyst: analystFrom(row) }
   }
 
   /** The active analyst a session token belongs to, or null (unknown, expired, or deactivated). */
   async bySession(token: string, now: number): Promise<Analyst | null> {
-    const rows = await this.driver.all(
-      `SELECT a.* FROM hub_analyst_sessions s JOIN hub_analysts a ON a.username = s.username
-       WHERE s.token_hash = ? AND s.expires_at > ? AND a.active = 1`,
-      [sha256(token), now],
-    )
-    return rows[0] ? analystFrom(rows[0]) : null
+    const row = await this.db
+      .selectFrom('hub_analyst_sessions as s')
+      .innerJoin('hub_analysts as a', 'a.username', 's.username')
+      .selectAll('a')
+      .where('s.token_hash', '=', sha256(token))
+      .where('s.expires_at', '>', now)
+      .where('a.active', '=', 1)
+      .executeTakeFirst()
+    return row ? analystFrom(row) : null
   }
 
   async logAccess(username: string, action: string, status: number, now: number): Promise<void> {
-    await this.driver.run('INSERT INTO hub_access_log (at, username, action, status) VALUES (?, ?, ?, ?)', [
-      now,
-      username.slice(0, 64),
-      action.slice(0, 300),
-      status,
-    ])
+    await this.db
+      .insertInto('hub_access_log')
+      .values({ at: now, username: username.slice(0, 64), action: action.slice(0, 300), status })
+      .execute()
   }
 
   async accessLog(limit = 1000): Promise<{ at: number; username: string; action: string; status: number }[]> {
-    // biome-ignore lint/suspicious/noExplicitAny: rows come back from either SQL driver with dialect-specific value types; mapped field by field below
-    const rows = await this.driver.all<Record<string, any>>('SELECT * FROM hub_access_log ORDER BY at DESC LIMIT ?', [limit])
-    return rows.map((r) => ({ at: Number(r.at), username: r.username, action: r.action, status: Number(r.status) }))
+    return this.db.selectFrom('hub_access_log').select(['at', 'username', 'action', 'status']).orderBy('at', 'desc').limit(limit).execute()
   }
 }

@@ -5,10 +5,11 @@
  */
 import { createHash } from 'node:crypto'
 import type { NationalCatalogue, NationalService } from '../../protocol/national-catalogue.ts'
-import type { SqlDriver } from './driver.ts'
+import type { Kysely, Selectable } from 'kysely'
+import type { HubDb } from './database.ts'
+import type { HubDatabase, HubNationalServicesTable } from './schema.ts'
 
-// biome-ignore lint/suspicious/noExplicitAny: rows come back from either SQL driver with dialect-specific value types; mapped field by field below
-const serviceFrom = (r: Record<string, any>): NationalService => ({
+const serviceFrom = (r: Selectable<HubNationalServicesTable>): NationalService => ({
   code: r.code,
   nameAr: r.name_ar,
   nameEn: r.name_en,
@@ -25,43 +26,52 @@ export function catalogueVersion(services: readonly NationalService[]): string {
 }
 
 export class NationalServicesStore {
-  constructor(private readonly driver: SqlDriver) {}
+  constructor(private readonly db: HubDb) {}
 
   /** The catalogue, by group then code. */
   async list(): Promise<NationalService[]> {
-    return (await this.driver.all('SELECT * FROM hub_national_services ORDER BY group_en, code')).map(serviceFrom)
+    return (await this.db.selectFrom('hub_national_services').selectAll().orderBy('group_en').orderBy('code').execute()).map(serviceFrom)
   }
 
   async get(code: string): Promise<NationalService | null> {
-    const rows = await this.driver.all('SELECT * FROM hub_national_services WHERE code = ?', [code])
-    return rows[0] ? serviceFrom(rows[0]) : null
+    const row = await this.db.selectFrom('hub_national_services').selectAll().where('code', '=', code).executeTakeFirst()
+    return row ? serviceFrom(row) : null
   }
 
   /** Adds the code or replaces its names and group; true when it was new. */
   async put(s: NationalService, now: number): Promise<boolean> {
     const existed = (await this.get(s.code)) !== null
-    await this.driver.run(
-      `INSERT INTO hub_national_services (code, name_ar, name_en, group_ar, group_en, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (code) DO UPDATE SET name_ar = excluded.name_ar, name_en = excluded.name_en, group_ar = excluded.group_ar,
-         group_en = excluded.group_en, updated_at = excluded.updated_at`,
-      [s.code, s.nameAr, s.nameEn, s.groupAr, s.groupEn, now, now],
-    )
+    await this.db
+      .insertInto('hub_national_services')
+      .values({
+        code: s.code,
+        name_ar: s.nameAr,
+        name_en: s.nameEn,
+        group_ar: s.groupAr,
+        group_en: s.groupEn,
+        created_at: now,
+        updated_at: now,
+      })
+      .onConflict((oc) =>
+        oc.column('code').doUpdateSet((eb) => ({
+          name_ar: eb.ref('excluded.name_ar'),
+          name_en: eb.ref('excluded.name_en'),
+          group_ar: eb.ref('excluded.group_ar'),
+          group_en: eb.ref('excluded.group_en'),
+          updated_at: eb.ref('excluded.updated_at'),
+        })),
+      )
+      .execute()
     return !existed
   }
 
-  /** The codes among `codes` that the catalogue does not hold. */
-  async unknownOf(codes: readonly string[], d: SqlDriver = this.driver): Promise<string[]> {
+  /** The codes among `codes` that the catalogue does not hold (asked in the transaction `db` when given). */
+  async unknownOf(codes: readonly string[], db: Kysely<HubDatabase> = this.db): Promise<string[]> {
     const distinct = [...new Set(codes)]
     if (distinct.length === 0) return []
-    const known = new Set(
-      (
-        await d.all<{ code: string }>(
-          `SELECT code FROM hub_national_services WHERE code IN (${distinct.map(() => '?').join(', ')})`,
-          distinct,
-        )
-      ).map((r) => r.code),
-    )
-    return distinct.filter((c) => !known.has(c)).sort()
+    const known = await db.selectFrom('hub_national_services').select('code').where('code', 'in', distinct).execute()
+    const held = new Set(known.map((r) => r.code))
+    return distinct.filter((c) => !held.has(c)).sort()
   }
 
   /** The catalogue with its version, as centers receive it. */

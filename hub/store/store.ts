@@ -1,10 +1,15 @@
 /**
- * The hub's storage: one class over a SqlDriver (SQLite or PostgreSQL), so both run the same
- * SQL, the same migrations and the same tests.
+ * The hub's storage: one class over the hub's Kysely instance (SQLite or PostgreSQL, database.ts),
+ * so both run the same queries, the same migrations and the same tests. The center registry, the
+ * centers' status and the ingest bookkeeping are here; each other concern has its own store.
  */
+import type { Kysely, Selectable, Updateable } from 'kysely'
 import type { HourBatch, CenterHealth } from '../../protocol/upstream.ts'
 import { hubMigrations, type HubMigration } from './migrations.ts'
-import type { Param, SqlDriver } from './driver.ts'
+import { type Dialect, type HubDb, dialectOf } from './database.ts'
+import { legacyDriver, type SqlDriver } from './driver.ts'
+import { migrateHub } from './migrate.ts'
+import type { HubCenterStatusTable, HubCentersTable, HubDatabase } from './schema.ts'
 import { NationalServicesStore } from './national-services.ts'
 import { AnalystsStore } from './analysts.ts'
 import { ConfigBundlesStore } from './config-bundles.ts'
@@ -16,7 +21,7 @@ import { migration11 } from './migration-11-scale.ts'
 import { figuresFromSource, hourlySource, nationalFigures, type FiguresQuery } from './figures-query.ts'
 import type { FigureRow } from '../../protocol/hub-api.ts'
 
-export type CenterKind = 'fixed' | 'mobile' | 'new_city'
+export type CenterKind = HubCentersTable['kind']
 export const CENTER_KINDS: readonly CenterKind[] = ['fixed', 'mobile', 'new_city']
 
 export interface CenterRecord {
@@ -63,8 +68,7 @@ export interface IngestResult {
   unknownNationalCodes: string[]
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: rows come back from either SQL driver with dialect-specific value types; mapped field by field below
-function centerFrom(r: Record<string, any>): CenterRecord {
+function centerFrom(r: Selectable<HubCentersTable>): CenterRecord {
   return {
     id: r.id,
     nameAr: r.name_ar,
@@ -73,12 +77,45 @@ function centerFrom(r: Record<string, any>): CenterRecord {
     city: r.city,
     kind: r.kind,
     secret: r.secret,
-    active: Number(r.active) === 1,
-    createdAt: Number(r.created_at),
+    active: r.active === 1,
+    createdAt: r.created_at,
   }
 }
 
-const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v))
+function statusFrom(r: Selectable<HubCenterStatusTable>): CenterStatus {
+  return {
+    centerId: r.center_id,
+    lastReportAt: r.last_report_at,
+    lastHeartbeatAt: r.last_heartbeat_at,
+    lastSeq: r.last_seq,
+    countersOpen: r.counters_open,
+    devicesFaulty: r.devices_faulty,
+    outboxPending: r.outbox_pending,
+    version: r.version,
+    heartbeatSeconds: r.heartbeat_seconds,
+    configVersion: r.config_version,
+    lastBackupAt: r.last_backup_at,
+    lastBackupOk: r.last_backup_ok === null ? null : r.last_backup_ok === 1,
+    timeZone: r.time_zone,
+    batchesReceived: r.batches_received,
+    batchesDuplicate: r.batches_duplicate,
+  }
+}
+
+/** The status columns a report without them (a batch has no health, a heartbeat no seq) leaves as they were. */
+const KEPT_STATUS_COLUMNS = [
+  'last_report_at',
+  'last_heartbeat_at',
+  'counters_open',
+  'devices_faulty',
+  'outbox_pending',
+  'version',
+  'heartbeat_seconds',
+  'config_version',
+  'last_backup_at',
+  'last_backup_ok',
+  'time_zone',
+] as const
 
 /** The migration that builds the rollups. */
 const ROLLUPS_SCHEMA_VERSION = migration11.version
@@ -96,120 +133,95 @@ export class HubStore {
   private schemaVersion = 0
   /** hub_figures' monthly partitions (PostgreSQL). */
   readonly partitions: FigurePartitions
+  /** The same database through the legacy `?` SQL interface (driver.ts), for the figures files until they move to Kysely. */
+  readonly driver: SqlDriver
+  readonly dialect: Dialect
 
-  constructor(readonly driver: SqlDriver) {
-    this.configBundles = new ConfigBundlesStore(driver)
-    this.nationalServices = new NationalServicesStore(driver)
-    this.analysts = new AnalystsStore(driver)
-    this.liveQueues = new LiveQueuesStore(driver)
-    this.partitions = new FigurePartitions(driver)
+  /** `db`: from openHubDatabase() (database.ts); the store owns it from then on (close()). */
+  constructor(readonly db: HubDb) {
+    this.dialect = dialectOf(db)
+    this.driver = legacyDriver(db)
+    this.configBundles = new ConfigBundlesStore(db)
+    this.nationalServices = new NationalServicesStore(db)
+    this.analysts = new AnalystsStore(db)
+    this.liveQueues = new LiveQueuesStore(db)
+    this.partitions = new FigurePartitions(this.driver)
   }
 
-  get dialect() {
-    return this.driver.dialect
-  }
-
-  /** Applies pending migrations in one transaction; returns the schema version. */
-  async migrate(migrations: HubMigration[] = hubMigrations): Promise<number> {
-    return this.driver.tx(async (d) => {
-      await d.exec('CREATE TABLE IF NOT EXISTS hub_schema (version INTEGER NOT NULL)')
-      const rows = await d.all<{ version: number }>('SELECT MAX(version) AS version FROM hub_schema')
-      const from = Number(rows[0]?.version ?? 0)
-      for (const m of migrations.filter((x) => x.version > from)) {
-        for (const statement of m.statements) await d.exec(statement)
-        if (m.run) await m.run(d)
-        await d.run('INSERT INTO hub_schema (version) VALUES (?)', [m.version])
-      }
-      this.schemaVersion = Math.max(from, ...migrations.map((m) => m.version))
-      return migrations.at(-1)?.version ?? from
-    })
+  /** Applies pending migrations (all of them in one transaction); returns the schema version. */
+  async migrate(migrations: readonly HubMigration[] = hubMigrations): Promise<number> {
+    this.schemaVersion = await migrateHub(this.db, migrations)
+    return this.schemaVersion
   }
 
   close(): Promise<void> {
-    return this.driver.close()
+    return this.db.destroy()
   }
 
   // --- the center registry ------------------------------------------------------------------
 
   async addCenter(c: Omit<CenterRecord, 'createdAt' | 'active'> & { active?: boolean }, now: number): Promise<boolean> {
-    const changed = await this.driver.run(
-      `INSERT INTO hub_centers (id, name_ar, name_en, governorate, city, kind, secret, active, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
-      [c.id, c.nameAr, c.nameEn, c.governorate, c.city, c.kind, c.secret, c.active === false ? 0 : 1, now],
-    )
-    return changed === 1
+    const { numInsertedOrUpdatedRows } = await this.db
+      .insertInto('hub_centers')
+      .values({
+        id: c.id,
+        name_ar: c.nameAr,
+        name_en: c.nameEn,
+        governorate: c.governorate,
+        city: c.city,
+        kind: c.kind,
+        secret: c.secret,
+        active: c.active === false ? 0 : 1,
+        created_at: now,
+      })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .executeTakeFirstOrThrow()
+    return Number(numInsertedOrUpdatedRows) === 1
   }
 
   async updateCenter(id: string, patch: Partial<Omit<CenterRecord, 'id' | 'createdAt'>>): Promise<CenterRecord | null> {
-    const cols: Record<string, Param> = {}
-    if (patch.nameAr !== undefined) cols.name_ar = patch.nameAr
-    if (patch.nameEn !== undefined) cols.name_en = patch.nameEn
-    if (patch.governorate !== undefined) cols.governorate = patch.governorate
-    if (patch.city !== undefined) cols.city = patch.city
-    if (patch.kind !== undefined) cols.kind = patch.kind
-    if (patch.secret !== undefined) cols.secret = patch.secret
-    if (patch.active !== undefined) cols.active = patch.active ? 1 : 0
-    const keys = Object.keys(cols)
-    if (keys.length > 0)
-      await this.driver.run(`UPDATE hub_centers SET ${keys.map((k) => `${k} = ?`).join(', ')} WHERE id = ?`, [
-        ...keys.map((k) => cols[k]),
-        id,
-      ])
+    const set: Updateable<HubCentersTable> = {}
+    if (patch.nameAr !== undefined) set.name_ar = patch.nameAr
+    if (patch.nameEn !== undefined) set.name_en = patch.nameEn
+    if (patch.governorate !== undefined) set.governorate = patch.governorate
+    if (patch.city !== undefined) set.city = patch.city
+    if (patch.kind !== undefined) set.kind = patch.kind
+    if (patch.secret !== undefined) set.secret = patch.secret
+    if (patch.active !== undefined) set.active = patch.active ? 1 : 0
+    if (Object.keys(set).length > 0) await this.db.updateTable('hub_centers').set(set).where('id', '=', id).execute()
     return this.getCenter(id)
   }
 
   async getCenter(id: string): Promise<CenterRecord | null> {
-    const rows = await this.driver.all('SELECT * FROM hub_centers WHERE id = ?', [id])
-    return rows[0] ? centerFrom(rows[0]) : null
+    const row = await this.db.selectFrom('hub_centers').selectAll().where('id', '=', id).executeTakeFirst()
+    return row ? centerFrom(row) : null
   }
 
   async listCenters(): Promise<CenterRecord[]> {
-    return (await this.driver.all('SELECT * FROM hub_centers ORDER BY governorate, id')).map(centerFrom)
+    return (await this.db.selectFrom('hub_centers').selectAll().orderBy('governorate').orderBy('id').execute()).map(centerFrom)
   }
 
   async statuses(): Promise<Map<string, CenterStatus>> {
-    // biome-ignore lint/suspicious/noExplicitAny: rows come back from either SQL driver with dialect-specific value types; mapped field by field below
-    const rows = await this.driver.all<Record<string, any>>('SELECT * FROM hub_center_status')
-    return new Map(
-      rows.map((r) => [
-        r.center_id,
-        {
-          centerId: r.center_id,
-          lastReportAt: num(r.last_report_at),
-          lastHeartbeatAt: num(r.last_heartbeat_at),
-          lastSeq: Number(r.last_seq),
-          countersOpen: num(r.counters_open),
-          devicesFaulty: num(r.devices_faulty),
-          outboxPending: num(r.outbox_pending),
-          version: r.version ?? null,
-          heartbeatSeconds: num(r.heartbeat_seconds),
-          configVersion: r.config_version ?? null,
-          lastBackupAt: num(r.last_backup_at),
-          lastBackupOk: r.last_backup_ok === null || r.last_backup_ok === undefined ? null : Number(r.last_backup_ok) === 1,
-          timeZone: r.time_zone ?? null,
-          batchesReceived: Number(r.batches_received),
-          batchesDuplicate: Number(r.batches_duplicate),
-        },
-      ]),
-    )
+    const rows = await this.db.selectFrom('hub_center_status').selectAll().execute()
+    return new Map(rows.map((r) => [r.center_id, statusFrom(r)]))
   }
 
   // --- ingest --------------------------------------------------------------------------------
 
-  /** Remembers a nonce; false when it was seen before (a replay). */
-  async rememberNonce(centerId: string, nonce: string, now: number, d: SqlDriver = this.driver): Promise<boolean> {
-    return (
-      (await d.run('INSERT INTO hub_nonces (center_id, nonce, seen_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING', [
-        centerId,
-        nonce,
-        now,
-      ])) === 1
-    )
+  /** Remembers a nonce (in the transaction `db` when given); false when it was seen before (a replay). */
+  async rememberNonce(centerId: string, nonce: string, now: number, db: Kysely<HubDatabase> = this.db): Promise<boolean> {
+    const { numInsertedOrUpdatedRows } = await db
+      .insertInto('hub_nonces')
+      .values({ center_id: centerId, nonce, seen_at: now })
+      .onConflict((oc) => oc.doNothing())
+      .executeTakeFirstOrThrow()
+    return Number(numInsertedOrUpdatedRows) === 1
   }
 
   /** Forgets nonces older than `before` (their timestamps are refused as stale anyway). */
-  pruneNonces(before: number): Promise<number> {
-    return this.driver.run('DELETE FROM hub_nonces WHERE seen_at < ?', [before])
+  async pruneNonces(before: number): Promise<number> {
+    const { numDeletedRows } = await this.db.deleteFrom('hub_nonces').where('seen_at', '<', before).executeTakeFirstOrThrow()
+    return Number(numDeletedRows)
   }
 
   /**
@@ -230,9 +242,9 @@ export class HubStore {
     const centerId = batches[0]?.centerId
     if (!centerId || batches.some((b) => b.centerId !== centerId)) throw new Error('ingestHours: one center, at least one batch')
     for (const day of new Set(batches.map((b) => b.day))) await this.partitions.ensureFor(day)
-    return this.driver.tx(async (d) => {
-      if (!(await this.rememberNonce(centerId, nonce, now, d))) return 'replayed'
-      const stored = await storeHourRows(d, batches, now)
+    return this.db.transaction().execute(async (trx) => {
+      if (!(await this.rememberNonce(centerId, nonce, now, trx))) return 'replayed'
+      const stored = await storeHourRows(legacyDriver(trx), batches, now)
       // the hours the batches advance (per hour the latest revision sent); a batch that advances none is a duplicate
       const hours = new Map<string, HourBatch>()
       for (const b of batches) {
@@ -240,16 +252,34 @@ export class HubStore {
         const held = hours.get(key)
         if (!held || held.revision < b.revision) hours.set(key, b)
       }
-      const list = [...hours.values()]
-      const hoursChanged = await d.run(
-        `INSERT INTO hub_hours (center_id, day, hour, revision, final, seq, received_at) VALUES ${list.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}
-         ON CONFLICT (center_id, day, hour) DO UPDATE SET revision = excluded.revision, final = excluded.final, seq = excluded.seq, received_at = excluded.received_at
-         WHERE hub_hours.revision < excluded.revision`,
-        list.flatMap((b) => [b.centerId, b.day, b.hour, b.revision, b.final ? 1 : 0, b.seq, now]),
-      )
-      const duplicates = batches.length - hoursChanged
+      const { numInsertedOrUpdatedRows: hoursChanged } = await trx
+        .insertInto('hub_hours')
+        .values(
+          [...hours.values()].map((b) => ({
+            center_id: b.centerId,
+            day: b.day,
+            hour: b.hour,
+            revision: b.revision,
+            final: b.final ? 1 : 0,
+            seq: b.seq,
+            received_at: now,
+          })),
+        )
+        .onConflict((oc) =>
+          oc
+            .columns(['center_id', 'day', 'hour'])
+            .doUpdateSet((eb) => ({
+              revision: eb.ref('excluded.revision'),
+              final: eb.ref('excluded.final'),
+              seq: eb.ref('excluded.seq'),
+              received_at: eb.ref('excluded.received_at'),
+            }))
+            .whereRef('hub_hours.revision', '<', 'excluded.revision'),
+        )
+        .executeTakeFirstOrThrow()
+      const duplicates = batches.length - Number(hoursChanged)
       const health = batches.findLast((b) => b.health)?.health
-      await this.touchStatus(d, centerId, now, {
+      await this.touchStatus(trx, centerId, now, {
         seq: Math.max(...batches.map((b) => b.seq)),
         timeZone: batches.at(-1)!.timeZone,
         batches: batches.length,
@@ -257,83 +287,87 @@ export class HubStore {
         health,
       })
       const codes = batches.flatMap((b) => b.rows.flatMap((r) => (r.nationalCode ? [r.nationalCode] : [])))
-      const unknownNationalCodes = await this.nationalServices.unknownOf(codes, d)
+      const unknownNationalCodes = await this.nationalServices.unknownOf(codes, trx)
       const rows = batches.reduce((n, b) => n + b.rows.length, 0)
       return { stored, ignored: rows - stored, duplicate: duplicates === batches.length, unknownNationalCodes }
     })
   }
 
   async heartbeat(centerId: string, nonce: string, health: CenterHealth, now: number, live?: LiveQueue[]): Promise<'ok' | 'replayed'> {
-    return this.driver.tx(async (d) => {
-      if (!(await this.rememberNonce(centerId, nonce, now, d))) return 'replayed'
-      await this.touchStatus(d, centerId, now, { health })
-      await this.liveQueues.replace(d, centerId, live, now)
+    return this.db.transaction().execute(async (trx) => {
+      if (!(await this.rememberNonce(centerId, nonce, now, trx))) return 'replayed'
+      await this.touchStatus(trx, centerId, now, { health })
+      await this.liveQueues.replace(trx, centerId, live, now)
       return 'ok'
     })
   }
 
   private async touchStatus(
-    d: SqlDriver,
+    db: Kysely<HubDatabase>,
     centerId: string,
     now: number,
     o: { seq?: number; timeZone?: string; batches?: number; duplicates?: number; health?: CenterHealth },
   ): Promise<void> {
     const h = o.health
-    const batch = o.seq !== undefined
-    await d.run(
-      `INSERT INTO hub_center_status (center_id, last_report_at, last_seq, last_heartbeat_at, counters_open, devices_faulty, outbox_pending, version, time_zone, batches_received, batches_duplicate, heartbeat_seconds,
-         config_version, last_backup_at, last_backup_ok)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (center_id) DO UPDATE SET
-         last_report_at = COALESCE(excluded.last_report_at, hub_center_status.last_report_at),
-         last_seq = CASE WHEN excluded.last_seq > hub_center_status.last_seq THEN excluded.last_seq ELSE hub_center_status.last_seq END,
-         last_heartbeat_at = COALESCE(excluded.last_heartbeat_at, hub_center_status.last_heartbeat_at),
-         counters_open = COALESCE(excluded.counters_open, hub_center_status.counters_open),
-         devices_faulty = COALESCE(excluded.devices_faulty, hub_center_status.devices_faulty),
-         outbox_pending = COALESCE(excluded.outbox_pending, hub_center_status.outbox_pending),
-         version = COALESCE(excluded.version, hub_center_status.version),
-         heartbeat_seconds = COALESCE(excluded.heartbeat_seconds, hub_center_status.heartbeat_seconds),
-         config_version = COALESCE(excluded.config_version, hub_center_status.config_version),
-         last_backup_at = COALESCE(excluded.last_backup_at, hub_center_status.last_backup_at),
-         last_backup_ok = COALESCE(excluded.last_backup_ok, hub_center_status.last_backup_ok),
-         time_zone = COALESCE(excluded.time_zone, hub_center_status.time_zone),
-         batches_received = hub_center_status.batches_received + excluded.batches_received,
-         batches_duplicate = hub_center_status.batches_duplicate + excluded.batches_duplicate`,
-      [
-        centerId,
-        batch ? now : null,
-        o.seq ?? 0,
-        h ? now : null,
-        h?.countersOpen ?? null,
-        h?.devicesFaulty ?? null,
-        h?.outboxPending ?? null,
-        h?.version ?? null,
-        o.timeZone ?? null,
-        o.batches ?? 0,
-        o.duplicates ?? 0,
-        h?.heartbeatSeconds ?? null,
-        h?.configVersion ?? null,
-        h?.lastBackupAt ?? null,
-        h?.lastBackupOk === undefined ? null : h.lastBackupOk ? 1 : 0,
-      ],
-    )
+    await db
+      .insertInto('hub_center_status')
+      .values({
+        center_id: centerId,
+        last_report_at: o.seq !== undefined ? now : null,
+        last_seq: o.seq ?? 0,
+        last_heartbeat_at: h ? now : null,
+        counters_open: h?.countersOpen ?? null,
+        devices_faulty: h?.devicesFaulty ?? null,
+        outbox_pending: h?.outboxPending ?? null,
+        version: h?.version ?? null,
+        time_zone: o.timeZone ?? null,
+        batches_received: o.batches ?? 0,
+        batches_duplicate: o.duplicates ?? 0,
+        heartbeat_seconds: h?.heartbeatSeconds ?? null,
+        config_version: h?.configVersion ?? null,
+        last_backup_at: h?.lastBackupAt ?? null,
+        last_backup_ok: h?.lastBackupOk === undefined ? null : h.lastBackupOk ? 1 : 0,
+      })
+      .onConflict((oc) =>
+        oc.column('center_id').doUpdateSet((eb) => ({
+          ...Object.fromEntries(
+            KEPT_STATUS_COLUMNS.map((c) => [c, eb.fn.coalesce(eb.ref(`excluded.${c}`), eb.ref(`hub_center_status.${c}`))]),
+          ),
+          last_seq: eb
+            .case()
+            .when('excluded.last_seq', '>', eb.ref('hub_center_status.last_seq'))
+            .then(eb.ref('excluded.last_seq'))
+            .else(eb.ref('hub_center_status.last_seq'))
+            .end(),
+          batches_received: eb('hub_center_status.batches_received', '+', eb.ref('excluded.batches_received')),
+          batches_duplicate: eb('hub_center_status.batches_duplicate', '+', eb.ref('excluded.batches_duplicate')),
+        })),
+      )
+      .execute()
   }
 
   /** Adds `hits` (default 1) refusals of `code` to the center's count ('' = not attributed to a center). */
   async countRejection(code: string, centerId: string | null, now: number, hits = 1): Promise<void> {
-    await this.driver.run(
-      `INSERT INTO hub_rejections (code, center_id, hits, last_at) VALUES (?, ?, ?, ?)
-       ON CONFLICT (code, center_id) DO UPDATE SET hits = hub_rejections.hits + excluded.hits, last_at = excluded.last_at`,
-      [code, (centerId ?? '').slice(0, 64), hits, now],
-    )
+    await this.db
+      .insertInto('hub_rejections')
+      .values({ code, center_id: (centerId ?? '').slice(0, 64), hits, last_at: now })
+      .onConflict((oc) =>
+        oc.columns(['code', 'center_id']).doUpdateSet((eb) => ({
+          hits: eb('hub_rejections.hits', '+', eb.ref('excluded.hits')),
+          last_at: eb.ref('excluded.last_at'),
+        })),
+      )
+      .execute()
   }
 
   async rejections(): Promise<{ code: string; centerId: string; count: number; lastAt: number }[]> {
-    // biome-ignore lint/suspicious/noExplicitAny: rows come back from either SQL driver with dialect-specific value types; mapped field by field below
-    const rows = await this.driver.all<Record<string, any>>(
-      'SELECT code, center_id, hits, last_at FROM hub_rejections ORDER BY code, center_id',
-    )
-    return rows.map((r) => ({ code: r.code, centerId: r.center_id, count: Number(r.hits), lastAt: Number(r.last_at) }))
+    const rows = await this.db
+      .selectFrom('hub_rejections')
+      .select(['code', 'center_id', 'hits', 'last_at'])
+      .orderBy('code')
+      .orderBy('center_id')
+      .execute()
+    return rows.map((r) => ({ code: r.code, centerId: r.center_id, count: r.hits, lastAt: r.last_at }))
   }
 
   // --- figures -------------------------------------------------------------------------------

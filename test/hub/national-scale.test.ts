@@ -6,7 +6,7 @@ import { randomBytes, randomUUID } from 'node:crypto'
 import pg from 'pg'
 import type { HourBatch, HourFigures } from '../../protocol/upstream.ts'
 import { HubStore, type FiguresQuery, type GroupBy } from '../../hub/store/store.ts'
-import { openDriver } from '../../hub/store/driver.ts'
+import { openHubDatabase } from '../../hub/store/database.ts'
 import { hubMigrations } from '../../hub/store/migrations.ts'
 import { FIGURE_COLUMNS } from '../../hub/store/figure-columns.ts'
 import { ROLLUPS, rebuildSql } from '../../hub/store/rollups.ts'
@@ -48,11 +48,11 @@ async function openStore(backend: Backend, upTo?: number): Promise<HubStore> {
   let store: HubStore
   if (backend === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'tabour-hub-scale-'))
-    store = new HubStore(openDriver({ sqliteFile: join(dir, 'hub.db') }))
+    store = new HubStore(openHubDatabase({ sqliteFile: join(dir, 'hub.db') }))
     cleanups.push(async () => rmSync(dir, { recursive: true, force: true }))
   } else {
     const db = backend === 'postgres' ? await freshPgDatabase() : await partmanDatabase()
-    store = new HubStore(openDriver({ databaseUrl: db.url, sqliteFile: '' }))
+    store = new HubStore(openHubDatabase({ databaseUrl: db.url, sqliteFile: '' }))
     cleanups.push(db.drop)
   }
   cleanups.push(() => store.close())

@@ -157,14 +157,14 @@ describe.each(BACKENDS)('open data in the heartbeat on %s', (backend) => {
     expect((await hub.store.liveQueues.reports()).get('C1')?.queues).toEqual(live)
     // the next beat writes only what changed: the same lines write nothing; one changed line, one gone, one new
     const store = hub.store.liveQueues
-    expect(await hub.store.driver.tx((d) => store.replace(d, 'C1', live, Date.now()))).toBe(0)
+    expect(await hub.store.db.transaction().execute((trx) => store.replace(trx, 'C1', live, Date.now()))).toBe(0)
     const next = [
       { nationalCode: 'PASSPORT', waiting: 3, waitSeconds: 240, open: true },
       { nationalCode: 'TRAFFIC', waiting: 1, open: false },
     ]
-    expect(await hub.store.driver.tx((d) => store.replace(d, 'C1', next, Date.now()))).toBe(3)
+    expect(await hub.store.db.transaction().execute((trx) => store.replace(trx, 'C1', next, Date.now()))).toBe(3)
     expect((await store.reports()).get('C1')?.queues).toEqual(next)
-    expect(await hub.store.driver.tx((d) => store.replace(d, 'C1', live, Date.now()))).toBe(3)
+    expect(await hub.store.db.transaction().execute((trx) => store.replace(trx, 'C1', live, Date.now()))).toBe(3)
     // a wait of 0 stays 0 and an unknown one stays unknown (a validator coercing null to 0 once told citizens "less than a minute")
     expect((await hub.app.inject({ url: OpenDataPaths.centers })).json().centers[0].services).toEqual([
       { code: 'CIV-BIRTH', waiting: 0, waitSeconds: null, open: true },
