@@ -5,7 +5,9 @@
  */
 import { randomBytes } from 'node:crypto'
 import type { HourBatch, HourFigures } from '../protocol/upstream.ts'
-import { PostgresDriver, type SqlDriver } from '../hub/store/driver.ts'
+import { CompiledQuery, type LogEvent } from 'kysely'
+import { legacyDriver } from '../hub/store/driver.ts'
+import { openHubDatabase } from '../hub/store/database.ts'
 import { HubStore } from '../hub/store/store.ts'
 import findLocalPostgres from '../test/global-setup.ts'
 import { benchDatabase } from './lib/bench-pg-database.ts'
@@ -42,44 +44,23 @@ const rows = (seed: number): HourFigures[] =>
     }
   })
 
-/** A driver that adds each statement's time to `times`, by its first words. */
-function timed(d: SqlDriver, times: Map<string, number>): SqlDriver {
-  const label = (sql: string) => sql.replace(/\s+/g, ' ').trim().slice(0, 48)
-  const wrap =
-    <A extends unknown[], R>(name: string, f: (...a: A) => Promise<R>) =>
-    async (...a: A): Promise<R> => {
-      if (explainNext && name === 'all' && String(a[0]).startsWith('WITH input')) {
-        // the plan of one call's merge, run and rolled back before the real one
-        explainNext = false
-        await d.exec('SAVEPOINT profile')
-        const plan = await d.all<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS, SUMMARY) ${a[0]}`, a[1] as never)
-        await d.exec('ROLLBACK TO SAVEPOINT profile')
-        console.log(plan.map((p) => p['QUERY PLAN']).join('\n'))
-      }
-      const t0 = performance.now()
-      try {
-        return await f(...a)
-      } finally {
-        const k = name === 'tx' ? 'tx (whole)' : label(String(a[0]))
-        times.set(k, (times.get(k) ?? 0) + performance.now() - t0)
-      }
-    }
-  return {
-    dialect: d.dialect,
-    all: wrap('all', d.all.bind(d)) as SqlDriver['all'],
-    run: wrap('run', d.run.bind(d)),
-    exec: wrap('exec', d.exec.bind(d)),
-    tx: (work) => wrap('tx', d.tx.bind(d))((t: SqlDriver) => work(timed(t, times))) as never,
-    close: () => d.close(),
-  }
+/** Each statement's time, by its first words, from Kysely's query log (the legacy `?` SQL goes through the same executor). */
+const times = new Map<string, number>()
+/** The newest merge statement seen, for `--explain` after the run. */
+let lastMerge: CompiledQuery | null = null
+const label = (text: string) => text.replace(/\s+/g, ' ').trim().slice(0, 48)
+const log = (event: LogEvent) => {
+  if (event.level !== 'query') return
+  const k = label(event.query.sql)
+  times.set(k, (times.get(k) ?? 0) + event.queryDurationMillis)
+  if (event.query.sql.startsWith('WITH input')) lastMerge = CompiledQuery.raw(event.query.sql, [...event.query.parameters])
 }
 
 await findLocalPostgres()
 const db = await benchDatabase(process.env.TABOUR_TEST_PG_URL!, 'profile')
-const driver = new PostgresDriver(db.url, Math.max(2, SENDERS))
-const times = new Map<string, number>()
-let explainNext = false
-const store = new HubStore(timed(driver, times))
+const hubDb = openHubDatabase({ databaseUrl: db.url, sqliteFile: '', poolSize: Math.max(2, SENDERS), log })
+const driver = legacyDriver(hubDb)
+const store = new HubStore(hubDb)
 try {
   await store.migrate()
   // what one index of hub_figures costs a call: `--drop-index hub_figures_national`
@@ -106,7 +87,6 @@ try {
   await Promise.all(
     Array.from({ length: SENDERS }, async () => {
       while (next < CENTERS) {
-        explainNext = process.argv.includes('--explain') && next === CENTERS - 1
         await store.ingestHours(day(next++, '2026-03-10'), randomBytes(8).toString('hex'), Date.now())
       }
     }),
@@ -116,6 +96,22 @@ try {
   console.table(
     [...times.entries()].sort((a, b) => b[1] - a[1]).map(([k, v]) => ({ statement: k, 'ms per call': (v / CENTERS).toFixed(2) })),
   )
+  if (process.argv.includes('--explain') && lastMerge) {
+    // the plan of one call's merge, run again and rolled back
+    const merge: CompiledQuery = lastMerge
+    await hubDb
+      .transaction()
+      .execute(async (trx) => {
+        const plan = await trx.executeQuery<{ 'QUERY PLAN': string }>(
+          CompiledQuery.raw(`EXPLAIN (ANALYZE, BUFFERS, SUMMARY) ${merge.sql}`, [...merge.parameters]),
+        )
+        console.log(plan.rows.map((p) => p['QUERY PLAN']).join('\n'))
+        throw new Error('rolled back')
+      })
+      .catch((err: Error) => {
+        if (err.message !== 'rolled back') throw err
+      })
+  }
 } finally {
   await store.close()
   await db.drop()

@@ -11,6 +11,7 @@ import {
   type Driver,
   type DialectAdapter,
   Kysely,
+  type LogConfig,
   PostgresAdapter,
   PostgresDialect,
   SqliteAdapter,
@@ -58,13 +59,13 @@ class HubSqliteDialect extends SqliteDialect {
 }
 
 /** SQLite (WAL, synchronous=FULL): a hub's data is national figures, an ack must survive a power cut. */
-function sqliteDb(file: string): HubDb {
+function sqliteDb(file: string, log?: LogConfig): HubDb {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
   const database = new BetterSqlite3(file)
   database.pragma('journal_mode = WAL')
   database.pragma('synchronous = FULL')
   database.pragma('busy_timeout = 5000')
-  return new Kysely<HubDatabase>({ dialect: new HubSqliteDialect({ database }) })
+  return new Kysely<HubDatabase>({ dialect: new HubSqliteDialect({ database }), ...(log ? { log } : {}) })
 }
 
 // int8 (COUNT, SUM of integers, BIGINT columns) and numeric come back as strings by default; the hub's numbers fit a double
@@ -78,22 +79,28 @@ const pgTypes = {
 }
 
 /** PostgreSQL through a pg.Pool (national scale: many centers posting at once). */
-function postgresDb(url: string, poolSize = 10): HubDb {
+function postgresDb(url: string, poolSize = 10, log?: LogConfig): HubDb {
   const pool = new pg.Pool({ connectionString: url, max: poolSize, types: pgTypes })
   // an idle client losing its connection must not crash the hub; the next query reconnects
   pool.on('error', () => {})
-  return new Kysely<HubDatabase>({ dialect: new PostgresDialect({ pool }) })
+  return new Kysely<HubDatabase>({ dialect: new PostgresDialect({ pool }), ...(log ? { log } : {}) })
 }
 
 /**
  * SQLite file by default; PostgreSQL when `databaseUrl` is a postgres:// (or postgresql://) URL, with
  * `poolSize` connections (default 10). Not migrated yet (HubStore.migrate).
  */
-export function openHubDatabase(options: { databaseUrl?: string; sqliteFile: string; poolSize?: number }): HubDb {
+export function openHubDatabase(options: {
+  databaseUrl?: string
+  sqliteFile: string
+  poolSize?: number
+  /** Kysely's query log (the ingest profile bench times each statement with it). */
+  log?: LogConfig
+}): HubDb {
   const url = options.databaseUrl
-  if (url && /^postgres(ql)?:\/\//.test(url)) return postgresDb(url, options.poolSize)
+  if (url && /^postgres(ql)?:\/\//.test(url)) return postgresDb(url, options.poolSize, options.log)
   if (url) throw new Error(`HUB_DATABASE_URL must be a postgres:// URL (got ${url.split(':')[0]}:…); leave it unset for SQLite`)
-  return sqliteDb(options.sqliteFile)
+  return sqliteDb(options.sqliteFile, options.log)
 }
 
 /** Which of the two stores a handle (or a transaction of it) is on. */
