@@ -17,11 +17,11 @@ import type { FigureRow } from '../../protocol/hub-api.ts'
 import { analysisText, type AnalysisMessageKey } from '../../protocol/messages/hub-analysis.ts'
 import { ANALYSIS_FIGURES, type AnalysisFigure, figureLabel, FIGURE_LABEL_VALUES } from './analysis-figures.ts'
 import { type DrillEvent, type DrillPath, type DrillStatus, levelOf } from './drill-down.ts'
-import { governorateOf } from './egypt-governorates.ts'
 import { hubStyles } from './hub-styles.ts'
 import './trend-chart.ts'
 import './governorate-map.ts'
 import './drill-down.ts'
+import { governorateName } from '../../protocol/governorates.ts'
 
 /** GETs a hub path with the page's credentials; rejects with ApiError. */
 export type HubRequest = <T>(path: string) => Promise<T>
@@ -206,7 +206,7 @@ export class HubAnalysis extends LitElement {
   }
 
   private governorateName(value: string): string {
-    return governorateOf(value)?.[this.language === 'ar' ? 'nameAr' : 'nameEn'] ?? value
+    return governorateName(value, this.language)
   }
 
   /** What the trend covers: the drill-down's place, or a governorate analyst's governorate, or all. */

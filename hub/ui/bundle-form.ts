@@ -17,6 +17,7 @@ import type { NationalService } from '../../protocol/national-catalogue.ts'
 import { bundleText, type BundleMessageKey } from '../../protocol/messages/hub-bundles.ts'
 import { hubStyles } from './hub-styles.ts'
 import { type BundleFormState, type Choice, DEFAULT_DAY, defaultWeek, requestOf, stateFrom } from './bundle-draft.ts'
+import { governorateName } from '../../protocol/governorates.ts'
 
 type ChoiceList = 'priorityCategories' | 'finishOutcomes'
 
@@ -111,7 +112,7 @@ export class HubBundleForm extends LitElement {
       ${
         this.s.kind === 'governorate'
           ? html`<label>${this.t('chooseGovernorate')}<select name="governorate" @change=${(e: Event) => this.set({ governorate: this.value(e) })}>
-              ${governorates.map((g) => html`<option value=${g} ?selected=${g === this.s.governorate}>${g}</option>`)}
+              ${governorates.map((g) => html`<option value=${g} ?selected=${g === this.s.governorate}>${governorateName(g, this.language)}</option>`)}
             </select></label>`
           : nothing
       }

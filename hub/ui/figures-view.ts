@@ -13,6 +13,7 @@ import { hubText, type HubMessageKey } from '../../protocol/messages/hub.ts'
 import type { FigureRow, HubSummary } from '../../protocol/hub-api.ts'
 import { hubStyles } from './hub-styles.ts'
 import { hubFormat } from './hub-format.ts'
+import { governorateName } from '../../protocol/governorates.ts'
 
 export type FigureTable = 'governorate' | 'center' | 'service'
 type SortKey = 'name' | 'issued' | 'served' | 'avgWaitSeconds' | 'slaPercent' | 'noShow' | 'avgRating' | 'offline'
@@ -137,7 +138,7 @@ export class HubFigures extends LitElement {
         ${this.chart(d.byGovernorate)}
         <table>
           <thead><tr>${this.th('governorate', 'name', 'governorate')}${this.figureHeads('governorate')}</tr></thead>
-          <tbody>${this.sorted('governorate', d.byGovernorate).map((r) => html`<tr data-key=${r.key}><td>${r.key}</td>${this.figureCells(r)}</tr>`)}</tbody>
+          <tbody>${this.sorted('governorate', d.byGovernorate).map((r) => html`<tr data-key=${r.key}><td>${f.name(r)}</td>${this.figureCells(r)}</tr>`)}</tbody>
         </table>
       </section>
       <section data-table="center">
@@ -149,7 +150,7 @@ export class HubFigures extends LitElement {
               const c = status.get(r.key)
               const off = c?.offline ?? false
               return html`<tr data-center-id=${r.key} data-offline=${off ? 'true' : 'false'} class=${off ? 'offline' : ''}>
-                <td>${f.name(r)}</td><td>${r.governorate}</td><td>${c ? this.t(`kind_${c.kind}` as HubMessageKey) : ''}</td>
+                <td>${f.name(r)}</td><td>${governorateName(r.governorate ?? '', this.language)}</td><td>${c ? this.t(`kind_${c.kind}` as HubMessageKey) : ''}</td>
                 <td><span class="badge ${off ? 'off' : ''}" title=${c?.lastContactAt ? `${this.t('lastReport')}: ${f.time(c.lastContactAt)}` : this.t('never')}>${off ? this.t('offline') : this.t('online')}</span></td>
                 ${this.figureCells(r)}
                 <td class="n" data-col="avgRating" data-count=${r.ratingCount}>${f.num(r.avgRating, 2)}</td>

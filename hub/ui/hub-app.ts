@@ -16,7 +16,7 @@ import '../../ui-common/fonts.ts'
 import '../../ui-common/lang-switch.ts'
 import type { LangChangeEvent } from '../../ui-common/lang-switch.ts'
 import { hubText, type HubMessageKey } from '../../protocol/messages/hub.ts'
-import type { HubFleet, HubSummary } from '../../protocol/hub-api.ts'
+import type { AnalystSession, HubFleet, HubSummary } from '../../protocol/hub-api.ts'
 import { ApiError, requestJson } from '../../ui-common/api-client.ts'
 import { downloadFile } from '../../ui-common/staff-download.ts'
 import { StaffSession } from '../../ui-common/staff-session.ts'
@@ -170,7 +170,7 @@ export class HubApp extends LitElement {
     const form = e.target as HTMLFormElement
     const field = (name: string) => (form.elements.namedItem(name) as HTMLInputElement).value
     try {
-      const { token } = await requestJson<{ token: string }>('/api/hub/v1/auth/login', {
+      const { token } = await requestJson<AnalystSession>('/api/hub/v1/auth/login', {
         method: 'POST',
         body: { username: field('username').trim(), password: field('password') },
       })
