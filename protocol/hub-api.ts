@@ -273,3 +273,62 @@ export type SecretRotated = Static<typeof SecretRotated>
 /** GET /healthz: 200 ok, 503 degraded (the database does not answer). */
 export const HubHealth = Type.Object({ status: Type.Union([Type.Literal('ok'), Type.Literal('degraded')]), database: Type.String() })
 export type HubHealth = Static<typeof HubHealth>
+
+/** The dashboard page's path: the summary cut to what the page shows. */
+export const HUB_DASHBOARD_PATH = '/api/hub/v1/dashboard'
+
+/** A figure row as the dashboard's tables show it (the figures, a service's group, an unmapped service's center). */
+export const DashboardRow = Type.Pick(FigureRow, [
+  'key',
+  'nameAr',
+  'nameEn',
+  'governorate',
+  'issued',
+  'served',
+  'noShow',
+  'avgWaitSeconds',
+  'slaPercent',
+  'ratingCount',
+  'avgRating',
+  'mapped',
+  'groupAr',
+  'groupEn',
+  'centerNameAr',
+  'centerNameEn',
+])
+export type DashboardRow = Static<typeof DashboardRow>
+
+/** The key figures the dashboard shows. */
+export const DashboardTotals = Type.Pick(FigureTotals, [
+  'issued',
+  'served',
+  'avgWaitSeconds',
+  'slaPercent',
+  'appointmentCalls',
+  'appointmentWaitSecondsSum',
+  'ratingCount',
+  'avgRating',
+])
+export type DashboardTotals = Static<typeof DashboardTotals>
+
+/** A center as the dashboard's "by center" table flags it. */
+export const DashboardCenter = Type.Pick(CenterView, ['id', 'kind', 'offline', 'lastContactAt'])
+export type DashboardCenter = Static<typeof DashboardCenter>
+
+/**
+ * GET /api/hub/v1/dashboard: what the national dashboard page shows for a date range — the
+ * summary without the figures by day or hour (the page has none) and with only the columns its
+ * tables show. A year of a few centers is a few kilobytes instead of hundreds (bench/hub-summary-payload.bench.ts).
+ */
+export const HubDashboard = Type.Object({
+  from: Type.String(),
+  to: Type.String(),
+  today: Type.String(),
+  generatedAt: Type.Number(),
+  totals: DashboardTotals,
+  byGovernorate: Type.Array(DashboardRow),
+  byCenter: Type.Array(DashboardRow),
+  byService: Type.Array(DashboardRow),
+  centers: Type.Array(DashboardCenter),
+})
+export type HubDashboard = Static<typeof HubDashboard>

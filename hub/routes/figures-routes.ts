@@ -3,11 +3,12 @@
  * center, service, day or hour as JSON or CSV, and the dashboard's summary of a date range.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { FastifyRequest } from 'fastify'
 import { Type } from '@sinclair/typebox'
 import { localDay } from '../../protocol/center-clock.ts'
 import { Lang } from '../../protocol/common.ts'
 import { csvFileName } from '../../protocol/csv.ts'
-import { FiguresAnswer, FiguresQuerystring, HubSummary } from '../../protocol/hub-api.ts'
+import { FiguresAnswer, FiguresQuerystring, HUB_DASHBOARD_PATH, HubDashboard, HubSummary } from '../../protocol/hub-api.ts'
 import { centerViews } from '../center-views.ts'
 import { figuresCsv } from '../figures-csv.ts'
 import { withGovernorateCodes } from '../governorate-codes.ts'
@@ -73,7 +74,32 @@ export const figuresRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   )
 
-  /** Everything the dashboard shows for a date range, in one call. */
+  /** Every group's figures of a range, and the centers: the summary, and the dashboard page's cut of it. */
+  const summary = async (request: FastifyRequest, q: FiguresQuerystring, withTime: boolean) => {
+    const base = await figuresQuery(q, 'center', request)
+    const [byGovernorate, byCenter, byService, byTime, centers] = await Promise.all([
+      figures({ ...base, by: 'governorate' }),
+      figures({ ...base, by: 'center' }),
+      figures({ ...base, by: 'service' }),
+      withTime ? figures({ ...base, by: base.from === base.to ? 'hour' : 'day' }) : [],
+      centerViews(store, config, clock(), base.governorate),
+    ])
+    return {
+      from: base.from,
+      to: base.to,
+      today: today(),
+      offlineAfterMinutes: config.offlineAfterMinutes,
+      offlineAfterMissedHeartbeats: config.offlineAfterMissedHeartbeats,
+      generatedAt: clock(),
+      totals: sumRows(byCenter),
+      byGovernorate,
+      byCenter,
+      byService,
+      byTime,
+      centers,
+    }
+  }
+
   app.get(
     `${PREFIX}/summary`,
     {
@@ -85,29 +111,22 @@ export const figuresRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: HubSummary, ...errors },
       },
     },
-    async (request) => {
-      const base = await figuresQuery(request.query, 'center', request)
-      const [byGovernorate, byCenter, byService, byTime, centers] = await Promise.all([
-        figures({ ...base, by: 'governorate' }),
-        figures({ ...base, by: 'center' }),
-        figures({ ...base, by: 'service' }),
-        figures({ ...base, by: base.from === base.to ? 'hour' : 'day' }),
-        centerViews(store, config, clock(), base.governorate),
-      ])
-      return {
-        from: base.from,
-        to: base.to,
-        today: today(),
-        offlineAfterMinutes: config.offlineAfterMinutes,
-        offlineAfterMissedHeartbeats: config.offlineAfterMissedHeartbeats,
-        generatedAt: clock(),
-        totals: sumRows(byCenter),
-        byGovernorate,
-        byCenter,
-        byService,
-        byTime,
-        centers,
-      }
+    async (request) => summary(request, request.query, true),
+  )
+
+  // the response schema leaves out every field the page does not show
+  app.get(
+    HUB_DASHBOARD_PATH,
+    {
+      onRequest: readAuth,
+      schema: {
+        tags: TAGS,
+        summary:
+          'What the national dashboard page shows for a range of days: the summary without the figures by time, and only the columns shown',
+        querystring: FiguresQuerystring,
+        response: { 200: HubDashboard, ...errors },
+      },
     },
+    async (request) => summary(request, request.query, false),
   )
 }
