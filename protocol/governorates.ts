@@ -5,7 +5,6 @@
  * this list knows (`governorateOf`) and stores the code; anything else is refused with
  * HUB_ERR_UNKNOWN_GOVERNORATE, naming the valid codes.
  */
-import { Type, type Static } from '@sinclair/typebox'
 
 export interface Governorate {
   /** ISO 3166-2:EG. */
@@ -48,10 +47,6 @@ export const GOVERNORATES: readonly Governorate[] = [
 
 /** Every valid governorate code, in the list's order (north to south). */
 export const GOVERNORATE_CODES: readonly string[] = GOVERNORATES.map((g) => g.code)
-
-/** A governorate code on the wire. */
-export const GovernorateCode = Type.Union(GOVERNORATES.map((g) => Type.Literal(g.code)))
-export type GovernorateCode = Static<typeof GovernorateCode>
 
 /**
  * What the hub shows for a center whose governorate (free text from before the codes) names none
