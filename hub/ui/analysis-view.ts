@@ -13,7 +13,7 @@ import type { Lang } from '../../ui-common/i18n.ts'
 import { ApiError } from '../../ui-common/api-client.ts'
 import { themeStyles } from '../../ui-common/theme.ts'
 import { ANALYSIS_TREND_PATH, TREND_GRAINS, type TrendAnswer, type TrendGrain } from '../../protocol/hub-analysis.ts'
-import type { FigureRow } from '../../protocol/hub-api.ts'
+import type { FiguresAnswer, FigureRow } from '../../protocol/hub-api.ts'
 import { analysisText, type AnalysisMessageKey } from '../../protocol/messages/hub-analysis.ts'
 import { ANALYSIS_FIGURES, type AnalysisFigure, figureLabel, FIGURE_LABEL_VALUES } from './analysis-figures.ts'
 import { type DrillEvent, type DrillPath, type DrillStatus, levelOf } from './drill-down.ts'
@@ -147,7 +147,7 @@ export class HubAnalysis extends LitElement {
     if (level === 'hour') q.set('service', p.service?.key ?? '')
     this.drillStatus = 'loading'
     try {
-      const { rows } = await this.get<{ rows: FigureRow[] }>(FIGURES_PATH, q)
+      const { rows } = await this.get<FiguresAnswer>(FIGURES_PATH, q)
       if (generation !== this.generation) return
       this.drillRows = rows
       this.drillStatus = 'ready'
@@ -172,7 +172,7 @@ export class HubAnalysis extends LitElement {
         q.set('to', this.trend.to)
       }
       q.set('by', 'governorate')
-      const { rows } = await this.get<{ rows: FigureRow[] }>(FIGURES_PATH, q)
+      const { rows } = await this.get<FiguresAnswer>(FIGURES_PATH, q)
       if (generation !== this.generation) return
       this.governorates = rows
       this.error = null

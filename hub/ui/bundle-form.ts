@@ -12,7 +12,7 @@ import { themeStyles } from '../../ui-common/theme.ts'
 import type { Lang } from '../../ui-common/i18n.ts'
 import { ApiError, requestJson } from '../../ui-common/api-client.ts'
 import { WEEKDAYS, type Weekday, type WeeklyHours } from '../../protocol/calendar.ts'
-import type { CenterBundleRow, ConfigBundleContents } from '../../protocol/config-bundle.ts'
+import type { BundleSummary, CenterBundleRow, ConfigBundleContents } from '../../protocol/config-bundle.ts'
 import type { NationalService } from '../../protocol/national-catalogue.ts'
 import { bundleText, type BundleMessageKey } from '../../protocol/messages/hub-bundles.ts'
 import { hubStyles } from './hub-styles.ts'
@@ -80,7 +80,7 @@ export class HubBundleForm extends LitElement {
     this.errorPath = null
     this.busy = true
     try {
-      const created = await requestJson<{ version: number }>('/api/hub/v1/config-bundles', {
+      const created = await requestJson<BundleSummary>('/api/hub/v1/config-bundles', {
         method: 'POST',
         token: this.token,
         body: requestOf(this.s),
