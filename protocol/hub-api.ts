@@ -4,9 +4,14 @@
  * the hub's routes answer with them (response schemas, the OpenAPI document) and the page takes
  * the same types instead of declaring its own.
  */
-import { Type, type Static, type TSchema } from '@sinclair/typebox'
+import { Type, type Static, type TBoolean, type TNumber, type TString } from '@sinclair/typebox'
 
-const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()])
+/**
+ * `T` or null as one JSON Schema type list, not an anyOf: fast-json-stringify writes it without
+ * validating each value against the branches (a year's summary serialized 4× faster), and
+ * @fastify/swagger writes it as OpenAPI 3.0's `nullable`.
+ */
+const Nullable = <T extends TNumber | TString | TBoolean>(t: T) => Type.Unsafe<Static<T> | null>({ ...t, type: [t.type, 'null'] })
 
 /** The counts of a figure row (protocol/upstream.ts HourCounts, summed over a group) and the means derived from them. */
 const figureCounts = {
