@@ -2,6 +2,7 @@
  * A registered center as the read API shows it (protocol/hub-api.ts CenterView): its registry
  * entry, what it last reported, and whether it is offline; and the fleet's alerts.
  */
+import { governorateCodeOf } from '../protocol/governorates.ts'
 import type { CenterView, FleetAlert, HubFleet } from '../protocol/hub-api.ts'
 import type { HubConfig } from './config.ts'
 import { isOffline, offlineAfterMs } from './offline-rule.ts'
@@ -15,7 +16,8 @@ export function centerView(c: CenterRecord, s: CenterStatus | undefined, config:
     id: c.id,
     nameAr: c.nameAr,
     nameEn: c.nameEn,
-    governorate: c.governorate,
+    // a code; free text from before the codes that names none shows as the unknown governorate
+    governorate: governorateCodeOf(c.governorate),
     city: c.city,
     kind: c.kind,
     active: c.active,
@@ -39,8 +41,8 @@ export function centerView(c: CenterRecord, s: CenterStatus | undefined, config:
 export async function centerViews(store: HubStore, config: OfflineConfig, now: number, governorate?: string): Promise<CenterView[]> {
   const statuses = await store.statuses()
   return (await store.listCenters())
-    .filter((c) => governorate === undefined || c.governorate === governorate)
     .map((c) => centerView(c, statuses.get(c.id), config, now))
+    .filter((c) => governorate === undefined || c.governorate === governorate)
 }
 
 const ALERT_ORDER: FleetAlert['kind'][] = ['offline', 'devices-faulty', 'backup-failed']

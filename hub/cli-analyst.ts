@@ -9,6 +9,8 @@
  */
 import { randomBytes } from 'node:crypto'
 import { type CliOutput, Exit, parseArgs } from './cli-args.ts'
+import { governorateOf } from '../protocol/governorates.ts'
+import { unknownGovernorateMessage } from './governorate-codes.ts'
 import type { HubStore } from './store/store.ts'
 
 const USAGE = [
@@ -71,18 +73,23 @@ export async function analystCommand(
     out.fail('--governorate: only for --role governorate (a national analyst reads every governorate)')
     return Exit.usage
   }
+  const governorate = flags.governorate ? governorateOf(flags.governorate)?.code : undefined
+  if (flags.governorate && !governorate) {
+    out.fail(unknownGovernorateMessage(flags.governorate, '--governorate'))
+    return Exit.usage
+  }
   const given = flags['password-stdin'] ? (await readStdin()).replace(/\r?\n$/, '') : null
   if (given !== null && given.length < MIN_PASSWORD) {
     out.fail(`the password from stdin is shorter than ${MIN_PASSWORD} characters`)
     return Exit.usage
   }
   const password = given ?? randomBytes(12).toString('base64url')
-  const created = await store.analysts.create({ username, displayName: flags.name, role, governorate: flags.governorate, password }, now)
+  const created = await store.analysts.create({ username, displayName: flags.name, role, governorate, password }, now)
   if (!created) {
     out.fail(`analyst ${username} exists: \`analyst list\` shows the accounts`)
     return Exit.refused
   }
-  out.print(`analyst ${username} added (${role === 'national' ? 'national' : `governorate ${flags.governorate}`})`)
+  out.print(`analyst ${username} added (${role === 'national' ? 'national' : `governorate ${governorate}`})`)
   if (given === null) out.print(`password (shown once): ${password}`)
   return Exit.ok
 }

@@ -2,12 +2,14 @@
  * `npm run hub -- center …`: the center registry from the command line, on the hub's own
  * database (same HUB_DATA_DIR / HUB_DATABASE_URL as the server).
  *
- *   center add --id C-0101 --name-ar "…" --name-en "…" --governorate Cairo [--city Nasr] [--kind fixed|mobile|new_city] [--secret S]
+ *   center add --id C-0101 --name-ar "…" --name-en "…" --governorate EG-C|Cairo|القاهرة [--city Nasr] [--kind fixed|mobile|new_city] [--secret S]
  *   center list
  *   center rotate-secret <id>
  *   center deactivate <id> | center activate <id>
  */
-import { newSecret } from './app.ts'
+import { governorateOf } from '../protocol/governorates.ts'
+import { newSecret } from './routes/fleet-routes.ts'
+import { unknownGovernorateMessage } from './governorate-codes.ts'
 import { hubSigningKey } from './config-signing-key.ts'
 import { CENTER_KINDS, type CenterKind, type HubStore } from './store/store.ts'
 import { type CliOutput, Exit, parseArgs } from './cli-args.ts'
@@ -25,15 +27,24 @@ export async function centerCommand(store: HubStore, dataDir: string, args: read
       out.fail(ADD_USAGE)
       return Exit.usage
     }
-    const secret = f.secret || newSecret()
-    const added = await store.addCenter(
-      { id: f.id, nameAr: f['name-ar'], nameEn: f['name-en'], governorate: f.governorate, city: f.city ?? '', kind, secret },
-      Date.now(),
-    )
-    if (!added) {
+    const exists = () => {
       out.fail(`center ${f.id} exists: \`center list\` shows the centers, \`center rotate-secret ${f.id}\` gives it a new secret`)
       return Exit.refused
     }
+    // an id taken is said first, as the admin API does
+    if (await store.getCenter(f.id)) return exists()
+    // kept as its code (protocol/governorates.ts)
+    const governorate = governorateOf(f.governorate)?.code
+    if (!governorate) {
+      out.fail(unknownGovernorateMessage(f.governorate, '--governorate'))
+      return Exit.usage
+    }
+    const secret = f.secret || newSecret()
+    const added = await store.addCenter(
+      { id: f.id, nameAr: f['name-ar'], nameEn: f['name-en'], governorate, city: f.city ?? '', kind, secret },
+      Date.now(),
+    )
+    if (!added) return exists()
     out.print(`center ${f.id} added; its upstream config:`)
     const hubPublicKey = hubSigningKey(dataDir).publicKey
     out.print(JSON.stringify({ upstream: { url: '<hub URL>', centerId: f.id, secret, hubPublicKey } }, null, 2))

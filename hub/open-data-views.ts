@@ -3,6 +3,8 @@
  * latest live reports and the offline rule. Pure: the routes (hub/routes/open-data-routes.ts)
  * read the store and pass everything in.
  */
+import { governorateCodeOf } from '../protocol/governorates.ts'
+import { governorateFilter } from './governorate-codes.ts'
 import type { LeastBusy, LeastBusyCenter, LiveQueue, OpenCatalogue, OpenCenter, OpenCenters, OpenService } from '../protocol/open-data.ts'
 import type { NationalService } from '../protocol/national-catalogue.ts'
 import type { HubConfig } from './config.ts'
@@ -32,7 +34,9 @@ function liveLines(src: OpenDataSources, known: ReadonlySet<string>, c: CenterRe
   return { at: report.reportedAt, queues: report.queues.filter((q) => known.has(q.nationalCode)) }
 }
 
-const publicCenters = (src: OpenDataSources) => src.centers.filter((c) => c.active)
+/** The active centers, their governorate as a code (free text from before the codes that names none: the unknown governorate). */
+const publicCenters = (src: OpenDataSources) =>
+  src.centers.filter((c) => c.active).map((c) => ({ ...c, governorate: governorateCodeOf(c.governorate) }))
 
 const centerFields = (c: CenterRecord) => ({ id: c.id, nameAr: c.nameAr, nameEn: c.nameEn, governorate: c.governorate, city: c.city })
 
@@ -44,7 +48,8 @@ export function openCatalogue(src: OpenDataSources): OpenCatalogue {
 }
 
 /** Every active center (of one governorate when given) with its lines now, by governorate then id. */
-export function openCenters(src: OpenDataSources, governorate?: string): OpenCenters {
+export function openCenters(src: OpenDataSources, asked?: string): OpenCenters {
+  const governorate = governorateFilter(asked)
   const known = catalogueCodes(src)
   const centers: OpenCenter[] = publicCenters(src)
     .filter((c) => governorate === undefined || c.governorate === governorate)
@@ -78,7 +83,8 @@ function rank(c: LeastBusyCenter): number {
  * data last. A live center that does not offer the service is left out; one with no recent data
  * stays in (it may offer it), marked.
  */
-export function leastBusy(src: OpenDataSources, governorate: string, service: NationalService): LeastBusy {
+export function leastBusy(src: OpenDataSources, asked: string, service: NationalService): LeastBusy {
+  const governorate = governorateFilter(asked)!
   const known = catalogueCodes(src)
   const centers: LeastBusyCenter[] = []
   for (const c of publicCenters(src).filter((x) => x.governorate === governorate)) {

@@ -59,7 +59,7 @@ function securityOf(url: string): { security?: { bearer: string[] }[]; descripti
   if (
     url.startsWith('/api/hub/v1/admin/') ||
     url.startsWith('/api/hub/v1/config-bundles') ||
-    /^\/api\/hub\/v1\/(centers|fleet|figures|figures\.csv|summary|national-services|analysis\/trend)$/.test(url)
+    /^\/api\/hub\/v1\/(centers|fleet|figures|figures\.csv|summary|dashboard|national-services|analysis\/trend)$/.test(url)
   )
     return { security: [{ bearer: [] }] }
   return { security: [] }

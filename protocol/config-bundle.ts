@@ -233,45 +233,79 @@ export const CenterBundleState = Type.Object({
 export type CenterBundleState = Static<typeof CenterBundleState>
 
 /** A bundle's target as the hub's routes give it. */
-export type BundleTargetView = { kind: 'all' } | { kind: 'governorate'; governorate: string } | { kind: 'centers'; centerIds: string[] }
+export const BundleTargetView = Type.Union([
+  Type.Object({ kind: Type.Literal('all') }),
+  Type.Object({ kind: Type.Literal('governorate'), governorate: Type.String() }),
+  Type.Object({ kind: Type.Literal('centers'), centerIds: Type.Array(Type.String()) }),
+])
+export type BundleTargetView = Static<typeof BundleTargetView>
 
 /** What a targeted center did with a bundle, from its last heartbeat. */
-export type CenterBundleStatus = 'applied' | 'refused' | 'superseded' | 'pending'
+export const CenterBundleStatus = Type.Union([
+  Type.Literal('applied'),
+  Type.Literal('refused'),
+  Type.Literal('superseded'),
+  Type.Literal('pending'),
+])
+export type CenterBundleStatus = Static<typeof CenterBundleStatus>
+
+/** A bundle without its contents, as POST /config-bundles and /:version/publish answer it. */
+export const BundleSummary = Type.Object({
+  version: Type.Integer(),
+  target: BundleTargetView,
+  note: Type.String(),
+  createdBy: Type.String(),
+  createdAt: Type.Number(),
+  publishedAt: Type.Union([Type.Number(), Type.Null()]),
+})
+export type BundleSummary = Static<typeof BundleSummary>
 
 /** GET /api/hub/v1/config-bundles: one bundle, without its contents, with its centers counted by status. */
-export interface BundleListItem {
-  version: number
-  target: BundleTargetView
-  note: string
-  createdBy: string
-  createdAt: number
-  publishedAt: number | null
-  centers: { targeted: number } & Record<CenterBundleStatus, number>
-}
+export const BundleListItem = Type.Object({
+  ...BundleSummary.properties,
+  centers: Type.Object({
+    targeted: Type.Integer(),
+    applied: Type.Integer(),
+    refused: Type.Integer(),
+    superseded: Type.Integer(),
+    pending: Type.Integer(),
+  }),
+})
+export type BundleListItem = Static<typeof BundleListItem>
 
 /** GET /api/hub/v1/config-bundles/:version: the bundle, its contents and every center it targets. */
-export interface BundleDetail extends Omit<BundleListItem, 'centers'> {
-  contents: ConfigBundleContents | null
-  centers: {
-    centerId: string
-    nameAr: string
-    nameEn: string
-    governorate: string
-    status: CenterBundleStatus
-    running: number | null
-    refusedCode?: string
-    refusedReason?: string
-    reportedAt: number | null
-  }[]
-}
+export const BundleDetail = Type.Object({
+  ...BundleSummary.properties,
+  /** Null when the stored payload no longer parses (a damaged row shows as such). */
+  contents: Type.Union([Type.Unknown(), Type.Null()]),
+  centers: Type.Array(
+    Type.Object({
+      centerId: Type.String(),
+      nameAr: Type.String(),
+      nameEn: Type.String(),
+      governorate: Type.String(),
+      status: CenterBundleStatus,
+      running: Type.Union([Type.Integer(), Type.Null()]),
+      refusedCode: Type.Optional(Type.String()),
+      refusedReason: Type.Optional(Type.String()),
+      reportedAt: Type.Union([Type.Number(), Type.Null()]),
+    }),
+  ),
+})
+export type BundleDetail = Omit<Static<typeof BundleDetail>, 'contents'> & { contents: ConfigBundleContents | null }
 
 /** GET /api/hub/v1/config-bundles/centers: every registered center, the bundle it runs and its last refusal. */
-export interface CenterBundleRow {
-  centerId: string
-  nameAr: string
-  nameEn: string
-  governorate: string
-  running: number | null
-  refused: { version: number; code: string; reason: string } | null
-  reportedAt: number | null
-}
+export const CenterBundleRow = Type.Object({
+  centerId: Type.String(),
+  nameAr: Type.String(),
+  nameEn: Type.String(),
+  governorate: Type.String(),
+  running: Type.Union([Type.Integer(), Type.Null()]),
+  refused: Type.Union([Type.Object({ version: Type.Integer(), code: Type.String(), reason: Type.String() }), Type.Null()]),
+  reportedAt: Type.Union([Type.Number(), Type.Null()]),
+})
+export type CenterBundleRow = Static<typeof CenterBundleRow>
+
+/** GET /api/hub/v1/config-bundles/public-key: the key centers pin. */
+export const HubPublicKeyAnswer = Type.Object({ publicKey: Type.String(), algorithm: Type.Literal('ed25519') })
+export type HubPublicKeyAnswer = Static<typeof HubPublicKeyAnswer>

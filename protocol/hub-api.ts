@@ -1,155 +1,339 @@
 /**
- * The national hub's read API as the hub's page (hub/ui/) and other clients see it: the figures,
- * the summary, the center list and the fleet. The hub answers with these shapes; the page takes
- * them from here instead of declaring its own.
+ * The national hub's read and admin API as the hub's page (hub/ui/) and other clients see it: the
+ * figures, the summary, the center list, the fleet, analysts and the registry. TypeBox schemas, so
+ * the hub's routes answer with them (response schemas, the OpenAPI document) and the page takes
+ * the same types instead of declaring its own.
  */
+import { Type, type Static, type TBoolean, type TNumber, type TString } from '@sinclair/typebox'
+
+/**
+ * `T` or null as one JSON Schema type list, not an anyOf: fast-json-stringify writes it without
+ * validating each value against the branches (a year's summary serialized 4× faster), and
+ * @fastify/swagger writes it as OpenAPI 3.0's `nullable`.
+ */
+const Nullable = <T extends TNumber | TString | TBoolean>(t: T) => Type.Unsafe<Static<T> | null>({ ...t, type: [t.type, 'null'] })
+
+/** The counts of a figure row (protocol/upstream.ts HourCounts, summed over a group) and the means derived from them. */
+const figureCounts = {
+  issued: Type.Number(),
+  called: Type.Number(),
+  served: Type.Number(),
+  noShow: Type.Number(),
+  cancelled: Type.Number(),
+  transferredIn: Type.Number(),
+  transferredOut: Type.Number(),
+  waitSumSeconds: Type.Number(),
+  waitCount: Type.Number(),
+  waitMaxSeconds: Type.Number(),
+  waitWithinTarget: Type.Number(),
+  /** Tickets that left the line uncalled after their target passed: misses no call counts. */
+  waitMissedUncalled: Type.Number(),
+  serviceSumSeconds: Type.Number(),
+  serviceCount: Type.Number(),
+  counterOpenMinutes: Type.Number(),
+  /** Minutes the services were inside their opening hours (summed over centers, services and hours; 0 from centers without hours). */
+  openMinutes: Type.Number(),
+  /** Citizen ratings (issue 21): how many, their scores summed, how many low (2 or less); 0 from older centers. */
+  ratingCount: Type.Number(),
+  ratingScoreSum: Type.Number(),
+  ratingLow: Type.Number(),
+  /** Appointments and places taken from a phone (issue 19; protocol/upstream.ts HourFigures); 0 from older centers. */
+  appointmentsBooked: Type.Number(),
+  appointmentsCancelled: Type.Number(),
+  appointmentsCheckedIn: Type.Number(),
+  appointmentNoShows: Type.Number(),
+  appointmentCalls: Type.Number(),
+  appointmentWaitSecondsSum: Type.Number(),
+  remoteJoins: Type.Number(),
+  remoteCalls: Type.Number(),
+  remoteWaitSecondsSum: Type.Number(),
+  /** Visits with several steps (issue 21): calls as a later step of a visit and their waits summed; 0 from older centers. */
+  stepCalls: Type.Number(),
+  stepWaitSumSeconds: Type.Number(),
+  /** The mean rating of 5, to 2 places; null without ratings. */
+  avgRating: Nullable(Type.Number()),
+  /** Parked tickets (issue 21): parks, resumes and tickets not back in time; 0 from older centers. */
+  parked: Type.Number(),
+  parkResumed: Type.Number(),
+  parkAbandoned: Type.Number(),
+  avgWaitSeconds: Nullable(Type.Number()),
+  slaPercent: Nullable(Type.Number()),
+  avgServiceSeconds: Nullable(Type.Number()),
+}
+
+/** The sums of a set of rows (the summary's totals, a trend point). */
+export const FigureTotals = Type.Object(figureCounts)
+export type FigureTotals = Static<typeof FigureTotals>
 
 /** Summed figures of one group; averages and SLA are derived from the sums. */
-export interface FigureRow {
-  key: string
-  nameAr: string
-  nameEn: string
-  governorate: string | null
-  issued: number
-  called: number
-  served: number
-  noShow: number
-  cancelled: number
-  transferredIn: number
-  transferredOut: number
-  waitSumSeconds: number
-  waitCount: number
-  waitMaxSeconds: number
-  waitWithinTarget: number
-  /** Tickets that left the line uncalled after their target passed: misses no call counts. */
-  waitMissedUncalled: number
-  serviceSumSeconds: number
-  serviceCount: number
-  counterOpenMinutes: number
-  /** Minutes the services were inside their opening hours (summed over centers, services and hours; 0 from centers without hours). */
-  openMinutes: number
-  /** Citizen ratings (issue 21): how many, their scores summed, how many low (2 or less); 0 from older centers. */
-  ratingCount: number
-  ratingScoreSum: number
-  ratingLow: number
-  /** Appointments and places taken from a phone (issue 19; protocol/upstream.ts HourFigures); 0 from older centers. */
-  appointmentsBooked: number
-  appointmentsCancelled: number
-  appointmentsCheckedIn: number
-  appointmentNoShows: number
-  appointmentCalls: number
-  appointmentWaitSecondsSum: number
-  remoteJoins: number
-  remoteCalls: number
-  remoteWaitSecondsSum: number
-  /** Visits with several steps (issue 21): calls as a later step of a visit and their waits summed; 0 from older centers. */
-  stepCalls: number
-  stepWaitSumSeconds: number
-  /** The mean rating of 5, to 2 places; null without ratings. */
-  avgRating: number | null
-  /** Parked tickets (issue 21): parks, resumes and tickets not back in time; 0 from older centers. */
-  parked: number
-  parkResumed: number
-  parkAbandoned: number
-  avgWaitSeconds: number | null
-  slaPercent: number | null
-  avgServiceSeconds: number | null
+export const FigureRow = Type.Object({
+  key: Type.String(),
+  nameAr: Type.String(),
+  nameEn: Type.String(),
+  governorate: Nullable(Type.String()),
+  ...figureCounts,
   /**
    * By service only: true for a national service (key = its code), false for a center's service
    * without a known national code (key = `unmapped:<center>:<prefix>`, with the center named below).
    */
-  mapped?: boolean
-  groupAr?: string
-  groupEn?: string
+  mapped: Type.Optional(Type.Boolean()),
+  groupAr: Type.Optional(Type.String()),
+  groupEn: Type.Optional(Type.String()),
   /** An unmapped service's center and local prefix. */
-  centerId?: string
-  centerNameAr?: string
-  centerNameEn?: string
-  localCode?: string
-}
+  centerId: Type.Optional(Type.String()),
+  centerNameAr: Type.Optional(Type.String()),
+  centerNameEn: Type.Optional(Type.String()),
+  localCode: Type.Optional(Type.String()),
+})
+export type FigureRow = Static<typeof FigureRow>
 
-/** The sums of a set of rows (the summary's totals). */
-export type FigureTotals = Omit<FigureRow, 'key' | 'nameAr' | 'nameEn' | 'governorate'>
+/** How a figures query groups its rows. */
+export const GROUP_BYS = ['governorate', 'center', 'service', 'day', 'hour'] as const
+export type GroupBy = (typeof GROUP_BYS)[number]
+
+const DAY = '^\\d{4}-\\d{2}-\\d{2}$'
+/** The query of /figures, /figures.csv and /summary: a range of local days (default today) and optional filters. */
+export const FiguresQuerystring = Type.Object({
+  from: Type.Optional(Type.String({ pattern: DAY })),
+  to: Type.Optional(Type.String({ pattern: DAY })),
+  by: Type.Optional(Type.Union(GROUP_BYS.map((g) => Type.Literal(g)))),
+  governorate: Type.Optional(Type.String()),
+  center: Type.Optional(Type.String()),
+  service: Type.Optional(Type.String()),
+})
+export type FiguresQuerystring = Static<typeof FiguresQuerystring>
+
+/** GET /api/hub/v1/figures. */
+export const FiguresAnswer = Type.Object({
+  from: Type.String(),
+  to: Type.String(),
+  by: Type.Union(GROUP_BYS.map((g) => Type.Literal(g))),
+  today: Type.String(),
+  rows: Type.Array(FigureRow),
+  totals: FigureTotals,
+})
+export type FiguresAnswer = Static<typeof FiguresAnswer>
+
+export const CENTER_KINDS = ['fixed', 'mobile', 'new_city'] as const
+export const CenterKind = Type.Union(CENTER_KINDS.map((k) => Type.Literal(k)))
+export type CenterKind = Static<typeof CenterKind>
 
 /** A registered center with what the hub last heard from it. */
-export interface CenterView {
-  id: string
-  nameAr: string
-  nameEn: string
-  governorate: string
-  city: string
-  kind: string
-  active: boolean
-  lastReportAt: number | null
-  lastHeartbeatAt: number | null
+export const CenterView = Type.Object({
+  id: Type.String(),
+  nameAr: Type.String(),
+  nameEn: Type.String(),
+  /** Its governorate's code (protocol/governorates.ts), or 'unknown' for free text from before codes that names none. */
+  governorate: Type.String(),
+  city: Type.String(),
+  kind: Type.String(),
+  active: Type.Boolean(),
+  lastReportAt: Nullable(Type.Number()),
+  lastHeartbeatAt: Nullable(Type.Number()),
   /** The later of the last batch and the last heartbeat. */
-  lastContactAt: number | null
+  lastContactAt: Nullable(Type.Number()),
   /** Not heard from (or never) for HUB_OFFLINE_MISSED_HEARTBEATS of its heartbeat intervals (HUB_OFFLINE_MINUTES when it does not report one). */
-  offline: boolean
+  offline: Type.Boolean(),
   /** The interval the center reports its heartbeat at, in seconds (null: not reported). */
-  heartbeatSeconds: number | null
+  heartbeatSeconds: Nullable(Type.Number()),
   /** The silence after which this center counts as offline, in seconds. */
-  offlineAfterSeconds: number
-  countersOpen: number | null
-  devicesFaulty: number | null
-  outboxPending: number | null
+  offlineAfterSeconds: Type.Number(),
+  countersOpen: Nullable(Type.Number()),
+  devicesFaulty: Nullable(Type.Number()),
+  outboxPending: Nullable(Type.Number()),
   /** The software version it runs (null: not reported). */
-  version: string | null
+  version: Nullable(Type.String()),
   /** The configuration version it runs (for now the national catalogue it holds; null: none). */
-  configVersion: string | null
-  lastBackupAt: number | null
+  configVersion: Nullable(Type.String()),
+  lastBackupAt: Nullable(Type.Number()),
   /** Whether its last backup succeeded (null: backups off, or not reported). */
-  lastBackupOk: boolean | null
-}
+  lastBackupOk: Nullable(Type.Boolean()),
+})
+export type CenterView = Static<typeof CenterView>
 
 /** Everything the national dashboard shows for a date range (GET /api/hub/v1/summary). */
-export interface HubSummary {
-  from: string
-  to: string
-  today: string
-  offlineAfterMinutes: number
-  offlineAfterMissedHeartbeats: number
-  generatedAt: number
-  totals: FigureTotals
-  byGovernorate: FigureRow[]
-  byCenter: FigureRow[]
-  byService: FigureRow[]
-  byTime: FigureRow[]
-  centers: CenterView[]
-}
+export const HubSummary = Type.Object({
+  from: Type.String(),
+  to: Type.String(),
+  today: Type.String(),
+  offlineAfterMinutes: Type.Number(),
+  offlineAfterMissedHeartbeats: Type.Number(),
+  generatedAt: Type.Number(),
+  totals: FigureTotals,
+  byGovernorate: Type.Array(FigureRow),
+  byCenter: Type.Array(FigureRow),
+  byService: Type.Array(FigureRow),
+  byTime: Type.Array(FigureRow),
+  centers: Type.Array(CenterView),
+})
+export type HubSummary = Static<typeof HubSummary>
 
 /** Why a center needs attention: it is offline, some of its devices are faulty, or its last backup failed. */
-export type FleetAlertKind = 'offline' | 'devices-faulty' | 'backup-failed'
+export const FleetAlertKind = Type.Union([Type.Literal('offline'), Type.Literal('devices-faulty'), Type.Literal('backup-failed')])
+export type FleetAlertKind = Static<typeof FleetAlertKind>
 
-export interface FleetAlert {
-  kind: FleetAlertKind
-  centerId: string
+export const FleetAlert = Type.Object({
+  kind: FleetAlertKind,
+  centerId: Type.String(),
   /** Since when (the last contact, or the failed backup), epoch ms; null when unknown. */
-  since: number | null
+  since: Nullable(Type.Number()),
   /** Faulty devices, for `devices-faulty`. */
-  count?: number
-}
+  count: Type.Optional(Type.Number()),
+})
+export type FleetAlert = Static<typeof FleetAlert>
 
 /** The fleet (GET /api/hub/v1/fleet): every center's software, configuration, health, and the alerts. */
-export interface HubFleet {
-  generatedAt: number
-  offlineAfterMissedHeartbeats: number
+export const HubFleet = Type.Object({
+  generatedAt: Type.Number(),
+  offlineAfterMissedHeartbeats: Type.Number(),
   /** The newest software version any center runs (null: none reported). */
-  newestVersion: string | null
-  centers: CenterView[]
+  newestVersion: Nullable(Type.String()),
+  centers: Type.Array(CenterView),
   /** Offline first, then faulty devices, then failed backups. */
-  alerts: FleetAlert[]
-}
+  alerts: Type.Array(FleetAlert),
+})
+export type HubFleet = Static<typeof HubFleet>
 
 /** A national analyst reads every governorate; a governorate analyst only theirs (HUB_ERR_FORBIDDEN_GOVERNORATE otherwise). */
-export type AnalystRole = 'national' | 'governorate'
+export const AnalystRole = Type.Union([Type.Literal('national'), Type.Literal('governorate')])
+export type AnalystRole = Static<typeof AnalystRole>
 
 /** An analyst's account as the hub shows it (never the password). */
-export interface Analyst {
-  username: string
-  displayName: string
-  role: AnalystRole
+export const Analyst = Type.Object({
+  username: Type.String(),
+  displayName: Type.String(),
+  role: AnalystRole,
   /** The governorate a governorate analyst may read; null for a national one. */
-  governorate: string | null
-  active: boolean
-}
+  governorate: Nullable(Type.String()),
+  active: Type.Boolean(),
+})
+export type Analyst = Static<typeof Analyst>
+
+/** POST /api/hub/v1/auth/login. */
+export const AnalystLogin = Type.Object(
+  { username: Type.String({ minLength: 1, maxLength: 64 }), password: Type.String({ minLength: 1, maxLength: 200 }) },
+  { additionalProperties: false },
+)
+export type AnalystLogin = Static<typeof AnalystLogin>
+
+/** The answer of a right sign-in: the session token (Authorization: Bearer) until `expiresAt`. */
+export const AnalystSession = Type.Object({ token: Type.String(), expiresAt: Type.Number(), analyst: Analyst })
+export type AnalystSession = Static<typeof AnalystSession>
+
+/** POST /api/hub/v1/admin/analysts. */
+export const AnalystBody = Type.Object(
+  {
+    username: Type.String({ pattern: '^[a-z0-9][a-z0-9._-]{1,63}$' }),
+    displayName: Type.String({ minLength: 1, maxLength: 200 }),
+    role: AnalystRole,
+    governorate: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    password: Type.String({ minLength: 12, maxLength: 200 }),
+  },
+  { additionalProperties: false },
+)
+export type AnalystBody = Static<typeof AnalystBody>
+
+/** One line of the analysts' access log (GET /api/hub/v1/admin/access-log). */
+export const AccessLogEntry = Type.Object({ at: Type.Number(), username: Type.String(), action: Type.String(), status: Type.Number() })
+export type AccessLogEntry = Static<typeof AccessLogEntry>
+
+/** Refused ingest requests counted by code and center (GET /api/hub/v1/admin/rejections); centerId null when unregistered. */
+export const Rejection = Type.Object({
+  code: Type.String(),
+  centerId: Nullable(Type.String()),
+  count: Type.Number(),
+  lastAt: Type.Number(),
+})
+export type Rejection = Static<typeof Rejection>
+
+/** POST /api/hub/v1/admin/centers: a center's registry entry (its governorate a code, or a name the list knows). */
+export const CenterBody = Type.Object(
+  {
+    id: Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$' }),
+    nameAr: Type.String({ minLength: 1, maxLength: 200 }),
+    nameEn: Type.String({ minLength: 1, maxLength: 200 }),
+    governorate: Type.String({ minLength: 1, maxLength: 100 }),
+    city: Type.Optional(Type.String({ maxLength: 100 })),
+    kind: CenterKind,
+    secret: Type.Optional(Type.String({ minLength: 16, maxLength: 200 })),
+  },
+  { additionalProperties: false },
+)
+export type CenterBody = Static<typeof CenterBody>
+
+/** PATCH /api/hub/v1/admin/centers/:id. */
+export const CenterPatch = Type.Partial(
+  Type.Object({ ...Type.Omit(CenterBody, ['id', 'secret']).properties, active: Type.Boolean() }, { additionalProperties: false }),
+)
+export type CenterPatch = Static<typeof CenterPatch>
+
+/** The answer of a registration: the only time the secret is shown, and the key the center pins for configuration bundles. */
+export const CenterRegistered = Type.Object({ center: CenterView, secret: Type.String(), hubPublicKey: Type.String() })
+export type CenterRegistered = Static<typeof CenterRegistered>
+
+/** POST /api/hub/v1/admin/centers/:id/rotate-secret. */
+export const SecretRotated = Type.Object({ id: Type.String(), secret: Type.String() })
+export type SecretRotated = Static<typeof SecretRotated>
+
+/** GET /healthz: 200 ok, 503 degraded (the database does not answer). */
+export const HubHealth = Type.Object({ status: Type.Union([Type.Literal('ok'), Type.Literal('degraded')]), database: Type.String() })
+export type HubHealth = Static<typeof HubHealth>
+
+/** The dashboard page's path: the summary cut to what the page shows. */
+export const HUB_DASHBOARD_PATH = '/api/hub/v1/dashboard'
+
+/** A figure row as the dashboard's tables show it (the figures, a service's group, an unmapped service's center). */
+export const DashboardRow = Type.Pick(FigureRow, [
+  'key',
+  'nameAr',
+  'nameEn',
+  'governorate',
+  'issued',
+  'served',
+  'noShow',
+  'avgWaitSeconds',
+  'slaPercent',
+  'ratingCount',
+  'avgRating',
+  'mapped',
+  'groupAr',
+  'groupEn',
+  'centerNameAr',
+  'centerNameEn',
+])
+export type DashboardRow = Static<typeof DashboardRow>
+
+/** The key figures the dashboard shows. */
+export const DashboardTotals = Type.Pick(FigureTotals, [
+  'issued',
+  'served',
+  'avgWaitSeconds',
+  'slaPercent',
+  'appointmentCalls',
+  'appointmentWaitSecondsSum',
+  'ratingCount',
+  'avgRating',
+])
+export type DashboardTotals = Static<typeof DashboardTotals>
+
+/** A center as the dashboard's "by center" table flags it. */
+export const DashboardCenter = Type.Pick(CenterView, ['id', 'kind', 'offline', 'lastContactAt'])
+export type DashboardCenter = Static<typeof DashboardCenter>
+
+/**
+ * GET /api/hub/v1/dashboard: what the national dashboard page shows for a date range — the
+ * summary without the figures by day or hour (the page has none) and with only the columns its
+ * tables show. A year of a few centers is a few kilobytes instead of hundreds (bench/hub-summary-payload.bench.ts).
+ */
+export const HubDashboard = Type.Object({
+  from: Type.String(),
+  to: Type.String(),
+  today: Type.String(),
+  generatedAt: Type.Number(),
+  totals: DashboardTotals,
+  byGovernorate: Type.Array(DashboardRow),
+  byCenter: Type.Array(DashboardRow),
+  byService: Type.Array(DashboardRow),
+  centers: Type.Array(DashboardCenter),
+})
+export type HubDashboard = Static<typeof HubDashboard>

@@ -343,6 +343,8 @@ export const HubErrorCodes = {
   RATE_LIMITED: 'HUB_ERR_RATE_LIMITED',
   /** 403: a governorate-scoped analyst asked for another governorate (or a center of one). */
   FORBIDDEN_GOVERNORATE: 'HUB_ERR_FORBIDDEN_GOVERNORATE',
+  /** 400: a governorate that is none of Egypt's 27 (protocol/governorates.ts): the answer lists the valid codes (`validCodes`). */
+  UNKNOWN_GOVERNORATE: 'HUB_ERR_UNKNOWN_GOVERNORATE',
   /** 401: a wrong username or password at sign-in (which of the two is not said). */
   BAD_CREDENTIALS: 'HUB_ERR_BAD_CREDENTIALS',
   ANALYST_EXISTS: 'HUB_ERR_ANALYST_EXISTS',

@@ -3,53 +3,40 @@
  * with the period before beside it (protocol/hub-analysis.ts says how the two are paired). The
  * drill-down and the map read /figures; this route adds only what /figures cannot answer in one
  * call. Read side: the read token or an analyst's session, a governorate analyst kept to their
- * governorate (the same check as /figures, handed in by hub/app.ts), every range capped.
+ * governorate (the same check as /figures, hub/routes/access.ts), every range capped.
  */
-import type { FastifyInstance, FastifyRequest, onRequestHookHandler } from 'fastify'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { addDays, isRealDay, localDay } from '../../protocol/center-clock.ts'
 import { HubErrorCodes } from '../../protocol/upstream.ts'
 import { HubError } from '../errors.ts'
 import { ANALYSIS_TREND_PATH, TrendAnswer, TrendQuery } from '../../protocol/hub-analysis.ts'
 import { trendOf, previousPeriod } from '../analysis-trend.ts'
-import { checkRange, type FiguresQuery, type GroupBy } from '../store/figures-query.ts'
-import { HubErrorBody } from './hub-schemas.ts'
-
-export interface AnalysisRoutesOptions {
-  /** The read side's bearer check (sets `request.analyst` for an analyst's session). */
-  readAuth: onRequestHookHandler
-  /** A figures query from the query string: defaults, the governorate scope (403 HUB_ERR_FORBIDDEN_GOVERNORATE), a known service code. */
-  figuresQuery: (
-    q: { from?: string; to?: string; governorate?: string; center?: string; service?: string },
-    by: GroupBy,
-    request: FastifyRequest,
-  ) => Promise<FiguresQuery>
-}
+import { checkRange } from '../store/figures-query.ts'
+import { figuresQuery, hubErrors, readAuth } from './access.ts'
 
 /** The days a trend covers when no range is asked for: four weeks. */
 export const DEFAULT_DAYS = 28
 
-const errors = { 400: HubErrorBody, 401: HubErrorBody, 403: HubErrorBody, 503: HubErrorBody }
-
-export async function analysisRoutes(app: FastifyInstance, options: AnalysisRoutesOptions): Promise<void> {
+export const analysisRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { store, config, clock } = app.hub
   app.get(
     ANALYSIS_TREND_PATH,
     {
-      onRequest: options.readAuth,
+      onRequest: readAuth,
       schema: {
         tags: ['analysis'],
         summary: 'A trend by day, ISO week or month, with the previous period of the same length',
         querystring: TrendQuery,
-        response: { 200: TrendAnswer, ...errors },
+        response: { 200: TrendAnswer, ...hubErrors(400, 401, 403, 503) },
       },
     },
     async (request): Promise<TrendAnswer> => {
-      const q = request.query as TrendQuery
+      const q = request.query
       // without `from`: the four weeks ending `to` (default today), what a trend is for
       const to = q.to ?? localDay(clock(), config.timeZone)
       if (!isRealDay(to)) throw new HubError(400, HubErrorCodes.VALIDATION, `${to} is not a calendar day (YYYY-MM-DD)`)
       const from = q.from ?? addDays(to, -(DEFAULT_DAYS - 1))
-      const query = await options.figuresQuery({ ...q, from, to: q.from && !q.to ? undefined : to }, 'day', request)
+      const query = await figuresQuery({ ...q, from, to: q.from && !q.to ? undefined : to }, 'day', request)
       // the asked range first, so a refusal names it (the previous period is as long)
       checkRange(query)
       const previous = q.compare === 'none' ? null : previousPeriod(query.from, query.to)

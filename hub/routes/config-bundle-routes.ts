@@ -4,16 +4,22 @@
  * list of centers, publishes them, and sees per center which version it runs or why it refused
  * one. Centers fetch the bundle their heartbeat answer offers (a signed request, like a batch).
  */
-import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastify'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { FastifyRequest } from 'fastify'
 import { Type } from '@sinclair/typebox'
 import {
   type BundleOffer,
+  BundleDetail,
+  BundleListItem,
   type BundleReport,
+  BundleSummary,
+  CenterBundleRow,
   type CenterBundleStatus,
   type ConfigBundleContents,
   ConfigBundleDraft,
   ConfigBundleRequest,
   firstBundleProblem,
+  HubPublicKeyAnswer,
   SignedConfigBundle,
 } from '../../protocol/config-bundle.ts'
 import { HubErrorCodes, UpstreamPaths } from '../../protocol/upstream.ts'
@@ -23,8 +29,11 @@ import { HubError } from '../errors.ts'
 import { type BundleRecord, type BundleTarget, type CenterBundleState, targets } from '../store/config-bundles.ts'
 import { checkDraft } from './config-bundle-draft.ts'
 import type { CenterRecord, HubStore } from '../store/store.ts'
+import { governorateCode } from '../governorate-codes.ts'
+import { governorateCodeOf } from '../../protocol/governorates.ts'
+import { hubErrors, PREFIX } from './access.ts'
 
-const PREFIX = '/api/hub/v1'
+const tags = ['configuration bundles']
 
 /** Flat, not a union: Fastify's Ajv strips unknown keys branch by branch, which would drop `centerIds` while trying `all`. */
 const Target = Type.Object(
@@ -43,7 +52,8 @@ function targetOf(t: typeof Target.static): BundleTarget {
   if (t.kind === 'all') return { kind: 'all' }
   if (t.kind === 'governorate') {
     if (!t.governorate) throw new HubError(400, HubErrorCodes.BUNDLE_INVALID, 'body/target/governorate is missing')
-    return { kind: 'governorate', governorate: t.governorate }
+    // the code the centers' governorates are kept as
+    return { kind: 'governorate', governorate: governorateCode(t.governorate, 'body/target/governorate') }
   }
   if (!t.centerIds) throw new HubError(400, HubErrorCodes.BUNDLE_INVALID, 'body/target/centerIds is missing')
   return { kind: 'centers', centerIds: t.centerIds }
@@ -68,7 +78,7 @@ function statusAt(
 }
 
 /** A bundle without its signed text, as the list shows it. */
-function summary(b: BundleRecord) {
+function summary(b: BundleRecord): BundleSummary {
   return { version: b.version, target: b.target, note: b.note, createdBy: b.createdBy, createdAt: b.createdAt, publishedAt: b.publishedAt }
 }
 
@@ -105,12 +115,20 @@ export async function bundleOnHeartbeat(
 }
 
 /** Inside the hub's signed scope (its signature check and rate limit): a center fetches the bundle it was offered. */
-export const configBundleSignedRoutes: FastifyPluginAsync = async (signed) => {
+export const configBundleSignedRoutes: FastifyPluginAsyncTypebox = async (signed) => {
   signed.post(
     UpstreamPaths.configBundle,
-    { schema: { body: ConfigBundleRequest, response: { 200: SignedConfigBundle } }, config: { rateLimit: {} } },
+    {
+      schema: {
+        tags: ['ingest'],
+        summary: 'A center fetches the configuration bundle its heartbeat answer offered',
+        body: ConfigBundleRequest,
+        response: { 200: SignedConfigBundle, ...hubErrors(400, 401, 403, 404, 429) },
+      },
+      config: { rateLimit: {} },
+    },
     async (request) => {
-      const { version } = request.body as ConfigBundleRequest
+      const { version } = request.body
       const bundle = await signed.hub.store.configBundles.get(version)
       // a draft, or a bundle meant for others, does not exist for this center
       if (!bundle || bundle.publishedAt === null || !targets(bundle.target, request.signedCenter!))
@@ -121,9 +139,10 @@ export const configBundleSignedRoutes: FastifyPluginAsync = async (signed) => {
 }
 
 /** The management routes: the admin token, or a national analyst's session (their calls are in the access log). */
-export const configBundleRoutes: FastifyPluginAsync = async (app: FastifyInstance) => {
+export const configBundleRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { config, store, clock } = app.hub
   const key = hubSigningKey(config.dataDir)
+  const errors = hubErrors(401, 403)
 
   app.addHook('onRequest', async (request: FastifyRequest) => {
     const given = bearerOf(request)
@@ -139,44 +158,76 @@ export const configBundleRoutes: FastifyPluginAsync = async (app: FastifyInstanc
   })
 
   /** The public key centers pin (also given at registration). */
-  app.get(`${PREFIX}/config-bundles/public-key`, async () => ({ publicKey: key.publicKey, algorithm: 'ed25519' }))
+  app.get(
+    `${PREFIX}/config-bundles/public-key`,
+    { schema: { tags, summary: 'The public key centers pin', response: { 200: HubPublicKeyAnswer, ...errors } } },
+    async () => ({ publicKey: key.publicKey, algorithm: 'ed25519' as const }),
+  )
 
   /** Every bundle, newest first, with how many of its centers run it, refused it, run a newer one or have not said yet. */
-  app.get(`${PREFIX}/config-bundles`, async () => {
-    const [bundles, centers, states] = await Promise.all([store.configBundles.list(), store.listCenters(), store.configBundles.states()])
-    return bundles.map((b) => {
-      const counts = { targeted: 0, applied: 0, refused: 0, superseded: 0, pending: 0 }
-      for (const c of centers)
-        if (targets(b.target, c)) {
-          counts.targeted++
-          counts[statusAt(b.version, states.get(c.id)).status]++
-        }
-      return { ...summary(b), centers: counts }
-    })
-  })
+  app.get(
+    `${PREFIX}/config-bundles`,
+    {
+      schema: {
+        tags,
+        summary: 'Every bundle, newest first, with its centers counted by status',
+        response: { 200: Type.Array(BundleListItem), ...errors },
+      },
+    },
+    async () => {
+      const [bundles, centers, states] = await Promise.all([store.configBundles.list(), store.listCenters(), store.configBundles.states()])
+      return bundles.map((b) => {
+        const counts = { targeted: 0, applied: 0, refused: 0, superseded: 0, pending: 0 }
+        for (const c of centers)
+          if (targets(b.target, c)) {
+            counts.targeted++
+            counts[statusAt(b.version, states.get(c.id)).status]++
+          }
+        return { ...summary(b), centers: counts }
+      })
+    },
+  )
 
-  app.post(`${PREFIX}/config-bundles`, { schema: { body: CreateBody } }, async (request, reply) => {
-    const body = request.body as typeof CreateBody.static
-    const problem = firstBundleProblem(ConfigBundleDraft, body.contents)
-    if (problem) throw new HubError(400, HubErrorCodes.BUNDLE_INVALID, `body/contents${problem.path} ${problem.message}`)
-    const draft = body.contents as ConfigBundleDraft
-    const target = targetOf(body.target)
-    await checkDraft(store, draft, target)
-    // the catalogue as it is now travels signed with the mapping it checks
-    const contents: ConfigBundleContents = { ...draft, nationalCatalogue: await store.nationalServices.catalogue() }
-    const now = clock()
-    const created = await store.configBundles.create(
-      { target, note: body.note ?? '', createdBy: request.analyst?.username ?? 'admin' },
-      (version) => JSON.stringify({ version, issuedAt: now, contents }),
-      key.sign,
-      now,
-    )
-    return reply.status(201).send(summary(created))
-  })
+  app.post(
+    `${PREFIX}/config-bundles`,
+    {
+      schema: {
+        tags,
+        summary: 'Creates a signed bundle (a draft until published) for all centers, a governorate or a list of centers',
+        body: CreateBody,
+        response: { 201: BundleSummary, ...hubErrors(400, 401, 403) },
+      },
+    },
+    async (request, reply) => {
+      const body = request.body
+      const problem = firstBundleProblem(ConfigBundleDraft, body.contents)
+      if (problem) throw new HubError(400, HubErrorCodes.BUNDLE_INVALID, `body/contents${problem.path} ${problem.message}`)
+      const draft = body.contents as ConfigBundleDraft
+      const target = targetOf(body.target)
+      await checkDraft(store, draft, target)
+      // the catalogue as it is now travels signed with the mapping it checks
+      const contents: ConfigBundleContents = { ...draft, nationalCatalogue: await store.nationalServices.catalogue() }
+      const now = clock()
+      const created = await store.configBundles.create(
+        { target, note: body.note ?? '', createdBy: request.analyst?.username ?? 'admin' },
+        (version) => JSON.stringify({ version, issuedAt: now, contents }),
+        key.sign,
+        now,
+      )
+      return reply.status(201).send(summary(created))
+    },
+  )
 
-  app.post<{ Params: { version: number } }>(
+  app.post(
     `${PREFIX}/config-bundles/:version/publish`,
-    { schema: { params: VersionParam } },
+    {
+      schema: {
+        tags,
+        summary: 'Publishes a bundle: centers it targets get it with their next heartbeat',
+        params: VersionParam,
+        response: { 200: BundleSummary, ...hubErrors(400, 401, 403, 404, 409) },
+      },
+    },
     async (request) => {
       const { version } = request.params
       if (!(await store.configBundles.get(version)))
@@ -188,43 +239,64 @@ export const configBundleRoutes: FastifyPluginAsync = async (app: FastifyInstanc
   )
 
   /** The bundle, its contents, and every center it targets with what that center did with it. */
-  app.get<{ Params: { version: number } }>(`${PREFIX}/config-bundles/:version`, { schema: { params: VersionParam } }, async (request) => {
-    const bundle = await store.configBundles.get(request.params.version)
-    if (!bundle) throw new HubError(404, HubErrorCodes.BUNDLE_NOT_FOUND, `no configuration bundle ${request.params.version}`)
-    const states = await store.configBundles.states()
-    const centers = (await store.listCenters())
-      .filter((c) => targets(bundle.target, c))
-      .map((c) => {
+  app.get(
+    `${PREFIX}/config-bundles/:version`,
+    {
+      schema: {
+        tags,
+        summary: 'A bundle, its contents, and what each center it targets did with it',
+        params: VersionParam,
+        response: { 200: BundleDetail, ...hubErrors(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const bundle = await store.configBundles.get(request.params.version)
+      if (!bundle) throw new HubError(404, HubErrorCodes.BUNDLE_NOT_FOUND, `no configuration bundle ${request.params.version}`)
+      const states = await store.configBundles.states()
+      const centers = (await store.listCenters())
+        .filter((c) => targets(bundle.target, c))
+        .map((c) => {
+          const s = states.get(c.id)
+          const { status, refused } = statusAt(bundle.version, s)
+          return {
+            centerId: c.id,
+            nameAr: c.nameAr,
+            nameEn: c.nameEn,
+            governorate: governorateCodeOf(c.governorate),
+            status,
+            running: s?.running ?? null,
+            ...(refused ? { refusedCode: refused.code, refusedReason: refused.reason } : {}),
+            reportedAt: s?.reportedAt ?? null,
+          }
+        })
+      return { ...summary(bundle), contents: contentsOf(bundle.payload), centers }
+    },
+  )
+
+  /** Every registered center with the bundle version it runs and its last refusal (the page's "per center" table). */
+  app.get(
+    `${PREFIX}/config-bundles/centers`,
+    {
+      schema: {
+        tags,
+        summary: 'Every center with the bundle it runs and its last refusal',
+        response: { 200: Type.Array(CenterBundleRow), ...errors },
+      },
+    },
+    async () => {
+      const states = await store.configBundles.states()
+      return (await store.listCenters()).map((c) => {
         const s = states.get(c.id)
-        const { status, refused } = statusAt(bundle.version, s)
         return {
           centerId: c.id,
           nameAr: c.nameAr,
           nameEn: c.nameEn,
-          governorate: c.governorate,
-          status,
+          governorate: governorateCodeOf(c.governorate),
           running: s?.running ?? null,
-          ...(refused ? { refusedCode: refused.code, refusedReason: refused.reason } : {}),
+          refused: s?.refused ?? null,
           reportedAt: s?.reportedAt ?? null,
         }
       })
-    return { ...summary(bundle), contents: contentsOf(bundle.payload), centers }
-  })
-
-  /** Every registered center with the bundle version it runs and its last refusal (the page's "per center" table). */
-  app.get(`${PREFIX}/config-bundles/centers`, async () => {
-    const states = await store.configBundles.states()
-    return (await store.listCenters()).map((c) => {
-      const s = states.get(c.id)
-      return {
-        centerId: c.id,
-        nameAr: c.nameAr,
-        nameEn: c.nameEn,
-        governorate: c.governorate,
-        running: s?.running ?? null,
-        refused: s?.refused ?? null,
-        reportedAt: s?.reportedAt ?? null,
-      }
-    })
-  })
+    },
+  )
 }

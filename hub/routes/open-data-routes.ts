@@ -5,7 +5,8 @@
  * (HUB_OPEN_DATA_PER_MINUTE) and cached for a few seconds (openDataCacheMs, 5 s): a crowd
  * refreshing its phones costs the database one read per 5 s whatever its size.
  */
-import type { FastifyInstance, FastifyReply } from 'fastify'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { FastifyReply } from 'fastify'
 import rateLimit from '@fastify/rate-limit'
 import { HubErrorCodes } from '../../protocol/upstream.ts'
 import {
@@ -20,13 +21,14 @@ import {
 import { sendBuiltPage } from '../built-page.ts'
 import { HubError } from '../errors.ts'
 import { leastBusy, openCatalogue, openCenters, type OpenDataSources } from '../open-data-views.ts'
-import { HubErrorBody } from './hub-schemas.ts'
+import { hubErrors } from './access.ts'
+import { governorateFilter } from '../governorate-codes.ts'
 
 const TAGS = ['open data']
-const errors = { 400: HubErrorBody, 404: HubErrorBody, 429: HubErrorBody }
+const errors = hubErrors(400, 404, 429)
 
 /** The open-data routes as a Fastify plugin (its own rate limit); needs the `hub` decoration (hub/app.ts). */
-export async function openDataRoutes(app: FastifyInstance): Promise<void> {
+export const openDataRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { store, config, clock } = app.hub
   // global within this plugin only: one allowance per address for the whole public API and page
   await app.register(rateLimit, {
@@ -80,7 +82,7 @@ export async function openDataRoutes(app: FastifyInstance): Promise<void> {
     },
   )
 
-  app.get<{ Querystring: typeof OpenCentersQuery.static }>(
+  app.get(
     OpenDataPaths.centers,
     {
       schema: {
@@ -92,11 +94,11 @@ export async function openDataRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       publicHeaders(reply)
-      return openCenters(await sources(), request.query.governorate)
+      return openCenters(await sources(), governorateFilter(request.query.governorate))
     },
   )
 
-  app.get<{ Querystring: typeof LeastBusyQuery.static }>(
+  app.get(
     OpenDataPaths.leastBusy,
     {
       schema: {
@@ -108,10 +110,12 @@ export async function openDataRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       const src = await sources()
-      const { governorate, service: code } = request.query
+      const { service: code } = request.query
+      // a code, or a name the list knows (centers keep the code)
+      const governorate = governorateFilter(request.query.governorate)!
       const service = src.services.find((s) => s.code === code)
       if (!service) throw new HubError(400, HubErrorCodes.UNKNOWN_NATIONAL_CODE, `the national catalogue has no code ${code}`)
-      if (!src.centers.some((c) => c.active && c.governorate === governorate))
+      if (!src.centers.some((c) => c.active && governorateFilter(c.governorate) === governorate))
         throw new HubError(404, HubErrorCodes.NOT_FOUND, `no center in governorate ${governorate.slice(0, 100)}`)
       publicHeaders(reply)
       return leastBusy(src, governorate, service)

@@ -13,15 +13,15 @@ import type { Lang } from '../../ui-common/i18n.ts'
 import { ApiError } from '../../ui-common/api-client.ts'
 import { themeStyles } from '../../ui-common/theme.ts'
 import { ANALYSIS_TREND_PATH, TREND_GRAINS, type TrendAnswer, type TrendGrain } from '../../protocol/hub-analysis.ts'
-import type { FigureRow } from '../../protocol/hub-api.ts'
+import type { FiguresAnswer, FigureRow } from '../../protocol/hub-api.ts'
 import { analysisText, type AnalysisMessageKey } from '../../protocol/messages/hub-analysis.ts'
 import { ANALYSIS_FIGURES, type AnalysisFigure, figureLabel, FIGURE_LABEL_VALUES } from './analysis-figures.ts'
 import { type DrillEvent, type DrillPath, type DrillStatus, levelOf } from './drill-down.ts'
-import { governorateOf } from './egypt-governorates.ts'
 import { hubStyles } from './hub-styles.ts'
 import './trend-chart.ts'
 import './governorate-map.ts'
 import './drill-down.ts'
+import { governorateName } from '../../protocol/governorates.ts'
 
 /** GETs a hub path with the page's credentials; rejects with ApiError. */
 export type HubRequest = <T>(path: string) => Promise<T>
@@ -147,7 +147,7 @@ export class HubAnalysis extends LitElement {
     if (level === 'hour') q.set('service', p.service?.key ?? '')
     this.drillStatus = 'loading'
     try {
-      const { rows } = await this.get<{ rows: FigureRow[] }>(FIGURES_PATH, q)
+      const { rows } = await this.get<FiguresAnswer>(FIGURES_PATH, q)
       if (generation !== this.generation) return
       this.drillRows = rows
       this.drillStatus = 'ready'
@@ -172,7 +172,7 @@ export class HubAnalysis extends LitElement {
         q.set('to', this.trend.to)
       }
       q.set('by', 'governorate')
-      const { rows } = await this.get<{ rows: FigureRow[] }>(FIGURES_PATH, q)
+      const { rows } = await this.get<FiguresAnswer>(FIGURES_PATH, q)
       if (generation !== this.generation) return
       this.governorates = rows
       this.error = null
@@ -206,7 +206,7 @@ export class HubAnalysis extends LitElement {
   }
 
   private governorateName(value: string): string {
-    return governorateOf(value)?.[this.language === 'ar' ? 'nameAr' : 'nameEn'] ?? value
+    return governorateName(value, this.language)
   }
 
   /** What the trend covers: the drill-down's place, or a governorate analyst's governorate, or all. */

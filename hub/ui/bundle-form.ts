@@ -12,11 +12,12 @@ import { themeStyles } from '../../ui-common/theme.ts'
 import type { Lang } from '../../ui-common/i18n.ts'
 import { ApiError, requestJson } from '../../ui-common/api-client.ts'
 import { WEEKDAYS, type Weekday, type WeeklyHours } from '../../protocol/calendar.ts'
-import type { CenterBundleRow, ConfigBundleContents } from '../../protocol/config-bundle.ts'
+import type { BundleSummary, CenterBundleRow, ConfigBundleContents } from '../../protocol/config-bundle.ts'
 import type { NationalService } from '../../protocol/national-catalogue.ts'
 import { bundleText, type BundleMessageKey } from '../../protocol/messages/hub-bundles.ts'
 import { hubStyles } from './hub-styles.ts'
 import { type BundleFormState, type Choice, DEFAULT_DAY, defaultWeek, requestOf, stateFrom } from './bundle-draft.ts'
+import { governorateName } from '../../protocol/governorates.ts'
 
 type ChoiceList = 'priorityCategories' | 'finishOutcomes'
 
@@ -79,7 +80,7 @@ export class HubBundleForm extends LitElement {
     this.errorPath = null
     this.busy = true
     try {
-      const created = await requestJson<{ version: number }>('/api/hub/v1/config-bundles', {
+      const created = await requestJson<BundleSummary>('/api/hub/v1/config-bundles', {
         method: 'POST',
         token: this.token,
         body: requestOf(this.s),
@@ -111,7 +112,7 @@ export class HubBundleForm extends LitElement {
       ${
         this.s.kind === 'governorate'
           ? html`<label>${this.t('chooseGovernorate')}<select name="governorate" @change=${(e: Event) => this.set({ governorate: this.value(e) })}>
-              ${governorates.map((g) => html`<option value=${g} ?selected=${g === this.s.governorate}>${g}</option>`)}
+              ${governorates.map((g) => html`<option value=${g} ?selected=${g === this.s.governorate}>${governorateName(g, this.language)}</option>`)}
             </select></label>`
           : nothing
       }

@@ -17,6 +17,7 @@ import { bundleText, type BundleMessageKey } from '../../protocol/messages/hub-b
 import { hubStyles } from './hub-styles.ts'
 import { hubFormat } from './hub-format.ts'
 import './bundle-form.ts'
+import { governorateName } from '../../protocol/governorates.ts'
 
 const API = '/api/hub/v1/config-bundles'
 const REFRESH_MS = 60_000
@@ -85,7 +86,7 @@ export class HubBundlesView extends LitElement {
 
   private targetText(target: BundleTargetView): string {
     if (target.kind === 'all') return this.t('targetAll')
-    if (target.kind === 'governorate') return this.t('targetGovernorate', { name: target.governorate })
+    if (target.kind === 'governorate') return this.t('targetGovernorate', { name: governorateName(target.governorate, this.language) })
     return this.t('targetCenters', { count: target.centerIds.length })
   }
 
@@ -133,7 +134,7 @@ export class HubBundlesView extends LitElement {
         <thead><tr><th>${this.t('center')}</th><th>${this.t('governorate')}</th><th>${this.t('status')}</th><th class="n">${this.t('running')}</th><th>${this.t('reason')}</th><th>${this.t('reported')}</th></tr></thead>
         <tbody>${d.centers.map(
           (c) => html`<tr data-center=${c.centerId} data-status=${c.status} class=${c.status === 'refused' ? 'offline' : ''}>
-            <td>${f.name(c)}</td><td>${c.governorate}</td>
+            <td>${f.name(c)}</td><td>${governorateName(c.governorate, this.language)}</td>
             <td data-col="status"><span class="badge ${c.status === 'refused' ? 'off' : c.status === 'pending' ? 'waiting' : ''}">${this.t(`status_${c.status}`)}</span></td>
             <td class="n">${c.running === null ? '—' : f.num(c.running)}</td>
             <td data-col="reason">${c.refusedCode ? html`<bdi dir="ltr"><code>${c.refusedCode}</code> ${c.refusedReason}</bdi>` : '—'}</td>
@@ -152,7 +153,7 @@ export class HubBundlesView extends LitElement {
         <thead><tr><th>${this.t('center')}</th><th>${this.t('governorate')}</th><th class="n">${this.t('running')}</th><th>${this.t('lastRefusal')}</th><th>${this.t('reported')}</th></tr></thead>
         <tbody>${this.centers.map(
           (c) => html`<tr data-center=${c.centerId}>
-            <td>${f.name(c)}</td><td>${c.governorate}</td>
+            <td>${f.name(c)}</td><td>${governorateName(c.governorate, this.language)}</td>
             <td class="n" data-col="running">${c.running === null ? this.t('noneRunning') : f.num(c.running)}</td>
             <td data-col="refusal">${c.refused ? html`<bdi dir="ltr">${this.t('refusalOf', { version: c.refused.version, code: c.refused.code })}</bdi>` : '—'}</td>
             <td>${f.time(c.reportedAt)}</td>

@@ -12,9 +12,9 @@ import type { FigureRow } from '../../protocol/hub-api.ts'
 import { MAX_HOUR_RANGE_DAYS } from '../../protocol/hub-analysis.ts'
 import { analysisText, type AnalysisMessageKey } from '../../protocol/messages/hub-analysis.ts'
 import { themeStyles } from '../../ui-common/theme.ts'
-import { governorateOf } from './egypt-governorates.ts'
 import { hubFormat } from './hub-format.ts'
 import { hubStyles } from './hub-styles.ts'
+import { governorateName } from '../../protocol/governorates.ts'
 
 /** A named step of the path (a center or a national service). */
 export interface Named {
@@ -105,8 +105,7 @@ export class HubDrill extends LitElement {
   }
 
   private governorateName(value: string): string {
-    const g = governorateOf(value)
-    return g ? (this.language === 'ar' ? g.nameAr : g.nameEn) : value
+    return governorateName(value, this.language)
   }
 
   private named(n: Named): string {

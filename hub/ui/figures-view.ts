@@ -10,9 +10,10 @@ import { customElement, property, state } from 'lit/decorators.js'
 import { themeStyles } from '../../ui-common/theme.ts'
 import type { Lang } from '../../ui-common/i18n.ts'
 import { hubText, type HubMessageKey } from '../../protocol/messages/hub.ts'
-import type { FigureRow, HubSummary } from '../../protocol/hub-api.ts'
+import type { DashboardRow, HubDashboard } from '../../protocol/hub-api.ts'
 import { hubStyles } from './hub-styles.ts'
 import { hubFormat } from './hub-format.ts'
+import { governorateName } from '../../protocol/governorates.ts'
 
 export type FigureTable = 'governorate' | 'center' | 'service'
 type SortKey = 'name' | 'issued' | 'served' | 'avgWaitSeconds' | 'slaPercent' | 'noShow' | 'avgRating' | 'offline'
@@ -24,7 +25,7 @@ export type CsvDownloadEvent = CustomEvent<{ by: FigureTable }>
 export class HubFigures extends LitElement {
   static override styles = [themeStyles, hubStyles]
 
-  @property({ attribute: false }) summary: HubSummary | null = null
+  @property({ attribute: false }) summary: HubDashboard | null = null
   @property() language: Lang = 'ar'
   /** The date range as a query string, for the CSV links. */
   @property() query = ''
@@ -38,10 +39,10 @@ export class HubFigures extends LitElement {
     return hubText(key, this.language, values, this.language === 'ar' ? 'arabic-indic' : 'western')
   }
 
-  private sorted(table: FigureTable, rows: FigureRow[], offline: (r: FigureRow) => boolean = () => false): FigureRow[] {
+  private sorted(table: FigureTable, rows: DashboardRow[], offline: (r: DashboardRow) => boolean = () => false): DashboardRow[] {
     const { key, desc } = this.sort[table]
     const f = hubFormat(this.language)
-    const value = (r: FigureRow): number | string =>
+    const value = (r: DashboardRow): number | string =>
       key === 'name' ? f.name(r) : key === 'offline' ? (offline(r) ? 1 : 0) * 1e12 + r.issued : (r[key] ?? -1)
     return [...rows].sort((a, b) => {
       const va = value(a)
@@ -63,7 +64,7 @@ export class HubFigures extends LitElement {
     return html`<th class=${numeric ? 'n' : ''} aria-sort=${cur.key === key ? (cur.desc ? 'descending' : 'ascending') : 'none'}><button data-sort=${key} @click=${() => this.sortBy(table, key)}>${this.t(label)}${arrow}</button></th>`
   }
 
-  private figureCells(r: FigureRow): TemplateResult {
+  private figureCells(r: DashboardRow): TemplateResult {
     const f = hubFormat(this.language)
     return html`<td class="n" data-col="issued">${f.num(r.issued)}</td><td class="n" data-col="served">${f.num(r.served)}</td><td class="n" data-col="avgWait">${f.minutes(r.avgWaitSeconds)}</td><td class="n" data-col="sla">${f.percent(r.slaPercent)}</td><td class="n" data-col="noShow">${f.num(r.noShow)}</td>`
   }
@@ -83,7 +84,7 @@ export class HubFigures extends LitElement {
     return html`<a class="csv" data-csv=${by} href=${`/api/hub/v1/figures.csv?${q}`} download @click=${download}>${this.t('csv')}</a>`
   }
 
-  private chart(rows: FigureRow[]): TemplateResult {
+  private chart(rows: DashboardRow[]): TemplateResult {
     const f = hubFormat(this.language)
     const top = [...rows].sort((a, b) => b.issued - a.issued).slice(0, 12)
     const max = Math.max(1, ...top.map((r) => r.issued))
@@ -109,7 +110,7 @@ export class HubFigures extends LitElement {
     </svg>`
   }
 
-  private serviceName(r: FigureRow): TemplateResult {
+  private serviceName(r: DashboardRow): TemplateResult {
     const f = hubFormat(this.language)
     if (r.mapped !== false) return html`${f.name(r)}`
     const center = this.language === 'ar' ? (r.centerNameAr ?? '') : (r.centerNameEn ?? '')
@@ -137,7 +138,7 @@ export class HubFigures extends LitElement {
         ${this.chart(d.byGovernorate)}
         <table>
           <thead><tr>${this.th('governorate', 'name', 'governorate')}${this.figureHeads('governorate')}</tr></thead>
-          <tbody>${this.sorted('governorate', d.byGovernorate).map((r) => html`<tr data-key=${r.key}><td>${r.key}</td>${this.figureCells(r)}</tr>`)}</tbody>
+          <tbody>${this.sorted('governorate', d.byGovernorate).map((r) => html`<tr data-key=${r.key}><td>${f.name(r)}</td>${this.figureCells(r)}</tr>`)}</tbody>
         </table>
       </section>
       <section data-table="center">
@@ -149,7 +150,7 @@ export class HubFigures extends LitElement {
               const c = status.get(r.key)
               const off = c?.offline ?? false
               return html`<tr data-center-id=${r.key} data-offline=${off ? 'true' : 'false'} class=${off ? 'offline' : ''}>
-                <td>${f.name(r)}</td><td>${r.governorate}</td><td>${c ? this.t(`kind_${c.kind}` as HubMessageKey) : ''}</td>
+                <td>${f.name(r)}</td><td>${governorateName(r.governorate ?? '', this.language)}</td><td>${c ? this.t(`kind_${c.kind}` as HubMessageKey) : ''}</td>
                 <td><span class="badge ${off ? 'off' : ''}" title=${c?.lastContactAt ? `${this.t('lastReport')}: ${f.time(c.lastContactAt)}` : this.t('never')}>${off ? this.t('offline') : this.t('online')}</span></td>
                 ${this.figureCells(r)}
                 <td class="n" data-col="avgRating" data-count=${r.ratingCount}>${f.num(r.avgRating, 2)}</td>

@@ -11,6 +11,7 @@ import { hubText, type HubMessageKey } from '../../protocol/messages/hub.ts'
 import type { CenterView, FleetAlert, HubFleet } from '../../protocol/hub-api.ts'
 import { hubStyles } from './hub-styles.ts'
 import { hubFormat } from './hub-format.ts'
+import { governorateName } from '../../protocol/governorates.ts'
 
 @customElement('tabour-hub-fleet')
 export class HubFleetView extends LitElement {
@@ -38,7 +39,7 @@ export class HubFleetView extends LitElement {
     const f = hubFormat(this.language)
     const outdated = newest !== null && c.version !== null && c.version !== newest
     return html`<tr data-fleet-center=${c.id} data-offline=${c.offline ? 'true' : 'false'} class=${c.offline ? 'offline' : ''}>
-      <td>${f.name(c)}<span class="tag muted">${c.governorate}</span></td>
+      <td>${f.name(c)}<span class="tag muted">${governorateName(c.governorate, this.language)}</span></td>
       <td><span class="badge ${c.offline ? 'off' : ''}">${c.offline ? this.t('offline') : this.t('online')}</span></td>
       <td data-col="version" dir="ltr">${c.version ?? '—'}${outdated ? html`<span class="tag" data-outdated>${this.t('outdated', { version: newest })}</span>` : nothing}</td>
       <td data-col="config" dir="ltr">${c.configVersion ? c.configVersion.slice(0, 8) : '—'}</td>

@@ -83,7 +83,7 @@ export class HubMap extends LitElement {
   override render(): TemplateResult {
     const f = hubFormat(this.language)
     const fig = this.figure
-    const name = (g: Governorate) => (this.language === 'ar' ? g.nameAr : g.nameEn)
+    const name = (g: Pick<Governorate, 'nameAr' | 'nameEn'>) => (this.language === 'ar' ? g.nameAr : g.nameEn)
     // the hub's rows by map governorate; a name the map does not know stays in the table
     const known = new Map<string, { row: FigureRow; value: number | null }>()
     const listed = this.rows.map((row) => {
@@ -92,6 +92,8 @@ export class HubMap extends LitElement {
       if (g) known.set(g.code, { row, value })
       return { row, g, value }
     })
+    // the table in the page's alphabetical order (the hub answers by code)
+    listed.sort((a, b) => name(a.g ?? a.row).localeCompare(name(b.g ?? b.row), this.language))
     const values = [...known.values()].map((k) => k.value).filter((v): v is number => v !== null)
     const scale = values.length ? classesOf(values) : null
     // the legend says which values each colour stands for on this map (the classes that hold one), as written on the tiles
@@ -141,7 +143,7 @@ export class HubMap extends LitElement {
         <thead><tr><th scope="col">${this.t('governorate')}</th><th scope="col" class="n">${this.t(figureLabel(fig), FIGURE_LABEL_VALUES)}</th></tr></thead>
         <tbody>${listed.map(
           ({ row, g, value }) => html`<tr data-key=${row.key} data-code=${g?.code ?? ''}>
-            <th scope="row">${g ? name(g) : row.key}${g ? nothing : html` <span class="tag">${this.t('notOnMap')}</span>`}</th>
+            <th scope="row">${name(g ?? row)}${g ? nothing : html` <span class="tag">${this.t('notOnMap')}</span>`}</th>
             <td class="n" data-col="value">${formatFigure(fig, value, f)}</td>
           </tr>`,
         )}</tbody>

@@ -1,6 +1,6 @@
 /**
  * `<tabour-hub-app>`: the national dashboard's page. Two views: the figures of a date range
- * (today by default; `<tabour-hub-figures>`, from GET /api/hub/v1/summary) and the fleet
+ * (today by default; `<tabour-hub-figures>`, from GET /api/hub/v1/dashboard, the summary cut to what the page shows) and the fleet
  * (`<tabour-hub-fleet>`, GET /api/hub/v1/fleet), refreshed every minute. Arabic first (RTL,
  * Arabic-Indic digits), English second. When the hub has a read token (HUB_READ_TOKEN) and the
  * API answers 401, a sign-in form asks for it; the staff session of ui-common keeps it in
@@ -16,7 +16,7 @@ import '../../ui-common/fonts.ts'
 import '../../ui-common/lang-switch.ts'
 import type { LangChangeEvent } from '../../ui-common/lang-switch.ts'
 import { hubText, type HubMessageKey } from '../../protocol/messages/hub.ts'
-import type { HubFleet, HubSummary } from '../../protocol/hub-api.ts'
+import { type AnalystSession, HUB_DASHBOARD_PATH, type HubDashboard, type HubFleet } from '../../protocol/hub-api.ts'
 import { ApiError, requestJson } from '../../ui-common/api-client.ts'
 import { downloadFile } from '../../ui-common/staff-download.ts'
 import { StaffSession } from '../../ui-common/staff-session.ts'
@@ -57,7 +57,7 @@ export class HubApp extends LitElement {
   @state() private view: View = 'figures'
   @state() private from = ''
   @state() private to = ''
-  @state() private data: HubSummary | null = null
+  @state() private data: HubDashboard | null = null
   @state() private fleet: HubFleet | null = null
   /** The range the analysis view shows: the form's, once submitted. */
   @state() private analysisRange = { from: '', to: '' }
@@ -132,7 +132,7 @@ export class HubApp extends LitElement {
         this.analysisRange = { from: this.from, to: this.to }
         this.analysisReload++
       } else {
-        this.data = await this.auth.request<HubSummary>(`/api/hub/v1/summary?${this.query()}`)
+        this.data = await this.auth.request<HubDashboard>(`${HUB_DASHBOARD_PATH}?${this.query()}`)
         this.from ||= this.data.from
         this.to ||= this.data.to
       }
@@ -170,7 +170,7 @@ export class HubApp extends LitElement {
     const form = e.target as HTMLFormElement
     const field = (name: string) => (form.elements.namedItem(name) as HTMLInputElement).value
     try {
-      const { token } = await requestJson<{ token: string }>('/api/hub/v1/auth/login', {
+      const { token } = await requestJson<AnalystSession>('/api/hub/v1/auth/login', {
         method: 'POST',
         body: { username: field('username').trim(), password: field('password') },
       })

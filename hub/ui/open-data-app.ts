@@ -19,6 +19,7 @@ import { waitText } from '../../protocol/messages/ticket.ts'
 import type { DigitStyle } from '../../protocol/messages/digits.ts'
 import { type LeastBusy, type OpenCatalogue, type OpenCenters, OpenDataPaths } from '../../protocol/open-data.ts'
 import { openDataStyles } from './open-data-styles.ts'
+import { governorateName } from '../../protocol/governorates.ts'
 
 type View = 'nearest' | 'centers'
 
@@ -140,7 +141,9 @@ export class OpenDataApp extends LitElement {
   }
 
   private governorates(): TemplateResult[] {
-    return (this.catalogue?.governorates ?? []).map((g) => html`<option value=${g} ?selected=${this.governorate === g}>${g}</option>`)
+    return (this.catalogue?.governorates ?? []).map(
+      (g) => html`<option value=${g} ?selected=${this.governorate === g}>${governorateName(g, this.language)}</option>`,
+    )
   }
 
   private nearestView(): TemplateResult {
@@ -184,7 +187,7 @@ export class OpenDataApp extends LitElement {
             ${r.centers.map(
               (c) => html`<li class="card ${c.status === 'live' ? '' : 'stale'}" data-center=${c.id} data-status=${c.status}>
                 <h3>${this.name(c)}</h3>
-                <p class="muted">${[c.governorate, c.city].filter(Boolean).join(' · ')}</p>
+                <p class="muted">${[governorateName(c.governorate, this.language), c.city].filter(Boolean).join(' · ')}</p>
                 ${
                   c.status !== 'live'
                     ? html`<p class="no-data" data-no-data>${this.t('open.noRecentData')}</p>`

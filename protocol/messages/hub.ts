@@ -3,6 +3,7 @@
  */
 import { messagesOf, type Catalogue } from './format.ts'
 import { COMMON_MESSAGES } from './common.ts'
+import { UNKNOWN_GOVERNORATE_NAMES } from '../governorates.ts'
 
 export const HUB_MESSAGES = {
   title: { ar: 'لوحة المتابعة القومية لمراكز خدمة المواطنين', en: 'National dashboard of citizen-service centers' },
@@ -23,6 +24,8 @@ export const HUB_MESSAGES = {
   byCenter: { ar: 'حسب المركز', en: 'By center' },
   byService: { ar: 'حسب الخدمة', en: 'By service' },
   governorate: { ar: 'المحافظة', en: 'Governorate' },
+  /** A center whose governorate (free text from before the codes) names none of the 27. */
+  unknownGovernorate: { ...UNKNOWN_GOVERNORATE_NAMES },
   center: { ar: 'المركز', en: 'Center' },
   service: { ar: 'الخدمة', en: 'Service' },
   status: { ar: 'الحالة', en: 'Status' },

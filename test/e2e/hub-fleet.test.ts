@@ -115,6 +115,8 @@ describe('the hub page: by service and the fleet', () => {
     expect(await nasr.locator('[data-col="devices"]').textContent()).toBe('٢')
     expect(await nasr.locator('[data-col="outbox"]').textContent()).toBe('٥')
     expect(await nasr.locator('[data-col="config"]').textContent()).toBe('c0ffee12')
+    // its governorate is kept as a code (EG-C) and named in the page's language
+    expect(await nasr.locator('td .tag.muted').textContent()).toBe('القاهرة')
     expect(
       await page
         .locator('[data-alert]')
@@ -130,6 +132,7 @@ describe('the hub page: by service and the fleet', () => {
     await expect.poll(() => page.locator('[data-alert="devices-faulty"]').textContent()).toBe('Nasr City center: 2 faulty devices')
     expect(await page.locator('[data-alert="offline"]').textContent()).toBe('6th of October center: never reported')
     expect(await page.locator('[data-alert="backup-failed"]').textContent()).toBe('Nasr City center: the last backup failed')
+    expect(await nasr.locator('td .tag.muted').textContent()).toBe('Cairo')
     expect(await seriousAxeViolations(page)).toEqual([])
     await page.screenshot({ path: join(SHOTS, 'fleet-en.png'), fullPage: true })
     await page.locator('button[data-view="figures"]').click()

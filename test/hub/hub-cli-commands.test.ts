@@ -82,7 +82,7 @@ describe('the hub CLI as a child process', () => {
     stores.push(store)
     expect(await store.analysts.signIn('sara', 'a-long-enough-password', Date.now(), 60_000)).toBeNull()
     expect(await store.analysts.list()).toEqual([
-      { username: 'sara', displayName: 'Sara Hassan', role: 'governorate', governorate: 'Cairo', active: false },
+      { username: 'sara', displayName: 'Sara Hassan', role: 'governorate', governorate: 'EG-C', active: false },
     ])
   })
 })
@@ -124,7 +124,7 @@ describe('the CLI commands’ refusals', () => {
     expect(await centerCommand(store, dataDir, ['deactivate', 'C-0101'], out)).toBe(0)
     lines.out.length = 0
     expect(await centerCommand(store, dataDir, ['list'], out)).toBe(0)
-    expect(lines.out).toEqual(['C-0101\tfixed\tCairo\t\tNasr City\tمدينة نصر\t(inactive)'])
+    expect(lines.out).toEqual(['C-0101\tfixed\tEG-C\t\tNasr City\tمدينة نصر\t(inactive)'])
   })
 
   it('catalogue: usage, missing names, unknown code, nothing to rename', async () => {

@@ -1,0 +1,66 @@
+/**
+ * A center's governorate at the hub is a code of protocol/governorates.ts. What comes in (the
+ * admin API, the CLI, a query string) may be a code or a name the list knows and is turned into
+ * the code; hubs from before the codes hold free text, which `canonicalGovernorates` rewrites
+ * once at start-up where it names a governorate (no migration: the rows keep their column), and
+ * which the read side shows as the unknown governorate where it names none.
+ */
+import {
+  GOVERNORATE_CODES,
+  governorateCodeOf,
+  governorateOf,
+  UNKNOWN_GOVERNORATE,
+  UNKNOWN_GOVERNORATE_NAMES,
+} from '../protocol/governorates.ts'
+import type { FigureRow } from '../protocol/hub-api.ts'
+import { HubErrorCodes } from '../protocol/upstream.ts'
+import { HubError } from './errors.ts'
+import { sumRows } from './store/figure-rows.ts'
+import type { HubStore } from './store/store.ts'
+
+/** Why `value` is refused as a governorate, naming the valid codes (`field`: where it came from). */
+export const unknownGovernorateMessage = (value: string, field: string) =>
+  `${field}: ${value.slice(0, 100)} is no governorate of Egypt; use one of ${GOVERNORATE_CODES.join(', ')} (or its Arabic or English name)`
+
+/** The code `value` names, or 400 HUB_ERR_UNKNOWN_GOVERNORATE listing the valid codes (`field` is the request field, for the message). */
+export function governorateCode(value: string, field = 'body/governorate'): string {
+  const g = governorateOf(value)
+  if (g) return g.code
+  throw new HubError(400, HubErrorCodes.UNKNOWN_GOVERNORATE, unknownGovernorateMessage(value, field), GOVERNORATE_CODES)
+}
+
+/** A governorate filter as asked (a code or a known name → its code; anything else as given, which then matches nothing). */
+export const governorateFilter = (asked: string | undefined): string | undefined =>
+  asked ? (governorateOf(asked)?.code ?? asked) : undefined
+
+/** Rewrites every center's free-text governorate that names a governorate to its code; returns how many it changed. */
+export async function canonicalGovernorates(store: HubStore): Promise<number> {
+  let changed = 0
+  for (const c of await store.listCenters()) {
+    const code = governorateOf(c.governorate)?.code
+    if (code && code !== c.governorate) {
+      await store.updateCenter(c.id, { governorate: code })
+      changed++
+    }
+  }
+  return changed
+}
+
+/**
+ * Figure rows with their governorate as a code: "by governorate" rows named in both languages,
+ * and those of a governorate that names none (free text from before the codes) summed into one
+ * row of the unknown governorate, counted and never dropped.
+ */
+export function withGovernorateCodes(rows: FigureRow[], byGovernorate: boolean): FigureRow[] {
+  if (!byGovernorate) return rows.map((r) => (r.governorate === null ? r : { ...r, governorate: governorateCodeOf(r.governorate) }))
+  const known: FigureRow[] = []
+  const unknown: FigureRow[] = []
+  for (const r of rows) {
+    const g = governorateOf(r.key)
+    if (g) known.push({ ...r, key: g.code, nameAr: g.nameAr, nameEn: g.nameEn, governorate: g.code })
+    else unknown.push(r)
+  }
+  if (unknown.length === 0) return known
+  const { ar, en } = UNKNOWN_GOVERNORATE_NAMES
+  return [...known, { key: UNKNOWN_GOVERNORATE, nameAr: ar, nameEn: en, governorate: UNKNOWN_GOVERNORATE, ...sumRows(unknown) }]
+}

@@ -1,0 +1,132 @@
+/**
+ * National figures, read-only (HUB_READ_TOKEN or an analyst's session when set): by governorate,
+ * center, service, day or hour as JSON or CSV, and the dashboard's summary of a date range.
+ */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { FastifyRequest } from 'fastify'
+import { Type } from '@sinclair/typebox'
+import { localDay } from '../../protocol/center-clock.ts'
+import { Lang } from '../../protocol/common.ts'
+import { csvFileName } from '../../protocol/csv.ts'
+import { FiguresAnswer, FiguresQuerystring, HUB_DASHBOARD_PATH, HubDashboard, HubSummary } from '../../protocol/hub-api.ts'
+import { centerViews } from '../center-views.ts'
+import { figuresCsv } from '../figures-csv.ts'
+import { withGovernorateCodes } from '../governorate-codes.ts'
+import { sumRows } from '../store/figure-rows.ts'
+import type { FiguresQuery } from '../store/store.ts'
+import { figuresQuery, hubErrors, PREFIX, readAuth } from './access.ts'
+
+/** figures.csv also takes ?lang=ar|en, the language of its headers (default ar). */
+const FiguresCsvQuerystring = Type.Object({ ...FiguresQuerystring.properties, lang: Type.Optional(Lang) })
+const TAGS = ['figures']
+const errors = hubErrors(400, 401, 403, 503)
+
+export const figuresRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const { config, store, clock } = app.hub
+  const today = () => localDay(clock(), config.timeZone)
+  /** The store's rows with their governorate as a code (the unknown one summed into one row). */
+  const figures = async (query: FiguresQuery) => withGovernorateCodes(await store.figures(query), query.by === 'governorate')
+
+  app.get(
+    `${PREFIX}/figures`,
+    {
+      onRequest: readAuth,
+      schema: {
+        tags: TAGS,
+        summary: 'Summed figures of a range of days, by governorate, center, service, day or hour',
+        querystring: FiguresQuerystring,
+        response: { 200: FiguresAnswer, ...errors },
+      },
+    },
+    async (request) => {
+      const q = request.query
+      const query = await figuresQuery(q, q.by ?? 'center', request)
+      const rows = await figures(query)
+      return { from: query.from, to: query.to, by: query.by, today: today(), rows, totals: sumRows(rows) }
+    },
+  )
+
+  app.get(
+    `${PREFIX}/figures.csv`,
+    {
+      onRequest: readAuth,
+      schema: {
+        tags: TAGS,
+        summary: 'The same figures as CSV (headers in ?lang=ar|en)',
+        querystring: FiguresCsvQuerystring,
+        response: {
+          200: { description: 'CSV, UTF-8 with a BOM', content: { 'text/csv': { schema: Type.String() } } },
+          ...errors,
+        },
+      },
+    },
+    async (request, reply) => {
+      const q = request.query
+      const query = await figuresQuery(q, q.by ?? 'center', request)
+      const rows = await figures(query)
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header(
+          'content-disposition',
+          `attachment; filename="${csvFileName(['tabour', query.by, `${query.from}_${query.to}`], config.timeZone)}"`,
+        )
+        .send(figuresCsv(rows, query, q.lang ?? 'ar'))
+    },
+  )
+
+  /** Every group's figures of a range, and the centers: the summary, and the dashboard page's cut of it. */
+  const summary = async (request: FastifyRequest, q: FiguresQuerystring, withTime: boolean) => {
+    const base = await figuresQuery(q, 'center', request)
+    const [byGovernorate, byCenter, byService, byTime, centers] = await Promise.all([
+      figures({ ...base, by: 'governorate' }),
+      figures({ ...base, by: 'center' }),
+      figures({ ...base, by: 'service' }),
+      withTime ? figures({ ...base, by: base.from === base.to ? 'hour' : 'day' }) : [],
+      centerViews(store, config, clock(), base.governorate),
+    ])
+    return {
+      from: base.from,
+      to: base.to,
+      today: today(),
+      offlineAfterMinutes: config.offlineAfterMinutes,
+      offlineAfterMissedHeartbeats: config.offlineAfterMissedHeartbeats,
+      generatedAt: clock(),
+      totals: sumRows(byCenter),
+      byGovernorate,
+      byCenter,
+      byService,
+      byTime,
+      centers,
+    }
+  }
+
+  app.get(
+    `${PREFIX}/summary`,
+    {
+      onRequest: readAuth,
+      schema: {
+        tags: TAGS,
+        summary: 'Everything about a range of days in one call: every group, by day (by hour for one day), and the centers',
+        querystring: FiguresQuerystring,
+        response: { 200: HubSummary, ...errors },
+      },
+    },
+    async (request) => summary(request, request.query, true),
+  )
+
+  // the response schema leaves out every field the page does not show
+  app.get(
+    HUB_DASHBOARD_PATH,
+    {
+      onRequest: readAuth,
+      schema: {
+        tags: TAGS,
+        summary:
+          'What the national dashboard page shows for a range of days: the summary without the figures by time, and only the columns shown',
+        querystring: FiguresQuerystring,
+        response: { 200: HubDashboard, ...errors },
+      },
+    },
+    async (request) => summary(request, request.query, false),
+  )
+}
