@@ -5,6 +5,7 @@ import ts from 'typescript'
 import { defineConfig, type Plugin } from 'vite'
 import { configDefaults } from 'vitest/config'
 import { FIRST_SCREEN_FONTS, fontPreload } from './scripts/vite-font-preload.ts'
+import { firstScreenChunks } from './scripts/first-screen-chunks.ts'
 
 const root = fileURLToPath(new URL('.', import.meta.url))
 const entry = (path: string): string => fileURLToPath(new URL(path, import.meta.url))
@@ -156,8 +157,15 @@ export default defineConfig(({ mode }) => ({
       // small groups merged into a neighbour: left to itself the bundler made a chunk per set of
       // pages, and the kiosk fetched 27 modules before its first screen (issue 22: on a weak
       // kiosk, with HTTP/1.1's six connections, those requests were a good part of its start).
+      // Merged, they gave the kiosk code it never ran: the kiosk, the display and the status page
+      // first get chunks of exactly what they load (scripts/first-screen-chunks.ts).
       output: {
-        codeSplitting: { groups: [{ name: 'shared', minShareCount: 2, entriesAware: true, entriesAwareMergeThreshold: 40_000 }] },
+        codeSplitting: {
+          groups: [
+            firstScreenChunks({ kiosk: UI_ENTRIES.kiosk, display: UI_ENTRIES.display, status: UI_ENTRIES.status }),
+            { name: 'shared', minShareCount: 2, entriesAware: true, entriesAwareMergeThreshold: 40_000 },
+          ],
+        },
       },
     },
   },

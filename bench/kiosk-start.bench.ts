@@ -102,7 +102,10 @@ interface Case {
 /**
  * `LOADS` rounds after one warm-up round; each round loads every case once, one after another,
  * so a busy moment of the machine falls on all of them rather than on one case's whole series.
- * `warm`: one page per case, reloaded (its assets in the HTTP cache); `cold`: a fresh profile per load.
+ * The order turns by one case each round: on a loaded machine the case loaded right after the
+ * plain page measured slower on reload whichever build it was, and a fixed order gave that to
+ * one case every time. `warm`: one page per case, reloaded (its assets in the HTTP cache);
+ * `cold`: a fresh profile per load.
  */
 async function measure(browser: Browser, cases: Case[], cache: 'warm' | 'cold'): Promise<number[][]> {
   const viewport = (c: Case) => (c.target === 'display' ? TV_VIEWPORT : KIOSK_VIEWPORT)
@@ -116,7 +119,9 @@ async function measure(browser: Browser, cases: Case[], cache: 'warm' | 'cold'):
   try {
     const warmPages = cache === 'warm' ? await Promise.all(cases.map(open)) : []
     for (let round = -1; round < LOADS; round++) {
-      for (const [i, c] of cases.entries()) {
+      for (let k = 0; k < cases.length; k++) {
+        const i = (k + round + 1) % cases.length
+        const c = cases[i]
         let t: number
         if (cache === 'warm') t = await loadOnce(warmPages[i], c.url, round >= 0)
         else {

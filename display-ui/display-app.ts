@@ -22,7 +22,7 @@ import { applyLang, type Lang } from '../ui-common/i18n.ts'
 import type { LangChangeEvent } from '../ui-common/lang-switch.ts'
 import type { PairSubmitDetail } from '../ui-common/pairing-screen.ts'
 import { applyPageTheme } from '../ui-common/theme.ts'
-import '../ui-common/pairing-screen.ts'
+import { loadPairingScreen } from '../ui-common/load-pairing-screen.ts'
 import { createAnnouncer, type AnnouncementRecord, type Announcer } from './announcer/index.ts'
 import { DisplaySession } from './display-session.ts'
 import type { DisplaySettings } from './display-settings.ts'
@@ -121,6 +121,7 @@ export class DisplayApp extends LitElement {
     const session = this.session
     if (session.phase === 'starting') return html`<div class="loading">…</div>`
     if (session.phase === 'pairing') {
+      void loadPairingScreen()
       return html`<tabour-pairing-screen
         data-screen="pairing"
         kind="display"

@@ -27,18 +27,14 @@ import { kioskScreenStyles } from './kiosk-styles.ts'
 import type { PairSubmitDetail } from '../ui-common/pairing-screen.ts'
 import type { ServiceSelectDetail } from './service-grid.ts'
 import type { TicketOptionsDetail } from './ticket-options.ts'
-import '../ui-common/pairing-screen.ts'
-import './service-menu.ts'
-import './documents-step.ts'
-import { menuLayout, offeredOn } from '../protocol/service-menu.ts'
+import { menuLayout, offeredOn } from '../protocol/menu-layout.ts'
 import type { ServiceWithQueue } from '../protocol/entities.ts'
 import type { DigitStyle } from '../ui-common/digits.ts'
+import { afterNextPaint, lazyModule } from '../ui-common/lazy-module.ts'
+import { loadPairingScreen } from '../ui-common/load-pairing-screen.ts'
 import './service-grid.ts'
-import './ticket-options.ts'
-import './ticket-confirmation.ts'
 import './out-of-service.ts'
 import './printer-fault-banner.ts'
-import './booking-check-in.ts'
 import { takePairingQuery } from '../ui-common/pairing-code.ts'
 import { kioskText, type KioskMessageKey } from '../protocol/messages/kiosk.ts'
 
@@ -49,6 +45,15 @@ type Screen =
   | { kind: 'confirm'; ticket: IssuedTicketReply; print: PrintView }
 
 const HOME: Screen = { kind: 'home' }
+
+/*
+ * Loaded when needed, not with the page (issue 22): the first chunk holds what draws the services.
+ * The out-of-service screen stays in it: it must show when the center cannot be reached.
+ */
+/** The screens after the services and the booking check-in under them (later-screens.ts): once the services are on screen. */
+const loadLaterScreens = lazyModule(() => import('./later-screens.ts'))
+/** The searchable, grouped menu: only a kiosk with more services than a plain grid holds draws it. */
+const loadServiceMenu = lazyModule(() => import('./service-menu.ts'))
 
 /** Errors that mean "this service cannot take a ticket now": refresh the list, say so. */
 const SERVICE_GONE = new Set<string>([
@@ -152,6 +157,8 @@ export class KioskApp extends LitElement {
   /** Gives up waiting for the shown ticket's print outcome (then: photograph this screen). */
   private printWait: ReturnType<typeof setTimeout> | undefined
   private booted = false
+  /** The later screens' load is on its way (after the first services were drawn). */
+  private laterScheduled = false
   /** Someone (or the address's ?lang=) picked the language since the last idle reset. */
   private langChosen = false
 
@@ -207,6 +214,7 @@ export class KioskApp extends LitElement {
     const session = this.session
     if (session.phase === 'starting') return html`<div class="loading">${kioskText('common.loading', lang)}</div>`
     if (session.phase === 'pairing') {
+      void loadPairingScreen()
       return html`<tabour-pairing-screen
         data-screen="pairing"
         .lang=${lang}
@@ -237,8 +245,16 @@ export class KioskApp extends LitElement {
     `
   }
 
+  /** Once the services have been drawn, the later screens load behind them. */
+  override updated(): void {
+    if (this.laterScheduled || !this.session.center || !this.session.reachable) return
+    this.laterScheduled = true
+    afterNextPaint(() => void loadLaterScreens())
+  }
+
   private renderScreen(lang: Lang): TemplateResult {
     const screen = this.screen
+    if (screen.kind !== 'home') void loadLaterScreens()
     const { services, settings } = this.session
     const digits = lang === 'ar' ? settings.digits : 'western'
     switch (screen.kind) {
@@ -306,7 +322,9 @@ export class KioskApp extends LitElement {
    */
   private renderMenu(offered: ServiceWithQueue[], lang: Lang, digits: DigitStyle): TemplateResult {
     const select = (e: CustomEvent<ServiceSelectDetail>) => this.onServiceSelect(e.detail.serviceId)
-    if (!menuLayout(offered).search)
+    const search = menuLayout(offered).search
+    if (search) void loadServiceMenu()
+    if (!search)
       return html`<tabour-service-grid
         .services=${offered}
         .lang=${lang}
@@ -409,7 +427,8 @@ export class KioskApp extends LitElement {
       return
     }
     this.goHome()
-    this.renderRoot.querySelector('tabour-service-menu')?.reset()
+    // the menu may not be loaded yet (never shown): then there is nothing to reset
+    this.renderRoot.querySelector('tabour-service-menu')?.reset?.()
     this.langChosen = false
     const start = this.session.settings.startLang
     if (this.language !== start) this.setLanguage(start)

@@ -180,8 +180,10 @@ function typesPackage(name) {
 
 /**
  * Every npm package a build imports must be a dependency of that package, at the root's range;
- * so must the @types/ package of each typeless package its declarations import (`typed`), and
- * nothing else.
+ * so must each package its declarations import (`typed`): the package itself when it ships its
+ * types, its @types/ package when it does not; and nothing else. A package found in the
+ * repository's node_modules only because another one depends on it (serialport's mock binding)
+ * may be missing from a host's: its declarations would then fail to type-check there.
  */
 function checkDependencies(pkg, imported, typed) {
   const rootJson = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
@@ -192,7 +194,7 @@ function checkDependencies(pkg, imported, typed) {
   for (const name of [...imported].sort()) {
     if (!(name in declared)) problems.push(`imports ${name} (${ranges[name] ?? 'not in the root package.json'}) but does not depend on it`)
   }
-  const typings = new Set([...typed].map(typesPackage).filter((name) => name.startsWith('@types/')))
+  const typings = new Set([...typed].map(typesPackage))
   for (const name of [...typings].sort()) {
     if (!(name in declared))
       problems.push(`its declarations need ${name} (${ranges[name] ?? 'not in the root package.json'}) but it does not depend on it`)

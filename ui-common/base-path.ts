@@ -12,6 +12,13 @@ export function basePathBefore(pathname: string, segment: string): string {
   return pathname.endsWith(marker) ? pathname.slice(0, -marker.length) : ''
 }
 
+/** A prefix as a host wrote it, in the form the rest uses: '/queue/' or 'queue' → '/queue'; '' or '/' → '' (the center at the root). */
+export function normalizeBase(base: string): string {
+  const trimmed = base.trim().replace(/\/+$/, '')
+  if (trimmed === '') return ''
+  return trimmed.startsWith('/') ? trimmed : `/${trimmed}`
+}
+
 /** The API v1 URL of `path` ('/services') under `base`. */
 export function apiUrl(base: string, path: string): string {
   return `${base}/api/v1${path}`

@@ -7,7 +7,7 @@
  * The app elements build their sessions while they are constructed, before any attribute can be
  * read, so the embedding element hands its mount over for the duration of that one construction.
  */
-import { basePathBefore } from './base-path.ts'
+import { basePathBefore, normalizeBase } from './base-path.ts'
 import type { LangRoot } from './i18n.ts'
 
 /** What an embedding element (ui/screen-element.ts) tells the screen app it constructs. */
@@ -45,11 +45,4 @@ export function screenBase(segment: string): string {
 export function screenLangRoots(): LangRoot[] {
   if (!handedOver) return [document]
   return handedOver.pageLang ? [handedOver.element, document] : [handedOver.element]
-}
-
-/** '/queue/' or 'queue' → '/queue'; '' or '/' → '' (the center at the root). */
-export function normalizeBase(base: string): string {
-  const trimmed = base.trim().replace(/\/+$/, '')
-  if (trimmed === '') return ''
-  return trimmed.startsWith('/') ? trimmed : `/${trimmed}`
 }

@@ -10,7 +10,8 @@ import '../dashboard-ui/dashboard-app.ts'
 import { TabourScreenElement } from './screen-element.ts'
 
 export { TabourScreenElement } from './screen-element.ts'
-export { normalizeBase } from '../ui-common/screen-base.ts'
+// from base-path.ts, whose declarations import no library: a TypeScript host needs nothing but @tabour/ui
+export { normalizeBase } from '../ui-common/base-path.ts'
 
 /** The citizens' ticket kiosk (paired as a kiosk device). */
 export class TabourKiosk extends TabourScreenElement {

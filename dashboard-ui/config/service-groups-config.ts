@@ -6,7 +6,8 @@
  */
 import { html, type TemplateResult } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
-import { FLAT_MENU_MAX, SERVICE_ICONS, type ServiceGroup } from '../../protocol/service-menu.ts'
+import { FLAT_MENU_MAX } from '../../protocol/menu-layout.ts'
+import { SERVICE_ICONS, type ServiceGroup } from '../../protocol/service-menu.ts'
 import { configText } from '../../protocol/messages/config-forms.ts'
 import { serviceMenuText } from '../../protocol/messages/service-menu.ts'
 import { serviceIcon } from '../../ui-common/service-icons.ts'

@@ -4,7 +4,7 @@ import { FrameDecoder, type FrameErrorKind } from './frame-decoder.ts'
 import type { Frame } from './frame.ts'
 import { backoffDelay } from '../../protocol/backoff.ts'
 
-/** A serialport binding: the OS one (default) or @serialport/binding-mock's MockBinding in tests. */
+/** A serialport binding: the OS one (default), or serialport's mock binding in tests. */
 export type SerialBinding = BindingInterface
 
 /** What a line reports about itself; pushed on every change that matters to staff. */

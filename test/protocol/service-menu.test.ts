@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import {
-  FLAT_MENU_MAX,
-  foldForSearch,
-  isServiceIcon,
-  menuLayout,
-  offeredOn,
-  searchServices,
-  SERVICE_ICONS,
-} from '../../protocol/service-menu.ts'
+import { FLAT_MENU_MAX, foldForSearch, menuLayout, offeredOn, searchServices } from '../../protocol/menu-layout.ts'
+import { isServiceIcon, SERVICE_ICONS } from '../../protocol/service-menu.ts'
 import { SERVICE_ICON_PATHS } from '../../ui-common/service-icons.ts'
 
 const svc = (id: number, nameAr: string, nameEn: string, groupId?: number) => ({ id, nameAr, nameEn, groupId })

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { normalizeBase, screenBase, screenLangRoots, withScreenMount, type ScreenMount } from '../../ui-common/screen-base.ts'
+import { normalizeBase } from '../../ui-common/base-path.ts'
+import { screenBase, screenLangRoots, withScreenMount, type ScreenMount } from '../../ui-common/screen-base.ts'
 
 /**
  * The prefix a screen app talks to, and where it shows its language: handed over by

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { SerialPort } from 'serialport'
-import { loadMockBinding, type MockPortBinding as MockPort } from '../../../drivers/serial/serialport-types.ts'
+import { loadMockBinding, type MockPortBinding as MockPort } from '../../helpers/serialport-mock.ts'
 import {
   buildTicketJob,
   HEALTHY,

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, renameSync, rmSync } from 'node:fs'
 import { randomBytes } from 'node:crypto'
 import { SerialPort } from 'serialport'
-import { loadMockBinding, type MockPortBinding as MockPort } from '../../../drivers/serial/serialport-types.ts'
+import { loadMockBinding, type MockPortBinding as MockPort } from '../../helpers/serialport-mock.ts'
 import type { SerialBinding } from '../../../drivers/serial/index.ts'
 
 // serialport (CommonJS) requires the CommonJS build of the mock; an ESM import would load the
