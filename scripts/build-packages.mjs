@@ -170,11 +170,33 @@ function copyTypes(entries, outdir) {
   return { files: seen.size, packages }
 }
 
+/** Whether an `exports` map names types anywhere (a `types` condition instead of a top-level `types`). */
+function hasTypesCondition(exports) {
+  if (!exports || typeof exports !== 'object') return false
+  return Object.entries(exports).some(([key, value]) => key === 'types' || hasTypesCondition(value))
+}
+
+/** Whether the entry's JavaScript has its declarations beside it (kysely: dist/esm/index.js and index.d.ts, no `types` field). */
+function hasSiblingDeclarations(dir, json) {
+  const dot = typeof json.exports === 'object' && json.exports !== null ? (json.exports['.'] ?? json.exports) : json.exports
+  const entry = typeof dot === 'string' ? dot : (dot?.import ?? dot?.default ?? json.module ?? json.main)
+  if (typeof entry !== 'string') return false
+  const stem = join(dir, entry).replace(/\.(m|c)?js$/, '')
+  return ['.d.ts', '.d.mts', '.d.cts'].some((ext) => existsSync(stem + ext))
+}
+
 /** Where a TypeScript host finds the types of `name`: the package itself when it ships them, else DefinitelyTyped's @types/ package. */
 function typesPackage(name) {
   const dir = join(root, 'node_modules', name)
   const json = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'))
-  if (json.types || json.typings || existsSync(join(dir, 'index.d.ts'))) return name
+  if (
+    json.types ||
+    json.typings ||
+    hasTypesCondition(json.exports) ||
+    hasSiblingDeclarations(dir, json) ||
+    existsSync(join(dir, 'index.d.ts'))
+  )
+    return name
   return `@types/${name.startsWith('@') ? name.slice(1).replace('/', '__') : name}`
 }
 
