@@ -55,6 +55,8 @@ interface Seat {
   freeAt: number
   streak: number
   candidates: CallCandidate[]
+  /** The same candidates by ticket id (a ticket is a counter's candidate once: tickets-repo candidatesFor). */
+  byTicket: Map<string, CallCandidate>
 }
 
 /** The play's calls by ticket id (see the header). Pure: inputs are not mutated. */
@@ -64,6 +66,7 @@ export function forecastCalls(input: ForecastInput): Map<string, ForecastCall> {
     freeAt: Math.max(input.now, c.freeAt),
     streak: c.priorityStreak,
     candidates: [...c.candidates],
+    byTicket: new Map(c.candidates.map((t) => [t.ticketId, t])),
   }))
   // which counters could call each ticket: its "ahead" counts only their calls
   const callers = new Map<string, Set<number>>()
@@ -97,7 +100,7 @@ export function forecastCalls(input: ForecastInput): Map<string, ForecastCall> {
     calls.set(chosen.ticketId, { counterId: seat.id, at: seat.freeAt, ahead })
     callsAt.set(seat.id, (callsAt.get(seat.id) ?? 0) + 1)
     // called: out of the line of every counter that could have called it
-    for (const s of seats) if (mine.has(s.id)) dropTicket(s.candidates, chosen.ticketId)
+    for (const s of seats) if (mine.has(s.id)) dropTicket(s, chosen.ticketId)
     seat.streak = nextPriorityStreak(seat.streak, chosen)
     seat.freeAt += Math.max(0, input.serviceSeconds(chosen.serviceId)) * 1000
     if (chosen.ticketId === input.until) break
@@ -105,9 +108,8 @@ export function forecastCalls(input: ForecastInput): Map<string, ForecastCall> {
   return calls
 }
 
-/** Takes a ticket out of a counter's candidates, in place, keeping their order. */
-function dropTicket(candidates: CallCandidate[], ticketId: string): void {
-  let kept = 0
-  for (const c of candidates) if (c.ticketId !== ticketId) candidates[kept++] = c
-  candidates.length = kept
+/** Takes a ticket out of a counter's candidates, in place, keeping their order (found by identity: no string compared). */
+function dropTicket(seat: Seat, ticketId: string): void {
+  const candidate = seat.byTicket.get(ticketId)
+  if (candidate) seat.candidates.splice(seat.candidates.indexOf(candidate), 1)
 }
