@@ -15,12 +15,12 @@
  *   The call's span so holds everything the server does for it: the HTTP request, the token, the
  *   `BEGIN IMMEDIATE` transaction and its fsync, the board's figures, the push; the bare one only
  *   the fan-out.
- * Both are measured in alternating rounds, so a neighbour's load falls on both. The clients run in
- * this same process, on the same two cores, so both spans include the clients reading 400 frames
- * one after another (most of either figure), and the call's also includes what the server does
- * on this thread after the displays' push (the staff's three pushes, the kiosks' figures, the
- * HTTP answer) before the clients can read: a display on another machine has its frame once the
- * push is written. Compare the ratio (goal ≤ 1.2), not absolutes. The spans table below it (marks
+ * The two alternate call by call (`BENCH_ROUNDS` gives fewer, longer rounds), so a neighbour's
+ * load falls on both. The clients run in this same process, on the same two cores, so both spans
+ * include the clients reading 400 frames one after another (most of either figure), and the call's
+ * also includes what the server does on this thread after the displays' push (the staff's three
+ * pushes, the kiosks' figures, the HTTP answer) before the clients can read: a display on another
+ * machine has its frame once the push is written. Compare the ratio (goal ≤ 1.2), not absolutes. The spans table below it (marks
  * taken by this bench around the server's domain events and socket.io's adapter, nothing in the
  * server) says where the call's extra time goes.
  */
@@ -33,7 +33,8 @@ const DISPLAYS = Number(process.env.BENCH_DISPLAYS ?? 400)
 const CONSOLES = 50
 const KIOSKS = 50
 const CALLS = Number(process.env.BENCH_CALLS ?? 40)
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4)
+/** Rounds of each side, alternating; by default one call each, so every call has a bare broadcast beside it in time. */
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? CALLS)
 const WARMUP_CALLS = 3
 
 /** Where one call (or one bare broadcast) was when, ms on performance.now(). */
@@ -94,19 +95,20 @@ function connectAll(url: string, tokens: string[]): Promise<Socket[]> {
 }
 
 /**
- * Sends `calls` one after another; each resolves when all `displays` got it; `between` runs untimed
- * after each. `current` is the marks object of the call in flight (the server-side marks land in it).
+ * Sends `warmup` then `calls` one after another; each resolves when all `displays` got it; `between`
+ * runs untimed after each. `call` gets the marks of the call in flight (the server-side marks land in them).
  */
 async function measure(
   into: Latencies,
   displays: Socket[],
   call: (marks: Marks) => Promise<void>,
   calls: number,
+  warmup: number,
   between?: () => Promise<void>,
 ): Promise<void> {
   const { arrivals, lastPerCall } = into
-  // the first rounds warm the JIT and the sockets' buffers: run them, keep nothing
-  for (let i = -WARMUP_CALLS; i < calls; i++) {
+  // the first calls warm the JIT and the sockets' buffers: run them, keep nothing
+  for (let i = -warmup; i < calls; i++) {
     const keep = i >= 0
     const marks: Marks = {}
     let pending = displays.length
@@ -131,10 +133,10 @@ async function measure(
   }
 }
 
-/** One side of the comparison, connected and ready: `round(n)` measures n more calls into `result`. */
+/** One side of the comparison, connected and ready: `round(n, warmup)` measures n more calls into `result`. */
 interface Contender {
   result: Latencies
-  round(calls: number): Promise<void>
+  round(calls: number, warmup: number): Promise<void>
 }
 
 interface Floor {
@@ -159,7 +161,7 @@ async function floor(): Promise<Floor> {
   const clerk = await center.openCounterAs('clerk1', counter.id)
   const manager = await center.createUser('manager1', 'manager')
   const url = await center.listen()
-  for (let i = 0; i < CALLS + (WARMUP_CALLS + 1) * ROUNDS + 1; i++) await center.issue(kiosk.token, { serviceId: service.id })
+  for (let i = 0; i < CALLS + WARMUP_CALLS + ROUNDS + 2; i++) await center.issue(kiosk.token, { serviceId: service.id })
 
   const displays = await connectAll(
     url,
@@ -241,7 +243,7 @@ async function floor(): Promise<Floor> {
     tabour: {
       result,
       // the clerk marks each call a no-show, untimed, so the next call-next finds the counter idle
-      round: async (n) => {
+      round: async (n, warmup) => {
         counting = true
         await measure(
           result,
@@ -251,13 +253,14 @@ async function floor(): Promise<Floor> {
             return act('call-next', marks)
           },
           n,
+          warmup,
           async () => {
             inFlight.marks = null
             await act('no-show')
           },
         )
         counting = false
-        calls += n + WARMUP_CALLS
+        calls += n + warmup
       },
     },
     close: async () => {
@@ -281,7 +284,7 @@ function bareBroadcast(f: Floor): Contender {
   }
   return {
     result,
-    round: async (calls) => {
+    round: async (calls, warmup) => {
       await measure(
         result,
         f.displays,
@@ -291,6 +294,7 @@ function bareBroadcast(f: Floor): Contender {
           io.emit('ticket:called', f.payload as never)
         },
         calls,
+        warmup,
         async () => {
           f.inFlight.marks = null
         },
@@ -304,8 +308,9 @@ export async function callToDisplayBench(): Promise<void> {
   const bare = bareBroadcast(f)
   const perRound = Math.max(1, Math.round(CALLS / ROUNDS))
   for (let r = 0; r < ROUNDS; r++) {
-    await bare.round(perRound)
-    await f.tabour.round(perRound)
+    const warmup = r === 0 ? WARMUP_CALLS : 0
+    await bare.round(perRound, warmup)
+    await f.tabour.round(perRound, warmup)
   }
   const rows = [summary(bare.result), summary(f.tabour.result)]
   const bytes = Buffer.byteLength(JSON.stringify(f.payload))
