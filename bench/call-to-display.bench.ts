@@ -81,6 +81,9 @@ function spans(result: Latencies, steps: [keyof Marks, keyof Marks, string][]) {
   return row
 }
 
+/** Resolves once every socket has got `event`: set it up before what sends it. */
+const allGot = (sockets: Socket[], event: string) => Promise.all(sockets.map((s) => new Promise((resolve) => s.once(event, resolve))))
+
 function connectAll(url: string, tokens: string[]): Promise<Socket[]> {
   return Promise.all(
     tokens.map(
@@ -223,7 +226,7 @@ async function floor(): Promise<Floor> {
   await act('call-next')
   const payload = await first
   // the no-show's last push (its figures) has arrived before counting starts
-  const settled = new Promise((resolve) => displays[0]!.once('queue:updated', resolve))
+  const settled = allGot([...displays, ...others], 'queue:updated')
   await act('no-show')
   await settled
   // what one display socket gets for a call and its no-show (not the bare broadcasts of the other rounds)
@@ -242,6 +245,9 @@ async function floor(): Promise<Floor> {
   const rawCommits: number[] = []
   let calls = 0
   const everyone = [...displays, ...others]
+  // nothing of one call is left for the clients to read when the next is sent: the consoles and
+  // kiosks get the call's figures last, and every socket gets the no-show's figures last
+  let othersSettled: Promise<unknown> = Promise.resolve()
   return {
     center,
     everyone,
@@ -259,13 +265,17 @@ async function floor(): Promise<Floor> {
           displays,
           (marks) => {
             inFlight.marks = marks
+            othersSettled = allGot(others, 'queue:updated')
             return act('call-next', marks)
           },
           n,
           warmup,
           async () => {
             inFlight.marks = null
+            await othersSettled
+            const noShowSettled = allGot(everyone, 'queue:updated')
             await act('no-show')
+            await noShowSettled
             const t0 = performance.now()
             db.transaction(() => floorRow.run(t0)).immediate()
             rawCommits.push(performance.now() - t0)
@@ -294,6 +304,8 @@ function bareBroadcast(f: Floor): Contender {
     lastPerCall: [],
     marks: [],
   }
+  const others = f.everyone.slice(f.displays.length)
+  let othersSettled: Promise<unknown> = Promise.resolve()
   return {
     result,
     round: async (calls, warmup) => {
@@ -302,6 +314,8 @@ function bareBroadcast(f: Floor): Contender {
         f.displays,
         async (marks) => {
           f.inFlight.marks = marks
+          // the consoles and kiosks read theirs too before the next call is sent
+          othersSettled = allGot(others, 'ticket:called')
           marks.sent = performance.now()
           io.emit('ticket:called', f.payload as never)
         },
@@ -309,6 +323,7 @@ function bareBroadcast(f: Floor): Contender {
         warmup,
         async () => {
           f.inFlight.marks = null
+          await othersSettled
         },
       )
     },
