@@ -55,6 +55,8 @@ interface Seat {
   freeAt: number
   streak: number
   candidates: CallCandidate[]
+  /** The same candidates by ticket id (a ticket is a counter's candidate once: tickets-repo candidatesFor). */
+  byTicket: Map<string, CallCandidate>
 }
 
 /** The play's calls by ticket id (see the header). Pure: inputs are not mutated. */
@@ -64,19 +66,22 @@ export function forecastCalls(input: ForecastInput): Map<string, ForecastCall> {
     freeAt: Math.max(input.now, c.freeAt),
     streak: c.priorityStreak,
     candidates: [...c.candidates],
+    byTicket: new Map(c.candidates.map((t) => [t.ticketId, t])),
   }))
   // which counters could call each ticket: its "ahead" counts only their calls
   const callers = new Map<string, Set<number>>()
   for (const s of seats)
     for (const c of s.candidates) (callers.get(c.ticketId) ?? callers.set(c.ticketId, new Set()).get(c.ticketId)!).add(s.id)
-  const called = new Set<string>()
   const calls = new Map<string, ForecastCall>()
-  const history: { ticketId: string; counterId: number }[] = []
+  // the calls each counter has made so far in the play: a ticket's "ahead" is their sum over its callers
+  const callsAt = new Map<number, number>()
 
+  // each step is O(candidates) for the policy's pick: the line is taken out of the counters'
+  // candidates in place, not filtered again at every step, so a line of a few hundred stays a
+  // millisecond or two (it is played for every call's board, before the displays' push)
   for (;;) {
     let seat: Seat | null = null
     for (const s of seats) {
-      s.candidates = s.candidates.filter((c) => !called.has(c.ticketId))
       if (s.candidates.length === 0) continue
       if (seat === null || s.freeAt < seat.freeAt || (s.freeAt === seat.freeAt && s.id < seat.id)) seat = s
     }
@@ -90,13 +95,21 @@ export function forecastCalls(input: ForecastInput): Map<string, ForecastCall> {
     if (decision === null) break
     const chosen = decision.candidate
     const mine = callers.get(chosen.ticketId)!
-    const ahead = history.filter((h) => mine.has(h.counterId)).length
+    let ahead = 0
+    for (const id of mine) ahead += callsAt.get(id) ?? 0
     calls.set(chosen.ticketId, { counterId: seat.id, at: seat.freeAt, ahead })
-    history.push({ ticketId: chosen.ticketId, counterId: seat.id })
-    called.add(chosen.ticketId)
+    callsAt.set(seat.id, (callsAt.get(seat.id) ?? 0) + 1)
+    // called: out of the line of every counter that could have called it
+    for (const s of seats) if (mine.has(s.id)) dropTicket(s, chosen.ticketId)
     seat.streak = nextPriorityStreak(seat.streak, chosen)
     seat.freeAt += Math.max(0, input.serviceSeconds(chosen.serviceId)) * 1000
     if (chosen.ticketId === input.until) break
   }
   return calls
+}
+
+/** Takes a ticket out of a counter's candidates, in place, keeping their order (found by identity: no string compared). */
+function dropTicket(seat: Seat, ticketId: string): void {
+  const candidate = seat.byTicket.get(ticketId)
+  if (candidate) seat.candidates.splice(seat.candidates.indexOf(candidate), 1)
 }

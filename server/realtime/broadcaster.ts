@@ -31,10 +31,19 @@ export class Broadcaster {
   /** The calls of each commit, folded into one push per display (server/realtime/call-fold.ts). */
   private readonly folds = new CallFolds((zone) => this.publicZoneFeeds(zone))
 
+  /**
+   * Each commit's figures by service, built once for all its pushes: the call's board is built
+   * before the displays' push, and the staff's and kiosks' `queue:updated` of the same commit then
+   * carry the very same figures instead of building them again after it (a commit is a fresh array).
+   */
+  private readonly figuresOfCommit = new WeakMap<readonly DomainEvent[], Map<number, QueueFigures | null>>()
+
   /** @param commit every event of the same commit, in order (DomainEvents.on gives it). */
   handle(event: DomainEvent, commit: readonly DomainEvent[]): void {
     this.sendToWatchers(event)
-    this.sendToFeeds(event, this.folds.of(commit))
+    let figures = this.figuresOfCommit.get(commit)
+    if (!figures) this.figuresOfCommit.set(commit, (figures = new Map()))
+    this.sendToFeeds(event, this.folds.of(commit), figures)
   }
 
   /** What each watched ticket's room was last told, so a change that does not move it pushes nothing. */
@@ -116,7 +125,7 @@ export class Broadcaster {
     return ids
   }
 
-  private sendToFeeds(event: DomainEvent, fold: CallFold | null): void {
+  private sendToFeeds(event: DomainEvent, fold: CallFold | null, figures: Map<number, QueueFigures | null>): void {
     switch (event.type) {
       case 'ticket:issued':
         return this.send([STAFF_FEED], 'ticket:issued', { ticket: ticketDto(event.ticket) })
@@ -134,7 +143,7 @@ export class Broadcaster {
         // displays first (the call is theirs to show): one push that carries what the commit's
         // counter and queue pushes would have (CallBoard)
         const counter = fold?.counters.get(event.counter.id) ?? event.counter
-        const services = this.figuresOf(fold?.serviceIds ?? [])
+        const services = this.figuresOf(fold?.serviceIds ?? [], figures)
         this.send(this.publicZoneFeeds(event.counter.zone), 'ticket:called', {
           ...call,
           board: { counter: publicCounterDto(counter), services },
@@ -157,7 +166,7 @@ export class Broadcaster {
           // the display feeds a call of this commit reached have these figures in the call already
           [STAFF_FEED, KIOSK_FEED, ALL_ZONES_FEED, ...this.knownZones().map(zoneFeed)].filter((feed) => !fold?.feeds.has(feed)),
           'queue:updated',
-          { services: this.figuresOf(event.serviceIds) },
+          { services: this.figuresOf(event.serviceIds, figures) },
         )
       case 'center:updated':
         // the news line: staff and every display feed (a zoned display shows it too)
@@ -196,8 +205,11 @@ export class Broadcaster {
     return this.queue.view.knownZones()
   }
 
-  private figuresOf(serviceIds: readonly number[]): QueueFigures[] {
-    return serviceIds.map((id) => this.figures(id)).filter((f): f is QueueFigures => f !== null)
+  /** @param known the commit's figures so far: a service's are built at its first push and reused by the others. */
+  private figuresOf(serviceIds: readonly number[], known: Map<number, QueueFigures | null>): QueueFigures[] {
+    return serviceIds
+      .map((id) => (known.has(id) ? known.get(id)! : known.set(id, this.figures(id)).get(id)!))
+      .filter((f): f is QueueFigures => f !== null)
   }
 
   private figures(serviceId: number): QueueFigures | null {

@@ -124,6 +124,32 @@ describe('the line forecast', () => {
     expect(play([]).size).toBe(0)
   })
 
+  it('a long line at counters sharing services: each ticket is called once, its ahead the earlier calls of its counters', () => {
+    // counter 1 serves both services, 2 passports only, 3 civil records only; 90 tickets, some priority
+    const passports = Array.from({ length: 45 }, (_, i) =>
+      ticket(`A${i}`, PASSPORTS, 90 - 2 * i, i % 7 === 0 ? { priority: 'elderly' } : {}),
+    )
+    const civil = Array.from({ length: 45 }, (_, i) => ticket(`B${i}`, CIVIL, 89 - 2 * i))
+    const counters = [counter(1, [...passports, ...civil]), counter(2, passports, { freeAt: NOW + MIN }), counter(3, civil)]
+    const callers = (id: string) => counters.filter((c) => c.candidates.some((t) => t.ticketId === id)).map((c) => c.id)
+    for (const policy of ['fifo', 'priority', 'sla'] as const) {
+      const calls = [...play(counters, policy, { [CIVIL]: 420 })]
+      expect(calls.map(([id]) => id).sort()).toEqual([...passports, ...civil].map((t) => t.ticketId).sort())
+      // the play's order is the map's: a ticket's ahead counts the calls before it at the counters that could call it
+      calls.forEach(([id, call], i) => {
+        const mine = callers(id)
+        expect(call.ahead, `${policy} ${id}`).toBe(calls.slice(0, i).filter(([, earlier]) => mine.includes(earlier.counterId)).length)
+        expect(mine).toContain(call.counterId)
+      })
+      // each counter calls one ticket after another, never two at once
+      for (const c of counters) {
+        const times = calls.filter(([, call]) => call.counterId === c.id).map(([, call]) => call.at)
+        expect(times).toEqual([...times].sort((a, b) => a - b))
+        expect(new Set(times).size).toBe(times.length)
+      }
+    }
+  })
+
   it('does not change its inputs and gives the same answer twice', () => {
     const line = [ticket('A1', PASSPORTS, 2), ticket('A2', PASSPORTS, 1)]
     const counters = [counter(1, line)]
