@@ -11,6 +11,7 @@ import { openHubDatabase } from '../hub/store/database.ts'
 import { HubStore } from '../hub/store/store.ts'
 import findLocalPostgres from '../test/global-setup.ts'
 import { benchDatabase } from './lib/bench-pg-database.ts'
+import { benchHourRows } from './lib/hour-rows.ts'
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`)
@@ -19,30 +20,7 @@ const arg = (name: string, fallback: number) => {
 const CENTERS = arg('centers', 100)
 const SENDERS = arg('senders', 1)
 
-const rows = (seed: number): HourFigures[] =>
-  Array.from({ length: 30 }, (_, s) => {
-    const n = 5 + ((seed * 31 + s * 7) % 40)
-    return {
-      serviceCode: `S${String(s).padStart(2, '0')}`,
-      nationalCode: `N${String(s).padStart(2, '0')}`,
-      serviceNameAr: `خدمة ${s}`,
-      serviceNameEn: `Service ${s}`,
-      issued: n,
-      called: n - 1,
-      served: n - 3,
-      noShow: 1,
-      cancelled: 1,
-      transferredIn: 1,
-      transferredOut: 1,
-      waitSumSeconds: 600 * n,
-      waitCount: n - 1,
-      waitMaxSeconds: 2400,
-      waitWithinTarget: n - 5,
-      serviceSumSeconds: 280 * n,
-      serviceCount: n - 3,
-      counterOpenMinutes: 60,
-    }
-  })
+const rows = (seed: number): HourFigures[] => benchHourRows(seed, 30, { nationalCodes: true })
 
 /** Each statement's time, by its first words, from Kysely's query log (the legacy `?` SQL goes through the same executor). */
 const times = new Map<string, number>()

@@ -23,35 +23,14 @@ import { signedHeaders, UpstreamPaths, type HourBatch, type HourFigures } from '
 import { PG_URL, startTestHub, type Backend } from '../test/hub/hub-harness.ts'
 import type { HubStore } from '../hub/store/store.ts'
 import { benchDatabase } from './lib/bench-pg-database.ts'
+import { benchHourRows } from './lib/hour-rows.ts'
 
 const CENTERS = 700
 const SERVICES = 30
 const HOURS = Number(process.env.BENCH_HUB_HOURS ?? 2)
 const SENDERS = 32
 
-const rows = (seed: number): HourFigures[] =>
-  Array.from({ length: SERVICES }, (_, s) => {
-    const n = 5 + ((seed * 31 + s * 7) % 40)
-    return {
-      serviceCode: `S${String(s).padStart(2, '0')}`,
-      serviceNameAr: `خدمة ${s}`,
-      serviceNameEn: `Service ${s}`,
-      issued: n,
-      called: n - 1,
-      served: n - 3,
-      noShow: 1,
-      cancelled: 1,
-      transferredIn: 1,
-      transferredOut: 1,
-      waitSumSeconds: 600 * n,
-      waitCount: n - 1,
-      waitMaxSeconds: 2400,
-      waitWithinTarget: n - 5,
-      serviceSumSeconds: 280 * n,
-      serviceCount: n - 3,
-      counterOpenMinutes: 60,
-    }
-  })
+const rows = (seed: number): HourFigures[] => benchHourRows(seed, SERVICES)
 
 const centerId = (c: number) => `EG-${String(c).padStart(4, '0')}`
 

@@ -27,6 +27,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
+import { benchHourRows } from './lib/hour-rows.ts'
 
 const CENTERS = 700
 const SERVICES = 30
@@ -55,31 +56,8 @@ const GENERATE = (
   FROM generate_series($1::date, $2::date, interval '1 day') d, generate_series(0, 23) h, hub_centers c, generate_series(0, 29) s,
     LATERAL (SELECT 5 + ((hashtext(c.id) & 255) + 7 * s + 3 * h + extract(doy FROM d)::int) % 40 AS v) x`
 
-function batchRows(seed: number): HourFigures[] {
-  return Array.from({ length: SERVICES }, (_, s) => {
-    const n = 5 + ((seed * 31 + s * 7) % 40)
-    return {
-      serviceCode: `S${String(s).padStart(2, '0')}`,
-      nationalCode: `N${String(s).padStart(2, '0')}`,
-      serviceNameAr: `خدمة ${s}`,
-      serviceNameEn: `Service ${s}`,
-      issued: n,
-      called: n - 1,
-      served: n - 3,
-      noShow: 1,
-      cancelled: 1,
-      transferredIn: 0,
-      transferredOut: 1,
-      waitSumSeconds: 600 * n,
-      waitCount: n - 1,
-      waitMaxSeconds: 2400,
-      waitWithinTarget: n - 5,
-      serviceSumSeconds: 280 * n,
-      serviceCount: n - 3,
-      counterOpenMinutes: 60,
-    }
-  })
-}
+/** transferredIn 0: as the SQL the bench loads with, which counts no transfers in. */
+const batchRows = (seed: number): HourFigures[] => benchHourRows(seed, SERVICES, { nationalCodes: true, transferredIn: 0 })
 
 export async function hubNationalBench(): Promise<void> {
   await findLocalPostgres()
