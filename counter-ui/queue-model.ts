@@ -35,12 +35,15 @@ export interface CounterQueue {
   callable: QueueEntry[]
 }
 
+/** Where the ticket stands in its line, as the server's call policy orders and ages it: its issue, or a later place at the end (Ticket.queuedAt). */
+const inLineSince = (t: Ticket): number => Date.parse(t.queuedAt ?? t.issuedAt)
+
 const entry = (t: Ticket, now: number): QueueEntry => ({
   id: t.id,
   label: t.label,
   priority: t.priority,
   serviceId: t.serviceId,
-  waitedSeconds: Math.max(0, Math.round((now - Date.parse(t.issuedAt)) / 1000)),
+  waitedSeconds: Math.max(0, Math.round((now - inLineSince(t)) / 1000)),
 })
 
 /** The queue of `counter` at `now` (epoch ms); `nextCount` labels per line (default 4). */
@@ -53,7 +56,7 @@ export function counterQueue(
 ): CounterQueue {
   const waiting = [...tickets]
     .filter((t) => t.status === 'waiting' && (t.targetCounterId === null || t.targetCounterId === counter.id))
-    .sort((a, b) => Date.parse(a.issuedAt) - Date.parse(b.issuedAt) || a.number - b.number)
+    .sort((a, b) => inLineSince(a) - inLineSince(b) || a.number - b.number)
   const byId = new Map(services.map((s) => [s.id, s]))
   const targeted = waiting.filter((t) => t.targetCounterId === counter.id).map((t) => entry(t, now))
   const rows: QueueRow[] = []

@@ -122,6 +122,12 @@ export const Ticket = Type.Object({
   outcome: Nullable(Type.String()),
   /** When it came back from parking, if it did (calledAt stays the first call: the wait in the line). */
   resumedAt: Type.Optional(Timestamp),
+  /**
+   * Its place in the line when that is not its issue time: a transfer (queue.transferKeepsIssueTime
+   * false) or a next step (stepPlacement end-of-line) that put it at the end. The call policy orders
+   * and ages by it, so the console does too.
+   */
+  queuedAt: Type.Optional(Timestamp),
   /** How the ticket came (issue 19): a booking checked in, or a place joined from a phone; absent for a walk-in. */
   origin: Type.Optional(literalUnion(['appointment', 'remote'])),
 })

@@ -25,6 +25,8 @@ export function ticketDto(t: TicketRecord): Ticket {
     outcome: t.outcome,
     // only a ticket back from parking: calledAt stays its first call (the wait), this is since when it is at the counter again
     ...(t.resumedAt != null ? { resumedAt: new Date(t.resumedAt).toISOString() } : {}),
+    // only when the line places it elsewhere than its issue time (the call policy's queuedAt)
+    ...(t.queuedAt !== t.issuedAt ? { queuedAt: new Date(t.queuedAt).toISOString() } : {}),
     // a walk-in's shape is unchanged; the console marks the others (issue 19)
     ...(t.origin === 'walk_in' ? {} : { origin: t.origin }),
   }

@@ -210,6 +210,17 @@ describe('the queue panel', () => {
     expect(q.callable.map((e) => e.label).sort()).toEqual([tickets[0], tickets[1], tickets[2], tickets[4]].map((t) => t.label).sort())
   })
 
+  it('orders and ages a line by its place (queuedAt) as the call policy does: a ticket sent to the end of the line comes after those already in it', () => {
+    const transferred = ticket(A.id, 'A', 40, { transferCount: 1, queuedAt: new Date(NOW - 2 * 60_000).toISOString() })
+    const older = ticket(A.id, 'A', 10)
+    const q = counterQueue(counter, [A, B, C], [transferred, older], NOW, 4)
+    const a = q.rows[0]
+    expect(a.next.map((e) => e.label)).toEqual([older.label, transferred.label])
+    // the longest wait is the policy's: 10 minutes, not the transferred ticket's 40 since its issue
+    expect(a.longestWaitSeconds).toBe(10 * 60)
+    expect(a.next[1].waitedSeconds).toBe(2 * 60)
+  })
+
   it('rounds waits down to whole minutes', () => {
     expect(wholeMinutes(59)).toBe(0)
     expect(wholeMinutes(61)).toBe(1)

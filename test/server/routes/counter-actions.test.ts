@@ -370,6 +370,8 @@ describe('transfer', () => {
       targetCounterId: null,
       transferCount: 1,
     })
+    // its place is still its issue time: no queuedAt of its own on the wire
+    expect(res.json().ticket.queuedAt).toBeUndefined()
     expect(res.json().counter.currentTicketId).toBeNull()
     const pub = (await center.request('GET', `/api/v1/tickets/${s.a1.id}`)).json()
     expect(pub).toMatchObject({ label: 'A-001', serviceId: s.b.id, status: 'waiting', position: 0, counter: null })
@@ -388,7 +390,10 @@ describe('transfer', () => {
   it('to a service with transferKeepsIssueTime false: it goes to the back of that line', async () => {
     const s = await transferScene(false)
     center = s.center
-    await center.action(s.clerk1, s.c1.id, 'transfer', { serviceId: s.b.id })
+    const moved = (await center.action(s.clerk1, s.c1.id, 'transfer', { serviceId: s.b.id })).json().ticket
+    // staff see its new place in the line (the console orders by it, as the call policy does)
+    expect(moved.queuedAt).toBe(new Date(s.clock.now).toISOString())
+    expect(moved.issuedAt).not.toBe(moved.queuedAt)
     expect((await center.request('GET', `/api/v1/tickets/${s.a1.id}`)).json().position).toBe(1)
     expect((await center.action(s.clerk2, s.c2.id, 'call-next')).json().ticket.id).toBe(s.b1.id)
     await center.action(s.clerk2, s.c2.id, 'no-show')
