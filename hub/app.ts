@@ -24,6 +24,7 @@ import { figuresRoutes } from './routes/figures-routes.ts'
 import { analysisRoutes } from './routes/analysis-routes.ts'
 import { openDataRoutes } from './routes/open-data-routes.ts'
 import { uiRoutes } from './routes/ui-routes.ts'
+import { STATUS_CODES } from 'node:http'
 
 export { HubError, newSecret, sumRows }
 
@@ -72,16 +73,17 @@ export function buildHub(config: HubConfig, deps: HubDeps): FastifyInstance {
       return reply.status(err.statusCode).send({
         statusCode: err.statusCode,
         code: err.code,
-        error: err.name,
+        error: STATUS_CODES[err.statusCode] ?? 'Error',
         message: err.message,
         ...(err.validCodes ? { validCodes: [...err.validCodes] } : {}),
       })
     if (err.validation || (err.statusCode && err.statusCode >= 400 && err.statusCode < 500)) {
       const status = err.statusCode ?? 400
+      // Fastify's own 4xx (bad JSON, a body too large, an unsupported type) are the caller's request; only a 404 is "not found"
       return reply.status(status).send({
         statusCode: status,
-        code: status === 400 ? HubErrorCodes.VALIDATION : HubErrorCodes.NOT_FOUND,
-        error: 'Bad Request',
+        code: status === 404 ? HubErrorCodes.NOT_FOUND : HubErrorCodes.VALIDATION,
+        error: STATUS_CODES[status] ?? 'Bad Request',
         message: err.message,
       })
     }

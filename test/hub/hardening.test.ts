@@ -54,6 +54,21 @@ describe.each(BACKENDS)('hub hardening on %s', (backend) => {
     return (await res.json()).totals.issued
   }
 
+  it("labels each refusal with its status's own name, and calls a body too large or of another type the caller's request, not 'not found'", async () => {
+    hub = await startTestHub({ backend })
+    const post = (body: string, type = 'application/json') =>
+      fetch(`${hub.url}/api/hub/v1/auth/login`, { method: 'POST', headers: { 'content-type': type }, body })
+    const wrong = await post(JSON.stringify({ username: 'nobody', password: 'wrong-password' }))
+    expect(wrong.status).toBe(401)
+    expect(await wrong.json()).toMatchObject({ code: 'HUB_ERR_BAD_CREDENTIALS', error: 'Unauthorized' })
+    const huge = await post(JSON.stringify({ username: 'x'.repeat(1100 * 1024), password: 'p' }))
+    expect(huge.status).toBe(413)
+    expect(await huge.json()).toMatchObject({ code: 'HUB_ERR_VALIDATION', error: 'Payload Too Large' })
+    const other = await post('username=x', 'application/x-www-form-urlencoded')
+    expect(other.status).toBe(415)
+    expect(await other.json()).toMatchObject({ code: 'HUB_ERR_VALIDATION', error: 'Unsupported Media Type' })
+  })
+
   it('refuses absurd figures with 400 HUB_ERR_VALIDATION naming the field, and stores nothing', async () => {
     hub = await startTestHub({ backend })
     const secret = await registerCenter(hub, 'C1')
