@@ -116,10 +116,13 @@ export function buildHub(config: HubConfig, deps: HubDeps): FastifyInstance {
   })
   app.addHook('onClose', async () => clearInterval(flusher))
 
-  // every read by an analyst is logged: who, what, the answer (here, so it covers every plugin's routes)
-  app.addHook('onResponse', async (request, reply) => {
+  // every read by an analyst is logged: who, what, the answer (here, so it covers every plugin's routes).
+  // onSend, before the answer leaves: no read is answered unlogged, and an analyst who reads the log
+  // next finds this read in it (onResponse wrote it after the answer, so a quick client could not)
+  app.addHook('onSend', async (request, reply, payload) => {
     if (request.analyst)
       await store.analysts.logAccess(request.analyst.username, `${request.method} ${request.url}`, reply.statusCode, clock())
+    return payload
   })
 
   app.register(ingestRoutes)
