@@ -11,7 +11,7 @@
  * timeout (HUB_ERR_QUERY_TIMEOUT) and without JIT, which costs more than it saves on queries this small.
  */
 import { HubErrorCodes } from '../../protocol/upstream.ts'
-import type { FigureRow } from '../../protocol/hub-api.ts'
+import type { FigureRow, GroupBy } from '../../protocol/hub-api.ts'
 import { HubError } from '../errors.ts'
 import type { Param, SqlDriver } from './driver.ts'
 import { FIGURE_COLUMNS } from './figure-columns.ts'
@@ -19,8 +19,7 @@ import { figureRow, serviceFigureRow } from './figure-rows.ts'
 import { isCalendarDay } from './figures-ingest.ts'
 import { monthDays } from './rollups.ts'
 
-export type GroupBy = 'governorate' | 'center' | 'service' | 'day' | 'hour'
-export const GROUP_BYS: readonly GroupBy[] = ['governorate', 'center', 'service', 'day', 'hour']
+export { GROUP_BYS, type GroupBy } from '../../protocol/hub-api.ts'
 
 export interface FiguresQuery {
   from: string

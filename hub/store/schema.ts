@@ -6,6 +6,7 @@
  */
 import type { Generated } from 'kysely'
 import type { FIGURE_COLUMNS } from './figure-columns.ts'
+import type { CenterKind } from '../../protocol/hub-api.ts'
 
 type Flag = 0 | 1
 
@@ -15,7 +16,7 @@ export interface HubCentersTable {
   name_en: string
   governorate: string
   city: Generated<string>
-  kind: 'fixed' | 'mobile' | 'new_city'
+  kind: CenterKind
   secret: string
   active: Generated<Flag>
   created_at: number

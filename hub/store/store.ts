@@ -19,10 +19,10 @@ import { storeHourRows } from './figures-ingest.ts'
 import { FigurePartitions } from './partitions.ts'
 import { migration11 } from './migration-11-scale.ts'
 import { figuresFromSource, hourlySource, nationalFigures, type FiguresQuery } from './figures-query.ts'
-import type { FigureRow } from '../../protocol/hub-api.ts'
+import type { CenterKind, FigureRow } from '../../protocol/hub-api.ts'
 
-export type CenterKind = HubCentersTable['kind']
-export const CENTER_KINDS: readonly CenterKind[] = ['fixed', 'mobile', 'new_city']
+// the kinds are the wire's (protocol/hub-api.ts), and schema.ts types the column with them
+export { CENTER_KINDS, type CenterKind } from '../../protocol/hub-api.ts'
 
 export interface CenterRecord {
   id: string
