@@ -7,6 +7,7 @@ import type { Selectable } from 'kysely'
 import type { BundleTargetView } from '../../protocol/config-bundle.ts'
 import type { HubDb } from './database.ts'
 import type { HubCenterBundlesTable, HubConfigBundlesTable } from './schema.ts'
+import { governorateOf } from '../../protocol/governorates.ts'
 
 /** Whom a bundle is for: the wire's own type (the hub page reads it back as is). */
 export type BundleTarget = BundleTargetView
@@ -31,10 +32,13 @@ export interface CenterBundleState {
   reportedAt: number
 }
 
+/** A governorate as its code when it names one; bundles stored before the codes target free text ("Cairo", «القاهرة»). */
+const governorateKey = (g: string) => governorateOf(g)?.code ?? g
+
 /** Whether a bundle is meant for a center. */
 export function targets(target: BundleTarget, center: { id: string; governorate: string }): boolean {
   if (target.kind === 'all') return true
-  if (target.kind === 'governorate') return target.governorate === center.governorate
+  if (target.kind === 'governorate') return governorateKey(target.governorate) === governorateKey(center.governorate)
   return target.centerIds.includes(center.id)
 }
 

@@ -4,6 +4,7 @@ import { GOVERNORATE_CODES } from '../../protocol/governorates.ts'
 import type { CenterView, FigureRow, HubFleet } from '../../protocol/hub-api.ts'
 import { zeroCounts } from '../../protocol/upstream.ts'
 import { BACKENDS, HUB_ADMIN_TOKEN, registerCenter, startTestHub, type TestHub } from './hub-harness.ts'
+import { targets } from '../../hub/store/config-bundles.ts'
 
 /**
  * A center's governorate is a code of Egypt's 27 (protocol/governorates.ts): registration takes a
@@ -110,5 +111,18 @@ describe.each(BACKENDS)('governorates as codes on %s', (backend) => {
       ['OLD-1', 'EG-C', 10],
       ['OLD-2', 'EG-C', 11],
     ])
+  })
+})
+
+describe('a bundle stored before the codes, targeting a governorate by its name', () => {
+  it('still reaches the centers of that governorate once they hold its code, and no other', () => {
+    const cairo = { id: 'C1', governorate: 'EG-C' }
+    expect(targets({ kind: 'governorate', governorate: 'Cairo' }, cairo)).toBe(true)
+    expect(targets({ kind: 'governorate', governorate: 'القاهرة' }, cairo)).toBe(true)
+    expect(targets({ kind: 'governorate', governorate: 'EG-C' }, cairo)).toBe(true)
+    expect(targets({ kind: 'governorate', governorate: 'Alexandria' }, cairo)).toBe(false)
+    // free text that names no governorate matches only the same free text
+    expect(targets({ kind: 'governorate', governorate: 'Atlantis' }, cairo)).toBe(false)
+    expect(targets({ kind: 'governorate', governorate: 'Atlantis' }, { id: 'C2', governorate: 'Atlantis' })).toBe(true)
   })
 })
