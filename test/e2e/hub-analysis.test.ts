@@ -7,7 +7,7 @@ import { overflowing } from './layout.ts'
 import { ROOT } from './ui-build.ts'
 import { formatNumber } from '../../ui-common/digits.ts'
 import { expectedSums, type FixtureRow, ingestFixture, isoWeek, shiftDay } from '../hub/analysis-fixture.ts'
-import { HUB_ADMIN_TOKEN, startTestHub } from '../hub/hub-harness.ts'
+import { addAnalyst, startTestHub } from '../hub/hub-harness.ts'
 
 /**
  * Issue 23, analysis in Chromium: an analyst signs in, opens the analysis; the weekly trend and
@@ -32,26 +32,8 @@ describe('the hub page: analysis', () => {
     const hub = await startTestHub({ config: { uiDir: suite.uiDir, readToken: 'machine-read-token-for-tests' } })
     suite.cleanups.push(() => hub.close())
     const rows = await ingestFixture(hub)
-    const created = await hub.app.inject({
-      method: 'POST',
-      url: '/api/hub/v1/admin/analysts',
-      headers: { authorization: `Bearer ${HUB_ADMIN_TOKEN}` },
-      payload: { username: 'nour', displayName: 'Nour', role: 'national', password: 'a long enough password' },
-    })
-    expect(created.statusCode).toBe(201)
-    const scoped = await hub.app.inject({
-      method: 'POST',
-      url: '/api/hub/v1/admin/analysts',
-      headers: { authorization: `Bearer ${HUB_ADMIN_TOKEN}` },
-      payload: {
-        username: 'alex',
-        displayName: 'Alex',
-        role: 'governorate',
-        governorate: 'الإسكندرية',
-        password: 'a long enough password',
-      },
-    })
-    expect(scoped.statusCode).toBe(201)
+    await addAnalyst(hub, 'nour', 'a long enough password')
+    await addAnalyst(hub, 'alex', 'a long enough password', 'الإسكندرية')
     const within = (from: string, to: string, keep: (r: FixtureRow) => boolean = () => true) =>
       rows.filter((r) => r.day >= from && r.day <= to && keep(r))
 

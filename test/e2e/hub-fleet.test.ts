@@ -5,7 +5,7 @@ import { seriousAxeViolations } from './axe.ts'
 import { ROOT } from './ui-build.ts'
 import { localDay } from '../../protocol/center-clock.ts'
 import { type CenterHealth, type HourFigures, UpstreamPaths, zeroCounts } from '../../protocol/upstream.ts'
-import { addNationalService, batchPath, HUB_ADMIN_TOKEN, postSigned, registerCenter, startTestHub } from '../hub/hub-harness.ts'
+import { addAnalyst, addNationalService, batchPath, postSigned, registerCenter, startTestHub } from '../hub/hub-harness.ts'
 
 /**
  * Issue 23 in Chromium: "by service" lists national services with their own figures and a
@@ -149,19 +149,7 @@ describe('the hub page: by service and the fleet', () => {
     suite.cleanups.push(() => hub.close())
     await registerCenter(hub, 'EG-CAI-001', { governorate: 'القاهرة' })
     await registerCenter(hub, 'EG-ALX-005', { governorate: 'الإسكندرية' })
-    const created = await hub.app.inject({
-      method: 'POST',
-      url: '/api/hub/v1/admin/analysts',
-      headers: { authorization: `Bearer ${HUB_ADMIN_TOKEN}` },
-      payload: {
-        username: 'alex',
-        displayName: 'Alex',
-        role: 'governorate',
-        governorate: 'الإسكندرية',
-        password: 'a long enough password',
-      },
-    })
-    expect(created.statusCode).toBe(201)
+    await addAnalyst(hub, 'alex', 'a long enough password', 'الإسكندرية')
 
     const page = await suite.contexts.page(LANDSCAPE)
     await page.goto(`${hub.url}/hub/ui/?view=fleet`)

@@ -3,7 +3,7 @@ import { localDay } from '../../protocol/center-clock.ts'
 import type { TrendAnswer } from '../../protocol/hub-analysis.ts'
 import type { FigureRow } from '../../protocol/hub-api.ts'
 import { ANALYSIS_CENTERS, expectedSums, type FixtureRow, ingestFixture, isoWeek, shiftDay } from './analysis-fixture.ts'
-import { BACKENDS, HUB_ADMIN_TOKEN, startTestHub, type TestHub } from './hub-harness.ts'
+import { addAnalyst, BACKENDS, startTestHub, type TestHub } from './hub-harness.ts'
 
 /**
  * Issue 23, analysis: trends by day, ISO week and month beside the period before, the drill-down
@@ -21,13 +21,7 @@ describe.each(BACKENDS)('analysis on %s', (backend) => {
   beforeAll(async () => {
     hub = await startTestHub({ backend, config: { readToken: READ_TOKEN } })
     rows = await ingestFixture(hub)
-    const created = await hub.app.inject({
-      method: 'POST',
-      url: '/api/hub/v1/admin/analysts',
-      headers: { authorization: `Bearer ${HUB_ADMIN_TOKEN}` },
-      payload: { username: 'alex', displayName: 'Alex', role: 'governorate', governorate: 'الإسكندرية', password: PASSWORD },
-    })
-    expect(created.statusCode).toBe(201)
+    await addAnalyst(hub, 'alex', PASSWORD, 'الإسكندرية')
     const login = await fetch(`${hub.url}/api/hub/v1/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -139,6 +139,22 @@ export async function registerCenter(hub: TestHub, id: string, extra: Record<str
   return res.json().secret
 }
 
+/** Creates an analyst through the admin API (a national one unless `governorate` is given); throws unless created. */
+export async function addAnalyst(hub: TestHub, username: string, password: string, governorate?: string): Promise<void> {
+  const res = await hub.app.inject({
+    method: 'POST',
+    url: '/api/hub/v1/admin/analysts',
+    headers: { authorization: `Bearer ${HUB_ADMIN_TOKEN}` },
+    payload: {
+      username,
+      displayName: username[0]!.toUpperCase() + username.slice(1),
+      ...(governorate ? { role: 'governorate', governorate } : { role: 'national' }),
+      password,
+    },
+  })
+  if (res.statusCode !== 201) throw new Error(`analyst ${username}: ${res.statusCode} ${res.body}`)
+}
+
 /** Posts a body signed as `centerId` with `secret` (fresh nonce, current time unless given). */
 export async function postSigned(
   base: string,
