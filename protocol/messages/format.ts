@@ -61,10 +61,14 @@ export type MessageSource = ConstructorParameters<typeof IntlMessageFormat>[0]
 // Every new IntlMessageFormat resolves its locale through Intl.NumberFormat.supportedLocalesOf,
 // whose first call walks every locale the runtime knows: on a kiosk's weak CPU that was about a
 // fifth of the start-up script (a Chromium profile at 4× CPU slow-down, issue 22). We only ever
-// pass 'ar' or 'en', which every runtime supports, so the locale is taken as given, once each.
+// pass 'ar' or 'en', which every runtime supports, so those two are taken as given, once each.
+// The hook is the library's static, shared with a host application that embeds us and uses the
+// same copy: any other locale goes to the library's own resolution, untouched.
 const resolvedLocales = new Map<string, Intl.Locale>()
+const libraryResolveLocale = IntlMessageFormat.resolveLocale
 IntlMessageFormat.resolveLocale = (locales) => {
-  const tag = typeof locales === 'string' ? locales : locales[0]
+  const tag = typeof locales === 'string' ? locales : locales.length === 1 ? locales[0] : undefined
+  if (tag !== 'ar' && tag !== 'en') return libraryResolveLocale(locales)
   let locale = resolvedLocales.get(tag)
   if (!locale) resolvedLocales.set(tag, (locale = new Intl.Locale(tag)))
   return locale

@@ -125,11 +125,6 @@ export class Outbox {
       .immediate()
   }
 
-  /** The oldest unacknowledged batch that is not parked (batches go out in order). */
-  first(): OutboxBatch | null {
-    return this.head(1)[0] ?? null
-  }
-
   /** The `limit` oldest unacknowledged batches that are not parked, oldest first. */
   head(limit: number): OutboxBatch[] {
     const sql = 'SELECT * FROM upstream_outbox WHERE parked_at IS NULL ORDER BY id LIMIT ?'

@@ -226,9 +226,7 @@ export class UpstreamReporter {
           const refused = await this.sendBacklog(due)
           if (this.stopped) return Infinity
           if (refused === null) {
-            for (const b of due) this.outbox.acknowledge(b.id)
-            this.stats.sent += due.length
-            this.stats.lastAckAt = Date.now()
+            this.delivered(due)
             continue
           }
           // a hub without the backlog route (older) never gets one again; any other refusal: one at a time this round
@@ -240,9 +238,7 @@ export class UpstreamReporter {
       // closing: the database may be gone; an ack not recorded only means a harmless resend
       if (this.stopped) return Infinity
       if (error === null) {
-        this.outbox.acknowledge(batch.id)
-        this.stats.sent++
-        this.stats.lastAckAt = Date.now()
+        this.delivered([batch])
         continue
       }
       this.stats.failures++
@@ -266,6 +262,13 @@ export class UpstreamReporter {
         )
       return delay
     }
+  }
+
+  /** The hub acknowledged these batches: out of the outbox, and counted. */
+  private delivered(batches: readonly OutboxBatch[]): void {
+    for (const b of batches) this.outbox.acknowledge(b.id)
+    this.stats.sent += batches.length
+    this.stats.lastAckAt = Date.now()
   }
 
   /** Exponential backoff with "equal jitter" for attempt n (from 1): between half and all of min × 2^(n-1), capped at max. */

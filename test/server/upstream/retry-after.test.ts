@@ -49,7 +49,7 @@ describe('Retry-After', () => {
     }
     expect(reporter.stats.lastError).toBe('hub answered 429 HUB_ERR_RATE_LIMITED')
     expect(reporter.stats.sent).toBeGreaterThanOrEqual(1)
-    const waiting = reporter.outbox.first()!
+    const waiting = reporter.outbox.head(1)[0]!
     const waitMs = waiting.nextAttemptAt - Date.now()
     // the hub's window is a minute: it asks for up to 60 s; our own backoff would have been ≤ 40 ms
     expect(waitMs).toBeGreaterThan(5_000)
