@@ -8,10 +8,12 @@ import { analysisText } from '../../protocol/messages/hub-analysis.ts'
 import type { AnalysisFigure } from './analysis-figures.ts'
 import { hubFormat } from './hub-format.ts'
 import { formatNumber } from '../../ui-common/digits.ts'
+import { intlLocale } from '../../protocol/messages/digits.ts'
 
-const locale = (lang: Lang) => (lang === 'ar' ? 'ar-EG' : 'en-GB')
 const utc = (day: string) => Date.parse(`${day}T00:00:00Z`)
 const digitsOf = (lang: Lang) => (lang === 'ar' ? 'arabic-indic' : 'western')
+// the digits rule's locale (a bare 'ar-EG' picks its digits by the runtime's ICU data)
+const locale = (lang: Lang) => intlLocale(lang, digitsOf(lang))
 
 /** A hub day (YYYY-MM-DD) as "2 Nov 2026" / "٢ نوفمبر ٢٠٢٦". */
 export function dayText(day: string, lang: Lang): string {

@@ -99,7 +99,7 @@ export class HubAnalysis extends LitElement {
   private range(): URLSearchParams {
     const q = new URLSearchParams()
     if (this.from) q.set('from', this.from)
-    if (this.to) q.set('to', this.to || this.from)
+    if (this.to) q.set('to', this.to)
     return q
   }
 
@@ -154,7 +154,7 @@ export class HubAnalysis extends LitElement {
     } catch (err) {
       if (generation !== this.generation) return
       const e = this.errorOf(err)
-      this.drillStatus = e === 'range-too-long' ? 'range-too-long' : e === 'forbidden' ? 'forbidden' : 'failed'
+      this.drillStatus = e ?? 'failed'
     }
   }
 
