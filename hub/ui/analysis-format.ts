@@ -6,14 +6,13 @@ import type { Lang } from '../../ui-common/i18n.ts'
 import { figureChange, type TrendGrain } from '../../protocol/hub-analysis.ts'
 import { analysisText } from '../../protocol/messages/hub-analysis.ts'
 import type { AnalysisFigure } from './analysis-figures.ts'
-import { hubFormat } from './hub-format.ts'
+import { hubDigits, hubFormat } from './hub-format.ts'
 import { formatNumber } from '../../ui-common/digits.ts'
 import { intlLocale } from '../../protocol/messages/digits.ts'
 
 const utc = (day: string) => Date.parse(`${day}T00:00:00Z`)
-const digitsOf = (lang: Lang) => (lang === 'ar' ? 'arabic-indic' : 'western')
 // the digits rule's locale (a bare 'ar-EG' picks its digits by the runtime's ICU data)
-const locale = (lang: Lang) => intlLocale(lang, digitsOf(lang))
+const locale = (lang: Lang) => intlLocale(lang, hubDigits(lang))
 
 /** A hub day (YYYY-MM-DD) as "2 Nov 2026" / "٢ نوفمبر ٢٠٢٦". */
 export function dayText(day: string, lang: Lang): string {
@@ -27,8 +26,8 @@ export function periodText(key: string, grain: TrendGrain, lang: Lang, short = f
     return new Intl.DateTimeFormat(locale(lang), { month: short ? 'short' : 'long', year: 'numeric', timeZone: 'UTC' }).format(
       utc(`${key}-01`),
     )
-  const [year, week] = key.split('-W').map((n) => formatNumber(Number(n), { digits: digitsOf(lang) }))
-  return analysisText(short ? 'weekShort' : 'weekLabel', lang, { week, year }, digitsOf(lang))
+  const [year, week] = key.split('-W').map((n) => formatNumber(Number(n), { digits: hubDigits(lang) }))
+  return analysisText(short ? 'weekShort' : 'weekLabel', lang, { week, year }, hubDigits(lang))
 }
 
 /**
@@ -43,5 +42,5 @@ export function changeText(figure: AnalysisFigure, now: number | null, before: n
   if (value === null) return '—'
   const sign = value > 0 ? '+' : value < 0 ? '−' : ''
   const abs = Math.abs(value)
-  return points ? `${sign}${analysisText('changePoints', lang, { value: f.num(abs, 1) }, digitsOf(lang))}` : `${sign}${f.percent(abs)}`
+  return points ? `${sign}${analysisText('changePoints', lang, { value: f.num(abs, 1) }, hubDigits(lang))}` : `${sign}${f.percent(abs)}`
 }

@@ -22,6 +22,7 @@ import './trend-chart.ts'
 import './governorate-map.ts'
 import './drill-down.ts'
 import { governorateName } from '../../protocol/governorates.ts'
+import { hubDigits } from './hub-format.ts'
 
 /** GETs a hub path with the page's credentials; rejects with ApiError. */
 export type HubRequest = <T>(path: string) => Promise<T>
@@ -85,7 +86,7 @@ export class HubAnalysis extends LitElement {
   private generation = 0
 
   private t(key: AnalysisMessageKey, values?: Record<string, string | number>): string {
-    return analysisText(key, this.language, values, this.language === 'ar' ? 'arabic-indic' : 'western')
+    return analysisText(key, this.language, values, hubDigits(this.language))
   }
 
   protected override willUpdate(changed: PropertyValues): void {

@@ -18,6 +18,7 @@ import { bundleText, type BundleMessageKey } from '../../protocol/messages/hub-b
 import { hubStyles } from './hub-styles.ts'
 import { type BundleFormState, type Choice, DEFAULT_DAY, defaultWeek, requestOf, stateFrom } from './bundle-draft.ts'
 import { governorateName } from '../../protocol/governorates.ts'
+import { hubDigits } from './hub-format.ts'
 
 type ChoiceList = 'priorityCategories' | 'finishOutcomes'
 
@@ -64,7 +65,7 @@ export class HubBundleForm extends LitElement {
   }
 
   private t(key: BundleMessageKey, values?: Record<string, string | number>): string {
-    return bundleText(key, this.language, values, this.language === 'ar' ? 'arabic-indic' : 'western')
+    return bundleText(key, this.language, values, hubDigits(this.language))
   }
 
   private set(patch: Partial<BundleFormState>): void {

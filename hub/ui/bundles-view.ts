@@ -15,7 +15,7 @@ import type { BundleDetail, BundleListItem, BundleTargetView, CenterBundleRow } 
 import type { NationalCatalogue } from '../../protocol/national-catalogue.ts'
 import { bundleText, type BundleMessageKey } from '../../protocol/messages/hub-bundles.ts'
 import { hubStyles } from './hub-styles.ts'
-import { hubFormat } from './hub-format.ts'
+import { hubFormat, hubDigits } from './hub-format.ts'
 import './bundle-form.ts'
 import { governorateName } from '../../protocol/governorates.ts'
 
@@ -81,7 +81,7 @@ export class HubBundlesView extends LitElement {
   }
 
   private t(key: BundleMessageKey, values?: Record<string, string | number>): string {
-    return bundleText(key, this.language, values, this.language === 'ar' ? 'arabic-indic' : 'western')
+    return bundleText(key, this.language, values, hubDigits(this.language))
   }
 
   private targetText(target: BundleTargetView): string {

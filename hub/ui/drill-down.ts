@@ -12,7 +12,7 @@ import type { FigureRow } from '../../protocol/hub-api.ts'
 import { MAX_HOUR_RANGE_DAYS } from '../../protocol/hub-analysis.ts'
 import { analysisText, type AnalysisMessageKey } from '../../protocol/messages/hub-analysis.ts'
 import { themeStyles } from '../../ui-common/theme.ts'
-import { hubFormat } from './hub-format.ts'
+import { hubFormat, hubDigits } from './hub-format.ts'
 import { hubStyles } from './hub-styles.ts'
 import { governorateName } from '../../protocol/governorates.ts'
 
@@ -89,7 +89,7 @@ export class HubDrill extends LitElement {
   private focusHeading = false
 
   private t(key: AnalysisMessageKey, values?: Record<string, string | number>): string {
-    return analysisText(key, this.language, values, this.language === 'ar' ? 'arabic-indic' : 'western')
+    return analysisText(key, this.language, values, hubDigits(this.language))
   }
 
   private go(path: DrillPath): void {

@@ -12,7 +12,7 @@ import type { Lang } from '../../ui-common/i18n.ts'
 import { hubText, type HubMessageKey } from '../../protocol/messages/hub.ts'
 import type { DashboardRow, HubDashboard } from '../../protocol/hub-api.ts'
 import { hubStyles } from './hub-styles.ts'
-import { hubFormat } from './hub-format.ts'
+import { hubFormat, hubDigits } from './hub-format.ts'
 import { governorateName } from '../../protocol/governorates.ts'
 
 export type FigureTable = 'governorate' | 'center' | 'service'
@@ -36,7 +36,7 @@ export class HubFigures extends LitElement {
   }
 
   private t(key: HubMessageKey, values?: Record<string, string | number>): string {
-    return hubText(key, this.language, values, this.language === 'ar' ? 'arabic-indic' : 'western')
+    return hubText(key, this.language, values, hubDigits(this.language))
   }
 
   private sorted(table: FigureTable, rows: DashboardRow[], offline: (r: DashboardRow) => boolean = () => false): DashboardRow[] {

@@ -10,7 +10,7 @@ import type { Lang } from '../../ui-common/i18n.ts'
 import { hubText, type HubMessageKey } from '../../protocol/messages/hub.ts'
 import type { CenterView, FleetAlert, HubFleet } from '../../protocol/hub-api.ts'
 import { hubStyles } from './hub-styles.ts'
-import { hubFormat } from './hub-format.ts'
+import { hubFormat, hubDigits } from './hub-format.ts'
 import { governorateName } from '../../protocol/governorates.ts'
 
 @customElement('tabour-hub-fleet')
@@ -21,7 +21,7 @@ export class HubFleetView extends LitElement {
   @property() language: Lang = 'ar'
 
   private t(key: HubMessageKey, values?: Record<string, string | number>): string {
-    return hubText(key, this.language, values, this.language === 'ar' ? 'arabic-indic' : 'western')
+    return hubText(key, this.language, values, hubDigits(this.language))
   }
 
   private alertText(a: FleetAlert, centers: Map<string, CenterView>): string {

@@ -15,7 +15,7 @@ import { analysisText, type AnalysisMessageKey } from '../../protocol/messages/h
 import { themeStyles } from '../../ui-common/theme.ts'
 import { type AnalysisFigure, figureLabel, FIGURE_LABEL_VALUES, figureValue, formatFigure } from './analysis-figures.ts'
 import { EGYPT_GOVERNORATES, GRID_COLUMNS, GRID_ROWS, type Governorate, governorateOf } from './egypt-governorates.ts'
-import { hubFormat } from './hub-format.ts'
+import { hubFormat, hubDigits } from './hub-format.ts'
 import { type CLASSES, classesOf } from './map-scale.ts'
 import { hubStyles } from './hub-styles.ts'
 
@@ -77,7 +77,7 @@ export class HubMap extends LitElement {
   @property() language: Lang = 'ar'
 
   private t(key: AnalysisMessageKey, values?: Record<string, string | number>): string {
-    return analysisText(key, this.language, values, this.language === 'ar' ? 'arabic-indic' : 'western')
+    return analysisText(key, this.language, values, hubDigits(this.language))
   }
 
   override render(): TemplateResult {

@@ -20,6 +20,7 @@ import type { DigitStyle } from '../../protocol/messages/digits.ts'
 import { type LeastBusy, type OpenCatalogue, type OpenCenters, OpenDataPaths } from '../../protocol/open-data.ts'
 import { openDataStyles } from './open-data-styles.ts'
 import { governorateName } from '../../protocol/governorates.ts'
+import { hubDigits } from './hub-format.ts'
 
 type View = 'nearest' | 'centers'
 
@@ -64,7 +65,7 @@ export class OpenDataApp extends LitElement {
   }
 
   private get digits(): DigitStyle {
-    return this.language === 'ar' ? 'arabic-indic' : 'western'
+    return hubDigits(this.language)
   }
 
   private t(key: OpenDataMessageKey, values?: Record<string, string | number>): string {

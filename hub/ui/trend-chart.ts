@@ -24,7 +24,7 @@ import {
   formatFigure,
 } from './analysis-figures.ts'
 import { changeText, dayText, periodText } from './analysis-format.ts'
-import { hubFormat } from './hub-format.ts'
+import { hubFormat, hubDigits } from './hub-format.ts'
 import { hubStyles } from './hub-styles.ts'
 
 /** Days in a month 'YYYY-MM'. */
@@ -70,7 +70,7 @@ export class HubTrend extends LitElement {
   private readonly chart = new UplotController(this, () => this.draw())
 
   private t(key: AnalysisMessageKey, values?: Record<string, string | number>): string {
-    return analysisText(key, this.language, values, this.language === 'ar' ? 'arabic-indic' : 'western')
+    return analysisText(key, this.language, values, hubDigits(this.language))
   }
 
   protected override updated(changed: PropertyValues): void {
