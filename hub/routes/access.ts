@@ -56,6 +56,21 @@ export async function readAuth(request: FastifyRequest, reply: FastifyReply): Pr
   throw new HubError(401, HubErrorCodes.UNAUTHENTICATED, 'a valid read bearer token is required (Authorization: Bearer <HUB_READ_TOKEN>)')
 }
 
+/** The national management routes (configuration bundles): the admin token, or a national analyst's session (403 for a governorate one). */
+export async function nationalAuth(request: FastifyRequest): Promise<void> {
+  const { config, store, clock } = request.server.hub
+  const given = bearerOf(request)
+  const analyst = given ? await store.analysts.bySession(given, clock()) : null
+  if (analyst) {
+    request.analyst = analyst
+    if (analyst.role !== 'national')
+      throw new HubError(403, HubErrorCodes.NATIONAL_ONLY, `analyst ${analyst.username} has a governorate scope: bundles are national`)
+    return
+  }
+  if (config.adminToken && tokenMatches(given, config.adminToken)) return
+  throw new HubError(401, HubErrorCodes.UNAUTHENTICATED, 'the admin token or a national analyst session is required')
+}
+
 /**
  * The governorate a request may read: a governorate analyst's own (asking for another, or for a
  * center of another, is 403 HUB_ERR_FORBIDDEN_GOVERNORATE), else the one asked for (or all).

@@ -5,7 +5,6 @@
  * one. Centers fetch the bundle their heartbeat answer offers (a signed request, like a batch).
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import type { FastifyRequest } from 'fastify'
 import { Type } from '@sinclair/typebox'
 import {
   type BundleOffer,
@@ -23,7 +22,6 @@ import {
   SignedConfigBundle,
 } from '../../protocol/config-bundle.ts'
 import { HubErrorCodes, UpstreamPaths } from '../../protocol/upstream.ts'
-import { bearerOf, tokenMatches } from '../bearer.ts'
 import { hubSigningKey } from '../config-signing-key.ts'
 import { HubError } from '../errors.ts'
 import { type BundleRecord, type BundleTarget, type CenterBundleState, targets } from '../store/config-bundles.ts'
@@ -31,7 +29,7 @@ import { checkDraft } from './config-bundle-draft.ts'
 import type { CenterRecord, HubStore } from '../store/store.ts'
 import { governorateCode } from '../governorate-codes.ts'
 import { governorateCodeOf } from '../../protocol/governorates.ts'
-import { hubErrors, PREFIX } from './access.ts'
+import { hubErrors, nationalAuth, PREFIX } from './access.ts'
 
 const tags = ['configuration bundles']
 
@@ -144,18 +142,7 @@ export const configBundleRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const key = hubSigningKey(config.dataDir)
   const errors = hubErrors(401, 403)
 
-  app.addHook('onRequest', async (request: FastifyRequest) => {
-    const given = bearerOf(request)
-    const analyst = given ? await store.analysts.bySession(given, clock()) : null
-    if (analyst) {
-      request.analyst = analyst
-      if (analyst.role !== 'national')
-        throw new HubError(403, HubErrorCodes.NATIONAL_ONLY, `analyst ${analyst.username} has a governorate scope: bundles are national`)
-      return
-    }
-    if (config.adminToken && tokenMatches(given, config.adminToken)) return
-    throw new HubError(401, HubErrorCodes.UNAUTHENTICATED, 'the admin token or a national analyst session is required')
-  })
+  app.addHook('onRequest', nationalAuth)
 
   /** The public key centers pin (also given at registration). */
   app.get(
