@@ -81,13 +81,16 @@ function rank(c: LeastBusyCenter): number {
  * The governorate's centers for one service, the shortest typical wait first (then fewer waiting);
  * one with no open counter for it next, one not issuing now after those, and those with no recent
  * data last. A live center that does not offer the service is left out; one with no recent data
- * stays in (it may offer it), marked.
+ * stays in (it may offer it), marked. Null when the governorate (a code or a name the list knows)
+ * has no active center at all.
  */
-export function leastBusy(src: OpenDataSources, asked: string, service: NationalService): LeastBusy {
+export function leastBusy(src: OpenDataSources, asked: string, service: NationalService): LeastBusy | null {
   const governorate = governorateFilter(asked)!
+  const inGovernorate = publicCenters(src).filter((x) => x.governorate === governorate)
+  if (inGovernorate.length === 0) return null
   const known = catalogueCodes(src)
   const centers: LeastBusyCenter[] = []
-  for (const c of publicCenters(src).filter((x) => x.governorate === governorate)) {
+  for (const c of inGovernorate) {
     const lines = liveLines(src, known, c)
     if (!lines) {
       centers.push({ ...centerFields(c), status: 'no_recent_data', updatedAt: null, waiting: null, waitSeconds: null, open: null })

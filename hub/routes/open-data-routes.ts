@@ -22,7 +22,6 @@ import { sendBuiltPage } from '../built-page.ts'
 import { HubError } from '../errors.ts'
 import { leastBusy, openCatalogue, openCenters, type OpenDataSources } from '../open-data-views.ts'
 import { hubErrors } from './access.ts'
-import { governorateFilter } from '../governorate-codes.ts'
 
 const TAGS = ['open data']
 const errors = hubErrors(400, 404, 429)
@@ -94,7 +93,7 @@ export const openDataRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       publicHeaders(reply)
-      return openCenters(await sources(), governorateFilter(request.query.governorate))
+      return openCenters(await sources(), request.query.governorate)
     },
   )
 
@@ -111,14 +110,13 @@ export const openDataRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const src = await sources()
       const { service: code } = request.query
-      // a code, or a name the list knows (centers keep the code)
-      const governorate = governorateFilter(request.query.governorate)!
       const service = src.services.find((s) => s.code === code)
       if (!service) throw new HubError(400, HubErrorCodes.UNKNOWN_NATIONAL_CODE, `the national catalogue has no code ${code}`)
-      if (!src.centers.some((c) => c.active && governorateFilter(c.governorate) === governorate))
-        throw new HubError(404, HubErrorCodes.NOT_FOUND, `no center in governorate ${governorate.slice(0, 100)}`)
+      // null: no active center there (the governorate asked, a code or a name the list knows, matched none)
+      const answer = leastBusy(src, request.query.governorate, service)
+      if (!answer) throw new HubError(404, HubErrorCodes.NOT_FOUND, `no center in governorate ${request.query.governorate.slice(0, 100)}`)
       publicHeaders(reply)
-      return leastBusy(src, governorate, service)
+      return answer
     },
   )
 

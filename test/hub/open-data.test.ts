@@ -326,8 +326,8 @@ describe('the open-data views', () => {
       ['C2', 'live', ['PASSPORT']],
     ])
     const gone = { code: 'GONE', nameAr: 'x', nameEn: 'x', groupAr: '', groupEn: '' }
-    expect(leastBusy(src, 'Cairo', gone).centers).toEqual([])
-    expect(leastBusy(src, 'Cairo', src.services[0]).centers.map((c) => [c.id, c.waiting])).toEqual([
+    expect(leastBusy(src, 'Cairo', gone)!.centers).toEqual([])
+    expect(leastBusy(src, 'Cairo', src.services[0])!.centers.map((c) => [c.id, c.waiting])).toEqual([
       ['C1', 3],
       ['C2', 3],
     ])
