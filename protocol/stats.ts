@@ -1,6 +1,9 @@
 import { Type, type Static } from '@sinclair/typebox'
 import { CounterState, Lang, Nullable } from './common.ts'
 
+/** The percentile of the p90 figures: server/reports/figures.ts computes them with it, and their labels say it. */
+export const FIGURE_PERCENTILE = 90
+
 const Figures = {
   issued: Type.Integer(),
   called: Type.Integer(),

@@ -5,6 +5,7 @@ import { messagesOf, type Catalogue, type Lang } from './format.ts'
 import type { DigitStyle } from './digits.ts'
 import { COMMON_MESSAGES } from './common.ts'
 import { ErrorCodes, type ErrorCode } from '../error-codes.ts'
+import { FIGURE_PERCENTILE } from '../stats.ts'
 
 export const DASHBOARD_MESSAGES = {
   'app.title': { ar: 'لوحة المتابعة', en: 'Manager dashboard' },
@@ -207,8 +208,7 @@ export const dashboardText = messagesOf({ ...COMMON_MESSAGES, ...DASHBOARD_MESSA
 /** A key `dashboardText` knows. */
 export type DashboardMessageKey = Parameters<typeof dashboardText>[0]
 
-/** The percentile of the p90 figures (server/reports/figures.ts). */
-export const FIGURE_PERCENTILE = 90
+export { FIGURE_PERCENTILE }
 
 /** A figure's label (a KPI card, a column head) with its figures in the screen's digits: the p90 labels carry their percentile. */
 export const figureLabel = (key: DashboardMessageKey, lang: Lang, digits: DigitStyle): string =>

@@ -19,6 +19,7 @@
  */
 import type Database from 'better-sqlite3'
 import { refreshRollups } from './rollup.ts'
+import { FIGURE_PERCENTILE } from '../../protocol/stats.ts'
 
 /** What a report row can be grouped by: the rollup table it reads and the SQL of its key. */
 export const GROUP_KEYS = {
@@ -130,7 +131,8 @@ function sortedList(text: string | null): Float64Array {
 }
 
 /** Nearest-rank p90 of a sorted list; null when empty. */
-const p90 = (sorted: Float64Array): number | null => (sorted.length === 0 ? null : sorted[Math.max(1, Math.ceil(0.9 * sorted.length)) - 1]!)
+const p90 = (sorted: Float64Array): number | null =>
+  sorted.length === 0 ? null : sorted[Math.max(1, Math.ceil((FIGURE_PERCENTILE / 100) * sorted.length)) - 1]!
 
 interface SqlRow extends Omit<FigureRow, 'avgWaitSeconds' | 'p90WaitSeconds' | 'avgServiceSeconds' | 'p90ServiceSeconds'> {
   waitSum: number
