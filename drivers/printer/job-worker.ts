@@ -143,16 +143,11 @@ export class TicketJobWorker {
    * to die on. Only the current thread's exit comes here, and `close` lets go of its thread first.
    */
   private died(code: number, error: string): void {
-    this.thread = null
-    this.ready = null
-    this.restarts++
     const why = `the ticket renderer stopped (exit code ${code}${error ? `: ${error}` : ''})`
-    for (const entry of [...this.pending.values()]) {
-      if (entry.timer) clearTimeout(entry.timer)
+    this.replaceThread((entry) => {
       entry.crashes++
-      if (entry.crashes >= 2) this.settle(entry.request.id, new Error(`${why}, twice while building this ticket`))
-      else this.send(entry)
-    }
+      return entry.crashes >= 2 ? new Error(`${why}, twice while building this ticket`) : null
+    })
   }
 
   /**
@@ -165,12 +160,23 @@ export class TicketJobWorker {
     const thread = this.thread
     if (!thread) return
     this.thread = null
+    void thread.terminate()
+    this.replaceThread(() => null)
+  }
+
+  /**
+   * Lets go of the current thread (a restart: the next send starts a new one) and sends each
+   * pending job again, unless `failure` gives the error it ends with instead.
+   */
+  private replaceThread(failure: (entry: Pending) => Error | null): void {
+    this.thread = null
     this.ready = null
     this.restarts++
-    void thread.terminate()
     for (const entry of [...this.pending.values()]) {
       if (entry.timer) clearTimeout(entry.timer)
-      this.send(entry)
+      const error = failure(entry)
+      if (error) this.settle(entry.request.id, error)
+      else this.send(entry)
     }
   }
 
