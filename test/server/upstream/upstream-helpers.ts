@@ -10,6 +10,18 @@ export const UPSTREAM_TEST_CONFIG = {
   timeoutSeconds: 5,
 }
 
+/**
+ * Resolves at once when the next turn of the hour is more than `ms` away, else just after it.
+ * A child center runs on the real clock, and at the turn of the hour it rightly queues the
+ * closing hour's final revision in place of an unsent one: a test that follows one batch
+ * through a kill and a resend keeps clear of that moment. (UTC hours are the local hours of
+ * every whole-hour time zone, Cairo's among them.)
+ */
+export async function clearOfHourTurn(ms: number): Promise<void> {
+  const toTurn = 3_600_000 - (Date.now() % 3_600_000)
+  if (toTurn <= ms) await new Promise((resolve) => setTimeout(resolve, toTurn + 1_000))
+}
+
 /** Waits (rounds of the reporter, no fixed sleeps) until a scan after now has run and the outbox is empty. */
 export async function drain(center: TestCenter, maxRounds = 2000): Promise<void> {
   const reporter = center.app.tabour.upstream!
