@@ -52,11 +52,18 @@ declare module 'fastify' {
 /** How often the rate limit's refusal counts are written. */
 const LIMITED_FLUSH_MS = 5_000
 
+const trustHops =
+  (hops: number) =>
+  (_address: string, hop: number): boolean =>
+    hop < hops
+
 export function buildHub(config: HubConfig, deps: HubDeps): FastifyInstance {
   const app = Fastify({
     logger: { level: config.logLevel },
     return503OnClosing: true,
     bodyLimit: 1024 * 1024,
+    // addresses, or the nearest hops (Fastify's own rule for a number, which its types leave out); never every caller's word
+    trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : (config.trustProxy ?? false),
   }).withTypeProvider<TypeBoxTypeProvider>()
   installHubOpenApi(app)
   const { store } = deps

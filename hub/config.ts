@@ -1,4 +1,5 @@
 /** The hub's settings, all from the environment (the hub is one small process per country). */
+import { isIP } from 'node:net'
 import { join, resolve } from 'node:path'
 import { isValidTimeZone } from '../protocol/center-clock.ts'
 
@@ -42,6 +43,13 @@ export interface HubConfig {
   uiDir: string
   /** HUB_LOG_LEVEL, default info. */
   logLevel: string
+  /**
+   * HUB_TRUST_PROXY: the reverse proxies (TLS terminators) in front of the hub, whose
+   * X-Forwarded-For names the real caller: a number of hops, or a comma list of addresses and
+   * CIDR ranges. Unset = none, and every request comes from its socket's address. Behind a proxy
+   * without it, every citizen of the open-data page shares the proxy's one rate-limit allowance.
+   */
+  trustProxy?: number | string
 }
 
 export class HubConfigError extends Error {}
@@ -78,6 +86,7 @@ export function loadHubConfig(env: Record<string, string | undefined> = process.
     timeZone: env.HUB_TIME_ZONE || 'Africa/Cairo',
     uiDir: resolve(env.HUB_UI_DIR || './dist/ui'),
     logLevel: env.HUB_LOG_LEVEL || 'info',
+    trustProxy: trustedProxies(env.HUB_TRUST_PROXY),
     ...overrides,
   }
   if (config.port > 65535) throw new HubConfigError(`HUB_PORT must be ≤ 65535`)
@@ -89,6 +98,31 @@ export function loadHubConfig(env: Record<string, string | undefined> = process.
     throw new HubConfigError('HUB_DATABASE_URL must be a postgres:// URL; leave it unset for SQLite')
   if (!isValidTimeZone(config.timeZone)) throw new HubConfigError(`HUB_TIME_ZONE ${config.timeZone} is not an IANA time zone`)
   return config
+}
+
+/**
+ * A hop count or a list of addresses/CIDR ranges; never "true" (trusting any X-Forwarded-For
+ * lets every caller choose its own address, and with it its own rate-limit bucket).
+ */
+function trustedProxies(raw: string | undefined): number | string | undefined {
+  if (raw === undefined || raw.trim() === '') return undefined
+  if (/^\d+$/.test(raw.trim())) {
+    const hops = Number(raw.trim())
+    if (hops < 1) throw new HubConfigError('HUB_TRUST_PROXY must be a number of proxies ≥ 1, or their addresses')
+    return hops
+  }
+  const entries = raw.split(',').map((e) => e.trim())
+  const bad = entries.find((e) => {
+    const [address, bits, extra] = e.split('/')
+    const family = isIP(address ?? '')
+    if (family === 0 || extra !== undefined) return true
+    return bits !== undefined && !(/^\d+$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128))
+  })
+  if (bad !== undefined)
+    throw new HubConfigError(
+      `HUB_TRUST_PROXY must be a number of proxies, or addresses and CIDR ranges separated by commas (got ${bad || 'an empty entry'})`,
+    )
+  return entries.join(',')
 }
 
 export const hubSqliteFile = (config: Pick<HubConfig, 'dataDir'>) => join(config.dataDir, 'hub.sqlite')

@@ -54,8 +54,8 @@ async function passportLine(center: TestCenter, waiting: number) {
   return { waiting, estimate: mine.estimatedWaitSeconds as number }
 }
 
-const get = async (hub: TestHub, path: string) => {
-  const res = await fetch(hub.url + path)
+const get = async (hub: TestHub, path: string, headers: Record<string, string> = {}) => {
+  const res = await fetch(hub.url + path, { headers })
   return { status: res.status, headers: res.headers, body: await res.json() }
 }
 
@@ -227,6 +227,28 @@ describe('open data: the cache, the limit and the document', () => {
     // the analysts' and centers' routes are not held up by it
     expect((await fetch(`${hub.url}/healthz`)).status).toBe(200)
   })
+
+  it.each([
+    ['its address', '127.0.0.1'],
+    ['a hop count', 1],
+  ] as const)(
+    'behind a reverse proxy trusted by %s (HUB_TRUST_PROXY) each citizen has an allowance of their own; an untrusted X-Forwarded-For is ignored',
+    async (_how, trustProxy) => {
+      const behindProxy = await startTestHub({ config: { openDataPerMinute: 2, trustProxy } })
+      const direct = await startTestHub({ config: { openDataPerMinute: 2 } })
+      cleanups.push(
+        () => behindProxy.close(),
+        () => direct.close(),
+      )
+      const from = (address: string) => ({ 'x-forwarded-for': address })
+      for (const hub of [behindProxy, direct])
+        for (let i = 0; i < 2; i++) expect((await get(hub, OpenDataPaths.catalogue, from('198.51.100.7'))).status).toBe(200)
+      expect((await get(behindProxy, OpenDataPaths.catalogue, from('198.51.100.7'))).status).toBe(429)
+      expect((await get(behindProxy, OpenDataPaths.catalogue, from('203.0.113.9'))).status, 'another citizen behind the proxy').toBe(200)
+      // without the setting the header is the caller's own word: both "citizens" are the one socket address
+      expect((await get(direct, OpenDataPaths.catalogue, from('203.0.113.9'))).status).toBe(429)
+    },
+  )
 
   it('GET /api/hub/v1/openapi.json parses, lists the public routes with their response schemas, and marks what needs a token', async () => {
     const hub = await startTestHub()

@@ -135,6 +135,16 @@ describe('hub settings', () => {
     }
   })
 
+  it('HUB_TRUST_PROXY: unset = no proxy; a hop count, or addresses and CIDR ranges; never "true"', () => {
+    expect(loadHubConfig({}).trustProxy).toBeUndefined()
+    expect(loadHubConfig({ HUB_TRUST_PROXY: '1' }).trustProxy).toBe(1)
+    expect(loadHubConfig({ HUB_TRUST_PROXY: '10.0.0.5, 10.1.0.0/16,::1' }).trustProxy).toBe('10.0.0.5,10.1.0.0/16,::1')
+    for (const bad of ['0', 'true', '10.0.0.0/33', '10.0.0.5,', 'proxy.local', '::1/129']) {
+      expect(() => loadHubConfig({ HUB_TRUST_PROXY: bad }), bad).toThrow(HubConfigError)
+      expect(() => loadHubConfig({ HUB_TRUST_PROXY: bad }), bad).toThrow(/^HUB_TRUST_PROXY must be/)
+    }
+  })
+
   it('tokens are compared whole, whatever their length', () => {
     expect(tokenMatches(READ_TOKEN, READ_TOKEN)).toBe(true)
     expect(tokenMatches(READ_TOKEN.slice(0, -1), READ_TOKEN)).toBe(false)
