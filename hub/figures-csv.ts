@@ -22,7 +22,7 @@ const FIGURES: [CsvMessageKey, (r: FigureRow) => number | null][] = [
   ['figure.sla', (r) => r.slaPercent],
   ['figure.avgService', (r) => r.avgServiceSeconds],
   ['figure.counterOpenMinutes', (r) => r.counterOpenMinutes],
-  ['figure.openMinutes', (r) => r.openMinutes],
+  ['figure.serviceOpenMinutes', (r) => r.openMinutes],
   ['figure.waitMissedUncalled', (r) => r.waitMissedUncalled],
   // feedback (issue 21)
   ['figure.ratingCount', (r) => r.ratingCount],

@@ -59,7 +59,15 @@ export const CSV_MESSAGES = {
   'figure.servedOutsideHours': { ar: 'مخدومة خارج ساعات العمل', en: 'Served outside hours' },
   'figure.incompletePapers': { ar: 'أوراق غير مكتملة', en: 'Incomplete papers' },
   'figure.incompletePapersPct': { ar: 'أوراق غير مكتملة (% من المخدومة)', en: 'Incomplete papers (% of served)' },
-  'figure.counterOpenMinutes': { ar: 'دقائق فتح الشبابيك', en: 'Counter open minutes' },
+  // the hub's rows sum these per-service minutes over the services of a center, governorate or the country: the header says so
+  'figure.counterOpenMinutes': {
+    ar: 'دقائق فتح الشبابيك لكل خدمة (مجموع الخدمات؛ الشباك الذي يخدم 3 خدمات يُحسب 3 مرات)',
+    en: 'Counter-minutes per service (summed over services; a counter serving 3 services counts 3 times)',
+  },
+  'figure.serviceOpenMinutes': {
+    ar: 'دقائق ساعات العمل لكل خدمة (مجموع الخدمات)',
+    en: 'Minutes within opening hours per service (summed over services)',
+  },
   // the per-hour figures the hub sums from centers that send them (0 from older centers)
   'figure.waitMissedUncalled': { ar: 'غادروا دون نداء بعد الزمن المستهدف', en: 'Left uncalled after the target wait' },
   'figure.ratingCount': { ar: 'عدد التقييمات', en: 'Ratings' },

@@ -107,8 +107,8 @@ describe.each(BACKENDS)('the hub CSV on %s (issue 15 item 6)', (backend) => {
       'Longest wait (seconds)',
       'Within target wait (%)',
       'Average service time (seconds)',
-      'Counter open minutes',
-      'Minutes open',
+      'Counter-minutes per service (summed over services; a counter serving 3 services counts 3 times)',
+      'Minutes within opening hours per service (summed over services)',
       'Left uncalled after the target wait',
       'Ratings',
       'Average rating (of 5)',
@@ -131,7 +131,7 @@ describe.each(BACKENDS)('the hub CSV on %s (issue 15 item 6)', (backend) => {
     // the per-hour figures added after the first CSV (feedback, steps, parking, appointments) are columns too
     const pass = en.rows.find((r) => r.Code === 'PASS')!
     expect(Object.fromEntries(en.header.slice(19).map((h) => [h, pass[h]]))).toEqual({
-      'Minutes open': '60',
+      'Minutes within opening hours per service (summed over services)': '60',
       'Left uncalled after the target wait': '1',
       Ratings: '3',
       'Average rating (of 5)': '3.67',
