@@ -40,9 +40,18 @@ const publicCenters = (src: OpenDataSources) =>
 
 const centerFields = (c: CenterRecord) => ({ id: c.id, nameAr: c.nameAr, nameEn: c.nameEn, governorate: c.governorate, city: c.city })
 
-/** The pickers: the catalogue's services and the governorates with an active center. */
+/**
+ * The pickers: the catalogue's services that some active center offers (its latest live report
+ * lists them, however old: a center offline now still offers them), and the governorates with an
+ * active center. A service no center offers is no use to a citizen choosing where to go.
+ */
 export function openCatalogue(src: OpenDataSources): OpenCatalogue {
-  const services: OpenService[] = src.services.map((s) => ({ code: s.code, nameAr: s.nameAr, nameEn: s.nameEn }))
+  const offered = new Set(
+    src.centers.filter((c) => c.active).flatMap((c) => src.reports.get(c.id)?.queues.map((q) => q.nationalCode) ?? []),
+  )
+  const services: OpenService[] = src.services
+    .filter((s) => offered.has(s.code))
+    .map((s) => ({ code: s.code, nameAr: s.nameAr, nameEn: s.nameEn }))
   const governorates = [...new Set(publicCenters(src).map((c) => c.governorate))].sort()
   return { services, governorates }
 }

@@ -64,6 +64,7 @@ export type OpenService = Static<typeof OpenService>
 /** GET open/catalogue: what the page's pickers offer. */
 export const OpenCatalogue = Type.Object(
   {
+    /** The national services some active center offers (in its latest live report), in the catalogue's order. */
     services: Type.Array(OpenService),
     /** The governorates that have an active center, sorted. */
     governorates: Type.Array(Type.String()),

@@ -9,7 +9,7 @@ import { UPSTREAM_TEST_CONFIG } from '../server/upstream/upstream-helpers.ts'
 import { addNationalService, BACKENDS, postSigned, registerCenter, startTestHub, type TestHub } from './hub-harness.ts'
 import { Heartbeat, UpstreamPaths } from '../../protocol/upstream.ts'
 import { OpenDataPaths } from '../../protocol/open-data.ts'
-import { leastBusy, openCenters, type OpenDataSources } from '../../hub/open-data-views.ts'
+import { leastBusy, openCatalogue, openCenters, type OpenDataSources } from '../../hub/open-data-views.ts'
 
 /**
  * Open data (issue 23): two real centers (in-process, real SQLite, their real reporters) send
@@ -67,6 +67,8 @@ describe('open data from two real centers', () => {
     const hub = await startTestHub({ config: { openDataCacheMs: 0 } })
     cleanups.push(() => hub.close())
     await addNationalService(hub, 'PASSPORT', { nameAr: 'جوازات السفر', nameEn: 'Passports' })
+    // in the catalogue, offered by no center: the citizen's picker leaves it out
+    await addNationalService(hub, 'BIRTH-CERT', { nameAr: 'شهادة الميلاد', nameEn: 'Birth certificate' })
     await registerCenter(hub, 'EG-CAI-009', { governorate: 'Cairo', nameEn: 'Silent center' }) // never reports
     await registerCenter(hub, 'EG-ALX-001', { governorate: 'Alexandria' })
     const busy = await startCenter(hub, 'EG-CAI-001', 'Busy center')
@@ -349,6 +351,12 @@ describe('the open-data views', () => {
     ])
     const gone = { code: 'GONE', nameAr: 'x', nameEn: 'x', groupAr: '', groupEn: '' }
     expect(leastBusy(src, 'Cairo', gone)!.centers).toEqual([])
+    // the picker: a catalogue service no active center offers is left out, one an offline center offered stays
+    const offered = (s: OpenDataSources) => openCatalogue(s).services.map((x) => x.code)
+    const birth = { code: 'BIRTH', nameAr: 'ميلاد', nameEn: 'Birth', groupAr: '', groupEn: '' }
+    expect(offered({ ...src, services: [...src.services, birth] })).toEqual(['PASSPORT'])
+    expect(offered({ ...src, now: now + 86_400_000 })).toEqual(['PASSPORT'])
+    expect(offered({ ...src, centers: src.centers.map((c) => ({ ...c, active: false })) })).toEqual([])
     expect(leastBusy(src, 'Cairo', src.services[0])!.centers.map((c) => [c.id, c.waiting])).toEqual([
       ['C1', 3],
       ['C2', 3],
