@@ -59,7 +59,9 @@ export function mergeSql(columns: readonly string[], conflict: string, p: MergeI
     (s, i) => `r${i} AS (INSERT INTO ${s.table} (${rollupColumns(s).join(', ')}) ${rollupSelect(s)} ${rollupConflictSql(s)})`,
   )
   const oldFigs = FIGURE_COLUMNS.map((c) => (c === 'wait_max' ? '0' : `-o.${c}`)).join(', ')
-  return `WITH input (${columns.join(', ')}) AS (SELECT * FROM unnest(${p.arrays.join(', ')})),
+  // unnest() in the select list, one per array, run in step (the arrays are of one length): about half the CPU of the
+  // multi-array unnest() in FROM, which first copies every row into a tuple store (measured, 720 rows × 42 columns)
+  return `WITH input (${columns.join(', ')}) AS (SELECT ${p.arrays.map((a) => `unnest(${a})`).join(', ')}),
     old AS (SELECT f.day, f.hour, f.service_code, f.national_code, f.service_name_ar, f.service_name_en, ${FIGURE_COLUMNS.map((c) => `f.${c}`).join(', ')}
       FROM hub_figures f WHERE f.center_id = ${p.center} AND f.day = ANY(${p.days}) AND f.hour = ANY(${p.hours})),
     up AS (INSERT INTO hub_figures (${columns.join(', ')}, received_at) SELECT input.*, ${p.now} FROM input ${conflict}
