@@ -4,10 +4,13 @@
  * ingest bench's figures, not a figure of its own. `npx tsx bench/hub-ingest-profile.bench.ts --centers 100`.
  */
 import { randomBytes } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { cpus, loadavg } from 'node:os'
 import type { HourBatch, HourFigures } from '../protocol/upstream.ts'
-import { CompiledQuery, type LogEvent } from 'kysely'
-import { legacyDriver } from '../hub/store/driver.ts'
+import { CompiledQuery, type LogEvent, sql } from 'kysely'
 import { openHubDatabase } from '../hub/store/database.ts'
+import { PG_MERGE_COLUMNS } from '../hub/store/figures-ingest.ts'
+import { mergeSql } from '../hub/store/rollup-merge-pg.ts'
 import { HubStore } from '../hub/store/store.ts'
 import findLocalPostgres from '../test/global-setup.ts'
 import { benchDatabase } from './lib/bench-pg-database.ts'
@@ -22,28 +25,37 @@ const SENDERS = arg('senders', 1)
 
 const rows = (seed: number): HourFigures[] => benchHourRows(seed, 30, { nationalCodes: true })
 
-/** Each statement's time, by its first words, from Kysely's query log (the legacy `?` SQL goes through the same executor). */
+/** Each statement's time, by its first words, from Kysely's query log. */
 const times = new Map<string, number>()
-/** The newest merge statement seen, for `--explain` after the run. */
-let lastMerge: CompiledQuery | null = null
+/** The parameters of the newest call of the ingest function (center, nonce, now, days, hours, the column arrays), for `--explain`. */
+const last: { call: readonly unknown[] | null } = { call: null }
 const label = (text: string) => text.replace(/\s+/g, ' ').trim().slice(0, 48)
 const log = (event: LogEvent) => {
   if (event.level !== 'query') return
   const k = label(event.query.sql)
   times.set(k, (times.get(k) ?? 0) + event.queryDurationMillis)
-  if (event.query.sql.startsWith('WITH input')) lastMerge = CompiledQuery.raw(event.query.sql, [...event.query.parameters])
+  if (event.query.sql.startsWith('SELECT * FROM hub_ingest_')) last.call = event.query.parameters
+}
+
+/** CPU seconds a process has used (/proc, Linux; 100 ticks a second), 0 when it is gone or not readable. */
+function cpuSecondsOf(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
+    return (Number(fields[11]) + Number(fields[12])) / 100
+  } catch {
+    return 0
+  }
 }
 
 await findLocalPostgres()
 const db = await benchDatabase(process.env.TABOUR_TEST_PG_URL!, 'profile')
 const hubDb = openHubDatabase({ databaseUrl: db.url, sqliteFile: '', poolSize: Math.max(2, SENDERS), log })
-const driver = legacyDriver(hubDb)
 const store = new HubStore(hubDb)
 try {
   await store.migrate()
   // what one index of hub_figures costs a call: `--drop-index hub_figures_national`
   const drop = process.argv.indexOf('--drop-index')
-  if (drop > 0) await driver.exec(`DROP INDEX ${process.argv[drop + 1]}`)
+  if (drop > 0) await sql.raw(`DROP INDEX ${process.argv[drop + 1]}`).execute(hubDb)
   for (let c = 0; c < CENTERS; c++)
     await store.addCenter({ id: `C${c}`, nameAr: 'م', nameEn: 'C', governorate: `G${c % 27}`, city: '', kind: 'fixed', secret: 'x' }, 0)
   const day = (c: number, dayOf: string): HourBatch[] =>
@@ -59,6 +71,14 @@ try {
       rows: rows(c + h),
     }))
   await store.partitions.ensureFor('2026-03-10')
+  // the server processes of this database (the pool's connections, opened before the run), to count their CPU time:
+  // on a shared box the CPU a call costs is steadier than its wall time, and says what an idle box would reach
+  await Promise.all(Array.from({ length: Math.max(2, SENDERS) }, () => sql`SELECT pg_sleep(0.05)`.execute(hubDb)))
+  const backends = async () =>
+    (await sql<{ pid: number }>`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`.execute(hubDb)).rows.map((r) => r.pid)
+  const pids = await backends()
+  const serverCpu0 = pids.reduce((n, pid) => n + cpuSecondsOf(pid), 0)
+  const nodeCpu0 = process.cpuUsage()
   times.clear()
   let next = 0
   const t0 = performance.now()
@@ -70,18 +90,44 @@ try {
     }),
   )
   const seconds = (performance.now() - t0) / 1000
-  console.log(`${CENTERS} calls of 24 center-hours, ${SENDERS} sender(s): ${((CENTERS * 24) / seconds).toFixed(0)} center-hours/s`)
+  const nodeCpu = process.cpuUsage(nodeCpu0)
+  const serverCpu = (await backends()).reduce((n, pid) => n + cpuSecondsOf(pid), 0) - serverCpu0
+  const perCall = { node: (nodeCpu.user + nodeCpu.system) / 1000 / CENTERS, server: (serverCpu * 1000) / CENTERS }
+  const load = loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')
+  console.log(
+    `${CENTERS} calls of 24 center-hours, ${SENDERS} sender(s): ${((CENTERS * 24) / seconds).toFixed(0)} center-hours/s (load average ${load})`,
+  )
+  console.log(
+    `CPU per call: hub process ${perCall.node.toFixed(1)} ms, PostgreSQL ${perCall.server.toFixed(1)} ms: ${cpus().length} idle cores would take ` +
+      `${Math.round((cpus().length * 1000 * 24) / (perCall.node + perCall.server))} center-hours/s (both on this box)`,
+  )
   console.table(
     [...times.entries()].sort((a, b) => b[1] - a[1]).map(([k, v]) => ({ statement: k, 'ms per call': (v / CENTERS).toFixed(2) })),
   )
-  if (process.argv.includes('--explain') && lastMerge) {
-    // the plan of one call's merge, run again and rolled back
-    const merge: CompiledQuery = lastMerge
+  if (process.argv.includes('--explain') && last.call) {
+    // the plan of the merge statement the function runs (rollup-merge-pg.ts), with the last call's rows moved to a day
+    // not stored yet, run and rolled back (the nonce and the lock are not part of it)
+    const [center, , now, days, hours, ...arrays] = last.call.map((p) =>
+      typeof p === 'string' ? p.replaceAll('2026-03-10', '2026-03-12') : p,
+    )
+    const { names, types, conflict } = PG_MERGE_COLUMNS
+    const merge = {
+      sql: mergeSql(names, conflict, {
+        arrays: names.map((_, i) => `$${5 + i}::${types[i]}[]`),
+        center: '$1',
+        now: '$2::bigint',
+        days: '$3::date[]',
+        hours: '$4::int[]',
+      }),
+    }
+    const fresh = [center, now, days, hours, ...arrays]
     await hubDb
       .transaction()
       .execute(async (trx) => {
         const plan = await trx.executeQuery<{ 'QUERY PLAN': string }>(
-          CompiledQuery.raw(`EXPLAIN (ANALYZE, BUFFERS, SUMMARY) ${merge.sql}`, [...merge.parameters]),
+          CompiledQuery.raw(`EXPLAIN (ANALYZE, BUFFERS, SUMMARY) ${merge.sql}`, fresh),
         )
         console.log(plan.rows.map((p) => p['QUERY PLAN']).join('\n'))
         throw new Error('rolled back')

@@ -17,7 +17,7 @@
 import { randomBytes } from 'node:crypto'
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { signedHeaders, UpstreamPaths, type HourBatch, type HourFigures } from '../protocol/upstream.ts'
 import { PG_URL, startTestHub, type Backend } from '../test/hub/hub-harness.ts'
@@ -28,7 +28,8 @@ import { benchHourRows } from './lib/hour-rows.ts'
 const CENTERS = 700
 const SERVICES = 30
 const HOURS = Number(process.env.BENCH_HUB_HOURS ?? 2)
-const SENDERS = 32
+/** Requests or calls at once on PostgreSQL (SQLite has one writer: one). */
+const SENDERS = Number(process.env.BENCH_HUB_SENDERS ?? 32)
 
 const rows = (seed: number): HourFigures[] => benchHourRows(seed, SERVICES)
 
@@ -68,6 +69,15 @@ interface Figure {
   case: string
   batches: number
   seconds: number
+  /** The 1-minute load average when the case ended (the box is shared: read each figure against the same run's baselines). */
+  load?: number
+}
+
+/** Times one case and notes the load average at its end. */
+async function timed(backend: Backend, name: string, count: number, work: () => Promise<unknown>): Promise<Figure> {
+  const t0 = performance.now()
+  await work()
+  return { backend, case: name, batches: count, seconds: (performance.now() - t0) / 1000, load: loadavg()[0] }
 }
 
 async function rawInserts(store: HubStore, list: HourBatch[]): Promise<void> {
@@ -177,69 +187,70 @@ async function benchBackend(backend: Backend): Promise<Figure[]> {
     // HTTP, signed
     const http = batches(0, HOURS)
     let errors = 0
-    let t0 = performance.now()
-    await pool(http, SENDERS, async (b) => {
-      const body = JSON.stringify(b)
-      const headers = signedHeaders(secrets.get(b.centerId)!, {
-        path: UpstreamPaths.batches,
-        centerId: b.centerId,
-        timestamp: Date.now(),
-        nonce: randomBytes(16).toString('hex'),
-        seq: b.seq,
-        body,
-      })
-      const res = await fetch(hub.url + UpstreamPaths.batches, { method: 'POST', headers, body })
-      await res.arrayBuffer()
-      if (res.status !== 200) errors++
-    })
-    figures.push({
-      backend,
-      case: `HTTP signed (${SENDERS} senders)${errors ? `, ${errors} errors` : ''}`,
-      batches: http.length,
-      seconds: (performance.now() - t0) / 1000,
-    })
+    const httpFigure = await timed(backend, `HTTP signed (${SENDERS} senders)`, http.length, () =>
+      pool(http, SENDERS, async (b) => {
+        const body = JSON.stringify(b)
+        const headers = signedHeaders(secrets.get(b.centerId)!, {
+          path: UpstreamPaths.batches,
+          centerId: b.centerId,
+          timestamp: Date.now(),
+          nonce: randomBytes(16).toString('hex'),
+          seq: b.seq,
+          body,
+        })
+        const res = await fetch(hub.url + UpstreamPaths.batches, { method: 'POST', headers, body })
+        await res.arrayBuffer()
+        if (res.status !== 200) errors++
+      }),
+    )
+    figures.push({ ...httpFigure, case: `${httpFigure.case}${errors ? `, ${errors} errors` : ''}` })
 
+    const senders = backend === 'sqlite' ? 1 : SENDERS
     // the store in-process
     const direct = batches(HOURS, HOURS)
-    t0 = performance.now()
-    await pool(direct, backend === 'sqlite' ? 1 : SENDERS, async (b) => {
-      await hub.store.ingest(b, randomBytes(16).toString('hex'), Date.now())
-    })
-    figures.push({ backend, case: 'store.ingest in-process', batches: direct.length, seconds: (performance.now() - t0) / 1000 })
+    figures.push(
+      await timed(backend, `store.ingest, one hour per call (${senders} at once)`, direct.length, () =>
+        pool(direct, senders, async (b) => {
+          await hub.store.ingest(b, randomBytes(16).toString('hex'), Date.now())
+        }),
+      ),
+    )
 
     // raw inserts of the same rows
     const raw = batches(0, HOURS)
-    t0 = performance.now()
-    await rawInserts(hub.store, raw)
-    figures.push({ backend, case: 'raw multi-row INSERT (baseline)', batches: raw.length, seconds: (performance.now() - t0) / 1000 })
+    figures.push(
+      await timed(backend, 'raw multi-row INSERT, one hour per transaction (baseline)', raw.length, () => rawInserts(hub.store, raw)),
+    )
 
     // a day per call: each center's 24 hours of another day in one ingestHours
     const day = batches(0, 24, '2026-03-11')
     const byCenter = new Map<string, HourBatch[]>()
     for (const b of day) byCenter.set(b.centerId, [...(byCenter.get(b.centerId) ?? []), b])
-    t0 = performance.now()
-    await pool([...byCenter.values()], backend === 'sqlite' ? 1 : SENDERS, async (list) => {
-      if ((await hub.store.ingestHours(list, randomBytes(16).toString('hex'), Date.now())) === 'replayed') throw new Error('replayed')
-    })
-    figures.push({
-      backend,
-      case: 'store.ingestHours, 24 h per call (a day of backlog)',
-      batches: day.length,
-      seconds: (performance.now() - t0) / 1000,
-    })
+    figures.push(
+      await timed(backend, `store.ingestHours, 24 h per call (${senders} at once)`, day.length, () =>
+        pool([...byCenter.values()], senders, async (list) => {
+          if ((await hub.store.ingestHours(list, randomBytes(16).toString('hex'), Date.now())) === 'replayed') throw new Error('replayed')
+        }),
+      ),
+    )
     // the same day re-sent: every row already held, nothing changes
-    t0 = performance.now()
-    await pool([...byCenter.values()], backend === 'sqlite' ? 1 : SENDERS, async (list) => {
-      await hub.store.ingestHours(list, randomBytes(16).toString('hex'), Date.now())
-    })
-    figures.push({ backend, case: 'the same day re-sent (nothing changes)', batches: day.length, seconds: (performance.now() - t0) / 1000 })
-    if (backend === 'postgres')
+    figures.push(
+      await timed(backend, 'the same day re-sent (nothing changes)', day.length, () =>
+        pool([...byCenter.values()], senders, async (list) => {
+          await hub.store.ingestHours(list, randomBytes(16).toString('hex'), Date.now())
+        }),
+      ),
+    )
+    if (backend === 'postgres') {
+      const load = loadavg()[0]
       figures.push({
         backend,
         case: 'raw COPY of the same day (baseline)',
         batches: day.length,
         seconds: rawCopy(hub.config.databaseUrl!, day),
+        load,
       })
+    }
 
     const stored = await hub.store.driver.all<{ n: number }>('SELECT COUNT(*) AS n FROM hub_figures')
     const expected = (2 * HOURS + 24) * CENTERS * SERVICES
@@ -257,11 +268,15 @@ export async function hubIngestBench(): Promise<void> {
     (b) => only < 0 || process.argv[only + 1] === b,
   )
   const all: Figure[] = []
+  const before = loadavg()
   for (const b of backends) all.push(...(await benchBackend(b)))
+  const after = loadavg()
   console.log(
     `\n## Hub ingest (${CENTERS} centers × ${SERVICES} services, ${HOURS} h of batches per case; 1 batch = 1 center-hour = ${SERVICES} rows)`,
   )
   if (!PG_URL) console.log('PostgreSQL skipped: TABOUR_TEST_PG_URL is not set')
+  const avg = (l: number[]) => l.map((x) => x.toFixed(1)).join(' / ')
+  console.log(`load average (1 / 5 / 15 min) before: ${avg(before)}, after: ${avg(after)}; the machine has ${cpus().length} cores`)
   console.table(
     all.map((f) => ({
       backend: f.backend,
@@ -270,6 +285,7 @@ export async function hubIngestBench(): Promise<void> {
       'batches/s': Math.round(f.batches / f.seconds),
       'center-hours/s': Math.round(f.batches / f.seconds),
       'rows/s': Math.round((f.batches * SERVICES) / f.seconds),
+      load: f.load?.toFixed(1),
     })),
   )
   for (const b of backends) {
@@ -277,6 +293,9 @@ export async function hubIngestBench(): Promise<void> {
     const rate = (f: Figure) => f.batches / f.seconds
     console.log(
       `${b}: ingestHours (a day per call) / ${copy ? 'raw COPY' : 'raw insert'} = ${(rate(dayCall!) / rate(copy ?? raw!)).toFixed(3)}; ingestHours / one hour per call = ${(rate(dayCall!) / rate(all.filter((f) => f.backend === b)[1]!)).toFixed(1)}×`,
+    )
+    console.log(
+      `${b}: ingestHours (a day per call) is ${Math.round(rate(dayCall!))} center-hours/s, ${Math.round(rate(dayCall!) / 50)} % of issue 23's 5,000`,
     )
     const hoursPerSec = http!.batches / http!.seconds
     console.log(

@@ -5,9 +5,10 @@
  * What a subtraction cannot undo (a lower maximum, a renamed service, a row moved to another
  * national code) is recomputed for that one key afterwards, by both (recomputeExact).
  */
-import type { Param, SqlDriver } from './driver.ts'
+import { type Kysely, sql } from 'kysely'
+import { dialectOf } from './database.ts'
 import { FIGURE_COLUMNS } from './figure-columns.ts'
-import { type FigureColumn, type HourlyRow, ROLLUPS, type RollupSpec, rollupColumns } from './rollups.ts'
+import { type FigureColumn, type HourlyRow, type KeyValue, ROLLUPS, type RollupSpec, rollupColumns } from './rollups.ts'
 
 /** An hourly row replaced (`old`, null when new) by `next` in this transaction. */
 export interface HourlyChange {
@@ -16,7 +17,7 @@ export interface HourlyChange {
 }
 
 interface Delta {
-  key: Param[]
+  key: KeyValue[]
   rows: number
   sums: Record<FigureColumn, number>
   nameAr: string
@@ -80,23 +81,24 @@ export function rollupConflictSql(s: RollupSpec): string {
 const SLICE = 200
 
 /** Adds the changed hourly rows to every rollup (SQLite), then recomputes what a sum cannot undo. */
-export async function applyRollupDeltas(d: SqlDriver, changes: readonly HourlyChange[]): Promise<void> {
+// biome-ignore lint/suspicious/noExplicitAny: the rollup tables are outside the typed schema
+export async function applyRollupDeltas(db: Kysely<any>, changes: readonly HourlyChange[]): Promise<void> {
   if (changes.length === 0) return
-  const exact: [RollupSpec, Param[]][] = []
+  const exact: [RollupSpec, KeyValue[]][] = []
   for (const s of ROLLUPS) {
     const deltas = deltasOf(s, changes)
-    const cols = rollupColumns(s)
-    const tuple = `(${cols.map(() => '?').join(', ')})`
+    const cols = sql.join(rollupColumns(s).map((c) => sql.ref(c)))
     for (let i = 0; i < deltas.length; i += SLICE) {
-      const slice = deltas.slice(i, i + SLICE)
-      await d.run(
-        `INSERT INTO ${s.table} (${cols.join(', ')}) VALUES ${slice.map(() => tuple).join(', ')} ${rollupConflictSql(s)}`,
-        slice.flatMap((x) => [...x.key, ...(s.names ? [x.nameAr, x.nameEn] : []), x.rows, ...FIGURE_COLUMNS.map((c) => x.sums[c])]),
-      )
+      const tuples = deltas
+        .slice(i, i + SLICE)
+        .map(
+          (x) => sql`(${sql.join([...x.key, ...(s.names ? [x.nameAr, x.nameEn] : []), x.rows, ...FIGURE_COLUMNS.map((c) => x.sums[c])])})`,
+        )
+      await sql`INSERT INTO ${sql.table(s.table)} (${cols}) VALUES ${sql.join(tuples)} ${sql.raw(rollupConflictSql(s))}`.execute(db)
     }
     for (const x of deltas) if (x.exact) exact.push([s, x.key])
   }
-  for (const [s, key] of exact) await recomputeExact(d, s, key)
+  for (const [s, key] of exact) await recomputeExact(db, s, key)
 }
 
 /**
@@ -104,16 +106,18 @@ export async function applyRollupDeltas(d: SqlDriver, changes: readonly HourlyCh
  * when no hourly row is left in it. Called in ROLLUPS order, so a rollup summed from a finer one
  * reads it already exact.
  */
-export async function recomputeExact(d: SqlDriver, s: RollupSpec, key: Param[]): Promise<void> {
-  const m = s.exactFrom(key, d.dialect)
-  const keyWhere = s.keys.map((k) => `${k} = ?`).join(' AND ')
-  const of = (expr: string, fallback: string) => `COALESCE((SELECT ${expr} FROM ${m.from} f WHERE ${m.where}), ${fallback})`
-  const sets = [`wait_max = ${of('MAX(f.wait_max)', '0')}`]
-  const params: Param[] = [...m.params]
-  if (s.names) {
-    sets.push(`service_name_ar = ${of('MAX(f.service_name_ar)', "''")}`, `service_name_en = ${of('MAX(f.service_name_en)', "''")}`)
-    params.push(...m.params, ...m.params)
-  }
-  await d.run(`UPDATE ${s.table} SET ${sets.join(', ')} WHERE ${keyWhere}`, [...params, ...key])
-  await d.run(`DELETE FROM ${s.table} WHERE ${keyWhere} AND source_rows <= 0`, key)
+// biome-ignore lint/suspicious/noExplicitAny: the rollup tables are outside the typed schema
+export async function recomputeExact(db: Kysely<any>, s: RollupSpec, key: KeyValue[]): Promise<void> {
+  const m = s.exactFrom(key, dialectOf(db))
+  const keyWhere = sql.join(
+    s.keys.map((k, i) => sql`${sql.ref(k)} = ${key[i]}`),
+    sql` AND `,
+  )
+  const of = (expr: string, fallback: string) =>
+    sql`COALESCE((SELECT ${sql.raw(expr)} FROM ${sql.table(m.from)} f WHERE ${m.where}), ${sql.raw(fallback)})`
+  const sets = [sql`wait_max = ${of('MAX(f.wait_max)', '0')}`]
+  if (s.names)
+    sets.push(sql`service_name_ar = ${of('MAX(f.service_name_ar)', "''")}`, sql`service_name_en = ${of('MAX(f.service_name_en)', "''")}`)
+  await sql`UPDATE ${sql.table(s.table)} SET ${sql.join(sets)} WHERE ${keyWhere}`.execute(db)
+  await sql`DELETE FROM ${sql.table(s.table)} WHERE ${keyWhere} AND source_rows <= 0`.execute(db)
 }

@@ -5,8 +5,11 @@
  * +new and −old, are summed into each rollup in the database. No row goes back to the hub, and a
  * backlog of a day costs one round trip. The keys a sum cannot keep exact are returned, and
  * recomputed by the caller (rollup-deltas.ts recomputeExact), as on SQLite.
+ *
+ * The statement runs inside a PL/pgSQL function (ingest-function-pg.ts) that first takes the
+ * batch's nonce and the center's lock: one round trip for the three, and PL/pgSQL keeps the
+ * statement's plan for the connection instead of planning its eleven CTEs on every call.
  */
-import type { Param } from './driver.ts'
 import { FIGURE_COLUMNS } from './figure-columns.ts'
 import { rollupConflictSql } from './rollup-deltas.ts'
 import { ROLLUPS, type RollupSpec, rollupColumns } from './rollups.ts'
@@ -35,20 +38,33 @@ function exactKeys(s: RollupSpec, i: number): string {
   return `SELECT ${i} AS rollup, json_build_array(${keys.join(', ')}) AS key FROM side f WHERE f.source_rows < 0 AND (${why.join(' OR ')}) GROUP BY ${keys.join(', ')}`
 }
 
+/** Where the statement reads its inputs: SQL expressions (the function's parameters) for each. */
+export interface MergeInputs {
+  /** One array per column of `columns`, in that order. */
+  arrays: readonly string[]
+  center: string
+  days: string
+  hours: string
+  /** received_at of every row. */
+  now: string
+}
+
 /**
- * The statement: `input` binds `columns` (one array each, of `types`), `old` reads the center's
- * stored rows of those days and hours (its key and the days and hours as three more parameters),
- * `upsert` is the INSERT … ON CONFLICT of hub_figures that keeps the highest revision.
+ * The statement: `input` unnests the column arrays, `old` reads the center's stored rows of those
+ * days and hours, `upsert` is the INSERT … ON CONFLICT of hub_figures (`conflict`) that keeps the
+ * highest revision. It answers one row: `stored` (rows changed) and `exact` (keys to recompute).
  */
-export function mergeSql(columns: readonly string[], types: readonly string[], conflict: string): string {
+export function mergeSql(columns: readonly string[], conflict: string, p: MergeInputs): string {
   const rollups = ROLLUPS.map(
     (s, i) => `r${i} AS (INSERT INTO ${s.table} (${rollupColumns(s).join(', ')}) ${rollupSelect(s)} ${rollupConflictSql(s)})`,
   )
   const oldFigs = FIGURE_COLUMNS.map((c) => (c === 'wait_max' ? '0' : `-o.${c}`)).join(', ')
-  return `WITH input (${columns.join(', ')}) AS (SELECT * FROM unnest(${types.map((t) => `?::${t}[]`).join(', ')})),
+  // unnest() in the select list, one per array, run in step (the arrays are of one length): about half the CPU of the
+  // multi-array unnest() in FROM, which first copies every row into a tuple store (measured, 720 rows × 42 columns)
+  return `WITH input (${columns.join(', ')}) AS (SELECT ${p.arrays.map((a) => `unnest(${a})`).join(', ')}),
     old AS (SELECT f.day, f.hour, f.service_code, f.national_code, f.service_name_ar, f.service_name_en, ${FIGURE_COLUMNS.map((c) => `f.${c}`).join(', ')}
-      FROM hub_figures f WHERE f.center_id = ? AND f.day = ANY(?::date[]) AND f.hour = ANY(?::int[])),
-    up AS (INSERT INTO hub_figures (${columns.join(', ')}) SELECT * FROM input ${conflict}
+      FROM hub_figures f WHERE f.center_id = ${p.center} AND f.day = ANY(${p.days}) AND f.hour = ANY(${p.hours})),
+    up AS (INSERT INTO hub_figures (${columns.join(', ')}, received_at) SELECT input.*, ${p.now} FROM input ${conflict}
       RETURNING center_id, day, hour, service_code, national_code, service_name_ar, service_name_en, ${FIGS}),
     side AS MATERIALIZED (
       SELECT center_id, day, hour, service_code, national_code, service_name_ar, service_name_en, 1 AS source_rows, ${FIGS},
@@ -70,5 +86,5 @@ export function mergeSql(columns: readonly string[], types: readonly string[], c
 /** What the statement answers: the rows stored, and the rollup keys to recompute ([index in ROLLUPS, key]). */
 export interface MergeResult {
   stored: number
-  exact: { rollup: number; key: Param[] }[]
+  exact: { rollup: number; key: (string | number)[] }[]
 }

@@ -6,8 +6,12 @@
  * center); migration 13 the national ones (no center: every center's rows summed) and the
  * center-month one, which the views over months and years read.
  */
-import type { Dialect, Param } from './driver.ts'
+import { type RawBuilder, sql } from 'kysely'
+import type { Dialect } from './database.ts'
 import { FIGURE_COLUMNS } from './figure-columns.ts'
+
+/** One value of a rollup's key (a day, a month, an hour, a center, a code, a shard). */
+export type KeyValue = string | number
 
 export type FigureColumn = (typeof FIGURE_COLUMNS)[number]
 
@@ -25,8 +29,7 @@ export type HourlyRow = {
 /** Where a rollup key's maximum wait and names are recomputed from: a table as `f` and the rows of that key. */
 export interface KeyRows {
   from: string
-  where: string
-  params: Param[]
+  where: RawBuilder<unknown>
 }
 
 /** A rollup table: its key columns and how an hourly row maps onto them. */
@@ -38,14 +41,14 @@ export interface RollupSpec {
   names: boolean
   /** The hub migration that creates it. */
   migration: 11 | 13
-  keyOf(r: HourlyRow): Param[]
+  keyOf(r: HourlyRow): KeyValue[]
   /** The key columns computed from an hourly row `f` in SQL (hub_figures' columns). */
   keyExprs(dialect: Dialect): string[]
   /**
    * The rows a key's maximum wait (and names) are recomputed from when a revision lowers or moves
    * them: hub_figures by its primary key, or the finer rollup it is summed from (kept exact first).
    */
-  exactFrom(key: Param[], dialect: Dialect): KeyRows
+  exactFrom(key: KeyValue[], dialect: Dialect): KeyRows
   /** A finer rollup this one is the sum of (built from it, which is faster than from the hourly rows). */
   summedFrom?: { table: string; keyExprs(dialect: Dialect): string[] }
 }
@@ -80,8 +83,7 @@ export const ROLLUPS: readonly RollupSpec[] = [
     keyExprs: () => ['f.day', 'f.hour', 'f.center_id'],
     exactFrom: ([day, hour, center]) => ({
       from: 'hub_figures',
-      where: 'f.center_id = ? AND f.day = ? AND f.hour = ?',
-      params: [center, day, hour],
+      where: sql`f.center_id = ${center} AND f.day = ${day} AND f.hour = ${hour}`,
     }),
   },
   {
@@ -91,7 +93,7 @@ export const ROLLUPS: readonly RollupSpec[] = [
     migration: 11,
     keyOf: (r) => [r.day, r.center_id],
     keyExprs: () => ['f.day', 'f.center_id'],
-    exactFrom: ([day, center]) => ({ from: 'hub_figures', where: 'f.center_id = ? AND f.day = ?', params: [center, day] }),
+    exactFrom: ([day, center]) => ({ from: 'hub_figures', where: sql`f.center_id = ${center} AND f.day = ${day}` }),
   },
   {
     table: 'hub_rollup_service_day',
@@ -102,8 +104,7 @@ export const ROLLUPS: readonly RollupSpec[] = [
     keyExprs: () => ['f.day', 'f.center_id', 'f.service_code', NATIONAL_KEY_SQL],
     exactFrom: ([day, center, code, nk]) => ({
       from: 'hub_figures',
-      where: `f.center_id = ? AND f.day = ? AND f.service_code = ? AND ${NATIONAL_KEY_SQL} = ?`,
-      params: [center, day, code, nk],
+      where: sql`f.center_id = ${center} AND f.day = ${day} AND f.service_code = ${code} AND ${sql.raw(NATIONAL_KEY_SQL)} = ${nk}`,
     }),
   },
   {
@@ -113,11 +114,13 @@ export const ROLLUPS: readonly RollupSpec[] = [
     migration: 11,
     keyOf: (r) => [monthOf(r.day), r.center_id, r.service_code, nationalKey(r)],
     keyExprs: (dialect) => [monthSql(dialect), 'f.center_id', 'f.service_code', NATIONAL_KEY_SQL],
-    exactFrom: ([month, center, code, nk]) => ({
-      from: 'hub_figures',
-      where: `f.center_id = ? AND f.day >= ? AND f.day <= ? AND f.service_code = ? AND ${NATIONAL_KEY_SQL} = ?`,
-      params: [center, ...monthDays(String(month)), code, nk],
-    }),
+    exactFrom: ([month, center, code, nk]) => {
+      const [first, last] = monthDays(String(month))
+      return {
+        from: 'hub_figures',
+        where: sql`f.center_id = ${center} AND f.day >= ${first} AND f.day <= ${last} AND f.service_code = ${code} AND ${sql.raw(NATIONAL_KEY_SQL)} = ${nk}`,
+      }
+    },
   },
   // --- migration 13
   {
@@ -127,11 +130,10 @@ export const ROLLUPS: readonly RollupSpec[] = [
     migration: 13,
     keyOf: (r) => [monthOf(r.day), r.center_id],
     keyExprs: (dialect) => [monthSql(dialect), 'f.center_id'],
-    exactFrom: ([month, center]) => ({
-      from: 'hub_rollup_center_day',
-      where: 'f.day >= ? AND f.day <= ? AND f.center_id = ?',
-      params: [...monthDays(String(month)), center],
-    }),
+    exactFrom: ([month, center]) => {
+      const [first, last] = monthDays(String(month))
+      return { from: 'hub_rollup_center_day', where: sql`f.day >= ${first} AND f.day <= ${last} AND f.center_id = ${center}` }
+    },
     summedFrom: { table: 'hub_rollup_center_day', keyExprs: (dialect) => [monthSql(dialect), 'f.center_id'] },
   },
   {
@@ -145,8 +147,7 @@ export const ROLLUPS: readonly RollupSpec[] = [
     keyExprs: (dialect) => ['f.day', 'f.hour', shardSql(dialect)],
     exactFrom: ([day, hour, shard], dialect) => ({
       from: 'hub_rollup_center_hour',
-      where: `f.day = ? AND f.hour = ? AND ${shardSql(dialect)} = ?`,
-      params: [day, hour, shard],
+      where: sql`f.day = ${day} AND f.hour = ${hour} AND ${sql.raw(shardSql(dialect))} = ${shard}`,
     }),
     summedFrom: { table: 'hub_rollup_center_hour', keyExprs: (dialect) => ['f.day', 'f.hour', shardSql(dialect)] },
   },
@@ -159,8 +160,7 @@ export const ROLLUPS: readonly RollupSpec[] = [
     keyExprs: (dialect) => ['f.day', shardSql(dialect), NATIONAL_KEY_SQL],
     exactFrom: ([day, shard, nk], dialect) => ({
       from: 'hub_rollup_service_day',
-      where: `f.day = ? AND ${shardSql(dialect)} = ? AND f.national_key = ?`,
-      params: [day, shard, nk],
+      where: sql`f.day = ${day} AND ${sql.raw(shardSql(dialect))} = ${shard} AND f.national_key = ${nk}`,
     }),
     summedFrom: { table: 'hub_rollup_service_day', keyExprs: (dialect) => ['f.day', shardSql(dialect), 'f.national_key'] },
   },
@@ -173,8 +173,7 @@ export const ROLLUPS: readonly RollupSpec[] = [
     keyExprs: (dialect) => [monthSql(dialect), shardSql(dialect), NATIONAL_KEY_SQL],
     exactFrom: ([month, shard, nk], dialect) => ({
       from: 'hub_rollup_service_month',
-      where: `f.month = ? AND ${shardSql(dialect)} = ? AND f.national_key = ?`,
-      params: [month, shard, nk],
+      where: sql`f.month = ${month} AND ${sql.raw(shardSql(dialect))} = ${shard} AND f.national_key = ${nk}`,
     }),
     summedFrom: { table: 'hub_rollup_service_month', keyExprs: (dialect) => ['f.month', shardSql(dialect), 'f.national_key'] },
   },

@@ -15,7 +15,8 @@ import { AnalystsStore } from './analysts.ts'
 import { ConfigBundlesStore } from './config-bundles.ts'
 import { LiveQueuesStore } from './live-queues.ts'
 import type { LiveQueue } from '../../protocol/open-data.ts'
-import { storeHourRows } from './figures-ingest.ts'
+import { PG_MERGE_COLUMNS, storeHourRows } from './figures-ingest.ts'
+import { IngestFunction } from './ingest-function-pg.ts'
 import { FigurePartitions } from './partitions.ts'
 import { migration11 } from './migration-11-scale.ts'
 import { figuresFromSource, hourlySource, nationalFigures, type FiguresQuery } from './figures-query.ts'
@@ -136,6 +137,8 @@ export class HubStore {
   /** The same database through the legacy `?` SQL interface (driver.ts), for the figures files until they move to Kysely. */
   readonly driver: SqlDriver
   readonly dialect: Dialect
+  /** PostgreSQL: the nonce, the center's lock and the merge as one server-side function, made on first use. */
+  private readonly ingestFunction = new IngestFunction(PG_MERGE_COLUMNS)
 
   /** `db`: from openHubDatabase() (database.ts); the store owns it from then on (close()). */
   constructor(readonly db: HubDb) {
@@ -242,9 +245,11 @@ export class HubStore {
     const centerId = batches[0]?.centerId
     if (!centerId || batches.some((b) => b.centerId !== centerId)) throw new Error('ingestHours: one center, at least one batch')
     for (const day of new Set(batches.map((b) => b.day))) await this.partitions.ensureFor(day)
+    if (this.dialect === 'postgres') await this.ingestFunction.ensure(this.db)
     return this.db.transaction().execute(async (trx) => {
-      if (!(await this.rememberNonce(centerId, nonce, now, trx))) return 'replayed'
-      const stored = await storeHourRows(legacyDriver(trx), batches, now)
+      const remember = () => this.rememberNonce(centerId, nonce, now, trx)
+      const stored = await storeHourRows(trx, batches, now, { value: nonce, remember }, this.ingestFunction)
+      if (stored === 'replayed') return 'replayed'
       // the hours the batches advance (per hour the latest revision sent); a batch that advances none is a duplicate
       const hours = new Map<string, HourBatch>()
       for (const b of batches) {

@@ -1,0 +1,97 @@
+/**
+ * PostgreSQL: a call of ingest as one server-side function, `hub_ingest_<hash>`, made from the
+ * merge statement (rollup-merge-pg.ts): it takes the batch's nonce (a replay answers at once),
+ * then the center's advisory lock, then runs the merge. One round trip instead of three, and
+ * PL/pgSQL keeps the merge's plan for the connection (generic: the arrays' lengths do not change
+ * its shape) instead of planning it on every call.
+ *
+ * The function is named by a hash of its own text and made the first time a hub needs it (as the
+ * month partitions are, partitions.ts): a hub whose columns or rollups changed makes its own
+ * function and never calls one made by an older version, with no migration to keep in step.
+ * Each statement of a volatile PL/pgSQL function reads a fresh snapshot, so the merge reads the
+ * old rows after the lock is held, as it did when the lock was a statement of its own.
+ */
+import { createHash } from 'node:crypto'
+import { type Kysely, sql } from 'kysely'
+import { type MergeResult, mergeSql } from './rollup-merge-pg.ts'
+
+/** The columns the function takes as arrays, and their PostgreSQL types (received_at is the call's `now`). */
+export interface MergeColumns {
+  names: readonly string[]
+  types: readonly string[]
+  /** The ON CONFLICT clause of hub_figures' upsert. */
+  conflict: string
+}
+
+function functionDdl(c: MergeColumns): { name: string; ddl: string } {
+  const params = c.names.map((n, i) => `p_${n} ${c.types[i]}[]`)
+  const body = `#variable_conflict use_column
+BEGIN
+  INSERT INTO hub_nonces (center_id, nonce, seen_at) VALUES (p_center, p_nonce, p_now) ON CONFLICT DO NOTHING;
+  IF NOT FOUND THEN
+    RETURN QUERY SELECT -1::bigint, '[]'::json;
+    RETURN;
+  END IF;
+  -- two copies of a center's batches in flight must not both take the old rows as their base
+  PERFORM pg_advisory_xact_lock(hashtext(p_center));
+  RETURN QUERY ${mergeSql(c.names, c.conflict, {
+    arrays: c.names.map((n) => `p_${n}`),
+    center: 'p_center',
+    days: 'p_days',
+    hours: 'p_hours',
+    now: 'p_now',
+  })};
+END`
+  const signature = `(p_center text, p_nonce text, p_now bigint, p_days date[], p_hours int[], ${params.join(', ')})`
+  const rest = `RETURNS TABLE (stored bigint, exact json) LANGUAGE plpgsql VOLATILE SET plan_cache_mode = force_generic_plan AS $fn$\n${body}\n$fn$`
+  const name = `hub_ingest_${createHash('sha256')
+    .update(signature + rest)
+    .digest('hex')
+    .slice(0, 12)}`
+  return { name, ddl: `CREATE OR REPLACE FUNCTION ${name}${signature} ${rest}` }
+}
+
+/** The batch's rows as one array literal per column (pg-array-literal.ts), with what else the call needs. */
+export interface MergeCall {
+  center: string
+  nonce: string
+  now: number
+  days: string
+  hours: string
+  arrays: readonly string[]
+}
+
+export class IngestFunction {
+  private readonly name: string
+  private readonly ddl: string
+  private made = false
+
+  constructor(private readonly columns: MergeColumns) {
+    ;({ name: this.name, ddl: this.ddl } = functionDdl(columns))
+  }
+
+  /** Makes the function unless this database has it (outside the batch's transaction; two hubs racing both end with it). */
+  // biome-ignore lint/suspicious/noExplicitAny: the function's tables are outside the typed schema
+  async ensure(db: Kysely<any>): Promise<void> {
+    if (this.made) return
+    const exists = async () => (await sql`SELECT 1 FROM pg_proc WHERE proname = ${this.name}`.execute(db)).rows.length > 0
+    if (!(await exists()))
+      try {
+        await sql.raw(this.ddl).execute(db)
+      } catch (err) {
+        if (!(await exists())) throw err
+      }
+    this.made = true
+  }
+
+  /** Runs one call (in the caller's transaction): 'replayed' when the nonce was seen before, else what the merge answers. */
+  // biome-ignore lint/suspicious/noExplicitAny: the function's tables are outside the typed schema
+  async call(db: Kysely<any>, c: MergeCall): Promise<MergeResult | 'replayed'> {
+    const arrays = c.arrays.map((a, i) => sql`${a}::${sql.raw(this.columns.types[i])}[]`)
+    const { rows } = await sql<MergeResult>`SELECT * FROM ${sql.raw(this.name)}(${c.center}, ${c.nonce},
+      ${c.now}::bigint, ${c.days}::date[], ${c.hours}::int[], ${sql.join(arrays)})`.execute(db)
+    const [r] = rows
+    // a replay answers stored = -1 (no row is ever -1 rows)
+    return Number(r.stored) < 0 ? 'replayed' : { stored: Number(r.stored), exact: r.exact }
+  }
+}
