@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { DEFAULT_INGEST_PER_MINUTE, HubConfigError, loadHubConfig } from '../../hub/config.ts'
-import { tokenMatches } from '../../hub/bearer.ts'
+import { tokenMatches } from '../../protocol/bearer.ts'
 import { BACKENDS, batchPath, HUB_ADMIN_TOKEN, postSigned, registerCenter, startTestHub, type TestHub } from './hub-harness.ts'
 
 /**
@@ -84,6 +84,9 @@ describe.each(BACKENDS)('hub read side on %s', (backend) => {
         const res = await get(hub, path, token)
         expect(res.status, `${path} with ${token}`).toBe(200)
       }
+      // the header read as the center reads it (protocol/bearer.ts): the scheme in any case, a token is one word
+      expect((await fetch(hub.url + path, { headers: { authorization: `bearer  ${READ_TOKEN} ` } })).status).toBe(200)
+      expect((await fetch(hub.url + path, { headers: { authorization: `Bearer ${READ_TOKEN} x` } })).status).toBe(401)
     }
     const figures = await (await get(hub, '/api/hub/v1/figures?from=2026-03-10', READ_TOKEN)).json()
     expect(figures.rows[0]).toMatchObject({ key: 'C1', issued: 7 })
