@@ -138,6 +138,25 @@ describe('hub settings', () => {
     }
   })
 
+  it('every setting checked by its schema, as the center checks its own (protocol/config-load.ts), the variable named', () => {
+    expect(loadHubConfig({})).toMatchObject({
+      port: 8090,
+      host: '0.0.0.0',
+      maxSkewSeconds: 300,
+      offlineAfterMinutes: 30,
+      timeZone: 'Africa/Cairo',
+    })
+    expect(loadHubConfig({ HUB_PORT: '', HUB_HOST: '' })).toMatchObject({ port: 8090, host: '0.0.0.0' })
+    expect(loadHubConfig({ HUB_PORT: '0', HUB_OFFLINE_MISSED_HEARTBEATS: '5' })).toMatchObject({ port: 0, offlineAfterMissedHeartbeats: 5 })
+    expect(() => loadHubConfig({ HUB_PORT: '70000' })).toThrow('HUB_PORT must be an integer ≥ 0 and ≤ 65535 (got 70000)')
+    expect(() => loadHubConfig({ HUB_MAX_SKEW_SECONDS: 'soon' })).toThrow('HUB_MAX_SKEW_SECONDS must be an integer ≥ 1 (got "soon")')
+    expect(() => loadHubConfig({ HUB_ADMIN_TOKEN: 'short' })).toThrow('HUB_ADMIN_TOKEN must be at least 16 characters')
+    expect(() => loadHubConfig({ HUB_TIME_ZONE: 'Mars/Olympus_Mons' })).toThrow('HUB_TIME_ZONE Mars/Olympus_Mons is not an IANA time zone')
+    expect(() => loadHubConfig({ HUB_DATABASE_URL: 'mysql://x' })).toThrow('HUB_DATABASE_URL must be a postgres:// URL')
+    // a setting no variable sets is named by its path
+    expect(() => loadHubConfig({}, { ingestWindowMs: 0 })).toThrow('/ingestWindowMs must be an integer ≥ 1 (got 0)')
+  })
+
   it('tokens are compared whole, whatever their length', () => {
     expect(tokenMatches(READ_TOKEN, READ_TOKEN)).toBe(true)
     expect(tokenMatches(READ_TOKEN.slice(0, -1), READ_TOKEN)).toBe(false)
