@@ -8,6 +8,7 @@ import { addDays, dayCount, daysBetween } from '../protocol/center-clock.ts'
 import type { FigureRow, FigureTotals } from '../protocol/hub-api.ts'
 import {
   figureChange,
+  TREND_FIGURES,
   type TrendAnswer,
   type TrendChange,
   type TrendFigures,
@@ -42,25 +43,7 @@ export function previousPeriod(from: string, to: string): { from: string; to: st
   return { from: addDays(from, -n), to: addDays(to, -n) }
 }
 
-const trendFigures = (t: FigureTotals): TrendFigures => ({
-  issued: t.issued,
-  called: t.called,
-  served: t.served,
-  noShow: t.noShow,
-  cancelled: t.cancelled,
-  waitSumSeconds: t.waitSumSeconds,
-  waitCount: t.waitCount,
-  waitWithinTarget: t.waitWithinTarget,
-  waitMissedUncalled: t.waitMissedUncalled,
-  serviceSumSeconds: t.serviceSumSeconds,
-  serviceCount: t.serviceCount,
-  ratingCount: t.ratingCount,
-  ratingScoreSum: t.ratingScoreSum,
-  avgWaitSeconds: t.avgWaitSeconds,
-  slaPercent: t.slaPercent,
-  avgServiceSeconds: t.avgServiceSeconds,
-  avgRating: t.avgRating,
-})
+const trendFigures = (t: FigureTotals) => Object.fromEntries(TREND_FIGURES.map((k) => [k, t[k]])) as TrendFigures
 
 const sumDays = (byDay: Map<string, FigureRow>, days: readonly string[]) => trendFigures(sumRows(days.flatMap((d) => byDay.get(d) ?? [])))
 

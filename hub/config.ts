@@ -1,58 +1,9 @@
 /** The hub's settings, all from the environment (the hub is one small process per country). */
 import { isIP } from 'node:net'
 import { join, resolve } from 'node:path'
+import { type Static, Type } from '@sinclair/typebox'
 import { isValidTimeZone } from '../protocol/center-clock.ts'
-
-export interface HubConfig {
-  /** HUB_PORT, default 8090. */
-  port: number
-  /** HUB_HOST, default 0.0.0.0. */
-  host: string
-  /** HUB_DATA_DIR, default ./hub-data: the SQLite file `hub.sqlite` lives here. */
-  dataDir: string
-  /** HUB_DATABASE_URL: a postgres:// URL puts the hub on PostgreSQL; unset = SQLite in dataDir. */
-  databaseUrl?: string
-  /** HUB_ADMIN_TOKEN (≥ 16 chars): bearer token of the admin API; unset = admin API off (use the CLI). */
-  adminToken?: string
-  /**
-   * HUB_READ_TOKEN (≥ 16 chars): bearer token of the read side (figures, figures.csv, summary,
-   * centers); the admin token is accepted there too. Unset = the read side is open (a warning
-   * is logged at start-up).
-   */
-  readToken?: string
-  /** HUB_INGEST_PER_MINUTE, default 600: signed requests per center (and source address) per minute, for each of batches and heartbeat. */
-  ingestPerMinute: number
-  /** The rate-limit window in ms (60 000; not from the environment: tests shorten it). */
-  ingestWindowMs: number
-  /** HUB_OPEN_DATA_PER_MINUTE, default 120: requests to the public open-data API and page per source address per minute. */
-  openDataPerMinute: number
-  /** How long one read of the store answers every open-data request, in ms (5 000; not from the environment: tests shorten it). */
-  openDataCacheMs: number
-  /** HUB_MAX_SKEW_SECONDS, default 300: a signed request whose timestamp is further from the hub's clock is stale. */
-  maxSkewSeconds: number
-  /**
-   * HUB_OFFLINE_MISSED_HEARTBEATS, default 3: a center is flagged offline once this many of its
-   * heartbeats (at the interval it reports) have not arrived.
-   */
-  offlineAfterMissedHeartbeats: number
-  /** HUB_OFFLINE_MINUTES, default 30: the same for a center that does not report its heartbeat interval (older versions). */
-  offlineAfterMinutes: number
-  /** HUB_TIME_ZONE, default Africa/Cairo: what "today" means on the national dashboard. */
-  timeZone: string
-  /** HUB_UI_DIR, default ./dist/ui (the vite build). */
-  uiDir: string
-  /** HUB_LOG_LEVEL, default info. */
-  logLevel: string
-  /**
-   * HUB_TRUST_PROXY: the reverse proxies (TLS terminators) in front of the hub, whose
-   * X-Forwarded-For names the real caller: a number of hops, or a comma list of addresses and
-   * CIDR ranges. Unset = none, and every request comes from its socket's address. Behind a proxy
-   * without it, every citizen of the open-data page shares the proxy's one rate-limit allowance.
-   */
-  trustProxy?: number | string
-}
-
-export class HubConfigError extends Error {}
+import { checkSettings, type Env, envNumber } from '../protocol/config-load.ts'
 
 /**
  * Per center and route. A center sends about one batch and one heartbeat a minute; after a
@@ -62,42 +13,109 @@ export class HubConfigError extends Error {}
  */
 export const DEFAULT_INGEST_PER_MINUTE = 600
 
-export function loadHubConfig(env: Record<string, string | undefined> = process.env, overrides: Partial<HubConfig> = {}): HubConfig {
-  const int = (name: string, fallback: number, min: number) => {
-    const raw = env[name]
-    if (raw === undefined || raw === '') return fallback
-    if (!/^\d+$/.test(raw) || Number(raw) < min) throw new HubConfigError(`${name} must be an integer ≥ ${min} (got ${raw})`)
-    return Number(raw)
+/** A count or rate setting: a whole number, at least 1. */
+const Count = (fallback: number) => Type.Integer({ minimum: 1, default: fallback })
+
+/** The hub's settings; each documented with the variable that sets it (VARIABLES below) and its default. */
+const HubConfigSchema = Type.Object(
+  {
+    /** HUB_PORT, default 8090. */
+    port: Type.Integer({ minimum: 0, maximum: 65535, default: 8090 }),
+    /** HUB_HOST, default 0.0.0.0. */
+    host: Type.String({ default: '0.0.0.0' }),
+    /** HUB_DATA_DIR, default ./hub-data: the SQLite file `hub.sqlite` lives here. */
+    dataDir: Type.String({ default: './hub-data' }),
+    /** HUB_DATABASE_URL: a postgres:// URL puts the hub on PostgreSQL; unset = SQLite in dataDir. */
+    databaseUrl: Type.Optional(Type.String()),
+    /** HUB_ADMIN_TOKEN (≥ 16 chars): bearer token of the admin API; unset = admin API off (use the CLI). */
+    adminToken: Type.Optional(Type.String({ minLength: 16 })),
+    /**
+     * HUB_READ_TOKEN (≥ 16 chars): bearer token of the read side (figures, figures.csv, summary,
+     * centers); the admin token is accepted there too. Unset = the read side is open (a warning
+     * is logged at start-up).
+     */
+    readToken: Type.Optional(Type.String({ minLength: 16 })),
+    /** HUB_INGEST_PER_MINUTE, default 600: signed requests per center (and source address) per minute, for each of batches and heartbeat. */
+    ingestPerMinute: Count(DEFAULT_INGEST_PER_MINUTE),
+    /** The rate-limit window in ms (60 000; not from the environment: tests shorten it). */
+    ingestWindowMs: Type.Integer({ minimum: 1, default: 60_000 }),
+    /** HUB_OPEN_DATA_PER_MINUTE, default 120: requests to the public open-data API and page per source address per minute. */
+    openDataPerMinute: Count(120),
+    /** How long one read of the store answers every open-data request, in ms (5 000; not from the environment: tests shorten it). */
+    openDataCacheMs: Type.Integer({ minimum: 0, default: 5_000 }),
+    /** HUB_MAX_SKEW_SECONDS, default 300: a signed request whose timestamp is further from the hub's clock is stale. */
+    maxSkewSeconds: Count(300),
+    /**
+     * HUB_OFFLINE_MISSED_HEARTBEATS, default 3: a center is flagged offline once this many of its
+     * heartbeats (at the interval it reports) have not arrived.
+     */
+    offlineAfterMissedHeartbeats: Count(3),
+    /** HUB_OFFLINE_MINUTES, default 30: the same for a center that does not report its heartbeat interval (older versions). */
+    offlineAfterMinutes: Count(30),
+    /** HUB_TIME_ZONE, default Africa/Cairo: what "today" means on the national dashboard. */
+    timeZone: Type.String({ default: 'Africa/Cairo' }),
+    /** HUB_UI_DIR, default ./dist/ui (the vite build). */
+    uiDir: Type.String({ default: './dist/ui' }),
+    /** HUB_LOG_LEVEL, default info. */
+    logLevel: Type.String({ default: 'info' }),
+    /**
+     * HUB_TRUST_PROXY: the reverse proxies (TLS terminators) in front of the hub, whose
+     * X-Forwarded-For names the real caller: a number of hops, or a comma list of addresses and
+     * CIDR ranges (checked by trustedProxies below). Unset = none, and every request comes from its
+     * socket's address. Behind a proxy without it, every citizen of the open-data page shares the
+     * proxy's one rate-limit allowance.
+     */
+    trustProxy: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.String({ minLength: 1 })])),
+  },
+  { additionalProperties: false },
+)
+
+export type HubConfig = Static<typeof HubConfigSchema>
+
+/** The variable that sets each setting (the two windows are not settable: tests shorten them). */
+const VARIABLES: Partial<Record<keyof HubConfig, string>> = {
+  port: 'HUB_PORT',
+  host: 'HUB_HOST',
+  dataDir: 'HUB_DATA_DIR',
+  databaseUrl: 'HUB_DATABASE_URL',
+  adminToken: 'HUB_ADMIN_TOKEN',
+  readToken: 'HUB_READ_TOKEN',
+  ingestPerMinute: 'HUB_INGEST_PER_MINUTE',
+  openDataPerMinute: 'HUB_OPEN_DATA_PER_MINUTE',
+  maxSkewSeconds: 'HUB_MAX_SKEW_SECONDS',
+  offlineAfterMissedHeartbeats: 'HUB_OFFLINE_MISSED_HEARTBEATS',
+  offlineAfterMinutes: 'HUB_OFFLINE_MINUTES',
+  timeZone: 'HUB_TIME_ZONE',
+  uiDir: 'HUB_UI_DIR',
+  logLevel: 'HUB_LOG_LEVEL',
+}
+
+export class HubConfigError extends Error {}
+
+/**
+ * The settings from the environment (HUB_*, an empty variable counts as unset), then `overrides`,
+ * checked as the center checks its own (protocol/config-load.ts). Throws HubConfigError naming
+ * the variable: `HUB_INGEST_PER_MINUTE must be an integer ≥ 1 (got "0")`.
+ */
+export function loadHubConfig(env: Env = process.env, overrides: Partial<HubConfig> = {}): HubConfig {
+  const raw: Record<string, unknown> = {}
+  for (const [key, name] of Object.entries(VARIABLES)) {
+    const value = env[name]
+    if (value !== undefined && value !== '')
+      raw[key] = HubConfigSchema.properties[key as keyof HubConfig].type === 'integer' ? envNumber(value) : value
   }
-  const config: HubConfig = {
-    port: int('HUB_PORT', 8090, 0),
-    host: env.HUB_HOST || '0.0.0.0',
-    dataDir: resolve(env.HUB_DATA_DIR || './hub-data'),
-    databaseUrl: env.HUB_DATABASE_URL || undefined,
-    adminToken: env.HUB_ADMIN_TOKEN || undefined,
-    readToken: env.HUB_READ_TOKEN || undefined,
-    ingestPerMinute: int('HUB_INGEST_PER_MINUTE', DEFAULT_INGEST_PER_MINUTE, 1),
-    ingestWindowMs: 60_000,
-    openDataPerMinute: int('HUB_OPEN_DATA_PER_MINUTE', 120, 1),
-    openDataCacheMs: 5_000,
-    maxSkewSeconds: int('HUB_MAX_SKEW_SECONDS', 300, 1),
-    offlineAfterMissedHeartbeats: int('HUB_OFFLINE_MISSED_HEARTBEATS', 3, 1),
-    offlineAfterMinutes: int('HUB_OFFLINE_MINUTES', 30, 1),
-    timeZone: env.HUB_TIME_ZONE || 'Africa/Cairo',
-    uiDir: resolve(env.HUB_UI_DIR || './dist/ui'),
-    logLevel: env.HUB_LOG_LEVEL || 'info',
-    trustProxy: trustedProxies(env.HUB_TRUST_PROXY),
-    ...overrides,
+  const trustProxy = trustedProxies(env.HUB_TRUST_PROXY)
+  if (trustProxy !== undefined) raw.trustProxy = trustProxy
+  for (const [key, value] of Object.entries(overrides)) {
+    if (value === undefined) delete raw[key]
+    else raw[key] = value
   }
-  if (config.port > 65535) throw new HubConfigError(`HUB_PORT must be ≤ 65535`)
-  if (config.adminToken !== undefined && config.adminToken.length < 16)
-    throw new HubConfigError('HUB_ADMIN_TOKEN must be at least 16 characters')
-  if (config.readToken !== undefined && config.readToken.length < 16)
-    throw new HubConfigError('HUB_READ_TOKEN must be at least 16 characters')
+  const { value: config, problems } = checkSettings(HubConfigSchema, raw, (path) => VARIABLES[path.slice(1) as keyof HubConfig] ?? path)
+  if (problems.length > 0) throw new HubConfigError(problems.join('; '))
   if (config.databaseUrl && !/^postgres(ql)?:\/\//.test(config.databaseUrl))
     throw new HubConfigError('HUB_DATABASE_URL must be a postgres:// URL; leave it unset for SQLite')
   if (!isValidTimeZone(config.timeZone)) throw new HubConfigError(`HUB_TIME_ZONE ${config.timeZone} is not an IANA time zone`)
-  return config
+  return { ...config, dataDir: resolve(config.dataDir), uiDir: resolve(config.uiDir) }
 }
 
 /**

@@ -17,6 +17,14 @@ export const CloseTime = Type.String({ pattern: '^(([01]\\d|2[0-3]):[0-5]\\d|24:
 /** `YYYY-MM-DD`. */
 export const CalendarDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' })
 
+/**
+ * The days of a month written `YYYY-MM` (2024-02 → 29): day 0 of the next month in UTC, no zone
+ * involved. Here, not in center-clock.ts, so a page that needs only this does not load Temporal.
+ */
+export function daysInMonth(month: string): number {
+  return new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate()
+}
+
 /** One opening interval of a day, open ≤ t < close; an interval never crosses midnight (split it: 20:00–24:00 and 00:00–02:00). */
 export const OpenInterval = Type.Object({ open: TimeOfDay, close: CloseTime }, { additionalProperties: false })
 export type OpenInterval = Static<typeof OpenInterval>

@@ -167,7 +167,7 @@ export type BundleRefusalCode = (typeof BundleRefusalCodes)[keyof typeof BundleR
 /** What a center's heartbeat says about bundles: the version it runs, and the last one it refused (newer than that). */
 export const BundleReport = Type.Object(
   {
-    running: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()]),
+    running: Nullable(Type.Integer({ minimum: 1 })),
     refused: Type.Optional(
       Type.Object(
         {
@@ -214,7 +214,7 @@ export const CenterBundleState = Type.Object({
   /** Whether a hub key is pinned (upstream.hubPublicKey): without one every bundle is refused. */
   keyPinned: Type.Boolean(),
   /** The bundle running, or null when the hub manages nothing here yet. */
-  running: Type.Union([
+  running: Nullable(
     Type.Object({
       version: Type.Integer(),
       issuedAt: Type.Integer(),
@@ -222,13 +222,9 @@ export const CenterBundleState = Type.Object({
       /** The settings the hub manages: a later bundle replaces what an admin changes there. */
       managed: Type.Array(Type.String()),
     }),
-    Type.Null(),
-  ]),
+  ),
   /** The last bundle refused after the running one, with its code and reason (as the hub sees it). */
-  lastRefusal: Type.Union([
-    Type.Object({ version: Type.Integer(), code: Type.String(), reason: Type.String(), at: Type.Integer() }),
-    Type.Null(),
-  ]),
+  lastRefusal: Nullable(Type.Object({ version: Type.Integer(), code: Type.String(), reason: Type.String(), at: Type.Integer() })),
 })
 export type CenterBundleState = Static<typeof CenterBundleState>
 
@@ -256,7 +252,7 @@ export const BundleSummary = Type.Object({
   note: Type.String(),
   createdBy: Type.String(),
   createdAt: Type.Number(),
-  publishedAt: Type.Union([Type.Number(), Type.Null()]),
+  publishedAt: Nullable(Type.Number()),
 })
 export type BundleSummary = Static<typeof BundleSummary>
 
@@ -273,22 +269,27 @@ export const BundleListItem = Type.Object({
 })
 export type BundleListItem = Static<typeof BundleListItem>
 
+/** A targeted or registered center as the bundle routes list it: who, the bundle it runs, when it last reported (null: never). */
+const bundleCenter = {
+  centerId: Type.String(),
+  nameAr: Type.String(),
+  nameEn: Type.String(),
+  governorate: Type.String(),
+  running: Nullable(Type.Integer()),
+  reportedAt: Nullable(Type.Number()),
+}
+
 /** GET /api/hub/v1/config-bundles/:version: the bundle, its contents and every center it targets. */
 export const BundleDetail = Type.Object({
   ...BundleSummary.properties,
   /** Null when the stored payload no longer parses (a damaged row shows as such). */
-  contents: Type.Union([Type.Unknown(), Type.Null()]),
+  contents: Nullable(Type.Unknown()),
   centers: Type.Array(
     Type.Object({
-      centerId: Type.String(),
-      nameAr: Type.String(),
-      nameEn: Type.String(),
-      governorate: Type.String(),
+      ...bundleCenter,
       status: CenterBundleStatus,
-      running: Type.Union([Type.Integer(), Type.Null()]),
       refusedCode: Type.Optional(Type.String()),
       refusedReason: Type.Optional(Type.String()),
-      reportedAt: Type.Union([Type.Number(), Type.Null()]),
     }),
   ),
 })
@@ -296,13 +297,8 @@ export type BundleDetail = Omit<Static<typeof BundleDetail>, 'contents'> & { con
 
 /** GET /api/hub/v1/config-bundles/centers: every registered center, the bundle it runs and its last refusal. */
 export const CenterBundleRow = Type.Object({
-  centerId: Type.String(),
-  nameAr: Type.String(),
-  nameEn: Type.String(),
-  governorate: Type.String(),
-  running: Type.Union([Type.Integer(), Type.Null()]),
-  refused: Type.Union([Type.Object({ version: Type.Integer(), code: Type.String(), reason: Type.String() }), Type.Null()]),
-  reportedAt: Type.Union([Type.Number(), Type.Null()]),
+  ...bundleCenter,
+  refused: Nullable(Type.Object({ version: Type.Integer(), code: Type.String(), reason: Type.String() })),
 })
 export type CenterBundleRow = Static<typeof CenterBundleRow>
 

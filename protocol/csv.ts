@@ -79,3 +79,8 @@ export function csvFileName(parts: readonly string[], timeZone: string): string 
   const safe = (s: string) => s.replace(/[^A-Za-z0-9_.+-]/g, '_')
   return `${[...parts, timeZone].map(safe).join('-')}.csv`
 }
+
+/** The response headers of a CSV download (the center's reports, the hub's figures): UTF-8 CSV, saved as csvFileName(parts, timeZone). */
+export function csvDownloadHeaders(parts: readonly string[], timeZone: string): Record<'content-type' | 'content-disposition', string> {
+  return { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${csvFileName(parts, timeZone)}"` }
+}

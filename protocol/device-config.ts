@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox'
-import { literalUnion } from './common.ts'
+import { literalUnion, Nullable } from './common.ts'
 import { PRINTER_PROBLEMS, type PrinterFlags, type PrinterProblem } from './printer-problem.ts'
 import { PAPER_WIDTHS_MM, PRINTER_TYPES } from './printer-settings.ts'
 
@@ -210,7 +210,7 @@ export interface SerialStatusReport {
  */
 export const TestPrintReply = Type.Object({
   printed: Type.Boolean(),
-  problem: Type.Union([literalUnion(PRINTER_PROBLEMS), Type.Null()]),
+  problem: Nullable(literalUnion(PRINTER_PROBLEMS)),
   /** The driver's own words when the job failed (for a technician). */
   detail: Type.Optional(Type.String()),
 })

@@ -9,6 +9,9 @@
  * length, so the previous series sums to the previous period and every pair compares as many days.
  */
 import { Type, type Static } from '@sinclair/typebox'
+import { CalendarDate } from './calendar.ts'
+import { Nullable } from './common.ts'
+import { FigureTotals } from './hub-api.ts'
 
 /** The longest range of days a national view may ask for (a leap year); longer is 400 HUB_ERR_RANGE_TOO_LONG. */
 export const MAX_RANGE_DAYS = 366
@@ -21,13 +24,9 @@ export const ANALYSIS_TREND_PATH = '/api/hub/v1/analysis/trend'
 export const TREND_GRAINS = ['day', 'week', 'month'] as const
 export type TrendGrain = (typeof TREND_GRAINS)[number]
 
-const DAY = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' })
-const count = Type.Integer({ minimum: 0 })
-const orNull = (t: ReturnType<typeof Type.Number>) => Type.Union([t, Type.Null()])
-
 export const TrendQuery = Type.Object({
-  from: Type.Optional(DAY),
-  to: Type.Optional(DAY),
+  from: Type.Optional(CalendarDate),
+  to: Type.Optional(CalendarDate),
   grain: Type.Optional(
     Type.Union(
       TREND_GRAINS.map((g) => Type.Literal(g)),
@@ -43,30 +42,33 @@ export const TrendQuery = Type.Object({
 })
 export type TrendQuery = Static<typeof TrendQuery>
 
-/** The figures a trend point carries: the sums, and the means and shares derived from them (never averaged twice). */
-export const TrendFigures = Type.Object(
-  {
-    issued: count,
-    called: count,
-    served: count,
-    noShow: count,
-    cancelled: count,
-    waitSumSeconds: count,
-    waitCount: count,
-    waitWithinTarget: count,
-    waitMissedUncalled: count,
-    serviceSumSeconds: count,
-    serviceCount: count,
-    ratingCount: count,
-    ratingScoreSum: count,
-    avgWaitSeconds: orNull(Type.Number()),
-    /** Within target %, of calls and tickets that left uncalled after their target (as the centers count it). */
-    slaPercent: orNull(Type.Number()),
-    avgServiceSeconds: orNull(Type.Number()),
-    avgRating: orNull(Type.Number()),
-  },
-  { additionalProperties: false },
-)
+/**
+ * The figures a trend point carries: the sums, and the means and shares derived from them (never
+ * averaged twice); the within-target share counts calls and tickets that left uncalled after their
+ * target, as the centers count it.
+ */
+export const TREND_FIGURES = [
+  'issued',
+  'called',
+  'served',
+  'noShow',
+  'cancelled',
+  'waitSumSeconds',
+  'waitCount',
+  'waitWithinTarget',
+  'waitMissedUncalled',
+  'serviceSumSeconds',
+  'serviceCount',
+  'ratingCount',
+  'ratingScoreSum',
+  'avgWaitSeconds',
+  'slaPercent',
+  'avgServiceSeconds',
+  'avgRating',
+] as const satisfies readonly (keyof FigureTotals)[]
+
+/** A trend point's figures: those of the summary's totals (FigureTotals), nothing else. */
+export const TrendFigures = Type.Pick(FigureTotals, TREND_FIGURES, { additionalProperties: false })
 export type TrendFigures = Static<typeof TrendFigures>
 
 export const TrendPoint = Type.Object(
@@ -74,18 +76,18 @@ export const TrendPoint = Type.Object(
     /** `2026-11-30`, `2026-W49` (ISO week) or `2026-11`. */
     key: Type.String(),
     /** The point's first and last day inside the asked range (a week or month at either end may be partial). */
-    from: DAY,
-    to: DAY,
+    from: CalendarDate,
+    to: CalendarDate,
     days: Type.Integer({ minimum: 1 }),
     figures: TrendFigures,
     /** The same days one period earlier (null with compare=none). */
-    previous: Type.Union([TrendFigures, Type.Null()]),
+    previous: Nullable(TrendFigures),
   },
   { additionalProperties: false },
 )
 export type TrendPoint = Static<typeof TrendPoint>
 
-const Range = Type.Object({ from: DAY, to: DAY }, { additionalProperties: false })
+const Range = Type.Object({ from: CalendarDate, to: CalendarDate }, { additionalProperties: false })
 
 /**
  * The change from `before` to `now`, to one decimal: in points for a share (80 % → 90 % is +10,
@@ -100,12 +102,12 @@ export function figureChange(now: number | null, before: number | null, inPoints
 /** A change from the previous period: relative (%) for counts and means, in points for the within-target share. */
 export const TrendChange = Type.Object(
   {
-    issued: orNull(Type.Number()),
-    served: orNull(Type.Number()),
-    noShow: orNull(Type.Number()),
-    avgWaitSeconds: orNull(Type.Number()),
-    slaPercent: orNull(Type.Number()),
-    avgRating: orNull(Type.Number()),
+    issued: Nullable(Type.Number()),
+    served: Nullable(Type.Number()),
+    noShow: Nullable(Type.Number()),
+    avgWaitSeconds: Nullable(Type.Number()),
+    slaPercent: Nullable(Type.Number()),
+    avgRating: Nullable(Type.Number()),
   },
   { additionalProperties: false },
 )
@@ -113,17 +115,17 @@ export type TrendChange = Static<typeof TrendChange>
 
 export const TrendAnswer = Type.Object(
   {
-    from: DAY,
-    to: DAY,
+    from: CalendarDate,
+    to: CalendarDate,
     grain: Type.Union(TREND_GRAINS.map((g) => Type.Literal(g))),
-    today: DAY,
+    today: CalendarDate,
     /** The governorate the answer covers: the one asked for, or a governorate analyst's own; null = all. */
-    governorate: Type.Union([Type.String(), Type.Null()]),
-    previous: Type.Union([Range, Type.Null()]),
+    governorate: Nullable(Type.String()),
+    previous: Nullable(Range),
     points: Type.Array(TrendPoint),
     totals: TrendFigures,
-    previousTotals: Type.Union([TrendFigures, Type.Null()]),
-    change: Type.Union([TrendChange, Type.Null()]),
+    previousTotals: Nullable(TrendFigures),
+    change: Nullable(TrendChange),
   },
   { additionalProperties: false },
 )

@@ -12,6 +12,7 @@
  * This file imports nothing of upstream.ts (which imports it): no cycle.
  */
 import { Type, type Static } from '@sinclair/typebox'
+import { Nullable } from './common.ts'
 import { NationalCode } from './national-catalogue.ts'
 
 /** Paths of the public API, under the hub's /api/hub/v1. */
@@ -78,7 +79,7 @@ export const OpenServiceNow = Type.Object(
   {
     code: Type.String(),
     waiting: Type.Integer(),
-    waitSeconds: Type.Union([Type.Integer(), Type.Null()]),
+    waitSeconds: Nullable(Type.Integer()),
     open: Type.Boolean(),
   },
   { additionalProperties: false },
@@ -93,7 +94,7 @@ const centerFields = {
   city: Type.String(),
   status: OpenStatus,
   /** When the figures were received (epoch ms); null with no recent data. */
-  updatedAt: Type.Union([Type.Integer(), Type.Null()]),
+  updatedAt: Nullable(Type.Integer()),
 }
 
 /** A center with its lines now (none when its data is not recent). */
@@ -108,9 +109,9 @@ export type OpenCenters = Static<typeof OpenCenters>
 export const LeastBusyCenter = Type.Object(
   {
     ...centerFields,
-    waiting: Type.Union([Type.Integer(), Type.Null()]),
-    waitSeconds: Type.Union([Type.Integer(), Type.Null()]),
-    open: Type.Union([Type.Boolean(), Type.Null()]),
+    waiting: Nullable(Type.Integer()),
+    waitSeconds: Nullable(Type.Integer()),
+    open: Nullable(Type.Boolean()),
   },
   { additionalProperties: false },
 )

@@ -20,7 +20,7 @@ export const LoginReply = Type.Object({
 
 const Prefix = Type.String({ pattern: '^[A-Z]{1,3}$', description: 'one to three capital Latin letters, e.g. A' })
 const TargetWait = Type.Integer({ minimum: 1, maximum: 86_400 })
-const DailyCap = Type.Union([Type.Integer({ minimum: 1, maximum: 100_000 }), Type.Null()])
+const DailyCap = Nullable(Type.Integer({ minimum: 1, maximum: 100_000 }))
 
 export const CreateServiceBody = Type.Object(
   {
@@ -70,7 +70,7 @@ export const CreateCounterBody = Type.Object(
     services: Type.Optional(CounterServices),
     active: Type.Optional(Type.Boolean()),
     /** One of the center's printers (GET /printers) for walk-ins issued here; null unbinds. Default none. */
-    printerDeviceId: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()])),
+    printerDeviceId: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
   },
   { additionalProperties: false },
 )
@@ -104,7 +104,7 @@ export const CreateDeviceBody = Type.Object(
   {
     kind: DeviceKind,
     name: Name,
-    zone: Type.Optional(Type.Union([Zone, Type.Null()])),
+    zone: Type.Optional(Nullable(Zone)),
     config: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
   },
   { additionalProperties: false },

@@ -18,6 +18,7 @@ import { Type, type Static } from '@sinclair/typebox'
 import { NationalCatalogue, NationalCode } from './national-catalogue.ts'
 import { BundleOffer, BundleReport } from './config-bundle.ts'
 import { LiveQueues } from './open-data.ts'
+import { CalendarDate } from './calendar.ts'
 
 export const UpstreamHeaders = {
   center: 'x-tabour-center',
@@ -222,7 +223,7 @@ export const HourBatch = Type.Object(
     /** The outbox id at the center: increases with every batch. */
     seq: Type.Integer({ minimum: 1 }),
     /** The center's local date YYYY-MM-DD and hour 0–23, in its IANA `timeZone`. */
-    day: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }),
+    day: CalendarDate,
     hour: Type.Integer({ minimum: 0, maximum: 23 }),
     timeZone: Type.String({ minLength: 1, maxLength: 64 }),
     /** 1, 2, …: the running figure of an hour is revised as the hour goes on. */

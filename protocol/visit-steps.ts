@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox'
+import { Nullable } from './common.ts'
 
 /**
  * Visits with several steps (issue 21): a service may define a route, the services a ticket
@@ -28,7 +29,7 @@ export const VisitProgress = Type.Object({
   /** How many steps the visit has in all. */
   of: Type.Integer({ minimum: 2 }),
   /** The service of the step after this one; null at the last step. */
-  next: Type.Union([Type.Object({ serviceId: Type.Integer(), nameAr: Type.String(), nameEn: Type.String() }), Type.Null()]),
+  next: Nullable(Type.Object({ serviceId: Type.Integer(), nameAr: Type.String(), nameEn: Type.String() })),
 })
 export type VisitProgress = Static<typeof VisitProgress>
 
@@ -43,12 +44,12 @@ export const StepFigure = Type.Object({
   serviceId: Type.Integer(),
   /** Visits called at this step (each visit once: a step called again after a reinstatement counts its first call). */
   calls: Type.Integer(),
-  meanWaitSeconds: Type.Union([Type.Integer(), Type.Null()]),
-  maxWaitSeconds: Type.Union([Type.Integer(), Type.Null()]),
+  meanWaitSeconds: Nullable(Type.Integer()),
+  maxWaitSeconds: Nullable(Type.Integer()),
   /** Calls within the step's service target (as recorded at the call). */
   withinTarget: Type.Integer(),
   /** withinTarget ÷ calls, a percentage with one decimal; null without calls. This is the SLA of a visit of several steps. */
-  withinTargetPercent: Type.Union([Type.Number(), Type.Null()]),
+  withinTargetPercent: Nullable(Type.Number()),
 })
 export type StepFigure = Static<typeof StepFigure>
 
@@ -62,12 +63,12 @@ export const RouteFigures = Type.Object({
   completed: Type.Integer(),
   steps: Type.Array(StepFigure),
   /** Whole visit of the completed ones: first issue → last finish, mean and longest, seconds. */
-  meanVisitSeconds: Type.Union([Type.Integer(), Type.Null()]),
-  maxVisitSeconds: Type.Union([Type.Integer(), Type.Null()]),
+  meanVisitSeconds: Nullable(Type.Integer()),
+  maxVisitSeconds: Nullable(Type.Integer()),
   /** Sum of the steps' waits of the completed ones, mean seconds (time spent waiting rather than served). */
-  meanTotalWaitSeconds: Type.Union([Type.Integer(), Type.Null()]),
+  meanTotalWaitSeconds: Nullable(Type.Integer()),
   /** Completed visits whose total wait is within the sum of their steps' targets, a percentage with one decimal (beside the SLA, not the SLA). */
-  visitWithinTargetsPercent: Type.Union([Type.Number(), Type.Null()]),
+  visitWithinTargetsPercent: Nullable(Type.Number()),
 })
 export type RouteFigures = Static<typeof RouteFigures>
 

@@ -7,6 +7,7 @@ import type { Clock } from './queue/queue-context.ts'
 import { Configuration } from './config/configuration.ts'
 import type { Actor } from './queue/actor.ts'
 import { Authenticator } from './auth/authenticator.ts'
+import { bearerToken } from '../protocol/bearer.ts'
 import { passwordHashing } from './auth/passwords.ts'
 import { installSecurityHeaders } from './security-headers.ts'
 import { keepTlsFresh, readTlsFiles, tlsOn } from './ops/tls.ts'
@@ -161,7 +162,7 @@ export const tabourPlugin: FastifyPluginAsync<TabourPluginOptions> = async (fast
   fastify.decorateRequest('actor', null)
   fastify.decorateRequest('authError', null)
   fastify.addHook('onRequest', async (request) => {
-    const token = Authenticator.bearer(request.headers.authorization)
+    const token = bearerToken(request.headers.authorization)
     if (!token) return
     const result = auth.authenticate(token)
     if (result instanceof Error) request.authError = result

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { Type, type Static } from '@sinclair/typebox'
-import { Value } from '@sinclair/typebox/value'
 import { isValidTimeZone } from '../protocol/center-clock.ts'
+import { checkSettings, envList, envNumber, envYesNo, type Env } from '../protocol/config-load.ts'
 import { findReorderingControl } from '../protocol/public-text.ts'
 import { HubPublicKey } from '../protocol/config-bundle.ts'
 import { badAllowEntries } from './ops/scraper-access.ts'
@@ -500,21 +500,19 @@ export class ConfigError extends Error {
   }
 }
 
-type Env = Record<string, string | undefined>
-
 /** The env variables we read and the config key each sets. */
 function fromEnv(env: Env, configFile: string | undefined): Record<string, unknown> {
   const out: Record<string, unknown> = {}
   const set = (key: string, value: unknown) => {
     if (value !== undefined && value !== '') out[key] = value
   }
-  set('port', env.PORT === undefined ? undefined : numberOrRaw(env.PORT))
+  set('port', env.PORT === undefined ? undefined : envNumber(env.PORT))
   set('host', env.HOST)
   set('dataDir', env.TABOUR_DATA_DIR)
   set('adminPassword', env.TABOUR_ADMIN_PASSWORD)
   // npm start's quick start asks for the demo only while no config file is named: a configured center gets it only when its file or TABOUR_DEMO=1 says so
   const quickStart = env.TABOUR_DEMO === 'quick-start'
-  set('demo', env.TABOUR_DEMO === undefined || (quickStart && configFile) ? undefined : quickStart ? true : yesNoOrRaw(env.TABOUR_DEMO))
+  set('demo', env.TABOUR_DEMO === undefined || (quickStart && configFile) ? undefined : quickStart ? true : envYesNo(env.TABOUR_DEMO))
   set('logLevel', env.TABOUR_LOG_LEVEL)
   set('timeZone', env.TABOUR_TIME_ZONE)
   set('uiDir', env.TABOUR_UI_DIR)
@@ -522,15 +520,12 @@ function fromEnv(env: Env, configFile: string | undefined): Record<string, unkno
   if (env.TABOUR_CALL_POLICY) out.queue = { policy: env.TABOUR_CALL_POLICY }
   if (env.TABOUR_BACKUP_DIR) out.backup = { dir: env.TABOUR_BACKUP_DIR }
   const deviceLimits: Record<string, unknown> = {}
-  if (env.TABOUR_DEVICE_TICKETS_PER_MINUTE) deviceLimits.ticketsPerMinute = numberOrRaw(env.TABOUR_DEVICE_TICKETS_PER_MINUTE)
-  if (env.TABOUR_DEVICE_SNAPSHOTS_PER_MINUTE) deviceLimits.snapshotsPerMinute = numberOrRaw(env.TABOUR_DEVICE_SNAPSHOTS_PER_MINUTE)
+  if (env.TABOUR_DEVICE_TICKETS_PER_MINUTE) deviceLimits.ticketsPerMinute = envNumber(env.TABOUR_DEVICE_TICKETS_PER_MINUTE)
+  if (env.TABOUR_DEVICE_SNAPSHOTS_PER_MINUTE) deviceLimits.snapshotsPerMinute = envNumber(env.TABOUR_DEVICE_SNAPSHOTS_PER_MINUTE)
   if (Object.keys(deviceLimits).length > 0) out.deviceLimits = deviceLimits
   const metrics: Record<string, unknown> = {}
   if (env.TABOUR_METRICS_TOKEN) metrics.token = env.TABOUR_METRICS_TOKEN
-  if (env.TABOUR_METRICS_ALLOW)
-    metrics.allow = env.TABOUR_METRICS_ALLOW.split(',')
-      .map((a) => a.trim())
-      .filter(Boolean)
+  if (env.TABOUR_METRICS_ALLOW) metrics.allow = envList(env.TABOUR_METRICS_ALLOW)
   if (Object.keys(metrics).length > 0) out.metrics = metrics
   if (env.TABOUR_LOG_FILE) out.log = { file: env.TABOUR_LOG_FILE }
   const tls: Record<string, string> = {}
@@ -544,13 +539,8 @@ function fromEnv(env: Env, configFile: string | undefined): Record<string, unkno
   if (env.TABOUR_UPSTREAM_HUB_PUBLIC_KEY) upstream.hubPublicKey = env.TABOUR_UPSTREAM_HUB_PUBLIC_KEY
   if (Object.keys(upstream).length > 0) out.upstream = upstream
   const webhooks: Record<string, string[]> = {}
-  const hostList = (raw: string) =>
-    raw
-      .split(',')
-      .map((h) => h.trim())
-      .filter(Boolean)
-  if (env.TABOUR_WEBHOOK_ALLOWED_HOSTS) webhooks.allowedHosts = hostList(env.TABOUR_WEBHOOK_ALLOWED_HOSTS)
-  if (env.TABOUR_WEBHOOK_HTTP_HOSTS) webhooks.httpHosts = hostList(env.TABOUR_WEBHOOK_HTTP_HOSTS)
+  if (env.TABOUR_WEBHOOK_ALLOWED_HOSTS) webhooks.allowedHosts = envList(env.TABOUR_WEBHOOK_ALLOWED_HOSTS)
+  if (env.TABOUR_WEBHOOK_HTTP_HOSTS) webhooks.httpHosts = envList(env.TABOUR_WEBHOOK_HTTP_HOSTS)
   if (Object.keys(webhooks).length > 0) out.webhooks = webhooks
   const messages: Record<string, unknown> = {}
   if (env.TABOUR_MESSAGES_PROVIDER) messages.provider = env.TABOUR_MESSAGES_PROVIDER
@@ -572,16 +562,6 @@ function fromEnv(env: Env, configFile: string | undefined): Record<string, unkno
   if (Object.keys(whatsapp).length > 0) messages.whatsapp = whatsapp
   if (Object.keys(messages).length > 0) out.messages = messages
   return out
-}
-
-function numberOrRaw(raw: string): unknown {
-  return /^\d+$/.test(raw) ? Number(raw) : raw
-}
-
-/** 1/true/yes and 0/false/no; anything else stays a string, so validation names it instead of reading it as "no". */
-function yesNoOrRaw(raw: string): unknown {
-  const v = raw.toLowerCase()
-  return ['1', 'true', 'yes'].includes(v) ? true : ['0', 'false', 'no'].includes(v) ? false : raw
 }
 
 /**
@@ -615,13 +595,8 @@ export function loadConfig(options: { env?: Env; file?: string; overrides?: Reco
 
 /** Validates a raw object (applying defaults) into a Config; throws ConfigError naming the field. */
 export function validateConfig(raw: unknown): Config {
-  const withDefaults = Value.Default(ConfigSchema, structuredClone(raw ?? {}))
-  const errors = [...Value.Errors(ConfigSchema, withDefaults)]
-  if (errors.length > 0) {
-    const lines = errors.slice(0, 5).map((e) => `${e.path || '/'} ${e.message}${describeValue(e.value)}`)
-    throw new ConfigError(`invalid config: ${lines.join('; ')}`)
-  }
-  const config = withDefaults as Config
+  const { value: config, problems } = checkSettings(ConfigSchema, raw)
+  if (problems.length > 0) throw new ConfigError(`invalid config: ${problems.join('; ')}`)
   if (!isValidTimeZone(config.timeZone)) {
     throw new ConfigError(`invalid config: /timeZone "${config.timeZone}" is not an IANA time zone (e.g. Africa/Cairo)`)
   }
@@ -676,12 +651,6 @@ function isPlainHttpOffLoopback(url: string): boolean {
   const parsed = URL.canParse(url) ? new URL(url) : null
   if (parsed?.protocol !== 'http:') return false
   return !['localhost', '127.0.0.1', '[::1]'].includes(parsed.hostname) && !parsed.hostname.startsWith('127.')
-}
-
-function describeValue(value: unknown): string {
-  if (value === undefined) return ''
-  const text = JSON.stringify(value)
-  return text && text.length <= 60 ? ` (got ${text})` : ''
 }
 
 function deepMerge(a: Record<string, unknown>, b: Record<string, unknown>): Record<string, unknown> {

@@ -8,10 +8,13 @@ import { type Static, Type } from '@sinclair/typebox'
 import { localDay } from '../../protocol/center-clock.ts'
 import { ErrorResponse } from '../../protocol/common.ts'
 import { HubErrorCodes } from '../../protocol/upstream.ts'
-import { bearerOf, tokenMatches } from '../bearer.ts'
+import { bearerToken, tokenMatches } from '../../protocol/bearer.ts'
 import { HubError } from '../errors.ts'
 import { governorateFilter } from '../governorate-codes.ts'
 import type { FiguresQuery, GroupBy } from '../store/store.ts'
+
+/** The bearer token of a request ('' without one). */
+const bearerOf = (request: FastifyRequest) => bearerToken(request.headers.authorization) ?? ''
 
 /** The API's prefix. */
 export const PREFIX = '/api/hub/v1'

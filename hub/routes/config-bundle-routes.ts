@@ -75,6 +75,18 @@ function statusAt(
   return { status, refused }
 }
 
+/** The part of a center's row both bundle tables share (protocol/config-bundle.ts bundleCenter). */
+function bundleCenter(c: CenterRecord, s: CenterBundleState | undefined) {
+  return {
+    centerId: c.id,
+    nameAr: c.nameAr,
+    nameEn: c.nameEn,
+    governorate: governorateCodeOf(c.governorate),
+    running: s?.running ?? null,
+    reportedAt: s?.reportedAt ?? null,
+  }
+}
+
 /** A bundle without its signed text, as the list shows it. */
 function summary(b: BundleRecord): BundleSummary {
   return { version: b.version, target: b.target, note: b.note, createdBy: b.createdBy, createdAt: b.createdAt, publishedAt: b.publishedAt }
@@ -245,16 +257,7 @@ export const configBundleRoutes: FastifyPluginAsyncTypebox = async (app) => {
         .map((c) => {
           const s = states.get(c.id)
           const { status, refused } = statusAt(bundle.version, s)
-          return {
-            centerId: c.id,
-            nameAr: c.nameAr,
-            nameEn: c.nameEn,
-            governorate: governorateCodeOf(c.governorate),
-            status,
-            running: s?.running ?? null,
-            ...(refused ? { refusedCode: refused.code, refusedReason: refused.reason } : {}),
-            reportedAt: s?.reportedAt ?? null,
-          }
+          return { ...bundleCenter(c, s), status, ...(refused ? { refusedCode: refused.code, refusedReason: refused.reason } : {}) }
         })
       return { ...summary(bundle), contents: contentsOf(bundle.payload), centers }
     },
@@ -274,15 +277,7 @@ export const configBundleRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const states = await store.configBundles.states()
       return (await store.listCenters()).map((c) => {
         const s = states.get(c.id)
-        return {
-          centerId: c.id,
-          nameAr: c.nameAr,
-          nameEn: c.nameEn,
-          governorate: governorateCodeOf(c.governorate),
-          running: s?.running ?? null,
-          refused: s?.refused ?? null,
-          reportedAt: s?.reportedAt ?? null,
-        }
+        return { ...bundleCenter(c, s), refused: s?.refused ?? null }
       })
     },
   )

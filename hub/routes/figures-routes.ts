@@ -7,7 +7,7 @@ import type { FastifyRequest } from 'fastify'
 import { Type } from '@sinclair/typebox'
 import { localDay } from '../../protocol/center-clock.ts'
 import { Lang } from '../../protocol/common.ts'
-import { csvFileName } from '../../protocol/csv.ts'
+import { csvDownloadHeaders } from '../../protocol/csv.ts'
 import { FiguresAnswer, FiguresQuerystring, HUB_DASHBOARD_PATH, HubDashboard, HubSummary } from '../../protocol/hub-api.ts'
 import { centerViews } from '../center-views.ts'
 import { figuresCsv } from '../figures-csv.ts'
@@ -65,11 +65,7 @@ export const figuresRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const query = await figuresQuery(q, q.by ?? 'center', request)
       const rows = await figures(query)
       return reply
-        .type('text/csv; charset=utf-8')
-        .header(
-          'content-disposition',
-          `attachment; filename="${csvFileName(['tabour', query.by, `${query.from}_${query.to}`], config.timeZone)}"`,
-        )
+        .headers(csvDownloadHeaders(['tabour', query.by, `${query.from}_${query.to}`], config.timeZone))
         .send(figuresCsv(rows, query, q.lang ?? 'ar'))
     },
   )

@@ -45,19 +45,6 @@ export class HubAnalysis extends LitElement {
         gap: var(--tabour-space-2);
         align-items: end;
       }
-      .controls label {
-        display: flex;
-        flex-direction: column;
-        font-weight: 700;
-      }
-      select {
-        font: inherit;
-        padding: 0.3rem 0.6rem;
-        border: 2px solid var(--tabour-border);
-        border-radius: 8px;
-        background: var(--tabour-bg);
-        color: var(--tabour-fg);
-      }
       .pair {
         display: grid;
         grid-template-columns: repeat(auto-fit, minmax(min(100%, 34rem), 1fr));

@@ -35,9 +35,6 @@ export class HubBundleForm extends LitElement {
       fieldset { border: 1px solid #c9d1db; border-radius: 8px; display: grid; gap: var(--tabour-space-1); }
       legend { font-weight: 700; }
       .row { display: flex; flex-wrap: wrap; gap: var(--tabour-space-1); align-items: end; }
-      label { display: flex; flex-direction: column; font-weight: 700; }
-      label.inline { flex-direction: row; gap: 0.4rem; align-items: center; font-weight: 400; }
-      select, textarea { font: inherit; padding: 0.3rem; border: 2px solid var(--tabour-border); border-radius: 8px; }
       pre { direction: ltr; text-align: left; max-block-size: 20rem; overflow: auto; background: var(--tabour-surface); padding: 0.5rem; }
       .ok { font-weight: 700; color: #1d6b33; }
       .day { min-inline-size: 6rem; }

@@ -14,6 +14,7 @@ import { analysisText, type AnalysisMessageKey } from '../../protocol/messages/h
 import { themeStyles } from '../../ui-common/theme.ts'
 import { hubFormat, hubDigits } from './hub-format.ts'
 import { hubStyles } from './hub-styles.ts'
+import { figureCells } from './figure-cells.ts'
 import { governorateName } from '../../protocol/governorates.ts'
 
 /** A named step of the path (a center or a national service). */
@@ -172,9 +173,7 @@ export class HubDrill extends LitElement {
       <tbody>${this.rows.map(
         (r) => html`<tr data-key=${r.key}>
           <th scope="row">${this.nameCell(level, r)}</th>
-          <td class="n" data-col="issued">${f.num(r.issued)}</td><td class="n" data-col="served">${f.num(r.served)}</td>
-          <td class="n" data-col="avgWait">${f.minutes(r.avgWaitSeconds)}</td><td class="n" data-col="sla">${f.percent(r.slaPercent)}</td>
-          <td class="n" data-col="noShow">${f.num(r.noShow)}</td>
+          ${figureCells(r, f)}
         </tr>`,
       )}</tbody>
     </table>`

@@ -12,6 +12,7 @@ import type { Lang } from '../../ui-common/i18n.ts'
 import { hubText, type HubMessageKey } from '../../protocol/messages/hub.ts'
 import type { DashboardRow, HubDashboard } from '../../protocol/hub-api.ts'
 import { hubStyles } from './hub-styles.ts'
+import { figureCells } from './figure-cells.ts'
 import { hubFormat, hubDigits } from './hub-format.ts'
 import { governorateName } from '../../protocol/governorates.ts'
 
@@ -62,11 +63,6 @@ export class HubFigures extends LitElement {
     const arrow = cur.key === key ? (cur.desc ? ' ▼' : ' ▲') : ''
     const numeric = key !== 'name' && key !== 'offline'
     return html`<th class=${numeric ? 'n' : ''} aria-sort=${cur.key === key ? (cur.desc ? 'descending' : 'ascending') : 'none'}><button data-sort=${key} @click=${() => this.sortBy(table, key)}>${this.t(label)}${arrow}</button></th>`
-  }
-
-  private figureCells(r: DashboardRow): TemplateResult {
-    const f = hubFormat(this.language)
-    return html`<td class="n" data-col="issued">${f.num(r.issued)}</td><td class="n" data-col="served">${f.num(r.served)}</td><td class="n" data-col="avgWait">${f.minutes(r.avgWaitSeconds)}</td><td class="n" data-col="sla">${f.percent(r.slaPercent)}</td><td class="n" data-col="noShow">${f.num(r.noShow)}</td>`
   }
 
   private figureHeads(table: FigureTable): TemplateResult {
@@ -138,7 +134,7 @@ export class HubFigures extends LitElement {
         ${this.chart(d.byGovernorate)}
         <table>
           <thead><tr>${this.th('governorate', 'name', 'governorate')}${this.figureHeads('governorate')}</tr></thead>
-          <tbody>${this.sorted('governorate', d.byGovernorate).map((r) => html`<tr data-key=${r.key}><td>${f.name(r)}</td>${this.figureCells(r)}</tr>`)}</tbody>
+          <tbody>${this.sorted('governorate', d.byGovernorate).map((r) => html`<tr data-key=${r.key}><td>${f.name(r)}</td>${figureCells(r, f)}</tr>`)}</tbody>
         </table>
       </section>
       <section data-table="center">
@@ -152,7 +148,7 @@ export class HubFigures extends LitElement {
               return html`<tr data-center-id=${r.key} data-offline=${off ? 'true' : 'false'} class=${off ? 'offline' : ''}>
                 <td>${f.name(r)}</td><td>${governorateName(r.governorate ?? '', this.language)}</td><td>${c ? this.t(`kind_${c.kind}` as HubMessageKey) : ''}</td>
                 <td><span class="badge ${off ? 'off' : ''}" title=${c?.lastContactAt ? `${this.t('lastReport')}: ${f.time(c.lastContactAt)}` : this.t('never')}>${off ? this.t('offline') : this.t('online')}</span></td>
-                ${this.figureCells(r)}
+                ${figureCells(r, f)}
                 <td class="n" data-col="avgRating" data-count=${r.ratingCount}>${f.num(r.avgRating, 2)}</td>
               </tr>`
             })}
@@ -165,7 +161,7 @@ export class HubFigures extends LitElement {
           <thead><tr>${this.th('service', 'name', 'service')}<th>${this.t('group')}</th>${this.figureHeads('service')}</tr></thead>
           <tbody>${this.sorted('service', d.byService).map(
             (r) =>
-              html`<tr data-key=${r.key} data-mapped=${r.mapped === false ? 'false' : 'true'}><td>${this.serviceName(r)}</td><td>${(this.language === 'ar' ? r.groupAr : r.groupEn) ?? ''}</td>${this.figureCells(r)}</tr>`,
+              html`<tr data-key=${r.key} data-mapped=${r.mapped === false ? 'false' : 'true'}><td>${this.serviceName(r)}</td><td>${(this.language === 'ar' ? r.groupAr : r.groupEn) ?? ''}</td>${figureCells(r, f)}</tr>`,
           )}</tbody>
         </table>
       </section>

@@ -19,12 +19,21 @@ export const hubStyles = css`
         padding: var(--tabour-space-2) var(--tabour-space-3);
         background: var(--tabour-surface);
       }
-      .range label {
+      /* every form of the page (range, sign-in, analysis, bundles): a label above its field */
+      label {
         display: flex;
         flex-direction: column;
         font-weight: 700;
       }
+      label.inline {
+        flex-direction: row;
+        gap: 0.4rem;
+        align-items: center;
+        font-weight: 400;
+      }
       input,
+      select,
+      textarea,
       button,
       .csv {
         font: inherit;
@@ -133,11 +142,6 @@ export const hubStyles = css`
       .sign-in h2 {
         margin: 0;
         font-size: 1.25rem;
-      }
-      .sign-in label {
-        display: flex;
-        flex-direction: column;
-        font-weight: 700;
       }
       .sign-in input {
         direction: ltr;

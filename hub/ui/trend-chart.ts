@@ -26,9 +26,7 @@ import {
 import { changeText, dayText, periodText } from './analysis-format.ts'
 import { hubFormat, hubDigits } from './hub-format.ts'
 import { hubStyles } from './hub-styles.ts'
-
-/** Days in a month 'YYYY-MM'. */
-const monthLength = (month: string) => new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate()
+import { daysInMonth } from '../../protocol/calendar.ts'
 
 const CURRENT = '#003a70'
 const PREVIOUS = '#8a5a00'
@@ -154,7 +152,7 @@ export class HubTrend extends LitElement {
             : nothing
         }</tr></thead>
         <tbody>${d.points.map((p) => {
-          const partial = p.days < (d.grain === 'week' ? 7 : d.grain === 'month' ? monthLength(p.key) : 1)
+          const partial = p.days < (d.grain === 'week' ? 7 : d.grain === 'month' ? daysInMonth(p.key) : 1)
           return html`<tr data-point=${p.key}>
             <th scope="row">${periodText(p.key, d.grain, this.language)}${partial ? html` <span class="tag">${this.t('partialPeriod', { days: p.days })}</span>` : nothing}</th>
             <td class="n" data-col="current">${formatFigure(fig, figureValue(fig, p.figures), f)}</td>

@@ -47,10 +47,4 @@ export class Authenticator {
     }
     return { type: 'device', id: device.id, kind: device.kind, zone: device.zone }
   }
-
-  /** The token of an `Authorization: Bearer …` header, or undefined. */
-  static bearer(header: string | undefined): string | undefined {
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '')
-    return match?.[1]
-  }
 }

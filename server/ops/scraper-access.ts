@@ -1,6 +1,6 @@
-import { timingSafeEqual } from 'node:crypto'
 import { BlockList, isIP } from 'node:net'
 import type { FastifyRequest } from 'fastify'
+import { bearerToken, tokenMatches } from '../../protocol/bearer.ts'
 import { domainError, ErrorCodes } from '../errors.ts'
 
 /** Who may read /metrics: `metrics.token` and `metrics.allow` of the config. */
@@ -42,12 +42,6 @@ export function addressMatcher(entries: readonly string[]): (ip: string) => bool
 /** An IPv4 address seen through an IPv6 socket (`::ffff:10.0.0.5`) as the IPv4 address it is. */
 const unmapped = (ip: string) => (ip.startsWith('::ffff:') && isIP(ip.slice(7)) === 4 ? ip.slice(7) : ip)
 
-function tokenMatches(given: string, expected: string): boolean {
-  const a = Buffer.from(given)
-  const b = Buffer.from(expected)
-  return a.length === b.length && timingSafeEqual(a, b)
-}
-
 /**
  * The check in front of GET /metrics. Closed unless configured: a scraper shows the bearer
  * `metrics.token`, or connects from an address in `metrics.allow`. Loopback is not trusted by
@@ -64,8 +58,7 @@ export function scraperCheck(rules: ScraperRules): (request: FastifyRequest) => 
     else allowed.addSubnet(parsed.address, parsed.prefix, parsed.family)
   }
   return (request) => {
-    const header = request.headers.authorization
-    const given = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined
+    const given = bearerToken(request.headers.authorization)
     if (rules.token && given !== undefined && tokenMatches(given, rules.token)) return
     const ip = unmapped(request.ip)
     const version = isIP(ip)

@@ -87,6 +87,7 @@ describe.each(BACKENDS)('the hub CSV on %s (issue 15 item 6)', (backend) => {
 
     const res = await fetch(`${hub.url}/api/hub/v1/figures.csv?from=2026-03-10&by=service&lang=en`)
     expect(res.headers.get('content-disposition')).toBe('attachment; filename="tabour-service-2026-03-10_2026-03-10-Africa_Cairo.csv"')
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8')
     const en = readCsv(await bodyOf(res))
     expect(en.header).toEqual([
       'From day',

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { DEFAULT_INGEST_PER_MINUTE, HubConfigError, loadHubConfig } from '../../hub/config.ts'
-import { tokenMatches } from '../../hub/bearer.ts'
+import { tokenMatches } from '../../protocol/bearer.ts'
 import { BACKENDS, batchPath, HUB_ADMIN_TOKEN, postSigned, registerCenter, startTestHub, type TestHub } from './hub-harness.ts'
 
 /**
@@ -84,6 +84,9 @@ describe.each(BACKENDS)('hub read side on %s', (backend) => {
         const res = await get(hub, path, token)
         expect(res.status, `${path} with ${token}`).toBe(200)
       }
+      // the header read as the center reads it (protocol/bearer.ts): the scheme in any case, a token is one word
+      expect((await fetch(hub.url + path, { headers: { authorization: `bearer  ${READ_TOKEN} ` } })).status).toBe(200)
+      expect((await fetch(hub.url + path, { headers: { authorization: `Bearer ${READ_TOKEN} x` } })).status).toBe(401)
     }
     const figures = await (await get(hub, '/api/hub/v1/figures?from=2026-03-10', READ_TOKEN)).json()
     expect(figures.rows[0]).toMatchObject({ key: 'C1', issued: 7 })
@@ -143,6 +146,25 @@ describe('hub settings', () => {
       expect(() => loadHubConfig({ HUB_TRUST_PROXY: bad }), bad).toThrow(HubConfigError)
       expect(() => loadHubConfig({ HUB_TRUST_PROXY: bad }), bad).toThrow(/^HUB_TRUST_PROXY must be/)
     }
+  })
+
+  it('every setting checked by its schema, as the center checks its own (protocol/config-load.ts), the variable named', () => {
+    expect(loadHubConfig({})).toMatchObject({
+      port: 8090,
+      host: '0.0.0.0',
+      maxSkewSeconds: 300,
+      offlineAfterMinutes: 30,
+      timeZone: 'Africa/Cairo',
+    })
+    expect(loadHubConfig({ HUB_PORT: '', HUB_HOST: '' })).toMatchObject({ port: 8090, host: '0.0.0.0' })
+    expect(loadHubConfig({ HUB_PORT: '0', HUB_OFFLINE_MISSED_HEARTBEATS: '5' })).toMatchObject({ port: 0, offlineAfterMissedHeartbeats: 5 })
+    expect(() => loadHubConfig({ HUB_PORT: '70000' })).toThrow('HUB_PORT must be an integer ≥ 0 and ≤ 65535 (got 70000)')
+    expect(() => loadHubConfig({ HUB_MAX_SKEW_SECONDS: 'soon' })).toThrow('HUB_MAX_SKEW_SECONDS must be an integer ≥ 1 (got "soon")')
+    expect(() => loadHubConfig({ HUB_ADMIN_TOKEN: 'short' })).toThrow('HUB_ADMIN_TOKEN must be at least 16 characters')
+    expect(() => loadHubConfig({ HUB_TIME_ZONE: 'Mars/Olympus_Mons' })).toThrow('HUB_TIME_ZONE Mars/Olympus_Mons is not an IANA time zone')
+    expect(() => loadHubConfig({ HUB_DATABASE_URL: 'mysql://x' })).toThrow('HUB_DATABASE_URL must be a postgres:// URL')
+    // a setting no variable sets is named by its path
+    expect(() => loadHubConfig({}, { ingestWindowMs: 0 })).toThrow('/ingestWindowMs must be an integer ≥ 1 (got 0)')
   })
 
   it('tokens are compared whole, whatever their length', () => {

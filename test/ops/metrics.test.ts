@@ -112,6 +112,10 @@ describe('GET /metrics', () => {
       guarded.app.inject({ method: 'GET', url: '/metrics', remoteAddress: '10.1.2.3', headers })
     expect((await remote()).statusCode).toBe(401)
     expect((await remote({ authorization: 'Bearer wrong-token-0123456789' })).json().code).toBe('TABOUR_ERR_UNAUTHENTICATED')
+    // the token is compared whole (a prefix or a longer one is refused), the scheme in any case: protocol/bearer.ts, as at the hub
+    for (const wrong of [token.slice(0, -1), `${token}9`, `${token} ${token}`])
+      expect((await remote({ authorization: `Bearer ${wrong}` })).statusCode, wrong).toBe(401)
+    expect((await remote({ authorization: `BEARER ${token}` })).statusCode).toBe(200)
     const ok = await remote({ authorization: `Bearer ${token}` })
     expect(ok.statusCode).toBe(200)
     expect(parsePrometheusTextFormat(ok.body).length).toBeGreaterThan(5)

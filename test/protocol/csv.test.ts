@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { csvCell, csvFileName, csvTable, idCell, toCsv } from '../../protocol/csv.ts'
+import { csvCell, csvDownloadHeaders, csvFileName, csvTable, idCell, toCsv } from '../../protocol/csv.ts'
 
 describe('CSV cells a spreadsheet will not run (issue 16)', () => {
   it('defuses a leading =, +, -, @, TAB and CR in text, and leaves numbers alone', () => {
@@ -42,5 +42,10 @@ describe('the one CSV writer of center and hub (issue 15)', () => {
     expect(csvFileName(['tabour', 'service', '2026-03-10', '2026-03-11'], 'Africa/Cairo')).toBe(
       'tabour-service-2026-03-10-2026-03-11-Africa_Cairo.csv',
     )
+    // the headers the center's reports and the hub's figures answer with (test/server/reports/csv-export.test.ts, test/hub/figures-csv.test.ts)
+    expect(csvDownloadHeaders(['tabour', 'day"; x'], 'Africa/Cairo')).toEqual({
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': 'attachment; filename="tabour-day___x-Africa_Cairo.csv"',
+    })
   })
 })

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest'
 import { isValidTimeZone, localDay, localHour } from '../../protocol/center-clock.ts'
+import { daysInMonth } from '../../protocol/calendar.ts'
 
 const CAIRO = 'Africa/Cairo'
 const at = (iso: string) => Date.parse(iso)
@@ -93,5 +94,13 @@ describe('isValidTimeZone', () => {
     expect(isValidTimeZone('Mars/Olympus')).toBe(false)
     expect(isValidTimeZone('')).toBe(false)
     expect(isValidTimeZone('not a zone')).toBe(false)
+  })
+})
+
+describe('daysInMonth (protocol/calendar.ts: the hub trend’s partial months)', () => {
+  it('counts a month’s days, leap Februaries included', () => {
+    expect(['2026-01', '2026-02', '2024-02', '2100-02', '2000-02', '2026-04', '2026-12'].map(daysInMonth)).toEqual([
+      31, 28, 29, 28, 29, 30, 31,
+    ])
   })
 })

@@ -3,6 +3,7 @@ import { Type } from '@sinclair/typebox'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { LoginBody, LoginReply } from '../../../protocol/requests.ts'
 import { errorResponses } from '../../../protocol/common.ts'
+import { bearerToken } from '../../../protocol/bearer.ts'
 import { User } from '../../../protocol/entities.ts'
 import { actorOf, allow, STAFF } from '../../auth/access.ts'
 import { throttle } from '../throttle.ts'
@@ -37,7 +38,7 @@ export async function authRoutes(fastify: FastifyInstance): Promise<void> {
     '/logout',
     { preValidation: allow(...STAFF), schema: { tags: ['auth'], response: { 204: Type.Null(), ...errorResponses(401, 403) } } },
     async (request, reply) => {
-      queue.sessions.logout(actorOf(request), request.headers.authorization!.replace(/^Bearer\s+/i, '').trim())
+      queue.sessions.logout(actorOf(request), bearerToken(request.headers.authorization) ?? '')
       return reply.status(204).send(null)
     },
   )

@@ -4,7 +4,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { RangeQuery } from '../../../protocol/stats.ts'
 import { AppointmentFigures, AppointmentFiguresCsvQuery } from '../../../protocol/appointment-figures.ts'
 import { errorResponses } from '../../../protocol/common.ts'
-import { csvFileName } from '../../../protocol/csv.ts'
+import { csvDownloadHeaders } from '../../../protocol/csv.ts'
 import { allow, MANAGERS } from '../../auth/access.ts'
 import { appointmentFigures } from '../../reports/appointment-figures.ts'
 import { appointmentFigureSources } from '../../reports/appointment-figure-sources.ts'
@@ -54,11 +54,7 @@ export function appointmentFigureRoutes(fastify: FastifyInstance): void {
     async (request, reply) => {
       const { lang, ...q } = request.query
       const body = appointmentFiguresCsv(figures(q), lang ?? 'ar', queue.ctx.services.list())
-      reply.header('content-type', 'text/csv; charset=utf-8')
-      reply.header(
-        'content-disposition',
-        `attachment; filename="${csvFileName(['tabour', 'appointments', q.from, q.to], reports.timeZone)}"`,
-      )
+      reply.headers(csvDownloadHeaders(['tabour', 'appointments', q.from, q.to], reports.timeZone))
       return body
     },
   )

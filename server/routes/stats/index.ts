@@ -17,7 +17,7 @@ import {
 import { errorResponses } from '../../../protocol/common.ts'
 import { actorOf, allow, MANAGERS, STAFF } from '../../auth/access.ts'
 import { foldInBackground } from '../../reports/rollup.ts'
-import { csvFileName } from '../../../protocol/csv.ts'
+import { csvDownloadHeaders } from '../../../protocol/csv.ts'
 import { appointmentFigureRoutes } from './appointment-figures.ts'
 import { stepStatsRoutes } from './steps.ts'
 
@@ -41,11 +41,6 @@ export async function statsRoutes(fastify: FastifyInstance): Promise<void> {
   app.addHook('onReady', async () => {
     foldInBackground(db, () => config.timeZone).catch((err: unknown) => app.log.warn({ err }, 'report rollups: background fold failed'))
   })
-
-  const csvReply = (reply: { header: (k: string, v: string) => unknown }, name: string) => {
-    reply.header('content-type', 'text/csv; charset=utf-8')
-    reply.header('content-disposition', `attachment; filename="${name}"`)
-  }
 
   app.get(
     '/today',
@@ -98,7 +93,7 @@ export async function statsRoutes(fastify: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const q = request.query
       const body = reports.rangeCsv(q)
-      csvReply(reply, csvFileName(['tabour', q.by, q.from, q.to], reports.timeZone))
+      reply.headers(csvDownloadHeaders(['tabour', q.by, q.from, q.to], reports.timeZone))
       return body
     },
   )
@@ -118,7 +113,7 @@ export async function statsRoutes(fastify: FastifyInstance): Promise<void> {
       const q = request.query
       const actor = actorOf(request)
       const body = reports.ticketLogCsv(q, actor.type === 'user' && actor.role === 'admin')
-      csvReply(reply, csvFileName(['tabour', 'tickets', q.from, q.to], reports.timeZone))
+      reply.headers(csvDownloadHeaders(['tabour', 'tickets', q.from, q.to], reports.timeZone))
       return body
     },
   )

@@ -53,6 +53,7 @@ describe('CSV an analyst opens without surprises (issue 15 item 6)', () => {
     const res = await center.request('GET', '/api/v1/stats/tickets.csv?from=2026-03-10&to=2026-03-10&lang=en', { token: day.admin })
     expect(res.statusCode).toBe(200)
     expect(res.headers['content-disposition']).toBe('attachment; filename="tabour-tickets-2026-03-10-2026-03-10-Africa_Cairo.csv"')
+    expect(res.headers['content-type']).toBe('text/csv; charset=utf-8')
     const { header, rows, cells } = readCsv(res.body)
     expect(header).toEqual([
       'Ticket id',
