@@ -195,6 +195,12 @@ describe('formatting', () => {
     expect(messagesOf(STATUS_MESSAGES)('status.goToCounter', 'ar', {})).toBe('توجّه إلى الشباك {n}')
   })
 
+  it('gives a {d, date} argument (an old admin template) its value as written, never reformatted without a zone', () => {
+    expect(formatMessage('{d, date, short} {t, time}', 'ar', { d: 'السبت ٥ ديسمبر', t: '١٠:٣٠ ص' }, 'arabic-indic')).toBe(
+      'السبت ٥ ديسمبر ١٠:٣٠ ص',
+    )
+  })
+
   it('writes numbers in plurals with the digit style, Western by default', () => {
     const m = '{n, plural, one {# x} other {# y}} {n, number}'
     expect(formatMessage(m, 'ar', { n: 15 })).toBe('15 y 15')
