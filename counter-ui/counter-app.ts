@@ -6,6 +6,7 @@
  * session that ends asks for the password in a dialog over the unchanged screen.
  */
 import { LitElement, html, nothing, type TemplateResult } from 'lit'
+import { checkInOffered } from '../ui-common/queue-figures.ts'
 import { customElement, state } from 'lit/decorators.js'
 import type { Service } from '../protocol/entities.ts'
 import { screenBase, screenLangRoots } from '../ui-common/screen-base.ts'
@@ -225,7 +226,11 @@ export class CounterApp extends LitElement {
               <tabour-park-button .lang=${lang} .available=${this.legal().includes('park')} .disabled=${s.busy !== null || !s.reachable || s.reloginNeeded || this.dialog !== null || this.parking}></tabour-park-button>
             </section>
             <section class="card"><tabour-ticket-tools .api=${this.ticketTools} .lang=${lang} .digits=${this.digits} .timeZone=${s.center?.timeZone}></tabour-ticket-tools></section>
-            <section class="card"><tabour-console-check-in .base=${s.base} .staff=${s.staff} .lang=${lang} .digits=${this.digits} .timeZone=${s.center?.timeZone ?? 'Africa/Cairo'}></tabour-console-check-in></section>
+            ${
+              checkInOffered(s.live.services)
+                ? html`<section class="card"><tabour-console-check-in .base=${s.base} .staff=${s.staff} .lang=${lang} .digits=${this.digits} .timeZone=${s.center?.timeZone ?? 'Africa/Cairo'}></tabour-console-check-in></section>`
+                : nothing
+            }
           </div>
           <div class="column">
             <tabour-queue-panel .lang=${lang} .digits=${this.digits} .queue=${counterQueue(counter, services, s.live.tickets.values(), this.now)}></tabour-queue-panel>

@@ -81,7 +81,7 @@ export class FeedbackCard extends LitElement {
               number: num(a.number, digits),
               name: a.name,
               average: num(a.average, digits, 2),
-              minutes: num(a.windowMinutes, digits),
+              minutes: a.windowMinutes,
               count: a.count,
               threshold: num(a.threshold, digits, 2),
               max: num(MAX_SCORE, digits),

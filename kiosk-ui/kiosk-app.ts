@@ -6,6 +6,7 @@
  * The link to the center is KioskSession's; this element is the citizen's path through it.
  */
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit'
+import { checkInOffered } from '../ui-common/queue-figures.ts'
 import { customElement, state } from 'lit/decorators.js'
 import type { PrinterStatusReport } from '../protocol/device-config.ts'
 import { ErrorCodes } from '../protocol/error-codes.ts'
@@ -265,7 +266,12 @@ export class KioskApp extends LitElement {
           ${this.notice ? html`<p class="notice" role="alert" data-notice=${this.notice}>${kioskText(this.notice, lang)}</p>` : nothing}
           <tabour-printer-fault-banner .problem=${printerDownBecause(this.printer)} .lang=${lang}></tabour-printer-fault-banner>
           ${this.renderMenu(offeredOn(services, settings.serviceIds), lang, digits)}
-          <tabour-booking-check-in .base=${this.session.base} .token=${this.session.token} .lang=${lang} .digits=${digits} .timeZone=${this.session.center?.timeZone ?? 'Africa/Cairo'} @check-in-ticket=${(e: CustomEvent<IssuedTicketReply>) => this.showTicket(e.detail)} @service-select=${(e: CustomEvent<ServiceSelectDetail>) => this.onServiceSelect(e.detail.serviceId)}></tabour-booking-check-in>
+          ${
+            // no service takes bookings or joins from a phone: no code could be checked in, so no "I have a booking"
+            checkInOffered(services)
+              ? html`<tabour-booking-check-in .base=${this.session.base} .token=${this.session.token} .lang=${lang} .digits=${digits} .timeZone=${this.session.center?.timeZone ?? 'Africa/Cairo'} @check-in-ticket=${(e: CustomEvent<IssuedTicketReply>) => this.showTicket(e.detail)} @service-select=${(e: CustomEvent<ServiceSelectDetail>) => this.onServiceSelect(e.detail.serviceId)}></tabour-booking-check-in>`
+              : nothing
+          }
         `
       case 'documents': {
         const service = services.find((s) => s.id === screen.serviceId)

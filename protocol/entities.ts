@@ -55,6 +55,8 @@ export const ServiceWithQueue = Type.Composite([
     available: Type.Boolean(),
     /** Its opening hours now (issue 18): why a kiosk may not issue and when it opens next. */
     hours: Type.Optional(HoursNow),
+    /** It takes bookings or joins from a phone: a code can be checked in for it (kiosk and console offer check-in only then). */
+    checkIn: Type.Boolean(),
   }),
 ])
 export type ServiceWithQueue = Static<typeof ServiceWithQueue>

@@ -35,6 +35,8 @@ export interface QueueFigures {
   /** An open or paused counter whose clerk is not away serves it. */
   staffed: boolean
   available: boolean
+  /** It takes bookings or joins from a phone (ServiceWithQueue.checkIn); pushed so check-in appears or goes without a reload. */
+  checkIn: boolean
 }
 
 export interface Snapshot {

@@ -11,7 +11,16 @@ export function withFigures<S extends ServiceWithQueue>(services: readonly S[], 
   const byId = new Map(figures.map((f) => [f.serviceId, f]))
   return services.map((s) => {
     const f = byId.get(s.id)
-    return f ? { ...s, waiting: f.waiting, estimatedWaitSeconds: f.estimatedWaitSeconds, staffed: f.staffed, available: f.available } : s
+    return f
+      ? {
+          ...s,
+          waiting: f.waiting,
+          estimatedWaitSeconds: f.estimatedWaitSeconds,
+          staffed: f.staffed,
+          available: f.available,
+          checkIn: f.checkIn,
+        }
+      : s
   })
 }
 
@@ -23,4 +32,9 @@ export function withFigures<S extends ServiceWithQueue>(services: readonly S[], 
  */
 export function needsSnapshot(services: readonly ServiceWithQueue[], figures: readonly QueueFigures[]): boolean {
   return figures.some((f) => (f.available || f.staffed === false) && !services.some((s) => s.id === f.serviceId))
+}
+
+/** Whether some service takes a code to check in (a booking, a place joined from a phone): only then do the kiosk and console offer check-in. */
+export function checkInOffered(services: readonly ServiceWithQueue[]): boolean {
+  return services.some((s) => s.checkIn)
 }

@@ -1,5 +1,5 @@
 /** `<tabour-services-config>`: the services, and a form to add one or edit the chosen one. */
-import { css, html, type TemplateResult } from 'lit'
+import { css, html, nothing, type TemplateResult } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
 import type { ServiceWithQueue } from '../../protocol/entities.ts'
 import { configText } from '../../protocol/messages/config-forms.ts'
@@ -36,6 +36,10 @@ export class ServicesConfig extends ConfigForm {
   @state() private catalogue: NationalService[] = []
   /** How many document rows the form shows. */
   @state() private documentRows = 0
+  /** Whether the services and groups have been asked for, and whether that failed (said, never shown as an empty list). */
+  @state() private list: 'loading' | 'loaded' | 'failed' = 'loading'
+  /** The national catalogue could not be loaded: the codes show as themselves, and the form says so. */
+  @state() private catalogueFailed = false
 
   override connectedCallback(): void {
     super.connectedCallback()
@@ -44,14 +48,39 @@ export class ServicesConfig extends ConfigForm {
   }
 
   private async reload(): Promise<void> {
-    ;[this.services, this.groups, this.catalogue] = await Promise.all([
-      this.api.services(),
-      this.api.serviceGroups(),
-      this.api
-        .nationalCodes()
-        .then((c) => c.services)
-        .catch(() => []), // without the catalogue the code shows as itself
+    const [list, catalogue] = await Promise.allSettled([
+      Promise.all([this.api.services(), this.api.serviceGroups()]),
+      this.api.nationalCodes(),
     ])
+    if (list.status === 'fulfilled') [this.services, this.groups] = list.value
+    this.list = list.status === 'fulfilled' ? 'loaded' : 'failed'
+    if (catalogue.status === 'fulfilled') this.catalogue = catalogue.value.services
+    this.catalogueFailed = catalogue.status === 'rejected'
+  }
+
+  private readonly retry = () => {
+    this.list = this.list === 'failed' ? 'loading' : this.list
+    void this.reload()
+  }
+
+  /** The list, or why there is none; a failure offers to try again. */
+  private listBody(): TemplateResult {
+    const l = this.lang
+    if (this.list === 'loading') return html`<p class="muted" role="status">${configText('common.loading', l)}</p>`
+    if (this.list === 'failed')
+      return html`<p class="error" role="alert" data-load-error="services">${configText('config.load.services.failed', l)}</p>
+        <button type="button" class="secondary" data-action="retry-load" @click=${this.retry}>${configText('config.load.retry', l)}</button>`
+    return html`<table data-table="services">
+          <thead><tr><th>${configText('f.prefix', l)}</th><th>${configText('f.nameAr', l)}</th><th>${configText('f.nameEn', l)}</th><th class="n">${configText('f.targetWaitSeconds', l)}</th><th class="n">${configText('f.dailyCap', l)}</th><th>${configText('f.active', l)}</th><th><span class="muted">${configText('common.edit', l)}</span></th></tr></thead>
+          <tbody>
+            ${this.services.map(
+              (s) => html`<tr data-service=${s.prefix} ?data-selected=${this.editing === s.id}>
+                <td>${s.prefix}</td><td>${s.nameAr}</td><td>${s.nameEn}</td><td class="n">${s.targetWaitSeconds}</td><td class="n">${s.dailyCap ?? '—'}</td><td>${configText(s.active ? 'common.yes' : 'common.no', l)}</td>
+                <td><button type="button" class="secondary" data-edit=${s.id} aria-label=${configText('form.edit.services', l, { name: s.prefix })} @click=${() => this.edit(s)}>${configText('common.edit', l)}</button></td>
+              </tr>`,
+            )}
+          </tbody>
+        </table>`
   }
 
   protected override load(values: Values, editing: number | null = null): void {
@@ -152,20 +181,16 @@ export class ServicesConfig extends ConfigForm {
     return html`<div class="cols">
       <section class="card scroll" aria-labelledby="list-title">
         <h2 id="list-title">${configText('config.list.services', l)}</h2>
-        <table data-table="services">
-          <thead><tr><th>${configText('f.prefix', l)}</th><th>${configText('f.nameAr', l)}</th><th>${configText('f.nameEn', l)}</th><th class="n">${configText('f.targetWaitSeconds', l)}</th><th class="n">${configText('f.dailyCap', l)}</th><th>${configText('f.active', l)}</th><th><span class="muted">${configText('common.edit', l)}</span></th></tr></thead>
-          <tbody>
-            ${this.services.map(
-              (s) => html`<tr data-service=${s.prefix} ?data-selected=${this.editing === s.id}>
-                <td>${s.prefix}</td><td>${s.nameAr}</td><td>${s.nameEn}</td><td class="n">${s.targetWaitSeconds}</td><td class="n">${s.dailyCap ?? '—'}</td><td>${configText(s.active ? 'common.yes' : 'common.no', l)}</td>
-                <td><button type="button" class="secondary" data-edit=${s.id} aria-label=${configText('form.edit.services', l, { name: s.prefix })} @click=${() => this.edit(s)}>${configText('common.edit', l)}</button></td>
-              </tr>`,
-            )}
-          </tbody>
-        </table>
+        ${this.listBody()}
       </section>
       <form class="card" data-form="services" data-mode=${this.editing === null ? 'create' : 'edit'} aria-labelledby="form-title" novalidate @submit=${this.onSubmit}>
         <h2 id="form-title">${title}</h2>
+        ${
+          this.catalogueFailed
+            ? html`<p class="error" role="alert" data-load-error="catalogue">${configText('config.load.catalogue.failed', l)}
+                <button type="button" class="secondary" data-action="retry-catalogue" @click=${this.retry}>${configText('config.load.retry', l)}</button></p>`
+            : nothing
+        }
         ${this.fields()
           .filter((f) => f.name !== 'documents' && !isDocumentField(f.name))
           .map((f) =>

@@ -27,8 +27,8 @@ export const APPOINTMENT_FIGURE_MESSAGES = {
   'apf.bookedPercent': { ar: 'نسبة الحجز', en: 'Booked of places' },
   'apf.checkedInPercent': { ar: 'نسبة الحضور', en: 'Checked in of places' },
   'apf.note': {
-    ar: 'في الموعد: الحضور خلال {minutes, number} دقائق من بداية الموعد. لم يحضروا: انقضت مهلة الحضور دون حضور.',
-    en: 'On time: checked in within {minutes, number} minutes of the slot. No-show: the check-in window closed without a check-in.',
+    ar: 'في الموعد: الحضور خلال {minutes, plural, zero {# دقيقة} one {دقيقة واحدة} two {دقيقتين} few {# دقائق} many {# دقيقة} other {# دقيقة}} من بداية الموعد. لم يحضروا: انقضت مهلة الحضور دون حضور.',
+    en: 'On time: checked in within {minutes, plural, one {# minute} other {# minutes}} of the slot. No-show: the check-in window closed without a check-in.',
   },
   'apf.waits.title': { ar: 'الانتظار حسب طريقة الوصول', en: 'Waits by origin' },
   'apf.waits.today': { ar: 'الانتظار اليوم حسب طريقة الوصول', en: 'Waits today by origin' },

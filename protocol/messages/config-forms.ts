@@ -13,6 +13,16 @@ import type { PrinterProblem } from '../printer-problem.ts'
 export const CONFIG_FORM_MESSAGES = {
   'config.nav': { ar: 'أقسام الإعدادات', en: 'Configuration sections' },
   'config.list.services': { ar: 'الخدمات الحالية', en: 'Current services' },
+  // a failed load is said, never shown as an empty list ("no services")
+  'config.load.services.failed': {
+    ar: 'تعذّر تحميل الخدمات من الخادم، فالقائمة غير معروضة.',
+    en: 'The services could not be loaded from the server, so no list is shown.',
+  },
+  'config.load.catalogue.failed': {
+    ar: 'تعذّر تحميل الدليل الوطني للخدمات، فتظهر الرموز الوطنية كما هي.',
+    en: 'The national service catalogue could not be loaded, so national codes show as they are.',
+  },
+  'config.load.retry': { ar: 'أعد المحاولة', en: 'Try again' },
   'config.list.counters': { ar: 'الشبابيك الحالية', en: 'Current counters' },
   'config.list.users': { ar: 'المستخدمون الحاليون', en: 'Current users' },
   'config.list.devices': { ar: 'الأجهزة الحالية', en: 'Current devices' },

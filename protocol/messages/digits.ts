@@ -89,7 +89,7 @@ export const ticketLabel = (label: string): string => toWesternDigits(label.trim
 /**
  * The Intl locale for dates and times in `lang` under the center's digits (the rule above): 'en-GB' in English,
  * Arabic with the numbering system pinned either way ('ar-EG-u-nu-latn' or 'ar-EG-u-nu-arab'), because a bare
- * 'ar-EG' writes Arabic-Indic digits in Chromium and Western ones in some ICU builds. Every screen's dates and figures take it; left to do: the display's Hijri date picks its own numbering.
+ * 'ar-EG' writes Arabic-Indic digits in Chromium and Western ones in some ICU builds. Every screen's dates and figures take it, the display's Hijri date too (with `calendar: 'islamic-umalqura'`).
  */
 export function intlLocale(lang: 'ar' | 'en', centerDigits: DigitStyle | null | undefined): string {
   if (lang === 'en') return 'en-GB'

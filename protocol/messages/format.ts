@@ -28,16 +28,19 @@ export type MessageFormatter<C extends Catalogue> = (
 ) => string
 
 const pluralRules = new Map<string, Intl.PluralRules>()
+const AS_WRITTEN = { format: (value: unknown) => String(value) } as unknown as Intl.DateTimeFormat
 
 // `#` and `{n, number}` go through these, so a count reads ١١ on an Arabic-Indic screen and 11
 // on a Western one; Intl's own 'ar' digits vary with the runtime's ICU data, formatNumber does not.
+// No message formats a date or time itself (`{d, date}`): a formatter knows no time zone, so the
+// caller writes them with intlLocale in the center's zone and passes the text (test/protocol/messages.test.ts).
 function formattersFor(digits: DigitStyle): Formatters {
   const numbers = { format: (n: number) => formatNumber(n, { digits }) } as unknown as Intl.NumberFormat
   return {
     getNumberFormat: () => numbers,
-    // a `{d, date}` or `{t, time}` follows the same digits: Intl's bare 'ar' would pick Arabic-Indic on its own
-    getDateTimeFormat: (locales, options) =>
-      new Intl.DateTimeFormat(locales, { ...options, numberingSystem: digits === 'arabic-indic' ? 'arab' : 'latn' }),
+    // no catalogue message has a date or time argument (tested) and a new admin template may not (server/notify/templates.ts);
+    // one saved before that rule gets its value as written (the caller's text in the center's zone), never "Invalid Date" or a throw
+    getDateTimeFormat: () => AS_WRITTEN,
     getPluralRules: (locales, options) => {
       const key = `${String(locales)}|${options?.type ?? 'cardinal'}`
       let rules = pluralRules.get(key)

@@ -28,11 +28,11 @@ export const HUB_ANALYSIS_MESSAGES = {
   change: { ar: 'التغير', en: 'Change' },
   changePoints: { ar: '{value} نقطة', en: '{value} points' },
   sameDaysNote: {
-    ar: 'تُقارَن كل نقطة بالأيام نفسها قبل {days, plural, one {يوم واحد} two {يومين} few {# أيام} other {# يومًا}}.',
+    ar: 'تُقارَن كل نقطة بالأيام نفسها قبل {days, plural, zero {# يوم} one {يوم واحد} two {يومين} few {# أيام} many {# يومًا} other {# يوم}}.',
     en: 'Each point is compared with the same days {days, plural, one {# day} other {# days}} earlier.',
   },
   partialPeriod: {
-    ar: '{days, plural, one {يوم واحد} two {يومان} few {# أيام} other {# يومًا}} فقط',
+    ar: '{days, plural, zero {# يوم} one {يوم واحد} two {يومان} few {# أيام} many {# يومًا} other {# يوم}} فقط',
     en: '{days, plural, one {# day} other {# days}} only',
   },
   weekLabel: { ar: 'أسبوع {week} من {year}', en: 'Week {week}, {year}' },
@@ -55,8 +55,8 @@ export const HUB_ANALYSIS_MESSAGES = {
   servicesOf: { ar: 'خدمات {name}', en: 'Services of {name}' },
   nothingHere: { ar: 'لا توجد أرقام لهذه الفترة.', en: 'No figures for this range.' },
   hourRangeTooLong: {
-    ar: 'التوزيع حسب الساعة متاح لفترة {days, number} يومًا على الأكثر. اختر فترة أقصر.',
-    en: 'By hour covers at most {days, number} days. Choose a shorter range.',
+    ar: 'التوزيع حسب الساعة متاح لفترة {days, plural, zero {# يوم} one {يوم واحد} two {يومين} few {# أيام} many {# يومًا} other {# يوم}} على الأكثر. اختر فترة أقصر.',
+    en: 'By hour covers at most {days, plural, one {# day} other {# days}}. Choose a shorter range.',
   },
   forbidden: { ar: 'هذه المحافظة خارج صلاحيات حسابك.', en: 'This governorate is outside your account’s scope.' },
   unmappedNoHours: { ar: 'خدمة غير مربوطة بخدمة قومية: لا توزيع حسب الساعة.', en: 'Not a national service: no breakdown by hour.' },

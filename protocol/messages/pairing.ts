@@ -19,8 +19,8 @@ export const PAIRING_MESSAGES = {
   'pair.revokedFeedback': { ar: 'أُلغي ربط هذه اللوحة. أدخل رمز ربط جديد.', en: 'This tablet was unpaired. Enter a new pairing code.' },
   'pair.revokedDisplay': { ar: 'أُلغي ربط هذه الشاشة. أدخل رمز ربط جديد.', en: 'This display was unpaired. Enter a new pairing code.' },
   'pair.hint': {
-    ar: 'أدخل رمز الربط المكوّن من {n, number} خانات الظاهر في شاشة إدارة الأجهزة',
-    en: 'Enter the {n, number}-character pairing code shown in the device administration screen',
+    ar: 'أدخل رمز الربط المكوّن من {n, plural, zero {# خانة} one {خانة واحدة} two {خانتين} few {# خانات} many {# خانة} other {# خانة}} الظاهر في شاشة إدارة الأجهزة',
+    en: 'Enter the {n, plural, other {#-character}} pairing code shown in the device administration screen',
   },
   'pair.codeLabel': { ar: 'رمز الربط', en: 'Pairing code' },
   'pair.submit': { ar: 'ربط الجهاز', en: 'Pair' },

@@ -100,7 +100,7 @@ export const STATUS_MESSAGES = {
   'status.counterWaitsUntil': { ar: 'ينتظرك الشباك حتى {time}.', en: 'The counter waits for you until {time}.' },
   'status.turnNear': { ar: 'اقترب دورك', en: 'Your turn is near' },
   'status.turnNearCome': { ar: 'اقترب دورك: توجّه إلى المركز الآن.', en: 'Your turn is near: head to the center now.' },
-  'status.turnNearStay': { ar: 'اقترب دورك: ابقَ قريبًا من الشباك.', en: 'Your turn is near: stay close to the counters.' },
+  'status.turnNearStay': { ar: 'اقترب دورك: ابقَ قريبًا من الشبابيك.', en: 'Your turn is near: stay close to the counters.' },
 } as const satisfies Catalogue
 
 /** `statusText(key, lang, values?, digits?)`: the status page's words, the ticket's and the common ones. */

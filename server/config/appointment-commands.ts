@@ -19,6 +19,8 @@ export class AppointmentCommands {
       const settings = { ...this.ctx.bookings.settings(serviceId), ...change }
       this.ctx.bookings.setSettings(serviceId, settings)
       auditChange(tx, actor, 'appointments.settings', { id: serviceId }, settings)
+      // bookings on or off changes the service's `checkIn`: kiosks and consoles show or hide check-in at once
+      tx.emit({ type: 'queue:updated', serviceIds: [serviceId] })
       return this.ctx.bookings.settings(serviceId)
     })
   }

@@ -31,6 +31,9 @@ export function placeholdersOf(text: string): string[] {
     for (const el of elements) {
       // literal (0) and # in a plural (7) name nothing; every other element's value is its argument's name
       if (el.type !== 0 && el.type !== 7 && typeof el.value === 'string') names.add(el.value)
+      // {date, date} or {time, time}: the formatter knows no time zone; {date} and {time} are filled already written
+      if (el.type === 3 || el.type === 4)
+        throw domainError(ErrorCodes.MESSAGE_TEMPLATE, `{${String(el.value)}} is filled as text: write it without a date or time format`)
       if (el.options) for (const option of Object.values(el.options)) walk(option.value)
       if (el.children) walk(el.children)
     }

@@ -12,6 +12,7 @@ import { atCounterSince } from '../../protocol/at-counter-since.ts'
 import { remoteNoShowWaitSeconds } from './remote-arrival.ts'
 import { waitFacts } from './wait-facts.ts'
 import { sendToNextStep } from './visit-steps.ts'
+import { serviceSecondsSoFar } from './service-time.ts'
 
 export interface CounterActionResult {
   counter: CounterRecord
@@ -155,7 +156,7 @@ export class CounterActions {
         data: {
           outcome,
           note,
-          serviceSeconds: seconds(tx.now - atCounterSince(t)!),
+          serviceSeconds: serviceSecondsSoFar(this.ctx.db, t, tx.now),
           handlingSeconds: seconds(tx.now - (t.startedAt ?? atCounterSince(t)!)),
         },
       })
@@ -209,7 +210,7 @@ export class CounterActions {
           fromServiceId: t.serviceId,
           toServiceId: changes.serviceId ?? t.serviceId,
           toCounterId: changes.targetCounterId ?? null,
-          serviceSeconds: seconds(tx.now - atCounterSince(t)!),
+          serviceSeconds: serviceSecondsSoFar(this.ctx.db, t, tx.now),
         },
       })
       tx.emit({ type: 'queue:updated', serviceIds: [...new Set([t.serviceId, changes.serviceId ?? t.serviceId])] })

@@ -38,7 +38,7 @@ export class QueueContext {
 
   constructor(
     readonly db: Db,
-    readonly config: Pick<Config, 'timeZone' | 'queue'> & Partial<Pick<Config, 'messages'>>,
+    readonly config: Pick<Config, 'timeZone' | 'queue'> & Partial<Pick<Config, 'messages' | 'remoteJoin'>>,
     readonly clock: Clock,
     readonly domainEvents: DomainEvents,
   ) {

@@ -298,7 +298,14 @@ export class QueueView {
       staffed,
       available: s.active && !capReached && kioskMaySell(s, staffed) && hours.closedReason === null,
       hours,
+      checkIn: this.takesCheckIn(s),
     }
+  }
+
+  /** Whether a code can be checked in for the service: it takes bookings, or joins from a phone (config remoteJoin). */
+  private takesCheckIn(s: Service): boolean {
+    if (this.ctx.config.remoteJoin?.services.some((r) => r.prefix === s.prefix)) return true
+    return this.ctx.bookings.settings(s.id).enabled
   }
 }
 

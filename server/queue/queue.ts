@@ -46,7 +46,7 @@ export class Queue {
 
   constructor(
     db: Db,
-    config: Pick<Config, 'timeZone' | 'queue'> & Partial<Pick<Config, 'feedback' | 'messages'>>,
+    config: Pick<Config, 'timeZone' | 'queue'> & Partial<Pick<Config, 'feedback' | 'messages' | 'remoteJoin'>>,
     clock: Clock,
     onListenerError?: (err: unknown) => void,
   ) {

@@ -7,6 +7,7 @@ import { actorIds, type Actor } from './actor.ts'
 import { assertTransition } from './lifecycle.ts'
 import type { VisitProgress } from '../../protocol/visit-steps.ts'
 import { atCounterSince } from '../../protocol/at-counter-since.ts'
+import { serviceSecondsSoFar } from './service-time.ts'
 
 /**
  * Visits with several steps (issue 21). A service's route (table service_steps) lists the
@@ -100,7 +101,7 @@ export function sendToNextStep(
       of: next.of,
       outcome,
       placement,
-      serviceSeconds: seconds(tx.now - atCounterSince(ticket)!),
+      serviceSeconds: serviceSecondsSoFar(ctx.db, ticket, tx.now),
       handlingSeconds: seconds(tx.now - (ticket.startedAt ?? atCounterSince(ticket)!)),
     },
   })

@@ -214,6 +214,15 @@ export class Broadcaster {
 
   private figures(serviceId: number): QueueFigures | null {
     const q = this.queue.view.serviceQueue(serviceId)
-    return q && { serviceId, waiting: q.waiting, estimatedWaitSeconds: q.estimatedWaitSeconds, staffed: q.staffed, available: q.available }
+    return (
+      q && {
+        serviceId,
+        waiting: q.waiting,
+        estimatedWaitSeconds: q.estimatedWaitSeconds,
+        staffed: q.staffed,
+        available: q.available,
+        checkIn: q.checkIn,
+      }
+    )
   }
 }

@@ -12,7 +12,8 @@
  *   visit as a whole is counted by GET /stats/steps);
  * - cancelled: `missed` when the ticket had waited past its target (its `withinTarget` is false):
  *   a miss of the target nobody called (older events without wait data count as nothing);
- * - finished/no_show/transferred/next_step: the time since the ticket's call (busy time of the clerk).
+ * - finished/no_show/transferred/next_step/parked: the time since the ticket came to the counter
+ *   (its call, or its resume after a park), busy time of the clerk; the time parked is nobody's.
  * Keys: the event's local day (as written), its local hour in the center's zone, its service,
  * counter and user (0 for none).
  */
@@ -27,6 +28,9 @@ const TYPES = [
   'ticket.cancelled',
   'ticket.transferred',
   'ticket.next_step',
+  // a park ends a stay at the counter and a resume starts one: busy time only, no count
+  'ticket.parked',
+  'ticket.resumed',
 ] as const
 const COLUMN: Record<string, 'issued' | 'called' | 'served' | 'no_show' | 'cancelled' | 'transferred'> = {
   'ticket.issued': 'issued',
@@ -122,7 +126,7 @@ export function refreshRollups(db: Database.Database, timeZone: string, maxBatch
        FROM events WHERE id > ? AND id <= ? AND type IN (${TYPES.map(() => '?').join(', ')}) ORDER BY id LIMIT ${BATCH}`,
     )
     const callBefore = db.prepare(
-      "SELECT at FROM events WHERE ticket_id = ? AND type = 'ticket.called' AND id < ? ORDER BY id DESC LIMIT 1",
+      "SELECT at FROM events WHERE ticket_id = ? AND type IN ('ticket.called', 'ticket.resumed') AND id < ? ORDER BY id DESC LIMIT 1",
     )
     const upDay = db.prepare(
       `INSERT INTO report_day (day, service_id, counter_id, user_id, ${VALUES}) VALUES (?, ?, ?, ?, ${VALUES.split(', ')
@@ -142,15 +146,21 @@ export function refreshRollups(db: Database.Database, timeZone: string, maxBatch
       const lastCall = new Map<string, number>()
       for (const e of rows) {
         cursor = e.id
+        if (e.type === 'ticket.resumed') {
+          if (e.ticketId) lastCall.set(e.ticketId, e.at)
+          continue
+        }
         const dayKey = `${e.day}|${e.serviceId ?? 0}|${e.counterId ?? 0}|${e.userId ?? 0}`
         const hourKey = `${e.day}|${cachedLocalHour(e.at, timeZone)}|${e.serviceId ?? 0}`
         let d = days.get(dayKey)
         if (!d) days.set(dayKey, (d = emptyBucket()))
         let h = hours.get(hourKey)
         if (!h) hours.set(hourKey, (h = emptyBucket()))
-        const column = COLUMN[e.type]!
-        d[column]++
-        h[column]++
+        const column = COLUMN[e.type]
+        if (column) {
+          d[column]++
+          h[column]++
+        }
         if (e.type === 'ticket.cancelled' && (JSON.parse(e.data || 'null') as Record<string, unknown> | null)?.withinTarget === false) {
           d.missed++
           h.missed++
@@ -185,7 +195,8 @@ export function refreshRollups(db: Database.Database, timeZone: string, maxBatch
           (e.type === 'ticket.finished' ||
             e.type === 'ticket.no_show' ||
             e.type === 'ticket.transferred' ||
-            e.type === 'ticket.next_step') &&
+            e.type === 'ticket.next_step' ||
+            e.type === 'ticket.parked') &&
           e.ticketId
         ) {
           const calledAt = lastCall.get(e.ticketId) ?? (callBefore.get(e.ticketId, e.id) as { at: number } | undefined)?.at

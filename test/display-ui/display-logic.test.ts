@@ -101,7 +101,7 @@ describe('display settings', () => {
 
 describe('the clock', () => {
   it('writes the time and both calendars in the center time zone, with the chosen digits', () => {
-    // 2026-03-10 22:30 UTC is already 11 March in Cairo (UTC+2), 21 Ramadan 1447 in Umm al-Qura
+    // 2026-03-10 22:30 UTC is already 11 March in Cairo (UTC+2), 22 Ramadan 1447 in Umm al-Qura
     const at = new Date('2026-03-10T22:30:00Z')
     const western = clockText(at, 'Africa/Cairo', 'western')
     expect(western.time).toMatch(/^12:30\s?ص$/)
@@ -114,6 +114,12 @@ describe('the clock', () => {
     const indic = clockText(at, 'Africa/Cairo', 'arabic-indic')
     expect(indic.time).toMatch(/^١٢:٣٠\s?ص$/)
     expect(indic.hijriAr).toContain('١٤٤٧')
+    // the Hijri date follows the center's digits like the rest of the display: one style, never mixed
+    expect(western.hijriAr).toMatch(/^22 رمضان 1447/)
+    expect(western.hijriAr).not.toMatch(/[٠-٩]/)
+    expect(indic.hijriAr).toMatch(/^٢٢ رمضان ١٤٤٧/)
+    expect(indic.hijriAr).not.toMatch(/[0-9]/)
+    expect(indic.hijriEn).toMatch(/^22 Ramadan 1447/)
   })
 
   it('falls back to the local zone for an unknown one', () => {

@@ -269,4 +269,36 @@ describe('configuration forms (issue 15 items 4-5)', () => {
       expect((await center.request('GET', '/api/v1/settings', { token: admin })).json().overridden).toEqual(['maxPriorityInARow'])
     }
   }, 180_000)
+
+  it('a failed load of the services is said in words with a way to try again, never shown as no services', async () => {
+    const center = new TestCenter({ config: { uiDir: suite.uiDir } })
+    await center.app.ready()
+    await center.app.listen({ port: 0, host: '127.0.0.1' })
+    cleanups.push(() => center.close())
+    const url = `http://127.0.0.1:${(center.app.server.address() as AddressInfo).port}`
+    await center.createService({ prefix: 'A', nameAr: 'بطاقة الرقم القومي', nameEn: 'National ID card' })
+    const page = await contexts.page(LANDSCAPE)
+    await page.goto(`${url}/dashboard/`)
+    await page.locator('form[data-form="login"] input[name="username"]').fill('admin')
+    await page.locator('form[data-form="login"] input[name="password"]').fill(ADMIN_PASSWORD)
+    await page.locator('form[data-form="login"] button[data-action="login"]').click()
+    await page.locator('main[data-phase="ready"]').waitFor()
+    // the server fails the list and the national catalogue (a restart, a proxy's 502)
+    const failing = ['**/api/v1/services?all=true', '**/api/v1/services/national-codes']
+    for (const pattern of failing) await page.route(pattern, (route) => route.fulfill({ status: 502, body: 'Bad Gateway' }))
+    await page.evaluate(() => (location.hash = '#config'))
+    const config = page.locator('tabour-services-config')
+    await config.locator('[data-load-error="services"]').waitFor()
+    expect((await config.locator('[data-load-error="services"]').textContent())?.trim()).toBe(
+      configText('config.load.services.failed', 'ar'),
+    )
+    expect(await config.locator('[data-load-error="catalogue"]').count()).toBe(1)
+    expect(await config.locator('table[data-table="services"]').count()).toBe(0)
+    await expectAxeClean(page, 'services load failed')
+    for (const pattern of failing) await page.unroute(pattern)
+    await config.locator('[data-action="retry-load"]').click()
+    await config.locator('tr[data-service="A"]').waitFor()
+    expect(await config.locator('[data-load-error]').count()).toBe(0)
+    await page.close()
+  }, 60_000)
 })

@@ -3,20 +3,55 @@ import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { STAFF_PASSWORD, TestCenter } from '../helpers/test-center.ts'
 import { appointmentText } from '../../protocol/messages/appointments.ts'
-import { useBrowserSuite } from './browser.ts'
+import { APPOINTMENT_DEFAULTS } from '../../protocol/appointments.ts'
+import { PORTRAIT, useBrowserSuite } from './browser.ts'
 import { seriousAxeViolations } from './axe.ts'
 import { ROOT } from './ui-build.ts'
 
 /**
- * The console's "Check in a booking" card looks like the rest of the console (its font, the
- * ticket tools' heading and button sizes) and says what it takes, in Arabic and English at
- * 1366×768. Screenshots go to test-results/console-check-in/.
+ * The console's "Check in a booking" card and the kiosk's "I have a booking" show only while
+ * some service takes bookings or joins from a phone, and appear without a reload when an admin
+ * turns bookings on. The card looks like the rest of the console (its font, the ticket tools'
+ * heading and button sizes) and says what it takes, in Arabic and English at 1366×768.
+ * Screenshots go to test-results/console-check-in/.
  */
 const SHOTS = join(ROOT, 'test-results', 'console-check-in')
 const suite = useBrowserSuite(SHOTS)
 const DESK = { width: 1366, height: 768 } as const
 
 describe('the console check-in card', () => {
+  it('shows on the console and the kiosk only once a service takes bookings, live', { timeout: 60_000 }, async () => {
+    const center = new TestCenter({ config: { uiDir: suite.uiDir } })
+    suite.cleanups.push(() => center.close())
+    await center.app.ready()
+    await center.app.listen({ port: 0, host: '127.0.0.1' })
+    const url = `http://127.0.0.1:${(center.app.server.address() as AddressInfo).port}`
+    const service = await center.createService({ prefix: 'A' })
+    const counter = await center.createCounter({ number: 1, serviceIds: [service.id] })
+    await center.openCounterAs('clerk1', counter.id)
+    const desk = await suite.contexts.page(DESK)
+    await desk.goto(`${url}/counter/`)
+    await desk.locator('main[data-phase="login"] input[name="username"]').fill('clerk1')
+    await desk.locator('main[data-phase="login"] input[name="password"]').fill(STAFF_PASSWORD)
+    await desk.locator('main[data-phase="login"] [data-action="login"]').click()
+    await desk.locator('tabour-queue-panel').waitFor()
+    const pairing = await center.request('POST', '/api/v1/devices', { token: await center.admin(), body: { kind: 'kiosk', name: 'k' } })
+    const kiosk = await suite.contexts.page(PORTRAIT)
+    await kiosk.goto(`${url}/kiosk/?pair=${pairing.json().pairingCode}`)
+    await kiosk.locator('main[data-screen="home"] h1').waitFor()
+    // no service takes a booking: neither screen offers to check one in
+    expect(await desk.locator('tabour-console-check-in').count()).toBe(0)
+    expect(await kiosk.locator('tabour-booking-check-in').count()).toBe(0)
+
+    const settings = { ...APPOINTMENT_DEFAULTS, enabled: true }
+    await center.request('PUT', `/api/v1/appointments/settings/${service.id}`, { token: await center.admin(), body: settings })
+    // pushed, not reloaded: both appear on the pages already open
+    await desk.locator('tabour-console-check-in #check-in-title').waitFor()
+    await kiosk.locator('tabour-booking-check-in [data-action="have-booking"]').waitFor()
+    await desk.close()
+    await kiosk.close()
+  })
+
   it('uses the console font and sizes, with a one-line hint, in both languages', { timeout: 60_000 }, async () => {
     const center = new TestCenter({ config: { uiDir: suite.uiDir } })
     suite.cleanups.push(() => center.close())
@@ -26,6 +61,10 @@ describe('the console check-in card', () => {
     const service = await center.createService({ prefix: 'A' })
     const counter = await center.createCounter({ number: 1, serviceIds: [service.id] })
     await center.openCounterAs('clerk1', counter.id)
+    await center.request('PUT', `/api/v1/appointments/settings/${service.id}`, {
+      token: await center.admin(),
+      body: { ...APPOINTMENT_DEFAULTS, enabled: true },
+    })
 
     for (const lang of ['ar', 'en'] as const) {
       const page = await suite.contexts.page(DESK, lang === 'en' ? { locale: 'en-GB' } : {})

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
 import { digitsFor, formatNumber, intlLocale, ticketLabel } from '../../protocol/messages/digits.ts'
-import { formatMessage } from '../../protocol/messages/format.ts'
 import { appointmentText } from '../../protocol/messages/appointments.ts'
 import { kioskText } from '../../protocol/messages/kiosk.ts'
 import { joinText } from '../../protocol/messages/join.ts'
@@ -59,12 +58,6 @@ describe('the Intl locale of dates and times (intlLocale)', () => {
     expect(time(intlLocale('ar', 'western'))).toMatch(/4:05/)
     expect(time(intlLocale('ar', 'western'))).not.toMatch(/[٠-٩]/)
     expect(time(intlLocale('ar', 'arabic-indic'))).toMatch(/٤:٠٥/)
-  })
-
-  it('a date inside a catalogue message follows the digits given to the formatter, not Intl\'s bare "ar"', () => {
-    const western = formatMessage('{d, time, short}', 'ar', { d: at }, 'western')
-    expect(western).not.toMatch(/[٠-٩]/)
-    expect(formatMessage('{d, time, short}', 'ar', { d: at }, 'arabic-indic')).toMatch(/[٠-٩]/)
   })
 })
 

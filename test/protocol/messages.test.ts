@@ -157,6 +157,17 @@ describe('the catalogue', () => {
     expect([...ar].sort()).toEqual([...en].sort())
   })
 
+  // a formatter knows no time zone: dates and times are written by the caller (intlLocale, the center's zone), never by `{d, date}`
+  const DATE = 3
+  const TIME = 4
+  it.each(entries)('%s: %s formats no date or time itself', (name, key) => {
+    for (const lang of ['ar', 'en'] as const) {
+      const kinds = [...placeholders(parse(CATALOGUES[name][key][lang], lang))].map((p) => Number(p.split(':')[1]))
+      expect(kinds).not.toContain(DATE)
+      expect(kinds).not.toContain(TIME)
+    }
+  })
+
   it('tells placeholders apart by name and kind', () => {
     expect([...placeholders(parse('{n, plural, one {# {who}} other {#}}', 'en'))]).toEqual(['n:6', 'who:1'])
     expect(placeholders(parse('{n}', 'en'))).not.toEqual(placeholders(parse('{m}', 'en')))
@@ -182,6 +193,12 @@ describe('formatting', () => {
     expect(own('x.counter', 'en')).toBe('Counter {n}')
     expect(messagesOf(STATUS_MESSAGES)('status.goToCounter', 'en', { n: 3 })).toBe('Please go to counter 3')
     expect(messagesOf(STATUS_MESSAGES)('status.goToCounter', 'ar', {})).toBe('توجّه إلى الشباك {n}')
+  })
+
+  it('gives a {d, date} argument (an old admin template) its value as written, never reformatted without a zone', () => {
+    expect(formatMessage('{d, date, short} {t, time}', 'ar', { d: 'السبت ٥ ديسمبر', t: '١٠:٣٠ ص' }, 'arabic-indic')).toBe(
+      'السبت ٥ ديسمبر ١٠:٣٠ ص',
+    )
   })
 
   it('writes numbers in plurals with the digit style, Western by default', () => {
@@ -212,6 +229,47 @@ describe('formatting', () => {
     ])
     expect(peopleAheadText(5, 'ar', 'arabic-indic')).toBe('أمامك ٥ أشخاص')
     expect(peopleAheadText(12, 'ar')).toBe('أمامك 12 شخصًا')
+  })
+
+  it('counts pairing-code characters, days and minutes in the right Arabic form', () => {
+    const ns = [0, 1, 2, 3, 11, 100]
+    expect(ns.map((n) => messagesOf(PAIRING_MESSAGES)('pair.hint', 'ar', { n }))).toEqual(
+      ['0 خانة', 'خانة واحدة', 'خانتين', '3 خانات', '11 خانة', '100 خانة'].map(
+        (count) => `أدخل رمز الربط المكوّن من ${count} الظاهر في شاشة إدارة الأجهزة`,
+      ),
+    )
+    expect(messagesOf(PAIRING_MESSAGES)('pair.hint', 'ar', { n: 8 }, 'arabic-indic')).toContain('من ٨ خانات')
+    expect(messagesOf(PAIRING_MESSAGES)('pair.hint', 'en', { n: 8 })).toContain('the 8-character pairing code')
+    const hub = messagesOf(HUB_ANALYSIS_MESSAGES)
+    expect(
+      ns.map((days) => hub('hourRangeTooLong', 'ar', { days }).split(' على الأكثر')[0].replace('التوزيع حسب الساعة متاح لفترة ', '')),
+    ).toEqual(['0 يوم', 'يوم واحد', 'يومين', '3 أيام', '11 يومًا', '100 يوم'])
+    expect(ns.map((days) => hub('partialPeriod', 'ar', { days }))).toEqual([
+      '0 يوم فقط',
+      'يوم واحد فقط',
+      'يومان فقط',
+      '3 أيام فقط',
+      '11 يومًا فقط',
+      '100 يوم فقط',
+    ])
+    expect(hub('sameDaysNote', 'ar', { days: 100 })).toContain('قبل 100 يوم.')
+    expect(hub('hourRangeTooLong', 'en', { days: 1 })).toBe('By hour covers at most 1 day. Choose a shorter range.')
+    const minutes = (m: number) => messagesOf(APPOINTMENT_FIGURE_MESSAGES)('apf.note', 'ar', { minutes: m }).split(' من بداية')[0]
+    expect(ns.map(minutes)).toEqual(
+      ['0 دقيقة', 'دقيقة واحدة', 'دقيقتين', '3 دقائق', '11 دقيقة', '100 دقيقة'].map((c) => `في الموعد: الحضور خلال ${c}`),
+    )
+    const alert = (m: number) =>
+      messagesOf(FEEDBACK_MESSAGES)('feedback.alert', 'ar', {
+        number: 1,
+        name: 'x',
+        average: 2,
+        max: 5,
+        minutes: m,
+        count: 3,
+        threshold: 3,
+      })
+    expect(alert(3)).toContain('في آخر 3 دقائق (')
+    expect(alert(30)).toContain('في آخر 30 دقيقة (')
   })
 
   it('uses one and other in English', () => {

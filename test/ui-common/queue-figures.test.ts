@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { ServiceWithQueue } from '../../protocol/entities.ts'
-import { needsSnapshot, withFigures } from '../../ui-common/queue-figures.ts'
+import { checkInOffered, needsSnapshot, withFigures } from '../../ui-common/queue-figures.ts'
 
 const service = (id: number, waiting: number): ServiceWithQueue =>
   ({
@@ -12,14 +12,17 @@ const service = (id: number, waiting: number): ServiceWithQueue =>
     estimatedWaitSeconds: 60,
     staffed: true,
     available: true,
+    checkIn: false,
   }) as ServiceWithQueue
 
 describe('queue figures', () => {
   it('applies each figure to its service and leaves the others as they were', () => {
     const before = [service(1, 0), service(2, 5)]
-    const after = withFigures(before, [{ serviceId: 2, waiting: 6, estimatedWaitSeconds: 420, staffed: true, available: false }])
+    const after = withFigures(before, [
+      { serviceId: 2, waiting: 6, estimatedWaitSeconds: 420, staffed: true, available: false, checkIn: false },
+    ])
     expect(after[0]).toBe(before[0])
-    expect(after[1]).toEqual({ ...before[1], waiting: 6, estimatedWaitSeconds: 420, staffed: true, available: false })
+    expect(after[1]).toEqual({ ...before[1], waiting: 6, estimatedWaitSeconds: 420, staffed: true, available: false, checkIn: false })
     // the names stay: a figure carries none
     expect(after[1].nameAr).toBe('خدمة 2')
     expect(before[1].waiting).toBe(5)
@@ -27,10 +30,29 @@ describe('queue figures', () => {
 
   it('asks for a snapshot only for a service it has never seen that is available, or unstaffed (shown greyed)', () => {
     const known = [service(1, 0)]
-    expect(needsSnapshot(known, [{ serviceId: 1, waiting: 1, estimatedWaitSeconds: 60, staffed: true, available: true }])).toBe(false)
-    expect(needsSnapshot(known, [{ serviceId: 9, waiting: 0, estimatedWaitSeconds: 0, staffed: true, available: false }])).toBe(false)
-    expect(needsSnapshot(known, [{ serviceId: 9, waiting: 0, estimatedWaitSeconds: 0, staffed: true, available: true }])).toBe(true)
+    expect(
+      needsSnapshot(known, [{ serviceId: 1, waiting: 1, estimatedWaitSeconds: 60, staffed: true, available: true, checkIn: false }]),
+    ).toBe(false)
+    expect(
+      needsSnapshot(known, [{ serviceId: 9, waiting: 0, estimatedWaitSeconds: 0, staffed: true, available: false, checkIn: false }]),
+    ).toBe(false)
+    expect(
+      needsSnapshot(known, [{ serviceId: 9, waiting: 0, estimatedWaitSeconds: 0, staffed: true, available: true, checkIn: false }]),
+    ).toBe(true)
     // a new service no open counter serves: listed greyed ("no counter is serving this service now"), so its names are needed
-    expect(needsSnapshot(known, [{ serviceId: 9, waiting: 0, estimatedWaitSeconds: null, staffed: false, available: false }])).toBe(true)
+    expect(
+      needsSnapshot(known, [{ serviceId: 9, waiting: 0, estimatedWaitSeconds: null, staffed: false, available: false, checkIn: false }]),
+    ).toBe(true)
+  })
+
+  it('offers check-in only while some service takes a code, following the pushed figures', () => {
+    const services = [service(1, 0), service(2, 0)]
+    expect(checkInOffered(services)).toBe(false)
+    const on = withFigures(services, [
+      { serviceId: 2, waiting: 0, estimatedWaitSeconds: 60, staffed: true, available: true, checkIn: true },
+    ])
+    expect(checkInOffered(on)).toBe(true)
+    const off = withFigures(on, [{ serviceId: 2, waiting: 0, estimatedWaitSeconds: 60, staffed: true, available: true, checkIn: false }])
+    expect(checkInOffered(off)).toBe(false)
   })
 })

@@ -45,6 +45,9 @@ describe('message templates', () => {
   it('refuses an unknown placeholder and a broken template with stable codes; keeps the default', () => {
     expect(codeOf(() => checkTemplate('ticket_called', 'Go to {counter} now {labl}'))).toBe('TABOUR_ERR_MESSAGE_PLACEHOLDER')
     expect(codeOf(() => checkTemplate('ticket_called', 'Go to {counter'))).toBe('TABOUR_ERR_MESSAGE_TEMPLATE')
+    // {date} and {time} come written in the center's zone and digits: formatting them again is refused, not sent as "Invalid Date"
+    expect(codeOf(() => checkTemplate('appointment_booked', '{code} on {date, date, short} at {time}'))).toBe('TABOUR_ERR_MESSAGE_TEMPLATE')
+    expect(codeOf(() => checkTemplate('appointment_booked', '{code} on {date} at {time, time}'))).toBe('TABOUR_ERR_MESSAGE_TEMPLATE')
     const templates = new MessageTemplates(db)
     expect(codeOf(() => templates.save('ticket_called', 'en', '{label} {center}', 1))).toBe('TABOUR_ERR_MESSAGE_PLACEHOLDER')
     expect(templates.render('ticket_called', 'en', { label: 'A-7', counter: 3, counterName: 'Desk' })).toBe(

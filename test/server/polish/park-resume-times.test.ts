@@ -5,8 +5,8 @@ import { rows } from '../routes/route-helpers.ts'
 /**
  * Finding 5 of the walk-through: resuming a parked ticket overwrote `called_at`, so the console's
  * "waited" and the ticket log's wait grew by the time the citizen was away. The first call stays
- * the end of the wait; the resume is kept apart (`resumedAt`), and the time at the counter (and
- * the service time of the finish) counts from it.
+ * the end of the wait; the resume is kept apart (`resumedAt`), and the time at the counter counts
+ * from it; the service time of the finish adds the stay before the park (server/queue/service-time.ts).
  */
 describe('a resumed ticket keeps its first call', () => {
   let center: TestCenter | undefined
@@ -45,8 +45,8 @@ describe('a resumed ticket keeps its first call', () => {
     const finish = await c.action(clerk, c1.id, 'finish', {})
     expect(finish.statusCode, finish.body).toBe(200)
     const [finished] = rows<{ data: string }>(c, "SELECT data FROM events WHERE type = 'ticket.finished'")
-    // service time since the return to the counter, as before: not the 10 minutes away
-    expect(JSON.parse(finished!.data).serviceSeconds).toBe(90)
+    // service time is every stay at the counter: 60 s before the park and 90 s since the return, not the 10 minutes away
+    expect(JSON.parse(finished!.data).serviceSeconds).toBe(60 + 90)
     expect(rows(c, 'SELECT called_at AS calledAt FROM tickets')).toEqual([{ calledAt: firstCall }])
     const csv = await c.request('GET', '/api/v1/stats/tickets.csv?from=2026-03-10&to=2026-03-10&lang=en', { token: await c.admin() })
     expect(csv.statusCode, csv.body).toBe(200)

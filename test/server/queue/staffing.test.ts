@@ -53,7 +53,9 @@ describe('staffing: a service is on sale only when an open or paused counter ser
 
     let pushed = waitForEvent(socket, 'queue:updated')
     const clerk = await center.openCounterAs('clerk1', counter.id)
-    expect((await pushed).services).toEqual([{ serviceId: a.id, waiting: 0, estimatedWaitSeconds: 0, staffed: true, available: true }])
+    expect((await pushed).services).toEqual([
+      { serviceId: a.id, waiting: 0, estimatedWaitSeconds: 0, staffed: true, available: true, checkIn: false },
+    ])
     const first = await center.issue(kiosk.token, { serviceId: a.id })
     expect(first).toMatchObject({ position: 0, estimatedWaitSeconds: 0 })
     expect(await center.issue(kiosk.token, { serviceId: a.id })).toMatchObject({ position: 1, estimatedWaitSeconds: 300 })
@@ -74,6 +76,7 @@ describe('staffing: a service is on sale only when an open or paused counter ser
       estimatedWaitSeconds: null,
       staffed: false,
       available: false,
+      checkIn: false,
     })
     const refused = await center.request('POST', '/api/v1/tickets', { token: kiosk.token, body: { serviceId: a.id } })
     expect(refused.json()).toMatchObject({ statusCode: 409, code: 'TABOUR_ERR_SERVICE_UNSTAFFED' })
@@ -89,10 +92,10 @@ describe('staffing: a service is on sale only when an open or paused counter ser
     const a = await center.createService({ prefix: 'A', whenUnstaffed: 'not-offered' })
     const backup = await center.createCounter({ number: 1, services: [{ serviceId: a.id, weight: 0 }] })
     const kiosk = await center.createDevice('kiosk')
-    expect((await services(center, kiosk.token))[0]).toMatchObject({ staffed: false, available: false })
+    expect((await services(center, kiosk.token))[0]).toMatchObject({ staffed: false, available: false, checkIn: false })
     const clerk = await center.openCounterAs('clerk1', backup.id)
     const offered = (await services(center, kiosk.token))[0]
-    expect(offered).toMatchObject({ staffed: true, available: true })
+    expect(offered).toMatchObject({ staffed: true, available: true, checkIn: false })
     // an estimate, because the backup counter is the one that calls it (the forecast plays it)
     expect(offered.estimatedWaitSeconds).not.toBeNull()
     const ticket = await center.issue(kiosk.token, { serviceId: a.id })

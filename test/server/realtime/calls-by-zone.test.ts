@@ -34,7 +34,16 @@ describe('ticket:called reaches the displays of its zone', () => {
           clerk: null,
           pauseReason: null,
         }),
-        services: [{ serviceId: floor.service.id, waiting: 0, estimatedWaitSeconds: expect.any(Number), staffed: true, available: true }],
+        services: [
+          {
+            serviceId: floor.service.id,
+            waiting: 0,
+            estimatedWaitSeconds: expect.any(Number),
+            staffed: true,
+            available: true,
+            checkIn: false,
+          },
+        ],
       },
     }
     const onGround = await groundCall

@@ -96,7 +96,16 @@ describe('feeds: who gets what, with a consecutive seq', () => {
     const update = await next
     expect(update).toStrictEqual({
       seq: kiosk.seen.events[0]!.payload.seq + 1,
-      services: [{ serviceId: floor.service.id, waiting: 1, estimatedWaitSeconds: expect.any(Number), staffed: true, available: true }],
+      services: [
+        {
+          serviceId: floor.service.id,
+          waiting: 1,
+          estimatedWaitSeconds: expect.any(Number),
+          staffed: true,
+          available: true,
+          checkIn: false,
+        },
+      ],
     })
     expect(update.services[0]!.estimatedWaitSeconds).toBeGreaterThanOrEqual(0)
 
@@ -119,7 +128,7 @@ describe('feeds: who gets what, with a consecutive seq', () => {
     await center.issue(kioskDevice.token, { serviceId: service.id })
     expect((await next).services).toEqual([
       // no counter serves it (issue 14): staffed false and no estimate, besides the cap
-      { serviceId: service.id, waiting: 1, estimatedWaitSeconds: null, staffed: false, available: false },
+      { serviceId: service.id, waiting: 1, estimatedWaitSeconds: null, staffed: false, available: false, checkIn: false },
     ])
   })
 

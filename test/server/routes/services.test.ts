@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { TestCenter, TestClock } from '../../helpers/test-center.ts'
 import { expectAuthRequired, expectError, expectForbidden, expectMalformedBodiesRefused, makeCallers } from './route-helpers.ts'
+import { APPOINTMENT_DEFAULTS } from '../../../protocol/appointments.ts'
 
 const SERVICES = '/api/v1/services'
 const valid = { prefix: 'A', nameAr: 'السجل المدني', nameEn: 'Civil registry', targetWaitSeconds: 900 }
@@ -102,9 +103,27 @@ describe('GET /api/v1/services', () => {
     const [sa, sb] = res.json()
     // no history: 300 s per person; no calendar configured: always open (issue 18)
     const hours = { at: expect.any(String), open: true, closedReason: null, opensAt: null, closesAt: null, lastTicketAt: null }
-    expect(sa).toEqual({ ...a, waiting: 3, estimatedWaitSeconds: 900, issuedToday: 3, staffed: true, available: true, hours })
+    expect(sa).toEqual({
+      ...a,
+      waiting: 3,
+      estimatedWaitSeconds: 900,
+      issuedToday: 3,
+      staffed: true,
+      available: true,
+      hours,
+      checkIn: false,
+    })
     // nobody waits for B, but the only counter calls the three older A tickets first (line forecast)
-    expect(sb).toEqual({ ...b, waiting: 0, estimatedWaitSeconds: 900, issuedToday: 0, staffed: true, available: true, hours })
+    expect(sb).toEqual({
+      ...b,
+      waiting: 0,
+      estimatedWaitSeconds: 900,
+      issuedToday: 0,
+      staffed: true,
+      available: true,
+      hours,
+      checkIn: false,
+    })
   })
 
   it('shares the line among the counters open for the service', async () => {
@@ -293,5 +312,41 @@ describe('issuing against a service', () => {
     await center.request('PATCH', `${SERVICES}/${a.id}`, { token: await center.admin(), body: { dailyCap: 2 } })
     expect((await center.request('GET', SERVICES, { token: kiosk.token })).json()[0].available).toBe(true)
     expect((await center.issue(kiosk.token, { serviceId: a.id })).label).toBe('A-002')
+  })
+})
+
+describe('a service’s checkIn (whether a code can be checked in for it)', () => {
+  let center: TestCenter | undefined
+  afterEach(async () => center?.close())
+
+  it('is true for a service that takes joins from a phone or bookings, false otherwise, and follows the bookings switch', async () => {
+    center = await TestCenter.start({
+      config: { remoteJoin: { services: [{ prefix: 'A', mode: 'check-in', dailyCap: 50, arriveMinutes: 20 }] } },
+    })
+    const admin = await center.admin()
+    await center.createService({ prefix: 'A' })
+    const b = await center.createService({ prefix: 'B' })
+    await center.createService({ prefix: 'C' })
+    const kiosk = (await center.createDevice('kiosk')).token
+    const checkIn = async () =>
+      ((await center!.request('GET', SERVICES, { token: kiosk })).json() as { prefix: string; checkIn: boolean }[]).map((s) => [
+        s.prefix,
+        s.checkIn,
+      ])
+    expect(await checkIn()).toEqual([
+      ['A', true],
+      ['B', false],
+      ['C', false],
+    ])
+    const put = (enabled: boolean) =>
+      center!.request('PUT', `/api/v1/appointments/settings/${b.id}`, { token: admin, body: { ...APPOINTMENT_DEFAULTS, enabled } })
+    expect((await put(true)).statusCode).toBe(200)
+    expect(await checkIn()).toEqual([
+      ['A', true],
+      ['B', true],
+      ['C', false],
+    ])
+    expect((await put(false)).statusCode).toBe(200)
+    expect((await checkIn())[1]).toEqual(['B', false])
   })
 })
