@@ -16,6 +16,7 @@ import { DevicePairing, type PairedKind } from './device-pairing.ts'
 import { FeedController } from './feed-controller.ts'
 import { needsSnapshot, withFigures } from './queue-figures.ts'
 import { ServerReach } from './server-reach.ts'
+import { forgetForPage, rememberForPage } from './start-data.ts'
 
 /** How a screen's session is set up. */
 export interface DeviceSessionOptions {
@@ -24,6 +25,8 @@ export interface DeviceSessionOptions {
   base: string
   /** Load again this often while paired (what is not pushed: config, media); default never. */
   reloadEveryMs?: number
+  /** The center inlines this page's first-screen data for a paired device (ui-common/start-data.ts); default false. */
+  startData?: boolean
 }
 
 export abstract class DeviceSession {
@@ -39,6 +42,8 @@ export abstract class DeviceSession {
   private readonly reach: ServerReach
   private reloadTimer: ReturnType<typeof setInterval> | undefined
   private readonly reloadEveryMs: number | undefined
+  private readonly kind: PairedKind
+  private readonly startData: boolean
 
   constructor(
     protected readonly host: ReactiveControllerHost,
@@ -46,6 +51,8 @@ export abstract class DeviceSession {
   ) {
     this.base = options.base
     this.reloadEveryMs = options.reloadEveryMs
+    this.kind = options.kind
+    this.startData = options.startData ?? false
     this.feed = new FeedController(host, {
       onSnapshot: (snapshot) =>
         this.update(() => {
@@ -98,6 +105,7 @@ export abstract class DeviceSession {
     this.interrupted()
     this.reset()
     this.pairing.forget()
+    if (this.startData) forgetForPage(this.base, this.kind)
   }
 
   /** The service list may be out of date (a service refused a ticket): ask for a snapshot. */
@@ -151,6 +159,8 @@ export abstract class DeviceSession {
         apply()
         this.reach.httpBack()
       })
+      // the token works: the page's next load gets its first screen with the HTML
+      if (this.startData) rememberForPage(this.base, this.kind, token)
       return true
     } catch (err) {
       if (err instanceof ApiError && err.status === 401 && token === this.token) this.unpair()
