@@ -51,7 +51,7 @@ export class KioskSession extends DeviceSession {
     base: string,
     private readonly hooks: KioskSessionHooks,
   ) {
-    super(host, { kind: 'kiosk', base, startData: true })
+    super(host, { kind: 'kiosk', base, startData: true, feedAfterLoad: true })
     this.feed.on('device:status', (e) => this.onDeviceStatus(e))
   }
 

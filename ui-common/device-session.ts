@@ -16,6 +16,7 @@ import { DevicePairing, type PairedKind } from './device-pairing.ts'
 import { FeedController } from './feed-controller.ts'
 import { needsSnapshot, withFigures } from './queue-figures.ts'
 import { ServerReach } from './server-reach.ts'
+import { afterNextPaint } from './lazy-module.ts'
 import { forgetForPage, rememberForPage } from './start-data.ts'
 
 /** How a screen's session is set up. */
@@ -27,6 +28,8 @@ export interface DeviceSessionOptions {
   reloadEveryMs?: number
   /** The center inlines this page's first-screen data for a paired device (ui-common/start-data.ts); default false. */
   startData?: boolean
+  /** Connect the live feed only once the first load is on screen (a kiosk's first screen needs HTTP alone); default false: at once. */
+  feedAfterLoad?: boolean
 }
 
 export abstract class DeviceSession {
@@ -44,6 +47,7 @@ export abstract class DeviceSession {
   private readonly reloadEveryMs: number | undefined
   private readonly kind: PairedKind
   private readonly startData: boolean
+  private readonly feedAfterLoad: boolean
 
   constructor(
     protected readonly host: ReactiveControllerHost,
@@ -53,6 +57,7 @@ export abstract class DeviceSession {
     this.reloadEveryMs = options.reloadEveryMs
     this.kind = options.kind
     this.startData = options.startData ?? false
+    this.feedAfterLoad = options.feedAfterLoad ?? false
     this.feed = new FeedController(host, {
       onSnapshot: (snapshot) =>
         this.update(() => {
@@ -138,10 +143,13 @@ export abstract class DeviceSession {
   }
 
   private async start(): Promise<void> {
-    this.feed.start(this.base, this.token!)
+    const token = this.token!
+    if (!this.feedAfterLoad) this.feed.start(this.base, token)
     clearInterval(this.reloadTimer)
     if (this.reloadEveryMs) this.reloadTimer = setInterval(() => void this.reloadOrDown(), this.reloadEveryMs)
     await this.reloadOrDown()
+    // the screen drawn from HTTP first; the feed's snapshot then brings whatever changed meanwhile
+    if (this.feedAfterLoad) afterNextPaint(() => token === this.token && this.feed.start(this.base, token))
   }
 
   private async reloadOrDown(): Promise<void> {
