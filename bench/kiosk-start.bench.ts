@@ -13,6 +13,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { launchBrowser } from '../test/e2e/browser.ts'
 import { ensureUiBuilt } from '../test/e2e/ui-build.ts'
 import { TestCenter } from '../test/helpers/test-center.ts'
+import { START_COOKIE } from '../ui-common/start-data.ts'
 
 const LOADS = Number(process.env.BENCH_KIOSK_LOADS ?? 7)
 const CPU_SLOWDOWN = 4
@@ -97,6 +98,8 @@ interface Case {
   url: string
   target: Target
   token?: [string, string]
+  /** The page's start-data cookie (ui-common/start-data.ts): a paired device has it beside its token. */
+  cookie?: { name: string; value: string; domain: string; path: string }
 }
 
 /**
@@ -114,6 +117,7 @@ async function measure(browser: Browser, cases: Case[], cache: 'warm' | 'cold'):
   const open = async (c: Case): Promise<Page> => {
     const context = await browser.newContext({ deviceScaleFactor: 1, locale: 'ar-EG' })
     contexts.push(context)
+    if (c.cookie) await context.addCookies([c.cookie])
     return slowPage(context, viewport(c), c.target, c.token)
   }
   try {
@@ -180,6 +184,7 @@ function screens(center: BenchCenter, label = ''): Case[] {
       url: `${center.url}/kiosk/`,
       target: 'kiosk',
       token: ['tabour:kiosk-token:/', center.kiosk],
+      cookie: { name: START_COOKIE, value: center.kiosk, domain: new URL(center.url).hostname, path: '/kiosk/' },
     },
     {
       name: `display${label}, board with its snapshot`,

@@ -8,9 +8,10 @@
 import type { ReactiveControllerHost } from 'lit'
 import type { CenterInfo } from '../protocol/center.ts'
 import type { PrinterStatusReport } from '../protocol/device-config.ts'
-import type { Device } from '../protocol/entities.ts'
+import type { Device, ServiceWithQueue } from '../protocol/entities.ts'
 import type { ServerToClientEvents, Snapshot } from '../protocol/events.ts'
 import { DeviceSession } from '../ui-common/device-session.ts'
+import { takeStartData } from '../ui-common/start-data.ts'
 import { fetchCenter, fetchOwnDevice } from '../ui-common/device-api.ts'
 import { fetchServiceGroups, fetchServices } from './kiosk-api.ts'
 import type { ServiceGroup } from '../protocol/service-menu.ts'
@@ -29,6 +30,14 @@ export interface KioskSessionHooks {
 
 type DeviceStatusEvent = Parameters<ServerToClientEvents['device:status']>[0]
 
+/** What the kiosk's start-up requests answer, as the center inlines it in the page (server/routes/start-data.ts). */
+export interface KioskStartData {
+  device: Device | null
+  center: CenterInfo
+  services: ServiceWithQueue[]
+  groups: ServiceGroup[]
+}
+
 export class KioskSession extends DeviceSession {
   center: CenterInfo | null = null
   settings: KioskSettings = DEFAULT_SETTINGS
@@ -42,18 +51,13 @@ export class KioskSession extends DeviceSession {
     base: string,
     private readonly hooks: KioskSessionHooks,
   ) {
-    super(host, { kind: 'kiosk', base })
+    super(host, { kind: 'kiosk', base, startData: true, feedAfterLoad: true })
     this.feed.on('device:status', (e) => this.onDeviceStatus(e))
   }
 
-  /** The kiosk's config, the center and the services. */
+  /** The kiosk's config, the center and the services: inlined in the page at the first load, else asked all at once. */
   protected override async load(token: string): Promise<() => void> {
-    const [device, center, services, groups] = await Promise.all([
-      fetchOwnDevice(this.base, token),
-      fetchCenter(this.base, token),
-      fetchServices(this.base, token),
-      fetchServiceGroups(this.base, token).catch(() => [] as ServiceGroup[]),
-    ])
+    const { device, center, services, groups } = takeStartData<KioskStartData>(token) ?? (await this.fetchStart(token))
     return () => {
       this.groups = groups
       if (device) this.deviceId = device.id
@@ -61,6 +65,16 @@ export class KioskSession extends DeviceSession {
       this.center = center
       this.services = services
     }
+  }
+
+  private async fetchStart(token: string): Promise<KioskStartData> {
+    const [device, center, services, groups] = await Promise.all([
+      fetchOwnDevice(this.base, token),
+      fetchCenter(this.base, token),
+      fetchServices(this.base, token),
+      fetchServiceGroups(this.base, token).catch(() => [] as ServiceGroup[]),
+    ])
+    return { device, center, services, groups }
   }
 
   protected override paired(device: Device): void {

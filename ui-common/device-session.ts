@@ -16,6 +16,8 @@ import { DevicePairing, type PairedKind } from './device-pairing.ts'
 import { FeedController } from './feed-controller.ts'
 import { needsSnapshot, withFigures } from './queue-figures.ts'
 import { ServerReach } from './server-reach.ts'
+import { afterNextPaint } from './lazy-module.ts'
+import { forgetForPage, rememberForPage } from './start-data.ts'
 
 /** How a screen's session is set up. */
 export interface DeviceSessionOptions {
@@ -24,6 +26,10 @@ export interface DeviceSessionOptions {
   base: string
   /** Load again this often while paired (what is not pushed: config, media); default never. */
   reloadEveryMs?: number
+  /** The center inlines this page's first-screen data for a paired device (ui-common/start-data.ts); default false. */
+  startData?: boolean
+  /** Connect the live feed only once the first load is on screen (a kiosk's first screen needs HTTP alone); default false: at once. */
+  feedAfterLoad?: boolean
 }
 
 export abstract class DeviceSession {
@@ -39,6 +45,9 @@ export abstract class DeviceSession {
   private readonly reach: ServerReach
   private reloadTimer: ReturnType<typeof setInterval> | undefined
   private readonly reloadEveryMs: number | undefined
+  private readonly kind: PairedKind
+  private readonly startData: boolean
+  private readonly feedAfterLoad: boolean
 
   constructor(
     protected readonly host: ReactiveControllerHost,
@@ -46,6 +55,9 @@ export abstract class DeviceSession {
   ) {
     this.base = options.base
     this.reloadEveryMs = options.reloadEveryMs
+    this.kind = options.kind
+    this.startData = options.startData ?? false
+    this.feedAfterLoad = options.feedAfterLoad ?? false
     this.feed = new FeedController(host, {
       onSnapshot: (snapshot) =>
         this.update(() => {
@@ -98,6 +110,7 @@ export abstract class DeviceSession {
     this.interrupted()
     this.reset()
     this.pairing.forget()
+    if (this.startData) forgetForPage(this.base, this.kind)
   }
 
   /** The service list may be out of date (a service refused a ticket): ask for a snapshot. */
@@ -130,10 +143,13 @@ export abstract class DeviceSession {
   }
 
   private async start(): Promise<void> {
-    this.feed.start(this.base, this.token!)
+    const token = this.token!
+    if (!this.feedAfterLoad) this.feed.start(this.base, token)
     clearInterval(this.reloadTimer)
     if (this.reloadEveryMs) this.reloadTimer = setInterval(() => void this.reloadOrDown(), this.reloadEveryMs)
     await this.reloadOrDown()
+    // the screen drawn from HTTP first; the feed's snapshot then brings whatever changed meanwhile
+    if (this.feedAfterLoad) afterNextPaint(() => token === this.token && this.feed.start(this.base, token))
   }
 
   private async reloadOrDown(): Promise<void> {
@@ -151,6 +167,8 @@ export abstract class DeviceSession {
         apply()
         this.reach.httpBack()
       })
+      // the token works: the page's next load gets its first screen with the HTML
+      if (this.startData) rememberForPage(this.base, this.kind, token)
       return true
     } catch (err) {
       if (err instanceof ApiError && err.status === 401 && token === this.token) this.unpair()

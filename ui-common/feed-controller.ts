@@ -36,6 +36,8 @@ export class FeedController implements ReactiveController {
   private readonly reconnect = new BackoffTimer({ baseMs: 1000, maxMs: 10_000 })
   private snapshotting = false
   private snapshotAgain = false
+  /** Counts the calls of `start` and `stop`: a socket whose module arrives after a newer call is dropped. */
+  private opening = 0
 
   /** `graceMs`: how long the connection may be missing before the screen counts it unreachable; default 4 s. */
   constructor(
@@ -65,14 +67,28 @@ export class FeedController implements ReactiveController {
     return this.socket?.connected ?? false
   }
 
-  /** Connects with the token (replacing any earlier connection). */
+  /**
+   * Connects with the token (replacing any earlier connection). The socket's module is loaded
+   * first (ui-common/feed.ts); a failure to load it is an outage, tried again with backoff.
+   */
   start(base: string, token: string): void {
     this.stop()
-    const socket = openFeedSocket(base, token)
-    this.socket = socket
+    const opening = ++this.opening
     this.seq.reset()
     this.armDownTimer()
+    openFeedSocket(base, token).then(
+      (socket) => {
+        if (opening === this.opening) this.attach(socket)
+        else socket.disconnect()
+      },
+      () => {
+        if (opening === this.opening) this.reconnect.schedule(() => this.opening === opening && this.start(base, token))
+      },
+    )
+  }
 
+  private attach(socket: TabourSocket): void {
+    this.socket = socket
     socket.on('connect', () => {
       clearTimeout(this.downTimer)
       this.downTimer = undefined
@@ -109,6 +125,7 @@ export class FeedController implements ReactiveController {
 
   /** Closes the connection and every timer. */
   stop(): void {
+    this.opening++
     clearTimeout(this.downTimer)
     this.downTimer = undefined
     this.reconnect.cancel()

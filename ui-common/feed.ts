@@ -3,7 +3,7 @@
  * feed's `seq` in order, and ask for a snapshot when something was missed. Small functions that
  * take the socket, so each UI's controller decides what to do with the events.
  */
-import { io, type Socket } from 'socket.io-client'
+import type { Socket } from 'socket.io-client'
 import { isSnapshotRefusal, type ClientToServerEvents, type ServerToClientEvents, type Snapshot } from '../protocol/events.ts'
 import { socketPath } from './base-path.ts'
 
@@ -18,9 +18,12 @@ export type ConnectError = Error & { data?: { code?: string } }
  * reconnection stays on (it backs off up to `reconnectionDelayMax`, default 5 s here).
  * WebSocket first: one round trip to connected instead of a chain of long-polling requests
  * before the upgrade (a screen on weak hardware shows its live state sooner, issue 22); where a
- * proxy refuses WebSockets, `tryAllTransports` falls back to long-polling.
+ * proxy refuses WebSockets, `tryAllTransports` falls back to long-polling. socket.io's client
+ * is loaded here, not with the page: a kiosk draws its first screen from HTTP alone, and on weak
+ * hardware the client's code would be parsed and run before that screen (issue 22).
  */
-export function openFeedSocket(base: string, token: string, origin: string = location.origin): TabourSocket {
+export async function openFeedSocket(base: string, token: string, origin: string = location.origin): Promise<TabourSocket> {
+  const { io } = await import('socket.io-client')
   return io(origin, {
     path: socketPath(base),
     auth: { token },

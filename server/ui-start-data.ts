@@ -1,0 +1,62 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+
+/**
+ * The first screen of a paired kiosk, inlined in its page (issue 22; the page's side is
+ * ui-common/start-data.ts). On weak hardware the kiosk's start-up requests could leave only once
+ * its modules had run, so their round trip came on top of the script time. The page keeps its
+ * device token in a cookie scoped to its own path; when the page is served with one, the center
+ * asks its own API in-process what the kiosk would ask, with that token as the bearer, so the
+ * same access rules, queries and serializers answer: a revoked or foreign token gets no data, and
+ * the page is served as built (the kiosk then asks over HTTP, gets its 401 and shows pairing).
+ */
+
+/** The cookie the page sets (ui-common/start-data.ts START_COOKIE). */
+const START_COOKIE = 'tabour-device'
+const START_DATA_ID = 'tabour-start-data'
+
+/** What each page's start-up asks, as the page names it (kiosk-ui/kiosk-session.ts KioskStartData). */
+const START_CALLS: Record<string, Record<string, string>> = {
+  kiosk: { device: '/devices/me', center: '/center', services: '/services', groups: '/service-groups' },
+}
+
+/** The page's cookie, or null. One cookie of a known name: no parser needed for the rest of the header. */
+function cookieToken(request: FastifyRequest): string | null {
+  for (const part of (request.headers.cookie ?? '').split(';')) {
+    const at = part.indexOf('=')
+    if (at > 0 && part.slice(0, at).trim() === START_COOKIE) {
+      try {
+        return decodeURIComponent(part.slice(at + 1).trim()) || null
+      } catch {
+        return null
+      }
+    }
+  }
+  return null
+}
+
+/**
+ * The `<script type="application/json">` element holding what `page`'s start-up asks, for the
+ * device token in the request's cookie; null without a cookie, for a page that takes none, or
+ * when any answer is not a 200 (the page then asks for itself and handles it as always).
+ */
+export async function startDataElement(app: FastifyInstance, request: FastifyRequest, page: string): Promise<string | null> {
+  const calls = START_CALLS[page]
+  const token = cookieToken(request)
+  if (!calls || !token) return null
+  // the center may sit under a prefix: the API is beside the page, at '<base>/api/v1'
+  const path = request.url.split('?')[0]
+  const base = path.slice(0, path.length - `/${page}/`.length)
+  const answers = await Promise.all(
+    Object.entries(calls).map(async ([name, url]) => {
+      const reply = await app.inject({ method: 'GET', url: `${base}/api/v1${url}`, headers: { authorization: `Bearer ${token}` } })
+      return reply.statusCode === 200 ? ([name, reply.json()] as const) : null
+    }),
+  )
+  if (answers.some((a) => a === null)) return null
+  // '<', '>' and '&' escaped inside the JSON strings: nothing in a name can close the element or open a comment
+  const json = JSON.stringify(Object.fromEntries(answers as [string, unknown][])).replace(
+    /[<>&\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  )
+  return `<script type="application/json" id="${START_DATA_ID}">${json}</script>`
+}

@@ -1,0 +1,81 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { TestCenter, TestClock } from '../helpers/test-center.ts'
+
+/**
+ * A paired kiosk's page carries its first screen's data (issue 22, server/ui-start-data.ts): only
+ * for a cookie holding a token that works, exactly what that token's own API calls answer, and
+ * escaped so that nothing in a name can end the element. The browser side is in
+ * test/e2e/kiosk-start.test.ts.
+ */
+const PAGE = '<!doctype html><html><head><script type="module" src="../assets/kiosk.js"></script></head><body></body></html>'
+
+/** The JSON inlined in `html`, or null when there is none. */
+function startData(html: string): Record<string, unknown> | null {
+  const m = /<script type="application\/json" id="tabour-start-data">(.*?)<\/script>/s.exec(html)
+  return m ? JSON.parse(m[1]) : null
+}
+
+describe('kiosk page with its start data', () => {
+  let center: TestCenter
+  let uiDir: string
+  let kiosk: { token: string }
+  let display: { token: string }
+  const get = (url: string, token?: string) =>
+    center.app.inject({ method: 'GET', url, headers: token ? { cookie: `other=1; tabour-device=${encodeURIComponent(token)}` } : {} })
+
+  beforeAll(async () => {
+    uiDir = mkdtempSync(join(tmpdir(), 'tabour-ui-'))
+    mkdirSync(join(uiDir, 'assets'))
+    for (const page of ['kiosk-ui', 'display-ui']) {
+      mkdirSync(join(uiDir, page))
+      writeFileSync(join(uiDir, page, 'index.html'), PAGE)
+    }
+    // a still clock: the services' `hours.at` is the same in the page and in the API's answer
+    center = await TestCenter.start({ config: { uiDir }, clock: new TestClock() })
+    await center.createService({ prefix: 'A', nameAr: 'بطاقة </script><!-- الرقم', nameEn: 'ID </SCRIPT> & <b>' })
+    kiosk = await center.createDevice('kiosk')
+    display = await center.createDevice('display')
+  })
+  afterAll(async () => {
+    await center.close()
+    rmSync(uiDir, { recursive: true, force: true })
+  })
+
+  it('serves the page as built to a browser without the cookie: an unpaired kiosk sees pairing', async () => {
+    const res = await get('/kiosk/')
+    expect(res.statusCode).toBe(200)
+    expect(res.body).toBe(PAGE)
+    expect(res.headers['cache-control']).toBe('no-cache')
+    expect(res.headers.vary).toContain('cookie')
+  })
+
+  it('inlines what the kiosk would ask with its token, escaped, in a page no shared cache keeps', async () => {
+    const res = await get('/kiosk/', kiosk.token)
+    expect(res.statusCode).toBe(200)
+    expect(res.headers['cache-control']).toBe('private, no-cache')
+    const element = /<script type="application\/json"[^>]*>(.*?)<\/script>/s.exec(res.body)![1]
+    expect(element, 'no markup can start inside the element').not.toMatch(/[<>&]/)
+    const own = async (url: string) => (await center.request('GET', `/api/v1${url}`, { token: kiosk.token })).json()
+    expect(startData(res.body)).toEqual({
+      device: await own('/devices/me'),
+      center: await own('/center'),
+      services: await own('/services'),
+      groups: await own('/service-groups'),
+    })
+    expect((startData(res.body)!.services as { nameAr: string }[])[0].nameAr).toBe('بطاقة </script><!-- الرقم')
+    // before the module scripts, still inside <head>
+    expect(res.body.indexOf('tabour-start-data')).toBeLessThan(res.body.indexOf('</head>'))
+  })
+
+  it('inlines nothing for a token that does not work, nor on a page that takes no start data', async () => {
+    const bad = await get('/kiosk/', 'tbd_not-a-token')
+    expect(bad.statusCode).toBe(200)
+    expect(startData(bad.body)).toBeNull()
+    expect(bad.headers['cache-control']).toBe('no-cache')
+    expect(startData((await get('/display/', display.token)).body)).toBeNull()
+    expect(startData((await get('/kiosk/?pair=ABC', 'x%ZZ')).body), 'a cookie that does not decode').toBeNull()
+  })
+})
