@@ -280,6 +280,8 @@ export async function callToDisplayBench(): Promise<void> {
     ['committed', 'push', 'board'],
     ['sent', 'push', 'sent→push'],
     ['push', 'pushed', 'push written'],
+    ['push', 'first', 'push→1st display'],
+    // negative when the clients' process reads the first frames while the server still writes the rest
     ['pushed', 'first', 'written→1st display'],
     ['first', 'last', '1st→last display'],
     ['sent', 'last', 'total'],
