@@ -16,18 +16,24 @@
  *   `BEGIN IMMEDIATE` transaction and its fsync, the board's figures, the push; the bare one only
  *   the fan-out.
  * The two alternate call by call (`BENCH_ROUNDS` gives fewer, longer rounds), so a neighbour's
- * load falls on both. The clients run in this same process, on the same two cores, so both spans
- * include the clients reading 400 frames one after another (most of either figure), and the call's
- * also includes what the server does on this thread after the displays' push (the staff's three
- * pushes, the kiosks' figures, the HTTP answer) before the clients can read: a display on another
- * machine has its frame once the push is written. Compare the ratio (goal ≤ 1.2), not absolutes. The spans table below it (marks
- * taken by this bench around the server's domain events and socket.io's adapter, nothing in the
- * server) says where the call's extra time goes.
+ * load falls on both.
+ *
+ * The clients (the sockets and the clerk's connection, bench/call-to-display/clients.ts) run in a
+ * child process, as screens run on machines of their own: the server's thread writes the frames
+ * and the clients' process reads them, on the two cores at once. `BENCH_CLIENTS=inline` runs them
+ * on the server's thread instead (the bench's method until 2026-12-04 evening), where both spans
+ * include reading 400 frames one after another and the call's also what the server writes after
+ * the displays' push (the staff's pushes, the kiosks' figures, the HTTP answer) before any client
+ * can read. Compare the ratio (goal ≤ 1.2), not absolutes. The spans table below it (marks taken by
+ * this bench around the server's domain events and socket.io's adapter, nothing in the server)
+ * says where the call's extra time goes.
  */
-import { pathToFileURL } from 'node:url'
-import { Agent, request } from 'node:http'
-import { io, type Socket } from 'socket.io-client'
+import { fork } from 'node:child_process'
+import { loadavg } from 'node:os'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { MessageChannel } from 'node:worker_threads'
 import { TestCenter } from '../test/helpers/test-center.ts'
+import { type Arrivals, clock, type Order, type Reply, serveClients } from './call-to-display/clients.ts'
 
 const DISPLAYS = Number(process.env.BENCH_DISPLAYS ?? 400)
 const CONSOLES = 50
@@ -36,8 +42,9 @@ const CALLS = Number(process.env.BENCH_CALLS ?? 40)
 /** Rounds of each side, alternating; by default one call each, so every call has a bare broadcast beside it in time. */
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? CALLS)
 const WARMUP_CALLS = 3
+const INLINE = process.env.BENCH_CLIENTS === 'inline'
 
-/** Where one call (or one bare broadcast) was when, ms on performance.now(). */
+/** Where one call (or one bare broadcast) was when, ms on clock(). */
 type Marks = Partial<Record<'sent' | 'arrived' | 'committed' | 'push' | 'pushed' | 'first' | 'last', number>>
 
 interface Latencies {
@@ -57,6 +64,10 @@ const median = (values: number[]) =>
     50,
   )
 const ms = (n: number) => +n.toFixed(2)
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')
 
 function summary({ name, arrivals, lastPerCall }: Latencies) {
   const all = [...arrivals].sort((a, b) => a - b)
@@ -81,83 +92,66 @@ function spans(result: Latencies, steps: [keyof Marks, keyof Marks, string][]) {
   return row
 }
 
-/** Resolves once every socket has got `event`: set it up before what sends it. */
-const allGot = (sockets: Socket[], event: string) => Promise.all(sockets.map((s) => new Promise((resolve) => s.once(event, resolve))))
-
-function connectAll(url: string, tokens: string[]): Promise<Socket[]> {
-  return Promise.all(
-    tokens.map(
-      (token) =>
-        new Promise<Socket>((resolve, reject) => {
-          const socket = io(url, { path: '/socket.io', auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true })
-          socket.once('connect', () => resolve(socket))
-          socket.once('connect_error', reject)
-        }),
-    ),
-  )
+/** Keeps one measured call's (or broadcast's) arrivals and marks; `marks.sent` is set. */
+function record(into: Latencies, marks: Marks, at: number[]): void {
+  marks.first = at[0]
+  marks.last = at[at.length - 1]
+  for (const t of at) into.arrivals.push(t - marks.sent!)
+  into.lastPerCall.push(marks.last! - marks.sent!)
+  into.marks.push(marks)
 }
 
-/**
- * Sends `warmup` then `calls` one after another; each resolves when all `displays` got it; `between`
- * runs untimed after each. `call` gets the marks of the call in flight (the server-side marks land in them).
- */
-async function measure(
-  into: Latencies,
-  displays: Socket[],
-  call: (marks: Marks) => Promise<void>,
-  calls: number,
-  warmup: number,
-  between?: () => Promise<void>,
-): Promise<void> {
-  const { arrivals, lastPerCall } = into
-  // the first calls warm the JIT and the sockets' buffers: run them, keep nothing
-  for (let i = -warmup; i < calls; i++) {
-    const keep = i >= 0
-    const marks: Marks = {}
-    let pending = displays.length
-    const allArrived = new Promise<void>((resolve) => {
-      for (const socket of displays) {
-        socket.once('ticket:called', () => {
-          const now = performance.now()
-          marks.first ??= now
-          if (keep) arrivals.push(now - marks.sent!)
-          if (--pending === 0) {
-            marks.last = now
-            if (keep) lastPerCall.push(now - marks.sent!)
-            resolve()
-          }
-        })
-      }
-    })
-    await call(marks)
-    await allArrived
-    if (keep) into.marks.push(marks)
-    await between?.()
+/** The clients behind their channel: `ask` sends an order and waits for the next reply, `next` only waits. */
+interface Clients {
+  ask(order: Order): Promise<Reply>
+  next(): Promise<Reply>
+  stop(): void
+}
+
+/** Starts the clients in a child process (or, with BENCH_CLIENTS=inline, in this one, over a MessageChannel). */
+function startClients(): Clients {
+  const replies: Reply[] = []
+  const waiting: ((reply: Reply) => void)[] = []
+  const take = (reply: Reply) => {
+    const waiter = waiting.shift()
+    if (waiter) waiter(reply)
+    else replies.push(reply)
   }
+  const next = () => {
+    const reply = replies.shift()
+    return reply ? Promise.resolve(reply) : new Promise<Reply>((resolve) => waiting.push(resolve))
+  }
+  let send: (order: Order) => void
+  let stop: () => void
+  if (INLINE) {
+    const { port1, port2 } = new MessageChannel()
+    serveClients({ send: (m) => port2.postMessage(m), onMessage: (h) => port2.on('message', h) })
+    port1.on('message', take)
+    send = (order) => port1.postMessage(order)
+    stop = () => {
+      port1.close()
+      port2.close()
+    }
+  } else {
+    // the child inherits this process's execArgv, so tsx's loader runs its TypeScript
+    const child = fork(fileURLToPath(new URL('./call-to-display/clients-process.ts', import.meta.url)))
+    child.on('message', (m) => take(m as Reply))
+    child.on('exit', (code) => {
+      if (code) throw new Error(`the bench's clients exited with ${code}`)
+    })
+    send = (order) => child.send(order)
+    stop = () => child.disconnect()
+  }
+  return { ask: (order) => (send(order), next()), next, stop }
 }
 
-/** One side of the comparison, connected and ready: `round(n, warmup)` measures n more calls into `result`. */
-interface Contender {
-  result: Latencies
-  round(calls: number, warmup: number): Promise<void>
+const arrivalsOf = (reply: Reply): Arrivals => {
+  if (reply.type !== 'arrivals') throw new Error(`expected arrivals, got ${reply.type}`)
+  return reply.arrivals
 }
 
-interface Floor {
-  center: TestCenter
-  /** The displays' sockets, then the consoles' and the kiosks'. */
-  everyone: Socket[]
-  displays: Socket[]
-  /** The marks of the call or broadcast in flight; the server-side hooks write into it. */
-  inFlight: { marks: Marks | null }
-  /** The call's message as a display got it. */
-  payload: unknown
-  /** ms of each raw one-row transaction on the center's database, timed between calls. */
-  rawCommits: number[]
-  tabour: Contender
-  close(): Promise<void>
-}
-
-async function floor(): Promise<Floor> {
+export async function callToDisplayBench(): Promise<void> {
+  const loadBefore = load()
   const center = await TestCenter.start()
   const service = await center.createService({ prefix: 'A' })
   const counter = await center.createCounter({ number: 1, zone: 'ground', serviceIds: [service.id] })
@@ -166,184 +160,114 @@ async function floor(): Promise<Floor> {
   const clerk = await center.openCounterAs('clerk1', counter.id)
   const manager = await center.createUser('manager1', 'manager')
   const url = await center.listen()
-  for (let i = 0; i < CALLS + WARMUP_CALLS + ROUNDS + 2; i++) await center.issue(kiosk.token, { serviceId: service.id })
+  const perRound = Math.max(1, Math.round(CALLS / ROUNDS))
+  for (let i = 0; i < ROUNDS * perRound + WARMUP_CALLS + 2; i++) await center.issue(kiosk.token, { serviceId: service.id })
 
-  const displays = await connectAll(
-    url,
-    Array.from({ length: DISPLAYS }, () => display.token),
-  )
-  const others = await connectAll(url, [
-    ...Array.from({ length: CONSOLES }, () => manager.token),
-    ...Array.from({ length: KIOSKS }, () => kiosk.token),
-  ])
+  const clients = startClients()
+  await clients.ask({
+    type: 'setup',
+    setup: {
+      url,
+      counterId: counter.id,
+      clerkToken: clerk,
+      displayToken: display.token,
+      managerToken: manager.token,
+      kioskToken: kiosk.token,
+      displays: DISPLAYS,
+      consoles: CONSOLES,
+      kiosks: KIOSKS,
+    },
+  })
 
   // bench-only marks: the HTTP request reaching the server, the commit's events being published
   // (the transaction is committed by then), and the displays' push through socket.io's adapter
-  const inFlight: Floor['inFlight'] = { marks: null }
+  const inFlight: { marks: Marks | null } = { marks: null }
   const { tabour } = center.app
   center.app.server.prependListener('request', () => {
-    if (inFlight.marks) inFlight.marks.arrived ??= performance.now()
+    if (inFlight.marks) inFlight.marks.arrived ??= clock()
   })
   const events = tabour.queue.events
   const publish = events.emit.bind(events)
   events.emit = (list) => {
-    if (inFlight.marks && list.some((e) => e.type === 'ticket:called')) inFlight.marks.committed ??= performance.now()
+    if (inFlight.marks && list.some((e) => e.type === 'ticket:called')) inFlight.marks.committed ??= clock()
     publish(list)
   }
-  const adapter = tabour.realtime.io.of('/').adapter
+  const { io } = tabour.realtime
+  const adapter = io.of('/').adapter
   const broadcast = adapter.broadcast.bind(adapter)
   adapter.broadcast = (packet, opts) => {
     const marks = inFlight.marks
     // the displays' push: to the display feeds (all zones, then theirs), or to every socket (the bare broadcast)
     const toDisplays =
       marks && packet.data?.[0] === 'ticket:called' && (opts.rooms.size === 0 || [...opts.rooms].some((r) => r.startsWith('feed:display:')))
-    if (toDisplays) marks.push ??= performance.now()
+    if (toDisplays) marks.push ??= clock()
     broadcast(packet, opts)
-    if (toDisplays) marks.pushed = performance.now()
+    if (toDisplays) marks.pushed = clock()
   }
 
-  // one kept-alive connection: each call is one request on it, as a console's would be
-  const agent = new Agent({ keepAlive: true, maxSockets: 1 })
-  const act = (action: string, marks?: Marks) =>
-    new Promise<void>((resolve, reject) => {
-      const req = request(
-        `${url}/api/v1/counters/${counter.id}/${action}`,
-        { method: 'POST', agent, headers: { authorization: `Bearer ${clerk}`, 'content-type': 'application/json', 'content-length': 2 } },
-        (res) => {
-          const chunks: Buffer[] = []
-          res.on('data', (c: Buffer) => chunks.push(c))
-          res.on('end', () =>
-            res.statusCode === 200 ? resolve() : reject(new Error(`${action}: ${res.statusCode} ${Buffer.concat(chunks)}`)),
-          )
-        },
-      )
-      req.on('error', reject)
-      if (marks) marks.sent = performance.now()
-      req.end('{}')
-    })
   // one untimed call shows what a display gets, so the bare broadcast sends a message of the same shape and size
-  const first = new Promise<unknown>((resolve) => displays[0]!.once('ticket:called', resolve))
-  await act('call-next')
-  const payload = await first
-  // the no-show's last push (its figures) has arrived before counting starts
-  const settled = allGot([...displays, ...others], 'queue:updated')
-  await act('no-show')
-  await settled
-  // what one display socket gets for a call and its no-show (not the bare broadcasts of the other rounds)
-  let pushes = 0
-  let counting = false
-  displays[0]!.onAny(() => {
-    if (counting) pushes++
-  })
-  const name = `call: POST call-next → ticket:called at every display (${DISPLAYS} displays + ${CONSOLES} consoles + ${KIOSKS} kiosks)`
-  const result: Latencies = { name, arrivals: [], lastPerCall: [], marks: [] }
+  const sample = await clients.ask({ type: 'sample' })
+  if (sample.type !== 'sample') throw new Error(`expected a sample, got ${sample.type}`)
+  const payload = sample.payload
+
+  const bare: Latencies = {
+    name: `bare: io.emit of the same message to the same ${DISPLAYS + CONSOLES + KIOSKS} sockets`,
+    arrivals: [],
+    lastPerCall: [],
+    marks: [],
+  }
+  const call: Latencies = {
+    name: `call: POST call-next → ticket:called at every display (${DISPLAYS} displays + ${CONSOLES} consoles + ${KIOSKS} kiosks)`,
+    arrivals: [],
+    lastPerCall: [],
+    marks: [],
+  }
   // the floor under the commit, timed between calls: a one-row BEGIN IMMEDIATE transaction on the
   // same database file, synced as the center syncs (an acknowledged call must survive a power cut)
   const { db } = tabour
   db.exec('CREATE TABLE IF NOT EXISTS bench_commit_floor (at REAL)')
   const floorRow = db.prepare('INSERT INTO bench_commit_floor VALUES (?)')
   const rawCommits: number[] = []
-  let calls = 0
-  const everyone = [...displays, ...others]
-  // nothing of one call is left for the clients to read when the next is sent: the consoles and
-  // kiosks get the call's figures last, and every socket gets the no-show's figures last
-  let othersSettled: Promise<unknown> = Promise.resolve()
-  return {
-    center,
-    everyone,
-    displays,
-    inFlight,
-    payload,
-    rawCommits,
-    tabour: {
-      result,
-      // the clerk marks each call a no-show, untimed, so the next call-next finds the counter idle
-      round: async (n, warmup) => {
-        counting = true
-        await measure(
-          result,
-          displays,
-          (marks) => {
-            inFlight.marks = marks
-            othersSettled = allGot(others, 'queue:updated')
-            return act('call-next', marks)
-          },
-          n,
-          warmup,
-          async () => {
-            inFlight.marks = null
-            await othersSettled
-            const noShowSettled = allGot(everyone, 'queue:updated')
-            await act('no-show')
-            await noShowSettled
-            const t0 = performance.now()
-            db.transaction(() => floorRow.run(t0)).immediate()
-            rawCommits.push(performance.now() - t0)
-          },
-        )
-        counting = false
-        calls += n + warmup
-      },
-    },
-    close: async () => {
-      // what one display socket got per call-and-no-show (the call, then the no-show's counter and figures)
-      console.log(`pushes to one display socket per call + no-show: ${(pushes / calls).toFixed(2)}`)
-      agent.destroy()
-      for (const s of everyone) s.disconnect()
-      await center.close()
-    },
-  }
-}
 
-/** One bare socket.io broadcast of the call's message, on the center's own server, to every socket it has. */
-function bareBroadcast(f: Floor): Contender {
-  const io = f.center.app.tabour.realtime.io
-  const result: Latencies = {
-    name: `bare: io.emit of the same message to the same ${f.everyone.length} sockets`,
-    arrivals: [],
-    lastPerCall: [],
-    marks: [],
+  /** One bare broadcast of the call's message, on the center's own server, to every socket it has. */
+  const oneBare = async (keep: boolean) => {
+    const marks: Marks = {}
+    await clients.ask({ type: 'arm-bare' })
+    const got = clients.next()
+    inFlight.marks = marks
+    marks.sent = clock()
+    io.emit('ticket:called', payload as never)
+    const { at } = arrivalsOf(await got)
+    inFlight.marks = null
+    if (keep) record(bare, marks, at)
   }
-  const others = f.everyone.slice(f.displays.length)
-  let othersSettled: Promise<unknown> = Promise.resolve()
-  return {
-    result,
-    round: async (calls, warmup) => {
-      await measure(
-        result,
-        f.displays,
-        async (marks) => {
-          f.inFlight.marks = marks
-          // the consoles and kiosks read theirs too before the next call is sent
-          othersSettled = allGot(others, 'ticket:called')
-          marks.sent = performance.now()
-          io.emit('ticket:called', f.payload as never)
-        },
-        calls,
-        warmup,
-        async () => {
-          f.inFlight.marks = null
-          await othersSettled
-        },
-      )
-    },
+  /** One call, then the clerk's no-show (untimed) so the next call-next finds the counter idle. */
+  const oneCall = async (keep: boolean) => {
+    const marks: Marks = {}
+    inFlight.marks = marks
+    const { sent, at } = arrivalsOf(await clients.ask({ type: 'call', counting: true }))
+    inFlight.marks = null
+    marks.sent = sent
+    if (keep) record(call, marks, at)
+    await clients.ask({ type: 'no-show' })
+    const t0 = clock()
+    db.transaction(() => floorRow.run(t0)).immediate()
+    rawCommits.push(clock() - t0)
   }
-}
 
-export async function callToDisplayBench(): Promise<void> {
-  const f = await floor()
-  const bare = bareBroadcast(f)
-  const perRound = Math.max(1, Math.round(CALLS / ROUNDS))
+  // the first calls of each warm the JIT and the sockets' buffers: run them, keep nothing
+  for (let i = 0; i < WARMUP_CALLS; i++) await oneBare(false)
+  for (let i = 0; i < WARMUP_CALLS; i++) await oneCall(false)
   for (let r = 0; r < ROUNDS; r++) {
-    const warmup = r === 0 ? WARMUP_CALLS : 0
-    await bare.round(perRound, warmup)
-    await f.tabour.round(perRound, warmup)
+    for (let i = 0; i < perRound; i++) await oneBare(true)
+    for (let i = 0; i < perRound; i++) await oneCall(true)
   }
-  const rows = [summary(bare.result), summary(f.tabour.result)]
-  const bytes = Buffer.byteLength(JSON.stringify(f.payload))
+
+  const rows = [summary(bare), summary(call)]
+  const bytes = Buffer.byteLength(JSON.stringify(payload))
   console.log(
     `\n## Call → display (${perRound * ROUNDS} calls in ${ROUNDS} alternating rounds, ${DISPLAYS} displays, ` +
-      `${f.everyone.length} sockets, loopback, clients in the same process; message ${bytes} B)`,
+      `${DISPLAYS + CONSOLES + KIOSKS} sockets, loopback, clients ${INLINE ? 'in the same process' : 'in a child process'}; message ${bytes} B)`,
   )
   console.table(rows)
   console.log(
@@ -356,13 +280,20 @@ export async function callToDisplayBench(): Promise<void> {
     ['committed', 'push', 'board'],
     ['sent', 'push', 'sent→push'],
     ['push', 'pushed', 'push written'],
+    ['push', 'first', 'push→1st display'],
+    // negative when the clients' process reads the first frames while the server still writes the rest
     ['pushed', 'first', 'written→1st display'],
     ['first', 'last', '1st→last display'],
     ['sent', 'last', 'total'],
   ]
-  console.table([spans(bare.result, steps), spans(f.tabour.result, steps)])
-  console.log(`a raw one-row transaction on the same database file, between calls: p50 ${ms(median(f.rawCommits))} ms (the commit's floor)`)
-  await f.close()
+  console.table([spans(bare, steps), spans(call, steps)])
+  console.log(`a raw one-row transaction on the same database file, between calls: p50 ${ms(median(rawCommits))} ms (the commit's floor)`)
+  const closed = await clients.ask({ type: 'close' })
+  // what one display socket got per call-and-no-show (the call, then the no-show's counter and figures)
+  if (closed.type === 'closed') console.log(`pushes to one display socket per call + no-show: ${closed.pushesPerCall.toFixed(2)}`)
+  console.log(`load average (1, 5, 15 min): ${loadBefore} before, ${load()} after`)
+  clients.stop()
+  await center.close()
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await callToDisplayBench()

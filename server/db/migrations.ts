@@ -718,4 +718,15 @@ ALTER TABLE tickets ADD COLUMN resumed_at INTEGER;
 CREATE INDEX bookings_booked_slot ON bookings(slot_start) WHERE status = 'booked';
 `,
   },
+  {
+    version: 23,
+    name: "an index for a counter's latest calls",
+    sql: `
+-- every call-next reads the origins of the counter's latest calls (the appointment streak,
+-- bookings-repo RECENT_ORIGINS_SQL), inside the call's transaction, before the displays' push.
+-- No index led with counter_id, so that read scanned and sorted every ticket ever kept, which
+-- only grows; this one gives the newest calls in order (rowid is its last column)
+CREATE INDEX tickets_counter_calls ON tickets(counter_id, called_at) WHERE called_at IS NOT NULL;
+`,
+  },
 ]

@@ -130,15 +130,19 @@ export function decideNext(candidates: readonly CallCandidate[], ctx: CallContex
   if (candidates.length === 0) return null
   const { now, params } = ctx
 
-  // a. Transferred to this counter: oldest first, whatever the policy and weight.
-  const targeted = best(
-    candidates.filter((c) => c.targetedHere),
-    (c) => -c.queuedAt,
-  )
+  // a. Transferred to this counter: oldest first, whatever the policy and weight. (The line
+  // forecast decides once per ticket of the line, for every call's board: no copy is made when
+  // nothing is transferred here or no backup service waits, the common case.)
+  const targeted = candidates.some((c) => c.targetedHere)
+    ? best(
+        candidates.filter((c) => c.targetedHere),
+        (c) => -c.queuedAt,
+      )
+    : null
   if (targeted) return { candidate: targeted, reason: 'targeted', backup: false }
 
   // b. Backup services only when nothing else waits. `> 0` also sends a NaN weight to backup.
-  const weighted = candidates.filter((c) => c.weight > 0)
+  const weighted = candidates.every((c) => c.weight > 0) ? candidates : candidates.filter((c) => c.weight > 0)
   const backup = weighted.length === 0
   const pool = backup ? candidates : weighted
   const byWeightedWait: Score = (c) => weightedWait(c, now, backup)
