@@ -9,9 +9,10 @@ import { COMMON_MESSAGES } from './common.ts'
 export const TICKET_TOOLS_MESSAGES = {
   'tools.title': { ar: 'أدوات التذاكر', en: 'Ticket tools' },
   'tools.find': { ar: 'البحث عن تذكرة', en: 'Find a ticket' },
+  // not "printed on it": a center without a printer shows the ticket (and its code) on the kiosk's screen or the citizen's phone
   'tools.findHint': {
-    ar: 'اكتب رقم التذكرة (مثل A-15) أو امسح رمز QR المطبوع عليها',
-    en: 'Type the ticket number (such as A-15) or scan the QR code printed on it',
+    ar: 'اكتب رقم التذكرة (مثل A-15) أو امسح رمز QR الخاص بها',
+    en: 'Type the ticket number (such as A-15) or scan its QR code',
   },
   'tools.search': { ar: 'بحث', en: 'Search' },
   'tools.searching': { ar: 'جارٍ البحث…', en: 'Searching…' },
