@@ -1,13 +1,12 @@
 /**
  * The hub's schema, one entry per migration, applied in order by Kysely's Migrator (migrate.ts).
  * `statements` are SQL common to SQLite and PostgreSQL (TEXT, INTEGER, BIGINT and `ON CONFLICT`
- * upserts only); what differs between the two goes in `up` (or, for migration 11, `run`).
+ * upserts only); what differs between the two goes in `up`.
  * Never edit a shipped migration: append one to `hubMigrations` — that entry is all it takes.
  * Times are epoch ms (BIGINT); `day` is the center's local date YYYY-MM-DD, `hour` 0–23.
  */
 import type { Kysely } from 'kysely'
 import type { Dialect } from './database.ts'
-import type { SqlDriver } from './driver.ts'
 import { migration13 } from './migration-13-national.ts'
 import { migration11 } from './migration-11-scale.ts'
 
@@ -20,8 +19,6 @@ export interface HubMigration {
   /** Work the statements cannot say in SQL common to both stores, on the migration's transaction (Kysely's query builder, schema builder or `sql`). */
   // biome-ignore lint/suspicious/noExplicitAny: a migration sees the schema as it was then, not today's HubDatabase
   up?: (db: Kysely<any>, dialect: Dialect) => Promise<void>
-  /** The same through the legacy `?` SQL adapter (driver.ts): migration 11 only; new migrations use `up`. */
-  run?: (d: SqlDriver) => Promise<void>
 }
 
 export const hubMigrations: HubMigration[] = [

@@ -145,7 +145,7 @@ export class HubStore {
     this.nationalServices = new NationalServicesStore(db)
     this.analysts = new AnalystsStore(db)
     this.liveQueues = new LiveQueuesStore(db)
-    this.partitions = new FigurePartitions(this.driver)
+    this.partitions = new FigurePartitions(db)
   }
 
   /** Applies pending migrations (all of them in one transaction); returns the schema version. */
@@ -374,11 +374,11 @@ export class HubStore {
 
   /** Summed figures over the local days `from`..`to` (inclusive), grouped by governorate, center, service, day or hour: from the rollups, range capped, time-limited. */
   figures(q: FiguresQuery): Promise<FigureRow[]> {
-    return nationalFigures(this.driver, q, this.schemaVersion >= ROLLUPS_SCHEMA_VERSION)
+    return nationalFigures(this.db, q, this.schemaVersion >= ROLLUPS_SCHEMA_VERSION)
   }
 
   /** The same figures summed from the hourly rows (the pre-rollup query; kept to check the rollups against). */
   figuresFromHourlyRows(q: FiguresQuery): Promise<FigureRow[]> {
-    return figuresFromSource(this.driver, q, hourlySource(q))
+    return figuresFromSource(this.db, q, hourlySource(q))
   }
 }
