@@ -9,6 +9,7 @@ import type { Kysely } from 'kysely'
 import type { Dialect } from './database.ts'
 import { migration13 } from './migration-13-national.ts'
 import { migration11 } from './migration-11-scale.ts'
+import { migration15 } from './migration-15-governorates.ts'
 
 export interface HubMigration {
   /** 1, 2, 3, …: its place in the order (Kysely's migration table names it `0001`, `0002`, …). */
@@ -269,4 +270,5 @@ export const hubMigrations: HubMigration[] = [
     ],
   },
   migration13,
+  migration15,
 ]
