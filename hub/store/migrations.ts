@@ -271,4 +271,13 @@ export const hubMigrations: HubMigration[] = [
   },
   migration13,
   migration15,
+  {
+    version: 16,
+    name: "the national catalogue's revision, bumped with each change: heartbeats answer from a cached catalogue while it holds",
+    // one row, so every hub process on the database sees the same number (a per-process counter would not)
+    statements: [
+      'CREATE TABLE hub_catalogue_revision (id INTEGER PRIMARY KEY CHECK (id = 1), revision BIGINT NOT NULL)',
+      'INSERT INTO hub_catalogue_revision (id, revision) VALUES (1, 1)',
+    ],
+  },
 ]
