@@ -296,7 +296,7 @@ async function timeEverything(
       )
       return list.length / (ms(t0) / 1000)
     }
-    await ensureMonthPartition(d, ingestDay.slice(0, 7))
+    await ensureMonthPartition(hub.store.db, ingestDay.slice(0, 7))
     const ingestNew = await ingest(1)
     const ingestRevised = await ingest(2)
     // a day of backlog per call (ingestHours): each center's 24 hours of the next day at once

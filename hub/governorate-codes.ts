@@ -1,9 +1,9 @@
 /**
  * A center's governorate at the hub is a code of protocol/governorates.ts. What comes in (the
  * admin API, the CLI, a query string) may be a code or a name the list knows and is turned into
- * the code; hubs from before the codes hold free text, which `canonicalGovernorates` rewrites
- * once at start-up where it names a governorate (no migration: the rows keep their column), and
- * which the read side shows as the unknown governorate where it names none.
+ * the code; hubs from before the codes held free text, which hub migration 15
+ * (store/migration-15-governorates.ts) turned into codes where it names a governorate, and which
+ * the read side shows as the unknown governorate where it names none.
  */
 import {
   GOVERNORATE_CODES,
@@ -16,7 +16,6 @@ import type { FigureRow } from '../protocol/hub-api.ts'
 import { HubErrorCodes } from '../protocol/upstream.ts'
 import { HubError } from './errors.ts'
 import { sumRows } from './store/figure-rows.ts'
-import type { HubStore } from './store/store.ts'
 
 /** Why `value` is refused as a governorate, naming the valid codes (`field`: where it came from). */
 export const unknownGovernorateMessage = (value: string, field: string) =>
@@ -32,19 +31,6 @@ export function governorateCode(value: string, field = 'body/governorate'): stri
 /** A governorate filter as asked (a code or a known name → its code; anything else as given, which then matches nothing). */
 export const governorateFilter = (asked: string | undefined): string | undefined =>
   asked ? (governorateOf(asked)?.code ?? asked) : undefined
-
-/** Rewrites every center's free-text governorate that names a governorate to its code; returns how many it changed. */
-export async function canonicalGovernorates(store: HubStore): Promise<number> {
-  let changed = 0
-  for (const c of await store.listCenters()) {
-    const code = governorateOf(c.governorate)?.code
-    if (code && code !== c.governorate) {
-      await store.updateCenter(c.id, { governorate: code })
-      changed++
-    }
-  }
-  return changed
-}
 
 /**
  * Figure rows with their governorate as a code: "by governorate" rows named in both languages,

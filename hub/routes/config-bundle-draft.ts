@@ -7,6 +7,7 @@
  */
 import { weeklyProblems, wireField } from '../../protocol/calendar-validation.ts'
 import type { ConfigBundleDraft } from '../../protocol/config-bundle.ts'
+import type { NationalCatalogue } from '../../protocol/national-catalogue.ts'
 import { HubErrorCodes } from '../../protocol/upstream.ts'
 import { HubError } from '../errors.ts'
 import { type BundleTarget, targets } from '../store/config-bundles.ts'
@@ -14,8 +15,16 @@ import type { HubStore } from '../store/store.ts'
 
 const invalid = (message: string) => new HubError(400, HubErrorCodes.BUNDLE_INVALID, message)
 
-/** Throws HUB_ERR_BUNDLE_INVALID or HUB_ERR_UNKNOWN_NATIONAL_CODE naming the first problem's path. */
-export async function checkDraft(store: HubStore, draft: ConfigBundleDraft, target: BundleTarget): Promise<void> {
+/**
+ * Throws HUB_ERR_BUNDLE_INVALID or HUB_ERR_UNKNOWN_NATIONAL_CODE naming the first problem's path.
+ * `catalogue` is the one the bundle will carry: its codes are checked against that very copy.
+ */
+export async function checkDraft(
+  store: HubStore,
+  draft: ConfigBundleDraft,
+  target: BundleTarget,
+  catalogue: Pick<NationalCatalogue, 'services'>,
+): Promise<void> {
   const centers = await store.listCenters()
   const byId = new Map(centers.map((c) => [c.id, c]))
   if (target.kind === 'centers') {
@@ -35,8 +44,8 @@ export async function checkDraft(store: HubStore, draft: ConfigBundleDraft, targ
       Object.entries(m).map(([prefix, code]) => ({ path: `serviceMapping/${id}/${prefix}`, code })),
     ),
   ]
-  const unknownCodes = new Set(await store.nationalServices.unknownOf(named.map((n) => n.code)))
-  const first = named.find((n) => unknownCodes.has(n.code))
+  const known = new Set(catalogue.services.map((s) => s.code))
+  const first = named.find((n) => !known.has(n.code))
   if (first)
     throw new HubError(
       400,

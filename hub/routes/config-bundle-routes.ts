@@ -203,9 +203,10 @@ export const configBundleRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (problem) throw new HubError(400, HubErrorCodes.BUNDLE_INVALID, `body/contents${problem.path} ${problem.message}`)
       const draft = body.contents as ConfigBundleDraft
       const target = targetOf(body.target)
-      await checkDraft(store, draft, target)
-      // the catalogue as it is now travels signed with the mapping it checks
-      const contents: ConfigBundleContents = { ...draft, nationalCatalogue: await store.nationalServices.catalogue() }
+      // the catalogue as it is now travels signed with the mapping it checks: read once, for both
+      const nationalCatalogue = await store.nationalServices.catalogue()
+      await checkDraft(store, draft, target, nationalCatalogue)
+      const contents: ConfigBundleContents = { ...draft, nationalCatalogue }
       const now = clock()
       const created = await store.configBundles.create(
         { target, note: body.note ?? '', createdBy: request.analyst?.username ?? 'admin' },

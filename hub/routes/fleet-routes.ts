@@ -11,7 +11,7 @@ import { HubErrorCodes } from '../../protocol/upstream.ts'
 import { centerView, centerViews, fleet } from '../center-views.ts'
 import { hubSigningKey } from '../config-signing-key.ts'
 import { HubError } from '../errors.ts'
-import { canonicalGovernorates, governorateCode } from '../governorate-codes.ts'
+import { governorateCode } from '../governorate-codes.ts'
 import { adminAuth, governorateScope, hubErrors, PREFIX, readAuth } from './access.ts'
 
 /** A fresh center secret: 32 random bytes, base64url. */
@@ -21,12 +21,6 @@ const IdParam = Type.Object({ id: Type.String() })
 
 export const fleetRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { config, store, clock } = app.hub
-
-  // free-text governorates of a hub from before the codes become codes where they name one (hub/governorate-codes.ts)
-  app.addHook('onReady', async () => {
-    const changed = await canonicalGovernorates(store)
-    if (changed > 0) app.log.info({ changed }, 'center governorates rewritten as their codes')
-  })
 
   await app.register(async (plain) => {
     const admin = plain.withTypeProvider<TypeBoxTypeProvider>()

@@ -13,7 +13,8 @@
 import { HubErrorCodes } from '../../protocol/upstream.ts'
 import type { FigureRow, GroupBy } from '../../protocol/hub-api.ts'
 import { HubError } from '../errors.ts'
-import type { Param, SqlDriver } from './driver.ts'
+import { type RawBuilder, sql } from 'kysely'
+import { type HubDb, dialectOf } from './database.ts'
 import { FIGURE_COLUMNS } from './figure-columns.ts'
 import { figureRow, serviceFigureRow } from './figure-rows.ts'
 import { isCalendarDay } from './figures-ingest.ts'
@@ -36,24 +37,35 @@ import { MAX_HOUR_RANGE_DAYS, MAX_RANGE_DAYS } from '../../protocol/hub-analysis
 /** A national query taking longer than this on PostgreSQL is cancelled (HUB_ERR_QUERY_TIMEOUT). */
 export const STATEMENT_TIMEOUT_MS = 5000
 
-/** Where a query reads its rows: a table or a subquery, as `f`, with the join's extra conditions. */
+/** Where a query reads its rows: a table or a subquery, as `f`, with the join's extra conditions (`on`, empty or starting with AND). */
 export interface FigureSource {
-  sql: string
-  on: string
-  params: Param[]
+  from: Fragment
+  on: Fragment
 }
+/** A piece of SQL with its parameters (Kysely's `sql` tag), compiled for the store's dialect when run. */
+type Fragment = RawBuilder<unknown>
+const NOTHING: Fragment = sql``
 
 /** The hourly rows themselves (what every query read before the rollups). */
 export const hourlySource = (q: Pick<FiguresQuery, 'from' | 'to'>): FigureSource => ({
-  sql: 'hub_figures',
-  on: 'AND f.day >= ? AND f.day <= ?',
-  params: [q.from, q.to],
+  from: sql`hub_figures`,
+  on: sql`AND f.day >= ${q.from} AND f.day <= ${q.to}`,
 })
 
-const FIGURES = FIGURE_COLUMNS.join(', ')
-const SERVICE_COLS = `center_id, service_code, NULLIF(national_key, '') AS national_code, service_name_ar, service_name_en, ${FIGURES}`
-const SUMS = FIGURE_COLUMNS.map((c) => (c === 'wait_max' ? `COALESCE(MAX(f.${c}), 0) AS ${c}` : `COALESCE(SUM(f.${c}), 0) AS ${c}`)).join(
-  ', ',
+// the column names are FIGURE_COLUMNS' constants, never input
+const FIGURES = sql.join(FIGURE_COLUMNS.map((c) => sql.ref(c)))
+const SERVICE_COLS = sql`center_id, service_code, NULLIF(national_key, '') AS national_code, service_name_ar, service_name_en, ${FIGURES}`
+/** The figures summed (their maximum for wait_max) over the rows of `f`, zero for none (a center without figures). */
+const SUMS = sql.join(
+  FIGURE_COLUMNS.map((c) =>
+    c === 'wait_max'
+      ? sql`COALESCE(MAX(${sql.ref(`f.${c}`)}), 0) AS ${sql.ref(c)}`
+      : sql`COALESCE(SUM(${sql.ref(`f.${c}`)}), 0) AS ${sql.ref(c)}`,
+  ),
+)
+/** The same inside a subquery, where no row is missing. */
+const ROLLED = sql.join(
+  FIGURE_COLUMNS.map((c) => (c === 'wait_max' ? sql`MAX(${sql.ref(c)}) AS ${sql.ref(c)}` : sql`SUM(${sql.ref(c)}) AS ${sql.ref(c)}`)),
 )
 
 const dayNumber = (day: string) => Date.parse(`${day}T00:00:00Z`) / 86_400_000
@@ -95,153 +107,115 @@ export function checkRange(q: Pick<FiguresQuery, 'from' | 'to' | 'by'>): void {
     )
 }
 
-/** Parts of a union: `cols` of `table` over a range of `column`, with filters. */
-type Part = { sql: string; params: Param[] }
-const partOf = (cols: string, table: string, column: string, lo: string, hi: string, filters: string[], filterParams: Param[]): Part => ({
-  sql: `SELECT ${cols} FROM ${table} WHERE ${[`${column} >= ?`, `${column} <= ?`, ...filters].join(' AND ')}`,
-  params: [lo, hi, ...filterParams],
-})
+/** One part of a union: `cols` of `table` (a rollup, named here) over a range of `column` ('day' or 'month'), with filters. */
+const partOf = (cols: Fragment, table: string, column: 'day' | 'month', lo: string, hi: string, filters: readonly Fragment[]): Fragment =>
+  sql`SELECT ${cols} FROM ${sql.table(table)} WHERE ${sql.join([sql`${sql.ref(column)} >= ${lo}`, sql`${sql.ref(column)} <= ${hi}`, ...filters], sql` AND `)}`
 /** A month rollup for the whole months of the range and a day rollup for the days around them. */
-function monthAndDayParts(
-  q: FiguresQuery,
-  cols: string,
-  monthTable: string,
-  dayTable: string,
-  filters: string[],
-  filterParams: Param[],
-): Part[] {
+function monthAndDayParts(q: FiguresQuery, cols: Fragment, monthTable: string, dayTable: string, filters: readonly Fragment[]): Fragment[] {
   const split = splitByMonths(q.from, q.to)
   return [
-    ...(split.months ? [partOf(cols, monthTable, 'month', ...split.months, filters, filterParams)] : []),
-    ...split.days.map(([lo, hi]) => partOf(cols, dayTable, 'day', lo, hi, filters, filterParams)),
+    ...(split.months ? [partOf(cols, monthTable, 'month', ...split.months, filters)] : []),
+    ...split.days.map(([lo, hi]) => partOf(cols, dayTable, 'day', lo, hi, filters)),
   ]
 }
+const unionAll = (parts: readonly Fragment[]) => sql.join(parts, sql` UNION ALL `)
 
 /**
  * The per-center rollup rows a query needs, as one subquery (filters pushed into each part).
  * `nationalKeys` keeps only the rows of those national keys (the unmapped services of a national "by service").
  */
 export function rollupSource(q: FiguresQuery, nationalKeys?: readonly string[]): FigureSource {
-  const filters: string[] = []
-  const filterParams: Param[] = []
-  if (q.centerId) {
-    filters.push('center_id = ?')
-    filterParams.push(q.centerId)
-  }
-  if (q.governorate) {
-    filters.push('center_id IN (SELECT id FROM hub_centers WHERE governorate = ?)')
-    filterParams.push(q.governorate)
-  }
+  const filters: Fragment[] = []
+  if (q.centerId) filters.push(sql`center_id = ${q.centerId}`)
+  if (q.governorate) filters.push(sql`center_id IN (SELECT id FROM hub_centers WHERE governorate = ${q.governorate})`)
   const byService = q.by === 'service' || q.serviceCode !== undefined
-  if (q.serviceCode !== undefined) {
-    filters.push('national_key = ?')
-    filterParams.push(q.serviceCode)
-  }
-  if (nationalKeys) {
-    filters.push(`national_key IN (${nationalKeys.map(() => '?').join(', ')})`)
-    filterParams.push(...nationalKeys)
-  }
-  const parts: Part[] = []
-  const part = (cols: string, table: string) => parts.push(partOf(cols, table, 'day', q.from, q.to, filters, filterParams))
+  if (q.serviceCode !== undefined) filters.push(sql`national_key = ${q.serviceCode}`)
+  if (nationalKeys) filters.push(sql`national_key IN (${sql.join(nationalKeys)})`)
+  const parts: Fragment[] = []
+  const part = (cols: Fragment, table: string) => parts.push(partOf(cols, table, 'day', q.from, q.to, filters))
   if (q.by === 'hour') {
     if (byService) return hourlySource(q)
-    part(`center_id, day, hour, ${FIGURES}`, 'hub_rollup_center_hour')
+    part(sql`center_id, day, hour, ${FIGURES}`, 'hub_rollup_center_hour')
   } else if (q.by === 'day')
-    part(byService ? `day, ${SERVICE_COLS}` : `center_id, day, ${FIGURES}`, byService ? 'hub_rollup_service_day' : 'hub_rollup_center_day')
+    part(
+      byService ? sql`day, ${SERVICE_COLS}` : sql`center_id, day, ${FIGURES}`,
+      byService ? 'hub_rollup_service_day' : 'hub_rollup_center_day',
+    )
   else if (!byService)
-    parts.push(...monthAndDayParts(q, `center_id, ${FIGURES}`, 'hub_rollup_center_month', 'hub_rollup_center_day', filters, filterParams))
-  else parts.push(...monthAndDayParts(q, SERVICE_COLS, 'hub_rollup_service_month', 'hub_rollup_service_day', filters, filterParams))
-  const union = parts.map((p) => p.sql).join(' UNION ALL ')
-  const params = parts.flatMap((p) => p.params)
+    parts.push(...monthAndDayParts(q, sql`center_id, ${FIGURES}`, 'hub_rollup_center_month', 'hub_rollup_center_day', filters))
+  else parts.push(...monthAndDayParts(q, SERVICE_COLS, 'hub_rollup_service_month', 'hub_rollup_service_day', filters))
+  const union = unionAll(parts)
   // by day or hour, or over one day, the rollup rows are already at the grain the outer query groups by
-  if (q.by === 'day' || q.by === 'hour' || q.from === q.to) return { sql: `(${union})`, on: '', params }
+  if (q.by === 'day' || q.by === 'hour' || q.from === q.to) return { from: sql`(${union})`, on: NOTHING }
   // over longer ranges they are summed to one row per center (and service) before the join, so the
   // join and its grouping see thousands of rows instead of one per rollup row
-  const groups = ['center_id', ...(byService ? ['service_code', 'national_code'] : [])]
-  const names = byService ? ['MAX(service_name_ar) AS service_name_ar', 'MAX(service_name_en) AS service_name_en'] : []
-  const sums = FIGURE_COLUMNS.map((c) => (c === 'wait_max' ? `MAX(${c}) AS ${c}` : `SUM(${c}) AS ${c}`))
-  return { sql: `(SELECT ${[...groups, ...names, ...sums].join(', ')} FROM (${union}) u GROUP BY ${groups.join(', ')})`, on: '', params }
+  const from = byService
+    ? sql`(SELECT center_id, service_code, national_code, MAX(service_name_ar) AS service_name_ar, MAX(service_name_en) AS service_name_en, ${ROLLED}
+        FROM (${union}) u GROUP BY center_id, service_code, national_code)`
+    : sql`(SELECT center_id, ${ROLLED} FROM (${union}) u GROUP BY center_id)`
+  return { from, on: NOTHING }
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: rows come back from either dialect with its own value types; mapped field by field in figureRow and serviceFigureRow
+type AnyRow = Record<string, any>
+
 /** The whole country by day (optionally one national code) or by hour: the national rollups, a row per day or hour. */
-async function nationalTimeFigures(d: SqlDriver, q: FiguresQuery): Promise<FigureRow[]> {
-  const hour = q.by === 'hour'
-  const cols = hour
-    ? 'CAST(f.hour AS TEXT) AS key, CAST(f.hour AS TEXT) AS name_ar, CAST(f.hour AS TEXT) AS name_en, NULL AS governorate, f.hour AS hour_n'
-    : 'f.day AS key, f.day AS name_ar, f.day AS name_en, NULL AS governorate'
-  const service = !hour && q.serviceCode !== undefined ? ' AND f.national_key = ?' : ''
-  // biome-ignore lint/suspicious/noExplicitAny: rows come back from either SQL driver with dialect-specific value types; mapped field by field in figureRow
-  const rows = await d.all<Record<string, any>>(
-    `SELECT ${cols}, ${SUMS} FROM ${hour ? 'hub_rollup_national_hour' : 'hub_rollup_national_day'} f
-     WHERE f.day >= ? AND f.day <= ?${service} GROUP BY ${hour ? 'f.hour' : 'f.day'} ORDER BY ${hour ? 'hour_n' : 'key'}`,
-    [q.from, q.to, ...(service ? [q.serviceCode as string] : [])],
-  )
-  return rows.map(figureRow)
+async function nationalTimeFigures(db: HubDb, q: FiguresQuery): Promise<FigureRow[]> {
+  const service = q.by !== 'hour' && q.serviceCode !== undefined ? sql` AND f.national_key = ${q.serviceCode}` : NOTHING
+  const query =
+    q.by === 'hour'
+      ? sql<AnyRow>`SELECT CAST(f.hour AS TEXT) AS key, CAST(f.hour AS TEXT) AS name_ar, CAST(f.hour AS TEXT) AS name_en, NULL AS governorate,
+          f.hour AS hour_n, ${SUMS} FROM hub_rollup_national_hour f WHERE f.day >= ${q.from} AND f.day <= ${q.to} GROUP BY f.hour ORDER BY hour_n`
+      : sql<AnyRow>`SELECT f.day AS key, f.day AS name_ar, f.day AS name_en, NULL AS governorate, ${SUMS}
+          FROM hub_rollup_national_day f WHERE f.day >= ${q.from} AND f.day <= ${q.to}${service} GROUP BY f.day ORDER BY key`
+  return (await query.execute(db)).rows.map(figureRow)
 }
 
 /**
- * The whole country by service: the national codes of the catalogue from the national rollups
- * (every center's rows of a code already summed), then the services without a code in the
- * catalogue, each its own center's, from the per-center rollups (only their keys are read).
- * Mapped first, then unmapped, as one query ordered them.
+ * The whole country by service: the national rollups (every center's rows of a national key
+ * already summed) read once, each key joined to the catalogue; the keys the catalogue does not
+ * hold are services without a national code, each its own center's, summed from the per-center
+ * rollups (only those keys are read). Mapped first, then unmapped, as one query ordered them.
  */
-async function nationalServiceFigures(d: SqlDriver, q: FiguresQuery): Promise<FigureRow[]> {
-  const filters = q.serviceCode !== undefined ? ['national_key = ?'] : []
-  const filterParams = q.serviceCode !== undefined ? [q.serviceCode] : []
-  const parts = monthAndDayParts(
-    q,
-    `national_key, ${FIGURES}`,
-    'hub_rollup_national_month',
-    'hub_rollup_national_day',
-    filters,
-    filterParams,
+async function nationalServiceFigures(db: HubDb, q: FiguresQuery): Promise<FigureRow[]> {
+  const filters = q.serviceCode !== undefined ? [sql`national_key = ${q.serviceCode}`] : []
+  const union = unionAll(
+    monthAndDayParts(q, sql`national_key, ${FIGURES}`, 'hub_rollup_national_month', 'hub_rollup_national_day', filters),
   )
-  const union = `(${parts.map((p) => p.sql).join(' UNION ALL ')})`
-  const params = parts.flatMap((p) => p.params)
-  // biome-ignore lint/suspicious/noExplicitAny: rows come back from either SQL driver with dialect-specific value types; mapped field by field in serviceFigureRow
-  const mapped = await d.all<Record<string, any>>(
-    `SELECT n.code AS key, MAX(n.name_ar) AS name_ar, MAX(n.name_en) AS name_en, MAX(n.group_ar) AS group_ar, MAX(n.group_en) AS group_en, ${SUMS}
-     FROM ${union} f JOIN hub_national_services n ON n.code = f.national_key GROUP BY n.code ORDER BY key`,
-    params,
-  )
-  const unmapped = await d.all<{ k: string }>(
-    `SELECT DISTINCT f.national_key AS k FROM ${union} f LEFT JOIN hub_national_services n ON n.code = f.national_key WHERE n.code IS NULL`,
-    params,
-  )
-  const rows = mapped.map(serviceFigureRow)
-  if (unmapped.length === 0) return rows
-  return [
-    ...rows,
-    ...(await figuresFromSource(
-      d,
-      q,
-      rollupSource(
-        q,
-        unmapped.map((u) => u.k),
-      ),
-    )),
-  ]
+  // one scan of the national rollups for both: a key without a catalogue entry comes back with a NULL code
+  const { rows } =
+    await sql<AnyRow>`SELECT f.national_key AS national_key, n.code AS key, MAX(n.name_ar) AS name_ar, MAX(n.name_en) AS name_en,
+      MAX(n.group_ar) AS group_ar, MAX(n.group_en) AS group_en, ${SUMS}
+    FROM (${union}) f LEFT JOIN hub_national_services n ON n.code = f.national_key GROUP BY f.national_key, n.code ORDER BY f.national_key`.execute(
+      db,
+    )
+  const mapped = rows.filter((r) => r.key !== null).map(serviceFigureRow)
+  const unmapped = rows.filter((r) => r.key === null).map((r) => String(r.national_key))
+  if (unmapped.length === 0) return mapped
+  return [...mapped, ...(await figuresFromSource(db, q, rollupSource(q, unmapped)))]
 }
 
 /** A view from the rollups: the national ones when it covers the whole country, else the per-center ones. */
-async function figuresFromRollups(d: SqlDriver, q: FiguresQuery): Promise<FigureRow[]> {
+function figuresFromRollups(db: HubDb, q: FiguresQuery): Promise<FigureRow[]> {
   const national = q.governorate === undefined && q.centerId === undefined
-  if (national && (q.by === 'day' || (q.by === 'hour' && q.serviceCode === undefined))) return nationalTimeFigures(d, q)
-  if (national && q.by === 'service') return nationalServiceFigures(d, q)
-  return figuresFromSource(d, q, rollupSource(q))
+  if (national && (q.by === 'day' || (q.by === 'hour' && q.serviceCode === undefined))) return nationalTimeFigures(db, q)
+  if (national && q.by === 'service') return nationalServiceFigures(db, q)
+  return figuresFromSource(db, q, rollupSource(q))
 }
 
 /** A national view, range checked, from the rollups (the hourly rows before migration 11 built them); on PostgreSQL time-limited and without JIT. */
-export async function nationalFigures(d: SqlDriver, q: FiguresQuery, rollups = true): Promise<FigureRow[]> {
+export async function nationalFigures(db: HubDb, q: FiguresQuery, rollups = true): Promise<FigureRow[]> {
   checkRange(q)
-  const read = (t: SqlDriver) => (rollups ? figuresFromRollups(t, q) : figuresFromSource(t, q, hourlySource(q)))
+  const read = (t: HubDb) => (rollups ? figuresFromRollups(t, q) : figuresFromSource(t, q, hourlySource(q)))
+  const inTransaction = <T>(work: (t: HubDb) => Promise<T>) => (db.isTransaction ? work(db) : db.transaction().execute(work))
   // one snapshot for a view read in several queries (national by service)
-  if (d.dialect !== 'postgres') return d.tx(read)
+  if (dialectOf(db) !== 'postgres') return inTransaction(read)
   try {
-    return await d.tx(async (t) => {
-      await t.exec('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY')
-      await t.exec(`SET LOCAL statement_timeout = ${STATEMENT_TIMEOUT_MS}`)
-      await t.exec('SET LOCAL jit = off')
+    return await inTransaction(async (t) => {
+      await sql`SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY`.execute(t)
+      // a constant of this file, not input
+      await sql`SET LOCAL statement_timeout = ${sql.lit(STATEMENT_TIMEOUT_MS)}`.execute(t)
+      await sql`SET LOCAL jit = off`.execute(t)
       return read(t)
     })
   } catch (err) {
@@ -255,60 +229,56 @@ export async function nationalFigures(d: SqlDriver, q: FiguresQuery, rollups = t
   }
 }
 
-/** Summed figures over the local days `from`..`to` (inclusive) from `source`, grouped by governorate, center, service, day or hour. */
-export async function figuresFromSource(d: SqlDriver, q: FiguresQuery, source: FigureSource): Promise<FigureRow[]> {
-  // centers and governorates are listed even without figures (a silent center is news); the rest only where there are figures
-  const fromCenters = q.by === 'center' || q.by === 'governorate'
-  const params: Param[] = [...source.params]
-  let join = fromCenters
-    ? `FROM hub_centers c LEFT JOIN ${source.sql} f ON f.center_id = c.id ${source.on}`
-    : `FROM ${source.sql} f JOIN hub_centers c ON c.id = f.center_id ${source.on}`
-  if (q.serviceCode) {
-    join += ' AND f.national_code = ?'
-    params.push(q.serviceCode)
-  }
-  // a row counts under its national code only when the catalogue holds it; otherwise it is its center's own
-  if (q.by === 'service') join += ' LEFT JOIN hub_national_services n ON n.code = f.national_code'
-  const filters: string[] = []
-  if (q.governorate) {
-    filters.push('c.governorate = ?')
-    params.push(q.governorate)
-  }
-  if (q.centerId) {
-    filters.push('c.id = ?')
-    params.push(q.centerId)
-  }
-  const where = filters.length ? `WHERE ${filters.join(' AND ')}` : ''
-  const select = {
-    governorate: {
-      cols: `c.governorate AS key, c.governorate AS name_ar, c.governorate AS name_en, c.governorate AS governorate`,
-      group: 'c.governorate',
-    },
-    center: {
-      cols: `c.id AS key, c.name_ar AS name_ar, c.name_en AS name_en, c.governorate AS governorate`,
-      group: 'c.id, c.name_ar, c.name_en, c.governorate',
-    },
-    service: {
-      cols: `n.code AS key, CASE WHEN n.code IS NULL THEN f.center_id END AS unmapped_center,
+/** What a view groups by: its columns (before the sums) and its GROUP BY. */
+const GROUPINGS: Record<GroupBy, { cols: Fragment; group: Fragment }> = {
+  governorate: {
+    cols: sql`c.governorate AS key, c.governorate AS name_ar, c.governorate AS name_en, c.governorate AS governorate`,
+    group: sql`c.governorate`,
+  },
+  center: {
+    cols: sql`c.id AS key, c.name_ar AS name_ar, c.name_en AS name_en, c.governorate AS governorate`,
+    group: sql`c.id, c.name_ar, c.name_en, c.governorate`,
+  },
+  service: {
+    cols: sql`n.code AS key, CASE WHEN n.code IS NULL THEN f.center_id END AS unmapped_center,
         CASE WHEN n.code IS NULL THEN f.service_code END AS local_code,
         MAX(COALESCE(n.name_ar, f.service_name_ar)) AS name_ar, MAX(COALESCE(n.name_en, f.service_name_en)) AS name_en,
         MAX(n.group_ar) AS group_ar, MAX(n.group_en) AS group_en,
         CASE WHEN n.code IS NULL THEN MAX(c.governorate) END AS governorate,
         CASE WHEN n.code IS NULL THEN MAX(c.name_ar) END AS center_name_ar, CASE WHEN n.code IS NULL THEN MAX(c.name_en) END AS center_name_en`,
-      group: 'n.code, CASE WHEN n.code IS NULL THEN f.center_id END, CASE WHEN n.code IS NULL THEN f.service_code END',
-    },
-    day: { cols: `f.day AS key, f.day AS name_ar, f.day AS name_en, NULL AS governorate`, group: 'f.day' },
-    hour: {
-      cols: `CAST(f.hour AS TEXT) AS key, CAST(f.hour AS TEXT) AS name_ar, CAST(f.hour AS TEXT) AS name_en, NULL AS governorate, f.hour AS hour_n`,
-      group: 'f.hour',
-    },
-  }[q.by]
+    group: sql`n.code, CASE WHEN n.code IS NULL THEN f.center_id END, CASE WHEN n.code IS NULL THEN f.service_code END`,
+  },
+  day: { cols: sql`f.day AS key, f.day AS name_ar, f.day AS name_en, NULL AS governorate`, group: sql`f.day` },
+  hour: {
+    cols: sql`CAST(f.hour AS TEXT) AS key, CAST(f.hour AS TEXT) AS name_ar, CAST(f.hour AS TEXT) AS name_en, NULL AS governorate, f.hour AS hour_n`,
+    group: sql`f.hour`,
+  },
+}
+
+/** Summed figures over the local days `from`..`to` (inclusive) from `source`, grouped by governorate, center, service, day or hour. */
+export async function figuresFromSource(db: HubDb, q: FiguresQuery, source: FigureSource): Promise<FigureRow[]> {
+  // centers and governorates are listed even without figures (a silent center is news); the rest only where there are figures
+  const fromCenters = q.by === 'center' || q.by === 'governorate'
+  const joins: Fragment[] = [
+    fromCenters
+      ? sql`FROM hub_centers c LEFT JOIN ${source.from} f ON f.center_id = c.id ${source.on}`
+      : sql`FROM ${source.from} f JOIN hub_centers c ON c.id = f.center_id ${source.on}`,
+  ]
+  if (q.serviceCode) joins.push(sql`AND f.national_code = ${q.serviceCode}`)
+  // a row counts under its national code only when the catalogue holds it; otherwise it is its center's own
+  if (q.by === 'service') joins.push(sql`LEFT JOIN hub_national_services n ON n.code = f.national_code`)
+  const filters: Fragment[] = []
+  if (q.governorate) filters.push(sql`c.governorate = ${q.governorate}`)
+  if (q.centerId) filters.push(sql`c.id = ${q.centerId}`)
+  const where = filters.length ? sql`WHERE ${sql.join(filters, sql` AND `)}` : NOTHING
+  const { cols, group } = GROUPINGS[q.by]
   const order =
-    q.by === 'hour' ? 'hour_n' : q.by === 'service' ? 'CASE WHEN n.code IS NULL THEN 1 ELSE 0 END, key, unmapped_center, local_code' : 'key'
-  // biome-ignore lint/suspicious/noExplicitAny: rows come back from either SQL driver with dialect-specific value types; mapped field by field below
-  const rows = await d.all<Record<string, any>>(
-    `SELECT ${select.cols}, ${SUMS} ${join} ${where} GROUP BY ${select.group} ORDER BY ${order}`,
-    params,
-  )
+    q.by === 'hour'
+      ? sql`hour_n`
+      : q.by === 'service'
+        ? sql`CASE WHEN n.code IS NULL THEN 1 ELSE 0 END, key, unmapped_center, local_code`
+        : sql`key`
+  const { rows } =
+    await sql<AnyRow>`SELECT ${cols}, ${SUMS} ${sql.join(joins, sql` `)} ${where} GROUP BY ${group} ORDER BY ${order}`.execute(db)
   return rows.map(q.by === 'service' ? serviceFigureRow : figureRow)
 }

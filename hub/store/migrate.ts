@@ -11,7 +11,10 @@ import { type HubMigration, hubMigrations } from './migrations.ts'
 /** Applies the pending ones of `list` (all hub migrations by default); resolves with the schema version, the highest applied. */
 // biome-ignore lint/suspicious/noExplicitAny: Kysely's migration table is not one of the hub's tables (schema.ts)
 export async function migrateHub(db: Kysely<any>, list: readonly HubMigration[] = hubMigrations): Promise<number> {
-  await bridgeLegacyVersions(db)
+  await bridgeLegacyVersions(
+    db,
+    list.map((m) => m.version),
+  )
   const { error } = await new Migrator({ db, provider: hubMigrationProvider(list) }).migrateToLatest()
   if (error) throw error
   const applied = await db.selectFrom(DEFAULT_MIGRATION_TABLE).select('name').execute()

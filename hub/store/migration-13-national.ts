@@ -11,26 +11,28 @@
  * are deactivated, never deleted). Its primary key stays, and (national_code, day), which "by
  * hour" for one national service reads.
  */
-import type { SqlDriver } from './driver.ts'
+import { type Kysely, sql } from 'kysely'
+import type { Dialect } from './database.ts'
 import { rebuildFromFinerSql, rollupDdl, rollupsOf } from './rollups.ts'
 
 export const migration13 = {
   version: 13,
   name: 'national rollups (by national code and day or month; by hour of a day; by center and month); on PostgreSQL hub_figures without its day index and its foreign key',
   statements: [] as string[],
-  async run(d: SqlDriver): Promise<void> {
-    for (const statement of rollupDdl(d.dialect, rollupsOf(13))) await d.exec(statement)
+  // biome-ignore lint/suspicious/noExplicitAny: a migration sees the schema as it was then, not today's HubDatabase
+  async up(db: Kysely<any>, dialect: Dialect): Promise<void> {
+    // the rollups' DDL and rebuilds are SQL text rollups.ts writes from its own constants
+    for (const statement of rollupDdl(dialect, rollupsOf(13))) await sql.raw(statement).execute(db)
     // the center-month and national-month rollups are summed from day rollups built just before them
-    for (const s of rollupsOf(13)) await d.exec(rebuildFromFinerSql(s, d.dialect))
+    for (const s of rollupsOf(13)) await sql.raw(rebuildFromFinerSql(s, dialect)).execute(db)
     // the unmapped services of a range, and one national service by governorate or center, are found by their code
-    await d.exec('CREATE INDEX hub_rollup_service_day_national ON hub_rollup_service_day (national_key, day)')
-    await d.exec('CREATE INDEX hub_rollup_service_month_national ON hub_rollup_service_month (national_key, month)')
-    if (d.dialect !== 'postgres') return
-    await d.exec('DROP INDEX IF EXISTS hub_figures_day')
+    await sql`CREATE INDEX hub_rollup_service_day_national ON hub_rollup_service_day (national_key, day)`.execute(db)
+    await sql`CREATE INDEX hub_rollup_service_month_national ON hub_rollup_service_month (national_key, month)`.execute(db)
+    if (dialect !== 'postgres') return
+    await sql`DROP INDEX IF EXISTS hub_figures_day`.execute(db)
     // migration 11 named it hub_figures_center_id_fkey1 (the table it replaced still held the plain name)
-    const keys = await d.all<{ name: string }>(
-      "SELECT conname AS name FROM pg_constraint WHERE conrelid = 'hub_figures'::regclass AND contype = 'f' AND conparentid = 0",
-    )
-    for (const k of keys) await d.exec(`ALTER TABLE hub_figures DROP CONSTRAINT ${k.name}`)
+    const { rows: keys } = await sql<{ name: string }>`SELECT conname AS name FROM pg_constraint
+      WHERE conrelid = 'hub_figures'::regclass AND contype = 'f' AND conparentid = 0`.execute(db)
+    for (const k of keys) await sql`ALTER TABLE hub_figures DROP CONSTRAINT ${sql.id(k.name)}`.execute(db)
   },
 }

@@ -25,15 +25,19 @@ async function tableExists(db: Kysely<any>, dialect: Dialect, table: string): Pr
   return found.rows.length > 0
 }
 
-/** Maps hub_schema onto Kysely's migration table if the database still has it; returns the versions mapped (null: nothing to hand over). */
+/**
+ * Maps hub_schema onto Kysely's migration table if the database still has it; returns the versions
+ * mapped (null: nothing to hand over). `known`: the versions of the hub's migration list; those up
+ * to the highest the old runner recorded are mapped (the list may skip a number, which no runner applied).
+ */
 // biome-ignore lint/suspicious/noExplicitAny: Kysely's migration table is not one of the hub's tables (schema.ts)
-export async function bridgeLegacyVersions(db: Kysely<any>): Promise<number[] | null> {
+export async function bridgeLegacyVersions(db: Kysely<any>, known: readonly number[]): Promise<number[] | null> {
   const dialect = dialectOf(db)
   return db.transaction().execute(async (trx) => {
     if (dialect === 'postgres') await sql`SELECT pg_advisory_xact_lock(${sql.lit(BRIDGE_LOCK_KEY)})`.execute(trx)
     if (!(await tableExists(trx, dialect, LEGACY_VERSION_TABLE))) return null
     const highest = await sql<{ v: number | null }>`SELECT MAX(version) AS v FROM hub_schema`.execute(trx)
-    const versions = Array.from({ length: Number(highest.rows[0]?.v ?? 0) }, (_, i) => i + 1)
+    const versions = known.filter((v) => v <= Number(highest.rows[0]?.v ?? 0))
     // the table as the Migrator makes it (it then finds it there and keeps it)
     await trx.schema
       .createTable(DEFAULT_MIGRATION_TABLE)

@@ -6,7 +6,6 @@
  */
 import { type Kysely, type Migration, type MigrationProvider, sql } from 'kysely'
 import { dialectOf } from './database.ts'
-import { legacyDriver } from './driver.ts'
 import type { HubMigration } from './migrations.ts'
 
 /** The name Kysely's migration table keeps for a version: stable, whatever the migration's description says. */
@@ -19,7 +18,6 @@ export const migrationVersion = (name: string): number => Number.parseInt(name, 
 async function apply(db: Kysely<any>, m: HubMigration): Promise<void> {
   for (const statement of m.statements) await sql.raw(statement).execute(db)
   if (m.up) await m.up(db, dialectOf(db))
-  if (m.run) await m.run(legacyDriver(db))
 }
 
 /** A provider of `list` (hubMigrations, or the first of them in tests); refuses versions out of order or twice (a merge that took a number already used). */

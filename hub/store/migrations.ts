@@ -1,15 +1,15 @@
 /**
  * The hub's schema, one entry per migration, applied in order by Kysely's Migrator (migrate.ts).
  * `statements` are SQL common to SQLite and PostgreSQL (TEXT, INTEGER, BIGINT and `ON CONFLICT`
- * upserts only); what differs between the two goes in `up` (or, for migration 11, `run`).
+ * upserts only); what differs between the two goes in `up`.
  * Never edit a shipped migration: append one to `hubMigrations` — that entry is all it takes.
  * Times are epoch ms (BIGINT); `day` is the center's local date YYYY-MM-DD, `hour` 0–23.
  */
 import type { Kysely } from 'kysely'
 import type { Dialect } from './database.ts'
-import type { SqlDriver } from './driver.ts'
 import { migration13 } from './migration-13-national.ts'
 import { migration11 } from './migration-11-scale.ts'
+import { migration15 } from './migration-15-governorates.ts'
 
 export interface HubMigration {
   /** 1, 2, 3, …: its place in the order (Kysely's migration table names it `0001`, `0002`, …). */
@@ -20,8 +20,6 @@ export interface HubMigration {
   /** Work the statements cannot say in SQL common to both stores, on the migration's transaction (Kysely's query builder, schema builder or `sql`). */
   // biome-ignore lint/suspicious/noExplicitAny: a migration sees the schema as it was then, not today's HubDatabase
   up?: (db: Kysely<any>, dialect: Dialect) => Promise<void>
-  /** The same through the legacy `?` SQL adapter (driver.ts): migration 11 only; new migrations use `up`. */
-  run?: (d: SqlDriver) => Promise<void>
 }
 
 export const hubMigrations: HubMigration[] = [
@@ -272,4 +270,14 @@ export const hubMigrations: HubMigration[] = [
     ],
   },
   migration13,
+  migration15,
+  {
+    version: 16,
+    name: "the national catalogue's revision, bumped with each change: heartbeats answer from a cached catalogue while it holds",
+    // one row, so every hub process on the database sees the same number (a per-process counter would not)
+    statements: [
+      'CREATE TABLE hub_catalogue_revision (id INTEGER PRIMARY KEY CHECK (id = 1), revision BIGINT NOT NULL)',
+      'INSERT INTO hub_catalogue_revision (id, revision) VALUES (1, 1)',
+    ],
+  },
 ]

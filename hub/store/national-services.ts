@@ -26,6 +26,9 @@ export function catalogueVersion(services: readonly NationalService[]): string {
 }
 
 export class NationalServicesStore {
+  /** The catalogue as last read, and the revision of hub_catalogue_revision it was read at. */
+  private cached: { revision: number; catalogue: NationalCatalogue } | null = null
+
   constructor(private readonly db: HubDb) {}
 
   /** The catalogue, by group then code. */
@@ -38,31 +41,38 @@ export class NationalServicesStore {
     return row ? serviceFrom(row) : null
   }
 
-  /** Adds the code or replaces its names and group; true when it was new. */
+  /** Adds the code or replaces its names and group, and bumps the catalogue's revision in the same transaction; true when it was new. */
   async put(s: NationalService, now: number): Promise<boolean> {
-    const existed = (await this.get(s.code)) !== null
-    await this.db
-      .insertInto('hub_national_services')
-      .values({
-        code: s.code,
-        name_ar: s.nameAr,
-        name_en: s.nameEn,
-        group_ar: s.groupAr,
-        group_en: s.groupEn,
-        created_at: now,
-        updated_at: now,
-      })
-      .onConflict((oc) =>
-        oc.column('code').doUpdateSet((eb) => ({
-          name_ar: eb.ref('excluded.name_ar'),
-          name_en: eb.ref('excluded.name_en'),
-          group_ar: eb.ref('excluded.group_ar'),
-          group_en: eb.ref('excluded.group_en'),
-          updated_at: eb.ref('excluded.updated_at'),
-        })),
-      )
-      .execute()
-    return !existed
+    return this.db.transaction().execute(async (trx) => {
+      const existed =
+        (await trx.selectFrom('hub_national_services').select('code').where('code', '=', s.code).executeTakeFirst()) !== undefined
+      await trx
+        .insertInto('hub_national_services')
+        .values({
+          code: s.code,
+          name_ar: s.nameAr,
+          name_en: s.nameEn,
+          group_ar: s.groupAr,
+          group_en: s.groupEn,
+          created_at: now,
+          updated_at: now,
+        })
+        .onConflict((oc) =>
+          oc.column('code').doUpdateSet((eb) => ({
+            name_ar: eb.ref('excluded.name_ar'),
+            name_en: eb.ref('excluded.name_en'),
+            group_ar: eb.ref('excluded.group_ar'),
+            group_en: eb.ref('excluded.group_en'),
+            updated_at: eb.ref('excluded.updated_at'),
+          })),
+        )
+        .execute()
+      await trx
+        .updateTable('hub_catalogue_revision')
+        .set((eb) => ({ revision: eb('revision', '+', 1) }))
+        .execute()
+      return !existed
+    })
   }
 
   /** The codes among `codes` that the catalogue does not hold (asked in the transaction `db` when given). */
@@ -74,9 +84,18 @@ export class NationalServicesStore {
     return distinct.filter((c) => !held.has(c)).sort()
   }
 
-  /** The catalogue with its version, as centers receive it. */
+  /**
+   * The catalogue with its version, as centers receive it (every heartbeat asks). Kept in memory
+   * while the database's revision is the one it was read at: one row read instead of the whole
+   * catalogue and its hash. The revision is read first, so a change committed in between makes
+   * the cache look older than it is (read again next time), never newer.
+   */
   async catalogue(): Promise<NationalCatalogue> {
+    const { revision } = await this.db.selectFrom('hub_catalogue_revision').select('revision').executeTakeFirstOrThrow()
+    if (this.cached?.revision === revision) return this.cached.catalogue
     const services = await this.list()
-    return { version: catalogueVersion(services), services }
+    const catalogue = { version: catalogueVersion(services), services }
+    this.cached = { revision, catalogue }
+    return catalogue
   }
 }

@@ -147,10 +147,15 @@ export interface HubLiveQueuesTable {
   open: Flag
 }
 
+/** One row: bumped with every change to hub_national_services, so each hub process knows when its cached catalogue is stale. */
+export interface HubCatalogueRevisionTable {
+  id: number
+  revision: number
+}
+
 /**
  * The tables the query builder reaches. The rollups (hub_rollup_*) and the partitions are not
- * here: they are read and written only through the `?` SQL of rollups.ts, partitions.ts and
- * figures-*.ts (driver.ts).
+ * here: they are read and written only through SQL text (rollups.ts, partitions.ts, figures-*.ts).
  */
 export interface HubDatabase {
   hub_centers: HubCentersTable
@@ -167,4 +172,5 @@ export interface HubDatabase {
   hub_center_bundles: HubCenterBundlesTable
   hub_live_reports: HubLiveReportsTable
   hub_live_queues: HubLiveQueuesTable
+  hub_catalogue_revision: HubCatalogueRevisionTable
 }

@@ -1,15 +1,17 @@
 /**
  * The hub's storage: one class over the hub's Kysely instance (SQLite or PostgreSQL, database.ts),
  * so both run the same queries, the same migrations and the same tests. The center registry, the
- * centers' status and the ingest bookkeeping are here; each other concern has its own store.
+ * centers' status and the ingest bookkeeping are served here (the records and the status upsert
+ * are centers.ts'); each other concern has its own store.
  */
-import type { Kysely, Selectable, Updateable } from 'kysely'
+import type { Kysely, Updateable } from 'kysely'
 import type { HourBatch, CenterHealth } from '../../protocol/upstream.ts'
 import { hubMigrations, type HubMigration } from './migrations.ts'
 import { type Dialect, type HubDb, dialectOf } from './database.ts'
 import { legacyDriver, type SqlDriver } from './driver.ts'
 import { migrateHub } from './migrate.ts'
-import type { HubCenterStatusTable, HubCentersTable, HubDatabase } from './schema.ts'
+import type { HubCentersTable, HubDatabase } from './schema.ts'
+import { type CenterRecord, type CenterStatus, centerFrom, statusFrom, touchStatus } from './centers.ts'
 import { NationalServicesStore } from './national-services.ts'
 import { AnalystsStore } from './analysts.ts'
 import { ConfigBundlesStore } from './config-bundles.ts'
@@ -20,41 +22,11 @@ import { IngestFunction } from './ingest-function-pg.ts'
 import { FigurePartitions } from './partitions.ts'
 import { migration11 } from './migration-11-scale.ts'
 import { figuresFromSource, hourlySource, nationalFigures, type FiguresQuery } from './figures-query.ts'
-import type { CenterKind, FigureRow } from '../../protocol/hub-api.ts'
+import type { FigureRow } from '../../protocol/hub-api.ts'
 
+export type { CenterRecord, CenterStatus } from './centers.ts'
 // the kinds are the wire's (protocol/hub-api.ts), and schema.ts types the column with them
 export { CENTER_KINDS, type CenterKind } from '../../protocol/hub-api.ts'
-
-export interface CenterRecord {
-  id: string
-  nameAr: string
-  nameEn: string
-  governorate: string
-  city: string
-  kind: CenterKind
-  secret: string
-  active: boolean
-  createdAt: number
-}
-
-export interface CenterStatus {
-  centerId: string
-  lastReportAt: number | null
-  lastHeartbeatAt: number | null
-  lastSeq: number
-  countersOpen: number | null
-  devicesFaulty: number | null
-  outboxPending: number | null
-  version: string | null
-  /** The center's heartbeat interval as it last reported it (null: an older center that does not say). */
-  heartbeatSeconds: number | null
-  configVersion: string | null
-  lastBackupAt: number | null
-  lastBackupOk: boolean | null
-  timeZone: string | null
-  batchesReceived: number
-  batchesDuplicate: number
-}
 
 /** Summed figures of one group (the wire shape, protocol/hub-api.ts). */
 export type { FigureRow }
@@ -68,55 +40,6 @@ export interface IngestResult {
   /** National codes of the batch the catalogue does not hold (their rows are kept, unmapped). */
   unknownNationalCodes: string[]
 }
-
-function centerFrom(r: Selectable<HubCentersTable>): CenterRecord {
-  return {
-    id: r.id,
-    nameAr: r.name_ar,
-    nameEn: r.name_en,
-    governorate: r.governorate,
-    city: r.city,
-    kind: r.kind,
-    secret: r.secret,
-    active: r.active === 1,
-    createdAt: r.created_at,
-  }
-}
-
-function statusFrom(r: Selectable<HubCenterStatusTable>): CenterStatus {
-  return {
-    centerId: r.center_id,
-    lastReportAt: r.last_report_at,
-    lastHeartbeatAt: r.last_heartbeat_at,
-    lastSeq: r.last_seq,
-    countersOpen: r.counters_open,
-    devicesFaulty: r.devices_faulty,
-    outboxPending: r.outbox_pending,
-    version: r.version,
-    heartbeatSeconds: r.heartbeat_seconds,
-    configVersion: r.config_version,
-    lastBackupAt: r.last_backup_at,
-    lastBackupOk: r.last_backup_ok === null ? null : r.last_backup_ok === 1,
-    timeZone: r.time_zone,
-    batchesReceived: r.batches_received,
-    batchesDuplicate: r.batches_duplicate,
-  }
-}
-
-/** The status columns a report without them (a batch has no health, a heartbeat no seq) leaves as they were. */
-const KEPT_STATUS_COLUMNS = [
-  'last_report_at',
-  'last_heartbeat_at',
-  'counters_open',
-  'devices_faulty',
-  'outbox_pending',
-  'version',
-  'heartbeat_seconds',
-  'config_version',
-  'last_backup_at',
-  'last_backup_ok',
-  'time_zone',
-] as const
 
 /** The migration that builds the rollups. */
 const ROLLUPS_SCHEMA_VERSION = migration11.version
@@ -148,7 +71,7 @@ export class HubStore {
     this.nationalServices = new NationalServicesStore(db)
     this.analysts = new AnalystsStore(db)
     this.liveQueues = new LiveQueuesStore(db)
-    this.partitions = new FigurePartitions(this.driver)
+    this.partitions = new FigurePartitions(db)
   }
 
   /** Applies pending migrations (all of them in one transaction); returns the schema version. */
@@ -284,7 +207,7 @@ export class HubStore {
         .executeTakeFirstOrThrow()
       const duplicates = batches.length - Number(hoursChanged)
       const health = batches.findLast((b) => b.health)?.health
-      await this.touchStatus(trx, centerId, now, {
+      await touchStatus(trx, centerId, now, {
         seq: Math.max(...batches.map((b) => b.seq)),
         timeZone: batches.at(-1)!.timeZone,
         batches: batches.length,
@@ -301,54 +224,10 @@ export class HubStore {
   async heartbeat(centerId: string, nonce: string, health: CenterHealth, now: number, live?: LiveQueue[]): Promise<'ok' | 'replayed'> {
     return this.db.transaction().execute(async (trx) => {
       if (!(await this.rememberNonce(centerId, nonce, now, trx))) return 'replayed'
-      await this.touchStatus(trx, centerId, now, { health })
+      await touchStatus(trx, centerId, now, { health })
       await this.liveQueues.replace(trx, centerId, live, now)
       return 'ok'
     })
-  }
-
-  private async touchStatus(
-    db: Kysely<HubDatabase>,
-    centerId: string,
-    now: number,
-    o: { seq?: number; timeZone?: string; batches?: number; duplicates?: number; health?: CenterHealth },
-  ): Promise<void> {
-    const h = o.health
-    await db
-      .insertInto('hub_center_status')
-      .values({
-        center_id: centerId,
-        last_report_at: o.seq !== undefined ? now : null,
-        last_seq: o.seq ?? 0,
-        last_heartbeat_at: h ? now : null,
-        counters_open: h?.countersOpen ?? null,
-        devices_faulty: h?.devicesFaulty ?? null,
-        outbox_pending: h?.outboxPending ?? null,
-        version: h?.version ?? null,
-        time_zone: o.timeZone ?? null,
-        batches_received: o.batches ?? 0,
-        batches_duplicate: o.duplicates ?? 0,
-        heartbeat_seconds: h?.heartbeatSeconds ?? null,
-        config_version: h?.configVersion ?? null,
-        last_backup_at: h?.lastBackupAt ?? null,
-        last_backup_ok: h?.lastBackupOk === undefined ? null : h.lastBackupOk ? 1 : 0,
-      })
-      .onConflict((oc) =>
-        oc.column('center_id').doUpdateSet((eb) => ({
-          ...Object.fromEntries(
-            KEPT_STATUS_COLUMNS.map((c) => [c, eb.fn.coalesce(eb.ref(`excluded.${c}`), eb.ref(`hub_center_status.${c}`))]),
-          ),
-          last_seq: eb
-            .case()
-            .when('excluded.last_seq', '>', eb.ref('hub_center_status.last_seq'))
-            .then(eb.ref('excluded.last_seq'))
-            .else(eb.ref('hub_center_status.last_seq'))
-            .end(),
-          batches_received: eb('hub_center_status.batches_received', '+', eb.ref('excluded.batches_received')),
-          batches_duplicate: eb('hub_center_status.batches_duplicate', '+', eb.ref('excluded.batches_duplicate')),
-        })),
-      )
-      .execute()
   }
 
   /** Adds `hits` (default 1) refusals of `code` to the center's count ('' = not attributed to a center). */
@@ -379,11 +258,11 @@ export class HubStore {
 
   /** Summed figures over the local days `from`..`to` (inclusive), grouped by governorate, center, service, day or hour: from the rollups, range capped, time-limited. */
   figures(q: FiguresQuery): Promise<FigureRow[]> {
-    return nationalFigures(this.driver, q, this.schemaVersion >= ROLLUPS_SCHEMA_VERSION)
+    return nationalFigures(this.db, q, this.schemaVersion >= ROLLUPS_SCHEMA_VERSION)
   }
 
   /** The same figures summed from the hourly rows (the pre-rollup query; kept to check the rollups against). */
   figuresFromHourlyRows(q: FiguresQuery): Promise<FigureRow[]> {
-    return figuresFromSource(this.driver, q, hourlySource(q))
+    return figuresFromSource(this.db, q, hourlySource(q))
   }
 }

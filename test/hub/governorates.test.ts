@@ -1,8 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { randomBytes } from 'node:crypto'
 import { GOVERNORATE_CODES } from '../../protocol/governorates.ts'
-import type { CenterView, FigureRow, HubFleet } from '../../protocol/hub-api.ts'
-import { zeroCounts } from '../../protocol/upstream.ts'
+import type { CenterView, FigureRow } from '../../protocol/hub-api.ts'
 import { BACKENDS, HUB_ADMIN_TOKEN, registerCenter, startTestHub, type TestHub } from './hub-harness.ts'
 import { targets } from '../../hub/store/config-bundles.ts'
 
@@ -10,8 +8,7 @@ import { targets } from '../../hub/store/config-bundles.ts'
  * A center's governorate is a code of Egypt's 27 (protocol/governorates.ts): registration takes a
  * code or a name the list knows, in Arabic or English, any case, and keeps the code; anything else
  * is 400 HUB_ERR_UNKNOWN_GOVERNORATE listing the valid codes. A hub from before the codes holds
- * free text: known spellings become codes when the hub starts, and a center whose governorate
- * names none shows as the unknown governorate, in the fleet and counted in the figures.
+ * free text: hub migration 15 makes known spellings codes (governorate-migration.test.ts).
  */
 
 const DAY = '2026-03-10'
@@ -19,13 +16,6 @@ const DAY = '2026-03-10'
 const admin = (hub: TestHub, method: 'POST' | 'PATCH', url: string, payload: Record<string, unknown>) =>
   hub.app.inject({ method, url: `/api/hub/v1/admin/${url}`, headers: { authorization: `Bearer ${HUB_ADMIN_TOKEN}` }, payload })
 const get = async <T>(hub: TestHub, url: string): Promise<T> => (await hub.app.inject({ url: `/api/hub/v1/${url}` })).json()
-
-/** One hour of `issued` tickets for a center, straight into the store (the read side is what is tested here). */
-async function hourOf(hub: TestHub, centerId: string, seq: number, issued: number): Promise<void> {
-  const rows = [{ serviceCode: 'A', serviceNameAr: 'أ', serviceNameEn: 'A', ...zeroCounts(), issued }]
-  const batch = { centerId, seq, day: DAY, hour: 10, timeZone: 'Africa/Cairo', revision: 1, final: true, generatedAt: Date.now(), rows }
-  expect(await hub.store.ingestHours([batch], randomBytes(12).toString('hex'), Date.now())).not.toBe('replayed')
-}
 
 describe.each(BACKENDS)('governorates as codes on %s', (backend) => {
   let hub: TestHub
@@ -67,50 +57,6 @@ describe.each(BACKENDS)('governorates as codes on %s', (backend) => {
       password: 'a-long-enough-password',
     })
     expect([analyst.statusCode, analyst.json().code]).toEqual([400, 'HUB_ERR_UNKNOWN_GOVERNORATE'])
-  })
-
-  it('free text from before the codes: known spellings become codes at start; the rest is the unknown governorate, listed and counted', async () => {
-    hub = await startTestHub({ backend })
-    // as an older hub stored them: whatever was typed at registration
-    const old = { nameAr: 'مركز', nameEn: 'Center', city: '', kind: 'fixed' as const, secret: 'a-secret-of-sixteen-chars' }
-    for (const [id, governorate] of [
-      ['OLD-1', 'Cairo'],
-      ['OLD-2', 'القاهره'],
-      ['OLD-3', 'Atlantis'],
-      ['OLD-4', 'Helwan'],
-    ])
-      expect(await hub.store.addCenter({ ...old, id, governorate }, Date.now())).toBe(true)
-    for (const [i, id] of ['OLD-1', 'OLD-2', 'OLD-3', 'OLD-4'].entries()) await hourOf(hub, id, 1, 10 + i)
-    await hub.stop()
-    await hub.restart()
-
-    expect((await hub.store.listCenters()).map((c) => [c.id, c.governorate])).toEqual([
-      ['OLD-3', 'Atlantis'],
-      ['OLD-1', 'EG-C'],
-      ['OLD-2', 'EG-C'],
-      ['OLD-4', 'Helwan'],
-    ])
-    const fleet = await get<HubFleet>(hub, 'fleet')
-    expect(fleet.centers.map((c) => [c.id, c.governorate]).sort()).toEqual([
-      ['OLD-1', 'EG-C'],
-      ['OLD-2', 'EG-C'],
-      ['OLD-3', 'unknown'],
-      ['OLD-4', 'unknown'],
-    ])
-    // by governorate: Cairo's two, and the two that name none summed under the unknown governorate, never dropped
-    const { rows, totals } = await get<{ rows: FigureRow[]; totals: FigureRow }>(hub, `figures?from=${DAY}&by=governorate`)
-    expect(rows.map((r) => [r.key, r.nameEn, r.issued])).toEqual([
-      ['EG-C', 'Cairo', 10 + 11],
-      ['unknown', 'Unknown governorate', 12 + 13],
-    ])
-    expect(totals.issued).toBe(10 + 11 + 12 + 13)
-    // the fleet of the unknown governorate, and a filter by a name, still work
-    expect((await get<CenterView[]>(hub, 'centers')).filter((c) => c.governorate === 'unknown')).toHaveLength(2)
-    const cairo = await get<{ rows: FigureRow[] }>(hub, `figures?from=${DAY}&by=center&governorate=Cairo`)
-    expect(cairo.rows.map((r) => [r.key, r.governorate, r.issued])).toEqual([
-      ['OLD-1', 'EG-C', 10],
-      ['OLD-2', 'EG-C', 11],
-    ])
   })
 })
 

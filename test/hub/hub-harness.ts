@@ -68,6 +68,8 @@ export interface TestHubOptions {
   port?: number
   /** Called on the app before it listens (hooks for tests). */
   setup?: (app: FastifyInstance) => void
+  /** Prepares the hub's database before the hub first opens it (as an older hub version left it). */
+  seed?: (config: HubConfig) => Promise<void>
 }
 
 /** A hub on loopback, on a temp dir (SQLite) or a fresh PostgreSQL database. Always `close()` it. */
@@ -121,6 +123,7 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<TestHu
       rmSync(dataDir, { recursive: true, force: true })
     },
   }
+  await options.seed?.(config)
   await hub.restart()
   hub.port = port
   hub.url = `http://127.0.0.1:${port}`

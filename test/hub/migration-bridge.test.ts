@@ -4,8 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { sql } from 'kysely'
 import { dialectOf, openHubDatabase, type HubDb } from '../../hub/store/database.ts'
-import { legacyDriver, type SqlDriver } from '../../hub/store/driver.ts'
-import { hubMigrationProvider } from '../../hub/store/migration-provider.ts'
+import { hubMigrationProvider, migrationName } from '../../hub/store/migration-provider.ts'
 import { type HubMigration, hubMigrations } from '../../hub/store/migrations.ts'
 import { HubStore } from '../../hub/store/store.ts'
 import { BACKENDS, type Backend, freshPgDatabase } from './hub-harness.ts'
@@ -36,16 +35,16 @@ async function freshDb(backend: Backend): Promise<HubDb> {
   return db
 }
 
-/** The hub's first migration runner, word for word as main had it in HubStore.migrate (hub/store/store.ts) before Kysely. */
-async function migrateTheOldWay(driver: SqlDriver, migrations: HubMigration[]): Promise<void> {
-  await driver.tx(async (d) => {
-    await d.exec('CREATE TABLE IF NOT EXISTS hub_schema (version INTEGER NOT NULL)')
-    const rows = await d.all<{ version: number }>('SELECT MAX(version) AS version FROM hub_schema')
+/** The hub's first migration runner, as main had it in HubStore.migrate (hub/store/store.ts) before Kysely (its SQL through Kysely's `sql` tag). */
+async function migrateTheOldWay(db: HubDb, migrations: HubMigration[]): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await sql`CREATE TABLE IF NOT EXISTS hub_schema (version INTEGER NOT NULL)`.execute(trx)
+    const { rows } = await sql<{ version: number | null }>`SELECT MAX(version) AS version FROM hub_schema`.execute(trx)
     const from = Number(rows[0]?.version ?? 0)
     for (const m of migrations.filter((x) => x.version > from)) {
-      for (const statement of m.statements) await d.exec(statement)
-      if (m.run) await m.run(d)
-      await d.run('INSERT INTO hub_schema (version) VALUES (?)', [m.version])
+      for (const statement of m.statements) await sql.raw(statement).execute(trx)
+      if (m.up) await m.up(trx, dialectOf(trx))
+      await sql`INSERT INTO hub_schema (version) VALUES (${m.version})`.execute(trx)
     }
   })
 }
@@ -53,15 +52,12 @@ async function migrateTheOldWay(driver: SqlDriver, migrations: HubMigration[]): 
 /** A database as the old hub left it at `version`, with one center registered. */
 async function oldHubDatabase(backend: Backend, version: number): Promise<HubDb> {
   const db = await freshDb(backend)
-  const d = legacyDriver(db)
   await migrateTheOldWay(
-    d,
+    db,
     hubMigrations.filter((m) => m.version <= version),
   )
-  await d.run(
-    `INSERT INTO hub_centers (id, name_ar, name_en, governorate, city, kind, secret, active, created_at)
-     VALUES ('C1', 'مركز', 'Center', 'Cairo', 'Nasr City', 'fixed', 's3cret', 1, 1)`,
-  )
+  await sql`INSERT INTO hub_centers (id, name_ar, name_en, governorate, city, kind, secret, active, created_at)
+     VALUES ('C1', 'مركز', 'Center', 'Cairo', 'Nasr City', 'fixed', 's3cret', 1, 1)`.execute(db)
   return db
 }
 
@@ -70,16 +66,15 @@ async function appliedNames(db: HubDb): Promise<{ name: string; timestamp: strin
 }
 
 async function hasTable(db: HubDb, table: string): Promise<boolean> {
-  const found = await legacyDriver(db).all(
+  const found =
     dialectOf(db) === 'postgres'
-      ? 'SELECT 1 FROM pg_class WHERE oid = to_regclass(?)'
-      : "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
-    [table],
-  )
-  return found.length > 0
+      ? await sql`SELECT 1 FROM pg_class WHERE oid = to_regclass(${table})`.execute(db)
+      : await sql`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ${table}`.execute(db)
+  return found.rows.length > 0
 }
 
-const names = (upTo: number) => Array.from({ length: upTo }, (_, i) => String(i + 1).padStart(4, '0'))
+/** Kysely's names of the hub's migrations up to a version (the list may skip a number). */
+const names = (upTo: number) => hubMigrations.filter((m) => m.version <= upTo).map((m) => migrationName(m.version))
 const latest = hubMigrations.at(-1)!.version
 
 describe.each(BACKENDS)('the hand-over from the old migration runner on %s', (backend) => {

@@ -152,7 +152,11 @@ async function seed(store: HubStore): Promise<void> {
       { id: c.id, nameAr: `مركز ${c.id}`, nameEn: `Center ${c.id}`, governorate: c.governorate, city: '', kind: 'fixed', secret: 's' },
       0,
     )
-  await store.nationalServices.put({ code: 'PASS', nameAr: 'جوازات', nameEn: 'Passports', groupAr: '', groupEn: '' }, 0)
+  // straight into the table: migration 11's test seeds a store at schema 9, before the catalogue's revision (migration 16) that put() bumps
+  await store.db
+    .insertInto('hub_national_services')
+    .values({ code: 'PASS', name_ar: 'جوازات', name_en: 'Passports', group_ar: '', group_en: '', created_at: 0, updated_at: 0 })
+    .execute()
 }
 
 const RANGES: [string, string][] = [
@@ -270,7 +274,9 @@ describe.each(BACKENDS)('national scale on %s', (backend) => {
       }
     const beforeMigration = await store.figures({ from: '2026-01-30', to: '2026-03-02', by: 'service' })
     expect(beforeMigration.length).toBeGreaterThan(3)
-    expect(await store.migrate()).toBe(hubMigrations.at(-1)?.version)
+    // the migrations before 15, which turns the centers' free-text governorates (and so the rows' governorate) into codes
+    const upTo = hubMigrations.filter((m) => m.version < 15)
+    expect(await store.migrate(upTo)).toBe(upTo.at(-1)?.version)
     expect(await store.figures({ from: '2026-01-30', to: '2026-03-02', by: 'service' })).toEqual(beforeMigration)
     await expectRollupsMatchHourlyRows(store)
     const rollupRows = await store.driver.all<{ n: number }>('SELECT COUNT(*) AS n FROM hub_rollup_center_day')

@@ -1,0 +1,134 @@
+/**
+ * A center as the hub's registry holds it (hub_centers) and its status as its reports last left
+ * it (hub_center_status): the records, their mapping from rows, and the one upsert every batch
+ * and heartbeat makes to the status. HubStore (store.ts) serves them.
+ */
+import type { Kysely, Selectable } from 'kysely'
+import type { CenterHealth } from '../../protocol/upstream.ts'
+import type { CenterKind } from '../../protocol/hub-api.ts'
+import type { HubCenterStatusTable, HubCentersTable, HubDatabase } from './schema.ts'
+
+export interface CenterRecord {
+  id: string
+  nameAr: string
+  nameEn: string
+  governorate: string
+  city: string
+  kind: CenterKind
+  secret: string
+  active: boolean
+  createdAt: number
+}
+
+export interface CenterStatus {
+  centerId: string
+  lastReportAt: number | null
+  lastHeartbeatAt: number | null
+  lastSeq: number
+  countersOpen: number | null
+  devicesFaulty: number | null
+  outboxPending: number | null
+  version: string | null
+  /** The center's heartbeat interval as it last reported it (null: an older center that does not say). */
+  heartbeatSeconds: number | null
+  configVersion: string | null
+  lastBackupAt: number | null
+  lastBackupOk: boolean | null
+  timeZone: string | null
+  batchesReceived: number
+  batchesDuplicate: number
+}
+
+export function centerFrom(r: Selectable<HubCentersTable>): CenterRecord {
+  return {
+    id: r.id,
+    nameAr: r.name_ar,
+    nameEn: r.name_en,
+    governorate: r.governorate,
+    city: r.city,
+    kind: r.kind,
+    secret: r.secret,
+    active: r.active === 1,
+    createdAt: r.created_at,
+  }
+}
+
+export function statusFrom(r: Selectable<HubCenterStatusTable>): CenterStatus {
+  return {
+    centerId: r.center_id,
+    lastReportAt: r.last_report_at,
+    lastHeartbeatAt: r.last_heartbeat_at,
+    lastSeq: r.last_seq,
+    countersOpen: r.counters_open,
+    devicesFaulty: r.devices_faulty,
+    outboxPending: r.outbox_pending,
+    version: r.version,
+    heartbeatSeconds: r.heartbeat_seconds,
+    configVersion: r.config_version,
+    lastBackupAt: r.last_backup_at,
+    lastBackupOk: r.last_backup_ok === null ? null : r.last_backup_ok === 1,
+    timeZone: r.time_zone,
+    batchesReceived: r.batches_received,
+    batchesDuplicate: r.batches_duplicate,
+  }
+}
+
+/** The status columns a report without them (a batch has no health, a heartbeat no seq) leaves as they were. */
+const KEPT_STATUS_COLUMNS = [
+  'last_report_at',
+  'last_heartbeat_at',
+  'counters_open',
+  'devices_faulty',
+  'outbox_pending',
+  'version',
+  'heartbeat_seconds',
+  'config_version',
+  'last_backup_at',
+  'last_backup_ok',
+  'time_zone',
+] as const
+
+/** Records a report (a batch: `seq`, a heartbeat: `health`) in the center's status, keeping what the report does not say. */
+export async function touchStatus(
+  db: Kysely<HubDatabase>,
+  centerId: string,
+  now: number,
+  o: { seq?: number; timeZone?: string; batches?: number; duplicates?: number; health?: CenterHealth },
+): Promise<void> {
+  const h = o.health
+  await db
+    .insertInto('hub_center_status')
+    .values({
+      center_id: centerId,
+      last_report_at: o.seq !== undefined ? now : null,
+      last_seq: o.seq ?? 0,
+      last_heartbeat_at: h ? now : null,
+      counters_open: h?.countersOpen ?? null,
+      devices_faulty: h?.devicesFaulty ?? null,
+      outbox_pending: h?.outboxPending ?? null,
+      version: h?.version ?? null,
+      time_zone: o.timeZone ?? null,
+      batches_received: o.batches ?? 0,
+      batches_duplicate: o.duplicates ?? 0,
+      heartbeat_seconds: h?.heartbeatSeconds ?? null,
+      config_version: h?.configVersion ?? null,
+      last_backup_at: h?.lastBackupAt ?? null,
+      last_backup_ok: h?.lastBackupOk === undefined ? null : h.lastBackupOk ? 1 : 0,
+    })
+    .onConflict((oc) =>
+      oc.column('center_id').doUpdateSet((eb) => ({
+        ...Object.fromEntries(
+          KEPT_STATUS_COLUMNS.map((c) => [c, eb.fn.coalesce(eb.ref(`excluded.${c}`), eb.ref(`hub_center_status.${c}`))]),
+        ),
+        last_seq: eb
+          .case()
+          .when('excluded.last_seq', '>', eb.ref('hub_center_status.last_seq'))
+          .then(eb.ref('excluded.last_seq'))
+          .else(eb.ref('hub_center_status.last_seq'))
+          .end(),
+        batches_received: eb('hub_center_status.batches_received', '+', eb.ref('excluded.batches_received')),
+        batches_duplicate: eb('hub_center_status.batches_duplicate', '+', eb.ref('excluded.batches_duplicate')),
+      })),
+    )
+    .execute()
+}
