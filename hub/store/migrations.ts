@@ -270,6 +270,7 @@ export const hubMigrations: HubMigration[] = [
     ],
   },
   migration13,
+  // no 14: it was kept free for ingest work that needed none (hub/store/ingest-function-pg.ts makes its function on first use); new migrations go after the last
   migration15,
   {
     version: 16,
