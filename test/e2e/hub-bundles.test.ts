@@ -66,6 +66,20 @@ describe('the hub page: configuration bundles', () => {
     await form.waitFor()
     expect(await page.locator('[data-table="bundles"] p').textContent()).toBe('لم تُنشر أي حزمة بعد.')
 
+    // --- no bundle yet: the form starts blank, and says that publishing it as it is removes the centers' own categories
+    expect(await form.locator('[data-replaces="priorityCategories"]').textContent()).toBe(
+      'فئات الأولوية: لا شيء — ستُحذف فئات المراكز الخاصة بها',
+    )
+    expect(await form.locator('[data-replaces="finishOutcomes"]').textContent()).toBe(
+      'نتائج إنهاء الخدمة: تمت الخدمة — تحل محل نتائج المراكز الخاصة بها',
+    )
+    await form.locator('button[data-action="publish-new"]').click()
+    await form.locator('[data-confirm-empty]').waitFor()
+    expect(await seriousAxeViolations(page)).toEqual([])
+    await form.locator('button[data-action="publish-cancel"]').click()
+    expect(await form.locator('[data-confirm-empty]').count()).toBe(0)
+    expect(await hub.store.configBundles.list()).toEqual([])
+
     // --- the form: target Cairo, a category, the news line, a holiday, A → PASSPORT at Nasr City, the weekly hours
     await form.locator('input[name="kind"][value="governorate"]').check()
     await form.locator('select[name="governorate"]').selectOption(CAIRO)
