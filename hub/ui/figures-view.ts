@@ -14,6 +14,7 @@ import type { DashboardRow, HubDashboard } from '../../protocol/hub-api.ts'
 import { hubStyles } from './hub-styles.ts'
 import { hubFormat, hubDigits } from './hub-format.ts'
 import { governorateName } from '../../protocol/governorates.ts'
+import { activeOffline, centerState, STATE_BADGE } from './center-state.ts'
 
 export type FigureTable = 'governorate' | 'center' | 'service'
 type SortKey = 'name' | 'issued' | 'served' | 'avgWaitSeconds' | 'slaPercent' | 'noShow' | 'avgRating' | 'offline'
@@ -121,7 +122,7 @@ export class HubFigures extends LitElement {
     const d = this.summary
     if (!d) return nothing
     const f = hubFormat(this.language)
-    const offline = d.centers.filter((c) => c.offline)
+    const offline = activeOffline(d.centers)
     const status = new Map(d.centers.map((c) => [c.id, c]))
     return html`<main>
       <div class="kpis">
@@ -131,7 +132,7 @@ export class HubFigures extends LitElement {
         <div class="kpi" data-kpi="sla"><div>${this.t('sla')}</div><div class="v">${f.percent(d.totals.slaPercent)}</div></div>
         <div class="kpi" data-kpi="appointmentWait" data-count=${d.totals.appointmentCalls}><div>${this.t('appointmentWait')}</div><div class="v">${f.minutes(d.totals.appointmentCalls > 0 ? d.totals.appointmentWaitSecondsSum / d.totals.appointmentCalls : null)}</div></div>
         <div class="kpi" data-kpi="avgRating" data-count=${d.totals.ratingCount}><div>${this.t('avgRating')}</div><div class="v">${f.num(d.totals.avgRating, 2)}</div></div>
-        <div class="kpi ${offline.length ? 'alert' : ''}" data-kpi="offline"><div>${this.t('centersOffline')}</div><div class="v">${f.num(offline.length)} / ${f.num(d.centers.length)}</div></div>
+        <div class="kpi ${offline.offline ? 'alert' : ''}" data-kpi="offline"><div>${this.t('centersOffline')}</div><div class="v">${f.num(offline.offline)} / ${f.num(offline.active)}</div></div>
       </div>
       <section data-table="governorate">
         <h2>${this.t('byGovernorate')} ${this.csv('governorate')}</h2>
@@ -149,9 +150,10 @@ export class HubFigures extends LitElement {
             ${this.sorted('center', d.byCenter, (r) => status.get(r.key)?.offline ?? false).map((r) => {
               const c = status.get(r.key)
               const off = c?.offline ?? false
-              return html`<tr data-center-id=${r.key} data-offline=${off ? 'true' : 'false'} class=${off ? 'offline' : ''}>
+              const state = c ? centerState(c) : 'online'
+              return html`<tr data-center-id=${r.key} data-offline=${off ? 'true' : 'false'} data-state=${state} class=${off ? 'offline' : ''}>
                 <td>${f.name(r)}</td><td>${governorateName(r.governorate ?? '', this.language)}</td><td>${c ? this.t(`kind_${c.kind}` as HubMessageKey) : ''}</td>
-                <td><span class="badge ${off ? 'off' : ''}" title=${c?.lastContactAt ? `${this.t('lastReport')}: ${f.time(c.lastContactAt)}` : this.t('never')}>${off ? this.t('offline') : this.t('online')}</span></td>
+                <td><span class="badge ${STATE_BADGE[state]}" title=${c?.lastContactAt ? `${this.t('lastReport')}: ${f.time(c.lastContactAt)}` : this.t('never')}>${this.t(state)}</span></td>
                 ${this.figureCells(r)}
                 <td class="n" data-col="avgRating" data-count=${r.ratingCount}>${f.num(r.avgRating, 2)}</td>
               </tr>`
