@@ -302,6 +302,7 @@ export const CenterBundleRow = Type.Object({
   governorate: Type.String(),
   running: Type.Union([Type.Integer(), Type.Null()]),
   refused: Type.Union([Type.Object({ version: Type.Integer(), code: Type.String(), reason: Type.String() }), Type.Null()]),
+  /** When the center first reported this state (what it runs, its refusal): stored on a change, not on every heartbeat. */
   reportedAt: Type.Union([Type.Number(), Type.Null()]),
 })
 export type CenterBundleRow = Static<typeof CenterBundleRow>

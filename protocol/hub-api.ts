@@ -330,6 +330,8 @@ export const HubDashboard = Type.Object({
   to: Type.String(),
   today: Type.String(),
   generatedAt: Type.Number(),
+  /** The governorate (code) a governorate analyst's figures are limited to; null: national. */
+  scope: Nullable(Type.String()),
   totals: DashboardTotals,
   byGovernorate: Type.Array(DashboardRow),
   byCenter: Type.Array(DashboardRow),

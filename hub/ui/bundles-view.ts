@@ -131,7 +131,7 @@ export class HubBundlesView extends LitElement {
     return html`<section data-table="bundle-centers" data-version=${d.version} aria-labelledby="detail-title">
       <h2 id="detail-title">${this.t('detailsOf', { version: d.version })}</h2>
       <table>
-        <thead><tr><th>${this.t('center')}</th><th>${this.t('governorate')}</th><th>${this.t('status')}</th><th class="n">${this.t('running')}</th><th>${this.t('reason')}</th><th>${this.t('reported')}</th></tr></thead>
+        <thead><tr><th>${this.t('center')}</th><th>${this.t('governorate')}</th><th>${this.t('status')}</th><th class="n">${this.t('running')}</th><th>${this.t('reason')}</th><th data-col="since">${this.t('stateSince')}</th></tr></thead>
         <tbody>${d.centers.map(
           (c) => html`<tr data-center=${c.centerId} data-status=${c.status} class=${c.status === 'refused' ? 'offline' : ''}>
             <td>${f.name(c)}</td><td>${governorateName(c.governorate, this.language)}</td>
@@ -150,7 +150,7 @@ export class HubBundlesView extends LitElement {
     return html`<section data-table="center-versions" aria-labelledby="centers-title">
       <h2 id="centers-title">${this.t('centersTitle')}</h2>
       <table>
-        <thead><tr><th>${this.t('center')}</th><th>${this.t('governorate')}</th><th class="n">${this.t('running')}</th><th>${this.t('lastRefusal')}</th><th>${this.t('reported')}</th></tr></thead>
+        <thead><tr><th>${this.t('center')}</th><th>${this.t('governorate')}</th><th class="n">${this.t('running')}</th><th>${this.t('lastRefusal')}</th><th data-col="since">${this.t('stateSince')}</th></tr></thead>
         <tbody>${this.centers.map(
           (c) => html`<tr data-center=${c.centerId}>
             <td>${f.name(c)}</td><td>${governorateName(c.governorate, this.language)}</td>

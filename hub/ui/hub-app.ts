@@ -30,6 +30,7 @@ import type { RangeKnownEvent } from './analysis-view.ts'
 import { analysisText } from '../../protocol/messages/hub-analysis.ts'
 import './bundles-view.ts'
 import { bundleText } from '../../protocol/messages/hub-bundles.ts'
+import { governorateName } from '../../protocol/governorates.ts'
 
 type View = 'figures' | 'fleet' | 'analysis' | 'bundles'
 
@@ -66,6 +67,10 @@ export class HubApp extends LitElement {
   @state() private failed = false
   /** The hub refused the range asked for as too long (HUB_ERR_RANGE_TOO_LONG): said as such, not as a failure to retry. */
   @state() private rangeTooLong = false
+  /** To is before From: said as such, asked of nobody (the hub would answer 400). */
+  @state() private rangeReversed = false
+  /** Another 4xx from the hub (its message): the same request would be refused again, so it is not retried. */
+  @state() private refusedReason: string | null = null
   /** The API answered 401: show the sign-in form instead of the figures. */
   @state() private signIn = false
   /** The token given was refused. */
@@ -73,6 +78,8 @@ export class HubApp extends LitElement {
   /** An analyst's username or password was refused. */
   @state() private credentialsWrong = false
   @state() private csvFailed = false
+  /** A governorate analyst's governorate (from the sign-in or the figures' answer), null: national or not known. */
+  @state() private accountScope: string | null = null
   /** The read token, in sessionStorage; a token the hub refuses is forgotten at once (and the form asks again). */
   private readonly auth = new StaffSession(this, {
     store: new TokenStore(tokenKey('hub-read-token'), 'session'),
@@ -93,8 +100,8 @@ export class HubApp extends LitElement {
     if (asked === 'fleet' || asked === 'analysis' || asked === 'bundles') this.view = asked
     this.auth.restore()
     void this.load()
-    // while the sign-in form is up, nothing to refresh
-    this.timer = setInterval(() => void (this.signIn ? undefined : this.load()), REFRESH_MS)
+    // while the sign-in form is up, or the hub refused the request (a 4xx), nothing to refresh
+    this.timer = setInterval(() => void (this.signIn || this.refusedReason !== null ? undefined : this.load()), REFRESH_MS)
   }
 
   override disconnectedCallback(): void {
@@ -120,12 +127,23 @@ export class HubApp extends LitElement {
 
   /** Loads what the current view shows. */
   private async load(): Promise<void> {
+    // bundles are national: a governorate analyst is not offered the tab, nor sent to it by ?view=bundles
+    if (this.view === 'bundles' && this.accountScope !== null) this.view = 'figures'
     // the bundles tab loads its own data, with the admin's or a national analyst's token (and says when that is not one)
     if (this.view === 'bundles') {
       this.signIn = false
       return
     }
     const sent = this.auth.token
+    // a reversed range is refused by the hub (400): the figures of the range before would read as this one's
+    this.rangeReversed = this.view !== 'fleet' && this.from !== '' && this.to !== '' && this.to < this.from
+    if (this.rangeReversed) {
+      this.data = null
+      this.failed = false
+      this.rangeTooLong = false
+      this.refusedReason = null
+      return
+    }
     try {
       if (this.view === 'fleet') this.fleet = await this.auth.request<HubFleet>('/api/hub/v1/fleet')
       else if (this.view === 'analysis') {
@@ -133,11 +151,13 @@ export class HubApp extends LitElement {
         this.analysisReload++
       } else {
         this.data = await this.auth.request<HubDashboard>(`${HUB_DASHBOARD_PATH}?${this.query()}`)
+        this.accountScope = this.data.scope
         this.from ||= this.data.from
         this.to ||= this.data.to
       }
       this.failed = false
       this.rangeTooLong = false
+      this.refusedReason = null
       this.signIn = false
       this.tokenWrong = false
     } catch (err) {
@@ -146,6 +166,12 @@ export class HubApp extends LitElement {
         // the figures of the range before would read as this range's
         this.rangeTooLong = true
         this.data = null
+      } else if (err instanceof ApiError && err.status >= 400 && err.status < 500 && err.status !== 408 && err.status !== 429) {
+        // a refusal, not a failure: retrying would be refused again; nothing of another request stays on screen
+        this.refusedReason = err.message || err.code
+        this.failed = false
+        this.data = null
+        this.fleet = null
       } else this.failed = true
     }
   }
@@ -170,11 +196,12 @@ export class HubApp extends LitElement {
     const form = e.target as HTMLFormElement
     const field = (name: string) => (form.elements.namedItem(name) as HTMLInputElement).value
     try {
-      const { token } = await requestJson<AnalystSession>('/api/hub/v1/auth/login', {
+      const { token, analyst } = await requestJson<AnalystSession>('/api/hub/v1/auth/login', {
         method: 'POST',
         body: { username: field('username').trim(), password: field('password') },
       })
       this.credentialsWrong = false
+      this.accountScope = analyst.role === 'governorate' ? analyst.governorate : null
       this.auth.signIn(token)
       void this.load()
     } catch (err) {
@@ -185,6 +212,7 @@ export class HubApp extends LitElement {
 
   private signOut(): void {
     this.auth.signOut()
+    this.accountScope = null
     this.data = null
     this.fleet = null
     this.tokenWrong = false
@@ -245,6 +273,8 @@ export class HubApp extends LitElement {
       }
       ${this.failed ? html`<span class="error" role="alert">${this.t('loadFailed')}</span>` : nothing}
       ${this.rangeTooLong ? html`<span class="error" role="alert" data-range-too-long>${this.t('rangeTooLong')}</span>` : nothing}
+      ${this.rangeReversed ? html`<span class="error" role="alert" data-range-reversed>${this.t('rangeReversed')}</span>` : nothing}
+      ${this.refusedReason !== null ? html`<span class="error" role="alert" data-request-refused>${hubText('requestRefused', this.language, { reason: this.refusedReason })}</span>` : nothing}
       ${this.csvFailed ? html`<span class="error" role="alert">${this.t('csvFailed')}</span>` : nothing}
     </form>`
   }
@@ -255,7 +285,9 @@ export class HubApp extends LitElement {
     // the analysis and bundles tabs take their names from their own catalogues
     const own = (view: View, label: string) =>
       html`<button type="button" data-view=${view} aria-pressed=${this.view === view ? 'true' : 'false'} @click=${() => this.show(view)}>${label}</button>`
-    return html`<nav class="tabs" aria-label=${this.t('views')}>${tab('figures', 'tabFigures')}${tab('fleet', 'tabFleet')}${own('analysis', analysisText('tabAnalysis', this.language))}${own('bundles', bundleText('tabBundles', this.language))}</nav>`
+    return html`<nav class="tabs" aria-label=${this.t('views')}>${tab('figures', 'tabFigures')}${tab('fleet', 'tabFleet')}${own('analysis', analysisText('tabAnalysis', this.language))}${
+      this.accountScope === null ? own('bundles', bundleText('tabBundles', this.language)) : nothing
+    }</nav>`
   }
 
   /** `<tabour-hub-analysis>`: it loads its own figures; the range it settles on fills the form. */
@@ -292,7 +324,12 @@ export class HubApp extends LitElement {
       case 'analysis':
         return this.analysisView()
       case 'figures':
-        return html`<tabour-hub-figures .summary=${this.data} .language=${this.language} .query=${this.query()} @csv-download=${(e: CsvDownloadEvent) => void this.download(e)}></tabour-hub-figures>`
+        return html`${
+          // as the analysis tab does: a governorate analyst's figures are his governorate's, not the nation's
+          this.accountScope !== null
+            ? html`<p data-scope>${analysisText('scopeNote', this.language, { governorate: governorateName(this.accountScope, this.language) })}</p>`
+            : nothing
+        }<tabour-hub-figures .summary=${this.data} .language=${this.language} .query=${this.query()} @csv-download=${(e: CsvDownloadEvent) => void this.download(e)}></tabour-hub-figures>`
       case 'bundles':
         return html`<tabour-hub-bundles .language=${this.language} .token=${this.auth.token} @bundles-sign-in=${() => this.askSignIn(null)}></tabour-hub-bundles>`
       case 'fleet':

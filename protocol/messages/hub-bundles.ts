@@ -36,7 +36,8 @@ export const HUB_BUNDLE_MESSAGES = {
   status_pending: { ar: 'في الانتظار', en: 'Pending' },
   running: { ar: 'الحزمة العاملة', en: 'Running' },
   reason: { ar: 'سبب الرفض', en: 'Why refused' },
-  reported: { ar: 'آخر إفادة', en: 'Last report' },
+  /** When the center's bundle state (what it runs, its refusal) was first reported: written on a change, not every heartbeat. */
+  stateSince: { ar: 'على هذه الحالة منذ', en: 'State since' },
   centersTitle: { ar: 'الحزمة التي يعمل بها كل مركز', en: 'The bundle each center runs' },
   noneRunning: { ar: 'لا شيء', en: 'None' },
   lastRefusal: { ar: 'آخر رفض', en: 'Last refusal' },

@@ -56,6 +56,15 @@ export const HUB_MESSAGES = {
     ar: 'الفترة أطول من سنة (٣٦٦ يومًا)، ولساعات اليوم أطول من ٣١ يومًا. اختر فترة أقصر.',
     en: 'The range is longer than a year (366 days), or than 31 days by hour. Choose a shorter range.',
   },
+  rangeReversed: {
+    ar: 'تاريخ «إلى» قبل تاريخ «من». اختر تاريخ «إلى» في يوم «من» أو بعده.',
+    en: 'The “To” date is before the “From” date. Choose a “To” date on or after “From”.',
+  },
+  /** Any other 4xx: the same request would be refused again, so it is not retried. */
+  requestRefused: {
+    ar: 'رفض المركز القومي هذا الطلب: {reason}',
+    en: 'The hub refused this request: {reason}',
+  },
   analystTitle: { ar: 'أو الدخول بحساب المحلل', en: "Or sign in with an analyst's account" },
   username: { ar: 'اسم المستخدم', en: 'Username' },
   password: { ar: 'كلمة المرور', en: 'Password' },

@@ -218,8 +218,14 @@ describe('the hub page: analysis', () => {
     expect(
       await page
         .locator('[data-map] g[data-governorate]')
-        .evaluateAll((els) => els.filter((e) => e.getAttribute('data-class') !== 'none').map((e) => e.getAttribute('data-governorate'))),
+        .evaluateAll((els) =>
+          els.filter((e) => !['none', 'outside'].includes(e.getAttribute('data-class')!)).map((e) => e.getAttribute('data-governorate')),
+        ),
     ).toEqual(['EG-ALX'])
+    // the other governorates have figures he may not see: painted as outside his scope, not as "no data"
+    expect(await page.locator('[data-map] g[data-class="outside"]').count()).toBe(26)
+    expect(await page.locator('[data-map] [data-legend-class="outside"]').textContent()).toBe('خارج صلاحيات حسابك')
+    expect(await page.locator('button[data-view="bundles"]').count()).toBe(0)
     expect(await page.locator('[data-table="drill"] tbody tr').evaluateAll((els) => els.map((e) => e.getAttribute('data-key')))).toEqual([
       'EG-ALX',
     ])

@@ -145,6 +145,8 @@ describe('the hub page: configuration bundles', () => {
       .evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-center'), r.querySelector('[data-col="running"]')?.textContent]))
     const states = await hub.store.configBundles.states()
     expect(versions).toEqual(['EG-ALX-01', 'EG-CAI-01', 'EG-CAI-02'].map((id) => [id, states.get(id)?.running === 1 ? '١' : 'لا شيء']))
+    // the time beside it is when that state began (stored on a change), not the last heartbeat: it says so
+    expect(await page.locator('[data-table="center-versions"] th[data-col="since"]').textContent()).toBe('على هذه الحالة منذ')
     expect(await seriousAxeViolations(page)).toEqual([])
     await page.screenshot({ path: join(SHOTS, 'bundles-ar.png'), fullPage: true })
 

@@ -178,5 +178,11 @@ describe('the hub page: by service and the fleet', () => {
     await expect.poll(() => fleetRows.count()).toBe(1)
     expect(await fleetRows.first().getAttribute('data-fleet-center')).toBe('EG-ALX-005')
     expect(await page.locator('form[data-analyst-sign-in]').count()).toBe(0)
+    // bundles are national: the tab is not offered to him; the figures tab says they are his governorate's
+    expect(await page.locator('button[data-view="bundles"]').count()).toBe(0)
+    await page.locator('button[data-view="figures"]').click()
+    await expect.poll(() => page.locator('[data-scope]').textContent()).toBe('تعرض محافظة الإسكندرية فقط (صلاحيات حسابك).')
+    expect(await page.locator('[data-kpi="offline"] .v').textContent()).toBe('١ / ١')
+    expect(await seriousAxeViolations(page)).toEqual([])
   })
 })
