@@ -78,8 +78,12 @@ export const TrendPoint = Type.Object(
     to: DAY,
     days: Type.Integer({ minimum: 1 }),
     figures: TrendFigures,
+    /** Whether any center reported figures on these days: false is "no data" (the figures are zeros), not a count of 0. */
+    reported: Type.Boolean(),
     /** The same days one period earlier (null with compare=none). */
     previous: Type.Union([TrendFigures, Type.Null()]),
+    /** Whether anything was reported on those earlier days. */
+    previousReported: Type.Boolean(),
   },
   { additionalProperties: false },
 )
@@ -123,6 +127,8 @@ export const TrendAnswer = Type.Object(
     points: Type.Array(TrendPoint),
     totals: TrendFigures,
     previousTotals: Type.Union([TrendFigures, Type.Null()]),
+    /** Whether anything was reported in the previous period (false: "no data", e.g. before the hub had any). */
+    previousReported: Type.Boolean(),
     change: Type.Union([TrendChange, Type.Null()]),
   },
   { additionalProperties: false },

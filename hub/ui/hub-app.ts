@@ -58,6 +58,12 @@ export class HubApp extends LitElement {
   @state() private view: View = 'figures'
   @state() private from = ''
   @state() private to = ''
+  /**
+   * Whether the range was chosen (the URL, the form, "Today"), not just today's, the figures tab's
+   * default: the analysis tab then asks for its own default, the four weeks ending today, since one
+   * day is no trend.
+   */
+  private rangeChosen = false
   @state() private data: HubDashboard | null = null
   @state() private fleet: HubFleet | null = null
   /** The range the analysis view shows: the form's, once submitted. */
@@ -96,6 +102,7 @@ export class HubApp extends LitElement {
     const q = new URLSearchParams(location.search)
     this.from = q.get('from') ?? ''
     this.to = q.get('to') ?? ''
+    this.rangeChosen = this.from !== '' || this.to !== ''
     const asked = q.get('view')
     if (asked === 'fleet' || asked === 'analysis' || asked === 'bundles') this.view = asked
     this.auth.restore()
@@ -147,7 +154,7 @@ export class HubApp extends LitElement {
     try {
       if (this.view === 'fleet') this.fleet = await this.auth.request<HubFleet>('/api/hub/v1/fleet')
       else if (this.view === 'analysis') {
-        this.analysisRange = { from: this.from, to: this.to }
+        this.analysisRange = this.rangeChosen ? { from: this.from, to: this.to } : { from: '', to: '' }
         this.analysisReload++
       } else {
         this.data = await this.auth.request<HubDashboard>(`${HUB_DASHBOARD_PATH}?${this.query()}`)
@@ -174,6 +181,12 @@ export class HubApp extends LitElement {
         this.fleet = null
       } else this.failed = true
     }
+  }
+
+  private choose(range: { from?: string; to?: string }): void {
+    this.from = range.from ?? this.from
+    this.to = range.to ?? this.to
+    this.rangeChosen = true
   }
 
   private show(view: View): void {
@@ -258,16 +271,15 @@ export class HubApp extends LitElement {
       e.preventDefault()
       void this.load()
     }}>
-      <label>${this.t('from')}<input type="date" name="from" .value=${this.from} @change=${(e: Event) => (this.from = (e.target as HTMLInputElement).value)} /></label>
-      <label>${this.t('to')}<input type="date" name="to" .value=${this.to} @change=${(e: Event) => (this.to = (e.target as HTMLInputElement).value)} /></label>
+      <label>${this.t('from')}<input type="date" name="from" .value=${this.from} @change=${(e: Event) => this.choose({ from: (e.target as HTMLInputElement).value })} /></label>
+      <label>${this.t('to')}<input type="date" name="to" .value=${this.to} @change=${(e: Event) => this.choose({ to: (e.target as HTMLInputElement).value })} /></label>
       <button class="primary" type="submit">${this.t('show')}</button>
       ${
         // "today" is the summary's day; the analysis view's range is whole weeks or months of days
         this.view === 'analysis'
           ? nothing
           : html`<button type="button" @click=${() => {
-              this.from = this.data?.today ?? ''
-              this.to = this.data?.today ?? ''
+              this.choose({ from: this.data?.today ?? '', to: this.data?.today ?? '' })
               void this.load()
             }}>${this.t('today')}</button>`
       }
