@@ -166,7 +166,7 @@ export class HubBundlesView extends LitElement {
   override render(): TemplateResult {
     if (this.refused)
       return html`<main><p class=${this.refused === 'loadFailed' ? 'error' : ''} role="alert" data-bundles-refused=${this.refused}>${this.t(this.refused)}</p>
-        ${this.refused === 'loadFailed' ? nothing : html`<button type="button" data-action="bundles-sign-in" @click=${() => this.dispatchEvent(new CustomEvent('bundles-sign-in', { bubbles: true, composed: true }))}>${this.t('signInOther')}</button>`}</main>`
+        ${this.refused === 'loadFailed' ? nothing : html`<button type="button" data-action="bundles-sign-in" @click=${() => this.dispatchEvent(new CustomEvent('bundles-sign-in', { bubbles: true, composed: true }))}>${this.t(this.token === null ? 'signIn' : 'signInOther')}</button>`}</main>`
     if (!this.bundles) return html`<main></main>`
     return html`<main>
       ${this.listPart(this.bundles)}

@@ -199,6 +199,8 @@ export class HubApp extends LitElement {
     const input = (e.target as HTMLFormElement).elements.namedItem('token') as HTMLInputElement
     const token = input.value.trim()
     if (!token) return
+    // one form's error at a time: the other form's is about an earlier try
+    this.credentialsWrong = false
     this.auth.signIn(token)
     void this.load()
   }
@@ -208,6 +210,7 @@ export class HubApp extends LitElement {
     e.preventDefault()
     const form = e.target as HTMLFormElement
     const field = (name: string) => (form.elements.namedItem(name) as HTMLInputElement).value
+    this.tokenWrong = false
     try {
       const { token, analyst } = await requestJson<AnalystSession>('/api/hub/v1/auth/login', {
         method: 'POST',

@@ -50,6 +50,8 @@ export const HUB_BUNDLE_MESSAGES = {
     ar: 'حسابك مقصور على محافظة؛ حزم الإعدادات قومية.',
     en: 'Your account is limited to one governorate; configuration bundles are national.',
   },
+  /** Signed out: there is no account to change. */
+  signIn: { ar: 'تسجيل الدخول', en: 'Sign in' },
   signInOther: { ar: 'الدخول بحساب آخر', en: 'Sign in with another account' },
   loadFailed: { ar: 'تعذّر تحميل حزم الإعدادات.', en: 'Could not load the configuration bundles.' },
   // the form

@@ -59,6 +59,8 @@ describe('the hub page: configuration bundles', () => {
     const page = await suite.contexts.page(LANDSCAPE)
     await page.goto(`${hub.url}/hub/ui/?view=bundles`)
     await page.locator('[data-bundles-refused="needsAdmin"]').waitFor()
+    // signed out there is no other account: the button says "sign in"
+    expect(await page.locator('button[data-action="bundles-sign-in"]').textContent()).toBe('تسجيل الدخول')
     await page.locator('button[data-action="bundles-sign-in"]').click()
     await fill(page, 'form[data-sign-in] input[name="token"]', HUB_ADMIN_TOKEN)
     await page.locator('form[data-sign-in] button[type="submit"]').click()

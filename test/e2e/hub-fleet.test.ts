@@ -26,6 +26,9 @@ const row = (serviceCode: string, nationalCode: string | undefined, nameEn: stri
   issued,
 })
 
+const texts = (page: import('playwright-core').Page, selector: string) =>
+  page.locator(selector).evaluateAll((els) => els.map((e) => (e.textContent ?? '').trim()))
+
 describe('the hub page: by service and the fleet', () => {
   it('shows national services, an unmapped one per center, and the fleet with its alerts, in Arabic and English', {
     timeout: 60_000,
@@ -102,6 +105,8 @@ describe('the hub page: by service and the fleet', () => {
     expect(await page.locator('html').getAttribute('dir')).toBe('rtl')
     const services = page.locator('[data-table="service"] tbody tr')
     await expect.poll(() => services.count()).toBe(3)
+    // the chart's two bars are named
+    expect(await texts(page, '[data-chart-legend] li')).toEqual(['التذاكر المصدرة', 'تمت خدمتهم'])
     // the offline key figure counts the active centers: Sheikh Zayed is deactivated
     expect(await page.locator('[data-kpi="offline"]').textContent()).toBe('مراكز نشطة غير متصلة١ / ٣')
     expect(await page.locator('[data-table="service"] tr[data-key="BLD-PERMIT"] td').first().textContent()).toBe('تراخيص البناء')
@@ -172,6 +177,14 @@ describe('the hub page: by service and the fleet', () => {
     await form.locator('input[name="password"]').fill('not the password at all')
     await form.locator('button[type="submit"]').click()
     await expect.poll(() => page.locator('[data-credentials-wrong]').textContent()).toBe('اسم المستخدم أو كلمة المرور غير صحيحة.')
+    // the two forms are as wide as each other in Arabic
+    const width = (sel: string) => page.locator(sel).evaluate((e) => Math.round(e.getBoundingClientRect().width))
+    expect(await width('form[data-analyst-sign-in]')).toBe(await width('form[data-sign-in]'))
+    // a wrong token next: its error replaces the password's, not beside it
+    await page.locator('form[data-sign-in] input[name="token"]').fill('not the token')
+    await page.locator('form[data-sign-in] button[type="submit"]').click()
+    await page.locator('[data-token-wrong]').waitFor()
+    expect(await page.locator('[data-credentials-wrong]').count()).toBe(0)
     await form.locator('input[name="password"]').fill('a long enough password')
     await form.locator('button[type="submit"]').click()
     const fleetRows = page.locator('[data-table="fleet"] tbody tr')

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { emptiedParts, stateFrom } from '../../hub/ui/bundle-draft.ts'
+import { hubFormat } from '../../hub/ui/hub-format.ts'
 import { activeOffline, centerState, runningBundle } from '../../hub/ui/center-state.ts'
 
 /** The hub page's pure helpers say only true things (issue 23's user walk). */
@@ -31,5 +32,12 @@ describe("a center's state and configuration on the fleet and figures tabs", () 
     expect(runningBundle(null)).toBeNull()
     expect(runningBundle('c0ffee12c0ffee12')).toBeNull()
     expect(runningBundle('0')).toBeNull()
+  })
+})
+
+describe('times on the hub page', () => {
+  it('name the zone they are written in (the reader may be anywhere)', () => {
+    const zone = new Intl.DateTimeFormat('en', { timeZoneName: 'short' }).formatToParts(0).find((p) => p.type === 'timeZoneName')!.value
+    expect(hubFormat('en').time(0)).toContain(zone)
   })
 })
