@@ -289,7 +289,7 @@ export class HubApp extends LitElement {
       ${this.failed ? html`<span class="error" role="alert">${this.t('loadFailed')}</span>` : nothing}
       ${this.rangeTooLong ? html`<span class="error" role="alert" data-range-too-long>${this.t('rangeTooLong')}</span>` : nothing}
       ${this.rangeReversed ? html`<span class="error" role="alert" data-range-reversed>${this.t('rangeReversed')}</span>` : nothing}
-      ${this.refusedReason !== null ? html`<span class="error" role="alert" data-request-refused>${hubText('requestRefused', this.language, { reason: this.refusedReason })}</span>` : nothing}
+      ${this.refusedReason !== null ? html`<span class="error" role="alert" data-request-refused>${hubText('requestRefused', this.language, { reason: '' })}<bdi dir="ltr">${this.refusedReason}</bdi></span>` : nothing}
       ${this.csvFailed ? html`<span class="error" role="alert">${this.t('csvFailed')}</span>` : nothing}
     </form>`
   }

@@ -60,7 +60,7 @@ export const HUB_MESSAGES = {
     ar: 'تاريخ «إلى» قبل تاريخ «من». اختر تاريخ «إلى» في يوم «من» أو بعده.',
     en: 'The “To” date is before the “From” date. Choose a “To” date on or after “From”.',
   },
-  /** Any other 4xx: the same request would be refused again, so it is not retried. */
+  /** Any other 4xx: the same request would be refused again, so it is not retried. The page puts the hub's own reason (English, left to right) after it. */
   requestRefused: {
     ar: 'رفض المركز القومي هذا الطلب: {reason}',
     en: 'The hub refused this request: {reason}',

@@ -76,5 +76,12 @@ describe('the hub page and a huge range', () => {
     await page.locator('tabour-lang-switch button').click()
     await expect.poll(() => reversed.textContent()).toBe('تاريخ «إلى» قبل تاريخ «من». اختر تاريخ «إلى» في يوم «من» أو بعده.')
     expect(await seriousAxeViolations(page)).toEqual([])
+
+    // a day that does not exist, from the address: the hub's 400 is said with its reason, not "retrying…"
+    await page.goto(`${hub.url}/hub/ui/?from=2026-02-30&to=2026-03-01`)
+    const refused = page.locator('[data-request-refused]')
+    await expect.poll(() => refused.textContent()).toContain('رفض المركز القومي هذا الطلب:')
+    expect(await refused.locator('bdi').textContent()).toContain('2026-02-30 is not a calendar day')
+    expect(await page.locator('[data-table="center"]').count()).toBe(0)
   })
 })
