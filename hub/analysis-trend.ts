@@ -84,6 +84,9 @@ export function trendOf(input: TrendInput): TrendAnswer {
     to: days[days.length - 1],
     days: days.length,
     figures: sumDays(byDay, days),
+    // no row at all on these days: nothing was reported (before the hub had data, or a closed day), not a count of 0
+    reported: days.some((d) => byDay.has(d)),
+    previousReported: before ? days.some((d) => before.has(addDays(d, -n))) : false,
     previous: before
       ? sumDays(
           before,
@@ -104,6 +107,7 @@ export function trendOf(input: TrendInput): TrendAnswer {
     points,
     totals,
     previousTotals,
+    previousReported: before !== null && before.size > 0,
     change: previousTotals ? changeOf(totals, previousTotals) : null,
   }
 }

@@ -276,6 +276,7 @@ const bundleCenter = {
   nameEn: Type.String(),
   governorate: Type.String(),
   running: Nullable(Type.Integer()),
+  /** When the center first reported this state (what it runs, its refusal): stored on a change, not on every heartbeat. */
   reportedAt: Nullable(Type.Number()),
 }
 

@@ -80,8 +80,12 @@ export const TrendPoint = Type.Object(
     to: CalendarDate,
     days: Type.Integer({ minimum: 1 }),
     figures: TrendFigures,
+    /** Whether any center reported figures on these days: false is "no data" (the figures are zeros), not a count of 0. */
+    reported: Type.Boolean(),
     /** The same days one period earlier (null with compare=none). */
     previous: Nullable(TrendFigures),
+    /** Whether anything was reported on those earlier days. */
+    previousReported: Type.Boolean(),
   },
   { additionalProperties: false },
 )
@@ -125,6 +129,8 @@ export const TrendAnswer = Type.Object(
     points: Type.Array(TrendPoint),
     totals: TrendFigures,
     previousTotals: Nullable(TrendFigures),
+    /** Whether anything was reported in the previous period (false: "no data", e.g. before the hub had any). */
+    previousReported: Type.Boolean(),
     change: Nullable(TrendChange),
   },
   { additionalProperties: false },

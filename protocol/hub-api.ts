@@ -138,7 +138,7 @@ export const CenterView = Type.Object({
   outboxPending: Nullable(Type.Number(), true),
   /** The software version it runs (null: not reported). */
   version: Nullable(Type.String(), true),
-  /** The configuration version it runs (for now the national catalogue it holds; null: none). */
+  /** The configuration bundle it runs, as its heartbeat said (null: none). The page shows only a version number. */
   configVersion: Nullable(Type.String(), true),
   lastBackupAt: Nullable(Type.Number(), true),
   /** Whether its last backup succeeded (null: backups off, or not reported). */
@@ -311,8 +311,8 @@ export const DashboardTotals = Type.Pick(FigureTotals, [
 ])
 export type DashboardTotals = Static<typeof DashboardTotals>
 
-/** A center as the dashboard's "by center" table flags it. */
-export const DashboardCenter = Type.Pick(CenterView, ['id', 'kind', 'offline', 'lastContactAt'])
+/** A center as the dashboard's "by center" table flags it (active: a deactivated center is shown so, not as online). */
+export const DashboardCenter = Type.Pick(CenterView, ['id', 'kind', 'active', 'offline', 'lastContactAt'])
 export type DashboardCenter = Static<typeof DashboardCenter>
 
 /**
@@ -325,6 +325,8 @@ export const HubDashboard = Type.Object({
   to: Type.String(),
   today: Type.String(),
   generatedAt: Type.Number(),
+  /** The governorate (code) a governorate analyst's figures are limited to; null: national. */
+  scope: Nullable(Type.String()),
   totals: DashboardTotals,
   byGovernorate: Type.Array(DashboardRow),
   byCenter: Type.Array(DashboardRow),

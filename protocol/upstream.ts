@@ -206,7 +206,7 @@ export const CenterHealth = Type.Object(
      * (the hub then uses HUB_OFFLINE_MINUTES).
      */
     heartbeatSeconds: Type.Optional(Type.Number({ minimum: 0.05, maximum: 86_400 })),
-    /** The configuration version the center runs: for now the national catalogue it holds (absent: none yet). */
+    /** The hub's configuration bundle the center runs, its version as text (absent: none; centers before 23 sent a catalogue hash). */
     configVersion: Type.Optional(Type.String({ maxLength: 64 })),
     /** The center's last backup (config backup.dir): when it finished (epoch ms) and whether it succeeded; absent when backups are off or none ran. */
     lastBackupAt: Type.Optional(Type.Integer({ minimum: 0 })),

@@ -87,6 +87,8 @@ export const figuresRoutes: FastifyPluginAsyncTypebox = async (app) => {
       offlineAfterMinutes: config.offlineAfterMinutes,
       offlineAfterMissedHeartbeats: config.offlineAfterMissedHeartbeats,
       generatedAt: clock(),
+      // a governorate analyst's figures are his governorate's: the page says so
+      scope: request.analyst?.role === 'governorate' ? (base.governorate ?? null) : null,
       totals: sumRows(byCenter),
       byGovernorate,
       byCenter,

@@ -64,6 +64,8 @@ export class HubAnalysis extends LitElement {
   @state() private figure: AnalysisFigure = 'issued'
   @state() private grain: TrendGrain = 'week'
   @state() private trend: TrendAnswer | null = null
+  /** A governorate analyst's governorate, as the hub said ('' national): the map paints the others as outside it. */
+  @state() private accountScope = ''
   @state() private governorates: FigureRow[] = []
   @state() private path: DrillPath = {}
   @state() private drillRows: FigureRow[] = []
@@ -116,6 +118,8 @@ export class HubAnalysis extends LitElement {
     const trend = await this.get<TrendAnswer>(ANALYSIS_TREND_PATH, q)
     if (generation !== this.generation) return
     this.trend = trend
+    // asked for no governorate, the hub answers with the account's own one (a governorate analyst) or none
+    if (!this.path.governorate) this.accountScope = trend.governorate ?? ''
     if (!this.from)
       this.dispatchEvent(new CustomEvent('range-known', { detail: { from: trend.from, to: trend.to }, bubbles: true, composed: true }))
   }
@@ -229,7 +233,7 @@ export class HubAnalysis extends LitElement {
       ${this.error === 'failed' ? html`<p class="error" role="alert" data-analysis-error="failed">${this.t('loadFailed')}</p>` : nothing}
       <tabour-hub-trend .trend=${this.trend} .figure=${this.figure} .scope=${this.scopeText()} .language=${this.language}></tabour-hub-trend>
       <div class="pair">
-        <tabour-hub-map .rows=${this.governorates} .figure=${this.figure} .selected=${this.path.governorate ?? ''} .language=${this.language}></tabour-hub-map>
+        <tabour-hub-map .rows=${this.governorates} .figure=${this.figure} .selected=${this.path.governorate ?? ''} .scope=${this.accountScope} .language=${this.language}></tabour-hub-map>
         <tabour-hub-drill .path=${this.path} .rows=${this.drillRows} .status=${this.drillStatus} .language=${this.language}
           @drill=${(e: DrillEvent) => void this.drill(e.detail)}></tabour-hub-drill>
       </div>

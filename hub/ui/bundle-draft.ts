@@ -63,6 +63,21 @@ export function stateFrom(last: ConfigBundleContents | null): BundleFormState {
   }
 }
 
+/**
+ * What the bundle leaves empty at every center it reaches: a bundle replaces these whole, so an
+ * empty list removes the centers' own categories and an empty news line clears their displays'
+ * one. The form names them before publishing and asks to confirm (an operator's first bundle
+ * starts blank, and would otherwise wipe what each center set itself without a word).
+ */
+export type EmptiedPart = 'priorityCategories' | 'announcement'
+
+export function emptiedParts(s: BundleFormState): EmptiedPart[] {
+  const out: EmptiedPart[] = []
+  if (s.priorityCategories.length === 0) out.push('priorityCategories')
+  if (!s.newsAr.trim() && !s.newsEn.trim()) out.push('announcement')
+  return out
+}
+
 /** The request body: the target and the draft (text trimmed, local codes in capitals); the hub checks the rest. */
 export function requestOf(s: BundleFormState): { target: Record<string, unknown>; note: string; contents: ConfigBundleDraft } {
   const target =

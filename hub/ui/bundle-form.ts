@@ -16,7 +16,7 @@ import type { BundleSummary, CenterBundleRow, ConfigBundleContents } from '../..
 import type { NationalService } from '../../protocol/national-catalogue.ts'
 import { bundleText, type BundleMessageKey } from '../../protocol/messages/hub-bundles.ts'
 import { hubStyles } from './hub-styles.ts'
-import { type BundleFormState, type Choice, DEFAULT_DAY, defaultWeek, requestOf, stateFrom } from './bundle-draft.ts'
+import { type BundleFormState, type Choice, DEFAULT_DAY, defaultWeek, emptiedParts, requestOf, stateFrom } from './bundle-draft.ts'
 import { governorateName } from '../../protocol/governorates.ts'
 import { hubDigits } from './hub-format.ts'
 
@@ -53,6 +53,8 @@ export class HubBundleForm extends LitElement {
   @state() private errorPath: string | null = null
   @state() private done: number | null = null
   @state() private busy = false
+  /** The bundle leaves a list empty and the operator has been asked whether to publish it anyway. */
+  @state() private confirming = false
 
   override willUpdate(changed: Map<string, unknown>): void {
     // a new newest bundle (one was just published): its contents, the target chosen kept
@@ -68,12 +70,19 @@ export class HubBundleForm extends LitElement {
   private set(patch: Partial<BundleFormState>): void {
     this.s = { ...this.s, ...patch }
     this.done = null
+    this.confirming = false
   }
 
   private readonly value = (e: Event) => (e.target as HTMLInputElement).value
 
-  private async submit(e: Event): Promise<void> {
+  private async submit(e: Event, confirmed = false): Promise<void> {
     e.preventDefault()
+    // emptying a list removes what the centers set themselves: publish only once the operator has said so
+    if (!confirmed && emptiedParts(this.s).length > 0) {
+      this.confirming = true
+      return
+    }
+    this.confirming = false
     this.error = null
     this.errorPath = null
     this.busy = true
@@ -218,6 +227,34 @@ export class HubBundleForm extends LitElement {
     </fieldset>`
   }
 
+  /** Before publishing: what the bundle replaces at its targets, the lists it empties called out. */
+  private replacesPart(): TemplateResult {
+    const empty = emptiedParts(this.s)
+    const sep = this.language === 'ar' ? '، ' : ', '
+    const names = (rows: Choice[]) => rows.map((c) => (this.language === 'ar' ? c.nameAr : c.nameEn) || c.code).join(sep)
+    const news = this.language === 'ar' ? this.s.newsAr || this.s.newsEn : this.s.newsEn || this.s.newsAr
+    const line = (part: string, text: string, emptied: boolean) =>
+      html`<li data-replaces=${part} class=${emptied ? 'error' : ''}>${text}</li>`
+    return html`<section data-part="replaces" aria-labelledby="replaces-title">
+      <h3 id="replaces-title">${this.t('replacesTitle')}</h3>
+      <ul>
+        ${line(
+          'priorityCategories',
+          empty.includes('priorityCategories')
+            ? this.t('replacesCategoriesNone')
+            : this.t('replacesCategories', { list: names(this.s.priorityCategories) }),
+          empty.includes('priorityCategories'),
+        )}
+        ${line('finishOutcomes', this.t('replacesOutcomes', { list: names(this.s.finishOutcomes) }), false)}
+        ${line(
+          'announcement',
+          empty.includes('announcement') ? this.t('replacesNewsNone') : this.t('replacesNews', { text: news }),
+          empty.includes('announcement'),
+        )}
+      </ul>
+    </section>`
+  }
+
   override render(): TemplateResult {
     return html`<section aria-labelledby="bundle-form-title">
       <h2 id="bundle-form-title">${this.t('formTitle')}</h2>
@@ -235,7 +272,18 @@ export class HubBundleForm extends LitElement {
         <details><summary>${this.t('review')}</summary><pre data-review>${JSON.stringify(requestOf(this.s), null, 2)}</pre></details>
         ${this.error ? html`<p class="error" role="alert" data-bundle-error>${this.error}${this.errorPath ? html` <bdi dir="ltr">${this.errorPath}</bdi>` : nothing}</p>` : nothing}
         ${this.done !== null ? html`<p class="ok" role="status" data-bundle-published>${this.t('publishedOk', { version: this.done })}</p>` : nothing}
-        <div><button class="primary" type="submit" data-action="publish-new" ?disabled=${this.busy}>${this.t('publishNew')}</button></div>
+        ${this.replacesPart()}
+        ${
+          this.confirming
+            ? html`<div role="alertdialog" aria-labelledby="confirm-empty" data-confirm-empty>
+              <p class="error" id="confirm-empty">${this.t('confirmEmpty')}</p>
+              <button class="primary" type="button" data-action="publish-confirm" ?disabled=${this.busy} @click=${(e: Event) => void this.submit(e, true)}>${this.t('confirmPublish')}</button>
+              <button type="button" data-action="publish-cancel" @click=${() => {
+                this.confirming = false
+              }}>${this.t('cancelPublish')}</button>
+            </div>`
+            : html`<div><button class="primary" type="submit" data-action="publish-new" ?disabled=${this.busy}>${this.t('publishNew')}</button></div>`
+        }
       </form>
     </section>`
   }

@@ -131,7 +131,7 @@ export class HubBundlesView extends LitElement {
     return html`<section data-table="bundle-centers" data-version=${d.version} aria-labelledby="detail-title">
       <h2 id="detail-title">${this.t('detailsOf', { version: d.version })}</h2>
       <table>
-        <thead><tr><th>${this.t('center')}</th><th>${this.t('governorate')}</th><th>${this.t('status')}</th><th class="n">${this.t('running')}</th><th>${this.t('reason')}</th><th>${this.t('reported')}</th></tr></thead>
+        <thead><tr><th>${this.t('center')}</th><th>${this.t('governorate')}</th><th>${this.t('status')}</th><th class="n">${this.t('running')}</th><th>${this.t('reason')}</th><th data-col="since">${this.t('stateSince')}</th></tr></thead>
         <tbody>${d.centers.map(
           (c) => html`<tr data-center=${c.centerId} data-status=${c.status} class=${c.status === 'refused' ? 'offline' : ''}>
             <td>${f.name(c)}</td><td>${governorateName(c.governorate, this.language)}</td>
@@ -150,7 +150,7 @@ export class HubBundlesView extends LitElement {
     return html`<section data-table="center-versions" aria-labelledby="centers-title">
       <h2 id="centers-title">${this.t('centersTitle')}</h2>
       <table>
-        <thead><tr><th>${this.t('center')}</th><th>${this.t('governorate')}</th><th class="n">${this.t('running')}</th><th>${this.t('lastRefusal')}</th><th>${this.t('reported')}</th></tr></thead>
+        <thead><tr><th>${this.t('center')}</th><th>${this.t('governorate')}</th><th class="n">${this.t('running')}</th><th>${this.t('lastRefusal')}</th><th data-col="since">${this.t('stateSince')}</th></tr></thead>
         <tbody>${this.centers.map(
           (c) => html`<tr data-center=${c.centerId}>
             <td>${f.name(c)}</td><td>${governorateName(c.governorate, this.language)}</td>
@@ -166,7 +166,7 @@ export class HubBundlesView extends LitElement {
   override render(): TemplateResult {
     if (this.refused)
       return html`<main><p class=${this.refused === 'loadFailed' ? 'error' : ''} role="alert" data-bundles-refused=${this.refused}>${this.t(this.refused)}</p>
-        ${this.refused === 'loadFailed' ? nothing : html`<button type="button" data-action="bundles-sign-in" @click=${() => this.dispatchEvent(new CustomEvent('bundles-sign-in', { bubbles: true, composed: true }))}>${this.t('signInOther')}</button>`}</main>`
+        ${this.refused === 'loadFailed' ? nothing : html`<button type="button" data-action="bundles-sign-in" @click=${() => this.dispatchEvent(new CustomEvent('bundles-sign-in', { bubbles: true, composed: true }))}>${this.t(this.token === null ? 'signIn' : 'signInOther')}</button>`}</main>`
     if (!this.bundles) return html`<main></main>`
     return html`<main>
       ${this.listPart(this.bundles)}

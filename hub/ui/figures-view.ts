@@ -5,7 +5,7 @@
  * tables; each has a CSV link, downloaded by the page (`csv-download` event) so the token goes as
  * a header.
  */
-import { LitElement, html, nothing, svg, type TemplateResult } from 'lit'
+import { LitElement, css, html, nothing, svg, type TemplateResult, unsafeCSS } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import { themeStyles } from '../../ui-common/theme.ts'
 import type { Lang } from '../../ui-common/i18n.ts'
@@ -15,6 +15,11 @@ import { hubStyles } from './hub-styles.ts'
 import { figureCells } from './figure-cells.ts'
 import { hubFormat, hubDigits } from './hub-format.ts'
 import { governorateName } from '../../protocol/governorates.ts'
+import { activeOffline, centerState, STATE_BADGE } from './center-state.ts'
+
+/** The by-governorate chart's two bars, named in its legend. */
+const ISSUED_FILL = '#003a70'
+const SERVED_FILL = '#ffc20e'
 
 export type FigureTable = 'governorate' | 'center' | 'service'
 type SortKey = 'name' | 'issued' | 'served' | 'avgWaitSeconds' | 'slaPercent' | 'noShow' | 'avgRating' | 'offline'
@@ -24,7 +29,17 @@ export type CsvDownloadEvent = CustomEvent<{ by: FigureTable }>
 
 @customElement('tabour-hub-figures')
 export class HubFigures extends LitElement {
-  static override styles = [themeStyles, hubStyles]
+  static override styles = [
+    themeStyles,
+    hubStyles,
+    css`
+      .chart-legend { display: flex; gap: 1rem; list-style: none; padding: 0; margin: 0.25rem 0; }
+      .chart-legend li { display: flex; align-items: center; gap: 0.4rem; }
+      .chart-legend .key { inline-size: 1rem; block-size: 0.7rem; display: inline-block; border: 1px solid #5a6b7d; }
+      .chart-legend .issued { background: ${unsafeCSS(ISSUED_FILL)}; }
+      .chart-legend .served { background: ${unsafeCSS(SERVED_FILL)}; }
+    `,
+  ]
 
   @property({ attribute: false }) summary: HubDashboard | null = null
   @property() language: Lang = 'ar'
@@ -98,8 +113,8 @@ export class HubFigures extends LitElement {
         const wS = (r.served / max) * barW
         return svg`<g data-bar=${r.key}>
           <text x=${rtl ? width - 4 : 4} y=${y + 16} text-anchor=${rtl ? 'end' : 'start'}>${f.name(r)}</text>
-          <rect x=${rtl ? width - labelW - wI : labelW} y=${y} width=${wI} height="10" fill="#003a70"></rect>
-          <rect x=${rtl ? width - labelW - wS : labelW} y=${y + 11} width=${wS} height="10" fill="#ffc20e"></rect>
+          <rect x=${rtl ? width - labelW - wI : labelW} y=${y} width=${wI} height="10" fill=${ISSUED_FILL}></rect>
+          <rect x=${rtl ? width - labelW - wS : labelW} y=${y + 11} width=${wS} height="10" fill=${SERVED_FILL}></rect>
           <text x=${rtl ? width - labelW - wI - 4 : labelW + wI + 4} y=${y + 10} text-anchor=${rtl ? 'end' : 'start'}>${f.num(r.issued)}</text>
         </g>`
       })}
@@ -117,7 +132,7 @@ export class HubFigures extends LitElement {
     const d = this.summary
     if (!d) return nothing
     const f = hubFormat(this.language)
-    const offline = d.centers.filter((c) => c.offline)
+    const offline = activeOffline(d.centers)
     const status = new Map(d.centers.map((c) => [c.id, c]))
     return html`<main>
       <div class="kpis">
@@ -127,11 +142,15 @@ export class HubFigures extends LitElement {
         <div class="kpi" data-kpi="sla"><div>${this.t('sla')}</div><div class="v">${f.percent(d.totals.slaPercent)}</div></div>
         <div class="kpi" data-kpi="appointmentWait" data-count=${d.totals.appointmentCalls}><div>${this.t('appointmentWait')}</div><div class="v">${f.minutes(d.totals.appointmentCalls > 0 ? d.totals.appointmentWaitSecondsSum / d.totals.appointmentCalls : null)}</div></div>
         <div class="kpi" data-kpi="avgRating" data-count=${d.totals.ratingCount}><div>${this.t('avgRating')}</div><div class="v">${f.num(d.totals.avgRating, 2)}</div></div>
-        <div class="kpi ${offline.length ? 'alert' : ''}" data-kpi="offline"><div>${this.t('centersOffline')}</div><div class="v">${f.num(offline.length)} / ${f.num(d.centers.length)}</div></div>
+        <div class="kpi ${offline.offline ? 'alert' : ''}" data-kpi="offline"><div>${this.t('centersOffline')}</div><div class="v">${f.num(offline.offline)} / ${f.num(offline.active)}</div></div>
       </div>
       <section data-table="governorate">
         <h2>${this.t('byGovernorate')} ${this.csv('governorate')}</h2>
         ${this.chart(d.byGovernorate)}
+        <ul class="chart-legend" data-chart-legend aria-label=${this.t('chartTitle')}>
+          <li><span class="key issued"></span>${this.t('issued')}</li>
+          <li><span class="key served"></span>${this.t('served')}</li>
+        </ul>
         <table>
           <thead><tr>${this.th('governorate', 'name', 'governorate')}${this.figureHeads('governorate')}</tr></thead>
           <tbody>${this.sorted('governorate', d.byGovernorate).map((r) => html`<tr data-key=${r.key}><td>${f.name(r)}</td>${figureCells(r, f)}</tr>`)}</tbody>
@@ -145,9 +164,10 @@ export class HubFigures extends LitElement {
             ${this.sorted('center', d.byCenter, (r) => status.get(r.key)?.offline ?? false).map((r) => {
               const c = status.get(r.key)
               const off = c?.offline ?? false
-              return html`<tr data-center-id=${r.key} data-offline=${off ? 'true' : 'false'} class=${off ? 'offline' : ''}>
+              const state = c ? centerState(c) : 'online'
+              return html`<tr data-center-id=${r.key} data-offline=${off ? 'true' : 'false'} data-state=${state} class=${off ? 'offline' : ''}>
                 <td>${f.name(r)}</td><td>${governorateName(r.governorate ?? '', this.language)}</td><td>${c ? this.t(`kind_${c.kind}` as HubMessageKey) : ''}</td>
-                <td><span class="badge ${off ? 'off' : ''}" title=${c?.lastContactAt ? `${this.t('lastReport')}: ${f.time(c.lastContactAt)}` : this.t('never')}>${off ? this.t('offline') : this.t('online')}</span></td>
+                <td><span class="badge ${STATE_BADGE[state]}" title=${c?.lastContactAt ? `${this.t('lastReport')}: ${f.time(c.lastContactAt)}` : this.t('never')}>${this.t(state)}</span></td>
                 ${figureCells(r, f)}
                 <td class="n" data-col="avgRating" data-count=${r.ratingCount}>${f.num(r.avgRating, 2)}</td>
               </tr>`

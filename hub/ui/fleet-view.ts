@@ -1,5 +1,5 @@
 /**
- * `<tabour-hub-fleet>`: every center's software and configuration version, last heartbeat, outbox
+ * `<tabour-hub-fleet>`: every center's state (online, offline, deactivated), software version, the configuration bundle it runs, last heartbeat, outbox
  * backlog, faulty devices and last backup, with the alerts first (offline centers, failing
  * devices, failed backups). A center behind the newest version running anywhere is marked.
  */
@@ -12,6 +12,7 @@ import type { CenterView, FleetAlert, HubFleet } from '../../protocol/hub-api.ts
 import { hubStyles } from './hub-styles.ts'
 import { hubFormat, hubDigits } from './hub-format.ts'
 import { governorateName } from '../../protocol/governorates.ts'
+import { centerState, runningBundle, STATE_BADGE } from './center-state.ts'
 
 @customElement('tabour-hub-fleet')
 export class HubFleetView extends LitElement {
@@ -38,11 +39,13 @@ export class HubFleetView extends LitElement {
   private row(c: CenterView, newest: string | null): TemplateResult {
     const f = hubFormat(this.language)
     const outdated = newest !== null && c.version !== null && c.version !== newest
-    return html`<tr data-fleet-center=${c.id} data-offline=${c.offline ? 'true' : 'false'} class=${c.offline ? 'offline' : ''}>
+    const state = centerState(c)
+    const bundle = runningBundle(c.configVersion)
+    return html`<tr data-fleet-center=${c.id} data-offline=${c.offline ? 'true' : 'false'} data-state=${state} class=${c.offline ? 'offline' : ''}>
       <td>${f.name(c)}<span class="tag muted">${governorateName(c.governorate, this.language)}</span></td>
-      <td><span class="badge ${c.offline ? 'off' : ''}">${c.offline ? this.t('offline') : this.t('online')}</span></td>
+      <td data-col="state"><span class="badge ${STATE_BADGE[state]}">${this.t(state)}</span></td>
       <td data-col="version" dir="ltr">${c.version ?? '—'}${outdated ? html`<span class="tag" data-outdated>${this.t('outdated', { version: newest })}</span>` : nothing}</td>
-      <td data-col="config" dir="ltr">${c.configVersion ? c.configVersion.slice(0, 8) : '—'}</td>
+      <td class="n" data-col="config">${bundle === null ? this.t('noBundle') : f.num(bundle)}</td>
       <td data-col="heartbeat">${f.time(c.lastHeartbeatAt)}</td>
       <td class="n" data-col="outbox">${f.num(c.outboxPending)}</td>
       <td class="n" data-col="devices">${f.num(c.devicesFaulty)}</td>
@@ -70,7 +73,7 @@ export class HubFleetView extends LitElement {
         <h2>${this.t('fleetTitle')}</h2>
         <table>
           <thead><tr>
-            <th>${this.t('center')}</th><th>${this.t('status')}</th><th>${this.t('version')}</th><th>${this.t('configVersion')}</th>
+            <th>${this.t('center')}</th><th>${this.t('status')}</th><th>${this.t('version')}</th><th class="n">${this.t('configVersion')}</th>
             <th>${this.t('lastHeartbeat')}</th><th class="n">${this.t('outbox')}</th><th class="n">${this.t('devicesFaulty')}</th><th>${this.t('lastBackup')}</th>
           </tr></thead>
           <tbody>${rows.map((c) => this.row(c, fl.newestVersion))}</tbody>

@@ -22,6 +22,8 @@ import { hubStyles } from './hub-styles.ts'
 /** ColorBrewer "Blues", light to dark; text is dark on the first three and white on the last two (contrast ≥ 4.5:1). */
 const COLOURS = ['#eff3ff', '#c6dbef', '#6baed6', '#2171b5', '#08306b'] as const satisfies { length: typeof CLASSES }
 const NO_DATA = '#f4f4f4'
+/** A governorate outside a governorate analyst's scope: it has figures he may not see, so not "no data". */
+const OUTSIDE = '#d5dbe3'
 const TILE_W = 100
 const TILE_H = 64
 const GAP = 4
@@ -75,6 +77,8 @@ export class HubMap extends LitElement {
   /** The governorate the drill-down is in (hub value), outlined on the map. */
   @property() selected = ''
   @property() language: Lang = 'ar'
+  /** A governorate analyst's own governorate (hub value); '' for a national view. The others are painted as outside the scope. */
+  @property() scope = ''
 
   private t(key: AnalysisMessageKey, values?: Record<string, string | number>): string {
     return analysisText(key, this.language, values, hubDigits(this.language))
@@ -103,6 +107,7 @@ export class HubMap extends LitElement {
       shown.set(c, [...(shown.get(c) ?? []), formatFigure(fig, v, f)])
     }
     const selected = this.selected ? governorateOf(this.selected)?.code : undefined
+    const scope = this.scope ? governorateOf(this.scope)?.code : undefined
     const title = this.t('mapTitle', { figure: this.t(figureLabel(fig), FIGURE_LABEL_VALUES) })
     const w = GRID_COLUMNS * (TILE_W + GAP)
     const h = GRID_ROWS * (TILE_H + GAP)
@@ -111,13 +116,14 @@ export class HubMap extends LitElement {
       <p class="note">${this.t('mapNote')}</p>
       <svg class="map" viewBox=${`0 0 ${w} ${h}`} role="img" aria-labelledby="map-title">
         ${EGYPT_GOVERNORATES.map((g) => {
-          const k = known.get(g.code)
+          const outside = scope !== undefined && g.code !== scope
+          const k = outside ? undefined : known.get(g.code)
           const cls = k && k.value !== null && scale ? scale.classOf(k.value) : null
           const x = g.col * (TILE_W + GAP)
           const y = g.row * (TILE_H + GAP)
-          const fill = cls === null ? NO_DATA : COLOURS[cls]
+          const fill = outside ? OUTSIDE : cls === null ? NO_DATA : COLOURS[cls]
           const ink = cls !== null && cls >= 3 ? '#ffffff' : '#0b1f33'
-          return svg`<g data-governorate=${g.code} data-class=${cls === null ? 'none' : String(cls)}>
+          return svg`<g data-governorate=${g.code} data-class=${outside ? 'outside' : cls === null ? 'none' : String(cls)}>
             <rect x=${x} y=${y} width=${TILE_W} height=${TILE_H} rx="6" fill=${fill}
               stroke=${g.code === selected ? '#ffc20e' : '#5a6b7d'} stroke-width=${g.code === selected ? 4 : 1}
               stroke-dasharray=${cls === null ? '4 3' : 'none'}></rect>
@@ -137,6 +143,7 @@ export class HubMap extends LitElement {
             return html`<li data-legend-class=${c}>${swatch(COLOURS[c])}${lo === hi ? lo : `${lo} – ${hi}`}</li>`
           })}
         <li data-legend-class="none">${swatch(NO_DATA, true)}${this.t('noData')}</li>
+        ${scope ? html`<li data-legend-class="outside">${swatch(OUTSIDE)}${this.t('outsideScope')}</li>` : nothing}
       </ul>
       <table data-table="map">
         <caption>${this.t('mapTable')}</caption>

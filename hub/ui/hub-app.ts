@@ -30,6 +30,7 @@ import type { RangeKnownEvent } from './analysis-view.ts'
 import { analysisText } from '../../protocol/messages/hub-analysis.ts'
 import './bundles-view.ts'
 import { bundleText } from '../../protocol/messages/hub-bundles.ts'
+import { governorateName } from '../../protocol/governorates.ts'
 
 type View = 'figures' | 'fleet' | 'analysis' | 'bundles'
 
@@ -57,6 +58,12 @@ export class HubApp extends LitElement {
   @state() private view: View = 'figures'
   @state() private from = ''
   @state() private to = ''
+  /**
+   * Whether the range was chosen (the URL, the form, "Today"), not just today's, the figures tab's
+   * default: the analysis tab then asks for its own default, the four weeks ending today, since one
+   * day is no trend.
+   */
+  private rangeChosen = false
   @state() private data: HubDashboard | null = null
   @state() private fleet: HubFleet | null = null
   /** The range the analysis view shows: the form's, once submitted. */
@@ -66,6 +73,10 @@ export class HubApp extends LitElement {
   @state() private failed = false
   /** The hub refused the range asked for as too long (HUB_ERR_RANGE_TOO_LONG): said as such, not as a failure to retry. */
   @state() private rangeTooLong = false
+  /** To is before From: said as such, asked of nobody (the hub would answer 400). */
+  @state() private rangeReversed = false
+  /** Another 4xx from the hub (its message): the same request would be refused again, so it is not retried. */
+  @state() private refusedReason: string | null = null
   /** The API answered 401: show the sign-in form instead of the figures. */
   @state() private signIn = false
   /** The token given was refused. */
@@ -73,6 +84,8 @@ export class HubApp extends LitElement {
   /** An analyst's username or password was refused. */
   @state() private credentialsWrong = false
   @state() private csvFailed = false
+  /** A governorate analyst's governorate (from the sign-in or the figures' answer), null: national or not known. */
+  @state() private accountScope: string | null = null
   /** The read token, in sessionStorage; a token the hub refuses is forgotten at once (and the form asks again). */
   private readonly auth = new StaffSession(this, {
     store: new TokenStore(tokenKey('hub-read-token'), 'session'),
@@ -89,12 +102,13 @@ export class HubApp extends LitElement {
     const q = new URLSearchParams(location.search)
     this.from = q.get('from') ?? ''
     this.to = q.get('to') ?? ''
+    this.rangeChosen = this.from !== '' || this.to !== ''
     const asked = q.get('view')
     if (asked === 'fleet' || asked === 'analysis' || asked === 'bundles') this.view = asked
     this.auth.restore()
     void this.load()
-    // while the sign-in form is up, nothing to refresh
-    this.timer = setInterval(() => void (this.signIn ? undefined : this.load()), REFRESH_MS)
+    // while the sign-in form is up, or the hub refused the request (a 4xx), nothing to refresh
+    this.timer = setInterval(() => void (this.signIn || this.refusedReason !== null ? undefined : this.load()), REFRESH_MS)
   }
 
   override disconnectedCallback(): void {
@@ -120,24 +134,37 @@ export class HubApp extends LitElement {
 
   /** Loads what the current view shows. */
   private async load(): Promise<void> {
+    // bundles are national: a governorate analyst is not offered the tab, nor sent to it by ?view=bundles
+    if (this.view === 'bundles' && this.accountScope !== null) this.view = 'figures'
     // the bundles tab loads its own data, with the admin's or a national analyst's token (and says when that is not one)
     if (this.view === 'bundles') {
       this.signIn = false
       return
     }
     const sent = this.auth.token
+    // a reversed range is refused by the hub (400): the figures of the range before would read as this one's
+    this.rangeReversed = this.view !== 'fleet' && this.from !== '' && this.to !== '' && this.to < this.from
+    if (this.rangeReversed) {
+      this.data = null
+      this.failed = false
+      this.rangeTooLong = false
+      this.refusedReason = null
+      return
+    }
     try {
       if (this.view === 'fleet') this.fleet = await this.auth.request<HubFleet>('/api/hub/v1/fleet')
       else if (this.view === 'analysis') {
-        this.analysisRange = { from: this.from, to: this.to }
+        this.analysisRange = this.rangeChosen ? { from: this.from, to: this.to } : { from: '', to: '' }
         this.analysisReload++
       } else {
         this.data = await this.auth.request<HubDashboard>(`${HUB_DASHBOARD_PATH}?${this.query()}`)
+        this.accountScope = this.data.scope
         this.from ||= this.data.from
         this.to ||= this.data.to
       }
       this.failed = false
       this.rangeTooLong = false
+      this.refusedReason = null
       this.signIn = false
       this.tokenWrong = false
     } catch (err) {
@@ -146,8 +173,20 @@ export class HubApp extends LitElement {
         // the figures of the range before would read as this range's
         this.rangeTooLong = true
         this.data = null
+      } else if (err instanceof ApiError && err.status >= 400 && err.status < 500 && err.status !== 408 && err.status !== 429) {
+        // a refusal, not a failure: retrying would be refused again; nothing of another request stays on screen
+        this.refusedReason = err.message || err.code
+        this.failed = false
+        this.data = null
+        this.fleet = null
       } else this.failed = true
     }
+  }
+
+  private choose(range: { from?: string; to?: string }): void {
+    this.from = range.from ?? this.from
+    this.to = range.to ?? this.to
+    this.rangeChosen = true
   }
 
   private show(view: View): void {
@@ -160,6 +199,8 @@ export class HubApp extends LitElement {
     const input = (e.target as HTMLFormElement).elements.namedItem('token') as HTMLInputElement
     const token = input.value.trim()
     if (!token) return
+    // one form's error at a time: the other form's is about an earlier try
+    this.credentialsWrong = false
     this.auth.signIn(token)
     void this.load()
   }
@@ -169,12 +210,14 @@ export class HubApp extends LitElement {
     e.preventDefault()
     const form = e.target as HTMLFormElement
     const field = (name: string) => (form.elements.namedItem(name) as HTMLInputElement).value
+    this.tokenWrong = false
     try {
-      const { token } = await requestJson<AnalystSession>('/api/hub/v1/auth/login', {
+      const { token, analyst } = await requestJson<AnalystSession>('/api/hub/v1/auth/login', {
         method: 'POST',
         body: { username: field('username').trim(), password: field('password') },
       })
       this.credentialsWrong = false
+      this.accountScope = analyst.role === 'governorate' ? analyst.governorate : null
       this.auth.signIn(token)
       void this.load()
     } catch (err) {
@@ -185,6 +228,7 @@ export class HubApp extends LitElement {
 
   private signOut(): void {
     this.auth.signOut()
+    this.accountScope = null
     this.data = null
     this.fleet = null
     this.tokenWrong = false
@@ -230,21 +274,22 @@ export class HubApp extends LitElement {
       e.preventDefault()
       void this.load()
     }}>
-      <label>${this.t('from')}<input type="date" name="from" .value=${this.from} @change=${(e: Event) => (this.from = (e.target as HTMLInputElement).value)} /></label>
-      <label>${this.t('to')}<input type="date" name="to" .value=${this.to} @change=${(e: Event) => (this.to = (e.target as HTMLInputElement).value)} /></label>
+      <label>${this.t('from')}<input type="date" name="from" .value=${this.from} @change=${(e: Event) => this.choose({ from: (e.target as HTMLInputElement).value })} /></label>
+      <label>${this.t('to')}<input type="date" name="to" .value=${this.to} @change=${(e: Event) => this.choose({ to: (e.target as HTMLInputElement).value })} /></label>
       <button class="primary" type="submit">${this.t('show')}</button>
       ${
         // "today" is the summary's day; the analysis view's range is whole weeks or months of days
         this.view === 'analysis'
           ? nothing
           : html`<button type="button" @click=${() => {
-              this.from = this.data?.today ?? ''
-              this.to = this.data?.today ?? ''
+              this.choose({ from: this.data?.today ?? '', to: this.data?.today ?? '' })
               void this.load()
             }}>${this.t('today')}</button>`
       }
       ${this.failed ? html`<span class="error" role="alert">${this.t('loadFailed')}</span>` : nothing}
       ${this.rangeTooLong ? html`<span class="error" role="alert" data-range-too-long>${this.t('rangeTooLong')}</span>` : nothing}
+      ${this.rangeReversed ? html`<span class="error" role="alert" data-range-reversed>${this.t('rangeReversed')}</span>` : nothing}
+      ${this.refusedReason !== null ? html`<span class="error" role="alert" data-request-refused>${hubText('requestRefused', this.language, { reason: '' })}<bdi dir="ltr">${this.refusedReason}</bdi></span>` : nothing}
       ${this.csvFailed ? html`<span class="error" role="alert">${this.t('csvFailed')}</span>` : nothing}
     </form>`
   }
@@ -255,7 +300,9 @@ export class HubApp extends LitElement {
     // the analysis and bundles tabs take their names from their own catalogues
     const own = (view: View, label: string) =>
       html`<button type="button" data-view=${view} aria-pressed=${this.view === view ? 'true' : 'false'} @click=${() => this.show(view)}>${label}</button>`
-    return html`<nav class="tabs" aria-label=${this.t('views')}>${tab('figures', 'tabFigures')}${tab('fleet', 'tabFleet')}${own('analysis', analysisText('tabAnalysis', this.language))}${own('bundles', bundleText('tabBundles', this.language))}</nav>`
+    return html`<nav class="tabs" aria-label=${this.t('views')}>${tab('figures', 'tabFigures')}${tab('fleet', 'tabFleet')}${own('analysis', analysisText('tabAnalysis', this.language))}${
+      this.accountScope === null ? own('bundles', bundleText('tabBundles', this.language)) : nothing
+    }</nav>`
   }
 
   /** `<tabour-hub-analysis>`: it loads its own figures; the range it settles on fills the form. */
@@ -292,7 +339,12 @@ export class HubApp extends LitElement {
       case 'analysis':
         return this.analysisView()
       case 'figures':
-        return html`<tabour-hub-figures .summary=${this.data} .language=${this.language} .query=${this.query()} @csv-download=${(e: CsvDownloadEvent) => void this.download(e)}></tabour-hub-figures>`
+        return html`${
+          // as the analysis tab does: a governorate analyst's figures are his governorate's, not the nation's
+          this.accountScope !== null
+            ? html`<p data-scope>${analysisText('scopeNote', this.language, { governorate: governorateName(this.accountScope, this.language) })}</p>`
+            : nothing
+        }<tabour-hub-figures .summary=${this.data} .language=${this.language} .query=${this.query()} @csv-download=${(e: CsvDownloadEvent) => void this.download(e)}></tabour-hub-figures>`
       case 'bundles':
         return html`<tabour-hub-bundles .language=${this.language} .token=${this.auth.token} @bundles-sign-in=${() => this.askSignIn(null)}></tabour-hub-bundles>`
       case 'fleet':

@@ -14,6 +14,16 @@ export interface HubFormat {
   time(at: number | null): string
 }
 
+/** A moment as the hub page writes it: date, hours and minutes, and the zone it is in. */
+const TIME_FIELDS: Intl.DateTimeFormatOptions = {
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit',
+  timeZoneName: 'short',
+}
+
 export function hubFormat(lang: Lang): HubFormat {
   const num = (n: number | null | undefined, digits = 0) =>
     n === null || n === undefined ? '—' : formatNumber(n, { digits: hubDigits(lang), grouping: true, maximumFractionDigits: digits })
@@ -22,6 +32,7 @@ export function hubFormat(lang: Lang): HubFormat {
     minutes: (seconds) => (seconds === null ? '—' : num(seconds / 60, 1)),
     percent: (p) => (p === null ? '—' : `${num(p, 1)}${lang === 'ar' ? '٪' : '%'}`),
     name: (r) => (lang === 'ar' ? r.nameAr : r.nameEn),
-    time: (at) => (at === null ? '—' : new Date(at).toLocaleString(intlLocale(lang, hubDigits(lang)))),
+    // the reader's zone, named: the fleet's centers and the bundles' times are read from anywhere, and a bare time misleads
+    time: (at) => (at === null ? '—' : new Date(at).toLocaleString(intlLocale(lang, hubDigits(lang)), TIME_FIELDS)),
   }
 }

@@ -133,7 +133,9 @@ export const hubStyles = css`
       .sign-in {
         display: grid;
         gap: var(--tabour-space-2);
-        max-inline-size: 32rem;
+        /* a fixed width: sized by their content, the token form (a longer help line) was wider than the analyst's */
+        box-sizing: border-box;
+        inline-size: min(32rem, 100%);
         margin: var(--tabour-space-3) auto;
         padding: var(--tabour-space-3);
         background: var(--tabour-surface);

@@ -222,7 +222,7 @@ export class OpenDataApp extends LitElement {
         <nav aria-label=${this.t('open.views')}>${tab('nearest', 'open.tab.nearest')}${tab('centers', 'open.tab.centers')}</nav>
         ${this.failed ? html`<p class="error" role="alert" data-failed>${this.t('open.loadFailed')}</p>` : nothing}
         ${this.view === 'nearest' ? this.nearestView() : this.centersView()}
-        <p class="muted">${this.t('open.explainWait')}</p>
+        <p class="muted" data-explain-wait>${this.t('open.explainWait')}</p>
         <a href="/api/hub/v1/openapi.json">${this.t('open.api')}</a>
       </main>
     `

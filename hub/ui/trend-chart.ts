@@ -83,8 +83,9 @@ export class HubTrend extends LitElement {
     if (!target || !d || width < 50) return
     const f = hubFormat(this.language)
     const xs = d.points.map((_, i) => i)
-    const now = d.points.map((p) => figureValue(this.figure, p.figures))
-    const before = d.points.map((p) => (p.previous ? figureValue(this.figure, p.previous) : null))
+    // a period nothing was reported in is a gap, not a 0
+    const now = d.points.map((p) => (p.reported ? figureValue(this.figure, p.figures) : null))
+    const before = d.points.map((p) => (p.previous && p.previousReported ? figureValue(this.figure, p.previous) : null))
     const labels = d.points.map((p) => periodText(p.key, d.grain, this.language, true))
     const series: uPlot.Series[] = [
       {},
@@ -129,6 +130,7 @@ export class HubTrend extends LitElement {
     const range = (from: string, to: string) => ({ from: dayText(from, this.language), to: dayText(to, this.language) })
     const totalNow = figureValue(fig, d.totals)
     const totalBefore = d.previousTotals ? figureValue(fig, d.previousTotals) : null
+    const noData = this.t('noData')
     // the period's days as the hub counted them, point by point: no calendar arithmetic in the page
     const days = d.points.reduce((n, p) => n + p.days, 0)
     return html`<section data-trend aria-labelledby="trend-title">
@@ -137,8 +139,8 @@ export class HubTrend extends LitElement {
         <span data-total="current">${this.t('thisPeriod', range(d.from, d.to))}: <strong>${formatFigure(fig, totalNow, f)}</strong></span>
         ${
           d.previous
-            ? html`<span data-total="previous">${this.t('previousPeriod', range(d.previous.from, d.previous.to))}: <strong>${formatFigure(fig, totalBefore, f)}</strong></span>
-              <span data-total="change">${this.t('change')}: <strong>${changeText(fig, null, null, this.language, d.change?.[changeKey[fig]] ?? null)}</strong></span>`
+            ? html`<span data-total="previous">${this.t('previousPeriod', range(d.previous.from, d.previous.to))}: <strong>${d.previousReported ? formatFigure(fig, totalBefore, f) : noData}</strong></span>
+              <span data-total="change">${this.t('change')}: <strong>${changeText(fig, null, null, this.language, d.previousReported ? (d.change?.[changeKey[fig]] ?? null) : null)}</strong></span>`
             : nothing
         }
       </p>
@@ -155,11 +157,15 @@ export class HubTrend extends LitElement {
           const partial = p.days < (d.grain === 'week' ? 7 : d.grain === 'month' ? daysInMonth(p.key) : 1)
           return html`<tr data-point=${p.key}>
             <th scope="row">${periodText(p.key, d.grain, this.language)}${partial ? html` <span class="tag">${this.t('partialPeriod', { days: p.days })}</span>` : nothing}</th>
-            <td class="n" data-col="current">${formatFigure(fig, figureValue(fig, p.figures), f)}</td>
+            <td class="n" data-col="current">${p.reported ? formatFigure(fig, figureValue(fig, p.figures), f) : noData}</td>
             ${
               p.previous
-                ? html`<td class="n" data-col="previous">${formatFigure(fig, figureValue(fig, p.previous), f)}</td>
-                  <td class="n" data-col="change">${changeText(fig, figureRaw(fig, p.figures), figureRaw(fig, p.previous), this.language)}</td>`
+                ? html`<td class="n" data-col="previous">${p.previousReported ? formatFigure(fig, figureValue(fig, p.previous), f) : noData}</td>
+                  <td class="n" data-col="change">${
+                    p.reported && p.previousReported
+                      ? changeText(fig, figureRaw(fig, p.figures), figureRaw(fig, p.previous), this.language)
+                      : changeText(fig, null, null, this.language, null)
+                  }</td>`
                 : nothing
             }
           </tr>`

@@ -44,6 +44,7 @@ export const HUB_ANALYSIS_MESSAGES = {
   },
   legend: { ar: 'مفتاح الألوان', en: 'Legend' },
   noData: { ar: 'لا بيانات', en: 'No data' },
+  outsideScope: { ar: 'خارج صلاحيات حسابك', en: 'Outside your scope' },
   mapTable: { ar: 'المحافظات في جدول', en: 'The governorates as a table' },
   notOnMap: { ar: 'غير موجودة على الخريطة', en: 'not on the map' },
   drillTitle: { ar: 'التفاصيل', en: 'Drill-down' },

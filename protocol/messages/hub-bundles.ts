@@ -36,7 +36,8 @@ export const HUB_BUNDLE_MESSAGES = {
   status_pending: { ar: 'في الانتظار', en: 'Pending' },
   running: { ar: 'الحزمة العاملة', en: 'Running' },
   reason: { ar: 'سبب الرفض', en: 'Why refused' },
-  reported: { ar: 'آخر إفادة', en: 'Last report' },
+  /** When the center's bundle state (what it runs, its refusal) was first reported: written on a change, not every heartbeat. */
+  stateSince: { ar: 'على هذه الحالة منذ', en: 'State since' },
   centersTitle: { ar: 'الحزمة التي يعمل بها كل مركز', en: 'The bundle each center runs' },
   noneRunning: { ar: 'لا شيء', en: 'None' },
   lastRefusal: { ar: 'آخر رفض', en: 'Last refusal' },
@@ -49,14 +50,37 @@ export const HUB_BUNDLE_MESSAGES = {
     ar: 'حسابك مقصور على محافظة؛ حزم الإعدادات قومية.',
     en: 'Your account is limited to one governorate; configuration bundles are national.',
   },
+  /** Signed out: there is no account to change. */
+  signIn: { ar: 'تسجيل الدخول', en: 'Sign in' },
   signInOther: { ar: 'الدخول بحساب آخر', en: 'Sign in with another account' },
   loadFailed: { ar: 'تعذّر تحميل حزم الإعدادات.', en: 'Could not load the configuration bundles.' },
   // the form
   formTitle: { ar: 'حزمة جديدة', en: 'A new bundle' },
   formHelp: {
-    ar: 'تبدأ الحزمة الجديدة بمحتوى آخر حزمة، وتحل محلها كاملة في المراكز التي تصلها.',
-    en: 'A new bundle starts as a copy of the last one, and replaces it whole at the centers it reaches.',
+    ar: 'تبدأ الحزمة الجديدة بمحتوى آخر حزمة (والأولى تبدأ فارغة)، وتحل محلها كاملة في المراكز التي تصلها: فئات الأولوية ونتائج إنهاء الخدمة وشريط الأخبار فيها تحل محل ما حدده كل مركز بنفسه.',
+    en: 'A new bundle starts as a copy of the last one (the first starts blank), and replaces it whole at the centers it reaches: its priority categories, finish outcomes and news line replace the ones each center set itself.',
   },
+  replacesTitle: { ar: 'ما تستبدله هذه الحزمة في مراكزها', en: 'What this bundle replaces at its centers' },
+  replacesCategories: { ar: 'فئات الأولوية: {list}', en: 'Priority categories: {list}' },
+  replacesCategoriesNone: {
+    ar: 'فئات الأولوية: لا شيء — ستُحذف فئات المراكز الخاصة بها',
+    en: "Priority categories: none — the centers' own categories will be removed",
+  },
+  replacesOutcomes: {
+    ar: 'نتائج إنهاء الخدمة: {list} — تحل محل نتائج المراكز الخاصة بها',
+    en: "Finish outcomes: {list} — they replace the centers' own",
+  },
+  replacesNews: { ar: 'شريط الأخبار: {text}', en: 'News line: {text}' },
+  replacesNewsNone: {
+    ar: 'شريط الأخبار: لا شيء — سيُمسح شريط الأخبار من شاشات المراكز',
+    en: "News line: none — the centers' displays will show no news line",
+  },
+  confirmEmpty: {
+    ar: 'تترك هذه الحزمة ما هو مبيّن أعلاه فارغًا، فيُحذف من كل مركز تصله ما حدده بنفسه. هل تنشرها رغم ذلك؟',
+    en: 'This bundle leaves what is shown above empty, removing what each center it reaches set itself. Publish it anyway?',
+  },
+  confirmPublish: { ar: 'النشر رغم ذلك', en: 'Publish anyway' },
+  cancelPublish: { ar: 'رجوع', en: 'Go back' },
   targetKind: { ar: 'ترسل إلى', en: 'Send to' },
   kind_all: { ar: 'كل المراكز', en: 'All centers' },
   kind_governorate: { ar: 'محافظة', en: 'One governorate' },

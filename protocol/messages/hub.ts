@@ -19,7 +19,8 @@ export const HUB_MESSAGES = {
   avgRatingColumn: { ar: 'متوسط التقييم (من ٥)', en: 'Average rating (of 5)' },
   appointmentWait: { ar: 'متوسط انتظار أصحاب المواعيد (دقيقة)', en: 'Avg wait with an appointment (min)' },
   noShow: { ar: 'لم يحضروا', en: 'No-show' },
-  centersOffline: { ar: 'مراكز غير متصلة', en: 'Centers offline' },
+  /** Counts active centers only: a deactivated one is neither offline nor online. */
+  centersOffline: { ar: 'مراكز نشطة غير متصلة', en: 'Active centers offline' },
   byGovernorate: { ar: 'حسب المحافظة', en: 'By governorate' },
   byCenter: { ar: 'حسب المركز', en: 'By center' },
   byService: { ar: 'حسب الخدمة', en: 'By service' },
@@ -32,6 +33,7 @@ export const HUB_MESSAGES = {
   lastReport: { ar: 'آخر اتصال', en: 'Last contact' },
   online: { ar: 'متصل', en: 'Online' },
   offline: { ar: 'غير متصل', en: 'Offline' },
+  deactivated: { ar: 'موقوف', en: 'Deactivated' },
   never: { ar: 'لم يتصل بعد', en: 'Never' },
   csv: { ar: 'تنزيل CSV', en: 'Download CSV' },
   loadFailed: { ar: 'تعذّر تحميل الأرقام، نحاول مرة أخرى…', en: 'Could not load the figures; retrying…' },
@@ -54,6 +56,15 @@ export const HUB_MESSAGES = {
     ar: 'الفترة أطول من سنة (٣٦٦ يومًا)، ولساعات اليوم أطول من ٣١ يومًا. اختر فترة أقصر.',
     en: 'The range is longer than a year (366 days), or than 31 days by hour. Choose a shorter range.',
   },
+  rangeReversed: {
+    ar: 'تاريخ «إلى» قبل تاريخ «من». اختر تاريخ «إلى» في يوم «من» أو بعده.',
+    en: 'The “To” date is before the “From” date. Choose a “To” date on or after “From”.',
+  },
+  /** Any other 4xx: the same request would be refused again, so it is not retried. The page puts the hub's own reason (English, left to right) after it. */
+  requestRefused: {
+    ar: 'رفض المركز القومي هذا الطلب: {reason}',
+    en: 'The hub refused this request: {reason}',
+  },
   analystTitle: { ar: 'أو الدخول بحساب المحلل', en: "Or sign in with an analyst's account" },
   username: { ar: 'اسم المستخدم', en: 'Username' },
   password: { ar: 'كلمة المرور', en: 'Password' },
@@ -75,7 +86,8 @@ export const HUB_MESSAGES = {
   alertBackup: { ar: '{center}: فشل آخر نسخ احتياطي', en: '{center}: the last backup failed' },
   version: { ar: 'الإصدار', en: 'Version' },
   outdated: { ar: 'أقدم من {version}', en: 'older than {version}' },
-  configVersion: { ar: 'إصدار الإعدادات', en: 'Configuration' },
+  configVersion: { ar: 'حزمة الإعدادات', en: 'Configuration bundle' },
+  noBundle: { ar: 'لا شيء', en: 'None' },
   lastHeartbeat: { ar: 'آخر نبضة', en: 'Last heartbeat' },
   outbox: { ar: 'دفعات منتظرة', en: 'Outbox backlog' },
   devicesFaulty: { ar: 'أجهزة معطلة', en: 'Faulty devices' },

@@ -41,8 +41,8 @@ export const OPEN_DATA_MESSAGES = {
   },
   'open.noServices': { ar: 'لا يعرض هذا المركز خدمات من الدليل القومي.', en: 'This center shows no national service.' },
   'open.explainWait': {
-    ar: 'الانتظار المعتاد هو ما تقوله التذكرة لو أخذتها الآن من المركز، محسوبًا من المنتظرين والشبابيك المفتوحة.',
-    en: 'The typical wait is what a ticket taken at the center now would say, worked out from the people waiting and the counters open.',
+    ar: 'الانتظار المعتاد هو ما تقوله التذكرة لو أخذتها الآن من المركز، محسوبًا من المنتظرين والشبابيك المفتوحة. الشباك الذي يخدم أكثر من خدمة يخدم المنتظرين لها جميعًا، فقد يكون هناك انتظار لخدمة لا ينتظرها أحد.',
+    en: 'The typical wait is what a ticket taken at the center now would say, worked out from the people waiting and the counters open. A counter that serves several services serves the people waiting for any of them, so a service with nobody waiting may still have a wait.',
   },
   'open.loadFailed': { ar: 'تعذّر تحميل الأرقام، نحاول مرة أخرى…', en: 'Could not load the figures; retrying…' },
   'open.api': { ar: 'البيانات المفتوحة للمطورين (OpenAPI)', en: 'Open data for developers (OpenAPI)' },

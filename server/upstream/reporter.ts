@@ -145,9 +145,10 @@ export class UpstreamReporter {
 
   /** `bundles`: the heartbeat passes the report it sends anyway, so the bundle rows are read once. */
   health(bundles: BundleReport | undefined = this.deps.bundles?.report()): CenterHealth {
-    // the fleet's configuration column: the hub's bundle version when one runs (a number, the same in both languages), else the national catalogue held
+    // the fleet's configuration column is one thing: the hub's bundle this center runs (absent: none). The
+    // catalogue's hash used to fill it when no bundle ran, so the column mixed bundle numbers and hashes
     const bundle = bundles?.running
-    const configVersion = bundle ? String(bundle) : new NationalServicesRepo(this.deps.db).version()
+    const configVersion = bundle ? String(bundle) : undefined
     const backup = this.deps.lastBackup?.() ?? null
     const countersOpen = (this.deps.db.prepare(`SELECT COUNT(*) AS n FROM counters WHERE state = 'open'`).get() as { n: number }).n
     const revoked = new Set(

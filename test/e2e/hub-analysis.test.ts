@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { localDay } from '../../protocol/center-clock.ts'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { LANDSCAPE, useBrowserSuite } from './browser.ts'
@@ -218,13 +219,33 @@ describe('the hub page: analysis', () => {
     expect(
       await page
         .locator('[data-map] g[data-governorate]')
-        .evaluateAll((els) => els.filter((e) => e.getAttribute('data-class') !== 'none').map((e) => e.getAttribute('data-governorate'))),
+        .evaluateAll((els) =>
+          els.filter((e) => !['none', 'outside'].includes(e.getAttribute('data-class')!)).map((e) => e.getAttribute('data-governorate')),
+        ),
     ).toEqual(['EG-ALX'])
+    // the other governorates have figures he may not see: painted as outside his scope, not as "no data"
+    expect(await page.locator('[data-map] g[data-class="outside"]').count()).toBe(26)
+    expect(await page.locator('[data-map] [data-legend-class="outside"]').textContent()).toBe('خارج صلاحيات حسابك')
+    expect(await page.locator('button[data-view="bundles"]').count()).toBe(0)
     expect(await page.locator('[data-table="drill"] tbody tr').evaluateAll((els) => els.map((e) => e.getAttribute('data-key')))).toEqual([
       'EG-ALX',
     ])
     expect(await page.locator('[data-trend] h2').textContent()).toBe('التذاكر المصدرة – الإسكندرية: هذه الفترة والفترة السابقة')
     expect(await seriousAxeViolations(page)).toEqual([])
     await page.screenshot({ path: join(SHOTS, 'governorate-analyst-ar-1366.png'), fullPage: true })
+
+    // from the figures tab (today) to the analysis tab: a trend of the four weeks ending today, not one day;
+    // days nothing was reported on say "no data", not 0
+    const fresh = await suite.contexts.page(LANDSCAPE)
+    await fresh.goto(`${hub.url}/hub/ui/`)
+    await fresh.locator('form[data-sign-in] input[name="token"]').fill('machine-read-token-for-tests')
+    await fresh.locator('form[data-sign-in] button[type="submit"]').click()
+    await fresh.locator('[data-kpi="issued"]').waitFor()
+    await fresh.locator('button[data-view="analysis"]').click()
+    const today = localDay(Date.now(), 'Africa/Cairo')
+    await expect.poll(() => fresh.locator('input[name="from"]').inputValue()).toBe(shiftDay(today, -27))
+    expect(await fresh.locator('input[name="to"]').inputValue()).toBe(today)
+    await expect.poll(() => fresh.locator('[data-table="trend"] tbody tr').count()).toBeGreaterThan(1)
+    expect(await texts(fresh, '[data-table="trend"] [data-col="current"]')).toContain('لا بيانات')
   })
 })

@@ -59,12 +59,28 @@ describe('the hub page: configuration bundles', () => {
     const page = await suite.contexts.page(LANDSCAPE)
     await page.goto(`${hub.url}/hub/ui/?view=bundles`)
     await page.locator('[data-bundles-refused="needsAdmin"]').waitFor()
+    // signed out there is no other account: the button says "sign in"
+    expect(await page.locator('button[data-action="bundles-sign-in"]').textContent()).toBe('تسجيل الدخول')
     await page.locator('button[data-action="bundles-sign-in"]').click()
     await fill(page, 'form[data-sign-in] input[name="token"]', HUB_ADMIN_TOKEN)
     await page.locator('form[data-sign-in] button[type="submit"]').click()
     const form = page.locator('form[data-bundle-form]')
     await form.waitFor()
     expect(await page.locator('[data-table="bundles"] p').textContent()).toBe('لم تُنشر أي حزمة بعد.')
+
+    // --- no bundle yet: the form starts blank, and says that publishing it as it is removes the centers' own categories
+    expect(await form.locator('[data-replaces="priorityCategories"]').textContent()).toBe(
+      'فئات الأولوية: لا شيء — ستُحذف فئات المراكز الخاصة بها',
+    )
+    expect(await form.locator('[data-replaces="finishOutcomes"]').textContent()).toBe(
+      'نتائج إنهاء الخدمة: تمت الخدمة — تحل محل نتائج المراكز الخاصة بها',
+    )
+    await form.locator('button[data-action="publish-new"]').click()
+    await form.locator('[data-confirm-empty]').waitFor()
+    expect(await seriousAxeViolations(page)).toEqual([])
+    await form.locator('button[data-action="publish-cancel"]').click()
+    expect(await form.locator('[data-confirm-empty]').count()).toBe(0)
+    expect(await hub.store.configBundles.list()).toEqual([])
 
     // --- the form: target Cairo, a category, the news line, a holiday, A → PASSPORT at Nasr City, the weekly hours
     await form.locator('input[name="kind"][value="governorate"]').check()
@@ -131,6 +147,8 @@ describe('the hub page: configuration bundles', () => {
       .evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-center'), r.querySelector('[data-col="running"]')?.textContent]))
     const states = await hub.store.configBundles.states()
     expect(versions).toEqual(['EG-ALX-01', 'EG-CAI-01', 'EG-CAI-02'].map((id) => [id, states.get(id)?.running === 1 ? '١' : 'لا شيء']))
+    // the time beside it is when that state began (stored on a change), not the last heartbeat: it says so
+    expect(await page.locator('[data-table="center-versions"] th[data-col="since"]').textContent()).toBe('على هذه الحالة منذ')
     expect(await seriousAxeViolations(page)).toEqual([])
     await page.screenshot({ path: join(SHOTS, 'bundles-ar.png'), fullPage: true })
 

@@ -26,6 +26,9 @@ const row = (serviceCode: string, nationalCode: string | undefined, nameEn: stri
   issued,
 })
 
+const texts = (page: import('playwright-core').Page, selector: string) =>
+  page.locator(selector).evaluateAll((els) => els.map((e) => (e.textContent ?? '').trim()))
+
 describe('the hub page: by service and the fleet', () => {
   it('shows national services, an unmapped one per center, and the fleet with its alerts, in Arabic and English', {
     timeout: 60_000,
@@ -53,6 +56,8 @@ describe('the hub page: by service and the fleet', () => {
       },
       { id: 'EG-ALX-005', nameAr: 'مركز سموحة', nameEn: 'Smouha center', rows: [row('A', 'PASSPORT', 'Passports', 3)] },
       { id: 'EG-GIZ-003', nameAr: 'مركز ٦ أكتوبر', nameEn: '6th of October center', rows: [] },
+      // switched off by the operator, and silent since: neither online nor an offline alert
+      { id: 'EG-GIZ-004', nameAr: 'مركز الشيخ زايد', nameEn: 'Sheikh Zayed center', rows: [] },
     ]
     const day = localDay(Date.now(), 'Africa/Cairo')
     const health = (o: Partial<CenterHealth>): CenterHealth => ({
@@ -68,9 +73,11 @@ describe('the hub page: by service and the fleet', () => {
       ...o,
     })
     const healths: Record<string, CenterHealth | null> = {
+      // a center from before the bundles sent its catalogue's hash as configVersion: it runs no bundle
       'EG-CAI-001': health({ version: '1.4.0', devicesFaulty: 2, lastBackupOk: false, outboxPending: 5 }),
-      'EG-ALX-005': health({}),
+      'EG-ALX-005': health({ configVersion: '3' }),
       'EG-GIZ-003': null, // never heard from
+      'EG-GIZ-004': null,
     }
     for (const c of centers) {
       const secret = await registerCenter(hub, c.id, { nameAr: c.nameAr, nameEn: c.nameEn })
@@ -91,12 +98,17 @@ describe('the hub page: by service and the fleet', () => {
       const h = healths[c.id]
       if (h) expect((await postSigned(hub.url, UpstreamPaths.heartbeat, c.id, secret, { centerId: c.id, health: h })).status).toBe(200)
     }
+    await hub.store.updateCenter('EG-GIZ-004', { active: false })
 
     const page = await suite.contexts.page(LANDSCAPE)
     await page.goto(`${hub.url}/hub/ui/`)
     expect(await page.locator('html').getAttribute('dir')).toBe('rtl')
     const services = page.locator('[data-table="service"] tbody tr')
     await expect.poll(() => services.count()).toBe(3)
+    // the chart's two bars are named
+    expect(await texts(page, '[data-chart-legend] li')).toEqual(['التذاكر المصدرة', 'تمت خدمتهم'])
+    // the offline key figure counts the active centers: Sheikh Zayed is deactivated
+    expect(await page.locator('[data-kpi="offline"]').textContent()).toBe('مراكز نشطة غير متصلة١ / ٣')
     expect(await page.locator('[data-table="service"] tr[data-key="BLD-PERMIT"] td').first().textContent()).toBe('تراخيص البناء')
     expect(await page.locator('[data-table="service"] tr[data-key="PASSPORT"] [data-col="issued"]').textContent()).toBe('٣')
     const unmapped = page.locator('[data-table="service"] tr[data-key="unmapped:EG-CAI-001:B"]')
@@ -107,14 +119,18 @@ describe('the hub page: by service and the fleet', () => {
     // the fleet
     await page.locator('button[data-view="fleet"]').click()
     const fleetRows = page.locator('[data-table="fleet"] tbody tr')
-    await expect.poll(() => fleetRows.count()).toBe(3)
+    await expect.poll(() => fleetRows.count()).toBe(4)
     expect(await fleetRows.first().getAttribute('data-fleet-center')).toBe('EG-GIZ-003') // offline first
+    const zayed = page.locator('tr[data-fleet-center="EG-GIZ-004"]')
+    expect(await zayed.getAttribute('data-state')).toBe('deactivated')
+    expect(await zayed.locator('[data-col="state"]').textContent()).toBe('موقوف')
+    expect(await page.locator('tr[data-fleet-center="EG-ALX-005"] [data-col="config"]').textContent()).toBe('٣')
     const nasr = page.locator('tr[data-fleet-center="EG-CAI-001"]')
     expect(await nasr.locator('[data-col="version"]').textContent()).toContain('1.4.0')
     expect(await nasr.locator('[data-outdated]').textContent()).toBe('أقدم من 1.5.0')
     expect(await nasr.locator('[data-col="devices"]').textContent()).toBe('٢')
     expect(await nasr.locator('[data-col="outbox"]').textContent()).toBe('٥')
-    expect(await nasr.locator('[data-col="config"]').textContent()).toBe('c0ffee12')
+    expect(await nasr.locator('[data-col="config"]').textContent()).toBe('لا شيء')
     // its governorate is kept as a code (EG-C) and named in the page's language
     expect(await nasr.locator('td .tag.muted').textContent()).toBe('القاهرة')
     expect(
@@ -133,6 +149,7 @@ describe('the hub page: by service and the fleet', () => {
     expect(await page.locator('[data-alert="offline"]').textContent()).toBe('6th of October center: never reported')
     expect(await page.locator('[data-alert="backup-failed"]').textContent()).toBe('Nasr City center: the last backup failed')
     expect(await nasr.locator('td .tag.muted').textContent()).toBe('Cairo')
+    expect(await zayed.locator('[data-col="state"]').textContent()).toBe('Deactivated')
     expect(await seriousAxeViolations(page)).toEqual([])
     await page.screenshot({ path: join(SHOTS, 'fleet-en.png'), fullPage: true })
     await page.locator('button[data-view="figures"]').click()
@@ -160,11 +177,25 @@ describe('the hub page: by service and the fleet', () => {
     await form.locator('input[name="password"]').fill('not the password at all')
     await form.locator('button[type="submit"]').click()
     await expect.poll(() => page.locator('[data-credentials-wrong]').textContent()).toBe('اسم المستخدم أو كلمة المرور غير صحيحة.')
+    // the two forms are as wide as each other in Arabic
+    const width = (sel: string) => page.locator(sel).evaluate((e) => Math.round(e.getBoundingClientRect().width))
+    expect(await width('form[data-analyst-sign-in]')).toBe(await width('form[data-sign-in]'))
+    // a wrong token next: its error replaces the password's, not beside it
+    await page.locator('form[data-sign-in] input[name="token"]').fill('not the token')
+    await page.locator('form[data-sign-in] button[type="submit"]').click()
+    await page.locator('[data-token-wrong]').waitFor()
+    expect(await page.locator('[data-credentials-wrong]').count()).toBe(0)
     await form.locator('input[name="password"]').fill('a long enough password')
     await form.locator('button[type="submit"]').click()
     const fleetRows = page.locator('[data-table="fleet"] tbody tr')
     await expect.poll(() => fleetRows.count()).toBe(1)
     expect(await fleetRows.first().getAttribute('data-fleet-center')).toBe('EG-ALX-005')
     expect(await page.locator('form[data-analyst-sign-in]').count()).toBe(0)
+    // bundles are national: the tab is not offered to him; the figures tab says they are his governorate's
+    expect(await page.locator('button[data-view="bundles"]').count()).toBe(0)
+    await page.locator('button[data-view="figures"]').click()
+    await expect.poll(() => page.locator('[data-scope]').textContent()).toBe('تعرض محافظة الإسكندرية فقط (صلاحيات حسابك).')
+    expect(await page.locator('[data-kpi="offline"] .v').textContent()).toBe('١ / ١')
+    expect(await seriousAxeViolations(page)).toEqual([])
   })
 })

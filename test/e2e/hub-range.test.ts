@@ -10,7 +10,8 @@ import { batchPath, postSigned, registerCenter, startTestHub } from '../hub/hub-
 /**
  * Issue 23, bad input: an analyst asking the national page for a range longer than a year is
  * told so (HUB_ERR_RANGE_TOO_LONG), in Arabic and English, instead of "could not load"; a
- * year's range then shows the figures again. Dashboard size (1366×768).
+ * year's range then shows the figures again; a reversed range is said to be reversed, with no
+ * figures left on screen. Dashboard size (1366×768).
  */
 
 const SHOTS = join(ROOT, 'test-results', 'hub-range')
@@ -65,5 +66,22 @@ describe('the hub page and a huge range', () => {
       .poll(() => page.locator('[data-table="center"] tr[data-center-id="EG-CAI-001"] [data-col="issued"]').textContent())
       .toBe('4')
     await page.screenshot({ path: join(SHOTS, 'year-en.png') })
+
+    // To before From: said so (the hub would answer 400), not "retrying", and the year's figures are gone
+    await ask(day, yearAgo)
+    const reversed = page.locator('[data-range-reversed]')
+    await expect.poll(() => reversed.textContent()).toBe('The “To” date is before the “From” date. Choose a “To” date on or after “From”.')
+    expect(await page.locator('[data-table="center"]').count()).toBe(0)
+    expect(await page.locator('form.range .error').count()).toBe(1)
+    await page.locator('tabour-lang-switch button').click()
+    await expect.poll(() => reversed.textContent()).toBe('تاريخ «إلى» قبل تاريخ «من». اختر تاريخ «إلى» في يوم «من» أو بعده.')
+    expect(await seriousAxeViolations(page)).toEqual([])
+
+    // a day that does not exist, from the address: the hub's 400 is said with its reason, not "retrying…"
+    await page.goto(`${hub.url}/hub/ui/?from=2026-02-30&to=2026-03-01`)
+    const refused = page.locator('[data-request-refused]')
+    await expect.poll(() => refused.textContent()).toContain('رفض المركز القومي هذا الطلب:')
+    expect(await refused.locator('bdi').textContent()).toContain('2026-02-30 is not a calendar day')
+    expect(await page.locator('[data-table="center"]').count()).toBe(0)
   })
 })

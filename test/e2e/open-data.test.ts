@@ -92,6 +92,10 @@ describe('the open-data page on a phone', () => {
       .poll(() => nasr.locator('[data-service="CIV-BIRTH"] [data-wait]').textContent())
       .toBe('No counter is open for this service now')
     expect(await nasr.locator('[data-service="CIV-BIRTH"] [data-waiting]').textContent()).toBe('Nobody waiting')
+    // a wait beside "Nobody waiting" is true at a shared counter: the note says why
+    expect(await page.locator('[data-explain-wait]').textContent()).toContain(
+      'A counter that serves several services serves the people waiting for any of them, so a service with nobody waiting may still have a wait.',
+    )
     expect(await nasr.locator('[data-service="PASSPORT"] strong').textContent()).toBe('Passports')
     expect(await page.locator('[data-list="centers"] [data-center="EG-CAI-003"] [data-no-data]').textContent()).toBe('No recent data')
     expect(await seriousAxeViolations(page)).toEqual([])

@@ -72,12 +72,15 @@ describe.each(BACKENDS)('analysis on %s', (backend) => {
     expect(body.previous).toEqual({ from: '2026-08-30', to: '2026-10-14' })
     expect(figuresOf(body.previousTotals)).toEqual(expectedSums(within('2026-08-30', '2026-10-14')))
     expect(body.points[0].previous?.issued).toBe(0)
+    // before the hub had any data: not reported ("no data" on the page), though the period as a whole has some
+    expect([body.points[0].previousReported, body.points[1].previousReported, body.previousReported]).toEqual([false, true, true])
 
     const days = await get('/api/hub/v1/analysis/trend?from=2026-11-26&to=2026-11-29&grain=day&compare=none')
     expect(days.body.points.map((p) => [p.key, p.figures.issued])).toEqual(
       ['2026-11-26', '2026-11-27', '2026-11-28', '2026-11-29'].map((d) => [d, expectedSums(within(d, d)).issued]),
     )
-    expect(days.body.points[2].figures.issued).toBe(0) // nothing sent on the 28th: shown, as zero
+    expect(days.body.points[2].figures.issued).toBe(0) // nothing sent on the 28th: zeros, marked as not reported
+    expect(days.body.points.map((p) => p.reported)).toEqual(days.body.points.map((p) => p.figures.issued > 0))
     expect([days.body.previous, days.body.previousTotals, days.body.change, days.body.points[0].previous]).toEqual([null, null, null, null])
   })
 

@@ -86,6 +86,9 @@ describe.each(BACKENDS)("analysts' accounts on %s", (backend) => {
     const own = await get('/api/hub/v1/figures?from=2026-03-10&by=center', alex)
     expect(own.body.rows.map((r: { key: string }) => r.key)).toEqual(['ALX-1'])
     expect((await get('/api/hub/v1/summary?from=2026-03-10', alex)).body.totals.issued).toBe(3)
+    // the dashboard says whose figures they are: the page names the scope from it
+    expect((await get('/api/hub/v1/dashboard?from=2026-03-10', alex)).body.scope).toBe('EG-ALX')
+    expect((await get('/api/hub/v1/dashboard?from=2026-03-10', nour)).body.scope).toBeNull()
     expect((await get('/api/hub/v1/centers', alex)).body.map((c: { id: string }) => c.id)).toEqual(['ALX-1'])
     expect((await get('/api/hub/v1/fleet', alex)).body.centers.map((c: { id: string }) => c.id)).toEqual(['ALX-1'])
     // another governorate, or a center of another: 403 with a stable code

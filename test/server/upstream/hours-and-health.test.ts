@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { TestCenter, TestClock } from '../../helpers/test-center.ts'
-import { registerCenter, startTestHub } from '../../hub/hub-harness.ts'
+import { addNationalService, registerCenter, startTestHub } from '../../hub/hub-harness.ts'
 import { localHourStartMs as localHourStart } from '../../../protocol/center-clock.ts'
 import { splitByLocalHour } from '../../../server/upstream/hours.ts'
 import { drain, hubJson, UPSTREAM_TEST_CONFIG } from './upstream-helpers.ts'
@@ -83,13 +83,21 @@ describe('center health', () => {
     center.app.tabour.queue.events.emit([
       { type: 'device:status', deviceId: kiosk.id, status: printerHealth({ reachable: true, online: true, paperOut: true }) },
     ])
+    // the hub holds a national catalogue, which the center receives: it still runs no bundle
+    await addNationalService(hub, 'PASSPORT')
+    const catalogue = center.app.tabour.configuration.services.nationalCatalogue
     const reporter = center.app.tabour.upstream!
     let view: any
     for (let i = 0; i < 200; i++) {
       await reporter.nextRound()
       view = (await hubJson(hub, '/api/hub/v1/centers'))[0]
-      if (view.lastHeartbeatAt !== null && view.devicesFaulty === 1) break
+      if (view.lastHeartbeatAt !== null && view.devicesFaulty === 1 && catalogue.version() !== null) break
     }
+    await reporter.nextRound()
+    view = (await hubJson(hub, '/api/hub/v1/centers'))[0]
+    // the fleet's configuration column is the bundle a center runs, never the catalogue's hash
+    expect(catalogue.version()).not.toBeNull()
+    expect(view.configVersion).toBeNull()
     expect(view).toMatchObject({
       id: 'EG-CAI-009',
       countersOpen: 1,

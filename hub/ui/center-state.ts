@@ -1,0 +1,31 @@
+/**
+ * A center's state as the hub page shows it. The API's `offline` is false for a deactivated
+ * center (no alert for a center the operator switched off), so a page that read only `offline`
+ * showed a silent deactivated center as "Online": deactivated is its own state, and the offline
+ * count counts the active centers only.
+ */
+import type { CenterView } from '../../protocol/hub-api.ts'
+
+export type CenterState = 'deactivated' | 'offline' | 'online'
+
+export function centerState(c: Pick<CenterView, 'active' | 'offline'>): CenterState {
+  if (!c.active) return 'deactivated'
+  return c.offline ? 'offline' : 'online'
+}
+
+/** The badge's class: red offline, grey deactivated (neither good nor bad), green online. */
+export const STATE_BADGE: Record<CenterState, string> = { offline: 'off', deactivated: 'waiting', online: '' }
+
+/** The offline key figure: offline centers among the active ones. */
+export function activeOffline(centers: readonly Pick<CenterView, 'active' | 'offline'>[]): { offline: number; active: number } {
+  const active = centers.filter((c) => c.active)
+  return { offline: active.filter((c) => c.offline).length, active: active.length }
+}
+
+/**
+ * The bundle a center runs, from its heartbeat's `configVersion`: a version number, or null (none).
+ * Centers from before the bundles sent their national catalogue's hash there; they run no bundle.
+ */
+export function runningBundle(configVersion: string | null): number | null {
+  return configVersion !== null && /^[1-9]\d{0,9}$/.test(configVersion) ? Number(configVersion) : null
+}
