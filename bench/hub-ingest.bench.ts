@@ -8,7 +8,7 @@
  * - store, a day per call: `ingestHours` with each center's 24 hours at once (a catch-up after
  *   an outage), the rollups kept, the same guarantees;
  * - raw: the same rows as plain multi-row INSERTs, one transaction per batch, through the same
- *   driver, and on PostgreSQL raw COPY (psql's \copy of a CSV) of the day's rows into a bare
+ *   Kysely instance, and on PostgreSQL raw COPY (psql's \copy of a CSV) of the day's rows into a bare
  *   table: the floors the database itself sets.
  * BENCH_HUB_HOURS (default 2) hours of batches per figure (24 for the day-per-call case);
  * `--backend sqlite|postgres` runs one backend only. The PostgreSQL database is the bench's own
@@ -19,6 +19,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { sql } from 'kysely'
 import { signedHeaders, UpstreamPaths, type HourBatch, type HourFigures } from '../protocol/upstream.ts'
 import { PG_URL, startTestHub, type Backend } from '../test/hub/hub-harness.ts'
 import type { HubStore } from '../hub/store/store.ts'
@@ -81,14 +82,13 @@ async function timed(backend: Backend, name: string, count: number, work: () => 
 }
 
 async function rawInserts(store: HubStore, list: HourBatch[]): Promise<void> {
-  const d = store.driver
-  await d.exec(`CREATE TABLE bench_raw (center_id TEXT, day TEXT, hour INTEGER, service_code TEXT, name_ar TEXT, name_en TEXT, revision INTEGER,
+  await sql`CREATE TABLE bench_raw (center_id TEXT, day TEXT, hour INTEGER, service_code TEXT, name_ar TEXT, name_en TEXT, revision INTEGER,
     issued INTEGER, called INTEGER, served INTEGER, no_show INTEGER, cancelled INTEGER, transferred_in INTEGER, transferred_out INTEGER, wait_sum BIGINT, wait_count INTEGER,
-    wait_max INTEGER, wait_within_target INTEGER, service_sum BIGINT, service_count INTEGER, counter_open_minutes INTEGER, received_at BIGINT)`)
-  const tuple = `(${Array.from({ length: 22 }, () => '?').join(', ')})`
-  const sql = `INSERT INTO bench_raw VALUES ${Array.from({ length: SERVICES }, () => tuple).join(', ')}`
-  await pool(list, d.dialect === 'sqlite' ? 1 : SENDERS, async (b) => {
-    const params = b.rows.flatMap((r) => [
+    wait_max INTEGER, wait_within_target INTEGER, service_sum BIGINT, service_count INTEGER, counter_open_minutes INTEGER, received_at BIGINT)`.execute(
+    store.db,
+  )
+  await pool(list, store.dialect === 'sqlite' ? 1 : SENDERS, async (b) => {
+    const tuples = b.rows.map((r) => [
       b.centerId,
       b.day,
       b.hour,
@@ -112,7 +112,8 @@ async function rawInserts(store: HubStore, list: HourBatch[]): Promise<void> {
       r.counterOpenMinutes,
       Date.now(),
     ])
-    await d.tx(async (t) => void (await t.run(sql, params)))
+    const insert = sql`INSERT INTO bench_raw VALUES ${sql.join(tuples.map((t) => sql`(${sql.join(t)})`))}`
+    await store.db.transaction().execute(async (trx) => void (await insert.execute(trx)))
   })
 }
 
@@ -252,7 +253,7 @@ async function benchBackend(backend: Backend): Promise<Figure[]> {
       })
     }
 
-    const stored = await hub.store.driver.all<{ n: number }>('SELECT COUNT(*) AS n FROM hub_figures')
+    const { rows: stored } = await sql<{ n: number }>`SELECT COUNT(*) AS n FROM hub_figures`.execute(hub.store.db)
     const expected = (2 * HOURS + 24) * CENTERS * SERVICES
     if (Number(stored[0]!.n) !== expected) console.log(`WARNING: ${stored[0]!.n} rows stored, expected ${expected}`)
     return figures

@@ -27,6 +27,8 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
+import { sql } from 'kysely'
+import type { HubDb } from '../hub/store/database.ts'
 import { benchHourRows } from './lib/hour-rows.ts'
 
 const CENTERS = 700
@@ -71,7 +73,7 @@ export async function hubNationalBench(): Promise<void> {
   const db = await benchDatabase(PG_URL, 'national', reuse)
   const keep = reuse !== undefined || process.argv.includes('--keep')
   const hub = await startTestHub({ config: { databaseUrl: db.url } })
-  const d = hub.store.driver
+  const d = hub.store.db
   const dbUrl = db.url
   const log = (s: string) => console.log(`[hub-national] ${s}`)
   log(`database ${db.name}${keep ? ' (kept)' : ''}`)
@@ -85,14 +87,20 @@ export async function hubNationalBench(): Promise<void> {
 }
 
 /** The registry, the catalogue, DAYS of hourly rows and a year of rollups. */
-async function loadYear(d: import('../hub/store/driver.ts').SqlDriver, dbUrl: string, log: (s: string) => void): Promise<void> {
+async function loadYear(d: HubDb, dbUrl: string, log: (s: string) => void): Promise<void> {
   {
     // --- the registry and the catalogue
-    await d.exec(`INSERT INTO hub_centers (id, name_ar, name_en, governorate, city, kind, secret, active, created_at)
+    await runSql(
+      d,
+      `INSERT INTO hub_centers (id, name_ar, name_en, governorate, city, kind, secret, active, created_at)
       SELECT 'EG-' || lpad(c::text, 4, '0'), 'مركز ' || c, 'Center ' || c, 'G' || lpad((c % ${GOVERNORATES})::text, 2, '0'), '', 'fixed', 'x', 1, 0
-      FROM generate_series(0, ${CENTERS - 1}) c`)
-    await d.exec(`INSERT INTO hub_national_services (code, name_ar, name_en, created_at, updated_at)
-      SELECT 'N' || lpad(s::text, 2, '0'), 'خدمة ' || s, 'Service ' || s, 0, 0 FROM generate_series(0, ${SERVICES - 1}) s`)
+      FROM generate_series(0, ${CENTERS - 1}) c`,
+    )
+    await runSql(
+      d,
+      `INSERT INTO hub_national_services (code, name_ar, name_en, created_at, updated_at)
+      SELECT 'N' || lpad(s::text, 2, '0'), 'خدمة ' || s, 'Service ' || s, 0, 0 FROM generate_series(0, ${SERVICES - 1}) s`,
+    )
 
     // --- the hourly rows, a month at a time: each month's rows into a bare table, its indexes built
     // once, the table attached as that month's partition, then its rollups by set-based SQL
@@ -148,8 +156,8 @@ async function loadYear(d: import('../hub/store/driver.ts').SqlDriver, dbUrl: st
     if (DAYS < 365) await repeatRollups(d)
     const repeatSeconds = ms(t1) / 1000
     const t2 = performance.now()
-    for (const s of ROLLUPS) await d.exec(`VACUUM (ANALYZE) ${s.table}`)
-    await d.exec('ANALYZE hub_figures')
+    for (const s of ROLLUPS) await runSql(d, `VACUUM (ANALYZE) ${s.table}`)
+    await runSql(d, 'ANALYZE hub_figures')
     log(
       `load steps: insert ${steps.copy.toFixed(0)} s, indexes ${steps.index.toFixed(0)} s, attach ${steps.attach.toFixed(0)} s, rollups ${steps.rollups.toFixed(0)} s` +
         `${DAYS < 365 ? `, rollups repeated over the year ${repeatSeconds.toFixed(0)} s` : ''}, vacuum and analyze ${(ms(t2) / 1000).toFixed(0)} s`,
@@ -163,21 +171,21 @@ async function loadYear(d: import('../hub/store/driver.ts').SqlDriver, dbUrl: st
 /** The views through the REST, the baselines and the ingest rates, on a loaded database. */
 async function timeEverything(
   hub: import('../test/hub/hub-harness.ts').TestHub,
-  d: import('../hub/store/driver.ts').SqlDriver,
+  d: HubDb,
   dbUrl: string,
   log: (s: string) => void,
 ): Promise<void> {
   {
     const counts: Record<string, number> = {}
     for (const s of ['hub_figures', ...ROLLUPS.map((r) => r.table)])
-      counts[s] = Number((await d.all<{ n: number }>(`SELECT COUNT(*) AS n FROM ${s}`))[0].n)
+      counts[s] = Number((await sql<{ n: number }>`SELECT COUNT(*) AS n FROM ${sql.table(s)}`.execute(d)).rows[0].n)
     log(`rows: ${JSON.stringify(counts)}`)
 
     // --- baselines
     const selectOne: number[] = []
     for (let i = 0; i < 21; i++) {
       const t0 = performance.now()
-      await d.all('SELECT 1')
+      await sql`SELECT 1`.execute(d)
       selectOne.push(ms(t0))
     }
     const healthz: number[] = []
@@ -195,21 +203,23 @@ async function timeEverything(
       .replace('$2::date', `'${dayOf(0)}'::date`)
     const psql = (command: string) => execFileSync('psql', [dbUrl, '-v', 'ON_ERROR_STOP=1', '-qAtc', command], { encoding: 'utf8' })
     psql(`\\copy (${oneDay.replace(/\s+/g, ' ').trim()}) TO '${csv}' WITH (FORMAT csv)`)
-    await d.exec('CREATE TABLE bench_raw (LIKE hub_figures INCLUDING DEFAULTS)')
+    await runSql(d, 'CREATE TABLE bench_raw (LIKE hub_figures INCLUDING DEFAULTS)')
     const columns = GENERATE('bench_raw')
       .match(/^INSERT INTO bench_raw \(([^)]*)\)/)![1]
       .replace(/\s+/g, ' ')
     const raw0 = performance.now()
     psql(`\\copy bench_raw (${columns}) FROM '${csv}' WITH (FORMAT csv)`)
     const rawSeconds = ms(raw0) / 1000
-    const rawRows = Number((await d.all<{ n: number }>('SELECT COUNT(*) AS n FROM bench_raw'))[0].n)
-    await d.exec('DROP TABLE bench_raw')
+    const rawRows = Number((await sql<{ n: number }>`SELECT COUNT(*) AS n FROM bench_raw`.execute(d)).rows[0].n)
+    await runSql(d, 'DROP TABLE bench_raw')
     rmSync(csvDir, { recursive: true, force: true })
     // a bare SELECT over the hourly rows: one day's rows summed by center, no rollup
     const bare: number[] = []
     for (let i = 0; i < 4; i++) {
       const t0 = performance.now()
-      await d.all('SELECT center_id, SUM(issued) AS n FROM hub_figures WHERE day = ? GROUP BY center_id', [dayOf(Math.min(DAYS - 1, 165))])
+      await sql`SELECT center_id, SUM(issued) AS n FROM hub_figures WHERE day = ${dayOf(Math.min(DAYS - 1, 165))} GROUP BY center_id`.execute(
+        d,
+      )
       if (i > 0) bare.push(ms(t0))
     }
 
@@ -361,24 +371,33 @@ async function timeEverything(
  * The rollups of the loaded days copied over the rest of the year: the day rollups summed from the
  * hourly rows are repeated, the others (months, national) rebuilt from them as migration 13 does.
  */
-async function repeatRollups(d: import('../hub/store/driver.ts').SqlDriver): Promise<void> {
+async function repeatRollups(d: HubDb): Promise<void> {
   for (const s of ROLLUPS.filter((r) => r.keys.includes('day') && !r.summedFrom)) {
     const cols = rollupColumns(s)
     for (let k = 1; k * DAYS < 365; k++)
-      await d.exec(
+      await runSql(
+        d,
         `INSERT INTO ${s.table} (${cols.join(', ')}) SELECT ${cols.map((c) => (c === 'day' ? `day + ${k * DAYS}` : c)).join(', ')}
          FROM ${s.table} WHERE day < DATE '${dayOf(DAYS)}' AND day + ${k * DAYS} <= DATE '${YEAR}-12-31'`,
       )
   }
   const sums = FIGURE_COLUMNS.map((c) => (c === 'wait_max' ? `MAX(${c})` : `SUM(${c})`))
-  await d.exec('DELETE FROM hub_rollup_service_month')
-  await d.exec(`INSERT INTO hub_rollup_service_month (month, center_id, service_code, national_key, service_name_ar, service_name_en, source_rows, ${FIGURE_COLUMNS.join(', ')})
+  await runSql(d, 'DELETE FROM hub_rollup_service_month')
+  await runSql(
+    d,
+    `INSERT INTO hub_rollup_service_month (month, center_id, service_code, national_key, service_name_ar, service_name_en, source_rows, ${FIGURE_COLUMNS.join(', ')})
     SELECT to_char(day, 'YYYY-MM'), center_id, service_code, national_key, MAX(service_name_ar), MAX(service_name_en), SUM(source_rows), ${sums.join(', ')}
-    FROM hub_rollup_service_day GROUP BY 1, 2, 3, 4`)
+    FROM hub_rollup_service_day GROUP BY 1, 2, 3, 4`,
+  )
   for (const s of ROLLUPS.filter((r) => r.summedFrom)) {
-    await d.exec(`DELETE FROM ${s.table}`)
-    await d.exec(rebuildFromFinerSql(s, 'postgres'))
+    await runSql(d, `DELETE FROM ${s.table}`)
+    await runSql(d, rebuildFromFinerSql(s, 'postgres'))
   }
+}
+
+/** Runs SQL text this file builds (DDL and set-based loads, no values from outside) on the hub's database. */
+async function runSql(d: HubDb, text: string): Promise<void> {
+  await sql.raw(text).execute(d)
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await hubNationalBench()

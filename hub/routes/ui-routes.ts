@@ -5,6 +5,7 @@
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import fastifyStatic from '@fastify/static'
+import { sql } from 'kysely'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { HubHealth } from '../../protocol/hub-api.ts'
@@ -25,7 +26,7 @@ export const uiRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (_request, reply) => {
       try {
-        await store.driver.all('SELECT 1 AS ok')
+        await sql`SELECT 1 AS ok`.execute(store.db)
         return { status: 'ok' as const, database: store.dialect }
       } catch {
         return reply.status(503).send({ status: 'degraded', database: store.dialect })

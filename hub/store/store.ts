@@ -8,7 +8,6 @@ import type { Kysely, Updateable } from 'kysely'
 import type { HourBatch, CenterHealth } from '../../protocol/upstream.ts'
 import { hubMigrations, type HubMigration } from './migrations.ts'
 import { type Dialect, type HubDb, dialectOf } from './database.ts'
-import { legacyDriver, type SqlDriver } from './driver.ts'
 import { migrateHub } from './migrate.ts'
 import type { HubCentersTable, HubDatabase } from './schema.ts'
 import { type CenterRecord, type CenterStatus, centerFrom, statusFrom, touchStatus } from './centers.ts'
@@ -57,8 +56,6 @@ export class HubStore {
   private schemaVersion = 0
   /** hub_figures' monthly partitions (PostgreSQL). */
   readonly partitions: FigurePartitions
-  /** The same database through the legacy `?` SQL interface (driver.ts), for the figures files until they move to Kysely. */
-  readonly driver: SqlDriver
   readonly dialect: Dialect
   /** PostgreSQL: the nonce, the center's lock and the merge as one server-side function, made on first use. */
   private readonly ingestFunction = new IngestFunction(PG_MERGE_COLUMNS)
@@ -66,7 +63,6 @@ export class HubStore {
   /** `db`: from openHubDatabase() (database.ts); the store owns it from then on (close()). */
   constructor(readonly db: HubDb) {
     this.dialect = dialectOf(db)
-    this.driver = legacyDriver(db)
     this.configBundles = new ConfigBundlesStore(db)
     this.nationalServices = new NationalServicesStore(db)
     this.analysts = new AnalystsStore(db)

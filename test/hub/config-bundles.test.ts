@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import { afterEach, describe, expect, it } from 'vitest'
 import Database from 'better-sqlite3'
 import { createServer, type Server, type Socket, connect } from 'node:net'
@@ -227,7 +228,7 @@ describe.each(BACKENDS)('configuration bundles on %s', (backend) => {
         })
       ).status,
     ).toBe(201)
-    await hub.store.driver.run(`UPDATE hub_config_bundles SET payload = REPLACE(payload, 'Elderly v2', 'Elderly v9') WHERE version = 2`)
+    await sql`UPDATE hub_config_bundles SET payload = REPLACE(payload, 'Elderly v2', 'Elderly v9') WHERE version = 2`.execute(hub.store.db)
     expect((await hubCall(hub, 'POST', '/api/hub/v1/config-bundles/2/publish')).status).toBe(200)
     await until(
       centers,

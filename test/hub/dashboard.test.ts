@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser } from 'playwright-core'
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs'
@@ -98,10 +99,9 @@ beforeAll(async () => {
     }
   }
   // the silent center's last report is three hours old
-  await hub.store.driver.run('UPDATE hub_center_status SET last_report_at = ?, last_heartbeat_at = NULL WHERE center_id = ?', [
-    Date.now() - 3 * 3_600_000,
-    SILENT,
-  ])
+  await sql`UPDATE hub_center_status SET last_report_at = ${Date.now() - 3 * 3_600_000}, last_heartbeat_at = NULL WHERE center_id = ${SILENT}`.execute(
+    hub.store.db,
+  )
 }, 180_000)
 
 afterAll(async () => {

@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import { afterEach, describe, expect, it } from 'vitest'
 import { TestCenter } from '../helpers/test-center.ts'
 import { drain, hubJson, UPSTREAM_TEST_CONFIG } from '../server/upstream/upstream-helpers.ts'
@@ -171,25 +172,22 @@ describe.each(BACKENDS)('the national catalogue on %s', (backend) => {
     await registerCenter(hub, 'C1')
     await registerCenter(hub, 'C2')
     // back to schema 2, rows as the old hub stored them (keyed by prefix only), then upgrade
-    const d = hub.store.driver
-    await d.exec('DROP INDEX hub_figures_national')
-    await d.exec('DROP TABLE hub_national_services')
-    await d.exec('ALTER TABLE hub_figures DROP COLUMN national_code')
-    await d.exec('ALTER TABLE hub_figures DROP COLUMN service_id')
+    const db = hub.store.db
+    await sql`DROP INDEX hub_figures_national`.execute(db)
+    await sql`DROP TABLE hub_national_services`.execute(db)
+    await sql`ALTER TABLE hub_figures DROP COLUMN national_code`.execute(db)
+    await sql`ALTER TABLE hub_figures DROP COLUMN service_id`.execute(db)
     for (const col of ['heartbeat_seconds', 'config_version', 'last_backup_at', 'last_backup_ok'])
-      await d.exec(`ALTER TABLE hub_center_status DROP COLUMN ${col}`)
-    await d.run("DELETE FROM kysely_migration WHERE name >= '0003'") // the tables of 4 and later stay: they touch none of this
+      await sql`ALTER TABLE hub_center_status DROP COLUMN ${sql.ref(col)}`.execute(db)
+    await sql`DELETE FROM kysely_migration WHERE name >= '0003'`.execute(db) // the tables of 4 and later stay: they touch none of this
     for (const [center, name, issued] of [
       ['C1', 'Building permits', 7],
       ['C2', 'Passports', 3],
     ] as const) {
-      await d.run(
-        `INSERT INTO hub_figures (center_id, day, hour, service_code, service_name_ar, service_name_en, revision, issued, called, served,
+      await sql`INSERT INTO hub_figures (center_id, day, hour, service_code, service_name_ar, service_name_en, revision, issued, called, served,
            no_show, cancelled, transferred_in, transferred_out, wait_sum, wait_count, wait_max, wait_within_target, service_sum,
            service_count, counter_open_minutes, received_at)
-         VALUES (?, '2026-03-10', 10, 'A', ?, ?, 1, ?, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)`,
-        [center, name, name, issued],
-      )
+         VALUES (${center}, '2026-03-10', 10, 'A', ${name}, ${name}, 1, ${issued}, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)`.execute(db)
     }
     expect(await hub.store.migrate(hubMigrations.filter((m) => m.version <= 3))).toBe(3)
     const rows = (await hubJson(hub, '/api/hub/v1/figures?from=2026-03-10&by=service')).rows

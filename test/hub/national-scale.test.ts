@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { randomBytes, randomUUID } from 'node:crypto'
 import pg from 'pg'
+import { sql } from 'kysely'
 import type { HourBatch, HourFigures } from '../../protocol/upstream.ts'
 import { HubStore, type FiguresQuery, type GroupBy } from '../../hub/store/store.ts'
 import { openHubDatabase } from '../../hub/store/database.ts'
@@ -195,7 +196,9 @@ async function expectRollupsMatchHourlyRows(store: HubStore): Promise<void> {
 
 /** A table's rows in key order, numbers as numbers (received_at left out: a re-send may not change it, but nothing else). */
 async function snapshot(store: HubStore, table: string, keys: string[]): Promise<Record<string, unknown>[]> {
-  const rows = await store.driver.all<Record<string, unknown>>(`SELECT * FROM ${table} ORDER BY ${keys.join(', ')}`)
+  const { rows } = await sql<
+    Record<string, unknown>
+  >`SELECT * FROM ${sql.table(table)} ORDER BY ${sql.join(keys.map((k) => sql.ref(k)))}`.execute(store.db)
   return rows.map(({ received_at: _, ...r }) =>
     Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'string' && /^-?\d+$/.test(v) ? Number(v) : v])),
   )
@@ -206,9 +209,9 @@ async function expectRollupsAsRebuilt(store: HubStore): Promise<void> {
   for (const s of ROLLUPS) {
     const kept = await snapshot(store, s.table, [...s.keys])
     expect(kept.length, s.table).toBeGreaterThan(0)
-    await store.driver.tx(async (d) => {
-      await d.run(`DELETE FROM ${s.table}`)
-      await d.exec(rebuildSql(s, d.dialect))
+    await store.db.transaction().execute(async (trx) => {
+      await sql`DELETE FROM ${sql.table(s.table)}`.execute(trx)
+      await sql.raw(rebuildSql(s, store.dialect)).execute(trx)
     })
     expect(kept, s.table).toEqual(await snapshot(store, s.table, [...s.keys]))
   }
@@ -267,9 +270,8 @@ describe.each(BACKENDS)('national scale on %s', (backend) => {
       for (const r of b.rows) {
         const values = [b.centerId, b.day, b.hour, r.serviceCode, r.serviceNameAr, r.serviceNameEn, r.nationalCode ?? null, 1]
         const figures = FIGURE_COLUMNS.map((c) => figureOf(r, c))
-        await store.driver.run(
-          `INSERT INTO hub_figures (${cols.join(', ')}, received_at) VALUES (${[...values, ...figures].map(() => '?').join(', ')}, 0)`,
-          [...values, ...figures],
+        await sql`INSERT INTO hub_figures (${sql.join(cols.map((c) => sql.ref(c)))}, received_at) VALUES (${sql.join([...values, ...figures])}, 0)`.execute(
+          store.db,
         )
       }
     const beforeMigration = await store.figures({ from: '2026-01-30', to: '2026-03-02', by: 'service' })
@@ -279,14 +281,15 @@ describe.each(BACKENDS)('national scale on %s', (backend) => {
     expect(await store.migrate(upTo)).toBe(upTo.at(-1)?.version)
     expect(await store.figures({ from: '2026-01-30', to: '2026-03-02', by: 'service' })).toEqual(beforeMigration)
     await expectRollupsMatchHourlyRows(store)
-    const rollupRows = await store.driver.all<{ n: number }>('SELECT COUNT(*) AS n FROM hub_rollup_center_day')
+    const { rows: rollupRows } = await sql<{ n: number }>`SELECT COUNT(*) AS n FROM hub_rollup_center_day`.execute(store.db)
     expect(Number(rollupRows[0].n)).toBe(CENTERS.length * DAYS.length)
     if (backend !== 'sqlite') {
       // hub_figures is now partitioned by month, every row in its month's partition
-      const where = await store.driver.all<{ part: string; n: number }>(
-        'SELECT tableoid::regclass::text AS part, COUNT(*) AS n FROM hub_figures GROUP BY 1 ORDER BY 1',
-      )
-      expect(where.map((w) => w.part)).toEqual(['hub_figures_p2026_01', 'hub_figures_p2026_02', 'hub_figures_p2026_03'])
+      const where = await sql<{
+        part: string
+        n: number
+      }>`SELECT tableoid::regclass::text AS part, COUNT(*) AS n FROM hub_figures GROUP BY 1 ORDER BY 1`.execute(store.db)
+      expect(where.rows.map((w) => w.part)).toEqual(['hub_figures_p2026_01', 'hub_figures_p2026_02', 'hub_figures_p2026_03'])
     }
   })
 
@@ -302,9 +305,9 @@ describe.each(BACKENDS)('national scale on %s', (backend) => {
     const backlog = [...c1.slice(0, 5), revised, ...c1.slice(5)]
     const first = await store.ingestHours(backlog, nonce(), 1)
     expect(first).toMatchObject({ stored: c1.length * SERVICES.length, duplicate: false, unknownNationalCodes: ['ZZZ'] })
-    const stored = await store.driver.all<{ service_code: string; revision: number; issued: number; national_code: string | null }>(
-      "SELECT service_code, revision, issued, national_code FROM hub_figures WHERE center_id = 'C1' AND day = ? AND hour = 9 ORDER BY service_code",
-      ['2026-02-14'],
+    const { rows: stored } = await sql<{ service_code: string; revision: number; issued: number; national_code: string | null }>`
+      SELECT service_code, revision, issued, national_code FROM hub_figures WHERE center_id = 'C1' AND day = ${'2026-02-14'} AND hour = 9 ORDER BY service_code`.execute(
+      store.db,
     )
     expect(stored.map((r) => [r.service_code, Number(r.revision), Number(r.issued), r.national_code])).toEqual([
       ['A', 2, 70, 'PASS'],
@@ -434,18 +437,18 @@ describe.each(BACKENDS)('national scale on %s', (backend) => {
     await seed(store)
     const far = '2031-05-17'
     await store.ingest(batch('C1', far, 10, 1, [row(SERVICES[0], 1)]), nonce(), 1)
-    const parts = await store.driver.all<{ part: string }>('SELECT tableoid::regclass::text AS part FROM hub_figures WHERE day = ?', [far])
-    expect(parts).toEqual([{ part: 'hub_figures_p2031_05' }])
+    const parts = await sql<{ part: string }>`SELECT tableoid::regclass::text AS part FROM hub_figures WHERE day = ${far}`.execute(store.db)
+    expect(parts.rows).toEqual([{ part: 'hub_figures_p2031_05' }])
     expect((await store.figures({ from: far, to: far, by: 'center', centerId: 'C1' }))[0].issued).toBe(row(SERVICES[0], 1).issued)
     if (backend === 'postgres+partman') {
       // pg_partman manages the table and has made the coming months ahead of any batch
-      const config = await store.driver.all("SELECT 1 FROM partman.part_config WHERE parent_table = 'public.hub_figures'")
-      expect(config).toHaveLength(1)
+      const config = await sql`SELECT 1 FROM partman.part_config WHERE parent_table = 'public.hub_figures'`.execute(store.db)
+      expect(config.rows).toHaveLength(1)
       const next = new Date()
       next.setUTCDate(1)
       next.setUTCMonth(next.getUTCMonth() + 2)
       const ahead = `hub_figures_p${next.toISOString().slice(0, 7).replace('-', '_')}`
-      expect(await store.driver.all('SELECT 1 FROM pg_class WHERE relname = ?', [ahead])).toHaveLength(1)
+      expect((await sql`SELECT 1 FROM pg_class WHERE relname = ${ahead}`.execute(store.db)).rows).toHaveLength(1)
       expect(await store.partitions.maintain()).toBe(true)
     } else expect(await store.partitions.maintain()).toBe(false)
   })

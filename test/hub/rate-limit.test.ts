@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import { afterEach, describe, expect, it } from 'vitest'
 import Database from 'better-sqlite3'
 import { join } from 'node:path'
@@ -223,11 +224,12 @@ describe('a center catching up through the rate limit', () => {
       .all()
     db.close()
     const hubHours = (
-      await hub.store.driver.all<{ day: string; hour: number; revision: number }>(
-        'SELECT DISTINCT day, hour, revision FROM hub_hours WHERE center_id = ? ORDER BY day, hour',
-        ['EG-CAI-001'],
-      )
-    ).map((r) => ({ day: r.day, hour: Number(r.hour), revision: Number(r.revision) }))
+      await sql<{
+        day: string
+        hour: number
+        revision: number
+      }>`SELECT DISTINCT day, hour, revision FROM hub_hours WHERE center_id = ${'EG-CAI-001'} ORDER BY day, hour`.execute(hub.store.db)
+    ).rows.map((r) => ({ day: r.day, hour: Number(r.hour), revision: Number(r.revision) }))
     expect(hubHours).toEqual(centerHours)
     const got = (await hubJson(hub, '/api/hub/v1/figures?from=2026-03-10&to=2026-03-16&by=day')).rows.map((r: any) => ({
       day: r.key,

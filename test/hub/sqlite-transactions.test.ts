@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -54,10 +55,10 @@ describe('transactions on the hub’s one SQLite connection', () => {
       events.push('first commits')
     })
     await inside.passed
-    // the second through the legacy `?` adapter (the figures files' way in), the read through the query builder
-    const second = store.driver.tx(async (d) => {
-      events.push(`second sees ${(await d.all('SELECT nonce FROM hub_nonces')).length}`)
-      await d.run('INSERT INTO hub_nonces (center_id, nonce, seen_at) VALUES (?, ?, ?)', ['C1', 'b', 2])
+    // the second through the `sql` tag (the figures files' way in), the read through the query builder
+    const second = store.db.transaction().execute(async (trx) => {
+      events.push(`second sees ${(await sql`SELECT nonce FROM hub_nonces`.execute(trx)).rows.length}`)
+      await sql`INSERT INTO hub_nonces (center_id, nonce, seen_at) VALUES (${'C1'}, ${'b'}, ${2})`.execute(trx)
     })
     const read = nonces().then((seen) => events.push(`read sees ${seen.join(',')}`))
     await settle()

@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import { afterEach, describe, expect, it } from 'vitest'
 import { TestCenter, TestClock } from '../../helpers/test-center.ts'
 import { addNationalService, registerCenter, startTestHub } from '../../hub/hub-harness.ts'
@@ -62,9 +63,11 @@ describe('local hours', () => {
     const hours = (await hubJson(hub, '/api/hub/v1/figures?from=2026-10-29&by=hour')).rows
     const h23 = hours.find((r: any) => r.key === '23')
     expect(h23).toMatchObject({ issued: 7, counterOpenMinutes: 119 })
-    const [stored] = await hub.store.driver.all<{ revision: number; final: number }>(
-      `SELECT revision, final FROM hub_hours WHERE day = '2026-10-29' AND hour = 23`,
-    )
+    const [stored] = (
+      await sql<{ revision: number; final: number }>`SELECT revision, final FROM hub_hours WHERE day = '2026-10-29' AND hour = 23`.execute(
+        hub.store.db,
+      )
+    ).rows
     expect(stored.revision).toBeGreaterThanOrEqual(2)
     expect(stored.final).toBe(1)
   })

@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import { afterEach, describe, expect, it } from 'vitest'
 import { TestCenter, TestClock } from '../../helpers/test-center.ts'
 import { registerCenter, startTestHub } from '../../hub/hub-harness.ts'
@@ -50,9 +51,8 @@ describe('open minutes upstream', () => {
     await drain(center)
 
     // what the batches carried, as the hub stored them
-    const stored = await hub.store.driver.all<{ service_code: string; open_minutes: number }>(
-      "SELECT service_code, open_minutes FROM hub_figures WHERE center_id = 'EG-CAI-011' AND day = '2026-12-06' AND hour = 12 ORDER BY service_code",
-    )
+    const { rows: stored } = await sql<{ service_code: string; open_minutes: number }>`SELECT service_code, open_minutes FROM hub_figures
+      WHERE center_id = 'EG-CAI-011' AND day = '2026-12-06' AND hour = 12 ORDER BY service_code`.execute(hub.store.db)
     expect(stored.map((r) => [r.service_code, Number(r.open_minutes)])).toEqual([
       ['A', 60],
       ['B', 0],

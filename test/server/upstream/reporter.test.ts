@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import { afterEach, describe, expect, it } from 'vitest'
 import Database from 'better-sqlite3'
 import { join } from 'node:path'
@@ -110,8 +111,8 @@ describe('upstream reporter → hub', () => {
         ['10', 12],
         ['11', 0],
       ]) // 11: counters open, nothing else yet
-      const finals = s.hub.store.driver.all<{ hour: number; final: number }>('SELECT hour, final FROM hub_hours ORDER BY hour')
-      expect((await finals).map((r) => [r.hour, Number(r.final)])).toEqual([
+      const finals = await sql<{ hour: number; final: number }>`SELECT hour, final FROM hub_hours ORDER BY hour`.execute(s.hub.store.db)
+      expect(finals.rows.map((r) => [r.hour, Number(r.final)])).toEqual([
         [8, 1],
         [9, 1],
         [10, 1],
@@ -159,10 +160,9 @@ describe('upstream reporter → hub', () => {
     const hours = (await hubJson(s.hub, `/api/hub/v1/figures?from=2026-03-10&by=hour`)).rows.map((r: any) => [r.key, r.issued])
     expect(hours).toEqual([8, 9, 10, 11, 12, 13].map((h) => [String(h), 6]))
     // the hours that waited went in one request (the hub's backlog route), stored in one transaction at one instant
-    const arrivals = await s.hub.store.driver.all<{ n: number }>(
-      "SELECT COUNT(DISTINCT received_at) AS n FROM hub_hours WHERE day = '2026-03-10' AND hour BETWEEN 9 AND 12",
-    )
-    expect(Number(arrivals[0].n)).toBe(1)
+    const arrivals = await sql<{ n: number }>`SELECT COUNT(DISTINCT received_at) AS n FROM hub_hours
+      WHERE day = '2026-03-10' AND hour BETWEEN 9 AND 12`.execute(s.hub.store.db)
+    expect(Number(arrivals.rows[0].n)).toBe(1)
   })
 
   it("a week offline loses nothing: each day's figures equal the event log's", { timeout: 90_000 }, async () => {
