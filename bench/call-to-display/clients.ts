@@ -48,25 +48,29 @@ export function connectAll(url: string, tokens: string[]): Promise<Socket[]> {
 }
 
 /**
- * Answers each order on `port` with `handle`'s reply, in order of completion; after a reply
- * `isLast` accepts, calls `onClosed`. A failure ends the process: the bench would wait forever.
+ * Answers each order on `port` with `handle`'s reply, in order of completion; a reply that comes
+ * later (an armed wait's result) is passed to `then` and sent only after the order's own reply,
+ * even when it is ready first (no socket to wait for). After a reply `isLast` accepts, calls
+ * `onClosed`. A failure ends the process: the bench would wait forever.
  */
 export function serve<In, Out>(
   port: Port<In, Out>,
-  handle: (order: In) => Promise<Out>,
+  handle: (order: In, then: (later: Promise<Out>) => void) => Promise<Out>,
   isLast: (reply: Out) => boolean,
   onClosed: () => void,
 ): void {
+  const fail = (err: unknown) => {
+    console.error(err)
+    process.exit(1)
+  }
   port.onMessage((order) => {
-    handle(order).then(
-      (reply) => {
-        port.send(reply)
-        if (isLast(reply)) onClosed()
-      },
-      (err) => {
-        console.error(err)
-        process.exit(1)
-      },
-    )
+    let later: Promise<Out> | undefined
+    handle(order, (p) => {
+      later = p
+    }).then((reply) => {
+      port.send(reply)
+      later?.then((message) => port.send(message), fail)
+      if (isLast(reply)) onClosed()
+    }, fail)
   })
 }

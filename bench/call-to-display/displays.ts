@@ -30,7 +30,7 @@ export function serveDisplays(port: Port<DisplayOrder, DisplayReply>, onClosed: 
   let counted = 0
   let counting = false
 
-  const handle = async (order: DisplayOrder): Promise<DisplayReply> => {
+  const handle = async (order: DisplayOrder, then: (later: Promise<DisplayReply>) => void): Promise<DisplayReply> => {
     switch (order.type) {
       case 'setup': {
         displays = await connectAll(
@@ -50,10 +50,12 @@ export function serveDisplays(port: Port<DisplayOrder, DisplayReply>, onClosed: 
         }
         const payload = order.sample ? new Promise<unknown>((resolve) => displays[0]!.once(order.event, resolve)) : undefined
         const arrived = order.sample ? allGot(displays, order.event).then(() => []) : arrivalsOf(displays, order.event)
-        void Promise.all([arrived, payload]).then(([at, sample]) => {
-          if (order.counting === 'stop') counting = false
-          port.send({ type: 'arrivals', at, payload: sample })
-        })
+        then(
+          Promise.all([arrived, payload]).then(([at, sample]) => {
+            if (order.counting === 'stop') counting = false
+            return { type: 'arrivals', at, payload: sample }
+          }),
+        )
         return { type: 'armed' }
       }
       case 'close': {

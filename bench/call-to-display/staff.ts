@@ -37,7 +37,7 @@ export function serveStaff(port: Port<StaffOrder, StaffReply>, onClosed: () => v
   let agent: Agent | null = null
   let act: (action: string, onSent: () => void) => Promise<void> = async () => {}
 
-  const handle = async (order: StaffOrder): Promise<StaffReply> => {
+  const handle = async (order: StaffOrder, then: (later: Promise<StaffReply>) => void): Promise<StaffReply> => {
     switch (order.type) {
       case 'setup': {
         const s = order.setup
@@ -73,7 +73,7 @@ export function serveStaff(port: Port<StaffOrder, StaffReply>, onClosed: () => v
         return { type: 'acted', sent }
       }
       case 'arm': {
-        void allGot(sockets, order.event).then(() => port.send({ type: 'settled' }))
+        then(allGot(sockets, order.event).then(() => ({ type: 'settled' })))
         return { type: 'armed' }
       }
       case 'close': {
