@@ -18,10 +18,12 @@
  * The two alternate call by call (`BENCH_ROUNDS` gives fewer, longer rounds), so a neighbour's
  * load falls on both.
  *
- * The clients (the sockets and the clerk's connection, bench/call-to-display/clients.ts) run in a
- * child process, as screens run on machines of their own: the server's thread writes the frames
- * and the clients' process reads them, on the two cores at once. `BENCH_CLIENTS=inline` runs them
- * on the server's thread instead (the bench's method until 2026-12-04 evening), where both spans
+ * The clients run in two child processes, as screens run on machines of their own: the 400
+ * displays alone in one (bench/call-to-display/displays.ts), the 50 consoles, 50 kiosks and the
+ * clerk's connection in the other (staff.ts), so the displays parse only what a display gets and
+ * not the ~200 frames more a call sends the staff side. The server's thread writes the frames and
+ * the clients' processes read them at once. `BENCH_CLIENTS=inline` runs both groups on the
+ * server's thread instead (the bench's method until 2026-12-04 evening), where both spans
  * include reading 400 frames one after another and the call's also what the server writes after
  * the displays' push (the staff's pushes, the kiosks' figures, the HTTP answer) before any client
  * can read. Compare the ratio (goal ≤ 1.2), not absolutes. The spans table below it (marks taken by
@@ -33,7 +35,9 @@ import { loadavg } from 'node:os'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { MessageChannel } from 'node:worker_threads'
 import { TestCenter } from '../test/helpers/test-center.ts'
-import { type Arrivals, clock, type Order, type Reply, serveClients } from './call-to-display/clients.ts'
+import { clock, type Port } from './call-to-display/clients.ts'
+import { type DisplayOrder, type DisplayReply, serveDisplays } from './call-to-display/displays.ts'
+import { type StaffOrder, type StaffReply, serveStaff } from './call-to-display/staff.ts'
 
 const DISPLAYS = Number(process.env.BENCH_DISPLAYS ?? 400)
 const CONSOLES = 50
@@ -101,15 +105,18 @@ function record(into: Latencies, marks: Marks, at: number[]): void {
   into.marks.push(marks)
 }
 
-/** The clients behind their channel: `ask` sends an order and waits for the next reply, `next` only waits. */
-interface Clients {
+/** One group of clients behind its channel: `ask` sends an order and waits for the next reply, `next` only waits. */
+interface Clients<Order, Reply> {
   ask(order: Order): Promise<Reply>
   next(): Promise<Reply>
   stop(): void
 }
 
-/** Starts the clients in a child process (or, with BENCH_CLIENTS=inline, in this one, over a MessageChannel). */
-function startClients(): Clients {
+/**
+ * Starts one group of clients in a child process of its own (or, with BENCH_CLIENTS=inline, in
+ * this one, over a MessageChannel); `serveInline` is the group's server for the inline case.
+ */
+function startClients<Order, Reply>(role: 'displays' | 'staff', serveInline: (port: Port<Order, Reply>) => void): Clients<Order, Reply> {
   const replies: Reply[] = []
   const waiting: ((reply: Reply) => void)[] = []
   const take = (reply: Reply) => {
@@ -117,15 +124,12 @@ function startClients(): Clients {
     if (waiter) waiter(reply)
     else replies.push(reply)
   }
-  const next = () => {
-    const reply = replies.shift()
-    return reply ? Promise.resolve(reply) : new Promise<Reply>((resolve) => waiting.push(resolve))
-  }
+  const next = () => (replies.length ? Promise.resolve(replies.shift()!) : new Promise<Reply>((resolve) => waiting.push(resolve)))
   let send: (order: Order) => void
   let stop: () => void
   if (INLINE) {
     const { port1, port2 } = new MessageChannel()
-    serveClients({ send: (m) => port2.postMessage(m), onMessage: (h) => port2.on('message', h) })
+    serveInline({ send: (m) => port2.postMessage(m), onMessage: (h) => port2.on('message', h) })
     port1.on('message', take)
     send = (order) => port1.postMessage(order)
     stop = () => {
@@ -134,20 +138,24 @@ function startClients(): Clients {
     }
   } else {
     // the child inherits this process's execArgv, so tsx's loader runs its TypeScript
-    const child = fork(fileURLToPath(new URL('./call-to-display/clients-process.ts', import.meta.url)))
+    const child = fork(fileURLToPath(new URL('./call-to-display/clients-process.ts', import.meta.url)), [role])
     child.on('message', (m) => take(m as Reply))
     child.on('exit', (code) => {
-      if (code) throw new Error(`the bench's clients exited with ${code}`)
+      if (code) throw new Error(`the bench's ${role} exited with ${code}`)
     })
-    send = (order) => child.send(order)
-    stop = () => child.disconnect()
+    send = (order) => child.send(order as object)
+    // the child disconnects itself once it has answered the close
+    stop = () => {
+      if (child.connected) child.disconnect()
+    }
   }
   return { ask: (order) => (send(order), next()), next, stop }
 }
 
-const arrivalsOf = (reply: Reply): Arrivals => {
-  if (reply.type !== 'arrivals') throw new Error(`expected arrivals, got ${reply.type}`)
-  return reply.arrivals
+/** The reply `reply` must be, or the bench stops: the two sides' orders and replies run in lockstep. */
+function expect<R extends { type: string }, T extends R['type']>(reply: R, type: T): Extract<R, { type: T }> {
+  if (reply.type !== type) throw new Error(`expected ${type}, got ${reply.type}`)
+  return reply as Extract<R, { type: T }>
 }
 
 export async function callToDisplayBench(): Promise<void> {
@@ -163,21 +171,33 @@ export async function callToDisplayBench(): Promise<void> {
   const perRound = Math.max(1, Math.round(CALLS / ROUNDS))
   for (let i = 0; i < ROUNDS * perRound + WARMUP_CALLS + 2; i++) await center.issue(kiosk.token, { serviceId: service.id })
 
-  const clients = startClients()
-  await clients.ask({
-    type: 'setup',
-    setup: {
-      url,
-      counterId: counter.id,
-      clerkToken: clerk,
-      displayToken: display.token,
-      managerToken: manager.token,
-      kioskToken: kiosk.token,
-      displays: DISPLAYS,
-      consoles: CONSOLES,
-      kiosks: KIOSKS,
-    },
-  })
+  // the displays in one process, the consoles, kiosks and the clerk's connection in another
+  const displays = startClients<DisplayOrder, DisplayReply>('displays', serveDisplays)
+  const staff = startClients<StaffOrder, StaffReply>('staff', serveStaff)
+  expect(await displays.ask({ type: 'setup', url, token: display.token, displays: DISPLAYS }), 'ready')
+  expect(
+    await staff.ask({
+      type: 'setup',
+      setup: {
+        url,
+        counterId: counter.id,
+        clerkToken: clerk,
+        managerToken: manager.token,
+        kioskToken: kiosk.token,
+        consoles: CONSOLES,
+        kiosks: KIOSKS,
+      },
+    }),
+    'ready',
+  )
+
+  /** The clerk's no-show after a call, untimed: resolves once every socket has read its figures (the last push of each). */
+  const noShow = async (counting?: 'stop') => {
+    expect(await displays.ask({ type: 'arm', event: 'queue:updated', counting }), 'armed')
+    const settled = displays.next()
+    expect(await staff.ask({ type: 'act', action: 'no-show' }), 'acted')
+    expect(await settled, 'arrivals')
+  }
 
   // bench-only marks: the HTTP request reaching the server, the commit's events being published
   // (the transaction is committed by then), and the displays' push through socket.io's adapter
@@ -206,9 +226,11 @@ export async function callToDisplayBench(): Promise<void> {
   }
 
   // one untimed call shows what a display gets, so the bare broadcast sends a message of the same shape and size
-  const sample = await clients.ask({ type: 'sample' })
-  if (sample.type !== 'sample') throw new Error(`expected a sample, got ${sample.type}`)
-  const payload = sample.payload
+  expect(await displays.ask({ type: 'arm', event: 'ticket:called', sample: true }), 'armed')
+  const sample = displays.next()
+  expect(await staff.ask({ type: 'act', action: 'call-next' }), 'acted')
+  const { payload } = expect(await sample, 'arrivals')
+  await noShow()
 
   const bare: Latencies = {
     name: `bare: io.emit of the same message to the same ${DISPLAYS + CONSOLES + KIOSKS} sockets`,
@@ -232,24 +254,32 @@ export async function callToDisplayBench(): Promise<void> {
   /** One bare broadcast of the call's message, on the center's own server, to every socket it has. */
   const oneBare = async (keep: boolean) => {
     const marks: Marks = {}
-    await clients.ask({ type: 'arm-bare' })
-    const got = clients.next()
+    expect(await displays.ask({ type: 'arm', event: 'ticket:called' }), 'armed')
+    const got = displays.next()
+    // the consoles and kiosks read theirs too before the next order
+    expect(await staff.ask({ type: 'arm', event: 'ticket:called' }), 'armed')
+    const othersGot = staff.next()
     inFlight.marks = marks
     marks.sent = clock()
     io.emit('ticket:called', payload as never)
-    const { at } = arrivalsOf(await got)
+    const { at } = expect(await got, 'arrivals')
+    expect(await othersGot, 'settled')
     inFlight.marks = null
     if (keep) record(bare, marks, at)
   }
   /** One call, then the clerk's no-show (untimed) so the next call-next finds the counter idle. */
   const oneCall = async (keep: boolean) => {
     const marks: Marks = {}
+    expect(await displays.ask({ type: 'arm', event: 'ticket:called', counting: keep ? 'start' : undefined }), 'armed')
+    const got = displays.next()
     inFlight.marks = marks
-    const { sent, at } = arrivalsOf(await clients.ask({ type: 'call', counting: true }))
+    // answered once the HTTP answer is in and the consoles and kiosks have the call's figures
+    const { sent } = expect(await staff.ask({ type: 'act', action: 'call-next' }), 'acted')
+    const { at } = expect(await got, 'arrivals')
     inFlight.marks = null
     marks.sent = sent
     if (keep) record(call, marks, at)
-    await clients.ask({ type: 'no-show' })
+    await noShow(keep ? 'stop' : undefined)
     const t0 = clock()
     db.transaction(() => floorRow.run(t0)).immediate()
     rawCommits.push(clock() - t0)
@@ -267,7 +297,7 @@ export async function callToDisplayBench(): Promise<void> {
   const bytes = Buffer.byteLength(JSON.stringify(payload))
   console.log(
     `\n## Call → display (${perRound * ROUNDS} calls in ${ROUNDS} alternating rounds, ${DISPLAYS} displays, ` +
-      `${DISPLAYS + CONSOLES + KIOSKS} sockets, loopback, clients ${INLINE ? 'in the same process' : 'in a child process'}; message ${bytes} B)`,
+      `${DISPLAYS + CONSOLES + KIOSKS} sockets, loopback, clients ${INLINE ? 'in the same process' : 'in two child processes (displays; consoles, kiosks and clerk)'}; message ${bytes} B)`,
   )
   console.table(rows)
   console.log(
@@ -288,11 +318,13 @@ export async function callToDisplayBench(): Promise<void> {
   ]
   console.table([spans(bare, steps), spans(call, steps)])
   console.log(`a raw one-row transaction on the same database file, between calls: p50 ${ms(median(rawCommits))} ms (the commit's floor)`)
-  const closed = await clients.ask({ type: 'close' })
+  const closed = expect(await displays.ask({ type: 'close' }), 'closed')
+  expect(await staff.ask({ type: 'close' }), 'closed')
   // what one display socket got per call-and-no-show (the call, then the no-show's counter and figures)
-  if (closed.type === 'closed') console.log(`pushes to one display socket per call + no-show: ${closed.pushesPerCall.toFixed(2)}`)
+  console.log(`pushes to one display socket per call + no-show: ${closed.pushesPerCall.toFixed(2)}`)
   console.log(`load average (1, 5, 15 min): ${loadBefore} before, ${load()} after`)
-  clients.stop()
+  displays.stop()
+  staff.stop()
   await center.close()
 }
 
