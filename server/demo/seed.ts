@@ -3,7 +3,7 @@ import { ServicesRepo } from '../db/repositories/services-repo.ts'
 import { CountersRepo } from '../db/repositories/counters-repo.ts'
 import { UsersRepo } from '../db/repositories/users-repo.ts'
 import { DevicesRepo } from '../db/repositories/devices-repo.ts'
-import { hashPassword } from '../auth/passwords.ts'
+import { hashPassword, verifyPassword } from '../auth/passwords.ts'
 import { newPairingCode, PAIRING_CODE_TTL_MS } from '../auth/tokens.ts'
 import type { PairingCodeDigest } from '../auth/pairing-codes.ts'
 import { CalendarRepo } from '../db/repositories/calendar-repo.ts'
@@ -154,6 +154,9 @@ export async function seedDemo(db: Db, now: number, codeDigest: PairingCodeDiges
   const devices = new DevicesRepo(db)
   const created = services.list().length === 0 && counters.list().length === 0 && devices.list().length === 0 && users.count() <= 1
   const codes = new Map<number, string>()
+  // the logins the banner prints with the demo's password: those made here, and an existing one only if that password opens it
+  const seededUsers: (typeof USERS)[number][] = []
+  const existingLogins: { user: (typeof USERS)[number]; passwordHash: string }[] = []
   if (created) {
     const passwordHash = await hashPassword(DEMO_PASSWORD)
     db.transaction(() => {
@@ -175,7 +178,14 @@ export async function seedDemo(db: Db, now: number, codeDigest: PairingCodeDiges
         )
       }
       new CalendarRepo(db).store(demoCalendar(now, timeZone), now, null)
-      for (const u of USERS) if (!users.findForLogin(u.username)) users.insert({ ...u, passwordHash }, now)
+      for (const u of USERS) {
+        const existing = users.findForLogin(u.username)
+        if (existing) existingLogins.push({ user: u, passwordHash: existing.passwordHash })
+        else {
+          users.insert({ ...u, passwordHash }, now)
+          seededUsers.push(u)
+        }
+      }
       for (const d of DEVICES) {
         const { id } = devices.insert({ ...d, config: {} }, now)
         const pairingCode = newPairingCode()
@@ -188,9 +198,11 @@ export async function seedDemo(db: Db, now: number, codeDigest: PairingCodeDiges
     .list()
     .filter((d) => !d.paired && !d.revoked)
     .map((d) => ({ id: d.id, kind: d.kind, name: d.name, zone: d.zone, pairingCode: codes.get(d.id) ?? null }))
+  // an existing login (the first admin) is listed only when the demo's password really opens it (the quick start's admin does; TABOUR_ADMIN_PASSWORD's does not)
+  for (const { user, passwordHash: stored } of existingLogins) if (await verifyPassword(DEMO_PASSWORD, stored)) seededUsers.unshift(user)
   return {
     created,
-    users: created ? USERS.map((u) => ({ username: u.username, role: u.role, password: DEMO_PASSWORD })) : [],
+    users: seededUsers.map((u) => ({ username: u.username, role: u.role, password: DEMO_PASSWORD })),
     devices: unpaired,
   }
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { openDatabase } from '../../server/db/connection.ts'
 import { ensureAdmin } from '../../server/bootstrap.ts'
-import { demoCalendar, seedDemo } from '../../server/demo/seed.ts'
+import { DEMO_PASSWORD, demoCalendar, seedDemo } from '../../server/demo/seed.ts'
 import { TestCenter } from '../helpers/test-center.ts'
 import { CalendarRepo } from '../../server/db/repositories/calendar-repo.ts'
 import { hoursNow } from '../../protocol/opening-hours.ts'
@@ -28,7 +28,19 @@ describe('the demo counters’ names', () => {
     dirs.push(dataDir)
     const db = openDatabase(join(dataDir, 'tabour.sqlite'))
     await ensureAdmin(db, 'admin-password-long', Date.now())
-    expect((await seedDemo(db, Date.now(), PairingCodeDigest.forDataDir(dataDir))).created).toBe(true)
+    const seed = await seedDemo(db, Date.now(), PairingCodeDigest.forDataDir(dataDir))
+    expect(seed.created).toBe(true)
+    // the start-up banner prints these logins: the admin made before the seed keeps its own password, so it is not among them
+    expect(seed.users.map((u) => u.username)).not.toContain('admin')
+    expect(seed.users.filter((u) => u.role === 'clerk')).toHaveLength(6)
+    // the quick start's admin, made with the demo's password, is listed
+    const quickDir = mkdtempSync(join(tmpdir(), 'tabour-demo-seed-'))
+    dirs.push(quickDir)
+    const quickDb = openDatabase(join(quickDir, 'tabour.sqlite'))
+    await ensureAdmin(quickDb, DEMO_PASSWORD, Date.now())
+    const quick = await seedDemo(quickDb, Date.now(), PairingCodeDigest.forDataDir(quickDir))
+    quickDb.close()
+    expect(quick.users[0]).toEqual({ username: 'admin', role: 'admin', password: DEMO_PASSWORD })
     const names = (db.prepare('SELECT name FROM counters ORDER BY number').all() as { name: string }[]).map((r) => r.name)
     const clerks = db.prepare("SELECT display_name FROM users WHERE role = 'clerk'").pluck().all() as string[]
     db.close()
