@@ -121,7 +121,9 @@ export class HubBundleForm extends LitElement {
   private targetPart(): TemplateResult {
     const governorates = [...new Set(this.centers.map((c) => c.governorate))].sort()
     const hasActive = (g: string) => this.centers.some((c) => c.governorate === g && c.active)
-    const reachesNone = this.centers.length > 0 && activeReached(this.s, this.centers) === 0
+    // said once the target names a center (no center chosen yet is no target to warn about)
+    const named = this.s.kind !== 'centers' || this.s.centerIds.length > 0
+    const reachesNone = named && this.centers.length > 0 && activeReached(this.s, this.centers) === 0
     return html`<fieldset data-part="target">
       <legend>${this.t('targetKind')}</legend>
       <div class="row" role="radiogroup" aria-label=${this.t('targetKind')}>

@@ -87,7 +87,12 @@ describe('the hub page: configuration bundles', () => {
       'لا تصل هذه الحزمة إلى أي مركز عامل: المراكز التي تستهدفها موقوفة، فستبقى «لم ترد بعد».',
     )
     await form.locator('input[name="kind"][value="centers"]').check()
+    expect(await form.locator('[data-reaches-none]').count()).toBe(0)
     expect(await form.locator('input[name="centerIds"][value="EG-ALX-01"] + [data-deactivated]').textContent()).toBe('موقوف')
+    await form.locator('input[name="centerIds"][value="EG-ALX-01"]').check()
+    await form.locator('[data-reaches-none]').waitFor()
+    expect(await seriousAxeViolations(page)).toEqual([])
+    await form.locator('input[name="centerIds"][value="EG-ALX-01"]').uncheck()
     await form.locator('button[data-action="publish-new"]').click()
     await form.locator('[data-confirm-empty]').waitFor()
     expect(await seriousAxeViolations(page)).toEqual([])
