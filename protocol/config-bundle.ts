@@ -276,6 +276,8 @@ const bundleCenter = {
   nameEn: Type.String(),
   governorate: Type.String(),
   running: Nullable(Type.Integer()),
+  /** False: the operator deactivated the center; it sends nothing, so a bundle never reaches it. */
+  active: Type.Boolean(),
   /** When the center first reported this state (what it runs, its refusal): stored on a change, not on every heartbeat. */
   reportedAt: Nullable(Type.Number()),
 }

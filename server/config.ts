@@ -5,6 +5,7 @@ import { isValidTimeZone } from '../protocol/center-clock.ts'
 import { checkSettings, envList, envNumber, envYesNo, type Env } from '../protocol/config-load.ts'
 import { findReorderingControl } from '../protocol/public-text.ts'
 import { HubPublicKey } from '../protocol/config-bundle.ts'
+import { DEFAULT_FINISH_OUTCOMES } from '../protocol/finish-outcomes.ts'
 import { badAllowEntries } from './ops/scraper-access.ts'
 import { fontFileProblem } from './ops/font-files.ts'
 
@@ -195,12 +196,7 @@ export const ConfigSchema = Type.Object(
         /** The outcomes a clerk picks from when finishing a ticket (the console's list; the first is its default). */
         finishOutcomes: Type.Array(PriorityCategory, {
           minItems: 1,
-          default: [
-            { code: 'served', nameAr: 'تمت الخدمة', nameEn: 'Served' },
-            { code: 'referred', nameAr: 'أُحيل إلى جهة أخرى', nameEn: 'Referred elsewhere' },
-            { code: 'incomplete_papers', nameAr: 'أوراق غير مكتملة', nameEn: 'Incomplete papers' },
-            { code: 'other', nameAr: 'أخرى', nameEn: 'Other' },
-          ],
+          default: DEFAULT_FINISH_OUTCOMES.map((o) => ({ ...o })),
         }),
         /** A clerk may park a ticket (the citizen fetches a document) for at most this long; then it is abandoned. Default 30 min. */
         maxParkMinutes: Type.Integer({ minimum: 1, maximum: 240, default: 30 }),

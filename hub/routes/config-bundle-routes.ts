@@ -83,6 +83,7 @@ function bundleCenter(c: CenterRecord, s: CenterBundleState | undefined) {
     nameEn: c.nameEn,
     governorate: governorateCodeOf(c.governorate),
     running: s?.running ?? null,
+    active: c.active,
     reportedAt: s?.reportedAt ?? null,
   }
 }

@@ -124,15 +124,23 @@ export class HubAnalysis extends LitElement {
       this.dispatchEvent(new CustomEvent('range-known', { detail: { from: trend.from, to: trend.to }, bubbles: true, composed: true }))
   }
 
+  /**
+   * Where the drill-down is: the path, or at its root a governorate analyst's governorate. He sees
+   * his governorate only, so a root of "all governorates" (one row, his) would say what is not so.
+   */
+  private drillPath(): DrillPath {
+    return !this.path.governorate && this.accountScope ? { governorate: this.accountScope } : this.path
+  }
+
   private async loadDrill(generation: number): Promise<void> {
-    const level = levelOf(this.path)
+    const p = this.drillPath()
+    const level = levelOf(p)
     if (level === 'governorate') {
       this.drillRows = this.governorates
       this.drillStatus = 'ready'
       return
     }
     const q = this.range()
-    const p = this.path
     q.set('by', level)
     if (level === 'center') q.set('governorate', p.governorate ?? '')
     else q.set('center', p.center?.key ?? '')
@@ -233,8 +241,8 @@ export class HubAnalysis extends LitElement {
       ${this.error === 'failed' ? html`<p class="error" role="alert" data-analysis-error="failed">${this.t('loadFailed')}</p>` : nothing}
       <tabour-hub-trend .trend=${this.trend} .figure=${this.figure} .scope=${this.scopeText()} .language=${this.language}></tabour-hub-trend>
       <div class="pair">
-        <tabour-hub-map .rows=${this.governorates} .figure=${this.figure} .selected=${this.path.governorate ?? ''} .scope=${this.accountScope} .language=${this.language}></tabour-hub-map>
-        <tabour-hub-drill .path=${this.path} .rows=${this.drillRows} .status=${this.drillStatus} .language=${this.language}
+        <tabour-hub-map .rows=${this.governorates} .figure=${this.figure} .selected=${this.drillPath().governorate ?? ''} .scope=${this.accountScope} .language=${this.language}></tabour-hub-map>
+        <tabour-hub-drill .path=${this.drillPath()} .scope=${this.accountScope} .rows=${this.drillRows} .status=${this.drillStatus} .language=${this.language}
           @drill=${(e: DrillEvent) => void this.drill(e.detail)}></tabour-hub-drill>
       </div>
     </main>`

@@ -5,7 +5,14 @@
  * codes, a day's second interval) is carried over as it was.
  */
 import { WEEKDAYS, type WeeklyHours } from '../../protocol/calendar.ts'
-import type { BundleHoliday, BundleTargetView, ConfigBundleContents, ConfigBundleDraft } from '../../protocol/config-bundle.ts'
+import type {
+  BundleHoliday,
+  BundleTargetView,
+  CenterBundleRow,
+  ConfigBundleContents,
+  ConfigBundleDraft,
+} from '../../protocol/config-bundle.ts'
+import { DEFAULT_FINISH_OUTCOMES } from '../../protocol/finish-outcomes.ts'
 
 export interface Choice {
   code: string
@@ -43,7 +50,15 @@ export function defaultWeek(): WeeklyHours {
   return Object.fromEntries(WEEKDAYS.map((d) => [d, d === 'fri' || d === 'sat' ? [] : [{ ...DEFAULT_DAY }]])) as WeeklyHours
 }
 
-/** The form as a copy of `last` (the newest bundle's contents), or blank. */
+/**
+ * What the centers' finish outcomes are before this bundle: the last bundle's, or (a first
+ * bundle) a center's defaults. The form starts from them and calls out any it drops.
+ */
+export function outcomesBefore(last: ConfigBundleContents | null): Choice[] {
+  return (last?.finishOutcomes ?? DEFAULT_FINISH_OUTCOMES).map((c) => ({ ...c }))
+}
+
+/** The form as a copy of `last` (the newest bundle's contents), or blank (outcomes: a center's defaults). */
 export function stateFrom(last: ConfigBundleContents | null): BundleFormState {
   return {
     kind: 'governorate',
@@ -51,7 +66,7 @@ export function stateFrom(last: ConfigBundleContents | null): BundleFormState {
     centerIds: [],
     note: '',
     priorityCategories: (last?.priorityCategories ?? []).map((c) => ({ ...c })),
-    finishOutcomes: (last?.finishOutcomes ?? [{ code: 'served', nameAr: 'تمت الخدمة', nameEn: 'Served' }]).map((c) => ({ ...c })),
+    finishOutcomes: outcomesBefore(last),
     newsAr: last?.announcement.ar ?? '',
     newsEn: last?.announcement.en ?? '',
     holidays: (last?.holidays ?? []).map((h) => ({ ...h })),
@@ -76,6 +91,34 @@ export function emptiedParts(s: BundleFormState): EmptiedPart[] {
   if (s.priorityCategories.length === 0) out.push('priorityCategories')
   if (!s.newsAr.trim() && !s.newsEn.trim()) out.push('announcement')
   return out
+}
+
+/**
+ * The outcomes the centers have now (`outcomesBefore`) that the bundle drops: a clerk could no
+ * longer finish a ticket with them, so the form names them and asks to confirm, as for an emptied list.
+ */
+export function droppedOutcomes(s: BundleFormState, last: ConfigBundleContents | null): Choice[] {
+  const kept = new Set(s.finishOutcomes.map((c) => c.code.trim()))
+  return outcomesBefore(last).filter((c) => !kept.has(c.code))
+}
+
+type TargetCenter = Pick<CenterBundleRow, 'centerId' | 'governorate' | 'active'>
+
+/**
+ * The governorate the form's target starts on: the first (in the picker's order) with an active
+ * center. A governorate whose only center is deactivated would make a bundle that stays "0 of 1,
+ * not yet" forever. Empty when no center is active (the form then says the target reaches none).
+ */
+export function defaultGovernorate(centers: readonly TargetCenter[]): string {
+  return [...new Set(centers.filter((c) => c.active).map((c) => c.governorate))].sort()[0] ?? ''
+}
+
+/** How many active centers the form's target reaches (0: the form says so before publishing). */
+export function activeReached(s: Pick<BundleFormState, 'kind' | 'governorate' | 'centerIds'>, centers: readonly TargetCenter[]): number {
+  return centers.filter(
+    (c) =>
+      c.active && (s.kind === 'all' || (s.kind === 'governorate' ? c.governorate === s.governorate : s.centerIds.includes(c.centerId))),
+  ).length
 }
 
 /** The request body: the target and the draft (text trimmed, local codes in capitals); the hub checks the rest. */

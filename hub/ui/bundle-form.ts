@@ -16,7 +16,18 @@ import type { BundleSummary, CenterBundleRow, ConfigBundleContents } from '../..
 import type { NationalService } from '../../protocol/national-catalogue.ts'
 import { bundleText, type BundleMessageKey } from '../../protocol/messages/hub-bundles.ts'
 import { hubStyles } from './hub-styles.ts'
-import { type BundleFormState, type Choice, DEFAULT_DAY, defaultWeek, emptiedParts, requestOf, stateFrom } from './bundle-draft.ts'
+import {
+  type BundleFormState,
+  type Choice,
+  DEFAULT_DAY,
+  activeReached,
+  defaultGovernorate,
+  defaultWeek,
+  droppedOutcomes,
+  emptiedParts,
+  requestOf,
+  stateFrom,
+} from './bundle-draft.ts'
 import { governorateName } from '../../protocol/governorates.ts'
 import { hubDigits } from './hub-format.ts'
 
@@ -60,7 +71,8 @@ export class HubBundleForm extends LitElement {
     // a new newest bundle (one was just published): its contents, the target chosen kept
     if (changed.has('last'))
       this.s = { ...stateFrom(this.last), kind: this.s.kind, governorate: this.s.governorate, centerIds: this.s.centerIds }
-    if (!this.s.governorate && this.centers.length > 0) this.s = { ...this.s, governorate: this.centers[0]!.governorate }
+    // the first governorate with an active center: one whose centers are all deactivated would never answer
+    if (!this.s.governorate && this.centers.length > 0) this.s = { ...this.s, governorate: defaultGovernorate(this.centers) }
   }
 
   private t(key: BundleMessageKey, values?: Record<string, string | number>): string {
@@ -78,7 +90,7 @@ export class HubBundleForm extends LitElement {
   private async submit(e: Event, confirmed = false): Promise<void> {
     e.preventDefault()
     // emptying a list removes what the centers set themselves: publish only once the operator has said so
-    if (!confirmed && emptiedParts(this.s).length > 0) {
+    if (!confirmed && (emptiedParts(this.s).length > 0 || droppedOutcomes(this.s, this.last).length > 0)) {
       this.confirming = true
       return
     }
@@ -108,6 +120,10 @@ export class HubBundleForm extends LitElement {
 
   private targetPart(): TemplateResult {
     const governorates = [...new Set(this.centers.map((c) => c.governorate))].sort()
+    const hasActive = (g: string) => this.centers.some((c) => c.governorate === g && c.active)
+    // said once the target names a center (no center chosen yet is no target to warn about)
+    const named = this.s.kind !== 'centers' || this.s.centerIds.length > 0
+    const reachesNone = named && this.centers.length > 0 && activeReached(this.s, this.centers) === 0
     return html`<fieldset data-part="target">
       <legend>${this.t('targetKind')}</legend>
       <div class="row" role="radiogroup" aria-label=${this.t('targetKind')}>
@@ -119,7 +135,14 @@ export class HubBundleForm extends LitElement {
       ${
         this.s.kind === 'governorate'
           ? html`<label>${this.t('chooseGovernorate')}<select name="governorate" @change=${(e: Event) => this.set({ governorate: this.value(e) })}>
-              ${governorates.map((g) => html`<option value=${g} ?selected=${g === this.s.governorate}>${governorateName(g, this.language)}</option>`)}
+              ${governorates.map(
+                (g) =>
+                  html`<option value=${g} ?selected=${g === this.s.governorate}>${
+                    hasActive(g)
+                      ? governorateName(g, this.language)
+                      : this.t('noActiveGovernorate', { name: governorateName(g, this.language) })
+                  }</option>`,
+              )}
             </select></label>`
           : nothing
       }
@@ -132,10 +155,11 @@ export class HubBundleForm extends LitElement {
                 ) => {
                   const on = (e.target as HTMLInputElement).checked
                   this.set({ centerIds: on ? [...this.s.centerIds, c.centerId] : this.s.centerIds.filter((id) => id !== c.centerId) })
-                }} />${this.language === 'ar' ? c.nameAr : c.nameEn}</label>`,
+                }} />${this.language === 'ar' ? c.nameAr : c.nameEn}${c.active ? nothing : html` <span class="badge waiting" data-deactivated>${this.t('deactivated')}</span>`}</label>`,
             )}</div>`
           : nothing
       }
+      ${reachesNone ? html`<p class="error" role="status" data-reaches-none>${this.t('reachesNone')}</p>` : nothing}
       <label>${this.t('note')}<input name="note" .value=${this.s.note} @input=${(e: Event) => this.set({ note: this.value(e) })} /></label>
     </fieldset>`
   }
@@ -230,6 +254,7 @@ export class HubBundleForm extends LitElement {
   /** Before publishing: what the bundle replaces at its targets, the lists it empties called out. */
   private replacesPart(): TemplateResult {
     const empty = emptiedParts(this.s)
+    const dropped = droppedOutcomes(this.s, this.last)
     const sep = this.language === 'ar' ? '، ' : ', '
     const names = (rows: Choice[]) => rows.map((c) => (this.language === 'ar' ? c.nameAr : c.nameEn) || c.code).join(sep)
     const news = this.language === 'ar' ? this.s.newsAr || this.s.newsEn : this.s.newsEn || this.s.newsAr
@@ -245,7 +270,13 @@ export class HubBundleForm extends LitElement {
             : this.t('replacesCategories', { list: names(this.s.priorityCategories) }),
           empty.includes('priorityCategories'),
         )}
-        ${line('finishOutcomes', this.t('replacesOutcomes', { list: names(this.s.finishOutcomes) }), false)}
+        ${line(
+          'finishOutcomes',
+          dropped.length > 0
+            ? this.t('replacesOutcomesDropped', { list: names(this.s.finishOutcomes), dropped: names(dropped) })
+            : this.t('replacesOutcomes', { list: names(this.s.finishOutcomes) }),
+          dropped.length > 0,
+        )}
         ${line(
           'announcement',
           empty.includes('announcement') ? this.t('replacesNewsNone') : this.t('replacesNews', { text: news }),

@@ -18,6 +18,7 @@ import { hubStyles } from './hub-styles.ts'
 import { hubFormat, hubDigits } from './hub-format.ts'
 import './bundle-form.ts'
 import { governorateName } from '../../protocol/governorates.ts'
+import { bundleStateSince } from './center-state.ts'
 
 const API = '/api/hub/v1/config-bundles'
 const REFRESH_MS = 60_000
@@ -138,7 +139,7 @@ export class HubBundlesView extends LitElement {
             <td data-col="status"><span class="badge ${c.status === 'refused' ? 'off' : c.status === 'pending' ? 'waiting' : ''}">${this.t(`status_${c.status}`)}</span></td>
             <td class="n">${c.running === null ? '—' : f.num(c.running)}</td>
             <td data-col="reason">${c.refusedCode ? html`<bdi dir="ltr"><code>${c.refusedCode}</code> ${c.refusedReason}</bdi>` : '—'}</td>
-            <td>${f.time(c.reportedAt)}</td>
+            <td data-col="since">${f.time(bundleStateSince(c, d.publishedAt))}</td>
           </tr>`,
         )}</tbody>
       </table>
@@ -152,8 +153,8 @@ export class HubBundlesView extends LitElement {
       <table>
         <thead><tr><th>${this.t('center')}</th><th>${this.t('governorate')}</th><th class="n">${this.t('running')}</th><th>${this.t('lastRefusal')}</th><th data-col="since">${this.t('stateSince')}</th></tr></thead>
         <tbody>${this.centers.map(
-          (c) => html`<tr data-center=${c.centerId}>
-            <td>${f.name(c)}</td><td>${governorateName(c.governorate, this.language)}</td>
+          (c) => html`<tr data-center=${c.centerId} data-active=${c.active ? 'yes' : 'no'}>
+            <td>${f.name(c)}${c.active ? nothing : html` <span class="badge waiting" data-deactivated>${this.t('deactivated')}</span>`}</td><td>${governorateName(c.governorate, this.language)}</td>
             <td class="n" data-col="running">${c.running === null ? this.t('noneRunning') : f.num(c.running)}</td>
             <td data-col="refusal">${c.refused ? html`<bdi dir="ltr">${this.t('refusalOf', { version: c.refused.version, code: c.refused.code })}</bdi>` : '—'}</td>
             <td>${f.time(c.reportedAt)}</td>

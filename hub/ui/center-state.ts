@@ -29,3 +29,13 @@ export function activeOffline(centers: readonly Pick<CenterView, 'active' | 'off
 export function runningBundle(configVersion: string | null): number | null {
   return configVersion !== null && /^[1-9]\d{0,9}$/.test(configVersion) ? Number(configVersion) : null
 }
+
+/**
+ * Since when a center has been in its state for one bundle (the bundle detail's "state since").
+ * A pending center has done nothing with this bundle yet: its stored report (`reportedAt`, what it
+ * ran before, possibly long before the bundle existed) says nothing about it, so it has been
+ * pending since the bundle was published.
+ */
+export function bundleStateSince(c: { status: string; reportedAt: number | null }, publishedAt: number | null): number | null {
+  return c.status === 'pending' ? publishedAt : c.reportedAt
+}

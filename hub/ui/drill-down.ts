@@ -24,7 +24,7 @@ export interface Named {
   nameEn: string
 }
 
-/** Where the drill-down is: nothing (all governorates), a governorate, a center of it, a service of that center. */
+/** Where the drill-down is: nothing (all governorates; the analysis view gives a governorate analyst his own), a governorate, a center of it, a service of that center. */
 export interface DrillPath {
   governorate?: string
   center?: Named
@@ -87,6 +87,8 @@ export class HubDrill extends LitElement {
   @property({ attribute: false }) rows: FigureRow[] = []
   @property() status: DrillStatus = 'loading'
   @property() language: Lang = 'ar'
+  /** A governorate analyst's governorate ('' national): the root is his governorate, named, not "all governorates". */
+  @property() scope = ''
   private focusHeading = false
 
   private t(key: AnalysisMessageKey, values?: Record<string, string | number>): string {
@@ -115,8 +117,11 @@ export class HubDrill extends LitElement {
 
   private crumbs(): TemplateResult {
     const p = this.path
-    const steps: { label: string; to: DrillPath }[] = [{ label: this.t('allGovernorates'), to: {} }]
-    if (p.governorate) steps.push({ label: this.governorateName(p.governorate), to: { governorate: p.governorate } })
+    const steps: { label: string; to: DrillPath }[] = [
+      { label: this.scope ? this.governorateName(this.scope) : this.t('allGovernorates'), to: {} },
+    ]
+    if (p.governorate && p.governorate !== this.scope)
+      steps.push({ label: this.governorateName(p.governorate), to: { governorate: p.governorate } })
     if (p.center) steps.push({ label: this.named(p.center), to: { governorate: p.governorate, center: p.center } })
     if (p.service) steps.push({ label: this.named(p.service), to: p })
     return html`<nav aria-label=${this.t('drillPath')} data-breadcrumbs><ol>

@@ -16,21 +16,19 @@ import { themeStyles } from '../../ui-common/theme.ts'
 import { type AnalysisFigure, figureLabel, FIGURE_LABEL_VALUES, figureValue, formatFigure } from './analysis-figures.ts'
 import { EGYPT_GOVERNORATES, GRID_COLUMNS, GRID_ROWS, type Governorate, governorateOf } from './egypt-governorates.ts'
 import { hubFormat, hubDigits } from './hub-format.ts'
-import { type CLASSES, classesOf } from './map-scale.ts'
+import { classesOf } from './map-scale.ts'
+import { type TileKind, tileLook } from './map-tiles.ts'
 import { hubStyles } from './hub-styles.ts'
 
-/** ColorBrewer "Blues", light to dark; text is dark on the first three and white on the last two (contrast ≥ 4.5:1). */
-const COLOURS = ['#eff3ff', '#c6dbef', '#6baed6', '#2171b5', '#08306b'] as const satisfies { length: typeof CLASSES }
-const NO_DATA = '#f4f4f4'
-/** A governorate outside a governorate analyst's scope: it has figures he may not see, so not "no data". */
-const OUTSIDE = '#d5dbe3'
 const TILE_W = 100
 const TILE_H = 64
 const GAP = 4
 
 /** A legend's colour as a tiny SVG: the pages' CSP refuses inline styles, and a fill attribute is no style. */
-const swatch = (fill: string, dashed = false) =>
-  html`<svg class="swatch" viewBox="0 0 20 20" aria-hidden="true"><rect x="1" y="1" width="18" height="18" fill=${fill} stroke="#5a6b7d" stroke-dasharray=${dashed ? '3 2' : 'none'}></rect></svg>`
+const swatch = (kind: TileKind) => {
+  const { fill, dashed } = tileLook(kind)
+  return html`<svg class="swatch" viewBox="0 0 20 20" aria-hidden="true"><rect x="1" y="1" width="18" height="18" fill=${fill} stroke="#5a6b7d" stroke-dasharray=${dashed ? '3 2' : 'none'}></rect></svg>`
+}
 
 @customElement('tabour-hub-map')
 export class HubMap extends LitElement {
@@ -121,12 +119,13 @@ export class HubMap extends LitElement {
           const cls = k && k.value !== null && scale ? scale.classOf(k.value) : null
           const x = g.col * (TILE_W + GAP)
           const y = g.row * (TILE_H + GAP)
-          const fill = outside ? OUTSIDE : cls === null ? NO_DATA : COLOURS[cls]
+          const kind: TileKind = outside ? 'outside' : cls === null ? 'none' : cls
+          const { fill, dashed } = tileLook(kind)
           const ink = cls !== null && cls >= 3 ? '#ffffff' : '#0b1f33'
-          return svg`<g data-governorate=${g.code} data-class=${outside ? 'outside' : cls === null ? 'none' : String(cls)}>
+          return svg`<g data-governorate=${g.code} data-class=${String(kind)}>
             <rect x=${x} y=${y} width=${TILE_W} height=${TILE_H} rx="6" fill=${fill}
               stroke=${g.code === selected ? '#ffc20e' : '#5a6b7d'} stroke-width=${g.code === selected ? 4 : 1}
-              stroke-dasharray=${cls === null ? '4 3' : 'none'}></rect>
+              stroke-dasharray=${dashed ? '4 3' : 'none'}></rect>
             <text x=${x + TILE_W / 2} y=${y + 24} text-anchor="middle" font-size="12" fill=${ink}>${name(g)}</text>
             <text x=${x + TILE_W / 2} y=${y + 48} text-anchor="middle" font-size="15" font-weight="700" fill=${ink}>${
               k && k.value !== null ? formatFigure(fig, k.value, f) : ''
@@ -140,10 +139,10 @@ export class HubMap extends LitElement {
           .map(([c, texts]) => {
             const lo = texts[0]
             const hi = texts[texts.length - 1]
-            return html`<li data-legend-class=${c}>${swatch(COLOURS[c])}${lo === hi ? lo : `${lo} – ${hi}`}</li>`
+            return html`<li data-legend-class=${c}>${swatch(c)}${lo === hi ? lo : `${lo} – ${hi}`}</li>`
           })}
-        <li data-legend-class="none">${swatch(NO_DATA, true)}${this.t('noData')}</li>
-        ${scope ? html`<li data-legend-class="outside">${swatch(OUTSIDE)}${this.t('outsideScope')}</li>` : nothing}
+        <li data-legend-class="none">${swatch('none')}${this.t('noData')}</li>
+        ${scope ? html`<li data-legend-class="outside">${swatch('outside')}${this.t('outsideScope')}</li>` : nothing}
       </ul>
       <table data-table="map">
         <caption>${this.t('mapTable')}</caption>

@@ -51,6 +51,11 @@ export class HubApp extends LitElement {
         --tabour-text-base: 1rem;
         --tabour-text-large: 1.5rem;
       }
+      /* outside the views' padded main: the same inline inset, so it does not sit flush to the window edge */
+      p[data-scope] {
+        margin: var(--tabour-space-2) 0 0;
+        padding-inline: var(--tabour-space-3);
+      }
     `,
   ]
 
@@ -333,22 +338,24 @@ export class HubApp extends LitElement {
     `
   }
 
+  /** As the analysis tab does: a governorate analyst's figures and fleet are his governorate's, not the nation's. */
+  private scopeNote(): TemplateResult | typeof nothing {
+    return this.accountScope === null
+      ? nothing
+      : html`<p data-scope>${analysisText('scopeNote', this.language, { governorate: governorateName(this.accountScope, this.language) })}</p>`
+  }
+
   /** The chosen tab's content. */
   private viewBody(): TemplateResult {
     switch (this.view) {
       case 'analysis':
         return this.analysisView()
       case 'figures':
-        return html`${
-          // as the analysis tab does: a governorate analyst's figures are his governorate's, not the nation's
-          this.accountScope !== null
-            ? html`<p data-scope>${analysisText('scopeNote', this.language, { governorate: governorateName(this.accountScope, this.language) })}</p>`
-            : nothing
-        }<tabour-hub-figures .summary=${this.data} .language=${this.language} .query=${this.query()} @csv-download=${(e: CsvDownloadEvent) => void this.download(e)}></tabour-hub-figures>`
+        return html`${this.scopeNote()}<tabour-hub-figures .summary=${this.data} .language=${this.language} .query=${this.query()} @csv-download=${(e: CsvDownloadEvent) => void this.download(e)}></tabour-hub-figures>`
       case 'bundles':
         return html`<tabour-hub-bundles .language=${this.language} .token=${this.auth.token} @bundles-sign-in=${() => this.askSignIn(null)}></tabour-hub-bundles>`
       case 'fleet':
-        return html`${this.failed ? html`<p class="error" role="alert">${this.t('loadFailed')}</p>` : nothing}<tabour-hub-fleet .fleet=${this.fleet} .language=${this.language}></tabour-hub-fleet>`
+        return html`${this.scopeNote()}${this.failed ? html`<p class="error" role="alert">${this.t('loadFailed')}</p>` : nothing}<tabour-hub-fleet .fleet=${this.fleet} .language=${this.language}></tabour-hub-fleet>`
     }
   }
 }

@@ -36,8 +36,15 @@ export const HUB_BUNDLE_MESSAGES = {
   status_pending: { ar: 'في الانتظار', en: 'Pending' },
   running: { ar: 'الحزمة العاملة', en: 'Running' },
   reason: { ar: 'سبب الرفض', en: 'Why refused' },
-  /** When the center's bundle state (what it runs, its refusal) was first reported: written on a change, not every heartbeat. */
+  /** When the center's bundle state (what it runs, its refusal) was first reported; a pending center's: the bundle's publication. */
   stateSince: { ar: 'على هذه الحالة منذ', en: 'State since' },
+  /** A center the operator deactivated: it sends nothing, so no bundle reaches it. */
+  deactivated: { ar: 'موقوف', en: 'Deactivated' },
+  noActiveGovernorate: { ar: '{name} (لا مركز عاملًا فيها)', en: '{name} (no active center)' },
+  reachesNone: {
+    ar: 'لا تصل هذه الحزمة إلى أي مركز عامل: المراكز التي تستهدفها موقوفة، فستبقى «لم ترد بعد».',
+    en: 'This bundle reaches no active center: the centers it targets are deactivated, so it will stay "not yet".',
+  },
   centersTitle: { ar: 'الحزمة التي يعمل بها كل مركز', en: 'The bundle each center runs' },
   noneRunning: { ar: 'لا شيء', en: 'None' },
   lastRefusal: { ar: 'آخر رفض', en: 'Last refusal' },
@@ -57,8 +64,8 @@ export const HUB_BUNDLE_MESSAGES = {
   // the form
   formTitle: { ar: 'حزمة جديدة', en: 'A new bundle' },
   formHelp: {
-    ar: 'تبدأ الحزمة الجديدة بمحتوى آخر حزمة (والأولى تبدأ فارغة)، وتحل محلها كاملة في المراكز التي تصلها: فئات الأولوية ونتائج إنهاء الخدمة وشريط الأخبار فيها تحل محل ما حدده كل مركز بنفسه.',
-    en: 'A new bundle starts as a copy of the last one (the first starts blank), and replaces it whole at the centers it reaches: its priority categories, finish outcomes and news line replace the ones each center set itself.',
+    ar: 'تبدأ الحزمة الجديدة بمحتوى آخر حزمة (والأولى تبدأ فارغة، عدا نتائج إنهاء الخدمة فتبدأ بنتائج المركز الافتراضية)، وتحل محلها كاملة في المراكز التي تصلها: فئات الأولوية ونتائج إنهاء الخدمة وشريط الأخبار فيها تحل محل ما حدده كل مركز بنفسه.',
+    en: "A new bundle starts as a copy of the last one (the first starts blank, except its finish outcomes: a center's defaults), and replaces it whole at the centers it reaches: its priority categories, finish outcomes and news line replace the ones each center set itself.",
   },
   replacesTitle: { ar: 'ما تستبدله هذه الحزمة في مراكزها', en: 'What this bundle replaces at its centers' },
   replacesCategories: { ar: 'فئات الأولوية: {list}', en: 'Priority categories: {list}' },
@@ -75,9 +82,13 @@ export const HUB_BUNDLE_MESSAGES = {
     ar: 'شريط الأخبار: لا شيء — سيُمسح شريط الأخبار من شاشات المراكز',
     en: "News line: none — the centers' displays will show no news line",
   },
+  replacesOutcomesDropped: {
+    ar: 'نتائج إنهاء الخدمة: {list} — ستُحذف من المراكز: {dropped}',
+    en: 'Finish outcomes: {list} — removed from the centers: {dropped}',
+  },
   confirmEmpty: {
-    ar: 'تترك هذه الحزمة ما هو مبيّن أعلاه فارغًا، فيُحذف من كل مركز تصله ما حدده بنفسه. هل تنشرها رغم ذلك؟',
-    en: 'This bundle leaves what is shown above empty, removing what each center it reaches set itself. Publish it anyway?',
+    ar: 'تحذف هذه الحزمة من كل مركز تصله ما نُبّه إليه أعلاه. هل تنشرها رغم ذلك؟',
+    en: 'This bundle removes from each center it reaches what is called out above. Publish it anyway?',
   },
   confirmPublish: { ar: 'النشر رغم ذلك', en: 'Publish anyway' },
   cancelPublish: { ar: 'رجوع', en: 'Go back' },

@@ -226,9 +226,20 @@ describe('the hub page: analysis', () => {
     // the other governorates have figures he may not see: painted as outside his scope, not as "no data"
     expect(await page.locator('[data-map] g[data-class="outside"]').count()).toBe(26)
     expect(await page.locator('[data-map] [data-legend-class="outside"]').textContent()).toBe('خارج صلاحيات حسابك')
+    // and look as the legend's "outside" swatch does: its grey, without the dashed "no data" border
+    const look = (sel: string) =>
+      page
+        .locator(sel)
+        .first()
+        .evaluate((r) => [r.getAttribute('fill'), r.getAttribute('stroke-dasharray')])
+    expect(await look('[data-map] g[data-class="outside"] rect')).toEqual(await look('[data-map] [data-legend-class="outside"] rect'))
     expect(await page.locator('button[data-view="bundles"]').count()).toBe(0)
+    // his drill-down starts at his governorate's centers and names it, not "all governorates" (one row, his)
+    await expect.poll(() => page.locator('tabour-hub-drill [data-drill-level]').getAttribute('data-drill-level')).toBe('center')
+    expect(await texts(page, 'tabour-hub-drill [data-breadcrumbs] li')).toEqual(['الإسكندرية'])
+    expect(await page.locator('tabour-hub-drill [data-drill-heading]').textContent()).toBe('مراكز الإسكندرية')
     expect(await page.locator('[data-table="drill"] tbody tr').evaluateAll((els) => els.map((e) => e.getAttribute('data-key')))).toEqual([
-      'EG-ALX',
+      ...new Set(alexandria.map((r) => r.centerId)),
     ])
     expect(await page.locator('[data-trend] h2').textContent()).toBe('التذاكر المصدرة – الإسكندرية: هذه الفترة والفترة السابقة')
     expect(await seriousAxeViolations(page)).toEqual([])

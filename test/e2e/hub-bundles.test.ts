@@ -46,6 +46,8 @@ describe('the hub page: configuration bundles', () => {
     const reg = await register('EG-CAI-01', 'مركز مدينة نصر', 'Nasr City center', CAIRO)
     await register('EG-CAI-02', 'مركز مصر الجديدة', 'Heliopolis center', CAIRO) // registered, never reports: stays pending
     await register('EG-ALX-01', 'مركز سموحة', 'Smouha center', 'الإسكندرية') // another governorate: not a target
+    // Alexandria's only center is deactivated: a bundle sent there would stay "not yet" forever
+    await hub.store.updateCenter('EG-ALX-01', { active: false })
     const center = await TestCenter.start({
       config: {
         uiDir: suite.uiDir,
@@ -72,9 +74,25 @@ describe('the hub page: configuration bundles', () => {
     expect(await form.locator('[data-replaces="priorityCategories"]').textContent()).toBe(
       'فئات الأولوية: لا شيء — ستُحذف فئات المراكز الخاصة بها',
     )
+    // its finish outcomes start as a center's defaults (a bundle replaces them whole)
     expect(await form.locator('[data-replaces="finishOutcomes"]').textContent()).toBe(
-      'نتائج إنهاء الخدمة: تمت الخدمة — تحل محل نتائج المراكز الخاصة بها',
+      'نتائج إنهاء الخدمة: تمت الخدمة، أُحيل إلى جهة أخرى، أوراق غير مكتملة، أخرى — تحل محل نتائج المراكز الخاصة بها',
     )
+    // the target starts on a governorate with an active center; Alexandria (its only center deactivated) says so
+    expect(await form.locator('select[name="governorate"]').inputValue()).toBe('EG-C')
+    expect(await form.locator('select[name="governorate"] option[value="EG-ALX"]').textContent()).toBe('الإسكندرية (لا مركز عاملًا فيها)')
+    expect(await form.locator('[data-reaches-none]').count()).toBe(0)
+    await form.locator('select[name="governorate"]').selectOption('EG-ALX')
+    expect(await form.locator('[data-reaches-none]').textContent()).toBe(
+      'لا تصل هذه الحزمة إلى أي مركز عامل: المراكز التي تستهدفها موقوفة، فستبقى «لم ترد بعد».',
+    )
+    await form.locator('input[name="kind"][value="centers"]').check()
+    expect(await form.locator('[data-reaches-none]').count()).toBe(0)
+    expect(await form.locator('input[name="centerIds"][value="EG-ALX-01"] + [data-deactivated]').textContent()).toBe('موقوف')
+    await form.locator('input[name="centerIds"][value="EG-ALX-01"]').check()
+    await form.locator('[data-reaches-none]').waitFor()
+    expect(await seriousAxeViolations(page)).toEqual([])
+    await form.locator('input[name="centerIds"][value="EG-ALX-01"]').uncheck()
     await form.locator('button[data-action="publish-new"]').click()
     await form.locator('[data-confirm-empty]').waitFor()
     expect(await seriousAxeViolations(page)).toEqual([])
@@ -91,6 +109,18 @@ describe('the hub page: configuration bundles', () => {
     await fill(page, 'input[name="priorityCategories/0/nameEn"]', 'Elderly')
     await fill(page, 'input[name="newsAr"]', 'المراكز مغلقة يوم ٦ أكتوبر')
     await fill(page, 'input[name="newsEn"]', 'Centers close on 6 October')
+    // dropping one of the centers' outcomes is called out and asks to confirm, as an emptied list does
+    await form.locator('[data-part="finishOutcomes"] [data-row="3"] button').click()
+    expect(await form.locator('[data-replaces="finishOutcomes"]').textContent()).toBe(
+      'نتائج إنهاء الخدمة: تمت الخدمة، أُحيل إلى جهة أخرى، أوراق غير مكتملة — ستُحذف من المراكز: أخرى',
+    )
+    await form.locator('button[data-action="publish-new"]').click()
+    await form.locator('[data-confirm-empty]').waitFor()
+    await form.locator('button[data-action="publish-cancel"]').click()
+    await form.locator('button[data-add="finishOutcomes"]').click()
+    await fill(page, 'input[name="finishOutcomes/3/code"]', 'other')
+    await fill(page, 'input[name="finishOutcomes/3/nameAr"]', 'أخرى')
+    await fill(page, 'input[name="finishOutcomes/3/nameEn"]', 'Other')
     await form.locator('button[data-add="holidays"]').click()
     await fill(page, 'input[name="holidays/0/id"]', 'armed-forces-day')
     await fill(page, 'input[name="holidays/0/from"]', '2026-10-06')
@@ -137,6 +167,10 @@ describe('the hub page: configuration bundles', () => {
     expect(
       await statuses.evaluateAll((rows) => rows.map((r) => `${r.getAttribute('data-center')} ${r.getAttribute('data-status')}`)),
     ).toEqual(['EG-CAI-01 applied', 'EG-CAI-02 pending'])
+    // the pending center has done nothing with this bundle: pending since it was published
+    expect(await statuses.nth(1).locator('[data-col="since"]').textContent()).toBe(
+      await row.locator('[data-col="published"]').textContent(),
+    )
     // a center that has not answered is not shown in the applied green
     const badgeColours = await statuses.evaluateAll((rows) =>
       rows.map((r) => getComputedStyle(r.querySelector('[data-col="status"] .badge')!).backgroundColor),
@@ -146,6 +180,7 @@ describe('the hub page: configuration bundles', () => {
       .locator('[data-table="center-versions"] tbody tr')
       .evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-center'), r.querySelector('[data-col="running"]')?.textContent]))
     const states = await hub.store.configBundles.states()
+    expect(await page.locator('[data-table="center-versions"] tr[data-center="EG-ALX-01"] [data-deactivated]').textContent()).toBe('موقوف')
     expect(versions).toEqual(['EG-ALX-01', 'EG-CAI-01', 'EG-CAI-02'].map((id) => [id, states.get(id)?.running === 1 ? '١' : 'لا شيء']))
     // the time beside it is when that state began (stored on a change), not the last heartbeat: it says so
     expect(await page.locator('[data-table="center-versions"] th[data-col="since"]').textContent()).toBe('على هذه الحالة منذ')

@@ -191,10 +191,25 @@ describe('the hub page: by service and the fleet', () => {
     await expect.poll(() => fleetRows.count()).toBe(1)
     expect(await fleetRows.first().getAttribute('data-fleet-center')).toBe('EG-ALX-005')
     expect(await page.locator('form[data-analyst-sign-in]').count()).toBe(0)
+    // the fleet tab says it is his governorate's too, inset as the view's content is (not flush to the window edge)
+    expect(await page.locator('[data-scope]').textContent()).toBe('تعرض محافظة الإسكندرية فقط (صلاحيات حسابك).')
+    const contentStart = (sel: string) =>
+      page
+        .locator(sel)
+        .first()
+        .evaluate((e) => {
+          const r = e.getBoundingClientRect()
+          const cs = getComputedStyle(e)
+          return Math.round(
+            cs.direction === 'rtl' ? r.right - Number.parseFloat(cs.paddingRight) : r.left + Number.parseFloat(cs.paddingLeft),
+          )
+        })
+    expect(await contentStart('[data-scope]')).toBe(await contentStart('tabour-hub-fleet main'))
     // bundles are national: the tab is not offered to him; the figures tab says they are his governorate's
     expect(await page.locator('button[data-view="bundles"]').count()).toBe(0)
     await page.locator('button[data-view="figures"]').click()
     await expect.poll(() => page.locator('[data-scope]').textContent()).toBe('تعرض محافظة الإسكندرية فقط (صلاحيات حسابك).')
+    expect(await contentStart('[data-scope]')).toBe(await contentStart('tabour-hub-figures main'))
     expect(await page.locator('[data-kpi="offline"] .v').textContent()).toBe('١ / ١')
     expect(await seriousAxeViolations(page)).toEqual([])
   })

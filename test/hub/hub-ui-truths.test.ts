@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { emptiedParts, stateFrom } from '../../hub/ui/bundle-draft.ts'
+import { activeReached, defaultGovernorate, droppedOutcomes, emptiedParts, stateFrom } from '../../hub/ui/bundle-draft.ts'
+import { DEFAULT_FINISH_OUTCOMES } from '../../protocol/finish-outcomes.ts'
+import { loadConfig } from '../../server/config.ts'
 import { hubFormat } from '../../hub/ui/hub-format.ts'
-import { activeOffline, centerState, runningBundle } from '../../hub/ui/center-state.ts'
+import { tileLook } from '../../hub/ui/map-tiles.ts'
+import { activeOffline, bundleStateSince, centerState, runningBundle } from '../../hub/ui/center-state.ts'
 
 /** The hub page's pure helpers say only true things (issue 23's user walk). */
 describe('the bundle form', () => {
@@ -10,6 +13,38 @@ describe('the bundle form', () => {
     expect(emptiedParts(blank)).toEqual(['priorityCategories', 'announcement'])
     const filled = { ...blank, priorityCategories: [{ code: 'elderly', nameAr: 'كبار السن', nameEn: 'Elderly' }], newsEn: 'Closed Friday' }
     expect(emptiedParts(filled)).toEqual([])
+  })
+
+  it("starts a first bundle's outcomes from a center's defaults, and calls out the ones it drops", () => {
+    const blank = stateFrom(null)
+    expect(blank.finishOutcomes.map((o) => o.code)).toEqual(['served', 'referred', 'incomplete_papers', 'other'])
+    expect(droppedOutcomes(blank, null)).toEqual([])
+    const shrunk = { ...blank, finishOutcomes: blank.finishOutcomes.slice(0, 1) }
+    expect(droppedOutcomes(shrunk, null).map((o) => o.code)).toEqual(['referred', 'incomplete_papers', 'other'])
+  })
+
+  it("the center's default outcomes are the ones the form starts from (one list, not a copy)", () => {
+    expect(loadConfig({ env: {} }).queue.finishOutcomes).toEqual(DEFAULT_FINISH_OUTCOMES)
+  })
+
+  it('starts on a governorate with an active center, and counts the active centers a target reaches', () => {
+    const centers = [
+      { centerId: 'EG-ALX-01', governorate: 'ALX', active: false },
+      { centerId: 'EG-CAI-01', governorate: 'CAI', active: true },
+    ]
+    expect(defaultGovernorate(centers)).toBe('CAI')
+    expect(defaultGovernorate(centers.slice(0, 1))).toBe('')
+    expect(activeReached({ kind: 'governorate', governorate: 'ALX', centerIds: [] }, centers)).toBe(0)
+    expect(activeReached({ kind: 'centers', governorate: '', centerIds: ['EG-ALX-01'] }, centers)).toBe(0)
+    expect(activeReached({ kind: 'all', governorate: '', centerIds: [] }, centers)).toBe(1)
+  })
+})
+
+describe('a bundle\'s "state since" for each center', () => {
+  it('a pending center is pending since the bundle was published, not since its first heartbeat', () => {
+    expect(bundleStateSince({ status: 'pending', reportedAt: 1000 }, 5000)).toBe(5000)
+    expect(bundleStateSince({ status: 'applied', reportedAt: 6000 }, 5000)).toBe(6000)
+    expect(bundleStateSince({ status: 'pending', reportedAt: null }, null)).toBeNull()
   })
 })
 
@@ -39,5 +74,14 @@ describe('times on the hub page', () => {
   it('name the zone they are written in (the reader may be anywhere)', () => {
     const zone = new Intl.DateTimeFormat('en', { timeZoneName: 'short' }).formatToParts(0).find((p) => p.type === 'timeZoneName')!.value
     expect(hubFormat('en').time(0)).toContain(zone)
+  })
+})
+
+describe('the governorate map', () => {
+  it('paints an out-of-scope tile as its legend swatch says: grey, with no "no data" dashes', () => {
+    expect(tileLook('outside').dashed).toBe(false)
+    expect(tileLook('outside').fill).not.toBe(tileLook('none').fill)
+    expect(tileLook('none').dashed).toBe(true)
+    expect(tileLook(2).dashed).toBe(false)
   })
 })
