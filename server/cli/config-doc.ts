@@ -79,8 +79,8 @@ function envVars(source: string): Map<string, string> {
   const env = new Map<string, string>()
   for (const m of source.matchAll(/set\('(\w+)',[^\n]*?env\.(\w+)/g)) env.set(m[1]!, m[2]!)
   for (const m of source.matchAll(/out\.(\w+) = \{ (\w+): env\.(\w+) \}/g)) env.set(`${m[1]}.${m[2]}`, m[3]!)
-  // a nested object filled key by key: `upstream.url = env.TABOUR_UPSTREAM_URL`
-  for (const m of source.matchAll(/\b(\w+)\.(\w+) = env\.(\w+)/g)) if (m[1] !== 'out') env.set(`${m[1]}.${m[2]}`, m[3]!)
+  // a nested object filled key by key: `upstream.url = env.TABOUR_UPSTREAM_URL`, or through a parser: `metrics.allow = envList(env.TABOUR_METRICS_ALLOW)`
+  for (const m of source.matchAll(/\b(\w+)\.(\w+) = (?:\w+\()?env\.(\w+)/g)) if (m[1] !== 'out') env.set(`${m[1]}.${m[2]}`, m[3]!)
   return env
 }
 
