@@ -38,7 +38,8 @@ const userRoom = (id: number) => `user:${id}`
 
 /**
  * socket.io on the app's own HTTP server. Fastify does not know socket.io's connections, so
- * app.close() would wait for them for ever: preClose disconnects every socket and onClose
+ * app.close() would wait for them for ever: preClose disconnects every socket (and closes every
+ * engine.io connection, joined or not) and onClose
  * closes the socket.io server, and only then does the HTTP server finish closing. A token is checked at connect; each socket joins its feed room; the server keeps
  * missed packets for `recoveryWindowSeconds` so a short Wi-Fi drop loses nothing.
  */
@@ -166,6 +167,9 @@ export function attachRealtime(app: FastifyInstance, deps: { auth: Authenticator
     clearInterval(tokenCheck)
     clearInterval(awaySweep)
     io.local.disconnectSockets(true)
+    // and every transport connection that carries no socket yet (a page's feed between its transport
+    // and its CONNECT packet): the HTTP server would wait for those until the page went away
+    io.engine.close()
     done()
   })
   app.addHook('onClose', async () => {

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import { Socket as EngineSocket } from 'engine.io-client'
 import { TestCenter } from '../../helpers/test-center.ts'
 import { useListeningCenter, waitForDisconnect, type TabourSocket } from '../../helpers/socket-client.ts'
 import { buildFloor } from './floor.ts'
@@ -38,6 +39,20 @@ describe('closing the app with clients connected', () => {
     expect(app.tabour.db.open).toBe(false)
     // `active` false: the client has given up its connection for good (no reconnection scheduled)
     expect(sockets.map((s) => [s.connected, s.active])).toEqual(sockets.map(() => [false, false]))
+  })
+
+  it('finishes promptly with a connection that has not joined a feed yet (a screen whose feed is still starting)', async () => {
+    const { center, url } = await start()
+    // an engine.io connection with no socket.io socket on it: a page's feed between its transport and its CONNECT packet
+    const raw = new EngineSocket(url, { path: '/socket.io/', transports: ['websocket'] })
+    const closed = new Promise<string>((resolve) => raw.on('close', (reason) => resolve(reason)))
+    await new Promise<void>((resolve, reject) => {
+      raw.on('open', () => resolve())
+      raw.on('error', reject)
+    })
+    expect(center.app.tabour.realtime.socketCount()).toBe(0)
+    await within(center.app.close(), 2_000, 'app.close()')
+    expect(await closed).toBe('transport close')
   })
 
   it('finishes promptly with no client at all, and twice in a row', async () => {
