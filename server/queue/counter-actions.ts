@@ -81,7 +81,8 @@ export class CounterActions {
     return this.ctx.write((tx) => {
       const counter = this.ownOpenIdleCounter(actor, counterId, 'call the next ticket')
       const q = this.ctx.config.queue
-      const chosen = chooseNext(this.ctx.tickets.candidatesFor(counter.id), {
+      const candidates = this.ctx.tickets.candidatesFor(counter.id)
+      const chosen = chooseNext(candidates, {
         now: tx.now,
         policy: q.policy,
         params: {
@@ -90,7 +91,10 @@ export class CounterActions {
           maxAppointmentsInARow: q.maxAppointmentsInARow,
         },
         priorityStreak: counter.priorityStreak,
-        appointmentStreak: appointmentStreakOf(this.ctx.bookings.recentOriginsAt(counter.id, q.maxAppointmentsInARow)),
+        // the streak matters only to a checked-in appointment (rule f): without one, no query before the call's commit
+        appointmentStreak: candidates.some((c) => c.slotStart !== undefined)
+          ? appointmentStreakOf(this.ctx.bookings.recentOriginsAt(counter.id, q.maxAppointmentsInARow))
+          : 0,
       })
       if (!chosen) return { counter, ticket: null }
       const priorityStreak = nextPriorityStreak(counter.priorityStreak, chosen)
