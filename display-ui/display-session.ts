@@ -18,6 +18,7 @@ import { fetchMedia, reportStatus, type DisplayCenter } from './display-api.ts'
 import { settled, type Settled } from '../ui-common/settled.ts'
 import { DEFAULT_DISPLAY_SETTINGS, displaySettings, type DisplaySettings } from './display-settings.ts'
 import { fromSnapshot, withCallPush, withCounter } from './now-serving.ts'
+import { withWaiting } from '../ui-common/queue-figures.ts'
 
 /** How often settings and the media list are refreshed while paired. */
 const RELOAD_MS = 5 * 60_000
@@ -50,10 +51,12 @@ export class DisplaySession extends DeviceSession {
     super(host, { kind: 'display', base, reloadEveryMs: RELOAD_MS })
     this.feed
       .on('ticket:called', (e) => {
-        // the call's one push carries the counter and the figures it changed (CallBoard)
+        // the call's one push carries the counter and its lines' lengths (CallBoard)
         const { seq: _seq, board, ...call } = e
-        this.update(() => (this.calls = withCallPush(this.calls, call, board)))
-        if (board) this.applyFigures(board.services)
+        this.update(() => {
+          this.calls = withCallPush(this.calls, call, board)
+          if (board) this.services = withWaiting(this.services, board.services)
+        })
         this.hooks.onCall(call)
       })
       .on('counter:updated', (e) => this.update(() => (this.calls = withCounter(this.calls, e.counter))))

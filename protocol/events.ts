@@ -23,13 +23,22 @@ export interface CalledTicket {
 export interface CallBoard {
   /** The calling counter as the call left it, as `counter:updated` would carry it (public: `clerk` and `pauseReason` null). */
   counter: Counter
-  /** The live figures of every service whose line the call moved, as `queue:updated` would carry them (empty for a recall). */
-  services: QueueFigures[]
+  /**
+   * How many wait in every service whose line the call moved (empty for a recall): all a board
+   * shows of a service. Not the whole QueueFigures: a new ticket's estimate (and `available`, which
+   * follows from it) plays the whole line forward, which the call would otherwise do before its
+   * push reaches any display; kiosks and staff still get them in `queue:updated`.
+   */
+  services: WaitingFigure[]
 }
 
-export interface QueueFigures {
+/** One service's line length, as a display's board shows it. */
+export interface WaitingFigure {
   serviceId: number
   waiting: number
+}
+
+export interface QueueFigures extends WaitingFigure {
   /** Null when no open counter serves the service (unknown). */
   estimatedWaitSeconds: number | null
   /** An open or paused counter whose clerk is not away serves it. */

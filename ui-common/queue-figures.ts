@@ -4,7 +4,7 @@
  * has never seen (just created, or active again).
  */
 import type { ServiceWithQueue } from '../protocol/entities.ts'
-import type { QueueFigures } from '../protocol/events.ts'
+import type { QueueFigures, WaitingFigure } from '../protocol/events.ts'
 
 /** The services with the pushed figures applied; services without a figure are kept as they were. */
 export function withFigures<S extends ServiceWithQueue>(services: readonly S[], figures: readonly QueueFigures[]): S[] {
@@ -22,6 +22,16 @@ export function withFigures<S extends ServiceWithQueue>(services: readonly S[], 
         }
       : s
   })
+}
+
+/**
+ * The services with the pushed line lengths applied (a display's call: CallBoard), the other
+ * figures kept. A service the screen does not list is not asked for: the ticket just called was
+ * issued with a `queue:updated` that named its service first.
+ */
+export function withWaiting<S extends ServiceWithQueue>(services: readonly S[], counts: readonly WaitingFigure[]): S[] {
+  const waiting = new Map(counts.map((c) => [c.serviceId, c.waiting]))
+  return services.map((s) => (waiting.has(s.id) ? { ...s, waiting: waiting.get(s.id)! } : s))
 }
 
 /**

@@ -81,7 +81,8 @@ export class CounterActions {
     return this.ctx.write((tx) => {
       const counter = this.ownOpenIdleCounter(actor, counterId, 'call the next ticket')
       const q = this.ctx.config.queue
-      const chosen = chooseNext(this.ctx.tickets.candidatesFor(counter.id), {
+      const candidates = this.ctx.tickets.candidatesFor(counter.id)
+      const chosen = chooseNext(candidates, {
         now: tx.now,
         policy: q.policy,
         params: {
@@ -90,11 +91,15 @@ export class CounterActions {
           maxAppointmentsInARow: q.maxAppointmentsInARow,
         },
         priorityStreak: counter.priorityStreak,
-        appointmentStreak: appointmentStreakOf(this.ctx.bookings.recentOriginsAt(counter.id, q.maxAppointmentsInARow)),
+        // the streak matters only to a checked-in appointment (rule f): without one, no query before the call's commit
+        appointmentStreak: candidates.some((c) => c.slotStart !== undefined)
+          ? appointmentStreakOf(this.ctx.bookings.recentOriginsAt(counter.id, q.maxAppointmentsInARow))
+          : 0,
       })
       if (!chosen) return { counter, ticket: null }
-      this.ctx.counters.setPriorityStreak(counter.id, nextPriorityStreak(counter.priorityStreak, chosen))
-      return this.call(tx, actor, counter, this.ctx.tickets.get(chosen.ticketId)!, 'policy')
+      const priorityStreak = nextPriorityStreak(counter.priorityStreak, chosen)
+      this.ctx.counters.setPriorityStreak(counter.id, priorityStreak)
+      return this.call(tx, actor, { ...counter, priorityStreak }, this.ctx.tickets.get(chosen.ticketId)!, 'policy')
     })
   }
 
@@ -220,6 +225,7 @@ export class CounterActions {
 
   // --- the shared steps -------------------------------------------------------------------
 
+  /** @param counter as it stands in this transaction before the call (its streak already moved by callNext). */
   private call(
     tx: WriteScope,
     actor: Actor,
@@ -230,13 +236,8 @@ export class CounterActions {
   ): CounterActionResult {
     assertTransition(ticket.status, 'call')
     const { waitedSeconds, targetWaitSeconds, withinTarget } = waitFacts(this.ctx, ticket, tx.now)
-    this.ctx.tickets.update(ticket.id, {
-      status: 'called',
-      calledAt: tx.now,
-      startedAt: null,
-      counterId: counter.id,
-      clerkId: actorIds(actor).userId,
-    })
+    const changes = { status: 'called', calledAt: tx.now, startedAt: null, counterId: counter.id, clerkId: actorIds(actor).userId } as const
+    this.ctx.tickets.update(ticket.id, changes)
     this.ctx.counters.setCurrentTicket(counter.id, ticket.id)
     tx.log({
       type: 'ticket.called',
@@ -253,8 +254,9 @@ export class CounterActions {
         policy: this.ctx.config.queue.policy,
       },
     })
-    const result = this.result(counter.id, ticket.id)
-    tx.emit({ type: 'ticket:called', ticket: result.ticket!, counter: result.counter, recall: false, at: tx.now })
+    // what the two updates above made of them, without reading back what this transaction just wrote
+    const result = { counter: { ...counter, currentTicketId: ticket.id }, ticket: { ...ticket, ...changes } }
+    tx.emit({ type: 'ticket:called', ticket: result.ticket, counter: result.counter, recall: false, at: tx.now })
     tx.emit({ type: 'counter:updated', counter: result.counter })
     tx.emit({ type: 'queue:updated', serviceIds: [ticket.serviceId] })
     return result

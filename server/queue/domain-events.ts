@@ -65,9 +65,14 @@ export class DomainEvents {
     this.emitter.setMaxListeners(0)
   }
 
-  /** `commit` is every event of the same commit, in order (the broadcaster folds a call's pushes into one). */
-  on(listener: (event: DomainEvent, commit: readonly DomainEvent[]) => void): () => void {
-    this.emitter.on('event', listener)
+  /**
+   * `commit` is every event of the same commit, in order (the broadcaster folds a call's pushes into one).
+   * `first`: before every listener subscribed without it, whatever the order of subscription (the
+   * realtime broadcaster: a call's push to the displays waits for no printer, board, message or outbox).
+   */
+  on(listener: (event: DomainEvent, commit: readonly DomainEvent[]) => void, options: { first?: boolean } = {}): () => void {
+    if (options.first) this.emitter.prependListener('event', listener)
+    else this.emitter.on('event', listener)
     return () => this.emitter.off('event', listener)
   }
 

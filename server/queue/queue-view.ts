@@ -276,6 +276,11 @@ export class QueueView {
     return this.ctx.centerSettings.news()
   }
 
+  /** How many tickets of the service wait now (ServiceWithQueue.waiting): one indexed count, no play of the line. */
+  waitingCount(serviceId: number): number {
+    return this.ctx.tickets.waitingCount(serviceId)
+  }
+
   /** One service's live figures (what `queue:updated` carries), or null for an unknown id. */
   serviceQueue(serviceId: number): ServiceWithQueue | null {
     const service = this.ctx.services.get(serviceId)
@@ -284,7 +289,7 @@ export class QueueView {
 
   /** Waiting count, estimate for a new ticket, today's issue count, whether it is staffed, its hours and whether a kiosk may issue now. */
   private withQueue(s: Service, day: string): ServiceWithQueue {
-    const waiting = this.ctx.tickets.waitingCount(s.id)
+    const waiting = this.waitingCount(s.id)
     const issuedToday = this.ctx.tickets.issuedOn(s.id, day)
     const capReached = s.dailyCap !== null && issuedToday >= s.dailyCap
     const staffed = isStaffed(this.staffing(s.id))

@@ -32,18 +32,18 @@ export class Broadcaster {
   private readonly folds = new CallFolds((zone) => this.publicZoneFeeds(zone))
 
   /**
-   * Each commit's figures by service, built once for all its pushes: the call's board is built
-   * before the displays' push, and the staff's and kiosks' `queue:updated` of the same commit then
-   * carry the very same figures instead of building them again after it (a commit is a fresh array).
+   * Each commit's figures by service, built once for all its pushes: a commit whose events name a
+   * service twice (a transfer's two lines) plays the line forward once (a commit is a fresh array).
    */
   private readonly figuresOfCommit = new WeakMap<readonly DomainEvent[], Map<number, QueueFigures | null>>()
 
   /** @param commit every event of the same commit, in order (DomainEvents.on gives it). */
   handle(event: DomainEvent, commit: readonly DomainEvent[]): void {
-    this.sendToWatchers(event)
     let figures = this.figuresOfCommit.get(commit)
     if (!figures) this.figuresOfCommit.set(commit, (figures = new Map()))
+    // the feeds first: a call's push to the displays waits for nothing else (issue 22)
     this.sendToFeeds(event, this.folds.of(commit), figures)
+    this.sendToWatchers(event)
   }
 
   /** What each watched ticket's room was last told, so a change that does not move it pushes nothing. */
@@ -140,10 +140,11 @@ export class Broadcaster {
         })
       case 'ticket:called': {
         const call = calledTicket(event.ticket, event.counter, event.recall, event.at)
-        // displays first (the call is theirs to show): one push that carries what the commit's
-        // counter and queue pushes would have (CallBoard)
+        // displays first (the call is theirs to show): one push that carries the counter the
+        // commit's counter push would have, and its lines' lengths (CallBoard): a count each, not
+        // the figures, whose estimate plays the whole line forward (the staff's queue push does that)
         const counter = fold?.counters.get(event.counter.id) ?? event.counter
-        const services = this.figuresOf(fold?.serviceIds ?? [], figures)
+        const services = (fold?.serviceIds ?? []).map((serviceId) => ({ serviceId, waiting: this.queue.view.waitingCount(serviceId) }))
         this.send(this.publicZoneFeeds(event.counter.zone), 'ticket:called', {
           ...call,
           board: { counter: publicCounterDto(counter), services },

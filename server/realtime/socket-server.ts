@@ -69,11 +69,16 @@ export function attachRealtime(app: FastifyInstance, deps: { auth: Authenticator
   const broadcaster = new Broadcaster(io, deps.queue, seqs, deps.config)
   const awayAfterMs = deps.config.queue.awayAfterSeconds * 1000
   const presence = new ConsolePresence(deps.queue, awayAfterMs)
-  const unsubscribe = deps.queue.events.on((event, commit) => {
-    // revoked tokens (new password, disabled account, revoked device) end their sockets at once
-    if (event.type === 'access:revoked') io.in(event.subject === 'user' ? userRoom(event.id) : deviceRoom(event.id)).disconnectSockets(true)
-    else broadcaster.handle(event, commit)
-  })
+  const unsubscribe = deps.queue.events.on(
+    (event, commit) => {
+      // revoked tokens (new password, disabled account, revoked device) end their sockets at once
+      if (event.type === 'access:revoked')
+        io.in(event.subject === 'user' ? userRoom(event.id) : deviceRoom(event.id)).disconnectSockets(true)
+      else broadcaster.handle(event, commit)
+    },
+    // the screens hear of a commit before anything else does (issue 22)
+    { first: true },
+  )
 
   io.use((socket, next) => {
     // a public watch socket (the status page): no token, read-only, only `ticket:status` of its tickets

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { ServiceWithQueue } from '../../protocol/entities.ts'
-import { checkInOffered, needsSnapshot, withFigures } from '../../ui-common/queue-figures.ts'
+import { checkInOffered, needsSnapshot, withFigures, withWaiting } from '../../ui-common/queue-figures.ts'
 
 const service = (id: number, waiting: number): ServiceWithQueue =>
   ({
@@ -26,6 +26,18 @@ describe('queue figures', () => {
     // the names stay: a figure carries none
     expect(after[1].nameAr).toBe('خدمة 2')
     expect(before[1].waiting).toBe(5)
+  })
+
+  it("applies a call's line lengths (a display's CallBoard) and keeps every other figure", () => {
+    const before = [service(1, 3), service(2, 5)]
+    const after = withWaiting(before, [
+      { serviceId: 2, waiting: 4 },
+      { serviceId: 9, waiting: 1 },
+    ])
+    expect(after[0]).toBe(before[0])
+    expect(after[1]).toEqual({ ...before[1], waiting: 4 })
+    // a service the board does not list is not added: only a snapshot brings its names
+    expect(after.map((s) => s.id)).toEqual([1, 2])
   })
 
   it('asks for a snapshot only for a service it has never seen that is available, or unstaffed (shown greyed)', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { ServiceWithQueue } from '../../../protocol/entities.ts'
 import type { CalledTicket } from '../../../protocol/events.ts'
 import { fromSnapshot, withCall, withCallPush, withCounter } from '../../../display-ui/now-serving.ts'
-import { withFigures } from '../../../ui-common/queue-figures.ts'
+import { withFigures, withWaiting } from '../../../ui-common/queue-figures.ts'
 import { type RecordedEvent, snapshotOf, type TabourSocket, useListeningCenter } from '../../helpers/socket-client.ts'
 import { act, buildFloor } from './floor.ts'
 
@@ -12,14 +12,17 @@ interface Board {
   services: ServiceWithQueue[]
 }
 
-/** The display's reducer as it runs since issue 22 (display-ui/display-session.ts): the call carries its counter and figures. */
+/** What of a board the display renders: the calls and how many wait in each line (not the estimates, which only kiosks and staff show). */
+const shown = ({ calls, services }: Board) => ({ calls, waiting: services.map(({ id, waiting }) => ({ id, waiting })) })
+
+/** The display's reducer as it runs since issue 22 (display-ui/display-session.ts): the call carries its counter and lines' lengths. */
 function displayBoard(start: Board, events: RecordedEvent[]): Board {
   let { calls, services } = start
   for (const { name, payload } of events) {
     if (name === 'ticket:called') {
       const { seq: _seq, board, ...call } = payload
       calls = withCallPush(calls, call, board)
-      services = withFigures(services, board?.services ?? [])
+      services = withWaiting(services, board?.services ?? [])
     } else if (name === 'counter:updated') calls = withCounter(calls, payload.counter)
     else if (name === 'queue:updated') services = withFigures(services, payload.services)
   }
@@ -112,8 +115,8 @@ describe('a call reaches a display in one push (issue 22)', () => {
       }
       // the display's board, from its one push per call, is what the three pushes made of it
       for (const display of displays) {
-        const oneEach = () => displayBoard(display.start, display.seen.since(display.from))
-        const three = () => threePushBoard(display.start, staff.seen.since(staffFrom), display.zone)
+        const oneEach = () => shown(displayBoard(display.start, display.seen.since(display.from)))
+        const three = () => shown(threePushBoard(display.start, staff.seen.since(staffFrom), display.zone))
         await staff.seen.until(() => JSON.stringify(oneEach()) === JSON.stringify(three())).catch(() => undefined)
         expect(oneEach(), `${display.name} after ${what}`).toEqual(three())
       }
@@ -128,6 +131,8 @@ describe('a call reaches a display in one push (issue 22)', () => {
       expect(seqs).toEqual(seqs.map((_, i) => seqs[0]! + i))
       for (const e of display.seen.events.filter((x) => x.name === 'ticket:called')) {
         expect(e.payload.board.counter).toMatchObject({ clerk: null, pauseReason: null })
+        // a count per line, nothing that plays the line forward before the push goes out
+        for (const figure of e.payload.board.services) expect(Object.keys(figure).sort()).toEqual(['serviceId', 'waiting'])
       }
     }
     // what the board ends with: nobody at a counter, the two lines' figures as the server has them
