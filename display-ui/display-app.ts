@@ -149,7 +149,7 @@ export class DisplayApp extends LitElement {
         </div>
         <tabour-display-clock .timeZone=${center?.timeZone} .digits=${digits} ?hijri=${settings.hijriDate}></tabour-display-clock>
       </header>
-      <main class="${withMedia ? 'with-media' : ''} ${session.connected ? '' : 'stale'}" data-screen="board" data-synced=${session.synced ? 'yes' : 'no'}>
+      <main class="${withMedia ? 'with-media' : ''} ${session.connected ? '' : 'stale'}" data-screen="board" data-synced=${session.synced ? 'yes' : 'no'} data-board=${session.snapshotFrom}>
         ${this.renderNow(board.now, board.speaking, digits)}
         <section class="recent">
           ${settings.recentCalls > 0 ? html`<h2>${both('display.recent')}</h2>` : nothing}
