@@ -18,6 +18,15 @@ function startData(html: string): Record<string, unknown> | null {
   return m ? JSON.parse(m[1]) : null
 }
 
+/** The data a page served with a device's cookie carries, checked: a page no shared cache keeps, and no markup can start inside the element. */
+function privateStartData(res: { statusCode: number; headers: Record<string, unknown>; body: string }): Record<string, unknown> {
+  expect(res.statusCode).toBe(200)
+  expect(res.headers['cache-control']).toBe('private, no-cache')
+  const element = /<script type="application\/json"[^>]*>(.*?)<\/script>/s.exec(res.body)![1]
+  expect(element, 'no markup can start inside the element').not.toMatch(/[<>&]/)
+  return startData(res.body)!
+}
+
 describe('kiosk page with its start data', () => {
   let center: TestCenter
   let uiDir: string
@@ -59,12 +68,8 @@ describe('kiosk page with its start data', () => {
 
   it('inlines what the kiosk would ask with its token, escaped, in a page no shared cache keeps', async () => {
     const res = await get('/kiosk/', kiosk.token)
-    expect(res.statusCode).toBe(200)
-    expect(res.headers['cache-control']).toBe('private, no-cache')
-    const element = /<script type="application\/json"[^>]*>(.*?)<\/script>/s.exec(res.body)![1]
-    expect(element, 'no markup can start inside the element').not.toMatch(/[<>&]/)
     const own = async (url: string) => (await center.request('GET', `/api/v1${url}`, { token: kiosk.token })).json()
-    expect(startData(res.body)).toEqual({
+    expect(privateStartData(res)).toEqual({
       device: await own('/devices/me'),
       center: await own('/center'),
       services: await own('/services'),
@@ -115,13 +120,8 @@ describe('display page with its start data', () => {
   })
 
   it("inlines the display's device, center, media and its board with the feed's seq, escaped, in a private page", async () => {
-    const res = await get('/display/', display.token)
-    expect(res.statusCode).toBe(200)
-    expect(res.headers['cache-control']).toBe('private, no-cache')
-    const element = /<script type="application\/json"[^>]*>(.*?)<\/script>/s.exec(res.body)![1]
-    expect(element, 'no markup can start inside the element').not.toMatch(/[<>&]/)
+    const data = privateStartData(await get('/display/', display.token))
     const own = async (url: string) => (await center.request('GET', `/api/v1${url}`, { token: display.token })).json()
-    const data = startData(res.body)!
     // nothing was pushed in between: the board asked now is the same, seq and all
     expect(data).toEqual({
       device: await own('/devices/me'),
