@@ -3,6 +3,7 @@
  * (ui-common/device-api.ts); each takes the server's base path and the display's device
  * token. Failures are ApiError or NetworkError.
  */
+import type { BoardSnapshot } from '../protocol/board-snapshot.ts'
 import type { CenterInfo, MediaItem } from '../protocol/center.ts'
 import type { DisplaySoundReport } from '../protocol/device-config.ts'
 import type { HoursNow } from '../protocol/calendar.ts'
@@ -11,6 +12,11 @@ import { apiUrl } from '../ui-common/base-path.ts'
 
 /** GET /center: the parts the display uses. */
 export type DisplayCenter = Pick<CenterInfo, 'nameAr' | 'nameEn' | 'timeZone' | 'digits'>
+
+/** GET /devices/me/snapshot: the board the display's socket would get as its snapshot, with the feed's seq (issue 22). */
+export function fetchBoard(base: string, token: string): Promise<BoardSnapshot> {
+  return requestJson(apiUrl(base, '/devices/me/snapshot'), { token })
+}
 
 /** The images and videos of the center's media folder; URLs are absolute paths under the base. */
 export function fetchMedia(base: string, token: string): Promise<MediaItem[]> {

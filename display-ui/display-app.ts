@@ -23,6 +23,7 @@ import type { LangChangeEvent } from '../ui-common/lang-switch.ts'
 import type { PairSubmitDetail } from '../ui-common/pairing-screen.ts'
 import { applyPageTheme } from '../ui-common/theme.ts'
 import { loadPairingScreen } from '../ui-common/load-pairing-screen.ts'
+import { afterNextPaint } from '../ui-common/lazy-module.ts'
 import { createAnnouncer, type AnnouncementRecord, type Announcer } from './announcer/index.ts'
 import { DisplaySession } from './display-session.ts'
 import type { DisplaySettings } from './display-settings.ts'
@@ -149,7 +150,7 @@ export class DisplayApp extends LitElement {
         </div>
         <tabour-display-clock .timeZone=${center?.timeZone} .digits=${digits} ?hijri=${settings.hijriDate}></tabour-display-clock>
       </header>
-      <main class="${withMedia ? 'with-media' : ''} ${session.connected ? '' : 'stale'}" data-screen="board" data-synced=${session.synced ? 'yes' : 'no'}>
+      <main class="${withMedia ? 'with-media' : ''} ${session.connected ? '' : 'stale'}" data-screen="board" data-synced=${session.synced ? 'yes' : 'no'} data-board=${session.snapshotFrom}>
         ${this.renderNow(board.now, board.speaking, digits)}
         <section class="recent">
           ${settings.recentCalls > 0 ? html`<h2>${both('display.recent')}</h2>` : nothing}
@@ -258,9 +259,18 @@ export class DisplayApp extends LitElement {
   /** (Re)creates the announcer when its languages, chime or wording changed; the first settings create it. */
   private onSettings(settings: DisplaySettings): void {
     const key = `${settings.announceLanguages.join(',')}|${settings.chime}|${settings.announcement}`
-    if (key === this.voiceKey && this.voice) return
-    this.voice?.close()
+    if (key === this.voiceKey) return
     this.voiceKey = key
+    // After the next frame: the voice fetches and decodes its ~100 clips and the sound probe starts
+    // an AudioContext, work that on weak hardware held the board's first frame back (issue 22). The
+    // feed, whose calls the voice says, connects after that frame too, and later.
+    afterNextPaint(() => {
+      if (key === this.voiceKey && this.isConnected) this.startVoice(settings)
+    })
+  }
+
+  private startVoice(settings: DisplaySettings): void {
+    this.voice?.close()
     const voice: Announcer = createAnnouncer({
       languages: settings.announceLanguages,
       chime: settings.chime,

@@ -5,16 +5,23 @@
  * media list. It never needs a reload: every new connection starts from a snapshot, and
  * settings and media are loaded again after an outage and every few minutes. Its host renders
  * the state and announces the live calls.
+ *
+ * On weak hardware the board must not wait for socket.io (issue 22): the first load takes the
+ * board over HTTP with the rest (the page carries all of it once paired: server/ui-start-data.ts),
+ * and the feed connects after that first screen is drawn, asking for a snapshot of its own only
+ * if something was pushed since the board was built (its seq).
  */
 import type { ReactiveControllerHost } from 'lit'
 import type { CenterNews, MediaItem } from '../protocol/center.ts'
 import type { DisplaySoundReport } from '../protocol/device-config.ts'
+import type { BoardSnapshot } from '../protocol/board-snapshot.ts'
 import type { Device } from '../protocol/entities.ts'
 import type { CalledTicket, Snapshot } from '../protocol/events.ts'
 import { ApiError } from '../ui-common/api-client.ts'
 import { DeviceSession } from '../ui-common/device-session.ts'
 import { fetchCenter, fetchOwnDevice } from '../ui-common/device-api.ts'
-import { fetchMedia, reportStatus, type DisplayCenter } from './display-api.ts'
+import { takeStartData } from '../ui-common/start-data.ts'
+import { fetchBoard, fetchMedia, reportStatus, type DisplayCenter } from './display-api.ts'
 import { settled, type Settled } from '../ui-common/settled.ts'
 import { DEFAULT_DISPLAY_SETTINGS, displaySettings, type DisplaySettings } from './display-settings.ts'
 import { fromSnapshot, withCallPush, withCounter } from './now-serving.ts'
@@ -22,6 +29,22 @@ import { withWaiting } from '../ui-common/queue-figures.ts'
 
 /** How often settings and the media list are refreshed while paired. */
 const RELOAD_MS = 5 * 60_000
+
+/** What the display's start-up asks, as the center inlines it in the page (server/ui-start-data.ts START_CALLS). */
+export interface DisplayStartData {
+  device: Device | null
+  center: DisplayCenter
+  media: MediaItem[]
+  board: BoardSnapshot
+}
+
+/** What one load brought; the media list may have failed, and the board is asked for only until one is shown. */
+interface DisplayLoad {
+  device: Device | null
+  center: DisplayCenter
+  media: Settled<MediaItem[]>
+  board: BoardSnapshot | null
+}
 
 /** What the session tells its host besides "render again". */
 export interface DisplaySessionHooks {
@@ -48,7 +71,7 @@ export class DisplaySession extends DeviceSession {
     base: string,
     private readonly hooks: DisplaySessionHooks,
   ) {
-    super(host, { kind: 'display', base, reloadEveryMs: RELOAD_MS })
+    super(host, { kind: 'display', base, reloadEveryMs: RELOAD_MS, startData: true, feedAfterLoad: true })
     this.feed
       .on('ticket:called', (e) => {
         // the call's one push carries the counter and its lines' lengths (CallBoard)
@@ -79,24 +102,40 @@ export class DisplaySession extends DeviceSession {
   }
 
   /**
-   * Settings, center and media over HTTP, all three at once (a display starting on weak hardware
-   * waits for one round trip, not two); the media list is used only when the settings show media.
-   * A failure keeps what was there (the feed carries the calls).
+   * Settings, center, media and (until one is shown) the board: inlined in the page at the first
+   * load, else over HTTP all at once (a display starting on weak hardware waits for one round
+   * trip, not two); the media list is used only when the settings show media. A failure keeps
+   * what was there (the feed carries the calls).
    */
   protected override async load(token: string): Promise<() => void> {
     this.sendSound(token)
-    const [device, center, mediaReply] = await Promise.all([
-      fetchOwnDevice(this.base, token),
-      fetchCenter(this.base, token),
-      settled(fetchMedia(this.base, token)),
-    ])
+    const inlined = takeStartData<DisplayStartData>(token)
+    const {
+      device,
+      center,
+      media: mediaReply,
+      board,
+    } = inlined ? { ...inlined, media: { ok: true, value: inlined.media } as const } : await this.fetchStart(token)
     const settings = displaySettings(device?.config, center)
     const media = settings.media ? this.mediaFrom(mediaReply) : []
     return () => {
       this.applySettings(settings)
       this.center = center
       this.media = media
+      if (board) this.showSnapshot(board)
     }
+  }
+
+  private async fetchStart(token: string): Promise<DisplayLoad> {
+    // once a board is on screen the feed keeps it: an HTTP one could be older than its pushes
+    const needsBoard = this.snapshotFrom === 'none'
+    const [device, center, media, board] = await Promise.all([
+      fetchOwnDevice(this.base, token),
+      fetchCenter(this.base, token),
+      settled(fetchMedia(this.base, token)),
+      needsBoard ? fetchBoard(this.base, token) : null,
+    ])
+    return { device, center, media, board }
   }
 
   /** A media list the server refuses (not a lost connection, not a revoked token) keeps what was shown. */
@@ -119,6 +158,7 @@ export class DisplaySession extends DeviceSession {
 
   protected override reset(): void {
     this.calls = []
+    this.zoneServiceIds = null
     this.center = null
   }
 

@@ -1,9 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 
 /**
- * The first screen of a paired kiosk, inlined in its page (issue 22; the page's side is
- * ui-common/start-data.ts). On weak hardware the kiosk's start-up requests could leave only once
- * its modules had run, so their round trip came on top of the script time. The page keeps its
+ * The first screen of a paired kiosk or display, inlined in its page (issue 22; the page's side
+ * is ui-common/start-data.ts). On weak hardware the start-up requests could leave only once the
+ * page's modules had run, so their round trip came on top of the script time; the display's
+ * board also waited for socket.io's client to load, connect and answer a snapshot. The page keeps its
  * device token in a cookie scoped to its own path; when the page is served with one, the center
  * asks its own API in-process what the kiosk would ask, with that token as the bearer, so the
  * same access rules, queries and serializers answer: a revoked or foreign token gets no data, and
@@ -14,9 +15,10 @@ import type { FastifyInstance, FastifyRequest } from 'fastify'
 const START_COOKIE = 'tabour-device'
 const START_DATA_ID = 'tabour-start-data'
 
-/** What each page's start-up asks, as the page names it (kiosk-ui/kiosk-session.ts KioskStartData). */
+/** What each page's start-up asks, as the page names it (KioskStartData in kiosk-ui/kiosk-session.ts, DisplayStartData in display-ui/display-session.ts). */
 const START_CALLS: Record<string, Record<string, string>> = {
   kiosk: { device: '/devices/me', center: '/center', services: '/services', groups: '/service-groups' },
+  display: { device: '/devices/me', center: '/center', media: '/media', board: '/devices/me/snapshot' },
 }
 
 /** The page's cookie, or null. One cookie of a known name: no parser needed for the rest of the header. */

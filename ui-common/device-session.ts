@@ -38,8 +38,10 @@ export abstract class DeviceSession {
   readonly base: string
   /** The active services with their live figures (a snapshot, then `queue:updated`). */
   services: ServiceWithQueue[] = []
-  /** A snapshot arrived on the current connection: what is shown is the center's state. */
+  /** A snapshot arrived on the current connection (or the feed joined at the one shown): what is shown is the center's state. */
   synced = false
+  /** Where the snapshot on screen came from: over HTTP (a display's page carries one), the feed, or none yet. */
+  snapshotFrom: 'none' | 'http' | 'feed' = 'none'
 
   protected readonly feed: FeedController
   private readonly reach: ServerReach
@@ -48,6 +50,8 @@ export abstract class DeviceSession {
   private readonly kind: PairedKind
   private readonly startData: boolean
   private readonly feedAfterLoad: boolean
+  /** The seq of the snapshot shown from HTTP, handed to the feed so that it asks for none when nothing changed since. */
+  private shownSeq: number | null = null
 
   constructor(
     protected readonly host: ReactiveControllerHost,
@@ -62,11 +66,13 @@ export abstract class DeviceSession {
       onSnapshot: (snapshot) =>
         this.update(() => {
           this.synced = true
+          this.snapshotFrom = 'feed'
           this.services = snapshot.services
           this.applySnapshot(snapshot)
         }),
       onReachable: (up) => this.onSocketReachable(up),
       onRefused: () => void this.checkToken(),
+      onCurrent: () => this.update(() => (this.synced = true)),
     }).on('queue:updated', (e) => this.applyFigures(e.services))
     this.reach = new ServerReach(host)
     host.addController({ hostDisconnected: () => clearInterval(this.reloadTimer) })
@@ -106,6 +112,8 @@ export abstract class DeviceSession {
     this.reach.reset()
     clearInterval(this.reloadTimer)
     this.synced = false
+    this.snapshotFrom = 'none'
+    this.shownSeq = null
     this.services = []
     this.interrupted()
     this.reset()
@@ -126,6 +134,20 @@ export abstract class DeviceSession {
 
   /** A snapshot arrived (the services are already taken): keep what else it carries. */
   protected applySnapshot(_snapshot: Snapshot): void {}
+
+  /**
+   * Shows a snapshot that came over HTTP (a display's board, carried by its page), as the feed's
+   * would be shown; call it from `load`'s apply step. The feed, connected after it, then asks for
+   * a snapshot of its own only if something was pushed since. Ignored once the feed has synced:
+   * its state is newer.
+   */
+  protected showSnapshot(snapshot: Snapshot): void {
+    if (this.synced) return
+    this.shownSeq = snapshot.seq
+    this.snapshotFrom = 'http'
+    this.services = snapshot.services
+    this.applySnapshot(snapshot)
+  }
 
   /** A code was just traded for a token of this kind: apply the device's config before the first load. */
   protected paired(_device: Device): void {}
@@ -149,7 +171,7 @@ export abstract class DeviceSession {
     if (this.reloadEveryMs) this.reloadTimer = setInterval(() => void this.reloadOrDown(), this.reloadEveryMs)
     await this.reloadOrDown()
     // the screen drawn from HTTP first; the feed's snapshot then brings whatever changed meanwhile
-    if (this.feedAfterLoad) afterNextPaint(() => token === this.token && this.feed.start(this.base, token))
+    if (this.feedAfterLoad) afterNextPaint(() => token === this.token && this.feed.start(this.base, token, this.shownSeq))
   }
 
   private async reloadOrDown(): Promise<void> {

@@ -19,6 +19,8 @@ export interface FeedCallbacks {
   onReachable(reachable: boolean): void
   /** The server refused the token at connect (revoked, logged out, expired). */
   onRefused(code: string): void
+  /** The feed joined at the seq of the snapshot already shown (`start`'s `shownSeq`): nothing was missed, none is asked for. */
+  onCurrent?(): void
 }
 
 /** The events that carry `seq` (all but `feed:joined`). */
@@ -38,6 +40,8 @@ export class FeedController implements ReactiveController {
   private snapshotAgain = false
   /** Counts the calls of `start` and `stop`: a socket whose module arrives after a newer call is dropped. */
   private opening = 0
+  /** The seq of a snapshot the screen shows that came over HTTP, until a connection has compared it with its `feed:joined`. */
+  private shownSeq: number | null = null
 
   /** `graceMs`: how long the connection may be missing before the screen counts it unreachable; default 4 s. */
   constructor(
@@ -70,9 +74,13 @@ export class FeedController implements ReactiveController {
   /**
    * Connects with the token (replacing any earlier connection). The socket's module is loaded
    * first (ui-common/feed.ts); a failure to load it is an outage, tried again with backoff.
+   * `shownSeq`: the seq of a snapshot the screen already shows (a display's page carries one):
+   * the first connection asks for no snapshot of its own when its `feed:joined` says nothing was
+   * pushed since, and for one when anything was (a call made between the page and the socket).
    */
-  start(base: string, token: string): void {
+  start(base: string, token: string, shownSeq: number | null = null): void {
     this.stop()
+    this.shownSeq = shownSeq
     const opening = ++this.opening
     this.seq.reset()
     this.armDownTimer()
@@ -82,7 +90,7 @@ export class FeedController implements ReactiveController {
         else socket.disconnect()
       },
       () => {
-        if (opening === this.opening) this.reconnect.schedule(() => this.opening === opening && this.start(base, token))
+        if (opening === this.opening) this.reconnect.schedule(() => this.opening === opening && this.start(base, token, shownSeq))
       },
     )
   }
@@ -97,7 +105,8 @@ export class FeedController implements ReactiveController {
       // a recovered connection got the missed events replayed; anything else starts over
       if (!socket.recovered) {
         this.seq.reset()
-        void this.resync()
+        // with a snapshot on screen already, `feed:joined` (the server's first push) says whether it is still current
+        if (this.shownSeq === null) void this.resync()
       }
     })
     socket.on('disconnect', (reason) => {
@@ -115,7 +124,14 @@ export class FeedController implements ReactiveController {
       // a refusal by the server's middleware ends socket.io's own retries: keep trying ourselves
       if (!socket.active) this.reconnectLater()
     })
-    socket.on('feed:joined', (e) => this.seq.baseline(e.seq))
+    socket.on('feed:joined', (e) => {
+      this.seq.baseline(e.seq)
+      const shown = this.shownSeq
+      if (shown === null) return
+      this.shownSeq = null
+      if (e.seq === shown) this.callbacks.onCurrent?.()
+      else void this.resync()
+    })
     for (const [event, handler] of this.handlers) {
       socket.on(event, ((payload: { seq: number }) => {
         if (this.judge(payload.seq)) (handler as (p: unknown) => void)(payload)

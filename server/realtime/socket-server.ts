@@ -4,7 +4,7 @@ import type { Config } from '../config.ts'
 import type { Queue } from '../queue/queue.ts'
 import type { Authenticator } from '../auth/authenticator.ts'
 import type { Actor } from '../queue/actor.ts'
-import type { ClientToServerEvents, ServerToClientEvents, SnapshotRefusal } from '../../protocol/events.ts'
+import type { ClientToServerEvents, ServerToClientEvents, Snapshot, SnapshotRefusal } from '../../protocol/events.ts'
 import { ErrorCodes } from '../errors.ts'
 import { Broadcaster } from './broadcaster.ts'
 import { FeedSequences, feedOf } from './feeds.ts'
@@ -31,6 +31,11 @@ export interface Realtime {
   disconnectUser(userId: number): void
   /** Whose console is live; marks counters away (console-presence.ts). */
   presence: ConsolePresence
+  /**
+   * What `snapshot` answers `actor` on its socket, for a display's HTTP board (issue 22): the same
+   * feed, seq and per-device allowance; throws RetryLaterError when the device asks too often.
+   */
+  snapshotOf(actor: Actor): Snapshot
 }
 
 const deviceRoom = (id: number) => `device:${id}`
@@ -187,5 +192,10 @@ export function attachRealtime(app: FastifyInstance, deps: { auth: Authenticator
     socketCount: () => io.of('/').sockets.size,
     disconnectUser: (userId) => io.in(userRoom(userId)).disconnectSockets(true),
     presence,
+    snapshotOf: (actor) => {
+      if (actor.type === 'device') snapshotLimit.takeOrThrow(actor.id, 'asks for snapshots')
+      const feed = feedOf(actor)
+      return buildSnapshot(deps.queue, feed, seqs.current(feed))
+    },
   }
 }

@@ -7,6 +7,7 @@ import { counterActionRoutes } from './counters/actions.ts'
 import { counterAwayRoutes } from './counters/away.ts'
 import { userRoutes } from './users/index.ts'
 import { deviceRoutes } from './devices/index.ts'
+import { displayBoardRoutes } from './devices/board.ts'
 import { ticketRoutes } from './tickets/index.ts'
 import { statsRoutes } from './stats/index.ts'
 import { centerRoutes } from './center/index.ts'
@@ -34,6 +35,7 @@ export async function apiV1(app: FastifyInstance): Promise<void> {
   await app.register(counterAwayRoutes, { prefix: '/counters' })
   await app.register(userRoutes, { prefix: '/users' })
   await app.register(deviceRoutes, { prefix: '/devices' })
+  await app.register(displayBoardRoutes, { prefix: '/devices' })
   await app.register(ticketRoutes, { prefix: '/tickets' })
   await app.register(statsRoutes, { prefix: '/stats' })
   await app.register(centerRoutes, { prefix: '/center' })

@@ -200,8 +200,8 @@ describe('kiosk and display start-up (issue 22)', () => {
     const api = recordApi(page)
     await page.goto(`${url}/display/?pair=${device.json().pairingCode}`)
     await page.locator('tabour-display-app main[data-screen="board"][data-synced="yes"]').waitFor()
-    // the media list is asked for with the device and the center, not after them
-    expectOverlap(api, ['/api/v1/devices/me', '/api/v1/center', '/api/v1/media'], 'display after pairing')
+    // the media list and the board are asked for with the device and the center, not after them
+    expectOverlap(api, ['/api/v1/devices/me', '/api/v1/center', '/api/v1/media', '/api/v1/devices/me/snapshot'], 'display after pairing')
     const bold = await page.evaluate(() => document.fonts.check('700 2rem Cairo', 'ا'))
     expect(bold, 'the bold Arabic face is loaded on the board').toBe(true)
     expect(await seriousAxeViolations(page)).toEqual([])

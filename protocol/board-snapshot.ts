@@ -1,0 +1,29 @@
+import { Type, type Static } from '@sinclair/typebox'
+import { CenterNews } from './center.ts'
+import { Counter, ServiceWithQueue } from './entities.ts'
+import { Timestamp } from './common.ts'
+
+/** A call as displays show it (events.ts CalledTicket), as a schema for the HTTP board. */
+export const CalledTicket = Type.Object({
+  ticket: Type.Object({ id: Type.String(), label: Type.String(), serviceId: Type.Integer() }),
+  counter: Type.Object({ id: Type.Integer(), number: Type.Integer(), name: Type.String(), zone: Type.String() }),
+  at: Timestamp,
+  recall: Type.Boolean(),
+})
+
+/**
+ * GET /devices/me/snapshot: what a display's socket answers to `snapshot` (events.ts Snapshot),
+ * over HTTP, so the display's page can carry its board (issue 22). `seq` is the feed's position
+ * when it was built: a socket whose `feed:joined` says the same seq has missed nothing since.
+ */
+export const BoardSnapshot = Type.Object({
+  seq: Type.Integer(),
+  feed: Type.String(),
+  services: Type.Array(ServiceWithQueue),
+  /** The display's zone's counters (all when it has none), without clerks or pause reasons. */
+  counters: Type.Array(Counter),
+  /** The latest calls still at one of those counters, newest first. */
+  recentCalls: Type.Array(CalledTicket),
+  news: CenterNews,
+})
+export type BoardSnapshot = Static<typeof BoardSnapshot>

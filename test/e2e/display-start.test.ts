@@ -1,0 +1,108 @@
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { TestCenter } from '../helpers/test-center.ts'
+import { seriousAxeViolations } from './axe.ts'
+import { LANDSCAPE, useBrowserSuite } from './browser.ts'
+import { ROOT } from './ui-build.ts'
+
+/**
+ * Issue 22 for the display: a paired display's page carries its board (server/ui-start-data.ts),
+ * so the board is on screen with the socket blocked; when the socket then connects it asks for a
+ * snapshot of its own only if something was pushed since the page was made (the board's seq), so
+ * a call made in between still shows, and later calls arrive live. The timings are
+ * bench/kiosk-start.bench.ts's.
+ */
+const suite = useBrowserSuite(join(ROOT, 'test-results', 'display-start'), { extraArgs: ['--autoplay-policy=no-user-gesture-required'] })
+const { contexts, cleanups } = suite
+
+const boardFrom = (page: Page) => page.locator('tabour-display-app main[data-screen="board"]').getAttribute('data-board')
+const synced = (page: Page) => page.locator('tabour-display-app main[data-screen="board"]').getAttribute('data-synced')
+const now = (page: Page, label: string) => page.locator(`tabour-display-app section.now[data-now="${label}"]`)
+
+/** Blocks the display's socket (WebSocket and long-polling both) while `blocked.on`. */
+async function socketSwitch(page: Page): Promise<{ on: boolean }> {
+  const blocked = { on: false }
+  await page.routeWebSocket(/\/socket\.io\//, (ws) => {
+    if (blocked.on) ws.close()
+    else ws.connectToServer()
+  })
+  await page.route(/\/socket\.io\//, (route) => (blocked.on ? route.abort() : route.continue()))
+  return blocked
+}
+
+describe('display start-up with its board in the page (issue 22)', () => {
+  it('shows the board from its page with the socket blocked, then follows the socket: a call made meanwhile shows, later calls arrive live; accessible', async () => {
+    const center = await TestCenter.start({ config: { uiDir: suite.uiDir } })
+    cleanups.push(() => center.close())
+    const url = await center.listen()
+    const service = await center.createService({ prefix: 'A', nameAr: 'بطاقة الرقم القومي', nameEn: 'National ID card' })
+    const counter = await center.createCounter({ number: 4, serviceIds: [service.id] })
+    const clerk = await center.openCounterAs('clerk1', counter.id)
+    const kiosk = await center.createDevice('kiosk')
+    let calling = false
+    const call = async () => {
+      // the counter's ticket goes (served) before the next is called
+      if (calling) for (const step of ['start', 'finish']) expect((await center.action(clerk, counter.id, step)).statusCode).toBe(200)
+      calling = true
+      await center.issue(kiosk.token, { serviceId: service.id })
+      const res = await center.action(clerk, counter.id, 'call-next')
+      expect(res.statusCode, res.body).toBe(200)
+      return res.json().ticket.label as string
+    }
+    const device = await center.request('POST', '/api/v1/devices', { token: await center.admin(), body: { kind: 'display', name: 'TV' } })
+    expect(device.statusCode, device.body).toBe(201)
+
+    const page = await contexts.page(LANDSCAPE)
+    const blocked = await socketSwitch(page)
+    // socket.io's `snapshot` emits, as the page sends them
+    const snapshotsAsked: string[] = []
+    page.on('websocket', (ws) =>
+      ws.on('framesent', (f) => String(f.payload).includes('"snapshot"') && snapshotsAsked.push(String(f.payload))),
+    )
+    const boardRequests: string[] = []
+    page.on('request', (r) => {
+      if (new URL(r.url()).pathname === '/api/v1/devices/me/snapshot') boardRequests.push(r.url())
+    })
+
+    // paired with ?pair=: the board comes over HTTP with the rest, then the feed
+    await page.goto(`${url}/display/?pair=${device.json().pairingCode}`)
+    await page.locator('tabour-display-app main[data-synced="yes"]').waitFor()
+    expect(boardRequests, 'after pairing the board is asked over HTTP').toHaveLength(1)
+    const first = await call()
+    await now(page, first).waitFor()
+
+    // a restart with the socket blocked: the board is the page's
+    blocked.on = true
+    await page.reload()
+    await now(page, first).waitFor()
+    expect(await boardFrom(page)).toBe('http')
+    expect(await synced(page)).toBe('no')
+    expect(boardRequests, 'the page carried the board: not asked again').toHaveLength(1)
+    expect(await page.locator('script#tabour-start-data').count(), 'the start data is taken once').toBe(0)
+    expect(await seriousAxeViolations(page)).toEqual([])
+
+    // a call while the socket cannot connect: not on the board yet (it is not the socket's doing)…
+    const meanwhile = await call()
+    await page.waitForTimeout(500)
+    expect(await now(page, meanwhile).count()).toBe(0)
+    // …and there once it connects: the feed joined past the board's seq and asked for a snapshot
+    blocked.on = false
+    await page.locator('tabour-display-app main[data-synced="yes"]').waitFor({ timeout: 20_000 })
+    await now(page, meanwhile).waitFor()
+    expect(await boardFrom(page)).toBe('feed')
+    expect(snapshotsAsked.length).toBeGreaterThan(0)
+    const live = await call()
+    await now(page, live).waitFor()
+
+    // a restart with nothing pushed between the page and the socket: the feed joins at the board's seq and asks for nothing
+    snapshotsAsked.length = 0
+    await page.reload()
+    await page.locator('tabour-display-app main[data-synced="yes"]').waitFor()
+    await now(page, live).waitFor()
+    expect(await boardFrom(page), 'still the board from the page').toBe('http')
+    expect(snapshotsAsked).toEqual([])
+    const after = await call()
+    await now(page, after).waitFor()
+  }, 60_000)
+})
