@@ -729,4 +729,16 @@ CREATE INDEX bookings_booked_slot ON bookings(slot_start) WHERE status = 'booked
 CREATE INDEX tickets_counter_calls ON tickets(counter_id, called_at) WHERE called_at IS NOT NULL;
 `,
   },
+  {
+    version: 24,
+    name: "report rollups fold a parked ticket's stays again: the time parked is neither service nor busy time",
+    // the rollups are derived: emptied here and folded again from the event log on the next report
+    // (or the start-up fold). Days folded before the fix kept the time parked in busy time, and a
+    // resumed ticket's service time lacked its stay before the park (server/reports/rollup.ts)
+    sql: `
+DELETE FROM report_day;
+DELETE FROM report_hour;
+DELETE FROM report_state;
+`,
+  },
 ]
