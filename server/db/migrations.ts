@@ -740,5 +740,21 @@ DELETE FROM report_day;
 DELETE FROM report_hour;
 DELETE FROM report_state;
 `,
+  },  {
+    version: 25,
+    name: 'indexes for the zones of every push and the ten-minute number erasure',
+    sql: `
+-- every queue:updated and news push lists the zones displays listen to (queue-view.ts knownZones):
+-- a DISTINCT over counters and display devices, with a temporary b-tree each time; these give the
+-- zones in order from the index alone
+CREATE INDEX counters_zone ON counters(zone);
+CREATE INDEX devices_display_zone ON devices(zone) WHERE zone IS NOT NULL AND kind = 'display';
+-- server/notify/number-retention.ts and booking-number-retention.ts erase the phone numbers whose
+-- days are over every ten minutes, holding the write lock: without these each run read every
+-- ticket and booking ever kept (tables that only grow); these hold only the rows that still have a number
+CREATE INDEX tickets_phone_kept ON tickets(day) WHERE phone IS NOT NULL;
+CREATE INDEX bookings_phone_kept ON bookings(day) WHERE phone <> '';
+CREATE INDEX message_outbox_phone_kept ON message_outbox(kind) WHERE phone IS NOT NULL;
+`,
   },
 ]
