@@ -5,6 +5,7 @@
 import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { gzipSync } from 'node:zlib'
 
 const PAGES = ['kiosk-ui/index.html', 'kiosk-ui/status.html', 'display-ui/index.html', 'counter-ui/index.html', 'dashboard-ui/index.html']
@@ -27,3 +28,6 @@ export function bundleSizeBench(): void {
   console.log('\n## UI bundles (JS + CSS each page loads, fonts excluded)')
   console.table(rows)
 }
+
+// `npx tsx bench/bundle-size.bench.ts` alone runs it too; bench/run-all.ts imports it and calls it itself
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) bundleSizeBench()

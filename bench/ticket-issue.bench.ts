@@ -3,6 +3,7 @@
  * noisy, ratios are what to compare): a bare Fastify route that echoes JSON, and a raw
  * better-sqlite3 single-row insert per transaction with the same pragmas (WAL, synchronous=FULL).
  */
+import { pathToFileURL } from 'node:url'
 import autocannon from 'autocannon'
 import Fastify from 'fastify'
 import Database from 'better-sqlite3'
@@ -93,3 +94,5 @@ export async function ticketIssueBench(): Promise<void> {
   console.log(`ratio ticket issue / bare route: ${(tabourFig.requestsPerSec / bareFig.requestsPerSec).toFixed(3)}`)
   console.log(`ratio ticket issue / raw insert: ${(tabourFig.requestsPerSec / raw.insertsPerSec).toFixed(3)}`)
 }
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await ticketIssueBench()

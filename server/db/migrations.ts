@@ -729,4 +729,32 @@ CREATE INDEX bookings_booked_slot ON bookings(slot_start) WHERE status = 'booked
 CREATE INDEX tickets_counter_calls ON tickets(counter_id, called_at) WHERE called_at IS NOT NULL;
 `,
   },
+  {
+    version: 24,
+    name: "report rollups fold a parked ticket's stays again: the time parked is neither service nor busy time",
+    // the rollups are derived: emptied here and folded again from the event log on the next report
+    // (or the start-up fold). Days folded before the fix kept the time parked in busy time, and a
+    // resumed ticket's service time lacked its stay before the park (server/reports/rollup.ts)
+    sql: `
+DELETE FROM report_day;
+DELETE FROM report_hour;
+DELETE FROM report_state;
+`,
+  },  {
+    version: 25,
+    name: 'indexes for the zones of every push and the ten-minute number erasure',
+    sql: `
+-- every queue:updated and news push lists the zones displays listen to (queue-view.ts knownZones):
+-- a DISTINCT over counters and display devices, with a temporary b-tree each time; these give the
+-- zones in order from the index alone
+CREATE INDEX counters_zone ON counters(zone);
+CREATE INDEX devices_display_zone ON devices(zone) WHERE zone IS NOT NULL AND kind = 'display';
+-- server/notify/number-retention.ts and booking-number-retention.ts erase the phone numbers whose
+-- days are over every ten minutes, holding the write lock: without these each run read every
+-- ticket and booking ever kept (tables that only grow); these hold only the rows that still have a number
+CREATE INDEX tickets_phone_kept ON tickets(day) WHERE phone IS NOT NULL;
+CREATE INDEX bookings_phone_kept ON bookings(day) WHERE phone <> '';
+CREATE INDEX message_outbox_phone_kept ON message_outbox(kind) WHERE phone IS NOT NULL;
+`,
+  },
 ]

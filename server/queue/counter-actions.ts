@@ -12,7 +12,7 @@ import { atCounterSince } from '../../protocol/at-counter-since.ts'
 import { remoteNoShowWaitSeconds } from './remote-arrival.ts'
 import { waitFacts } from './wait-facts.ts'
 import { sendToNextStep } from './visit-steps.ts'
-import { serviceSecondsSoFar } from './service-time.ts'
+import { handlingSecondsSoFar, serviceSecondsSoFar } from './service-time.ts'
 
 export interface CounterActionResult {
   counter: CounterRecord
@@ -162,7 +162,7 @@ export class CounterActions {
           outcome,
           note,
           serviceSeconds: serviceSecondsSoFar(this.ctx.db, t, tx.now),
-          handlingSeconds: seconds(tx.now - (t.startedAt ?? atCounterSince(t)!)),
+          handlingSeconds: handlingSecondsSoFar(this.ctx.db, t, tx.now),
         },
       })
       return { finishedAt: tx.now, outcome: outcome ?? 'served' }
@@ -366,5 +366,3 @@ export class CounterActions {
     }
   }
 }
-
-const seconds = (ms: number) => Math.max(0, Math.round(ms / 1000))

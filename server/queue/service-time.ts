@@ -1,33 +1,119 @@
 /**
- * A ticket's service time at its finish, transfer or next step: every stay at a counter since
- * its latest call. A park (ticket-parking.ts) ends a stay and a resume starts the next, so the
- * time at the counter before a park is service time and the time parked is not. Each
- * `ticket.parked` row keeps the seconds of the stay it ended (`serviceSeconds`); the current
- * stay runs from atCounterSince (the call, or the latest resume).
+ * A ticket's times at the counter since its latest call, in one place for the finish, transfer
+ * and next step (their `serviceSeconds` and `handlingSeconds`), the report rollups and the shift
+ * report. A park (ticket-parking.ts) ends a stay at the counter and a resume starts the next:
+ * - service time (time at the counter): every stay, from its call or resume to its park or end;
+ * - handling time: every serving span, from the stay's `ticket.started` (its call or resume when
+ *   the clerk never pressed start) to its park or end.
+ * The time parked is neither. Past stays are replayed from the event log's timestamps, not from
+ * the seconds a `ticket.parked` row wrote (a few written between migration 21 and the fix of
+ * a2df349 counted from the first call), so old and new days fold alike.
  */
 import type { Db } from '../db/connection.ts'
 import type { TicketRecord } from '../db/repositories/tickets-repo.ts'
 import { atCounterSince } from '../../protocol/at-counter-since.ts'
 
+/** The event types that open, mark or close a stay at a counter. */
+export const STAY_EVENT_TYPES = ['ticket.called', 'ticket.resumed', 'ticket.started', 'ticket.parked'] as const
+
+/** One row of the event log that opens, marks or closes a stay. */
+export interface StayEvent {
+  type: string
+  at: number
+}
+
+/** Where a ticket stands after replaying its stays since its latest call. */
+export interface Stays {
+  /** Epoch ms the current stay began (the call or the latest resume); null while parked or before any call. */
+  arrival: number | null
+  /** Epoch ms serving began in the current stay (`ticket.started`); null when not pressed. */
+  startedAt: number | null
+  /** Parks since the latest call. */
+  parks: number
+  /** Whole seconds of the stays the parks ended. */
+  parkedStaySeconds: number
+  /** Whole seconds of serving in the stays the parks ended. */
+  parkedHandlingSeconds: number
+}
+
+const wholeSeconds = (ms: number) => Math.max(0, Math.round(ms / 1000))
+
+export const noStays = (): Stays => ({ arrival: null, startedAt: null, parks: 0, parkedStaySeconds: 0, parkedHandlingSeconds: 0 })
+
+/** Applies one event to `s` (in place) and returns it; events of other types leave it as it is. */
+export function replayStay(s: Stays, e: StayEvent): Stays {
+  switch (e.type) {
+    case 'ticket.called':
+      Object.assign(s, noStays(), { arrival: e.at })
+      break
+    case 'ticket.resumed':
+      s.arrival = e.at
+      s.startedAt = null
+      break
+    case 'ticket.started':
+      if (s.arrival !== null && s.startedAt === null) s.startedAt = e.at
+      break
+    case 'ticket.parked':
+      if (s.arrival !== null) {
+        s.parkedStaySeconds += wholeSeconds(e.at - s.arrival)
+        s.parkedHandlingSeconds += wholeSeconds(e.at - (s.startedAt ?? s.arrival))
+      }
+      s.parks++
+      s.arrival = null
+      s.startedAt = null
+      break
+  }
+  return s
+}
+
+/** Service and handling seconds of every stay when the current one ends at `at`. */
+export function timesAt(s: Stays, at: number): { serviceSeconds: number; handlingSeconds: number } {
+  return {
+    serviceSeconds: s.parkedStaySeconds + (s.arrival === null ? 0 : wholeSeconds(at - s.arrival)),
+    handlingSeconds: s.parkedHandlingSeconds + (s.arrival === null ? 0 : wholeSeconds(at - (s.startedAt ?? s.arrival))),
+  }
+}
+
 const statements = new WeakMap<Db, ReturnType<Db['prepare']>>()
 
-/** Seconds of the stays ended by a park since the ticket's latest call (0 when never parked). */
-function parkedStaysSeconds(db: Db, ticketId: string): number {
+/**
+ * The stay events of a ticket from its latest call before event `beforeId` (exclusive; omit for
+ * all), in order. Through index events_ticket: a ticket has a handful of rows.
+ */
+export function stayEventsOf(db: Db, ticketId: string, beforeId = Number.MAX_SAFE_INTEGER): StayEvent[] {
   let st = statements.get(db)
   if (!st) {
     st = db.prepare(
-      `SELECT COALESCE(SUM(json_extract(data, '$.serviceSeconds')), 0) AS s FROM events
-       WHERE ticket_id = @id AND type = 'ticket.parked'
-         AND id > COALESCE((SELECT MAX(id) FROM events WHERE ticket_id = @id AND type = 'ticket.called'), 0)`,
+      `SELECT type, at FROM events
+       WHERE ticket_id = @id AND id < @before AND type IN (${STAY_EVENT_TYPES.map((t) => `'${t}'`).join(', ')})
+         AND id >= COALESCE((SELECT MAX(id) FROM events WHERE ticket_id = @id AND id < @before AND type = 'ticket.called'), 0)
+       ORDER BY id`,
     )
     statements.set(db, st)
   }
-  return (st.get({ id: ticketId }) as { s: number }).s
+  return st.all({ id: ticketId, before: beforeId }) as StayEvent[]
+}
+
+/** Replays a ticket's stays from the event log up to event `beforeId` (exclusive). */
+export function staysOf(db: Db, ticketId: string, beforeId?: number): Stays {
+  return stayEventsOf(db, ticketId, beforeId).reduce(replayStay, noStays())
+}
+
+/**
+ * Service and handling seconds of the ticket at `now`: the stays its parks ended, from the event
+ * log, and the current one from the ticket as it is (atCounterSince, startedAt); 0 if never called.
+ */
+export function counterTimesSoFar(db: Db, t: TicketRecord, now: number): { serviceSeconds: number; handlingSeconds: number } {
+  const since = atCounterSince(t)
+  return timesAt({ ...staysOf(db, t.id), arrival: since, startedAt: since === null ? null : t.startedAt }, now)
 }
 
 /** Whole seconds the ticket has been at a counter since its latest call, parked time left out; 0 if never called. */
 export function serviceSecondsSoFar(db: Db, t: TicketRecord, now: number): number {
-  const since = atCounterSince(t)
-  const current = since === null ? 0 : Math.max(0, Math.round((now - since) / 1000))
-  return current + parkedStaysSeconds(db, t.id)
+  return counterTimesSoFar(db, t, now).serviceSeconds
+}
+
+/** Whole seconds the ticket has been served (started, or at the counter when never started) since its latest call, parked time left out. */
+export function handlingSecondsSoFar(db: Db, t: TicketRecord, now: number): number {
+  return counterTimesSoFar(db, t, now).handlingSeconds
 }

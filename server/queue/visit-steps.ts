@@ -6,8 +6,7 @@ import { ServiceStepsRepo } from '../db/repositories/service-steps-repo.ts'
 import { actorIds, type Actor } from './actor.ts'
 import { assertTransition } from './lifecycle.ts'
 import type { VisitProgress } from '../../protocol/visit-steps.ts'
-import { atCounterSince } from '../../protocol/at-counter-since.ts'
-import { serviceSecondsSoFar } from './service-time.ts'
+import { handlingSecondsSoFar, serviceSecondsSoFar } from './service-time.ts'
 
 /**
  * Visits with several steps (issue 21). A service's route (table service_steps) lists the
@@ -102,7 +101,7 @@ export function sendToNextStep(
       outcome,
       placement,
       serviceSeconds: serviceSecondsSoFar(ctx.db, ticket, tx.now),
-      handlingSeconds: seconds(tx.now - (ticket.startedAt ?? atCounterSince(ticket)!)),
+      handlingSeconds: handlingSecondsSoFar(ctx.db, ticket, tx.now),
     },
   })
   tx.emit({ type: 'queue:updated', serviceIds: [...new Set([ticket.serviceId, to.id])] })
@@ -115,5 +114,3 @@ export function sendToNextStep(
     queuedAt: placement === 'issue-time' ? ticket.issuedAt : tx.now,
   }
 }
-
-const seconds = (ms: number) => Math.max(0, Math.round(ms / 1000))

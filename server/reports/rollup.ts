@@ -6,10 +6,12 @@
  * change of time zone re-cuts the hours). What each event adds:
  * - ticket.issued/called/finished/no_show/cancelled/transferred: one to its count;
  * - called: its `waitedSeconds` (sum, max, the list for percentiles) and `withinTarget`;
- * - finished: its `serviceSeconds`;
+ * - finished: its `serviceSeconds`; for a ticket parked since its call, every stay at the counter
+ *   replayed from the event log (server/queue/service-time.ts), since a finish written before
+ *   the parked-time fix gave only the stay after the resume: old and new days fold alike;
  * - next_step (a finished step of a visit with several steps): counted as served, with its
- *   `serviceSeconds`, in its own service, counter and clerk (the desk served the citizen; the
- *   visit as a whole is counted by GET /stats/steps);
+ *   service seconds as a finish's, in its own service, counter and clerk (the desk served the
+ *   citizen; the visit as a whole is counted by GET /stats/steps);
  * - cancelled: `missed` when the ticket had waited past its target (its `withinTarget` is false):
  *   a miss of the target nobody called (older events without wait data count as nothing);
  * - finished/no_show/transferred/next_step/parked: the time since the ticket came to the counter
@@ -19,6 +21,7 @@
  */
 import type Database from 'better-sqlite3'
 import { cachedLocalHour } from './sql-functions.ts'
+import { noStays, replayStay, type Stays, staysOf, timesAt } from '../queue/service-time.ts'
 
 const TYPES = [
   'ticket.issued',
@@ -125,9 +128,6 @@ export function refreshRollups(db: Database.Database, timeZone: string, maxBatch
       `SELECT id, at, day, type, ticket_id AS ticketId, counter_id AS counterId, service_id AS serviceId, user_id AS userId, data
        FROM events WHERE id > ? AND id <= ? AND type IN (${TYPES.map(() => '?').join(', ')}) ORDER BY id LIMIT ${BATCH}`,
     )
-    const callBefore = db.prepare(
-      "SELECT at FROM events WHERE ticket_id = ? AND type IN ('ticket.called', 'ticket.resumed') AND id < ? ORDER BY id DESC LIMIT 1",
-    )
     const upDay = db.prepare(
       `INSERT INTO report_day (day, service_id, counter_id, user_id, ${VALUES}) VALUES (?, ?, ?, ?, ${VALUES.split(', ')
         .map(() => '?')
@@ -143,11 +143,17 @@ export function refreshRollups(db: Database.Database, timeZone: string, maxBatch
       if (rows.length === 0) return false
       const days = new Map<string, Bucket>()
       const hours = new Map<string, Bucket>()
-      const lastCall = new Map<string, number>()
+      // each ticket's stays at the counter since its call; one whose call came before the batch is replayed from the log
+      const stays = new Map<string, Stays>()
+      const staysBefore = (e: EventRow): Stays => {
+        let s = stays.get(e.ticketId!)
+        if (!s) stays.set(e.ticketId!, (s = e.type === 'ticket.called' ? noStays() : staysOf(db, e.ticketId!, e.id)))
+        return s
+      }
       for (const e of rows) {
         cursor = e.id
         if (e.type === 'ticket.resumed') {
-          if (e.ticketId) lastCall.set(e.ticketId, e.at)
+          if (e.ticketId) replayStay(staysBefore(e), e)
           continue
         }
         const dayKey = `${e.day}|${e.serviceId ?? 0}|${e.counterId ?? 0}|${e.userId ?? 0}`
@@ -168,7 +174,7 @@ export function refreshRollups(db: Database.Database, timeZone: string, maxBatch
         if (e.type === 'ticket.called' || e.type === 'ticket.finished' || e.type === 'ticket.next_step') {
           const data = JSON.parse(e.data) as Record<string, unknown>
           if (e.type === 'ticket.called') {
-            if (e.ticketId) lastCall.set(e.ticketId, e.at)
+            if (e.ticketId) replayStay(staysBefore(e), e)
             const w = num(data.waitedSeconds)
             if (w !== null) {
               for (const b of [d, h]) {
@@ -182,7 +188,8 @@ export function refreshRollups(db: Database.Database, timeZone: string, maxBatch
               h.within++
             }
           } else {
-            const s = num(data.serviceSeconds)
+            const parked = e.ticketId ? staysBefore(e) : noStays()
+            const s = parked.parks > 0 ? timesAt(parked, e.at).serviceSeconds : num(data.serviceSeconds)
             if (s !== null) {
               for (const b of [d, h]) {
                 b.svc_sum += s
@@ -199,12 +206,14 @@ export function refreshRollups(db: Database.Database, timeZone: string, maxBatch
             e.type === 'ticket.parked') &&
           e.ticketId
         ) {
-          const calledAt = lastCall.get(e.ticketId) ?? (callBefore.get(e.ticketId, e.id) as { at: number } | undefined)?.at
-          if (calledAt !== undefined && e.at > calledAt) {
-            d.busy_ms += e.at - calledAt
-            h.busy_ms += e.at - calledAt
+          const s = staysBefore(e)
+          if (s.arrival !== null && e.at > s.arrival) {
+            d.busy_ms += e.at - s.arrival
+            h.busy_ms += e.at - s.arrival
           }
-          lastCall.delete(e.ticketId)
+          // a park keeps the ticket's stays for its resume; an end closes them
+          if (e.type === 'ticket.parked') replayStay(s, e)
+          else stays.delete(e.ticketId)
         }
       }
       const values = (b: Bucket) => [

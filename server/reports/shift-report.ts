@@ -7,6 +7,7 @@ import type Database from 'better-sqlite3'
 import type { ShiftOutcome, ShiftReport, ShiftTicket } from '../../protocol/stats.ts'
 import { toFigures } from './figures.ts'
 import { rangeReport } from './range-report.ts'
+import { staysOf, timesAt } from '../queue/service-time.ts'
 
 const ENDS: Record<string, ShiftOutcome> = {
   'ticket.finished': 'served',
@@ -44,11 +45,11 @@ export function shiftReport(db: Database.Database, q: { day: string; userId: num
     )
     .all(q.day, user.id) as CallRow[]
   const endOf = db.prepare(
-    `SELECT type, at FROM events WHERE ticket_id = ? AND id > ? AND type IN ('ticket.finished', 'ticket.no_show', 'ticket.transferred', 'ticket.next_step', 'ticket.called')
+    `SELECT id, type, at FROM events WHERE ticket_id = ? AND id > ? AND type IN ('ticket.finished', 'ticket.no_show', 'ticket.transferred', 'ticket.next_step', 'ticket.called')
      ORDER BY id LIMIT 1`,
   )
   const tickets: ShiftTicket[] = calls.map((c) => {
-    const end = endOf.get(c.ticketId, c.id) as { type: string; at: number } | undefined
+    const end = endOf.get(c.ticketId, c.id) as { id: number; type: string; at: number } | undefined
     const outcome = end ? (ENDS[end.type] ?? 'open') : 'open'
     const endedAt = outcome === 'open' ? null : end!.at
     const waited = (JSON.parse(c.data) as { waitedSeconds?: unknown }).waitedSeconds
@@ -62,7 +63,8 @@ export function shiftReport(db: Database.Database, q: { day: string; userId: num
       calledAt: c.at,
       endedAt,
       waitedSeconds: typeof waited === 'number' ? waited : null,
-      handledSeconds: endedAt === null ? null : Math.round((endedAt - c.at) / 1000),
+      // every stay at the counter from this call to the end, the time parked left out (service-time.ts)
+      handledSeconds: endedAt === null ? null : timesAt(staysOf(db, c.ticketId, end!.id), endedAt).serviceSeconds,
       outcome,
     }
   })

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
-import { ADMIN_PASSWORD, TestCenter } from '../helpers/test-center.ts'
+import { ADMIN_PASSWORD, type TestCenter } from '../helpers/test-center.ts'
+import { listeningCenter } from '../helpers/listening-center.ts'
 import { useBrowserSuite } from './browser.ts'
 import { ROOT } from './ui-build.ts'
 import { seriousAxeViolations } from './axe.ts'
@@ -28,10 +28,7 @@ describe('appointment figures on the dashboard', () => {
   let admin: string
 
   beforeAll(async () => {
-    center = new TestCenter({ config: { uiDir: suite.uiDir } })
-    await center.app.ready()
-    await center.app.listen({ port: 0, host: '127.0.0.1' })
-    url = `http://127.0.0.1:${(center.app.server.address() as AddressInfo).port}`
+    ;({ center, url } = await listeningCenter({ config: { uiDir: suite.uiDir } }))
     admin = await center.admin()
     expect((await center.request('PUT', '/api/v1/settings', { token: admin, body: { digits: 'arabic-indic' } })).statusCode).toBe(200)
     const a = await center.createService({ prefix: 'A' })

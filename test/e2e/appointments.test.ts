@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
-import { daytimeShiftMs, TestCenter, TestClock } from '../helpers/test-center.ts'
+import { daytimeShiftMs, type TestCenter, TestClock } from '../helpers/test-center.ts'
+import { listeningCenter } from '../helpers/listening-center.ts'
 import { APPOINTMENT_DEFAULTS } from '../../protocol/appointments.ts'
 import { LANDSCAPE, PHONE, PORTRAIT, useBrowserSuite } from './browser.ts'
 import { seriousAxeViolations } from './axe.ts'
@@ -42,11 +42,7 @@ async function pair(center: TestCenter, kind: 'kiosk' | 'display'): Promise<stri
 describe('appointments in Chromium', () => {
   it('book on a phone → scan at the kiosk → called ahead of a walk-in → on the display; a late arrival gets a walk-in ticket', async () => {
     const clock = new TestClock(Date.now() + daytimeShiftMs())
-    const center = new TestCenter({ clock, config: { uiDir: suite.uiDir } })
-    cleanups.push(() => center.close())
-    await center.app.ready()
-    await center.app.listen({ port: 0, host: '127.0.0.1' })
-    const url = `http://127.0.0.1:${(center.app.server.address() as AddressInfo).port}`
+    const { center, url } = await listeningCenter({ clock, config: { uiDir: suite.uiDir } }, cleanups)
     const service = await center.createService({ prefix: 'P', nameAr: 'الجوازات', nameEn: 'Passports' })
     const counter = await center.createCounter({ number: 3, serviceIds: [service.id] })
     const settings = { ...APPOINTMENT_DEFAULTS, enabled: true, slotMinutes: 15, walkInShare: 0, serviceMinutes: 5 }

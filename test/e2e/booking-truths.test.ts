@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { join } from 'node:path'
 import type { Locator, Page } from 'playwright-core'
-import { daytimeShiftMs, TestCenter, TestClock } from '../helpers/test-center.ts'
+import { daytimeShiftMs, TestClock } from '../helpers/test-center.ts'
+import { listeningCenter } from '../helpers/listening-center.ts'
 import { APPOINTMENT_DEFAULTS } from '../../protocol/appointments.ts'
 import { PHONE, useBrowserSuite } from './browser.ts'
 import { seriousAxeViolations } from './axe.ts'
@@ -53,16 +54,17 @@ const shot = async (page: Page, name: string) => {
 describe('the booking page names the center and what to bring, in the center digits', () => {
   it('Arabic with Arabic-Indic digits, then English with Western digits, on the form and the confirmation', async () => {
     const clock = new TestClock(Date.now() + daytimeShiftMs())
-    const center = new TestCenter({
-      clock,
-      config: {
-        uiDir: suite.uiDir,
-        centerName: { ar: 'مركز خدمات مدينة نصر', en: 'Nasr City Service Center' },
-        screens: { digits: 'arabic-indic' },
+    const { center, url } = await listeningCenter(
+      {
+        clock,
+        config: {
+          uiDir: suite.uiDir,
+          centerName: { ar: 'مركز خدمات مدينة نصر', en: 'Nasr City Service Center' },
+          screens: { digits: 'arabic-indic' },
+        },
       },
-    })
-    cleanups.push(() => center.close())
-    const url = await center.listen()
+      cleanups,
+    )
     const admin = await center.admin()
     const service = (
       await center.request('POST', '/api/v1/services', {

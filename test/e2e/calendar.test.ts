@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { AddressInfo } from 'node:net'
-import { ADMIN_PASSWORD, TestCenter, TestClock } from '../helpers/test-center.ts'
+import { ADMIN_PASSWORD, type TestCenter, TestClock } from '../helpers/test-center.ts'
+import { listeningCenter } from '../helpers/listening-center.ts'
 import { DEFAULT_CALENDAR, type CenterCalendar, type WeeklyHours } from '../../protocol/calendar.ts'
 import { LANDSCAPE, PORTRAIT, useBrowserSuite } from './browser.ts'
 import { ROOT } from './ui-build.ts'
@@ -44,11 +44,7 @@ async function startCenter(
   iso: string,
 ): Promise<{ center: TestCenter; clock: TestClock; url: string; admin: string; a: number; b: number }> {
   const clock = new TestClock(Date.parse(iso))
-  const center = new TestCenter({ config: { uiDir: suite.uiDir }, clock })
-  cleanups.push(() => center.close())
-  await center.app.ready()
-  await center.app.listen({ port: 0, host: '127.0.0.1' })
-  const url = `http://127.0.0.1:${(center.app.server.address() as AddressInfo).port}`
+  const { center, url } = await listeningCenter({ config: { uiDir: suite.uiDir }, clock }, cleanups)
   const admin = await center.admin()
   const a = (await center.createService({ prefix: 'A', nameAr: 'البطاقات', nameEn: 'ID cards' })).id
   const b = (await center.createService({ prefix: 'B', nameAr: 'الشهادات', nameEn: 'Certificates' })).id

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import type { Locator, Page } from 'playwright-core'
 import { copyFileSync, mkdirSync } from 'node:fs'
-import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
-import { ADMIN_PASSWORD, TestCenter } from '../helpers/test-center.ts'
+import { ADMIN_PASSWORD } from '../helpers/test-center.ts'
+import { listeningCenter } from '../helpers/listening-center.ts'
 import { FakePrinter, refusedPort } from '../drivers/printer/fake-printer.ts'
 import { openTicketPrinter } from '../../drivers/printer/index.ts'
 import { configText, fieldErrorText, testPrintText, type ConfigMessageKey } from '../../protocol/messages/config-forms.ts'
@@ -56,15 +56,14 @@ describe('configuration forms (issue 15 items 4-5)', () => {
     const printer = await FakePrinter.start()
     cleanups.push(() => printer.close())
     const deadPort = await refusedPort()
-    const center = new TestCenter({
-      config: { uiDir: suite.uiDir },
-      // the production driver, its status polled every 500 ms so the test need not wait
-      deps: { openPrinter: (config) => openTicketPrinter(config, { pollIntervalMs: 500 }) },
-    })
-    await center.app.ready()
-    await center.app.listen({ port: 0, host: '127.0.0.1' })
-    cleanups.push(() => center.close())
-    const url = `http://127.0.0.1:${(center.app.server.address() as AddressInfo).port}`
+    const { center, url } = await listeningCenter(
+      {
+        config: { uiDir: suite.uiDir },
+        // the production driver, its status polled every 500 ms so the test need not wait
+        deps: { openPrinter: (config) => openTicketPrinter(config, { pollIntervalMs: 500 }) },
+      },
+      cleanups,
+    )
     const admin = await center.admin()
     const service = await center.createService({ prefix: 'A', nameAr: 'بطاقة الرقم القومي', nameEn: 'National ID card' })
     const counter = await center.createCounter({ number: 1, serviceIds: [service.id] })
@@ -271,11 +270,7 @@ describe('configuration forms (issue 15 items 4-5)', () => {
   }, 180_000)
 
   it('a failed load of the services is said in words with a way to try again, never shown as no services', async () => {
-    const center = new TestCenter({ config: { uiDir: suite.uiDir } })
-    await center.app.ready()
-    await center.app.listen({ port: 0, host: '127.0.0.1' })
-    cleanups.push(() => center.close())
-    const url = `http://127.0.0.1:${(center.app.server.address() as AddressInfo).port}`
+    const { center, url } = await listeningCenter({ config: { uiDir: suite.uiDir } }, cleanups)
     await center.createService({ prefix: 'A', nameAr: 'بطاقة الرقم القومي', nameEn: 'National ID card' })
     const page = await contexts.page(LANDSCAPE)
     await page.goto(`${url}/dashboard/`)

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
-import { STAFF_PASSWORD, TestCenter } from '../helpers/test-center.ts'
+import { STAFF_PASSWORD } from '../helpers/test-center.ts'
+import { listeningCenter } from '../helpers/listening-center.ts'
 import { appointmentText } from '../../protocol/messages/appointments.ts'
 import { APPOINTMENT_DEFAULTS } from '../../protocol/appointments.ts'
 import { PORTRAIT, useBrowserSuite } from './browser.ts'
@@ -21,11 +21,7 @@ const DESK = { width: 1366, height: 768 } as const
 
 describe('the console check-in card', () => {
   it('shows on the console and the kiosk only once a service takes bookings, live', { timeout: 60_000 }, async () => {
-    const center = new TestCenter({ config: { uiDir: suite.uiDir } })
-    suite.cleanups.push(() => center.close())
-    await center.app.ready()
-    await center.app.listen({ port: 0, host: '127.0.0.1' })
-    const url = `http://127.0.0.1:${(center.app.server.address() as AddressInfo).port}`
+    const { center, url } = await listeningCenter({ config: { uiDir: suite.uiDir } }, suite.cleanups)
     const service = await center.createService({ prefix: 'A' })
     const counter = await center.createCounter({ number: 1, serviceIds: [service.id] })
     await center.openCounterAs('clerk1', counter.id)
@@ -53,11 +49,7 @@ describe('the console check-in card', () => {
   })
 
   it('uses the console font and sizes, with a one-line hint, in both languages', { timeout: 60_000 }, async () => {
-    const center = new TestCenter({ config: { uiDir: suite.uiDir } })
-    suite.cleanups.push(() => center.close())
-    await center.app.ready()
-    await center.app.listen({ port: 0, host: '127.0.0.1' })
-    const url = `http://127.0.0.1:${(center.app.server.address() as AddressInfo).port}`
+    const { center, url } = await listeningCenter({ config: { uiDir: suite.uiDir } }, suite.cleanups)
     const service = await center.createService({ prefix: 'A' })
     const counter = await center.createCounter({ number: 1, serviceIds: [service.id] })
     await center.openCounterAs('clerk1', counter.id)

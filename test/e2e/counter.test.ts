@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { daytimeShiftMs, STAFF_PASSWORD, TestCenter, type TestClock } from '../helpers/test-center.ts'
+import { daytimeShiftMs, STAFF_PASSWORD, type TestCenter, type TestClock } from '../helpers/test-center.ts'
+import { listeningCenter } from '../helpers/listening-center.ts'
 import { LANDSCAPE, useBrowserSuite } from './browser.ts'
 import { seriousAxeViolations } from './axe.ts'
 import { ROOT } from './ui-build.ts'
@@ -39,11 +39,7 @@ function clockBehind(behind: { ms: number }): TestClock {
 }
 
 async function startCenter(dataDir: string, port = 0, clock?: TestClock): Promise<Running> {
-  const center = new TestCenter({ config: { dataDir, uiDir: suite.uiDir, queue: { policy: 'priority' } }, clock })
-  await center.app.ready()
-  await center.app.listen({ port, host: '127.0.0.1' })
-  const address = center.app.server.address() as AddressInfo
-  return { center, url: `http://127.0.0.1:${address.port}`, port: address.port }
+  return listeningCenter({ config: { dataDir, uiDir: suite.uiDir, queue: { policy: 'priority' } }, clock, port })
 }
 
 async function screenshot(page: Page, name: string, docsName?: string): Promise<void> {
@@ -573,14 +569,14 @@ describe('a late citizen (issue 14, item 8)', { timeout: 60_000 }, () => {
     cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }))
     // the center's clock starts 5 minutes behind; moving it forward plays the minute the clerk waits
     const behind = { ms: 5 * 60_000 }
-    const center = new TestCenter({
-      config: { dataDir, uiDir: suite.uiDir, queue: { policy: 'fifo', minSecondsBeforeNoShow: 60, noShowGraceMinutes: 30 } },
-      clock: clockBehind(behind),
-    })
-    await center.app.ready()
-    await center.app.listen({ port: 0, host: '127.0.0.1' })
-    const run: Running = { center, url: `http://127.0.0.1:${(center.app.server.address() as AddressInfo).port}`, port: 0 }
-    cleanups.push(() => center.close())
+    const run: Running = await listeningCenter(
+      {
+        config: { dataDir, uiDir: suite.uiDir, queue: { policy: 'fifo', minSecondsBeforeNoShow: 60, noShowGraceMinutes: 30 } },
+        clock: clockBehind(behind),
+      },
+      cleanups,
+    )
+    const { center } = run
     const a = await center.createService({ prefix: 'A' })
     const counter = await center.createCounter({ number: 1, serviceIds: [a.id] })
     await center.createUser('clerk1')
@@ -636,11 +632,8 @@ describe('a late citizen (issue 14, item 8)', { timeout: 60_000 }, () => {
   it('"my day" follows the pushes: a ticket of this counter finished from elsewhere (the keypad, another device) counts at once', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'tabour-e2e-counter-myday-'))
     cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }))
-    const center = new TestCenter({ config: { dataDir, uiDir: suite.uiDir } })
-    await center.app.ready()
-    await center.app.listen({ port: 0, host: '127.0.0.1' })
-    const run: Running = { center, url: `http://127.0.0.1:${(center.app.server.address() as AddressInfo).port}`, port: 0 }
-    cleanups.push(() => center.close())
+    const run: Running = await listeningCenter({ config: { dataDir, uiDir: suite.uiDir } }, cleanups)
+    const { center } = run
     const a = await center.createService({ prefix: 'A' })
     const counter = await center.createCounter({ number: 1, serviceIds: [a.id] })
     await center.createUser('clerk1')

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import type { AddressInfo } from 'node:net'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { daytimeShiftMs, STAFF_PASSWORD, TestCenter, type TestClock } from '../helpers/test-center.ts'
+import { daytimeShiftMs, STAFF_PASSWORD, type TestClock } from '../helpers/test-center.ts'
+import { listeningCenter } from '../helpers/listening-center.ts'
 import { FEEDBACK_REASONS, type FeedbackFigure, type FeedbackReport } from '../../protocol/feedback.ts'
 import type { ParkingFigures } from '../../protocol/parking.ts'
 import { pairFeedbackTablet } from '../server/feedback/feedback-helpers.ts'
@@ -30,11 +30,10 @@ async function playDay() {
   const clock = { fn: () => Date.now() + shift - behind.ms } as TestClock
   const at = (minutesBeforeNow: number) => (behind.ms = minutesBeforeNow * 60_000)
   at(180)
-  const center = new TestCenter({ config: { dataDir: mkdtempSync(join(tmpdir(), 'tabour-fbreport-e2e-')), uiDir: suite.uiDir }, clock })
-  suite.cleanups.push(() => center.close())
-  await center.app.ready()
-  await center.app.listen({ port: 0, host: '127.0.0.1' })
-  const url = `http://127.0.0.1:${(center.app.server.address() as AddressInfo).port}`
+  const { center, url } = await listeningCenter(
+    { config: { dataDir: mkdtempSync(join(tmpdir(), 'tabour-fbreport-e2e-')), uiDir: suite.uiDir }, clock },
+    suite.cleanups,
+  )
   const a = await center.createService({ prefix: 'A', nameAr: 'بطاقة الرقم القومي', nameEn: 'National ID card' })
   const b = await center.createService({ prefix: 'B', nameAr: 'شهادات الميلاد', nameEn: 'Birth certificates' })
   const c1 = await center.createCounter({ number: 1, name: 'الشباك الأول', serviceIds: [a.id, b.id] })

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { join } from 'node:path'
-import { STAFF_PASSWORD, TestCenter } from '../helpers/test-center.ts'
+import { STAFF_PASSWORD } from '../helpers/test-center.ts'
+import { listeningCenter } from '../helpers/listening-center.ts'
 import { useBrowserSuite } from './browser.ts'
 import { seriousAxeViolations } from './axe.ts'
 import { ROOT } from './ui-build.ts'
@@ -27,10 +28,7 @@ const shot = async (page: Page, name: string) => {
 
 describe('feedback tablet', () => {
   it('finish → the tablet asks → a face and a reason → the dashboard shows the figure', async () => {
-    const center = new TestCenter({ config: { uiDir: suite.uiDir } })
-    await center.app.ready()
-    suite.cleanups.push(() => center.close())
-    const url = await center.listen()
+    const { center, url } = await listeningCenter({ config: { uiDir: suite.uiDir } }, suite.cleanups)
     const admin = await center.admin()
     const service = await center.createService({ prefix: 'A', nameAr: 'الرقم القومي', nameEn: 'National ID' })
     const counter = await center.createCounter({ number: 3, name: 'شباك ٣', serviceIds: [service.id] })

@@ -2,9 +2,10 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { TestCenter } from '../helpers/test-center.ts'
+import { listeningCenter } from '../helpers/listening-center.ts'
 import { seriousAxeViolations } from './axe.ts'
 import { LANDSCAPE, PORTRAIT, useBrowserSuite } from './browser.ts'
+import { kioskWaitingReaches } from './kiosk-waiting.ts'
 import { ROOT } from './ui-build.ts'
 
 /**
@@ -118,9 +119,7 @@ describe('kiosk and display start-up (issue 22)', () => {
   })
 
   it('kiosk: start-up requests overlap after pairing, none on a restart (the page carries their answers), live changes still arrive, unpairing serves the page plain; bold Arabic loaded when the services show; accessible', async () => {
-    const center = await TestCenter.start({ config: { uiDir: suite.uiDir } })
-    cleanups.push(() => center.close())
-    const url = await center.listen()
+    const { center, url } = await listeningCenter({ config: { uiDir: suite.uiDir } }, cleanups)
     const service = await center.createService({ prefix: 'A', nameAr: 'بطاقة الرقم القومي', nameEn: 'National ID card' })
     const counter = await center.createCounter({ number: 1, serviceIds: [service.id] })
     await center.openCounterAs('clerk1', counter.id)
@@ -166,14 +165,7 @@ describe('kiosk and display start-up (issue 22)', () => {
     const waiting = page.locator(`tabour-service-grid button[data-service-id="${service.id}"] [data-waiting]`)
     expect(await waiting.textContent()).toBe('0')
     await center.issue((await center.createDevice('kiosk')).token, { serviceId: service.id })
-    await page.waitForFunction(
-      (id) =>
-        document
-          .querySelector('tabour-kiosk-app')
-          ?.shadowRoot?.querySelector('tabour-service-grid')
-          ?.shadowRoot?.querySelector(`[data-service-id="${id}"] [data-waiting]`)?.textContent === '1',
-      service.id,
-    )
+    await kioskWaitingReaches(page, service.id, 1)
     await page.unroute(startUp)
 
     // unpaired (the token revoked): the next page is served plain and the kiosk asks for a code
@@ -185,9 +177,7 @@ describe('kiosk and display start-up (issue 22)', () => {
   })
 
   it('display: start-up requests overlap after pairing; the board shows in the preloaded faces', async () => {
-    const center = await TestCenter.start({ config: { uiDir: suite.uiDir } })
-    cleanups.push(() => center.close())
-    const url = await center.listen()
+    const { center, url } = await listeningCenter({ config: { uiDir: suite.uiDir } }, cleanups)
     const service = await center.createService({ prefix: 'A', nameAr: 'بطاقة الرقم القومي', nameEn: 'National ID card' })
     await center.createCounter({ number: 1, serviceIds: [service.id] })
     const device = await center.request('POST', '/api/v1/devices', {

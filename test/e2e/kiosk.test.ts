@@ -5,10 +5,12 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { createServer, type AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { TestCenter } from '../helpers/test-center.ts'
+import type { TestCenter } from '../helpers/test-center.ts'
+import { listeningCenter } from '../helpers/listening-center.ts'
 import { tabourPlugin } from '../../server/app.ts'
 import { validateConfig } from '../../server/config.ts'
 import { LANDSCAPE, PHONE, PORTRAIT, useBrowserSuite } from './browser.ts'
+import { kioskWaitingReaches } from './kiosk-waiting.ts'
 import { ROOT } from './ui-build.ts'
 import { readQr } from './qr.ts'
 import { seriousAxeViolations } from './axe.ts'
@@ -49,11 +51,7 @@ const { contexts, cleanups } = suite
 
 /** A center on `dataDir`, listening on loopback (on `port` when given: a restart at the same address). */
 async function startCenter(dataDir: string, port = 0): Promise<Running> {
-  const center = new TestCenter({ config: { dataDir, uiDir: suite.uiDir } })
-  await center.app.ready()
-  await center.app.listen({ port, host: '127.0.0.1' })
-  const address = center.app.server.address() as AddressInfo
-  return { center, url: `http://127.0.0.1:${address.port}`, port: address.port }
+  return listeningCenter({ config: { dataDir, uiDir: suite.uiDir }, port })
 }
 
 async function createKiosk(center: TestCenter, config: Record<string, unknown> = {}): Promise<{ id: number; pairingCode: string }> {
@@ -188,14 +186,7 @@ describe('the kiosk in Chromium', () => {
     expect(await waiting.textContent()).toBe('0')
     const other = await run.center.createDevice('kiosk')
     await run.center.issue(other.token, { serviceId: ids.E })
-    await page.waitForFunction(
-      (id) =>
-        document
-          .querySelector('tabour-kiosk-app')
-          ?.shadowRoot?.querySelector('tabour-service-grid')
-          ?.shadowRoot?.querySelector(`[data-service-id="${id}"] [data-waiting]`)?.textContent === '1',
-      ids.E,
-    )
+    await kioskWaitingReaches(page, ids.E, 1)
     await screenshot(page, 'kiosk-ar-portrait-home', 'kiosk-ar.png')
     await expectTilesInPlace(page, 'home, ar, portrait')
     await expectAccessible(page, 'home, ar')

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
-import { TestCenter } from '../helpers/test-center.ts'
+import type { TestCenter } from '../helpers/test-center.ts'
+import { listeningCenter } from '../helpers/listening-center.ts'
 import { PORTRAIT, useBrowserSuite } from './browser.ts'
 import { ROOT } from './ui-build.ts'
 import { seriousAxeViolations } from './axe.ts'
@@ -23,15 +23,12 @@ describe('the kiosk asks before texting', () => {
 
   beforeAll(async () => {
     gateway = await FakeGateway.start()
-    center = new TestCenter({
+    ;({ center, url } = await listeningCenter({
       config: {
         uiDir: suite.uiDir,
         messages: { provider: 'http', aheadAt: 0, scanSeconds: 0.05, http: { url: `${gateway.url}/send` } },
       },
-    })
-    await center.app.ready()
-    await center.app.listen({ port: 0, host: '127.0.0.1' })
-    url = `http://127.0.0.1:${(center.app.server.address() as AddressInfo).port}`
+    }))
     serviceId = (await center.createService({ prefix: 'A', nameAr: 'بطاقة الرقم القومي', nameEn: 'National ID card' })).id
   })
   afterAll(async () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { join } from 'node:path'
-import { ADMIN_PASSWORD, STAFF_PASSWORD, TestCenter } from '../helpers/test-center.ts'
+import { ADMIN_PASSWORD, STAFF_PASSWORD } from '../helpers/test-center.ts'
+import { listeningCenter } from '../helpers/listening-center.ts'
 import { messagesConfigText, type MessagesConfigKey } from '../../protocol/messages/messages-config.ts'
 import { messagesCardText } from '../../protocol/messages/messages-card.ts'
 import { CITIZEN_MESSAGES } from '../../protocol/messages/citizen.ts'
@@ -30,10 +31,7 @@ async function shot(page: Page, name: string): Promise<void> {
 
 describe('message templates on the dashboard (issue 20)', () => {
   it('edit with preview and segments, unknown placeholder refused, save, back to default; axe clean', { timeout: 120_000 }, async () => {
-    const center = new TestCenter({ config: { uiDir: suite.uiDir } })
-    await center.app.ready()
-    const url = await center.listen()
-    suite.cleanups.push(() => center.close())
+    const { center, url } = await listeningCenter({ config: { uiDir: suite.uiDir } }, suite.cleanups)
     const admin = await center.admin()
     const stored = async (kind: string, lang: string) =>
       (await center.request('GET', '/api/v1/messages/templates', { token: admin }))

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
-import { ADMIN_PASSWORD, TestCenter } from '../helpers/test-center.ts'
+import { ADMIN_PASSWORD, type TestCenter } from '../helpers/test-center.ts'
+import { listeningCenter } from '../helpers/listening-center.ts'
 import { useBrowserSuite } from './browser.ts'
 import { ROOT } from './ui-build.ts'
 import { seriousAxeViolations } from './axe.ts'
@@ -23,7 +23,7 @@ describe("the dashboard's messages card", () => {
 
   beforeAll(async () => {
     gateway = await FakeGateway.start()
-    center = new TestCenter({
+    ;({ center, url } = await listeningCenter({
       config: {
         uiDir: suite.uiDir,
         messages: {
@@ -35,10 +35,7 @@ describe("the dashboard's messages card", () => {
           http: { url: `${gateway.url}/send` },
         },
       },
-    })
-    await center.app.ready()
-    await center.app.listen({ port: 0, host: '127.0.0.1' })
-    url = `http://127.0.0.1:${(center.app.server.address() as AddressInfo).port}`
+    }))
     const service = await center.createService({ prefix: 'A' })
     const counter = await center.createCounter({ number: 3, name: 'Passports', serviceIds: [service.id] })
     const clerk = await center.openCounterAs('clerk1', counter.id)

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
-import { daytimeShiftMs, TestCenter, TestClock } from '../helpers/test-center.ts'
+import { daytimeShiftMs, TestClock } from '../helpers/test-center.ts'
+import { listeningCenter } from '../helpers/listening-center.ts'
 import { APPOINTMENT_DEFAULTS } from '../../protocol/appointments.ts'
 import { appointmentText } from '../../protocol/messages/appointments.ts'
 import { joinText } from '../../protocol/messages/join.ts'
@@ -33,19 +33,18 @@ const shot = async (page: Page, name: string) => {
 }
 
 async function start(provider: 'none' | 'http', documents: { ar: string; en: string }[] = []) {
-  const center = new TestCenter({
-    clock: new TestClock(Date.now() + daytimeShiftMs()),
-    config: {
-      uiDir: suite.uiDir,
-      // a dead provider is enough: the screens follow the configuration, not a delivery
-      messages: { provider, http: { url: 'http://127.0.0.1:9/send' } },
-      remoteJoin: { services: [{ prefix: 'A', mode: 'call-ahead', arriveMinutes: 5 }] },
+  const { center, url } = await listeningCenter(
+    {
+      clock: new TestClock(Date.now() + daytimeShiftMs()),
+      config: {
+        uiDir: suite.uiDir,
+        // a dead provider is enough: the screens follow the configuration, not a delivery
+        messages: { provider, http: { url: 'http://127.0.0.1:9/send' } },
+        remoteJoin: { services: [{ prefix: 'A', mode: 'call-ahead', arriveMinutes: 5 }] },
+      },
     },
-  })
-  cleanups.push(() => center.close())
-  await center.app.ready()
-  await center.app.listen({ port: 0, host: '127.0.0.1' })
-  const url = `http://127.0.0.1:${(center.app.server.address() as AddressInfo).port}`
+    cleanups,
+  )
   const admin = await center.admin()
   const service = await center.createService({ prefix: 'A', nameAr: 'الجوازات', nameEn: 'Passports' })
   let documented: number | null = null

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import type { AddressInfo } from 'node:net'
-import { daytimeShiftMs, STAFF_PASSWORD, TestCenter, type TestClock } from '../helpers/test-center.ts'
+import { daytimeShiftMs, STAFF_PASSWORD, type TestClock } from '../helpers/test-center.ts'
+import { listeningCenter } from '../helpers/listening-center.ts'
 import { PHONE, useBrowserSuite } from './browser.ts'
 import { seriousAxeViolations } from './axe.ts'
 
@@ -36,11 +36,7 @@ describe('parking a ticket on the console', { timeout: 90_000 }, () => {
   it('parks at counter 1, shows it in Parked at counter 2 with the time left, and resumes it there', async () => {
     const shift = daytimeShiftMs()
     const clock = { fn: () => Date.now() + shift } as TestClock
-    const center = new TestCenter({ config: { uiDir: suite.uiDir, queue: { maxParkMinutes: 20 } }, clock })
-    suite.cleanups.push(() => center.close())
-    await center.app.ready()
-    await center.app.listen({ port: 0, host: '127.0.0.1' })
-    const url = `http://127.0.0.1:${(center.app.server.address() as AddressInfo).port}`
+    const { center, url } = await listeningCenter({ config: { uiDir: suite.uiDir, queue: { maxParkMinutes: 20 } }, clock }, suite.cleanups)
     const a = await center.createService({ prefix: 'A', nameAr: 'بطاقة الرقم القومي', nameEn: 'National ID card' })
     const c1 = await center.createCounter({ number: 1, name: 'الشباك الأول', serviceIds: [a.id] })
     const c2 = await center.createCounter({ number: 2, name: 'الشباك الثاني', serviceIds: [a.id] })

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs'
-import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { daytimeShiftMs, STAFF_PASSWORD, TestCenter, type TestClock } from '../helpers/test-center.ts'
+import { daytimeShiftMs, STAFF_PASSWORD, type TestCenter, type TestClock } from '../helpers/test-center.ts'
+import { listeningCenter } from '../helpers/listening-center.ts'
 import { localHour } from '../../protocol/center-clock.ts'
 import { seriousAxeViolations } from './axe.ts'
 import { LANDSCAPE, useBrowserSuite } from './browser.ts'
@@ -31,14 +31,13 @@ async function playDay() {
   const behind = { ms: 3 * 3600_000 }
   const shift = daytimeShiftMs()
   const clock = { fn: () => Date.now() + shift - behind.ms } as TestClock
-  const center = new TestCenter({
-    config: { dataDir, uiDir: suite.uiDir, centerName: { ar: 'مركز خدمات مدينة نصر', en: 'Nasr City Service Center' } },
-    clock,
-  })
-  await center.app.ready()
-  await center.app.listen({ port: 0, host: '127.0.0.1' })
-  suite.cleanups.push(() => center.close())
-  const url = `http://127.0.0.1:${(center.app.server.address() as AddressInfo).port}`
+  const { center, url } = await listeningCenter(
+    {
+      config: { dataDir, uiDir: suite.uiDir, centerName: { ar: 'مركز خدمات مدينة نصر', en: 'Nasr City Service Center' } },
+      clock,
+    },
+    suite.cleanups,
+  )
   const a = await center.createService({ prefix: 'A', nameAr: 'الرقم القومي', nameEn: 'National ID', targetWaitSeconds: 900 })
   const b = await center.createService({ prefix: 'B', nameAr: 'شهادات الميلاد', nameEn: 'Birth certificates', targetWaitSeconds: 600 })
   const c = await center.createService({ prefix: 'C', nameAr: 'التموين', nameEn: 'Ration cards', targetWaitSeconds: 1200 })

@@ -5,7 +5,8 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { type AddressInfo, createServer, type Server, connect } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { STAFF_PASSWORD, TestCenter } from '../helpers/test-center.ts'
+import { STAFF_PASSWORD, type TestCenter } from '../helpers/test-center.ts'
+import { listeningCenter } from '../helpers/listening-center.ts'
 import { FakePrinter } from '../drivers/printer/fake-printer.ts'
 import { openTicketPrinter } from '../../drivers/printer/index.ts'
 import type { PrinterFactory } from '../../server/devices/printer-handle.ts'
@@ -70,11 +71,7 @@ interface Running {
 }
 
 async function startCenter(dataDir: string, port = 0): Promise<Running> {
-  const center = new TestCenter({ config: { dataDir, uiDir: suite.uiDir }, deps: { openPrinter: quickPrinter } })
-  await center.app.ready()
-  await center.app.listen({ port, host: '127.0.0.1' })
-  const address = center.app.server.address() as AddressInfo
-  return { center, url: `http://127.0.0.1:${address.port}`, port: address.port }
+  return listeningCenter({ config: { dataDir, uiDir: suite.uiDir }, deps: { openPrinter: quickPrinter }, port })
 }
 
 const kioskPrinting = (page: Page) => page.locator('tabour-ticket-confirmation [data-printing]')

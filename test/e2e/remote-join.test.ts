@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { TestCenter } from '../helpers/test-center.ts'
+import { listeningCenter } from '../helpers/listening-center.ts'
 import { PHONE, useBrowserSuite } from './browser.ts'
 import { seriousAxeViolations } from './axe.ts'
 import { ROOT } from './ui-build.ts'
@@ -21,14 +21,15 @@ async function expectAccessible(page: Page, what: string): Promise<void> {
 }
 
 it('joins from a phone, checks in with "I am here", and sees "go to counter 3" pushed when a clerk calls it', async () => {
-  const center = await TestCenter.start({
-    config: {
-      uiDir: suite.uiDir,
-      remoteJoin: { services: [{ prefix: 'A', mode: 'check-in', arriveMinutes: 15 }], centerNetworks: ['127.0.0.1/32'] },
+  const { center, url } = await listeningCenter(
+    {
+      config: {
+        uiDir: suite.uiDir,
+        remoteJoin: { services: [{ prefix: 'A', mode: 'check-in', arriveMinutes: 15 }], centerNetworks: ['127.0.0.1/32'] },
+      },
     },
-  })
-  suite.cleanups.push(() => center.close())
-  const url = await center.listen()
+    suite.cleanups,
+  )
   const a = await center.createService({ prefix: 'A', nameAr: 'جوازات السفر', nameEn: 'Passports' })
   const counter = await center.createCounter({ number: 3, name: 'Counter 3', serviceIds: [a.id] })
   const clerk = await center.openCounterAs('clerk1', counter.id)

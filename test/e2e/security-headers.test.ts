@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import type { Page, Response } from 'playwright-core'
-import { ADMIN_PASSWORD, STAFF_PASSWORD, TestCenter } from '../helpers/test-center.ts'
+import { ADMIN_PASSWORD, STAFF_PASSWORD } from '../helpers/test-center.ts'
+import { listeningCenter } from '../helpers/listening-center.ts'
 import { LANDSCAPE, PHONE, PORTRAIT, useBrowserSuite } from './browser.ts'
 import { ROOT } from './ui-build.ts'
 
@@ -53,11 +53,7 @@ async function settle(page: Page): Promise<void> {
 
 describe('security headers and CSP on every screen, in Chromium', () => {
   it('kiosk, display, console, dashboard and status page run with no CSP violation and no console error', async () => {
-    const center = new TestCenter({ config: { uiDir: suite.uiDir } })
-    cleanups.push(() => center.close())
-    await center.app.ready()
-    await center.app.listen({ port: 0, host: '127.0.0.1' })
-    const url = `http://127.0.0.1:${(center.app.server.address() as AddressInfo).port}`
+    const { center, url } = await listeningCenter({ config: { uiDir: suite.uiDir } }, cleanups)
     const service = await center.createService({ prefix: 'A', nameAr: 'الجوازات', nameEn: 'Passports' })
     const counter = await center.createCounter({ number: 1, serviceIds: [service.id] })
     await center.createUser('clerk1')

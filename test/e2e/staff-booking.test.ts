@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
-import { ADMIN_PASSWORD, daytimeShiftMs, STAFF_PASSWORD, TestCenter, TestClock } from '../helpers/test-center.ts'
+import { ADMIN_PASSWORD, daytimeShiftMs, STAFF_PASSWORD, TestClock } from '../helpers/test-center.ts'
+import { listeningCenter } from '../helpers/listening-center.ts'
 import { APPOINTMENT_DEFAULTS } from '../../protocol/appointments.ts'
 import { addDays, localDay } from '../../protocol/center-clock.ts'
 import { PHONE, useBrowserSuite } from './browser.ts'
@@ -38,11 +38,7 @@ async function login(page: Page, url: string, username: string, password: string
 describe('appointments on the staff side in Chromium', () => {
   it('settings form → booking page offers times; reception books for a caller (ar, en); a blocked day offers none', async () => {
     const clock = new TestClock(Date.now() + daytimeShiftMs())
-    const center = new TestCenter({ clock, config: { uiDir: suite.uiDir } })
-    cleanups.push(() => center.close())
-    await center.app.ready()
-    await center.app.listen({ port: 0, host: '127.0.0.1' })
-    const url = `http://127.0.0.1:${(center.app.server.address() as AddressInfo).port}`
+    const { center, url } = await listeningCenter({ clock, config: { uiDir: suite.uiDir } }, cleanups)
     const service = await center.createService({ prefix: 'P', nameAr: 'الجوازات', nameEn: 'Passports' })
     await center.createCounter({ number: 3, serviceIds: [service.id] })
     const reception = await center.createUser('reception', 'manager')
@@ -133,14 +129,13 @@ describe('appointments on the staff side in Chromium', () => {
 
   it('the console marks a ticket joined from a phone and an appointment with its slot time; a held place is cancelled from its tools', async () => {
     const clock = new TestClock(Date.now() + daytimeShiftMs())
-    const center = new TestCenter({
-      clock,
-      config: { uiDir: suite.uiDir, remoteJoin: { services: [{ prefix: 'P', mode: 'check-in', dailyCap: 10, arriveMinutes: 10 }] } },
-    })
-    cleanups.push(() => center.close())
-    await center.app.ready()
-    await center.app.listen({ port: 0, host: '127.0.0.1' })
-    const url = `http://127.0.0.1:${(center.app.server.address() as AddressInfo).port}`
+    const { center, url } = await listeningCenter(
+      {
+        clock,
+        config: { uiDir: suite.uiDir, remoteJoin: { services: [{ prefix: 'P', mode: 'check-in', dailyCap: 10, arriveMinutes: 10 }] } },
+      },
+      cleanups,
+    )
     const service = await center.createService({ prefix: 'P', nameAr: 'الجوازات', nameEn: 'Passports' })
     const counter = await center.createCounter({ number: 3, serviceIds: [service.id] })
     const admin = await center.admin()

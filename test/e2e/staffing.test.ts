@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { mkdirSync, mkdtempSync } from 'node:fs'
-import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { STAFF_PASSWORD, TestCenter } from '../helpers/test-center.ts'
+import { STAFF_PASSWORD } from '../helpers/test-center.ts'
+import { listeningCenter } from '../helpers/listening-center.ts'
 import { LANDSCAPE, PORTRAIT, useBrowserSuite } from './browser.ts'
 import { seriousAxeViolations } from './axe.ts'
 import { ROOT } from './ui-build.ts'
@@ -28,12 +28,7 @@ const LESS_THAN_A_MINUTE = /less than a minute|أقل من دقيقة/
 
 async function startCenter() {
   const dataDir = mkdtempSync(join(tmpdir(), 'tabour-staffing-e2e-'))
-  const center = new TestCenter({ config: { dataDir, uiDir: suite.uiDir, queue: { awayAfterSeconds: 1 } } })
-  await center.app.ready()
-  await center.app.listen({ port: 0, host: '127.0.0.1' })
-  cleanups.push(() => center.close())
-  const address = center.app.server.address() as AddressInfo
-  return { center, url: `http://127.0.0.1:${address.port}` }
+  return listeningCenter({ config: { dataDir, uiDir: suite.uiDir, queue: { awayAfterSeconds: 1 } } }, cleanups)
 }
 
 async function screenshot(page: Page, name: string): Promise<void> {

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { copyFileSync, mkdirSync } from 'node:fs'
 import type { Page } from 'playwright-core'
-import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
-import { TestCenter } from '../helpers/test-center.ts'
+import { listeningCenter } from '../helpers/listening-center.ts'
 import { PHONE, useBrowserSuite } from './browser.ts'
 import { seriousAxeViolations } from './axe.ts'
 import { ROOT } from './ui-build.ts'
@@ -34,11 +33,10 @@ const { contexts, cleanups } = suite
 
 /** A center with one service served by counter 3, listening on loopback. */
 async function startCenter() {
-  const center = new TestCenter({ config: { uiDir: suite.uiDir, centerName: { ar: 'مركز خدمات الدقي', en: 'Dokki Service Center' } } })
-  cleanups.push(() => center.close())
-  await center.app.ready()
-  await center.app.listen({ port: 0, host: '127.0.0.1' })
-  const url = `http://127.0.0.1:${(center.app.server.address() as AddressInfo).port}`
+  const { center, url } = await listeningCenter(
+    { config: { uiDir: suite.uiDir, centerName: { ar: 'مركز خدمات الدقي', en: 'Dokki Service Center' } } },
+    cleanups,
+  )
   const service = await center.createService({ prefix: 'P', nameAr: 'الجوازات', nameEn: 'Passports' })
   const counter = await center.createCounter({ number: 3, name: 'Passports desk', serviceIds: [service.id] })
   const kiosk = await center.createDevice('kiosk')

@@ -1,7 +1,8 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { TestCenter, TestClock } from '../helpers/test-center.ts'
+import { TestClock } from '../helpers/test-center.ts'
+import { listeningCenter } from '../helpers/listening-center.ts'
 import { PHONE, useBrowserSuite } from './browser.ts'
 import { seriousAxeViolations } from './axe.ts'
 import { readQr } from './qr.ts'
@@ -24,12 +25,10 @@ async function expectAccessible(page: Page, what: string): Promise<void> {
 
 /** A center at 10:00 Cairo time with service A (check-in joins, 10 minutes), counter 3 open and a kiosk. */
 async function startCenter(clock: TestClock) {
-  const center = await TestCenter.start({
-    clock,
-    config: { uiDir: suite.uiDir, remoteJoin: { services: [{ prefix: 'A', mode: 'check-in', arriveMinutes: 10 }] } },
-  })
-  suite.cleanups.push(() => center.close())
-  const url = await center.listen()
+  const { center, url } = await listeningCenter(
+    { clock, config: { uiDir: suite.uiDir, remoteJoin: { services: [{ prefix: 'A', mode: 'check-in', arriveMinutes: 10 }] } } },
+    suite.cleanups,
+  )
   const a = await center.createService({ prefix: 'A', nameAr: 'جوازات السفر', nameEn: 'Passports' })
   const counter = await center.createCounter({ number: 3, name: 'Counter 3', serviceIds: [a.id] })
   const clerk = await center.openCounterAs('clerk1', counter.id)

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { ADMIN_PASSWORD, daytimeShiftMs, STAFF_PASSWORD, TestCenter, type TestClock } from '../helpers/test-center.ts'
+import { ADMIN_PASSWORD, daytimeShiftMs, STAFF_PASSWORD, type TestCenter, type TestClock } from '../helpers/test-center.ts'
+import { listeningCenter } from '../helpers/listening-center.ts'
 import { decodeJob } from '../helpers/escpos-decode.ts'
 import { FakePrinter, refusedPort } from '../drivers/printer/fake-printer.ts'
 import { openTicketPrinter } from '../../drivers/printer/index.ts'
@@ -69,10 +69,7 @@ describe('staff ticket tools on the console and the dashboard', { timeout: 120_0
     reception = await FakePrinter.start()
     const shift = daytimeShiftMs()
     const clock = { fn: () => Date.now() + shift } as TestClock
-    center = new TestCenter({ config: { dataDir, uiDir: suite.uiDir }, clock, deps: { openPrinter: quickPrinter } })
-    await center.app.ready()
-    await center.app.listen({ port: 0, host: '127.0.0.1' })
-    url = `http://127.0.0.1:${(center.app.server.address() as AddressInfo).port}`
+    ;({ center, url } = await listeningCenter({ config: { dataDir, uiDir: suite.uiDir }, clock, deps: { openPrinter: quickPrinter } }))
     const admin = await center.admin()
     ids.A = (await center.createService({ prefix: 'A', nameAr: 'بطاقة الرقم القومي', nameEn: 'National ID card' })).id
     ids.B = (await center.createService({ prefix: 'B', nameAr: 'شهادات الميلاد', nameEn: 'Birth certificates' })).id

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import type { AddressInfo } from 'node:net'
-import { daytimeShiftMs, TestCenter, type TestClock } from '../helpers/test-center.ts'
+import { daytimeShiftMs, type TestClock } from '../helpers/test-center.ts'
+import { listeningCenter } from '../helpers/listening-center.ts'
 import { LANDSCAPE, PHONE, PORTRAIT, useBrowserSuite } from './browser.ts'
 import { seriousAxeViolations } from './axe.ts'
 
@@ -24,11 +24,7 @@ describe('a visit of several steps', { timeout: 90_000 }, () => {
   it('goes from the kiosk through three counters to done; the display and the status page say each next step', async () => {
     const shift = daytimeShiftMs()
     const clock = { fn: () => Date.now() + shift } as TestClock
-    const center = new TestCenter({ config: { uiDir: suite.uiDir }, clock })
-    suite.cleanups.push(() => center.close())
-    await center.app.ready()
-    await center.app.listen({ port: 0, host: '127.0.0.1' })
-    const url = `http://127.0.0.1:${(center.app.server.address() as AddressInfo).port}`
+    const { center, url } = await listeningCenter({ config: { uiDir: suite.uiDir }, clock }, suite.cleanups)
     const admin = await center.admin()
     const a = await center.createService({ prefix: 'A', nameAr: 'الاستقبال', nameEn: 'Reception' })
     const b = await center.createService({ prefix: 'B', nameAr: 'مراجعة الأوراق', nameEn: 'Document review' })

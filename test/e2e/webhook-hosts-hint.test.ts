@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { join } from 'node:path'
-import { ADMIN_PASSWORD, TestCenter } from '../helpers/test-center.ts'
+import { ADMIN_PASSWORD } from '../helpers/test-center.ts'
+import { listeningCenter } from '../helpers/listening-center.ts'
 import { webhooksText } from '../../protocol/messages/webhooks.ts'
 import { useBrowserSuite } from './browser.ts'
 import { ROOT } from './ui-build.ts'
@@ -17,9 +18,7 @@ const { contexts, cleanups } = suite
 
 describe('the webhooks form names the host allow-list up front', () => {
   it('in Arabic and English, before anything is typed', async () => {
-    const center = new TestCenter({ config: { uiDir: suite.uiDir } })
-    cleanups.push(() => center.close())
-    const url = await center.listen()
+    const { url } = await listeningCenter({ config: { uiDir: suite.uiDir } }, cleanups)
     for (const lang of ['ar', 'en'] as const) {
       const page = await contexts.page(DESK)
       await page.goto(`${url}/dashboard/${lang === 'en' ? '?lang=en' : ''}#config`)

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { ADMIN_PASSWORD, TestCenter } from '../helpers/test-center.ts'
+import { ADMIN_PASSWORD } from '../helpers/test-center.ts'
+import { listeningCenter } from '../helpers/listening-center.ts'
 import { webhooksText } from '../../protocol/messages/webhooks.ts'
 import { Receiver } from '../server/webhooks/webhook-helpers.ts'
 import { seriousAxeViolations } from './axe.ts'
@@ -35,15 +36,15 @@ describe('webhooks on the dashboard (issue 20)', () => {
     const receiver = await new Receiver().start()
     cleanups.push(() => receiver.close())
     receiver.mode = 'fail'
-    const center = new TestCenter({
-      config: {
-        uiDir: suite.uiDir,
-        webhooks: { allowedHosts: ['127.0.0.1'], httpHosts: ['127.0.0.1'], retryMinSeconds: 0.2, retryMaxSeconds: 0.5, pollSeconds: 0.2 },
+    const { center, url } = await listeningCenter(
+      {
+        config: {
+          uiDir: suite.uiDir,
+          webhooks: { allowedHosts: ['127.0.0.1'], httpHosts: ['127.0.0.1'], retryMinSeconds: 0.2, retryMaxSeconds: 0.5, pollSeconds: 0.2 },
+        },
       },
-    })
-    await center.app.ready()
-    const url = await center.listen()
-    cleanups.push(() => center.close())
+      cleanups,
+    )
     const service = await center.createService({ prefix: 'A' })
     const kiosk = await center.createDevice('kiosk')
     const admin = await center.admin()

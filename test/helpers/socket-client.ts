@@ -1,7 +1,10 @@
 import { afterEach } from 'vitest'
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client'
 import { isSnapshotRefusal, type ClientToServerEvents, type ServerToClientEvents, type Snapshot } from '../../protocol/events.ts'
-import { TestCenter, type TestCenterOptions } from './test-center.ts'
+import type { TestCenter, TestCenterOptions } from './test-center.ts'
+import { type ListeningCenter, listeningCenter } from './listening-center.ts'
+
+export type { ListeningCenter }
 
 /**
  * socket.io clients for tests, in the style of socket.io's own suite: real clients against a
@@ -59,12 +62,6 @@ export class SocketClients {
   }
 }
 
-/** What a test started with `useListeningCenter().start()`: the center and its base URL. */
-export interface ListeningCenter {
-  center: TestCenter
-  url: string
-}
-
 /**
  * For a describe() whose tests each run against a real, listening center. Registers an afterEach
  * that closes every client, then every center the test started (a test that has closed its
@@ -83,9 +80,9 @@ export function useListeningCenter(): { clients: SocketClients; start(options?: 
   return {
     clients,
     async start(options: TestCenterOptions = {}): Promise<ListeningCenter> {
-      const center = await TestCenter.start(options)
-      started.push(center)
-      return { center, url: await center.listen() }
+      const listening = await listeningCenter(options)
+      started.push(listening.center)
+      return listening
     },
   }
 }

@@ -88,9 +88,9 @@ export class TestCenter {
     return center
   }
 
-  /** Listens on a random loopback port; returns the base URL (http://127.0.0.1:PORT). */
-  async listen(): Promise<string> {
-    await this.app.listen({ port: 0, host: '127.0.0.1' })
+  /** Listens on loopback, on `port` (default 0: a random one); returns the base URL (http://127.0.0.1:PORT). */
+  async listen(port = 0): Promise<string> {
+    await this.app.listen({ port, host: '127.0.0.1' })
     const address = this.app.server.address()
     if (!address || typeof address === 'string') throw new Error('no address')
     return `http://127.0.0.1:${address.port}`

@@ -7,8 +7,10 @@ import { dayFigures, registerHourFunction } from '../../../server/upstream/hourl
  * A parked ticket's time at the counter before the park is service time and busy time; the time
  * it was parked is neither (server/queue/service-time.ts, server/reports/rollup.ts). One clerk,
  * Cairo, 2026-03-10 from 10:00 local (t0), by hand:
- *   A-001 called at 0, parked at 120 (120 s at the counter), away 600 s, resumed at 720,
- *   finished at 780 (60 s more): service time 180 s, busy 180 s (not the 780 s from call to finish);
+ *   A-001 called at 0, started at 30, parked at 120 (120 s at the counter, 90 s served), away
+ *   600 s, resumed at 720, started at 720, finished at 780 (60 s more): service time 180 s, busy
+ *   180 s, handling 90 + 60 = 150 s, time at the counter in the shift report 180 s (not the 780 s
+ *   from call to finish, nor the 60 s since the resume);
  *   A-002 called at 800, parked at 830 (30 s), never back: abandoned at its deadline. Busy 30 s
  *   more; no service time (it was not served).
  */
@@ -35,6 +37,7 @@ describe('service time of a parked ticket', () => {
       expect(res.statusCode, res.body).toBe(200)
     }
     await step(0, 'call-next')
+    await step(30, 'start')
     await step(120, 'park', { reason: 'missing_document', minutes: 15 })
     await step(720, 'resume-parked', { ticketId: first.id })
     await step(720, 'start')
@@ -44,7 +47,7 @@ describe('service time of a parked ticket', () => {
     at(1000)
 
     const [finished] = rows<{ data: string }>(c, "SELECT data FROM events WHERE type = 'ticket.finished'")
-    expect(JSON.parse(finished!.data).serviceSeconds).toBe(180)
+    expect(JSON.parse(finished!.data)).toMatchObject({ serviceSeconds: 180, handlingSeconds: 90 + 60 })
     const today = (await c.request('GET', '/api/v1/stats/today', { token: manager })).json()
     expect(today.services[0]).toMatchObject({ served: 1, avgServiceSeconds: 180, p90ServiceSeconds: 180 })
     expect(rows(c, 'SELECT status FROM tickets ORDER BY label')).toEqual([{ status: 'done' }, { status: 'abandoned' }])
@@ -53,6 +56,10 @@ describe('service time of a parked ticket', () => {
     const userId = users.find((u) => u.username === 'clerk1')!.id
     const shift = (await c.request('GET', `/api/v1/stats/shift?day=2026-03-10&userId=${userId}`, { token: manager })).json()
     expect(shift.figures).toMatchObject({ served: 1, busySeconds: 180 + 30 })
+    expect(shift.tickets.map((t: { label: string; handledSeconds: number | null }) => [t.label, t.handledSeconds])).toEqual([
+      ['A-001', 180],
+      ['A-002', null],
+    ])
 
     // the hourly figures sent upstream read the same rollups
     const db = c.app.tabour.db
