@@ -740,7 +740,8 @@ DELETE FROM report_day;
 DELETE FROM report_hour;
 DELETE FROM report_state;
 `,
-  },  {
+  },
+  {
     version: 25,
     name: 'indexes for the zones of every push and the ten-minute number erasure',
     sql: `
