@@ -12,6 +12,7 @@ import { FiguresAnswer, FiguresQuerystring, HUB_DASHBOARD_PATH, HubDashboard, Hu
 import { centerViews } from '../center-views.ts'
 import { figuresCsv } from '../figures-csv.ts'
 import { withGovernorateCodes } from '../governorate-codes.ts'
+import { inDefinedOrder } from '../figure-order.ts'
 import { sumRows } from '../store/figure-rows.ts'
 import type { FiguresQuery } from '../store/store.ts'
 import { figuresQuery, hubErrors, PREFIX, readAuth } from './access.ts'
@@ -24,8 +25,9 @@ const errors = hubErrors(400, 401, 403, 503)
 export const figuresRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { config, store, clock } = app.hub
   const today = () => localDay(clock(), config.timeZone)
-  /** The store's rows with their governorate as a code (the unknown one summed into one row). */
-  const figures = async (query: FiguresQuery) => withGovernorateCodes(await store.figures(query), query.by === 'governorate')
+  /** The store's rows with their governorate as a code (the unknown one summed into one row), in the hub's order on either store. */
+  const figures = async (query: FiguresQuery) =>
+    inDefinedOrder(withGovernorateCodes(await store.figures(query), query.by === 'governorate'), query.by)
 
   app.get(
     `${PREFIX}/figures`,
