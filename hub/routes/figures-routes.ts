@@ -66,9 +66,11 @@ export const figuresRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const q = request.query
       const query = await figuresQuery(q, q.by ?? 'center', request)
       const rows = await figures(query)
+      // by center, each center's city in both languages (the registry's, not the figures')
+      const cities = query.by === 'center' ? new Map((await store.listCenters()).map((c) => [c.id, c])) : undefined
       return reply
         .headers(csvDownloadHeaders(['tabour', query.by, `${query.from}_${query.to}`], config.timeZone))
-        .send(figuresCsv(rows, query, q.lang ?? 'ar'))
+        .send(figuresCsv(rows, query, q.lang ?? 'ar', cities))
     },
   )
 

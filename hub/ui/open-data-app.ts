@@ -21,6 +21,8 @@ import { type LeastBusy, type OpenCatalogue, type OpenCenters, OpenDataPaths } f
 import { openDataStyles } from './open-data-styles.ts'
 import { governorateName } from '../../protocol/governorates.ts'
 import { hubDigits } from './hub-format.ts'
+import { cityText, placeText } from './city-text.ts'
+import { cityIn } from '../../protocol/hub-city.ts'
 
 type View = 'nearest' | 'centers'
 
@@ -165,7 +167,7 @@ export class OpenDataApp extends LitElement {
               ${r.centers.map(
                 (c) => html`<li class="card ${c.status === 'live' ? '' : 'stale'}" data-center=${c.id} data-status=${c.status}>
                   <h3>${this.name(c)}</h3>
-                  ${c.city ? html`<p class="muted">${c.city}</p>` : nothing}
+                  ${cityIn(c, this.language) ? html`<p class="muted">${cityText(c, this.language)}</p>` : nothing}
                   ${
                     c.status === 'live' && c.waiting !== null && c.open !== null
                       ? html`${this.line({ waiting: c.waiting, waitSeconds: c.waitSeconds, open: c.open })}${this.updatedLine(r.generatedAt, c.updatedAt)}`
@@ -188,7 +190,7 @@ export class OpenDataApp extends LitElement {
             ${r.centers.map(
               (c) => html`<li class="card ${c.status === 'live' ? '' : 'stale'}" data-center=${c.id} data-status=${c.status}>
                 <h3>${this.name(c)}</h3>
-                <p class="muted">${[governorateName(c.governorate, this.language), c.city].filter(Boolean).join(' · ')}</p>
+                <p class="muted">${placeText(governorateName(c.governorate, this.language), c, this.language)}</p>
                 ${
                   c.status !== 'live'
                     ? html`<p class="no-data" data-no-data>${this.t('open.noRecentData')}</p>`

@@ -42,6 +42,9 @@ export const HUB_MESSAGES = {
   kind_mobile: { ar: 'متنقل', en: 'Mobile' },
   kind_new_city: { ar: 'مدينة جديدة', en: 'New city' },
   kind: { ar: 'النوع', en: 'Kind' },
+  /** After a center's city shown in the other language (it has none in this one: registered before hub migration 17). */
+  cityInEnglish: { ar: 'بالإنجليزية', en: 'in English' },
+  cityInArabic: { ar: 'بالعربية', en: 'in Arabic' },
   signInTitle: { ar: 'الدخول إلى لوحة المتابعة القومية', en: 'Sign in to the national dashboard' },
   signInHelp: {
     ar: 'هذه الأرقام تتطلب رمز الاطلاع. اطلبه من مسؤول المركز القومي للبيانات.',

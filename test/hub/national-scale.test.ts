@@ -150,7 +150,16 @@ function firstBatches(): HourBatch[] {
 async function seed(store: HubStore): Promise<void> {
   for (const c of CENTERS)
     await store.addCenter(
-      { id: c.id, nameAr: `مركز ${c.id}`, nameEn: `Center ${c.id}`, governorate: c.governorate, city: '', kind: 'fixed', secret: 's' },
+      {
+        id: c.id,
+        nameAr: `مركز ${c.id}`,
+        nameEn: `Center ${c.id}`,
+        governorate: c.governorate,
+        cityAr: '',
+        cityEn: '',
+        kind: 'fixed',
+        secret: 's',
+      },
       0,
     )
   // straight into the table: migration 11's test seeds a store at schema 9, before the catalogue's revision (migration 16) that put() bumps
