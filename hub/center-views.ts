@@ -68,12 +68,20 @@ export function newerVersion(a: string, b: string): boolean {
   return false
 }
 
-export async function fleet(store: HubStore, config: OfflineConfig, now: number, governorate?: string): Promise<HubFleet> {
+/** The fleet; `scope`: the governorate analyst's own governorate it is limited to (null: national). */
+export async function fleet(
+  store: HubStore,
+  config: OfflineConfig,
+  now: number,
+  governorate?: string,
+  scope: string | null = null,
+): Promise<HubFleet> {
   const centers = await centerViews(store, config, now, governorate)
   let newestVersion: string | null = null
   for (const c of centers) if (c.version && (newestVersion === null || newerVersion(c.version, newestVersion))) newestVersion = c.version
   return {
     generatedAt: now,
+    scope,
     offlineAfterMissedHeartbeats: config.offlineAfterMissedHeartbeats,
     newestVersion,
     centers,

@@ -181,6 +181,8 @@ export type FleetAlert = Static<typeof FleetAlert>
 /** The fleet (GET /api/hub/v1/fleet): every center's software, configuration, health, and the alerts. */
 export const HubFleet = Type.Object({
   generatedAt: Type.Number(),
+  /** The governorate (code) a governorate analyst's fleet is limited to; null: national (as the dashboard's). */
+  scope: Nullable(Type.String(), true),
   offlineAfterMissedHeartbeats: Type.Number(),
   /** The newest software version any center runs (null: none reported). */
   newestVersion: Nullable(Type.String(), true),

@@ -142,6 +142,10 @@ export const fleetRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: HubFleet, ...hubErrors(401) },
       },
     },
-    async (request) => fleet(store, config, clock(), await governorateScope(request)),
+    async (request) => {
+      const governorate = await governorateScope(request)
+      // as the dashboard says it: the page names a governorate analyst's governorate in its title
+      return fleet(store, config, clock(), governorate, request.analyst?.role === 'governorate' ? (governorate ?? null) : null)
+    },
   )
 }

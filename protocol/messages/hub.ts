@@ -7,6 +7,11 @@ import { UNKNOWN_GOVERNORATE_NAMES } from '../governorates.ts'
 
 export const HUB_MESSAGES = {
   title: { ar: 'لوحة المتابعة القومية لمراكز خدمة المواطنين', en: 'National dashboard of citizen-service centers' },
+  /** The title of a governorate analyst's page: his figures are that governorate's, not the nation's. */
+  scopedTitle: { ar: '{governorate} — لوحة المتابعة', en: '{governorate} — dashboard' },
+  /** The browser tab's title (national, and a governorate analyst's). */
+  documentTitle: { ar: 'لوحة المتابعة القومية · طابور', en: 'National dashboard · Tabour' },
+  scopedDocumentTitle: { ar: '{governorate} — لوحة المتابعة · طابور', en: '{governorate} — dashboard · Tabour' },
   from: { ar: 'من', en: 'From' },
   to: { ar: 'إلى', en: 'To' },
   today: { ar: 'اليوم', en: 'Today' },
@@ -63,7 +68,7 @@ export const HUB_MESSAGES = {
     ar: 'تاريخ «إلى» قبل تاريخ «من». اختر تاريخ «إلى» في يوم «من» أو بعده.',
     en: 'The “To” date is before the “From” date. Choose a “To” date on or after “From”.',
   },
-  /** Any other 4xx: the same request would be refused again, so it is not retried. The page puts the hub's own reason (English, left to right) after it. */
+  /** Any other 4xx: the same request would be refused again, so it is not retried. The page puts its own text for the hub's code after it (protocol/messages/hub-errors.ts). */
   requestRefused: {
     ar: 'رفض المركز القومي هذا الطلب: {reason}',
     en: 'The hub refused this request: {reason}',

@@ -172,6 +172,8 @@ describe('the hub page: by service and the fleet', () => {
     await page.goto(`${hub.url}/hub/ui/?view=fleet`)
     const form = page.locator('form[data-analyst-sign-in]')
     await form.waitFor()
+    expect(await page.locator('h1[data-title]').textContent()).toBe('لوحة المتابعة القومية لمراكز خدمة المواطنين')
+    expect(await page.title()).toBe('لوحة المتابعة القومية · طابور')
     expect(await seriousAxeViolations(page)).toEqual([])
     await form.locator('input[name="username"]').fill('alex')
     await form.locator('input[name="password"]').fill('not the password at all')
@@ -212,5 +214,20 @@ describe('the hub page: by service and the fleet', () => {
     expect(await contentStart('[data-scope]')).toBe(await contentStart('tabour-hub-figures main'))
     expect(await page.locator('[data-kpi="offline"] .v').textContent()).toBe('١ / ١')
     expect(await seriousAxeViolations(page)).toEqual([])
+
+    // the page's title, heading and the browser tab name his governorate, not the nation: on every tab, after a reload too
+    const heading = page.locator('h1[data-title]')
+    const titles = async () => [await heading.textContent(), await page.title()]
+    expect(await titles()).toEqual(['الإسكندرية — لوحة المتابعة', 'الإسكندرية — لوحة المتابعة · طابور'])
+    await page.locator('tabour-lang-switch button').click()
+    await expect.poll(titles).toEqual(['Alexandria — dashboard', 'Alexandria — dashboard · Tabour'])
+    for (const view of ['fleet', 'analysis', 'figures']) {
+      // a new page load: the session is kept, what the account may read is learnt again from the hub's answer
+      await page.goto(`${hub.url}/hub/ui/?view=${view}&lang=en`)
+      await expect.poll(titles, { message: view }).toEqual(['Alexandria — dashboard', 'Alexandria — dashboard · Tabour'])
+    }
+    // signed out, the page is the national one's again
+    await page.locator('[data-sign-out]').click()
+    await expect.poll(titles).toEqual(['National dashboard of citizen-service centers', 'National dashboard · Tabour'])
   })
 })

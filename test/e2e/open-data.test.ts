@@ -48,7 +48,7 @@ describe('the open-data page on a phone', () => {
         city: { city: 'Heliopolis' },
         live: [{ nationalCode: 'PASSPORT', waiting: 4, waitSeconds: 600, open: true }],
       },
-      { id: 'EG-CAI-003', nameAr: 'مركز المعادي', nameEn: 'Maadi center', city: {}, live: null }, // never reported
+      { id: 'EG-CAI-003', nameAr: 'مركز المعادي', nameEn: 'Maadi center', city: { city: '' }, live: null }, // never reported
     ]
     for (const c of centers) {
       const secret = await registerCenter(hub, c.id, { nameAr: c.nameAr, nameEn: c.nameEn, governorate: 'القاهرة', ...c.city })
