@@ -80,7 +80,9 @@ describe('the hub page: by service and the fleet', () => {
       'EG-GIZ-004': null,
     }
     for (const c of centers) {
-      const secret = await registerCenter(hub, c.id, { nameAr: c.nameAr, nameEn: c.nameEn })
+      // Nasr City's city in both languages (hub migration 17); the others have none
+      const city = c.id === 'EG-CAI-001' ? { cityAr: 'مدينة نصر', cityEn: 'Nasr City' } : { city: '' }
+      const secret = await registerCenter(hub, c.id, { nameAr: c.nameAr, nameEn: c.nameEn, ...city })
       if (c.rows.length > 0) {
         const batch = {
           centerId: c.id,
@@ -131,8 +133,8 @@ describe('the hub page: by service and the fleet', () => {
     expect(await nasr.locator('[data-col="devices"]').textContent()).toBe('٢')
     expect(await nasr.locator('[data-col="outbox"]').textContent()).toBe('٥')
     expect(await nasr.locator('[data-col="config"]').textContent()).toBe('لا شيء')
-    // its governorate is kept as a code (EG-C) and named in the page's language
-    expect(await nasr.locator('td .tag.muted').textContent()).toBe('القاهرة')
+    // its governorate is kept as a code (EG-C) and named in the page's language, as its city is
+    expect(await nasr.locator('td .tag.muted').textContent()).toBe('القاهرة · مدينة نصر')
     expect(
       await page
         .locator('[data-alert]')
@@ -148,13 +150,17 @@ describe('the hub page: by service and the fleet', () => {
     await expect.poll(() => page.locator('[data-alert="devices-faulty"]').textContent()).toBe('Nasr City center: 2 faulty devices')
     expect(await page.locator('[data-alert="offline"]').textContent()).toBe('6th of October center: never reported')
     expect(await page.locator('[data-alert="backup-failed"]').textContent()).toBe('Nasr City center: the last backup failed')
-    expect(await nasr.locator('td .tag.muted').textContent()).toBe('Cairo')
+    expect(await nasr.locator('td .tag.muted').textContent()).toBe('Cairo · Nasr City')
     expect(await zayed.locator('[data-col="state"]').textContent()).toBe('Deactivated')
     expect(await seriousAxeViolations(page)).toEqual([])
     await page.screenshot({ path: join(SHOTS, 'fleet-en.png'), fullPage: true })
     await page.locator('button[data-view="figures"]').click()
     await expect.poll(() => unmapped.locator('[data-unmapped]').textContent()).toBe('Not mapped to a national service: Nasr City center')
     expect(await page.locator('[data-table="service"] tr[data-key="BLD-PERMIT"] td').first().textContent()).toBe('Building permits')
+    const place = (id: string) => page.locator(`[data-table="center"] tr[data-center-id="${id}"] [data-col="place"]`).textContent()
+    expect(await place('EG-CAI-001')).toBe('Cairo · Nasr City')
+    // a center without a city: its governorate alone
+    expect(await place('EG-ALX-005')).toBe('Cairo')
     expect(await seriousAxeViolations(page)).toEqual([])
     await page.screenshot({ path: join(SHOTS, 'by-service-en.png'), fullPage: true })
   })
