@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { join } from 'node:path'
 import { LANDSCAPE, useBrowserSuite } from './browser.ts'
 import { seriousAxeViolations } from './axe.ts'
+import { overflowing } from './layout.ts'
 import { ROOT } from './ui-build.ts'
 import { localDay } from '../../protocol/center-clock.ts'
 import { type CenterHealth, type HourFigures, UpstreamPaths, zeroCounts } from '../../protocol/upstream.ts'
@@ -163,6 +164,20 @@ describe('the hub page: by service and the fleet', () => {
     expect(await place('EG-ALX-005')).toBe('Cairo')
     expect(await seriousAxeViolations(page)).toEqual([])
     await page.screenshot({ path: join(SHOTS, 'by-service-en.png'), fullPage: true })
+
+    // a common office screen (1366×768), both languages, figures and fleet: no serious axe finding, nothing wider than the window
+    const office = await suite.contexts.page({ width: 1366, height: 768 })
+    for (const lang of ['ar', 'en'] as const)
+      for (const view of ['figures', 'fleet'] as const) {
+        await office.goto(`${hub.url}/hub/ui/?view=${view}&lang=${lang}`)
+        await office
+          .locator(view === 'fleet' ? '[data-table="fleet"] tbody tr' : '[data-table="center"] tbody tr')
+          .first()
+          .waitFor()
+        expect(await seriousAxeViolations(office), `${view} ${lang}`).toEqual([])
+        expect(await overflowing(office, 'tabour-hub-app >>> *'), `${view} ${lang}`).toEqual([])
+        await office.screenshot({ path: join(SHOTS, `${view}-${lang}-1366.png`), fullPage: true })
+      }
   })
 
   it("an analyst signs in with their own account; a governorate analyst sees only their governorate's centers", {
