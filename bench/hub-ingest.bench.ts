@@ -179,7 +179,16 @@ async function benchBackend(backend: Backend): Promise<Figure[]> {
       const secret = randomBytes(32).toString('base64url')
       secrets.set(centerId(c), secret)
       await hub.store.addCenter(
-        { id: centerId(c), nameAr: `مركز ${c}`, nameEn: `Center ${c}`, governorate: `G${c % 27}`, city: '', kind: 'fixed', secret },
+        {
+          id: centerId(c),
+          nameAr: `مركز ${c}`,
+          nameEn: `Center ${c}`,
+          governorate: `G${c % 27}`,
+          cityAr: '',
+          cityEn: '',
+          kind: 'fixed',
+          secret,
+        },
         Date.now(),
       )
     }

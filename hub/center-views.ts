@@ -3,6 +3,7 @@
  * entry, what it last reported, and whether it is offline; and the fleet's alerts.
  */
 import { governorateCodeOf } from '../protocol/governorates.ts'
+import { cityFieldsOf } from '../protocol/hub-city.ts'
 import type { CenterView, FleetAlert, HubFleet } from '../protocol/hub-api.ts'
 import type { HubConfig } from './config.ts'
 import { isOffline, offlineAfterMs } from './offline-rule.ts'
@@ -18,7 +19,7 @@ export function centerView(c: CenterRecord, s: CenterStatus | undefined, config:
     nameEn: c.nameEn,
     // a code; free text from before the codes that names none shows as the unknown governorate
     governorate: governorateCodeOf(c.governorate),
-    city: c.city,
+    ...cityFieldsOf(c),
     kind: c.kind,
     active: c.active,
     lastReportAt: s?.lastReportAt ?? null,
@@ -67,12 +68,20 @@ export function newerVersion(a: string, b: string): boolean {
   return false
 }
 
-export async function fleet(store: HubStore, config: OfflineConfig, now: number, governorate?: string): Promise<HubFleet> {
+/** The fleet; `scope`: the governorate analyst's own governorate it is limited to (null: national). */
+export async function fleet(
+  store: HubStore,
+  config: OfflineConfig,
+  now: number,
+  governorate?: string,
+  scope: string | null = null,
+): Promise<HubFleet> {
   const centers = await centerViews(store, config, now, governorate)
   let newestVersion: string | null = null
   for (const c of centers) if (c.version && (newestVersion === null || newerVersion(c.version, newestVersion))) newestVersion = c.version
   return {
     generatedAt: now,
+    scope,
     offlineAfterMissedHeartbeats: config.offlineAfterMissedHeartbeats,
     newestVersion,
     centers,

@@ -2,12 +2,15 @@
  * `npm run hub -- center …`: the center registry from the command line, on the hub's own
  * database (same HUB_DATA_DIR / HUB_DATABASE_URL as the server).
  *
- *   center add --id C-0101 --name-ar "…" --name-en "…" --governorate EG-C|Cairo|القاهرة [--city Nasr] [--kind fixed|mobile|new_city] [--secret S]
- *   center list
+ *   center add --id C-0101 --name-ar "…" --name-en "…" --governorate EG-C|Cairo|القاهرة [--city-ar "مدينة نصر"] [--city-en "Nasr City"]
+ *              [--kind fixed|mobile|new_city] [--secret S]      (--city, as before: the English city, as --city-en)
+ *   center list      (id, kind, governorate, English city, English name, Arabic name, Arabic city)
+ *   center city <id> [--city-ar "…"] [--city-en "…"]   (the city of a center registered before it had two languages)
  *   center rotate-secret <id>
  *   center deactivate <id> | center activate <id>
  */
 import { governorateOf } from '../protocol/governorates.ts'
+import { cityNamesOf } from '../protocol/hub-city.ts'
 import { newSecret } from './routes/fleet-routes.ts'
 import { unknownGovernorateMessage } from './governorate-codes.ts'
 import { hubSigningKey } from './config-signing-key.ts'
@@ -15,7 +18,8 @@ import { CENTER_KINDS, type CenterKind, type HubStore } from './store/store.ts'
 import { type CliOutput, Exit, parseArgs } from './cli-args.ts'
 
 const ADD_USAGE =
-  'usage: center add --id ID --name-ar NAME --name-en NAME --governorate G [--city C] [--kind fixed|mobile|new_city] [--secret S]'
+  'usage: center add --id ID --name-ar NAME --name-en NAME --governorate G [--city-ar CITY] [--city-en CITY] [--kind fixed|mobile|new_city] [--secret S]' +
+  ' (--city is the English city, as --city-en)'
 
 /** Runs one `center` command; returns the exit code. Results go to stdout, refusals and usage to stderr. */
 export async function centerCommand(store: HubStore, dataDir: string, args: readonly string[], out: CliOutput): Promise<number> {
@@ -39,9 +43,14 @@ export async function centerCommand(store: HubStore, dataDir: string, args: read
       out.fail(unknownGovernorateMessage(f.governorate, '--governorate'))
       return Exit.usage
     }
+    const city = cityNamesOf({ city: f.city, cityAr: f['city-ar'], cityEn: f['city-en'] })
+    if (typeof city === 'string') {
+      out.fail(`--city, --city-en: ${city}`)
+      return Exit.usage
+    }
     const secret = f.secret || newSecret()
     const added = await store.addCenter(
-      { id: f.id, nameAr: f['name-ar'], nameEn: f['name-en'], governorate, city: f.city ?? '', kind, secret },
+      { id: f.id, nameAr: f['name-ar'], nameEn: f['name-en'], governorate, cityAr: '', cityEn: '', ...city, kind, secret },
       Date.now(),
     )
     if (!added) return exists()
@@ -51,8 +60,24 @@ export async function centerCommand(store: HubStore, dataDir: string, args: read
     return Exit.ok
   }
   if (verb === 'list') {
+    // the Arabic city last: the columns before it are those of the CLI before the city had two languages
     for (const c of await store.listCenters())
-      out.print(`${c.id}\t${c.kind}\t${c.governorate}\t${c.city}\t${c.nameEn}\t${c.nameAr}${c.active ? '' : '\t(inactive)'}`)
+      out.print(`${c.id}\t${c.kind}\t${c.governorate}\t${c.cityEn}\t${c.nameEn}\t${c.nameAr}\t${c.cityAr}${c.active ? '' : '\t(inactive)'}`)
+    return Exit.ok
+  }
+  if (verb === 'city') {
+    const { flags: f, words } = parseArgs(rest)
+    const city = cityNamesOf({ city: f.city, cityAr: f['city-ar'], cityEn: f['city-en'] })
+    if (!words[0] || typeof city === 'string' || Object.keys(city).length === 0) {
+      out.fail(typeof city === 'string' ? `--city, --city-en: ${city}` : 'usage: center city <id> [--city-ar CITY] [--city-en CITY]')
+      return Exit.usage
+    }
+    const center = await store.updateCenter(words[0], city)
+    if (!center) {
+      out.fail(`no center ${words[0]}: \`center list\` shows the centers`)
+      return Exit.refused
+    }
+    out.print(`center ${center.id}: city «${center.cityAr}» / "${center.cityEn}"`)
     return Exit.ok
   }
   if (verb === 'rotate-secret' || verb === 'activate' || verb === 'deactivate') {
@@ -70,6 +95,6 @@ export async function centerCommand(store: HubStore, dataDir: string, args: read
     out.print(verb === 'rotate-secret' ? `new secret of ${id}: ${center.secret}` : `center ${id} ${verb}d`)
     return Exit.ok
   }
-  out.fail('usage: center add|list|rotate-secret|activate|deactivate')
+  out.fail('usage: center add|list|city|rotate-secret|activate|deactivate')
   return Exit.usage
 }

@@ -6,6 +6,7 @@
 import { csvTable, type CsvColumn, type CsvLang } from '../protocol/csv.ts'
 import { csvText, type CsvMessageKey } from '../protocol/messages/csv.ts'
 import type { FigureRow, FiguresQuery } from './store/store.ts'
+import type { CityNames } from '../protocol/hub-city.ts'
 // a mean of seconds to one decimal (as avgWaitSeconds is), empty without a count
 import { mean1 as average } from './store/figure-rows.ts'
 
@@ -49,8 +50,16 @@ const FIGURES: [CsvMessageKey, (r: FigureRow) => number | null][] = [
 
 const hourLabel = (key: string) => (/^\d{1,2}$/.test(key) ? `${key.padStart(2, '0')}:00` : key)
 
-/** The rows of a figures query as CSV (BOM, CRLF), headers in `lang`. */
-export function figuresCsv(rows: readonly FigureRow[], q: Pick<FiguresQuery, 'from' | 'to' | 'by'>, lang: CsvLang): string {
+/**
+ * The rows of a figures query as CSV (BOM, CRLF), headers in `lang`. By center, `cities` (the
+ * registry's, by center id) adds each center's city in both languages after its governorate.
+ */
+export function figuresCsv(
+  rows: readonly FigureRow[],
+  q: Pick<FiguresQuery, 'from' | 'to' | 'by'>,
+  lang: CsvLang,
+  cities: ReadonlyMap<string, CityNames> = new Map(),
+): string {
   const h = (key: CsvMessageKey) => csvText(key, lang)
   const hour = q.by === 'hour'
   const columns: CsvColumn<FigureRow>[] = [
@@ -61,6 +70,12 @@ export function figuresCsv(rows: readonly FigureRow[], q: Pick<FiguresQuery, 'fr
     { header: h('hub.nameAr'), value: (r) => (hour ? hourLabel(r.nameAr) : r.nameAr) },
     { header: h('hub.nameEn'), value: (r) => (hour ? hourLabel(r.nameEn) : r.nameEn) },
     { header: h('hub.governorate'), value: (r) => r.governorate },
+    ...(q.by === 'center'
+      ? [
+          { header: h('hub.cityAr'), value: (r: FigureRow) => cities.get(r.key)?.cityAr ?? '' },
+          { header: h('hub.cityEn'), value: (r: FigureRow) => cities.get(r.key)?.cityEn ?? '' },
+        ]
+      : []),
     ...FIGURES.map(([key, f]): CsvColumn<FigureRow> => ({ header: h(key), value: f })),
   ]
   return csvTable(columns, rows)

@@ -4,6 +4,7 @@
  * read the store and pass everything in.
  */
 import { governorateCodeOf } from '../protocol/governorates.ts'
+import { cityFieldsOf } from '../protocol/hub-city.ts'
 import { governorateFilter } from './governorate-codes.ts'
 import type { LeastBusy, LeastBusyCenter, LiveQueue, OpenCatalogue, OpenCenter, OpenCenters, OpenService } from '../protocol/open-data.ts'
 import type { NationalService } from '../protocol/national-catalogue.ts'
@@ -38,7 +39,7 @@ function liveLines(src: OpenDataSources, known: ReadonlySet<string>, c: CenterRe
 const publicCenters = (src: OpenDataSources) =>
   src.centers.filter((c) => c.active).map((c) => ({ ...c, governorate: governorateCodeOf(c.governorate) }))
 
-const centerFields = (c: CenterRecord) => ({ id: c.id, nameAr: c.nameAr, nameEn: c.nameEn, governorate: c.governorate, city: c.city })
+const centerFields = (c: CenterRecord) => ({ id: c.id, nameAr: c.nameAr, nameEn: c.nameEn, governorate: c.governorate, ...cityFieldsOf(c) })
 
 /**
  * The pickers: the catalogue's services that some active center offers (its latest live report

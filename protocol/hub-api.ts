@@ -8,6 +8,7 @@
 import { Type, type Static } from '@sinclair/typebox'
 import { CalendarDate } from './calendar.ts'
 import { Nullable } from './common.ts'
+import { CityBodyFields, CityFields } from './hub-city.ts'
 
 /** The counts of a figure row (protocol/upstream.ts HourCounts, summed over a group) and the means derived from them. */
 const figureCounts = {
@@ -120,7 +121,7 @@ export const CenterView = Type.Object({
   nameEn: Type.String(),
   /** Its governorate's code (protocol/governorates.ts), or 'unknown' for free text from before codes that names none. */
   governorate: Type.String(),
-  city: Type.String(),
+  ...CityFields,
   kind: Type.String(),
   active: Type.Boolean(),
   lastReportAt: Nullable(Type.Number(), true),
@@ -180,6 +181,8 @@ export type FleetAlert = Static<typeof FleetAlert>
 /** The fleet (GET /api/hub/v1/fleet): every center's software, configuration, health, and the alerts. */
 export const HubFleet = Type.Object({
   generatedAt: Type.Number(),
+  /** The governorate (code) a governorate analyst's fleet is limited to; null: national (as the dashboard's). */
+  scope: Nullable(Type.String(), true),
   offlineAfterMissedHeartbeats: Type.Number(),
   /** The newest software version any center runs (null: none reported). */
   newestVersion: Nullable(Type.String(), true),
@@ -248,7 +251,7 @@ export const CenterBody = Type.Object(
     nameAr: Type.String({ minLength: 1, maxLength: 200 }),
     nameEn: Type.String({ minLength: 1, maxLength: 200 }),
     governorate: Type.String({ minLength: 1, maxLength: 100 }),
-    city: Type.Optional(Type.String({ maxLength: 100 })),
+    ...CityBodyFields,
     kind: CenterKind,
     secret: Type.Optional(Type.String({ minLength: 16, maxLength: 200 })),
   },
@@ -312,7 +315,7 @@ export const DashboardTotals = Type.Pick(FigureTotals, [
 export type DashboardTotals = Static<typeof DashboardTotals>
 
 /** A center as the dashboard's "by center" table flags it (active: a deactivated center is shown so, not as online). */
-export const DashboardCenter = Type.Pick(CenterView, ['id', 'kind', 'active', 'offline', 'lastContactAt'])
+export const DashboardCenter = Type.Pick(CenterView, ['id', 'kind', 'active', 'offline', 'lastContactAt', 'cityAr', 'cityEn'])
 export type DashboardCenter = Static<typeof DashboardCenter>
 
 /**

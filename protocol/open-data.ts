@@ -14,6 +14,7 @@
 import { Type, type Static } from '@sinclair/typebox'
 import { Nullable } from './common.ts'
 import { NationalCode } from './national-catalogue.ts'
+import { CityFields } from './hub-city.ts'
 
 /** Paths of the public API, under the hub's /api/hub/v1. */
 export const OpenDataPaths = {
@@ -91,7 +92,7 @@ const centerFields = {
   nameAr: Type.String(),
   nameEn: Type.String(),
   governorate: Type.String(),
-  city: Type.String(),
+  ...CityFields,
   status: OpenStatus,
   /** When the figures were received (epoch ms); null with no recent data. */
   updatedAt: Nullable(Type.Integer()),

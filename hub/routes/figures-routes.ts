@@ -12,6 +12,7 @@ import { FiguresAnswer, FiguresQuerystring, HUB_DASHBOARD_PATH, HubDashboard, Hu
 import { centerViews } from '../center-views.ts'
 import { figuresCsv } from '../figures-csv.ts'
 import { withGovernorateCodes } from '../governorate-codes.ts'
+import { inDefinedOrder } from '../figure-order.ts'
 import { sumRows } from '../store/figure-rows.ts'
 import type { FiguresQuery } from '../store/store.ts'
 import { figuresQuery, hubErrors, PREFIX, readAuth } from './access.ts'
@@ -24,8 +25,9 @@ const errors = hubErrors(400, 401, 403, 503)
 export const figuresRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { config, store, clock } = app.hub
   const today = () => localDay(clock(), config.timeZone)
-  /** The store's rows with their governorate as a code (the unknown one summed into one row). */
-  const figures = async (query: FiguresQuery) => withGovernorateCodes(await store.figures(query), query.by === 'governorate')
+  /** The store's rows with their governorate as a code (the unknown one summed into one row), in the hub's order on either store. */
+  const figures = async (query: FiguresQuery) =>
+    inDefinedOrder(withGovernorateCodes(await store.figures(query), query.by === 'governorate'), query.by)
 
   app.get(
     `${PREFIX}/figures`,
@@ -64,9 +66,11 @@ export const figuresRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const q = request.query
       const query = await figuresQuery(q, q.by ?? 'center', request)
       const rows = await figures(query)
+      // by center, each center's city in both languages (the registry's, not the figures')
+      const cities = query.by === 'center' ? new Map((await store.listCenters()).map((c) => [c.id, c])) : undefined
       return reply
         .headers(csvDownloadHeaders(['tabour', query.by, `${query.from}_${query.to}`], config.timeZone))
-        .send(figuresCsv(rows, query, q.lang ?? 'ar'))
+        .send(figuresCsv(rows, query, q.lang ?? 'ar', cities))
     },
   )
 

@@ -12,9 +12,17 @@ import { centerView, centerViews, fleet } from '../center-views.ts'
 import { hubSigningKey } from '../config-signing-key.ts'
 import { HubError } from '../errors.ts'
 import { governorateCode } from '../governorate-codes.ts'
+import { type CityNames, cityNamesOf } from '../../protocol/hub-city.ts'
 import { adminAuth, governorateScope, hubErrors, PREFIX, readAuth } from './access.ts'
 
 /** A fresh center secret: 32 random bytes, base64url. */
+/** The city names a registration or a change gives (`city` as the English one); 400 when `city` and `cityEn` disagree. */
+function cityNames(body: { city?: string; cityAr?: string; cityEn?: string }): Partial<CityNames> {
+  const names = cityNamesOf(body)
+  if (typeof names === 'string') throw new HubError(400, HubErrorCodes.VALIDATION, `body/city: ${names}`)
+  return names
+}
+
 export const newSecret = () => randomBytes(32).toString('base64url')
 
 const IdParam = Type.Object({ id: Type.String() })
@@ -47,8 +55,9 @@ export const fleetRoutes: FastifyPluginAsyncTypebox = async (app) => {
         // an id taken is said first, whatever else is wrong with the body
         if (await store.getCenter(body.id)) throw exists()
         const governorate = governorateCode(body.governorate)
+        const { city, cityAr, cityEn, ...entry } = body
         const secret = body.secret ?? newSecret()
-        const added = await store.addCenter({ ...body, governorate, city: body.city ?? '', secret }, clock())
+        const added = await store.addCenter({ ...entry, governorate, cityAr: '', cityEn: '', ...cityNames(body), secret }, clock())
         if (!added) throw exists()
         const center = (await store.getCenter(body.id))!
         // the only time the secret is shown: the center's upstream.secret
@@ -70,9 +79,10 @@ export const fleetRoutes: FastifyPluginAsyncTypebox = async (app) => {
         },
       },
       async (request) => {
-        const patch = request.body
+        const { city, cityAr, cityEn, ...patch } = request.body
         const governorate = patch.governorate === undefined ? undefined : governorateCode(patch.governorate)
-        const center = await store.updateCenter(request.params.id, governorate === undefined ? patch : { ...patch, governorate })
+        const change = { ...patch, ...cityNames(request.body), ...(governorate === undefined ? {} : { governorate }) }
+        const center = await store.updateCenter(request.params.id, change)
         if (!center) throw new HubError(404, HubErrorCodes.CENTER_NOT_FOUND, `no center ${request.params.id}`)
         return centerView(center, (await store.statuses()).get(center.id), config, clock())
       },
@@ -132,6 +142,10 @@ export const fleetRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: HubFleet, ...hubErrors(401) },
       },
     },
-    async (request) => fleet(store, config, clock(), await governorateScope(request)),
+    async (request) => {
+      const governorate = await governorateScope(request)
+      // as the dashboard says it: the page names a governorate analyst's governorate in its title
+      return fleet(store, config, clock(), governorate, request.analyst?.role === 'governorate' ? (governorate ?? null) : null)
+    },
   )
 }

@@ -13,7 +13,10 @@ export interface CenterRecord {
   nameAr: string
   nameEn: string
   governorate: string
-  city: string
+  /** The center's city in Arabic ('' when not given). */
+  cityAr: string
+  /** The center's city in English ('' when not given; before hub migration 17 the only city). */
+  cityEn: string
   kind: CenterKind
   secret: string
   active: boolean
@@ -45,7 +48,8 @@ export function centerFrom(r: Selectable<HubCentersTable>): CenterRecord {
     nameAr: r.name_ar,
     nameEn: r.name_en,
     governorate: r.governorate,
-    city: r.city,
+    cityAr: r.city_ar,
+    cityEn: r.city_en,
     kind: r.kind,
     secret: r.secret,
     active: r.active === 1,

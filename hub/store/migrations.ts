@@ -281,4 +281,14 @@ export const hubMigrations: HubMigration[] = [
       'INSERT INTO hub_catalogue_revision (id, revision) VALUES (1, 1)',
     ],
   },
+  {
+    version: 17,
+    name: "a center's city in Arabic and in English: the one city string becomes the English one, the Arabic one starts empty",
+    // the single `city` was typed in Latin letters (the README's example, "Nasr City"), and the Arabic pages showed it as it was;
+    // an empty city_ar is filled by `center` PATCH or the CLI, and until then the pages say the English one is English (hub/ui/city-text.ts)
+    statements: [
+      'ALTER TABLE hub_centers RENAME COLUMN city TO city_en',
+      "ALTER TABLE hub_centers ADD COLUMN city_ar TEXT NOT NULL DEFAULT ''",
+    ],
+  },
 ]

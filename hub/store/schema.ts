@@ -15,7 +15,9 @@ export interface HubCentersTable {
   name_ar: string
   name_en: string
   governorate: string
-  city: Generated<string>
+  /** The city in Arabic ('' when not given: hub migration 17 left centers registered before it without one). */
+  city_ar: Generated<string>
+  city_en: Generated<string>
   kind: CenterKind
   secret: string
   active: Generated<Flag>

@@ -90,7 +90,8 @@ export class HubStore {
         name_ar: c.nameAr,
         name_en: c.nameEn,
         governorate: c.governorate,
-        city: c.city,
+        city_ar: c.cityAr,
+        city_en: c.cityEn,
         kind: c.kind,
         secret: c.secret,
         active: c.active === false ? 0 : 1,
@@ -106,7 +107,8 @@ export class HubStore {
     if (patch.nameAr !== undefined) set.name_ar = patch.nameAr
     if (patch.nameEn !== undefined) set.name_en = patch.nameEn
     if (patch.governorate !== undefined) set.governorate = patch.governorate
-    if (patch.city !== undefined) set.city = patch.city
+    if (patch.cityAr !== undefined) set.city_ar = patch.cityAr
+    if (patch.cityEn !== undefined) set.city_en = patch.cityEn
     if (patch.kind !== undefined) set.kind = patch.kind
     if (patch.secret !== undefined) set.secret = patch.secret
     if (patch.active !== undefined) set.active = patch.active ? 1 : 0

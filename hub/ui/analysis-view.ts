@@ -29,6 +29,9 @@ export type HubRequest = <T>(path: string) => Promise<T>
 
 export type RangeKnownEvent = CustomEvent<{ from: string; to: string }>
 
+/** The account's scope as the hub answered it: a governorate analyst's governorate, or null (national). */
+export type ScopeKnownEvent = CustomEvent<{ scope: string | null }>
+
 type ViewError = 'range-too-long' | 'forbidden' | 'failed' | null
 
 const FIGURES_PATH = '/api/hub/v1/figures'
@@ -119,7 +122,11 @@ export class HubAnalysis extends LitElement {
     if (generation !== this.generation) return
     this.trend = trend
     // asked for no governorate, the hub answers with the account's own one (a governorate analyst) or none
-    if (!this.path.governorate) this.accountScope = trend.governorate ?? ''
+    if (!this.path.governorate) {
+      this.accountScope = trend.governorate ?? ''
+      // the page's title names it
+      this.dispatchEvent(new CustomEvent('scope-known', { detail: { scope: trend.governorate ?? null }, bubbles: true, composed: true }))
+    }
     if (!this.from)
       this.dispatchEvent(new CustomEvent('range-known', { detail: { from: trend.from, to: trend.to }, bubbles: true, composed: true }))
   }

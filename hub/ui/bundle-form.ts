@@ -11,6 +11,7 @@ import { customElement, property, state } from 'lit/decorators.js'
 import { themeStyles } from '../../ui-common/theme.ts'
 import type { Lang } from '../../ui-common/i18n.ts'
 import { ApiError, requestJson } from '../../ui-common/api-client.ts'
+import { hubErrorText } from '../../protocol/messages/hub-errors.ts'
 import { WEEKDAYS, type Weekday, type WeeklyHours } from '../../protocol/calendar.ts'
 import type { BundleSummary, CenterBundleRow, ConfigBundleContents } from '../../protocol/config-bundle.ts'
 import type { NationalService } from '../../protocol/national-catalogue.ts'
@@ -108,9 +109,9 @@ export class HubBundleForm extends LitElement {
       this.done = created.version
       this.dispatchEvent(new CustomEvent('bundle-published', { detail: { version: created.version }, bubbles: true, composed: true }))
     } catch (err) {
-      const code = err instanceof ApiError ? err.code : ''
-      const known = code === 'HUB_ERR_BUNDLE_INVALID' || code === 'HUB_ERR_UNKNOWN_NATIONAL_CODE'
-      this.error = this.t('refusedByHub', { what: this.t(known ? `err_${code}` : 'err_other') })
+      const said = err instanceof ApiError ? hubErrorText(err, this.language) : null
+      // a code the page does not know: its own "unexpected error", the hub's message (the path) following as below
+      this.error = this.t('refusedByHub', { what: said?.lang === this.language ? said.text : this.t('err_other') })
       // the hub names the path at fault (body/contents/serviceMapping/EG-CAI-01/A …): shown as it is, left to right
       this.errorPath = err instanceof ApiError ? err.message : null
     } finally {

@@ -16,6 +16,7 @@ import { figureCells } from './figure-cells.ts'
 import { hubFormat, hubDigits } from './hub-format.ts'
 import { governorateName } from '../../protocol/governorates.ts'
 import { activeOffline, centerState, STATE_BADGE } from './center-state.ts'
+import { placeText } from './city-text.ts'
 
 /** The by-governorate chart's two bars, named in its legend. */
 const ISSUED_FILL = '#003a70'
@@ -166,7 +167,7 @@ export class HubFigures extends LitElement {
               const off = c?.offline ?? false
               const state = c ? centerState(c) : 'online'
               return html`<tr data-center-id=${r.key} data-offline=${off ? 'true' : 'false'} data-state=${state} class=${off ? 'offline' : ''}>
-                <td>${f.name(r)}</td><td>${governorateName(r.governorate ?? '', this.language)}</td><td>${c ? this.t(`kind_${c.kind}` as HubMessageKey) : ''}</td>
+                <td>${f.name(r)}</td><td data-col="place">${c ? placeText(governorateName(r.governorate ?? '', this.language), c, this.language) : governorateName(r.governorate ?? '', this.language)}</td><td>${c ? this.t(`kind_${c.kind}` as HubMessageKey) : ''}</td>
                 <td><span class="badge ${STATE_BADGE[state]}" title=${c?.lastContactAt ? `${this.t('lastReport')}: ${f.time(c.lastContactAt)}` : this.t('never')}>${this.t(state)}</span></td>
                 ${figureCells(r, f)}
                 <td class="n" data-col="avgRating" data-count=${r.ratingCount}>${f.num(r.avgRating, 2)}</td>

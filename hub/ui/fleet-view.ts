@@ -13,6 +13,7 @@ import { hubStyles } from './hub-styles.ts'
 import { hubFormat, hubDigits } from './hub-format.ts'
 import { governorateName } from '../../protocol/governorates.ts'
 import { centerState, runningBundle, STATE_BADGE } from './center-state.ts'
+import { placeText } from './city-text.ts'
 
 @customElement('tabour-hub-fleet')
 export class HubFleetView extends LitElement {
@@ -42,7 +43,7 @@ export class HubFleetView extends LitElement {
     const state = centerState(c)
     const bundle = runningBundle(c.configVersion)
     return html`<tr data-fleet-center=${c.id} data-offline=${c.offline ? 'true' : 'false'} data-state=${state} class=${c.offline ? 'offline' : ''}>
-      <td>${f.name(c)}<span class="tag muted">${governorateName(c.governorate, this.language)}</span></td>
+      <td>${f.name(c)}<span class="tag muted">${placeText(governorateName(c.governorate, this.language), c, this.language)}</span></td>
       <td data-col="state"><span class="badge ${STATE_BADGE[state]}">${this.t(state)}</span></td>
       <td data-col="version" dir="ltr">${c.version ?? '—'}${outdated ? html`<span class="tag" data-outdated>${this.t('outdated', { version: newest })}</span>` : nothing}</td>
       <td class="n" data-col="config">${bundle === null ? this.t('noBundle') : f.num(bundle)}</td>

@@ -26,11 +26,12 @@ import type { CsvDownloadEvent } from './figures-view.ts'
 import './figures-view.ts'
 import './fleet-view.ts'
 import './analysis-view.ts'
-import type { RangeKnownEvent } from './analysis-view.ts'
+import type { RangeKnownEvent, ScopeKnownEvent } from './analysis-view.ts'
 import { analysisText } from '../../protocol/messages/hub-analysis.ts'
 import './bundles-view.ts'
 import { bundleText } from '../../protocol/messages/hub-bundles.ts'
 import { governorateName } from '../../protocol/governorates.ts'
+import { hubErrorText } from '../../protocol/messages/hub-errors.ts'
 
 type View = 'figures' | 'fleet' | 'analysis' | 'bundles'
 
@@ -80,8 +81,8 @@ export class HubApp extends LitElement {
   @state() private rangeTooLong = false
   /** To is before From: said as such, asked of nobody (the hub would answer 400). */
   @state() private rangeReversed = false
-  /** Another 4xx from the hub (its message): the same request would be refused again, so it is not retried. */
-  @state() private refusedReason: string | null = null
+  /** Another 4xx from the hub (its code and message): the same request would be refused again, so it is not retried. */
+  @state() private refused: { code: string; message: string } | null = null
   /** The API answered 401: show the sign-in form instead of the figures. */
   @state() private signIn = false
   /** The token given was refused. */
@@ -113,7 +114,7 @@ export class HubApp extends LitElement {
     this.auth.restore()
     void this.load()
     // while the sign-in form is up, or the hub refused the request (a 4xx), nothing to refresh
-    this.timer = setInterval(() => void (this.signIn || this.refusedReason !== null ? undefined : this.load()), REFRESH_MS)
+    this.timer = setInterval(() => void (this.signIn || this.refused !== null ? undefined : this.load()), REFRESH_MS)
   }
 
   override disconnectedCallback(): void {
@@ -153,12 +154,14 @@ export class HubApp extends LitElement {
       this.data = null
       this.failed = false
       this.rangeTooLong = false
-      this.refusedReason = null
+      this.refused = null
       return
     }
     try {
-      if (this.view === 'fleet') this.fleet = await this.auth.request<HubFleet>('/api/hub/v1/fleet')
-      else if (this.view === 'analysis') {
+      if (this.view === 'fleet') {
+        this.fleet = await this.auth.request<HubFleet>('/api/hub/v1/fleet')
+        this.accountScope = this.fleet.scope
+      } else if (this.view === 'analysis') {
         this.analysisRange = this.rangeChosen ? { from: this.from, to: this.to } : { from: '', to: '' }
         this.analysisReload++
       } else {
@@ -169,7 +172,7 @@ export class HubApp extends LitElement {
       }
       this.failed = false
       this.rangeTooLong = false
-      this.refusedReason = null
+      this.refused = null
       this.signIn = false
       this.tokenWrong = false
     } catch (err) {
@@ -180,7 +183,7 @@ export class HubApp extends LitElement {
         this.data = null
       } else if (err instanceof ApiError && err.status >= 400 && err.status < 500 && err.status !== 408 && err.status !== 429) {
         // a refusal, not a failure: retrying would be refused again; nothing of another request stays on screen
-        this.refusedReason = err.message || err.code
+        this.refused = { code: err.code, message: err.message }
         this.failed = false
         this.data = null
         this.fleet = null
@@ -294,9 +297,23 @@ export class HubApp extends LitElement {
       ${this.failed ? html`<span class="error" role="alert">${this.t('loadFailed')}</span>` : nothing}
       ${this.rangeTooLong ? html`<span class="error" role="alert" data-range-too-long>${this.t('rangeTooLong')}</span>` : nothing}
       ${this.rangeReversed ? html`<span class="error" role="alert" data-range-reversed>${this.t('rangeReversed')}</span>` : nothing}
-      ${this.refusedReason !== null ? html`<span class="error" role="alert" data-request-refused>${hubText('requestRefused', this.language, { reason: '' })}<bdi dir="ltr">${this.refusedReason}</bdi></span>` : nothing}
+      ${this.refused !== null ? this.refusedLine(this.refused) : nothing}
       ${this.csvFailed ? html`<span class="error" role="alert">${this.t('csvFailed')}</span>` : nothing}
     </form>`
+  }
+
+  /**
+   * A refusal in the page's words for its code (protocol/messages/hub-errors.ts); the hub's own
+   * message only for a code the page does not know, or as the detail of a refused value (which
+   * field, which value), marked as English and left to right, as the bundle form shows its path.
+   */
+  private refusedLine(refused: { code: string; message: string }): TemplateResult {
+    const said = hubErrorText(refused, this.language) ?? { text: refused.code, lang: 'en' as const }
+    const own = said.lang === this.language
+    const detail = own && refused.code === 'HUB_ERR_VALIDATION' && refused.message
+    return html`<span class="error" role="alert" data-request-refused=${refused.code}>${hubText('requestRefused', this.language, { reason: '' })}${
+      own ? said.text : html`<bdi lang="en" dir="ltr">${said.text}</bdi>`
+    }${detail ? html` <bdi lang="en" dir="ltr" data-detail>${refused.message}</bdi>` : nothing}</span>`
   }
 
   private tabs(): TemplateResult {
@@ -317,13 +334,29 @@ export class HubApp extends LitElement {
         this.from = e.detail.from
         this.to = e.detail.to
         this.analysisRange = e.detail
+      }} @scope-known=${(e: ScopeKnownEvent) => {
+        this.accountScope = e.detail.scope
       }} @sign-in-needed=${() => this.askSignIn(this.auth.token)}></tabour-hub-analysis>`
+  }
+
+  /** The page's title: the nation's, or a governorate analyst's governorate (his figures are not the nation's). */
+  private pageTitle(): string {
+    if (this.accountScope === null) return this.t('title')
+    return hubText('scopedTitle', this.language, { governorate: governorateName(this.accountScope, this.language) })
+  }
+
+  override updated(): void {
+    // the browser tab says the same as the heading (index.html has the national one until the page knows)
+    document.title =
+      this.accountScope === null
+        ? this.t('documentTitle')
+        : hubText('scopedDocumentTitle', this.language, { governorate: governorateName(this.accountScope, this.language) })
   }
 
   override render(): TemplateResult {
     return html`
       <header>
-        <h1>${this.t('title')}</h1>
+        <h1 data-title>${this.pageTitle()}</h1>
         <div class="tools">
         <tabour-lang-switch .lang=${this.language} @lang-change=${(e: LangChangeEvent) => {
           this.language = e.detail.lang

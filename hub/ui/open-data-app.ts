@@ -13,7 +13,8 @@ import { headerBar, screenHost } from '../../ui-common/screen-styles.ts'
 import '../../ui-common/fonts.ts'
 import '../../ui-common/lang-switch.ts'
 import type { LangChangeEvent } from '../../ui-common/lang-switch.ts'
-import { requestJson } from '../../ui-common/api-client.ts'
+import { ApiError, requestJson } from '../../ui-common/api-client.ts'
+import { hubErrorText, knownHubError } from '../../protocol/messages/hub-errors.ts'
 import { openDataText, type OpenDataMessageKey } from '../../protocol/messages/open-data.ts'
 import { waitText } from '../../protocol/messages/ticket.ts'
 import type { DigitStyle } from '../../protocol/messages/digits.ts'
@@ -21,6 +22,8 @@ import { type LeastBusy, type OpenCatalogue, type OpenCenters, OpenDataPaths } f
 import { openDataStyles } from './open-data-styles.ts'
 import { governorateName } from '../../protocol/governorates.ts'
 import { hubDigits } from './hub-format.ts'
+import { cityText, placeText } from './city-text.ts'
+import { cityIn } from '../../protocol/hub-city.ts'
 
 type View = 'nearest' | 'centers'
 
@@ -45,6 +48,8 @@ export class OpenDataApp extends LitElement {
   @state() private nearest: LeastBusy | null = null
   @state() private centers: OpenCenters | null = null
   @state() private failed = false
+  /** The hub's code when it refused the request (a 4xx it has words for); null: it could not be reached. */
+  @state() private failedCode: string | null = null
   private timer: ReturnType<typeof setInterval> | undefined
 
   override connectedCallback(): void {
@@ -94,8 +99,11 @@ export class OpenDataApp extends LitElement {
         this.nearest = await requestJson<LeastBusy>(`${OpenDataPaths.leastBusy}?${q}`)
       } else this.nearest = null
       this.failed = false
-    } catch {
+      this.failedCode = null
+    } catch (err) {
       this.failed = true
+      // the hub said why (too many requests from this address, an unknown service…): said in the page's words, not "retrying"
+      this.failedCode = err instanceof ApiError && knownHubError(err.code) ? err.code : null
     }
   }
 
@@ -165,7 +173,7 @@ export class OpenDataApp extends LitElement {
               ${r.centers.map(
                 (c) => html`<li class="card ${c.status === 'live' ? '' : 'stale'}" data-center=${c.id} data-status=${c.status}>
                   <h3>${this.name(c)}</h3>
-                  ${c.city ? html`<p class="muted">${c.city}</p>` : nothing}
+                  ${cityIn(c, this.language) ? html`<p class="muted">${cityText(c, this.language)}</p>` : nothing}
                   ${
                     c.status === 'live' && c.waiting !== null && c.open !== null
                       ? html`${this.line({ waiting: c.waiting, waitSeconds: c.waitSeconds, open: c.open })}${this.updatedLine(r.generatedAt, c.updatedAt)}`
@@ -188,7 +196,7 @@ export class OpenDataApp extends LitElement {
             ${r.centers.map(
               (c) => html`<li class="card ${c.status === 'live' ? '' : 'stale'}" data-center=${c.id} data-status=${c.status}>
                 <h3>${this.name(c)}</h3>
-                <p class="muted">${[governorateName(c.governorate, this.language), c.city].filter(Boolean).join(' · ')}</p>
+                <p class="muted">${placeText(governorateName(c.governorate, this.language), c, this.language)}</p>
                 ${
                   c.status !== 'live'
                     ? html`<p class="no-data" data-no-data>${this.t('open.noRecentData')}</p>`
@@ -220,7 +228,13 @@ export class OpenDataApp extends LitElement {
       <main>
         <p>${this.t('open.intro')}</p>
         <nav aria-label=${this.t('open.views')}>${tab('nearest', 'open.tab.nearest')}${tab('centers', 'open.tab.centers')}</nav>
-        ${this.failed ? html`<p class="error" role="alert" data-failed>${this.t('open.loadFailed')}</p>` : nothing}
+        ${
+          this.failed
+            ? html`<p class="error" role="alert" data-failed=${this.failedCode ?? ''}>${
+                this.failedCode ? hubErrorText({ code: this.failedCode }, this.language)?.text : this.t('open.loadFailed')
+              }</p>`
+            : nothing
+        }
         ${this.view === 'nearest' ? this.nearestView() : this.centersView()}
         <p class="muted" data-explain-wait>${this.t('open.explainWait')}</p>
         <a href="/api/hub/v1/openapi.json">${this.t('open.api')}</a>

@@ -96,6 +96,8 @@ export const CSV_MESSAGES = {
   'hub.nameAr': { ar: 'الاسم بالعربية', en: 'Name (Arabic)' },
   'hub.nameEn': { ar: 'الاسم بالإنجليزية', en: 'Name (English)' },
   'hub.governorate': { ar: 'المحافظة', en: 'Governorate' },
+  'hub.cityAr': { ar: 'المدينة بالعربية', en: 'City (Arabic)' },
+  'hub.cityEn': { ar: 'المدينة بالإنجليزية', en: 'City (English)' },
   'hub.by.governorate': { ar: 'المحافظة', en: 'governorate' },
   'hub.by.center': { ar: 'المركز', en: 'center' },
   'hub.by.service': { ar: 'الخدمة', en: 'service' },

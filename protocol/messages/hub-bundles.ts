@@ -139,10 +139,10 @@ export const HUB_BUNDLE_MESSAGES = {
   review: { ar: 'مراجعة المحتوى (JSON)', en: 'Review the contents (JSON)' },
   publishNew: { ar: 'نشر الحزمة', en: 'Publish the bundle' },
   publishedOk: { ar: 'نُشرت الحزمة رقم {version, number}.', en: 'Bundle {version, number} is published.' },
+  /** `{what}`: the page's text for the hub's code (protocol/messages/hub-errors.ts). */
   refusedByHub: { ar: 'رفض المركز القومي الحزمة: {what}', en: 'The hub refused the bundle: {what}' },
-  err_HUB_ERR_BUNDLE_INVALID: { ar: 'قيمة ناقصة أو غير صالحة', en: 'a value is missing or not valid' },
-  err_HUB_ERR_UNKNOWN_NATIONAL_CODE: { ar: 'رمز خدمة قومية غير موجود في الدليل', en: 'a national code the catalogue does not hold' },
-  err_other: { ar: 'خطأ غير متوقع', en: 'an unexpected error' },
+  /** A refusal without a code (the hub could not be reached, or answered no error body). */
+  err_other: { ar: 'خطأ غير متوقع.', en: 'An unexpected error.' },
 } as const satisfies Catalogue
 
 /** `bundleText(key, lang, values?, digits?)`. */

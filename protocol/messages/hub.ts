@@ -7,6 +7,11 @@ import { UNKNOWN_GOVERNORATE_NAMES } from '../governorates.ts'
 
 export const HUB_MESSAGES = {
   title: { ar: 'لوحة المتابعة القومية لمراكز خدمة المواطنين', en: 'National dashboard of citizen-service centers' },
+  /** The title of a governorate analyst's page: his figures are that governorate's, not the nation's. */
+  scopedTitle: { ar: '{governorate} — لوحة المتابعة', en: '{governorate} — dashboard' },
+  /** The browser tab's title (national, and a governorate analyst's). */
+  documentTitle: { ar: 'لوحة المتابعة القومية · طابور', en: 'National dashboard · Tabour' },
+  scopedDocumentTitle: { ar: '{governorate} — لوحة المتابعة · طابور', en: '{governorate} — dashboard · Tabour' },
   from: { ar: 'من', en: 'From' },
   to: { ar: 'إلى', en: 'To' },
   today: { ar: 'اليوم', en: 'Today' },
@@ -42,6 +47,9 @@ export const HUB_MESSAGES = {
   kind_mobile: { ar: 'متنقل', en: 'Mobile' },
   kind_new_city: { ar: 'مدينة جديدة', en: 'New city' },
   kind: { ar: 'النوع', en: 'Kind' },
+  /** After a center's city shown in the other language (it has none in this one: registered before hub migration 17). */
+  cityInEnglish: { ar: 'بالإنجليزية', en: 'in English' },
+  cityInArabic: { ar: 'بالعربية', en: 'in Arabic' },
   signInTitle: { ar: 'الدخول إلى لوحة المتابعة القومية', en: 'Sign in to the national dashboard' },
   signInHelp: {
     ar: 'هذه الأرقام تتطلب رمز الاطلاع. اطلبه من مسؤول المركز القومي للبيانات.',
@@ -60,7 +68,7 @@ export const HUB_MESSAGES = {
     ar: 'تاريخ «إلى» قبل تاريخ «من». اختر تاريخ «إلى» في يوم «من» أو بعده.',
     en: 'The “To” date is before the “From” date. Choose a “To” date on or after “From”.',
   },
-  /** Any other 4xx: the same request would be refused again, so it is not retried. The page puts the hub's own reason (English, left to right) after it. */
+  /** Any other 4xx: the same request would be refused again, so it is not retried. The page puts its own text for the hub's code after it (protocol/messages/hub-errors.ts). */
   requestRefused: {
     ar: 'رفض المركز القومي هذا الطلب: {reason}',
     en: 'The hub refused this request: {reason}',

@@ -136,7 +136,7 @@ describe('the hub page: configuration bundles', () => {
     await fill(page, 'input[name="hours/sun/close"]', '07:00')
     await form.locator('button[data-action="publish-new"]').click()
     const error = page.locator('[data-bundle-error]')
-    await expect.poll(() => error.textContent()).toContain('رفض المركز القومي الحزمة: قيمة ناقصة أو غير صالحة')
+    await expect.poll(() => error.textContent()).toContain('رفض المركز القومي الحزمة: قيمة ناقصة أو غير صالحة في الحزمة.')
     expect(await error.locator('bdi').textContent()).toBe(
       'body/contents/weeklyHours/sun/0/close closes at 07:00, not after it opens at 08:00',
     )

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { join } from 'node:path'
 import { LANDSCAPE, useBrowserSuite } from './browser.ts'
 import { seriousAxeViolations } from './axe.ts'
+import { overflowing } from './layout.ts'
 import { ROOT } from './ui-build.ts'
 import { localDay } from '../../protocol/center-clock.ts'
 import { type CenterHealth, type HourFigures, UpstreamPaths, zeroCounts } from '../../protocol/upstream.ts'
@@ -80,7 +81,9 @@ describe('the hub page: by service and the fleet', () => {
       'EG-GIZ-004': null,
     }
     for (const c of centers) {
-      const secret = await registerCenter(hub, c.id, { nameAr: c.nameAr, nameEn: c.nameEn })
+      // Nasr City's city in both languages (hub migration 17); the others have none
+      const city = c.id === 'EG-CAI-001' ? { cityAr: 'مدينة نصر', cityEn: 'Nasr City' } : { city: '' }
+      const secret = await registerCenter(hub, c.id, { nameAr: c.nameAr, nameEn: c.nameEn, ...city })
       if (c.rows.length > 0) {
         const batch = {
           centerId: c.id,
@@ -131,8 +134,8 @@ describe('the hub page: by service and the fleet', () => {
     expect(await nasr.locator('[data-col="devices"]').textContent()).toBe('٢')
     expect(await nasr.locator('[data-col="outbox"]').textContent()).toBe('٥')
     expect(await nasr.locator('[data-col="config"]').textContent()).toBe('لا شيء')
-    // its governorate is kept as a code (EG-C) and named in the page's language
-    expect(await nasr.locator('td .tag.muted').textContent()).toBe('القاهرة')
+    // its governorate is kept as a code (EG-C) and named in the page's language, as its city is
+    expect(await nasr.locator('td .tag.muted').textContent()).toBe('القاهرة · مدينة نصر')
     expect(
       await page
         .locator('[data-alert]')
@@ -148,15 +151,33 @@ describe('the hub page: by service and the fleet', () => {
     await expect.poll(() => page.locator('[data-alert="devices-faulty"]').textContent()).toBe('Nasr City center: 2 faulty devices')
     expect(await page.locator('[data-alert="offline"]').textContent()).toBe('6th of October center: never reported')
     expect(await page.locator('[data-alert="backup-failed"]').textContent()).toBe('Nasr City center: the last backup failed')
-    expect(await nasr.locator('td .tag.muted').textContent()).toBe('Cairo')
+    expect(await nasr.locator('td .tag.muted').textContent()).toBe('Cairo · Nasr City')
     expect(await zayed.locator('[data-col="state"]').textContent()).toBe('Deactivated')
     expect(await seriousAxeViolations(page)).toEqual([])
     await page.screenshot({ path: join(SHOTS, 'fleet-en.png'), fullPage: true })
     await page.locator('button[data-view="figures"]').click()
     await expect.poll(() => unmapped.locator('[data-unmapped]').textContent()).toBe('Not mapped to a national service: Nasr City center')
     expect(await page.locator('[data-table="service"] tr[data-key="BLD-PERMIT"] td').first().textContent()).toBe('Building permits')
+    const place = (id: string) => page.locator(`[data-table="center"] tr[data-center-id="${id}"] [data-col="place"]`).textContent()
+    expect(await place('EG-CAI-001')).toBe('Cairo · Nasr City')
+    // a center without a city: its governorate alone
+    expect(await place('EG-ALX-005')).toBe('Cairo')
     expect(await seriousAxeViolations(page)).toEqual([])
     await page.screenshot({ path: join(SHOTS, 'by-service-en.png'), fullPage: true })
+
+    // a common office screen (1366×768), both languages, figures and fleet: no serious axe finding, nothing wider than the window
+    const office = await suite.contexts.page({ width: 1366, height: 768 })
+    for (const lang of ['ar', 'en'] as const)
+      for (const view of ['figures', 'fleet'] as const) {
+        await office.goto(`${hub.url}/hub/ui/?view=${view}&lang=${lang}`)
+        await office
+          .locator(view === 'fleet' ? '[data-table="fleet"] tbody tr' : '[data-table="center"] tbody tr')
+          .first()
+          .waitFor()
+        expect(await seriousAxeViolations(office), `${view} ${lang}`).toEqual([])
+        expect(await overflowing(office, 'tabour-hub-app >>> *'), `${view} ${lang}`).toEqual([])
+        await office.screenshot({ path: join(SHOTS, `${view}-${lang}-1366.png`), fullPage: true })
+      }
   })
 
   it("an analyst signs in with their own account; a governorate analyst sees only their governorate's centers", {
@@ -172,6 +193,8 @@ describe('the hub page: by service and the fleet', () => {
     await page.goto(`${hub.url}/hub/ui/?view=fleet`)
     const form = page.locator('form[data-analyst-sign-in]')
     await form.waitFor()
+    expect(await page.locator('h1[data-title]').textContent()).toBe('لوحة المتابعة القومية لمراكز خدمة المواطنين')
+    expect(await page.title()).toBe('لوحة المتابعة القومية · طابور')
     expect(await seriousAxeViolations(page)).toEqual([])
     await form.locator('input[name="username"]').fill('alex')
     await form.locator('input[name="password"]').fill('not the password at all')
@@ -212,5 +235,20 @@ describe('the hub page: by service and the fleet', () => {
     expect(await contentStart('[data-scope]')).toBe(await contentStart('tabour-hub-figures main'))
     expect(await page.locator('[data-kpi="offline"] .v').textContent()).toBe('١ / ١')
     expect(await seriousAxeViolations(page)).toEqual([])
+
+    // the page's title, heading and the browser tab name his governorate, not the nation: on every tab, after a reload too
+    const heading = page.locator('h1[data-title]')
+    const titles = async () => [await heading.textContent(), await page.title()]
+    expect(await titles()).toEqual(['الإسكندرية — لوحة المتابعة', 'الإسكندرية — لوحة المتابعة · طابور'])
+    await page.locator('tabour-lang-switch button').click()
+    await expect.poll(titles).toEqual(['Alexandria — dashboard', 'Alexandria — dashboard · Tabour'])
+    for (const view of ['fleet', 'analysis', 'figures']) {
+      // a new page load: the session is kept, what the account may read is learnt again from the hub's answer
+      await page.goto(`${hub.url}/hub/ui/?view=${view}&lang=en`)
+      await expect.poll(titles, { message: view }).toEqual(['Alexandria — dashboard', 'Alexandria — dashboard · Tabour'])
+    }
+    // signed out, the page is the national one's again
+    await page.locator('[data-sign-out]').click()
+    await expect.poll(titles).toEqual(['National dashboard of citizen-service centers', 'National dashboard · Tabour'])
   })
 })

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { join } from 'node:path'
 import { PHONE, useBrowserSuite } from './browser.ts'
+
+/** A common office screen. */
+const DESKTOP = { width: 1366, height: 768 } as const
 import { seriousAxeViolations } from './axe.ts'
 import { overflowing } from './layout.ts'
 import { ROOT } from './ui-build.ts'
@@ -12,7 +15,9 @@ import { addNationalService, postSigned, registerCenter, startTestHub } from '..
  * Issue 23, open data in Chromium on a phone (390×844): "the least busy center near me" for a
  * governorate and a service, the shortest typical wait first and a silent center last with "no
  * recent data"; every center's lines now; Arabic (RTL, Arabic-Indic digits) and English; no
- * serious axe findings, nothing wider than the screen.
+ * serious axe findings, nothing wider than the screen. Each language shows its own city (hub
+ * migration 17): a center with only an English city shows it on the Arabic page marked as English.
+ * The same page on a 1366×768 screen, in both languages.
  */
 
 const SHOTS = join(ROOT, 'test-results', 'open-data')
@@ -24,11 +29,12 @@ describe('the open-data page on a phone', () => {
     suite.cleanups.push(() => hub.close())
     await addNationalService(hub, 'PASSPORT', { nameAr: 'جوازات السفر', nameEn: 'Passports' })
     await addNationalService(hub, 'CIV-BIRTH', { nameAr: 'شهادات الميلاد', nameEn: 'Birth certificates' })
-    const centers: { id: string; nameAr: string; nameEn: string; live: LiveQueue[] | null }[] = [
+    const centers: { id: string; nameAr: string; nameEn: string; city: Record<string, string>; live: LiveQueue[] | null }[] = [
       {
         id: 'EG-CAI-001',
         nameAr: 'مركز مدينة نصر',
         nameEn: 'Nasr City center',
+        city: { cityAr: 'مدينة نصر', cityEn: 'Nasr City' },
         live: [
           { nationalCode: 'PASSPORT', waiting: 12, waitSeconds: 1500, open: true },
           { nationalCode: 'CIV-BIRTH', waiting: 0, open: true }, // no counter open: no estimate
@@ -38,12 +44,14 @@ describe('the open-data page on a phone', () => {
         id: 'EG-CAI-002',
         nameAr: 'مركز مصر الجديدة',
         nameEn: 'Heliopolis center',
+        // as registered before the city had two languages: the one city is the English one
+        city: { city: 'Heliopolis' },
         live: [{ nationalCode: 'PASSPORT', waiting: 4, waitSeconds: 600, open: true }],
       },
-      { id: 'EG-CAI-003', nameAr: 'مركز المعادي', nameEn: 'Maadi center', live: null }, // never reported
+      { id: 'EG-CAI-003', nameAr: 'مركز المعادي', nameEn: 'Maadi center', city: { city: '' }, live: null }, // never reported
     ]
     for (const c of centers) {
-      const secret = await registerCenter(hub, c.id, { nameAr: c.nameAr, nameEn: c.nameEn, governorate: 'القاهرة', city: '' })
+      const secret = await registerCenter(hub, c.id, { nameAr: c.nameAr, nameEn: c.nameEn, governorate: 'القاهرة', ...c.city })
       if (!c.live) continue
       const health = { at: Date.now(), countersOpen: 2, devicesFaulty: 0, outboxPending: 0, heartbeatSeconds: 60 }
       const beat = await postSigned(hub.url, UpstreamPaths.heartbeat, c.id, secret, { centerId: c.id, health, live: c.live })
@@ -66,6 +74,11 @@ describe('the open-data page on a phone', () => {
     expect(await heliopolis.locator('[data-wait]').textContent()).toBe('الانتظار المعتاد الآن: حوالي ١٠ دقائق')
     expect(await heliopolis.locator('[data-updated]').textContent()).toBe('آخر تحديث منذ أقل من دقيقة')
     expect(await page.locator('[data-center="EG-CAI-001"] [data-waiting]').textContent()).toBe('١٢ شخصًا ينتظرون')
+    // the Arabic city; an English-only one said to be English, in its own language; none, nothing
+    expect(await page.locator('[data-center="EG-CAI-001"] [data-city]').textContent()).toBe('مدينة نصر')
+    expect(await heliopolis.locator('[data-city]').textContent()).toBe('Heliopolis (بالإنجليزية)')
+    expect(await heliopolis.locator('[data-city] bdi').getAttribute('lang')).toBe('en')
+    expect(await page.locator('[data-center="EG-CAI-003"] [data-city]').count()).toBe(0)
     expect(await page.locator('[data-center="EG-CAI-003"]').getAttribute('data-status')).toBe('no_recent_data')
     expect(await page.locator('[data-center="EG-CAI-003"] [data-no-data]').textContent()).toBe('لا توجد بيانات حديثة')
     expect(await page.locator('[data-center="EG-CAI-003"] [data-wait]').count()).toBe(0)
@@ -81,6 +94,8 @@ describe('the open-data page on a phone', () => {
     expect(await heliopolis.locator('[data-waiting]').textContent()).toBe('4 waiting')
     expect(await page.locator('[data-center="EG-CAI-001"] [data-wait]').textContent()).toBe('Typical wait now: about 25 minutes')
     expect(await page.locator('[data-center="EG-CAI-003"] [data-no-data]').textContent()).toBe('No recent data')
+    expect(await page.locator('[data-center="EG-CAI-001"] [data-city]').textContent()).toBe('Nasr City')
+    expect(await heliopolis.locator('[data-city]').textContent()).toBe('Heliopolis')
     expect(page.url()).toContain('lang=en')
     expect(await seriousAxeViolations(page)).toEqual([])
     await page.screenshot({ path: join(SHOTS, 'least-busy-en.png'), fullPage: true })
@@ -97,9 +112,28 @@ describe('the open-data page on a phone', () => {
       'A counter that serves several services serves the people waiting for any of them, so a service with nobody waiting may still have a wait.',
     )
     expect(await nasr.locator('[data-service="PASSPORT"] strong').textContent()).toBe('Passports')
+    expect(await nasr.locator('p.muted').first().textContent()).toBe('Cairo · Nasr City')
     expect(await page.locator('[data-list="centers"] [data-center="EG-CAI-003"] [data-no-data]').textContent()).toBe('No recent data')
     expect(await seriousAxeViolations(page)).toEqual([])
     expect(await overflowing(page, 'tabour-open-data >>> *')).toEqual([])
     await page.screenshot({ path: join(SHOTS, 'centers-en.png'), fullPage: true })
+
+    // an office screen, both languages, both views: nothing wider than the screen, no serious axe finding
+    const wide = await suite.contexts.page(DESKTOP)
+    for (const lang of ['ar', 'en'] as const) {
+      await wide.goto(`${hub.url}/open/?lang=${lang}&governorate=EG-C&service=PASSPORT`)
+      await wide.locator('[data-list="nearest"] [data-center="EG-CAI-002"] [data-wait]').waitFor()
+      const city = wide.locator('[data-list="nearest"] [data-center="EG-CAI-001"] [data-city]')
+      expect(await city.textContent()).toBe(lang === 'ar' ? 'مدينة نصر' : 'Nasr City')
+      expect(await seriousAxeViolations(wide)).toEqual([])
+      expect(await overflowing(wide, 'tabour-open-data >>> *')).toEqual([])
+      await wide.screenshot({ path: join(SHOTS, `least-busy-${lang}-1366.png`), fullPage: true })
+      await wide.locator('button[data-view="centers"]').click()
+      const place = wide.locator('[data-list="centers"] [data-center="EG-CAI-001"] p.muted').first()
+      await expect.poll(() => place.textContent()).toBe(lang === 'ar' ? 'القاهرة · مدينة نصر' : 'Cairo · Nasr City')
+      expect(await seriousAxeViolations(wide)).toEqual([])
+      expect(await overflowing(wide, 'tabour-open-data >>> *')).toEqual([])
+      await wide.screenshot({ path: join(SHOTS, `centers-${lang}-1366.png`), fullPage: true })
+    }
   })
 })

@@ -91,6 +91,9 @@ describe.each(BACKENDS)("analysts' accounts on %s", (backend) => {
     expect((await get('/api/hub/v1/dashboard?from=2026-03-10', nour)).body.scope).toBeNull()
     expect((await get('/api/hub/v1/centers', alex)).body.map((c: { id: string }) => c.id)).toEqual(['ALX-1'])
     expect((await get('/api/hub/v1/fleet', alex)).body.centers.map((c: { id: string }) => c.id)).toEqual(['ALX-1'])
+    // so does the fleet: the page's title names his governorate on that tab too
+    expect((await get('/api/hub/v1/fleet', alex)).body.scope).toBe('EG-ALX')
+    expect((await get('/api/hub/v1/fleet', nour)).body.scope).toBeNull()
     // another governorate, or a center of another: 403 with a stable code
     for (const path of ['/api/hub/v1/figures?from=2026-03-10&governorate=Cairo', '/api/hub/v1/summary?center=CAI-1']) {
       const refused = await get(path, alex)

@@ -35,9 +35,10 @@ async function seedOldHub(config: Parameters<typeof hubSqliteFile>[0] & { databa
   const store = new HubStore(openHubDatabase({ databaseUrl: config.databaseUrl, sqliteFile: hubSqliteFile(config) }))
   try {
     expect(await store.migrate(hubMigrations.filter((m) => m.version < 15))).toBeLessThan(15)
-    const old = { nameAr: 'مركز', nameEn: 'Center', city: '', kind: 'fixed' as const, secret: 'a-secret-of-sixteen-chars' }
     for (const [id, governorate, issued] of OLD_CENTERS) {
-      expect(await store.addCenter({ ...old, id, governorate }, Date.now())).toBe(true)
+      // the registry's columns as they were then (one city: hub migration 17 made it two)
+      await sql`INSERT INTO hub_centers (id, name_ar, name_en, governorate, city, kind, secret, active, created_at)
+        VALUES (${id}, 'مركز', 'Center', ${governorate}, '', 'fixed', 'a-secret-of-sixteen-chars', 1, ${Date.now()})`.execute(store.db)
       const rows = [{ serviceCode: 'A', serviceNameAr: 'أ', serviceNameEn: 'A', ...zeroCounts(), issued }]
       const batch = {
         centerId: id,
@@ -107,7 +108,7 @@ describe.each(BACKENDS)('governorates made codes by migration 15 on %s', (backen
     ])
 
     // the start-up no longer rewrites: free text written since stays as written (and reads as its governorate)
-    const late = { nameAr: 'مركز', nameEn: 'Late', city: '', kind: 'fixed' as const, secret: 'a-secret-of-sixteen-chars' }
+    const late = { nameAr: 'مركز', nameEn: 'Late', cityAr: '', cityEn: '', kind: 'fixed' as const, secret: 'a-secret-of-sixteen-chars' }
     expect(await hub.store.addCenter({ ...late, id: 'LATE', governorate: 'Giza' }, Date.now())).toBe(true)
     await hub.stop()
     await hub.restart()

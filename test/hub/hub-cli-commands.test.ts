@@ -124,7 +124,29 @@ describe('the CLI commands’ refusals', () => {
     expect(await centerCommand(store, dataDir, ['deactivate', 'C-0101'], out)).toBe(0)
     lines.out.length = 0
     expect(await centerCommand(store, dataDir, ['list'], out)).toBe(0)
-    expect(lines.out).toEqual(['C-0101\tfixed\tEG-C\t\tNasr City\tمدينة نصر\t(inactive)'])
+    expect(lines.out).toEqual(['C-0101\tfixed\tEG-C\t\tNasr City\tمدينة نصر\t\t(inactive)'])
+  })
+
+  it('center: the city in each language (--city is the English one, as before), set later with `center city`', async () => {
+    const { store, lines, out, dataDir } = await run()
+    const add = (id: string, ...city: string[]) =>
+      centerCommand(store, dataDir, ['add', '--id', id, '--name-ar', 'مركز', '--name-en', 'Center', '--governorate', 'Cairo', ...city], out)
+    expect(await add('C-1', '--city-ar', 'مدينة نصر', '--city-en', 'Nasr City')).toBe(0)
+    expect(await add('C-2', '--city', 'Smouha')).toBe(0)
+    expect(await add('C-3', '--city', 'Heliopolis', '--city-en', 'Masr El Gedida')).toBe(2)
+    expect(lines.err.at(-1)).toMatch(/^--city, --city-en: city \(the English city, as before\) and cityEn differ/)
+    expect(await store.getCenter('C-3')).toBeNull()
+    expect(await store.getCenter('C-1')).toMatchObject({ cityAr: 'مدينة نصر', cityEn: 'Nasr City' })
+    expect(await store.getCenter('C-2')).toMatchObject({ cityAr: '', cityEn: 'Smouha' })
+
+    expect(await centerCommand(store, dataDir, ['city', 'C-2', '--city-ar', 'سموحة'], out)).toBe(0)
+    expect(lines.out.at(-1)).toBe('center C-2: city «سموحة» / "Smouha"')
+    expect(await centerCommand(store, dataDir, ['city', 'C-2'], out)).toBe(2)
+    expect(lines.err.at(-1)).toBe('usage: center city <id> [--city-ar CITY] [--city-en CITY]')
+    expect(await centerCommand(store, dataDir, ['city', 'C-9', '--city-ar', 'س'], out)).toBe(1)
+    lines.out.length = 0
+    expect(await centerCommand(store, dataDir, ['list'], out)).toBe(0)
+    expect(lines.out).toEqual(['C-1\tfixed\tEG-C\tNasr City\tCenter\tمركز\tمدينة نصر', 'C-2\tfixed\tEG-C\tSmouha\tCenter\tمركز\tسموحة'])
   })
 
   it('catalogue: usage, missing names, unknown code, nothing to rename', async () => {

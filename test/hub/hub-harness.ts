@@ -18,14 +18,19 @@ export type Backend = 'sqlite' | 'postgres'
 /** The backends to run the hub's tests on: always SQLite, PostgreSQL when TABOUR_TEST_PG_URL is set. */
 export const BACKENDS: Backend[] = PG_URL ? ['sqlite', 'postgres'] : ['sqlite']
 
-/** A fresh, empty PostgreSQL database for one test; `drop()` removes it (forcing out any connection left). */
-export async function freshPgDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+/**
+ * A fresh, empty PostgreSQL database for one test; `drop()` removes it (forcing out any connection left).
+ * `icuLocale` (e.g. 'en-US') gives it that ICU collation instead of the cluster's, as a national
+ * server installed with a language locale has: text then sorts unlike SQLite's bytes.
+ */
+export async function freshPgDatabase(icuLocale?: string): Promise<{ url: string; drop: () => Promise<void> }> {
   if (!PG_URL) throw new Error(PG_SKIP_REASON)
   const name = `tabour_hub_test_${process.pid}_${randomBytes(4).toString('hex')}`
   const admin = new pg.Client({ connectionString: PG_URL })
   await admin.connect()
   try {
-    await admin.query(`CREATE DATABASE ${name}`)
+    const locale = icuLocale ? ` TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE '${icuLocale.replace(/[^A-Za-z-]/g, '')}'` : ''
+    await admin.query(`CREATE DATABASE ${name}${locale}`)
   } finally {
     await admin.end()
   }
@@ -62,6 +67,8 @@ export interface TestHub {
 
 export interface TestHubOptions {
   backend?: Backend
+  /** PostgreSQL only: the database's ICU collation (freshPgDatabase). */
+  pgIcuLocale?: string
   clock?: () => number
   config?: Partial<HubConfig>
   /** Listen on this port (a restart at the same address). */
@@ -75,7 +82,7 @@ export interface TestHubOptions {
 /** A hub on loopback, on a temp dir (SQLite) or a fresh PostgreSQL database. Always `close()` it. */
 export async function startTestHub(options: TestHubOptions = {}): Promise<TestHub> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tabour-hub-'))
-  const pgDb = options.backend === 'postgres' ? await freshPgDatabase() : null
+  const pgDb = options.backend === 'postgres' ? await freshPgDatabase(options.pgIcuLocale) : null
   const config = loadHubConfig(
     {},
     {

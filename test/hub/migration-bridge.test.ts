@@ -56,8 +56,9 @@ async function oldHubDatabase(backend: Backend, version: number): Promise<HubDb>
     db,
     hubMigrations.filter((m) => m.version <= version),
   )
-  await sql`INSERT INTO hub_centers (id, name_ar, name_en, governorate, city, kind, secret, active, created_at)
-     VALUES ('C1', 'مركز', 'Center', 'Cairo', 'Nasr City', 'fixed', 's3cret', 1, 1)`.execute(db)
+  // the columns every version has (hub migration 17 renamed the city)
+  await sql`INSERT INTO hub_centers (id, name_ar, name_en, governorate, kind, secret, active, created_at)
+     VALUES ('C1', 'مركز', 'Center', 'Cairo', 'fixed', 's3cret', 1, 1)`.execute(db)
   return db
 }
 

@@ -98,7 +98,20 @@ describe('open data from two real centers', () => {
     expect(answer.body.service).toEqual({ code: 'PASSPORT', nameAr: 'جوازات السفر', nameEn: 'Passports' })
     // only the documented keys: nothing about tickets, clerks, counters, secrets or health
     expect(Object.keys(answer.body).sort()).toEqual(['centers', 'generatedAt', 'governorate', 'service'])
-    const centerKeys = ['city', 'governorate', 'id', 'nameAr', 'nameEn', 'open', 'status', 'updatedAt', 'waitSeconds', 'waiting']
+    const centerKeys = [
+      'city',
+      'cityAr',
+      'cityEn',
+      'governorate',
+      'id',
+      'nameAr',
+      'nameEn',
+      'open',
+      'status',
+      'updatedAt',
+      'waitSeconds',
+      'waiting',
+    ]
     for (const c of answer.body.centers) expect(Object.keys(c).sort()).toEqual(centerKeys)
 
     const all = (await look(OpenDataPaths.centers)).body
@@ -110,7 +123,18 @@ describe('open data from two real centers', () => {
       ['EG-CAI-009', 'no_recent_data'],
     ])
     const busyNow = all.centers[1]
-    expect(Object.keys(busyNow).sort()).toEqual(['city', 'governorate', 'id', 'nameAr', 'nameEn', 'services', 'status', 'updatedAt'])
+    expect(Object.keys(busyNow).sort()).toEqual([
+      'city',
+      'cityAr',
+      'cityEn',
+      'governorate',
+      'id',
+      'nameAr',
+      'nameEn',
+      'services',
+      'status',
+      'updatedAt',
+    ])
     // the local-only service is not there; the mapped one is, with exactly these keys
     expect(busyNow.services).toEqual([{ code: 'PASSPORT', waiting: 4, waitSeconds: busyLine.estimate, open: true }])
     const catalogue = (await look(OpenDataPaths.catalogue)).body
@@ -319,7 +343,8 @@ describe('the open-data views', () => {
       nameAr: id,
       nameEn: id,
       governorate: 'Cairo',
-      city: '',
+      cityAr: '',
+      cityEn: '',
       kind: 'fixed' as const,
       secret: 's',
       active: true,
