@@ -10,6 +10,7 @@ import type { Dialect } from './database.ts'
 import { migration13 } from './migration-13-national.ts'
 import { migration11 } from './migration-11-scale.ts'
 import { migration15 } from './migration-15-governorates.ts'
+import { migration18 } from './migration-18-rollup-marks.ts'
 
 export interface HubMigration {
   /** 1, 2, 3, …: its place in the order (Kysely's migration table names it `0001`, `0002`, …). */
@@ -281,4 +282,6 @@ export const hubMigrations: HubMigration[] = [
       'INSERT INTO hub_catalogue_revision (id, revision) VALUES (1, 1)',
     ],
   },
+  // 17 is another branch's (centers' city names)
+  migration18,
 ]
