@@ -108,13 +108,15 @@ try {
   )
   if (DEFERRED) {
     // the fold of every center's day the calls marked, as the refresher would run it: CPU of the hub and of the server
-    const foldServer0 = (await backends()).reduce((n, pid) => n + cpuSecondsOf(pid), 0)
+    // per server process: the pool closes idle connections meanwhile, and a sum over all would lose theirs
+    const cpuByPid = async () => new Map((await backends()).map((pid) => [pid, cpuSecondsOf(pid)]))
+    const foldServer0 = await cpuByPid()
     const foldNode0 = process.cpuUsage()
     const f0 = performance.now()
     const folded = await store.flushRollups()
     const foldSeconds = (performance.now() - f0) / 1000
     const foldNode = process.cpuUsage(foldNode0)
-    const foldServer = (await backends()).reduce((n, pid) => n + cpuSecondsOf(pid), 0) - foldServer0
+    const foldServer = [...(await cpuByPid())].reduce((n, [pid, cpu]) => n + cpu - (foldServer0.get(pid) ?? 0), 0)
     const node = (foldNode.user + foldNode.system) / 1000 / CENTERS
     const server = (foldServer * 1000) / CENTERS
     console.log(
