@@ -2,6 +2,8 @@
  * Where a call of ingestHours spends its time on PostgreSQL: each statement of the call timed
  * (one sender, then `--senders N` at once), for a day of 24 hours per call. A profile for the
  * ingest bench's figures, not a figure of its own. `npx tsx bench/hub-ingest-profile.bench.ts --centers 100`.
+ * `--deferred`: the rollups deferred (rollup-fold.ts): the calls store rows and marks, then one
+ * flush folds every center's day, timed and its CPU counted apart.
  */
 import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
@@ -22,6 +24,7 @@ const arg = (name: string, fallback: number) => {
 }
 const CENTERS = arg('centers', 100)
 const SENDERS = arg('senders', 1)
+const DEFERRED = process.argv.includes('--deferred')
 
 const rows = (seed: number): HourFigures[] => benchHourRows(seed, 30, { nationalCodes: true })
 
@@ -50,7 +53,7 @@ function cpuSecondsOf(pid: number): number {
 await findLocalPostgres()
 const db = await benchDatabase(process.env.TABOUR_TEST_PG_URL!, 'profile')
 const hubDb = openHubDatabase({ databaseUrl: db.url, sqliteFile: '', poolSize: Math.max(2, SENDERS), log })
-const store = new HubStore(hubDb)
+const store = new HubStore(hubDb, { deferRollups: DEFERRED })
 try {
   await store.migrate()
   // what one index of hub_figures costs a call: `--drop-index hub_figures_national`
@@ -106,6 +109,27 @@ try {
     `CPU per call: hub process ${perCall.node.toFixed(1)} ms, PostgreSQL ${perCall.server.toFixed(1)} ms: ${cpus().length} idle cores would take ` +
       `${Math.round((cpus().length * 1000 * 24) / (perCall.node + perCall.server))} center-hours/s (both on this box)`,
   )
+  if (DEFERRED) {
+    // the fold of every center's day the calls marked, as the refresher would run it: CPU of the hub and of the server
+    // per server process: the pool closes idle connections meanwhile, and a sum over all would lose theirs
+    const cpuByPid = async () => new Map((await backends()).map((pid) => [pid, cpuSecondsOf(pid)]))
+    const foldServer0 = await cpuByPid()
+    const foldNode0 = process.cpuUsage()
+    const f0 = performance.now()
+    const folded = await store.flushRollups()
+    const foldSeconds = (performance.now() - f0) / 1000
+    const foldNode = process.cpuUsage(foldNode0)
+    const foldServer = [...(await cpuByPid())].reduce((n, [pid, cpu]) => n + cpu - (foldServer0.get(pid) ?? 0), 0)
+    const node = (foldNode.user + foldNode.system) / 1000 / CENTERS
+    const server = (foldServer * 1000) / CENTERS
+    console.log(
+      `fold of ${folded} center-days: ${foldSeconds.toFixed(2)} s (${((folded * 24) / foldSeconds).toFixed(0)} center-hours/s); CPU per center-day: hub ${node.toFixed(1)} ms, PostgreSQL ${server.toFixed(1)} ms`,
+    )
+    const all = perCall.node + perCall.server + node + server
+    console.log(
+      `ingest and fold together: ${all.toFixed(1)} ms of CPU a center-day: ${cpus().length} idle cores would take ${Math.round((cpus().length * 1000 * 24) / all)} center-hours/s`,
+    )
+  }
   console.table(
     [...times.entries()].sort((a, b) => b[1] - a[1]).map(([k, v]) => ({ statement: k, 'ms per call': (v / CENTERS).toFixed(2) })),
   )

@@ -7,6 +7,8 @@
  * - store: the same ingest called in-process (no HTTP, no signature), a fresh hour;
  * - store, a day per call: `ingestHours` with each center's 24 hours at once (a catch-up after
  *   an outage), the rollups kept, the same guarantees;
+ * - the same with the rollups deferred (HUB_ROLLUP_REFRESH_MS > 0, rollup-fold.ts): a day per call
+ *   storing rows and marks, then the fold of every center's day that day, timed apart and together;
  * - raw: the same rows as plain multi-row INSERTs, one transaction per batch, through the same
  *   Kysely instance, and on PostgreSQL raw COPY (psql's \copy of a CSV) of the day's rows into a bare
  *   table: the floors the database itself sets.
@@ -22,7 +24,9 @@ import { join } from 'node:path'
 import { sql } from 'kysely'
 import { signedHeaders, UpstreamPaths, type HourBatch, type HourFigures } from '../protocol/upstream.ts'
 import { PG_URL, startTestHub, type Backend } from '../test/hub/hub-harness.ts'
-import type { HubStore } from '../hub/store/store.ts'
+import { HubStore } from '../hub/store/store.ts'
+import { openHubDatabase } from '../hub/store/database.ts'
+import { hubSqliteFile } from '../hub/config.ts'
 import { benchDatabase } from './lib/bench-pg-database.ts'
 import { benchHourRows } from './lib/hour-rows.ts'
 
@@ -262,8 +266,35 @@ async function benchBackend(backend: Backend): Promise<Figure[]> {
       })
     }
 
+    // deferred rollups: another day, through a store on the same database that defers them, then the fold of its marks
+    const deferred = new HubStore(openHubDatabase({ databaseUrl: hub.config.databaseUrl, sqliteFile: hubSqliteFile(hub.config) }), {
+      deferRollups: true,
+    })
+    try {
+      await deferred.migrate()
+      const later = new Map<string, HourBatch[]>()
+      for (const b of batches(0, 24, '2026-03-12')) later.set(b.centerId, [...(later.get(b.centerId) ?? []), b])
+      const ingest = await timed(backend, `deferred rollups: ingestHours, 24 h per call (${senders} at once)`, day.length, () =>
+        pool([...later.values()], senders, async (list) => {
+          if ((await deferred.ingestHours(list, randomBytes(16).toString('hex'), Date.now())) === 'replayed') throw new Error('replayed')
+        }),
+      )
+      const fold = await timed(backend, 'deferred rollups: the fold of that day (every center)', day.length, async () => {
+        if ((await deferred.flushRollups()) !== CENTERS) throw new Error('the fold missed marks')
+      })
+      figures.push(ingest, fold, {
+        backend,
+        case: 'deferred rollups: ingest and fold together',
+        batches: day.length,
+        seconds: ingest.seconds + fold.seconds,
+        load: fold.load,
+      })
+    } finally {
+      await deferred.close()
+    }
+
     const { rows: stored } = await sql<{ n: number }>`SELECT COUNT(*) AS n FROM hub_figures`.execute(hub.store.db)
-    const expected = (2 * HOURS + 24) * CENTERS * SERVICES
+    const expected = (2 * HOURS + 48) * CENTERS * SERVICES
     if (Number(stored[0]!.n) !== expected) console.log(`WARNING: ${stored[0]!.n} rows stored, expected ${expected}`)
     return figures
   } finally {
@@ -299,7 +330,11 @@ export async function hubIngestBench(): Promise<void> {
     })),
   )
   for (const b of backends) {
-    const [http, , raw, dayCall, , copy] = all.filter((f) => f.backend === b)
+    const mine = all.filter((f) => f.backend === b)
+    const [http, , raw, dayCall] = mine
+    const copy = mine.find((f) => f.case.startsWith('raw COPY'))
+    const deferredIngest = mine.find((f) => f.case.startsWith('deferred rollups: ingestHours'))
+    const deferredBoth = mine.find((f) => f.case.startsWith('deferred rollups: ingest and fold'))
     const rate = (f: Figure) => f.batches / f.seconds
     console.log(
       `${b}: ingestHours (a day per call) / ${copy ? 'raw COPY' : 'raw insert'} = ${(rate(dayCall!) / rate(copy ?? raw!)).toFixed(3)}; ingestHours / one hour per call = ${(rate(dayCall!) / rate(all.filter((f) => f.backend === b)[1]!)).toFixed(1)}×`,
@@ -307,6 +342,10 @@ export async function hubIngestBench(): Promise<void> {
     console.log(
       `${b}: ingestHours (a day per call) is ${Math.round(rate(dayCall!))} center-hours/s, ${Math.round(rate(dayCall!) / 50)} % of issue 23's 5,000`,
     )
+    if (deferredIngest && deferredBoth)
+      console.log(
+        `${b}: deferred rollups: ingestHours ${Math.round(rate(deferredIngest))} center-hours/s (${(rate(deferredIngest) / rate(dayCall!)).toFixed(1)}× inline), with its fold ${Math.round(rate(deferredBoth))} (${(rate(deferredBoth) / rate(dayCall!)).toFixed(1)}×)`,
+      )
     const hoursPerSec = http!.batches / http!.seconds
     console.log(
       `${b}: HTTP ingest / raw insert = ${(hoursPerSec / (raw!.batches / raw!.seconds)).toFixed(3)}; a national hour (${CENTERS} batches) ingests in ${(CENTERS / hoursPerSec).toFixed(1)} s`,

@@ -14,6 +14,7 @@ import { HubError } from './errors.ts'
 import { installHubOpenApi } from './openapi.ts'
 import { RateLimitedCounts } from './rate-limited-counts.ts'
 import { sumRows } from './store/figure-rows.ts'
+import { RollupRefresher } from './store/rollup-refresher.ts'
 import type { CenterRecord, HubStore } from './store/store.ts'
 import { ingestRoutes } from './routes/ingest-routes.ts'
 import { fleetRoutes, newSecret } from './routes/fleet-routes.ts'
@@ -122,6 +123,18 @@ export function buildHub(config: HubConfig, deps: HubDeps): FastifyInstance {
     await flushQuietly()
   })
   app.addHook('onClose', async () => clearInterval(flusher))
+
+  // deferred rollups (HUB_ROLLUP_REFRESH_MS > 0): fold the marked days while the hub runs; stopped
+  // in preClose, before the store closes (an interrupted fold loses nothing: its marks stay)
+  if (store.defersRollups && config.rollupRefreshMs > 0) {
+    const refresher = new RollupRefresher(
+      () => store.foldRollups(),
+      config.rollupRefreshMs,
+      (err) => app.log.error({ err }, 'could not fold the rollups (retried at the next refresh)'),
+    )
+    refresher.start()
+    app.addHook('preClose', async () => refresher.stop())
+  }
 
   // every read by an analyst is logged: who, what, the answer (here, so it covers every plugin's routes).
   // onSend, before the answer leaves: no read is answered unlogged, and an analyst who reads the log

@@ -56,6 +56,13 @@ const HubConfigSchema = Type.Object(
     timeZone: Type.String({ default: 'Africa/Cairo' }),
     /** HUB_UI_DIR, default ./dist/ui (the vite build). */
     uiDir: Type.String({ default: './dist/ui' }),
+    /**
+     * HUB_ROLLUP_REFRESH_MS, default 0: 0 keeps every rollup in each batch's own transaction (the
+     * views are never behind); more defers them: ingest stores the hourly rows and marks their days,
+     * and a refresher folds the marks into the rollups every this many ms, many centers at once (a
+     * national hub on PostgreSQL ingests several times faster; the views say how fresh they are).
+     */
+    rollupRefreshMs: Type.Integer({ minimum: 0, default: 0 }),
     /** HUB_LOG_LEVEL, default info. */
     logLevel: Type.String({ default: 'info' }),
     /**
@@ -88,6 +95,7 @@ const VARIABLES: Partial<Record<keyof HubConfig, string>> = {
   timeZone: 'HUB_TIME_ZONE',
   uiDir: 'HUB_UI_DIR',
   logLevel: 'HUB_LOG_LEVEL',
+  rollupRefreshMs: 'HUB_ROLLUP_REFRESH_MS',
 }
 
 export class HubConfigError extends Error {}

@@ -107,6 +107,8 @@ export const FiguresAnswer = Type.Object({
   today: Type.String(),
   rows: Type.Array(FigureRow),
   totals: FigureTotals,
+  /** The figures hold every batch the hub stored before this time (epoch ms): the answer's time unless the rollups are deferred and behind (HUB_ROLLUP_REFRESH_MS). */
+  figuresAsOf: Type.Number(),
 })
 export type FiguresAnswer = Static<typeof FiguresAnswer>
 
@@ -155,6 +157,8 @@ export const HubSummary = Type.Object({
   offlineAfterMinutes: Type.Number(),
   offlineAfterMissedHeartbeats: Type.Number(),
   generatedAt: Type.Number(),
+  /** The figures hold every batch the hub stored before this time (epoch ms): the answer's time unless the rollups are deferred and behind (HUB_ROLLUP_REFRESH_MS). */
+  figuresAsOf: Type.Number(),
   totals: FigureTotals,
   byGovernorate: Type.Array(FigureRow),
   byCenter: Type.Array(FigureRow),
@@ -328,6 +332,8 @@ export const HubDashboard = Type.Object({
   to: Type.String(),
   today: Type.String(),
   generatedAt: Type.Number(),
+  /** The figures hold every batch the hub stored before this time (epoch ms): the answer's time unless the rollups are deferred and behind (HUB_ROLLUP_REFRESH_MS). */
+  figuresAsOf: Type.Number(),
   /** The governorate (code) a governorate analyst's figures are limited to; null: national. */
   scope: Nullable(Type.String()),
   totals: DashboardTotals,

@@ -43,8 +43,10 @@ export const figuresRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const q = request.query
       const query = await figuresQuery(q, q.by ?? 'center', request)
+      // read before the figures: they hold at least what it says
+      const figuresAsOf = await store.figuresAsOf(clock())
       const rows = await figures(query)
-      return { from: query.from, to: query.to, by: query.by, today: today(), rows, totals: sumRows(rows) }
+      return { from: query.from, to: query.to, by: query.by, today: today(), rows, totals: sumRows(rows), figuresAsOf }
     },
   )
 
@@ -77,6 +79,7 @@ export const figuresRoutes: FastifyPluginAsyncTypebox = async (app) => {
   /** Every group's figures of a range, and the centers: the summary, and the dashboard page's cut of it. */
   const summary = async (request: FastifyRequest, q: FiguresQuerystring, withTime: boolean) => {
     const base = await figuresQuery(q, 'center', request)
+    const figuresAsOf = await store.figuresAsOf(clock())
     const [byGovernorate, byCenter, byService, byTime, centers] = await Promise.all([
       figures({ ...base, by: 'governorate' }),
       figures({ ...base, by: 'center' }),
@@ -91,6 +94,7 @@ export const figuresRoutes: FastifyPluginAsyncTypebox = async (app) => {
       offlineAfterMinutes: config.offlineAfterMinutes,
       offlineAfterMissedHeartbeats: config.offlineAfterMissedHeartbeats,
       generatedAt: clock(),
+      figuresAsOf,
       // a governorate analyst's figures are his governorate's: the page says so
       scope: request.analyst?.role === 'governorate' ? (base.governorate ?? null) : null,
       totals: sumRows(byCenter),

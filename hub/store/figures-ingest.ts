@@ -152,6 +152,19 @@ async function upsertRows(db: Kysely<HubDatabase>, rows: readonly StoredRow[], n
   return stored
 }
 
+/** Deferred rollups on SQLite: the rows, and a mark for each of their days when any row changed (rollup-fold.ts sums them later). */
+async function upsertAndMark(db: Kysely<HubDatabase>, rows: readonly StoredRow[], now: number): Promise<number> {
+  const changed = await upsertRows(db, rows, now)
+  if (changed === 0) return 0
+  // an existing mark keeps its time: the oldest change it stands for
+  await db
+    .insertInto('hub_rollup_marks')
+    .values([...new Set(rows.map((r) => r.day))].map((day) => ({ center_id: rows[0].center_id, day, marked_at: now })))
+    .onConflict((oc) => oc.columns(['center_id', 'day']).doNothing())
+    .execute()
+  return changed
+}
+
 /** PostgreSQL: the nonce, the lock, the rows and every rollup in one call (ingest-function-pg.ts), then the few keys a sum cannot keep exact. */
 async function mergeRows(
   db: Kysely<HubDatabase>,
@@ -187,7 +200,9 @@ export interface BatchNonce {
  * transaction, after taking the batch's nonce; resolves with the number of rows changed, or
  * 'replayed' (nothing stored) when the nonce was seen before. The same few statements whatever
  * the number of hours: a center's backlog of a day costs what one hour costs. `fn`: the store's
- * PostgreSQL ingest function (made beforehand, IngestFunction.ensure).
+ * PostgreSQL ingest function (made beforehand, IngestFunction.ensure). `deferRollups`: store the rows
+ * and mark their days for the fold (rollup-fold.ts) instead of updating the rollups here (on
+ * PostgreSQL `fn` is then the deferred function).
  */
 export async function storeHourRows(
   db: Kysely<HubDatabase>,
@@ -195,6 +210,7 @@ export async function storeHourRows(
   now: number,
   nonce: BatchNonce,
   fn: IngestFunction,
+  deferRollups = false,
 ): Promise<number | 'replayed'> {
   if (new Set(batches.map((b) => b.centerId)).size > 1) throw new Error('storeHourRows: the batches of one center')
   for (const b of batches)
@@ -207,6 +223,7 @@ export async function storeHourRows(
   if (!(await nonce.remember())) return 'replayed'
   if (rows.length === 0) return 0
   const stored = rows.map(storedRow)
+  if (deferRollups) return upsertAndMark(db, stored, now)
   const old = await oldRowsOf(db, batches)
   const changes: HourlyChange[] = []
   for (const next of stored) {

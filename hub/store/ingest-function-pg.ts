@@ -13,7 +13,7 @@
  */
 import { createHash } from 'node:crypto'
 import { type Kysely, sql } from 'kysely'
-import { type MergeResult, mergeSql } from './rollup-merge-pg.ts'
+import { type MergeResult, mergeSql, storeAndMarkSql } from './rollup-merge-pg.ts'
 
 /** The columns the function takes as arrays, and their PostgreSQL types (received_at is the call's `now`). */
 export interface MergeColumns {
@@ -23,7 +23,8 @@ export interface MergeColumns {
   conflict: string
 }
 
-function functionDdl(c: MergeColumns): { name: string; ddl: string } {
+function functionDdl(c: MergeColumns, deferred: boolean): { name: string; ddl: string } {
+  const statement = deferred ? storeAndMarkSql : mergeSql
   const params = c.names.map((n, i) => `p_${n} ${c.types[i]}[]`)
   const body = `#variable_conflict use_column
 BEGIN
@@ -34,7 +35,7 @@ BEGIN
   END IF;
   -- two copies of a center's batches in flight must not both take the old rows as their base
   PERFORM pg_advisory_xact_lock(hashtext(p_center));
-  RETURN QUERY ${mergeSql(c.names, c.conflict, {
+  RETURN QUERY ${statement(c.names, c.conflict, {
     arrays: c.names.map((n) => `p_${n}`),
     center: 'p_center',
     days: 'p_days',
@@ -66,8 +67,12 @@ export class IngestFunction {
   private readonly ddl: string
   private made = false
 
-  constructor(private readonly columns: MergeColumns) {
-    ;({ name: this.name, ddl: this.ddl } = functionDdl(columns))
+  /** `deferred`: the rows and their days' marks only, the rollups left to the fold (rollup-fold.ts); else the rows and every rollup. */
+  constructor(
+    private readonly columns: MergeColumns,
+    deferred = false,
+  ) {
+    ;({ name: this.name, ddl: this.ddl } = functionDdl(columns, deferred))
   }
 
   /** Makes the function unless this database has it (outside the batch's transaction; two hubs racing both end with it). */

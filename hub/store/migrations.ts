@@ -10,6 +10,7 @@ import type { Dialect } from './database.ts'
 import { migration13 } from './migration-13-national.ts'
 import { migration11 } from './migration-11-scale.ts'
 import { migration15 } from './migration-15-governorates.ts'
+import { migration18 } from './migration-18-rollup-marks.ts'
 
 export interface HubMigration {
   /** 1, 2, 3, …: its place in the order (Kysely's migration table names it `0001`, `0002`, …). */
@@ -291,4 +292,5 @@ export const hubMigrations: HubMigration[] = [
       "ALTER TABLE hub_centers ADD COLUMN city_ar TEXT NOT NULL DEFAULT ''",
     ],
   },
+  migration18,
 ]

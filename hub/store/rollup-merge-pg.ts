@@ -50,6 +50,27 @@ export interface MergeInputs {
 }
 
 /**
+ * The CTE `input`: the column arrays as rows. unnest() in the select list, one per array, run in step (the arrays are
+ * of one length): about half the CPU of the multi-array unnest() in FROM, which first copies every row into a tuple
+ * store (measured, 720 rows × 42 columns).
+ */
+export const inputSql = (columns: readonly string[], arrays: readonly string[]) =>
+  `input (${columns.join(', ')}) AS (SELECT ${arrays.map((a) => `unnest(${a})`).join(', ')})`
+
+/**
+ * Deferred rollups (rollup-fold.ts): the upsert of the hourly rows and the marks of the days it
+ * really changed, nothing else. Answers as mergeSql does (no key to recompute).
+ */
+export function storeAndMarkSql(columns: readonly string[], conflict: string, p: MergeInputs): string {
+  // the marks in day order (two calls of a center lock them in one order); an existing mark keeps its time (the oldest change it stands for)
+  return `WITH ${inputSql(columns, p.arrays)},
+    up AS (INSERT INTO hub_figures (${columns.join(', ')}, received_at) SELECT input.*, ${p.now} FROM input ${conflict} RETURNING day),
+    marked AS (INSERT INTO hub_rollup_marks (center_id, day, marked_at) SELECT DISTINCT ${p.center}, day, ${p.now} FROM up ORDER BY 2
+      ON CONFLICT (center_id, day) DO UPDATE SET marked_at = hub_rollup_marks.marked_at)
+  SELECT (SELECT COUNT(*) FROM up) AS stored, '[]'::json AS exact`
+}
+
+/**
  * The statement: `input` unnests the column arrays, `old` reads the center's stored rows of those
  * days and hours, `upsert` is the INSERT … ON CONFLICT of hub_figures (`conflict`) that keeps the
  * highest revision. It answers one row: `stored` (rows changed) and `exact` (keys to recompute).
@@ -59,9 +80,7 @@ export function mergeSql(columns: readonly string[], conflict: string, p: MergeI
     (s, i) => `r${i} AS (INSERT INTO ${s.table} (${rollupColumns(s).join(', ')}) ${rollupSelect(s)} ${rollupConflictSql(s)})`,
   )
   const oldFigs = FIGURE_COLUMNS.map((c) => (c === 'wait_max' ? '0' : `-o.${c}`)).join(', ')
-  // unnest() in the select list, one per array, run in step (the arrays are of one length): about half the CPU of the
-  // multi-array unnest() in FROM, which first copies every row into a tuple store (measured, 720 rows × 42 columns)
-  return `WITH input (${columns.join(', ')}) AS (SELECT ${p.arrays.map((a) => `unnest(${a})`).join(', ')}),
+  return `WITH ${inputSql(columns, p.arrays)},
     old AS (SELECT f.day, f.hour, f.service_code, f.national_code, f.service_name_ar, f.service_name_en, ${FIGURE_COLUMNS.map((c) => `f.${c}`).join(', ')}
       FROM hub_figures f WHERE f.center_id = ${p.center} AND f.day = ANY(${p.days}) AND f.hour = ANY(${p.hours})),
     up AS (INSERT INTO hub_figures (${columns.join(', ')}, received_at) SELECT input.*, ${p.now} FROM input ${conflict}

@@ -69,8 +69,8 @@ const NATIONAL_KEY_SQL = "COALESCE(f.national_code, '')"
  */
 export const SHARDS = 8
 // (SQLite: CAST, since a bare 0 in GROUP BY would name the first column)
-const shardSql = (dialect: Dialect) => (dialect === 'postgres' ? `(hashtext(f.center_id) & ${SHARDS - 1})` : 'CAST(0 AS INTEGER)')
-const monthSql = (dialect: Dialect, column = 'f.day') =>
+export const shardSql = (dialect: Dialect) => (dialect === 'postgres' ? `(hashtext(f.center_id) & ${SHARDS - 1})` : 'CAST(0 AS INTEGER)')
+export const monthSql = (dialect: Dialect, column = 'f.day') =>
   dialect === 'postgres' ? `to_char(${column}, 'YYYY-MM')` : `substr(${column}, 1, 7)`
 
 export const ROLLUPS: readonly RollupSpec[] = [
@@ -120,6 +120,11 @@ export const ROLLUPS: readonly RollupSpec[] = [
         from: 'hub_figures',
         where: sql`f.center_id = ${center} AND f.day >= ${first} AND f.day <= ${last} AND f.service_code = ${code} AND ${sql.raw(NATIONAL_KEY_SQL)} = ${nk}`,
       }
+    },
+    // (the deferred fold rebuilds a center's months from its days: rollup-fold.ts)
+    summedFrom: {
+      table: 'hub_rollup_service_day',
+      keyExprs: (dialect) => [monthSql(dialect), 'f.center_id', 'f.service_code', 'f.national_key'],
     },
   },
   // --- migration 13
@@ -228,8 +233,9 @@ export function rebuildSql(s: RollupSpec, dialect: Dialect, where = ''): string 
 export function rebuildFromFinerSql(s: RollupSpec, dialect: Dialect, where = ''): string {
   if (!s.summedFrom) return rebuildSql(s, dialect, where)
   const keys = s.summedFrom.keyExprs(dialect)
+  const names = s.names ? ['MAX(f.service_name_ar)', 'MAX(f.service_name_en)'] : []
   const sums = FIGURE_COLUMNS.map((c) => (c === 'wait_max' ? `MAX(f.${c})` : `SUM(f.${c})`))
   return `INSERT INTO ${s.table} (${rollupColumns(s).join(', ')})
-    SELECT ${[...keys, 'SUM(f.source_rows)', ...sums].join(', ')}
+    SELECT ${[...keys, ...names, 'SUM(f.source_rows)', ...sums].join(', ')}
     FROM ${s.summedFrom.table} f ${where ? `WHERE ${where}` : ''} GROUP BY ${keys.join(', ')}`
 }

@@ -155,6 +155,14 @@ export interface HubCatalogueRevisionTable {
   revision: number
 }
 
+/** A center's day whose hourly rows changed since the rollups last summed them (hub migration 18, rollup-fold.ts). */
+export interface HubRollupMarksTable {
+  center_id: string
+  day: string
+  /** When the first unfolded change of that day was stored (epoch ms): the rollups hold everything stored before the oldest mark. */
+  marked_at: number
+}
+
 /**
  * The tables the query builder reaches. The rollups (hub_rollup_*) and the partitions are not
  * here: they are read and written only through SQL text (rollups.ts, partitions.ts, figures-*.ts).
@@ -175,4 +183,5 @@ export interface HubDatabase {
   hub_live_reports: HubLiveReportsTable
   hub_live_queues: HubLiveQueuesTable
   hub_catalogue_revision: HubCatalogueRevisionTable
+  hub_rollup_marks: HubRollupMarksTable
 }

@@ -21,6 +21,8 @@ import { IngestFunction } from './ingest-function-pg.ts'
 import { FigurePartitions } from './partitions.ts'
 import { migration11 } from './migration-11-scale.ts'
 import { figuresFromSource, hourlySource, nationalFigures, type FiguresQuery } from './figures-query.ts'
+import { FOLD_LIMIT, flushRollupMarks, foldRollupMarks, oldestRollupMark } from './rollup-fold.ts'
+import { migration18 } from './migration-18-rollup-marks.ts'
 import type { FigureRow } from '../../protocol/hub-api.ts'
 
 export type { CenterRecord, CenterStatus } from './centers.ts'
@@ -57,11 +59,21 @@ export class HubStore {
   /** hub_figures' monthly partitions (PostgreSQL). */
   readonly partitions: FigurePartitions
   readonly dialect: Dialect
-  /** PostgreSQL: the nonce, the center's lock and the merge as one server-side function, made on first use. */
-  private readonly ingestFunction = new IngestFunction(PG_MERGE_COLUMNS)
+  /** PostgreSQL: the nonce, the center's lock and the merge (or, deferred, the marks) as one server-side function, made on first use. */
+  private readonly ingestFunctions = { inline: new IngestFunction(PG_MERGE_COLUMNS), deferred: new IngestFunction(PG_MERGE_COLUMNS, true) }
+  /** Ingest leaves the rollups to foldRollups() (rollup-fold.ts): the hourly rows and their days' marks only. */
+  readonly defersRollups: boolean
 
-  /** `db`: from openHubDatabase() (database.ts); the store owns it from then on (close()). */
-  constructor(readonly db: HubDb) {
+  /**
+   * `db`: from openHubDatabase() (database.ts); the store owns it from then on (close()).
+   * `deferRollups` (default false): ingest marks the days it changed instead of updating the
+   * rollups; someone must then call foldRollups() (the hub app's refresher does).
+   */
+  constructor(
+    readonly db: HubDb,
+    options: { deferRollups?: boolean } = {},
+  ) {
+    this.defersRollups = options.deferRollups ?? false
     this.dialect = dialectOf(db)
     this.configBundles = new ConfigBundlesStore(db)
     this.nationalServices = new NationalServicesStore(db)
@@ -166,10 +178,13 @@ export class HubStore {
     const centerId = batches[0]?.centerId
     if (!centerId || batches.some((b) => b.centerId !== centerId)) throw new Error('ingestHours: one center, at least one batch')
     for (const day of new Set(batches.map((b) => b.day))) await this.partitions.ensureFor(day)
-    if (this.dialect === 'postgres') await this.ingestFunction.ensure(this.db)
+    // (a store part-way through its migrations has no marks' table: it keeps the rollups inline)
+    const defer = this.defersRollups && this.hasRollupMarks()
+    const fn = this.ingestFunctions[defer ? 'deferred' : 'inline']
+    if (this.dialect === 'postgres') await fn.ensure(this.db)
     return this.db.transaction().execute(async (trx) => {
       const remember = () => this.rememberNonce(centerId, nonce, now, trx)
-      const stored = await storeHourRows(trx, batches, now, { value: nonce, remember }, this.ingestFunction)
+      const stored = await storeHourRows(trx, batches, now, { value: nonce, remember }, fn, defer)
       if (stored === 'replayed') return 'replayed'
       // the hours the batches advance (per hour the latest revision sent); a batch that advances none is a duplicate
       const hours = new Map<string, HourBatch>()
@@ -253,6 +268,26 @@ export class HubStore {
   }
 
   // --- figures -------------------------------------------------------------------------------
+
+  /** Folds up to `limit` (default FOLD_LIMIT) marked days into the rollups in one transaction; resolves with how many. */
+  foldRollups(limit = FOLD_LIMIT): Promise<number> {
+    return this.hasRollupMarks() ? foldRollupMarks(this.db, limit) : Promise.resolve(0)
+  }
+
+  /** Folds every marked day: afterwards the views hold every batch stored before the call. */
+  flushRollups(): Promise<number> {
+    return this.hasRollupMarks() ? flushRollupMarks(this.db) : Promise.resolve(0)
+  }
+
+  /** Until when the views hold every stored batch: the oldest unfolded change's time, or `now` when none waits. */
+  async figuresAsOf(now: number): Promise<number> {
+    return (this.hasRollupMarks() ? await oldestRollupMark(this.db) : null) ?? now
+  }
+
+  /** A store migrated to 18 or later has the marks' table (a store part-way through its migrations has none). */
+  private hasRollupMarks(): boolean {
+    return this.schemaVersion >= migration18.version
+  }
 
   /** Summed figures over the local days `from`..`to` (inclusive), grouped by governorate, center, service, day or hour: from the rollups, range capped, time-limited. */
   figures(q: FiguresQuery): Promise<FigureRow[]> {

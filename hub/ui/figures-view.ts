@@ -135,7 +135,13 @@ export class HubFigures extends LitElement {
     const f = hubFormat(this.language)
     const offline = activeOffline(d.centers)
     const status = new Map(d.centers.map((c) => [c.id, c]))
+    // deferred rollups: the figures hold every batch stored before figuresAsOf; said only when that is before this answer
+    const asOf =
+      d.figuresAsOf < d.generatedAt
+        ? html`<p class="as-of" data-figures-as-of role="status">${this.t('figuresAsOf', { time: f.time(d.figuresAsOf) })}</p>`
+        : nothing
     return html`<main>
+      ${asOf}
       <div class="kpis">
         <div class="kpi" data-kpi="issued"><div>${this.t('issued')}</div><div class="v">${f.num(d.totals.issued)}</div></div>
         <div class="kpi" data-kpi="served"><div>${this.t('served')}</div><div class="v">${f.num(d.totals.served)}</div></div>

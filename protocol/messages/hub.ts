@@ -26,6 +26,8 @@ export const HUB_MESSAGES = {
   noShow: { ar: 'لم يحضروا', en: 'No-show' },
   /** Counts active centers only: a deactivated one is neither offline nor online. */
   centersOffline: { ar: 'مراكز نشطة غير متصلة', en: 'Active centers offline' },
+  /** Deferred rollups (HUB_ROLLUP_REFRESH_MS): shown only while the figures lag the batches stored. */
+  figuresAsOf: { ar: 'الأرقام حتى {time}', en: 'Figures as of {time}' },
   byGovernorate: { ar: 'حسب المحافظة', en: 'By governorate' },
   byCenter: { ar: 'حسب المركز', en: 'By center' },
   byService: { ar: 'حسب الخدمة', en: 'By service' },

@@ -78,6 +78,7 @@ describe('the dashboard payload', () => {
       to: TO,
       today: summary.today,
       generatedAt: expect.any(Number),
+      figuresAsOf: expect.any(Number),
       scope: null, // the read token: national
       totals: pick(Object.keys(DashboardTotals.properties), summary.totals),
       byGovernorate: summary.byGovernorate.map((r) => pick(rowKeys, r)),

@@ -44,20 +44,41 @@ afterEach(async () => {
   while (cleanups.length) await cleanups.pop()?.()
 })
 
+/**
+ * The cases: each backend with the rollups kept in each batch's transaction, and SQLite and PostgreSQL
+ * with them deferred (rollup-fold.ts), each ingest then followed by a flush of the marks, so the
+ * same expectations hold of the fold.
+ */
+const CASES: [Backend, 'inline' | 'deferred'][] = [
+  ...BACKENDS.map((b): [Backend, 'inline'] => [b, 'inline']),
+  ...BACKENDS.filter((b) => b !== 'postgres+partman').map((b): [Backend, 'deferred'] => [b, 'deferred']),
+]
+
+/** Deferred: each ingest of `store` folds what it marked before it answers (the tests below read exact figures right after). */
+function flushingAfterIngest(store: HubStore): void {
+  const ingestHours = store.ingestHours.bind(store)
+  store.ingestHours = async (...args) => {
+    const result = await ingestHours(...args)
+    await store.flushRollups()
+    return result
+  }
+}
+
 /** A store on a fresh database, migrated up to `upTo` (all by default). */
-async function openStore(backend: Backend, upTo?: number): Promise<HubStore> {
+async function openStore(backend: Backend, upTo?: number, rollups: 'inline' | 'deferred' = 'inline'): Promise<HubStore> {
   let store: HubStore
   if (backend === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'tabour-hub-scale-'))
-    store = new HubStore(openHubDatabase({ sqliteFile: join(dir, 'hub.db') }))
+    store = new HubStore(openHubDatabase({ sqliteFile: join(dir, 'hub.db') }), { deferRollups: rollups === 'deferred' })
     cleanups.push(async () => rmSync(dir, { recursive: true, force: true }))
   } else {
     const db = backend === 'postgres' ? await freshPgDatabase() : await partmanDatabase()
-    store = new HubStore(openHubDatabase({ databaseUrl: db.url, sqliteFile: '' }))
+    store = new HubStore(openHubDatabase({ databaseUrl: db.url, sqliteFile: '' }), { deferRollups: rollups === 'deferred' })
     cleanups.push(db.drop)
   }
   cleanups.push(() => store.close())
   await store.migrate(upTo === undefined ? hubMigrations : hubMigrations.filter((m) => m.version <= upTo))
+  if (rollups === 'deferred') flushingAfterIngest(store)
   return store
 }
 
@@ -226,9 +247,9 @@ async function expectRollupsAsRebuilt(store: HubStore): Promise<void> {
   }
 }
 
-describe.each(BACKENDS)('national scale on %s', (backend) => {
+describe.each(CASES)('national scale on %s, rollups %s', (backend, rollups) => {
   it('the rollups give every view the figures of the hourly rows, through revisions, renames and moved codes; a re-sent batch never double-counts', async () => {
-    const store = await openStore(backend)
+    const store = await openStore(backend, undefined, rollups)
     await seed(store)
     for (const b of firstBatches()) expect(await store.ingest(b, nonce(), 1)).not.toBe('replayed')
     await expectRollupsMatchHourlyRows(store)
@@ -261,7 +282,7 @@ describe.each(BACKENDS)('national scale on %s', (backend) => {
   })
 
   it('migration 11 builds the rollups from the rows stored before it, and the views read them', async () => {
-    const store = await openStore(backend, 9)
+    const store = await openStore(backend, 9, rollups)
     await seed(store)
     // rows as a hub of schema 9 stored them (no rollups yet)
     const cols = [
@@ -303,7 +324,7 @@ describe.each(BACKENDS)('national scale on %s', (backend) => {
   })
 
   it("a center's backlog in one call (many hours, one hour twice) and the same call re-sent leave the rows and every rollup as a rebuild from scratch makes them", async () => {
-    const store = await openStore(backend)
+    const store = await openStore(backend, undefined, rollups)
     await seed(store)
     const c1 = firstBatches().filter((b) => b.centerId === 'C1')
     // the outbox may hold two revisions of one hour: the later one wins row by row (B is not in it, so its revision 1 stays)
@@ -348,7 +369,7 @@ describe.each(BACKENDS)('national scale on %s', (backend) => {
   })
 
   it('the national rollups split a Cairo day boundary and a month end, and a late backlog revising hours already rolled up replaces them', async () => {
-    const store = await openStore(backend)
+    const store = await openStore(backend, undefined, rollups)
     await seed(store)
     const hourOf = (center: string, day: string, hour: number, revision: number, seedOf: number, o: Partial<HourFigures> = {}) =>
       batch(
@@ -412,7 +433,7 @@ describe.each(BACKENDS)('national scale on %s', (backend) => {
   })
 
   it('centers storing the same days at once, and one center sending its backlog twice at once, leave every rollup exact', async () => {
-    const store = await openStore(backend)
+    const store = await openStore(backend, undefined, rollups)
     await seed(store)
     const byCenter = CENTERS.map((c) => firstBatches().filter((b) => b.centerId === c.id))
     const results = await Promise.all([...byCenter, byCenter[0]].map((list) => store.ingestHours(list, nonce(), 1)))
@@ -425,7 +446,7 @@ describe.each(BACKENDS)('national scale on %s', (backend) => {
   })
 
   it('a huge range is refused with HUB_ERR_RANGE_TOO_LONG (a year is fine; "by hour" stops at 31 days)', async () => {
-    const store = await openStore(backend)
+    const store = await openStore(backend, undefined, rollups)
     const refused = async (q: FiguresQuery) => {
       const err = await store.figures(q).then(
         () => null,
@@ -442,7 +463,7 @@ describe.each(BACKENDS)('national scale on %s', (backend) => {
   })
 
   it.skipIf(backend === 'sqlite')('a batch of a month without a partition gets one, and the row lands in it', async () => {
-    const store = await openStore(backend)
+    const store = await openStore(backend, undefined, rollups)
     await seed(store)
     const far = '2031-05-17'
     await store.ingest(batch('C1', far, 10, 1, [row(SERVICES[0], 1)]), nonce(), 1)
