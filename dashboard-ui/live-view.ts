@@ -27,26 +27,9 @@ import './webhook-alerts.ts'
 import './provider-health.ts'
 import { messagesCardText } from '../protocol/messages/messages-card.ts'
 import './origin-waits-card.ts'
+import { deviceVerdict, SCREEN_SILENT_MS } from '../protocol/device-verdict.ts'
 
 const PALETTE = ['#003a70', '#c8102e', '#0f7b3f', '#b25e00', '#6a1b9a', '#00838f', '#5d4037', '#455a64']
-
-/** A device's health as one word and a tone. */
-export function deviceHealth(d: DeviceHealth, now: number): { key: DashboardMessageKey; tone: 'ok' | 'warn' | 'bad' } {
-  if (d.revoked) return { key: 'health.revoked', tone: 'warn' }
-  if (!d.paired) return { key: 'health.unpaired', tone: 'warn' }
-  const s = (d.status?.printer ?? d.status?.serial ?? d.status?.display ?? d.status ?? {}) as Record<string, unknown>
-  if (s.sound === 'blocked') return { key: 'health.soundBlocked', tone: 'bad' }
-  if (s.paperOut === true) return { key: 'health.paperOut', tone: 'bad' }
-  if (s.coverOpen === true) return { key: 'health.cover', tone: 'bad' }
-  if (s.reachable === false || s.online === false || s.connected === false || s.open === false)
-    return { key: 'health.offline', tone: 'bad' }
-  if (d.faulty) return { key: 'health.fault', tone: 'bad' }
-  if (s.paperNearEnd === true) return { key: 'health.paperLow', tone: 'warn' }
-  // screens poll the server; one silent for 10 minutes is probably off
-  if ((d.kind === 'kiosk' || d.kind === 'display') && d.lastSeenAt && now - Date.parse(d.lastSeenAt) > 10 * 60_000)
-    return { key: 'health.offline', tone: 'warn' }
-  return { key: 'health.ok', tone: 'ok' }
-}
 
 @customElement('tabour-live-view')
 export class LiveView extends LitElement {
@@ -305,10 +288,11 @@ export class LiveView extends LitElement {
         ${this.devices
           .filter((d) => !d.revoked)
           .map((d) => {
-            const health = deviceHealth(d, this.now)
+            const health = deviceVerdict(d, this.now)
+            // the name is the admin's text, shown as typed (isolated, so an Arabic name keeps its order on an English page)
             return html`<span class="device" data-device=${d.id} data-health=${health.key}>
-              <strong>${d.name}</strong> <span class="muted">${dashboardText(`kind.${d.kind}` as DashboardMessageKey, lang)}</span>
-              <span class="pill" data-tone=${health.tone}>${dashboardText(health.key, lang)}</span>
+              <strong><bdi>${d.name}</bdi></strong> <span class="muted">${dashboardText(`kind.${d.kind}` as DashboardMessageKey, lang)}</span>
+              <span class="pill" data-tone=${health.tone}>${dashboardText(health.key, lang, { minutes: SCREEN_SILENT_MS / 60_000 }, this.digits)}</span>
               <span class="muted" data-seen>${d.lastSeenAt ? wallTime(d.lastSeenAt, this.timeZone, this.digits) : dashboardText('health.never', lang)}</span>
             </span>`
           })}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { categoriesToText, dayIn, duration, num, percent, shiftDay, textToCategories } from '../../dashboard-ui/format.ts'
 import { isFaulty } from '../../protocol/device-health.ts'
 import { printerHealth, serialHealth } from '../helpers/device-health.ts'
-import { deviceHealth } from '../../dashboard-ui/live-view.ts'
+import { deviceVerdict as deviceHealth } from '../../protocol/device-verdict.ts'
 import { noBundleRoute } from '../../dashboard-ui/config/center-config.ts'
 import { ApiError, NetworkError } from '../../ui-common/api-client.ts'
 import { ErrorCodes } from '../../protocol/error-codes.ts'
@@ -56,6 +56,14 @@ describe('device health', () => {
     expect(deviceHealth(device({ status: { printer: { paperOut: true } }, faulty: true }), now).key).toBe('health.paperOut')
     expect(deviceHealth(device({ status: { printer: { coverOpen: true } }, faulty: true }), now).key).toBe('health.cover')
     expect(deviceHealth(device({ status: { printer: { reachable: false } }, faulty: true }), now).key).toBe('health.offline')
+    // a kiosk that is connected but whose printer does not answer still issues tickets: a printer fault, not offline
+    expect(deviceHealth(device({ kind: 'kiosk', status: { printer: { reachable: false } }, faulty: true }), now)).toEqual({
+      key: 'health.printerFault',
+      tone: 'bad',
+    })
+    expect(deviceHealth(device({ kind: 'kiosk', status: { printer: { online: false } }, faulty: true }), now).key).toBe(
+      'health.printerFault',
+    )
     expect(deviceHealth(device({ kind: 'display', status: { display: { sound: 'blocked' } }, faulty: true }), now)).toEqual({
       key: 'health.soundBlocked',
       tone: 'bad',
@@ -65,7 +73,7 @@ describe('device health', () => {
     expect(deviceHealth(device({ kind: 'board', status: { serial: { open: false } }, faulty: true }), now).key).toBe('health.offline')
     expect(deviceHealth(device({ paired: false }), now).key).toBe('health.unpaired')
     expect(deviceHealth(device({ kind: 'display', lastSeenAt: '2026-03-10T09:30:00Z' }), now)).toEqual({
-      key: 'health.offline',
+      key: 'health.silent',
       tone: 'warn',
     })
     expect(isFaulty(printerHealth({ paperOut: true }))).toBe(true)
