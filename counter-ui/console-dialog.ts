@@ -12,6 +12,7 @@ import type { ActionInput } from './console-session.ts'
 import { consoleStyles, dialogStyles } from './console-styles.ts'
 import type { QueueEntry } from './queue-model.ts'
 import { consoleText, type ConsoleMessageKey } from '../protocol/messages/console.ts'
+import { PAUSE_REASONS } from '../protocol/pause-reasons.ts'
 
 /** What the dialog asks, with what it needs to ask it. */
 export type DialogSpec =
@@ -21,8 +22,6 @@ export type DialogSpec =
   | { kind: 'call_ticket'; callable: QueueEntry[] }
   | { kind: 'issue'; services: ServiceWithQueue[]; categories: PriorityCategory[]; idempotencyKey: string }
   | { kind: 'confirm'; message: ConsoleMessageKey; values: Record<string, string | number>; confirmLabel: ConsoleMessageKey }
-
-const PAUSE_REASONS = ['pause.break', 'pause.prayer', 'pause.technical', 'pause.other'] as const
 
 @customElement('tabour-console-dialog')
 export class ConsoleDialog extends LitElement {
@@ -149,7 +148,7 @@ export class ConsoleDialog extends LitElement {
         return html`<h2 id="title">${consoleText('pause.title', lang)}</h2>
           <fieldset>
             <legend>${consoleText('pause.reason', lang)}</legend>
-            ${PAUSE_REASONS.map((key, i) => html`<label class="choice"><input type="radio" name="reason" value=${consoleText(key, lang)} ?checked=${i === 0} />${consoleText(key, lang)}<kbd>${i + 1}</kbd></label>`)}
+            ${PAUSE_REASONS.map((code, i) => html`<label class="choice"><input type="radio" name="reason" value=${code} ?checked=${i === 0} />${consoleText(`pause.${code}`, lang)}<kbd>${i + 1}</kbd></label>`)}
           </fieldset>`
       case 'call_ticket': {
         const filter = this.filter.trim().toUpperCase()

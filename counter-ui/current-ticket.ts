@@ -10,7 +10,7 @@ import { DEFAULT_LANG, type Lang } from '../ui-common/i18n.ts'
 import { consoleStyles } from './console-styles.ts'
 import { wholeMinutes } from './queue-model.ts'
 import { formatNumber, type DigitStyle } from '../ui-common/digits.ts'
-import { consoleText } from '../protocol/messages/console.ts'
+import { consoleText, pauseReasonText } from '../protocol/messages/console.ts'
 import { atCounterSince } from '../protocol/at-counter-since.ts'
 
 /**
@@ -143,7 +143,7 @@ export class CurrentTicket extends LitElement {
       return html`<section class="card" data-status=${paused ? 'paused' : 'none'} aria-live="polite">
         <h2>${consoleText('ticket.current', lang)}</h2>
         <p class="empty" data-current="none">${consoleText(paused ? 'state.paused' : 'ticket.none', lang)}</p>
-        ${paused && this.counter?.pauseReason ? html`<p class="hint" data-pause-reason>${consoleText('ticket.pauseReason', lang, { reason: this.counter.pauseReason })}</p>` : nothing}
+        ${paused && this.counter?.pauseReason ? html`<p class="hint" data-pause-reason>${consoleText('ticket.pauseReason', lang, { reason: pauseReasonText(this.counter.pauseReason, lang) })}</p>` : nothing}
         <p class="hint">${consoleText(paused ? 'ticket.pausedHint' : 'ticket.noneHint', lang)}</p>
       </section>`
     }

@@ -3,6 +3,8 @@
  */
 import { messagesOf, type Catalogue } from './format.ts'
 import { COMMON_MESSAGES } from './common.ts'
+import { isPauseReason } from '../pause-reasons.ts'
+import type { Lang } from './format.ts'
 
 export const CONSOLE_MESSAGES = {
   'app.title': { ar: 'شاشة الموظف', en: 'Counter console' },
@@ -179,3 +181,7 @@ export const consoleText = messagesOf({ ...COMMON_MESSAGES, ...CONSOLE_MESSAGES 
 
 /** A key `consoleText` knows. */
 export type ConsoleMessageKey = Parameters<typeof consoleText>[0]
+
+/** A stored pause reason in the viewer's language: a code's label, or text kept from before codes as it was typed. */
+export const pauseReasonText = (reason: string, lang: Lang): string =>
+  isPauseReason(reason) ? consoleText(`pause.${reason}`, lang) : reason

@@ -729,4 +729,22 @@ CREATE INDEX bookings_booked_slot ON bookings(slot_start) WHERE status = 'booked
 CREATE INDEX tickets_counter_calls ON tickets(counter_id, called_at) WHERE called_at IS NOT NULL;
 `,
   },
+  // 24 and 25 are other changes of the same stop (merged separately); this number was given to this one
+  {
+    version: 26,
+    name: 'pause reasons as codes',
+    sql: `
+-- a pause reason was stored as the clerk's own label («صلاة», "Prayer"), so the log mixed
+-- languages; it is now a code (protocol/pause-reasons.ts) shown in the viewer's language.
+-- The labels the console offered, in both languages, become their codes; other text stays.
+-- The event log is append-only and keeps the words written then (nothing reads them back).
+UPDATE counters SET pause_reason = CASE pause_reason
+    WHEN 'استراحة' THEN 'break' WHEN 'Break' THEN 'break'
+    WHEN 'صلاة' THEN 'prayer' WHEN 'Prayer' THEN 'prayer'
+    WHEN 'عطل فني' THEN 'technical' WHEN 'Technical problem' THEN 'technical'
+    WHEN 'سبب آخر' THEN 'other' WHEN 'Other' THEN 'other'
+    ELSE pause_reason END
+  WHERE pause_reason IS NOT NULL;
+`,
+  },
 ]
