@@ -82,6 +82,16 @@ export const CONSOLE_MESSAGES = {
   'transfer.title': { ar: 'تحويل {label}', en: 'Transfer {label}' },
   'transfer.toService': { ar: 'إلى خدمة', en: 'To a service' },
   'transfer.toCounter': { ar: 'إلى شباك', en: 'To a counter' },
+  'transfer.closedCounter': { ar: 'مغلق', en: 'closed' },
+  'transfer.unstaffedService': { ar: 'لا يخدمها شباك مفتوح', en: 'no open counter serves it' },
+  'transfer.warnClosedCounter': {
+    ar: 'هذا الشباك مغلق: لن يُنادى على {label} حتى يُفتح.',
+    en: 'This counter is closed: nobody will call {label} until it opens.',
+  },
+  'transfer.warnUnstaffedService': {
+    ar: 'لا يخدم هذه الخدمة الآن أي شباك مفتوح: لن يُنادى على {label} حتى يُفتح شباك يخدمها.',
+    en: 'No open counter serves this service now: nobody will call {label} until one opens.',
+  },
   'pause.title': { ar: 'إيقاف الشباك مؤقتًا', en: 'Pause the counter' },
   'pause.reason': { ar: 'السبب', en: 'Reason' },
   'pause.break': { ar: 'استراحة', en: 'Break' },
