@@ -627,6 +627,8 @@ describe('a late citizen (issue 14, item 8)', { timeout: 60_000 }, () => {
     await page.locator('tabour-console-dialog [data-action="confirm"]').click()
     await expectCurrent(page, null)
     expect(ticketRow(run, late.label).status).toBe('no_show')
+    // the refusal answered the first try: it does not stay up once the no-show is recorded
+    expect(await page.locator('[data-notice="err.noShowTooSoon"]').count()).toBe(0)
 
     // they come back from the washroom: the clerk undoes it from the recent no-shows
     const row = page.locator(`tabour-no-show-list li[data-ticket-id="${late.id}"]`)
