@@ -27,6 +27,14 @@ export function ticketMinutes(
   return { waited: wholeMinutes((called - Date.parse(ticket.issuedAt)) / 1000), atCounter: wholeMinutes((now - since) / 1000) }
 }
 
+/**
+ * What the time since the call is called: "at the counter" only once the citizen is there (serving);
+ * while the ticket is called and the clerk waits for the citizen it is the time since the call
+ * (the console said "At the counter for 6 min" of a citizen who had not come).
+ */
+export const sinceCallLabel = (status: Ticket['status']): 'ticket.atCounter' | 'ticket.sinceCall' =>
+  status === 'called' ? 'ticket.sinceCall' : 'ticket.atCounter'
+
 @customElement('tabour-current-ticket')
 export class CurrentTicket extends LitElement {
   static override styles = [
@@ -169,7 +177,7 @@ export class CurrentTicket extends LitElement {
       </div>
       <dl>
         <div><dt>${consoleText('ticket.waited', lang)}</dt><dd data-waited>${minutes(waited)}</dd></div>
-        <div><dt>${consoleText('ticket.atCounter', lang)}</dt><dd>${minutes(atCounter)}</dd></div>
+        <div><dt data-since-call-label=${sinceCallLabel(ticket.status)}>${consoleText(sinceCallLabel(ticket.status), lang)}</dt><dd>${minutes(atCounter)}</dd></div>
         <div><dt>${consoleText('ticket.recalls', lang)}</dt><dd data-recalls>${formatNumber(ticket.recallCount, { digits: this.digits })}</dd></div>
       </dl>
     </section>`

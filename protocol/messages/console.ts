@@ -43,6 +43,7 @@ export const CONSOLE_MESSAGES = {
   'ticket.waited': { ar: 'من الإصدار حتى النداء', en: 'Issue to call' },
   'ticket.recalls': { ar: 'مرات إعادة النداء', en: 'Recalled' },
   'ticket.atCounter': { ar: 'عند الشباك منذ', en: 'At the counter for' },
+  'ticket.sinceCall': { ar: 'منذ النداء', en: 'Since the call' },
   'ticket.transferred': { ar: 'محوّلة', en: 'Transferred' },
   'ticket.priority': { ar: 'أولوية', en: 'Priority' },
   'nobody.waiting': { ar: 'لا يوجد أحد في الانتظار الآن', en: 'Nobody is waiting right now' },

@@ -11,7 +11,7 @@ import {
   type CounterState,
 } from '../../counter-ui/console-actions.ts'
 import { counterQueue, minutesLeft, wholeMinutes } from '../../counter-ui/queue-model.ts'
-import { ticketMinutes } from '../../counter-ui/current-ticket.ts'
+import { sinceCallLabel, ticketMinutes } from '../../counter-ui/current-ticket.ts'
 import { LiveState } from '../../counter-ui/live-state.ts'
 import { counterLost, messageForCode, messageForError } from '../../counter-ui/error-messages.ts'
 import { sessionEnded as needsLogin } from '../../ui-common/staff-session.ts'
@@ -331,5 +331,13 @@ describe('minutes left of an undo or parking window', () => {
     expect(minutesLeft(clock + 29 * 60_000 + 1, clock, clock)).toBe(30)
     expect(minutesLeft(clock + 5_000, clock, clock)).toBe(1)
     expect(minutesLeft(clock - 5_000, clock, clock)).toBe(1)
+  })
+})
+
+describe('the time since the call', () => {
+  it('is "at the counter" only once serving; while called the citizen has not come yet', () => {
+    expect(sinceCallLabel('called')).toBe('ticket.sinceCall')
+    expect(consoleText(sinceCallLabel('called'), 'en')).toBe('Since the call')
+    expect(sinceCallLabel('serving')).toBe('ticket.atCounter')
   })
 })
