@@ -3,6 +3,7 @@ import { categoriesToText, dayIn, duration, num, percent, shiftDay, textToCatego
 import { isFaulty } from '../../protocol/device-health.ts'
 import { printerHealth, serialHealth } from '../helpers/device-health.ts'
 import { deviceVerdict as deviceHealth } from '../../protocol/device-verdict.ts'
+import { hoursSoFar } from '../../dashboard-ui/hours-so-far.ts'
 import { noBundleRoute } from '../../dashboard-ui/config/center-config.ts'
 import { ApiError, NetworkError } from '../../ui-common/api-client.ts'
 import { ErrorCodes } from '../../protocol/error-codes.ts'
@@ -109,5 +110,16 @@ describe("the center form's hub-bundle read (noBundleRoute)", () => {
     expect(() => noBundleRoute(new ApiError(500, ErrorCodes.INTERNAL, 'boom'))).toThrow('boom')
     expect(() => noBundleRoute(new ApiError(403, ErrorCodes.FORBIDDEN, 'admins only'))).toThrow('admins only')
     expect(() => noBundleRoute(new NetworkError('offline'))).toThrow('offline')
+  })
+})
+
+describe("today's hourly figures", () => {
+  it('stop at the current hour: hours to come are gaps, not zeros; another day is whole', () => {
+    const zeros = Array.from({ length: 24 }, () => 0)
+    const at0313 = Date.parse('2026-12-05T01:13:00Z') // 03:13 in Cairo
+    const today = hoursSoFar(zeros, '2026-12-05', at0313, 'Africa/Cairo')
+    expect(today.slice(0, 4)).toEqual([0, 0, 0, 0])
+    expect(today.slice(4)).toEqual(Array.from({ length: 20 }, () => null))
+    expect(hoursSoFar(zeros, '2026-12-04', at0313, 'Africa/Cairo')).toEqual(zeros)
   })
 })
