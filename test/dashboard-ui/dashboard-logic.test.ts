@@ -4,6 +4,7 @@ import { isFaulty } from '../../protocol/device-health.ts'
 import { printerHealth, serialHealth } from '../helpers/device-health.ts'
 import { deviceVerdict as deviceHealth } from '../../protocol/device-verdict.ts'
 import { hoursSoFar } from '../../dashboard-ui/hours-so-far.ts'
+import { printReportText } from '../../protocol/messages/print-report.ts'
 import { noBundleRoute } from '../../dashboard-ui/config/center-config.ts'
 import { ApiError, NetworkError } from '../../ui-common/api-client.ts'
 import { ErrorCodes } from '../../protocol/error-codes.ts'
@@ -121,5 +122,12 @@ describe("today's hourly figures", () => {
     expect(today.slice(0, 4)).toEqual([0, 0, 0, 0])
     expect(today.slice(4)).toEqual(Array.from({ length: 20 }, () => null))
     expect(hoursSoFar(zeros, '2026-12-04', at0313, 'Africa/Cairo')).toEqual(zeros)
+  })
+})
+
+describe("the daily report's longest wait", () => {
+  it('says what it counts: waits that ended in a call (a ticket still waiting is not in it)', () => {
+    expect(printReportText('print.maxWait', 'en')).toBe('Longest wait to a call')
+    expect(printReportText('print.maxWait', 'ar')).toContain('حتى النداء')
   })
 })
