@@ -12,17 +12,18 @@ import type { ActionInput } from './console-session.ts'
 import { consoleStyles, dialogStyles } from './console-styles.ts'
 import type { QueueEntry } from './queue-model.ts'
 import { consoleText, type ConsoleMessageKey } from '../protocol/messages/console.ts'
+import { PAUSE_REASONS } from '../protocol/pause-reasons.ts'
+import { unstaffedTarget } from './transfer-targets.ts'
 
 /** What the dialog asks, with what it needs to ask it. */
 export type DialogSpec =
   | { kind: 'finish'; label: string; outcomes: FinishOutcome[] }
-  | { kind: 'transfer'; label: string; services: ServiceWithQueue[]; counters: Counter[] }
+  /** `staffed`: the services some open or paused counter serves (transfer-targets.ts). */
+  | { kind: 'transfer'; label: string; services: ServiceWithQueue[]; counters: Counter[]; staffed: ReadonlySet<number> }
   | { kind: 'pause' }
   | { kind: 'call_ticket'; callable: QueueEntry[] }
   | { kind: 'issue'; services: ServiceWithQueue[]; categories: PriorityCategory[]; idempotencyKey: string }
   | { kind: 'confirm'; message: ConsoleMessageKey; values: Record<string, string | number>; confirmLabel: ConsoleMessageKey }
-
-const PAUSE_REASONS = ['pause.break', 'pause.prayer', 'pause.technical', 'pause.other'] as const
 
 @customElement('tabour-console-dialog')
 export class ConsoleDialog extends LitElement {
@@ -88,6 +89,8 @@ export class ConsoleDialog extends LitElement {
   /** The request is in flight: confirm waits. */
   @property({ type: Boolean }) busy = false
   @state() private filter = ''
+  /** The transfer target chosen so far ('service:<id>' / 'counter:<id>'), to warn before a confirm nobody could call. */
+  @state() private target = ''
   @query('form') private form!: HTMLFormElement
 
   override firstUpdated(): void {
@@ -132,7 +135,10 @@ export class ConsoleDialog extends LitElement {
           <fieldset>
             <legend>${consoleText('transfer.toService', lang)}</legend>
             <div class="choices">
-              ${spec.services.map((s) => html`<label class="choice"><input type="radio" name="target" required value=${`service:${s.id}`} data-target-service=${s.id} />${s.prefix} · ${name(s)}</label>`)}
+              ${spec.services.map(
+                (s) =>
+                  html`<label class="choice"><input type="radio" name="target" required value=${`service:${s.id}`} data-target-service=${s.id} @change=${this.onTarget} />${s.prefix} · ${name(s)}${spec.staffed.has(s.id) ? nothing : html` <span class="muted" data-unstaffed>(${consoleText('transfer.unstaffedService', lang)})</span>`}</label>`,
+              )}
             </div>
           </fieldset>
           ${
@@ -140,16 +146,17 @@ export class ConsoleDialog extends LitElement {
               ? html`<fieldset>
                 <legend>${consoleText('transfer.toCounter', lang)}</legend>
                 <div class="choices">
-                  ${spec.counters.map((c) => html`<label class="choice"><input type="radio" name="target" required value=${`counter:${c.id}`} data-target-counter=${c.id} />${consoleText('counter.number', lang, { n: c.number })} · ${c.name}</label>`)}
+                  ${spec.counters.map((c) => html`<label class="choice"><input type="radio" name="target" required value=${`counter:${c.id}`} data-target-counter=${c.id} @change=${this.onTarget} />${consoleText('counter.number', lang, { n: c.number })} · ${c.name}${c.state === 'closed' ? html` <span class="muted" data-closed>(${consoleText('transfer.closedCounter', lang)})</span>` : nothing}</label>`)}
                 </div>
               </fieldset>`
               : nothing
-          }`
+          }
+          ${this.transferWarning(spec, lang)}`
       case 'pause':
         return html`<h2 id="title">${consoleText('pause.title', lang)}</h2>
           <fieldset>
             <legend>${consoleText('pause.reason', lang)}</legend>
-            ${PAUSE_REASONS.map((key, i) => html`<label class="choice"><input type="radio" name="reason" value=${consoleText(key, lang)} ?checked=${i === 0} />${consoleText(key, lang)}<kbd>${i + 1}</kbd></label>`)}
+            ${PAUSE_REASONS.map((code, i) => html`<label class="choice"><input type="radio" name="reason" value=${code} ?checked=${i === 0} />${consoleText(`pause.${code}`, lang)}<kbd>${i + 1}</kbd></label>`)}
           </fieldset>`
       case 'call_ticket': {
         const filter = this.filter.trim().toUpperCase()
@@ -216,6 +223,17 @@ export class ConsoleDialog extends LitElement {
         this.requestUpdate()
       }
     }
+  }
+
+  private readonly onTarget = (e: Event) => {
+    this.target = (e.target as HTMLInputElement).value
+  }
+
+  private transferWarning(spec: Extract<DialogSpec, { kind: 'transfer' }>, lang: Lang): TemplateResult | typeof nothing {
+    const why = unstaffedTarget(this.target, spec.counters, spec.staffed)
+    if (!why) return nothing
+    const key = why === 'counter-closed' ? 'transfer.warnClosedCounter' : 'transfer.warnUnstaffedService'
+    return html`<p class="hint" role="alert" data-transfer-warning=${why}>${consoleText(key, lang, { label: spec.label })}</p>`
   }
 
   private onSubmit(e: Event): void {

@@ -300,7 +300,12 @@ export class ConsoleSession {
   private async request(name: string, run: (token: string) => Promise<void>): Promise<boolean> {
     const token = this.auth.token
     if (this.busy || token === null || !this.reachable || this.reloginNeeded) return false
-    this.set(() => (this.busy = name))
+    // a notice answers the last action: the next one replaces it (a "too early for no-show" stayed
+    // up after the no-show was recorded, "C-004 resumed" minutes after)
+    this.set(() => {
+      this.busy = name
+      this.notice = null
+    })
     try {
       await run(token)
       return true

@@ -10,7 +10,7 @@ import { DEFAULT_LANG, type Lang } from '../ui-common/i18n.ts'
 import { consoleStyles } from './console-styles.ts'
 import { wholeMinutes } from './queue-model.ts'
 import { formatNumber, type DigitStyle } from '../ui-common/digits.ts'
-import { consoleText } from '../protocol/messages/console.ts'
+import { consoleText, pauseReasonText } from '../protocol/messages/console.ts'
 import { atCounterSince } from '../protocol/at-counter-since.ts'
 
 /**
@@ -26,6 +26,14 @@ export function ticketMinutes(
   const since = atCounterSince({ calledAt: called, resumedAt: ticket.resumedAt ? Date.parse(ticket.resumedAt) : null })!
   return { waited: wholeMinutes((called - Date.parse(ticket.issuedAt)) / 1000), atCounter: wholeMinutes((now - since) / 1000) }
 }
+
+/**
+ * What the time since the call is called: "at the counter" only once the citizen is there (serving);
+ * while the ticket is called and the clerk waits for the citizen it is the time since the call
+ * (the console said "At the counter for 6 min" of a citizen who had not come).
+ */
+export const sinceCallLabel = (status: Ticket['status']): 'ticket.atCounter' | 'ticket.sinceCall' =>
+  status === 'called' ? 'ticket.sinceCall' : 'ticket.atCounter'
 
 @customElement('tabour-current-ticket')
 export class CurrentTicket extends LitElement {
@@ -143,7 +151,7 @@ export class CurrentTicket extends LitElement {
       return html`<section class="card" data-status=${paused ? 'paused' : 'none'} aria-live="polite">
         <h2>${consoleText('ticket.current', lang)}</h2>
         <p class="empty" data-current="none">${consoleText(paused ? 'state.paused' : 'ticket.none', lang)}</p>
-        ${paused && this.counter?.pauseReason ? html`<p class="hint" data-pause-reason>${consoleText('ticket.pauseReason', lang, { reason: this.counter.pauseReason })}</p>` : nothing}
+        ${paused && this.counter?.pauseReason ? html`<p class="hint" data-pause-reason>${consoleText('ticket.pauseReason', lang, { reason: pauseReasonText(this.counter.pauseReason, lang) })}</p>` : nothing}
         <p class="hint">${consoleText(paused ? 'ticket.pausedHint' : 'ticket.noneHint', lang)}</p>
       </section>`
     }
@@ -169,7 +177,7 @@ export class CurrentTicket extends LitElement {
       </div>
       <dl>
         <div><dt>${consoleText('ticket.waited', lang)}</dt><dd data-waited>${minutes(waited)}</dd></div>
-        <div><dt>${consoleText('ticket.atCounter', lang)}</dt><dd>${minutes(atCounter)}</dd></div>
+        <div><dt data-since-call-label=${sinceCallLabel(ticket.status)}>${consoleText(sinceCallLabel(ticket.status), lang)}</dt><dd>${minutes(atCounter)}</dd></div>
         <div><dt>${consoleText('ticket.recalls', lang)}</dt><dd data-recalls>${formatNumber(ticket.recallCount, { digits: this.digits })}</dd></div>
       </dl>
     </section>`

@@ -11,6 +11,7 @@ import { DEFAULT_LANG, type Lang } from '../ui-common/i18n.ts'
 import { consoleStyles } from './console-styles.ts'
 import { formatNumber, type DigitStyle } from '../ui-common/digits.ts'
 import { consoleText } from '../protocol/messages/console.ts'
+import { minutesLeft } from './queue-model.ts'
 
 export interface ReinstateDetail {
   ticketId: string
@@ -67,7 +68,7 @@ export class NoShowList extends LitElement {
         ${open.map(
           ({ ticket, endsAt }) => html`<li data-ticket-id=${ticket.id}>
             <span class="label" dir="ltr">${ticket.label}</span>
-            <span class="left">${consoleText('noShows.left', lang, { n: formatNumber(Math.max(1, Math.ceil((endsAt - this.now) / 60_000)), { digits: this.digits }) })}</span>
+            <span class="left">${consoleText('noShows.left', lang, { n: formatNumber(minutesLeft(endsAt, this.now), { digits: this.digits }) })}</span>
             <button type="button" data-action="reinstate" ?disabled=${this.disabled} @click=${() => this.fire(ticket.id)}>
               ${consoleText('noShows.reinstate', lang)}
             </button>

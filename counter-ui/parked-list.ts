@@ -13,6 +13,7 @@ import { DEFAULT_LANG, type Lang } from '../ui-common/i18n.ts'
 import { consoleStyles } from './console-styles.ts'
 import { formatNumber, type DigitStyle } from '../ui-common/digits.ts'
 import { parkingText } from '../protocol/messages/parking.ts'
+import { minutesLeft } from './queue-model.ts'
 
 export interface ResumeParkedDetail {
   ticketId: string
@@ -82,7 +83,7 @@ export class ParkedList extends LitElement {
           (p) => html`<li data-parked-ticket=${p.ticket.id}>
             <span class="label" dir="ltr">${p.ticket.label}</span>
             <span class="why">${reasonName(p.reason)}${p.note ? html` · <bdi>${p.note}</bdi>` : nothing}</span>
-            <span class="left" data-left>${parkingText('parked.left', lang, { n: formatNumber(Math.max(1, Math.ceil((p.endsAt - now) / 60_000)), { digits: this.digits }) })}</span>
+            <span class="left" data-left>${parkingText('parked.left', lang, { n: formatNumber(minutesLeft(p.endsAt, now), { digits: this.digits }) })}</span>
             <button type="button" data-action="resume-parked" ?disabled=${this.disabled || this.counterBusy} @click=${() => this.fire(p.ticket.id)}>
               ${parkingText('parked.resume', lang)}
             </button>

@@ -27,26 +27,10 @@ import './webhook-alerts.ts'
 import './provider-health.ts'
 import { messagesCardText } from '../protocol/messages/messages-card.ts'
 import './origin-waits-card.ts'
+import { deviceVerdict, SCREEN_SILENT_MS } from '../protocol/device-verdict.ts'
+import { hoursSoFar } from './hours-so-far.ts'
 
 const PALETTE = ['#003a70', '#c8102e', '#0f7b3f', '#b25e00', '#6a1b9a', '#00838f', '#5d4037', '#455a64']
-
-/** A device's health as one word and a tone. */
-export function deviceHealth(d: DeviceHealth, now: number): { key: DashboardMessageKey; tone: 'ok' | 'warn' | 'bad' } {
-  if (d.revoked) return { key: 'health.revoked', tone: 'warn' }
-  if (!d.paired) return { key: 'health.unpaired', tone: 'warn' }
-  const s = (d.status?.printer ?? d.status?.serial ?? d.status?.display ?? d.status ?? {}) as Record<string, unknown>
-  if (s.sound === 'blocked') return { key: 'health.soundBlocked', tone: 'bad' }
-  if (s.paperOut === true) return { key: 'health.paperOut', tone: 'bad' }
-  if (s.coverOpen === true) return { key: 'health.cover', tone: 'bad' }
-  if (s.reachable === false || s.online === false || s.connected === false || s.open === false)
-    return { key: 'health.offline', tone: 'bad' }
-  if (d.faulty) return { key: 'health.fault', tone: 'bad' }
-  if (s.paperNearEnd === true) return { key: 'health.paperLow', tone: 'warn' }
-  // screens poll the server; one silent for 10 minutes is probably off
-  if ((d.kind === 'kiosk' || d.kind === 'display') && d.lastSeenAt && now - Date.parse(d.lastSeenAt) > 10 * 60_000)
-    return { key: 'health.offline', tone: 'warn' }
-  return { key: 'health.ok', tone: 'ok' }
-}
 
 @customElement('tabour-live-view')
 export class LiveView extends LitElement {
@@ -260,6 +244,7 @@ export class LiveView extends LitElement {
     const lang = this.lang
     const perService = h.services.filter((s) => s.issued.some((v) => (v ?? 0) > 0))
     const empty = dashboardText('chart.empty', lang)
+    const soFar = (values: (number | null)[]) => hoursSoFar(values, h.day, this.now, this.timeZone)
     return html`<section class="charts">
       <div class="card">
         <h2>${dashboardText('live.hourly', lang)}</h2>
@@ -267,8 +252,8 @@ export class LiveView extends LitElement {
           data-chart="hourly"
           .emptyText=${empty}
           .series=${[
-            { label: dashboardText('chart.issued', lang), values: h.issued, color: '#003a70', fill: true },
-            { label: dashboardText('chart.served', lang), values: h.served, color: '#0f7b3f' },
+            { label: dashboardText('chart.issued', lang), values: soFar(h.issued), color: '#003a70', fill: true },
+            { label: dashboardText('chart.served', lang), values: soFar(h.served), color: '#0f7b3f' },
             { label: dashboardText('chart.baselineIssued', lang), values: h.baselineIssued, color: '#003a70', dash: true },
             { label: dashboardText('chart.baselineServed', lang), values: h.baselineServed, color: '#0f7b3f', dash: true },
           ]}
@@ -276,11 +261,11 @@ export class LiveView extends LitElement {
       </div>
       <div class="card">
         <h2>${dashboardText('live.waitByHour', lang)}</h2>
-        <tabour-hour-chart data-chart="wait" .emptyText=${empty} .series=${[{ label: dashboardText('chart.wait', lang), values: h.avgWaitSeconds.map((v) => (v === null ? null : Math.round(v / 6) / 10)), color: '#c8102e', fill: true }]}></tabour-hour-chart>
+        <tabour-hour-chart data-chart="wait" .emptyText=${empty} .series=${[{ label: dashboardText('chart.wait', lang), values: soFar(h.avgWaitSeconds).map((v) => (v === null ? null : Math.round(v / 6) / 10)), color: '#c8102e', fill: true }]}></tabour-hour-chart>
       </div>
       <div class="card">
         <h2>${dashboardText('live.perService', lang)}</h2>
-        <tabour-hour-chart data-chart="per-service" .emptyText=${empty} .series=${perService.map((s, i) => ({ label: `${s.prefix} · ${lang === 'ar' ? s.nameAr : s.nameEn}`, values: s.issued, color: PALETTE[i % PALETTE.length]! }))}></tabour-hour-chart>
+        <tabour-hour-chart data-chart="per-service" .emptyText=${empty} .series=${perService.map((s, i) => ({ label: `${s.prefix} · ${lang === 'ar' ? s.nameAr : s.nameEn}`, values: soFar(s.issued), color: PALETTE[i % PALETTE.length]! }))}></tabour-hour-chart>
       </div>
     </section>`
   }
@@ -305,10 +290,11 @@ export class LiveView extends LitElement {
         ${this.devices
           .filter((d) => !d.revoked)
           .map((d) => {
-            const health = deviceHealth(d, this.now)
+            const health = deviceVerdict(d, this.now)
+            // the name is the admin's text, shown as typed (isolated, so an Arabic name keeps its order on an English page)
             return html`<span class="device" data-device=${d.id} data-health=${health.key}>
-              <strong>${d.name}</strong> <span class="muted">${dashboardText(`kind.${d.kind}` as DashboardMessageKey, lang)}</span>
-              <span class="pill" data-tone=${health.tone}>${dashboardText(health.key, lang)}</span>
+              <strong><bdi>${d.name}</bdi></strong> <span class="muted">${dashboardText(`kind.${d.kind}` as DashboardMessageKey, lang)}</span>
+              <span class="pill" data-tone=${health.tone}>${dashboardText(health.key, lang, { minutes: SCREEN_SILENT_MS / 60_000 }, this.digits)}</span>
               <span class="muted" data-seen>${d.lastSeenAt ? wallTime(d.lastSeenAt, this.timeZone, this.digits) : dashboardText('health.never', lang)}</span>
             </span>`
           })}

@@ -2,6 +2,7 @@ import { Type, type Static } from '@sinclair/typebox'
 import { DeviceKind, Lang, Nullable, Role, Zone } from './common.ts'
 import { Device, User, WhenUnstaffed } from './entities.ts'
 import { NationalCode } from './national-catalogue.ts'
+import { PauseReason } from './pause-reasons.ts'
 import { IconName, RequiredDocuments } from './service-menu.ts'
 
 const Name = Type.String({ minLength: 1, maxLength: 120 })
@@ -137,7 +138,8 @@ export const OpenCounterBody = Type.Object(
   { takeover: Type.Optional(Type.Boolean({ description: 'manager/admin: take the counter from the clerk holding it' })) },
   { additionalProperties: false },
 )
-export const PauseBody = Type.Object({ reason: Type.Optional(Type.String({ maxLength: 200 })) }, { additionalProperties: false })
+/** A pause's reason is a code (protocol/pause-reasons.ts), never a label in someone's language. */
+export const PauseBody = Type.Object({ reason: Type.Optional(PauseReason) }, { additionalProperties: false })
 export const FinishBody = Type.Object(
   { outcome: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })), note: Type.Optional(Type.String({ maxLength: 500 })) },
   { additionalProperties: false },

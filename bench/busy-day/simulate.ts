@@ -100,7 +100,7 @@ export async function simulate(day: Day, acked: Map<string, string>, tally: Tall
     if (!clerk.hadBreak && now >= clerk.breakAt) {
       clerk.hadBreak = true
       at(now, 3, async () => {
-        const res = await act(clerk, 'pause', { reason: 'lunch' })
+        const res = await act(clerk, 'pause', { reason: 'break' })
         if (res.status !== 200) return fail(clerk, 'pause', res)
         tally.pauses++
         clerk.state = 'break'

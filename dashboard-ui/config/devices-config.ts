@@ -12,6 +12,8 @@ import type { Counter, Device } from '../../protocol/entities.ts'
 import { SerialAddress, type TestPrintReply } from '../../protocol/device-config.ts'
 import type { PrinterType } from '../../protocol/printer-settings.ts'
 import { configText, testPrintText, type ConfigMessageKey } from '../../protocol/messages/config-forms.ts'
+import type { DeviceHealth } from '../../protocol/stats.ts'
+import { deviceVerdict, SCREEN_SILENT_MS, type DeviceVerdict } from '../../protocol/device-verdict.ts'
 import { ConfigForm, NEW_ZONE, type FieldSpec } from './config-form.ts'
 import { CONFIG_KEYS, configToValues, fieldName, HAS_PRINTER, valuesToConfig, WIRED, type ConfigKey } from './device-fields.ts'
 
@@ -20,6 +22,8 @@ const KINDS: readonly DeviceKind[] = ['kiosk', 'display', 'printer', 'board', 'k
 @customElement('tabour-devices-config')
 export class DevicesConfig extends ConfigForm {
   @state() private devices: Device[] = []
+  /** Each device's last pushed status, for the same health verdict the live view shows. */
+  @state() private health = new Map<number, DeviceHealth>()
   @state() private counters: Counter[] = []
   @state() private pairingCode: string | null = null
   @state() private testing = false
@@ -31,8 +35,8 @@ export class DevicesConfig extends ConfigForm {
   }
 
   private async reload(): Promise<void> {
-    const [devices, counters] = await Promise.all([this.api.deviceList(), this.api.counters()])
-    Object.assign(this, { devices, counters })
+    const [devices, counters, health] = await Promise.all([this.api.deviceList(), this.api.counters(), this.api.devices()])
+    Object.assign(this, { devices, counters, health: new Map(health.map((h) => [h.id, h])) })
   }
 
   private get kind(): DeviceKind {
@@ -220,6 +224,12 @@ export class DevicesConfig extends ConfigForm {
     }
   }
 
+  /** The live view's verdict (protocol/device-verdict.ts); a device added since the list was read has no status yet. */
+  private verdict(d: Device): DeviceVerdict {
+    const h = this.health.get(d.id)
+    return deviceVerdict(h ?? { ...d, status: null, faulty: false }, Date.now())
+  }
+
   private devicesTable(): TemplateResult {
     const l = this.lang
     return html`<table data-table="devices">
@@ -227,8 +237,8 @@ export class DevicesConfig extends ConfigForm {
       <tbody>
         ${this.devices.map(
           (d) => html`<tr data-device=${d.name} ?data-selected=${this.editing === d.id}>
-            <td>${d.name}</td><td>${configText(`kind.${d.kind}`, l)}</td><td>${d.zone ?? '—'}</td>
-            <td>${configText(d.revoked ? 'health.revoked' : d.paired ? 'health.ok' : 'health.unpaired', l)}</td>
+            <td><bdi>${d.name}</bdi></td><td>${configText(`kind.${d.kind}`, l)}</td><td>${d.zone ?? '—'}</td>
+            <td data-health=${this.verdict(d).key}>${configText(this.verdict(d).key, l, { minutes: SCREEN_SILENT_MS / 60_000 }, this.digits)}</td>
             <td>
               ${
                 d.revoked

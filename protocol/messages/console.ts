@@ -3,6 +3,8 @@
  */
 import { messagesOf, type Catalogue } from './format.ts'
 import { COMMON_MESSAGES } from './common.ts'
+import { isPauseReason } from '../pause-reasons.ts'
+import type { Lang } from './format.ts'
 
 export const CONSOLE_MESSAGES = {
   'app.title': { ar: 'شاشة الموظف', en: 'Counter console' },
@@ -41,6 +43,7 @@ export const CONSOLE_MESSAGES = {
   'ticket.waited': { ar: 'من الإصدار حتى النداء', en: 'Issue to call' },
   'ticket.recalls': { ar: 'مرات إعادة النداء', en: 'Recalled' },
   'ticket.atCounter': { ar: 'عند الشباك منذ', en: 'At the counter for' },
+  'ticket.sinceCall': { ar: 'منذ النداء', en: 'Since the call' },
   'ticket.transferred': { ar: 'محوّلة', en: 'Transferred' },
   'ticket.priority': { ar: 'أولوية', en: 'Priority' },
   'nobody.waiting': { ar: 'لا يوجد أحد في الانتظار الآن', en: 'Nobody is waiting right now' },
@@ -80,6 +83,16 @@ export const CONSOLE_MESSAGES = {
   'transfer.title': { ar: 'تحويل {label}', en: 'Transfer {label}' },
   'transfer.toService': { ar: 'إلى خدمة', en: 'To a service' },
   'transfer.toCounter': { ar: 'إلى شباك', en: 'To a counter' },
+  'transfer.closedCounter': { ar: 'مغلق', en: 'closed' },
+  'transfer.unstaffedService': { ar: 'لا يخدمها شباك مفتوح', en: 'no open counter serves it' },
+  'transfer.warnClosedCounter': {
+    ar: 'هذا الشباك مغلق: لن يُنادى على {label} حتى يُفتح.',
+    en: 'This counter is closed: nobody will call {label} until it opens.',
+  },
+  'transfer.warnUnstaffedService': {
+    ar: 'لا يخدم هذه الخدمة الآن أي شباك مفتوح: لن يُنادى على {label} حتى يُفتح شباك يخدمها.',
+    en: 'No open counter serves this service now: nobody will call {label} until one opens.',
+  },
   'pause.title': { ar: 'إيقاف الشباك مؤقتًا', en: 'Pause the counter' },
   'pause.reason': { ar: 'السبب', en: 'Reason' },
   'pause.break': { ar: 'استراحة', en: 'Break' },
@@ -179,3 +192,7 @@ export const consoleText = messagesOf({ ...COMMON_MESSAGES, ...CONSOLE_MESSAGES 
 
 /** A key `consoleText` knows. */
 export type ConsoleMessageKey = Parameters<typeof consoleText>[0]
+
+/** A stored pause reason in the viewer's language: a code's label, or text kept from before codes as it was typed. */
+export const pauseReasonText = (reason: string, lang: Lang): string =>
+  isPauseReason(reason) ? consoleText(`pause.${reason}`, lang) : reason

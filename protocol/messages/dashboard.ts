@@ -125,6 +125,11 @@ export const DASHBOARD_MESSAGES = {
   'health.cover': { ar: 'الغطاء مفتوح', en: 'Cover open' },
   'health.offline': { ar: 'غير متصل', en: 'Offline' },
   'health.fault': { ar: 'عطل', en: 'Fault' },
+  'health.printerFault': { ar: 'عطل في الطابعة', en: 'Printer fault' },
+  'health.silent': {
+    ar: '{minutes, plural, few {لم يتصل منذ أكثر من # دقائق} other {لم يتصل منذ أكثر من # دقيقة}}',
+    en: 'Not seen for over {minutes, number} minutes',
+  },
   'health.soundBlocked': {
     ar: 'الصوت محجوب من المتصفح — شغّل الشاشة بخيار التشغيل التلقائي للصوت',
     en: 'Sound blocked by the browser — start the display with the autoplay flag',

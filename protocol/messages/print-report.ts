@@ -24,7 +24,9 @@ export const PRINT_REPORT_MESSAGES = {
   'print.hourly': { ar: 'التذاكر الصادرة والمخدومة حسب الساعة', en: 'Tickets issued and served by hour' },
   'print.byService': { ar: 'حسب الخدمة', en: 'By service' },
   'print.byCounter': { ar: 'حسب الشباك', en: 'By counter' },
-  'print.maxWait': { ar: 'أطول انتظار', en: 'Longest wait' },
+  // the figure is the longest issue-to-first-call of the tickets called that day (server/reports
+  // figures.ts): a ticket still waiting, or left unserved, is not in it, so the label says "to a call"
+  'print.maxWait': { ar: 'أطول انتظار حتى النداء', en: 'Longest wait to a call' },
   'print.noTickets': { ar: 'لا توجد تذاكر في هذا اليوم.', en: 'No tickets on this day.' },
   'print.sessions': { ar: 'فترات العمل على الشبابيك', en: 'Time at counters' },
   'print.session': { ar: 'شباك {counter}: من {from} إلى {until}', en: 'Counter {counter}: {from} to {until}' },

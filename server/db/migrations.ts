@@ -758,4 +758,21 @@ CREATE INDEX bookings_phone_kept ON bookings(day) WHERE phone <> '';
 CREATE INDEX message_outbox_phone_kept ON message_outbox(kind) WHERE phone IS NOT NULL;
 `,
   },
+  {
+    version: 26,
+    name: 'pause reasons as codes',
+    sql: `
+-- a pause reason was stored as the clerk's own label («صلاة», "Prayer"), so the log mixed
+-- languages; it is now a code (protocol/pause-reasons.ts) shown in the viewer's language.
+-- The labels the console offered, in both languages, become their codes; other text stays.
+-- The event log is append-only and keeps the words written then (nothing reads them back).
+UPDATE counters SET pause_reason = CASE pause_reason
+    WHEN 'استراحة' THEN 'break' WHEN 'Break' THEN 'break'
+    WHEN 'صلاة' THEN 'prayer' WHEN 'Prayer' THEN 'prayer'
+    WHEN 'عطل فني' THEN 'technical' WHEN 'Technical problem' THEN 'technical'
+    WHEN 'سبب آخر' THEN 'other' WHEN 'Other' THEN 'other'
+    ELSE pause_reason END
+  WHERE pause_reason IS NOT NULL;
+`,
+  },
 ]

@@ -8,7 +8,7 @@ import { newPairingCode, PAIRING_CODE_TTL_MS } from '../auth/tokens.ts'
 import type { PairingCodeDigest } from '../auth/pairing-codes.ts'
 import { CalendarRepo } from '../db/repositories/calendar-repo.ts'
 import { DEFAULT_CALENDAR, type CenterCalendar, type OpenInterval } from '../../protocol/calendar.ts'
-import { addDays, localDay } from '../../protocol/center-clock.ts'
+import { localDay } from '../../protocol/center-clock.ts'
 
 /** The demo clerks' password: this is a demo, printed on every start; never use TABOUR_DEMO in production. */
 export const DEMO_PASSWORD = 'tabour-demo'
@@ -108,14 +108,26 @@ const USERS = [
   ...COUNTERS.map((c, i) => ({ username: `clerk${c.number}`, role: 'clerk' as const, displayName: CLERK_NAMES[i % CLERK_NAMES.length]! })),
 ]
 
+/**
+ * A device's name is the admin's text, shown as typed in either language: bilingual like the
+ * counters' (the English dashboard listed Arabic-only names). The kiosk asks the priority
+ * question: the demo's call order is the default, priority first, and a newcomer should meet it.
+ */
 const DEVICES = [
-  { kind: 'kiosk' as const, name: 'كشك المدخل', zone: null },
-  { kind: 'display' as const, name: 'شاشة الدور الأرضي', zone: 'ground' },
-  { kind: 'display' as const, name: 'شاشة الدور الأول', zone: 'first' },
+  { kind: 'kiosk' as const, name: 'كشك المدخل · Entrance kiosk', zone: null, config: { askPriority: true } },
+  { kind: 'display' as const, name: 'شاشة الدور الأرضي · Ground floor screen', zone: 'ground', config: {} },
+  { kind: 'display' as const, name: 'شاشة الدور الأول · First floor screen', zone: 'first', config: {} },
 ]
 
-/** How long the demo's "always open" exception runs from the day it is seeded (about ten years). */
-const DEMO_OPEN_DAYS = 3650
+/** How long the demo's "always open" exception runs from the day it is seeded: ten calendar years (3650 days fell short by the leap days). */
+const DEMO_OPEN_YEARS = 10
+
+/** The same month and day `years` later (29 February → 28 February when that year has none). */
+function addYears(day: string, years: number): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number]
+  const leapDayGone = m === 2 && d === 29 && new Date(Date.UTC(y + years, 1, 29)).getUTCMonth() !== 1
+  return `${String(y + years).padStart(4, '0')}-${day.slice(5, 8)}${leapDayGone ? '28' : day.slice(8)}`
+}
 
 /**
  * The demo's calendar: the hours of an Egyptian government center (Sunday to Thursday, 08:00–16:00),
@@ -133,7 +145,7 @@ export function demoCalendar(now: number, timeZone: string): CenterCalendar {
     exceptions: [
       {
         from,
-        to: addDays(from, DEMO_OPEN_DAYS),
+        to: addYears(from, DEMO_OPEN_YEARS),
         nameAr: 'عرض تجريبي: مفتوح دائمًا',
         nameEn: 'Demo: always open',
         hours: [{ open: '00:00', close: '24:00' }],
@@ -187,7 +199,7 @@ export async function seedDemo(db: Db, now: number, codeDigest: PairingCodeDiges
         }
       }
       for (const d of DEVICES) {
-        const { id } = devices.insert({ ...d, config: {} }, now)
+        const { id } = devices.insert(d, now)
         const pairingCode = newPairingCode()
         devices.setPairingCode(id, codeDigest.of(pairingCode), now + PAIRING_CODE_TTL_MS)
         codes.set(id, pairingCode)

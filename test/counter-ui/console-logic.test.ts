@@ -10,8 +10,8 @@ import {
   type ConsoleAction,
   type CounterState,
 } from '../../counter-ui/console-actions.ts'
-import { counterQueue, wholeMinutes } from '../../counter-ui/queue-model.ts'
-import { ticketMinutes } from '../../counter-ui/current-ticket.ts'
+import { counterQueue, minutesLeft, wholeMinutes } from '../../counter-ui/queue-model.ts'
+import { sinceCallLabel, ticketMinutes } from '../../counter-ui/current-ticket.ts'
 import { LiveState } from '../../counter-ui/live-state.ts'
 import { counterLost, messageForCode, messageForError } from '../../counter-ui/error-messages.ts'
 import { sessionEnded as needsLogin } from '../../ui-common/staff-session.ts'
@@ -321,5 +321,23 @@ describe("the current ticket's figures and the resume notice say what happened",
   it('a resumed ticket is said to be resumed and called back, not called as if for the first time', () => {
     expect(consoleText('parked.resumed', 'en', { label: 'A-004' })).toBe('Ticket A-004 resumed: called back to your counter.')
     expect(consoleText('parked.resumed', 'ar', { label: 'A-004' })).toContain('استُؤنفت')
+  })
+})
+
+describe('minutes left of an undo or parking window', () => {
+  it('never shows more than the window: 30 of 30 right after a no-show, though the ticker is 15 s old', () => {
+    const clock = Date.parse('2026-12-05T03:00:00Z')
+    expect(minutesLeft(clock + 30 * 60_000, clock - 15_000, clock)).toBe(30)
+    expect(minutesLeft(clock + 29 * 60_000 + 1, clock, clock)).toBe(30)
+    expect(minutesLeft(clock + 5_000, clock, clock)).toBe(1)
+    expect(minutesLeft(clock - 5_000, clock, clock)).toBe(1)
+  })
+})
+
+describe('the time since the call', () => {
+  it('is "at the counter" only once serving; while called the citizen has not come yet', () => {
+    expect(sinceCallLabel('called')).toBe('ticket.sinceCall')
+    expect(consoleText(sinceCallLabel('called'), 'en')).toBe('Since the call')
+    expect(sinceCallLabel('serving')).toBe('ticket.atCounter')
   })
 })

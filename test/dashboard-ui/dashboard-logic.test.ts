@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest'
 import { categoriesToText, dayIn, duration, num, percent, shiftDay, textToCategories } from '../../dashboard-ui/format.ts'
 import { isFaulty } from '../../protocol/device-health.ts'
 import { printerHealth, serialHealth } from '../helpers/device-health.ts'
-import { deviceHealth } from '../../dashboard-ui/live-view.ts'
+import { deviceVerdict as deviceHealth } from '../../protocol/device-verdict.ts'
+import { hoursSoFar } from '../../dashboard-ui/hours-so-far.ts'
+import { printReportText } from '../../protocol/messages/print-report.ts'
 import { noBundleRoute } from '../../dashboard-ui/config/center-config.ts'
 import { ApiError, NetworkError } from '../../ui-common/api-client.ts'
 import { ErrorCodes } from '../../protocol/error-codes.ts'
@@ -56,6 +58,14 @@ describe('device health', () => {
     expect(deviceHealth(device({ status: { printer: { paperOut: true } }, faulty: true }), now).key).toBe('health.paperOut')
     expect(deviceHealth(device({ status: { printer: { coverOpen: true } }, faulty: true }), now).key).toBe('health.cover')
     expect(deviceHealth(device({ status: { printer: { reachable: false } }, faulty: true }), now).key).toBe('health.offline')
+    // a kiosk that is connected but whose printer does not answer still issues tickets: a printer fault, not offline
+    expect(deviceHealth(device({ kind: 'kiosk', status: { printer: { reachable: false } }, faulty: true }), now)).toEqual({
+      key: 'health.printerFault',
+      tone: 'bad',
+    })
+    expect(deviceHealth(device({ kind: 'kiosk', status: { printer: { online: false } }, faulty: true }), now).key).toBe(
+      'health.printerFault',
+    )
     expect(deviceHealth(device({ kind: 'display', status: { display: { sound: 'blocked' } }, faulty: true }), now)).toEqual({
       key: 'health.soundBlocked',
       tone: 'bad',
@@ -65,7 +75,7 @@ describe('device health', () => {
     expect(deviceHealth(device({ kind: 'board', status: { serial: { open: false } }, faulty: true }), now).key).toBe('health.offline')
     expect(deviceHealth(device({ paired: false }), now).key).toBe('health.unpaired')
     expect(deviceHealth(device({ kind: 'display', lastSeenAt: '2026-03-10T09:30:00Z' }), now)).toEqual({
-      key: 'health.offline',
+      key: 'health.silent',
       tone: 'warn',
     })
     expect(isFaulty(printerHealth({ paperOut: true }))).toBe(true)
@@ -101,5 +111,23 @@ describe("the center form's hub-bundle read (noBundleRoute)", () => {
     expect(() => noBundleRoute(new ApiError(500, ErrorCodes.INTERNAL, 'boom'))).toThrow('boom')
     expect(() => noBundleRoute(new ApiError(403, ErrorCodes.FORBIDDEN, 'admins only'))).toThrow('admins only')
     expect(() => noBundleRoute(new NetworkError('offline'))).toThrow('offline')
+  })
+})
+
+describe("today's hourly figures", () => {
+  it('stop at the current hour: hours to come are gaps, not zeros; another day is whole', () => {
+    const zeros = Array.from({ length: 24 }, () => 0)
+    const at0313 = Date.parse('2026-12-05T01:13:00Z') // 03:13 in Cairo
+    const today = hoursSoFar(zeros, '2026-12-05', at0313, 'Africa/Cairo')
+    expect(today.slice(0, 4)).toEqual([0, 0, 0, 0])
+    expect(today.slice(4)).toEqual(Array.from({ length: 20 }, () => null))
+    expect(hoursSoFar(zeros, '2026-12-04', at0313, 'Africa/Cairo')).toEqual(zeros)
+  })
+})
+
+describe("the daily report's longest wait", () => {
+  it('says what it counts: waits that ended in a call (a ticket still waiting is not in it)', () => {
+    expect(printReportText('print.maxWait', 'en')).toBe('Longest wait to a call')
+    expect(printReportText('print.maxWait', 'ar')).toContain('حتى النداء')
   })
 })

@@ -212,7 +212,26 @@ describe('the counter console', { timeout: 60_000 }, () => {
     await button(page, 'call_next').click()
     await expectCurrent(page, a2.label)
     await button(page, 'transfer').click()
-    await page.locator(`tabour-console-dialog [data-target-service="${svc.B}"]`).check()
+    // C is served only by counters 3 and 4, both closed: marked, and choosing it warns before the confirm
+    const dlg = page.locator('tabour-console-dialog')
+    await dlg.locator(`[data-target-service="${svc.C}"]`).check()
+    await dlg.locator('[data-transfer-warning="service-unstaffed"]').waitFor()
+    expect(
+      await dlg
+        .locator('label', { has: page.locator(`[data-target-service="${svc.C}"]`) })
+        .locator('[data-unstaffed]')
+        .count(),
+    ).toBe(1)
+    expect(
+      await dlg
+        .locator('label', { has: page.locator(`[data-target-service="${svc.B}"]`) })
+        .locator('[data-unstaffed]')
+        .count(),
+    ).toBe(0)
+    expect(await dlg.locator(`label:has([data-target-counter="${ctr[3]}"]) [data-closed]`).count()).toBe(1)
+    await expectAccessible(page, 'transfer dialog with a warning, ar')
+    await dlg.locator(`[data-target-service="${svc.B}"]`).check()
+    await dlg.locator('[data-transfer-warning]').waitFor({ state: 'detached' })
     await page.locator('tabour-console-dialog [data-action="confirm"]').click()
     await expectCurrent(page, null)
     await page.locator(`tabour-queue-panel [data-queue-service="${svc.B}"] [data-next-label="${a2.label}"]`).waitFor()
@@ -604,6 +623,8 @@ describe('a late citizen (issue 14, item 8)', { timeout: 60_000 }, () => {
     await page.locator('tabour-console-dialog [data-action="confirm"]').click()
     await expectCurrent(page, null)
     expect(ticketRow(run, late.label).status).toBe('no_show')
+    // the refusal answered the first try: it does not stay up once the no-show is recorded
+    expect(await page.locator('[data-notice="err.noShowTooSoon"]').count()).toBe(0)
 
     // they come back from the washroom: the clerk undoes it from the recent no-shows
     const row = page.locator(`tabour-no-show-list li[data-ticket-id="${late.id}"]`)

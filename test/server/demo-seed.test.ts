@@ -42,13 +42,19 @@ describe('the demo counters’ names', () => {
     quickDb.close()
     expect(quick.users[0]).toEqual({ username: 'admin', role: 'admin', password: DEMO_PASSWORD })
     const names = (db.prepare('SELECT name FROM counters ORDER BY number').all() as { name: string }[]).map((r) => r.name)
+    // devices too: a name is the admin's text, shown as typed on an Arabic and an English dashboard
+    const deviceNames = db.prepare('SELECT name FROM devices').pluck().all() as string[]
+    // the demo's call order puts priority first: its kiosk asks the question, so a newcomer meets it
+    const kiosk = db.prepare("SELECT config FROM devices WHERE kind = 'kiosk'").pluck().get() as string
+    expect(JSON.parse(kiosk)).toMatchObject({ askPriority: true })
     const clerks = db.prepare("SELECT display_name FROM users WHERE role = 'clerk'").pluck().all() as string[]
     db.close()
     // a clerk's name is a name: no number in fixed digits («موظف 1» on an Arabic-Indic center)
     expect(clerks).toHaveLength(6)
     for (const clerk of clerks) expect(clerk, clerk).not.toMatch(/[0-9\u0660-\u0669]/)
     expect(names).toHaveLength(6)
-    for (const name of names) {
+    expect(deviceNames).toHaveLength(3)
+    for (const name of [...names, ...deviceNames]) {
       expect(name, name).toMatch(/\p{Script=Arabic}/u)
       expect(name, name).toMatch(/[A-Za-z]/)
       expect(name, name).not.toMatch(/[0-9\u0660-\u0669]/)
@@ -75,7 +81,12 @@ describe('the demo calendar', () => {
     expect(cal.weekly?.sun).toEqual([{ open: '08:00', close: '16:00' }])
     expect(cal.weekly?.fri).toEqual([])
     expect(calendarProblems(cal, [])).toEqual([])
-    expect(cal.exceptions[0]).toMatchObject({ from: '2026-12-04', hours: [{ open: '00:00', close: '24:00' }] })
+    // ten years, as the README says: to the same day (3650 days ended three leap days short, on 2036-12-01)
+    expect(cal.exceptions[0]).toMatchObject({ from: '2026-12-04', to: '2036-12-04', hours: [{ open: '00:00', close: '24:00' }] })
+    expect(demoCalendar(Date.parse('2028-02-29T10:00:00Z'), 'Africa/Cairo').exceptions[0]).toMatchObject({
+      from: '2028-02-29',
+      to: '2038-02-28',
+    })
     const later = fridayNight + 300 * 86_400_000
     for (const at of [fridayNight, later]) expect(hoursNow(cal, null, at, 'Africa/Cairo')).toMatchObject({ open: true, closesAt: null })
     const hoursOnly = { ...cal, exceptions: [] }

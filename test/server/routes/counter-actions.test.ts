@@ -305,6 +305,9 @@ describe('who may act at a counter', () => {
       ['open', { takeover: 1 }],
       ['pause', { reason: 5 }],
       ['pause', { reason: 'x'.repeat(201) }],
+      // a reason is a code, never the clerk's own-language label (it used to be stored as typed)
+      ['pause', { reason: 'صلاة' }],
+      ['pause', { reason: 'Prayer' }],
       ['finish', { outcome: '' }],
       ['finish', { outcome: 7 }],
       ['finish', { note: 'x'.repeat(501) }],

@@ -1,0 +1,65 @@
+/**
+ * A device's health as one word and a tone: the one definition the dashboard's live view and
+ * the configuration's devices table both show (they used to disagree: the live view called a
+ * connected kiosk "Offline" because its printer did not answer, while the devices table said
+ * "OK" for it, having only looked at pairing).
+ */
+import type { DeviceHealth } from './stats.ts'
+import { printerProblemOf, type PrinterFlags } from './printer-problem.ts'
+
+/** The message keys a verdict names (protocol/messages/dashboard.ts). */
+export type DeviceVerdictKey =
+  | 'health.ok'
+  | 'health.revoked'
+  | 'health.unpaired'
+  | 'health.soundBlocked'
+  | 'health.paperOut'
+  | 'health.paperLow'
+  | 'health.cover'
+  | 'health.printerFault'
+  | 'health.offline'
+  | 'health.fault'
+  | 'health.silent'
+
+export interface DeviceVerdict {
+  key: DeviceVerdictKey
+  tone: 'ok' | 'warn' | 'bad'
+}
+
+/** Screens poll the server; one silent this long is probably switched off. */
+export const SCREEN_SILENT_MS = 10 * 60_000
+
+/**
+ * The verdict on one device at `now` (epoch ms). A kiosk whose printer does not answer is a
+ * kiosk with a printer fault, not an offline kiosk: the kiosk itself still issues tickets. Only
+ * a stand-alone printer or a serial line that cannot be reached is "offline", and a kiosk or
+ * display is "silent" when it has not been seen for `SCREEN_SILENT_MS`.
+ */
+export function deviceVerdict(d: DeviceHealth, now: number): DeviceVerdict {
+  if (d.revoked) return { key: 'health.revoked', tone: 'warn' }
+  if (!d.paired) return { key: 'health.unpaired', tone: 'warn' }
+  const status = (d.status ?? {}) as { printer?: Partial<PrinterFlags>; serial?: { open?: boolean }; display?: { sound?: string } }
+  if (status.display?.sound === 'blocked') return { key: 'health.soundBlocked', tone: 'bad' }
+  if (status.printer) {
+    const p = status.printer
+    const problem = printerProblemOf({
+      reachable: p.reachable !== false,
+      online: p.online !== false,
+      coverOpen: p.coverOpen === true,
+      paperOut: p.paperOut === true,
+      error: p.error === true,
+      paperNearEnd: p.paperNearEnd === true,
+      badReply: p.badReply === true,
+    })
+    if (problem === 'paper-out') return { key: 'health.paperOut', tone: 'bad' }
+    if (problem === 'cover-open') return { key: 'health.cover', tone: 'bad' }
+    if (problem === 'not-answering' && d.kind === 'printer') return { key: 'health.offline', tone: 'bad' }
+    if (problem !== null && problem !== 'paper-near-end') return { key: 'health.printerFault', tone: 'bad' }
+  }
+  if (status.serial?.open === false) return { key: 'health.offline', tone: 'bad' }
+  if (d.faulty) return { key: 'health.fault', tone: 'bad' }
+  if (status.printer?.paperNearEnd === true) return { key: 'health.paperLow', tone: 'warn' }
+  if ((d.kind === 'kiosk' || d.kind === 'display') && d.lastSeenAt && now - Date.parse(d.lastSeenAt) > SCREEN_SILENT_MS)
+    return { key: 'health.silent', tone: 'warn' }
+  return { key: 'health.ok', tone: 'ok' }
+}
