@@ -134,4 +134,26 @@ describe('priority at the kiosk and at the counter', () => {
     expect(await page.getByText(PROMISE_EN).count()).toBe(0)
     expect(await seriousAxeViolations(page, 'moderate'), 'ticket, fifo, ar').toEqual([])
   })
+
+  it('the manager switches to fifo while the kiosk is on: it stops asking and promising without a reload (walk finding 1)', async () => {
+    const run = await startCenter()
+    const page = await openKiosk(run)
+    const service = page.locator(`tabour-service-grid button[data-service-id="${run.serviceId}"]`)
+    await service.click()
+    await page.getByText(PROMISE_AR).waitFor()
+    await page.locator('tabour-ticket-options [data-action="back"]').click()
+    await service.waitFor()
+
+    const put = await run.center.request('PUT', '/api/v1/settings', { token: await run.center.admin(), body: { callPolicy: 'fifo' } })
+    expect(put.statusCode, put.body).toBe(200)
+    // the page is not reloaded: the push brings the new policy
+    await page.waitForFunction(() => {
+      const app = document.querySelector('tabour-kiosk-app') as unknown as { session?: { center?: { callPolicy?: string } } } | null
+      return app?.session?.center?.callPolicy === 'fifo'
+    })
+    await service.click()
+    await shownTicket(page)
+    expect(await page.getByText(PROMISE_AR).count()).toBe(0)
+    expect(await confirmation(page).locator('.priority').count()).toBe(0)
+  })
 })
