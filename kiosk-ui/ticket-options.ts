@@ -137,7 +137,7 @@ export class TicketOptions extends LitElement {
             </button>`,
           )}
           <button type="button" class="btn primary" data-priority="none" ?disabled=${this.busy} @click=${() => this.choosePriority(undefined)}>
-            ${kioskText('kiosk.priority.none', lang)}
+            <span>${kioskText('kiosk.priority.none', lang)}</span><span class="second">${inLang(kioskText('kiosk.priority.none', other), other)}</span>
           </button>
         </div>
         <div class="actions">

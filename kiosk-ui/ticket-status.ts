@@ -9,6 +9,7 @@
  * "I am here" button (remote-status.ts); "your turn is near" and "go to counter N" are in the
  * page's title too, so a phone in a pocket shows them on its lock screen or tab.
  */
+import { SEPARATOR } from '../protocol/messages/separator.ts'
 import { LitElement, html, nothing, type TemplateResult } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import type { PublicTicket } from '../protocol/entities.ts'
@@ -47,8 +48,9 @@ const FINAL = new Set(['done', 'no_show', 'cancelled', 'abandoned'])
 /** Whether nothing will change any more: a final status, except a no-show a clerk can still put back in line. */
 const settled = (t: PublicTicket): boolean => FINAL.has(t.status) && !t.noShow
 
-/** Minutes left until `iso`, rounded up (the page says "1 minute left" until it is over). */
-const minutesUntil = (iso: string): number => Math.max(1, Math.ceil((Date.parse(iso) - Date.now()) / 60_000))
+/** Minutes left of `secondsLeft` told at `toldAt` (this phone's clock only measures the time since), rounded up. */
+const minutesLeft = (secondsLeft: number, toldAt: number): number =>
+  Math.max(1, Math.ceil((secondsLeft * 1000 - (Date.now() - toldAt)) / 60_000))
 
 /** The fallback poll while the live socket is down. */
 const FALLBACK_POLL_MS = 60_000
@@ -77,12 +79,15 @@ export class TicketStatus extends LitElement {
   private readonly undoTick = new PollController(
     this,
     async () => {
-      if (this.ticket?.noShow && Date.parse(this.ticket.noShow.until) <= Date.now()) await this.refresh()
+      const window = this.ticket?.noShow
+      if (window && window.secondsLeft * 1000 <= Date.now() - this.toldAt) await this.refresh()
       else this.requestUpdate()
     },
     30_000,
   )
   private socket: Socket | null = null
+  /** When this phone received the ticket shown (Date.now()): a no-show's minutes left count down from then. */
+  private toldAt = 0
 
   constructor() {
     super()
@@ -258,7 +263,7 @@ export class TicketStatus extends LitElement {
     const time = formatTime(window.until, lang, window.timeZone, digits)
     const counters = window.counters.map((c) => n(c.number)).join(` ${statusText('status.or', lang)} `)
     return html`<p class="final" data-state="no-show" data-until=${window.until}>
-        ${statusText('status.noShowUntil', lang, { time })} (${statusText('status.minutesLeft', lang, { n: minutesUntil(window.until) }, digits)}).
+        ${statusText('status.noShowUntil', lang, { time })} (${statusText('status.minutesLeft', lang, { n: minutesLeft(window.secondsLeft, this.toldAt) }, digits)}).
       </p>
       <p class="turn" data-undo-counters=${window.counters.map((c) => c.number).join(' ')}>
         ${window.counters.length > 0 ? statusText('status.noShowGoTo', lang, { counters }) : statusText('status.noShowNoCounter', lang)}
@@ -299,6 +304,7 @@ export class TicketStatus extends LitElement {
   private show(ticket: PublicTicket): void {
     const wasCalled = this.ticket?.status === 'called'
     this.ticket = ticket
+    this.toldAt = Date.now()
     this.stale = false
     this.notFound = false
     if (ticket.status === 'called' && !wasCalled) navigator.vibrate?.([300, 150, 300])
@@ -336,13 +342,13 @@ export class TicketStatus extends LitElement {
     const counter = ticket?.counter ? formatNumber(ticket.counter.number, { digits }) : '—'
     const turn =
       ticket?.status === 'called'
-        ? ` · ${statusText('status.goToCounter', lang, { n: counter })}`
+        ? `${SEPARATOR}${statusText('status.goToCounter', lang, { n: counter })}`
         : ticket && turnIsNear(ticket)
-          ? ` · ${statusText('status.turnNear', lang)}`
+          ? `${SEPARATOR}${statusText('status.turnNear', lang)}`
           : ''
     document.title = ticket
       ? `${ticket.label}${turn} — ${statusText('app.ticketStatus', lang)}`
-      : `${statusText('app.ticketStatus', lang)} · ${statusText('product.name', lang)}`
+      : `${statusText('app.ticketStatus', lang)}${SEPARATOR}${statusText('product.name', lang)}`
   }
 }
 

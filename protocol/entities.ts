@@ -191,6 +191,8 @@ export const PublicTicket = Type.Object({
   noShow: Type.Optional(
     Type.Object({
       until: Timestamp,
+      /** Whole seconds left as of this answer (a phone's clock may be wrong: the page counts down from here). */
+      secondsLeft: Type.Integer({ minimum: 0 }),
       timeZone: Type.String(),
       counters: Type.Array(Type.Object({ number: Type.Integer(), name: Type.String() })),
     }),

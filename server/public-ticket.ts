@@ -31,7 +31,12 @@ export type PublicTicketCenter = Pick<Config, 'centerName' | 'screens' | 'timeZo
  * it (open or paused, serving its service: ticket-reinstatement.ts), the calling one first. A
  * window already over, or a no-show of another day, gives nothing: the page says to take a new ticket.
  */
-function noShowOf(view: QueueView, t: Parameters<QueueView['standing']>[0], center: PublicTicketCenter, now: number): Pick<PublicTicket, 'noShow'> {
+function noShowOf(
+  view: QueueView,
+  t: Parameters<QueueView['standing']>[0],
+  center: PublicTicketCenter,
+  now: number,
+): Pick<PublicTicket, 'noShow'> {
   if (t.status !== 'no_show' || t.finishedAt === null) return {}
   const until = graceEndsAt(t.finishedAt, center.queue.noShowGraceMinutes)
   if (now > until) return {}
@@ -40,7 +45,8 @@ function noShowOf(view: QueueView, t: Parameters<QueueView['standing']>[0], cent
     .filter((c) => c.state !== 'closed' && c.services.some((s) => s.serviceId === t.serviceId))
     .sort((a, b) => Number(b.id === t.counterId) - Number(a.id === t.counterId) || a.number - b.number)
     .map((c) => ({ number: c.number, name: c.name }))
-  return { noShow: { until: new Date(until).toISOString(), timeZone: center.timeZone, counters } }
+  const secondsLeft = Math.floor((until - now) / 1000)
+  return { noShow: { until: new Date(until).toISOString(), secondsLeft, timeZone: center.timeZone, counters } }
 }
 
 /**
