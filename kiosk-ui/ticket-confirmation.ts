@@ -269,7 +269,7 @@ export class TicketConfirmation extends LitElement {
     const lang = this.lang
     const other = otherLang(lang)
     return html`
-      <section class=${this.documents.length > 0 ? 'ticket with-documents' : 'ticket'} data-ticket-id=${ticket.id}>
+      <section class=${this.compact ? 'ticket with-documents' : 'ticket'} data-ticket-id=${ticket.id}>
         <div class="main">
           <h1 class="caption">${kioskText('ticket.yourTicket', lang)}</h1>
           <p class="label ltr" data-ticket-label=${ticket.label}>${ticketLabel(ticket.label)}</p>
@@ -304,6 +304,14 @@ export class TicketConfirmation extends LitElement {
         <button type="button" class="btn primary done" data-action="done" @click=${this.done}>${kioskText('kiosk.done', lang)}</button>
       </section>
     `
+  }
+
+  /**
+   * The compact layout (smaller label, the QR beside the paper notice): with documents, and with a
+   * priority category, whose extra box put Done and the language switch below a 1080×1920 screen (walk finding 5).
+   */
+  private get compact(): boolean {
+    return this.documents.length > 0 || this.category !== null
   }
 
   private renderPrinting(lang: Lang): TemplateResult {

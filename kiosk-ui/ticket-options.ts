@@ -36,6 +36,10 @@ export class TicketOptions extends LitElement {
     themeStyles,
     kioskStyles,
     css`
+      /* the second language on the filled "No, continue" button: its own text colour, not the muted grey of a plain button */
+      .btn.primary .second {
+        color: inherit;
+      }
       :host {
         display: block;
       }

@@ -107,6 +107,20 @@ describe('priority at the kiosk and at the counter', () => {
     // she is next on her own ticket, and the database holds her category
     expect(await confirmation(page).locator('[data-position]').getAttribute('data-position')).toBe('0')
     await page.evaluate(() => document.fonts.ready)
+    // the whole ticket fits the 1080×1920 kiosk, Done and the language switch on screen (walk finding 5), in both languages
+    for (const lang of ['ar', 'en'] as const) {
+      if (lang === 'en') {
+        await page.locator('tabour-lang-switch button').click()
+        await confirmation(page).getByText('Priority · Pregnant women').first().waitFor()
+      }
+      expect(await page.evaluate(() => document.documentElement.scrollHeight), lang).toBeLessThanOrEqual(1920)
+      for (const what of ['tabour-ticket-confirmation [data-action="done"]', 'tabour-lang-switch button']) {
+        const box = (await page.locator(what).boundingBox())!
+        expect(box.y + box.height, `${what} (${lang})`).toBeLessThanOrEqual(1920)
+      }
+    }
+    await page.locator('tabour-lang-switch button').click()
+    await page.getByText('أولوية · الحوامل').first().waitFor()
     await page.screenshot({ path: join(SHOTS, 'kiosk-ar-portrait-priority-ticket.png'), fullPage: true })
     expect(await seriousAxeViolations(page, 'moderate'), 'priority ticket, ar').toEqual([])
 
