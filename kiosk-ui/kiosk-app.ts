@@ -19,11 +19,11 @@ import { applyPageTheme } from '../ui-common/theme.ts'
 import '../ui-common/lang-switch.ts'
 import type { IssuedTicketReply } from './kiosk-api.ts'
 import { KioskSession } from './kiosk-session.ts'
-import { policyHonoursPriority } from './kiosk-settings.ts'
+import { policyHonoursPriority } from '../protocol/settings.ts'
 import { IdleController } from './idle-controller.ts'
 import { IssueController } from './issue-controller.ts'
 import { PollController } from './poll-controller.ts'
-import { PRINT_OUTCOME_WAIT_MS, printerDownBecause, printViewFor, type PrintView } from './printer-state.ts'
+import { PRINT_OUTCOME_WAIT_MS, printerDownBecause, printViewFor, reprintPossible, type PrintView } from './printer-state.ts'
 import { kioskScreenStyles } from './kiosk-styles.ts'
 import type { PairSubmitDetail } from '../ui-common/pairing-screen.ts'
 import type { ServiceSelectDetail } from './service-grid.ts'
@@ -313,6 +313,7 @@ export class KioskApp extends LitElement {
           .documents=${service?.documents ?? []}
           .statusUrl=${ticket.statusUrl ?? `${location.origin}${this.session.base}/t/${encodeURIComponent(ticket.id)}`}
           .printing=${screen.print}
+          .reprintable=${reprintPossible(this.session.printers.values(), ticket.id)}
           .category=${this.session.center?.priorityCategories.find((c) => c.code === ticket.priority) ?? null}
           .lang=${lang}
           .digits=${digits}

@@ -43,6 +43,8 @@ export class KioskSession extends DeviceSession {
   settings: KioskSettings = DEFAULT_SETTINGS
   /** The kiosk menu's groups (issue 21); reloaded with the hours tick. */
   groups: ServiceGroup[] = []
+  /** The last report of every printer of the center (this kiosk's and any other), by device id: whether a reprint is possible. */
+  readonly printers = new Map<number, PrinterStatusReport>()
   private deviceId: number | null = null
 
   /** `base`: the server's prefix (the kiosk page is at `<base>/kiosk/`). */
@@ -52,7 +54,12 @@ export class KioskSession extends DeviceSession {
     private readonly hooks: KioskSessionHooks,
   ) {
     super(host, { kind: 'kiosk', base, startData: true, feedAfterLoad: true })
-    this.feed.on('device:status', (e) => this.onDeviceStatus(e))
+    this.feed
+      .on('device:status', (e) => this.onDeviceStatus(e))
+      // the center's settings or this kiosk's own config changed: follow them now, not at the next reload (walk finding 10)
+      .on('config:changed', (e) => {
+        if (e.deviceId === null || e.deviceId === this.deviceId) this.loadAgain()
+      })
   }
 
   /** The kiosk's config, the center and the services: inlined in the page at the first load, else asked all at once. */
@@ -84,6 +91,8 @@ export class KioskSession extends DeviceSession {
 
   /** A printer fault reported before this kiosk (re)connected is in the snapshot. */
   protected override applySnapshot(snapshot: Snapshot): void {
+    this.printers.clear()
+    for (const p of snapshot.printers ?? []) this.printers.set(p.deviceId, p.status)
     const own = snapshot.printers?.find((p) => p.deviceId === this.deviceId)
     if (own) this.hooks.onPrinterReport(own.status)
   }
@@ -93,6 +102,7 @@ export class KioskSession extends DeviceSession {
   }
 
   protected override reset(): void {
+    this.printers.clear()
     this.deviceId = null
     this.center = null
   }
@@ -110,9 +120,11 @@ export class KioskSession extends DeviceSession {
   }
 
   private onDeviceStatus(event: DeviceStatusEvent): void {
-    if (event.deviceId !== this.deviceId) return
     const report = printerReportOf(event.status)
-    if (report) this.hooks.onPrinterReport(report)
+    if (!report) return
+    this.printers.set(event.deviceId, report)
+    if (event.deviceId === this.deviceId) this.hooks.onPrinterReport(report)
+    else this.host.requestUpdate()
   }
 
   private applySettings(settings: KioskSettings): void {

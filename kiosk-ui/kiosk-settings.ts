@@ -40,14 +40,6 @@ export const DEFAULT_SETTINGS: KioskSettings = {
   idleSeconds: 30,
 }
 
-/**
- * True when the center's call policy serves priority categories first (`priority`). Under
- * `fifo` or `sla` a category changes nothing, so the kiosk neither asks for one nor promises it.
- */
-export function policyHonoursPriority(callPolicy: string | null | undefined): boolean {
-  return callPolicy === 'priority'
-}
-
 function patternOf(value: unknown): RegExp {
   if (typeof value !== 'string' || value === '') return DEFAULT_SETTINGS.phonePattern
   try {

@@ -44,3 +44,18 @@ export function printerDownBecause(report: PrinterStatusReport | null): PrinterP
   const problem = report && printerProblemOf(report)
   return problem && stopsPrinting(problem) ? problem : null
 }
+
+/**
+ * True when some printer of the center could print ticket `ticketId` again now: its last report
+ * shows no fault that stops printing, and it is not the one whose job for this very ticket just
+ * failed. Only then may the screen say staff can reprint (walk finding 2: the only printer was
+ * the one not answering, and the console's reprint had nowhere to send it). A printer never
+ * heard from is not counted: nobody knows that it works.
+ */
+export function reprintPossible(reports: Iterable<PrinterStatusReport>, ticketId: string): boolean {
+  for (const report of reports) {
+    const failedThisTicket = report.lastJob?.ticketId === ticketId && report.lastJob.outcome === 'failed'
+    if (!failedThisTicket && !stopsPrinting(printerProblemOf(report))) return true
+  }
+  return false
+}

@@ -22,6 +22,8 @@ export const NEAR_PEOPLE_AHEAD = 2
 export function turnIsNear(t: PublicTicket): boolean {
   // once a held place's turn has come (arriveBy set) it is no longer "near": "your turn has come" says it
   if (t.remote?.arriveBy) return false
+  // no open counter serves it (the wait unknown): nobody is called soon, however few are ahead (walk finding 8)
+  if (t.estimatedWaitSeconds === null) return false
   return (t.status === 'waiting' || t.status === 'remote') && t.position <= NEAR_PEOPLE_AHEAD
 }
 
@@ -162,7 +164,10 @@ export function statusLinkOf(base: string, ticketId: string): string {
 
 /** A time of day as the center's clocks show it (its zone), in the page's language and digits. */
 export function formatTime(iso: string, lang: Lang, timeZone: string, digits: DigitStyle): string {
-  return new Intl.DateTimeFormat(intlLocale(lang, digits), { hour: 'numeric', minute: '2-digit', timeZone }).format(new Date(iso))
+  // hour12: en-GB alone writes "3:27", which could be morning or afternoon (walk finding 21)
+  return new Intl.DateTimeFormat(intlLocale(lang, digits), { hour: 'numeric', minute: '2-digit', hour12: true, timeZone }).format(
+    new Date(iso),
+  )
 }
 
 declare global {

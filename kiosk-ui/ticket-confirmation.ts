@@ -4,7 +4,8 @@
  * status page. Under it, what became of the paper: "printing…" while the job's outcome is not
  * known, "take your printed ticket" once the server reported it printed, and when the ticket did
  * not (or will not) come out, a notice in both languages asks the citizen to photograph the
- * screen and says staff can reprint it.
+ * screen and says staff can reprint it when some printer of the center works (`reprintable`),
+ * else that the number on the screen is their ticket.
  * Fires `confirmation-done` when the citizen taps "Done".
  */
 import { LitElement, css, html, type TemplateResult } from 'lit'
@@ -255,6 +256,8 @@ export class TicketConfirmation extends LitElement {
   @property({ attribute: false }) documents: readonly RequiredDocument[] = []
   /** What to say about paper: 'printing' (its outcome not known yet), 'printed' ("take your ticket"), 'problem' ("photograph this screen", the print failed) or 'none' (a kiosk without a printer); default 'problem', the one that is never untrue. */
   @property() printing: PrintView = 'problem'
+  /** Some working printer could print this ticket again (kiosk-ui/printer-state.ts reprintPossible); default false: no reprint is promised. */
+  @property({ type: Boolean }) reprintable = false
   /** Current language; default 'ar'. */
   @property({ reflect: true }) override lang: Lang = DEFAULT_LANG
   /** Digits for the figures (the label is always Western: protocol/messages/digits.ts); default 'western'. */
@@ -266,7 +269,7 @@ export class TicketConfirmation extends LitElement {
     const lang = this.lang
     const other = otherLang(lang)
     return html`
-      <section class=${this.documents.length > 0 ? 'ticket with-documents' : 'ticket'} data-ticket-id=${ticket.id}>
+      <section class=${this.compact ? 'ticket with-documents' : 'ticket'} data-ticket-id=${ticket.id}>
         <div class="main">
           <h1 class="caption">${kioskText('ticket.yourTicket', lang)}</h1>
           <p class="label ltr" data-ticket-label=${ticket.label}>${ticketLabel(ticket.label)}</p>
@@ -303,6 +306,14 @@ export class TicketConfirmation extends LitElement {
     `
   }
 
+  /**
+   * The compact layout (smaller label, the QR beside the paper notice): with documents, and with a
+   * priority category, whose extra box put Done and the language switch below a 1080×1920 screen (walk finding 5).
+   */
+  private get compact(): boolean {
+    return this.documents.length > 0 || this.category !== null
+  }
+
   private renderPrinting(lang: Lang): TemplateResult {
     if (this.printing === 'problem' || this.printing === 'none') return this.renderPaperNotice(lang, this.printing)
     const key = this.printing === 'printed' ? 'kiosk.takePrinted' : 'kiosk.printing'
@@ -311,14 +322,15 @@ export class TicketConfirmation extends LitElement {
 
   /**
    * Both languages at once, the current one first: the citizen may not find the switch in time.
-   * A failed print says so and that staff can reprint; a kiosk without a printer promises nothing.
+   * A failed print says so, and that staff can reprint only when a working printer could (`reprintable`);
+   * a kiosk without a printer promises nothing.
    */
   private renderPaperNotice(lang: Lang, view: 'problem' | 'none'): TemplateResult {
     const order = [lang, ...LANGS.filter((l) => l !== lang)]
     const why = (l: Lang) =>
       view === 'none'
         ? kioskText('kiosk.noPrinter', l)
-        : `${kioskText('kiosk.printProblem.title', l)}. ${kioskText('kiosk.printProblem.reprint', l)}`
+        : `${kioskText('kiosk.printProblem.title', l)}. ${kioskText(this.reprintable ? 'kiosk.printProblem.reprint' : 'kiosk.printProblem.screenIsTicket', l)}`
     return html`<div class="print-problem" role=${view === 'problem' ? 'alert' : 'status'} data-printing=${view}>
       ${order.map((l) => html`<p lang=${l} class=${l}><strong>${kioskText('kiosk.printProblem.photo', l)}</strong> ${why(l)}.</p>`)}
     </div>`

@@ -36,6 +36,10 @@ export class TicketOptions extends LitElement {
     themeStyles,
     kioskStyles,
     css`
+      /* the second language on the filled "No, continue" button: its own text colour, not the muted grey of a plain button */
+      .btn.primary .second {
+        color: inherit;
+      }
       :host {
         display: block;
       }
@@ -137,7 +141,7 @@ export class TicketOptions extends LitElement {
             </button>`,
           )}
           <button type="button" class="btn primary" data-priority="none" ?disabled=${this.busy} @click=${() => this.choosePriority(undefined)}>
-            ${kioskText('kiosk.priority.none', lang)}
+            <span>${kioskText('kiosk.priority.none', lang)}</span><span class="second">${inLang(kioskText('kiosk.priority.none', other), other)}</span>
           </button>
         </div>
         <div class="actions">

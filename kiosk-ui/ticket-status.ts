@@ -9,6 +9,7 @@
  * "I am here" button (remote-status.ts); "your turn is near" and "go to counter N" are in the
  * page's title too, so a phone in a pocket shows them on its lock screen or tab.
  */
+import { SEPARATOR } from '../protocol/messages/separator.ts'
 import { LitElement, html, nothing, type TemplateResult } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import type { PublicTicket } from '../protocol/entities.ts'
@@ -41,8 +42,15 @@ function namesMore(counter: { number: number; name: string }): boolean {
   return plain !== '' && !new RegExp(`^(counter|window|desk|الشباك|شباك)\\s*${counter.number}$`).test(plain)
 }
 
-/** Statuses that will not change again: polling stops. */
+/** Statuses that will not change again: polling stops (a no-show within its undo window may: `settled`). */
 const FINAL = new Set(['done', 'no_show', 'cancelled', 'abandoned'])
+
+/** Whether nothing will change any more: a final status, except a no-show a clerk can still put back in line. */
+const settled = (t: PublicTicket): boolean => FINAL.has(t.status) && !t.noShow
+
+/** Minutes left of `secondsLeft` told at `toldAt` (this phone's clock only measures the time since), rounded up. */
+const minutesLeft = (secondsLeft: number, toldAt: number): number =>
+  Math.max(1, Math.ceil((secondsLeft * 1000 - (Date.now() - toldAt)) / 60_000))
 
 /** The fallback poll while the live socket is down. */
 const FALLBACK_POLL_MS = 60_000
@@ -67,7 +75,19 @@ export class TicketStatus extends LitElement {
 
   /** Runs only while the socket is down. */
   private readonly poll = new PollController(this, () => this.refresh(), FALLBACK_POLL_MS)
+  /** Redraws the minutes left of a no-show's undo window; fetches once it is over (the page then says to take a new ticket). */
+  private readonly undoTick = new PollController(
+    this,
+    async () => {
+      const window = this.ticket?.noShow
+      if (window && window.secondsLeft * 1000 <= Date.now() - this.toldAt) await this.refresh()
+      else this.requestUpdate()
+    },
+    30_000,
+  )
   private socket: Socket | null = null
+  /** When this phone received the ticket shown (Date.now()): a no-show's minutes left count down from then. */
+  private toldAt = 0
 
   constructor() {
     super()
@@ -118,7 +138,7 @@ export class TicketStatus extends LitElement {
   }
 
   private finished(): boolean {
-    return this.notFound || (this.ticket !== null && FINAL.has(this.ticket.status))
+    return this.notFound || (this.ticket !== null && settled(this.ticket))
   }
 
   override render(): TemplateResult {
@@ -182,17 +202,22 @@ export class TicketStatus extends LitElement {
             wait: waitText(ticket.estimatedWaitSeconds, lang, digits),
           })}
         </p>`
-      case 'waiting':
-        return html`<dl>
+      case 'waiting': {
+        // no open counter serves it (wait unknown): nobody is "next", and the page says why (walk finding 8)
+        const noCounter = ticket.estimatedWaitSeconds === null
+        const ahead =
+          noCounter && ticket.position === 0 ? statusText('status.nobodyAhead', lang) : peopleAheadText(ticket.position, lang, digits)
+        return html`${noCounter ? html`<p class="warn" role="status" data-no-counter>${statusText('status.noCounterServing', lang)}</p>` : nothing}<dl>
           <div>
             <dt>${statusText('ticket.placeLabel', lang)}</dt>
-            <dd data-position=${ticket.position}>${peopleAheadText(ticket.position, lang, digits)}</dd>
+            <dd data-position=${ticket.position}>${ahead}</dd>
           </div>
           <div>
             <dt>${statusText('ticket.waitLabel', lang)}</dt>
             <dd data-wait=${ticket.estimatedWaitSeconds ?? 'unknown'}>${waitText(ticket.estimatedWaitSeconds, lang, digits)}</dd>
           </div>
         </dl>`
+      }
       case 'called':
       case 'serving': {
         const number = ticket.counter ? n(ticket.counter.number) : '—'
@@ -206,7 +231,7 @@ export class TicketStatus extends LitElement {
       case 'done':
         return html`<p class="final">${statusText('status.done', lang)}</p>`
       case 'no_show':
-        return html`<p class="final">${statusText('status.noShow', lang)}</p>`
+        return this.renderNoShow(ticket, lang, n, digits)
       case 'parked':
         return html`<p class="final" data-state="parked">${statusText('status.parked', lang)}</p>
           ${
@@ -225,6 +250,24 @@ export class TicketStatus extends LitElement {
       default:
         return html`<p class="final">${statusText('status.cancelled', lang)}</p>`
     }
+  }
+
+  /**
+   * A no-show: until when a clerk can put it back in line, the minutes left, and the counters that
+   * can (walk finding 7: not a generic enquiries desk, which may not serve the service); once the
+   * window is over, take a new ticket.
+   */
+  private renderNoShow(ticket: PublicTicket, lang: Lang, n: (v: number) => string, digits: DigitStyle): TemplateResult {
+    const window = ticket.noShow
+    if (!window) return html`<p class="final" data-state="no-show-over">${statusText('status.noShowExpired', lang)}</p>`
+    const time = formatTime(window.until, lang, window.timeZone, digits)
+    const counters = window.counters.map((c) => n(c.number)).join(` ${statusText('status.or', lang)} `)
+    return html`<p class="final" data-state="no-show" data-until=${window.until}>
+        ${statusText('status.noShowUntil', lang, { time })} (${statusText('status.minutesLeft', lang, { n: minutesLeft(window.secondsLeft, this.toldAt) }, digits)}).
+      </p>
+      <p class="turn" data-undo-counters=${window.counters.map((c) => c.number).join(' ')}>
+        ${window.counters.length > 0 ? statusText('status.noShowGoTo', lang, { counters }) : statusText('status.noShowNoCounter', lang)}
+      </p>`
   }
 
   private renderCancel(ticket: PublicTicket, lang: Lang): TemplateResult {
@@ -261,11 +304,14 @@ export class TicketStatus extends LitElement {
   private show(ticket: PublicTicket): void {
     const wasCalled = this.ticket?.status === 'called'
     this.ticket = ticket
+    this.toldAt = Date.now()
     this.stale = false
     this.notFound = false
     if (ticket.status === 'called' && !wasCalled) navigator.vibrate?.([300, 150, 300])
     this.updateTitle()
-    if (FINAL.has(ticket.status)) {
+    if (ticket.noShow) this.undoTick.start(true)
+    else this.undoTick.stop()
+    if (settled(ticket)) {
       this.poll.stop()
       this.socket?.disconnect()
     }
@@ -296,13 +342,13 @@ export class TicketStatus extends LitElement {
     const counter = ticket?.counter ? formatNumber(ticket.counter.number, { digits }) : '—'
     const turn =
       ticket?.status === 'called'
-        ? ` · ${statusText('status.goToCounter', lang, { n: counter })}`
+        ? `${SEPARATOR}${statusText('status.goToCounter', lang, { n: counter })}`
         : ticket && turnIsNear(ticket)
-          ? ` · ${statusText('status.turnNear', lang)}`
+          ? `${SEPARATOR}${statusText('status.turnNear', lang)}`
           : ''
     document.title = ticket
       ? `${ticket.label}${turn} — ${statusText('app.ticketStatus', lang)}`
-      : `${statusText('app.ticketStatus', lang)} · ${statusText('product.name', lang)}`
+      : `${statusText('app.ticketStatus', lang)}${SEPARATOR}${statusText('product.name', lang)}`
   }
 }
 

@@ -183,6 +183,20 @@ export const PublicTicket = Type.Object({
   visit: Type.Optional(VisitProgress),
   /** Only while parked (docs/parking.md): until when the turn is kept, and the center's zone to say it in. Never the clerk's note. */
   parked: Type.Optional(Type.Object({ until: Timestamp, timeZone: Type.String() })),
+  /**
+   * Only for a no-show that can still be undone (walk finding 7): until when a clerk can put it back
+   * in line, the center's zone to say it in, and where to go: the open or paused counters that serve
+   * its service (only their clerks may reinstate it), the one that called it first. Empty: none now.
+   */
+  noShow: Type.Optional(
+    Type.Object({
+      until: Timestamp,
+      /** Whole seconds left as of this answer (a phone's clock may be wrong: the page counts down from here). */
+      secondsLeft: Type.Integer({ minimum: 0 }),
+      timeZone: Type.String(),
+      counters: Type.Array(Type.Object({ number: Type.Integer(), name: Type.String() })),
+    }),
+  ),
 })
 export type PublicTicket = Static<typeof PublicTicket>
 

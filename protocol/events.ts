@@ -79,6 +79,12 @@ export interface ServerToClientEvents {
   /** A center-wide setting the displays show changed (the news line), to staff and every display feed. */
   'center:updated': (e: { seq: number; news: CenterNews }) => void
   /**
+   * Kiosks: something a kiosk's screens follow changed, so it loads its config and the center again
+   * without a reload (walk finding 10): `deviceId` null for the center's settings (call policy, digits,
+   * language, categories), else the kiosk whose own config was edited (every other kiosk ignores it).
+   */
+  'config:changed': (e: { seq: number; deviceId: number | null }) => void
+  /**
    * The first push on every new (not recovered) connection: the feed's current `seq` (the next
    * event carries `seq + 1`). It also gives socket.io's connection state recovery the offset it
    * needs: without one received broadcast, a dropped client cannot be recovered.

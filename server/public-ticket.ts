@@ -1,6 +1,7 @@
 import type { QueueView } from './queue/queue-view.ts'
 import type { PublicTicket } from '../protocol/entities.ts'
 import type { Config } from './config.ts'
+import { graceEndsAt } from './queue/no-show-rules.ts'
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString())
 
@@ -23,7 +24,30 @@ function parkedOf(view: QueueView, t: Parameters<QueueView['parkedUntil']>[0], t
 }
 
 /** What a public ticket shows of the center: the live config, read at each call, so an admin's change of name or digits shows at once. */
-export type PublicTicketCenter = Pick<Config, 'centerName' | 'screens' | 'timeZone'>
+export type PublicTicketCenter = Pick<Config, 'centerName' | 'screens' | 'timeZone' | 'queue'>
+
+/**
+ * A no-show still within its undo window: until when, and the counters whose clerk may reinstate
+ * it (open or paused, serving its service: ticket-reinstatement.ts), the calling one first. A
+ * window already over, or a no-show of another day, gives nothing: the page says to take a new ticket.
+ */
+function noShowOf(
+  view: QueueView,
+  t: Parameters<QueueView['standing']>[0],
+  center: PublicTicketCenter,
+  now: number,
+): Pick<PublicTicket, 'noShow'> {
+  if (t.status !== 'no_show' || t.finishedAt === null) return {}
+  const until = graceEndsAt(t.finishedAt, center.queue.noShowGraceMinutes)
+  if (now > until) return {}
+  const counters = view
+    .counters()
+    .filter((c) => c.state !== 'closed' && c.services.some((s) => s.serviceId === t.serviceId))
+    .sort((a, b) => Number(b.id === t.counterId) - Number(a.id === t.counterId) || a.number - b.number)
+    .map((c) => ({ number: c.number, name: c.name }))
+  const secondsLeft = Math.floor((until - now) / 1000)
+  return { noShow: { until: new Date(until).toISOString(), secondsLeft, timeZone: center.timeZone, counters } }
+}
 
 /**
  * A ticket as anyone holding its id may see it (GET /tickets/:id and the `ticket:status` push):
@@ -46,5 +70,6 @@ export function publicTicketOf(view: QueueView, center: PublicTicketCenter, tick
     ...remoteOf(view, t, center.timeZone),
     ...visitOf(view, t),
     ...parkedOf(view, t, center.timeZone),
+    ...noShowOf(view, t, center, view.now()),
   }
 }

@@ -174,6 +174,11 @@ export abstract class DeviceSession {
     if (this.feedAfterLoad) afterNextPaint(() => token === this.token && this.feed.start(this.base, token, this.shownSeq))
   }
 
+  /** Loads the screen's state again now (a setting it follows changed); a failure counts as the center being down. */
+  protected loadAgain(): void {
+    void this.reloadOrDown()
+  }
+
   private async reloadOrDown(): Promise<void> {
     if (!(await this.reload())) this.serverDown()
   }

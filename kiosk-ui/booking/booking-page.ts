@@ -4,6 +4,7 @@
  * link to manage it. At `<base>/b/<code>` (the QR's address): the booking, to move or cancel.
  * Days and times are the center's (its time zone), whatever the phone's clock says.
  */
+import { SEPARATOR } from '../../protocol/messages/separator.ts'
 import { LitElement, html, nothing, type TemplateResult } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
 import type { BookableService, Booking, BookingCenter, DaySlots, Slot } from '../../protocol/appointments.ts'
@@ -334,7 +335,7 @@ export class BookingPage extends LitElement {
         ${this.view === 'done' ? html`<p class="final">${this.t('book.booked')}</p>` : nothing}
         <p class="service">${when}</p>
         ${live ? this.renderDocuments(b.documents) : nothing}
-        <p class="caption">${b.name}${b.phoneHint === '' ? nothing : html` · <span dir="ltr" data-phone-hint>${this.inDigits(b.phoneHint)}</span>`}</p>
+        <p class="caption">${b.name}${b.phoneHint === '' ? nothing : html`${SEPARATOR}<span dir="ltr" data-phone-hint>${this.inDigits(b.phoneHint)}</span>`}</p>
         ${
           live
             ? html`

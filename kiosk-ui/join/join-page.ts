@@ -6,6 +6,7 @@
  * A refused join says why in the page's language (joinErrorKey). At `<base>/join/poster/` it
  * shows the printable poster instead (join-poster.ts).
  */
+import { SEPARATOR } from '../../protocol/messages/separator.ts'
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
 import type { RemoteService, RemoteServicesReply } from '../../protocol/remote-join.ts'
@@ -247,7 +248,7 @@ export class JoinPage extends LitElement {
     if (s.waiting === 0 && s.estimatedWaitSeconds !== null && waitValues(s.estimatedWaitSeconds).minutes > 0) {
       return joinText('join.expectedWait', lang, { wait })
     }
-    return `${joinText('join.waitingNow', lang, { n: s.waiting }, digits)} · ${wait}`
+    return `${joinText('join.waitingNow', lang, { n: s.waiting }, digits)}${SEPARATOR}${wait}`
   }
 
   private closedLine(s: RemoteService, lang: Lang, digits: DigitStyle): string {
@@ -290,7 +291,7 @@ export class JoinPage extends LitElement {
   private setLanguage(lang: Lang): void {
     this.language = lang
     applyLang(lang)
-    document.title = `${joinText('join.title', lang)} · ${joinText('product.name', lang)}`
+    document.title = `${joinText('join.title', lang)}${SEPARATOR}${joinText('product.name', lang)}`
   }
 }
 

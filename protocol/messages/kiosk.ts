@@ -43,6 +43,10 @@ export const KIOSK_MESSAGES = {
   'kiosk.printProblem.title': { ar: 'تعذّرت طباعة التذكرة', en: 'The ticket could not be printed' },
   'kiosk.printProblem.photo': { ar: 'يرجى تصوير هذه الشاشة بهاتفك', en: 'Please photograph this screen' },
   'kiosk.printProblem.reprint': { ar: 'ويمكن للموظف إعادة طباعة التذكرة لك', en: 'Staff can reprint your ticket' },
+  'kiosk.printProblem.screenIsTicket': {
+    ar: 'الرقم الظاهر على الشاشة هو رقم تذكرتك',
+    en: 'The number on this screen is your ticket',
+  },
   'kiosk.noPrinter': {
     ar: 'هذا الجهاز لا يطبع التذاكر؛ احتفظ بصورة الشاشة أو امسح الرمز لمتابعة دورك',
     en: 'This kiosk does not print tickets; keep a photo of the screen or scan the code to follow your turn',

@@ -101,6 +101,31 @@ export const STATUS_MESSAGES = {
   'status.turnNear': { ar: 'اقترب دورك', en: 'Your turn is near' },
   'status.turnNearCome': { ar: 'اقترب دورك: توجّه إلى المركز الآن.', en: 'Your turn is near: head to the center now.' },
   'status.turnNearStay': { ar: 'اقترب دورك: ابقَ قريبًا من الشبابيك.', en: 'Your turn is near: stay close to the counters.' },
+  // walk finding 7: a no-show is told the undo window and which counters can put it back in line
+  'status.noShowUntil': {
+    ar: 'فاتك دورك، ويمكن إعادتك إلى الدور حتى {time}',
+    en: 'You missed your turn. You can be put back in line until {time}',
+  },
+  'status.minutesLeft': {
+    ar: '{n, plural, one {بقيت دقيقة واحدة} two {بقيت دقيقتان} few {بقيت # دقائق} many {بقيت # دقيقة} other {بقيت # دقيقة}}',
+    en: '{n, plural, one {# minute left} other {# minutes left}}',
+  },
+  'status.noShowGoTo': { ar: 'توجّه إلى الشباك {counters}', en: 'Go to counter {counters}' },
+  'status.or': { ar: 'أو', en: 'or' },
+  'status.noShowNoCounter': {
+    ar: 'لا يوجد الآن شباك مفتوح يقدّم خدمتك؛ اسأل موظف شباك يقدّمها عند فتحه.',
+    en: 'No counter serving your service is open now; ask at one when it opens.',
+  },
+  'status.noShowExpired': {
+    ar: 'فاتك دورك وانتهت مهلة إعادتك إلى الدور. يرجى أخذ تذكرة جديدة.',
+    en: 'You missed your turn and the time to be put back in line has passed. Please take a new ticket.',
+  },
+  // walk finding 8: with no open counter serving the service, nobody is "next"
+  'status.nobodyAhead': { ar: 'لا أحد أمامك في هذه الخدمة', en: 'Nobody ahead of you in this service' },
+  'status.noCounterServing': {
+    ar: 'لا يوجد الآن شباك مفتوح يقدّم هذه الخدمة؛ يبدأ النداء عند فتح أحدها.',
+    en: 'No counter serving this service is open now; calls start when one opens.',
+  },
 } as const satisfies Catalogue
 
 /** `statusText(key, lang, values?, digits?)`: the status page's words, the ticket's and the common ones. */

@@ -27,7 +27,7 @@ export class CenterCommands {
     return this.settingsStore.reply()
   }
 
-  /** Overrides some settings (null drops an override); applied after commit (the next call-next uses the new policy). */
+  /** Overrides some settings (null drops an override); applied after commit (the next call-next uses the new policy), then `settings:changed`. */
   updateSettings(actor: Actor, change: PutSettingsBody): SettingsReply {
     const apply = this.ctx.write((tx) => this.updateSettingsIn(tx, actor, change))
     return apply()
@@ -58,7 +58,12 @@ export class CenterCommands {
     const next = this.settingsStore.merged(change)
     this.settingsStore.store(next, tx.now, actorIds(actor).userId)
     auditChange(tx, actor, 'settings.update', {}, change)
-    return () => this.settingsStore.apply(next)
+    return () => {
+      const reply = this.settingsStore.apply(next)
+      // after the config took the new values: the kiosks and status pages then read them (walk finding 10)
+      this.ctx.publish([{ type: 'settings:changed' }])
+      return reply
+    }
   }
 
   /** The displays' news line. */

@@ -135,7 +135,7 @@ export class MessageScanner {
         label: t.label,
         center: this.deps.config.centerName[t.lang],
         ahead: Number(data.position ?? 0),
-        link: ticketStatusUrlAt(this.deps.publicBase(), t.id),
+        link: ticketStatusUrlAt(this.deps.publicBase(), t.id, t.lang),
       }
       return this.queue('ticket_taken', `ticket_taken:${e.id}`, t, e.id, values, now)
     }

@@ -290,7 +290,7 @@ export class Appointments {
           serviceId: issued.ticket.serviceId,
           position: issued.position,
           estimatedWaitSeconds: issued.estimatedWaitSeconds,
-          statusUrl: publicBase === undefined ? null : ticketStatusUrlAt(publicBase, issued.ticket.id),
+          statusUrl: publicBase === undefined ? null : ticketStatusUrlAt(publicBase, issued.ticket.id, issued.ticket.lang),
         },
       }
     })

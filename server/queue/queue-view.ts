@@ -256,6 +256,11 @@ export class QueueView {
     return t.status === 'parked' ? (new ParkingRepo(this.ctx.db).get(t.id)?.deadlineAt ?? null) : null
   }
 
+  /** The center's clock now (epoch ms): what a read model's "still within…" is judged against. */
+  now(): number {
+    return this.ctx.clock()
+  }
+
   /** Every counter, or those of one zone. */
   counters(zone: string | null = null): CounterRecord[] {
     return this.ctx.counters.list().filter((c) => zone === null || c.zone === zone)

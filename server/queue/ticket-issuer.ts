@@ -15,6 +15,7 @@ import { domainError, ErrorCodes } from '../errors.ts'
 import { isStaffed, kioskMaySell } from './staffing.ts'
 import type { ClosedReason } from '../../protocol/calendar.ts'
 import { canonicalPhone } from '../../protocol/phone-number.ts'
+import { policyHonoursPriority } from '../../protocol/settings.ts'
 
 export interface IssueRequest {
   serviceId: number
@@ -78,7 +79,11 @@ export class TicketIssuer {
 
   /** Issues inside a transaction already open (an appointment's check-in issues and marks the booking in one); checks as `issue`. */
   issueIn(tx: WriteScope, actor: Actor, req: IssueRequest): IssueResult {
-    const priority = req.priority ?? NO_PRIORITY
+    // a kiosk's category counts only where the policy serves it first: under fifo or sla it is not
+    // recorded, so no screen or paper claims it (a kiosk page from before the change may still send one);
+    // a clerk may still record one on a walk-in ticket (README, call policy)
+    const fromKiosk = actor.type === 'device' && actor.kind === 'kiosk'
+    const priority = fromKiosk && !policyHonoursPriority(this.ctx.config.queue.policy) ? NO_PRIORITY : (req.priority ?? NO_PRIORITY)
     const issuer = {
       type: actor.type,
       id: actor.type === 'system' ? null : actor.id,
@@ -102,7 +107,6 @@ export class TicketIssuer {
       throw domainError(ErrorCodes.SERVICE_DAILY_CAP, `service ${service.prefix} has reached its daily cap of ${service.dailyCap}`)
     }
     // a kiosk sells only what someone can serve (staffing.ts); staff may issue regardless
-    const fromKiosk = actor.type === 'device' && actor.kind === 'kiosk'
     if (fromKiosk && !kioskMaySell(service, isStaffed(this.view.staffing(service.id)))) {
       throw domainError(
         ErrorCodes.SERVICE_UNSTAFFED,
@@ -162,7 +166,7 @@ export class TicketIssuer {
         ...(ticket.origin === 'walk_in' ? {} : { origin: ticket.origin }),
       },
     })
-    const statusUrl = req.publicBase === undefined ? null : ticketStatusUrlAt(req.publicBase, ticket.id)
+    const statusUrl = req.publicBase === undefined ? null : ticketStatusUrlAt(req.publicBase, ticket.id, ticket.lang)
     tx.emit({ type: 'ticket:issued', ticket, standing, statusUrl })
     tx.emit({ type: 'queue:updated', serviceIds: [service.id] })
     const closesAt = hours.closesAt === null ? null : Date.parse(hours.closesAt)

@@ -51,7 +51,7 @@ function matchOf(ctx: QueueContext, view: QueueView, t: TicketRecord, publicBase
     position: standing?.position ?? null,
     estimatedWaitSeconds: standing?.estimatedWaitSeconds ?? null,
     kioskId: t.issuedByType === 'device' ? t.issuedById : null,
-    statusUrl: ticketStatusUrlAt(publicBase, t.id),
+    statusUrl: ticketStatusUrlAt(publicBase, t.id, t.lang),
   }
 }
 

@@ -30,7 +30,7 @@ export function requestReprint(
       ticket,
       deviceId: kiosk,
       standing: view.standing(ticket),
-      statusUrl: ticketStatusUrlAt(publicBase, ticket.id),
+      statusUrl: ticketStatusUrlAt(publicBase, ticket.id, ticket.lang),
     },
   ])
   return { deviceId: kiosk }

@@ -107,6 +107,7 @@ export class Broadcaster {
         break
       }
       case 'counter:updated':
+      case 'settings:changed': // the center's digits or name are on every status page
         affected = watched
         break
       default:
@@ -172,10 +173,14 @@ export class Broadcaster {
       case 'center:updated':
         // the news line: staff and every display feed (a zoned display shows it too)
         return this.send([STAFF_FEED, ALL_ZONES_FEED, ...this.knownZones().map(zoneFeed)], 'center:updated', { news: event.news })
-      case 'ticket:reprint':
+      case 'settings:changed':
+        return this.send([KIOSK_FEED], 'config:changed', { deviceId: null })
       case 'device:changed':
+        // a kiosk's own config (ask priority, ask phone…) takes effect without a reload; serial lines follow it too
+        return this.send([KIOSK_FEED], 'config:changed', { deviceId: event.deviceId })
+      case 'ticket:reprint':
       case 'access:revoked':
-        // not pushed: serial lines follow device:changed; the socket server ends revoked sockets
+        // not pushed: the printer reprints; the socket server ends revoked sockets
         return
     }
   }

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify'
 import { centerAddress } from '../center-address.ts'
 import { ticketStatusUrlAt } from '../queue/ticket-link.ts'
+import type { Lang } from '../../protocol/common.ts'
 
 /**
  * Where the center's public pages are, as the QR on a ticket carries it: `config.publicUrl` when
@@ -16,6 +17,6 @@ export function publicBase(request: FastifyRequest): string {
 }
 
 /** The address of a ticket's public status page, as the QR on the ticket carries it. */
-export function ticketStatusUrl(request: FastifyRequest, ticketId: string): string {
-  return ticketStatusUrlAt(publicBase(request), ticketId)
+export function ticketStatusUrl(request: FastifyRequest, ticketId: string, lang?: Lang): string {
+  return ticketStatusUrlAt(publicBase(request), ticketId, lang)
 }

@@ -107,6 +107,20 @@ describe('priority at the kiosk and at the counter', () => {
     // she is next on her own ticket, and the database holds her category
     expect(await confirmation(page).locator('[data-position]').getAttribute('data-position')).toBe('0')
     await page.evaluate(() => document.fonts.ready)
+    // the whole ticket fits the 1080×1920 kiosk, Done and the language switch on screen (walk finding 5), in both languages
+    for (const lang of ['ar', 'en'] as const) {
+      if (lang === 'en') {
+        await page.locator('tabour-lang-switch button').click()
+        await confirmation(page).getByText('Priority · Pregnant women').first().waitFor()
+      }
+      expect(await page.evaluate(() => document.documentElement.scrollHeight), lang).toBeLessThanOrEqual(1920)
+      for (const what of ['tabour-ticket-confirmation [data-action="done"]', 'tabour-lang-switch button']) {
+        const box = (await page.locator(what).boundingBox())!
+        expect(box.y + box.height, `${what} (${lang})`).toBeLessThanOrEqual(1920)
+      }
+    }
+    await page.locator('tabour-lang-switch button').click()
+    await page.getByText('أولوية · الحوامل').first().waitFor()
     await page.screenshot({ path: join(SHOTS, 'kiosk-ar-portrait-priority-ticket.png'), fullPage: true })
     expect(await seriousAxeViolations(page, 'moderate'), 'priority ticket, ar').toEqual([])
 
@@ -133,5 +147,27 @@ describe('priority at the kiosk and at the counter', () => {
     expect(await page.getByText(PROMISE_AR).count()).toBe(0)
     expect(await page.getByText(PROMISE_EN).count()).toBe(0)
     expect(await seriousAxeViolations(page, 'moderate'), 'ticket, fifo, ar').toEqual([])
+  })
+
+  it('the manager switches to fifo while the kiosk is on: it stops asking and promising without a reload (walk finding 1)', async () => {
+    const run = await startCenter()
+    const page = await openKiosk(run)
+    const service = page.locator(`tabour-service-grid button[data-service-id="${run.serviceId}"]`)
+    await service.click()
+    await page.getByText(PROMISE_AR).waitFor()
+    await page.locator('tabour-ticket-options [data-action="back"]').click()
+    await service.waitFor()
+
+    const put = await run.center.request('PUT', '/api/v1/settings', { token: await run.center.admin(), body: { callPolicy: 'fifo' } })
+    expect(put.statusCode, put.body).toBe(200)
+    // the page is not reloaded: the push brings the new policy
+    await page.waitForFunction(() => {
+      const app = document.querySelector('tabour-kiosk-app') as unknown as { session?: { center?: { callPolicy?: string } } } | null
+      return app?.session?.center?.callPolicy === 'fifo'
+    })
+    await service.click()
+    await shownTicket(page)
+    expect(await page.getByText(PROMISE_AR).count()).toBe(0)
+    expect(await confirmation(page).locator('.priority').count()).toBe(0)
   })
 })

@@ -41,7 +41,10 @@ async function startCenter(clock: TestClock) {
 /** A time as the page says it: the center's zone, the language, Arabic-Indic digits when the center uses them on Arabic pages. */
 function centerTime(iso: string, lang: 'ar' | 'en', digits: string): string {
   const locale = lang === 'ar' ? (digits === 'arabic-indic' ? 'ar-EG' : 'ar-EG-u-nu-latn') : 'en-GB'
-  return new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone: 'Africa/Cairo' }).format(new Date(iso))
+  // with am/pm in English too: "3:27" alone could be either (walk finding 21)
+  return new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', hour12: true, timeZone: 'Africa/Cairo' }).format(
+    new Date(iso),
+  )
 }
 
 const text = async (page: Page, selector: string) => ((await page.locator(selector).textContent()) ?? '').replace(/\s+/g, ' ').trim()
@@ -160,5 +163,53 @@ describe('the status page tells the truth', { timeout: 60_000 }, () => {
       await expectAccessible(page, `join page, ${lang}`)
       await page.screenshot({ path: join(SHOTS, `join-${lang}.png`), fullPage: true })
     }
+  })
+
+  it('a no-show is told the undo window and the counters that can put it back; with no open counter nobody is "next"', async () => {
+    const clock = new TestClock()
+    const { center, url, counter, clerk, kiosk, a } = await startCenter(clock)
+    // counter 6, open, does not serve A: it cannot reinstate, so the page never sends anyone there
+    const other = await center.createService({ prefix: 'F', nameAr: 'استعلامات', nameEn: 'Enquiries' })
+    const enquiries = await center.createCounter({ number: 6, name: 'Enquiries', serviceIds: [other.id] })
+    await center.openCounterAs('clerk6', enquiries.id)
+    const missed = await center.issue(kiosk, { serviceId: a.id })
+    const waiting = await center.issue(kiosk, { serviceId: a.id })
+    expect((await center.action(clerk, counter.id, 'call-next')).json().ticket.id).toBe(missed.id)
+    clock.advance(61)
+    expect((await center.action(clerk, counter.id, 'no-show')).statusCode).toBe(200)
+    const pages = { ar: await suite.contexts.page(PHONE), en: await suite.contexts.page(PHONE) }
+    await pages.ar.goto(`${url}/t/${missed.id}`)
+    await pages.en.goto(`${url}/t/${missed.id}?lang=en`)
+    const until = new Date(clock.now + 30 * 60_000).toISOString()
+    for (const lang of ['ar', 'en'] as const) {
+      const page = pages[lang]
+      await page.locator('tabour-ticket-status [data-state="no-show"]').waitFor()
+      const said = await text(page, 'tabour-ticket-status [data-status="no_show"]')
+      expect(said, lang).toContain(centerTime(until, lang, 'western'))
+      expect(said, lang).toContain(lang === 'ar' ? 'بقيت ٣٠ دقيقة'.replace('٣٠', '30') : '30 minutes left')
+      expect(said, lang).toContain(lang === 'ar' ? 'توجّه إلى الشباك 3' : 'Go to counter 3')
+      expect(said, lang).not.toMatch(/6|الاستعلامات|information desk/)
+      await expectAccessible(page, `no-show (${lang})`)
+    }
+    await pages.en.screenshot({ path: join(SHOTS, 'status-no-show-en.png'), fullPage: true })
+
+    // counter 3 pauses: nobody serves A now, so the waiting ticket is not "next" and the page says why
+    expect((await center.action(clerk, counter.id, 'pause', { reason: 'prayer' })).statusCode, 'pause').toBe(200)
+    const closedCounter = await center.action(clerk, counter.id, 'close')
+    expect(closedCounter.statusCode, closedCounter.body).toBe(200)
+    for (const lang of ['ar', 'en'] as const) {
+      const page = pages[lang]
+      await page.goto(`${url}/t/${waiting.id}${lang === 'en' ? '?lang=en' : ''}`)
+      await page.locator('tabour-ticket-status [data-no-counter]').waitFor()
+      const said = await text(page, 'tabour-ticket-status [data-status="waiting"]')
+      expect(said, lang).toContain(lang === 'ar' ? 'لا أحد أمامك في هذه الخدمة' : 'Nobody ahead of you in this service')
+      expect(said, lang).not.toContain(lang === 'ar' ? 'أنت التالي' : 'You are next')
+      expect(said, lang).not.toContain(lang === 'ar' ? 'اقترب دورك' : 'Your turn is near')
+      await expectAccessible(page, `no counter (${lang})`)
+    }
+    // the undo window over: take a new ticket
+    clock.advance(31 * 60)
+    await pages.ar.goto(`${url}/t/${missed.id}`)
+    await pages.ar.locator('tabour-ticket-status [data-state="no-show-over"]').getByText('يرجى أخذ تذكرة جديدة').waitFor()
   })
 })

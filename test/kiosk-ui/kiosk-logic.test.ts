@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_PHONE_PATTERN, kioskSettings, policyHonoursPriority } from '../../kiosk-ui/kiosk-settings.ts'
+import { DEFAULT_PHONE_PATTERN, kioskSettings } from '../../kiosk-ui/kiosk-settings.ts'
+import { policyHonoursPriority } from '../../protocol/settings.ts'
 import { normalizePairingCode } from '../../ui-common/pairing-code.ts'
 import { printFailedFor } from '../../kiosk-ui/printer-state.ts'
 import type { PrinterStatusReport } from '../../protocol/device-config.ts'

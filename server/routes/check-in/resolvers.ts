@@ -35,7 +35,7 @@ export const remoteArrival: CheckInResolver = (queue, req) => {
       serviceId: ticket.serviceId,
       position: standing.position,
       estimatedWaitSeconds: standing.estimatedWaitSeconds,
-      statusUrl: ticketStatusUrlAt(req.publicBase, ticket.id),
+      statusUrl: ticketStatusUrlAt(req.publicBase, ticket.id, ticket.lang),
     },
   }
 }

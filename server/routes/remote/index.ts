@@ -77,7 +77,7 @@ export async function remoteRoutes(fastify: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       const { ticket } = remote.join({ ...request.body, address: request.ip, publicBase: publicBase(request) })
-      return reply.status(201).send({ id: ticket.id, label: ticket.label, statusUrl: ticketStatusUrl(request, ticket.id) })
+      return reply.status(201).send({ id: ticket.id, label: ticket.label, statusUrl: ticketStatusUrl(request, ticket.id, ticket.lang) })
     },
   )
 

@@ -50,7 +50,7 @@ export async function ticketRoutes(fastify: FastifyInstance): Promise<void> {
       })
       const t = result.ticket
       if (result.replayed) reply.header('idempotent-replayed', 'true')
-      const statusUrl = ticketStatusUrl(request, t.id)
+      const statusUrl = ticketStatusUrl(request, t.id, t.lang)
       // the printer binding followed ticket:issued before the command returned (a kiosk's own printer, or the one bound to
       // the clerk's counter for a walk-in); a replay is the same ticket, printed (or not) the first time
       const printing = !result.replayed ? app.tabour.printing.stateOf(t.id) : 'none'

@@ -41,8 +41,9 @@ describe('POST /api/v1/tickets', () => {
       estimatedWaitSeconds: 0,
       issuedAt: new Date(clock.now).toISOString(),
       printing: 'none', // this kiosk has no printer configured
-      // the configured host and port (this center is not listening: port 0), never the request's Host header
-      statusUrl: `http://127.0.0.1:0/t/${body.id}`,
+      // the configured host and port (this center is not listening: port 0), never the request's Host header;
+      // taken in English, so the page opens in English (walk finding 6)
+      statusUrl: `http://127.0.0.1:0/t/${body.id}?lang=en`,
     })
     expect(res.body).not.toContain(PHONE)
     expect(res.headers['idempotent-replayed']).toBeUndefined()
