@@ -87,7 +87,16 @@ const daysOf = (center: string, ci: number) =>
 async function seed(store: HubStore): Promise<void> {
   for (const c of CENTERS)
     await store.addCenter(
-      { id: c.id, nameAr: `مركز ${c.id}`, nameEn: `Center ${c.id}`, governorate: c.governorate, cityAr: '', cityEn: '', kind: 'fixed', secret: 's' },
+      {
+        id: c.id,
+        nameAr: `مركز ${c.id}`,
+        nameEn: `Center ${c.id}`,
+        governorate: c.governorate,
+        cityAr: '',
+        cityEn: '',
+        kind: 'fixed',
+        secret: 's',
+      },
       0,
     )
   await store.nationalServices.put({ code: 'PASS', nameAr: 'جوازات', nameEn: 'Passports', groupAr: '', groupEn: '' }, 0)
