@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { randomBytes } from 'node:crypto'
 import { sql } from 'kysely'
 import { hubSqliteFile } from '../../hub/config.ts'
 import { openHubDatabase } from '../../hub/store/database.ts'
@@ -10,6 +9,7 @@ import type { OpenCenters } from '../../protocol/open-data.ts'
 import { cityIn } from '../../protocol/hub-city.ts'
 import { zeroCounts } from '../../protocol/upstream.ts'
 import { BACKENDS, HUB_ADMIN_TOKEN, startTestHub, type TestHub } from './hub-harness.ts'
+import { finalHour, ingestNow } from './final-hour.ts'
 
 /**
  * A center's city in Arabic and in English (hub migration 17). The hub kept one `city` string,
@@ -72,18 +72,8 @@ describe.each(BACKENDS)("a center's city in two languages on %s", (backend) => {
     hub = await startTestHub({ backend })
     await admin(hub, 'POST', 'centers', center('C1', { cityAr: 'مدينة نصر', cityEn: 'Nasr City' }))
     const rows = [{ serviceCode: 'A', serviceNameAr: 'أ', serviceNameEn: 'A', ...zeroCounts(), issued: 3 }]
-    const batch = {
-      centerId: 'C1',
-      seq: 1,
-      day: DAY,
-      hour: 10,
-      timeZone: 'Africa/Cairo',
-      revision: 1,
-      final: true,
-      generatedAt: Date.now(),
-      rows,
-    }
-    await hub.store.ingestHours([batch], randomBytes(12).toString('hex'), Date.now())
+    const batch = finalHour('C1', DAY, rows)
+    await ingestNow(hub.store, batch)
     const csv = async (lang: string) => (await hub.app.inject({ url: `/api/hub/v1/figures.csv?from=${DAY}&by=center&lang=${lang}` })).body
     const [head, line] = (await csv('ar')).replace(/^\uFEFF/, '').split('\r\n')
     const cols = head!.split(',')

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { randomBytes } from 'node:crypto'
 import {
   DashboardCenter,
   DashboardRow,
@@ -10,6 +9,7 @@ import {
 } from '../../protocol/hub-api.ts'
 import { zeroCounts } from '../../protocol/upstream.ts'
 import { addNationalService, registerCenter, startTestHub, type TestHub } from './hub-harness.ts'
+import { finalHour, ingestNow } from './final-hour.ts'
 
 /**
  * GET /api/hub/v1/dashboard is the summary cut to what the dashboard page shows: the same figures
@@ -46,18 +46,8 @@ beforeAll(async () => {
         },
         { serviceCode: 'Z', serviceNameAr: 'ز', serviceNameEn: 'Z', ...zeroCounts(), issued: 2 },
       ]
-      const batch = {
-        centerId: id,
-        seq: d + 1,
-        day,
-        hour: 10,
-        timeZone: 'Africa/Cairo',
-        revision: 1,
-        final: true,
-        generatedAt: Date.now(),
-        rows,
-      }
-      await hub.store.ingestHours([batch], randomBytes(12).toString('hex'), Date.now())
+      const batch = finalHour(id, day, rows, { seq: d + 1 })
+      await ingestNow(hub.store, batch)
     }
   }
 })

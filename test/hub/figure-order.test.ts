@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { randomBytes } from 'node:crypto'
 import { GOVERNORATE_CODES } from '../../protocol/governorates.ts'
 import type { FigureRow, HubDashboard } from '../../protocol/hub-api.ts'
 import { zeroCounts } from '../../protocol/upstream.ts'
 import { addNationalService, BACKENDS, type Backend, registerCenter, startTestHub, type TestHub } from './hub-harness.ts'
+import { finalHour, ingestNow } from './final-hour.ts'
 
 /**
  * "By governorate" (and by center, by service) rows come in one order on every store: code-point
@@ -49,18 +49,8 @@ describe.each(STORES)('figures in one order on $backend $icu', ({ backend, icu }
         })),
         { serviceCode: 'Z', serviceNameAr: 'بلا رمز', serviceNameEn: 'No code', ...zeroCounts(), issued: 1 },
       ]
-      const batch = {
-        centerId: id,
-        seq: 1,
-        day: DAY,
-        hour: 10,
-        timeZone: 'Africa/Cairo',
-        revision: 1,
-        final: true,
-        generatedAt: Date.now(),
-        rows,
-      }
-      await hub.store.ingestHours([batch], randomBytes(12).toString('hex'), Date.now())
+      const batch = finalHour(id, DAY, rows)
+      await ingestNow(hub.store, batch)
     }
     const keys = async (by: string) =>
       ((await (await fetch(`${hub.url}/api/hub/v1/figures?from=${DAY}&by=${by}`)).json()) as { rows: FigureRow[] }).rows.map((r) => r.key)

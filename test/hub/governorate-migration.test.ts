@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { randomBytes } from 'node:crypto'
 import { sql } from 'kysely'
 import { hubSqliteFile } from '../../hub/config.ts'
 import { openHubDatabase } from '../../hub/store/database.ts'
@@ -8,6 +7,7 @@ import { HubStore } from '../../hub/store/store.ts'
 import type { CenterView, FigureRow, HubFleet } from '../../protocol/hub-api.ts'
 import { zeroCounts } from '../../protocol/upstream.ts'
 import { BACKENDS, startTestHub, type TestHub } from './hub-harness.ts'
+import { finalHour, ingestNow } from './final-hour.ts'
 
 /**
  * Hub migration 15 (hub/store/migration-15-governorates.ts): a hub from before the governorate
@@ -40,18 +40,8 @@ async function seedOldHub(config: Parameters<typeof hubSqliteFile>[0] & { databa
       await sql`INSERT INTO hub_centers (id, name_ar, name_en, governorate, city, kind, secret, active, created_at)
         VALUES (${id}, 'مركز', 'Center', ${governorate}, '', 'fixed', 'a-secret-of-sixteen-chars', 1, ${Date.now()})`.execute(store.db)
       const rows = [{ serviceCode: 'A', serviceNameAr: 'أ', serviceNameEn: 'A', ...zeroCounts(), issued }]
-      const batch = {
-        centerId: id,
-        seq: 1,
-        day: DAY,
-        hour: 10,
-        timeZone: 'Africa/Cairo',
-        revision: 1,
-        final: true,
-        generatedAt: Date.now(),
-        rows,
-      }
-      expect(await store.ingestHours([batch], randomBytes(12).toString('hex'), Date.now())).not.toBe('replayed')
+      const batch = finalHour(id, DAY, rows)
+      expect(await ingestNow(store, batch)).not.toBe('replayed')
     }
     const analyst = { displayName: 'Mona', role: 'governorate' as const, governorate: 'الجيزة', password: 'a-long-enough-password' }
     await store.analysts.create({ username: 'mona', ...analyst }, Date.now())
