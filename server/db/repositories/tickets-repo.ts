@@ -239,13 +239,24 @@ export class TicketsRepo {
     ).n
   }
 
-  /** Seconds from call to finish of the service's most recent completed tickets, newest first. */
+  /**
+   * Service time of the service's most recent completed tickets, newest first: call to finish,
+   * except for a ticket that was parked and resumed, whose time parked is not service time; its
+   * finish recorded what it was (server/queue/service-time.ts), so that is read back. The wait
+   * estimates the kiosk and the status page show are made from these.
+   */
   recentServiceSeconds(serviceId: number, limit: number): number[] {
     return (
       this.sql(
-        `SELECT (finished_at - called_at) / 1000.0 AS s FROM tickets
-         WHERE service_id = ? AND status = 'done' AND called_at IS NOT NULL
-         ORDER BY finished_at DESC LIMIT ?`,
+        `SELECT COALESCE(
+           CASE WHEN t.resumed_at IS NOT NULL THEN
+             (SELECT json_extract(e.data, '$.serviceSeconds') FROM events e
+              WHERE e.ticket_id = t.id AND e.type = 'ticket.finished' ORDER BY e.id DESC LIMIT 1)
+           END,
+           (t.finished_at - t.called_at) / 1000.0) AS s
+         FROM tickets t
+         WHERE t.service_id = ? AND t.status = 'done' AND t.called_at IS NOT NULL
+         ORDER BY t.finished_at DESC LIMIT ?`,
       ).all(serviceId, limit) as { s: number }[]
     ).map((r) => r.s)
   }

@@ -48,6 +48,8 @@ describe('service time of a parked ticket', () => {
 
     const [finished] = rows<{ data: string }>(c, "SELECT data FROM events WHERE type = 'ticket.finished'")
     expect(JSON.parse(finished!.data)).toMatchObject({ serviceSeconds: 180, handlingSeconds: 90 + 60 })
+    // the wait estimates learn from the same service time, not the 780 s from call to finish
+    expect(c.app.tabour.queue.ctx.tickets.recentServiceSeconds(a.id, 5)).toEqual([180])
     const today = (await c.request('GET', '/api/v1/stats/today', { token: manager })).json()
     expect(today.services[0]).toMatchObject({ served: 1, avgServiceSeconds: 180, p90ServiceSeconds: 180 })
     expect(rows(c, 'SELECT status FROM tickets ORDER BY label')).toEqual([{ status: 'done' }, { status: 'abandoned' }])
