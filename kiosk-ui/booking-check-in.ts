@@ -4,13 +4,16 @@
  *  - A USB barcode scanner types like a keyboard: characters a few milliseconds apart, then
  *    Enter. Keystrokes that come that fast anywhere on the page (no field focused) are collected
  *    and sent on Enter (a kiosk has no keyboard: whatever types on it is the scanner).
- *  - "I have a booking" opens a field to type the code (or scan into it).
+ *  - "I have a booking" opens a field for the code with an on-screen keyboard of the code's
+ *    characters (walk finding 9); a scan into the field works too. The field shows the code
+ *    grouped as printed (XXXX-XXXX-…), left to right on the Arabic screen as well.
  *  - The center answers (POST /check-in): a ticket → `check-in-ticket` (the kiosk shows it as any
  *    ticket); too early → when to come back, on the center's clock; too late → an offer of an
  *    ordinary ticket (`service-select`, as a tap on the service would).
  */
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
+import { live } from 'lit/directives/live.js'
 import type { CheckInResult } from '../protocol/appointments.ts'
 import { appointmentErrorKey, appointmentText, type AppointmentMessageKey } from '../protocol/messages/appointments.ts'
 import { ApiError, requestJson } from '../ui-common/api-client.ts'
@@ -19,6 +22,8 @@ import { DEFAULT_LANG, type Lang } from '../ui-common/i18n.ts'
 import { intlLocale, type DigitStyle } from '../protocol/messages/digits.ts'
 import type { IssuedTicketReply } from './kiosk-api.ts'
 import { kioskStyles } from './kiosk-styles.ts'
+import { applyCodeKey, codeCharacters, groupedCode, type CodeKey } from './code-keyboard.ts'
+import './code-keyboard.ts'
 import { themeStyles } from '../ui-common/theme.ts'
 
 /**
@@ -80,6 +85,8 @@ export class BookingCheckIn extends LitElement {
         border: 3px solid var(--tabour-primary);
         border-radius: var(--tabour-radius);
         font: inherit;
+        /* as on the keys: a zero that no one reads as the letter O */
+        font-family: ui-monospace, monospace;
         font-size: 2.5rem;
         letter-spacing: 0.08em;
         text-align: center;
@@ -111,6 +118,8 @@ export class BookingCheckIn extends LitElement {
   @property() digits: DigitStyle = 'western'
 
   @state() private shown: Shown = { kind: 'closed' }
+  /** What the field holds: a code grouped as printed, or a scanned text that is not a code (a link), as it came. */
+  @state() private code = ''
 
   private scan = ''
   private lastKeyAt = 0
@@ -151,6 +160,25 @@ export class BookingCheckIn extends LitElement {
 
   private t(key: AppointmentMessageKey, values?: Record<string, string | number>): string {
     return appointmentText(key, this.lang, values)
+  }
+
+  private open(): void {
+    this.code = ''
+    this.show({ kind: 'typing' })
+  }
+
+  /** Typing or a scan into the field: a code is regrouped as it grows; anything else is kept as typed. */
+  private onInput(e: Event): void {
+    const input = e.target as HTMLInputElement
+    const plain = codeCharacters(input.value)
+    this.code = plain === null ? input.value : groupedCode(plain)
+  }
+
+  /** A key of the on-screen keyboard; a text that is not a code (a link) is replaced by the key's character. */
+  private onCodeKey(key: CodeKey): void {
+    this.code = groupedCode(applyCodeKey(codeCharacters(this.code) ?? '', key))
+    // each tap starts the 20 seconds over: the panel closes when left alone, not while tapping 16 keys
+    this.show({ kind: 'typing' })
   }
 
   private show(shown: Shown): void {
@@ -212,7 +240,7 @@ export class BookingCheckIn extends LitElement {
 
   override render(): TemplateResult {
     return html`
-      <button type="button" class="btn open" data-action="have-booking" @click=${() => this.show({ kind: 'typing' })}>
+      <button type="button" class="btn open" data-action="have-booking" @click=${() => this.open()}>
         ${this.t('checkIn.button')}
       </button>
       ${this.shown.kind === 'closed' ? nothing : html`<div class="overlay">${this.renderPanel()}</div>`}
@@ -234,7 +262,12 @@ export class BookingCheckIn extends LitElement {
           }}
         >
           <label for="code">${this.t('checkIn.prompt')}</label>
-          <input id="code" name="code" data-field="booking-code" dir="ltr" autocomplete="off" />
+          <input id="code" name="code" data-field="booking-code" dir="ltr" autocomplete="off" .value=${live(this.code)} @input=${(e: Event) => this.onInput(e)} />
+          <tabour-code-keyboard
+            lang=${this.lang}
+            label=${this.t('checkIn.code')}
+            @code-key=${(e: CustomEvent<{ key: CodeKey }>) => this.onCodeKey(e.detail.key)}
+          ></tabour-code-keyboard>
           <div class="row"><button type="submit" class="btn primary" data-action="check-in">${this.t('checkIn.submit')}</button>${back}</div>
         </form>`
       case 'busy':
