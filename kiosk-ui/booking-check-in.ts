@@ -22,7 +22,7 @@ import { DEFAULT_LANG, type Lang } from '../ui-common/i18n.ts'
 import { intlLocale, type DigitStyle } from '../protocol/messages/digits.ts'
 import type { IssuedTicketReply } from './kiosk-api.ts'
 import { kioskStyles } from './kiosk-styles.ts'
-import { applyCodeKey, codeCharacters, groupedCode, type CodeKey } from './code-keyboard.ts'
+import { applyCodeKey, BOOKING_CODE_LENGTH, codeCharacters, groupedCode, type CodeKey } from './code-keyboard.ts'
 import './code-keyboard.ts'
 import { themeStyles } from '../ui-common/theme.ts'
 
@@ -167,11 +167,14 @@ export class BookingCheckIn extends LitElement {
     this.show({ kind: 'typing' })
   }
 
-  /** Typing or a scan into the field: a code is regrouped as it grows; anything else is kept as typed. */
+  /**
+   * Typing or a scan into the field: kept as typed until it is a whole code, then grouped as printed.
+   * Not before: the start of a scanned link ("https") is made of code characters too.
+   */
   private onInput(e: Event): void {
     const input = e.target as HTMLInputElement
     const plain = codeCharacters(input.value)
-    this.code = plain === null ? input.value : groupedCode(plain)
+    this.code = plain?.length === BOOKING_CODE_LENGTH ? groupedCode(plain) : input.value
   }
 
   /** A key of the on-screen keyboard; a text that is not a code (a link) is replaced by the key's character. */

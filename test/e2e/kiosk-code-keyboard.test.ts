@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { join } from 'node:path'
+import { randomBytes } from 'node:crypto'
 import type { Page } from 'playwright-core'
 import { daytimeShiftMs, TestClock } from '../helpers/test-center.ts'
 import { listeningCenter } from '../helpers/listening-center.ts'
@@ -8,6 +9,8 @@ import { localDay } from '../../protocol/center-clock.ts'
 import { PORTRAIT, useBrowserSuite } from './browser.ts'
 import { seriousAxeViolations } from './axe.ts'
 import { ROOT } from './ui-build.ts'
+import { BookingCodes } from '../../server/queue/booking-code.ts'
+import { BOOKING_CODE_ALPHABET, BOOKING_CODE_LENGTH } from '../../kiosk-ui/code-keyboard.ts'
 
 /**
  * The kiosk has no keyboard (walk finding 9): "I have a booking" offers an on-screen keyboard of
@@ -94,6 +97,26 @@ describe('the kiosk code keyboard', () => {
       await checkIn.locator('[data-action="check-in"]').click()
       await label.waitFor()
       expect(await label.textContent()).toContain(`P-00${i + 1}`)
+    }
+
+    // a scanner (or a keyboard) types into the field after a key was tapped: grouped once whole
+    await kiosk.locator('tabour-ticket-confirmation [data-action="done"]').click()
+    await checkIn.locator('[data-action="have-booking"]').click()
+    await tap(kiosk, codes[0]!.slice(0, 2))
+    await kiosk.keyboard.type(codes[0]!.slice(2).toLowerCase().replace(/-/g, ''), { delay: 5 })
+    expect(await field.inputValue()).toBe(codes[0])
+    // a link is not a code: kept as typed, for the server to find the code in it
+    await kiosk.locator('tabour-code-keyboard [data-key="clear"]').click()
+    await kiosk.keyboard.type(`${url}/b/${codes[0]}`, { delay: 2 })
+    expect(await field.inputValue()).toBe(`${url}/b/${codes[0]}`)
+  })
+  it('has a key for every character the server puts in a code (the kiosk keeps its own copy of the alphabet)', () => {
+    const codes = new BookingCodes(randomBytes(32))
+    expect(new Set(BOOKING_CODE_ALPHABET).size).toBe(32)
+    for (let i = 0; i < 500; i++) {
+      const plain = codes.issue().replace(/-/g, '')
+      expect(plain).toHaveLength(BOOKING_CODE_LENGTH)
+      for (const ch of plain) expect(BOOKING_CODE_ALPHABET).toContain(ch)
     }
   })
 })
