@@ -12,12 +12,7 @@ import { DEFAULT_LANG, type Lang } from '../ui-common/i18n.ts'
 import { themeStyles } from '../ui-common/theme.ts'
 import { commonText } from '../protocol/messages/common.ts'
 import { kioskStyles } from './kiosk-styles.ts'
-
-/** The characters of a booking code, in the server's order (keep in step with server/queue/booking-code.ts). */
-export const BOOKING_CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
-/** Characters in a booking code, and in each printed group of it. */
-export const BOOKING_CODE_LENGTH = 16
-const GROUP = 4
+import { BOOKING_CODE_ALPHABET, BOOKING_CODE_GROUP as GROUP, BOOKING_CODE_LENGTH } from '../protocol/booking-code-form.ts'
 
 /** A key of the keyboard: one code character, or an edit. */
 export type CodeKey = string | 'delete' | 'clear'
@@ -37,9 +32,6 @@ export function codeCharacters(text: string): string | null {
   for (const ch of plain) if (!BOOKING_CODE_ALPHABET.includes(ch)) return null
   return plain
 }
-
-/** The printed form of (the start of) a code: groups of four joined by "-". */
-export const groupedCode = (plain: string) => (plain.match(/.{1,4}/g) ?? []).join('-')
 
 /** What the code becomes after `key`; a full code takes no more characters. */
 export function applyCodeKey(plain: string, key: CodeKey): string {

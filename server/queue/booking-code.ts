@@ -10,12 +10,13 @@
  * The key is 32 random bytes made once per center database (migration 12); it never leaves it.
  */
 import { createHmac, randomBytes } from 'node:crypto'
+import { BOOKING_CODE_ALPHABET as ALPHABET, BOOKING_CODE_LENGTH, groupedCode } from '../../protocol/booking-code-form.ts'
 
-const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
 const TAG = 4
 const RANDOM = 8
 const MAC = 4
 export const CODE_LENGTH = TAG + RANDOM + MAC
+if (CODE_LENGTH !== BOOKING_CODE_LENGTH) throw new Error('booking code parts do not add up to BOOKING_CODE_LENGTH')
 
 /** Base32 of the first `chars` × 5 bits of `bytes`. */
 function base32(bytes: Buffer, chars: number): string {
@@ -44,7 +45,7 @@ export function normaliseCode(text: string): string | null {
 }
 
 /** The printed form: four groups of four. */
-export const formatCode = (plain: string) => plain.match(/.{4}/g)!.join('-')
+export const formatCode = groupedCode
 
 /**
  * The code inside what a scanner or a person typed: the code itself, or a manage link

@@ -10,7 +10,7 @@ import { PORTRAIT, useBrowserSuite } from './browser.ts'
 import { seriousAxeViolations } from './axe.ts'
 import { ROOT } from './ui-build.ts'
 import { BookingCodes } from '../../server/queue/booking-code.ts'
-import { BOOKING_CODE_ALPHABET, BOOKING_CODE_LENGTH } from '../../kiosk-ui/code-keyboard.ts'
+import { BOOKING_CODE_ALPHABET, BOOKING_CODE_LENGTH } from '../../protocol/booking-code-form.ts'
 
 /**
  * The kiosk has no keyboard (walk finding 9): "I have a booking" offers an on-screen keyboard of
@@ -110,7 +110,7 @@ describe('the kiosk code keyboard', () => {
     await kiosk.keyboard.type(`${url}/b/${codes[0]}`, { delay: 2 })
     expect(await field.inputValue()).toBe(`${url}/b/${codes[0]}`)
   })
-  it('has a key for every character the server puts in a code (the kiosk keeps its own copy of the alphabet)', () => {
+  it('has a key for every character the server puts in a code (one alphabet in protocol/booking-code-form.ts)', () => {
     const codes = new BookingCodes(randomBytes(32))
     expect(new Set(BOOKING_CODE_ALPHABET).size).toBe(32)
     for (let i = 0; i < 500; i++) {
