@@ -1,20 +1,27 @@
 /**
  * Runs a task every `intervalMs` while the page is visible, and at once when it becomes visible
- * again (a phone taken out of a pocket). Owns its timer and its visibility listener; stops when
- * the host leaves the document or `stop()` is called.
+ * again (a phone taken out of a pocket). With `backOff`, a task that throws waits twice as long
+ * before the next run, up to MAX_BACKOFF times the interval (a center that is down is not asked
+ * by every phone every few seconds); a run that succeeds returns to the interval. Owns its timer and its
+ * visibility listener; stops when the host leaves the document or `stop()` is called.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit'
+
+/** The longest wait after failures, as a multiple of the interval. */
+const MAX_BACKOFF = 8
 
 export class PollController implements ReactiveController {
   private timer: ReturnType<typeof setTimeout> | undefined
   private running = false
   private inFlight = false
+  private failures = 0
 
-  /** `intervalMs`: time between runs; default 10 s. */
+  /** `intervalMs`: time between runs; default 10 s. `backOff`: wait longer after each failed run. */
   constructor(
     host: ReactiveControllerHost,
     private readonly task: () => Promise<void>,
     private readonly intervalMs = 10_000,
+    private readonly backOff = false,
   ) {
     host.addController(this)
   }
@@ -52,12 +59,15 @@ export class PollController implements ReactiveController {
     this.inFlight = true
     try {
       await this.task()
+      this.failures = 0
     } catch {
-      // the task reports its own failures; polling goes on
+      // the task reports its own failures; polling goes on, less often
+      if (this.backOff) this.failures++
     } finally {
       this.inFlight = false
     }
-    if (this.running && document.visibilityState === 'visible') this.timer = setTimeout(() => void this.run(), this.intervalMs)
+    const delay = this.intervalMs * Math.min(2 ** this.failures, MAX_BACKOFF)
+    if (this.running && document.visibilityState === 'visible') this.timer = setTimeout(() => void this.run(), delay)
   }
 
   private readonly onVisibility = (): void => {

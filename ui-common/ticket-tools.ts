@@ -9,6 +9,7 @@ import { LitElement, html, nothing, type TemplateResult } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import { ErrorCodes } from '../protocol/error-codes.ts'
 import type { Lang } from '../protocol/common.ts'
+import { SEPARATOR } from '../protocol/messages/separator.ts'
 import { waitText } from '../protocol/messages/ticket.ts'
 import { ticketToolsText as t, type TicketToolsMessageKey } from '../protocol/messages/ticket-tools.ts'
 import {
@@ -116,7 +117,7 @@ export class TicketTools extends LitElement {
       ${this.found!.map(
         (m) => html`<li>
           <button type="button" data-match=${m.ticket.label} aria-pressed=${String(this.selected?.ticket.id === m.ticket.id)} @click=${() => void this.select(m)}>
-            <span class="label">${m.ticket.label}</span> · ${l === 'ar' ? m.service.nameAr : m.service.nameEn}
+            <span class="label">${m.ticket.label}</span>${SEPARATOR}${l === 'ar' ? m.service.nameAr : m.service.nameEn}
           </button>
         </li>`,
       )}
@@ -140,11 +141,11 @@ export class TicketTools extends LitElement {
             ? html`<dt>${t('tools.waitingSince', l)}</dt><dd data-waiting-since>${timeOf(m.waitingSince, l, this.timeZone, this.digits)}</dd>`
             : nothing
         }
-        ${m.counter ? html`<dt>${t('tools.counterTerm', l)}</dt><dd>${t('tools.counter', l, { n: m.counter.number })} · ${m.counter.name}</dd>` : nothing}
+        ${m.counter ? html`<dt>${t('tools.counterTerm', l)}</dt><dd>${t('tools.counter', l, { n: m.counter.number })}${SEPARATOR}${m.counter.name}</dd>` : nothing}
         ${
           m.position !== null
             ? html`<dt>${t('tools.ahead', l)}</dt>
-              <dd data-position=${m.position}>${t('tools.aheadCount', l, { n: m.position }, this.digits)} · ${waitText(m.estimatedWaitSeconds, l, this.digits)}</dd>`
+              <dd data-position=${m.position}>${t('tools.aheadCount', l, { n: m.position }, this.digits)}${SEPARATOR}${waitText(m.estimatedWaitSeconds, l, this.digits)}</dd>`
             : nothing
         }
       </dl>
@@ -172,7 +173,7 @@ export class TicketTools extends LitElement {
         if (typeof d.note === 'string') bits.push(`«${d.note}»`)
         return html`<li data-step=${e.step}>
           <time datetime=${e.at}>${timeOf(e.at, l, this.timeZone, this.digits)}</time><strong>${t(`step.${e.step}`, l)}</strong>
-          <span class="muted">· ${bits.join(' · ')}</span>
+          <span class="muted">${SEPARATOR}${bits.join(SEPARATOR)}</span>
         </li>`
       })}
     </ol>`

@@ -10,6 +10,7 @@ import { customElement, property, state } from 'lit/decorators.js'
 import type { Lang } from '../protocol/common.ts'
 import type { IssuedTicket } from '../protocol/entities.ts'
 import type { PrinterTarget } from '../protocol/ticket-tools.ts'
+import { SEPARATOR } from '../protocol/messages/separator.ts'
 import { peopleAheadText, waitText } from '../protocol/messages/ticket.ts'
 import { ticketToolsText as t } from '../protocol/messages/ticket-tools.ts'
 import type { TicketToolsApi } from './ticket-tools-api.ts'
@@ -111,7 +112,7 @@ export class WalkInTicket extends LitElement {
         <span class="label big" data-label>${tk.label}</span>
         ${this.serviceName ? html`<span class="service">${l === 'ar' ? this.serviceName.ar : this.serviceName.en}</span>` : nothing}
         ${this.category ? html`<span class="pill" data-category>★ ${t('walkIn.category', l, { name: l === 'ar' ? this.category.nameAr : this.category.nameEn })}</span>` : nothing}
-        <p data-ahead>${peopleAheadText(tk.position, l)} · ${waitText(tk.estimatedWaitSeconds, l)}</p>
+        <p data-ahead>${peopleAheadText(tk.position, l)}${SEPARATOR}${waitText(tk.estimatedWaitSeconds, l)}</p>
         <tabour-qr-code value=${tk.statusUrl} label=${t('walkIn.scan', l)}></tabour-qr-code>
         <p class="muted">${t('walkIn.scan', l)}</p>
         ${this.printers.length > 0 ? this.renderPrint() : nothing}

@@ -19,11 +19,19 @@ import { applyLang, type Lang } from '../../ui-common/i18n.ts'
 import type { LangChangeEvent } from '../../ui-common/lang-switch.ts'
 import { applyPageTheme } from '../../ui-common/theme.ts'
 import '../../ui-common/lang-switch.ts'
+import { PollController } from '../poll-controller.ts'
 import { statusPageStyles } from '../status-styles.ts'
 import { fetchRemoteServices, joinLine, parseJoinPath, typedMobile, type JoinView } from './join-api.ts'
 import './join-poster.ts'
 
 type Step = 'loading' | 'ready' | 'busy' | 'unreachable'
+
+/**
+ * How often the page asks again (walk finding 13: opened before a counter opened, it said "no
+ * counter is serving" until reloaded). One small public GET; paused while the tab is hidden,
+ * backing off while the center does not answer (PollController).
+ */
+const REFRESH_MS = 10_000
 
 @customElement('tabour-join-page')
 export class JoinPage extends LitElement {
@@ -123,6 +131,7 @@ export class JoinPage extends LitElement {
   @state() private phoneBad = false
   @state() private refusal: JoinMessageKey | null = null
   private base = ''
+  private readonly refresh = new PollController(this, () => this.load(), REFRESH_MS, true)
 
   constructor() {
     super()
@@ -136,19 +145,24 @@ export class JoinPage extends LitElement {
     this.base = base
     this.view = view
     this.setLanguage(view === 'en' ? 'en' : 'ar')
-    void this.load()
+    this.refresh.start()
   }
 
+  /**
+   * Reads the services again. Keeps the citizen's choice while that service is still open; a
+   * failed read after a good one keeps what is shown (and rethrows, so polling backs off).
+   */
   private async load(): Promise<void> {
     try {
       const data = await fetchRemoteServices(this.base)
       this.data = data
-      const wanted = Number(new URLSearchParams(location.search).get('service'))
       const open = data.services.filter((s) => s.closedReason === null)
+      const wanted = this.chosen ?? Number(new URLSearchParams(location.search).get('service'))
       this.chosen = open.find((s) => s.id === wanted)?.id ?? (open.length === 1 ? open[0]!.id : null)
-      this.step = 'ready'
-    } catch {
-      this.step = 'unreachable'
+      if (this.step !== 'busy') this.step = 'ready'
+    } catch (err) {
+      if (!this.data) this.step = 'unreachable'
+      throw err
     }
   }
 
@@ -284,7 +298,7 @@ export class JoinPage extends LitElement {
     } catch (err) {
       this.refusal = joinErrorKey(err instanceof ApiError ? err.code : undefined)
       this.step = 'ready'
-      void this.load()
+      this.refresh.start()
     }
   }
 

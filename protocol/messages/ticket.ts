@@ -35,7 +35,7 @@ export const TICKET_MESSAGES = {
   'ticket.waitUnknown': { ar: 'غير معروف، لا يوجد شباك يعمل الآن', en: 'unknown, no counter is serving now' },
   'ticket.waitLine': { ar: 'الانتظار المتوقع: {wait}', en: 'Estimated wait: {wait}' },
   'ticket.scanToFollow': { ar: 'امسح الرمز لمتابعة دورك', en: 'Scan to follow your turn' },
-  'ticket.priority': { ar: 'أولوية · {category}', en: 'Priority · {category}' },
+  'ticket.priority': { ar: 'أولوية — {category}', en: 'Priority — {category}' },
   // what to bring (issue 21): the heading over the service's documents, on paper and on screen
   'ticket.bringTitle': { ar: 'المستندات المطلوبة', en: 'Documents to bring' },
 } as const satisfies Catalogue
@@ -75,7 +75,7 @@ export function waitText(seconds: number | null, lang: Lang, digits?: DigitStyle
  */
 export const PRIORITY_STAR = '★'
 
-/** "أولوية · الحوامل" / "Priority · Pregnant women": the ticket's priority category in `lang`. */
+/** "أولوية — الحوامل" / "Priority — Pregnant women": the ticket's priority category in `lang`. */
 export function priorityText(category: { nameAr: string; nameEn: string }, lang: Lang): string {
   return formatMessage(TICKET_MESSAGES['ticket.priority'][lang], lang, {
     category: (lang === 'ar' ? category.nameAr : category.nameEn).trim(),

@@ -102,8 +102,8 @@ describe('priority at the kiosk and at the counter', () => {
     await category.waitFor()
     const shown = (await category.textContent()) ?? ''
     expect(shown).toContain('★')
-    expect(shown).toContain('أولوية · الحوامل')
-    expect(shown).toContain('Priority · Pregnant women')
+    expect(shown).toContain('أولوية — الحوامل')
+    expect(shown).toContain('Priority — Pregnant women')
     // she is next on her own ticket, and the database holds her category
     expect(await confirmation(page).locator('[data-position]').getAttribute('data-position')).toBe('0')
     await page.evaluate(() => document.fonts.ready)
@@ -111,7 +111,7 @@ describe('priority at the kiosk and at the counter', () => {
     for (const lang of ['ar', 'en'] as const) {
       if (lang === 'en') {
         await page.locator('tabour-lang-switch button').click()
-        await confirmation(page).getByText('Priority · Pregnant women').first().waitFor()
+        await confirmation(page).getByText('Priority — Pregnant women').first().waitFor()
       }
       expect(await page.evaluate(() => document.documentElement.scrollHeight), lang).toBeLessThanOrEqual(1920)
       for (const what of ['tabour-ticket-confirmation [data-action="done"]', 'tabour-lang-switch button']) {
@@ -120,7 +120,7 @@ describe('priority at the kiosk and at the counter', () => {
       }
     }
     await page.locator('tabour-lang-switch button').click()
-    await page.getByText('أولوية · الحوامل').first().waitFor()
+    await page.getByText('أولوية — الحوامل').first().waitFor()
     await page.screenshot({ path: join(SHOTS, 'kiosk-ar-portrait-priority-ticket.png'), fullPage: true })
     expect(await seriousAxeViolations(page, 'moderate'), 'priority ticket, ar').toEqual([])
 

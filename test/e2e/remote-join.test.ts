@@ -20,7 +20,8 @@ async function expectAccessible(page: Page, what: string): Promise<void> {
   expect(await seriousAxeViolations(page), what).toEqual([])
 }
 
-it('joins from a phone, checks in with "I am here", and sees "go to counter 3" pushed when a clerk calls it', async () => {
+/** A center taking phone joins (check-in mode) for service A, Passports, served at counter 3, which is not open yet. */
+async function passportCenter() {
   const { center, url } = await listeningCenter(
     {
       config: {
@@ -32,6 +33,11 @@ it('joins from a phone, checks in with "I am here", and sees "go to counter 3" p
   )
   const a = await center.createService({ prefix: 'A', nameAr: 'جوازات السفر', nameEn: 'Passports' })
   const counter = await center.createCounter({ number: 3, name: 'Counter 3', serviceIds: [a.id] })
+  return { center, url, a, counter }
+}
+
+it('joins from a phone, checks in with "I am here", and sees "go to counter 3" pushed when a clerk calls it', async () => {
+  const { center, url, a, counter } = await passportCenter()
   const clerk = await center.openCounterAs('clerk1', counter.id)
   const kiosk = (await center.createDevice('kiosk')).token
   const present = await center.issue(kiosk, { serviceId: a.id })
@@ -75,3 +81,20 @@ it('joins from a phone, checks in with "I am here", and sees "go to counter 3" p
   expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true)
   await page.screenshot({ path: join(SHOTS, 'status-ar-called.png'), fullPage: true })
 }, 40_000)
+
+it('follows the center without a reload: opened before any counter, it drops "no counter is serving" once one opens (walk finding 13)', async () => {
+  const { center, url, a, counter } = await passportCenter()
+
+  const page = await suite.contexts.page(PHONE)
+  await page.goto(`${url}/join/ar/`)
+  const lineNow = page.locator(`tabour-join-page [data-service="${a.id}"] [data-line-now]`)
+  await lineNow.waitFor()
+  expect(await lineNow.textContent()).toContain('لا يوجد شباك يعمل الآن')
+  await page.evaluate(() => Object.assign(window, { notReloaded: true }))
+
+  await center.openCounterAs('clerk1', counter.id)
+  // the page asks again every 10 s; nothing is clicked or reloaded
+  await expect.poll(() => lineNow.textContent(), { timeout: 25_000, interval: 500 }).not.toContain('لا يوجد شباك يعمل الآن')
+  expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true)
+  await page.screenshot({ path: join(SHOTS, 'join-ar-counter-opened.png'), fullPage: true })
+}, 45_000)

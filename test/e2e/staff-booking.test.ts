@@ -182,7 +182,7 @@ describe('appointments on the staff side in Chromium', () => {
     const time = new Intl.DateTimeFormat('en-GB', { timeZone: 'Africa/Cairo', hour: 'numeric', minute: '2-digit' }).format(
       new Date(slot.start),
     )
-    expect(await badge.textContent()).toBe(`Appointment · ${time}`)
+    expect(await badge.textContent()).toBe(`Appointment — ${time}`)
     expect(await seriousAxeViolations(page)).toEqual([])
     await shot(page, 'console-en-appointment')
 

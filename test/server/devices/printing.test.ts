@@ -95,7 +95,7 @@ describe('printing the tickets a kiosk issues', () => {
       [ordinary.label, undefined],
       [pregnant.label, { ar: 'الحوامل', en: 'Pregnant women' }],
     ])
-    expect(ticketText(contents[1])).toMatchObject({ priorityAr: 'أولوية · الحوامل', priorityEn: 'Priority · Pregnant women' })
+    expect(ticketText(contents[1])).toMatchObject({ priorityAr: 'أولوية — الحوامل', priorityEn: 'Priority — Pregnant women' })
     // on paper: the same ticket with a star and two more lines, so a taller image, the top (center, service, label) unchanged
     const [plain, starred] = printer.jobs.map((bytes) => decodeJob(bytes).images[0])
     expect(starred.width).toBe(plain.width)
