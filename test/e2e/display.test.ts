@@ -355,6 +355,23 @@ describe('the display in Chromium', () => {
     await page.locator('tabour-news-ticker [data-ar]').waitFor({ state: 'detached' })
   })
 
+  it("lists as waiting only the lines its zone's open counters serve, and follows a counter closing and opening (finding 20)", async () => {
+    const ground = await openDisplay(run.url, (await createDisplay(run.center, 'ground')).pairingCode, LANDSCAPE)
+    const waiting = (prefix: string) => ground.locator(`tabour-display-app [data-waiting] [data-service="${prefix}"]`)
+    await waiting('B').waitFor()
+    // C is served upstairs only: never on the ground floor's list
+    expect(await waiting('C').count()).toBe(0)
+    // counter 2 is the ground floor's only counter for B; E is served at 4 and 6 too
+    await run.center.action(floor.clerks[2], floor.counters[2], 'no-show')
+    expect((await run.center.action(floor.clerks[2], floor.counters[2], 'close')).statusCode).toBe(200)
+    await waiting('B').waitFor({ state: 'detached', timeout: 2000 })
+    expect(await waiting('E').count()).toBe(1)
+    expect((await run.center.request('POST', `/api/v1/counters/${floor.counters[2]}/open`, { token: floor.clerks[2] })).statusCode).toBe(
+      200,
+    )
+    await waiting('B').waitFor({ timeout: 2000 })
+  })
+
   it('goes back to pairing when revoked; a kiosk paired in the same browser keeps its token', async () => {
     const kiosk = await run.center.request('POST', '/api/v1/devices', {
       token: await run.center.admin(),
