@@ -138,7 +138,12 @@ export class DisplayApp extends LitElement {
     const digits = settings.digits
     const withMedia = settings.media && session.media.length > 0
     const board = spokenBoard(calls, this.spoken)
-    const listed = [...board.next.map((call) => ({ call, pending: true })), ...board.earlier.map((call) => ({ call, pending: false }))]
+    // still to be spoken, then still at a counter, then gone from its counter (finding 19): greyed, never the big call
+    const listed = [
+      ...board.next.map((call) => ({ call, state: 'pending' as const })),
+      ...board.earlier.map((call) => ({ call, state: 'current' as const })),
+      ...session.past.map((call) => ({ call, state: 'past' as const })),
+    ]
     return html`
       <header>
         <div class="center">
@@ -158,12 +163,12 @@ export class DisplayApp extends LitElement {
             ${listed.slice(0, settings.recentCalls).map(
               ({
                 call: c,
-                pending,
-              }) => html`<li data-call-ticket=${c.ticket.label} data-counter=${c.counter.number} data-pending=${pending ? 'yes' : 'no'} class=${pending ? 'pending' : ''}>
+                state,
+              }) => html`<li data-call-ticket=${c.ticket.label} data-counter=${c.counter.number} data-pending=${state === 'pending' ? 'yes' : 'no'} data-past=${state === 'past' ? 'yes' : 'no'} class=${state === 'current' ? '' : state}>
                 <span class="label ltr">${ticketLabel(c.ticket.label)}</span>
                 <span class="to" aria-hidden="true">←</span>
                 <span class="counter"><span class="small">${displayText('display.counter', 'ar')}</span>${formatNumber(c.counter.number, { digits })}</span>
-                ${pending ? html`<span class="next-badge">${both('display.nextToAnnounce')}</span>` : nothing}
+                ${state === 'pending' ? html`<span class="next-badge">${both('display.nextToAnnounce')}</span>` : nothing}
               </li>`,
             )}
           </ol>

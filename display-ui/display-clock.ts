@@ -6,6 +6,7 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import { intlLocale, type DigitStyle } from '../ui-common/digits.ts'
+import { SEPARATOR } from '../protocol/messages/separator.ts'
 
 const HIJRI: Intl.DateTimeFormatOptions = { calendar: 'islamic-umalqura', day: 'numeric', month: 'long', year: 'numeric' }
 
@@ -93,8 +94,8 @@ export class DisplayClock extends LitElement {
     return html`
       <span class="time" data-clock>${c.time}</span>
       <span class="dates">
-        <span lang="ar" dir="rtl">${c.dateAr}${this.hijri ? html` · <span class="hijri" data-hijri>${c.hijriAr}</span>` : nothing}</span>
-        <span class="en" lang="en" dir="ltr">${c.dateEn}${this.hijri ? html` · <span class="hijri">${c.hijriEn}</span>` : nothing}</span>
+        <span lang="ar" dir="rtl">${c.dateAr}${this.hijri ? html`${SEPARATOR}<span class="hijri" data-hijri>${c.hijriAr}</span>` : nothing}</span>
+        <span class="en" lang="en" dir="ltr">${c.dateEn}${this.hijri ? html`${SEPARATOR}<span class="hijri">${c.hijriEn}</span>` : nothing}</span>
       </span>
     `
   }

@@ -15,7 +15,7 @@ import type { ReactiveControllerHost } from 'lit'
 import type { CenterNews, MediaItem } from '../protocol/center.ts'
 import type { DisplaySoundReport } from '../protocol/device-config.ts'
 import type { BoardSnapshot } from '../protocol/board-snapshot.ts'
-import type { Device } from '../protocol/entities.ts'
+import type { Counter, Device } from '../protocol/entities.ts'
 import type { CalledTicket, Snapshot } from '../protocol/events.ts'
 import { ApiError } from '../ui-common/api-client.ts'
 import { DeviceSession } from '../ui-common/device-session.ts'
@@ -24,7 +24,8 @@ import { takeStartData } from '../ui-common/start-data.ts'
 import { fetchBoard, fetchMedia, reportStatus, type DisplayCenter } from './display-api.ts'
 import { settled, type Settled } from '../ui-common/settled.ts'
 import { DEFAULT_DISPLAY_SETTINGS, displaySettings, type DisplaySettings } from './display-settings.ts'
-import { fromSnapshot, withCallPush, withCounter } from './now-serving.ts'
+import { fromSnapshot, withCallPush, withCounter, withPast } from './now-serving.ts'
+import { servedLines, withZoneCounter } from './zone-lines.ts'
 import { withWaiting } from '../ui-common/queue-figures.ts'
 
 /** How often settings and the media list are refreshed while paired. */
@@ -59,8 +60,12 @@ export class DisplaySession extends DeviceSession {
   settings: DisplaySettings = DEFAULT_DISPLAY_SETTINGS
   /** The calls still at a counter, newest first. */
   calls: CalledTicket[] = []
-  /** Services served by this display's counters (all when it has none). */
+  /** Calls that have left the board, newest first (now-serving.ts withPast). */
+  past: CalledTicket[] = []
+  /** Services an open or paused counter of this display's zone serves (all when it has no counters): zone-lines.ts. */
   zoneServiceIds: Set<number> | null = null
+  /** This display's counters by id, as the feed last told them. */
+  private zoneCounters = new Map<number, Counter>()
   news: CenterNews = { ar: '', en: '', updatedAt: null }
   media: MediaItem[] = []
   /** What the display last found out about its sound (null: not known yet); staff see it as device health. */
@@ -77,12 +82,20 @@ export class DisplaySession extends DeviceSession {
         // the call's one push carries the counter and its lines' lengths (CallBoard)
         const { seq: _seq, board, ...call } = e
         this.update(() => {
-          this.calls = withCallPush(this.calls, call, board)
-          if (board) this.services = withWaiting(this.services, board.services)
+          this.setCalls(withCallPush(this.calls, call, board))
+          if (board) {
+            this.services = withWaiting(this.services, board.services)
+            this.setZoneCounters(withZoneCounter(this.zoneCounters, board.counter))
+          }
         })
         this.hooks.onCall(call)
       })
-      .on('counter:updated', (e) => this.update(() => (this.calls = withCounter(this.calls, e.counter))))
+      .on('counter:updated', (e) =>
+        this.update(() => {
+          this.setCalls(withCounter(this.calls, e.counter))
+          this.setZoneCounters(withZoneCounter(this.zoneCounters, e.counter))
+        }),
+      )
       .on('center:updated', (e) => this.update(() => (this.news = e.news)))
   }
 
@@ -146,9 +159,8 @@ export class DisplaySession extends DeviceSession {
   }
 
   protected override applySnapshot(s: Snapshot): void {
-    this.calls = fromSnapshot(s.recentCalls, s.counters)
-    const ids = s.counters.flatMap((c) => c.services.map((x) => x.serviceId))
-    this.zoneServiceIds = s.counters.length ? new Set(ids) : null
+    this.setCalls(fromSnapshot(s.recentCalls, s.counters))
+    this.setZoneCounters(new Map(s.counters.map((c) => [c.id, c])))
     if (s.news) this.news = s.news
   }
 
@@ -158,8 +170,20 @@ export class DisplaySession extends DeviceSession {
 
   protected override reset(): void {
     this.calls = []
-    this.zoneServiceIds = null
+    this.past = []
+    this.setZoneCounters(new Map())
     this.center = null
+  }
+
+  /** Every change of the board's calls goes through here, so a call that leaves it becomes past. */
+  private setCalls(next: CalledTicket[]): void {
+    this.past = withPast(this.past, this.calls, next)
+    this.calls = next
+  }
+
+  private setZoneCounters(counters: Map<number, Counter>): void {
+    this.zoneCounters = counters
+    this.zoneServiceIds = servedLines(counters.values())
   }
 
   private applySettings(settings: DisplaySettings): void {

@@ -284,6 +284,14 @@ export const boardStyles = css`
   .recent li:nth-child(even) {
     background: var(--display-card-2);
   }
+  /* gone from its counter (finding 19): readable from the back of the room, plainly not a current call */
+  .recent li.past {
+    font-weight: 400;
+    color: var(--display-soft);
+  }
+  .recent li.past .counter {
+    color: var(--display-soft);
+  }
   /* called, not announced yet: it waits its turn here, never as the big call */
   .recent li.pending {
     background: transparent;

@@ -52,3 +52,19 @@ export function fromSnapshot(
   for (const counter of counters) calls = withCounter(calls, counter)
   return calls
 }
+
+/** Past calls kept: as many as a display may list (settings.recentCalls is at most 12). */
+export const MAX_PAST = 12
+
+/**
+ * The calls that have left the board, newest first (walk finding 19): when a counter moves from
+ * A-001 to A-002, whoever missed A-001 still finds it, with its counter, under "recent calls"
+ * until newer calls push it off. `before` and `after` are the board's calls around one change;
+ * a ticket back at a counter (a recall) is current again, so it is no longer past.
+ */
+export function withPast(past: readonly CalledTicket[], before: readonly CalledTicket[], after: readonly CalledTicket[]): CalledTicket[] {
+  const current = new Set(after.map((c) => c.ticket.id))
+  const left = before.filter((c) => !current.has(c.ticket.id))
+  const seen = new Set<string>()
+  return [...left, ...past].filter((c) => !current.has(c.ticket.id) && !seen.has(c.ticket.id) && seen.add(c.ticket.id)).slice(0, MAX_PAST)
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { CalledTicket } from '../../protocol/events.ts'
-import { fromSnapshot, MAX_CALLS, withCall, withCounter } from '../../display-ui/now-serving.ts'
+import { fromSnapshot, MAX_CALLS, MAX_PAST, withCall, withCounter, withPast } from '../../display-ui/now-serving.ts'
 import { DEFAULT_DISPLAY_SETTINGS, displaySettings } from '../../display-ui/display-settings.ts'
 import { clockText } from '../../display-ui/display-clock.ts'
 
@@ -40,6 +40,35 @@ describe('now serving', () => {
     for (let i = 1; i <= MAX_CALLS + 17; i++) calls = withCall(calls, call(`A-${i}`, i))
     expect(calls).toHaveLength(MAX_CALLS)
     expect(calls[0].ticket.label).toBe(`A-${MAX_CALLS + 17}`)
+  })
+
+  it('keeps a call that left its counter as past, newest first, until a recall makes it current again (finding 19)', () => {
+    // counter 1 moves from A-001 to A-002: A-001 is past, with its counter
+    let calls = withCall(withCall([], call('A-001', 1)), call('B-001', 2))
+    let past: CalledTicket[] = []
+    const change = (next: CalledTicket[]) => {
+      past = withPast(past, calls, next)
+      calls = next
+    }
+    change(withCall(calls, call('A-002', 1)))
+    expect(labels(calls)).toEqual(['A-002@1', 'B-001@2'])
+    expect(labels(past)).toEqual(['A-001@1'])
+    // B-001 finished: past too, before A-001
+    change(withCounter(calls, counter(2, null)))
+    expect(labels(past)).toEqual(['B-001@2', 'A-001@1'])
+    // A-001 recalled at counter 3: current again, not past; a second move past it does not repeat it
+    change(withCall(calls, { ...call('A-001', 3, true), at: '2026-03-10T08:05:00.000Z' }))
+    expect(labels(past)).toEqual(['B-001@2'])
+    change(withCall(calls, call('A-003', 3)))
+    change(withCall(calls, call('A-003', 3, true)))
+    expect(labels(past)).toEqual(['A-001@3', 'B-001@2'])
+  })
+
+  it('keeps at most MAX_PAST past calls', () => {
+    let past: CalledTicket[] = []
+    for (let i = 1; i <= MAX_PAST + 5; i++) past = withPast(past, [call(`A-${i}`, 1)], [])
+    expect(past).toHaveLength(MAX_PAST)
+    expect(past[0].ticket.label).toBe(`A-${MAX_PAST + 5}`)
   })
 
   it('trusts a snapshot call only while its counter agrees', () => {
