@@ -28,7 +28,6 @@ import './provider-health.ts'
 import { messagesCardText } from '../protocol/messages/messages-card.ts'
 import './origin-waits-card.ts'
 import { deviceVerdict, SCREEN_SILENT_MS } from '../protocol/device-verdict.ts'
-import { hoursSoFar } from './hours-so-far.ts'
 
 const PALETTE = ['#003a70', '#c8102e', '#0f7b3f', '#b25e00', '#6a1b9a', '#00838f', '#5d4037', '#455a64']
 
@@ -244,7 +243,6 @@ export class LiveView extends LitElement {
     const lang = this.lang
     const perService = h.services.filter((s) => s.issued.some((v) => (v ?? 0) > 0))
     const empty = dashboardText('chart.empty', lang)
-    const soFar = (values: (number | null)[]) => hoursSoFar(values, h.day, this.now, this.timeZone)
     return html`<section class="charts">
       <div class="card">
         <h2>${dashboardText('live.hourly', lang)}</h2>
@@ -252,8 +250,8 @@ export class LiveView extends LitElement {
           data-chart="hourly"
           .emptyText=${empty}
           .series=${[
-            { label: dashboardText('chart.issued', lang), values: soFar(h.issued), color: '#003a70', fill: true },
-            { label: dashboardText('chart.served', lang), values: soFar(h.served), color: '#0f7b3f' },
+            { label: dashboardText('chart.issued', lang), values: h.issued, color: '#003a70', fill: true },
+            { label: dashboardText('chart.served', lang), values: h.served, color: '#0f7b3f' },
             { label: dashboardText('chart.baselineIssued', lang), values: h.baselineIssued, color: '#003a70', dash: true },
             { label: dashboardText('chart.baselineServed', lang), values: h.baselineServed, color: '#0f7b3f', dash: true },
           ]}
@@ -261,11 +259,11 @@ export class LiveView extends LitElement {
       </div>
       <div class="card">
         <h2>${dashboardText('live.waitByHour', lang)}</h2>
-        <tabour-hour-chart data-chart="wait" .emptyText=${empty} .series=${[{ label: dashboardText('chart.wait', lang), values: soFar(h.avgWaitSeconds).map((v) => (v === null ? null : Math.round(v / 6) / 10)), color: '#c8102e', fill: true }]}></tabour-hour-chart>
+        <tabour-hour-chart data-chart="wait" .emptyText=${empty} .series=${[{ label: dashboardText('chart.wait', lang), values: h.avgWaitSeconds.map((v) => (v === null ? null : Math.round(v / 6) / 10)), color: '#c8102e', fill: true }]}></tabour-hour-chart>
       </div>
       <div class="card">
         <h2>${dashboardText('live.perService', lang)}</h2>
-        <tabour-hour-chart data-chart="per-service" .emptyText=${empty} .series=${perService.map((s, i) => ({ label: `${s.prefix} · ${lang === 'ar' ? s.nameAr : s.nameEn}`, values: soFar(s.issued), color: PALETTE[i % PALETTE.length]! }))}></tabour-hour-chart>
+        <tabour-hour-chart data-chart="per-service" .emptyText=${empty} .series=${perService.map((s, i) => ({ label: `${s.prefix} · ${lang === 'ar' ? s.nameAr : s.nameEn}`, values: s.issued, color: PALETTE[i % PALETTE.length]! }))}></tabour-hour-chart>
       </div>
     </section>`
   }

@@ -16,6 +16,7 @@ import { domainError, ErrorCodes } from '../errors.ts'
 import { dayCount, isRealDay } from '../../protocol/center-clock.ts'
 import { DeviceHealthBoard } from './device-health.ts'
 import { hourlySeries } from './hourly.ts'
+import { hoursSoFar } from '../../protocol/hours-so-far.ts'
 import { rangeReport } from './range-report.ts'
 import { shiftReport } from './shift-report.ts'
 import { reportCsv, ticketLogCsv } from './ticket-log.ts'
@@ -84,7 +85,17 @@ export class Reports {
     this.ctx.closePastDays()
     const local = day ?? this.ctx.dayOf(this.ctx.clock())
     if (!isRealDay(local)) throw domainError(ErrorCodes.VALIDATION, `querystring/day ${local} is not a date`)
-    return hourlySeries(this.ctx.db, { day: local, weeks, timeZone: this.ctx.config.timeZone })
+    const tz = this.ctx.config.timeZone
+    const series = hourlySeries(this.ctx.db, { day: local, weeks, timeZone: tz })
+    // the hours of today still to come are gaps, by the center's clock (not zeros: nothing happened yet)
+    const soFar = (values: (number | null)[]) => hoursSoFar(values, local, this.ctx.clock(), tz)
+    return {
+      ...series,
+      issued: soFar(series.issued),
+      served: soFar(series.served),
+      avgWaitSeconds: soFar(series.avgWaitSeconds),
+      services: series.services.map((s) => ({ ...s, issued: soFar(s.issued), served: soFar(s.served) })),
+    }
   }
 
   /** One clerk's shift on local day `day`: their figures, counter sessions and calls (the printable shift report). */

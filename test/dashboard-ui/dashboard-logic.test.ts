@@ -3,7 +3,7 @@ import { categoriesToText, dayIn, duration, num, percent, shiftDay, textToCatego
 import { isFaulty } from '../../protocol/device-health.ts'
 import { printerHealth, serialHealth } from '../helpers/device-health.ts'
 import { deviceVerdict as deviceHealth } from '../../protocol/device-verdict.ts'
-import { hoursSoFar } from '../../dashboard-ui/hours-so-far.ts'
+import { hoursSoFar } from '../../protocol/hours-so-far.ts'
 import { printReportText } from '../../protocol/messages/print-report.ts'
 import { noBundleRoute } from '../../dashboard-ui/config/center-config.ts'
 import { ApiError, NetworkError } from '../../ui-common/api-client.ts'
