@@ -128,7 +128,7 @@ export const DASHBOARD_MESSAGES = {
   'health.printerFault': { ar: 'عطل في الطابعة', en: 'Printer fault' },
   'health.silent': {
     ar: '{minutes, plural, few {لم يتصل منذ أكثر من # دقائق} other {لم يتصل منذ أكثر من # دقيقة}}',
-    en: 'Not seen for over {minutes, number} minutes',
+    en: '{minutes, plural, one {Not seen for over # minute} other {Not seen for over # minutes}}',
   },
   'health.soundBlocked': {
     ar: 'الصوت محجوب من المتصفح — شغّل الشاشة بخيار التشغيل التلقائي للصوت',

@@ -74,17 +74,25 @@ describe('upgrades: migrations are all-or-nothing', () => {
   })
 
   it('the server refuses to start when a migration fails: clear message, exit 1, database untouched', { timeout: 180_000 }, async () => {
-    // a database one version behind whose next migration cannot apply: the object it creates already exists
+    // a database just behind the newest migration that creates or adds something (one that only
+    // updates rows cannot be made to clash): that migration cannot apply, the object it creates (a
+    // table, index…) or the column it adds having been made beforehand
     const dataDir = tempDir()
     const file = join(dataDir, 'tabour.sqlite')
     const db = new Database(file)
     db.pragma('journal_mode = WAL')
-    migrate(db, migrations.slice(0, -1))
-    // the object it creates (a table, index…) or the column it adds, made beforehand
-    const newest = migrations.at(-1)!.sql
-    const created = /CREATE\s+(TABLE|INDEX|TRIGGER|VIEW)\s+(\w+)/i.exec(newest)
-    const added = /ALTER\s+TABLE\s+(\w+)\s+ADD\s+COLUMN\s+(\w+)/i.exec(newest)
-    expect(created ?? added, 'the newest migration creates or adds something').not.toBeNull()
+    const making = (sql: string) => ({
+      created: /CREATE\s+(TABLE|INDEX|TRIGGER|VIEW)\s+(\w+)/i.exec(sql),
+      added: /ALTER\s+TABLE\s+(\w+)\s+ADD\s+COLUMN\s+(\w+)/i.exec(sql),
+    })
+    const at = migrations.findLastIndex((m) => {
+      const { created, added } = making(m.sql)
+      return created !== null || added !== null
+    })
+    expect(at, 'some migration creates or adds something').toBeGreaterThan(0)
+    const failing = migrations[at]!.version
+    migrate(db, migrations.slice(0, at))
+    const { created, added } = making(migrations[at]!.sql)
     const clash = created
       ? created[1]!.toUpperCase() === 'TABLE'
         ? `CREATE TABLE ${created[2]} (x INTEGER)`
@@ -99,7 +107,7 @@ describe('upgrades: migrations are all-or-nothing', () => {
     expect(exit.code, server.output).toBe(1)
     expect(server.output).toMatch(
       new RegExp(
-        `tabour: failed to start: migration ${latest} \\(.*\\) failed: .*(already exists|already a table named|duplicate column name).*; the database was left unchanged at schema version ${latest - 1}`,
+        `tabour: failed to start: migration ${failing} \\(.*\\) failed: .*(already exists|already a table named|duplicate column name).*; the database was left unchanged at schema version ${failing - 1}`,
       ),
     )
     expect(server.output).not.toMatch(/\n\s+at /)
@@ -112,7 +120,7 @@ describe('upgrades: migrations are all-or-nothing', () => {
     expect(cli.stderr).toMatch(/^tabour: migration .* failed: .*left unchanged/)
     const status = await runTabour(['migrate', '--status', '--data-dir', dataDir])
     expect(status.code).toBe(0)
-    expect(status.stdout).toContain(`schema ${latest - 1}, this Tabour: ${latest}`)
+    expect(status.stdout).toContain(`schema ${failing - 1}, this Tabour: ${latest}`)
   })
 
   it('tabour migrate upgrades an old database, and a database newer than Tabour stops the server', { timeout: 180_000 }, async () => {

@@ -251,6 +251,7 @@ const AUTHENTICATED_ROUTES: Record<string, unknown> = {
   'PATCH /api/v1/users/{id}': { displayName: 'x' },
   'GET /api/v1/devices': undefined,
   'GET /api/v1/devices/me': undefined,
+  'GET /api/v1/devices/me/snapshot': undefined,
   'POST /api/v1/devices/me/status': { sound: 'blocked' },
   'POST /api/v1/devices': { kind: 'kiosk', name: 'k' },
   'PATCH /api/v1/devices/{id}': { name: 'x' },

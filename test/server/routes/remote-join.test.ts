@@ -55,7 +55,8 @@ describe('joining the line from a phone over the API', () => {
     expect(res.statusCode, res.body).toBe(201)
     const body = res.json()
     expect(body).toMatchObject({ label: 'A-002' })
-    expect(body.statusUrl).toMatch(new RegExp(`/t/${body.id}$`))
+    // joined in English: the link opens the status page in English (the ticket's language)
+    expect(body.statusUrl).toMatch(new RegExp(`/t/${body.id}\\?lang=en$`))
     expect(issued).toEqual(expect.arrayContaining(['ticket:issued', 'queue:updated']))
     const [row] = rows<{ status: string; origin: string; phone: string; lang: string }>(
       center,
