@@ -1,25 +1,13 @@
-import { afterEach, expect, it } from 'vitest'
-import Database from 'better-sqlite3'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { expect, it } from 'vitest'
 import { migrate } from '../../../server/db/migrate.ts'
 import { migrations } from '../../../server/db/migrations.ts'
+import { databaseBefore } from '../../helpers/database-before.ts'
 
 // Migration 11 rebuilds tickets and devices to widen their CHECKs: rows, indexes and the
 // foreign key from counter_printers must come through, and foreign keys must be on afterwards.
-const dirs: string[] = []
-afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })))
 
 it('widens ticket states and device kinds, keeping every row, index and foreign key', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'tabour-m11-'))
-  dirs.push(dir)
-  const db = new Database(join(dir, 'tabour.sqlite'))
-  db.pragma('foreign_keys = ON')
-  migrate(
-    db,
-    migrations.filter((m) => m.version <= 10),
-  )
+  const db = databaseBefore(11, { foreignKeys: true })
   db.exec(`
     INSERT INTO services (id, prefix, name_ar, name_en, target_wait_seconds, created_at) VALUES (1, 'A', 'جوازات', 'Passports', 600, 1);
     INSERT INTO counters (id, number, name, created_at) VALUES (1, 1, 'Counter 1', 1);

@@ -1,25 +1,13 @@
-import { afterEach, expect, it } from 'vitest'
-import Database from 'better-sqlite3'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { expect, it } from 'vitest'
 import { migrate } from '../../../server/db/migrate.ts'
-import { migrations } from '../../../server/db/migrations.ts'
 import { canonicalPhone } from '../../../protocol/phone-number.ts'
+import { databaseBefore } from '../../helpers/database-before.ts'
 
 // Migration 21 writes the Egyptian mobiles stored before one form was kept (01…, 201…, 00201…)
 // as +201…, as canonicalPhone does; other numbers and erased ones stay as they were.
-const dirs: string[] = []
-afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })))
 
 it('rewrites stored ticket and booking numbers to +201…, exactly as canonicalPhone does', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'tabour-m21-'))
-  dirs.push(dir)
-  const db = new Database(join(dir, 'tabour.sqlite'))
-  migrate(
-    db,
-    migrations.filter((m) => m.version < 21),
-  )
+  const db = databaseBefore(21)
   const stored = ['01012345678', '201012345678', '+201012345678', '00201012345678', '+447700900123', '0223456789', null]
   db.exec(`INSERT INTO services (id, prefix, name_ar, name_en, target_wait_seconds, created_at) VALUES (1, 'A', 'أ', 'A', 600, 1)`)
   const ticket = db.prepare(

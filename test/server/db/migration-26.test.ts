@@ -1,25 +1,13 @@
-import { afterEach, expect, it } from 'vitest'
-import Database from 'better-sqlite3'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { expect, it } from 'vitest'
 import { migrate } from '../../../server/db/migrate.ts'
-import { migrations } from '../../../server/db/migrations.ts'
+import { databaseBefore } from '../../helpers/database-before.ts'
 
 // Migration 26 turns the pause reasons stored as the clerk's label, in either language, into
 // their codes (protocol/pause-reasons.ts) on the counter; other text stays, and the append-only
 // event log keeps what it recorded.
-const dirs: string[] = []
-afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })))
 
 it('maps the labels the console offered in Arabic and English to codes, and leaves other text', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'tabour-m26-'))
-  dirs.push(dir)
-  const db = new Database(join(dir, 'tabour.sqlite'))
-  migrate(
-    db,
-    migrations.filter((m) => m.version < 26),
-  )
+  const db = databaseBefore(26)
   const labels = ['استراحة', 'Prayer', 'صلاة', 'عطل فني', 'Technical problem', 'سبب آخر', 'Other', 'Break', 'meeting with the director']
   const counter = db.prepare(`INSERT INTO counters (number, name, state, pause_reason, created_at) VALUES (?, ?, 'paused', ?, 1)`)
   const event = db.prepare(`INSERT INTO events (at, day, type, counter_id, data) VALUES (1, '2026-12-04', 'counter.paused', ?, ?)`)

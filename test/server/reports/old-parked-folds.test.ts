@@ -1,11 +1,8 @@
-import { afterEach, expect, it } from 'vitest'
-import Database from 'better-sqlite3'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { expect, it } from 'vitest'
+import type Database from 'better-sqlite3'
 import { migrate } from '../../../server/db/migrate.ts'
-import { migrations } from '../../../server/db/migrations.ts'
 import { figureRows } from '../../../server/reports/figures.ts'
+import { databaseBefore } from '../../helpers/database-before.ts'
 
 /**
  * A center upgraded past the parked-time fix: the days it folded before kept the time parked in
@@ -16,8 +13,6 @@ import { figureRows } from '../../../server/reports/figures.ts'
  * counter (service and busy time), 600 s parked (neither).
  */
 const TZ = 'Africa/Cairo'
-const dirs: string[] = []
-afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })))
 
 function logVisit(db: Database.Database, ticketId: string, day: string, finishData: object): void {
   const t0 = Date.parse(`${day}T08:00:00Z`)
@@ -36,13 +31,7 @@ function logVisit(db: Database.Database, ticketId: string, day: string, finishDa
 }
 
 it('folds a day written before the parked-time fix like a day written after it', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'tabour-old-parked-'))
-  dirs.push(dir)
-  const db = new Database(join(dir, 'tabour.sqlite'))
-  migrate(
-    db,
-    migrations.filter((m) => m.version < 24),
-  )
+  const db = databaseBefore(24)
   // as the server wrote it before the fix: the finish's service time is the stay after the resume
   logVisit(db, 'old', '2026-03-09', { serviceSeconds: 60, handlingSeconds: 60 })
   // and as its fold left the rollups: busy from the first call to the finish, the 600 s parked inside
