@@ -1,11 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { mkdtempSync, rmSync } from 'node:fs'
-import { type AddressInfo, createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
-import { TestCenter } from '../helpers/test-center.ts'
-import { FakePrinter } from '../drivers/printer/fake-printer.ts'
+import { listeningCenter } from '../helpers/listening-center.ts'
+import { FakePrinter, refusedPort } from '../drivers/printer/fake-printer.ts'
 import { openTicketPrinter } from '../../drivers/printer/index.ts'
 import type { PrinterFactory } from '../../server/devices/printer-handle.ts'
 import { PORTRAIT, useBrowserSuite } from './browser.ts'
@@ -26,15 +25,6 @@ const quickPrinter: PrinterFactory = (config) => openTicketPrinter(config, { pol
 const REPRINT = { ar: 'ويمكن للموظف إعادة طباعة التذكرة لك', en: 'Staff can reprint your ticket' }
 const SCREEN_IS_TICKET = { ar: 'الرقم الظاهر على الشاشة هو رقم تذكرتك', en: 'The number on this screen is your ticket' }
 
-/** A local port nobody listens on: a connect is refused at once (STACK.md: not an unroutable address). */
-async function refusedPort(): Promise<number> {
-  const server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const port = (server.address() as AddressInfo).port
-  await new Promise((resolve) => server.close(resolve))
-  return port
-}
-
 const notice = (page: Page) => page.locator('tabour-ticket-confirmation [data-printing="problem"]')
 
 describe('the kiosk promises a reprint only when a printer can do it', () => {
@@ -46,11 +36,7 @@ describe('the kiosk promises a reprint only when a printer can do it', () => {
   it('its only printer dead: no reprint promised; a working printer at reception: promised', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'tabour-e2e-reprint-'))
     closers.push(async () => rmSync(dataDir, { recursive: true, force: true }))
-    const center = new TestCenter({ config: { dataDir, uiDir: suite.uiDir }, deps: { openPrinter: quickPrinter } })
-    closers.push(() => center.close())
-    await center.app.ready()
-    await center.app.listen({ port: 0, host: '127.0.0.1' })
-    const url = `http://127.0.0.1:${(center.app.server.address() as AddressInfo).port}`
+    const { center, url } = await listeningCenter({ config: { dataDir, uiDir: suite.uiDir }, deps: { openPrinter: quickPrinter } }, closers)
     const service = await center.createService({ prefix: 'A', nameAr: 'بطاقة الرقم القومي', nameEn: 'National ID card' })
     const counter = await center.createCounter({ number: 1, serviceIds: [service.id] })
     await center.openCounterAs('clerk1', counter.id)

@@ -15,7 +15,7 @@ export interface ListeningCenter {
  */
 export async function listeningCenter(
   options: TestCenterOptions & { port?: number } = {},
-  cleanups?: (() => Promise<void> | void)[],
+  cleanups?: (() => unknown)[],
 ): Promise<ListeningCenter> {
   const { port = 0, ...rest } = options
   const center = new TestCenter(rest)
