@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { TestCenter } from '../helpers/test-center.ts'
+import { listeningCenter } from '../helpers/listening-center.ts'
 import { seriousAxeViolations } from './axe.ts'
 import { LANDSCAPE, useBrowserSuite } from './browser.ts'
 import { ROOT } from './ui-build.ts'
@@ -35,9 +35,7 @@ describe('display start-up with its board in the page (issue 22)', () => {
   it('shows the board from its page with the socket blocked, then follows the socket: a call made meanwhile shows, later calls arrive live; accessible', {
     timeout: 120_000,
   }, async () => {
-    const center = await TestCenter.start({ config: { uiDir: suite.uiDir } })
-    cleanups.push(() => center.close())
-    const url = await center.listen()
+    const { center, url } = await listeningCenter({ config: { uiDir: suite.uiDir } }, cleanups)
     const service = await center.createService({ prefix: 'A', nameAr: 'بطاقة الرقم القومي', nameEn: 'National ID card' })
     const counter = await center.createCounter({ number: 4, serviceIds: [service.id] })
     const clerk = await center.openCounterAs('clerk1', counter.id)
