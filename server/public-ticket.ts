@@ -1,7 +1,7 @@
 import type { QueueView } from './queue/queue-view.ts'
 import type { PublicTicket } from '../protocol/entities.ts'
 import type { Config } from './config.ts'
-import { graceEndsAt } from './queue/no-show-rules.ts'
+import { secondsLeft } from './queue/no-show-rules.ts'
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString())
 
@@ -37,16 +37,14 @@ function noShowOf(
   center: PublicTicketCenter,
   now: number,
 ): Pick<PublicTicket, 'noShow'> {
-  if (t.status !== 'no_show' || t.finishedAt === null) return {}
-  const until = graceEndsAt(t.finishedAt, center.queue.noShowGraceMinutes)
-  if (now > until) return {}
+  const until = view.reinstatableUntil(t)
+  if (until === null) return {}
   const counters = view
     .counters()
     .filter((c) => c.state !== 'closed' && c.services.some((s) => s.serviceId === t.serviceId))
     .sort((a, b) => Number(b.id === t.counterId) - Number(a.id === t.counterId) || a.number - b.number)
     .map((c) => ({ number: c.number, name: c.name }))
-  const secondsLeft = Math.floor((until - now) / 1000)
-  return { noShow: { until: new Date(until).toISOString(), secondsLeft, timeZone: center.timeZone, counters } }
+  return { noShow: { until: new Date(until).toISOString(), secondsLeft: secondsLeft(until, now), timeZone: center.timeZone, counters } }
 }
 
 /**

@@ -21,3 +21,8 @@ export function graceEndsAt(markedAt: number, graceMinutes: number): number {
 export function withinGrace(markedAt: number, now: number, graceMinutes: number): boolean {
   return now <= graceEndsAt(markedAt, graceMinutes)
 }
+
+/** Whole seconds from `now` to `endsAt` (a window's end), as screens count them down. */
+export function secondsLeft(endsAt: number, now: number): number {
+  return Math.floor((endsAt - now) / 1000)
+}

@@ -16,6 +16,7 @@ import { type ForecastCall, type ForecastCounter, forecastCalls } from './line-f
 import type { CallCandidate } from './types.ts'
 import { heldPlacesWithin } from './appointment-hold.ts'
 import { atCounterSince } from '../../protocol/at-counter-since.ts'
+import { reinstatableUntil } from './ticket-reinstatement.ts'
 
 /** The id of the ticket a kiosk would issue now, in the play that estimates it (no real id looks like it). */
 const NEW_TICKET = '\u0000new'
@@ -254,6 +255,11 @@ export class QueueView {
   /** Until when a parked ticket's turn is kept (epoch ms, parked_tickets.deadline_at); null for any ticket not parked. */
   parkedUntil(t: TicketRecord): number | null {
     return t.status === 'parked' ? (new ParkingRepo(this.ctx.db).get(t.id)?.deadlineAt ?? null) : null
+  }
+
+  /** Until when a no-show can still be undone (ticket-reinstatement.ts), or null. */
+  reinstatableUntil(t: TicketRecord): number | null {
+    return reinstatableUntil(this.ctx, t, this.ctx.clock())
   }
 
   /** The center's clock now (epoch ms): what a read model's "still within…" is judged against. */

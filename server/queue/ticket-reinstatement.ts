@@ -3,7 +3,7 @@ import type { TicketRecord } from '../db/repositories/tickets-repo.ts'
 import { actorIds, type Actor } from './actor.ts'
 import { domainError, ErrorCodes } from '../errors.ts'
 import { reinstatedStatus } from '../../protocol/ticket-lifecycle.ts'
-import { graceEndsAt, withinGrace } from './no-show-rules.ts'
+import { graceEndsAt, secondsLeft, withinGrace } from './no-show-rules.ts'
 
 const MAY_REINSTATE_ANY = new Set(['manager', 'admin'])
 
@@ -24,12 +24,10 @@ export function reinstateTicket(ctx: QueueContext, actor: Actor, ticketId: strin
     requireServesService(ctx, actor, t)
     const status = reinstatedStatus(t.status)
     if (!status) throw domainError(ErrorCodes.ILLEGAL_TRANSITION, `only a no-show can be reinstated; ${t.label} is ${t.status}`)
-    const graceMinutes = ctx.config.queue.noShowGraceMinutes
-    const markedAt = t.finishedAt ?? 0
-    if (t.day !== ctx.dayOf(tx.now) || !withinGrace(markedAt, tx.now, graceMinutes)) {
+    if (reinstatableUntil(ctx, t, tx.now) === null) {
       throw domainError(
         ErrorCodes.GRACE_EXPIRED,
-        `${t.label} was marked no-show more than ${graceMinutes} minutes ago (or on another day); issue a new ticket`,
+        `${t.label} was marked no-show more than ${ctx.config.queue.noShowGraceMinutes} minutes ago (or on another day); issue a new ticket`,
       )
     }
     ctx.tickets.update(t.id, {
@@ -47,13 +45,25 @@ export function reinstateTicket(ctx: QueueContext, actor: Actor, ticketId: strin
       ticketId: t.id,
       serviceId: t.serviceId,
       ...actorIds(actor),
-      data: { noShowAt: markedAt, recallCount: t.recallCount + 1 },
+      data: { noShowAt: t.finishedAt, recallCount: t.recallCount + 1 },
     })
     const updated = ctx.tickets.get(t.id)!
     tx.emit({ type: 'ticket:updated', ticket: updated })
     tx.emit({ type: 'queue:updated', serviceIds: [t.serviceId] })
     return updated
   })
+}
+
+/**
+ * Until when (epoch ms) the no-show `t` can be reinstated at `now`, or null when it cannot: not a
+ * no-show, marked on another business day, or its window over. The one rule the undo itself, the
+ * console's list and the citizen's status page (server/public-ticket.ts) share, so the page never
+ * promises an undo the counter would refuse.
+ */
+export function reinstatableUntil(ctx: Pick<QueueContext, 'config' | 'dayOf'>, t: TicketRecord, now: number): number | null {
+  if (t.status !== 'no_show' || t.finishedAt === null || t.day !== ctx.dayOf(now)) return null
+  const graceMinutes = ctx.config.queue.noShowGraceMinutes
+  return withinGrace(t.finishedAt, now, graceMinutes) ? graceEndsAt(t.finishedAt, graceMinutes) : null
 }
 
 /** A no-show that can still be reinstated, when its window ends (epoch ms) and the whole seconds left now. */
@@ -66,17 +76,15 @@ export interface ReinstatableNoShow {
 /** Today's no-shows of `actor`'s services that can still be reinstated, newest first. */
 export function reinstatableNoShows(ctx: QueueContext, actor: Actor): ReinstatableNoShow[] {
   const now = ctx.clock()
-  const graceMinutes = ctx.config.queue.noShowGraceMinutes
   const services = servicesOf(ctx, actor)
   return ctx.tickets
     .listByDay(ctx.dayOf(now))
-    .filter((t) => t.status === 'no_show' && t.finishedAt !== null && withinGrace(t.finishedAt, now, graceMinutes))
     .filter((t) => services === 'all' || services.has(t.serviceId))
-    .sort((a, b) => b.finishedAt! - a.finishedAt!)
-    .map((ticket) => {
-      const endsAt = graceEndsAt(ticket.finishedAt!, graceMinutes)
-      return { ticket, graceEndsAt: endsAt, graceSecondsLeft: Math.floor((endsAt - now) / 1000) }
+    .flatMap((ticket) => {
+      const endsAt = reinstatableUntil(ctx, ticket, now)
+      return endsAt === null ? [] : [{ ticket, graceEndsAt: endsAt, graceSecondsLeft: secondsLeft(endsAt, now) }]
     })
+    .sort((a, b) => b.ticket.finishedAt! - a.ticket.finishedAt!)
 }
 
 /** The services the actor may reinstate: all for a manager or admin, else those of the counter the clerk holds. */

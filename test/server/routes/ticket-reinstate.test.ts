@@ -6,8 +6,8 @@ import { expectAuthRequired, expectError } from './route-helpers.ts'
 const RULES = { minSecondsBeforeNoShow: 60, noShowGraceMinutes: 30 }
 
 /** Services A and B; counter 1 serves A (clerk1), counter 2 serves B (clerk2); a kiosk; a test clock. */
-async function setup() {
-  const clock = new TestClock()
+async function setup(startAt?: number) {
+  const clock = new TestClock(startAt)
   const center = await TestCenter.start({ clock, config: { queue: RULES } })
   const a = await center.createService({ prefix: 'A' })
   const b = await center.createService({ prefix: 'B' })
@@ -149,6 +149,19 @@ describe('POST /api/v1/tickets/:id/reinstate', () => {
     } finally {
       await s2.center.close()
     }
+  })
+
+  it('a no-show marked before midnight is not offered after it: the status page, the list and the undo agree', async () => {
+    // 23:45 in Cairo (UTC+2 in March): the no-show is marked at 23:47:50, its 30 minutes run past midnight
+    const s = await setup(Date.parse('2026-03-10T21:45:00Z'))
+    center = s.center
+    const { first } = await noShowFirst(s)
+    const status = async () => (await center.request('GET', `/api/v1/tickets/${first.id}`)).json()
+    expect((await status()).noShow).toMatchObject({ secondsLeft: 30 * 60, counters: [{ number: 1 }] })
+    s.clock.advance(12 * 60 + 20) // 00:00:10, the next business day
+    expect((await status()).noShow).toBeUndefined()
+    expect((await center.request('GET', '/api/v1/tickets/no-shows', { token: s.clerk1 })).json()).toEqual([])
+    expectError(await s.reinstate(s.clerk1, first.id), 410, 'TABOUR_ERR_GRACE_EXPIRED')
   })
 
   it('refuses a clerk whose counter is closed', async () => {
