@@ -12,7 +12,7 @@ import { atCounterSince } from '../../protocol/at-counter-since.ts'
 import { remoteNoShowWaitSeconds } from './remote-arrival.ts'
 import { waitFacts } from './wait-facts.ts'
 import { sendToNextStep } from './visit-steps.ts'
-import { handlingSecondsSoFar, serviceSecondsSoFar } from './service-time.ts'
+import { counterTimesSoFar } from './service-time.ts'
 
 export interface CounterActionResult {
   counter: CounterRecord
@@ -161,8 +161,7 @@ export class CounterActions {
         data: {
           outcome,
           note,
-          serviceSeconds: serviceSecondsSoFar(this.ctx.db, t, tx.now),
-          handlingSeconds: handlingSecondsSoFar(this.ctx.db, t, tx.now),
+          ...counterTimesSoFar(this.ctx.db, t, tx.now),
         },
       })
       return { finishedAt: tx.now, outcome: outcome ?? 'served' }
@@ -215,7 +214,7 @@ export class CounterActions {
           fromServiceId: t.serviceId,
           toServiceId: changes.serviceId ?? t.serviceId,
           toCounterId: changes.targetCounterId ?? null,
-          serviceSeconds: serviceSecondsSoFar(this.ctx.db, t, tx.now),
+          serviceSeconds: counterTimesSoFar(this.ctx.db, t, tx.now).serviceSeconds,
         },
       })
       tx.emit({ type: 'queue:updated', serviceIds: [...new Set([t.serviceId, changes.serviceId ?? t.serviceId])] })

@@ -14,7 +14,7 @@ import type { TicketRecord } from '../db/repositories/tickets-repo.ts'
 import { atCounterSince } from '../../protocol/at-counter-since.ts'
 
 /** The event types that open, mark or close a stay at a counter. */
-export const STAY_EVENT_TYPES = ['ticket.called', 'ticket.resumed', 'ticket.started', 'ticket.parked'] as const
+const STAY_EVENT_TYPES = ['ticket.called', 'ticket.resumed', 'ticket.started', 'ticket.parked'] as const
 
 /** One row of the event log that opens, marks or closes a stay. */
 export interface StayEvent {
@@ -80,7 +80,7 @@ const statements = new WeakMap<Db, ReturnType<Db['prepare']>>()
  * The stay events of a ticket from its latest call before event `beforeId` (exclusive; omit for
  * all), in order. Through index events_ticket: a ticket has a handful of rows.
  */
-export function stayEventsOf(db: Db, ticketId: string, beforeId = Number.MAX_SAFE_INTEGER): StayEvent[] {
+function stayEventsOf(db: Db, ticketId: string, beforeId = Number.MAX_SAFE_INTEGER): StayEvent[] {
   let st = statements.get(db)
   if (!st) {
     st = db.prepare(
@@ -102,18 +102,10 @@ export function staysOf(db: Db, ticketId: string, beforeId?: number): Stays {
 /**
  * Service and handling seconds of the ticket at `now`: the stays its parks ended, from the event
  * log, and the current one from the ticket as it is (atCounterSince, startedAt); 0 if never called.
+ * A ticket not resumed since its call (most finishes) had no earlier stay: the log is not read.
  */
 export function counterTimesSoFar(db: Db, t: TicketRecord, now: number): { serviceSeconds: number; handlingSeconds: number } {
   const since = atCounterSince(t)
-  return timesAt({ ...staysOf(db, t.id), arrival: since, startedAt: since === null ? null : t.startedAt }, now)
-}
-
-/** Whole seconds the ticket has been at a counter since its latest call, parked time left out; 0 if never called. */
-export function serviceSecondsSoFar(db: Db, t: TicketRecord, now: number): number {
-  return counterTimesSoFar(db, t, now).serviceSeconds
-}
-
-/** Whole seconds the ticket has been served (started, or at the counter when never started) since its latest call, parked time left out. */
-export function handlingSecondsSoFar(db: Db, t: TicketRecord, now: number): number {
-  return counterTimesSoFar(db, t, now).handlingSeconds
+  const earlier = since !== null && since !== t.calledAt ? staysOf(db, t.id) : noStays()
+  return timesAt({ ...earlier, arrival: since, startedAt: since === null ? null : t.startedAt }, now)
 }

@@ -6,7 +6,7 @@ import { ServiceStepsRepo } from '../db/repositories/service-steps-repo.ts'
 import { actorIds, type Actor } from './actor.ts'
 import { assertTransition } from './lifecycle.ts'
 import type { VisitProgress } from '../../protocol/visit-steps.ts'
-import { handlingSecondsSoFar, serviceSecondsSoFar } from './service-time.ts'
+import { counterTimesSoFar } from './service-time.ts'
 
 /**
  * Visits with several steps (issue 21). A service's route (table service_steps) lists the
@@ -100,8 +100,7 @@ export function sendToNextStep(
       of: next.of,
       outcome,
       placement,
-      serviceSeconds: serviceSecondsSoFar(ctx.db, ticket, tx.now),
-      handlingSeconds: handlingSecondsSoFar(ctx.db, ticket, tx.now),
+      ...counterTimesSoFar(ctx.db, ticket, tx.now),
     },
   })
   tx.emit({ type: 'queue:updated', serviceIds: [...new Set([ticket.serviceId, to.id])] })
