@@ -3,13 +3,14 @@ import { CenterNews } from './center.ts'
 import { Counter, ServiceWithQueue } from './entities.ts'
 import { Timestamp } from './common.ts'
 
-/** A call as displays show it (events.ts CalledTicket), as a schema for the HTTP board. */
+/** A call as displays show it (`ticket:called`, a snapshot's recent calls, the HTTP board). */
 export const CalledTicket = Type.Object({
   ticket: Type.Object({ id: Type.String(), label: Type.String(), serviceId: Type.Integer() }),
   counter: Type.Object({ id: Type.Integer(), number: Type.Integer(), name: Type.String(), zone: Type.String() }),
   at: Timestamp,
   recall: Type.Boolean(),
 })
+export type CalledTicket = Static<typeof CalledTicket>
 
 /**
  * GET /devices/me/snapshot: what a display's socket answers to `snapshot` (events.ts Snapshot),

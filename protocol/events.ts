@@ -2,18 +2,15 @@ import type { FeedbackAsk } from './feedback.ts'
 import type { Counter, PublicTicket, ServiceWithQueue, Ticket } from './entities.ts'
 import type { CenterNews } from './center.ts'
 import type { DeviceHealthReport, PrinterStatusReport } from './device-health.ts'
+import type { CalledTicket } from './board-snapshot.ts'
+
+export type { CalledTicket }
 
 /**
  * The socket.io contract. Every server event carries `seq`: consecutive numbers within the
  * client's feed (staff, a display zone, kiosks). A client that sees a gap, or reconnects
  * without `socket.recovered`, emits `snapshot` and replaces its state with the answer.
  */
-export interface CalledTicket {
-  ticket: { id: string; label: string; serviceId: number }
-  counter: { id: number; number: number; name: string; zone: string }
-  at: string
-  recall: boolean
-}
 
 /**
  * What a display's board needs besides the call itself, so that a call reaches every display in
@@ -59,8 +56,8 @@ export interface Snapshot {
   counters: Counter[]
   /** The latest calls still at a counter, newest first (what a display shows after a reload). */
   recentCalls: CalledTicket[]
-  /** The news line the displays scroll (empty strings: none); the server always sends it. */
-  news?: CenterNews
+  /** The news line the displays scroll (empty strings: none). */
+  news: CenterNews
   /** Staff only: the live tickets (waiting, called, serving). */
   tickets?: Ticket[]
   /** Staff and kiosks: the last report of every kiosk printer (what `device:status` last said), so a fault reported earlier is known. */

@@ -5,7 +5,7 @@ import type { Queue } from '../queue/queue.ts'
 import type { Authenticator } from '../auth/authenticator.ts'
 import type { Actor } from '../queue/actor.ts'
 import type { ClientToServerEvents, ServerToClientEvents, Snapshot, SnapshotRefusal } from '../../protocol/events.ts'
-import { ErrorCodes } from '../errors.ts'
+import { ErrorCodes, RetryLaterError } from '../errors.ts'
 import { Broadcaster } from './broadcaster.ts'
 import { FeedSequences, feedOf } from './feeds.ts'
 import { buildSnapshot } from './snapshot.ts'
@@ -114,6 +114,13 @@ export function attachRealtime(app: FastifyInstance, deps: { auth: Authenticator
     next()
   })
 
+  /** What `snapshot` answers `actor`, within its device's allowance (RetryLaterError beyond it). */
+  const snapshotOf = (actor: Actor): Snapshot => {
+    if (actor.type === 'device') snapshotLimit.takeOrThrow(actor.id, 'asks for snapshots')
+    const feed = feedOf(actor)
+    return buildSnapshot(deps.queue, feed, seqs.current(feed))
+  }
+
   io.on('connection', (socket) => {
     const { actor, feed, watch } = socket.data
     const pid = sessionIdOf(socket)
@@ -138,18 +145,19 @@ export function attachRealtime(app: FastifyInstance, deps: { auth: Authenticator
     socket.on('snapshot', (...args: unknown[]) => {
       const ack = args.at(-1)
       if (typeof ack !== 'function') return // a malformed emit gets nothing, and breaks nothing
-      const wait = actor.type === 'device' ? snapshotLimit.take(actor.id) : 0
-      if (wait > 0) {
+      try {
+        ack(snapshotOf(actor))
+      } catch (err) {
+        if (!(err instanceof RetryLaterError)) throw err
         const refusal: SnapshotRefusal = {
           statusCode: 429,
           code: ErrorCodes.RATE_LIMITED,
           error: 'Too Many Requests',
-          message: `this device asks for snapshots too often; try again in ${wait} s`,
-          retryAfterSeconds: wait,
+          message: err.message,
+          retryAfterSeconds: err.retryAfterSeconds,
         }
-        return ack(refusal)
+        ack(refusal)
       }
-      ack(buildSnapshot(deps.queue, feed, seqs.current(feed)))
     })
     // recovery restores a client from the offset of the last broadcast it received: a client on a
     // quiet feed has none, so a new connection gets one at once (through the adapter, to its own room)
@@ -192,10 +200,6 @@ export function attachRealtime(app: FastifyInstance, deps: { auth: Authenticator
     socketCount: () => io.of('/').sockets.size,
     disconnectUser: (userId) => io.in(userRoom(userId)).disconnectSockets(true),
     presence,
-    snapshotOf: (actor) => {
-      if (actor.type === 'device') snapshotLimit.takeOrThrow(actor.id, 'asks for snapshots')
-      const feed = feedOf(actor)
-      return buildSnapshot(deps.queue, feed, seqs.current(feed))
-    },
+    snapshotOf,
   }
 }

@@ -239,6 +239,7 @@ describe('the live state the console keeps', () => {
       services: [{ ...A, waiting: 1, estimatedWaitSeconds: 300, issuedToday: 1, staffed: true, available: true, checkIn: false }],
       counters: [],
       recentCalls: [],
+      news: { ar: '', en: '', updatedAt: null },
       tickets: [waiting],
     })
     live.applyCall({

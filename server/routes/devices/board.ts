@@ -12,7 +12,7 @@ import { actorOf, allow } from '../../auth/access.ts'
  */
 export async function displayBoardRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
-  const { realtime, queue } = app.tabour
+  const { realtime } = app.tabour
   app.get(
     '/me/snapshot',
     {
@@ -23,10 +23,6 @@ export async function displayBoardRoutes(fastify: FastifyInstance): Promise<void
         response: { 200: BoardSnapshot, ...errorResponses(401, 403, 429) },
       },
     },
-    async (request) => {
-      const snapshot = realtime.snapshotOf(actorOf(request))
-      // a display feed's snapshot always carries the news; the schema says so
-      return { ...snapshot, news: snapshot.news ?? queue.view.news() }
-    },
+    async (request) => realtime.snapshotOf(actorOf(request)),
   )
 }
