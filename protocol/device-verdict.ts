@@ -5,7 +5,7 @@
  * "OK" for it, having only looked at pairing).
  */
 import type { DeviceHealth } from './stats.ts'
-import { printerProblemOf, type PrinterFlags } from './printer-problem.ts'
+import { printerProblemOf, stopsPrinting, type PrinterFlags } from './printer-problem.ts'
 
 /** The message keys a verdict names (protocol/messages/dashboard.ts). */
 export type DeviceVerdictKey =
@@ -54,7 +54,7 @@ export function deviceVerdict(d: DeviceHealth, now: number): DeviceVerdict {
     if (problem === 'paper-out') return { key: 'health.paperOut', tone: 'bad' }
     if (problem === 'cover-open') return { key: 'health.cover', tone: 'bad' }
     if (problem === 'not-answering' && d.kind === 'printer') return { key: 'health.offline', tone: 'bad' }
-    if (problem !== null && problem !== 'paper-near-end') return { key: 'health.printerFault', tone: 'bad' }
+    if (stopsPrinting(problem)) return { key: 'health.printerFault', tone: 'bad' }
   }
   if (status.serial?.open === false) return { key: 'health.offline', tone: 'bad' }
   if (d.faulty) return { key: 'health.fault', tone: 'bad' }

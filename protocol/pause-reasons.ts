@@ -4,11 +4,11 @@
  * label («صلاة» or "Prayer"), so the event log and reports mixed languages; center migration 26
  * maps the labels already stored to these codes.
  */
-import { Type } from '@sinclair/typebox'
+import { literalUnion } from './common.ts'
 
 /** The reasons a console offers, in its order. */
 export const PAUSE_REASONS = ['break', 'prayer', 'technical', 'other'] as const
-export const PauseReason = Type.Union(PAUSE_REASONS.map((r) => Type.Literal(r)))
+export const PauseReason = literalUnion(PAUSE_REASONS)
 export type PauseReason = (typeof PAUSE_REASONS)[number]
 
 /** Whether a stored reason is one of the codes (a row paused before migration 26 may hold other text). */

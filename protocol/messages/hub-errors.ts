@@ -9,6 +9,7 @@
 import type { Lang } from '../common.ts'
 import type { HubErrorCode } from '../upstream.ts'
 import { type Message, messagesOf } from './format.ts'
+import { HUB_MESSAGES } from './hub.ts'
 
 export const HUB_ERROR_MESSAGES = {
   HUB_ERR_UNSIGNED: { ar: 'الطلب غير موقّع.', en: 'The request is not signed.' },
@@ -46,7 +47,8 @@ export const HUB_ERROR_MESSAGES = {
     en: 'Your account’s scope does not include that governorate.',
   },
   HUB_ERR_UNKNOWN_GOVERNORATE: { ar: 'هذه ليست من محافظات مصر.', en: 'That is not one of Egypt’s governorates.' },
-  HUB_ERR_BAD_CREDENTIALS: { ar: 'اسم المستخدم أو كلمة المرور غير صحيحة.', en: 'Wrong username or password.' },
+  // the sign-in form's own sentence: one wording for a refused sign-in
+  HUB_ERR_BAD_CREDENTIALS: HUB_MESSAGES.badCredentials,
   HUB_ERR_ANALYST_EXISTS: { ar: 'يوجد محلل بهذا الاسم بالفعل.', en: 'An analyst with that username exists already.' },
   HUB_ERR_BUNDLE_INVALID: { ar: 'قيمة ناقصة أو غير صالحة في الحزمة.', en: 'A value of the bundle is missing or not valid.' },
   HUB_ERR_BUNDLE_NOT_FOUND: { ar: 'لا توجد حزمة إعدادات بهذا الإصدار.', en: 'There is no configuration bundle of that version.' },
