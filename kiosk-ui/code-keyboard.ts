@@ -22,17 +22,6 @@ export interface CodeKeyDetail {
   key: CodeKey
 }
 
-/**
- * The code characters in `text` (upper-cased, separators dropped), or null when `text` is not
- * (the start of) a code, e.g. a manage link a scanner typed: that is sent as it is.
- */
-export function codeCharacters(text: string): string | null {
-  const plain = text.toUpperCase().replace(/[\s-]/g, '')
-  if (plain.length > BOOKING_CODE_LENGTH) return null
-  for (const ch of plain) if (!BOOKING_CODE_ALPHABET.includes(ch)) return null
-  return plain
-}
-
 /** What the code becomes after `key`; a full code takes no more characters. */
 export function applyCodeKey(plain: string, key: CodeKey): string {
   if (key === 'clear') return ''

@@ -13,3 +13,15 @@ const GROUPS = new RegExp(`.{1,${BOOKING_CODE_GROUP}}`, 'g')
 
 /** The printed form of (the start of) a code: groups of four joined by "-". */
 export const groupedCode = (plain: string) => (plain.match(GROUPS) ?? []).join('-')
+
+/**
+ * The code characters in `text`, or (the start of) a code as typed: upper-cased, separators
+ * dropped, the usual misreadings undone (O→0, I and L→1). Null when `text` is not (the start of)
+ * a code, e.g. a manage link a scanner typed.
+ */
+export function codeCharacters(text: string): string | null {
+  const plain = text.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1')
+  if (plain.length > BOOKING_CODE_LENGTH) return null
+  for (const ch of plain) if (!BOOKING_CODE_ALPHABET.includes(ch)) return null
+  return plain
+}

@@ -10,13 +10,12 @@
  * The key is 32 random bytes made once per center database (migration 12); it never leaves it.
  */
 import { createHmac, randomBytes } from 'node:crypto'
-import { BOOKING_CODE_ALPHABET as ALPHABET, BOOKING_CODE_LENGTH, groupedCode } from '../../protocol/booking-code-form.ts'
+import { BOOKING_CODE_ALPHABET as ALPHABET, BOOKING_CODE_LENGTH, codeCharacters, groupedCode } from '../../protocol/booking-code-form.ts'
 
 const TAG = 4
-const RANDOM = 8
 const MAC = 4
-export const CODE_LENGTH = TAG + RANDOM + MAC
-if (CODE_LENGTH !== BOOKING_CODE_LENGTH) throw new Error('booking code parts do not add up to BOOKING_CODE_LENGTH')
+/** The random part: what the code's length leaves (8 characters, 40 bits). */
+const RANDOM = BOOKING_CODE_LENGTH - TAG - MAC
 
 /** Base32 of the first `chars` × 5 bits of `bytes`. */
 function base32(bytes: Buffer, chars: number): string {
@@ -36,16 +35,11 @@ function base32(bytes: Buffer, chars: number): string {
   return out
 }
 
-/** Upper-cases and undoes the usual misreadings (O→0, I/L→1) and drops separators; null when not 16 base32 characters. */
+/** The code in `text` (codeCharacters: misreadings undone, separators dropped); null when not a whole code. */
 export function normaliseCode(text: string): string | null {
-  const plain = text.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1')
-  if (plain.length !== CODE_LENGTH) return null
-  for (const ch of plain) if (!ALPHABET.includes(ch)) return null
-  return plain
+  const plain = codeCharacters(text)
+  return plain?.length === BOOKING_CODE_LENGTH ? plain : null
 }
-
-/** The printed form: four groups of four. */
-export const formatCode = groupedCode
 
 /**
  * The code inside what a scanner or a person typed: the code itself, or a manage link
@@ -75,7 +69,7 @@ export class BookingCodes {
   /** A new code (printed form). */
   issue(): string {
     const body = this.tag + base32(randomBytes(5), RANDOM)
-    return formatCode(body + base32(this.mac(body), MAC))
+    return groupedCode(body + base32(this.mac(body), MAC))
   }
 
   /** Whether `text` (a code or a link holding one) is a genuine code of this center; the printed form when it is. */
@@ -86,7 +80,7 @@ export class BookingCodes {
     // tag is not is ours with the tag mistyped (the tag carries no secret): it is read as ours,
     // not refused as "another center's", which would send the citizen away for a typo.
     const body = this.tag + plain.slice(TAG, TAG + RANDOM)
-    if (base32(this.mac(body), MAC) === plain.slice(TAG + RANDOM)) return { ok: true, code: formatCode(body + plain.slice(TAG + RANDOM)) }
+    if (base32(this.mac(body), MAC) === plain.slice(TAG + RANDOM)) return { ok: true, code: groupedCode(body + plain.slice(TAG + RANDOM)) }
     return { ok: false, problem: plain.slice(0, TAG) === this.tag ? 'forged' : 'other_center' }
   }
 }

@@ -7,6 +7,6 @@ import type { Lang } from '../../protocol/common.ts'
  * `?lang=en`: the page opens in the language the citizen chose at the kiosk (walk finding 6);
  * Arabic is the page's own default, so an Arabic ticket's address stays as short as it was.
  */
-export function ticketStatusUrlAt(publicBase: string, ticketId: string, lang: Lang = 'ar'): string {
+export function ticketStatusUrlAt(publicBase: string, ticketId: string, lang: Lang): string {
   return `${publicBase.replace(/\/$/, '')}/t/${encodeURIComponent(ticketId)}${lang === 'en' ? '?lang=en' : ''}`
 }

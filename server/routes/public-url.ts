@@ -17,6 +17,6 @@ export function publicBase(request: FastifyRequest): string {
 }
 
 /** The address of a ticket's public status page, as the QR on the ticket carries it. */
-export function ticketStatusUrl(request: FastifyRequest, ticketId: string, lang?: Lang): string {
+export function ticketStatusUrl(request: FastifyRequest, ticketId: string, lang: Lang): string {
   return ticketStatusUrlAt(publicBase(request), ticketId, lang)
 }
