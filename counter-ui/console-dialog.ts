@@ -18,8 +18,7 @@ import { unstaffedTarget } from './transfer-targets.ts'
 /** What the dialog asks, with what it needs to ask it. */
 export type DialogSpec =
   | { kind: 'finish'; label: string; outcomes: FinishOutcome[] }
-  /** `staffed`: the services some open or paused counter serves (transfer-targets.ts). */
-  | { kind: 'transfer'; label: string; services: ServiceWithQueue[]; counters: Counter[]; staffed: ReadonlySet<number> }
+  | { kind: 'transfer'; label: string; services: ServiceWithQueue[]; counters: Counter[] }
   | { kind: 'pause' }
   | { kind: 'call_ticket'; callable: QueueEntry[] }
   | { kind: 'issue'; services: ServiceWithQueue[]; categories: PriorityCategory[]; idempotencyKey: string }
@@ -137,7 +136,7 @@ export class ConsoleDialog extends LitElement {
             <div class="choices">
               ${spec.services.map(
                 (s) =>
-                  html`<label class="choice"><input type="radio" name="target" required value=${`service:${s.id}`} data-target-service=${s.id} @change=${this.onTarget} />${s.prefix} · ${name(s)}${spec.staffed.has(s.id) ? nothing : html` <span class="muted" data-unstaffed>(${consoleText('transfer.unstaffedService', lang)})</span>`}</label>`,
+                  html`<label class="choice"><input type="radio" name="target" required value=${`service:${s.id}`} data-target-service=${s.id} @change=${this.onTarget} />${s.prefix} · ${name(s)}${s.staffed ? nothing : html` <span class="muted" data-unstaffed>(${consoleText('transfer.unstaffedService', lang)})</span>`}</label>`,
               )}
             </div>
           </fieldset>
@@ -230,7 +229,7 @@ export class ConsoleDialog extends LitElement {
   }
 
   private transferWarning(spec: Extract<DialogSpec, { kind: 'transfer' }>, lang: Lang): TemplateResult | typeof nothing {
-    const why = unstaffedTarget(this.target, spec.counters, spec.staffed)
+    const why = unstaffedTarget(this.target, spec.counters, spec.services)
     if (!why) return nothing
     const key = why === 'counter-closed' ? 'transfer.warnClosedCounter' : 'transfer.warnUnstaffedService'
     return html`<p class="hint" role="alert" data-transfer-warning=${why}>${consoleText(key, lang, { label: spec.label })}</p>`

@@ -202,7 +202,6 @@ export class ConsoleSession {
       this.counterId = counterId
       this.apply(result)
       this.phase = 'console'
-      this.notice = null
       void this.refreshStats()
     })
   }

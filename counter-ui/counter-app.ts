@@ -50,7 +50,6 @@ import type { ResumeParkedDetail } from './parked-list.ts'
 import '../ui-common/ticket-tools.ts'
 import '../ui-common/walk-in-ticket.ts'
 import { TicketToolsApi } from '../ui-common/ticket-tools-api.ts'
-import { staffedServiceIds } from './transfer-targets.ts'
 
 const LANG_KEY = 'tabour:counter-lang'
 
@@ -363,7 +362,6 @@ export class CounterApp extends LitElement {
           label,
           services: s.live.services.filter((x) => x.active && x.id !== ticket?.serviceId),
           counters: s.live.counters.filter((c) => c.active && c.id !== counter.id).sort((a, b) => a.number - b.number),
-          staffed: staffedServiceIds(s.live.counters),
         }
         break
       case 'pause':

@@ -11,7 +11,7 @@ import { DEFAULT_LANG, type Lang } from '../ui-common/i18n.ts'
 import { consoleStyles } from './console-styles.ts'
 import { formatNumber, type DigitStyle } from '../ui-common/digits.ts'
 import { consoleText } from '../protocol/messages/console.ts'
-import { minutesLeft } from './queue-model.ts'
+import { minutesLeft } from '../ui-common/minutes-left.ts'
 
 export interface ReinstateDetail {
   ticketId: string

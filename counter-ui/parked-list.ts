@@ -13,7 +13,7 @@ import { DEFAULT_LANG, type Lang } from '../ui-common/i18n.ts'
 import { consoleStyles } from './console-styles.ts'
 import { formatNumber, type DigitStyle } from '../ui-common/digits.ts'
 import { parkingText } from '../protocol/messages/parking.ts'
-import { minutesLeft } from './queue-model.ts'
+import { minutesLeft } from '../ui-common/minutes-left.ts'
 
 export interface ResumeParkedDetail {
   ticketId: string

@@ -80,15 +80,6 @@ export function counterQueue(
   return { targeted, rows, callable }
 }
 
-/**
- * Whole minutes left of a window (an undo or a parking) ending at `endsAt`, rounded up, at least 1.
- * Measured from the later of the console's ticker (`tickerNow`, up to 15 s old) and the clock: a
- * window read just after it opened showed 31 of its 30 minutes when the ticker was stale.
- */
-export function minutesLeft(endsAt: number, tickerNow: number, clock = Date.now()): number {
-  return Math.max(1, Math.ceil((endsAt - Math.max(tickerNow, clock)) / 60_000))
-}
-
 /** Whole minutes from seconds, rounded down (what "waited 12 min" shows); never negative. */
 export function wholeMinutes(seconds: number): number {
   return Math.max(0, Math.floor(seconds / 60))

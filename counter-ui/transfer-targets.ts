@@ -4,23 +4,21 @@
  * about to open), but the dialog says so plainly and warns before the clerk confirms: a ticket
  * sent there used to wait with no word, its status page saying "you are next".
  */
-import type { Counter } from '../protocol/entities.ts'
+import type { Counter, ServiceWithQueue } from '../protocol/entities.ts'
 
-/** The ids of the services some staffed counter serves (any weight: a backup counter calls too). */
-export function staffedServiceIds(counters: readonly Counter[]): Set<number> {
-  const staffed = counters.filter((c) => c.active && c.state !== 'closed')
-  return new Set(staffed.flatMap((c) => c.services.map((s) => s.serviceId)))
-}
-
-/** Why nobody can call a ticket sent to `target` ('service:<id>' or 'counter:<id>'), or null when someone can. */
+/**
+ * Why nobody can call a ticket sent to `target` ('service:<id>' or 'counter:<id>'), or null when
+ * someone can. A service's `staffed` is the server's word (server/queue/staffing.ts: an open or
+ * paused counter whose clerk is not away), kept current by the live pushes.
+ */
 export function unstaffedTarget(
   target: string,
   counters: readonly Counter[],
-  staffed: ReadonlySet<number>,
+  services: readonly ServiceWithQueue[],
 ): 'counter-closed' | 'service-unstaffed' | null {
   const [kind, raw] = target.split(':')
   const id = Number(raw)
   if (kind === 'counter') return counters.find((c) => c.id === id)?.state === 'closed' ? 'counter-closed' : null
-  if (kind === 'service') return staffed.has(id) ? null : 'service-unstaffed'
+  if (kind === 'service') return services.find((s) => s.id === id)?.staffed === false ? 'service-unstaffed' : null
   return null
 }

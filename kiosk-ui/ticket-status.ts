@@ -32,6 +32,7 @@ import './status-rating.ts'
 import { formatTime, nearLine, turnIsNear } from './remote-status.ts'
 import './remote-status.ts'
 import './visit-steps-line.ts'
+import { minutesLeft } from '../ui-common/minutes-left.ts'
 
 /** Whether a counter's name says more than its number ("Counter 3", "شباك 3" do not). */
 function namesMore(counter: { number: number; name: string }): boolean {
@@ -47,10 +48,6 @@ const FINAL = new Set(['done', 'no_show', 'cancelled', 'abandoned'])
 
 /** Whether nothing will change any more: a final status, except a no-show a clerk can still put back in line. */
 const settled = (t: PublicTicket): boolean => FINAL.has(t.status) && !t.noShow
-
-/** Minutes left of `secondsLeft` told at `toldAt` (this phone's clock only measures the time since), rounded up. */
-const minutesLeft = (secondsLeft: number, toldAt: number): number =>
-  Math.max(1, Math.ceil((secondsLeft * 1000 - (Date.now() - toldAt)) / 60_000))
 
 /** The fallback poll while the live socket is down. */
 const FALLBACK_POLL_MS = 60_000
@@ -262,8 +259,10 @@ export class TicketStatus extends LitElement {
     if (!window) return html`<p class="final" data-state="no-show-over">${statusText('status.noShowExpired', lang)}</p>`
     const time = formatTime(window.until, lang, window.timeZone, digits)
     const counters = window.counters.map((c) => n(c.number)).join(` ${statusText('status.or', lang)} `)
+    // the window's end on this phone's clock: the seconds the center told, from when it told them
+    const endsAt = this.toldAt + window.secondsLeft * 1000
     return html`<p class="final" data-state="no-show" data-until=${window.until}>
-        ${statusText('status.noShowUntil', lang, { time })} (${statusText('status.minutesLeft', lang, { n: minutesLeft(window.secondsLeft, this.toldAt) }, digits)}).
+        ${statusText('status.noShowUntil', lang, { time })} (${statusText('status.minutesLeft', lang, { n: minutesLeft(endsAt, this.toldAt) }, digits)}).
       </p>
       <p class="turn" data-undo-counters=${window.counters.map((c) => c.number).join(' ')}>
         ${window.counters.length > 0 ? statusText('status.noShowGoTo', lang, { counters }) : statusText('status.noShowNoCounter', lang)}

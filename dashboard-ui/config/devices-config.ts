@@ -230,6 +230,10 @@ export class DevicesConfig extends ConfigForm {
     return deviceVerdict(h ?? { ...d, status: null, faulty: false }, Date.now())
   }
 
+  private healthCell(verdict: DeviceVerdict): TemplateResult {
+    return html`<td data-health=${verdict.key}>${configText(verdict.key, this.lang, { minutes: SCREEN_SILENT_MS / 60_000 }, this.digits)}</td>`
+  }
+
   private devicesTable(): TemplateResult {
     const l = this.lang
     return html`<table data-table="devices">
@@ -238,7 +242,7 @@ export class DevicesConfig extends ConfigForm {
         ${this.devices.map(
           (d) => html`<tr data-device=${d.name} ?data-selected=${this.editing === d.id}>
             <td><bdi>${d.name}</bdi></td><td>${configText(`kind.${d.kind}`, l)}</td><td>${d.zone ?? '—'}</td>
-            <td data-health=${this.verdict(d).key}>${configText(this.verdict(d).key, l, { minutes: SCREEN_SILENT_MS / 60_000 }, this.digits)}</td>
+            ${this.healthCell(this.verdict(d))}
             <td>
               ${
                 d.revoked

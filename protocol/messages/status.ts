@@ -10,7 +10,6 @@ export const STATUS_MESSAGES = {
   'status.goToCounter': { ar: 'توجّه إلى الشباك {n}', en: 'Please go to counter {n}' },
   'status.serving': { ar: 'تتم خدمتك في الشباك {n}', en: 'Being served at counter {n}' },
   'status.done': { ar: 'تمت خدمتك. شكرًا لزيارتك.', en: 'You have been served. Thank you for your visit.' },
-  'status.noShow': { ar: 'فاتك دورك. يرجى مراجعة مكتب الاستعلامات.', en: 'You missed your turn. Please ask at the information desk.' },
   'status.cancelled': { ar: 'أُلغيت هذه التذكرة.', en: 'This ticket was cancelled.' },
   'status.notFound': { ar: 'لم نجد هذه التذكرة. تحقّق من الرابط.', en: 'Ticket not found. Check the link.' },
   'status.offline': { ar: 'تعذّر التحديث، نحاول مرة أخرى…', en: 'Could not refresh; trying again…' },

@@ -10,7 +10,8 @@ import {
   type ConsoleAction,
   type CounterState,
 } from '../../counter-ui/console-actions.ts'
-import { counterQueue, minutesLeft, wholeMinutes } from '../../counter-ui/queue-model.ts'
+import { counterQueue, wholeMinutes } from '../../counter-ui/queue-model.ts'
+import { minutesLeft } from '../../ui-common/minutes-left.ts'
 import { sinceCallLabel, ticketMinutes } from '../../counter-ui/current-ticket.ts'
 import { LiveState } from '../../counter-ui/live-state.ts'
 import { counterLost, messageForCode, messageForError } from '../../counter-ui/error-messages.ts'
