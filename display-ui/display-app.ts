@@ -24,7 +24,7 @@ import type { PairSubmitDetail } from '../ui-common/pairing-screen.ts'
 import { applyPageTheme } from '../ui-common/theme.ts'
 import { loadPairingScreen } from '../ui-common/load-pairing-screen.ts'
 import { afterNextPaint } from '../ui-common/lazy-module.ts'
-import { createAnnouncer, type AnnouncementRecord, type Announcer } from './announcer/index.ts'
+import type { AnnouncementRecord, Announcer } from './announcer/index.ts'
 import { DisplaySession } from './display-session.ts'
 import type { DisplaySettings } from './display-settings.ts'
 import { boardStyles, displayStyles } from './display-styles.ts'
@@ -35,6 +35,9 @@ import './news-ticker.ts'
 import './media-panel.ts'
 import './hours-banner.ts'
 import { takePairingQuery } from '../ui-common/pairing-code.ts'
+
+/** How long after a failed load of the voice's module it is tried again. */
+const VOICE_RETRY_MS = 5000
 
 /** Both languages of a caption: Arabic, then English smaller. */
 const both = (key: DisplayMessageKey): TemplateResult =>
@@ -78,6 +81,8 @@ export class DisplayApp extends LitElement {
   private flashTimer: ReturnType<typeof setTimeout> | undefined
   private voice: Announcer | null = null
   private voiceKey = ''
+  /** Live calls that came while the voice's module was loading; it says them when it is there. */
+  private unsaid: CalledTicket[] = []
 
   /** Where the language shows: the page's `<html>`, or the embedding element (ui-common/screen-base.ts). */
   private readonly langRoots = screenLangRoots()
@@ -110,6 +115,7 @@ export class DisplayApp extends LitElement {
     this.voice?.close()
     this.voice = null
     this.voiceKey = ''
+    this.unsaid = []
     super.disconnectedCallback()
   }
 
@@ -236,10 +242,15 @@ export class DisplayApp extends LitElement {
   }
 
   private onCall(call: CalledTicket): void {
-    if (this.voice)
-      this.voice.announce({ label: call.ticket.label, counterNumber: call.counter.number, recall: call.recall, id: callKey(call) })
-    // no voice yet (settings still loading): nothing to wait for, it is the big call at once
-    else this.flash(callKey(call))
+    if (this.voice) return this.say(this.voice, call)
+    // no voice yet: the big call at once; when the settings are in, the voice's module is on its
+    // way (a lazy import after the first frame) and says the call as soon as it is there
+    this.flash(callKey(call))
+    if (this.voiceKey !== '') this.unsaid.push(call)
+  }
+
+  private say(voice: Announcer, call: CalledTicket): void {
+    voice.announce({ label: call.ticket.label, counterNumber: call.counter.number, recall: call.recall, id: callKey(call) })
   }
 
   /** Flashes the big call for `flashSeconds`. */
@@ -270,11 +281,23 @@ export class DisplayApp extends LitElement {
     // an AudioContext, work that on weak hardware held the board's first frame back (issue 22). The
     // feed, whose calls the voice says, connects after that frame too, and later.
     afterNextPaint(() => {
-      if (key === this.voiceKey && this.isConnected) this.startVoice(settings)
+      if (key !== this.voiceKey || !this.isConnected) return
+      void this.startVoice(settings, key)
+      // the probe is in this chunk: it starts now, not after the voice's module has come
+      void audioIsLocked().then((locked) => this.setSoundLocked(locked))
     })
   }
 
-  private startVoice(settings: DisplaySettings): void {
+  private async startVoice(settings: DisplaySettings, key: string): Promise<void> {
+    let createAnnouncer: typeof import('./announcer/index.ts').createAnnouncer
+    try {
+      ;({ createAnnouncer } = await import('./announcer/index.ts'))
+    } catch {
+      // the center out of reach at that moment: the board needs no voice; try again shortly
+      setTimeout(() => key === this.voiceKey && this.isConnected && void this.startVoice(settings, key), VOICE_RETRY_MS)
+      return
+    }
+    if (key !== this.voiceKey || !this.isConnected) return
     this.voice?.close()
     const voice: Announcer = createAnnouncer({
       languages: settings.announceLanguages,
@@ -284,7 +307,7 @@ export class DisplayApp extends LitElement {
     })
     this.voice = voice
     this.spoken = SILENT
-    void audioIsLocked().then((locked) => this.setSoundLocked(locked))
+    for (const call of this.unsaid.splice(0)) this.say(voice, call)
   }
 
   /** Staff learn it from the device list; the hall sees at most the small mark. */

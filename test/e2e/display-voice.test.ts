@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { seriousAxeViolations } from './axe.ts'
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -275,6 +275,48 @@ describe('the display speaks what it shows (Chromium, autoplay allowed)', () => 
     for (const r of spoken.slice(1)) expect(r.clips.some((c) => c === 'chime' || c.startsWith('en/'))).toBe(false)
     expect(await seriousAxeViolations(page, 'moderate')).toEqual([])
     await finishAll(run)
+  }, 90_000)
+})
+
+/** The built chunk that holds the announcer (the display loads it after its first frame): the one with the Web Audio decoder. */
+function announcerChunk(): string {
+  const assets = join(ROOT, 'dist', 'ui', 'assets')
+  const found = readdirSync(assets).filter((f) => f.endsWith('.js') && readFileSync(join(assets, f), 'utf8').includes('decodeAudioData'))
+  expect(found, 'one chunk holds the announcer').toHaveLength(1)
+  return found[0]
+}
+
+describe('the voice loads after the board', () => {
+  it('is not in the first chunks, and a call that comes before it has loaded is shown at once and said when it is there', async () => {
+    const run = await startCenter()
+    cleanups.push(() => rmSync(run.dataDir, { recursive: true, force: true }))
+    cleanups.push(() => run.center.close())
+    const page = await contexts.page(LANDSCAPE)
+    const chunk = announcerChunk()
+    let release!: () => void
+    const held = new Promise<void>((resolve) => (release = resolve))
+    let asked = false
+    await page.route(`**/assets/${chunk}`, async (route) => {
+      asked = true
+      await held
+      await route.continue()
+    })
+    await page.goto(`${run.url}/display/?pair=${(await createDisplay(run, {})).pairingCode}`)
+    await board(page).waitFor()
+    await expect.poll(() => asked, { timeout: 10_000 }).toBe(true)
+    // the feed is up (a counter's change reaches the board) while the voice's module is still held
+    await page.locator('tabour-display-app section.now[data-now="none"]').waitFor()
+    const called = await run.center.action(run.clerks[3], run.counters[3], 'call-next')
+    expect(called.statusCode, called.body).toBe(200)
+    const label = called.json().ticket.label as string
+    await page.locator(`tabour-display-app section.now[data-now="${label}"]`).waitFor({ timeout: 10_000 })
+    expect(
+      await page.evaluate(() => (document.querySelector('tabour-display-app') as unknown as { announcer: unknown }).announcer),
+    ).toBeNull()
+    release()
+    await expect.poll(async () => (await spokenOf(page)).map((r) => r.label), { timeout: 15_000 }).toEqual([label])
+    await run.center.action(run.clerks[3], run.counters[3], 'start')
+    await run.center.action(run.clerks[3], run.counters[3], 'finish')
   }, 90_000)
 })
 
