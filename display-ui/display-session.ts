@@ -68,6 +68,9 @@ export class DisplaySession extends DeviceSession {
   private zoneCounters = new Map<number, Counter>()
   news: CenterNews = { ar: '', en: '', updatedAt: null }
   media: MediaItem[] = []
+  /** This display's id, once known: a `config:changed` for another device is not its business. */
+  private deviceId: number | null = null
+
   /** What the display last found out about its sound (null: not known yet); staff see it as device health. */
   sound: DisplaySoundReport | null = null
 
@@ -97,6 +100,11 @@ export class DisplaySession extends DeviceSession {
         }),
       )
       .on('center:updated', (e) => this.update(() => (this.news = e.news)))
+      // the center's settings (digits, name…) or this display's own config changed: follow them
+      // now, not at the five-minute reload (walk of 2026-12-05: the TV kept Western digits)
+      .on('config:changed', (e) => {
+        if (e.deviceId === null || e.deviceId === this.deviceId) this.loadAgain()
+      })
   }
 
   /**
@@ -132,6 +140,7 @@ export class DisplaySession extends DeviceSession {
     const settings = displaySettings(device?.config, center)
     const media = settings.media ? this.mediaFrom(mediaReply) : []
     return () => {
+      if (device) this.deviceId = device.id
       this.applySettings(settings)
       this.center = center
       this.media = media

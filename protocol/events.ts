@@ -76,9 +76,10 @@ export interface ServerToClientEvents {
   /** A center-wide setting the displays show changed (the news line), to staff and every display feed. */
   'center:updated': (e: { seq: number; news: CenterNews }) => void
   /**
-   * Kiosks: something a kiosk's screens follow changed, so it loads its config and the center again
-   * without a reload (walk finding 10): `deviceId` null for the center's settings (call policy, digits,
-   * language, categories), else the kiosk whose own config was edited (every other kiosk ignores it).
+   * Kiosks and displays: something their screens follow changed, so they load their config and the
+   * center again without a reload (walk finding 10): `deviceId` null for the center's settings (call
+   * policy, digits, language, categories, name), else the device whose own config was edited (every
+   * other device ignores it).
    */
   'config:changed': (e: { seq: number; deviceId: number | null }) => void
   /**

@@ -174,10 +174,11 @@ export class Broadcaster {
         // the news line: staff and every display feed (a zoned display shows it too)
         return this.send([STAFF_FEED, ALL_ZONES_FEED, ...this.knownZones().map(zoneFeed)], 'center:updated', { news: event.news })
       case 'settings:changed':
-        return this.send([KIOSK_FEED], 'config:changed', { deviceId: null })
+        return this.send(this.configFeeds(), 'config:changed', { deviceId: null })
       case 'device:changed':
-        // a kiosk's own config (ask priority, ask phone…) takes effect without a reload; serial lines follow it too
-        return this.send([KIOSK_FEED], 'config:changed', { deviceId: event.deviceId })
+        // a kiosk's own config (ask priority, ask phone…) or a display's (voice, media) takes effect
+        // without a reload; serial lines follow it too
+        return this.send(this.configFeeds(), 'config:changed', { deviceId: event.deviceId })
       case 'ticket:reprint':
       case 'access:revoked':
         // not pushed: the printer reprints; the socket server ends revoked sockets
@@ -201,6 +202,11 @@ export class Broadcaster {
       const args = [{ seq: this.seqs.next(feed), ...payload }] as unknown as Parameters<ServerToClientEvents[E]>
       this.io.to(feed).emit(name, ...args)
     }
+  }
+
+  /** The feeds of the screens that follow the center's settings and their own config: kiosks and every display. */
+  private configFeeds(): string[] {
+    return [KIOSK_FEED, ALL_ZONES_FEED, ...this.knownZones().map(zoneFeed)]
   }
 
   private publicZoneFeeds(zone: string): string[] {

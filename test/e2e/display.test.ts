@@ -355,6 +355,25 @@ describe('the display in Chromium', () => {
     await page.locator('tabour-news-ticker [data-ar]').waitFor({ state: 'detached' })
   })
 
+  it("follows the center's digits without a reload (walk of 2026-12-05: the TV kept Western digits)", async () => {
+    const page = await openDisplay(run.url, (await createDisplay(run.center, 'first')).pairingCode, LANDSCAPE)
+    await page.evaluate(() => ((window as unknown as { marker: number }).marker = 8))
+    // the clock's time (its English date line keeps Western digits, as every English text does)
+    const clock = () =>
+      page.locator('tabour-display-clock').evaluate((el) => el.shadowRoot?.querySelector('[data-clock]')?.textContent ?? '')
+    await expect.poll(clock, { timeout: 5000 }).toMatch(/[0-9]/)
+    const admin = await run.center.admin()
+    const put = (digits: string) => run.center.request('PUT', '/api/v1/settings', { token: admin, body: { digits } })
+    expect((await put('arabic-indic')).statusCode).toBe(200)
+    try {
+      await expect.poll(clock, { timeout: 5000 }).toMatch(/[٠-٩]/)
+      expect(await clock()).not.toMatch(/[0-9]/)
+      expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(8)
+    } finally {
+      expect((await put('western')).statusCode).toBe(200)
+    }
+  })
+
   it("lists as waiting only the lines its zone's open counters serve, and follows a counter closing and opening (finding 20)", async () => {
     const ground = await openDisplay(run.url, (await createDisplay(run.center, 'ground')).pairingCode, LANDSCAPE)
     const waiting = (prefix: string) => ground.locator(`tabour-display-app [data-waiting] [data-service="${prefix}"]`)
