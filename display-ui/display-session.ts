@@ -159,7 +159,10 @@ export class DisplaySession extends DeviceSession {
   }
 
   protected override applySnapshot(s: Snapshot): void {
-    this.setCalls(fromSnapshot(s.recentCalls, s.counters))
+    const calls = fromSnapshot(s.recentCalls, s.counters)
+    // the center's list of the calls gone from the board, which holds those a gap or a reload missed
+    this.past = withPast(s.pastCalls, [], calls)
+    this.calls = calls
     this.setZoneCounters(new Map(s.counters.map((c) => [c.id, c])))
     if (s.news) this.news = s.news
   }

@@ -77,6 +77,15 @@ const now = (page: Page, label: string) => page.locator(`tabour-display-app sect
 const anywhere = (page: Page, label: string) =>
   page.locator(`tabour-display-app [data-now="${label}"], tabour-display-app [data-call-ticket="${label}"]`)
 
+/** The board's "recent calls" list as `label@counter state`, top to bottom. */
+const recentList = (page: Page): Promise<string[]> =>
+  page.locator('tabour-display-app ol[data-recent] li').evaluateAll((items) =>
+    items.map((li) => {
+      const { callTicket, counter, past, pending } = (li as HTMLElement).dataset
+      return `${callTicket}@${counter} ${past === 'yes' ? 'past' : pending === 'yes' ? 'pending' : 'current'}`
+    }),
+  )
+
 async function openDisplay(url: string, pairingCode: string, viewport: { width: number; height: number }): Promise<Page> {
   const page = await contexts.page(viewport)
   await page.goto(`${url}/display/?pair=${pairingCode}`)
@@ -202,6 +211,14 @@ describe('the display in Chromium', () => {
     expect((await run.center.action(floor.clerks[2], floor.counters[2], 'no-show')).statusCode).toBe(200)
     await now(ground, b1).waitFor({ state: 'detached' })
     await ground.locator('tabour-display-app section.now[data-now="none"]').waitFor()
+
+    // a TV reloaded mid-day lists the recent calls the live one did, in the same order (issue s34 item 1)
+    await ground.locator(`tabour-display-app [data-call-ticket="${b1}"][data-past="yes"][data-counter="2"]`).waitFor()
+    const live = await recentList(ground)
+    expect(live).toEqual([`${b1}@2 past`, `${label}@1 past`])
+    await ground.reload()
+    await board(ground).waitFor()
+    expect(await recentList(ground)).toEqual(live)
   })
 
   it('screenshots: Arabic landscape with the waiting figures; portrait with Arabic-Indic digits and media', async () => {
