@@ -389,6 +389,38 @@ describe('the display in Chromium', () => {
     await waiting('B').waitFor({ timeout: 2000 })
   })
 
+  it('with no counter of its zone open, lists its lines under "no counter is open here now", Arabic and English, at 1920×1080 (s34 item 2)', async () => {
+    const first = await openDisplay(run.url, (await createDisplay(run.center, 'first')).pairingCode, LANDSCAPE)
+    const waiting = first.locator('tabour-display-app section[data-waiting]')
+    const note = first.locator('tabour-display-app [data-none-open-note]')
+    await waiting.locator('[data-service="C"]').waitFor()
+    expect(await note.count()).toBe(0)
+    // counter 3 is the first floor's only counter: closed, its TV kept no waiting section at all
+    await run.center.action(floor.clerks[3], floor.counters[3], 'no-show')
+    expect((await run.center.action(floor.clerks[3], floor.counters[3], 'close')).statusCode).toBe(200)
+    await note.waitFor({ timeout: 2000 })
+    expect(await note.locator('.en').innerText()).toBe('No counter is open here now')
+    expect((await note.innerText()).replace(/\s+/g, ' ')).toContain('لا يوجد شباك مفتوح هنا الآن')
+    // C still waits here, with its count: it is called on this floor once counter 3 opens
+    expect(await waiting.locator('[data-service="C"] [data-waiting-count]').innerText()).toMatch(/^\d+$/)
+    expect(await waiting.locator('[data-service]').count()).toBe(1)
+    // right to left, the English line left to right, all of it on the screen
+    expect(await note.evaluate((el) => [getComputedStyle(el).direction, getComputedStyle(el.querySelector('.en')!).direction])).toEqual([
+      'rtl',
+      'ltr',
+    ])
+    const box = (await waiting.boundingBox())!
+    expect(box.y + box.height).toBeLessThanOrEqual(LANDSCAPE.height)
+    expect(await overflowing(first, 'tabour-display-app section[data-waiting], tabour-display-app section[data-waiting] *')).toEqual([])
+    await screenshot(first, 'landscape-no-counter-open')
+
+    expect((await run.center.request('POST', `/api/v1/counters/${floor.counters[3]}/open`, { token: floor.clerks[3] })).statusCode).toBe(
+      200,
+    )
+    await note.waitFor({ state: 'detached', timeout: 2000 })
+    await waiting.locator('[data-service="C"]').waitFor()
+  })
+
   it('goes back to pairing when revoked; a kiosk paired in the same browser keeps its token', async () => {
     const kiosk = await run.center.request('POST', '/api/v1/devices', {
       token: await run.center.admin(),
