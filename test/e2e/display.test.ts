@@ -399,10 +399,10 @@ describe('the display in Chromium', () => {
     await run.center.action(floor.clerks[3], floor.counters[3], 'no-show')
     expect((await run.center.action(floor.clerks[3], floor.counters[3], 'close')).statusCode).toBe(200)
     await note.waitFor({ timeout: 2000 })
-    expect(await note.locator('.en').innerText()).toBe('No counter is open here now')
-    expect((await note.innerText()).replace(/\s+/g, ' ')).toContain('لا يوجد شباك مفتوح هنا الآن')
+    expect(await note.locator('.en').textContent()).toBe('No counter is open here now')
+    expect((await note.textContent())!.replace(/\s+/g, ' ')).toContain('لا يوجد شباك مفتوح هنا الآن')
     // C still waits here, with its count: it is called on this floor once counter 3 opens
-    expect(await waiting.locator('[data-service="C"] [data-waiting-count]').innerText()).toMatch(/^\d+$/)
+    expect(await waiting.locator('[data-service="C"] [data-waiting-count]').textContent()).toMatch(/^\d+$/)
     expect(await waiting.locator('[data-service]').count()).toBe(1)
     // right to left, the English line left to right, all of it on the screen
     expect(await note.evaluate((el) => [getComputedStyle(el).direction, getComputedStyle(el.querySelector('.en')!).direction])).toEqual([
