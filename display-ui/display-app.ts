@@ -226,11 +226,13 @@ export class DisplayApp extends LitElement {
   }
 
   private renderWaiting(digits: DigitStyle): TemplateResult | typeof nothing {
-    const zone = this.session.zoneServiceIds
-    const services = this.session.services.filter((s: ServiceWithQueue) => !zone || zone.has(s.id))
-    if (!services.length) return nothing
-    return html`<section class="waiting" data-waiting>
+    const { serviceIds, noneOpen } = this.session.waitingLines
+    const services = this.session.services.filter((s: ServiceWithQueue) => !serviceIds || serviceIds.has(s.id))
+    // nobody called here now is worth saying even with no line to list; an empty list otherwise says nothing
+    if (!services.length && !noneOpen) return nothing
+    return html`<section class="waiting" data-waiting data-none-open=${noneOpen ? 'yes' : 'no'}>
       <h2>${both('display.waiting')}</h2>
+      ${noneOpen ? html`<p class="none-open" role="status" data-none-open-note>${both('display.noCounterOpen')}</p>` : nothing}
       ${services.map(
         (s) => html`<div class="svc" data-service=${s.prefix}>
           <span class="prefix ltr">${s.prefix}</span>

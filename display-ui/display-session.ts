@@ -25,7 +25,7 @@ import { fetchBoard, fetchMedia, reportStatus, type DisplayCenter } from './disp
 import { settled, type Settled } from '../ui-common/settled.ts'
 import { DEFAULT_DISPLAY_SETTINGS, displaySettings, type DisplaySettings } from './display-settings.ts'
 import { fromSnapshot, withCallPush, withCounter, withPast } from './now-serving.ts'
-import { servedLines, withZoneCounter } from './zone-lines.ts'
+import { withZoneCounter, zoneLines, type ZoneLines } from './zone-lines.ts'
 import { withWaiting } from '../ui-common/queue-figures.ts'
 
 /** How often settings and the media list are refreshed while paired. */
@@ -62,8 +62,8 @@ export class DisplaySession extends DeviceSession {
   calls: CalledTicket[] = []
   /** Calls that have left the board, newest first (now-serving.ts withPast). */
   past: CalledTicket[] = []
-  /** Services an open or paused counter of this display's zone serves (all when it has no counters): zone-lines.ts. */
-  zoneServiceIds: Set<number> | null = null
+  /** The lines this display lists under "waiting", and whether a counter of its zone is open: zone-lines.ts. */
+  waitingLines: ZoneLines = zoneLines([])
   /** This display's counters by id, as the feed last told them. */
   private zoneCounters = new Map<number, Counter>()
   news: CenterNews = { ar: '', en: '', updatedAt: null }
@@ -168,7 +168,10 @@ export class DisplaySession extends DeviceSession {
   }
 
   protected override applySnapshot(s: Snapshot): void {
-    this.setCalls(fromSnapshot(s.recentCalls, s.counters))
+    const calls = fromSnapshot(s.recentCalls, s.counters)
+    // the center's list of the calls gone from the board, which holds those a gap or a reload missed
+    this.past = withPast(s.pastCalls, [], calls)
+    this.calls = calls
     this.setZoneCounters(new Map(s.counters.map((c) => [c.id, c])))
     if (s.news) this.news = s.news
   }
@@ -192,7 +195,7 @@ export class DisplaySession extends DeviceSession {
 
   private setZoneCounters(counters: Map<number, Counter>): void {
     this.zoneCounters = counters
-    this.zoneServiceIds = servedLines(counters.values())
+    this.waitingLines = zoneLines(counters.values())
   }
 
   private applySettings(settings: DisplaySettings): void {

@@ -9,6 +9,7 @@ import { digitStyleOf, type DigitStyle } from '../ui-common/digits.ts'
 import type { CenterInfo } from '../protocol/center.ts'
 import type { Lang } from '../ui-common/i18n.ts'
 import type { AnnouncementForm } from './announcer/contract.ts'
+import { MAX_LISTED_CALLS } from '../protocol/listed-calls.ts'
 
 /** The display's behaviour, every field resolved. */
 export interface DisplaySettings {
@@ -61,7 +62,7 @@ export function displaySettings(
   const langs = Array.isArray(c.announceLanguages) ? c.announceLanguages.filter((l): l is Lang => l === 'ar' || l === 'en') : null
   return {
     digits: digitStyleOf(center?.digits) ?? d.digits,
-    recentCalls: intIn(c.recentCalls, 0, 12, d.recentCalls),
+    recentCalls: intIn(c.recentCalls, 0, MAX_LISTED_CALLS, d.recentCalls),
     showWaiting: bool(c.showWaiting, d.showWaiting),
     announceLanguages: langs ? [...new Set(langs)] : d.announceLanguages,
     chime: bool(c.chime, d.chime),

@@ -348,6 +348,23 @@ export const boardStyles = css`
   .waiting h2 .en {
     font-size: 2.2vmin;
   }
+  .waiting .none-open {
+    flex-basis: 100%;
+    margin: 0;
+    padding-block: 0.6vmin;
+    padding-inline: 1.4vmin;
+    border-radius: 1.2vmin;
+    background: var(--display-card);
+    color: var(--display-accent);
+    font-size: 2.6vmin;
+    font-weight: 700;
+  }
+  .waiting .none-open .en {
+    margin-inline-start: 1.5vmin;
+    color: var(--display-soft);
+    font-size: 2vmin;
+    font-weight: 400;
+  }
   .svc {
     flex: 1 1 0;
     min-inline-size: 22vmin;

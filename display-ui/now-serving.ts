@@ -6,6 +6,7 @@
  */
 import type { Counter } from '../protocol/entities.ts'
 import type { CallBoard, CalledTicket } from '../protocol/events.ts'
+import { MAX_LISTED_CALLS } from '../protocol/listed-calls.ts'
 
 /**
  * Calls kept at most. A counter holds one call, so this bounds only a zone of more counters: it
@@ -53,8 +54,8 @@ export function fromSnapshot(
   return calls
 }
 
-/** Past calls kept: as many as a display may list (settings.recentCalls is at most 12). */
-export const MAX_PAST = 12
+/** Past calls kept: as many as a display may list (settings.recentCalls is at most MAX_LISTED_CALLS). */
+export const MAX_PAST = MAX_LISTED_CALLS
 
 /**
  * The calls that have left the board, newest first (walk finding 19): when a counter moves from

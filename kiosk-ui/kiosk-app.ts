@@ -246,6 +246,16 @@ export class KioskApp extends LitElement {
     `
   }
 
+  /**
+   * The questions screen whose questions stopped applying while it was on screen (the manager
+   * moved the policy to fifo or sla, or the kiosk's config stopped asking: `config:changed`) goes
+   * back to the services, nothing issued: a ticket only ever comes from a tap. With the phone
+   * still asked, the options step to it by themselves (ticket-options.ts).
+   */
+  protected override willUpdate(): void {
+    if (this.screen.kind === 'options' && !this.asksPriority && !this.session.settings.askPhone) this.screen = HOME
+  }
+
   /** Once the services have been drawn, the later screens load behind them. */
   override updated(): void {
     if (this.laterScheduled || !this.session.center || !this.session.reachable) return

@@ -1,14 +1,16 @@
 /**
  * Runs a task every `intervalMs` while the page is visible, and at once when it becomes visible
  * again (a phone taken out of a pocket). With `backOff`, a task that throws waits twice as long
- * before the next run, up to MAX_BACKOFF times the interval (a center that is down is not asked
- * by every phone every few seconds); a run that succeeds returns to the interval. Owns its timer and its
- * visibility listener; stops when the host leaves the document or `stop()` is called.
+ * before the next run, up to MAX_BACKOFF times the interval, with jitter (protocol/backoff.ts, the
+ * rule of every other retry: a center that is down is not asked by every phone every few seconds,
+ * nor by all of them in step when it comes back); a run that succeeds returns to the interval.
+ * Owns its timer and its visibility listener; stops when the host leaves the document or `stop()` is called.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit'
+import { backoffDelay } from '../protocol/backoff.ts'
 
 /** The longest wait after failures, as a multiple of the interval. */
-const MAX_BACKOFF = 8
+export const MAX_BACKOFF = 8
 
 export class PollController implements ReactiveController {
   private timer: ReturnType<typeof setTimeout> | undefined
@@ -66,7 +68,8 @@ export class PollController implements ReactiveController {
     } finally {
       this.inFlight = false
     }
-    const delay = this.intervalMs * Math.min(2 ** this.failures, MAX_BACKOFF)
+    const delay =
+      this.failures === 0 ? this.intervalMs : backoffDelay(this.failures, { baseMs: this.intervalMs, maxMs: this.intervalMs * MAX_BACKOFF })
     if (this.running && document.visibilityState === 'visible') this.timer = setTimeout(() => void this.run(), delay)
   }
 

@@ -2,6 +2,7 @@ import { Type, type Static } from '@sinclair/typebox'
 import { CenterNews } from './center.ts'
 import { Counter, ServiceWithQueue } from './entities.ts'
 import { Timestamp } from './common.ts'
+import { MAX_LISTED_CALLS } from './listed-calls.ts'
 
 /** A call as displays show it (`ticket:called`, a snapshot's recent calls, the HTTP board). */
 export const CalledTicket = Type.Object({
@@ -25,6 +26,8 @@ export const BoardSnapshot = Type.Object({
   counters: Type.Array(Counter),
   /** The latest calls still at one of those counters, newest first. */
   recentCalls: Type.Array(CalledTicket),
+  /** Today's calls since gone from one of those counters, the last to leave first. */
+  pastCalls: Type.Array(CalledTicket, { maxItems: MAX_LISTED_CALLS }),
   news: CenterNews,
 })
 export type BoardSnapshot = Static<typeof BoardSnapshot>

@@ -2,6 +2,7 @@ import { Type, type Static } from '@sinclair/typebox'
 import { literalUnion, Nullable } from './common.ts'
 import { PRINTER_PROBLEMS, type PrinterFlags, type PrinterProblem } from './printer-problem.ts'
 import { PAPER_WIDTHS_MM, PRINTER_TYPES } from './printer-settings.ts'
+import { MAX_LISTED_CALLS } from './listed-calls.ts'
 
 /**
  * Where a ticket printer is: `tcp://host:9100` (network), a device file such as `/dev/usb/lp0`,
@@ -81,7 +82,7 @@ export const DisplayConfig = Type.Object(
     /** Deprecated and ignored: the center's one setting (screens.digits / the admin's) applies; still accepted so stored configs load. */
     digits: Type.Optional(literalUnion(['western', 'arabic-indic'])),
     /** How many earlier calls are listed under the newest one. Default 6. */
-    recentCalls: Type.Optional(Type.Integer({ minimum: 0, maximum: 12 })),
+    recentCalls: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_LISTED_CALLS })),
     /** Show how many wait for each service. Default true. */
     showWaiting: Type.Optional(Type.Boolean()),
     /**

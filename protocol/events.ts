@@ -56,6 +56,11 @@ export interface Snapshot {
   counters: Counter[]
   /** The latest calls still at a counter, newest first (what a display shows after a reload). */
   recentCalls: CalledTicket[]
+  /**
+   * Displays: today's calls since gone from one of `counters`, the last to leave first, so a
+   * reloaded display lists the recent calls the live one does (none on other feeds).
+   */
+  pastCalls: CalledTicket[]
   /** The news line the displays scroll (empty strings: none). */
   news: CenterNews
   /** Staff only: the live tickets (waiting, called, serving). */

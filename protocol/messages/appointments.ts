@@ -44,8 +44,8 @@ export const APPOINTMENT_MESSAGES = {
   'book.code': { ar: 'رمز الحجز', en: 'Booking code' },
   'book.when': { ar: '{service}، {day} الساعة {time}', en: '{service}, {day} at {time}' },
   'book.checkInWindow': {
-    ar: 'عند وصولك امسح هذا الرمز أو اكتبه في جهاز التذاكر بين {from} و{until}.',
-    en: 'When you arrive, scan or type this code at the ticket kiosk between {from} and {until}.',
+    ar: 'عند وصولك اكتب هذا الرمز في جهاز التذاكر بين {from} و{until}.',
+    en: 'When you arrive, type this code at the ticket kiosk between {from} and {until}.',
   },
   'book.keepLink': { ar: 'احتفظ بهذا الرابط لعرض الحجز أو تغييره أو إلغائه:', en: 'Keep this link to view, move or cancel the booking:' },
   'book.manage': { ar: 'حجزي', en: 'My booking' },
@@ -63,7 +63,9 @@ export const APPOINTMENT_MESSAGES = {
   'book.another': { ar: 'حجز موعد آخر', en: 'Book another appointment' },
   'book.failed': { ar: 'تعذّر الاتصال بالمركز. حاول مرة أخرى.', en: 'Could not reach the center. Please try again.' },
   'checkIn.button': { ar: 'لديّ حجز', en: 'I have a booking' },
-  'checkIn.prompt': { ar: 'امسح رمز الحجز أو اكتبه', en: 'Scan or type your booking code' },
+  // the kiosk cannot know whether a scanner is attached (one types like a keyboard, unseen until it
+  // reads a code), so it promises only its own keys; a scan into the field still works
+  'checkIn.prompt': { ar: 'اكتب رمز الحجز بالأزرار أدناه', en: 'Type your booking code on the keys below' },
   'checkIn.code': { ar: 'رمز الحجز', en: 'Booking code' },
   'checkIn.submit': { ar: 'تسجيل الوصول', en: 'Check in' },
   'checkIn.back': { ar: 'رجوع', en: 'Back' },
@@ -77,8 +79,8 @@ export const APPOINTMENT_MESSAGES = {
   'checkIn.failed': { ar: 'تعذّر تسجيل الوصول. حاول مرة أخرى.', en: 'Could not check in. Please try again.' },
   'console.checkIn.title': { ar: 'تسجيل وصول حجز', en: 'Check in a booking' },
   'console.checkIn.hint': {
-    ar: 'امسح رمز الحجز أو اكتبه، أو رابط متابعة من انضم من هاتفه',
-    en: "Scan or type the booking code, or a phone join's status link",
+    ar: 'اكتب رمز الحجز أو رابط متابعة من انضم من هاتفه؛ قارئ الباركود، إن وُصل بهذا الجهاز، يكتبه عنك',
+    en: "Type the booking code or a phone join's status link; a barcode scanner, if this computer has one, types it for you",
   },
   'console.checkIn.done': { ar: 'تم تسجيل الوصول: التذكرة {label}', en: 'Checked in: ticket {label}' },
   'console.checkIn.tooEarly': {

@@ -32,8 +32,8 @@ export const CITIZEN_MESSAGES = {
     en: "It's your turn {label}: please go to counter {counter} ({counterName}).",
   },
   ticket_missed: {
-    ar: 'فاتك دورك {label}. {grace, plural, =0 {يرجى مراجعة مكتب الاستعلامات.} one {يمكنك العودة خلال دقيقة.} two {يمكنك العودة خلال دقيقتين.} few {يمكنك العودة خلال # دقائق.} many {يمكنك العودة خلال # دقيقة.} other {يمكنك العودة خلال # دقيقة.}}',
-    en: 'You missed your turn {label}. {grace, plural, =0 {Please ask at the information desk.} one {You may come back within # minute.} other {You may come back within # minutes.}}',
+    ar: 'فاتك دورك {label}. {grace, plural, =0 {يرجى سؤال أحد موظفي المركز.} one {يمكنك العودة خلال دقيقة.} two {يمكنك العودة خلال دقيقتين.} few {يمكنك العودة خلال # دقائق.} many {يمكنك العودة خلال # دقيقة.} other {يمكنك العودة خلال # دقيقة.}}',
+    en: 'You missed your turn {label}. {grace, plural, =0 {Please ask a member of staff.} one {You may come back within # minute.} other {You may come back within # minutes.}}',
   },
   appointment_booked: {
     ar: 'تم حجز موعدك {code} لخدمة {service} في {center} يوم {date} الساعة {time}.',

@@ -13,6 +13,8 @@ export const DISPLAY_MESSAGES = {
   'display.recent': { ar: 'النداءات السابقة', en: 'Recent calls' },
   'display.noCalls': { ar: 'لا توجد نداءات حاليًا', en: 'No calls right now' },
   'display.waiting': { ar: 'في الانتظار', en: 'Waiting' },
+  // no counter of this display's zone is open or paused: its lines are listed, but nobody is called here now
+  'display.noCounterOpen': { ar: 'لا يوجد شباك مفتوح هنا الآن', en: 'No counter is open here now' },
   'display.recall': { ar: 'نداء متكرر', en: 'Recall' },
   'display.reconnecting': { ar: 'جارٍ إعادة الاتصال بالمركز…', en: 'Reconnecting to the center…' },
   'display.nextToAnnounce': { ar: 'التالي في النداء', en: 'Next to be announced' },

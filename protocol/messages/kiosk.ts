@@ -54,8 +54,9 @@ export const KIOSK_MESSAGES = {
   'kiosk.done': { ar: 'تم', en: 'Done' },
   'oos.title': { ar: 'خارج الخدمة مؤقتًا', en: 'Temporarily out of service' },
   'oos.body': {
-    ar: 'نعتذر عن الإزعاج. يرجى التوجّه إلى مكتب الاستعلامات.',
-    en: 'Sorry for the inconvenience. Please go to the information desk.',
+    // every center has staff; not every one has an enquiries desk
+    ar: 'نعتذر عن الإزعاج. يرجى سؤال أحد موظفي المركز.',
+    en: 'Sorry for the inconvenience. Please ask a member of staff.',
   },
   'oos.retrying': { ar: 'تعود الخدمة تلقائيًا فور عودة الاتصال', en: 'Service resumes by itself once the connection is back' },
   'common.back': { ar: 'رجوع', en: 'Back' },

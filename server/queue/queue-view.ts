@@ -3,6 +3,7 @@ import type { QueueContext } from './queue-context.ts'
 import { visitProgressOf } from './visit-steps.ts'
 import type { VisitProgress } from '../../protocol/visit-steps.ts'
 import type { TicketRecord } from '../db/repositories/tickets-repo.ts'
+import type { PastCallRecord } from '../db/repositories/events-repo.ts'
 import type { CounterRecord } from '../db/repositories/counters-repo.ts'
 import type { CenterNews } from '../../protocol/center.ts'
 import { domainError, ErrorCodes } from '../errors.ts'
@@ -280,6 +281,11 @@ export class QueueView {
   /** The latest calls, newest first (`limit` of them), whatever counter they were at. */
   recentCalls(limit: number): TicketRecord[] {
     return this.ctx.tickets.recentCalls(limit)
+  }
+
+  /** Today's calls gone from one of `counterIds`, the last to leave first (EventsRepo.pastCalls). */
+  pastCalls(counterIds: readonly number[], limit: number): PastCallRecord[] {
+    return this.ctx.events.pastCalls(this.ctx.dayOf(this.ctx.clock()), counterIds, limit)
   }
 
   /** The displays' news line. */

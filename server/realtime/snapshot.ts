@@ -1,12 +1,15 @@
 import type { Queue } from '../queue/queue.ts'
 import type { TicketRecord } from '../db/repositories/tickets-repo.ts'
 import type { CounterRecord } from '../db/repositories/counters-repo.ts'
+import type { PastCallRecord } from '../db/repositories/events-repo.ts'
 import type { CalledTicket, Snapshot } from '../../protocol/events.ts'
 import { counterDto, publicCounterDto, ticketDto } from '../dto.ts'
 import { FEEDBACK_FEED, KIOSK_FEED, STAFF_FEED, zoneOfFeed } from './feeds.ts'
 import { atCounterSince } from '../../protocol/at-counter-since.ts'
+import { MAX_LISTED_CALLS } from '../../protocol/listed-calls.ts'
 
-const RECENT_CALLS = 10
+/** Calls still at a counter that a snapshot carries: the big call and a full list under it. */
+const CURRENT_CALLS = MAX_LISTED_CALLS + 1
 
 /** The payload of a call, as displays show and announce it. */
 export function calledTicket(
@@ -15,8 +18,16 @@ export function calledTicket(
   recall: boolean,
   at: number = atCounterSince(ticket)!,
 ): CalledTicket {
+  return callAt({ id: ticket.id, label: ticket.label, serviceId: ticket.serviceId }, counter, recall, at)
+}
+
+/** A call gone from its counter (EventsRepo.pastCalls), in the shape of a live one. */
+const pastCall = (p: PastCallRecord, counter: CounterRecord): CalledTicket =>
+  callAt({ id: p.ticketId, label: p.label, serviceId: p.serviceId }, counter, p.recall, p.at)
+
+function callAt(ticket: CalledTicket['ticket'], counter: CounterRecord, recall: boolean, at: number): CalledTicket {
   return {
-    ticket: { id: ticket.id, label: ticket.label, serviceId: ticket.serviceId },
+    ticket,
     counter: { id: counter.id, number: counter.number, name: counter.name, zone: counter.zone },
     at: new Date(at).toISOString(),
     recall,
@@ -33,25 +44,36 @@ export function buildSnapshot(queue: Queue, feed: string, seq: number): Snapshot
   const printers = feed === STAFF_FEED || feed === KIOSK_FEED ? queue.deviceStatus.printers() : []
   const printerReports = printers.length > 0 ? { printers } : {}
   // a feedback tablet needs nothing of the queue: its asks come as `feedback:ask`, its counter over HTTP
-  if (feed === FEEDBACK_FEED) return { seq, feed, services: [], counters: [], recentCalls: [], news: queue.view.news() }
+  if (feed === FEEDBACK_FEED) return { seq, feed, services: [], counters: [], recentCalls: [], pastCalls: [], news: queue.view.news() }
   if (feed === KIOSK_FEED) {
     const services = queue.view.serviceQueues({ activeOnly: true })
-    return { seq, feed, services, counters: [], recentCalls: [], news: queue.view.news(), ...printerReports }
+    return { seq, feed, services, counters: [], recentCalls: [], pastCalls: [], news: queue.view.news(), ...printerReports }
   }
   const zone = zoneOfFeed(feed)
   const counters = queue.view.counters(zone)
   const byId = new Map(counters.map((c) => [c.id, c]))
   const recentCalls = queue.view
-    .recentCalls(RECENT_CALLS * 4)
+    .recentCalls(CURRENT_CALLS * 4)
     .filter((t) => t.counterId !== null && byId.has(t.counterId))
-    .slice(0, RECENT_CALLS)
+    .slice(0, CURRENT_CALLS)
     .map((t) => calledTicket(t, byId.get(t.counterId!)!, false))
+  // what a display's live board lists after its current calls (walk finding 19), so a reload shows it too
+  const pastCalls =
+    feed === STAFF_FEED
+      ? []
+      : queue.view
+          .pastCalls(
+            counters.map((c) => c.id),
+            MAX_LISTED_CALLS,
+          )
+          .map((p) => pastCall(p, byId.get(p.counterId)!))
   return {
     seq,
     feed,
     services: queue.view.serviceQueues({ activeOnly: true }),
     counters: counters.map(feed === STAFF_FEED ? counterDto : publicCounterDto),
     recentCalls,
+    pastCalls,
     news: queue.view.news(),
     ...(feed === STAFF_FEED ? { tickets: queue.view.liveTickets().map(ticketDto) } : {}),
     ...printerReports,

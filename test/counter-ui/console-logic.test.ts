@@ -240,6 +240,7 @@ describe('the live state the console keeps', () => {
       services: [{ ...A, waiting: 1, estimatedWaitSeconds: 300, issuedToday: 1, staffed: true, available: true, checkIn: false }],
       counters: [],
       recentCalls: [],
+      pastCalls: [],
       news: { ar: '', en: '', updatedAt: null },
       tickets: [waiting],
     })

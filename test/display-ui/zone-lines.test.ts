@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Counter } from '../../protocol/entities.ts'
-import { servedLines, withZoneCounter } from '../../display-ui/zone-lines.ts'
+import { withZoneCounter, zoneLines } from '../../display-ui/zone-lines.ts'
 
 const counter = (id: number, state: Counter['state'], serviceIds: number[], active = true) => ({
   id,
@@ -9,23 +9,37 @@ const counter = (id: number, state: Counter['state'], serviceIds: number[], acti
   services: serviceIds.map((serviceId) => ({ serviceId, weight: 1 })),
 })
 
+const lines = (counters: Iterable<ReturnType<typeof counter>>) => {
+  const { serviceIds, noneOpen } = zoneLines(counters)
+  return { ids: serviceIds && [...serviceIds].sort(), noneOpen }
+}
+
 describe('the lines a zoned display lists (finding 20)', () => {
   it('lists a line only while an open or paused counter of the zone serves it', () => {
     // ground floor: counter 1 serves A and D, counter 7 is the only one for C and F and is closed
     const ground = [counter(1, 'open', [1, 4]), counter(2, 'paused', [2]), counter(7, 'closed', [3, 6]), counter(8, 'open', [5], false)]
-    expect([...servedLines(ground)!].sort()).toEqual([1, 2, 4])
+    expect(lines(ground)).toEqual({ ids: [1, 2, 4], noneOpen: false })
   })
 
   it('lists every line for a display given no counters', () => {
-    expect(servedLines([])).toBeNull()
+    expect(lines([])).toEqual({ ids: null, noneOpen: false })
+  })
+
+  it('with no counter of the zone open, lists the lines its active counters serve and says none is open (s34 item 2)', () => {
+    const ground = [counter(1, 'closed', [1, 4]), counter(7, 'closed', [3]), counter(8, 'open', [5], false)]
+    expect(lines(ground)).toEqual({ ids: [1, 3, 4], noneOpen: true })
+    // only inactive counters: nothing to list, still nobody called here
+    expect(lines([counter(8, 'open', [5], false)])).toEqual({ ids: [], noneOpen: true })
   })
 
   it('follows a counter that opens or closes', () => {
     let counters = new Map([[7, counter(7, 'closed', [3, 6])]])
-    expect([...servedLines(counters.values())!]).toEqual([])
+    expect(lines(counters.values())).toEqual({ ids: [3, 6], noneOpen: true })
     counters = withZoneCounter(counters, counter(7, 'open', [3, 6]))
-    expect([...servedLines(counters.values())!]).toEqual([3, 6])
+    expect(lines(counters.values())).toEqual({ ids: [3, 6], noneOpen: false })
     counters = withZoneCounter(counters, counter(9, 'open', [2]))
-    expect([...servedLines(counters.values())!]).toEqual([3, 6, 2])
+    expect(lines(counters.values())).toEqual({ ids: [2, 3, 6], noneOpen: false })
+    counters = withZoneCounter(counters, counter(7, 'closed', [3, 6]))
+    expect(lines(counters.values())).toEqual({ ids: [2], noneOpen: false })
   })
 })

@@ -77,6 +77,15 @@ const now = (page: Page, label: string) => page.locator(`tabour-display-app sect
 const anywhere = (page: Page, label: string) =>
   page.locator(`tabour-display-app [data-now="${label}"], tabour-display-app [data-call-ticket="${label}"]`)
 
+/** The board's "recent calls" list as `label@counter state`, top to bottom. */
+const recentList = (page: Page): Promise<string[]> =>
+  page.locator('tabour-display-app ol[data-recent] li').evaluateAll((items) =>
+    items.map((li) => {
+      const { callTicket, counter, past, pending } = (li as HTMLElement).dataset
+      return `${callTicket}@${counter} ${past === 'yes' ? 'past' : pending === 'yes' ? 'pending' : 'current'}`
+    }),
+  )
+
 async function openDisplay(url: string, pairingCode: string, viewport: { width: number; height: number }): Promise<Page> {
   const page = await contexts.page(viewport)
   await page.goto(`${url}/display/?pair=${pairingCode}`)
@@ -202,6 +211,14 @@ describe('the display in Chromium', () => {
     expect((await run.center.action(floor.clerks[2], floor.counters[2], 'no-show')).statusCode).toBe(200)
     await now(ground, b1).waitFor({ state: 'detached' })
     await ground.locator('tabour-display-app section.now[data-now="none"]').waitFor()
+
+    // a TV reloaded mid-day lists the recent calls the live one did, in the same order (issue s34 item 1)
+    await ground.locator(`tabour-display-app [data-call-ticket="${b1}"][data-past="yes"][data-counter="2"]`).waitFor()
+    const live = await recentList(ground)
+    expect(live).toEqual([`${b1}@2 past`, `${label}@1 past`])
+    await ground.reload()
+    await board(ground).waitFor()
+    expect(await recentList(ground)).toEqual(live)
   })
 
   it('screenshots: Arabic landscape with the waiting figures; portrait with Arabic-Indic digits and media', async () => {
@@ -389,6 +406,38 @@ describe('the display in Chromium', () => {
       200,
     )
     await waiting('B').waitFor({ timeout: 2000 })
+  })
+
+  it('with no counter of its zone open, lists its lines under "no counter is open here now", Arabic and English, at 1920×1080 (s34 item 2)', async () => {
+    const first = await openDisplay(run.url, (await createDisplay(run.center, 'first')).pairingCode, LANDSCAPE)
+    const waiting = first.locator('tabour-display-app section[data-waiting]')
+    const note = first.locator('tabour-display-app [data-none-open-note]')
+    await waiting.locator('[data-service="C"]').waitFor()
+    expect(await note.count()).toBe(0)
+    // counter 3 is the first floor's only counter: closed, its TV kept no waiting section at all
+    await run.center.action(floor.clerks[3], floor.counters[3], 'no-show')
+    expect((await run.center.action(floor.clerks[3], floor.counters[3], 'close')).statusCode).toBe(200)
+    await note.waitFor({ timeout: 2000 })
+    expect(await note.locator('.en').textContent()).toBe('No counter is open here now')
+    expect((await note.textContent())!.replace(/\s+/g, ' ')).toContain('لا يوجد شباك مفتوح هنا الآن')
+    // C still waits here, with its count: it is called on this floor once counter 3 opens
+    expect(await waiting.locator('[data-service="C"] [data-waiting-count]').textContent()).toMatch(/^\d+$/)
+    expect(await waiting.locator('[data-service]').count()).toBe(1)
+    // right to left, the English line left to right, all of it on the screen
+    expect(await note.evaluate((el) => [getComputedStyle(el).direction, getComputedStyle(el.querySelector('.en')!).direction])).toEqual([
+      'rtl',
+      'ltr',
+    ])
+    const box = (await waiting.boundingBox())!
+    expect(box.y + box.height).toBeLessThanOrEqual(LANDSCAPE.height)
+    expect(await overflowing(first, 'tabour-display-app section[data-waiting], tabour-display-app section[data-waiting] *')).toEqual([])
+    await screenshot(first, 'landscape-no-counter-open')
+
+    expect((await run.center.request('POST', `/api/v1/counters/${floor.counters[3]}/open`, { token: floor.clerks[3] })).statusCode).toBe(
+      200,
+    )
+    await note.waitFor({ state: 'detached', timeout: 2000 })
+    await waiting.locator('[data-service="C"]').waitFor()
   })
 
   it('goes back to pairing when revoked; a kiosk paired in the same browser keeps its token', async () => {

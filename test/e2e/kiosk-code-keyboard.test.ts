@@ -26,6 +26,9 @@ const shot = async (page: Page, name: string) => {
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true })
 }
 
+/** The check-in prompt, written out: it must not promise a scanner the kiosk may not have (s34 item 3). */
+const PROMPT = { ar: 'اكتب رمز الحجز بالأزرار أدناه', en: 'Type your booking code on the keys below' } as const
+
 /** Taps each character of `text` on the on-screen keyboard. */
 async function tap(page: Page, text: string): Promise<void> {
   for (const ch of text) await page.locator(`tabour-code-keyboard [data-key="${ch}"]`).click()
@@ -91,6 +94,11 @@ describe('the kiosk code keyboard', () => {
       expect(first.height).toBeGreaterThanOrEqual(72)
       expect(first.width).toBeGreaterThanOrEqual(72)
       expect(second.x).toBeGreaterThan(first.x) // 0 then 1, left to right, whatever the screen's direction
+      // what it asks is what this kiosk surely has: its keys, below the words (a scanner may be absent)
+      const prompt = checkIn.locator('label[for="code"]')
+      expect((await prompt.textContent())?.trim()).toBe(PROMPT[lang])
+      const asked = (await prompt.boundingBox())!
+      expect(first.y).toBeGreaterThan(asked.y + asked.height)
       expect(await seriousAxeViolations(kiosk)).toEqual([])
       await shot(kiosk, `code-keyboard-${lang}`)
 

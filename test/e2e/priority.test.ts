@@ -170,4 +170,31 @@ describe('priority at the kiosk and at the counter', () => {
     expect(await page.getByText(PROMISE_AR).count()).toBe(0)
     expect(await confirmation(page).locator('.priority').count()).toBe(0)
   })
+
+  it('a kiosk on the priority question when the policy moves to fifo or sla goes back to the services by itself, nothing issued (s34 item 5)', async () => {
+    const run = await startCenter()
+    const page = await openKiosk(run)
+    const admin = await run.center.admin()
+    const service = page.locator(`tabour-service-grid button[data-service-id="${run.serviceId}"]`)
+    const question = page.locator('tabour-ticket-options')
+    for (const policy of ['fifo', 'sla'] as const) {
+      const back = await run.center.request('PUT', '/api/v1/settings', { token: admin, body: { callPolicy: 'priority' } })
+      expect(back.statusCode, back.body).toBe(200)
+      await page.waitForFunction(() => {
+        const app = document.querySelector('tabour-kiosk-app') as unknown as { session?: { center?: { callPolicy?: string } } } | null
+        return app?.session?.center?.callPolicy === 'priority'
+      })
+      await service.click()
+      await question.locator('[data-step="priority"]').waitFor()
+      const put = await run.center.request('PUT', '/api/v1/settings', { token: admin, body: { callPolicy: policy } })
+      expect(put.statusCode, put.body).toBe(200)
+      // no tap: the push alone takes the question away, and no ticket was taken for the citizen
+      await question.waitFor({ state: 'detached', timeout: 5000 })
+      await service.waitFor()
+      expect(await page.getByText(PROMISE_AR).count(), policy).toBe(0)
+      expect(await confirmation(page).count(), policy).toBe(0)
+    }
+    const today = await run.center.request('GET', '/api/v1/stats/today', { token: admin })
+    expect(today.json().totals.issued).toBe(0)
+  })
 })

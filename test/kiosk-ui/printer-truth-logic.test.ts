@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { PrinterStatusReport } from '../../protocol/device-config.ts'
 import { PRINTER_PROBLEMS, printerProblemOf, stopsPrinting } from '../../protocol/printer-problem.ts'
-import { printerDownBecause, printViewFor } from '../../kiosk-ui/printer-state.ts'
+import { printerDownBecause, printViewFor, reprintPossible } from '../../kiosk-ui/printer-state.ts'
 import { BACK_SHOWN_MS, PrinterAlerts } from '../../ui-common/printer-alerts.ts'
 
 /** Issue 14, item 3: what the kiosk and the staff screens conclude from a printer report. */
@@ -84,5 +84,41 @@ describe('staff printer alerts', () => {
     // a snapshot replaces everything (what was fixed meanwhile is simply gone)
     alerts.applySnapshot([{ deviceId: 3, status: healthy }])
     expect(alerts.current()).toEqual([])
+  })
+})
+
+describe('the kiosk: "staff can reprint it" only when some printer could (reprintPossible, walk finding 2)', () => {
+  const failed = (ticketId: string): PrinterStatusReport => ({ ...healthy, lastJob: { ticketId, outcome: 'failed' } })
+
+  it('no printer heard from, or only ones that cannot print: no reprint', () => {
+    expect(reprintPossible([], 't1')).toBe(false)
+    expect(
+      reprintPossible(
+        [
+          { ...healthy, paperOut: true, online: false },
+          { ...healthy, reachable: false, online: false },
+        ],
+        't1',
+      ),
+    ).toBe(false)
+  })
+
+  it('the printer that just failed this very ticket is not counted, even if it now looks healthy; one that failed another ticket is', () => {
+    expect(reprintPossible([failed('t1')], 't1')).toBe(false)
+    expect(reprintPossible([failed('t0')], 't1')).toBe(true)
+    expect(reprintPossible([failed('t1'), healthy], 't1')).toBe(true)
+  })
+
+  it('a printer near the end of its paper still prints: a reprint is possible', () => {
+    expect(reprintPossible([{ ...healthy, paperNearEnd: true }], 't1')).toBe(true)
+    expect(
+      reprintPossible(
+        new Map([
+          [7, { ...healthy, coverOpen: true, online: false }],
+          [8, healthy],
+        ]).values(),
+        't1',
+      ),
+    ).toBe(true)
   })
 })

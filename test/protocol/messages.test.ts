@@ -127,6 +127,14 @@ describe('the catalogue', () => {
     }
   })
 
+  // A center may have no enquiries or reception desk (s34 item 4): a text that sends citizens
+  // somewhere sends them to the staff, whom every center has.
+  it('sends citizens to no desk a center may not have', () => {
+    const desk = /information desk|enquir|reception|help desk|الاستعلامات|الاستقبال/i
+    const naming = entries.filter(([name, key]) => desk.test(CATALOGUES[name][key].ar) || desk.test(CATALOGUES[name][key].en))
+    expect(naming.map(([name, key]) => `${name}:${key}`)).toEqual([])
+  })
+
   it('tells placeholders apart by name and kind', () => {
     expect([...placeholders(parse('{n, plural, one {# {who}} other {#}}', 'en'))]).toEqual(['n:6', 'who:1'])
     expect(placeholders(parse('{n}', 'en'))).not.toEqual(placeholders(parse('{m}', 'en')))

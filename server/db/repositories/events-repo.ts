@@ -15,6 +15,41 @@ export interface EventRecord {
   data?: Record<string, unknown>
 }
 
+/** A call that has left its counter, as the event log tells it (EventsRepo.pastCalls). */
+export interface PastCallRecord {
+  ticketId: string
+  label: string
+  /** The line the ticket was called from. */
+  serviceId: number
+  counterId: number
+  /** When the ticket was last called (or recalled) there. */
+  at: number
+  recall: boolean
+}
+
+/** The events that end a ticket's stay at the counter that called it (a counter is idle after each). */
+const LEAVES_COUNTER = `'ticket.finished', 'ticket.no_show', 'ticket.transferred', 'ticket.parked', 'ticket.next_step', 'ticket.cancelled'`
+const CALLS = `'ticket.called', 'ticket.recalled'`
+
+/**
+ * A day's calls whose ticket has since left the counter (and was not called again at one of
+ * those counters), the one that left last first: what a display's live board keeps under
+ * "recent calls" (display-ui now-serving.ts withPast), which sees only its zone's calls. `@counters`
+ * is a JSON array of those counters' ids.
+ */
+export const PAST_CALLS_SQL = `
+  SELECT c.ticket_id AS ticketId, t.label, c.service_id AS serviceId, c.counter_id AS counterId, c.at,
+         c.type = 'ticket.recalled' AS recall
+  FROM events c
+  JOIN tickets t ON t.id = c.ticket_id
+  JOIN events l ON l.id = (SELECT MIN(x.id) FROM events x WHERE x.ticket_id = c.ticket_id AND x.id > c.id AND x.type IN (${LEAVES_COUNTER}))
+  WHERE c.day = @day AND c.type IN (${CALLS})
+    AND c.counter_id IN (SELECT value FROM json_each(@counters))
+    AND NOT EXISTS (SELECT 1 FROM events n WHERE n.ticket_id = c.ticket_id AND n.id > c.id AND n.type IN (${CALLS})
+                    AND n.counter_id IN (SELECT value FROM json_each(@counters)))
+  ORDER BY l.id DESC
+  LIMIT @limit`
+
 /** The append-only event log (the database refuses UPDATE and DELETE on it). */
 export class EventsRepo {
   private readonly sql: Sql
@@ -51,6 +86,15 @@ export class EventsRepo {
                 user_id AS userId, device_id AS deviceId, data FROM events WHERE ticket_id = ? ORDER BY id`,
       ).all(ticketId) as (EventRecord & { data: string })[]
     ).map((e) => ({ ...e, data: JSON.parse(e.data) as Record<string, unknown> }))
+  }
+
+  /** PAST_CALLS_SQL: at most `limit` of `day`'s calls gone from one of `counterIds`. */
+  pastCalls(day: string, counterIds: readonly number[], limit: number): PastCallRecord[] {
+    return (
+      this.sql(PAST_CALLS_SQL).all({ day, counters: JSON.stringify(counterIds), limit }) as (Omit<PastCallRecord, 'recall'> & {
+        recall: number
+      })[]
+    ).map((r) => ({ ...r, recall: r.recall === 1 }))
   }
 
   /** The latest `config.changed` rows, newest first, with the acting user's name. */
