@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox'
-import { CounterState, Lang, Nullable } from './common.ts'
+import { CounterState, Lang, literalUnion, Nullable } from './common.ts'
 
 /** The percentile of the p90 figures: server/reports/figures.ts computes them with it, and their labels say it. */
 export const FIGURE_PERCENTILE = 90
@@ -214,10 +214,13 @@ export type DeviceHealth = Static<typeof DeviceHealth>
 export const ShiftQuery = Type.Object({ day: LocalDay, userId: Type.Integer({ minimum: 1 }) }, { additionalProperties: false })
 export type ShiftQuery = Static<typeof ShiftQuery>
 
-/** How the clerk's part of a ticket ended: served (finished), no-show, transferred on, or still at the counter. */
-export const ShiftOutcome = Type.Union(
-  ['served', 'no_show', 'transferred', 'open'].map((o) => Type.Literal(o as 'served' | 'no_show' | 'transferred' | 'open')),
-)
+/**
+ * How the clerk's part of a ticket ended: served (finished), no-show, transferred on, parked and
+ * not back yet, abandoned (parked and never resumed: the day's close cancels only waiting
+ * tickets, so the parking sweep ends a parked one at its deadline, server/queue/ticket-parking.ts),
+ * or still at the counter (`open`).
+ */
+export const ShiftOutcome = literalUnion(['served', 'no_show', 'transferred', 'parked', 'abandoned', 'open'])
 export type ShiftOutcome = Static<typeof ShiftOutcome>
 
 /** One call the clerk made that day and how it ended. */
@@ -230,7 +233,7 @@ export const ShiftTicket = Type.Object({
   counterNumber: Nullable(Type.Integer()),
   /** Epoch ms. */
   calledAt: Type.Number(),
-  /** Epoch ms of the finish, no-show or transfer; null while open. */
+  /** Epoch ms of the finish, no-show, transfer or abandonment, or of the park while parked; null while open. */
   endedAt: Nullable(Type.Number()),
   /** Issue (or latest transfer) to this call. */
   waitedSeconds: Nullable(Type.Number()),
