@@ -50,6 +50,8 @@ export const CounterStats = Type.Object({
   served: Type.Integer(),
   noShow: Type.Integer(),
   avgServiceSeconds: Nullable(Type.Number()),
+  /** Tickets transferred to this counter and waiting now: only its clerk calls them (absent on an older server). */
+  waitingForIt: Type.Optional(Type.Integer()),
 })
 export const StatsToday = Type.Object({
   day: Type.String(),
