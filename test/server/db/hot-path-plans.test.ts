@@ -111,13 +111,13 @@ it('lists the zones and erases expired numbers through indexes, with no scan of 
     // the reminders that kept a number, by index, each looking up its booking by id (it read every past booking)
     [
       /kind = 'appointment_reminder'/,
-      /SEARCH message_outbox USING INDEX message_outbox_phone_kept[^]*SEARCH bookings USING INTEGER PRIMARY KEY/,
+      /SEARCH message_outbox USING INDEX message_outbox_phone_kept[\s\S]*SEARCH bookings USING INTEGER PRIMARY KEY/,
       NO_SCAN,
     ],
     // the other booking messages that kept a number, each looking up its event and booking by id (it read the whole event log)
     [
       /kind LIKE 'appointment/,
-      /SEARCH message_outbox USING INDEX message_outbox_phone_\w+[^]*SEARCH e USING INTEGER PRIMARY KEY[^]*SEARCH b USING INTEGER PRIMARY KEY/,
+      /SEARCH message_outbox USING INDEX message_outbox_phone_\w+[\s\S]*SEARCH e USING INTEGER PRIMARY KEY[\s\S]*SEARCH b USING INTEGER PRIMARY KEY/,
       NO_SCAN,
     ],
   ]
