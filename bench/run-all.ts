@@ -9,6 +9,7 @@ import { busyDayBench } from './busy-day.bench.ts'
 import { startUpBench } from './start-up.bench.ts'
 import { compiledServerBench } from './compiled-server.bench.ts'
 import { ticketRenderBench } from './ticket-render.bench.ts'
+import { bookingErasureBench } from './booking-erasure.bench.ts'
 import { rmSync } from 'node:fs'
 import findLocalPostgres from '../test/global-setup.ts'
 
@@ -25,6 +26,7 @@ await findLocalPostgres()
 const { hubIngestBench } = await import('./hub-ingest.bench.ts')
 await hubIngestBench()
 reportLatencyBench()
+bookingErasureBench()
 // the busy day leaves its database for the start-up bench to start a server on
 const busyDay = await busyDayBench({ keepDataDir: true })
 try {

@@ -43,7 +43,10 @@ const entry = (t: Ticket, now: number): QueueEntry => ({
   label: t.label,
   priority: t.priority,
   serviceId: t.serviceId,
-  waitedSeconds: Math.max(0, Math.round((now - inLineSince(t)) / 1000)),
+  // whole seconds rounded down, as wholeMinutes then rounds down: one rule with the current ticket's
+  // "issue to call" (current-ticket.ts), where rounding to the nearest second made a 1:59.6 wait
+  // read 2 min in the line and 1 min once the same ticket was called
+  waitedSeconds: Math.max(0, Math.floor((now - inLineSince(t)) / 1000)),
 })
 
 /** The queue of `counter` at `now` (epoch ms); `nextCount` labels per line (default 4). */
@@ -80,7 +83,7 @@ export function counterQueue(
   return { targeted, rows, callable }
 }
 
-/** Whole minutes from seconds, rounded down (what "waited 12 min" shows); never negative. */
+/** Whole minutes from seconds, rounded down (what "waited 12 min" shows, in the line and on the current ticket); never negative. */
 export function wholeMinutes(seconds: number): number {
   return Math.max(0, Math.floor(seconds / 60))
 }

@@ -150,9 +150,15 @@ export class DashboardSession implements ReactiveController {
     clearTimeout(this.refreshTimer)
     this.refreshTimer = undefined
     try {
-      const [stats, hourly] = await Promise.all([this.api.today(), this.api.hourly()])
+      // the services too: their lines and whether anyone serves them (the live view's unserved warning) move with every push
+      const [stats, hourly, services] = await Promise.all([
+        this.api.today(),
+        this.api.hourly(),
+        this.api.services().catch(() => this.services),
+      ])
       this.stats = stats
       this.hourly = hourly
+      this.services = services
       this.revision++
       this.host.requestUpdate()
     } catch {

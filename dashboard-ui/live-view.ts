@@ -1,6 +1,6 @@
 /**
  * `<tabour-live-view>`: the center now. KPI cards (waiting, longest wait, served, averages and
- * 90th percentiles, SLA, no-show), the services' lines, the counters (who is at each and what
+ * 90th percentiles, SLA, no-show), the tickets waiting with nobody to call them, the services' lines, the counters (who is at each and what
  * it serves), the hourly charts against earlier weeks, and device health with the last backup.
  * Properties in (the session's state); nothing fetched here.
  */
@@ -14,6 +14,7 @@ import type { Lang } from '../ui-common/i18n.ts'
 import type { BackupStatus } from './dashboard-api.ts'
 import { deskStyles, tableScroll } from './dashboard-styles.ts'
 import { servedInWords } from './served-services.ts'
+import { unservedLines } from './unserved-lines.ts'
 import { duration, num, percent } from './format.ts'
 import { dashboardText, figureLabel, type DashboardMessageKey } from '../protocol/messages/dashboard.ts'
 import './hour-chart.ts'
@@ -94,6 +95,15 @@ export class LiveView extends LitElement {
         border-radius: 6px;
         margin-inline-end: 0.4rem;
       }
+      .unserved {
+        border-inline-start: 4px solid var(--bad);
+      }
+      .unserved ul {
+        margin: 0;
+        padding-inline-start: 1.2rem;
+        display: grid;
+        gap: 0.3rem;
+      }
       .devices {
         display: flex;
         flex-wrap: wrap;
@@ -129,7 +139,7 @@ export class LiveView extends LitElement {
     if (!s) return html`<p>${dashboardText('common.loading', this.lang)}</p>`
     return html`<tabour-printer-alert-banner .alerts=${this.printerAlerts} .lang=${this.lang}></tabour-printer-alert-banner>
       <tabour-webhook-alerts .api=${this.api} .lang=${this.lang} .timeZone=${this.timeZone} .digits=${this.digits}></tabour-webhook-alerts>
-      ${this.kpis(s)}
+      ${this.kpis(s)} ${this.unservedCard(s)}
       <div class="row">${this.servicesTable(s)} ${this.countersTable(s)}</div>
       <tabour-feedback-card .api=${this.api} .trigger=${s} .lang=${this.lang} .digits=${this.digits}></tabour-feedback-card>
       <tabour-origin-waits-card .api=${this.api} .services=${this.services} .lang=${this.lang} .digits=${this.digits} .timeZone=${this.timeZone} .now=${this.now}></tabour-origin-waits-card>
@@ -153,6 +163,34 @@ export class LiveView extends LitElement {
       ${card('kpi.sla', 'sla', percent(tt.slaPercent, digits, lang), slaTone, slaNote)} ${card('kpi.avgWait', 'avgWait', duration(tt.avgWaitSeconds, digits))}
       ${card('kpi.p90Wait', 'p90Wait', duration(tt.p90WaitSeconds ?? null, digits))} ${card('kpi.avgService', 'avgService', duration(tt.avgServiceSeconds, digits))}
       ${card('kpi.p90Service', 'p90Service', duration(tt.p90ServiceSeconds ?? null, digits))} ${card('kpi.noShow', 'noShow', percent(tt.noShowPercent ?? null, digits, lang))}
+    </section>`
+  }
+
+  /** Tickets waiting with nobody to call them (unserved-lines.ts); nothing when there are none. */
+  private unservedCard(s: StatsToday): TemplateResult | typeof nothing {
+    const lines = unservedLines(this.services, this.counters, s)
+    if (lines.length === 0) return nothing
+    const { lang, digits } = this
+    return html`<section class="card unserved" role="status" data-unserved>
+      <h2>${dashboardText('live.unserved', lang)}</h2>
+      <ul>
+        ${lines.map((l) =>
+          l.kind === 'service'
+            ? html`<li data-unserved-service=${l.prefix} data-waiting=${l.waiting}>
+                <span class="prefix">${l.prefix}</span><strong>${lang === 'ar' ? l.nameAr : l.nameEn}</strong>:
+                ${dashboardText('live.unservedService', lang, { n: l.waiting }, digits)}
+              </li>`
+            : html`<li data-unserved-counter=${l.number} data-waiting=${l.waiting} data-why=${l.why}>
+                <strong>${num(l.number, digits)} · <bdi>${l.name}</bdi></strong>:
+                ${dashboardText(
+                  'live.unservedCounter',
+                  lang,
+                  { n: l.waiting, state: dashboardText(l.why === 'closed' ? 'live.unservedClosed' : 'live.unservedAway', lang) },
+                  digits,
+                )}
+              </li>`,
+        )}
+      </ul>
     </section>`
   }
 

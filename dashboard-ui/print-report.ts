@@ -9,7 +9,7 @@
 import { LitElement, html, nothing, svg, type TemplateResult } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import type { CenterInfo } from '../protocol/center.ts'
-import type { Report, ReportRow, ShiftReport } from '../protocol/stats.ts'
+import type { Report, ReportRow, ShiftOutcome, ShiftReport } from '../protocol/stats.ts'
 import { dashboardText, figureLabel, type DashboardMessageKey } from '../protocol/messages/dashboard.ts'
 import { printReportText, type PrintReportMessageKey } from '../protocol/messages/print-report.ts'
 import { intlLocale, type DigitStyle } from '../ui-common/digits.ts'
@@ -245,7 +245,8 @@ export class PrintReport extends LitElement {
 
   private shiftBody(s: ShiftReport): TemplateResult {
     const lang = this.lang
-    const outcome = (o: string) => this.t(`outcome.${o}` as PrintReportMessageKey)
+    // typed, so an outcome the server adds without its words fails the build
+    const outcome = (o: ShiftOutcome) => this.t(`outcome.${o}`)
     return html`<h3>${this.t('print.figures')}</h3>
       ${this.kpis(SHIFT_FIGURES, s.figures as Figures)}
       <h3>${this.t('print.sessions')}</h3>

@@ -18,11 +18,14 @@ export class PollController implements ReactiveController {
   private inFlight = false
   private failures = 0
 
-  /** `intervalMs`: time between runs; default 10 s. `backOff`: wait longer after each failed run. */
+  /**
+   * `intervalMs`: time between runs, default 10 s; a page may change it (the server says how
+   * often to ask), from the next run on. `backOff`: wait longer after each failed run.
+   */
   constructor(
     host: ReactiveControllerHost,
     private readonly task: () => Promise<void>,
-    private readonly intervalMs = 10_000,
+    public intervalMs = 10_000,
     private readonly backOff = false,
   ) {
     host.addController(this)

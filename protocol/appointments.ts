@@ -17,7 +17,7 @@ export const AppointmentSettings = Type.Object(
     slotMinutes: Type.Integer({ minimum: 5, maximum: 240 }),
     /** Share of the service's capacity kept for walk-ins, 0–0.95. Default 0.5. */
     walkInShare: Type.Number({ minimum: 0, maximum: 0.95 }),
-    /** Minutes one citizen takes at a counter for capacity; null: the recent average (10 min before any history). Default null. */
+    /** Minutes one citizen takes at a counter for capacity; null: the average of the last 20 finishes once there are 10 (10 min before). Default null. */
     serviceMinutes: Nullable(Type.Integer({ minimum: 1, maximum: 240 })),
     /** Check-in opens this many minutes before the slot. Default 30. */
     checkInBeforeMinutes: Type.Integer({ minimum: 0, maximum: 240 }),

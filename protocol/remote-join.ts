@@ -59,6 +59,8 @@ export const RemoteServicesReply = Type.Object({
     messagesOn: Type.Boolean(),
   }),
   services: Type.Array(RemoteService),
+  /** How often the join page reads this again (config remoteJoin.pageRefreshSeconds); absent on an older server: 10. */
+  refreshSeconds: Type.Optional(Type.Integer({ minimum: 1 })),
 })
 export type RemoteServicesReply = Static<typeof RemoteServicesReply>
 

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox'
-import { CounterState, Lang, Nullable } from './common.ts'
+import { CounterState, Lang, literalUnion, Nullable } from './common.ts'
 
 /** The percentile of the p90 figures: server/reports/figures.ts computes them with it, and their labels say it. */
 export const FIGURE_PERCENTILE = 90
@@ -50,6 +50,8 @@ export const CounterStats = Type.Object({
   served: Type.Integer(),
   noShow: Type.Integer(),
   avgServiceSeconds: Nullable(Type.Number()),
+  /** Tickets transferred to this counter and waiting now: only its clerk calls them (absent on an older server). */
+  waitingForIt: Type.Optional(Type.Integer()),
 })
 export const StatsToday = Type.Object({
   day: Type.String(),
@@ -214,10 +216,13 @@ export type DeviceHealth = Static<typeof DeviceHealth>
 export const ShiftQuery = Type.Object({ day: LocalDay, userId: Type.Integer({ minimum: 1 }) }, { additionalProperties: false })
 export type ShiftQuery = Static<typeof ShiftQuery>
 
-/** How the clerk's part of a ticket ended: served (finished), no-show, transferred on, or still at the counter. */
-export const ShiftOutcome = Type.Union(
-  ['served', 'no_show', 'transferred', 'open'].map((o) => Type.Literal(o as 'served' | 'no_show' | 'transferred' | 'open')),
-)
+/**
+ * How the clerk's part of a ticket ended: served (finished), no-show, transferred on, parked and
+ * not back yet, abandoned (parked and never resumed: the day's close cancels only waiting
+ * tickets, so the parking sweep ends a parked one at its deadline, server/queue/ticket-parking.ts),
+ * or still at the counter (`open`).
+ */
+export const ShiftOutcome = literalUnion(['served', 'no_show', 'transferred', 'parked', 'abandoned', 'open'])
 export type ShiftOutcome = Static<typeof ShiftOutcome>
 
 /** One call the clerk made that day and how it ended. */
@@ -230,7 +235,7 @@ export const ShiftTicket = Type.Object({
   counterNumber: Nullable(Type.Integer()),
   /** Epoch ms. */
   calledAt: Type.Number(),
-  /** Epoch ms of the finish, no-show or transfer; null while open. */
+  /** Epoch ms of the finish, no-show, transfer or abandonment, or of the park while parked; null while open. */
   endedAt: Nullable(Type.Number()),
   /** Issue (or latest transfer) to this call. */
   waitedSeconds: Nullable(Type.Number()),

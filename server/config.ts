@@ -479,6 +479,8 @@ export const ConfigSchema = Type.Object(
           maxItems: 100,
           default: ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', 'fc00::/7'],
         }),
+        /** Seconds between the join page's reads of the services (a counter opening shows without a reload). Default 10; tests shorten it. */
+        pageRefreshSeconds: Type.Integer({ minimum: 1, maximum: 300, default: 10 }),
       },
       { ...Strict, default: {} },
     ),

@@ -28,8 +28,9 @@ type Step = 'loading' | 'ready' | 'busy' | 'unreachable'
 
 /**
  * How often the page asks again (walk finding 13: opened before a counter opened, it said "no
- * counter is serving" until reloaded). One small public GET; paused while the tab is hidden,
- * backing off while the center does not answer (PollController).
+ * counter is serving" until reloaded), until the center says (config remoteJoin.pageRefreshSeconds).
+ * One small public GET; paused while the tab is hidden, backing off while the center does not
+ * answer (PollController).
  */
 const REFRESH_MS = 10_000
 
@@ -156,6 +157,7 @@ export class JoinPage extends LitElement {
     try {
       const data = await fetchRemoteServices(this.base)
       this.data = data
+      this.refresh.intervalMs = (data.refreshSeconds ?? REFRESH_MS / 1000) * 1000
       const open = data.services.filter((s) => s.closedReason === null)
       const wanted = this.chosen ?? Number(new URLSearchParams(location.search).get('service'))
       this.chosen = open.find((s) => s.id === wanted)?.id ?? (open.length === 1 ? open[0]!.id : null)

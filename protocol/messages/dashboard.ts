@@ -61,6 +61,18 @@ export const DASHBOARD_MESSAGES = {
   'kpi.noShow': { ar: 'نسبة عدم الحضور', en: 'No-show rate' },
   'live.services': { ar: 'الخدمات', en: 'Services' },
   'live.counters': { ar: 'الشبابيك', en: 'Counters' },
+  // dashboard-ui/unserved-lines.ts: tickets that wait while nobody can call them (the console warns at a transfer, the status page says so)
+  'live.unserved': { ar: 'تذاكر تنتظر ولا يوجد من ينادي عليها', en: 'Tickets waiting with nobody to call them' },
+  'live.unservedService': {
+    ar: '{n, plural, one {تذكرة واحدة تنتظر} two {تذكرتان تنتظران} few {# تذاكر تنتظر} other {# تذكرة تنتظر}}: لا يوجد شباك مفتوح يقدّم هذه الخدمة',
+    en: '{n, plural, one {# ticket waits} other {# tickets wait}}: no open counter serves this service',
+  },
+  'live.unservedCounter': {
+    ar: '{n, plural, one {تذكرة واحدة حُوّلت إليه تنتظر} two {تذكرتان حُوّلتا إليه تنتظران} few {# تذاكر حُوّلت إليه تنتظر} other {# تذكرة حُوّلت إليه تنتظر}}: الشباك {state}',
+    en: '{n, plural, one {# ticket transferred to it waits} other {# tickets transferred to it wait}}: the counter is {state}',
+  },
+  'live.unservedClosed': { ar: 'مغلق', en: 'closed' },
+  'live.unservedAway': { ar: 'موظفه غير متصل', en: 'away (its clerk is not connected)' },
   'live.devices': { ar: 'حالة الأجهزة', en: 'Device health' },
   'live.hourly': {
     ar: 'التذاكر بالساعة: اليوم ومتوسط نفس اليوم في الأسابيع السابقة',

@@ -45,6 +45,10 @@ export const PRINT_REPORT_MESSAGES = {
   'outcome.served': { ar: 'خُدم', en: 'Served' },
   'outcome.no_show': { ar: 'لم يحضر', en: 'No-show' },
   'outcome.transferred': { ar: 'حُوّل', en: 'Transferred' },
+  // server/reports/shift-report.ts: parked and not back yet, its deadline still ahead
+  'outcome.parked': { ar: 'مؤجلة حتى يعود صاحبها', en: 'Parked until the citizen returns' },
+  // parked and never resumed: the sweep ends it at its deadline, the day's close leaves parked tickets alone
+  'outcome.abandoned': { ar: 'أُجّلت ولم يعد صاحبها في الوقت', en: 'Parked; the citizen did not return in time' },
   'outcome.open': { ar: 'ما زال عند الشباك', en: 'Still at the counter' },
   'print.signature': { ar: 'توقيع مدير المركز', en: 'Center manager’s signature' },
   'print.loadFailed': { ar: 'تعذّر تحميل التقرير.', en: 'Could not load the report.' },

@@ -19,6 +19,9 @@ export function eraseExpiredBookingNumbers(
   keepDays: number,
 ): { bookings: number; tickets: number; messages: number } {
   const before = addDays(localDay(now, timeZone), -keepDays)
+  // the messages are found from their own rows that still hold a number (few), each looking up its
+  // event and booking by id: an IN over "every appointment event" or "every past booking" read the
+  // whole event log and bookings table every ten minutes, holding the write lock
   return db.transaction(() => {
     const messages = db
       .prepare(
@@ -26,9 +29,10 @@ export function eraseExpiredBookingNumbers(
            status = CASE status WHEN 'queued' THEN 'expired' ELSE status END,
            last_error = CASE status WHEN 'queued' THEN 'number erased before it could be sent' ELSE last_error END
          WHERE phone IS NOT NULL AND ticket_id IS NULL AND kind LIKE 'appointment\\_%' ESCAPE '\\'
-           AND CAST(substr(idempotency_key, instr(idempotency_key, ':') + 1) AS INTEGER) IN (
-             SELECT e.id FROM events e JOIN bookings b ON b.id = json_extract(e.data, '$.booking')
-             WHERE e.type LIKE 'appointment.%' AND b.day < ?)`,
+           AND EXISTS (
+             SELECT 1 FROM events e JOIN bookings b ON b.id = json_extract(e.data, '$.booking')
+             WHERE e.id = CAST(substr(idempotency_key, instr(idempotency_key, ':') + 1) AS INTEGER)
+               AND e.type LIKE 'appointment.%' AND b.day < ?)`,
       )
       .run(before).changes
     // reminders are keyed by their booking (appointment-messages.ts reminderKey: appointment_reminder:b<id>:<slot>)
@@ -37,7 +41,7 @@ export function eraseExpiredBookingNumbers(
         `UPDATE message_outbox SET phone = NULL,
            status = CASE status WHEN 'queued' THEN 'expired' ELSE status END
          WHERE phone IS NOT NULL AND kind = 'appointment_reminder'
-           AND CAST(substr(idempotency_key, length(@prefix) + 1) AS INTEGER) IN (SELECT id FROM bookings WHERE day < @before)`,
+           AND EXISTS (SELECT 1 FROM bookings WHERE id = CAST(substr(idempotency_key, length(@prefix) + 1) AS INTEGER) AND day < @before)`,
       )
       .run({ prefix: REMINDER_KEY_PREFIX, before }).changes
     const tickets = db

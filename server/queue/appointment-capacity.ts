@@ -5,7 +5,8 @@
  *    the weights of its services (weight > 0 only; a backup service, weight 0, gets no booked
  *    time). Inactive (disabled) counters give nothing. Whether a counter is open right now does
  *    not matter: slots are booked days ahead.
- *  - One citizen takes `serviceSeconds` (the configured service time or the recent average), so
+ *  - One citizen takes `serviceSeconds` (the configured service time, or the recent average once
+ *    it rests on enough finishes: capacityServiceSeconds), so
  *    a slot of L seconds holds Σ share × L ÷ serviceSeconds citizens, of which `walkInShare` is
  *    kept for walk-ins; the rest, rounded down, is the slot's capacity. A manager's extra
  *    places for the day are added to every slot.
@@ -18,6 +19,7 @@ import type { CenterCalendar } from '../../protocol/calendar.ts'
 import { openSpansOn } from '../../protocol/opening-hours.ts'
 import { addDays, localDay, type LocalDate } from '../../protocol/center-clock.ts'
 import type { AppointmentDay, AppointmentSettings, NoSlotsReason } from '../../protocol/appointments.ts'
+import { rollingMeanServiceSeconds } from './wait-estimate.ts'
 
 /** One counter serving the service, as capacity sees it. */
 export interface ServingCounter {
@@ -30,6 +32,23 @@ export interface ServingCounter {
 
 /** Used when a service has neither a configured service time nor any served ticket yet: 10 minutes. */
 export const FALLBACK_SERVICE_SECONDS = 600
+
+/**
+ * Finished services the recent average needs before slots are sized by it. Places are promised
+ * days ahead: one quick service (a demo's 42 s) made 10 places per 15-minute slot for a service
+ * that takes minutes. Half the window (SERVICE_TIME_SAMPLE in appointments.ts, 20) is a measure.
+ */
+export const MIN_SERVICE_SAMPLES = 10
+
+/**
+ * Seconds one citizen takes, for capacity: the configured minutes, else the mean of the recent
+ * finishes once there are MIN_SERVICE_SAMPLES usable ones (rollingMeanServiceSeconds drops
+ * corrupt samples, as the wait estimates do), else FALLBACK_SERVICE_SECONDS.
+ */
+export function capacityServiceSeconds(configuredMinutes: number | null, recent: readonly number[]): number {
+  if (configuredMinutes !== null) return configuredMinutes * 60
+  return rollingMeanServiceSeconds(recent, FALLBACK_SERVICE_SECONDS, MIN_SERVICE_SAMPLES)
+}
 
 /** The share of one counter's time the service gets: weight ÷ total weight; 0 when inactive or weight ≤ 0. */
 export function counterShare(c: ServingCounter): number {

@@ -22,7 +22,7 @@ import type {
   CheckInResult,
 } from '../../protocol/appointments.ts'
 import type { Lang } from '../../protocol/common.ts'
-import { FALLBACK_SERVICE_SECONDS, planDay, type PlannedSlot } from './appointment-capacity.ts'
+import { capacityServiceSeconds, planDay, type PlannedSlot } from './appointment-capacity.ts'
 import { BookingCodes } from './booking-code.ts'
 import { ticketStatusUrlAt } from './ticket-link.ts'
 import { canonicalPhone } from '../../protocol/phone-number.ts'
@@ -87,11 +87,10 @@ export class Appointments {
       })
   }
 
-  /** Seconds one citizen takes: the configured service time, else the recent average, else 10 minutes. */
+  /** Seconds one citizen takes (appointment-capacity.ts capacityServiceSeconds): configured, else a recent average of enough finishes, else 10 minutes. */
   serviceSeconds(serviceId: number, settings: AppointmentSettings): number {
-    if (settings.serviceMinutes !== null) return settings.serviceMinutes * 60
-    const recent = this.ctx.tickets.recentServiceSeconds(serviceId, SERVICE_TIME_SAMPLE)
-    return recent.length === 0 ? FALLBACK_SERVICE_SECONDS : recent.reduce((a, b) => a + b, 0) / recent.length
+    if (settings.serviceMinutes !== null) return capacityServiceSeconds(settings.serviceMinutes, [])
+    return capacityServiceSeconds(null, this.ctx.tickets.recentServiceSeconds(serviceId, SERVICE_TIME_SAMPLE))
   }
 
   private plan(serviceId: number, day: LocalDate, now: number) {

@@ -19,6 +19,7 @@
  * Keys: the event's local day (as written), its local hour in the center's zone, its service,
  * counter and user (0 for none).
  */
+import { randomUUID } from 'node:crypto'
 import type Database from 'better-sqlite3'
 import { cachedLocalHour } from './sql-functions.ts'
 import { noStays, replayStay, type Stays, staysOf, timesAt } from '../queue/service-time.ts'
@@ -35,6 +36,8 @@ const TYPES = [
   'ticket.parked',
   'ticket.resumed',
 ] as const
+const FOLD_GENERATION = 'foldGeneration'
+
 const COLUMN: Record<string, 'issued' | 'called' | 'served' | 'no_show' | 'cancelled' | 'transferred'> = {
   'ticket.issued': 'issued',
   'ticket.called': 'called',
@@ -123,6 +126,9 @@ export function refreshRollups(db: Database.Database, timeZone: string, maxBatch
     }).immediate()
   }
   let cursor = Number(state('lastEventId') ?? 0)
+  // folding from the start (a first fold, a change of zone, a rebuild, a migration that emptied the
+  // rollups): every day's figures may come out otherwise than before; foldGeneration tells readers
+  if (cursor === 0) setState(FOLD_GENERATION, randomUUID())
   {
     const read = db.prepare(
       `SELECT id, at, day, type, ticket_id AS ticketId, counter_id AS counterId, service_id AS serviceId, user_id AS userId, data
@@ -252,6 +258,15 @@ export function refreshRollups(db: Database.Database, timeZone: string, maxBatch
     if (Number(state('lastEventId') ?? 0) < latest) setState('lastEventId', String(latest))
   }
   return true
+}
+
+/**
+ * An id that changes whenever the rollups are folded again from the first event, so a reader that
+ * keeps figures derived from them (the upstream outbox) knows to check every day once more; null
+ * before any fold.
+ */
+export function foldGeneration(db: Database.Database): string | null {
+  return (db.prepare('SELECT value FROM report_state WHERE key = ?').get(FOLD_GENERATION) as { value: string } | undefined)?.value ?? null
 }
 
 /** Folds whatever is pending a batch at a time, yielding to the event loop in between (server start). */

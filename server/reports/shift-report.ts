@@ -15,7 +15,12 @@ const ENDS: Record<string, ShiftOutcome> = {
   'ticket.transferred': 'transferred',
   // a finished step of a visit with several steps: the clerk served the citizen (server/queue/visit-steps.ts)
   'ticket.next_step': 'served',
+  // parked and never resumed: the day's close cancels only waiting tickets (queue-context.ts), so a
+  // parked one lives until the parking sweep abandons it at its deadline (ticket-parking.ts)
+  'ticket.abandoned': 'abandoned',
 }
+/** The event types that end the clerk's part of a call: its ends, or a later call (a recall is not one). */
+const END_TYPES = [...Object.keys(ENDS), 'ticket.called'].map((t) => `'${t}'`).join(', ')
 
 interface CallRow {
   id: number
@@ -23,6 +28,7 @@ interface CallRow {
   ticketId: string
   data: string
   label: string
+  status: string
   prefix: string
   nameAr: string
   nameEn: string
@@ -39,18 +45,20 @@ export function shiftReport(db: Database.Database, q: { day: string; userId: num
   const figures = report.rows.find((r) => r.key === user.id) ?? { key: user.id, label: user.username, ...toFigures(undefined) }
   const calls = db
     .prepare(
-      `SELECT e.id, e.at, e.ticket_id AS ticketId, e.data, t.label, s.prefix, s.name_ar AS nameAr, s.name_en AS nameEn, c.number AS counterNumber
+      `SELECT e.id, e.at, e.ticket_id AS ticketId, e.data, t.label, t.status, s.prefix, s.name_ar AS nameAr, s.name_en AS nameEn, c.number AS counterNumber
        FROM events e JOIN tickets t ON t.id = e.ticket_id JOIN services s ON s.id = e.service_id LEFT JOIN counters c ON c.id = e.counter_id
        WHERE e.day = ? AND e.type = 'ticket.called' AND e.user_id = ? ORDER BY e.id`,
     )
     .all(q.day, user.id) as CallRow[]
-  const endOf = db.prepare(
-    `SELECT id, type, at FROM events WHERE ticket_id = ? AND id > ? AND type IN ('ticket.finished', 'ticket.no_show', 'ticket.transferred', 'ticket.next_step', 'ticket.called')
-     ORDER BY id LIMIT 1`,
+  const endOf = db.prepare(`SELECT id, type, at FROM events WHERE ticket_id = ? AND id > ? AND type IN (${END_TYPES}) ORDER BY id LIMIT 1`)
+  // a ticket parked now, its deadline not reached: the latest park stands for the end until it is resumed or abandoned
+  const parkOf = db.prepare(
+    `SELECT id, type, at FROM events WHERE ticket_id = ? AND id > ? AND type = 'ticket.parked' ORDER BY id DESC LIMIT 1`,
   )
   const tickets: ShiftTicket[] = calls.map((c) => {
-    const end = endOf.get(c.ticketId, c.id) as { id: number; type: string; at: number } | undefined
-    const outcome = end ? (ENDS[end.type] ?? 'open') : 'open'
+    const ended = endOf.get(c.ticketId, c.id) as { id: number; type: string; at: number } | undefined
+    const end = ended ?? (c.status === 'parked' ? (parkOf.get(c.ticketId, c.id) as typeof ended) : undefined)
+    const outcome: ShiftOutcome = !end ? 'open' : end.type === 'ticket.parked' ? 'parked' : (ENDS[end.type] ?? 'open')
     const endedAt = outcome === 'open' ? null : end!.at
     const waited = (JSON.parse(c.data) as { waitedSeconds?: unknown }).waitedSeconds
     return {

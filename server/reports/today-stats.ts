@@ -66,6 +66,17 @@ export function todayStats(ctx: QueueContext): StatsToday {
       ...todayFigures(byService.get(String(s.id)), w?.waiting ?? 0, w?.oldest ?? null, now, overdue.get(s.id) ?? 0),
     }
   })
+  // a ticket transferred to one counter waits for that counter alone (call-policy.ts): the dashboard
+  // warns when it is closed, as nobody else will call it
+  const waitingFor = new Map(
+    (
+      ctx.db
+        .prepare(
+          "SELECT target_counter_id AS counterId, COUNT(*) AS n FROM tickets WHERE status = 'waiting' AND target_counter_id IS NOT NULL GROUP BY target_counter_id",
+        )
+        .all() as { counterId: number; n: number }[]
+    ).map((r) => [r.counterId, r.n]),
+  )
   const counters = ctx.counters.list().map((c) => {
     const f = toFigures(byCounter.get(String(c.id)))
     return {
@@ -77,6 +88,7 @@ export function todayStats(ctx: QueueContext): StatsToday {
       served: f.served,
       noShow: f.noShow,
       avgServiceSeconds: f.avgServiceSeconds,
+      waitingForIt: waitingFor.get(c.id) ?? 0,
     }
   })
   return { day, totals: todayFigures(total, waitingTotal, oldestTotal, now, totalOf(overdue)), services, counters }

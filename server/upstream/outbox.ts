@@ -8,7 +8,8 @@
 import { createHash } from 'node:crypto'
 import type { Db } from '../db/connection.ts'
 import type { HourFigures } from '../../protocol/upstream.ts'
-import { daysBetween, localDay } from '../../protocol/center-clock.ts'
+import { addDays, daysBetween, localDay } from '../../protocol/center-clock.ts'
+import { foldGeneration, refreshRollups } from '../reports/rollup.ts'
 import { hourKeyOf, keyText } from './hours.ts'
 import { dayFigures, registerHourFunction } from './hourly-figures.ts'
 
@@ -32,6 +33,12 @@ export interface ScanResult {
 
 const STATE_EVENT = 'lastEventId'
 const STATE_SCANNED = 'scannedThrough'
+/** The rollups' fold generation the sent figures came from (server/reports/rollup.ts foldGeneration). */
+const STATE_FOLD = 'foldGeneration'
+/** Days already sent still to check again after a re-fold: those before this day, newest first. */
+const STATE_RECHECK = 'recheckBefore'
+/** Days checked again per scan after a re-fold: a center's whole history at once would hold the write lock for long. */
+export const RECHECK_DAYS_PER_SCAN = 7
 
 export class Outbox {
   /** @param zone the center's IANA zone, read at every scan (an admin can change it live in the center settings). */
@@ -77,6 +84,7 @@ export class Outbox {
         // hours that went by close (and open counters accrue time) even without new events
         const since = scannedRaw === null ? now : Math.min(Number(scannedRaw), now)
         for (const day of daysBetween(localDay(since, timeZone), localDay(now, timeZone))) days.add(day)
+        for (const day of this.daysToRecheck(timeZone)) days.add(day)
 
         const current = keyText(hourKeyOf(now, timeZone))
         let queued = 0
@@ -123,6 +131,34 @@ export class Outbox {
         return { queued, days: sorted }
       })
       .immediate()
+  }
+
+  /**
+   * Days sent before the rollups were folded again from the log (migration 24 emptied them; a
+   * change of zone or a rebuild does too): their figures can differ without any new event of
+   * theirs, and the hub keeps what it was sent until a higher revision comes. After a re-fold
+   * every day sent is checked once more, RECHECK_DAYS_PER_SCAN a scan, newest first; the
+   * fingerprints leave unchanged hours alone, and a changed one goes out as its next revision.
+   */
+  private daysToRecheck(timeZone: string): string[] {
+    refreshRollups(this.db, timeZone)
+    const generation = foldGeneration(this.db) ?? ''
+    if (generation !== this.state(STATE_FOLD)) {
+      const newest = (this.db.prepare('SELECT MAX(day) AS day FROM upstream_hours').get() as { day: string | null }).day
+      if (newest !== null) this.setState(STATE_RECHECK, addDays(newest, 1))
+      this.setState(STATE_FOLD, generation)
+    }
+    const before = this.state(STATE_RECHECK)
+    if (!before) return []
+    const days = (
+      this.db
+        .prepare('SELECT DISTINCT day FROM upstream_hours WHERE day < ? ORDER BY day DESC LIMIT ?')
+        .all(before, RECHECK_DAYS_PER_SCAN) as {
+        day: string
+      }[]
+    ).map((r) => r.day)
+    this.setState(STATE_RECHECK, days.length < RECHECK_DAYS_PER_SCAN ? '' : days.at(-1)!)
+    return days
   }
 
   /** The `limit` oldest unacknowledged batches that are not parked, oldest first. */

@@ -227,6 +227,14 @@ describe('the queue panel', () => {
     expect(wholeMinutes(61)).toBe(1)
     expect(wholeMinutes(-5)).toBe(0)
   })
+
+  it('shows one wait the same in the line and once called: both round down (a 1:59.6 wait is 1 min in both places)', () => {
+    const issuedAt = new Date(NOW - 119_600).toISOString()
+    const waiting = { ...ticket(A.id, 'A', 0), issuedAt, queuedAt: issuedAt }
+    const inLine = wholeMinutes(counterQueue(counter, [A, B, C], [waiting], NOW).rows[0].longestWaitSeconds!)
+    const called = ticketMinutes({ issuedAt, calledAt: new Date(NOW).toISOString(), resumedAt: undefined }, NOW).waited
+    expect([inLine, called]).toEqual([1, 1])
+  })
 })
 
 describe('the live state the console keeps', () => {

@@ -21,12 +21,16 @@ async function expectAccessible(page: Page, what: string): Promise<void> {
 }
 
 /** A center taking phone joins (check-in mode) for service A, Passports, served at counter 3, which is not open yet. */
-async function passportCenter() {
+async function passportCenter(pageRefreshSeconds?: number) {
   const { center, url } = await listeningCenter(
     {
       config: {
         uiDir: suite.uiDir,
-        remoteJoin: { services: [{ prefix: 'A', mode: 'check-in', arriveMinutes: 15 }], centerNetworks: ['127.0.0.1/32'] },
+        remoteJoin: {
+          services: [{ prefix: 'A', mode: 'check-in', arriveMinutes: 15 }],
+          centerNetworks: ['127.0.0.1/32'],
+          ...(pageRefreshSeconds ? { pageRefreshSeconds } : {}),
+        },
       },
     },
     suite.cleanups,
@@ -83,7 +87,7 @@ it('joins from a phone, checks in with "I am here", and sees "go to counter 3" p
 }, 40_000)
 
 it('follows the center without a reload: opened before any counter, it drops "no counter is serving" once one opens (walk finding 13)', async () => {
-  const { center, url, a, counter } = await passportCenter()
+  const { center, url, a, counter } = await passportCenter(1)
 
   const page = await suite.contexts.page(PHONE)
   await page.goto(`${url}/join/ar/`)
@@ -93,8 +97,8 @@ it('follows the center without a reload: opened before any counter, it drops "no
   await page.evaluate(() => Object.assign(window, { notReloaded: true }))
 
   await center.openCounterAs('clerk1', counter.id)
-  // the page asks again every 10 s; nothing is clicked or reloaded
-  await expect.poll(() => lineNow.textContent(), { timeout: 25_000, interval: 500 }).not.toContain('لا يوجد شباك يعمل الآن')
+  // the page asks again every remoteJoin.pageRefreshSeconds (1 s here, 10 by default); nothing is clicked or reloaded
+  await expect.poll(() => lineNow.textContent(), { timeout: 10_000, interval: 250 }).not.toContain('لا يوجد شباك يعمل الآن')
   expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true)
   await page.screenshot({ path: join(SHOTS, 'join-ar-counter-opened.png'), fullPage: true })
 }, 45_000)

@@ -179,6 +179,14 @@ describe('a service is on sale only when someone can serve it', () => {
     await row.locator('[data-action="confirm-close-away"]').click()
     await row.locator('[data-state="closed"]').waitFor()
     expect(await row.locator('[data-away]').count()).toBe(0)
+    // the C ticket still waits and no counter serves C now: the live view says so, in both languages
+    const unserved = dashboard.locator('tabour-live-view [data-unserved-service="C"]')
+    await unserved.waitFor()
+    expect(await unserved.getAttribute('data-waiting')).toBe('1')
+    expect(await unserved.textContent()).toContain('1 ticket waits: no open counter serves this service')
+    expect(await dashboard.locator('tabour-live-view [data-unserved-service="A"]').count()).toBe(0)
+    await screenshot(dashboard, 'dashboard-unserved')
+    expect(await seriousAxeViolations(dashboard), 'dashboard with a line nobody serves, en').toEqual([])
     const closedBy = center.app.tabour.queue.ctx.db
       .prepare(`SELECT data FROM events WHERE counter_id = ? AND type = 'counter.closed' ORDER BY id DESC LIMIT 1`)
       .get(counter.id) as { data: string }

@@ -12,8 +12,10 @@ import { eraseExpiredBookingNumbers } from '../../../server/notify/booking-numbe
 /**
  * The statements that run on every push (the zones displays listen to) and every ten minutes
  * (the erasure of phone numbers whose days are over) read through an index (center migration
- * 25), not by scanning tables that only grow or sorting into a temporary b-tree. The real
- * statements are recorded as the code runs them, then explained with the arguments they had.
+ * 25), not by scanning tables that only grow or sorting into a temporary b-tree; the booking
+ * messages' erasure looks up each message's event and booking by id instead of reading the event
+ * log and the bookings whole. The real statements are recorded as the code runs them, then
+ * explained with the arguments they had.
  */
 const dir = mkdtempSync(join(tmpdir(), 'tabour-hot-plans-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -55,12 +57,25 @@ function seed(db: Database.Database): void {
     `INSERT INTO bookings (code, service_id, day, slot_start, slot_end, name, phone, lang, status, created_at, created_by_type)
      VALUES (?, 1, ?, 1, 2, 'x', ?, 'ar', 'checked_in', 1, 'public')`,
   )
+  // the event log and the booking messages: one event and message a booking, numbers erased but for the last days
+  const event = db.prepare(`INSERT INTO events (id, at, day, type, data) VALUES (?, 1, ?, 'appointment.booked', ?)`)
+  const message = db.prepare(
+    `INSERT INTO message_outbox (idempotency_key, kind, phone, lang, body, status, next_attempt_at, expires_at, created_at, day, status_at)
+     VALUES (?, ?, ?, 'ar', 'x', 'delivered', 1, 1, 1, ?, 1)`,
+  )
   // months kept, the numbers of all but the last days already erased
   for (let i = 0; i < 6000; i++) {
     const day = `2026-${String(1 + Math.floor(i / 1000)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`
     const kept = i >= 5950
     ticket.run(`t${i}`, day, i, i % 5 ? 'walk_in' : 'appointment', kept ? '+201012345678' : null)
-    if (i % 5 === 0) booking.run(`b${i}`, day, kept ? '+201012345678' : '')
+    if (i % 5 === 0) {
+      const id = Number(booking.run(`b${i}`, day, kept ? '+201012345678' : '').lastInsertRowid)
+      event.run(i + 1, day, JSON.stringify({ booking: id }))
+      message.run(`appointment_booked:${i + 1}`, 'appointment_booked', kept ? '+201012345678' : null, day)
+      message.run(`appointment_reminder:b${id}:1`, 'appointment_reminder', kept ? '+201012345678' : null, day)
+    }
+    // the rest of the event log, which only grows
+    for (let k = 0; k < 3; k++) event.run(100_000 + i * 3 + k, day, '{}')
   }
   db.exec('ANALYZE')
 }
@@ -74,7 +89,7 @@ it('lists the zones and erases expired numbers through indexes, with no scan of 
   expect(new DevicesRepo(db).displayZones().sort()).toEqual(['zone-0', 'zone-1', 'zone-2', 'zone-3', 'zone-4'])
   const now = Date.parse('2026-06-20T10:00:00Z')
   expect(eraseExpiredNumbers(db, now, 'Africa/Cairo', 1).tickets).toBeGreaterThan(0)
-  expect(eraseExpiredBookingNumbers(db, now, 'Africa/Cairo', 1).bookings).toBeGreaterThan(0)
+  expect(eraseExpiredBookingNumbers(db, now, 'Africa/Cairo', 1)).toMatchObject({ bookings: 6, messages: 12 })
   // what they leave: the numbers of the day kept and after
   const kept = db.prepare('SELECT MIN(day) FROM tickets WHERE phone IS NOT NULL').pluck().get()
   expect(kept).toBe('2026-06-19')
@@ -86,16 +101,25 @@ it('lists the zones and erases expired numbers through indexes, with no scan of 
       .map((p) => p.detail)
       .join('\n')
   }
-  const NO_SCAN = /^SCAN (counters|devices|tickets|bookings|message_outbox)$|TEMP B-TREE/m
+  const NO_SCAN = /^SCAN (counters|devices|tickets|bookings|message_outbox|events|e|b)$|TEMP B-TREE/m
   const cases: [RegExp, RegExp, RegExp][] = [
     [/DISTINCT zone FROM counters/, /USING COVERING INDEX counters_zone/, NO_SCAN],
     [/DISTINCT zone FROM devices/, /USING COVERING INDEX devices_display_zone/, NO_SCAN],
     [/UPDATE tickets SET phone = NULL .*origin IN/s, /SEARCH tickets USING INDEX tickets_phone_kept/, NO_SCAN],
     [/UPDATE tickets SET phone = NULL .*origin = 'appointment'/s, /SEARCH tickets USING INDEX tickets_phone_kept/, NO_SCAN],
     [/UPDATE bookings SET phone = ''/, /SEARCH bookings USING INDEX bookings_phone_kept/, NO_SCAN],
-    // the reminders kept a number: found by index; its list of past bookings is still read whole
-    // (the statement's own shape, in server/notify), once per run that finds such a reminder
-    [/kind = 'appointment_reminder'/, /SEARCH message_outbox USING INDEX message_outbox_phone_kept/, /^SCAN message_outbox$|TEMP B-TREE/m],
+    // the reminders that kept a number, by index, each looking up its booking by id (it read every past booking)
+    [
+      /kind = 'appointment_reminder'/,
+      /SEARCH message_outbox USING INDEX message_outbox_phone_kept[\s\S]*SEARCH bookings USING INTEGER PRIMARY KEY/,
+      NO_SCAN,
+    ],
+    // the other booking messages that kept a number, each looking up its event and booking by id (it read the whole event log)
+    [
+      /kind LIKE 'appointment/,
+      /SEARCH message_outbox USING INDEX message_outbox_phone_\w+[\s\S]*SEARCH e USING INTEGER PRIMARY KEY[\s\S]*SEARCH b USING INTEGER PRIMARY KEY/,
+      NO_SCAN,
+    ],
   ]
   for (const [statement, index, noScan] of cases) {
     const plan = planOf(statement)

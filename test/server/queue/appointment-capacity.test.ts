@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { counterShare, planDay, slotCapacity, type ServingCounter } from '../../../server/queue/appointment-capacity.ts'
+import {
+  capacityServiceSeconds,
+  counterShare,
+  MIN_SERVICE_SAMPLES,
+  planDay,
+  slotCapacity,
+  type ServingCounter,
+} from '../../../server/queue/appointment-capacity.ts'
 import { APPOINTMENT_DEFAULTS } from '../../../protocol/appointments.ts'
 import { DEFAULT_CALENDAR, type CenterCalendar, type WeeklyHours } from '../../../protocol/calendar.ts'
 
@@ -53,6 +60,18 @@ const calendar: CenterCalendar = {
 // Tuesday 10 March 2026, 07:00 Cairo (UTC+2)
 const NOW = Date.parse('2026-03-10T05:00:00Z')
 const local = (ms: number) => new Date(ms + 2 * 3600_000).toISOString().slice(11, 16)
+
+describe('the service time slots are sized by', () => {
+  it('is not one quick service: the booking page offered 10 places a 15-minute slot from one 42 s finish', () => {
+    // one counter, 15-minute slots, half kept for walk-ins: 900 ÷ 42 × ½ = 10.7 places, promised days ahead
+    expect(slotCapacity([on()], capacityServiceSeconds(null, [42]), settings)).toBe(0)
+    expect(capacityServiceSeconds(null, Array(MIN_SERVICE_SAMPLES - 1).fill(42))).toBe(600)
+    // enough finishes make a measure: then the mean, corrupt samples dropped as the wait estimates drop them
+    expect(capacityServiceSeconds(null, [...Array(MIN_SERVICE_SAMPLES).fill(300), Number.NaN, -5])).toBe(300)
+    // a configured time wins
+    expect(capacityServiceSeconds(4, [42])).toBe(240)
+  })
+})
 
 describe('planDay: slots only inside the opening hours, calendar exceptions respected', () => {
   const plan = (over: Partial<Parameters<typeof planDay>[0]>) =>

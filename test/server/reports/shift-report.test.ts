@@ -64,4 +64,62 @@ describe('a clerk’s shift', () => {
     expect((await center.request('GET', `/api/v1/stats/shift?day=2026-03-10&userId=${userId}`, { token: clerk })).statusCode).toBe(403)
     expect((await center.request('GET', `/api/v1/stats/shift?day=2026-02-30&userId=${userId}`, { token: manager })).statusCode).toBe(400)
   })
+
+  /**
+   * A parked ticket is not "still at the counter": the day's close cancels only waiting tickets,
+   * so one parked and never resumed is abandoned by the parking sweep at its deadline, even when
+   * that falls after the day's end (Cairo midnight). By hand, t0 = 23:40 local on 2026-03-10:
+   *   A-001 call 0, park at 60 for 5 min (60 s at the counter), abandoned at 360;
+   *   A-002 call 100, park at 160 for 30 min (60 s), still parked at 00:05, past midnight;
+   *   A-003 call 200, park at 230 for 30 min, resumed at 300, finished at 400: 30 + 100 = 130 s.
+   */
+  it('tells a parked ticket and an abandoned one from one still at the counter', async () => {
+    const clock = new TestClock(Date.parse('2026-03-10T21:40:00Z'))
+    center = await TestCenter.start({ clock })
+    const t0 = clock.now
+    const at = (s: number) => (clock.now = t0 + s * 1000)
+    const a = await center.createService({ prefix: 'A' })
+    const c1 = await center.createCounter({ number: 1, serviceIds: [a.id] })
+    const kiosk = (await center.createDevice('kiosk')).token
+    const clerk = await center.openCounterAs('clerk1', c1.id)
+    const manager = (await center.createUser('boss', 'manager')).token
+    const issued = []
+    for (let i = 0; i < 3; i++) issued.push(await center.issue(kiosk, { serviceId: a.id }))
+    const step = async (s: number, action: string, body?: unknown) => {
+      at(s)
+      const res = await center.action(clerk, c1.id, action, body)
+      expect(res.statusCode, res.body).toBe(200)
+    }
+    await step(0, 'call-next')
+    await step(60, 'park', { reason: 'missing_document', minutes: 5 })
+    await step(100, 'call-next')
+    await step(160, 'park', { reason: 'missing_document', minutes: 30 })
+    await step(200, 'call-next')
+    await step(230, 'park', { reason: 'missing_document', minutes: 30 })
+    await step(300, 'resume-parked', { ticketId: issued[2]!.id })
+    await step(300, 'start')
+    await step(400, 'finish', {})
+    at(1500) // 00:05 local on the next day: the day closed, A-001's deadline long past, A-002's ahead
+    const users = (await center.request('GET', '/api/v1/users', { token: await center.admin() })).json() as {
+      id: number
+      username: string
+    }[]
+    const userId = users.find((u) => u.username === 'clerk1')!.id
+    const res = await center.request('GET', `/api/v1/stats/shift?day=2026-03-10&userId=${userId}`, { token: manager })
+    expect(res.statusCode, res.body).toBe(200)
+    expect(
+      res
+        .json()
+        .tickets.map((t: Record<string, unknown>) => [
+          t.label,
+          t.outcome,
+          t.endedAt === null ? null : ((t.endedAt as number) - t0) / 1000,
+          t.handledSeconds,
+        ]),
+    ).toEqual([
+      ['A-001', 'abandoned', expect.any(Number), 60],
+      ['A-002', 'parked', 160, 60],
+      ['A-003', 'served', 400, 130],
+    ])
+  })
 })

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest'
+import { unservedLines } from '../../dashboard-ui/unserved-lines.ts'
+import { dashboardText } from '../../protocol/messages/dashboard.ts'
+import type { Counter, ServiceWithQueue } from '../../protocol/entities.ts'
+import type { StatsToday } from '../../protocol/stats.ts'
+
+const service = (id: number, prefix: string, waiting: number, staffed: boolean) =>
+  ({ id, prefix, nameAr: `خدمة ${prefix}`, nameEn: `Service ${prefix}`, waiting, staffed }) as ServiceWithQueue
+const counter = (id: number, state: Counter['state'], awaySince: string | null = null) =>
+  ({ id, number: id, name: `Window ${id}`, state, active: true, awaySince }) as Counter
+const stats = (waitingFor: Record<number, number>) =>
+  ({
+    counters: Object.entries(waitingFor).map(([id, n]) => ({ counterId: Number(id), number: Number(id), waitingForIt: n })),
+  }) as unknown as StatsToday
+
+/**
+ * The live view's warning (issue s34 item 3): tickets waiting for a service nobody serves, or for
+ * a counter they were transferred to while it is closed or away, and nothing else.
+ */
+describe('tickets waiting with nobody to call them', () => {
+  it('lists an unstaffed service with a line and a closed or away counter with tickets sent to it', () => {
+    const services = [service(2, 'B', 3, false), service(1, 'A', 5, true), service(3, 'C', 0, false)]
+    const counters = [counter(1, 'open'), counter(2, 'closed'), counter(3, 'open', '2026-12-05T05:00:00Z'), counter(4, 'paused')]
+    expect(unservedLines(services, counters, stats({ 1: 2, 2: 1, 3: 4, 4: 1 }))).toEqual([
+      { kind: 'service', serviceId: 2, prefix: 'B', nameAr: 'خدمة B', nameEn: 'Service B', waiting: 3 },
+      { kind: 'counter', counterId: 2, number: 2, name: 'Window 2', waiting: 1, why: 'closed' },
+      { kind: 'counter', counterId: 3, number: 3, name: 'Window 3', waiting: 4, why: 'away' },
+    ])
+  })
+
+  it('is empty when every waiting ticket has a counter that will call it', () => {
+    expect(unservedLines([service(1, 'A', 5, true), service(2, 'B', 0, false)], [counter(1, 'closed')], stats({ 1: 0 }))).toEqual([])
+  })
+
+  it('says it in Arabic and English, with plural forms', () => {
+    expect(dashboardText('live.unservedService', 'en', { n: 1 })).toBe('1 ticket waits: no open counter serves this service')
+    expect(dashboardText('live.unservedService', 'ar', { n: 2 })).toBe('تذكرتان تنتظران: لا يوجد شباك مفتوح يقدّم هذه الخدمة')
+    expect(dashboardText('live.unservedCounter', 'en', { n: 3, state: dashboardText('live.unservedClosed', 'en') })).toBe(
+      '3 tickets transferred to it wait: the counter is closed',
+    )
+    expect(dashboardText('live.unservedCounter', 'ar', { n: 3, state: dashboardText('live.unservedClosed', 'ar') })).toBe(
+      '3 تذاكر حُوّلت إليه تنتظر: الشباك مغلق',
+    )
+  })
+})
