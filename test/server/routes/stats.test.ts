@@ -114,9 +114,39 @@ describe('GET /api/v1/stats/today', () => {
       },
     ])
     expect(stats.counters).toEqual([
-      { counterId: s.c1.id, number: 1, name: 'Counter 1', state: 'open', called: 2, served: 1, noShow: 1, avgServiceSeconds: 300 },
-      { counterId: s.c2.id, number: 2, name: 'Counter 2', state: 'open', called: 1, served: 1, noShow: 0, avgServiceSeconds: 200 },
-      { counterId: s.idle.id, number: 3, name: 'Counter 3', state: 'closed', called: 0, served: 0, noShow: 0, avgServiceSeconds: null },
+      {
+        counterId: s.c1.id,
+        number: 1,
+        name: 'Counter 1',
+        state: 'open',
+        called: 2,
+        served: 1,
+        noShow: 1,
+        avgServiceSeconds: 300,
+        waitingForIt: 0,
+      },
+      {
+        counterId: s.c2.id,
+        number: 2,
+        name: 'Counter 2',
+        state: 'open',
+        called: 1,
+        served: 1,
+        noShow: 0,
+        avgServiceSeconds: 200,
+        waitingForIt: 0,
+      },
+      {
+        counterId: s.idle.id,
+        number: 3,
+        name: 'Counter 3',
+        state: 'closed',
+        called: 0,
+        served: 0,
+        noShow: 0,
+        avgServiceSeconds: null,
+        waitingForIt: 0,
+      },
     ])
     expect(stats.totals).toEqual({
       issued: 5,
