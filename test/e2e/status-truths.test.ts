@@ -202,7 +202,7 @@ describe('the status page tells the truth', { timeout: 60_000 }, () => {
       await page.goto(`${url}/t/${waiting.id}${lang === 'en' ? '?lang=en' : ''}`)
       await page.locator('tabour-ticket-status [data-no-counter]').waitFor()
       const said = await text(page, 'tabour-ticket-status [data-status="waiting"]')
-      expect(said, lang).toContain(lang === 'ar' ? 'لا أحد أمامك في هذه الخدمة' : 'Nobody ahead of you in this service')
+      expect(said, lang).toContain(lang === 'ar' ? 'لا أحد أمامك الآن' : 'Nobody ahead of you now')
       expect(said, lang).not.toContain(lang === 'ar' ? 'أنت التالي' : 'You are next')
       expect(said, lang).not.toContain(lang === 'ar' ? 'اقترب دورك' : 'Your turn is near')
       await expectAccessible(page, `no counter (${lang})`)
