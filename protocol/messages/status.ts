@@ -55,9 +55,10 @@ export const STATUS_MESSAGES = {
     ar: 'مكانك محجوز، ولن يُنادى عليك قبل أن تسجّل وصولك.',
     en: 'Your place is held. You will not be called until you check in.',
   },
+  // the other way to check in, the kiosk's scanner, is the code's own caption (status.scanCode): said once (walk 2026-12-05, finding 6)
   'status.remoteHow': {
-    ar: 'عند وصولك إلى المركز اضغط «أنا هنا» وأنت على شبكة Wi-Fi المركز، أو امسح رمز هذه الصفحة على جهاز التذاكر.',
-    en: 'When you reach the center, press "I am here" on the center\'s Wi-Fi, or scan this page\'s code at the ticket kiosk.',
+    ar: 'عند وصولك إلى المركز اضغط «أنا هنا» وأنت على شبكة Wi-Fi المركز.',
+    en: 'When you reach the center, press "I am here" on the center\'s Wi-Fi.',
   },
   'status.remoteKept': {
     ar: 'إذا جاء دورك قبل وصولك يبقى مكانك محفوظًا {minutes} بعده.',
