@@ -202,9 +202,9 @@ export class TicketStatus extends LitElement {
       case 'waiting': {
         // no open counter serves it (wait unknown): nobody is "next", and the page says why (walk finding 8)
         const noCounter = ticket.estimatedWaitSeconds === null
-        const ahead =
-          noCounter && ticket.position === 0 ? statusText('status.nobodyAhead', lang) : peopleAheadText(ticket.position, lang, digits)
-        return html`${noCounter ? html`<p class="warn" role="status" data-no-counter>${statusText('status.noCounterServing', lang)}</p>` : nothing}<dl>
+        // at 0, "nobody ahead now", never "you are next": a priority ticket or an appointment may still go first
+        const ahead = ticket.position === 0 ? statusText('status.nobodyAhead', lang) : peopleAheadText(ticket.position, lang, digits)
+        return html`${this.renderWaitingFor(ticket, noCounter, lang, n)}<dl>
           <div>
             <dt>${statusText('ticket.placeLabel', lang)}</dt>
             <dd data-position=${ticket.position}>${ahead}</dd>
@@ -247,6 +247,25 @@ export class TicketStatus extends LitElement {
       default:
         return html`<p class="final">${statusText('status.cancelled', lang)}</p>`
     }
+  }
+
+  /**
+   * Why a waiting ticket is not being called, or where it waits: the one counter it was sent to
+   * (only that counter calls it, so "no counter serves this service" would be false while another
+   * serving it is open: walk 2026-12-05, finding 2), or no open counter serving its service.
+   */
+  private renderWaitingFor(
+    ticket: PublicTicket,
+    noCounter: boolean,
+    lang: Lang,
+    n: (v: number) => string,
+  ): TemplateResult | typeof nothing {
+    const to = ticket.waitsFor
+    if (to && !to.open) {
+      return html`<p class="warn" role="status" data-waits-for=${to.number}>${statusText('status.waitsForClosedCounter', lang, { n: n(to.number) })}</p>`
+    }
+    if (to) return html`<p class="turn" data-waits-for=${to.number}>${statusText('status.waitsForCounter', lang, { n: n(to.number) })}</p>`
+    return noCounter ? html`<p class="warn" role="status" data-no-counter>${statusText('status.noCounterServing', lang)}</p>` : nothing
   }
 
   /**

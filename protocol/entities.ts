@@ -181,6 +181,12 @@ export const PublicTicket = Type.Object({
   remote: Type.Optional(RemoteFacts),
   /** Only for a visit of several steps (protocol/visit-steps.ts): the step it is at, of how many, and the next step's service. */
   visit: Type.Optional(VisitProgress),
+  /**
+   * Only for a waiting ticket sent to one counter (a transfer to a counter): that counter, and
+   * whether it is open now. Only it calls the ticket, so while it is not open nobody does, even
+   * with other counters of the service open (walk 2026-12-05, finding 2).
+   */
+  waitsFor: Type.Optional(Type.Object({ number: Type.Integer(), name: Type.String(), open: Type.Boolean() })),
   /** Only while parked (docs/parking.md): until when the turn is kept, and the center's zone to say it in. Never the clerk's note. */
   parked: Type.Optional(Type.Object({ until: Timestamp, timeZone: Type.String() })),
   /**

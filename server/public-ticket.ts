@@ -23,6 +23,13 @@ function parkedOf(view: QueueView, t: Parameters<QueueView['parkedUntil']>[0], t
   return until === null ? {} : { parked: { until: new Date(until).toISOString(), timeZone } }
 }
 
+/** The counter a waiting ticket was sent to, and whether it is open now; nothing for a ticket any counter of its service may call. */
+function waitsForOf(view: QueueView, t: Parameters<QueueView['standing']>[0]): Pick<PublicTicket, 'waitsFor'> {
+  if (t.status !== 'waiting' || t.targetCounterId === null) return {}
+  const counter = view.counters().find((c) => c.id === t.targetCounterId)
+  return counter ? { waitsFor: { number: counter.number, name: counter.name, open: counter.state === 'open' } } : {}
+}
+
 /** What a public ticket shows of the center: the live config, read at each call, so an admin's change of name or digits shows at once. */
 export type PublicTicketCenter = Pick<Config, 'centerName' | 'screens' | 'timeZone' | 'queue'>
 
@@ -67,6 +74,7 @@ export function publicTicketOf(view: QueueView, center: PublicTicketCenter, tick
     center: { nameAr: center.centerName.ar, nameEn: center.centerName.en, digits: center.screens.digits },
     ...remoteOf(view, t, center.timeZone),
     ...visitOf(view, t),
+    ...waitsForOf(view, t),
     ...parkedOf(view, t, center.timeZone),
     ...noShowOf(view, t, center, view.now()),
   }

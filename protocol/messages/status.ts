@@ -55,9 +55,10 @@ export const STATUS_MESSAGES = {
     ar: 'مكانك محجوز، ولن يُنادى عليك قبل أن تسجّل وصولك.',
     en: 'Your place is held. You will not be called until you check in.',
   },
+  // the other way to check in, the kiosk's scanner, is the code's own caption (status.scanCode): said once (walk 2026-12-05, finding 6)
   'status.remoteHow': {
-    ar: 'عند وصولك إلى المركز اضغط «أنا هنا» وأنت على شبكة Wi-Fi المركز، أو امسح رمز هذه الصفحة على جهاز التذاكر.',
-    en: 'When you reach the center, press "I am here" on the center\'s Wi-Fi, or scan this page\'s code at the ticket kiosk.',
+    ar: 'عند وصولك إلى المركز اضغط «أنا هنا» وأنت على شبكة Wi-Fi المركز.',
+    en: 'When you reach the center, press "I am here" on the center\'s Wi-Fi.',
   },
   'status.remoteKept': {
     ar: 'إذا جاء دورك قبل وصولك يبقى مكانك محفوظًا {minutes} بعده.',
@@ -119,12 +120,19 @@ export const STATUS_MESSAGES = {
     ar: 'فاتك دورك وانتهت مهلة إعادتك إلى الدور. يرجى أخذ تذكرة جديدة.',
     en: 'You missed your turn and the time to be put back in line has passed. Please take a new ticket.',
   },
-  // walk finding 8: with no open counter serving the service, nobody is "next"
-  'status.nobodyAhead': { ar: 'لا أحد أمامك في هذه الخدمة', en: 'Nobody ahead of you in this service' },
+  // the page's place at 0: what is true now, never "you are next" (walk 2026-12-05, finding 1: a
+  // later priority ticket or a due appointment may still be called first; the page is pushed then)
+  'status.nobodyAhead': { ar: 'لا أحد أمامك الآن', en: 'Nobody ahead of you now' },
   'status.noCounterServing': {
     ar: 'لا يوجد الآن شباك مفتوح يقدّم هذه الخدمة؛ يبدأ النداء عند فتح أحدها.',
     en: 'No counter serving this service is open now; calls start when one opens.',
   },
+  // walk 2026-12-05, finding 2: a ticket sent to one counter waits for that counter only
+  'status.waitsForClosedCounter': {
+    ar: 'تذكرتك محوّلة إلى الشباك {n}، وهو غير مفتوح الآن. ستُنادى عند فتحه، أو عندما يحوّلها أحد الموظفين.',
+    en: 'Your ticket was sent to counter {n}, which is not open now. You will be called when it opens, or when staff move your ticket.',
+  },
+  'status.waitsForCounter': { ar: 'تذكرتك محوّلة إلى الشباك {n}.', en: 'Your ticket was sent to counter {n}.' },
 } as const satisfies Catalogue
 
 /** `statusText(key, lang, values?, digits?)`: the status page's words, the ticket's and the common ones. */

@@ -39,6 +39,7 @@ export class QueueView {
     whole: Map<string, ForecastCall> | null
     withNew: Map<number, ForecastCall | null>
     asIf: Map<string, ForecastCall | undefined>
+    resumed: Map<string, ForecastCall> | null
   } | null = null
 
   private playKey(): string {
@@ -48,15 +49,19 @@ export class QueueView {
 
   private memo(): NonNullable<QueueView['played']> {
     const key = this.playKey()
-    if (this.played?.key !== key) this.played = { key, whole: null, withNew: new Map(), asIf: new Map() }
+    if (this.played?.key !== key) this.played = { key, whole: null, withNew: new Map(), asIf: new Map(), resumed: null }
     return this.played
   }
 
-  /** Open counters (clerk present) as the play sees them, each with its own candidates; `extra` adds a ticket not yet taken to those that may call it. */
-  private forecastCounters(now: number, extra: CallCandidate | null): ForecastCounter[] {
+  /**
+   * Open counters (clerk present) as the play sees them, each with its own candidates; `extra` adds
+   * a ticket not yet taken to those that may call it. `resumed` plays the held counters too (paused,
+   * or open with the clerk away) as though they were back now: the order they will call in, not when.
+   */
+  private forecastCounters(now: number, extra: CallCandidate | null, resumed = false): ForecastCounter[] {
     return this.ctx.counters
       .list()
-      .filter((c) => c.active && c.state === 'open' && c.awaySince === null)
+      .filter((c) => c.active && (resumed ? c.state !== 'closed' : c.state === 'open' && c.awaySince === null))
       .map((c) => {
         const current = c.currentTicketId === null ? undefined : this.ctx.tickets.get(c.currentTicketId)
         const since = current ? atCounterSince(current) : null
@@ -68,7 +73,7 @@ export class QueueView {
       })
   }
 
-  private play(extra: CallCandidate | null, until?: string): Map<string, ForecastCall> {
+  private play(extra: CallCandidate | null, until?: string, resumed = false): Map<string, ForecastCall> {
     const now = this.ctx.clock()
     const q = this.ctx.config.queue
     const serviceSeconds = new Map<number, number>()
@@ -76,7 +81,7 @@ export class QueueView {
       now,
       policy: q.policy,
       params: { maxPriorityInARow: q.maxPriorityInARow, priorityAgingSeconds: q.priorityAgingSeconds },
-      counters: this.forecastCounters(now, extra),
+      counters: this.forecastCounters(now, extra, resumed),
       serviceSeconds: (id) => serviceSeconds.get(id) ?? serviceSeconds.set(id, this.meanServiceSeconds(id)).get(id)!,
       until,
     })
@@ -136,7 +141,22 @@ export class QueueView {
   /** People ahead of a waiting ticket or of a remote one's held place (see the class comment); 0 for a ticket no longer in line. */
   peopleAhead(t: TicketRecord): number {
     if (!inLine(t)) return 0
-    return this.forecastOf(t)?.ahead ?? this.aheadInItsLine(t)
+    return this.forecastOf(t)?.ahead ?? this.aheadWhenNoneCalls(t)
+  }
+
+  /**
+   * People ahead of a ticket no open counter can call now: in the play of the held counters as
+   * though resumed (a paused counter calls a priority ticket or a due appointment of another of its
+   * services first: walk 2026-12-05, finding 1), else in its own service's line.
+   */
+  private aheadWhenNoneCalls(t: TicketRecord): number {
+    if (t.status === 'waiting') {
+      const memo = this.memo()
+      memo.resumed ??= this.play(null, undefined, true)
+      const call = memo.resumed.get(t.id)
+      if (call) return call.ahead
+    }
+    return this.aheadInItsLine(t)
   }
 
   /** People ahead in the ticket's own service's line, in the policy's broad order (priority tickets first under `priority`). */
@@ -147,6 +167,24 @@ export class QueueView {
     // an ordinary ticket also has every waiting priority ticket ahead of it, even later ones
     const priorityAhead = tickets.waitingAhead(t, true)
     return tickets.waitingAhead(t, false) + (tickets.waitingPriorityCount(t.serviceId) - priorityAhead)
+  }
+
+  /**
+   * The services whose lines a change in `serviceIds` may move: those a counter serves alongside
+   * one of them, and so on, since a counter that calls one service's ticket calls another's later.
+   */
+  linkedServices(serviceIds: readonly number[]): Set<number> {
+    const linked = new Set(serviceIds)
+    const served = this.ctx.counters.list().map((c) => c.services.map((s) => s.serviceId))
+    for (let grew = true; grew; ) {
+      grew = false
+      for (const ids of served) {
+        if (!ids.some((id) => linked.has(id)) || ids.every((id) => linked.has(id))) continue
+        for (const id of ids) linked.add(id)
+        grew = true
+      }
+    }
+    return linked
   }
 
   /** Every zone a display may be listening to: counters' zones and zoned displays'. */
@@ -195,7 +233,7 @@ export class QueueView {
     const call = this.forecastOf(t)
     return call
       ? { position: call.ahead, estimatedWaitSeconds: this.secondsUntil(call, t.serviceId) }
-      : { position: this.aheadInItsLine(t), estimatedWaitSeconds: null }
+      : { position: this.aheadWhenNoneCalls(t), estimatedWaitSeconds: null }
   }
 
   /** Every service (or only active ones) with its live queue figures. */

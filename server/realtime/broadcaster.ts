@@ -96,10 +96,14 @@ export class Broadcaster {
         affected = watched.filter((id) => id === event.ticket.id)
         break
       case 'queue:updated': {
-        const services = new Set(event.serviceIds)
+        // a line's change moves the lines its counters also serve (a priority ticket of A issued
+        // ahead of a ticket of B at the counter both share: walk 2026-12-05, finding 1); pushTicket
+        // then sends only to the rooms whose ticket's place or wait did change
+        const services = this.queue.view.linkedServices(event.serviceIds)
         affected = watched.filter((id) => {
           try {
-            return services.has(this.queue.view.publicTicket(id).ticket.serviceId)
+            const { ticket } = this.queue.view.publicTicket(id)
+            return services.has(ticket.serviceId) || ticket.targetCounterId !== null
           } catch {
             return false
           }

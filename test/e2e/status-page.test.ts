@@ -66,7 +66,7 @@ describe('the ticket status page on a phone', () => {
     // the ticket ahead is called: within 1 s, no reload, no visibility change
     expect((await center.action(clerk, counter.id, 'call-next')).json().ticket.id).toBe(ahead.id)
     await status(page).locator('[data-status="waiting"] [data-position="0"]').waitFor({ timeout: 1000 })
-    expect(await status(page).locator('[data-position]').textContent()).toContain('أنت التالي')
+    expect(await status(page).locator('[data-position]').textContent()).toContain('لا أحد أمامك الآن')
     await shot(page, 'status-ar-next')
     await expectAccessible(page, 'ar, you are next')
 

@@ -71,7 +71,11 @@ describe('the status page tells the truth', { timeout: 60_000 }, () => {
       // 4. a held place is not called before its check-in: its figures are conditional, never "you are next"
       const figures = await text(page, 'tabour-ticket-status .if-checked-in')
       expect(figures).toContain(lang === 'ar' ? 'إذا سجّلت وصولك الآن: سيكون أمامك شخص واحد' : 'If you check in now: 1 person ahead of you')
-      expect(await page.locator('tabour-ticket-status').textContent()).not.toMatch(/You are next|أنت التالي/)
+      const card = await text(page, 'tabour-ticket-status section[data-status]')
+      expect(card, lang).not.toMatch(/You are next|أنت التالي/)
+      // the kiosk's scanner is offered once, under the code (walk 2026-12-05, finding 6)
+      const how = (await page.locator('tabour-remote-status p, tabour-remote-status figcaption').allTextContents()).join(' ')
+      expect(how.split(lang === 'ar' ? 'جهاز التذاكر' : 'ticket kiosk').length - 1, lang).toBe(1)
       await expectAccessible(page, `${lang}, holding a place`)
       await page.screenshot({ path: join(SHOTS, `status-${lang}-held.png`), fullPage: true })
     }
@@ -202,7 +206,7 @@ describe('the status page tells the truth', { timeout: 60_000 }, () => {
       await page.goto(`${url}/t/${waiting.id}${lang === 'en' ? '?lang=en' : ''}`)
       await page.locator('tabour-ticket-status [data-no-counter]').waitFor()
       const said = await text(page, 'tabour-ticket-status [data-status="waiting"]')
-      expect(said, lang).toContain(lang === 'ar' ? 'لا أحد أمامك في هذه الخدمة' : 'Nobody ahead of you in this service')
+      expect(said, lang).toContain(lang === 'ar' ? 'لا أحد أمامك الآن' : 'Nobody ahead of you now')
       expect(said, lang).not.toContain(lang === 'ar' ? 'أنت التالي' : 'You are next')
       expect(said, lang).not.toContain(lang === 'ar' ? 'اقترب دورك' : 'Your turn is near')
       await expectAccessible(page, `no counter (${lang})`)

@@ -137,4 +137,63 @@ describe('public ticket watch', () => {
     expect(seen.events.at(-1)!.payload.ticket).toEqual(expected)
     void b
   })
+
+  it('a priority ticket issued in another service of the same counter pushes the watched ticket its new place (walk 2026-12-05, finding 1)', async () => {
+    const { center, url } = await start()
+    const floor = await buildFloor(center)
+    const other = await center.createService({ prefix: 'B' })
+    const counter = await center.createCounter({ number: 7, name: 'Desk 7', zone: 'ground', serviceIds: [floor.service.id, other.id] })
+    const clerk = await center.openCounterAs('clerk-b', counter.id)
+    const mine = await center.issue(floor.kiosk.token, { serviceId: other.id })
+
+    const socket = clients.open(url, undefined, { auth: { watch: [mine.id] } })
+    expect((await waitForEvent(socket, 'ticket:status')).ticket.position).toBe(0)
+    const moved = waitForEvent(socket, 'ticket:status', undefined, (e) => e.ticket.position === 1)
+    // a later priority ticket of service A: the policy calls it first at the counter both share
+    await center.issue(floor.kiosk.token, { serviceId: floor.service.id, priority: 'pregnant' })
+    expect((await moved).ticket).toEqual((await center.request('GET', `/api/v1/tickets/${mine.id}`)).json())
+    const called = await act(center, clerk, counter.id, 'call-next')
+    expect(called.ticket.serviceId).toBe(floor.service.id)
+  })
+
+  it('with the only counter paused, the place follows the play of the counter when it resumes, not its own service alone', async () => {
+    const { center, url } = await start()
+    const floor = await buildFloor(center)
+    const other = await center.createService({ prefix: 'B' })
+    const counter = await center.createCounter({ number: 7, name: 'Desk 7', zone: 'ground', serviceIds: [floor.service.id, other.id] })
+    const clerk = await center.openCounterAs('clerk-b', counter.id)
+    const mine = await center.issue(floor.kiosk.token, { serviceId: other.id })
+    await act(center, clerk, counter.id, 'pause', { reason: 'prayer' })
+    const socket = clients.open(url, undefined, { auth: { watch: [mine.id] } })
+    expect((await waitForEvent(socket, 'ticket:status')).ticket).toMatchObject({ position: 0, estimatedWaitSeconds: null })
+    const moved = waitForEvent(socket, 'ticket:status', undefined, (e) => e.ticket.position === 1)
+    await center.issue(floor.kiosk.token, { serviceId: floor.service.id, priority: 'pregnant' })
+    // one ahead (the priority ticket the counter calls first on resume), wait still unknown while paused
+    expect((await moved).ticket).toMatchObject({ position: 1, estimatedWaitSeconds: null })
+    await act(center, clerk, counter.id, 'open')
+    const called = await act(center, clerk, counter.id, 'call-next')
+    expect(called.ticket.serviceId).toBe(floor.service.id)
+  })
+
+  it('a ticket sent to a closed counter says it waits for that counter, not that no counter serves its service (walk 2026-12-05, finding 2)', async () => {
+    const { center, url } = await start()
+    const floor = await buildFloor(center)
+    await openCounter(center, floor.clerkGround, floor.ground.id)
+    const mine = await center.issue(floor.kiosk.token, { serviceId: floor.service.id })
+    await act(center, floor.clerkGround, floor.ground.id, 'call-next')
+    const socket = clients.open(url, undefined, { auth: { watch: [mine.id] } })
+    await waitForEvent(socket, 'ticket:status')
+    const sent = waitForEvent(socket, 'ticket:status', undefined, (e) => e.ticket.status === 'waiting')
+    // counter 2 serves the service too but is closed; counter 1 stays open
+    await act(center, floor.clerkGround, floor.ground.id, 'transfer', { counterId: floor.first.id })
+    const told = (await sent).ticket
+    expect(told).toMatchObject({ status: 'waiting', estimatedWaitSeconds: null, waitsFor: { number: 2, name: 'First 2', open: false } })
+    expect(told).toEqual((await center.request('GET', `/api/v1/tickets/${mine.id}`)).json())
+    // counter 1 has nobody else to call: the ticket is not its
+    expect((await act(center, floor.clerkGround, floor.ground.id, 'call-next')).ticket).toBeNull()
+    const opened = waitForEvent(socket, 'ticket:status', undefined, (e) => e.ticket.waitsFor?.open === true)
+    await openCounter(center, floor.clerkFirst, floor.first.id)
+    expect((await opened).ticket).toMatchObject({ status: 'waiting', waitsFor: { number: 2, open: true } })
+    expect((await opened).ticket.estimatedWaitSeconds).not.toBeNull()
+  })
 })
