@@ -214,9 +214,14 @@ export type DeviceHealth = Static<typeof DeviceHealth>
 export const ShiftQuery = Type.Object({ day: LocalDay, userId: Type.Integer({ minimum: 1 }) }, { additionalProperties: false })
 export type ShiftQuery = Static<typeof ShiftQuery>
 
-/** How the clerk's part of a ticket ended: served (finished), no-show, transferred on, or still at the counter. */
+/**
+ * How the clerk's part of a ticket ended: served (finished), no-show, transferred on, still at the
+ * counter, or back in line (marked no-show, then undone: no no-show, server/reports/no-show-undo.ts).
+ */
 export const ShiftOutcome = Type.Union(
-  ['served', 'no_show', 'transferred', 'open'].map((o) => Type.Literal(o as 'served' | 'no_show' | 'transferred' | 'open')),
+  ['served', 'no_show', 'transferred', 'open', 'back_in_line'].map((o) =>
+    Type.Literal(o as 'served' | 'no_show' | 'transferred' | 'open' | 'back_in_line'),
+  ),
 )
 export type ShiftOutcome = Static<typeof ShiftOutcome>
 
@@ -232,7 +237,7 @@ export const ShiftTicket = Type.Object({
   calledAt: Type.Number(),
   /** Epoch ms of the finish, no-show or transfer; null while open. */
   endedAt: Nullable(Type.Number()),
-  /** Issue (or latest transfer) to this call. */
+  /** Issue (or latest transfer) to this call; null for the call after an undone no-show, which ends no wait. */
   waitedSeconds: Nullable(Type.Number()),
   /** This call to its end. */
   handledSeconds: Nullable(Type.Number()),

@@ -46,6 +46,7 @@ export const PRINT_REPORT_MESSAGES = {
   'outcome.no_show': { ar: 'لم يحضر', en: 'No-show' },
   'outcome.transferred': { ar: 'حُوّل', en: 'Transferred' },
   'outcome.open': { ar: 'ما زال عند الشباك', en: 'Still at the counter' },
+  'outcome.back_in_line': { ar: 'عاد إلى الدور بعد التراجع عن عدم الحضور', en: 'Back in line (no-show undone)' },
   'print.signature': { ar: 'توقيع مدير المركز', en: 'Center manager’s signature' },
   'print.loadFailed': { ar: 'تعذّر تحميل التقرير.', en: 'Could not load the report.' },
 } as const satisfies Catalogue

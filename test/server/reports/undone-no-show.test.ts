@@ -65,6 +65,15 @@ describe('an undone no-show and the call after it', () => {
     expect(hourly.rows.find((r: { key: number }) => r.key === 8)).toMatchObject({ called: 2, noShow: 0, avgWaitSeconds: 454.5 })
     const origins = (await center.request('GET', `/api/v1/stats/appointments?from=${day}&to=${day}`, { token: manager })).json()
     expect(origins.waitsTotal.walk_in).toMatchObject({ called: 2, meanWaitSeconds: 454.5 })
+    // the printable shift report: the first call ended with the citizen back in line, the second ended no wait
+    const { userId } = (await center.request('GET', '/api/v1/stats/me', { token: clerk })).json()
+    const shift = (await center.request('GET', `/api/v1/stats/shift?day=${day}&userId=${userId}`, { token: manager })).json()
+    expect(shift.figures).toMatchObject({ called: 2, noShow: 0 })
+    expect(shift.tickets.map((t: Record<string, unknown>) => [t.label, t.outcome, t.waitedSeconds])).toEqual([
+      ['A-001', 'back_in_line', 403],
+      ['A-001', 'served', null],
+      ['A-002', 'served', 506],
+    ])
   })
 
   it('re-folds rollups stored under the old rules', async () => {
