@@ -7,14 +7,26 @@ export function num(n: number | null | undefined, digits: DigitStyle, fraction =
   return n === null || n === undefined ? '—' : formatNumber(n, { digits, grouping: true, maximumFractionDigits: fraction })
 }
 
-/** Seconds as m:ss under an hour and h:mm:ss above ("4:05", "1:02:03"); '—' for null. */
+/** Seconds as m:ss under an hour and h:mm:ss above ("4:05", "1:02:03"), for waits and service times; '—' for null. */
 export function duration(seconds: number | null | undefined, digits: DigitStyle): string {
+  return clock(seconds, digits, false)
+}
+
+/**
+ * Seconds always as h:mm:ss ("8:00:00", "0:00:45"), for time over a day (open time, a clerk's
+ * busy, idle and paused time): one column in one format, never «٨:٠٠:٠٠» over «٠:٠٠»; '—' for null.
+ */
+export function dayDuration(seconds: number | null | undefined, digits: DigitStyle): string {
+  return clock(seconds, digits, true)
+}
+
+function clock(seconds: number | null | undefined, digits: DigitStyle, withHours: boolean): string {
   if (seconds === null || seconds === undefined) return '—'
   const s = Math.max(0, Math.round(seconds))
   const h = Math.floor(s / 3600)
   const m = Math.floor((s % 3600) / 60)
   const ss = String(s % 60).padStart(2, '0')
-  const text = h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`
+  const text = h > 0 || withHours ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`
   return digits === 'arabic-indic' ? toArabicIndic(text) : text
 }
 

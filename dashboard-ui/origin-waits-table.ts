@@ -1,7 +1,7 @@
 /**
  * The waits of walk-in, appointment and phone (remote) tickets side by side, one line per
  * service and a total line (GET /stats/appointments `waits`): how many were called and their
- * mean and median wait to the first call. Shared by the reports view and the live view's card.
+ * mean and median wait to the call that ends it (server/reports/figures.ts). Shared by the reports view and the live view's card.
  */
 import { css, html, type TemplateResult } from 'lit'
 import { TICKET_ORIGINS, type AppointmentFigures, type OriginWait } from '../protocol/appointment-figures.ts'

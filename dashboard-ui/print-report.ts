@@ -17,7 +17,7 @@ import type { Lang } from '../ui-common/i18n.ts'
 import type { DashboardApi } from './dashboard-api.ts'
 import { printReportStyles } from './print-report-styles.ts'
 import './feedback-report.ts'
-import { duration, num, percent } from './format.ts'
+import { dayDuration, duration, num, percent } from './format.ts'
 
 /** What to print: the day's report, or one clerk's shift on that day. */
 export type PrintTarget = { kind: 'daily'; day: string } | { kind: 'shift'; day: string; userId: number }
@@ -34,6 +34,12 @@ const time = (id: keyof Figures, label: DashboardMessageKey | PrintReportMessage
   id,
   label,
   show: (f, d) => duration((f[id] as number | null | undefined) ?? null, d),
+})
+/** Time over a day (a clerk's busy, idle and paused time): always h:mm:ss, as the reports view shows it. */
+const dayTime = (id: keyof Figures, label: DashboardMessageKey | PrintReportMessageKey): Figure => ({
+  id,
+  label,
+  show: (f, d) => dayDuration((f[id] as number | null | undefined) ?? null, d),
 })
 
 const DAY_FIGURES: Figure[] = [
@@ -60,9 +66,9 @@ const SHIFT_FIGURES: Figure[] = [
   count('transferred', 'col.transferred'),
   count('cancelled', 'col.cancelled'),
   time('avgServiceSeconds', 'col.avgService'),
-  time('busySeconds', 'col.busy'),
-  time('idleSeconds', 'col.idle'),
-  time('pauseSeconds', 'col.pause'),
+  dayTime('busySeconds', 'col.busy'),
+  dayTime('idleSeconds', 'col.idle'),
+  dayTime('pauseSeconds', 'col.pause'),
 ]
 
 // @page only works in the document, not in a shadow root: one constructed sheet (the CSP allows it, unlike a <style>)

@@ -12,7 +12,7 @@ import { toArabicIndic, type DigitStyle } from '../ui-common/digits.ts'
 import type { Lang } from '../ui-common/i18n.ts'
 import type { DashboardApi } from './dashboard-api.ts'
 import { deskStyles, tableScroll } from './dashboard-styles.ts'
-import { duration, num, percent, shiftDay } from './format.ts'
+import { dayDuration, duration, num, percent, shiftDay } from './format.ts'
 import { dashboardText, figureLabel, type DashboardMessageKey } from '../protocol/messages/dashboard.ts'
 import { printReportText } from '../protocol/messages/print-report.ts'
 import './print-report.ts'
@@ -46,15 +46,15 @@ const COLUMNS: Column[] = [
 ]
 /** Service and day reports of a center with opening hours (server/reports/open-hours.ts). */
 const HOURS_COLUMNS: Column[] = [
-  { key: 'col.openTime', cell: (f, d) => duration(f.openMinutes === undefined ? null : f.openMinutes * 60, d) },
+  { key: 'col.openTime', cell: (f, d) => dayDuration(f.openMinutes === undefined ? null : f.openMinutes * 60, d) },
   { key: 'col.utilisation', cell: (f, d, l) => percent(f.utilisationPercent ?? null, d, l) },
   { key: 'col.issuedOutsideHours', cell: (f, d) => num(f.issuedOutsideHours ?? 0, d) },
   { key: 'col.servedOutsideHours', cell: (f, d) => num(f.servedOutsideHours ?? 0, d) },
 ]
 const CLERK_COLUMNS: Column[] = [
-  { key: 'col.busy', cell: (f, d) => duration(f.busySeconds ?? null, d) },
-  { key: 'col.idle', cell: (f, d) => duration(f.idleSeconds ?? null, d) },
-  { key: 'col.pause', cell: (f, d) => duration(f.pauseSeconds ?? null, d) },
+  { key: 'col.busy', cell: (f, d) => dayDuration(f.busySeconds ?? null, d) },
+  { key: 'col.idle', cell: (f, d) => dayDuration(f.idleSeconds ?? null, d) },
+  { key: 'col.pause', cell: (f, d) => dayDuration(f.pauseSeconds ?? null, d) },
 ]
 
 @customElement('tabour-reports-view')

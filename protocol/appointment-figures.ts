@@ -1,7 +1,7 @@
 /**
  * Appointment figures (issue 19), GET /api/v1/stats/appointments?from&to (managers): per
  * service, what became of the bookings whose slot lies in the range, how punctual their
- * citizens were, how full the slots were; and the waits (issue → first call) of walk-in,
+ * citizens were, how full the slots were; and the waits (issue or transfer → first call in that line) of walk-in,
  * appointment and remote tickets side by side. Definitions: server/reports/appointment-figures.ts.
  */
 import { Type, type Static } from '@sinclair/typebox'
@@ -44,7 +44,7 @@ export const AppointmentServiceFigures = Type.Object({
 })
 export type AppointmentServiceFigures = Static<typeof AppointmentServiceFigures>
 
-/** Waits of one ticket origin: tickets first called in the range, mean and median wait to that first call, seconds. */
+/** Waits of one ticket origin: calls in the range that end a wait (server/reports/figures.ts), mean and median wait, seconds. */
 export const OriginWait = Type.Object({
   called: Type.Integer(),
   meanWaitSeconds: Nullable(Type.Number()),

@@ -220,9 +220,10 @@ export type ShiftQuery = Static<typeof ShiftQuery>
  * How the clerk's part of a ticket ended: served (finished), no-show, transferred on, parked and
  * not back yet, abandoned (parked and never resumed: the day's close cancels only waiting
  * tickets, so the parking sweep ends a parked one at its deadline, server/queue/ticket-parking.ts),
- * or still at the counter (`open`).
+ * back in line (marked no-show, then undone: no no-show, server/reports/no-show-undo.ts), or still
+ * at the counter (`open`).
  */
-export const ShiftOutcome = literalUnion(['served', 'no_show', 'transferred', 'parked', 'abandoned', 'open'])
+export const ShiftOutcome = literalUnion(['served', 'no_show', 'transferred', 'parked', 'abandoned', 'back_in_line', 'open'])
 export type ShiftOutcome = Static<typeof ShiftOutcome>
 
 /** One call the clerk made that day and how it ended. */
@@ -237,7 +238,7 @@ export const ShiftTicket = Type.Object({
   calledAt: Type.Number(),
   /** Epoch ms of the finish, no-show, transfer or abandonment, or of the park while parked; null while open. */
   endedAt: Nullable(Type.Number()),
-  /** Issue (or latest transfer) to this call. */
+  /** Issue (or latest transfer) to this call; null for the call after an undone no-show, which ends no wait. */
   waitedSeconds: Nullable(Type.Number()),
   /** This call to its end. */
   handledSeconds: Nullable(Type.Number()),

@@ -34,8 +34,8 @@ export const APPOINTMENT_FIGURE_MESSAGES = {
   'apf.waits.today': { ar: 'الانتظار اليوم حسب طريقة الوصول', en: 'Waits today by origin' },
   'apf.waits.none': { ar: 'لم يُنادَ أحد بعد.', en: 'Nobody has been called yet.' },
   'apf.waits.note': {
-    ar: 'الانتظار من أخذ التذكرة حتى أول نداء؛ لمن أخذ دوره من الهاتف يبدأ عند وصوله إلى المركز.',
-    en: 'Wait from the ticket to its first call; for a place taken from a phone it starts when the citizen arrives.',
+    ar: 'الانتظار من أخذ التذكرة (أو تحويلها) حتى أول نداء في ذلك الدور؛ لمن أخذ دوره من الهاتف يبدأ عند وصوله إلى المركز. إعادة النداء أو التراجع عن عدم الحضور لا يبدأ انتظارًا جديدًا.',
+    en: 'Wait from the ticket (or its transfer) to its first call in that line; for a place taken from a phone it starts when the citizen arrives. A recall or an undone no-show starts no new wait.',
   },
   'apf.origin.walk_in': { ar: 'بدون موعد', en: 'Walk-in' },
   'apf.origin.appointment': { ar: 'بموعد', en: 'Appointment' },

@@ -50,6 +50,7 @@ export const PRINT_REPORT_MESSAGES = {
   // parked and never resumed: the sweep ends it at its deadline, the day's close leaves parked tickets alone
   'outcome.abandoned': { ar: 'أُجّلت ولم يعد صاحبها في الوقت', en: 'Parked; the citizen did not return in time' },
   'outcome.open': { ar: 'ما زال عند الشباك', en: 'Still at the counter' },
+  'outcome.back_in_line': { ar: 'عاد إلى الدور بعد التراجع عن عدم الحضور', en: 'Back in line (no-show undone)' },
   'print.signature': { ar: 'توقيع مدير المركز', en: 'Center manager’s signature' },
   'print.loadFailed': { ar: 'تعذّر تحميل التقرير.', en: 'Could not load the report.' },
 } as const satisfies Catalogue

@@ -12,9 +12,9 @@ const MAY_REINSTATE_ANY = new Set(['manager', 'admin'])
  * waits again. Its position, by the call policy: it keeps its original issue time (`queuedAt`
  * is untouched), so under fifo it goes back to the place it had, ahead of everyone issued after
  * it; priority and sla order it by the same time. It is counted as a recall (`recallCount` + 1,
- * the ticket log's "recalls"); its next call is a new `ticket.called` whose wait runs from the
- * reinstatement, so the first wait is not counted twice. The no-show stays in the figures (it
- * happened); the day's calls count both calls. Who may: a clerk whose open (or paused) counter
+ * the ticket log's "recalls"); its next call is a new `ticket.called` event, but the figures
+ * count neither the no-show nor that call (server/reports/no-show-undo.ts): the citizen's wait
+ * ended at the first call. Who may: a clerk whose open (or paused) counter
  * serves the ticket's service, or a manager / admin.
  */
 export function reinstateTicket(ctx: QueueContext, actor: Actor, ticketId: string): TicketRecord {

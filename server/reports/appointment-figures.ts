@@ -1,6 +1,6 @@
 /**
  * Appointment figures over local days from..to (issue 19), read from the `bookings` table (what
- * became of each booking) and the event log (the first `ticket.called` of each ticket). Definitions:
+ * became of each booking) and the event log (the `ticket.called` events that end a wait). Definitions:
  * - a booking counts in the range when its slot's local day does (`bookings.day`);
  * - booked: live bookings (not cancelled) = checked in + no-shows + pending; a no-show is a
  *   booking not checked in whose check-in window (`checkInAfterMinutes` after the slot's start,
@@ -11,9 +11,10 @@
  * - places: the capacity of every slot of the range's days (appointment-capacity.ts `planDay`
  *   with the counters, service time, settings and day changes as they are now: a past day is
  *   replanned, not remembered); booked % and checked-in % are of those places;
- * - waits by origin: of each ticket first called in the range, the `waitedSeconds` of that first
- *   call (issue to call; for a remote ticket that checked in on arrival, arrival to call, as
- *   wait-facts.ts measures it), by the ticket's origin and the service that called it.
+ * - waits by origin: the `waitedSeconds` of every call in the range that ends a wait, as in the
+ *   other reports (figures.ts): joining the line (issue; for a remote ticket that checked in on
+ *   arrival, arrival; a transfer) to the call, as wait-facts.ts measures it; the call after an
+ *   undone no-show ends none (no-show-undo.ts). By the ticket's origin and the service that called it.
  */
 import type Database from 'better-sqlite3'
 import { daysBetween, type LocalDate } from '../../protocol/center-clock.ts'
@@ -28,6 +29,7 @@ import {
 } from '../../protocol/appointment-figures.ts'
 import type { AppointmentSettings } from '../../protocol/appointments.ts'
 import { round1 } from './figures.ts'
+import { callAfterUndoSql } from './no-show-undo.ts'
 
 /** What the figures need of the center, so a test can give it directly. */
 export interface AppointmentFigureSources {
@@ -146,7 +148,7 @@ const originWait = (waits: readonly number[]): OriginWait => ({
   medianWaitSeconds: round1(median(waits)),
 })
 
-/** Waits to the first call by ticket origin, per service that called a ticket in the range, and in total. */
+/** Waits to the call that ends them (figures.ts) by ticket origin, per service that called a ticket in the range, and in total. */
 export function waitsByOrigin(
   db: Database.Database,
   serviceIds: readonly number[],
@@ -155,14 +157,9 @@ export function waitsByOrigin(
 ): Pick<AppointmentFigures, 'waits' | 'waitsTotal'> {
   const rows = db
     .prepare(
-      `WITH first AS (
-         SELECT min(id) AS id FROM events WHERE type = 'ticket.called'
-         AND ticket_id IN (SELECT ticket_id FROM events WHERE day BETWEEN @from AND @to AND type = 'ticket.called')
-         GROUP BY ticket_id
-       )
-       SELECT e.service_id AS serviceId, t.origin AS origin, json_extract(e.data, '$.waitedSeconds') AS waited
-       FROM events e JOIN first f ON f.id = e.id JOIN tickets t ON t.id = e.ticket_id
-       WHERE e.day BETWEEN @from AND @to`,
+      `SELECT e.service_id AS serviceId, t.origin AS origin, json_extract(e.data, '$.waitedSeconds') AS waited
+       FROM events e JOIN tickets t ON t.id = e.ticket_id
+       WHERE e.day BETWEEN @from AND @to AND e.type = 'ticket.called' AND NOT ${callAfterUndoSql('e')}`,
     )
     .all({ from, to }) as { serviceId: number; origin: TicketOriginKey; waited: number | null }[]
   const lists = new Map<number | null, Record<TicketOriginKey, number[]>>()

@@ -3,8 +3,10 @@
  * reports over a date range, the hourly charts): a single pass over the `ticket.*` events of a
  * range of local days, grouped by any key. Definitions, in one place:
  * - issued / called / served / no-show / cancelled / transferred: events of that type (a ticket
- *   called again after a transfer counts as two calls; a recall is not a new call);
- * - wait: `waitedSeconds` of each call (issue, or latest transfer, to call);
+ *   called again after a transfer counts as two calls; a recall is not a new call); an undone
+ *   no-show is no no-show, and the call after it no new call (no-show-undo.ts);
+ * - wait: one stretch in one service's line, from joining it (issue, check-in, transfer, next
+ *   step) to its first call: `waitedSeconds` of each call but the one after an undone no-show;
  * - within target (SLA %): of the tickets the target covers, the share called within their
  *   service's target wait *as it was at the call*. The target covers every call (a hit or a
  *   miss), every ticket that left the line uncalled after its target passed (cancelled by staff,

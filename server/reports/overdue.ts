@@ -7,11 +7,13 @@
  */
 import type Database from 'better-sqlite3'
 import { localDay, localHour } from '../../protocol/center-clock.ts'
+import { backAfterUndoSql } from './no-show-undo.ts'
 
+// a ticket back in line after an undone no-show is not counted: its first call already counted its wait
 const OVERDUE_SQL = `
   SELECT t.service_id AS serviceId, COUNT(*) AS n
   FROM tickets t JOIN services s ON s.id = t.service_id
-  WHERE t.status = 'waiting'
+  WHERE t.status = 'waiting' AND NOT ${backAfterUndoSql('t')}
     AND ROUND((@now - COALESCE(
       (SELECT MAX(e.at) FROM events e WHERE e.ticket_id = t.id AND e.type IN ('ticket.transferred', 'ticket.reinstated', 'ticket.next_step')),
       t.issued_at)) / 1000.0) > s.target_wait_seconds

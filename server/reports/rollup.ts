@@ -12,17 +12,25 @@
  * - next_step (a finished step of a visit with several steps): counted as served, with its
  *   service seconds as a finish's, in its own service, counter and clerk (the desk served the
  *   citizen; the visit as a whole is counted by GET /stats/steps);
+ * - reinstated (an undone no-show, no-show-undo.ts): takes its no-show back out of the buckets
+ *   the no-show was counted in; the call after it counts nothing but the clerk's busy time;
  * - cancelled: `missed` when the ticket had waited past its target (its `withinTarget` is false):
  *   a miss of the target nobody called (older events without wait data count as nothing);
  * - finished/no_show/transferred/next_step/parked: the time since the ticket came to the counter
  *   (its call, or its resume after a park), busy time of the clerk; the time parked is nobody's.
  * Keys: the event's local day (as written), its local hour in the center's zone, its service,
  * counter and user (0 for none).
+ * FOLD_VERSION names these rules: when they change, the stored rollups are folded again from the
+ * event log at the next refresh, as after a change of time zone.
  */
 import { randomUUID } from 'node:crypto'
 import type Database from 'better-sqlite3'
 import { cachedLocalHour } from './sql-functions.ts'
 import { noStays, replayStay, type Stays, staysOf, timesAt } from '../queue/service-time.ts'
+import { callAfterUndoSql } from './no-show-undo.ts'
+
+/** The fold's rules; 2: an undone no-show and the call after it (no-show-undo.ts). */
+const FOLD_VERSION = '2'
 
 const TYPES = [
   'ticket.issued',
@@ -35,6 +43,8 @@ const TYPES = [
   // a park ends a stay at the counter and a resume starts one: busy time only, no count
   'ticket.parked',
   'ticket.resumed',
+  // an undone no-show: its no-show is taken back
+  'ticket.reinstated',
 ] as const
 const FOLD_GENERATION = 'foldGeneration'
 
@@ -117,12 +127,14 @@ export function refreshRollups(db: Database.Database, timeZone: string, maxBatch
   const setState = (key: string, value: string) =>
     db.prepare('INSERT INTO report_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value)
   const latest = (db.prepare('SELECT COALESCE(MAX(id), 0) AS id FROM events').get() as { id: number }).id
-  if (state('timeZone') === timeZone && Number(state('lastEventId') ?? 0) >= latest) return true
-  if (state('timeZone') !== timeZone) {
+  const current = state('timeZone') === timeZone && state('foldVersion') === FOLD_VERSION
+  if (current && Number(state('lastEventId') ?? 0) >= latest) return true
+  if (!current) {
     db.transaction(() => {
       db.exec('DELETE FROM report_day; DELETE FROM report_hour')
       setState('lastEventId', '0')
       setState('timeZone', timeZone)
+      setState('foldVersion', FOLD_VERSION)
     }).immediate()
   }
   let cursor = Number(state('lastEventId') ?? 0)
@@ -144,6 +156,11 @@ export function refreshRollups(db: Database.Database, timeZone: string, maxBatch
         .map(() => '?')
         .join(', ')}) ON CONFLICT DO UPDATE SET ${SETS}`,
     )
+    const afterUndo = db.prepare(`SELECT ${callAfterUndoSql('e')} AS again FROM events e WHERE e.id = ?`).pluck()
+    const undoneNoShow = db.prepare(
+      `SELECT id, at, day, type, ticket_id AS ticketId, counter_id AS counterId, service_id AS serviceId, user_id AS userId, data
+       FROM events WHERE ticket_id = ? AND id < ? AND type = 'ticket.no_show' ORDER BY id DESC LIMIT 1`,
+    )
     const foldBatch = db.transaction((): boolean => {
       const rows = read.all(cursor, latest, ...TYPES) as EventRow[]
       if (rows.length === 0) return false
@@ -156,19 +173,31 @@ export function refreshRollups(db: Database.Database, timeZone: string, maxBatch
         if (!s) stays.set(e.ticketId!, (s = e.type === 'ticket.called' ? noStays() : staysOf(db, e.ticketId!, e.id)))
         return s
       }
-      for (const e of rows) {
-        cursor = e.id
-        if (e.type === 'ticket.resumed') {
-          if (e.ticketId) replayStay(staysBefore(e), e)
-          continue
-        }
+      /** The day and hour buckets an event counts in. */
+      const bucketsOf = (e: EventRow): [Bucket, Bucket] => {
         const dayKey = `${e.day}|${e.serviceId ?? 0}|${e.counterId ?? 0}|${e.userId ?? 0}`
         const hourKey = `${e.day}|${cachedLocalHour(e.at, timeZone)}|${e.serviceId ?? 0}`
         let d = days.get(dayKey)
         if (!d) days.set(dayKey, (d = emptyBucket()))
         let h = hours.get(hourKey)
         if (!h) hours.set(hourKey, (h = emptyBucket()))
-        const column = COLUMN[e.type]
+        return [d, h]
+      }
+      for (const e of rows) {
+        cursor = e.id
+        if (e.type === 'ticket.resumed') {
+          if (e.ticketId) replayStay(staysBefore(e), e)
+          continue
+        }
+        if (e.type === 'ticket.reinstated') {
+          // the no-show is taken back where it was counted (its day, hour, counter and clerk)
+          const noShow = e.ticketId ? (undoneNoShow.get(e.ticketId, e.id) as EventRow | undefined) : undefined
+          if (noShow) for (const b of bucketsOf(noShow)) b.no_show--
+          continue
+        }
+        const [d, h] = bucketsOf(e)
+        const again = e.type === 'ticket.called' && afterUndo.get(e.id) === 1
+        const column = again ? undefined : COLUMN[e.type]
         if (column) {
           d[column]++
           h[column]++
@@ -181,7 +210,7 @@ export function refreshRollups(db: Database.Database, timeZone: string, maxBatch
           const data = JSON.parse(e.data) as Record<string, unknown>
           if (e.type === 'ticket.called') {
             if (e.ticketId) replayStay(staysBefore(e), e)
-            const w = num(data.waitedSeconds)
+            const w = again ? null : num(data.waitedSeconds)
             if (w !== null) {
               for (const b of [d, h]) {
                 b.wait_sum += w
@@ -189,7 +218,7 @@ export function refreshRollups(db: Database.Database, timeZone: string, maxBatch
                 b.waits += `${w},`
               }
             }
-            if (data.withinTarget === true) {
+            if (data.withinTarget === true && !again) {
               d.within++
               h.within++
             }

@@ -8,6 +8,7 @@ import type { ShiftOutcome, ShiftReport, ShiftTicket } from '../../protocol/stat
 import { toFigures } from './figures.ts'
 import { rangeReport } from './range-report.ts'
 import { staysOf, timesAt } from '../queue/service-time.ts'
+import { callAfterUndoSql, undoneNoShowSql } from './no-show-undo.ts'
 
 const ENDS: Record<string, ShiftOutcome> = {
   'ticket.finished': 'served',
@@ -27,6 +28,8 @@ interface CallRow {
   at: number
   ticketId: string
   data: string
+  /** 1 for the call after an undone no-show: it ends no wait. */
+  again: number
   label: string
   status: string
   prefix: string
@@ -45,20 +48,29 @@ export function shiftReport(db: Database.Database, q: { day: string; userId: num
   const figures = report.rows.find((r) => r.key === user.id) ?? { key: user.id, label: user.username, ...toFigures(undefined) }
   const calls = db
     .prepare(
-      `SELECT e.id, e.at, e.ticket_id AS ticketId, e.data, t.label, t.status, s.prefix, s.name_ar AS nameAr, s.name_en AS nameEn, c.number AS counterNumber
+      `SELECT e.id, e.at, e.ticket_id AS ticketId, e.data, ${callAfterUndoSql('e')} AS again, t.label, t.status, s.prefix, s.name_ar AS nameAr, s.name_en AS nameEn, c.number AS counterNumber
        FROM events e JOIN tickets t ON t.id = e.ticket_id JOIN services s ON s.id = e.service_id LEFT JOIN counters c ON c.id = e.counter_id
        WHERE e.day = ? AND e.type = 'ticket.called' AND e.user_id = ? ORDER BY e.id`,
     )
     .all(q.day, user.id) as CallRow[]
-  const endOf = db.prepare(`SELECT id, type, at FROM events WHERE ticket_id = ? AND id > ? AND type IN (${END_TYPES}) ORDER BY id LIMIT 1`)
+  const endOf = db.prepare(
+    `SELECT e.id, e.type, e.at, e.type = 'ticket.no_show' AND ${undoneNoShowSql('e')} AS undone FROM events e
+     WHERE e.ticket_id = ? AND e.id > ? AND e.type IN (${END_TYPES}) ORDER BY e.id LIMIT 1`,
+  )
   // a ticket parked now, its deadline not reached: the latest park stands for the end until it is resumed or abandoned
   const parkOf = db.prepare(
-    `SELECT id, type, at FROM events WHERE ticket_id = ? AND id > ? AND type = 'ticket.parked' ORDER BY id DESC LIMIT 1`,
+    `SELECT id, type, at, 0 AS undone FROM events WHERE ticket_id = ? AND id > ? AND type = 'ticket.parked' ORDER BY id DESC LIMIT 1`,
   )
   const tickets: ShiftTicket[] = calls.map((c) => {
-    const ended = endOf.get(c.ticketId, c.id) as { id: number; type: string; at: number } | undefined
+    const ended = endOf.get(c.ticketId, c.id) as { id: number; type: string; at: number; undone: number } | undefined
     const end = ended ?? (c.status === 'parked' ? (parkOf.get(c.ticketId, c.id) as typeof ended) : undefined)
-    const outcome: ShiftOutcome = !end ? 'open' : end.type === 'ticket.parked' ? 'parked' : (ENDS[end.type] ?? 'open')
+    const outcome: ShiftOutcome = !end
+      ? 'open'
+      : end.undone === 1
+        ? 'back_in_line'
+        : end.type === 'ticket.parked'
+          ? 'parked'
+          : (ENDS[end.type] ?? 'open')
     const endedAt = outcome === 'open' ? null : end!.at
     const waited = (JSON.parse(c.data) as { waitedSeconds?: unknown }).waitedSeconds
     return {
@@ -70,7 +82,7 @@ export function shiftReport(db: Database.Database, q: { day: string; userId: num
       counterNumber: c.counterNumber,
       calledAt: c.at,
       endedAt,
-      waitedSeconds: typeof waited === 'number' ? waited : null,
+      waitedSeconds: typeof waited === 'number' && c.again !== 1 ? waited : null,
       // every stay at the counter from this call to the end, the time parked left out (service-time.ts)
       handledSeconds: endedAt === null ? null : timesAt(staysOf(db, c.ticketId, end!.id), endedAt).serviceSeconds,
       outcome,

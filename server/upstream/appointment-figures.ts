@@ -2,6 +2,7 @@ import type { Db } from '../db/connection.ts'
 import type { HourFigures } from '../../protocol/upstream.ts'
 import { APPOINTMENT_DEFAULTS } from '../../protocol/appointments.ts'
 import { addDays, localDay, localHour } from '../../protocol/center-clock.ts'
+import { callAfterUndoSql } from '../reports/no-show-undo.ts'
 
 /**
  * Appointments and places taken from a phone (issue 19) for the hub, per local hour and service,
@@ -10,8 +11,9 @@ import { addDays, localDay, localHour } from '../../protocol/center-clock.ts'
  * - booked, cancelled, checked in: the `appointment.*` events of the hour;
  * - no-shows: bookings not used whose check-in window (`checkInAfterMinutes` after the slot)
  *   closed in the hour, once it has closed (a closed window cannot be used or cancelled any more);
- * - appointment and remote calls: tickets of that origin first called in the hour, with the
- *   `waitedSeconds` of that call summed (the reports' definition, server/reports/appointment-figures.ts);
+ * - appointment and remote calls: calls of tickets of that origin in the hour that end a wait
+ *   (not the call after an undone no-show, server/reports/no-show-undo.ts), with their
+ *   `waitedSeconds` summed (the reports' definition, server/reports/appointment-figures.ts);
  * - remote joins: remote tickets issued in the hour.
  */
 export function addAppointmentFigures(
@@ -51,15 +53,11 @@ export function addAppointmentFigures(
 
   const calls = db
     .prepare(
-      `WITH first AS (
-         SELECT min(id) AS id FROM events WHERE type = 'ticket.called'
-         AND ticket_id IN (SELECT ticket_id FROM events WHERE day = @day AND type = 'ticket.called')
-         GROUP BY ticket_id
-       )
-       SELECT ${hourFunction}(e.at) AS hour, e.service_id AS serviceId, t.origin AS origin, COUNT(*) AS n,
+      `SELECT ${hourFunction}(e.at) AS hour, e.service_id AS serviceId, t.origin AS origin, COUNT(*) AS n,
               COALESCE(SUM(json_extract(e.data, '$.waitedSeconds')), 0) AS waitSum
-       FROM events e JOIN first f ON f.id = e.id JOIN tickets t ON t.id = e.ticket_id
-       WHERE e.day = @day AND t.origin IN ('appointment', 'remote') AND e.service_id IS NOT NULL
+       FROM events e JOIN tickets t ON t.id = e.ticket_id
+       WHERE e.day = @day AND e.type = 'ticket.called' AND NOT ${callAfterUndoSql('e')}
+         AND t.origin IN ('appointment', 'remote') AND e.service_id IS NOT NULL
        GROUP BY hour, e.service_id, t.origin`,
     )
     .all({ day }) as { hour: number; serviceId: number; origin: 'appointment' | 'remote'; n: number; waitSum: number }[]

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { categoriesToText, dayIn, duration, num, percent, shiftDay, textToCategories } from '../../dashboard-ui/format.ts'
+import { categoriesToText, dayDuration, dayIn, duration, num, percent, shiftDay, textToCategories } from '../../dashboard-ui/format.ts'
 import { isFaulty } from '../../protocol/device-health.ts'
 import { printerHealth, serialHealth } from '../helpers/device-health.ts'
 import { deviceVerdict as deviceHealth } from '../../protocol/device-verdict.ts'
@@ -16,6 +16,11 @@ describe('dashboard formatting', () => {
     expect(duration(65, 'western')).toBe('1:05')
     expect(duration(3723, 'western')).toBe('1:02:03')
     expect(duration(971.4, 'arabic-indic')).toBe('١٦:١١')
+    // time over a day, one format down a column: 8 h open and 0 min open read «٨:٠٠:٠٠» and «٠:٠٠:٠٠», not «٠:٠٠»
+    expect(dayDuration(8 * 3600, 'arabic-indic')).toBe('٨:٠٠:٠٠')
+    expect(dayDuration(0, 'arabic-indic')).toBe('٠:٠٠:٠٠')
+    expect(dayDuration(45, 'western')).toBe('0:00:45')
+    expect(dayDuration(null, 'western')).toBe('—')
     expect(num(1234, 'western')).toBe('1,234')
     expect(num(1234, 'arabic-indic')).toBe('١٬٢٣٤')
     expect(percent(57.1, 'western', 'en')).toBe('57.1%')

@@ -31,7 +31,7 @@ import { median } from '../../../server/reports/appointment-figures.ts'
  *   10:10 b3 checks in → appointment (10 min late)   10:12 counter 1 calls it: 2:00 = 120 s
  *   10:20 walk-in A-next          10:21 counter 1 calls it: 1:00 = 60 s
  *   10:22 counter 2 transfers B2 to A
- *   10:30 counter 1 calls B2 again (its second call: not a first call, not counted)
+ *   10:30 counter 1 calls B2 again: its wait in A's line, 10:22–10:30 = 480 s (a wait is one line's, figures.ts)
  *   10:50 b5 tries to check in: too late (window closed 10:45), stays unused
  *   11:20 the report (b6's window, 11:00–11:45, is open)
  */
@@ -210,24 +210,25 @@ describe('appointment figures of a fixture day', () => {
     expect(f.total).toEqual({ ...aFigures, serviceId: null })
   })
 
-  it('gives the waits to the first call by origin, side by side, as computed by hand', async () => {
+  it('gives the waits by origin, side by side, as computed by hand', async () => {
     const f = await get('2026-03-10', '2026-03-10')
     const none = { called: 0, meanWaitSeconds: null, medianWaitSeconds: null }
-    // A walk-ins 1200, 960, 60: mean 740, median 960. Appointments 1500, 420, 120: mean 680, median 420.
-    // Remote 300 (from arrival). B2's second call at A (after the transfer) is not a first call.
+    // A walk-ins 1200, 960, 60 and B2's 480 in A's line after the transfer: mean 2700 ÷ 4 = 675,
+    // median (480 + 960) ÷ 2 = 720, as the services table counts them. Appointments 1500, 420, 120:
+    // mean 680, median 420. Remote 300 (from arrival).
     const aWaits = {
       serviceId: a,
-      walk_in: { called: 3, meanWaitSeconds: 740, medianWaitSeconds: 960 },
+      walk_in: { called: 4, meanWaitSeconds: 675, medianWaitSeconds: 720 },
       appointment: { called: 3, meanWaitSeconds: 680, medianWaitSeconds: 420 },
       remote: { called: 1, meanWaitSeconds: 300, medianWaitSeconds: 300 },
     }
     // B walk-ins 1800, 2400: mean = median = 2100
     const bWaits = { serviceId: b, walk_in: { called: 2, meanWaitSeconds: 2100, medianWaitSeconds: 2100 }, appointment: none, remote: none }
     expect(f.waits).toEqual([aWaits, bWaits])
-    // all walk-ins 60, 960, 1200, 1800, 2400: mean 6420 ÷ 5 = 1284, median 1200
+    // all walk-ins 60, 480, 960, 1200, 1800, 2400: mean 6900 ÷ 6 = 1150, median (960 + 1200) ÷ 2 = 1080
     expect(f.waitsTotal).toEqual({
       serviceId: null,
-      walk_in: { called: 5, meanWaitSeconds: 1284, medianWaitSeconds: 1200 },
+      walk_in: { called: 6, meanWaitSeconds: 1150, medianWaitSeconds: 1080 },
       appointment: aWaits.appointment,
       remote: aWaits.remote,
     })
@@ -252,8 +253,8 @@ describe('appointment figures of a fixture day', () => {
     expect(lines[0]).toMatch(/^Service code,Service \(Arabic\),Service \(English\),Booked,Checked in,No-shows,/)
     expect(lines[0]).toContain('Walk-in: Mean wait (seconds)')
     expect(lines).toHaveLength(4) // header, A, B, total
-    expect(lines[1]).toMatch(/^A,خدمة A,Service A,5,3,1,1,1,1,1,1,1,-2.3,32,66.7,15.6,9.4,3,740,960,3,680,420,1,300,300$/)
-    expect(lines[3]).toMatch(/^Total,,,5,3,1,1,1,1,1,1,1,-2.3,32,66.7,15.6,9.4,5,1284,1200,3,680,420,1,300,300$/)
+    expect(lines[1]).toMatch(/^A,خدمة A,Service A,5,3,1,1,1,1,1,1,1,-2.3,32,66.7,15.6,9.4,4,675,720,3,680,420,1,300,300$/)
+    expect(lines[3]).toMatch(/^Total,,,5,3,1,1,1,1,1,1,1,-2.3,32,66.7,15.6,9.4,6,1150,1080,3,680,420,1,300,300$/)
     const ar = await center.request('GET', '/api/v1/stats/appointments.csv?from=2026-03-10&to=2026-03-10', { token: manager })
     expect(ar.body).toContain('بدون موعد')
   })
