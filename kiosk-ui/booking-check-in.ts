@@ -28,6 +28,16 @@ import './code-keyboard.ts'
 import { themeStyles } from '../ui-common/theme.ts'
 
 /**
+ * What `check-in-ticket` carries: the ticket, and whether it is a place joined from a phone (its
+ * page is the citizen's ticket: nothing is printed for it, and the kiosk says so, not "this kiosk
+ * does not print tickets").
+ */
+export interface CheckedInTicket {
+  ticket: IssuedTicketReply
+  onPhone: boolean
+}
+
+/**
  * Keystrokes at most this far apart belong to one scan. A scanner sends a character every few
  * milliseconds; the margin is for a busy kiosk PC, whose events can bunch up and stall. A pause
  * longer than this starts over, so stray keys from long ago never prefix a code.
@@ -233,7 +243,8 @@ export class BookingCheckIn extends LitElement {
         statusUrl: t.statusUrl ?? `${location.origin}${this.base}/t/${encodeURIComponent(t.id)}`,
         ...(t.printing ? { printing: t.printing as IssuedTicketReply['printing'] } : {}),
       }
-      this.dispatchEvent(new CustomEvent('check-in-ticket', { detail: ticket, bubbles: true, composed: true }))
+      const detail: CheckedInTicket = { ticket, onPhone: result.kind === 'remote' }
+      this.dispatchEvent(new CustomEvent('check-in-ticket', { detail, bubbles: true, composed: true }))
     }
   }
 

@@ -18,6 +18,7 @@ import type { LangChangeEvent } from '../ui-common/lang-switch.ts'
 import { applyPageTheme } from '../ui-common/theme.ts'
 import '../ui-common/lang-switch.ts'
 import type { IssuedTicketReply } from './kiosk-api.ts'
+import type { CheckedInTicket } from './booking-check-in.ts'
 import { KioskSession } from './kiosk-session.ts'
 import { policyHonoursPriority } from '../protocol/settings.ts'
 import { IdleController } from './idle-controller.ts'
@@ -279,7 +280,7 @@ export class KioskApp extends LitElement {
           ${
             // no service takes bookings or joins from a phone: no code could be checked in, so no "I have a booking"
             checkInOffered(services)
-              ? html`<tabour-booking-check-in .base=${this.session.base} .token=${this.session.token} .lang=${lang} .digits=${digits} .timeZone=${this.session.center?.timeZone ?? 'Africa/Cairo'} @check-in-ticket=${(e: CustomEvent<IssuedTicketReply>) => this.showTicket(e.detail)} @service-select=${(e: CustomEvent<ServiceSelectDetail>) => this.onServiceSelect(e.detail.serviceId)}></tabour-booking-check-in>`
+              ? html`<tabour-booking-check-in .base=${this.session.base} .token=${this.session.token} .lang=${lang} .digits=${digits} .timeZone=${this.session.center?.timeZone ?? 'Africa/Cairo'} @check-in-ticket=${(e: CustomEvent<CheckedInTicket>) => this.showTicket(e.detail.ticket, e.detail.onPhone)} @service-select=${(e: CustomEvent<ServiceSelectDetail>) => this.onServiceSelect(e.detail.serviceId)}></tabour-booking-check-in>`
               : nothing
           }
         `
@@ -416,12 +417,16 @@ export class KioskApp extends LitElement {
     }
   }
 
-  /** A new ticket on screen (issued here, or an appointment's check-in), its paper followed as the printer reports. */
-  private showTicket(ticket: IssuedTicketReply): void {
+  /**
+   * A new ticket on screen (issued here, or a check-in), its paper followed as the printer reports;
+   * `onPhone`: a place joined from a phone, whose page is the ticket (nothing is printed for it).
+   */
+  private showTicket(ticket: IssuedTicketReply, onPhone = false): void {
     // the job's outcome may have been pushed before the answer arrived; until it is, "printing…"
     const known = this.printer?.lastJob?.ticketId === ticket.id ? printViewFor(this.printer, ticket.id) : null
     this.screen = { kind: 'confirm', ticket, print: 'problem' }
-    this.showPrint(ticket.printing === 'none' ? 'none' : ticket.printing !== 'queued' ? 'problem' : (known ?? 'printing'))
+    if (onPhone) this.showPrint('phone')
+    else this.showPrint(ticket.printing === 'none' ? 'none' : ticket.printing !== 'queued' ? 'problem' : (known ?? 'printing'))
     this.idle.restart()
   }
 

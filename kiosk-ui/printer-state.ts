@@ -13,9 +13,10 @@ export const PRINT_OUTCOME_WAIT_MS = 20_000
 /**
  * What the ticket screen says about paper: still printing, printed, photograph this screen (the
  * print failed: staff can reprint it), or this kiosk prints nothing ('none': photograph or scan,
- * with no promise of a reprint the center may have no printer for).
+ * with no promise of a reprint the center may have no printer for), or nothing is printed because
+ * the ticket is the page on the citizen's phone ('phone': a place joined from a phone, checked in).
  */
-export type PrintView = 'printing' | 'printed' | 'problem' | 'none'
+export type PrintView = 'printing' | 'printed' | 'problem' | 'none' | 'phone'
 
 /** The printer report inside a `device:status` payload, if there is one. */
 export function printerReportOf(status: Record<string, unknown>): PrinterStatusReport | null {

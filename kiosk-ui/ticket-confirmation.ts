@@ -316,7 +316,7 @@ export class TicketConfirmation extends LitElement {
 
   private renderPrinting(lang: Lang): TemplateResult {
     if (this.printing === 'problem' || this.printing === 'none') return this.renderPaperNotice(lang, this.printing)
-    const key = this.printing === 'printed' ? 'kiosk.takePrinted' : 'kiosk.printing'
+    const key = this.printing === 'printed' ? 'kiosk.takePrinted' : this.printing === 'phone' ? 'kiosk.ticketOnPhone' : 'kiosk.printing'
     return html`<p class="notice" role="status" data-printing=${this.printing}>${kioskText(key, lang)}</p>`
   }
 

@@ -51,6 +51,11 @@ export const KIOSK_MESSAGES = {
     ar: 'هذا الجهاز لا يطبع التذاكر؛ احتفظ بصورة الشاشة أو امسح الرمز لمتابعة دورك',
     en: 'This kiosk does not print tickets; keep a photo of the screen or scan the code to follow your turn',
   },
+  // a place joined from a phone and checked in here: nothing is printed, its page is the ticket
+  'kiosk.ticketOnPhone': {
+    ar: 'تذكرتك هي الصفحة على هاتفك؛ تابع دورك منها',
+    en: 'Your ticket is the page on your phone; follow your turn there',
+  },
   'kiosk.done': { ar: 'تم', en: 'Done' },
   'oos.title': { ar: 'خارج الخدمة مؤقتًا', en: 'Temporarily out of service' },
   'oos.body': {

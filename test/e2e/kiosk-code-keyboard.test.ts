@@ -11,6 +11,7 @@ import { seriousAxeViolations } from './axe.ts'
 import { ROOT } from './ui-build.ts'
 import { BookingCodes } from '../../server/queue/booking-code.ts'
 import { BOOKING_CODE_ALPHABET, BOOKING_CODE_LENGTH } from '../../protocol/booking-code-form.ts'
+import { kioskText } from '../../protocol/messages/kiosk.ts'
 
 /**
  * The kiosk has no keyboard (walk finding 9): "I have a booking" offers an on-screen keyboard of
@@ -117,6 +118,34 @@ describe('the kiosk code keyboard', () => {
     await kiosk.locator('tabour-code-keyboard [data-key="clear"]').click()
     await kiosk.keyboard.type(`${url}/b/${codes[0]}`, { delay: 2 })
     expect(await field.inputValue()).toBe(`${url}/b/${codes[0]}`)
+  })
+  it('a place joined from a phone and checked in here: the kiosk says its page is the ticket, not that it prints nothing', {
+    timeout: 90_000,
+  }, async () => {
+    const clock = new TestClock(Date.now() + daytimeShiftMs())
+    const remoteJoin = { services: [{ prefix: 'P', mode: 'check-in' as const, arriveMinutes: 15 }] }
+    const { center, url } = await listeningCenter({ clock, config: { uiDir: suite.uiDir, remoteJoin } }, suite.cleanups)
+    const service = await center.createService({ prefix: 'P', nameAr: 'الجوازات', nameEn: 'Passports' })
+    await center.createCounter({ number: 3, serviceIds: [service.id] })
+    const joined = await center.request('POST', '/api/v1/remote/join', { body: { serviceId: service.id } })
+    expect(joined.statusCode, joined.body).toBe(201)
+    const pairing = await center.request('POST', '/api/v1/devices', { token: await center.admin(), body: { kind: 'kiosk', name: 'k' } })
+    const kiosk = await suite.contexts.page(PORTRAIT)
+    await kiosk.goto(`${url}/kiosk/?pair=${pairing.json().pairingCode}`)
+    const checkIn = kiosk.locator('tabour-booking-check-in')
+    await checkIn.locator('[data-action="have-booking"]').click()
+    // the page's code holds its link: a scanner types it
+    await kiosk.keyboard.type(joined.json().statusUrl, { delay: 2 })
+    await checkIn.locator('[data-action="check-in"]').click()
+    const paper = kiosk.locator('tabour-ticket-confirmation [data-printing]')
+    await paper.waitFor()
+    expect(await kiosk.locator('tabour-ticket-confirmation [data-ticket-label]').textContent()).toContain(joined.json().label)
+    // this kiosk may well print (the walk's had a printer): nothing is printed for a place whose page is its ticket
+    expect(await paper.getAttribute('data-printing')).toBe('phone')
+    expect((await paper.textContent())?.trim()).toBe(kioskText('kiosk.ticketOnPhone', 'ar'))
+    const screen = await kiosk.locator('tabour-ticket-confirmation').evaluate((el) => el.shadowRoot?.textContent ?? '')
+    expect(screen).not.toContain(kioskText('kiosk.noPrinter', 'ar'))
+    expect(await seriousAxeViolations(kiosk)).toEqual([])
   })
   it('has a key for every character the server puts in a code (one alphabet in protocol/booking-code-form.ts)', () => {
     const codes = new BookingCodes(randomBytes(32))
