@@ -21,7 +21,7 @@ import { IngestFunction } from './ingest-function-pg.ts'
 import { FigurePartitions } from './partitions.ts'
 import { migration11 } from './migration-11-scale.ts'
 import { figuresFromSource, hourlySource, nationalFigures, type FiguresQuery } from './figures-query.ts'
-import { FOLD_LIMIT, flushRollupMarks, foldRollupMarks, oldestRollupMark } from './rollup-fold.ts'
+import { flushRollupMarks, foldRollupMarks, oldestRollupMark } from './rollup-fold.ts'
 import { migration18 } from './migration-18-rollup-marks.ts'
 import type { FigureRow } from '../../protocol/hub-api.ts'
 
@@ -269,9 +269,9 @@ export class HubStore {
 
   // --- figures -------------------------------------------------------------------------------
 
-  /** Folds up to `limit` (default FOLD_LIMIT) marked days into the rollups in one transaction; resolves with how many. */
-  foldRollups(limit = FOLD_LIMIT): Promise<number> {
-    return this.hasRollupMarks() ? foldRollupMarks(this.db, limit) : Promise.resolve(0)
+  /** Folds up to FOLD_LIMIT marked days into the rollups in one transaction (rollup-fold.ts); resolves with how many. */
+  foldRollups(): Promise<number> {
+    return this.hasRollupMarks() ? foldRollupMarks(this.db) : Promise.resolve(0)
   }
 
   /** Folds every marked day: afterwards the views hold every batch stored before the call. */
@@ -279,9 +279,13 @@ export class HubStore {
     return this.hasRollupMarks() ? flushRollupMarks(this.db) : Promise.resolve(0)
   }
 
-  /** Until when the views hold every stored batch: the oldest unfolded change's time, or `now` when none waits. */
+  /**
+   * Until when the views hold every stored batch: the oldest unfolded change's time, or `now` when
+   * none waits. A store keeping its rollups inline answers `now` without asking: its ingest marks
+   * nothing, and the marks a deferring hub left were folded when it opened (open-store.ts).
+   */
   async figuresAsOf(now: number): Promise<number> {
-    return (this.hasRollupMarks() ? await oldestRollupMark(this.db) : null) ?? now
+    return (this.defersRollups && this.hasRollupMarks() ? await oldestRollupMark(this.db) : null) ?? now
   }
 
   /** A store migrated to 18 or later has the marks' table (a store part-way through its migrations has none). */
