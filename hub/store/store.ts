@@ -94,7 +94,11 @@ export class HubStore {
 
   // --- the center registry ------------------------------------------------------------------
 
-  async addCenter(c: Omit<CenterRecord, 'createdAt' | 'active'> & { active?: boolean }, now: number): Promise<boolean> {
+  /** Registers a center (false: the id is taken); its city names default to '' (none given), and it is active unless told. */
+  async addCenter(
+    c: Omit<CenterRecord, 'createdAt' | 'active' | 'cityAr' | 'cityEn'> & Partial<Pick<CenterRecord, 'cityAr' | 'cityEn' | 'active'>>,
+    now: number,
+  ): Promise<boolean> {
     const { numInsertedOrUpdatedRows } = await this.db
       .insertInto('hub_centers')
       .values({
@@ -102,8 +106,8 @@ export class HubStore {
         name_ar: c.nameAr,
         name_en: c.nameEn,
         governorate: c.governorate,
-        city_ar: c.cityAr,
-        city_en: c.cityEn,
+        city_ar: c.cityAr ?? '',
+        city_en: c.cityEn ?? '',
         kind: c.kind,
         secret: c.secret,
         active: c.active === false ? 0 : 1,
