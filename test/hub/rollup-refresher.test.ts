@@ -187,6 +187,15 @@ describe.each(BACKENDS)('deferred rollups on %s', (backend) => {
     expect(await asOf()).toEqual([now, now])
   })
 
+  it('the dashboard of a deferring hub with nothing waiting is not behind, whatever time passes while it answers', async () => {
+    // a clock that moves at every reading: the answer's two moments must be one
+    let now = Date.UTC(2026, 1, 28, 12)
+    const hub = await startTestHub({ backend, clock: () => ++now, config: { rollupRefreshMs: 3_600_000 } })
+    cleanups.push(() => hub.close())
+    const dashboard = (await hub.app.inject({ url: `${HUB_DASHBOARD_PATH}?from=2026-02-01&to=2026-03-31` })).json()
+    expect(dashboard.figuresAsOf).toBe(dashboard.generatedAt)
+  })
+
   it('a store keeping its rollups inline answers "now" without asking for the marks', async () => {
     const where = await databaseFor(backend)
     const deferring = await deferredStore(where)
