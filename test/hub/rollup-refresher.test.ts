@@ -9,7 +9,7 @@ import { HUB_DASHBOARD_PATH } from '../../protocol/hub-api.ts'
 import { HubStore, type FiguresQuery } from '../../hub/store/store.ts'
 import { openHubDatabase } from '../../hub/store/database.ts'
 import { openHubStore } from '../../hub/open-store.ts'
-import { BACKENDS, type Backend, freshPgDatabase, startTestHub } from './hub-harness.ts'
+import { BACKENDS, type Backend, freshPgDatabase, startTestHub, type TestHub } from './hub-harness.ts'
 import { batch, CENTERS, expectRollupsAsRebuilt, row, SERVICES, seed, snapshot, viewsMatchHourlyRows } from './rollup-fixture.ts'
 
 /**
@@ -61,6 +61,14 @@ const VIEWS: FiguresQuery[] = (['governorate', 'center', 'service', 'day'] as co
 async function expectExact(store: HubStore): Promise<void> {
   await viewsMatchHourlyRows(store, VIEWS)
   await expectRollupsAsRebuilt(store)
+}
+
+/** A hub on `backend` that defers its rollups (its refresher folds every `refreshMs`), with the fixture's centers. */
+async function deferringHub(backend: Backend, clock: () => number, refreshMs: number): Promise<TestHub> {
+  const hub = await startTestHub({ backend, clock, config: { rollupRefreshMs: refreshMs } })
+  cleanups.push(() => hub.close())
+  await seed(hub.store)
+  return hub
 }
 
 const marks = async (store: HubStore) => (await store.db.selectFrom('hub_rollup_marks').select(['center_id', 'day']).execute()).length
@@ -153,9 +161,7 @@ describe.each(BACKENDS)('deferred rollups on %s', (backend) => {
 
   it('the hub app folds on its own, and its answers say until when the figures hold every batch', async () => {
     const now = Date.UTC(2026, 1, 28, 12)
-    const hub = await startTestHub({ backend, clock: () => now, config: { rollupRefreshMs: 60 } })
-    cleanups.push(() => hub.close())
-    await seed(hub.store)
+    const hub = await deferringHub(backend, () => now, 60)
     const stored = now - 90_000
     for (const [ci, c] of CENTERS.entries()) await hub.store.ingestHours(daysOf(c.id, ci), randomUUID(), stored)
     const answer = async () => (await hub.app.inject({ url: '/api/hub/v1/figures?from=2026-02-01&to=2026-03-31&by=center' })).json()
@@ -168,9 +174,7 @@ describe.each(BACKENDS)('deferred rollups on %s', (backend) => {
   it("the figures' answers say since when a change waits to be folded, and nothing once it is folded", async () => {
     let now = Date.UTC(2026, 1, 28, 12)
     // a refresher that would fold only in an hour: the marks wait until the test folds them
-    const hub = await startTestHub({ backend, clock: () => now, config: { rollupRefreshMs: 3_600_000 } })
-    cleanups.push(() => hub.close())
-    await seed(hub.store)
+    const hub = await deferringHub(backend, () => now, 3_600_000)
     const stored = now - 90_000
     await hub.store.ingestHours(daysOf('C1', 0), randomUUID(), stored)
     await hub.store.ingestHours(daysOf('C2', 1), randomUUID(), stored + 30_000)
@@ -190,8 +194,7 @@ describe.each(BACKENDS)('deferred rollups on %s', (backend) => {
   it('the dashboard of a deferring hub with nothing waiting is not behind, whatever time passes while it answers', async () => {
     // a clock that moves at every reading: the answer's two moments must be one
     let now = Date.UTC(2026, 1, 28, 12)
-    const hub = await startTestHub({ backend, clock: () => ++now, config: { rollupRefreshMs: 3_600_000 } })
-    cleanups.push(() => hub.close())
+    const hub = await deferringHub(backend, () => ++now, 3_600_000)
     const dashboard = (await hub.app.inject({ url: `${HUB_DASHBOARD_PATH}?from=2026-02-01&to=2026-03-31` })).json()
     expect(dashboard.figuresAsOf).toBe(dashboard.generatedAt)
   })

@@ -3,6 +3,7 @@ import { HUB_OPENAPI_PATH } from '../../hub/openapi.ts'
 import { OpenDataPaths } from '../../protocol/open-data.ts'
 import { type HourFigures, UpstreamPaths, zeroCounts } from '../../protocol/upstream.ts'
 import { finalHour } from './final-hour.ts'
+import { minimalBundleDraft } from '../helpers/bundle-draft.ts'
 import { addAnalyst, addNationalService, HUB_ADMIN_TOKEN, postSigned, registerCenter, startTestHub, type TestHub } from './hub-harness.ts'
 
 /**
@@ -17,16 +18,7 @@ const auth = { authorization: `Bearer ${HUB_ADMIN_TOKEN}` }
 const row: HourFigures = { serviceCode: 'A', serviceNameAr: 'خدمة', serviceNameEn: 'Service', nationalCode: 'PASSPORT', ...zeroCounts() }
 const today = new Date().toISOString().slice(0, 10)
 
-/** A bundle's contents the hub accepts (test/hub/config-bundles.test.ts has the full story). */
-const contents = {
-  priorityCategories: [{ code: 'elderly', nameAr: 'كبار السن', nameEn: 'Elderly' }],
-  finishOutcomes: [{ code: 'served', nameAr: 'تمت الخدمة', nameEn: 'Served' }],
-  holidays: [],
-  announcement: { ar: '', en: '' },
-  messageTexts: [],
-  serviceMapping: {},
-  weeklyHours: null,
-}
+const contents = minimalBundleDraft()
 
 /** A body each body route accepts; `n` makes each call's new (a username, a center id, a batch's seq). */
 const VALID_BODIES: Record<string, (n: number) => Record<string, unknown>> = {
