@@ -60,10 +60,7 @@ try {
   const drop = process.argv.indexOf('--drop-index')
   if (drop > 0) await sql.raw(`DROP INDEX ${process.argv[drop + 1]}`).execute(hubDb)
   for (let c = 0; c < CENTERS; c++)
-    await store.addCenter(
-      { id: `C${c}`, nameAr: 'م', nameEn: 'C', governorate: `G${c % 27}`, cityAr: '', cityEn: '', kind: 'fixed', secret: 'x' },
-      0,
-    )
+    await store.addCenter({ id: `C${c}`, nameAr: 'م', nameEn: 'C', governorate: `G${c % 27}`, kind: 'fixed', secret: 'x' }, 0)
   const day = (c: number, dayOf: string): HourBatch[] =>
     Array.from({ length: 24 }, (_, h) => ({
       centerId: `C${c}`,

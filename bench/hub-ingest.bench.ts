@@ -188,8 +188,6 @@ async function benchBackend(backend: Backend): Promise<Figure[]> {
           nameAr: `مركز ${c}`,
           nameEn: `Center ${c}`,
           governorate: `G${c % 27}`,
-          cityAr: '',
-          cityEn: '',
           kind: 'fixed',
           secret,
         },

@@ -12,6 +12,7 @@ import type { Analyst } from '../protocol/hub-api.ts'
 import type { HubConfig } from './config.ts'
 import { HubError } from './errors.ts'
 import { installHubOpenApi } from './openapi.ts'
+import { refuseUnknownFields, validationMessage } from './input-validation.ts'
 import { RateLimitedCounts } from './rate-limited-counts.ts'
 import { sumRows } from './store/figure-rows.ts'
 import { RollupRefresher } from './store/rollup-refresher.ts'
@@ -67,6 +68,8 @@ export function buildHub(config: HubConfig, deps: HubDeps): FastifyInstance {
     trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : (config.trustProxy ?? false),
   }).withTypeProvider<TypeBoxTypeProvider>()
   installHubOpenApi(app)
+  // after the OpenAPI collector (its document then shows the closed schemas), before any route
+  refuseUnknownFields(app)
   const { store } = deps
   const clock = deps.clock ?? Date.now
   app.decorate('hub', { config, store, clock })
@@ -92,7 +95,7 @@ export function buildHub(config: HubConfig, deps: HubDeps): FastifyInstance {
         statusCode: status,
         code: status === 404 ? HubErrorCodes.NOT_FOUND : HubErrorCodes.VALIDATION,
         error: STATUS_CODES[status] ?? 'Bad Request',
-        message: err.message,
+        message: validationMessage(err),
       })
     }
     request.log.error({ err }, 'hub request failed')

@@ -50,7 +50,7 @@ export async function centerCommand(store: HubStore, dataDir: string, args: read
     }
     const secret = f.secret || newSecret()
     const added = await store.addCenter(
-      { id: f.id, nameAr: f['name-ar'], nameEn: f['name-en'], governorate, cityAr: '', cityEn: '', ...city, kind, secret },
+      { id: f.id, nameAr: f['name-ar'], nameEn: f['name-en'], governorate, ...city, kind, secret },
       Date.now(),
     )
     if (!added) return exists()

@@ -16,7 +16,8 @@ import { Exit } from './cli-args.ts'
 
 export async function hubCli(args: string[], print: (line: string) => void = console.log): Promise<number> {
   const config = loadHubConfig()
-  const store = await openHubStore(config)
+  // a command neither ingests nor reads figures: the rollups' marks are the serving hub's to fold
+  const store = await openHubStore(config, { foldLeftMarks: false })
   try {
     const [what] = args
     if (what === 'rejections') {

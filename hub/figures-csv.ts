@@ -58,7 +58,7 @@ export function figuresCsv(
   rows: readonly FigureRow[],
   q: Pick<FiguresQuery, 'from' | 'to' | 'by'>,
   lang: CsvLang,
-  cities: ReadonlyMap<string, CityNames> = new Map(),
+  cities?: ReadonlyMap<string, CityNames>,
 ): string {
   const h = (key: CsvMessageKey) => csvText(key, lang)
   const hour = q.by === 'hour'
@@ -72,8 +72,8 @@ export function figuresCsv(
     { header: h('hub.governorate'), value: (r) => r.governorate },
     ...(q.by === 'center'
       ? [
-          { header: h('hub.cityAr'), value: (r: FigureRow) => cities.get(r.key)?.cityAr ?? '' },
-          { header: h('hub.cityEn'), value: (r: FigureRow) => cities.get(r.key)?.cityEn ?? '' },
+          { header: h('hub.cityAr'), value: (r: FigureRow) => cities?.get(r.key)?.cityAr ?? '' },
+          { header: h('hub.cityEn'), value: (r: FigureRow) => cities?.get(r.key)?.cityEn ?? '' },
         ]
       : []),
     ...FIGURES.map(([key, f]): CsvColumn<FigureRow> => ({ header: h(key), value: f })),

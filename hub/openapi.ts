@@ -5,7 +5,7 @@
  */
 import { fastifySwagger, type SwaggerOptions } from '@fastify/swagger'
 import type { FastifyInstance } from 'fastify'
-import { UpstreamPaths } from '../protocol/upstream.ts'
+import { isSignedPath } from './input-validation.ts'
 
 export const HUB_OPENAPI_PATH = '/api/hub/v1/openapi.json'
 
@@ -46,12 +46,9 @@ export function installHubOpenApi(app: FastifyInstance): void {
   app.get(HUB_OPENAPI_PATH, { schema: { hide: true } }, async () => app.swagger())
 }
 
-/** What the centers sign: every path of UpstreamPaths (the configuration bundle's fetch too). */
-const SIGNED_PATHS: ReadonlySet<string> = new Set(Object.values(UpstreamPaths))
-
 /** Open data, sign-in, health and the document itself need nothing; centers sign (x-tabour-* headers); the rest takes a bearer token. */
 function securityOf(url: string): { security?: { bearer: string[] }[]; description?: string } {
-  if (SIGNED_PATHS.has(url))
+  if (isSignedPath(url))
     return {
       security: [],
       description: 'Signed by the center with its secret: headers x-tabour-center, -timestamp, -nonce, -seq, -signature (HMAC-SHA256).',

@@ -31,6 +31,8 @@ export class StaffSession {
   token: string | null = null
   /** Who signed in last (kept with the token, to prefill a re-login); '' when unknown. */
   username = ''
+  /** What the account covers, kept with the token (StoredToken.scope); null: everything, or not known. */
+  scope: string | null = null
   /** The server refused the current token; cleared by the next `signIn`. */
   expired = false
   /** The screen's live feed, if it has one (the hub page has none, and so loads no socket.io). */
@@ -55,15 +57,17 @@ export class StaffSession {
     const stored = this.options.store.load()
     this.token = stored?.token ?? null
     this.username = stored?.username ?? ''
+    this.scope = stored?.scope ?? null
     return this.token
   }
 
-  /** A token the server just gave (or the person typed): kept, and the session is live again. */
-  signIn(token: string, username?: string): void {
+  /** A token the server just gave (or the person typed), with what its account covers: kept, and the session is live again. */
+  signIn(token: string, username?: string, scope: string | null = null): void {
     this.token = token
     if (username !== undefined) this.username = username
+    this.scope = scope
     this.expired = false
-    this.options.store.save(username === undefined ? { token } : { token, username })
+    this.options.store.save({ token, ...(username === undefined ? {} : { username }), ...(scope === null ? {} : { scope }) })
     this.host.requestUpdate()
   }
 
@@ -72,6 +76,7 @@ export class StaffSession {
     this.feed?.controller.stop()
     this.options.store.clear()
     this.token = null
+    this.scope = null
     this.expired = false
     this.host.requestUpdate()
   }

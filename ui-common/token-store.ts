@@ -9,10 +9,12 @@
 /** Which Web Storage holds the entry. */
 export type StorageKind = 'local' | 'session'
 
-/** What is kept: the token, and for staff screens who logged in (to prefill a re-login). */
+/** What is kept: the token, and for staff screens who logged in (to prefill a re-login) and what their account covers. */
 export interface StoredToken {
   token: string
   username?: string
+  /** The part of the country the account covers (a hub governorate analyst's governorate code): the page says it from its first paint after a reload. */
+  scope?: string
 }
 
 /** The key of a screen's entry: ('kiosk-token', '') → 'tabour:kiosk-token:/'; without `base`, 'tabour:<name>'. */
@@ -20,9 +22,10 @@ export function tokenKey(name: string, base?: string): string {
   return base === undefined ? `tabour:${name}` : `tabour:${name}:${base || '/'}`
 }
 
-/** The entry as stored: a bare token, or JSON `{token, username}` when a username goes with it. */
+/** The entry as stored: a bare token, or JSON `{token, username, scope}` when more goes with it. */
 export function encodeToken(entry: StoredToken): string {
-  return entry.username === undefined ? entry.token : JSON.stringify({ token: entry.token, username: entry.username })
+  const { token, username, scope } = entry
+  return username === undefined && scope === undefined ? token : JSON.stringify({ token, username, scope })
 }
 
 /** The stored text back; null for anything that is neither form (tokens never start with `{`). */
@@ -32,7 +35,11 @@ export function decodeToken(raw: string | null): StoredToken | null {
   try {
     const parsed = JSON.parse(raw) as Partial<StoredToken>
     if (typeof parsed.token !== 'string' || !parsed.token) return null
-    return typeof parsed.username === 'string' ? { token: parsed.token, username: parsed.username } : { token: parsed.token }
+    return {
+      token: parsed.token,
+      ...(typeof parsed.username === 'string' ? { username: parsed.username } : {}),
+      ...(typeof parsed.scope === 'string' ? { scope: parsed.scope } : {}),
+    }
   } catch {
     return null
   }

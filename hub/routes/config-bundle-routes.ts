@@ -33,7 +33,7 @@ import { hubErrors, nationalAuth, PREFIX } from './access.ts'
 
 const tags = ['configuration bundles']
 
-/** Flat, not a union: Fastify's Ajv strips unknown keys branch by branch, which would drop `centerIds` while trying `all`. */
+/** Flat, not a union: one object whose missing part is named (`body/target/governorate is missing`), not an Ajv error per branch. */
 const Target = Type.Object(
   {
     kind: Type.Union([Type.Literal('all'), Type.Literal('governorate'), Type.Literal('centers')]),

@@ -79,7 +79,10 @@ export const figuresRoutes: FastifyPluginAsyncTypebox = async (app) => {
   /** Every group's figures of a range, and the centers: the summary, and the dashboard page's cut of it. */
   const summary = async (request: FastifyRequest, q: FiguresQuerystring, withTime: boolean) => {
     const base = await figuresQuery(q, 'center', request)
-    const figuresAsOf = await store.figuresAsOf(clock())
+    // one moment for both: the page says "as of" when figuresAsOf is before generatedAt, and two
+    // readings of the clock a millisecond apart said it of figures that hold every batch
+    const now = clock()
+    const figuresAsOf = await store.figuresAsOf(now)
     const [byGovernorate, byCenter, byService, byTime, centers] = await Promise.all([
       figures({ ...base, by: 'governorate' }),
       figures({ ...base, by: 'center' }),
@@ -93,7 +96,7 @@ export const figuresRoutes: FastifyPluginAsyncTypebox = async (app) => {
       today: today(),
       offlineAfterMinutes: config.offlineAfterMinutes,
       offlineAfterMissedHeartbeats: config.offlineAfterMissedHeartbeats,
-      generatedAt: clock(),
+      generatedAt: now,
       figuresAsOf,
       // a governorate analyst's figures are his governorate's: the page says so
       scope: request.analyst?.role === 'governorate' ? (base.governorate ?? null) : null,

@@ -15,7 +15,6 @@ import { governorateCode } from '../governorate-codes.ts'
 import { type CityNames, cityNamesOf } from '../../protocol/hub-city.ts'
 import { adminAuth, governorateScope, hubErrors, PREFIX, readAuth } from './access.ts'
 
-/** A fresh center secret: 32 random bytes, base64url. */
 /** The city names a registration or a change gives (`city` as the English one); 400 when `city` and `cityEn` disagree. */
 function cityNames(body: { city?: string; cityAr?: string; cityEn?: string }): Partial<CityNames> {
   const names = cityNamesOf(body)
@@ -23,6 +22,7 @@ function cityNames(body: { city?: string; cityAr?: string; cityEn?: string }): P
   return names
 }
 
+/** A fresh center secret: 32 random bytes, base64url. */
 export const newSecret = () => randomBytes(32).toString('base64url')
 
 const IdParam = Type.Object({ id: Type.String() })
@@ -57,7 +57,7 @@ export const fleetRoutes: FastifyPluginAsyncTypebox = async (app) => {
         const governorate = governorateCode(body.governorate)
         const { city, cityAr, cityEn, ...entry } = body
         const secret = body.secret ?? newSecret()
-        const added = await store.addCenter({ ...entry, governorate, cityAr: '', cityEn: '', ...cityNames(body), secret }, clock())
+        const added = await store.addCenter({ ...entry, governorate, ...cityNames(body), secret }, clock())
         if (!added) throw exists()
         const center = (await store.getCenter(body.id))!
         // the only time the secret is shown: the center's upstream.secret

@@ -175,7 +175,7 @@ async function nationalTimeFigures(db: HubDb, q: FiguresQuery): Promise<FigureRo
  * The whole country by service: the national rollups (every center's rows of a national key
  * already summed) read once, each key joined to the catalogue; the keys the catalogue does not
  * hold are services without a national code, each its own center's, summed from the per-center
- * rollups (only those keys are read). Mapped first, then unmapped, as one query ordered them.
+ * rollups (only those keys are read). Mapped first, then unmapped; the route puts them in the hub's order.
  */
 async function nationalServiceFigures(db: HubDb, q: FiguresQuery): Promise<FigureRow[]> {
   const filters = q.serviceCode !== undefined ? [sql`national_key = ${q.serviceCode}`] : []
@@ -186,9 +186,7 @@ async function nationalServiceFigures(db: HubDb, q: FiguresQuery): Promise<Figur
   const { rows } =
     await sql<AnyRow>`SELECT f.national_key AS national_key, n.code AS key, MAX(n.name_ar) AS name_ar, MAX(n.name_en) AS name_en,
       MAX(n.group_ar) AS group_ar, MAX(n.group_en) AS group_en, ${SUMS}
-    FROM (${union}) f LEFT JOIN hub_national_services n ON n.code = f.national_key GROUP BY f.national_key, n.code ORDER BY f.national_key`.execute(
-      db,
-    )
+    FROM (${union}) f LEFT JOIN hub_national_services n ON n.code = f.national_key GROUP BY f.national_key, n.code`.execute(db)
   const mapped = rows.filter((r) => r.key !== null).map(serviceFigureRow)
   const unmapped = rows.filter((r) => r.key === null).map((r) => String(r.national_key))
   if (unmapped.length === 0) return mapped
@@ -272,13 +270,9 @@ export async function figuresFromSource(db: HubDb, q: FiguresQuery, source: Figu
   if (q.centerId) filters.push(sql`c.id = ${q.centerId}`)
   const where = filters.length ? sql`WHERE ${sql.join(filters, sql` AND `)}` : NOTHING
   const { cols, group } = GROUPINGS[q.by]
-  const order =
-    q.by === 'hour'
-      ? sql`hour_n`
-      : q.by === 'service'
-        ? sql`CASE WHEN n.code IS NULL THEN 1 ELSE 0 END, key, unmapped_center, local_code`
-        : sql`key`
-  const { rows } =
-    await sql<AnyRow>`SELECT ${cols}, ${SUMS} ${sql.join(joins, sql` `)} ${where} GROUP BY ${group} ORDER BY ${order}`.execute(db)
+  // days and hours in time order; governorates, centers and services in no order here: the route puts
+  // them in the hub's one order (hub/figure-order.ts), which SQL's collation-bound ORDER BY could not give
+  const order = q.by === 'hour' ? sql` ORDER BY hour_n` : q.by === 'day' ? sql` ORDER BY key` : NOTHING
+  const { rows } = await sql<AnyRow>`SELECT ${cols}, ${SUMS} ${sql.join(joins, sql` `)} ${where} GROUP BY ${group}${order}`.execute(db)
   return rows.map(q.by === 'service' ? serviceFigureRow : figureRow)
 }

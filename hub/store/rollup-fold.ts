@@ -20,7 +20,7 @@ import { monthDays, monthSql, ROLLUPS, type RollupSpec, rebuildFromFinerSql, sha
 import type { HubDatabase } from './schema.ts'
 
 /** Marks one fold claims at most (default): a transaction of a few seconds at worst, never the whole backlog. */
-export const FOLD_LIMIT = 2000
+const FOLD_LIMIT = 2000
 /** The advisory lock one fold at a time holds (PostgreSQL). */
 const FOLD_LOCK = 0x7ab0_0f01
 /** The claimed marks, per connection (a temporary table: every statement of the fold joins it). */
@@ -63,16 +63,16 @@ function deleteSql(s: RollupSpec, dialect: Dialect, days: readonly string[], mon
 }
 
 /**
- * Folds up to `limit` marks (the oldest first) into the rollups in one transaction; resolves with
- * the number folded (0: none waiting, or all held by ingests in flight).
+ * Folds up to FOLD_LIMIT marks (the oldest first) into the rollups in one transaction; resolves
+ * with the number folded (0: none waiting, or all held by ingests in flight).
  */
-export async function foldRollupMarks(db: Kysely<HubDatabase>, limit = FOLD_LIMIT): Promise<number> {
+export async function foldRollupMarks(db: Kysely<HubDatabase>): Promise<number> {
   const dialect = dialectOf(db)
   return db.transaction().execute(async (trx) => {
     const pg = dialect === 'postgres'
     if (pg) await sql`SELECT pg_advisory_xact_lock(${FOLD_LOCK})`.execute(trx)
     const claimed = await sql<{ center_id: string; day: string }>`SELECT center_id, day FROM hub_rollup_marks
-      ORDER BY marked_at, center_id, day LIMIT ${limit} ${pg ? sql`FOR UPDATE SKIP LOCKED` : sql``}`.execute(trx)
+      ORDER BY marked_at, center_id, day LIMIT ${FOLD_LIMIT} ${pg ? sql`FOR UPDATE SKIP LOCKED` : sql``}`.execute(trx)
     const marks = claimed.rows
     if (marks.length === 0) return 0
     // the days are inlined into the fold's statements (the planner then prunes partitions and narrows index ranges): only calendar days

@@ -54,7 +54,7 @@ export interface MergeInputs {
  * of one length): about half the CPU of the multi-array unnest() in FROM, which first copies every row into a tuple
  * store (measured, 720 rows × 42 columns).
  */
-export const inputSql = (columns: readonly string[], arrays: readonly string[]) =>
+const inputSql = (columns: readonly string[], arrays: readonly string[]) =>
   `input (${columns.join(', ')}) AS (SELECT ${arrays.map((a) => `unnest(${a})`).join(', ')})`
 
 /**

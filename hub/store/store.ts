@@ -21,7 +21,7 @@ import { IngestFunction } from './ingest-function-pg.ts'
 import { FigurePartitions } from './partitions.ts'
 import { migration11 } from './migration-11-scale.ts'
 import { figuresFromSource, hourlySource, nationalFigures, type FiguresQuery } from './figures-query.ts'
-import { FOLD_LIMIT, flushRollupMarks, foldRollupMarks, oldestRollupMark } from './rollup-fold.ts'
+import { flushRollupMarks, foldRollupMarks, oldestRollupMark } from './rollup-fold.ts'
 import { migration18 } from './migration-18-rollup-marks.ts'
 import type { FigureRow } from '../../protocol/hub-api.ts'
 
@@ -94,7 +94,11 @@ export class HubStore {
 
   // --- the center registry ------------------------------------------------------------------
 
-  async addCenter(c: Omit<CenterRecord, 'createdAt' | 'active'> & { active?: boolean }, now: number): Promise<boolean> {
+  /** Registers a center (false: the id is taken); its city names default to '' (none given), and it is active unless told. */
+  async addCenter(
+    c: Omit<CenterRecord, 'createdAt' | 'active' | 'cityAr' | 'cityEn'> & Partial<Pick<CenterRecord, 'cityAr' | 'cityEn' | 'active'>>,
+    now: number,
+  ): Promise<boolean> {
     const { numInsertedOrUpdatedRows } = await this.db
       .insertInto('hub_centers')
       .values({
@@ -102,8 +106,8 @@ export class HubStore {
         name_ar: c.nameAr,
         name_en: c.nameEn,
         governorate: c.governorate,
-        city_ar: c.cityAr,
-        city_en: c.cityEn,
+        city_ar: c.cityAr ?? '',
+        city_en: c.cityEn ?? '',
         kind: c.kind,
         secret: c.secret,
         active: c.active === false ? 0 : 1,
@@ -269,9 +273,9 @@ export class HubStore {
 
   // --- figures -------------------------------------------------------------------------------
 
-  /** Folds up to `limit` (default FOLD_LIMIT) marked days into the rollups in one transaction; resolves with how many. */
-  foldRollups(limit = FOLD_LIMIT): Promise<number> {
-    return this.hasRollupMarks() ? foldRollupMarks(this.db, limit) : Promise.resolve(0)
+  /** Folds up to FOLD_LIMIT marked days into the rollups in one transaction (rollup-fold.ts); resolves with how many. */
+  foldRollups(): Promise<number> {
+    return this.hasRollupMarks() ? foldRollupMarks(this.db) : Promise.resolve(0)
   }
 
   /** Folds every marked day: afterwards the views hold every batch stored before the call. */
@@ -279,9 +283,13 @@ export class HubStore {
     return this.hasRollupMarks() ? flushRollupMarks(this.db) : Promise.resolve(0)
   }
 
-  /** Until when the views hold every stored batch: the oldest unfolded change's time, or `now` when none waits. */
+  /**
+   * Until when the views hold every stored batch: the oldest unfolded change's time, or `now` when
+   * none waits. A store keeping its rollups inline answers `now` without asking: its ingest marks
+   * nothing, and the marks a deferring hub left were folded when it opened (open-store.ts).
+   */
   async figuresAsOf(now: number): Promise<number> {
-    return (this.hasRollupMarks() ? await oldestRollupMark(this.db) : null) ?? now
+    return (this.defersRollups && this.hasRollupMarks() ? await oldestRollupMark(this.db) : null) ?? now
   }
 
   /** A store migrated to 18 or later has the marks' table (a store part-way through its migrations has none). */

@@ -112,6 +112,8 @@ export class HubApp extends LitElement {
     const asked = q.get('view')
     if (asked === 'fleet' || asked === 'analysis' || asked === 'bundles') this.view = asked
     this.auth.restore()
+    // a governorate analyst's page names his governorate from its first paint after a reload, whichever view it opens on
+    this.accountScope = this.auth.scope
     void this.load()
     // while the sign-in form is up, or the hub refused the request (a 4xx), nothing to refresh
     this.timer = setInterval(() => void (this.signIn || this.refused !== null ? undefined : this.load()), REFRESH_MS)
@@ -226,7 +228,7 @@ export class HubApp extends LitElement {
       })
       this.credentialsWrong = false
       this.accountScope = analyst.role === 'governorate' ? analyst.governorate : null
-      this.auth.signIn(token)
+      this.auth.signIn(token, analyst.username, this.accountScope)
       void this.load()
     } catch (err) {
       if (err instanceof ApiError && (err.status === 401 || err.status === 400 || err.status === 429)) this.credentialsWrong = true
@@ -339,24 +341,21 @@ export class HubApp extends LitElement {
       }} @sign-in-needed=${() => this.askSignIn(this.auth.token)}></tabour-hub-analysis>`
   }
 
-  /** The page's title: the nation's, or a governorate analyst's governorate (his figures are not the nation's). */
-  private pageTitle(): string {
-    if (this.accountScope === null) return this.t('title')
-    return hubText('scopedTitle', this.language, { governorate: governorateName(this.accountScope, this.language) })
+  /** A title: the nation's (`national`), or naming a governorate analyst's governorate (`scoped`): his figures are not the nation's. */
+  private titleText(national: HubMessageKey, scoped: 'scopedTitle' | 'scopedDocumentTitle'): string {
+    if (this.accountScope === null) return this.t(national)
+    return hubText(scoped, this.language, { governorate: governorateName(this.accountScope, this.language) })
   }
 
   override updated(): void {
     // the browser tab says the same as the heading (index.html has the national one until the page knows)
-    document.title =
-      this.accountScope === null
-        ? this.t('documentTitle')
-        : hubText('scopedDocumentTitle', this.language, { governorate: governorateName(this.accountScope, this.language) })
+    document.title = this.titleText('documentTitle', 'scopedDocumentTitle')
   }
 
   override render(): TemplateResult {
     return html`
       <header>
-        <h1 data-title>${this.pageTitle()}</h1>
+        <h1 data-title>${this.titleText('title', 'scopedTitle')}</h1>
         <div class="tools">
         <tabour-lang-switch .lang=${this.language} @lang-change=${(e: LangChangeEvent) => {
           this.language = e.detail.lang

@@ -10,9 +10,19 @@ import { HubStore, type FiguresQuery, type GroupBy } from '../../hub/store/store
 import { openHubDatabase } from '../../hub/store/database.ts'
 import { hubMigrations } from '../../hub/store/migrations.ts'
 import { FIGURE_COLUMNS } from '../../hub/store/figure-columns.ts'
-import { ROLLUPS, rebuildSql } from '../../hub/store/rollups.ts'
 import { HubError } from '../../hub/errors.ts'
 import { freshPgDatabase, PG_SKIP_REASON, PG_URL, startTestHub } from './hub-harness.ts'
+import {
+  batch,
+  CENTERS,
+  expectRollupsAsRebuilt,
+  orderedFigures,
+  row,
+  SERVICES,
+  seed,
+  snapshot,
+  viewsMatchHourlyRows,
+} from './rollup-fixture.ts'
 
 /**
  * National scale (issue 23): the rollups give the same figures as the hourly rows on every view,
@@ -100,54 +110,8 @@ async function partmanDatabase(): Promise<{ url: string; drop: () => Promise<voi
   return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) }
 }
 
-const CENTERS = [
-  { id: 'C1', governorate: 'Cairo' },
-  { id: 'C2', governorate: 'Cairo' },
-  { id: 'C3', governorate: 'Alexandria' },
-]
-// PASS is in the catalogue; ZZZ is a code the catalogue lacks (unmapped per center); B has no code
-const SERVICES = [
-  { code: 'A', national: 'PASS' },
-  { code: 'B', national: undefined },
-  { code: 'C', national: 'ZZZ' },
-]
-// across a month's end, a whole month, and into the next
 const DAYS = ['2026-01-30', '2026-01-31', '2026-02-01', '2026-02-14', '2026-02-28', '2026-03-01', '2026-03-02']
 const HOURS = [9, 13]
-
-function row(service: (typeof SERVICES)[number], seed: number, o: Partial<HourFigures> = {}): HourFigures {
-  const n = 3 + (seed % 7)
-  return {
-    serviceCode: service.code,
-    nationalCode: service.national,
-    serviceNameAr: `خدمة ${service.code}`,
-    serviceNameEn: `Service ${service.code}`,
-    issued: n,
-    called: n - 1,
-    served: n - 2,
-    noShow: 1,
-    cancelled: seed % 2,
-    transferredIn: 0,
-    transferredOut: seed % 3,
-    waitSumSeconds: 120 * n,
-    waitCount: n - 1,
-    waitMaxSeconds: 200 + seed,
-    waitWithinTarget: n - 2,
-    waitMissedUncalled: seed % 2,
-    serviceSumSeconds: 90 * n,
-    serviceCount: n - 2,
-    counterOpenMinutes: 60,
-    openMinutes: 60,
-    ratingCount: 1,
-    ratingScoreSum: 4,
-    parked: seed % 2,
-    ...o,
-  }
-}
-
-function batch(center: string, day: string, hour: number, revision: number, rows: HourFigures[]): HourBatch {
-  return { centerId: center, seq: revision, day, hour, timeZone: 'Africa/Cairo', revision, final: false, generatedAt: 0, rows }
-}
 
 const nonce = () => randomUUID()
 
@@ -166,28 +130,6 @@ function firstBatches(): HourBatch[] {
       ),
     ),
   )
-}
-
-async function seed(store: HubStore): Promise<void> {
-  // the columns every schema version has (migration 11's test seeds at 9, before migration 17 split the city): the cities are left to their default
-  for (const c of CENTERS)
-    await store.db
-      .insertInto('hub_centers')
-      .values({
-        id: c.id,
-        name_ar: `مركز ${c.id}`,
-        name_en: `Center ${c.id}`,
-        governorate: c.governorate,
-        kind: 'fixed',
-        secret: 's',
-        created_at: 0,
-      })
-      .execute()
-  // straight into the table: migration 11's test seeds a store at schema 9, before the catalogue's revision (migration 16) that put() bumps
-  await store.db
-    .insertInto('hub_national_services')
-    .values({ code: 'PASS', name_ar: 'جوازات', name_en: 'Passports', group_ar: '', group_en: '', created_at: 0, updated_at: 0 })
-    .execute()
 }
 
 const RANGES: [string, string][] = [
@@ -215,36 +157,7 @@ function queries(): FiguresQuery[] {
 }
 
 async function expectRollupsMatchHourlyRows(store: HubStore): Promise<void> {
-  let nonEmpty = 0
-  for (const q of queries()) {
-    const fromRollups = await store.figures(q)
-    expect(fromRollups, JSON.stringify(q)).toEqual(await store.figuresFromHourlyRows(q))
-    if (fromRollups.some((r) => r.issued > 0)) nonEmpty++
-  }
-  expect(nonEmpty).toBeGreaterThan(50) // the comparison compared figures, not empty lists
-}
-
-/** A table's rows in key order, numbers as numbers (received_at left out: a re-send may not change it, but nothing else). */
-async function snapshot(store: HubStore, table: string, keys: string[]): Promise<Record<string, unknown>[]> {
-  const { rows } = await sql<
-    Record<string, unknown>
-  >`SELECT * FROM ${sql.table(table)} ORDER BY ${sql.join(keys.map((k) => sql.ref(k)))}`.execute(store.db)
-  return rows.map(({ received_at: _, ...r }) =>
-    Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'string' && /^-?\d+$/.test(v) ? Number(v) : v])),
-  )
-}
-
-/** Every rollup equals what rebuilding it from hub_figures from scratch gives (migration 11's own SQL). */
-async function expectRollupsAsRebuilt(store: HubStore): Promise<void> {
-  for (const s of ROLLUPS) {
-    const kept = await snapshot(store, s.table, [...s.keys])
-    expect(kept.length, s.table).toBeGreaterThan(0)
-    await store.db.transaction().execute(async (trx) => {
-      await sql`DELETE FROM ${sql.table(s.table)}`.execute(trx)
-      await sql.raw(rebuildSql(s, store.dialect)).execute(trx)
-    })
-    expect(kept, s.table).toEqual(await snapshot(store, s.table, [...s.keys]))
-  }
+  expect(await viewsMatchHourlyRows(store, queries())).toBeGreaterThan(50) // the comparison compared figures, not empty lists
 }
 
 describe.each(CASES)('national scale on %s, rollups %s', (backend, rollups) => {
@@ -253,14 +166,14 @@ describe.each(CASES)('national scale on %s, rollups %s', (backend, rollups) => {
     await seed(store)
     for (const b of firstBatches()) expect(await store.ingest(b, nonce(), 1)).not.toBe('replayed')
     await expectRollupsMatchHourlyRows(store)
-    const before = await store.figures({ from: '2026-01-01', to: '2026-03-31', by: 'service' })
+    const before = await orderedFigures(store, { from: '2026-01-01', to: '2026-03-31', by: 'service' })
 
     // the same batches again (new nonces: a center re-sending after a lost answer): nothing changes
     for (const b of firstBatches()) {
       const result = await store.ingest(b, nonce(), 2)
       expect(result).toMatchObject({ stored: 0, duplicate: true })
     }
-    expect(await store.figures({ from: '2026-01-01', to: '2026-03-31', by: 'service' })).toEqual(before)
+    expect(await orderedFigures(store, { from: '2026-01-01', to: '2026-03-31', by: 'service' })).toEqual(before)
 
     // revisions: more tickets; a lower maximum wait; a renamed service; a service moved to another national code
     await store.ingest(
@@ -304,12 +217,12 @@ describe.each(CASES)('national scale on %s, rollups %s', (backend, rollups) => {
           store.db,
         )
       }
-    const beforeMigration = await store.figures({ from: '2026-01-30', to: '2026-03-02', by: 'service' })
+    const beforeMigration = await orderedFigures(store, { from: '2026-01-30', to: '2026-03-02', by: 'service' })
     expect(beforeMigration.length).toBeGreaterThan(3)
     // the migrations before 15, which turns the centers' free-text governorates (and so the rows' governorate) into codes
     const upTo = hubMigrations.filter((m) => m.version < 15)
     expect(await store.migrate(upTo)).toBe(upTo.at(-1)?.version)
-    expect(await store.figures({ from: '2026-01-30', to: '2026-03-02', by: 'service' })).toEqual(beforeMigration)
+    expect(await orderedFigures(store, { from: '2026-01-30', to: '2026-03-02', by: 'service' })).toEqual(beforeMigration)
     await expectRollupsMatchHourlyRows(store)
     const { rows: rollupRows } = await sql<{ n: number }>`SELECT COUNT(*) AS n FROM hub_rollup_center_day`.execute(store.db)
     expect(Number(rollupRows[0].n)).toBe(CENTERS.length * DAYS.length)
@@ -422,7 +335,7 @@ describe.each(CASES)('national scale on %s, rollups %s', (backend, rollups) => {
           { from, to, by },
           { from, to, by, serviceCode: 'PASS' },
         ] as FiguresQuery[])
-          expect(await store.figures(q), JSON.stringify(q)).toEqual(await store.figuresFromHourlyRows(q))
+          await viewsMatchHourlyRows(store, [q])
       }
     const max = await store.figures({ from: '2026-02-28', to: '2026-02-28', by: 'hour', centerId: 'C1' })
     expect(max.find((r) => r.key === '23')?.waitMaxSeconds).toBe(1)

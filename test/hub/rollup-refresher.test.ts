@@ -5,13 +5,12 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { randomUUID } from 'node:crypto'
 import { sql } from 'kysely'
-import type { HourBatch, HourFigures } from '../../protocol/upstream.ts'
 import { HUB_DASHBOARD_PATH } from '../../protocol/hub-api.ts'
 import { HubStore, type FiguresQuery } from '../../hub/store/store.ts'
 import { openHubDatabase } from '../../hub/store/database.ts'
 import { openHubStore } from '../../hub/open-store.ts'
-import { ROLLUPS, rebuildSql } from '../../hub/store/rollups.ts'
-import { BACKENDS, type Backend, freshPgDatabase, startTestHub } from './hub-harness.ts'
+import { BACKENDS, type Backend, freshPgDatabase, startTestHub, type TestHub } from './hub-harness.ts'
+import { batch, CENTERS, expectRollupsAsRebuilt, row, SERVICES, seed, snapshot, viewsMatchHourlyRows } from './rollup-fixture.ts'
 
 /**
  * Deferred rollups (rollup-fold.ts, hub migration 18): ingest stores the hourly rows and marks
@@ -44,63 +43,13 @@ async function deferredStore(where: { sqliteFile: string; databaseUrl?: string }
   return store
 }
 
-const CENTERS = [
-  { id: 'C1', governorate: 'Cairo' },
-  { id: 'C2', governorate: 'Cairo' },
-  { id: 'C3', governorate: 'Alexandria' },
-]
 const DAYS = ['2026-02-27', '2026-02-28', '2026-03-01']
-
-function row(code: string, seed: number, o: Partial<HourFigures> = {}): HourFigures {
-  const n = 3 + (seed % 7)
-  return {
-    serviceCode: code,
-    nationalCode: code === 'A' ? 'PASS' : undefined,
-    serviceNameAr: `خدمة ${code}`,
-    serviceNameEn: `Service ${code}`,
-    issued: n,
-    called: n - 1,
-    served: n - 2,
-    noShow: 1,
-    cancelled: seed % 2,
-    transferredIn: 0,
-    transferredOut: 0,
-    waitSumSeconds: 120 * n,
-    waitCount: n - 1,
-    waitMaxSeconds: 200 + seed,
-    waitWithinTarget: n - 2,
-    serviceSumSeconds: 90 * n,
-    serviceCount: n - 2,
-    counterOpenMinutes: 60,
-    ...o,
-  }
-}
-
-function batch(center: string, day: string, hour: number, revision: number, rows: HourFigures[]): HourBatch {
-  return { centerId: center, seq: revision, day, hour, timeZone: 'Africa/Cairo', revision, final: false, generatedAt: 0, rows }
-}
+/** The fixture's services with a catalogue code (A: PASS) and without (B). */
+const [A, B] = SERVICES as [(typeof SERVICES)[number], (typeof SERVICES)[number]]
 
 /** A center's days (two hours each, services A and B), revision 1. */
 const daysOf = (center: string, ci: number) =>
-  DAYS.flatMap((day, di) => [9, 14].map((hour) => batch(center, day, hour, 1, [row('A', ci * 7 + di + hour), row('B', ci * 5 + di)])))
-
-async function seed(store: HubStore): Promise<void> {
-  for (const c of CENTERS)
-    await store.addCenter(
-      {
-        id: c.id,
-        nameAr: `مركز ${c.id}`,
-        nameEn: `Center ${c.id}`,
-        governorate: c.governorate,
-        cityAr: '',
-        cityEn: '',
-        kind: 'fixed',
-        secret: 's',
-      },
-      0,
-    )
-  await store.nationalServices.put({ code: 'PASS', nameAr: 'جوازات', nameEn: 'Passports', groupAr: '', groupEn: '' }, 0)
-}
+  DAYS.flatMap((day, di) => [9, 14].map((hour) => batch(center, day, hour, 1, [row(A, ci * 7 + di + hour), row(B, ci * 5 + di)])))
 
 const VIEWS: FiguresQuery[] = (['governorate', 'center', 'service', 'day'] as const).flatMap((by) => [
   { from: '2026-02-01', to: '2026-03-31', by },
@@ -110,20 +59,16 @@ const VIEWS: FiguresQuery[] = (['governorate', 'center', 'service', 'day'] as co
 
 /** Every view as the hourly rows give it, and every rollup as a rebuild from scratch makes it. */
 async function expectExact(store: HubStore): Promise<void> {
-  for (const q of VIEWS) expect(await store.figures(q), JSON.stringify(q)).toEqual(await store.figuresFromHourlyRows(q))
-  for (const s of ROLLUPS) {
-    const kept = await rowsOf(store, s.table, s.keys)
-    await store.db.transaction().execute(async (trx) => {
-      await sql`DELETE FROM ${sql.table(s.table)}`.execute(trx)
-      await sql.raw(rebuildSql(s, store.dialect)).execute(trx)
-    })
-    expect(kept, s.table).toEqual(await rowsOf(store, s.table, s.keys))
-  }
+  await viewsMatchHourlyRows(store, VIEWS)
+  await expectRollupsAsRebuilt(store)
 }
 
-async function rowsOf(store: HubStore, table: string, keys: readonly string[]): Promise<unknown[]> {
-  const { rows } = await sql`SELECT * FROM ${sql.table(table)} ORDER BY ${sql.join(keys.map((k) => sql.ref(k)))}`.execute(store.db)
-  return rows
+/** A hub on `backend` that defers its rollups (its refresher folds every `refreshMs`), with the fixture's centers. */
+async function deferringHub(backend: Backend, clock: () => number, refreshMs: number): Promise<TestHub> {
+  const hub = await startTestHub({ backend, clock, config: { rollupRefreshMs: refreshMs } })
+  cleanups.push(() => hub.close())
+  await seed(hub.store)
+  return hub
 }
 
 const marks = async (store: HubStore) => (await store.db.selectFrom('hub_rollup_marks').select(['center_id', 'day']).execute()).length
@@ -162,8 +107,8 @@ describe.each(BACKENDS)('deferred rollups on %s', (backend) => {
     const old = daysOf('C1', 0).find((b) => b.day === '2026-02-28' && b.hour === 9)!
     await store.ingest(
       batch('C1', '2026-02-28', 9, 2, [
-        row('A', 1, { issued: old.rows[0].issued + 40, waitMaxSeconds: 1, nationalCode: undefined }),
-        row('B', 2, { serviceNameEn: 'Service B (renamed)' }),
+        row(A, 1, { issued: old.rows[0].issued + 40, waitMaxSeconds: 1, nationalCode: undefined }),
+        row(B, 2, { serviceNameEn: 'Service B (renamed)' }),
       ]),
       randomUUID(),
       5_000,
@@ -175,7 +120,7 @@ describe.each(BACKENDS)('deferred rollups on %s', (backend) => {
     expect(await store.flushRollups()).toBe(1)
     await expectExact(store)
     const wait = await store.figures({ from: '2026-02-28', to: '2026-02-28', by: 'hour', centerId: 'C1' })
-    expect(wait.find((r) => r.key === '9')?.waitMaxSeconds).toBe(Math.max(1, old.rows[1].waitMaxSeconds, row('B', 2).waitMaxSeconds))
+    expect(wait.find((r) => r.key === '9')?.waitMaxSeconds).toBe(Math.max(1, old.rows[1].waitMaxSeconds, row(B, 2).waitMaxSeconds))
   })
 
   it('a fold that fails part-way leaves its marks and the rollups as they were; the next fold sums them', async () => {
@@ -184,7 +129,7 @@ describe.each(BACKENDS)('deferred rollups on %s', (backend) => {
     await seed(store)
     await store.ingestHours(daysOf('C1', 0), randomUUID(), 1_000)
     await store.flushRollups()
-    const folded = await rowsOf(store, 'hub_rollup_center_day', ['day', 'center_id'])
+    const folded = await snapshot(store, 'hub_rollup_center_day', ['day', 'center_id'])
     for (const [ci, c] of CENTERS.entries())
       await store.ingestHours(
         daysOf(c.id, ci).map((b) => ({ ...b, revision: 2, rows: b.rows.map((r) => ({ ...r, issued: r.issued + 1 })) })),
@@ -208,17 +153,15 @@ describe.each(BACKENDS)('deferred rollups on %s', (backend) => {
     }
     await expect(store.foldRollups()).rejects.toThrow(/fold refused/)
     expect(await marks(store)).toBe(waiting)
-    expect(await rowsOf(store, 'hub_rollup_center_day', ['day', 'center_id'])).toEqual(folded)
+    expect(await snapshot(store, 'hub_rollup_center_day', ['day', 'center_id'])).toEqual(folded)
     await sql`DROP TRIGGER refuse_fold ${backend === 'sqlite' ? sql`` : sql`ON hub_rollup_national_month`}`.execute(store.db)
     expect(await store.flushRollups()).toBe(waiting)
     await expectExact(store)
   })
 
   it('the hub app folds on its own, and its answers say until when the figures hold every batch', async () => {
-    let now = Date.UTC(2026, 1, 28, 12)
-    const hub = await startTestHub({ backend, clock: () => now, config: { rollupRefreshMs: 60 } })
-    cleanups.push(() => hub.close())
-    await seed(hub.store)
+    const now = Date.UTC(2026, 1, 28, 12)
+    const hub = await deferringHub(backend, () => now, 60)
     const stored = now - 90_000
     for (const [ci, c] of CENTERS.entries()) await hub.store.ingestHours(daysOf(c.id, ci), randomUUID(), stored)
     const answer = async () => (await hub.app.inject({ url: '/api/hub/v1/figures?from=2026-02-01&to=2026-03-31&by=center' })).json()
@@ -226,9 +169,48 @@ describe.each(BACKENDS)('deferred rollups on %s', (backend) => {
     await vi.waitFor(async () => expect((await answer()).figuresAsOf).toBe(now), { timeout: 20_000, interval: 100 })
     expect((await answer()).totals.issued).toBeGreaterThan(0)
     await expectExact(hub.store)
+  })
+
+  it("the figures' answers say since when a change waits to be folded, and nothing once it is folded", async () => {
+    let now = Date.UTC(2026, 1, 28, 12)
+    // a refresher that would fold only in an hour: the marks wait until the test folds them
+    const hub = await deferringHub(backend, () => now, 3_600_000)
+    const stored = now - 90_000
+    await hub.store.ingestHours(daysOf('C1', 0), randomUUID(), stored)
+    await hub.store.ingestHours(daysOf('C2', 1), randomUUID(), stored + 30_000)
+    const asOf = async () =>
+      Promise.all(
+        ['/api/hub/v1/figures?from=2026-02-01&to=2026-03-31&by=center', `${HUB_DASHBOARD_PATH}?from=2026-02-01&to=2026-03-31`].map(
+          async (url) => (await hub.app.inject({ url })).json().figuresAsOf,
+        ),
+      )
+    // behind: the oldest change not folded yet, on the figures and on the dashboard
+    expect(await asOf()).toEqual([stored, stored])
+    expect(await hub.store.flushRollups()).toBe(2 * DAYS.length)
     now += 60_000
+    expect(await asOf()).toEqual([now, now])
+  })
+
+  it('the dashboard of a deferring hub with nothing waiting is not behind, whatever time passes while it answers', async () => {
+    // a clock that moves at every reading: the answer's two moments must be one
+    let now = Date.UTC(2026, 1, 28, 12)
+    const hub = await deferringHub(backend, () => ++now, 3_600_000)
     const dashboard = (await hub.app.inject({ url: `${HUB_DASHBOARD_PATH}?from=2026-02-01&to=2026-03-31` })).json()
-    expect(dashboard.figuresAsOf).toBe(now)
+    expect(dashboard.figuresAsOf).toBe(dashboard.generatedAt)
+  })
+
+  it('a store keeping its rollups inline answers "now" without asking for the marks', async () => {
+    const where = await databaseFor(backend)
+    const deferring = await deferredStore(where)
+    await seed(deferring)
+    await deferring.ingestHours(daysOf('C1', 0), randomUUID(), 1_000)
+    expect(await deferring.figuresAsOf(9_000)).toBe(1_000)
+    // the same database, inline: the marks are still there (nothing folded them), and it does not look
+    const inline = new HubStore(openHubDatabase(where))
+    cleanups.push(() => inline.close())
+    await inline.migrate()
+    expect(await marks(inline)).toBe(DAYS.length)
+    expect(await inline.figuresAsOf(9_000)).toBe(9_000)
   })
 })
 

@@ -121,4 +121,18 @@ describe('StaffSession', () => {
     s.signIn('read-token')
     expect(session.getItem('tabour:hub-read-token')).toBe('read-token')
   })
+
+  it("keeps what a hub analyst's account covers with the token, until signing out", () => {
+    const store = new TokenStore(tokenKey('hub-read-token'), 'session')
+    new StaffSession(host(), { store }).signIn('session-token', 'alex', 'EG-ALX')
+    const reloaded = new StaffSession(host(), { store })
+    expect(reloaded.restore()).toBe('session-token')
+    expect(reloaded.scope).toBe('EG-ALX')
+    reloaded.signOut()
+    expect(reloaded.scope).toBeNull()
+    reloaded.signIn('read-token')
+    const again = new StaffSession(host(), { store })
+    again.restore()
+    expect(again.scope).toBeNull()
+  })
 })

@@ -61,7 +61,9 @@ describe('TokenStore', () => {
     expect(decodeToken('{not json')).toBeNull()
     expect(decodeToken('')).toBeNull()
     expect(decodeToken(null)).toBeNull()
-    for (const entry of [{ token: 'x' }, { token: 'y', username: 'manager' }]) expect(decodeToken(encodeToken(entry))).toEqual(entry)
+    for (const entry of [{ token: 'x' }, { token: 'y', username: 'manager' }, { token: 'z', username: 'alex', scope: 'EG-ALX' }])
+      expect(decodeToken(encodeToken(entry))).toEqual(entry)
+    expect(decodeToken('{"token":"t","scope":7}')).toEqual({ token: 't' })
   })
 
   it('behaves like an empty store when the storage refuses, or there is none', () => {

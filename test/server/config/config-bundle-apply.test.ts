@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateKeyPairSync, sign } from 'node:crypto'
 import { TestCenter } from '../../helpers/test-center.ts'
+import { minimalBundleDraft } from '../../helpers/bundle-draft.ts'
 import { NationalServicesRepo } from '../../../server/db/repositories/national-services-repo.ts'
 
 /**
@@ -28,17 +29,7 @@ const CATALOGUE = {
   ],
 }
 
-const contents = (over: Record<string, unknown> = {}) => ({
-  priorityCategories: [{ code: 'veterans', nameAr: 'المحاربون القدامى', nameEn: 'Veterans' }],
-  finishOutcomes: [{ code: 'served', nameAr: 'تمت الخدمة', nameEn: 'Served' }],
-  holidays: [],
-  announcement: { ar: '', en: '' },
-  messageTexts: [],
-  serviceMapping: {},
-  weeklyHours: null,
-  nationalCatalogue: CATALOGUE,
-  ...over,
-})
+const contents = (over: Record<string, unknown> = {}) => ({ ...minimalBundleDraft(), nationalCatalogue: CATALOGUE, ...over })
 
 let center: TestCenter
 beforeAll(async () => {
