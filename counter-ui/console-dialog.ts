@@ -70,6 +70,18 @@ export class ConsoleDialog extends LitElement {
         max-block-size: 16rem;
         overflow: auto;
       }
+      /* a transfer lists every service and counter: wide enough for three columns on a 1366 px
+         desk, so a center's six of each fit without a list cut mid-word (walk of 2026-12-05) */
+      .dialog[data-dialog='transfer'] {
+        inline-size: min(64rem, calc(100vw - 2rem));
+      }
+      /* "no open counter serves it", "closed": a line of its own under the name, not a third line of a cramped tile */
+      .target .mark {
+        display: block;
+        font-size: 0.85rem;
+        font-weight: 600;
+        color: var(--console-soft);
+      }
       label.field {
         display: grid;
         gap: 0.3rem;
@@ -136,7 +148,7 @@ export class ConsoleDialog extends LitElement {
             <div class="choices">
               ${spec.services.map(
                 (s) =>
-                  html`<label class="choice"><input type="radio" name="target" required value=${`service:${s.id}`} data-target-service=${s.id} @change=${this.onTarget} />${s.prefix} · ${name(s)}${s.staffed ? nothing : html` <span class="muted" data-unstaffed>(${consoleText('transfer.unstaffedService', lang)})</span>`}</label>`,
+                  html`<label class="choice"><input type="radio" name="target" required value=${`service:${s.id}`} data-target-service=${s.id} @change=${this.onTarget} /><span class="target">${s.prefix} · ${name(s)}${s.staffed ? nothing : html`<span class="mark" data-unstaffed>${consoleText('transfer.unstaffedService', lang)}</span>`}</span></label>`,
               )}
             </div>
           </fieldset>
@@ -145,7 +157,7 @@ export class ConsoleDialog extends LitElement {
               ? html`<fieldset>
                 <legend>${consoleText('transfer.toCounter', lang)}</legend>
                 <div class="choices">
-                  ${spec.counters.map((c) => html`<label class="choice"><input type="radio" name="target" required value=${`counter:${c.id}`} data-target-counter=${c.id} @change=${this.onTarget} />${consoleText('counter.number', lang, { n: c.number })} · ${c.name}${c.state === 'closed' ? html` <span class="muted" data-closed>(${consoleText('transfer.closedCounter', lang)})</span>` : nothing}</label>`)}
+                  ${spec.counters.map((c) => html`<label class="choice"><input type="radio" name="target" required value=${`counter:${c.id}`} data-target-counter=${c.id} @change=${this.onTarget} /><span class="target">${consoleText('counter.number', lang, { n: c.number })} · <bdi>${c.name}</bdi>${c.state === 'closed' ? html`<span class="mark" data-closed>${consoleText('transfer.closedCounter', lang)}</span>` : nothing}</span></label>`)}
                 </div>
               </fieldset>`
               : nothing

@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { daytimeShiftMs, STAFF_PASSWORD, type TestCenter, type TestClock } from '../helpers/test-center.ts'
 import { listeningCenter } from '../helpers/listening-center.ts'
 import { LANDSCAPE, useBrowserSuite } from './browser.ts'
+import { overflowing } from './layout.ts'
 import { seriousAxeViolations } from './axe.ts'
 import { ROOT } from './ui-build.ts'
 
@@ -579,6 +580,73 @@ describe('the console, for the README', { timeout: 60_000 }, () => {
     await dialog(page, 'finish').waitFor()
     await screenshot(page, 'counter-en-1366-finish')
     await expectAccessible(page, 'finish dialog, en')
+  })
+})
+
+describe('the transfer dialog of a real center (walk of 2026-12-05)', { timeout: 90_000 }, () => {
+  it("lists a center's six services and six counters whole at 1366×768, in Arabic and English, with the marks under the names", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'tabour-e2e-counter-transfer-'))
+    cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }))
+    const run = await startCenter(dataDir)
+    cleanups.push(() => run.center.close())
+    // the demo center's lines: long Arabic names, which the walk saw cut mid-word in a narrow dialog
+    const names: [string, string, string][] = [
+      ['A', 'تراخيص البناء', 'Building permits'],
+      ['B', 'طلبات التصالح', 'Reconciliation requests'],
+      ['C', 'مستخرجات السجل المدني', 'Civil registry extracts'],
+      ['D', 'توصيل المرافق (كهرباء ومياه وغاز)', 'Utility connections (power, water, gas)'],
+      ['E', 'خدمات المستثمرين', 'Investor services'],
+      ['F', 'الاستعلامات والشكاوى', 'Enquiries and complaints'],
+    ]
+    const services = []
+    for (const [prefix, nameAr, nameEn] of names) services.push(await run.center.createService({ prefix, nameAr, nameEn }))
+    const counters = []
+    for (const [i, s] of services.entries())
+      counters.push(await run.center.createCounter({ number: i + 1, name: s.nameAr, serviceIds: [s.id] }))
+    await run.center.openCounterAs('clerk1', counters[0].id)
+    const kiosk = (await run.center.createDevice('kiosk')).token
+    await run.center.issue(kiosk, { serviceId: services[0].id })
+    const page = await contexts.page(DESK)
+    await login(page, run, 'clerk1')
+    await page.locator('main[data-phase="console"]').waitFor()
+    await button(page, 'call_next').click()
+    await expectCurrent(page, 'A-001')
+    for (const lang of ['ar', 'en'] as const) {
+      if (lang === 'en') {
+        await page.locator('tabour-lang-switch button').click()
+        await page.waitForFunction(() => document.documentElement.lang === 'en')
+      }
+      await button(page, 'transfer').click()
+      const dlg = page.locator('tabour-console-dialog')
+      await dlg.locator('[data-target-service]').first().waitFor()
+      // every choice whole inside its list, and no list that must be scrolled to find one
+      const clipped = await dlg.locator('.choices').evaluateAll((lists) =>
+        lists.flatMap((list) => {
+          const box = list.getBoundingClientRect()
+          const cut = [...list.querySelectorAll('.choice')]
+            .filter((c) => {
+              const r = c.getBoundingClientRect()
+              return r.top < box.top - 1 || r.bottom > box.bottom + 1
+            })
+            .map((c) => (c.textContent ?? '').trim())
+          return list.scrollHeight > list.clientHeight + 1
+            ? [...cut, `a list scrolls: ${list.scrollHeight} in ${list.clientHeight} px`]
+            : cut
+        }),
+      )
+      expect(clipped).toEqual([])
+      // the others: not the ticket's own line, not this counter
+      expect(await dlg.locator('[data-target-service]').count()).toBe(5)
+      expect(await dlg.locator('[data-target-counter]').count()).toBe(5)
+      // the dialog fits the desk's window, its buttons in view
+      const confirm = (await dlg.locator('[data-action="confirm"]').boundingBox())!
+      expect(confirm.y + confirm.height).toBeLessThanOrEqual(DESK.height)
+      expect(await overflowing(page, 'tabour-console-dialog .choice')).toEqual([])
+      await screenshot(page, `counter-${lang}-1366-transfer`)
+      await expectAccessible(page, `transfer dialog of six lines, ${lang}`)
+      await dlg.locator('[data-action="cancel"]').click()
+      await dlg.locator('form').waitFor({ state: 'detached' })
+    }
   })
 })
 
