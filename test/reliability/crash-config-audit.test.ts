@@ -134,7 +134,16 @@ describe('crash: configuration changes and their audit rows survive kill -9 toge
           if (res.status !== 200) throw new Error(`news: ${res.status} ${JSON.stringify(res.body)}`)
         }
       }
-      const { exit } = await runUntilKilled(server, { workers: 6, step: change, killWhen: sleep(200 + random() * 600) })
+      // killed at a random moment after the round's first acknowledged change (a fixed 200–800 ms
+      // from the start fell before any change on a loaded box, where hashing a clerk's password
+      // alone can take that long): then a round without a change in the database has lost one
+      let acknowledged!: () => void
+      const firstChange = new Promise<void>((resolve) => (acknowledged = resolve))
+      const step = async () => {
+        await change()
+        acknowledged()
+      }
+      const { exit } = await runUntilKilled(server, { workers: 6, step, killWhen: firstChange.then(() => sleep(random() * 600)) })
       expect(exit, server.output).toEqual({ code: null, signal: 'SIGKILL' })
 
       server = await ChildServer.start({ dataDir, env })
