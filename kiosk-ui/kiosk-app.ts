@@ -72,8 +72,17 @@ export class KioskApp extends LitElement {
   static override styles = [
     kioskScreenStyles,
     css`
+      /* The kiosk is exactly one screen tall (ui-common's screenHost only sets a minimum): the
+         header, the title, the printer banner, "I have a booking" and the footer with the language
+         switch always show; what is longer than the room left scrolls inside main (walk of
+         2026-12-05, finding 3: six long names and the banner pushed the footer off a 1080×1920 screen). */
+      :host {
+        block-size: 100dvh;
+        min-block-size: 0;
+      }
       header,
       footer {
+        flex: none;
         padding-block: var(--tabour-space-2);
         padding-inline: var(--tabour-space-3);
         background: var(--tabour-primary);
@@ -110,12 +119,29 @@ export class KioskApp extends LitElement {
       }
       main {
         flex: 1;
+        min-block-size: 0;
         display: flex;
         flex-direction: column;
-        justify-content: center;
+        /* safe: content taller than main starts at its top, where scrolling can reach it */
+        justify-content: safe center;
         gap: var(--tabour-space-3);
         padding-block: var(--tabour-space-2) var(--tabour-space-3);
         padding-inline: var(--tabour-space-3);
+        overflow-y: auto;
+      }
+      main > * {
+        flex: none;
+      }
+      /* The home screen: the services take the room the rest leaves and scroll inside themselves
+         (service-grid.ts shows a fade while more is below). A citizen keeps big tiles and always
+         sees the title, the banner, "I have a booking" and the language switch, which a shrinking
+         page or smaller tiles would trade away. */
+      main[data-screen='home'] {
+        gap: var(--tabour-space-2);
+      }
+      main[data-screen='home'] > tabour-service-grid {
+        flex: 0 1 auto;
+        min-block-size: 0;
       }
       h1 {
         margin: 0;

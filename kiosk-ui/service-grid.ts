@@ -31,7 +31,35 @@ export class ServiceGrid extends LitElement {
     themeStyles,
     kioskStyles,
     css`
+      /* Where the kiosk gives the grid less room than its tiles need, it scrolls inside itself
+         (kiosk-app.ts) and a fade with an arrow at its foot says more is below, until the end. */
+      :host {
+        display: block;
+        overflow-y: auto;
+        overscroll-behavior: contain;
+        container-type: scroll-state;
+      }
+      .more {
+        display: none;
+        position: sticky;
+        inset-block-end: 0;
+        block-size: 4rem;
+        margin-block-start: -4rem;
+        place-items: end center;
+        background: linear-gradient(transparent, var(--tabour-bg) 75%);
+        color: var(--tabour-primary);
+        font-size: 2.5rem;
+        line-height: 1;
+        pointer-events: none;
+      }
+      @container scroll-state(scrollable: bottom) {
+        .more {
+          display: grid;
+        }
+      }
       .grid {
+        /* room for the tiles' shadow and focus ring inside the scrolling box */
+        padding-block-end: 8px;
         display: grid;
         grid-template-columns: repeat(var(--columns, 2), minmax(0, 1fr));
         gap: var(--tabour-space-3);
@@ -168,7 +196,8 @@ export class ServiceGrid extends LitElement {
 
   override render(): TemplateResult {
     if (this.services.length === 0) return html`<p class="empty">${kioskText('kiosk.noServices', this.lang)}</p>`
-    return html`<div class="grid" role="list">${this.services.map((s) => this.card(s))}</div>`
+    return html`<div class="grid" role="list">${this.services.map((s) => this.card(s))}</div>
+      <div class="more" aria-hidden="true">▼</div>`
   }
 
   private card(s: ServiceWithQueue): TemplateResult {

@@ -61,9 +61,9 @@ export class TicketConfirmation extends LitElement {
           align-items: center;
         }
       }
-      /* with documents (up to 10) everything must still fit a 1080×1920 kiosk: a smaller label,
-         and the QR beside the paper notice instead of above it */
-      .ticket.with-documents {
+      /* with documents (up to 10) everything must still fit a 1080×1920 kiosk: a smaller label
+         (.with-documents), and the QR beside the paper notice instead of above it (.qr-beside) */
+      .ticket.qr-beside {
         grid-template-columns: auto minmax(0, 1fr);
         grid-template-areas: 'main main' 'qr notice' 'done done';
         align-items: center;
@@ -71,7 +71,7 @@ export class TicketConfirmation extends LitElement {
       }
       /* a landscape kiosk keeps its two columns: the ticket and documents beside the QR and notice */
       @media (orientation: landscape) and (min-width: 60rem) {
-        .ticket.with-documents {
+        .ticket.qr-beside {
           grid-template-columns: minmax(0, 3fr) minmax(0, 2fr);
           grid-template-areas: 'main qr' 'main notice' 'done done';
         }
@@ -83,10 +83,11 @@ export class TicketConfirmation extends LitElement {
         font-size: clamp(4rem, 10vmin, 7rem);
         border-width: 6px;
       }
-      .with-documents .qr {
+      /* beside the notice, the QR and its caption take a narrow column */
+      .qr-beside .qr {
         --qr-size: clamp(9rem, 18vmin, 12rem);
       }
-      .with-documents .qr figcaption {
+      .qr-beside .qr figcaption {
         max-inline-size: 14em;
         font-size: 1.2rem;
       }
@@ -269,7 +270,7 @@ export class TicketConfirmation extends LitElement {
     const lang = this.lang
     const other = otherLang(lang)
     return html`
-      <section class=${this.compact ? 'ticket with-documents' : 'ticket'} data-ticket-id=${ticket.id}>
+      <section class="ticket ${this.compact ? 'with-documents' : ''} ${this.qrBeside ? 'qr-beside' : ''}" data-ticket-id=${ticket.id}>
         <div class="main">
           <h1 class="caption">${kioskText('ticket.yourTicket', lang)}</h1>
           <p class="label ltr" data-ticket-label=${ticket.label}>${ticketLabel(ticket.label)}</p>
@@ -312,6 +313,15 @@ export class TicketConfirmation extends LitElement {
    */
   private get compact(): boolean {
     return this.documents.length > 0 || this.category !== null
+  }
+
+  /**
+   * The QR beside the paper notice: in the compact layout, and under the bilingual "photograph this
+   * screen" box, which also put Done and the footer below a 1080×1920 screen (walk of 2026-12-05,
+   * finding 3). The number keeps its full size there: it is what the citizen photographs.
+   */
+  private get qrBeside(): boolean {
+    return this.compact || this.printing === 'problem' || this.printing === 'none'
   }
 
   private renderPrinting(lang: Lang): TemplateResult {

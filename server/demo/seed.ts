@@ -26,7 +26,7 @@ export interface DemoSeed {
 }
 
 /** A citizen-service technology center's catalogue (services of Egyptian one-stop-shop windows). */
-const SERVICES = [
+export const DEMO_SERVICES = [
   { prefix: 'A', nameAr: 'تراخيص البناء', nameEn: 'Building permits', targetWaitSeconds: 900 },
   { prefix: 'B', nameAr: 'طلبات التصالح', nameEn: 'Reconciliation requests', targetWaitSeconds: 1200 },
   { prefix: 'C', nameAr: 'مستخرجات السجل المدني', nameEn: 'Civil-registry extracts', targetWaitSeconds: 600 },
@@ -173,7 +173,7 @@ export async function seedDemo(db: Db, now: number, codeDigest: PairingCodeDiges
     const passwordHash = await hashPassword(DEMO_PASSWORD)
     db.transaction(() => {
       const ids = new Map<string, number>()
-      SERVICES.forEach((s, i) =>
+      DEMO_SERVICES.forEach((s, i) =>
         ids.set(s.prefix, services.insert({ whenUnstaffed: 'not-offered', ...s, dailyCap: null, active: true, sortOrder: i }, now).id),
       )
       for (const c of COUNTERS) {

@@ -4,10 +4,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { listeningCenter } from '../helpers/listening-center.ts'
-import { FakePrinter, refusedPort } from '../drivers/printer/fake-printer.ts'
+import { FakePrinter } from '../drivers/printer/fake-printer.ts'
 import { openTicketPrinter } from '../../drivers/printer/index.ts'
 import type { PrinterFactory } from '../../server/devices/printer-handle.ts'
-import { PORTRAIT, useBrowserSuite } from './browser.ts'
+import { useBrowserSuite } from './browser.ts'
+import { deadPrinterKiosk } from './dead-printer-kiosk.ts'
 import { seriousAxeViolations } from './axe.ts'
 import { ROOT } from './ui-build.ts'
 
@@ -40,17 +41,8 @@ describe('the kiosk promises a reprint only when a printer can do it', () => {
     const service = await center.createService({ prefix: 'A', nameAr: 'بطاقة الرقم القومي', nameEn: 'National ID card' })
     const counter = await center.createCounter({ number: 1, serviceIds: [service.id] })
     await center.openCounterAs('clerk1', counter.id)
-    const admin = await center.admin()
-    const dead = { type: 'epson', interface: `tcp://127.0.0.1:${await refusedPort()}`, widthMm: 80 }
-    const created = await center.request('POST', '/api/v1/devices', {
-      token: admin,
-      body: { kind: 'kiosk', name: 'Entrance', config: { printer: dead } },
-    })
-    expect(created.statusCode, created.body).toBe(201)
-    const kiosk = await suite.contexts.page(PORTRAIT)
-    await kiosk.goto(`${url}/kiosk/?pair=${created.json().pairingCode}`)
+    const kiosk = await deadPrinterKiosk(center, url, suite.contexts)
     const serviceButton = kiosk.locator(`tabour-service-grid button[data-service-id="${service.id}"]`)
-    await kiosk.locator('tabour-printer-fault-banner [data-printer-problem="not-answering"]').waitFor({ timeout: 20_000 })
 
     await serviceButton.click()
     await notice(kiosk).waitFor()
@@ -64,7 +56,7 @@ describe('the kiosk promises a reprint only when a printer can do it', () => {
     const printer = await FakePrinter.start()
     closers.push(() => printer.close())
     const reception = await center.request('POST', '/api/v1/devices', {
-      token: admin,
+      token: await center.admin(),
       body: {
         kind: 'printer',
         name: 'Reception',

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest'
+import { join } from 'node:path'
+import type { Locator, Page } from 'playwright-core'
+import { listeningCenter } from '../helpers/listening-center.ts'
+import { daytimeShiftMs, TestClock } from '../helpers/test-center.ts'
+import { openTicketPrinter } from '../../drivers/printer/index.ts'
+import type { PrinterFactory } from '../../server/devices/printer-handle.ts'
+import { APPOINTMENT_DEFAULTS } from '../../protocol/appointments.ts'
+import { DEMO_SERVICES } from '../../server/demo/seed.ts'
+import { PORTRAIT, useBrowserSuite } from './browser.ts'
+import { deadPrinterKiosk } from './dead-printer-kiosk.ts'
+import { ROOT } from './ui-build.ts'
+
+/**
+ * Walk of 2026-12-05, finding 3: with the printer-fault banner, the demo's six services (long
+ * Arabic names, three with no counter) and "I have a booking", the kiosk's home was 1984 px tall on
+ * a 1080×1920 screen: the footer with the language switch was cut off. The ticket screen with the
+ * printer absent lost its footer too. Real Chromium at 1080×1920, a real center, a kiosk printer on
+ * a refused local port, a service taking bookings.
+ */
+
+const SHOTS = join(ROOT, 'test-results', 'kiosk-fit')
+const suite = useBrowserSuite(SHOTS)
+const quickPrinter: PrinterFactory = (config) => openTicketPrinter(config, { pollIntervalMs: 500 })
+
+/**
+ * The element against the window: "" when it is wholly inside it, not clipped by a box around
+ * it that scrolls or hides its overflow, and not covered (it answers a hit test at its centre,
+ * shadow roots pierced); else what is wrong.
+ */
+async function outOfView(locator: Locator): Promise<string> {
+  await locator.waitFor()
+  return locator.evaluate((el) => {
+    const box = el.getBoundingClientRect()
+    const where = `${Math.round(box.top)}..${Math.round(box.bottom)} in 0..${innerHeight}`
+    if (box.height <= 0 || box.top < -1 || box.bottom > innerHeight + 1 || box.left < -1 || box.right > innerWidth + 1)
+      return `outside: ${where}`
+    const parentOf = (node: Element): Element | null =>
+      node.parentElement ?? ((node.getRootNode() as ShadowRoot).host as Element | undefined) ?? null
+    for (let up = parentOf(el); up; up = parentOf(up)) {
+      if (getComputedStyle(up).overflowY === 'visible') continue
+      const clip = up.getBoundingClientRect()
+      if (box.top < clip.top - 1 || box.bottom > clip.bottom + 1)
+        return `clipped by ${up.localName} (${Math.round(clip.top)}..${Math.round(clip.bottom)}): ${where}`
+    }
+    let at = document.elementFromPoint((box.left + box.right) / 2, (box.top + box.bottom) / 2)
+    while (at?.shadowRoot) {
+      const inner = at.shadowRoot.elementFromPoint((box.left + box.right) / 2, (box.top + box.bottom) / 2)
+      if (!inner || inner === at) break
+      at = inner
+    }
+    if (!at || !(at === el || el.contains(at) || el.shadowRoot?.contains(at))) return `covered by ${at?.localName ?? 'nothing'}: ${where}`
+    return ''
+  })
+}
+
+/** The page is no taller than the window, and the named pieces are wholly in view. */
+async function fits(page: Page, what: string, pieces: Record<string, Locator>): Promise<void> {
+  const height = await page.evaluate(() => document.documentElement.scrollHeight)
+  expect(height, `${what}: page height`).toBeLessThanOrEqual(PORTRAIT.height)
+  for (const [name, locator] of Object.entries(pieces)) expect(await outOfView(locator), `${what}: ${name}`).toBe('')
+}
+
+describe('every kiosk screen fits 1080×1920', () => {
+  it('home with the banner, six services and "I have a booking", and a ticket with the printer absent, in Arabic and English', async () => {
+    const clock = new TestClock(Date.now() + daytimeShiftMs())
+    const { center, url } = await listeningCenter(
+      { clock, config: { uiDir: suite.uiDir }, deps: { openPrinter: quickPrinter } },
+      suite.cleanups,
+    )
+    const services = []
+    // as the demo: only enquiries are offered without a counter; A and B have one
+    for (const s of DEMO_SERVICES) services.push(await center.createService({ whenUnstaffed: 'not-offered', ...s }))
+    const counter = await center.createCounter({ number: 1, serviceIds: [services[0]!.id, services[1]!.id] })
+    await center.openCounterAs('clerk1', counter.id)
+    const admin = await center.admin()
+    const bookings = { ...APPOINTMENT_DEFAULTS, enabled: true, slotMinutes: 15, walkInShare: 0, serviceMinutes: 5 }
+    const put = await center.request('PUT', `/api/v1/appointments/settings/${services[0]!.id}`, { token: admin, body: bookings })
+    expect(put.statusCode, put.body).toBeLessThan(300)
+
+    const kiosk = await deadPrinterKiosk(center, url, suite.contexts)
+    const tiles = kiosk.locator('tabour-service-grid button.service')
+    const home = {
+      title: kiosk.locator('main[data-screen="home"] h1'),
+      banner: kiosk.locator('tabour-printer-fault-banner [data-printer-problem]'),
+      'I have a booking': kiosk.locator('tabour-booking-check-in [data-action="have-booking"]'),
+      'language switch': kiosk.locator('footer tabour-lang-switch button'),
+    }
+    for (const lang of ['ar', 'en'] as const) {
+      await kiosk.locator(`html[lang="${lang}"]`).waitFor()
+      await expect.poll(() => tiles.count()).toBe(DEMO_SERVICES.length)
+      await fits(kiosk, `home (${lang})`, home)
+      // every tile can be reached: scrolling the grid (if it scrolls) brings it wholly into view, the rest stays
+      for (let i = DEMO_SERVICES.length - 1; i >= 0; i--) {
+        await tiles.nth(i).scrollIntoViewIfNeeded()
+        expect(await outOfView(tiles.nth(i)), `home (${lang}): tile ${DEMO_SERVICES[i]!.prefix}`).toBe('')
+        await fits(kiosk, `home (${lang}) scrolled to ${DEMO_SERVICES[i]!.prefix}`, home)
+      }
+      await kiosk.screenshot({ path: join(SHOTS, `kiosk-fit-${lang}-home.png`) })
+
+      // enquiries: taken with no counter open, so the ticket's wait reads the long "unknown, no counter works now"
+      await kiosk.locator(`tabour-service-grid button[data-service-id="${services[5]!.id}"]`).click()
+      const notice = kiosk.locator('tabour-ticket-confirmation [data-printing="problem"]')
+      await notice.waitFor()
+      await fits(kiosk, `ticket (${lang})`, {
+        'photograph this screen': notice,
+        done: kiosk.locator('tabour-ticket-confirmation [data-action="done"]'),
+        'language switch': kiosk.locator('footer tabour-lang-switch button'),
+      })
+      await kiosk.screenshot({ path: join(SHOTS, `kiosk-fit-${lang}-ticket.png`) })
+      await kiosk.locator('tabour-ticket-confirmation [data-action="done"]').click()
+      await home.title.waitFor()
+      if (lang === 'ar') await kiosk.locator('footer tabour-lang-switch button').click()
+    }
+  })
+})
