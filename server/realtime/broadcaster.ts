@@ -170,19 +170,19 @@ export class Broadcaster {
       case 'queue:updated':
         return this.send(
           // the display feeds a call of this commit reached have these figures in the call already
-          [STAFF_FEED, KIOSK_FEED, ALL_ZONES_FEED, ...this.knownZones().map(zoneFeed)].filter((feed) => !fold?.feeds.has(feed)),
+          [STAFF_FEED, KIOSK_FEED, ...this.displayFeeds()].filter((feed) => !fold?.feeds.has(feed)),
           'queue:updated',
           { services: this.figuresOf(event.serviceIds, figures) },
         )
       case 'center:updated':
         // the news line: staff and every display feed (a zoned display shows it too)
-        return this.send([STAFF_FEED, ALL_ZONES_FEED, ...this.knownZones().map(zoneFeed)], 'center:updated', { news: event.news })
+        return this.send([STAFF_FEED, ...this.displayFeeds()], 'center:updated', { news: event.news })
       case 'settings:changed':
-        return this.send(this.configFeeds(), 'config:changed', { deviceId: null })
+        return this.send([KIOSK_FEED, ...this.displayFeeds()], 'config:changed', { deviceId: null })
       case 'device:changed':
         // a kiosk's own config (ask priority, ask phone…) or a display's (voice, media) takes effect
         // without a reload; serial lines follow it too
-        return this.send(this.configFeeds(), 'config:changed', { deviceId: event.deviceId })
+        return this.send([KIOSK_FEED, ...this.displayFeeds()], 'config:changed', { deviceId: event.deviceId })
       case 'ticket:reprint':
       case 'access:revoked':
         // not pushed: the printer reprints; the socket server ends revoked sockets
@@ -208,9 +208,9 @@ export class Broadcaster {
     }
   }
 
-  /** The feeds of the screens that follow the center's settings and their own config: kiosks and every display. */
-  private configFeeds(): string[] {
-    return [KIOSK_FEED, ALL_ZONES_FEED, ...this.knownZones().map(zoneFeed)]
+  /** Every display's feed: the all-zones one and each zone's. */
+  private displayFeeds(): string[] {
+    return [ALL_ZONES_FEED, ...this.knownZones().map(zoneFeed)]
   }
 
   private publicZoneFeeds(zone: string): string[] {
