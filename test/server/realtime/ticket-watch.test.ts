@@ -10,12 +10,23 @@ import {
   waitUntil,
 } from '../../helpers/socket-client.ts'
 import { act, buildFloor, openCounter } from './floor.ts'
+import type { TestCenter } from '../../helpers/test-center.ts'
 
 /**
  * The public watch socket of the status page (server/realtime/ticket-watch.ts): no token, the
  * ticket ids are the capability; it gets only `ticket:status` of its own tickets, pushed at
  * connect and after every change that moves them, and never anything personal.
  */
+/** A desk (counter 7) serving the floor's service A and a service B, open, with one ticket of B waiting: the watched one. */
+async function sharedDesk(center: TestCenter) {
+  const floor = await buildFloor(center)
+  const other = await center.createService({ prefix: 'B' })
+  const counter = await center.createCounter({ number: 7, name: 'Desk 7', zone: 'ground', serviceIds: [floor.service.id, other.id] })
+  const clerk = await center.openCounterAs('clerk-b', counter.id)
+  const mine = await center.issue(floor.kiosk.token, { serviceId: other.id })
+  return { floor, counter, clerk, mine }
+}
+
 describe('public ticket watch', () => {
   const { clients, start } = useListeningCenter()
 
@@ -140,11 +151,7 @@ describe('public ticket watch', () => {
 
   it('a priority ticket issued in another service of the same counter pushes the watched ticket its new place (walk 2026-12-05, finding 1)', async () => {
     const { center, url } = await start()
-    const floor = await buildFloor(center)
-    const other = await center.createService({ prefix: 'B' })
-    const counter = await center.createCounter({ number: 7, name: 'Desk 7', zone: 'ground', serviceIds: [floor.service.id, other.id] })
-    const clerk = await center.openCounterAs('clerk-b', counter.id)
-    const mine = await center.issue(floor.kiosk.token, { serviceId: other.id })
+    const { floor, counter, clerk, mine } = await sharedDesk(center)
 
     const socket = clients.open(url, undefined, { auth: { watch: [mine.id] } })
     expect((await waitForEvent(socket, 'ticket:status')).ticket.position).toBe(0)
@@ -158,11 +165,7 @@ describe('public ticket watch', () => {
 
   it('with the only counter paused, the place follows the play of the counter when it resumes, not its own service alone', async () => {
     const { center, url } = await start()
-    const floor = await buildFloor(center)
-    const other = await center.createService({ prefix: 'B' })
-    const counter = await center.createCounter({ number: 7, name: 'Desk 7', zone: 'ground', serviceIds: [floor.service.id, other.id] })
-    const clerk = await center.openCounterAs('clerk-b', counter.id)
-    const mine = await center.issue(floor.kiosk.token, { serviceId: other.id })
+    const { floor, counter, clerk, mine } = await sharedDesk(center)
     await act(center, clerk, counter.id, 'pause', { reason: 'prayer' })
     const socket = clients.open(url, undefined, { auth: { watch: [mine.id] } })
     expect((await waitForEvent(socket, 'ticket:status')).ticket).toMatchObject({ position: 0, estimatedWaitSeconds: null })
