@@ -122,8 +122,7 @@ const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFi
  * remain (the server's start-up fold gives the event loop back between batches).
  */
 export function refreshRollups(db: Database.Database, timeZone: string, maxBatches = Infinity): boolean {
-  const state = (key: string) =>
-    (db.prepare('SELECT value FROM report_state WHERE key = ?').get(key) as { value: string } | undefined)?.value
+  const state = (key: string) => reportState(db, key)
   const setState = (key: string, value: string) =>
     db.prepare('INSERT INTO report_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value)
   const latest = (db.prepare('SELECT COALESCE(MAX(id), 0) AS id FROM events').get() as { id: number }).id
@@ -295,7 +294,12 @@ export function refreshRollups(db: Database.Database, timeZone: string, maxBatch
  * before any fold.
  */
 export function foldGeneration(db: Database.Database): string | null {
-  return (db.prepare('SELECT value FROM report_state WHERE key = ?').get(FOLD_GENERATION) as { value: string } | undefined)?.value ?? null
+  return reportState(db, FOLD_GENERATION) ?? null
+}
+
+/** One of the fold's own facts (its zone, rules, last event, generation) in report_state. */
+function reportState(db: Database.Database, key: string): string | undefined {
+  return (db.prepare('SELECT value FROM report_state WHERE key = ?').get(key) as { value: string } | undefined)?.value
 }
 
 /** Folds whatever is pending a batch at a time, yielding to the event loop in between (server start). */
