@@ -2,6 +2,7 @@
 import { bundleSizeBench } from './bundle-size.bench.ts'
 import { kioskStartBench } from './kiosk-start.bench.ts'
 import { callToDisplayBench } from './call-to-display.bench.ts'
+import { callOnScreenBench } from './call-on-screen.bench.ts'
 import { tapToPrinterBench } from './tap-to-printer.bench.ts'
 import { ticketIssueBench } from './ticket-issue.bench.ts'
 import { reportLatencyBench } from './report-latency.bench.ts'
@@ -18,6 +19,7 @@ bundleSizeBench()
 await kioskStartBench()
 await ticketIssueBench()
 await callToDisplayBench()
+await callOnScreenBench()
 await tapToPrinterBench()
 await ticketRenderBench()
 // the hub bench also runs on PostgreSQL when the tests' local server answers (or TABOUR_TEST_PG_URL
