@@ -43,20 +43,17 @@ const LONG_TESTS = 'test/reliability/**/*.long.test.ts'
  * `npm test` runs in three steps (vitest projects, one command, one coverage report): every test
  * file that neither drives Chromium nor measures time two at a time; then the Chromium files that
  * assert no timing (BROWSER_TESTS) two at a time, each worker with its own Chromium; then
- * TIMING_TESTS one at a time with the machine to themselves. These assert how fast something
- * happens (a call on the display within 1 s, a push on the console within 5 s, a static file while
- * 100 logins hash, a child server ready and exiting within its limits): next to another test file
- * they would measure the neighbour, not the product. A new Chromium file goes in BROWSER_TESTS
- * (test/e2e/ already is) unless it asserts a duration; then it is named in TIMING_TESTS.
+ * TIMING_TESTS one at a time with the machine to themselves. These depend on how fast something
+ * happens (calls spoken back to back, a static file while 100 logins hash, a child server ready
+ * and exiting within its limits): next to another test file they would measure the neighbour,
+ * not the product. How soon a push reaches a screen is a benchmark's figure
+ * (bench/call-on-screen.bench.ts), not a test's limit: the e2e files wait for it with a guard
+ * against a hang only. A new Chromium file goes in BROWSER_TESTS (test/e2e/ already is) unless
+ * what it asserts depends on a duration; then it is named in TIMING_TESTS.
  */
 const TIMING_TESTS = [
-  // Chromium files with a time limit in what they assert
-  'test/e2e/display.test.ts', // a call on screen within 1 s of call-next
+  // Chromium files whose scenario depends on timing
   'test/e2e/display-voice.test.ts', // three calls within 1 s, the panel at every animation frame
-  'test/e2e/status-page.test.ts', // the status page follows a call within 1 s
-  'test/e2e/counter.test.ts', // "my day" counts a push within 5 s
-  'test/e2e/dashboard.test.ts', // the live figures follow a push within 5 s
-  'test/e2e/kiosk-start.test.ts', // the start-up requests in flight together
   'test/display-ui/announcer/announcer-browser.test.ts', // each call as long as its clips
   // timing against an unloaded baseline, or child servers with start and exit limits
   'test/reliability/login-flood.test.ts',

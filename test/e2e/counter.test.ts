@@ -740,10 +740,10 @@ describe('a late citizen (issue 14, item 8)', { timeout: 60_000 }, () => {
       expect((await center.action(elsewhere, counter.id, 'start')).statusCode).toBe(200)
       expect((await center.action(elsewhere, counter.id, 'finish')).statusCode).toBe(200)
     }
-    await page.locator('tabour-my-day [data-served]').filter({ hasText: '2' }).waitFor({ timeout: 5000 })
+    await page.locator('tabour-my-day [data-served]').filter({ hasText: '2' }).waitFor({ timeout: 15_000 })
     await center.issue(kiosk, { serviceId: a.id })
     expect((await center.action(elsewhere, counter.id, 'call-next')).statusCode).toBe(200)
     expect((await center.action(elsewhere, counter.id, 'no-show')).statusCode).toBe(200)
-    await page.locator('tabour-my-day [data-no-show]').filter({ hasText: '1' }).waitFor({ timeout: 5000 })
+    await page.locator('tabour-my-day [data-no-show]').filter({ hasText: '1' }).waitFor({ timeout: 15_000 })
   })
 })

@@ -241,7 +241,7 @@ describe('manager dashboard', () => {
     const stats = (await run.center.request('GET', '/api/v1/stats/today', { token: seed.admin })).json()
     await expect.poll(() => kpi(page, 'issued').textContent()).toBe(String(stats.totals.issued))
     // each figure may arrive in its own push after the first paint: wait for each to agree with the API
-    await expect.poll(() => kpi(page, 'waiting').textContent()).toBe(String(stats.totals.waiting))
+    await expect.poll(() => kpi(page, 'waiting').textContent(), { timeout: 15_000 }).toBe(String(stats.totals.waiting))
     await expect.poll(() => kpi(page, 'served').textContent()).toBe(String(stats.totals.served))
     // the within-target figure says which tickets it covers (calls, misses that left, misses still waiting)
     expect(Number(await page.locator('tabour-live-view [data-kpi="sla"] [data-sla-counted]').getAttribute('data-sla-counted'))).toBe(
@@ -344,8 +344,8 @@ describe('manager dashboard', () => {
     page.on('framenavigated', (f) => navigations.push(f.url()))
     // a ticket issued at the kiosk: waiting and issued go up by one
     const issued = await run.center.issue(seed.kiosk.token, { serviceId: seed.services[2]!.id })
-    await expect.poll(() => kpi(page, 'issued').textContent(), { timeout: 5000 }).toBe(String(stats.totals.issued + 1))
-    await expect.poll(() => kpi(page, 'waiting').textContent()).toBe(String(stats.totals.waiting + 1))
+    await expect.poll(() => kpi(page, 'issued').textContent(), { timeout: 15_000 }).toBe(String(stats.totals.issued + 1))
+    await expect.poll(() => kpi(page, 'waiting').textContent(), { timeout: 15_000 }).toBe(String(stats.totals.waiting + 1))
     // called and finished at counter 1: served goes up, the line goes down
     const clerk = seed.clerks[0]!
     let called = null
@@ -359,8 +359,8 @@ describe('manager dashboard', () => {
     await run.center.action(clerk.token, clerk.counter.id, 'start')
     await run.center.action(clerk.token, clerk.counter.id, 'finish')
     const after = (await run.center.request('GET', '/api/v1/stats/today', { token: seed.admin })).json()
-    await expect.poll(() => kpi(page, 'served').textContent(), { timeout: 5000 }).toBe(String(after.totals.served))
-    await expect.poll(() => kpi(page, 'waiting').textContent()).toBe(String(after.totals.waiting))
+    await expect.poll(() => kpi(page, 'served').textContent(), { timeout: 15_000 }).toBe(String(after.totals.served))
+    await expect.poll(() => kpi(page, 'waiting').textContent(), { timeout: 15_000 }).toBe(String(after.totals.waiting))
     expect(navigations).toEqual([])
   }, 240_000)
 
