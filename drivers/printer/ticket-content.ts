@@ -13,7 +13,7 @@ export interface TicketContent {
   issuedAt: number
   /** IANA zone the date and time are printed in, e.g. `Africa/Cairo`. */
   timeZone: string
-  /** How many tickets are ahead of this one (0 = next). */
+  /** How many tickets are ahead of this one, as the call policy plays the line (0: "Nobody ahead of you now", never "next"). */
   peopleAhead: number
   /** The estimate shown on the kiosk, in seconds; null when no counter is open for the service (the paper says so). */
   estimatedWaitSeconds: number | null

@@ -11,9 +11,12 @@ import { formatMessage, messagesOf, type Catalogue, type Lang } from './format.t
 export const TICKET_MESSAGES = {
   'ticket.yourTicket': { ar: 'رقم تذكرتك', en: 'Your ticket number' },
   'ticket.placeLabel': { ar: 'دورك', en: 'Your place in line' },
+  // at 0 what is true now, never "you are next": a priority ticket or a checked-in appointment
+  // issued later may still be called first (walk 2026-12-05, finding 1), and with no counter
+  // serving nobody is next at all. The kiosk's screen, the paper and the status page all say it.
   'ticket.peopleAhead': {
-    ar: '{n, plural, =0 {أنت التالي} one {أمامك شخص واحد} two {أمامك شخصان} few {أمامك # أشخاص} many {أمامك # شخصًا} other {أمامك # شخص}}',
-    en: '{n, plural, =0 {You are next} one {# person ahead of you} other {# people ahead of you}}',
+    ar: '{n, plural, =0 {لا أحد أمامك الآن} one {أمامك شخص واحد} two {أمامك شخصان} few {أمامك # أشخاص} many {أمامك # شخصًا} other {أمامك # شخص}}',
+    en: '{n, plural, =0 {Nobody ahead of you now} one {# person ahead of you} other {# people ahead of you}}',
   },
   'ticket.waitLabel': { ar: 'الانتظار المتوقع', en: 'Estimated wait' },
   // {minutes} is the whole wait, {hours} and {rest} the same split (see waitValues); "حوالي"
@@ -55,7 +58,10 @@ export function waitValues(seconds: number): { minutes: number; hours: number; r
   return { minutes, hours: Math.floor(rounded / 60), rest: rounded % 60 }
 }
 
-/** "أمامك ٣ أشخاص" / "3 people ahead of you"; 0 is "You are next". Digits default to 'western'. */
+/**
+ * "أمامك ٣ أشخاص" / "3 people ahead of you"; 0 is "Nobody ahead of you now". The figure is the call
+ * policy's play (QueueView.standing), never a count of lower numbers. Digits default to 'western'.
+ */
 export function peopleAheadText(peopleAhead: number, lang: Lang, digits?: DigitStyle): string {
   return formatMessage(TICKET_MESSAGES['ticket.peopleAhead'][lang], lang, { n: Math.max(0, Math.floor(peopleAhead)) }, digits)
 }

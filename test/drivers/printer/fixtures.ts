@@ -28,3 +28,6 @@ export const SAMPLE_DOCUMENTS: TicketContent = {
     },
   ],
 }
+
+/** SAMPLE with nobody ahead and no counter serving: the paper says «لا أحد أمامك الآن» and the wait is unknown (walk 2026-12-05). */
+export const SAMPLE_NOBODY_AHEAD: TicketContent = { ...SAMPLE, peopleAhead: 0, estimatedWaitSeconds: null }

@@ -14,6 +14,18 @@ const quickPrinter: PrinterFactory = (config) => openTicketPrinter(config, { pol
 
 const PAPER_OUT = { printer: 0x12, offline: 0x12, paper: 0x12 | 0x60 }
 
+/** The real driver (quickPrinter), keeping what each job was asked to print in `contents`. */
+const recordingPrinter =
+  (contents: TicketContent[]): PrinterFactory =>
+  (config) => {
+    const handle = quickPrinter(config)
+    return {
+      print: (content, done) => (contents.push(content), handle.print(content, done)),
+      watch: (listener) => handle.watch(listener),
+      close: () => handle.close(),
+    } satisfies PrinterHandle
+  }
+
 describe('printing the tickets a kiosk issues', () => {
   const centers: TestCenter[] = []
   const printers: FakePrinter[] = []
@@ -78,15 +90,7 @@ describe('printing the tickets a kiosk issues', () => {
     const printer = await FakePrinter.start()
     printers.push(printer)
     const contents: TicketContent[] = []
-    const recording: PrinterFactory = (config) => {
-      const handle = quickPrinter(config)
-      return {
-        print: (content, done) => (contents.push(content), handle.print(content, done)),
-        watch: (listener) => handle.watch(listener),
-        close: () => handle.close(),
-      } satisfies PrinterHandle
-    }
-    const { center, service, kiosk } = await setUp(printer.url, recording)
+    const { center, service, kiosk } = await setUp(printer.url, recordingPrinter(contents))
     const ordinary = await issue(center, kiosk.token, service.id)
     const pregnant = await issue(center, kiosk.token, service.id, 'pregnant')
     expect(pregnant).toMatchObject({ priority: 'pregnant', printing: 'queued' })
@@ -101,6 +105,32 @@ describe('printing the tickets a kiosk issues', () => {
     expect(starred.width).toBe(plain.width)
     expect(starred.height - plain.height).toBeGreaterThan(60)
     writeFileSync(join(tmpdir(), 'tabour-priority-ticket.png'), starred.png)
+  })
+
+  it("the paper's people ahead are the call policy's play, as the kiosk's and the status page's; at 0 it says nobody is ahead now, never 'next'", async () => {
+    const printer = await FakePrinter.start()
+    printers.push(printer)
+    const contents: TicketContent[] = []
+    const { center, service: a, kiosk } = await setUp(printer.url, recordingPrinter(contents))
+    // nobody waits and no counter serves: nobody ahead, the wait unknown (walk 2026-12-05, finding 1)
+    const first = await issue(center, kiosk.token, a.id)
+    expect([first.position, first.estimatedWaitSeconds]).toEqual([0, null])
+    // counter 1 serves A and B: the two B tickets taken before the next A ticket are called before it
+    const b = await center.createService({ prefix: 'B' })
+    const counter = await center.createCounter({ number: 1, serviceIds: [a.id, b.id] })
+    await issue(center, kiosk.token, b.id)
+    await issue(center, kiosk.token, b.id)
+    await center.openCounterAs('clerk1', counter.id)
+    const second = await issue(center, kiosk.token, a.id)
+    // A-001, B-001 and B-002 ahead: not 1, the count of A's lower numbers
+    expect(second.position).toBe(3)
+    expect((await center.request('GET', `/api/v1/tickets/${second.id}`)).json().position).toBe(3)
+    await printer.waitForJobs(4)
+    const printed = (label: string) => contents.find((c) => c.label === label)!
+    expect(printed(first.label)).toMatchObject({ peopleAhead: 0, estimatedWaitSeconds: null })
+    expect(ticketText(printed(first.label))).toMatchObject({ aheadAr: 'لا أحد أمامك الآن', aheadEn: 'Nobody ahead of you now' })
+    expect(printed(second.label).peopleAhead).toBe(3)
+    expect(ticketText(printed(second.label))).toMatchObject({ aheadEn: '3 people ahead of you' })
   })
 
   it('a refused printer port: the ticket is still issued (201) and the failed job is reported as device:status', async () => {
