@@ -70,7 +70,7 @@ const BLACK_BELOW = 160
 
 /**
  * Draws the ticket as a black-and-white PNG the width of the paper's printable area: center,
- * service, the label very large, the priority category if any, date and time in the center's zone, people ahead and the
+ * service, the label very large, the priority category and the appointment's slot if any, date and time in the center's zone, people ahead and the
  * estimated wait (Arabic, then English), what to bring when the service lists documents, and a
  * line that introduces the QR printed below it.
  */
@@ -123,6 +123,12 @@ function draw(content: TicketContent, options: RenderOptions): { image: ImageDat
     star(pen, Math.round(30 * scale))
     paragraph('priorityAr', AR(29))
     paragraph('priorityEn', EN(22))
+  }
+  // a checked-in appointment says so, with its slot (docs/appointments.md); any other ticket keeps its layout
+  if (text.appointmentAr) {
+    pen.y += Math.round(8 * scale)
+    paragraph('appointmentAr', AR(26))
+    paragraph('appointmentEn', EN(20))
   }
   pen.y += Math.round(14 * scale)
   paragraph('dateAr', AR(22))

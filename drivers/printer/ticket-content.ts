@@ -21,6 +21,8 @@ export interface TicketContent {
   statusUrl: string
   /** The ticket's priority category in both languages, printed under the label; absent for an ordinary ticket. */
   priorityCategory?: { ar: string; en: string }
+  /** The slot's start (epoch ms) of the booking a check-in gave this ticket for, printed under the label; absent for any other ticket. */
+  appointmentSlot?: number
   /** What to bring (the service's documents), printed at the end under a heading; absent or empty: the ticket as it always was. */
   documents?: readonly { ar: string; en: string }[]
   /** Digits on the Arabic lines (the center's setting); the label and the English lines are always Western. */

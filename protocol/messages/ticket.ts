@@ -5,7 +5,7 @@
  * 1 and 2 are words, 3–10 take the plural (أشخاص), 11–99 the singular accusative (شخصًا),
  * 100, 101, 102… the singular (شخص), and 103 is 3 again.
  */
-import type { DigitStyle } from './digits.ts'
+import { intlLocale, type DigitStyle } from './digits.ts'
 import { formatMessage, messagesOf, type Catalogue, type Lang } from './format.ts'
 
 export const TICKET_MESSAGES = {
@@ -39,6 +39,8 @@ export const TICKET_MESSAGES = {
   'ticket.waitLine': { ar: 'الانتظار المتوقع: {wait}', en: 'Estimated wait: {wait}' },
   'ticket.scanToFollow': { ar: 'امسح الرمز لمتابعة دورك', en: 'Scan to follow your turn' },
   'ticket.priority': { ar: 'أولوية — {category}', en: 'Priority — {category}' },
+  // a checked-in booking's ticket (docs/appointments.md): its slot, on the kiosk's screen and on the paper
+  'ticket.appointment': { ar: 'موعد محجوز {time} — تم تسجيل الوصول', en: 'Appointment {time} — checked in' },
   // what to bring (issue 21): the heading over the service's documents, on paper and on screen
   'ticket.bringTitle': { ar: 'المستندات المطلوبة', en: 'Documents to bring' },
 } as const satisfies Catalogue
@@ -86,4 +88,17 @@ export function priorityText(category: { nameAr: string; nameEn: string }, lang:
   return formatMessage(TICKET_MESSAGES['ticket.priority'][lang], lang, {
     category: (lang === 'ar' ? category.nameAr : category.nameEn).trim(),
   })
+}
+
+/**
+ * "موعد محجوز ١٠:٣٠ ص — تم تسجيل الوصول" / "Appointment 10:30 — checked in": the mark of a ticket a
+ * booking's check-in gave, with the slot's start (epoch ms) in the center's `timeZone`, written as
+ * the booking page and the console write times (intlLocale). Digits default to 'western'.
+ */
+export function appointmentMarkText(slotStart: number, timeZone: string, lang: Lang, digits?: DigitStyle): string {
+  const time = new Intl.DateTimeFormat(intlLocale(lang, digits), { timeZone, hour: 'numeric', minute: '2-digit' })
+    .format(slotStart)
+    // an ICU may put bidi marks around the parts: the paper's fonts have no glyph for them
+    .replace(/[\u200e\u200f\u061c]/g, '')
+  return formatMessage(TICKET_MESSAGES['ticket.appointment'][lang], lang, { time })
 }

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { listeningCenter } from '../helpers/listening-center.ts'
-import type { TestCenter } from '../helpers/test-center.ts'
+import { daytimeShiftMs, type TestCenter, TestClock } from '../helpers/test-center.ts'
+import { APPOINTMENT_DEFAULTS } from '../../protocol/appointments.ts'
+import { localDay } from '../../protocol/center-clock.ts'
+import { appointmentMarkText } from '../../protocol/messages/ticket.ts'
 import { PORTRAIT, useBrowserSuite } from './browser.ts'
 import { seriousAxeViolations } from './axe.ts'
 import { ROOT } from './ui-build.ts'
@@ -11,7 +14,8 @@ import { ROOT } from './ui-build.ts'
  * What the kiosk's ticket screen tells the citizen, in real Chromium at 1080×1920 against a real
  * center (walk of 2026-12-05): with nobody ahead it says «لا أحد أمامك الآن» / "Nobody ahead of you
  * now", never "you are next" (a priority ticket or a checked-in appointment taken later may be
- * called first, and with no counter serving nobody is next at all), the status page's words.
+ * called first, and with no counter serving nobody is next at all), the status page's words; a
+ * booking checked in there is marked with its slot, as docs/appointments.md promises.
  * Screenshots go to test-results/kiosk-ticket-truths/.
  */
 const SHOTS = join(ROOT, 'test-results', 'kiosk-ticket-truths')
@@ -54,6 +58,58 @@ describe("the kiosk's ticket screen says what is true", { timeout: 60_000 }, () 
       expect(text, lang).toContain(lang === 'ar' ? 'غير معروف، لا يوجد شباك يعمل الآن' : 'unknown, no counter is serving now')
       expect(await seriousAxeViolations(page), lang).toEqual([])
       await shot(page, `kiosk-${lang}-nobody-ahead`)
+      await page.locator('tabour-ticket-confirmation [data-action="done"]').click()
+    }
+  })
+  it('a checked-in booking is marked on the ticket screen with its slot («موعد محجوز … — تم تسجيل الوصول» / "Appointment … — checked in")', async () => {
+    const clock = new TestClock(Date.now() + daytimeShiftMs())
+    const { center, url } = await listeningCenter({ clock, config: { uiDir: suite.uiDir } }, suite.cleanups)
+    const service = await center.createService({ prefix: 'P', nameAr: 'الجوازات', nameEn: 'Passports' })
+    await center.createCounter({ number: 3, serviceIds: [service.id] })
+    const settings = { ...APPOINTMENT_DEFAULTS, enabled: true, slotMinutes: 15, walkInShare: 0, serviceMinutes: 5 }
+    const put = await center.request('PUT', `/api/v1/appointments/settings/${service.id}`, { token: await center.admin(), body: settings })
+    expect(put.statusCode, put.body).toBe(200)
+    // two places of the next slot (check-in is open from 30 minutes before it): one per language
+    const day = localDay(clock.now, 'Africa/Cairo')
+    const slots = (await center.request('GET', `/api/v1/appointments/slots?serviceId=${service.id}&day=${day}`)).json().slots
+    const slot = slots.find((s: { free: number }) => s.free >= 2)
+    const codes: string[] = []
+    for (const phone of ['01000000001', '01000000002']) {
+      const res = await center.request('POST', '/api/v1/appointments', {
+        body: { serviceId: service.id, slotStart: slot.start, name: 'Mona Ali', phone },
+      })
+      expect(res.statusCode, res.body).toBe(201)
+      codes.push(res.json().code)
+    }
+    const slotStart = Date.parse(slot.start)
+
+    const page = await openKiosk(center, url)
+    for (const [i, lang] of (['ar', 'en'] as const).entries()) {
+      if (lang === 'en') await page.locator('tabour-lang-switch button').click()
+      await page.locator('tabour-booking-check-in [data-action="have-booking"]').waitFor()
+      // the scanner types the code fast and presses Enter
+      await page.keyboard.type(codes[i]!, { delay: 5 })
+      await page.keyboard.press('Enter')
+      const mark = page.locator('tabour-ticket-confirmation [data-appointment]')
+      await mark.waitFor()
+      expect(await mark.getAttribute('data-appointment'), lang).toBe(slot.start)
+      const other = lang === 'ar' ? 'en' : 'ar'
+      const norm = (t: string | null) => (t ?? '').replace(/\s+/g, ' ').trim()
+      // the screen's language first, then the other one under it; Chromium's ICU writes the time as Node's
+      const first = appointmentMarkText(slotStart, 'Africa/Cairo', lang)
+      const second = appointmentMarkText(slotStart, 'Africa/Cairo', other)
+      expect(norm(await mark.textContent()), lang).toBe(`${first}${second}`)
+      expect(norm(await mark.locator('.second').textContent()), lang).toBe(second)
+      expect(first, lang).toMatch(
+        lang === 'ar' ? /^موعد محجوز \d{1,2}:\d{2} [صم] — تم تسجيل الوصول$/ : /^Appointment \d{2}:\d{2} — checked in$/,
+      )
+      // the mark's box keeps Done and the language switch on a 1080×1920 screen
+      for (const selector of ['tabour-ticket-confirmation [data-action="done"]', 'tabour-lang-switch button']) {
+        const box = (await page.locator(selector).boundingBox())!
+        expect(box.y + box.height, `${lang}: ${selector}`).toBeLessThanOrEqual(PORTRAIT.height)
+      }
+      expect(await seriousAxeViolations(page), lang).toEqual([])
+      await shot(page, `kiosk-${lang}-checked-in`)
       await page.locator('tabour-ticket-confirmation [data-action="done"]').click()
     }
   })

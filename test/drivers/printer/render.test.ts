@@ -28,7 +28,7 @@ import {
   type TicketContent,
 } from '../../../drivers/printer/index.ts'
 import { decodeJob, type DecodedImage } from '../../helpers/escpos-decode.ts'
-import { SAMPLE, SAMPLE_DOCUMENTS, SAMPLE_NOBODY_AHEAD, SAMPLE_WESTERN } from './fixtures.ts'
+import { SAMPLE, SAMPLE_APPOINTMENT, SAMPLE_DOCUMENTS, SAMPLE_NOBODY_AHEAD, SAMPLE_WESTERN } from './fixtures.ts'
 import { woffCodePoints } from './font-cmap.ts'
 
 // jsqr is CommonJS with an ES-style default: depending on the loader the import is the function or holds it
@@ -191,6 +191,7 @@ describe('ticket job', () => {
       { ...SAMPLE, peopleAhead: 12, estimatedWaitSeconds: 4000 },
       { ...SAMPLE, peopleAhead: 0, estimatedWaitSeconds: 0 },
       { ...SAMPLE, priorityCategory: { ar: 'ذوو الهمم', en: 'People with disabilities' } },
+      SAMPLE_APPOINTMENT,
     ]) {
       const text = ticketText(content)
       for (const [key, value] of Object.entries(text)) {
@@ -295,6 +296,28 @@ describe('nobody ahead, on the paper (walk 2026-12-05, finding 1)', () => {
       waitAr: 'الانتظار المتوقع: غير معروف، لا يوجد شباك يعمل الآن',
       waitEn: 'Estimated wait: unknown, no counter is serving now',
     })
+  })
+})
+
+describe('a checked-in appointment on the paper (docs/appointments.md; walk 2026-12-05, finding 2)', () => {
+  it('is marked under the label with its slot in both languages, and the decoded raster shows the words', async () => {
+    expect(ticketText(SAMPLE_APPOINTMENT)).toMatchObject({
+      appointmentAr: 'موعد محجوز ١٠:٣٠ ص — تم تسجيل الوصول',
+      appointmentEn: 'Appointment 10:30 — checked in',
+    })
+    expect(ticketText(SAMPLE)).toMatchObject({ appointmentAr: '', appointmentEn: '' })
+    const layout = ticketLayout(SAMPLE_APPOINTMENT, { widthMm: 80 })
+    const keys = layout.map((p) => p.key)
+    // the label is drawn between the service and these lines; the date follows them
+    expect(keys.slice(keys.indexOf('serviceEn') + 1, keys.indexOf('dateAr'))).toEqual(['appointmentAr', 'appointmentEn'])
+    const [image] = (await decoded(SAMPLE_APPOINTMENT, 80)).images
+    const ar = layout.find((p) => p.key === 'appointmentAr')!
+    const en = layout.find((p) => p.key === 'appointmentEn')!
+    expect(wordsMismatch(image, ar, 'موعد محجوز ١٠:٣٠ ص — تم تسجيل الوصول', true)).toBeLessThan(0.02)
+    expect(wordsMismatch(image, en, 'Appointment 10:30 — checked in', false)).toBeLessThan(0.02)
+    expect(wordsMismatch(image, en, 'Appointment 11:30 — checked in', false)).toBeGreaterThan(0.02)
+    // a walk-in's ticket is as it was: the golden images above are unchanged
+    expect((await decoded(SAMPLE, 80)).images[0].height).toBeLessThan(image.height - 50)
   })
 })
 

@@ -2,7 +2,8 @@ import { writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { TestCenter } from '../../helpers/test-center.ts'
+import { TestCenter, TestClock } from '../../helpers/test-center.ts'
+import { APPOINTMENT_DEFAULTS } from '../../../protocol/appointments.ts'
 import { SocketClients, waitUntil } from '../../helpers/socket-client.ts'
 import { decodeJob } from '../../helpers/escpos-decode.ts'
 import { FakePrinter, refusedPort } from '../../drivers/printer/fake-printer.ts'
@@ -40,8 +41,9 @@ describe('printing the tickets a kiosk issues', () => {
     printerInterface: string | null,
     openPrinter: PrinterFactory = quickPrinter,
     beforeKiosk: (center: TestCenter) => Promise<void> = async () => {},
+    clock?: TestClock,
   ) {
-    const center = await TestCenter.start({ deps: { openPrinter } })
+    const center = await TestCenter.start({ deps: { openPrinter }, ...(clock ? { clock } : {}) })
     centers.push(center)
     const service = await center.createService({ prefix: 'A', nameAr: 'تراخيص البناء', nameEn: 'Building permits' })
     await beforeKiosk(center)
@@ -118,19 +120,56 @@ describe('printing the tickets a kiosk issues', () => {
     // counter 1 serves A and B: the two B tickets taken before the next A ticket are called before it
     const b = await center.createService({ prefix: 'B' })
     const counter = await center.createCounter({ number: 1, serviceIds: [a.id, b.id] })
-    await issue(center, kiosk.token, b.id)
-    await issue(center, kiosk.token, b.id)
+    // taken at a kiosk without a printer: only the two A tickets are printed
+    const plainKiosk = (await center.createDevice('kiosk')).token
+    await issue(center, plainKiosk, b.id)
+    await issue(center, plainKiosk, b.id)
     await center.openCounterAs('clerk1', counter.id)
     const second = await issue(center, kiosk.token, a.id)
     // A-001, B-001 and B-002 ahead: not 1, the count of A's lower numbers
     expect(second.position).toBe(3)
     expect((await center.request('GET', `/api/v1/tickets/${second.id}`)).json().position).toBe(3)
-    await printer.waitForJobs(4)
+    await printer.waitForJobs(2)
     const printed = (label: string) => contents.find((c) => c.label === label)!
     expect(printed(first.label)).toMatchObject({ peopleAhead: 0, estimatedWaitSeconds: null })
     expect(ticketText(printed(first.label))).toMatchObject({ aheadAr: 'لا أحد أمامك الآن', aheadEn: 'Nobody ahead of you now' })
     expect(printed(second.label).peopleAhead).toBe(3)
     expect(ticketText(printed(second.label))).toMatchObject({ aheadEn: '3 people ahead of you' })
+  })
+
+  it('a booking checked in at the kiosk is printed marked with its slot, in both languages; a walk-in is not', async () => {
+    const printer = await FakePrinter.start()
+    printers.push(printer)
+    const contents: TicketContent[] = []
+    // Tuesday 10 March 2026, 08:00 in Cairo
+    const clock = new TestClock(Date.parse('2026-03-10T06:00:00Z'))
+    const { center, service, kiosk } = await setUp(printer.url, recordingPrinter(contents), undefined, clock)
+    // slots need a counter serving the service (their capacity); 30 minutes of 10-minute visits, half for walk-ins
+    await center.createCounter({ number: 1, serviceIds: [service.id] })
+    const settings = { ...APPOINTMENT_DEFAULTS, enabled: true, slotMinutes: 30, serviceMinutes: 10 }
+    const put = await center.request('PUT', `/api/v1/appointments/settings/${service.id}`, { token: await center.admin(), body: settings })
+    expect(put.statusCode, put.body).toBe(200)
+    const slotStart = '2026-03-10T08:30:00.000Z' // 10:30 in Cairo
+    const booked = await center.request('POST', '/api/v1/appointments', {
+      body: { serviceId: service.id, slotStart, name: 'Mona Ali', phone: '01000000001' },
+    })
+    expect(booked.statusCode, booked.body).toBe(201)
+    const walkIn = await issue(center, kiosk.token, service.id)
+    clock.set('2026-03-10T08:20:00Z') // within the check-in window
+    const checkedIn = await center.request('POST', '/api/v1/check-in', { token: kiosk.token, body: { text: booked.json().code } })
+    expect(checkedIn.json()).toMatchObject({ outcome: 'ticket', kind: 'appointment', slotStart, ticket: { printing: 'queued' } })
+    await printer.waitForJobs(2)
+    const printed = (label: string) => contents.find((c) => c.label === label)!
+    expect(printed(checkedIn.json().ticket.label).appointmentSlot).toBe(Date.parse(slotStart))
+    expect(ticketText(printed(checkedIn.json().ticket.label))).toMatchObject({
+      appointmentAr: 'موعد محجوز 10:30 ص — تم تسجيل الوصول',
+      appointmentEn: 'Appointment 10:30 — checked in',
+    })
+    expect(printed(walkIn.label).appointmentSlot).toBeUndefined()
+    expect(ticketText(printed(walkIn.label))).toMatchObject({ appointmentAr: '', appointmentEn: '' })
+    // on paper: two more lines under the label, so a taller image
+    const [plain, marked] = printer.jobs.map((bytes) => decodeJob(bytes).images[0])
+    expect(marked.height - plain.height).toBeGreaterThan(50)
   })
 
   it('a refused printer port: the ticket is still issued (201) and the failed job is reported as device:status', async () => {
