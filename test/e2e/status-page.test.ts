@@ -10,7 +10,7 @@ import { ROOT } from './ui-build.ts'
 /**
  * The public ticket status page on a phone (390×844) in real Chromium, against a real center on
  * loopback (issue 14, item 7): it follows the line live, pushed over its watch socket (within 1 s,
- * no reload, while the fallback poll is 60 s), says "you are next" once the ticket ahead is
+ * no reload, while the fallback poll is 60 s), says "nobody ahead of you now" once the ticket ahead is
  * called, shows the counter once called and the center's name, and cancels its own ticket.
  * Screenshots go to test-results/status-page/; with UPDATE_SCREENSHOTS=1 they also refresh
  * docs/screenshots/status-*.png (the README's), so an ordinary run never dirties the tree.
@@ -51,7 +51,7 @@ async function expectAccessible(page: Page, what: string): Promise<void> {
 }
 
 describe('the ticket status page on a phone', () => {
-  it('is live: "you are next" and then the counter within 1 s of each call, with the center name; nothing personal', async () => {
+  it('is live: "nobody ahead of you now" and then the counter within 1 s of each call, with the center name; nothing personal', async () => {
     const { center, url, service, counter, kiosk } = await startCenter()
     const ahead = await center.issue(kiosk.token, { serviceId: service.id })
     const mine = await center.issue(kiosk.token, { serviceId: service.id, phone: '01099998888' })
@@ -68,7 +68,7 @@ describe('the ticket status page on a phone', () => {
     await status(page).locator('[data-status="waiting"] [data-position="0"]').waitFor({ timeout: 1000 })
     expect(await status(page).locator('[data-position]').textContent()).toContain('لا أحد أمامك الآن')
     await shot(page, 'status-ar-next')
-    await expectAccessible(page, 'ar, you are next')
+    await expectAccessible(page, 'ar, nobody ahead')
 
     // this ticket is called: the counter, prominently, within 1 s
     await center.action(clerk, counter.id, 'start')
