@@ -165,6 +165,7 @@ export class DisplayApp extends LitElement {
         ${this.renderNow(board.now, board.speaking, digits)}
         <section class="recent">
           ${settings.recentCalls > 0 ? html`<h2>${both('display.recent')}</h2>` : nothing}
+          ${settings.recentCalls > 0 && listed.length === 0 ? this.renderNoRecent(board.now !== undefined) : nothing}
           <ol data-recent>
             ${listed.slice(0, settings.recentCalls).map(
               ({
@@ -196,6 +197,17 @@ export class DisplayApp extends LitElement {
   private setPairLang(lang: Lang): void {
     this.pairLang = lang
     applyLang(lang, this.langRoots)
+  }
+
+  /**
+   * A quiet line where the recent calls go, before there are any (walk 2026-12-05, d1-tv-ar-empty):
+   * none yet today, or none before the big call. True after a restart too (see display.noCallsToday).
+   */
+  private renderNoRecent(besideACall: boolean): TemplateResult {
+    const key = besideACall ? 'display.noEarlierCalls' : 'display.noCallsToday'
+    return html`<p class="no-recent" data-recent-empty=${besideACall ? 'earlier' : 'today'}>
+      ${displayText(key, 'ar')}<span class="en" lang="en" dir="ltr">${displayText(key, 'en')}</span>
+    </p>`
   }
 
   private renderNow(call: CalledTicket | undefined, speaking: boolean, digits: DigitStyle): TemplateResult {

@@ -259,6 +259,18 @@ export const boardStyles = css`
     gap: 1vmin;
     min-block-size: 0;
   }
+  /* nothing to list yet: quiet, smaller than a call, so it never reads as one */
+  .recent .no-recent {
+    margin: 0;
+    padding-block: 2vmin;
+    text-align: center;
+    font-size: 3.4vmin;
+    color: var(--display-soft);
+  }
+  .recent .no-recent .en {
+    display: block;
+    font-size: 2.4vmin;
+  }
   .recent ol {
     margin: 0;
     padding: 0;

@@ -35,6 +35,8 @@ import { themeStyles } from '../ui-common/theme.ts'
 export interface CheckedInTicket {
   ticket: IssuedTicketReply
   onPhone: boolean
+  /** The booking's slot start (ISO) when a booking gave the ticket: the screen marks it (docs/appointments.md); else null. */
+  appointmentSlot: string | null
 }
 
 /**
@@ -243,7 +245,11 @@ export class BookingCheckIn extends LitElement {
         statusUrl: t.statusUrl ?? `${location.origin}${this.base}/t/${encodeURIComponent(t.id)}`,
         ...(t.printing ? { printing: t.printing as IssuedTicketReply['printing'] } : {}),
       }
-      const detail: CheckedInTicket = { ticket, onPhone: result.kind === 'remote' }
+      const detail: CheckedInTicket = {
+        ticket,
+        onPhone: result.kind === 'remote',
+        appointmentSlot: result.kind === 'appointment' ? (result.slotStart ?? null) : null,
+      }
       this.dispatchEvent(new CustomEvent('check-in-ticket', { detail, bubbles: true, composed: true }))
     }
   }

@@ -44,7 +44,7 @@ type Screen =
   | { kind: 'home' }
   | { kind: 'options'; serviceId: number; key: string }
   | { kind: 'documents'; serviceId: number; key: string }
-  | { kind: 'confirm'; ticket: IssuedTicketReply; print: PrintView }
+  | { kind: 'confirm'; ticket: IssuedTicketReply; print: PrintView; appointmentSlot: string | null }
 
 const HOME: Screen = { kind: 'home' }
 
@@ -306,7 +306,7 @@ export class KioskApp extends LitElement {
           ${
             // no service takes bookings or joins from a phone: no code could be checked in, so no "I have a booking"
             checkInOffered(services)
-              ? html`<tabour-booking-check-in .base=${this.session.base} .token=${this.session.token} .lang=${lang} .digits=${digits} .timeZone=${this.session.center?.timeZone ?? 'Africa/Cairo'} @check-in-ticket=${(e: CustomEvent<CheckedInTicket>) => this.showTicket(e.detail.ticket, e.detail.onPhone)} @service-select=${(e: CustomEvent<ServiceSelectDetail>) => this.onServiceSelect(e.detail.serviceId)}></tabour-booking-check-in>`
+              ? html`<tabour-booking-check-in .base=${this.session.base} .token=${this.session.token} .lang=${lang} .digits=${digits} .timeZone=${this.session.center?.timeZone ?? 'Africa/Cairo'} @check-in-ticket=${(e: CustomEvent<CheckedInTicket>) => this.showTicket(e.detail.ticket, e.detail.onPhone, e.detail.appointmentSlot)} @service-select=${(e: CustomEvent<ServiceSelectDetail>) => this.onServiceSelect(e.detail.serviceId)}></tabour-booking-check-in>`
               : nothing
           }
         `
@@ -352,6 +352,7 @@ export class KioskApp extends LitElement {
           .printing=${screen.print}
           .reprintable=${reprintPossible(this.session.printers.values(), ticket.id)}
           .category=${this.session.center?.priorityCategories.find((c) => c.code === ticket.priority) ?? null}
+          .appointment=${screen.appointmentSlot === null ? null : { slotStart: screen.appointmentSlot, timeZone: this.session.center?.timeZone ?? 'Africa/Cairo' }}
           .lang=${lang}
           .digits=${digits}
           @confirmation-done=${() => this.goHome()}
@@ -445,12 +446,13 @@ export class KioskApp extends LitElement {
 
   /**
    * A new ticket on screen (issued here, or a check-in), its paper followed as the printer reports;
-   * `onPhone`: a place joined from a phone, whose page is the ticket (nothing is printed for it).
+   * `onPhone`: a place joined from a phone, whose page is the ticket (nothing is printed for it);
+   * `appointmentSlot`: the slot of the booking a check-in gave it for (the screen marks it).
    */
-  private showTicket(ticket: IssuedTicketReply, onPhone = false): void {
+  private showTicket(ticket: IssuedTicketReply, onPhone = false, appointmentSlot: string | null = null): void {
     // the job's outcome may have been pushed before the answer arrived; until it is, "printing…"
     const known = this.printer?.lastJob?.ticketId === ticket.id ? printViewFor(this.printer, ticket.id) : null
-    this.screen = { kind: 'confirm', ticket, print: 'problem' }
+    this.screen = { kind: 'confirm', ticket, print: 'problem', appointmentSlot }
     if (onPhone) this.showPrint('phone')
     else this.showPrint(ticket.printing === 'none' ? 'none' : ticket.printing !== 'queued' ? 'problem' : (known ?? 'printing'))
     this.idle.restart()

@@ -1,6 +1,6 @@
 /**
  * `<tabour-ticket-confirmation>`: the ticket on screen. The label in very large type, the
- * service, how many people are ahead, the expected wait, and a QR code of the ticket's public
+ * service, a checked-in appointment's mark with its slot, how many people are ahead, the expected wait, and a QR code of the ticket's public
  * status page. Under it, what became of the paper: "printing…" while the job's outcome is not
  * known, "take your printed ticket" once the server reported it printed, and when the ticket did
  * not (or will not) come out, a notice in both languages asks the citizen to photograph the
@@ -15,7 +15,7 @@ import './documents-list.ts'
 import { ticketLabel, type DigitStyle } from '../ui-common/digits.ts'
 import { DEFAULT_LANG, LANGS, otherLang, type Lang } from '../ui-common/i18n.ts'
 import { inLang } from '../ui-common/bilingual.ts'
-import { PRIORITY_STAR, peopleAheadText, priorityText, waitText } from '../protocol/messages/ticket.ts'
+import { appointmentMarkText, PRIORITY_STAR, peopleAheadText, priorityText, waitText } from '../protocol/messages/ticket.ts'
 import { hoursText } from '../protocol/messages/hours.ts'
 import { themeStyles } from '../ui-common/theme.ts'
 import { kioskStyles } from './kiosk-styles.ts'
@@ -153,7 +153,8 @@ export class TicketConfirmation extends LitElement {
         overflow-wrap: anywhere;
       }
       .service .second,
-      .priority .second {
+      .priority .second,
+      .appointment .second {
         font-size: 0.65em;
       }
       .late {
@@ -171,6 +172,19 @@ export class TicketConfirmation extends LitElement {
         font-size: var(--tabour-text-large);
         font-weight: 700;
         color: var(--tabour-primary);
+      }
+      /* as the console's appointment badge: a quiet green box, no star (it is not a priority) */
+      .appointment {
+        display: flex;
+        flex-direction: column;
+        margin: 0;
+        padding: var(--tabour-space-1) var(--tabour-space-3);
+        border: 3px solid #a8d5b5;
+        border-radius: var(--tabour-radius);
+        background: #e6f4ea;
+        color: #1e5631;
+        font-size: var(--tabour-text-large);
+        font-weight: 700;
       }
       dl {
         display: flex;
@@ -253,6 +267,8 @@ export class TicketConfirmation extends LitElement {
   @property() statusUrl = ''
   /** The ticket's priority category (names in both languages), shown under the label; default none (an ordinary ticket). */
   @property({ attribute: false }) category: { code: string; nameAr: string; nameEn: string } | null = null
+  /** The booking a check-in gave this ticket for: its slot's start (ISO) and the center's zone, marked under the label; default none (a walk-in). */
+  @property({ attribute: false }) appointment: { slotStart: string; timeZone: string } | null = null
   /** What to bring (issue 21): on the ticket on screen too, above all when the paper did not print; default none. */
   @property({ attribute: false }) documents: readonly RequiredDocument[] = []
   /** What to say about paper: 'printing' (its outcome not known yet), 'printed' ("take your ticket"), 'problem' ("photograph this screen", the print failed) or 'none' (a kiosk without a printer); default 'problem', the one that is never untrue. */
@@ -284,6 +300,7 @@ export class TicketConfirmation extends LitElement {
               ? html`<p class="priority" data-priority=${this.category.code}>${PRIORITY_STAR} ${priorityText(this.category, lang)}<span class="second">${inLang(priorityText(this.category, other), other)}</span></p>`
               : ''
           }
+          ${this.renderAppointment(lang, other)}
           <dl>
             <div>
               <dt>${kioskText('ticket.placeLabel', lang)}</dt>
@@ -307,12 +324,22 @@ export class TicketConfirmation extends LitElement {
     `
   }
 
+  /** "Appointment 10:30 — checked in" in both languages, the screen's first (docs/appointments.md); nothing for a walk-in. */
+  private renderAppointment(lang: Lang, other: Lang): TemplateResult | string {
+    const a = this.appointment
+    if (!a) return ''
+    const slot = Date.parse(a.slotStart)
+    const mark = (l: Lang) => appointmentMarkText(slot, a.timeZone, l, l === 'ar' ? this.digits : 'western')
+    return html`<p class="appointment" data-appointment=${a.slotStart}>${mark(lang)}<span class="second">${inLang(mark(other), other)}</span></p>`
+  }
+
   /**
    * The compact layout (smaller label, the QR beside the paper notice): with documents, and with a
-   * priority category, whose extra box put Done and the language switch below a 1080×1920 screen (walk finding 5).
+   * priority category or an appointment's mark, whose extra box put Done and the language switch below a
+   * 1080×1920 screen (walk finding 5).
    */
   private get compact(): boolean {
-    return this.documents.length > 0 || this.category !== null
+    return this.documents.length > 0 || this.category !== null || this.appointment !== null
   }
 
   /**

@@ -202,12 +202,10 @@ export class TicketStatus extends LitElement {
       case 'waiting': {
         // no open counter serves it (wait unknown): nobody is "next", and the page says why (walk finding 8)
         const noCounter = ticket.estimatedWaitSeconds === null
-        // at 0, "nobody ahead now", never "you are next": a priority ticket or an appointment may still go first
-        const ahead = ticket.position === 0 ? statusText('status.nobodyAhead', lang) : peopleAheadText(ticket.position, lang, digits)
         return html`${this.renderWaitingFor(ticket, noCounter, lang, n)}<dl>
           <div>
             <dt>${statusText('ticket.placeLabel', lang)}</dt>
-            <dd data-position=${ticket.position}>${ahead}</dd>
+            <dd data-position=${ticket.position}>${peopleAheadText(ticket.position, lang, digits)}</dd>
           </div>
           <div>
             <dt>${statusText('ticket.waitLabel', lang)}</dt>

@@ -56,7 +56,10 @@ export interface LaidOutParagraph {
   /** Which line of the ticket text (ticketText's key: 'serviceAr', 'centerEn'…). */
   key: string
   size: number
-  lines: { text: string; width: number }[]
+  /** The CSS font the lines were drawn in (for tests: the same words drawn alone must match the paper). */
+  font: string
+  /** Each line with its width and its baseline's row on the image (`y`). */
+  lines: { text: string; width: number; y: number }[]
   /** The printable width the lines must fit in, in dots. */
   maxWidth: number
 }
@@ -67,7 +70,7 @@ const BLACK_BELOW = 160
 
 /**
  * Draws the ticket as a black-and-white PNG the width of the paper's printable area: center,
- * service, the label very large, the priority category if any, date and time in the center's zone, people ahead and the
+ * service, the label very large, the priority category and the appointment's slot if any, date and time in the center's zone, people ahead and the
  * estimated wait (Arabic, then English), what to bring when the service lists documents, and a
  * line that introduces the QR printed below it.
  */
@@ -120,6 +123,12 @@ function draw(content: TicketContent, options: RenderOptions): { image: ImageDat
     star(pen, Math.round(30 * scale))
     paragraph('priorityAr', AR(29))
     paragraph('priorityEn', EN(22))
+  }
+  // a checked-in appointment says so, with its slot (docs/appointments.md); any other ticket keeps its layout
+  if (text.appointmentAr) {
+    pen.y += Math.round(8 * scale)
+    paragraph('appointmentAr', AR(26))
+    paragraph('appointmentEn', EN(20))
   }
   pen.y += Math.round(14 * scale)
   paragraph('dateAr', AR(22))
@@ -203,12 +212,14 @@ function drawParagraph(pen: Pen, key: string, value: string, style: TextStyle): 
   ctx.textAlign = 'center'
   ctx.textBaseline = 'alphabetic'
   const metrics = LINE[style.family as keyof typeof LINE]
-  for (const line of lines) {
+  const laidOut: LaidOutParagraph['lines'] = []
+  for (const text of lines) {
     pen.y += Math.round(size * metrics.ascent)
-    ctx.fillText(line, pen.width / 2, pen.y)
+    ctx.fillText(text, pen.width / 2, pen.y)
+    laidOut.push({ text, width: ctx.measureText(text).width, y: pen.y })
     pen.y += Math.round(size * metrics.descent)
   }
-  pen.laidOut.push({ key, size, maxWidth, lines: lines.map((text) => ({ text, width: ctx.measureText(text).width })) })
+  pen.laidOut.push({ key, size, font: font(style, size), maxWidth, lines: laidOut })
 }
 
 /** Greedy wrap, then narrowed to the smallest width that keeps the line count: lines of even length, no lone last word. */

@@ -13,7 +13,7 @@ export interface TicketContent {
   issuedAt: number
   /** IANA zone the date and time are printed in, e.g. `Africa/Cairo`. */
   timeZone: string
-  /** How many tickets are ahead of this one (0 = next). */
+  /** How many tickets are ahead of this one, as the call policy plays the line (0: "Nobody ahead of you now", never "next"). */
   peopleAhead: number
   /** The estimate shown on the kiosk, in seconds; null when no counter is open for the service (the paper says so). */
   estimatedWaitSeconds: number | null
@@ -21,6 +21,8 @@ export interface TicketContent {
   statusUrl: string
   /** The ticket's priority category in both languages, printed under the label; absent for an ordinary ticket. */
   priorityCategory?: { ar: string; en: string }
+  /** The slot's start (epoch ms) of the booking a check-in gave this ticket for, printed under the label; absent for any other ticket. */
+  appointmentSlot?: number
   /** What to bring (the service's documents), printed at the end under a heading; absent or empty: the ticket as it always was. */
   documents?: readonly { ar: string; en: string }[]
   /** Digits on the Arabic lines (the center's setting); the label and the English lines are always Western. */

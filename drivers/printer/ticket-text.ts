@@ -1,5 +1,5 @@
 import { ticketLabel, toArabicIndic } from '../../protocol/messages/digits.ts'
-import { peopleAheadText, priorityText, ticketMessage, waitText } from '../../protocol/messages/ticket.ts'
+import { appointmentMarkText, peopleAheadText, priorityText, ticketMessage, waitText } from '../../protocol/messages/ticket.ts'
 import type { TicketContent } from './ticket-content.ts'
 
 /** The lines of a ticket as strings, before layout. Arabic lines use `content.digits`; English lines and the label always Western digits. */
@@ -13,6 +13,9 @@ export interface TicketText {
   /** "أولوية · الحوامل" / "Priority · Pregnant women" (the renderer draws the star); both '' for an ordinary ticket. */
   priorityAr: string
   priorityEn: string
+  /** "موعد محجوز ١٠:٣٠ ص — تم تسجيل الوصول" / "Appointment 10:30 — checked in"; both '' for a ticket no booking gave. */
+  appointmentAr: string
+  appointmentEn: string
   dateAr: string
   dateEn: string
   aheadAr: string
@@ -41,6 +44,7 @@ export function ticketText(content: TicketContent): TicketText {
     serviceEn: content.serviceName.en.trim(),
     label: ticketLabel(content.label),
     ...priorityLines(content.priorityCategory),
+    ...appointmentLines(content),
     dateAr: digits(arabicDate(content.issuedAt, content.timeZone)),
     dateEn: englishDate(content.issuedAt, content.timeZone),
     aheadAr: peopleAheadText(content.peopleAhead, 'ar', content.digits),
@@ -59,6 +63,15 @@ function documentLines(documents: readonly { ar: string; en: string }[]): Pick<T
     bringAr: ticketMessage('ticket.bringTitle', 'ar'),
     bringEn: ticketMessage('ticket.bringTitle', 'en'),
     documents: documents.map((d) => ({ ar: `• ${d.ar.trim()}`, en: `• ${d.en.trim()}` })),
+  }
+}
+
+function appointmentLines(content: TicketContent): Pick<TicketText, 'appointmentAr' | 'appointmentEn'> {
+  const slot = content.appointmentSlot
+  if (slot === undefined) return { appointmentAr: '', appointmentEn: '' }
+  return {
+    appointmentAr: appointmentMarkText(slot, content.timeZone, 'ar', content.digits),
+    appointmentEn: appointmentMarkText(slot, content.timeZone, 'en'),
   }
 }
 

@@ -12,6 +12,11 @@ export const DISPLAY_MESSAGES = {
   'display.toCounter': { ar: 'إلى الشباك', en: 'to counter' },
   'display.recent': { ar: 'النداءات السابقة', en: 'Recent calls' },
   'display.noCalls': { ar: 'لا توجد نداءات حاليًا', en: 'No calls right now' },
+  // the recent-calls list with nothing to list. It holds every call of the day at this display's
+  // counters, even after a restart or a reload (the snapshot's pastCalls come from the day's log),
+  // so an empty list means none yet today; beside a big call, none before it
+  'display.noCallsToday': { ar: 'لا توجد نداءات هنا اليوم بعد', en: 'No calls here yet today' },
+  'display.noEarlierCalls': { ar: 'لا توجد نداءات سابقة اليوم', en: 'No earlier calls today' },
   'display.waiting': { ar: 'في الانتظار', en: 'Waiting' },
   // no counter of this display's zone is open or paused: its lines are listed, but nobody is called here now
   'display.noCounterOpen': { ar: 'لا يوجد شباك مفتوح هنا الآن', en: 'No counter is open here now' },

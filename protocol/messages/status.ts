@@ -120,9 +120,6 @@ export const STATUS_MESSAGES = {
     ar: 'فاتك دورك وانتهت مهلة إعادتك إلى الدور. يرجى أخذ تذكرة جديدة.',
     en: 'You missed your turn and the time to be put back in line has passed. Please take a new ticket.',
   },
-  // the page's place at 0: what is true now, never "you are next" (walk 2026-12-05, finding 1: a
-  // later priority ticket or a due appointment may still be called first; the page is pushed then)
-  'status.nobodyAhead': { ar: 'لا أحد أمامك الآن', en: 'Nobody ahead of you now' },
   'status.noCounterServing': {
     ar: 'لا يوجد الآن شباك مفتوح يقدّم هذه الخدمة؛ يبدأ النداء عند فتح أحدها.',
     en: 'No counter serving this service is open now; calls start when one opens.',

@@ -5,15 +5,18 @@
  * 1 and 2 are words, 3–10 take the plural (أشخاص), 11–99 the singular accusative (شخصًا),
  * 100, 101, 102… the singular (شخص), and 103 is 3 again.
  */
-import type { DigitStyle } from './digits.ts'
+import { intlLocale, type DigitStyle } from './digits.ts'
 import { formatMessage, messagesOf, type Catalogue, type Lang } from './format.ts'
 
 export const TICKET_MESSAGES = {
   'ticket.yourTicket': { ar: 'رقم تذكرتك', en: 'Your ticket number' },
   'ticket.placeLabel': { ar: 'دورك', en: 'Your place in line' },
+  // at 0 what is true now, never "you are next": a priority ticket or a checked-in appointment
+  // issued later may still be called first (walk 2026-12-05, finding 1), and with no counter
+  // serving nobody is next at all. The kiosk's screen, the paper and the status page all say it.
   'ticket.peopleAhead': {
-    ar: '{n, plural, =0 {أنت التالي} one {أمامك شخص واحد} two {أمامك شخصان} few {أمامك # أشخاص} many {أمامك # شخصًا} other {أمامك # شخص}}',
-    en: '{n, plural, =0 {You are next} one {# person ahead of you} other {# people ahead of you}}',
+    ar: '{n, plural, =0 {لا أحد أمامك الآن} one {أمامك شخص واحد} two {أمامك شخصان} few {أمامك # أشخاص} many {أمامك # شخصًا} other {أمامك # شخص}}',
+    en: '{n, plural, =0 {Nobody ahead of you now} one {# person ahead of you} other {# people ahead of you}}',
   },
   'ticket.waitLabel': { ar: 'الانتظار المتوقع', en: 'Estimated wait' },
   // {minutes} is the whole wait, {hours} and {rest} the same split (see waitValues); "حوالي"
@@ -36,6 +39,8 @@ export const TICKET_MESSAGES = {
   'ticket.waitLine': { ar: 'الانتظار المتوقع: {wait}', en: 'Estimated wait: {wait}' },
   'ticket.scanToFollow': { ar: 'امسح الرمز لمتابعة دورك', en: 'Scan to follow your turn' },
   'ticket.priority': { ar: 'أولوية — {category}', en: 'Priority — {category}' },
+  // a checked-in booking's ticket (docs/appointments.md): its slot, on the kiosk's screen and on the paper
+  'ticket.appointment': { ar: 'موعد محجوز {time} — تم تسجيل الوصول', en: 'Appointment {time} — checked in' },
   // what to bring (issue 21): the heading over the service's documents, on paper and on screen
   'ticket.bringTitle': { ar: 'المستندات المطلوبة', en: 'Documents to bring' },
 } as const satisfies Catalogue
@@ -55,7 +60,10 @@ export function waitValues(seconds: number): { minutes: number; hours: number; r
   return { minutes, hours: Math.floor(rounded / 60), rest: rounded % 60 }
 }
 
-/** "أمامك ٣ أشخاص" / "3 people ahead of you"; 0 is "You are next". Digits default to 'western'. */
+/**
+ * "أمامك ٣ أشخاص" / "3 people ahead of you"; 0 is "Nobody ahead of you now". The figure is the call
+ * policy's play (QueueView.standing), never a count of lower numbers. Digits default to 'western'.
+ */
 export function peopleAheadText(peopleAhead: number, lang: Lang, digits?: DigitStyle): string {
   return formatMessage(TICKET_MESSAGES['ticket.peopleAhead'][lang], lang, { n: Math.max(0, Math.floor(peopleAhead)) }, digits)
 }
@@ -80,4 +88,17 @@ export function priorityText(category: { nameAr: string; nameEn: string }, lang:
   return formatMessage(TICKET_MESSAGES['ticket.priority'][lang], lang, {
     category: (lang === 'ar' ? category.nameAr : category.nameEn).trim(),
   })
+}
+
+/**
+ * "موعد محجوز ١٠:٣٠ ص — تم تسجيل الوصول" / "Appointment 10:30 — checked in": the mark of a ticket a
+ * booking's check-in gave, with the slot's start (epoch ms) in the center's `timeZone`, written as
+ * the booking page and the console write times (intlLocale). Digits default to 'western'.
+ */
+export function appointmentMarkText(slotStart: number, timeZone: string, lang: Lang, digits?: DigitStyle): string {
+  const time = new Intl.DateTimeFormat(intlLocale(lang, digits), { timeZone, hour: 'numeric', minute: '2-digit' })
+    .format(slotStart)
+    // an ICU may put bidi marks around the parts: the paper's fonts have no glyph for them
+    .replace(/[\u200e\u200f\u061c]/g, '')
+  return formatMessage(TICKET_MESSAGES['ticket.appointment'][lang], lang, { time })
 }

@@ -172,6 +172,8 @@ export class Printing {
   ): void {
     const service = this.queue.ctx.services.get(ticket.issuedServiceId) ?? this.queue.ctx.services.get(ticket.serviceId)!
     const category = this.config.queue.priorityCategories.find((c) => c.code === ticket.priority)
+    // a checked-in booking's ticket is marked with its slot (docs/appointments.md)
+    const slot = ticket.origin === 'appointment' ? this.queue.ctx.bookings.slotOfTicket(ticket.id) : null
     printer.handle.print(
       {
         centerName: this.config.centerName,
@@ -183,6 +185,7 @@ export class Printing {
         estimatedWaitSeconds: standing.estimatedWaitSeconds,
         statusUrl,
         ...(category ? { priorityCategory: { ar: category.nameAr, en: category.nameEn } } : {}),
+        ...(slot === null ? {} : { appointmentSlot: slot }),
         ...(service.documents ? { documents: service.documents } : {}),
         // the center's one setting (config screens.digits or the admin's); a kiosk's own `digits` is ignored
         digits: this.config.screens.digits,

@@ -11,7 +11,8 @@ import { ROOT } from './ui-build.ts'
  * The public ticket status page on a phone (390×844) in real Chromium, against a real center on
  * loopback (issue 14, item 7): it follows the line live, pushed over its watch socket (no reload;
  * the waits below are far shorter than the 60 s fallback poll, so only a push passes them), says
- * "nobody ahead of you now" once the ticket ahead is called, shows the counter once called and the center's name, and cancels its own ticket.
+ * "nobody ahead of you now" once the ticket ahead is called, shows the counter once called and
+ * the center's name, and cancels its own ticket.
  * Screenshots go to test-results/status-page/; with UPDATE_SCREENSHOTS=1 they also refresh
  * docs/screenshots/status-*.png (the README's), so an ordinary run never dirties the tree.
  */
@@ -68,7 +69,7 @@ describe('the ticket status page on a phone', () => {
     await status(page).locator('[data-status="waiting"] [data-position="0"]').waitFor({ timeout: 15_000 })
     expect(await status(page).locator('[data-position]').textContent()).toContain('لا أحد أمامك الآن')
     await shot(page, 'status-ar-next')
-    await expectAccessible(page, 'ar, you are next')
+    await expectAccessible(page, 'ar, nobody ahead')
 
     // this ticket is called: the counter, prominently, pushed
     await center.action(clerk, counter.id, 'start')

@@ -177,7 +177,7 @@ describe('formatting', () => {
 
   it('uses the six Arabic plural forms by CLDR', () => {
     expect([0, 1, 2, 3, 11, 100, 103].map((n) => peopleAheadText(n, 'ar'))).toEqual([
-      'أنت التالي',
+      'لا أحد أمامك الآن',
       'أمامك شخص واحد',
       'أمامك شخصان',
       'أمامك 3 أشخاص',
@@ -242,7 +242,7 @@ describe('formatting', () => {
   it('uses one and other in English', () => {
     expect(peopleAheadText(1, 'en')).toBe('1 person ahead of you')
     expect(peopleAheadText(2, 'en')).toBe('2 people ahead of you')
-    expect(peopleAheadText(0, 'en')).toBe('You are next')
+    expect(peopleAheadText(0, 'en')).toBe('Nobody ahead of you now')
     expect(waitText(60, 'en')).toBe('about 1 minute')
     expect(waitText(120, 'en')).toBe('about 2 minutes')
   })
@@ -260,7 +260,7 @@ describe('formatting', () => {
 describe('screen and paper say the same sentence for the same figures', () => {
   // The sentences themselves, so a change to either side (or to both the same wrong way) shows here.
   const AHEAD: Record<number, Record<Lang, string>> = {
-    0: { ar: 'أنت التالي', en: 'You are next' },
+    0: { ar: 'لا أحد أمامك الآن', en: 'Nobody ahead of you now' },
     1: { ar: 'أمامك شخص واحد', en: '1 person ahead of you' },
     2: { ar: 'أمامك شخصان', en: '2 people ahead of you' },
     3: { ar: 'أمامك ٣ أشخاص', en: '3 people ahead of you' },

@@ -150,6 +150,14 @@ export class BookingsRepo {
     this.sql("UPDATE bookings SET status = 'cancelled', cancelled_at = ? WHERE id = ?").run(at, id)
   }
 
+  /** The slot's start (epoch ms) of the booking checked in as `ticketId`, or null for a ticket no booking gave (bookings_ticket index). */
+  slotOfTicket(ticketId: string): number | null {
+    const row = this.sql('SELECT slot_start AS slotStart FROM bookings WHERE ticket_id = ?').get(ticketId) as
+      | { slotStart: number }
+      | undefined
+    return row?.slotStart ?? null
+  }
+
   checkIn(id: number, ticketId: string, at: number): void {
     this.sql("UPDATE bookings SET status = 'checked_in', ticket_id = ?, checked_in_at = ? WHERE id = ?").run(ticketId, at, id)
   }

@@ -28,3 +28,9 @@ export const SAMPLE_DOCUMENTS: TicketContent = {
     },
   ],
 }
+
+/** SAMPLE with nobody ahead and no counter serving: the paper says «لا أحد أمامك الآن» and the wait is unknown (walk 2026-12-05). */
+export const SAMPLE_NOBODY_AHEAD: TicketContent = { ...SAMPLE, peopleAhead: 0, estimatedWaitSeconds: null }
+
+/** SAMPLE as a booking's check-in gave it: the slot starts at 10:30 in Cairo, and the paper says so under the label. */
+export const SAMPLE_APPOINTMENT: TicketContent = { ...SAMPLE, appointmentSlot: Date.UTC(2025, 2, 11, 8, 30) }

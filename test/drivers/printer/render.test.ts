@@ -3,7 +3,8 @@
  * by byte (test/helpers/escpos-decode.ts) and its raster checked.
  *
  * Golden images: test/golden/ticket-80mm.png is the decoded raster of SAMPLE on 80 mm paper
- * (Epson), ticket-80mm-long-name.png the same with LONG_NAME's service. After an intended layout change, look at the new image and regenerate it with
+ * (Epson), ticket-80mm-long-name.png the same with LONG_NAME's service, ticket-80mm-nobody-ahead.png
+ * SAMPLE_NOBODY_AHEAD's. After an intended layout change, look at the new image and regenerate it with
  *   UPDATE_GOLDEN=1 npx vitest run test/drivers/printer/render.test.ts
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
@@ -11,20 +12,23 @@ import { dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { PNG } from 'pngjs'
+import { createCanvas } from '@napi-rs/canvas'
 import jsqrModule from 'jsqr'
 import QRCode from 'qrcode'
 import {
   buildTicketJob,
+  registerTicketFonts,
   renderTicket,
   ticketFontFiles,
   ticketLayout,
   ticketText,
   ARABIC_FAMILY,
   LATIN_FAMILY,
+  type LaidOutParagraph,
   type TicketContent,
 } from '../../../drivers/printer/index.ts'
 import { decodeJob, type DecodedImage } from '../../helpers/escpos-decode.ts'
-import { SAMPLE, SAMPLE_DOCUMENTS, SAMPLE_WESTERN } from './fixtures.ts'
+import { SAMPLE, SAMPLE_APPOINTMENT, SAMPLE_DOCUMENTS, SAMPLE_NOBODY_AHEAD, SAMPLE_WESTERN } from './fixtures.ts'
 import { woffCodePoints } from './font-cmap.ts'
 
 // jsqr is CommonJS with an ES-style default: depending on the loader the import is the function or holds it
@@ -35,6 +39,7 @@ const jsQR: Decode = typeof jsqrImport === 'function' ? jsqrImport : jsqrImport.
 const GOLDEN = fileURLToPath(new URL('../../golden/ticket-80mm.png', import.meta.url))
 const GOLDEN_LONG_NAME = fileURLToPath(new URL('../../golden/ticket-80mm-long-name.png', import.meta.url))
 const GOLDEN_DOCUMENTS = fileURLToPath(new URL('../../golden/ticket-80mm-documents.png', import.meta.url))
+const GOLDEN_NOBODY_AHEAD = fileURLToPath(new URL('../../golden/ticket-80mm-nobody-ahead.png', import.meta.url))
 
 /** A service whose Arabic name has no space to break at and whose English name needs three lines (issue 15 item 3). */
 const LONG_NAME: TicketContent = {
@@ -186,6 +191,7 @@ describe('ticket job', () => {
       { ...SAMPLE, peopleAhead: 12, estimatedWaitSeconds: 4000 },
       { ...SAMPLE, peopleAhead: 0, estimatedWaitSeconds: 0 },
       { ...SAMPLE, priorityCategory: { ar: 'ذوو الهمم', en: 'People with disabilities' } },
+      SAMPLE_APPOINTMENT,
     ]) {
       const text = ticketText(content)
       for (const [key, value] of Object.entries(text)) {
@@ -219,6 +225,7 @@ describe('ticket job', () => {
     ['the golden 80 mm Arabic ticket', SAMPLE, GOLDEN],
     ['the golden 80 mm ticket with a long service name', LONG_NAME, GOLDEN_LONG_NAME],
     ['the golden 80 mm ticket with documents to bring (issue 21)', SAMPLE_DOCUMENTS, GOLDEN_DOCUMENTS],
+    ['the golden 80 mm ticket with nobody ahead and no counter serving (walk 2026-12-05)', SAMPLE_NOBODY_AHEAD, GOLDEN_NOBODY_AHEAD],
   ] as const) {
     it(`matches ${name}`, async () => {
       const [image] = (await decoded(content, 80)).images
@@ -239,11 +246,87 @@ describe('ticket job', () => {
   }
 })
 
+/**
+ * How far the dots of a paragraph's first line on the decoded paper are from `words` drawn alone in
+ * the paragraph's font at its baseline: the share of the line's rows that differ, over the dots
+ * `words` inks. 0 when the paper shows exactly those words.
+ */
+function wordsMismatch(image: DecodedImage, p: LaidOutParagraph, words: string, rtl: boolean): number {
+  registerTicketFonts()
+  const canvas = createCanvas(image.width, image.height)
+  const ctx = canvas.getContext('2d')
+  ctx.fillStyle = '#fff'
+  ctx.fillRect(0, 0, image.width, image.height)
+  ctx.fillStyle = '#000'
+  ctx.font = p.font
+  ctx.direction = rtl ? 'rtl' : 'ltr'
+  ctx.textAlign = 'center'
+  ctx.textBaseline = 'alphabetic'
+  const { y } = p.lines[0]
+  ctx.fillText(words, image.width / 2, y)
+  const drawn = ctx.getImageData(0, 0, image.width, image.height).data
+  // the line's own rows: a font size above the baseline, a little over half of one below (the ticket's line heights)
+  let differing = 0
+  let inked = 0
+  for (let row = Math.max(0, y - p.size); row < Math.min(image.height, y + Math.ceil(p.size * 0.55)); row++) {
+    for (let x = 0; x < image.width; x++) {
+      const i = (row * image.width + x) * 4
+      const dark = 0.2126 * drawn[i] + 0.7152 * drawn[i + 1] + 0.0722 * drawn[i + 2] < 160
+      if (dark) inked++
+      if (dark !== image.isDark(x, row)) differing++
+    }
+  }
+  return differing / Math.max(1, inked)
+}
+
+describe('nobody ahead, on the paper (walk 2026-12-05, finding 1)', () => {
+  it('the ESC/POS raster, decoded, shows «لا أحد أمامك الآن» and "Nobody ahead of you now", never "you are next"', async () => {
+    const [image] = (await decoded(SAMPLE_NOBODY_AHEAD, 80)).images
+    const layout = ticketLayout(SAMPLE_NOBODY_AHEAD, { widthMm: 80 })
+    const ar = layout.find((p) => p.key === 'aheadAr')!
+    const en = layout.find((p) => p.key === 'aheadEn')!
+    expect([ar.lines.length, en.lines.length]).toEqual([1, 1])
+    expect(wordsMismatch(image, ar, 'لا أحد أمامك الآن', true)).toBeLessThan(0.02)
+    expect(wordsMismatch(image, en, 'Nobody ahead of you now', false)).toBeLessThan(0.02)
+    // the check can tell words apart: the old promise drawn in the same place does not match
+    expect(wordsMismatch(image, ar, 'أنت التالي', true)).toBeGreaterThan(0.3)
+    expect(wordsMismatch(image, en, 'You are next', false)).toBeGreaterThan(0.3)
+    // and the wait line beside it says no counter is serving
+    expect(ticketText(SAMPLE_NOBODY_AHEAD)).toMatchObject({
+      waitAr: 'الانتظار المتوقع: غير معروف، لا يوجد شباك يعمل الآن',
+      waitEn: 'Estimated wait: unknown, no counter is serving now',
+    })
+  })
+})
+
+describe('a checked-in appointment on the paper (docs/appointments.md; walk 2026-12-05, finding 2)', () => {
+  it('is marked under the label with its slot in both languages, and the decoded raster shows the words', async () => {
+    expect(ticketText(SAMPLE_APPOINTMENT)).toMatchObject({
+      appointmentAr: 'موعد محجوز ١٠:٣٠ ص — تم تسجيل الوصول',
+      appointmentEn: 'Appointment 10:30 — checked in',
+    })
+    expect(ticketText(SAMPLE)).toMatchObject({ appointmentAr: '', appointmentEn: '' })
+    const layout = ticketLayout(SAMPLE_APPOINTMENT, { widthMm: 80 })
+    const keys = layout.map((p) => p.key)
+    // the label is drawn between the service and these lines; the date follows them
+    expect(keys.slice(keys.indexOf('serviceEn') + 1, keys.indexOf('dateAr'))).toEqual(['appointmentAr', 'appointmentEn'])
+    const [image] = (await decoded(SAMPLE_APPOINTMENT, 80)).images
+    const ar = layout.find((p) => p.key === 'appointmentAr')!
+    const en = layout.find((p) => p.key === 'appointmentEn')!
+    expect(wordsMismatch(image, ar, 'موعد محجوز ١٠:٣٠ ص — تم تسجيل الوصول', true)).toBeLessThan(0.02)
+    expect(wordsMismatch(image, en, 'Appointment 10:30 — checked in', false)).toBeLessThan(0.02)
+    expect(wordsMismatch(image, en, 'Appointment 11:30 — checked in', false)).toBeGreaterThan(0.02)
+    // a walk-in's ticket is as it was: the golden images above are unchanged
+    expect((await decoded(SAMPLE, 80)).images[0].height).toBeLessThan(image.height - 50)
+  })
+})
+
 describe('ticket text', () => {
   it('Arabic counts agree with their noun; English is plain', () => {
     const t = (peopleAhead: number, minutes: number, digits: TicketContent['digits'] = 'arabic-indic') =>
       ticketText({ ...SAMPLE, peopleAhead, estimatedWaitSeconds: minutes * 60, digits })
-    expect(t(0, 0).aheadAr).toBe('أنت التالي')
+    expect(t(0, 0).aheadAr).toBe('لا أحد أمامك الآن')
+    expect(t(0, 0).aheadEn).toBe('Nobody ahead of you now')
     expect(t(0, 0).waitEn).toBe('Estimated wait: less than a minute')
     expect(t(1, 1).aheadAr).toBe('أمامك شخص واحد')
     expect(t(2, 2).waitAr).toBe('الانتظار المتوقع: حوالي دقيقتين')

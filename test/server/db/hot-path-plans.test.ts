@@ -6,13 +6,15 @@ import { join } from 'node:path'
 import { migrate } from '../../../server/db/migrate.ts'
 import { CountersRepo } from '../../../server/db/repositories/counters-repo.ts'
 import { DevicesRepo } from '../../../server/db/repositories/devices-repo.ts'
+import { BookingsRepo } from '../../../server/db/repositories/bookings-repo.ts'
 import { eraseExpiredNumbers } from '../../../server/notify/number-retention.ts'
 import { eraseExpiredBookingNumbers } from '../../../server/notify/booking-number-retention.ts'
 
 /**
  * The statements that run on every push (the zones displays listen to) and every ten minutes
  * (the erasure of phone numbers whose days are over) read through an index (center migration
- * 25), not by scanning tables that only grow or sorting into a temporary b-tree; the booking
+ * 25), not by scanning tables that only grow or sorting into a temporary b-tree, and so does the
+ * slot printed on an appointment's ticket (by the bookings' ticket index); the booking
  * messages' erasure looks up each message's event and booking by id instead of reading the event
  * log and the bookings whole. The real statements are recorded as the code runs them, then
  * explained with the arguments they had.
@@ -84,7 +86,12 @@ it('lists the zones and erases expired numbers through indexes, with no scan of 
   const db = new Database(join(dir, 'tabour.sqlite'))
   migrate(db)
   db.transaction(() => seed(db))()
+  // each booking checked in as the ticket of its number (b5 → t5)
+  db.exec(`UPDATE bookings SET ticket_id = 't' || substr(code, 2)`)
   const ran = recordStatements(db)
+  // the slot printed on an appointment's ticket (printing.ts), read at each print
+  expect(new BookingsRepo(db).slotOfTicket('t5')).toBe(1)
+  expect(new BookingsRepo(db).slotOfTicket('t6')).toBeNull()
   expect(new CountersRepo(db).zones().sort()).toEqual(['zone-0', 'zone-1', 'zone-2', 'zone-3'])
   expect(new DevicesRepo(db).displayZones().sort()).toEqual(['zone-0', 'zone-1', 'zone-2', 'zone-3', 'zone-4'])
   const now = Date.parse('2026-06-20T10:00:00Z')
@@ -105,6 +112,7 @@ it('lists the zones and erases expired numbers through indexes, with no scan of 
   const cases: [RegExp, RegExp, RegExp][] = [
     [/DISTINCT zone FROM counters/, /USING COVERING INDEX counters_zone/, NO_SCAN],
     [/DISTINCT zone FROM devices/, /USING COVERING INDEX devices_display_zone/, NO_SCAN],
+    [/FROM bookings WHERE ticket_id = \?/, /SEARCH bookings USING INDEX bookings_ticket/, NO_SCAN],
     [/UPDATE tickets SET phone = NULL .*origin IN/s, /SEARCH tickets USING INDEX tickets_phone_kept/, NO_SCAN],
     [/UPDATE tickets SET phone = NULL .*origin = 'appointment'/s, /SEARCH tickets USING INDEX tickets_phone_kept/, NO_SCAN],
     [/UPDATE bookings SET phone = ''/, /SEARCH bookings USING INDEX bookings_phone_kept/, NO_SCAN],

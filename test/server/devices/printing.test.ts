@@ -2,7 +2,8 @@ import { writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { TestCenter } from '../../helpers/test-center.ts'
+import { TestCenter, TestClock } from '../../helpers/test-center.ts'
+import { APPOINTMENT_DEFAULTS } from '../../../protocol/appointments.ts'
 import { SocketClients, waitUntil } from '../../helpers/socket-client.ts'
 import { decodeJob } from '../../helpers/escpos-decode.ts'
 import { FakePrinter, refusedPort } from '../../drivers/printer/fake-printer.ts'
@@ -13,6 +14,18 @@ import { openTicketPrinter, ticketText, type TicketContent } from '../../../driv
 const quickPrinter: PrinterFactory = (config) => openTicketPrinter(config, { pollIntervalMs: 50, queue: { retries: 1, backoffMs: 10 } })
 
 const PAPER_OUT = { printer: 0x12, offline: 0x12, paper: 0x12 | 0x60 }
+
+/** The real driver (quickPrinter), keeping what each job was asked to print in `contents`. */
+const recordingPrinter =
+  (contents: TicketContent[]): PrinterFactory =>
+  (config) => {
+    const handle = quickPrinter(config)
+    return {
+      print: (content, done) => (contents.push(content), handle.print(content, done)),
+      watch: (listener) => handle.watch(listener),
+      close: () => handle.close(),
+    } satisfies PrinterHandle
+  }
 
 describe('printing the tickets a kiosk issues', () => {
   const centers: TestCenter[] = []
@@ -28,8 +41,9 @@ describe('printing the tickets a kiosk issues', () => {
     printerInterface: string | null,
     openPrinter: PrinterFactory = quickPrinter,
     beforeKiosk: (center: TestCenter) => Promise<void> = async () => {},
+    clock?: TestClock,
   ) {
-    const center = await TestCenter.start({ deps: { openPrinter } })
+    const center = await TestCenter.start({ deps: { openPrinter }, ...(clock ? { clock } : {}) })
     centers.push(center)
     const service = await center.createService({ prefix: 'A', nameAr: 'تراخيص البناء', nameEn: 'Building permits' })
     await beforeKiosk(center)
@@ -78,15 +92,7 @@ describe('printing the tickets a kiosk issues', () => {
     const printer = await FakePrinter.start()
     printers.push(printer)
     const contents: TicketContent[] = []
-    const recording: PrinterFactory = (config) => {
-      const handle = quickPrinter(config)
-      return {
-        print: (content, done) => (contents.push(content), handle.print(content, done)),
-        watch: (listener) => handle.watch(listener),
-        close: () => handle.close(),
-      } satisfies PrinterHandle
-    }
-    const { center, service, kiosk } = await setUp(printer.url, recording)
+    const { center, service, kiosk } = await setUp(printer.url, recordingPrinter(contents))
     const ordinary = await issue(center, kiosk.token, service.id)
     const pregnant = await issue(center, kiosk.token, service.id, 'pregnant')
     expect(pregnant).toMatchObject({ priority: 'pregnant', printing: 'queued' })
@@ -101,6 +107,69 @@ describe('printing the tickets a kiosk issues', () => {
     expect(starred.width).toBe(plain.width)
     expect(starred.height - plain.height).toBeGreaterThan(60)
     writeFileSync(join(tmpdir(), 'tabour-priority-ticket.png'), starred.png)
+  })
+
+  it("the paper's people ahead are the call policy's play, as the kiosk's and the status page's; at 0 it says nobody is ahead now, never 'next'", async () => {
+    const printer = await FakePrinter.start()
+    printers.push(printer)
+    const contents: TicketContent[] = []
+    const { center, service: a, kiosk } = await setUp(printer.url, recordingPrinter(contents))
+    // nobody waits and no counter serves: nobody ahead, the wait unknown (walk 2026-12-05, finding 1)
+    const first = await issue(center, kiosk.token, a.id)
+    expect([first.position, first.estimatedWaitSeconds]).toEqual([0, null])
+    // counter 1 serves A and B: the two B tickets taken before the next A ticket are called before it
+    const b = await center.createService({ prefix: 'B' })
+    const counter = await center.createCounter({ number: 1, serviceIds: [a.id, b.id] })
+    // taken at a kiosk without a printer: only the two A tickets are printed
+    const plainKiosk = (await center.createDevice('kiosk')).token
+    await issue(center, plainKiosk, b.id)
+    await issue(center, plainKiosk, b.id)
+    await center.openCounterAs('clerk1', counter.id)
+    const second = await issue(center, kiosk.token, a.id)
+    // A-001, B-001 and B-002 ahead: not 1, the count of A's lower numbers
+    expect(second.position).toBe(3)
+    expect((await center.request('GET', `/api/v1/tickets/${second.id}`)).json().position).toBe(3)
+    await printer.waitForJobs(2)
+    const printed = (label: string) => contents.find((c) => c.label === label)!
+    expect(printed(first.label)).toMatchObject({ peopleAhead: 0, estimatedWaitSeconds: null })
+    expect(ticketText(printed(first.label))).toMatchObject({ aheadAr: 'لا أحد أمامك الآن', aheadEn: 'Nobody ahead of you now' })
+    expect(printed(second.label).peopleAhead).toBe(3)
+    expect(ticketText(printed(second.label))).toMatchObject({ aheadEn: '3 people ahead of you' })
+  })
+
+  it('a booking checked in at the kiosk is printed marked with its slot, in both languages; a walk-in is not', async () => {
+    const printer = await FakePrinter.start()
+    printers.push(printer)
+    const contents: TicketContent[] = []
+    // Tuesday 10 March 2026, 08:00 in Cairo
+    const clock = new TestClock(Date.parse('2026-03-10T06:00:00Z'))
+    const { center, service, kiosk } = await setUp(printer.url, recordingPrinter(contents), undefined, clock)
+    // slots need a counter serving the service (their capacity); 30 minutes of 10-minute visits, half for walk-ins
+    await center.createCounter({ number: 1, serviceIds: [service.id] })
+    const settings = { ...APPOINTMENT_DEFAULTS, enabled: true, slotMinutes: 30, serviceMinutes: 10 }
+    const put = await center.request('PUT', `/api/v1/appointments/settings/${service.id}`, { token: await center.admin(), body: settings })
+    expect(put.statusCode, put.body).toBe(200)
+    const slotStart = '2026-03-10T08:30:00.000Z' // 10:30 in Cairo
+    const booked = await center.request('POST', '/api/v1/appointments', {
+      body: { serviceId: service.id, slotStart, name: 'Mona Ali', phone: '01000000001' },
+    })
+    expect(booked.statusCode, booked.body).toBe(201)
+    const walkIn = await issue(center, kiosk.token, service.id)
+    clock.set('2026-03-10T08:20:00Z') // within the check-in window
+    const checkedIn = await center.request('POST', '/api/v1/check-in', { token: kiosk.token, body: { text: booked.json().code } })
+    expect(checkedIn.json()).toMatchObject({ outcome: 'ticket', kind: 'appointment', slotStart, ticket: { printing: 'queued' } })
+    await printer.waitForJobs(2)
+    const printed = (label: string) => contents.find((c) => c.label === label)!
+    expect(printed(checkedIn.json().ticket.label).appointmentSlot).toBe(Date.parse(slotStart))
+    expect(ticketText(printed(checkedIn.json().ticket.label))).toMatchObject({
+      appointmentAr: 'موعد محجوز 10:30 ص — تم تسجيل الوصول',
+      appointmentEn: 'Appointment 10:30 — checked in',
+    })
+    expect(printed(walkIn.label).appointmentSlot).toBeUndefined()
+    expect(ticketText(printed(walkIn.label))).toMatchObject({ appointmentAr: '', appointmentEn: '' })
+    // on paper: two more lines under the label, so a taller image
+    const [plain, marked] = printer.jobs.map((bytes) => decodeJob(bytes).images[0])
+    expect(marked.height - plain.height).toBeGreaterThan(50)
   })
 
   it('a refused printer port: the ticket is still issued (201) and the failed job is reported as device:status', async () => {

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest'
+import { join } from 'node:path'
+import type { Page } from 'playwright-core'
+import { listeningCenter } from '../helpers/listening-center.ts'
+import { daytimeShiftMs, type TestCenter, TestClock } from '../helpers/test-center.ts'
+import { APPOINTMENT_DEFAULTS } from '../../protocol/appointments.ts'
+import { localDay } from '../../protocol/center-clock.ts'
+import { appointmentMarkText } from '../../protocol/messages/ticket.ts'
+import { PORTRAIT, useBrowserSuite } from './browser.ts'
+import { seriousAxeViolations } from './axe.ts'
+import { ROOT } from './ui-build.ts'
+
+/**
+ * What the kiosk's ticket screen tells the citizen, in real Chromium at 1080×1920 against a real
+ * center (walk of 2026-12-05): with nobody ahead it says «لا أحد أمامك الآن» / "Nobody ahead of you
+ * now", never "you are next" (a priority ticket or a checked-in appointment taken later may be
+ * called first, and with no counter serving nobody is next at all), the status page's words; a
+ * booking checked in there is marked with its slot, as docs/appointments.md promises.
+ * Screenshots go to test-results/kiosk-ticket-truths/.
+ */
+const SHOTS = join(ROOT, 'test-results', 'kiosk-ticket-truths')
+const suite = useBrowserSuite(SHOTS)
+
+async function openKiosk(center: TestCenter, url: string): Promise<Page> {
+  const res = await center.request('POST', '/api/v1/devices', { token: await center.admin(), body: { kind: 'kiosk', name: 'kiosk' } })
+  const page = await suite.contexts.page(PORTRAIT)
+  await page.goto(`${url}/kiosk/?pair=${res.json().pairingCode}`)
+  await page.locator('tabour-service-grid button[data-service-id]').first().waitFor()
+  return page
+}
+
+const confirmation = (page: Page) => page.locator('tabour-ticket-confirmation section[data-ticket-id]')
+const said = async (page: Page) => ((await confirmation(page).textContent()) ?? '').replace(/\s+/g, ' ').trim()
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => document.fonts.ready)
+  await page.screenshot({ path: join(SHOTS, `${name}.png`) })
+}
+
+describe("the kiosk's ticket screen says what is true", { timeout: 90_000 }, () => {
+  it('nobody ahead and no counter serving: «لا أحد أمامك الآن» / "Nobody ahead of you now", never "you are next"', async () => {
+    const { center, url } = await listeningCenter({ config: { uiDir: suite.uiDir } }, suite.cleanups)
+    const a = await center.createService({ prefix: 'A', nameAr: 'الجوازات', nameEn: 'Passports' })
+    const b = await center.createService({ prefix: 'B', nameAr: 'السجل المدني', nameEn: 'Civil registry' })
+    const page = await openKiosk(center, url)
+    for (const [lang, service] of [
+      ['ar', a],
+      ['en', b],
+    ] as const) {
+      if (lang === 'en') await page.locator('tabour-lang-switch button').click()
+      await page.locator(`tabour-service-grid button[data-service-id="${service.id}"]`).click()
+      await page.locator('tabour-ticket-confirmation [data-position="0"]').waitFor()
+      const ahead = (await page.locator('tabour-ticket-confirmation [data-position]').textContent())?.trim()
+      expect(ahead, lang).toBe(lang === 'ar' ? 'لا أحد أمامك الآن' : 'Nobody ahead of you now')
+      const text = await said(page)
+      expect(text, lang).not.toMatch(/You are next|أنت التالي/)
+      // beside it, the wait says why nobody is called yet
+      expect(text, lang).toContain(lang === 'ar' ? 'غير معروف، لا يوجد شباك يعمل الآن' : 'unknown, no counter is serving now')
+      expect(await seriousAxeViolations(page), lang).toEqual([])
+      await shot(page, `kiosk-${lang}-nobody-ahead`)
+      await page.locator('tabour-ticket-confirmation [data-action="done"]').click()
+    }
+  })
+  it('a checked-in booking is marked on the ticket screen with its slot («موعد محجوز … — تم تسجيل الوصول» / "Appointment … — checked in")', async () => {
+    const clock = new TestClock(Date.now() + daytimeShiftMs())
+    const { center, url } = await listeningCenter({ clock, config: { uiDir: suite.uiDir } }, suite.cleanups)
+    const service = await center.createService({ prefix: 'P', nameAr: 'الجوازات', nameEn: 'Passports' })
+    await center.createCounter({ number: 3, serviceIds: [service.id] })
+    const settings = { ...APPOINTMENT_DEFAULTS, enabled: true, slotMinutes: 15, walkInShare: 0, serviceMinutes: 5 }
+    const put = await center.request('PUT', `/api/v1/appointments/settings/${service.id}`, { token: await center.admin(), body: settings })
+    expect(put.statusCode, put.body).toBe(200)
+    // two places of the next slot (check-in is open from 30 minutes before it): one per language
+    const day = localDay(clock.now, 'Africa/Cairo')
+    const slots = (await center.request('GET', `/api/v1/appointments/slots?serviceId=${service.id}&day=${day}`)).json().slots
+    const slot = slots.find((s: { free: number }) => s.free >= 2)
+    const codes: string[] = []
+    for (const phone of ['01000000001', '01000000002']) {
+      const res = await center.request('POST', '/api/v1/appointments', {
+        body: { serviceId: service.id, slotStart: slot.start, name: 'Mona Ali', phone },
+      })
+      expect(res.statusCode, res.body).toBe(201)
+      codes.push(res.json().code)
+    }
+    const slotStart = Date.parse(slot.start)
+
+    const page = await openKiosk(center, url)
+    for (const [i, lang] of (['ar', 'en'] as const).entries()) {
+      if (lang === 'en') await page.locator('tabour-lang-switch button').click()
+      // typed into "I have a booking" (a scan's keystrokes can come too far apart on a loaded box; appointments.test.ts scans)
+      await page.locator('tabour-booking-check-in [data-action="have-booking"]').click()
+      await page.locator('tabour-booking-check-in [data-field="booking-code"]').fill(codes[i]!)
+      await page.keyboard.press('Enter')
+      const mark = page.locator('tabour-ticket-confirmation [data-appointment]')
+      await mark.waitFor()
+      expect(await mark.getAttribute('data-appointment'), lang).toBe(slot.start)
+      const other = lang === 'ar' ? 'en' : 'ar'
+      const norm = (t: string | null) => (t ?? '').replace(/\s+/g, ' ').trim()
+      // the screen's language first, then the other one under it; Chromium's ICU writes the time as Node's
+      const first = appointmentMarkText(slotStart, 'Africa/Cairo', lang)
+      const second = appointmentMarkText(slotStart, 'Africa/Cairo', other)
+      expect(norm(await mark.textContent()), lang).toBe(`${first}${second}`)
+      expect(norm(await mark.locator('.second').textContent()), lang).toBe(second)
+      expect(first, lang).toMatch(
+        lang === 'ar' ? /^موعد محجوز \d{1,2}:\d{2} [صم] — تم تسجيل الوصول$/ : /^Appointment \d{2}:\d{2} — checked in$/,
+      )
+      // the mark's box keeps Done and the language switch on a 1080×1920 screen
+      for (const selector of ['tabour-ticket-confirmation [data-action="done"]', 'tabour-lang-switch button']) {
+        const box = (await page.locator(selector).boundingBox())!
+        expect(box.y + box.height, `${lang}: ${selector}`).toBeLessThanOrEqual(PORTRAIT.height)
+      }
+      expect(await seriousAxeViolations(page), lang).toEqual([])
+      await shot(page, `kiosk-${lang}-checked-in`)
+      await page.locator('tabour-ticket-confirmation [data-action="done"]').click()
+    }
+  })
+})
