@@ -30,6 +30,13 @@ function latestPerHour(batches: readonly HourBatch[]): HourBatch[] {
   return [...hours.values()]
 }
 
+/** The national codes a call's rows name (a day is 720 rows: one set, no array per row). */
+function codesOf(call: IngestCall): Set<string> {
+  const codes = new Set<string>()
+  for (const b of call.batches) for (const r of b.rows) if (r.nationalCode) codes.add(r.nationalCode)
+  return codes
+}
+
 /**
  * Records the calls whose rows `stored` says were stored (the rows each changed; 'replayed': its
  * nonce was seen, nothing of it is recorded) and answers each call. The calls are of different centers.
@@ -86,8 +93,8 @@ export async function recordCalls(
       health: c.batches.findLast((b) => b.health)?.health,
     })),
   )
-  const codesOf = (c: IngestCall) => c.batches.flatMap((b) => b.rows.flatMap((r) => (r.nationalCode ? [r.nationalCode] : [])))
-  const unknown = new Set(await nationalServices.unknownOf(kept.flatMap(codesOf), trx))
+  const codes = new Map(kept.map((c) => [c, codesOf(c)]))
+  const unknown = new Set(await nationalServices.unknownOf([...new Set([...codes.values()].flatMap((s) => [...s]))], trx))
   return calls.map((c, i) => {
     const changed = stored[i]!
     if (changed === 'replayed') return 'replayed'
@@ -96,7 +103,7 @@ export async function recordCalls(
       stored: changed,
       ignored: rows - changed,
       duplicate: duplicatesOf(c) === c.batches.length,
-      unknownNationalCodes: [...new Set(codesOf(c))].filter((code) => unknown.has(code)).sort(),
+      unknownNationalCodes: [...codes.get(c)!].filter((code) => unknown.has(code)).sort(),
     }
   })
 }
