@@ -4,7 +4,7 @@
  * ingest bench's figures, not a figure of its own. `npx tsx bench/hub-ingest-profile.bench.ts --centers 100`.
  * `--deferred`: the rollups deferred (rollup-fold.ts): the calls store rows and marks, then one
  * flush folds every center's day, timed and its CPU counted apart; with it, `--alone`: each call in its
- * own transaction (no group commit, group-commit.ts), to compare.
+ * own transaction (no group commit, group-commit.ts), to compare; `--in-flight N`: N groups at once.
  */
 import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
@@ -27,6 +27,8 @@ const CENTERS = arg('centers', 100)
 const SENDERS = arg('senders', 1)
 const DEFERRED = process.argv.includes('--deferred')
 const ALONE = process.argv.includes('--alone')
+/** Groups at once (group commit's maxInFlight; its default when not given). */
+const IN_FLIGHT = arg('in-flight', 0)
 
 const rows = (seed: number): HourFigures[] => benchHourRows(seed, 30, { nationalCodes: true })
 
@@ -55,7 +57,10 @@ function cpuSecondsOf(pid: number): number {
 await findLocalPostgres()
 const db = await benchDatabase(process.env.TABOUR_TEST_PG_URL!, 'profile')
 const hubDb = openHubDatabase({ databaseUrl: db.url, sqliteFile: '', poolSize: Math.max(2, SENDERS), log })
-const store = new HubStore(hubDb, { deferRollups: DEFERRED, ...(ALONE ? { groupCommit: { maxCalls: 1 } } : {}) })
+const store = new HubStore(hubDb, {
+  deferRollups: DEFERRED,
+  groupCommit: ALONE ? { maxCalls: 1 } : IN_FLIGHT > 0 ? { maxInFlight: IN_FLIGHT } : {},
+})
 try {
   await store.migrate()
   // what one index of hub_figures costs a call: `--drop-index hub_figures_national`

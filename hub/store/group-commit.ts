@@ -23,7 +23,7 @@ interface Waiting<C, R> {
 export interface GroupCommitOptions {
   /** Most calls in one group (default 32). 1: every call alone, as without group commit. */
   maxCalls?: number
-  /** Groups being stored at once (default 2: one is built and sent while the database stores the other). */
+  /** Groups being stored at once (default 4: the database works on several while the hub builds the next; not 1 backend for a many-core server). */
   maxInFlight?: number
 }
 
@@ -44,7 +44,7 @@ export class GroupCommit<C, R> {
     options: GroupCommitOptions = {},
   ) {
     this.maxCalls = Math.max(1, options.maxCalls ?? 32)
-    this.maxInFlight = Math.max(1, options.maxInFlight ?? 2)
+    this.maxInFlight = Math.max(1, options.maxInFlight ?? 4)
   }
 
   /** Stores `call` in the next group; resolves with its own answer once its group committed. */

@@ -66,7 +66,7 @@ export class HubStore {
    * `db`: from openHubDatabase() (database.ts); the store owns it from then on (close()).
    * `deferRollups` (default false): ingest marks the days it changed instead of updating the
    * rollups; someone must then call foldRollups() (the hub app's refresher does). `groupCommit`
-   * (PostgreSQL with deferred rollups; default 32 calls a group, 2 groups at once): how calls
+   * (PostgreSQL with deferred rollups; default 32 calls a group, 4 groups at once): how calls
    * arriving together share a transaction (`maxCalls: 1`: each call alone).
    */
   constructor(
