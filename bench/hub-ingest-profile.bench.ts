@@ -3,8 +3,7 @@
  * (one sender, then `--senders N` at once), for a day of 24 hours per call. A profile for the
  * ingest bench's figures, not a figure of its own. `npx tsx bench/hub-ingest-profile.bench.ts --centers 100`.
  * `--deferred`: the rollups deferred (rollup-fold.ts): the calls store rows and marks, then one
- * flush folds every center's day, timed and its CPU counted apart; with it, `--alone`: each call in its
- * own transaction (no group commit, group-commit.ts), to compare; `--in-flight N`: N groups at once.
+ * flush folds every center's day, timed and its CPU counted apart.
  */
 import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
@@ -26,9 +25,6 @@ const arg = (name: string, fallback: number) => {
 const CENTERS = arg('centers', 100)
 const SENDERS = arg('senders', 1)
 const DEFERRED = process.argv.includes('--deferred')
-const ALONE = process.argv.includes('--alone')
-/** Groups at once (group commit's maxInFlight; its default when not given). */
-const IN_FLIGHT = arg('in-flight', 0)
 
 const rows = (seed: number): HourFigures[] => benchHourRows(seed, 30, { nationalCodes: true })
 
@@ -57,10 +53,7 @@ function cpuSecondsOf(pid: number): number {
 await findLocalPostgres()
 const db = await benchDatabase(process.env.TABOUR_TEST_PG_URL!, 'profile')
 const hubDb = openHubDatabase({ databaseUrl: db.url, sqliteFile: '', poolSize: Math.max(2, SENDERS), log })
-const store = new HubStore(hubDb, {
-  deferRollups: DEFERRED,
-  groupCommit: ALONE ? { maxCalls: 1 } : IN_FLIGHT > 0 ? { maxInFlight: IN_FLIGHT } : {},
-})
+const store = new HubStore(hubDb, { deferRollups: DEFERRED })
 try {
   await store.migrate()
   // what one index of hub_figures costs a call: `--drop-index hub_figures_national`
@@ -107,7 +100,7 @@ try {
     .map((l) => l.toFixed(1))
     .join(' ')
   console.log(
-    `${CENTERS} calls of 24 center-hours, ${SENDERS} sender(s)${DEFERRED ? (ALONE ? ', deferred, each call alone' : ', deferred, group commit') : ''}: ${((CENTERS * 24) / seconds).toFixed(0)} center-hours/s (load average ${load})`,
+    `${CENTERS} calls of 24 center-hours, ${SENDERS} sender(s): ${((CENTERS * 24) / seconds).toFixed(0)} center-hours/s (load average ${load})`,
   )
   console.log(
     `CPU per call: hub process ${perCall.node.toFixed(1)} ms, PostgreSQL ${perCall.server.toFixed(1)} ms: ${cpus().length} idle cores would take ` +

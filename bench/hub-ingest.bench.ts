@@ -9,8 +9,6 @@
  *   an outage), the rollups kept, the same guarantees;
  * - the same with the rollups deferred (HUB_ROLLUP_REFRESH_MS > 0, rollup-fold.ts): a day per call
  *   storing rows and marks, then the fold of every center's day that day, timed apart and together;
- *   each call in its own transaction, and (PostgreSQL) with group commit (group-commit.ts), the hub's
- *   default there: the calls that arrive together share one transaction (BENCH_HUB_GROUP_FIRST=1 runs it first);
  * - raw: the same rows as plain multi-row INSERTs, one transaction per batch, through the same
  *   Kysely instance, and on PostgreSQL raw COPY (psql's \copy of a CSV) of the day's rows into a bare
  *   table: the floors the database itself sets.
@@ -27,7 +25,6 @@ import { sql } from 'kysely'
 import { signedHeaders, UpstreamPaths, type HourBatch, type HourFigures } from '../protocol/upstream.ts'
 import { PG_URL, startTestHub, type Backend } from '../test/hub/hub-harness.ts'
 import { HubStore } from '../hub/store/store.ts'
-import type { GroupCommitOptions } from '../hub/store/group-commit.ts'
 import { openHubDatabase } from '../hub/store/database.ts'
 import { hubSqliteFile } from '../hub/config.ts'
 import { benchDatabase } from './lib/bench-pg-database.ts'
@@ -267,44 +264,35 @@ async function benchBackend(backend: Backend): Promise<Figure[]> {
       })
     }
 
-    // deferred rollups: another day, through a store on the same database that defers them, then the fold of its marks;
-    // each call alone (one transaction a call), then another day with group commit (the calls arriving together share one)
-    const deferredCase = async (name: string, dayOf: string, groupCommit: GroupCommitOptions) => {
-      const deferred = new HubStore(openHubDatabase({ databaseUrl: hub.config.databaseUrl, sqliteFile: hubSqliteFile(hub.config) }), {
-        deferRollups: true,
-        groupCommit,
+    // deferred rollups: another day, through a store on the same database that defers them, then the fold of its marks
+    const deferred = new HubStore(openHubDatabase({ databaseUrl: hub.config.databaseUrl, sqliteFile: hubSqliteFile(hub.config) }), {
+      deferRollups: true,
+    })
+    try {
+      await deferred.migrate()
+      const later = new Map<string, HourBatch[]>()
+      for (const b of batches(0, 24, '2026-03-12')) later.set(b.centerId, [...(later.get(b.centerId) ?? []), b])
+      const ingest = await timed(backend, `deferred rollups: ingestHours, 24 h per call (${senders} at once)`, day.length, () =>
+        pool([...later.values()], senders, async (list) => {
+          if ((await deferred.ingestHours(list, randomBytes(16).toString('hex'), Date.now())) === 'replayed') throw new Error('replayed')
+        }),
+      )
+      const fold = await timed(backend, 'deferred rollups: the fold of that day (every center)', day.length, async () => {
+        if ((await deferred.flushRollups()) !== CENTERS) throw new Error('the fold missed marks')
       })
-      try {
-        await deferred.migrate()
-        const later = new Map<string, HourBatch[]>()
-        for (const b of batches(0, 24, dayOf)) later.set(b.centerId, [...(later.get(b.centerId) ?? []), b])
-        const ingest = await timed(backend, `deferred rollups${name}: ingestHours, 24 h per call (${senders} at once)`, day.length, () =>
-          pool([...later.values()], senders, async (list) => {
-            if ((await deferred.ingestHours(list, randomBytes(16).toString('hex'), Date.now())) === 'replayed') throw new Error('replayed')
-          }),
-        )
-        const fold = await timed(backend, `deferred rollups${name}: the fold of that day (every center)`, day.length, async () => {
-          if ((await deferred.flushRollups()) !== CENTERS) throw new Error('the fold missed marks')
-        })
-        figures.push(ingest, fold, {
-          backend,
-          case: `deferred rollups${name}: ingest and fold together`,
-          batches: day.length,
-          seconds: ingest.seconds + fold.seconds,
-          load: fold.load,
-        })
-      } finally {
-        await deferred.close()
-      }
+      figures.push(ingest, fold, {
+        backend,
+        case: 'deferred rollups: ingest and fold together',
+        batches: day.length,
+        seconds: ingest.seconds + fold.seconds,
+        load: fold.load,
+      })
+    } finally {
+      await deferred.close()
     }
-    // BENCH_HUB_GROUP_FIRST=1: group commit first (on a loaded box the later case often meets another load: alternate the order between runs)
-    const cases: [string, string, GroupCommitOptions][] = [['', '2026-03-12', { maxCalls: 1 }]]
-    if (backend === 'postgres') cases.push([', group commit', '2026-03-13', {}])
-    if (process.env.BENCH_HUB_GROUP_FIRST === '1') cases.reverse()
-    for (const [name, dayOf, groupCommit] of cases) await deferredCase(name, dayOf, groupCommit)
 
     const { rows: stored } = await sql<{ n: number }>`SELECT COUNT(*) AS n FROM hub_figures`.execute(hub.store.db)
-    const expected = (2 * HOURS + (backend === 'postgres' ? 72 : 48)) * CENTERS * SERVICES
+    const expected = (2 * HOURS + 48) * CENTERS * SERVICES
     if (Number(stored[0]!.n) !== expected) console.log(`WARNING: ${stored[0]!.n} rows stored, expected ${expected}`)
     return figures
   } finally {
@@ -345,8 +333,6 @@ export async function hubIngestBench(): Promise<void> {
     const copy = mine.find((f) => f.case.startsWith('raw COPY'))
     const deferredIngest = mine.find((f) => f.case.startsWith('deferred rollups: ingestHours'))
     const deferredBoth = mine.find((f) => f.case.startsWith('deferred rollups: ingest and fold'))
-    const groupedIngest = mine.find((f) => f.case.startsWith('deferred rollups, group commit: ingestHours'))
-    const groupedBoth = mine.find((f) => f.case.startsWith('deferred rollups, group commit: ingest and fold'))
     const rate = (f: Figure) => f.batches / f.seconds
     console.log(
       `${b}: ingestHours (a day per call) / ${copy ? 'raw COPY' : 'raw insert'} = ${(rate(dayCall!) / rate(copy ?? raw!)).toFixed(3)}; ingestHours / one hour per call = ${(rate(dayCall!) / rate(all.filter((f) => f.backend === b)[1]!)).toFixed(1)}×`,
@@ -357,10 +343,6 @@ export async function hubIngestBench(): Promise<void> {
     if (deferredIngest && deferredBoth)
       console.log(
         `${b}: deferred rollups: ingestHours ${Math.round(rate(deferredIngest))} center-hours/s (${(rate(deferredIngest) / rate(dayCall!)).toFixed(1)}× inline), with its fold ${Math.round(rate(deferredBoth))} (${(rate(deferredBoth) / rate(dayCall!)).toFixed(1)}×)`,
-      )
-    if (groupedIngest && groupedBoth && deferredIngest && copy)
-      console.log(
-        `${b}: group commit: ingestHours ${Math.round(rate(groupedIngest))} center-hours/s (${(rate(groupedIngest) / rate(deferredIngest)).toFixed(1)}× each call alone, ${(rate(groupedIngest) / rate(copy)).toFixed(3)} of raw COPY), with its fold ${Math.round(rate(groupedBoth))}`,
       )
     const hoursPerSec = http!.batches / http!.seconds
     console.log(

@@ -3,7 +3,7 @@
  * it (hub_center_status): the records, their mapping from rows, and the one upsert every batch
  * and heartbeat makes to the status. HubStore (store.ts) serves them.
  */
-import type { Insertable, Kysely, Selectable } from 'kysely'
+import type { Kysely, Selectable } from 'kysely'
 import type { CenterHealth } from '../../protocol/upstream.ts'
 import type { CenterKind } from '../../protocol/hub-api.ts'
 import type { HubCenterStatusTable, HubCentersTable, HubDatabase } from './schema.ts'
@@ -92,34 +92,33 @@ const KEPT_STATUS_COLUMNS = [
   'time_zone',
 ] as const
 
-/** What a report (a batch: `seq`, a heartbeat: `health`) says of its center's status. */
-export interface StatusReport {
-  centerId: string
-  now: number
-  seq?: number
-  timeZone?: string
-  batches?: number
-  duplicates?: number
-  health?: CenterHealth
-}
-
 /** Records a report (a batch: `seq`, a heartbeat: `health`) in the center's status, keeping what the report does not say. */
-export function touchStatus(
+export async function touchStatus(
   db: Kysely<HubDatabase>,
   centerId: string,
   now: number,
-  o: Omit<StatusReport, 'centerId' | 'now'>,
+  o: { seq?: number; timeZone?: string; batches?: number; duplicates?: number; health?: CenterHealth },
 ): Promise<void> {
-  return touchStatuses(db, [{ ...o, centerId, now }])
-}
-
-/** touchStatus for several centers' reports (one each) in one statement, in center order (two groups lock the rows in one order). */
-export async function touchStatuses(db: Kysely<HubDatabase>, reports: readonly StatusReport[]): Promise<void> {
-  if (reports.length === 0) return
-  const sorted = [...reports].sort((a, b) => (a.centerId < b.centerId ? -1 : a.centerId > b.centerId ? 1 : 0))
+  const h = o.health
   await db
     .insertInto('hub_center_status')
-    .values(sorted.map(statusValues))
+    .values({
+      center_id: centerId,
+      last_report_at: o.seq !== undefined ? now : null,
+      last_seq: o.seq ?? 0,
+      last_heartbeat_at: h ? now : null,
+      counters_open: h?.countersOpen ?? null,
+      devices_faulty: h?.devicesFaulty ?? null,
+      outbox_pending: h?.outboxPending ?? null,
+      version: h?.version ?? null,
+      time_zone: o.timeZone ?? null,
+      batches_received: o.batches ?? 0,
+      batches_duplicate: o.duplicates ?? 0,
+      heartbeat_seconds: h?.heartbeatSeconds ?? null,
+      config_version: h?.configVersion ?? null,
+      last_backup_at: h?.lastBackupAt ?? null,
+      last_backup_ok: h?.lastBackupOk === undefined ? null : h.lastBackupOk ? 1 : 0,
+    })
     .onConflict((oc) =>
       oc.column('center_id').doUpdateSet((eb) => ({
         ...Object.fromEntries(
@@ -136,27 +135,4 @@ export async function touchStatuses(db: Kysely<HubDatabase>, reports: readonly S
       })),
     )
     .execute()
-}
-
-/** A report's status row as inserted (NULL: not said by this report, the stored value kept). */
-function statusValues(o: StatusReport): Insertable<HubCenterStatusTable> {
-  const h = o.health
-  const now = o.now
-  return {
-    center_id: o.centerId,
-    last_report_at: o.seq !== undefined ? now : null,
-    last_seq: o.seq ?? 0,
-    last_heartbeat_at: h ? now : null,
-    counters_open: h?.countersOpen ?? null,
-    devices_faulty: h?.devicesFaulty ?? null,
-    outbox_pending: h?.outboxPending ?? null,
-    version: h?.version ?? null,
-    time_zone: o.timeZone ?? null,
-    batches_received: o.batches ?? 0,
-    batches_duplicate: o.duplicates ?? 0,
-    heartbeat_seconds: h?.heartbeatSeconds ?? null,
-    config_version: h?.configVersion ?? null,
-    last_backup_at: h?.lastBackupAt ?? null,
-    last_backup_ok: h?.lastBackupOk === undefined ? null : h.lastBackupOk ? 1 : 0,
-  }
 }

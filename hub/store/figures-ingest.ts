@@ -11,7 +11,7 @@ import { type Kysely, sql } from 'kysely'
 import { dialectOf } from './database.ts'
 import { pgArrayLiteral, pgArrayLiteralOf } from './pg-array-literal.ts'
 import { FIGURE_COLUMNS } from './figure-columns.ts'
-import type { GroupIngestFunction, IngestFunction, MergeColumns } from './ingest-function-pg.ts'
+import type { IngestFunction, MergeColumns } from './ingest-function-pg.ts'
 import { applyRollupDeltas, type HourlyChange, recomputeExact } from './rollup-deltas.ts'
 import type { MergeResult } from './rollup-merge-pg.ts'
 import { type FigureColumn, type HourlyRow, ROLLUPS } from './rollups.ts'
@@ -60,6 +60,9 @@ interface BatchRow {
   r: HourFigures
 }
 
+/** A figure column read from a batch's row: the figure's reader looked up once, not on every row. */
+const figureReader = (figure: (r: HourFigures) => number) => (x: BatchRow) => figure(x.r)
+
 /** The columns of an hourly row ingest writes (but received_at, the call's `now`), each read from a batch's row. */
 const COLUMN_OF: Record<string, (x: BatchRow) => string | number | null> = {
   center_id: ({ b }) => b.centerId,
@@ -71,15 +74,7 @@ const COLUMN_OF: Record<string, (x: BatchRow) => string | number | null> = {
   national_code: ({ r }) => r.nationalCode ?? null,
   service_id: ({ r }) => r.serviceId ?? null,
   revision: ({ b }) => b.revision,
-  ...Object.fromEntries(
-    FIGURE_COLUMNS.map((c) => [
-      c,
-      (
-        (figure) => (x: BatchRow) =>
-          figure(x.r)
-      )(FIGURE_OF[c]),
-    ]),
-  ),
+  ...Object.fromEntries(FIGURE_COLUMNS.map((c) => [c, figureReader(FIGURE_OF[c])])),
 }
 const COLUMNS = Object.keys(COLUMN_OF)
 
@@ -187,55 +182,14 @@ async function mergeRows(
     now,
     days: pgArrayLiteral([...new Set(rows.map((x) => x.b.day))]),
     hours: pgArrayLiteral([...new Set(rows.map((x) => x.b.hour))]),
-    arrays: columnArrays(rows),
+    // column by column from the batches' own rows: no copy of the rows or of a column in between (a day's 720 rows × 42 columns)
+    arrays: COLUMNS.map((c) => pgArrayLiteralOf(rows, COLUMN_OF[c])),
   })
   if (result === 'replayed') return result
   // json arrives parsed from node-pg; a driver that hands it back as text (another adapter) is read the same
   const exact: MergeResult['exact'] = typeof result.exact === 'string' ? JSON.parse(result.exact) : result.exact
   for (const { rollup, key } of exact) await recomputeExact(db, ROLLUPS[rollup], key)
   return result.stored
-}
-
-/** The rows as one array literal per column: column by column from the batches' own rows, no copy of the rows or of a column in between (a day's 720 rows × 42 columns). */
-const columnArrays = (rows: readonly BatchRow[]): string[] => COLUMNS.map((c) => pgArrayLiteralOf(rows, COLUMN_OF[c]))
-
-/** One caller's call of ingest: a center's batches, the request's nonce, its time. */
-export interface IngestCall {
-  batches: readonly HourBatch[]
-  nonce: string
-  now: number
-}
-
-/**
- * PostgreSQL, deferred rollups: the rows of a group of calls (one center each, group-commit.ts)
- * and their days' marks, in one call of the group function, in the caller's transaction. Answers,
- * for each call in order, the rows it changed or 'replayed' (its nonce seen before: nothing of it stored).
- */
-export async function storeGroupRows(
-  db: Kysely<HubDatabase>,
-  fn: GroupIngestFunction,
-  calls: readonly IngestCall[],
-): Promise<(number | 'replayed')[]> {
-  const rows: BatchRow[] = []
-  const receivedAt: number[] = []
-  for (const call of calls) {
-    const own = mergedRows(call.batches)
-    rows.push(...own)
-    for (let i = 0; i < own.length; i++) receivedAt.push(call.now)
-  }
-  const stored = await fn.call(db, {
-    centers: calls.map((c) => c.batches[0]!.centerId),
-    nonces: calls.map((c) => c.nonce),
-    nows: calls.map((c) => c.now),
-    arrays: [...columnArrays(rows), pgArrayLiteral(receivedAt)],
-  })
-  return calls.map((c) => stored.get(c.batches[0]!.centerId) ?? 'replayed')
-}
-
-/** Throws the batch's validation error for a day that is not a calendar day (before anything is stored). */
-export function checkCalendarDays(batches: readonly HourBatch[]): void {
-  for (const b of batches)
-    if (!isCalendarDay(b.day)) throw new HubError(400, HubErrorCodes.VALIDATION, `body/day: ${b.day.slice(0, 10)} is not a calendar day`)
 }
 
 /** The batch's nonce: on PostgreSQL taken by the ingest function, on SQLite by `remember` (false: seen before). */
@@ -249,9 +203,9 @@ export interface BatchNonce {
  * transaction, after taking the batch's nonce; resolves with the number of rows changed, or
  * 'replayed' (nothing stored) when the nonce was seen before. The same few statements whatever
  * the number of hours: a center's backlog of a day costs what one hour costs. `fn`: the store's
- * PostgreSQL ingest function (made beforehand, IngestFunction.ensure). `deferRollups` (SQLite):
- * store the rows and mark their days for the fold (rollup-fold.ts) instead of updating the rollups
- * here; PostgreSQL's deferred calls are stored in groups instead (storeGroupRows).
+ * PostgreSQL ingest function (made beforehand, IngestFunction.ensure). `deferRollups`: store the rows
+ * and mark their days for the fold (rollup-fold.ts) instead of updating the rollups here (on
+ * PostgreSQL `fn` is then the deferred function).
  */
 export async function storeHourRows(
   db: Kysely<HubDatabase>,
@@ -262,7 +216,8 @@ export async function storeHourRows(
   deferRollups = false,
 ): Promise<number | 'replayed'> {
   if (new Set(batches.map((b) => b.centerId)).size > 1) throw new Error('storeHourRows: the batches of one center')
-  checkCalendarDays(batches)
+  for (const b of batches)
+    if (!isCalendarDay(b.day)) throw new HubError(400, HubErrorCodes.VALIDATION, `body/day: ${b.day.slice(0, 10)} is not a calendar day`)
   const rows = mergedRows(batches)
   // two copies of a center's batches in flight must not both take the old rows as their base: one lock per center, so
   // batches of one center are stored one after the other (and never deadlock on its rollup rows); on PostgreSQL the

@@ -99,7 +99,7 @@ export class FigurePartitions {
 
   /** Before storing rows of local day `day` (outside the batch's transaction: creating a partition locks hub_figures briefly). */
   async ensureFor(day: string): Promise<void> {
-    // a day that does not exist is refused by ingest (HUB_ERR_VALIDATION) before anything is stored
+    // a day that does not exist is refused inside the batch's transaction (HUB_ERR_VALIDATION)
     if (dialectOf(this.db) !== 'postgres' || !isCalendarDay(day)) return
     this.partitioned ??= await isPartitioned(this.db)
     if (!this.partitioned) return

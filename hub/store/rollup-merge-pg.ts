@@ -58,20 +58,16 @@ const inputSql = (columns: readonly string[], arrays: readonly string[]) =>
   `input (${columns.join(', ')}) AS (SELECT ${arrays.map((a) => `unnest(${a})`).join(', ')})`
 
 /**
- * Deferred rollups (rollup-fold.ts), a group of calls (group-commit.ts): the upsert of the hourly
- * rows of the centers in `p.centers` (an array expression: those whose nonce was new) and the marks
- * of the days it really changed, nothing else; received_at is a column of the input (each call's
- * own `now`). Answers one row per center of `p.centers`: the rows it changed.
+ * Deferred rollups (rollup-fold.ts): the upsert of the hourly rows and the marks of the days it
+ * really changed, nothing else. Answers as mergeSql does (no key to recompute).
  */
-export function storeAndMarkSql(columns: readonly string[], conflict: string, p: { arrays: readonly string[]; centers: string }): string {
-  // the marks in (center, day) order (two groups lock them in one order); an existing mark keeps its time (the oldest change it stands for)
+export function storeAndMarkSql(columns: readonly string[], conflict: string, p: MergeInputs): string {
+  // the marks in day order (two calls of a center lock them in one order); an existing mark keeps its time (the oldest change it stands for)
   return `WITH ${inputSql(columns, p.arrays)},
-    up AS (INSERT INTO hub_figures (${columns.join(', ')}) SELECT input.* FROM input WHERE input.center_id = ANY(${p.centers}) ${conflict}
-      RETURNING center_id, day, received_at),
-    marked AS (INSERT INTO hub_rollup_marks (center_id, day, marked_at) SELECT center_id, day, MIN(received_at) FROM up GROUP BY 1, 2 ORDER BY 1, 2
-      ON CONFLICT (center_id, day) DO UPDATE SET marked_at = hub_rollup_marks.marked_at),
-    counted AS (SELECT center_id, COUNT(*) AS n FROM up GROUP BY center_id)
-  SELECT a.center_id, COALESCE(counted.n, 0)::bigint FROM unnest(${p.centers}) AS a(center_id) LEFT JOIN counted USING (center_id)`
+    up AS (INSERT INTO hub_figures (${columns.join(', ')}, received_at) SELECT input.*, ${p.now} FROM input ${conflict} RETURNING day),
+    marked AS (INSERT INTO hub_rollup_marks (center_id, day, marked_at) SELECT DISTINCT ${p.center}, day, ${p.now} FROM up ORDER BY 2
+      ON CONFLICT (center_id, day) DO UPDATE SET marked_at = hub_rollup_marks.marked_at)
+  SELECT (SELECT COUNT(*) FROM up) AS stored, '[]'::json AS exact`
 }
 
 /**

@@ -16,10 +16,8 @@ import { AnalystsStore } from './analysts.ts'
 import { ConfigBundlesStore } from './config-bundles.ts'
 import { LiveQueuesStore } from './live-queues.ts'
 import type { LiveQueue } from '../../protocol/open-data.ts'
-import { checkCalendarDays, type IngestCall, PG_MERGE_COLUMNS, storeGroupRows, storeHourRows } from './figures-ingest.ts'
-import { GroupIngestFunction, IngestFunction } from './ingest-function-pg.ts'
-import { type IngestResult, recordCalls } from './ingest-records.ts'
-import { GroupCommit, type GroupCommitOptions } from './group-commit.ts'
+import { PG_MERGE_COLUMNS, storeHourRows } from './figures-ingest.ts'
+import { IngestFunction } from './ingest-function-pg.ts'
 import { FigurePartitions } from './partitions.ts'
 import { migration11 } from './migration-11-scale.ts'
 import { figuresFromSource, hourlySource, nationalFigures, type FiguresQuery } from './figures-query.ts'
@@ -36,7 +34,13 @@ export type { FigureRow }
 export { GROUP_BYS, type GroupBy, type FiguresQuery } from './figures-query.ts'
 export { averageRating, figureRow, slaPercentOf, unmappedKey } from './figure-rows.ts'
 
-export type { IngestResult }
+export interface IngestResult {
+  stored: number
+  ignored: number
+  duplicate: boolean
+  /** National codes of the batch the catalogue does not hold (their rows are kept, unmapped). */
+  unknownNationalCodes: string[]
+}
 
 /** The migration that builds the rollups. */
 const ROLLUPS_SCHEMA_VERSION = migration11.version
@@ -55,30 +59,21 @@ export class HubStore {
   /** hub_figures' monthly partitions (PostgreSQL). */
   readonly partitions: FigurePartitions
   readonly dialect: Dialect
-  /** PostgreSQL: the nonce, the center's lock and the merge as one server-side function (deferred: a group's nonces, locks, rows and marks), made on first use. */
-  private readonly ingestFunctions = { inline: new IngestFunction(PG_MERGE_COLUMNS), group: new GroupIngestFunction(PG_MERGE_COLUMNS) }
-  /** PostgreSQL, deferred rollups: the calls that arrive together share one transaction. */
-  private readonly groups: GroupCommit<IngestCall, IngestResult | 'replayed'>
+  /** PostgreSQL: the nonce, the center's lock and the merge (or, deferred, the marks) as one server-side function, made on first use. */
+  private readonly ingestFunctions = { inline: new IngestFunction(PG_MERGE_COLUMNS), deferred: new IngestFunction(PG_MERGE_COLUMNS, true) }
   /** Ingest leaves the rollups to foldRollups() (rollup-fold.ts): the hourly rows and their days' marks only. */
   readonly defersRollups: boolean
 
   /**
    * `db`: from openHubDatabase() (database.ts); the store owns it from then on (close()).
    * `deferRollups` (default false): ingest marks the days it changed instead of updating the
-   * rollups; someone must then call foldRollups() (the hub app's refresher does). `groupCommit`
-   * (PostgreSQL with deferred rollups; default 32 calls a group, 4 groups at once): how calls
-   * arriving together share a transaction (`maxCalls: 1`: each call alone).
+   * rollups; someone must then call foldRollups() (the hub app's refresher does).
    */
   constructor(
     readonly db: HubDb,
-    options: { deferRollups?: boolean; groupCommit?: GroupCommitOptions } = {},
+    options: { deferRollups?: boolean } = {},
   ) {
     this.defersRollups = options.deferRollups ?? false
-    this.groups = new GroupCommit(
-      (calls) => this.storeGroup(calls),
-      (call) => call.batches[0]!.centerId,
-      options.groupCommit,
-    )
     this.dialect = dialectOf(db)
     this.configBundles = new ConfigBundlesStore(db)
     this.nationalServices = new NationalServicesStore(db)
@@ -186,29 +181,60 @@ export class HubStore {
   async ingestHours(batches: readonly HourBatch[], nonce: string, now: number): Promise<IngestResult | 'replayed'> {
     const centerId = batches[0]?.centerId
     if (!centerId || batches.some((b) => b.centerId !== centerId)) throw new Error('ingestHours: one center, at least one batch')
-    checkCalendarDays(batches)
     for (const day of new Set(batches.map((b) => b.day))) await this.partitions.ensureFor(day)
-    const call = { batches, nonce, now }
     // (a store part-way through its migrations has no marks' table: it keeps the rollups inline)
     const defer = this.defersRollups && this.hasRollupMarks()
-    if (this.dialect === 'postgres' && defer) {
-      await this.ingestFunctions.group.ensure(this.db)
-      return this.groups.submit(call)
-    }
-    if (this.dialect === 'postgres') await this.ingestFunctions.inline.ensure(this.db)
-    const [result] = await this.db.transaction().execute(async (trx) => {
-      const remember = () => this.rememberNonce(centerId, nonce, now, trx)
-      const stored = await storeHourRows(trx, batches, now, { value: nonce, remember }, this.ingestFunctions.inline, defer)
-      return recordCalls(trx, [call], [stored], this.nationalServices)
-    })
-    return result!
-  }
-
-  /** PostgreSQL, deferred rollups: a group of calls (one center each) in one transaction (group-commit.ts). */
-  private storeGroup(calls: readonly IngestCall[]): Promise<(IngestResult | 'replayed')[]> {
+    const fn = this.ingestFunctions[defer ? 'deferred' : 'inline']
+    if (this.dialect === 'postgres') await fn.ensure(this.db)
     return this.db.transaction().execute(async (trx) => {
-      const stored = await storeGroupRows(trx, this.ingestFunctions.group, calls)
-      return recordCalls(trx, calls, stored, this.nationalServices)
+      const remember = () => this.rememberNonce(centerId, nonce, now, trx)
+      const stored = await storeHourRows(trx, batches, now, { value: nonce, remember }, fn, defer)
+      if (stored === 'replayed') return 'replayed'
+      // the hours the batches advance (per hour the latest revision sent); a batch that advances none is a duplicate
+      const hours = new Map<string, HourBatch>()
+      for (const b of batches) {
+        const key = `${b.day}|${b.hour}`
+        const held = hours.get(key)
+        if (!held || held.revision < b.revision) hours.set(key, b)
+      }
+      const { numInsertedOrUpdatedRows: hoursChanged } = await trx
+        .insertInto('hub_hours')
+        .values(
+          [...hours.values()].map((b) => ({
+            center_id: b.centerId,
+            day: b.day,
+            hour: b.hour,
+            revision: b.revision,
+            final: b.final ? 1 : 0,
+            seq: b.seq,
+            received_at: now,
+          })),
+        )
+        .onConflict((oc) =>
+          oc
+            .columns(['center_id', 'day', 'hour'])
+            .doUpdateSet((eb) => ({
+              revision: eb.ref('excluded.revision'),
+              final: eb.ref('excluded.final'),
+              seq: eb.ref('excluded.seq'),
+              received_at: eb.ref('excluded.received_at'),
+            }))
+            .whereRef('hub_hours.revision', '<', 'excluded.revision'),
+        )
+        .executeTakeFirstOrThrow()
+      const duplicates = batches.length - Number(hoursChanged)
+      const health = batches.findLast((b) => b.health)?.health
+      await touchStatus(trx, centerId, now, {
+        seq: Math.max(...batches.map((b) => b.seq)),
+        timeZone: batches.at(-1)!.timeZone,
+        batches: batches.length,
+        duplicates,
+        health,
+      })
+      const codes = batches.flatMap((b) => b.rows.flatMap((r) => (r.nationalCode ? [r.nationalCode] : [])))
+      const unknownNationalCodes = await this.nationalServices.unknownOf(codes, trx)
+      const rows = batches.reduce((n, b) => n + b.rows.length, 0)
+      return { stored, ignored: rows - stored, duplicate: duplicates === batches.length, unknownNationalCodes }
     })
   }
 
