@@ -4,10 +4,19 @@
  * center's day (45 columns × 720 rows) that cost more than the database's own work on them.
  */
 export function pgArrayLiteral(values: readonly (string | number | null)[]): string {
-  const parts = new Array<string>(values.length)
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i]
-    parts[i] = v === null ? 'NULL' : typeof v === 'number' ? String(v) : `"${v.replace(/[\\"]/g, '\\$&')}"`
+  return pgArrayLiteralOf(values, (v) => v)
+}
+
+/** The literal of `get` of each item: a column of rows without an array of its values in between. */
+export function pgArrayLiteralOf<T>(items: readonly T[], get: (item: T) => string | number | null): string {
+  // one string grown in place (no array of parts), a string escaped only where it holds a quote or a backslash
+  let out = '{'
+  for (let i = 0; i < items.length; i++) {
+    const v = get(items[i]!)
+    if (i > 0) out += ','
+    if (typeof v === 'number') out += v
+    else if (v === null) out += 'NULL'
+    else out += `"${v.includes('"') || v.includes('\\') ? v.replace(/[\\"]/g, '\\$&') : v}"`
   }
-  return `{${parts.join(',')}}`
+  return `${out}}`
 }
