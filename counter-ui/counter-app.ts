@@ -23,6 +23,7 @@ import type { ConsoleActionDetail } from './action-bar.ts'
 import type { CounterOpenDetail } from './counter-chooser.ts'
 import type { DialogSpec } from './console-dialog.ts'
 import { ConsoleSession, type ActionInput } from './console-session.ts'
+import { CountdownController } from './countdown-controller.ts'
 import { consoleStyles, dialogStyles } from './console-styles.ts'
 import { frameStyles } from './frame-styles.ts'
 import type { LoginSubmitDetail } from './login-form.ts'
@@ -71,6 +72,8 @@ export class CounterApp extends LitElement {
   /** Where the language shows: the page's `<html>`, or the embedding element (ui-common/screen-base.ts). */
   private readonly langRoots = screenLangRoots()
   private readonly ticketTools = new TicketToolsApi(this.session.base, this.session.staff)
+  /** Counts the no-show wait down each second and enables the button the moment the server accepts it. */
+  private readonly noShowCountdown = new CountdownController(this, () => this.session.noShowWait()?.until ?? null)
   private ticker: ReturnType<typeof setInterval> | undefined
   private booted = false
   private readonly onKey = (e: KeyboardEvent) => this.onKeyDown(e)
@@ -222,7 +225,7 @@ export class CounterApp extends LitElement {
               .now=${this.now}
             ><tabour-ticket-origin slot="origin" .ticket=${ticket} .staff=${s.staff} .base=${s.base} .lang=${lang} .digits=${this.digits} .timeZone=${s.center?.timeZone ?? 'Africa/Cairo'}></tabour-ticket-origin></tabour-current-ticket>
             <section class="card">
-              <tabour-action-bar .lang=${lang} .actions=${this.legal().filter((a) => a !== 'park')} .busy=${s.busy} .disabled=${!s.reachable || s.reloginNeeded || this.dialog !== null || this.parking}></tabour-action-bar>
+              <tabour-action-bar .lang=${lang} .digits=${this.digits} .actions=${this.legal().filter((a) => a !== 'park')} .busy=${s.busy} .disabled=${!s.reachable || s.reloginNeeded || this.dialog !== null || this.parking} .noShowWait=${this.noShowWaitShown()}></tabour-action-bar>
               <tabour-park-button .lang=${lang} .available=${this.legal().includes('park')} .disabled=${s.busy !== null || !s.reachable || s.reloginNeeded || this.dialog !== null || this.parking}></tabour-park-button>
             </section>
             <section class="card"><tabour-ticket-tools .api=${this.ticketTools} .lang=${lang} .digits=${this.digits} .timeZone=${s.center?.timeZone}></tabour-ticket-tools></section>
@@ -303,6 +306,12 @@ export class CounterApp extends LitElement {
     this.addEventListener('console-action', (e: Event) => this.run((e as CustomEvent<ConsoleActionDetail>).detail.action))
   }
 
+  /** The no-show wait as the action bar shows it: whole seconds left and whether a recall ends it; null when none. */
+  private noShowWaitShown(): { seconds: number; recallLifts: boolean } | null {
+    const wait = this.session.noShowWait()
+    return wait && { seconds: this.noShowCountdown.secondsLeft(), recallLifts: wait.recallLifts }
+  }
+
   private legal(): ConsoleAction[] {
     const counter = this.session.myCounter
     if (!counter) return []
@@ -340,6 +349,8 @@ export class CounterApp extends LitElement {
   private run(action: ConsoleAction): void {
     const s = this.session
     if (s.busy || !s.reachable || this.dialog || this.parking || !this.legal().includes(action)) return
+    // the server would refuse it yet: the button says when (the X key must not get round it)
+    if (action === 'no_show' && s.noShowWait() !== null) return
     if (action === 'park') {
       this.parking = true
       return

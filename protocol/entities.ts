@@ -104,6 +104,10 @@ export const Device = Type.Object({
 })
 export type Device = Static<typeof Device>
 
+/** When a called ticket may be marked a no-show (Ticket.noShowAllowed). */
+export const NoShowAllowed = Type.Object({ at: Timestamp, inMs: Type.Integer({ minimum: 0 }), recallLifts: Type.Boolean() })
+export type NoShowAllowed = Static<typeof NoShowAllowed>
+
 /** A ticket as staff see it. */
 export const Ticket = Type.Object({
   id: Type.String(),
@@ -132,6 +136,14 @@ export const Ticket = Type.Object({
   queuedAt: Type.Optional(Timestamp),
   /** How the ticket came (issue 19): a booking checked in, or a place joined from a phone; absent for a walk-in. */
   origin: Type.Optional(literalUnion(['appointment', 'remote'])),
+  /**
+   * Only while called, in what the counter's clerk gets (action answers, the staff feed, its
+   * snapshot): when the server accepts a no-show of it (server/queue/no-show-due.ts), so the
+   * console offers the button then and not before (walk 2026-12-05). `inMs`: the wait as of this
+   * message, 0 when accepted now (a console whose clock is off counts from it); `recallLifts`: a
+   * recall now ends the wait (never for a call-ahead citizen's time to arrive).
+   */
+  noShowAllowed: Type.Optional(NoShowAllowed),
 })
 export type Ticket = Static<typeof Ticket>
 

@@ -1,6 +1,7 @@
 import type { TicketRecord } from './db/repositories/tickets-repo.ts'
 import type { CounterRecord } from './db/repositories/counters-repo.ts'
 import type { Counter, Ticket } from '../protocol/entities.ts'
+import type { NoShowDue } from './queue/no-show-rules.ts'
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString())
 
@@ -30,6 +31,17 @@ export function ticketDto(t: TicketRecord): Ticket {
     // a walk-in's shape is unchanged; the console marks the others (issue 19)
     ...(t.origin === 'walk_in' ? {} : { origin: t.origin }),
   }
+}
+
+/**
+ * A ticket as the clerk at its counter gets it (action answers, the staff feed and its snapshot):
+ * a called one also says when a no-show of it is accepted, as of `view.now()`.
+ */
+export function staffTicketDto(t: TicketRecord, view: { noShowDue(t: TicketRecord): NoShowDue | null; now(): number }): Ticket {
+  const due = view.noShowDue(t)
+  if (!due) return ticketDto(t)
+  const inMs = Math.max(0, due.allowedAt - view.now())
+  return { ...ticketDto(t), noShowAllowed: { at: new Date(due.allowedAt).toISOString(), inMs, recallLifts: due.recallLifts } }
 }
 
 /** A counter on the wire, without the policy's bookkeeping. */

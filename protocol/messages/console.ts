@@ -64,6 +64,12 @@ export const CONSOLE_MESSAGES = {
   'finish.title': { ar: 'إنهاء خدمة {label}', en: 'Finish {label}' },
   'finish.outcome': { ar: 'النتيجة', en: 'Outcome' },
   'finish.note': { ar: 'ملاحظة (اختيارية)', en: 'Note (optional)' },
+  // {time} is m:ss, already in the screen's digits; the button counts it down and enables itself at 0
+  'noShow.wait': { ar: 'يمكن تسجيل «لم يحضر» بعد {time}', en: 'No-show possible in {time}' },
+  'noShow.waitOrRecall': {
+    ar: 'يمكن تسجيل «لم يحضر» بعد {time}، أو فورًا بعد إعادة النداء',
+    en: 'No-show possible in {time}, or at once after a recall',
+  },
   'noShow.confirm': {
     ar: 'تسجيل {label} «لم يحضر»؟ يمكن التراجع لفترة قصيرة من قائمة «لم يحضروا مؤخرًا» إن عاد المواطن.',
     en: 'Mark {label} as a no-show? If the citizen comes back soon, you can undo it from “Recent no-shows”.',
