@@ -223,6 +223,7 @@ export class CounterApp extends LitElement {
               .service=${ticket ? (services.find((x) => x.id === ticket.serviceId) ?? null) : null}
               .categories=${s.center?.priorityCategories ?? []}
               .now=${this.now}
+              .timeZone=${s.center?.timeZone ?? 'Africa/Cairo'}
             ><tabour-ticket-origin slot="origin" .ticket=${ticket} .staff=${s.staff} .base=${s.base} .lang=${lang} .digits=${this.digits} .timeZone=${s.center?.timeZone ?? 'Africa/Cairo'}></tabour-ticket-origin></tabour-current-ticket>
             <section class="card">
               <tabour-action-bar .lang=${lang} .digits=${this.digits} .actions=${this.legal().filter((a) => a !== 'park')} .busy=${s.busy} .disabled=${!s.reachable || s.reloginNeeded || this.dialog !== null || this.parking} .noShowWait=${this.noShowWaitShown()}></tabour-action-bar>

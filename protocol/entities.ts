@@ -80,6 +80,8 @@ export const Counter = Type.Object({
   printerDeviceId: Type.Optional(Type.Integer()),
   /** Since when its clerk has had no live console (queue.awayAfterSeconds passed); null when present or closed. An away counter serves nobody in the estimates. */
   awaySince: Nullable(Timestamp),
+  /** Only while paused, to staff: since when (a second pause keeps the first's time); the console says "Paused since 10:42 (12 min)". */
+  pausedSince: Type.Optional(Timestamp),
 })
 export type Counter = Static<typeof Counter>
 

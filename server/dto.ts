@@ -51,9 +51,11 @@ export function counterDto(c: CounterRecord): Counter {
 }
 
 /**
- * A counter as public screens (displays) see it: who works it and why it paused are staff
- * matters (a username is half of a login), so `clerk` and `pauseReason` are always null here.
+ * A counter as public screens (displays) see it: who works it and why and since when it paused
+ * are staff matters (a username is half of a login), so `clerk` and `pauseReason` are always
+ * null here and `pausedSince` absent.
  */
 export function publicCounterDto(c: CounterRecord): Counter {
-  return { ...counterDto(c), clerk: null, pauseReason: null }
+  const { pausedSince: _staffOnly, ...counter } = counterDto(c)
+  return { ...counter, clerk: null, pauseReason: null }
 }

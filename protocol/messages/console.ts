@@ -36,6 +36,8 @@ export const CONSOLE_MESSAGES = {
   'ticket.noneHint': { ar: 'اضغط «استدعاء التالي» لخدمة المواطن التالي', en: 'Press “Call next” to serve the next citizen' },
   'ticket.pausedHint': { ar: 'الشباك متوقف مؤقتًا. اضغط «استئناف» للعودة.', en: 'The counter is paused. Press “Resume” to carry on.' },
   'ticket.pauseReason': { ar: 'السبب: {reason}', en: 'Reason: {reason}' },
+  // {time}: the wall-clock time in the center's zone; {n}: whole minutes since; both already in the screen's digits
+  'ticket.pausedSince': { ar: 'متوقف مؤقتًا منذ {time} ({n} د)', en: 'Paused since {time} ({n} min)' },
   'ticket.status.called': { ar: 'تم الاستدعاء — في انتظار حضور المواطن', en: 'Called — waiting for the citizen' },
   'ticket.status.serving': { ar: 'جارٍ تقديم الخدمة', en: 'Being served' },
   // issue → call, which is the wait only for a ticket that never rejoined a line: after a transfer or a

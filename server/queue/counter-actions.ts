@@ -58,7 +58,7 @@ export class CounterActions {
     return this.ctx.write((tx) => {
       const counter = this.ownCounter(actor, counterId)
       this.requireIdle(counter, 'pause')
-      this.ctx.counters.setState(counter.id, 'paused', counter.clerk!.id, reason)
+      this.ctx.counters.setPaused(counter.id, counter.clerk!.id, reason, tx.now)
       tx.log({ type: 'counter.paused', counterId: counter.id, ...actorIds(actor), data: { reason } })
       return this.changed(tx, counter.id, null, true)
     })
