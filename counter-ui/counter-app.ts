@@ -12,6 +12,7 @@ import type { Service } from '../protocol/entities.ts'
 import { screenBase, screenLangRoots } from '../ui-common/screen-base.ts'
 import { digitsFor, formatNumber, type DigitStyle } from '../ui-common/digits.ts'
 import { applyLang, type Lang } from '../ui-common/i18n.ts'
+import { isolate } from '../ui-common/bilingual.ts'
 import { loadSessionLang, saveSessionLang } from '../ui-common/session-lang.ts'
 import type { LangChangeEvent } from '../ui-common/lang-switch.ts'
 import { randomUuid } from '../ui-common/random-id.ts'
@@ -53,6 +54,10 @@ import '../ui-common/walk-in-ticket.ts'
 import { TicketToolsApi } from '../ui-common/ticket-tools-api.ts'
 
 const LANG_KEY = 'tabour:counter-lang'
+
+/** A notice's values with a name someone typed (a clerk's, a printer's) isolated from the sentence around it; labels and counts as they are. */
+const isolateNames = (values: Record<string, string | number>) =>
+  Object.fromEntries(Object.entries(values).map(([k, v]) => [k, k === 'name' && typeof v === 'string' ? isolate(v) : v]))
 
 type OpenDialog = { action: ConsoleAction; spec: DialogSpec } | { action: 'takeover'; counterId: number; spec: DialogSpec }
 
@@ -115,7 +120,7 @@ export class CounterApp extends LitElement {
         <span class="product">${consoleText('product.name', lang)} · ${consoleText('app.title', lang)}</span>
         ${
           counter
-            ? html`<h1 class="where" data-counter-number=${counter.number}>${consoleText('counter.number', lang, { n: formatNumber(counter.number, { digits: this.digits }) })} · ${counter.name}</h1>
+            ? html`<h1 class="where" data-counter-number=${counter.number}>${consoleText('counter.number', lang, { n: formatNumber(counter.number, { digits: this.digits }) })} · <bdi>${counter.name}</bdi></h1>
               <span class="pill" data-counter-state=${counter.state}>${consoleText(`state.${counter.state}`, lang)}</span>`
             : nothing
         }
@@ -129,7 +134,7 @@ export class CounterApp extends LitElement {
       ${
         s.notice
           ? html`<p class="notice" role="status" data-notice=${s.notice.key} data-tone=${s.notice.tone}>
-            <span>${consoleText(s.notice.key, lang, s.notice.values ?? {})}</span>
+            <span>${consoleText(s.notice.key, lang, isolateNames(s.notice.values ?? {}))}</span>
             <button type="button" data-action="dismiss" @click=${() => s.dismissNotice()}>✕</button>
           </p>`
           : nothing
@@ -413,7 +418,7 @@ export class CounterApp extends LitElement {
       spec: {
         kind: 'confirm',
         message: 'choose.takeoverConfirm',
-        values: { n: counter?.number ?? '', name },
+        values: { n: counter?.number ?? '', name: isolate(name) },
         confirmLabel: 'choose.takeover',
       },
     }

@@ -7,6 +7,7 @@ import { LitElement, css, html, nothing, type TemplateResult } from 'lit'
 import { customElement, property } from 'lit/decorators.js'
 import type { Counter, PriorityCategory, Service, Ticket } from '../protocol/entities.ts'
 import { DEFAULT_LANG, type Lang } from '../ui-common/i18n.ts'
+import { isolate } from '../ui-common/bilingual.ts'
 import { consoleStyles } from './console-styles.ts'
 import { wholeMinutes } from './queue-model.ts'
 import { formatNumber, type DigitStyle } from '../ui-common/digits.ts'
@@ -154,7 +155,7 @@ export class CurrentTicket extends LitElement {
       return html`<section class="card" data-status=${paused ? 'paused' : 'none'} aria-live="polite">
         <h2>${consoleText('ticket.current', lang)}</h2>
         <p class="empty" data-current="none" data-paused-since=${(paused && this.counter?.pausedSince) || nothing}>${paused ? this.pausedText() : consoleText('ticket.none', lang)}</p>
-        ${paused && this.counter?.pauseReason ? html`<p class="hint" data-pause-reason>${consoleText('ticket.pauseReason', lang, { reason: pauseReasonText(this.counter.pauseReason, lang) })}</p>` : nothing}
+        ${paused && this.counter?.pauseReason ? html`<p class="hint" data-pause-reason>${consoleText('ticket.pauseReason', lang, { reason: isolate(pauseReasonText(this.counter.pauseReason, lang)) })}</p>` : nothing}
         <p class="hint">${consoleText(paused ? 'ticket.pausedHint' : 'ticket.noneHint', lang)}</p>
       </section>`
     }
