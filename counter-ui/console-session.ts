@@ -147,6 +147,16 @@ export class ConsoleSession {
     return t && isActive(t.status) ? t : null
   }
 
+  /**
+   * While the server would still refuse a no-show of the current ticket: from when it accepts it
+   * (this browser's clock) and whether a recall ends the wait; null when it may be marked now.
+   */
+  noShowWait(now = Date.now()): { until: number; recallLifts: boolean } | null {
+    const t = this.currentTicket
+    const until = t?.status === 'called' ? this.live.noShowAcceptedFrom(t.id) : null
+    return t && until !== null && until > now ? { until, recallLifts: t.noShowAllowed?.recallLifts ?? false } : null
+  }
+
   /** The user name to prefill in the login dialog. */
   get username(): string {
     return this.user?.username ?? this.auth.username

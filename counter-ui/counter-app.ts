@@ -12,6 +12,7 @@ import type { Service } from '../protocol/entities.ts'
 import { screenBase, screenLangRoots } from '../ui-common/screen-base.ts'
 import { digitsFor, formatNumber, type DigitStyle } from '../ui-common/digits.ts'
 import { applyLang, type Lang } from '../ui-common/i18n.ts'
+import { isolate } from '../ui-common/bilingual.ts'
 import { loadSessionLang, saveSessionLang } from '../ui-common/session-lang.ts'
 import type { LangChangeEvent } from '../ui-common/lang-switch.ts'
 import { randomUuid } from '../ui-common/random-id.ts'
@@ -23,6 +24,7 @@ import type { ConsoleActionDetail } from './action-bar.ts'
 import type { CounterOpenDetail } from './counter-chooser.ts'
 import type { DialogSpec } from './console-dialog.ts'
 import { ConsoleSession, type ActionInput } from './console-session.ts'
+import { CountdownController } from './countdown-controller.ts'
 import { consoleStyles, dialogStyles } from './console-styles.ts'
 import { frameStyles } from './frame-styles.ts'
 import type { LoginSubmitDetail } from './login-form.ts'
@@ -53,6 +55,10 @@ import { TicketToolsApi } from '../ui-common/ticket-tools-api.ts'
 
 const LANG_KEY = 'tabour:counter-lang'
 
+/** A notice's values with a name someone typed (a clerk's, a printer's) isolated from the sentence around it; labels and counts as they are. */
+const isolateNames = (values: Record<string, string | number>) =>
+  Object.fromEntries(Object.entries(values).map(([k, v]) => [k, k === 'name' && typeof v === 'string' ? isolate(v) : v]))
+
 type OpenDialog = { action: ConsoleAction; spec: DialogSpec } | { action: 'takeover'; counterId: number; spec: DialogSpec }
 
 @customElement('tabour-counter-app')
@@ -71,6 +77,8 @@ export class CounterApp extends LitElement {
   /** Where the language shows: the page's `<html>`, or the embedding element (ui-common/screen-base.ts). */
   private readonly langRoots = screenLangRoots()
   private readonly ticketTools = new TicketToolsApi(this.session.base, this.session.staff)
+  /** Counts the no-show wait down each second and enables the button the moment the server accepts it. */
+  private readonly noShowCountdown = new CountdownController(this, () => this.session.noShowWait()?.until ?? null)
   private ticker: ReturnType<typeof setInterval> | undefined
   private booted = false
   private readonly onKey = (e: KeyboardEvent) => this.onKeyDown(e)
@@ -112,7 +120,7 @@ export class CounterApp extends LitElement {
         <span class="product">${consoleText('product.name', lang)} · ${consoleText('app.title', lang)}</span>
         ${
           counter
-            ? html`<h1 class="where" data-counter-number=${counter.number}>${consoleText('counter.number', lang, { n: formatNumber(counter.number, { digits: this.digits }) })} · ${counter.name}</h1>
+            ? html`<h1 class="where" data-counter-number=${counter.number}>${consoleText('counter.number', lang, { n: formatNumber(counter.number, { digits: this.digits }) })} · <bdi>${counter.name}</bdi></h1>
               <span class="pill" data-counter-state=${counter.state}>${consoleText(`state.${counter.state}`, lang)}</span>`
             : nothing
         }
@@ -126,7 +134,7 @@ export class CounterApp extends LitElement {
       ${
         s.notice
           ? html`<p class="notice" role="status" data-notice=${s.notice.key} data-tone=${s.notice.tone}>
-            <span>${consoleText(s.notice.key, lang, s.notice.values ?? {})}</span>
+            <span>${consoleText(s.notice.key, lang, isolateNames(s.notice.values ?? {}))}</span>
             <button type="button" data-action="dismiss" @click=${() => s.dismissNotice()}>✕</button>
           </p>`
           : nothing
@@ -220,9 +228,10 @@ export class CounterApp extends LitElement {
               .service=${ticket ? (services.find((x) => x.id === ticket.serviceId) ?? null) : null}
               .categories=${s.center?.priorityCategories ?? []}
               .now=${this.now}
+              .timeZone=${s.center?.timeZone ?? 'Africa/Cairo'}
             ><tabour-ticket-origin slot="origin" .ticket=${ticket} .staff=${s.staff} .base=${s.base} .lang=${lang} .digits=${this.digits} .timeZone=${s.center?.timeZone ?? 'Africa/Cairo'}></tabour-ticket-origin></tabour-current-ticket>
             <section class="card">
-              <tabour-action-bar .lang=${lang} .actions=${this.legal().filter((a) => a !== 'park')} .busy=${s.busy} .disabled=${!s.reachable || s.reloginNeeded || this.dialog !== null || this.parking}></tabour-action-bar>
+              <tabour-action-bar .lang=${lang} .digits=${this.digits} .actions=${this.legal().filter((a) => a !== 'park')} .busy=${s.busy} .disabled=${!s.reachable || s.reloginNeeded || this.dialog !== null || this.parking} .noShowWait=${this.noShowWaitShown()}></tabour-action-bar>
               <tabour-park-button .lang=${lang} .available=${this.legal().includes('park')} .disabled=${s.busy !== null || !s.reachable || s.reloginNeeded || this.dialog !== null || this.parking}></tabour-park-button>
             </section>
             <section class="card"><tabour-ticket-tools .api=${this.ticketTools} .lang=${lang} .digits=${this.digits} .timeZone=${s.center?.timeZone}></tabour-ticket-tools></section>
@@ -303,6 +312,12 @@ export class CounterApp extends LitElement {
     this.addEventListener('console-action', (e: Event) => this.run((e as CustomEvent<ConsoleActionDetail>).detail.action))
   }
 
+  /** The no-show wait as the action bar shows it: whole seconds left and whether a recall ends it; null when none. */
+  private noShowWaitShown(): { seconds: number; recallLifts: boolean } | null {
+    const wait = this.session.noShowWait()
+    return wait && { seconds: this.noShowCountdown.secondsLeft(), recallLifts: wait.recallLifts }
+  }
+
   private legal(): ConsoleAction[] {
     const counter = this.session.myCounter
     if (!counter) return []
@@ -340,6 +355,8 @@ export class CounterApp extends LitElement {
   private run(action: ConsoleAction): void {
     const s = this.session
     if (s.busy || !s.reachable || this.dialog || this.parking || !this.legal().includes(action)) return
+    // the server would refuse it yet: the button says when (the X key must not get round it)
+    if (action === 'no_show' && s.noShowWait() !== null) return
     if (action === 'park') {
       this.parking = true
       return
@@ -401,7 +418,7 @@ export class CounterApp extends LitElement {
       spec: {
         kind: 'confirm',
         message: 'choose.takeoverConfirm',
-        values: { n: counter?.number ?? '', name },
+        values: { n: counter?.number ?? '', name: isolate(name) },
         confirmLabel: 'choose.takeover',
       },
     }

@@ -7,6 +7,7 @@ import { LitElement, css, html, type TemplateResult } from 'lit'
 import { customElement, property } from 'lit/decorators.js'
 import type { Counter, Service } from '../protocol/entities.ts'
 import { DEFAULT_LANG, type Lang } from '../ui-common/i18n.ts'
+import { isolate } from '../ui-common/bilingual.ts'
 import { consoleStyles } from './console-styles.ts'
 import { formatNumber, type DigitStyle } from '../ui-common/digits.ts'
 import { consoleText } from '../protocol/messages/console.ts'
@@ -117,10 +118,10 @@ export class CounterChooser extends LitElement {
               .filter((s): s is Service => !!s)
               .map((s) => html`<span>${s.prefix} · ${lang === 'ar' ? s.nameAr : s.nameEn}</span>`)}
           </div>
-          ${taken && this.canTakeOver ? html`<p class="holder" data-holder>${consoleText('choose.takenBy', lang, { name })}</p>` : ''}
+          ${taken && this.canTakeOver ? html`<p class="holder" data-holder>${consoleText('choose.takenBy', lang, { name: isolate(name) })}</p>` : ''}
           ${
             taken && !this.canTakeOver
-              ? html`<button type="button" disabled data-action="taken">${consoleText('choose.takenBy', lang, { name })}</button>`
+              ? html`<button type="button" disabled data-action="taken">${consoleText('choose.takenBy', lang, { name: isolate(name) })}</button>`
               : html`<button
                 type="button"
                 class=${taken ? 'danger' : 'primary'}

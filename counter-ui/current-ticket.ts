@@ -7,11 +7,13 @@ import { LitElement, css, html, nothing, type TemplateResult } from 'lit'
 import { customElement, property } from 'lit/decorators.js'
 import type { Counter, PriorityCategory, Service, Ticket } from '../protocol/entities.ts'
 import { DEFAULT_LANG, type Lang } from '../ui-common/i18n.ts'
+import { isolate } from '../ui-common/bilingual.ts'
 import { consoleStyles } from './console-styles.ts'
 import { wholeMinutes } from './queue-model.ts'
 import { formatNumber, type DigitStyle } from '../ui-common/digits.ts'
 import { consoleText, pauseReasonText } from '../protocol/messages/console.ts'
 import { atCounterSince } from '../protocol/at-counter-since.ts'
+import { wallTime } from '../ui-common/opening-words.ts'
 
 /**
  * The current ticket's two durations, in whole minutes: issue → its call (`calledAt`: the latest call, or
@@ -142,6 +144,8 @@ export class CurrentTicket extends LitElement {
   @property({ attribute: false }) categories: PriorityCategory[] = []
   /** Epoch ms; the app ticks it so the minutes move. */
   @property({ type: Number }) now = Date.now()
+  /** The center's IANA zone, for the time a pause began; default Africa/Cairo. */
+  @property() timeZone = 'Africa/Cairo'
 
   override render(): TemplateResult {
     const lang = this.lang
@@ -150,8 +154,8 @@ export class CurrentTicket extends LitElement {
       const paused = this.counter?.state === 'paused'
       return html`<section class="card" data-status=${paused ? 'paused' : 'none'} aria-live="polite">
         <h2>${consoleText('ticket.current', lang)}</h2>
-        <p class="empty" data-current="none">${consoleText(paused ? 'state.paused' : 'ticket.none', lang)}</p>
-        ${paused && this.counter?.pauseReason ? html`<p class="hint" data-pause-reason>${consoleText('ticket.pauseReason', lang, { reason: pauseReasonText(this.counter.pauseReason, lang) })}</p>` : nothing}
+        <p class="empty" data-current="none" data-paused-since=${(paused && this.counter?.pausedSince) || nothing}>${paused ? this.pausedText() : consoleText('ticket.none', lang)}</p>
+        ${paused && this.counter?.pauseReason ? html`<p class="hint" data-pause-reason>${consoleText('ticket.pauseReason', lang, { reason: isolate(pauseReasonText(this.counter.pauseReason, lang)) })}</p>` : nothing}
         <p class="hint">${consoleText(paused ? 'ticket.pausedHint' : 'ticket.noneHint', lang)}</p>
       </section>`
     }
@@ -181,6 +185,18 @@ export class CurrentTicket extends LitElement {
         <div><dt>${consoleText('ticket.recalls', lang)}</dt><dd data-recalls>${formatNumber(ticket.recallCount, { digits: this.digits })}</dd></div>
       </dl>
     </section>`
+  }
+
+  /** "Paused since 10:42 (12 min)", the time in the center's zone; "Paused" when the server did not say since when. */
+  private pausedText(): string {
+    const since = this.counter?.pausedSince
+    if (!since) return consoleText('state.paused', this.lang)
+    // the later of the ticker's now and the clock: a pause rendered just after it began was a ticker behind
+    const minutes = wholeMinutes((Math.max(this.now, Date.now()) - Date.parse(since)) / 1000)
+    return consoleText('ticket.pausedSince', this.lang, {
+      time: wallTime(since, this.timeZone, this.digits),
+      n: formatNumber(minutes, { digits: this.digits }),
+    })
   }
 }
 

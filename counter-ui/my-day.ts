@@ -4,15 +4,9 @@ import { customElement, property } from 'lit/decorators.js'
 import type { ClerkStatsToday } from '../protocol/stats.ts'
 import { DEFAULT_LANG, type Lang } from '../ui-common/i18n.ts'
 import { consoleStyles } from './console-styles.ts'
-import { formatNumber, toArabicIndic, type DigitStyle } from '../ui-common/digits.ts'
+import { formatNumber, type DigitStyle } from '../ui-common/digits.ts'
+import { minutesSeconds } from './minutes-seconds.ts'
 import { consoleText } from '../protocol/messages/console.ts'
-
-/** "4:05" for 245 s: service times are minutes and seconds. */
-export function minutesSeconds(seconds: number, digits: DigitStyle = 'western'): string {
-  const s = Math.max(0, Math.round(seconds))
-  const text = `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`
-  return digits === 'arabic-indic' ? toArabicIndic(text) : text
-}
 
 @customElement('tabour-my-day')
 export class MyDay extends LitElement {

@@ -80,6 +80,8 @@ export const Counter = Type.Object({
   printerDeviceId: Type.Optional(Type.Integer()),
   /** Since when its clerk has had no live console (queue.awayAfterSeconds passed); null when present or closed. An away counter serves nobody in the estimates. */
   awaySince: Nullable(Timestamp),
+  /** Only while paused, to staff: since when (a second pause keeps the first's time); the console says "Paused since 10:42 (12 min)". */
+  pausedSince: Type.Optional(Timestamp),
 })
 export type Counter = Static<typeof Counter>
 
@@ -103,6 +105,10 @@ export const Device = Type.Object({
   lastSeenAt: Nullable(Timestamp),
 })
 export type Device = Static<typeof Device>
+
+/** When a called ticket may be marked a no-show (Ticket.noShowAllowed). */
+export const NoShowAllowed = Type.Object({ at: Timestamp, inMs: Type.Integer({ minimum: 0 }), recallLifts: Type.Boolean() })
+export type NoShowAllowed = Static<typeof NoShowAllowed>
 
 /** A ticket as staff see it. */
 export const Ticket = Type.Object({
@@ -132,6 +138,14 @@ export const Ticket = Type.Object({
   queuedAt: Type.Optional(Timestamp),
   /** How the ticket came (issue 19): a booking checked in, or a place joined from a phone; absent for a walk-in. */
   origin: Type.Optional(literalUnion(['appointment', 'remote'])),
+  /**
+   * Only while called, in what the counter's clerk gets (action answers, the staff feed, its
+   * snapshot): when the server accepts a no-show of it (server/queue/no-show-due.ts), so the
+   * console offers the button then and not before (walk 2026-12-05). `inMs`: the wait as of this
+   * message, 0 when accepted now (a console whose clock is off counts from it); `recallLifts`: a
+   * recall now ends the wait (never for a call-ahead citizen's time to arrive).
+   */
+  noShowAllowed: Type.Optional(NoShowAllowed),
 })
 export type Ticket = Static<typeof Ticket>
 

@@ -71,8 +71,12 @@ export interface Snapshot {
 
 export interface ServerToClientEvents {
   'ticket:issued': (e: { seq: number; ticket: Ticket }) => void
-  /** On display feeds it carries `board` too (CallBoard): the one push a display gets for a call. */
-  'ticket:called': (e: { seq: number; board?: CallBoard } & CalledTicket) => void
+  /**
+   * On display feeds it carries `board` too (CallBoard): the one push a display gets for a call.
+   * On the staff feed it carries `current`: the called ticket whole, as staff see it (with when a
+   * no-show of it is accepted), for a console whose clerk called from the keypad.
+   */
+  'ticket:called': (e: { seq: number; board?: CallBoard; current?: Ticket } & CalledTicket) => void
   'ticket:updated': (e: { seq: number; ticket: Ticket }) => void
   /** On display feeds `counter.clerk` and `counter.pauseReason` are always null (see Snapshot.counters). */
   'counter:updated': (e: { seq: number; counter: Counter }) => void

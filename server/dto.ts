@@ -1,6 +1,7 @@
 import type { TicketRecord } from './db/repositories/tickets-repo.ts'
 import type { CounterRecord } from './db/repositories/counters-repo.ts'
 import type { Counter, Ticket } from '../protocol/entities.ts'
+import type { NoShowDue } from './queue/no-show-rules.ts'
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString())
 
@@ -32,6 +33,17 @@ export function ticketDto(t: TicketRecord): Ticket {
   }
 }
 
+/**
+ * A ticket as the clerk at its counter gets it (action answers, the staff feed and its snapshot):
+ * a called one also says when a no-show of it is accepted, as of `view.now()`.
+ */
+export function staffTicketDto(t: TicketRecord, view: { noShowDue(t: TicketRecord): NoShowDue | null; now(): number }): Ticket {
+  const due = view.noShowDue(t)
+  if (!due) return ticketDto(t)
+  const inMs = Math.max(0, due.allowedAt - view.now())
+  return { ...ticketDto(t), noShowAllowed: { at: new Date(due.allowedAt).toISOString(), inMs, recallLifts: due.recallLifts } }
+}
+
 /** A counter on the wire, without the policy's bookkeeping. */
 export function counterDto(c: CounterRecord): Counter {
   const { priorityStreak: _omit, ...counter } = c
@@ -39,9 +51,11 @@ export function counterDto(c: CounterRecord): Counter {
 }
 
 /**
- * A counter as public screens (displays) see it: who works it and why it paused are staff
- * matters (a username is half of a login), so `clerk` and `pauseReason` are always null here.
+ * A counter as public screens (displays) see it: who works it and why and since when it paused
+ * are staff matters (a username is half of a login), so `clerk` and `pauseReason` are always
+ * null here and `pausedSince` absent.
  */
 export function publicCounterDto(c: CounterRecord): Counter {
-  return { ...counterDto(c), clerk: null, pauseReason: null }
+  const { pausedSince: _staffOnly, ...counter } = counterDto(c)
+  return { ...counter, clerk: null, pauseReason: null }
 }

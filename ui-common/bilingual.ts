@@ -5,6 +5,17 @@
 import { html, type TemplateResult } from 'lit'
 import { dirOf, type Lang } from './i18n.ts'
 
+/**
+ * A name someone typed (a kiosk, a counter, a clerk, a printer: in Arabic, English or both) set
+ * off as a Unicode isolate (FSI … PDI), for a sentence that holds it as text: a message's value,
+ * an `<option>`. Its own direction then comes from its first letter and the sentence's quote
+ * marks and punctuation stay on their side of it (an Arabic kiosk name in English quotes came out
+ * ”كشك المدخل · Entrance kiosk”: walk 2026-12-05). Where the name is markup, use `<bdi>`.
+ */
+export function isolate(name: string): string {
+  return `\u2068${name}\u2069`
+}
+
 /** `text` as a `<bdi>` in `lang` and its direction. */
 export function inLang(text: string, lang: Lang): TemplateResult {
   return html`<bdi lang=${lang} dir=${dirOf(lang)}>${text}</bdi>`

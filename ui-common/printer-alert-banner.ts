@@ -8,6 +8,7 @@ import { LitElement, css, html, nothing, type TemplateResult } from 'lit'
 import { customElement, property } from 'lit/decorators.js'
 import { stopsPrinting } from '../protocol/printer-problem.ts'
 import { printerAlertText } from '../protocol/messages/printer-alerts.ts'
+import { isolate } from './bilingual.ts'
 import { DEFAULT_LANG, type Lang } from './i18n.ts'
 import { BACK_SHOWN_MS, type PrinterAlert } from './printer-alerts.ts'
 
@@ -73,7 +74,7 @@ export class PrinterAlertBanner extends LitElement {
         const tone = a.problem === null ? 'ok' : stopsPrinting(a.problem) ? 'bad' : 'warn'
         const key = a.problem === null ? 'printerAlert.back' : (`printerAlert.${a.problem}` as const)
         return html`<li data-printer-alert=${a.deviceId} data-problem=${a.problem ?? 'back'} data-tone=${tone}>
-          ${printerAlertText(key, lang, { kiosk: a.kiosk })}
+          ${printerAlertText(key, lang, { kiosk: isolate(a.kiosk) })}
           ${tone === 'bad' ? html`<span class="hint">${printerAlertText('printerAlert.stopped', lang)}</span>` : nothing}
         </li>`
       })}

@@ -25,6 +25,7 @@ import { sessionEnded } from './staff-session.ts'
 import type { TicketToolsApi } from './ticket-tools-api.ts'
 import { ticketToolsStyles } from './ticket-tools-styles.ts'
 import { intlLocale, type DigitStyle } from './digits.ts'
+import { isolate } from './bilingual.ts'
 
 type Message = { key: TicketToolsMessageKey; values?: Record<string, string | number>; tone: 'info' | 'error' }
 
@@ -196,7 +197,7 @@ export class TicketTools extends LitElement {
           ${this.printers.map(
             (p) =>
               html`<option value=${p.deviceId} ?selected=${p.deviceId === this.printerId} data-health=${p.health}>
-                ${p.deviceId === m.kioskId ? t('tools.ownKiosk', l, { name: p.name }) : p.name} — ${t(`tools.health.${p.health}`, l)}
+                ${p.deviceId === m.kioskId ? t('tools.ownKiosk', l, { name: isolate(p.name) }) : isolate(p.name)} — ${t(`tools.health.${p.health}`, l)}
               </option>`,
           )}
         </select>
@@ -274,7 +275,7 @@ export class TicketTools extends LitElement {
     if (!m || !printer) return
     this.run(async () => {
       const { printing } = await this.api.reprint(m.ticket.id, printer.deviceId)
-      const values = { label: m.ticket.label, name: printer.name }
+      const values = { label: m.ticket.label, name: isolate(printer.name) }
       this.message =
         printing === 'queued' ? { key: 'tools.printed', values, tone: 'info' } : { key: 'tools.printFault', values, tone: 'error' }
     })

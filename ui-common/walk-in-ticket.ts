@@ -18,6 +18,7 @@ import { ticketToolsError } from './ticket-tools.ts'
 import { ticketToolsStyles } from './ticket-tools-styles.ts'
 import './qr-code.ts'
 import { dialogFrameStyles } from './dialog-frame.ts'
+import { isolate } from './bilingual.ts'
 
 @customElement('tabour-walk-in-ticket')
 export class WalkInTicket extends LitElement {
@@ -146,7 +147,7 @@ export class WalkInTicket extends LitElement {
     const printer = this.printers.find((p) => p.deviceId === this.printerId)
     if (!printer) return
     this.busy = true
-    const values = { label: this.ticket.label, name: printer.name }
+    const values = { label: this.ticket.label, name: isolate(printer.name) }
     try {
       const { printing } = await this.api.reprint(this.ticket.id, printer.deviceId)
       this.message =

@@ -36,6 +36,8 @@ export const CONSOLE_MESSAGES = {
   'ticket.noneHint': { ar: 'اضغط «استدعاء التالي» لخدمة المواطن التالي', en: 'Press “Call next” to serve the next citizen' },
   'ticket.pausedHint': { ar: 'الشباك متوقف مؤقتًا. اضغط «استئناف» للعودة.', en: 'The counter is paused. Press “Resume” to carry on.' },
   'ticket.pauseReason': { ar: 'السبب: {reason}', en: 'Reason: {reason}' },
+  // {time}: the wall-clock time in the center's zone; {n}: whole minutes since; both already in the screen's digits
+  'ticket.pausedSince': { ar: 'متوقف مؤقتًا منذ {time} ({n} د)', en: 'Paused since {time} ({n} min)' },
   'ticket.status.called': { ar: 'تم الاستدعاء — في انتظار حضور المواطن', en: 'Called — waiting for the citizen' },
   'ticket.status.serving': { ar: 'جارٍ تقديم الخدمة', en: 'Being served' },
   // issue → call, which is the wait only for a ticket that never rejoined a line: after a transfer or a
@@ -64,6 +66,12 @@ export const CONSOLE_MESSAGES = {
   'finish.title': { ar: 'إنهاء خدمة {label}', en: 'Finish {label}' },
   'finish.outcome': { ar: 'النتيجة', en: 'Outcome' },
   'finish.note': { ar: 'ملاحظة (اختيارية)', en: 'Note (optional)' },
+  // {time} is m:ss, already in the screen's digits; the button counts it down and enables itself at 0
+  'noShow.wait': { ar: 'يمكن تسجيل «لم يحضر» بعد {time}', en: 'No-show possible in {time}' },
+  'noShow.waitOrRecall': {
+    ar: 'يمكن تسجيل «لم يحضر» بعد {time}، أو فورًا بعد إعادة النداء',
+    en: 'No-show possible in {time}, or at once after a recall',
+  },
   'noShow.confirm': {
     ar: 'تسجيل {label} «لم يحضر»؟ يمكن التراجع لفترة قصيرة من قائمة «لم يحضروا مؤخرًا» إن عاد المواطن.',
     en: 'Mark {label} as a no-show? If the citizen comes back soon, you can undo it from “Recent no-shows”.',

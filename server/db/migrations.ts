@@ -775,4 +775,19 @@ UPDATE counters SET pause_reason = CASE pause_reason
   WHERE pause_reason IS NOT NULL;
 `,
   },
+  {
+    version: 27,
+    name: 'when a paused counter paused',
+    sql: `
+-- the console's paused card says "Paused since 10:42 (12 min)" (walk 2026-12-05): a column, not a
+-- read of the event log, because every counter the API or a snapshot shows would pay that read
+-- (the log has no index by counter), and a pause that runs past the business day's start would
+-- be missed by one by day. Counters paused now take the time of their last pause from the log.
+ALTER TABLE counters ADD COLUMN paused_at INTEGER;
+UPDATE counters SET paused_at = (
+    SELECT MAX(e.at) FROM events e WHERE e.type = 'counter.paused' AND e.counter_id = counters.id
+  )
+  WHERE state = 'paused';
+`,
+  },
 ]

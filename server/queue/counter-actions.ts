@@ -8,8 +8,7 @@ import { chooseNext, nextPriorityStreak } from './call-policy.ts'
 import { appointmentStreakOf } from './appointment-blend.ts'
 import { domainError, ErrorCodes } from '../errors.ts'
 import { secondsBeforeNoShow } from './no-show-rules.ts'
-import { atCounterSince } from '../../protocol/at-counter-since.ts'
-import { remoteNoShowWaitSeconds } from './remote-arrival.ts'
+import { noShowDueOf } from './no-show-due.ts'
 import { waitFacts } from './wait-facts.ts'
 import { sendToNextStep } from './visit-steps.ts'
 import { counterTimesSoFar } from './service-time.ts'
@@ -59,7 +58,7 @@ export class CounterActions {
     return this.ctx.write((tx) => {
       const counter = this.ownCounter(actor, counterId)
       this.requireIdle(counter, 'pause')
-      this.ctx.counters.setState(counter.id, 'paused', counter.clerk!.id, reason)
+      this.ctx.counters.setPaused(counter.id, counter.clerk!.id, reason, tx.now)
       tx.log({ type: 'counter.paused', counterId: counter.id, ...actorIds(actor), data: { reason } })
       return this.changed(tx, counter.id, null, true)
     })
@@ -261,28 +260,16 @@ export class CounterActions {
     return result
   }
 
-  /**
-   * When the ticket joined the line it is being called from: issue time, or its latest transfer
-   * or reinstatement (so a reinstated ticket's second call does not count its first wait again).
-   */
-  /** Refuses a no-show sooner than queue.minSecondsBeforeNoShow after the last call, unless recalled since. */
+  /** Refuses a no-show before the rule allows it (no-show-due.ts: the time the console is told too). */
   private requireNoShowDue(now: number, ticket: TicketRecord): void {
-    const events = this.ctx.events.forTicket(ticket.id)
-    const lastCall = events.findLast((e) => e.type === 'ticket.called')
-    const recalledSinceCall = events.some((e) => e.type === 'ticket.recalled' && (!lastCall || e.id! > lastCall.id!))
-    const remaining = Math.max(
-      secondsBeforeNoShow({
-        calledAt: atCounterSince(ticket) ?? now,
-        now,
-        minSeconds: this.ctx.config.queue.minSecondsBeforeNoShow,
-        recalledSinceCall,
-      }),
-      remoteNoShowWaitSeconds(this.ctx, ticket, now),
-    )
+    const due = noShowDueOf(this.ctx, ticket)
+    const remaining = due ? secondsBeforeNoShow(due, now) : 0
     if (remaining > 0) {
+      // "or recall it" only when a recall would help: a call-ahead citizen's time to arrive stands
+      const orRecall = due?.recallLifts ? ', or recall it,' : ''
       throw domainError(
         ErrorCodes.NO_SHOW_TOO_SOON,
-        `${ticket.label} was called moments ago: wait ${remaining} more seconds, or recall it, before marking a no-show`,
+        `${ticket.label} was called moments ago: wait ${remaining} more seconds${orRecall} before marking a no-show`,
       )
     }
   }

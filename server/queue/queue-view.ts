@@ -18,6 +18,9 @@ import type { CallCandidate } from './types.ts'
 import { heldPlacesWithin } from './appointment-hold.ts'
 import { atCounterSince } from '../../protocol/at-counter-since.ts'
 import { reinstatableUntil } from './ticket-reinstatement.ts'
+import { noShowDueOf } from './no-show-due.ts'
+import type { NoShowDue } from './no-show-rules.ts'
+import { callAheadArriveBy } from './remote-arrival.ts'
 
 /** The id of the ticket a kiosk would issue now, in the play that estimates it (no real id looks like it). */
 const NEW_TICKET = '\u0000new'
@@ -280,8 +283,8 @@ export class QueueView {
     if (join.arrivedAt === null && join.mode === 'check-in' && t.status === 'remote') {
       const turn = this.ctx.remoteJoins.turnCameAt(t.id)
       arriveBy = turn === null ? null : turn + minutes
-    } else if (join.arrivedAt === null && join.mode === 'call-ahead' && t.status === 'called' && t.calledAt !== null) {
-      arriveBy = t.calledAt + minutes
+    } else {
+      arriveBy = callAheadArriveBy(t, join)
     }
     return { mode: join.mode, arriveMinutes: join.arriveMinutes, arrivedAt: join.arrivedAt, arriveBy }
   }
@@ -299,6 +302,11 @@ export class QueueView {
   /** Until when a no-show can still be undone (ticket-reinstatement.ts), or null. */
   reinstatableUntil(t: TicketRecord): number | null {
     return reinstatableUntil(this.ctx, t, this.ctx.clock())
+  }
+
+  /** When a called ticket may be marked a no-show (no-show-due.ts); null for any other. */
+  noShowDue(t: TicketRecord): NoShowDue | null {
+    return noShowDueOf(this.ctx, t)
   }
 
   /** The center's clock now (epoch ms): what a read model's "still within…" is judged against. */

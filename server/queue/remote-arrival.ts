@@ -17,6 +17,7 @@
  */
 import type { QueueContext } from './queue-context.ts'
 import type { TicketRecord } from '../db/repositories/tickets-repo.ts'
+import type { RemoteJoinRecord } from '../db/repositories/remote-joins-repo.ts'
 import { actorIds, type Actor } from './actor.ts'
 import { arrivedStatus } from '../../protocol/remote-join.ts'
 import { isTerminal } from '../../protocol/ticket-lifecycle.ts'
@@ -105,15 +106,13 @@ function abandonNow(ctx: QueueContext, today: string): number {
 }
 
 /**
- * Seconds a clerk must still wait before marking a called call-ahead ticket a no-show: its
- * service's arriveMinutes from the (latest) call, while its citizen has not checked in; 0 for
- * every other ticket. Recalls do not shorten it (the page promised the time).
+ * Until when the counter waits for a called call-ahead ticket's citizen (epoch ms): its
+ * service's arriveMinutes from the (latest) call, while they have not checked in; null for every
+ * other ticket. A clerk cannot mark it a no-show sooner, recall or not (the page promised the time).
  */
-export function remoteNoShowWaitSeconds(ctx: QueueContext, t: TicketRecord, now: number): number {
-  if (t.calledAt === null) return 0
-  const join = ctx.remoteJoins.get(t.id)
-  if (join?.mode !== 'call-ahead' || join.arrivedAt !== null) return 0
-  return Math.max(0, Math.ceil((t.calledAt + join.arriveMinutes * 60_000 - now) / 1000))
+export function callAheadArriveBy(t: Pick<TicketRecord, 'status' | 'calledAt'>, join: RemoteJoinRecord | undefined): number | null {
+  if (join?.mode !== 'call-ahead' || join.arrivedAt !== null || t.status !== 'called' || t.calledAt === null) return null
+  return t.calledAt + join.arriveMinutes * 60_000
 }
 
 /** Ticket ids are 128 random bits in base64url: 22 characters. */

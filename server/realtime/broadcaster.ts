@@ -2,7 +2,7 @@ import type { Server } from 'socket.io'
 import type { Queue } from '../queue/queue.ts'
 import type { DomainEvent } from '../queue/domain-events.ts'
 import type { ClientToServerEvents, QueueFigures, ServerToClientEvents } from '../../protocol/events.ts'
-import { counterDto, publicCounterDto, ticketDto } from '../dto.ts'
+import { counterDto, publicCounterDto, staffTicketDto, ticketDto } from '../dto.ts'
 import { calledTicket } from './snapshot.ts'
 import { ALL_ZONES_FEED, FEEDBACK_FEED, type FeedSequences, KIOSK_FEED, STAFF_FEED, zoneFeed } from './feeds.ts'
 import { feedbackAskOf } from './feedback-ask.ts'
@@ -135,7 +135,7 @@ export class Broadcaster {
       case 'ticket:issued':
         return this.send([STAFF_FEED], 'ticket:issued', { ticket: ticketDto(event.ticket) })
       case 'ticket:updated':
-        this.send([STAFF_FEED], 'ticket:updated', { ticket: ticketDto(event.ticket) })
+        this.send([STAFF_FEED], 'ticket:updated', { ticket: staffTicketDto(event.ticket, this.queue.view) })
         return this.askForFeedback(event.ticket)
       case 'ticket:rated':
         return this.send([STAFF_FEED, FEEDBACK_FEED], 'feedback:rated', {
@@ -154,7 +154,8 @@ export class Broadcaster {
           ...call,
           board: { counter: publicCounterDto(counter), services },
         })
-        return this.send([STAFF_FEED], 'ticket:called', call)
+        // staff get the called ticket whole: a console that did not make the call (the keypad did) shows what its answer would
+        return this.send([STAFF_FEED], 'ticket:called', { ...call, current: staffTicketDto(event.ticket, this.queue.view) })
       }
       case 'counter:updated':
         // staff see who works the counter; displays only what is written over it (a called counter's is in the call)

@@ -3,7 +3,7 @@ import type { TicketRecord } from '../db/repositories/tickets-repo.ts'
 import type { CounterRecord } from '../db/repositories/counters-repo.ts'
 import type { PastCallRecord } from '../db/repositories/events-repo.ts'
 import type { CalledTicket, Snapshot } from '../../protocol/events.ts'
-import { counterDto, publicCounterDto, ticketDto } from '../dto.ts'
+import { counterDto, publicCounterDto, staffTicketDto } from '../dto.ts'
 import { FEEDBACK_FEED, KIOSK_FEED, STAFF_FEED, zoneOfFeed } from './feeds.ts'
 import { atCounterSince } from '../../protocol/at-counter-since.ts'
 import { MAX_LISTED_CALLS } from '../../protocol/listed-calls.ts'
@@ -75,7 +75,7 @@ export function buildSnapshot(queue: Queue, feed: string, seq: number): Snapshot
     recentCalls,
     pastCalls,
     news: queue.view.news(),
-    ...(feed === STAFF_FEED ? { tickets: queue.view.liveTickets().map(ticketDto) } : {}),
+    ...(feed === STAFF_FEED ? { tickets: queue.view.liveTickets().map((t) => staffTicketDto(t, queue.view)) } : {}),
     ...printerReports,
   }
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import {
   CONSOLE_ACTIONS,
   CONFIRMED_ACTIONS,
@@ -14,6 +14,7 @@ import { counterQueue, wholeMinutes } from '../../counter-ui/queue-model.ts'
 import { minutesLeft } from '../../ui-common/minutes-left.ts'
 import { sinceCallLabel, ticketMinutes } from '../../counter-ui/current-ticket.ts'
 import { LiveState } from '../../counter-ui/live-state.ts'
+import { CountdownController } from '../../counter-ui/countdown-controller.ts'
 import { counterLost, messageForCode, messageForError } from '../../counter-ui/error-messages.ts'
 import { sessionEnded as needsLogin } from '../../ui-common/staff-session.ts'
 import { CONSOLE_MESSAGES, consoleText } from '../../protocol/messages/console.ts'
@@ -279,6 +280,66 @@ describe('the live state the console keeps', () => {
       recall: false,
     })
     expect(live.tickets.has('unknown')).toBe(false)
+  })
+
+  it("keeps when each called ticket's no-show is accepted in this browser's clock, from the server's wait", () => {
+    const live = new LiveState()
+    const called: Ticket = {
+      ...ticket(1, 'A', 4),
+      status: 'called',
+      counterId: 7,
+      // the server's clock is an hour off: only inMs counts
+      noShowAllowed: { at: new Date(NOW - 3600_000).toISOString(), inMs: 4000, recallLifts: true },
+    }
+    live.upsertTicket(called, NOW)
+    expect(live.noShowAcceptedFrom(called.id)).toBe(NOW + 4000)
+    // the staff push of a call carries the ticket whole: it replaces what was known
+    live.applyCall({
+      ticket: { id: called.id, label: called.label, serviceId: 1 },
+      counter: { id: 7, number: 3, name: 'c', zone: 'main' },
+      at: new Date(NOW).toISOString(),
+      recall: true,
+      current: { ...called, recallCount: 1, noShowAllowed: { at: new Date(NOW).toISOString(), inMs: 0, recallLifts: false } },
+    })
+    expect(live.tickets.get(called.id)?.recallCount).toBe(1)
+    expect(live.noShowAcceptedFrom(called.id)).toBeLessThanOrEqual(Date.now())
+    // served: no longer a no-show candidate
+    live.upsertTicket({ ...called, status: 'serving', noShowAllowed: undefined })
+    expect(live.noShowAcceptedFrom(called.id)).toBeNull()
+  })
+})
+
+describe('the countdown of a wait', () => {
+  it('re-renders at each change of the whole seconds left and exactly when the wait ends, then stops', () => {
+    vi.useFakeTimers({ now: NOW })
+    try {
+      const renders: number[] = []
+      let until: number | null = NOW + 2500
+      const host = {
+        addController: () => {},
+        removeController: () => {},
+        requestUpdate: () => {
+          renders.push(Date.now())
+          countdown.hostUpdated()
+        },
+        updateComplete: Promise.resolve(true),
+      }
+      const countdown = new CountdownController(host, () => until)
+      countdown.hostUpdated()
+      expect(countdown.secondsLeft()).toBe(3)
+      vi.advanceTimersByTime(5000)
+      expect(renders.map((t) => t - NOW)).toEqual([500, 1500, 2500])
+      expect(countdown.secondsLeft()).toBe(0)
+      // a new wait (the next call) arms it again; none disarms it
+      until = Date.now() + 1000
+      countdown.hostUpdated()
+      until = null
+      countdown.hostUpdated()
+      vi.advanceTimersByTime(2000)
+      expect(renders).toHaveLength(3)
+    } finally {
+      vi.useRealTimers()
+    }
   })
 })
 

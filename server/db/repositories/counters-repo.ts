@@ -14,6 +14,7 @@ interface CounterRow {
   current_ticket_id: string | null
   priority_streak: number
   pause_reason: string | null
+  paused_at: number | null
   away_since: number | null
   active: number
   printer_device_id: number | null
@@ -71,6 +72,8 @@ export class CountersRepo {
       // only when bound, so a counter's answer keeps its shape for clients that predate the binding
       ...(r.printer_device_id === null ? {} : { printerDeviceId: r.printer_device_id }),
       awaySince: r.away_since === null ? null : new Date(r.away_since).toISOString(),
+      // only while paused, so an open or closed counter's answer keeps its shape
+      ...(r.state === 'paused' && r.paused_at !== null ? { pausedSince: new Date(r.paused_at).toISOString() } : {}),
       priorityStreak: r.priority_streak,
     }
   }
@@ -134,14 +137,24 @@ export class CountersRepo {
     }
   }
 
-  /** Any change of state or clerk also ends an away spell: the clerk (or a manager) just acted on it. */
-  setState(id: number, state: CounterState, clerkId: number | null, pauseReason: string | null = null): void {
-    this.sql('UPDATE counters SET state = ?, clerk_id = ?, pause_reason = ?, away_since = NULL WHERE id = ?').run(
+  /** Opens or closes the counter; any change of state or clerk also ends an away spell: the clerk (or a manager) just acted on it. */
+  setState(id: number, state: Exclude<CounterState, 'paused'>, clerkId: number | null): void {
+    this.sql('UPDATE counters SET state = ?, clerk_id = ?, pause_reason = NULL, paused_at = NULL, away_since = NULL WHERE id = ?').run(
       state,
       clerkId,
-      pauseReason,
       id,
     )
+  }
+
+  /**
+   * Pauses the counter at `at` with `reason`; one paused already keeps the time it paused (a new
+   * reason does not make the pause shorter). Ends an away spell as setState does.
+   */
+  setPaused(id: number, clerkId: number, reason: string | null, at: number): void {
+    this.sql(
+      `UPDATE counters SET paused_at = CASE WHEN state = 'paused' AND paused_at IS NOT NULL THEN paused_at ELSE ? END,
+         state = 'paused', clerk_id = ?, pause_reason = ?, away_since = NULL WHERE id = ?`,
+    ).run(at, clerkId, reason, id)
   }
 
   /** Marks the counter away since `at`, or present again with null. */

@@ -7,7 +7,7 @@ import { errorResponses, IdParam } from '../../../protocol/common.ts'
 import type { Actor } from '../../queue/actor.ts'
 import type { CounterActionResult as DomainResult } from '../../queue/counter-actions.ts'
 import { actorOf, allow, STAFF } from '../../auth/access.ts'
-import { counterDto, ticketDto } from '../../dto.ts'
+import { counterDto, staffTicketDto } from '../../dto.ts'
 
 const EmptyBody = Type.Object({}, { additionalProperties: false })
 
@@ -42,7 +42,7 @@ export async function counterActionRoutes(fastify: FastifyInstance): Promise<voi
       async (request) => {
         const params = request.params as { id: number }
         const result = run(actorOf(request), params.id, request.body ?? {})
-        return { counter: counterDto(result.counter), ticket: result.ticket && ticketDto(result.ticket) }
+        return { counter: counterDto(result.counter), ticket: result.ticket && staffTicketDto(result.ticket, app.tabour.queue.view) }
       },
     )
   }

@@ -6,7 +6,7 @@ import { ParkBody, ParkedList, ParkingFigures, ResumeParkedBody } from '../../..
 import { RangeQuery } from '../../../protocol/stats.ts'
 import { actorOf, allow, MANAGERS, STAFF } from '../../auth/access.ts'
 import { parkingFigures } from '../../reports/parking-figures.ts'
-import { counterDto, ticketDto } from '../../dto.ts'
+import { counterDto, staffTicketDto, ticketDto } from '../../dto.ts'
 
 /**
  * Parking a ticket (issue 21): POST /counters/:id/park sets the counter's current ticket aside
@@ -51,7 +51,7 @@ export async function parkingRoutes(fastify: FastifyInstance): Promise<void> {
     },
     async (request) => {
       const { counter, ticket } = queue.parking.resume(actorOf(request), request.params.id, request.body.ticketId)
-      return { counter: counterDto(counter), ticket: ticketDto(ticket) }
+      return { counter: counterDto(counter), ticket: staffTicketDto(ticket, queue.view) }
     },
   )
 

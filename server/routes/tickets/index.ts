@@ -5,7 +5,7 @@ import { IssueTicketBody } from '../../../protocol/requests.ts'
 import { IssuedTicket, PublicTicket, ReinstatableNoShow, Ticket } from '../../../protocol/entities.ts'
 import { errorResponses } from '../../../protocol/common.ts'
 import { actorOf, allow, STAFF } from '../../auth/access.ts'
-import { ticketDto } from '../../dto.ts'
+import { staffTicketDto, ticketDto } from '../../dto.ts'
 import { ErrorCodes, domainError } from '../../errors.ts'
 import { PrintingState } from '../../../protocol/device-config.ts'
 import { publicBase, ticketStatusUrl } from '../public-url.ts'
@@ -80,7 +80,7 @@ export async function ticketRoutes(fastify: FastifyInstance): Promise<void> {
         response: { 200: Type.Array(Ticket), ...errorResponses(401, 403) },
       },
     },
-    async () => queue.view.liveTickets().map(ticketDto),
+    async () => queue.view.liveTickets().map((t) => staffTicketDto(t, queue.view)),
   )
 
   app.get(

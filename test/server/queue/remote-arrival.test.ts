@@ -114,9 +114,13 @@ describe('remote arrival', () => {
     expect((await standing(t.id)).status).toBe('waiting')
     expect((await standing(w.id)).position).toBe(1)
     const calledAt = clock.now
-    expect((await callNext()).id).toBe(t.id)
+    const called = await callNext()
+    expect(called.id).toBe(t.id)
     expect((await standing(t.id)).remote).toMatchObject({ mode: 'call-ahead', arriveBy: new Date(calledAt + 5 * 60_000).toISOString() })
-    await center.action(clerk, counter.id, 'recall')
+    // the clerk's console is told the same time, and that no recall shortens it
+    const promised = { at: new Date(calledAt + 5 * 60_000).toISOString(), inMs: 5 * 60_000, recallLifts: false }
+    expect(called.noShowAllowed).toEqual(promised)
+    expect((await center.action(clerk, counter.id, 'recall')).json().ticket.noShowAllowed).toEqual(promised)
     clock.advance(4 * 60)
     const early = await center.action(clerk, counter.id, 'no-show')
     expect([early.statusCode, early.json().code]).toEqual([409, ErrorCodes.NO_SHOW_TOO_SOON])

@@ -39,7 +39,8 @@ function threePushBoard(start: Board, staffEvents: RecordedEvent[], zone: string
   const mine = (counterZone: string) => zone === null || counterZone === zone
   for (const { name, payload } of staffEvents) {
     if (name === 'ticket:called' && mine(payload.counter.zone)) {
-      const { seq: _seq, ...call } = payload
+      // `current` (the called ticket whole) is the staff feed's own: no display is sent it
+      const { seq: _seq, current: _staffOnly, ...call } = payload
       calls = withCall(calls, call)
     } else if (name === 'counter:updated' && mine(payload.counter.zone)) calls = withCounter(calls, payload.counter)
     else if (name === 'queue:updated') services = withFigures(services, payload.services)

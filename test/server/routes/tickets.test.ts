@@ -448,6 +448,8 @@ describe('GET /api/v1/tickets (the live queue, staff)', () => {
         'issuedAt',
         'label',
         'lang',
+        // the called one: when its no-show is accepted (the clerk's console waits for it)
+        'noShowAllowed',
         'number',
         'outcome',
         'priority',
