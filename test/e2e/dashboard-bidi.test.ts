@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { ADMIN_PASSWORD } from '../helpers/test-center.ts'
 import { listeningCenter } from '../helpers/listening-center.ts'
 import { useBrowserSuite } from './browser.ts'
+import { dashboardLogin } from './dashboard-login.ts'
 import { ROOT } from './ui-build.ts'
 
 /**
@@ -20,11 +21,7 @@ type Lang = 'ar' | 'en'
 
 async function dashboard(url: string, lang: Lang): Promise<Page> {
   const page = await suite.contexts.page(DESK)
-  await page.goto(`${url}/dashboard/${lang === 'en' ? '?lang=en' : ''}#config`)
-  await page.locator('form[data-form="login"] input[name="username"]').fill('admin')
-  await page.locator('form[data-form="login"] input[name="password"]').fill(ADMIN_PASSWORD)
-  await page.locator('form[data-form="login"] button[data-action="login"]').click()
-  await page.locator('main[data-phase="ready"]').waitFor()
+  await dashboardLogin(page, url, 'admin', ADMIN_PASSWORD, lang, '#config')
   return page
 }
 
