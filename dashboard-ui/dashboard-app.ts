@@ -252,8 +252,8 @@ export class DashboardApp extends LitElement {
     }
     return html`<form class="card login" data-form="login" @submit=${submit}>
       <h1>${dashboardText('login.title', lang)}</h1>
-      <label>${dashboardText('login.username', lang)}<input name="username" autocomplete="username" required /></label>
-      <label>${dashboardText('login.password', lang)}<input name="password" type="password" autocomplete="current-password" required /></label>
+      <label>${dashboardText('login.username', lang)}<input name="username" autocomplete="username" dir="ltr" required /></label>
+      <label>${dashboardText('login.password', lang)}<input name="password" type="password" autocomplete="current-password" dir="ltr" required /></label>
       ${s.loginError ? html`<p class="error" role="alert" data-login-error=${s.loginError}>${dashboardText(s.loginError, lang)}</p>` : nothing}
       <button type="submit" data-action="login">${dashboardText('login.submit', lang)}</button>
     </form>`

@@ -15,6 +15,7 @@ import type { Lang } from '../ui-common/i18n.ts'
 import type { DashboardApi } from './dashboard-api.ts'
 import { deskStyles, tableScroll } from './dashboard-styles.ts'
 import { num, percent } from './format.ts'
+import { counterCell } from './counter-name.ts'
 
 /** The two most given reasons of a figure, in words; '—' when none. */
 export function topReasons(f: FeedbackFigure, lang: Lang): string {
@@ -119,7 +120,7 @@ export class FeedbackCard extends LitElement {
                 <tbody>
                   ${live.byCounter.map(
                     (c) => html`<tr data-feedback-counter=${c.number}>
-                      <td>${num(c.number, digits)} · ${c.name}</td>
+                      <td>${counterCell(c, lang, digits)}</td>
                       <td class="n" data-col="count">${num(c.count, digits)}</td>
                       <td class="n" data-col="average">${num(c.average, digits, 2)}</td>
                       <td class="n" data-col="low">${percent(c.lowShare === null ? null : c.lowShare * 100, digits, lang)}</td>

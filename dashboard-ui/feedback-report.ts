@@ -9,11 +9,12 @@ import { customElement, property, state } from 'lit/decorators.js'
 import { FEEDBACK_REASONS, LOW_SCORE_MAX, MAX_SCORE, type FeedbackFigure, type FeedbackReport } from '../protocol/feedback.ts'
 import { dashboardText } from '../protocol/messages/dashboard.ts'
 import { feedbackText } from '../protocol/messages/feedback.ts'
-import { toArabicIndic, type DigitStyle } from '../ui-common/digits.ts'
+import type { DigitStyle } from '../ui-common/digits.ts'
 import type { Lang } from '../ui-common/i18n.ts'
 import type { DashboardApi } from './dashboard-api.ts'
 import { deskStyles, tableScroll } from './dashboard-styles.ts'
-import { num, percent } from './format.ts'
+import { inDigits, num, percent } from './format.ts'
+import { counterText } from './counter-name.ts'
 
 type Grouping = 'service' | 'counter' | 'clerk' | 'hour'
 interface Row {
@@ -106,13 +107,13 @@ export class FeedbackReportView extends LitElement {
   private rows(by: Grouping, r: FeedbackReport, lang: Lang): Row[] {
     const hour = (h: number) => {
       const text = `${String(h).padStart(2, '0')}:00`
-      return this.digits === 'arabic-indic' ? toArabicIndic(text) : text
+      return inDigits(text, this.digits)
     }
     switch (by) {
       case 'service':
         return r.byService.map((s) => ({ key: String(s.serviceId), label: lang === 'ar' ? s.nameAr : s.nameEn, figure: s }))
       case 'counter':
-        return r.byCounter.map((c) => ({ key: String(c.counterId), label: `${num(c.number, this.digits)} · ${c.name}`, figure: c }))
+        return r.byCounter.map((c) => ({ key: String(c.counterId), label: counterText(c, lang, this.digits), figure: c }))
       case 'clerk':
         return r.byClerk.map((c) => ({ key: String(c.clerkId), label: c.username, figure: c }))
       case 'hour':

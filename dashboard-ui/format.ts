@@ -27,6 +27,11 @@ function clock(seconds: number | null | undefined, digits: DigitStyle, withHours
   const m = Math.floor((s % 3600) / 60)
   const ss = String(s % 60).padStart(2, '0')
   const text = h > 0 || withHours ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`
+  return inDigits(text, digits)
+}
+
+/** Text the dashboard writes itself (a date, an hour, `08:00-16:00`) with its digits in the screen's style. */
+export function inDigits(text: string, digits: DigitStyle): string {
   return digits === 'arabic-indic' ? toArabicIndic(text) : text
 }
 

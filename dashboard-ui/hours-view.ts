@@ -22,6 +22,7 @@ import type { DashboardApi, IcsPreview } from './dashboard-api.ts'
 import { deskStyles } from './dashboard-styles.ts'
 import { placeRefusal, type PlacedError } from './hours-errors.ts'
 import { hoursLine, linesOf, NINE_TO_THREE, parseHours, WEEK_ORDER, type Lines } from './hours-lines.ts'
+import { inDigits } from './format.ts'
 import './month-calendar.ts'
 
 type Where = 'hours' | 'ics' | 'exception'
@@ -277,10 +278,10 @@ export class HoursView extends LitElement {
             <tbody>
               ${sorted.map(
                 ({ e, i }) => html`<tr data-exception=${e.from}>
-                  <td dir="ltr">${e.from}</td>
-                  <td dir="ltr">${e.to}</td>
+                  <td dir="ltr">${inDigits(e.from, this.digits)}</td>
+                  <td dir="ltr">${inDigits(e.to, this.digits)}</td>
                   <td>${lang === 'ar' ? e.nameAr : e.nameEn}</td>
-                  <td dir="ltr">${e.hours.length ? hoursLine(e.hours) : t('hoursTab.closedAllDay', lang)}</td>
+                  <td dir=${e.hours.length ? 'ltr' : nothing}>${e.hours.length ? inDigits(hoursLine(e.hours), this.digits) : t('hoursTab.closedAllDay', lang)}</td>
                   <td><button type="button" class="secondary" data-action="remove-exception" @click=${() => void this.saveExceptions(cal.exceptions.filter((_, k) => k !== i))}>${t('hoursTab.remove', lang)}</button>${this.errorAt(`exceptions/${i}`)}</td>
                 </tr>`,
               )}
@@ -290,7 +291,7 @@ export class HoursView extends LitElement {
       <form class="row" data-form="exception" @submit=${(e: Event) => this.onAddException(e)}>
         <label>${t('hoursTab.from', lang)}<input type="date" name="from" required /></label>
         <label>${t('hoursTab.to', lang)}<input type="date" name="to" required /></label>
-        <label>${t('hoursTab.nameAr', lang)}<input name="nameAr" lang="ar" /></label>
+        <label>${t('hoursTab.nameAr', lang)}<input name="nameAr" lang="ar" dir="rtl" /></label>
         <label>${t('hoursTab.nameEn', lang)}<input name="nameEn" lang="en" dir="ltr" /></label>
         <label>${t('hoursTab.hours', lang)}<input name="hours" dir="ltr" /></label>
         <button type="submit" data-action="add-exception">${t('hoursTab.add', lang)}</button>
@@ -318,7 +319,7 @@ export class HoursView extends LitElement {
               <span>${t('hoursTab.unchanged', lang, { n: p.unchanged.length })}</span>
             </p>
             <ul>
-              ${[...p.added, ...p.changed.map((c) => c.after)].map((e) => html`<li data-preview-item=${e.from}><span dir="ltr">${e.from} → ${e.to}</span> ${lang === 'ar' ? e.nameAr : e.nameEn}</li>`)}
+              ${[...p.added, ...p.changed.map((c) => c.after)].map((e) => html`<li data-preview-item=${e.from}><span dir="ltr">${inDigits(`${e.from} → ${e.to}`, this.digits)}</span> ${lang === 'ar' ? e.nameAr : e.nameEn}</li>`)}
             </ul>
             <button type="button" data-action="import-ics" @click=${() => void this.onImport()}>${t('hoursTab.import', lang)}</button>
           </div>`

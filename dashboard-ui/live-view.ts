@@ -14,6 +14,8 @@ import type { Lang } from '../ui-common/i18n.ts'
 import type { BackupStatus } from './dashboard-api.ts'
 import { deskStyles, tableScroll } from './dashboard-styles.ts'
 import { servedInWords } from './served-services.ts'
+import { counterCell } from './counter-name.ts'
+import { nameIn } from '../ui-common/bilingual.ts'
 import { unservedLines } from './unserved-lines.ts'
 import { duration, num, percent } from './format.ts'
 import { dashboardText, figureLabel, type DashboardMessageKey } from '../protocol/messages/dashboard.ts'
@@ -181,7 +183,7 @@ export class LiveView extends LitElement {
                 ${dashboardText('live.unservedService', lang, { n: l.waiting }, digits)}
               </li>`
             : html`<li data-unserved-counter=${l.number} data-waiting=${l.waiting} data-why=${l.why}>
-                <strong>${num(l.number, digits)} · <bdi>${l.name}</bdi></strong>:
+                <strong>${counterCell(l, lang, digits)}</strong>:
                 ${dashboardText(
                   'live.unservedCounter',
                   lang,
@@ -259,7 +261,7 @@ export class LiveView extends LitElement {
             const f = byId.get(c.id)
             const tone = c.state === 'open' ? 'ok' : c.state === 'paused' ? 'warn' : undefined
             return html`<tr data-counter=${c.number}>
-              <td>${num(c.number, digits)} · ${c.name}</td>
+              <td>${counterCell(c, lang, digits)}</td>
               <td><span class="pill" data-tone=${tone ?? nothing} data-state=${c.state}>${dashboardText(`state.${c.state}`, lang)}</span>
                 <tabour-away-counter .counter=${c} .api=${this.api} .lang=${lang} .digits=${digits}></tabour-away-counter></td>
               <td>${c.clerk ? c.clerk.displayName || c.clerk.username : '—'}</td>
@@ -327,9 +329,9 @@ export class LiveView extends LitElement {
           .filter((d) => !d.revoked)
           .map((d) => {
             const health = deviceVerdict(d, this.now)
-            // the name is the admin's text, shown as typed (isolated, so an Arabic name keeps its order on an English page)
+            // the admin's text in the page's language where it is written in both, isolated (ui-common/bilingual.ts)
             return html`<span class="device" data-device=${d.id} data-health=${health.key}>
-              <strong><bdi>${d.name}</bdi></strong> <span class="muted">${dashboardText(`kind.${d.kind}` as DashboardMessageKey, lang)}</span>
+              <strong>${nameIn(d.name, lang)}</strong> <span class="muted">${dashboardText(`kind.${d.kind}` as DashboardMessageKey, lang)}</span>
               <span class="pill" data-tone=${health.tone}>${dashboardText(health.key, lang, { minutes: SCREEN_SILENT_MS / 60_000 }, this.digits)}</span>
               <span class="muted" data-seen>${d.lastSeenAt ? wallTime(d.lastSeenAt, this.timeZone, this.digits) : dashboardText('health.never', lang)}</span>
             </span>`

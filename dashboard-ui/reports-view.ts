@@ -8,11 +8,12 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import type { Report, ReportGrouping, ReportRow } from '../protocol/stats.ts'
-import { toArabicIndic, type DigitStyle } from '../ui-common/digits.ts'
+import type { DigitStyle } from '../ui-common/digits.ts'
 import type { Lang } from '../ui-common/i18n.ts'
 import type { DashboardApi } from './dashboard-api.ts'
 import { deskStyles, tableScroll } from './dashboard-styles.ts'
-import { dayDuration, duration, num, percent, shiftDay } from './format.ts'
+import { dayDuration, duration, inDigits, num, percent, shiftDay } from './format.ts'
+import { counterCell } from './counter-name.ts'
 import { dashboardText, figureLabel, type DashboardMessageKey } from '../protocol/messages/dashboard.ts'
 import { printReportText } from '../protocol/messages/print-report.ts'
 import './print-report.ts'
@@ -220,7 +221,11 @@ export class ReportsView extends LitElement {
       r.by === 'clerk' ? [...COLUMNS, ...CLERK_COLUMNS] : r.totals.openMinutes !== undefined ? [...COLUMNS, ...HOURS_COLUMNS] : COLUMNS
     const label = (row: ReportRow) => {
       if (lang === 'ar' && row.labelAr) return row.labelAr
-      return digits === 'arabic-indic' && (r.by === 'hour' || r.by === 'day') ? toArabicIndic(row.label) : row.label
+      // a counter's row is labelled `number · name` (server/reports/range-report.ts): the number in the
+      // screen's digits, the name in the page's language
+      const counter = r.by === 'counter' ? /^(\d+) · (.+)$/.exec(row.label) : null
+      if (counter) return counterCell({ number: Number(counter[1]), name: counter[2]! }, lang, digits)
+      return r.by === 'hour' || r.by === 'day' ? inDigits(row.label, digits) : row.label
     }
     return html`<section class="card">
       ${tableScroll(

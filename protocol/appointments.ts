@@ -8,6 +8,9 @@ import { Lang, literalUnion, Nullable } from './common.ts'
 import { RequiredDocument } from './service-menu.ts'
 import { DigitStyleName } from './settings.ts'
 
+/** How many recent services make the average service time when a service's `serviceMinutes` is null (the dashboard's hint names it). */
+export const SERVICE_TIME_SAMPLE = 20
+
 /** A service's appointment settings; every field has a default (APPOINTMENT_DEFAULTS), appointments are off until `enabled`. */
 export const AppointmentSettings = Type.Object(
   {

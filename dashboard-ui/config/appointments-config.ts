@@ -6,12 +6,15 @@
  */
 import { css, html, nothing, type TemplateResult } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
-import type { AppointmentSettings } from '../../protocol/appointments.ts'
+import { SERVICE_TIME_SAMPLE, type AppointmentSettings } from '../../protocol/appointments.ts'
 import type { ServiceWithQueue } from '../../protocol/entities.ts'
 import { staffAppointmentText, type StaffAppointmentKey } from '../../protocol/messages/staff-appointments.ts'
 import { appointmentsApi } from '../appointments-api.ts'
 import { ConfigForm, intOrNull, str, type FieldSpec } from './config-form.ts'
 import './appointment-day-form.ts'
+
+/** The walk-in share's field is a percent; the API's limit is its fraction (0.95, protocol/appointments.ts). */
+const WALK_IN_MAX_PERCENT = 95
 
 const NUMBERS: [keyof AppointmentSettings, StaffAppointmentKey, number, number][] = [
   ['slotMinutes', 'apptConfig.slotMinutes', 5, 240],
@@ -57,8 +60,9 @@ export class AppointmentsConfig extends ConfigForm {
     void this.start()
   }
 
+  /** `key` in the screen's language, its figures (the walk-in share's range, the sample) in the screen's digits. */
   private t(key: StaffAppointmentKey): string {
-    return staffAppointmentText(key, this.lang)
+    return staffAppointmentText(key, this.lang, { min: 0, max: WALK_IN_MAX_PERCENT, n: SERVICE_TIME_SAMPLE }, this.digits)
   }
 
   private async start(): Promise<void> {
@@ -98,7 +102,7 @@ export class AppointmentsConfig extends ConfigForm {
         label: this.t('apptConfig.walkInShare'),
         kind: 'number',
         min: 0,
-        max: 95,
+        max: WALK_IN_MAX_PERCENT,
         hint: this.t('apptConfig.walkInShareHint'),
       },
       ...NUMBERS.slice(1).map((n) => this.numberField(n)),
@@ -136,7 +140,7 @@ export class AppointmentsConfig extends ConfigForm {
       ...Object.fromEntries(NUMBERS.map(([name]) => [name, intOrNull(v[name])])),
     } as AppointmentSettings
     // the server's limit is a fraction (0.95): its refusal would name the wrong unit for a percent field
-    if (!(body.walkInShare >= 0 && body.walkInShare <= 0.95)) {
+    if (!(body.walkInShare >= 0 && body.walkInShare <= WALK_IN_MAX_PERCENT / 100)) {
       this.errors = { walkInShare: this.t('apptConfig.walkInShareRange') }
       this.notice = null
       return

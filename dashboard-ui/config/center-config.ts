@@ -138,8 +138,8 @@ export class CenterConfig extends ConfigForm {
       ...rest,
     })
     return [
-      f('nameAr'),
-      f('nameEn'),
+      f('nameAr', { lang: 'ar' }),
+      f('nameEn', { lang: 'en' }),
       f('timeZone', { kind: 'select', ltr: true, options: timeZones(str(this.initial.timeZone)).map((z) => ({ value: z, label: z })) }),
       f('callPolicy', {
         kind: 'select',
@@ -163,8 +163,8 @@ export class CenterConfig extends ConfigForm {
       f('feedbackAlertBelowAverage', { kind: 'number', min: 1, max: 5, step: '0.1' }),
       f('feedbackAlertMinRatings', { kind: 'number', min: 1, max: 1000 }),
       f('feedbackAlertWindowMinutes', { kind: 'number', min: 5, max: 1440 }),
-      { name: 'newsAr', label: configText('f.newsAr', l), ...hint('newsAr') },
-      { name: 'newsEn', label: configText('f.newsEn', l), ltr: true, ...hint('newsEn') },
+      { name: 'newsAr', label: configText('f.newsAr', l), lang: 'ar', ...hint('newsAr') },
+      { name: 'newsEn', label: configText('f.newsEn', l), lang: 'en', ...hint('newsEn') },
     ]
   }
 

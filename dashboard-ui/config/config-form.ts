@@ -8,7 +8,7 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit'
 import { property, state } from 'lit/decorators.js'
 import { ApiError, NetworkError } from '../../ui-common/api-client.ts'
-import type { Lang } from '../../ui-common/i18n.ts'
+import { dirOf, type Lang } from '../../ui-common/i18n.ts'
 import type { DigitStyle } from '../../ui-common/digits.ts'
 import { configText, fieldErrorText, formErrorText } from '../../protocol/messages/config-forms.ts'
 import type { DashboardApi } from '../dashboard-api.ts'
@@ -32,6 +32,8 @@ export interface FieldSpec {
   example?: string
   /** Addresses, paths and patterns read left to right in either language. */
   ltr?: boolean
+  /** Text written in one language (an English name on an Arabic page): the input carries it and its direction. */
+  lang?: Lang
   min?: number
   max?: number
   step?: string
@@ -44,6 +46,7 @@ interface Common {
   invalid: string
   described: string | typeof nothing
   dir: string | typeof nothing
+  lang: Lang | typeof nothing
 }
 
 /** `config/printer/widthMm` as an id part. */
@@ -137,6 +140,11 @@ export const formStyles = css`
   }
   form > p {
     margin: 0;
+  }
+  /* one box: a pattern or an address goes to the next line whole rather than broken in two
+     (^01[0125] | [0-9]{8}$), and wraps inside itself, still left to right, only when longer than a line */
+  bdi.example {
+    display: inline-block;
   }
 `
 
@@ -234,7 +242,7 @@ export abstract class ConfigForm extends LitElement {
     const described = [f.hint ? `${id}-hint` : '', err ? `${id}-error` : '', extra === nothing ? '' : `${id}-extra`]
       .filter(Boolean)
       .join(' ')
-    const example = f.example ? html` <bdi dir="ltr">${f.example}</bdi>` : nothing
+    const example = f.example ? html` <bdi class="example" dir="ltr">${f.example}</bdi>` : nothing
     const hint = f.hint ? html`<span class="muted" id=${`${id}-hint`}>${f.hint}${example}</span>` : nothing
     const error = err ? html`<span class="error" id=${`${id}-error`} data-field-error=${f.name}>${err}</span>` : nothing
     const extraPart = extra === nothing ? nothing : html`<span id=${`${id}-extra`}>${extra}</span>`
@@ -244,7 +252,13 @@ export abstract class ConfigForm extends LitElement {
         ${hint} ${error}
       </div>`
     }
-    const common: Common = { id, invalid: String(!!err), described: described || nothing, dir: f.ltr ? 'ltr' : nothing }
+    const common: Common = {
+      id,
+      invalid: String(!!err),
+      described: described || nothing,
+      dir: f.ltr ? 'ltr' : f.lang ? dirOf(f.lang) : nothing,
+      lang: f.lang ?? nothing,
+    }
     let input: TemplateResult
     switch (f.kind) {
       case 'select':
@@ -256,10 +270,10 @@ export abstract class ConfigForm extends LitElement {
         input = this.zoneInput(f, common)
         break
       case 'textarea':
-        input = html`<textarea id=${common.id} name=${f.name} rows="4" dir=${common.dir} aria-invalid=${common.invalid} aria-describedby=${common.described} .value=${str(v)} @input=${this.onInput}></textarea>`
+        input = html`<textarea id=${common.id} name=${f.name} rows="4" dir=${common.dir} lang=${common.lang} aria-invalid=${common.invalid} aria-describedby=${common.described} .value=${str(v)} @input=${this.onInput}></textarea>`
         break
       default:
-        input = html`<input id=${common.id} type=${f.kind ?? 'text'} name=${f.name} dir=${common.dir} min=${f.min ?? nothing} max=${f.max ?? nothing} step=${f.step ?? nothing} autocomplete=${f.autocomplete ?? nothing} aria-invalid=${common.invalid} aria-describedby=${common.described} .value=${str(v)} @input=${this.onInput} />`
+        input = html`<input id=${common.id} type=${f.kind ?? 'text'} name=${f.name} dir=${common.dir} lang=${common.lang} min=${f.min ?? nothing} max=${f.max ?? nothing} step=${f.step ?? nothing} autocomplete=${f.autocomplete ?? nothing} aria-invalid=${common.invalid} aria-describedby=${common.described} .value=${str(v)} @input=${this.onInput} />`
     }
     return html`<div class="field" data-field=${f.name}><label for=${id}>${f.label}</label>${input} ${hint} ${extraPart} ${error}</div>`
   }
@@ -275,7 +289,7 @@ export abstract class ConfigForm extends LitElement {
       </select>
       ${
         fresh
-          ? html`<input name=${`${f.name}New`} aria-label=${configText('zone.newName', this.lang)} aria-invalid=${common.invalid} .value=${str(this.values[`${f.name}New`])} @input=${this.onInput} />`
+          ? html`<input name=${`${f.name}New`} dir="auto" aria-label=${configText('zone.newName', this.lang)} aria-invalid=${common.invalid} .value=${str(this.values[`${f.name}New`])} @input=${this.onInput} />`
           : nothing
       }
     </div>`

@@ -9,6 +9,7 @@ import type { Counter, Device, ServiceWithQueue } from '../../protocol/entities.
 import type { PrinterTarget } from '../../protocol/ticket-tools.ts'
 import { configText } from '../../protocol/messages/config-forms.ts'
 import { formatNumber } from '../../ui-common/digits.ts'
+import { namePart, nameIn } from '../../ui-common/bilingual.ts'
 import { ConfigForm, intOrNull, NEW_ZONE, str, type FieldSpec, type Values } from './config-form.ts'
 
 @customElement('tabour-counters-config')
@@ -66,7 +67,7 @@ export class CountersConfig extends ConfigForm {
         // one of the center's printers (a kiosk's or a stand-alone one): walk-ins issued at the counter print there
         options: [
           { value: '', label: configText('f.noPrinter', l) },
-          ...this.printers.map((p) => ({ value: String(p.deviceId), label: p.name })),
+          ...this.printers.map((p) => ({ value: String(p.deviceId), label: namePart(p.name, l) })),
         ],
       },
       { name: 'active', label: configText('f.active', l), kind: 'check' },
@@ -91,7 +92,7 @@ export class CountersConfig extends ConfigForm {
     if (!this.loaded) return this.loading()
     const l = this.lang
     const editing = this.counters.find((c) => c.id === this.editing)
-    const title = editing ? configText('form.edit.counters', l, { name: editing.name }) : configText('form.add.counters', l)
+    const title = editing ? configText('form.edit.counters', l, { name: namePart(editing.name, l) }) : configText('form.add.counters', l)
     return html`<div class="cols">
       <section class="card scroll" aria-labelledby="list-title">
         <h2 id="list-title">${configText('config.list.counters', l)}</h2>
@@ -102,8 +103,8 @@ export class CountersConfig extends ConfigForm {
               .sort((a, b) => a.number - b.number)
               .map(
                 (c) => html`<tr data-counter=${c.number} ?data-selected=${this.editing === c.id}>
-                  <td>${formatNumber(c.number, { digits: this.digits })}</td><td>${c.name}</td><td>${c.zone}</td><td class="wrap">${this.servedText(c)}</td><td>${configText(c.active ? 'common.yes' : 'common.no', l)}</td>
-                  <td><button type="button" class="secondary" data-edit=${c.id} aria-label=${configText('form.edit.counters', l, { name: c.name })} @click=${() => this.edit(c)}>${configText('common.edit', l)}</button></td>
+                  <td>${formatNumber(c.number, { digits: this.digits })}</td><td>${nameIn(c.name, l)}</td><td data-zone><bdi>${c.zone}</bdi></td><td class="wrap">${this.servedText(c)}</td><td>${configText(c.active ? 'common.yes' : 'common.no', l)}</td>
+                  <td><button type="button" class="secondary" data-edit=${c.id} aria-label=${configText('form.edit.counters', l, { name: namePart(c.name, l) })} @click=${() => this.edit(c)}>${configText('common.edit', l)}</button></td>
                 </tr>`,
               )}
           </tbody>

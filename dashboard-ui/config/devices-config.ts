@@ -14,6 +14,9 @@ import type { PrinterType } from '../../protocol/printer-settings.ts'
 import { configText, testPrintText, type ConfigMessageKey } from '../../protocol/messages/config-forms.ts'
 import type { DeviceHealth } from '../../protocol/stats.ts'
 import { deviceVerdict, SCREEN_SILENT_MS, type DeviceVerdict } from '../../protocol/device-verdict.ts'
+import { namePart, nameIn } from '../../ui-common/bilingual.ts'
+import { counterText } from '../counter-name.ts'
+import { num } from '../format.ts'
 import { ConfigForm, NEW_ZONE, type FieldSpec } from './config-form.ts'
 import { CONFIG_KEYS, configToValues, fieldName, HAS_PRINTER, valuesToConfig, WIRED, type ConfigKey } from './device-fields.ts'
 
@@ -82,7 +85,7 @@ export class DevicesConfig extends ConfigForm {
       key.path === 'counterId'
         ? [
             { value: '', label: configText('device.counterNone', l) },
-            ...this.counters.map((c) => ({ value: String(c.id), label: `${c.number} · ${c.name}` })),
+            ...this.counters.map((c) => ({ value: String(c.id), label: counterText(c, l, this.digits) })),
           ]
         : key.options?.map((o) => ({ value: o, label: this.optionLabel(key, o) }))
     const hint =
@@ -93,9 +96,12 @@ export class DevicesConfig extends ConfigForm {
           }
         : key.path === 'path'
           ? { hint: configText('device.pathHint', l), example: '/dev/ttyUSB0' }
-          : (key.kind === 'number' || key.kind === 'text') && key.default !== undefined
-            ? { hint: configText('form.optional', l), example: String(key.default) }
-            : {}
+          : key.kind === 'number' && typeof key.default === 'number'
+            ? // a figure, so in the screen's digits (never isolated left to right: Arabic-Indic digits read in the line)
+              { hint: `${configText('form.optional', l)} ${num(key.default, this.digits)}` }
+            : key.kind === 'text' && key.default !== undefined
+              ? { hint: configText('form.optional', l), example: String(key.default) }
+              : {}
     return {
       name: fieldName(key.path),
       label: this.keyLabel(key),
@@ -130,7 +136,7 @@ export class DevicesConfig extends ConfigForm {
     if (!this.loaded) return this.loading()
     const l = this.lang
     const stored = this.stored
-    const title = stored ? configText('form.edit.devices', l, { name: stored.name }) : configText('form.add.devices', l)
+    const title = stored ? configText('form.edit.devices', l, { name: namePart(stored.name, l) }) : configText('form.add.devices', l)
     return html`<div class="cols">
       <section class="card scroll" aria-labelledby="list-title">
         <h2 id="list-title">${configText('config.list.devices', l)}</h2>
@@ -241,13 +247,13 @@ export class DevicesConfig extends ConfigForm {
       <tbody>
         ${this.devices.map(
           (d) => html`<tr data-device=${d.name} ?data-selected=${this.editing === d.id}>
-            <td><bdi>${d.name}</bdi></td><td>${configText(`kind.${d.kind}`, l)}</td><td>${d.zone ?? '—'}</td>
+            <td>${nameIn(d.name, l)}</td><td>${configText(`kind.${d.kind}`, l)}</td><td data-zone>${d.zone === null ? '—' : html`<bdi>${d.zone}</bdi>`}</td>
             ${this.healthCell(this.verdict(d))}
             <td>
               ${
                 d.revoked
                   ? nothing
-                  : html`<button type="button" class="secondary" data-edit=${d.id} aria-label=${configText('form.edit.devices', l, { name: d.name })} @click=${() => this.edit(d)}>${configText('common.edit', l)}</button>
+                  : html`<button type="button" class="secondary" data-edit=${d.id} aria-label=${configText('form.edit.devices', l, { name: namePart(d.name, l) })} @click=${() => this.edit(d)}>${configText('common.edit', l)}</button>
                     <button type="button" class="secondary" data-new-code=${d.id} @click=${() => void this.deviceAction(d.id, 'pairing-code')}>${configText('device.newCode', l)}</button>
                     <button type="button" class="secondary" data-revoke=${d.id} @click=${() => void this.deviceAction(d.id, 'revoke')}>${configText('device.revoke', l)}</button>`
               }

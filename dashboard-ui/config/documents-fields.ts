@@ -5,6 +5,7 @@
  */
 import type { RequiredDocument } from '../../protocol/service-menu.ts'
 import { serviceMenuText } from '../../protocol/messages/service-menu.ts'
+import type { DigitStyle } from '../../ui-common/digits.ts'
 import { str, type FieldSpec, type Values } from './config-form.ts'
 
 const ROW = /^documents\/\d+\/(ar|en)$/
@@ -13,10 +14,10 @@ const ROW = /^documents\/\d+\/(ar|en)$/
 export const isDocumentField = (name: string): boolean => ROW.test(name)
 
 /** The field specs of `rows` document rows, Arabic then English. */
-export function documentFields(rows: number, lang: 'ar' | 'en'): FieldSpec[] {
+export function documentFields(rows: number, lang: 'ar' | 'en', digits: DigitStyle = 'western'): FieldSpec[] {
   return Array.from({ length: rows }, (_, i) => [
-    { name: `documents/${i}/ar`, label: serviceMenuText('form.documentAr', lang, { n: i + 1 }) },
-    { name: `documents/${i}/en`, label: serviceMenuText('form.documentEn', lang, { n: i + 1 }), ltr: true },
+    { name: `documents/${i}/ar`, label: serviceMenuText('form.documentAr', lang, { n: i + 1 }, digits), lang: 'ar' as const },
+    { name: `documents/${i}/en`, label: serviceMenuText('form.documentEn', lang, { n: i + 1 }, digits), lang: 'en' as const },
   ]).flat()
 }
 

@@ -8,6 +8,7 @@ import { LitElement, css, html, nothing, type TemplateResult } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import { keyed } from 'lit/directives/keyed.js'
 import type { Lang } from '../../ui-common/i18n.ts'
+import type { DigitStyle } from '../../ui-common/digits.ts'
 import type { MessageTemplate } from '../../protocol/citizen-messages.ts'
 import { MESSAGE_KINDS, type MessageKind } from '../../protocol/messages/citizen.ts'
 import { messagesConfigText, type MessagesConfigKey } from '../../protocol/messages/messages-config.ts'
@@ -57,6 +58,8 @@ export class MessagesConfig extends LitElement {
 
   @property({ attribute: false }) api!: DashboardApi
   @property() override lang: Lang = 'ar'
+  /** The screen's digits for the figures in the words (hours, characters, messages); default 'western'. */
+  @property() digits: DigitStyle = 'western'
   @state() private templates: MessageTemplate[] = []
   /** The provider in use; null when messages are off; undefined until known. */
   @state() private provider: string | null | undefined = undefined
@@ -81,7 +84,7 @@ export class MessagesConfig extends LitElement {
   }
 
   private t(key: MessagesConfigKey, values?: Record<string, string | number>): string {
-    return messagesConfigText(key, this.lang, values)
+    return messagesConfigText(key, this.lang, values, this.digits)
   }
 
   private kindName(kind: MessageKind): string {
@@ -116,7 +119,7 @@ export class MessagesConfig extends LitElement {
         <div class="editors">
           ${pair.map(
             (tpl) =>
-              html`${keyed(`${tpl.kind}:${tpl.lang}`, html`<tabour-template-editor data-lang=${tpl.lang} .calls=${this.calls} .template=${tpl} .lang=${this.lang}></tabour-template-editor>`)}`,
+              html`${keyed(`${tpl.kind}:${tpl.lang}`, html`<tabour-template-editor data-lang=${tpl.lang} .calls=${this.calls} .template=${tpl} .lang=${this.lang} .digits=${this.digits}></tabour-template-editor>`)}`,
           )}
         </div>
       </section>`

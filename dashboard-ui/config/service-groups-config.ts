@@ -12,6 +12,8 @@ import { configText } from '../../protocol/messages/config-forms.ts'
 import { serviceMenuText } from '../../protocol/messages/service-menu.ts'
 import { serviceIcon } from '../../ui-common/service-icons.ts'
 import { ConfigForm, intOrNull, str, type FieldSpec, type Values } from './config-form.ts'
+import { num } from '../format.ts'
+import { inLang } from '../../ui-common/bilingual.ts'
 
 const BLANK: Values = { nameAr: '', nameEn: '', icon: '', sortOrder: '0' }
 
@@ -40,8 +42,8 @@ export class ServiceGroupsConfig extends ConfigForm {
   protected fields(): FieldSpec[] {
     const l = this.lang
     return [
-      { name: 'nameAr', label: configText('f.nameAr', l) },
-      { name: 'nameEn', label: configText('f.nameEn', l) },
+      { name: 'nameAr', label: configText('f.nameAr', l), lang: 'ar' },
+      { name: 'nameEn', label: configText('f.nameEn', l), lang: 'en' },
       { name: 'icon', label: serviceMenuText('form.icon', l), kind: 'select', options: iconOptions(l) },
       { name: 'sortOrder', label: serviceMenuText('form.sortOrder', l), kind: 'number', min: 0 },
     ]
@@ -53,7 +55,7 @@ export class ServiceGroupsConfig extends ConfigForm {
     const name = (g: ServiceGroup) => (l === 'ar' ? g.nameAr : g.nameEn)
     return html`<section class="card" aria-labelledby="groups-title" data-section="service-groups">
       <h2 id="groups-title">${serviceMenuText('groups.title', l)}</h2>
-      <p class="muted">${serviceMenuText('groups.rule', l, { max: FLAT_MENU_MAX })}</p>
+      <p class="muted">${serviceMenuText('groups.rule', l, { max: FLAT_MENU_MAX }, this.digits)}</p>
       ${
         this.groups.length === 0
           ? html`<p class="muted" data-empty>${serviceMenuText('groups.empty', l)}</p>`
@@ -62,7 +64,7 @@ export class ServiceGroupsConfig extends ConfigForm {
               <tbody>
                 ${this.groups.map(
                   (g) => html`<tr data-group=${g.id} ?data-selected=${this.editing === g.id}>
-                    <td>${serviceIcon(g.icon)}</td><td>${g.nameAr}</td><td>${g.nameEn}</td><td class="n">${g.sortOrder}</td>
+                    <td>${serviceIcon(g.icon)}</td><td>${inLang(g.nameAr, 'ar')}</td><td>${inLang(g.nameEn, 'en')}</td><td class="n">${num(g.sortOrder, this.digits)}</td>
                     <td>
                       <button type="button" class="secondary" data-edit-group=${g.id} aria-label=${serviceMenuText('groups.edit', l, { name: name(g) })} @click=${() => this.edit(g)}>${configText('common.edit', l)}</button>
                       <button type="button" class="secondary" data-delete-group=${g.id} aria-label=${serviceMenuText('groups.delete', l, { name: name(g) })} @click=${() => this.deleteGroup(g)}>✕</button>

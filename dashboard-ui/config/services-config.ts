@@ -5,6 +5,8 @@ import type { ServiceWithQueue } from '../../protocol/entities.ts'
 import { configText } from '../../protocol/messages/config-forms.ts'
 import { staffingText } from '../../protocol/messages/staffing.ts'
 import { ConfigForm, intOrNull, str, type FieldSpec, type Values } from './config-form.ts'
+import { num } from '../format.ts'
+import { inLang } from '../../ui-common/bilingual.ts'
 import { MAX_DOCUMENTS, type ServiceGroup } from '../../protocol/service-menu.ts'
 import { serviceMenuText } from '../../protocol/messages/service-menu.ts'
 import { documentFields, documentsOf, documentValues, isDocumentField, withoutDocument } from './documents-fields.ts'
@@ -75,7 +77,7 @@ export class ServicesConfig extends ConfigForm {
           <tbody>
             ${this.services.map(
               (s) => html`<tr data-service=${s.prefix} ?data-selected=${this.editing === s.id}>
-                <td>${s.prefix}</td><td>${s.nameAr}</td><td>${s.nameEn}</td><td class="n">${s.targetWaitSeconds}</td><td class="n">${s.dailyCap ?? '—'}</td><td>${configText(s.active ? 'common.yes' : 'common.no', l)}</td>
+                <td>${s.prefix}</td><td>${inLang(s.nameAr, 'ar')}</td><td>${inLang(s.nameEn, 'en')}</td><td class="n">${num(s.targetWaitSeconds, this.digits)}</td><td class="n">${num(s.dailyCap, this.digits)}</td><td>${configText(s.active ? 'common.yes' : 'common.no', l)}</td>
                 <td><button type="button" class="secondary" data-edit=${s.id} aria-label=${configText('form.edit.services', l, { name: s.prefix })} @click=${() => this.edit(s)}>${configText('common.edit', l)}</button></td>
               </tr>`,
             )}
@@ -93,8 +95,8 @@ export class ServicesConfig extends ConfigForm {
     const t = (k: 'f.prefix' | 'f.nameAr' | 'f.nameEn' | 'f.targetWaitSeconds' | 'f.dailyCap' | 'f.active') => configText(k, l)
     return [
       { name: 'prefix', label: t('f.prefix'), ltr: true, hint: configText('err.prefix.pattern', l, { field: t('f.prefix') }) },
-      { name: 'nameAr', label: t('f.nameAr') },
-      { name: 'nameEn', label: t('f.nameEn') },
+      { name: 'nameAr', label: t('f.nameAr'), lang: 'ar' },
+      { name: 'nameEn', label: t('f.nameEn'), lang: 'en' },
       { name: 'targetWaitSeconds', label: t('f.targetWaitSeconds'), kind: 'number', min: 1 },
       { name: 'dailyCap', label: t('f.dailyCap'), kind: 'number', min: 1 },
       { name: 'active', label: t('f.active'), kind: 'check' },
@@ -122,7 +124,7 @@ export class ServicesConfig extends ConfigForm {
       { name: 'icon', label: serviceMenuText('form.icon', l), kind: 'select', options: iconOptions(l) },
       { name: 'confirmDocuments', label: serviceMenuText('form.confirmDocuments', l), kind: 'check' },
       { name: 'documents', label: serviceMenuText('form.documents', l) },
-      ...documentFields(this.documentRows, l),
+      ...documentFields(this.documentRows, l, this.digits),
     ]
   }
 
@@ -149,12 +151,12 @@ export class ServicesConfig extends ConfigForm {
     const err = this.errors.documents
     return html`<fieldset data-field="documents" aria-describedby="documents-hint">
       <legend>${serviceMenuText('form.documents', l)}</legend>
-      <p class="muted" id="documents-hint">${serviceMenuText('form.documentsHint', l, { max: MAX_DOCUMENTS })}</p>
+      <p class="muted" id="documents-hint">${serviceMenuText('form.documentsHint', l, { max: MAX_DOCUMENTS }, this.digits)}</p>
       ${Array.from(
         { length: this.documentRows },
         (_, i) => html`<div class="doc-row" data-document-row=${i}>
           ${this.field(specs[2 * i])} ${this.field(specs[2 * i + 1])}
-          <button type="button" class="secondary" data-remove-document=${i} aria-label=${serviceMenuText('form.removeDocument', l, { n: i + 1 })} @click=${() => this.removeDocument(i)}>✕</button>
+          <button type="button" class="secondary" data-remove-document=${i} aria-label=${serviceMenuText('form.removeDocument', l, { n: i + 1 }, this.digits)} @click=${() => this.removeDocument(i)}>✕</button>
         </div>`,
       )}
       ${err ? html`<span class="error" data-field-error="documents">${err}</span>` : ''}
@@ -202,7 +204,7 @@ export class ServicesConfig extends ConfigForm {
         ${this.footer(this.editing === null ? html`` : html`<button type="button" class="secondary" @click=${() => this.load(BLANK)}>${configText('common.cancel', l)}</button>`)}
       </form>
     </div>
-    <tabour-service-groups-config .api=${this.api} .lang=${l} @config-changed=${() => void this.reload()}></tabour-service-groups-config>`
+    <tabour-service-groups-config .api=${this.api} .lang=${l} .digits=${this.digits} @config-changed=${() => void this.reload()}></tabour-service-groups-config>`
   }
 
   private edit(s: ServiceWithQueue): void {

@@ -9,6 +9,7 @@ import { LitElement, css, html, nothing, type PropertyValues, type TemplateResul
 import { customElement, property, query, state } from 'lit/decorators.js'
 import type { Static } from '@sinclair/typebox'
 import type { Lang } from '../../ui-common/i18n.ts'
+import type { DigitStyle } from '../../ui-common/digits.ts'
 import { ApiError } from '../../ui-common/api-client.ts'
 import type { MessageTemplate, Segments } from '../../protocol/citizen-messages.ts'
 import { messagesConfigText, type MessagesConfigKey } from '../../protocol/messages/messages-config.ts'
@@ -81,6 +82,8 @@ export class TemplateEditor extends LitElement {
   @property({ attribute: false }) template!: MessageTemplate
   /** The screen's language (the template's own is `template.lang`). */
   @property() override lang: Lang = 'ar'
+  /** The screen's digits for the figures in the words (hours, characters, messages); default 'western'. */
+  @property() digits: DigitStyle = 'western'
   @state() private text = ''
   @state() private preview = ''
   @state() private segments: Static<typeof Segments> | null = null
@@ -107,7 +110,7 @@ export class TemplateEditor extends LitElement {
   }
 
   private t(key: MessagesConfigKey, values?: Record<string, string | number>): string {
-    return messagesConfigText(key, this.lang, values)
+    return messagesConfigText(key, this.lang, values, this.digits)
   }
 
   private refusal(err: unknown): string {

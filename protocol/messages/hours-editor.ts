@@ -10,7 +10,8 @@ export const HOURS_EDITOR_MESSAGES = {
   'hoursTab.weekly': { ar: 'المواعيد الأسبوعية', en: 'Weekly hours' },
   'hoursTab.alwaysOpen': { ar: 'مفتوح دائمًا (بلا مواعيد)', en: 'Always open (no hours set)' },
   'hoursTab.dayHint': {
-    ar: 'فترات مثل 08:00-15:00, 17:00-20:00؛ اتركها فارغة ليوم إجازة',
+    // the example is what to type (the boxes read left to right, Western digits): isolated, so its two intervals keep their order
+    ar: 'فترات مثل \u206608:00-15:00, 17:00-20:00\u2069؛ اتركها فارغة ليوم إجازة',
     en: 'Intervals such as 08:00-15:00, 17:00-20:00; leave empty for a day off',
   },
   'hoursTab.day': {

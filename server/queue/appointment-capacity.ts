@@ -36,7 +36,7 @@ export const FALLBACK_SERVICE_SECONDS = 600
 /**
  * Finished services the recent average needs before slots are sized by it. Places are promised
  * days ahead: one quick service (a demo's 42 s) made 10 places per 15-minute slot for a service
- * that takes minutes. Half the window (SERVICE_TIME_SAMPLE in appointments.ts, 20) is a measure.
+ * that takes minutes. Half the window (SERVICE_TIME_SAMPLE in protocol/appointments.ts, 20) is a measure.
  */
 export const MIN_SERVICE_SAMPLES = 10
 

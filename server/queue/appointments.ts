@@ -21,6 +21,7 @@ import type {
   DaySlots,
   CheckInResult,
 } from '../../protocol/appointments.ts'
+import { SERVICE_TIME_SAMPLE } from '../../protocol/appointments.ts'
 import type { Lang } from '../../protocol/common.ts'
 import { capacityServiceSeconds, planDay, type PlannedSlot } from './appointment-capacity.ts'
 import { BookingCodes } from './booking-code.ts'
@@ -37,9 +38,6 @@ export interface BookRequest {
   phone: string
   lang: Lang
 }
-
-/** How many recent services make the average service time when none is configured. */
-const SERVICE_TIME_SAMPLE = 20
 
 const iso = (ms: number) => new Date(ms).toISOString()
 

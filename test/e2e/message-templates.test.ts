@@ -8,6 +8,7 @@ import { messagesCardText } from '../../protocol/messages/messages-card.ts'
 import { CITIZEN_MESSAGES } from '../../protocol/messages/citizen.ts'
 import type { MessageTemplate } from '../../protocol/citizen-messages.ts'
 import { seriousAxeViolations } from './axe.ts'
+import { dashboardLogin } from './dashboard-login.ts'
 import { useBrowserSuite } from './browser.ts'
 import { ROOT } from './ui-build.ts'
 
@@ -41,11 +42,7 @@ describe('message templates on the dashboard (issue 20)', () => {
     for (const lang of ['ar', 'en'] as const) {
       const t = (key: MessagesConfigKey, values?: Record<string, string | number>) => messagesConfigText(key, lang, values)
       const page = await suite.contexts.page(DESK)
-      await page.goto(`${url}/dashboard/${lang === 'en' ? '?lang=en' : ''}#config`)
-      await page.locator('form[data-form="login"] input[name="username"]').fill('admin')
-      await page.locator('form[data-form="login"] input[name="password"]').fill(ADMIN_PASSWORD)
-      await page.locator('form[data-form="login"] button[data-action="login"]').click()
-      await page.locator('main[data-phase="ready"]').waitFor()
+      await dashboardLogin(page, url, 'admin', ADMIN_PASSWORD, lang, '#config')
       const nav = page.locator('tabour-config-view button[data-section="messages"]')
       expect(await nav.textContent()).toBe(t('tpl.nav'))
       await nav.click()

@@ -6,6 +6,7 @@ import { listeningCenter } from '../helpers/listening-center.ts'
 import { APPOINTMENT_DEFAULTS } from '../../protocol/appointments.ts'
 import { addDays, localDay } from '../../protocol/center-clock.ts'
 import { PHONE, useBrowserSuite } from './browser.ts'
+import { dashboardLogin } from './dashboard-login.ts'
 import { seriousAxeViolations } from './axe.ts'
 import { ROOT } from './ui-build.ts'
 
@@ -27,14 +28,6 @@ const shot = async (page: Page, name: string) => {
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true })
 }
 
-async function login(page: Page, url: string, username: string, password: string, lang: 'ar' | 'en', hash: string): Promise<void> {
-  await page.goto(`${url}/dashboard/${lang === 'en' ? '?lang=en' : ''}${hash}`)
-  await page.locator('form[data-form="login"] input[name="username"]').fill(username)
-  await page.locator('form[data-form="login"] input[name="password"]').fill(password)
-  await page.locator('form[data-form="login"] button[data-action="login"]').click()
-  await page.locator('main[data-phase="ready"]').waitFor()
-}
-
 describe('appointments on the staff side in Chromium', () => {
   it('settings form → booking page offers times; reception books for a caller (ar, en); a blocked day offers none', async () => {
     const clock = new TestClock(Date.now() + daytimeShiftMs())
@@ -46,7 +39,7 @@ describe('appointments on the staff side in Chromium', () => {
 
     // the admin turns appointments on in the configuration form
     const admin = await contexts.page(LAPTOP)
-    await login(admin, url, 'admin', ADMIN_PASSWORD, 'ar', '#config')
+    await dashboardLogin(admin, url, 'admin', ADMIN_PASSWORD, 'ar', '#config')
     await admin.locator('tabour-config-view button[data-section="appointments"]').click()
     const form = admin.locator('tabour-appointments-config form[data-form="appointments"]')
     await form.locator('input[name="enabled"]').check()
@@ -75,7 +68,7 @@ describe('appointments on the staff side in Chromium', () => {
 
     // reception books for a caller, in Arabic
     const desk = await contexts.page(LAPTOP)
-    await login(desk, url, 'reception', STAFF_PASSWORD, 'ar', '')
+    await dashboardLogin(desk, url, 'reception', STAFF_PASSWORD, 'ar', '')
     const card = desk.locator('tabour-staff-booking-card')
     const bookFirstSlot = async (name: string, mobile: string) => {
       const slot = card.locator('button[data-slot]').first()
