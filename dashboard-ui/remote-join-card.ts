@@ -11,6 +11,7 @@ import type { RemoteFigures } from '../protocol/remote-join.ts'
 import { formatNumber, type DigitStyle } from '../ui-common/digits.ts'
 import type { Lang } from '../ui-common/i18n.ts'
 import type { DashboardApi } from './dashboard-api.ts'
+import { minutePassed } from './minute-passed.ts'
 
 const FIGURES = ['joined', 'arrived', 'abandoned', 'cancelled', 'served', 'noShow'] as const
 
@@ -57,8 +58,7 @@ export class RemoteJoinCard extends LitElement {
   @state() private joinable: number | null = null
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const minute = (t: number | undefined) => Math.floor((t ?? 0) / 60_000)
-    const newMinute = changed.has('now') && minute(changed.get('now')) !== minute(this.now)
+    const newMinute = minutePassed(changed, this.now)
     // a read that failed (center out of reach, or too slow under load) is tried again each minute: never blank for the session
     if (changed.has('api') || (newMinute && this.joinable === null)) void this.loadJoinable()
     if (changed.has('api') || newMinute) void this.loadFigures()
