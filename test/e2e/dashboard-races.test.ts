@@ -146,4 +146,33 @@ describe('the dashboard when its reads race', () => {
     await off.waitFor({ timeout: 15_000 })
     expect(await off.textContent()).toBe(joinText('poster.off', 'ar'))
   })
+
+  it('asks again which services take bookings when the booking card could not read them, instead of saying none do', {
+    timeout: 90_000,
+  }, async () => {
+    const d = await desk()
+    const admin = await d.center.admin()
+    const on = await d.center.request('PUT', `/api/v1/appointments/settings/${d.serviceId}`, { token: admin, body: { enabled: true } })
+    expect(on.statusCode, on.body).toBe(200)
+    const page = await suite.contexts.page(LANDSCAPE)
+    // the appointments part's own read goes through (so it shows the booking card); the card's read then fails
+    let reads = 0
+    let refusing = true
+    await page.route('**/api/v1/appointments/services', (route: Route) => {
+      reads++
+      return reads === 1 || !refusing ? route.continue() : route.abort('connectionreset')
+    })
+    const failed = page.waitForEvent('requestfailed', { predicate: (r) => r.url().endsWith('/appointments/services') })
+    await signIn(page, d.url)
+    await failed
+    await settle(page)
+    const card = page.locator('tabour-staff-booking-card')
+    expect(await card.locator('[data-staff-book="none"]').count()).toBe(0)
+    // the center answers again; the dashboard's clock passes a minute: the card reads the list and offers the form
+    refusing = false
+    await card.evaluate((el: HTMLElement & { now: number }) => {
+      el.now += 60_000
+    })
+    await card.locator('form[data-form="staff-booking"]').waitFor({ timeout: 15_000 })
+  })
 })
