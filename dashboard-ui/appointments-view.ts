@@ -15,6 +15,7 @@ import { appointmentsApi } from './appointments-api.ts'
 import './staff-booking-card.ts'
 import './day-bookings-list.ts'
 import './config/appointment-day-form.ts'
+import { minutePassed } from './minute-passed.ts'
 
 @customElement('tabour-appointments-view')
 export class AppointmentsView extends LitElement {
@@ -54,8 +55,7 @@ export class AppointmentsView extends LitElement {
   @state() private active = false
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const minute = (t: number | undefined) => Math.floor((t ?? 0) / 60_000)
-    if (changed.has('api') || (changed.has('now') && minute(changed.get('now')) !== minute(this.now))) void this.check()
+    if (changed.has('api') || minutePassed(changed, this.now)) void this.check()
   }
 
   private async check(): Promise<void> {
@@ -75,7 +75,7 @@ export class AppointmentsView extends LitElement {
     if (!this.active) return nothing
     const { api, lang, digits, timeZone } = this
     return html`<section class="card" data-section="staff-booking" @booked=${() => this.bookings++}>
-        <tabour-staff-booking-card .api=${api} .lang=${lang} .digits=${digits} .timeZone=${timeZone}></tabour-staff-booking-card>
+        <tabour-staff-booking-card .api=${api} .lang=${lang} .digits=${digits} .timeZone=${timeZone} .now=${this.now}></tabour-staff-booking-card>
       </section>
       <div class="side">
         <section class="card" data-section="day-bookings">

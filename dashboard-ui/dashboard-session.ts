@@ -21,6 +21,7 @@ import { TicketToolsApi } from '../ui-common/ticket-tools-api.ts'
 import { DashboardApi, type BackupStatus } from './dashboard-api.ts'
 import type { DashboardMessageKey } from '../protocol/messages/dashboard.ts'
 import { PrinterAlerts } from '../ui-common/printer-alerts.ts'
+import { AnswerOrder } from './answer-order.ts'
 
 export type Phase = 'starting' | 'login' | 'ready'
 
@@ -57,6 +58,9 @@ export class DashboardSession implements ReactiveController {
   private refreshTimer: ReturnType<typeof setTimeout> | undefined
   private slowTimer: ReturnType<typeof setInterval> | undefined
   private clockTimer: ReturnType<typeof setInterval> | undefined
+  /** refresh() and refreshSlow() overlap (start, pushes, timers, a configuration change): an older answer must not replace a newer one. */
+  private readonly liveOrder = new AnswerOrder()
+  private readonly slowOrder = new AnswerOrder()
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -149,6 +153,7 @@ export class DashboardSession implements ReactiveController {
   async refresh(): Promise<void> {
     clearTimeout(this.refreshTimer)
     this.refreshTimer = undefined
+    const ticket = this.liveOrder.ask()
     try {
       // the services too: their lines and whether anyone serves them (the live view's unserved warning) move with every push
       const [stats, hourly, services] = await Promise.all([
@@ -156,6 +161,7 @@ export class DashboardSession implements ReactiveController {
         this.api.hourly(),
         this.api.services().catch(() => this.services),
       ])
+      if (!this.liveOrder.show(ticket)) return
       this.stats = stats
       this.hourly = hourly
       this.services = services
@@ -168,6 +174,7 @@ export class DashboardSession implements ReactiveController {
 
   /** What changes rarely: devices, backups, settings, the catalogue. */
   async refreshSlow(): Promise<void> {
+    const ticket = this.slowOrder.ask()
     const [devices, backups, settings, services, counters] = await Promise.all([
       this.api.devices().catch(() => this.devices),
       this.api.backups().catch(() => null),
@@ -175,6 +182,7 @@ export class DashboardSession implements ReactiveController {
       this.api.services().catch(() => this.services),
       this.api.counters().catch(() => this.counters),
     ])
+    if (!this.slowOrder.show(ticket)) return
     Object.assign(this, { devices, backups, settings, services, counters })
     this.host.requestUpdate()
   }

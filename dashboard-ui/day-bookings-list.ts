@@ -15,6 +15,7 @@ import { appointmentsApi, centerFormats } from './appointments-api.ts'
 import type { DashboardApi } from './dashboard-api.ts'
 import { deskStyles, tableScroll } from './dashboard-styles.ts'
 import { dayIn } from './format.ts'
+import { minutePassed } from './minute-passed.ts'
 
 @customElement('tabour-day-bookings')
 export class DayBookingsList extends LitElement {
@@ -42,9 +43,7 @@ export class DayBookingsList extends LitElement {
   @state() private list: DayBookings | null = null
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const minute = (t: number | undefined) => Math.floor((t ?? 0) / 60_000)
-    if (changed.has('api') || changed.has('refresh') || (changed.has('now') && minute(changed.get('now')) !== minute(this.now)))
-      void this.load()
+    if (changed.has('api') || changed.has('refresh') || minutePassed(changed, this.now)) void this.load()
   }
 
   private async load(): Promise<void> {

@@ -13,6 +13,7 @@ import type { DashboardApi } from './dashboard-api.ts'
 import { deskStyles } from './dashboard-styles.ts'
 import { dayIn } from './format.ts'
 import { originWaitsStyles, originWaitsTable, type ServiceName } from './origin-waits-table.ts'
+import { minutePassed } from './minute-passed.ts'
 
 @customElement('tabour-origin-waits-card')
 export class OriginWaitsCard extends LitElement {
@@ -28,8 +29,7 @@ export class OriginWaitsCard extends LitElement {
   @state() private figures: AppointmentFigures | null = null
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const minute = (t: number | undefined) => Math.floor((t ?? 0) / 60_000)
-    if (changed.has('api') || (changed.has('now') && minute(changed.get('now')) !== minute(this.now))) void this.load()
+    if (changed.has('api') || minutePassed(changed, this.now)) void this.load()
   }
 
   private async load(): Promise<void> {

@@ -1,7 +1,7 @@
 /**
  * `<tabour-remote-join-card>`: the live view's card about joining the line from a phone
  * (issue 19): today's figures (joined, arrived, abandoned: GET /remote/figures, read again each
- * minute; whether any service takes joins is read once), what the poster is for and the link that opens it in a new tab, to print for the
+ * minute; whether any service takes joins is read until one read succeeds), what the poster is for and the link that opens it in a new tab, to print for the
  * center's wall. The poster itself is the join page's `poster` view (kiosk-ui/join/join-poster.ts).
  */
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit'
@@ -11,6 +11,7 @@ import type { RemoteFigures } from '../protocol/remote-join.ts'
 import { formatNumber, type DigitStyle } from '../ui-common/digits.ts'
 import type { Lang } from '../ui-common/i18n.ts'
 import type { DashboardApi } from './dashboard-api.ts'
+import { minutePassed } from './minute-passed.ts'
 
 const FIGURES = ['joined', 'arrived', 'abandoned', 'cancelled', 'served', 'noShow'] as const
 
@@ -57,15 +58,16 @@ export class RemoteJoinCard extends LitElement {
   @state() private joinable: number | null = null
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const minute = (t: number | undefined) => Math.floor((t ?? 0) / 60_000)
-    if (changed.has('api')) void this.loadJoinable()
-    if (changed.has('api') || (changed.has('now') && minute(changed.get('now')) !== minute(this.now))) void this.loadFigures()
+    const newMinute = minutePassed(changed, this.now)
+    // a read that failed (center out of reach, or too slow under load) is tried again each minute: never blank for the session
+    if (changed.has('api') || (newMinute && this.joinable === null)) void this.loadJoinable()
+    if (changed.has('api') || newMinute) void this.loadFigures()
   }
 
   /**
-   * Read once per session, not each minute: which services take joins is the config file's
-   * remoteJoin.services, fixed while the server runs, and asking /remote/services plays the
-   * whole line forecast for a count that cannot change.
+   * Read once per session once it has answered, not each minute: which services take joins is the
+   * config file's remoteJoin.services, fixed while the server runs, and asking /remote/services
+   * plays the whole line forecast for a count that cannot change. Until it answers, each new minute asks again.
    */
   private async loadJoinable(): Promise<void> {
     if (!this.api) return

@@ -18,6 +18,7 @@ import { appointmentsApi, centerFormats } from './appointments-api.ts'
 import type { DashboardApi } from './dashboard-api.ts'
 import { deskStyles } from './dashboard-styles.ts'
 import { dayIn } from './format.ts'
+import { minutePassed } from './minute-passed.ts'
 
 @customElement('tabour-staff-booking-card')
 export class StaffBookingCard extends LitElement {
@@ -88,6 +89,9 @@ export class StaffBookingCard extends LitElement {
   @property() override lang: Lang = 'ar'
   @property() digits: DigitStyle = 'western'
   @property() timeZone = 'Africa/Cairo'
+  /** The dashboard's clock (epoch ms): a list of services that could not be read is asked for again when the minute changes. */
+  @property({ type: Number }) now = 0
+  /** The services that take bookings; null until read (and while the read fails: "loading", not "none"). */
   @state() private services: BookableService[] | null = null
   @state() private serviceId = 0
   @state() private day = ''
@@ -105,7 +109,7 @@ export class StaffBookingCard extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('api') && this.api) void this.loadServices()
+    if (this.api && (changed.has('api') || (minutePassed(changed, this.now) && this.services === null))) void this.loadServices()
   }
 
   private t(key: StaffAppointmentKey, values?: Record<string, string | number>): string {
@@ -116,7 +120,8 @@ export class StaffBookingCard extends LitElement {
     try {
       this.services = await this.calls.bookable()
     } catch {
-      this.services = []
+      // not "no service takes bookings" for the whole session: the list stays unknown, and the next minute asks again
+      return
     }
     const first = this.services[0]
     if (first && !this.services.some((s) => s.id === this.serviceId)) {

@@ -67,7 +67,15 @@ export async function requestJson<T>(url: string, options: RequestOptions = {}):
   } catch (err) {
     throw new NetworkError(err instanceof Error ? err.message : String(err))
   }
-  const text = await res.text().catch(() => '')
+  let text: string
+  try {
+    text = await res.text()
+  } catch (err) {
+    // the body never came whole (the timeout fired, or the connection dropped, after the headers):
+    // for a 2xx that is no answer at all, not an empty one (a screen would take `null` for its data)
+    if (res.ok) throw new NetworkError(err instanceof Error ? err.message : String(err))
+    text = ''
+  }
   let body: unknown = null
   try {
     body = text ? JSON.parse(text) : null
