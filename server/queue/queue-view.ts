@@ -324,9 +324,9 @@ export class QueueView {
     return this.ctx.counters.listHeld()
   }
 
-  /** The latest calls, newest first (`limit` of them), whatever counter they were at. */
-  recentCalls(limit: number): TicketRecord[] {
-    return this.ctx.tickets.recentCalls(limit)
+  /** The tickets at a counter now, the latest call first (TicketsRepo.currentCalls). */
+  currentCalls(): TicketRecord[] {
+    return this.ctx.tickets.currentCalls()
   }
 
   /** Today's calls gone from one of `counterIds`, the last to leave first (EventsRepo.pastCalls). */

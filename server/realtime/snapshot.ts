@@ -52,8 +52,9 @@ export function buildSnapshot(queue: Queue, feed: string, seq: number): Snapshot
   const zone = zoneOfFeed(feed)
   const counters = queue.view.counters(zone)
   const byId = new Map(counters.map((c) => [c.id, c]))
+  // the zone's own calls first, then the first few: a quiet zone's call is never behind a busy zone's
   const recentCalls = queue.view
-    .recentCalls(CURRENT_CALLS * 4)
+    .currentCalls()
     .filter((t) => t.counterId !== null && byId.has(t.counterId))
     .slice(0, CURRENT_CALLS)
     .map((t) => calledTicket(t, byId.get(t.counterId!)!, false))

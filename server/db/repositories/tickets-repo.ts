@@ -272,11 +272,16 @@ export class TicketsRepo {
     return this.sql(`SELECT ${COLUMNS} FROM tickets WHERE day = ? ORDER BY issued_at, number`).all(day) as TicketRecord[]
   }
 
-  /** The most recent calls (for a display's "last calls" list after a reconnect). */
-  recentCalls(limit: number): TicketRecord[] {
+  /**
+   * Every ticket at a counter now, the latest call first (a display's current calls after a
+   * reconnect). No limit: a counter holds one ticket at a time, so these are at most one row per
+   * counter, and a display filters them to its zone before it keeps its first few; a limit taken
+   * centre-wide first would drop a quiet zone's call behind a busy zone's (a center of 60 counters).
+   */
+  currentCalls(): TicketRecord[] {
     return this.sql(
       `SELECT ${COLUMNS} FROM tickets WHERE called_at IS NOT NULL AND status IN ('called', 'serving')
-       ORDER BY called_at DESC LIMIT ?`,
-    ).all(limit) as TicketRecord[]
+       ORDER BY called_at DESC`,
+    ).all() as TicketRecord[]
   }
 }

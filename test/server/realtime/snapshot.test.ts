@@ -9,7 +9,8 @@ import {
   waitForEvent,
   type TabourSocket,
 } from '../../helpers/socket-client.ts'
-import { act, buildFloor } from './floor.ts'
+import { act, buildFloor, openCounter } from './floor.ts'
+import { MAX_LISTED_CALLS } from '../../../protocol/listed-calls.ts'
 
 /** A snapshot with each service's opening-hours evaluation time blanked (issue 18): two snapshots of an unchanged center differ only there. */
 const evaluatedAtBlanked = (s: unknown) => JSON.parse(JSON.stringify(s).replace(/"at":"[^"]*"/g, '"at":""'))
@@ -165,5 +166,26 @@ describe('snapshot', () => {
     const snapshot = await snapshotOf(socket)
     expect(snapshot.counters).toHaveLength(2)
     expect(snapshot.services).toHaveLength(1)
+  })
+  it("keeps a quiet zone's current call when more counters of a busy zone called after it (a center of 60 counters)", async () => {
+    const { center, url } = await start()
+    const floor = await buildFloor(center, { open: true })
+    const first = await center.issue(floor.kiosk.token, { serviceId: floor.service.id })
+    await act(center, floor.clerkFirst, floor.first.id, 'call-next')
+    // more ground-floor counters call after it than the four screenfuls the snapshot used to read centre-wide
+    const busy = 4 * (MAX_LISTED_CALLS + 1) + 1
+    for (let n = 0; n < busy; n++) {
+      const counter = await center.createCounter({ number: 100 + n, zone: 'ground', serviceIds: [floor.service.id] })
+      const clerk = (await center.createUser(`clerk-busy-${n}`)).token
+      await openCounter(center, clerk, counter.id)
+      await center.issue(floor.kiosk.token, { serviceId: floor.service.id })
+      await act(center, clerk, counter.id, 'call-next')
+    }
+    const firstFloor = await snapshotOf(await clients.connect(url, floor.displayFirst.token))
+    expect(firstFloor.recentCalls.map((c) => c.ticket.id)).toEqual([first.id])
+    // the busy zone's display still lists only as many as a board shows, the latest first
+    const ground = await snapshotOf(await clients.connect(url, floor.displayGround.token))
+    expect(ground.recentCalls).toHaveLength(MAX_LISTED_CALLS + 1)
+    expect(ground.recentCalls[0]!.counter.number).toBe(100 + busy - 1)
   })
 })
