@@ -33,8 +33,9 @@ export const TICKET_TOOLS_MESSAGES = {
   'tools.counter': { ar: 'الشباك {n}', en: 'Counter {n}' },
   'tools.ahead': { ar: 'أمامها في الدور', en: 'Ahead of it' },
   'tools.aheadCount': {
-    ar: '{n} {n, plural, zero {— هي التالية} one {شخص} two {شخصان} few {أشخاص} many {شخصًا} other {شخص}}',
-    en: '{n} {n, plural, =0 {— it is next} one {person} other {people}}',
+    // never "it is next": a priority ticket or a checked-in appointment taken later may be called first
+    ar: '{n, plural, =0 {لا أحد الآن} one {شخص واحد} two {شخصان} few {# أشخاص} many {# شخصًا} other {# شخص}}',
+    en: '{n, plural, =0 {nobody now} one {# person} other {# people}}',
   },
   'tools.issuedAt': { ar: 'صدرت', en: 'Issued' },
   /** Shown when the current wait began after the issue (a transfer, a reinstatement, a next step). */

@@ -24,7 +24,7 @@ import { PRINT_REPORT_MESSAGES } from '../../protocol/messages/print-report.ts'
 import { PRINTER_ALERT_MESSAGES } from '../../protocol/messages/printer-alerts.ts'
 import { STATUS_MESSAGES } from '../../protocol/messages/status.ts'
 import { JOIN_MESSAGES } from '../../protocol/messages/join.ts'
-import { TICKET_TOOLS_MESSAGES } from '../../protocol/messages/ticket-tools.ts'
+import { TICKET_TOOLS_MESSAGES, ticketToolsText } from '../../protocol/messages/ticket-tools.ts'
 import { STAFFING_MESSAGES } from '../../protocol/messages/staffing.ts'
 import { HOURS_MESSAGES } from '../../protocol/messages/hours.ts'
 import { HOURS_EDITOR_MESSAGES } from '../../protocol/messages/hours-editor.ts'
@@ -196,6 +196,17 @@ describe('formatting', () => {
     ])
     expect(peopleAheadText(5, 'ar', 'arabic-indic')).toBe('أمامك ٥ أشخاص')
     expect(peopleAheadText(12, 'ar')).toBe('أمامك 12 شخصًا')
+  })
+
+  it('ticket tools\' "ahead of it" never says "it is next", and writes its figure in the center\'s digits (walk of 2026-12-05 09:40)', () => {
+    expect([0, 1, 2, 3, 11].map((n) => ticketToolsText('tools.aheadCount', 'ar', { n }, 'arabic-indic'))).toEqual([
+      'لا أحد الآن',
+      'شخص واحد',
+      'شخصان',
+      '٣ أشخاص',
+      '١١ شخصًا',
+    ])
+    expect([0, 1, 4].map((n) => ticketToolsText('tools.aheadCount', 'en', { n }))).toEqual(['nobody now', '1 person', '4 people'])
   })
 
   it('counts pairing-code characters, days and minutes in the right Arabic form', () => {
