@@ -12,6 +12,7 @@ import type { ActionInput } from './console-session.ts'
 import { consoleStyles, dialogStyles } from './console-styles.ts'
 import type { QueueEntry } from './queue-model.ts'
 import { consoleText, type ConsoleMessageKey } from '../protocol/messages/console.ts'
+import { SEPARATOR } from '../protocol/messages/separator.ts'
 import { PAUSE_REASONS } from '../protocol/pause-reasons.ts'
 import { unstaffedTarget } from './transfer-targets.ts'
 
@@ -157,7 +158,7 @@ export class ConsoleDialog extends LitElement {
               ? html`<fieldset>
                 <legend>${consoleText('transfer.toCounter', lang)}</legend>
                 <div class="choices">
-                  ${spec.counters.map((c) => html`<label class="choice"><input type="radio" name="target" required value=${`counter:${c.id}`} data-target-counter=${c.id} @change=${this.onTarget} /><span class="target">${consoleText('counter.number', lang, { n: c.number })} · <bdi>${c.name}</bdi>${c.state === 'closed' ? html`<span class="mark" data-closed>${consoleText('transfer.closedCounter', lang)}</span>` : nothing}</span></label>`)}
+                  ${spec.counters.map((c) => html`<label class="choice"><input type="radio" name="target" required value=${`counter:${c.id}`} data-target-counter=${c.id} @change=${this.onTarget} /><span class="target">${consoleText('counter.number', lang, { n: c.number })}${SEPARATOR}<bdi>${c.name}</bdi>${c.state === 'closed' ? html`<span class="mark" data-closed>${consoleText('transfer.closedCounter', lang)}</span>` : nothing}</span></label>`)}
                 </div>
               </fieldset>`
               : nothing

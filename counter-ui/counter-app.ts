@@ -30,6 +30,7 @@ import { frameStyles } from './frame-styles.ts'
 import type { LoginSubmitDetail } from './login-form.ts'
 import { counterQueue } from './queue-model.ts'
 import { consoleText } from '../protocol/messages/console.ts'
+import { SEPARATOR } from '../protocol/messages/separator.ts'
 import './console-check-in.ts'
 import './action-bar.ts'
 import './console-dialog.ts'
@@ -120,7 +121,7 @@ export class CounterApp extends LitElement {
         <span class="product">${consoleText('product.name', lang)} · ${consoleText('app.title', lang)}</span>
         ${
           counter
-            ? html`<h1 class="where" data-counter-number=${counter.number}>${consoleText('counter.number', lang, { n: formatNumber(counter.number, { digits: this.digits }) })} · <bdi>${counter.name}</bdi></h1>
+            ? html`<h1 class="where" data-counter-number=${counter.number}>${consoleText('counter.number', lang, { n: formatNumber(counter.number, { digits: this.digits }) })}${SEPARATOR}<bdi>${counter.name}</bdi></h1>
               <span class="pill" data-counter-state=${counter.state}>${consoleText(`state.${counter.state}`, lang)}</span>`
             : nothing
         }

@@ -10,6 +10,7 @@ import { FakePrinter } from '../drivers/printer/fake-printer.ts'
 import { buildTicketJob, type TicketContent } from '../../drivers/printer/index.ts'
 import { peopleAheadText } from '../../protocol/messages/ticket.ts'
 import { consoleText } from '../../protocol/messages/console.ts'
+import { SEPARATOR } from '../../protocol/messages/separator.ts'
 import { LANDSCAPE, PHONE, PORTRAIT, useBrowserSuite } from './browser.ts'
 import { ROOT } from './ui-build.ts'
 import { seriousAxeViolations, type AxeImpact } from './axe.ts'
@@ -225,7 +226,7 @@ async function playDay(digits: Digits): Promise<void> {
   expect(await text(consolePage, 'tabour-current-ticket [data-current-label]')).toBe('B-004')
   // the console's own figures in Arabic follow the center too: its counter, the one still waiting
   expect(await text(consolePage, 'header [data-counter-number]')).toBe(
-    `${consoleText('counter.number', 'ar', { n: arabicFigures('1', digits) })} · Counter 1`,
+    `${consoleText('counter.number', 'ar', { n: arabicFigures('1', digits) })}${SEPARATOR}Counter 1`,
   )
   expect(await text(consolePage, 'header [data-counter-number]')).toContain(arabicFigures('1', digits))
   await consolePage
