@@ -26,7 +26,7 @@ const NAME_SEPARATOR = ' · '
 
 /** The direction of `text`'s first strong letter (Arabic or Hebrew script: rtl); null when it has none. */
 export function textDir(text: string): Dir | null {
-  const first = /[\p{Script=Arabic}\p{Script=Hebrew}]|[\p{L}]/u.exec(text)?.[0]
+  const first = /\p{L}/u.exec(text)?.[0]
   if (first === undefined) return null
   return /[\p{Script=Arabic}\p{Script=Hebrew}]/u.test(first) ? 'rtl' : 'ltr'
 }
