@@ -1,5 +1,5 @@
 /** Pure formatting for the dashboard (unit-tested in test/dashboard-ui). */
-import { formatNumber, toArabicIndic, type DigitStyle } from '../ui-common/digits.ts'
+import { formatNumber, inDigitStyle, type DigitStyle } from '../ui-common/digits.ts'
 import type { Lang } from '../ui-common/i18n.ts'
 
 /** A figure with the chosen digits; '—' for null. */
@@ -31,9 +31,7 @@ function clock(seconds: number | null | undefined, digits: DigitStyle, withHours
 }
 
 /** Text the dashboard writes itself (a date, an hour, `08:00-16:00`) with its digits in the screen's style. */
-export function inDigits(text: string, digits: DigitStyle): string {
-  return digits === 'arabic-indic' ? toArabicIndic(text) : text
-}
+export const inDigits = inDigitStyle
 
 /** A percentage with one decimal ("57.1%"); '—' for null. */
 export function percent(p: number | null | undefined, digits: DigitStyle, lang: Lang): string {

@@ -5,6 +5,7 @@ export {
   intlLocale,
   formatNumber,
   toArabicIndic,
+  inDigitStyle,
   toWesternDigits,
   ticketLabel,
   type DigitStyle,

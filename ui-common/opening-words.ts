@@ -5,7 +5,7 @@
  */
 import type { HoursNow } from '../protocol/calendar.ts'
 import { hoursText } from '../protocol/messages/hours.ts'
-import { intlLocale, toArabicIndic, type DigitStyle } from './digits.ts'
+import { intlLocale, inDigitStyle, type DigitStyle } from './digits.ts'
 import type { Lang } from './i18n.ts'
 
 const parts = (ms: number, timeZone: string | undefined) => {
@@ -27,7 +27,7 @@ const parts = (ms: number, timeZone: string | undefined) => {
 /** `HH:MM` of an ISO instant in `timeZone`, in `digits`. */
 export function wallTime(iso: string, timeZone: string | undefined, digits: DigitStyle): string {
   const t = parts(Date.parse(iso), timeZone).time
-  return digits === 'arabic-indic' ? toArabicIndic(t) : t
+  return inDigitStyle(t, digits)
 }
 
 /** "Opens today / tomorrow / Sunday / on 12 March at 08:00" for the opening `opensAtIso`, seen at `nowMs`. */

@@ -12,7 +12,7 @@ import type { RequiredDocument } from '../../protocol/service-menu.ts'
 import { appointmentErrorKey, appointmentText, type AppointmentMessageKey } from '../../protocol/messages/appointments.ts'
 import { phoneExample } from '../../protocol/phone-number.ts'
 import { ApiError } from '../../ui-common/api-client.ts'
-import { digitsFor, intlLocale, toArabicIndic, toWesternDigits, type DigitStyle } from '../../ui-common/digits.ts'
+import { digitsFor, intlLocale, inDigitStyle, toWesternDigits, type DigitStyle } from '../../ui-common/digits.ts'
 import { applyLang, initialLang, type Lang } from '../../ui-common/i18n.ts'
 import type { LangChangeEvent } from '../../ui-common/lang-switch.ts'
 import { applyPageTheme } from '../../ui-common/theme.ts'
@@ -85,7 +85,7 @@ export class BookingPage extends LitElement {
 
   /** A sentence whose figures are written in the text itself (the example number): in the page's digits too. */
   private inDigits(text: string): string {
-    return this.digits === 'arabic-indic' ? toArabicIndic(text) : text
+    return inDigitStyle(text, this.digits)
   }
 
   private t(key: AppointmentMessageKey, values?: Record<string, string | number>): string {

@@ -38,6 +38,11 @@ export function toArabicIndic(text: string): string {
   return text.replace(/[0-9]/g, (d) => ARABIC_INDIC[d.charCodeAt(0) - 48])
 }
 
+/** Text a screen writes itself (a time, `4:05`, `08:00-16:00`) with its Western digits in `digits`' style. */
+export function inDigitStyle(text: string, digits: DigitStyle): string {
+  return digits === 'arabic-indic' ? toArabicIndic(text) : text
+}
+
 /**
  * Replaces Arabic-Indic (٠-٩) and Extended Arabic-Indic (۰-۹, Persian/Urdu keyboards)
  * digits with Western ones, for input typed on an Arabic keyboard.
