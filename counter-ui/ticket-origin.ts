@@ -9,10 +9,11 @@ import type { Ticket } from '../protocol/entities.ts'
 import { staffAppointmentText } from '../protocol/messages/staff-appointments.ts'
 import type { DayBookings } from '../protocol/staff-booking.ts'
 import { apiUrl } from '../ui-common/base-path.ts'
-import { intlLocale, type DigitStyle } from '../ui-common/digits.ts'
+import type { DigitStyle } from '../ui-common/digits.ts'
 import { DEFAULT_LANG, type Lang } from '../ui-common/i18n.ts'
 import type { StaffSession } from '../ui-common/staff-session.ts'
 import { consoleStyles } from './console-styles.ts'
+import { clockTime } from '../protocol/messages/clock-time.ts'
 
 @customElement('tabour-ticket-origin')
 export class TicketOrigin extends LitElement {
@@ -67,10 +68,7 @@ export class TicketOrigin extends LitElement {
     if (!origin) return nothing
     if (origin === 'remote')
       return html`<span class="badge" data-origin="remote">${staffAppointmentText('origin.remote', this.lang)}</span>`
-    const locale = intlLocale(this.lang, this.digits)
-    const time = this.slotStart
-      ? new Intl.DateTimeFormat(locale, { timeZone: this.timeZone, hour: 'numeric', minute: '2-digit' }).format(new Date(this.slotStart))
-      : null
+    const time = this.slotStart ? clockTime(this.slotStart, this.timeZone, this.lang, this.digits) : null
     return html`<span class="badge" data-origin="appointment" data-slot=${this.slotStart ?? ''}
       >${time ? staffAppointmentText('origin.appointment', this.lang, { time }) : staffAppointmentText('origin.appointmentNoTime', this.lang)}</span
     >`

@@ -3,6 +3,7 @@ import type { AppointmentDay, AppointmentSettings, BookableService, BookBody, Bo
 import type { DayBookings } from '../protocol/staff-booking.ts'
 import type { DashboardApi } from './dashboard-api.ts'
 import { intlLocale, type DigitStyle } from '../ui-common/digits.ts'
+import { clockTime } from '../protocol/messages/clock-time.ts'
 
 export const appointmentsApi = (api: DashboardApi) => ({
   bookable: () => api.send<BookableService[]>('/appointments/services'),
@@ -22,11 +23,10 @@ export const appointmentsApi = (api: DashboardApi) => ({
 /** Local date-time formats of the center's zone with the screen's digits. */
 export function centerFormats(lang: 'ar' | 'en', digits: DigitStyle, timeZone: string) {
   const locale = intlLocale(lang, digits)
-  const time = new Intl.DateTimeFormat(locale, { timeZone, hour: 'numeric', minute: '2-digit' })
   // noon UTC of a date names the same calendar day in every zone near Egypt's
   const day = new Intl.DateTimeFormat(locale, { timeZone, weekday: 'long', day: 'numeric', month: 'long' })
   return {
-    time: (iso: string) => time.format(new Date(iso)),
+    time: (iso: string) => clockTime(iso, timeZone, lang, digits),
     day: (ymd: string) => day.format(new Date(`${ymd}T12:00:00Z`)),
     dayOf: (iso: string) => day.format(new Date(iso)),
   }

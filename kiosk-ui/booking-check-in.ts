@@ -19,13 +19,14 @@ import { appointmentErrorKey, appointmentText, type AppointmentMessageKey } from
 import { ApiError, requestJson } from '../ui-common/api-client.ts'
 import { apiUrl } from '../ui-common/base-path.ts'
 import { DEFAULT_LANG, type Lang } from '../ui-common/i18n.ts'
-import { intlLocale, type DigitStyle } from '../protocol/messages/digits.ts'
+import type { DigitStyle } from '../protocol/messages/digits.ts'
 import type { IssuedTicketReply } from './kiosk-api.ts'
 import { kioskStyles } from './kiosk-styles.ts'
 import { applyCodeKey, type CodeKey } from './code-keyboard.ts'
 import { BOOKING_CODE_LENGTH, codeCharacters, groupedCode } from '../protocol/booking-code-form.ts'
 import './code-keyboard.ts'
 import { themeStyles } from '../ui-common/theme.ts'
+import { clockTime } from '../protocol/messages/clock-time.ts'
 
 /**
  * What `check-in-ticket` carries: the ticket, and whether it is a place joined from a phone (its
@@ -222,13 +223,7 @@ export class BookingCheckIn extends LitElement {
 
   private onResult(result: CheckInResult): void {
     if (result.outcome === 'too_early') {
-      const locale = intlLocale(this.lang, this.digits)
-      const time = new Intl.DateTimeFormat(locale, {
-        timeZone: result.timeZone,
-        hour: 'numeric',
-        minute: '2-digit',
-      }).format(new Date(result.comeBackAt))
-      this.show({ kind: 'early', time })
+      this.show({ kind: 'early', time: clockTime(result.comeBackAt, result.timeZone, this.lang, this.digits) })
     } else if (result.outcome === 'too_late') this.show({ kind: 'late', serviceId: result.serviceId })
     else {
       this.show({ kind: 'closed' })

@@ -30,6 +30,7 @@ import {
   parseBookingPath,
 } from './booking-api.ts'
 import { bookingPageStyles } from './booking-styles.ts'
+import { clockTime } from '../../protocol/messages/clock-time.ts'
 
 type View = 'form' | 'done' | 'manage' | 'move'
 
@@ -138,9 +139,7 @@ export class BookingPage extends LitElement {
   }
 
   private time(iso: string, tz: string): string {
-    return new Intl.DateTimeFormat(intlLocale(this.language, this.digits), { timeZone: tz, hour: 'numeric', minute: '2-digit' }).format(
-      new Date(iso),
-    )
+    return clockTime(iso, tz, this.language, this.digits)
   }
 
   private dayName(day: string, tz: string): string {

@@ -5,7 +5,8 @@
  * 1 and 2 are words, 3–10 take the plural (أشخاص), 11–99 the singular accusative (شخصًا),
  * 100, 101, 102… the singular (شخص), and 103 is 3 again.
  */
-import { intlLocale, type DigitStyle } from './digits.ts'
+import type { DigitStyle } from './digits.ts'
+import { clockTime } from './clock-time.ts'
 import { formatMessage, messagesOf, type Catalogue, type Lang } from './format.ts'
 
 export const TICKET_MESSAGES = {
@@ -93,11 +94,10 @@ export function priorityText(category: { nameAr: string; nameEn: string }, lang:
 /**
  * "موعد محجوز ١٠:٣٠ ص — تم تسجيل الوصول" / "Appointment 10:30 — checked in": the mark of a ticket a
  * booking's check-in gave, with the slot's start (epoch ms) in the center's `timeZone`, written as
- * the booking page and the console write times (intlLocale). Digits default to 'western'.
+ * the booking page and the console write times (clockTime). Digits default to 'western'.
  */
 export function appointmentMarkText(slotStart: number, timeZone: string, lang: Lang, digits?: DigitStyle): string {
-  const time = new Intl.DateTimeFormat(intlLocale(lang, digits), { timeZone, hour: 'numeric', minute: '2-digit' })
-    .format(slotStart)
+  const time = clockTime(slotStart, timeZone, lang, digits)
     // an ICU may put bidi marks around the parts: the paper's fonts have no glyph for them
     .replace(/[\u200e\u200f\u061c]/g, '')
   return formatMessage(TICKET_MESSAGES['ticket.appointment'][lang], lang, { time })
