@@ -57,7 +57,7 @@ async function bodylessServer(): Promise<{ url: string; server: Server }> {
     res.flushHeaders()
     res.write('[')
   })
-  await new Promise<void>((resolve) => server.listen(4220, '127.0.0.1', resolve))
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   suite.cleanups.push(() => {
     server.closeAllConnections()
     return new Promise<void>((resolve) => server.close(() => resolve()))
