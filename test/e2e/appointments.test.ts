@@ -7,6 +7,7 @@ import { APPOINTMENT_DEFAULTS } from '../../protocol/appointments.ts'
 import { LANDSCAPE, PHONE, PORTRAIT, useBrowserSuite } from './browser.ts'
 import { seriousAxeViolations } from './axe.ts'
 import { ROOT } from './ui-build.ts'
+import { scanWithBarcodeReader } from './barcode-scanner.ts'
 
 /**
  * Appointments end to end in Chromium (issue 19): a citizen books on the phone-sized page, checks
@@ -80,8 +81,7 @@ describe('appointments in Chromium', () => {
     const kiosk = watchCsp(await contexts.page(PORTRAIT))
     await kiosk.goto(`${url}/kiosk/?pair=${await pair(center, 'kiosk')}`)
     await kiosk.locator('tabour-booking-check-in [data-action="have-booking"]').waitFor()
-    await kiosk.keyboard.type(code, { delay: 5 })
-    await kiosk.keyboard.press('Enter')
+    await scanWithBarcodeReader(kiosk, code)
     const label = kiosk.locator('tabour-ticket-confirmation [data-ticket-label]')
     await label.waitFor()
     expect(await label.textContent()).toContain('P-002')
