@@ -105,7 +105,7 @@ describe('the no-show button waits for the server', { timeout: 90_000 }, () => {
     await page.locator(`tabour-current-ticket [data-current-label="${second.label}"]`).waitFor()
     await expect.poll(() => noShow.isDisabled()).toBe(true)
     await button(page, 'recall').click()
-    await expect.poll(() => noShow.isEnabled(), { timeout: 3000 }).toBe(true)
+    await expect.poll(() => noShow.isEnabled(), { timeout: 15_000 }).toBe(true)
     expect(await hint.count()).toBe(0)
   })
 

@@ -363,7 +363,7 @@ describe('the display in Chromium', () => {
       body: { ar: 'تم تحديث مواعيد العمل', en: 'Opening hours have changed' },
     })
     expect(res.statusCode).toBe(200)
-    await page.locator('tabour-news-ticker [data-en="Opening hours have changed"]').waitFor({ timeout: 2000 })
+    await page.locator('tabour-news-ticker [data-en="Opening hours have changed"]').waitFor({ timeout: 15_000 })
     expect(await page.locator('tabour-news-ticker [data-ar]').getAttribute('data-ar')).toBe('تم تحديث مواعيد العمل')
     expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(7)
     // cleared: the band goes away
@@ -377,12 +377,12 @@ describe('the display in Chromium', () => {
     // the clock's time (its English date line keeps Western digits, as every English text does)
     const clock = () =>
       page.locator('tabour-display-clock').evaluate((el) => el.shadowRoot?.querySelector('[data-clock]')?.textContent ?? '')
-    await expect.poll(clock, { timeout: 5000 }).toMatch(/[0-9]/)
+    await expect.poll(clock, { timeout: 15_000 }).toMatch(/[0-9]/)
     const admin = await run.center.admin()
     const put = (digits: string) => run.center.request('PUT', '/api/v1/settings', { token: admin, body: { digits } })
     expect((await put('arabic-indic')).statusCode).toBe(200)
     try {
-      await expect.poll(clock, { timeout: 5000 }).toMatch(/[٠-٩]/)
+      await expect.poll(clock, { timeout: 15_000 }).toMatch(/[٠-٩]/)
       expect(await clock()).not.toMatch(/[0-9]/)
       expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(8)
     } finally {
@@ -399,12 +399,12 @@ describe('the display in Chromium', () => {
     // counter 2 is the ground floor's only counter for B; E is served at 4 and 6 too
     await run.center.action(floor.clerks[2], floor.counters[2], 'no-show')
     expect((await run.center.action(floor.clerks[2], floor.counters[2], 'close')).statusCode).toBe(200)
-    await waiting('B').waitFor({ state: 'detached', timeout: 2000 })
+    await waiting('B').waitFor({ state: 'detached', timeout: 15_000 })
     expect(await waiting('E').count()).toBe(1)
     expect((await run.center.request('POST', `/api/v1/counters/${floor.counters[2]}/open`, { token: floor.clerks[2] })).statusCode).toBe(
       200,
     )
-    await waiting('B').waitFor({ timeout: 2000 })
+    await waiting('B').waitFor({ timeout: 15_000 })
   })
 
   it('with no counter of its zone open, lists its lines under "no counter is open here now", Arabic and English, at 1920×1080 (s34 item 2)', async () => {
@@ -416,7 +416,7 @@ describe('the display in Chromium', () => {
     // counter 3 is the first floor's only counter: closed, its TV kept no waiting section at all
     await run.center.action(floor.clerks[3], floor.counters[3], 'no-show')
     expect((await run.center.action(floor.clerks[3], floor.counters[3], 'close')).statusCode).toBe(200)
-    await note.waitFor({ timeout: 2000 })
+    await note.waitFor({ timeout: 15_000 })
     expect(await note.locator('.en').textContent()).toBe('No counter is open here now')
     expect((await note.textContent())!.replace(/\s+/g, ' ')).toContain('لا يوجد شباك مفتوح هنا الآن')
     // C still waits here, with its count: it is called on this floor once counter 3 opens
@@ -435,7 +435,7 @@ describe('the display in Chromium', () => {
     expect((await run.center.request('POST', `/api/v1/counters/${floor.counters[3]}/open`, { token: floor.clerks[3] })).statusCode).toBe(
       200,
     )
-    await note.waitFor({ state: 'detached', timeout: 2000 })
+    await note.waitFor({ state: 'detached', timeout: 15_000 })
     await waiting.locator('[data-service="C"]').waitFor()
   })
 

@@ -32,7 +32,7 @@ async function openCounter(page: Page, counterId: number): Promise<void> {
 
 const current = (page: Page, label: string) => page.locator(`tabour-current-ticket [data-current-label="${label}"]`)
 
-describe('parking a ticket on the console', { timeout: 90_000 }, () => {
+describe('parking a ticket on the console', { timeout: 180_000 }, () => {
   it('parks at counter 1, shows it in Parked at counter 2 with the time left, and resumes it there', async () => {
     const shift = daytimeShiftMs()
     const clock = { fn: () => Date.now() + shift } as TestClock

@@ -189,7 +189,7 @@ describe('priority at the kiosk and at the counter', () => {
       const put = await run.center.request('PUT', '/api/v1/settings', { token: admin, body: { callPolicy: policy } })
       expect(put.statusCode, put.body).toBe(200)
       // no tap: the push alone takes the question away, and no ticket was taken for the citizen
-      await question.waitFor({ state: 'detached', timeout: 5000 })
+      await question.waitFor({ state: 'detached', timeout: 15_000 })
       await service.waitFor()
       expect(await page.getByText(PROMISE_AR).count(), policy).toBe(0)
       expect(await confirmation(page).count(), policy).toBe(0)

@@ -118,7 +118,7 @@ describe('appointments on the staff side in Chromium', () => {
     await phone.locator('tabour-booking-page [data-empty="blocked"]').waitFor()
     expect(await seriousAxeViolations(phone)).toEqual([])
     await shot(phone, 'booking-ar-blocked')
-  }, 90_000)
+  }, 180_000)
 
   it('the console marks a ticket joined from a phone and an appointment with its slot time; a held place is cancelled from its tools', async () => {
     const clock = new TestClock(Date.now() + daytimeShiftMs())
@@ -189,5 +189,5 @@ describe('appointments on the staff side in Chromium', () => {
     await card.locator('[data-action="cancel-ticket"]').click()
     await tools.locator(`article[data-ticket="${held.label}"][data-status="cancelled"]`).waitFor()
     expect(center.app.tabour.db.prepare('SELECT status FROM tickets WHERE id = ?').get(held.id)).toEqual({ status: 'cancelled' })
-  }, 90_000)
+  }, 180_000)
 })

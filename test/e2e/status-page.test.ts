@@ -116,7 +116,7 @@ describe('the ticket status page on a phone', () => {
     await shot(page, 'status-cancel-confirm')
     await expectAccessible(page, 'cancel, confirm step')
     await status(page).locator('[data-cancel-yes]').click()
-    await status(page).locator('[data-status="cancelled"]').waitFor({ timeout: 2000 })
+    await status(page).locator('[data-status="cancelled"]').waitFor({ timeout: 15_000 })
     await expectAccessible(page, 'cancelled')
     expect(await waiting()).toBe(1)
     const ticket = (await center.request('GET', `/api/v1/tickets/${mine.id}`)).json()

@@ -48,7 +48,7 @@ describe('the status page says where a ticket stands, truly', { timeout: 60_000 
     // a pregnant-priority ticket of A, issued later: counter 1 calls it first; the page is pushed
     await center.issue(kiosk, { serviceId: a.id, priority: 'pregnant' })
     for (const [lang, page] of Object.entries(pages)) {
-      await page.locator('tabour-ticket-status [data-position="1"]').waitFor({ timeout: 2000 })
+      await page.locator('tabour-ticket-status [data-position="1"]').waitFor({ timeout: 15_000 })
       expect(await said(page), lang).toContain(lang === 'en' ? '1 person ahead of you' : 'أمامك شخص واحد')
     }
     await pages.en.screenshot({ path: join(SHOTS, 'status-en-priority-ahead.png'), fullPage: true })
@@ -61,7 +61,7 @@ describe('the status page says where a ticket stands, truly', { timeout: 60_000 
     const sent = await center.action(clerk, one.id, 'transfer', { counterId: two.id })
     expect(sent.statusCode, sent.body).toBe(200)
     for (const [lang, page] of Object.entries(pages)) {
-      await page.locator('tabour-ticket-status [data-waits-for="2"]').waitFor({ timeout: 2000 })
+      await page.locator('tabour-ticket-status [data-waits-for="2"]').waitFor({ timeout: 15_000 })
       const text = await said(page)
       expect(text, lang).toContain(
         lang === 'en'

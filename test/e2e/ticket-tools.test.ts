@@ -56,7 +56,7 @@ const steps = (page: Page) =>
     .locator('[data-history] li')
     .evaluateAll((lis) => lis.map((li) => li.getAttribute('data-step')))
 
-describe('staff ticket tools on the console and the dashboard', { timeout: 120_000 }, () => {
+describe('staff ticket tools on the console and the dashboard', { timeout: 180_000 }, () => {
   let center: TestCenter
   let url: string
   let dataDir: string

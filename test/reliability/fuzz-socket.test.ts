@@ -381,7 +381,7 @@ describe('fuzzing socket.io: the handshake and every client event (issue 8)', ()
     expect(display.connected && staff.connected).toBe(true)
     // nothing left behind on the server: once the fuzzed sockets go, only the two watchers remain
     for (const socket of pool.values()) socket.disconnect()
-    await waitUntil(() => lc.center.app.tabour.realtime.socketCount() === 2, 5_000, 'only the watchers connected')
+    await waitUntil(() => lc.center.app.tabour.realtime.socketCount() === 2, 15_000, 'only the watchers connected')
     const health = await lc.center.request('GET', '/healthz')
     expect(health.statusCode).toBe(200)
     console.log(

@@ -82,7 +82,7 @@ describe('tickets are rendered off the event loop (one worker thread)', () => {
     // killed while it holds a job: the new thread builds it, the ticket is printed
     const first = worker.current!
     await center.issue(kiosk, { serviceId: service.id })
-    await waitUntil(() => worker.inFlight > 0, 5_000, 'a job on the thread')
+    await waitUntil(() => worker.inFlight > 0, 15_000, 'a job on the thread')
     await first.terminate()
     await printer.waitForJobs(2)
     expect(worker.restarts).toBe(1)
@@ -96,9 +96,9 @@ describe('tickets are rendered off the event loop (one worker thread)', () => {
       (e) => (e.status.printer as PrinterStatusReport | undefined)?.lastJob?.outcome === 'failed',
     )
     const ticket = await center.issue(kiosk, { serviceId: service.id })
-    await waitUntil(() => worker.inFlight > 0, 5_000, 'a job on the thread')
+    await waitUntil(() => worker.inFlight > 0, 15_000, 'a job on the thread')
     await worker.current!.terminate()
-    await waitUntil(() => worker.restarts === 2 && worker.current !== null && worker.inFlight > 0, 5_000, 'the job sent to a new thread')
+    await waitUntil(() => worker.restarts === 2 && worker.current !== null && worker.inFlight > 0, 15_000, 'the job sent to a new thread')
     await worker.current!.terminate()
     const report = (await failed).status.printer as PrinterStatusReport
     expect(report.lastJob).toMatchObject({ ticketId: ticket.id, outcome: 'failed' })

@@ -69,7 +69,7 @@ describe('socket.io authentication at connect', () => {
     // the client library does not reconnect after a server disconnect by itself; the UIs' feed does
     staff.connect()
     expect((await refused).data).toEqual({ code: ErrorCodes.TOKEN_EXPIRED })
-    await waitUntil(() => center.app.tabour.realtime.socketCount() === 1, 3_000, 'only the display left')
+    await waitUntil(() => center.app.tabour.realtime.socketCount() === 1, 15_000, 'only the display left')
     expect(screen.connected).toBe(true)
   })
 
@@ -109,7 +109,7 @@ describe('revoking a device', () => {
     // a server-side disconnect: the client is told so and does not try to reconnect
     expect(await aGone).toBe('io server disconnect')
     expect(await bGone).toBe('io server disconnect')
-    await waitUntil(() => center.app.tabour.realtime.socketCount() === 1, 3_000, 'one socket left')
+    await waitUntil(() => center.app.tabour.realtime.socketCount() === 1, 15_000, 'one socket left')
     expect(kept.connected).toBe(true)
     expect(keptDropped).toBe(false)
 

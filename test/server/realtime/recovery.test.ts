@@ -139,7 +139,7 @@ describe('a reconnecting client and what it missed', () => {
     const old = await clients.connect(url, floor.displayAll.token)
     const before = await snapshotOf(old)
     old.disconnect()
-    await waitUntil(() => center.app.tabour.realtime.socketCount() === 0, 3_000, 'server saw the disconnect')
+    await waitUntil(() => center.app.tabour.realtime.socketCount() === 0, 15_000, 'server saw the disconnect')
 
     const res = await act(center, floor.clerkGround, floor.ground.id, 'call-next')
     const fresh = await clients.connect(url, floor.displayAll.token, RECONNECTING)

@@ -46,14 +46,14 @@ describe('public ticket watch', () => {
 
     await act(center, floor.clerkGround, floor.ground.id, 'call-next')
     // the first ticket was called: the second one is next, pushed without being asked
-    await waitUntil(() => seen.events.some((e) => e.name === 'ticket:status' && e.payload.ticket.position === 0), 1000, 'you are next')
+    await waitUntil(() => seen.events.some((e) => e.name === 'ticket:status' && e.payload.ticket.position === 0), 15_000, 'you are next')
     const afterFirst = seen.events.filter((e) => e.name === 'ticket:status').at(-1)!.payload.ticket
     expect(afterFirst).toMatchObject({ status: 'waiting', position: 0 })
 
     await act(center, floor.clerkGround, floor.ground.id, 'start')
     await act(center, floor.clerkGround, floor.ground.id, 'finish')
     await act(center, floor.clerkGround, floor.ground.id, 'call-next')
-    await waitUntil(() => seen.events.some((e) => e.name === 'ticket:status' && e.payload.ticket.status === 'called'), 1000, 'called')
+    await waitUntil(() => seen.events.some((e) => e.name === 'ticket:status' && e.payload.ticket.status === 'called'), 15_000, 'called')
     const called = seen.events.filter((e) => e.name === 'ticket:status').at(-1)!.payload.ticket
     expect(called).toMatchObject({ status: 'called', position: 0, counter: { number: 1, name: 'Ground 1' } })
     // only its own ticket, never a staff or display event; seq counts up per ticket
