@@ -7,7 +7,7 @@
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import type { PriorityCategory } from '../protocol/entities.ts'
-import { digitsFor, toArabicIndic, type DigitStyle } from '../ui-common/digits.ts'
+import { digitsFor, inDigitStyle, type DigitStyle } from '../ui-common/digits.ts'
 import { phoneExample } from '../protocol/phone-number.ts'
 import { DEFAULT_LANG, otherLang, type Lang } from '../ui-common/i18n.ts'
 import { inLang } from '../ui-common/bilingual.ts'
@@ -155,7 +155,7 @@ export class TicketOptions extends LitElement {
     const lang = this.lang
     const valid = this.phonePattern.test(this.phone)
     const digits = digitsFor(lang, this.digits)
-    const shown = digits === 'arabic-indic' ? toArabicIndic(this.phone) : this.phone
+    const shown = inDigitStyle(this.phone, digits)
     return html`
       <section data-step="phone">
         <h2>${kioskText('kiosk.phone.title', lang)}</h2>

@@ -7,7 +7,7 @@
  * The providers' form (digits without the plus) is made from it by server/notify/phone-number.ts.
  */
 
-import { type DigitStyle, toArabicIndic } from './messages/digits.ts'
+import { type DigitStyle, inDigitStyle } from './messages/digits.ts'
 
 /** The one example mobile number every phone field shows, as its placeholder and in its hint. */
 export const PHONE_EXAMPLE = '01012345678'
@@ -16,7 +16,7 @@ export const PHONE_EXAMPLE = '01012345678'
  * The example in the text's digits (`digitsFor(lang, center)`), so a field's placeholder and the
  * sentence under it show the same number in the same digits.
  */
-export const phoneExample = (digits: DigitStyle): string => (digits === 'arabic-indic' ? toArabicIndic(PHONE_EXAMPLE) : PHONE_EXAMPLE)
+export const phoneExample = (digits: DigitStyle): string => inDigitStyle(PHONE_EXAMPLE, digits)
 
 /** Spaces, dashes, dots and brackets people type inside a number. */
 const SEPARATORS = /[\s\-().\u00a0]/g

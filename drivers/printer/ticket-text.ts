@@ -1,4 +1,4 @@
-import { ticketLabel, toArabicIndic } from '../../protocol/messages/digits.ts'
+import { inDigitStyle, ticketLabel, toArabicIndic } from '../../protocol/messages/digits.ts'
 import { appointmentMarkText, peopleAheadText, priorityText, ticketMessage, waitText } from '../../protocol/messages/ticket.ts'
 import type { TicketContent } from './ticket-content.ts'
 
@@ -36,7 +36,7 @@ export { toArabicIndic }
 
 /** Builds every line of the ticket from its content; the sentences are the kiosk screen's (protocol/messages/ticket.ts). */
 export function ticketText(content: TicketContent): TicketText {
-  const digits = content.digits === 'arabic-indic' ? toArabicIndic : (s: string) => s
+  const digits = (text: string) => inDigitStyle(text, content.digits)
   return {
     centerAr: content.centerName.ar.trim(),
     centerEn: content.centerName.en.trim(),
