@@ -782,10 +782,18 @@ UPDATE counters SET pause_reason = CASE pause_reason
 -- the console's paused card says "Paused since 10:42 (12 min)" (walk 2026-12-05): a column, not a
 -- read of the event log, because every counter the API or a snapshot shows would pay that read
 -- (the log has no index by counter), and a pause that runs past the business day's start would
--- be missed by one by day. Counters paused now take the time of their last pause from the log.
+-- be missed by one by day. Counters paused now take from the log the time their pause began: the
+-- first pause since the counter last opened, resumed, closed or changed hands (a new reason while
+-- paused logs counter.paused again and does not start the pause over, as setPaused keeps it).
 ALTER TABLE counters ADD COLUMN paused_at INTEGER;
 UPDATE counters SET paused_at = (
-    SELECT MAX(e.at) FROM events e WHERE e.type = 'counter.paused' AND e.counter_id = counters.id
+    SELECT MIN(e.at) FROM events e
+    WHERE e.type = 'counter.paused' AND e.counter_id = counters.id
+      AND e.at > COALESCE((
+        SELECT MAX(x.at) FROM events x
+        WHERE x.counter_id = counters.id
+          AND x.type IN ('counter.opened', 'counter.resumed', 'counter.closed', 'counter.taken_over')
+      ), -1)
   )
   WHERE state = 'paused';
 `,
