@@ -33,13 +33,14 @@ export const SCREEN_SILENT_MS = 10 * 60_000
  * The verdict on one device at `now` (epoch ms). A kiosk whose printer does not answer is a
  * kiosk with a printer fault, not an offline kiosk: the kiosk itself still issues tickets. Only
  * a stand-alone printer or a serial line that cannot be reached is "offline", and a kiosk or
- * display is "silent" when it has not been seen for `SCREEN_SILENT_MS`.
+ * display is "silent" when it has not been seen for `SCREEN_SILENT_MS`. A printer's and a serial
+ * line's statuses come from the server's own polling, so they stay true while a screen is off;
+ * what a screen reports of itself does not, so silence comes before it.
  */
 export function deviceVerdict(d: DeviceHealth, now: number): DeviceVerdict {
   if (d.revoked) return { key: 'health.revoked', tone: 'warn' }
   if (!d.paired) return { key: 'health.unpaired', tone: 'warn' }
   const status = (d.status ?? {}) as { printer?: Partial<PrinterFlags>; serial?: { open?: boolean }; display?: { sound?: string } }
-  if (status.display?.sound === 'blocked') return { key: 'health.soundBlocked', tone: 'bad' }
   if (status.printer) {
     const p = status.printer
     const problem = printerProblemOf({
@@ -57,9 +58,12 @@ export function deviceVerdict(d: DeviceHealth, now: number): DeviceVerdict {
     if (stopsPrinting(problem)) return { key: 'health.printerFault', tone: 'bad' }
   }
   if (status.serial?.open === false) return { key: 'health.offline', tone: 'bad' }
-  if (d.faulty) return { key: 'health.fault', tone: 'bad' }
-  if (status.printer?.paperNearEnd === true) return { key: 'health.paperLow', tone: 'warn' }
+  // what a screen said of itself (its sound) is only as fresh as the screen: one silent for ten
+  // minutes is probably switched off, and "sound blocked" from hours ago is no longer known
   if ((d.kind === 'kiosk' || d.kind === 'display') && d.lastSeenAt && now - Date.parse(d.lastSeenAt) > SCREEN_SILENT_MS)
     return { key: 'health.silent', tone: 'warn' }
+  if (status.display?.sound === 'blocked') return { key: 'health.soundBlocked', tone: 'bad' }
+  if (d.faulty) return { key: 'health.fault', tone: 'bad' }
+  if (status.printer?.paperNearEnd === true) return { key: 'health.paperLow', tone: 'warn' }
   return { key: 'health.ok', tone: 'ok' }
 }
