@@ -354,7 +354,7 @@ export class KioskApp extends LitElement {
           .category=${this.session.center?.priorityCategories.find((c) => c.code === ticket.priority) ?? null}
           .appointment=${screen.appointmentSlot === null ? null : { slotStart: screen.appointmentSlot, timeZone: this.session.center?.timeZone ?? 'Africa/Cairo' }}
           .lang=${lang}
-          .digits=${digits}
+          .digits=${settings.digits}
           @confirmation-done=${() => this.goHome()}
         ></tabour-ticket-confirmation>`
       }

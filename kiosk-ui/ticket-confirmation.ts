@@ -12,7 +12,7 @@ import { LitElement, css, html, type TemplateResult } from 'lit'
 import { customElement, property } from 'lit/decorators.js'
 import type { RequiredDocument } from '../protocol/service-menu.ts'
 import './documents-list.ts'
-import { ticketLabel, type DigitStyle } from '../ui-common/digits.ts'
+import { digitsFor, ticketLabel, type DigitStyle } from '../ui-common/digits.ts'
 import { DEFAULT_LANG, LANGS, otherLang, type Lang } from '../ui-common/i18n.ts'
 import { inLang } from '../ui-common/bilingual.ts'
 import { appointmentMarkText, PRIORITY_STAR, peopleAheadText, priorityText, waitText } from '../protocol/messages/ticket.ts'
@@ -277,7 +277,11 @@ export class TicketConfirmation extends LitElement {
   @property({ type: Boolean }) reprintable = false
   /** Current language; default 'ar'. */
   @property({ reflect: true }) override lang: Lang = DEFAULT_LANG
-  /** Digits for the figures (the label is always Western: protocol/messages/digits.ts); default 'western'. */
+  /**
+   * The center's digits for Arabic text (the label is always Western, English text too:
+   * protocol/messages/digits.ts); default 'western'. The center's setting, not the screen's: the
+   * second language's lines (an Arabic mark on the English screen) follow it as well.
+   */
   @property() digits: DigitStyle = 'western'
 
   override render(): TemplateResult {
@@ -304,11 +308,11 @@ export class TicketConfirmation extends LitElement {
           <dl>
             <div>
               <dt>${kioskText('ticket.placeLabel', lang)}</dt>
-              <dd data-position=${ticket.position}>${peopleAheadText(ticket.position, lang, this.digits)}</dd>
+              <dd data-position=${ticket.position}>${peopleAheadText(ticket.position, lang, digitsFor(lang, this.digits))}</dd>
             </div>
             <div>
               <dt>${kioskText('ticket.waitLabel', lang)}</dt>
-              <dd data-wait=${ticket.estimatedWaitSeconds ?? 'unknown'}>${waitText(ticket.estimatedWaitSeconds, lang, this.digits)}</dd>
+              <dd data-wait=${ticket.estimatedWaitSeconds ?? 'unknown'}>${waitText(ticket.estimatedWaitSeconds, lang, digitsFor(lang, this.digits))}</dd>
             </div>
           </dl>
           ${ticket.mayNotBeServedToday ? html`<p class="late" role="note" data-late>${hoursText('hours.mayNotBeServedToday', lang)}</p>` : ''}
@@ -329,7 +333,7 @@ export class TicketConfirmation extends LitElement {
     const a = this.appointment
     if (!a) return ''
     const slot = Date.parse(a.slotStart)
-    const mark = (l: Lang) => appointmentMarkText(slot, a.timeZone, l, l === 'ar' ? this.digits : 'western')
+    const mark = (l: Lang) => appointmentMarkText(slot, a.timeZone, l, digitsFor(l, this.digits))
     return html`<p class="appointment" data-appointment=${a.slotStart}>${mark(lang)}<span class="second">${inLang(mark(other), other)}</span></p>`
   }
 

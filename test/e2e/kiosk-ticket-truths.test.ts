@@ -82,6 +82,9 @@ describe("the kiosk's ticket screen says what is true", { timeout: 90_000 }, () 
       codes.push(res.json().code)
     }
     const slotStart = Date.parse(slot.start)
+    // the center writes Arabic with Arabic-Indic digits: the Arabic mark has them on the English screen too
+    const digits = await center.request('PUT', '/api/v1/settings', { token: await center.admin(), body: { digits: 'arabic-indic' } })
+    expect(digits.statusCode, digits.body).toBe(200)
 
     const page = await openKiosk(center, url)
     for (const [i, lang] of (['ar', 'en'] as const).entries()) {
@@ -96,13 +99,15 @@ describe("the kiosk's ticket screen says what is true", { timeout: 90_000 }, () 
       const other = lang === 'ar' ? 'en' : 'ar'
       const norm = (t: string | null) => (t ?? '').replace(/\s+/g, ' ').trim()
       // the screen's language first, then the other one under it; Chromium's ICU writes the time as Node's
-      const first = appointmentMarkText(slotStart, 'Africa/Cairo', lang)
-      const second = appointmentMarkText(slotStart, 'Africa/Cairo', other)
+      const markIn = (l: 'ar' | 'en') => appointmentMarkText(slotStart, 'Africa/Cairo', l, l === 'ar' ? 'arabic-indic' : 'western')
+      const first = markIn(lang)
+      const second = markIn(other)
       expect(norm(await mark.textContent()), lang).toBe(`${first}${second}`)
       expect(norm(await mark.locator('.second').textContent()), lang).toBe(second)
       expect(first, lang).toMatch(
-        lang === 'ar' ? /^موعد محجوز \d{1,2}:\d{2} [صم] — تم تسجيل الوصول$/ : /^Appointment \d{2}:\d{2} — checked in$/,
+        lang === 'ar' ? /^موعد محجوز [٠-٩]{1,2}:[٠-٩]{2} [صم] — تم تسجيل الوصول$/ : /^Appointment \d{2}:\d{2} — checked in$/,
       )
+      expect(norm(await mark.textContent()), lang).toMatch(/[٠-٩]{2} [صم] — تم تسجيل الوصول/)
       // the mark's box keeps Done and the language switch on a 1080×1920 screen
       for (const selector of ['tabour-ticket-confirmation [data-action="done"]', 'tabour-lang-switch button']) {
         const box = (await page.locator(selector).boundingBox())!
