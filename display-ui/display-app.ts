@@ -28,7 +28,7 @@ import type { AnnouncementRecord, Announcer } from './announcer/index.ts'
 import { DisplaySession } from './display-session.ts'
 import type { DisplaySettings } from './display-settings.ts'
 import { boardStyles, displayStyles } from './display-styles.ts'
-import { callKey, SILENT, spokenBoard, voiceStateOf, type VoiceState } from './spoken-board.ts'
+import { callKey, idleNowKey, SILENT, spokenBoard, voiceStateOf, type SpokenBoard, type VoiceState } from './spoken-board.ts'
 import { displayText, type DisplayMessageKey } from '../protocol/messages/display.ts'
 import './display-clock.ts'
 import './news-ticker.ts'
@@ -162,7 +162,7 @@ export class DisplayApp extends LitElement {
         <tabour-display-clock .timeZone=${center?.timeZone} .digits=${digits} ?hijri=${settings.hijriDate}></tabour-display-clock>
       </header>
       <main class="${withMedia ? 'with-media' : ''} ${session.connected ? '' : 'stale'}" data-screen="board" data-synced=${session.synced ? 'yes' : 'no'} data-board=${session.snapshotFrom}>
-        ${this.renderNow(board.now, board.speaking, digits)}
+        ${this.renderNow(board, digits)}
         <section class="recent">
           ${settings.recentCalls > 0 ? html`<h2>${both('display.recent')}</h2>` : nothing}
           ${settings.recentCalls > 0 && listed.length === 0 ? this.renderNoRecent(board.now !== undefined) : nothing}
@@ -210,11 +210,13 @@ export class DisplayApp extends LitElement {
     </p>`
   }
 
-  private renderNow(call: CalledTicket | undefined, speaking: boolean, digits: DigitStyle): TemplateResult {
+  private renderNow(board: SpokenBoard, digits: DigitStyle): TemplateResult {
+    const { now: call, speaking } = board
     if (!call) {
+      const idle = idleNowKey(board)
       return html`<section class="now" data-now="none">
         <h2>${both('display.nowServing')}</h2>
-        <p class="idle">${displayText('display.noCalls', 'ar')}<span class="en" lang="en" dir="ltr">${displayText('display.noCalls', 'en')}</span></p>
+        <p class="idle" data-idle=${idle}>${displayText(idle, 'ar')}<span class="en" lang="en" dir="ltr">${displayText(idle, 'en')}</span></p>
       </section>`
     }
     const key = callKey(call)

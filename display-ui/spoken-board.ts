@@ -50,6 +50,15 @@ export function spokenBoard(calls: readonly CalledTicket[], voice: VoiceState): 
   return { now, speaking: spoken !== undefined, next, earlier }
 }
 
+/**
+ * What the big panel says when it has no call: "no calls right now" only when that is true; with
+ * a call waiting to be spoken (listed as next to be announced, e.g. while the voice still finishes
+ * a call whose ticket has already left its counter) the next call is a moment away.
+ */
+export function idleNowKey(board: Pick<SpokenBoard, 'next'>): 'display.noCalls' | 'display.callComing' {
+  return board.next.length > 0 ? 'display.callComing' : 'display.noCalls'
+}
+
 /** The voice state of an announcer whose announcements carry the board's `callKey` as their id. */
 export function voiceStateOf(announcer: Pick<Announcer, 'current' | 'pending'> | null): VoiceState {
   if (!announcer) return SILENT

@@ -12,6 +12,9 @@ export const DISPLAY_MESSAGES = {
   'display.toCounter': { ar: 'إلى الشباك', en: 'to counter' },
   'display.recent': { ar: 'النداءات السابقة', en: 'Recent calls' },
   'display.noCalls': { ar: 'لا توجد نداءات حاليًا', en: 'No calls right now' },
+  // the big panel between announcements when a call is waiting to be spoken (listed as next to be
+  // announced): "no calls right now" would be untrue beside it
+  'display.callComing': { ar: 'النداء التالي بعد لحظات', en: 'Next call in a moment' },
   // the recent-calls list with nothing to list. It holds every call of the day at this display's
   // counters, even after a restart or a reload (the snapshot's pastCalls come from the day's log),
   // so an empty list means none yet today; beside a big call, none before it
