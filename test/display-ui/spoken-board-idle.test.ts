@@ -4,7 +4,7 @@ import type { CalledTicket } from '../../protocol/events.ts'
 
 const called = (label: string, counter: number): CalledTicket => ({
   ticket: { id: `t-${label}`, label, serviceId: 1 },
-  counter: { id: counter, number: counter, name: `Counter ${counter}`, zone: null },
+  counter: { id: counter, number: counter, name: `Counter ${counter}`, zone: 'hall' },
   at: new Date(Date.UTC(2026, 11, 5, 9)).toISOString(),
   recall: false,
 })
