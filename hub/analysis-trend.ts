@@ -78,6 +78,19 @@ export function trendOf(input: TrendInput): TrendAnswer {
   const n = dayCount(from, to)
   const byDay = new Map(input.rows.map((r) => [r.key, r]))
   const before = input.previousRows ? new Map(input.previousRows.map((r) => [r.key, r])) : null
+  // days reported in both periods: the only ones a change may compare (the hub's first weeks
+  // have no period before them; comparing them with nothing read as growth, walk of 2026-12-05)
+  const paired = (days: readonly string[]) => (before ? days.filter((d) => byDay.has(d) && before.has(addDays(d, -n))) : [])
+  const changeOver = (days: readonly string[]) =>
+    before && days.length > 0
+      ? changeOf(
+          sumDays(byDay, days),
+          sumDays(
+            before,
+            days.map((d) => addDays(d, -n)),
+          ),
+        )
+      : null
   const points: TrendPoint[] = groupsOf(from, to, grain).map(({ key, days }) => ({
     key,
     from: days[0],
@@ -93,7 +106,10 @@ export function trendOf(input: TrendInput): TrendAnswer {
           days.map((d) => addDays(d, -n)),
         )
       : null,
+    comparedDays: paired(days).length,
+    change: changeOver(paired(days)),
   }))
+  const compared = paired(daysBetween(from, to))
   const totals = sumDays(byDay, daysBetween(from, to))
   const previous = before ? previousPeriod(from, to) : null
   const previousTotals = before && previous ? sumDays(before, daysBetween(previous.from, previous.to)) : null
@@ -108,6 +124,7 @@ export function trendOf(input: TrendInput): TrendAnswer {
     totals,
     previousTotals,
     previousReported: before !== null && before.size > 0,
-    change: previousTotals ? changeOf(totals, previousTotals) : null,
+    comparedDays: compared.length,
+    change: changeOver(compared),
   }
 }

@@ -71,28 +71,6 @@ export const TREND_FIGURES = [
 export const TrendFigures = Type.Pick(FigureTotals, TREND_FIGURES, { additionalProperties: false })
 export type TrendFigures = Static<typeof TrendFigures>
 
-export const TrendPoint = Type.Object(
-  {
-    /** `2026-11-30`, `2026-W49` (ISO week) or `2026-11`. */
-    key: Type.String(),
-    /** The point's first and last day inside the asked range (a week or month at either end may be partial). */
-    from: CalendarDate,
-    to: CalendarDate,
-    days: Type.Integer({ minimum: 1 }),
-    figures: TrendFigures,
-    /** Whether any center reported figures on these days: false is "no data" (the figures are zeros), not a count of 0. */
-    reported: Type.Boolean(),
-    /** The same days one period earlier (null with compare=none). */
-    previous: Nullable(TrendFigures),
-    /** Whether anything was reported on those earlier days. */
-    previousReported: Type.Boolean(),
-  },
-  { additionalProperties: false },
-)
-export type TrendPoint = Static<typeof TrendPoint>
-
-const Range = Type.Object({ from: CalendarDate, to: CalendarDate }, { additionalProperties: false })
-
 /**
  * The change from `before` to `now`, to one decimal: in points for a share (80 % → 90 % is +10,
  * not +12.5 %), relative in % for counts and means; null when there is nothing to compare with.
@@ -117,6 +95,36 @@ export const TrendChange = Type.Object(
 )
 export type TrendChange = Static<typeof TrendChange>
 
+export const TrendPoint = Type.Object(
+  {
+    /** `2026-11-30`, `2026-W49` (ISO week) or `2026-11`. */
+    key: Type.String(),
+    /** The point's first and last day inside the asked range (a week or month at either end may be partial). */
+    from: CalendarDate,
+    to: CalendarDate,
+    days: Type.Integer({ minimum: 1 }),
+    figures: TrendFigures,
+    /** Whether any center reported figures on these days: false is "no data" (the figures are zeros), not a count of 0. */
+    reported: Type.Boolean(),
+    /** The same days one period earlier (null with compare=none). */
+    previous: Nullable(TrendFigures),
+    /** Whether anything was reported on those earlier days. */
+    previousReported: Type.Boolean(),
+    /**
+     * The point's days reported in both periods (a row on the day and on the day one period
+     * earlier): the change compares only these, so days the hub had no figures for (before a
+     * center reported, a closed day) are not counted as a fall or a rise.
+     */
+    comparedDays: Type.Integer({ minimum: 0 }),
+    /** The change over `comparedDays`; null when none (or compare=none). */
+    change: Nullable(TrendChange),
+  },
+  { additionalProperties: false },
+)
+export type TrendPoint = Static<typeof TrendPoint>
+
+const Range = Type.Object({ from: CalendarDate, to: CalendarDate }, { additionalProperties: false })
+
 export const TrendAnswer = Type.Object(
   {
     from: CalendarDate,
@@ -131,6 +139,9 @@ export const TrendAnswer = Type.Object(
     previousTotals: Nullable(TrendFigures),
     /** Whether anything was reported in the previous period (false: "no data", e.g. before the hub had any). */
     previousReported: Type.Boolean(),
+    /** The range's days reported in both periods, which `change` compares (as TrendPoint's). */
+    comparedDays: Type.Integer({ minimum: 0 }),
+    /** The change over `comparedDays`; null when none (or compare=none). */
     change: Nullable(TrendChange),
   },
   { additionalProperties: false },

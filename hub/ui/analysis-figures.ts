@@ -27,10 +27,6 @@ export function figureValue(figure: AnalysisFigure, f: Source): number | null {
   }
 }
 
-/** The figure's value unrounded (seconds for waits): what a change is computed from, as the hub does. */
-export const figureRaw = (figure: AnalysisFigure, f: Source): number | null =>
-  figure === 'avgWait' ? f.avgWaitSeconds : figureValue(figure, f)
-
 /** The figure's value as the page writes it. */
 export function formatFigure(figure: AnalysisFigure, value: number | null, format: HubFormat): string {
   if (figure === 'sla') return format.percent(value)

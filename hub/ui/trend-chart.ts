@@ -14,15 +14,7 @@ import type { Lang } from '../../ui-common/i18n.ts'
 import type { TrendAnswer } from '../../protocol/hub-analysis.ts'
 import { analysisText, type AnalysisMessageKey } from '../../protocol/messages/hub-analysis.ts'
 import { themeStyles } from '../../ui-common/theme.ts'
-import {
-  type AnalysisFigure,
-  changeKey,
-  figureLabel,
-  FIGURE_LABEL_VALUES,
-  figureRaw,
-  figureValue,
-  formatFigure,
-} from './analysis-figures.ts'
+import { type AnalysisFigure, changeKey, figureLabel, FIGURE_LABEL_VALUES, figureValue, formatFigure } from './analysis-figures.ts'
 import { changeText, dayText, periodText } from './analysis-format.ts'
 import { hubFormat, hubDigits } from './hub-format.ts'
 import { hubStyles } from './hub-styles.ts'
@@ -140,7 +132,11 @@ export class HubTrend extends LitElement {
         ${
           d.previous
             ? html`<span data-total="previous">${this.t('previousPeriod', range(d.previous.from, d.previous.to))}: <strong>${d.previousReported ? formatFigure(fig, totalBefore, f) : noData}</strong></span>
-              <span data-total="change">${this.t('change')}: <strong>${changeText(fig, null, null, this.language, d.previousReported ? (d.change?.[changeKey[fig]] ?? null) : null)}</strong></span>`
+              <span data-total="change" data-compared-days=${d.comparedDays}>${this.t('change')}: <strong>${changeText(fig, null, null, this.language, d.change?.[changeKey[fig]] ?? null)}</strong>${
+                d.change && d.comparedDays < days
+                  ? html` <span class="tag">${this.t('comparedDays', { days: d.comparedDays })}</span>`
+                  : nothing
+              }</span>`
             : nothing
         }
       </p>
@@ -161,10 +157,10 @@ export class HubTrend extends LitElement {
             ${
               p.previous
                 ? html`<td class="n" data-col="previous">${p.previousReported ? formatFigure(fig, figureValue(fig, p.previous), f) : noData}</td>
-                  <td class="n" data-col="change">${
-                    p.reported && p.previousReported
-                      ? changeText(fig, figureRaw(fig, p.figures), figureRaw(fig, p.previous), this.language)
-                      : changeText(fig, null, null, this.language, null)
+                  <td class="n" data-col="change" data-compared-days=${p.comparedDays}>${changeText(fig, null, null, this.language, p.change?.[changeKey[fig]] ?? null)}${
+                    p.change && p.comparedDays < p.days
+                      ? html` <span class="tag">${this.t('comparedDays', { days: p.comparedDays })}</span>`
+                      : nothing
                   }</td>`
                 : nothing
             }

@@ -31,6 +31,11 @@ export const HUB_ANALYSIS_MESSAGES = {
     ar: 'تُقارَن كل نقطة بالأيام نفسها قبل {days, plural, zero {# يوم} one {يوم واحد} two {يومين} few {# أيام} many {# يومًا} other {# يوم}}.',
     en: 'Each point is compared with the same days {days, plural, one {# day} other {# days}} earlier.',
   },
+  // beside a change compared over fewer days than the period has figures for (analysis-trend.ts)
+  comparedDays: {
+    ar: 'على {days, plural, zero {# يوم} one {يوم واحد} two {يومين} few {# أيام} many {# يومًا} other {# يوم}} لها أرقام في الفترتين',
+    en: 'over the {days, plural, one {# day} other {# days}} with figures in both',
+  },
   partialPeriod: {
     ar: '{days, plural, zero {# يوم} one {يوم واحد} two {يومان} few {# أيام} many {# يومًا} other {# يوم}} فقط',
     en: '{days, plural, one {# day} other {# days}} only',

@@ -60,6 +60,25 @@ describe.each(BACKENDS)('analysis on %s', (backend) => {
     expect(body.change?.slaPercent).toBe(Math.round(10 * (now.slaPercent! - before.slaPercent!)) / 10)
   })
 
+  it('compares only days with figures in both periods: the weeks before the hub had data are not counted as growth', async () => {
+    // 13 Oct .. 9 Nov against 15 Sep .. 12 Oct: the hub has figures from 1 Oct only, so of the range's
+    // seven days with figures (13, 17, 21, 25, 29 Oct, 2 and 6 Nov) three have a day 28 days before with figures
+    const { body } = await get('/api/hub/v1/analysis/trend?from=2026-10-13&to=2026-11-09&grain=week')
+    const compared = ['2026-10-29', '2026-11-02', '2026-11-06']
+    const pick = (days: string[]) => rows.filter((r) => days.includes(r.day))
+    const now = expectedSums(pick(compared))
+    const before = expectedSums(pick(compared.map((d) => shiftDay(d, -28))))
+    expect(body.comparedDays).toBe(3)
+    expect(body.change?.issued).toBe(Math.round((1000 * (now.issued - before.issued)) / before.issued) / 10)
+    // the totals stay the whole periods' (the page shows them as they are)
+    expect(figuresOf(body.totals)).toEqual(expectedSums(within('2026-10-13', '2026-11-09')))
+    // a week whose days 28 days before had no figures: nothing to compare, no change (not +∞ or a rise)
+    const first = body.points.find((p) => p.key === '2026-W42')!
+    expect([first.reported, first.comparedDays, first.change]).toEqual([true, 0, null])
+    const last = body.points.find((p) => p.key === '2026-W45')!
+    expect(last.comparedDays).toBe(2)
+  })
+
   it('by month: partial months at the ends, days counted, zeros where nothing was sent; by day; compare=none', async () => {
     const { body } = await get('/api/hub/v1/analysis/trend?from=2026-10-15&to=2026-11-29&grain=month')
     expect(body.points.map((p) => [p.key, p.from, p.to, p.days])).toEqual([
