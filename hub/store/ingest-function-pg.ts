@@ -30,7 +30,9 @@ export interface MergeColumns {
  * upsert pays per row for a conflict check, a speculative insertion and its confirmation in the WAL
  * (~2 ms of PostgreSQL's CPU a center-day, measured), and no row can conflict here, for no other
  * writer stores this center's rows while its lock is held. A call touching any stored hour (a re-send,
- * a revision, a backlog overlapping what came before) keeps the upsert and its revision rule.
+ * a revision, a backlog overlapping what came before) keeps the upsert and its revision rule. (Rows
+ * put into hub_figures by hand, outside ingest, between the probe and the INSERT would fail that call
+ * with a unique violation; nothing is stored, and the center's retry takes the upsert.)
  */
 const FRESH_WHY = "no stored row in the call's days × hours, and the center's lock held: no row can conflict, so no ON CONFLICT"
 
