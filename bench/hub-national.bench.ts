@@ -92,7 +92,7 @@ async function loadYear(d: HubDb, dbUrl: string, log: (s: string) => void): Prom
     // --- the registry and the catalogue
     await runSql(
       d,
-      `INSERT INTO hub_centers (id, name_ar, name_en, governorate, city, kind, secret, active, created_at)
+      `INSERT INTO hub_centers (id, name_ar, name_en, governorate, city_en, kind, secret, active, created_at)
       SELECT 'EG-' || lpad(c::text, 4, '0'), 'مركز ' || c, 'Center ' || c, 'G' || lpad((c % ${GOVERNORATES})::text, 2, '0'), '', 'fixed', 'x', 1, 0
       FROM generate_series(0, ${CENTERS - 1}) c`,
     )
@@ -253,6 +253,16 @@ async function timeEverything(
     views.push({ view: 'one service by day, year', path: `figures?from=${YEAR}-01-01&to=${YEAR}-12-31&by=day&service=N07` })
     views.push({ view: 'one service by center, year', path: `figures?from=${YEAR}-01-01&to=${YEAR}-12-31&by=center&service=N07` })
     views.push({ view: 'by hour, month', path: `figures?from=${month}-01&to=${monthTo}&by=hour` })
+    // the one view that reads the hourly rows (no rollup has a service and an hour): the whole country, a governorate, a center
+    views.push({ view: 'one service by hour, month', path: `figures?from=${month}-01&to=${monthTo}&by=hour&service=N07` })
+    views.push({
+      view: 'one service in one governorate by hour, month',
+      path: `figures?from=${month}-01&to=${monthTo}&by=hour&service=N07&governorate=G05`,
+    })
+    views.push({
+      view: 'one service at one center by hour, month',
+      path: `figures?from=${month}-01&to=${monthTo}&by=hour&service=N07&center=EG-0005`,
+    })
     views.push({ view: 'CSV by center, month', path: `figures.csv?from=${month}-01&to=${monthTo}&by=center` })
     views.push({ view: 'CSV by service, month', path: `figures.csv?from=${month}-01&to=${monthTo}&by=service` })
     log(
