@@ -28,7 +28,7 @@ const Figures = {
   p90WaitSeconds: Type.Optional(Nullable(Type.Number())),
   /** 90th percentile (nearest rank) of today's service times (call to finish). */
   p90ServiceSeconds: Type.Optional(Nullable(Type.Number())),
-  /** % of today's calls that ended as no-show; null before the first call. */
+  /** % no-show of today's calls whose outcome is known (served, transferred or no-show; server/reports/figures.ts noShowPercent); null before the first. */
   noShowPercent: Type.Optional(Nullable(Type.Number())),
   /** How long the longest-waiting ticket still in line has waited, now (null when nobody waits). */
   longestWaitSeconds: Type.Optional(Nullable(Type.Number())),
@@ -120,7 +120,7 @@ export const ReportFigures = {
   slaPercent: Nullable(Type.Number()),
   /** How many tickets `slaPercent` covers. */
   slaCounted: Type.Optional(Type.Integer()),
-  /** % of calls that ended as no-show. */
+  /** % no-show of the calls whose outcome is known (served, transferred or no-show; a ticket still at a counter is neither). */
   noShowPercent: Nullable(Type.Number()),
   /** Service, day rows and totals: minutes inside the opening hours (the calendar as it is now, also for past days). */
   openMinutes: Type.Optional(Type.Integer()),
