@@ -15,6 +15,7 @@ import { consoleText, type ConsoleMessageKey } from '../protocol/messages/consol
 import { SEPARATOR } from '../protocol/messages/separator.ts'
 import { PAUSE_REASONS } from '../protocol/pause-reasons.ts'
 import { unstaffedTarget } from './transfer-targets.ts'
+import { serviceLabel } from '../ui-common/service-label.ts'
 
 /** What the dialog asks, with what it needs to ask it. */
 export type DialogSpec =
@@ -149,7 +150,7 @@ export class ConsoleDialog extends LitElement {
             <div class="choices">
               ${spec.services.map(
                 (s) =>
-                  html`<label class="choice"><input type="radio" name="target" required value=${`service:${s.id}`} data-target-service=${s.id} @change=${this.onTarget} /><span class="target">${s.prefix} · ${name(s)}${s.staffed ? nothing : html`<span class="mark" data-unstaffed>${consoleText('transfer.unstaffedService', lang)}</span>`}</span></label>`,
+                  html`<label class="choice"><input type="radio" name="target" required value=${`service:${s.id}`} data-target-service=${s.id} @change=${this.onTarget} /><span class="target">${serviceLabel(s, lang)}${s.staffed ? nothing : html`<span class="mark" data-unstaffed>${consoleText('transfer.unstaffedService', lang)}</span>`}</span></label>`,
               )}
             </div>
           </fieldset>
@@ -189,7 +190,7 @@ export class ConsoleDialog extends LitElement {
           <fieldset>
             <legend>${consoleText('issue.service', lang)}</legend>
             <div class="choices">
-              ${spec.services.map((s, i) => html`<label class="choice"><input type="radio" name="service" required value=${s.id} ?checked=${i === 0} ?disabled=${!s.available} data-issue-service=${s.id} />${s.prefix} · ${name(s)}</label>`)}
+              ${spec.services.map((s, i) => html`<label class="choice"><input type="radio" name="service" required value=${s.id} ?checked=${i === 0} ?disabled=${!s.available} data-issue-service=${s.id} />${serviceLabel(s, lang)}</label>`)}
             </div>
           </fieldset>
           <label class="field">${consoleText('issue.priority', lang)}
