@@ -139,9 +139,16 @@ export const ReportFigures = {
 export const ReportRow = Type.Object({
   /** The day (YYYY-MM-DD), the local hour (0–23), or the service/counter/user id. */
   key: Type.Union([Type.String(), Type.Integer()]),
-  /** What the row is called: the day, "09:00", "A · Passports", "3 · Counter 3", a username. */
+  /** What the row is called: the day, "09:00", "A · Passports", "3 · Counter 3", a username (as the CSV writes it). */
   label: Type.String(),
   labelAr: Type.Optional(Type.String()),
+  /**
+   * Service rows: the service's prefix and names, for a screen to write the row in its language
+   * («A — تراخيص البناء»); the labels join them into one string, which a screen would have to parse.
+   */
+  service: Type.Optional(Type.Object({ prefix: Type.String(), nameAr: Type.String(), nameEn: Type.String() })),
+  /** Counter rows: the counter's number and name, for a screen to write the number in its digits and the name in its language. */
+  counter: Type.Optional(Type.Object({ number: Type.Integer(), name: Type.String() })),
   ...ReportFigures,
   /** clerk rows only: seconds with a ticket at the counter (call to finish, no-show or transfer). */
   busySeconds: Type.Optional(Type.Number()),
