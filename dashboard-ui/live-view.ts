@@ -77,9 +77,11 @@ export class LiveView extends LitElement {
       .kpi[data-tone='ok'] .value {
         color: var(--ok);
       }
+      /* side by side only where each table gets the width its columns need (48rem); else one above the
+         other, full width: at 1366 px both were wider than their half of the row (walk 2026-12-05) */
       .row {
         display: grid;
-        grid-template-columns: minmax(0, 1.15fr) minmax(0, 1fr);
+        grid-template-columns: repeat(auto-fit, minmax(min(100%, 48rem), 1fr));
         gap: 1rem;
         align-items: start;
       }

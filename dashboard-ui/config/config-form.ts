@@ -133,9 +133,11 @@ export const formStyles = css`
     grid-template-columns: repeat(auto-fill, minmax(9rem, 1fr));
     gap: 0.4rem;
   }
+  /* between words only (dashboard-styles.ts td): "anywhere" let the table squeeze the counters' services to
+     a letter's width at 1366 px («تراخي|ص», walk 2026-12-05); the table scrolls in its card if it must */
   td.wrap {
     white-space: normal;
-    overflow-wrap: anywhere;
+    overflow-wrap: break-word;
   }
   fieldset > p {
     margin: 0;
