@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { noShowPercent } from '../../../server/reports/figures.ts'
 import { readCsv } from '../../helpers/read-csv.ts'
-import { TestCenter, TestClock } from '../../helpers/test-center.ts'
+import { oneCounterDay } from '../../helpers/one-counter-day.ts'
 
 /**
  * The no-show rate counts only calls whose outcome is known (walk of 2026-12-05): at one counter,
@@ -23,21 +23,11 @@ describe('the no-show rate', () => {
   })
 
   it('leaves out the ticket still at a counter, as the database has it, in the live figures, the reports and the CSV', async () => {
-    const clock = new TestClock(Date.parse('2026-12-05T08:00:00Z'))
-    const center = await TestCenter.start({ clock, config: { queue: { minSecondsBeforeNoShow: 60 } } })
+    const { center, a, counter, kiosk, clerk, manager, at, ok } = await oneCounterDay('2026-12-05T08:00:00Z', {
+      minSecondsBeforeNoShow: 60,
+    })
     cleanups.push(() => center.close())
-    const t0 = clock.now
-    const at = (s: number) => (clock.now = t0 + s * 1000)
-    const a = await center.createService({ prefix: 'A', targetWaitSeconds: 600 })
-    const counter = await center.createCounter({ number: 1, serviceIds: [a.id] })
-    const kiosk = (await center.createDevice('kiosk')).token
-    const clerk = await center.openCounterAs('clerk1', counter.id)
-    const manager = (await center.createUser('boss', 'manager')).token
     for (let i = 0; i < 3; i++) await center.issue(kiosk, { serviceId: a.id })
-    const ok = async (res: Promise<{ statusCode: number; body: string }>) => {
-      const r = await res
-      expect(r.statusCode, r.body).toBe(200)
-    }
     at(60)
     for (const step of ['call-next', 'start', 'finish'] as const) await ok(center.action(clerk, counter.id, step))
     at(120)
