@@ -15,6 +15,8 @@ import { consoleText, type ConsoleMessageKey } from '../protocol/messages/consol
 import { SEPARATOR } from '../protocol/messages/separator.ts'
 import { PAUSE_REASONS } from '../protocol/pause-reasons.ts'
 import { unstaffedTarget } from './transfer-targets.ts'
+import { serviceLabel } from '../ui-common/service-label.ts'
+import { formatNumber, type DigitStyle } from '../ui-common/digits.ts'
 
 /** What the dialog asks, with what it needs to ask it. */
 export type DialogSpec =
@@ -97,6 +99,8 @@ export class ConsoleDialog extends LitElement {
   ]
 
   @property() override lang: Lang = DEFAULT_LANG
+  /** Digits of the counters' numbers: `digitsFor(lang, the center's setting)`; default 'western'. */
+  @property() digits: DigitStyle = 'western'
   @property({ attribute: false }) spec: DialogSpec | null = null
   /** The request is in flight: confirm waits. */
   @property({ type: Boolean }) busy = false
@@ -149,7 +153,7 @@ export class ConsoleDialog extends LitElement {
             <div class="choices">
               ${spec.services.map(
                 (s) =>
-                  html`<label class="choice"><input type="radio" name="target" required value=${`service:${s.id}`} data-target-service=${s.id} @change=${this.onTarget} /><span class="target">${s.prefix} · ${name(s)}${s.staffed ? nothing : html`<span class="mark" data-unstaffed>${consoleText('transfer.unstaffedService', lang)}</span>`}</span></label>`,
+                  html`<label class="choice"><input type="radio" name="target" required value=${`service:${s.id}`} data-target-service=${s.id} @change=${this.onTarget} /><span class="target">${serviceLabel(s, lang)}${s.staffed ? nothing : html`<span class="mark" data-unstaffed>${consoleText('transfer.unstaffedService', lang)}</span>`}</span></label>`,
               )}
             </div>
           </fieldset>
@@ -158,7 +162,7 @@ export class ConsoleDialog extends LitElement {
               ? html`<fieldset>
                 <legend>${consoleText('transfer.toCounter', lang)}</legend>
                 <div class="choices">
-                  ${spec.counters.map((c) => html`<label class="choice"><input type="radio" name="target" required value=${`counter:${c.id}`} data-target-counter=${c.id} @change=${this.onTarget} /><span class="target">${consoleText('counter.number', lang, { n: c.number })}${SEPARATOR}<bdi>${c.name}</bdi>${c.state === 'closed' ? html`<span class="mark" data-closed>${consoleText('transfer.closedCounter', lang)}</span>` : nothing}</span></label>`)}
+                  ${spec.counters.map((c) => html`<label class="choice"><input type="radio" name="target" required value=${`counter:${c.id}`} data-target-counter=${c.id} @change=${this.onTarget} /><span class="target">${consoleText('counter.number', lang, { n: formatNumber(c.number, { digits: this.digits }) })}${SEPARATOR}<bdi>${c.name}</bdi>${c.state === 'closed' ? html`<span class="mark" data-closed>${consoleText('transfer.closedCounter', lang)}</span>` : nothing}</span></label>`)}
                 </div>
               </fieldset>`
               : nothing
@@ -189,7 +193,7 @@ export class ConsoleDialog extends LitElement {
           <fieldset>
             <legend>${consoleText('issue.service', lang)}</legend>
             <div class="choices">
-              ${spec.services.map((s, i) => html`<label class="choice"><input type="radio" name="service" required value=${s.id} ?checked=${i === 0} ?disabled=${!s.available} data-issue-service=${s.id} />${s.prefix} · ${name(s)}</label>`)}
+              ${spec.services.map((s, i) => html`<label class="choice"><input type="radio" name="service" required value=${s.id} ?checked=${i === 0} ?disabled=${!s.available} data-issue-service=${s.id} />${serviceLabel(s, lang)}</label>`)}
             </div>
           </fieldset>
           <label class="field">${consoleText('issue.priority', lang)}

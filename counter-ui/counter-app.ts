@@ -146,6 +146,7 @@ export class CounterApp extends LitElement {
         this.dialog
           ? html`<tabour-console-dialog
             .lang=${lang}
+            .digits=${this.digits}
             .spec=${this.dialog.spec}
             .busy=${s.busy !== null || !s.reachable}
             @dialog-confirm=${(e: CustomEvent<{ input: ActionInput }>) => void this.onDialogConfirm(e.detail.input)}
@@ -159,6 +160,7 @@ export class CounterApp extends LitElement {
         this.askingLogout && counter
           ? html`<tabour-logout-dialog
             .lang=${lang}
+            .digits=${this.digits}
             .counter=${counter}
             .busy=${s.busy !== null || !s.reachable}
             @logout-choice=${(e: CustomEvent<{ choice: LogoutChoice }>) => void this.logoutWith(e.detail.choice)}
@@ -400,7 +402,12 @@ export class CounterApp extends LitElement {
         spec = { kind: 'confirm', message: 'noShow.confirm', values: { label }, confirmLabel: 'action.no_show' }
         break
       default:
-        spec = { kind: 'confirm', message: 'close.confirm', values: { n: counter.number }, confirmLabel: 'action.close' }
+        spec = {
+          kind: 'confirm',
+          message: 'close.confirm',
+          values: { n: formatNumber(counter.number, { digits: this.digits }) },
+          confirmLabel: 'action.close',
+        }
     }
     this.dialog = { action, spec }
   }

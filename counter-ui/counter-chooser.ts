@@ -11,6 +11,7 @@ import { isolate } from '../ui-common/bilingual.ts'
 import { consoleStyles } from './console-styles.ts'
 import { formatNumber, type DigitStyle } from '../ui-common/digits.ts'
 import { consoleText } from '../protocol/messages/console.ts'
+import { serviceLabel } from '../ui-common/service-label.ts'
 
 export interface CounterOpenDetail {
   counterId: number
@@ -116,7 +117,7 @@ export class CounterChooser extends LitElement {
             ${c.services
               .map((cs) => byId.get(cs.serviceId))
               .filter((s): s is Service => !!s)
-              .map((s) => html`<span>${s.prefix} · ${lang === 'ar' ? s.nameAr : s.nameEn}</span>`)}
+              .map((s) => html`<span>${serviceLabel(s, lang)}</span>`)}
           </div>
           ${taken && this.canTakeOver ? html`<p class="holder" data-holder>${consoleText('choose.takenBy', lang, { name: isolate(name) })}</p>` : ''}
           ${

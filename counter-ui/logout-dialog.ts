@@ -12,6 +12,7 @@ import type { Counter } from '../protocol/entities.ts'
 import { DEFAULT_LANG, type Lang } from '../ui-common/i18n.ts'
 import { consoleStyles, dialogStyles } from './console-styles.ts'
 import { staffingText } from '../protocol/messages/staffing.ts'
+import { formatNumber, type DigitStyle } from '../ui-common/digits.ts'
 
 export type LogoutChoice = 'close' | 'pause'
 
@@ -20,6 +21,8 @@ export class LogoutDialog extends LitElement {
   static override styles = [...consoleStyles, dialogStyles]
 
   @property() override lang: Lang = DEFAULT_LANG
+  /** Digits of the counter's number: `digitsFor(lang, the center's setting)`; default 'western'. */
+  @property() digits: DigitStyle = 'western'
   /** The clerk's counter; null renders nothing. */
   @property({ attribute: false }) counter: Counter | null = null
   /** A request is in flight or the server is away: the choices wait. Default false. */
@@ -36,7 +39,7 @@ export class LogoutDialog extends LitElement {
     const holdsTicket = counter.currentTicketId !== null
     return html`<div class="overlay" @keydown=${this.onKeyDown}>
       <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="logout-title" data-dialog="logout">
-        <h2 id="logout-title">${staffingText('staffing.logout.title', lang, { n: counter.number })}</h2>
+        <h2 id="logout-title">${staffingText('staffing.logout.title', lang, { n: formatNumber(counter.number, { digits: this.digits }) })}</h2>
         <p>${staffingText(holdsTicket ? 'staffing.logout.busy' : 'staffing.logout.body', lang)}</p>
         <div class="buttons">
           ${

@@ -1,8 +1,10 @@
 /**
  * What the hour charts' axes may say: whole hours on the time axis ("07:00", never "7.5:00"),
  * whole tickets on a count axis (never 0.3 tickets), whole minutes on a minutes axis, and a
- * sane scale when there is nothing to draw yet.
+ * sane scale when there is nothing to draw yet; in the screen's digits (the center's on the Arabic
+ * screen, protocol/messages/digits.ts), since uPlot paints the ticks itself and knows none.
  */
+import { formatNumber, inDigitStyle, type DigitStyle } from '../ui-common/digits.ts'
 
 /** The steps uPlot may choose between ticks: whole hours on the time axis. */
 export const HOUR_STEPS = [1, 2, 3, 4, 6, 12]
@@ -10,14 +12,14 @@ export const HOUR_STEPS = [1, 2, 3, 4, 6, 12]
 /** The steps between ticks of a count or minutes axis: whole numbers only. */
 export const WHOLE_STEPS = [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000, 10_000]
 
-/** "07:00" for hour 7. */
-export function hourTick(hour: number): string {
-  return `${String(hour).padStart(2, '0')}:00`
+/** "07:00" for hour 7 («٠٧:٠٠» in Arabic-Indic digits); default Western. */
+export function hourTick(hour: number, digits: DigitStyle = 'western'): string {
+  return inDigitStyle(`${String(hour).padStart(2, '0')}:00`, digits)
 }
 
-/** A tick of a count or minutes axis, or '' for a fraction uPlot might still place (it is skipped). */
-export function wholeTick(value: number): string {
-  return Number.isInteger(value) ? String(value) : ''
+/** A tick of a count or minutes axis in `digits` (default Western), or '' for a fraction uPlot might still place (it is skipped). */
+export function wholeTick(value: number, digits: DigitStyle = 'western'): string {
+  return Number.isInteger(value) ? formatNumber(value, { digits }) : ''
 }
 
 /**

@@ -199,7 +199,12 @@ export class DashboardApp extends LitElement {
         }
         <span class="spacer"></span>
         <span class="session">
-          <span class="clock">${new Date(this.now).toLocaleString(intlLocale(lang, values?.digits), { timeZone: tz, weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' })}</span>
+          ${
+            // only once the center's digits and zone are known (after sign-in): a guess would be untrue for a moment
+            values
+              ? html`<span class="clock">${new Date(this.now).toLocaleString(intlLocale(lang, values.digits), { timeZone: tz, weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' })}</span>`
+              : nothing
+          }
           ${s.user ? html`<span data-user=${s.user.username}>${s.user.username}</span><button type="button" data-action="logout" @click=${() => void s.logout()}>${dashboardText('logout', lang)}</button>` : nothing}
           <tabour-lang-switch .lang=${lang}></tabour-lang-switch>
         </span>

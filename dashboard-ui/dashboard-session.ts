@@ -195,8 +195,13 @@ export class DashboardSession implements ReactiveController {
 
   private async start(user: { id: number; username: string; role: Role }): Promise<void> {
     this.user = user
-    this.phase = 'ready'
     this.auth.startFeed()
+    // the center's settings (its digits, its time zone) before the first figure, as the console
+    // takes its center before its first screen: drawn in Western digits and then switched, the
+    // figures were untrue to the center's setting for their first moment (walk 2026-12-05)
+    this.settings = await this.api.settings().catch(() => this.settings)
+    this.phase = 'ready'
+    this.host.requestUpdate()
     await Promise.all([this.refresh(), this.refreshSlow()])
     clearInterval(this.slowTimer)
     // last-seen times and backups are not pushed: look again every minute

@@ -22,10 +22,15 @@ export class DayBookingsList extends LitElement {
   static override styles = [
     ...deskStyles,
     css`
-      td {
+      /* a time and a phone hint on one line; the service and the name wrap between words (the
+         service's name on one line made the table wider than its card at 1366 px, walk 2026-12-05) */
+      td.time,
+      td[dir='ltr'] {
         white-space: nowrap;
       }
-      td.name {
+      /* a mark («Booked by staff», «Not arrived yet») wraps between its words too: on one line each, the
+         English table was still 18 px wider than its card at 1366 px */
+      td .pill {
         white-space: normal;
       }
     `,
@@ -84,7 +89,7 @@ export class DayBookingsList extends LitElement {
         <tbody>
           ${list.bookings.map(
             (b) => html`<tr data-booking=${b.code} data-status=${b.status}>
-              <td>${fmt.time(b.slotStart)}</td>
+              <td class="time">${fmt.time(b.slotStart)}</td>
               <td>${serviceName(b.serviceId)}</td>
               <td class="name">${b.name}${b.bookedBy === 'user' ? html` <span class="pill">${this.t('today.byStaff')}</span>` : nothing}</td>
               <td dir="ltr">${b.phoneHint}</td>

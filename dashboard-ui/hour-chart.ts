@@ -2,7 +2,8 @@
  * `<tabour-hour-chart>`: a line chart over the 24 local hours, drawn with uPlot inside the
  * shadow root (its stylesheet inlined there). Properties in: `series` (label, 24 values,
  * colour, dashed), `height`, `emptyText` (shown instead of the chart while every value is 0 or
- * missing). Axes show whole hours and whole values (chart-axes.ts); the ticks drawn are mirrored
+ * missing), `digits` (the screen's). Axes show whole hours and whole values in those digits
+ * (chart-axes.ts); the ticks drawn are mirrored
  * in `data-x-ticks` / `data-y-ticks` because uPlot paints them on a canvas. Redrawn when the
  * series change or the element is resized; the uPlot instance and the observer are released on
  * disconnect.
@@ -11,6 +12,7 @@ import { LitElement, css, html, nothing, unsafeCSS, type PropertyValues, type Te
 import { customElement, property } from 'lit/decorators.js'
 import type uPlot from 'uplot'
 import uplotCss from 'uplot/dist/uPlot.min.css?inline'
+import type { DigitStyle } from '../ui-common/digits.ts'
 import { UplotController } from '../ui-common/uplot-controller.ts'
 import { HOUR_STEPS, WHOLE_STEPS, hourTick, nothingToDraw, shownHours, valueRange, wholeTick } from './chart-axes.ts'
 
@@ -36,6 +38,15 @@ export class HourChart extends LitElement {
       .u-legend {
         font-size: 0.85rem;
       }
+      /* the plot is drawn left to right (hours run that way on both screens), but the legend is text:
+         on the Arabic screen «A — تراخيص البناء» starts at the right like every other line */
+      :host(:dir(rtl)) .u-legend {
+        direction: rtl;
+      }
+      :host(:dir(rtl)) .u-legend .u-marker {
+        margin-right: 0;
+        margin-left: 4px;
+      }
 
       .plot {
         direction: ltr;
@@ -55,6 +66,8 @@ export class HourChart extends LitElement {
   @property({ type: Number }) height = 220
   /** What the chart says while there is nothing to draw (e.g. "No tickets yet"). */
   @property() emptyText = ''
+  /** The digits of the axes' ticks: the screen's (the center's on the Arabic screen); default Western. */
+  @property() digits: DigitStyle = 'western'
   /** First and last hour shown (the center's opening hours); default 6–22. */
   @property({ attribute: false }) range: [number, number] = [6, 22]
 
@@ -68,7 +81,7 @@ export class HourChart extends LitElement {
   }
 
   protected override updated(changed: PropertyValues): void {
-    if (changed.has('series') || changed.has('height') || changed.has('emptyText')) this.draw()
+    if (changed.has('series') || changed.has('height') || changed.has('emptyText') || changed.has('digits')) this.draw()
   }
 
   private draw(): void {
@@ -90,8 +103,25 @@ export class HourChart extends LitElement {
         cursor: { drag: { x: false, y: false } },
         scales: { x: { time: false }, y: { range: () => valueRange(max) } },
         axes: [
-          { incrs: HOUR_STEPS, values: (_u, ticks) => this.mirror('x', ticks.map(hourTick)), grid: { stroke: '#e3e8ef' } },
-          { incrs: WHOLE_STEPS, grid: { stroke: '#e3e8ef' }, size: 50, values: (_u, ticks) => this.mirror('y', ticks.map(wholeTick)) },
+          {
+            incrs: HOUR_STEPS,
+            values: (_u, ticks) =>
+              this.mirror(
+                'x',
+                ticks.map((h) => hourTick(h, this.digits)),
+              ),
+            grid: { stroke: '#e3e8ef' },
+          },
+          {
+            incrs: WHOLE_STEPS,
+            grid: { stroke: '#e3e8ef' },
+            size: 50,
+            values: (_u, ticks) =>
+              this.mirror(
+                'y',
+                ticks.map((v) => wholeTick(v, this.digits)),
+              ),
+          },
         ],
         series: [
           { label: '' },

@@ -24,6 +24,8 @@ import { placeRefusal, type PlacedError } from './hours-errors.ts'
 import { hoursLine, linesOf, NINE_TO_THREE, parseHours, WEEK_ORDER, type Lines } from './hours-lines.ts'
 import { inDigits } from './format.ts'
 import './month-calendar.ts'
+import { serviceLabel } from '../ui-common/service-label.ts'
+import { SEPARATOR } from '../protocol/messages/separator.ts'
 
 type Where = 'hours' | 'ics' | 'exception'
 /** What the tab says after an action, worded at render time so a language switch rewords it. */
@@ -230,7 +232,7 @@ export class HoursView extends LitElement {
       this.patch({ services: [...others, { ...base, ...change }] })
     }
     return html`<div class="row" data-service=${s.id}>
-      <label>${s.prefix} · ${name} — ${t('hoursTab.cutoff', this.lang)}<input type="number" min="0" max="720" name=${`cutoff-${s.id}`} .value=${String(own?.lastTicketMinutes ?? 0)} @change=${(e: Event) => set({ lastTicketMinutes: Number((e.target as HTMLInputElement).value) })} /></label>
+      <label>${serviceLabel(s, this.lang)}${SEPARATOR}${t('hoursTab.cutoff', this.lang)}<input type="number" min="0" max="720" name=${`cutoff-${s.id}`} .value=${String(own?.lastTicketMinutes ?? 0)} @change=${(e: Event) => set({ lastTicketMinutes: Number((e.target as HTMLInputElement).value) })} /></label>
       <label class="check"
         ><input type="checkbox" name=${`late-${s.id}`} .checked=${own?.stopWhenWaitPastClose ?? false} @change=${(e: Event) => set({ stopWhenWaitPastClose: (e.target as HTMLInputElement).checked })} />
         ${t('hoursTab.stopWhenLate', this.lang)}</label

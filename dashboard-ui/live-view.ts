@@ -31,6 +31,7 @@ import './provider-health.ts'
 import { messagesCardText } from '../protocol/messages/messages-card.ts'
 import './origin-waits-card.ts'
 import { deviceVerdict, SCREEN_SILENT_MS } from '../protocol/device-verdict.ts'
+import { serviceLabel } from '../ui-common/service-label.ts'
 
 const PALETTE = ['#003a70', '#c8102e', '#0f7b3f', '#b25e00', '#6a1b9a', '#00838f', '#5d4037', '#455a64']
 
@@ -76,9 +77,11 @@ export class LiveView extends LitElement {
       .kpi[data-tone='ok'] .value {
         color: var(--ok);
       }
+      /* side by side only where each table gets the width its columns need (48rem); else one above the
+         other, full width: at 1366 px both were wider than their half of the row (walk 2026-12-05) */
       .row {
         display: grid;
-        grid-template-columns: minmax(0, 1.15fr) minmax(0, 1fr);
+        grid-template-columns: repeat(auto-fit, minmax(min(100%, 48rem), 1fr));
         gap: 1rem;
         align-items: start;
       }
@@ -280,7 +283,7 @@ export class LiveView extends LitElement {
   private charts(): TemplateResult | typeof nothing {
     const h = this.hourly
     if (!h) return nothing
-    const lang = this.lang
+    const { lang, digits } = this
     const perService = h.services.filter((s) => s.issued.some((v) => (v ?? 0) > 0))
     const empty = dashboardText('chart.empty', lang)
     return html`<section class="charts">
@@ -288,6 +291,7 @@ export class LiveView extends LitElement {
         <h2>${dashboardText('live.hourly', lang)}</h2>
         <tabour-hour-chart
           data-chart="hourly"
+          .digits=${digits}
           .emptyText=${empty}
           .series=${[
             { label: dashboardText('chart.issued', lang), values: h.issued, color: '#003a70', fill: true },
@@ -299,11 +303,11 @@ export class LiveView extends LitElement {
       </div>
       <div class="card">
         <h2>${dashboardText('live.waitByHour', lang)}</h2>
-        <tabour-hour-chart data-chart="wait" .emptyText=${empty} .series=${[{ label: dashboardText('chart.wait', lang), values: h.avgWaitSeconds.map((v) => (v === null ? null : Math.round(v / 6) / 10)), color: '#c8102e', fill: true }]}></tabour-hour-chart>
+        <tabour-hour-chart data-chart="wait" .digits=${digits} .emptyText=${empty} .series=${[{ label: dashboardText('chart.wait', lang), values: h.avgWaitSeconds.map((v) => (v === null ? null : Math.round(v / 6) / 10)), color: '#c8102e', fill: true }]}></tabour-hour-chart>
       </div>
       <div class="card">
         <h2>${dashboardText('live.perService', lang)}</h2>
-        <tabour-hour-chart data-chart="per-service" .emptyText=${empty} .series=${perService.map((s, i) => ({ label: `${s.prefix} · ${lang === 'ar' ? s.nameAr : s.nameEn}`, values: s.issued, color: PALETTE[i % PALETTE.length]! }))}></tabour-hour-chart>
+        <tabour-hour-chart data-chart="per-service" .digits=${digits} .emptyText=${empty} .series=${perService.map((s, i) => ({ label: serviceLabel(s, lang), values: s.issued, color: PALETTE[i % PALETTE.length]! }))}></tabour-hour-chart>
       </div>
     </section>`
   }

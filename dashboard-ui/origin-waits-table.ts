@@ -10,6 +10,7 @@ import type { DigitStyle } from '../ui-common/digits.ts'
 import type { Lang } from '../ui-common/i18n.ts'
 import { tableScroll } from './dashboard-styles.ts'
 import { duration, num } from './format.ts'
+import { serviceLabel as labelOf } from '../ui-common/service-label.ts'
 
 /** The origins' headers over their three columns, centred and set apart. */
 export const originWaitsStyles = css`
@@ -27,9 +28,8 @@ export interface ServiceName {
   nameEn: string
 }
 
-/** "A · Passports" in the page's language; the id when the service is unknown. */
-export const serviceLabel = (s: ServiceName | undefined, id: number, lang: Lang): string =>
-  s ? `${s.prefix} · ${lang === 'ar' ? s.nameAr : s.nameEn}` : String(id)
+/** "A — Passports" in the page's language (ui-common/service-label.ts); the id when the service is unknown. */
+export const serviceLabel = (s: ServiceName | undefined, id: number, lang: Lang): string => (s ? labelOf(s, lang) : String(id))
 
 const cells = (w: OriginWait, digits: DigitStyle) =>
   html`<td class="n" data-called>${num(w.called, digits)}</td><td class="n" data-mean>${duration(w.meanWaitSeconds, digits)}</td><td class="n" data-median>${duration(w.medianWaitSeconds, digits)}</td>`

@@ -18,6 +18,7 @@ import type { DashboardApi } from './dashboard-api.ts'
 import { printReportStyles } from './print-report-styles.ts'
 import './feedback-report.ts'
 import { dayDuration, duration, num, percent } from './format.ts'
+import { reportRowLabel } from './report-row-label.ts'
 
 /** What to print: the day's report, or one clerk's shift on that day. */
 export type PrintTarget = { kind: 'daily'; day: string } | { kind: 'shift'; day: string; userId: number }
@@ -207,7 +208,7 @@ export class PrintReport extends LitElement {
         </tr>
       </thead>
       <tbody>
-        ${r.rows.map((row) => html`<tr data-key=${String(row.key)}><th scope="row">${lang === 'ar' && row.labelAr ? row.labelAr : row.label}</th>${cells(row)}</tr>`)}
+        ${r.rows.map((row) => html`<tr data-key=${String(row.key)}><th scope="row">${reportRowLabel(row, by, lang, digits)}</th>${cells(row)}</tr>`)}
       </tbody>
       <tfoot>
         <tr data-key="total"><th scope="row">${dashboardText('col.total', lang)}</th>${cells(r.totals)}</tr>

@@ -12,8 +12,8 @@ import type { DigitStyle } from '../ui-common/digits.ts'
 import type { Lang } from '../ui-common/i18n.ts'
 import type { DashboardApi } from './dashboard-api.ts'
 import { deskStyles, tableScroll } from './dashboard-styles.ts'
-import { dayDuration, duration, inDigits, num, percent, shiftDay } from './format.ts'
-import { counterCell } from './counter-name.ts'
+import { dayDuration, duration, num, percent, shiftDay } from './format.ts'
+import { reportRowLabel } from './report-row-label.ts'
 import { dashboardText, figureLabel, type DashboardMessageKey } from '../protocol/messages/dashboard.ts'
 import { printReportText } from '../protocol/messages/print-report.ts'
 import './print-report.ts'
@@ -219,14 +219,6 @@ export class ReportsView extends LitElement {
     const { lang, digits } = this
     const cols =
       r.by === 'clerk' ? [...COLUMNS, ...CLERK_COLUMNS] : r.totals.openMinutes !== undefined ? [...COLUMNS, ...HOURS_COLUMNS] : COLUMNS
-    const label = (row: ReportRow) => {
-      if (lang === 'ar' && row.labelAr) return row.labelAr
-      // a counter's row is labelled `number · name` (server/reports/range-report.ts): the number in the
-      // screen's digits, the name in the page's language
-      const counter = r.by === 'counter' ? /^(\d+) · (.+)$/.exec(row.label) : null
-      if (counter) return counterCell({ number: Number(counter[1]), name: counter[2]! }, lang, digits)
-      return r.by === 'hour' || r.by === 'day' ? inDigits(row.label, digits) : row.label
-    }
     return html`<section class="card">
       ${tableScroll(
         dashboardText(`by.${r.by}`, lang),
@@ -238,7 +230,7 @@ export class ReportsView extends LitElement {
           </tr>
         </thead>
         <tbody>
-          ${r.rows.map((row) => html`<tr data-key=${String(row.key)}><td>${label(row)}</td>${cols.map((c) => html`<td class="n">${c.cell(row, digits, lang)}</td>`)}</tr>`)}
+          ${r.rows.map((row) => html`<tr data-key=${String(row.key)}><td>${reportRowLabel(row, r.by, lang, digits)}</td>${cols.map((c) => html`<td class="n">${c.cell(row, digits, lang)}</td>`)}</tr>`)}
         </tbody>
         <tfoot>
           <tr data-key="total"><td>${dashboardText('col.total', lang)}</td>${cols.map((c) => html`<td class="n">${CLERK_COLUMNS.includes(c) ? '' : c.cell(r.totals, digits, lang)}</td>`)}</tr>

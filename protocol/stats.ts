@@ -28,7 +28,7 @@ const Figures = {
   p90WaitSeconds: Type.Optional(Nullable(Type.Number())),
   /** 90th percentile (nearest rank) of today's service times (call to finish). */
   p90ServiceSeconds: Type.Optional(Nullable(Type.Number())),
-  /** % of today's calls that ended as no-show; null before the first call. */
+  /** % no-show of today's calls whose outcome is known (served, transferred or no-show; server/reports/figures.ts noShowPercent); null before the first. */
   noShowPercent: Type.Optional(Nullable(Type.Number())),
   /** How long the longest-waiting ticket still in line has waited, now (null when nobody waits). */
   longestWaitSeconds: Type.Optional(Nullable(Type.Number())),
@@ -120,7 +120,7 @@ export const ReportFigures = {
   slaPercent: Nullable(Type.Number()),
   /** How many tickets `slaPercent` covers. */
   slaCounted: Type.Optional(Type.Integer()),
-  /** % of calls that ended as no-show. */
+  /** % no-show of the calls whose outcome is known (served, transferred or no-show; a ticket still at a counter is neither). */
   noShowPercent: Nullable(Type.Number()),
   /** Service, day rows and totals: minutes inside the opening hours (the calendar as it is now, also for past days). */
   openMinutes: Type.Optional(Type.Integer()),
@@ -139,9 +139,16 @@ export const ReportFigures = {
 export const ReportRow = Type.Object({
   /** The day (YYYY-MM-DD), the local hour (0–23), or the service/counter/user id. */
   key: Type.Union([Type.String(), Type.Integer()]),
-  /** What the row is called: the day, "09:00", "A · Passports", "3 · Counter 3", a username. */
+  /** What the row is called: the day, "09:00", "A · Passports", "3 · Counter 3", a username (as the CSV writes it). */
   label: Type.String(),
   labelAr: Type.Optional(Type.String()),
+  /**
+   * Service rows: the service's prefix and names, for a screen to write the row in its language
+   * («A — تراخيص البناء»); the labels join them into one string, which a screen would have to parse.
+   */
+  service: Type.Optional(Type.Object({ prefix: Type.String(), nameAr: Type.String(), nameEn: Type.String() })),
+  /** Counter rows: the counter's number and name, for a screen to write the number in its digits and the name in its language. */
+  counter: Type.Optional(Type.Object({ number: Type.Integer(), name: Type.String() })),
   ...ReportFigures,
   /** clerk rows only: seconds with a ticket at the counter (call to finish, no-show or transfer). */
   busySeconds: Type.Optional(Type.Number()),

@@ -189,6 +189,9 @@ export const ticketToolsStyles = [
       display: grid;
       gap: 0.2rem;
     }
+    ol[data-digits='arabic-indic'] {
+      list-style-type: arabic-indic;
+    }
     ol time {
       font-variant-numeric: tabular-nums;
       color: var(--tools-soft);

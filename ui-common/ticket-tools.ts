@@ -24,8 +24,8 @@ import { ApiError, NetworkError } from './api-client.ts'
 import { sessionEnded } from './staff-session.ts'
 import type { TicketToolsApi } from './ticket-tools-api.ts'
 import { ticketToolsStyles } from './ticket-tools-styles.ts'
-import { intlLocale, type DigitStyle } from './digits.ts'
-import { isolate } from './bilingual.ts'
+import { formatNumber, intlLocale, type DigitStyle } from './digits.ts'
+import { isolate, nameIn, namePart } from './bilingual.ts'
 
 type Message = { key: TicketToolsMessageKey; values?: Record<string, string | number>; tone: 'info' | 'error' }
 
@@ -142,7 +142,7 @@ export class TicketTools extends LitElement {
             ? html`<dt>${t('tools.waitingSince', l)}</dt><dd data-waiting-since>${timeOf(m.waitingSince, l, this.timeZone, this.digits)}</dd>`
             : nothing
         }
-        ${m.counter ? html`<dt>${t('tools.counterTerm', l)}</dt><dd>${t('tools.counter', l, { n: m.counter.number })}${SEPARATOR}${m.counter.name}</dd>` : nothing}
+        ${m.counter ? html`<dt>${t('tools.counterTerm', l)}</dt><dd>${t('tools.counter', l, { n: formatNumber(m.counter.number, { digits: this.digits }) })}${SEPARATOR}${nameIn(m.counter.name, l)}</dd>` : nothing}
         ${
           m.position !== null
             ? html`<dt>${t('tools.ahead', l)}</dt>
@@ -161,15 +161,18 @@ export class TicketTools extends LitElement {
   private renderHistory(entries: HistoryEntry[]): TemplateResult {
     const l = this.lang
     if (entries.length === 0) return html`<p class="muted">${t('tools.historyEmpty', l)}</p>`
-    return html`<ol data-history>
+    // the list's own numbers in the screen's digits (the stylesheet's arabic-indic markers): the
+    // decimal default wrote Western digits down an Arabic console with Arabic-Indic set (walk 2026-12-05)
+    return html`<ol data-history data-digits=${this.digits}>
       ${entries.map((e) => {
         const bits: string[] = []
-        if (e.counter) bits.push(t('tools.counter', l, { n: e.counter.number }))
-        bits.push(e.by ? e.by.name : t('step.bySystem', l))
+        if (e.counter) bits.push(t('tools.counter', l, { n: formatNumber(e.counter.number, { digits: this.digits }) }))
+        // a kiosk's or a clerk's name may hold both languages («كشك المدخل · Entrance kiosk»): the page's half
+        bits.push(e.by ? isolate(namePart(e.by.name, l)) : t('step.bySystem', l))
         const d = e.details
         if (typeof d.toServiceAr === 'string')
           bits.push(t('step.toService', l, { name: l === 'ar' ? d.toServiceAr : String(d.toServiceEn) }))
-        if (typeof d.toCounter === 'number') bits.push(t('step.toCounter', l, { n: d.toCounter }))
+        if (typeof d.toCounter === 'number') bits.push(t('step.toCounter', l, { n: formatNumber(d.toCounter, { digits: this.digits }) }))
         if (typeof d.reason === 'string') bits.push(this.reasonText(d.reason))
         if (typeof d.note === 'string') bits.push(`«${d.note}»`)
         return html`<li data-step=${e.step}>

@@ -9,7 +9,7 @@ import { LitElement, css, html, nothing, type TemplateResult } from 'lit'
 import { property, state } from 'lit/decorators.js'
 import { ApiError, NetworkError } from '../../ui-common/api-client.ts'
 import { dirOf, type Lang } from '../../ui-common/i18n.ts'
-import type { DigitStyle } from '../../ui-common/digits.ts'
+import { inDigitStyle, toWesternDigits, type DigitStyle } from '../../ui-common/digits.ts'
 import { configText, fieldErrorText, formErrorText } from '../../protocol/messages/config-forms.ts'
 import type { DashboardApi } from '../dashboard-api.ts'
 import { deskStyles } from '../dashboard-styles.ts'
@@ -51,6 +51,15 @@ interface Common {
 
 /** `config/printer/widthMm` as an id part. */
 const idOf = (name: string) => name.replace(/[^A-Za-z0-9_-]/g, '-')
+/** What a number box takes, in either digits: a whole number, or one with a decimal point (. or the Arabic ٫). */
+const FIGURE_PATTERN = {
+  whole: '[0-9\u0660-\u0669\u06F0-\u06F9]+',
+  decimal: '[0-9\u0660-\u0669\u06F0-\u06F9]+([.\u066B][0-9\u0660-\u0669\u06F0-\u06F9]+)?',
+}
+
+/** A figure as typed («١٢», "12", «٠٫٥») as the API takes it ("12", "0.5"). */
+export const typedFigure = (text: string): string => toWesternDigits(text).replace(/\u066B/g, '.')
+
 export const str = (v: unknown) => (v === null || v === undefined ? '' : String(v))
 export const intOrNull = (v: string | boolean | undefined) => (str(v).trim() === '' ? null : Number(v))
 
@@ -124,9 +133,11 @@ export const formStyles = css`
     grid-template-columns: repeat(auto-fill, minmax(9rem, 1fr));
     gap: 0.4rem;
   }
+  /* between words only (dashboard-styles.ts td): "anywhere" let the table squeeze the counters' services to
+     a letter's width at 1366 px («تراخي|ص», walk 2026-12-05); the table scrolls in its card if it must */
   td.wrap {
     white-space: normal;
-    overflow-wrap: anywhere;
+    overflow-wrap: break-word;
   }
   fieldset > p {
     margin: 0;
@@ -186,7 +197,8 @@ export abstract class ConfigForm extends LitElement {
 
   protected readonly onInput = (e: Event) => {
     const el = e.target as HTMLInputElement
-    this.values = { ...this.values, [el.name]: el.type === 'checkbox' ? el.checked : el.value }
+    const value = el.type === 'checkbox' ? el.checked : 'figure' in el.dataset ? typedFigure(el.value) : el.value
+    this.values = { ...this.values, [el.name]: value }
   }
 
   /** Tells the dashboard something changed (its live figures reload). */
@@ -261,6 +273,9 @@ export abstract class ConfigForm extends LitElement {
     }
     let input: TemplateResult
     switch (f.kind) {
+      case 'number':
+        input = this.figureInput(f, common)
+        break
       case 'select':
         input = html`<select id=${common.id} name=${f.name} aria-invalid=${common.invalid} aria-describedby=${common.described} @change=${this.onInput}>
           ${f.options!.map((o) => html`<option value=${o.value} ?selected=${str(v) === o.value}>${o.label}</option>`)}
@@ -276,6 +291,18 @@ export abstract class ConfigForm extends LitElement {
         input = html`<input id=${common.id} type=${f.kind ?? 'text'} name=${f.name} dir=${common.dir} lang=${common.lang} min=${f.min ?? nothing} max=${f.max ?? nothing} step=${f.step ?? nothing} autocomplete=${f.autocomplete ?? nothing} aria-invalid=${common.invalid} aria-describedby=${common.described} .value=${str(v)} @input=${this.onInput} />`
     }
     return html`<div class="field" data-field=${f.name}><label for=${id}>${f.label}</label>${input} ${hint} ${extraPart} ${error}</div>`
+  }
+
+  /**
+   * A number box that shows its figure in the screen's digits (the center's on the Arabic screen):
+   * an `<input type="number">` writes Western digits whatever the page and the setting (the walk of
+   * 2026-12-05 found «7» in the new counter's number box beside «الشباك ٦»). So it is a text box
+   * for numbers: the phone or tablet offers its number pad (inputmode), a keyboard's digits of
+   * either kind are read back as Western (onInput, typedFigure), and the pattern keeps letters out.
+   */
+  private figureInput(f: FieldSpec, common: Common): TemplateResult {
+    const decimal = f.step !== undefined && f.step !== '1'
+    return html`<input id=${common.id} type="text" data-figure inputmode=${decimal ? 'decimal' : 'numeric'} pattern=${decimal ? FIGURE_PATTERN.decimal : FIGURE_PATTERN.whole} name=${f.name} dir=${common.dir} lang=${common.lang} autocomplete=${f.autocomplete ?? 'off'} aria-invalid=${common.invalid} aria-describedby=${common.described} .value=${inDigitStyle(str(this.values[f.name]), this.digits)} @input=${this.onInput} />`
   }
 
   /** A zone: one of the center's zones, or a new one typed on the fly (`<name>New`). */

@@ -11,6 +11,7 @@ import { configText } from '../../protocol/messages/config-forms.ts'
 import { formatNumber } from '../../ui-common/digits.ts'
 import { namePart, nameIn } from '../../ui-common/bilingual.ts'
 import { ConfigForm, intOrNull, NEW_ZONE, str, type FieldSpec, type Values } from './config-form.ts'
+import { serviceLabel } from '../../ui-common/service-label.ts'
 
 @customElement('tabour-counters-config')
 export class CountersConfig extends ConfigForm {
@@ -129,7 +130,7 @@ export class CountersConfig extends ConfigForm {
       <p class="muted" id="weights-help">${configText('weights.help', l, { backup: 0, normal: 1, double: 2 }, this.digits)}</p>
       <div class="weights">
         ${this.services.map((s) => {
-          const name = `${s.prefix} · ${l === 'ar' ? s.nameAr : s.nameEn}`
+          const name = serviceLabel(s, l)
           return html`<label>${name}<input type="number" min="0" max="100" step="0.5" name=${`w${s.id}`} aria-label=${configText('weights.weight', l, { service: name })} .value=${str(this.values[`w${s.id}`])} @input=${this.onInput} /></label>`
         })}
       </div>

@@ -49,7 +49,7 @@ export const CSV_MESSAGES = {
   'figure.avgService': { ar: 'متوسط زمن الخدمة (ثانية)', en: 'Average service time (seconds)' },
   'figure.p90Service': { ar: 'زمن الخدمة عند المئين 90 (ثانية)', en: '90th percentile service time (seconds)' },
   'figure.sla': { ar: 'ضمن زمن الانتظار المستهدف (%)', en: 'Within target wait (%)' },
-  'figure.noShowPct': { ar: 'عدم الحضور من النداءات (%)', en: 'No-shows of calls (%)' },
+  'figure.noShowPct': { ar: 'عدم الحضور من النداءات المنتهية (%)', en: 'No-shows of ended calls (%)' },
   'figure.busy': { ar: 'مشغول بتذكرة (ثانية)', en: 'Busy with a ticket (seconds)' },
   'figure.idle': { ar: 'مفتوح بلا تذكرة (ثانية)', en: 'Open without a ticket (seconds)' },
   'figure.pause': { ar: 'متوقف مؤقتًا (ثانية)', en: 'Paused (seconds)' },

@@ -15,7 +15,9 @@
  *   toFigures). A ticket cancelled within its target is not covered: nobody failed it. So a
  *   long line that nobody calls shows as misses at once, not as 100 %;
  * - service time: `serviceSeconds` of each finish (call to finish);
- * - p90: nearest rank (see sql-functions.ts); no-show % = no-shows ÷ calls.
+ * - p90: nearest rank (see sql-functions.ts);
+ * - no-show % = no-shows ÷ the calls whose outcome is known (noShowPercent below): a ticket still
+ *   at a counter (called or being served, or parked) has come neither way yet.
  * The pass reads the rollups of rollup.ts (the same events, folded per day and per hour), not
  * the event log row by row: a month of a busy center is ~30k rollup rows instead of ~450k events.
  */
@@ -197,6 +199,18 @@ export function slaCounted(row: Pick<FigureRow, 'called' | 'missedTarget'>, over
 }
 
 /**
+ * The no-show rate, in one place for the live figures, the reports, the CSV and the clerk's day:
+ * no-shows ÷ the calls that ended with the citizen there or not — served (a finish or a finished
+ * step), sent on to another line (a transfer: they came), or a no-show. A ticket still at a
+ * counter counts in neither, so a busy counter does not dilute the rate (no-shows ÷ calls did).
+ * Null when no call has an outcome yet.
+ */
+export function noShowPercent(row: Pick<FigureRow, 'served' | 'noShow' | 'transferred'>): number | null {
+  const known = row.served + row.noShow + row.transferred
+  return known > 0 ? round1((100 * row.noShow) / known) : null
+}
+
+/**
  * Turns a raw row (or none) into the API's figures; `overdue` is how many of the group's tickets
  * are waiting past their target right now (live figures only, see the definition above).
  */
@@ -217,7 +231,7 @@ export function toFigures(row: FigureRow | undefined, overdue = 0): Figures {
     p90ServiceSeconds: r.p90ServiceSeconds,
     slaPercent: counted > 0 ? round1((100 * r.withinTarget) / counted) : null,
     slaCounted: counted,
-    noShowPercent: r.called > 0 ? round1((100 * r.noShow) / r.called) : null,
+    noShowPercent: noShowPercent(r),
   }
 }
 

@@ -27,6 +27,8 @@ interface Named {
   id: number
   label: string
   labelAr?: string
+  service?: ReportRow['service']
+  counter?: ReportRow['counter']
 }
 
 const hourLabel = (h: number) => `${String(h).padStart(2, '0')}:00`
@@ -49,11 +51,12 @@ function keysOf(db: Database.Database, q: RangeReportQuery, seen: Set<string>): 
         id: s.id,
         label: `${s.prefix} · ${s.nameEn}`,
         labelAr: `${s.prefix} · ${s.nameAr}`,
+        service: { prefix: s.prefix, nameAr: s.nameAr, nameEn: s.nameEn },
       }))
     case 'counter':
       return (
         db.prepare('SELECT id, number, name FROM counters ORDER BY number').all() as { id: number; number: number; name: string }[]
-      ).map((c) => ({ id: c.id, label: `${c.number} · ${c.name}` }))
+      ).map((c) => ({ id: c.id, label: `${c.number} · ${c.name}`, counter: { number: c.number, name: c.name } }))
     case 'clerk': {
       const users = db.prepare('SELECT id, username, display_name AS displayName, role FROM users ORDER BY username').all() as {
         id: number
@@ -93,6 +96,8 @@ export function rangeReport(db: Database.Database, q: RangeReportQuery): Report 
       key,
       label: k.label,
       ...('labelAr' in k && k.labelAr ? { labelAr: k.labelAr } : {}),
+      ...('service' in k && k.service ? { service: k.service } : {}),
+      ...('counter' in k && k.counter ? { counter: k.counter } : {}),
       ...toFigures(rows.get(String(key)), overdueOf(key)),
     }
     if (times) Object.assign(row, times.get(key as number) ?? { busySeconds: 0, idleSeconds: 0, pauseSeconds: 0 })

@@ -94,6 +94,10 @@ describe('hour chart axes', () => {
     expect(hourTick(7)).toBe('07:00')
     expect(wholeTick(2)).toBe('2')
     expect(wholeTick(0.3)).toBe('')
+    // the screen's digits (uPlot paints the ticks itself): the Arabic screen with Arabic-Indic set
+    expect(hourTick(7, 'arabic-indic')).toBe('٠٧:٠٠')
+    expect(wholeTick(12, 'arabic-indic')).toBe('١٢')
+    expect(wholeTick(0.5, 'arabic-indic')).toBe('')
     expect(valueRange(null)).toEqual([0, 5])
     expect(valueRange(0.8)).toEqual([0, 5])
     expect(valueRange(40)).toEqual([0, 44])

@@ -235,6 +235,12 @@ async function playDay(digits: Digits): Promise<void> {
     .waitFor()
   await shot(consolePage, `digits-console-ar${docs ? '' : '-western'}`, false)
   await expectAccessible(consolePage, 'console')
+  // its dialogs too: logging out asks about «الشباك ١» (the catalogue's {n} is text: s36 walk)
+  await consolePage.locator('header [data-action="logout"]').click()
+  const ask = consolePage.locator('tabour-logout-dialog [data-dialog="logout"]')
+  expect(await ask.locator('#logout-title').textContent()).toContain(`الشباك ${arabicFigures('1', digits)}`)
+  await ask.locator('[data-choice="cancel"]').click()
+  await ask.waitFor({ state: 'detached' })
 
   // the display: the label as the citizen's ticket has it; the counter number is Arabic text
   await board.locator('tabour-display-app section.now[data-now="B-004"]').waitFor()

@@ -120,6 +120,8 @@ describe('reports on a hand-computed day', () => {
       key: s.a.id,
       label: 'A · Service A',
       labelAr: 'A · خدمة A',
+      // the parts as fields: a screen writes them in its language, parsing nothing back
+      service: { prefix: 'A', nameAr: 'خدمة A', nameEn: 'Service A' },
       issued: 4,
       called: 4,
       served: 2,
@@ -163,6 +165,11 @@ describe('reports on a hand-computed day', () => {
     ).toEqual([
       ['1 · Counter 1', 4, 2, 1, 1],
       ['2 · Counter 2', 3, 3, 0, 0],
+    ])
+    // the number and the name as fields (the dashboard writes the number in its digits: walk 2026-12-05)
+    expect(byCounter.rows.map((r: { counter?: unknown }) => r.counter)).toEqual([
+      { number: 1, name: 'Counter 1' },
+      { number: 2, name: 'Counter 2' },
     ])
 
     const today = (await center.request('GET', '/api/v1/stats/today', { token: s.manager })).json()
@@ -295,7 +302,7 @@ describe('CSV', () => {
       .trim()
       .split('\r\n')
     expect(lines[0]).toBe(
-      'Service code,Service (Arabic),Service (English),Tickets issued,Tickets called,Tickets served,No-shows,Tickets cancelled,Tickets transferred,Average wait (seconds),90th percentile wait (seconds),Longest wait (seconds),Average service time (seconds),90th percentile service time (seconds),Within target wait (%),No-shows of calls (%)',
+      'Service code,Service (Arabic),Service (English),Tickets issued,Tickets called,Tickets served,No-shows,Tickets cancelled,Tickets transferred,Average wait (seconds),90th percentile wait (seconds),Longest wait (seconds),Average service time (seconds),90th percentile service time (seconds),Within target wait (%),No-shows of ended calls (%)',
     )
     expect(lines[1]).toBe('A,خدمة A,Service A,4,4,2,1,0,1,1400,3700,3700,250,300,50,25')
     expect(lines[3]).toBe('Total,,,7,7,5,1,1,1,971.4,3700,3700,260,600,57.1,14.3')

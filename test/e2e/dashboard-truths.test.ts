@@ -1,0 +1,202 @@
+import { describe, expect, it } from 'vitest'
+import type { Locator, Page } from 'playwright-core'
+import { join } from 'node:path'
+import { ADMIN_PASSWORD, daytimeShiftMs, TestClock } from '../helpers/test-center.ts'
+import { listeningCenter } from '../helpers/listening-center.ts'
+import { APPOINTMENT_DEFAULTS } from '../../protocol/appointments.ts'
+import { SEPARATOR } from '../../protocol/messages/separator.ts'
+import { useBrowserSuite } from './browser.ts'
+import { dashboardLogin } from './dashboard-login.ts'
+import { seriousAxeViolations } from './axe.ts'
+import { ROOT } from './ui-build.ts'
+
+/**
+ * What the dashboard still said untrue or unreadable on the walk of 2026-12-05 (s36), in Chromium
+ * at 1366×768 against a center set to Arabic-Indic digits:
+ * - its first load drew the figures (and the clock) in Western digits, then switched when the
+ *   settings came: here the settings answer late, and no figure may show before them;
+ * - the charts' ticks were Western and the per-service legend read «A · name»;
+ * - the by-counter report parsed "1 · name" back and kept the Western 1;
+ * - the ticket history was numbered 1. 2. 3. and said «الشباك 1»;
+ * - the new counter's number box said 7; the counters table broke words mid-word;
+ * - the live services and counters tables and today's bookings were wider than their cards.
+ * Screenshots go to test-results/dashboard-truths/.
+ */
+const SHOTS = join(ROOT, 'test-results', 'dashboard-truths')
+const suite = useBrowserSuite(SHOTS, { setupTimeoutMs: 180_000 })
+const DESK = { width: 1366, height: 768 } as const
+const WESTERN = /[0-9]/
+
+const shot = async (page: Page, name: string) => {
+  await page.evaluate(() => document.fonts.ready)
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true })
+}
+
+/** Tables under `selector` (shadow roots pierced) wider than the box they sit in (their scroller, or their card). */
+function widerThanTheirBox(page: Page, selector: string): Promise<string[]> {
+  return page.locator(selector).evaluateAll((tables) =>
+    tables.flatMap((t) => {
+      const box = t.closest('.table-scroll, .card') ?? t.parentElement!
+      const wide = t.getBoundingClientRect().width > box.clientWidth + 1
+      return wide
+        ? [`${t.getAttribute('data-table') ?? t.localName}: ${Math.round(t.getBoundingClientRect().width)} px in ${box.clientWidth} px`]
+        : []
+    }),
+  )
+}
+
+/** Words of `cells` split over two lines (a break inside a word, not between words). */
+function brokenWords(cells: Locator): Promise<string[]> {
+  return cells.evaluateAll((tds) =>
+    tds.flatMap((td) => {
+      const out: string[] = []
+      const walker = document.createTreeWalker(td, NodeFilter.SHOW_TEXT)
+      for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+        for (const m of n.data.matchAll(/\S+/g)) {
+          const range = document.createRange()
+          range.setStart(n, m.index!)
+          range.setEnd(n, m.index! + m[0].length)
+          const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)))
+          if (tops.size > 1) out.push(m[0])
+        }
+      }
+      return out
+    }),
+  )
+}
+
+describe('the dashboard at a 1366×768 desk with Arabic-Indic digits set (walk 2026-12-05, s36)', () => {
+  it('holds figures until the digits are known, and writes charts, reports, history and forms in them, inside their cards', async () => {
+    const clock = new TestClock(Date.now() + daytimeShiftMs())
+    const { center, url } = await listeningCenter({ clock, config: { uiDir: suite.uiDir } }, suite.cleanups)
+    const admin = await center.admin()
+    const put = await center.request('PUT', '/api/v1/settings', { token: admin, body: { digits: 'arabic-indic' } })
+    expect(put.statusCode, put.body).toBe(200)
+    const a = await center.createService({ prefix: 'A', nameAr: 'تراخيص البناء', nameEn: 'Building permits', targetWaitSeconds: 900 })
+    const d = await center.createService({
+      prefix: 'D',
+      nameAr: 'توصيل المرافق (كهرباء ومياه وغاز)',
+      nameEn: 'Utility connections (electricity, water and gas)',
+    })
+    const counter = await center.createCounter({ number: 1, name: 'تراخيص · Permits', serviceIds: [a.id, d.id] })
+    for (let n = 2; n <= 6; n++)
+      await center.createCounter({ number: n, name: `مستخرجات السجل المدني ${n} · Civil registry ${n}`, serviceIds: [a.id, d.id] })
+    const kiosk = (await center.createDevice('kiosk')).token
+    const clerk = await center.openCounterAs('clerk1', counter.id)
+    for (let i = 0; i < 4; i++) await center.issue(kiosk, { serviceId: i % 2 ? d.id : a.id })
+    for (const step of ['call-next', 'start', 'finish', 'call-next'] as const)
+      expect((await center.action(clerk, counter.id, step)).statusCode).toBe(200)
+    // appointments on for A, and two bookings today (the live tab's list)
+    const on = await center.request('PUT', `/api/v1/appointments/settings/${a.id}`, {
+      token: admin,
+      body: { ...APPOINTMENT_DEFAULTS, enabled: true, walkInShare: 0, maxPerPhonePerDay: 5 },
+    })
+    expect(on.statusCode, on.body).toBe(200)
+    const day = center.app.tabour.queue.ctx.dayOf(clock.now)
+    const slots = (await center.request('GET', `/api/v1/appointments/slots?serviceId=${a.id}&day=${day}`, { token: admin })).json()
+    for (const [i, name] of ['منى عبد الرحمن السيد', 'Mohamed Abdel-Rahman El-Sayed'].entries()) {
+      const booked = await center.request('POST', '/api/v1/appointments/staff', {
+        token: admin,
+        body: { serviceId: a.id, slotStart: slots.slots[i].start, name, phone: `0101234567${i}` },
+      })
+      expect(booked.statusCode, booked.body).toBe(201)
+    }
+
+    // ── the first load: the settings answer late; every figure and the clock wait for them ──
+    const page = await suite.contexts.page(DESK)
+    await page.route('**/api/v1/settings', async (route) => {
+      await new Promise((r) => setTimeout(r, 800))
+      await route.continue()
+    })
+    // every frame, what the KPI values and the clock say (a Western figure even for one frame fails)
+    await page.addInitScript(() => {
+      const seen = new Set<string>()
+      Object.assign(window, { seenFigures: seen })
+      const look = () => {
+        const app = document.querySelector('tabour-dashboard-app')?.shadowRoot
+        const live = app?.querySelector('tabour-live-view')?.shadowRoot
+        for (const el of [...(live?.querySelectorAll('[data-kpi] .value') ?? []), ...(app?.querySelectorAll('.clock') ?? [])])
+          seen.add(el.textContent ?? '')
+        requestAnimationFrame(look)
+      }
+      requestAnimationFrame(look)
+    })
+    await dashboardLogin(page, url, 'admin', ADMIN_PASSWORD, 'ar')
+    await page.locator('tabour-live-view [data-kpi="issued"] .value', { hasText: '٤' }).waitFor()
+    await page.locator('tabour-hour-chart[data-chart="per-service"][data-y-ticks]').waitFor()
+    const seen = await page.evaluate(() => [...(window as unknown as { seenFigures: Set<string> }).seenFigures])
+    expect(
+      seen.filter((t) => WESTERN.test(t)),
+      'figures drawn before the digits were known',
+    ).toEqual([])
+    expect(seen.some((t) => /[٠-٩]/.test(t))).toBe(true)
+
+    // ── the charts: ticks in the center's digits, the legend with the one separator ──
+    for (const chart of ['hourly', 'per-service']) {
+      const el = page.locator(`tabour-hour-chart[data-chart="${chart}"]`)
+      await expect.poll(() => el.getAttribute('data-y-ticks')).toMatch(/^[٠-٩ ]+$/)
+      expect(await el.getAttribute('data-x-ticks')).toMatch(/^[٠-٩: ]+$/)
+    }
+    const legend = (await page.locator('tabour-hour-chart[data-chart="per-service"] .u-legend').textContent()) ?? ''
+    expect(legend).toContain(`A${SEPARATOR}تراخيص البناء`)
+    expect(legend).not.toContain('·')
+
+    // ── the live tables and today's bookings fit their cards ──
+    await page.locator('tabour-day-bookings table[data-day-bookings]').waitFor()
+    expect(await widerThanTheirBox(page, 'tabour-live-view table[data-table], tabour-day-bookings table')).toEqual([])
+    expect(await seriousAxeViolations(page)).toEqual([])
+    await shot(page, 'live-ar')
+
+    // ── the ticket history: numbered and worded in the center's digits ──
+    const tools = page.locator('tabour-ticket-tools')
+    await tools.locator('input[data-input="find"]').fill('A-001')
+    await tools.locator('button[data-action="find"]').click()
+    const history = tools.locator('ol[data-history]')
+    // A-001 is at the counter: issued, then called there
+    await history.locator('li[data-step="called"]').waitFor()
+    expect(await history.evaluate((ol) => getComputedStyle(ol).listStyleType)).toBe('arabic-indic')
+    const words = ((await history.textContent()) ?? '').replace(/[A-Za-z][\w-]*/g, '')
+    expect(words).toContain('الشباك ١')
+    expect(words).not.toMatch(WESTERN)
+
+    // ── the report by counter: the number in the center's digits, the name in the page's language ──
+    await page.evaluate(() => {
+      location.hash = 'reports'
+    })
+    await page.locator('tabour-reports-view button[data-by="counter"]').click()
+    const first = page.locator(`tabour-reports-view table[data-report="counter"] tr[data-key="${counter.id}"] td`).first()
+    await first.waitFor()
+    expect((await first.textContent())?.trim()).toBe(`١${SEPARATOR}تراخيص`)
+    expect(await seriousAxeViolations(page)).toEqual([])
+    await shot(page, 'report-counter-ar')
+
+    // ── the counters form: the next number in the center's digits; digits typed either way are taken ──
+    await page.evaluate(() => {
+      location.hash = 'config'
+    })
+    await page.locator('tabour-config-view button[data-section="counters"]').click()
+    const form = page.locator('tabour-counters-config form[data-form="counters"]')
+    const number = form.locator('input[name="number"]')
+    await expect.poll(() => number.inputValue()).toBe('٧')
+    // the table wraps between words only, and fits its card
+    const served = page.locator('tabour-counters-config table[data-table="counters"] td.wrap')
+    await served.first().waitFor()
+    expect(await brokenWords(served)).toEqual([])
+    expect(await widerThanTheirBox(page, 'tabour-counters-config table')).toEqual([])
+    expect(await seriousAxeViolations(page)).toEqual([])
+    await shot(page, 'config-counters-ar')
+    await number.fill('٨')
+    await form.locator('input[name="name"]').fill('شكاوى · Complaints')
+    await form.locator(`input[name="w${a.id}"]`).fill('1')
+    await form.locator('button[type="submit"]').click()
+    await page.locator('tabour-counters-config table[data-table="counters"] tr[data-counter="8"]').waitFor()
+    expect(center.app.tabour.db.prepare("SELECT number FROM counters WHERE name = 'شكاوى · Complaints'").get()).toEqual({ number: 8 })
+
+    // ── in English, the same tables fit too ──
+    const en = await suite.contexts.page(DESK)
+    await dashboardLogin(en, url, 'admin', ADMIN_PASSWORD, 'en')
+    await en.locator('tabour-day-bookings table[data-day-bookings]').waitFor()
+    expect(await widerThanTheirBox(en, 'tabour-live-view table[data-table], tabour-day-bookings table')).toEqual([])
+    await shot(en, 'live-en')
+  }, 240_000)
+})
