@@ -9,8 +9,8 @@ import { formatNumber, inDigitStyle, type DigitStyle } from '../ui-common/digits
 /** The steps uPlot may choose between ticks: whole hours on the time axis. */
 export const HOUR_STEPS = [1, 2, 3, 4, 6, 12]
 
-/** The steps between ticks of a count or minutes axis: whole numbers only. */
-export const WHOLE_STEPS = [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000, 10_000]
+/** The steps between ticks of a count or minutes axis: whole numbers only (ui-common, shared with the hub's trend). */
+export { WHOLE_STEPS } from '../ui-common/whole-steps.ts'
 
 /** "07:00" for hour 7 («٠٧:٠٠» in Arabic-Indic digits); default Western. */
 export function hourTick(hour: number, digits: DigitStyle = 'western'): string {

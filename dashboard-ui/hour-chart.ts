@@ -113,7 +113,7 @@ export class HourChart extends LitElement {
             grid: { stroke: '#e3e8ef' },
           },
           {
-            incrs: WHOLE_STEPS,
+            incrs: [...WHOLE_STEPS],
             grid: { stroke: '#e3e8ef' },
             size: 50,
             values: (_u, ticks) =>

@@ -48,3 +48,14 @@ export const changeKey = {
   sla: 'slaPercent',
   avgRating: 'avgRating',
 } as const satisfies Record<AnalysisFigure, string>
+
+/** Figures that count people: their axis has whole steps only. */
+export const COUNT_FIGURES: ReadonlySet<AnalysisFigure> = new Set(['issued', 'served', 'noShow'])
+
+/**
+ * A value axis's tick as the page writes it; '' for a fraction of a count (no gridline of 2.5
+ * tickets labelled "3", walk 2026-12-05), which uPlot may still place between whole steps.
+ */
+export function axisTick(figure: AnalysisFigure, value: number, format: HubFormat): string {
+  return COUNT_FIGURES.has(figure) && !Number.isInteger(value) ? '' : formatFigure(figure, value, format)
+}

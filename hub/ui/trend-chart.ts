@@ -14,7 +14,17 @@ import type { Lang } from '../../ui-common/i18n.ts'
 import type { TrendAnswer } from '../../protocol/hub-analysis.ts'
 import { analysisText, type AnalysisMessageKey } from '../../protocol/messages/hub-analysis.ts'
 import { themeStyles } from '../../ui-common/theme.ts'
-import { type AnalysisFigure, changeKey, figureLabel, FIGURE_LABEL_VALUES, figureValue, formatFigure } from './analysis-figures.ts'
+import { WHOLE_STEPS } from '../../ui-common/whole-steps.ts'
+import {
+  type AnalysisFigure,
+  axisTick,
+  COUNT_FIGURES,
+  changeKey,
+  figureLabel,
+  FIGURE_LABEL_VALUES,
+  figureValue,
+  formatFigure,
+} from './analysis-figures.ts'
 import { changeText, dayText, periodText } from './analysis-format.ts'
 import { hubFormat, hubDigits } from './hub-format.ts'
 import { hubStyles } from './hub-styles.ts'
@@ -79,6 +89,7 @@ export class HubTrend extends LitElement {
     const now = d.points.map((p) => (p.reported ? figureValue(this.figure, p.figures) : null))
     const before = d.points.map((p) => (p.previous && p.previousReported ? figureValue(this.figure, p.previous) : null))
     const labels = d.points.map((p) => periodText(p.key, d.grain, this.language, true))
+    const counts = COUNT_FIGURES.has(this.figure)
     const series: uPlot.Series[] = [
       {},
       { label: this.t('current'), stroke: CURRENT, width: 3, points: { show: d.points.length <= 60, size: 6 }, spanGaps: false },
@@ -105,7 +116,13 @@ export class HubTrend extends LitElement {
             values: (_u, ticks) => ticks.map((i) => (Number.isInteger(i) ? (labels[i] ?? '') : '')),
             grid: { stroke: '#e3e8ef' },
           },
-          { size: 60, grid: { stroke: '#e3e8ef' }, values: (_u, ticks) => ticks.map((v) => formatFigure(this.figure, v, f)) },
+          {
+            size: 60,
+            grid: { stroke: '#e3e8ef' },
+            // a count's gridlines at whole numbers: at 2.5 and 7.5 they were labelled "3" and "8" (walk 2026-12-05)
+            ...(counts ? { incrs: [...WHOLE_STEPS] } : {}),
+            values: (_u, ticks) => ticks.map((v) => axisTick(this.figure, v, f)),
+          },
         ],
         series,
       },

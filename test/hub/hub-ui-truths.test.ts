@@ -85,3 +85,15 @@ describe('the governorate map', () => {
     expect(tileLook(2).dashed).toBe(false)
   })
 })
+
+describe("the trend chart's value axis", () => {
+  it('labels a count only at whole numbers (no gridline of 2.5 tickets called "3"), other figures as written', async () => {
+    const { axisTick } = await import('../../hub/ui/analysis-figures.ts')
+    const { WHOLE_STEPS } = await import('../../ui-common/whole-steps.ts')
+    const ar = hubFormat('ar')
+    expect([0, 2.5, 5, 7.5, 10].map((v) => axisTick('issued', v, ar))).toEqual(['٠', '', '٥', '', '١٠'])
+    expect(axisTick('sla', 62.5, hubFormat('en'))).not.toBe('')
+    expect(WHOLE_STEPS.every(Number.isInteger)).toBe(true)
+    expect(WHOLE_STEPS.at(-1)).toBeGreaterThanOrEqual(1e9)
+  })
+})
