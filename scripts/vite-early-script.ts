@@ -7,6 +7,7 @@
  */
 import { posix, resolve } from 'node:path'
 import type { Plugin, Rollup } from 'vite'
+import { afterCharset } from './html-after-charset.ts'
 
 /** `pages`: the HTML entries (paths from the project root) and the script each runs first (a path from the root). */
 export function earlyScript(root: string, pages: Record<string, string>): Plugin {
@@ -27,10 +28,7 @@ export function earlyScript(root: string, pages: Record<string, string>): Plugin
         if (!chunk) throw new Error(`early script: ${id} is not in the bundle`)
         // relative like the rest of the page (base './'): the page may be served under a prefix
         const tag = `\n    <script type="module" async crossorigin src="${posix.relative(posix.dirname(page), chunk.fileName)}"></script>`
-        const charset = /<meta charset="[^"]*"\s*\/?>/i.exec(html)
-        if (!charset) throw new Error(`early script: ${page} has no <meta charset>`)
-        const at = charset.index + charset[0].length
-        return html.slice(0, at) + tag + html.slice(at)
+        return afterCharset(html, tag, page, 'early script')
       },
     },
   }
