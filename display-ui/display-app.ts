@@ -64,6 +64,15 @@ async function audioIsLocked(): Promise<boolean> {
  */
 const MUTED_SPEAKER = html`<svg viewBox="0 0 24 24" width="1em" height="1em" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true"><path d="M4 9h4l5-4v14l-5-4H4z" fill="currentColor"></path><path d="M17 9l5 6M22 9l-5 6"></path></svg>`
 
+/**
+ * The arrow from a ticket to its counter, drawn: as the character ← it is in none of Cairo's
+ * subsets, so the bold arrow of the first frame fell through to Noto Naskh Arabic (whose bundled
+ * face has no unicode-range), fetched its 53 KB bold file at the first frame and, with
+ * font-display block, hid the arrow until it came (issue 22: no face the first frame does not
+ * preload). Sized by the font size, coloured by the text colour, as the character was.
+ */
+const ARROW = html`<svg class="arrow-icon" viewBox="0 0 24 24" width="1em" height="1em" fill="none" stroke="currentColor" stroke-width="2.5" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true"><path d="M20 12H4M10 6l-6 6 6 6"></path></svg>`
+
 @customElement('tabour-display-app')
 export class DisplayApp extends LitElement {
   static override styles = [displayStyles, boardStyles]
@@ -173,7 +182,7 @@ export class DisplayApp extends LitElement {
                 state,
               }) => html`<li data-call-ticket=${c.ticket.label} data-counter=${c.counter.number} data-pending=${state === 'pending' ? 'yes' : 'no'} data-past=${state === 'past' ? 'yes' : 'no'} class=${state === 'current' ? '' : state}>
                 <span class="label ltr">${ticketLabel(c.ticket.label)}</span>
-                <span class="to" aria-hidden="true">←</span>
+                <span class="to" aria-hidden="true">${ARROW}</span>
                 <span class="counter"><span class="small">${displayText('display.counter', 'ar')}</span>${formatNumber(c.counter.number, { digits })}</span>
                 ${state === 'pending' ? html`<span class="next-badge">${both('display.nextToAnnounce')}</span>` : nothing}
               </li>`,
@@ -229,7 +238,7 @@ export class DisplayApp extends LitElement {
           <span class="cap">${displayText('display.ticket', 'ar')}<span class="en">${displayText('display.ticket', 'en')}</span></span>
           <span class="big-label ltr" data-now-label>${ticketLabel(call.ticket.label)}</span>
         </div>
-        <span class="arrow" aria-hidden="true">←</span>
+        <span class="arrow" aria-hidden="true">${ARROW}</span>
         <div class="cell">
           <span class="cap">${displayText('display.counter', 'ar')}<span class="en" data-now-counter-en>${displayText('display.counter', 'en')}${digits === 'western' ? '' : ` ${call.counter.number}`}</span></span>
           <span class="big-counter" data-now-counter>${formatNumber(call.counter.number, { digits })}</span>

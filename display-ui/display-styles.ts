@@ -223,6 +223,9 @@ export const boardStyles = css`
   .now.flash .arrow {
     color: inherit;
   }
+  .arrow-icon {
+    vertical-align: middle;
+  }
   .counter-name {
     margin: 0;
     overflow-wrap: anywhere;

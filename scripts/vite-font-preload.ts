@@ -8,6 +8,7 @@
  */
 import { posix } from 'node:path'
 import type { Plugin, Rollup } from 'vite'
+import { afterCharset } from './html-after-charset.ts'
 
 /** A font file of the bundle, by its source name (`cairo-arabic-700-normal.woff2`). */
 export type FontFile = RegExp
@@ -57,11 +58,7 @@ export function fontPreload(pages: Record<string, FontFile[]>, fontDisplay: 'blo
           (file) =>
             `\n    <link rel="preload" as="font" type="font/woff2" crossorigin href="${posix.relative(posix.dirname(page), file)}" />`,
         )
-        // right after the charset (which must come first): requested before the scripts and stylesheets
-        const charset = /<meta charset="[^"]*"\s*\/?>/i.exec(html)
-        if (!charset) throw new Error(`font preload: ${page} has no <meta charset>`)
-        const at = charset.index + charset[0].length
-        return html.slice(0, at) + links.join('') + html.slice(at)
+        return afterCharset(html, links.join(''), page, 'font preload')
       },
     },
   }

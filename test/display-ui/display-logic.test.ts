@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { CalledTicket } from '../../protocol/events.ts'
 import { fromSnapshot, MAX_CALLS, MAX_PAST, withCall, withCounter, withPast } from '../../display-ui/now-serving.ts'
 import { DEFAULT_DISPLAY_SETTINGS, displaySettings } from '../../display-ui/display-settings.ts'
-import { clockText } from '../../display-ui/display-clock.ts'
+import { clockText } from '../../display-ui/clock-text.ts'
 
 const call = (label: string, counter: number, recall = false): CalledTicket => ({
   ticket: { id: `t-${label}`, label, serviceId: 1 },

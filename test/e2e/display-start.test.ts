@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
@@ -5,13 +6,15 @@ import { listeningCenter } from '../helpers/listening-center.ts'
 import { seriousAxeViolations } from './axe.ts'
 import { LANDSCAPE, useBrowserSuite } from './browser.ts'
 import { ROOT } from './ui-build.ts'
+import { START_COOKIE } from '../../ui-common/start-data.ts'
 
 /**
  * Issue 22 for the display: a paired display's page carries its board (server/ui-start-data.ts),
  * so the board is on screen with the socket blocked; when the socket then connects it asks for a
  * snapshot of its own only if something was pushed since the page was made (the board's seq), so
- * a call made in between still shows, and later calls arrive live. The timings are
- * bench/kiosk-start.bench.ts's.
+ * a call made in between still shows, and later calls arrive live. Its clock's date data is
+ * loaded by a worker the page starts before its modules (display-ui/intl-warm-up.ts). The timings
+ * are bench/kiosk-start.bench.ts's.
  */
 const suite = useBrowserSuite(join(ROOT, 'test-results', 'display-start'), { extraArgs: ['--autoplay-policy=no-user-gesture-required'] })
 const { contexts, cleanups } = suite
@@ -31,7 +34,88 @@ async function socketSwitch(page: Page): Promise<{ on: boolean }> {
   return blocked
 }
 
+/**
+ * From before the page's scripts (over CDP, past the CSP): notes when each worker is made (its
+ * script's address) and when `<tabour-display-app>` is defined, i.e. when the page's modules run.
+ */
+const WATCH_WORKERS = `(() => {
+  window.__workers = []
+  const Base = window.Worker
+  window.Worker = class extends Base {
+    constructor(url, options) {
+      window.__workers.push({ url: String(url), at: performance.now() })
+      super(url, options)
+    }
+  }
+  const define = customElements.define.bind(customElements)
+  customElements.define = (name, ...rest) => {
+    if (name === 'tabour-display-app') window.__appDefinedAt = performance.now()
+    return define(name, ...rest)
+  }
+})()`
+
 describe('display start-up with its board in the page (issue 22)', () => {
+  it('the built page starts its ICU warm-up worker before its modules run, the worker ends, and the clock shows the date', async () => {
+    const html = readFileSync(join(suite.uiDir, 'display-ui/index.html'), 'utf8')
+    const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0])
+    expect(scripts[0], 'the first script of the page: async, so it runs as it arrives').toMatch(
+      /type="module" async crossorigin src="\.\.\/assets\/intl-warm-up-[\w-]+\.js"/,
+    )
+
+    const { center, url } = await listeningCenter({ config: { uiDir: suite.uiDir } }, cleanups)
+    const device = await center.request('POST', '/api/v1/devices', { token: await center.admin(), body: { kind: 'display', name: 'TV' } })
+    const page = await contexts.page(LANDSCAPE)
+    await page.addInitScript({ content: WATCH_WORKERS })
+    const workerClosed = new Promise<string>((done) => page.on('worker', (w) => w.on('close', () => done(w.url()))))
+    await page.goto(`${url}/display/?pair=${device.json().pairingCode}`)
+    await page.locator('tabour-display-app main[data-screen="board"]').waitFor()
+    const { workers, appDefinedAt } = await page.evaluate(() => ({
+      workers: (window as unknown as { __workers: { url: string; at: number }[] }).__workers,
+      appDefinedAt: (window as unknown as { __appDefinedAt: number }).__appDefinedAt,
+    }))
+    const warmUp = workers.filter((w) => /\/assets\/intl-warm-up\.worker-[\w-]+\.js$/.test(w.url))
+    expect(warmUp, JSON.stringify(workers)).toHaveLength(1)
+    expect(warmUp[0].at, 'made before the display app was defined').toBeLessThan(appDefinedAt)
+    expect(await workerClosed, 'the worker is terminated once done').toMatch(/intl-warm-up\.worker-/)
+    await expect.poll(() => page.locator('tabour-display-app tabour-display-clock [data-hijri]').textContent()).toMatch(/\d/)
+  })
+
+  it('a restarted display fetches no font file but the four Cairo faces it preloads: the arrows of its first frame are drawn, not a fallback face', async () => {
+    const { center, url } = await listeningCenter({ config: { uiDir: suite.uiDir } }, cleanups)
+    const service = await center.createService({ prefix: 'A', nameAr: 'بطاقة الرقم القومي', nameEn: 'National ID card' })
+    const counter = await center.createCounter({ number: 3, serviceIds: [service.id] })
+    const clerk = await center.openCounterAs('clerk1', counter.id)
+    const kiosk = await center.createDevice('kiosk')
+    await center.issue(kiosk.token, { serviceId: service.id })
+    await center.issue(kiosk.token, { serviceId: service.id })
+    // the call on the board (its arrow in bold) and one in the list below it
+    for (const step of ['call-next', 'start', 'finish', 'call-next'])
+      expect((await center.action(clerk, counter.id, step)).statusCode).toBe(200)
+    const display = await center.createDevice('display')
+
+    // a paired display starting again: its token stored, its page's cookie set (as the bench does)
+    const page = await contexts.page(LANDSCAPE)
+    await page.context().addCookies([{ name: START_COOKIE, value: display.token, url: `${url}/display/` }])
+    await page.addInitScript({ content: `localStorage.setItem('tabour:display-token:/', ${JSON.stringify(display.token)})` })
+    const fonts: string[] = []
+    page.on('request', (r) => {
+      if (r.resourceType() === 'font')
+        fonts.push(
+          r
+            .url()
+            .split('/')
+            .pop()!
+            .replace(/-[\w-]{8}\.woff2?$/, ''),
+        )
+    })
+    await page.goto(`${url}/display/`)
+    await page.locator('tabour-display-app main[data-screen="board"] [data-recent] li').first().waitFor()
+    await page.evaluate(() => document.fonts.ready.then(() => undefined))
+    expect(fonts.sort()).toEqual(['cairo-arabic-400-normal', 'cairo-arabic-700-normal', 'cairo-latin-400-normal', 'cairo-latin-700-normal'])
+    expect(await page.locator('tabour-display-app section.now .arrow svg').count(), "the call's arrow").toBe(1)
+    expect(await seriousAxeViolations(page)).toEqual([])
+  })
+
   it('shows the board from its page with the socket blocked, then follows the socket: a call made meanwhile shows, later calls arrive live; accessible', {
     timeout: 120_000,
   }, async () => {
