@@ -31,6 +31,15 @@ export function runningBundle(configVersion: string | null): number | null {
 }
 
 /**
+ * The fleet's bundle cell: the bundle a center runs, 'none' when its heartbeat said it runs none,
+ * or 'unknown' when it never sent one (it said nothing: "None" would be a claim; walk 2026-12-05).
+ */
+export function bundleCell(c: Pick<CenterView, 'configVersion' | 'lastHeartbeatAt'>): number | 'none' | 'unknown' {
+  if (c.lastHeartbeatAt === null || c.lastHeartbeatAt === undefined) return 'unknown'
+  return runningBundle(c.configVersion) ?? 'none'
+}
+
+/**
  * Since when a center has been in its state for one bundle (the bundle detail's "state since").
  * A pending center has done nothing with this bundle yet: its stored report (`reportedAt`, what it
  * ran before, possibly long before the bundle existed) says nothing about it, so it has been

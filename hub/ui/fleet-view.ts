@@ -12,7 +12,7 @@ import type { CenterView, FleetAlert, HubFleet } from '../../protocol/hub-api.ts
 import { hubStyles } from './hub-styles.ts'
 import { hubFormat, hubDigits } from './hub-format.ts'
 import { governorateName } from '../../protocol/governorates.ts'
-import { centerState, runningBundle, STATE_BADGE } from './center-state.ts'
+import { bundleCell, centerState, STATE_BADGE } from './center-state.ts'
 import { placeText } from './city-text.ts'
 
 @customElement('tabour-hub-fleet')
@@ -41,12 +41,12 @@ export class HubFleetView extends LitElement {
     const f = hubFormat(this.language)
     const outdated = newest !== null && c.version !== null && c.version !== newest
     const state = centerState(c)
-    const bundle = runningBundle(c.configVersion)
+    const bundle = bundleCell(c)
     return html`<tr data-fleet-center=${c.id} data-offline=${c.offline ? 'true' : 'false'} data-state=${state} class=${c.offline ? 'offline' : ''}>
       <td>${f.name(c)}<span class="tag muted">${placeText(governorateName(c.governorate, this.language), c, this.language)}</span></td>
       <td data-col="state"><span class="badge ${STATE_BADGE[state]}">${this.t(state)}</span></td>
       <td data-col="version" dir="ltr">${c.version ?? '—'}${outdated ? html`<span class="tag" data-outdated>${this.t('outdated', { version: newest })}</span>` : nothing}</td>
-      <td class="n" data-col="config">${bundle === null ? this.t('noBundle') : f.num(bundle)}</td>
+      <td class="n" data-col="config">${bundle === 'none' ? this.t('noBundle') : bundle === 'unknown' ? '—' : f.num(bundle)}</td>
       <td data-col="heartbeat">${f.time(c.lastHeartbeatAt)}</td>
       <td class="n" data-col="outbox">${f.num(c.outboxPending)}</td>
       <td class="n" data-col="devices">${f.num(c.devicesFaulty)}</td>

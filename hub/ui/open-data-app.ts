@@ -149,10 +149,11 @@ export class OpenDataApp extends LitElement {
     </label>`
   }
 
+  /** The governorates by their name in the page's language (the API lists them by code: alphabetical in English only). */
   private governorates(): TemplateResult[] {
-    return (this.catalogue?.governorates ?? []).map(
-      (g) => html`<option value=${g} ?selected=${this.governorate === g}>${governorateName(g, this.language)}</option>`,
-    )
+    const named = (this.catalogue?.governorates ?? []).map((code) => ({ code, name: governorateName(code, this.language) }))
+    named.sort((a, b) => a.name.localeCompare(b.name, this.language))
+    return named.map(({ code, name }) => html`<option value=${code} ?selected=${this.governorate === code}>${name}</option>`)
   }
 
   private nearestView(): TemplateResult {

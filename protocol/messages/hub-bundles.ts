@@ -115,7 +115,8 @@ export const HUB_BUNDLE_MESSAGES = {
   to: { ar: 'إلى', en: 'To' },
   mapping: { ar: 'ربط خدمات المراكز بالخدمات القومية', en: "Centers' services to national services" },
   mappingHelp: {
-    ar: 'رمز الخدمة في المركز هو حرفها (A، B…). يرى مدير المركز الربط ولا يستطيع تغييره.',
+    // the letters in an LTR isolate (U+2066 … U+2069): bare, the bidi algorithm showed them as "(B ،A…)"
+    ar: 'رمز الخدمة في المركز هو حرفها (\u2066A, B, …\u2069). يرى مدير المركز الربط ولا يستطيع تغييره.',
     en: "A center's service is named by its letter (A, B, …). The center's admin sees the mapping and cannot change it.",
   },
   localCode: { ar: 'حرف الخدمة في المركز', en: 'Service letter at the center' },

@@ -87,7 +87,9 @@ export const HUB_MESSAGES = {
   fleetTitle: { ar: 'المراكز: الإصدار والإعدادات والحالة', en: 'Centers: version, configuration and health' },
   alertsTitle: { ar: 'تنبيهات', en: 'Alerts' },
   noAlerts: { ar: 'لا توجد تنبيهات.', en: 'No alerts.' },
-  alertOffline: { ar: '{center}: غير متصل منذ {since}', en: '{center}: offline since {since}' },
+  // {since} is the last heartbeat: the center went quiet then, and counts as offline only some
+  // missed heartbeats later (hub/offline-rule.ts), so "offline since" would name the wrong moment
+  alertOffline: { ar: '{center}: غير متصل، آخر إشارة منه {since}', en: '{center}: offline, last heard from {since}' },
   alertOfflineNever: { ar: '{center}: لم يتصل بعد', en: '{center}: never reported' },
   alertDevices: {
     ar: '{center}: {count, plural, one {جهاز معطل} two {جهازان معطلان} few {# أجهزة معطلة} other {# جهازًا معطلًا}}',

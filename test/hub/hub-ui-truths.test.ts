@@ -4,7 +4,7 @@ import { DEFAULT_FINISH_OUTCOMES } from '../../protocol/finish-outcomes.ts'
 import { loadConfig } from '../../server/config.ts'
 import { hubFormat } from '../../hub/ui/hub-format.ts'
 import { tileLook } from '../../hub/ui/map-tiles.ts'
-import { activeOffline, bundleStateSince, centerState, runningBundle } from '../../hub/ui/center-state.ts'
+import { activeOffline, bundleCell, bundleStateSince, centerState, runningBundle } from '../../hub/ui/center-state.ts'
 
 /** The hub page's pure helpers say only true things (issue 23's user walk). */
 describe('the bundle form', () => {
@@ -67,6 +67,10 @@ describe("a center's state and configuration on the fleet and figures tabs", () 
     expect(runningBundle(null)).toBeNull()
     expect(runningBundle('c0ffee12c0ffee12')).toBeNull()
     expect(runningBundle('0')).toBeNull()
+    // a center that never sent a heartbeat said nothing: not "None"
+    expect(bundleCell({ configVersion: null, lastHeartbeatAt: null })).toBe('unknown')
+    expect(bundleCell({ configVersion: null, lastHeartbeatAt: 1_700_000_000_000 })).toBe('none')
+    expect(bundleCell({ configVersion: '4', lastHeartbeatAt: 1_700_000_000_000 })).toBe(4)
   })
 })
 
