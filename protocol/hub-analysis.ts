@@ -95,6 +95,20 @@ export const TrendChange = Type.Object(
 )
 export type TrendChange = Static<typeof TrendChange>
 
+/** How a point, or the whole range, compares with the same days one period earlier. */
+const comparison = {
+  /** Whether anything was reported on those earlier days (false: "no data", e.g. before the hub had any). */
+  previousReported: Type.Boolean(),
+  /**
+   * The days reported in both periods (a row on the day and on the day one period earlier): the
+   * change compares only these, so days the hub had no figures for (before a center reported, a
+   * closed day) are not counted as a fall or a rise.
+   */
+  comparedDays: Type.Integer({ minimum: 0 }),
+  /** The change over `comparedDays`; null when none (or compare=none). */
+  change: Nullable(TrendChange),
+}
+
 export const TrendPoint = Type.Object(
   {
     /** `2026-11-30`, `2026-W49` (ISO week) or `2026-11`. */
@@ -108,16 +122,7 @@ export const TrendPoint = Type.Object(
     reported: Type.Boolean(),
     /** The same days one period earlier (null with compare=none). */
     previous: Nullable(TrendFigures),
-    /** Whether anything was reported on those earlier days. */
-    previousReported: Type.Boolean(),
-    /**
-     * The point's days reported in both periods (a row on the day and on the day one period
-     * earlier): the change compares only these, so days the hub had no figures for (before a
-     * center reported, a closed day) are not counted as a fall or a rise.
-     */
-    comparedDays: Type.Integer({ minimum: 0 }),
-    /** The change over `comparedDays`; null when none (or compare=none). */
-    change: Nullable(TrendChange),
+    ...comparison,
   },
   { additionalProperties: false },
 )
@@ -137,12 +142,7 @@ export const TrendAnswer = Type.Object(
     points: Type.Array(TrendPoint),
     totals: TrendFigures,
     previousTotals: Nullable(TrendFigures),
-    /** Whether anything was reported in the previous period (false: "no data", e.g. before the hub had any). */
-    previousReported: Type.Boolean(),
-    /** The range's days reported in both periods, which `change` compares (as TrendPoint's). */
-    comparedDays: Type.Integer({ minimum: 0 }),
-    /** The change over `comparedDays`; null when none (or compare=none). */
-    change: Nullable(TrendChange),
+    ...comparison,
   },
   { additionalProperties: false },
 )
