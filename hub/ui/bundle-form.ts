@@ -6,7 +6,7 @@
  * checks the draft (a refusal shows its code's sentence and the path the hub named), then the
  * form publishes it and says `bundle-published` with the version.
  */
-import { LitElement, css, html, nothing, type TemplateResult } from 'lit'
+import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import { themeStyles } from '../../ui-common/theme.ts'
 import type { Lang } from '../../ui-common/i18n.ts'
@@ -285,6 +285,18 @@ export class HubBundleForm extends LitElement {
         )}
       </ul>
     </section>`
+  }
+
+  /**
+   * The confirmation replaces the focused publish button: focus moves into it (to "cancel", the
+   * action that changes nothing) and back to the publish button when it closes, or a keyboard or
+   * screen-reader user was left on <body> (walk 2026-12-05).
+   */
+  protected override updated(changed: PropertyValues): void {
+    // not at the first render (no earlier value): the page does not take the focus by itself
+    if (!changed.has('confirming') || changed.get('confirming') === undefined) return
+    const target = this.confirming ? '[data-action="publish-cancel"]' : '[data-action="publish-new"]'
+    this.renderRoot.querySelector<HTMLButtonElement>(target)?.focus()
   }
 
   override render(): TemplateResult {

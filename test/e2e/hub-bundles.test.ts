@@ -93,11 +93,21 @@ describe('the hub page: configuration bundles', () => {
     await form.locator('[data-reaches-none]').waitFor()
     expect(await seriousAxeViolations(page)).toEqual([])
     await form.locator('input[name="centerIds"][value="EG-ALX-01"]').uncheck()
-    await form.locator('button[data-action="publish-new"]').click()
+    // by keyboard: the confirmation takes the focus (on "cancel", which changes nothing) and gives it back
+    await form.locator('button[data-action="publish-new"]').focus()
+    await page.keyboard.press('Enter')
     await form.locator('[data-confirm-empty]').waitFor()
+    const focused = () =>
+      page.evaluate(() => {
+        let el = document.activeElement
+        while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement
+        return el?.getAttribute('data-action') ?? null
+      })
+    await expect.poll(focused).toBe('publish-cancel')
     expect(await seriousAxeViolations(page)).toEqual([])
-    await form.locator('button[data-action="publish-cancel"]').click()
+    await page.keyboard.press('Enter')
     expect(await form.locator('[data-confirm-empty]').count()).toBe(0)
+    await expect.poll(focused).toBe('publish-new')
     expect(await hub.store.configBundles.list()).toEqual([])
 
     // --- the form: target Cairo, a category, the news line, a holiday, A → PASSPORT at Nasr City, the weekly hours
