@@ -91,6 +91,11 @@ export function trendOf(input: TrendInput): TrendAnswer {
           ),
         )
       : null
+  /** What a change over `days` compares: their days with figures in both periods, read once. */
+  const comparedOver = (days: readonly string[]) => {
+    const both = paired(days)
+    return { comparedDays: both.length, change: changeOver(both) }
+  }
   const points: TrendPoint[] = groupsOf(from, to, grain).map(({ key, days }) => ({
     key,
     from: days[0],
@@ -106,10 +111,8 @@ export function trendOf(input: TrendInput): TrendAnswer {
           days.map((d) => addDays(d, -n)),
         )
       : null,
-    comparedDays: paired(days).length,
-    change: changeOver(paired(days)),
+    ...comparedOver(days),
   }))
-  const compared = paired(daysBetween(from, to))
   const totals = sumDays(byDay, daysBetween(from, to))
   const previous = before ? previousPeriod(from, to) : null
   const previousTotals = before && previous ? sumDays(before, daysBetween(previous.from, previous.to)) : null
@@ -124,7 +127,6 @@ export function trendOf(input: TrendInput): TrendAnswer {
     totals,
     previousTotals,
     previousReported: before !== null && before.size > 0,
-    comparedDays: compared.length,
-    change: changeOver(compared),
+    ...comparedOver(daysBetween(from, to)),
   }
 }
