@@ -81,7 +81,7 @@ export class AppointmentsView extends LitElement {
         <section class="card" data-section="day-bookings">
           <tabour-day-bookings .api=${api} .services=${this.services} .lang=${lang} .digits=${digits} .timeZone=${timeZone} .now=${this.now} .refresh=${this.bookings}></tabour-day-bookings>
         </section>
-        <tabour-appointment-day-form .api=${api} .lang=${lang}></tabour-appointment-day-form>
+        <tabour-appointment-day-form .api=${api} .lang=${lang} .digits=${digits} .timeZone=${timeZone}></tabour-appointment-day-form>
       </div>`
   }
 }

@@ -172,13 +172,16 @@ export class DashboardSession implements ReactiveController {
     }
   }
 
-  /** What changes rarely: devices, backups, settings, the catalogue. */
-  async refreshSlow(): Promise<void> {
+  /**
+   * What changes rarely: devices, backups, settings, the catalogue. `settingsJustRead` spares
+   * the settings' second request at sign-in, where start() has just read them.
+   */
+  async refreshSlow(settingsJustRead?: SettingsReply | null): Promise<void> {
     const ticket = this.slowOrder.ask()
     const [devices, backups, settings, services, counters] = await Promise.all([
       this.api.devices().catch(() => this.devices),
       this.api.backups().catch(() => null),
-      this.api.settings().catch(() => this.settings),
+      settingsJustRead ?? this.api.settings().catch(() => this.settings),
       this.api.services().catch(() => this.services),
       this.api.counters().catch(() => this.counters),
     ])
@@ -202,7 +205,7 @@ export class DashboardSession implements ReactiveController {
     this.settings = await this.api.settings().catch(() => this.settings)
     this.phase = 'ready'
     this.host.requestUpdate()
-    await Promise.all([this.refresh(), this.refreshSlow()])
+    await Promise.all([this.refresh(), this.refreshSlow(this.settings)])
     clearInterval(this.slowTimer)
     // last-seen times and backups are not pushed: look again every minute
     this.slowTimer = setInterval(() => void this.refreshSlow(), 60_000)

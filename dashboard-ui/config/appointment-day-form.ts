@@ -4,7 +4,7 @@
  * made stay. A refusal is shown next to its field like the configuration forms.
  */
 import { html, type PropertyValues, type TemplateResult } from 'lit'
-import { customElement, state } from 'lit/decorators.js'
+import { customElement, property, state } from 'lit/decorators.js'
 import type { ServiceWithQueue } from '../../protocol/entities.ts'
 import { staffAppointmentText, type StaffAppointmentKey } from '../../protocol/messages/staff-appointments.ts'
 import { appointmentsApi } from '../appointments-api.ts'
@@ -13,6 +13,8 @@ import { ConfigForm, intOrNull, str, type FieldSpec } from './config-form.ts'
 
 @customElement('tabour-appointment-day-form')
 export class AppointmentDayForm extends ConfigForm {
+  /** The center's time zone when the page already has it (the live screen); else read from the settings. */
+  @property() timeZone = ''
   @state() private services: ServiceWithQueue[] = []
   /** The service and day whose stored values the form shows (`id|YYYY-MM-DD`). */
   private shown = ''
@@ -27,11 +29,14 @@ export class AppointmentDayForm extends ConfigForm {
   }
 
   private async start(): Promise<void> {
-    const [services, settings] = await Promise.all([this.api.services(), this.api.settings()])
+    const [services, timeZone] = await Promise.all([
+      this.api.services(),
+      this.timeZone || this.api.settings().then((s) => s.values.timeZone),
+    ])
     this.services = services
     this.load({
       serviceId: str(services[0]?.id),
-      day: dayIn(Date.now(), settings.values.timeZone),
+      day: dayIn(Date.now(), timeZone),
       blocked: false,
       extraPerSlot: '0',
     })

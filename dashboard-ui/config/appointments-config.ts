@@ -121,7 +121,7 @@ export class AppointmentsConfig extends ConfigForm {
         <h2 id="appt-title">${this.t('apptConfig.title')}</h2>
         ${this.fields().map((f) => this.field(f))} ${this.footer()}
       </form>
-      ${this.serviceId ? html`<tabour-appointment-day-form .api=${this.api} .lang=${this.lang}></tabour-appointment-day-form>` : nothing}`
+      ${this.serviceId ? html`<tabour-appointment-day-form .api=${this.api} .lang=${this.lang} .digits=${this.digits}></tabour-appointment-day-form>` : nothing}`
   }
 
   /** Picking another service loads its settings (what was typed for the last one is dropped). */

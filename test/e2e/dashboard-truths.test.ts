@@ -104,7 +104,9 @@ describe('the dashboard at a 1366×768 desk with Arabic-Indic digits set (walk 2
 
     // ── the first load: the settings answer late; every figure and the clock wait for them ──
     const page = await suite.contexts.page(DESK)
+    let settingsRequests = 0
     await page.route('**/api/v1/settings', async (route) => {
+      if (route.request().method() === 'GET') settingsRequests++
       await new Promise((r) => setTimeout(r, 800))
       await route.continue()
     })
@@ -130,6 +132,12 @@ describe('the dashboard at a 1366×768 desk with Arabic-Indic digits set (walk 2
       'figures drawn before the digits were known',
     ).toEqual([])
     expect(seen.some((t) => /[٠-٩]/.test(t))).toBe(true)
+    // sign-in reads the settings once: the first slow refresh takes what start() has just read
+    await page.locator('tabour-day-bookings table[data-day-bookings]').waitFor()
+    expect(settingsRequests).toBe(1)
+    // the day form beside today's bookings takes the page's time zone and digits (it read the settings
+    // again and wrote its "places to add" in Western digits)
+    await expect.poll(() => page.locator('tabour-appointment-day-form input[name="extraPerSlot"]').inputValue()).toBe('٠')
 
     // ── the charts: ticks in the center's digits, the legend with the one separator ──
     for (const chart of ['hourly', 'per-service']) {
