@@ -213,8 +213,10 @@ export default defineConfig(({ mode }) => ({
                 exclude: [...configDefaults.exclude, ...TIMING_TESTS],
                 maxWorkers: 2,
                 // a guard against a hang, not a limit these files assert: beside another Chromium a
-                // long walk through several screens can pass the default 30 s on a 2-core machine
-                testTimeout: 60_000,
+                // long walk through several screens can pass the default 30 s on a 2-core machine, and
+                // CI's machine ran at load 15 (the per-test options in test/e2e say 180 s as well)
+                testTimeout: 180_000,
+                hookTimeout: 120_000,
                 isolate: false,
                 sequence: { groupOrder: 1 },
               },

@@ -86,7 +86,7 @@ describe('appointment figures on the dashboard', () => {
   }
 
   it('shows the appointments and the waits by origin of the report range, and today on the live view, as the API has them', {
-    timeout: 90_000,
+    timeout: 180_000,
   }, async () => {
     for (const lang of ['ar', 'en'] as const) {
       const digits: DigitStyle = lang === 'ar' ? 'arabic-indic' : 'western'

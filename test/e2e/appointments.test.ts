@@ -116,5 +116,5 @@ describe('appointments in Chromium', () => {
       { label: 'P-003', origin: 'walk_in' },
     ])
     expect(cspRefusals).toEqual([])
-  }, 90_000)
+  }, 180_000)
 })

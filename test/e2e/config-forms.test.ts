@@ -295,5 +295,5 @@ describe('configuration forms (issue 15 items 4-5)', () => {
     await config.locator('tr[data-service="A"]').waitFor()
     expect(await config.locator('[data-load-error]').count()).toBe(0)
     await page.close()
-  }, 60_000)
+  }, 180_000)
 })

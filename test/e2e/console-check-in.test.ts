@@ -20,7 +20,7 @@ const suite = useBrowserSuite(SHOTS)
 const DESK = { width: 1366, height: 768 } as const
 
 describe('the console check-in card', () => {
-  it('shows on the console and the kiosk only once a service takes bookings, live', { timeout: 60_000 }, async () => {
+  it('shows on the console and the kiosk only once a service takes bookings, live', { timeout: 180_000 }, async () => {
     const { center, url } = await listeningCenter({ config: { uiDir: suite.uiDir } }, suite.cleanups)
     const service = await center.createService({ prefix: 'A' })
     const counter = await center.createCounter({ number: 1, serviceIds: [service.id] })
@@ -48,7 +48,7 @@ describe('the console check-in card', () => {
     await kiosk.close()
   })
 
-  it('uses the console font and sizes, with a one-line hint, in both languages', { timeout: 60_000 }, async () => {
+  it('uses the console font and sizes, with a one-line hint, in both languages', { timeout: 180_000 }, async () => {
     const { center, url } = await listeningCenter({ config: { uiDir: suite.uiDir } }, suite.cleanups)
     const service = await center.createService({ prefix: 'A' })
     const counter = await center.createCounter({ number: 1, serviceIds: [service.id] })

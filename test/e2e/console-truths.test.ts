@@ -66,7 +66,7 @@ async function enabledAt(locator: Locator, timeout: number): Promise<number> {
   return Date.now()
 }
 
-describe('the no-show button waits for the server', { timeout: 90_000 }, () => {
+describe('the no-show button waits for the server', { timeout: 180_000 }, () => {
   it('is disabled after a call, counting down in Arabic-Indic digits with the recall hint, and enables itself when the server accepts', async () => {
     const run = await startCenter()
     const first = await run.center.issue(run.kiosk, { serviceId: run.serviceId })
@@ -126,7 +126,7 @@ describe('the no-show button waits for the server', { timeout: 90_000 }, () => {
   })
 })
 
-describe('the paused card says since when', { timeout: 60_000 }, () => {
+describe('the paused card says since when', { timeout: 180_000 }, () => {
   it('"Paused since HH:MM (N min)" in the center\'s zone, in both languages, after a reload too', async () => {
     const run = await startCenter()
     const page = await openConsole(run, 'ar')
@@ -155,7 +155,7 @@ describe('the paused card says since when', { timeout: 60_000 }, () => {
   })
 })
 
-describe('a name in the other script keeps its own direction', { timeout: 60_000 }, () => {
+describe('a name in the other script keeps its own direction', { timeout: 180_000 }, () => {
   it('the printer alert and the header isolate the kiosk and counter names, in English and in Arabic', async () => {
     const run = await startCenter()
     const page = await openConsole(run, 'en')

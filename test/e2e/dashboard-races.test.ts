@@ -67,7 +67,7 @@ async function bodylessServer(): Promise<{ url: string; server: Server }> {
 
 describe('the dashboard when its reads race', () => {
   it('takes a 200 whose body never came whole for no answer: the counters stay and the live view renders', {
-    timeout: 90_000,
+    timeout: 180_000,
   }, async () => {
     const d = await desk()
     const stall = await bodylessServer()
@@ -92,7 +92,7 @@ describe('the dashboard when its reads race', () => {
     expect(await page.locator('tabour-live-view tr[data-counter="1"]').count()).toBe(1)
   })
 
-  it("never steps back to older figures when an earlier read of today's answers after a later one", { timeout: 90_000 }, async () => {
+  it("never steps back to older figures when an earlier read of today's answers after a later one", { timeout: 180_000 }, async () => {
     const d = await desk()
     const page = await suite.contexts.page(LANDSCAPE)
     // the first read of /stats/today (at sign-in) is answered by the center at once but handed to the page only when released
@@ -124,7 +124,7 @@ describe('the dashboard when its reads race', () => {
     expect(await issued.textContent()).toBe('1')
   })
 
-  it('reads again which services take joins when the first read failed, on the next minute', { timeout: 90_000 }, async () => {
+  it('reads again which services take joins when the first read failed, on the next minute', { timeout: 180_000 }, async () => {
     const d = await desk()
     const page = await suite.contexts.page(LANDSCAPE)
     let refused = 0
@@ -148,7 +148,7 @@ describe('the dashboard when its reads race', () => {
   })
 
   it('asks again which services take bookings when the booking card could not read them, instead of saying none do', {
-    timeout: 90_000,
+    timeout: 180_000,
   }, async () => {
     const d = await desk()
     const admin = await d.center.admin()

@@ -537,7 +537,7 @@ describe('manager dashboard', () => {
     await clerkPage.locator('form[data-form="login"] button[data-action="login"]').click()
     await clerkPage.locator('[data-login-error="login.notManager"]').waitFor()
     await expectAccessible(clerkPage, 'login refused, ar')
-  }, 120_000)
+  }, 180_000)
 })
 
 /** Issued events of the baseline weeks (event rows without tickets) inside from..to. */

@@ -31,7 +31,7 @@ async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SHOTS, `${name}.png`) })
 }
 
-describe("the TV's recent calls before any call", { timeout: 90_000 }, () => {
+describe("the TV's recent calls before any call", { timeout: 180_000 }, () => {
   it('says none yet today, then none before the first call, then lists; a restart keeps the day’s calls listed', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'tabour-e2e-recent-empty-'))
     suite.cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }))

@@ -117,7 +117,7 @@ describe('display start-up with its board in the page (issue 22)', () => {
   })
 
   it('shows the board from its page with the socket blocked, then follows the socket: a call made meanwhile shows, later calls arrive live; accessible', {
-    timeout: 120_000,
+    timeout: 180_000,
   }, async () => {
     const { center, url } = await listeningCenter({ config: { uiDir: suite.uiDir } }, cleanups)
     const service = await center.createService({ prefix: 'A', nameAr: 'بطاقة الرقم القومي', nameEn: 'National ID card' })

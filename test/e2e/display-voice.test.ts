@@ -258,7 +258,7 @@ describe('the display speaks what it shows (Chromium, autoplay allowed)', () => 
     // a public screen: no axe violation of impact moderate or worse
     expect(await seriousAxeViolations(page, 'moderate')).toEqual([])
     await finishAll(run)
-  }, 90_000)
+  }, 180_000)
 
   it('configured long, chime and English: the first is said in full, the two behind it short and in Arabic', async () => {
     const page = await contexts.page(LANDSCAPE)
@@ -275,7 +275,7 @@ describe('the display speaks what it shows (Chromium, autoplay allowed)', () => 
     for (const r of spoken.slice(1)) expect(r.clips.some((c) => c === 'chime' || c.startsWith('en/'))).toBe(false)
     expect(await seriousAxeViolations(page, 'moderate')).toEqual([])
     await finishAll(run)
-  }, 90_000)
+  }, 180_000)
 })
 
 /** The built chunk that holds the announcer (the display loads it after its first frame): the one with the Web Audio decoder. */
@@ -317,7 +317,7 @@ describe('the voice loads after the board', () => {
     await expect.poll(async () => (await spokenOf(page)).map((r) => r.label), { timeout: 15_000 }).toEqual([label])
     await run.center.action(run.clerks[3], run.counters[3], 'start')
     await run.center.action(run.clerks[3], run.counters[3], 'finish')
-  }, 90_000)
+  }, 180_000)
 })
 
 describe('the display in a browser that blocks autoplay', () => {
@@ -375,5 +375,5 @@ describe('the display in a browser that blocks autoplay', () => {
     await expect.poll(async () => (await health())?.status?.display?.sound, { timeout: 10_000 }).toBe('ok')
     expect((await health())?.faulty).toBe(false)
     await page.locator('tabour-display-app [data-sound-blocked]').waitFor({ state: 'detached' })
-  }, 90_000)
+  }, 180_000)
 })

@@ -352,7 +352,7 @@ describe('the display in Chromium', () => {
     for (const r of records) await anywhere(page, r.label).first().waitFor()
     await page.waitForTimeout(500)
     expect(await log()).toEqual([])
-  }, 90_000)
+  }, 180_000)
 
   it('shows a new news line without a reload', async () => {
     const page = await openDisplay(run.url, (await createDisplay(run.center, 'first')).pairingCode, LANDSCAPE)
@@ -546,5 +546,5 @@ describe('the display when the server process dies', () => {
     await api('POST', `/counters/${counter.id}/call-next`, undefined, clerk)
     await now(page, 'A-003').waitFor()
     await child.kill('SIGTERM')
-  }, 90_000)
+  }, 180_000)
 })

@@ -190,5 +190,5 @@ describe('ratings and parking in the reports view (issue 21)', () => {
     await page.emulateMedia({ media: 'print' })
     const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true })
     expect(pdf.toString('latin1').match(/\/Type\s*\/Page\b/g)?.length, 'one A4 sheet').toBe(1)
-  }, 90_000)
+  }, 180_000)
 })

@@ -101,5 +101,5 @@ describe('feedback tablet', () => {
 
     // after the thank-you the tablet is idle again by itself
     await tablet.locator('main[data-phase="idle"]').waitFor({ timeout: 10_000 })
-  }, 60_000)
+  }, 180_000)
 })

@@ -28,7 +28,7 @@ const texts = (page: Page, selector: string) => page.locator(selector).evaluateA
 
 describe('the hub page: analysis', () => {
   it('an analyst sees the trend beside the period before, the map, and drills down to the hour, in Arabic and English', {
-    timeout: 90_000,
+    timeout: 180_000,
   }, async () => {
     const hub = await startTestHub({ config: { uiDir: suite.uiDir, readToken: 'machine-read-token-for-tests' } })
     suite.cleanups.push(() => hub.close())

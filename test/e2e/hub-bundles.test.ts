@@ -28,7 +28,7 @@ async function fill(page: Page, selector: string, value: string): Promise<void> 
 }
 
 describe('the hub page: configuration bundles', () => {
-  it('publishes a bundle to one governorate from the form and shows what each center did with it', { timeout: 90_000 }, async () => {
+  it('publishes a bundle to one governorate from the form and shows what each center did with it', { timeout: 180_000 }, async () => {
     const hub = await startTestHub({ config: { uiDir: suite.uiDir } })
     suite.cleanups.push(() => hub.close())
     await addNationalService(hub, 'PASSPORT', { nameAr: 'جوازات السفر', nameEn: 'Passports', groupEn: 'Civil registry' })

@@ -20,7 +20,7 @@ const suite = useBrowserSuite(SHOTS)
 
 describe('the hub page on a hub that defers its rollups', () => {
   it('says until when the figures hold every batch while one waits to be folded, and nothing once it is folded', {
-    timeout: 60_000,
+    timeout: 180_000,
   }, async () => {
     // a refresher that would fold only in an hour: the batch waits until the test folds it
     const hub = await startTestHub({ config: { uiDir: suite.uiDir, rollupRefreshMs: 3_600_000 } })

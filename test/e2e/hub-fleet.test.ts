@@ -32,7 +32,7 @@ const texts = (page: import('playwright-core').Page, selector: string) =>
 
 describe('the hub page: by service and the fleet', () => {
   it('shows national services, an unmapped one per center, and the fleet with its alerts, in Arabic and English', {
-    timeout: 60_000,
+    timeout: 180_000,
   }, async () => {
     const hub = await startTestHub({ config: { uiDir: suite.uiDir, offlineAfterMissedHeartbeats: 3 } })
     suite.cleanups.push(() => hub.close())
@@ -181,7 +181,7 @@ describe('the hub page: by service and the fleet', () => {
   })
 
   it("an analyst signs in with their own account; a governorate analyst sees only their governorate's centers", {
-    timeout: 60_000,
+    timeout: 180_000,
   }, async () => {
     const hub = await startTestHub({ config: { uiDir: suite.uiDir, readToken: 'machine-read-token-for-tests' } })
     suite.cleanups.push(() => hub.close())

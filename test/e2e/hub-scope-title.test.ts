@@ -17,7 +17,7 @@ const TITLE = 'الإسكندرية — لوحة المتابعة'
 const DOCUMENT_TITLE = 'الإسكندرية — لوحة المتابعة · طابور'
 
 describe('the hub page of a governorate analyst, reloaded', () => {
-  it('names his governorate from the first paint on every view, before any answer of the hub', { timeout: 60_000 }, async () => {
+  it('names his governorate from the first paint on every view, before any answer of the hub', { timeout: 180_000 }, async () => {
     const hub = await startTestHub({ config: { uiDir: suite.uiDir, readToken: 'machine-read-token-for-tests' } })
     suite.cleanups.push(() => hub.close())
     await addAnalyst(hub, 'alex', 'a long enough password', 'الإسكندرية')

@@ -36,7 +36,7 @@ async function tap(page: Page, text: string): Promise<void> {
 }
 
 describe('the kiosk code keyboard', () => {
-  it('checks in a booking by tapping its code, in Arabic and English', { timeout: 90_000 }, async () => {
+  it('checks in a booking by tapping its code, in Arabic and English', { timeout: 180_000 }, async () => {
     const clock = new TestClock(Date.now() + daytimeShiftMs())
     const { center, url } = await listeningCenter({ clock, config: { uiDir: suite.uiDir } }, suite.cleanups)
     const service = await center.createService({ prefix: 'P', nameAr: 'الجوازات', nameEn: 'Passports' })
@@ -120,7 +120,7 @@ describe('the kiosk code keyboard', () => {
     expect(await field.inputValue()).toBe(`${url}/b/${codes[0]}`)
   })
   it('a place joined from a phone and checked in here: the kiosk says its page is the ticket, not that it prints nothing', {
-    timeout: 90_000,
+    timeout: 180_000,
   }, async () => {
     const clock = new TestClock(Date.now() + daytimeShiftMs())
     const remoteJoin = { services: [{ prefix: 'P', mode: 'check-in' as const, arriveMinutes: 15 }] }

@@ -207,5 +207,5 @@ describe('the kiosk menu that scales, and what to bring (issue 21)', () => {
     const bare = renderTicketPixels({ ...content, documents: [] }, { widthMm: 80 })
     expect(bare.height).toBeLessThan(image.height - 100)
     // about 10 s on an idle machine; the limit leaves room for a loaded one
-  }, 90_000)
+  }, 180_000)
 })

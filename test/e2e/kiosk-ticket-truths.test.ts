@@ -37,7 +37,7 @@ async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SHOTS, `${name}.png`) })
 }
 
-describe("the kiosk's ticket screen says what is true", { timeout: 90_000 }, () => {
+describe("the kiosk's ticket screen says what is true", { timeout: 180_000 }, () => {
   it('nobody ahead and no counter serving: «لا أحد أمامك الآن» / "Nobody ahead of you now", never "you are next"', async () => {
     const { center, url } = await listeningCenter({ config: { uiDir: suite.uiDir } }, suite.cleanups)
     const a = await center.createService({ prefix: 'A', nameAr: 'الجوازات', nameEn: 'Passports' })

@@ -533,7 +533,7 @@ describe('the kiosk when the server goes away', () => {
     await serviceButton(page, service.id).waitFor({ timeout: 30_000 })
     expect(await page.locator('tabour-out-of-service').count()).toBe(0)
     expect((await takeTicket(page, service.id)).label).toBe('A-002')
-  }, 90_000)
+  }, 180_000)
 })
 
 describe('the kiosk under a prefix (the center embedded in another app)', () => {

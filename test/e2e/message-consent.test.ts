@@ -36,7 +36,7 @@ describe('the kiosk asks before texting', () => {
     await gateway?.close()
   })
 
-  it('texts only the citizen who ticked the box, in the language of the kiosk', { timeout: 90_000 }, async () => {
+  it('texts only the citizen who ticked the box, in the language of the kiosk', { timeout: 180_000 }, async () => {
     const device = (
       await center.request('POST', '/api/v1/devices', {
         token: await center.admin(),

@@ -31,7 +31,7 @@ async function shot(page: Page, name: string): Promise<void> {
 }
 
 describe('message templates on the dashboard (issue 20)', () => {
-  it('edit with preview and segments, unknown placeholder refused, save, back to default; axe clean', { timeout: 120_000 }, async () => {
+  it('edit with preview and segments, unknown placeholder refused, save, back to default; axe clean', { timeout: 180_000 }, async () => {
     const { center, url } = await listeningCenter({ config: { uiDir: suite.uiDir } }, suite.cleanups)
     const admin = await center.admin()
     const stored = async (kind: string, lang: string) =>

@@ -50,7 +50,7 @@ describe("the dashboard's messages card", () => {
     await gateway?.close()
   })
 
-  it('shows what was sent and failed today by kind, and that the provider is connected', { timeout: 90_000 }, async () => {
+  it('shows what was sent and failed today by kind, and that the provider is connected', { timeout: 180_000 }, async () => {
     for (const lang of ['ar', 'en'] as const) {
       const page = await suite.contexts.page(DESK)
       await page.goto(`${url}/dashboard/${lang === 'en' ? '?lang=en' : ''}`)

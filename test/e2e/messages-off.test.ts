@@ -82,7 +82,7 @@ const switchLang = async (page: Page, to: Lang) => {
 }
 
 describe('messages off: no screen promises a text', () => {
-  it('kiosk phone step, join page and booking page in Arabic and English', { timeout: 60_000 }, async () => {
+  it('kiosk phone step, join page and booking page in Arabic and English', { timeout: 180_000 }, async () => {
     const { url, serviceId, pairing } = await start('none')
 
     const kiosk = await contexts.page(PORTRAIT)
@@ -127,7 +127,7 @@ describe('messages off: no screen promises a text', () => {
 })
 
 describe('messages on: the kiosk asks for consent', () => {
-  it('the consent box and the promises are there with a provider', { timeout: 60_000 }, async () => {
+  it('the consent box and the promises are there with a provider', { timeout: 180_000 }, async () => {
     const { url, serviceId, pairing } = await start('http')
     const kiosk = await contexts.page(PORTRAIT)
     await kiosk.goto(`${url}/kiosk/?pair=${pairing}`)
@@ -161,7 +161,7 @@ const LONGEST_DOCUMENTS = Array.from({ length: 10 }, (_, i) => ({
 
 describe('the kiosk ticket with the most documents fits the screen', () => {
   it('10 documents of 100 characters: no scrolling, Done and the paper notice on screen, in Arabic and English', {
-    timeout: 60_000,
+    timeout: 180_000,
   }, async () => {
     const { url, documented, pairing } = await start('none', LONGEST_DOCUMENTS)
     const kiosk = await contexts.page(PORTRAIT)

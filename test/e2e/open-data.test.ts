@@ -24,7 +24,7 @@ const SHOTS = join(ROOT, 'test-results', 'open-data')
 const suite = useBrowserSuite(SHOTS)
 
 describe('the open-data page on a phone', () => {
-  it('least busy first, a silent center marked last, every center now; Arabic and English', { timeout: 60_000 }, async () => {
+  it('least busy first, a silent center marked last, every center now; Arabic and English', { timeout: 180_000 }, async () => {
     const hub = await startTestHub({ config: { uiDir: suite.uiDir, openDataCacheMs: 0 } })
     suite.cleanups.push(() => hub.close())
     await addNationalService(hub, 'PASSPORT', { nameAr: 'جوازات السفر', nameEn: 'Passports' })

@@ -101,4 +101,4 @@ it('follows the center without a reload: opened before any counter, it drops "no
   await expect.poll(() => lineNow.textContent(), { timeout: 10_000, interval: 250 }).not.toContain('لا يوجد شباك يعمل الآن')
   expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true)
   await page.screenshot({ path: join(SHOTS, 'join-ar-counter-opened.png'), fullPage: true })
-}, 45_000)
+}, 180_000)

@@ -79,5 +79,5 @@ describe('the kiosk promises a reprint only when a printer can do it', () => {
     for (const lang of ['ar', 'en'] as const) await notice(kiosk).getByText(REPRINT[lang]).waitFor()
     expect(await kiosk.getByText(SCREEN_IS_TICKET.en).count()).toBe(0)
     expect(await seriousAxeViolations(kiosk, 'moderate'), 'ticket, reception printer works (ar)').toEqual([])
-  }, 120_000)
+  }, 180_000)
 })

@@ -31,7 +31,7 @@ async function startCenter() {
   return { center, url, a, b, one, two, clerk, kiosk }
 }
 
-describe('the status page says where a ticket stands, truly', { timeout: 60_000 }, () => {
+describe('the status page says where a ticket stands, truly', { timeout: 180_000 }, () => {
   it('follows a priority ticket issued ahead in another service, and says a closed target counter is what it waits for', async () => {
     const { center, url, a, b, one, two, clerk, kiosk } = await startCenter()
     const mine = await center.issue(kiosk, { serviceId: b.id })

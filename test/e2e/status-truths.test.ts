@@ -49,7 +49,7 @@ function centerTime(iso: string, lang: 'ar' | 'en', digits: string): string {
 
 const text = async (page: Page, selector: string) => ((await page.locator(selector).textContent()) ?? '').replace(/\s+/g, ' ').trim()
 
-describe('the status page tells the truth', { timeout: 60_000 }, () => {
+describe('the status page tells the truth', { timeout: 180_000 }, () => {
   it('shows the code to scan, the figures "if you check in now", the parking deadline, and "not back in time"', async () => {
     const clock = new TestClock()
     const { center, url, counter, clerk, kiosk, a, joinLine } = await startCenter(clock)

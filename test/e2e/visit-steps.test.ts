@@ -20,7 +20,7 @@ const nowShown = (page: Page, label: string, counter: number) =>
   page.locator(`tabour-display-app section.now[data-now="${label}"] [data-now-counter]`).filter({ hasText: String(counter) })
 const status = (page: Page) => page.locator('tabour-ticket-status')
 
-describe('a visit of several steps', { timeout: 90_000 }, () => {
+describe('a visit of several steps', { timeout: 180_000 }, () => {
   it('goes from the kiosk through three counters to done; the display and the status page say each next step', async () => {
     const shift = daytimeShiftMs()
     const clock = { fn: () => Date.now() + shift } as TestClock

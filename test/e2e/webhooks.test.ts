@@ -31,7 +31,7 @@ async function shot(page: Page, name: string): Promise<void> {
 
 describe('webhooks on the dashboard (issue 20)', () => {
   it('subscribe, secret once, delivery log, paused alert, resume, redeliver; axe clean in Arabic and English', {
-    timeout: 120_000,
+    timeout: 180_000,
   }, async () => {
     const receiver = await new Receiver().start()
     cleanups.push(() => receiver.close())
