@@ -1,5 +1,5 @@
 /** Pure formatting for the dashboard (unit-tested in test/dashboard-ui). */
-import { formatNumber, inDigitStyle, type DigitStyle } from '../ui-common/digits.ts'
+import { formatNumber, inDigitStyle, intlLocale, type DigitStyle } from '../ui-common/digits.ts'
 import type { Lang } from '../ui-common/i18n.ts'
 
 /** A figure with the chosen digits; '—' for null. */
@@ -45,6 +45,21 @@ export function dayIn(ms: number, timeZone: string): string {
   const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(ms)
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? ''
   return `${get('year')}-${get('month')}-${get('day')}`
+}
+
+/**
+ * A center day (YYYY-MM-DD) in words with the screen's digits: «السبت، ٥ ديسمبر ٢٠٢٦», "Saturday,
+ * 5 December 2026". The raw ISO day inside an Arabic sentence showed Western digits and read
+ * backwards (walk 2026-12-05). Noon UTC names the same calendar day in every zone.
+ */
+export function dayInWords(day: string, lang: Lang, digits: DigitStyle): string {
+  return new Intl.DateTimeFormat(intlLocale(lang, digits), {
+    timeZone: 'UTC',
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  }).format(new Date(`${day}T12:00:00Z`))
 }
 
 /** `day` moved by `n` days. */

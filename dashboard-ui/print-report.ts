@@ -13,11 +13,12 @@ import type { Report, ReportRow, ShiftOutcome, ShiftReport } from '../protocol/s
 import { dashboardText, figureLabel, type DashboardMessageKey } from '../protocol/messages/dashboard.ts'
 import { printReportText, type PrintReportMessageKey } from '../protocol/messages/print-report.ts'
 import { intlLocale, type DigitStyle } from '../ui-common/digits.ts'
+import { isolate } from '../ui-common/bilingual.ts'
 import type { Lang } from '../ui-common/i18n.ts'
 import type { DashboardApi } from './dashboard-api.ts'
 import { printReportStyles } from './print-report-styles.ts'
 import './feedback-report.ts'
-import { dayDuration, duration, num, percent } from './format.ts'
+import { dayDuration, dayInWords, duration, num, percent } from './format.ts'
 import { reportRowLabel } from './report-row-label.ts'
 
 /** What to print: the day's report, or one clerk's shift on that day. */
@@ -161,7 +162,7 @@ export class PrintReport extends LitElement {
           <p>${this.lang === 'ar' ? c.nameAr : c.nameEn}</p>
         </div>
         <div>
-          <p data-day-line>${this.t('print.dayLine', { day: this.target.day, zone: c.timeZone })}</p>
+          <p data-day-line>${this.t('print.dayLine', { day: dayInWords(this.target.day, this.lang, this.digits), zone: isolate(c.timeZone) })}</p>
           <p>${this.t('print.prepared', { at: this.clock(this.preparedAt, true) })}</p>
         </div>
       </div>

@@ -129,6 +129,12 @@ async function checkDaily(page: Page, center: TestCenter, day: string, lang: 'ar
   await sheet.waitFor()
   expect(await sheet.getAttribute('dir')).toBe(lang === 'ar' ? 'rtl' : 'ltr')
   expect(await sheet.getAttribute('data-day')).toBe(day)
+  // the day in words in the sheet's language (the ISO day read backwards inside the Arabic line)
+  const dayLine = (await inReport(page, '[data-day-line]').textContent()) ?? ''
+  const weekday = new Intl.DateTimeFormat(lang, { weekday: 'long', timeZone: 'UTC' }).format(new Date(`${day}T12:00:00Z`))
+  expect(dayLine).not.toContain(day)
+  expect(dayLine).toContain(weekday)
+  expect(dayLine).toContain(day.slice(0, 4))
   const t = truth(center, day)
   for (const k of Object.keys(TYPES) as Counted[]) {
     const kpi = inReport(page, `.kpis [data-figure="${k}"]`)
