@@ -9,7 +9,7 @@ import { customElement, property, state } from 'lit/decorators.js'
 import type { ServiceWithQueue } from '../protocol/entities.ts'
 import { staffAppointmentText, type StaffAppointmentKey } from '../protocol/messages/staff-appointments.ts'
 import type { DayBookings } from '../protocol/staff-booking.ts'
-import type { DigitStyle } from '../ui-common/digits.ts'
+import { inDigitStyle, type DigitStyle } from '../ui-common/digits.ts'
 import type { Lang } from '../ui-common/i18n.ts'
 import { appointmentsApi, centerFormats } from './appointments-api.ts'
 import type { DashboardApi } from './dashboard-api.ts'
@@ -92,7 +92,7 @@ export class DayBookingsList extends LitElement {
               <td class="time">${fmt.time(b.slotStart)}</td>
               <td>${serviceName(b.serviceId)}</td>
               <td class="name">${b.name}${b.bookedBy === 'user' ? html` <span class="pill">${this.t('today.byStaff')}</span>` : nothing}</td>
-              <td dir="ltr">${b.phoneHint}</td>
+              <td dir="ltr" data-phone-hint>${inDigitStyle(b.phoneHint, this.digits)}</td>
               <td>
                 ${
                   b.status === 'checked_in'

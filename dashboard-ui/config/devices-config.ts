@@ -5,7 +5,7 @@
  * and on every printer a "test print" that prints a sample ticket through the real printing
  * path and says what the printer answered, next to its address.
  */
-import { html, nothing, type TemplateResult } from 'lit'
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
 import type { DeviceKind } from '../../protocol/common.ts'
 import type { Counter, Device } from '../../protocol/entities.ts'
@@ -28,7 +28,8 @@ export class DevicesConfig extends ConfigForm {
   /** Each device's last pushed status, for the same health verdict the live view shows. */
   @state() private health = new Map<number, DeviceHealth>()
   @state() private counters: Counter[] = []
-  @state() private pairingCode: string | null = null
+  /** The code just made, and the device it pairs: shown under that device's row. */
+  @state() private pairingCode: { deviceId: number; code: string } | null = null
   @state() private testing = false
   @state() private testResult: TestPrintReply | null = null
 
@@ -149,7 +150,6 @@ export class DevicesConfig extends ConfigForm {
           .filter((f) => !f.name.startsWith('config/'))
           .map((f) => (f.name === 'kind' ? this.kindField(f) : this.field(f)))}
         ${this.configFields()}
-        ${this.pairingCode ? html`<p data-pairing-code=${this.pairingCode}>${configText('device.pairingCode', l, { code: '' })}<span class="code" dir="ltr">${this.pairingCode}</span></p>` : nothing}
         ${this.footer(this.editing === null ? nothing : html`<button type="button" class="secondary" @click=${() => this.startNew('kiosk')}>${configText('common.cancel', l)}</button>`)}
       </form>
     </div>`
@@ -258,10 +258,29 @@ export class DevicesConfig extends ConfigForm {
                     <button type="button" class="secondary" data-revoke=${d.id} @click=${() => void this.deviceAction(d.id, 'revoke')}>${configText('device.revoke', l)}</button>`
               }
             </td>
-          </tr>`,
+          </tr>
+          ${this.pairingCode?.deviceId === d.id ? this.pairingRow(d, this.pairingCode.code) : nothing}`,
         )}
       </tbody>
     </table>`
+  }
+
+  /** The new code under its device's row, named, and focused so a keyboard or a screen reader lands on it. */
+  private pairingRow(d: Device, code: string): TemplateResult {
+    return html`<tr data-pairing-row=${d.id}>
+      <td colspan="5">
+        <p role="status" tabindex="-1" data-pairing-code=${code}>${configText('device.pairingCode', this.lang, { name: namePart(d.name, this.lang) })}<span class="code" dir="ltr">${code}</span></p>
+      </td>
+    </tr>`
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed)
+    if (changed.has('pairingCode') && this.pairingCode) {
+      const shown = this.renderRoot.querySelector<HTMLElement>('[data-pairing-code]')
+      shown?.focus()
+      shown?.scrollIntoView({ block: 'nearest' })
+    }
   }
 
   private readonly onSubmit = async (e: Event) => {
@@ -296,7 +315,7 @@ export class DevicesConfig extends ConfigForm {
       // after a save the device stays open, so its printer can be tested at once
       const fresh = this.devices.find((d) => d.id === saved.id)
       if (fresh) this.edit(fresh)
-      this.pairingCode = saved.pairingCode ?? null
+      this.pairingCode = saved.pairingCode ? { deviceId: saved.id, code: saved.pairingCode } : null
     })
   }
 
@@ -304,7 +323,7 @@ export class DevicesConfig extends ConfigForm {
     try {
       const reply = await this.api.save<{ pairingCode?: string }>(`/devices/${id}/${action}`, 'POST', {})
       await this.reload()
-      this.pairingCode = reply.pairingCode ?? null
+      this.pairingCode = reply.pairingCode ? { deviceId: id, code: reply.pairingCode } : null
     } catch (err) {
       this.showError(err)
     }

@@ -23,9 +23,11 @@ export const APPOINTMENT_FIGURE_MESSAGES = {
   'apf.late': { ar: 'متأخرون', en: 'Late' },
   'apf.punctual': { ar: 'الالتزام بالموعد', en: 'Punctual' },
   'apf.meanCheckIn': { ar: 'متوسط الحضور قبل الموعد أو بعده (دقيقة)', en: 'Mean check-in vs slot (minutes)' },
-  'apf.places': { ar: 'الأماكن المتاحة', en: 'Places' },
-  'apf.bookedPercent': { ar: 'نسبة الحجز', en: 'Booked of places' },
-  'apf.checkedInPercent': { ar: 'نسبة الحضور', en: 'Checked in of places' },
+  // of the period's places, not of what is left, and not of the bookings: «المتاحة» read as "still
+  // free" beside a booking made, «نسبة الحضور» as "share of bookings who came" (walk 2026-12-05)
+  'apf.places': { ar: 'عدد الأماكن', en: 'Places' },
+  'apf.bookedPercent': { ar: 'المحجوز من الأماكن', en: 'Booked of places' },
+  'apf.checkedInPercent': { ar: 'الحاضرون من الأماكن', en: 'Checked in of places' },
   'apf.note': {
     ar: 'في الموعد: الحضور خلال {minutes, plural, zero {# دقيقة} one {دقيقة واحدة} two {دقيقتين} few {# دقائق} many {# دقيقة} other {# دقيقة}} من بداية الموعد. لم يحضروا: انقضت مهلة الحضور دون حضور.',
     en: 'On time: checked in within {minutes, plural, one {# minute} other {# minutes}} of the slot. No-show: the check-in window closed without a check-in.',

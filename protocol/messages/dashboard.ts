@@ -213,7 +213,9 @@ export const DASHBOARD_MESSAGES = {
   'policy.sla': { ar: 'حسب الزمن المستهدف', en: 'By target wait' },
   'digits.western': { ar: '0123', en: '0123' },
   'digits.arabic-indic': { ar: '٠١٢٣', en: '٠١٢٣' },
-  'device.pairingCode': { ar: 'رمز الربط: {code}', en: 'Pairing code: {code}' },
+  // named, in the device's own row: a code shown at the foot of the form, below the fold and
+  // unnamed, left the manager unsure which device it pairs (walk 2026-12-05)
+  'device.pairingCode': { ar: 'رمز ربط «{name}»: ', en: 'Pairing code for “{name}”: ' },
   'device.newCode': { ar: 'رمز جديد', en: 'New code' },
   'device.revoke': { ar: 'إلغاء الربط', en: 'Revoke' },
   'config.overridden': { ar: 'معدّل هنا (الافتراضي من ملف الإعداد: {value})', en: 'Set here (config file: {value})' },

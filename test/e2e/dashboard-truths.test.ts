@@ -138,6 +138,10 @@ describe('the dashboard at a 1366×768 desk with Arabic-Indic digits set (walk 2
     // the day form beside today's bookings takes the page's time zone and digits (it read the settings
     // again and wrote its "places to add" in Western digits)
     await expect.poll(() => page.locator('tabour-appointment-day-form input[name="extraPerSlot"]').inputValue()).toBe('٠')
+    // the bookings' phone endings too (the citizen's own page wrote ••••٧٨٩ and this list ••••789)
+    const hints = await page.locator('tabour-day-bookings td[data-phone-hint]').allTextContents()
+    expect(hints.length).toBe(2)
+    for (const hint of hints) expect(hint).toMatch(/[٠-٩]$/)
 
     // ── the charts: ticks in the center's digits, the legend with the one separator ──
     for (const chart of ['hourly', 'per-service']) {
@@ -199,6 +203,23 @@ describe('the dashboard at a 1366×768 desk with Arabic-Indic digits set (walk 2
     await form.locator('button[type="submit"]').click()
     await page.locator('tabour-counters-config table[data-table="counters"] tr[data-counter="8"]').waitFor()
     expect(center.app.tabour.db.prepare("SELECT number FROM counters WHERE name = 'شكاوى · Complaints'").get()).toEqual({ number: 8 })
+
+    // ── a new pairing code shows under its device's row, named, focused and on screen ──
+    const tv = await center.request('POST', '/api/v1/devices', { token: admin, body: { kind: 'display', name: 'شاشة الدور الأرضي', zone: null } })
+    expect(tv.statusCode, tv.body).toBe(201)
+    await page.locator('tabour-config-view button[data-section="devices"]').click()
+    await page.locator(`tabour-devices-config button[data-new-code="${tv.json().id}"]`).click()
+    const code = page.locator(`tabour-devices-config tr[data-pairing-row="${tv.json().id}"] [data-pairing-code]`)
+    await code.waitFor()
+    expect(await code.textContent()).toContain('«شاشة الدور الأرضي»')
+    expect(await code.evaluate((el) => el.getRootNode() instanceof ShadowRoot && (el.getRootNode() as ShadowRoot).activeElement === el)).toBe(true)
+    const box = (await code.boundingBox())!
+    expect(box.y + box.height).toBeLessThanOrEqual(DESK.height)
+    // the code shown is the one that pairs that device (the first code, made with it, no longer does)
+    const paired = await center.request('POST', '/api/v1/devices/pair', { body: { pairingCode: await code.getAttribute('data-pairing-code') } })
+    expect(paired.statusCode, paired.body).toBe(200)
+    expect(await seriousAxeViolations(page)).toEqual([])
+    await shot(page, 'config-devices-code-ar')
 
     // ── in English, the same tables fit too ──
     const en = await suite.contexts.page(DESK)
