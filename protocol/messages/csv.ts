@@ -23,7 +23,7 @@ export const CSV_MESSAGES = {
   'ticket.calledAt': { ar: 'وقت النداء (محلي)', en: 'Called at (local time)' },
   'ticket.startedAt': { ar: 'وقت بدء الخدمة (محلي)', en: 'Service started at (local time)' },
   'ticket.finishedAt': { ar: 'وقت الانتهاء (محلي)', en: 'Finished at (local time)' },
-  'ticket.waitSeconds': { ar: 'الانتظار حتى النداء (ثانية)', en: 'Wait until called (seconds)' },
+  'ticket.waitSeconds': { ar: 'الانتظار في الدور حتى النداء (ثانية)', en: 'Waited in line until called (seconds)' },
   'ticket.counter': { ar: 'الشباك', en: 'Counter' },
   'ticket.clerk': { ar: 'الموظف', en: 'Clerk' },
   'ticket.recalls': { ar: 'مرات إعادة النداء', en: 'Recalls' },

@@ -36,10 +36,11 @@ async function csvDay() {
   at(500)
   const cancel = await center.request('POST', `/api/v1/tickets/${t3.id}/cancel`, { token: clerk, body: { reason: 'duplicate' } })
   expect(cancel.statusCode, cancel.body).toBe(200)
-  // ids are random base64url: give two of them the starts a spreadsheet mangles ("-" runs a formula, "0…" loses its 0)
+  // ids are random base64url: give two of them the starts a spreadsheet mangles ("-" runs a formula, "0…" loses its 0);
+  // not the called one, whose wait the log reads from its events (append-only, under the id it had)
   const db = center.app.tabour.db
-  db.prepare('UPDATE tickets SET id = ? WHERE id = ?').run('-dash-first', t1.id)
-  db.prepare('UPDATE tickets SET id = ? WHERE id = ?').run('0123456789', t2.id)
+  db.prepare('UPDATE tickets SET id = ? WHERE id = ?').run('-dash-first', t2.id)
+  db.prepare('UPDATE tickets SET id = ? WHERE id = ?').run('0123456789', t3.id)
   return { center, manager, admin: await center.admin() }
 }
 
@@ -71,7 +72,7 @@ describe('CSV an analyst opens without surprises (issue 15 item 6)', () => {
       'Called at (local time)',
       'Service started at (local time)',
       'Finished at (local time)',
-      'Wait until called (seconds)',
+      'Waited in line until called (seconds)',
       'Counter',
       'Clerk',
       'Recalls',
@@ -80,7 +81,6 @@ describe('CSV an analyst opens without surprises (issue 15 item 6)', () => {
     expect(rows).toHaveLength(3)
     const [a1, b1, b2] = rows as [Record<string, string>, Record<string, string>, Record<string, string>]
     expect(a1).toMatchObject({
-      'Ticket id': "'-dash-first",
       'Ticket number': 'A-001',
       'Service (Arabic)': 'جوازات السفر',
       'Service (English)': `'${EVIL_EN}`,
@@ -90,18 +90,18 @@ describe('CSV an analyst opens without surprises (issue 15 item 6)', () => {
       'Called at (local time)': '2026-03-10T10:01:40+02:00',
       'Service started at (local time)': '2026-03-10T10:04:10+02:00',
       'Finished at (local time)': '2026-03-10T10:06:40+02:00',
-      'Wait until called (seconds)': '100',
+      'Waited in line until called (seconds)': '100',
       Counter: '1',
       Clerk: 'clerk1',
     })
     expect(b1).toMatchObject({
-      'Ticket id': "'0123456789",
+      'Ticket id': "'-dash-first",
       'Service (Arabic)': `'${EVIL_AR}`,
       'Service (English)': "'-2+3",
       'Phone number': "'+201001234567",
       'Called at (local time)': '',
     })
-    expect(b2).toMatchObject({ Status: 'cancelled', 'Finished at (local time)': '2026-03-10T10:08:20+02:00', 'Phone number': '' })
+    expect(b2).toMatchObject({ 'Ticket id': "'0123456789", Status: 'cancelled', 'Finished at (local time)': '2026-03-10T10:08:20+02:00', 'Phone number': '' })
     for (const c of cells) expect(runsAsFormula(c), JSON.stringify(c)).toBe(false)
 
     // Arabic by default; a manager gets no phone column
@@ -114,6 +114,33 @@ describe('CSV an analyst opens without surprises (issue 15 item 6)', () => {
     expect(
       (await center.request('GET', '/api/v1/stats/tickets.csv?from=2026-03-10&to=2026-03-10&lang=fr', { token: day.manager })).statusCode,
     ).toBe(400)
+  })
+
+  it("the ticket log's wait is the reports' wait: a transferred visit waits in each line, not while it was served in between", async () => {
+    const clock = new TestClock(Date.parse('2026-03-10T08:00:00Z'))
+    center = await TestCenter.start({ clock })
+    const at = (s: number) => (clock.now = Date.parse('2026-03-10T08:00:00Z') + s * 1000)
+    const a = await center.createService({ prefix: 'A', nameAr: 'أ', nameEn: 'A' })
+    const c = await center.createService({ prefix: 'C', nameAr: 'ج', nameEn: 'C' })
+    const c1 = await center.createCounter({ number: 1, serviceIds: [a.id, c.id] })
+    const kiosk = (await center.createDevice('kiosk')).token
+    const clerk = await center.openCounterAs('clerk1', c1.id)
+    await center.issue(kiosk, { serviceId: a.id })
+    at(76)
+    expect((await center.action(clerk, c1.id, 'call-next')).statusCode).toBe(200)
+    at(100)
+    expect((await center.action(clerk, c1.id, 'transfer', { serviceId: c.id })).statusCode).toBe(200)
+    at(107)
+    expect((await center.action(clerk, c1.id, 'call-next')).statusCode).toBe(200)
+    const token = await center.admin()
+    const { rows } = readCsv(
+      (await center.request('GET', '/api/v1/stats/tickets.csv?from=2026-03-10&to=2026-03-10&lang=en', { token })).body,
+    )
+    // 76 s in A's line and 7 s in C's; "called at − issued at" said 107
+    expect(rows.map((r) => [r['Ticket number'], r['Waited in line until called (seconds)']])).toEqual([['A-001', '83']])
+    const report = (await center.request('GET', '/api/v1/stats/report?from=2026-03-10&to=2026-03-10&by=service', { token })).json()
+    const waitSum = report.rows.reduce((sum: number, r: { called: number; avgWaitSeconds: number | null }) => sum + r.called * (r.avgWaitSeconds ?? 0), 0)
+    expect(waitSum).toBe(83)
   })
 
   it('a report: the service code and both names, a cancelled column by service and by hour, a total line, in Arabic or English', async () => {
