@@ -43,7 +43,9 @@ export const CONSOLE_MESSAGES = {
   // issue → call, which is the wait only for a ticket that never rejoined a line: after a transfer or a
   // reinstatement it also holds the first service; the words say what the figure is
   'ticket.waited': { ar: 'من الإصدار حتى النداء', en: 'Issue to call' },
-  'ticket.recalls': { ar: 'مرات إعادة النداء', en: 'Recalled' },
+  // the whole visit, as "issue to call" above: after a transfer the count includes the recalls of
+  // the step before, while the no-show hint counts only a recall since this call (walk 2026-12-05)
+  'ticket.recalls': { ar: 'مرات إعادة النداء منذ الإصدار', en: 'Recalled since issue' },
   'ticket.atCounter': { ar: 'عند الشباك منذ', en: 'At the counter for' },
   'ticket.sinceCall': { ar: 'منذ النداء', en: 'Since the call' },
   'ticket.transferred': { ar: 'محوّلة', en: 'Transferred' },
