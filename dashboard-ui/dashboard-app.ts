@@ -234,6 +234,7 @@ export class DashboardApp extends LitElement {
           .digits=${digits}
           .timeZone=${tz}
           .now=${this.now}
+          .revision=${s.revision}
         ></tabour-live-view>
           <section class="card tools-card" data-section="ticket-tools"><tabour-ticket-tools .api=${s.ticketTools} .lang=${lang} .digits=${digits} .timeZone=${tz}></tabour-ticket-tools></section>
           <section class="card" data-section="remote-join"><tabour-remote-join-card .api=${s.api} .language=${lang} .digits=${digits} .now=${this.now}></tabour-remote-join-card></section>

@@ -136,6 +136,8 @@ export class LiveView extends LitElement {
   /** The center's zone: last-seen times are the center's wall clock, not the browser's. Default Africa/Cairo. */
   @property() timeZone = 'Africa/Cairo'
   @property({ type: Number }) now = Date.now()
+  /** The session's count of live refreshes: the cards that read on their own read again with it. */
+  @property({ type: Number }) revision = 0
   /** For a manager's actions on a counter (closing an away one); default none. */
   @property({ attribute: false }) api: DashboardApi | null = null
 
@@ -147,7 +149,7 @@ export class LiveView extends LitElement {
       ${this.kpis(s)} ${this.unservedCard(s)}
       <div class="row">${this.servicesTable(s)} ${this.countersTable(s)}</div>
       <tabour-feedback-card .api=${this.api} .trigger=${s} .lang=${this.lang} .digits=${this.digits}></tabour-feedback-card>
-      <tabour-origin-waits-card .api=${this.api} .services=${this.services} .lang=${this.lang} .digits=${this.digits} .timeZone=${this.timeZone} .now=${this.now}></tabour-origin-waits-card>
+      <tabour-origin-waits-card .api=${this.api} .services=${this.services} .lang=${this.lang} .digits=${this.digits} .timeZone=${this.timeZone} .now=${this.now} .revision=${this.revision}></tabour-origin-waits-card>
       ${this.charts()} ${this.deviceCard()}
       <tabour-messages-card .api=${this.api} .lang=${this.lang} .digits=${this.digits}></tabour-messages-card>`
   }

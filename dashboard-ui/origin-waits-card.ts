@@ -1,7 +1,8 @@
 /**
  * `<tabour-origin-waits-card>`: the live view's waits of today by origin (issue 19): walk-in,
  * appointment and from a phone side by side per service (GET /stats/appointments for today,
- * read again when the dashboard's clock passes a minute).
+ * read again with the live figures above it, and when the dashboard's clock passes a minute:
+ * read once a minute only, it lagged the waits above by up to a minute, walk 2026-12-05).
  */
 import { LitElement, html, type PropertyValues, type TemplateResult } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
@@ -11,6 +12,7 @@ import type { DigitStyle } from '../ui-common/digits.ts'
 import type { Lang } from '../ui-common/i18n.ts'
 import type { DashboardApi } from './dashboard-api.ts'
 import { deskStyles } from './dashboard-styles.ts'
+import { AnswerOrder } from './answer-order.ts'
 import { dayIn } from './format.ts'
 import { originWaitsStyles, originWaitsTable, type ServiceName } from './origin-waits-table.ts'
 import { minutePassed } from './minute-passed.ts'
@@ -26,17 +28,24 @@ export class OriginWaitsCard extends LitElement {
   @property() timeZone = 'Africa/Cairo'
   /** The dashboard's clock (epoch ms): the figures are read again when the minute changes. */
   @property({ type: Number }) now = 0
+  /** The session's count of live refreshes (DashboardSession.revision): a new one reads the figures again. */
+  @property({ type: Number }) revision = 0
   @state() private figures: AppointmentFigures | null = null
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('api') || minutePassed(changed, this.now)) void this.load()
+    if (changed.has('api') || changed.has('revision') || minutePassed(changed, this.now)) void this.load()
   }
+
+  /** Overlapping reads (a refresh and a minute at once): only the last one asked may show. */
+  private readonly order = new AnswerOrder()
 
   private async load(): Promise<void> {
     if (!this.api || !this.now) return
     const today = dayIn(this.now, this.timeZone)
+    const ticket = this.order.ask()
     try {
-      this.figures = await this.api.appointmentFigures(today, today)
+      const figures = await this.api.appointmentFigures(today, today)
+      if (this.order.show(ticket)) this.figures = figures
     } catch {
       // the live view's banner says when the center is unreachable; the last figures stay
     }
