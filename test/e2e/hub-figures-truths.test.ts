@@ -164,6 +164,19 @@ describe('the hub page says what the figures are', () => {
     await expect.poll(() => wide.locator('[data-table="map"] tr[data-code="EG-ALX"] [data-col="value"]').textContent()).toBe('No data')
     expect(await wide.locator('[data-map] h2').textContent()).toBe('Governorates by Tickets issued')
     await wide.screenshot({ path: join(SHOTS, 'analysis-en-1920.png'), fullPage: true })
+    // the other two sizes of the walk: English at 1366×768, Arabic at 1920×1080
+    for (const [lang, size] of [
+      ['en', DASHBOARD],
+      ['ar', LANDSCAPE],
+    ] as const) {
+      const other = await suite.contexts.page(size)
+      await other.goto(`${hub.url}/hub/ui/?from=${DAY}&to=${DAY}&lang=${lang}`)
+      await expect.poll(() => other.locator('[data-table="governorate"] tr[data-key="EG-ALX"] [data-col="no-data"]').count()).toBe(1)
+      expect(await badgeLines(other)).toEqual([1, 1, 1])
+      expect(await overflowing(other, 'tabour-hub-figures')).toEqual([])
+      expect(await seriousAxeViolations(other)).toEqual([])
+      await other.screenshot({ path: join(SHOTS, `figures-${lang}-${size.width}.png`), fullPage: true })
+    }
     // the fleet's times read the same way
     await wide.locator('button[data-view="fleet"]').click()
     const beat = wide.locator('tr[data-fleet-center="EG-CAI-001"] [data-col="heartbeat"]')
