@@ -7,6 +7,7 @@ import { csvTable, type CsvColumn, type CsvLang } from '../protocol/csv.ts'
 import { csvText, type CsvMessageKey } from '../protocol/messages/csv.ts'
 import type { FigureRow, FiguresQuery } from './store/store.ts'
 import type { CityNames } from '../protocol/hub-city.ts'
+import { governorateName } from '../protocol/governorates.ts'
 // a mean of seconds to one decimal (as avgWaitSeconds is), empty without a count
 import { mean1 as average } from './store/figure-rows.ts'
 
@@ -70,11 +71,15 @@ export function figuresCsv(
     { header: h('hub.nameAr'), value: (r) => (hour ? hourLabel(r.nameAr) : r.nameAr) },
     { header: h('hub.nameEn'), value: (r) => (hour ? hourLabel(r.nameEn) : r.nameEn) },
     { header: h('hub.governorate'), value: (r) => r.governorate },
+    { header: h('hub.governorateName'), value: (r) => (r.governorate === null ? null : governorateName(r.governorate, lang)) },
     ...(q.by === 'center'
       ? [
           { header: h('hub.cityAr'), value: (r: FigureRow) => cities?.get(r.key)?.cityAr ?? '' },
           { header: h('hub.cityEn'), value: (r: FigureRow) => cities?.get(r.key)?.cityEn ?? '' },
         ]
+      : []),
+    ...(q.by === 'center' || q.by === 'governorate'
+      ? [{ header: h('hub.reportingCenters'), value: (r: FigureRow) => r.reportingCenters ?? null }]
       : []),
     ...FIGURES.map(([key, f]): CsvColumn<FigureRow> => ({ header: h(key), value: f })),
   ]

@@ -48,5 +48,9 @@ export function withGovernorateCodes(rows: FigureRow[], byGovernorate: boolean):
   }
   if (unknown.length === 0) return known
   const { ar, en } = UNKNOWN_GOVERNORATE_NAMES
-  return [...known, { key: UNKNOWN_GOVERNORATE, nameAr: ar, nameEn: en, governorate: UNKNOWN_GOVERNORATE, ...sumRows(unknown) }]
+  const reportingCenters = unknown.reduce((n, r) => n + (r.reportingCenters ?? 0), 0)
+  return [
+    ...known,
+    { key: UNKNOWN_GOVERNORATE, nameAr: ar, nameEn: en, governorate: UNKNOWN_GOVERNORATE, ...sumRows(unknown), reportingCenters },
+  ]
 }

@@ -90,9 +90,11 @@ function rank(c: LeastBusyCenter): number {
 /**
  * The governorate's centers for one service, the shortest typical wait first (then fewer waiting);
  * one with no open counter for it next, one not issuing now after those, and those with no recent
- * data last. A live center that does not offer the service is left out; one with no recent data
- * stays in (it may offer it), marked. Null when the governorate (a code or a name the list knows)
- * has no active center at all.
+ * data last (the page lists them apart, unranked). A center is listed only when its lines name the
+ * service: a live one's now, a silent one's in its last report; one that never sent any lines is
+ * left out, since nothing says it offers the service or how busy it is (walk of 2026-12-05: a center
+ * that had never reported was listed among "the least busy"). Null when the governorate (a code or
+ * a name the list knows) has no active center at all.
  */
 export function leastBusy(src: OpenDataSources, asked: string, service: NationalService): LeastBusy | null {
   const governorate = governorateFilter(asked)!
@@ -103,7 +105,9 @@ export function leastBusy(src: OpenDataSources, asked: string, service: National
   for (const c of inGovernorate) {
     const lines = liveLines(src, known, c)
     if (!lines) {
-      centers.push({ ...centerFields(c), status: 'no_recent_data', updatedAt: null, waiting: null, waitSeconds: null, open: null })
+      const offered = src.reports.get(c.id)?.queues.some((q) => q.nationalCode === service.code) ?? false
+      if (offered)
+        centers.push({ ...centerFields(c), status: 'no_recent_data', updatedAt: null, waiting: null, waitSeconds: null, open: null })
       continue
     }
     const q = lines.queues.find((x) => x.nationalCode === service.code)

@@ -81,6 +81,11 @@ export const FigureRow = Type.Object({
   centerNameAr: Type.Optional(Type.String()),
   centerNameEn: Type.Optional(Type.String()),
   localCode: Type.Optional(Type.String()),
+  /**
+   * By governorate and center only: how many of its centers sent any figures for the range. 0 means
+   * nothing was reported (the page says "No data"), which is not the same fact as 0 tickets.
+   */
+  reportingCenters: Type.Optional(Type.Integer()),
 })
 export type FigureRow = Static<typeof FigureRow>
 
@@ -302,6 +307,7 @@ export const DashboardRow = Type.Pick(FigureRow, [
   'groupEn',
   'centerNameAr',
   'centerNameEn',
+  'reportingCenters',
 ])
 export type DashboardRow = Static<typeof DashboardRow>
 

@@ -87,6 +87,8 @@ export function figureRow(r: Record<string, any>): FigureRow {
     avgWaitSeconds: mean1(n('wait_sum'), waitCount),
     slaPercent: slaPercentOf(n('wait_within_target'), waitCount, n('wait_missed_uncalled')),
     avgServiceSeconds: mean1(n('service_sum'), serviceCount),
+    // by governorate and center only: how many centers sent any figures for the range
+    ...(r.reporting_centers === undefined ? {} : { reportingCenters: n('reporting_centers') }),
   }
 }
 

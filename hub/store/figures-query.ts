@@ -227,14 +227,18 @@ export async function nationalFigures(db: HubDb, q: FiguresQuery, rollups = true
   }
 }
 
+/** How many of a group's centers have a row in the range (the LEFT JOIN leaves f.center_id NULL for one without). */
+const REPORTING = sql`COUNT(DISTINCT f.center_id) AS reporting_centers`
+
 /** What a view groups by: its columns (before the sums) and its GROUP BY. */
 const GROUPINGS: Record<GroupBy, { cols: Fragment; group: Fragment }> = {
+  // the centers with any row in the range: 0 is "nothing reported", not a count of 0 (walk of 2026-12-05)
   governorate: {
-    cols: sql`c.governorate AS key, c.governorate AS name_ar, c.governorate AS name_en, c.governorate AS governorate`,
+    cols: sql`c.governorate AS key, c.governorate AS name_ar, c.governorate AS name_en, c.governorate AS governorate, ${REPORTING}`,
     group: sql`c.governorate`,
   },
   center: {
-    cols: sql`c.id AS key, c.name_ar AS name_ar, c.name_en AS name_en, c.governorate AS governorate`,
+    cols: sql`c.id AS key, c.name_ar AS name_ar, c.name_en AS name_en, c.governorate AS governorate, ${REPORTING}`,
     group: sql`c.id, c.name_ar, c.name_en, c.governorate`,
   },
   service: {

@@ -14,10 +14,8 @@ const utc = (day: string) => Date.parse(`${day}T00:00:00Z`)
 // the digits rule's locale (a bare 'ar-EG' picks its digits by the runtime's ICU data)
 const locale = (lang: Lang) => intlLocale(lang, hubDigits(lang))
 
-/** A hub day (YYYY-MM-DD) as "2 Nov 2026" / "٢ نوفمبر ٢٠٢٦". */
-export function dayText(day: string, lang: Lang): string {
-  return new Intl.DateTimeFormat(locale(lang), { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(utc(day))
-}
+/** A hub day (YYYY-MM-DD) as "2 Nov 2026" / "٢ نوفمبر ٢٠٢٦": the page's one way of writing a date (hub-format.ts). */
+export const dayText = (day: string, lang: Lang): string => hubFormat(lang).day(day)
 
 /** A trend point's label: a day without its year, "Week 48, 2026", or the month's name and year; `short` for the chart's axis. */
 export function periodText(key: string, grain: TrendGrain, lang: Lang, short = false): string {

@@ -178,7 +178,7 @@ export class HubDrill extends LitElement {
       <tbody>${this.rows.map(
         (r) => html`<tr data-key=${r.key}>
           <th scope="row">${this.nameCell(level, r)}</th>
-          ${figureCells(r, f)}
+          ${figureCells(r, f, this.t('noData'))}
         </tr>`,
       )}</tbody>
     </table>`

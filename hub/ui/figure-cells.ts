@@ -1,12 +1,20 @@
 /** The five figures every table of the hub page shows for a row (the dashboard's three tables, the drill-down's levels). */
 import { html, type TemplateResult } from 'lit'
-import type { FigureTotals } from '../../protocol/hub-api.ts'
+import type { FigureRow, FigureTotals } from '../../protocol/hub-api.ts'
 import type { HubFormat } from './hub-format.ts'
 
-/** Tickets issued, served, the mean wait in minutes, the share within target, no-shows: one cell each, `data-col` naming it. */
+/** A governorate or center none of whose centers sent figures for the range: "No data", never a row of zeros. */
+export const nothingReported = (r: Pick<FigureRow, 'reportingCenters'>): boolean => r.reportingCenters === 0
+
+/**
+ * Tickets issued, served, the mean wait in minutes, the share within target, no-shows: one cell
+ * each, `data-col` naming it; for a row nothing was reported in, one cell saying `noData` across the five.
+ */
 export function figureCells(
-  r: Pick<FigureTotals, 'issued' | 'served' | 'avgWaitSeconds' | 'slaPercent' | 'noShow'>,
+  r: Pick<FigureTotals, 'issued' | 'served' | 'avgWaitSeconds' | 'slaPercent' | 'noShow'> & Pick<FigureRow, 'reportingCenters'>,
   f: HubFormat,
+  noData: string,
 ): TemplateResult {
+  if (nothingReported(r)) return html`<td colspan="5" class="no-data" data-col="no-data">${noData}</td>`
   return html`<td class="n" data-col="issued">${f.num(r.issued)}</td><td class="n" data-col="served">${f.num(r.served)}</td><td class="n" data-col="avgWait">${f.minutes(r.avgWaitSeconds)}</td><td class="n" data-col="sla">${f.percent(r.slaPercent)}</td><td class="n" data-col="noShow">${f.num(r.noShow)}</td>`
 }

@@ -12,7 +12,7 @@ import type { Lang } from '../../ui-common/i18n.ts'
 import { hubText, type HubMessageKey } from '../../protocol/messages/hub.ts'
 import type { DashboardRow, HubDashboard } from '../../protocol/hub-api.ts'
 import { hubStyles } from './hub-styles.ts'
-import { figureCells } from './figure-cells.ts'
+import { figureCells, nothingReported } from './figure-cells.ts'
 import { hubFormat, hubDigits } from './hub-format.ts'
 import { governorateName } from '../../protocol/governorates.ts'
 import { activeOffline, centerState, STATE_BADGE } from './center-state.ts'
@@ -59,8 +59,10 @@ export class HubFigures extends LitElement {
   private sorted(table: FigureTable, rows: DashboardRow[], offline: (r: DashboardRow) => boolean = () => false): DashboardRow[] {
     const { key, desc } = this.sort[table]
     const f = hubFormat(this.language)
+    // a row nothing was reported in sorts below every figure, 0 included
+    const figure = (r: DashboardRow, v: number | null): number => (nothingReported(r) ? -2 : (v ?? -1))
     const value = (r: DashboardRow): number | string =>
-      key === 'name' ? f.name(r) : key === 'offline' ? (offline(r) ? 1 : 0) * 1e12 + r.issued : (r[key] ?? -1)
+      key === 'name' ? f.name(r) : key === 'offline' ? (offline(r) ? 1 : 0) * 1e12 + figure(r, r.issued) : figure(r, r[key])
     return [...rows].sort((a, b) => {
       const va = value(a)
       const vb = value(b)
@@ -100,23 +102,29 @@ export class HubFigures extends LitElement {
     const f = hubFormat(this.language)
     const top = [...rows].sort((a, b) => b.issued - a.issued).slice(0, 12)
     const max = Math.max(1, ...top.map((r) => r.issued))
-    const rowH = 26
+    const rowH = 30
     const labelW = 150
     const width = 640
     const barW = width - labelW - 60
     const rtl = this.language === 'ar'
+    /** A bar from the labels' side, its value written at its end: every series labelled, not only the first (walk of 2026-12-05). */
+    const bar = (series: 'issued' | 'served', value: number, y: number, fill: string) => {
+      const w = (value / max) * barW
+      return svg`<rect x=${rtl ? width - labelW - w : labelW} y=${y} width=${w} height="12" fill=${fill}></rect>
+        <text data-value=${series} x=${rtl ? width - labelW - w - 4 : labelW + w + 4} y=${y + 10} font-size="11" text-anchor=${rtl ? 'end' : 'start'}>${f.num(value)}</text>`
+    }
     // plain SVG bars, laid out left to right in SVG coordinates and mirrored by hand in Arabic so
     // the bars grow from the right like the text (the svg itself is direction: ltr, so text-anchor means what it says)
     return html`<svg class="chart" role="img" aria-label=${this.t('chartTitle')} viewBox=${`0 0 ${width} ${top.length * rowH + 8}`}>
       ${top.map((r, i) => {
         const y = i * rowH + 4
-        const wI = (r.issued / max) * barW
-        const wS = (r.served / max) * barW
         return svg`<g data-bar=${r.key}>
-          <text x=${rtl ? width - 4 : 4} y=${y + 16} text-anchor=${rtl ? 'end' : 'start'}>${f.name(r)}</text>
-          <rect x=${rtl ? width - labelW - wI : labelW} y=${y} width=${wI} height="10" fill=${ISSUED_FILL}></rect>
-          <rect x=${rtl ? width - labelW - wS : labelW} y=${y + 11} width=${wS} height="10" fill=${SERVED_FILL}></rect>
-          <text x=${rtl ? width - labelW - wI - 4 : labelW + wI + 4} y=${y + 10} text-anchor=${rtl ? 'end' : 'start'}>${f.num(r.issued)}</text>
+          <text x=${rtl ? width - 4 : 4} y=${y + 18} text-anchor=${rtl ? 'end' : 'start'}>${f.name(r)}</text>
+          ${
+            nothingReported(r)
+              ? svg`<text data-value="no-data" x=${rtl ? width - labelW : labelW} y=${y + 18} text-anchor=${rtl ? 'end' : 'start'}>${this.t('noData')}</text>`
+              : svg`${bar('issued', r.issued, y, ISSUED_FILL)}${bar('served', r.served, y + 13, SERVED_FILL)}`
+          }
         </g>`
       })}
     </svg>`
@@ -160,7 +168,7 @@ export class HubFigures extends LitElement {
         </ul>
         <table>
           <thead><tr>${this.th('governorate', 'name', 'governorate')}${this.figureHeads('governorate')}</tr></thead>
-          <tbody>${this.sorted('governorate', d.byGovernorate).map((r) => html`<tr data-key=${r.key}><td>${f.name(r)}</td>${figureCells(r, f)}</tr>`)}</tbody>
+          <tbody>${this.sorted('governorate', d.byGovernorate).map((r) => html`<tr data-key=${r.key}><td>${f.name(r)}</td>${figureCells(r, f, this.t('noData'))}</tr>`)}</tbody>
         </table>
       </section>
       <section data-table="center">
@@ -175,7 +183,7 @@ export class HubFigures extends LitElement {
               return html`<tr data-center-id=${r.key} data-offline=${off ? 'true' : 'false'} data-state=${state} class=${off ? 'offline' : ''}>
                 <td>${f.name(r)}</td><td data-col="place">${c ? placeText(governorateName(r.governorate ?? '', this.language), c, this.language) : governorateName(r.governorate ?? '', this.language)}</td><td>${c ? this.t(`kind_${c.kind}` as HubMessageKey) : ''}</td>
                 <td><span class="badge ${STATE_BADGE[state]}" title=${c?.lastContactAt ? `${this.t('lastReport')}: ${f.time(c.lastContactAt)}` : this.t('never')}>${this.t(state)}</span></td>
-                ${figureCells(r, f)}
+                ${figureCells(r, f, this.t('noData'))}
                 <td class="n" data-col="avgRating" data-count=${r.ratingCount}>${f.num(r.avgRating, 2)}</td>
               </tr>`
             })}
@@ -188,7 +196,7 @@ export class HubFigures extends LitElement {
           <thead><tr>${this.th('service', 'name', 'service')}<th>${this.t('group')}</th>${this.figureHeads('service')}</tr></thead>
           <tbody>${this.sorted('service', d.byService).map(
             (r) =>
-              html`<tr data-key=${r.key} data-mapped=${r.mapped === false ? 'false' : 'true'}><td>${this.serviceName(r)}</td><td>${(this.language === 'ar' ? r.groupAr : r.groupEn) ?? ''}</td>${figureCells(r, f)}</tr>`,
+              html`<tr data-key=${r.key} data-mapped=${r.mapped === false ? 'false' : 'true'}><td>${this.serviceName(r)}</td><td>${(this.language === 'ar' ? r.groupAr : r.groupEn) ?? ''}</td>${figureCells(r, f, this.t('noData'))}</tr>`,
           )}</tbody>
         </table>
       </section>

@@ -19,6 +19,7 @@ import { hubFormat, hubDigits } from './hub-format.ts'
 import { classesOf } from './map-scale.ts'
 import { type TileKind, tileLook } from './map-tiles.ts'
 import { hubStyles } from './hub-styles.ts'
+import { nothingReported } from './figure-cells.ts'
 
 const TILE_W = 100
 const TILE_H = 64
@@ -90,7 +91,8 @@ export class HubMap extends LitElement {
     const known = new Map<string, { row: FigureRow; value: number | null }>()
     const listed = this.rows.map((row) => {
       const g = governorateOf(row.key)
-      const value = figureValue(fig, row)
+      // none of its centers reported: no value, painted and written "No data", not a 0 on the scale
+      const value = nothingReported(row) ? null : figureValue(fig, row)
       if (g) known.set(g.code, { row, value })
       return { row, g, value }
     })
@@ -150,7 +152,7 @@ export class HubMap extends LitElement {
         <tbody>${listed.map(
           ({ row, g, value }) => html`<tr data-key=${row.key} data-code=${g?.code ?? ''}>
             <th scope="row">${name(g ?? row)}${g ? nothing : html` <span class="tag">${this.t('notOnMap')}</span>`}</th>
-            <td class="n" data-col="value">${formatFigure(fig, value, f)}</td>
+            <td class="n" data-col="value">${nothingReported(row) ? this.t('noData') : formatFigure(fig, value, f)}</td>
           </tr>`,
         )}</tbody>
       </table>

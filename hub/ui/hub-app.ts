@@ -32,6 +32,7 @@ import './bundles-view.ts'
 import { bundleText } from '../../protocol/messages/hub-bundles.ts'
 import { governorateName } from '../../protocol/governorates.ts'
 import { hubErrorText } from '../../protocol/messages/hub-errors.ts'
+import { hubDigits, hubFormat } from './hub-format.ts'
 
 type View = 'figures' | 'fleet' | 'analysis' | 'bundles'
 
@@ -287,6 +288,7 @@ export class HubApp extends LitElement {
       <label>${this.t('from')}<input type="date" name="from" .value=${this.from} @change=${(e: Event) => this.choose({ from: (e.target as HTMLInputElement).value })} /></label>
       <label>${this.t('to')}<input type="date" name="to" .value=${this.to} @change=${(e: Event) => this.choose({ to: (e.target as HTMLInputElement).value })} /></label>
       <button class="primary" type="submit">${this.t('show')}</button>
+      ${this.chosenRange()}
       ${
         // "today" is the summary's day; the analysis view's range is whole weeks or months of days
         this.view === 'analysis'
@@ -302,6 +304,23 @@ export class HubApp extends LitElement {
       ${this.refused !== null ? this.refusedLine(this.refused) : nothing}
       ${this.csvFailed ? html`<span class="error" role="alert">${this.t('csvFailed')}</span>` : nothing}
     </form>`
+  }
+
+  /**
+   * The range in the fields, written out in the page's language and digits with the month's name:
+   * a date field follows the browser's locale (month first in an American English browser, day
+   * first in Arabic), so "05/12/2026" in it says nothing sure (walk of 2026-12-05).
+   */
+  private chosenRange(): TemplateResult | typeof nothing {
+    const day = /^\d{4}-\d{2}-\d{2}$/
+    if (!day.test(this.from) || !day.test(this.to)) return nothing
+    const f = hubFormat(this.language)
+    return html`<span class="chosen-range" data-chosen-range role="status">${hubText(
+      'chosenRange',
+      this.language,
+      { from: f.day(this.from), to: f.day(this.to) },
+      hubDigits(this.language),
+    )}</span>`
   }
 
   /**

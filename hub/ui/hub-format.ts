@@ -12,17 +12,18 @@ export interface HubFormat {
   percent(p: number | null): string
   name(r: { nameAr: string; nameEn: string }): string
   time(at: number | null): string
+  /** A hub day (YYYY-MM-DD) as "2 Nov 2026" / "٢ نوفمبر ٢٠٢٦". */
+  day(day: string): string
 }
 
-/** A moment as the hub page writes it: date, hours and minutes, and the zone it is in. */
-const TIME_FIELDS: Intl.DateTimeFormatOptions = {
-  year: 'numeric',
-  month: 'numeric',
-  day: 'numeric',
-  hour: 'numeric',
-  minute: '2-digit',
-  timeZoneName: 'short',
-}
+/**
+ * A date as the hub page writes it, everywhere: the day, the month's name, the year. A month's
+ * number read month-first in English (the browser's date fields) and day-first in Arabic; a name
+ * reads one way only (walk of 2026-12-05).
+ */
+const DATE_FIELDS: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', year: 'numeric' }
+/** A moment: its date as above, hours and minutes, and the zone it is in. */
+const TIME_FIELDS: Intl.DateTimeFormatOptions = { ...DATE_FIELDS, hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }
 
 export function hubFormat(lang: Lang): HubFormat {
   const num = (n: number | null | undefined, digits = 0) =>
@@ -34,5 +35,7 @@ export function hubFormat(lang: Lang): HubFormat {
     name: (r) => (lang === 'ar' ? r.nameAr : r.nameEn),
     // the reader's zone, named: the fleet's centers and the bundles' times are read from anywhere, and a bare time misleads
     time: (at) => (at === null ? '—' : new Date(at).toLocaleString(intlLocale(lang, hubDigits(lang)), TIME_FIELDS)),
+    // a calendar day, not a moment: read in UTC so no zone moves it to the day before
+    day: (day) => new Date(`${day}T00:00:00Z`).toLocaleDateString(intlLocale(lang, hubDigits(lang)), { ...DATE_FIELDS, timeZone: 'UTC' }),
   }
 }

@@ -19,6 +19,10 @@ export const hubStyles = css`
         padding: var(--tabour-space-2) var(--tabour-space-3);
         background: var(--tabour-surface);
       }
+      .chosen-range {
+        align-self: center;
+        font-weight: 700;
+      }
       /* every form of the page (range, sign-in, analysis, bundles): a label above its field */
       label {
         display: flex;
@@ -104,6 +108,8 @@ export const hubStyles = css`
       }
       .badge {
         display: inline-block;
+        /* one line: «غير متصل» broke in two in a narrow Arabic column at 1366×768 (walk of 2026-12-05) */
+        white-space: nowrap;
         padding: 0 0.5rem;
         border-radius: 999px;
         font-weight: 700;
@@ -116,6 +122,10 @@ export const hubStyles = css`
       /* not answered yet: neither good (green) nor bad (red) */
       .badge.waiting {
         background: #e6e9ee;
+      }
+      td.no-data {
+        color: #4a5568;
+        text-align: center;
       }
       .error {
         color: var(--tabour-danger);

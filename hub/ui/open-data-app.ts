@@ -161,6 +161,11 @@ export class OpenDataApp extends LitElement {
       (s) => html`<option value=${s.code} ?selected=${this.service === s.code}>${this.name(s)}</option>`,
     )
     const r = this.nearest
+    // only centers with figures now are ranked; a silent one cannot be "least busy", so it is listed apart, unranked
+    const live = r?.centers.filter((c) => c.status === 'live') ?? []
+    const silent = r?.centers.filter((c) => c.status !== 'live') ?? []
+    const heading = (c: LeastBusy['centers'][number]) =>
+      html`<h3>${this.name(c)}</h3>${cityIn(c, this.language) ? html`<p class="muted">${cityText(c, this.language)}</p>` : nothing}`
     return html`<form @submit=${(e: Event) => e.preventDefault()}>
         ${this.select('governorate', 'open.governorate', this.governorates(), this.t('open.choose'))}
         ${this.select('service', 'open.service', services, this.t('open.choose'))}
@@ -170,19 +175,30 @@ export class OpenDataApp extends LitElement {
           ? html`<p class="muted" data-pick>${this.t('open.pickBoth')}</p>`
           : r.centers.length === 0
             ? html`<p data-none>${this.t('open.noCenters')}</p>`
-            : html`<ol data-list="nearest">
-              ${r.centers.map(
-                (c) => html`<li class="card ${c.status === 'live' ? '' : 'stale'}" data-center=${c.id} data-status=${c.status}>
-                  <h3>${this.name(c)}</h3>
-                  ${cityIn(c, this.language) ? html`<p class="muted">${cityText(c, this.language)}</p>` : nothing}
-                  ${
-                    c.status === 'live' && c.waiting !== null && c.open !== null
-                      ? html`${this.line({ waiting: c.waiting, waitSeconds: c.waitSeconds, open: c.open })}${this.updatedLine(r.generatedAt, c.updatedAt)}`
-                      : html`<p class="no-data" data-no-data>${this.t('open.noRecentData')}</p>`
-                  }
+            : live.length === 0
+              ? html`<p data-none-live>${this.t('open.noLive')}</p>`
+              : html`<ol data-list="nearest">
+              ${live.map(
+                (c) => html`<li class="card" data-center=${c.id} data-status=${c.status}>
+                  ${heading(c)}
+                  ${c.waiting !== null && c.open !== null ? this.line({ waiting: c.waiting, waitSeconds: c.waitSeconds, open: c.open }) : nothing}
+                  ${this.updatedLine(r.generatedAt, c.updatedAt)}
                 </li>`,
               )}
             </ol>`
+      }
+      ${
+        silent.length === 0
+          ? nothing
+          : html`<h2 class="stale-title">${this.t('open.staleTitle')}</h2>
+            <ul data-list="no-recent-data">
+              ${silent.map(
+                (c) => html`<li class="card stale" data-center=${c.id} data-status=${c.status}>
+                  ${heading(c)}
+                  <p class="no-data" data-no-data>${this.t('open.noRecentData')}</p>
+                </li>`,
+              )}
+            </ul>`
       }`
   }
 

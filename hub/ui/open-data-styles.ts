@@ -68,6 +68,10 @@ export const openDataStyles = css`
     border-radius: 8px;
     background: var(--tabour-surface);
   }
+  .stale-title {
+    font-size: 1rem;
+    margin: var(--tabour-space-1) 0 0;
+  }
   .card.stale {
     border-inline-start-color: var(--tabour-muted);
   }

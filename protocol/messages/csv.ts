@@ -95,7 +95,11 @@ export const CSV_MESSAGES = {
   'hub.key': { ar: 'الرمز', en: 'Code' },
   'hub.nameAr': { ar: 'الاسم بالعربية', en: 'Name (Arabic)' },
   'hub.nameEn': { ar: 'الاسم بالإنجليزية', en: 'Name (English)' },
-  'hub.governorate': { ar: 'المحافظة', en: 'Governorate' },
+  // the code stays for machines; the name beside it is in the file's language
+  'hub.governorate': { ar: 'رمز المحافظة', en: 'Governorate code' },
+  'hub.governorateName': { ar: 'المحافظة', en: 'Governorate' },
+  // by governorate and center: 0 is "nothing reported", which a 0 in the figures' columns does not say
+  'hub.reportingCenters': { ar: 'المراكز التي أرسلت أرقامًا', en: 'Centers that reported' },
   'hub.cityAr': { ar: 'المدينة بالعربية', en: 'City (Arabic)' },
   'hub.cityEn': { ar: 'المدينة بالإنجليزية', en: 'City (English)' },
   'hub.by.governorate': { ar: 'المحافظة', en: 'governorate' },

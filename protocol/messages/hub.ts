@@ -16,9 +16,11 @@ export const HUB_MESSAGES = {
   to: { ar: 'إلى', en: 'To' },
   today: { ar: 'اليوم', en: 'Today' },
   show: { ar: 'عرض', en: 'Show' },
-  issued: { ar: 'التذاكر المصدرة', en: 'Issued' },
+  // «الصادرة», as the center's reports and CSV say it (protocol/messages/csv.ts), on every hub screen
+  issued: { ar: 'التذاكر الصادرة', en: 'Issued' },
   served: { ar: 'تمت خدمتهم', en: 'Served' },
-  avgWait: { ar: 'متوسط الانتظار (دقيقة)', en: 'Avg wait (min)' },
+  // the mean is over calls (wait sum ÷ calls): a ticket still waiting or gone uncalled is not in it, and the label says so
+  avgWait: { ar: 'متوسط الانتظار للتذاكر التي نوديت (دقيقة)', en: 'Avg wait of called tickets (min)' },
   sla: { ar: 'نسبة الالتزام بزمن الانتظار', en: 'Within target wait' },
   avgRating: { ar: 'متوسط تقييم المواطنين (من ٥)', en: "Citizens' average rating (of 5)" },
   avgRatingColumn: { ar: 'متوسط التقييم (من ٥)', en: 'Average rating (of 5)' },
@@ -44,7 +46,11 @@ export const HUB_MESSAGES = {
   never: { ar: 'لم يتصل بعد', en: 'Never' },
   csv: { ar: 'تنزيل CSV', en: 'Download CSV' },
   loadFailed: { ar: 'تعذّر تحميل الأرقام، نحاول مرة أخرى…', en: 'Could not load the figures; retrying…' },
-  chartTitle: { ar: 'المصدرة والمخدومة حسب المحافظة', en: 'Issued and served by governorate' },
+  chartTitle: { ar: 'التذاكر الصادرة والمخدومة حسب المحافظة', en: 'Issued and served by governorate' },
+  /** A governorate or center none of whose centers sent figures for the range: not the same fact as 0 tickets. */
+  noData: { ar: 'لا بيانات', en: 'No data' },
+  /** The range the analyst picked, written out in the page's language beside the date fields (which follow the browser's locale). */
+  chosenRange: { ar: 'الفترة: من {from} إلى {to}', en: 'Range: {from} to {to}' },
   kind_fixed: { ar: 'ثابت', en: 'Fixed' },
   kind_mobile: { ar: 'متنقل', en: 'Mobile' },
   kind_new_city: { ar: 'مدينة جديدة', en: 'New city' },

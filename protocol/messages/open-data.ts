@@ -39,6 +39,12 @@ export const OPEN_DATA_MESSAGES = {
     ar: 'لا يوجد مركز في هذه المحافظة يقدّم هذه الخدمة الآن.',
     en: 'No center in this governorate offers this service now.',
   },
+  // least busy: the centers silent now are listed apart from the ranked ones, not ranked themselves
+  'open.noLive': {
+    ar: 'لم يرسل أي مركز في هذه المحافظة أرقامًا حديثة لهذه الخدمة.',
+    en: 'No center in this governorate has sent recent figures for this service.',
+  },
+  'open.staleTitle': { ar: 'مراكز بلا بيانات حديثة (غير مرتبة)', en: 'Centers with no recent data (not ranked)' },
   'open.noServices': { ar: 'لا يعرض هذا المركز خدمات من الدليل القومي.', en: 'This center shows no national service.' },
   'open.explainWait': {
     ar: 'الانتظار المعتاد هو ما تقوله التذكرة لو أخذتها الآن من المركز، محسوبًا من المنتظرين والشبابيك المفتوحة. الشباك الذي يخدم أكثر من خدمة يخدم المنتظرين لها جميعًا، فقد يكون هناك انتظار لخدمة لا ينتظرها أحد.',

@@ -73,7 +73,7 @@ describe('the hub page: analysis', () => {
     const change = Math.round((1000 * (now.issued - before.issued)) / before.issued) / 10
     expect(await page.locator('[data-total="change"] strong').textContent()).toBe(`${change > 0 ? '+' : '−'}${ar(Math.abs(change))}٪`)
     expect(await page.locator('tabour-hub-trend canvas').count()).toBeGreaterThan(0)
-    expect(await page.locator('[data-trend] h2').textContent()).toBe('التذاكر المصدرة – كل المحافظات: هذه الفترة والفترة السابقة')
+    expect(await page.locator('[data-trend] h2').textContent()).toBe('التذاكر الصادرة – كل المحافظات: هذه الفترة والفترة السابقة')
 
     // the map: the three governorates that reported are coloured, the other 24 not; the table lists the three
     const coloured = await page
@@ -151,7 +151,7 @@ describe('the hub page: analysis', () => {
     expect(await texts(page, '[data-breadcrumbs] li')).toEqual(['كل المحافظات', 'القاهرة', 'مركز مدينة نصر', 'جوازات السفر'])
     expect(await page.locator('[data-drill-heading]').textContent()).toBe('حسب الساعة: جوازات السفر')
     expect(await page.locator('[data-trend] h2').textContent()).toBe(
-      'التذاكر المصدرة – جوازات السفر في مركز مدينة نصر: هذه الفترة والفترة السابقة',
+      'التذاكر الصادرة – جوازات السفر في مركز مدينة نصر: هذه الفترة والفترة السابقة',
     )
     await expect
       .poll(() => page.locator('[data-total="current"] strong').textContent())
@@ -177,7 +177,7 @@ describe('the hub page: analysis', () => {
     expect(await page.locator('[data-table="map"] tr[data-code="EG-C"] [data-col="value"]').textContent()).toBe(
       formatNumber(Math.round(cairoWait / 6) / 10, { digits: 'western', grouping: true, maximumFractionDigits: 1 }),
     )
-    expect(await page.locator('[data-map] h2').textContent()).toBe('Governorates by Average wait (min)')
+    expect(await page.locator('[data-map] h2').textContent()).toBe('Governorates by Average wait of called tickets (min)')
     expect(await page.locator('[data-map] g[data-governorate="EG-C"] text').first().textContent()).toBe('Cairo')
     expect(await seriousAxeViolations(page)).toEqual([])
     expect(await overflowing(page, 'tabour-hub-analysis')).toEqual([])
@@ -188,7 +188,7 @@ describe('the hub page: analysis', () => {
     expect(await overflowing(page, 'tabour-hub-analysis')).toEqual([])
     await page.setViewportSize({ width: 1366, height: 768 })
     await page.locator('tabour-lang-switch button').click()
-    await expect.poll(() => page.locator('[data-map] h2').textContent()).toBe('المحافظات حسب متوسط الانتظار (دقيقة)')
+    await expect.poll(() => page.locator('[data-map] h2').textContent()).toBe('المحافظات حسب متوسط الانتظار للتذاكر التي نوديت (دقيقة)')
     expect(await page.locator('[data-trend] .note').textContent()).toBe('تُقارَن كل نقطة بالأيام نفسها قبل ٢٨ يومًا.')
     expect(await seriousAxeViolations(page)).toEqual([])
     expect(await overflowing(page, 'tabour-hub-analysis')).toEqual([])
@@ -241,7 +241,7 @@ describe('the hub page: analysis', () => {
     expect(await page.locator('[data-table="drill"] tbody tr').evaluateAll((els) => els.map((e) => e.getAttribute('data-key')))).toEqual([
       ...new Set(alexandria.map((r) => r.centerId)),
     ])
-    expect(await page.locator('[data-trend] h2').textContent()).toBe('التذاكر المصدرة – الإسكندرية: هذه الفترة والفترة السابقة')
+    expect(await page.locator('[data-trend] h2').textContent()).toBe('التذاكر الصادرة – الإسكندرية: هذه الفترة والفترة السابقة')
     expect(await seriousAxeViolations(page)).toEqual([])
     await page.screenshot({ path: join(SHOTS, 'governorate-analyst-ar-1366.png'), fullPage: true })
 

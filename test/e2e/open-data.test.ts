@@ -13,8 +13,9 @@ import { addNationalService, postSigned, registerCenter, startTestHub } from '..
 
 /**
  * Issue 23, open data in Chromium on a phone (390×844): "the least busy center near me" for a
- * governorate and a service, the shortest typical wait first and a silent center last with "no
- * recent data"; every center's lines now; Arabic (RTL, Arabic-Indic digits) and English; no
+ * governorate and a service, the shortest typical wait first; a center gone silent listed apart,
+ * unranked, with "no recent data", and one that never reported not at all (walk of 2026-12-05: it
+ * was ranked among the least busy); every center's lines now; Arabic (RTL, Arabic-Indic digits) and English; no
  * serious axe findings, nothing wider than the screen. Each language shows its own city (hub
  * migration 17): a center with only an English city shows it on the Arabic page marked as English.
  * The same page on a 1366×768 screen, in both languages.
@@ -24,12 +25,21 @@ const SHOTS = join(ROOT, 'test-results', 'open-data')
 const suite = useBrowserSuite(SHOTS)
 
 describe('the open-data page on a phone', () => {
-  it('least busy first, a silent center marked last, every center now; Arabic and English', { timeout: 180_000 }, async () => {
+  it('least busy first, a silent center apart and unranked, one that never reported left out, every center now; Arabic and English', {
+    timeout: 180_000,
+  }, async () => {
     const hub = await startTestHub({ config: { uiDir: suite.uiDir, openDataCacheMs: 0 } })
     suite.cleanups.push(() => hub.close())
     await addNationalService(hub, 'PASSPORT', { nameAr: 'جوازات السفر', nameEn: 'Passports' })
     await addNationalService(hub, 'CIV-BIRTH', { nameAr: 'شهادات الميلاد', nameEn: 'Birth certificates' })
-    const centers: { id: string; nameAr: string; nameEn: string; city: Record<string, string>; live: LiveQueue[] | null }[] = [
+    const centers: {
+      id: string
+      nameAr: string
+      nameEn: string
+      city: Record<string, string>
+      live: LiveQueue[] | null
+      heartbeatSeconds?: number
+    }[] = [
       {
         id: 'EG-CAI-001',
         nameAr: 'مركز مدينة نصر',
@@ -49,11 +59,20 @@ describe('the open-data page on a phone', () => {
         live: [{ nationalCode: 'PASSPORT', waiting: 4, waitSeconds: 600, open: true }],
       },
       { id: 'EG-CAI-003', nameAr: 'مركز المعادي', nameEn: 'Maadi center', city: { city: '' }, live: null }, // never reported
+      {
+        id: 'EG-CAI-004',
+        nameAr: 'مركز شبرا',
+        nameEn: 'Shubra center',
+        city: { cityAr: 'شبرا', cityEn: 'Shubra', city: 'Shubra' },
+        live: [{ nationalCode: 'PASSPORT', waiting: 1, waitSeconds: 60, open: true }],
+        // its beats are missed within a second: silent by the time the page asks, its last lines naming passports
+        heartbeatSeconds: 0.2,
+      },
     ]
     for (const c of centers) {
       const secret = await registerCenter(hub, c.id, { nameAr: c.nameAr, nameEn: c.nameEn, governorate: 'القاهرة', ...c.city })
       if (!c.live) continue
-      const health = { at: Date.now(), countersOpen: 2, devicesFaulty: 0, outboxPending: 0, heartbeatSeconds: 60 }
+      const health = { at: Date.now(), countersOpen: 2, devicesFaulty: 0, outboxPending: 0, heartbeatSeconds: c.heartbeatSeconds ?? 60 }
       const beat = await postSigned(hub.url, UpstreamPaths.heartbeat, c.id, secret, { centerId: c.id, health, live: c.live })
       expect(beat.status).toBe(200)
     }
@@ -65,9 +84,13 @@ describe('the open-data page on a phone', () => {
     await page.locator('select[name="governorate"]').selectOption('القاهرة')
     await page.locator('select[name="service"]').selectOption('PASSPORT')
     const cards = page.locator('[data-list="nearest"] > li')
-    await expect
-      .poll(() => cards.evaluateAll((els) => els.map((e) => e.getAttribute('data-center'))))
-      .toEqual(['EG-CAI-002', 'EG-CAI-001', 'EG-CAI-003'])
+    await expect.poll(() => cards.evaluateAll((els) => els.map((e) => e.getAttribute('data-center')))).toEqual(['EG-CAI-002', 'EG-CAI-001'])
+    // the silent center apart, not ranked; the one that never reported nowhere in this view
+    expect(
+      await page.locator('[data-list="no-recent-data"] > li').evaluateAll((els) => els.map((e) => e.getAttribute('data-center'))),
+    ).toEqual(['EG-CAI-004'])
+    expect(await page.locator('.stale-title').textContent()).toBe('مراكز بلا بيانات حديثة (غير مرتبة)')
+    expect(await page.locator('[data-center="EG-CAI-003"]').count()).toBe(0)
     const heliopolis = page.locator('[data-center="EG-CAI-002"]')
     expect(await heliopolis.locator('h3').textContent()).toBe('مركز مصر الجديدة')
     expect(await heliopolis.locator('[data-waiting]').textContent()).toBe('٤ أشخاص ينتظرون')
@@ -78,10 +101,10 @@ describe('the open-data page on a phone', () => {
     expect(await page.locator('[data-center="EG-CAI-001"] [data-city]').textContent()).toBe('مدينة نصر')
     expect(await heliopolis.locator('[data-city]').textContent()).toBe('Heliopolis (بالإنجليزية)')
     expect(await heliopolis.locator('[data-city] bdi').getAttribute('lang')).toBe('en')
-    expect(await page.locator('[data-center="EG-CAI-003"] [data-city]').count()).toBe(0)
-    expect(await page.locator('[data-center="EG-CAI-003"]').getAttribute('data-status')).toBe('no_recent_data')
-    expect(await page.locator('[data-center="EG-CAI-003"] [data-no-data]').textContent()).toBe('لا توجد بيانات حديثة')
-    expect(await page.locator('[data-center="EG-CAI-003"] [data-wait]').count()).toBe(0)
+    const shubra = page.locator('[data-center="EG-CAI-004"]')
+    expect(await shubra.getAttribute('data-status')).toBe('no_recent_data')
+    expect(await shubra.locator('[data-no-data]').textContent()).toBe('لا توجد بيانات حديثة')
+    expect(await shubra.locator('[data-wait]').count()).toBe(0)
     expect(page.url()).toContain('service=PASSPORT')
     expect(await seriousAxeViolations(page)).toEqual([])
     expect(await overflowing(page, 'tabour-open-data >>> *')).toEqual([])
@@ -93,7 +116,8 @@ describe('the open-data page on a phone', () => {
     await expect.poll(() => heliopolis.locator('[data-wait]').textContent()).toBe('Typical wait now: about 10 minutes')
     expect(await heliopolis.locator('[data-waiting]').textContent()).toBe('4 waiting')
     expect(await page.locator('[data-center="EG-CAI-001"] [data-wait]').textContent()).toBe('Typical wait now: about 25 minutes')
-    expect(await page.locator('[data-center="EG-CAI-003"] [data-no-data]').textContent()).toBe('No recent data')
+    expect(await page.locator('[data-center="EG-CAI-004"] [data-no-data]').textContent()).toBe('No recent data')
+    expect(await page.locator('.stale-title').textContent()).toBe('Centers with no recent data (not ranked)')
     expect(await page.locator('[data-center="EG-CAI-001"] [data-city]').textContent()).toBe('Nasr City')
     expect(await heliopolis.locator('[data-city]').textContent()).toBe('Heliopolis')
     expect(page.url()).toContain('lang=en')

@@ -96,6 +96,7 @@ describe.each(BACKENDS)('the hub CSV on %s (issue 15 item 6)', (backend) => {
       'Code',
       'Name (Arabic)',
       'Name (English)',
+      'Governorate code',
       'Governorate',
       'Tickets issued',
       'Tickets called',
@@ -131,7 +132,7 @@ describe.each(BACKENDS)('the hub CSV on %s (issue 15 item 6)', (backend) => {
     ])
     // the per-hour figures added after the first CSV (feedback, steps, parking, appointments) are columns too
     const pass = en.rows.find((r) => r.Code === 'PASS')!
-    expect(Object.fromEntries(en.header.slice(19).map((h) => [h, pass[h]]))).toEqual({
+    expect(Object.fromEntries(en.header.slice(20).map((h) => [h, pass[h]]))).toEqual({
       'Minutes within opening hours per service (summed over services)': '60',
       'Left uncalled after the target wait': '1',
       Ratings: '3',

@@ -79,6 +79,17 @@ describe('times on the hub page', () => {
     const zone = new Intl.DateTimeFormat('en', { timeZoneName: 'short' }).formatToParts(0).find((p) => p.type === 'timeZoneName')!.value
     expect(hubFormat('en').time(0)).toContain(zone)
   })
+
+  it('write a date one way in both languages: the month by name, never a 5/12 that reads as May or December (walk of 2026-12-05)', () => {
+    expect(hubFormat('en').day('2026-12-05')).toBe('5 Dec 2026')
+    expect(hubFormat('ar').day('2026-12-05')).toBe('٥ ديسمبر ٢٠٢٦')
+    // a calendar day stays itself whatever the reader's zone
+    expect(hubFormat('en').day('2026-01-01')).toBe('1 Jan 2026')
+    const noon = Date.UTC(2026, 11, 5, 12)
+    expect(hubFormat('en').time(noon)).toMatch(/^5 Dec 2026, /)
+    expect(hubFormat('ar').time(noon)).toMatch(/^٥ ديسمبر ٢٠٢٦، /)
+    for (const lang of ['ar', 'en'] as const) expect(hubFormat(lang).time(noon)).not.toMatch(/[/\u200f]/)
+  })
 })
 
 describe('the governorate map', () => {

@@ -61,7 +61,7 @@ const get = async (hub: TestHub, path: string, headers: Record<string, string> =
 
 describe('open data from two real centers', () => {
   // on SQLite only (CI time): the same SQL on PostgreSQL is run by the heartbeat test below
-  it('two centers’ lines reach the public API; least busy first; a stopped center shows no recent data, last', {
+  it('two centers’ lines reach the public API; least busy first; a stopped center shows no recent data, last; one that never reported is not listed', {
     timeout: 120_000,
   }, async () => {
     const hub = await startTestHub({ config: { openDataCacheMs: 0 } })
@@ -86,15 +86,14 @@ describe('open data from two real centers', () => {
       .toEqual([
         ['EG-CAI-002', 1],
         ['EG-CAI-001', 4],
-        ['EG-CAI-009', null],
       ])
     const answer = await look(least)
     expect(answer.status).toBe(200)
-    const [first, second, silent] = answer.body.centers
+    // EG-CAI-009 never sent a line: nothing says it offers passports or how busy it is, so it is not "least busy" (walk of 2026-12-05)
+    const [first, second] = answer.body.centers
     // the figure is the center's own estimate for a ticket taken now
     expect(first).toMatchObject({ status: 'live', waitSeconds: quietLine.estimate, open: true, nameEn: 'Quiet center', city: 'Nasr City' })
     expect(second).toMatchObject({ status: 'live', waitSeconds: busyLine.estimate, open: true })
-    expect(silent).toMatchObject({ status: 'no_recent_data', updatedAt: null, waitSeconds: null, open: null })
     expect(answer.body.service).toEqual({ code: 'PASSPORT', nameAr: 'جوازات السفر', nameEn: 'Passports' })
     // only the documented keys: nothing about tickets, clerks, counters, secrets or health
     expect(Object.keys(answer.body).sort()).toEqual(['centers', 'generatedAt', 'governorate', 'service'])
@@ -152,8 +151,9 @@ describe('open data from two real centers', () => {
       .toEqual([
         ['EG-CAI-001', 'live'],
         ['EG-CAI-002', 'no_recent_data'],
-        ['EG-CAI-009', 'no_recent_data'],
       ])
+    const silent = (await look(least)).body.centers[1]
+    expect(silent).toMatchObject({ status: 'no_recent_data', updatedAt: null, waitSeconds: null, open: null })
     const stale = (await look(`${OpenDataPaths.centers}?governorate=Cairo`)).body.centers.find((c: { id: string }) => c.id === 'EG-CAI-002')
     expect(stale).toMatchObject({ status: 'no_recent_data', updatedAt: null, services: [] })
 
@@ -385,6 +385,54 @@ describe('the open-data views', () => {
     expect(leastBusy(src, 'Cairo', src.services[0])!.centers.map((c) => [c.id, c.waiting])).toEqual([
       ['C1', 3],
       ['C2', 3],
+    ])
+  })
+
+  it('least busy ranks only centers with figures: one that never reported is left out, a silent one that offered the service comes last', () => {
+    const now = 1_800_000_000_000
+    const center = (id: string) => ({
+      id,
+      nameAr: id,
+      nameEn: id,
+      governorate: 'Cairo',
+      cityAr: '',
+      cityEn: '',
+      kind: 'fixed' as const,
+      secret: 's',
+      active: true,
+      createdAt: 0,
+    })
+    const report = (id: string, reportedAt: number, code: string) => ({
+      centerId: id,
+      reportedAt,
+      queues: [{ nationalCode: code, waiting: 2, waitSeconds: 300, open: true }],
+    })
+    const src: OpenDataSources = {
+      // NEVER has no report at all; OLD and OTHER last reported a day ago, OTHER without passports
+      centers: ['LIVE', 'NEVER', 'OLD', 'OTHER'].map(center),
+      statuses: new Map(),
+      reports: new Map([
+        ['LIVE', report('LIVE', now - 1000, 'PASSPORT')],
+        ['OLD', report('OLD', now - 86_400_000, 'PASSPORT')],
+        ['OTHER', report('OTHER', now - 86_400_000, 'BIRTH')],
+      ]),
+      services: [
+        { code: 'PASSPORT', nameAr: 'جوازات', nameEn: 'Passports', groupAr: '', groupEn: '' },
+        { code: 'BIRTH', nameAr: 'ميلاد', nameEn: 'Birth', groupAr: '', groupEn: '' },
+      ],
+      config: { offlineAfterMissedHeartbeats: 3, offlineAfterMinutes: 30 },
+      now,
+    }
+    expect(leastBusy(src, 'Cairo', src.services[0])!.centers.map((c) => [c.id, c.status])).toEqual([
+      ['LIVE', 'live'],
+      ['OLD', 'no_recent_data'],
+    ])
+    // "all centers now" still lists every active center, the silent ones marked (not ranked: by id)
+    expect(openCenters(src).centers.map((c) => [c.id, c.status])).toEqual([
+      ['LIVE', 'live'],
+      ['NEVER', 'no_recent_data'],
+      ['OLD', 'no_recent_data'],
+      ['OTHER', 'no_recent_data'],
     ])
   })
 })
