@@ -5,8 +5,10 @@
  *   from the per-center ones, only their keys);
  * - by governorate or center: the center-month rollup for the whole months of the range and the
  *   center-day one for the days around them (center-day alone by day, center-hour by hour);
- * - with one national service: the service-month and service-day rollups, found by their code.
- * Only "by hour" for one national service reads the hourly rows (range capped at 31 days).
+ * - with one national service: the service-month and service-day rollups, found by their code;
+ *   by hour, over the country or a governorate, the rollup by day, hour, governorate and code
+ *   while the fold keeps it (rollup-service-hour.ts), else the hourly rows (range capped at 31 days),
+ *   as for one center.
  * Ranges are capped (HUB_ERR_RANGE_TOO_LONG); on PostgreSQL each query runs with a statement
  * timeout (HUB_ERR_QUERY_TIMEOUT) and without JIT, which costs more than it saves on queries this small.
  */
@@ -19,6 +21,7 @@ import { FIGURE_COLUMNS } from './figure-columns.ts'
 import { figureRow, serviceFigureRow } from './figure-rows.ts'
 import { isCalendarDay } from './figures-ingest.ts'
 import { monthDays } from './rollups.ts'
+import { SERVICE_HOUR_ROLLUP, serviceHourRollupKept } from './rollup-service-hour.ts'
 
 export { GROUP_BYS, type GroupBy } from '../../protocol/hub-api.ts'
 
@@ -193,8 +196,27 @@ async function nationalServiceFigures(db: HubDb, q: FiguresQuery): Promise<Figur
   return [...mapped, ...(await figuresFromSource(db, q, rollupSource(q, unmapped)))]
 }
 
+/** One national service by hour, over the country or one governorate: the rollup by governorate (the fold keeps it), a row per hour. */
+async function serviceHourFigures(db: HubDb, q: FiguresQuery & { serviceCode: string }): Promise<FigureRow[]> {
+  const governorate = q.governorate !== undefined ? sql` AND f.governorate = ${q.governorate}` : NOTHING
+  const { rows } = await sql<AnyRow>`SELECT CAST(f.hour AS TEXT) AS key, CAST(f.hour AS TEXT) AS name_ar, CAST(f.hour AS TEXT) AS name_en,
+      NULL AS governorate, f.hour AS hour_n, ${SUMS} FROM ${sql.table(SERVICE_HOUR_ROLLUP)} f
+    WHERE f.national_key = ${q.serviceCode} AND f.day >= ${q.from} AND f.day <= ${q.to}${governorate} GROUP BY f.hour ORDER BY hour_n`.execute(
+    db,
+  )
+  return rows.map(figureRow)
+}
+
+/** Which rollups a store has: migration 11's and 13's (`rollups`), 19's by hour for a service (`serviceHour`). */
+export interface RollupReaders {
+  rollups: boolean
+  serviceHour: boolean
+}
+
 /** A view from the rollups: the national ones when it covers the whole country, else the per-center ones. */
-function figuresFromRollups(db: HubDb, q: FiguresQuery): Promise<FigureRow[]> {
+async function figuresFromRollups(db: HubDb, q: FiguresQuery, serviceHour: boolean): Promise<FigureRow[]> {
+  if (q.by === 'hour' && q.serviceCode !== undefined && q.centerId === undefined && serviceHour && (await serviceHourRollupKept(db)))
+    return serviceHourFigures(db, { ...q, serviceCode: q.serviceCode })
   const national = q.governorate === undefined && q.centerId === undefined
   if (national && (q.by === 'day' || (q.by === 'hour' && q.serviceCode === undefined))) return nationalTimeFigures(db, q)
   if (national && q.by === 'service') return nationalServiceFigures(db, q)
@@ -202,9 +224,13 @@ function figuresFromRollups(db: HubDb, q: FiguresQuery): Promise<FigureRow[]> {
 }
 
 /** A national view, range checked, from the rollups (the hourly rows before migration 11 built them); on PostgreSQL time-limited and without JIT. */
-export async function nationalFigures(db: HubDb, q: FiguresQuery, rollups = true): Promise<FigureRow[]> {
+export async function nationalFigures(
+  db: HubDb,
+  q: FiguresQuery,
+  has: RollupReaders = { rollups: true, serviceHour: true },
+): Promise<FigureRow[]> {
   checkRange(q)
-  const read = (t: HubDb) => (rollups ? figuresFromRollups(t, q) : figuresFromSource(t, q, hourlySource(q)))
+  const read = (t: HubDb) => (has.rollups ? figuresFromRollups(t, q, has.serviceHour) : figuresFromSource(t, q, hourlySource(q)))
   const inTransaction = <T>(work: (t: HubDb) => Promise<T>) => (db.isTransaction ? work(db) : db.transaction().execute(work))
   // one snapshot for a view read in several queries (national by service)
   if (dialectOf(db) !== 'postgres') return inTransaction(read)

@@ -11,6 +11,7 @@ import { migration13 } from './migration-13-national.ts'
 import { migration11 } from './migration-11-scale.ts'
 import { migration15 } from './migration-15-governorates.ts'
 import { migration18 } from './migration-18-rollup-marks.ts'
+import { migration19 } from './migration-19-service-hour.ts'
 
 export interface HubMigration {
   /** 1, 2, 3, …: its place in the order (Kysely's migration table names it `0001`, `0002`, …). */
@@ -293,4 +294,5 @@ export const hubMigrations: HubMigration[] = [
     ],
   },
   migration18,
+  migration19,
 ]

@@ -17,12 +17,17 @@ import { type Kysely, sql } from 'kysely'
 import { type Dialect, dialectOf } from './database.ts'
 import { isCalendarDay } from './figures-ingest.ts'
 import { monthDays, monthSql, ROLLUPS, type RollupSpec, rebuildFromFinerSql, shardSql } from './rollups.ts'
+import { foldServiceHourRollup } from './rollup-service-hour.ts'
 import type { HubDatabase } from './schema.ts'
 
 /** Marks one fold claims at most (default): a transaction of a few seconds at worst, never the whole backlog. */
 const FOLD_LIMIT = 2000
-/** The advisory lock one fold at a time holds (PostgreSQL). */
+/** The advisory lock one fold at a time holds (PostgreSQL); a center's move to another governorate holds it too. */
 const FOLD_LOCK = 0x7ab0_0f01
+/** Waits for a fold in flight and keeps the next one out until the transaction `trx` ends (PostgreSQL; SQLite has one writer). */
+export async function holdFoldLock(trx: Kysely<HubDatabase>): Promise<void> {
+  if (dialectOf(trx) === 'postgres') await sql`SELECT pg_advisory_xact_lock(${FOLD_LOCK})`.execute(trx)
+}
 /** The claimed marks, per connection (a temporary table: every statement of the fold joins it). */
 const CLAIMED = 'hub_fold_marks'
 
@@ -66,11 +71,11 @@ function deleteSql(s: RollupSpec, dialect: Dialect, days: readonly string[], mon
  * Folds up to FOLD_LIMIT marks (the oldest first) into the rollups in one transaction; resolves
  * with the number folded (0: none waiting, or all held by ingests in flight).
  */
-export async function foldRollupMarks(db: Kysely<HubDatabase>): Promise<number> {
+export async function foldRollupMarks(db: Kysely<HubDatabase>, serviceHour = true): Promise<number> {
   const dialect = dialectOf(db)
   return db.transaction().execute(async (trx) => {
     const pg = dialect === 'postgres'
-    if (pg) await sql`SELECT pg_advisory_xact_lock(${FOLD_LOCK})`.execute(trx)
+    await holdFoldLock(trx)
     const claimed = await sql<{ center_id: string; day: string }>`SELECT center_id, day FROM hub_rollup_marks
       ORDER BY marked_at, center_id, day LIMIT ${FOLD_LIMIT} ${pg ? sql`FOR UPDATE SKIP LOCKED` : sql``}`.execute(trx)
     const marks = claimed.rows
@@ -95,15 +100,17 @@ export async function foldRollupMarks(db: Kysely<HubDatabase>): Promise<number> 
       await sql.raw(deleteSql(s, dialect, days, months)).execute(trx)
       await sql.raw(rebuildFromFinerSql(s, dialect, sourceWhere(s, dialect, days, months))).execute(trx)
     }
+    // (a store part-way through its migrations, before 19, has no such rollup)
+    if (serviceHour) await foldServiceHourRollup(trx, CLAIMED, days)
     await sql`DELETE FROM hub_rollup_marks WHERE (center_id, day) IN (SELECT center_id, day FROM ${sql.table(CLAIMED)})`.execute(trx)
     return marks.length
   })
 }
 
 /** Folds every mark waiting (those stored before the call, and any stored meanwhile); resolves with how many. */
-export async function flushRollupMarks(db: Kysely<HubDatabase>): Promise<number> {
+export async function flushRollupMarks(db: Kysely<HubDatabase>, serviceHour = true): Promise<number> {
   let total = 0
-  for (let n = await foldRollupMarks(db); n > 0; n = await foldRollupMarks(db)) total += n
+  for (let n = await foldRollupMarks(db, serviceHour); n > 0; n = await foldRollupMarks(db, serviceHour)) total += n
   return total
 }
 

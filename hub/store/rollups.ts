@@ -195,7 +195,8 @@ export const rollupColumns = (s: RollupSpec) => [
   ...FIGURE_COLUMNS,
 ]
 
-const sumOf = (c: string) => (c === 'wait_max' ? `COALESCE(MAX(f.${c}), 0)` : `COALESCE(SUM(f.${c}), 0)`)
+/** A figure column summed over the rows `f` (its maximum for wait_max), 0 for none. */
+export const sumOf = (c: string) => (c === 'wait_max' ? `COALESCE(MAX(f.${c}), 0)` : `COALESCE(SUM(f.${c}), 0)`)
 
 /** The CREATE statements of the rollup tables (day is a DATE on PostgreSQL, as in hub_figures there). */
 export function rollupDdl(dialect: Dialect, specs: readonly RollupSpec[] = ROLLUPS): string[] {

@@ -21,8 +21,10 @@ import { IngestFunction } from './ingest-function-pg.ts'
 import { FigurePartitions } from './partitions.ts'
 import { migration11 } from './migration-11-scale.ts'
 import { figuresFromSource, hourlySource, nationalFigures, type FiguresQuery } from './figures-query.ts'
-import { flushRollupMarks, foldRollupMarks, oldestRollupMark } from './rollup-fold.ts'
+import { flushRollupMarks, foldRollupMarks, holdFoldLock, oldestRollupMark } from './rollup-fold.ts'
 import { migration18 } from './migration-18-rollup-marks.ts'
+import { migration19 } from './migration-19-service-hour.ts'
+import { disownServiceHourRollup, moveCenterGovernorate } from './rollup-service-hour.ts'
 import type { FigureRow } from '../../protocol/hub-api.ts'
 
 export type { CenterRecord, CenterStatus } from './centers.ts'
@@ -63,6 +65,8 @@ export class HubStore {
   private readonly ingestFunctions = { inline: new IngestFunction(PG_MERGE_COLUMNS), deferred: new IngestFunction(PG_MERGE_COLUMNS, true) }
   /** Ingest leaves the rollups to foldRollups() (rollup-fold.ts): the hourly rows and their days' marks only. */
   readonly defersRollups: boolean
+  /** Keeping the rollups inline, this store has cleared the by-hour-for-a-service rollup's flag (rollup-service-hour.ts), once before its first ingest. */
+  private serviceHourDisowned = false
 
   /**
    * `db`: from openHubDatabase() (database.ts); the store owns it from then on (close()).
@@ -118,6 +122,7 @@ export class HubStore {
     return Number(numInsertedOrUpdatedRows) === 1
   }
 
+  /** Changes a center's registry fields; a move to another governorate also moves its figures in the rollup by governorate (rollup-service-hour.ts). */
   async updateCenter(id: string, patch: Partial<Omit<CenterRecord, 'id' | 'createdAt'>>): Promise<CenterRecord | null> {
     const set: Updateable<HubCentersTable> = {}
     if (patch.nameAr !== undefined) set.name_ar = patch.nameAr
@@ -128,7 +133,19 @@ export class HubStore {
     if (patch.kind !== undefined) set.kind = patch.kind
     if (patch.secret !== undefined) set.secret = patch.secret
     if (patch.active !== undefined) set.active = patch.active ? 1 : 0
-    if (Object.keys(set).length > 0) await this.db.updateTable('hub_centers').set(set).where('id', '=', id).execute()
+    if (Object.keys(set).length === 0) return this.getCenter(id)
+    const to = patch.governorate
+    if (to === undefined || !this.hasServiceHourRollup()) {
+      await this.db.updateTable('hub_centers').set(set).where('id', '=', id).execute()
+      return this.getCenter(id)
+    }
+    await this.db.transaction().execute(async (trx) => {
+      // no fold in between: it would sum the center's days into the governorate it read before the move
+      await holdFoldLock(trx)
+      const before = await trx.selectFrom('hub_centers').select('governorate').where('id', '=', id).executeTakeFirst()
+      await trx.updateTable('hub_centers').set(set).where('id', '=', id).execute()
+      if (before) await moveCenterGovernorate(trx, id, before.governorate, to)
+    })
     return this.getCenter(id)
   }
 
@@ -185,6 +202,11 @@ export class HubStore {
     // (a store part-way through its migrations has no marks' table: it keeps the rollups inline)
     const defer = this.defersRollups && this.hasRollupMarks()
     const fn = this.ingestFunctions[defer ? 'deferred' : 'inline']
+    // its batches leave no mark, so the fold would never sum them into the rollup by governorate: the views stop reading it
+    if (!defer && !this.serviceHourDisowned && this.hasServiceHourRollup()) {
+      await disownServiceHourRollup(this.db)
+      this.serviceHourDisowned = true
+    }
     if (this.dialect === 'postgres') await fn.ensure(this.db)
     return this.db.transaction().execute(async (trx) => {
       const remember = () => this.rememberNonce(centerId, nonce, now, trx)
@@ -275,12 +297,12 @@ export class HubStore {
 
   /** Folds up to FOLD_LIMIT marked days into the rollups in one transaction (rollup-fold.ts); resolves with how many. */
   foldRollups(): Promise<number> {
-    return this.hasRollupMarks() ? foldRollupMarks(this.db) : Promise.resolve(0)
+    return this.hasRollupMarks() ? foldRollupMarks(this.db, this.hasServiceHourRollup()) : Promise.resolve(0)
   }
 
   /** Folds every marked day: afterwards the views hold every batch stored before the call. */
   flushRollups(): Promise<number> {
-    return this.hasRollupMarks() ? flushRollupMarks(this.db) : Promise.resolve(0)
+    return this.hasRollupMarks() ? flushRollupMarks(this.db, this.hasServiceHourRollup()) : Promise.resolve(0)
   }
 
   /**
@@ -297,9 +319,14 @@ export class HubStore {
     return this.schemaVersion >= migration18.version
   }
 
+  /** A store migrated to 19 or later has the rollup by day, hour, governorate and national code. */
+  private hasServiceHourRollup(): boolean {
+    return this.schemaVersion >= migration19.version
+  }
+
   /** Summed figures over the local days `from`..`to` (inclusive), grouped by governorate, center, service, day or hour: from the rollups, range capped, time-limited. */
   figures(q: FiguresQuery): Promise<FigureRow[]> {
-    return nationalFigures(this.db, q, this.schemaVersion >= ROLLUPS_SCHEMA_VERSION)
+    return nationalFigures(this.db, q, { rollups: this.schemaVersion >= ROLLUPS_SCHEMA_VERSION, serviceHour: this.hasServiceHourRollup() })
   }
 
   /** The same figures summed from the hourly rows (the pre-rollup query; kept to check the rollups against). */

@@ -1,8 +1,18 @@
 import { expect } from 'vitest'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { type Backend, freshPgDatabase } from './hub-harness.ts'
 import { sql } from 'kysely'
 import type { HourBatch, HourFigures } from '../../protocol/upstream.ts'
 import type { FiguresQuery, HubStore } from '../../hub/store/store.ts'
 import { ROLLUPS, rebuildSql } from '../../hub/store/rollups.ts'
+import {
+  rebuildServiceHourRollup,
+  SERVICE_HOUR_KEYS,
+  SERVICE_HOUR_ROLLUP,
+  serviceHourRollupKept,
+} from '../../hub/store/rollup-service-hour.ts'
 import { inDefinedOrder } from '../../hub/figure-order.ts'
 
 /**
@@ -106,8 +116,13 @@ export async function viewsMatchHourlyRows(store: HubStore, queries: readonly Fi
   return nonEmpty
 }
 
-/** Every rollup equals what rebuilding it from hub_figures from scratch gives (migration 11's own SQL). */
-export async function expectRollupsAsRebuilt(store: HubStore): Promise<void> {
+/**
+ * Every rollup equals what rebuilding it from hub_figures from scratch gives (migration 11's own SQL);
+ * the one by hour for a service (migration 19) too, while its flag says the fold keeps it (`serviceHour`: it must).
+ */
+export async function expectRollupsAsRebuilt(store: HubStore, serviceHour: 'kept' | 'not kept' = 'kept'): Promise<void> {
+  expect(await serviceHourRollupKept(store.db)).toBe(serviceHour === 'kept')
+  if (serviceHour === 'kept') await expectServiceHourAsRebuilt(store)
   for (const s of ROLLUPS) {
     const kept = await snapshot(store, s.table, s.keys)
     expect(kept.length, s.table).toBeGreaterThan(0)
@@ -117,4 +132,27 @@ export async function expectRollupsAsRebuilt(store: HubStore): Promise<void> {
     })
     expect(kept, s.table).toEqual(await snapshot(store, s.table, s.keys))
   }
+}
+
+/** The rollup by day, hour, governorate and national code (migration 19) equals a rebuild from hub_figures. */
+export async function expectServiceHourAsRebuilt(store: HubStore): Promise<void> {
+  const kept = await snapshot(store, SERVICE_HOUR_ROLLUP, SERVICE_HOUR_KEYS)
+  expect(kept.length, SERVICE_HOUR_ROLLUP).toBeGreaterThan(0)
+  await store.db.transaction().execute((trx) => rebuildServiceHourRollup(trx))
+  expect(kept, SERVICE_HOUR_ROLLUP).toEqual(await snapshot(store, SERVICE_HOUR_ROLLUP, SERVICE_HOUR_KEYS))
+}
+
+/** Where a store's database is: a SQLite file or a fresh PostgreSQL database; what removes it is pushed on `cleanups`. */
+export async function databaseFor(
+  backend: Backend,
+  cleanups: (() => Promise<void>)[],
+): Promise<{ sqliteFile: string; databaseUrl?: string }> {
+  if (backend === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'tabour-hub-rollups-'))
+    cleanups.push(async () => rmSync(dir, { recursive: true, force: true }))
+    return { sqliteFile: join(dir, 'hub.sqlite') }
+  }
+  const db = await freshPgDatabase()
+  cleanups.push(db.drop)
+  return { sqliteFile: '', databaseUrl: db.url }
 }

@@ -1,16 +1,24 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { spawn } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { resolve } from 'node:path'
 import { randomUUID } from 'node:crypto'
 import { sql } from 'kysely'
 import { HUB_DASHBOARD_PATH } from '../../protocol/hub-api.ts'
 import { HubStore, type FiguresQuery } from '../../hub/store/store.ts'
 import { openHubDatabase } from '../../hub/store/database.ts'
 import { openHubStore } from '../../hub/open-store.ts'
-import { BACKENDS, type Backend, freshPgDatabase, startTestHub, type TestHub } from './hub-harness.ts'
-import { batch, CENTERS, expectRollupsAsRebuilt, row, SERVICES, seed, snapshot, viewsMatchHourlyRows } from './rollup-fixture.ts'
+import { BACKENDS, type Backend, startTestHub, type TestHub } from './hub-harness.ts'
+import {
+  batch,
+  CENTERS,
+  databaseFor,
+  expectRollupsAsRebuilt,
+  row,
+  SERVICES,
+  seed,
+  snapshot,
+  viewsMatchHourlyRows,
+} from './rollup-fixture.ts'
 
 /**
  * Deferred rollups (rollup-fold.ts, hub migration 18): ingest stores the hourly rows and marks
@@ -23,18 +31,6 @@ const cleanups: (() => Promise<void>)[] = []
 afterEach(async () => {
   while (cleanups.length) await cleanups.pop()?.()
 })
-
-/** Where a store's database is: a SQLite file or a fresh PostgreSQL database (dropped after the test). */
-async function databaseFor(backend: Backend): Promise<{ sqliteFile: string; databaseUrl?: string }> {
-  if (backend === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'tabour-hub-fold-'))
-    cleanups.push(async () => rmSync(dir, { recursive: true, force: true }))
-    return { sqliteFile: join(dir, 'hub.sqlite') }
-  }
-  const db = await freshPgDatabase()
-  cleanups.push(db.drop)
-  return { sqliteFile: '', databaseUrl: db.url }
-}
 
 async function deferredStore(where: { sqliteFile: string; databaseUrl?: string }): Promise<HubStore> {
   const store = new HubStore(openHubDatabase(where), { deferRollups: true })
@@ -51,11 +47,17 @@ const [A, B] = SERVICES as [(typeof SERVICES)[number], (typeof SERVICES)[number]
 const daysOf = (center: string, ci: number) =>
   DAYS.flatMap((day, di) => [9, 14].map((hour) => batch(center, day, hour, 1, [row(A, ci * 7 + di + hour), row(B, ci * 5 + di)])))
 
-const VIEWS: FiguresQuery[] = (['governorate', 'center', 'service', 'day'] as const).flatMap((by) => [
-  { from: '2026-02-01', to: '2026-03-31', by },
-  { from: '2026-02-28', to: '2026-02-28', by },
-  { from: '2026-01-01', to: '2026-12-31', by, governorate: 'Cairo' },
-])
+const VIEWS: FiguresQuery[] = [
+  ...(['governorate', 'center', 'service', 'day'] as const).flatMap((by) => [
+    { from: '2026-02-01', to: '2026-03-31', by },
+    { from: '2026-02-28', to: '2026-02-28', by },
+    { from: '2026-01-01', to: '2026-12-31', by, governorate: 'Cairo' },
+  ]),
+  // one service by hour (the rollup by governorate, migration 19): the country, a governorate, a center
+  ...[{}, { governorate: 'Cairo' }, { governorate: 'Alexandria' }, { centerId: 'C2' }].map(
+    (filter): FiguresQuery => ({ from: '2026-02-27', to: '2026-03-01', by: 'hour', serviceCode: 'PASS', ...filter }),
+  ),
+]
 
 /** Every view as the hourly rows give it, and every rollup as a rebuild from scratch makes it. */
 async function expectExact(store: HubStore): Promise<void> {
@@ -77,7 +79,7 @@ const ALL: FiguresQuery = { from: '2026-01-01', to: '2026-12-31', by: 'center' }
 
 describe.each(BACKENDS)('deferred rollups on %s', (backend) => {
   it("ingest marks the days it changed and leaves the rollups; one fold sums every center's days exactly; a re-send marks nothing", async () => {
-    const store = await deferredStore(await databaseFor(backend))
+    const store = await deferredStore(await databaseFor(backend, cleanups))
     await seed(store)
     for (const [ci, c] of CENTERS.entries())
       expect(await store.ingestHours(daysOf(c.id, ci), randomUUID(), 1_000 + ci)).toMatchObject({ stored: 12 })
@@ -99,7 +101,7 @@ describe.each(BACKENDS)('deferred rollups on %s', (backend) => {
   })
 
   it('a revision of a folded day replaces it at the next fold: more tickets, a lower maximum wait, a renamed service, a moved code', async () => {
-    const store = await deferredStore(await databaseFor(backend))
+    const store = await deferredStore(await databaseFor(backend, cleanups))
     await seed(store)
     for (const [ci, c] of CENTERS.entries()) await store.ingestHours(daysOf(c.id, ci), randomUUID(), 1_000)
     await store.flushRollups()
@@ -124,7 +126,7 @@ describe.each(BACKENDS)('deferred rollups on %s', (backend) => {
   })
 
   it('a fold that fails part-way leaves its marks and the rollups as they were; the next fold sums them', async () => {
-    const where = await databaseFor(backend)
+    const where = await databaseFor(backend, cleanups)
     const store = await deferredStore(where)
     await seed(store)
     await store.ingestHours(daysOf('C1', 0), randomUUID(), 1_000)
@@ -200,7 +202,7 @@ describe.each(BACKENDS)('deferred rollups on %s', (backend) => {
   })
 
   it('a store keeping its rollups inline answers "now" without asking for the marks', async () => {
-    const where = await databaseFor(backend)
+    const where = await databaseFor(backend, cleanups)
     const deferring = await deferredStore(where)
     await seed(deferring)
     await deferring.ingestHours(daysOf('C1', 0), randomUUID(), 1_000)
@@ -216,7 +218,7 @@ describe.each(BACKENDS)('deferred rollups on %s', (backend) => {
 
 describe.each(BACKENDS)('a hub on %s that stops between ingest and fold', (backend) => {
   it('loses nothing: killed (SIGKILL) after the batch is stored and before any fold, it folds the marks when it opens again', async () => {
-    const where = await databaseFor(backend)
+    const where = await databaseFor(backend, cleanups)
     const store = await deferredStore(where)
     await seed(store)
     await store.close()
