@@ -6,7 +6,6 @@ import { defineConfig, type Plugin } from 'vite'
 import { configDefaults } from 'vitest/config'
 import { FIRST_SCREEN_FONTS, fontPreload } from './scripts/vite-font-preload.ts'
 import { firstScreenChunks } from './scripts/first-screen-chunks.ts'
-import { earlyScript } from './scripts/vite-early-script.ts'
 
 const root = fileURLToPath(new URL('.', import.meta.url))
 const entry = (path: string): string => fileURLToPath(new URL(path, import.meta.url))
@@ -138,12 +137,7 @@ function constantString(node: ts.Expression): string | undefined {
 export default defineConfig(({ mode }) => ({
   root,
   // the kiosk's and the display's faces preloaded, no swap on their first screen (issue 22)
-  plugins: [
-    precompiledMessages(),
-    fontPreload({ 'kiosk-ui/index.html': FIRST_SCREEN_FONTS, 'display-ui/index.html': FIRST_SCREEN_FONTS }),
-    // the display's clock finds ICU's date data loaded by a worker started before its modules (issue 22)
-    earlyScript(root, { 'display-ui/index.html': 'display-ui/intl-warm-up.ts' }),
-  ],
+  plugins: [precompiledMessages(), fontPreload({ 'kiosk-ui/index.html': FIRST_SCREEN_FONTS, 'display-ui/index.html': FIRST_SCREEN_FONTS })],
   // Relative asset URLs: dist/ui/kiosk-ui/index.html refers to ../assets/…, which works
   // when the page is served at /kiosk/ and also when the whole server sits under a prefix.
   base: './',

@@ -1,8 +1,4 @@
-/**
- * What the display's clock says (display-clock.ts), without the element: the page's ICU warm-up
- * worker (intl-warm-up.worker.ts) formats the same lines so that the clock's first formatting
- * finds the locale data already loaded.
- */
+/** What the display's clock says (display-clock.ts), without the element: unit-tested in Node. */
 import { intlLocale, type DigitStyle } from '../ui-common/digits.ts'
 
 const HIJRI: Intl.DateTimeFormatOptions = { calendar: 'islamic-umalqura', day: 'numeric', month: 'long', year: 'numeric' }

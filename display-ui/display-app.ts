@@ -23,21 +23,25 @@ import type { LangChangeEvent } from '../ui-common/lang-switch.ts'
 import type { PairSubmitDetail } from '../ui-common/pairing-screen.ts'
 import { applyPageTheme } from '../ui-common/theme.ts'
 import { loadPairingScreen } from '../ui-common/load-pairing-screen.ts'
-import { afterNextPaint } from '../ui-common/lazy-module.ts'
+import { afterNextPaint, lazyModule } from '../ui-common/lazy-module.ts'
 import type { AnnouncementRecord, Announcer } from './announcer/index.ts'
 import { DisplaySession } from './display-session.ts'
+import { newsLanguages } from './news-languages.ts'
 import type { DisplaySettings } from './display-settings.ts'
 import { boardStyles, displayStyles } from './display-styles.ts'
 import { callKey, idleNowKey, SILENT, spokenBoard, voiceStateOf, type SpokenBoard, type VoiceState } from './spoken-board.ts'
 import { displayText, type DisplayMessageKey } from '../protocol/messages/display.ts'
-import './display-clock.ts'
-import './news-ticker.ts'
-import './media-panel.ts'
-import './hours-banner.ts'
 import { takePairingQuery } from '../ui-common/pairing-code.ts'
 
-/** How long after a failed load of the voice's module it is tried again. */
-const VOICE_RETRY_MS = 5000
+/**
+ * The clock, the ticker, the hours band and the media player (board-extras.ts): after the board's
+ * first frame, which they would hold back on weak hardware (issue 22). The board renders their
+ * elements from the start; each draws itself once its module has defined it.
+ */
+const loadBoardExtras = lazyModule(() => import('./board-extras.ts'))
+
+/** How long after a failed load of a lazy module (the voice, the board's extras) it is tried again. */
+const RETRY_MS = 5000
 
 /** Both languages of a caption: Arabic, then English smaller. */
 const both = (key: DisplayMessageKey): TemplateResult =>
@@ -87,6 +91,8 @@ export class DisplayApp extends LitElement {
   @state() private spoken: VoiceState = SILENT
 
   private booted = false
+  /** The board's extras are on their way (after its first frame). */
+  private extrasScheduled = false
   private flashTimer: ReturnType<typeof setTimeout> | undefined
   private voice: Announcer | null = null
   private voiceKey = ''
@@ -131,6 +137,19 @@ export class DisplayApp extends LitElement {
   protected override willUpdate(): void {
     // the board is always Arabic first; the pairing screen's English does not outlive it
     if (this.session.phase === 'ready' && this.pairLang !== 'ar') this.setPairLang('ar')
+  }
+
+  /** Once the board is drawn, its clock, ticker, hours and media load behind it. */
+  protected override updated(): void {
+    if (this.extrasScheduled || this.session.phase !== 'ready') return
+    this.extrasScheduled = true
+    afterNextPaint(() => void this.loadExtras())
+  }
+
+  private async loadExtras(): Promise<void> {
+    if ((await loadBoardExtras()) || !this.isConnected) return
+    // the center out of reach at that moment: the board stands without them; try again shortly
+    setTimeout(() => void this.loadExtras(), RETRY_MS)
   }
 
   override render(): TemplateResult {
@@ -193,7 +212,7 @@ export class DisplayApp extends LitElement {
       </main>
       ${settings.showWaiting ? this.renderWaiting(digits) : nothing}
       <tabour-hours-banner .base=${session.base} .token=${session.token} .timeZone=${center?.timeZone} .digits=${digits}></tabour-hours-banner>
-      <tabour-news-ticker .news=${session.news}></tabour-news-ticker>
+      <tabour-news-ticker .news=${session.news} ?data-news=${newsLanguages(session.news).length > 0}></tabour-news-ticker>
       ${session.connected ? nothing : html`<div class="offline" role="status" data-offline>${both('display.reconnecting')}</div>`}
       ${
         this.soundLocked
@@ -319,7 +338,7 @@ export class DisplayApp extends LitElement {
       ;({ createAnnouncer } = await import('./announcer/index.ts'))
     } catch {
       // the center out of reach at that moment: the board needs no voice; try again shortly
-      setTimeout(() => key === this.voiceKey && this.isConnected && void this.startVoice(settings, key), VOICE_RETRY_MS)
+      setTimeout(() => key === this.voiceKey && this.isConnected && void this.startVoice(settings, key), RETRY_MS)
       return
     }
     if (key !== this.voiceKey || !this.isConnected) return

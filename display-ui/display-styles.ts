@@ -64,6 +64,26 @@ export const boardStyles = css`
     background: #002a52;
     border-block-end: 0.6vmin solid var(--display-accent);
   }
+  /* Drawn after the board's first frame (board-extras.ts): until its module has come, each keeps
+     the room it will take, so nothing on the board moves when it does (issue 22). The clock is
+     one line of its time tall (7vmin, line-height 1.15: display-clock.ts; a no-break space makes
+     that line) and, beside the center's name, as wide as its widest date: 77vmin over three
+     years of days with the Hijri date and Western digits, so a name that fits beside the
+     placeholder fits beside the clock. */
+  tabour-display-clock:not(:defined) {
+    display: block;
+    min-inline-size: 78vmin;
+    font-size: 7vmin;
+    line-height: 1.15;
+  }
+  tabour-display-clock:not(:defined)::before {
+    content: '\\a0';
+  }
+  tabour-news-ticker[data-news]:not(:defined) {
+    display: block;
+    block-size: 7vmin;
+    background: var(--display-ticker-bg, #ffc20e);
+  }
   .center {
     display: flex;
     align-items: center;

@@ -9,6 +9,7 @@ import { customElement, property, state } from 'lit/decorators.js'
 import type { CenterNews } from '../protocol/center.ts'
 import type { Lang } from '../ui-common/i18n.ts'
 import { displayText } from '../protocol/messages/display.ts'
+import { newsLanguages } from './news-languages.ts'
 
 /** Scroll speed, in screen widths per minute: about 10 s to cross a TV. */
 const WIDTHS_PER_MINUTE = 6
@@ -72,7 +73,7 @@ export class NewsTicker extends LitElement {
   }
 
   private languages(): Lang[] {
-    return (['ar', 'en'] as const).filter((l) => this.news[l].trim() !== '')
+    return newsLanguages(this.news)
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

@@ -21,14 +21,7 @@ export const Category = Type.Object(
 export const CallPolicyName = literalUnion(['fifo', 'priority', 'sla'])
 export const DigitStyleName = literalUnion(['western', 'arabic-indic'])
 
-/**
- * True when the center's call policy serves priority categories first (`priority`). Under
- * `fifo` or `sla` a category changes nothing, so the kiosk neither asks for one nor promises
- * it, and the server records none on a kiosk's ticket (server/queue/ticket-issuer.ts).
- */
-export function policyHonoursPriority(callPolicy: string | null | undefined): boolean {
-  return callPolicy === 'priority'
-}
+export { policyHonoursPriority } from './call-policy.ts'
 
 const Fields = {
   nameAr: Name,

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { listeningCenter } from '../helpers/listening-center.ts'
 import { seriousAxeViolations } from './axe.ts'
-import { LANDSCAPE, useBrowserSuite } from './browser.ts'
+import { LANDSCAPE, PORTRAIT, useBrowserSuite } from './browser.ts'
 import { ROOT } from './ui-build.ts'
 import { START_COOKIE } from '../../ui-common/start-data.ts'
 
@@ -12,9 +12,9 @@ import { START_COOKIE } from '../../ui-common/start-data.ts'
  * Issue 22 for the display: a paired display's page carries its board (server/ui-start-data.ts),
  * so the board is on screen with the socket blocked; when the socket then connects it asks for a
  * snapshot of its own only if something was pushed since the page was made (the board's seq), so
- * a call made in between still shows, and later calls arrive live. Its clock's date data is
- * loaded by a worker the page starts before its modules (display-ui/intl-warm-up.ts). The timings
- * are bench/kiosk-start.bench.ts's.
+ * a call made in between still shows, and later calls arrive live. Its clock, news ticker, hours
+ * band and media load after the board's first frame, in room the board keeps for them
+ * (display-ui/board-extras.ts). The timings are bench/kiosk-start.bench.ts's.
  */
 const suite = useBrowserSuite(join(ROOT, 'test-results', 'display-start'), { extraArgs: ['--autoplay-policy=no-user-gesture-required'] })
 const { contexts, cleanups } = suite
@@ -35,50 +35,67 @@ async function socketSwitch(page: Page): Promise<{ on: boolean }> {
 }
 
 /**
- * From before the page's scripts (over CDP, past the CSP): notes when each worker is made (its
- * script's address) and when `<tabour-display-app>` is defined, i.e. when the page's modules run.
+ * From before the page's scripts (over CDP, past the CSP): at the first frame that has the board,
+ * whether the clock's and the ticker's modules were defined yet; and every layout shift of the
+ * page (Chromium's Layout Instability API), with the elements that moved.
  */
-const WATCH_WORKERS = `(() => {
-  window.__workers = []
-  const Base = window.Worker
-  window.Worker = class extends Base {
-    constructor(url, options) {
-      window.__workers.push({ url: String(url), at: performance.now() })
-      super(url, options)
+const WATCH_FIRST_FRAME = `(() => {
+  window.__shifts = []
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries())
+      window.__shifts.push({ value: e.value, moved: e.sources.map((s) => [s.node?.nodeName ?? '?', s.previousRect.toJSON(), s.currentRect.toJSON()]) })
+  }).observe({ type: 'layout-shift', buffered: true })
+  const tick = () => {
+    const board = document.querySelector('tabour-display-app')?.shadowRoot?.querySelector('main[data-screen="board"]')
+    if (!board) return requestAnimationFrame(tick)
+    window.__atBoard = {
+      clock: !!customElements.get('tabour-display-clock'),
+      ticker: !!customElements.get('tabour-news-ticker'),
     }
   }
-  const define = customElements.define.bind(customElements)
-  customElements.define = (name, ...rest) => {
-    if (name === 'tabour-display-app') window.__appDefinedAt = performance.now()
-    return define(name, ...rest)
-  }
+  requestAnimationFrame(tick)
 })()`
 
-describe('display start-up with its board in the page (issue 22)', () => {
-  it('the built page starts its ICU warm-up worker before its modules run, the worker ends, and the clock shows the date', async () => {
-    const html = readFileSync(join(suite.uiDir, 'display-ui/index.html'), 'utf8')
-    const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0])
-    expect(scripts[0], 'the first script of the page: async, so it runs as it arrives').toMatch(
-      /type="module" async crossorigin src="\.\.\/assets\/intl-warm-up-[\w-]+\.js"/,
-    )
+/** What WATCH_FIRST_FRAME found. */
+interface FirstFrame {
+  __atBoard: { clock: boolean; ticker: boolean }
+  __shifts: { value: number; moved: string[] }[]
+}
 
-    const { center, url } = await listeningCenter({ config: { uiDir: suite.uiDir } }, cleanups)
-    const device = await center.request('POST', '/api/v1/devices', { token: await center.admin(), body: { kind: 'display', name: 'TV' } })
-    const page = await contexts.page(LANDSCAPE)
-    await page.addInitScript({ content: WATCH_WORKERS })
-    const workerClosed = new Promise<string>((done) => page.on('worker', (w) => w.on('close', () => done(w.url()))))
-    await page.goto(`${url}/display/?pair=${device.json().pairingCode}`)
-    await page.locator('tabour-display-app main[data-screen="board"]').waitFor()
-    const { workers, appDefinedAt } = await page.evaluate(() => ({
-      workers: (window as unknown as { __workers: { url: string; at: number }[] }).__workers,
-      appDefinedAt: (window as unknown as { __appDefinedAt: number }).__appDefinedAt,
-    }))
-    const warmUp = workers.filter((w) => /\/assets\/intl-warm-up\.worker-[\w-]+\.js$/.test(w.url))
-    expect(warmUp, JSON.stringify(workers)).toHaveLength(1)
-    expect(warmUp[0].at, 'made before the display app was defined').toBeLessThan(appDefinedAt)
-    expect(await workerClosed, 'the worker is terminated once done').toMatch(/intl-warm-up\.worker-/)
-    await expect.poll(() => page.locator('tabour-display-app tabour-display-clock [data-hijri]').textContent()).toMatch(/\d/)
-  })
+describe('display start-up with its board in the page (issue 22)', () => {
+  for (const viewport of [LANDSCAPE, PORTRAIT])
+    it(`${viewport.width}×${viewport.height}: the board's first frame comes without the clock and the ticker, which then draw in the room it kept for them (nothing moves); no warm-up worker`, async () => {
+      const html = readFileSync(join(suite.uiDir, 'display-ui/index.html'), 'utf8')
+      expect(html, 'no script before the modules').not.toMatch(/<script[^>]*\basync\b/)
+
+      const { center, url } = await listeningCenter({ config: { uiDir: suite.uiDir } }, cleanups)
+      const news = await center.request('PUT', '/api/v1/center/news', {
+        token: await center.admin(),
+        body: { ar: 'مواعيد العمل من الأحد إلى الخميس', en: 'Open Sunday to Thursday' },
+      })
+      expect(news.statusCode, news.body).toBe(200)
+      const display = await center.createDevice('display')
+      // a paired display starting again: its token stored, its page's cookie set (as the bench does)
+      const page = await contexts.page(viewport)
+      await page.context().addCookies([{ name: START_COOKIE, value: display.token, url: `${url}/display/` }])
+      await page.addInitScript({ content: `localStorage.setItem('tabour:display-token:/', ${JSON.stringify(display.token)})` })
+      await page.addInitScript({ content: WATCH_FIRST_FRAME })
+      const workers: string[] = []
+      page.on('worker', (w) => workers.push(w.url()))
+      await page.goto(`${url}/display/`)
+      await expect.poll(() => page.locator('tabour-display-app tabour-display-clock [data-hijri]').textContent()).toMatch(/\d/)
+      await page.locator('tabour-display-app tabour-news-ticker [data-ar]').waitFor()
+      await page.evaluate(() => document.fonts.ready.then(() => undefined))
+      // two frames more: a shift the last change made has been reported by then
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))))
+      const { __atBoard, __shifts } = await page.evaluate(() => {
+        const found = window as unknown as FirstFrame
+        return { __atBoard: found.__atBoard, __shifts: found.__shifts }
+      })
+      expect(__atBoard, 'defined at the first frame with the board').toEqual({ clock: false, ticker: false })
+      expect(__shifts, 'nothing on the page moved').toEqual([])
+      expect(workers).toEqual([])
+    })
 
   it('a restarted display fetches no font file but the four Cairo faces it preloads: the arrows of its first frame are drawn, not a fallback face', async () => {
     const { center, url } = await listeningCenter({ config: { uiDir: suite.uiDir } }, cleanups)

@@ -96,6 +96,22 @@ function preloadedFonts(page: string): string[] {
   return links.map((l) => resolve(join(suite.uiDir, page, '..'), /href="([^"]+)"/.exec(l)![1]))
 }
 
+/** The script files `page` of the build runs before its first screen: its module scripts and what they import statically. */
+function firstScreenScripts(page: string): string[] {
+  const dir = join(suite.uiDir, page, '..')
+  const html = readFileSync(join(suite.uiDir, page), 'utf8')
+  const todo = [...html.matchAll(/<script type="module"[^>]*\bsrc="([^"]+)"/g)].map((m) => resolve(dir, m[1]))
+  const seen = new Set<string>()
+  while (todo.length > 0) {
+    const file = todo.pop()!
+    if (seen.has(file)) continue
+    seen.add(file)
+    // static imports only (`import … from"./x.js"`, `import"./x.js"`); `import("./x.js")` is a later screen's
+    for (const m of readFileSync(file, 'utf8').matchAll(/(?:\bfrom|\bimport)\s*"(\.\/[^"]+\.js)"/g)) todo.push(resolve(file, '..', m[1]))
+  }
+  return [...seen]
+}
+
 describe('kiosk and display start-up (issue 22)', () => {
   it('the built kiosk and display pages preload the Cairo files of their first screen, and those files exist', () => {
     for (const page of ['kiosk-ui/index.html', 'display-ui/index.html']) {
@@ -115,6 +131,15 @@ describe('kiosk and display start-up (issue 22)', () => {
         expect(file.startsWith(join(suite.uiDir, 'assets')), file).toBe(true)
         expect(existsSync(file), file).toBe(true)
       }
+    }
+  })
+
+  it("the kiosk's and the display's first-screen scripts carry no TypeBox: its schemas are the server's", () => {
+    for (const page of ['kiosk-ui/index.html', 'display-ui/index.html']) {
+      const scripts = firstScreenScripts(page)
+      expect(scripts.length, page).toBeGreaterThan(0)
+      // every TypeBox schema carries this symbol: its module is in the chunk when the string is
+      for (const file of scripts) expect(readFileSync(file, 'utf8').includes('TypeBox.Kind'), `${page}: ${file}`).toBe(false)
     }
   })
 
