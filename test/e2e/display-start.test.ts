@@ -93,7 +93,12 @@ describe('display start-up with its board in the page (issue 22)', () => {
         return { __atBoard: found.__atBoard, __shifts: found.__shifts }
       })
       expect(__atBoard, 'defined at the first frame with the board').toEqual({ clock: false, ticker: false })
-      expect(__shifts, 'nothing on the page moved').toEqual([])
+      // a visible shift, not a sub-pixel one: once at load 12 two nodes in a shadow root scored
+      // 0.000125 (fonts settling), while a band or clock arriving without its room moves whole boxes
+      expect(
+        __shifts.filter((s) => s.value >= 0.001),
+        'nothing on the page moved',
+      ).toEqual([])
       expect(workers).toEqual([])
     })
 
