@@ -205,18 +205,25 @@ describe('the dashboard at a 1366×768 desk with Arabic-Indic digits set (walk 2
     expect(center.app.tabour.db.prepare("SELECT number FROM counters WHERE name = 'شكاوى · Complaints'").get()).toEqual({ number: 8 })
 
     // ── a new pairing code shows under its device's row, named, focused and on screen ──
-    const tv = await center.request('POST', '/api/v1/devices', { token: admin, body: { kind: 'display', name: 'شاشة الدور الأرضي', zone: null } })
+    const tv = await center.request('POST', '/api/v1/devices', {
+      token: admin,
+      body: { kind: 'display', name: 'شاشة الدور الأرضي', zone: null },
+    })
     expect(tv.statusCode, tv.body).toBe(201)
     await page.locator('tabour-config-view button[data-section="devices"]').click()
     await page.locator(`tabour-devices-config button[data-new-code="${tv.json().id}"]`).click()
     const code = page.locator(`tabour-devices-config tr[data-pairing-row="${tv.json().id}"] [data-pairing-code]`)
     await code.waitFor()
     expect(await code.textContent()).toContain('«شاشة الدور الأرضي»')
-    expect(await code.evaluate((el) => el.getRootNode() instanceof ShadowRoot && (el.getRootNode() as ShadowRoot).activeElement === el)).toBe(true)
+    expect(
+      await code.evaluate((el) => el.getRootNode() instanceof ShadowRoot && (el.getRootNode() as ShadowRoot).activeElement === el),
+    ).toBe(true)
     const box = (await code.boundingBox())!
     expect(box.y + box.height).toBeLessThanOrEqual(DESK.height)
     // the code shown is the one that pairs that device (the first code, made with it, no longer does)
-    const paired = await center.request('POST', '/api/v1/devices/pair', { body: { pairingCode: await code.getAttribute('data-pairing-code') } })
+    const paired = await center.request('POST', '/api/v1/devices/pair', {
+      body: { pairingCode: await code.getAttribute('data-pairing-code') },
+    })
     expect(paired.statusCode, paired.body).toBe(200)
     expect(await seriousAxeViolations(page)).toEqual([])
     await shot(page, 'config-devices-code-ar')

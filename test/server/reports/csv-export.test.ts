@@ -24,7 +24,7 @@ async function csvDay() {
   const kiosk = (await center.createDevice('kiosk')).token
   const clerk = await center.openCounterAs('clerk1', c1.id)
   const manager = (await center.createUser('boss', 'manager')).token
-  const t1 = await center.issue(kiosk, { serviceId: a.id, phone: '01001234567' })
+  await center.issue(kiosk, { serviceId: a.id, phone: '01001234567' })
   const t2 = await center.issue(kiosk, { serviceId: b.id, phone: '+201001234567' })
   const t3 = await center.issue(kiosk, { serviceId: b.id })
   at(100)
@@ -101,7 +101,12 @@ describe('CSV an analyst opens without surprises (issue 15 item 6)', () => {
       'Phone number': "'+201001234567",
       'Called at (local time)': '',
     })
-    expect(b2).toMatchObject({ 'Ticket id': "'0123456789", Status: 'cancelled', 'Finished at (local time)': '2026-03-10T10:08:20+02:00', 'Phone number': '' })
+    expect(b2).toMatchObject({
+      'Ticket id': "'0123456789",
+      Status: 'cancelled',
+      'Finished at (local time)': '2026-03-10T10:08:20+02:00',
+      'Phone number': '',
+    })
     for (const c of cells) expect(runsAsFormula(c), JSON.stringify(c)).toBe(false)
 
     // Arabic by default; a manager gets no phone column
@@ -139,7 +144,10 @@ describe('CSV an analyst opens without surprises (issue 15 item 6)', () => {
     // 76 s in A's line and 7 s in C's; "called at − issued at" said 107
     expect(rows.map((r) => [r['Ticket number'], r['Waited in line until called (seconds)']])).toEqual([['A-001', '83']])
     const report = (await center.request('GET', '/api/v1/stats/report?from=2026-03-10&to=2026-03-10&by=service', { token })).json()
-    const waitSum = report.rows.reduce((sum: number, r: { called: number; avgWaitSeconds: number | null }) => sum + r.called * (r.avgWaitSeconds ?? 0), 0)
+    const waitSum = report.rows.reduce(
+      (sum: number, r: { called: number; avgWaitSeconds: number | null }) => sum + r.called * (r.avgWaitSeconds ?? 0),
+      0,
+    )
     expect(waitSum).toBe(83)
   })
 
