@@ -335,21 +335,23 @@ describe('the hub’s built pages', () => {
   })
 })
 
+/** A Cairo center as the open-data views read it, named by its id. */
+const center = (id: string) => ({
+  id,
+  nameAr: id,
+  nameEn: id,
+  governorate: 'Cairo',
+  cityAr: '',
+  cityEn: '',
+  kind: 'fixed' as const,
+  secret: 's',
+  active: true,
+  createdAt: 0,
+})
+
 describe('the open-data views', () => {
   it('name only the catalogue’s codes: a line under a code the catalogue lost is left out of every answer', () => {
     const now = 1_800_000_000_000
-    const center = (id: string) => ({
-      id,
-      nameAr: id,
-      nameEn: id,
-      governorate: 'Cairo',
-      cityAr: '',
-      cityEn: '',
-      kind: 'fixed' as const,
-      secret: 's',
-      active: true,
-      createdAt: 0,
-    })
     const src: OpenDataSources = {
       centers: [center('C1'), center('C2')],
       statuses: new Map(),
@@ -390,18 +392,6 @@ describe('the open-data views', () => {
 
   it('least busy ranks only centers with figures: one that never reported is left out, a silent one that offered the service comes last', () => {
     const now = 1_800_000_000_000
-    const center = (id: string) => ({
-      id,
-      nameAr: id,
-      nameEn: id,
-      governorate: 'Cairo',
-      cityAr: '',
-      cityEn: '',
-      kind: 'fixed' as const,
-      secret: 's',
-      active: true,
-      createdAt: 0,
-    })
     const report = (id: string, reportedAt: number, code: string) => ({
       centerId: id,
       reportedAt,
