@@ -143,6 +143,9 @@ export class HubFigures extends LitElement {
     const f = hubFormat(this.language)
     const offline = activeOffline(d.centers)
     const status = new Map(d.centers.map((c) => [c.id, c]))
+    // no center of the range sent figures (every governorate row says so): the key figures say "No
+    // data" like the rows below, not a national 0 nobody reported
+    const noneReported = d.byGovernorate.every(nothingReported) ? html`<span class="no-data" data-no-data>${this.t('noData')}</span>` : null
     // deferred rollups: the figures hold every batch stored before figuresAsOf; said only when that is before this answer
     const asOf =
       d.figuresAsOf < d.generatedAt
@@ -151,10 +154,10 @@ export class HubFigures extends LitElement {
     return html`<main>
       ${asOf}
       <div class="kpis">
-        <div class="kpi" data-kpi="issued"><div>${this.t('issued')}</div><div class="v">${f.num(d.totals.issued)}</div></div>
-        <div class="kpi" data-kpi="served"><div>${this.t('served')}</div><div class="v">${f.num(d.totals.served)}</div></div>
-        <div class="kpi" data-kpi="avgWait"><div>${this.t('avgWait')}</div><div class="v">${f.minutes(d.totals.avgWaitSeconds)}</div></div>
-        <div class="kpi" data-kpi="sla"><div>${this.t('sla')}</div><div class="v">${f.percent(d.totals.slaPercent)}</div></div>
+        <div class="kpi" data-kpi="issued"><div>${this.t('issued')}</div><div class="v">${noneReported ?? f.num(d.totals.issued)}</div></div>
+        <div class="kpi" data-kpi="served"><div>${this.t('served')}</div><div class="v">${noneReported ?? f.num(d.totals.served)}</div></div>
+        <div class="kpi" data-kpi="avgWait"><div>${this.t('avgWait')}</div><div class="v">${noneReported ?? f.minutes(d.totals.avgWaitSeconds)}</div></div>
+        <div class="kpi" data-kpi="sla"><div>${this.t('sla')}</div><div class="v">${noneReported ?? f.percent(d.totals.slaPercent)}</div></div>
         <div class="kpi" data-kpi="appointmentWait" data-count=${d.totals.appointmentCalls}><div>${this.t('appointmentWait')}</div><div class="v">${f.minutes(d.totals.appointmentCalls > 0 ? d.totals.appointmentWaitSecondsSum / d.totals.appointmentCalls : null)}</div></div>
         <div class="kpi" data-kpi="avgRating" data-count=${d.totals.ratingCount}><div>${this.t('avgRating')}</div><div class="v">${f.num(d.totals.avgRating, 2)}</div></div>
         <div class="kpi ${offline.offline ? 'alert' : ''}" data-kpi="offline"><div>${this.t('centersOffline')}</div><div class="v">${f.num(offline.offline)} / ${f.num(offline.active)}</div></div>

@@ -39,8 +39,8 @@ describe('the hub page on a hub that defers its rollups', () => {
     const text = (await asOf.textContent()) ?? ''
     expect(text).toMatch(/^الأرقام حتى /)
     expect(text).toContain(`:${toArabicIndic(minute)}`)
-    // nothing of the waiting batch counted yet
-    expect(await page.locator('[data-kpi="issued"] .v').textContent()).toBe('٠')
+    // nothing of the waiting batch counted yet: as of that minute no center's figures are in
+    expect(await page.locator('[data-kpi="issued"] .v').textContent()).toBe('لا بيانات')
     await page.screenshot({ path: join(SHOTS, 'as-of-ar.png') })
     await page.locator('tabour-lang-switch button').click()
     await expect.poll(() => asOf.textContent()).toMatch(new RegExp(`^Figures as of .*:${minute}`))

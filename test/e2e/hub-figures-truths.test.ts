@@ -134,6 +134,15 @@ describe('the hub page says what the figures are', () => {
     expect(await overflowing(page, 'tabour-hub-figures')).toEqual([])
     await page.screenshot({ path: join(SHOTS, 'figures-ar-1366.png'), fullPage: true })
 
+    // a day nobody reported: the key figures say no data too, not a national 0
+    const dayBefore = new Date(Date.parse(`${DAY}T12:00:00Z`) - 86_400_000).toISOString().slice(0, 10)
+    const empty = await suite.contexts.page(DASHBOARD)
+    await empty.goto(`${hub.url}/hub/ui/?from=${dayBefore}&to=${dayBefore}`)
+    await expect.poll(() => empty.locator('[data-table="governorate"] [data-col="no-data"]').count()).toBe(3)
+    for (const kpi of ['issued', 'served', 'avgWait', 'sla'])
+      expect(await empty.locator(`[data-kpi="${kpi}"] [data-no-data]`).textContent(), kpi).toBe('لا بيانات')
+    await empty.close()
+
     // the analysis tab: Alexandria's tile and row say no data; Giza's 0 is on the scale
     await page.locator('button[data-view="analysis"]').click()
     const map = page.locator('[data-map]')
