@@ -1,0 +1,5 @@
+SET search_path = shape;
+\set cd random(1, 100000000)
+INSERT INTO c SELECT 'c' || :cd, '2026-01-01', 's' || s, 'خدمة', 'Service', 'N' || s, array_fill(1, ARRAY[24]),
+ array_fill(1::int,ARRAY[24]),array_fill(2::int,ARRAY[24]),array_fill(3::int,ARRAY[24]),array_fill(4::int,ARRAY[24]),array_fill(5::int,ARRAY[24]),array_fill(6::int,ARRAY[24]),array_fill(7::int,ARRAY[24]),array_fill(8::bigint,ARRAY[24]),array_fill(9::int,ARRAY[24]),array_fill(10::int,ARRAY[24]),array_fill(11::int,ARRAY[24]),array_fill(12::bigint,ARRAY[24]),array_fill(13::int,ARRAY[24]),array_fill(14::int,ARRAY[24]),array_fill(15::int,ARRAY[24]),array_fill(16::int,ARRAY[24]),array_fill(17::int,ARRAY[24]),array_fill(18::int,ARRAY[24]),array_fill(19::int,ARRAY[24]),array_fill(20::int,ARRAY[24]),array_fill(21::int,ARRAY[24]),array_fill(22::bigint,ARRAY[24]),array_fill(23::int,ARRAY[24]),array_fill(24::int,ARRAY[24]),array_fill(25::bigint,ARRAY[24]),array_fill(26::int,ARRAY[24]),array_fill(27::int,ARRAY[24]),array_fill(28::int,ARRAY[24]),array_fill(29::int,ARRAY[24]),array_fill(30::int,ARRAY[24]), 1700000000000
+FROM generate_series(1,30) s;
