@@ -3,6 +3,7 @@ import { activeReached, defaultGovernorate, droppedOutcomes, emptiedParts, state
 import { DEFAULT_FINISH_OUTCOMES } from '../../protocol/finish-outcomes.ts'
 import { loadConfig } from '../../server/config.ts'
 import { hubFormat } from '../../hub/ui/hub-format.ts'
+import { intlLocale } from '../../protocol/messages/digits.ts'
 import { tileLook } from '../../hub/ui/map-tiles.ts'
 import { activeOffline, bundleCell, bundleStateSince, centerState, runningBundle } from '../../hub/ui/center-state.ts'
 
@@ -76,7 +77,10 @@ describe("a center's state and configuration on the fleet and figures tabs", () 
 
 describe('times on the hub page', () => {
   it('name the zone they are written in (the reader may be anywhere)', () => {
-    const zone = new Intl.DateTimeFormat('en', { timeZoneName: 'short' }).formatToParts(0).find((p) => p.type === 'timeZoneName')!.value
+    // the zone's short name as the page's own English locale writes it ('EST' in 'en', 'GMT-5' in 'en-GB')
+    const zone = new Intl.DateTimeFormat(intlLocale('en', 'western'), { timeZoneName: 'short' })
+      .formatToParts(0)
+      .find((p) => p.type === 'timeZoneName')!.value
     expect(hubFormat('en').time(0)).toContain(zone)
   })
 
