@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { TestCenter, TestClock } from '../../helpers/test-center.ts'
-import { addNationalService, batchPath, registerCenter, startTestHub } from '../../hub/hub-harness.ts'
+import { TestClock } from '../../helpers/test-center.ts'
+import { addNationalService } from '../../hub/hub-harness.ts'
 import { APPOINTMENT_DEFAULTS } from '../../../protocol/appointments.ts'
-import { drain, hubJson, UPSTREAM_TEST_CONFIG } from './upstream-helpers.ts'
+import { drain, hubJson, startHubLosingAcks, startReportingCenter } from './upstream-helpers.ts'
 
 const cleanups: (() => Promise<void>)[] = []
 afterEach(async () => {
@@ -36,31 +36,12 @@ const zero = Object.fromEntries(FIELDS.map((f) => [f, 0]))
 describe('appointment figures upstream', () => {
   it('arrive at the hub exactly once, resends and revisions included', { timeout: 90_000 }, async () => {
     const clock = new TestClock(Date.parse('2026-03-10T06:10:00Z'))
-    let loseAcks = 0
-    let lost = 0
-    const hub = await startTestHub({
-      setup: (app) =>
-        app.addHook('onSend', async (request, reply, payload) => {
-          // the batch is stored, then its answer is lost: the center must send it again
-          if (request.url === batchPath && loseAcks > 0 && reply.statusCode === 200) {
-            loseAcks--
-            lost++
-            reply.code(503)
-            return JSON.stringify({ statusCode: 503, code: 'HUB_ERR_TEST', error: 'Service Unavailable', message: 'ack lost' })
-          }
-          return payload
-        }),
-    })
+    // the hub stores each batch, then can lose its answer: the center must send it again
+    const { hub, acks } = await startHubLosingAcks()
     cleanups.push(() => hub.close())
-    const secret = await registerCenter(hub, 'EG-ALX-004')
     await addNationalService(hub, 'A')
-    const center = await TestCenter.start({
-      clock,
-      config: {
-        upstream: { url: hub.url, centerId: 'EG-ALX-004', secret, ...UPSTREAM_TEST_CONFIG },
-        auth: { userTokenTtlSeconds: 30 * 86_400 },
-        remoteJoin: { services: [{ prefix: 'A', mode: 'check-in', dailyCap: 10, arriveMinutes: 30 }] },
-      },
+    const center = await startReportingCenter(hub, 'EG-ALX-004', clock, {
+      remoteJoin: { services: [{ prefix: 'A', mode: 'check-in', dailyCap: 10, arriveMinutes: 30 }] },
     })
     cleanups.push(() => center.close())
     const admin = await center.admin()
@@ -92,7 +73,7 @@ describe('appointment figures upstream', () => {
       }))
 
     // hour 08, its first two acks lost
-    loseAcks = 2
+    acks.lose = 2
     const b1 = await book('09:00')
     await book('09:00')
     const b3 = await book('09:30')
@@ -103,12 +84,12 @@ describe('appointment figures upstream', () => {
     const joined = await center.app.inject({ method: 'POST', url: '/api/v1/remote/join', payload: { serviceId: a, phone: '01099999999' } })
     expect(joined.statusCode, joined.body).toBe(201)
     await drain(center)
-    expect(lost).toBe(2)
+    expect(acks.lost).toBe(2)
     const hour8 = { ...zero, appointmentsBooked: 3, appointmentsCancelled: 1, appointmentsCheckedIn: 1, remoteJoins: 1 }
     expect(await hubRows('hour')).toEqual([{ key: '8', ...hour8 }])
 
     // hour 09: the calls, then b2's window closes unused; the hour is revised, one ack lost
-    loseAcks = 1
+    acks.lose = 1
     time('09:05')
     await callNext()
     time('09:06')
@@ -132,7 +113,7 @@ describe('appointment figures upstream', () => {
     expect((await hubRows('hour'))[1]).toEqual({ key: '9', ...hour9 })
     time('09:20')
     await drain(center)
-    expect(lost).toBe(3)
+    expect(acks.lost).toBe(3)
     expect(await hubRows('hour')).toEqual([
       { key: '8', ...hour8 },
       { key: '9', ...hour9, appointmentNoShows: 1 },

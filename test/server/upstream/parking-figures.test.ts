@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { TestCenter, TestClock } from '../../helpers/test-center.ts'
-import { addNationalService, batchPath, registerCenter, startTestHub } from '../../hub/hub-harness.ts'
-import { drain, hubJson, UPSTREAM_TEST_CONFIG } from './upstream-helpers.ts'
+import { TestClock } from '../../helpers/test-center.ts'
+import { addNationalService } from '../../hub/hub-harness.ts'
+import { drain, hubJson, startHubLosingAcks, startReportingCenter } from './upstream-helpers.ts'
 
 const cleanups: (() => Promise<void>)[] = []
 afterEach(async () => {
@@ -18,31 +18,11 @@ afterEach(async () => {
 describe('parking upstream', () => {
   it('arrives at the hub exactly once, resends and revisions included', { timeout: 90_000 }, async () => {
     const clock = new TestClock(Date.parse('2026-03-10T06:10:00Z')) // 08:10 in Cairo
-    let loseAcks = 0
-    let lost = 0
-    const hub = await startTestHub({
-      setup: (app) =>
-        app.addHook('onSend', async (request, reply, payload) => {
-          // the batch is stored, then its answer is lost: the center must send it again
-          if (request.url === batchPath && loseAcks > 0 && reply.statusCode === 200) {
-            loseAcks--
-            lost++
-            reply.code(503)
-            return JSON.stringify({ statusCode: 503, code: 'HUB_ERR_TEST', error: 'Service Unavailable', message: 'ack lost' })
-          }
-          return payload
-        }),
-    })
+    // the hub stores each batch, then can lose its answer: the center must send it again
+    const { hub, acks } = await startHubLosingAcks()
     cleanups.push(() => hub.close())
-    const secret = await registerCenter(hub, 'EG-ALX-004')
     await addNationalService(hub, 'A')
-    const center = await TestCenter.start({
-      clock,
-      config: {
-        upstream: { url: hub.url, centerId: 'EG-ALX-004', secret, ...UPSTREAM_TEST_CONFIG },
-        auth: { userTokenTtlSeconds: 30 * 86_400 },
-      },
-    })
+    const center = await startReportingCenter(hub, 'EG-ALX-004', clock)
     cleanups.push(() => center.close())
     const a = (await center.createService({ prefix: 'A', nationalCode: 'A' })).id
     const b = (await center.createService({ prefix: 'B' })).id
@@ -79,23 +59,23 @@ describe('parking upstream', () => {
 
     for (const s of [a, a, b, a]) await center.issue(kiosk, { serviceId: s })
     // hour 08: A-001 parked 10 min and back after 3; A-002 parked 5 min; the first two acks lost
-    loseAcks = 2
+    acks.lose = 2
     const a1 = await callAndPark(10)
     const a2 = await callAndPark(5)
     clock.advance(180)
     await resume(a1)
     await drain(center)
-    expect(lost).toBe(2)
+    expect(acks.lost).toBe(2)
     expect(await hubParking('service')).toEqual([{ key: 'A', parked: 2, parkResumed: 1, parkAbandoned: 0 }])
 
     // 08:20: A-002's five minutes ran out at 08:15; the sweep abandons it now, in hour 08, which is revised (its ack lost too)
     clock.set('2026-03-10T06:20:00Z')
-    loseAcks = 1
+    acks.lose = 1
     const parkedList = await center.request('GET', '/api/v1/tickets/parked', { token: clerk })
     expect(parkedList.json().parked).toEqual([])
     expect(center.app.tabour.db.prepare('SELECT status FROM tickets WHERE id = ?').get(a2)).toEqual({ status: 'abandoned' })
     await drain(center)
-    expect(lost).toBe(3)
+    expect(acks.lost).toBe(3)
     expect(await hubParking('service')).toEqual([{ key: 'A', parked: 2, parkResumed: 1, parkAbandoned: 1 }])
 
     // hour 09: B-001 parked 30 min at counter 2 at 09:05 and back at 09:20 (B has no national code: its own row at the hub)

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { TestCenter, TestClock } from '../../helpers/test-center.ts'
-import { addNationalService, batchPath, registerCenter, startTestHub } from '../../hub/hub-harness.ts'
+import { TestClock } from '../../helpers/test-center.ts'
+import { addNationalService } from '../../hub/hub-harness.ts'
 import { pairFeedbackTablet, serveNext } from '../feedback/feedback-helpers.ts'
-import { drain, hubJson, UPSTREAM_TEST_CONFIG } from './upstream-helpers.ts'
+import { drain, hubJson, startHubLosingAcks, startReportingCenter } from './upstream-helpers.ts'
 
 const cleanups: (() => Promise<void>)[] = []
 afterEach(async () => {
@@ -18,31 +18,11 @@ afterEach(async () => {
 describe('ratings upstream', () => {
   it('arrive at the hub exactly once, resends and revisions included', { timeout: 90_000 }, async () => {
     const clock = new TestClock(Date.parse('2026-03-10T06:10:00Z')) // 08:10 in Cairo
-    let loseAcks = 0
-    let lost = 0
-    const hub = await startTestHub({
-      setup: (app) =>
-        app.addHook('onSend', async (request, reply, payload) => {
-          // the batch is stored, then its answer is lost: the center must send it again
-          if (request.url === batchPath && loseAcks > 0 && reply.statusCode === 200) {
-            loseAcks--
-            lost++
-            reply.code(503)
-            return JSON.stringify({ statusCode: 503, code: 'HUB_ERR_TEST', error: 'Service Unavailable', message: 'ack lost' })
-          }
-          return payload
-        }),
-    })
+    // the hub stores each batch, then can lose its answer: the center must send it again
+    const { hub, acks } = await startHubLosingAcks()
     cleanups.push(() => hub.close())
-    const secret = await registerCenter(hub, 'EG-ALX-003')
     await addNationalService(hub, 'A')
-    const center = await TestCenter.start({
-      clock,
-      config: {
-        upstream: { url: hub.url, centerId: 'EG-ALX-003', secret, ...UPSTREAM_TEST_CONFIG },
-        auth: { userTokenTtlSeconds: 30 * 86_400 },
-      },
-    })
+    const center = await startReportingCenter(hub, 'EG-ALX-003', clock)
     cleanups.push(() => center.close())
     const a = (await center.createService({ prefix: 'A', nationalCode: 'A' })).id
     const counter = (await center.createCounter({ number: 1, serviceIds: [a] })).id
@@ -66,19 +46,19 @@ describe('ratings upstream', () => {
       }))
 
     // hour 08: three ratings, the first two acks lost
-    loseAcks = 2
+    acks.lose = 2
     await serveAndRate(5)
     await serveAndRate(2, ['wait'])
     await serveAndRate(1, ['staff'])
     await drain(center)
-    expect(lost).toBe(2)
+    expect(acks.lost).toBe(2)
     expect(await hubRatings('service')).toEqual([{ key: 'A', ratingCount: 3, ratingScoreSum: 8, ratingLow: 2, avgRating: 2.67 }])
 
     // still hour 08: one more rating revises the hour (replaces, never adds); its ack is lost too
-    loseAcks = 1
+    acks.lose = 1
     await serveAndRate(4)
     await drain(center)
-    expect(lost).toBe(3)
+    expect(acks.lost).toBe(3)
     expect(await hubRatings('service')).toEqual([{ key: 'A', ratingCount: 4, ratingScoreSum: 12, ratingLow: 2, avgRating: 3 }])
 
     // hour 09: its own row; 08 closes with the same four

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { TestCenter, TestClock } from '../../helpers/test-center.ts'
-import { addNationalService, registerCenter, startTestHub } from '../../hub/hub-harness.ts'
+import { TestClock } from '../../helpers/test-center.ts'
+import { addNationalService, startTestHub } from '../../hub/hub-harness.ts'
 import { rows } from '../routes/route-helpers.ts'
 import { refreshRollups } from '../../../server/reports/rollup.ts'
-import { drain, hubJson, UPSTREAM_TEST_CONFIG } from './upstream-helpers.ts'
+import { drain, hubJson, startReportingCenter } from './upstream-helpers.ts'
 
 const cleanups: (() => Promise<void>)[] = []
 afterEach(async () => {
@@ -24,15 +24,8 @@ describe('a past day whose figures change after the hub acknowledged them', () =
     const clock = new TestClock(Date.parse('2026-03-10T08:10:00Z'))
     const hub = await startTestHub()
     cleanups.push(() => hub.close())
-    const secret = await registerCenter(hub, 'EG-CAI-027')
     await addNationalService(hub, 'A')
-    const center = await TestCenter.start({
-      clock,
-      config: {
-        upstream: { url: hub.url, centerId: 'EG-CAI-027', secret, ...UPSTREAM_TEST_CONFIG },
-        auth: { userTokenTtlSeconds: 30 * 86_400 },
-      },
-    })
+    const center = await startReportingCenter(hub, 'EG-CAI-027', clock)
     cleanups.push(() => center.close())
     const a = (await center.createService({ prefix: 'A', nationalCode: 'A' })).id
     const counter = (await center.createCounter({ number: 1, serviceIds: [a] })).id

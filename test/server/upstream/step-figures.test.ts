@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { TestCenter, TestClock } from '../../helpers/test-center.ts'
-import { addNationalService, batchPath, registerCenter, startTestHub } from '../../hub/hub-harness.ts'
-import { drain, hubJson, UPSTREAM_TEST_CONFIG } from './upstream-helpers.ts'
+import { TestClock } from '../../helpers/test-center.ts'
+import { addNationalService } from '../../hub/hub-harness.ts'
+import { drain, hubJson, startHubLosingAcks, startReportingCenter } from './upstream-helpers.ts'
 
 const cleanups: (() => Promise<void>)[] = []
 afterEach(async () => {
@@ -17,32 +17,12 @@ afterEach(async () => {
 describe('step figures upstream', () => {
   it('arrive at the hub exactly once, resends and revisions included', { timeout: 90_000 }, async () => {
     const clock = new TestClock(Date.parse('2026-03-10T06:10:00Z')) // 08:10 in Cairo
-    let loseAcks = 0
-    let lost = 0
-    const hub = await startTestHub({
-      setup: (app) =>
-        app.addHook('onSend', async (request, reply, payload) => {
-          // the batch is stored, then its answer is lost: the center must send it again
-          if (request.url === batchPath && loseAcks > 0 && reply.statusCode === 200) {
-            loseAcks--
-            lost++
-            reply.code(503)
-            return JSON.stringify({ statusCode: 503, code: 'HUB_ERR_TEST', error: 'Service Unavailable', message: 'ack lost' })
-          }
-          return payload
-        }),
-    })
+    // the hub stores each batch, then can lose its answer: the center must send it again
+    const { hub, acks } = await startHubLosingAcks()
     cleanups.push(() => hub.close())
-    const secret = await registerCenter(hub, 'EG-ALX-004')
     await addNationalService(hub, 'A')
     await addNationalService(hub, 'B')
-    const center = await TestCenter.start({
-      clock,
-      config: {
-        upstream: { url: hub.url, centerId: 'EG-ALX-004', secret, ...UPSTREAM_TEST_CONFIG },
-        auth: { userTokenTtlSeconds: 30 * 86_400 },
-      },
-    })
+    const center = await startReportingCenter(hub, 'EG-ALX-004', clock)
     cleanups.push(() => center.close())
     const a = (await center.createService({ prefix: 'A', nationalCode: 'A' })).id
     const b = (await center.createService({ prefix: 'B', nationalCode: 'B' })).id
@@ -70,21 +50,21 @@ describe('step figures upstream', () => {
       }))
 
     // hour 08: two step calls (waits 120 and 30), the first two acks lost
-    loseAcks = 2
+    acks.lose = 2
     await visit(120)
     await visit(30)
     await drain(center)
-    expect(lost).toBe(2)
+    expect(acks.lost).toBe(2)
     expect(await hubSteps('service')).toEqual([
       { key: 'A', stepCalls: 0, stepWaitSumSeconds: 0 },
       { key: 'B', stepCalls: 2, stepWaitSumSeconds: 150 },
     ])
 
     // still hour 08: one more revises the hour (replaces, never adds); its ack is lost too
-    loseAcks = 1
+    acks.lose = 1
     await visit(45)
     await drain(center)
-    expect(lost).toBe(3)
+    expect(acks.lost).toBe(3)
     expect((await hubSteps('service'))[1]).toEqual({ key: 'B', stepCalls: 3, stepWaitSumSeconds: 195 })
 
     // hour 09: its own row; 08 closes with the same three

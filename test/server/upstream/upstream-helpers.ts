@@ -1,6 +1,6 @@
 import { expect } from 'vitest'
-import type { TestCenter } from '../../helpers/test-center.ts'
-import type { TestHub } from '../../hub/hub-harness.ts'
+import { TestCenter, type TestClock } from '../../helpers/test-center.ts'
+import { batchPath, registerCenter, startTestHub, type TestHub } from '../../hub/hub-harness.ts'
 
 export const UPSTREAM_TEST_CONFIG = {
   scanSeconds: 0.05,
@@ -84,4 +84,53 @@ export async function expectHubMatchesStats(stats: any, hub: TestHub, centerId: 
     issued += h.issued
   }
   return { day: stats.day, issued }
+}
+
+/** Answers a test's hub can be made to lose: `lose` acks still to lose, `lost` so far. */
+export interface LostAcks {
+  lose: number
+  lost: number
+}
+
+/**
+ * A real hub on loopback that stores every batch but can lose its answer: while `acks.lose` is
+ * above zero, a stored batch is answered 503, as if the ack never arrived, and the center must
+ * send it again (the revision replaces, never adds).
+ */
+export async function startHubLosingAcks(): Promise<{ hub: TestHub; acks: LostAcks }> {
+  const acks: LostAcks = { lose: 0, lost: 0 }
+  const hub = await startTestHub({
+    setup: (app) =>
+      app.addHook('onSend', async (request, reply, payload) => {
+        if (request.url === batchPath && acks.lose > 0 && reply.statusCode === 200) {
+          acks.lose--
+          acks.lost++
+          reply.code(503)
+          return JSON.stringify({ statusCode: 503, code: 'HUB_ERR_TEST', error: 'Service Unavailable', message: 'ack lost' })
+        }
+        return payload
+      }),
+  })
+  return { hub, acks }
+}
+
+/**
+ * A center registered at `hub` as `centerId`, reporting to it with the tests' quick upstream
+ * timings, on `clock`; its staff tokens last a month so a test can move the clock by days.
+ */
+export async function startReportingCenter(
+  hub: TestHub,
+  centerId: string,
+  clock: TestClock,
+  config: Record<string, unknown> = {},
+): Promise<TestCenter> {
+  const secret = await registerCenter(hub, centerId)
+  return TestCenter.start({
+    clock,
+    config: {
+      upstream: { url: hub.url, centerId, secret, ...UPSTREAM_TEST_CONFIG },
+      auth: { userTokenTtlSeconds: 30 * 86_400 },
+      ...config,
+    },
+  })
 }
