@@ -30,8 +30,8 @@
  * this bench around the server's domain events and socket.io's adapter, nothing in the server)
  * says where the call's extra time goes.
  */
-import { fork } from 'node:child_process'
-import { loadavg } from 'node:os'
+import { execFileSync, fork } from 'node:child_process'
+import { availableParallelism, loadavg } from 'node:os'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { MessageChannel } from 'node:worker_threads'
 import { TestCenter } from '../test/helpers/test-center.ts'
@@ -47,6 +47,18 @@ const CALLS = Number(process.env.BENCH_CALLS ?? 40)
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? CALLS)
 const WARMUP_CALLS = 3
 const INLINE = process.env.BENCH_CLIENTS === 'inline'
+/**
+ * BENCH_PIN=1: the displays' process gets the last core to itself, the server (this process, all
+ * its threads) and the staff's process share the others (Linux `taskset`). In a center the 400
+ * displays are 400 machines: what the server writes after their push (the staff's and kiosks'
+ * frames, the HTTP answer) and what the consoles' process reads do not take a display's CPU. On
+ * one box, unpinned, they do, on two shared cores; pinned, each side of the comparison pays only
+ * for what runs on the server's side. Both sides are pinned alike; the unpinned run stays the default.
+ */
+const PIN = process.env.BENCH_PIN === '1' && !INLINE
+const cpuCount = availableParallelism()
+const DISPLAY_CORE = String(cpuCount - 1)
+const SERVER_CORES = cpuCount > 2 ? `0-${cpuCount - 2}` : '0'
 
 /** Where one call (or one bare broadcast) was when, ms on clock(). */
 type Marks = Partial<Record<'sent' | 'arrived' | 'committed' | 'push' | 'pushed' | 'first' | 'last', number>>
@@ -137,8 +149,10 @@ function startClients<Order, Reply>(role: 'displays' | 'staff', serveInline: (po
       port2.close()
     }
   } else {
-    // the child inherits this process's execArgv, so tsx's loader runs its TypeScript
-    const child = fork(fileURLToPath(new URL('./call-to-display/clients-process.ts', import.meta.url)), [role])
+    // the child inherits this process's execArgv, so tsx's loader runs its TypeScript; pinned, taskset starts node on its cores
+    const cores = role === 'displays' ? DISPLAY_CORE : SERVER_CORES
+    const pinned = PIN ? { execPath: 'taskset', execArgv: ['-c', cores, process.execPath, ...process.execArgv] } : {}
+    const child = fork(fileURLToPath(new URL('./call-to-display/clients-process.ts', import.meta.url)), [role], pinned)
     child.on('message', (m) => take(m as Reply))
     child.on('exit', (code) => {
       if (code) throw new Error(`the bench's ${role} exited with ${code}`)
@@ -160,6 +174,10 @@ function expect<R extends { type: string }, T extends R['type']>(reply: R, type:
 
 export async function callToDisplayBench(): Promise<void> {
   const loadBefore = load()
+  if (PIN) {
+    if (cpuCount < 2) throw new Error('BENCH_PIN=1 needs two cores or more')
+    execFileSync('taskset', ['-a', '-p', '-c', SERVER_CORES, String(process.pid)], { stdio: 'ignore' })
+  }
   const center = await TestCenter.start()
   const service = await center.createService({ prefix: 'A' })
   const counter = await center.createCounter({ number: 1, zone: 'ground', serviceIds: [service.id] })
@@ -297,7 +315,7 @@ export async function callToDisplayBench(): Promise<void> {
   const bytes = Buffer.byteLength(JSON.stringify(payload))
   console.log(
     `\n## Call → display (${perRound * ROUNDS} calls in ${ROUNDS} alternating rounds, ${DISPLAYS} displays, ` +
-      `${DISPLAYS + CONSOLES + KIOSKS} sockets, loopback, clients ${INLINE ? 'in the same process' : 'in two child processes (displays; consoles, kiosks and clerk)'}; message ${bytes} B)`,
+      `${DISPLAYS + CONSOLES + KIOSKS} sockets, loopback, clients ${INLINE ? 'in the same process' : 'in two child processes (displays; consoles, kiosks and clerk)'}${PIN ? `, pinned: displays on core ${DISPLAY_CORE}, server and staff on ${SERVER_CORES}` : ''}; message ${bytes} B)`,
   )
   console.table(rows)
   console.log(
