@@ -50,11 +50,25 @@ const userRoom = (id: number) => `user:${id}`
  */
 export function attachRealtime(app: FastifyInstance, deps: { auth: Authenticator; queue: Queue; config: Config; path: string }): Realtime {
   const recoveryMs = deps.config.realtime.recoveryWindowSeconds * 1000
+  /**
+   * Set when the app starts closing. A screen whose feed the close ended reconnects by itself (it
+   * must come back after a restart), and engine.io answers outside Fastify's closing rules: its
+   * new session and the kept-alive connection under it held the HTTP server open until the page
+   * went away (a center's close took minutes with a kiosk open, CI 2026-12-05). While closing,
+   * engine.io opens no new session, and every answer on the HTTP server closes its connection
+   * (as Fastify's own 503 while closing does), so no connection outlives its last answer.
+   */
+  let closing = false
   const io: Realtime['io'] = new Server(app.server, {
     path: deps.path,
     serveClient: false,
+    allowRequest: (_req, answer) => answer(closing ? 'the center is shutting down' : null, !closing),
     // 0 turns recovery off: socket.io's own check would still let a client back within the same millisecond
     ...(recoveryMs > 0 ? { connectionStateRecovery: { maxDisconnectionDuration: recoveryMs, skipMiddlewares: false } } : {}),
+  })
+  // after socket.io's attach, which takes over the server's 'request' listeners, so this one runs first
+  app.server.prependListener('request', (req, res) => {
+    if (closing && req.httpVersionMajor < 2) res.setHeader('Connection', 'close')
   })
   // a dropped socket's session goes back only to the identity that owned it (issue 16)
   const owners = new SessionOwners(recoveryMs)
@@ -182,6 +196,7 @@ export function attachRealtime(app: FastifyInstance, deps: { auth: Authenticator
   }, ConsolePresence.sweepEveryMs(awayAfterMs)).unref()
 
   app.addHook('preClose', (done) => {
+    closing = true
     clearInterval(tokenCheck)
     clearInterval(awaySweep)
     io.local.disconnectSockets(true)

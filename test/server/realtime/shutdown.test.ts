@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { Socket as EngineSocket } from 'engine.io-client'
 import { TestCenter } from '../../helpers/test-center.ts'
-import { useListeningCenter, waitForDisconnect, type TabourSocket } from '../../helpers/socket-client.ts'
+import { connect } from 'node:net'
+import { once } from 'node:events'
+import { useListeningCenter, waitForDisconnect, waitUntil, type TabourSocket } from '../../helpers/socket-client.ts'
 import { buildFloor } from './floor.ts'
 
 /** Rejects when `promise` takes longer than `ms`: a hang shows as a clear failure, not a test timeout. */
@@ -53,6 +55,29 @@ describe('closing the app with clients connected', () => {
     expect(center.app.tabour.realtime.socketCount()).toBe(0)
     await within(center.app.close(), 2_000, 'app.close()')
     expect(await closed).toBe('transport close')
+  })
+
+  it('refuses a new feed while it closes, with the connection closed after the answer: a screen reconnecting at once cannot hold the close open', async () => {
+    // A kiosk whose feed the server ended reconnects by itself (it must come back after a
+    // restart). Its new handshake reached engine.io, which answers outside Fastify's closing
+    // rules: a new session was opened and the connection kept alive, and the page's next poll on
+    // it kept the HTTP server from closing until the page went away (seen in CI, 2026-12-05:
+    // a center's close took 4 min 17 s with a kiosk page open).
+    const { center, url } = await start()
+    const raw = connect(Number(new URL(url).port), '127.0.0.1')
+    await once(raw, 'connect')
+    // the handshake's headers not yet finished: the connection is busy, so the close does not reap it
+    raw.write('GET /socket.io/?EIO=4&transport=polling HTTP/1.1\r\nHost: 127.0.0.1\r\n')
+    const closing = center.app.close()
+    await waitUntil(() => !center.app.server.listening, 2_000, 'the server to stop listening')
+    let answer = ''
+    raw.setEncoding('utf8').on('data', (chunk: string) => (answer += chunk))
+    const gone = once(raw, 'close')
+    raw.write('\r\n')
+    await within(closing, 5_000, 'app.close() with a handshake arriving while it closes')
+    await within(gone, 1_000, 'the connection closed after its answer')
+    expect(answer).toMatch(/^HTTP\/1\.1 403 /)
+    expect(answer.toLowerCase()).toContain('connection: close')
   })
 
   it('finishes promptly with no client at all, and twice in a row', async () => {
