@@ -12,21 +12,21 @@ import type { MessageKind } from '../../protocol/messages/citizen.ts'
 import type { MessageValues } from '../../protocol/messages/format.ts'
 import { localDay, localTime } from '../../protocol/center-clock.ts'
 
+/** One message to queue: what it says, to whom, in which language, and until when it is worth sending. */
+export interface QueuedMessage {
+  kind: MessageKind
+  key: string
+  phone: string
+  lang: Lang
+  values: MessageValues
+  ticketId: string | null
+  eventId: number | null
+  expiresAt: number
+}
+
 /** What queues a message (MessageScanner.enqueueMessage; named here so the scanner may use this file). */
 export interface MessageQueue {
-  enqueueMessage(
-    m: {
-      kind: MessageKind
-      key: string
-      phone: string
-      lang: Lang
-      values: MessageValues
-      ticketId: string | null
-      eventId: number | null
-      expiresAt: number
-    },
-    now: number,
-  ): boolean
+  enqueueMessage(m: QueuedMessage, now: number): boolean
 }
 
 /** The booking as the appointment events carry it. */

@@ -30,6 +30,7 @@ import {
   type BookingFacts,
   appointmentMessage,
   queueAppointmentMessage,
+  type QueuedMessage,
   REMINDER_KEY_PREFIX,
   reminderMessage,
 } from './appointment-messages.ts'
@@ -251,19 +252,7 @@ export class MessageScanner {
    * Renders and queues one message: an invalid number, or a number over its daily cap, is
    * recorded as failed with its code (never sent, never lost from the record); quiet hours delay it.
    */
-  enqueueMessage(
-    m: {
-      kind: MessageKind
-      key: string
-      phone: string
-      lang: Lang
-      values: MessageValues
-      ticketId: string | null
-      eventId: number | null
-      expiresAt: number
-    },
-    now: number,
-  ): boolean {
+  enqueueMessage(m: QueuedMessage, now: number): boolean {
     const day = localDay(now, this.deps.config.timeZone)
     const body = this.templates.render(m.kind, m.lang, m.values)
     const draft: MessageDraft = {
