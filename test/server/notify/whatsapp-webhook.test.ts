@@ -1,7 +1,8 @@
 import { createHmac } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { TestCenter } from '../../helpers/test-center.ts'
-import { FakeGateway, until } from './fake-gateway.ts'
+import { FakeGateway } from './fake-gateway.ts'
+import { ticketTakenAndCalled } from './ticket-taken-and-called.ts'
 
 /**
  * The WhatsApp Cloud API's status webhook through the real center (issue 20): the subscription
@@ -66,19 +67,7 @@ describe('the WhatsApp status webhook', () => {
   })
 
   it('turns signed statuses into delivered and failed; refuses a bad signature (401) and garbage (400)', async () => {
-    const service = await center.createService({ prefix: 'B' })
-    const counter = await center.createCounter({ number: 2, name: 'Civil registry', serviceIds: [service.id] })
-    const clerk = await center.openCounterAs('clerk1', counter.id)
-    const kiosk = (await center.createDevice('kiosk')).token
-    const res = await center.request('POST', '/api/v1/tickets', {
-      token: kiosk,
-      body: { serviceId: service.id, phone: '+201001234567', messagesOptIn: true, lang: 'en' },
-    })
-    expect(res.statusCode).toBe(201)
-    await center.action(clerk, counter.id, 'call-next')
-    const rows = () =>
-      center.app.tabour.db.prepare('SELECT kind, status FROM message_outbox ORDER BY id').all() as { kind: string; status: string }[]
-    await until('both accepted', () => rows().length === 2 && rows().every((r) => r.status === 'accepted'))
+    const rows = await ticketTakenAndCalled(center)
     const [taken, called] = (
       center.app.tabour.db.prepare('SELECT provider_message_id AS id FROM message_parts ORDER BY message_id').all() as { id: string }[]
     ).map((p) => p.id)

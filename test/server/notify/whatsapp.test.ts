@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { TestCenter } from '../../helpers/test-center.ts'
-import { FakeGateway, until, type GatewayRequest } from './fake-gateway.ts'
+import { FakeGateway, type GatewayRequest } from './fake-gateway.ts'
+import { ticketTakenAndCalled } from './ticket-taken-and-called.ts'
 import { receiptsOf } from '../../../server/notify/whatsapp-provider.ts'
 
 /**
@@ -61,19 +62,7 @@ describe('messages through the WhatsApp Cloud API', () => {
   })
 
   it('sends each kind as its approved template with the parameters in order; a status webhook makes it delivered', async () => {
-    const service = await center.createService({ prefix: 'B' })
-    const counter = await center.createCounter({ number: 2, name: 'Civil registry', serviceIds: [service.id] })
-    const clerk = await center.openCounterAs('clerk1', counter.id)
-    const kiosk = (await center.createDevice('kiosk')).token
-    const res = await center.request('POST', '/api/v1/tickets', {
-      token: kiosk,
-      body: { serviceId: service.id, phone: '+201001234567', messagesOptIn: true, lang: 'en' },
-    })
-    expect(res.statusCode).toBe(201)
-    await center.action(clerk, counter.id, 'call-next')
-    const rows = () =>
-      center.app.tabour.db.prepare('SELECT kind, status FROM message_outbox ORDER BY id').all() as { kind: string; status: string }[]
-    await until('both accepted', () => rows().length === 2 && rows().every((r) => r.status === 'accepted'))
+    const rows = await ticketTakenAndCalled(center)
     // the notifier sends what is due together, so the two may reach the API in either order
     expect(api.requests.map((r) => r.body.template.name).sort()).toEqual(['tabour_called_v2', 'tabour_ticket_taken'])
     const called = api.requests.find((r) => r.body.template.name === 'tabour_called_v2')!.body
