@@ -5,15 +5,7 @@ import { connect } from 'node:net'
 import { once } from 'node:events'
 import { useListeningCenter, waitForDisconnect, waitUntil, type TabourSocket } from '../../helpers/socket-client.ts'
 import { buildFloor } from './floor.ts'
-
-/** Rejects when `promise` takes longer than `ms`: a hang shows as a clear failure, not a test timeout. */
-function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} took more than ${ms} ms`)), ms)
-  })
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer))
-}
+import { within } from '../../helpers/within.ts'
 
 describe('closing the app with clients connected', () => {
   const { clients, start } = useListeningCenter()
