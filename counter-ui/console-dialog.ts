@@ -9,7 +9,7 @@ import { customElement, property, query, state } from 'lit/decorators.js'
 import type { Counter, FinishOutcome, PriorityCategory, ServiceWithQueue } from '../protocol/entities.ts'
 import { DEFAULT_LANG, type Lang } from '../ui-common/i18n.ts'
 import type { ActionInput } from './console-session.ts'
-import { consoleStyles, dialogStyles } from './console-styles.ts'
+import { choiceStyles, consoleStyles, dialogStyles } from './console-styles.ts'
 import type { QueueEntry } from './queue-model.ts'
 import { consoleText, type ConsoleMessageKey } from '../protocol/messages/console.ts'
 import { SEPARATOR } from '../protocol/messages/separator.ts'
@@ -32,6 +32,7 @@ export class ConsoleDialog extends LitElement {
   static override styles = [
     ...consoleStyles,
     dialogStyles,
+    choiceStyles,
     css`
       fieldset {
         border: 0;
@@ -45,23 +46,6 @@ export class ConsoleDialog extends LitElement {
         margin-block-end: 0.4rem;
         font-size: 0.95rem;
         color: var(--console-soft);
-      }
-      .choice {
-        display: flex;
-        align-items: center;
-        gap: 0.6rem;
-        padding: 0.45rem 0.75rem;
-        border: 2px solid var(--console-line);
-        border-radius: 10px;
-        cursor: pointer;
-      }
-      .choice:has(input:checked) {
-        border-color: var(--tabour-primary);
-        background: var(--console-info-bg);
-      }
-      .choice input {
-        inline-size: auto;
-        accent-color: var(--tabour-primary);
       }
       .choice kbd {
         margin-inline-start: auto;

@@ -156,3 +156,48 @@ export const dialogStyles = css`
     min-inline-size: 8rem;
   }
 `
+
+/** A dialog's radio choices (a finish's outcome, a park's reason): a bordered row each, the checked one marked. */
+export const choiceStyles = css`
+  .choice {
+    display: flex;
+    align-items: center;
+    gap: 0.6rem;
+    padding: 0.45rem 0.75rem;
+    border: 2px solid var(--console-line);
+    border-radius: 10px;
+    cursor: pointer;
+  }
+  .choice:has(input:checked) {
+    border-color: var(--tabour-primary);
+    background: var(--console-info-bg);
+  }
+  .choice input {
+    inline-size: auto;
+    accent-color: var(--tabour-primary);
+  }
+`
+
+/** A side list of tickets (no-shows that may come back, parked tickets): one row each, its label large, a hint above. */
+export const ticketListStyles = css`
+  ul {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: 0.5rem;
+  }
+  li {
+    display: flex;
+    align-items: center;
+    gap: 0.75rem;
+  }
+  .label {
+    font-weight: 700;
+    font-size: 1.2rem;
+  }
+  .hint {
+    color: var(--console-soft);
+    margin-block: 0 0.5rem;
+  }
+`

@@ -8,7 +8,7 @@ import { LitElement, css, html, nothing, type TemplateResult } from 'lit'
 import { customElement, property } from 'lit/decorators.js'
 import type { LocalNoShow } from './console-session.ts'
 import { DEFAULT_LANG, type Lang } from '../ui-common/i18n.ts'
-import { consoleStyles } from './console-styles.ts'
+import { consoleStyles, ticketListStyles } from './console-styles.ts'
 import { formatNumber, type DigitStyle } from '../ui-common/digits.ts'
 import { consoleText } from '../protocol/messages/console.ts'
 import { minutesLeft } from '../ui-common/minutes-left.ts'
@@ -21,30 +21,11 @@ export interface ReinstateDetail {
 export class NoShowList extends LitElement {
   static override styles = [
     ...consoleStyles,
+    ticketListStyles,
     css`
-      ul {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-        display: grid;
-        gap: 0.5rem;
-      }
-      li {
-        display: flex;
-        align-items: center;
-        gap: 0.75rem;
-      }
-      .label {
-        font-weight: 700;
-        font-size: 1.2rem;
-      }
       .left {
         color: var(--console-soft);
         flex: 1;
-      }
-      .hint {
-        color: var(--console-soft);
-        margin-block: 0 0.5rem;
       }
     `,
   ]

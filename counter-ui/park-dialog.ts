@@ -8,7 +8,7 @@ import { LitElement, css, html, type TemplateResult } from 'lit'
 import { customElement, property, query } from 'lit/decorators.js'
 import type { ParkReason } from '../protocol/parking.ts'
 import { DEFAULT_LANG, type Lang } from '../ui-common/i18n.ts'
-import { consoleStyles, dialogStyles } from './console-styles.ts'
+import { choiceStyles, consoleStyles, dialogStyles } from './console-styles.ts'
 import { parkingText } from '../protocol/messages/parking.ts'
 
 export interface ParkConfirmDetail {
@@ -25,6 +25,7 @@ export class ParkDialog extends LitElement {
   static override styles = [
     ...consoleStyles,
     dialogStyles,
+    choiceStyles,
     css`
       fieldset {
         border: 0;
@@ -41,23 +42,6 @@ export class ParkDialog extends LitElement {
       label.field {
         display: grid;
         gap: 0.3rem;
-      }
-      .choice {
-        display: flex;
-        align-items: center;
-        gap: 0.6rem;
-        padding: 0.45rem 0.75rem;
-        border: 2px solid var(--console-line);
-        border-radius: 10px;
-        cursor: pointer;
-      }
-      .choice:has(input:checked) {
-        border-color: var(--tabour-primary);
-        background: var(--console-info-bg);
-      }
-      .choice input {
-        inline-size: auto;
-        accent-color: var(--tabour-primary);
       }
       .hint {
         color: var(--console-soft);

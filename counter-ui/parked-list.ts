@@ -10,7 +10,7 @@ import { customElement, property } from 'lit/decorators.js'
 import type { ParkReason } from '../protocol/parking.ts'
 import type { LocalParked } from './parking-state.ts'
 import { DEFAULT_LANG, type Lang } from '../ui-common/i18n.ts'
-import { consoleStyles } from './console-styles.ts'
+import { consoleStyles, ticketListStyles } from './console-styles.ts'
 import { formatNumber, type DigitStyle } from '../ui-common/digits.ts'
 import { parkingText } from '../protocol/messages/parking.ts'
 import { minutesLeft } from '../ui-common/minutes-left.ts'
@@ -23,33 +23,16 @@ export interface ResumeParkedDetail {
 export class ParkedList extends LitElement {
   static override styles = [
     ...consoleStyles,
+    ticketListStyles,
     css`
-      ul {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-        display: grid;
-        gap: 0.5rem;
-      }
       li {
-        display: flex;
-        align-items: center;
         flex-wrap: wrap;
-        gap: 0.75rem;
-      }
-      .label {
-        font-weight: 700;
-        font-size: 1.2rem;
       }
       .why {
         flex: 1;
       }
-      .left,
-      .hint {
+      .left {
         color: var(--console-soft);
-      }
-      .hint {
-        margin-block: 0 0.5rem;
       }
     `,
   ]
