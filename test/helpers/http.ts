@@ -132,7 +132,28 @@ export function slowPost(base: string, path: string, token: string, body: unknow
     })
   })
   response.catch(() => {}) // observed by the test; never an unhandled rejection meanwhile
+  // the connection's own port, which the center's request log names (remotePort): see `heardBy`
+  const localPort = new Promise<number>((resolve, reject) => {
+    req.on('socket', (socket) => socket.once('connect', () => resolve(socket.localPort!)))
+    req.on('error', reject)
+  })
+  localPort.catch(() => {})
   req.flushHeaders()
   req.write(text.slice(0, cut))
-  return { response, finish: () => req.end(text.slice(cut)) }
+  return {
+    response,
+    finish: () => req.end(text.slice(cut)),
+    /**
+     * Resolves once the server has read the request's headers, going by its request log (`output`,
+     * a child's, read afresh): a fixed sleep is not enough on a loaded box, and headers still unread
+     * when the server closes leave the connection idle in Node's eyes, to be reset, not answered.
+     */
+    async heardBy(output: () => string, timeoutMs = 15_000): Promise<void> {
+      const mark = `"remotePort":${await localPort}`
+      for (const until = Date.now() + timeoutMs; !output().includes(mark); ) {
+        if (Date.now() > until) throw new Error(`the server did not log the request from port ${await localPort} within ${timeoutMs} ms`)
+        await new Promise((resolve) => setTimeout(resolve, 20))
+      }
+    },
+  }
 }

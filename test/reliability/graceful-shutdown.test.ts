@@ -30,7 +30,8 @@ describe('graceful shutdown (SIGTERM)', () => {
 
   it('exits 0 within seconds, answers in-flight requests, drops sockets, leaves a clean database', { timeout: 30_000 }, async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'tabour-term-'))
-    const server = await ChildServer.start({ dataDir })
+    // at info the center logs each request as it reads its headers (slowPost's heardBy)
+    const server = await ChildServer.start({ dataDir, env: { TABOUR_LOG_LEVEL: 'info' } })
     const base = server.baseUrl
     const admin = await loginAs(base, 'admin', CHILD_ADMIN_PASSWORD)
     const service = await createService(base, admin, 'A')
@@ -76,7 +77,7 @@ describe('graceful shutdown (SIGTERM)', () => {
 
     await sleep(300)
     const slow = slowPost(base, '/api/v1/tickets', kiosk.token, { serviceId: service.id })
-    await sleep(200) // the server has the headers and waits for the body
+    await slow.heardBy(() => server.output) // the server has the headers and waits for the body
 
     sigtermAt = Date.now()
     server.process.kill('SIGTERM')
@@ -132,13 +133,13 @@ describe('graceful shutdown (SIGTERM)', () => {
 
   it('a second SIGTERM while a request holds the shutdown open exits 1 at once', { timeout: 30_000 }, async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'tabour-term2-'))
-    const server = await ChildServer.start({ dataDir })
+    // at info the center logs each request as it reads its headers (slowPost's heardBy)
+    const server = await ChildServer.start({ dataDir, env: { TABOUR_LOG_LEVEL: 'info' } })
     const admin = await loginAs(server.baseUrl, 'admin', CHILD_ADMIN_PASSWORD)
     const service = await createService(server.baseUrl, admin, 'A')
     const kiosk = await createDevice(server.baseUrl, admin, 'kiosk', 'kiosk 1')
     // an upload that never finishes: the graceful close waits for it
-    slowPost(server.baseUrl, '/api/v1/tickets', kiosk.token, { serviceId: service.id })
-    await sleep(200)
+    await slowPost(server.baseUrl, '/api/v1/tickets', kiosk.token, { serviceId: service.id }).heardBy(() => server.output)
     server.process.kill('SIGTERM')
     expect(await server.waitExit(1_000), 'the first SIGTERM should wait for the request in flight').toBeNull()
     const secondAt = Date.now()
