@@ -11,16 +11,9 @@ import type { OutcomeColumn, ServedByOutcome } from '../protocol/stats.ts'
 import { dashboardText } from '../protocol/messages/dashboard.ts'
 import type { DigitStyle } from '../ui-common/digits.ts'
 import type { Lang } from '../ui-common/i18n.ts'
-import { isolate } from '../ui-common/bilingual.ts'
+import { outcomeName } from '../protocol/messages/finish-outcome-name.ts'
 import { serviceLabel } from '../ui-common/service-label.ts'
 import { num } from './format.ts'
-
-/** An outcome's name in `lang`: its configured name; a code no longer configured, by its code; none, in words. */
-export function outcomeName(o: OutcomeColumn, lang: Lang): string {
-  if (o.code === null) return dashboardText('outcomes.none', lang)
-  const name = lang === 'ar' ? o.nameAr : o.nameEn
-  return name ?? dashboardText('outcomes.removed', lang, { code: isolate(o.code) })
-}
 
 /**
  * The line under the live "Served today": each outcome that has tickets, with its count, in the

@@ -172,8 +172,6 @@ export const DASHBOARD_MESSAGES = {
     en: '“Served” counts every ticket a clerk finished, whatever the outcome (referred and incomplete papers included); this table breaks it down by the outcome the clerk chose.',
   },
   'outcomes.servedAll': { ar: 'خُدمت (كل النتائج)', en: 'Served (all outcomes)' },
-  'outcomes.none': { ar: 'دون نتيجة مسجلة', en: 'No outcome recorded' },
-  'outcomes.removed': { ar: '{code} (لم تعد ضمن النتائج)', en: '{code} (no longer an outcome)' },
   'outcomes.empty': { ar: 'لم تُنهَ أي تذكرة في هذه الفترة.', en: 'No ticket was finished in this range.' },
   'outcomes.live': { ar: 'منها: {list}', en: 'Of which: {list}' },
   'by.day': { ar: 'اليوم', en: 'Day' },

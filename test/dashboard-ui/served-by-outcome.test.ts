@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { outcomeName, servedOutcomesLine } from '../../dashboard-ui/served-by-outcome.ts'
+import { servedOutcomesLine } from '../../dashboard-ui/served-by-outcome.ts'
+import { outcomeName } from '../../protocol/messages/finish-outcome-name.ts'
 
 const OUTCOMES = [
   { code: 'served', nameAr: 'تمت الخدمة', nameEn: 'Served' },

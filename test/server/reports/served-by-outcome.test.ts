@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { TestCenter, TestClock } from '../../helpers/test-center.ts'
 import { expectError } from '../routes/route-helpers.ts'
+import { readCsv } from '../../helpers/read-csv.ts'
 
 /**
  * "Served" broken down by finish outcome (server/reports/served-by-outcome.ts), on a day played
@@ -128,6 +129,28 @@ describe('served by finish outcome', () => {
     for (const row of byOutcome.rows) expect(report.rows.find((r: { key: number }) => r.key === row.serviceId).served).toBe(row.served)
     // incomplete papers is one column of it
     expect(report.totals).toMatchObject({ incompletePapers: 2, incompletePapersPercent: 20 })
+
+    // the service CSV: a column per outcome, the same numbers, the total line
+    const csv = readCsv(
+      (await center.request('GET', `/api/v1/stats/report.csv?from=${DAY}&to=${DAY}&by=service&lang=en`, { token: manager })).body,
+    )
+    const outcomeHeaders = [
+      'Served with outcome: Served',
+      'Served with outcome: Sent to another office',
+      'Served with outcome: Incomplete papers',
+      'Served with outcome: other (no longer an outcome)',
+      'Served with outcome: No outcome recorded',
+    ]
+    expect(csv.rows.map((r) => [r['Service code'], r['Tickets served'], ...outcomeHeaders.map((h) => r[h])])).toEqual([
+      ['A', '7', '2', '1', '2', '1', '1'],
+      ['B', '2', '1', '1', '0', '0', '0'],
+      ['C', '1', '0', '0', '0', '0', '1'],
+      ['Total', '10', '3', '2', '2', '1', '2'],
+    ])
+    const ar = readCsv(
+      (await center.request('GET', `/api/v1/stats/report.csv?from=${DAY}&to=${DAY}&by=service&lang=ar`, { token: manager })).body,
+    )
+    expect(ar.header).toContain('المخدومة بنتيجة: دون نتيجة مسجلة')
 
     // every grouping carries the range's figure; the live figures carry today's total
     const byDay = (await center.request('GET', `/api/v1/stats/report?from=${DAY}&to=${DAY}&by=day`, { token: manager })).json()
