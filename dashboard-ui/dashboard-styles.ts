@@ -83,6 +83,19 @@ export const deskStyles = [
       font-weight: 700;
       border-block-start: 2px solid var(--tabour-fg);
     }
+    /* a row's name as a row header (served-by-outcome.ts): read as a cell, not as a column head */
+    tbody th[scope='row'],
+    tfoot th[scope='row'] {
+      font-size: inherit;
+      color: inherit;
+      font-weight: 400;
+      background: none;
+      overflow-wrap: break-word;
+    }
+    tfoot th[scope='row'] {
+      font-weight: 700;
+      border-block-start: 2px solid var(--tabour-fg);
+    }
     .pill {
       display: inline-block;
       white-space: nowrap;

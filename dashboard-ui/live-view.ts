@@ -32,6 +32,7 @@ import { messagesCardText } from '../protocol/messages/messages-card.ts'
 import './origin-waits-card.ts'
 import { deviceVerdict, SCREEN_SILENT_MS } from '../protocol/device-verdict.ts'
 import { serviceLabel } from '../ui-common/service-label.ts'
+import { servedOutcomesLine } from './served-by-outcome.ts'
 
 const PALETTE = ['#003a70', '#c8102e', '#0f7b3f', '#b25e00', '#6a1b9a', '#00838f', '#5d4037', '#455a64']
 
@@ -163,10 +164,13 @@ export class LiveView extends LitElement {
     const slaNote = html`<span class="note" data-sla-counted=${tt.slaCounted ?? nothing} title=${dashboardText('kpi.slaHelp', lang)}
       >${dashboardText('kpi.slaOf', lang, { n: tt.slaCounted ?? tt.called }, digits)}</span
     >`
+    // "served" counts every finish whatever its outcome: the line under it says which (served-by-outcome.ts)
+    const outcomes = s.servedByOutcome ? servedOutcomesLine(s.servedByOutcome, lang, digits) : null
+    const servedNote = outcomes ? html`<span class="note" data-served-outcomes>${outcomes}</span>` : undefined
     const slaTone = tt.slaPercent === null ? undefined : tt.slaPercent >= 80 ? 'ok' : tt.slaPercent < 60 ? 'bad' : undefined
     return html`<section class="kpis">
       ${card('kpi.waiting', 'waiting', num(tt.waiting, digits))} ${card('kpi.longest', 'longest', duration(tt.longestWaitSeconds ?? null, digits))}
-      ${card('kpi.issued', 'issued', num(tt.issued, digits))} ${card('kpi.served', 'served', num(tt.served, digits))}
+      ${card('kpi.issued', 'issued', num(tt.issued, digits))} ${card('kpi.served', 'served', num(tt.served, digits), undefined, servedNote)}
       ${card('kpi.sla', 'sla', percent(tt.slaPercent, digits, lang), slaTone, slaNote)} ${card('kpi.avgWait', 'avgWait', duration(tt.avgWaitSeconds, digits))}
       ${card('kpi.p90Wait', 'p90Wait', duration(tt.p90WaitSeconds ?? null, digits))} ${card('kpi.avgService', 'avgService', duration(tt.avgServiceSeconds, digits))}
       ${card('kpi.p90Service', 'p90Service', duration(tt.p90ServiceSeconds ?? null, digits))} ${card('kpi.noShow', 'noShow', percent(tt.noShowPercent ?? null, digits, lang))}

@@ -20,6 +20,7 @@ import { printReportStyles } from './print-report-styles.ts'
 import './feedback-report.ts'
 import { dayDuration, dayInWords, duration, num, percent } from './format.ts'
 import { reportRowLabel } from './report-row-label.ts'
+import { servedByOutcomeTable } from './served-by-outcome.ts'
 
 /** What to print: the day's report, or one clerk's shift on that day. */
 export type PrintTarget = { kind: 'daily'; day: string } | { kind: 'shift'; day: string; userId: number }
@@ -192,6 +193,12 @@ export class PrintReport extends LitElement {
       ${d.service.totals.issued === 0 ? html`<p>${this.t('print.noTickets')}</p>` : this.chart(d.hour)}
       <h3>${this.t('print.byService')}</h3>
       ${this.table(d.service, 'service')}
+      ${
+        d.service.servedByOutcome
+          ? html`<h3>${dashboardText('outcomes.title', this.lang)}</h3>
+            ${servedByOutcomeTable(d.service.servedByOutcome, this.lang, this.digits)}`
+          : nothing
+      }
       <h3>${this.t('print.byCounter')}</h3>
       ${this.table(d.counter, 'counter')}`
   }

@@ -22,6 +22,7 @@ import './parking-report.ts'
 import './appointment-figures-card.ts'
 import './step-figures.ts'
 import type { PrintTarget } from './print-report.ts'
+import { servedByOutcomeTable } from './served-by-outcome.ts'
 
 const GROUPINGS: ReportGrouping[] = ['day', 'hour', 'service', 'counter', 'clerk']
 
@@ -157,7 +158,20 @@ export class ReportsView extends LitElement {
       </section>
       ${this.printCard()}
       ${this.report ? this.table(this.report) : nothing}
+      ${this.report ? this.outcomesCard(this.report) : nothing}
       ${this.report ? this.visitFigures(this.report) : nothing}`
+  }
+
+  /** Right under the table that says "served": what it counts, per service and finish outcome (served-by-outcome.ts). */
+  private outcomesCard(r: Report): TemplateResult | typeof nothing {
+    const f = r.servedByOutcome
+    if (!f) return nothing
+    const title = dashboardText('outcomes.title', this.lang)
+    return html`<section class="card" data-section="outcomes">
+      <h2>${title}</h2>
+      <p class="muted">${dashboardText('outcomes.hint', this.lang)}</p>
+      ${f.totals.served === 0 ? servedByOutcomeTable(f, this.lang, this.digits) : tableScroll(title, servedByOutcomeTable(f, this.lang, this.digits))}
+    </section>`
   }
 
   /** The range's appointments and waits by origin (issue 19), citizen ratings, parked tickets and visits with several steps (issue 21), under the table. */

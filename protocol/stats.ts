@@ -53,11 +53,25 @@ export const CounterStats = Type.Object({
   /** Tickets transferred to this counter and waiting now: only its clerk calls them (absent on an older server). */
   waitingForIt: Type.Optional(Type.Integer()),
 })
+/**
+ * One finish outcome of the "served by outcome" figures: a code of queue.finishOutcomes with its
+ * names as configured now; a code no longer configured (names null: a screen writes the code); or
+ * null, the finishes with no outcome recorded.
+ */
+export const OutcomeColumn = Type.Object({
+  code: Nullable(Type.String()),
+  nameAr: Nullable(Type.String()),
+  nameEn: Nullable(Type.String()),
+})
+export type OutcomeColumn = Static<typeof OutcomeColumn>
+
 export const StatsToday = Type.Object({
   day: Type.String(),
   totals: Type.Object(Figures),
   services: Type.Array(ServiceStats),
   counters: Type.Array(CounterStats),
+  /** Today's served tickets by finish outcome, the whole center: counts follow outcomes and add up to totals.served (absent on an older server). */
+  servedByOutcome: Type.Optional(Type.Object({ outcomes: Type.Array(OutcomeColumn), counts: Type.Array(Type.Integer()) })),
 })
 export type StatsToday = Static<typeof StatsToday>
 
@@ -159,6 +173,26 @@ export const ReportRow = Type.Object({
 })
 export type ReportRow = Static<typeof ReportRow>
 
+/**
+ * "Served" of the range broken down by how the tickets were finished (server/reports/finish-outcomes.ts):
+ * `counts` follow `outcomes`, and add up to `served`, the same figure as the report's.
+ */
+export const ServedByOutcome = Type.Object({
+  /** Every configured outcome in its order, then any other code finished with in the range, then null if any finish had none. */
+  outcomes: Type.Array(OutcomeColumn),
+  /** The services with at least one finish in the range, in the services' order. */
+  rows: Type.Array(
+    Type.Object({
+      serviceId: Type.Integer(),
+      service: Type.Object({ prefix: Type.String(), nameAr: Type.String(), nameEn: Type.String() }),
+      served: Type.Integer(),
+      counts: Type.Array(Type.Integer()),
+    }),
+  ),
+  totals: Type.Object({ served: Type.Integer(), counts: Type.Array(Type.Integer()) }),
+})
+export type ServedByOutcome = Static<typeof ServedByOutcome>
+
 export const Report = Type.Object({
   from: Type.String(),
   to: Type.String(),
@@ -166,6 +200,8 @@ export const Report = Type.Object({
   timeZone: Type.String(),
   rows: Type.Array(ReportRow),
   totals: Type.Object(ReportFigures),
+  /** The range's served tickets per service and finish outcome, whatever the grouping (absent on an older server). */
+  servedByOutcome: Type.Optional(ServedByOutcome),
 })
 export type Report = Static<typeof Report>
 

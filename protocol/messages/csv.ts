@@ -59,6 +59,8 @@ export const CSV_MESSAGES = {
   'figure.servedOutsideHours': { ar: 'مخدومة خارج ساعات العمل', en: 'Served outside hours' },
   'figure.incompletePapers': { ar: 'أوراق غير مكتملة', en: 'Incomplete papers' },
   'figure.incompletePapersPct': { ar: 'أوراق غير مكتملة (% من المخدومة)', en: 'Incomplete papers (% of served)' },
+  // one column per finish outcome (server/reports/served-by-outcome.ts): the served tickets finished so
+  'figure.servedByOutcome': { ar: 'المخدومة بنتيجة: {outcome}', en: 'Served with outcome: {outcome}' },
   // the hub's rows sum these per-service minutes over the services of a center, governorate or the country: the header says so
   'figure.counterOpenMinutes': {
     ar: 'دقائق فتح الشبابيك لكل خدمة (مجموع الخدمات؛ الشباك الذي يخدم 3 خدمات يُحسب 3 مرات)',

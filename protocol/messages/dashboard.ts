@@ -165,6 +165,15 @@ export const DASHBOARD_MESSAGES = {
     ar: 'الأرقام من سجل الأحداث؛ الأيام بتوقيت المركز.',
     en: 'Figures come from the event log; days are the center’s local days.',
   },
+  // served-by-outcome.ts: "served" counts every finish whatever its outcome; this table says which
+  'outcomes.title': { ar: 'المخدومة حسب نتيجة الإنهاء', en: 'Served, by how the ticket was finished' },
+  'outcomes.hint': {
+    ar: '«خُدمت» تعدّ كل تذكرة أنهاها موظف أيًّا كانت نتيجتها (ومنها الإحالة والأوراق غير المكتملة)؛ هذا الجدول يفصّلها حسب النتيجة التي اختارها.',
+    en: '“Served” counts every ticket a clerk finished, whatever the outcome (referred and incomplete papers included); this table breaks it down by the outcome the clerk chose.',
+  },
+  'outcomes.servedAll': { ar: 'خُدمت (كل النتائج)', en: 'Served (all outcomes)' },
+  'outcomes.empty': { ar: 'لم تُنهَ أي تذكرة في هذه الفترة.', en: 'No ticket was finished in this range.' },
+  'outcomes.live': { ar: 'منها: {list}', en: 'Of which: {list}' },
   'by.day': { ar: 'اليوم', en: 'Day' },
   'by.hour': { ar: 'الساعة', en: 'Hour' },
   'by.service': { ar: 'الخدمة', en: 'Service' },

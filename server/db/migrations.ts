@@ -798,4 +798,24 @@ UPDATE counters SET paused_at = (
   WHERE state = 'paused';
 `,
   },
+  {
+    version: 28,
+    name: 'report rollups count finished tickets per finish outcome',
+    sql: `
+-- "served" counts every finished ticket whatever its outcome (referred, incomplete papers…): the
+-- reports break it down per outcome (server/reports/finish-outcomes.ts). Derived data like
+-- report_day, folded by server/reports/rollup.ts under FOLD_VERSION 3, which folds the whole event
+-- log again on the next report (or the start-up fold), so the history gets its outcomes too.
+-- outcome: the code written in the event (ticket.finished or ticket.next_step), '' when none was.
+CREATE TABLE report_outcome_day (
+  day         TEXT NOT NULL,
+  service_id  INTEGER NOT NULL,
+  counter_id  INTEGER NOT NULL,
+  user_id     INTEGER NOT NULL,
+  outcome     TEXT NOT NULL,
+  served      INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (day, service_id, counter_id, user_id, outcome)
+) WITHOUT ROWID;
+`,
+  },
 ]

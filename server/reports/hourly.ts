@@ -7,6 +7,7 @@ import type Database from 'better-sqlite3'
 import type { HourlySeries } from '../../protocol/stats.ts'
 import { addDays } from '../../protocol/center-clock.ts'
 import { figureRows, round1 } from './figures.ts'
+import { servicesInReportOrder } from './report-services.ts'
 
 const zeros = (): (number | null)[] => Array.from({ length: 24 }, () => 0)
 
@@ -35,14 +36,7 @@ export function hourlySeries(db: Database.Database, q: { day: string; weeks: num
     }
   }
   const mean = (a: (number | null)[]) => a.map((v) => (q.weeks === 0 ? null : round1((v ?? 0) / q.weeks)))
-  const services = (
-    db.prepare('SELECT id, prefix, name_ar AS nameAr, name_en AS nameEn FROM services ORDER BY sort_order, prefix').all() as {
-      id: number
-      prefix: string
-      nameAr: string
-      nameEn: string
-    }[]
-  ).map((s) => ({
+  const services = servicesInReportOrder(db).map((s) => ({
     serviceId: s.id,
     prefix: s.prefix,
     nameAr: s.nameAr,

@@ -1,26 +1,20 @@
 /**
  * "Incomplete papers" per service (issue 21): how many tickets a clerk finished with the outcome
- * `incomplete_papers` (queue.finishOutcomes), read from the `ticket.finished` events of the
- * range, and their share of the service's finished tickets, so a manager sees which services'
- * "what to bring" lists need work. On service reports (rows and totals) and their CSV, whenever
- * the range holds at least one such finish; absent otherwise (nothing to work on).
+ * `incomplete_papers` (queue.finishOutcomes), and their share of the service's finished tickets,
+ * so a manager sees which services' "what to bring" lists need work. On service reports (rows and
+ * totals) and their CSV, whenever the range holds at least one such finish; absent otherwise
+ * (nothing to work on). One column of the served-by-outcome figures (served-by-outcome.ts).
  */
-import type Database from 'better-sqlite3'
-import type { ReportRow } from '../../protocol/stats.ts'
+import type { ReportRow, ServedByOutcome } from '../../protocol/stats.ts'
 
 /** The finish outcome these figures count. */
 export const INCOMPLETE_PAPERS = 'incomplete_papers'
 
-/** Finishes with INCOMPLETE_PAPERS per service id over local days `from..to`; empty when none. */
-export function incompletePapersByService(db: Database.Database, q: { from: string; to: string }): Map<number, number> {
-  const rows = db
-    .prepare(
-      `SELECT service_id AS serviceId, COUNT(*) AS n FROM events
-       WHERE day BETWEEN ? AND ? AND type = 'ticket.finished' AND json_extract(data, '$.outcome') = ?
-       GROUP BY service_id`,
-    )
-    .all(q.from, q.to, INCOMPLETE_PAPERS) as { serviceId: number; n: number }[]
-  return new Map(rows.map((r) => [r.serviceId, r.n]))
+/** Finishes with INCOMPLETE_PAPERS per service id, from the served-by-outcome figures; empty when none. */
+export function incompletePapersByService(byOutcome: ServedByOutcome): Map<number, number> {
+  const i = byOutcome.outcomes.findIndex((o) => o.code === INCOMPLETE_PAPERS)
+  if (i < 0) return new Map()
+  return new Map(byOutcome.rows.filter((r) => r.counts[i]! > 0).map((r) => [r.serviceId, r.counts[i]!]))
 }
 
 /** The count and its share of `served` (finished tickets), one decimal; null share when nothing was served. */

@@ -12,6 +12,9 @@ import { hasOpeningHours, hoursFigures, openMinutesOf, outsideHoursCounts } from
 import type { CenterCalendar } from '../../protocol/calendar.ts'
 import { overdueByService, overdueKeys, totalOf } from './overdue.ts'
 import { incompletePapersByService, incompletePapersFigures } from './incomplete-papers.ts'
+import { servedByOutcome } from './served-by-outcome.ts'
+import { servicesInReportOrder } from './report-services.ts'
+import type { FinishOutcome } from '../../protocol/entities.ts'
 
 export interface RangeReportQuery {
   from: string
@@ -21,6 +24,8 @@ export interface RangeReportQuery {
   now: number
   /** The calendar the hours figures use (open minutes, utilisation, outside hours); none: rows without them. */
   calendar?: CenterCalendar
+  /** The finish outcomes configured now (the served-by-outcome figures name them); none: codes only. */
+  finishOutcomes?: readonly FinishOutcome[]
 }
 
 interface Named {
@@ -40,14 +45,7 @@ function keysOf(db: Database.Database, q: RangeReportQuery, seen: Set<string>): 
     case 'hour':
       return Array.from({ length: 24 }, (_, h) => ({ key: h, label: hourLabel(h) }))
     case 'service':
-      return (
-        db.prepare('SELECT id, prefix, name_en AS nameEn, name_ar AS nameAr FROM services ORDER BY sort_order, prefix').all() as {
-          id: number
-          prefix: string
-          nameEn: string
-          nameAr: string
-        }[]
-      ).map((s) => ({
+      return servicesInReportOrder(db).map((s) => ({
         id: s.id,
         label: `${s.prefix} · ${s.nameEn}`,
         labelAr: `${s.prefix} · ${s.nameAr}`,
@@ -111,10 +109,11 @@ export function rangeReport(db: Database.Database, q: RangeReportQuery): Report 
   const total = figureRows(db, 'total', fq)[0]
   const totals = toFigures(total, totalOf(overdue))
   if (hq && outside) Object.assign(totals, hoursFigures(openMinutesOf(hq, null), total?.busyMs ?? 0, outside.get('')))
-  const papers = q.by === 'service' ? incompletePapersByService(db, q) : new Map<number, number>()
+  const byOutcome = servedByOutcome(db, { ...q, finishOutcomes: q.finishOutcomes ?? [] })
+  const papers = q.by === 'service' ? incompletePapersByService(byOutcome) : new Map<number, number>()
   if (papers.size > 0) {
     for (const row of out) Object.assign(row, incompletePapersFigures(papers.get(Number(row.key)) ?? 0, row.served))
     Object.assign(totals, incompletePapersFigures(totalOf(papers), totals.served))
   }
-  return { from: q.from, to: q.to, by: q.by, timeZone: q.timeZone, rows: out, totals }
+  return { from: q.from, to: q.to, by: q.by, timeZone: q.timeZone, rows: out, totals, servedByOutcome: byOutcome }
 }

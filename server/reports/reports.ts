@@ -61,6 +61,7 @@ export class Reports {
       timeZone: this.ctx.config.timeZone,
       now: this.ctx.clock(),
       calendar: this.ctx.calendar(),
+      finishOutcomes: this.ctx.config.queue.finishOutcomes,
     })
   }
 

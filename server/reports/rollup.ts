@@ -5,6 +5,9 @@
  * history. The rollups are derived data: `rebuild` empties them and folds everything again (a
  * change of time zone re-cuts the hours). What each event adds:
  * - ticket.issued/called/finished/no_show/cancelled/transferred: one to its count;
+ * - finished and next_step (the two that count as served): one to their finish outcome's count
+ *   in report_outcome_day (migration 28; the code as written in the event, '' for none), so
+ *   "served" breaks down by outcome exactly (finish-outcomes.ts);
  * - called: its `waitedSeconds` (sum, max, the list for percentiles) and `withinTarget`;
  * - finished: its `serviceSeconds`; for a ticket parked since its call, every stay at the counter
  *   replayed from the event log (server/queue/service-time.ts), since a finish written before
@@ -29,8 +32,10 @@ import { cachedLocalHour } from './sql-functions.ts'
 import { noStays, replayStay, type Stays, staysOf, timesAt } from '../queue/service-time.ts'
 import { callAfterUndoSql } from './no-show-undo.ts'
 
-/** The fold's rules; 2: an undone no-show and the call after it (no-show-undo.ts). */
-const FOLD_VERSION = '2'
+/** The fold's rules; 2: an undone no-show and the call after it (no-show-undo.ts); 3: served per finish outcome. */
+const FOLD_VERSION = '3'
+/** Every table the fold writes: emptied together whenever it folds from the first event. */
+const EMPTY_ROLLUPS = 'DELETE FROM report_day; DELETE FROM report_hour; DELETE FROM report_outcome_day'
 
 const TYPES = [
   'ticket.issued',
@@ -130,7 +135,7 @@ export function refreshRollups(db: Database.Database, timeZone: string, maxBatch
   if (current && Number(state('lastEventId') ?? 0) >= latest) return true
   if (!current) {
     db.transaction(() => {
-      db.exec('DELETE FROM report_day; DELETE FROM report_hour')
+      db.exec(EMPTY_ROLLUPS)
       setState('lastEventId', '0')
       setState('timeZone', timeZone)
       setState('foldVersion', FOLD_VERSION)
@@ -155,6 +160,10 @@ export function refreshRollups(db: Database.Database, timeZone: string, maxBatch
         .map(() => '?')
         .join(', ')}) ON CONFLICT DO UPDATE SET ${SETS}`,
     )
+    const upOutcome = db.prepare(
+      `INSERT INTO report_outcome_day (day, service_id, counter_id, user_id, outcome, served) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT DO UPDATE SET served = served + excluded.served`,
+    )
     const afterUndo = db.prepare(`SELECT ${callAfterUndoSql('e')} AS again FROM events e WHERE e.id = ?`).pluck()
     const undoneNoShow = db.prepare(
       `SELECT id, at, day, type, ticket_id AS ticketId, counter_id AS counterId, service_id AS serviceId, user_id AS userId, data
@@ -165,6 +174,8 @@ export function refreshRollups(db: Database.Database, timeZone: string, maxBatch
       if (rows.length === 0) return false
       const days = new Map<string, Bucket>()
       const hours = new Map<string, Bucket>()
+      // served per day key and finish outcome ('' for none): day|service|counter|user|outcome → count
+      const outcomes = new Map<string, number>()
       // each ticket's stays at the counter since its call; one whose call came before the batch is replayed from the log
       const stays = new Map<string, Stays>()
       const staysBefore = (e: EventRow): Stays => {
@@ -222,6 +233,8 @@ export function refreshRollups(db: Database.Database, timeZone: string, maxBatch
               h.within++
             }
           } else {
+            const outcomeKey = `${e.day}|${e.serviceId ?? 0}|${e.counterId ?? 0}|${e.userId ?? 0}|${typeof data.outcome === 'string' ? data.outcome : ''}`
+            outcomes.set(outcomeKey, (outcomes.get(outcomeKey) ?? 0) + 1)
             const parked = e.ticketId ? staysBefore(e) : noStays()
             const s = parked.parks > 0 ? timesAt(parked, e.at).serviceSeconds : num(data.serviceSeconds)
             if (s !== null) {
@@ -274,6 +287,12 @@ export function refreshRollups(db: Database.Database, timeZone: string, maxBatch
         const [day, hour, s] = k.split('|')
         upHour.run(day, Number(hour), Number(s), ...values(b))
       }
+      for (const [k, n] of outcomes) {
+        // the outcome is last and may itself hold a '|': split off the four keys before it
+        const [day, s, c, u] = k.split('|', 4)
+        const outcome = k.slice([day, s, c, u].join('|').length + 1)
+        upOutcome.run(day, Number(s), Number(c), Number(u), outcome, n)
+      }
       if (rows.length < BATCH) cursor = latest
       setState('lastEventId', String(cursor))
       return rows.length === BATCH
@@ -310,7 +329,7 @@ export async function foldInBackground(db: Database.Database, timeZone: () => st
 /** Empties the rollups; the next refresh folds the whole event log again. */
 export function rebuildRollups(db: Database.Database, timeZone: string): void {
   db.transaction(() => {
-    db.exec("DELETE FROM report_day; DELETE FROM report_hour; DELETE FROM report_state WHERE key = 'lastEventId'")
+    db.exec(`${EMPTY_ROLLUPS}; DELETE FROM report_state WHERE key = 'lastEventId'`)
   })()
   refreshRollups(db, timeZone)
 }

@@ -7,6 +7,7 @@
 import type Database from 'better-sqlite3'
 import { csvTable, type CsvColumn, type CsvLang } from '../../protocol/csv.ts'
 import { csvText } from '../../protocol/messages/csv.ts'
+import { outcomeName } from '../../protocol/messages/finish-outcome-name.ts'
 import type { Report, ReportRow } from '../../protocol/stats.ts'
 import { callAfterUndoSql } from './no-show-undo.ts'
 import { cachedLocalIsoTime } from './sql-functions.ts'
@@ -117,6 +118,17 @@ export interface ServiceNames {
 
 type Line = Partial<ReportRow> & Report['totals'] & { total?: true }
 
+/** Service reports: served per finish outcome (served-by-outcome.ts), a column per outcome, 0 for a service without finishes. */
+function servedByOutcomeColumns(report: Report, lang: CsvLang): CsvColumn<Line>[] {
+  const f = report.servedByOutcome
+  if (!f) return []
+  const counts = new Map(f.rows.map((r) => [r.serviceId, r.counts]))
+  return f.outcomes.map((o, i) => ({
+    header: csvText('figure.servedByOutcome', lang, { outcome: outcomeName(o, lang, false) }),
+    value: (r: Line) => (r.total ? f.totals.counts[i] : (counts.get(Number(r.key))?.[i] ?? 0)),
+  }))
+}
+
 /** A report table as CSV: the same rows and numbers as its JSON, then a total line; services by code and both names. */
 export function reportCsv(report: Report, lang: CsvLang, services: readonly ServiceNames[]): string {
   const h = (key: Parameters<typeof csvText>[0]) => csvText(key, lang)
@@ -158,6 +170,7 @@ export function reportCsv(report: Report, lang: CsvLang, services: readonly Serv
           { header: h('figure.incompletePapersPct'), value: (r: Line) => r.incompletePapersPercent },
         ]
       : []),
+    ...(report.by === 'service' ? servedByOutcomeColumns(report, lang) : []),
   ]
   return csvTable(columns, [...report.rows, { ...report.totals, total: true } as Line])
 }

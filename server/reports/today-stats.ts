@@ -2,6 +2,7 @@ import type { QueueContext } from '../queue/queue-context.ts'
 import type { ClerkStatsToday, StatsToday } from '../../protocol/stats.ts'
 import { byKey, figureRows, toFigures, type Figures, type FigureRow } from './figures.ts'
 import { overdueByService, totalOf } from './overdue.ts'
+import { servedByOutcome } from './served-by-outcome.ts'
 
 interface WaitingRow {
   serviceId: number
@@ -91,7 +92,14 @@ export function todayStats(ctx: QueueContext): StatsToday {
       waitingForIt: waitingFor.get(c.id) ?? 0,
     }
   })
-  return { day, totals: todayFigures(total, waitingTotal, oldestTotal, now, totalOf(overdue)), services, counters }
+  const byOutcome = servedByOutcome(ctx.db, { from: day, to: day, timeZone: q.tz, finishOutcomes: ctx.config.queue.finishOutcomes })
+  return {
+    day,
+    totals: todayFigures(total, waitingTotal, oldestTotal, now, totalOf(overdue)),
+    services,
+    counters,
+    servedByOutcome: { outcomes: byOutcome.outcomes, counts: byOutcome.totals.counts },
+  }
 }
 
 /**

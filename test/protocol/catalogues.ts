@@ -27,6 +27,7 @@ import { APPOINTMENT_FIGURE_MESSAGES } from '../../protocol/messages/appointment
 import { OPEN_DATA_MESSAGES } from '../../protocol/messages/open-data.ts'
 import { HUB_ANALYSIS_MESSAGES } from '../../protocol/messages/hub-analysis.ts'
 import { CSV_MESSAGES } from '../../protocol/messages/csv.ts'
+import { FINISH_OUTCOME_MESSAGES } from '../../protocol/messages/finish-outcome-name.ts'
 import { SERVICE_MENU_MESSAGES } from '../../protocol/messages/service-menu.ts'
 import { STAFF_APPOINTMENT_MESSAGES } from '../../protocol/messages/staff-appointments.ts'
 import { CITIZEN_MESSAGES } from '../../protocol/messages/citizen.ts'
@@ -53,6 +54,7 @@ export const CATALOGUES: Record<string, Catalogue> = {
   printerAlerts: PRINTER_ALERT_MESSAGES,
   staffing: STAFFING_MESSAGES,
   csv: CSV_MESSAGES,
+  finishOutcome: FINISH_OUTCOME_MESSAGES,
   printReport: PRINT_REPORT_MESSAGES,
   hours: HOURS_MESSAGES,
   hoursEditor: HOURS_EDITOR_MESSAGES,
