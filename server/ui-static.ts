@@ -3,7 +3,6 @@ import type { FastifyInstance, FastifyReply } from 'fastify'
 import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
-import { firstScreenFor, withFirstScreen } from './first-screen/first-screen-for.ts'
 import type { FirstScreen } from './first-screen/kiosk-first-screen.ts'
 import { startData } from './ui-start-data.ts'
 
@@ -40,7 +39,8 @@ export async function serveUi(app: FastifyInstance, uiDir: string): Promise<void
     app.get(`/${path}/`, { schema: { hide: true } }, async (request, reply) => {
       // a paired kiosk's page carries its first screen's data, and that screen drawn (issue 22); the same address serves every device, so vary on the cookie
       const start = await startData(app, request, path)
-      const first = start ? firstScreenFor(path, start.data, request) : null
+      // lit's server renderer is loaded with the first such page, not at start (issue 22: a center starts in under a second)
+      const first = start ? (await import('./first-screen/first-screen-for.ts')).firstScreenFor(path, start.data, request) : null
       return sendBuiltPage(reply.header('vary', 'cookie'), join(uiDir, folder, 'index.html'), start?.element ?? null, first)
     })
   }
@@ -91,7 +91,7 @@ export async function sendBuiltPage(
   // before the page's module scripts run (they are deferred), at the end of <head>
   if (headExtra) page = page.toString('utf8').replace('</head>', `${headExtra}</head>`)
   // the first screen drawn in the page, where the page keeps its slot (server/first-screen/)
-  if (firstScreen) page = withFirstScreen(page.toString('utf8'), firstScreen, reply)
+  if (firstScreen) page = (await import('./first-screen/first-screen-for.ts')).withFirstScreen(page.toString('utf8'), firstScreen, reply)
   // a page carrying a device's data is that device's alone: no shared cache keeps it
   return reply
     .header('cache-control', headExtra ? 'private, no-cache' : 'no-cache')

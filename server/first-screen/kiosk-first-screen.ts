@@ -7,27 +7,24 @@
  * menu (a lazy screen) gets none: its page is served as before.
  */
 import { html, nothing } from 'lit'
-import { unsafeHTML } from 'lit/directives/unsafe-html.js'
 import { offeredOn, menuLayout } from '../../protocol/menu-layout.ts'
 import type { KioskStartData } from '../../kiosk-ui/kiosk-session.ts'
 import { kioskSettings } from '../../kiosk-ui/kiosk-settings.ts'
 import { homeHeading, kioskAppStyles, kioskFrame } from '../../kiosk-ui/kiosk-frame.ts'
 import { serviceGridStyles, serviceGridTemplate } from '../../kiosk-ui/service-grid-view.ts'
-import { FIRST_SCREEN_ID } from '../../ui-common/first-screen.ts'
+import { EARLY_TAP_SCRIPT, FIRST_SCREEN_ID } from '../../ui-common/first-screen.ts'
 import { isLang, type Lang } from '../../ui-common/i18n.ts'
 import { langSwitchStyles, langSwitchTemplate } from '../../ui-common/lang-switch-view.ts'
 import { checkInOffered } from '../../ui-common/queue-figures.ts'
-import { cssText, markup, ShadowMarkup } from './shadow-markup.ts'
+import { cssText, markup, markupWith, OVER_THE_APP, part, ShadowMarkup } from './shadow-markup.ts'
 
-/** A pre-rendered first screen: its HTML, its language, and the CSP hashes of its styles. */
+/** A pre-rendered first screen: its HTML, its language, the CSP hashes of its styles, and the inline script that goes before it, if any. */
 export interface FirstScreen {
   html: string
   lang: Lang
   styleHashes: string[]
+  script: string | null
 }
-
-/** Over the app's element until the app takes it away (ui-common/first-screen.ts), where the app will be. */
-const OVER_THE_APP = ':host { position: fixed; inset: 0; z-index: 1; }'
 
 /**
  * The kiosk's home screen for `data`; `queryLang`: the page's `?lang=` (it wins over the
@@ -48,15 +45,19 @@ export function kioskFirstScreen(data: KioskStartData, queryLang: unknown): Firs
   )
   const langSwitch = shadow.host('span', { 'data-host': 'lang-switch', lang }, langSwitchStyles, markup(langSwitchTemplate(lang)))
   // the elements the app draws empty at first (no printer fault known yet, the check-in a lazy screen) keep their place in its column
-  const body = html`${homeHeading(lang)}<tabour-printer-fault-banner></tabour-printer-fault-banner>${unsafeHTML(grid)}${
+  const body = html`${homeHeading(lang)}<tabour-printer-fault-banner></tabour-printer-fault-banner>${part('grid')}${
     checkInOffered(data.services) ? html`<tabour-booking-check-in></tabour-booking-check-in>` : nothing
   }`
-  const frame = markup(kioskFrame({ lang, center: data.center, screen: 'home', body, langSwitch: unsafeHTML(langSwitch) }))
+  const frame = markupWith(kioskFrame({ lang, center: data.center, screen: 'home', body, langSwitch: part('lang-switch') }), {
+    grid,
+    'lang-switch': langSwitch,
+  })
   const page = shadow.host(
     'div',
     { id: FIRST_SCREEN_ID, 'data-first-screen': 'kiosk' },
     `${cssText(kioskAppStyles)}\n${OVER_THE_APP}`,
     frame,
   )
-  return { html: page, lang, styleHashes: shadow.styleHashes() }
+  // a tap on it before the kiosk's script has run is kept (ui-common/first-screen.ts)
+  return { html: page, lang, styleHashes: shadow.styleHashes(), script: EARLY_TAP_SCRIPT }
 }

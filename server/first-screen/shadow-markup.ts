@@ -11,6 +11,7 @@
 import { render } from '@lit-labs/ssr'
 import { collectResultSync } from '@lit-labs/ssr/lib/render-result.js'
 import type { CSSResultGroup } from 'lit'
+import { unsafeHTML } from 'lit/directives/unsafe-html.js'
 import { createHash } from 'node:crypto'
 
 /** A template (or any value lit renders) as HTML, its text and attributes escaped by lit's renderer. */
@@ -18,11 +19,28 @@ export function markup(template: unknown): string {
   return collectResultSync(render(template))
 }
 
+/**
+ * Where `html` (markup already rendered) goes in a template rendered by `markupWith`: lit's
+ * renderer parses what `unsafeHTML` holds, which for a component's host with its styles took
+ * most of the ~10 ms a kiosk's screen cost; a placeholder costs nothing and is swapped after.
+ */
+export function part(name: string): unknown {
+  return unsafeHTML(`<!--tabour-part:${name}-->`)
+}
+
+/** `markup(template)` with each `part(name)` replaced by `parts[name]`. */
+export function markupWith(template: unknown, parts: Record<string, string>): string {
+  return markup(template).replace(/<!--tabour-part:([\w-]+)-->/g, (_m, name: string) => parts[name] ?? '')
+}
+
 /** The CSS text of a component's `styles` (a CSSResult or nested arrays of them). */
 export function cssText(styles: CSSResultGroup): string {
   if (Array.isArray(styles)) return styles.map((s) => cssText(s as CSSResultGroup)).join('\n')
   return (styles as { cssText: string }).cssText
 }
+
+/** A pre-rendered screen's own rule: over the app's element until the app takes it away (ui-common/first-screen.ts), where the app will be. */
+export const OVER_THE_APP = ':host { position: fixed; inset: 0; z-index: 1; }'
 
 /** A CSP source allowing exactly `text` as an inline script or style. */
 export function cspHash(text: string): string {

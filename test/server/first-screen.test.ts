@@ -32,6 +32,7 @@ describe('the kiosk page with its first screen drawn', () => {
   let oldUiDir: string
   let oldCenter: TestCenter
   let kiosk: { token: string }
+  let display: { token: string }
   let service: { id: number }
   const get = (c: TestCenter, url: string, token: string) =>
     c.app.inject({ method: 'GET', url, headers: { cookie: `tabour-device=${encodeURIComponent(token)}` } })
@@ -39,8 +40,10 @@ describe('the kiosk page with its first screen drawn', () => {
   const built = (page: string) => {
     const dir = mkdtempSync(join(tmpdir(), 'tabour-ui-'))
     mkdirSync(join(dir, 'assets'))
-    mkdirSync(join(dir, 'kiosk-ui'))
-    writeFileSync(join(dir, 'kiosk-ui', 'index.html'), page)
+    for (const folder of ['kiosk-ui', 'display-ui']) {
+      mkdirSync(join(dir, folder))
+      writeFileSync(join(dir, folder, 'index.html'), page)
+    }
     return dir
   }
 
@@ -49,9 +52,12 @@ describe('the kiosk page with its first screen drawn', () => {
     oldUiDir = built(WITHOUT_SLOT)
     center = await TestCenter.start({ config: { uiDir }, clock: new TestClock() })
     service = await center.createService({ prefix: 'A', nameAr: 'بطاقة </template><script>alert(1)</script>', nameEn: 'ID <b>card</b>' })
-    const counter = await center.createCounter({ number: 1, serviceIds: [service.id] })
-    await center.openCounterAs('clerk1', counter.id)
+    const counter = await center.createCounter({ number: 7, name: 'شباك </template><b>', serviceIds: [service.id] })
+    const clerk = await center.openCounterAs('clerk1', counter.id)
     kiosk = await center.createDevice('kiosk')
+    display = await center.createDevice('display')
+    await center.issue(kiosk.token, { serviceId: service.id })
+    expect((await center.action(clerk, counter.id, 'call-next')).statusCode).toBe(200)
     oldCenter = await TestCenter.start({ config: { uiDir: oldUiDir }, clock: new TestClock() })
   })
   afterAll(async () => {
@@ -88,6 +94,19 @@ describe('the kiosk page with its first screen drawn', () => {
     expect(res.body).toContain('<html lang="en" dir="ltr">')
     expect(res.body).toContain('Choose a service')
     expect(res.body).not.toContain('اختر الخدمة')
+  })
+
+  it("draws the display's board from its snapshot: the call, its counter's name escaped; no script, its styles by hash", async () => {
+    const res = await get(center, '/display/', display.token)
+    const body = res.body
+    expect(body).toContain('<div id="tabour-first-screen" data-first-screen="display"><template shadowrootmode="open">')
+    expect(body).toMatch(/<section class="now[^"]*"[^>]*data-now="A-001"[^>]*data-counter="7"/)
+    expect(body).toMatch(/<main[^>]*data-screen="board"[^>]*data-board="http"/)
+    expect(body).toContain('شباك &lt;/template&gt;&lt;b&gt;')
+    expect(body).not.toContain(EARLY_TAP_SCRIPT)
+    const csp = String(res.headers['content-security-policy'])
+    const styles = [...body.matchAll(/<style>(.*?)<\/style>/gs)].map((m) => m[1])
+    expect(directive(csp, 'style-src').sort()).toEqual(["'self'", ...styles.map(sha256)].sort())
   })
 
   it('an older build without the slot, and a kiosk without a working token, get the page as built and the usual CSP', async () => {
