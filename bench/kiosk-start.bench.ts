@@ -36,7 +36,10 @@ type Target = 'plain' | 'kiosk' | 'display'
 
 /**
  * Runs in the page before its own scripts (added over CDP, so the CSP does not apply): checks
- * every animation frame whether the target is in the DOM and keeps the time the first frame that
+ * every animation frame whether the target is in the DOM — the app's, or the first screen the
+ * center drew into the page (server/first-screen/, 2026-12-05 session 38) — with the faces its
+ * text is drawn in loaded (until then font-display: block leaves it blank; the app's screens
+ * always found them loaded, test/e2e/kiosk-start.test.ts), and keeps the time the first frame that
  * has it was drawn (the next frame's begin time; until 2026-12-05 11:30 UTC that frame's own begin
  * time, which came before the script that built the target had run, flattering the kiosk and the
  * display by up to 0.8 s at 4×); the plain page's figure is its first paint. It then says so on the console
@@ -55,16 +58,23 @@ function watchFor(target: Target): string {
       console.debug(${JSON.stringify(SHOWN_MESSAGE)})
     }
     const app = (name) => document.querySelector(name)?.shadowRoot
-    const found = () => {
+    // the screen the center drew into the page (server/first-screen/), until the app replaces it; older builds have none
+    const first = () => document.getElementById('tabour-first-screen')?.shadowRoot
+    // its text is drawn only once its faces are there (font-display: block): Cairo, Arabic and Latin, regular and bold
+    const facesReady = () => document.fonts.check('400 1em Cairo', 'اA') && document.fonts.check('700 1em Cairo', 'اA')
+    const onScreen = () => {
       if (target === 'kiosk') {
         // a short list is a grid straight in the app; a long one sits in the searchable menu
         const kiosk = app('tabour-kiosk-app')
         const grid = kiosk?.querySelector('tabour-service-grid') ?? kiosk?.querySelector('tabour-service-menu')?.shadowRoot?.querySelector('tabour-service-grid')
-        return !!grid?.shadowRoot?.querySelector('button[data-service-id]')
+        return !!grid?.shadowRoot?.querySelector('button[data-service-id]') ||
+          !!first()?.querySelector('[data-host="service-grid"]')?.shadowRoot?.querySelector('button[data-service-id]')
       }
       // data-board: where the board's snapshot came from (none yet, http, feed); older builds mark only the socket's
-      return !!app('tabour-display-app')?.querySelector('main[data-screen="board"]:is([data-synced="yes"], [data-board="http"], [data-board="feed"])')
+      return !!app('tabour-display-app')?.querySelector('main[data-screen="board"]:is([data-synced="yes"], [data-board="http"], [data-board="feed"])') ||
+        !!first()?.querySelector('main[data-screen="board"][data-board="http"]')
     }
+    const found = () => onScreen() && facesReady()
     if (target === 'plain') {
       new PerformanceObserver((list) => {
         for (const e of list.getEntries()) if (e.name === 'first-paint' && window.__shownAt === undefined) shown(e.startTime)
@@ -223,7 +233,7 @@ export async function kioskStartBench(): Promise<void> {
   // build (e.g. made from an older commit) whose kiosk and display join the same rounds
   const center = await startCenter(process.env.BENCH_UI_DIR ?? (await ensureUiBuilt()), Number(process.env.BENCH_PORT ?? 0))
   const compareDir = process.env.BENCH_UI_DIR_COMPARE
-  const compare = compareDir ? await startCenter(compareDir) : null
+  const compare = compareDir ? await startCenter(compareDir, Number(process.env.BENCH_COMPARE_PORT ?? 0)) : null
   const browser = await launchBrowser()
   const rows: Record<string, string | number>[] = []
   const medians: Record<string, number> = {}

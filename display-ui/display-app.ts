@@ -12,12 +12,10 @@
  * is never asked to tap. Staff can still unlock it on the spot with any key or a touch (nothing
  * on screen says so, apart from a small muted mark in a corner whose label is for staff).
  */
-import { LitElement, html, nothing, type TemplateResult } from 'lit'
+import { LitElement, html, type TemplateResult } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
 import type { CalledTicket } from '../protocol/events.ts'
-import type { ServiceWithQueue } from '../protocol/entities.ts'
 import { screenBase, screenLangRoots } from '../ui-common/screen-base.ts'
-import { formatNumber, ticketLabel, type DigitStyle } from '../ui-common/digits.ts'
 import { applyLang, type Lang } from '../ui-common/i18n.ts'
 import type { LangChangeEvent } from '../ui-common/lang-switch.ts'
 import type { PairSubmitDetail } from '../ui-common/pairing-screen.ts'
@@ -26,12 +24,12 @@ import { loadPairingScreen } from '../ui-common/load-pairing-screen.ts'
 import { afterNextPaint, lazyModule } from '../ui-common/lazy-module.ts'
 import type { AnnouncementRecord, Announcer } from './announcer/index.ts'
 import { DisplaySession } from './display-session.ts'
-import { newsLanguages } from './news-languages.ts'
 import type { DisplaySettings } from './display-settings.ts'
 import { boardStyles, displayStyles } from './display-styles.ts'
-import { callKey, idleNowKey, SILENT, spokenBoard, voiceStateOf, type SpokenBoard, type VoiceState } from './spoken-board.ts'
-import { displayText, type DisplayMessageKey } from '../protocol/messages/display.ts'
+import { boardTemplate } from './board-view.ts'
+import { callKey, SILENT, voiceStateOf, type VoiceState } from './spoken-board.ts'
 import { takePairingQuery } from '../ui-common/pairing-code.ts'
+import { takeFirstScreen } from '../ui-common/first-screen.ts'
 
 /**
  * The clock, the ticker, the hours band and the media player (board-extras.ts): after the board's
@@ -42,10 +40,6 @@ const loadBoardExtras = lazyModule(() => import('./board-extras.ts'))
 
 /** How long after a failed load of a lazy module (the voice, the board's extras) it is tried again. */
 const RETRY_MS = 5000
-
-/** Both languages of a caption: Arabic, then English smaller. */
-const both = (key: DisplayMessageKey): TemplateResult =>
-  html`${displayText(key, 'ar')} <span class="en" lang="en" dir="ltr">${displayText(key, 'en')}</span>`
 
 /** Whether a fresh AudioContext would start suspended (the browser wants a gesture first). */
 async function audioIsLocked(): Promise<boolean> {
@@ -62,21 +56,6 @@ async function audioIsLocked(): Promise<boolean> {
   }
 }
 
-/**
- * The staff-only "sound blocked" mark, drawn: as the emoji 🔇 it needed an emoji font, which a
- * display's machine may lack (Debian's Chromium here has none), and showed as a missing-glyph box.
- */
-const MUTED_SPEAKER = html`<svg viewBox="0 0 24 24" width="1em" height="1em" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true"><path d="M4 9h4l5-4v14l-5-4H4z" fill="currentColor"></path><path d="M17 9l5 6M22 9l-5 6"></path></svg>`
-
-/**
- * The arrow from a ticket to its counter, drawn: as the character ← it is in none of Cairo's
- * subsets, so the bold arrow of the first frame fell through to Noto Naskh Arabic (whose bundled
- * face has no unicode-range), fetched its 53 KB bold file at the first frame and, with
- * font-display block, hid the arrow until it came (issue 22: no face the first frame does not
- * preload). Sized by the font size, coloured by the text colour, as the character was.
- */
-const ARROW = html`<svg class="arrow-icon" viewBox="0 0 24 24" width="1em" height="1em" fill="none" stroke="currentColor" stroke-width="2.5" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true"><path d="M20 12H4M10 6l-6 6 6 6"></path></svg>`
-
 @customElement('tabour-display-app')
 export class DisplayApp extends LitElement {
   static override styles = [displayStyles, boardStyles]
@@ -91,6 +70,8 @@ export class DisplayApp extends LitElement {
   @state() private spoken: VoiceState = SILENT
 
   private booted = false
+  /** The page's pre-rendered board has been replaced by the app's own (ui-common/first-screen.ts). */
+  private firstScreenTaken = false
   /** The board's extras are on their way (after its first frame). */
   private extrasScheduled = false
   private flashTimer: ReturnType<typeof setTimeout> | undefined
@@ -139,8 +120,17 @@ export class DisplayApp extends LitElement {
     if (this.session.phase === 'ready' && this.pairLang !== 'ar') this.setPairLang('ar')
   }
 
-  /** Once the board is drawn, its clock, ticker, hours and media load behind it. */
+  /**
+   * Once the app draws a screen of its own (the board with its data, or pairing), the first screen
+   * the page came with goes, in the same frame (ui-common/first-screen.ts). Once the board is
+   * drawn, its clock, ticker, hours and media load behind it.
+   */
   protected override updated(): void {
+    const session = this.session
+    if (!this.firstScreenTaken && (session.phase === 'pairing' || (session.phase === 'ready' && session.center !== null))) {
+      this.firstScreenTaken = true
+      takeFirstScreen()
+    }
     if (this.extrasScheduled || this.session.phase !== 'ready') return
     this.extrasScheduled = true
     afterNextPaint(() => void this.loadExtras())
@@ -168,121 +158,29 @@ export class DisplayApp extends LitElement {
         @pair-submit=${(e: CustomEvent<PairSubmitDetail>) => void session.pairing.pair(e.detail.code, false)}
       ></tabour-pairing-screen>`
     }
-    const { settings, center, calls } = session
-    const digits = settings.digits
-    const withMedia = settings.media && session.media.length > 0
-    const board = spokenBoard(calls, this.spoken)
-    // still to be spoken, then still at a counter, then gone from its counter (finding 19): greyed, never the big call
-    const listed = [
-      ...board.next.map((call) => ({ call, state: 'pending' as const })),
-      ...board.earlier.map((call) => ({ call, state: 'current' as const })),
-      ...session.past.map((call) => ({ call, state: 'past' as const })),
-    ]
-    return html`
-      <header>
-        <div class="center">
-          <span class="mark" aria-hidden="true">ط</span>
-          <h1 class="names">
-            <span class="name-ar" lang="ar">${center?.nameAr ?? displayText('product.name', 'ar')}</span>
-            <span class="name-en" lang="en" dir="ltr">${center?.nameEn ?? displayText('product.name', 'en')}</span>
-          </h1>
-        </div>
-        <tabour-display-clock .timeZone=${center?.timeZone} .digits=${digits} ?hijri=${settings.hijriDate}></tabour-display-clock>
-      </header>
-      <main class="${withMedia ? 'with-media' : ''} ${session.connected ? '' : 'stale'}" data-screen="board" data-synced=${session.synced ? 'yes' : 'no'} data-board=${session.snapshotFrom}>
-        ${this.renderNow(board, digits)}
-        <section class="recent">
-          ${settings.recentCalls > 0 ? html`<h2>${both('display.recent')}</h2>` : nothing}
-          ${settings.recentCalls > 0 && listed.length === 0 ? this.renderNoRecent(board.now !== undefined) : nothing}
-          <ol data-recent>
-            ${listed.slice(0, settings.recentCalls).map(
-              ({
-                call: c,
-                state,
-              }) => html`<li data-call-ticket=${c.ticket.label} data-counter=${c.counter.number} data-pending=${state === 'pending' ? 'yes' : 'no'} data-past=${state === 'past' ? 'yes' : 'no'} class=${state === 'current' ? '' : state}>
-                <span class="label ltr">${ticketLabel(c.ticket.label)}</span>
-                <span class="to" aria-hidden="true">${ARROW}</span>
-                <span class="counter"><span class="small">${displayText('display.counter', 'ar')}</span>${formatNumber(c.counter.number, { digits })}</span>
-                ${state === 'pending' ? html`<span class="next-badge">${both('display.nextToAnnounce')}</span>` : nothing}
-              </li>`,
-            )}
-          </ol>
-        </section>
-        ${withMedia ? html`<section class="media"><tabour-media-panel .items=${session.media} .seconds=${settings.mediaSeconds}></tabour-media-panel></section>` : nothing}
-      </main>
-      ${settings.showWaiting ? this.renderWaiting(digits) : nothing}
-      <tabour-hours-banner .base=${session.base} .token=${session.token} .timeZone=${center?.timeZone} .digits=${digits}></tabour-hours-banner>
-      <tabour-news-ticker .news=${session.news} ?data-news=${newsLanguages(session.news).length > 0}></tabour-news-ticker>
-      ${session.connected ? nothing : html`<div class="offline" role="status" data-offline>${both('display.reconnecting')}</div>`}
-      ${
-        this.soundLocked
-          ? html`<span class="sound-blocked" data-sound-blocked role="img" aria-label=${`${displayText('display.soundBlocked', 'ar')} / ${displayText('display.soundBlocked', 'en')}`} title=${displayText('display.soundBlocked', 'en')}>${MUTED_SPEAKER}</span>`
-          : nothing
-      }
-    `
+    return boardTemplate({
+      center: session.center,
+      settings: session.settings,
+      calls: session.calls,
+      past: session.past,
+      services: session.services,
+      waitingLines: session.waitingLines,
+      news: session.news,
+      media: session.media,
+      base: session.base,
+      token: session.token,
+      connected: session.connected,
+      synced: session.synced,
+      snapshotFrom: session.snapshotFrom,
+      spoken: this.spoken,
+      flashing: this.flashing,
+      soundLocked: this.soundLocked,
+    })
   }
 
   private setPairLang(lang: Lang): void {
     this.pairLang = lang
     applyLang(lang, this.langRoots)
-  }
-
-  /**
-   * A quiet line where the recent calls go, before there are any (walk 2026-12-05, d1-tv-ar-empty):
-   * none yet today, or none before the big call. True after a restart too (see display.noCallsToday).
-   */
-  private renderNoRecent(besideACall: boolean): TemplateResult {
-    const key = besideACall ? 'display.noEarlierCalls' : 'display.noCallsToday'
-    return html`<p class="no-recent" data-recent-empty=${besideACall ? 'earlier' : 'today'}>
-      ${displayText(key, 'ar')}<span class="en" lang="en" dir="ltr">${displayText(key, 'en')}</span>
-    </p>`
-  }
-
-  private renderNow(board: SpokenBoard, digits: DigitStyle): TemplateResult {
-    const { now: call, speaking } = board
-    if (!call) {
-      const idle = idleNowKey(board)
-      return html`<section class="now" data-now="none">
-        <h2>${both('display.nowServing')}</h2>
-        <p class="idle" data-idle=${idle}>${displayText(idle, 'ar')}<span class="en" lang="en" dir="ltr">${displayText(idle, 'en')}</span></p>
-      </section>`
-    }
-    const key = callKey(call)
-    // The big counter number is Arabic text (the center's digits); under Arabic-Indic digits the
-    // English caption says "Counter 3" too, since English text is always Western (digits.ts).
-    return html`<section class="now ${this.flashing === key ? 'flash' : ''}" data-now=${call.ticket.label} data-counter=${call.counter.number} data-speaking=${speaking ? 'yes' : 'no'} role="status" aria-live="assertive">
-      <h2>${both('display.nowServing')} ${call.recall ? html`<span class="badge">${both('display.recall')}</span>` : nothing}</h2>
-      <div class="now-body">
-        <div class="cell">
-          <span class="cap">${displayText('display.ticket', 'ar')}<span class="en">${displayText('display.ticket', 'en')}</span></span>
-          <span class="big-label ltr" data-now-label>${ticketLabel(call.ticket.label)}</span>
-        </div>
-        <span class="arrow" aria-hidden="true">${ARROW}</span>
-        <div class="cell">
-          <span class="cap">${displayText('display.counter', 'ar')}<span class="en" data-now-counter-en>${displayText('display.counter', 'en')}${digits === 'western' ? '' : ` ${call.counter.number}`}</span></span>
-          <span class="big-counter" data-now-counter>${formatNumber(call.counter.number, { digits })}</span>
-        </div>
-      </div>
-      <p class="counter-name">${call.counter.name}</p>
-    </section>`
-  }
-
-  private renderWaiting(digits: DigitStyle): TemplateResult | typeof nothing {
-    const { serviceIds, noneOpen } = this.session.waitingLines
-    const services = this.session.services.filter((s: ServiceWithQueue) => !serviceIds || serviceIds.has(s.id))
-    // nobody called here now is worth saying even with no line to list; an empty list otherwise says nothing
-    if (!services.length && !noneOpen) return nothing
-    return html`<section class="waiting" data-waiting data-none-open=${noneOpen ? 'yes' : 'no'}>
-      <h2>${both('display.waiting')}</h2>
-      ${noneOpen ? html`<p class="none-open" role="status" data-none-open-note>${both('display.noCounterOpen')}</p>` : nothing}
-      ${services.map(
-        (s) => html`<div class="svc" data-service=${s.prefix}>
-          <span class="prefix ltr">${s.prefix}</span>
-          <span class="names"><span lang="ar">${s.nameAr}</span><span class="en" lang="en" dir="ltr">${s.nameEn}</span></span>
-          <span class="count" data-waiting-count>${formatNumber(s.waiting, { digits })}</span>
-        </div>`,
-      )}
-    </section>`
   }
 
   private onCall(call: CalledTicket): void {

@@ -24,7 +24,8 @@ import { takeStartData } from '../ui-common/start-data.ts'
 import { fetchBoard, fetchMedia, reportStatus, type DisplayCenter } from './display-api.ts'
 import { settled, type Settled } from '../ui-common/settled.ts'
 import { DEFAULT_DISPLAY_SETTINGS, displaySettings, type DisplaySettings } from './display-settings.ts'
-import { fromSnapshot, withCallPush, withCounter, withPast } from './now-serving.ts'
+import { withCallPush, withCounter, withPast } from './now-serving.ts'
+import { snapshotBoard } from './board-view.ts'
 import { withZoneCounter, zoneLines, type ZoneLines } from './zone-lines.ts'
 import { withWaiting } from '../ui-common/queue-figures.ts'
 
@@ -168,9 +169,9 @@ export class DisplaySession extends DeviceSession {
   }
 
   protected override applySnapshot(s: Snapshot): void {
-    const calls = fromSnapshot(s.recentCalls, s.counters)
-    // the center's list of the calls gone from the board, which holds those a gap or a reload missed
-    this.past = withPast(s.pastCalls, [], calls)
+    // the center's list of the calls gone from the board holds those a gap or a reload missed
+    const { calls, past } = snapshotBoard(s)
+    this.past = past
     this.calls = calls
     this.setZoneCounters(new Map(s.counters.map((c) => [c.id, c])))
     if (s.news) this.news = s.news

@@ -5,15 +5,14 @@
  * and back by itself when it can; back to the start screen (and the center's start language) after `idleSeconds`.
  * The link to the center is KioskSession's; this element is the citizen's path through it.
  */
-import { LitElement, css, html, nothing, type TemplateResult } from 'lit'
+import { LitElement, html, nothing, type TemplateResult } from 'lit'
 import { checkInOffered } from '../ui-common/queue-figures.ts'
 import { customElement, state } from 'lit/decorators.js'
 import type { PrinterStatusReport } from '../protocol/device-config.ts'
 import { ErrorCodes } from '../protocol/error-codes.ts'
 import { ApiError, NetworkError } from '../ui-common/api-client.ts'
 import { screenBase, screenLangRoots } from '../ui-common/screen-base.ts'
-import { inLang } from '../ui-common/bilingual.ts'
-import { applyLang, DEFAULT_LANG, initialLang, otherLang, type Lang } from '../ui-common/i18n.ts'
+import { applyLang, DEFAULT_LANG, initialLang, type Lang } from '../ui-common/i18n.ts'
 import type { LangChangeEvent } from '../ui-common/lang-switch.ts'
 import { applyPageTheme } from '../ui-common/theme.ts'
 import '../ui-common/lang-switch.ts'
@@ -25,7 +24,7 @@ import { IdleController } from './idle-controller.ts'
 import { IssueController } from './issue-controller.ts'
 import { PollController } from './poll-controller.ts'
 import { PRINT_OUTCOME_WAIT_MS, printerDownBecause, printViewFor, reprintPossible, type PrintView } from './printer-state.ts'
-import { kioskScreenStyles } from './kiosk-styles.ts'
+import { homeHeading, kioskAppStyles, kioskFrame } from './kiosk-frame.ts'
 import type { PairSubmitDetail } from '../ui-common/pairing-screen.ts'
 import type { ServiceSelectDetail } from './service-grid.ts'
 import type { TicketOptionsDetail } from './ticket-options.ts'
@@ -38,6 +37,7 @@ import './service-grid.ts'
 import './out-of-service.ts'
 import './printer-fault-banner.ts'
 import { takePairingQuery } from '../ui-common/pairing-code.ts'
+import { takeFirstScreen } from '../ui-common/first-screen.ts'
 import { kioskText, type KioskMessageKey } from '../protocol/messages/kiosk.ts'
 
 type Screen =
@@ -69,112 +69,7 @@ const SERVICE_GONE = new Set<string>([
 
 @customElement('tabour-kiosk-app')
 export class KioskApp extends LitElement {
-  static override styles = [
-    kioskScreenStyles,
-    css`
-      /* The kiosk is exactly one screen tall (ui-common's screenHost only sets a minimum): the
-         header, the title, the printer banner, "I have a booking" and the footer with the language
-         switch always show; what is longer than the room left scrolls inside main (walk of
-         2026-12-05, finding 3: six long names and the banner pushed the footer off a 1080×1920 screen). */
-      :host {
-        block-size: 100dvh;
-        min-block-size: 0;
-      }
-      header,
-      footer {
-        flex: none;
-        padding-block: var(--tabour-space-2);
-        padding-inline: var(--tabour-space-3);
-        background: var(--tabour-primary);
-        color: var(--tabour-on-primary);
-      }
-      header {
-        text-align: center;
-      }
-      footer {
-        padding-block: var(--tabour-space-1);
-        display: flex;
-        align-items: center;
-        justify-content: space-between;
-        gap: var(--tabour-space-2);
-      }
-      .product {
-        font-weight: 700;
-        opacity: 0.85;
-      }
-      footer tabour-lang-switch::part(button) {
-        min-inline-size: 14rem;
-        min-block-size: 4rem;
-        font-size: var(--tabour-text-large);
-      }
-      .center-name {
-        margin: 0;
-        font-size: var(--tabour-text-large);
-        font-weight: 700;
-        line-height: 1.25;
-      }
-      header .second {
-        color: var(--tabour-on-primary);
-        opacity: 0.9;
-      }
-      main {
-        flex: 1;
-        min-block-size: 0;
-        display: flex;
-        flex-direction: column;
-        /* safe: content taller than main starts at its top, where scrolling can reach it */
-        justify-content: safe center;
-        gap: var(--tabour-space-3);
-        padding-block: var(--tabour-space-2) var(--tabour-space-3);
-        padding-inline: var(--tabour-space-3);
-        overflow-y: auto;
-      }
-      main > * {
-        flex: none;
-      }
-      /* The home screen: the services take the room the rest leaves and scroll inside themselves
-         (service-grid.ts shows a fade while more is below). A citizen keeps big tiles and always
-         sees the title, the banner, "I have a booking" and the language switch, which a shrinking
-         page or smaller tiles would trade away. */
-      main[data-screen='home'] {
-        gap: var(--tabour-space-2);
-      }
-      main[data-screen='home'] > tabour-service-grid {
-        flex: 0 1 auto;
-        min-block-size: 0;
-      }
-      h1 {
-        margin: 0;
-        font-size: 3.25rem;
-        line-height: 1.2;
-        text-align: center;
-        /* the options screen's title is the service's name, which may have no space to break at */
-        overflow-wrap: anywhere;
-      }
-      .hint {
-        margin: 0;
-        margin-block-start: calc(-1 * var(--tabour-space-2));
-        text-align: center;
-        font-size: var(--tabour-text-large);
-        color: var(--tabour-muted);
-      }
-      .notice {
-        margin: 0;
-        padding: var(--tabour-space-2) var(--tabour-space-3);
-        border-inline-start: 10px solid var(--tabour-danger);
-        background: #fde8eb;
-        color: var(--tabour-danger);
-        font-size: var(--tabour-text-large);
-        font-weight: 700;
-      }
-      .loading {
-        flex: 1;
-        display: grid;
-        place-items: center;
-        font-size: var(--tabour-text-large);
-      }
-    `,
-  ]
+  static override styles = kioskAppStyles
 
   @state() private language: Lang = DEFAULT_LANG
   @state() private screen: Screen = HOME
@@ -185,6 +80,8 @@ export class KioskApp extends LitElement {
   /** Gives up waiting for the shown ticket's print outcome (then: photograph this screen). */
   private printWait: ReturnType<typeof setTimeout> | undefined
   private booted = false
+  /** The page's pre-rendered first screen has been replaced by the app's own (ui-common/first-screen.ts). */
+  private firstScreenTaken = false
   /** The later screens' load is on its way (after the first services were drawn). */
   private laterScheduled = false
   /** Someone (or the address's ?lang=) picked the language since the last idle reset. */
@@ -257,20 +154,13 @@ export class KioskApp extends LitElement {
       return html`<tabour-out-of-service data-screen="out-of-service"></tabour-out-of-service>`
     const center = session.center
     if (!center) return html`<div class="loading">${kioskText('common.loading', lang)}</div>`
-    const other = otherLang(lang)
-    const name = (l: Lang) => (l === 'ar' ? center.nameAr : center.nameEn)
-    // the language switch sits at the bottom, within reach from a wheelchair
-    return html`
-      <header>
-        <p class="center-name">${name(lang)}</p>
-        <span class="second">${inLang(name(other), other)}</span>
-      </header>
-      <main data-screen=${this.screen.kind}>${this.renderScreen(lang)}</main>
-      <footer>
-        <span class="product">${kioskText('product.name', lang)}</span>
-        <tabour-lang-switch .lang=${lang}></tabour-lang-switch>
-      </footer>
-    `
+    return kioskFrame({
+      lang,
+      center,
+      screen: this.screen.kind,
+      body: this.renderScreen(lang),
+      langSwitch: html`<tabour-lang-switch .lang=${lang}></tabour-lang-switch>`,
+    })
   }
 
   /**
@@ -283,8 +173,18 @@ export class KioskApp extends LitElement {
     if (this.screen.kind === 'options' && !this.asksPriority && !this.session.settings.askPhone) this.screen = HOME
   }
 
-  /** Once the services have been drawn, the later screens load behind them. */
+  /**
+   * Once the app draws a screen of its own, the first screen the page came with goes (in the same
+   * frame: nothing moves), and a service tapped on it is taken as tapped here. Once the services
+   * have been drawn, the later screens load behind them.
+   */
   override updated(): void {
+    const session = this.session
+    if (!this.firstScreenTaken && session.phase !== 'starting' && (session.center || session.phase === 'pairing' || !session.reachable)) {
+      this.firstScreenTaken = true
+      const tapped = takeFirstScreen()
+      if (tapped !== null && session.phase === 'ready' && session.reachable && this.screen.kind === 'home') this.onServiceSelect(tapped)
+    }
     if (this.laterScheduled || !this.session.center || !this.session.reachable) return
     this.laterScheduled = true
     afterNextPaint(() => void loadLaterScreens())
@@ -298,8 +198,7 @@ export class KioskApp extends LitElement {
     switch (screen.kind) {
       case 'home':
         return html`
-          <h1>${kioskText('kiosk.chooseService', lang)}</h1>
-          <p class="hint">${kioskText('kiosk.chooseHint', lang)}</p>
+          ${homeHeading(lang)}
           ${this.notice ? html`<p class="notice" role="alert" data-notice=${this.notice}>${kioskText(this.notice, lang)}</p>` : nothing}
           <tabour-printer-fault-banner .problem=${printerDownBecause(this.printer)} .lang=${lang}></tabour-printer-fault-banner>
           ${this.renderMenu(offeredOn(services, settings.serviceIds), lang, digits)}

@@ -2,186 +2,26 @@
  * `<tabour-service-grid>`: the active services as large buttons with both names, how many are
  * waiting and the expected wait. A service that is not available (inactive, or at its daily
  * cap) stays in its place, greyed out and not tappable, so the screen does not reshuffle.
- * Two columns on a portrait screen, three on a landscape one, one on a narrow one.
+ * Two columns on a portrait screen, three on a landscape one, one on a narrow one. The markup
+ * and styles are service-grid-view.ts's, which the center also renders into the kiosk's page.
  */
-import { LitElement, css, html, type TemplateResult } from 'lit'
+import { LitElement, type TemplateResult } from 'lit'
 import { customElement, property } from 'lit/decorators.js'
 import type { ServiceWithQueue } from '../protocol/entities.ts'
-import { formatNumber, type DigitStyle } from '../ui-common/digits.ts'
-import { DEFAULT_LANG, otherLang, type Lang } from '../ui-common/i18n.ts'
-import { inLang } from '../ui-common/bilingual.ts'
-import { waitText } from '../protocol/messages/ticket.ts'
-import { themeStyles } from '../ui-common/theme.ts'
-import { kioskStyles } from './kiosk-styles.ts'
-import { kioskText } from '../protocol/messages/kiosk.ts'
-import { closedReasonText, opensText } from '../ui-common/opening-words.ts'
-import { serviceIcon } from '../ui-common/service-icons.ts'
+import type { DigitStyle } from '../ui-common/digits.ts'
+import { DEFAULT_LANG, type Lang } from '../ui-common/i18n.ts'
+import { serviceGridStyles, serviceGridTemplate } from './service-grid-view.ts'
+
+export { serviceName } from './service-grid-view.ts'
 
 /** Payload of `service-select`. */
 export interface ServiceSelectDetail {
   serviceId: number
 }
 
-/** The service's name in `lang`. */
-export const serviceName = (s: { nameAr: string; nameEn: string }, lang: Lang): string => (lang === 'ar' ? s.nameAr : s.nameEn)
-
 @customElement('tabour-service-grid')
 export class ServiceGrid extends LitElement {
-  static override styles = [
-    themeStyles,
-    kioskStyles,
-    css`
-      /* Where the kiosk gives the grid less room than its tiles need, it scrolls inside itself
-         (kiosk-app.ts) and a fade with an arrow at its foot says more is below, until the end. */
-      :host {
-        display: block;
-        overflow-y: auto;
-        overscroll-behavior: contain;
-        container-type: scroll-state;
-      }
-      .more {
-        display: none;
-        position: sticky;
-        inset-block-end: 0;
-        block-size: 4rem;
-        margin-block-start: -4rem;
-        place-items: end center;
-        background: linear-gradient(transparent, var(--tabour-bg) 75%);
-        color: var(--tabour-primary);
-        font-size: 2.5rem;
-        line-height: 1;
-        pointer-events: none;
-      }
-      @container scroll-state(scrollable: bottom) {
-        .more {
-          display: grid;
-        }
-      }
-      .grid {
-        /* room for the tiles' shadow and focus ring inside the scrolling box */
-        padding-block-end: 8px;
-        display: grid;
-        grid-template-columns: repeat(var(--columns, 2), minmax(0, 1fr));
-        gap: var(--tabour-space-3);
-      }
-      @media (orientation: landscape) {
-        .grid {
-          --columns: 3;
-        }
-      }
-      @media (max-width: 44rem) {
-        .grid {
-          --columns: 1;
-        }
-      }
-      [role='listitem'] {
-        display: grid;
-      }
-      .service {
-        position: relative;
-        inline-size: 100%;
-        block-size: 100%;
-        display: grid;
-        grid-template-columns: auto minmax(0, 1fr);
-        grid-template-areas: 'prefix names' 'figures figures';
-        align-items: center;
-        gap: var(--tabour-space-1) var(--tabour-space-2);
-        min-block-size: 10rem;
-        padding: var(--tabour-space-2);
-        border: 4px solid var(--tabour-primary);
-        border-radius: calc(var(--tabour-radius) * 1.5);
-        background: var(--tabour-bg);
-        color: var(--tabour-fg);
-        box-shadow: 0 6px 0 var(--tabour-primary);
-        font: inherit;
-        text-align: start;
-        cursor: pointer;
-        touch-action: manipulation;
-        user-select: none;
-        -webkit-tap-highlight-color: transparent;
-      }
-      .service:active:not(:disabled),
-      .service.busy {
-        transform: translateY(4px);
-        box-shadow: 0 2px 0 var(--tabour-primary);
-        background: #fff6d6;
-      }
-      .service.unavailable {
-        border-color: #9a9a9a;
-        border-style: dashed;
-        background: #ececec;
-        color: #4a4a4a;
-        box-shadow: none;
-        cursor: not-allowed;
-      }
-      .prefix {
-        grid-area: prefix;
-        display: grid;
-        place-items: center;
-        min-inline-size: 4rem;
-        block-size: 4rem;
-        padding-inline: var(--tabour-space-1);
-        border-radius: var(--tabour-radius);
-        background: var(--tabour-primary);
-        color: var(--tabour-on-primary);
-        font-size: var(--tabour-text-large);
-        font-weight: 700;
-      }
-      .service.unavailable .prefix {
-        background: #7a7a7a;
-      }
-      .names {
-        grid-area: names;
-        min-inline-size: 0;
-        line-height: 1.25;
-        /* a name without spaces (40 letters) breaks inside its tile instead of pushing the page sideways */
-        overflow-wrap: anywhere;
-      }
-      .name {
-        display: block;
-        font-size: 1.875rem;
-        font-weight: 700;
-      }
-      .name .icon {
-        vertical-align: -0.15em;
-        margin-inline-end: 0.5rem;
-        color: var(--tabour-primary);
-      }
-      .names .second {
-        margin-block-start: 0.25rem;
-        font-size: var(--tabour-text-base);
-      }
-      .figures {
-        grid-area: figures;
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0 var(--tabour-space-3);
-        padding-block-start: var(--tabour-space-1);
-        line-height: 1.4;
-        border-block-start: 2px solid var(--tabour-surface);
-        font-size: var(--tabour-text-base);
-      }
-      .figures b {
-        white-space: nowrap;
-        font-weight: 700;
-        color: var(--tabour-primary);
-      }
-      .unavailable-note,
-      .unstaffed-note {
-        font-weight: 700;
-      }
-      .issuing {
-        color: var(--tabour-primary);
-        font-weight: 700;
-      }
-      .empty {
-        padding: var(--tabour-space-4);
-        text-align: center;
-        font-size: var(--tabour-text-large);
-        color: var(--tabour-muted);
-      }
-    `,
-  ]
+  static override styles = serviceGridStyles
 
   /** The services in display order; default none. */
   @property({ attribute: false }) services: ServiceWithQueue[] = []
@@ -195,65 +35,7 @@ export class ServiceGrid extends LitElement {
   @property({ attribute: false }) busyServiceId: number | null = null
 
   override render(): TemplateResult {
-    if (this.services.length === 0) return html`<p class="empty">${kioskText('kiosk.noServices', this.lang)}</p>`
-    return html`<div class="grid" role="list">${this.services.map((s) => this.card(s))}</div>
-      <div class="more" aria-hidden="true">▼</div>`
-  }
-
-  private card(s: ServiceWithQueue): TemplateResult {
-    const lang = this.lang
-    const other = otherLang(lang)
-    const busy = this.busyServiceId === s.id
-    const n = (v: number) => formatNumber(v, { digits: this.digits })
-    return html`
-      <div role="listitem">
-        <button
-          type="button"
-          class="service ${busy ? 'busy' : ''} ${s.available ? '' : 'unavailable'}"
-          data-service-id=${s.id}
-          data-available=${s.available}
-          ?disabled=${!s.available || this.busyServiceId !== null}
-          aria-busy=${busy}
-          @click=${() => this.select(s)}
-        >
-          <span class="prefix ltr" aria-hidden="true">${s.prefix}</span>
-          <span class="names">
-            <span class="name">${serviceIcon(s.icon)}${serviceName(s, lang)}</span>
-            <span class="second">${inLang(serviceName(s, other), other)}</span>
-          </span>
-          <span class="figures">
-            ${busy ? html`<span class="issuing" role="status">${kioskText('kiosk.issuing', lang)}</span>` : this.figures(s, n)}
-          </span>
-        </button>
-      </div>
-    `
-  }
-
-  /**
-   * What a card says under the names. Unstaffed (staffing.ts): a service not offered says no
-   * counter is open; one offered anyway says so too, that one may wait, and gives no estimate.
-   */
-  private figures(s: ServiceWithQueue, n: (v: number) => string): TemplateResult {
-    const lang = this.lang
-    const unstaffed = s.staffed === false
-    const closed = s.hours && s.active ? closedReasonText(s.hours, this.timeZone, lang, this.digits) : null
-    if (!s.available && closed !== null && s.hours) {
-      // outside its hours (issue 18): why, and when it opens next, in words
-      const opens = s.hours.opensAt ? opensText(s.hours.opensAt, Date.parse(s.hours.at), this.timeZone, lang, this.digits) : null
-      return html`<span class="unavailable-note" data-closed=${s.hours.closedReason ?? ''}>${closed}</span>
-        ${opens ? html`<span data-opens>${opens}</span>` : null}`
-    }
-    if (!s.available) {
-      // greyed out for want of a counter only when that is the reason (not a reached daily cap)
-      const capReached = s.dailyCap !== null && s.issuedToday >= s.dailyCap
-      const offNoCounter = unstaffed && s.active && !capReached && s.whenUnstaffed !== 'offer-without-estimate'
-      return html`<span class="unavailable-note" data-unstaffed=${offNoCounter}>${kioskText(offNoCounter ? 'kiosk.unstaffed' : 'kiosk.unavailable', lang)}</span>`
-    }
-    const waiting = html`<span>${kioskText('kiosk.waiting', lang)}: <b data-waiting>${n(s.waiting)}</b></span>`
-    if (unstaffed)
-      return html`${waiting}<span class="unstaffed-note" data-unstaffed="true">${kioskText('kiosk.unstaffedMayWait', lang)}</span>`
-    return html`${waiting}
-      <span>${kioskText('ticket.waitLabel', lang)}: <b data-wait=${s.estimatedWaitSeconds ?? 'unknown'}>${waitText(s.estimatedWaitSeconds, lang, this.digits)}</b></span>`
+    return serviceGridTemplate(this, (s) => this.select(s))
   }
 
   private select(s: ServiceWithQueue): void {

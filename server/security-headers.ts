@@ -20,6 +20,19 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ')
 
+/**
+ * The policy above with inline scripts and styles allowed by hash (CSP `'sha256-…'` sources):
+ * a kiosk's or display's page carrying its pre-rendered first screen (server/first-screen/)
+ * allows exactly its own `<style>` elements and its one small script, nothing else inline.
+ */
+export function contentSecurityPolicyWith(hashes: { script?: string[]; style?: string[] }): string {
+  const extra = (list: string[] | undefined) => (list?.length ? ` ${list.join(' ')}` : '')
+  return CONTENT_SECURITY_POLICY.replace("script-src 'self'", `script-src 'self'${extra(hashes.script)}`).replace(
+    "style-src 'self'",
+    `style-src 'self'${extra(hashes.style)}`,
+  )
+}
+
 /** Powerful features no screen uses: a page that is tricked into asking gets nothing. */
 export const PERMISSIONS_POLICY = 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), hid=()'
 

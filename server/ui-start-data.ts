@@ -36,12 +36,20 @@ function cookieToken(request: FastifyRequest): string | null {
   return null
 }
 
+/** What a page's start-up asks, answered for its device, and the element that carries it in the page. */
+export interface StartData {
+  /** The answers by the name the page gives them (KioskStartData, DisplayStartData). */
+  data: Record<string, unknown>
+  /** `<script type="application/json" id="tabour-start-data">…</script>`. */
+  element: string
+}
+
 /**
- * The `<script type="application/json">` element holding what `page`'s start-up asks, for the
- * device token in the request's cookie; null without a cookie, for a page that takes none, or
- * when any answer is not a 200 (the page then asks for itself and handles it as always).
+ * What `page`'s start-up asks, for the device token in the request's cookie; null without a
+ * cookie, for a page that takes none, or when any answer is not a 200 (the page then asks for
+ * itself and handles it as always).
  */
-export async function startDataElement(app: FastifyInstance, request: FastifyRequest, page: string): Promise<string | null> {
+export async function startData(app: FastifyInstance, request: FastifyRequest, page: string): Promise<StartData | null> {
   const calls = START_CALLS[page]
   const token = cookieToken(request)
   if (!calls || !token) return null
@@ -55,10 +63,8 @@ export async function startDataElement(app: FastifyInstance, request: FastifyReq
     }),
   )
   if (answers.some((a) => a === null)) return null
+  const data = Object.fromEntries(answers as [string, unknown][])
   // '<', '>' and '&' escaped inside the JSON strings: nothing in a name can close the element or open a comment
-  const json = JSON.stringify(Object.fromEntries(answers as [string, unknown][])).replace(
-    /[<>&\u2028\u2029]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  )
-  return `<script type="application/json" id="${START_DATA_ID}">${json}</script>`
+  const json = JSON.stringify(data).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+  return { data, element: `<script type="application/json" id="${START_DATA_ID}">${json}</script>` }
 }

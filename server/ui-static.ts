@@ -3,7 +3,8 @@ import type { FastifyInstance, FastifyReply } from 'fastify'
 import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
-import { startDataElement } from './ui-start-data.ts'
+import type { FirstScreen } from './first-screen/kiosk-first-screen.ts'
+import { startData } from './ui-start-data.ts'
 
 /** URL of each UI → its folder in the vite build. */
 const PAGES = {
@@ -35,10 +36,13 @@ export async function serveUi(app: FastifyInstance, uiDir: string): Promise<void
   for (const [path, folder] of Object.entries(PAGES)) {
     // the trailing slash matters: the page refers to ../assets/, relative to its own URL
     app.get(`/${path}`, { schema: { hide: true } }, (request, reply) => reply.redirect(`${request.url.split('?')[0]}/`, 301))
-    app.get(`/${path}/`, { schema: { hide: true } }, async (request, reply) =>
-      // a paired kiosk's page carries its first screen's data (issue 22); the same address serves every device, so vary on the cookie
-      sendBuiltPage(reply.header('vary', 'cookie'), join(uiDir, folder, 'index.html'), await startDataElement(app, request, path)),
-    )
+    app.get(`/${path}/`, { schema: { hide: true } }, async (request, reply) => {
+      // a paired kiosk's page carries its first screen's data, and that screen drawn (issue 22); the same address serves every device, so vary on the cookie
+      const start = await startData(app, request, path)
+      // lit's server renderer is loaded with the first such page, not at start (issue 22: a center starts in under a second)
+      const first = start ? (await import('./first-screen/first-screen-for.ts')).firstScreenFor(path, start.data, request) : null
+      return sendBuiltPage(reply.header('vary', 'cookie'), join(uiDir, folder, 'index.html'), start?.element ?? null, first)
+    })
   }
 }
 
@@ -69,10 +73,15 @@ const NOT_BUILT = 'UI not built: run `npm run build` (npm start does it for you)
 
 /**
  * Answers a built HTML page, `no-cache` so a screen picks up an upgrade on its next load, or a
- * bilingual 503 when the UI has not been built; `headExtra` goes at the end of its `<head>`. Reads the file itself, so it works in whichever
+ * bilingual 503 when the UI has not been built; `headExtra` goes at the end of its `<head>`, `firstScreen` into its slot. Reads the file itself, so it works in whichever
  * plugin context a route lives, with or without @fastify/static there.
  */
-export async function sendBuiltPage(reply: FastifyReply, file: string, headExtra: string | null = null): Promise<FastifyReply> {
+export async function sendBuiltPage(
+  reply: FastifyReply,
+  file: string,
+  headExtra: string | null = null,
+  firstScreen: FirstScreen | null = null,
+): Promise<FastifyReply> {
   let page: Buffer | string
   try {
     page = await readFile(file)
@@ -81,6 +90,8 @@ export async function sendBuiltPage(reply: FastifyReply, file: string, headExtra
   }
   // before the page's module scripts run (they are deferred), at the end of <head>
   if (headExtra) page = page.toString('utf8').replace('</head>', `${headExtra}</head>`)
+  // the first screen drawn in the page, where the page keeps its slot (server/first-screen/)
+  if (firstScreen) page = (await import('./first-screen/first-screen-for.ts')).withFirstScreen(page.toString('utf8'), firstScreen, reply)
   // a page carrying a device's data is that device's alone: no shared cache keeps it
   return reply
     .header('cache-control', headExtra ? 'private, no-cache' : 'no-cache')

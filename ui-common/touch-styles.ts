@@ -10,8 +10,9 @@ export const touchStyles = css`
   :host {
     font-family: ${unsafeCSS(SCREEN_FONT_STACK)};
   }
-  /* the switch sets its own font on its host; a rule from outside wins over :host */
-  tabour-lang-switch {
+  /* the switch sets its own font on its host; a rule from outside wins over :host (the
+     data-host twin: the switch as the center draws it in a kiosk's page, server/first-screen/) */
+  :is(tabour-lang-switch, [data-host='lang-switch']) {
     font-family: inherit;
   }
   .btn {

@@ -1,0 +1,152 @@
+/**
+ * The kiosk's frame: its styles, the bar with the center's name, the screen's body and the
+ * footer with the language switch. `<tabour-kiosk-app>` renders it around each screen, and the
+ * center renders the same functions into the kiosk's page as its first screen before the page's
+ * script has run (server/first-screen/, issue 22): one markup, so the two cannot drift apart.
+ */
+import { css, html, type CSSResultGroup, type TemplateResult } from 'lit'
+import type { CenterInfo } from '../protocol/center.ts'
+import { kioskText } from '../protocol/messages/kiosk.ts'
+import { inLang } from '../ui-common/bilingual.ts'
+import { otherLang, type Lang } from '../ui-common/i18n.ts'
+import { kioskScreenStyles } from './kiosk-styles.ts'
+
+/** `<tabour-kiosk-app>`'s shadow-root styles. */
+export const kioskAppStyles: CSSResultGroup = [
+  kioskScreenStyles,
+  css`
+    /* The kiosk is exactly one screen tall (ui-common's screenHost only sets a minimum): the
+       header, the title, the printer banner, "I have a booking" and the footer with the language
+       switch always show; what is longer than the room left scrolls inside main (walk of
+       2026-12-05, finding 3: six long names and the banner pushed the footer off a 1080×1920 screen). */
+    :host {
+      block-size: 100dvh;
+      min-block-size: 0;
+    }
+    header,
+    footer {
+      flex: none;
+      padding-block: var(--tabour-space-2);
+      padding-inline: var(--tabour-space-3);
+      background: var(--tabour-primary);
+      color: var(--tabour-on-primary);
+    }
+    header {
+      text-align: center;
+    }
+    footer {
+      padding-block: var(--tabour-space-1);
+      display: flex;
+      align-items: center;
+      justify-content: space-between;
+      gap: var(--tabour-space-2);
+    }
+    .product {
+      font-weight: 700;
+      opacity: 0.85;
+    }
+    footer :is(tabour-lang-switch, [data-host='lang-switch'])::part(button) {
+      min-inline-size: 14rem;
+      min-block-size: 4rem;
+      font-size: var(--tabour-text-large);
+    }
+    .center-name {
+      margin: 0;
+      font-size: var(--tabour-text-large);
+      font-weight: 700;
+      line-height: 1.25;
+    }
+    header .second {
+      color: var(--tabour-on-primary);
+      opacity: 0.9;
+    }
+    main {
+      flex: 1;
+      min-block-size: 0;
+      display: flex;
+      flex-direction: column;
+      /* safe: content taller than main starts at its top, where scrolling can reach it */
+      justify-content: safe center;
+      gap: var(--tabour-space-3);
+      padding-block: var(--tabour-space-2) var(--tabour-space-3);
+      padding-inline: var(--tabour-space-3);
+      overflow-y: auto;
+    }
+    main > * {
+      flex: none;
+    }
+    /* The home screen: the services take the room the rest leaves and scroll inside themselves
+       (service-grid.ts shows a fade while more is below). A citizen keeps big tiles and always
+       sees the title, the banner, "I have a booking" and the language switch, which a shrinking
+       page or smaller tiles would trade away. */
+    main[data-screen='home'] {
+      gap: var(--tabour-space-2);
+    }
+    main[data-screen='home'] > :is(tabour-service-grid, [data-host='service-grid']) {
+      flex: 0 1 auto;
+      min-block-size: 0;
+    }
+    h1 {
+      margin: 0;
+      font-size: 3.25rem;
+      line-height: 1.2;
+      text-align: center;
+      /* the options screen's title is the service's name, which may have no space to break at */
+      overflow-wrap: anywhere;
+    }
+    .hint {
+      margin: 0;
+      margin-block-start: calc(-1 * var(--tabour-space-2));
+      text-align: center;
+      font-size: var(--tabour-text-large);
+      color: var(--tabour-muted);
+    }
+    .notice {
+      margin: 0;
+      padding: var(--tabour-space-2) var(--tabour-space-3);
+      border-inline-start: 10px solid var(--tabour-danger);
+      background: #fde8eb;
+      color: var(--tabour-danger);
+      font-size: var(--tabour-text-large);
+      font-weight: 700;
+    }
+    .loading {
+      flex: 1;
+      display: grid;
+      place-items: center;
+      font-size: var(--tabour-text-large);
+    }
+  `,
+]
+
+/** What the frame holds: the screen's kind (main's data-screen), its body and the language switch. */
+export interface KioskFrameParts {
+  lang: Lang
+  center: Pick<CenterInfo, 'nameAr' | 'nameEn'>
+  screen: string
+  body: unknown
+  langSwitch: unknown
+}
+
+/** The bar, the screen and the footer; the language switch sits at the bottom, within reach from a wheelchair. */
+export function kioskFrame({ lang, center, screen, body, langSwitch }: KioskFrameParts): TemplateResult {
+  const other = otherLang(lang)
+  const name = (l: Lang) => (l === 'ar' ? center.nameAr : center.nameEn)
+  return html`
+    <header>
+      <p class="center-name">${name(lang)}</p>
+      <span class="second">${inLang(name(other), other)}</span>
+    </header>
+    <main data-screen=${screen}>${body}</main>
+    <footer>
+      <span class="product">${kioskText('product.name', lang)}</span>
+      ${langSwitch}
+    </footer>
+  `
+}
+
+/** The home screen's title and hint, above the services. */
+export function homeHeading(lang: Lang): TemplateResult {
+  return html`<h1>${kioskText('kiosk.chooseService', lang)}</h1>
+    <p class="hint">${kioskText('kiosk.chooseHint', lang)}</p>`
+}

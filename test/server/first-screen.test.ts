@@ -1,0 +1,121 @@
+import { createHash } from 'node:crypto'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { CONTENT_SECURITY_POLICY } from '../../server/security-headers.ts'
+import { EARLY_TAP_SCRIPT, FIRST_SCREEN_SLOT } from '../../ui-common/first-screen.ts'
+import { TestCenter, TestClock } from '../helpers/test-center.ts'
+
+/**
+ * A paired kiosk's page arrives with its first screen drawn (issue 22, server/first-screen/):
+ * in the slot the built page keeps for it (an older build without the slot is served as built),
+ * in the kiosk's start language unless `?lang=` says otherwise, with text from the database
+ * escaped, and a CSP that allows exactly its inline styles and its one script by hash. What it
+ * looks like and the early tap are test/e2e/kiosk-first-screen.test.ts's.
+ */
+const WITH_SLOT = `<!doctype html><html lang="ar" dir="rtl"><head><script type="module" src="../assets/kiosk.js"></script></head><body><tabour-kiosk-app></tabour-kiosk-app>${FIRST_SCREEN_SLOT}</body></html>`
+const WITHOUT_SLOT = '<!doctype html><html lang="ar" dir="rtl"><head></head><body><tabour-kiosk-app></tabour-kiosk-app></body></html>'
+
+const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`
+/** The sources a CSP directive allows. */
+const directive = (csp: string, name: string) =>
+  csp
+    .split('; ')
+    .find((d) => d.startsWith(`${name} `))!
+    .split(' ')
+    .slice(1)
+
+describe('the kiosk page with its first screen drawn', () => {
+  let center: TestCenter
+  let uiDir: string
+  let oldUiDir: string
+  let oldCenter: TestCenter
+  let kiosk: { token: string }
+  let display: { token: string }
+  let service: { id: number }
+  const get = (c: TestCenter, url: string, token: string) =>
+    c.app.inject({ method: 'GET', url, headers: { cookie: `tabour-device=${encodeURIComponent(token)}` } })
+
+  const built = (page: string) => {
+    const dir = mkdtempSync(join(tmpdir(), 'tabour-ui-'))
+    mkdirSync(join(dir, 'assets'))
+    for (const folder of ['kiosk-ui', 'display-ui']) {
+      mkdirSync(join(dir, folder))
+      writeFileSync(join(dir, folder, 'index.html'), page)
+    }
+    return dir
+  }
+
+  beforeAll(async () => {
+    uiDir = built(WITH_SLOT)
+    oldUiDir = built(WITHOUT_SLOT)
+    center = await TestCenter.start({ config: { uiDir }, clock: new TestClock() })
+    service = await center.createService({ prefix: 'A', nameAr: 'بطاقة </template><script>alert(1)</script>', nameEn: 'ID <b>card</b>' })
+    const counter = await center.createCounter({ number: 7, name: 'شباك </template><b>', serviceIds: [service.id] })
+    const clerk = await center.openCounterAs('clerk1', counter.id)
+    kiosk = await center.createDevice('kiosk')
+    display = await center.createDevice('display')
+    await center.issue(kiosk.token, { serviceId: service.id })
+    expect((await center.action(clerk, counter.id, 'call-next')).statusCode).toBe(200)
+    oldCenter = await TestCenter.start({ config: { uiDir: oldUiDir }, clock: new TestClock() })
+  })
+  afterAll(async () => {
+    await center.close()
+    await oldCenter.close()
+    rmSync(uiDir, { recursive: true, force: true })
+    rmSync(oldUiDir, { recursive: true, force: true })
+  })
+
+  it('draws the services in the slot, names escaped, with a CSP allowing exactly its styles and its script', async () => {
+    const res = await get(center, '/kiosk/', kiosk.token)
+    expect(res.statusCode).toBe(200)
+    const body = res.body
+    expect(body).not.toContain(FIRST_SCREEN_SLOT)
+    expect(body).toContain(
+      `<script>${EARLY_TAP_SCRIPT}</script><div id="tabour-first-screen" data-first-screen="kiosk"><template shadowrootmode="open">`,
+    )
+    expect(body).toMatch(new RegExp(`<button[^>]*data-service-id="${service.id}"`))
+    expect(body).toContain('اختر الخدمة')
+    expect(body).toContain('بطاقة &lt;/template&gt;&lt;script&gt;alert(1)&lt;/script&gt;')
+    expect(body).not.toContain('<script>alert(1)')
+    expect(body).toContain('ID &lt;b&gt;card&lt;/b&gt;')
+    const csp = String(res.headers['content-security-policy'])
+    const styles = [...body.matchAll(/<style>(.*?)<\/style>/gs)].map((m) => m[1])
+    expect(styles.length, 'the frame, the grid and the language switch').toBe(3)
+    expect(directive(csp, 'style-src').sort()).toEqual(["'self'", ...new Set(styles.map(sha256))].sort())
+    expect(directive(csp, 'script-src')).toEqual(["'self'", sha256(EARLY_TAP_SCRIPT)])
+    // everything else as on every other answer of the center
+    expect(csp.replace(/ 'sha256-[^']+'/g, '')).toBe(CONTENT_SECURITY_POLICY)
+  })
+
+  it("in the page's language: ?lang=en draws it in English, on an English page", async () => {
+    const res = await get(center, '/kiosk/?lang=en', kiosk.token)
+    expect(res.body).toContain('<html lang="en" dir="ltr">')
+    expect(res.body).toContain('Choose a service')
+    expect(res.body).not.toContain('اختر الخدمة')
+  })
+
+  it("draws the display's board from its snapshot: the call, its counter's name escaped; no script, its styles by hash", async () => {
+    const res = await get(center, '/display/', display.token)
+    const body = res.body
+    expect(body).toContain('<div id="tabour-first-screen" data-first-screen="display"><template shadowrootmode="open">')
+    expect(body).toMatch(/<section class="now[^"]*"[^>]*data-now="A-001"[^>]*data-counter="7"/)
+    expect(body).toMatch(/<main[^>]*data-screen="board"[^>]*data-board="http"/)
+    expect(body).toContain('شباك &lt;/template&gt;&lt;b&gt;')
+    expect(body).not.toContain(EARLY_TAP_SCRIPT)
+    const csp = String(res.headers['content-security-policy'])
+    const styles = [...body.matchAll(/<style>(.*?)<\/style>/gs)].map((m) => m[1])
+    expect(directive(csp, 'style-src').sort()).toEqual(["'self'", ...styles.map(sha256)].sort())
+  })
+
+  it('an older build without the slot, and a kiosk without a working token, get the page as built and the usual CSP', async () => {
+    const old = await get(oldCenter, '/kiosk/', (await oldCenter.createDevice('kiosk')).token)
+    expect(old.body).not.toContain('tabour-first-screen')
+    expect(old.body).toContain('<tabour-kiosk-app></tabour-kiosk-app></body>')
+    expect(old.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY)
+    const unpaired = await get(center, '/kiosk/', 'not-a-token')
+    expect(unpaired.body).toBe(WITH_SLOT)
+    expect(unpaired.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY)
+  })
+})
