@@ -12,7 +12,7 @@ import type { RequiredDocument } from '../../protocol/service-menu.ts'
 import { appointmentErrorKey, appointmentText, type AppointmentMessageKey } from '../../protocol/messages/appointments.ts'
 import { phoneExample } from '../../protocol/phone-number.ts'
 import { ApiError } from '../../ui-common/api-client.ts'
-import { digitsFor, intlLocale, inDigitStyle, toWesternDigits, type DigitStyle } from '../../ui-common/digits.ts'
+import { digitsFor, inDigitStyle, toWesternDigits, type DigitStyle } from '../../ui-common/digits.ts'
 import { applyLang, initialLang, type Lang } from '../../ui-common/i18n.ts'
 import type { LangChangeEvent } from '../../ui-common/lang-switch.ts'
 import { applyPageTheme } from '../../ui-common/theme.ts'
@@ -30,7 +30,7 @@ import {
   parseBookingPath,
 } from './booking-api.ts'
 import { bookingPageStyles } from './booking-styles.ts'
-import { clockTime } from '../../protocol/messages/clock-time.ts'
+import { clockTime, dayName } from '../../protocol/messages/clock-time.ts'
 
 type View = 'form' | 'done' | 'manage' | 'move'
 
@@ -143,13 +143,7 @@ export class BookingPage extends LitElement {
   }
 
   private dayName(day: string, tz: string): string {
-    // noon UTC of the date names the same calendar day in every zone near Egypt's
-    return new Intl.DateTimeFormat(intlLocale(this.language, this.digits), {
-      timeZone: tz,
-      weekday: 'long',
-      day: 'numeric',
-      month: 'long',
-    }).format(new Date(`${day}T12:00:00Z`))
+    return dayName(day, tz, this.language, this.digits)
   }
 
   override render(): TemplateResult {
