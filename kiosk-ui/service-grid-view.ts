@@ -241,7 +241,8 @@ function figures(view: ServiceGridView, s: ServiceWithQueue): TemplateResult {
     // greyed out for want of a counter only when that is the reason (not a reached daily cap)
     const capReached = s.dailyCap !== null && s.issuedToday >= s.dailyCap
     const offNoCounter = unstaffed && s.active && !capReached && s.whenUnstaffed !== 'offer-without-estimate'
-    return html`<span class="unavailable-note" data-unstaffed=${offNoCounter}>${kioskText(offNoCounter ? 'kiosk.unstaffed' : 'kiosk.unavailable', lang)}</span>`
+    const key = offNoCounter ? 'kiosk.unstaffed' : s.active && capReached ? 'kiosk.dailyCapReached' : 'kiosk.unavailable'
+    return html`<span class="unavailable-note" data-unstaffed=${offNoCounter} data-cap=${s.active && capReached}>${kioskText(key, lang)}</span>`
   }
   const waiting = html`<span>${kioskText('kiosk.waiting', lang)}: <b data-waiting>${n(s.waiting)}</b></span>`
   if (unstaffed)

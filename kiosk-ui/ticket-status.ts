@@ -243,7 +243,10 @@ export class TicketStatus extends LitElement {
           ${statusText(ticket.remote && ticket.remote.arrivedAt === null ? 'status.placeLost' : 'status.abandoned', lang)}
         </p>`
       default:
-        return html`<p class="final">${statusText('status.cancelled', lang)}</p>`
+        // cancelled: the center's closing says so (the holder did nothing wrong); the holder's own or staff's cancel stays neutral
+        return html`<p class="final" data-cancelled=${ticket.cancelledBecause ?? ''}>
+          ${statusText(ticket.cancelledBecause === 'center_closed' ? 'status.cancelledCenterClosed' : 'status.cancelled', lang)}
+        </p>`
     }
   }
 

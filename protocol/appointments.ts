@@ -131,6 +131,13 @@ export const Booking = Type.Object({
   /** Check-in window. */
   checkInFrom: Type.String({ format: 'date-time' }),
   checkInUntil: Type.String({ format: 'date-time' }),
+  /**
+   * Where a `booked` booking's time stands as of this answer (the center's clock, not the
+   * phone's): `ahead` before its slot begins (it may still be moved or cancelled), `begun` once
+   * it has (check-in still possible until checkInUntil; the server refuses a move or cancel),
+   * `missed` past checkInUntil (the kiosk no longer takes the code: book again).
+   */
+  timing: literalUnion(['ahead', 'begun', 'missed']),
   timeZone: Type.String(),
   /** The page to view, move or cancel it (absolute when the center knows its public address, else a path). */
   manageUrl: Type.String(),

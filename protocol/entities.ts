@@ -193,6 +193,12 @@ export const PublicTicket = Type.Object({
   center: Type.Object({ nameAr: Type.String(), nameEn: Type.String(), digits: DigitStyleName }),
   /** Only for a ticket joined from a phone (protocol/remote-join.ts): its mode, its time to arrive and whether it has. */
   remote: Type.Optional(RemoteFacts),
+  /**
+   * Only for a cancelled ticket: who or what cancelled it, so the status page can say why. The
+   * center's closing (`center_closed`, also the day's close), the holder (`citizen`) or staff
+   * (`staff`; their reason code and note stay internal).
+   */
+  cancelledBecause: Type.Optional(literalUnion(['center_closed', 'citizen', 'staff'])),
   /** Only for a visit of several steps (protocol/visit-steps.ts): the step it is at, of how many, and the next step's service. */
   visit: Type.Optional(VisitProgress),
   /**

@@ -41,8 +41,12 @@ export const RemoteService = Type.Object({
   waiting: Type.Integer(),
   /** The wait of a ticket taken now; null when no open counter serves the service. */
   estimatedWaitSeconds: Nullable(Type.Integer()),
-  /** Null when a join is possible now; else the reason the page shows. */
-  closedReason: Nullable(literalUnion(['closed', 'cap', 'unstaffed', 'inactive'])),
+  /**
+   * Null when a join is possible now; else the reason the page shows. `cap`: the day's share of
+   * phone joins is taken (the kiosk still sells); `dailyCap`: the service's own daily cap is
+   * reached (no new ticket today anywhere, kiosk included).
+   */
+  closedReason: Nullable(literalUnion(['closed', 'cap', 'dailyCap', 'unstaffed', 'inactive'])),
   /** When it opens next (ISO), when closed by its hours. */
   opensAt: Nullable(Type.String()),
 })

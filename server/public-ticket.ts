@@ -30,6 +30,15 @@ function waitsForOf(view: QueueView, t: Parameters<QueueView['standing']>[0]): P
   return counter ? { waitsFor: { number: counter.number, name: counter.name, open: counter.state === 'open' } } : {}
 }
 
+/** Who or what cancelled a cancelled ticket, as the public may know it; nothing for any other ticket. */
+function cancelledOf(view: QueueView, t: Parameters<QueueView['cancelReason']>[0]): Pick<PublicTicket, 'cancelledBecause'> {
+  const reason = view.cancelReason(t)
+  if (reason === null) return {}
+  // the day's close (a ticket left waiting overnight) is the center closing too, as the holder sees it
+  if (reason === 'center_closed' || reason === 'day_closed') return { cancelledBecause: 'center_closed' }
+  return { cancelledBecause: reason === 'by_citizen' ? 'citizen' : 'staff' }
+}
+
 /** What a public ticket shows of the center: the live config, read at each call, so an admin's change of name or digits shows at once. */
 export type PublicTicketCenter = Pick<Config, 'centerName' | 'screens' | 'timeZone' | 'queue'>
 
@@ -77,5 +86,6 @@ export function publicTicketOf(view: QueueView, center: PublicTicketCenter, tick
     ...waitsForOf(view, t),
     ...parkedOf(view, t, center.timeZone),
     ...noShowOf(view, t, center, view.now()),
+    ...cancelledOf(view, t),
   }
 }

@@ -12,7 +12,7 @@ import type { RequiredDocument } from '../../protocol/service-menu.ts'
 import { appointmentErrorKey, appointmentText, type AppointmentMessageKey } from '../../protocol/messages/appointments.ts'
 import { phoneExample } from '../../protocol/phone-number.ts'
 import { ApiError } from '../../ui-common/api-client.ts'
-import { digitsFor, intlLocale, inDigitStyle, toWesternDigits, type DigitStyle } from '../../ui-common/digits.ts'
+import { digitsFor, inDigitStyle, toWesternDigits, type DigitStyle } from '../../ui-common/digits.ts'
 import { applyLang, initialLang, type Lang } from '../../ui-common/i18n.ts'
 import type { LangChangeEvent } from '../../ui-common/lang-switch.ts'
 import { applyPageTheme } from '../../ui-common/theme.ts'
@@ -30,7 +30,7 @@ import {
   parseBookingPath,
 } from './booking-api.ts'
 import { bookingPageStyles } from './booking-styles.ts'
-import { clockTime } from '../../protocol/messages/clock-time.ts'
+import { clockTime, dayName } from '../../protocol/messages/clock-time.ts'
 
 type View = 'form' | 'done' | 'manage' | 'move'
 
@@ -143,13 +143,7 @@ export class BookingPage extends LitElement {
   }
 
   private dayName(day: string, tz: string): string {
-    // noon UTC of the date names the same calendar day in every zone near Egypt's
-    return new Intl.DateTimeFormat(intlLocale(this.language, this.digits), {
-      timeZone: tz,
-      weekday: 'long',
-      day: 'numeric',
-      month: 'long',
-    }).format(new Date(`${day}T12:00:00Z`))
+    return dayName(day, tz, this.language, this.digits)
   }
 
   override render(): TemplateResult {
@@ -328,7 +322,9 @@ export class BookingPage extends LitElement {
       day: this.dayName(centerDays(Date.parse(b.slotStart), tz, 1)[0]!, tz),
       time: this.time(b.slotStart, tz),
     })
-    const live = b.status === 'booked'
+    // a booked slot whose check-in window has passed is over for its holder, like a used or cancelled one
+    const live = b.status === 'booked' && b.timing !== 'missed'
+    const changeable = live && b.timing === 'ahead'
     return html`
       <section class="card" data-booking=${b.status}>
         ${this.view === 'done' ? html`<p class="final">${this.t('book.booked')}</p>` : nothing}
@@ -342,19 +338,31 @@ export class BookingPage extends LitElement {
                 <p class="code" dir="ltr" data-code>${b.code}</p>
                 <tabour-qr-code .value=${b.manageUrl} .label=${`${this.t('book.code')} ${b.code}`}></tabour-qr-code>
                 <p>${this.t('book.checkInWindow', { from: this.time(b.checkInFrom, tz), until: this.time(b.checkInUntil, tz) })}</p>
-                <p class="caption">${this.t('book.keepLink')}</p>
-                <a class="link" dir="ltr" href=${b.manageUrl}>${b.manageUrl}</a>
-                <div class="actions">
-                  <button type="button" data-action="move" @click=${() => void this.startMove(b)}>${this.t('book.move')}</button>
-                  <button type="button" class="danger" data-action="cancel" @click=${() => (this.confirmCancel = true)}>${this.t('book.cancel')}</button>
-                </div>
-                ${this.confirmCancel ? this.renderCancelConfirm(b) : nothing}
+                ${changeable ? this.renderChanges(b) : html`<p class="caption" data-begun>${this.t('book.begun')}</p>`}
               `
-            : html`<p class="final" data-final>${this.t(b.status === 'cancelled' ? 'book.cancelled' : 'book.used')}</p>`
+            : html`<p class="final" data-final=${b.status === 'booked' ? 'missed' : b.status}>${this.finalText(b)}</p>`
         }
       </section>
       ${live ? nothing : html`<a class="link" href=${`${this.base}/b/`}>${this.t('book.another')}</a>`}
     `
+  }
+
+  /** The link to keep and the move and cancel buttons: only while the server would still accept them (timing `ahead`). */
+  private renderChanges(b: Booking): TemplateResult {
+    return html`<p class="caption">${this.t('book.keepLink')}</p>
+      <a class="link" dir="ltr" href=${b.manageUrl}>${b.manageUrl}</a>
+      <div class="actions">
+        <button type="button" data-action="move" @click=${() => void this.startMove(b)}>${this.t('book.move')}</button>
+        <button type="button" class="danger" data-action="cancel" @click=${() => (this.confirmCancel = true)}>${this.t('book.cancel')}</button>
+      </div>
+      ${this.confirmCancel ? this.renderCancelConfirm(b) : nothing}`
+  }
+
+  /** What an ended booking says: cancelled, used, or its check-in time missed (and to book again). */
+  private finalText(b: Booking): string {
+    if (b.status === 'cancelled') return this.t('book.cancelled')
+    if (b.status === 'checked_in') return this.t('book.used')
+    return this.t('book.missed', { until: this.time(b.checkInUntil, b.timeZone) })
   }
 
   private renderCancelConfirm(b: Booking): TemplateResult {

@@ -275,6 +275,8 @@ export class JoinPage extends LitElement {
           : joinText('join.closed', lang)
       case 'cap':
         return joinText('join.cap', lang)
+      case 'dailyCap':
+        return joinText('join.dailyCap', lang)
       case 'unstaffed':
         return joinText('join.unstaffed', lang)
       default:

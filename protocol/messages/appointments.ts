@@ -58,6 +58,16 @@ export const APPOINTMENT_MESSAGES = {
     ar: 'هل تريد إلغاء هذا الحجز؟ سيصبح مكانك متاحًا لغيرك.',
     en: 'Cancel this booking? Your place goes to someone else.',
   },
+  /** A booking whose slot has begun: still checked in at the kiosk until the window ends, but no longer moved or cancelled. */
+  'book.begun': {
+    ar: 'بدأ موعدك؛ لم يعد ممكنًا تغييره أو إلغاؤه.',
+    en: 'Your appointment time has begun; it can no longer be moved or cancelled.',
+  },
+  /** Past the check-in window (the kiosk refuses the code): what happened and what to do. */
+  'book.missed': {
+    ar: 'انتهى وقت تسجيل الوصول لهذا الحجز ({until})، ولم يعد الرمز صالحًا في جهاز التذاكر. يمكنك حجز موعد جديد.',
+    en: 'The check-in time for this booking has passed ({until}); the kiosk no longer takes its code. You can book a new appointment.',
+  },
   'book.cancelled': { ar: 'أُلغي هذا الحجز.', en: 'This booking was cancelled.' },
   'book.used': { ar: 'استُخدم هذا الحجز عند الوصول.', en: 'This booking was used on arrival.' },
   'book.another': { ar: 'حجز موعد آخر', en: 'Book another appointment' },

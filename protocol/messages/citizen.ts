@@ -20,7 +20,7 @@ export type MessageKind = (typeof MESSAGE_KINDS)[number]
 
 export const CITIZEN_MESSAGES = {
   ticket_taken: {
-    ar: 'تذكرتك {label} في {center}. أمامك {ahead, plural, =0 {لا أحد} one {شخص واحد} two {شخصان} few {# أشخاص} many {# شخصًا} other {# شخص}}. تابع دورك: {link}',
+    ar: 'تذكرتك {label} في {center}. {ahead, plural, =0 {لا أحد أمامك} one {أمامك شخص واحد} two {أمامك شخصان} few {أمامك # أشخاص} many {أمامك # شخصًا} other {أمامك # شخص}}. تابع دورك: {link}',
     en: 'Your ticket {label} at {center}. {ahead, plural, =0 {Nobody is} one {# person is} other {# people are}} ahead of you. Follow your turn: {link}',
   },
   ticket_ahead: {
@@ -28,8 +28,9 @@ export const CITIZEN_MESSAGES = {
     en: 'Ticket {label}: {ahead, plural, one {# person} other {# people}} ahead of you, about {minutes, plural, one {# minute} other {# minutes}}. Please come back to the waiting hall.',
   },
   ticket_called: {
-    ar: 'حان دورك {label}: توجّه إلى الشباك {counter} ({counterName}).',
-    en: "It's your turn {label}: please go to counter {counter} ({counterName}).",
+    // {counter, number}: the counter's number in the center's digits in Arabic (a bare {counter} would stay Western)
+    ar: 'حان دورك {label}: توجّه إلى الشباك {counter, number} ({counterName}).',
+    en: "It's your turn {label}: please go to counter {counter, number} ({counterName}).",
   },
   ticket_missed: {
     ar: 'فاتك دورك {label}. {grace, plural, =0 {يرجى سؤال أحد موظفي المركز.} one {يمكنك العودة خلال دقيقة.} two {يمكنك العودة خلال دقيقتين.} few {يمكنك العودة خلال # دقائق.} many {يمكنك العودة خلال # دقيقة.} other {يمكنك العودة خلال # دقيقة.}}',

@@ -37,6 +37,11 @@ export const JOIN_MESSAGES = {
     ar: 'اكتمل الحجز من الهاتف لهذه الخدمة اليوم؛ يمكنك أخذ تذكرة من جهاز التذاكر في المركز.',
     en: "Today's joins from a phone are full for this service; you can take a ticket at the center's kiosk.",
   },
+  /** The service's own daily cap (not the phone joins' share): the kiosk refuses too, so no ticket today anywhere. */
+  'join.dailyCap': {
+    ar: 'نفدت تذاكر هذه الخدمة لليوم، من الهاتف ومن جهاز التذاكر في المركز. يمكنك الحجز في يوم عمل آخر.',
+    en: "Today's tickets for this service are all taken, from a phone and at the center's kiosk alike. You can come back another working day.",
+  },
   'join.unstaffed': { ar: 'لا يوجد شباك يعمل لهذه الخدمة الآن', en: 'No counter is serving this service now' },
   'join.inactive': { ar: 'الخدمة متوقفة الآن', en: 'This service is not available now' },
   'join.phoneLabel': { ar: 'رقم الموبايل (اختياري)', en: 'Mobile number (optional)' },
@@ -107,8 +112,9 @@ export function joinErrorKey(code: string | undefined): JoinMessageKey {
     case 'TABOUR_ERR_SERVICE_CLOSED':
       return 'join.err.closed'
     case 'TABOUR_ERR_REMOTE_JOIN_CAP':
-    case 'TABOUR_ERR_SERVICE_DAILY_CAP':
       return 'join.cap'
+    case 'TABOUR_ERR_SERVICE_DAILY_CAP':
+      return 'join.dailyCap'
     case 'TABOUR_ERR_REMOTE_PHONE_LIMIT':
       return 'join.err.phoneLimit'
     case 'TABOUR_ERR_REMOTE_ADDRESS_LIMIT':

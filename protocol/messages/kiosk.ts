@@ -11,6 +11,8 @@ export const KIOSK_MESSAGES = {
   'kiosk.chooseHint': { ar: 'المس الخدمة المطلوبة لتحصل على تذكرة', en: 'Touch the service you need to get a ticket' },
   'kiosk.waiting': { ar: 'في الانتظار', en: 'Waiting' },
   'kiosk.unavailable': { ar: 'غير متاحة الآن', en: 'Not available now' },
+  /** The service's daily cap is reached: no new ticket today, here or from a phone; tomorrow it sells again. */
+  'kiosk.dailyCapReached': { ar: 'نفدت تذاكر هذه الخدمة لليوم', en: "Today's tickets for this service are all taken" },
   // a service no open or paused counter serves, or only counters whose clerk is away (server/queue/staffing.ts):
   // "serving", not "open", because an away clerk's counter is still open, and the citizen may see its sign lit
   'kiosk.unstaffed': { ar: 'لا يوجد شباك يعمل لهذه الخدمة الآن', en: 'No counter is serving this service now' },

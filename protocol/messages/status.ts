@@ -11,6 +11,11 @@ export const STATUS_MESSAGES = {
   'status.serving': { ar: 'تتم خدمتك في الشباك {n}', en: 'Being served at counter {n}' },
   'status.done': { ar: 'تمت خدمتك. شكرًا لزيارتك.', en: 'You have been served. Thank you for your visit.' },
   'status.cancelled': { ar: 'أُلغيت هذه التذكرة.', en: 'This ticket was cancelled.' },
+  /** Cancelled by the center's closing (calendar atClosing 'cancel-after', or the day's close): not the holder's doing. */
+  'status.cancelledCenterClosed': {
+    ar: 'أُلغيت التذكرة لأن المركز أغلق قبل أن يأتي دورها.',
+    en: 'This ticket was cancelled because the center closed before its turn.',
+  },
   'status.notFound': { ar: 'لم نجد هذه التذكرة. تحقّق من الرابط.', en: 'Ticket not found. Check the link.' },
   'status.offline': { ar: 'تعذّر التحديث، نحاول مرة أخرى…', en: 'Could not refresh; trying again…' },
   'status.autoRefresh': { ar: 'تتحدّث هذه الصفحة تلقائيًا', en: 'This page updates by itself' },

@@ -10,7 +10,9 @@
 import type { Lang } from '../../protocol/common.ts'
 import type { MessageKind } from '../../protocol/messages/citizen.ts'
 import type { MessageValues } from '../../protocol/messages/format.ts'
-import { localDay, localTime } from '../../protocol/center-clock.ts'
+import { localDay } from '../../protocol/center-clock.ts'
+import { clockTime, dayName } from '../../protocol/messages/clock-time.ts'
+import { digitsFor, type DigitStyle } from '../../protocol/messages/digits.ts'
 
 /** One message to queue: what it says, to whom, in which language, and until when it is worth sending. */
 export interface QueuedMessage {
@@ -55,7 +57,13 @@ const KIND: Record<AppointmentEvent['type'], MessageKind | null> = {
 /** The message an appointment event makes: its kind, the key of its cause and its values; null when none is sent. */
 export function appointmentMessage(
   event: AppointmentEvent,
-  ctx: { timeZone: string; centerName: Record<Lang, string>; serviceName: (serviceId: number, lang: Lang) => string },
+  ctx: {
+    timeZone: string
+    centerName: Record<Lang, string>
+    serviceName: (serviceId: number, lang: Lang) => string
+    /** The center's digits (screens.digits): an Arabic text writes the date and time in them, as the booking page does. */
+    digits: DigitStyle
+  },
 ): { kind: MessageKind; key: string; values: MessageValues } | null {
   const kind = KIND[event.type]
   if (!kind) return null
@@ -67,8 +75,8 @@ export function appointmentMessage(
       code: b.code,
       service: ctx.serviceName(b.serviceId, b.lang),
       center: ctx.centerName[b.lang],
-      date: localDay(b.slotStart, ctx.timeZone),
-      time: localTime(b.slotStart, ctx.timeZone),
+      date: dayName(localDay(b.slotStart, ctx.timeZone), ctx.timeZone, b.lang, digitsFor(b.lang, ctx.digits)),
+      time: clockTime(b.slotStart, ctx.timeZone, b.lang, digitsFor(b.lang, ctx.digits)),
     },
   }
 }

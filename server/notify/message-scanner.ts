@@ -39,7 +39,7 @@ export type MessagesConfig = Config['messages']
 
 export interface ScannerDeps {
   db: Db
-  config: Pick<Config, 'timeZone' | 'messages' | 'centerName' | 'queue'>
+  config: Pick<Config, 'timeZone' | 'messages' | 'centerName' | 'queue' | 'screens'>
   /** A ticket's people ahead and estimate now (QueueView.standing). */
   standing: (t: TicketRecord) => Standing
   /** Where phones reach the public pages (the status link in "ticket taken"). */
@@ -182,6 +182,7 @@ export class MessageScanner {
     return {
       timeZone: this.deps.config.timeZone,
       centerName: this.deps.config.centerName,
+      digits: this.deps.config.screens.digits,
       serviceName: (id, lang) => {
         const s = this.deps.db.prepare('SELECT name_ar AS ar, name_en AS en FROM services WHERE id = ?').get(id) as
           | Record<Lang, string>
@@ -254,7 +255,7 @@ export class MessageScanner {
    */
   enqueueMessage(m: QueuedMessage, now: number): boolean {
     const day = localDay(now, this.deps.config.timeZone)
-    const body = this.templates.render(m.kind, m.lang, m.values)
+    const body = this.templates.render(m.kind, m.lang, m.values, this.deps.config.screens.digits)
     const draft: MessageDraft = {
       idempotencyKey: m.key,
       kind: m.kind,

@@ -8,6 +8,7 @@ import type { Db } from '../db/connection.ts'
 import type { Lang } from '../../protocol/common.ts'
 import { CITIZEN_MESSAGES, CITIZEN_PLACEHOLDERS, MESSAGE_KINDS, type MessageKind } from '../../protocol/messages/citizen.ts'
 import { formatMessage, type MessageValues } from '../../protocol/messages/format.ts'
+import { digitsFor, type DigitStyle } from '../../protocol/messages/digits.ts'
 import { domainError, ErrorCodes } from '../errors.ts'
 
 /** The parts of a parsed ICU message this file reads. */
@@ -95,8 +96,8 @@ export class MessageTemplates {
       .run(kind, lang, text, now)
   }
 
-  /** The message `kind` with `values`, in `lang`. */
-  render(kind: MessageKind, lang: Lang, values: MessageValues): string {
-    return formatMessage(this.text(kind, lang), lang, values)
+  /** The message `kind` with `values`, in `lang`; an Arabic text writes its figures in the center's `digits` (README "Digits"). */
+  render(kind: MessageKind, lang: Lang, values: MessageValues, digits: DigitStyle = 'western'): string {
+    return formatMessage(this.text(kind, lang), lang, values, digitsFor(lang, digits))
   }
 }

@@ -299,6 +299,16 @@ export class QueueView {
     return t.status === 'parked' ? (new ParkingRepo(this.ctx.db).get(t.id)?.deadlineAt ?? null) : null
   }
 
+  /** The reason logged with a cancelled ticket's cancellation (`center_closed`, `by_citizen`, a staff code…); null for any other ticket. */
+  cancelReason(t: TicketRecord): string | null {
+    if (t.status !== 'cancelled') return null
+    const reason = this.ctx.events
+      .forTicket(t.id)
+      .filter((e) => e.type === 'ticket.cancelled')
+      .at(-1)?.data?.reason
+    return typeof reason === 'string' ? reason : null
+  }
+
   /** Until when a no-show can still be undone (ticket-reinstatement.ts), or null. */
   reinstatableUntil(t: TicketRecord): number | null {
     return reinstatableUntil(this.ctx, t, this.ctx.clock())

@@ -75,17 +75,20 @@ export class RemoteJoin {
     return this.view.serviceQueues().flatMap((s) => {
       const rule = this.rules().services.find((r) => r.prefix === s.prefix)
       if (!rule) return []
-      const capReached =
-        this.ctx.remoteJoins.countForService(s.id, day) >= rule.dailyCap || (s.dailyCap !== null && s.issuedToday >= s.dailyCap)
+      // the service's own cap first: past it the kiosk refuses too, so the page must not send the citizen there
+      const serviceCapReached = s.dailyCap !== null && s.issuedToday >= s.dailyCap
+      const remoteCapReached = this.ctx.remoteJoins.countForService(s.id, day) >= rule.dailyCap
       const closedReason = !s.active
         ? 'inactive'
         : (s.hours?.closedReason ?? null) !== null
           ? 'closed'
-          : capReached
-            ? 'cap'
-            : !s.available
-              ? 'unstaffed'
-              : null
+          : serviceCapReached
+            ? 'dailyCap'
+            : remoteCapReached
+              ? 'cap'
+              : !s.available
+                ? 'unstaffed'
+                : null
       return [
         {
           id: s.id,

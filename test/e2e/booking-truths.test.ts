@@ -129,4 +129,48 @@ describe('the booking page names the center and what to bring, in the center dig
     expect(await mine.textContent()).toContain('Your booking')
     await shot(page, 'move-en')
   })
+
+  it('once its slot has begun the page offers no move or cancel; past its check-in window it says so and to book again', async () => {
+    // Tuesday 10 March 2026, 08:00 in Cairo
+    const clock = new TestClock(Date.parse('2026-03-10T06:00:00Z'))
+    const { center, url } = await listeningCenter({ clock, config: { uiDir: suite.uiDir, screens: { digits: 'arabic-indic' } } }, cleanups)
+    const admin = await center.admin()
+    const service = await center.createService({ prefix: 'P', nameAr: 'الجوازات', nameEn: 'Passports' })
+    await center.createCounter({ number: 3, serviceIds: [service.id] })
+    const settings = { ...APPOINTMENT_DEFAULTS, enabled: true, slotMinutes: 30, serviceMinutes: 10 }
+    await center.request('PUT', `/api/v1/appointments/settings/${service.id}`, { token: admin, body: settings })
+    const res = await center.request('POST', '/api/v1/appointments', {
+      body: { serviceId: service.id, slotStart: '2026-03-10T07:00:00.000Z', name: 'منى علي', phone: '01000000001' },
+    })
+    expect(res.statusCode, res.body).toBe(201)
+    const { code, checkInUntil } = res.json()
+    expect(checkInUntil).toBe('2026-03-10T07:15:00.000Z') // 09:15
+
+    const page = await contexts.page(PHONE)
+    const booking = page.locator('tabour-booking-page')
+    clock.set('2026-03-10T07:05:00Z') // 09:05: begun, still in the check-in window
+    await page.goto(`${url}/b/${code}`)
+    await booking.locator('[data-begun]').waitFor()
+    expect(await booking.locator('[data-code]').count()).toBe(1)
+    expect(await booking.locator('[data-action="move"], [data-action="cancel"]').count()).toBe(0)
+    expect(await booking.locator('[data-begun]').textContent()).toBe('بدأ موعدك؛ لم يعد ممكنًا تغييره أو إلغاؤه.')
+
+    clock.set('2026-03-10T07:16:00Z') // 09:16: the window has passed
+    await page.goto(`${url}/b/${code}`)
+    const missed = booking.locator('[data-final="missed"]')
+    await missed.waitFor()
+    expect(await page.locator('html').getAttribute('dir')).toBe('rtl')
+    expect(await missed.textContent()).toBe(
+      'انتهى وقت تسجيل الوصول لهذا الحجز (٩:١٥ ص)، ولم يعد الرمز صالحًا في جهاز التذاكر. يمكنك حجز موعد جديد.',
+    )
+    expect(await booking.locator('[data-code], [data-action="move"], [data-action="cancel"]').count()).toBe(0)
+    expect(await booking.locator(`a[href$="/b/"]`).count()).toBe(1)
+    await shot(page, 'missed-ar')
+    await page.goto(`${url}/b/${code}?lang=en`)
+    await missed.waitFor()
+    expect(await missed.textContent()).toBe(
+      'The check-in time for this booking has passed (9:15); the kiosk no longer takes its code. You can book a new appointment.',
+    )
+    await shot(page, 'missed-en')
+  })
 })

@@ -225,7 +225,7 @@ describe('the kiosk in Chromium', () => {
     await heading(page).filter({ hasText: 'Choose a service' }).waitFor()
     expect(await pageDir(page)).toEqual({ dir: 'ltr', lang: 'en' })
     expect(await page.locator('tabour-lang-switch button').textContent()).toContain('العربية')
-    expect(await serviceButton(page, ids.C).textContent()).toContain('Not available now')
+    expect(await serviceButton(page, ids.C).textContent()).toContain("Today's tickets for this service are all taken")
     await screenshot(page, 'kiosk-en-landscape-home')
     await expectTilesInPlace(page, 'home, en, landscape')
     await expectAccessible(page, 'home, en')

@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import { expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { listeningCenter } from '../helpers/listening-center.ts'
-import { PHONE, useBrowserSuite } from './browser.ts'
+import { PHONE, PORTRAIT, useBrowserSuite } from './browser.ts'
 import { seriousAxeViolations } from './axe.ts'
 import { ROOT } from './ui-build.ts'
 
@@ -102,3 +102,33 @@ it('follows the center without a reload: opened before any counter, it drops "no
   expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true)
   await page.screenshot({ path: join(SHOTS, 'join-ar-counter-opened.png'), fullPage: true })
 }, 180_000)
+
+it("a service at its daily cap: the join page and the kiosk both say today's tickets are all taken, and the page does not send the citizen to the kiosk", async () => {
+  const { center, url } = await listeningCenter(
+    { config: { uiDir: suite.uiDir, remoteJoin: { services: [{ prefix: 'A', mode: 'check-in', arriveMinutes: 15 }] } } },
+    suite.cleanups,
+  )
+  const a = await center.createService({ prefix: 'A', nameAr: 'جوازات السفر', nameEn: 'Passports', dailyCap: 1 })
+  await center.createCounter({ number: 3, name: 'Counter 3', serviceIds: [a.id] })
+  await center.issue((await center.createDevice('kiosk')).token, { serviceId: a.id })
+
+  const page = await suite.contexts.page(PHONE)
+  await page.goto(`${url}/join/ar/`)
+  const off = page.locator(`tabour-join-page [data-service="${a.id}"] .off`)
+  await off.waitFor()
+  expect(await off.textContent()).toBe('نفدت تذاكر هذه الخدمة لليوم، من الهاتف ومن جهاز التذاكر في المركز. يمكنك الحجز في يوم عمل آخر.')
+  await page.screenshot({ path: join(SHOTS, 'join-ar-daily-cap.png'), fullPage: true })
+
+  const device = (
+    await center.request('POST', '/api/v1/devices', { token: await center.admin(), body: { kind: 'kiosk', name: 'kiosk' } })
+  ).json()
+  const kiosk = await suite.contexts.page(PORTRAIT)
+  await kiosk.goto(`${url}/kiosk/?pair=${device.pairingCode}`)
+  const note = kiosk.locator(`tabour-service-grid [data-service-id="${a.id}"] .unavailable-note`)
+  await note.waitFor()
+  expect(await note.textContent()).toBe('نفدت تذاكر هذه الخدمة لليوم')
+  expect(await kiosk.locator('html').getAttribute('dir')).toBe('rtl')
+  await kiosk.locator('tabour-lang-switch button').click()
+  await expect.poll(() => note.textContent()).toBe("Today's tickets for this service are all taken")
+  await kiosk.screenshot({ path: join(SHOTS, 'kiosk-en-daily-cap.png') })
+}, 120_000)

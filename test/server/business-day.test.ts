@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { TestCenter, TestClock } from '../helpers/test-center.ts'
 import { DEFAULT_CALENDAR, type CenterCalendar, type WeeklyHours } from '../../protocol/calendar.ts'
 import { wrapNumber } from '../../server/queue/numbering.ts'
+import { statusText } from '../../protocol/messages/status.ts'
 
 /**
  * Closing the day follows the calendar (issue 18), through the real engine with a controlled
@@ -90,6 +91,17 @@ describe('the business day follows the calendar', () => {
     s.clock.set('2026-12-06T13:31:00Z') // 15:31
     expect(await s.status(t.id)).toBe('cancelled')
     expect(cancelReason(center, t.id)).toEqual({ reason: 'center_closed' })
+    // its status page says why (the closing, not the holder), in both languages; the push carries the same DTO
+    const shown = (await center.request('GET', `/api/v1/tickets/${t.id}`)).json()
+    expect(shown.cancelledBecause).toBe('center_closed')
+    expect(statusText('status.cancelledCenterClosed', 'ar')).toBe('أُلغيت التذكرة لأن المركز أغلق قبل أن يأتي دورها.')
+    expect(statusText('status.cancelledCenterClosed', 'en')).toBe('This ticket was cancelled because the center closed before its turn.')
+    // 91 minutes waited against a 600 s target: a miss of the target (the walk's A-007 waited 810 s of its 900: within)
+    expect(
+      center.app.tabour.db.prepare("SELECT data FROM events WHERE ticket_id = ? AND type = 'ticket.cancelled'").get(t.id),
+    ).toMatchObject({
+      data: expect.stringContaining('"withinTarget":false'),
+    })
 
     await center.close()
     const keep = await scene('2026-12-06T11:00:00Z', { weekly: everyDay('08:00', '15:00') })
@@ -97,5 +109,26 @@ describe('the business day follows the calendar', () => {
     const kept = await keep.issueAt('2026-12-06T12:00:00Z')
     keep.clock.set('2026-12-06T15:00:00Z') // 17:00
     expect(await keep.status(kept.id)).toBe('waiting')
+  })
+
+  it("a holder's own cancel and a staff cancel tell the public which, never the staff's reason or note", async () => {
+    const s = await scene('2026-12-06T11:00:00Z', { weekly: everyDay('08:00', '15:00') })
+    center = s.center
+    const c = s.center
+    const mine = await s.issueAt('2026-12-06T11:00:00Z')
+    const theirs = await s.issueAt('2026-12-06T11:01:00Z')
+    expect((await c.request('POST', `/api/v1/tickets/${mine.id}/cancel-mine`)).statusCode).toBe(200)
+    const staff = await c.request('POST', `/api/v1/tickets/${theirs.id}/cancel`, {
+      token: await c.admin(),
+      body: { reason: 'other', note: 'asked twice' },
+    })
+    expect(staff.statusCode, staff.body).toBe(200)
+    const shown = async (id: string) => (await c.request('GET', `/api/v1/tickets/${id}`)).json()
+    expect((await shown(mine.id)).cancelledBecause).toBe('citizen')
+    const staffShown = await shown(theirs.id)
+    expect(staffShown.cancelledBecause).toBe('staff')
+    expect(JSON.stringify(staffShown)).not.toContain('asked twice')
+    const waiting = await s.issueAt('2026-12-06T11:02:00Z')
+    expect((await shown(waiting.id)).cancelledBecause).toBeUndefined()
   })
 })

@@ -32,6 +32,8 @@ export function bookingView(
 ): Booking {
   const service = queue.ctx.services.get(b.serviceId)!
   const settings = queue.appointments.settingsOf(b.serviceId)
+  const checkInUntil = b.slotStart + settings.checkInAfterMinutes * 60_000
+  const now = queue.ctx.clock()
   return {
     code: b.code,
     serviceId: b.serviceId,
@@ -44,7 +46,9 @@ export function bookingView(
     lang: b.lang,
     status: b.status,
     checkInFrom: new Date(b.slotStart - settings.checkInBeforeMinutes * 60_000).toISOString(),
-    checkInUntil: new Date(b.slotStart + settings.checkInAfterMinutes * 60_000).toISOString(),
+    checkInUntil: new Date(checkInUntil).toISOString(),
+    // the same bounds appointments.ts enforces: a move or cancel from the slot's start, a check-in past checkInUntil
+    timing: now < b.slotStart ? 'ahead' : now <= checkInUntil ? 'begun' : 'missed',
     timeZone: config.timeZone,
     manageUrl: bookingUrlAt(publicBase, b.code),
     center: bookingCenter(config),

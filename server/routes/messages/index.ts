@@ -20,10 +20,14 @@ import { MessageTemplateCommands } from '../../config/message-template-commands.
 import { checkTemplate } from '../../notify/templates.ts'
 import { messageCounts, messageLog } from '../../notify/message-figures.ts'
 import type { Lang as LangName } from '../../../protocol/common.ts'
+import { clockTime, dayName } from '../../../protocol/messages/clock-time.ts'
+import { digitsFor, type DigitStyle } from '../../../protocol/messages/digits.ts'
 import { whatsappWebhookRoutes } from './whatsapp-webhook.ts'
 
 /** Values a preview fills in: what a real message of the kind would carry. */
-function sampleValues(kind: MessageKind, lang: LangName, center: string): MessageValues {
+function sampleValues(kind: MessageKind, lang: LangName, center: string, digits: DigitStyle, timeZone: string): MessageValues {
+  // a slot written as a real text writes it (appointment-messages.ts): the page's words, the center's digits for Arabic
+  const slot = Date.parse('2026-12-06T08:30:00Z')
   const all: MessageValues = {
     label: 'A-017',
     center,
@@ -35,8 +39,8 @@ function sampleValues(kind: MessageKind, lang: LangName, center: string): Messag
     grace: 30,
     code: 'K7Q2',
     service: lang === 'ar' ? 'استخراج بطاقة' : 'ID card',
-    date: '2026-12-06',
-    time: '10:30',
+    date: dayName(localDay(slot, timeZone), timeZone, lang, digits),
+    time: clockTime(slot, timeZone, lang, digits),
   }
   return Object.fromEntries(CITIZEN_PLACEHOLDERS[kind].map((p) => [p, all[p]]))
 }
@@ -55,7 +59,8 @@ export async function messageRoutes(fastify: FastifyInstance): Promise<void> {
   const commands = new MessageTemplateCommands(queue.ctx)
   await app.register(whatsappWebhookRoutes, { prefix: '/whatsapp' })
   const preview = (kind: MessageKind, lang: LangName, text: string) => {
-    const filled = formatMessage(text, lang, sampleValues(kind, lang, config.centerName[lang]))
+    const digits = digitsFor(lang, config.screens.digits)
+    const filled = formatMessage(text, lang, sampleValues(kind, lang, config.centerName[lang], digits, config.timeZone), digits)
     return { preview: filled, segments: countSegments(filled) }
   }
 

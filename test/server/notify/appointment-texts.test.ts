@@ -52,10 +52,10 @@ describe('appointment messages', () => {
     // a scan more, and nothing is sent twice
     await new Promise((r) => setTimeout(r, 300))
     expect(texts()).toEqual([
-      `Your appointment ${code} for Service A at Citizen Service Technology Center is booked for 2026-03-10 at 09:00.`,
-      `Your appointment ${code} for Service A was moved to 2026-03-10 at 10:00.`,
-      `Your appointment ${code} for Service A was moved to 2026-03-10 at 09:00.`,
-      `Your appointment ${code} for Service A on 2026-03-10 at 09:00 was cancelled.`,
+      `Your appointment ${code} for Service A at Citizen Service Technology Center is booked for Tuesday 10 March at 9:00.`,
+      `Your appointment ${code} for Service A was moved to Tuesday 10 March at 10:00.`,
+      `Your appointment ${code} for Service A was moved to Tuesday 10 March at 9:00.`,
+      `Your appointment ${code} for Service A on Tuesday 10 March at 9:00 was cancelled.`,
     ])
     expect(gateway.requests.every((r) => String(r.body.to).endsWith('1000000001'))).toBe(true)
     const kinds = center.app.tabour.db.prepare('SELECT kind FROM message_outbox ORDER BY id').all() as { kind: string }[]
@@ -98,7 +98,7 @@ describe('appointment messages', () => {
     await until('the reminder', () => reminders().length === 1)
     await new Promise((r) => setTimeout(r, 300))
     expect(reminders()).toEqual([
-      `Reminder: your appointment ${early.code} for Service A at Citizen Service Technology Center is on 2026-03-10 at 12:00.`,
+      `Reminder: your appointment ${early.code} for Service A at Citizen Service Technology Center is on Tuesday 10 March at 12:00.`,
     ])
     expect(JSON.stringify(gateway.requests)).not.toContain(`Reminder: your appointment ${late.code}`)
     // once the day is over the reminder loses its number with its booking's (found by the booking id in its key)

@@ -70,6 +70,22 @@ describe('message templates, figures and privacy through the API', () => {
       body: { kind: 'ticket_ahead', lang: 'en', text: '{label' },
     })
     expect(broken.json().code).toBe('TABOUR_ERR_MESSAGE_TEMPLATE')
+    // with Arabic-Indic digits the Arabic preview writes its figures, date and time as the sent text will
+    expect((await center.request('PUT', '/api/v1/settings', { token: admin, body: { digits: 'arabic-indic' } })).statusCode).toBe(200)
+    const arPreview = async (kind: string) =>
+      (
+        await center.request('POST', '/api/v1/messages/preview', {
+          token: admin,
+          body: {
+            kind,
+            lang: 'ar',
+            text: (list as unknown as { kind: string; lang: string; text: string }[]).find((t) => t.kind === kind && t.lang === 'ar')!.text,
+          },
+        })
+      ).json().preview as string
+    expect(await arPreview('ticket_called')).toBe('حان دورك A-017: توجّه إلى الشباك ٤ (الجوازات).')
+    expect(await arPreview('appointment_booked')).toContain('يوم الأحد، ٦ ديسمبر الساعة ١٠:٣٠ ص')
+    expect((await center.request('PUT', '/api/v1/settings', { token: admin, body: { digits: null } })).statusCode).toBe(200)
 
     const service = await center.createService({ prefix: 'A' })
     const kiosk = (await center.createDevice('kiosk')).token

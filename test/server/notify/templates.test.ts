@@ -59,6 +59,27 @@ describe('message templates', () => {
     expect(templates.all().find((t) => t.kind === 'ticket_called' && t.lang === 'en')!.edited).toBe(false)
   })
 
+  it("writes an Arabic text's figures in the center's digits (ahead, minutes, the counter), the label as printed; English in Western ones", () => {
+    const templates = new MessageTemplates(db)
+    const link = 'https://c.example/t/x'
+    expect(templates.render('ticket_taken', 'ar', { label: 'A-007', center: 'مركز الدقي', ahead: 3, link }, 'arabic-indic')).toBe(
+      `تذكرتك A-007 في مركز الدقي. أمامك ٣ أشخاص. تابع دورك: ${link}`,
+    )
+    // nobody ahead reads «لا أحد أمامك», not «أمامك لا أحد»
+    expect(templates.render('ticket_taken', 'ar', { label: 'A-001', center: 'مركز الدقي', ahead: 0, link }, 'western')).toBe(
+      `تذكرتك A-001 في مركز الدقي. لا أحد أمامك. تابع دورك: ${link}`,
+    )
+    expect(templates.render('ticket_called', 'ar', { label: 'A-007', counter: 1, counterName: 'الجوازات' }, 'arabic-indic')).toBe(
+      'حان دورك A-007: توجّه إلى الشباك ١ (الجوازات).',
+    )
+    expect(templates.render('ticket_ahead', 'ar', { label: 'A-007', ahead: 3, minutes: 12 }, 'arabic-indic')).toContain(
+      'أمامك ٣ أشخاص، حوالي ١٢ دقيقة',
+    )
+    expect(templates.render('ticket_called', 'en', { label: 'A-007', counter: 1, counterName: 'Passports' }, 'arabic-indic')).toBe(
+      "It's your turn A-007: please go to counter 1 (Passports).",
+    )
+  })
+
   it('counts GSM-7 and UCS-2 segments as the handset will', () => {
     expect(countSegments('x'.repeat(160))).toMatchObject({ encoding: 'gsm7', segments: 1 })
     expect(countSegments('x'.repeat(161))).toMatchObject({ encoding: 'gsm7', segments: 2, perSegment: 153 })
@@ -98,13 +119,21 @@ describe('numbers, quiet hours and appointments', () => {
       phone: '01001234567',
       lang: 'ar' as const,
     }
-    const ctx = { timeZone: 'Africa/Cairo', centerName: { ar: 'مركز الدقي', en: 'Dokki center' }, serviceName: () => 'جوازات' }
+    const ctx = {
+      timeZone: 'Africa/Cairo',
+      centerName: { ar: 'مركز الدقي', en: 'Dokki center' },
+      serviceName: () => 'جوازات',
+      digits: 'arabic-indic' as const,
+    }
     const booked = appointmentMessage({ type: 'appointment:booked', booking }, ctx)!
+    // the date and time as the booking page writes them, in the center's digits for Arabic
     expect(booked).toEqual({
       kind: 'appointment_booked',
       key: `appointment_booked:K7Q2:${booking.slotStart}`,
-      values: { code: 'K7Q2', service: 'جوازات', center: 'مركز الدقي', date: '2026-12-06', time: '10:30' },
+      values: { code: 'K7Q2', service: 'جوازات', center: 'مركز الدقي', date: 'الأحد، ٦ ديسمبر', time: '١٠:٣٠ ص' },
     })
+    const inEnglish = appointmentMessage({ type: 'appointment:booked', booking: { ...booking, lang: 'en' } }, ctx)!
+    expect(inEnglish.values).toMatchObject({ date: 'Sunday 6 December', time: '10:30' })
     const moved = appointmentMessage({ type: 'appointment:moved', booking: { ...booking, slotStart: booking.slotStart + 3600_000 } }, ctx)!
     expect(moved.key).not.toBe(booked.key)
     expect(appointmentMessage({ type: 'appointment:checked_in', booking }, ctx)).toBeNull()

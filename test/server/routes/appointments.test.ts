@@ -240,6 +240,22 @@ describe('appointments over HTTP', () => {
     expect(s.events.filter((e) => e.type === 'appointment:checked_in')).toHaveLength(2)
   })
 
+  it("a booking's timing follows the center's clock: ahead (move and cancel work), begun (both refused), missed (the kiosk refuses the code)", async () => {
+    s = await setup()
+    const booking = (await book(s, at('09:00'))).json()
+    const shown = async () => (await s!.center.request('GET', `/api/v1/appointments/${booking.code}`)).json()
+    expect(booking.timing).toBe('ahead')
+    s.clock.set(at('09:00'))
+    expect(await shown()).toMatchObject({ status: 'booked', timing: 'begun' })
+    // what "begun" promises the page: the server refuses both changes from the slot's start
+    expectError(await s.center.request('POST', `/api/v1/appointments/${booking.code}/cancel`), 422, 'TABOUR_ERR_SLOT_IN_PAST')
+    s.clock.set(at('09:15'))
+    expect((await shown()).timing).toBe('begun')
+    s.clock.set(at('09:16'))
+    expect(await shown()).toMatchObject({ status: 'booked', timing: 'missed' })
+    expect((await checkIn(s, booking.code)).json().outcome).toBe('too_late')
+  })
+
   it('a checked-in appointment is called ahead of walk-ins once its slot starts, at most 2 in a row', async () => {
     s = await setup({ walkInShare: 0, serviceMinutes: 5 })
     const clerk = await s.center.openCounterAs('clerk1', s.counterId)

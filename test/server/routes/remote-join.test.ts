@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { ErrorCodes } from '../../../protocol/error-codes.ts'
 import { DEFAULT_CALENDAR, type CenterCalendar } from '../../../protocol/calendar.ts'
+import { joinErrorKey, joinText } from '../../../protocol/messages/join.ts'
 import { TestCenter, TestClock } from '../../helpers/test-center.ts'
 import { expectError, rows } from './route-helpers.ts'
 
@@ -125,6 +126,22 @@ describe('joining the line from a phone over the API', () => {
     expect(rows(center, 'SELECT count(*) AS n FROM remote_joins')).toEqual([{ n: 7 }])
     const bLabels = rows<{ label: string }>(center, 'SELECT label FROM tickets WHERE service_id = ? ORDER BY number', b.id)
     expect(bLabels.map((r) => r.label)).toEqual(['B-001', 'B-002', 'B-003', 'B-004'])
+  })
+
+  it("tells the service's own daily cap (no ticket anywhere today) from the phone joins' share (kiosk still sells)", async () => {
+    const { b, kiosk } = await setUp()
+    const admin = await center.admin()
+    expect((await center.request('PATCH', `/api/v1/services/${b.id}`, { token: admin, body: { dailyCap: 1 } })).statusCode).toBe(200)
+    await center.issue(kiosk, { serviceId: b.id })
+    const listed = (await from(OUTSIDE, 'GET', `${REMOTE}/services`)).json().services
+    expect(listed.find((s: { id: number }) => s.id === b.id).closedReason).toBe('dailyCap')
+    expectError(await join({ serviceId: b.id }), 422, ErrorCodes.SERVICE_DAILY_CAP)
+    // the words the page shows for each: only the phone share sends the citizen to the kiosk
+    expect(joinText(joinErrorKey(ErrorCodes.SERVICE_DAILY_CAP), 'ar')).toBe(
+      'نفدت تذاكر هذه الخدمة لليوم، من الهاتف ومن جهاز التذاكر في المركز. يمكنك الحجز في يوم عمل آخر.',
+    )
+    expect(joinText(joinErrorKey(ErrorCodes.SERVICE_DAILY_CAP), 'en')).not.toContain('you can take a ticket')
+    expect(joinText(joinErrorKey(ErrorCodes.REMOTE_JOIN_CAP), 'en')).toContain("you can take a ticket at the center's kiosk")
   })
 
   it('"I am here": refused outside the center network, accepted on its Wi-Fi, refused a second time; a forged link is not found', async () => {
