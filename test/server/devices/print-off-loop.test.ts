@@ -7,6 +7,23 @@ import { ticketJobWorker } from '../../../server/devices/ticket-job-worker.ts'
 import type { PrinterStatusReport } from '../../../protocol/device-config.ts'
 
 // the real production printer (openEscPosPrinter, the default): jobs are built on the renderer thread
+/**
+ * Terminates the renderer thread as the next job is handed to it, before the thread can answer,
+ * and resolves once it is gone. Polling for a job in flight missed it on a loaded box: the job
+ * was built and answered between two polls (CI-like run, 2026-12-05).
+ */
+function killOnNextJob(worker: ReturnType<typeof ticketJobWorker>): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const build = worker.build
+    worker.build = (content, options) => {
+      worker.build = build
+      const built = build.call(worker, content, options)
+      worker.current!.terminate().then(() => resolve(), reject)
+      return built
+    }
+  })
+}
+
 describe('tickets are rendered off the event loop (one worker thread)', () => {
   const clients = new SocketClients()
   let center: TestCenter | null = null
@@ -81,9 +98,9 @@ describe('tickets are rendered off the event loop (one worker thread)', () => {
 
     // killed while it holds a job: the new thread builds it, the ticket is printed
     const first = worker.current!
+    const firstKilled = killOnNextJob(worker)
     await center.issue(kiosk, { serviceId: service.id })
-    await waitUntil(() => worker.inFlight > 0, 15_000, 'a job on the thread')
-    await first.terminate()
+    await firstKilled
     await printer.waitForJobs(2)
     expect(worker.restarts).toBe(1)
     expect(worker.current).not.toBe(first)
@@ -95,9 +112,9 @@ describe('tickets are rendered off the event loop (one worker thread)', () => {
       10_000,
       (e) => (e.status.printer as PrinterStatusReport | undefined)?.lastJob?.outcome === 'failed',
     )
+    const killed = killOnNextJob(worker)
     const ticket = await center.issue(kiosk, { serviceId: service.id })
-    await waitUntil(() => worker.inFlight > 0, 15_000, 'a job on the thread')
-    await worker.current!.terminate()
+    await killed
     await waitUntil(() => worker.restarts === 2 && worker.current !== null && worker.inFlight > 0, 15_000, 'the job sent to a new thread')
     await worker.current!.terminate()
     const report = (await failed).status.printer as PrinterStatusReport
