@@ -69,9 +69,6 @@ export class DisplaySession extends DeviceSession {
   private zoneCounters = new Map<number, Counter>()
   news: CenterNews = { ar: '', en: '', updatedAt: null }
   media: MediaItem[] = []
-  /** This display's id, once known: a `config:changed` for another device is not its business. */
-  private deviceId: number | null = null
-
   /** What the display last found out about its sound (null: not known yet); staff see it as device health. */
   sound: DisplaySoundReport | null = null
 
@@ -80,7 +77,7 @@ export class DisplaySession extends DeviceSession {
     base: string,
     private readonly hooks: DisplaySessionHooks,
   ) {
-    super(host, { kind: 'display', base, reloadEveryMs: RELOAD_MS, startData: true, feedAfterLoad: true })
+    super(host, { kind: 'display', base, reloadEveryMs: RELOAD_MS, startData: true, feedAfterLoad: true, followsConfig: true })
     this.feed
       .on('ticket:called', (e) => {
         // the call's one push carries the counter and its lines' lengths (CallBoard)
@@ -101,11 +98,6 @@ export class DisplaySession extends DeviceSession {
         }),
       )
       .on('center:updated', (e) => this.update(() => (this.news = e.news)))
-      // the center's settings (digits, name…) or this display's own config changed: follow them
-      // now, not at the five-minute reload (walk of 2026-12-05: the TV kept Western digits)
-      .on('config:changed', (e) => {
-        if (e.deviceId === null || e.deviceId === this.deviceId) this.loadAgain()
-      })
   }
 
   /**

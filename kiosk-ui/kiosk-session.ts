@@ -45,7 +45,6 @@ export class KioskSession extends DeviceSession {
   groups: ServiceGroup[] = []
   /** The last report of every printer of the center (this kiosk's and any other), by device id: whether a reprint is possible. */
   readonly printers = new Map<number, PrinterStatusReport>()
-  private deviceId: number | null = null
 
   /** `base`: the server's prefix (the kiosk page is at `<base>/kiosk/`). */
   constructor(
@@ -53,13 +52,8 @@ export class KioskSession extends DeviceSession {
     base: string,
     private readonly hooks: KioskSessionHooks,
   ) {
-    super(host, { kind: 'kiosk', base, startData: true, feedAfterLoad: true })
-    this.feed
-      .on('device:status', (e) => this.onDeviceStatus(e))
-      // the center's settings or this kiosk's own config changed: follow them now, not at the next reload (walk finding 10)
-      .on('config:changed', (e) => {
-        if (e.deviceId === null || e.deviceId === this.deviceId) this.loadAgain()
-      })
+    super(host, { kind: 'kiosk', base, startData: true, feedAfterLoad: true, followsConfig: true })
+    this.feed.on('device:status', (e) => this.onDeviceStatus(e))
   }
 
   /** The kiosk's config, the center and the services: inlined in the page at the first load, else asked all at once. */

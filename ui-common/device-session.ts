@@ -30,6 +30,14 @@ export interface DeviceSessionOptions {
   startData?: boolean
   /** Connect the live feed only once the first load is on screen (a kiosk's first screen needs HTTP alone); default false: at once. */
   feedAfterLoad?: boolean
+  /**
+   * The screen shows the center's settings and its own config as loaded over HTTP (a kiosk's
+   * priority question, a display's digits): a `config:changed` for the center or for this device
+   * loads them again, and so does every snapshot the feed takes, since a snapshot means pushes
+   * may have been missed (before the feed first connected, or while it was away) and a missed
+   * `config:changed` is one a snapshot does not repair. Default false.
+   */
+  followsConfig?: boolean
 }
 
 export abstract class DeviceSession {
@@ -42,6 +50,8 @@ export abstract class DeviceSession {
   synced = false
   /** Where the snapshot on screen came from: over HTTP (a display's page carries one), the feed, or none yet. */
   snapshotFrom: 'none' | 'http' | 'feed' = 'none'
+  /** This device's id, once a load or the pairing said it: the `config:changed` pushes for it are followed (`followsConfig`). */
+  protected deviceId: number | null = null
 
   protected readonly feed: FeedController
   private readonly reach: ServerReach
@@ -62,18 +72,26 @@ export abstract class DeviceSession {
     this.kind = options.kind
     this.startData = options.startData ?? false
     this.feedAfterLoad = options.feedAfterLoad ?? false
+    const followsConfig = options.followsConfig ?? false
     this.feed = new FeedController(host, {
-      onSnapshot: (snapshot) =>
+      onSnapshot: (snapshot) => {
         this.update(() => {
           this.synced = true
           this.snapshotFrom = 'feed'
           this.services = snapshot.services
           this.applySnapshot(snapshot)
-        }),
+        })
+        if (followsConfig) this.loadAgain()
+      },
       onReachable: (up) => this.onSocketReachable(up),
       onRefused: () => void this.checkToken(),
       onCurrent: () => this.update(() => (this.synced = true)),
     }).on('queue:updated', (e) => this.applyFigures(e.services))
+    // the center's settings or this device's own config changed: follow them now, not at the next reload (walk finding 10)
+    if (followsConfig)
+      this.feed.on('config:changed', (e) => {
+        if (e.deviceId === null || e.deviceId === this.deviceId) this.loadAgain()
+      })
     this.reach = new ServerReach(host)
     host.addController({ hostDisconnected: () => clearInterval(this.reloadTimer) })
     this.pairing = new DevicePairing(host, options.kind, options.base, {

@@ -47,20 +47,32 @@ async function startCenter(queue: Record<string, unknown> = {}): Promise<Run> {
   return { center, url: `http://127.0.0.1:${port}`, serviceId: service.id, counterId: counter.id, clerk }
 }
 
-/** A kiosk that asks for a priority category, paired through ?pair= and showing its services. */
-async function openKiosk(run: Run): Promise<Page> {
+/** A kiosk that asks for a priority category, paired through ?pair= and showing its services; `prepare` runs on the page before it loads. */
+async function openKiosk(run: Run, prepare: (page: Page) => Promise<unknown> = async () => {}): Promise<Page> {
   const res = await run.center.request('POST', '/api/v1/devices', {
     token: await run.center.admin(),
     body: { kind: 'kiosk', name: 'entrance', config: { askPriority: true } },
   })
   expect(res.statusCode, res.body).toBe(201)
   const page = await suite.contexts.page(PORTRAIT)
+  await prepare(page)
   await page.goto(`${run.url}/kiosk/?pair=${res.json().pairingCode}`)
   await page.locator('tabour-service-grid button[data-service-id]').first().waitFor()
   return page
 }
 
 const confirmation = (page: Page) => page.locator('tabour-ticket-confirmation')
+
+/** Resolves once the kiosk app holds the center's call policy `policy` (what its priority question follows). */
+const kioskPolicy = (page: Page, policy: string, timeout = 15_000) =>
+  page.waitForFunction(
+    (wanted) => {
+      const app = document.querySelector('tabour-kiosk-app') as unknown as { session?: { center?: { callPolicy?: string } } } | null
+      return app?.session?.center?.callPolicy === wanted
+    },
+    policy,
+    { timeout },
+  )
 
 /** The ticket on the confirmation screen: its id and label. */
 async function shownTicket(page: Page): Promise<{ id: string; label: string }> {
@@ -161,10 +173,7 @@ describe('priority at the kiosk and at the counter', () => {
     const put = await run.center.request('PUT', '/api/v1/settings', { token: await run.center.admin(), body: { callPolicy: 'fifo' } })
     expect(put.statusCode, put.body).toBe(200)
     // the page is not reloaded: the push brings the new policy
-    await page.waitForFunction(() => {
-      const app = document.querySelector('tabour-kiosk-app') as unknown as { session?: { center?: { callPolicy?: string } } } | null
-      return app?.session?.center?.callPolicy === 'fifo'
-    })
+    await kioskPolicy(page, 'fifo')
     await service.click()
     await shownTicket(page)
     expect(await page.getByText(PROMISE_AR).count()).toBe(0)
@@ -180,10 +189,7 @@ describe('priority at the kiosk and at the counter', () => {
     for (const policy of ['fifo', 'sla'] as const) {
       const back = await run.center.request('PUT', '/api/v1/settings', { token: admin, body: { callPolicy: 'priority' } })
       expect(back.statusCode, back.body).toBe(200)
-      await page.waitForFunction(() => {
-        const app = document.querySelector('tabour-kiosk-app') as unknown as { session?: { center?: { callPolicy?: string } } } | null
-        return app?.session?.center?.callPolicy === 'priority'
-      })
+      await kioskPolicy(page, 'priority')
       await service.click()
       await question.locator('[data-step="priority"]').waitFor()
       const put = await run.center.request('PUT', '/api/v1/settings', { token: admin, body: { callPolicy: policy } })
@@ -196,5 +202,37 @@ describe('priority at the kiosk and at the counter', () => {
     }
     const today = await run.center.request('GET', '/api/v1/stats/today', { token: admin })
     expect(today.json().totals.issued).toBe(0)
+  })
+
+  it('a policy change pushed before the kiosk socket connected is followed once it connects (CI run of stop 35)', async () => {
+    const run = await startCenter()
+    // the kiosk's socket is held before it reaches the server (a slow first connect): the push finds no socket of it
+    let release = () => {}
+    const held = new Promise<void>((resolve) => (release = resolve))
+    const page = await openKiosk(run, (p) =>
+      p.routeWebSocket(/\/socket\.io\//, async (ws) => {
+        await held
+        ws.connectToServer()
+      }),
+    )
+    await kioskPolicy(page, 'priority')
+    const put = await run.center.request('PUT', '/api/v1/settings', { token: await run.center.admin(), body: { callPolicy: 'fifo' } })
+    expect(put.statusCode, put.body).toBe(200)
+    await page.waitForTimeout(300)
+    expect(
+      await page.evaluate(
+        () =>
+          (document.querySelector('tabour-kiosk-app') as unknown as { session: { center: { callPolicy: string } } }).session.center
+            .callPolicy,
+      ),
+    ).toBe('priority')
+    // connected within the feed's grace (no outage, so no reload for coming back): the snapshot it takes brings the settings again
+    release()
+    await kioskPolicy(page, 'fifo')
+    const service = page.locator(`tabour-service-grid button[data-service-id="${run.serviceId}"]`)
+    await service.click()
+    await shownTicket(page)
+    expect(await page.locator('tabour-ticket-options').count()).toBe(0)
+    expect(await page.getByText(PROMISE_AR).count()).toBe(0)
   })
 })
