@@ -20,6 +20,7 @@ import { isActive, isTerminal } from '../protocol/ticket-lifecycle.ts'
 import { NetworkError } from '../ui-common/api-client.ts'
 import { randomUuid } from '../ui-common/random-id.ts'
 import { FeedController } from '../ui-common/feed-controller.ts'
+import { ServerClock } from '../ui-common/server-clock.ts'
 import { ServerReach } from '../ui-common/server-reach.ts'
 import { fetchMe, login, logout, meUrl } from '../ui-common/staff-api.ts'
 import { sessionEnded, StaffSession } from '../ui-common/staff-session.ts'
@@ -84,6 +85,8 @@ export class ConsoleSession {
   private readonly feed: FeedController
   /** Whether the center answers, and the retry loop that finds it again. */
   private readonly reach: ServerReach
+  /** The center's clock: what "waited", "at the counter" and "paused since" count from (this PC's may be off). */
+  readonly clock = new ServerClock()
 
   /** `base`: the server's prefix (the console is at `<base>/counter/`). */
   constructor(
@@ -95,6 +98,7 @@ export class ConsoleSession {
       new FeedController(host, {
         onSnapshot: (snapshot) =>
           this.set(() => {
+            this.clock.sync(snapshot.serverTime)
             this.live.applySnapshot(snapshot)
             this.printers.applySnapshot(snapshot.printers)
             this.checkMyCounter()

@@ -70,6 +70,7 @@ export class CounterApp extends LitElement {
   @state() private dialog: OpenDialog | null = null
   /** The logout question (close or pause the counter first) is up. */
   @state() private askingLogout = false
+  /** The center's time at this render (ConsoleSession.clock), set before each one: every "N min" counts from it. */
   @state() private now = Date.now()
   /** The park dialog is up (parking has its own dialog: parking/park-dialog.ts). */
   @state() private parking = false
@@ -94,7 +95,8 @@ export class CounterApp extends LitElement {
     applyPageTheme()
     this.setLang(loadSessionLang(LANG_KEY, this.langRoots[0]))
     document.addEventListener('keydown', this.onKey)
-    this.ticker = setInterval(() => (this.now = Date.now()), 15_000)
+    // a render every 15 s moves the minutes on (willUpdate reads the clock)
+    this.ticker = setInterval(() => this.requestUpdate(), 15_000)
     if (!this.booted) {
       this.booted = true
       void this.session.boot()
@@ -311,6 +313,11 @@ export class CounterApp extends LitElement {
     ></tabour-walk-in-ticket>`
   }
 
+  /** Every render counts from the center's time now: a pause begun a moment ago says 0 min, not a ticker's worth less. */
+  protected override willUpdate(): void {
+    this.now = this.session.clock.now()
+  }
+
   protected override firstUpdated(): void {
     this.addEventListener('console-action', (e: Event) => this.run((e as CustomEvent<ConsoleActionDetail>).detail.action))
   }
@@ -388,7 +395,7 @@ export class CounterApp extends LitElement {
         spec = { kind: 'pause' }
         break
       case 'call_ticket':
-        spec = { kind: 'call_ticket', callable: counterQueue(counter, s.live.services, s.live.tickets.values(), Date.now()).callable }
+        spec = { kind: 'call_ticket', callable: counterQueue(counter, s.live.services, s.live.tickets.values(), s.clock.now()).callable }
         break
       case 'issue':
         spec = {

@@ -191,8 +191,7 @@ export class CurrentTicket extends LitElement {
   private pausedText(): string {
     const since = this.counter?.pausedSince
     if (!since) return consoleText('state.paused', this.lang)
-    // the later of the ticker's now and the clock: a pause rendered just after it began was a ticker behind
-    const minutes = wholeMinutes((Math.max(this.now, Date.now()) - Date.parse(since)) / 1000)
+    const minutes = wholeMinutes((this.now - Date.parse(since)) / 1000)
     return consoleText('ticket.pausedSince', this.lang, {
       time: wallTime(since, this.timeZone, this.digits),
       n: formatNumber(minutes, { digits: this.digits }),

@@ -33,6 +33,9 @@ const tabName = (tab: Tab, lang: Lang): string =>
   tab === 'hours' ? hoursEditorText('hoursTab.tab', lang) : dashboardText(`tab.${tab}`, lang)
 const LANG_KEY = 'tabour:dashboard-lang'
 
+/** How often the header's clock and the live minutes move on. */
+const TICK_MS = 30_000
+
 @customElement('tabour-dashboard-app')
 export class DashboardApp extends LitElement {
   static override styles = [
@@ -149,6 +152,7 @@ export class DashboardApp extends LitElement {
 
   @state() private language: Lang = 'ar'
   @state() private tab: Tab = 'live'
+  /** The center's time (DashboardSession.clock), moved on in steps of at least half a TICK_MS: what the clock and the minutes show. */
   @state() private now = Date.now()
   private readonly session = new DashboardSession(this, screenBase('dashboard'))
   /** Where the language shows: the page's `<html>`, or the embedding element (ui-common/screen-base.ts). */
@@ -169,7 +173,7 @@ export class DashboardApp extends LitElement {
     this.setLang(loadSessionLang(LANG_KEY, this.langRoots[0]))
     this.readHash()
     window.addEventListener('hashchange', this.onHash)
-    this.ticker = setInterval(() => (this.now = Date.now()), 30_000)
+    this.ticker = setInterval(() => this.requestUpdate(), TICK_MS)
     if (!this.booted) {
       this.booted = true
       void this.session.boot()
@@ -180,6 +184,15 @@ export class DashboardApp extends LitElement {
     super.disconnectedCallback()
     window.removeEventListener('hashchange', this.onHash)
     clearInterval(this.ticker)
+  }
+
+  /**
+   * The center's time, once it moved on a tick or the first snapshot said how far this PC's clock
+   * is off: not at every render, so the views that take `now` are not drawn again for each push.
+   */
+  protected override willUpdate(): void {
+    const now = this.session.clock.now()
+    if (Math.abs(now - this.now) >= TICK_MS / 2) this.now = now
   }
 
   override render(): TemplateResult {

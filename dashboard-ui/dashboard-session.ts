@@ -21,6 +21,7 @@ import { TicketToolsApi } from '../ui-common/ticket-tools-api.ts'
 import { DashboardApi, type BackupStatus } from './dashboard-api.ts'
 import type { DashboardMessageKey } from '../protocol/messages/dashboard.ts'
 import { PrinterAlerts } from '../ui-common/printer-alerts.ts'
+import { ServerClock } from '../ui-common/server-clock.ts'
 import { AnswerOrder } from './answer-order.ts'
 
 export type Phase = 'starting' | 'login' | 'ready'
@@ -58,6 +59,8 @@ export class DashboardSession implements ReactiveController {
   private refreshTimer: ReturnType<typeof setTimeout> | undefined
   private slowTimer: ReturnType<typeof setInterval> | undefined
   private clockTimer: ReturnType<typeof setInterval> | undefined
+  /** The center's clock: the header's time and every "N min" count from it (this PC's may be off). */
+  readonly clock = new ServerClock()
   /** refresh() and refreshSlow() overlap (start, pushes, timers, a configuration change): an older answer must not replace a newer one. */
   private readonly liveOrder = new AnswerOrder()
   private readonly slowOrder = new AnswerOrder()
@@ -77,6 +80,7 @@ export class DashboardSession implements ReactiveController {
       .attachFeed(
         new FeedController(host, {
           onSnapshot: (s) => {
+            this.clock.sync(s.serverTime)
             this.counters = s.counters
             this.services = s.services
             this.printers.applySnapshot(s.printers)

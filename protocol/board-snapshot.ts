@@ -21,6 +21,8 @@ export type CalledTicket = Static<typeof CalledTicket>
 export const BoardSnapshot = Type.Object({
   seq: Type.Integer(),
   feed: Type.String(),
+  /** The server's clock when it was built (epoch ms), as the socket's snapshot says it. */
+  serverTime: Type.Optional(Type.Integer()),
   services: Type.Array(ServiceWithQueue),
   /** The display's zone's counters (all when it has none), without clerks or pause reasons. */
   counters: Type.Array(Counter),

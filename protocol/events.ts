@@ -48,6 +48,12 @@ export interface QueueFigures extends WaitingFigure {
 export interface Snapshot {
   seq: number
   feed: string
+  /**
+   * The server's clock when it built the snapshot (epoch ms; absent from an older server): a
+   * staff screen counts elapsed times from it (ui-common/server-clock.ts), not from its own
+   * clock, which may be off.
+   */
+  serverTime?: number
   services: ServiceWithQueue[]
   /**
    * Counters the client may see (a zoned display: only its zone's; a kiosk: none). On public

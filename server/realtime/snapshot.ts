@@ -43,11 +43,13 @@ export function buildSnapshot(queue: Queue, feed: string, seq: number): Snapshot
   // the feeds that get `device:status` pushes get the last printer reports too (none: no key)
   const printers = feed === STAFF_FEED || feed === KIOSK_FEED ? queue.deviceStatus.printers() : []
   const printerReports = printers.length > 0 ? { printers } : {}
+  const serverTime = queue.view.now()
   // a feedback tablet needs nothing of the queue: its asks come as `feedback:ask`, its counter over HTTP
-  if (feed === FEEDBACK_FEED) return { seq, feed, services: [], counters: [], recentCalls: [], pastCalls: [], news: queue.view.news() }
+  if (feed === FEEDBACK_FEED)
+    return { seq, feed, serverTime, services: [], counters: [], recentCalls: [], pastCalls: [], news: queue.view.news() }
   if (feed === KIOSK_FEED) {
     const services = queue.view.serviceQueues({ activeOnly: true })
-    return { seq, feed, services, counters: [], recentCalls: [], pastCalls: [], news: queue.view.news(), ...printerReports }
+    return { seq, feed, serverTime, services, counters: [], recentCalls: [], pastCalls: [], news: queue.view.news(), ...printerReports }
   }
   const zone = zoneOfFeed(feed)
   const counters = queue.view.counters(zone)
@@ -71,6 +73,7 @@ export function buildSnapshot(queue: Queue, feed: string, seq: number): Snapshot
   return {
     seq,
     feed,
+    serverTime,
     services: queue.view.serviceQueues({ activeOnly: true }),
     counters: counters.map(feed === STAFF_FEED ? counterDto : publicCounterDto),
     recentCalls,

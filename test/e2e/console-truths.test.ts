@@ -13,7 +13,8 @@ import { ROOT } from './ui-build.ts'
  * enables itself then (a recall at once); the paused card says since when, after a reload too;
  * a name typed in the other script keeps its own direction inside a sentence (isolated).
  * The center's clock runs 12 minutes behind the browser's, as a console's clock may be off: the
- * console must count the server's wait, not its own idea of the time.
+ * console must count the server's wait and the minutes since a pause by the server's clock, not
+ * its own idea of the time.
  */
 
 const SHOTS = join(ROOT, 'test-results', 'console-truths')
@@ -143,15 +144,16 @@ describe('the paused card says since when', { timeout: 180_000 }, () => {
       hourCycle: 'h23',
     }).format(Date.parse(pausedSince))
     const indic = (s: string) => s.replace(/[0-9]/g, (d) => '٠١٢٣٤٥٦٧٨٩'[Number(d)]!)
-    // the server's clock is 12 minutes behind this browser's: the pause began "12 minutes ago" here
+    // the server's clock is 12 minutes behind this browser's (and hours, when the test shifts it into
+    // opening hours): the pause began just now all the same, and the console counts from the server's clock
     const card = page.locator('tabour-current-ticket [data-current="none"]')
-    await expect.poll(() => card.textContent()).toBe(`متوقف مؤقتًا منذ ${indic(time)} (${indic('12')} د)`)
+    await expect.poll(() => card.textContent()).toBe(`متوقف مؤقتًا منذ ${indic(time)} (${indic('0')} د)`)
     expect(await card.getAttribute('data-paused-since')).toBe(pausedSince)
     await page.screenshot({ path: join(SHOTS, 'ar-paused-since.png') })
     await page.reload()
-    await expect.poll(() => card.textContent()).toBe(`متوقف مؤقتًا منذ ${indic(time)} (${indic('12')} د)`)
+    await expect.poll(() => card.textContent()).toBe(`متوقف مؤقتًا منذ ${indic(time)} (${indic('0')} د)`)
     await page.locator('tabour-lang-switch button').click()
-    await expect.poll(() => card.textContent()).toBe(`Paused since ${time} (12 min)`)
+    await expect.poll(() => card.textContent()).toBe(`Paused since ${time} (0 min)`)
   })
 })
 

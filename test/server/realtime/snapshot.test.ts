@@ -10,10 +10,16 @@ import {
   type TabourSocket,
 } from '../../helpers/socket-client.ts'
 import { act, buildFloor, openCounter } from './floor.ts'
+import { TestClock } from '../../helpers/test-center.ts'
 import { MAX_LISTED_CALLS } from '../../../protocol/listed-calls.ts'
 
-/** A snapshot with each service's opening-hours evaluation time blanked (issue 18): two snapshots of an unchanged center differ only there. */
-const evaluatedAtBlanked = (s: unknown) => JSON.parse(JSON.stringify(s).replace(/"at":"[^"]*"/g, '"at":""'))
+/** A snapshot with each service's opening-hours evaluation time (issue 18) and the server's time blanked: two snapshots of an unchanged center differ only there. */
+const evaluatedAtBlanked = (s: unknown) =>
+  JSON.parse(
+    JSON.stringify(s)
+      .replace(/"at":"[^"]*"/g, '"at":""')
+      .replace(/"serverTime":\d+/g, '"serverTime":0'),
+  )
 
 describe('snapshot', () => {
   const { clients, start } = useListeningCenter()
@@ -24,7 +30,17 @@ describe('snapshot', () => {
     const waiting = await center.issue(floor.kiosk.token, { serviceId: floor.service.id, phone: '+201001234567' })
     const staff = await clients.connect(url, floor.manager)
     const snapshot = await snapshotOf(staff)
-    expect(Object.keys(snapshot).sort()).toEqual(['counters', 'feed', 'news', 'pastCalls', 'recentCalls', 'seq', 'services', 'tickets'])
+    expect(Object.keys(snapshot).sort()).toEqual([
+      'counters',
+      'feed',
+      'news',
+      'pastCalls',
+      'recentCalls',
+      'seq',
+      'serverTime',
+      'services',
+      'tickets',
+    ])
     expect(snapshot.feed).toBe('feed:staff')
     expect(snapshot.seq).toEqual(expect.any(Number))
     expect(snapshot.services).toEqual([
@@ -34,6 +50,16 @@ describe('snapshot', () => {
     expect(snapshot.recentCalls).toEqual([])
     expect(snapshot.tickets).toEqual([expect.objectContaining({ id: waiting.id, label: 'A-001', status: 'waiting' })])
     expect(JSON.stringify(snapshot)).not.toContain('1234567')
+  })
+
+  it("says the center's clock, which a staff screen counts elapsed minutes from when its own is off", async () => {
+    const clock = new TestClock(Date.now() - 3 * 3600_000)
+    const { center, url } = await start({ clock })
+    const floor = await buildFloor(center, { open: true })
+    const snapshot = await snapshotOf(await clients.connect(url, floor.manager))
+    expect(snapshot.serverTime).toBe(clock.now)
+    clock.advance(90)
+    expect((await snapshotOf(await clients.connect(url, floor.displayAll.token))).serverTime).toBe(clock.now)
   })
 
   it("gives a zoned display only its zone's counters and calls, an all-zones display everything, and never tickets", async () => {
