@@ -142,6 +142,8 @@ export function slowPost(base: string, path: string, token: string, body: unknow
   req.write(text.slice(0, cut))
   return {
     response,
+    /** The connection's own port (rejects when it never connected): the center's request log names it. */
+    port: localPort,
     finish: () => req.end(text.slice(cut)),
     /**
      * Resolves once the server has read the request's headers, going by its request log (`output`,
@@ -149,8 +151,9 @@ export function slowPost(base: string, path: string, token: string, body: unknow
      * when the server closes leave the connection idle in Node's eyes, to be reset, not answered.
      */
     async heardBy(output: () => string, timeoutMs = 15_000): Promise<void> {
-      const mark = `"remotePort":${await localPort}`
-      for (const until = Date.now() + timeoutMs; !output().includes(mark); ) {
+      // the port whole: 4123 is not 41234
+      const mark = new RegExp(`"remotePort":${await localPort}[,}]`)
+      for (const until = Date.now() + timeoutMs; !mark.test(output()); ) {
         if (Date.now() > until) throw new Error(`the server did not log the request from port ${await localPort} within ${timeoutMs} ms`)
         await new Promise((resolve) => setTimeout(resolve, 20))
       }
