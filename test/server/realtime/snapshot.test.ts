@@ -30,17 +30,7 @@ describe('snapshot', () => {
     const waiting = await center.issue(floor.kiosk.token, { serviceId: floor.service.id, phone: '+201001234567' })
     const staff = await clients.connect(url, floor.manager)
     const snapshot = await snapshotOf(staff)
-    expect(Object.keys(snapshot).sort()).toEqual([
-      'counters',
-      'feed',
-      'news',
-      'pastCalls',
-      'recentCalls',
-      'seq',
-      'serverTime',
-      'services',
-      'tickets',
-    ])
+    expect(Object.keys(snapshot).sort().join(' ')).toBe('counters feed news pastCalls recentCalls seq serverTime services tickets')
     expect(snapshot.feed).toBe('feed:staff')
     expect(snapshot.seq).toEqual(expect.any(Number))
     expect(snapshot.services).toEqual([

@@ -83,16 +83,7 @@ describe('a display board over HTTP', () => {
     const op = doc.paths[BOARD]?.get
     expect(op?.tags).toEqual(['devices'])
     const schema = op.responses['200'].content['application/json'].schema
-    expect(Object.keys(schema.properties).sort()).toEqual([
-      'counters',
-      'feed',
-      'news',
-      'pastCalls',
-      'recentCalls',
-      'seq',
-      'serverTime',
-      'services',
-    ])
+    expect(Object.keys(schema.properties).sort().join(' ')).toBe('counters feed news pastCalls recentCalls seq serverTime services')
     expect(Object.keys(op.responses).sort()).toEqual(['200', '401', '403', '429'])
   })
 })
