@@ -199,7 +199,7 @@ export class KioskApp extends LitElement {
       case 'home':
         return html`
           ${homeHeading(lang)}
-          ${this.notice ? html`<p class="notice" role="alert" data-notice=${this.notice}>${kioskText(this.notice, lang)}</p>` : nothing}
+          ${this.notice ? html`<p class="notice danger-notice" role="alert" data-notice=${this.notice}>${kioskText(this.notice, lang)}</p>` : nothing}
           <tabour-printer-fault-banner .problem=${printerDownBecause(this.printer)} .lang=${lang}></tabour-printer-fault-banner>
           ${this.renderMenu(offeredOn(services, settings.serviceIds), lang, digits)}
           ${

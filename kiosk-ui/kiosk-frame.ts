@@ -102,13 +102,7 @@ export const kioskAppStyles: CSSResultGroup = [
       color: var(--tabour-muted);
     }
     .notice {
-      margin: 0;
-      padding: var(--tabour-space-2) var(--tabour-space-3);
-      border-inline-start: 10px solid var(--tabour-danger);
-      background: #fde8eb;
-      color: var(--tabour-danger);
       font-size: var(--tabour-text-large);
-      font-weight: 700;
     }
     .loading {
       flex: 1;

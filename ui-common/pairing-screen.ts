@@ -63,16 +63,7 @@ export class PairingScreen extends LitElement {
         box-shadow: 0 0 0 4px var(--tabour-accent);
       }
       .error {
-        margin: 0;
-        padding: var(--tabour-space-2) var(--tabour-space-3);
-        border-inline-start: 10px solid var(--tabour-danger);
-        background: #fde8eb;
-        color: var(--tabour-danger);
-        font-weight: 700;
         max-inline-size: 44em;
-      }
-      .error .second {
-        color: var(--tabour-danger);
       }
       .keys {
         display: grid;
@@ -145,7 +136,7 @@ export class PairingScreen extends LitElement {
         </output>
         ${
           this.error
-            ? html`<p class="error" role="alert" data-error=${this.error}>
+            ? html`<p class="error danger-notice" role="alert" data-error=${this.error}>
               ${pairingText(this.error, lang)}<span class="second">${inLang(pairingText(this.error, otherLang(lang)), otherLang(lang))}</span>
             </p>`
             : nothing

@@ -1,12 +1,24 @@
 /**
  * What touch screens share on top of the theme: the screen font, big buttons (at least 64 px,
- * high contrast, a visible pressed state), the bilingual "second language" line and `.ltr`
- * runs (codes, numbers). The kiosk and the pairing screen of every paired device use it.
+ * high contrast, a visible pressed state), the bilingual "second language" line, `.ltr`
+ * runs (codes, numbers) and `.danger-notice`, the bar that says something is wrong. The kiosk and the pairing screen of every paired device use it.
  */
 import { css, unsafeCSS } from 'lit'
 import { SCREEN_FONT_STACK } from './theme.ts'
 
 export const touchStyles = css`
+  /* what went wrong or is missing (the kiosk's notice, a feedback tablet's, a pairing code refused), both languages in red */
+  .danger-notice {
+    margin: 0;
+    padding: var(--tabour-space-2) var(--tabour-space-3);
+    border-inline-start: 10px solid var(--tabour-danger);
+    background: #fde8eb;
+    color: var(--tabour-danger);
+    font-weight: 700;
+  }
+  .danger-notice .second {
+    color: var(--tabour-danger);
+  }
   :host {
     font-family: ${unsafeCSS(SCREEN_FONT_STACK)};
   }

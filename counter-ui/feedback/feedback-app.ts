@@ -69,17 +69,6 @@ export class FeedbackApp extends LitElement {
         margin: 0;
         font-size: var(--tabour-text-large);
       }
-      .notice {
-        margin: 0;
-        padding: var(--tabour-space-2) var(--tabour-space-3);
-        border-inline-start: 10px solid var(--tabour-danger);
-        background: #fde8eb;
-        color: var(--tabour-danger);
-        font-weight: 700;
-      }
-      .notice .second {
-        color: var(--tabour-danger);
-      }
       tabour-rating-form {
         inline-size: 100%;
       }
@@ -188,8 +177,8 @@ export class FeedbackApp extends LitElement {
     const counter = session.state?.counter
     return html`<main data-phase=${this.phase} data-synced=${session.synced ? 'yes' : 'no'}>
       ${counter ? html`<p class="counter">${this.both('feedback.counter', { number: counter.number })}</p>` : nothing}
-      ${session.state && !counter ? html`<p class="notice" role="alert">${this.both('feedback.unbound')}</p>` : this.body()}
-      ${session.connected ? nothing : html`<p class="notice" role="status" data-offline>${this.both('feedback.offline')}</p>`}
+      ${session.state && !counter ? html`<p class="notice danger-notice" role="alert">${this.both('feedback.unbound')}</p>` : this.body()}
+      ${session.connected ? nothing : html`<p class="notice danger-notice" role="status" data-offline>${this.both('feedback.offline')}</p>`}
     </main>`
   }
 
@@ -198,7 +187,7 @@ export class FeedbackApp extends LitElement {
       return html`<h1>${this.both('feedback.ask.title')}</h1>
         <p class="ticket">${this.both('feedback.ask.ticket', { label: this.ask.label })}</p>
         <tabour-rating-form bilingual large .busy=${this.busy} @rating-submit=${(e: CustomEvent<RatingSubmitDetail>) => void this.send(e)}></tabour-rating-form>
-        ${this.notice ? html`<p class="notice" role="alert">${this.both(this.notice)}</p>` : nothing}`
+        ${this.notice ? html`<p class="notice danger-notice" role="alert">${this.both(this.notice)}</p>` : nothing}`
     }
     if (this.phase === 'thanks') {
       return html`<h1 role="status" data-thanks>${this.both(this.notice ?? 'feedback.thanks')}</h1>`
