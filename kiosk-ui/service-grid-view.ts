@@ -11,7 +11,7 @@ import { otherLang, type Lang } from '../ui-common/i18n.ts'
 import { inLang } from '../ui-common/bilingual.ts'
 import { waitText } from '../protocol/messages/ticket.ts'
 import { themeStyles } from '../ui-common/theme.ts'
-import { kioskStyles } from './kiosk-styles.ts'
+import { kioskStyles, tileLook, tilePressed } from './kiosk-styles.ts'
 import { kioskText } from '../protocol/messages/kiosk.ts'
 import { closedReasonText, opensText } from '../ui-common/opening-words.ts'
 import { serviceIcon } from '../ui-common/service-icons.ts'
@@ -90,24 +90,13 @@ export const serviceGridStyles: CSSResultGroup = [
       grid-template-areas: 'prefix names' 'figures figures';
       align-items: center;
       gap: var(--tabour-space-1) var(--tabour-space-2);
-      min-block-size: 10rem;
-      padding: var(--tabour-space-2);
-      border: 4px solid var(--tabour-primary);
-      border-radius: calc(var(--tabour-radius) * 1.5);
-      background: var(--tabour-bg);
-      color: var(--tabour-fg);
-      box-shadow: 0 6px 0 var(--tabour-primary);
-      font: inherit;
-      text-align: start;
-      cursor: pointer;
-      touch-action: manipulation;
+      ${tileLook}
       user-select: none;
       -webkit-tap-highlight-color: transparent;
     }
     .service:active:not(:disabled),
     .service.busy {
-      transform: translateY(4px);
-      box-shadow: 0 2px 0 var(--tabour-primary);
+      ${tilePressed}
       background: #fff6d6;
     }
     .service.unavailable {

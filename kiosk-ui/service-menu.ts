@@ -17,7 +17,7 @@ import { inLang } from '../ui-common/bilingual.ts'
 import { DEFAULT_LANG, otherLang, type Lang } from '../ui-common/i18n.ts'
 import { serviceIcon } from '../ui-common/service-icons.ts'
 import { themeStyles } from '../ui-common/theme.ts'
-import { kioskStyles } from './kiosk-styles.ts'
+import { kioskStyles, tileLook, tilePressed } from './kiosk-styles.ts'
 import './service-grid.ts'
 
 /** The tile of the services in no group. */
@@ -79,21 +79,10 @@ export class ServiceMenu extends LitElement {
         grid-template-columns: auto minmax(0, 1fr);
         align-items: center;
         gap: var(--tabour-space-2);
-        min-block-size: 10rem;
-        padding: var(--tabour-space-2);
-        border: 4px solid var(--tabour-primary);
-        border-radius: calc(var(--tabour-radius) * 1.5);
-        background: var(--tabour-bg);
-        color: var(--tabour-fg);
-        box-shadow: 0 6px 0 var(--tabour-primary);
-        font: inherit;
-        text-align: start;
-        cursor: pointer;
-        touch-action: manipulation;
+        ${tileLook}
       }
       .group:active {
-        transform: translateY(4px);
-        box-shadow: 0 2px 0 var(--tabour-primary);
+        ${tilePressed}
       }
       .group .glyph {
         display: grid;
