@@ -9,6 +9,7 @@ import type { Lang } from '../ui-common/i18n.ts'
 import { intlLocale } from '../ui-common/digits.ts'
 import type { WebhookAlert } from '../protocol/webhooks.ts'
 import { webhooksText } from '../protocol/messages/webhooks.ts'
+import { alertListStyles } from '../ui-common/alert-list-styles.ts'
 import type { DashboardApi } from './dashboard-api.ts'
 import { webhooksApi } from './config/webhooks-api.ts'
 
@@ -16,33 +17,20 @@ const REFRESH_MS = 30_000
 
 @customElement('tabour-webhook-alerts')
 export class WebhookAlerts extends LitElement {
-  static override styles = css`
-    :host {
-      display: block;
-    }
-    ul {
-      display: grid;
-      gap: 0.25rem;
-      margin: 0 0 0.5rem;
-      padding: 0;
-      list-style: none;
-    }
-    li {
-      padding: 0.5rem 1rem;
-      border-inline-start: 8px solid var(--tabour-danger);
-      background: #fde8eb;
-      color: #5c0010;
-      font-weight: 700;
-    }
-    li[data-tone='warn'] {
-      border-color: var(--tabour-on-accent);
-      background: var(--tabour-accent);
-      color: var(--tabour-on-accent);
-    }
-    bdi {
-      direction: ltr;
-    }
-  `
+  static override styles = [
+    alertListStyles,
+    css`
+      :host {
+        display: block;
+      }
+      ul {
+        margin-block-end: 0.5rem;
+      }
+      bdi {
+        direction: ltr;
+      }
+    `,
+  ]
 
   /** Default none: nothing is asked. */
   @property({ attribute: false }) api: DashboardApi | null = null

@@ -8,6 +8,7 @@ import { LitElement, css, html, nothing, type TemplateResult } from 'lit'
 import { customElement, property } from 'lit/decorators.js'
 import { stopsPrinting } from '../protocol/printer-problem.ts'
 import { printerAlertText } from '../protocol/messages/printer-alerts.ts'
+import { alertListStyles } from './alert-list-styles.ts'
 import { isolate } from './bilingual.ts'
 import { DEFAULT_LANG, type Lang } from './i18n.ts'
 import { BACK_SHOWN_MS, type PrinterAlert } from './printer-alerts.ts'
@@ -16,34 +17,11 @@ import { BACK_SHOWN_MS, type PrinterAlert } from './printer-alerts.ts'
 export class PrinterAlertBanner extends LitElement {
   static override styles = [
     // no theme tokens of its own: it takes the screen's font and colours (the console's and the dashboard's differ)
+    alertListStyles,
     css`
       :host {
         display: block;
         font-family: inherit;
-      }
-      ul {
-        display: grid;
-        gap: 0.25rem;
-        margin: 0;
-        padding: 0;
-        list-style: none;
-      }
-      li {
-        padding: 0.5rem 1rem;
-        border-inline-start: 8px solid var(--tabour-danger);
-        background: #fde8eb;
-        color: #5c0010;
-        font-weight: 700;
-      }
-      li[data-tone='warn'] {
-        border-color: var(--tabour-on-accent);
-        background: var(--tabour-accent);
-        color: var(--tabour-on-accent);
-      }
-      li[data-tone='ok'] {
-        border-color: #0b6b2e;
-        background: #e3f4e8;
-        color: #0b4a21;
       }
       .hint {
         display: block;
