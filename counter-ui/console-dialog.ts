@@ -34,13 +34,6 @@ export class ConsoleDialog extends LitElement {
     dialogStyles,
     choiceStyles,
     css`
-      fieldset {
-        border: 0;
-        margin: 0;
-        padding: 0;
-        display: grid;
-        gap: 0.4rem;
-      }
       legend {
         font-weight: 700;
         margin-block-end: 0.4rem;

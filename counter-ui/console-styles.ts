@@ -157,8 +157,15 @@ export const dialogStyles = css`
   }
 `
 
-/** A dialog's radio choices (a finish's outcome, a park's reason): a bordered row each, the checked one marked. */
+/** A dialog's radio choices (a finish's outcome, a park's reason): in a bare fieldset, a bordered row each, the checked one marked. */
 export const choiceStyles = css`
+  fieldset {
+    border: 0;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: 0.4rem;
+  }
   .choice {
     display: flex;
     align-items: center;

@@ -27,13 +27,6 @@ export class ParkDialog extends LitElement {
     dialogStyles,
     choiceStyles,
     css`
-      fieldset {
-        border: 0;
-        margin: 0;
-        padding: 0;
-        display: grid;
-        gap: 0.4rem;
-      }
       legend,
       label.field {
         font-weight: 700;
