@@ -53,6 +53,7 @@ import type { ResumeParkedDetail } from './parked-list.ts'
 import '../ui-common/ticket-tools.ts'
 import '../ui-common/walk-in-ticket.ts'
 import { TicketToolsApi } from '../ui-common/ticket-tools-api.ts'
+import { RenderTicker } from '../ui-common/render-ticker.ts'
 
 const LANG_KEY = 'tabour:counter-lang'
 
@@ -81,12 +82,13 @@ export class CounterApp extends LitElement {
   private readonly ticketTools = new TicketToolsApi(this.session.base, this.session.staff)
   /** Counts the no-show wait down each second and enables the button the moment the server accepts it. */
   private readonly noShowCountdown = new CountdownController(this, () => this.session.noShowWait()?.until ?? null)
-  private ticker: ReturnType<typeof setInterval> | undefined
   private booted = false
   private readonly onKey = (e: KeyboardEvent) => this.onKeyDown(e)
 
   constructor() {
     super()
+    // a render every 15 s moves the minutes on (willUpdate reads the clock)
+    new RenderTicker(this, 15_000)
     this.addEventListener('lang-change', (e: LangChangeEvent) => this.setLang(e.detail.lang))
   }
 
@@ -95,8 +97,6 @@ export class CounterApp extends LitElement {
     applyPageTheme()
     this.setLang(loadSessionLang(LANG_KEY, this.langRoots[0]))
     document.addEventListener('keydown', this.onKey)
-    // a render every 15 s moves the minutes on (willUpdate reads the clock)
-    this.ticker = setInterval(() => this.requestUpdate(), 15_000)
     if (!this.booted) {
       this.booted = true
       void this.session.boot()
@@ -106,7 +106,6 @@ export class CounterApp extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback()
     document.removeEventListener('keydown', this.onKey)
-    clearInterval(this.ticker)
   }
 
   /** Figures in the console's language: the center's digits in Arabic, Western in English (protocol/messages/digits.ts). */

@@ -24,6 +24,7 @@ import './reports-view.ts'
 import './hours-view.ts'
 import { hoursEditorText } from '../protocol/messages/hours-editor.ts'
 import '../ui-common/ticket-tools.ts'
+import { RenderTicker } from '../ui-common/render-ticker.ts'
 import './appointments-view.ts'
 
 type Tab = 'live' | 'reports' | 'config' | 'hours'
@@ -157,12 +158,13 @@ export class DashboardApp extends LitElement {
   private readonly session = new DashboardSession(this, screenBase('dashboard'))
   /** Where the language shows: the page's `<html>`, or the embedding element (ui-common/screen-base.ts). */
   private readonly langRoots = screenLangRoots()
-  private ticker: ReturnType<typeof setInterval> | undefined
   private booted = false
   private readonly onHash = () => this.readHash()
 
   constructor() {
     super()
+    // a render every TICK_MS moves the clock and the minutes on (willUpdate reads the center's time)
+    new RenderTicker(this, TICK_MS)
     this.addEventListener('lang-change', (e: LangChangeEvent) => this.setLang(e.detail.lang))
     this.addEventListener('config-changed', () => void this.session.refreshSlow().then(() => this.session.refresh()))
   }
@@ -173,7 +175,6 @@ export class DashboardApp extends LitElement {
     this.setLang(loadSessionLang(LANG_KEY, this.langRoots[0]))
     this.readHash()
     window.addEventListener('hashchange', this.onHash)
-    this.ticker = setInterval(() => this.requestUpdate(), TICK_MS)
     if (!this.booted) {
       this.booted = true
       void this.session.boot()
@@ -183,7 +184,6 @@ export class DashboardApp extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback()
     window.removeEventListener('hashchange', this.onHash)
-    clearInterval(this.ticker)
   }
 
   /**
