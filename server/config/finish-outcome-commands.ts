@@ -130,7 +130,11 @@ export class FinishOutcomeCommands {
           `body/${field} ${o.code} is not an outcome of this center; send a new outcome without a code (the center gives it one)`,
         )
       if (given.has(o.code))
-        throw fieldError(ErrorCodes.VALIDATION, { field, reason: 'duplicate' }, `body/${field} ${o.code} is listed twice; codes must be unique`)
+        throw fieldError(
+          ErrorCodes.VALIDATION,
+          { field, reason: 'duplicate' },
+          `body/${field} ${o.code} is listed twice; codes must be unique`,
+        )
       given.add(o.code)
     })
     const taken = new Set([...known, ...given])
@@ -153,11 +157,7 @@ export class FinishOutcomeCommands {
     const db = this.ctx.db
     const stored = db.prepare('SELECT code FROM finish_outcomes').all() as { code: string }[]
     const counted = db.prepare(`SELECT DISTINCT outcome AS code FROM report_outcome_day WHERE outcome <> ''`).all() as { code: string }[]
-    return new Set([
-      ...this.config.queue.finishOutcomes.map((o) => o.code),
-      ...stored.map((r) => r.code),
-      ...counted.map((r) => r.code),
-    ])
+    return new Set([...this.config.queue.finishOutcomes.map((o) => o.code), ...stored.map((r) => r.code), ...counted.map((r) => r.code)])
   }
 
   /** The list a manager saved, in order; empty when none was (the config file's list runs). */

@@ -105,7 +105,12 @@ describe('finish outcomes a manager edits', () => {
       const admin = await first.admin()
       const res = await first.request('PUT', URL_, {
         token: admin,
-        body: { outcomes: [{ code: 'done', nameAr: 'انتهت', nameEn: 'Finished' }, { nameAr: 'مؤجل', nameEn: 'Postponed' }] },
+        body: {
+          outcomes: [
+            { code: 'done', nameAr: 'انتهت', nameEn: 'Finished' },
+            { nameAr: 'مؤجل', nameEn: 'Postponed' },
+          ],
+        },
       })
       expect(res.statusCode).toBe(200)
       await first.app.close()
