@@ -8,6 +8,8 @@
  */
 import { css, html, nothing, type TemplateResult } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
+import { live } from 'lit/directives/live.js'
+import { repeat } from 'lit/directives/repeat.js'
 import type { FinishOutcomeEdit, FinishOutcomesReply } from '../../protocol/finish-outcomes.ts'
 import { MAX_FINISH_OUTCOMES, MAX_OUTCOME_NAME } from '../../protocol/finish-outcomes.ts'
 import { outcomesText } from '../../protocol/messages/finish-outcomes-config.ts'
@@ -169,7 +171,11 @@ export class FinishOutcomesConfig extends ConfigForm {
     return html`<form novalidate @submit=${this.onSubmit} aria-labelledby="outcomes-title">
       <p class="muted" data-source=${this.reply?.source ?? ''}>${outcomesText(source, l)} ${outcomesText('outcomes.removedNote', l)}</p>
       <ol data-list="finish-outcomes">
-        ${this.rows.map((r, i) => this.row(r, i))}
+        ${repeat(
+          this.rows,
+          (r) => r.key,
+          (r, i) => this.row(r, i),
+        )}
       </ol>
       ${listError ? html`<p class="error" role="alert" data-field-error="outcomes">${listError}</p>` : nothing}
       <div class="actions">
@@ -181,6 +187,11 @@ export class FinishOutcomesConfig extends ConfigForm {
     </form>`
   }
 
+  /**
+   * One outcome's box. Rows are keyed (repeat) so a moved row takes its boxes and focus along, and
+   * the default radio is bound live: the browser checks the clicked one itself, so a plain binding
+   * that did not change would leave the wrong one checked after the move.
+   */
   private row(r: Row, i: number): TemplateResult {
     const l = this.lang
     const name = this.nameOf(r, i)
@@ -189,7 +200,7 @@ export class FinishOutcomesConfig extends ConfigForm {
       <div class="head">
         <h3 id=${`outcome-${r.key}`}>${outcomesText('outcomes.row', l, { n: i + 1 }, this.digits)}</h3>
         <label class="check">
-          <input type="radio" name="default" data-action="default" .checked=${i === 0} aria-label=${outcomesText('outcomes.makeDefault', l, { name })} @change=${() => this.move(i, 0)} />
+          <input type="radio" name="default" data-action="default" .checked=${live(i === 0)} aria-label=${outcomesText('outcomes.makeDefault', l, { name })} @change=${() => this.move(i, 0)} />
           ${outcomesText('outcomes.default', l)}
         </label>
         <span class="muted">${r.code ? html`${outcomesText('outcomes.code', l)}: <bdi dir="ltr">${r.code}</bdi>` : outcomesText('outcomes.new', l)}</span>
@@ -212,7 +223,7 @@ export class FinishOutcomesConfig extends ConfigForm {
     return html`<div class="field" data-field=${field}>
       <label for=${id}>${outcomesText(key === 'nameAr' ? 'outcomes.nameAr' : 'outcomes.nameEn', this.lang)}</label>
       <input id=${id} name=${field} lang=${lang} dir=${lang === 'ar' ? 'rtl' : 'ltr'} maxlength=${MAX_OUTCOME_NAME} autocomplete="off"
-        aria-describedby=${`outcome-${r.key}${err ? ` ${id}-error` : ''}`} aria-invalid=${String(!!err)} .value=${r[key]}
+        aria-describedby=${`outcome-${r.key}${err ? ` ${id}-error` : ''}`} aria-invalid=${String(!!err)} .value=${live(r[key])}
         @input=${(e: Event) => this.rename(r.key, key, (e.target as HTMLInputElement).value)} />
       ${err ? html`<span class="error" id=${`${id}-error`} data-field-error=${field}>${err}</span>` : nothing}
     </div>`

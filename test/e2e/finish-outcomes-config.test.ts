@@ -118,6 +118,15 @@ describe('finish outcomes edited in the dashboard', { timeout: 180_000 }, () => 
       await fresh.locator('input[name$="/nameEn"]').fill(lang === 'ar' ? WORDS.ar.addedEn : words.added)
       await fresh.locator('input[data-action="default"]').check()
       expect(await page.locator('tabour-finish-outcomes-config li').first().getAttribute('data-code')).toBe('')
+      // the default is the first row's radio, and only that one
+      const defaults = page.locator('tabour-finish-outcomes-config input[data-action="default"]')
+      expect(await defaults.evaluateAll((els) => els.map((e) => (e as HTMLInputElement).checked))).toEqual([
+        true,
+        false,
+        false,
+        false,
+        false,
+      ])
       await screenshot(page, `dashboard-${lang}-edited`)
       await page.locator('tabour-finish-outcomes-config [data-action="save"]').click()
       await page.locator('tabour-finish-outcomes-config [data-notice]').waitFor()
