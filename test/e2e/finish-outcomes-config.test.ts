@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { generateKeyPairSync, sign } from 'node:crypto'
 import { join } from 'node:path'
-import { ADMIN_PASSWORD, STAFF_PASSWORD } from '../helpers/test-center.ts'
+import { ADMIN_PASSWORD } from '../helpers/test-center.ts'
 import { listeningCenter, type ListeningCenter } from '../helpers/listening-center.ts'
 import { minimalBundleDraft } from '../helpers/bundle-draft.ts'
 import { seriousAxeViolations } from './axe.ts'
 import { useBrowserSuite } from './browser.ts'
 import { dashboardLogin } from './dashboard-login.ts'
+import { consoleAtCounter } from './console-login.ts'
 import { overflowing } from './layout.ts'
 import { ROOT } from './ui-build.ts'
 
@@ -50,12 +51,7 @@ async function screenshot(page: Page, name: string): Promise<void> {
 /** The clerk's console at counter 1 with the waiting ticket being served. */
 async function consoleServing(run: Run, lang: 'ar' | 'en'): Promise<Page> {
   const page = await contexts.page(DESK)
-  await page.goto(`${run.url}/counter/${lang === 'en' ? '?lang=en' : ''}`)
-  await page.locator('main[data-phase="login"] input[name="username"]').fill('clerk1')
-  await page.locator('main[data-phase="login"] input[name="password"]').fill(STAFF_PASSWORD)
-  await page.locator('main[data-phase="login"] [data-action="login"]').click()
-  await page.locator(`tabour-counter-chooser [data-counter-id="${run.counterId}"] [data-action="open"]`).click()
-  await page.locator('main[data-phase="console"]').waitFor()
+  await consoleAtCounter(page, run.url, 'clerk1', run.counterId, lang)
   await page.locator('tabour-action-bar button[data-action="call_next"]').click()
   await page.locator('tabour-action-bar button[data-action="start"]').click()
   await page.locator('tabour-action-bar button[data-action="finish"]').waitFor()
