@@ -42,7 +42,8 @@ export class FinishOutcomesConfig extends ConfigForm {
         display: grid;
         grid-template-columns: minmax(0, 1fr) minmax(0, 1fr) auto;
         gap: 0.4rem 0.8rem;
-        align-items: end;
+        /* start, not end: a name's error under its box must not push the other name's box down */
+        align-items: start;
         border: 1px solid var(--line);
         border-radius: 8px;
         padding: 0.5rem 0.7rem;
@@ -59,6 +60,8 @@ export class FinishOutcomesConfig extends ConfigForm {
         font-size: 0.95rem;
       }
       .controls {
+        /* level with the name boxes, under their labels */
+        margin-block-start: 1.35rem;
         display: flex;
         gap: 0.3rem;
         flex-wrap: wrap;
