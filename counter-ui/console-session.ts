@@ -102,6 +102,8 @@ export class ConsoleSession {
             this.live.applySnapshot(snapshot)
             this.printers.applySnapshot(snapshot.printers)
             this.checkMyCounter()
+            // a snapshot means pushes may have been missed, a config:changed among them: the center again
+            if (this.center) void this.refreshCenter()
           }),
         onReachable: (up) => this.onSocketReachable(up),
         onRefused: () => void this.auth.probe(meUrl(base)),
@@ -123,6 +125,10 @@ export class ConsoleSession {
       .on('counter:updated', (e) => this.set(() => this.upsertCounter(e.counter)))
       .on('queue:updated', (e) => this.set(() => this.live.applyFigures(e.services)))
       .on('device:status', (e) => this.set(() => this.printers.apply(e.deviceId, e.status)))
+      // a manager changed the finish outcomes (or the hub's bundle, the categories, the digits): the next finish offers the new ones
+      .on('config:changed', (e) => {
+        if (e.deviceId === null) void this.refreshCenter()
+      })
   }
 
   /** The clerk's signed-in session, for the shared staff components (ticket tools). */
@@ -369,6 +375,18 @@ export class ConsoleSession {
         this.set(() => (this.phase = 'login'))
       } else this.auth.refused(token)
       return true
+    }
+  }
+
+  /** The center's settings the console shows (finish outcomes, categories, digits), loaded again; a failure waits for the next push or reconnect. */
+  private async refreshCenter(): Promise<void> {
+    const token = this.auth.token
+    if (token === null) return
+    try {
+      const center = await api.fetchCenter(this.base, token)
+      if (token === this.auth.token) this.set(() => (this.center = center))
+    } catch {
+      // the list already shown stays until the next push or reconnect
     }
   }
 

@@ -14,6 +14,7 @@ import type { TestPrintReply } from '../protocol/device-config.ts'
 import type { DeviceHealth, HourlySeries, Report, ReportGrouping, ShiftReport, StatsToday } from '../protocol/stats.ts'
 import type { PrinterTarget } from '../protocol/ticket-tools.ts'
 import type { AuditEntry, PutSettingsBody, SettingsReply } from '../protocol/settings.ts'
+import type { FinishOutcomesReply, PutFinishOutcomesBody } from '../protocol/finish-outcomes.ts'
 import type { CenterCalendar, HoursException, HoursNow } from '../protocol/calendar.ts'
 import { apiUrl } from '../ui-common/base-path.ts'
 import { downloadFile } from '../ui-common/staff-download.ts'
@@ -87,6 +88,11 @@ export class DashboardApi {
 
   putSettings(body: PutSettingsBody): Promise<SettingsReply> {
     return this.call('/settings', 'PUT', body)
+  }
+  /** What clerks finish a ticket with, and whether the config file, this center or the hub sets it. */
+  finishOutcomes = () => this.call<FinishOutcomesReply>('/center/finish-outcomes')
+  putFinishOutcomes(body: PutFinishOutcomesBody): Promise<FinishOutcomesReply> {
+    return this.call('/center/finish-outcomes', 'PUT', body)
   }
   putNews(body: { ar: string; en: string }): Promise<unknown> {
     return this.call('/center/news', 'PUT', body)

@@ -51,6 +51,11 @@ export const ErrorCodes = {
   NO_SHOW_TOO_SOON: 'TABOUR_ERR_NO_SHOW_TOO_SOON',
   /** A service's national code changed by the center while the hub's configuration manages it (nationalCodeLocked). */
   NATIONAL_CODE_LOCKED: 'TABOUR_ERR_NATIONAL_CODE_LOCKED',
+  /**
+   * A setting the national hub's configuration bundle sets at this center (the finish outcomes,
+   * while a bundle runs): it changes with the hub's next bundle, not here.
+   */
+  HUB_MANAGED: 'TABOUR_ERR_HUB_MANAGED',
   /** A kiosk asked for a ticket of a `not-offered` service that no open or paused counter serves now. */
   SERVICE_UNSTAFFED: 'TABOUR_ERR_SERVICE_UNSTAFFED',
   /** A manager closing a counter whose clerk is not away (the clerk closes it, or a manager takes it over). */

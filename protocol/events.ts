@@ -94,7 +94,8 @@ export interface ServerToClientEvents {
    * Kiosks and displays: something their screens follow changed, so they load their config and the
    * center again without a reload (walk finding 10): `deviceId` null for the center's settings (call
    * policy, digits, language, categories, name), else the device whose own config was edited (every
-   * other device ignores it).
+   * other device ignores it). Staff feed: `deviceId` null only, for the center's settings and its
+   * finish outcomes (consoles load GET /center again).
    */
   'config:changed': (e: { seq: number; deviceId: number | null }) => void
   /**

@@ -1,3 +1,7 @@
+import { Type, type Static } from '@sinclair/typebox'
+import { literalUnion, Nullable } from './common.ts'
+import { FinishOutcome } from './entities.ts'
+
 /**
  * A center's finish outcomes when its configuration names none (config queue.finishOutcomes'
  * default). Kept here, not in server/config.ts, because the hub's bundle form starts a first
@@ -9,3 +13,47 @@ export const DEFAULT_FINISH_OUTCOMES: readonly { code: string; nameAr: string; n
   { code: 'incomplete_papers', nameAr: 'أوراق غير مكتملة', nameEn: 'Incomplete papers' },
   { code: 'other', nameAr: 'أخرى', nameEn: 'Other' },
 ]
+
+/** How many outcomes a center may list (as many as a hub bundle may carry: protocol/config-bundle.ts). */
+export const MAX_FINISH_OUTCOMES = 20
+/** An outcome's name is a button on the clerk's console: a few words, not a paragraph. */
+export const MAX_OUTCOME_NAME = 60
+
+const OutcomeName = Type.String({ minLength: 1, maxLength: MAX_OUTCOME_NAME })
+
+/**
+ * One outcome as a manager sends it (PUT /center/finish-outcomes): an existing outcome by its
+ * code (renamed or moved, it keeps the code, so the reports keep counting it as one), a new one
+ * without a code (the center gives it one no outcome of this center ever had).
+ */
+export const FinishOutcomeEdit = Type.Object(
+  {
+    code: Type.Optional(Type.String({ pattern: '^[a-z][a-z0-9_]{0,31}$' })),
+    nameAr: OutcomeName,
+    nameEn: OutcomeName,
+  },
+  { additionalProperties: false },
+)
+export type FinishOutcomeEdit = Static<typeof FinishOutcomeEdit>
+
+/** The whole list, in the console's order; the first is the default (what a plain "finish" records). */
+export const PutFinishOutcomesBody = Type.Object(
+  { outcomes: Type.Array(FinishOutcomeEdit, { minItems: 1, maxItems: MAX_FINISH_OUTCOMES }) },
+  { additionalProperties: false },
+)
+export type PutFinishOutcomesBody = Static<typeof PutFinishOutcomesBody>
+
+/**
+ * Where the running list comes from: `config` the config file (or the built-in default), `center`
+ * what a manager saved here, `hub` the national hub's configuration bundle (then it is read-only).
+ */
+export const FinishOutcomesSource = literalUnion(['config', 'center', 'hub'])
+
+export const FinishOutcomesReply = Type.Object({
+  /** The list clerks pick from now; the first is the default. */
+  outcomes: Type.Array(FinishOutcome),
+  source: FinishOutcomesSource,
+  /** The version of the hub's bundle that sets the list (source `hub`), else null. */
+  hubVersion: Nullable(Type.Integer()),
+})
+export type FinishOutcomesReply = Static<typeof FinishOutcomesReply>

@@ -13,6 +13,7 @@ import { ApiError } from '../../ui-common/api-client.ts'
 import { categoriesToText, textToCategories } from '../format.ts'
 import { ConfigForm, intOrNull, str, type FieldSpec, type Values } from './config-form.ts'
 import { formatNumber, intlLocale } from '../../ui-common/digits.ts'
+import './finish-outcomes-config.ts'
 
 /** The IANA zones the browser knows (a fixed list: a select), the center's own first. */
 function timeZones(current: string): string[] {
@@ -61,7 +62,9 @@ export class CenterConfig extends ConfigForm {
       form > [data-field='priorityCategories'] {
         grid-column: 1 / -1;
       }
-      .card.audit {
+      .card.audit,
+      tabour-finish-outcomes-config {
+        display: block;
         margin-block-start: 1rem;
       }
     `,
@@ -176,6 +179,7 @@ export class CenterConfig extends ConfigForm {
         <h2 id="form-title">${configText('config.center', l)}</h2>
         ${this.fields().map((f) => this.field(f))} ${this.footer()}
       </form>
+      <tabour-finish-outcomes-config .api=${this.api} .lang=${l} .digits=${this.digits}></tabour-finish-outcomes-config>
       <section class="card audit scroll" aria-labelledby="audit-title">
         <h2 id="audit-title">${configText('config.audit', l)}</h2>
         <table data-table="audit">

@@ -37,6 +37,7 @@ export const CONFIG_COMMANDS = [
   'service.steps',
   'config-bundle.apply',
   'service.national-mapping',
+  'finish-outcomes.replace',
 ] as const
 export type ConfigCommand = (typeof CONFIG_COMMANDS)[number]
 

@@ -11,6 +11,7 @@ import { UserCommands } from './user-commands.ts'
 import { PairingCodeDigest } from '../auth/pairing-codes.ts'
 import { WebhookCommands } from './webhook-commands.ts'
 import { ServiceStepCommands } from './service-step-commands.ts'
+import { FinishOutcomeCommands } from './finish-outcome-commands.ts'
 
 /**
  * The center's configuration as domain commands: services, counters, users, devices, the
@@ -35,6 +36,8 @@ export class Configuration {
   readonly appointments: AppointmentCommands
   /** Routes of steps for visits that pass several services (issue 21). */
   readonly serviceSteps: ServiceStepCommands
+  /** The outcomes a clerk finishes a ticket with, as a manager sets them (a hub bundle, when one runs, wins). */
+  readonly finishOutcomes: FinishOutcomeCommands
 
   constructor(
     private readonly ctx: QueueContext,
@@ -50,6 +53,8 @@ export class Configuration {
     this.webhooks = new WebhookCommands(ctx, config.webhooks)
     this.appointments = new AppointmentCommands(ctx)
     this.serviceSteps = new ServiceStepCommands(ctx)
+    // before the hub's bundle commands (app.ts), which put a running bundle's outcomes over these at start
+    this.finishOutcomes = new FinishOutcomeCommands(ctx, config)
   }
 
   /** The latest configuration changes (the audit log), newest first. */

@@ -818,4 +818,23 @@ CREATE TABLE report_outcome_day (
 ) WITHOUT ROWID;
 `,
   },
+  {
+    version: 29,
+    name: 'finish outcomes a manager edits in the dashboard',
+    sql: `
+-- the outcomes a clerk finishes a ticket with, as a manager set them in the dashboard
+-- (server/config/finish-outcome-commands.ts); once saved they win over the config file's
+-- queue.finishOutcomes (a hub bundle still wins over both). No rows: the config file's list runs.
+-- position: the order on the console, 0 the default; NULL for an outcome removed since: its row
+-- stays so that its code is never given to a new outcome (reports count the old finishes by code).
+CREATE TABLE finish_outcomes (
+  code        TEXT PRIMARY KEY,
+  name_ar     TEXT NOT NULL,
+  name_en     TEXT NOT NULL,
+  position    INTEGER UNIQUE,
+  updated_at  INTEGER NOT NULL,
+  updated_by  INTEGER
+) WITHOUT ROWID;
+`,
+  },
 ]

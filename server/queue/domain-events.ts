@@ -44,6 +44,8 @@ export type DomainEvent =
   | { type: 'center:updated'; news: CenterNews }
   /** The center's settings changed and are applied (published after the config took them, so a listener reads the new values). */
   | { type: 'settings:changed' }
+  /** A manager replaced the finish outcomes (server/config/finish-outcome-commands.ts): consoles load the center again. */
+  | { type: 'finish-outcomes:changed' }
   /** A device was created, edited, re-coded, revoked or paired: serial lines open or close to match. */
   | { type: 'device:changed'; deviceId: number }
   /** A user's or device's tokens were revoked (new password, disabled account, revoked device): its sockets end now. */

@@ -179,7 +179,11 @@ export class Broadcaster {
         // the news line: staff and every display feed (a zoned display shows it too)
         return this.send([STAFF_FEED, ...this.displayFeeds()], 'center:updated', { news: event.news })
       case 'settings:changed':
-        return this.send([KIOSK_FEED, ...this.displayFeeds()], 'config:changed', { deviceId: null })
+        // staff too: a console shows the categories, the digits and (from a hub bundle) the finish outcomes
+        return this.send([STAFF_FEED, KIOSK_FEED, ...this.displayFeeds()], 'config:changed', { deviceId: null })
+      case 'finish-outcomes:changed':
+        // only consoles offer them (and the dashboard's reports name them)
+        return this.send([STAFF_FEED], 'config:changed', { deviceId: null })
       case 'device:changed':
         // a kiosk's own config (ask priority, ask phone…) or a display's (voice, media) takes effect
         // without a reload; serial lines follow it too

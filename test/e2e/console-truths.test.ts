@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import type { Locator, Page } from 'playwright-core'
 import { join } from 'node:path'
-import { daytimeShiftMs, STAFF_PASSWORD, type TestClock } from '../helpers/test-center.ts'
+import { daytimeShiftMs, type TestClock } from '../helpers/test-center.ts'
 import { listeningCenter, type ListeningCenter } from '../helpers/listening-center.ts'
 import { printerHealth } from '../helpers/device-health.ts'
 import { useBrowserSuite } from './browser.ts'
+import { consoleAtCounter } from './console-login.ts'
 import { ROOT } from './ui-build.ts'
 
 /**
@@ -49,12 +50,7 @@ async function startCenter(): Promise<ListeningCenter & { kiosk: string; counter
 
 async function openConsole(run: ListeningCenter & { counterId: number }, lang: 'ar' | 'en'): Promise<Page> {
   const page = await contexts.page(DESK)
-  await page.goto(`${run.url}/counter/${lang === 'en' ? '?lang=en' : ''}`)
-  await page.locator('main[data-phase="login"] input[name="username"]').fill('clerk1')
-  await page.locator('main[data-phase="login"] input[name="password"]').fill(STAFF_PASSWORD)
-  await page.locator('main[data-phase="login"] [data-action="login"]').click()
-  await page.locator(`tabour-counter-chooser [data-counter-id="${run.counterId}"] [data-action="open"]`).click()
-  await page.locator('main[data-phase="console"]').waitFor()
+  await consoleAtCounter(page, run.url, 'clerk1', run.counterId, lang)
   return page
 }
 

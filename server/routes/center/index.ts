@@ -4,12 +4,14 @@ import { errorResponses } from '../../../protocol/common.ts'
 import { allow, STAFF } from '../../auth/access.ts'
 import { newsRoutes } from './news.ts'
 import { configBundleRoutes } from './config-bundle.ts'
+import { finishOutcomeRoutes } from './finish-outcomes.ts'
 import { messagesOn } from '../../messages-on.ts'
 
 /** GET /center: what every screen needs to know about the center (name, zone, priority categories); /center/news. */
 export async function centerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(newsRoutes)
   await app.register(configBundleRoutes)
+  await app.register(finishOutcomeRoutes)
   app.get(
     '/',
     {

@@ -40,6 +40,7 @@ export const AUDIT_ROUTES: Record<ConfigCommand, { method: string; route: string
   'config-bundle.apply': { method: 'HUB', route: '/config-bundle', status: 200 },
   // the national codes a bundle's mapping set and locked, inside that bundle's transaction
   'service.national-mapping': { method: 'HUB', route: '/config-bundle/service-mapping', status: 200 },
+  'finish-outcomes.replace': { method: 'PUT', route: '/center/finish-outcomes', status: 200 },
 }
 
 /** Rows written before commands were audited in their own transaction carry method, route and status themselves. */

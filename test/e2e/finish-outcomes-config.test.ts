@@ -1,0 +1,181 @@
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { generateKeyPairSync, sign } from 'node:crypto'
+import { join } from 'node:path'
+import { ADMIN_PASSWORD } from '../helpers/test-center.ts'
+import { listeningCenter, type ListeningCenter } from '../helpers/listening-center.ts'
+import { minimalBundleDraft } from '../helpers/bundle-draft.ts'
+import { seriousAxeViolations } from './axe.ts'
+import { useBrowserSuite } from './browser.ts'
+import { dashboardLogin } from './dashboard-login.ts'
+import { consoleAtCounter } from './console-login.ts'
+import { overflowing } from './layout.ts'
+import { ROOT } from './ui-build.ts'
+
+/**
+ * The center's admin edits the finish outcomes in the dashboard (center configuration: the
+ * dashboard's configuration tab is the admins'; a manager may use the API), in real Chromium
+ * at 1366×768, in Arabic and English: renames one, adds one, makes it the default; a clerk's
+ * console that stays open (no reload) then offers the new names and the new outcome first when
+ * finishing, and the finish records the new code. While the hub's bundle runs, the list is shown
+ * read-only with the sentence that says so. axe finds nothing serious. Screenshots in
+ * test-results/finish-outcomes-config/.
+ */
+const SHOTS = join(ROOT, 'test-results', 'finish-outcomes-config')
+const DESK = { width: 1366, height: 768 } as const
+const suite = useBrowserSuite(SHOTS, { setupTimeoutMs: 180_000 })
+const { contexts, cleanups } = suite
+
+const WORDS = {
+  ar: { renamed: 'أُحيل إلى مكتب التوثيق', added: 'أُرسل إلى البنك', addedEn: 'Sent to the bank' },
+  en: { renamed: 'Sent to the notary', added: 'Sent to the bank', addedAr: 'أُرسل إلى البنك' },
+} as const
+
+type Run = ListeningCenter & { counterId: number; kiosk: string }
+
+async function startCenter(): Promise<Run> {
+  const run = await listeningCenter({ config: { uiDir: suite.uiDir } }, cleanups)
+  const service = await run.center.createService({ prefix: 'A', nameAr: 'الرقم القومي', nameEn: 'National ID' })
+  const counter = await run.center.createCounter({ number: 1, serviceIds: [service.id] })
+  await run.center.createUser('clerk1')
+  const kiosk = (await run.center.createDevice('kiosk')).token
+  await run.center.issue(kiosk, { serviceId: service.id })
+  return { ...run, counterId: counter.id, kiosk }
+}
+
+async function screenshot(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => document.fonts.ready)
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true })
+}
+
+/** The clerk's console at counter 1 with the waiting ticket being served. */
+async function consoleServing(run: Run, lang: 'ar' | 'en'): Promise<Page> {
+  const page = await contexts.page(DESK)
+  await consoleAtCounter(page, run.url, 'clerk1', run.counterId, lang)
+  await page.locator('tabour-action-bar button[data-action="call_next"]').click()
+  await page.locator('tabour-action-bar button[data-action="start"]').click()
+  await page.locator('tabour-action-bar button[data-action="finish"]').waitFor()
+  return page
+}
+
+async function outcomesForm(run: Run, lang: 'ar' | 'en'): Promise<Page> {
+  const page = await contexts.page(DESK)
+  await dashboardLogin(page, run.url, 'admin', ADMIN_PASSWORD, lang, '#config')
+  await page.locator('tabour-config-view button[data-section="center"]').click()
+  await page.locator('tabour-finish-outcomes-config ol[data-list="finish-outcomes"]').waitFor()
+  return page
+}
+
+const row = (page: Page, code: string) => page.locator(`tabour-finish-outcomes-config li[data-code="${code}"]`)
+
+/** Waits until the open console (never reloaded) holds the outcome `code`: it loads the center again on config:changed. */
+async function consoleKnows(page: Page, code: string): Promise<void> {
+  await page.waitForFunction(
+    (c) =>
+      (
+        document.querySelector('tabour-counter-app') as unknown as { session: { center: { finishOutcomes: { code: string }[] } | null } }
+      ).session.center?.finishOutcomes.some((o) => o.code === c),
+    code,
+  )
+}
+
+describe('finish outcomes edited in the dashboard', { timeout: 180_000 }, () => {
+  for (const lang of ['ar', 'en'] as const) {
+    it(`the admin renames and adds one (${lang}); the open console offers them when finishing`, async () => {
+      const run = await startCenter()
+      const clerk = await consoleServing(run, lang)
+      const page = await outcomesForm(run, lang)
+      expect(await page.evaluate(() => document.documentElement.dir)).toBe(lang === 'ar' ? 'rtl' : 'ltr')
+      expect(await overflowing(page, 'tabour-finish-outcomes-config li, tabour-finish-outcomes-config form')).toEqual([])
+      expect(await seriousAxeViolations(page), `outcomes form, ${lang}`).toEqual([])
+
+      // rename "referred" in the screen's language; add one; make the new one the default
+      const words = WORDS[lang]
+      await row(page, 'referred')
+        .locator(`input[name$="/${lang === 'ar' ? 'nameAr' : 'nameEn'}"]`)
+        .fill(words.renamed)
+      await page.locator('tabour-finish-outcomes-config [data-action="add-outcome"]').click()
+      const fresh = page.locator('tabour-finish-outcomes-config li[data-code=""]')
+      // the new row's first box has the focus; saving with the other name blank says so next to it
+      await page.keyboard.type(lang === 'ar' ? words.added : WORDS.ar.added)
+      await page.locator('tabour-finish-outcomes-config [data-action="save"]').click()
+      const blank = fresh.locator('[data-field-error$="/nameEn"]')
+      await blank.waitFor()
+      expect(await blank.textContent()).toContain(
+        lang === 'ar' ? '«الاسم بالإنجليزية للنتيجة 5» مطلوب' : 'English name of outcome 5 is required',
+      )
+      // a name another outcome has is refused by the server, next to its box
+      await fresh.locator('input[name$="/nameEn"]').fill('Served')
+      await page.locator('tabour-finish-outcomes-config [data-action="save"]').click()
+      await fresh
+        .locator('[data-field-error$="/nameEn"]')
+        .filter({ hasText: lang === 'ar' ? 'مستخدم بالفعل' : 'already in use' })
+        .waitFor()
+      await fresh.locator('input[name$="/nameEn"]').fill(lang === 'ar' ? WORDS.ar.addedEn : words.added)
+      await fresh.locator('input[data-action="default"]').check()
+      expect(await page.locator('tabour-finish-outcomes-config li').first().getAttribute('data-code')).toBe('')
+      // the default is the first row's radio, and only that one
+      const defaults = page.locator('tabour-finish-outcomes-config input[data-action="default"]')
+      expect(await defaults.evaluateAll((els) => els.map((e) => (e as HTMLInputElement).checked))).toEqual([
+        true,
+        false,
+        false,
+        false,
+        false,
+      ])
+      await screenshot(page, `dashboard-${lang}-edited`)
+      await page.locator('tabour-finish-outcomes-config [data-action="save"]').click()
+      await page.locator('tabour-finish-outcomes-config [data-notice]').waitFor()
+      await row(page, 'sent_to_the_bank').waitFor()
+      expect(await page.locator('tabour-finish-outcomes-config li').first().getAttribute('data-code')).toBe('sent_to_the_bank')
+      expect(await seriousAxeViolations(page), `outcomes form saved, ${lang}`).toEqual([])
+      await screenshot(page, `dashboard-${lang}-saved`)
+
+      // the console, still open, offers the new list: the new outcome first and checked, the renamed one by its new name
+      await consoleKnows(clerk, 'sent_to_the_bank')
+      await clerk.locator('tabour-action-bar button[data-action="finish"]').click()
+      const dialog = clerk.locator('tabour-console-dialog form[data-dialog="finish"]')
+      await dialog.waitFor()
+      const choices = dialog.locator('input[name="outcome"]')
+      expect(await choices.evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).toEqual([
+        'sent_to_the_bank',
+        'served',
+        'referred',
+        'incomplete_papers',
+        'other',
+      ])
+      expect(await dialog.locator('[data-outcome="sent_to_the_bank"]').isChecked()).toBe(true)
+      const label = (code: string) => dialog.locator('label.choice').filter({ has: clerk.locator(`[data-outcome="${code}"]`) })
+      expect(await label('sent_to_the_bank').textContent()).toContain(lang === 'ar' ? words.added : WORDS.en.added)
+      expect(await label('referred').textContent()).toContain(words.renamed)
+      expect(await seriousAxeViolations(clerk), `finish dialog, ${lang}`).toEqual([])
+      await screenshot(clerk, `console-${lang}-finish`)
+      await dialog.locator('[data-action="confirm"]').click()
+      await clerk.locator('tabour-current-ticket [data-current="none"]').waitFor()
+      const ticket = run.center.app.tabour.db.prepare(`SELECT outcome FROM tickets WHERE status = 'done'`).get() as { outcome: string }
+      expect(ticket.outcome).toBe('sent_to_the_bank')
+    })
+  }
+
+  it('shows the hub’s outcomes read-only with the sentence saying the hub manages them', async () => {
+    const run = await startCenter()
+    const { privateKey, publicKey } = generateKeyPairSync('ed25519')
+    const catalogue = { version: 't', services: [{ code: 'PASSPORT', nameAr: 'جوازات', nameEn: 'Passports', groupAr: '', groupEn: '' }] }
+    const payload = JSON.stringify({ version: 4, issuedAt: 1, contents: { ...minimalBundleDraft(), nationalCatalogue: catalogue } })
+    const signature = sign(null, Buffer.from(payload, 'utf8'), privateKey).toString('base64')
+    const pinned = publicKey.export({ format: 'der', type: 'spki' }).toString('base64')
+    expect(run.center.app.tabour.configBundles.receive({ version: 4, payload, signature }, 4, pinned)).toMatchObject({ outcome: 'applied' })
+    for (const lang of ['ar', 'en'] as const) {
+      const page = await contexts.page(DESK)
+      await dashboardLogin(page, run.url, 'admin', ADMIN_PASSWORD, lang, '#config')
+      await page.locator('tabour-config-view button[data-section="center"]').click()
+      const note = page.locator('tabour-finish-outcomes-config [data-hub-managed]')
+      await note.waitFor()
+      expect(await note.textContent()).toContain(lang === 'ar' ? 'حزمة الإعدادات رقم 4' : 'configuration bundle 4')
+      expect(await page.locator('tabour-finish-outcomes-config input').count()).toBe(0)
+      expect(await page.locator('tabour-finish-outcomes-config tr[data-code="served"]').count()).toBe(1)
+      expect(await seriousAxeViolations(page), `hub-managed outcomes, ${lang}`).toEqual([])
+      await screenshot(page, `dashboard-${lang}-hub`)
+    }
+  })
+})
