@@ -52,6 +52,12 @@ export class AppointmentsConfig extends ConfigForm {
       form > [data-field='enabled'] {
         grid-column: 1 / -1;
       }
+      /* a sentence, not a tag: it wraps inside the card */
+      [data-no-capacity] {
+        white-space: normal;
+        border-radius: 0.5rem;
+        line-height: 1.5;
+      }
       tabour-appointment-day-form {
         display: block;
         margin-block-start: 1rem;
