@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { ADMIN_PASSWORD, daytimeShiftMs, TestClock } from '../helpers/test-center.ts'
 import { listeningCenter } from '../helpers/listening-center.ts'
-import { DEFAULT_CALENDAR, type CenterCalendar } from '../../protocol/calendar.ts'
+import { closingCalendar } from '../helpers/closing-calendar.ts'
 import { PHONE, useBrowserSuite } from './browser.ts'
 import { dashboardLogin } from './dashboard-login.ts'
 import { seriousAxeViolations } from './axe.ts'
@@ -134,15 +134,7 @@ describe('bookings, holidays and closing, as the pages say them', () => {
     const a = await center.createService({ prefix: 'A', nameAr: 'البطاقات', nameEn: 'ID cards' })
     const b = await center.createService({ prefix: 'B', nameAr: 'الشهادات', nameEn: 'Certificates' })
     const counter = await center.createCounter({ number: 1, serviceIds: [a.id, b.id] })
-    const h = [{ open: '08:00', close: '15:00' }]
-    const cal: CenterCalendar = {
-      ...DEFAULT_CALENDAR,
-      weekly: { sun: h, mon: h, tue: h, wed: h, thu: h, fri: h, sat: h },
-      services: [
-        { serviceId: a.id, weekly: null, lastTicketMinutes: 10, stopWhenWaitPastClose: false },
-        { serviceId: b.id, weekly: null, lastTicketMinutes: 0, stopWhenWaitPastClose: true },
-      ],
-    }
+    const cal = closingCalendar(a.id, b.id)
     expect((await center.request('PUT', '/api/v1/calendar', { token: admin, body: cal })).statusCode).toBe(200)
     await center.openCounterAs('clerk1', counter.id)
     const kiosk = (await center.createDevice('kiosk')).token

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { DEFAULT_CALENDAR, type CenterCalendar } from '../../../protocol/calendar.ts'
+import { closingCalendar } from '../../helpers/closing-calendar.ts'
 import { TestCenter, TestClock } from '../../helpers/test-center.ts'
 
 /**
@@ -32,15 +32,7 @@ describe('closing notes on the join page and the ticket status', () => {
     const a = await center.createService({ prefix: 'A' })
     const b = await center.createService({ prefix: 'B' })
     const counter = await center.createCounter({ number: 1, serviceIds: [a.id, b.id] })
-    const h = [{ open: '08:00', close: '15:00' }]
-    const cal: CenterCalendar = {
-      ...DEFAULT_CALENDAR,
-      weekly: { sun: h, mon: h, tue: h, wed: h, thu: h, fri: h, sat: h },
-      services: [
-        { serviceId: a.id, weekly: null, lastTicketMinutes: 10, stopWhenWaitPastClose: false },
-        { serviceId: b.id, weekly: null, lastTicketMinutes: 0, stopWhenWaitPastClose: true },
-      ],
-    }
+    const cal = closingCalendar(a.id, b.id)
     const put = await center.request('PUT', '/api/v1/calendar', { token: admin, body: cal })
     expect(put.statusCode, put.body).toBe(200)
     await center.openCounterAs('clerk1', counter.id)
