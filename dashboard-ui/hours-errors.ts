@@ -7,6 +7,8 @@
  * `exceptions/<n>`, `ics`, or null (next to the save button).
  */
 import type { CenterCalendar } from '../protocol/calendar.ts'
+import { exceptionKey } from '../protocol/calendar-validation.ts'
+import { ErrorCodes } from '../protocol/error-codes.ts'
 import { HOURS_EDITOR_MESSAGES, hoursEditorText as t, type HoursEditorMessageKey } from '../protocol/messages/hours-editor.ts'
 import type { ApiError } from '../ui-common/api-client.ts'
 import type { Lang } from '../ui-common/i18n.ts'
@@ -37,11 +39,20 @@ export function anchorOf(field: string, sent: CenterCalendar | null): string | n
   return null
 }
 
+/** DUPLICATE_EXCEPTION on `field` (`exceptions/4/from`): the sentence naming the exception already on those dates. */
+function sameDatesText(field: string, sent: CenterCalendar | null, lang: Lang): string {
+  const added = sent?.exceptions[Number(field.replace(/^body\//, '').split('/')[1])]
+  const there = added && sent?.exceptions.find((e) => exceptionKey(e) === exceptionKey(added))
+  const name = (lang === 'ar' ? there?.nameAr || there?.nameEn : there?.nameEn || there?.nameAr) || `${added?.from ?? ''}`
+  return t('err.sameDates', lang, { name })
+}
+
 /** The refusal `err` of a change to `sent`, worded in `lang`; the server's English sentence only when it names no field. */
 export function placeRefusal(err: ApiError, sent: CenterCalendar | null, lang: Lang): PlacedError {
   const detail = err.detail
   if (!detail) return { anchor: null, text: t('hoursTab.refused', lang, { reason: err.message }) }
-  const reason = reasonText(detail.reason, lang, detail.limit)
+  const reason =
+    err.code === ErrorCodes.DUPLICATE_EXCEPTION ? sameDatesText(detail.field, sent, lang) : reasonText(detail.reason, lang, detail.limit)
   if (detail.field.startsWith('ics/events/')) {
     // the event's name as the file gives it (SUMMARY or UID), quoted in the server's sentence
     const name = /^event "(.*)":/.exec(err.message)?.[1] ?? String(Number(detail.field.split('/')[2]) + 1)

@@ -33,6 +33,7 @@ import { formatTime, nearLine, turnIsNear } from './remote-status.ts'
 import './remote-status.ts'
 import './visit-steps-line.ts'
 import { minutesLeft } from '../ui-common/minutes-left.ts'
+import { closingNoteText } from '../ui-common/opening-words.ts'
 
 /** Whether a counter's name says more than its number ("Counter 3", "شباك 3" do not). */
 function namesMore(counter: { number: number; name: string }): boolean {
@@ -175,6 +176,11 @@ export class TicketStatus extends LitElement {
         ${turnIsNear(ticket) ? html`<p class="turn near" role="alert" data-near>${nearLine(ticket, lang)}</p>` : nothing}
         ${ticket.visit && !FINAL.has(ticket.status) ? html`<tabour-visit-steps .ticket=${ticket} .lang=${lang}></tabour-visit-steps>` : nothing}
         ${this.renderState(ticket, lang, n, digits)}
+        ${
+          ticket.closing && !FINAL.has(ticket.status)
+            ? html`<p class="warn" role="status" data-closing=${ticket.closing.kind}>${closingNoteText(ticket.closing, lang, digits)}</p>`
+            : nothing
+        }
         ${
           ticket.remote
             ? html`<tabour-remote-status .ticket=${ticket} .language=${lang} .base=${this.base} @ticket-change=${(e: CustomEvent<PublicTicket>) => this.show(e.detail)}></tabour-remote-status>`

@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox'
+import { ClosingNote } from './closing-note.ts'
 import { RemoteFacts } from './remote-join.ts'
 import { VisitProgress } from './visit-steps.ts'
 import { CounterState, DeviceKind, Lang, literalUnion, Nullable, Role, TicketStatus, Timestamp } from './common.ts'
@@ -223,6 +224,8 @@ export const PublicTicket = Type.Object({
       counters: Type.Array(Type.Object({ number: Type.Integer(), name: Type.String() })),
     }),
   ),
+  /** Only for a ticket in line (waiting, or a held place) whose wait runs past closing or whose service closes within the half hour (protocol/closing-note.ts). */
+  closing: Type.Optional(ClosingNote),
 })
 export type PublicTicket = Static<typeof PublicTicket>
 

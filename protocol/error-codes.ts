@@ -44,6 +44,8 @@ export const ErrorCodes = {
   DUPLICATE_PREFIX: 'TABOUR_ERR_DUPLICATE_PREFIX',
   DUPLICATE_COUNTER_NUMBER: 'TABOUR_ERR_DUPLICATE_COUNTER_NUMBER',
   DUPLICATE_USERNAME: 'TABOUR_ERR_DUPLICATE_USERNAME',
+  /** A calendar exception (a holiday, special hours) with the same dates and services as one already there; `field` names the second (`exceptions/4/from`), reason `duplicate`. */
+  DUPLICATE_EXCEPTION: 'TABOUR_ERR_DUPLICATE_EXCEPTION',
   IDEMPOTENCY_CONFLICT: 'TABOUR_ERR_IDEMPOTENCY_CONFLICT',
   /** A citizen cancelling their own ticket that is no longer waiting (called, served, cancelled): only staff act on it now. */
   TICKET_NOT_WAITING: 'TABOUR_ERR_TICKET_NOT_WAITING',

@@ -5,6 +5,7 @@
  */
 import { Type, type Static } from '@sinclair/typebox'
 import { Nullable, literalUnion } from './common.ts'
+import { ClosingNote } from './closing-note.ts'
 import type { TicketStatus } from './ticket-lifecycle.ts'
 
 /**
@@ -49,6 +50,8 @@ export const RemoteService = Type.Object({
   closedReason: Nullable(literalUnion(['closed', 'cap', 'dailyCap', 'unstaffed', 'inactive'])),
   /** When it opens next (ISO), when closed by its hours. */
   opensAt: Nullable(Type.String()),
+  /** What the page says about the closing (the kiosk's words): tickets stopped, the wait runs past closing, last ticket or closing within the half hour; null: nothing. */
+  closing: Nullable(ClosingNote),
 })
 export type RemoteService = Static<typeof RemoteService>
 

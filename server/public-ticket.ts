@@ -2,6 +2,7 @@ import type { QueueView } from './queue/queue-view.ts'
 import type { PublicTicket } from '../protocol/entities.ts'
 import type { Config } from './config.ts'
 import { secondsLeft } from './queue/no-show-rules.ts'
+import { closingNoteOf } from '../protocol/closing-note.ts'
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString())
 
@@ -39,6 +40,22 @@ function cancelledOf(view: QueueView, t: Parameters<QueueView['cancelReason']>[0
   return { cancelledBecause: reason === 'by_citizen' ? 'citizen' : 'staff' }
 }
 
+/**
+ * For a ticket in line (waiting, or a place held from a phone): the closing note its status page
+ * shows (protocol/closing-note.ts), the wait run past closing or the closing within the half hour,
+ * as the kiosk's ticket would say; nothing otherwise.
+ */
+function closingOf(
+  view: QueueView,
+  t: Parameters<QueueView['standing']>[0],
+  estimatedWaitSeconds: number | null,
+  timeZone: string,
+): Pick<PublicTicket, 'closing'> {
+  if (t.status !== 'waiting' && t.status !== 'remote') return {}
+  const note = closingNoteOf(view.hoursOf(t.serviceId, estimatedWaitSeconds), estimatedWaitSeconds, timeZone, 'holder')
+  return note ? { closing: note } : {}
+}
+
 /** What a public ticket shows of the center: the live config, read at each call, so an admin's change of name or digits shows at once. */
 export type PublicTicketCenter = Pick<Config, 'centerName' | 'screens' | 'timeZone' | 'queue'>
 
@@ -70,6 +87,7 @@ function noShowOf(
  */
 export function publicTicketOf(view: QueueView, center: PublicTicketCenter, ticketId: string): PublicTicket {
   const { ticket: t, service, counter } = view.publicTicket(ticketId)
+  const standing = view.standing(t)
   return {
     id: t.id,
     label: t.label,
@@ -77,7 +95,7 @@ export function publicTicketOf(view: QueueView, center: PublicTicketCenter, tick
     serviceNameAr: service.nameAr,
     serviceNameEn: service.nameEn,
     status: t.status,
-    ...view.standing(t),
+    ...standing,
     issuedAt: new Date(t.issuedAt).toISOString(),
     counter: counter ? { number: counter.number, name: counter.name } : null,
     center: { nameAr: center.centerName.ar, nameEn: center.centerName.en, digits: center.screens.digits },
@@ -87,5 +105,6 @@ export function publicTicketOf(view: QueueView, center: PublicTicketCenter, tick
     ...parkedOf(view, t, center.timeZone),
     ...noShowOf(view, t, center, view.now()),
     ...cancelledOf(view, t),
+    ...closingOf(view, t, standing.estimatedWaitSeconds, center.timeZone),
   }
 }

@@ -4,6 +4,7 @@
  * center's zone with Intl, so the pages carry no Temporal. Times follow the screen's digits.
  */
 import type { HoursNow } from '../protocol/calendar.ts'
+import type { ClosingNote } from '../protocol/closing-note.ts'
 import { hoursText } from '../protocol/messages/hours.ts'
 import { intlLocale, inDigitStyle, type DigitStyle } from './digits.ts'
 import type { Lang } from './i18n.ts'
@@ -44,6 +45,19 @@ export function opensText(opensAtIso: string, nowMs: number, timeZone: string | 
     month: 'long',
   }).format(Date.parse(opensAtIso))
   return hoursText('hours.opensDate', lang, { date, time }, digits)
+}
+
+/** A phone page's closing note (protocol/closing-note.ts) in the kiosk's words, its time as the center's clocks show it, in `digits`. */
+export function closingNoteText(note: ClosingNote, lang: Lang, digits: DigitStyle): string {
+  const time = wallTime(note.at, note.timeZone, digits)
+  const key = {
+    'tickets-stopped': 'hours.lastTicketPassed',
+    'wait-past-close': 'hours.waitPastClose',
+    'may-not-be-served': 'hours.mayNotBeServedBefore',
+    'last-ticket-soon': 'hours.lastTicketSoon',
+    'closing-soon': 'hours.closingSoon',
+  } as const
+  return hoursText(key[note.kind], lang, { time }, digits)
 }
 
 /** Why a service takes no tickets now, in words; null when it does. */

@@ -3,6 +3,8 @@
  * fields (enabled, slot length, walk-in share in percent, service time, check-in window,
  * release, days ahead, the hoarding limits), written whole with PUT /appointments/settings/:id;
  * then the day editor. A refusal is shown next to its field like the other configuration forms.
+ * A service that takes bookings but whose slots hold no place (no active counter serves it) says
+ * so above the form: otherwise the manager turns bookings on and the booking page stays empty.
  */
 import { css, html, nothing, type TemplateResult } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
@@ -10,8 +12,13 @@ import { SERVICE_TIME_SAMPLE, type AppointmentSettings } from '../../protocol/ap
 import type { ServiceWithQueue } from '../../protocol/entities.ts'
 import { staffAppointmentText, type StaffAppointmentKey } from '../../protocol/messages/staff-appointments.ts'
 import { appointmentsApi } from '../appointments-api.ts'
+import { addDays } from '../../protocol/center-clock.ts'
+import { dayIn } from '../format.ts'
 import { ConfigForm, intOrNull, str, type FieldSpec } from './config-form.ts'
 import './appointment-day-form.ts'
+
+/** Days looked at for an open one, to see whether its slots hold places (a week: every weekday once). */
+const CAPACITY_LOOK_DAYS = 7
 
 /** The walk-in share's field is a percent; the API's limit is its fraction (0.95, protocol/appointments.ts). */
 const WALK_IN_MAX_PERCENT = 95
@@ -45,6 +52,12 @@ export class AppointmentsConfig extends ConfigForm {
       form > [data-field='enabled'] {
         grid-column: 1 / -1;
       }
+      /* a sentence, not a tag: it wraps inside the card */
+      [data-no-capacity] {
+        white-space: normal;
+        border-radius: 0.5rem;
+        line-height: 1.5;
+      }
       tabour-appointment-day-form {
         display: block;
         margin-block-start: 1rem;
@@ -54,6 +67,8 @@ export class AppointmentsConfig extends ConfigForm {
 
   @state() private services: ServiceWithQueue[] = []
   @state() private serviceId = 0
+  /** The open service takes bookings yet its first open day has no place (GET slots said `no-capacity`). */
+  @state() private noCapacity = false
 
   override connectedCallback(): void {
     super.connectedCallback()
@@ -76,6 +91,7 @@ export class AppointmentsConfig extends ConfigForm {
   private async open(serviceId: number): Promise<void> {
     this.serviceId = serviceId
     const s = await appointmentsApi(this.api).settings(serviceId)
+    this.noCapacity = s.enabled && (await this.holdsNoPlace(serviceId))
     this.load(
       {
         serviceId: String(serviceId),
@@ -85,6 +101,21 @@ export class AppointmentsConfig extends ConfigForm {
       },
       serviceId,
     )
+  }
+
+  /**
+   * Whether the service's first open day in the coming week has no place at all: the booking
+   * page's own answer (GET slots, reason `no-capacity`), so the warning and the page agree.
+   */
+  private async holdsNoPlace(serviceId: number): Promise<boolean> {
+    const timeZone = (await this.api.settings()).values.timeZone
+    const today = dayIn(Date.now(), timeZone)
+    for (let i = 0; i < CAPACITY_LOOK_DAYS; i++) {
+      const day = await appointmentsApi(this.api).slots(serviceId, addDays(today, i))
+      if (day.reason === 'no-capacity') return true
+      if (day.slots.length > 0) return false
+    }
+    return false
   }
 
   protected fields(): FieldSpec[] {
@@ -119,6 +150,7 @@ export class AppointmentsConfig extends ConfigForm {
     if (this.services.length === 0) return html`<p class="muted">${this.t('staffBook.none')}</p>`
     return html`<form class="card" data-form="appointments" aria-labelledby="appt-title" novalidate @submit=${this.onSubmit} @change=${this.onPick}>
         <h2 id="appt-title">${this.t('apptConfig.title')}</h2>
+        ${this.noCapacity ? html`<p class="pill" data-tone="warn" role="status" data-no-capacity>${this.t('apptConfig.noCapacity')}</p>` : nothing}
         ${this.fields().map((f) => this.field(f))} ${this.footer()}
       </form>
       ${this.serviceId ? html`<tabour-appointment-day-form .api=${this.api} .lang=${this.lang} .digits=${this.digits}></tabour-appointment-day-form>` : nothing}`

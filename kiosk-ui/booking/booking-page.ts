@@ -222,7 +222,7 @@ export class BookingPage extends LitElement {
     if (!day) return html``
     if (day.slots.length === 0) {
       const why =
-        day.reason === 'closed' || day.reason === 'blocked' || day.reason === 'past'
+        day.reason === 'closed' || day.reason === 'blocked' || day.reason === 'past' || day.reason === 'no-capacity'
           ? (`book.reason.${day.reason}` as const)
           : 'book.noSlots'
       return html`<p class="empty" data-empty=${day.reason ?? 'full'}>${this.t(why)}</p>`

@@ -15,6 +15,7 @@ import { waitText, waitValues } from '../../protocol/messages/ticket.ts'
 import { phoneExample } from '../../protocol/phone-number.ts'
 import { ApiError } from '../../ui-common/api-client.ts'
 import { digitsFor, intlLocale, type DigitStyle } from '../../ui-common/digits.ts'
+import { closingNoteText } from '../../ui-common/opening-words.ts'
 import { applyLang, type Lang } from '../../ui-common/i18n.ts'
 import type { LangChangeEvent } from '../../ui-common/lang-switch.ts'
 import { applyPageTheme } from '../../ui-common/theme.ts'
@@ -85,6 +86,10 @@ export class JoinPage extends LitElement {
       .service .more {
         grid-column: 2;
         font-size: 0.9em;
+      }
+      .service .closing {
+        color: var(--tabour-danger);
+        font-weight: 700;
       }
       .service .off {
         grid-column: 2;
@@ -248,8 +253,9 @@ export class JoinPage extends LitElement {
       ${
         open
           ? html`<span class="more" data-line-now>${this.lineNow(s, lang, digits)}</span>
+              ${s.closing ? html`<span class="more closing" data-closing=${s.closing.kind}>${closingNoteText(s.closing, lang, digits)}</span>` : nothing}
               <span class="more">${s.mode === 'check-in' ? joinText('join.modeCheckIn', lang) : joinText('join.modeCallAhead', lang, { minutes })}</span>`
-          : html`<span class="off">${this.closedLine(s, lang, digits)}</span>`
+          : html`<span class="off" data-closing=${s.closing?.kind ?? nothing}>${this.closedLine(s, lang, digits)}</span>`
       }
     </label>`
   }
@@ -270,6 +276,11 @@ export class JoinPage extends LitElement {
   private closedLine(s: RemoteService, lang: Lang, digits: DigitStyle): string {
     switch (s.closedReason) {
       case 'closed':
+        // past the last ticket, or a wait past closing: the kiosk's own words, then when it opens next
+        if (s.closing)
+          return s.opensAt
+            ? `${closingNoteText(s.closing, lang, digits)}${SEPARATOR}${joinText('join.opensNext', lang, { time: opensAtText(s.opensAt, lang, digits, this.data!.center.timeZone) })}`
+            : closingNoteText(s.closing, lang, digits)
         return s.opensAt
           ? joinText('join.opensAt', lang, { time: opensAtText(s.opensAt, lang, digits, this.data!.center.timeZone) })
           : joinText('join.closed', lang)

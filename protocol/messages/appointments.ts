@@ -27,6 +27,11 @@ export const APPOINTMENT_MESSAGES = {
   'book.reason.closed': { ar: 'المركز مغلق في هذا اليوم.', en: 'The center is closed on this day.' },
   'book.reason.blocked': { ar: 'لا تُقبل حجوزات في هذا اليوم.', en: 'No bookings are taken on this day.' },
   'book.reason.past': { ar: 'لم يعد هناك وقت متاح في هذا اليوم.', en: 'No time is left on this day.' },
+  /** No counter gives the service time, so no slot holds a place (the dashboard tells the manager why). */
+  'book.reason.no-capacity': {
+    ar: 'لا يمكن حجز موعد لهذه الخدمة حاليًا. يمكنك أخذ تذكرة عند وصولك إلى المركز.',
+    en: 'This service cannot be booked at the moment. You can take a ticket when you arrive at the center.',
+  },
   'book.name': { ar: 'الاسم', en: 'Name' },
   'book.phone': { ar: 'رقم الهاتف المحمول', en: 'Mobile number' },
   'book.phoneHint': {

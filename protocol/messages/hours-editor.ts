@@ -83,6 +83,11 @@ export const HOURS_EDITOR_MESSAGES = {
   'err.ends-before-start': { ar: 'ينتهي قبل أن يبدأ', en: 'It ends before it starts' },
   'err.unknown': { ar: 'خدمة غير موجودة', en: 'No such service' },
   'err.duplicate': { ar: 'مذكورة مرتين', en: 'Listed twice' },
+  /** DUPLICATE_EXCEPTION: an exception on the same dates for the same services is already there, named. */
+  'err.sameDates': {
+    ar: 'يوجد بالفعل استثناء في هذه التواريخ: «{name}». لتغييره احذفه ثم أضفه من جديد',
+    en: 'These dates already have an exception: “{name}”. To change it, remove it and add it again',
+  },
   'err.pattern': { ar: 'صيغة المواعيد غير صحيحة (HH:MM-HH:MM)', en: 'Hours not understood (HH:MM-HH:MM)' },
   'err.recurrence': {
     ar: 'تكرار لا يمكن تطبيقه: سنويًا في تاريخ ميلادي فقط؛ أرسل الأعياد المتنقلة أحداثًا بتواريخها',

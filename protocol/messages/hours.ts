@@ -22,6 +22,13 @@ export const HOURS_MESSAGES = {
     en: 'You may not be served today before closing',
   },
   'hours.closingSoon': { ar: 'يغلق المركز الساعة {time}', en: 'The center closes at {time}' },
+  /** The phone pages (protocol/closing-note.ts): the wait runs past closing, with the time. */
+  'hours.mayNotBeServedBefore': {
+    ar: 'قد لا يتسع الوقت لخدمتك قبل الإغلاق الساعة {time}',
+    en: 'You may not be served before closing at {time}',
+  },
+  /** The join page: tickets (and joins) stop within the half hour. */
+  'hours.lastTicketSoon': { ar: 'آخر تذكرة الساعة {time}', en: 'Last ticket at {time}' },
 } as const satisfies Catalogue
 
 /** `hoursText(key, lang, values?, digits?)`. */

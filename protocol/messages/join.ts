@@ -33,6 +33,8 @@ export const JOIN_MESSAGES = {
   },
   'join.closed': { ar: 'مغلقة الآن', en: 'Closed now' },
   'join.opensAt': { ar: 'مغلقة الآن، تفتح {time}', en: 'Closed now, opens {time}' },
+  /** After the kiosk's words for why joins stopped early (tickets stopped at 14:50): when it opens next. */
+  'join.opensNext': { ar: 'تفتح {time}', en: 'Opens {time}' },
   'join.cap': {
     ar: 'اكتمل الحجز من الهاتف لهذه الخدمة اليوم؛ يمكنك أخذ تذكرة من جهاز التذاكر في المركز.',
     en: "Today's joins from a phone are full for this service; you can take a ticket at the center's kiosk.",

@@ -83,6 +83,11 @@ export const STAFF_APPOINTMENT_MESSAGES = {
     ar: 'حجوزات الاتصال الواحد في الساعة (صفحة الحجز)',
     en: 'Bookings per connection per hour (booking page)',
   },
+  /** The service takes bookings but no active counter gives it time (capacity 0): the booking page offers nothing. */
+  'apptConfig.noCapacity': {
+    ar: 'لا يوجد شباك نشط يقدّم هذه الخدمة، لذلك لا تعرض صفحة الحجز أي وقت لها. اربط الخدمة بشباك من صفحة الشبابيك، أو أضف أماكن ليوم بعينه أدناه.',
+    en: 'No active counter serves this service, so the booking page offers no time for it. Give the service a counter on the Counters page, or add places to a day below.',
+  },
   'apptDay.title': { ar: 'تعديل يوم', en: 'Change one day' },
   'apptDay.intro': {
     ar: 'أوقف الحجز في يوم، أو أضف أماكن لكل موعد فيه. الحجوزات القائمة تبقى.',

@@ -67,7 +67,7 @@ export class CalendarCommands {
     )[0]
     if (problem)
       throw fieldError(
-        ErrorCodes.VALIDATION,
+        problem.conflict ? ErrorCodes.DUPLICATE_EXCEPTION : ErrorCodes.VALIDATION,
         { field: wireField(problem.field), reason: problem.reason },
         `${prefix}${problem.field} ${problem.message}`,
       )

@@ -11,7 +11,7 @@
 import ICAL from 'ical.js'
 import { addDays, isRealDay, isValidTimeZone, type LocalDate } from '../../protocol/center-clock.ts'
 import type { CenterCalendar, HoursException, OpenInterval } from '../../protocol/calendar.ts'
-import { intervalProblems } from '../../protocol/calendar-validation.ts'
+import { exceptionKey, intervalProblems } from '../../protocol/calendar-validation.ts'
 import { ErrorCodes, fieldError } from '../errors.ts'
 import type { FieldReason } from '../../protocol/error-codes.ts'
 
@@ -116,12 +116,21 @@ export interface IcsPreview {
 
 const same = (a: HoursException, b: HoursException) => JSON.stringify(a) === JSON.stringify(b)
 
-/** Compares imported exceptions with the calendar's (matched by UID). */
+/**
+ * The calendar's exception an imported one replaces: the one with its UID, else the one with
+ * its dates and services (a holiday typed in by hand, or imported from another file: the
+ * calendar refuses two on the same dates, DUPLICATE_EXCEPTION). Its index, or -1.
+ */
+function replacedBy(list: readonly HoursException[], e: HoursException): number {
+  const byUid = list.findIndex((x) => x.uid !== undefined && x.uid === e.uid)
+  return byUid >= 0 ? byUid : list.findIndex((x) => exceptionKey(x) === exceptionKey(e))
+}
+
+/** Compares imported exceptions with the calendar's (matched by UID, else by dates: replacedBy). */
 export function previewImport(cal: CenterCalendar, imported: HoursException[]): IcsPreview {
-  const byUid = new Map(cal.exceptions.filter((e) => e.uid !== undefined).map((e) => [e.uid!, e]))
   const preview: IcsPreview = { added: [], changed: [], unchanged: [] }
   for (const e of imported) {
-    const before = byUid.get(e.uid!)
+    const before = cal.exceptions[replacedBy(cal.exceptions, e)]
     if (!before) preview.added.push(e)
     else if (same(before, { ...e, ...(before.serviceIds ? { serviceIds: before.serviceIds } : {}) })) preview.unchanged.push(e)
     else preview.changed.push({ before, after: e })
@@ -129,15 +138,15 @@ export function previewImport(cal: CenterCalendar, imported: HoursException[]): 
   return preview
 }
 
-/** The calendar with the imported exceptions: same UID replaced in place, new ones appended. */
+/** The calendar with the imported exceptions: one with the same UID (else the same dates) replaced in place, new ones appended. */
 export function mergeImport(cal: CenterCalendar, imported: HoursException[]): CenterCalendar {
-  const byUid = new Map(imported.map((e) => [e.uid!, e]))
-  const exceptions = cal.exceptions.map((e) => {
-    const replacement = e.uid === undefined ? undefined : byUid.get(e.uid)
-    if (replacement) byUid.delete(e.uid!)
-    return replacement ?? e
-  })
-  return { ...cal, exceptions: [...exceptions, ...byUid.values()] }
+  const exceptions = [...cal.exceptions]
+  for (const e of imported) {
+    const at = replacedBy(exceptions, e)
+    if (at >= 0) exceptions[at] = e
+    else exceptions.push(e)
+  }
+  return { ...cal, exceptions }
 }
 
 /** The center-wide exceptions as an .ics file that importIcs reads back the same. */

@@ -837,4 +837,36 @@ CREATE TABLE finish_outcomes (
 ) WITHOUT ROWID;
 `,
   },
+  {
+    version: 30,
+    name: 'one calendar exception per dates and services',
+    sql: `
+-- The dashboard's "Add" made the same holiday twice (walk 2026-12-05); the calendar now refuses
+-- two exceptions with the same dates for the same services (DUPLICATE_EXCEPTION,
+-- protocol/calendar-validation.ts), and would refuse every later save of a calendar that holds
+-- two. The calendar is one JSON value (center_settings 'calendar'), so no UNIQUE index can hold
+-- the rule: the rule lives in the validation, and this merges the copies already stored. Of two
+-- the later in the list decides the day (opening-hours.ts: on equal ranges the later wins), so
+-- it is the one kept, where it stands: no day opens or closes differently. An .ics UID of a
+-- dropped copy moves to the kept one when it has none, so the next import of that file still
+-- replaces it instead of adding it again.
+WITH exception AS (
+  SELECT e.key AS k, e.value AS v, json_extract(e.value, '$.uid') AS uid,
+    -- what makes two the same (exceptionKey): the dates and the services, in any order; none: '*'
+    json_extract(e.value, '$.from') || '|' || json_extract(e.value, '$.to') || '|' ||
+      CASE WHEN json_type(e.value, '$.serviceIds') IS NULL THEN '*'
+        ELSE COALESCE((SELECT group_concat(s.value, ',' ORDER BY s.value) FROM json_each(e.value, '$.serviceIds') s), '') END AS same
+  FROM center_settings c, json_each(c.value, '$.exceptions') e
+  WHERE c.key = 'calendar' AND json_valid(c.value) AND json_type(c.value, '$.exceptions') = 'array'
+), kept AS (
+  SELECT x.k, x.v, (SELECT d.uid FROM exception d WHERE d.same = x.same AND d.k < x.k AND d.uid IS NOT NULL ORDER BY d.k DESC LIMIT 1) AS earlier_uid
+  FROM exception x
+  WHERE NOT EXISTS (SELECT 1 FROM exception l WHERE l.same = x.same AND l.k > x.k)
+)
+UPDATE center_settings SET value = json_set(value, '$.exceptions', (
+    SELECT json_group_array(json(CASE WHEN json_extract(v, '$.uid') IS NULL AND earlier_uid IS NOT NULL
+      THEN json_set(v, '$.uid', earlier_uid) ELSE v END) ORDER BY k) FROM kept))
+  WHERE key = 'calendar' AND EXISTS (SELECT 1 FROM exception a JOIN exception b ON a.same = b.same AND a.k < b.k);
+`,
+  },
 ]

@@ -8,8 +8,14 @@
  *  - One citizen takes `serviceSeconds` (the configured service time, or the recent average once
  *    it rests on enough finishes: capacityServiceSeconds), so
  *    a slot of L seconds holds Σ share × L ÷ serviceSeconds citizens, of which `walkInShare` is
- *    kept for walk-ins; the rest, rounded down, is the slot's capacity. A manager's extra
- *    places for the day are added to every slot.
+ *    kept for walk-ins. What is left is often a fraction (the defaults, one counter and the
+ *    10-minute fallback: 15 min ÷ 10 min × ½ = 0.75), and rounding every slot down made 0: a
+ *    manager who turned bookings on saw a booking page with no time at all. So the fraction is
+ *    carried through the day: the k-th slot of the day holds ⌊k × places⌋ − ⌊(k−1) × places⌋
+ *    (0.75 a slot: 0, 1, 1, 1, 0, 1, …), the day never promises more than its time holds, and a
+ *    slot that gets 0 is not offered. A manager's extra places for the day are added to every
+ *    slot. Only when the whole day holds nothing (no counter serves the service) is the reason
+ *    `no-capacity`.
  *  - Slots lie inside the service's opening hours of that day (opening-hours.ts `openSpansOn`:
  *    the weekly pattern, the service's own hours and the calendar's exceptions): they start at
  *    each open stretch's start, back to back, and a slot that would run past the stretch's end
@@ -56,18 +62,33 @@ export function counterShare(c: ServingCounter): number {
   return Math.min(1, c.weight / c.totalWeight)
 }
 
-/** Places per slot: ⌊Σ share × slotSeconds ÷ serviceSeconds × (1 − walkInShare)⌋ + extraPerSlot, never negative. */
+/** Bookable places one slot's time holds, unrounded: Σ share × slotSeconds ÷ serviceSeconds × (1 − walkInShare), never negative. */
+export function slotPlaces(
+  counters: readonly ServingCounter[],
+  serviceSeconds: number,
+  settings: Pick<AppointmentSettings, 'slotMinutes' | 'walkInShare'>,
+): number {
+  const seconds = serviceSeconds > 0 ? serviceSeconds : FALLBACK_SERVICE_SECONDS
+  const shares = counters.reduce((sum, c) => sum + counterShare(c), 0)
+  return Math.max(0, ((shares * settings.slotMinutes * 60) / seconds) * (1 - settings.walkInShare))
+}
+
+// a hair of tolerance so 2.9999999 from float division still counts as 3
+const wholePlaces = (places: number) => Math.floor(places + 1e-9)
+
+/** Places per slot when every slot is rounded alone: ⌊slotPlaces⌋ + extraPerSlot (what a slot holds at the least). */
 export function slotCapacity(
   counters: readonly ServingCounter[],
   serviceSeconds: number,
   settings: Pick<AppointmentSettings, 'slotMinutes' | 'walkInShare'>,
   extraPerSlot = 0,
 ): number {
-  const seconds = serviceSeconds > 0 ? serviceSeconds : FALLBACK_SERVICE_SECONDS
-  const shares = counters.reduce((sum, c) => sum + counterShare(c), 0)
-  const raw = ((shares * settings.slotMinutes * 60) / seconds) * (1 - settings.walkInShare)
-  // a hair of tolerance so 2.9999999 from float division still counts as 3
-  return Math.max(0, Math.floor(raw + 1e-9)) + Math.max(0, extraPerSlot)
+  return wholePlaces(slotPlaces(counters, serviceSeconds, settings)) + Math.max(0, extraPerSlot)
+}
+
+/** The places of the day's `index`-th slot (from 0) when `places` a slot are carried through the day: ⌊(i+1)p⌋ − ⌊ip⌋. */
+export function carriedPlaces(places: number, index: number): number {
+  return wholePlaces((index + 1) * places) - wholePlaces(index * places)
 }
 
 export interface DaySlotsInput {
@@ -99,14 +120,18 @@ export function planDay(input: DaySlotsInput): { slots: PlannedSlot[]; reason: N
   if (input.override?.blocked) return { slots: [], reason: 'blocked' }
   const spans = openSpansOn(input.calendar, input.serviceId, day, timeZone)
   if (spans.length === 0) return { slots: [], reason: 'closed' }
-  const capacity = slotCapacity(input.counters, input.serviceSeconds, settings, input.override?.extraPerSlot ?? 0)
-  if (capacity === 0) return { slots: [], reason: 'no-capacity' }
+  const places = slotPlaces(input.counters, input.serviceSeconds, settings)
+  const extra = Math.max(0, input.override?.extraPerSlot ?? 0)
   const length = settings.slotMinutes * 60_000
-  const slots: PlannedSlot[] = []
+  // every slot of the day is counted (begun ones too), so a slot's capacity does not change as the day goes on
+  const ofDay: PlannedSlot[] = []
   for (const span of spans) {
     for (let start = span.start; start + length <= span.end; start += length) {
-      if (start > now) slots.push({ start, end: start + length, capacity })
+      ofDay.push({ start, end: start + length, capacity: carriedPlaces(places, ofDay.length) + extra })
     }
   }
+  const offered = ofDay.filter((s) => s.capacity > 0)
+  if (offered.length === 0 && ofDay.length > 0) return { slots: [], reason: 'no-capacity' }
+  const slots = offered.filter((s) => s.start > now)
   return { slots, reason: slots.length === 0 ? 'past' : null }
 }

@@ -41,6 +41,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   [ErrorCodes.HUB_MANAGED]: 409,
   [ErrorCodes.DUPLICATE_COUNTER_NUMBER]: 409,
   [ErrorCodes.DUPLICATE_USERNAME]: 409,
+  [ErrorCodes.DUPLICATE_EXCEPTION]: 409,
   [ErrorCodes.IDEMPOTENCY_CONFLICT]: 409,
   [ErrorCodes.NO_SHOW_TOO_SOON]: 409,
   [ErrorCodes.GRACE_EXPIRED]: 410,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   capacityServiceSeconds,
+  carriedPlaces,
   counterShare,
   MIN_SERVICE_SAMPLES,
   planDay,
@@ -112,5 +113,37 @@ describe('planDay: slots only inside the opening hours, calendar exceptions resp
     expect(plan({}).slots.map((s) => s.capacity)).toEqual([3, 3, 3, 3])
     expect(plan({ override: { blocked: false, extraPerSlot: 2 } }).slots.map((s) => s.capacity)).toEqual([5, 5, 5, 5])
     for (const s of plan({}).slots) expect(s.end - s.start).toBe(30 * 60_000)
+  })
+  it('the defaults (one counter, no service time yet, 15-minute slots, half for walk-ins) offer slots: 0.75 a slot carried through the day', () => {
+    // rounded slot by slot this was 0 everywhere: a manager turned bookings on and the page offered nothing
+    const result = plan({ settings, counters: [on()] })
+    expect(result.reason).toBeNull()
+    // eight 15-minute slots from 09:00 to 11:00 hold 8 × 0.75 = 6 places; the ones that get 0 are not offered
+    expect(result.slots.map((s) => [local(s.start), s.capacity])).toEqual([
+      ['09:15', 1],
+      ['09:30', 1],
+      ['09:45', 1],
+      ['10:15', 1],
+      ['10:30', 1],
+      ['10:45', 1],
+    ])
+    // a slot keeps its capacity as the day goes on: the 10:15 slot still holds 1 at 10:00
+    const later = plan({ settings, counters: [on()], now: Date.parse('2026-03-10T08:00:00Z') })
+    expect(later.slots.map((s) => [local(s.start), s.capacity])).toEqual([
+      ['10:15', 1],
+      ['10:30', 1],
+      ['10:45', 1],
+    ])
+  })
+
+  it('carried places never promise more than the time holds', () => {
+    for (const places of [0.3, 0.75, 1.5, 2.4, 3]) {
+      let sum = 0
+      for (let i = 0; i < 40; i++) {
+        sum += carriedPlaces(places, i)
+        expect(sum).toBeLessThanOrEqual(places * (i + 1) + 1e-6)
+        expect(sum).toBeGreaterThan(places * (i + 1) - 1)
+      }
+    }
   })
 })

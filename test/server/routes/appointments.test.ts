@@ -20,7 +20,7 @@ interface Setup {
   events: DomainEvent[]
 }
 
-/** One service A with one counter; appointments on: 30-minute slots, 10 minutes each, half kept for walk-ins → 1 place a slot. */
+/** One service A with one counter; appointments on: 30-minute slots, 15 minutes each, half kept for walk-ins → 1 place a slot. */
 async function setup(settings: Partial<AppointmentSettings> = {}): Promise<Setup> {
   const clock = new TestClock(Date.parse(START))
   const center = await TestCenter.start({ clock })
@@ -29,7 +29,7 @@ async function setup(settings: Partial<AppointmentSettings> = {}): Promise<Setup
   const counter = await center.createCounter({ number: 1, serviceIds: [service.id] })
   const res = await center.request('PUT', `/api/v1/appointments/settings/${service.id}`, {
     token: admin,
-    body: { ...APPOINTMENT_DEFAULTS, enabled: true, slotMinutes: 30, serviceMinutes: 10, ...settings },
+    body: { ...APPOINTMENT_DEFAULTS, enabled: true, slotMinutes: 30, serviceMinutes: 15, ...settings },
   })
   expect(res.statusCode, res.body).toBe(200)
   const kiosk = (await center.createDevice('kiosk')).token
@@ -300,6 +300,33 @@ describe('appointment settings over HTTP', () => {
     const second = await put({ slotMinutes: 30 })
     expect(second.json()).toEqual({ ...APPOINTMENT_DEFAULTS, enabled: true, slotMinutes: 30 })
     expectError(await put({ slotMinutes: 2 }), 400, 'TABOUR_ERR_VALIDATION')
+  })
+
+  it('bookings turned on and nothing else (one counter, no service time yet): the booking page offers slots, and a booking is taken', async () => {
+    center = await TestCenter.start({ clock: new TestClock(Date.parse(START)) })
+    const admin = await center.admin()
+    const service = await center.createService({ prefix: 'A' })
+    await center.createCounter({ number: 1, serviceIds: [service.id] })
+    const put = await center.request('PUT', `/api/v1/appointments/settings/${service.id}`, { token: admin, body: { enabled: true } })
+    expect(put.statusCode, put.body).toBe(200)
+    const day = (await center.request('GET', `/api/v1/appointments/slots?serviceId=${service.id}&day=2026-03-11`)).json()
+    // 15-minute slots, 10 minutes each (no finishes yet), half kept: 0.75 a slot, 72 places in the day's 96 slots
+    expect(day.reason).toBeNull()
+    expect(day.slots).toHaveLength(72)
+    expect(day.slots.every((s: { capacity: number }) => s.capacity === 1)).toBe(true)
+    const res = await center.request('POST', '/api/v1/appointments', {
+      body: { serviceId: service.id, slotStart: day.slots[0].start, name: 'Mona Ali', phone: '01000000001', lang: 'en' },
+    })
+    expect(res.statusCode, res.body).toBe(201)
+  })
+
+  it('no counter serves the service: no slot, and the reason says there is no capacity (not a full day)', async () => {
+    center = await TestCenter.start({ clock: new TestClock(Date.parse(START)) })
+    const admin = await center.admin()
+    const service = await center.createService({ prefix: 'A' })
+    await center.request('PUT', `/api/v1/appointments/settings/${service.id}`, { token: admin, body: { enabled: true } })
+    const day = (await center.request('GET', `/api/v1/appointments/slots?serviceId=${service.id}&day=2026-03-11`)).json()
+    expect(day).toMatchObject({ slots: [], reason: 'no-capacity' })
   })
 })
 

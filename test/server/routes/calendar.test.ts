@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { TestCenter, TestClock } from '../../helpers/test-center.ts'
-import { expectError } from './route-helpers.ts'
+import { expectError, expectFieldError } from './route-helpers.ts'
 import { DEFAULT_CALENDAR, type CenterCalendar, type WeeklyHours } from '../../../protocol/calendar.ts'
 
 /**
@@ -104,6 +104,42 @@ describe('the calendar routes', () => {
     expect(exported.body).toContain('DTSTART;VALUE=DATE:20270107')
     const audit = (await center.request('GET', '/api/v1/settings/audit?limit=5', { token: admin })).json()
     expect(audit.filter((a: { route: string }) => a.route === '/calendar/ics')).toHaveLength(2)
+  })
+
+  it('refuses the same holiday added twice (409 DUPLICATE_EXCEPTION naming the second); other services or dates on that day are fine; an .ics holiday on a typed-in date replaces it', async () => {
+    center = await TestCenter.start({ clock: clock() })
+    const admin = await center.admin()
+    const service = await center.createService({ prefix: 'A' })
+    const put = (cal: CenterCalendar) => center.request('PUT', '/api/v1/calendar', { token: admin, body: cal })
+    const holiday = { from: '2027-01-07', to: '2027-01-07', nameAr: 'عيد الميلاد', nameEn: 'Christmas', hours: [] }
+    expect((await put({ ...DEFAULT_CALENDAR, exceptions: [holiday] })).statusCode).toBe(200)
+    // the dashboard's Add pressed twice, or the same date typed with another name
+    const twice = await put({ ...DEFAULT_CALENDAR, exceptions: [holiday, { ...holiday, nameEn: 'Coptic Christmas' }] })
+    expectFieldError(twice, 409, 'TABOUR_ERR_DUPLICATE_EXCEPTION', { field: 'exceptions/1/from', reason: 'duplicate' })
+    expect(twice.json().message).toBe('body/exceptions[1].from 2027-01-07–2027-01-07 is already exceptions[0] (Christmas)')
+    // one service's own hours that day, or a range that starts on it, are other exceptions
+    const others = await put({
+      ...DEFAULT_CALENDAR,
+      exceptions: [holiday, { ...holiday, serviceIds: [service.id] }, { ...holiday, to: '2027-01-08' }],
+    })
+    expect(others.statusCode, others.body).toBe(200)
+    // a service listed twice in one exception's scope in another order is the same scope
+    const scoped = await put({
+      ...DEFAULT_CALENDAR,
+      exceptions: [
+        { ...holiday, serviceIds: [service.id, 1] },
+        { ...holiday, serviceIds: [1, service.id] },
+      ],
+    })
+    expect(scoped.json()).toMatchObject({ code: 'TABOUR_ERR_DUPLICATE_EXCEPTION', field: 'exceptions/1/from' })
+    // an .ics event on the typed-in date takes its place instead of being refused as a copy
+    expect((await put({ ...DEFAULT_CALENDAR, exceptions: [holiday] })).statusCode).toBe(200)
+    const ics = ICS(['DTSTART;VALUE=DATE:20270107', 'DTEND;VALUE=DATE:20270108'])
+    const preview = (await center.request('POST', '/api/v1/calendar/ics/preview', { token: admin, body: { ics } })).json()
+    expect(preview).toMatchObject({ added: [], changed: [{ before: holiday }] })
+    const imported = await center.request('POST', '/api/v1/calendar/ics', { token: admin, body: { ics } })
+    expect(imported.statusCode, imported.body).toBe(200)
+    expect(imported.json().exceptions).toEqual([{ ...holiday, nameAr: 'Holiday', nameEn: 'Holiday', uid: 'x@example' }])
   })
 
   it('a kiosk at 14:55 is refused past a 10-minute cut-off before a 15:00 close; staff still issue, logged as outside hours', async () => {

@@ -1,0 +1,51 @@
+/**
+ * What a citizen's phone says about the center's closing (walk 2026-12-05): the join page and the
+ * ticket status page said nothing when the kiosk, a step away, already refused or warned. The
+ * server words nothing: it says which note applies and the time it names; the pages word it
+ * (ui-common/opening-words.ts closingNoteText) with the kiosk's sentences, in the center's digits.
+ *
+ *  - `tickets-stopped`: the service is past its last-ticket time (the kiosk: "Tickets stopped at 14:50").
+ *  - `wait-past-close`: the wait runs past closing and the service stops issuing then (the kiosk refuses).
+ *  - `may-not-be-served`: the wait runs past closing (the kiosk's ticket says so too).
+ *  - `last-ticket-soon`: tickets stop within CLOSING_NOTICE_MINUTES (joining too).
+ *  - `closing-soon`: the service closes within CLOSING_NOTICE_MINUTES.
+ */
+import { type Static, Type } from '@sinclair/typebox'
+import { literalUnion } from './common.ts'
+import type { HoursNow } from './calendar.ts'
+
+/** How long before its last ticket or its closing a phone page says so (the board's closing band uses the same half hour). */
+export const CLOSING_NOTICE_MINUTES = 30
+
+export const ClosingNoteKind = literalUnion(['tickets-stopped', 'wait-past-close', 'may-not-be-served', 'last-ticket-soon', 'closing-soon'])
+export type ClosingNoteKind = Static<typeof ClosingNoteKind>
+
+export const ClosingNote = Type.Object({
+  kind: ClosingNoteKind,
+  /** The time the note names (ISO): the last ticket for `tickets-stopped` and `last-ticket-soon`, else the closing. */
+  at: Type.String(),
+  /** The center's time zone: the page writes `at` as its clocks show it. */
+  timeZone: Type.String(),
+})
+export type ClosingNote = Static<typeof ClosingNote>
+
+/**
+ * The note for someone about to join (`joiner`: the join page) or holding a ticket (`holder`:
+ * its status page, which has no use for the last-ticket time), given the service's hours now
+ * and the wait (of a ticket taken now, or of the held ticket); null when there is nothing to say.
+ */
+export function closingNoteOf(hours: HoursNow, waitSeconds: number | null, timeZone: string, who: 'joiner' | 'holder'): ClosingNote | null {
+  const note = (kind: ClosingNoteKind, at: string) => ({ kind, at, timeZone })
+  if (who === 'joiner' && hours.closedReason === 'last-ticket' && hours.lastTicketAt) return note('tickets-stopped', hours.lastTicketAt)
+  if (who === 'joiner' && hours.closedReason === 'wait-past-close' && hours.closesAt) return note('wait-past-close', hours.closesAt)
+  if (!hours.open || hours.closesAt === null || (who === 'joiner' && hours.closedReason !== null)) return null
+  const now = Date.parse(hours.at)
+  const close = Date.parse(hours.closesAt)
+  const notice = CLOSING_NOTICE_MINUTES * 60_000
+  if (waitSeconds !== null && now + waitSeconds * 1000 > close) return note('may-not-be-served', hours.closesAt)
+  const lastTicket = hours.lastTicketAt === null ? null : Date.parse(hours.lastTicketAt)
+  if (who === 'joiner' && lastTicket !== null && lastTicket < close && lastTicket - now <= notice)
+    return note('last-ticket-soon', hours.lastTicketAt!)
+  if (close - now <= notice) return note('closing-soon', hours.closesAt)
+  return null
+}

@@ -1,0 +1,97 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { closingCalendar } from '../../helpers/closing-calendar.ts'
+import { TestCenter, TestClock } from '../../helpers/test-center.ts'
+
+/**
+ * The phone pages say what the kiosk says about the closing (protocol/closing-note.ts): the join
+ * page's services (GET /remote/services) and a ticket's status (GET /tickets/:id) carry the note
+ * the page words: tickets stopping within the half hour, tickets stopped, the wait running past
+ * closing (refused, or a warning), the closing within the half hour.
+ */
+// Sunday 6 December 2026 in Cairo (UTC+2): open 08:00–15:00, service A's last ticket 10 minutes before
+const at = (hhmm: string) => Date.parse(`2026-12-06T${hhmm}:00+02:00`)
+const iso = (hhmm: string) => new Date(at(hhmm)).toISOString()
+
+describe('closing notes on the join page and the ticket status', () => {
+  let center: TestCenter
+  afterEach(async () => center?.close())
+
+  async function setUp(clock: TestClock) {
+    center = await TestCenter.start({
+      clock,
+      config: {
+        remoteJoin: {
+          services: [
+            { prefix: 'A', mode: 'call-ahead', arriveMinutes: 5 },
+            { prefix: 'B', mode: 'call-ahead', arriveMinutes: 5 },
+          ],
+        },
+      },
+    })
+    const admin = await center.admin()
+    const a = await center.createService({ prefix: 'A' })
+    const b = await center.createService({ prefix: 'B' })
+    const counter = await center.createCounter({ number: 1, serviceIds: [a.id, b.id] })
+    const cal = closingCalendar(a.id, b.id)
+    const put = await center.request('PUT', '/api/v1/calendar', { token: admin, body: cal })
+    expect(put.statusCode, put.body).toBe(200)
+    await center.openCounterAs('clerk1', counter.id)
+    const kiosk = (await center.createDevice('kiosk')).token
+    return { a, b, kiosk }
+  }
+
+  const services = async () => {
+    const res = await center.request('GET', '/api/v1/remote/services')
+    expect(res.statusCode, res.body).toBe(200)
+    return res.json().services as {
+      id: number
+      closedReason: string | null
+      closing: unknown
+    }[]
+  }
+  const ticket = async (id: string) => (await center.request('GET', `/api/v1/tickets/${id}`)).json()
+
+  it('nothing to say at noon; from 14:35 the last ticket at 14:50, then the wait past closing; tickets stopped at 14:50', async () => {
+    const clock = new TestClock(at('12:00'))
+    const { a, b, kiosk } = await setUp(clock)
+    const first = await center.request('GET', '/api/v1/remote/services')
+    expect(first.statusCode, first.body).toBe(200)
+    expect((await services()).map((s) => s.closing)).toEqual([null, null])
+    const early = await center.issue(kiosk, { serviceId: a.id })
+    expect((await ticket(early.id)).closing).toBeUndefined()
+
+    clock.set(iso('14:35'))
+    const tz = 'Africa/Cairo'
+    const listed = await services()
+    expect(listed.find((s) => s.id === a.id)).toMatchObject({
+      closedReason: null,
+      closing: { kind: 'last-ticket-soon', at: iso('14:50'), timeZone: tz },
+    })
+    expect(listed.find((s) => s.id === b.id)).toMatchObject({
+      closedReason: null,
+      closing: { kind: 'closing-soon', at: iso('15:00'), timeZone: tz },
+    })
+    // the ticket in line: the center closes within the half hour
+    expect((await ticket(early.id)).closing).toEqual({ kind: 'closing-soon', at: iso('15:00'), timeZone: tz })
+
+    // tickets until one's wait runs past 15:00: its status page says it may not be served; A's join line says so too
+    let last = early
+    for (let i = 0; i < 40 && !((last.estimatedWaitSeconds ?? 0) * 1000 > at('15:00') - at('14:35')); i++)
+      last = await center.issue(kiosk, { serviceId: a.id })
+    expect(last.estimatedWaitSeconds * 1000).toBeGreaterThan(at('15:00') - at('14:35'))
+    expect((await ticket(last.id)).closing).toEqual({ kind: 'may-not-be-served', at: iso('15:00'), timeZone: tz })
+    const late = await services()
+    expect(late.find((s) => s.id === a.id)).toMatchObject({ closedReason: null, closing: { kind: 'may-not-be-served' } })
+    // B stops issuing when the wait runs past closing: the join page says why, as the kiosk does
+    expect(late.find((s) => s.id === b.id)).toMatchObject({
+      closedReason: 'closed',
+      closing: { kind: 'wait-past-close', at: iso('15:00') },
+    })
+
+    clock.set(iso('14:52'))
+    expect((await services()).find((s) => s.id === a.id)).toMatchObject({
+      closedReason: 'closed',
+      closing: { kind: 'tickets-stopped', at: iso('14:50') },
+    })
+  })
+})
