@@ -65,6 +65,8 @@ const MOVES_A_LINE = new Set([
   'ticket.issued',
   'ticket.finished',
 ])
+/** The ticket's own events that text its holder (ticket_taken, ticket_called, ticket_missed). */
+const TEXTS_THE_TICKET = new Set(['ticket.issued', 'ticket.called', 'ticket.resumed', 'ticket.no_show'])
 const STATE_LAST_EVENT = 'lastEventId'
 
 /**
@@ -127,7 +129,7 @@ export class MessageScanner {
   }
 
   private fromEvent(e: EventRow, now: number): number {
-    if (e.type !== 'ticket.issued' && e.type !== 'ticket.called' && e.type !== 'ticket.no_show') return 0
+    if (!TEXTS_THE_TICKET.has(e.type)) return 0
     const t = this.consenting(e.ticket_id!)
     if (!t) return 0
     const data = JSON.parse(e.data) as Record<string, unknown>
@@ -140,7 +142,8 @@ export class MessageScanner {
       }
       return this.queue('ticket_taken', `ticket_taken:${e.id}`, t, e.id, values, now)
     }
-    if (e.type === 'ticket.called') {
+    // a parked ticket resumed is called to the resuming counter (maybe another one): the citizen is told where, as at a first call
+    if (e.type === 'ticket.called' || e.type === 'ticket.resumed') {
       const counter = this.deps.db.prepare('SELECT number, name FROM counters WHERE id = ?').get(e.counter_id) as
         | { number: number; name: string }
         | undefined
