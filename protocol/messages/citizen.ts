@@ -37,16 +37,16 @@ export const CITIZEN_MESSAGES = {
     en: 'You missed your turn {label}. {grace, plural, =0 {Please ask a member of staff.} one {You may come back within # minute.} other {You may come back within # minutes.}}',
   },
   appointment_booked: {
-    ar: 'تم حجز موعدك {code} لخدمة {service} في {center} يوم {date} الساعة {time}.',
-    en: 'Your appointment {code} for {service} at {center} is booked for {date} at {time}.',
+    ar: 'تم حجز موعدك {code} لخدمة {service} في {center} يوم {date} الساعة {time}. لعرضه أو تغييره: {link}',
+    en: 'Your appointment {code} for {service} at {center} is booked for {date} at {time}. To see or change it: {link}',
   },
   appointment_reminder: {
-    ar: 'تذكير: موعدك {code} لخدمة {service} في {center} يوم {date} الساعة {time}.',
-    en: 'Reminder: your appointment {code} for {service} at {center} is on {date} at {time}.',
+    ar: 'تذكير: موعدك {code} لخدمة {service} في {center} يوم {date} الساعة {time}. لعرضه أو تغييره: {link}',
+    en: 'Reminder: your appointment {code} for {service} at {center} is on {date} at {time}. To see or change it: {link}',
   },
   appointment_moved: {
-    ar: 'تم نقل موعدك {code} لخدمة {service} إلى يوم {date} الساعة {time}.',
-    en: 'Your appointment {code} for {service} was moved to {date} at {time}.',
+    ar: 'تم نقل موعدك {code} لخدمة {service} إلى يوم {date} الساعة {time}. لعرضه أو تغييره: {link}',
+    en: 'Your appointment {code} for {service} was moved to {date} at {time}. To see or change it: {link}',
   },
   appointment_cancelled: {
     ar: 'أُلغي موعدك {code} لخدمة {service} يوم {date} الساعة {time}.',
@@ -60,8 +60,9 @@ export const CITIZEN_PLACEHOLDERS: Readonly<Record<MessageKind, readonly string[
   ticket_ahead: ['label', 'ahead', 'minutes'],
   ticket_called: ['label', 'counter', 'counterName'],
   ticket_missed: ['label', 'grace'],
-  appointment_booked: ['code', 'service', 'center', 'date', 'time'],
-  appointment_reminder: ['code', 'service', 'center', 'date', 'time'],
-  appointment_moved: ['code', 'service', 'center', 'date', 'time'],
+  // {link}: the booking's page (server/queue/ticket-link.ts), where it is seen, moved or cancelled
+  appointment_booked: ['code', 'service', 'center', 'date', 'time', 'link'],
+  appointment_reminder: ['code', 'service', 'center', 'date', 'time', 'link'],
+  appointment_moved: ['code', 'service', 'center', 'date', 'time', 'link'],
   appointment_cancelled: ['code', 'service', 'center', 'date', 'time'],
 }

@@ -186,6 +186,7 @@ export class MessageScanner {
       timeZone: this.deps.config.timeZone,
       centerName: this.deps.config.centerName,
       digits: this.deps.config.screens.digits,
+      publicBase: this.deps.publicBase(),
       serviceName: (id, lang) => {
         const s = this.deps.db.prepare('SELECT name_ar AS ar, name_en AS en FROM services WHERE id = ?').get(id) as
           | Record<Lang, string>
