@@ -18,6 +18,7 @@ import type { Standing } from '../queue/types.ts'
 import type { TicketRecord } from '../db/repositories/tickets-repo.ts'
 import { localDay } from '../../protocol/center-clock.ts'
 import { ticketStatusUrlAt } from '../queue/ticket-link.ts'
+import { endedByClosing } from '../queue/closing-cancellation.ts'
 import { DomainError } from '../errors.ts'
 import { ErrorCodes } from '../../protocol/error-codes.ts'
 import { TicketsRepo } from '../db/repositories/tickets-repo.ts'
@@ -65,8 +66,15 @@ const MOVES_A_LINE = new Set([
   'ticket.issued',
   'ticket.finished',
 ])
-/** The ticket's own events that text its holder (ticket_taken, ticket_called, ticket_missed). */
-const TEXTS_THE_TICKET = new Set(['ticket.issued', 'ticket.called', 'ticket.resumed', 'ticket.no_show'])
+/** The ticket's own events that text its holder (ticket_taken, ticket_called, ticket_missed, ticket_closed). */
+const TEXTS_THE_TICKET = new Set([
+  'ticket.issued',
+  'ticket.called',
+  'ticket.resumed',
+  'ticket.no_show',
+  'ticket.cancelled',
+  'ticket.abandoned',
+])
 const STATE_LAST_EVENT = 'lastEventId'
 
 /**
@@ -154,6 +162,18 @@ export class MessageScanner {
         t,
         e.id,
         { label: t.label, counter: counter.number, counterName: counter.name },
+        now,
+      )
+    }
+    if (e.type === 'ticket.cancelled' || e.type === 'ticket.abandoned') {
+      // only the closing's own: a citizen or clerk who cancelled knows, a remote place lost to its turn is the join page's to say
+      if (!endedByClosing(data.reason)) return 0
+      return this.queue(
+        'ticket_closed',
+        `ticket_closed:${e.id}`,
+        t,
+        e.id,
+        { label: t.label, center: this.deps.config.centerName[t.lang] },
         now,
       )
     }
