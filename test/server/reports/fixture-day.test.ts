@@ -95,6 +95,8 @@ const TOTALS = {
   served: 5,
   noShow: 1,
   cancelled: 1,
+  // the one cancelled was the holder's (no closing in the day)
+  cancelledAtClosing: 0,
   transferred: 1,
   avgWaitSeconds: 971.4,
   p90WaitSeconds: 3700,
@@ -127,6 +129,7 @@ describe('reports on a hand-computed day', () => {
       served: 2,
       noShow: 1,
       cancelled: 0,
+      cancelledAtClosing: 0,
       transferred: 1,
       avgWaitSeconds: 1400,
       p90WaitSeconds: 3700,
