@@ -50,6 +50,10 @@ describe('cancellations in the reports', () => {
       [a.id, 2, 1],
       [b.id, 0, 1],
     ])
+    // the CSV has the closing's share beside the total, as the JSON
+    const csv = (await c.request('GET', '/api/v1/stats/report.csv?from=2026-12-06&to=2026-12-06&by=day&lang=en', { token: admin })).body
+    expect(csv).toContain('Tickets cancelled,Of which cancelled at closing,')
+    expect(csv).toMatch(/\r\n2026-12-06,4,0,0,0,4,2,/)
   })
 
   it("counts the day's close (a ticket left waiting overnight) as the closing's", async () => {
