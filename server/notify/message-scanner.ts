@@ -156,6 +156,7 @@ export class MessageScanner {
         | { number: number; name: string }
         | undefined
       if (!counter) return 0
+      if (e.type === 'ticket.called' && this.calledStraightBack(e)) return 0
       return this.queue(
         'ticket_called',
         `ticket_called:${e.id}`,
@@ -179,6 +180,23 @@ export class MessageScanner {
     }
     const grace = this.deps.config.queue.noShowGraceMinutes
     return this.queue('ticket_missed', `ticket_missed:${e.id}`, t, e.id, { label: t.label, grace }, now)
+  }
+
+  /**
+   * True when a call is the next step of a visit called at the counter that has just finished its
+   * step, with nothing at that counter in between (a clerk serving both steps who finishes and
+   * calls next): the citizen never left the counter, and "go to counter 2" again, word for word,
+   * reads as a duplicate (walk finding). Once the counter did anything else (served someone,
+   * paused), the citizen may be in the hall and the call is texted.
+   */
+  private calledStraightBack(call: EventRow): boolean {
+    const db = this.deps.db
+    const before = db
+      .prepare('SELECT id, type, counter_id AS counterId FROM events WHERE ticket_id = ? AND id < ? ORDER BY id DESC LIMIT 1')
+      .get(call.ticket_id, call.id) as { id: number; type: string; counterId: number | null } | undefined
+    if (before?.type !== 'ticket.next_step' || before.counterId !== call.counter_id) return false
+    // by id between the two (the primary key): the events_ticket index alone cannot say what the counter did meanwhile
+    return !db.prepare('SELECT 1 FROM events WHERE id > ? AND id < ? AND counter_id = ? LIMIT 1').get(before.id, call.id, call.counter_id)
   }
 
   /**

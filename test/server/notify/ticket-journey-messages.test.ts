@@ -5,7 +5,8 @@ import { FakeGateway, until } from './fake-gateway.ts'
 /**
  * What a consenting citizen is texted along a ticket's way past its first call, through a real
  * HTTP gateway: a visit of two steps (one message per call, each naming its own counter, none at
- * the step change itself) and a parked ticket resumed at another counter (told where to go now).
+ * the step change itself; none when the counter that finished the step calls it straight back)
+ * and a parked ticket resumed at another counter (told where to go now).
  */
 describe('messages along a ticket', () => {
   let center: TestCenter
@@ -57,7 +58,7 @@ describe('messages along a ticket', () => {
         .all()
         .map((r: any) => `${r.kind}: ${r.body}`)
     }
-    return { a, b, c1, c2, clerks, ok, issue, texts, admin: await center.admin() }
+    return { a, b, c1, c2, clerks, kiosk, ok, issue, texts, admin: await center.admin() }
   }
 
   it('a visit of two steps: one call message per step, each with its counter, and nothing twice at the step change', async () => {
@@ -78,6 +79,38 @@ describe('messages along a ticket', () => {
     ])
     expect(gateway.requests).toHaveLength(3)
     expect(ticket.label).toBe('A-001')
+  })
+
+  it('a counter serving both steps that calls the ticket straight back (finish, then call next) texts no second "go to counter 2"', async () => {
+    const s = await setup()
+    await s.ok(center.request('PUT', `/api/v1/services/${s.a.id}/steps`, { token: s.admin, body: { steps: [s.b.id] } }))
+    await s.issue(s.a.id)
+    const [, clerk] = s.clerks
+    await s.ok(center.action(clerk!, s.c2.id, 'call-next'))
+    await s.ok(center.action(clerk!, s.c2.id, 'start'))
+    await s.ok(center.action(clerk!, s.c2.id, 'finish', {}))
+    // the citizen is still at counter 2: the next step's call there is no news
+    const again = await s.ok(center.action(clerk!, s.c2.id, 'call-next'))
+    expect(again.json().ticket).toMatchObject({ label: 'A-001', serviceId: s.b.id })
+    // a second visit whose step is called back only after the counter served someone else: that call is texted
+    await s.ok(center.action(clerk!, s.c2.id, 'start'))
+    await s.ok(center.action(clerk!, s.c2.id, 'finish', {}))
+    const second = await s.issue(s.a.id)
+    await s.ok(center.action(clerk!, s.c2.id, 'call-next'))
+    await s.ok(center.action(clerk!, s.c2.id, 'start'))
+    await s.ok(center.action(clerk!, s.c2.id, 'finish', {}))
+    const walkIn = (await center.request('POST', '/api/v1/tickets', { token: s.kiosk, body: { serviceId: s.b.id } })).json()
+    await s.ok(center.action(clerk!, s.c2.id, 'call', { ticketId: walkIn.id }))
+    await s.ok(center.action(clerk!, s.c2.id, 'start'))
+    await s.ok(center.action(clerk!, s.c2.id, 'finish', {}))
+    await s.ok(center.action(clerk!, s.c2.id, 'call', { ticketId: second.id }))
+    expect(await s.texts(5)).toEqual([
+      expect.stringMatching(/^ticket_taken: Your ticket A-001 /),
+      "ticket_called: It's your turn A-001: please go to counter 2 (Review).",
+      expect.stringMatching(/^ticket_taken: Your ticket A-002 /),
+      "ticket_called: It's your turn A-002: please go to counter 2 (Review).",
+      "ticket_called: It's your turn A-002: please go to counter 2 (Review).",
+    ])
   })
 
   it('a parked ticket resumed at another counter is texted that counter, as a first call is', async () => {
