@@ -9,7 +9,7 @@
 import { LitElement, html, nothing, svg, type TemplateResult } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import type { CenterInfo } from '../protocol/center.ts'
-import type { Report, ReportRow, ShiftOutcome, ShiftReport } from '../protocol/stats.ts'
+import { cancelledByPeople, type Report, type ReportRow, type ShiftOutcome, type ShiftReport } from '../protocol/stats.ts'
 import { dashboardText, figureLabel, type DashboardMessageKey } from '../protocol/messages/dashboard.ts'
 import { printReportText, type PrintReportMessageKey } from '../protocol/messages/print-report.ts'
 import { intlLocale, type DigitStyle } from '../ui-common/digits.ts'
@@ -50,7 +50,8 @@ const DAY_FIGURES: Figure[] = [
   count('called', 'col.called'),
   count('served', 'col.served'),
   count('noShow', 'col.noShow'),
-  count('cancelled', 'col.cancelled'),
+  { id: 'cancelled', label: 'col.cancelledByPeople', show: (f, d) => num(cancelledByPeople(f), d) },
+  { id: 'cancelledAtClosing', label: 'col.cancelledAtClosing', show: (f, d) => num(f.cancelledAtClosing ?? 0, d) },
   count('transferred', 'col.transferred'),
   time('avgWaitSeconds', 'col.avgWait'),
   time('p90WaitSeconds', 'col.p90Wait'),
@@ -59,9 +60,9 @@ const DAY_FIGURES: Figure[] = [
   { id: 'slaPercent', label: 'col.sla', show: (f, d, l) => percent(f.slaPercent, d, l) },
   { id: 'noShowPercent', label: 'col.noShowPct', show: (f, d, l) => percent(f.noShowPercent, d, l) },
 ]
-const SERVICE_FIGURES: Figure[] = [...DAY_FIGURES.slice(0, 8), DAY_FIGURES[9]!, DAY_FIGURES[10]!]
+const SERVICE_FIGURES: Figure[] = [...DAY_FIGURES.slice(0, 9), DAY_FIGURES[10]!, DAY_FIGURES[11]!]
 // a counter issues nothing and a ticket is cancelled only while it waits (no counter yet): those columns would be zeros under a non-zero total
-const COUNTER_FIGURES: Figure[] = SERVICE_FIGURES.filter((f) => f.id !== 'issued' && f.id !== 'cancelled')
+const COUNTER_FIGURES: Figure[] = SERVICE_FIGURES.filter((f) => f.id !== 'issued' && f.id !== 'cancelled' && f.id !== 'cancelledAtClosing')
 const SHIFT_FIGURES: Figure[] = [
   count('called', 'col.called'),
   count('served', 'col.served'),

@@ -7,7 +7,7 @@
  */
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
-import type { Report, ReportGrouping, ReportRow } from '../protocol/stats.ts'
+import { cancelledByPeople, type Report, type ReportGrouping, type ReportRow } from '../protocol/stats.ts'
 import type { DigitStyle } from '../ui-common/digits.ts'
 import type { Lang } from '../ui-common/i18n.ts'
 import type { DashboardApi } from './dashboard-api.ts'
@@ -38,7 +38,8 @@ const COLUMNS: Column[] = [
   { key: 'col.served', cell: (f, d) => num(f.served, d) },
   { key: 'col.noShow', cell: (f, d) => num(f.noShow, d) },
   { key: 'col.transferred', cell: (f, d) => num(f.transferred, d) },
-  { key: 'col.cancelled', cell: (f, d) => num(f.cancelled, d) },
+  { key: 'col.cancelledByPeople', cell: (f, d) => num(cancelledByPeople(f), d) },
+  { key: 'col.cancelledAtClosing', cell: (f, d) => num(f.cancelledAtClosing ?? 0, d) },
   { key: 'col.avgWait', cell: (f, d) => duration(f.avgWaitSeconds, d) },
   { key: 'col.p90Wait', cell: (f, d) => duration(f.p90WaitSeconds, d) },
   { key: 'col.avgService', cell: (f, d) => duration(f.avgServiceSeconds, d) },

@@ -117,13 +117,23 @@ export type ReportCsvQuery = Static<typeof ReportCsvQuery>
 export const TicketLogQuery = Type.Object({ ...RangeQuery.properties, lang: Type.Optional(CsvLangParam) }, { additionalProperties: false })
 export type TicketLogQuery = Static<typeof TicketLogQuery>
 
+/** The tickets a citizen or staff cancelled: `cancelled` less those the center's closing cancelled (shown apart). */
+export const cancelledByPeople = (f: { cancelled: number; cancelledAtClosing?: number }): number =>
+  f.cancelled - (f.cancelledAtClosing ?? 0)
+
 /** The figures of one report row (every KPI is computed from the event log). */
 export const ReportFigures = {
   issued: Type.Integer(),
   called: Type.Integer(),
   served: Type.Integer(),
   noShow: Type.Integer(),
+  /** Every cancelled ticket: by its holder, by staff, or by the center's closing. */
   cancelled: Type.Integer(),
+  /**
+   * Of `cancelled`, the tickets the center's closing cancelled (closing time, the day's close),
+   * not a citizen or staff: the reports show the two apart. Absent on an older server.
+   */
+  cancelledAtClosing: Type.Optional(Type.Integer()),
   transferred: Type.Integer(),
   avgWaitSeconds: Nullable(Type.Number()),
   p90WaitSeconds: Nullable(Type.Number()),

@@ -1,4 +1,5 @@
 import type { QueueView } from './queue/queue-view.ts'
+import { endedByClosing } from './queue/closing-cancellation.ts'
 import type { PublicTicket } from '../protocol/entities.ts'
 import type { Config } from './config.ts'
 import { secondsLeft } from './queue/no-show-rules.ts'
@@ -36,7 +37,7 @@ function cancelledOf(view: QueueView, t: Parameters<QueueView['cancelReason']>[0
   const reason = view.cancelReason(t)
   if (reason === null) return {}
   // the day's close (a ticket left waiting overnight) is the center closing too, as the holder sees it
-  if (reason === 'center_closed' || reason === 'day_closed') return { cancelledBecause: 'center_closed' }
+  if (endedByClosing(reason)) return { cancelledBecause: 'center_closed' }
   return { cancelledBecause: reason === 'by_citizen' ? 'citizen' : 'staff' }
 }
 

@@ -11,6 +11,7 @@ export const MESSAGE_KINDS = [
   'ticket_ahead',
   'ticket_called',
   'ticket_missed',
+  'ticket_closed',
   'appointment_booked',
   'appointment_reminder',
   'appointment_moved',
@@ -36,17 +37,22 @@ export const CITIZEN_MESSAGES = {
     ar: 'فاتك دورك {label}. {grace, plural, =0 {يرجى سؤال أحد موظفي المركز.} one {يمكنك العودة خلال دقيقة.} two {يمكنك العودة خلال دقيقتين.} few {يمكنك العودة خلال # دقائق.} many {يمكنك العودة خلال # دقيقة.} other {يمكنك العودة خلال # دقيقة.}}',
     en: 'You missed your turn {label}. {grace, plural, =0 {Please ask a member of staff.} one {You may come back within # minute.} other {You may come back within # minutes.}}',
   },
+  ticket_closed: {
+    // the closing's cancellation (closing time, or the day's close of a ticket left waiting): the citizen may be on the way
+    ar: 'أُلغيت تذكرتك {label}: أغلق {center} قبل أن يحين دورك. يرجى أخذ تذكرة جديدة عندما يفتح المركز مجددًا.',
+    en: 'Your ticket {label} was cancelled: {center} closed before your turn. Please take a new ticket when the center opens again.',
+  },
   appointment_booked: {
-    ar: 'تم حجز موعدك {code} لخدمة {service} في {center} يوم {date} الساعة {time}.',
-    en: 'Your appointment {code} for {service} at {center} is booked for {date} at {time}.',
+    ar: 'تم حجز موعدك {code} لخدمة {service} في {center} يوم {date} الساعة {time}. لعرضه أو تغييره: {link}',
+    en: 'Your appointment {code} for {service} at {center} is booked for {date} at {time}. To see or change it: {link}',
   },
   appointment_reminder: {
-    ar: 'تذكير: موعدك {code} لخدمة {service} في {center} يوم {date} الساعة {time}.',
-    en: 'Reminder: your appointment {code} for {service} at {center} is on {date} at {time}.',
+    ar: 'تذكير: موعدك {code} لخدمة {service} في {center} يوم {date} الساعة {time}. لعرضه أو تغييره: {link}',
+    en: 'Reminder: your appointment {code} for {service} at {center} is on {date} at {time}. To see or change it: {link}',
   },
   appointment_moved: {
-    ar: 'تم نقل موعدك {code} لخدمة {service} إلى يوم {date} الساعة {time}.',
-    en: 'Your appointment {code} for {service} was moved to {date} at {time}.',
+    ar: 'تم نقل موعدك {code} لخدمة {service} إلى يوم {date} الساعة {time}. لعرضه أو تغييره: {link}',
+    en: 'Your appointment {code} for {service} was moved to {date} at {time}. To see or change it: {link}',
   },
   appointment_cancelled: {
     ar: 'أُلغي موعدك {code} لخدمة {service} يوم {date} الساعة {time}.',
@@ -60,8 +66,10 @@ export const CITIZEN_PLACEHOLDERS: Readonly<Record<MessageKind, readonly string[
   ticket_ahead: ['label', 'ahead', 'minutes'],
   ticket_called: ['label', 'counter', 'counterName'],
   ticket_missed: ['label', 'grace'],
-  appointment_booked: ['code', 'service', 'center', 'date', 'time'],
-  appointment_reminder: ['code', 'service', 'center', 'date', 'time'],
-  appointment_moved: ['code', 'service', 'center', 'date', 'time'],
+  ticket_closed: ['label', 'center'],
+  // {link}: the booking's page (server/queue/ticket-link.ts), where it is seen, moved or cancelled
+  appointment_booked: ['code', 'service', 'center', 'date', 'time', 'link'],
+  appointment_reminder: ['code', 'service', 'center', 'date', 'time', 'link'],
+  appointment_moved: ['code', 'service', 'center', 'date', 'time', 'link'],
   appointment_cancelled: ['code', 'service', 'center', 'date', 'time'],
 }

@@ -40,6 +40,7 @@ export const CSV_MESSAGES = {
   'figure.served': { ar: 'التذاكر المخدومة', en: 'Tickets served' },
   'figure.noShow': { ar: 'لم يحضروا عند النداء', en: 'No-shows' },
   'figure.cancelled': { ar: 'التذاكر الملغاة', en: 'Tickets cancelled' },
+  'figure.cancelledAtClosing': { ar: 'منها أُلغيت عند الإغلاق', en: 'Of which cancelled at closing' },
   'figure.transferred': { ar: 'التذاكر المحوّلة', en: 'Tickets transferred' },
   'figure.transferredIn': { ar: 'التذاكر المحوّلة إليها', en: 'Tickets transferred in' },
   'figure.transferredOut': { ar: 'التذاكر المحوّلة منها', en: 'Tickets transferred out' },

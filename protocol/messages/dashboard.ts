@@ -99,6 +99,9 @@ export const DASHBOARD_MESSAGES = {
   'col.served': { ar: 'خُدمت', en: 'Served' },
   'col.noShow': { ar: 'لم يحضر', en: 'No-show' },
   'col.cancelled': { ar: 'أُلغيت', en: 'Cancelled' },
+  // the cancellations of a citizen or staff and those of the center's closing, shown apart (reports)
+  'col.cancelledByPeople': { ar: 'ألغاها المواطن أو الموظف', en: 'Cancelled by citizen or staff' },
+  'col.cancelledAtClosing': { ar: 'أُلغيت عند الإغلاق', en: 'Cancelled at closing' },
   'col.transferred': { ar: 'حُوّلت', en: 'Transferred' },
   'col.avgWait': { ar: 'متوسط الانتظار', en: 'Avg wait' },
   'col.p90Wait': { ar: 'انتظار {p, number}٪', en: 'P{p, number} wait' },

@@ -869,4 +869,17 @@ UPDATE center_settings SET value = json_set(value, '$.exceptions', (
   WHERE key = 'calendar' AND EXISTS (SELECT 1 FROM exception a JOIN exception b ON a.same = b.same AND a.k < b.k);
 `,
   },
+  {
+    version: 31,
+    name: 'report rollups count the cancellations of the closing apart',
+    sql: `
+-- "cancelled" counts every cancelled ticket; the reports tell the ones the center's closing
+-- cancelled (reasons center_closed and day_closed, server/queue/closing-cancellation.ts) apart from
+-- those of citizens and staff: a line left at closing is the center's capacity, not a citizen's
+-- choice. Derived data, folded by server/reports/rollup.ts under FOLD_VERSION 4, which folds the
+-- whole event log again on the next report, so the history is split too.
+ALTER TABLE report_day ADD COLUMN cancelled_at_closing INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE report_hour ADD COLUMN cancelled_at_closing INTEGER NOT NULL DEFAULT 0;
+`,
+  },
 ]

@@ -13,6 +13,7 @@ import type { MessageValues } from '../../protocol/messages/format.ts'
 import { localDay } from '../../protocol/center-clock.ts'
 import { clockTime, dayName } from '../../protocol/messages/clock-time.ts'
 import { digitsFor, type DigitStyle } from '../../protocol/messages/digits.ts'
+import { bookingPageUrlAt } from '../queue/ticket-link.ts'
 
 /** One message to queue: what it says, to whom, in which language, and until when it is worth sending. */
 export interface QueuedMessage {
@@ -63,6 +64,8 @@ export function appointmentMessage(
     serviceName: (serviceId: number, lang: Lang) => string
     /** The center's digits (screens.digits): an Arabic text writes the date and time in them, as the booking page does. */
     digits: DigitStyle
+    /** Where phones reach the public pages: the booking's page ({link}), as a ticket's message links its status page. */
+    publicBase: string
   },
 ): { kind: MessageKind; key: string; values: MessageValues } | null {
   const kind = KIND[event.type]
@@ -77,6 +80,7 @@ export function appointmentMessage(
       center: ctx.centerName[b.lang],
       date: dayName(localDay(b.slotStart, ctx.timeZone), ctx.timeZone, b.lang, digitsFor(b.lang, ctx.digits)),
       time: clockTime(b.slotStart, ctx.timeZone, b.lang, digitsFor(b.lang, ctx.digits)),
+      link: bookingPageUrlAt(ctx.publicBase, b.code, b.lang),
     },
   }
 }

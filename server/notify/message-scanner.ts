@@ -18,6 +18,7 @@ import type { Standing } from '../queue/types.ts'
 import type { TicketRecord } from '../db/repositories/tickets-repo.ts'
 import { localDay } from '../../protocol/center-clock.ts'
 import { ticketStatusUrlAt } from '../queue/ticket-link.ts'
+import { endedByClosing } from '../queue/closing-cancellation.ts'
 import { DomainError } from '../errors.ts'
 import { ErrorCodes } from '../../protocol/error-codes.ts'
 import { TicketsRepo } from '../db/repositories/tickets-repo.ts'
@@ -64,6 +65,15 @@ const MOVES_A_LINE = new Set([
   'ticket.transferred',
   'ticket.issued',
   'ticket.finished',
+])
+/** The ticket's own events that text its holder (ticket_taken, ticket_called, ticket_missed, ticket_closed). */
+const TEXTS_THE_TICKET = new Set([
+  'ticket.issued',
+  'ticket.called',
+  'ticket.resumed',
+  'ticket.no_show',
+  'ticket.cancelled',
+  'ticket.abandoned',
 ])
 const STATE_LAST_EVENT = 'lastEventId'
 
@@ -127,7 +137,7 @@ export class MessageScanner {
   }
 
   private fromEvent(e: EventRow, now: number): number {
-    if (e.type !== 'ticket.issued' && e.type !== 'ticket.called' && e.type !== 'ticket.no_show') return 0
+    if (!TEXTS_THE_TICKET.has(e.type)) return 0
     const t = this.consenting(e.ticket_id!)
     if (!t) return 0
     const data = JSON.parse(e.data) as Record<string, unknown>
@@ -140,11 +150,13 @@ export class MessageScanner {
       }
       return this.queue('ticket_taken', `ticket_taken:${e.id}`, t, e.id, values, now)
     }
-    if (e.type === 'ticket.called') {
+    // a parked ticket resumed is called to the resuming counter (maybe another one): the citizen is told where, as at a first call
+    if (e.type === 'ticket.called' || e.type === 'ticket.resumed') {
       const counter = this.deps.db.prepare('SELECT number, name FROM counters WHERE id = ?').get(e.counter_id) as
         | { number: number; name: string }
         | undefined
       if (!counter) return 0
+      if (e.type === 'ticket.called' && this.calledStraightBack(e)) return 0
       return this.queue(
         'ticket_called',
         `ticket_called:${e.id}`,
@@ -154,8 +166,37 @@ export class MessageScanner {
         now,
       )
     }
+    if (e.type === 'ticket.cancelled' || e.type === 'ticket.abandoned') {
+      // only the closing's own: a citizen or clerk who cancelled knows, a remote place lost to its turn is the join page's to say
+      if (!endedByClosing(data.reason)) return 0
+      return this.queue(
+        'ticket_closed',
+        `ticket_closed:${e.id}`,
+        t,
+        e.id,
+        { label: t.label, center: this.deps.config.centerName[t.lang] },
+        now,
+      )
+    }
     const grace = this.deps.config.queue.noShowGraceMinutes
     return this.queue('ticket_missed', `ticket_missed:${e.id}`, t, e.id, { label: t.label, grace }, now)
+  }
+
+  /**
+   * True when a call is the next step of a visit called at the counter that has just finished its
+   * step, with nothing at that counter in between (a clerk serving both steps who finishes and
+   * calls next): the citizen never left the counter, and "go to counter 2" again, word for word,
+   * reads as a duplicate (walk finding). Once the counter did anything else (served someone,
+   * paused), the citizen may be in the hall and the call is texted.
+   */
+  private calledStraightBack(call: EventRow): boolean {
+    const db = this.deps.db
+    const before = db
+      .prepare('SELECT id, type, counter_id AS counterId FROM events WHERE ticket_id = ? AND id < ? ORDER BY id DESC LIMIT 1')
+      .get(call.ticket_id, call.id) as { id: number; type: string; counterId: number | null } | undefined
+    if (before?.type !== 'ticket.next_step' || before.counterId !== call.counter_id) return false
+    // by id between the two (the primary key): the events_ticket index alone cannot say what the counter did meanwhile
+    return !db.prepare('SELECT 1 FROM events WHERE id > ? AND id < ? AND counter_id = ? LIMIT 1').get(before.id, call.id, call.counter_id)
   }
 
   /**
@@ -183,6 +224,7 @@ export class MessageScanner {
       timeZone: this.deps.config.timeZone,
       centerName: this.deps.config.centerName,
       digits: this.deps.config.screens.digits,
+      publicBase: this.deps.publicBase(),
       serviceName: (id, lang) => {
         const s = this.deps.db.prepare('SELECT name_ar AS ar, name_en AS en FROM services WHERE id = ?').get(id) as
           | Record<Lang, string>

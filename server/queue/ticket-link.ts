@@ -1,5 +1,8 @@
 import type { Lang } from '../../protocol/common.ts'
 
+/** `?lang=en` for English: a public page opens in the language the citizen chose; Arabic is the pages' own default, its address stays short. */
+const langQuery = (lang: Lang | undefined) => (lang === 'en' ? '?lang=en' : '')
+
 /**
  * The address of a ticket's public status page (what the QR on the paper opens) under the
  * base address its caller reaches the center at. One definition for the API's answer, the
@@ -8,5 +11,14 @@ import type { Lang } from '../../protocol/common.ts'
  * Arabic is the page's own default, so an Arabic ticket's address stays as short as it was.
  */
 export function ticketStatusUrlAt(publicBase: string, ticketId: string, lang: Lang): string {
-  return `${publicBase.replace(/\/$/, '')}/t/${encodeURIComponent(ticketId)}${lang === 'en' ? '?lang=en' : ''}`
+  return `${publicBase.replace(/\/$/, '')}/t/${encodeURIComponent(ticketId)}${langQuery(lang)}`
+}
+
+/**
+ * The address of a booking's public page (/b/<code>: shows it, moves or cancels it), for its QR
+ * and its messages. Without `lang` (the QR, the API's manageUrl) it is the bare address; a
+ * message to a booking made in English adds `?lang=en`, as a ticket's link does.
+ */
+export function bookingPageUrlAt(publicBase: string, code: string, lang?: Lang): string {
+  return `${publicBase.replace(/\/$/, '')}/b/${encodeURIComponent(code)}${langQuery(lang)}`
 }

@@ -46,6 +46,8 @@ export interface FigureRow {
   served: number
   noShow: number
   cancelled: number
+  /** Of `cancelled`, those the center's closing cancelled (not a citizen or staff). */
+  cancelledAtClosing: number
   transferred: number
   avgWaitSeconds: number | null
   p90WaitSeconds: number | null
@@ -66,6 +68,7 @@ export interface Figures {
   served: number
   noShow: number
   cancelled: number
+  cancelledAtClosing: number
   transferred: number
   avgWaitSeconds: number | null
   p90WaitSeconds: number | null
@@ -87,7 +90,8 @@ const figuresSql = (group: GroupKey, extraWhere: string) => {
   return `
   SELECT ${key} AS key,
     COALESCE(SUM(issued), 0) AS issued, COALESCE(SUM(called), 0) AS called, COALESCE(SUM(served), 0) AS served,
-    COALESCE(SUM(no_show), 0) AS noShow, COALESCE(SUM(cancelled), 0) AS cancelled, COALESCE(SUM(transferred), 0) AS transferred,
+    COALESCE(SUM(no_show), 0) AS noShow, COALESCE(SUM(cancelled), 0) AS cancelled,
+    COALESCE(SUM(cancelled_at_closing), 0) AS cancelledAtClosing, COALESCE(SUM(transferred), 0) AS transferred,
     COALESCE(SUM(wait_sum), 0) AS waitSum, MAX(wait_max) AS maxWaitSeconds, COALESCE(SUM(within), 0) AS withinTarget,
     COALESCE(SUM(missed), 0) AS missedTarget,
     COALESCE(SUM(svc_sum), 0) AS svcSum, COALESCE(SUM(busy_ms), 0) AS busyMs,
@@ -159,6 +163,7 @@ export function figureRows(db: Database.Database, group: GroupKey, q: FigureQuer
       served: r.served,
       noShow: r.noShow,
       cancelled: r.cancelled,
+      cancelledAtClosing: r.cancelledAtClosing,
       transferred: r.transferred,
       avgWaitSeconds: waits.length ? r.waitSum / waits.length : null,
       p90WaitSeconds: p90(waits),
@@ -182,6 +187,7 @@ export const EMPTY_ROW: FigureRow = {
   served: 0,
   noShow: 0,
   cancelled: 0,
+  cancelledAtClosing: 0,
   transferred: 0,
   avgWaitSeconds: null,
   p90WaitSeconds: null,
@@ -223,6 +229,7 @@ export function toFigures(row: FigureRow | undefined, overdue = 0): Figures {
     served: r.served,
     noShow: r.noShow,
     cancelled: r.cancelled,
+    cancelledAtClosing: r.cancelledAtClosing,
     transferred: r.transferred,
     avgWaitSeconds: round1(r.avgWaitSeconds),
     p90WaitSeconds: r.p90WaitSeconds,

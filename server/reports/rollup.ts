@@ -17,7 +17,8 @@
  *   citizen; the visit as a whole is counted by GET /stats/steps);
  * - reinstated (an undone no-show, no-show-undo.ts): takes its no-show back out of the buckets
  *   the no-show was counted in; the call after it counts nothing but the clerk's busy time;
- * - cancelled: `missed` when the ticket had waited past its target (its `withinTarget` is false):
+ * - cancelled: `cancelled_at_closing` too when the center's closing cancelled it (closing-cancellation.ts);
+ *   `missed` when the ticket had waited past its target (its `withinTarget` is false):
  *   a miss of the target nobody called (older events without wait data count as nothing);
  * - finished/no_show/transferred/next_step/parked: the time since the ticket came to the counter
  *   (its call, or its resume after a park), busy time of the clerk; the time parked is nobody's.
@@ -31,9 +32,10 @@ import type Database from 'better-sqlite3'
 import { cachedLocalHour } from './sql-functions.ts'
 import { noStays, replayStay, type Stays, staysOf, timesAt } from '../queue/service-time.ts'
 import { callAfterUndoSql } from './no-show-undo.ts'
+import { endedByClosing } from '../queue/closing-cancellation.ts'
 
-/** The fold's rules; 2: an undone no-show and the call after it (no-show-undo.ts); 3: served per finish outcome. */
-const FOLD_VERSION = '3'
+/** The fold's rules; 2: an undone no-show and the call after it (no-show-undo.ts); 3: served per finish outcome; 4: the closing's cancellations apart. */
+const FOLD_VERSION = '4'
 /** Every table the fold writes: emptied together whenever it folds from the first event. */
 const EMPTY_ROLLUPS = 'DELETE FROM report_day; DELETE FROM report_hour; DELETE FROM report_outcome_day'
 
@@ -70,6 +72,7 @@ interface Bucket {
   served: number
   no_show: number
   cancelled: number
+  cancelled_at_closing: number
   transferred: number
   wait_sum: number
   wait_max: number | null
@@ -87,6 +90,7 @@ const emptyBucket = (): Bucket => ({
   served: 0,
   no_show: 0,
   cancelled: 0,
+  cancelled_at_closing: 0,
   transferred: 0,
   wait_sum: 0,
   wait_max: null,
@@ -111,11 +115,13 @@ interface EventRow {
 }
 
 const SETS = `issued = issued + excluded.issued, called = called + excluded.called, served = served + excluded.served,
-  no_show = no_show + excluded.no_show, cancelled = cancelled + excluded.cancelled, transferred = transferred + excluded.transferred,
+  no_show = no_show + excluded.no_show, cancelled = cancelled + excluded.cancelled,
+  cancelled_at_closing = cancelled_at_closing + excluded.cancelled_at_closing, transferred = transferred + excluded.transferred,
   wait_sum = wait_sum + excluded.wait_sum, wait_max = MAX(COALESCE(wait_max, excluded.wait_max), COALESCE(excluded.wait_max, wait_max)),
   within = within + excluded.within, missed = missed + excluded.missed, svc_sum = svc_sum + excluded.svc_sum, busy_ms = busy_ms + excluded.busy_ms,
   waits = waits || excluded.waits, svcs = svcs || excluded.svcs`
-const VALUES = 'issued, called, served, no_show, cancelled, transferred, wait_sum, wait_max, within, missed, svc_sum, busy_ms, waits, svcs'
+const VALUES =
+  'issued, called, served, no_show, cancelled, cancelled_at_closing, transferred, wait_sum, wait_max, within, missed, svc_sum, busy_ms, waits, svcs'
 /** Events folded per transaction: the first fold of months of history must not hold the write lock for long. */
 const BATCH = 20_000
 
@@ -212,9 +218,16 @@ export function refreshRollups(db: Database.Database, timeZone: string, maxBatch
           d[column]++
           h[column]++
         }
-        if (e.type === 'ticket.cancelled' && (JSON.parse(e.data || 'null') as Record<string, unknown> | null)?.withinTarget === false) {
-          d.missed++
-          h.missed++
+        if (e.type === 'ticket.cancelled') {
+          const data = JSON.parse(e.data || 'null') as Record<string, unknown> | null
+          if (data?.withinTarget === false) {
+            d.missed++
+            h.missed++
+          }
+          if (endedByClosing(data?.reason)) {
+            d.cancelled_at_closing++
+            h.cancelled_at_closing++
+          }
         }
         if (e.type === 'ticket.called' || e.type === 'ticket.finished' || e.type === 'ticket.next_step') {
           const data = JSON.parse(e.data) as Record<string, unknown>
@@ -269,6 +282,7 @@ export function refreshRollups(db: Database.Database, timeZone: string, maxBatch
         b.served,
         b.no_show,
         b.cancelled,
+        b.cancelled_at_closing,
         b.transferred,
         b.wait_sum,
         b.wait_max,

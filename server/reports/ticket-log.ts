@@ -98,6 +98,8 @@ const FIGURE_COLUMNS: [Figure, Parameters<typeof csvText>[0]][] = [
   ['served', 'figure.served'],
   ['noShow', 'figure.noShow'],
   ['cancelled', 'figure.cancelled'],
+  // of those, the center's closing's (closing-cancellation.ts): the rest were a citizen's or staff's
+  ['cancelledAtClosing', 'figure.cancelledAtClosing'],
   ['transferred', 'figure.transferred'],
   ['avgWaitSeconds', 'figure.avgWait'],
   ['p90WaitSeconds', 'figure.p90Wait'],

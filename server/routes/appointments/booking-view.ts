@@ -2,9 +2,10 @@ import type { Booking, BookingCenter } from '../../../protocol/appointments.ts'
 import type { BookingRecord } from '../../db/repositories/bookings-repo.ts'
 import type { Queue } from '../../queue/queue.ts'
 import type { Config } from '../../config.ts'
+import { bookingPageUrlAt } from '../../queue/ticket-link.ts'
 
 /** The address of a booking's manage page (what its QR carries); the kiosk's scanner accepts it as well as the bare code. */
-export const bookingUrlAt = (base: string, code: string) => `${base.replace(/\/$/, '')}/b/${encodeURIComponent(code)}`
+export const bookingUrlAt = (base: string, code: string) => bookingPageUrlAt(base, code)
 
 /**
  * All but the last 3 digits hidden: the page shows whose booking it is without handing the number

@@ -32,7 +32,8 @@ function sampleValues(kind: MessageKind, lang: LangName, center: string, digits:
     label: 'A-017',
     center,
     ahead: 3,
-    link: 'https://tabour.example/t/Xk3q9VbT2mNcR8wLpZ4hYg',
+    // a ticket's message links its status page, a booking's message the booking's page
+    link: kind.startsWith('appointment_') ? 'https://tabour.example/b/K7Q2' : 'https://tabour.example/t/Xk3q9VbT2mNcR8wLpZ4hYg',
     minutes: 12,
     counter: 4,
     counterName: lang === 'ar' ? 'الجوازات' : 'Passports',

@@ -26,6 +26,7 @@ describe('appointment messages', () => {
     center = await TestCenter.start({
       clock,
       config: {
+        publicUrl: 'https://dokki.example',
         messages: { provider: 'http', aheadAt: 0, scanSeconds: 0.05, retryMinSeconds: 0.05, http: { url: `${gateway.url}/send` } },
       },
     })
@@ -51,10 +52,12 @@ describe('appointment messages', () => {
     await until('four texts', () => texts().length >= 4)
     // a scan more, and nothing is sent twice
     await new Promise((r) => setTimeout(r, 300))
+    // the booking's page, in the booking's language, as a ticket's message links its status page
+    const page = `To see or change it: https://dokki.example/b/${code}?lang=en`
     expect(texts()).toEqual([
-      `Your appointment ${code} for Service A at Citizen Service Technology Center is booked for Tuesday 10 March at 9:00.`,
-      `Your appointment ${code} for Service A was moved to Tuesday 10 March at 10:00.`,
-      `Your appointment ${code} for Service A was moved to Tuesday 10 March at 9:00.`,
+      `Your appointment ${code} for Service A at Citizen Service Technology Center is booked for Tuesday 10 March at 9:00. ${page}`,
+      `Your appointment ${code} for Service A was moved to Tuesday 10 March at 10:00. ${page}`,
+      `Your appointment ${code} for Service A was moved to Tuesday 10 March at 9:00. ${page}`,
       `Your appointment ${code} for Service A on Tuesday 10 March at 9:00 was cancelled.`,
     ])
     expect(gateway.requests.every((r) => String(r.body.to).endsWith('1000000001'))).toBe(true)
@@ -68,6 +71,7 @@ describe('appointment messages', () => {
     center = await TestCenter.start({
       clock,
       config: {
+        publicUrl: 'https://dokki.example',
         messages: {
           provider: 'http',
           aheadAt: 0,
@@ -98,7 +102,7 @@ describe('appointment messages', () => {
     await until('the reminder', () => reminders().length === 1)
     await new Promise((r) => setTimeout(r, 300))
     expect(reminders()).toEqual([
-      `Reminder: your appointment ${early.code} for Service A at Citizen Service Technology Center is on Tuesday 10 March at 12:00.`,
+      `Reminder: your appointment ${early.code} for Service A at Citizen Service Technology Center is on Tuesday 10 March at 12:00. To see or change it: https://dokki.example/b/${early.code}?lang=en`,
     ])
     expect(JSON.stringify(gateway.requests)).not.toContain(`Reminder: your appointment ${late.code}`)
     // once the day is over the reminder loses its number with its booking's (found by the booking id in its key)

@@ -58,7 +58,7 @@ describe('message templates, figures and privacy through the API', () => {
       lang: string
       edited: boolean
     }[]
-    expect(list).toHaveLength(16)
+    expect(list).toHaveLength(18)
     expect(list.filter((t) => t.edited)).toEqual([expect.objectContaining({ kind: 'ticket_taken', lang: 'ar' })])
     const preview = await center.request('POST', '/api/v1/messages/preview', {
       token: admin,
@@ -84,7 +84,9 @@ describe('message templates, figures and privacy through the API', () => {
         })
       ).json().preview as string
     expect(await arPreview('ticket_called')).toBe('حان دورك A-017: توجّه إلى الشباك ٤ (الجوازات).')
-    expect(await arPreview('appointment_booked')).toContain('يوم الأحد، ٦ ديسمبر الساعة ١٠:٣٠ ص')
+    expect(await arPreview('appointment_booked')).toContain(
+      'يوم الأحد، ٦ ديسمبر الساعة ١٠:٣٠ ص. لعرضه أو تغييره: https://tabour.example/b/K7Q2',
+    )
     expect((await center.request('PUT', '/api/v1/settings', { token: admin, body: { digits: null } })).statusCode).toBe(200)
 
     const service = await center.createService({ prefix: 'A' })

@@ -11,6 +11,8 @@ import { normalizePhone, maskPhone } from '../../../server/notify/phone-number.t
 import { appointmentMessage, reminderMessage } from '../../../server/notify/appointment-messages.ts'
 import { quietUntil } from '../../../server/notify/quiet-hours.ts'
 import { smsParts } from '../../../server/notify/smpp-provider.ts'
+import { formatMessage } from '../../../protocol/messages/format.ts'
+import { CITIZEN_MESSAGES } from '../../../protocol/messages/citizen.ts'
 
 const codeOf = (fn: () => unknown) => {
   try {
@@ -124,16 +126,27 @@ describe('numbers, quiet hours and appointments', () => {
       centerName: { ar: 'مركز الدقي', en: 'Dokki center' },
       serviceName: () => 'جوازات',
       digits: 'arabic-indic' as const,
+      publicBase: 'https://dokki.example/',
     }
     const booked = appointmentMessage({ type: 'appointment:booked', booking }, ctx)!
     // the date and time as the booking page writes them, in the center's digits for Arabic
     expect(booked).toEqual({
       kind: 'appointment_booked',
       key: `appointment_booked:K7Q2:${booking.slotStart}`,
-      values: { code: 'K7Q2', service: 'جوازات', center: 'مركز الدقي', date: 'الأحد، ٦ ديسمبر', time: '١٠:٣٠ ص' },
+      values: {
+        code: 'K7Q2',
+        service: 'جوازات',
+        center: 'مركز الدقي',
+        date: 'الأحد، ٦ ديسمبر',
+        time: '١٠:٣٠ ص',
+        link: 'https://dokki.example/b/K7Q2',
+      },
     })
+    expect(formatMessage(CITIZEN_MESSAGES.appointment_booked.ar, 'ar', booked.values, 'arabic-indic')).toBe(
+      'تم حجز موعدك K7Q2 لخدمة جوازات في مركز الدقي يوم الأحد، ٦ ديسمبر الساعة ١٠:٣٠ ص. لعرضه أو تغييره: https://dokki.example/b/K7Q2',
+    )
     const inEnglish = appointmentMessage({ type: 'appointment:booked', booking: { ...booking, lang: 'en' } }, ctx)!
-    expect(inEnglish.values).toMatchObject({ date: 'Sunday 6 December', time: '10:30' })
+    expect(inEnglish.values).toMatchObject({ date: 'Sunday 6 December', time: '10:30', link: 'https://dokki.example/b/K7Q2?lang=en' })
     const moved = appointmentMessage({ type: 'appointment:moved', booking: { ...booking, slotStart: booking.slotStart + 3600_000 } }, ctx)!
     expect(moved.key).not.toBe(booked.key)
     expect(appointmentMessage({ type: 'appointment:checked_in', booking }, ctx)).toBeNull()

@@ -158,7 +158,7 @@ describe('CSV an analyst opens without surprises (issue 15 item 6)', () => {
     const res = await get('by=service&lang=en')
     expect(res.headers['content-disposition']).toBe('attachment; filename="tabour-service-2026-03-10-2026-03-10-Africa_Cairo.csv"')
     const en = readCsv(res.body)
-    expect(en.header.slice(0, 9)).toEqual([
+    expect(en.header.slice(0, 10)).toEqual([
       'Service code',
       'Service (Arabic)',
       'Service (English)',
@@ -167,6 +167,7 @@ describe('CSV an analyst opens without surprises (issue 15 item 6)', () => {
       'Tickets served',
       'No-shows',
       'Tickets cancelled',
+      'Of which cancelled at closing',
       'Tickets transferred',
     ])
     expect(

@@ -95,6 +95,8 @@ const TOTALS = {
   served: 5,
   noShow: 1,
   cancelled: 1,
+  // the one cancelled was the holder's (no closing in the day)
+  cancelledAtClosing: 0,
   transferred: 1,
   avgWaitSeconds: 971.4,
   p90WaitSeconds: 3700,
@@ -127,6 +129,7 @@ describe('reports on a hand-computed day', () => {
       served: 2,
       noShow: 1,
       cancelled: 0,
+      cancelledAtClosing: 0,
       transferred: 1,
       avgWaitSeconds: 1400,
       p90WaitSeconds: 3700,
@@ -302,18 +305,18 @@ describe('CSV', () => {
       .trim()
       .split('\r\n')
     expect(lines[0]).toBe(
-      'Service code,Service (Arabic),Service (English),Tickets issued,Tickets called,Tickets served,No-shows,Tickets cancelled,Tickets transferred,Average wait (seconds),90th percentile wait (seconds),Longest wait (seconds),Average service time (seconds),90th percentile service time (seconds),Within target wait (%),No-shows of ended calls (%),' +
+      'Service code,Service (Arabic),Service (English),Tickets issued,Tickets called,Tickets served,No-shows,Tickets cancelled,Of which cancelled at closing,Tickets transferred,Average wait (seconds),90th percentile wait (seconds),Longest wait (seconds),Average service time (seconds),90th percentile service time (seconds),Within target wait (%),No-shows of ended calls (%),' +
         // served by finish outcome (served-by-outcome.ts): every configured outcome, then none (the fixture's finishes send none)
         'Served with outcome: Served,Served with outcome: Referred elsewhere,Served with outcome: Incomplete papers,Served with outcome: Other,Served with outcome: No outcome recorded',
     )
-    expect(lines[1]).toBe('A,خدمة A,Service A,4,4,2,1,0,1,1400,3700,3700,250,300,50,25,0,0,0,0,2')
-    expect(lines[3]).toBe('Total,,,7,7,5,1,1,1,971.4,3700,3700,260,600,57.1,14.3,0,0,0,0,5')
+    expect(lines[1]).toBe('A,خدمة A,Service A,4,4,2,1,0,0,1,1400,3700,3700,250,300,50,25,0,0,0,0,2')
+    expect(lines[3]).toBe('Total,,,7,7,5,1,1,0,1,971.4,3700,3700,260,600,57.1,14.3,0,0,0,0,5')
 
     const clerkCsv = (
       await center.request('GET', '/api/v1/stats/report.csv?from=2026-03-10&to=2026-03-10&by=clerk&lang=en', { token: s.manager })
     ).body
     expect(clerkCsv).toContain(',Busy with a ticket (seconds),Open without a ticket (seconds),Paused (seconds)')
-    expect(clerkCsv).toContain('clerk1,0,4,2,1,0,1,')
+    expect(clerkCsv).toContain('clerk1,0,4,2,1,0,0,1,')
     expect(clerkCsv).toMatch(/clerk1,.*,660,2940,600\r\n/)
 
     const managerLog = (
