@@ -21,10 +21,7 @@ const SHOTS = join(ROOT, 'test-results', 'appointments')
 const suite = useBrowserSuite(SHOTS)
 const { contexts, cleanups } = suite
 
-const shot = async (page: Page, name: string) => {
-  await page.evaluate(() => document.fonts.ready)
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true })
-}
+const shot = suite.shot
 
 /** Console messages of Content-Security-Policy refusals (an inline style or script slipped in). */
 const cspRefusals: string[] = []

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
 import { join } from 'node:path'
-import type { Page } from 'playwright-core'
 import { ADMIN_PASSWORD, daytimeShiftMs, TestClock } from '../helpers/test-center.ts'
 import { listeningCenter } from '../helpers/listening-center.ts'
 import { closingCalendar } from '../helpers/closing-calendar.ts'
@@ -21,10 +20,7 @@ const suite = useBrowserSuite(SHOTS)
 const { contexts, cleanups } = suite
 const LAPTOP = { width: 1366, height: 768 } as const
 
-const shot = async (page: Page, name: string) => {
-  await page.evaluate(() => document.fonts.ready)
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true })
-}
+const shot = suite.shot
 
 describe('bookings, holidays and closing, as the pages say them', () => {
   it('bookings turned on and nothing else offer times on a phone; a service without a counter says it cannot be booked, and the dashboard says why', async () => {

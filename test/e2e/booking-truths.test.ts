@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { join } from 'node:path'
-import type { Locator, Page } from 'playwright-core'
+import type { Locator } from 'playwright-core'
 import { daytimeShiftMs, TestClock } from '../helpers/test-center.ts'
 import { listeningCenter } from '../helpers/listening-center.ts'
 import { APPOINTMENT_DEFAULTS } from '../../protocol/appointments.ts'
@@ -46,10 +46,7 @@ const pageText = (booking: Locator) =>
     return out.join(' ')
   })
 
-const shot = async (page: Page, name: string) => {
-  await page.evaluate(() => document.fonts.ready)
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true })
-}
+const shot = suite.shot
 
 describe('the booking page names the center and what to bring, in the center digits', () => {
   it('Arabic with Arabic-Indic digits, then English with Western digits, on the form and the confirmation', async () => {

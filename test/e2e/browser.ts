@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, expect } from 'vitest'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { ensureUiBuilt } from './ui-build.ts'
@@ -91,6 +92,8 @@ export interface BrowserSuite {
   contexts: Contexts
   /** Run after each test, last registered first (servers, child processes, temp dirs). */
   cleanups: (() => Promise<void> | void)[]
+  /** A full-page screenshot `<shots>/<name>.png`, once the page's fonts are in (not a fallback face's metrics). */
+  shot(page: Page, name: string): Promise<void>
 }
 
 /**
@@ -104,6 +107,10 @@ export function useBrowserSuite(shots: string, options: { extraArgs?: string[]; 
     uiDir: '',
     contexts: new Contexts(() => suite.browser),
     cleanups: [],
+    async shot(page, name) {
+      await page.evaluate(() => document.fonts.ready)
+      await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true })
+    },
   }
   beforeAll(async () => {
     suite.uiDir = await ensureUiBuilt()

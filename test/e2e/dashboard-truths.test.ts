@@ -27,10 +27,7 @@ const suite = useBrowserSuite(SHOTS, { setupTimeoutMs: 180_000 })
 const DESK = { width: 1366, height: 768 } as const
 const WESTERN = /[0-9]/
 
-const shot = async (page: Page, name: string) => {
-  await page.evaluate(() => document.fonts.ready)
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true })
-}
+const shot = suite.shot
 
 /** Tables under `selector` (shadow roots pierced) wider than the box they sit in (their scroller, or their card). */
 function widerThanTheirBox(page: Page, selector: string): Promise<string[]> {

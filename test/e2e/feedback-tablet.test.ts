@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest'
-import type { Page } from 'playwright-core'
 import { join } from 'node:path'
 import { STAFF_PASSWORD } from '../helpers/test-center.ts'
 import { listeningCenter } from '../helpers/listening-center.ts'
@@ -21,10 +20,7 @@ const suite = useBrowserSuite(SHOTS)
 const TABLET = { width: 800, height: 1280 }
 const DESK = { width: 1366, height: 768 }
 
-const shot = async (page: Page, name: string) => {
-  await page.evaluate(() => document.fonts.ready)
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true })
-}
+const shot = suite.shot
 
 describe('feedback tablet', () => {
   it('finish → the tablet asks → a face and a reason → the dashboard shows the figure', async () => {

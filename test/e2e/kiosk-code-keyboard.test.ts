@@ -22,10 +22,7 @@ import { kioskText } from '../../protocol/messages/kiosk.ts'
 const SHOTS = join(ROOT, 'test-results', 'kiosk-code-keyboard')
 const suite = useBrowserSuite(SHOTS)
 
-const shot = async (page: Page, name: string) => {
-  await page.evaluate(() => document.fonts.ready)
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true })
-}
+const shot = suite.shot
 
 /** The check-in prompt, written out: it must not promise a scanner the kiosk may not have (s34 item 3). */
 const PROMPT = { ar: 'اكتب رمز الحجز بالأزرار أدناه', en: 'Type your booking code on the keys below' } as const

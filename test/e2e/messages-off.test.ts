@@ -27,10 +27,7 @@ const { contexts, cleanups } = suite
 /** A promise of a text or a WhatsApp message, in either language. */
 const PROMISE = /أوافق على تلقي رسائل|للتواصل معك|To contact you|لنرسل|يصلك تأكيد|I agree to receive|text you|texted|WhatsApp|واتساب/
 
-const shot = async (page: Page, name: string) => {
-  await page.evaluate(() => document.fonts.ready)
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true })
-}
+const shot = suite.shot
 
 async function start(provider: 'none' | 'http', documents: { ar: string; en: string }[] = []) {
   const { center, url } = await listeningCenter(

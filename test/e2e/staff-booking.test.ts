@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
 import { join } from 'node:path'
-import type { Page } from 'playwright-core'
 import { ADMIN_PASSWORD, daytimeShiftMs, STAFF_PASSWORD, TestClock } from '../helpers/test-center.ts'
 import { listeningCenter } from '../helpers/listening-center.ts'
 import { APPOINTMENT_DEFAULTS } from '../../protocol/appointments.ts'
@@ -23,10 +22,7 @@ const suite = useBrowserSuite(SHOTS)
 const { contexts, cleanups } = suite
 const LAPTOP = { width: 1366, height: 768 } as const
 
-const shot = async (page: Page, name: string) => {
-  await page.evaluate(() => document.fonts.ready)
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true })
-}
+const shot = suite.shot
 
 describe('appointments on the staff side in Chromium', () => {
   it('settings form → booking page offers times; reception books for a caller (ar, en); a blocked day offers none', async () => {
