@@ -8,7 +8,6 @@
  * finish outcomes are re-applied at start.
  */
 import type { Config } from '../config.ts'
-import type { Db } from '../db/connection.ts'
 import type { QueueContext } from '../queue/queue-context.ts'
 import type { Actor } from '../queue/actor.ts'
 import { DomainError } from '../errors.ts'
@@ -247,15 +246,6 @@ export class ConfigBundleCommands {
       exceptions: [...current.exceptions.filter((e) => !e.uid?.startsWith(HUB_EXCEPTION_UID)), ...exceptions],
     }
   }
-}
-
-/**
- * The version of the hub's bundle this center runs, or null when none: while one runs it sets the
- * finish outcomes (every bundle carries them), so the center's own edit of them is refused.
- */
-export function runningBundleVersion(db: Db): number | null {
-  const row = db.prepare(`SELECT MAX(version) AS version FROM config_bundles WHERE outcome = 'applied'`).get() as { version: number | null }
-  return row.version
 }
 
 /** The payload an applied row keeps (checked before it was stored). */

@@ -17,7 +17,7 @@ import type { FinishOutcomesReply, PutFinishOutcomesBody } from '../../protocol/
 import { DomainError, ErrorCodes, fieldError } from '../errors.ts'
 import { auditChange } from './config-audit.ts'
 import { assertNoReorderingControls } from './public-text-check.ts'
-import { runningBundleVersion } from './config-bundle-commands.ts'
+import { runningBundleVersion } from './running-bundle-version.ts'
 
 interface Row {
   code: string

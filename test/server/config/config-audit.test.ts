@@ -86,6 +86,10 @@ const VALID_CALLS: Record<string, (f: Fixture) => { url: string; body?: unknown;
   'POST /api/v1/devices/pair': (f) => ({ url: '/api/v1/devices/pair', body: { pairingCode: f.pairingCode }, token: '' }),
   'PUT /api/v1/settings': (f) => ({ url: '/api/v1/settings', body: { maxPriorityInARow: 1 + (f.n % 5) } }),
   'PUT /api/v1/center/news': (f) => ({ url: '/api/v1/center/news', body: { ar: `خبر ${f.n}`, en: `news ${f.n}` } }),
+  'PUT /api/v1/center/finish-outcomes': (f) => ({
+    url: '/api/v1/center/finish-outcomes',
+    body: { outcomes: [{ code: 'served', nameAr: `تمت الخدمة ${f.n}`, nameEn: `Served ${f.n}` }] },
+  }),
   'PUT /api/v1/calendar': (f) => ({
     url: '/api/v1/calendar',
     body: {
@@ -239,7 +243,7 @@ describe('configuration changes are audited in their own transaction', () => {
     const started = await startRecording()
     center = started.center
     const routes = configRoutes(started.routes)
-    expect(routes.length).toBe(29)
+    expect(routes.length).toBe(30)
     let n = 1
     for (const route of routes) {
       const f = await fixture(center, n++)
