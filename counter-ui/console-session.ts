@@ -10,7 +10,7 @@ import type { ReactiveControllerHost } from 'lit'
 import type { Counter, IssuedTicket, Ticket } from '../protocol/entities.ts'
 import type { ClerkStatsToday } from '../protocol/stats.ts'
 
-/** A no-show the clerk may still undo, and when (this browser's clock, from the server's seconds left). */
+/** A no-show the clerk may still undo, and when (the center's clock as the console tells it, from the server's seconds left). */
 export interface LocalNoShow {
   ticket: Ticket
   endsAt: number
@@ -72,7 +72,7 @@ export class ConsoleSession {
   /** Today's no-shows of this counter's services that can still be reinstated (refreshed with the figures), with their end in this browser's clock. */
   noShows: LocalNoShow[] = []
   /** The parked tickets of this counter's services and the park settings (refreshed with the figures and on pushes). */
-  readonly parking = new ParkingState()
+  readonly parking = new ParkingState(() => this.clock.now())
   /** The request in flight ('login', 'open:3', or a console action); every button waits for it. */
   busy: string | null = null
   notice: Notice | null = null
@@ -409,7 +409,8 @@ export class ConsoleSession {
     if (token === null) return
     try {
       const noShows = await api.fetchNoShows(this.base, token)
-      const received = Date.now()
+      // on the center's clock, as the console's `now` is (a no-show's grace left, counted from its answer)
+      const received = this.clock.now()
       const local = noShows.map((n) => ({ ticket: n.ticket, endsAt: received + n.graceSecondsLeft * 1000 }))
       if (token === this.auth.token) this.set(() => (this.noShows = local))
     } catch {

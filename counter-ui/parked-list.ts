@@ -42,7 +42,7 @@ export class ParkedList extends LitElement {
   @property() digits: DigitStyle = 'western'
   @property({ attribute: false }) parked: LocalParked[] = []
   @property({ attribute: false }) reasons: ParkReason[] = []
-  /** Epoch ms, from the console's ticker. */
+  /** Epoch ms on the center's clock, from the console (the clock `endsAt` is on). */
   @property({ attribute: false }) now = Date.now()
   /** The counter holds a ticket or is not open: Resume waits (and says why). */
   @property({ type: Boolean }) counterBusy = false
@@ -51,7 +51,7 @@ export class ParkedList extends LitElement {
   override render(): TemplateResult | typeof nothing {
     const lang = this.lang
     // the ticker's time can be up to its period old: a list just received would show a minute too many
-    const now = Math.max(this.now, Date.now())
+    const now = this.now
     const open = this.parked.filter((p) => p.endsAt > now)
     if (open.length === 0) return nothing
     const reasonName = (code: string) => {

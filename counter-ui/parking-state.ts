@@ -1,7 +1,7 @@
 /**
  * What the console knows about parking: the settings the park dialog needs and the parked
- * tickets of this clerk's services, each with its deadline in this browser's clock (from the
- * server's seconds left, so a console whose clock is off still counts right).
+ * tickets of this clerk's services, each with its deadline on the center's clock as the console
+ * tells it (ConsoleSession.clock; from the server's seconds left), the clock the console's `now` is on.
  */
 import type { Ticket } from '../protocol/entities.ts'
 import type { ParkReason } from '../protocol/parking.ts'
@@ -12,11 +12,14 @@ export interface LocalParked {
   ticket: Ticket
   reason: string
   note: string | null
-  /** Epoch ms in this browser's clock. */
+  /** Epoch ms on the center's clock (as the console tells it). */
   endsAt: number
 }
 
 export class ParkingState {
+  /** `now`: the center's time as the console tells it. */
+  constructor(private readonly now: () => number) {}
+
   /** At most this many minutes (config queue.maxParkMinutes); 0 until the first answer. */
   maxMinutes = 0
   reasons: ParkReason[] = []
@@ -31,7 +34,7 @@ export class ParkingState {
   async refresh(base: string, token: string): Promise<boolean> {
     try {
       const list = await fetchParked(base, token)
-      const received = Date.now()
+      const received = this.now()
       this.maxMinutes = list.maxMinutes
       this.reasons = list.reasons
       this.parked = list.parked.map((p) => ({ ticket: p.ticket, reason: p.reason, note: p.note, endsAt: received + p.secondsLeft * 1000 }))

@@ -273,6 +273,8 @@ const AUTHENTICATED_ROUTES: Record<string, unknown> = {
   'GET /api/v1/center': undefined,
   'GET /api/v1/center/news': undefined,
   'PUT /api/v1/center/news': { ar: 'خبر', en: 'News' },
+  'GET /api/v1/center/finish-outcomes': undefined,
+  'PUT /api/v1/center/finish-outcomes': { outcomes: [{ code: 'served', nameAr: 'تمت الخدمة', nameEn: 'Served' }] },
   'GET /api/v1/media': undefined,
   'GET /api/v1/stats/report': undefined,
   'GET /api/v1/stats/report.csv': undefined,
