@@ -3,6 +3,7 @@
  * e.g. when the kiosk is out of order or the citizen reads the code aloud. The same check-in as
  * the kiosk's (POST /check-in): a ticket marked as an appointment, or "too early" / "too late".
  */
+import { clockTime } from '../protocol/messages/clock-time.ts'
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import type { CheckInResult } from '../protocol/appointments.ts'
@@ -11,7 +12,7 @@ import { ApiError } from '../ui-common/api-client.ts'
 import { apiUrl } from '../ui-common/base-path.ts'
 import { DEFAULT_LANG, type Lang } from '../ui-common/i18n.ts'
 import type { StaffSession } from '../ui-common/staff-session.ts'
-import { intlLocale, type DigitStyle } from '../ui-common/digits.ts'
+import type { DigitStyle } from '../ui-common/digits.ts'
 import { consoleStyles } from './console-styles.ts'
 
 @customElement('tabour-console-check-in')
@@ -107,11 +108,7 @@ export class ConsoleCheckIn extends LitElement {
         this.said = { text: appointmentText('console.checkIn.done', lang, { label: result.ticket.label }), bad: false }
         form.reset()
       } else if (result.outcome === 'too_early') {
-        const time = new Intl.DateTimeFormat(intlLocale(lang, this.digits), {
-          timeZone: result.timeZone,
-          hour: 'numeric',
-          minute: '2-digit',
-        }).format(new Date(result.comeBackAt))
+        const time = clockTime(result.comeBackAt, result.timeZone, lang, this.digits)
         this.said = { text: appointmentText('console.checkIn.tooEarly', lang, { time }), bad: true }
       } else this.said = { text: appointmentText('console.checkIn.tooLate', lang), bad: true }
     } catch (err) {

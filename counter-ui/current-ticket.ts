@@ -13,7 +13,7 @@ import { wholeMinutes } from './queue-model.ts'
 import { formatNumber, type DigitStyle } from '../ui-common/digits.ts'
 import { consoleText, pauseReasonText } from '../protocol/messages/console.ts'
 import { atCounterSince } from '../protocol/at-counter-since.ts'
-import { wallTime } from '../ui-common/opening-words.ts'
+import { clockTime } from '../protocol/messages/clock-time.ts'
 
 /**
  * The current ticket's two durations, in whole minutes: issue → its call (`calledAt`: the latest call, or
@@ -193,7 +193,7 @@ export class CurrentTicket extends LitElement {
     if (!since) return consoleText('state.paused', this.lang)
     const minutes = wholeMinutes((this.now - Date.parse(since)) / 1000)
     return consoleText('ticket.pausedSince', this.lang, {
-      time: wallTime(since, this.timeZone, this.digits),
+      time: clockTime(since, this.timeZone, this.lang, this.digits),
       n: formatNumber(minutes, { digits: this.digits }),
     })
   }

@@ -4,6 +4,7 @@
  * feed without reload), Reports (any range of days, CSV), and Configuration (admins only; a
  * manager neither sees it nor may call its API). Arabic first; the tab is kept in the URL hash.
  */
+import { clockTime } from '../protocol/messages/clock-time.ts'
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
 import { screenBase, screenLangRoots } from '../ui-common/screen-base.ts'
@@ -36,6 +37,12 @@ const LANG_KEY = 'tabour:dashboard-lang'
 
 /** How often the header's clock and the live minutes move on. */
 const TICK_MS = 30_000
+
+/** The header's clock: the day and the time of day, in the center's zone, as every screen writes a time (clockTime). */
+function headerClock(now: number, timeZone: string, lang: Lang, digits: DigitStyle): string {
+  const day = new Intl.DateTimeFormat(intlLocale(lang, digits), { timeZone, weekday: 'long', day: 'numeric', month: 'long' }).format(now)
+  return `${day}${lang === 'ar' ? '،' : ','} ${clockTime(now, timeZone, lang, digits)}`
+}
 
 @customElement('tabour-dashboard-app')
 export class DashboardApp extends LitElement {
@@ -214,9 +221,7 @@ export class DashboardApp extends LitElement {
         <span class="session">
           ${
             // only once the center's digits and zone are known (after sign-in): a guess would be untrue for a moment
-            values
-              ? html`<span class="clock">${new Date(this.now).toLocaleString(intlLocale(lang, values.digits), { timeZone: tz, weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' })}</span>`
-              : nothing
+            values ? html`<span class="clock">${headerClock(this.now, tz, lang, values.digits)}</span>` : nothing
           }
           ${s.user ? html`<span data-user=${s.user.username}>${s.user.username}</span><button type="button" data-action="logout" @click=${() => void s.logout()}>${dashboardText('logout', lang)}</button>` : nothing}
           <tabour-lang-switch .lang=${lang}></tabour-lang-switch>

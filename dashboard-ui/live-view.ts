@@ -9,7 +9,7 @@ import { customElement, property } from 'lit/decorators.js'
 import type { Counter, ServiceWithQueue } from '../protocol/entities.ts'
 import type { DeviceHealth, HourlySeries, StatsToday } from '../protocol/stats.ts'
 import { intlLocale, type DigitStyle } from '../ui-common/digits.ts'
-import { wallTime } from '../ui-common/opening-words.ts'
+import { clockTime } from '../protocol/messages/clock-time.ts'
 import type { Lang } from '../ui-common/i18n.ts'
 import type { BackupStatus } from './dashboard-api.ts'
 import { deskStyles, tableScroll } from './dashboard-styles.ts'
@@ -343,7 +343,7 @@ export class LiveView extends LitElement {
             return html`<span class="device" data-device=${d.id} data-health=${health.key}>
               <strong>${nameIn(d.name, lang)}</strong> <span class="muted">${dashboardText(`kind.${d.kind}` as DashboardMessageKey, lang)}</span>
               <span class="pill" data-tone=${health.tone}>${dashboardText(health.key, lang, { minutes: SCREEN_SILENT_MS / 60_000 }, this.digits)}</span>
-              <span class="muted" data-seen>${d.lastSeenAt ? wallTime(d.lastSeenAt, this.timeZone, this.digits) : dashboardText('health.never', lang)}</span>
+              <span class="muted" data-seen>${d.lastSeenAt ? clockTime(d.lastSeenAt, this.timeZone, lang, this.digits) : dashboardText('health.never', lang)}</span>
             </span>`
           })}
         <span class="device"><strong>${dashboardText('live.backup', lang)}</strong> ${backup}</span>

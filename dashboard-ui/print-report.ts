@@ -6,6 +6,7 @@
  * and right-to-left come from the same engine as the screen, and the numbers from the same API
  * as the reports view. Every figure carries `data-figure` / `data-value` (the raw number).
  */
+import { clockTime } from '../protocol/messages/clock-time.ts'
 import { LitElement, html, nothing, svg, type TemplateResult } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import type { CenterInfo } from '../protocol/center.ts'
@@ -144,12 +145,15 @@ export class PrintReport extends LitElement {
 
   private clock(ms: number, withDate = false): string {
     const zone = this.center?.timeZone ?? 'Africa/Cairo'
-    return new Intl.DateTimeFormat(intlLocale(this.lang, this.digits), {
+    const time = clockTime(ms, zone, this.lang, this.digits)
+    if (!withDate) return time
+    const date = new Intl.DateTimeFormat(intlLocale(this.lang, this.digits), {
       timeZone: zone,
-      hour: '2-digit',
-      minute: '2-digit',
-      ...(withDate ? { year: 'numeric', month: '2-digit', day: '2-digit' } : {}),
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
     }).format(ms)
+    return `${date} ${time}`
   }
 
   override render(): TemplateResult {

@@ -10,7 +10,7 @@ import type { MessagesToday } from '../protocol/citizen-messages.ts'
 import { localDay } from '../protocol/center-clock.ts'
 import type { DigitStyle } from '../ui-common/digits.ts'
 import type { Lang } from '../ui-common/i18n.ts'
-import { wallTime } from '../ui-common/opening-words.ts'
+import { clockTime } from '../protocol/messages/clock-time.ts'
 import { messagesCardText } from '../protocol/messages/messages-card.ts'
 import type { DashboardApi } from './dashboard-api.ts'
 import { deskStyles } from './dashboard-styles.ts'
@@ -58,7 +58,7 @@ export class ProviderHealthRow extends LitElement {
 
   /** The time of day, with the date when it was not today. */
   private when(ms: number): string {
-    const time = wallTime(new Date(ms).toISOString(), this.timeZone, this.digits)
+    const time = clockTime(ms, this.timeZone, this.lang, this.digits)
     const day = localDay(ms, this.timeZone)
     return day === localDay(Date.now(), this.timeZone) ? time : `${day} ${time}`
   }

@@ -19,7 +19,7 @@ export function clockText(
     }
   }
   return {
-    time: fmt(intlLocale('ar', digits), { hour: 'numeric', minute: '2-digit', hour12: true }),
+    time: fmt(intlLocale('ar', digits), { hour: 'numeric', minute: '2-digit', hourCycle: 'h12' }),
     dateAr: fmt(intlLocale('ar', digits), { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }),
     dateEn: fmt('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }),
     // the same locales as the Gregorian lines (the center's digits in Arabic, Western in English), only the calendar differs

@@ -9,7 +9,8 @@ import { LitElement, css, html, nothing, type TemplateResult } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import type { HoursNow } from '../protocol/calendar.ts'
 import { hoursText } from '../protocol/messages/hours.ts'
-import { opensText, wallTime } from '../ui-common/opening-words.ts'
+import { opensText } from '../ui-common/opening-words.ts'
+import { clockTime } from '../protocol/messages/clock-time.ts'
 import type { DigitStyle } from '../ui-common/digits.ts'
 import type { Lang } from '../ui-common/i18n.ts'
 import { fetchHoursNow } from './display-api.ts'
@@ -26,7 +27,7 @@ export function hoursNotice(hours: HoursNow, timeZone: string | undefined, lang:
     return opens ? hoursText('hours.closedOpens', lang, { opens }, digits) : hoursText('hours.closed', lang, {}, digits)
   }
   if (hours.closesAt && Date.parse(hours.closesAt) - at <= NOTICE_MS)
-    return hoursText('hours.closingSoon', lang, { time: wallTime(hours.closesAt, timeZone, digits) }, digits)
+    return hoursText('hours.closingSoon', lang, { time: clockTime(hours.closesAt, timeZone, lang, digits) }, digits)
   return null
 }
 

@@ -5,11 +5,12 @@
  * center's network: the refusal says so and offers the kiosk's scanner). Emits `ticket-change`
  * with the ticket the server answered, so the page shows it at once (the push follows).
  */
+import { clockTime } from '../protocol/messages/clock-time.ts'
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import type { PublicTicket } from '../protocol/entities.ts'
 import { ApiError } from '../ui-common/api-client.ts'
-import { digitsFor, intlLocale, type DigitStyle } from '../ui-common/digits.ts'
+import { digitsFor } from '../ui-common/digits.ts'
 import type { Lang } from '../ui-common/i18n.ts'
 import { statusText } from '../protocol/messages/status.ts'
 import { arriveHere } from './status-api.ts'
@@ -96,7 +97,7 @@ export class RemoteStatus extends LitElement {
     const lang = this.language
     const digits = digitsFor(lang, t.center.digits)
     const minutes = statusText('status.minutes', lang, { minutes: remote.arriveMinutes }, digits)
-    const time = (iso: string) => formatTime(iso, lang, remote.timeZone, digits)
+    const time = (iso: string) => clockTime(iso, remote.timeZone, lang, digits)
     const lines: TemplateResult[] = []
     if (t.status === 'remote') {
       lines.push(html`<p class="held" data-remote="held">${statusText('status.remoteHeld', lang)}</p>`)
@@ -160,14 +161,6 @@ export class RemoteStatus extends LitElement {
 /** The ticket's status link as this page was reached: the origin the phone used, the server's prefix, /t/<id>. */
 export function statusLinkOf(base: string, ticketId: string): string {
   return new URL(`${base}/t/${encodeURIComponent(ticketId)}`, location.origin).href
-}
-
-/** A time of day as the center's clocks show it (its zone), in the page's language and digits. */
-export function formatTime(iso: string, lang: Lang, timeZone: string, digits: DigitStyle): string {
-  // hour12: en-GB alone writes "3:27", which could be morning or afternoon (walk finding 21)
-  return new Intl.DateTimeFormat(intlLocale(lang, digits), { hour: 'numeric', minute: '2-digit', hour12: true, timeZone }).format(
-    new Date(iso),
-  )
 }
 
 declare global {

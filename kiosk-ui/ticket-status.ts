@@ -29,7 +29,8 @@ import { PollController } from './poll-controller.ts'
 import { serviceName } from './service-grid.ts'
 import { statusText } from '../protocol/messages/status.ts'
 import './status-rating.ts'
-import { formatTime, nearLine, turnIsNear } from './remote-status.ts'
+import { nearLine, turnIsNear } from './remote-status.ts'
+import { clockTime } from '../protocol/messages/clock-time.ts'
 import './remote-status.ts'
 import './visit-steps-line.ts'
 import { minutesLeft } from '../ui-common/minutes-left.ts'
@@ -238,7 +239,7 @@ export class TicketStatus extends LitElement {
           ${
             ticket.parked
               ? html`<p class="turn" data-parked-until=${ticket.parked.until}>
-                  ${statusText('status.parkedUntil', lang, { time: formatTime(ticket.parked.until, lang, ticket.parked.timeZone, digits) })}
+                  ${statusText('status.parkedUntil', lang, { time: clockTime(ticket.parked.until, ticket.parked.timeZone, lang, digits) })}
                 </p>`
               : nothing
           }`
@@ -283,7 +284,7 @@ export class TicketStatus extends LitElement {
   private renderNoShow(ticket: PublicTicket, lang: Lang, n: (v: number) => string, digits: DigitStyle): TemplateResult {
     const window = ticket.noShow
     if (!window) return html`<p class="final" data-state="no-show-over">${statusText('status.noShowExpired', lang)}</p>`
-    const time = formatTime(window.until, lang, window.timeZone, digits)
+    const time = clockTime(window.until, window.timeZone, lang, digits)
     const counters = window.counters.map((c) => n(c.number)).join(` ${statusText('status.or', lang)} `)
     // the window's end on this phone's clock: the seconds the center told, from when it told them
     const endsAt = this.toldAt + window.secondsLeft * 1000

@@ -1,12 +1,13 @@
 /**
- * Opening hours in words for a screen (issue 18): "Opens Sunday at 08:00", "Tickets stopped at
- * 14:50". The server sends instants (protocol/calendar.ts HoursNow); this writes them in the
+ * Opening hours in words for a screen (issue 18): "Opens Sunday at 8:00 AM", "Tickets stopped at
+ * 2:50 PM" (protocol/messages/clock-time.ts writes every time). The server sends instants (protocol/calendar.ts HoursNow); this writes them in the
  * center's zone with Intl, so the pages carry no Temporal. Times follow the screen's digits.
  */
 import type { HoursNow } from '../protocol/calendar.ts'
 import type { ClosingNote } from '../protocol/closing-note.ts'
+import { clockTime } from '../protocol/messages/clock-time.ts'
 import { hoursText } from '../protocol/messages/hours.ts'
-import { intlLocale, inDigitStyle, type DigitStyle } from './digits.ts'
+import { intlLocale, type DigitStyle } from './digits.ts'
 import type { Lang } from './i18n.ts'
 
 const parts = (ms: number, timeZone: string | undefined) => {
@@ -15,27 +16,18 @@ const parts = (ms: number, timeZone: string | undefined) => {
     year: 'numeric',
     month: '2-digit',
     day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
     weekday: 'short',
   })
   const p = Object.fromEntries(f.formatToParts(ms).map((x) => [x.type, x.value]))
   const weekday = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(p.weekday ?? '') + 1
-  return { day: Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day)), time: `${p.hour}:${p.minute}`, weekday }
+  return { day: Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day)), weekday }
 }
 
-/** `HH:MM` of an ISO instant in `timeZone`, in `digits`. */
-export function wallTime(iso: string, timeZone: string | undefined, digits: DigitStyle): string {
-  const t = parts(Date.parse(iso), timeZone).time
-  return inDigitStyle(t, digits)
-}
-
-/** "Opens today / tomorrow / Sunday / on 12 March at 08:00" for the opening `opensAtIso`, seen at `nowMs`. */
+/** "Opens today / tomorrow / Sunday / on 12 March at 8:00 AM" for the opening `opensAtIso`, seen at `nowMs`. */
 export function opensText(opensAtIso: string, nowMs: number, timeZone: string | undefined, lang: Lang, digits: DigitStyle): string {
   const opens = parts(Date.parse(opensAtIso), timeZone)
   const days = Math.round((opens.day - parts(nowMs, timeZone).day) / 86_400_000)
-  const time = wallTime(opensAtIso, timeZone, digits)
+  const time = clockTime(opensAtIso, timeZone, lang, digits)
   if (days <= 0) return hoursText('hours.opensToday', lang, { time }, digits)
   if (days === 1) return hoursText('hours.opensTomorrow', lang, { time }, digits)
   if (days < 7) return hoursText('hours.opensWeekday', lang, { weekday: String(opens.weekday), time }, digits)
@@ -49,7 +41,7 @@ export function opensText(opensAtIso: string, nowMs: number, timeZone: string | 
 
 /** A phone page's closing note (protocol/closing-note.ts) in the kiosk's words, its time as the center's clocks show it, in `digits`. */
 export function closingNoteText(note: ClosingNote, lang: Lang, digits: DigitStyle): string {
-  const time = wallTime(note.at, note.timeZone, digits)
+  const time = clockTime(note.at, note.timeZone, lang, digits)
   const key = {
     'tickets-stopped': 'hours.lastTicketPassed',
     'wait-past-close': 'hours.waitPastClose',
@@ -68,8 +60,8 @@ export function closedReasonText(hours: HoursNow, timeZone: string | undefined, 
     case 'closed':
       return hoursText('hours.closed', lang, {}, digits)
     case 'last-ticket':
-      return hoursText('hours.lastTicketPassed', lang, { time: wallTime(hours.lastTicketAt!, timeZone, digits) }, digits)
+      return hoursText('hours.lastTicketPassed', lang, { time: clockTime(hours.lastTicketAt!, timeZone, lang, digits) }, digits)
     case 'wait-past-close':
-      return hoursText('hours.waitPastClose', lang, { time: wallTime(hours.closesAt!, timeZone, digits) }, digits)
+      return hoursText('hours.waitPastClose', lang, { time: clockTime(hours.closesAt!, timeZone, lang, digits) }, digits)
   }
 }

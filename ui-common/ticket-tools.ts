@@ -5,6 +5,7 @@
  * center, cancel it with a reason. Properties in: `api` (bound to the staff session), `lang`.
  * Fires `ticket-changed` {ticket} after a cancel so a host can refresh what it shows.
  */
+import { clockTime } from '../protocol/messages/clock-time.ts'
 import { LitElement, html, nothing, type TemplateResult } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import { ErrorCodes } from '../protocol/error-codes.ts'
@@ -24,7 +25,7 @@ import { ApiError, NetworkError } from './api-client.ts'
 import { sessionEnded } from './staff-session.ts'
 import type { TicketToolsApi } from './ticket-tools-api.ts'
 import { ticketToolsStyles } from './ticket-tools-styles.ts'
-import { formatNumber, intlLocale, type DigitStyle } from './digits.ts'
+import { formatNumber, type DigitStyle } from './digits.ts'
 import { isolate, nameIn, namePart } from './bilingual.ts'
 
 type Message = { key: TicketToolsMessageKey; values?: Record<string, string | number>; tone: 'info' | 'error' }
@@ -51,8 +52,7 @@ export function ticketToolsError(err: unknown): TicketToolsMessageKey {
 }
 
 /** A clock time in the center's zone (the browser's when unknown), in the screen's digits. */
-const timeOf = (iso: string, lang: Lang, timeZone: string | undefined, digits: DigitStyle) =>
-  new Intl.DateTimeFormat(intlLocale(lang, digits), { hour: '2-digit', minute: '2-digit', timeZone }).format(new Date(iso))
+const timeOf = (iso: string, lang: Lang, timeZone: string | undefined, digits: DigitStyle) => clockTime(iso, timeZone, lang, digits)
 
 @customElement('tabour-ticket-tools')
 export class TicketTools extends LitElement {

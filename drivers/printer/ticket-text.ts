@@ -92,7 +92,7 @@ function parts(at: number, timeZone: string, locale: string): Record<string, str
     year: 'numeric',
     hour: 'numeric',
     minute: '2-digit',
-    hour12: true,
+    hourCycle: 'h12',
     numberingSystem: 'latn',
   })
   return Object.fromEntries(format.formatToParts(at).map((p) => [p.type, p.value.replace(/[\u200e\u200f\u061c]/g, '')]))

@@ -6,6 +6,7 @@
  * A refused join says why in the page's language (joinErrorKey). At `<base>/join/poster/` it
  * shows the printable poster instead (join-poster.ts).
  */
+import { clockTime } from '../../protocol/messages/clock-time.ts'
 import { SEPARATOR } from '../../protocol/messages/separator.ts'
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
@@ -326,9 +327,8 @@ export class JoinPage extends LitElement {
 
 /** When a closed service opens, as the center's clocks show it: a weekday and a time. */
 function opensAtText(iso: string, lang: Lang, digits: DigitStyle, timeZone: string): string {
-  return new Intl.DateTimeFormat(intlLocale(lang, digits), { weekday: 'long', hour: 'numeric', minute: '2-digit', timeZone }).format(
-    new Date(iso),
-  )
+  const weekday = new Intl.DateTimeFormat(intlLocale(lang, digits), { weekday: 'long', timeZone }).format(new Date(iso))
+  return `${weekday} ${clockTime(iso, timeZone, lang, digits)}`
 }
 
 declare global {

@@ -2,11 +2,6 @@ import { intlLocale, type DigitStyle } from './digits.ts'
 import type { Lang } from './format.ts'
 
 /**
- * An instant as a time of day in the center's zone ("10:30 ص" / "10:30 AM"), in `lang` and its
- * digits: a booking's slot, a "come back at", the time a check-in opens. One format, so the
- * kiosk, the booking page, the console, the dashboard and the paper write a slot the same way.
- */
-/**
  * A calendar day of the center (YYYY-MM-DD) as its weekday, day and month ("السبت، ٥ ديسمبر" /
  * "Saturday 5 December"), in `lang` and its digits: the booking page and the texts about a booking.
  */
@@ -17,6 +12,29 @@ export function dayName(day: string, timeZone: string, lang: Lang, digits?: Digi
   )
 }
 
-export function clockTime(at: number | string | Date, timeZone: string, lang: Lang, digits?: DigitStyle): string {
-  return new Intl.DateTimeFormat(intlLocale(lang, digits), { timeZone, hour: 'numeric', minute: '2-digit' }).format(new Date(at))
+/**
+ * An instant as a time of day in the center's zone, in `lang` and its digits, on a 12-hour clock
+ * with its period ("٨:٠٠ ص", "10:30 AM"), as the paper ticket and the TV's clock write it. One
+ * format wherever a citizen or a clerk reads a time (a slot, an opening or closing, the last
+ * ticket, a pause, "come back at"), never a bare "3:27", which could be morning or afternoon.
+ */
+export function clockTime(at: number | string | Date, timeZone: string | undefined, lang: Lang, digits?: DigitStyle): string {
+  const parts = new Intl.DateTimeFormat(intlLocale(lang, digits), {
+    timeZone,
+    hour: 'numeric',
+    minute: '2-digit',
+    hourCycle: 'h12',
+  }).formatToParts(new Date(at))
+  // en-GB writes "am"/"pm"; the ticket and the screens write AM/PM. ICU puts a narrow no-break space
+  // before the period: a plain one, since one character outside GSM-7 sends an English SMS as UCS-2
+  // (70 characters a part instead of 160)
+  return parts
+    .map((p) =>
+      p.type === 'dayPeriod' && lang === 'en'
+        ? p.value.toUpperCase()
+        : p.type === 'literal'
+          ? p.value.replace(/[\u202f\u00a0]/g, ' ')
+          : p.value,
+    )
+    .join('')
 }

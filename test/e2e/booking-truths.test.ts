@@ -166,7 +166,7 @@ describe('the booking page names the center and what to bring, in the center dig
     await page.goto(`${url}/b/${code}?lang=en`)
     await missed.waitFor()
     expect(await missed.textContent()).toBe(
-      'The check-in time for this booking has passed (9:15); the kiosk no longer takes its code. You can book a new appointment.',
+      'The check-in time for this booking has passed (9:15 AM); the kiosk no longer takes its code. You can book a new appointment.',
     )
     await shot(page, 'missed-en')
   })

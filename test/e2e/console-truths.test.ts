@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { clockTime } from '../../protocol/messages/clock-time.ts'
 import type { Locator, Page } from 'playwright-core'
 import { join } from 'node:path'
 import { daytimeShiftMs, type TestClock } from '../helpers/test-center.ts'
@@ -133,23 +134,19 @@ describe('the paused card says since when', { timeout: 180_000 }, () => {
     await page.locator('tabour-console-dialog [data-action="confirm"]').click()
     await page.locator('header [data-counter-state="paused"]').waitFor()
     const pausedSince = run.center.app.tabour.queue.view.counters().find((c) => c.id === run.counterId)!.pausedSince!
-    const time = new Intl.DateTimeFormat('en-GB', {
-      timeZone: 'Africa/Cairo',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    }).format(Date.parse(pausedSince))
+    // the time as every screen writes one (test/protocol/clock-time.test.ts pins the format)
+    const time = (lang: 'ar' | 'en') => clockTime(pausedSince, 'Africa/Cairo', lang, lang === 'ar' ? 'arabic-indic' : 'western')
     const indic = (s: string) => s.replace(/[0-9]/g, (d) => '٠١٢٣٤٥٦٧٨٩'[Number(d)]!)
     // the server's clock is 12 minutes behind this browser's (and hours, when the test shifts it into
     // opening hours): the pause began just now all the same, and the console counts from the server's clock
     const card = page.locator('tabour-current-ticket [data-current="none"]')
-    await expect.poll(() => card.textContent()).toBe(`متوقف مؤقتًا منذ ${indic(time)} (${indic('0')} د)`)
+    await expect.poll(() => card.textContent()).toBe(`متوقف مؤقتًا منذ ${time('ar')} (${indic('0')} د)`)
     expect(await card.getAttribute('data-paused-since')).toBe(pausedSince)
     await page.screenshot({ path: join(SHOTS, 'ar-paused-since.png') })
     await page.reload()
-    await expect.poll(() => card.textContent()).toBe(`متوقف مؤقتًا منذ ${indic(time)} (${indic('0')} د)`)
+    await expect.poll(() => card.textContent()).toBe(`متوقف مؤقتًا منذ ${time('ar')} (${indic('0')} د)`)
     await page.locator('tabour-lang-switch button').click()
-    await expect.poll(() => card.textContent()).toBe(`Paused since ${time} (0 min)`)
+    await expect.poll(() => card.textContent()).toBe(`Paused since ${time('en')} (0 min)`)
   })
 })
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { clockTime } from '../../protocol/messages/clock-time.ts'
 import { join } from 'node:path'
 import { ADMIN_PASSWORD, daytimeShiftMs, STAFF_PASSWORD, TestClock } from '../helpers/test-center.ts'
 import { listeningCenter } from '../helpers/listening-center.ts'
@@ -168,9 +169,7 @@ describe('appointments on the staff side in Chromium', () => {
     await center.action(clerk.token, counter.id, 'no-show')
     await call(checkedIn.json().ticket.label)
     await page.locator(`tabour-ticket-origin .badge[data-origin="appointment"][data-slot="${slot.start}"]`).waitFor()
-    const time = new Intl.DateTimeFormat('en-GB', { timeZone: 'Africa/Cairo', hour: 'numeric', minute: '2-digit' }).format(
-      new Date(slot.start),
-    )
+    const time = clockTime(slot.start, 'Africa/Cairo', 'en')
     expect(await badge.textContent()).toBe(`Appointment — ${time}`)
     expect(await seriousAxeViolations(page)).toEqual([])
     await shot(page, 'console-en-appointment')

@@ -1,4 +1,5 @@
 import { join } from 'node:path'
+import { clockTime } from '../../protocol/messages/clock-time.ts'
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { TestClock } from '../helpers/test-center.ts'
@@ -40,11 +41,8 @@ async function startCenter(clock: TestClock) {
 
 /** A time as the page says it: the center's zone, the language, Arabic-Indic digits when the center uses them on Arabic pages. */
 function centerTime(iso: string, lang: 'ar' | 'en', digits: string): string {
-  const locale = lang === 'ar' ? (digits === 'arabic-indic' ? 'ar-EG' : 'ar-EG-u-nu-latn') : 'en-GB'
-  // with am/pm in English too: "3:27" alone could be either (walk finding 21)
-  return new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', hour12: true, timeZone: 'Africa/Cairo' }).format(
-    new Date(iso),
-  )
+  // with AM/PM in English too: "3:27" alone could be either (walk finding 21); the format itself: test/protocol/clock-time.test.ts
+  return clockTime(iso, 'Africa/Cairo', lang, digits === 'arabic-indic' ? 'arabic-indic' : 'western')
 }
 
 const text = async (page: Page, selector: string) => ((await page.locator(selector).textContent()) ?? '').replace(/\s+/g, ' ').trim()

@@ -303,7 +303,7 @@ describe('a checked-in appointment on the paper (docs/appointments.md; walk 2026
   it('is marked under the label with its slot in both languages, and the decoded raster shows the words', async () => {
     expect(ticketText(SAMPLE_APPOINTMENT)).toMatchObject({
       appointmentAr: 'موعد محجوز ١٠:٣٠ ص — تم تسجيل الوصول',
-      appointmentEn: 'Appointment 10:30 — checked in',
+      appointmentEn: 'Appointment 10:30 AM — checked in',
     })
     expect(ticketText(SAMPLE)).toMatchObject({ appointmentAr: '', appointmentEn: '' })
     const layout = ticketLayout(SAMPLE_APPOINTMENT, { widthMm: 80 })
@@ -314,7 +314,7 @@ describe('a checked-in appointment on the paper (docs/appointments.md; walk 2026
     const ar = layout.find((p) => p.key === 'appointmentAr')!
     const en = layout.find((p) => p.key === 'appointmentEn')!
     expect(wordsMismatch(image, ar, 'موعد محجوز ١٠:٣٠ ص — تم تسجيل الوصول', true)).toBeLessThan(0.02)
-    expect(wordsMismatch(image, en, 'Appointment 10:30 — checked in', false)).toBeLessThan(0.02)
+    expect(wordsMismatch(image, en, 'Appointment 10:30 AM — checked in', false)).toBeLessThan(0.02)
     expect(wordsMismatch(image, en, 'Appointment 11:30 — checked in', false)).toBeGreaterThan(0.02)
     // a walk-in's ticket is as it was: the golden images above are unchanged
     expect((await decoded(SAMPLE, 80)).images[0].height).toBeLessThan(image.height - 50)
@@ -350,6 +350,14 @@ describe('ticket text', () => {
     expect(text.dateEn).toBe('Tue 11 Mar 2025, 10:34 AM')
     // 23:30 UTC is already the next day in Cairo
     expect(ticketText({ ...SAMPLE, issuedAt: Date.UTC(2025, 2, 11, 23, 30), digits: 'western' }).dateEn).toBe('Wed 12 Mar 2025, 1:30 AM')
+  })
+
+  it('a ticket taken in the noon hour says 12, not 0 (en-GB with hour12 counts 0–11), and midnight 12 AM', () => {
+    // 10:05 UTC is 12:05 in Cairo (UTC+2 in March 2025)
+    const noon = ticketText({ ...SAMPLE, issuedAt: Date.UTC(2025, 2, 11, 10, 5), digits: 'western' })
+    expect(noon.dateEn).toBe('Tue 11 Mar 2025, 12:05 PM')
+    expect(noon.dateAr).toBe('الثلاثاء 11 مارس 2025 - 12:05 م')
+    expect(ticketText({ ...SAMPLE, issuedAt: Date.UTC(2025, 2, 11, 22, 5), digits: 'western' }).dateEn).toBe('Wed 12 Mar 2025, 12:05 AM')
   })
 })
 

@@ -167,7 +167,7 @@ describe('printing the tickets a kiosk issues', () => {
     expect(printed(checkedIn.json().ticket.label).appointmentSlot).toBe(Date.parse(slotStart))
     expect(ticketText(printed(checkedIn.json().ticket.label))).toMatchObject({
       appointmentAr: 'موعد محجوز 10:30 ص — تم تسجيل الوصول',
-      appointmentEn: 'Appointment 10:30 — checked in',
+      appointmentEn: 'Appointment 10:30 AM — checked in',
     })
     expect(printed(walkIn.label).appointmentSlot).toBeUndefined()
     expect(ticketText(printed(walkIn.label))).toMatchObject({ appointmentAr: '', appointmentEn: '' })

@@ -55,10 +55,10 @@ describe('appointment messages', () => {
     // the booking's page, in the booking's language, as a ticket's message links its status page
     const page = `To see or change it: https://dokki.example/b/${code}?lang=en`
     expect(texts()).toEqual([
-      `Your appointment ${code} for Service A at Citizen Service Technology Center is booked for Tuesday 10 March at 9:00. ${page}`,
-      `Your appointment ${code} for Service A was moved to Tuesday 10 March at 10:00. ${page}`,
-      `Your appointment ${code} for Service A was moved to Tuesday 10 March at 9:00. ${page}`,
-      `Your appointment ${code} for Service A on Tuesday 10 March at 9:00 was cancelled.`,
+      `Your appointment ${code} for Service A at Citizen Service Technology Center is booked for Tuesday 10 March at 9:00 AM. ${page}`,
+      `Your appointment ${code} for Service A was moved to Tuesday 10 March at 10:00 AM. ${page}`,
+      `Your appointment ${code} for Service A was moved to Tuesday 10 March at 9:00 AM. ${page}`,
+      `Your appointment ${code} for Service A on Tuesday 10 March at 9:00 AM was cancelled.`,
     ])
     expect(gateway.requests.every((r) => String(r.body.to).endsWith('1000000001'))).toBe(true)
     const kinds = center.app.tabour.db.prepare('SELECT kind FROM message_outbox ORDER BY id').all() as { kind: string }[]
@@ -102,7 +102,7 @@ describe('appointment messages', () => {
     await until('the reminder', () => reminders().length === 1)
     await new Promise((r) => setTimeout(r, 300))
     expect(reminders()).toEqual([
-      `Reminder: your appointment ${early.code} for Service A at Citizen Service Technology Center is on Tuesday 10 March at 12:00. To see or change it: https://dokki.example/b/${early.code}?lang=en`,
+      `Reminder: your appointment ${early.code} for Service A at Citizen Service Technology Center is on Tuesday 10 March at 12:00 PM. To see or change it: https://dokki.example/b/${early.code}?lang=en`,
     ])
     expect(JSON.stringify(gateway.requests)).not.toContain(`Reminder: your appointment ${late.code}`)
     // once the day is over the reminder loses its number with its booking's (found by the booking id in its key)

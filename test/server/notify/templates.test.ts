@@ -146,7 +146,7 @@ describe('numbers, quiet hours and appointments', () => {
       'تم حجز موعدك K7Q2 لخدمة جوازات في مركز الدقي يوم الأحد، ٦ ديسمبر الساعة ١٠:٣٠ ص. لعرضه أو تغييره: https://dokki.example/b/K7Q2',
     )
     const inEnglish = appointmentMessage({ type: 'appointment:booked', booking: { ...booking, lang: 'en' } }, ctx)!
-    expect(inEnglish.values).toMatchObject({ date: 'Sunday 6 December', time: '10:30', link: 'https://dokki.example/b/K7Q2?lang=en' })
+    expect(inEnglish.values).toMatchObject({ date: 'Sunday 6 December', time: '10:30 AM', link: 'https://dokki.example/b/K7Q2?lang=en' })
     const moved = appointmentMessage({ type: 'appointment:moved', booking: { ...booking, slotStart: booking.slotStart + 3600_000 } }, ctx)!
     expect(moved.key).not.toBe(booked.key)
     expect(appointmentMessage({ type: 'appointment:checked_in', booking }, ctx)).toBeNull()
