@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest'
+import { clockTime } from '../../protocol/messages/clock-time.ts'
 import type { Page } from 'playwright-core'
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
@@ -10,7 +11,7 @@ import { seriousAxeViolations } from './axe.ts'
 import { overflowing } from './layout.ts'
 import { readCsv } from '../helpers/read-csv.ts'
 import { ROOT } from './ui-build.ts'
-import { dayStartMs, localTime } from '../../protocol/center-clock.ts'
+import { dayStartMs } from '../../protocol/center-clock.ts'
 import type { DeviceHealth } from '../../protocol/stats.ts'
 import { configText, fieldErrorText } from '../../protocol/messages/config-forms.ts'
 import { joinText } from '../../protocol/messages/join.ts'
@@ -263,7 +264,7 @@ describe('manager dashboard', () => {
     expect(seen.length).toBeGreaterThan(0)
     for (const d of seen)
       expect(await page.locator(`tabour-live-view [data-device="${d.id}"] [data-seen]`).textContent()).toBe(
-        localTime(Date.parse(d.lastSeenAt!), 'Africa/Cairo'),
+        clockTime(d.lastSeenAt!, 'Africa/Cairo', 'ar', 'western'),
       )
     await page.waitForTimeout(500)
     await screenshot(page, 'dashboard-ar-live', 'dashboard-ar.png')
