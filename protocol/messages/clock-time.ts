@@ -19,12 +19,7 @@ export function dayName(day: string, timeZone: string, lang: Lang, digits?: Digi
  * ticket, a pause, "come back at"), never a bare "3:27", which could be morning or afternoon.
  */
 export function clockTime(at: number | string | Date, timeZone: string | undefined, lang: Lang, digits?: DigitStyle): string {
-  const parts = new Intl.DateTimeFormat(intlLocale(lang, digits), {
-    timeZone,
-    hour: 'numeric',
-    minute: '2-digit',
-    hourCycle: 'h12',
-  }).formatToParts(new Date(at))
+  const parts = timeFormat(intlLocale(lang, digits), timeZone).formatToParts(new Date(at))
   // en-GB writes "am"/"pm"; the ticket and the screens write AM/PM. ICU puts a narrow no-break space
   // before the period: a plain one, since one character outside GSM-7 sends an English SMS as UCS-2
   // (70 characters a part instead of 160)
@@ -37,4 +32,19 @@ export function clockTime(at: number | string | Date, timeZone: string | undefin
           : p.value,
     )
     .join('')
+}
+
+/**
+ * One formatter per locale and zone, made once: a booking page writes up to 96 slots and a day's
+ * messages a time each, and building an Intl.DateTimeFormat costs far more than using one.
+ */
+const formats = new Map<string, Intl.DateTimeFormat>()
+function timeFormat(locale: string, timeZone: string | undefined): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone ?? ''}`
+  let format = formats.get(key)
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { timeZone, hour: 'numeric', minute: '2-digit', hourCycle: 'h12' })
+    formats.set(key, format)
+  }
+  return format
 }
