@@ -56,7 +56,12 @@ export class KioskSession extends DeviceSession {
     this.feed.on('device:status', (e) => this.onDeviceStatus(e))
   }
 
-  /** The kiosk's config, the center and the services: inlined in the page at the first load, else asked all at once. */
+  /**
+   * The kiosk's config, the center and (until the feed has sent its own) the services: inlined in
+   * the page at the first load, else asked all at once. Once the feed's snapshot is on screen the
+   * feed keeps the services: an HTTP list asked before a push but answered after it would put
+   * back what the push changed (a service that just began taking bookings lost its check-in).
+   */
   protected override async load(token: string): Promise<() => void> {
     const { device, center, services, groups } = takeStartData<KioskStartData>(token) ?? (await this.fetchStart(token))
     return () => {
@@ -64,15 +69,16 @@ export class KioskSession extends DeviceSession {
       if (device) this.deviceId = device.id
       this.applySettings(kioskSettings(device?.config, center))
       this.center = center
-      this.services = services
+      if (services && this.snapshotFrom !== 'feed') this.services = services
     }
   }
 
-  private async fetchStart(token: string): Promise<KioskStartData> {
+  private async fetchStart(token: string): Promise<Omit<KioskStartData, 'services'> & { services: ServiceWithQueue[] | null }> {
+    const needsServices = this.snapshotFrom !== 'feed'
     const [device, center, services, groups] = await Promise.all([
       fetchOwnDevice(this.base, token),
       fetchCenter(this.base, token),
-      fetchServices(this.base, token),
+      needsServices ? fetchServices(this.base, token) : null,
       fetchServiceGroups(this.base, token).catch(() => [] as ServiceGroup[]),
     ])
     return { device, center, services, groups }

@@ -48,6 +48,45 @@ describe('the console check-in card', () => {
     await kiosk.close()
   })
 
+  it('a kiosk keeps a check-in pushed while its own service list was on the way (CI run of stop 36)', { timeout: 120_000 }, async () => {
+    const { center, url } = await listeningCenter({ config: { uiDir: suite.uiDir } }, suite.cleanups)
+    const service = await center.createService({ prefix: 'A' })
+    const pairing = await center.request('POST', '/api/v1/devices', { token: await center.admin(), body: { kind: 'kiosk', name: 'k' } })
+    const kiosk = await suite.contexts.page(PORTRAIT)
+    // every service list the kiosk asks for after its first is answered at once by the center
+    // but handed to the page only once released: an answer older than the pushes that follow it
+    let release = () => {}
+    const released = new Promise<void>((resolve) => (release = resolve))
+    const handedOver: Promise<void>[] = []
+    let asked = 0
+    await kiosk.route(/\/api\/v1\/services$/, async (route) => {
+      if (asked++ === 0) return route.continue()
+      const answer = await route.fetch()
+      const handed = released.then(() => route.fulfill({ response: answer }))
+      handedOver.push(handed)
+      await handed
+    })
+    await kiosk.goto(`${url}/kiosk/?pair=${pairing.json().pairingCode}`)
+    await kiosk.locator('main[data-screen="home"] h1').waitFor()
+    await kiosk.waitForFunction(() => {
+      const app = document.querySelector('tabour-kiosk-app') as unknown as { session?: { snapshotFrom?: string } } | null
+      return app?.session?.snapshotFrom === 'feed'
+    })
+    expect(await kiosk.locator('tabour-booking-check-in').count()).toBe(0)
+
+    const put = await center.request('PUT', `/api/v1/appointments/settings/${service.id}`, {
+      token: await center.admin(),
+      body: { ...APPOINTMENT_DEFAULTS, enabled: true },
+    })
+    expect(put.statusCode, put.body).toBe(200)
+    await kiosk.locator('tabour-booking-check-in [data-action="have-booking"]').waitFor()
+    release()
+    await Promise.all(handedOver)
+    await kiosk.waitForTimeout(500)
+    expect(await kiosk.locator('tabour-booking-check-in [data-action="have-booking"]').count(), 'still offered').toBe(1)
+    await kiosk.close()
+  })
+
   it('uses the console font and sizes, with a one-line hint, in both languages', { timeout: 180_000 }, async () => {
     const { center, url } = await listeningCenter({ config: { uiDir: suite.uiDir } }, suite.cleanups)
     const service = await center.createService({ prefix: 'A' })

@@ -188,7 +188,8 @@ describe('kiosk and display start-up (issue 22)', () => {
     expect(await page.locator('script#tabour-start-data').count(), 'the start data is taken once').toBe(0)
     // once its feed connects, the kiosk loads its settings once more (a change pushed before the
     // feed connected would be missed otherwise: ui-common/device-session.ts followsConfig); that
-    // comes after the services are on screen, so the start-up requests may go through again
+    // comes after the services are on screen, so the start-up requests may go through again (not
+    // the services': once the feed's snapshot is on screen the feed keeps them)
     await page.unroute(startUp)
     // a change after the page was made still reaches the kiosk, over the live feed
     await kioskWaitingReaches(page, service.id, 0)
