@@ -7,7 +7,7 @@
  * idle waiting, median of a few loads, next to a plain HTML page's first paint in the same run.
  * A probe, not part of `npm run bench`: the bench (kiosk-start.bench.ts) gives the ratios; this
  * says what to cut. `BENCH_UI_DIR` traces another build; `BENCH_TRACE_LOADS` sets the loads (5);
- * `BENCH_TRACE_WARM=1` traces reloads with the cache warm instead.
+ * `BENCH_TRACE_WARM=1` traces reloads with the cache warm instead; `BENCH_TRACE_TARGET=kiosk` the kiosk.
  */
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -54,7 +54,8 @@ async function traceOnce(browser: Browser, c: Case): Promise<{ shownAt: number; 
 
 export async function displayStartTrace(): Promise<void> {
   const center = await startCenter(process.env.BENCH_UI_DIR ?? (await ensureUiBuilt()), Number(process.env.BENCH_PORT ?? 0))
-  const display = screens(center).find((c) => c.target === 'display')!
+  // BENCH_TRACE_TARGET=kiosk traces the kiosk instead (the same page build, the same bench cases)
+  const display = screens(center).find((c) => c.target === (process.env.BENCH_TRACE_TARGET ?? 'display'))!
   const plain: Case = { name: 'plain HTML page, first paint', url: `${center.url}${PLAIN_PATH}`, target: 'plain' }
   const browser = await launchBrowser()
   try {

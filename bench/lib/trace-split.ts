@@ -67,6 +67,12 @@ function findNavigation(events: TraceEvent[], pathname: string): { pid: number; 
       URL.canParse(e.args.data.documentLoaderURL) &&
       new URL(e.args.data.documentLoaderURL).pathname === pathname,
   )
+  // some loads record their navigation with no URL yet (seen for the kiosk's page): the main frame's last one
+  const mainFrame = events.filter((e) => e.name === 'navigationStart' && e.args?.data?.isOutermostMainFrame === true)
+  if (!nav && mainFrame.length > 0) {
+    const last = mainFrame[mainFrame.length - 1]
+    return { pid: last.pid, tid: last.tid, ts: last.ts, frame: last.args?.frame ?? '' }
+  }
   if (!nav) {
     const seen = events.filter((e) => e.name === 'navigationStart').map((e) => JSON.stringify(e.args))
     throw new Error(`trace: no navigationStart to ${pathname} among ${seen.join(' ')}`)
