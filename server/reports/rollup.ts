@@ -33,6 +33,7 @@ import { cachedLocalHour } from './sql-functions.ts'
 import { noStays, replayStay, type Stays, staysOf, timesAt } from '../queue/service-time.ts'
 import { callAfterUndoSql } from './no-show-undo.ts'
 import { endedByClosing } from '../queue/closing-cancellation.ts'
+import { EVENT_ROW_COLUMNS, type EventRow } from '../db/repositories/events-repo.ts'
 
 /** The fold's rules; 2: an undone no-show and the call after it (no-show-undo.ts); 3: served per finish outcome; 4: the closing's cancellations apart. */
 const FOLD_VERSION = '4'
@@ -102,18 +103,6 @@ const emptyBucket = (): Bucket => ({
   svcs: '',
 })
 
-interface EventRow {
-  id: number
-  at: number
-  day: string
-  type: string
-  ticketId: string | null
-  counterId: number | null
-  serviceId: number | null
-  userId: number | null
-  data: string
-}
-
 const SETS = `issued = issued + excluded.issued, called = called + excluded.called, served = served + excluded.served,
   no_show = no_show + excluded.no_show, cancelled = cancelled + excluded.cancelled,
   cancelled_at_closing = cancelled_at_closing + excluded.cancelled_at_closing, transferred = transferred + excluded.transferred,
@@ -153,7 +142,7 @@ export function refreshRollups(db: Database.Database, timeZone: string, maxBatch
   if (cursor === 0) setState(FOLD_GENERATION, randomUUID())
   {
     const read = db.prepare(
-      `SELECT id, at, day, type, ticket_id AS ticketId, counter_id AS counterId, service_id AS serviceId, user_id AS userId, data
+      `SELECT ${EVENT_ROW_COLUMNS}
        FROM events WHERE id > ? AND id <= ? AND type IN (${TYPES.map(() => '?').join(', ')}) ORDER BY id LIMIT ${BATCH}`,
     )
     const upDay = db.prepare(
@@ -172,7 +161,7 @@ export function refreshRollups(db: Database.Database, timeZone: string, maxBatch
     )
     const afterUndo = db.prepare(`SELECT ${callAfterUndoSql('e')} AS again FROM events e WHERE e.id = ?`).pluck()
     const undoneNoShow = db.prepare(
-      `SELECT id, at, day, type, ticket_id AS ticketId, counter_id AS counterId, service_id AS serviceId, user_id AS userId, data
+      `SELECT ${EVENT_ROW_COLUMNS}
        FROM events WHERE ticket_id = ? AND id < ? AND type = 'ticket.no_show' ORDER BY id DESC LIMIT 1`,
     )
     const foldBatch = db.transaction((): boolean => {

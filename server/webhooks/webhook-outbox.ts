@@ -13,23 +13,12 @@ import {
   type WebhookEventType,
   type WebhookPayload,
 } from '../../protocol/webhooks.ts'
+import { EVENT_ROW_COLUMNS, type EventRow } from '../db/repositories/events-repo.ts'
 
 const SUBSCRIBABLE = new Set<string>(WEBHOOK_EVENT_TYPES)
 
 /** Events read per transaction: a long backlog is scanned in steps, each committed with its position. */
 const SCAN_STEP = 500
-
-interface EventRow {
-  id: number
-  at: number
-  day: string
-  type: string
-  ticketId: string | null
-  counterId: number | null
-  serviceId: number | null
-  userId: number | null
-  data: string
-}
 
 /** The idempotency id of the first delivery of an event to a subscription. */
 export const deliveryIdOf = (subscriptionId: number, eventId: number) => `whd_${subscriptionId}_${eventId}`
@@ -65,7 +54,7 @@ export class WebhookOutbox {
     }
     const rows = this.db
       .prepare(
-        `SELECT id, at, day, type, ticket_id AS ticketId, counter_id AS counterId, service_id AS serviceId, user_id AS userId, data
+        `SELECT ${EVENT_ROW_COLUMNS}
          FROM events WHERE id > ? ORDER BY id LIMIT ?`,
       )
       .all(from, SCAN_STEP) as EventRow[]

@@ -15,6 +15,27 @@ export interface EventRecord {
   data?: Record<string, unknown>
 }
 
+/**
+ * An event as the readers of the whole log take it (the reports' fold, the webhooks' outbox):
+ * one row of `SELECT ${EVENT_ROW_COLUMNS}`, its data still the stored JSON text (each reader
+ * parses only the rows it keeps).
+ */
+export interface EventRow {
+  id: number
+  at: number
+  day: string
+  type: string
+  ticketId: string | null
+  counterId: number | null
+  serviceId: number | null
+  userId: number | null
+  data: string
+}
+
+/** The columns of an EventRow. */
+export const EVENT_ROW_COLUMNS =
+  'id, at, day, type, ticket_id AS ticketId, counter_id AS counterId, service_id AS serviceId, user_id AS userId, data'
+
 /** A call that has left its counter, as the event log tells it (EventsRepo.pastCalls). */
 export interface PastCallRecord {
   ticketId: string
