@@ -26,6 +26,21 @@ export function topReasons(f: FeedbackFigure, lang: Lang): string {
   return named.length === 0 ? '—' : named.map((r) => `${r.words} (${r.n})`).join('، ')
 }
 
+/** "12 ratings, average 4.2 of 5, 8 % low": one line of figures, as the card and the report's print say it. */
+export function feedbackSummary(t: FeedbackFigure, lang: Lang, digits: DigitStyle): string {
+  return feedbackText(
+    'feedback.card.summary',
+    lang,
+    {
+      count: t.count,
+      average: num(t.average, digits, 2),
+      lowPercent: percent((t.lowShare ?? 0) * 100, digits, lang),
+      max: num(MAX_SCORE, digits),
+    },
+    digits,
+  )
+}
+
 @customElement('tabour-feedback-card')
 export class FeedbackCard extends LitElement {
   static override styles = [
@@ -95,17 +110,7 @@ export class FeedbackCard extends LitElement {
         t.count === 0
           ? html`<p class="muted" data-feedback-none>${feedbackText('feedback.card.none', lang)}</p>`
           : html`<p class="summary" data-feedback-summary data-count=${t.count} data-average=${t.average ?? ''}>
-              ${feedbackText(
-                'feedback.card.summary',
-                lang,
-                {
-                  count: t.count,
-                  average: num(t.average, digits, 2),
-                  lowPercent: percent((t.lowShare ?? 0) * 100, digits, lang),
-                  max: num(MAX_SCORE, digits),
-                },
-                digits,
-              )}
+              ${feedbackSummary(t, lang, digits)}
             </p>
             ${tableScroll(
               feedbackText('feedback.card.title', lang),

@@ -15,6 +15,7 @@ import type { DashboardApi } from './dashboard-api.ts'
 import { deskStyles, tableScroll } from './dashboard-styles.ts'
 import { inDigits, num, percent } from './format.ts'
 import { counterText } from './counter-name.ts'
+import { feedbackSummary } from './feedback-card.ts'
 
 type Grouping = 'service' | 'counter' | 'clerk' | 'hour'
 interface Row {
@@ -178,17 +179,7 @@ export class FeedbackLine extends LitElement {
     if (!t || t.count === 0) return nothing
     const { lang, digits } = this
     return html`<p data-print-ratings=${t.count}>
-      ${feedbackText('feedback.report.title', lang)}: ${feedbackText(
-        'feedback.card.summary',
-        lang,
-        {
-          count: t.count,
-          average: num(t.average, digits, 2),
-          lowPercent: percent((t.lowShare ?? 0) * 100, digits, lang),
-          max: num(MAX_SCORE, digits),
-        },
-        digits,
-      )}
+      ${feedbackText('feedback.report.title', lang)}: ${feedbackSummary(t, lang, digits)}
     </p>`
   }
 }
