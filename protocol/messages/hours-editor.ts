@@ -73,12 +73,12 @@ export const HOURS_EDITOR_MESSAGES = {
    * which one applies on the shared days, in its row. {other}: the other's name; {from}/{to}: the shared days.
    */
   'hoursTab.overlapApplies': {
-    ar: 'يتداخل مع «{other}»: من {from} إلى {to} يسري هذا الاستثناء {why, select, shorter {لأنه الأقصر} other {لأنه أُضيف لاحقًا}}',
-    en: 'Overlaps “{other}”: from {from} to {to} this one applies, {why, select, shorter {being the shorter} other {being added later}}',
+    ar: 'يتداخل مع «{other}»: من {from} إلى {to}، يسري هذا الاستثناء {why, select, shorter {لأنه الأقصر} other {لأنه أُضيف لاحقًا}}',
+    en: 'Overlaps “{other}”: this one applies from {from} to {to}, {why, select, shorter {being the shorter} other {being added later}}',
   },
   'hoursTab.overlapYields': {
-    ar: 'يتداخل مع «{other}»: من {from} إلى {to} يسري «{other}» بدلًا منه {why, select, shorter {لأنه الأقصر} other {لأنه أُضيف لاحقًا}}',
-    en: 'Overlaps “{other}”: from {from} to {to} “{other}” applies instead, {why, select, shorter {being the shorter} other {being added later}}',
+    ar: 'يتداخل مع «{other}»: من {from} إلى {to}، يسري «{other}» بدلًا منه {why, select, shorter {لأنه الأقصر} other {لأنه أُضيف لاحقًا}}',
+    en: 'Overlaps “{other}”: “{other}” applies instead from {from} to {to}, {why, select, shorter {being the shorter} other {being added later}}',
   },
   /** After adding one that overlaps another: saved, and where to read which applies. */
   'hoursTab.exceptionSavedOverlaps': {

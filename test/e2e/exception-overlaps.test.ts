@@ -21,13 +21,13 @@ const DESK = { width: 1366, height: 768 } as const
 const WORDS = {
   en: {
     saved: 'Exception saved; it overlaps another, and the list says which one applies on the shared days',
-    applies: 'Overlaps “Ramadan hours”: from 2027-02-20 to 2027-02-22 this one applies, being the shorter',
-    yields: 'Overlaps “Holiday”: from 2027-02-20 to 2027-02-22 “Holiday” applies instead, being the shorter',
+    applies: 'Overlaps “Ramadan hours”: this one applies from 2027-02-20 to 2027-02-22, being the shorter',
+    yields: 'Overlaps “Holiday”: “Holiday” applies instead from 2027-02-20 to 2027-02-22, being the shorter',
   },
   ar: {
     saved: 'حُفظ الاستثناء، وهو يتداخل مع استثناء آخر؛ القائمة تبيّن أيهما يسري في الأيام المشتركة',
-    applies: 'يتداخل مع «مواعيد رمضان»: من 2027-02-20 إلى 2027-02-22 يسري هذا الاستثناء لأنه الأقصر',
-    yields: 'يتداخل مع «إجازة»: من 2027-02-20 إلى 2027-02-22 يسري «إجازة» بدلًا منه لأنه الأقصر',
+    applies: 'يتداخل مع «مواعيد رمضان»: من 2027-02-20 إلى 2027-02-22، يسري هذا الاستثناء لأنه الأقصر',
+    yields: 'يتداخل مع «إجازة»: من 2027-02-20 إلى 2027-02-22، يسري «إجازة» بدلًا منه لأنه الأقصر',
   },
 } as const
 
