@@ -21,6 +21,8 @@ import type { Lang } from '../ui-common/i18n.ts'
 import type { DashboardApi, IcsPreview } from './dashboard-api.ts'
 import { deskStyles } from './dashboard-styles.ts'
 import { placeRefusal, type PlacedError } from './hours-errors.ts'
+import { exceptionOverlaps, type ExceptionOverlap } from '../protocol/calendar-overlaps.ts'
+import { isolate } from '../ui-common/bilingual.ts'
 import { hoursLine, linesOf, NINE_TO_THREE, parseHours, WEEK_ORDER, type Lines } from './hours-lines.ts'
 import { inDigits } from './format.ts'
 import './month-calendar.ts'
@@ -58,6 +60,11 @@ export class HoursView extends LitElement {
       }
       section[data-section='exceptions'] {
         overflow-x: auto;
+      }
+      p.overlap {
+        margin: 0.2rem 0 0;
+        font-size: 0.85rem;
+        color: var(--warn);
       }
       table {
         inline-size: 100%;
@@ -268,6 +275,7 @@ export class HoursView extends LitElement {
   private exceptionsCard(cal: CenterCalendar): TemplateResult {
     const lang = this.lang
     const sorted = cal.exceptions.map((e, i) => ({ e, i })).sort((a, b) => a.e.from.localeCompare(b.e.from))
+    const overlaps = exceptionOverlaps(cal.exceptions)
     return html`<section class="card" data-section="exceptions">
       <h2>${t('hoursTab.exceptions', lang)}</h2>
       <p class="muted">${t('hoursTab.exceptionsSavedAtOnce', lang)}</p>
@@ -282,7 +290,7 @@ export class HoursView extends LitElement {
                 ({ e, i }) => html`<tr data-exception=${e.from}>
                   <td dir="ltr">${inDigits(e.from, this.digits)}</td>
                   <td dir="ltr">${inDigits(e.to, this.digits)}</td>
-                  <td>${lang === 'ar' ? e.nameAr : e.nameEn}</td>
+                  <td>${lang === 'ar' ? e.nameAr : e.nameEn}${this.overlapLines(cal, overlaps, i)}</td>
                   <td dir=${e.hours.length ? 'ltr' : nothing}>${e.hours.length ? inDigits(hoursLine(e.hours), this.digits) : t('hoursTab.closedAllDay', lang)}</td>
                   <td><button type="button" class="secondary" data-action="remove-exception" @click=${() => void this.saveExceptions(cal.exceptions.filter((_, k) => k !== i))}>${t('hoursTab.remove', lang)}</button>${this.errorAt(`exceptions/${i}`)}</td>
                 </tr>`,
@@ -300,6 +308,26 @@ export class HoursView extends LitElement {
         ${this.errorAt(`exceptions/${cal.exceptions.length}`)} ${this.messageFor('exception')}
       </form>
     </section>`
+  }
+
+  /**
+   * Under exception `i`'s name, each overlap with another and which of the two applies on the
+   * shared days (calendar-overlaps.ts: overlaps are accepted, so the list must say who wins).
+   */
+  private overlapLines(cal: CenterCalendar, overlaps: readonly ExceptionOverlap[], i: number): TemplateResult | typeof nothing {
+    const mine = overlaps.filter((o) => o.winner === i || o.loser === i)
+    if (mine.length === 0) return nothing
+    const lang = this.lang
+    return html`${mine.map((o) => {
+      const other = cal.exceptions[o.winner === i ? o.loser : o.winner]!
+      const name = (lang === 'ar' ? other.nameAr || other.nameEn : other.nameEn || other.nameAr) || `${other.from}–${other.to}`
+      // a date kept whole on its line (word joiners by its hyphens) and in its own direction inside Arabic
+      const day = (d: string) => isolate(inDigits(d, this.digits).replaceAll('-', '\u2060-\u2060'))
+      const values = { other: isolate(name), from: day(o.from), to: day(o.to), why: o.why }
+      return html`<p class="overlap" data-overlap=${o.winner === i ? 'applies' : 'yields'}>
+        ${t(o.winner === i ? 'hoursTab.overlapApplies' : 'hoursTab.overlapYields', lang, values)}
+      </p>`
+    })}`
   }
 
   private icsCard(): TemplateResult {
@@ -398,21 +426,24 @@ export class HoursView extends LitElement {
       return
     }
     const exception: HoursException = { from: get('from'), to: get('to'), nameAr: get('nameAr'), nameEn: get('nameEn'), hours }
-    if (await this.saveExceptions([...this.cal!.exceptions, exception])) form.reset()
+    if (await this.saveExceptions([...this.cal!.exceptions, exception], true)) form.reset()
   }
 
   /**
    * Stores `exceptions` at once, on the calendar as last saved (weekly hours typed but not saved
    * stay typed, not stored); true when stored.
    */
-  private async saveExceptions(exceptions: HoursException[]): Promise<boolean> {
+  private async saveExceptions(exceptions: HoursException[], added = false): Promise<boolean> {
     if (!this.api) return false
     const saved = await this.api.calendar()
     const next = { ...saved, exceptions }
     return this.attempt('exception', next, async () => {
       const stored = await this.api!.putCalendar(next)
       this.patch({ exceptions: stored.exceptions })
-      this.note = { where: 'exception', ok: 'hoursTab.exceptionSaved' }
+      // an added one that overlaps another is saved (calendar-overlaps.ts), and the notice says to look at which applies
+      const last = stored.exceptions.length - 1
+      const overlapping = added && exceptionOverlaps(stored.exceptions).some((o) => o.winner === last || o.loser === last)
+      this.note = { where: 'exception', ok: overlapping ? 'hoursTab.exceptionSavedOverlaps' : 'hoursTab.exceptionSaved' }
     })
   }
 

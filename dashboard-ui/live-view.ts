@@ -7,7 +7,7 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit'
 import { customElement, property } from 'lit/decorators.js'
 import type { Counter, ServiceWithQueue } from '../protocol/entities.ts'
-import type { DeviceHealth, HourlySeries, StatsToday } from '../protocol/stats.ts'
+import { cancelledByPeople, type DeviceHealth, type HourlySeries, type StatsToday } from '../protocol/stats.ts'
 import { intlLocale, type DigitStyle } from '../ui-common/digits.ts'
 import { clockTime } from '../protocol/messages/clock-time.ts'
 import type { Lang } from '../ui-common/i18n.ts'
@@ -167,6 +167,11 @@ export class LiveView extends LitElement {
     // "served" counts every finish whatever its outcome: the line under it says which (served-by-outcome.ts)
     const outcomes = s.servedByOutcome ? servedOutcomesLine(s.servedByOutcome, lang, digits) : null
     const servedNote = outcomes ? html`<span class="note" data-served-outcomes>${outcomes}</span>` : undefined
+    // as the daily report: the citizens' and staff's cancellations, the closing's apart under them
+    const closingNote =
+      tt.cancelledAtClosing === undefined
+        ? undefined
+        : html`<span class="note" data-cancelled-at-closing=${tt.cancelledAtClosing}>${dashboardText('kpi.cancelledAtClosing', lang, { n: tt.cancelledAtClosing }, digits)}</span>`
     const slaTone = tt.slaPercent === null ? undefined : tt.slaPercent >= 80 ? 'ok' : tt.slaPercent < 60 ? 'bad' : undefined
     return html`<section class="kpis">
       ${card('kpi.waiting', 'waiting', num(tt.waiting, digits))} ${card('kpi.longest', 'longest', duration(tt.longestWaitSeconds ?? null, digits))}
@@ -174,6 +179,7 @@ export class LiveView extends LitElement {
       ${card('kpi.sla', 'sla', percent(tt.slaPercent, digits, lang), slaTone, slaNote)} ${card('kpi.avgWait', 'avgWait', duration(tt.avgWaitSeconds, digits))}
       ${card('kpi.p90Wait', 'p90Wait', duration(tt.p90WaitSeconds ?? null, digits))} ${card('kpi.avgService', 'avgService', duration(tt.avgServiceSeconds, digits))}
       ${card('kpi.p90Service', 'p90Service', duration(tt.p90ServiceSeconds ?? null, digits))} ${card('kpi.noShow', 'noShow', percent(tt.noShowPercent ?? null, digits, lang))}
+      ${card('kpi.cancelled', 'cancelled', num(cancelledByPeople(tt), digits), undefined, closingNote)}
     </section>`
   }
 

@@ -31,12 +31,21 @@ export const FinishOutcomeEdit = Type.Object(
     code: Type.Optional(Type.String({ pattern: '^[a-z][a-z0-9_]{0,31}$' })),
     nameAr: OutcomeName,
     nameEn: OutcomeName,
+    /**
+     * True on the one outcome a plain "finish" records and the console picks already (at most
+     * one). The center lists it first; the others keep the order sent. Absent on every outcome
+     * (an older client): the first is the default, as before.
+     */
+    default: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
 )
 export type FinishOutcomeEdit = Static<typeof FinishOutcomeEdit>
 
-/** The whole list, in the console's order; the first is the default (what a plain "finish" records). */
+/**
+ * The whole list, in the console's order after the default: the outcome marked `default` goes
+ * first, the others follow in the order sent (none marked: the first is the default).
+ */
 export const PutFinishOutcomesBody = Type.Object(
   { outcomes: Type.Array(FinishOutcomeEdit, { minItems: 1, maxItems: MAX_FINISH_OUTCOMES }) },
   { additionalProperties: false },
@@ -52,6 +61,8 @@ export const FinishOutcomesSource = literalUnion(['config', 'center', 'hub'])
 export const FinishOutcomesReply = Type.Object({
   /** The list clerks pick from now; the first is the default. */
   outcomes: Type.Array(FinishOutcome),
+  /** The default's code, said outright (always the first's): what a plain "finish" records and the console picks already. */
+  defaultCode: Type.String(),
   source: FinishOutcomesSource,
   /** The version of the hub's bundle that sets the list (source `hub`), else null. */
   hubVersion: Nullable(Type.Integer()),

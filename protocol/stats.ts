@@ -9,7 +9,14 @@ const Figures = {
   called: Type.Integer(),
   served: Type.Integer(),
   noShow: Type.Integer(),
+  /** Every ticket cancelled today: by its holder, by staff, or by the center's closing. */
   cancelled: Type.Integer(),
+  /**
+   * Of `cancelled`, the tickets the center's closing cancelled (closing time, the day's close),
+   * counted as the daily reports count them (ReportFigures.cancelledAtClosing), so the live and
+   * the daily figures agree; `cancelledByPeople` gives the rest. Absent on an older server.
+   */
+  cancelledAtClosing: Type.Optional(Type.Integer()),
   transferredOut: Type.Integer(),
   waiting: Type.Integer(),
   avgWaitSeconds: Nullable(Type.Number()),

@@ -1,7 +1,9 @@
 /**
  * `<tabour-finish-outcomes-config>`: in the center's configuration, the outcomes a clerk finishes
  * a ticket with (GET/PUT /center/finish-outcomes). A manager renames them in both languages, adds,
- * moves, removes, and picks the default, which goes first (the console preselects the first).
+ * moves, removes, and marks the default on purpose: it goes first (the console lists it first and
+ * picks it already) and stays there, so moving the other rows never makes another the default
+ * (walk s40: "Up" on the second row silently did), nor does removing it make the next one.
  * Codes are never typed: an existing outcome keeps its own (the reports count by it), a new one
  * gets one from the server. While the national hub's bundle sets the list it is shown read-only,
  * with the sentence that says so (as a hub-mapped national code is: national-code-field.ts).
@@ -65,6 +67,11 @@ export class FinishOutcomesConfig extends ConfigForm {
         display: flex;
         gap: 0.3rem;
         flex-wrap: wrap;
+      }
+      .default-note {
+        margin: 1.35rem 0 0;
+        max-inline-size: 16rem;
+        font-size: 0.85rem;
       }
       .controls button {
         padding-block: 0.25rem;
@@ -193,27 +200,34 @@ export class FinishOutcomesConfig extends ConfigForm {
   /**
    * One outcome's box. Rows are keyed (repeat) so a moved row takes its boxes and focus along, and
    * the default radio is bound live: the browser checks the clicked one itself, so a plain binding
-   * that did not change would leave the wrong one checked after the move.
+   * that did not change would leave the wrong one checked after the move. The default's row (the
+   * first) has no moves and no remove, but the sentence saying how to change it; the second row
+   * cannot move up (into the default's place).
    */
   private row(r: Row, i: number): TemplateResult {
     const l = this.lang
     const name = this.nameOf(r, i)
     const last = this.rows.length - 1
-    return html`<li data-row=${i} data-code=${r.code ?? ''}>
+    const isDefault = i === 0
+    return html`<li data-row=${i} data-code=${r.code ?? ''} data-default=${isDefault ? 'true' : nothing}>
       <div class="head">
         <h3 id=${`outcome-${r.key}`}>${outcomesText('outcomes.row', l, { n: i + 1 }, this.digits)}</h3>
         <label class="check">
-          <input type="radio" name="default" data-action="default" .checked=${live(i === 0)} aria-label=${outcomesText('outcomes.makeDefault', l, { name })} @change=${() => this.move(i, 0)} />
+          <input type="radio" name="default" data-action="default" .checked=${live(isDefault)} aria-label=${outcomesText('outcomes.makeDefault', l, { name })} @change=${() => this.makeDefault(i)} />
           ${outcomesText('outcomes.default', l)}
         </label>
         <span class="muted">${r.code ? html`${outcomesText('outcomes.code', l)}: <bdi dir="ltr">${r.code}</bdi>` : outcomesText('outcomes.new', l)}</span>
       </div>
       ${this.nameField(r, i, 'nameAr')} ${this.nameField(r, i, 'nameEn')}
-      <div class="controls">
-        <button type="button" class="quiet" data-action="up" ?disabled=${i === 0} aria-label=${outcomesText('outcomes.upOf', l, { name })} @click=${() => this.move(i, i - 1)}>${outcomesText('outcomes.up', l)}</button>
+      ${
+        isDefault
+          ? html`<p class="muted default-note" data-default-note>${outcomesText('outcomes.defaultNote', l)}</p>`
+          : html`<div class="controls">
+        <button type="button" class="quiet" data-action="up" ?disabled=${i === 1} aria-label=${outcomesText('outcomes.upOf', l, { name })} @click=${() => this.move(i, i - 1)}>${outcomesText('outcomes.up', l)}</button>
         <button type="button" class="quiet" data-action="down" ?disabled=${i === last} aria-label=${outcomesText('outcomes.downOf', l, { name })} @click=${() => this.move(i, i + 1)}>${outcomesText('outcomes.down', l)}</button>
-        <button type="button" class="quiet" data-action="remove" ?disabled=${last === 0} title=${last === 0 ? outcomesText('outcomes.atLeastOne', l) : nothing} aria-label=${outcomesText('outcomes.removeOf', l, { name })} @click=${() => this.removeRow(i)}>${outcomesText('outcomes.remove', l)}</button>
-      </div>
+        <button type="button" class="quiet" data-action="remove" aria-label=${outcomesText('outcomes.removeOf', l, { name })} @click=${() => this.removeRow(i)}>${outcomesText('outcomes.remove', l)}</button>
+      </div>`
+      }
     </li>`
   }
 
@@ -242,8 +256,19 @@ export class FinishOutcomesConfig extends ConfigForm {
     this.rows = this.rows.map((r) => (r.key === key ? { ...r, [field]: value } : r))
   }
 
-  /** Moves row `from` to `to` (0: the default); the errors shown no longer match their rows, so they go. */
+  /** Row `i` becomes the default, on purpose (its radio): it goes first, the former default second. */
+  private makeDefault(i: number): void {
+    this.reorder(i, 0)
+  }
+
+  /** Moves row `from` to `to` among the others: never into or out of the default's place (row 0). */
   private move(from: number, to: number): void {
+    if (from === 0 || to === 0) return
+    this.reorder(from, to)
+  }
+
+  /** Moves row `from` to `to`; the errors shown no longer match their rows, so they go. */
+  private reorder(from: number, to: number): void {
     if (to < 0 || to >= this.rows.length || from === to) return
     const rows = [...this.rows]
     const [moved] = rows.splice(from, 1)
@@ -253,8 +278,9 @@ export class FinishOutcomesConfig extends ConfigForm {
     this.notice = null
   }
 
+  /** Removes row `i`; never the default (row 0): removing it would make the next one the default unasked. */
   private removeRow(i: number): void {
-    if (this.rows.length <= 1) return
+    if (i === 0 || this.rows.length <= 1) return
     this.rows = this.rows.filter((_, j) => j !== i)
     this.errors = {}
     this.notice = null
@@ -290,10 +316,12 @@ export class FinishOutcomesConfig extends ConfigForm {
       this.renderRoot.querySelector<HTMLInputElement>('input[aria-invalid="true"]')?.focus()
       return
     }
-    const outcomes: FinishOutcomeEdit[] = this.rows.map((r) => ({
+    // the default said outright, not left to the order (protocol/finish-outcomes.ts FinishOutcomeEdit.default)
+    const outcomes: FinishOutcomeEdit[] = this.rows.map((r, i) => ({
       ...(r.code ? { code: r.code } : {}),
       nameAr: r.nameAr.trim(),
       nameEn: r.nameEn.trim(),
+      ...(i === 0 ? { default: true } : {}),
     }))
     await this.saveWith(async () => {
       const reply = await this.api.putFinishOutcomes({ outcomes })

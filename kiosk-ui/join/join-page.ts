@@ -197,10 +197,12 @@ export class JoinPage extends LitElement {
   private renderBody(lang: Lang): TemplateResult {
     if (this.step === 'loading') return html`<p class="card">${joinText('common.loading', lang)}</p>`
     if (this.step === 'unreachable' || !this.data) return html`<p class="card warn" role="alert">${joinText('join.failed', lang)}</p>`
-    if (this.data.services.length === 0) return html`<p class="card final" role="status">${joinText('join.none', lang)}</p>`
+    if (this.data.services.length === 0)
+      return html`<p class="card final" role="status" data-join-state="off">${joinText('join.off', lang)}</p>`
     const busy = this.step === 'busy'
+    const noneOpen = this.noneOpen(lang)
     return html`
-      <p>${joinText('join.intro', lang)}</p>
+      ${noneOpen ?? html`<p>${joinText('join.intro', lang)}</p>`}
       <form novalidate @submit=${(e: Event) => this.submit(e)}>
         <fieldset>
           <legend>${joinText('join.services', lang)}</legend>
@@ -233,6 +235,27 @@ export class JoinPage extends LitElement {
         </button>
       </form>
     `
+  }
+
+  /**
+   * What the page says first when no listed service takes a join now (each row says its own
+   * reason): all outside their hours, with when the first opens; or open but refusing for
+   * another reason. Null while one takes joins (the intro then).
+   */
+  private noneOpen(lang: Lang): TemplateResult | null {
+    const services = this.data!.services
+    if (services.some((s) => s.closedReason === null)) return null
+    if (!services.every((s) => s.closedReason === 'closed'))
+      return html`<p class="card final" role="status" data-join-state="none-now">${joinText('join.noneNow', lang)}</p>`
+    const first = services
+      .map((s) => s.opensAt)
+      .filter((at): at is string => at !== null)
+      .sort((a, b) => Date.parse(a) - Date.parse(b))[0]
+    const digits = digitsFor(lang, this.data!.center.digits)
+    const text = first
+      ? joinText('join.allClosedOpens', lang, { time: opensAtText(first, lang, digits, this.data!.center.timeZone) })
+      : joinText('join.allClosed', lang)
+    return html`<p class="card final" role="status" data-join-state="outside-hours">${text}</p>`
   }
 
   private renderService(s: RemoteService, lang: Lang): TemplateResult {

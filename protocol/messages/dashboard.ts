@@ -59,6 +59,13 @@ export const DASHBOARD_MESSAGES = {
     en: 'Share of waits that ended in a call within the service’s target wait, out of: every call (a transferred ticket waits again, and counts again), everyone who left the line uncalled after the target passed, and everyone still waiting past it.',
   },
   'kpi.noShow': { ar: 'نسبة عدم الحضور', en: 'No-show rate' },
+  /** The citizens' and staff's own cancellations, as the daily report's column (col.cancelledByPeople). */
+  'kpi.cancelled': { ar: 'ألغاها المواطن أو الموظف اليوم', en: 'Cancelled by citizen or staff today' },
+  /** Under it: the closing's cancellations, counted apart as the daily report does (col.cancelledAtClosing). */
+  'kpi.cancelledAtClosing': {
+    ar: '{n, plural, =0 {لم يُلغِ الإغلاق أي تذكرة} one {وتذكرة واحدة أُلغيت عند الإغلاق} two {وتذكرتان أُلغيتا عند الإغلاق} few {و# تذاكر أُلغيت عند الإغلاق} other {و# تذكرة أُلغيت عند الإغلاق}}',
+    en: '{n, plural, =0 {none cancelled at closing} other {and # cancelled at closing}}',
+  },
   'live.services': { ar: 'الخدمات', en: 'Services' },
   'live.counters': { ar: 'الشبابيك', en: 'Counters' },
   // dashboard-ui/unserved-lines.ts: tickets that wait while nobody can call them (the console warns at a transfer, the status page says so)

@@ -7,8 +7,8 @@ import { messagesOf, type Catalogue } from './format.ts'
 export const FINISH_OUTCOMES_CONFIG_MESSAGES = {
   'outcomes.title': { ar: 'نتائج إنهاء التذكرة', en: 'Finish outcomes' },
   'outcomes.intro': {
-    ar: 'يختار الموظف إحدى هذه النتائج عند إنهاء التذكرة، والنتيجة الافتراضية تأتي أولًا وتكون مختارة مسبقًا. تغيير اسم نتيجة لا يغيّر عدّها في التقارير.',
-    en: 'A clerk picks one of these when finishing a ticket; the default comes first and is picked already. Renaming an outcome keeps its count in the reports.',
+    ar: 'يختار الموظف إحدى هذه النتائج عند إنهاء التذكرة. النتيجة الافتراضية هي التي تختارها بعلامة «الافتراضية»: تظهر للموظف أولًا وتكون مختارة مسبقًا، ونقل النتائج الأخرى لأعلى أو لأسفل لا يغيّرها. تغيير اسم نتيجة لا يغيّر عدّها في التقارير.',
+    en: 'A clerk picks one of these when finishing a ticket. The default is the one you mark “Default”: clerks see it first, picked already, and moving the others up or down does not change it. Renaming an outcome keeps its count in the reports.',
   },
   'outcomes.fromConfig': {
     ar: 'هذه القائمة من ملف الإعدادات حتى تحفظها هنا.',
@@ -30,6 +30,11 @@ export const FINISH_OUTCOMES_CONFIG_MESSAGES = {
   'outcomes.code': { ar: 'الرمز في التقارير', en: 'Code in the reports' },
   'outcomes.new': { ar: 'جديدة: يُعطى رمزها عند الحفظ', en: 'New: its code is given when saved' },
   'outcomes.default': { ar: 'الافتراضية', en: 'Default' },
+  /** In the default's row: why it has no moves and cannot be removed. */
+  'outcomes.defaultNote': {
+    ar: 'تبقى أولًا ما دامت الافتراضية. لتغييرها، ضع علامة «الافتراضية» على نتيجة أخرى.',
+    en: 'It stays first while it is the default. To change it, mark another outcome “Default”.',
+  },
   'outcomes.makeDefault': { ar: 'اجعل «{name}» النتيجة الافتراضية', en: 'Make “{name}” the default' },
   'outcomes.up': { ar: 'أعلى', en: 'Up' },
   'outcomes.down': { ar: 'أسفل', en: 'Down' },
@@ -43,7 +48,6 @@ export const FINISH_OUTCOMES_CONFIG_MESSAGES = {
     ar: 'النتيجة المحذوفة تبقى في تقارير الأيام السابقة برمزها.',
     en: 'A removed outcome stays in past days’ reports under its code.',
   },
-  'outcomes.atLeastOne': { ar: 'يجب أن تبقى نتيجة واحدة على الأقل', en: 'At least one outcome must remain' },
 } as const satisfies Catalogue
 
 export const outcomesText = messagesOf(FINISH_OUTCOMES_CONFIG_MESSAGES)

@@ -68,6 +68,23 @@ export const HOURS_EDITOR_MESSAGES = {
     ar: 'تُحفظ الإضافة والحذف فورًا',
     en: 'Adding or removing is saved at once',
   },
+  /**
+   * An exception that overlaps another (protocol/calendar-overlaps.ts): accepted, and this says
+   * which one applies on the shared days, in its row. {other}: the other's name; {from}/{to}: the shared days.
+   */
+  'hoursTab.overlapApplies': {
+    ar: 'يتداخل مع «{other}»: من {from} إلى {to}، يسري هذا الاستثناء {why, select, shorter {لأنه الأقصر} other {لأنه أُضيف لاحقًا}}',
+    en: 'Overlaps “{other}”: this one applies from {from} to {to}, {why, select, shorter {being the shorter} other {being added later}}',
+  },
+  'hoursTab.overlapYields': {
+    ar: 'يتداخل مع «{other}»: من {from} إلى {to}، يسري «{other}» بدلًا منه {why, select, shorter {لأنه الأقصر} other {لأنه أُضيف لاحقًا}}',
+    en: 'Overlaps “{other}”: “{other}” applies instead from {from} to {to}, {why, select, shorter {being the shorter} other {being added later}}',
+  },
+  /** After adding one that overlaps another: saved, and where to read which applies. */
+  'hoursTab.exceptionSavedOverlaps': {
+    ar: 'حُفظ الاستثناء، وهو يتداخل مع استثناء آخر؛ القائمة تبيّن أيهما يسري في الأيام المشتركة',
+    en: 'Exception saved; it overlaps another, and the list says which one applies on the shared days',
+  },
   'hoursTab.sameAsCenter': { ar: 'مواعيد المركز نفسها', en: 'Same as the center' },
   'hoursTab.serviceHours': { ar: 'مواعيد الخدمة {name}', en: 'Hours of {name}' },
   'hoursTab.icsEvent': { ar: 'الحدث «{name}»: {reason}', en: 'Event “{name}”: {reason}' },

@@ -58,7 +58,25 @@ export const JOIN_MESSAGES = {
   },
   'join.submit': { ar: 'احجز مكاني', en: 'Take my place' },
   'join.busy': { ar: 'جارٍ الحجز…', en: 'Joining…' },
-  'join.none': { ar: 'لا توجد خدمة تقبل الحجز من الهاتف الآن.', en: 'No service takes joins from a phone now.' },
+  /** The center lists no service under remoteJoin.services: phone joins are off here, not just now (walk s40). */
+  'join.off': {
+    ar: 'هذا المركز لا يقبل الحجز في الدور من الهاتف. يمكنك أخذ تذكرة من جهاز التذاكر في المركز.',
+    en: 'This center does not take joins from a phone. You can take a ticket at the center’s kiosk.',
+  },
+  /** Every service that takes phone joins is outside its opening hours; {time}: when the first opens. */
+  'join.allClosedOpens': {
+    ar: 'الحجز من الهاتف في مواعيد العمل فقط، ولا توجد خدمة مفتوحة الآن. أول خدمة تفتح {time}.',
+    en: 'Joining from a phone works only during opening hours, and no service is open now. The first opens {time}.',
+  },
+  'join.allClosed': {
+    ar: 'الحجز من الهاتف في مواعيد العمل فقط، ولا توجد خدمة مفتوحة الآن.',
+    en: 'Joining from a phone works only during opening hours, and no service is open now.',
+  },
+  /** Open hours, but no service takes a join now for another reason (no counter, a cap, stopped): each row says which. */
+  'join.noneNow': {
+    ar: 'لا توجد خدمة تقبل الحجز من الهاتف في هذه اللحظة؛ السبب مكتوب تحت كل خدمة.',
+    en: 'No service takes a join from a phone at this moment; the reason is under each service.',
+  },
   'join.failed': { ar: 'تعذّر الحجز. حاول مرة أخرى.', en: 'Could not join. Please try again.' },
   'join.err.closed': {
     ar: 'الخدمة مغلقة الآن؛ الحجز من الهاتف في مواعيد العمل فقط.',

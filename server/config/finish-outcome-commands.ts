@@ -39,6 +39,30 @@ function codeOf(nameEn: string): string {
   return slug === '' ? 'outcome' : slug
 }
 
+/**
+ * Which outcome of `body` is marked the default: its index, 0 when none is (an older client: the
+ * first, as before). Two marked are refused on the second, naming it: which one a clerk gets
+ * preselected must not depend on a tie-break.
+ */
+function defaultIndex(body: PutFinishOutcomesBody): number {
+  const marked = body.outcomes.flatMap((o, i) => (o.default === true ? [i] : []))
+  if (marked.length > 1) {
+    const field = `outcomes/${marked[1]}/default`
+    throw fieldError(
+      ErrorCodes.VALIDATION,
+      { field, reason: 'duplicate' },
+      `body/${field}: outcomes/${marked[0]} is marked the default already; mark one only`,
+    )
+  }
+  return marked[0] ?? 0
+}
+
+/** The list with the default first and the others in their order: the console lists it first and picks it already. */
+function defaultFirst(outcomes: FinishOutcome[], index: number): FinishOutcome[] {
+  const chosen = outcomes[index]!
+  return [chosen, ...outcomes.filter((_, i) => i !== index)]
+}
+
 export class FinishOutcomeCommands {
   constructor(
     private readonly ctx: QueueContext,
@@ -51,16 +75,20 @@ export class FinishOutcomeCommands {
   /** The list clerks pick from now, and where it comes from. */
   list(): FinishOutcomesReply {
     const hubVersion = runningBundleVersion(this.ctx.db)
+    const outcomes = this.config.queue.finishOutcomes.map((o) => ({ ...o }))
     return {
-      outcomes: this.config.queue.finishOutcomes.map((o) => ({ ...o })),
+      outcomes,
+      defaultCode: outcomes[0]?.code ?? '',
       source: hubVersion !== null ? 'hub' : this.saved().length > 0 ? 'center' : 'config',
       hubVersion,
     }
   }
 
   /**
-   * Replaces the list (the first is the default); applied after the commit, then consoles hear
-   * `config:changed` and load the center again. Refused whole on the first problem, naming its field.
+   * Replaces the list; the outcome marked `default` goes first (the console's default), the
+   * others keep their order; none marked, the first is the default. Applied after the commit,
+   * then consoles hear `config:changed` and load the center again. Refused whole on the first
+   * problem, naming its field.
    */
   replace(actor: Actor, body: PutFinishOutcomesBody): FinishOutcomesReply {
     const hubVersion = runningBundleVersion(this.ctx.db)
@@ -70,7 +98,7 @@ export class FinishOutcomeCommands {
         `the national hub's configuration bundle ${hubVersion} sets the finish outcomes; they change with its next bundle`,
       )
     assertNoReorderingControls(body)
-    const outcomes = this.withCodes(this.trimmed(body))
+    const outcomes = defaultFirst(this.withCodes(this.trimmed(body)), defaultIndex(body))
     this.ctx.write((tx) => {
       this.ctx.db.prepare('UPDATE finish_outcomes SET position = NULL').run()
       // the list running until now (the config file's, at the first save) is remembered too: a code it drops stays taken

@@ -19,6 +19,7 @@ function todayFigures(row: FigureRow | undefined, waiting: number, oldestQueuedA
     served: f.served,
     noShow: f.noShow,
     cancelled: f.cancelled,
+    cancelledAtClosing: f.cancelledAtClosing,
     transferredOut: f.transferred,
     waiting,
     avgWaitSeconds: f.avgWaitSeconds,

@@ -15,7 +15,8 @@ import { ROOT } from './ui-build.ts'
 /**
  * The center's admin edits the finish outcomes in the dashboard (center configuration: the
  * dashboard's configuration tab is the admins'; a manager may use the API), in real Chromium
- * at 1366×768, in Arabic and English: renames one, adds one, makes it the default; a clerk's
+ * at 1366×768, in Arabic and English: renames one, adds one, marks it the default (moving another
+ * row then leaves the default as it is: walk s40); a clerk's
  * console that stays open (no reload) then offers the new names and the new outcome first when
  * finishing, and the finish records the new code. While the hub's bundle runs, the list is shown
  * read-only with the sentence that says so. axe finds nothing serious. Screenshots in
@@ -116,16 +117,45 @@ describe('finish outcomes edited in the dashboard', { timeout: 180_000 }, () => 
       expect(await page.locator('tabour-finish-outcomes-config li').first().getAttribute('data-code')).toBe('')
       // the default is the first row's radio, and only that one
       const defaults = page.locator('tabour-finish-outcomes-config input[data-action="default"]')
-      expect(await defaults.evaluateAll((els) => els.map((e) => (e as HTMLInputElement).checked))).toEqual([
+      const onlyFirstChecked = async () =>
+        expect(await defaults.evaluateAll((els) => els.map((e) => (e as HTMLInputElement).checked))).toEqual([
+          true,
+          false,
+          false,
+          false,
+          false,
+        ])
+      await onlyFirstChecked()
+      // moving the others never makes one the default (walk s40: "Up" on the second row did): the
+      // default's row has no moves and no remove but the sentence how to change it, the second row
+      // cannot go up into its place, and moving it down leaves the default as it is
+      const rows = page.locator('tabour-finish-outcomes-config li')
+      expect(await rows.nth(0).locator('[data-action="up"], [data-action="down"], [data-action="remove"]').count()).toBe(0)
+      expect(await rows.nth(0).locator('[data-default-note]').textContent()).toContain(
+        lang === 'ar' ? 'ضع علامة «الافتراضية» على نتيجة أخرى' : 'mark another outcome “Default”',
+      )
+      expect(await rows.nth(1).locator('[data-action="up"]').isDisabled()).toBe(true)
+      await rows.nth(1).locator('[data-action="down"]').click()
+      expect(await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-code')))).toEqual([
+        '',
+        'referred',
+        'served',
+        'incomplete_papers',
+        'other',
+      ])
+      await onlyFirstChecked()
+      // the save says the default outright
+      const sent = page.waitForRequest((r) => r.method() === 'PUT' && r.url().endsWith('/center/finish-outcomes'))
+      await screenshot(page, `dashboard-${lang}-edited`)
+      await page.locator('tabour-finish-outcomes-config [data-action="save"]').click()
+      await page.locator('tabour-finish-outcomes-config [data-notice]').waitFor()
+      expect((await sent).postDataJSON().outcomes.map((o: { default?: boolean }) => o.default ?? false)).toEqual([
         true,
         false,
         false,
         false,
         false,
       ])
-      await screenshot(page, `dashboard-${lang}-edited`)
-      await page.locator('tabour-finish-outcomes-config [data-action="save"]').click()
-      await page.locator('tabour-finish-outcomes-config [data-notice]').waitFor()
       await row(page, 'sent_to_the_bank').waitFor()
       expect(await page.locator('tabour-finish-outcomes-config li').first().getAttribute('data-code')).toBe('sent_to_the_bank')
       expect(await seriousAxeViolations(page), `outcomes form saved, ${lang}`).toEqual([])
@@ -139,8 +169,8 @@ describe('finish outcomes edited in the dashboard', { timeout: 180_000 }, () => 
       const choices = dialog.locator('input[name="outcome"]')
       expect(await choices.evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).toEqual([
         'sent_to_the_bank',
-        'served',
         'referred',
+        'served',
         'incomplete_papers',
         'other',
       ])

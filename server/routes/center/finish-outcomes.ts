@@ -6,8 +6,9 @@ import { actorOf, allow, MANAGERS } from '../../auth/access.ts'
 
 /**
  * GET /center/finish-outcomes: what a clerk may finish a ticket with, and where the list comes
- * from (the config file, this center's managers, the hub's bundle); PUT: a manager replaces it
- * (the first is the default). Consoles follow at once (`config:changed` on the staff feed).
+ * from (the config file, this center's managers, the hub's bundle), with the default's code; PUT:
+ * a manager replaces it, marking the default (`default: true`; none marked: the first). Consoles
+ * follow at once (`config:changed` on the staff feed).
  */
 export async function finishOutcomeRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
@@ -30,7 +31,8 @@ export async function finishOutcomeRoutes(fastify: FastifyInstance): Promise<voi
       preValidation: allow(...MANAGERS),
       schema: {
         tags: ['center'],
-        summary: 'replace the finish outcomes (a new one without a code; refused while the hub manages them)',
+        summary:
+          'replace the finish outcomes (a new one without a code; the one marked default goes first; refused while the hub manages them)',
         body: PutFinishOutcomesBody,
         response: { 200: FinishOutcomesReply, ...errorResponses(400, 401, 403, 409, 422) },
       },

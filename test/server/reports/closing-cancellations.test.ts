@@ -7,7 +7,8 @@ import { cancelledByPeople } from '../../../protocol/stats.ts'
  * The reports count the tickets the center's closing cancelled apart from those a citizen or
  * staff cancelled (server/reports/rollup.ts, cancelled_at_closing): one day with a citizen's
  * cancel, a staff cancel and two tickets left waiting at a closing with cancel-after, and the
- * night's line cancelled at the next day's close.
+ * night's line cancelled at the next day's close. The live figures (GET /stats/today) split them
+ * the same way, so the manager's live view and the day's report agree.
  */
 const everyDay = (open: string, close: string): WeeklyHours => {
   const h = [{ open, close }]
@@ -50,6 +51,11 @@ describe('cancellations in the reports', () => {
       [a.id, 2, 1],
       [b.id, 0, 1],
     ])
+    // the manager's live figures split them the same way, and agree with the day's report
+    const today = (await c.request('GET', '/api/v1/stats/today', { token: admin })).json()
+    expect(today.day).toBe('2026-12-06')
+    expect(split(today.totals)).toEqual(split(byDay.totals))
+    expect(today.services.map((s: any) => [s.serviceId, ...split(s)])).toEqual(byService.rows.map((r: any) => [r.key, ...split(r)]))
     // the CSV has the closing's share beside the total, as the JSON
     const csv = (await c.request('GET', '/api/v1/stats/report.csv?from=2026-12-06&to=2026-12-06&by=day&lang=en', { token: admin })).body
     expect(csv).toContain('Tickets cancelled,Of which cancelled at closing,')

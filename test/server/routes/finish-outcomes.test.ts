@@ -44,13 +44,40 @@ describe('finish outcomes a manager edits', () => {
       { code: 'served', nameAr: 'تمت الخدمة', nameEn: 'Served' },
       { code: 'sent_to_the_bank', nameAr: 'أُرسل إلى البنك', nameEn: 'Sent to the bank!' },
     ]
-    expect(res.json()).toEqual({ outcomes: list, source: 'center', hubVersion: null })
+    expect(res.json()).toEqual({ outcomes: list, defaultCode: 'referred', source: 'center', hubVersion: null })
     expect((await center.request('GET', '/api/v1/center', { token: clerk })).json().finishOutcomes).toEqual(list)
     // the default (the first) is what a finish without an outcome records, and the new code is accepted
     expect(center.app.tabour.config.queue.finishOutcomes[0]?.code).toBe('referred')
     // audited under its route
     const audit = (await center.request('GET', '/api/v1/settings/audit', { token: await center.admin() })).json()
     expect(audit[0]).toMatchObject({ method: 'PUT', route: '/center/finish-outcomes', body: { outcomes: list } })
+  })
+
+  it('the default is the outcome marked so, listed first, the others in the order sent; none marked: the first; two: refused', async () => {
+    center = await TestCenter.start()
+    const manager = (await center.createUser('manager1', 'manager')).token
+    expect((await current(manager)).defaultCode).toBe('served')
+    const [served, referred, papers, other] = (await current(manager)).outcomes
+    // the admin moved "Other" to the top of the list but marked "Incomplete papers" the default
+    const res = await put(manager, [other, served, referred, { ...papers, default: true }])
+    expect(res.statusCode, res.body).toBe(200)
+    expect(res.json().defaultCode).toBe('incomplete_papers')
+    expect(res.json().outcomes.map((o: { code: string }) => o.code)).toEqual(['incomplete_papers', 'other', 'served', 'referred'])
+    expect(center.app.tabour.config.queue.finishOutcomes[0]?.code).toBe('incomplete_papers')
+    // the mark does not outlive the request: GET says the default by its code, the outcomes as ever
+    expect(await current(manager)).toMatchObject({ defaultCode: 'incomplete_papers' })
+    expect((await current(manager)).outcomes[0]).toEqual({ code: 'incomplete_papers', nameAr: papers.nameAr, nameEn: papers.nameEn })
+    // an older client marks none: the first is the default, as before
+    const plain = await put(manager, [referred, served])
+    expect(plain.json()).toMatchObject({ defaultCode: 'referred', outcomes: [{ code: 'referred' }, { code: 'served' }] })
+    // two marked: which one a clerk gets picked already must not be a tie-break; nothing applied
+    const two = await put(manager, [
+      { ...served, default: true },
+      { ...referred, default: true },
+    ])
+    expect(two.statusCode).toBe(400)
+    expect(two.json()).toMatchObject({ code: 'TABOUR_ERR_VALIDATION', field: 'outcomes/1/default', reason: 'duplicate' })
+    expect((await current(manager)).defaultCode).toBe('referred')
   })
 
   it('never gives a removed outcome’s code to a new one: "Other" again is other_2, and the old code can come back as itself', async () => {
@@ -121,6 +148,7 @@ describe('finish outcomes a manager edits', () => {
           { code: 'done', nameAr: 'انتهت', nameEn: 'Finished' },
           { code: 'postponed', nameAr: 'مؤجل', nameEn: 'Postponed' },
         ],
+        defaultCode: 'done',
         source: 'center',
         hubVersion: null,
       })
@@ -140,7 +168,7 @@ describe('finish outcomes a manager edits', () => {
     expect(center.app.tabour.configBundles.receive(bundle, 3, pinned)).toEqual({ version: 3, outcome: 'applied' })
 
     const hubList = [{ code: 'served', nameAr: 'تمت الخدمة', nameEn: 'Served' }]
-    expect(await current(manager)).toEqual({ outcomes: hubList, source: 'hub', hubVersion: 3 })
+    expect(await current(manager)).toEqual({ outcomes: hubList, defaultCode: 'served', source: 'hub', hubVersion: 3 })
     const res = await put(manager, [{ nameAr: 'مؤجل', nameEn: 'Postponed' }])
     expect(res.statusCode).toBe(409)
     expect(res.json().code).toBe('TABOUR_ERR_HUB_MANAGED')

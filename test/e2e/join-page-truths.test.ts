@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest'
+import { join } from 'node:path'
+import { ADMIN_PASSWORD, TestClock } from '../helpers/test-center.ts'
+import { listeningCenter } from '../helpers/listening-center.ts'
+import { DEFAULT_CALENDAR } from '../../protocol/calendar.ts'
+import { seriousAxeViolations } from './axe.ts'
+import { PHONE, useBrowserSuite } from './browser.ts'
+import { ROOT } from './ui-build.ts'
+
+/**
+ * The phone join page says what is true when nobody can join (walk s40: it said "No service
+ * takes joins from a phone now" also where the center never took any, which reads "try later"):
+ * phone joins off for this center; every service outside its hours, with when the first opens;
+ * open hours but no service taking a join now (each row says why). Arabic and English, at phone
+ * size, axe clean. Screenshots in test-results/join-page-truths/.
+ */
+const SHOTS = join(ROOT, 'test-results', 'join-page-truths')
+const suite = useBrowserSuite(SHOTS, { setupTimeoutMs: 180_000 })
+const LANGS = ['ar', 'en'] as const
+
+/** The join page in `lang`, once it has read the services: the sentence it starts with. */
+async function joinPage(url: string, lang: 'ar' | 'en', shot: string) {
+  const page = await suite.contexts.page(PHONE)
+  await page.goto(`${url}/join/${lang}/`)
+  const state = page.locator('tabour-join-page [data-join-state]')
+  await state.waitFor()
+  expect(await page.locator('html').getAttribute('dir')).toBe(lang === 'ar' ? 'rtl' : 'ltr')
+  expect(await seriousAxeViolations(page), shot).toEqual([])
+  await suite.shot(page, shot)
+  return { page, state: await state.getAttribute('data-join-state'), text: (await state.textContent())?.trim() }
+}
+
+describe('the phone join page when nobody can join', { timeout: 180_000 }, () => {
+  it('says phone joins are off for a center that lists no service for them, not "now"', async () => {
+    const { center, url } = await listeningCenter({ config: { uiDir: suite.uiDir } }, suite.cleanups)
+    await center.createService({ prefix: 'A', nameAr: 'جوازات السفر', nameEn: 'Passports' })
+    for (const lang of LANGS) {
+      const { state, text } = await joinPage(url, lang, `off-${lang}`)
+      expect(state).toBe('off')
+      expect(text).toBe(
+        lang === 'ar'
+          ? 'هذا المركز لا يقبل الحجز في الدور من الهاتف. يمكنك أخذ تذكرة من جهاز التذاكر في المركز.'
+          : 'This center does not take joins from a phone. You can take a ticket at the center’s kiosk.',
+      )
+    }
+  })
+
+  it('says outside the hours when it opens next, and "not at this moment" when open but no service takes a join', async () => {
+    // Sunday 6 December 2026, 18:00 in Cairo (UTC+2): the center is open 08:00–15:00 every day
+    const clock = new TestClock(Date.parse('2026-12-06T16:00:00Z'))
+    const remoteJoin = { services: [{ prefix: 'A', mode: 'check-in' as const, arriveMinutes: 15 }] }
+    const { center, url } = await listeningCenter({ clock, config: { uiDir: suite.uiDir, remoteJoin } }, suite.cleanups)
+    const admin = await center.admin()
+    const a = await center.createService({ prefix: 'A', nameAr: 'جوازات السفر', nameEn: 'Passports' })
+    await center.createCounter({ number: 1, serviceIds: [a.id] })
+    const h = [{ open: '08:00', close: '15:00' }]
+    const weekly = { sun: h, mon: h, tue: h, wed: h, thu: h, fri: h, sat: h }
+    expect((await center.request('PUT', '/api/v1/calendar', { token: admin, body: { ...DEFAULT_CALENDAR, weekly } })).statusCode).toBe(200)
+    for (const lang of LANGS) {
+      const { page, state, text } = await joinPage(url, lang, `outside-hours-${lang}`)
+      expect(state).toBe('outside-hours')
+      expect(text).toContain(
+        lang === 'ar'
+          ? 'الحجز من الهاتف في مواعيد العمل فقط، ولا توجد خدمة مفتوحة الآن. أول خدمة تفتح الاثنين'
+          : 'Joining from a phone works only during opening hours, and no service is open now. The first opens Monday',
+      )
+      expect(await page.locator('tabour-join-page [data-join]').isDisabled()).toBe(true)
+    }
+    // Monday 10:00: open, but the service is stopped; the row says so, the sentence says "at this moment"
+    clock.set('2026-12-07T08:00:00Z')
+    // (a fresh sign-in: the evening's session has expired overnight)
+    const morning = await center.login('admin', ADMIN_PASSWORD)
+    expect((await center.request('PATCH', `/api/v1/services/${a.id}`, { token: morning, body: { active: false } })).statusCode).toBe(200)
+    for (const lang of LANGS) {
+      const { page, state, text } = await joinPage(url, lang, `none-now-${lang}`)
+      expect(state).toBe('none-now')
+      expect(text).toBe(
+        lang === 'ar'
+          ? 'لا توجد خدمة تقبل الحجز من الهاتف في هذه اللحظة؛ السبب مكتوب تحت كل خدمة.'
+          : 'No service takes a join from a phone at this moment; the reason is under each service.',
+      )
+      expect(await page.locator(`tabour-join-page [data-service="${a.id}"] .off`).textContent()).toBe(
+        lang === 'ar' ? 'الخدمة متوقفة الآن' : 'This service is not available now',
+      )
+    }
+  })
+})
