@@ -44,5 +44,25 @@ describe('a held place read after its time ran out', () => {
     expect(rows(c, "SELECT json_extract(data, '$.reason') AS reason FROM events WHERE type = 'ticket.abandoned'")).toEqual([
       { reason: 'turn_passed' },
     ])
+    expect(read.json().cancelledBecause).toBeUndefined()
+  })
+
+  it("a held place the day's close ended says so (the day's line closed), not that nobody checked in in time", async () => {
+    const clock = new TestClock(Date.parse('2026-03-10T21:40:00Z')) // 23:40 in Cairo
+    center = await TestCenter.start({
+      clock,
+      config: { remoteJoin: { services: [{ prefix: 'A', mode: 'check-in', dailyCap: 10, arriveMinutes: 10 }] } },
+    })
+    const a = await center.createService({ prefix: 'A' })
+    const joined = await center.app.inject({
+      method: 'POST',
+      url: '/api/v1/remote/join',
+      payload: { serviceId: a.id },
+      remoteAddress: '203.0.113.9',
+    })
+    expect(joined.statusCode, joined.body).toBe(201)
+    clock.advance(30 * 60) // 00:10 the next day
+    const read = (await center.request('GET', `/api/v1/tickets/${joined.json().id}`)).json()
+    expect(read).toMatchObject({ status: 'abandoned', cancelledBecause: 'day_closed' })
   })
 })
