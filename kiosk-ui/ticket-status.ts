@@ -4,8 +4,8 @@
  * the center's name, or "your turn: go to counter N" once called. Live: a public socket pushes
  * the ticket at every change (issue, call, finish, transfer ahead of it); only while that socket
  * is down does it poll, every 60 s and when the page becomes visible again. A ticket in line also
- * asks again a minute after its latest news: its closing note moves with the clock, not with events. A waiting ticket can
- * be cancelled by its holder (with a confirm step). Reads only the public status: nothing personal.
+ * asks again half a minute after its latest news: its closing note moves with the clock, not with
+ * events. A waiting ticket can be cancelled by its holder (with a confirm step). Reads only the public status: nothing personal.
  * A ticket joined from a phone (issue 19) also shows its held place, its time to arrive and the
  * "I am here" button (remote-status.ts); "your turn is near" and "go to counter N" are in the
  * page's title too, so a phone in a pocket shows them on its lock screen or tab.
@@ -56,11 +56,12 @@ const settled = (t: PublicTicket): boolean => FINAL.has(t.status) && !t.noShow
 const FALLBACK_POLL_MS = 60_000
 
 /**
- * How often a ticket in line asks again while the socket is up: pushes come with queue events,
- * but the closing note comes with the clock (the half hour before the hours' or the day's close)
- * and a quiet hall pushes nothing then (walk 2026-12-05), nor when the day's close ends the ticket.
+ * How long after its latest news a ticket in line asks again while the socket is up: pushes come
+ * with queue events, but the closing note comes with the clock (the half hour before the hours'
+ * or the day's close) and a quiet hall pushes nothing then (walk 2026-12-05), nor when the day's
+ * close ends the ticket. Only while the page is visible (PollController): a phone in a pocket asks nothing.
  */
-const IN_LINE_REFRESH_MS = 60_000
+const IN_LINE_REFRESH_MS = 30_000
 
 /** Statuses in line, whose closing note (protocol/closing-note.ts) moves with the clock. */
 const IN_LINE = new Set(['waiting', 'remote'])
@@ -363,7 +364,7 @@ export class TicketStatus extends LitElement {
     this.updateTitle()
     if (ticket.noShow) this.undoTick.start(true)
     else this.undoTick.stop()
-    // a minute after the latest news, whether pushed or fetched: a busy hall's pushes keep it current anyway
+    // counted from the latest news, pushed or fetched: a busy hall's pushes keep it current anyway
     if (IN_LINE.has(ticket.status)) this.clockTick.start(true)
     else this.clockTick.stop()
     if (settled(ticket)) {
