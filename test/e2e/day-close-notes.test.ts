@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core'
 import { TestClock } from '../helpers/test-center.ts'
 import { listeningCenter } from '../helpers/listening-center.ts'
 import { demoCalendar } from '../../server/demo/seed.ts'
-import { PHONE, useBrowserSuite } from './browser.ts'
+import { LANDSCAPE, PHONE, PORTRAIT, useBrowserSuite } from './browser.ts'
 import { seriousAxeViolations } from './axe.ts'
 
 /**
@@ -13,7 +13,7 @@ import { seriousAxeViolations } from './axe.ts'
  * status page say that today's line closes at 12:00 AM and that tickets not yet called are
  * cancelled; a status page opened at 23:20 says it once the clock gets there, with no queue
  * event to push it; after midnight the cancelled ticket says the day's line closed, not the
- * center. Screenshots go to /tmp/s40-dayclose/ (TABOUR_SHOTS to change it).
+ * center. The kiosk's card and the display's band say it too. Screenshots go to /tmp/s40-dayclose/ (TABOUR_SHOTS to change it).
  */
 const SHOTS = process.env.TABOUR_SHOTS ?? '/tmp/s40-dayclose'
 const suite = useBrowserSuite(SHOTS)
@@ -75,6 +75,26 @@ describe("the day's close on the citizen's phone", { timeout: 180_000 }, () => {
       expect(await seriousAxeViolations(page), `status ${lang}`).toEqual([])
       await suite.shot(page, `status-day-close-${lang}`)
     }
+
+    // the kiosk before issuing and the hall's display say the same (the kiosk in the center's digits)
+    const pairing = async (kind: 'kiosk' | 'display') =>
+      (await center.request('POST', '/api/v1/devices', { token: await center.admin(), body: { kind, name: kind } })).json().pairingCode
+    const kioskPage = await suite.contexts.page(PORTRAIT)
+    await kioskPage.goto(`${url}/kiosk/?pair=${await pairing('kiosk')}`)
+    const cardNote = kioskPage.locator(`tabour-service-grid [data-service-id="${a.id}"] .closing-note`)
+    await cardNote.waitFor()
+    expect(await cardNote.textContent()).toBe(DAY_CLOSE.ar)
+    expect(await cardNote.getAttribute('data-day-close')).toBe('true')
+    expect(await seriousAxeViolations(kioskPage), 'kiosk').toEqual([])
+    await suite.shot(kioskPage, 'kiosk-day-close-ar')
+    const display = await suite.contexts.page(LANDSCAPE)
+    await display.goto(`${url}/display/?pair=${await pairing('display')}`)
+    const band = display.locator('tabour-hours-banner [data-hours="day-closing-soon"]')
+    await band.waitFor()
+    expect(await band.locator('[lang="ar"]').textContent()).toBe(DAY_CLOSE.ar)
+    expect(await band.locator('[lang="en"]').textContent()).toBe(DAY_CLOSE.en)
+    expect(await seriousAxeViolations(display), 'display').toEqual([])
+    await suite.shot(display, 'display-day-close')
 
     // after midnight: cancelled by the day's close, which the page says is the day's line, not the center
     clock.set(new Date(cairo('00:01', '2026-12-07')).toISOString())

@@ -54,15 +54,9 @@ describe('a held place read after its time ran out', () => {
       config: { remoteJoin: { services: [{ prefix: 'A', mode: 'check-in', dailyCap: 10, arriveMinutes: 10 }] } },
     })
     const a = await center.createService({ prefix: 'A' })
-    const joined = await center.app.inject({
-      method: 'POST',
-      url: '/api/v1/remote/join',
-      payload: { serviceId: a.id },
-      remoteAddress: '203.0.113.9',
-    })
-    expect(joined.statusCode, joined.body).toBe(201)
+    const joined = await center.joinFromPhone(a.id)
     clock.advance(30 * 60) // 00:10 the next day
-    const read = (await center.request('GET', `/api/v1/tickets/${joined.json().id}`)).json()
+    const read = (await center.request('GET', `/api/v1/tickets/${joined.id}`)).json()
     expect(read).toMatchObject({ status: 'abandoned', cancelledBecause: 'day_closed' })
   })
 })

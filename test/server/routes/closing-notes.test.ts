@@ -104,14 +104,7 @@ describe('closing notes on the join page and the ticket status', () => {
     const put = await center.request('PUT', '/api/v1/calendar', { token: await center.admin(), body: allDay })
     expect(put.statusCode, put.body).toBe(200)
     const walkIn = await center.issue(kiosk, { serviceId: a.id })
-    const joined = await center.app.inject({
-      method: 'POST',
-      url: '/api/v1/remote/join',
-      payload: { serviceId: a.id },
-      remoteAddress: '203.0.113.9',
-    })
-    expect(joined.statusCode, joined.body).toBe(201)
-    const held = joined.json().id as string
+    const held = (await center.joinFromPhone(a.id)).id
     // 23:20: more than the half hour to midnight, nothing to say
     expect((await ticket(walkIn.id)).closing).toBeUndefined()
 
