@@ -3,14 +3,14 @@
  * band says "Closed — opens Sunday at 08:00"; in the last half hour before closing, "The
  * center closes at 15:00". Both languages at once, like the rest of the board; nothing when the
  * center is open and not about to close (or has no hours configured). It asks the center every
- * minute: hours move with the clock, not with an event.
+ * minute: hours move with the clock, not with an event. With a daily close where the hours go on
+ * (a 24-hour center), the last half hour of the business day says the day's line closes instead.
  */
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import type { HoursNow } from '../protocol/calendar.ts'
 import { hoursText } from '../protocol/messages/hours.ts'
-import { opensText } from '../ui-common/opening-words.ts'
-import { clockTime } from '../protocol/messages/clock-time.ts'
+import { closesSoonText, opensText } from '../ui-common/opening-words.ts'
 import type { DigitStyle } from '../ui-common/digits.ts'
 import type { Lang } from '../ui-common/i18n.ts'
 import { fetchHoursNow } from './display-api.ts'
@@ -26,8 +26,7 @@ export function hoursNotice(hours: HoursNow, timeZone: string | undefined, lang:
     const opens = hours.opensAt ? opensText(hours.opensAt, at, timeZone, lang, digits) : null
     return opens ? hoursText('hours.closedOpens', lang, { opens }, digits) : hoursText('hours.closed', lang, {}, digits)
   }
-  if (hours.closesAt && Date.parse(hours.closesAt) - at <= NOTICE_MS)
-    return hoursText('hours.closingSoon', lang, { time: clockTime(hours.closesAt, timeZone, lang, digits) }, digits)
+  if (hours.closesAt && Date.parse(hours.closesAt) - at <= NOTICE_MS) return closesSoonText(hours, timeZone, lang, digits)
   return null
 }
 
@@ -84,7 +83,7 @@ export class HoursBanner extends LitElement {
     if (!hours) return nothing
     const ar = hoursNotice(hours, this.timeZone, 'ar', this.digits)
     if (ar === null) return nothing
-    return html`<p class="band ${hours.open ? 'soon' : 'closed'}" role="status" data-hours=${hours.open ? 'closing-soon' : 'closed'}>
+    return html`<p class="band ${hours.open ? 'soon' : 'closed'}" role="status" data-hours=${hours.open ? (hours.dayClose ? 'day-closing-soon' : 'closing-soon') : 'closed'}>
       <span lang="ar">${ar}</span><span class="en" lang="en" dir="ltr">${hoursNotice(hours, this.timeZone, 'en', 'western')}</span>
     </p>`
   }

@@ -13,7 +13,8 @@ import { waitText } from '../protocol/messages/ticket.ts'
 import { themeStyles } from '../ui-common/theme.ts'
 import { kioskStyles, tileLook, tilePressed } from './kiosk-styles.ts'
 import { kioskText } from '../protocol/messages/kiosk.ts'
-import { closedReasonText, opensText } from '../ui-common/opening-words.ts'
+import { closedReasonText, closingNoteText, opensText } from '../ui-common/opening-words.ts'
+import { closingNoteOf } from '../protocol/closing-note.ts'
 import { serviceIcon } from '../ui-common/service-icons.ts'
 
 /** The service's name in `lang`. */
@@ -160,8 +161,13 @@ export const serviceGridStyles: CSSResultGroup = [
       color: var(--tabour-primary);
     }
     .unavailable-note,
-    .unstaffed-note {
+    .unstaffed-note,
+    .closing-note {
       font-weight: 700;
+    }
+    /* the closing's note takes its own line under the figures */
+    .closing-note {
+      flex-basis: 100%;
     }
     .issuing {
       color: var(--tabour-primary);
@@ -237,5 +243,20 @@ function figures(view: ServiceGridView, s: ServiceWithQueue): TemplateResult {
   if (unstaffed)
     return html`${waiting}<span class="unstaffed-note" data-unstaffed="true">${kioskText('kiosk.unstaffedMayWait', lang)}</span>`
   return html`${waiting}
-    <span>${kioskText('ticket.waitLabel', lang)}: <b data-wait=${s.estimatedWaitSeconds ?? 'unknown'}>${waitText(s.estimatedWaitSeconds, lang, digits)}</b></span>`
+    <span>${kioskText('ticket.waitLabel', lang)}: <b data-wait=${s.estimatedWaitSeconds ?? 'unknown'}>${waitText(s.estimatedWaitSeconds, lang, digits)}</b></span>
+    ${closingLine(view, s)}`
+}
+
+/**
+ * Before a ticket is taken, what the phone's join page says about the closing (protocol/closing-note.ts):
+ * the last ticket or the closing within the half hour, the wait running past it; the day's close
+ * of a center open around the clock too, whose waiting tickets it cancels (walk 2026-12-05).
+ */
+function closingLine(view: ServiceGridView, s: ServiceWithQueue): TemplateResult | null {
+  if (!s.hours) return null
+  const timeZone = view.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone
+  const note = closingNoteOf(s.hours, s.estimatedWaitSeconds, timeZone, 'joiner')
+  return note
+    ? html`<span class="closing-note" data-closing=${note.kind} data-day-close=${note.dayClose}>${closingNoteText(note, view.lang, view.digits)}</span>`
+    : null
 }

@@ -3,8 +3,9 @@
  * at `<base>/t/<id>`. Shows the ticket, the service, how many are ahead and the expected wait,
  * the center's name, or "your turn: go to counter N" once called. Live: a public socket pushes
  * the ticket at every change (issue, call, finish, transfer ahead of it); only while that socket
- * is down does it poll, every 60 s and when the page becomes visible again. A waiting ticket can
- * be cancelled by its holder (with a confirm step). Reads only the public status: nothing personal.
+ * is down does it poll, every 60 s and when the page becomes visible again. A ticket in line also
+ * asks again half a minute after its latest news: its closing note moves with the clock, not with
+ * events. A waiting ticket can be cancelled by its holder (with a confirm step). Reads only the public status: nothing personal.
  * A ticket joined from a phone (issue 19) also shows its held place, its time to arrive and the
  * "I am here" button (remote-status.ts); "your turn is near" and "go to counter N" are in the
  * page's title too, so a phone in a pocket shows them on its lock screen or tab.
@@ -54,6 +55,17 @@ const settled = (t: PublicTicket): boolean => FINAL.has(t.status) && !t.noShow
 /** The fallback poll while the live socket is down. */
 const FALLBACK_POLL_MS = 60_000
 
+/**
+ * How long after its latest news a ticket in line asks again while the socket is up: pushes come
+ * with queue events, but the closing note comes with the clock (the half hour before the hours'
+ * or the day's close) and a quiet hall pushes nothing then (walk 2026-12-05), nor when the day's
+ * close ends the ticket. Only while the page is visible (PollController): a phone in a pocket asks nothing.
+ */
+const IN_LINE_REFRESH_MS = 30_000
+
+/** Statuses in line, whose closing note (protocol/closing-note.ts) moves with the clock. */
+const IN_LINE = new Set(['waiting', 'remote'])
+
 /** The cancel control: the button, the confirm step, a request in flight, or why it failed. */
 type CancelStep = 'idle' | 'confirm' | 'busy' | 'tooLate' | 'failed'
 
@@ -84,6 +96,8 @@ export class TicketStatus extends LitElement {
     },
     30_000,
   )
+  /** Keeps a ticket in line current with the clock (IN_LINE_REFRESH_MS); the fallback poll covers a lost socket. */
+  private readonly clockTick = new PollController(this, () => this.refresh(), IN_LINE_REFRESH_MS)
   private socket: Socket | null = null
   /** When this phone received the ticket shown (Date.now()): a no-show's minutes left count down from then. */
   private toldAt = 0
@@ -246,15 +260,28 @@ export class TicketStatus extends LitElement {
       case 'abandoned':
         // a place held from a phone and never checked in lost its place; anyone else (a remote
         // ticket too, once checked in) was parked and did not come back in time
+        if (ticket.cancelledBecause === 'day_closed') return this.renderCancelled(ticket, lang)
         return html`<p class="final" data-state="abandoned">
           ${statusText(ticket.remote && ticket.remote.arrivedAt === null ? 'status.placeLost' : 'status.abandoned', lang)}
         </p>`
       default:
-        // cancelled: the center's closing says so (the holder did nothing wrong); the holder's own or staff's cancel stays neutral
-        return html`<p class="final" data-cancelled=${ticket.cancelledBecause ?? ''}>
-          ${statusText(ticket.cancelledBecause === 'center_closed' ? 'status.cancelledCenterClosed' : 'status.cancelled', lang)}
-        </p>`
+        return this.renderCancelled(ticket, lang)
     }
+  }
+
+  /**
+   * A ticket cancelled (or a held place ended) and why: the center's closing or the day's says so
+   * (the holder did nothing wrong), never "the center closed" for the day's close of a center that
+   * stays open; the holder's own or staff's cancel stays neutral.
+   */
+  private renderCancelled(ticket: PublicTicket, lang: Lang): TemplateResult {
+    const key =
+      ticket.cancelledBecause === 'day_closed'
+        ? 'status.cancelledDayClosed'
+        : ticket.cancelledBecause === 'center_closed'
+          ? 'status.cancelledCenterClosed'
+          : 'status.cancelled'
+    return html`<p class="final" data-cancelled=${ticket.cancelledBecause ?? ''}>${statusText(key, lang)}</p>`
   }
 
   /**
@@ -337,6 +364,9 @@ export class TicketStatus extends LitElement {
     this.updateTitle()
     if (ticket.noShow) this.undoTick.start(true)
     else this.undoTick.stop()
+    // counted from the latest news, pushed or fetched: a busy hall's pushes keep it current anyway
+    if (IN_LINE.has(ticket.status)) this.clockTick.start(true)
+    else this.clockTick.stop()
     if (settled(ticket)) {
       this.poll.stop()
       this.socket?.disconnect()

@@ -128,8 +128,14 @@ export const HoursNow = Type.Object({
   closedReason: Nullable(ClosedReason),
   /** The next opening when closed; null when open now, or when no opening is configured within a year. */
   opensAt: Nullable(Type.String()),
-  /** When the open stretch ends; null when closed, or open with no close within a fortnight (a 24-hour center). */
+  /** When the open stretch ends, or the day's line with a daily close (`dayClose`); null when closed, or open with no close within a fortnight and no daily close (a 24-hour center). */
   closesAt: Nullable(Type.String()),
+  /**
+   * True when `closesAt` is the business day's close (the calendar's `dailyClose`), not the end of
+   * the hours: the center may stay open, but the day's line closes then and its tickets not yet
+   * called are cancelled. Screens say so ("Today's line closes at 12:00 AM"), not "the center closes".
+   */
+  dayClose: Type.Boolean(),
   /** The last time a kiosk issues (closesAt minus the service's cut-off); null with closesAt. */
   lastTicketAt: Nullable(Type.String()),
 })

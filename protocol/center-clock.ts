@@ -209,3 +209,8 @@ export function businessDay(epochMs: number, timeZone: string, startsAt = MIDNIG
   while (epochMs >= businessDayStartMs(addDays(day, 1), timeZone, startsAt)) day = addDays(day, 1)
   return day
 }
+
+/** The instant the business day after the one `epochMs` belongs to begins: when, with a daily close, that day's line closes. */
+export function nextBusinessDayStartMs(epochMs: number, timeZone: string, startsAt = MIDNIGHT): number {
+  return businessDayStartMs(addDays(businessDay(epochMs, timeZone, startsAt), 1), timeZone, startsAt)
+}

@@ -9,6 +9,8 @@
  *  - `may-not-be-served`: the wait runs past closing (the kiosk's ticket says so too).
  *  - `last-ticket-soon`: tickets stop within CLOSING_NOTICE_MINUTES (joining too).
  *  - `closing-soon`: the service closes within CLOSING_NOTICE_MINUTES.
+ * The closing of the last three may be the business day's close (`dayClose`, protocol/calendar.ts
+ * HoursNow): the center stays open but the day's line closes and its waiting tickets are cancelled.
  */
 import { type Static, Type } from '@sinclair/typebox'
 import { literalUnion } from './common.ts'
@@ -26,8 +28,12 @@ export const ClosingNote = Type.Object({
   at: Type.String(),
   /** The center's time zone: the page writes `at` as its clocks show it. */
   timeZone: Type.String(),
+  /** True when the closing named is the business day's close, not the end of the hours: the page says the day's line closes and tickets not yet called are cancelled. */
+  dayClose: Type.Boolean(),
 })
 export type ClosingNote = Static<typeof ClosingNote>
+
+const NAMES_THE_CLOSING: ReadonlySet<ClosingNoteKind> = new Set(['wait-past-close', 'may-not-be-served', 'closing-soon'])
 
 /**
  * The note for someone about to join (`joiner`: the join page) or holding a ticket (`holder`:
@@ -35,7 +41,8 @@ export type ClosingNote = Static<typeof ClosingNote>
  * and the wait (of a ticket taken now, or of the held ticket); null when there is nothing to say.
  */
 export function closingNoteOf(hours: HoursNow, waitSeconds: number | null, timeZone: string, who: 'joiner' | 'holder'): ClosingNote | null {
-  const note = (kind: ClosingNoteKind, at: string) => ({ kind, at, timeZone })
+  // the last-ticket notes name the cut-off; the others the closing, which may be the day's
+  const note = (kind: ClosingNoteKind, at: string) => ({ kind, at, timeZone, dayClose: NAMES_THE_CLOSING.has(kind) && hours.dayClose })
   if (who === 'joiner' && hours.closedReason === 'last-ticket' && hours.lastTicketAt) return note('tickets-stopped', hours.lastTicketAt)
   if (who === 'joiner' && hours.closedReason === 'wait-past-close' && hours.closesAt) return note('wait-past-close', hours.closesAt)
   if (!hours.open || hours.closesAt === null || (who === 'joiner' && hours.closedReason !== null)) return null

@@ -196,10 +196,11 @@ export const PublicTicket = Type.Object({
   remote: Type.Optional(RemoteFacts),
   /**
    * Only for a cancelled ticket: who or what cancelled it, so the status page can say why. The
-   * center's closing (`center_closed`, also the day's close), the holder (`citizen`) or staff
+   * center's closing (`center_closed`), the business day's close (`day_closed`: its line closed,
+   * the center may be open; also a held place abandoned then), the holder (`citizen`) or staff
    * (`staff`; their reason code and note stay internal).
    */
-  cancelledBecause: Type.Optional(literalUnion(['center_closed', 'citizen', 'staff'])),
+  cancelledBecause: Type.Optional(literalUnion(['center_closed', 'day_closed', 'citizen', 'staff'])),
   /** Only for a visit of several steps (protocol/visit-steps.ts): the step it is at, of how many, and the next step's service. */
   visit: Type.Optional(VisitProgress),
   /**

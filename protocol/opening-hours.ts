@@ -6,7 +6,7 @@
  * 24 April 00:00 opening is the day's first instant (01:00), and a 24:00 close is the next day's
  * start. Adjacent intervals join, so a 24-hour center is one open stretch across midnight.
  */
-import { addDays, dayCount, dayEndMs, localDay, localTimeMs, type LocalDate } from './center-clock.ts'
+import { addDays, dayCount, dayEndMs, localDay, localTimeMs, nextBusinessDayStartMs, type LocalDate } from './center-clock.ts'
 import { WEEKDAYS, type CenterCalendar, type ClosedReason, type HoursException, type HoursNow, type OpenInterval } from './calendar.ts'
 
 /** An open stretch as instants, start ≤ t < end. */
@@ -122,20 +122,38 @@ export function nextOpeningMs(cal: CenterCalendar, serviceId: number | null, at:
   return span === null ? null : Math.max(span.start, at)
 }
 
+/** The next closing a screen names: when, and whether it is the business day's close rather than the end of the hours. */
+export interface Closing {
+  at: number
+  /** True: the calendar's daily close (the line of the day closes, its waiting tickets are cancelled) comes before the hours end. */
+  dayClose: boolean
+}
+
 /**
- * When the open stretch around `at` ends, joining stretches that touch (23:00–24:00 then
- * 00:00–06:00 is one); null when closed at `at`, or open for a fortnight without a break.
+ * The next closing from `at`, the one computation every screen's "closes at" comes from: the end
+ * of the open stretch around `at`, joining stretches that touch (23:00–24:00 then 00:00–06:00 is
+ * one), or, with the calendar's `dailyClose`, the next business day's start when it comes first
+ * (or at once): the center may stay open across it, but the old day's waiting tickets are
+ * cancelled then (queue-context.ts closePastDays), so for a citizen in line it is a closing
+ * (walk 2026-12-05: a 24-hour center said nothing before midnight). Null when closed at `at`, or
+ * open for a fortnight without a break and no daily close.
  */
-export function closingMs(cal: CenterCalendar, serviceId: number | null, at: number, timeZone: string): number | null {
+export function nextClosing(cal: CenterCalendar, serviceId: number | null, at: number, timeZone: string): Closing | null {
   let span = spanFrom(cal, serviceId, at, timeZone, 0)
   if (span === null || span.start > at) return null
-  const horizon = at + CLOSE_HORIZON_DAYS * 86_400_000
+  const dayClose = cal.dailyClose ? nextBusinessDayStartMs(at, timeZone, cal.businessDayStartsAt) : Number.POSITIVE_INFINITY
+  const horizon = Math.min(at + CLOSE_HORIZON_DAYS * 86_400_000, dayClose)
   while (span.end < horizon) {
     const next = spanFrom(cal, serviceId, span.end, timeZone, 1)
-    if (next === null || next.start > span.end) return span.end
+    if (next === null || next.start > span.end) return { at: span.end, dayClose: false }
     span = next
   }
-  return null
+  return cal.dailyClose ? { at: dayClose, dayClose: true } : null
+}
+
+/** The instant of the next closing (nextClosing); null when closed at `at`, or with no close in sight. */
+export function closingMs(cal: CenterCalendar, serviceId: number | null, at: number, timeZone: string): number | null {
+  return nextClosing(cal, serviceId, at, timeZone)?.at ?? null
 }
 
 /** The service's cut-off in minutes before closing (0 when it has no rules). */
@@ -162,7 +180,8 @@ export function hoursNow(
   estimatedWaitSeconds: number | null = null,
 ): HoursNow {
   const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString())
-  const close = closingMs(cal, serviceId, at, timeZone)
+  const closing = nextClosing(cal, serviceId, at, timeZone)
+  const close = closing?.at ?? null
   const open = close !== null || isOpenAt(cal, serviceId, at, timeZone)
   if (!open) {
     return {
@@ -171,6 +190,7 @@ export function hoursNow(
       closedReason: 'closed',
       opensAt: iso(nextOpeningMs(cal, serviceId, at, timeZone)),
       closesAt: null,
+      dayClose: false,
       lastTicketAt: null,
     }
   }
@@ -187,7 +207,15 @@ export function hoursNow(
     closedReason = 'wait-past-close'
   // past the cut-off, "opens" means the next stretch after this one closes
   const opensAt = closedReason && close !== null ? nextOpeningMs(cal, serviceId, close, timeZone) : null
-  return { at: new Date(at).toISOString(), open, closedReason, opensAt: iso(opensAt), closesAt: iso(close), lastTicketAt: iso(lastTicket) }
+  return {
+    at: new Date(at).toISOString(),
+    open,
+    closedReason,
+    opensAt: iso(opensAt),
+    closesAt: iso(close),
+    dayClose: closing?.dayClose ?? false,
+    lastTicketAt: iso(lastTicket),
+  }
 }
 
 /** How far back "when did it last close" looks. */

@@ -32,11 +32,16 @@ function waitsForOf(view: QueueView, t: Parameters<QueueView['standing']>[0]): P
   return counter ? { waitsFor: { number: counter.number, name: counter.name, open: counter.state === 'open' } } : {}
 }
 
-/** Who or what cancelled a cancelled ticket, as the public may know it; nothing for any other ticket. */
+/**
+ * Who or what cancelled a cancelled ticket, as the public may know it; for an abandoned one only
+ * the day's close (a parked ticket or a held place that simply ran out of time says so itself);
+ * nothing for any other ticket. The day's close is told apart from the center's: a center open
+ * around the clock never closed, its day's line did (walk 2026-12-05).
+ */
 function cancelledOf(view: QueueView, t: Parameters<QueueView['cancelReason']>[0]): Pick<PublicTicket, 'cancelledBecause'> {
   const reason = view.cancelReason(t)
-  if (reason === null) return {}
-  // the day's close (a ticket left waiting overnight) is the center closing too, as the holder sees it
+  if (reason === 'day_closed') return { cancelledBecause: 'day_closed' }
+  if (reason === null || t.status !== 'cancelled') return {}
   if (endedByClosing(reason)) return { cancelledBecause: 'center_closed' }
   return { cancelledBecause: reason === 'by_citizen' ? 'citizen' : 'staff' }
 }

@@ -6,7 +6,7 @@
 import type { HoursNow } from '../protocol/calendar.ts'
 import type { ClosingNote } from '../protocol/closing-note.ts'
 import { clockTime } from '../protocol/messages/clock-time.ts'
-import { hoursText } from '../protocol/messages/hours.ts'
+import { hoursText, type HoursMessageKey } from '../protocol/messages/hours.ts'
 import { intlLocale, type DigitStyle } from './digits.ts'
 import type { Lang } from './i18n.ts'
 
@@ -42,14 +42,29 @@ export function opensText(opensAtIso: string, nowMs: number, timeZone: string | 
 /** A phone page's closing note (protocol/closing-note.ts) in the kiosk's words, its time as the center's clocks show it, in `digits`. */
 export function closingNoteText(note: ClosingNote, lang: Lang, digits: DigitStyle): string {
   const time = clockTime(note.at, note.timeZone, lang, digits)
-  const key = {
-    'tickets-stopped': 'hours.lastTicketPassed',
-    'wait-past-close': 'hours.waitPastClose',
-    'may-not-be-served': 'hours.mayNotBeServedBefore',
-    'last-ticket-soon': 'hours.lastTicketSoon',
-    'closing-soon': 'hours.closingSoon',
-  } as const
-  return hoursText(key[note.kind], lang, { time }, digits)
+  return hoursText(note.dayClose ? DAY_CLOSE_WORDS[note.kind] : CLOSING_WORDS[note.kind], lang, { time }, digits)
+}
+
+const CLOSING_WORDS = {
+  'tickets-stopped': 'hours.lastTicketPassed',
+  'wait-past-close': 'hours.waitPastClose',
+  'may-not-be-served': 'hours.mayNotBeServedBefore',
+  'last-ticket-soon': 'hours.lastTicketSoon',
+  'closing-soon': 'hours.closingSoon',
+} as const satisfies Record<ClosingNote['kind'], HoursMessageKey>
+
+/** The same notes when the closing is the business day's (the center stays open, the line closes): never "the center closes". */
+const DAY_CLOSE_WORDS = {
+  ...CLOSING_WORDS,
+  'wait-past-close': 'hours.waitPastDayClose',
+  'may-not-be-served': 'hours.mayNotBeServedBeforeDayClose',
+  'closing-soon': 'hours.dayClosingSoon',
+} as const satisfies Record<ClosingNote['kind'], HoursMessageKey>
+
+/** "The center closes at 3:00 PM", or "Today's line closes at 12:00 AM; …" when the closing `hours` name is the business day's. */
+export function closesSoonText(hours: HoursNow, timeZone: string | undefined, lang: Lang, digits: DigitStyle): string {
+  const time = clockTime(hours.closesAt!, timeZone, lang, digits)
+  return hoursText(hours.dayClose ? 'hours.dayClosingSoon' : 'hours.closingSoon', lang, { time }, digits)
 }
 
 /** Why a service takes no tickets now, in words; null when it does. */
@@ -62,6 +77,11 @@ export function closedReasonText(hours: HoursNow, timeZone: string | undefined, 
     case 'last-ticket':
       return hoursText('hours.lastTicketPassed', lang, { time: clockTime(hours.lastTicketAt!, timeZone, lang, digits) }, digits)
     case 'wait-past-close':
-      return hoursText('hours.waitPastClose', lang, { time: clockTime(hours.closesAt!, timeZone, lang, digits) }, digits)
+      return hoursText(
+        hours.dayClose ? 'hours.waitPastDayClose' : 'hours.waitPastClose',
+        lang,
+        { time: clockTime(hours.closesAt!, timeZone, lang, digits) },
+        digits,
+      )
   }
 }

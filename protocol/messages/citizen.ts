@@ -12,6 +12,7 @@ export const MESSAGE_KINDS = [
   'ticket_called',
   'ticket_missed',
   'ticket_closed',
+  'ticket_day_closed',
   'appointment_booked',
   'appointment_reminder',
   'appointment_moved',
@@ -38,9 +39,14 @@ export const CITIZEN_MESSAGES = {
     en: 'You missed your turn {label}. {grace, plural, =0 {Please ask a member of staff.} one {You may come back within # minute.} other {You may come back within # minutes.}}',
   },
   ticket_closed: {
-    // the closing's cancellation (closing time, or the day's close of a ticket left waiting): the citizen may be on the way
+    // the closing's cancellation at closing time (calendar cancel-after): the citizen may be on the way
     ar: 'أُلغيت تذكرتك {label}: أغلق {center} قبل أن يحين دورك. يرجى أخذ تذكرة جديدة عندما يفتح المركز مجددًا.',
     en: 'Your ticket {label} was cancelled: {center} closed before your turn. Please take a new ticket when the center opens again.',
+  },
+  ticket_day_closed: {
+    // the business day's close (calendar dailyClose): the center may be open around the clock, only the day's line closed
+    ar: 'أُلغيت تذكرتك {label} في {center}: أُغلق طابور اليوم قبل أن يحين دورك. يمكنك أخذ تذكرة جديدة.',
+    en: "Your ticket {label} at {center} was cancelled: the day's line closed before your turn. You can take a new ticket.",
   },
   appointment_booked: {
     ar: 'تم حجز موعدك {code} لخدمة {service} في {center} يوم {date} الساعة {time}. لعرضه أو تغييره: {link}',
@@ -67,6 +73,7 @@ export const CITIZEN_PLACEHOLDERS: Readonly<Record<MessageKind, readonly string[
   ticket_called: ['label', 'counter', 'counterName'],
   ticket_missed: ['label', 'grace'],
   ticket_closed: ['label', 'center'],
+  ticket_day_closed: ['label', 'center'],
   // {link}: the booking's page (server/queue/ticket-link.ts), where it is seen, moved or cancelled
   appointment_booked: ['code', 'service', 'center', 'date', 'time', 'link'],
   appointment_reminder: ['code', 'service', 'center', 'date', 'time', 'link'],

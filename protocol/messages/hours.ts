@@ -27,6 +27,23 @@ export const HOURS_MESSAGES = {
     ar: 'قد لا يتسع الوقت لخدمتك قبل الإغلاق الساعة {time}',
     en: 'You may not be served before closing at {time}',
   },
+  /**
+   * The business day's close (calendar dailyClose) where the hours go on (a 24-hour center, or a
+   * night shift across the day's start): the center does not close, the day's line does, and what
+   * is still waiting is cancelled (server/queue/queue-context.ts closePastDays).
+   */
+  'hours.dayClosingSoon': {
+    ar: 'يُغلق طابور اليوم الساعة {time}؛ التذاكر التي لم يُنادَ عليها تُلغى',
+    en: "Today's line closes at {time}; tickets not yet called are cancelled",
+  },
+  'hours.waitPastDayClose': {
+    ar: 'لن يأتي دورك قبل أن يُغلق طابور اليوم الساعة {time}',
+    en: "Your turn would not come before today's line closes at {time}",
+  },
+  'hours.mayNotBeServedBeforeDayClose': {
+    ar: 'قد لا يأتي دورك قبل أن يُغلق طابور اليوم الساعة {time}؛ عندها تُلغى التذاكر التي لم يُنادَ عليها',
+    en: "Your turn may not come before today's line closes at {time}; tickets not yet called are then cancelled",
+  },
   /** The join page: tickets (and joins) stop within the half hour. */
   'hours.lastTicketSoon': { ar: 'آخر تذكرة الساعة {time}', en: 'Last ticket at {time}' },
 } as const satisfies Catalogue

@@ -31,6 +31,7 @@ export const MESSAGES_CARD_MESSAGES = {
   'msgs.kind.ticket_called': { ar: 'النداء', en: 'Called' },
   'msgs.kind.ticket_missed': { ar: 'فاته الدور', en: 'Missed turn' },
   'msgs.kind.ticket_closed': { ar: 'إلغاء عند الإغلاق', en: 'Cancelled at closing' },
+  'msgs.kind.ticket_day_closed': { ar: 'إلغاء عند نهاية اليوم', en: "Cancelled at the day's close" },
   'msgs.kind.appointment_booked': { ar: 'حجز موعد', en: 'Appointment booked' },
   'msgs.kind.appointment_reminder': { ar: 'تذكير بموعد', en: 'Appointment reminder' },
   'msgs.kind.appointment_moved': { ar: 'نقل موعد', en: 'Appointment moved' },

@@ -135,6 +135,13 @@ function addYears(day: string, years: number): string {
  * exception from the day it is seeded, open around the clock, so the demo issues and calls at
  * whatever hour a newcomer tries it (closed, the kiosk would offer nothing, and nights and Fridays
  * would look broken). Deleting the exception in the dashboard's hours view puts the weekly hours in force.
+ *
+ * It keeps the default daily close (`dailyClose: true`), though open around the clock: it shows a
+ * government center, whose numbers restart at A-001 every morning and whose leftovers are not
+ * called the next day, and with the exception gone it must be one. `dailyClose: false` is for a
+ * real 24-hour center (README). Since the day's close is a closing on every citizen's screen
+ * (protocol/opening-hours.ts nextClosing), the demo says so before midnight instead of cancelling
+ * silently (walk 2026-12-05).
  */
 export function demoCalendar(now: number, timeZone: string): CenterCalendar {
   const day: OpenInterval[] = [{ open: '08:00', close: '16:00' }]

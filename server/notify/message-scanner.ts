@@ -66,7 +66,7 @@ const MOVES_A_LINE = new Set([
   'ticket.issued',
   'ticket.finished',
 ])
-/** The ticket's own events that text its holder (ticket_taken, ticket_called, ticket_missed, ticket_closed). */
+/** The ticket's own events that text its holder (ticket_taken, ticket_called, ticket_missed, ticket_closed, ticket_day_closed). */
 const TEXTS_THE_TICKET = new Set([
   'ticket.issued',
   'ticket.called',
@@ -169,14 +169,9 @@ export class MessageScanner {
     if (e.type === 'ticket.cancelled' || e.type === 'ticket.abandoned') {
       // only the closing's own: a citizen or clerk who cancelled knows, a remote place lost to its turn is the join page's to say
       if (!endedByClosing(data.reason)) return 0
-      return this.queue(
-        'ticket_closed',
-        `ticket_closed:${e.id}`,
-        t,
-        e.id,
-        { label: t.label, center: this.deps.config.centerName[t.lang] },
-        now,
-      )
+      // the day's close says so: a center open around the clock did not close (walk 2026-12-05)
+      const kind = data.reason === 'day_closed' ? 'ticket_day_closed' : 'ticket_closed'
+      return this.queue(kind, `${kind}:${e.id}`, t, e.id, { label: t.label, center: this.deps.config.centerName[t.lang] }, now)
     }
     const grace = this.deps.config.queue.noShowGraceMinutes
     return this.queue('ticket_missed', `ticket_missed:${e.id}`, t, e.id, { label: t.label, grace }, now)

@@ -299,12 +299,16 @@ export class QueueView {
     return t.status === 'parked' ? (new ParkingRepo(this.ctx.db).get(t.id)?.deadlineAt ?? null) : null
   }
 
-  /** The reason logged with a cancelled ticket's cancellation (`center_closed`, `by_citizen`, a staff code…); null for any other ticket. */
+  /**
+   * The reason logged with a cancelled ticket's cancellation (`center_closed`, `day_closed`,
+   * `by_citizen`, a staff code…) or an abandoned one's end (`day_closed`, `turn_passed`, …); null for any other ticket.
+   */
   cancelReason(t: TicketRecord): string | null {
-    if (t.status !== 'cancelled') return null
+    if (t.status !== 'cancelled' && t.status !== 'abandoned') return null
+    const type = t.status === 'cancelled' ? 'ticket.cancelled' : 'ticket.abandoned'
     const reason = this.ctx.events
       .forTicket(t.id)
-      .filter((e) => e.type === 'ticket.cancelled')
+      .filter((e) => e.type === type)
       .at(-1)?.data?.reason
     return typeof reason === 'string' ? reason : null
   }

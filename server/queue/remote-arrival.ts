@@ -9,7 +9,7 @@
  * who joined after it was called) is therefore next, if it arrives within its service's
  * `arriveMinutes` of that turn; after that the place is lost: the ticket ends `abandoned`
  * (event `ticket.abandoned`, reason `turn_passed`), and so does any still unarrived when its day
- * is over (reason `day_closed`). Reports count both as abandoned, not as no-shows.
+ * is over (reason `day_closed`), where the calendar closes the day (`dailyClose`). Reports count both as abandoned, not as no-shows.
  *
  * A `call-ahead` ticket waits like a walk-in from the start; its arrival is only recorded. Once
  * called, its counter waits `arriveMinutes` for it: a clerk cannot mark it a no-show sooner,
@@ -77,26 +77,27 @@ const sweeping = new WeakSet<QueueContext>()
 export function abandonOverdueRemote(ctx: QueueContext): number {
   if (sweeping.has(ctx) || !ctx.remoteJoins.anyHeld()) return 0
   const now = ctx.clock()
-  const today = ctx.dayOf(now)
-  if (ctx.remoteJoins.overdue(today, now).length === 0) return 0
+  // the day's close ends an earlier day's places only where it closes the line (a center with no daily close runs on)
+  const closedBefore = ctx.calendar().dailyClose ? ctx.dayOf(now) : null
+  if (ctx.remoteJoins.overdue(closedBefore, now).length === 0) return 0
   sweeping.add(ctx)
   try {
-    return abandonNow(ctx, today)
+    return abandonNow(ctx, closedBefore)
   } finally {
     sweeping.delete(ctx)
   }
 }
 
-function abandonNow(ctx: QueueContext, today: string): number {
+function abandonNow(ctx: QueueContext, closedBefore: string | null): number {
   return ctx.write((tx) => {
-    const due = ctx.remoteJoins.overdue(today, tx.now)
+    const due = ctx.remoteJoins.overdue(closedBefore, tx.now)
     for (const r of due) {
       ctx.tickets.update(r.ticketId, { status: 'abandoned', finishedAt: tx.now })
       tx.log({
         type: 'ticket.abandoned',
         ticketId: r.ticketId,
         serviceId: r.serviceId,
-        data: { reason: r.day < today ? 'day_closed' : 'turn_passed', joinedAt: r.joinedAt },
+        data: { reason: closedBefore !== null && r.day < closedBefore ? 'day_closed' : 'turn_passed', joinedAt: r.joinedAt },
       })
       tx.emit({ type: 'ticket:updated', ticket: ctx.tickets.get(r.ticketId)! })
     }

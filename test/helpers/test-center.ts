@@ -194,6 +194,13 @@ export class TestCenter {
     return res.json()
   }
 
+  /** A place taken from a phone (POST /remote/join, from an address outside the center's Wi-Fi); throws unless 201. */
+  async joinFromPhone(serviceId: number, remoteAddress = '203.0.113.9'): Promise<{ id: string; label: string }> {
+    const res = await this.app.inject({ method: 'POST', url: '/api/v1/remote/join', payload: { serviceId }, remoteAddress })
+    if (res.statusCode !== 201) throw new Error(`join failed: ${res.statusCode} ${res.body}`)
+    return res.json()
+  }
+
   /** POST /counters/:id/<action>; returns the raw response. */
   action(token: string, counterId: number, action: string, body?: unknown) {
     return this.request('POST', `/api/v1/counters/${counterId}/${action}`, { token, body })

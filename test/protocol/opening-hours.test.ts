@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { businessDay, businessDayStartMs, localTime, localTimeMs } from '../../protocol/center-clock.ts'
 import { DEFAULT_CALENDAR, type CenterCalendar, type OpenInterval, type WeeklyHours } from '../../protocol/calendar.ts'
 import { calendarProblems } from '../../protocol/calendar-validation.ts'
-import { closingMs, hoursNow, isOpenAt, lastTicketMs, nextOpeningMs, openSpansOn } from '../../protocol/opening-hours.ts'
+import { closingMs, hoursNow, isOpenAt, lastTicketMs, nextClosing, nextOpeningMs, openSpansOn } from '../../protocol/opening-hours.ts'
 import { importIcs, mergeImport, exportIcs } from '../../server/config/calendar-ics.ts'
 
 /**
@@ -57,6 +57,7 @@ describe('a normal week', () => {
       closedReason: 'last-ticket',
       opensAt: iso('2026-12-06', '17:00'),
       closesAt: iso('2026-12-06', '15:00'),
+      dayClose: false,
       lastTicketAt: iso('2026-12-06', '14:50'),
     })
     expect(hoursNow(GOVERNMENT, 1, at('2026-12-06', '14:49'), TZ).closedReason).toBeNull()
@@ -70,15 +71,16 @@ describe('a normal week', () => {
     expect(hoursNow(GOVERNMENT, 1, at('2026-12-06', '14:00'), TZ, null).closedReason).toBeNull()
   })
 
-  it('the default calendar is always open: existing centers issue at any hour', () => {
+  it('the default calendar is always open: existing centers issue at any hour, and their line closes at midnight (its daily close)', () => {
     for (const time of ['00:00', '03:30', '12:00', '23:59']) {
       expect(hoursNow(DEFAULT_CALENDAR, 1, at('2026-12-04', time), TZ)).toEqual({
         at: iso('2026-12-04', time),
         open: true,
         closedReason: null,
         opensAt: null,
-        closesAt: null,
-        lastTicketAt: null,
+        closesAt: iso('2026-12-05', '00:00'),
+        dayClose: true,
+        lastTicketAt: iso('2026-12-05', '00:00'),
       })
     }
   })
@@ -283,6 +285,53 @@ describe('a 24-hour center', () => {
     const stored = JSON.parse(JSON.stringify(cal)) as CenterCalendar
     const t = at('2026-12-07', '00:30')
     expect(hoursNow(stored, 1, t, TZ)).toEqual(hoursNow(cal, 1, t, TZ))
+  })
+})
+
+describe("the business day's close is a closing (dailyClose)", () => {
+  /** Open around the clock, as the demo is (an exception 00:00–24:00), with the default daily close at midnight. */
+  const allDay: CenterCalendar = { ...DEFAULT_CALENDAR, weekly: everyDay([H('00:00', '24:00')]) }
+
+  it('a 24-hour center that closes its line at midnight closes at midnight, not never: 23:45 and 00:00 are not one stretch for the line', () => {
+    expect(nextClosing(allDay, null, at('2026-12-06', '23:45'), TZ)).toEqual({ at: at('2026-12-07', '00:00'), dayClose: true })
+    expect(nextClosing(allDay, 1, at('2026-12-07', '00:00'), TZ)).toEqual({ at: at('2026-12-08', '00:00'), dayClose: true })
+    expect(hoursNow(allDay, 1, at('2026-12-06', '23:45'), TZ)).toMatchObject({
+      open: true,
+      closedReason: null,
+      closesAt: iso('2026-12-07', '00:00'),
+      dayClose: true,
+    })
+    // without the daily close the line runs on: no close in sight
+    expect(nextClosing({ ...allDay, dailyClose: false }, null, at('2026-12-06', '23:45'), TZ)).toBeNull()
+  })
+
+  it('a night shift 20:00–24:00 then 00:00–02:00 closes its line at midnight, then the hours at 02:00', () => {
+    const night: CenterCalendar = { ...DEFAULT_CALENDAR, weekly: everyDay([H('00:00', '02:00'), H('20:00', '24:00')]) }
+    expect(nextClosing(night, null, at('2026-12-06', '23:40'), TZ)).toEqual({ at: at('2026-12-07', '00:00'), dayClose: true })
+    expect(nextClosing(night, null, at('2026-12-07', '01:00'), TZ)).toEqual({ at: at('2026-12-07', '02:00'), dayClose: false })
+  })
+
+  it("the hours' close, when it comes first, stays the center's: a government day is not touched", () => {
+    expect(nextClosing(GOVERNMENT, null, at('2026-12-06', '14:45'), TZ)).toEqual({ at: at('2026-12-06', '15:00'), dayClose: false })
+    expect(hoursNow(GOVERNMENT, 1, at('2026-12-06', '19:45'), TZ)).toMatchObject({ closesAt: iso('2026-12-06', '20:00'), dayClose: false })
+  })
+
+  it('with the business day starting at 06:00, a 24-hour line closes at 06:00, across midnight', () => {
+    const sixAm: CenterCalendar = { ...allDay, businessDayStartsAt: '06:00' }
+    expect(nextClosing(sixAm, null, at('2026-12-06', '23:45'), TZ)).toEqual({ at: at('2026-12-07', '06:00'), dayClose: true })
+    expect(nextClosing(sixAm, null, at('2026-12-07', '05:40'), TZ)).toEqual({ at: at('2026-12-07', '06:00'), dayClose: true })
+    expect(nextClosing(sixAm, null, at('2026-12-07', '06:00'), TZ)).toEqual({ at: at('2026-12-08', '06:00'), dayClose: true })
+    // a service that stops when the wait runs past closing stops before the line's close too
+    const withCutOff: CenterCalendar = {
+      ...sixAm,
+      services: [{ serviceId: 1, weekly: null, lastTicketMinutes: 0, stopWhenWaitPastClose: true }],
+    }
+    expect(hoursNow(withCutOff, 1, at('2026-12-07', '05:40'), TZ, 30 * 60).closedReason).toBe('wait-past-close')
+    expect(hoursNow(withCutOff, 1, at('2026-12-07', '06:10'), TZ, 30 * 60).closedReason).toBeNull()
+  })
+
+  it("on Cairo's spring-forward day (2026-04-24, midnight does not exist) the line closes at the day's first instant, 01:00", () => {
+    expect(nextClosing(allDay, null, at('2026-04-23', '23:50'), TZ)).toEqual({ at: Date.parse('2026-04-23T22:00:00Z'), dayClose: true })
   })
 })
 

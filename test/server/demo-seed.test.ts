@@ -88,7 +88,11 @@ describe('the demo calendar', () => {
       to: '2038-02-28',
     })
     const later = fridayNight + 300 * 86_400_000
-    for (const at of [fridayNight, later]) expect(hoursNow(cal, null, at, 'Africa/Cairo')).toMatchObject({ open: true, closesAt: null })
+    for (const at of [fridayNight, later]) expect(hoursNow(cal, null, at, 'Africa/Cairo')).toMatchObject({ open: true, closedReason: null })
+    // the daily close is kept (numbers restart each day, as in a government center), and the screens say it:
+    // at 23:30 the line closes at midnight, the day's close, not the center's
+    expect(cal.dailyClose).toBe(true)
+    expect(hoursNow(cal, null, fridayNight, 'Africa/Cairo')).toMatchObject({ closesAt: '2026-12-04T22:00:00.000Z', dayClose: true })
     const hoursOnly = { ...cal, exceptions: [] }
     expect(hoursNow(hoursOnly, null, fridayNight, 'Africa/Cairo')).toMatchObject({
       open: false,

@@ -83,16 +83,16 @@ export class RemoteJoinsRepo {
 
   /**
    * Check-in tickets still holding a place (status remote) that will not be called any more:
-   * joined on a day before `today`, or whose turn came (see turnCameAt) more than their
-   * arrive_minutes before `now`.
+   * joined on a day before `closedBefore` (today, with a daily close; null: a line that runs on
+   * across days), or whose turn came (see turnCameAt) more than their arrive_minutes before `now`.
    */
-  overdue(today: string, now: number): { ticketId: string; serviceId: number; day: string; joinedAt: number }[] {
+  overdue(closedBefore: string | null, now: number): { ticketId: string; serviceId: number; day: string; joinedAt: number }[] {
     return this.sql(
       `SELECT r.ticket_id AS ticketId, t.service_id AS serviceId, t.day, r.joined_at AS joinedAt
        FROM remote_joins r JOIN tickets t ON t.id = r.ticket_id
-       WHERE t.status = 'remote' AND (t.day < @today OR EXISTS (
+       WHERE t.status = 'remote' AND ((@closedBefore IS NOT NULL AND t.day < @closedBefore) OR EXISTS (
          SELECT 1 FROM tickets o WHERE o.service_id = t.service_id AND o.called_at IS NOT NULL AND o.called_at >= t.queued_at
            AND o.called_at < @now - r.arrive_minutes * 60000 AND (o.queued_at, o.number) > (t.queued_at, t.number)))`,
-    ).all({ today, now }) as { ticketId: string; serviceId: number; day: string; joinedAt: number }[]
+    ).all({ closedBefore, now }) as { ticketId: string; serviceId: number; day: string; joinedAt: number }[]
   }
 }

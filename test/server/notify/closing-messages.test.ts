@@ -6,7 +6,7 @@ import { FakeGateway, until } from './fake-gateway.ts'
 /**
  * Tickets the center's closing cancels text their holders (ticket_closed), through a real HTTP
  * gateway with a controlled clock: at closing time (calendar cancel-after) and at the day's close
- * (a ticket left waiting overnight); only tickets that asked for messages, once each, not after a
+ * (a ticket left waiting overnight: ticket_day_closed, which says the day's line closed); only tickets that asked for messages, once each, not after a
  * restart either; a ticket its holder cancelled is told nothing.
  */
 const everyDay = (open: string, close: string): WeeklyHours => {
@@ -100,14 +100,23 @@ describe('messages when the center closes', () => {
     expect(sent()).toHaveLength(2)
   })
 
-  it("the day's close (a ticket left waiting overnight) texts it too", async () => {
+  it("the day's close (a ticket left waiting overnight) texts it too, saying the day's line closed: the center may never have", async () => {
     const s = await scene('2026-12-06T18:00:00Z', {})
     const late = await s.issue('01001234567', 'en')
+    const arabic = await s.issue('01001234568', 'ar')
     s.clock.set('2026-12-07T07:00:00Z') // 09:00 the next day: the first use closes the day before
     expect(await s.status(late.id)).toBe('cancelled')
-    await until('the closing message accepted', () => s.closedTexts().some((m) => m.status === 'accepted'))
-    expect(s.closedTexts().map((m) => m.body)).toEqual([
-      `Your ticket ${late.label} was cancelled: Dokki center closed before your turn. Please take a new ticket when the center opens again.`,
+    const dayClosedTexts = () =>
+      s.c.app.tabour.db.prepare("SELECT phone, body, status FROM message_outbox WHERE kind = 'ticket_day_closed' ORDER BY id").all() as {
+        phone: string
+        body: string
+        status: string
+      }[]
+    await until('the closing messages accepted', () => dayClosedTexts().filter((m) => m.status === 'accepted').length === 2)
+    expect(dayClosedTexts().map((m) => m.body)).toEqual([
+      `Your ticket ${late.label} at Dokki center was cancelled: the day's line closed before your turn. You can take a new ticket.`,
+      `أُلغيت تذكرتك ${arabic.label} في مركز الدقي: أُغلق طابور اليوم قبل أن يحين دورك. يمكنك أخذ تذكرة جديدة.`,
     ])
+    expect(s.closedTexts()).toEqual([])
   })
 })

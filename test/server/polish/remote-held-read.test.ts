@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { TestCenter, TestClock } from '../../helpers/test-center.ts'
 import { rows } from '../routes/route-helpers.ts'
+import { DEFAULT_CALENDAR } from '../../../protocol/calendar.ts'
 
 /**
  * Finding 4 of the walk-through: a held place (status remote) whose time ran out stayed "remote"
@@ -44,5 +45,33 @@ describe('a held place read after its time ran out', () => {
     expect(rows(c, "SELECT json_extract(data, '$.reason') AS reason FROM events WHERE type = 'ticket.abandoned'")).toEqual([
       { reason: 'turn_passed' },
     ])
+    expect(read.json().cancelledBecause).toBeUndefined()
+  })
+
+  it("a held place the day's close ended says so (the day's line closed), not that nobody checked in in time", async () => {
+    const clock = new TestClock(Date.parse('2026-03-10T21:40:00Z')) // 23:40 in Cairo
+    center = await TestCenter.start({
+      clock,
+      config: { remoteJoin: { services: [{ prefix: 'A', mode: 'check-in', dailyCap: 10, arriveMinutes: 10 }] } },
+    })
+    const a = await center.createService({ prefix: 'A' })
+    const joined = await center.joinFromPhone(a.id)
+    clock.advance(30 * 60) // 00:10 the next day
+    const read = (await center.request('GET', `/api/v1/tickets/${joined.id}`)).json()
+    expect(read).toMatchObject({ status: 'abandoned', cancelledBecause: 'day_closed' })
+  })
+
+  it('a center with no daily close keeps a held place across midnight', async () => {
+    const clock = new TestClock(Date.parse('2026-03-10T21:40:00Z')) // 23:40 in Cairo
+    center = await TestCenter.start({
+      clock,
+      config: { remoteJoin: { services: [{ prefix: 'A', mode: 'check-in', dailyCap: 10, arriveMinutes: 10 }] } },
+    })
+    const body = { ...DEFAULT_CALENDAR, dailyClose: false }
+    expect((await center.request('PUT', '/api/v1/calendar', { token: await center.admin(), body })).statusCode).toBe(200)
+    const a = await center.createService({ prefix: 'A' })
+    const joined = await center.joinFromPhone(a.id)
+    clock.advance(30 * 60) // 00:10 the next day
+    expect((await center.request('GET', `/api/v1/tickets/${joined.id}`)).json().status).toBe('remote')
   })
 })

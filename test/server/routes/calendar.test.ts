@@ -189,6 +189,7 @@ describe('the calendar routes', () => {
       closedReason: 'closed',
       opensAt: '2026-12-07T06:00:00.000Z',
       closesAt: null,
+      dayClose: false,
       lastTicketAt: null,
     })
   })

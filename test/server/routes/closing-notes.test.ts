@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { closingCalendar } from '../../helpers/closing-calendar.ts'
+import { DEFAULT_CALENDAR } from '../../../protocol/calendar.ts'
 import { TestCenter, TestClock } from '../../helpers/test-center.ts'
 
 /**
@@ -72,14 +73,14 @@ describe('closing notes on the join page and the ticket status', () => {
       closing: { kind: 'closing-soon', at: iso('15:00'), timeZone: tz },
     })
     // the ticket in line: the center closes within the half hour
-    expect((await ticket(early.id)).closing).toEqual({ kind: 'closing-soon', at: iso('15:00'), timeZone: tz })
+    expect((await ticket(early.id)).closing).toEqual({ kind: 'closing-soon', at: iso('15:00'), timeZone: tz, dayClose: false })
 
     // tickets until one's wait runs past 15:00: its status page says it may not be served; A's join line says so too
     let last = early
     for (let i = 0; i < 40 && !((last.estimatedWaitSeconds ?? 0) * 1000 > at('15:00') - at('14:35')); i++)
       last = await center.issue(kiosk, { serviceId: a.id })
     expect(last.estimatedWaitSeconds * 1000).toBeGreaterThan(at('15:00') - at('14:35'))
-    expect((await ticket(last.id)).closing).toEqual({ kind: 'may-not-be-served', at: iso('15:00'), timeZone: tz })
+    expect((await ticket(last.id)).closing).toEqual({ kind: 'may-not-be-served', at: iso('15:00'), timeZone: tz, dayClose: false })
     const late = await services()
     expect(late.find((s) => s.id === a.id)).toMatchObject({ closedReason: null, closing: { kind: 'may-not-be-served' } })
     // B stops issuing when the wait runs past closing: the join page says why, as the kiosk does
@@ -93,5 +94,32 @@ describe('closing notes on the join page and the ticket status', () => {
       closedReason: 'closed',
       closing: { kind: 'tickets-stopped', at: iso('14:50') },
     })
+  })
+
+  it("a center open around the clock with a daily close: the day's close is the closing named, and what it cancels says the day's line closed", async () => {
+    const clock = new TestClock(at('23:20'))
+    const { a, kiosk } = await setUp(clock)
+    const h = [{ open: '00:00', close: '24:00' }]
+    const allDay = { ...DEFAULT_CALENDAR, weekly: { sun: h, mon: h, tue: h, wed: h, thu: h, fri: h, sat: h } }
+    const put = await center.request('PUT', '/api/v1/calendar', { token: await center.admin(), body: allDay })
+    expect(put.statusCode, put.body).toBe(200)
+    const walkIn = await center.issue(kiosk, { serviceId: a.id })
+    const held = (await center.joinFromPhone(a.id)).id
+    // 23:20: more than the half hour to midnight, nothing to say
+    expect((await ticket(walkIn.id)).closing).toBeUndefined()
+
+    clock.set(iso('23:40'))
+    const midnight = new Date(Date.parse('2026-12-07T00:00:00+02:00')).toISOString()
+    const note = { kind: 'closing-soon', at: midnight, timeZone: 'Africa/Cairo', dayClose: true }
+    expect((await ticket(walkIn.id)).closing).toEqual(note)
+    expect((await ticket(held)).closing).toEqual(note)
+    expect((await services()).find((s) => s.id === a.id)).toMatchObject({ closedReason: null, closing: note })
+
+    // past midnight the day's close ended both: the status page says the day's line closed, not the center
+    clock.set('2026-12-07T00:01:00+02:00')
+    expect(await ticket(walkIn.id)).toMatchObject({ status: 'cancelled', cancelledBecause: 'day_closed' })
+    // the place joined from a phone (call-ahead: in line like a walk-in) is cancelled by the day's close too
+    expect(await ticket(held)).toMatchObject({ status: 'cancelled', cancelledBecause: 'day_closed' })
+    expect((await services()).find((s) => s.id === a.id)).toMatchObject({ closing: null })
   })
 })

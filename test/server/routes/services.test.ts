@@ -101,8 +101,16 @@ describe('GET /api/v1/services', () => {
     const res = await center.request('GET', SERVICES, { token: kiosk.token })
     expect(res.statusCode).toBe(200)
     const [sa, sb] = res.json()
-    // no history: 300 s per person; no calendar configured: always open (issue 18)
-    const hours = { at: expect.any(String), open: true, closedReason: null, opensAt: null, closesAt: null, lastTicketAt: null }
+    // no history: 300 s per person; no calendar configured: always open (issue 18), its line closing at the day's start
+    const hours = {
+      at: expect.any(String),
+      open: true,
+      closedReason: null,
+      opensAt: null,
+      closesAt: expect.any(String),
+      dayClose: true,
+      lastTicketAt: expect.any(String),
+    }
     expect(sa).toEqual({
       ...a,
       waiting: 3,

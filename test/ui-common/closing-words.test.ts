@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest'
+import { DEFAULT_CALENDAR, type CenterCalendar } from '../../protocol/calendar.ts'
+import { localTimeMs } from '../../protocol/center-clock.ts'
+import { closingNoteOf } from '../../protocol/closing-note.ts'
+import { hoursNow } from '../../protocol/opening-hours.ts'
+import { closedReasonText, closesSoonText, closingNoteText } from '../../ui-common/opening-words.ts'
+
+/**
+ * The day's close in words (walk 2026-12-05): where the hours go on across the business day's
+ * start, the screens say the day's line closes and what is not called is cancelled, never "the
+ * center closes"; where the hours end first, the center's close is said as before.
+ */
+const TZ = 'Africa/Cairo'
+const at = (day: string, time: string) => localTimeMs(day, time, TZ)
+const h = [{ open: '00:00', close: '24:00' }]
+const ALL_DAY: CenterCalendar = {
+  ...DEFAULT_CALENDAR,
+  weekly: { sun: h, mon: h, tue: h, wed: h, thu: h, fri: h, sat: h },
+  services: [{ serviceId: 1, weekly: null, lastTicketMinutes: 0, stopWhenWaitPastClose: true }],
+}
+
+describe("the day's close in words", () => {
+  it('the display band and the phone pages: today’s line closes at 12:00 AM, in both languages and the center’s digits', () => {
+    const hours = hoursNow(ALL_DAY, 2, at('2026-12-06', '23:40'), TZ)
+    expect(closesSoonText(hours, TZ, 'en', 'western')).toBe("Today's line closes at 12:00 AM; tickets not yet called are cancelled")
+    expect(closesSoonText(hours, TZ, 'ar', 'arabic-indic')).toBe('يُغلق طابور اليوم الساعة ١٢:٠٠ ص؛ التذاكر التي لم يُنادَ عليها تُلغى')
+    const note = closingNoteOf(hours, 0, TZ, 'holder')!
+    expect(note).toMatchObject({ kind: 'closing-soon', dayClose: true })
+    expect(closingNoteText(note, 'en', 'western')).toBe("Today's line closes at 12:00 AM; tickets not yet called are cancelled")
+    const late = closingNoteOf(hours, 40 * 60, TZ, 'holder')!
+    expect(closingNoteText(late, 'en', 'western')).toBe(
+      "Your turn may not come before today's line closes at 12:00 AM; tickets not yet called are then cancelled",
+    )
+  })
+
+  it('a service that stops when the wait runs past closing names the day’s close on the kiosk and the join page', () => {
+    const hours = hoursNow(ALL_DAY, 1, at('2026-12-06', '23:40'), TZ, 30 * 60)
+    expect(hours.closedReason).toBe('wait-past-close')
+    expect(closedReasonText(hours, TZ, 'en', 'western')).toBe("Your turn would not come before today's line closes at 12:00 AM")
+    expect(closingNoteText(closingNoteOf(hours, 30 * 60, TZ, 'joiner')!, 'ar', 'western')).toBe(
+      'لن يأتي دورك قبل أن يُغلق طابور اليوم الساعة 12:00 ص',
+    )
+  })
+
+  it('an hours’ close before the day’s start is still the center closing', () => {
+    const h8 = [{ open: '08:00', close: '15:00' }]
+    const government: CenterCalendar = { ...DEFAULT_CALENDAR, weekly: { sun: h8, mon: h8, tue: h8, wed: h8, thu: h8, fri: [], sat: [] } }
+    const hours = hoursNow(government, null, at('2026-12-06', '14:40'), TZ)
+    expect(closesSoonText(hours, TZ, 'en', 'western')).toBe('The center closes at 3:00 PM')
+  })
+})
