@@ -12,7 +12,9 @@
  *   centers keep serving until the line is empty). Judged by the calendar, not by the event's
  *   `outsideHours` flag, so tickets issued before the calendar existed are judged the same way.
  * The calendar as it is now is applied to past days: the center keeps no history of its
- * calendar, so a report over last year uses this year's hours.
+ * calendar, so a report over last year uses this year's hours. Only the minutes the center has
+ * lived count as open: none before its first event (a new center's report over last week said it
+ * stood open 8 hours a day, 0 % used), none after now (at 01:49 today said 24 hours open).
  */
 import type Database from 'better-sqlite3'
 import type { CenterCalendar } from '../../protocol/calendar.ts'
@@ -27,12 +29,20 @@ export interface HoursFigures {
   servedOutsideHours: number
 }
 
-/** What the hours figures cover: local days `from..to` in `timeZone`, judged by `calendar`. */
+/** What the hours figures cover: local days `from..to` in `timeZone`, judged by `calendar`, within `lived`. */
 export interface HoursQuery {
   from: string
   to: string
   timeZone: string
   calendar: CenterCalendar
+  /** From the center's first event to now (epoch ms): open minutes outside it are not counted. */
+  lived: Span
+}
+
+/** The span a center has lived: from its first event (now, when it has none yet) to `now`. */
+export function livedSpan(db: Database.Database, now: number): Span {
+  const first = db.prepare('SELECT at FROM events ORDER BY id LIMIT 1').pluck().get() as number | undefined
+  return { start: Math.min(first ?? now, now), end: now }
 }
 
 /**
@@ -44,7 +54,9 @@ export function hasOpeningHours(cal: CenterCalendar): boolean {
   return cal.weekly !== null || cal.exceptions.length > 0 || cal.services.some((s) => s.weekly !== null)
 }
 
-const minutesOf = (spans: Span[]) => spans.reduce((sum, s) => sum + (s.end - s.start), 0) / 60_000
+/** Minutes of `spans` inside `within`. */
+const minutesOf = (spans: Span[], within: Span) =>
+  spans.reduce((sum, s) => sum + Math.max(0, Math.min(s.end, within.end) - Math.max(s.start, within.start)), 0) / 60_000
 
 /** Open spans per (service or center, day), computed once per report. */
 function spanCache(q: HoursQuery) {
@@ -60,7 +72,7 @@ function spanCache(q: HoursQuery) {
 /** Open minutes of the center (serviceId null) or a service over the range. */
 export function openMinutesOf(q: HoursQuery, serviceId: number | null): number {
   const spans = spanCache(q)
-  return daysBetween(q.from, q.to).reduce((sum, day) => sum + minutesOf(spans(serviceId, day)), 0)
+  return daysBetween(q.from, q.to).reduce((sum, day) => sum + minutesOf(spans(serviceId, day), q.lived), 0)
 }
 
 /** Per-key counts of issues and finishes outside the hours of the ticket's service, keyed by service id, by day and '' (total). */

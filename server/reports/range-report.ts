@@ -8,7 +8,7 @@ import type { Report, ReportGrouping, ReportRow } from '../../protocol/stats.ts'
 import { clerkTimes } from './clerk-time.ts'
 import { daysBetween } from '../../protocol/center-clock.ts'
 import { byKey, figureRows, toFigures } from './figures.ts'
-import { hasOpeningHours, hoursFigures, openMinutesOf, outsideHoursCounts } from './open-hours.ts'
+import { hasOpeningHours, hoursFigures, livedSpan, openMinutesOf, outsideHoursCounts } from './open-hours.ts'
 import type { CenterCalendar } from '../../protocol/calendar.ts'
 import { overdueByService, overdueKeys, totalOf } from './overdue.ts'
 import { incompletePapersByService, incompletePapersFigures } from './incomplete-papers.ts'
@@ -86,7 +86,10 @@ export function rangeReport(db: Database.Database, q: RangeReportQuery): Report 
     return 0 // a ticket still waiting has no counter or clerk yet
   }
   // the hours figures (open-hours.ts) on service and day rows and the totals, when the center has opening hours
-  const hq = q.calendar && hasOpeningHours(q.calendar) ? { from: q.from, to: q.to, timeZone: q.timeZone, calendar: q.calendar } : null
+  const hq =
+    q.calendar && hasOpeningHours(q.calendar)
+      ? { from: q.from, to: q.to, timeZone: q.timeZone, calendar: q.calendar, lived: livedSpan(db, q.now) }
+      : null
   const outside = hq ? outsideHoursCounts(db, hq) : null
   const out: ReportRow[] = keysOf(db, q, seen).map((k) => {
     const key = 'id' in k ? k.id : k.key

@@ -55,6 +55,11 @@ describe('report figures over the opening hours', () => {
     await center.issue(admin, { serviceId: a.id })
     await serve('08:00', '08:10')
     local('11:50')
+    // today so far: 08:00 to 11:50 has passed, not the day's seven hours (walk of 2026-12-06: at
+    // 01:49 a report said the day had been open 24 hours)
+    const soFar = await center.request('GET', '/api/v1/stats/report?from=2026-12-06&to=2026-12-06&by=service', { token: manager })
+    expect(soFar.json().totals).toMatchObject({ openMinutes: 230 })
+    expect(soFar.json().rows.map((r: { openMinutes: number }) => r.openMinutes)).toEqual([230, 230])
     await center.issue(kiosk, { serviceId: b.id })
     await serve('11:55', '12:05')
     local('14:50')
@@ -109,5 +114,18 @@ describe('report figures over the opening hours', () => {
     expect(header).toMatch(/,Minutes open,Utilisation of open hours \(%\),Issued outside hours,Served outside hours,Served with outcome: /)
     expect(rowA).toMatch(/,420,9\.5,2,2(,\d+)+$/)
     expect(total).toMatch(/,420,11\.9,2,3(,\d+)+$/)
+
+    // only the minutes the center has lived are open (walk of 2026-12-06: a new center's report said
+    // it stood open 8 hours on each day before it existed, and 24 hours of a day two hours old)
+    const week = (await center.request('GET', '/api/v1/stats/report?from=2026-12-01&to=2026-12-06&by=day', { token: manager })).json()
+    expect(week.rows.map((r: { key: string; openMinutes: number }) => [r.key, r.openMinutes])).toEqual([
+      ['2026-12-01', 0],
+      ['2026-12-02', 0],
+      ['2026-12-03', 0],
+      ['2026-12-04', 0],
+      ['2026-12-05', 0],
+      ['2026-12-06', 420],
+    ])
+    expect(week.totals).toMatchObject({ openMinutes: 420, utilisationPercent: 11.9 })
   })
 })
