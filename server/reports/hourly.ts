@@ -8,11 +8,17 @@ import type { HourlySeries } from '../../protocol/stats.ts'
 import { addDays } from '../../protocol/center-clock.ts'
 import { figureRows, round1 } from './figures.ts'
 import { servicesInReportOrder } from './report-services.ts'
+import { firstEvent } from './first-event.ts'
 
 const zeros = (): (number | null)[] => Array.from({ length: 24 }, () => 0)
 
 export function hourlySeries(db: Database.Database, q: { day: string; weeks: number; timeZone: string }): HourlySeries {
-  const baselineDays = Array.from({ length: q.weeks }, (_, i) => addDays(q.day, -7 * (i + 1)))
+  // only the weeks the center lived (from the day of its first event): a week before it existed is
+  // no data, not a week of zeros pulling the mean down (walk s40: a new center's chart drew them at 0)
+  const firstDay = firstEvent(db)?.day
+  const baselineDays = Array.from({ length: q.weeks }, (_, i) => addDays(q.day, -7 * (i + 1))).filter(
+    (d) => firstDay !== undefined && d >= firstDay,
+  )
   const tz = q.timeZone
   const issued = zeros()
   const served = zeros()
@@ -35,7 +41,7 @@ export function hourlySeries(db: Database.Database, q: { day: string; weeks: num
       bServed[hour]! += r.served
     }
   }
-  const mean = (a: (number | null)[]) => a.map((v) => (q.weeks === 0 ? null : round1((v ?? 0) / q.weeks)))
+  const mean = (a: (number | null)[]) => a.map((v) => (baselineDays.length === 0 ? null : round1((v ?? 0) / baselineDays.length)))
   const services = servicesInReportOrder(db).map((s) => ({
     serviceId: s.id,
     prefix: s.prefix,

@@ -20,6 +20,7 @@ import type Database from 'better-sqlite3'
 import type { CenterCalendar } from '../../protocol/calendar.ts'
 import { addDays, daysBetween } from '../../protocol/center-clock.ts'
 import { openSpansOn, type Span } from '../../protocol/opening-hours.ts'
+import { firstEvent } from './first-event.ts'
 
 /** The hours figures of one report row (all optional on the wire: rows grouped by hour, counter or clerk have none). */
 export interface HoursFigures {
@@ -41,8 +42,7 @@ export interface HoursQuery {
 
 /** The span a center has lived: from its first event (now, when it has none yet) to `now`. */
 export function livedSpan(db: Database.Database, now: number): Span {
-  const first = db.prepare('SELECT at FROM events ORDER BY id LIMIT 1').pluck().get() as number | undefined
-  return { start: Math.min(first ?? now, now), end: now }
+  return { start: Math.min(firstEvent(db)?.at ?? now, now), end: now }
 }
 
 /**

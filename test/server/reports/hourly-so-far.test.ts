@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { TestCenter, TestClock } from '../../helpers/test-center.ts'
+import { STAFF_PASSWORD, TestCenter, TestClock } from '../../helpers/test-center.ts'
 
 /**
  * The dashboard's hourly charts end at the center's current hour: an hour still to come has no
@@ -29,10 +29,21 @@ describe("today's hourly figures", () => {
     expect(today.avgWaitSeconds[23]).toBeNull()
     expect(today.services[0].issued[10]).toBe(1)
     expect(today.services[0].issued[11]).toBeNull()
-    // the baselines are earlier weeks: whole
-    expect(today.baselineIssued.every((v: number | null) => v !== null)).toBe(true)
+    // a center born today has no earlier week: no baseline, not a week of zeros (walk s40)
+    expect(today.baselineDays).toEqual([])
+    expect(today.baselineIssued.every((v: number | null) => v === null)).toBe(true)
 
     const yesterday = await hourly('?day=2026-03-09')
     expect(yesterday.issued).toEqual(Array.from({ length: 24 }, () => 0))
+
+    // two weeks on, the baseline is the two weeks the center lived, whole, and their mean: one
+    // ticket at 10:00 in the first, none in the second (not divided by the four weeks asked)
+    clock.now = Date.parse('2026-03-24T08:30:00Z')
+    // the session of two weeks ago has expired: the manager logs in again
+    const again = await center.login('boss', STAFF_PASSWORD)
+    const later = (await center.request('GET', '/api/v1/stats/hourly', { token: again })).json()
+    expect(later.baselineDays).toEqual(['2026-03-17', '2026-03-10'])
+    expect(later.baselineIssued.every((v: number | null) => v !== null)).toBe(true)
+    expect(later.baselineIssued[10]).toBe(0.5)
   })
 })
