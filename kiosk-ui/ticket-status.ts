@@ -193,7 +193,7 @@ export class TicketStatus extends LitElement {
         ${this.renderState(ticket, lang, n, digits)}
         ${
           ticket.closing && !FINAL.has(ticket.status)
-            ? html`<p class="warn" role="status" data-closing=${ticket.closing.kind}>${closingNoteText(ticket.closing, lang, digits)}</p>`
+            ? html`<p class=${ticket.closing.kind === 'served-after-close' ? 'reassure' : 'warn'} role="status" data-closing=${ticket.closing.kind}>${closingNoteText(ticket.closing, lang, digits)}</p>`
             : nothing
         }
         ${
