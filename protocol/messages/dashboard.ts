@@ -105,7 +105,7 @@ export const DASHBOARD_MESSAGES = {
   'col.longest': { ar: 'أطول انتظار', en: 'Longest' },
   'col.issued': { ar: 'صدرت', en: 'Issued' },
   'col.called': { ar: 'نوديت', en: 'Called' },
-  'col.served': { ar: 'خُدمت', en: 'Served' },
+  'col.served': { ar: 'أُنهيت', en: 'Finished' },
   'col.noShow': { ar: 'لم يحضر', en: 'No-show' },
   'col.cancelled': { ar: 'أُلغيت', en: 'Cancelled' },
   // the cancellations of a citizen or staff and those of the center's closing, shown apart (reports)
