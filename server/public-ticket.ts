@@ -60,7 +60,8 @@ function closingOf(
 ): Pick<PublicTicket, 'closing'> {
   if (t.status !== 'waiting' && t.status !== 'remote') return {}
   const hours = view.hoursOf(t.serviceId, estimatedWaitSeconds)
-  if (!hours.open && t.status === 'waiting' && view.servesAfterClosing()) {
+  // this ticket waits, so the line is not empty: the calendar's rule alone decides
+  if (!hours.open && t.status === 'waiting' && view.servesLineOut()) {
     return { closing: { kind: 'served-after-close', at: hours.at, timeZone, dayClose: false } }
   }
   const note = closingNoteOf(hours, estimatedWaitSeconds, timeZone, 'holder')
