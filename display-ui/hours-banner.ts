@@ -2,7 +2,9 @@
  * `<tabour-hours-banner>`: the center's opening hours on the board (issue 18). Outside hours a
  * band says "Closed — opens Sunday at 08:00"; in the last half hour before closing, "The
  * center closes at 15:00". Both languages at once, like the rest of the board; nothing when the
- * center is open and not about to close (or has no hours configured). It asks the center every
+ * center is open and not about to close (or has no hours configured). Closed while tickets taken
+ * before the closing still wait to be served (serve-until-empty), it says the center takes no new
+ * tickets but serves those, not "Closed" (walk 2026-12-05). It asks the center every
  * minute: hours move with the clock, not with an event. With a daily close where the hours go on
  * (a 24-hour center), the last half hour of the business day says the day's line closes instead.
  */
@@ -22,12 +24,20 @@ const POLL_MS = 60_000
 /** What the band says in `lang`, or null for nothing. */
 export function hoursNotice(hours: HoursNow, timeZone: string | undefined, lang: Lang, digits: DigitStyle): string | null {
   const at = Date.parse(hours.at)
+  // closed, but the line is served out: "Closed — opens tomorrow" would send ticket holders home
+  if (!hours.open && hours.servingOn) return hoursText('hours.closedServingOn', lang, {}, digits)
   if (!hours.open) {
     const opens = hours.opensAt ? opensText(hours.opensAt, at, timeZone, lang, digits) : null
     return opens ? hoursText('hours.closedOpens', lang, { opens }, digits) : hoursText('hours.closed', lang, {}, digits)
   }
   if (hours.closesAt && Date.parse(hours.closesAt) - at <= NOTICE_MS) return closesSoonText(hours, timeZone, lang, digits)
   return null
+}
+
+/** The band's state, for its colour and for tests: closing soon (the hours' or the day's), closed, or closed but serving the line out. */
+function bandState(hours: HoursNow): string {
+  if (hours.open) return hours.dayClose ? 'day-closing-soon' : 'closing-soon'
+  return hours.servingOn ? 'closed-serving' : 'closed'
 }
 
 @customElement('tabour-hours-banner')
@@ -83,7 +93,7 @@ export class HoursBanner extends LitElement {
     if (!hours) return nothing
     const ar = hoursNotice(hours, this.timeZone, 'ar', this.digits)
     if (ar === null) return nothing
-    return html`<p class="band ${hours.open ? 'soon' : 'closed'}" role="status" data-hours=${hours.open ? (hours.dayClose ? 'day-closing-soon' : 'closing-soon') : 'closed'}>
+    return html`<p class="band ${hours.open || hours.servingOn ? 'soon' : 'closed'}" role="status" data-hours=${bandState(hours)}>
       <span lang="ar">${ar}</span><span class="en" lang="en" dir="ltr">${hoursNotice(hours, this.timeZone, 'en', 'western')}</span>
     </p>`
   }

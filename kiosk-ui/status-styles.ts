@@ -115,6 +115,10 @@ export const statusPageStyles = [
       color: var(--tabour-danger);
       font-weight: 700;
     }
+    /* news that keeps the holder here (closed, but the ticket will be served): bold, not the alarm's red */
+    .reassure {
+      font-weight: 700;
+    }
     .center {
       font-size: 1.1em;
       font-weight: 700;

@@ -193,7 +193,7 @@ export class TicketStatus extends LitElement {
         ${this.renderState(ticket, lang, n, digits)}
         ${
           ticket.closing && !FINAL.has(ticket.status)
-            ? html`<p class="warn" role="status" data-closing=${ticket.closing.kind}>${closingNoteText(ticket.closing, lang, digits)}</p>`
+            ? html`<p class=${ticket.closing.kind === 'served-after-close' ? 'reassure' : 'warn'} role="status" data-closing=${ticket.closing.kind}>${closingNoteText(ticket.closing, lang, digits)}</p>`
             : nothing
         }
         ${
@@ -245,7 +245,7 @@ export class TicketStatus extends LitElement {
         </div>`
       }
       case 'done':
-        return html`<p class="final">${statusText('status.done', lang)}</p>`
+        return this.renderDone(ticket, lang)
       case 'no_show':
         return this.renderNoShow(ticket, lang, n, digits)
       case 'parked':
@@ -267,6 +267,20 @@ export class TicketStatus extends LitElement {
       default:
         return this.renderCancelled(ticket, lang)
     }
+  }
+
+  /**
+   * A finished visit: "served" only for the default outcome; any other says its own name (a
+   * citizen sent away for missing papers was not served). The rating is asked all the same: how
+   * the visit went matters most when it did not end as hoped, and the reports read it by outcome.
+   */
+  private renderDone(ticket: PublicTicket, lang: Lang): TemplateResult {
+    const ended = ticket.endedWith
+    if (!ended) return html`<p class="final" data-outcome="">${statusText('status.done', lang)}</p>`
+    const name = lang === 'ar' ? ended.nameAr : ended.nameEn
+    return html`<p class="final" data-outcome=${ended.code}>
+      ${name === null ? statusText('status.doneOther', lang) : statusText('status.doneAs', lang, { outcome: name })}
+    </p>`
   }
 
   /**

@@ -138,5 +138,12 @@ export const HoursNow = Type.Object({
   dayClose: Type.Boolean(),
   /** The last time a kiosk issues (closesAt minus the service's cut-off); null with closesAt. */
   lastTicketAt: Nullable(Type.String()),
+  /**
+   * Only in GET /calendar/now while closed: true when tickets taken before the closing still wait
+   * and the calendar serves them (`atClosing: serve-until-empty`). The board then says the center
+   * takes no new tickets but serves those already taken, not a bare "Closed" that sends people home
+   * (walk 2026-12-05).
+   */
+  servingOn: Type.Optional(Type.Boolean()),
 })
 export type HoursNow = Static<typeof HoursNow>

@@ -9,6 +9,8 @@
  *  - `may-not-be-served`: the wait runs past closing (the kiosk's ticket says so too).
  *  - `last-ticket-soon`: tickets stop within CLOSING_NOTICE_MINUTES (joining too).
  *  - `closing-soon`: the service closes within CLOSING_NOTICE_MINUTES.
+ *  - `served-after-close`: closed, but the ticket held will still be served (calendar atClosing
+ *    serve-until-empty; server/public-ticket.ts says it, the hours alone cannot tell). `at` is now.
  * The closing of the last three may be the business day's close (`dayClose`, protocol/calendar.ts
  * HoursNow): the center stays open but the day's line closes and its waiting tickets are cancelled.
  */
@@ -19,7 +21,14 @@ import type { HoursNow } from './calendar.ts'
 /** How long before its last ticket or its closing a phone page says so (the board's closing band uses the same half hour). */
 export const CLOSING_NOTICE_MINUTES = 30
 
-export const ClosingNoteKind = literalUnion(['tickets-stopped', 'wait-past-close', 'may-not-be-served', 'last-ticket-soon', 'closing-soon'])
+export const ClosingNoteKind = literalUnion([
+  'tickets-stopped',
+  'wait-past-close',
+  'may-not-be-served',
+  'last-ticket-soon',
+  'closing-soon',
+  'served-after-close',
+])
 export type ClosingNoteKind = Static<typeof ClosingNoteKind>
 
 export const ClosingNote = Type.Object({

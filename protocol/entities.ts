@@ -225,6 +225,13 @@ export const PublicTicket = Type.Object({
       counters: Type.Array(Type.Object({ number: Type.Integer(), name: Type.String() })),
     }),
   ),
+  /**
+   * Only for a finished ticket whose finish outcome is not the default (a plain "served"): the
+   * outcome's name as the center lists it (queue.finishOutcomes), so the page does not say "you
+   * have been served" to someone sent away for incomplete papers (walk 2026-12-05). Never the
+   * clerk's note. An outcome removed from the list since gives its code with no names.
+   */
+  endedWith: Type.Optional(Type.Object({ code: Type.String(), nameAr: Nullable(Type.String()), nameEn: Nullable(Type.String()) })),
   /** Only for a ticket in line (waiting, or a held place) whose wait runs past closing or whose service closes within the half hour (protocol/closing-note.ts). */
   closing: Type.Optional(ClosingNote),
 })

@@ -49,7 +49,8 @@ function cancelledOf(view: QueueView, t: Parameters<QueueView['cancelReason']>[0
 /**
  * For a ticket in line (waiting, or a place held from a phone): the closing note its status page
  * shows (protocol/closing-note.ts), the wait run past closing or the closing within the half hour,
- * as the kiosk's ticket would say; nothing otherwise.
+ * as the kiosk's ticket would say; once closed, a waiting ticket the calendar still serves says
+ * so (walk 2026-12-05: the note vanished at closing, and the board said "Closed"); nothing otherwise.
  */
 function closingOf(
   view: QueueView,
@@ -58,8 +59,25 @@ function closingOf(
   timeZone: string,
 ): Pick<PublicTicket, 'closing'> {
   if (t.status !== 'waiting' && t.status !== 'remote') return {}
-  const note = closingNoteOf(view.hoursOf(t.serviceId, estimatedWaitSeconds), estimatedWaitSeconds, timeZone, 'holder')
+  const hours = view.hoursOf(t.serviceId, estimatedWaitSeconds)
+  // this ticket waits, so the line is not empty: the calendar's rule alone decides
+  if (!hours.open && t.status === 'waiting' && view.servesLineOut()) {
+    return { closing: { kind: 'served-after-close', at: hours.at, timeZone, dayClose: false } }
+  }
+  const note = closingNoteOf(hours, estimatedWaitSeconds, timeZone, 'holder')
   return note ? { closing: note } : {}
+}
+
+/**
+ * A finished ticket's outcome when it is not the default one: its names as the center lists them
+ * now (an outcome removed since keeps only its code); nothing for any other ticket, or for the
+ * default (`served`, no outcome, or the list's first: what a plain "finish" records).
+ */
+function endedWithOf(t: Parameters<QueueView['standing']>[0], center: PublicTicketCenter): Pick<PublicTicket, 'endedWith'> {
+  const outcomes = center.queue.finishOutcomes
+  if (t.status !== 'done' || t.outcome === null || t.outcome === 'served' || t.outcome === outcomes[0]?.code) return {}
+  const listed = outcomes.find((o) => o.code === t.outcome)
+  return { endedWith: { code: t.outcome, nameAr: listed?.nameAr ?? null, nameEn: listed?.nameEn ?? null } }
 }
 
 /** What a public ticket shows of the center: the live config, read at each call, so an admin's change of name or digits shows at once. */
@@ -111,6 +129,7 @@ export function publicTicketOf(view: QueueView, center: PublicTicketCenter, tick
     ...parkedOf(view, t, center.timeZone),
     ...noShowOf(view, t, center, view.now()),
     ...cancelledOf(view, t),
+    ...endedWithOf(t, center),
     ...closingOf(view, t, standing.estimatedWaitSeconds, center.timeZone),
   }
 }

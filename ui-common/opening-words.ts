@@ -51,6 +51,7 @@ const CLOSING_WORDS = {
   'may-not-be-served': 'hours.mayNotBeServedBefore',
   'last-ticket-soon': 'hours.lastTicketSoon',
   'closing-soon': 'hours.closingSoon',
+  'served-after-close': 'hours.servedAfterClose',
 } as const satisfies Record<ClosingNote['kind'], HoursMessageKey>
 
 /** The same notes when the closing is the business day's (the center stays open, the line closes): never "the center closes". */

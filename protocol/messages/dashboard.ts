@@ -42,7 +42,9 @@ export const DASHBOARD_MESSAGES = {
   'tab.config': { ar: 'الإعدادات', en: 'Configuration' },
   'kpi.waiting': { ar: 'في الانتظار الآن', en: 'Waiting now' },
   'kpi.longest': { ar: 'أطول انتظار حالي', en: 'Longest current wait' },
-  'kpi.served': { ar: 'خُدمت اليوم', en: 'Served today' },
+  // "finished", not "served": the count holds every outcome, and the default outcome is itself
+  // named "Served" (walk 2026-12-05: "Served today 2 — Of which: Served 1, Incomplete papers 1")
+  'kpi.served': { ar: 'أُنهيت اليوم', en: 'Finished today' },
   'kpi.issued': { ar: 'تذاكر اليوم', en: 'Tickets today' },
   'kpi.avgWait': { ar: 'متوسط الانتظار', en: 'Average wait' },
   'kpi.p90Wait': { ar: 'انتظار {p, number}٪', en: '{p, number}th pct wait' },
@@ -93,7 +95,7 @@ export const DASHBOARD_MESSAGES = {
   'live.backupFailed': { ar: 'فشلت آخر نسخة', en: 'Last backup failed' },
   'live.noDevices': { ar: 'لا توجد أجهزة', en: 'No devices' },
   'chart.issued': { ar: 'صدرت اليوم', en: 'Issued today' },
-  'chart.served': { ar: 'خُدمت اليوم', en: 'Served today' },
+  'chart.served': { ar: 'أُنهيت اليوم', en: 'Finished today' },
   'chart.baselineIssued': { ar: 'صدرت (متوسط الأسابيع السابقة)', en: 'Issued (earlier weeks)' },
   'chart.baselineServed': { ar: 'خُدمت (متوسط الأسابيع السابقة)', en: 'Served (earlier weeks)' },
   'chart.wait': { ar: 'متوسط الانتظار', en: 'Average wait' },
@@ -103,7 +105,7 @@ export const DASHBOARD_MESSAGES = {
   'col.longest': { ar: 'أطول انتظار', en: 'Longest' },
   'col.issued': { ar: 'صدرت', en: 'Issued' },
   'col.called': { ar: 'نوديت', en: 'Called' },
-  'col.served': { ar: 'خُدمت', en: 'Served' },
+  'col.served': { ar: 'أُنهيت', en: 'Finished' },
   'col.noShow': { ar: 'لم يحضر', en: 'No-show' },
   'col.cancelled': { ar: 'أُلغيت', en: 'Cancelled' },
   // the cancellations of a citizen or staff and those of the center's closing, shown apart (reports)
@@ -175,15 +177,15 @@ export const DASHBOARD_MESSAGES = {
     ar: 'الأرقام من سجل الأحداث؛ الأيام بتوقيت المركز.',
     en: 'Figures come from the event log; days are the center’s local days.',
   },
-  // served-by-outcome.ts: "served" counts every finish whatever its outcome; this table says which
-  'outcomes.title': { ar: 'المخدومة حسب نتيجة الإنهاء', en: 'Served, by how the ticket was finished' },
+  // served-by-outcome.ts: the "finished" count holds every finish whatever its outcome; this table says which
+  'outcomes.title': { ar: 'التذاكر المنتهية حسب نتيجة الإنهاء', en: 'Finished tickets, by outcome' },
   'outcomes.hint': {
-    ar: '«خُدمت» تعدّ كل تذكرة أنهاها موظف أيًّا كانت نتيجتها (ومنها الإحالة والأوراق غير المكتملة)؛ هذا الجدول يفصّلها حسب النتيجة التي اختارها.',
-    en: '“Served” counts every ticket a clerk finished, whatever the outcome (referred and incomplete papers included); this table breaks it down by the outcome the clerk chose.',
+    ar: '«أُنهيت» تعدّ كل تذكرة أنهاها موظف أيًّا كانت نتيجتها (ومنها الإحالة والأوراق غير المكتملة)؛ هذا الجدول يفصّلها حسب النتيجة التي اختارها.',
+    en: '“Finished” counts every ticket a clerk finished, whatever the outcome (referred and incomplete papers included); this table breaks it down by the outcome the clerk chose.',
   },
-  'outcomes.servedAll': { ar: 'خُدمت (كل النتائج)', en: 'Served (all outcomes)' },
+  'outcomes.servedAll': { ar: 'أُنهيت (كل النتائج)', en: 'Finished (all outcomes)' },
   'outcomes.empty': { ar: 'لم تُنهَ أي تذكرة في هذه الفترة.', en: 'No ticket was finished in this range.' },
-  'outcomes.live': { ar: 'منها: {list}', en: 'Of which: {list}' },
+  'outcomes.live': { ar: 'حسب النتيجة: {list}', en: 'By outcome: {list}' },
   'by.day': { ar: 'اليوم', en: 'Day' },
   'by.hour': { ar: 'الساعة', en: 'Hour' },
   'by.service': { ar: 'الخدمة', en: 'Service' },

@@ -17,6 +17,16 @@ export const HOURS_MESSAGES = {
   },
   'hours.opensDate': { ar: 'يفتح يوم {date} الساعة {time}', en: 'Opens on {date} at {time}' },
   'hours.closedOpens': { ar: 'مغلق — {opens}', en: 'Closed — {opens}' },
+  /** The board after closing while the line is served out (calendar atClosing serve-until-empty): nobody who holds a ticket should leave. */
+  'hours.closedServingOn': {
+    ar: 'لا تُصدر تذاكر جديدة — ستُخدم التذاكر المأخوذة قبل الإغلاق',
+    en: 'Closed to new tickets — tickets already taken will be served',
+  },
+  /** The status page of a ticket still waiting after closing, the line served out: it will be called. */
+  'hours.servedAfterClose': {
+    ar: 'أُغلق المركز أمام التذاكر الجديدة، لكن تذكرتك ستُخدم. ابقَ قريبًا.',
+    en: 'The center has closed to new tickets, but your ticket will still be served. Please stay nearby.',
+  },
   'hours.mayNotBeServedToday': {
     ar: 'قد لا يتسع الوقت لخدمتك اليوم قبل الإغلاق',
     en: 'You may not be served today before closing',

@@ -10,6 +10,10 @@ export const STATUS_MESSAGES = {
   'status.goToCounter': { ar: 'توجّه إلى الشباك {n}', en: 'Please go to counter {n}' },
   'status.serving': { ar: 'تتم خدمتك في الشباك {n}', en: 'Being served at counter {n}' },
   'status.done': { ar: 'تمت خدمتك. شكرًا لزيارتك.', en: 'You have been served. Thank you for your visit.' },
+  /** Finished with an outcome other than the default (referred, incomplete papers…): its own name, not "served" (walk 2026-12-05). */
+  'status.doneAs': { ar: 'انتهت زيارتك: {outcome}. شكرًا لزيارتك.', en: 'Your visit has ended: {outcome}. Thank you for your visit.' },
+  /** Finished with an outcome the center no longer lists: its name is gone, and "served" may be untrue. */
+  'status.doneOther': { ar: 'انتهت زيارتك. شكرًا لزيارتك.', en: 'Your visit has ended. Thank you for your visit.' },
   'status.cancelled': { ar: 'أُلغيت هذه التذكرة.', en: 'This ticket was cancelled.' },
   /** Cancelled by the center's closing (calendar atClosing 'cancel-after'): not the holder's doing. */
   'status.cancelledCenterClosed': {

@@ -353,6 +353,20 @@ export class QueueView {
     return this.ctx.centerSettings.news()
   }
 
+  /**
+   * Whether tickets still waiting after the closing will be served: the calendar serves the line
+   * out (`atClosing: serve-until-empty`). The day's close cancels them all the same; until then
+   * they are called.
+   */
+  servesLineOut(): boolean {
+    return this.ctx.calendar().atClosing === 'serve-until-empty'
+  }
+
+  /** Whether the line is being served out after the closing now: servesLineOut() and someone still waits. */
+  servesAfterClosing(): boolean {
+    return this.servesLineOut() && this.liveTickets().some((t) => t.status === 'waiting')
+  }
+
   /** How many tickets of the service wait now (ServiceWithQueue.waiting): one indexed count, no play of the line. */
   waitingCount(serviceId: number): number {
     return this.ctx.tickets.waitingCount(serviceId)

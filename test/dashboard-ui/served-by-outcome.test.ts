@@ -27,8 +27,8 @@ describe('served by finish outcome, in words (dashboard-ui/served-by-outcome.ts)
 
   it('the live line lists the outcomes with tickets, in the screen’s digits; nothing served, no line', () => {
     const f = { outcomes: OUTCOMES, counts: [12, 3, 0, 1] }
-    expect(servedOutcomesLine(f, 'en', 'western')).toBe('Of which: Served 12, Incomplete papers 3, No outcome recorded 1')
-    expect(servedOutcomesLine(f, 'ar', 'arabic-indic')).toBe('منها: تمت الخدمة ١٢، أوراق غير مكتملة ٣، دون نتيجة مسجلة ١')
+    expect(servedOutcomesLine(f, 'en', 'western')).toBe('By outcome: Served 12, Incomplete papers 3, No outcome recorded 1')
+    expect(servedOutcomesLine(f, 'ar', 'arabic-indic')).toBe('حسب النتيجة: تمت الخدمة ١٢، أوراق غير مكتملة ٣، دون نتيجة مسجلة ١')
     expect(servedOutcomesLine({ outcomes: OUTCOMES, counts: [0, 0, 0, 0] }, 'en', 'western')).toBeNull()
   })
 })

@@ -13,7 +13,7 @@ import { ROOT } from './ui-build.ts'
 /**
  * "Served" by finish outcome on the dashboard (dashboard-ui/served-by-outcome.ts), in real
  * Chromium: the reports view's table, the printed daily report's table (still one A4 sheet) and
- * the line under the live "Served today", in Arabic (RTL, the center's Arabic-Indic digits) and
+ * the line under the live "Finished today", in Arabic (RTL, the center's Arabic-Indic digits) and
  * English (Western digits). Every count is checked against the event log read straight from
  * SQLite (the finishes and finished steps, grouped by the outcome written in the event), the
  * totals against "served"; axe finds nothing serious. Screenshots in test-results/served-by-outcome/.
@@ -112,7 +112,7 @@ describe('served by finish outcome on the dashboard', () => {
     for (const lang of ['ar', 'en'] as const) {
       const page = await suite.contexts.page(LANDSCAPE)
       await dashboardLogin(page, url, 'boss', STAFF_PASSWORD, lang)
-      // live: the line under "Served today" names each outcome with tickets
+      // live: the line under "Finished today" names each outcome with tickets
       const note = page.locator('tabour-live-view [data-kpi="served"] [data-served-outcomes]')
       await note.waitFor()
       const line = (await note.textContent()) ?? ''
@@ -121,6 +121,10 @@ describe('served by finish outcome on the dashboard', () => {
       expect(line).toContain(lang === 'ar' ? `دون نتيجة مسجلة ${inDigits(1, lang)}` : 'No outcome recorded 1')
       // the four outcomes with tickets, not "other" (none today)
       expect(line.split(lang === 'ar' ? '، ' : ', ')).toHaveLength(4)
+      // the total is "finished", not "served": one of the outcomes under it is named "Served" (walk 2026-12-05)
+      const kpi = ((await page.locator('tabour-live-view [data-kpi="served"]').textContent()) ?? '').replace(/\s+/g, ' ')
+      expect(kpi).toContain(lang === 'ar' ? 'أُنهيت اليوم' : 'Finished today')
+      expect(kpi).toContain(lang === 'ar' ? 'حسب النتيجة:' : 'By outcome:')
 
       await page.goto(`${url}/dashboard/${lang === 'en' ? '?lang=en' : ''}#reports`)
       await page.locator('main[data-phase="ready"]').waitFor()

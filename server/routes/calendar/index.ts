@@ -51,7 +51,10 @@ export async function calendarRoutes(fastify: FastifyInstance): Promise<void> {
       preValidation: allow(...STAFF, 'kiosk', 'display'),
       schema: { tags: ['calendar'], summary: 'whether the center is open now', response: { 200: HoursNow, ...errorResponses(401, 403) } },
     },
-    async () => hoursNow(queue.ctx.calendar(), null, queue.ctx.clock(), config.timeZone),
+    async () => {
+      const hours = hoursNow(queue.ctx.calendar(), null, queue.ctx.clock(), config.timeZone)
+      return hours.open ? hours : { ...hours, servingOn: queue.view.servesAfterClosing() }
+    },
   )
 
   app.post(

@@ -191,6 +191,8 @@ describe('the calendar routes', () => {
       closesAt: null,
       dayClose: false,
       lastTicketAt: null,
+      // B's three and the staff's ticket still wait, and the default calendar serves the line out
+      servingOn: true,
     })
   })
 
