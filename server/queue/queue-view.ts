@@ -1,4 +1,4 @@
-import { parkDeadlineInForce } from './parking-rules.ts'
+import { parkDeadlineNow } from './park-clock.ts'
 import { ParkingRepo } from '../db/repositories/parking-repo.ts'
 import type { QueueContext } from './queue-context.ts'
 import { visitProgressOf } from './visit-steps.ts'
@@ -303,7 +303,7 @@ export class QueueView {
   parkedFacts(t: TicketRecord): { until: number; reason: string; counterId: number | null; clockStopped: boolean } | null {
     const p = t.status === 'parked' ? new ParkingRepo(this.ctx.db).get(t.id) : undefined
     if (!p) return null
-    const until = parkDeadlineInForce(p.deadlineAt, p.parkedAt, p.counterPausedAt, this.now())
+    const until = parkDeadlineNow(this.ctx, p, this.now())
     return { until, reason: p.reason, counterId: p.counterId, clockStopped: p.counterPausedAt !== null }
   }
 

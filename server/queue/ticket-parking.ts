@@ -6,7 +6,8 @@ import { ParkingRepo, type ParkingRecord } from '../db/repositories/parking-repo
 import { actorIds, type Actor } from './actor.ts'
 import { assertTransition } from './lifecycle.ts'
 import { domainError, ErrorCodes } from '../errors.ts'
-import { isParkOverdue, parkDeadline, parkDeadlineInForce, parkSecondsLeft } from './parking-rules.ts'
+import { isParkOverdue, parkDeadline, parkSecondsLeft } from './parking-rules.ts'
+import { parkDeadlineNow } from './park-clock.ts'
 
 /** What a park asks for: a reason code of queue.parkReasons, a note, and minutes (at most queue.maxParkMinutes). */
 export interface ParkRequest {
@@ -167,7 +168,7 @@ export class TicketParking {
       .map((parking) => ({ parking, ticket: this.ctx.tickets.get(parking.ticketId)! }))
       .filter(({ ticket }) => ticket && ticket.status === 'parked' && (services === 'all' || services.has(ticket.serviceId)))
       .map(({ parking, ticket }) => {
-        const deadlineAt = parkDeadlineInForce(parking.deadlineAt, parking.parkedAt, parking.counterPausedAt, now)
+        const deadlineAt = parkDeadlineNow(this.ctx, parking, now)
         return {
           ticket,
           parking: { ...parking, deadlineAt },
@@ -184,9 +185,7 @@ export class TicketParking {
    */
   sweep(now: number = this.ctx.clock()): number {
     if (this.sweeping || !this.repo.any()) return 0
-    const overdue = this.repo
-      .overdue(now)
-      .filter((p) => isParkOverdue(parkDeadlineInForce(p.deadlineAt, p.parkedAt, p.counterPausedAt, now), now))
+    const overdue = this.repo.overdue(now).filter((p) => isParkOverdue(parkDeadlineNow(this.ctx, p, now), now))
     if (overdue.length === 0) return 0
     this.sweeping = true
     try {

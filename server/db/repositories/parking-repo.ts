@@ -48,19 +48,19 @@ export class ParkingRepo {
     return this.sql(`SELECT ${COLUMNS} FROM ${FROM} ORDER BY p.deadline_at, p.ticket_id`).all() as ParkingRow[]
   }
 
-  /** Parked tickets whose stored deadline is at or before `at` (epoch ms); a paused counter's may still be in time (parkDeadlineInForce). */
+  /** Parked tickets whose stored deadline is at or before `at` (epoch ms); a paused counter's may still be in time (park-clock.ts). */
   overdue(at: number): ParkingRow[] {
     return this.sql(`SELECT ${COLUMNS} FROM ${FROM} WHERE p.deadline_at <= ? ORDER BY p.deadline_at`).all(at) as ParkingRow[]
   }
 
-  /**
-   * The counter's pause that began at `pausedAt` ends at `now`: the tickets it parked keep the time
-   * paused, their stored deadline moves later by it (parking-rules.ts, pausedParkMs).
-   */
-  holdForPause(counterId: number, pausedAt: number, now: number): void {
-    this.sql(
-      'UPDATE parked_tickets SET deadline_at = deadline_at + max(0, @now - max(@pausedAt, parked_at)) WHERE counter_id = @counterId',
-    ).run({ counterId, pausedAt, now })
+  /** The tickets a counter parked (with its pause time when it is paused now). */
+  ofCounter(counterId: number): ParkingRow[] {
+    return this.sql(`SELECT ${COLUMNS} FROM ${FROM} WHERE p.counter_id = ?`).all(counterId) as ParkingRow[]
+  }
+
+  /** Moves a parked ticket's stored deadline (the pause of its counter ended: parking-rules.ts). */
+  setDeadline(ticketId: string, deadlineAt: number): void {
+    this.sql('UPDATE parked_tickets SET deadline_at = ? WHERE ticket_id = ?').run(deadlineAt, ticketId)
   }
 
   /** True when any ticket is parked (cheap: the sweep runs on every change and read). */

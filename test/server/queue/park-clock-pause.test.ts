@@ -79,4 +79,14 @@ describe('the park clock stops while the parking counter is paused', () => {
     clock.advance(15 * 60)
     expect((await status()).status).toBe('abandoned')
   })
+
+  it('a counter left paused overnight does not keep the ticket: the pause stops the clock only until the park day ends', async () => {
+    const { clock, c, c1, clerk, status } = await parkedAtCounterOne()
+    expect((await c.action(clerk, c1.id, 'pause')).statusCode).toBe(200)
+    // 10:00 in Cairo: the day ends at 22:00 UTC, so the 15 minutes run out at 22:15 UTC
+    clock.set('2026-03-10T22:14:59Z')
+    expect((await status()).status).toBe('parked')
+    clock.set('2026-03-10T22:15:00Z')
+    expect((await status()).status).toBe('abandoned')
+  })
 })
