@@ -39,25 +39,37 @@ async function pause(page: Page): Promise<void> {
   await page.locator('header [data-counter-state="paused"]').waitFor()
 }
 
+/** Service A served by counters 1 and 2 (clerk1, clerk2), a kiosk, on a daytime clock; parks up to 20 minutes. */
+async function twoCounters() {
+  const shift = daytimeShiftMs()
+  const clock = { fn: () => Date.now() + shift } as TestClock
+  const { center, url } = await listeningCenter({ config: { uiDir: suite.uiDir, queue: { maxParkMinutes: 20 } }, clock }, suite.cleanups)
+  const a = await center.createService({ prefix: 'A', nameAr: 'بطاقة الرقم القومي', nameEn: 'National ID card' })
+  const c1 = await center.createCounter({ number: 1, name: 'الشباك الأول', serviceIds: [a.id] })
+  const c2 = await center.createCounter({ number: 2, name: 'الشباك الثاني', serviceIds: [a.id] })
+  await center.createUser('clerk1')
+  await center.createUser('clerk2')
+  const kiosk = (await center.createDevice('kiosk')).token
+  return { center, url, a, c1, c2, kiosk }
+}
+
+/** Clerk 1's console in Arabic at counter 1, clerk 2's in English at counter 2, both open. */
+async function consoles(url: string, counter1: number, counter2: number): Promise<[Page, Page]> {
+  const [p1, p2] = [await suite.contexts.page(DESK), await suite.contexts.page(DESK, { locale: 'en-US' })]
+  await Promise.all([login(p1, url, 'clerk1', 'ar'), login(p2, url, 'clerk2', 'en')])
+  await Promise.all([openCounter(p1, counter1), openCounter(p2, counter2)])
+  return [p1, p2]
+}
+
 const current = (page: Page, label: string) => page.locator(`tabour-current-ticket [data-current-label="${label}"]`)
 
 describe('parking a ticket on the console', { timeout: 180_000 }, () => {
   it('parks at counter 1, shows it in Parked at counter 2 with the time left, and resumes it there', async () => {
-    const shift = daytimeShiftMs()
-    const clock = { fn: () => Date.now() + shift } as TestClock
-    const { center, url } = await listeningCenter({ config: { uiDir: suite.uiDir, queue: { maxParkMinutes: 20 } }, clock }, suite.cleanups)
-    const a = await center.createService({ prefix: 'A', nameAr: 'بطاقة الرقم القومي', nameEn: 'National ID card' })
-    const c1 = await center.createCounter({ number: 1, name: 'الشباك الأول', serviceIds: [a.id] })
-    const c2 = await center.createCounter({ number: 2, name: 'الشباك الثاني', serviceIds: [a.id] })
-    await center.createUser('clerk1')
-    await center.createUser('clerk2')
-    const kiosk = (await center.createDevice('kiosk')).token
+    const { center, url, a, c1, c2, kiosk } = await twoCounters()
     const first = await center.issue(kiosk, { serviceId: a.id })
     const second = await center.issue(kiosk, { serviceId: a.id })
 
-    const [p1, p2] = [await suite.contexts.page(DESK), await suite.contexts.page(DESK, { locale: 'en-US' })]
-    await Promise.all([login(p1, url, 'clerk1', 'ar'), login(p2, url, 'clerk2', 'en')])
-    await Promise.all([openCounter(p1, c1.id), openCounter(p2, c2.id)])
+    const [p1, p2] = await consoles(url, c1.id, c2.id)
 
     // clerk 1 calls A-001 and parks it: the citizen goes to fetch a document
     await p1.locator('tabour-action-bar button[data-action="call_next"]').click()
@@ -123,20 +135,10 @@ describe('parking a ticket on the console', { timeout: 180_000 }, () => {
  */
 describe('a parked citizen and the clerk on a break', { timeout: 180_000 }, () => {
   it('says to resume the counter first, stops the park clock, and the status page names the reason and the counter', async () => {
-    const shift = daytimeShiftMs()
-    const clock = { fn: () => Date.now() + shift } as TestClock
-    const { center, url } = await listeningCenter({ config: { uiDir: suite.uiDir, queue: { maxParkMinutes: 20 } }, clock }, suite.cleanups)
-    const a = await center.createService({ prefix: 'A', nameAr: 'بطاقة الرقم القومي', nameEn: 'National ID card' })
-    const c1 = await center.createCounter({ number: 1, name: 'الشباك الأول', serviceIds: [a.id] })
-    const c2 = await center.createCounter({ number: 2, name: 'الشباك الثاني', serviceIds: [a.id] })
-    await center.createUser('clerk1')
-    await center.createUser('clerk2')
-    const kiosk = (await center.createDevice('kiosk')).token
+    const { center, url, a, c1, c2, kiosk } = await twoCounters()
     const first = await center.issue(kiosk, { serviceId: a.id })
 
-    const [p1, p2] = [await suite.contexts.page(DESK), await suite.contexts.page(DESK, { locale: 'en-US' })]
-    await Promise.all([login(p1, url, 'clerk1', 'ar'), login(p2, url, 'clerk2', 'en')])
-    await Promise.all([openCounter(p1, c1.id), openCounter(p2, c2.id)])
+    const [p1, p2] = await consoles(url, c1.id, c2.id)
 
     // clerk 1 calls A-001 and parks it for a payment, then goes on a break
     await p1.locator('tabour-action-bar button[data-action="call_next"]').click()
