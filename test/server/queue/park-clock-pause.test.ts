@@ -89,4 +89,19 @@ describe('the park clock stops while the parking counter is paused', () => {
     clock.set('2026-03-10T22:15:00Z')
     expect((await status()).status).toBe('abandoned')
   })
+
+  it('a manager closing the paused counter of a clerk gone away also keeps the paused time', async () => {
+    const { clock, c, c1, clerk, status } = await parkedAtCounterOne()
+    expect((await c.action(clerk, c1.id, 'pause')).statusCode).toBe(200)
+    clock.advance(20 * 60)
+    // the clerk's console has been gone for long (console-presence.test.ts covers how a counter becomes away)
+    c.app.tabour.queue.ctx.db.prepare('UPDATE counters SET away_since = ? WHERE id = ?').run(clock.now - 10 * 60_000, c1.id)
+    const manager = (await c.createUser('manager', 'manager')).token
+    const closed = await c.request('POST', `/api/v1/counters/${c1.id}/close-away`, { token: manager })
+    expect(closed.statusCode, closed.body).toBe(200)
+    clock.advance(15 * 60 - 1)
+    expect((await status()).status).toBe('parked')
+    clock.advance(1)
+    expect((await status()).status).toBe('abandoned')
+  })
 })
