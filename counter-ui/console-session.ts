@@ -122,7 +122,12 @@ export class ConsoleSession {
         if (this.parking.concerns(e.ticket)) void this.refreshParked()
       })
       .on('ticket:called', (e) => this.set(() => this.live.applyCall(e)))
-      .on('counter:updated', (e) => this.set(() => this.upsertCounter(e.counter)))
+      .on('counter:updated', (e) => {
+        const before = this.live.counters.find((c) => c.id === e.counter.id)?.state
+        this.set(() => this.upsertCounter(e.counter))
+        // a counter that paused or came back stops or restarts the clock of the tickets it parked
+        if (before !== e.counter.state && this.parking.parked.length > 0) void this.refreshParked()
+      })
       .on('queue:updated', (e) => this.set(() => this.live.applyFigures(e.services)))
       .on('device:status', (e) => this.set(() => this.printers.apply(e.deviceId, e.status)))
       // a manager changed the finish outcomes (or the hub's bundle, the categories, the digits): the next finish offers the new ones

@@ -263,7 +263,7 @@ export class CounterApp extends LitElement {
               .parked=${s.parking.parked}
               .reasons=${s.parking.reasons}
               .now=${this.now}
-              .counterBusy=${ticket !== null || counter.state !== 'open'}
+              .waitsFor=${ticket !== null ? 'ticket' : counter.state !== 'open' ? 'paused' : null}
               .disabled=${s.busy !== null || !s.reachable || s.reloginNeeded}
               @resume-parked=${(e: CustomEvent<ResumeParkedDetail>) => void s.resumeParked(e.detail.ticketId)}
             ></tabour-parked-list>`

@@ -2,7 +2,10 @@
  * `<tabour-parked-list>`: the parked tickets of this counter's services (every counter of the
  * service sees them), earliest deadline first, each with its reason, the minutes left and a
  * Resume button that calls it to this counter ahead of the line. Resume waits while the counter
- * holds a ticket or is paused. Tickets whose time ran out disappear (the server abandons them).
+ * holds a ticket ("finish the current ticket first") or is paused ("resume the counter first": a
+ * resume calls the citizen, and a paused counter calls nobody until its clerk says they are back).
+ * A ticket parked by a paused counter keeps its minutes: its clock stands still (docs/parking.md).
+ * Tickets whose time ran out disappear (the server abandons them).
  * Hidden when none is parked. Fires `resume-parked` {ticketId}.
  */
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit'
@@ -44,15 +47,16 @@ export class ParkedList extends LitElement {
   @property({ attribute: false }) reasons: ParkReason[] = []
   /** Epoch ms on the center's clock, from the console (the clock `endsAt` is on). */
   @property({ attribute: false }) now = Date.now()
-  /** The counter holds a ticket or is not open: Resume waits (and says why). */
-  @property({ type: Boolean }) counterBusy = false
+  /** Why Resume waits, said above the list: the counter holds a ticket, or is paused; null when it may resume. */
+  @property({ attribute: false }) waitsFor: 'ticket' | 'paused' | null = null
   @property({ type: Boolean }) disabled = false
 
   override render(): TemplateResult | typeof nothing {
     const lang = this.lang
     // the ticker's time can be up to its period old: a list just received would show a minute too many
     const now = this.now
-    const open = this.parked.filter((p) => p.endsAt > now)
+    const open = this.parked.filter((p) => p.clockStopped || p.endsAt > now)
+    const hint = this.waitsFor === 'ticket' ? 'parked.busy' : this.waitsFor === 'paused' ? 'parked.paused' : 'parked.hint'
     if (open.length === 0) return nothing
     const reasonName = (code: string) => {
       const r = this.reasons.find((x) => x.code === code)
@@ -60,14 +64,14 @@ export class ParkedList extends LitElement {
     }
     return html`<section class="card" data-panel="parked">
       <h2>${parkingText('parked.title', lang)}</h2>
-      <p class="hint">${parkingText(this.counterBusy ? 'parked.busy' : 'parked.hint', lang)}</p>
+      <p class="hint" data-parked-hint=${this.waitsFor ?? 'none'}>${parkingText(hint, lang)}</p>
       <ul>
         ${open.map(
           (p) => html`<li data-parked-ticket=${p.ticket.id}>
             <span class="label" dir="ltr">${p.ticket.label}</span>
             <span class="why">${reasonName(p.reason)}${p.note ? html` · <bdi>${p.note}</bdi>` : nothing}</span>
-            <span class="left" data-left>${parkingText('parked.left', lang, { n: formatNumber(minutesLeft(p.endsAt, now), { digits: this.digits }) })}</span>
-            <button type="button" data-action="resume-parked" ?disabled=${this.disabled || this.counterBusy} @click=${() => this.fire(p.ticket.id)}>
+            <span class="left" data-left ?data-clock-stopped=${p.clockStopped}>${this.left(p, now, lang)}</span>
+            <button type="button" data-action="resume-parked" ?disabled=${this.disabled || this.waitsFor !== null} @click=${() => this.fire(p.ticket.id)}>
               ${parkingText('parked.resume', lang)}
             </button>
           </li>`,
@@ -76,8 +80,16 @@ export class ParkedList extends LitElement {
     </section>`
   }
 
+  /** The minutes left, counting down, or standing still while the parking counter is paused. */
+  private left(p: LocalParked, now: number, lang: Lang): string {
+    if (!p.clockStopped) return parkingText('parked.left', lang, { n: formatNumber(minutesLeft(p.endsAt, now), { digits: this.digits }) })
+    return parkingText('parked.clockStopped', lang, {
+      n: formatNumber(Math.max(1, Math.ceil(p.secondsLeft / 60)), { digits: this.digits }),
+    })
+  }
+
   private fire(ticketId: string): void {
-    if (this.disabled || this.counterBusy) return
+    if (this.disabled || this.waitsFor !== null) return
     this.dispatchEvent(new CustomEvent<ResumeParkedDetail>('resume-parked', { detail: { ticketId }, bubbles: true, composed: true }))
   }
 }

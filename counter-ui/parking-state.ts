@@ -12,8 +12,11 @@ export interface LocalParked {
   ticket: Ticket
   reason: string
   note: string | null
-  /** Epoch ms on the center's clock (as the console tells it). */
+  /** Epoch ms on the center's clock (as the console tells it); while the clock is stopped, as if it ran on. */
   endsAt: number
+  /** The counter that parked it is paused: its time stands still (docs/parking.md), the minutes left are `secondsLeft`'s. */
+  clockStopped: boolean
+  secondsLeft: number
 }
 
 export class ParkingState {
@@ -37,7 +40,14 @@ export class ParkingState {
       const received = this.now()
       this.maxMinutes = list.maxMinutes
       this.reasons = list.reasons
-      this.parked = list.parked.map((p) => ({ ticket: p.ticket, reason: p.reason, note: p.note, endsAt: received + p.secondsLeft * 1000 }))
+      this.parked = list.parked.map((p) => ({
+        ticket: p.ticket,
+        reason: p.reason,
+        note: p.note,
+        endsAt: received + p.secondsLeft * 1000,
+        clockStopped: p.clockStopped === true,
+        secondsLeft: p.secondsLeft,
+      }))
       return true
     } catch {
       return false

@@ -252,9 +252,24 @@ export class TicketStatus extends LitElement {
         return html`<p class="final" data-state="parked">${statusText('status.parked', lang)}</p>
           ${
             ticket.parked
-              ? html`<p class="turn" data-parked-until=${ticket.parked.until}>
-                  ${statusText('status.parkedUntil', lang, { time: clockTime(ticket.parked.until, ticket.parked.timeZone, lang, digits) })}
-                </p>`
+              ? html`${
+                  ticket.parked.reason
+                    ? html`<p data-parked-reason>
+                        ${statusText('status.parkedReason', lang, { reason: lang === 'ar' ? ticket.parked.reason.nameAr : ticket.parked.reason.nameEn })}
+                      </p>`
+                    : nothing
+                }
+                  ${
+                    ticket.parked.counter
+                      ? html`<p class="counter" data-parked-counter=${ticket.parked.counter.number}>
+                          ${statusText('status.parkedCounter', lang, { n: n(ticket.parked.counter.number) })}
+                        </p>`
+                      : nothing
+                  }
+                  <p class="turn" data-parked-until=${ticket.parked.until}>
+                    ${statusText('status.parkedUntil', lang, { time: clockTime(ticket.parked.until, ticket.parked.timeZone, lang, digits) })}
+                  </p>
+                  ${ticket.parked.clockStopped ? html`<p data-parked-clock-stopped>${statusText('status.parkedClockStopped', lang)}</p>` : nothing}`
               : nothing
           }`
       case 'abandoned':

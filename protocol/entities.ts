@@ -209,8 +209,21 @@ export const PublicTicket = Type.Object({
    * with other counters of the service open (walk 2026-12-05, finding 2).
    */
   waitsFor: Type.Optional(Type.Object({ number: Type.Integer(), name: Type.String(), open: Type.Boolean() })),
-  /** Only while parked (docs/parking.md): until when the turn is kept, and the center's zone to say it in. Never the clerk's note. */
-  parked: Type.Optional(Type.Object({ until: Timestamp, timeZone: Type.String() })),
+  /**
+   * Only while parked (docs/parking.md): until when the turn is kept (the deadline in force: it
+   * moves later while the parking counter is paused, `clockStopped`), the center's zone to say it
+   * in, the reason the clerk picked (its bilingual name; absent when the reason left the settings)
+   * and the counter to go back to (the one that parked it). Never the clerk's note.
+   */
+  parked: Type.Optional(
+    Type.Object({
+      until: Timestamp,
+      timeZone: Type.String(),
+      reason: Type.Optional(Type.Object({ nameAr: Type.String(), nameEn: Type.String() })),
+      counter: Type.Optional(Type.Object({ number: Type.Integer(), name: Nullable(Type.String()) })),
+      clockStopped: Type.Optional(Type.Boolean()),
+    }),
+  ),
   /**
    * Only for a no-show that can still be undone (walk finding 7): until when a clerk can put it back
    * in line, the center's zone to say it in, and where to go: the open or paused counters that serve

@@ -35,8 +35,11 @@ export const ParkedTicket = Type.Object({
   note: Nullable(Type.String()),
   counterId: Nullable(Type.Integer()),
   parkedAt: Timestamp,
+  /** The deadline in force at the answer: it moves later while the parking counter is paused. */
   deadlineAt: Timestamp,
   secondsLeft: Type.Integer({ minimum: 0 }),
+  /** The counter that parked it is paused: the park clock stands still until it opens or closes (docs/parking.md). */
+  clockStopped: Type.Optional(Type.Boolean()),
 })
 export type ParkedTicket = Static<typeof ParkedTicket>
 

@@ -19,10 +19,25 @@ function visitOf(view: QueueView, t: Parameters<QueueView['visitProgress']>[0]):
   return visit ? { visit } : {}
 }
 
-/** A parked ticket's deadline, as the wire carries it; nothing for any other ticket. */
-function parkedOf(view: QueueView, t: Parameters<QueueView['parkedUntil']>[0], timeZone: string): Pick<PublicTicket, 'parked'> {
-  const until = view.parkedUntil(t)
-  return until === null ? {} : { parked: { until: new Date(until).toISOString(), timeZone } }
+/**
+ * A parked ticket's deadline, the reason's bilingual name and the counter to go back to, as the wire
+ * carries them (walk s40: the page said neither, though the citizen must tell a clerk and find the
+ * counter); nothing for any other ticket. Never the clerk's note.
+ */
+function parkedOf(view: QueueView, t: Parameters<QueueView['parkedFacts']>[0], center: PublicTicketCenter): Pick<PublicTicket, 'parked'> {
+  const facts = view.parkedFacts(t)
+  if (facts === null) return {}
+  const reason = center.queue.parkReasons.find((r) => r.code === facts.reason)
+  const counter = view.counters().find((c) => c.id === facts.counterId)
+  return {
+    parked: {
+      until: new Date(facts.until).toISOString(),
+      timeZone: center.timeZone,
+      ...(reason ? { reason: { nameAr: reason.nameAr, nameEn: reason.nameEn } } : {}),
+      ...(counter ? { counter: { number: counter.number, name: counter.name } } : {}),
+      clockStopped: facts.clockStopped,
+    },
+  }
 }
 
 /** The counter a waiting ticket was sent to, and whether it is open now; nothing for a ticket any counter of its service may call. */
@@ -126,7 +141,7 @@ export function publicTicketOf(view: QueueView, center: PublicTicketCenter, tick
     ...remoteOf(view, t, center.timeZone),
     ...visitOf(view, t),
     ...waitsForOf(view, t),
-    ...parkedOf(view, t, center.timeZone),
+    ...parkedOf(view, t, center),
     ...noShowOf(view, t, center, view.now()),
     ...cancelledOf(view, t),
     ...endedWithOf(t, center),

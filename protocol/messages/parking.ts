@@ -24,6 +24,10 @@ export const PARKING_MESSAGES = {
   'parked.reasonOf': { ar: 'السبب: {reason}', en: 'Reason: {reason}' },
   'parked.resume': { ar: 'استئناف', en: 'Resume' },
   'parked.busy': { ar: 'أنهِ التذكرة الحالية أولًا', en: 'Finish the current ticket first' },
+  // walk s40: a paused counter said "finish the current ticket" though it held none
+  'parked.paused': { ar: 'استأنف عمل الشباك أولًا', en: 'Resume the counter first' },
+  // the clock of the counter that parked it, which may be another than this one
+  'parked.clockStopped': { ar: 'متبقٍّ {n} د · متوقف أثناء استراحة شباكه', en: "{n} min left · stopped during its counter's break" },
   // the dashboard's reports view (dashboard-ui/parking-report.ts)
   'parking.report.title': { ar: 'التذاكر المركونة', en: 'Parked tickets' },
   'parking.report.none': { ar: 'لم تُركن أي تذكرة في هذه الفترة.', en: 'No ticket was parked in this period.' },

@@ -48,6 +48,13 @@ export const STATUS_MESSAGES = {
     ar: 'دورك محفوظ ريثما تُحضر ما ينقصك. عند عودتك أخبر موظف الشباك برقم تذكرتك.',
     en: 'Your turn is kept while you fetch what is missing. When you are back, tell a clerk at the counter your ticket number.',
   },
+  // the reason the clerk picked, and the counter that keeps the turn (walk s40: the page named neither)
+  'status.parkedReason': { ar: 'السبب: {reason}', en: 'Reason: {reason}' },
+  'status.parkedCounter': { ar: 'عُد إلى الشباك {n}.', en: 'Come back to counter {n}.' },
+  'status.parkedClockStopped': {
+    ar: 'الشباك في استراحة الآن، ووقتك لا ينقص خلالها.',
+    en: 'The counter is on a break now; your time does not run down meanwhile.',
+  },
   'status.parkedUntil': {
     ar: 'دورك محفوظ حتى الساعة {time}. عُد إلى الشباك قبل ذلك.',
     en: 'Your turn is kept until {time}. Come back to the counter before then.',

@@ -1,3 +1,4 @@
+import { parkDeadlineNow } from './park-clock.ts'
 import { ParkingRepo } from '../db/repositories/parking-repo.ts'
 import type { QueueContext } from './queue-context.ts'
 import { visitProgressOf } from './visit-steps.ts'
@@ -294,9 +295,16 @@ export class QueueView {
     return visitProgressOf(this.ctx, t)
   }
 
-  /** Until when a parked ticket's turn is kept (epoch ms, parked_tickets.deadline_at); null for any ticket not parked. */
-  parkedUntil(t: TicketRecord): number | null {
-    return t.status === 'parked' ? (new ParkingRepo(this.ctx.db).get(t.id)?.deadlineAt ?? null) : null
+  /**
+   * A parked ticket's park: until when its turn is kept (epoch ms, the deadline in force now: later
+   * while the parking counter is paused, parking-rules.ts), the reason code and the counter that
+   * parked it; null for any ticket not parked.
+   */
+  parkedFacts(t: TicketRecord): { until: number; reason: string; counterId: number | null; clockStopped: boolean } | null {
+    const p = t.status === 'parked' ? new ParkingRepo(this.ctx.db).get(t.id) : undefined
+    if (!p) return null
+    const until = parkDeadlineNow(this.ctx, p, this.now())
+    return { until, reason: p.reason, counterId: p.counterId, clockStopped: p.counterPausedAt !== null }
   }
 
   /**

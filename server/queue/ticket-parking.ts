@@ -6,7 +6,8 @@ import { ParkingRepo, type ParkingRecord } from '../db/repositories/parking-repo
 import { actorIds, type Actor } from './actor.ts'
 import { assertTransition } from './lifecycle.ts'
 import { domainError, ErrorCodes } from '../errors.ts'
-import { parkDeadline, parkSecondsLeft } from './parking-rules.ts'
+import { isParkOverdue, parkDeadline, parkSecondsLeft } from './parking-rules.ts'
+import { parkDeadlineNow } from './park-clock.ts'
 
 /** What a park asks for: a reason code of queue.parkReasons, a note, and minutes (at most queue.maxParkMinutes). */
 export interface ParkRequest {
@@ -15,11 +16,15 @@ export interface ParkRequest {
   minutes: number
 }
 
-/** A parked ticket with its row and the whole seconds left at the time of asking. */
+/**
+ * A parked ticket with its row (`deadlineAt` the deadline in force at the time of asking) and the
+ * whole seconds left then; `clockStopped` while the counter that parked it is paused.
+ */
 export interface ParkedTicketView {
   ticket: TicketRecord
   parking: ParkingRecord
   secondsLeft: number
+  clockStopped: boolean
 }
 
 const MAY_SEE_ALL = new Set(['manager', 'admin'])
@@ -30,6 +35,9 @@ const MAY_SEE_ALL = new Set(['manager', 'admin'])
  * the next citizen. The deadline is stored (table parked_tickets), so nothing depends on a timer
  * surviving a restart: `sweep` abandons every ticket past its deadline, and it runs before every
  * change and read of the queue (QueueContext.beforeUse) and on the server's periodic tick.
+ *
+ * The park clock stops while the counter that parked the ticket is paused (parking-rules.ts): a
+ * citizen who comes back while the clerk is on a break must not lose the place they were promised.
  *
  * Resuming: any clerk whose open, idle counter serves the ticket's service calls it to that
  * counter at once, ahead of the line (the call policy never sees parked tickets; see the header
@@ -159,16 +167,25 @@ export class TicketParking {
       .list()
       .map((parking) => ({ parking, ticket: this.ctx.tickets.get(parking.ticketId)! }))
       .filter(({ ticket }) => ticket && ticket.status === 'parked' && (services === 'all' || services.has(ticket.serviceId)))
-      .map((v) => ({ ...v, secondsLeft: parkSecondsLeft(v.parking.deadlineAt, now) }))
+      .map(({ parking, ticket }) => {
+        const deadlineAt = parkDeadlineNow(this.ctx, parking, now)
+        return {
+          ticket,
+          parking: { ...parking, deadlineAt },
+          secondsLeft: parkSecondsLeft(deadlineAt, now),
+          clockStopped: parking.counterPausedAt !== null,
+        }
+      })
   }
 
   /**
-   * Abandons every parked ticket whose deadline is at or before `now`, in one transaction with a
+   * Abandons every parked ticket whose deadline in force is at or before `now` (never one whose
+   * parking counter is paused now, parking-rules.ts), in one transaction with a
    * `ticket.abandoned` row each; publishes after the commit. Cheap when nothing is parked.
    */
   sweep(now: number = this.ctx.clock()): number {
     if (this.sweeping || !this.repo.any()) return 0
-    const overdue = this.repo.overdue(now)
+    const overdue = this.repo.overdue(now).filter((p) => isParkOverdue(parkDeadlineNow(this.ctx, p, now), now))
     if (overdue.length === 0) return 0
     this.sweeping = true
     try {

@@ -68,7 +68,7 @@ export async function parkingRoutes(fastify: FastifyInstance): Promise<void> {
     async (request) => ({
       maxMinutes: config.queue.maxParkMinutes,
       reasons: config.queue.parkReasons,
-      parked: queue.parking.parkedFor(actorOf(request)).map(({ ticket, parking, secondsLeft }) => ({
+      parked: queue.parking.parkedFor(actorOf(request)).map(({ ticket, parking, secondsLeft, clockStopped }) => ({
         ticket: ticketDto(ticket),
         reason: parking.reason,
         note: parking.note,
@@ -76,6 +76,7 @@ export async function parkingRoutes(fastify: FastifyInstance): Promise<void> {
         parkedAt: new Date(parking.parkedAt).toISOString(),
         deadlineAt: new Date(parking.deadlineAt).toISOString(),
         secondsLeft,
+        clockStopped,
       })),
     }),
   )

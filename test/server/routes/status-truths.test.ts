@@ -32,7 +32,7 @@ describe('the public ticket tells the truth', () => {
     center.app.inject({ method: 'POST', url: `${REMOTE}/join`, payload: { serviceId }, remoteAddress: address })
   const arrive = (id: string) => center.app.inject({ method: 'POST', url: `${REMOTE}/tickets/${id}/arrive`, remoteAddress: WIFI })
 
-  it('says until when a parked turn is kept, in the center zone, only while parked, and never the note', async () => {
+  it('says until when a parked turn is kept, in the center zone, the reason picked and the counter, only while parked, and never the note', async () => {
     const { a, counter, clerk, kiosk, clock } = await setUp()
     const t = await center.issue(kiosk, { serviceId: a.id })
     expect((await publicTicket(t.id)).parked).toBeUndefined()
@@ -50,7 +50,13 @@ describe('the public ticket tells the truth', () => {
     const [row] = rows<{ deadline_at: number }>(center, 'SELECT deadline_at FROM parked_tickets WHERE ticket_id = ?', t.id)
     expect(res.json().parked.until).toBe(new Date(row!.deadline_at).toISOString())
     expect(res.body).not.toContain('secret note')
-    expect(res.body).not.toContain('payment')
+    // the reason's bilingual name and the counter to go back to (walk s40), not the reason's code
+    expect(res.json().parked).toMatchObject({
+      reason: { nameAr: 'السداد', nameEn: 'Making a payment' },
+      counter: { number: counter.number },
+      clockStopped: false,
+    })
+    expect(res.body).not.toContain('"payment"')
 
     // resumed: called again, no deadline any more
     clock.advance(60)
