@@ -173,7 +173,9 @@ export class Broadcaster {
           // the display feeds a call of this commit reached have these figures in the call already
           [STAFF_FEED, KIOSK_FEED, ...this.displayFeeds()].filter((feed) => !fold?.feeds.has(feed)),
           'queue:updated',
-          { services: this.figuresOf(event.serviceIds, figures) },
+          // every line a counter shares with a changed one: a ticket of C moves the estimate of F
+          // at the counter that serves both (walk 2026-12-05: the F tile kept its old wait a minute)
+          { services: this.figuresOf([...this.queue.view.linkedServices(event.serviceIds)], figures) },
         )
       case 'center:updated':
         // the news line: staff and every display feed (a zoned display shows it too)
