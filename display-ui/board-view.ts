@@ -111,7 +111,7 @@ export function boardTemplate(view: BoardView): TemplateResult {
               }) => html`<li data-call-ticket=${c.ticket.label} data-counter=${c.counter.number} data-pending=${state === 'pending' ? 'yes' : 'no'} data-past=${state === 'past' ? 'yes' : 'no'} class=${state === 'current' ? '' : state}>
                 <span class="label ltr">${ticketLabel(c.ticket.label)}</span>
                 <span class="to" aria-hidden="true">${ARROW}</span>
-                <span class="counter"><span class="small">${displayText('display.counter', 'ar')}</span>${formatNumber(c.counter.number, { digits })}</span>
+                <span class="counter"><span class="small">${displayText('display.counter', 'ar')}<span class="en" lang="en" dir="ltr" data-counter-en>${displayText('display.counter', 'en')}${digits === 'western' ? '' : ` ${c.counter.number}`}</span></span>${formatNumber(c.counter.number, { digits })}</span>
                 ${state === 'pending' ? html`<span class="next-badge">${both('display.nextToAnnounce')}</span>` : nothing}
               </li>`,
             )}
