@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { join } from 'node:path'
-import type { Page } from 'playwright-core'
 import { listeningCenter } from '../helpers/listening-center.ts'
-import type { TestCenter } from '../helpers/test-center.ts'
-import { PORTRAIT, useBrowserSuite } from './browser.ts'
+import { useBrowserSuite } from './browser.ts'
 import { seriousAxeViolations } from './axe.ts'
 import { ROOT } from './ui-build.ts'
+import { openKiosk } from './open-kiosk.ts'
 
 /**
  * The kiosk's tiles keep the wait of a line true when another line of its counter changes (walk
@@ -17,14 +16,6 @@ import { ROOT } from './ui-build.ts'
 const SHOTS = join(ROOT, 'test-results', 'kiosk-shared-counter')
 const suite = useBrowserSuite(SHOTS)
 
-async function openKiosk(center: TestCenter, url: string): Promise<Page> {
-  const res = await center.request('POST', '/api/v1/devices', { token: await center.admin(), body: { kind: 'kiosk', name: 'kiosk' } })
-  const page = await suite.contexts.page(PORTRAIT)
-  await page.goto(`${url}/kiosk/?pair=${res.json().pairingCode}`)
-  await page.locator('tabour-service-grid button[data-service-id]').first().waitFor()
-  return page
-}
-
 describe('kiosk tiles of lines that share a counter', { timeout: 120_000 }, () => {
   it("a ticket of C issued, then cancelled, moves the F tile's wait at once, as a reload would show it", async () => {
     const { center, url } = await listeningCenter({ config: { uiDir: suite.uiDir } }, suite.cleanups)
@@ -34,7 +25,7 @@ describe('kiosk tiles of lines that share a counter', { timeout: 120_000 }, () =
     const clerk = await center.openCounterAs('clerk-6', counter.id)
     const other = await center.createDevice('kiosk')
     await center.issue(other.token, { serviceId: f.id })
-    const page = await openKiosk(center, url)
+    const page = await openKiosk(suite.contexts, center, url)
     const truth = () => center.app.tabour.queue.view.serviceQueue(f.id)!.estimatedWaitSeconds
     const tileShows = (seconds: number | null) =>
       page.locator(`tabour-service-grid button[data-service-id="${f.id}"] [data-wait="${seconds}"]`).waitFor({ timeout: 20_000 })
