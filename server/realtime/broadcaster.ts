@@ -149,7 +149,7 @@ export class Broadcaster {
         // commit's counter push would have, and its lines' lengths (CallBoard): a count each, not
         // the figures, whose estimate plays the whole line forward (the staff's queue push does that)
         const counter = fold?.counters.get(event.counter.id) ?? event.counter
-        const services = (fold?.serviceIds ?? []).map((serviceId) => ({ serviceId, waiting: this.queue.view.waitingCount(serviceId) }))
+        const services = (fold?.serviceIds ?? []).map((serviceId) => this.queue.view.waitingFigure(serviceId))
         this.send(this.publicZoneFeeds(event.counter.zone), 'ticket:called', {
           ...call,
           board: { counter: publicCounterDto(counter), services },
@@ -241,6 +241,7 @@ export class Broadcaster {
       q && {
         serviceId,
         waiting: q.waiting,
+        sentToCounters: q.sentToCounters ?? [],
         estimatedWaitSeconds: q.estimatedWaitSeconds,
         staffed: q.staffed,
         available: q.available,
