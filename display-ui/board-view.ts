@@ -17,7 +17,7 @@ import type { DisplaySettings } from './display-settings.ts'
 import { newsLanguages } from './news-languages.ts'
 import { fromSnapshot, withPast } from './now-serving.ts'
 import { callKey, idleNowKey, spokenBoard, type SpokenBoard, type VoiceState } from './spoken-board.ts'
-import type { ZoneLines } from './zone-lines.ts'
+import { type ZoneLines, zoneWaiting } from './zone-lines.ts'
 
 /** What the board shows. */
 export interface BoardView {
@@ -111,7 +111,7 @@ export function boardTemplate(view: BoardView): TemplateResult {
               }) => html`<li data-call-ticket=${c.ticket.label} data-counter=${c.counter.number} data-pending=${state === 'pending' ? 'yes' : 'no'} data-past=${state === 'past' ? 'yes' : 'no'} class=${state === 'current' ? '' : state}>
                 <span class="label ltr">${ticketLabel(c.ticket.label)}</span>
                 <span class="to" aria-hidden="true">${ARROW}</span>
-                <span class="counter"><span class="small">${displayText('display.counter', 'ar')}</span>${formatNumber(c.counter.number, { digits })}</span>
+                <span class="counter"><span class="small">${displayText('display.counter', 'ar')}<span class="en" lang="en" dir="ltr" data-counter-en>${displayText('display.counter', 'en')}${digits === 'western' ? '' : ` ${c.counter.number}`}</span></span>${formatNumber(c.counter.number, { digits })}</span>
                 ${state === 'pending' ? html`<span class="next-badge">${both('display.nextToAnnounce')}</span>` : nothing}
               </li>`,
             )}
@@ -172,18 +172,18 @@ function renderNow(view: BoardView, board: SpokenBoard, digits: DigitStyle): Tem
 }
 
 function renderWaiting(view: BoardView, digits: DigitStyle): TemplateResult | typeof nothing {
-  const { serviceIds, noneOpen } = view.waitingLines
-  const services = view.services.filter((s: ServiceWithQueue) => !serviceIds || serviceIds.has(s.id))
+  const { noneOpen } = view.waitingLines
+  const services = zoneWaiting(view.services, view.waitingLines)
   // nobody called here now is worth saying even with no line to list; an empty list otherwise says nothing
   if (!services.length && !noneOpen) return nothing
   return html`<section class="waiting" data-waiting data-none-open=${noneOpen ? 'yes' : 'no'}>
     <h2>${both('display.waiting')}</h2>
     ${noneOpen ? html`<p class="none-open" role="status" data-none-open-note>${both('display.noCounterOpen')}</p>` : nothing}
     ${services.map(
-      (s) => html`<div class="svc" data-service=${s.prefix}>
+      ({ service: s, waiting }) => html`<div class="svc" data-service=${s.prefix}>
         <span class="prefix ltr">${s.prefix}</span>
         <span class="names"><span lang="ar">${s.nameAr}</span><span class="en" lang="en" dir="ltr">${s.nameEn}</span></span>
-        <span class="count" data-waiting-count>${formatNumber(s.waiting, { digits })}</span>
+        <span class="count" data-waiting-count>${formatNumber(waiting, { digits })}</span>
       </div>`,
     )}
   </section>`

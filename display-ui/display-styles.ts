@@ -259,7 +259,12 @@ export const boardStyles = css`
     background: var(--display-accent);
     color: var(--display-on-accent);
     font-size: 2.4vmin;
-    font-weight: 700;
+    font-weight: 700;  }
+  /* the English word keeps the pill's dark ink: the heading's soft blue on yellow read 1.1:1 (walk 2026-12-05) */
+  .badge .en {
+    color: inherit;
+    font-size: inherit;
+    font-weight: inherit;
   }
   .idle {
     flex: 1;
@@ -349,11 +354,20 @@ export const boardStyles = css`
     justify-self: end;
     color: var(--display-accent);
   }
+  /* «الشباك» over "Counter", as the big call's caption: an English reader finds the counter here too */
   .recent li .small {
+    display: inline-flex;
+    flex-direction: column;
+    align-items: center;
+    vertical-align: middle;
     font-size: 2.6vmin;
     font-weight: 400;
+    line-height: 1.1;
     color: var(--display-soft);
     margin-inline-end: 1vmin;
+  }
+  .recent li .small .en {
+    font-size: 2.2vmin;
   }
   .recent li .to {
     font-size: 4vmin;

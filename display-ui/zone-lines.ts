@@ -7,8 +7,12 @@
  * When no counter of the zone is open, that rule left the TV with no waiting section at all, as if
  * nobody waited. What is true then is that people wait for the zone's lines and no counter here
  * calls them now: the display lists the lines its counters serve when open, under that notice.
+ *
+ * A ticket sent to one counter (a transfer to a counter) is called there only: it counts on that
+ * counter's floor, in its line, even when no other counter there serves the line, and not on the
+ * other floors that serve the line (walk 2026-12-05: A-001 sent upstairs still counted downstairs).
  */
-import type { Counter } from '../protocol/entities.ts'
+import type { Counter, ServiceWithQueue } from '../protocol/entities.ts'
 
 type ZoneCounter = Pick<Counter, 'id' | 'state' | 'active' | 'services'>
 
@@ -18,6 +22,8 @@ export interface ZoneLines {
   serviceIds: Set<number> | null
   /** No counter of the zone is open or paused: the lines are those its counters serve when open. */
   noneOpen: boolean
+  /** The counters this display shows (its zone's); null when it was given none. */
+  counterIds: Set<number> | null
 }
 
 const linesOf = (counters: readonly ZoneCounter[]): Set<number> => new Set(counters.flatMap((c) => c.services.map((s) => s.serviceId)))
@@ -25,11 +31,29 @@ const linesOf = (counters: readonly ZoneCounter[]): Set<number> => new Set(count
 /** The lines an open or paused counter among `counters` serves; when none is, the lines of its active counters. */
 export function zoneLines(counters: Iterable<ZoneCounter>): ZoneLines {
   const all = [...counters]
-  if (all.length === 0) return { serviceIds: null, noneOpen: false }
+  if (all.length === 0) return { serviceIds: null, noneOpen: false, counterIds: null }
+  const counterIds = new Set(all.map((c) => c.id))
   const active = all.filter((c) => c.active)
   const serving = active.filter((c) => c.state !== 'closed')
-  if (serving.length > 0) return { serviceIds: linesOf(serving), noneOpen: false }
-  return { serviceIds: linesOf(active), noneOpen: true }
+  if (serving.length > 0) return { serviceIds: linesOf(serving), noneOpen: false, counterIds }
+  return { serviceIds: linesOf(active), noneOpen: true, counterIds }
+}
+
+type Line = Pick<ServiceWithQueue, 'id' | 'waiting' | 'sentToCounters'>
+
+/**
+ * The lines a display lists with how many wait in each for its zone: its zone's lines less the
+ * tickets sent to counters elsewhere, and any line with tickets sent to one of its counters.
+ */
+export function zoneWaiting<S extends Line>(services: readonly S[], lines: ZoneLines): { service: S; waiting: number }[] {
+  const { serviceIds, counterIds } = lines
+  return services.flatMap((service) => {
+    const sent = service.sentToCounters ?? []
+    const here = counterIds ? sent.filter((s) => counterIds.has(s.counterId)).reduce((n, s) => n + s.waiting, 0) : 0
+    const elsewhere = counterIds ? sent.filter((s) => !counterIds.has(s.counterId)).reduce((n, s) => n + s.waiting, 0) : 0
+    if (!serviceIds || serviceIds.has(service.id)) return [{ service, waiting: service.waiting - elsewhere }]
+    return here > 0 ? [{ service, waiting: here }] : []
+  })
 }
 
 /** The display's counters after `counter` changed (its feed sends only its zone's counters, all when it has none). */

@@ -47,6 +47,8 @@ export const ServiceWithQueue = Type.Composite([
   Service,
   Type.Object({
     waiting: Type.Integer(),
+    /** Of `waiting`, the tickets sent to one counter (a transfer to a counter), by counter (WaitingFigure.sentToCounters). */
+    sentToCounters: Type.Optional(Type.Array(Type.Object({ counterId: Type.Integer(), waiting: Type.Integer() }))),
     /** The wait of a ticket taken now; null when no open counter (clerk not away) serves the service: unknown, never "less than a minute". */
     estimatedWaitSeconds: Nullable(Type.Integer()),
     issuedToday: Type.Integer(),

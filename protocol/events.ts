@@ -33,6 +33,17 @@ export interface CallBoard {
 export interface WaitingFigure {
   serviceId: number
   waiting: number
+  /**
+   * Of `waiting`, the tickets sent to one counter (a transfer to a counter), by counter: a floor's
+   * board counts them on the floor of that counter, not on every floor its line is served (walk 2026-12-05).
+   */
+  sentToCounters?: SentToCounter[]
+}
+
+/** How many tickets of a line wait for one counter in particular. */
+export interface SentToCounter {
+  counterId: number
+  waiting: number
 }
 
 export interface QueueFigures extends WaitingFigure {

@@ -15,6 +15,7 @@ export function withFigures<S extends ServiceWithQueue>(services: readonly S[], 
       ? {
           ...s,
           waiting: f.waiting,
+          sentToCounters: f.sentToCounters ?? [],
           estimatedWaitSeconds: f.estimatedWaitSeconds,
           staffed: f.staffed,
           available: f.available,
@@ -30,8 +31,11 @@ export function withFigures<S extends ServiceWithQueue>(services: readonly S[], 
  * issued with a `queue:updated` that named its service first.
  */
 export function withWaiting<S extends ServiceWithQueue>(services: readonly S[], counts: readonly WaitingFigure[]): S[] {
-  const waiting = new Map(counts.map((c) => [c.serviceId, c.waiting]))
-  return services.map((s) => (waiting.has(s.id) ? { ...s, waiting: waiting.get(s.id)! } : s))
+  const byId = new Map(counts.map((c) => [c.serviceId, c]))
+  return services.map((s) => {
+    const c = byId.get(s.id)
+    return c ? { ...s, waiting: c.waiting, sentToCounters: c.sentToCounters ?? [] } : s
+  })
 }
 
 /**

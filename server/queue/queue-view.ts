@@ -9,6 +9,7 @@ import type { CounterRecord } from '../db/repositories/counters-repo.ts'
 import type { CenterNews } from '../../protocol/center.ts'
 import { domainError, ErrorCodes } from '../errors.ts'
 import type { Service, ServiceWithQueue } from '../../protocol/entities.ts'
+import type { WaitingFigure } from '../../protocol/events.ts'
 import { NO_PRIORITY, type Standing } from './types.ts'
 import { rollingMeanServiceSeconds } from './wait-estimate.ts'
 import { isStaffed, kioskMaySell, type Staffing } from './staffing.ts'
@@ -380,6 +381,11 @@ export class QueueView {
     return this.ctx.tickets.waitingCount(serviceId)
   }
 
+  /** A service's line length as a board shows it: how many wait, and how many of them were sent to one counter (WaitingFigure). */
+  waitingFigure(serviceId: number): WaitingFigure {
+    return { serviceId, waiting: this.waitingCount(serviceId), sentToCounters: this.ctx.tickets.waitingByTargetCounter(serviceId) }
+  }
+
   /** One service's live figures (what `queue:updated` carries), or null for an unknown id. */
   serviceQueue(serviceId: number): ServiceWithQueue | null {
     const service = this.ctx.services.get(serviceId)
@@ -397,6 +403,7 @@ export class QueueView {
     return {
       ...s,
       waiting,
+      sentToCounters: this.ctx.tickets.waitingByTargetCounter(s.id),
       issuedToday,
       estimatedWaitSeconds,
       staffed,

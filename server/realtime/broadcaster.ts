@@ -149,7 +149,7 @@ export class Broadcaster {
         // commit's counter push would have, and its lines' lengths (CallBoard): a count each, not
         // the figures, whose estimate plays the whole line forward (the staff's queue push does that)
         const counter = fold?.counters.get(event.counter.id) ?? event.counter
-        const services = (fold?.serviceIds ?? []).map((serviceId) => ({ serviceId, waiting: this.queue.view.waitingCount(serviceId) }))
+        const services = (fold?.serviceIds ?? []).map((serviceId) => this.queue.view.waitingFigure(serviceId))
         this.send(this.publicZoneFeeds(event.counter.zone), 'ticket:called', {
           ...call,
           board: { counter: publicCounterDto(counter), services },
@@ -173,7 +173,9 @@ export class Broadcaster {
           // the display feeds a call of this commit reached have these figures in the call already
           [STAFF_FEED, KIOSK_FEED, ...this.displayFeeds()].filter((feed) => !fold?.feeds.has(feed)),
           'queue:updated',
-          { services: this.figuresOf(event.serviceIds, figures) },
+          // every line a counter shares with a changed one: a ticket of C moves the estimate of F
+          // at the counter that serves both (walk 2026-12-05: the F tile kept its old wait a minute)
+          { services: this.figuresOf([...this.queue.view.linkedServices(event.serviceIds)], figures) },
         )
       case 'center:updated':
         // the news line: staff and every display feed (a zoned display shows it too)
@@ -239,6 +241,7 @@ export class Broadcaster {
       q && {
         serviceId,
         waiting: q.waiting,
+        sentToCounters: q.sentToCounters ?? [],
         estimatedWaitSeconds: q.estimatedWaitSeconds,
         staffed: q.staffed,
         available: q.available,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Counter } from '../../protocol/entities.ts'
-import { withZoneCounter, zoneLines } from '../../display-ui/zone-lines.ts'
+import { withZoneCounter, zoneLines, zoneWaiting } from '../../display-ui/zone-lines.ts'
 
 const counter = (id: number, state: Counter['state'], serviceIds: number[], active = true) => ({
   id,
@@ -41,5 +41,27 @@ describe('the lines a zoned display lists (finding 20)', () => {
     expect(lines(counters.values())).toEqual({ ids: [2, 3, 6], noneOpen: false })
     counters = withZoneCounter(counters, counter(7, 'closed', [3, 6]))
     expect(lines(counters.values())).toEqual({ ids: [2], noneOpen: false })
+  })
+
+  it("counts a ticket sent to one counter on that counter's floor only (walk 2026-12-05, s40 item 4)", () => {
+    // A (1) is served on the ground floor (counter 1); counter 6 upstairs serves C (3) and F (6);
+    // A-001 was sent to counter 6, A-002 waits for any A counter
+    const services = [
+      { id: 1, waiting: 2, sentToCounters: [{ counterId: 6, waiting: 1 }] },
+      { id: 3, waiting: 0, sentToCounters: [] },
+    ]
+    const counted = (counters: ReturnType<typeof counter>[]) =>
+      zoneWaiting(services, zoneLines(counters)).map(({ service, waiting }) => [service.id, waiting])
+    expect(counted([counter(1, 'open', [1])])).toEqual([[1, 1]])
+    expect(counted([counter(6, 'open', [3, 6])])).toEqual([
+      [1, 1],
+      [3, 0],
+    ])
+    // a display of every zone counts the line whole
+    expect(counted([counter(1, 'open', [1]), counter(6, 'open', [3, 6])])).toEqual([
+      [1, 2],
+      [3, 0],
+    ])
+    expect(zoneWaiting(services, zoneLines([])).map(({ waiting }) => waiting)).toEqual([2, 0])
   })
 })

@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { listeningCenter } from '../helpers/listening-center.ts'
-import { daytimeShiftMs, type TestCenter, TestClock } from '../helpers/test-center.ts'
+import { daytimeShiftMs, TestClock } from '../helpers/test-center.ts'
 import { APPOINTMENT_DEFAULTS } from '../../protocol/appointments.ts'
 import { localDay } from '../../protocol/center-clock.ts'
 import { appointmentMarkText } from '../../protocol/messages/ticket.ts'
 import { PORTRAIT, useBrowserSuite } from './browser.ts'
 import { seriousAxeViolations } from './axe.ts'
 import { ROOT } from './ui-build.ts'
+import { openKiosk } from './open-kiosk.ts'
 
 /**
  * What the kiosk's ticket screen tells the citizen, in real Chromium at 1080×1920 against a real
@@ -20,14 +21,6 @@ import { ROOT } from './ui-build.ts'
  */
 const SHOTS = join(ROOT, 'test-results', 'kiosk-ticket-truths')
 const suite = useBrowserSuite(SHOTS)
-
-async function openKiosk(center: TestCenter, url: string): Promise<Page> {
-  const res = await center.request('POST', '/api/v1/devices', { token: await center.admin(), body: { kind: 'kiosk', name: 'kiosk' } })
-  const page = await suite.contexts.page(PORTRAIT)
-  await page.goto(`${url}/kiosk/?pair=${res.json().pairingCode}`)
-  await page.locator('tabour-service-grid button[data-service-id]').first().waitFor()
-  return page
-}
 
 const confirmation = (page: Page) => page.locator('tabour-ticket-confirmation section[data-ticket-id]')
 const said = async (page: Page) => ((await confirmation(page).textContent()) ?? '').replace(/\s+/g, ' ').trim()
@@ -42,7 +35,7 @@ describe("the kiosk's ticket screen says what is true", { timeout: 180_000 }, ()
     const { center, url } = await listeningCenter({ config: { uiDir: suite.uiDir } }, suite.cleanups)
     const a = await center.createService({ prefix: 'A', nameAr: 'الجوازات', nameEn: 'Passports' })
     const b = await center.createService({ prefix: 'B', nameAr: 'السجل المدني', nameEn: 'Civil registry' })
-    const page = await openKiosk(center, url)
+    const page = await openKiosk(suite.contexts, center, url)
     for (const [lang, service] of [
       ['ar', a],
       ['en', b],
@@ -86,7 +79,7 @@ describe("the kiosk's ticket screen says what is true", { timeout: 180_000 }, ()
     const digits = await center.request('PUT', '/api/v1/settings', { token: await center.admin(), body: { digits: 'arabic-indic' } })
     expect(digits.statusCode, digits.body).toBe(200)
 
-    const page = await openKiosk(center, url)
+    const page = await openKiosk(suite.contexts, center, url)
     for (const [i, lang] of (['ar', 'en'] as const).entries()) {
       if (lang === 'en') await page.locator('tabour-lang-switch button').click()
       // typed into "I have a booking" (a scan's keystrokes can come too far apart on a loaded box; appointments.test.ts scans)

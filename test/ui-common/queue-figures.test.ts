@@ -22,7 +22,15 @@ describe('queue figures', () => {
       { serviceId: 2, waiting: 6, estimatedWaitSeconds: 420, staffed: true, available: false, checkIn: false },
     ])
     expect(after[0]).toBe(before[0])
-    expect(after[1]).toEqual({ ...before[1], waiting: 6, estimatedWaitSeconds: 420, staffed: true, available: false, checkIn: false })
+    expect(after[1]).toEqual({
+      ...before[1],
+      waiting: 6,
+      sentToCounters: [],
+      estimatedWaitSeconds: 420,
+      staffed: true,
+      available: false,
+      checkIn: false,
+    })
     // the names stay: a figure carries none
     expect(after[1].nameAr).toBe('خدمة 2')
     expect(before[1].waiting).toBe(5)
@@ -35,7 +43,7 @@ describe('queue figures', () => {
       { serviceId: 9, waiting: 1 },
     ])
     expect(after[0]).toBe(before[0])
-    expect(after[1]).toEqual({ ...before[1], waiting: 4 })
+    expect(after[1]).toEqual({ ...before[1], waiting: 4, sentToCounters: [] })
     // a service the board does not list is not added: only a snapshot brings its names
     expect(after.map((s) => s.id)).toEqual([1, 2])
   })

@@ -218,6 +218,14 @@ export class TicketsRepo {
     return (this.sql("SELECT count(*) AS n FROM tickets WHERE status = 'waiting' AND service_id = ?").get(serviceId) as { n: number }).n
   }
 
+  /** The service's waiting tickets sent to one counter (a transfer to a counter), by counter: a floor's TV counts them where they will be called. */
+  waitingByTargetCounter(serviceId: number): { counterId: number; waiting: number }[] {
+    return this.sql(
+      `SELECT target_counter_id AS counterId, count(*) AS waiting FROM tickets
+       WHERE status = 'waiting' AND service_id = ? AND target_counter_id IS NOT NULL GROUP BY target_counter_id ORDER BY target_counter_id`,
+    ).all(serviceId) as { counterId: number; waiting: number }[]
+  }
+
   /** Waiting tickets of the same service that arrived before this one (by queue time, then number). */
   waitingAhead(t: { serviceId: number; queuedAt: number; number: number; id: string }, onlyPriority: boolean): number {
     const priorityFilter = onlyPriority ? "AND priority <> 'none'" : ''

@@ -34,7 +34,7 @@ describe('ticket:called reaches the displays of its zone', () => {
           clerk: null,
           pauseReason: null,
         }),
-        services: [{ serviceId: floor.service.id, waiting: 0 }],
+        services: [{ serviceId: floor.service.id, waiting: 0, sentToCounters: [] }],
       },
     }
     const onGround = await groundCall

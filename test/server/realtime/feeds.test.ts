@@ -100,6 +100,7 @@ describe('feeds: who gets what, with a consecutive seq', () => {
         {
           serviceId: floor.service.id,
           waiting: 1,
+          sentToCounters: [],
           estimatedWaitSeconds: expect.any(Number),
           staffed: true,
           available: true,
@@ -128,7 +129,15 @@ describe('feeds: who gets what, with a consecutive seq', () => {
     await center.issue(kioskDevice.token, { serviceId: service.id })
     expect((await next).services).toEqual([
       // no counter serves it (issue 14): staffed false and no estimate, besides the cap
-      { serviceId: service.id, waiting: 1, estimatedWaitSeconds: null, staffed: false, available: false, checkIn: false },
+      {
+        serviceId: service.id,
+        waiting: 1,
+        sentToCounters: [],
+        estimatedWaitSeconds: null,
+        staffed: false,
+        available: false,
+        checkIn: false,
+      },
     ])
   })
 

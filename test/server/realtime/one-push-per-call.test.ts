@@ -133,7 +133,8 @@ describe('a call reaches a display in one push (issue 22)', () => {
       for (const e of display.seen.events.filter((x) => x.name === 'ticket:called')) {
         expect(e.payload.board.counter).toMatchObject({ clerk: null, pauseReason: null })
         // a count per line, nothing that plays the line forward before the push goes out
-        for (const figure of e.payload.board.services) expect(Object.keys(figure).sort()).toEqual(['serviceId', 'waiting'])
+        for (const figure of e.payload.board.services)
+          expect(Object.keys(figure).sort()).toEqual(['sentToCounters', 'serviceId', 'waiting'])
       }
     }
     // what the board ends with: nobody at a counter, the two lines' figures as the server has them

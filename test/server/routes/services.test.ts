@@ -114,6 +114,7 @@ describe('GET /api/v1/services', () => {
     expect(sa).toEqual({
       ...a,
       waiting: 3,
+      sentToCounters: [],
       estimatedWaitSeconds: 900,
       issuedToday: 3,
       staffed: true,
@@ -125,6 +126,7 @@ describe('GET /api/v1/services', () => {
     expect(sb).toEqual({
       ...b,
       waiting: 0,
+      sentToCounters: [],
       estimatedWaitSeconds: 900,
       issuedToday: 0,
       staffed: true,
