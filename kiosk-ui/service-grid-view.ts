@@ -14,7 +14,7 @@ import { themeStyles } from '../ui-common/theme.ts'
 import { kioskStyles, tileLook, tilePressed } from './kiosk-styles.ts'
 import { kioskText } from '../protocol/messages/kiosk.ts'
 import { closedReasonText, closingNoteText, opensText } from '../ui-common/opening-words.ts'
-import { closingNoteOf } from '../protocol/closing-note.ts'
+import { closingNoteOf } from '../protocol/closing-note-of.ts'
 import { serviceIcon } from '../ui-common/service-icons.ts'
 
 /** The service's name in `lang`. */

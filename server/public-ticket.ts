@@ -3,7 +3,7 @@ import { endedByClosing } from './queue/closing-cancellation.ts'
 import type { PublicTicket } from '../protocol/entities.ts'
 import type { Config } from './config.ts'
 import { secondsLeft } from './queue/no-show-rules.ts'
-import { closingNoteOf } from '../protocol/closing-note.ts'
+import { closingNoteOf } from '../protocol/closing-note-of.ts'
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString())
 

@@ -10,7 +10,7 @@
  * and past the limits per mobile number (a day) and per client address (an hour). Every check
  * runs inside the issue's transaction: a refusal leaves no number taken and nothing written.
  */
-import { closingNoteOf } from '../../protocol/closing-note.ts'
+import { closingNoteOf } from '../../protocol/closing-note-of.ts'
 import { createHash } from 'node:crypto'
 import type { QueueContext } from './queue-context.ts'
 import type { QueueView } from './queue-view.ts'

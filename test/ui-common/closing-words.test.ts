@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_CALENDAR, type CenterCalendar } from '../../protocol/calendar.ts'
 import { localTimeMs } from '../../protocol/center-clock.ts'
-import { closingNoteOf } from '../../protocol/closing-note.ts'
+import { closingNoteOf } from '../../protocol/closing-note-of.ts'
 import { hoursNow } from '../../protocol/opening-hours.ts'
 import { closedReasonText, closesSoonText, closingNoteText } from '../../ui-common/opening-words.ts'
 
