@@ -180,16 +180,17 @@ describe('kiosk and display start-up (issue 22)', () => {
     await page.route(startUp, (route) => route.abort())
     api = recordApi(page)
     await page.reload()
+    // the services are on screen with every start-up request refused: the first screen needed none
     expect(await boldArabicAtServices(page), 'after a reload').toEqual(['loaded'])
-    expect(
-      api.map((s) => s.path),
-      'no start-up request on a restart',
-    ).toEqual([])
     expect(await page.locator('script#tabour-start-data').count(), 'the start data is taken once').toBe(0)
-    // once its feed connects, the kiosk loads its settings once more (a change pushed before the
-    // feed connected would be missed otherwise: ui-common/device-session.ts followsConfig); that
-    // comes after the services are on screen, so the start-up requests may go through again (not
-    // the services': once the feed's snapshot is on screen the feed keeps them)
+    // once its feed connects (after the services are on screen), the kiosk loads its settings once
+    // more (a change pushed before the feed connected would be missed otherwise:
+    // ui-common/device-session.ts followsConfig), never the services: once the feed's snapshot is on
+    // screen the feed keeps them. Whether that reload has begun by now is a race (stop 36's CI, ci5)
+    expect(
+      api.map((s) => s.path).filter((path) => !['/api/v1/devices/me', '/api/v1/center', '/api/v1/service-groups'].includes(path)),
+      'no start-up request on a restart but the settings reload',
+    ).toEqual([])
     await page.unroute(startUp)
     // a change after the page was made still reaches the kiosk, over the live feed
     await kioskWaitingReaches(page, service.id, 0)
