@@ -12,7 +12,7 @@ import { noShowDueOf } from './no-show-due.ts'
 import { waitFacts } from './wait-facts.ts'
 import { sendToNextStep } from './visit-steps.ts'
 import { counterTimesSoFar } from './service-time.ts'
-import { keepPausedParkTime } from './park-clock.ts'
+import { openOrCloseCounter } from './park-clock.ts'
 
 export interface CounterActionResult {
   counter: CounterRecord
@@ -49,8 +49,7 @@ export class CounterActions {
       }
       if (counter.state === 'open' && holder?.id === user.id) return this.result(counter.id)
       const type = counter.state === 'paused' && holder?.id === user.id ? 'counter.resumed' : 'counter.opened'
-      keepPausedParkTime(this.ctx, counter, tx.now)
-      this.ctx.counters.setState(counter.id, 'open', user.id)
+      openOrCloseCounter(this.ctx, counter, 'open', user.id, tx.now)
       tx.log({ type, counterId: counter.id, ...actorIds(actor) })
       return this.changed(tx, counter.id, null, true)
     })
@@ -70,8 +69,7 @@ export class CounterActions {
     return this.ctx.write((tx) => {
       const counter = this.ownCounter(actor, counterId)
       this.requireIdle(counter, 'close')
-      keepPausedParkTime(this.ctx, counter, tx.now)
-      this.ctx.counters.setState(counter.id, 'closed', null)
+      openOrCloseCounter(this.ctx, counter, 'closed', null, tx.now)
       this.ctx.counters.setPriorityStreak(counter.id, 0)
       tx.log({ type: 'counter.closed', counterId: counter.id, ...actorIds(actor) })
       return this.changed(tx, counter.id, null, true)

@@ -2,7 +2,7 @@ import type { QueueContext, WriteScope } from './queue-context.ts'
 import type { CounterRecord } from '../db/repositories/counters-repo.ts'
 import { actorIds, type Actor } from './actor.ts'
 import { domainError, ErrorCodes } from '../errors.ts'
-import { keepPausedParkTime } from './park-clock.ts'
+import { openOrCloseCounter } from './park-clock.ts'
 
 const MAY_CLOSE_AWAY = new Set(['manager', 'admin'])
 
@@ -57,8 +57,7 @@ export class CounterAway {
       if (counter.currentTicketId) {
         throw domainError(ErrorCodes.COUNTER_BUSY, `counter ${counter.number} holds a ticket: take the counter over to finish it first`)
       }
-      keepPausedParkTime(this.ctx, counter, tx.now)
-      this.ctx.counters.setState(counter.id, 'closed', null)
+      openOrCloseCounter(this.ctx, counter, 'closed', null, tx.now)
       this.ctx.counters.setPriorityStreak(counter.id, 0)
       tx.log({
         type: 'counter.closed',

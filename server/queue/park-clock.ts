@@ -20,12 +20,23 @@ export function parkDeadlineNow(ctx: QueueContext, p: ParkingRow, now: number): 
 }
 
 /**
- * A paused counter opens again or closes at `now`: the tickets it parked keep the time it was
- * paused, so their stored deadline moves later by it. Call it before the counter's state changes,
- * wherever a counter leaves a pause (the clerk resumes, the clerk closes, a manager takes it over
- * or closes it away).
+ * Opens or closes `counter` at `now` (CountersRepo.setState, which clears a pause): the one way a
+ * counter leaves a pause (the clerk resumes or closes, a manager takes it over or closes it away),
+ * so none of them forgets that the tickets it parked keep the time it was paused.
  */
-export function keepPausedParkTime(ctx: QueueContext, counter: CounterRecord, now: number): void {
+export function openOrCloseCounter(
+  ctx: QueueContext,
+  counter: CounterRecord,
+  state: 'open' | 'closed',
+  clerkId: number | null,
+  now: number,
+): void {
+  keepPausedParkTime(ctx, counter, now)
+  ctx.counters.setState(counter.id, state, clerkId)
+}
+
+/** A paused counter leaves its pause at `now`: the stored deadline of each ticket it parked moves later by the time paused. */
+function keepPausedParkTime(ctx: QueueContext, counter: CounterRecord, now: number): void {
   if (counter.state !== 'paused') return
   const repo = new ParkingRepo(ctx.db)
   for (const p of repo.ofCounter(counter.id)) {
