@@ -15,6 +15,12 @@ export const DEFAULT_FINISH_OUTCOMES: readonly { code: string; nameAr: string; n
 ]
 
 /** How many outcomes a center may list (as many as a hub bundle may carry: protocol/config-bundle.ts). */
+/**
+ * The default outcome's code: the list's first (the center keeps the one marked default first),
+ * what a plain "finish" records and the console picks already; '' for an empty list.
+ */
+export const defaultOutcomeCode = (outcomes: readonly { code: string }[]): string => outcomes[0]?.code ?? ''
+
 export const MAX_FINISH_OUTCOMES = 20
 /** An outcome's name is a button on the clerk's console: a few words, not a paragraph. */
 export const MAX_OUTCOME_NAME = 60

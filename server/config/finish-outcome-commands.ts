@@ -13,7 +13,7 @@ import type { Config } from '../config.ts'
 import type { QueueContext } from '../queue/queue-context.ts'
 import { actorIds, type Actor } from '../queue/actor.ts'
 import type { FinishOutcome } from '../../protocol/entities.ts'
-import type { FinishOutcomesReply, PutFinishOutcomesBody } from '../../protocol/finish-outcomes.ts'
+import { defaultOutcomeCode, type FinishOutcomesReply, type PutFinishOutcomesBody } from '../../protocol/finish-outcomes.ts'
 import { DomainError, ErrorCodes, fieldError } from '../errors.ts'
 import { auditChange } from './config-audit.ts'
 import { assertNoReorderingControls } from './public-text-check.ts'
@@ -78,7 +78,7 @@ export class FinishOutcomeCommands {
     const outcomes = this.config.queue.finishOutcomes.map((o) => ({ ...o }))
     return {
       outcomes,
-      defaultCode: outcomes[0]?.code ?? '',
+      defaultCode: defaultOutcomeCode(outcomes),
       source: hubVersion !== null ? 'hub' : this.saved().length > 0 ? 'center' : 'config',
       hubVersion,
     }

@@ -1,3 +1,4 @@
+import { defaultOutcomeCode } from '../../protocol/finish-outcomes.ts'
 import type { QueueContext, WriteScope } from './queue-context.ts'
 import type { Db } from '../db/connection.ts'
 import type { CounterRecord } from '../db/repositories/counters-repo.ts'
@@ -78,7 +79,7 @@ export function sendToNextStep(
   ticket: TicketRecord,
   outcome: string | null,
 ): TicketChanges | null {
-  if (outcome !== null && outcome !== ctx.config.queue.finishOutcomes[0]?.code) return null
+  if (outcome !== null && outcome !== defaultOutcomeCode(ctx.config.queue.finishOutcomes)) return null
   const next = nextStepOf(ctx, ticket)
   if (!next) return null
   const to = ctx.services.get(next.serviceId)
