@@ -11,6 +11,8 @@
  */
 import type { HoursException } from './calendar.ts'
 import { exceptionKey } from './calendar-validation.ts'
+import { dayCount } from './center-clock.ts'
+import { deciding } from './opening-hours.ts'
 
 /** Two overlapping exceptions (indexes in the calendar's list) and the days they share, `from`–`to` inclusive. */
 export interface ExceptionOverlap {
@@ -22,11 +24,6 @@ export interface ExceptionOverlap {
   /** Why: `shorter` (its range is shorter) or `later` (as long, listed later: added later). */
   why: 'shorter' | 'later'
 }
-
-const DAY_MS = 86_400_000
-/** Days of `from`–`to` inclusive; dates as written (YYYY-MM-DD), no zone involved. */
-const lengthOf = (e: Pick<HoursException, 'from' | 'to'>) =>
-  (Date.parse(`${e.to}T00:00:00Z`) - Date.parse(`${e.from}T00:00:00Z`)) / DAY_MS + 1
 
 /** Both center-wide, or both naming at least one same service. */
 function sameReach(a: HoursException, b: HoursException): boolean {
@@ -45,9 +42,9 @@ export function exceptionOverlaps(exceptions: readonly HoursException[]): Except
       const from = [a.from, b.from].sort()[1]!
       const to = [a.to, b.to].sort()[0]!
       if (from > to) continue
-      // as `deciding` does: the later one wins unless it is longer
-      const laterWins = lengthOf(b) <= lengthOf(a)
-      const why = lengthOf(a) === lengthOf(b) ? 'later' : 'shorter'
+      // the calendar's own rule names the winner: the same on every shared day, both cover them all
+      const laterWins = deciding([a, b], from) === b
+      const why = dayCount(a.from, a.to) === dayCount(b.from, b.to) ? 'later' : 'shorter'
       out.push({ winner: laterWins ? j : i, loser: laterWins ? i : j, from, to, why })
     }
   })

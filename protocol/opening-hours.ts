@@ -27,8 +27,11 @@ export function weekdayOf(day: LocalDate): (typeof WEEKDAYS)[number] {
   return WEEKDAYS[(new Date(Date.UTC(y!, m! - 1, d!)).getUTCDay() + 6) % 7]!
 }
 
-/** The exception that decides `day` among `list` (the shorter range wins, then the later one), or undefined. */
-function deciding(list: readonly HoursException[], day: LocalDate): HoursException | undefined {
+/**
+ * The exception that decides `day` among `list` (the shorter range wins, then the later one), or
+ * undefined; calendar-overlaps.ts names the same winner to the admin.
+ */
+export function deciding(list: readonly HoursException[], day: LocalDate): HoursException | undefined {
   let best: HoursException | undefined
   let bestLen = Number.POSITIVE_INFINITY
   for (const e of list) {
