@@ -37,13 +37,7 @@ export interface WaitingFigure {
    * Of `waiting`, the tickets sent to one counter (a transfer to a counter), by counter: a floor's
    * board counts them on the floor of that counter, not on every floor its line is served (walk 2026-12-05).
    */
-  sentToCounters?: SentToCounter[]
-}
-
-/** How many tickets of a line wait for one counter in particular. */
-export interface SentToCounter {
-  counterId: number
-  waiting: number
+  sentToCounters?: ServiceWithQueue['sentToCounters']
 }
 
 export interface QueueFigures extends WaitingFigure {

@@ -42,7 +42,7 @@ export function opensText(opensAtIso: string, nowMs: number, timeZone: string | 
 /** A phone page's closing note (protocol/closing-note.ts) in the kiosk's words, its time as the center's clocks show it, in `digits`. */
 export function closingNoteText(note: ClosingNote, lang: Lang, digits: DigitStyle): string {
   const time = clockTime(note.at, note.timeZone, lang, digits)
-  return hoursText(note.dayClose ? DAY_CLOSE_WORDS[note.kind] : CLOSING_WORDS[note.kind], lang, { time }, digits)
+  return hoursText(wordsFor(note.dayClose)[note.kind], lang, { time }, digits)
 }
 
 const CLOSING_WORDS = {
@@ -62,10 +62,13 @@ const DAY_CLOSE_WORDS = {
   'closing-soon': 'hours.dayClosingSoon',
 } as const satisfies Record<ClosingNote['kind'], HoursMessageKey>
 
+/** The words of the notes whose closing is the hours' end, or the business day's close (`dayClose`). */
+const wordsFor = (dayClose: boolean) => (dayClose ? DAY_CLOSE_WORDS : CLOSING_WORDS)
+
 /** "The center closes at 3:00 PM", or "Today's line closes at 12:00 AM; …" when the closing `hours` name is the business day's. */
 export function closesSoonText(hours: HoursNow, timeZone: string | undefined, lang: Lang, digits: DigitStyle): string {
   const time = clockTime(hours.closesAt!, timeZone, lang, digits)
-  return hoursText(hours.dayClose ? 'hours.dayClosingSoon' : 'hours.closingSoon', lang, { time }, digits)
+  return hoursText(wordsFor(hours.dayClose)['closing-soon'], lang, { time }, digits)
 }
 
 /** Why a service takes no tickets now, in words; null when it does. */
@@ -79,7 +82,7 @@ export function closedReasonText(hours: HoursNow, timeZone: string | undefined, 
       return hoursText('hours.lastTicketPassed', lang, { time: clockTime(hours.lastTicketAt!, timeZone, lang, digits) }, digits)
     case 'wait-past-close':
       return hoursText(
-        hours.dayClose ? 'hours.waitPastDayClose' : 'hours.waitPastClose',
+        wordsFor(hours.dayClose)['wait-past-close'],
         lang,
         { time: clockTime(hours.closesAt!, timeZone, lang, digits) },
         digits,
