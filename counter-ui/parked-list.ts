@@ -53,7 +53,7 @@ export class ParkedList extends LitElement {
 
   override render(): TemplateResult | typeof nothing {
     const lang = this.lang
-    // the ticker's time can be up to its period old: a list just received would show a minute too many
+    // the center's time, taken by the console at each render (counter-app willUpdate)
     const now = this.now
     const open = this.parked.filter((p) => p.clockStopped || p.endsAt > now)
     const hint = this.waitsFor === 'ticket' ? 'parked.busy' : this.waitsFor === 'paused' ? 'parked.paused' : 'parked.hint'

@@ -259,7 +259,8 @@ export const boardStyles = css`
     background: var(--display-accent);
     color: var(--display-on-accent);
     font-size: 2.4vmin;
-    font-weight: 700;  }
+    font-weight: 700;
+  }
   /* the English word keeps the pill's dark ink: the heading's soft blue on yellow read 1.1:1 (walk 2026-12-05) */
   .badge .en {
     color: inherit;

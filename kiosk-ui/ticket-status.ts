@@ -249,29 +249,7 @@ export class TicketStatus extends LitElement {
       case 'no_show':
         return this.renderNoShow(ticket, lang, n, digits)
       case 'parked':
-        return html`<p class="final" data-state="parked">${statusText('status.parked', lang)}</p>
-          ${
-            ticket.parked
-              ? html`${
-                  ticket.parked.reason
-                    ? html`<p data-parked-reason>
-                        ${statusText('status.parkedReason', lang, { reason: lang === 'ar' ? ticket.parked.reason.nameAr : ticket.parked.reason.nameEn })}
-                      </p>`
-                    : nothing
-                }
-                  ${
-                    ticket.parked.counter
-                      ? html`<p class="counter" data-parked-counter=${ticket.parked.counter.number}>
-                          ${statusText('status.parkedCounter', lang, { n: n(ticket.parked.counter.number) })}
-                        </p>`
-                      : nothing
-                  }
-                  <p class="turn" data-parked-until=${ticket.parked.until}>
-                    ${statusText('status.parkedUntil', lang, { time: clockTime(ticket.parked.until, ticket.parked.timeZone, lang, digits) })}
-                  </p>
-                  ${ticket.parked.clockStopped ? html`<p data-parked-clock-stopped>${statusText('status.parkedClockStopped', lang)}</p>` : nothing}`
-              : nothing
-          }`
+        return this.renderParked(ticket, lang, n, digits)
       case 'abandoned':
         // a place held from a phone and never checked in lost its place; anyone else (a remote
         // ticket too, once checked in) was parked and did not come back in time
@@ -337,6 +315,28 @@ export class TicketStatus extends LitElement {
    * can (walk finding 7: not a generic enquiries desk, which may not serve the service); once the
    * window is over, take a new ticket.
    */
+  /**
+   * A parked ticket: the reason the clerk picked (in the page's language), the counter to go back
+   * to, until when the turn is kept, and whether that clock stands still (its counter is paused).
+   */
+  private renderParked(ticket: PublicTicket, lang: Lang, n: (v: number) => string, digits: DigitStyle): TemplateResult {
+    const head = html`<p class="final" data-state="parked">${statusText('status.parked', lang)}</p>`
+    const p = ticket.parked
+    if (!p) return head
+    const reason = p.reason ? (lang === 'ar' ? p.reason.nameAr : p.reason.nameEn) : null
+    return html`${head}
+      ${reason === null ? nothing : html`<p data-parked-reason>${statusText('status.parkedReason', lang, { reason })}</p>`}
+      ${
+        p.counter
+          ? html`<p class="counter" data-parked-counter=${p.counter.number}>${statusText('status.parkedCounter', lang, { n: n(p.counter.number) })}</p>`
+          : nothing
+      }
+      <p class="turn" data-parked-until=${p.until}>
+        ${statusText('status.parkedUntil', lang, { time: clockTime(p.until, p.timeZone, lang, digits) })}
+      </p>
+      ${p.clockStopped ? html`<p data-parked-clock-stopped>${statusText('status.parkedClockStopped', lang)}</p>` : nothing}`
+  }
+
   private renderNoShow(ticket: PublicTicket, lang: Lang, n: (v: number) => string, digits: DigitStyle): TemplateResult {
     const window = ticket.noShow
     if (!window) return html`<p class="final" data-state="no-show-over">${statusText('status.noShowExpired', lang)}</p>`
