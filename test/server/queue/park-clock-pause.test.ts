@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { TestCenter, TestClock } from '../../helpers/test-center.ts'
+import type { TestCenter } from '../../helpers/test-center.ts'
+import { oneCounterDay } from '../../helpers/one-counter-day.ts'
 
 /**
  * Walk s40: a clerk parked A-002 for 15 minutes and took a break; the park kept counting through the
@@ -13,13 +14,9 @@ describe('the park clock stops while the parking counter is paused', () => {
 
   /** One service, counter 1 open by clerk1, a ticket called and parked there for 15 minutes (payment) at 08:00 UTC. */
   async function parkedAtCounterOne() {
-    const clock = new TestClock(Date.parse('2026-03-10T08:00:00Z'))
-    center = await TestCenter.start({ clock })
-    const c = center
-    const a = await c.createService({ prefix: 'A' })
-    const c1 = await c.createCounter({ number: 1, serviceIds: [a.id] })
-    const kiosk = (await c.createDevice('kiosk')).token
-    const clerk = await c.openCounterAs('clerk1', c1.id)
+    const day = await oneCounterDay('2026-03-10T08:00:00Z')
+    center = day.center
+    const { clock, center: c, a, counter: c1, kiosk, clerk } = day
     const t = await c.issue(kiosk, { serviceId: a.id })
     await c.action(clerk, c1.id, 'call-next')
     const parked = await c.action(clerk, c1.id, 'park', { reason: 'payment', minutes: 15 })
