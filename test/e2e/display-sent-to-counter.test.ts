@@ -47,8 +47,24 @@ describe('floor TVs and a ticket sent to a counter upstairs', { timeout: 180_000
     // A-001 is called downstairs, then sent to counter 6 upstairs
     await center.action(clerkOne, one.id, 'call-next')
     await center.action(clerkOne, one.id, 'start')
+    await line(ground, 'A', '2').waitFor()
     expect((await center.action(clerkOne, one.id, 'transfer', { counterId: six.id })).statusCode).toBe(200)
-    await line(ground, 'A', '2').waitFor({ timeout: 20_000 })
+    // the ground TV said 2 before the transfer too: its count is read only once it holds the
+    // transfer's push (its A line names the ticket for counter 6), so a TV still counting it (3) fails
+    await ground.waitForFunction(
+      (id) => {
+        const app = document.querySelector('tabour-display-app') as unknown as {
+          session?: { services?: { id: number; sentToCounters?: unknown[] }[] }
+        } | null
+        return app?.session?.services?.find((s) => s.id === id)?.sentToCounters?.length === 1
+      },
+      a.id,
+      { timeout: 20_000 },
+    )
+    await ground.evaluate(
+      () => (document.querySelector('tabour-display-app') as unknown as { updateComplete: Promise<boolean> }).updateComplete,
+    )
+    expect(await ground.locator('tabour-display-app .waiting .svc[data-service="A"] [data-waiting-count]').textContent()).toBe('2')
     await line(first, 'A', '1').waitFor({ timeout: 20_000 })
     await line(first, 'C', '0').waitFor()
     for (const [name, page] of [
