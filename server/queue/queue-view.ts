@@ -38,23 +38,27 @@ export class QueueView {
   constructor(private readonly ctx: QueueContext) {}
 
   // One play per state of the database and second: a change anywhere (a call, a counter opening)
-  // bumps total_changes(), and ageing and SLA shares move with the clock.
+  // bumps total_changes(), and ageing and SLA shares move with the clock. Every reading of one
+  // play counts from the play's own `now`: a wait read 0.6 s after the play was made would
+  // otherwise round to 299 s where the kiosk was told 300 s for the same line (CI stop 37).
   private played: {
     key: string
+    now: number
     whole: Map<string, ForecastCall> | null
     withNew: Map<number, ForecastCall | null>
     asIf: Map<string, ForecastCall | undefined>
     resumed: Map<string, ForecastCall> | null
   } | null = null
 
-  private playKey(): string {
+  private playKey(now: number): string {
     const { n } = this.ctx.db.prepare('SELECT total_changes() AS n').get() as { n: number }
-    return `${n}:${Math.floor(this.ctx.clock() / 1000)}`
+    return `${n}:${Math.floor(now / 1000)}`
   }
 
   private memo(): NonNullable<QueueView['played']> {
-    const key = this.playKey()
-    if (this.played?.key !== key) this.played = { key, whole: null, withNew: new Map(), asIf: new Map(), resumed: null }
+    const now = this.ctx.clock()
+    const key = this.playKey(now)
+    if (this.played?.key !== key) this.played = { key, now, whole: null, withNew: new Map(), asIf: new Map(), resumed: null }
     return this.played
   }
 
@@ -78,8 +82,7 @@ export class QueueView {
       })
   }
 
-  private play(extra: CallCandidate | null, until?: string, resumed = false): Map<string, ForecastCall> {
-    const now = this.ctx.clock()
+  private play(now: number, extra: CallCandidate | null, until?: string, resumed = false): Map<string, ForecastCall> {
     const q = this.ctx.config.queue
     const serviceSeconds = new Map<number, number>()
     return forecastCalls({
@@ -97,16 +100,15 @@ export class QueueView {
    * ticket (a held place, not callable until it arrives: remote-join.ts) is played as though it
    * had arrived, keeping its join time; the other tickets' plays leave it out.
    */
-  private forecastOf(t: TicketRecord): ForecastCall | undefined {
-    const memo = this.memo()
+  private forecastOf(t: TicketRecord, memo = this.memo()): ForecastCall | undefined {
     if (t.status === 'remote') {
       if (!memo.asIf.has(t.id)) {
         const service = this.ctx.services.get(t.serviceId)
-        memo.asIf.set(t.id, service ? this.play(this.candidateOf(t, service.targetWaitSeconds), t.id).get(t.id) : undefined)
+        memo.asIf.set(t.id, service ? this.play(memo.now, this.candidateOf(t, service.targetWaitSeconds), t.id).get(t.id) : undefined)
       }
       return memo.asIf.get(t.id)
     }
-    memo.whole ??= this.play(null)
+    memo.whole ??= this.play(memo.now, null)
     return memo.whole.get(t.id)
   }
 
@@ -128,17 +130,16 @@ export class QueueView {
   }
 
   /** Where the play calls a ticket of the service taken now; null when no open counter can call it. */
-  private forecastOfNew(serviceId: number): ForecastCall | null {
-    const memo = this.memo()
+  private forecastOfNew(serviceId: number, memo = this.memo()): ForecastCall | null {
     if (!memo.withNew.has(serviceId)) {
       const service = this.ctx.services.get(serviceId)
       const extra = service
         ? this.candidateOf(
-            { id: NEW_TICKET, serviceId, priority: NO_PRIORITY, queuedAt: this.ctx.clock(), number: Number.MAX_SAFE_INTEGER },
+            { id: NEW_TICKET, serviceId, priority: NO_PRIORITY, queuedAt: memo.now, number: Number.MAX_SAFE_INTEGER },
             service.targetWaitSeconds,
           )
         : null
-      memo.withNew.set(serviceId, extra ? (this.play(extra, NEW_TICKET).get(NEW_TICKET) ?? null) : null)
+      memo.withNew.set(serviceId, extra ? (this.play(memo.now, extra, NEW_TICKET).get(NEW_TICKET) ?? null) : null)
     }
     return memo.withNew.get(serviceId)!
   }
@@ -157,7 +158,7 @@ export class QueueView {
   private aheadWhenNoneCalls(t: TicketRecord): number {
     if (t.status === 'waiting') {
       const memo = this.memo()
-      memo.resumed ??= this.play(null, undefined, true)
+      memo.resumed ??= this.play(memo.now, null, undefined, true)
       const call = memo.resumed.get(t.id)
       if (call) return call.ahead
     }
@@ -214,17 +215,18 @@ export class QueueView {
    * know them yet, but rule f will call them first, each taking a mean service time from one of
    * the counters open for the service.
    */
-  private secondsUntil(call: ForecastCall, serviceId: number): number {
-    const seconds = Math.max(0, Math.round((call.at - this.ctx.clock()) / 1000))
-    const held = heldPlacesWithin(this.ctx.bookings, serviceId, this.ctx.clock(), seconds)
+  private secondsUntil(call: ForecastCall, serviceId: number, now: number): number {
+    const seconds = Math.max(0, Math.round((call.at - now) / 1000))
+    const held = heldPlacesWithin(this.ctx.bookings, serviceId, now, seconds)
     if (held === 0) return seconds
     return seconds + Math.round((held * this.meanServiceSeconds(serviceId)) / Math.max(1, this.staffing(serviceId).open))
   }
 
   /** The wait of a ticket of the service taken now (line-forecast.ts); null when no open counter can call it. */
   newTicketEstimate(serviceId: number): number | null {
-    const call = this.forecastOfNew(serviceId)
-    return call ? this.secondsUntil(call, serviceId) : null
+    const memo = this.memo()
+    const call = this.forecastOfNew(serviceId, memo)
+    return call ? this.secondsUntil(call, serviceId, memo.now) : null
   }
 
   /** The service's hours now given the wait of a ticket taken now (protocol/opening-hours.ts): whether a kiosk may issue, when it opens next. */
@@ -235,9 +237,10 @@ export class QueueView {
   /** Position and estimate of one ticket (estimate 0 once it no longer waits; null when no open counter can call it). */
   standing(t: TicketRecord): Standing {
     if (!inLine(t)) return { position: 0, estimatedWaitSeconds: 0 }
-    const call = this.forecastOf(t)
+    const memo = this.memo()
+    const call = this.forecastOf(t, memo)
     return call
-      ? { position: call.ahead, estimatedWaitSeconds: this.secondsUntil(call, t.serviceId) }
+      ? { position: call.ahead, estimatedWaitSeconds: this.secondsUntil(call, t.serviceId, memo.now) }
       : { position: this.aheadWhenNoneCalls(t), estimatedWaitSeconds: null }
   }
 
