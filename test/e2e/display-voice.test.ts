@@ -330,8 +330,11 @@ describe('the display in a browser that blocks autoplay', () => {
     cleanups.push(() => strict.close())
     const page = await (await strict.newContext({ viewport: LANDSCAPE, locale: 'ar-EG' })).newPage()
     const display = await createDisplay(run, {})
+    // Not a look at the page until the probe has spoken: every Playwright evaluation (a locator's
+    // wait too) runs with `userGesture: true`, which gives the page the user activation that lifts
+    // the autoplay block (CI stop 37: the board's waitFor came before the probe under load, and the
+    // probe rightly found the sound free). The device list, read from the center, is the first look.
     await page.goto(`${run.url}/display/?pair=${display.pairingCode}`)
-    await board(page).waitFor()
 
     const health = async () =>
       (
@@ -342,6 +345,7 @@ describe('the display in a browser that blocks autoplay', () => {
         }[]
       ).find((d) => d.id === display.id)
     await expect.poll(async () => (await health())?.status?.display?.sound, { timeout: 10_000 }).toBe('blocked')
+    await board(page).waitFor()
     const row = (await health())!
     expect(row.faulty).toBe(true)
     expect(row.status?.display?.lastError).toContain('--autoplay-policy=no-user-gesture-required')
@@ -369,8 +373,9 @@ describe('the display in a browser that blocks autoplay', () => {
     await page.locator(`tabour-display-app section.now[data-now="${order[2]}"]`).waitFor({ timeout: 2000 })
     expect(await seriousAxeViolations(page, 'moderate')).toEqual([])
 
-    // staff press a key on the display: the sound is unlocked and the device list clears (headless
-    // Chromium may have let the calls play after all, which clears it too: a call heard is proof)
+    // staff press a key on the display: the sound is unlocked and the device list clears (the test's
+    // own looks at the page have given it user activation by now, so the calls may have played
+    // after all, which clears it too: a call heard is proof)
     await page.keyboard.press('Space')
     await expect.poll(async () => (await health())?.status?.display?.sound, { timeout: 10_000 }).toBe('ok')
     expect((await health())?.faulty).toBe(false)
