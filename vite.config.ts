@@ -40,6 +40,12 @@ const UI_ENTRIES = {
 const LONG_TESTS = 'test/reliability/**/*.long.test.ts'
 
 /**
+ * The centers tests start in their own process hash new passwords cheaply (server/auth/passwords.ts:
+ * scrypt was minutes of CI's CPU); not in the `serial` step, whose login flood measures real hashing.
+ */
+const CHEAP_HASHES = 'test/cheap-password-hashes.ts'
+
+/**
  * `npm test` runs in three steps (vitest projects, one command, one coverage report): every test
  * file that neither drives Chromium nor measures time two at a time; then the Chromium files that
  * assert no timing (BROWSER_TESTS) two at a time, each worker with its own Chromium; then
@@ -199,6 +205,7 @@ export default defineConfig(({ mode }) => ({
                 exclude: [...configDefaults.exclude, LONG_TESTS, ...TIMING_TESTS, ...BROWSER_TESTS],
                 maxWorkers: 2,
                 isolate: false,
+                setupFiles: [CHEAP_HASHES],
                 sequence: { groupOrder: 0 },
               },
             },
@@ -218,6 +225,7 @@ export default defineConfig(({ mode }) => ({
                 testTimeout: 180_000,
                 hookTimeout: 120_000,
                 isolate: false,
+                setupFiles: [CHEAP_HASHES],
                 sequence: { groupOrder: 1 },
               },
             },

@@ -16,16 +16,30 @@ const scrypt = (password: string, salt: Buffer, keylen: number, options: ScryptO
   )
 
 /** scrypt parameters (OWASP's minimum for scrypt); stored with each hash so they can be raised later. */
-const N = 16_384
+export const SCRYPT_N = 16_384
 const R = 8
 const P = 1
 const KEYLEN = 32
 
+/** The N of new hashes: SCRYPT_N, unless a test run cheapened it (below). */
+let newHashN = SCRYPT_N
+
+/**
+ * For test runs only (test/setup/cheap-password-hashes.ts), never called by the server: new hashes
+ * at N = 1,024, 16 times cheaper. The suite starts thousands of centers, each hashing its admin's
+ * password and its clerks', and spent minutes of CI's CPU in scrypt. A hash carries its own N, so
+ * checking a password costs what making it cost; an unknown username still costs a full
+ * DUMMY_HASH. A server run as a child process (the CLI, kill and restart tests) hashes at SCRYPT_N.
+ */
+export function cheapenNewPasswordHashesForTests(): void {
+  newHashN = 1024
+}
+
 /** Hashes a password as `scrypt$N$r$p$salt$hash` (base64url parts). */
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16)
-  const key = await scrypt(password, salt, KEYLEN, { N, r: R, p: P })
-  return ['scrypt', N, R, P, salt.toString('base64url'), key.toString('base64url')].join('$')
+  const key = await scrypt(password, salt, KEYLEN, { N: newHashN, r: R, p: P })
+  return ['scrypt', newHashN, R, P, salt.toString('base64url'), key.toString('base64url')].join('$')
 }
 
 /** Checks a password against a stored hash in constant time; false for a malformed hash. */

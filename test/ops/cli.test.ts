@@ -2,7 +2,9 @@ import { spawn } from 'node:child_process'
 import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
+import { SCRYPT_N } from '../../server/auth/passwords.ts'
 import { ChildServer, CHILD_ADMIN_PASSWORD, freePort, killAllChildren, REPO_ROOT, sleep } from '../helpers/child-server.ts'
 import { createDevice, http, loginAs } from '../helpers/http.ts'
 import { runTabour, TABOUR_BIN } from './cli-runner.ts'
@@ -82,6 +84,14 @@ describe('the tabour command', () => {
     expect(created.code, created.stderr).toBe(0)
     const generated = /password \(shown once\): (\S+)/.exec(created.stdout)![1]!
     expect((await loginAs(server.baseUrl, 'amira', generated)).length).toBeGreaterThan(10)
+    // the real cost, whatever this test process set for its own centers (test/cheap-password-hashes.ts)
+    const db = new Database(join(dataDir, 'tabour.sqlite'), { readonly: true })
+    const costs = (db.prepare('SELECT password_hash FROM users').all() as { password_hash: string }[]).map(
+      (u) => u.password_hash.split('$')[1],
+    )
+    db.close()
+    expect(costs).toEqual([String(SCRYPT_N), String(SCRYPT_N)])
+    expect(SCRYPT_N).toBeGreaterThanOrEqual(2 ** 14) // OWASP's minimum for scrypt
     const dup = await runTabour(['admin', 'create', '--data-dir', dataDir, '--username', 'amira', '--password', 'whatever-123'])
     expect(dup.code).toBe(1)
     expect(dup.stderr).toContain('already exists')
