@@ -76,7 +76,9 @@ export class HoursView extends LitElement {
         text-align: start;
         border-block-end: 1px solid #e2e6ec;
       }
-      td button {
+      /* a date whole on its line: never «2027-» over «02-08» where the name takes the row's room */
+      td button,
+      td[data-date] {
         white-space: nowrap;
       }
       .wide {
@@ -288,8 +290,8 @@ export class HoursView extends LitElement {
             <tbody>
               ${sorted.map(
                 ({ e, i }) => html`<tr data-exception=${e.from}>
-                  <td dir="ltr">${inDigits(e.from, this.digits)}</td>
-                  <td dir="ltr">${inDigits(e.to, this.digits)}</td>
+                  <td dir="ltr" data-date>${inDigits(e.from, this.digits)}</td>
+                  <td dir="ltr" data-date>${inDigits(e.to, this.digits)}</td>
                   <td>${lang === 'ar' ? e.nameAr : e.nameEn}${this.overlapLines(cal, overlaps, i)}</td>
                   <td dir=${e.hours.length ? 'ltr' : nothing}>${e.hours.length ? inDigits(hoursLine(e.hours), this.digits) : t('hoursTab.closedAllDay', lang)}</td>
                   <td><button type="button" class="secondary" data-action="remove-exception" @click=${() => void this.saveExceptions(cal.exceptions.filter((_, k) => k !== i))}>${t('hoursTab.remove', lang)}</button>${this.errorAt(`exceptions/${i}`)}</td>

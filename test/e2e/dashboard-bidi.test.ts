@@ -110,7 +110,14 @@ describe('the dashboard in Arabic: order and digits (walk 2026-12-05, s35 findin
     expect(put.statusCode, put.body).toBe(200)
     // an exception, so the hours view lists dates and hours
     const calendar = (await center.request('GET', '/api/v1/calendar', { token: admin })).json()
-    const day = { from: '2030-01-07', to: '2030-01-08', nameAr: 'عطلة', nameEn: 'Holiday', hours: [{ open: '09:00', close: '12:00' }] }
+    // a long name, as a real holiday has: it takes the row's room (the walk saw «2027-» over «02-08»)
+    const day = {
+      from: '2030-01-07',
+      to: '2030-01-08',
+      nameAr: 'عطلة عيد الفطر المبارك، اليومان الأول والثاني، بقرار رئيس مجلس الوزراء',
+      nameEn: 'Eid al-Fitr holiday, first and second days, by decision of the Prime Minister',
+      hours: [{ open: '09:00', close: '12:00' }],
+    }
     const cal = await center.request('PUT', '/api/v1/calendar', { token: admin, body: { ...calendar, exceptions: [day] } })
     expect(cal.statusCode, cal.body).toBe(200)
 
@@ -185,6 +192,17 @@ describe('the dashboard in Arabic: order and digits (walk 2026-12-05, s35 findin
         })
         await page.locator('tabour-hours-view table[data-table="exceptions"]').waitFor()
         await expect.poll(() => westernFigures(page), { message: 'hours' }).toEqual([])
+        // each date whole on one line, never broken at its hyphen, also where the card is narrow
+        // (a 1024-wide tablet: the name takes the row's room)
+        await page.setViewportSize({ width: 1024, height: 768 })
+        const dateLines = await page.locator('tabour-hours-view table[data-table="exceptions"] tbody td[data-date]').evaluateAll((cells) =>
+          cells.map((cell) => {
+            const range = document.createRange()
+            range.selectNodeContents(cell)
+            return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size
+          }),
+        )
+        expect(dateLines).toEqual([1, 1])
         await page.screenshot({ path: join(SHOTS, `hours-${lang}.png`), fullPage: true })
       }
     }
