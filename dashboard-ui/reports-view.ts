@@ -230,6 +230,13 @@ export class ReportsView extends LitElement {
     }
   }
 
+  /** A row's figures; a day with no records (before the center's first, or after today) says so once, not in zeros. */
+  private cells(row: ReportRow, cols: readonly Column[]): TemplateResult {
+    const { lang, digits } = this
+    if (row.noRecords) return html`<td class="muted" colspan=${cols.length} data-no-records>${dashboardText('report.noRecords', lang)}</td>`
+    return html`${cols.map((c) => html`<td class="n">${c.cell(row, digits, lang)}</td>`)}`
+  }
+
   private table(r: Report): TemplateResult {
     const { lang, digits } = this
     const cols =
@@ -245,7 +252,7 @@ export class ReportsView extends LitElement {
           </tr>
         </thead>
         <tbody>
-          ${r.rows.map((row) => html`<tr data-key=${String(row.key)}><td>${reportRowLabel(row, r.by, lang, digits)}</td>${cols.map((c) => html`<td class="n">${c.cell(row, digits, lang)}</td>`)}</tr>`)}
+          ${r.rows.map((row) => html`<tr data-key=${String(row.key)}><td>${reportRowLabel(row, r.by, lang, digits)}</td>${this.cells(row, cols)}</tr>`)}
         </tbody>
         <tfoot>
           <tr data-key="total"><td>${dashboardText('col.total', lang)}</td>${cols.map((c) => html`<td class="n">${CLERK_COLUMNS.includes(c) ? '' : c.cell(r.totals, digits, lang)}</td>`)}</tr>

@@ -181,6 +181,12 @@ export const ReportRow = Type.Object({
   /** Counter rows: the counter's number and name, for a screen to write the number in its digits and the name in its language. */
   counter: Type.Optional(Type.Object({ number: Type.Integer(), name: Type.String() })),
   ...ReportFigures,
+  /**
+   * Day rows only: a day on which nothing could be recorded, before the center's first record or
+   * after today. Its figures are 0 because the log has no such day, not because nobody came: a
+   * screen shows "no records" and a CSV leaves its cells empty.
+   */
+  noRecords: Type.Optional(Type.Literal(true)),
   /** clerk rows only: seconds with a ticket at the counter (call to finish, no-show or transfer). */
   busySeconds: Type.Optional(Type.Number()),
   /** clerk rows only: seconds open at a counter without a ticket. */

@@ -143,6 +143,8 @@ export const DASHBOARD_MESSAGES = {
   'col.day': { ar: 'اليوم', en: 'Day' },
   'col.hour': { ar: 'الساعة', en: 'Hour' },
   'col.total': { ar: 'الإجمالي', en: 'Total' },
+  /** A report's day row before the center's first record or after today (ReportRow.noRecords): not a day of zeros. */
+  'report.noRecords': { ar: 'لا سجلات لهذا اليوم', en: 'No records for this day' },
   'health.ok': { ar: 'يعمل', en: 'OK' },
   'health.paperOut': { ar: 'نفد الورق', en: 'Out of paper' },
   'health.paperLow': { ar: 'الورق يوشك أن ينفد', en: 'Paper low' },

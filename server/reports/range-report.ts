@@ -14,6 +14,7 @@ import { overdueByService, overdueKeys, totalOf } from './overdue.ts'
 import { incompletePapersByService, incompletePapersFigures } from './incomplete-papers.ts'
 import { servedByOutcome } from './served-by-outcome.ts'
 import { servicesInReportOrder } from './report-services.ts'
+import { firstEvent } from './first-event.ts'
 import type { FinishOutcome } from '../../protocol/entities.ts'
 
 export interface RangeReportQuery {
@@ -70,6 +71,15 @@ function keysOf(db: Database.Database, q: RangeReportQuery, seen: Set<string>): 
   }
 }
 
+/**
+ * Whether a day could hold records: from the business day of the center's first event to today
+ * (ReportRow.noRecords). A center with no event yet has recorded no day.
+ */
+function recordedDays(db: Database.Database, today: string): (day: string) => boolean {
+  const first = firstEvent(db)?.day
+  return (day) => first !== undefined && first <= day && day <= today
+}
+
 /** The report of `q` (from ≤ to is the caller's check). */
 export function rangeReport(db: Database.Database, q: RangeReportQuery): Report {
   const fq = { from: q.from, to: q.to, tz: q.timeZone }
@@ -91,6 +101,7 @@ export function rangeReport(db: Database.Database, q: RangeReportQuery): Report 
       ? { from: q.from, to: q.to, timeZone: q.timeZone, calendar: q.calendar, lived: livedSpan(db, q.now) }
       : null
   const outside = hq ? outsideHoursCounts(db, hq) : null
+  const recorded = q.by === 'day' ? recordedDays(db, live.day) : null
   const out: ReportRow[] = keysOf(db, q, seen).map((k) => {
     const key = 'id' in k ? k.id : k.key
     const row: ReportRow = {
@@ -100,6 +111,7 @@ export function rangeReport(db: Database.Database, q: RangeReportQuery): Report 
       ...('service' in k && k.service ? { service: k.service } : {}),
       ...('counter' in k && k.counter ? { counter: k.counter } : {}),
       ...toFigures(rows.get(String(key)), overdueOf(key)),
+      ...(recorded && !recorded(String(key)) ? { noRecords: true as const } : {}),
     }
     if (times) Object.assign(row, times.get(key as number) ?? { busySeconds: 0, idleSeconds: 0, pauseSeconds: 0 })
     if (hq && outside && (q.by === 'service' || q.by === 'day')) {

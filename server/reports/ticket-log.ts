@@ -174,5 +174,9 @@ export function reportCsv(report: Report, lang: CsvLang, services: readonly Serv
       : []),
     ...(report.by === 'service' ? servedByOutcomeColumns(report, lang) : []),
   ]
-  return csvTable(columns, [...report.rows, { ...report.totals, total: true } as Line])
+  // a day with no records (ReportRow.noRecords) has empty figure cells, not zeros
+  const recordedOnly = columns.map(
+    (c, i): CsvColumn<Line> => (i < keyColumns.length ? c : { ...c, value: (r) => (r.noRecords ? null : c.value(r)) }),
+  )
+  return csvTable(recordedOnly, [...report.rows, { ...report.totals, total: true } as Line])
 }

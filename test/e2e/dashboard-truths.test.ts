@@ -172,6 +172,14 @@ describe('the dashboard at a 1366×768 desk with Arabic-Indic digits set (walk 2
     await page.evaluate(() => {
       location.hash = 'reports'
     })
+    // the week by day: the six days before this center's first record say so, not rows of zeros
+    await page.locator('tabour-reports-view button[data-by="day"]').click()
+    const days = page.locator('tabour-reports-view table[data-report="day"] tbody tr')
+    await expect.poll(() => days.count()).toBe(7)
+    const none = page.locator('tabour-reports-view table[data-report="day"] td[data-no-records]')
+    expect(await none.count()).toBe(6)
+    expect(await none.first().textContent()).toBe('لا سجلات لهذا اليوم')
+    expect(await days.last().locator('td[data-no-records]').count()).toBe(0)
     await page.locator('tabour-reports-view button[data-by="counter"]').click()
     const first = page.locator(`tabour-reports-view table[data-report="counter"] tr[data-key="${counter.id}"] td`).first()
     await first.waitFor()
