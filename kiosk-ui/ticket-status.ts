@@ -331,7 +331,21 @@ export class TicketStatus extends LitElement {
           ? html`<p class="counter" data-parked-counter=${p.counter.number}>${statusText('status.parkedCounter', lang, { n: n(p.counter.number) })}</p>`
           : nothing
       }
-      <p class="turn" data-parked-until=${p.until}>
+      ${this.parkedTime(p, lang, digits)}`
+  }
+
+  /**
+   * Until when the turn is kept; while its counter is paused, the minutes left instead, which wait for
+   * the counter: the hour moves later every second then, so any hour shown would already be too early.
+   */
+  private parkedTime(p: NonNullable<PublicTicket['parked']>, lang: Lang, digits: DigitStyle): TemplateResult {
+    if (p.clockStopped && p.secondsLeft !== undefined) {
+      const minutes = Math.max(1, Math.ceil(p.secondsLeft / 60))
+      return html`<p class="turn" data-parked-clock-stopped data-parked-minutes=${minutes}>
+        ${statusText('status.parkedClockStopped', lang)} ${statusText('status.parkedTimeLeft', lang, { minutes }, digits)}
+      </p>`
+    }
+    return html`<p class="turn" data-parked-until=${p.until}>
         ${statusText('status.parkedUntil', lang, { time: clockTime(p.until, p.timeZone, lang, digits) })}
       </p>
       ${p.clockStopped ? html`<p data-parked-clock-stopped>${statusText('status.parkedClockStopped', lang)}</p>` : nothing}`

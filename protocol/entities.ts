@@ -220,6 +220,11 @@ export const PublicTicket = Type.Object({
   parked: Type.Optional(
     Type.Object({
       until: Timestamp,
+      /**
+       * Whole seconds left as of this answer. While `clockStopped` they do not run down, and `until`
+       * moves later every second: the page says the time left, not an hour that is already stale.
+       */
+      secondsLeft: Type.Optional(Type.Integer({ minimum: 0 })),
       timeZone: Type.String(),
       reason: Type.Optional(Type.Object({ nameAr: Type.String(), nameEn: Type.String() })),
       counter: Type.Optional(Type.Object({ number: Type.Integer(), name: Nullable(Type.String()) })),

@@ -25,7 +25,12 @@ function visitOf(view: QueueView, t: Parameters<QueueView['visitProgress']>[0]):
  * carries them (walk s40: the page said neither, though the citizen must tell a clerk and find the
  * counter); nothing for any other ticket. Never the clerk's note.
  */
-function parkedOf(view: QueueView, t: Parameters<QueueView['parkedFacts']>[0], center: PublicTicketCenter): Pick<PublicTicket, 'parked'> {
+function parkedOf(
+  view: QueueView,
+  t: Parameters<QueueView['parkedFacts']>[0],
+  center: PublicTicketCenter,
+  now: number,
+): Pick<PublicTicket, 'parked'> {
   const facts = view.parkedFacts(t)
   if (facts === null) return {}
   const reason = center.queue.parkReasons.find((r) => r.code === facts.reason)
@@ -33,6 +38,7 @@ function parkedOf(view: QueueView, t: Parameters<QueueView['parkedFacts']>[0], c
   return {
     parked: {
       until: new Date(facts.until).toISOString(),
+      secondsLeft: Math.max(0, secondsLeft(facts.until, now)),
       timeZone: center.timeZone,
       ...(reason ? { reason: { nameAr: reason.nameAr, nameEn: reason.nameEn } } : {}),
       ...(counter ? { counter: { number: counter.number, name: counter.name } } : {}),
@@ -142,7 +148,7 @@ export function publicTicketOf(view: QueueView, center: PublicTicketCenter, tick
     ...remoteOf(view, t, center.timeZone),
     ...visitOf(view, t),
     ...waitsForOf(view, t),
-    ...parkedOf(view, t, center),
+    ...parkedOf(view, t, center, view.now()),
     ...noShowOf(view, t, center, view.now()),
     ...cancelledOf(view, t),
     ...endedWithOf(t, center),

@@ -55,6 +55,11 @@ export const STATUS_MESSAGES = {
     ar: 'الشباك في استراحة الآن، ووقتك لا ينقص خلالها.',
     en: 'The counter is on a break now; your time does not run down meanwhile.',
   },
+  // while the parking counter is paused: the time left, which waits for the counter (the hour would move every second)
+  'status.parkedTimeLeft': {
+    ar: 'يبقى لك {minutes, plural, one {دقيقة واحدة} two {دقيقتان} few {# دقائق} many {# دقيقة} other {# دقيقة}} تُحسب بعد عودة الشباك من الاستراحة.',
+    en: 'You have {minutes, plural, one {# minute} other {# minutes}} left, counted from when the counter is back from its break.',
+  },
   'status.parkedUntil': {
     ar: 'دورك محفوظ حتى الساعة {time}. عُد إلى الشباك قبل ذلك.',
     en: 'Your turn is kept until {time}. Come back to the counter before then.',

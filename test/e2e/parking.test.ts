@@ -180,7 +180,11 @@ describe('a parked citizen and the clerk on a break', { timeout: 180_000 }, () =
     await status.locator('[data-state="parked"]').waitFor()
     expect(await status.locator('[data-parked-reason]').textContent()).toContain('Reason: Making a payment')
     expect(await status.locator('[data-parked-counter="1"]').textContent()).toContain('Come back to counter 1.')
-    await status.locator('[data-parked-clock-stopped]').waitFor()
+    // the time left, not an hour: the hour moves later every second of the break (it would be stale at once)
+    const stopped = status.locator('[data-parked-clock-stopped]')
+    await stopped.waitFor()
+    expect(await stopped.textContent()).toMatch(/You have (15|14) minutes left, counted from when the counter is back from its break\./)
+    expect(await status.locator('[data-parked-until]').count()).toBe(0)
     expect(await seriousAxeViolations(phone), 'status page of a parked ticket, en').toEqual([])
     await phone.screenshot({ path: `${SHOTS}/status-parked-paused-en.png`, fullPage: true })
 
@@ -191,6 +195,9 @@ describe('a parked citizen and the clerk on a break', { timeout: 180_000 }, () =
     expect(await statusAr.locator('[data-parked-reason]').textContent()).toContain('السبب: السداد')
     expect(await statusAr.locator('[data-parked-counter="1"]').textContent()).toContain('عُد إلى الشباك')
     await statusAr.locator('[data-parked-clock-stopped]').waitFor()
+    expect(await statusAr.locator('[data-parked-clock-stopped]').textContent()).toMatch(
+      /يبقى لك (١٥|١٤|15|14) دقيقة تُحسب بعد عودة الشباك من الاستراحة\./,
+    )
     expect(await seriousAxeViolations(phoneAr), 'status page of a parked ticket, ar').toEqual([])
     await phoneAr.screenshot({ path: `${SHOTS}/status-parked-paused-ar.png`, fullPage: true })
 
@@ -200,6 +207,7 @@ describe('a parked citizen and the clerk on a break', { timeout: 180_000 }, () =
     await p1.locator('tabour-parked-list [data-parked-hint="none"]').waitFor()
     await row1.locator('[data-left]:not([data-clock-stopped])').waitFor()
     await status.locator('[data-parked-clock-stopped]').waitFor({ state: 'detached' })
+    await status.locator('[data-parked-until]').waitFor()
     await row1.locator('button[data-action="resume-parked"]').click()
     await p1.locator(`tabour-current-ticket [data-current-label="${first.label}"]`).waitFor()
     expect(center.app.tabour.db.prepare('SELECT status, counter_id AS c FROM tickets WHERE id = ?').get(first.id)).toEqual({
