@@ -45,10 +45,16 @@ export class LiveView extends LitElement {
         display: grid;
         gap: 1rem;
       }
+      /* eleven figures: six and five in a row at a desk (five a row left the cancellations alone on a third) */
       .kpis {
         display: grid;
-        grid-template-columns: repeat(5, minmax(0, 1fr));
+        grid-template-columns: repeat(6, minmax(0, 1fr));
         gap: 0.75rem;
+      }
+      @media (max-width: 900px) {
+        .kpis {
+          grid-template-columns: repeat(3, minmax(0, 1fr));
+        }
       }
       .kpi {
         display: flex;

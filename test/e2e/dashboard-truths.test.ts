@@ -150,6 +150,16 @@ describe('the dashboard at a 1366×768 desk with Arabic-Indic digits set (walk 2
     expect(legend).toContain(`A${SEPARATOR}تراخيص البناء`)
     expect(legend).not.toContain('·')
 
+    // ── the figures fill their rows: no card alone on a row of its own (the cancellations were) ──
+    const perRow = await page.locator('tabour-live-view section.kpis > .kpi').evaluateAll((cards) => {
+      const rows = new Map<number, number>()
+      for (const c of cards)
+        rows.set(Math.round(c.getBoundingClientRect().top), (rows.get(Math.round(c.getBoundingClientRect().top)) ?? 0) + 1)
+      return [...rows.values()]
+    })
+    expect(perRow.length).toBeGreaterThan(1)
+    expect(Math.min(...perRow)).toBeGreaterThan(1)
+
     // ── the live tables and today's bookings fit their cards ──
     await page.locator('tabour-day-bookings table[data-day-bookings]').waitFor()
     expect(await widerThanTheirBox(page, 'tabour-live-view table[data-table], tabour-day-bookings table')).toEqual([])
