@@ -25,14 +25,15 @@ const KEYLEN = 32
 let newHashN = SCRYPT_N
 
 /**
- * For test runs only (test/setup/cheap-password-hashes.ts), never called by the server: new hashes
- * at N = 1,024, 16 times cheaper. The suite starts thousands of centers, each hashing its admin's
- * password and its clerks', and spent minutes of CI's CPU in scrypt. A hash carries its own N, so
- * checking a password costs what making it cost; an unknown username still costs a full
- * DUMMY_HASH. A server run as a child process (the CLI, kill and restart tests) hashes at SCRYPT_N.
+ * For test runs only (test/cheap-password-hashes.ts), never called by the server: `cheap` makes new
+ * hashes at N = 1,024, 16 times cheaper; `real` puts SCRYPT_N back (a file whose scenario is the
+ * time hashing takes). The suite starts thousands of centers, each hashing its admin's password and
+ * its clerks', and spent minutes of CI's CPU in scrypt. A hash carries its own N, so checking a
+ * password costs what making it cost; an unknown username still costs a full DUMMY_HASH. A server
+ * run as a child process (the CLI, kill and restart tests) hashes at SCRYPT_N.
  */
-export function cheapenNewPasswordHashesForTests(): void {
-  newHashN = 1024
+export function setPasswordHashCostForTests(cost: 'cheap' | 'real'): void {
+  newHashN = cost === 'cheap' ? 1024 : SCRYPT_N
 }
 
 /** Hashes a password as `scrypt$N$r$p$salt$hash` (base64url parts). */

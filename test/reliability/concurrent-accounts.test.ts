@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { setPasswordHashCostForTests } from '../../server/auth/passwords.ts'
 import { STAFF_PASSWORD } from '../helpers/test-center.ts'
 import { useListeningCenter } from '../helpers/socket-client.ts'
 import { http, loginAs } from '../helpers/http.ts'
@@ -10,6 +11,10 @@ import { sleep } from '../helpers/child-server.ts'
  */
 describe('concurrent account changes over real HTTP', () => {
   const { start } = useListeningCenter()
+  // the race is with hashing at its real cost: the cheap hashes of the test run (test/cheap-password-hashes.ts)
+  // let one admin's change commit before the other was even authenticated
+  beforeAll(() => setPasswordHashCostForTests('real'))
+  afterAll(() => setPasswordHashCostForTests('cheap'))
 
   async function setUp() {
     const { center: c, url: base } = await start()
