@@ -24,7 +24,7 @@ import { takeStartData } from '../ui-common/start-data.ts'
 import { fetchBoard, fetchMedia, reportStatus, type DisplayCenter } from './display-api.ts'
 import { settled, type Settled } from '../ui-common/settled.ts'
 import { DEFAULT_DISPLAY_SETTINGS, displaySettings, type DisplaySettings } from './display-settings.ts'
-import { withCallPush, withCounter, withPast } from './now-serving.ts'
+import { withCallPush, withCounter, withPast, withStarted } from './now-serving.ts'
 import { snapshotBoard } from './board-view.ts'
 import { withZoneCounter, zoneLines, type ZoneLines } from './zone-lines.ts'
 import { withWaiting } from '../ui-common/queue-figures.ts'
@@ -91,6 +91,8 @@ export class DisplaySession extends DeviceSession {
         })
         this.hooks.onCall(call)
       })
+      // the call stays where it is (not through setCalls: nothing leaves the board), only its pill goes
+      .on('ticket:started', (e) => this.update(() => (this.calls = withStarted(this.calls, e.ticketId))))
       .on('counter:updated', (e) =>
         this.update(() => {
           this.setCalls(withCounter(this.calls, e.counter))

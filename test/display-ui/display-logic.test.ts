@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { CalledTicket } from '../../protocol/events.ts'
-import { fromSnapshot, MAX_CALLS, MAX_PAST, withCall, withCounter, withPast } from '../../display-ui/now-serving.ts'
+import { fromSnapshot, MAX_CALLS, MAX_PAST, withCall, withCounter, withPast, withStarted } from '../../display-ui/now-serving.ts'
 import { DEFAULT_DISPLAY_SETTINGS, displaySettings } from '../../display-ui/display-settings.ts'
 import { clockText } from '../../display-ui/clock-text.ts'
 
@@ -33,6 +33,14 @@ describe('now serving', () => {
     expect(labels(withCounter(calls, counter(7, null)))).toEqual(['B-001@2', 'A-001@1'])
     // renumbered while serving: the board follows
     expect(withCounter(calls, { ...counter(1, 't-A-001'), number: 11 })[1].counter.number).toBe(11)
+  })
+
+  it('a started ticket keeps its call, no longer a recall; the other calls are untouched', () => {
+    const calls = [call('B-001', 2, true), call('A-001', 1, true)]
+    const after = withStarted(calls, 't-B-001')
+    expect(labels(after)).toEqual(['B-001@2', 'A-001@1'])
+    expect(after.map((c) => c.recall)).toEqual([false, true])
+    expect(withStarted(calls, 't-Z-999').map((c) => c.recall)).toEqual([true, true])
   })
 
   it('keeps at most MAX_CALLS', () => {
