@@ -19,6 +19,7 @@ import type { Counter, Device } from '../protocol/entities.ts'
 import type { CalledTicket, Snapshot } from '../protocol/events.ts'
 import { ApiError } from '../ui-common/api-client.ts'
 import { DeviceSession } from '../ui-common/device-session.ts'
+import { ServerClock } from '../ui-common/server-clock.ts'
 import { fetchCenter, fetchOwnDevice } from '../ui-common/device-api.ts'
 import { takeStartData } from '../ui-common/start-data.ts'
 import { fetchBoard, fetchMedia, reportStatus, type DisplayCenter } from './display-api.ts'
@@ -69,6 +70,8 @@ export class DisplaySession extends DeviceSession {
   private zoneCounters = new Map<number, Counter>()
   news: CenterNews = { ar: '', en: '', updatedAt: null }
   media: MediaItem[] = []
+  /** The center's clock, from every snapshot's `serverTime` (the page's, the feed's): what the board's clock shows. */
+  readonly clock = new ServerClock()
   /** What the display last found out about its sound (null: not known yet); staff see it as device health. */
   sound: DisplaySoundReport | null = null
 
@@ -164,6 +167,7 @@ export class DisplaySession extends DeviceSession {
 
   protected override applySnapshot(s: Snapshot): void {
     // the center's list of the calls gone from the board holds those a gap or a reload missed
+    this.clock.sync(s.serverTime)
     const { calls, past } = snapshotBoard(s)
     this.past = past
     this.calls = calls

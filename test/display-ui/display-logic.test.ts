@@ -3,6 +3,7 @@ import type { CalledTicket } from '../../protocol/events.ts'
 import { fromSnapshot, MAX_CALLS, MAX_PAST, withCall, withCounter, withPast, withStarted } from '../../display-ui/now-serving.ts'
 import { DEFAULT_DISPLAY_SETTINGS, displaySettings } from '../../display-ui/display-settings.ts'
 import { clockText } from '../../display-ui/clock-text.ts'
+import { nextBandChangeMs } from '../../display-ui/hours-band-moments.ts'
 
 const call = (label: string, counter: number, recall = false): CalledTicket => ({
   ticket: { id: `t-${label}`, label, serviceId: 1 },
@@ -161,5 +162,28 @@ describe('the clock', () => {
 
   it('falls back to the local zone for an unknown one', () => {
     expect(clockText(new Date(), 'Mars/Olympus', 'western').time).toMatch(/\d/)
+  })
+})
+
+describe("the hours band's moments", () => {
+  const hours = (at: string, closesAt: string | null, opensAt: string | null) => ({
+    at,
+    open: closesAt !== null,
+    closedReason: null,
+    opensAt,
+    closesAt,
+    dayClose: false,
+    lastTicketAt: null,
+  })
+
+  it("are the warning, the closing and the opening, whichever comes next after the center's now", () => {
+    // 14:29:30 before a 15:00 close: the warning in 30 s
+    expect(nextBandChangeMs(hours('2026-12-06T12:29:30Z', '2026-12-06T13:00:00Z', null))).toBe(30_000)
+    // 14:59:45: the closing in 15 s
+    expect(nextBandChangeMs(hours('2026-12-06T12:59:45Z', '2026-12-06T13:00:00Z', null))).toBe(15_000)
+    // closed, opening at 08:00: in 20 s
+    expect(nextBandChangeMs(hours('2026-12-07T05:59:40Z', null, '2026-12-07T06:00:00Z'))).toBe(20_000)
+    // a 24-hour center with no daily close: nothing changes with the clock
+    expect(nextBandChangeMs(hours('2026-12-07T05:59:40Z', null, null))).toBeNull()
   })
 })
