@@ -12,6 +12,7 @@ import type { ServiceWithQueue } from '../protocol/entities.ts'
 import type { CalledTicket } from '../protocol/events.ts'
 import { displayText, type DisplayMessageKey } from '../protocol/messages/display.ts'
 import { formatNumber, ticketLabel, type DigitStyle } from '../ui-common/digits.ts'
+import type { ServerClock } from '../ui-common/server-clock.ts'
 import type { DisplayCenter } from './display-api.ts'
 import type { DisplaySettings } from './display-settings.ts'
 import { newsLanguages } from './news-languages.ts'
@@ -32,6 +33,8 @@ export interface BoardView {
   waitingLines: ZoneLines
   news: CenterNews
   media: readonly MediaItem[]
+  /** The center's clock: what the header's clock shows (the TV's own may be off); null: the TV's. */
+  clock: ServerClock | null
   /** For the hours band: the server's prefix and the display's token. */
   base: string
   token: string | null
@@ -96,7 +99,7 @@ export function boardTemplate(view: BoardView): TemplateResult {
             <span class="name-en" lang="en" dir="ltr">${center?.nameEn ?? displayText('product.name', 'en')}</span>
           </h1>
         </div>
-        <tabour-display-clock .timeZone=${center?.timeZone} .digits=${digits} ?hijri=${settings.hijriDate}></tabour-display-clock>
+        <tabour-display-clock .clock=${view.clock} .timeZone=${center?.timeZone} .digits=${digits} ?hijri=${settings.hijriDate}></tabour-display-clock>
       </header>
       <main class="${withMedia ? 'with-media' : ''} ${view.connected ? '' : 'stale'}" data-screen="board" data-synced=${view.synced ? 'yes' : 'no'} data-board=${view.snapshotFrom}>
         ${renderNow(view, board, digits)}
@@ -120,7 +123,7 @@ export function boardTemplate(view: BoardView): TemplateResult {
         ${withMedia ? html`<section class="media"><tabour-media-panel .items=${view.media} .seconds=${settings.mediaSeconds}></tabour-media-panel></section>` : nothing}
       </main>
       ${settings.showWaiting ? renderWaiting(view, digits) : nothing}
-      <tabour-hours-banner .base=${view.base} .token=${view.token} .timeZone=${center?.timeZone} .digits=${digits}></tabour-hours-banner>
+      <tabour-hours-banner .base=${view.base} .token=${view.token} .waiting=${view.services.reduce((n, s) => n + s.waiting, 0)} .timeZone=${center?.timeZone} .digits=${digits}></tabour-hours-banner>
       <tabour-news-ticker .news=${view.news} ?data-news=${newsLanguages(view.news).length > 0}></tabour-news-ticker>
       ${view.connected ? nothing : html`<div class="offline" role="status" data-offline>${both('display.reconnecting')}</div>`}
       ${

@@ -167,6 +167,7 @@ export class DisplayApp extends LitElement {
       waitingLines: session.waitingLines,
       news: session.news,
       media: session.media,
+      clock: session.clock,
       base: session.base,
       token: session.token,
       connected: session.connected,

@@ -1,11 +1,14 @@
 /**
  * `<tabour-display-clock>`: the time, large, and the date in Arabic and English, Gregorian and
- * (optionally) Hijri by the Umm al-Qura calendar, all in the center's time zone. Ticks once a
- * second and re-renders only when the minute (or the day) changes.
+ * (optionally) Hijri by the Umm al-Qura calendar, all in the center's time zone and by the
+ * center's clock (ui-common/server-clock.ts, as the console's and the dashboard's): a TV whose own
+ * clock is wrong still shows the center's time. Ticks once a second and re-renders only when the
+ * minute (or the day) changes.
  */
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import type { DigitStyle } from '../ui-common/digits.ts'
+import type { ServerClock } from '../ui-common/server-clock.ts'
 import { clockText } from './clock-text.ts'
 import { SEPARATOR } from '../protocol/messages/separator.ts'
 
@@ -47,15 +50,29 @@ export class DisplayClock extends LitElement {
   /** Show the Hijri date; default true. */
   @property({ type: Boolean }) hijri = true
 
+  /** The center's clock (the display session's); none: the TV's own. */
+  @property({ attribute: false }) clock: ServerClock | null = null
+
   @state() private now = new Date()
   private timer: ReturnType<typeof setInterval> | undefined
 
   override connectedCallback(): void {
     super.connectedCallback()
-    this.timer = setInterval(() => {
-      const now = new Date()
-      if (Math.floor(now.getTime() / 60_000) !== Math.floor(this.now.getTime() / 60_000)) this.now = now
-    }, 1000)
+    this.timer = setInterval(() => this.tick(), 1000)
+  }
+
+  protected override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('clock')) this.now = this.read()
+  }
+
+  /** The minute (or the clock's offset, learnt from a snapshot) moved: render the new time. */
+  private tick(): void {
+    const now = this.read()
+    if (Math.floor(now.getTime() / 60_000) !== Math.floor(this.now.getTime() / 60_000)) this.now = now
+  }
+
+  private read(): Date {
+    return new Date(this.clock ? this.clock.now() : Date.now())
   }
 
   override disconnectedCallback(): void {

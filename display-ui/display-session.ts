@@ -19,12 +19,13 @@ import type { Counter, Device } from '../protocol/entities.ts'
 import type { CalledTicket, Snapshot } from '../protocol/events.ts'
 import { ApiError } from '../ui-common/api-client.ts'
 import { DeviceSession } from '../ui-common/device-session.ts'
+import { ServerClock } from '../ui-common/server-clock.ts'
 import { fetchCenter, fetchOwnDevice } from '../ui-common/device-api.ts'
 import { takeStartData } from '../ui-common/start-data.ts'
 import { fetchBoard, fetchMedia, reportStatus, type DisplayCenter } from './display-api.ts'
 import { settled, type Settled } from '../ui-common/settled.ts'
 import { DEFAULT_DISPLAY_SETTINGS, displaySettings, type DisplaySettings } from './display-settings.ts'
-import { withCallPush, withCounter, withPast } from './now-serving.ts'
+import { withCallPush, withCounter, withPast, withStarted } from './now-serving.ts'
 import { snapshotBoard } from './board-view.ts'
 import { withZoneCounter, zoneLines, type ZoneLines } from './zone-lines.ts'
 import { withWaiting } from '../ui-common/queue-figures.ts'
@@ -69,6 +70,8 @@ export class DisplaySession extends DeviceSession {
   private zoneCounters = new Map<number, Counter>()
   news: CenterNews = { ar: '', en: '', updatedAt: null }
   media: MediaItem[] = []
+  /** The center's clock, from every snapshot's `serverTime` (the page's, the feed's): what the board's clock shows. */
+  readonly clock = new ServerClock()
   /** What the display last found out about its sound (null: not known yet); staff see it as device health. */
   sound: DisplaySoundReport | null = null
 
@@ -91,6 +94,8 @@ export class DisplaySession extends DeviceSession {
         })
         this.hooks.onCall(call)
       })
+      // the call stays where it is (not through setCalls: nothing leaves the board), only its pill goes
+      .on('ticket:started', (e) => this.update(() => (this.calls = withStarted(this.calls, e.ticketId))))
       .on('counter:updated', (e) =>
         this.update(() => {
           this.setCalls(withCounter(this.calls, e.counter))
@@ -162,6 +167,7 @@ export class DisplaySession extends DeviceSession {
 
   protected override applySnapshot(s: Snapshot): void {
     // the center's list of the calls gone from the board holds those a gap or a reload missed
+    this.clock.sync(s.serverTime)
     const { calls, past } = snapshotBoard(s)
     this.past = past
     this.calls = calls

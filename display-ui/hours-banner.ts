@@ -3,10 +3,13 @@
  * band says "Closed — opens Sunday at 08:00"; in the last half hour before closing, "The
  * center closes at 15:00". Both languages at once, like the rest of the board; nothing when the
  * center is open and not about to close (or has no hours configured). Closed while tickets taken
- * before the closing still wait to be served (serve-until-empty), it says the center takes no new
- * tickets but serves those, not "Closed" (walk 2026-12-05). It asks the center every
- * minute: hours move with the clock, not with an event. With a daily close where the hours go on
- * (a 24-hour center), the last half hour of the business day says the day's line closes instead.
+ * before the closing still wait to be served (serve-until-empty, or cancel-after's grace), it says
+ * the center takes no new tickets but serves those, not "Closed" (walk 2026-12-05). It asks the
+ * center every minute, at the moment the band's words change with the clock (the warning, the
+ * closing, the opening: no event says so), and, while closed, whenever the board's line lengths
+ * change: the last waiting ticket called (or the grace's cancelling) ends "serving those already
+ * taken" then, not up to a minute later. With a daily close where the hours go on (a 24-hour
+ * center), the last half hour of the business day says the day's line closes instead.
  */
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
@@ -16,9 +19,8 @@ import { closesSoonText, opensText } from '../ui-common/opening-words.ts'
 import type { DigitStyle } from '../ui-common/digits.ts'
 import type { Lang } from '../ui-common/i18n.ts'
 import { fetchHoursNow } from './display-api.ts'
+import { CLOSING_NOTICE_MS, nextBandChangeMs } from './hours-band-moments.ts'
 
-/** How long before closing the board warns. */
-const NOTICE_MS = 30 * 60_000
 const POLL_MS = 60_000
 
 /** What the band says in `lang`, or null for nothing. */
@@ -30,7 +32,7 @@ export function hoursNotice(hours: HoursNow, timeZone: string | undefined, lang:
     const opens = hours.opensAt ? opensText(hours.opensAt, at, timeZone, lang, digits) : null
     return opens ? hoursText('hours.closedOpens', lang, { opens }, digits) : hoursText('hours.closed', lang, {}, digits)
   }
-  if (hours.closesAt && Date.parse(hours.closesAt) - at <= NOTICE_MS) return closesSoonText(hours, timeZone, lang, digits)
+  if (hours.closesAt && Date.parse(hours.closesAt) - at <= CLOSING_NOTICE_MS) return closesSoonText(hours, timeZone, lang, digits)
   return null
 }
 
@@ -70,8 +72,12 @@ export class HoursBanner extends LitElement {
   @property() timeZone: string | undefined
   /** Digits of the Arabic line; default 'western'. */
   @property() digits: DigitStyle = 'western'
+  /** How many wait in the center's lines, as the board's pushes tell it; null: not known. */
+  @property({ type: Number }) waiting: number | null = null
   @state() private hours: HoursNow | null = null
   private timer: ReturnType<typeof setInterval> | undefined
+  /** The next moment the band's words change with the clock, when it comes before the next minute's ask. */
+  private edge: ReturnType<typeof setTimeout> | undefined
 
   override connectedCallback(): void {
     super.connectedCallback()
@@ -81,11 +87,15 @@ export class HoursBanner extends LitElement {
 
   override disconnectedCallback(): void {
     clearInterval(this.timer)
+    clearTimeout(this.edge)
     super.disconnectedCallback()
   }
 
   protected override updated(changed: Map<string, unknown>): void {
     if (changed.has('token') && this.token) void this.refresh()
+    // closed, a line's length decides between "serving those already taken" and "closed": ask again
+    // (open, the band follows the clock only; the first value is not a change)
+    else if (changed.has('waiting') && changed.get('waiting') != null && this.hours && !this.hours.open) void this.refresh()
   }
 
   override render(): TemplateResult | typeof nothing {
@@ -102,9 +112,18 @@ export class HoursBanner extends LitElement {
     if (!this.token) return
     try {
       this.hours = await fetchHoursNow(this.base, this.token)
+      this.watchEdge(this.hours)
     } catch {
       // the board's own offline notice covers a lost center; keep what was shown
     }
+  }
+
+  /** Asks again just after the band's next change with the clock, if it comes before the minute's ask (the center's clock: `hours.at`). */
+  private watchEdge(hours: HoursNow): void {
+    clearTimeout(this.edge)
+    const inMs = nextBandChangeMs(hours)
+    // a second late: the center, asked at the very moment, must already be past it
+    if (inMs !== null && inMs < POLL_MS) this.edge = setTimeout(() => void this.refresh(), inMs + 1000)
   }
 }
 

@@ -42,6 +42,14 @@ export function withCounter(
   })
 }
 
+/**
+ * A recalled ticket's holder came (the clerk pressed Start): its call stays on the board, no
+ * longer a recall, as a reload shows it (a snapshot's calls are never recalls).
+ */
+export function withStarted(calls: readonly CalledTicket[], ticketId: string): CalledTicket[] {
+  return calls.map((c) => (c.ticket.id === ticketId ? { ...c, recall: false } : c))
+}
+
 /** The snapshot's calls, kept only where the snapshot's own counters agree they are current. */
 export function fromSnapshot(
   recentCalls: readonly CalledTicket[],

@@ -89,6 +89,12 @@ export interface ServerToClientEvents {
    */
   'ticket:called': (e: { seq: number; board?: CallBoard; current?: Ticket } & CalledTicket) => void
   'ticket:updated': (e: { seq: number; ticket: Ticket }) => void
+  /**
+   * Display feeds of the counter's zone: a ticket that had been recalled is now being served (the
+   * clerk pressed Start: its holder came), so the board drops its "Recall" pill, as a reload would
+   * (a snapshot's calls are never recalls). Not sent for a ticket never recalled: its board has no pill.
+   */
+  'ticket:started': (e: { seq: number; ticketId: string }) => void
   /** On display feeds `counter.clerk` and `counter.pauseReason` are always null (see Snapshot.counters). */
   'counter:updated': (e: { seq: number; counter: Counter }) => void
   'queue:updated': (e: { seq: number; services: QueueFigures[] }) => void

@@ -239,6 +239,16 @@ export function lastClosingMs(cal: CenterCalendar, serviceId: number | null, at:
 }
 
 /**
+ * With `atClosing: 'cancel-after'`: whether `at` falls in the grace after the last closing, while
+ * the tickets taken before it are still called (they are cancelled when it ends: closingDueForCancel).
+ */
+export function inCancelGrace(cal: CenterCalendar, at: number, timeZone: string): boolean {
+  if (cal.atClosing !== 'cancel-after' || cal.weekly === null) return false
+  const closed = lastClosingMs(cal, null, at, timeZone)
+  return closed !== null && at < closed + cal.cancelAfterMinutes * 60_000
+}
+
+/**
  * With `atClosing: 'cancel-after'`: the closing whose waiting tickets are due for cancelling at
  * `at` (the last closing, once `cancelAfterMinutes` have passed since it); null otherwise.
  */

@@ -29,6 +29,8 @@ export function displayFirstScreen(data: DisplayStartData, base: string): FirstS
       waitingLines: zoneLines(snapshot.counters),
       news: snapshot.news,
       media: settings.media ? data.media : [],
+      // the clock is drawn in the app only (it keeps its room here, empty)
+      clock: null,
       base,
       // the hours band asks with the token once its module is there: in the app, not here
       token: null,

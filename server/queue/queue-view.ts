@@ -13,7 +13,7 @@ import type { WaitingFigure } from '../../protocol/events.ts'
 import { NO_PRIORITY, type Standing } from './types.ts'
 import { rollingMeanServiceSeconds } from './wait-estimate.ts'
 import { isStaffed, kioskMaySell, type Staffing } from './staffing.ts'
-import { hoursNow } from '../../protocol/opening-hours.ts'
+import { hoursNow, inCancelGrace } from '../../protocol/opening-hours.ts'
 import type { HoursNow } from '../../protocol/calendar.ts'
 import { type ForecastCall, type ForecastCounter, forecastCalls } from './line-forecast.ts'
 import type { CallCandidate } from './types.ts'
@@ -374,9 +374,14 @@ export class QueueView {
     return this.ctx.calendar().atClosing === 'serve-until-empty'
   }
 
-  /** Whether the line is being served out after the closing now: servesLineOut() and someone still waits. */
+  /**
+   * Whether the line is being served out after the closing now: someone still waits, and the
+   * calendar serves the line out or (cancel-after) its grace minutes have not run out yet, during
+   * which the waiting tickets are still called.
+   */
   servesAfterClosing(): boolean {
-    return this.servesLineOut() && this.liveTickets().some((t) => t.status === 'waiting')
+    const during = this.servesLineOut() || inCancelGrace(this.ctx.calendar(), this.ctx.clock(), this.ctx.config.timeZone)
+    return during && this.liveTickets().some((t) => t.status === 'waiting')
   }
 
   /** How many tickets of the service wait now (ServiceWithQueue.waiting): one indexed count, no play of the line. */

@@ -136,6 +136,7 @@ export class Broadcaster {
         return this.send([STAFF_FEED], 'ticket:issued', { ticket: ticketDto(event.ticket) })
       case 'ticket:updated':
         this.send([STAFF_FEED], 'ticket:updated', { ticket: staffTicketDto(event.ticket, this.queue.view) })
+        this.endRecall(event.ticket)
         return this.askForFeedback(event.ticket)
       case 'ticket:rated':
         return this.send([STAFF_FEED, FEEDBACK_FEED], 'feedback:rated', {
@@ -213,6 +214,16 @@ export class Broadcaster {
       const args = [{ seq: this.seqs.next(feed), ...payload }] as unknown as Parameters<ServerToClientEvents[E]>
       this.io.to(feed).emit(name, ...args)
     }
+  }
+
+  /**
+   * A recalled ticket now served: its counter's displays drop the "Recall" pill (its one push;
+   * a ticket never recalled sends none, so a Start costs the displays nothing, issue 22).
+   */
+  private endRecall(ticket: Ticket): void {
+    if (ticket.status !== 'serving' || ticket.recallCount === 0 || ticket.counterId === null) return
+    const counter = this.queue.view.counters().find((c) => c.id === ticket.counterId)
+    if (counter) this.send(this.publicZoneFeeds(counter.zone), 'ticket:started', { ticketId: ticket.id })
   }
 
   /** Every display's feed: the all-zones one and each zone's. */

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import type { CalledTicket } from '../../protocol/events.ts'
-import { fromSnapshot, MAX_CALLS, MAX_PAST, withCall, withCounter, withPast } from '../../display-ui/now-serving.ts'
+import { fromSnapshot, MAX_CALLS, MAX_PAST, withCall, withCounter, withPast, withStarted } from '../../display-ui/now-serving.ts'
 import { DEFAULT_DISPLAY_SETTINGS, displaySettings } from '../../display-ui/display-settings.ts'
 import { clockText } from '../../display-ui/clock-text.ts'
+import { nextBandChangeMs } from '../../display-ui/hours-band-moments.ts'
 
 const call = (label: string, counter: number, recall = false): CalledTicket => ({
   ticket: { id: `t-${label}`, label, serviceId: 1 },
@@ -33,6 +34,14 @@ describe('now serving', () => {
     expect(labels(withCounter(calls, counter(7, null)))).toEqual(['B-001@2', 'A-001@1'])
     // renumbered while serving: the board follows
     expect(withCounter(calls, { ...counter(1, 't-A-001'), number: 11 })[1].counter.number).toBe(11)
+  })
+
+  it('a started ticket keeps its call, no longer a recall; the other calls are untouched', () => {
+    const calls = [call('B-001', 2, true), call('A-001', 1, true)]
+    const after = withStarted(calls, 't-B-001')
+    expect(labels(after)).toEqual(['B-001@2', 'A-001@1'])
+    expect(after.map((c) => c.recall)).toEqual([false, true])
+    expect(withStarted(calls, 't-Z-999').map((c) => c.recall)).toEqual([true, true])
   })
 
   it('keeps at most MAX_CALLS', () => {
@@ -153,5 +162,28 @@ describe('the clock', () => {
 
   it('falls back to the local zone for an unknown one', () => {
     expect(clockText(new Date(), 'Mars/Olympus', 'western').time).toMatch(/\d/)
+  })
+})
+
+describe("the hours band's moments", () => {
+  const hours = (at: string, closesAt: string | null, opensAt: string | null) => ({
+    at,
+    open: closesAt !== null,
+    closedReason: null,
+    opensAt,
+    closesAt,
+    dayClose: false,
+    lastTicketAt: null,
+  })
+
+  it("are the warning, the closing and the opening, whichever comes next after the center's now", () => {
+    // 14:29:30 before a 15:00 close: the warning in 30 s
+    expect(nextBandChangeMs(hours('2026-12-06T12:29:30Z', '2026-12-06T13:00:00Z', null))).toBe(30_000)
+    // 14:59:45: the closing in 15 s
+    expect(nextBandChangeMs(hours('2026-12-06T12:59:45Z', '2026-12-06T13:00:00Z', null))).toBe(15_000)
+    // closed, opening at 08:00: in 20 s
+    expect(nextBandChangeMs(hours('2026-12-07T05:59:40Z', null, '2026-12-07T06:00:00Z'))).toBe(20_000)
+    // a 24-hour center with no daily close: nothing changes with the clock
+    expect(nextBandChangeMs(hours('2026-12-07T05:59:40Z', null, null))).toBeNull()
   })
 })

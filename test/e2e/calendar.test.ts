@@ -13,7 +13,8 @@ import { seriousAxeViolations } from './axe.ts'
  * The center's calendar on the screens (issue 18), in real Chromium against a center running
  * at a fixed fake time (TestClock): the kiosk at 14:55 on a Sunday with a 15:00 close and a
  * 10-minute cut-off (the service shown closed, why and when it opens, in Arabic and English),
- * the display after closing on Thursday ("closed — opens Sunday 08:00"), and the dashboard's
+ * the display after closing on Thursday (serving the line out, then "closed — opens Sunday 08:00"
+ * once its last waiting ticket is called, by the center's clock, not the browser's), and the dashboard's
  * hours editor (a refused overlap worded in English and Arabic next to its day, a saved week, a
  * service's own hours, an exception stored when added and shown in the month grid) and .ics
  * import with its preview (the holiday on its day of the next month). Screenshots go to test-results/calendar/;
@@ -42,14 +43,14 @@ const workWeek = (open: string, close: string): WeeklyHours => {
 /** A center at `iso`, listening on loopback, Sunday–Thursday 08:00–15:00, service A cut off 10 minutes before closing. */
 async function startCenter(
   iso: string,
-): Promise<{ center: TestCenter; clock: TestClock; url: string; admin: string; a: number; b: number }> {
+): Promise<{ center: TestCenter; clock: TestClock; url: string; admin: string; clerk: string; a: number; b: number }> {
   const clock = new TestClock(Date.parse(iso))
   const { center, url } = await listeningCenter({ config: { uiDir: suite.uiDir }, clock }, cleanups)
   const admin = await center.admin()
   const a = (await center.createService({ prefix: 'A', nameAr: 'البطاقات', nameEn: 'ID cards' })).id
   const b = (await center.createService({ prefix: 'B', nameAr: 'الشهادات', nameEn: 'Certificates' })).id
   await center.createCounter({ number: 1, serviceIds: [a, b] })
-  await center.openCounterAs('clerk1', 1)
+  const clerk = await center.openCounterAs('clerk1', 1)
   const cal: CenterCalendar = {
     ...DEFAULT_CALENDAR,
     weekly: workWeek('08:00', '15:00'),
@@ -57,7 +58,7 @@ async function startCenter(
   }
   const res = await center.request('PUT', '/api/v1/calendar', { token: admin, body: cal })
   if (res.statusCode !== 200) throw new Error(`calendar refused: ${res.body}`)
-  return { center, clock, url, admin, a, b }
+  return { center, clock, url, admin, clerk, a, b }
 }
 
 async function pairingCode(center: TestCenter, admin: string, kind: 'kiosk' | 'display'): Promise<string> {
@@ -87,13 +88,30 @@ describe('the calendar on the screens', () => {
     await page.screenshot({ path: join(SHOTS, 'kiosk-cutoff-en.png') })
   })
 
-  it('the display after closing on Thursday says closed, opens Sunday 08:00, in both languages', async () => {
-    // Thursday 10 December 2026, 15:30 in Cairo
-    const run = await startCenter('2026-12-10T13:30:00Z')
+  it("the display after closing on Thursday serves the line out, then says closed, opens Sunday 08:00, in both languages, by the center's clock", async () => {
+    // Thursday 10 December 2026, 14:50 in Cairo: a ticket taken before the closing
+    const run = await startCenter('2026-12-10T12:50:00Z')
+    const kiosk = await run.center.createDevice('kiosk')
+    const ticket = await run.center.issue(kiosk.token, { serviceId: run.b })
+    run.clock.set('2026-12-10T13:30:00Z') // 15:30: closed, the ticket still waits
     const page = await contexts.page(LANDSCAPE)
     await page.goto(`${run.url}/display/?pair=${await pairingCode(run.center, run.admin, 'display')}`)
+    const serving = page.locator('tabour-hours-banner [data-hours="closed-serving"]')
+    await serving.waitFor()
+    expect(await serving.locator('[lang="en"]').textContent()).toMatch(/tickets already taken will be served/)
+    // the header's clock is the center's (Thursday 15:30 in Cairo), not this browser's own
+    const clock = page.locator('tabour-display-clock')
+    expect(await clock.locator('[data-clock]').textContent()).toBe('3:30 م')
+    expect(await clock.locator('.en').textContent()).toMatch(/^Thursday, 10 December 2026/)
+    await page.screenshot({ path: join(SHOTS, 'display-closed-serving.png') })
+
+    // the last waiting ticket called: the band says closed with the call's push, not at its next
+    // minute's ask (the band asks a minute after its element came, which drew the band above
+    // moments ago: that ask is still ~a minute away, so the wait below cannot be met by it)
+    const call = await run.center.action(run.clerk, 1, 'call-next')
+    expect(call.json().ticket.label).toBe(ticket.label)
     const band = page.locator('tabour-hours-banner [data-hours="closed"]')
-    await band.waitFor()
+    await band.waitFor({ timeout: 15_000 })
     expect(await band.locator('[lang="ar"]').textContent()).toBe('مغلق — يفتح يوم الأحد الساعة 8:00 ص')
     expect(await band.locator('[lang="en"]').textContent()).toBe('Closed — Opens Sunday at 8:00 AM')
     expect(await seriousAxeViolations(page)).toEqual([])

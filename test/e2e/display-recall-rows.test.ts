@@ -11,6 +11,7 @@ import { ROOT } from './ui-build.ts'
  * center (walk of 2026-12-05): a recent row says «الشباك» and "Counter", as the big call does
  * (it said only «الشباك»); the pill's English word is dark on its yellow (it was the heading's
  * soft blue, 1.1:1), and axe sees the pill: the board's earlier axe runs never had a recall on it.
+ * Once the clerk starts the recalled ticket, the live board drops the pill, as a reload does.
  * Western and Arabic-Indic digits (the English caption then carries the number too).
  * Screenshots go to test-results/display-recall-rows/.
  */
@@ -60,6 +61,11 @@ describe("the TV's recent rows and recall pill", { timeout: 180_000 }, () => {
     expect(await seriousAxeViolations(page)).toEqual([])
     await page.evaluate(() => document.fonts.ready)
     await page.screenshot({ path: join(SHOTS, 'tv-recall-western.png') })
+
+    // the citizen came: Start takes the pill off the live board (a reload never showed it), the call stays
+    expect((await center.action(clerk, counter.id, 'start')).statusCode).toBe(200)
+    await pill.waitFor({ state: 'detached', timeout: 20_000 })
+    expect(await now(page, 'A-002').count()).toBe(1)
 
     // Arabic-Indic digits: the row's English caption carries the number in Western digits
     expect((await center.request('PUT', '/api/v1/settings', { token: admin, body: { digits: 'arabic-indic' } })).statusCode).toBe(200)

@@ -371,6 +371,7 @@ describe('fuzzing socket.io: the handshake and every client event (issue 8)', ()
       'ticket:issued',
       'ticket:called',
       'ticket:updated',
+      'ticket:started',
       'counter:updated',
       'queue:updated',
       'device:status',

@@ -6,8 +6,9 @@ import { DEFAULT_CALENDAR, type WeeklyHours } from '../../../protocol/calendar.t
  * After closing with the default `atClosing: serve-until-empty`, the tickets taken before still
  * wait and will be called (walk 2026-12-05): the board's hours (GET /calendar/now) say so
  * (`servingOn`), and so does a waiting ticket's status (closing note `served-after-close`), where
- * the note used to vanish at closing. Once nobody waits, or with a calendar that cancels the line
- * at closing, the board's plain "Closed" is true again.
+ * the note used to vanish at closing. A calendar that cancels the line some minutes after closing
+ * (cancel-after) still calls it until then, so the board says so too. Once nobody waits, or the
+ * grace has run out, the board's plain "Closed" is true again.
  */
 const cleanups: (() => Promise<void>)[] = []
 afterEach(async () => {
@@ -60,7 +61,7 @@ describe('closed to new tickets, the line still served', () => {
     expect(await hours()).toMatchObject({ open: false, servingOn: false })
   })
 
-  it('says nothing of the kind when the calendar cancels the line at closing', async () => {
+  it('with cancel-after, says the line is served during the grace minutes, and closed once they ran out', async () => {
     const clock = new TestClock(Date.parse('2026-12-06T12:50:00Z'))
     const center = await TestCenter.start({ clock })
     cleanups.push(() => center.close())
@@ -70,11 +71,12 @@ describe('closed to new tickets, the line still served', () => {
     const calendar = { ...DEFAULT_CALENDAR, weekly: everyDay('08:00', '15:00'), atClosing: 'cancel-after', cancelAfterMinutes: 30 }
     expect((await center.request('PUT', '/api/v1/calendar', { token: await center.admin(), body: calendar })).statusCode).toBe(200)
     const waiting = await center.issue(kiosk.token, { serviceId: a.id })
-    clock.set('2026-12-06T13:05:00Z') // closed, within the half hour before the line is cancelled
-    expect((await center.request('GET', '/api/v1/calendar/now', { token: kiosk.token })).json()).toMatchObject({
-      open: false,
-      servingOn: false,
-    })
+    const hours = async () => (await center.request('GET', '/api/v1/calendar/now', { token: kiosk.token })).json()
+    clock.set('2026-12-06T13:05:00Z') // closed, within the half hour before the line is cancelled: still called
+    expect(await hours()).toMatchObject({ open: false, servingOn: true })
     expect((await center.request('GET', `/api/v1/tickets/${waiting.id}`)).json().closing).toBeUndefined()
+    clock.set('2026-12-06T13:31:00Z') // the grace ran out: the line is cancelled, the board plainly closed
+    expect(await hours()).toMatchObject({ open: false, servingOn: false })
+    expect((await center.request('GET', `/api/v1/tickets/${waiting.id}`)).json().status).toBe('cancelled')
   })
 })
