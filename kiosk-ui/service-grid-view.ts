@@ -239,10 +239,12 @@ function figures(view: ServiceGridView, s: ServiceWithQueue): TemplateResult {
     const key = offNoCounter ? 'kiosk.unstaffed' : s.active && capReached ? 'kiosk.dailyCapReached' : 'kiosk.unavailable'
     return html`<span class="unavailable-note" data-unstaffed=${offNoCounter} data-cap=${s.active && capReached}>${kioskText(key, lang)}</span>`
   }
-  const waiting = html`<span>${kioskText('kiosk.waiting', lang)}: <b data-waiting>${n(s.waiting)}</b></span>`
-  if (unstaffed)
-    return html`${waiting}<span class="unstaffed-note" data-unstaffed="true">${kioskText('kiosk.unstaffedMayWait', lang)}</span>`
-  return html`${waiting}
+  // people ahead of a ticket taken now, the figure that ticket prints: the line's own length leaves
+  // out the other lines' tickets its counters call first, and "Waiting: 0" beside a ticket saying
+  // "2 people ahead" read as a lie (s41)
+  const ahead = html`<span>${kioskText('kiosk.ahead', lang)}: <b data-ahead>${n(s.ahead)}</b></span>`
+  if (unstaffed) return html`${ahead}<span class="unstaffed-note" data-unstaffed="true">${kioskText('kiosk.unstaffedMayWait', lang)}</span>`
+  return html`${ahead}
     <span>${kioskText('ticket.waitLabel', lang)}: <b data-wait=${s.estimatedWaitSeconds ?? 'unknown'}>${waitText(s.estimatedWaitSeconds, lang, digits)}</b></span>
     ${closingLine(view, s)}`
 }

@@ -51,6 +51,11 @@ export const ServiceWithQueue = Type.Composite([
     sentToCounters: Type.Optional(Type.Array(Type.Object({ counterId: Type.Integer(), waiting: Type.Integer() }))),
     /** The wait of a ticket taken now; null when no open counter (clerk not away) serves the service: unknown, never "less than a minute". */
     estimatedWaitSeconds: Nullable(Type.Integer()),
+    /**
+     * People ahead of a ticket taken now: the figure that ticket prints (QueueView.newTicketAhead), which
+     * counts the other lines' tickets its counters call first; `waiting` is the line's own length.
+     */
+    ahead: Type.Integer(),
     issuedToday: Type.Integer(),
     /** True when an open or paused counter whose clerk is not away serves the service. */
     staffed: Type.Boolean(),
