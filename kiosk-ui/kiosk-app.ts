@@ -254,6 +254,7 @@ export class KioskApp extends LitElement {
           .appointment=${screen.appointmentSlot === null ? null : { slotStart: screen.appointmentSlot, timeZone: this.session.center?.timeZone ?? 'Africa/Cairo' }}
           .lang=${lang}
           .digits=${settings.digits}
+          .timeZone=${this.session.center?.timeZone}
           @confirmation-done=${() => this.goHome()}
         ></tabour-ticket-confirmation>`
       }

@@ -181,6 +181,11 @@ export const IssuedTicket = Type.Object({
   printing: PrintingState,
   /** Present (true) when the estimated wait runs past the service's closing: the citizen is told they may not be served today (issue 18). */
   mayNotBeServedToday: Type.Optional(Type.Boolean()),
+  /**
+   * The closing note its status page shows (PublicTicket.closing): the wait run past closing, or the
+   * closing within the half hour, with the time; the kiosk's screen names it. Absent: nothing to say.
+   */
+  closing: Type.Optional(ClosingNote),
 })
 export type IssuedTicket = Static<typeof IssuedTicket>
 

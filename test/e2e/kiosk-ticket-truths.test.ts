@@ -6,6 +6,8 @@ import { daytimeShiftMs, TestClock } from '../helpers/test-center.ts'
 import { APPOINTMENT_DEFAULTS } from '../../protocol/appointments.ts'
 import { localDay } from '../../protocol/center-clock.ts'
 import { appointmentMarkText } from '../../protocol/messages/ticket.ts'
+import { ticketText } from '../../drivers/printer/ticket-text.ts'
+import { closingCalendar } from '../helpers/closing-calendar.ts'
 import { PORTRAIT, useBrowserSuite } from './browser.ts'
 import { seriousAxeViolations } from './axe.ts'
 import { ROOT } from './ui-build.ts'
@@ -108,6 +110,57 @@ describe("the kiosk's ticket screen says what is true", { timeout: 180_000 }, ()
       }
       expect(await seriousAxeViolations(page), lang).toEqual([])
       await shot(page, `kiosk-${lang}-checked-in`)
+      await page.locator('tabour-ticket-confirmation [data-action="done"]').click()
+    }
+  })
+
+  it('a kiosk without a printer: the screen says when the ticket was issued, as the paper would, and names the closing the wait runs past', async () => {
+    // Sunday 6 December 2026, 14:35 in Cairo: open 08:00–15:00 (test/helpers/closing-calendar.ts)
+    const clock = new TestClock(Date.parse('2026-12-06T14:35:00+02:00'))
+    const { center, url } = await listeningCenter({ clock, config: { uiDir: suite.uiDir } }, suite.cleanups)
+    const a = await center.createService({ prefix: 'A', nameAr: 'الجوازات', nameEn: 'Passports' })
+    const b = await center.createService({ prefix: 'B', nameAr: 'السجل المدني', nameEn: 'Civil registry' })
+    const put = await center.request('PUT', '/api/v1/calendar', { token: await center.admin(), body: closingCalendar(a.id, b.id) })
+    expect(put.statusCode, put.body).toBe(200)
+    const counter = await center.createCounter({ number: 1, serviceIds: [a.id] })
+    await center.openCounterAs('clerk1', counter.id)
+    // six tickets ahead at 300 s each: a ticket of A taken now is called after 15:00
+    const other = await center.createDevice('kiosk')
+    for (let i = 0; i < 6; i++) await center.issue(other.token, { serviceId: a.id })
+    const page = await openKiosk(suite.contexts, center, url)
+    for (const lang of ['ar', 'en'] as const) {
+      if (lang === 'en') await page.locator('tabour-lang-switch button').click()
+      await page.locator(`tabour-service-grid button[data-service-id="${a.id}"]`).click()
+      await page.locator('tabour-ticket-confirmation [data-printing="none"]').waitFor()
+      const issuedAt = await page.locator('tabour-ticket-confirmation [data-issued-at]').getAttribute('data-issued-at')
+      // the issue time in the paper's words (drivers/printer/ticket-text.ts), in the center's zone
+      const paper = ticketText({
+        centerName: { ar: '', en: '' },
+        serviceName: { ar: '', en: '' },
+        label: 'A-007',
+        issuedAt: Date.parse(issuedAt!),
+        timeZone: 'Africa/Cairo',
+        peopleAhead: 0,
+        estimatedWaitSeconds: null,
+        statusUrl: '',
+        digits: 'western',
+      })
+      const norm = (t: string | null) => (t ?? '').replace(/\s+/g, ' ').trim()
+      const shown = norm(await page.locator('tabour-ticket-confirmation [data-issued-at]').textContent())
+      expect(shown, lang).toBe(lang === 'ar' ? paper.dateAr : paper.dateEn)
+      expect(shown, lang).toMatch(lang === 'ar' ? /^الأحد 6 ديسمبر 2026 - 2:35 م$/ : /^Sun 6 Dec 2026, 2:35 PM$/)
+      // the wait runs past 15:00: the note names it, as the status page does
+      const late = page.locator('tabour-ticket-confirmation [data-late]')
+      expect(await late.getAttribute('data-late'), lang).toBe('may-not-be-served')
+      expect(norm(await late.textContent()), lang).toBe(
+        lang === 'ar' ? 'قد لا يتسع الوقت لخدمتك قبل الإغلاق الساعة 3:00 م' : 'You may not be served before closing at 3:00 PM',
+      )
+      for (const selector of ['tabour-ticket-confirmation [data-action="done"]', 'tabour-lang-switch button']) {
+        const box = (await page.locator(selector).boundingBox())!
+        expect(box.y + box.height, `${lang}: ${selector}`).toBeLessThanOrEqual(PORTRAIT.height)
+      }
+      expect(await seriousAxeViolations(page), lang).toEqual([])
+      await shot(page, `kiosk-${lang}-no-printer-late`)
       await page.locator('tabour-ticket-confirmation [data-action="done"]').click()
     }
   })
