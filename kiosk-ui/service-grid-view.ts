@@ -13,7 +13,7 @@ import { waitText } from '../protocol/messages/ticket.ts'
 import { themeStyles } from '../ui-common/theme.ts'
 import { kioskStyles, tileLook, tilePressed } from './kiosk-styles.ts'
 import { kioskText } from '../protocol/messages/kiosk.ts'
-import { closedReasonText, closingNoteText, opensText } from '../ui-common/opening-words.ts'
+import { closedWords, closingNoteText } from '../ui-common/opening-words.ts'
 import { closingNoteOf } from '../protocol/closing-note-of.ts'
 import { serviceIcon } from '../ui-common/service-icons.ts'
 
@@ -225,12 +225,11 @@ function figures(view: ServiceGridView, s: ServiceWithQueue): TemplateResult {
   const { lang, digits, timeZone } = view
   const n = (v: number) => formatNumber(v, { digits })
   const unstaffed = s.staffed === false
-  const closed = s.hours && s.active ? closedReasonText(s.hours, timeZone, lang, digits) : null
+  const closed = s.hours && s.active ? closedWords(s.hours, timeZone, lang, digits) : null
   if (!s.available && closed !== null && s.hours) {
     // outside its hours (issue 18): why, and when it opens next, in words
-    const opens = s.hours.opensAt ? opensText(s.hours.opensAt, Date.parse(s.hours.at), timeZone, lang, digits) : null
-    return html`<span class="unavailable-note" data-closed=${s.hours.closedReason ?? ''}>${closed}</span>
-      ${opens ? html`<span data-opens>${opens}</span>` : null}`
+    return html`<span class="unavailable-note" data-closed=${s.hours.closedReason ?? ''}>${closed.why}</span>
+      ${closed.opens ? html`<span data-opens>${closed.opens}</span>` : null}`
   }
   if (!s.available) {
     // greyed out for want of a counter only when that is the reason (not a reached daily cap)

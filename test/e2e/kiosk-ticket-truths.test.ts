@@ -12,6 +12,7 @@ import { PORTRAIT, useBrowserSuite } from './browser.ts'
 import { seriousAxeViolations } from './axe.ts'
 import { ROOT } from './ui-build.ts'
 import { openKiosk } from './open-kiosk.ts'
+import { kioskAheadReaches } from './kiosk-ahead.ts'
 
 /**
  * What the kiosk's ticket screen tells the citizen, in real Chromium at 1080×1920 against a real
@@ -162,6 +163,52 @@ describe("the kiosk's ticket screen says what is true", { timeout: 180_000 }, ()
       expect(await seriousAxeViolations(page), lang).toEqual([])
       await shot(page, `kiosk-${lang}-no-printer-late`)
       await page.locator('tabour-ticket-confirmation [data-action="done"]').click()
+    }
+  })
+
+  it('a tap in the minute after the last ticket: the kiosk says why and when it opens, as the tile then does, and greys the tile at once', async () => {
+    // Sunday 6 December 2026 in Cairo: A's last ticket at 14:50 (test/helpers/closing-calendar.ts)
+    const clock = new TestClock(Date.parse('2026-12-06T14:49:00+02:00'))
+    const { center, url } = await listeningCenter({ clock, config: { uiDir: suite.uiDir } }, suite.cleanups)
+    const a = await center.createService({ prefix: 'A', nameAr: 'الجوازات', nameEn: 'Passports' })
+    const b = await center.createService({ prefix: 'B', nameAr: 'السجل المدني', nameEn: 'Civil registry' })
+    const put = await center.request('PUT', '/api/v1/calendar', { token: await center.admin(), body: closingCalendar(a.id, b.id) })
+    expect(put.statusCode, put.body).toBe(200)
+    await center.openCounterAs('clerk1', (await center.createCounter({ number: 1, serviceIds: [a.id, b.id] })).id)
+    const other = await center.createDevice('kiosk')
+    const page = await openKiosk(suite.contexts, center, url)
+    const tile = page.locator(`tabour-service-grid button[data-service-id="${a.id}"]`)
+    const norm = (t: string | null) => (t ?? '').replace(/\s+/g, ' ').trim()
+    for (const lang of ['ar', 'en'] as const) {
+      if (lang === 'en') {
+        // the next day, again a minute before the last ticket, on a fresh page
+        clock.set(new Date(Date.parse('2026-12-07T14:49:00+02:00')).toISOString())
+        await page.reload()
+        await page.locator('tabour-lang-switch button').click()
+      }
+      expect(await tile.getAttribute('data-available'), lang).toBe('true')
+      // the feed is live (its first snapshot shown): a B ticket taken elsewhere reaches B's tile
+      await center.issue(other.token, { serviceId: b.id })
+      await kioskAheadReaches(page, b.id, center.app.tabour.queue.view.serviceQueue(b.id)!.ahead)
+      // 14:51: the server refuses; the kiosk's minute poll has not come yet
+      clock.set(new Date(clock.now + 2 * 60_000).toISOString())
+      await tile.click()
+      const notice = page.locator('tabour-kiosk-app [data-notice="service-closed"]')
+      await notice.waitFor()
+      expect(await notice.getAttribute('data-closed'), lang).toBe('last-ticket')
+      const said = norm(await notice.textContent())
+      expect(said, lang).toBe(
+        lang === 'ar'
+          ? 'الجوازات: انتهى إصدار التذاكر الساعة 2:50 م · يفتح غدًا الساعة 8:00 ص'
+          : 'Passports: Tickets stopped at 2:50 PM · Opens tomorrow at 8:00 AM',
+      )
+      // the tile says the same words at once, without waiting for the poll
+      await tile.locator('[data-closed="last-ticket"]').waitFor({ timeout: 10_000 })
+      expect(await tile.getAttribute('data-available'), lang).toBe('false')
+      expect(said, lang).toContain(norm(await tile.locator('[data-closed]').textContent()))
+      expect(said, lang).toContain(norm(await tile.locator('[data-opens]').textContent()))
+      expect(await seriousAxeViolations(page), lang).toEqual([])
+      await shot(page, `kiosk-${lang}-tap-after-last-ticket`)
     }
   })
 })
