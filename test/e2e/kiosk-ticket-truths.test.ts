@@ -26,7 +26,22 @@ const SHOTS = join(ROOT, 'test-results', 'kiosk-ticket-truths')
 const suite = useBrowserSuite(SHOTS)
 
 const confirmation = (page: Page) => page.locator('tabour-ticket-confirmation section[data-ticket-id]')
-const said = async (page: Page) => ((await confirmation(page).textContent()) ?? '').replace(/\s+/g, ' ').trim()
+const norm = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim()
+const said = async (page: Page) => norm(await confirmation(page).textContent())
+
+/**
+ * A center on Sunday 6 December 2026 at `hhmm` in Cairo, open 08:00–15:00 (test/helpers/closing-calendar.ts):
+ * service A stops issuing at 14:50, B when its wait runs past closing.
+ */
+async function closingCenter(hhmm: string) {
+  const clock = new TestClock(Date.parse(`2026-12-06T${hhmm}:00+02:00`))
+  const { center, url } = await listeningCenter({ clock, config: { uiDir: suite.uiDir } }, suite.cleanups)
+  const a = await center.createService({ prefix: 'A', nameAr: 'الجوازات', nameEn: 'Passports' })
+  const b = await center.createService({ prefix: 'B', nameAr: 'السجل المدني', nameEn: 'Civil registry' })
+  const put = await center.request('PUT', '/api/v1/calendar', { token: await center.admin(), body: closingCalendar(a.id, b.id) })
+  expect(put.statusCode, put.body).toBe(200)
+  return { clock, center, url, a, b }
+}
 
 async function shot(page: Page, name: string): Promise<void> {
   await page.evaluate(() => document.fonts.ready)
@@ -93,7 +108,6 @@ describe("the kiosk's ticket screen says what is true", { timeout: 180_000 }, ()
       await mark.waitFor()
       expect(await mark.getAttribute('data-appointment'), lang).toBe(slot.start)
       const other = lang === 'ar' ? 'en' : 'ar'
-      const norm = (t: string | null) => (t ?? '').replace(/\s+/g, ' ').trim()
       // the screen's language first, then the other one under it; Chromium's ICU writes the time as Node's
       const markIn = (l: 'ar' | 'en') => appointmentMarkText(slotStart, 'Africa/Cairo', l, l === 'ar' ? 'arabic-indic' : 'western')
       const first = markIn(lang)
@@ -116,13 +130,7 @@ describe("the kiosk's ticket screen says what is true", { timeout: 180_000 }, ()
   })
 
   it('a kiosk without a printer: the screen says when the ticket was issued, as the paper would, and names the closing the wait runs past', async () => {
-    // Sunday 6 December 2026, 14:35 in Cairo: open 08:00–15:00 (test/helpers/closing-calendar.ts)
-    const clock = new TestClock(Date.parse('2026-12-06T14:35:00+02:00'))
-    const { center, url } = await listeningCenter({ clock, config: { uiDir: suite.uiDir } }, suite.cleanups)
-    const a = await center.createService({ prefix: 'A', nameAr: 'الجوازات', nameEn: 'Passports' })
-    const b = await center.createService({ prefix: 'B', nameAr: 'السجل المدني', nameEn: 'Civil registry' })
-    const put = await center.request('PUT', '/api/v1/calendar', { token: await center.admin(), body: closingCalendar(a.id, b.id) })
-    expect(put.statusCode, put.body).toBe(200)
+    const { center, url, a } = await closingCenter('14:35')
     const counter = await center.createCounter({ number: 1, serviceIds: [a.id] })
     await center.openCounterAs('clerk1', counter.id)
     // six tickets ahead at 300 s each: a ticket of A taken now is called after 15:00
@@ -146,7 +154,6 @@ describe("the kiosk's ticket screen says what is true", { timeout: 180_000 }, ()
         statusUrl: '',
         digits: 'western',
       })
-      const norm = (t: string | null) => (t ?? '').replace(/\s+/g, ' ').trim()
       const shown = norm(await page.locator('tabour-ticket-confirmation [data-issued-at]').textContent())
       expect(shown, lang).toBe(lang === 'ar' ? paper.dateAr : paper.dateEn)
       expect(shown, lang).toMatch(lang === 'ar' ? /^الأحد 6 ديسمبر 2026 - 2:35 م$/ : /^Sun 6 Dec 2026, 2:35 PM$/)
@@ -167,18 +174,12 @@ describe("the kiosk's ticket screen says what is true", { timeout: 180_000 }, ()
   })
 
   it('a tap in the minute after the last ticket: the kiosk says why and when it opens, as the tile then does, and greys the tile at once', async () => {
-    // Sunday 6 December 2026 in Cairo: A's last ticket at 14:50 (test/helpers/closing-calendar.ts)
-    const clock = new TestClock(Date.parse('2026-12-06T14:49:00+02:00'))
-    const { center, url } = await listeningCenter({ clock, config: { uiDir: suite.uiDir } }, suite.cleanups)
-    const a = await center.createService({ prefix: 'A', nameAr: 'الجوازات', nameEn: 'Passports' })
-    const b = await center.createService({ prefix: 'B', nameAr: 'السجل المدني', nameEn: 'Civil registry' })
-    const put = await center.request('PUT', '/api/v1/calendar', { token: await center.admin(), body: closingCalendar(a.id, b.id) })
-    expect(put.statusCode, put.body).toBe(200)
+    // A's last ticket is at 14:50
+    const { clock, center, url, a, b } = await closingCenter('14:49')
     await center.openCounterAs('clerk1', (await center.createCounter({ number: 1, serviceIds: [a.id, b.id] })).id)
     const other = await center.createDevice('kiosk')
     const page = await openKiosk(suite.contexts, center, url)
     const tile = page.locator(`tabour-service-grid button[data-service-id="${a.id}"]`)
-    const norm = (t: string | null) => (t ?? '').replace(/\s+/g, ' ').trim()
     for (const lang of ['ar', 'en'] as const) {
       if (lang === 'en') {
         // the next day, again a minute before the last ticket, on a fresh page
@@ -196,8 +197,8 @@ describe("the kiosk's ticket screen says what is true", { timeout: 180_000 }, ()
       const notice = page.locator('tabour-kiosk-app [data-notice="service-closed"]')
       await notice.waitFor()
       expect(await notice.getAttribute('data-closed'), lang).toBe('last-ticket')
-      const said = norm(await notice.textContent())
-      expect(said, lang).toBe(
+      const words = norm(await notice.textContent())
+      expect(words, lang).toBe(
         lang === 'ar'
           ? 'الجوازات: انتهى إصدار التذاكر الساعة 2:50 م · يفتح غدًا الساعة 8:00 ص'
           : 'Passports: Tickets stopped at 2:50 PM · Opens tomorrow at 8:00 AM',
@@ -205,8 +206,8 @@ describe("the kiosk's ticket screen says what is true", { timeout: 180_000 }, ()
       // the tile says the same words at once, without waiting for the poll
       await tile.locator('[data-closed="last-ticket"]').waitFor({ timeout: 10_000 })
       expect(await tile.getAttribute('data-available'), lang).toBe('false')
-      expect(said, lang).toContain(norm(await tile.locator('[data-closed]').textContent()))
-      expect(said, lang).toContain(norm(await tile.locator('[data-opens]').textContent()))
+      expect(words, lang).toContain(norm(await tile.locator('[data-closed]').textContent()))
+      expect(words, lang).toContain(norm(await tile.locator('[data-opens]').textContent()))
       expect(await seriousAxeViolations(page), lang).toEqual([])
       await shot(page, `kiosk-${lang}-tap-after-last-ticket`)
     }
