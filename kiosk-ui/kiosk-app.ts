@@ -39,6 +39,7 @@ import './printer-fault-banner.ts'
 import { takePairingQuery } from '../ui-common/pairing-code.ts'
 import { takeFirstScreen } from '../ui-common/first-screen.ts'
 import { kioskText, type KioskMessageKey } from '../protocol/messages/kiosk.ts'
+import { type ClosedNotice, closedNoticeFor, closedNoticeView } from './closed-notice.ts'
 
 type Screen =
   | { kind: 'home' }
@@ -63,7 +64,7 @@ const SERVICE_GONE = new Set<string>([
   ErrorCodes.SERVICE_DAILY_CAP,
   ErrorCodes.SERVICE_NOT_FOUND,
   ErrorCodes.SERVICE_UNSTAFFED, // its last counter closed as the citizen tapped
-  ErrorCodes.SERVICE_CLOSED, // its last-ticket time passed as the citizen tapped (issue 18)
+  ErrorCodes.SERVICE_CLOSED, // closed, or its last-ticket time passed, as the citizen tapped (issue 18): said as its tile now says it
   ErrorCodes.SERVICE_NOT_OFFERED_HERE, // taken off this kiosk's services while it was on screen (issue 21)
 ])
 
@@ -74,6 +75,8 @@ export class KioskApp extends LitElement {
   @state() private language: Lang = DEFAULT_LANG
   @state() private screen: Screen = HOME
   @state() private notice: KioskMessageKey | null = null
+  /** A tap refused for the hours: why and when it opens, in place of `notice`'s plain words. */
+  @state() private closedNotice: ClosedNotice | null = null
 
   /** The kiosk printer's last report (a push or a snapshot); null: no printer, or none heard yet. */
   @state() private printer: PrinterStatusReport | null = null
@@ -199,7 +202,13 @@ export class KioskApp extends LitElement {
       case 'home':
         return html`
           ${homeHeading(lang)}
-          ${this.notice ? html`<p class="notice danger-notice" role="alert" data-notice=${this.notice}>${kioskText(this.notice, lang)}</p>` : nothing}
+          ${
+            this.closedNotice
+              ? closedNoticeView(this.closedNotice, this.session.center?.timeZone, lang, digits)
+              : this.notice
+                ? html`<p class="notice danger-notice" role="alert" data-notice=${this.notice}>${kioskText(this.notice, lang)}</p>`
+                : nothing
+          }
           <tabour-printer-fault-banner .problem=${printerDownBecause(this.printer)} .lang=${lang}></tabour-printer-fault-banner>
           ${this.renderMenu(offeredOn(services, settings.serviceIds), lang, digits)}
           ${
@@ -254,6 +263,7 @@ export class KioskApp extends LitElement {
           .appointment=${screen.appointmentSlot === null ? null : { slotStart: screen.appointmentSlot, timeZone: this.session.center?.timeZone ?? 'Africa/Cairo' }}
           .lang=${lang}
           .digits=${settings.digits}
+          .timeZone=${this.session.center?.timeZone}
           @confirmation-done=${() => this.goHome()}
         ></tabour-ticket-confirmation>`
       }
@@ -315,6 +325,7 @@ export class KioskApp extends LitElement {
     const service = services.find((s) => s.id === serviceId)
     if (!service?.available) return
     this.notice = null
+    this.closedNotice = null
     const key = this.issuer.keyFor(serviceId)
     // what to bring first (issue 21), unless the service turned the "I have them" step off
     if (service.documents?.length && service.confirmDocuments !== false) this.screen = { kind: 'documents', serviceId, key }
@@ -339,6 +350,7 @@ export class KioskApp extends LitElement {
       else if (err instanceof ApiError && SERVICE_GONE.has(err.code)) {
         this.notice = 'kiosk.serviceGone'
         this.session.refreshServices()
+        if (err.code === ErrorCodes.SERVICE_CLOSED) this.closedNotice = await closedNoticeFor(this.session.base, token, serviceId)
       } else this.notice = 'kiosk.issueFailed'
     }
   }
@@ -366,6 +378,7 @@ export class KioskApp extends LitElement {
     clearTimeout(this.printWait)
     this.screen = HOME
     this.notice = null
+    this.closedNotice = null
   }
 
   /** Nobody touched the kiosk for `idleSeconds`: ready for the next citizen, in the center's start language (Arabic unless set). */

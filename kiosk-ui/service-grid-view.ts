@@ -13,7 +13,7 @@ import { waitText } from '../protocol/messages/ticket.ts'
 import { themeStyles } from '../ui-common/theme.ts'
 import { kioskStyles, tileLook, tilePressed } from './kiosk-styles.ts'
 import { kioskText } from '../protocol/messages/kiosk.ts'
-import { closedReasonText, closingNoteText, opensText } from '../ui-common/opening-words.ts'
+import { closedWords, closingNoteText } from '../ui-common/opening-words.ts'
 import { closingNoteOf } from '../protocol/closing-note-of.ts'
 import { serviceIcon } from '../ui-common/service-icons.ts'
 
@@ -225,12 +225,11 @@ function figures(view: ServiceGridView, s: ServiceWithQueue): TemplateResult {
   const { lang, digits, timeZone } = view
   const n = (v: number) => formatNumber(v, { digits })
   const unstaffed = s.staffed === false
-  const closed = s.hours && s.active ? closedReasonText(s.hours, timeZone, lang, digits) : null
+  const closed = s.hours && s.active ? closedWords(s.hours, timeZone, lang, digits) : null
   if (!s.available && closed !== null && s.hours) {
     // outside its hours (issue 18): why, and when it opens next, in words
-    const opens = s.hours.opensAt ? opensText(s.hours.opensAt, Date.parse(s.hours.at), timeZone, lang, digits) : null
-    return html`<span class="unavailable-note" data-closed=${s.hours.closedReason ?? ''}>${closed}</span>
-      ${opens ? html`<span data-opens>${opens}</span>` : null}`
+    return html`<span class="unavailable-note" data-closed=${s.hours.closedReason ?? ''}>${closed.why}</span>
+      ${closed.opens ? html`<span data-opens>${closed.opens}</span>` : null}`
   }
   if (!s.available) {
     // greyed out for want of a counter only when that is the reason (not a reached daily cap)
@@ -239,10 +238,12 @@ function figures(view: ServiceGridView, s: ServiceWithQueue): TemplateResult {
     const key = offNoCounter ? 'kiosk.unstaffed' : s.active && capReached ? 'kiosk.dailyCapReached' : 'kiosk.unavailable'
     return html`<span class="unavailable-note" data-unstaffed=${offNoCounter} data-cap=${s.active && capReached}>${kioskText(key, lang)}</span>`
   }
-  const waiting = html`<span>${kioskText('kiosk.waiting', lang)}: <b data-waiting>${n(s.waiting)}</b></span>`
-  if (unstaffed)
-    return html`${waiting}<span class="unstaffed-note" data-unstaffed="true">${kioskText('kiosk.unstaffedMayWait', lang)}</span>`
-  return html`${waiting}
+  // people ahead of a ticket taken now, the figure that ticket prints: the line's own length leaves
+  // out the other lines' tickets its counters call first, and "Waiting: 0" beside a ticket saying
+  // "2 people ahead" read as a lie (s41)
+  const ahead = html`<span>${kioskText('kiosk.ahead', lang)}: <b data-ahead>${n(s.ahead)}</b></span>`
+  if (unstaffed) return html`${ahead}<span class="unstaffed-note" data-unstaffed="true">${kioskText('kiosk.unstaffedMayWait', lang)}</span>`
+  return html`${ahead}
     <span>${kioskText('ticket.waitLabel', lang)}: <b data-wait=${s.estimatedWaitSeconds ?? 'unknown'}>${waitText(s.estimatedWaitSeconds, lang, digits)}</b></span>
     ${closingLine(view, s)}`
 }

@@ -1,6 +1,6 @@
 /**
- * `<tabour-service-grid>`: the active services as large buttons with both names, how many are
- * waiting and the expected wait. A service that is not available (inactive, or at its daily
+ * `<tabour-service-grid>`: the active services as large buttons with both names, how many people
+ * are ahead of a ticket taken now (what that ticket prints) and the expected wait. A service that is not available (inactive, or at its daily
  * cap) stays in its place, greyed out and not tappable, so the screen does not reshuffle.
  * Two columns on a portrait screen, three on a landscape one, one on a narrow one. The markup
  * and styles are service-grid-view.ts's, which the center also renders into the kiosk's page.

@@ -1,6 +1,7 @@
 /**
  * `<tabour-ticket-confirmation>`: the ticket on screen. The label in very large type, the
- * service, a checked-in appointment's mark with its slot, how many people are ahead, the expected wait, and a QR code of the ticket's public
+ * service, a checked-in appointment's mark with its slot, how many people are ahead, the expected wait, when it was
+ * issued and the closing note, as the paper and the status page say them, and a QR code of the ticket's public
  * status page. Under it, what became of the paper: "printing…" while the job's outcome is not
  * known, "take your printed ticket" once the server reported it printed, and when the ticket did
  * not (or will not) come out, a notice in both languages asks the citizen to photograph the
@@ -15,8 +16,10 @@ import './documents-list.ts'
 import { digitsFor, ticketLabel, type DigitStyle } from '../ui-common/digits.ts'
 import { DEFAULT_LANG, LANGS, otherLang, type Lang } from '../ui-common/i18n.ts'
 import { inLang } from '../ui-common/bilingual.ts'
-import { appointmentMarkText, PRIORITY_STAR, peopleAheadText, priorityText, waitText } from '../protocol/messages/ticket.ts'
+import { appointmentMarkText, issuedAtText, PRIORITY_STAR, peopleAheadText, priorityText, waitText } from '../protocol/messages/ticket.ts'
 import { hoursText } from '../protocol/messages/hours.ts'
+import type { ClosingNote } from '../protocol/closing-note.ts'
+import { closingNoteText } from '../ui-common/opening-words.ts'
 import { themeStyles } from '../ui-common/theme.ts'
 import { kioskStyles } from './kiosk-styles.ts'
 import { serviceName } from './service-grid.ts'
@@ -35,6 +38,10 @@ export interface ShownTicket {
   priority?: string
   /** True when the wait runs past closing: the screen says they may not be served today (issue 18); default false. */
   mayNotBeServedToday?: boolean
+  /** When it was issued (ISO): printed under the label, so the screen says it too; absent: not shown. */
+  issuedAt?: string
+  /** The closing note its status page shows (the closing's time named); absent: none, or an older server (then `mayNotBeServedToday`). */
+  closing?: ClosingNote
 }
 
 @customElement('tabour-ticket-confirmation')
@@ -156,6 +163,11 @@ export class TicketConfirmation extends LitElement {
       .priority .second,
       .appointment .second {
         font-size: 0.65em;
+      }
+      .issued-at {
+        margin: 0;
+        font-size: var(--tabour-text-base);
+        color: var(--tabour-muted);
       }
       .late {
         margin: 0;
@@ -283,6 +295,8 @@ export class TicketConfirmation extends LitElement {
    * second language's lines (an Arabic mark on the English screen) follow it as well.
    */
   @property() digits: DigitStyle = 'western'
+  /** The center's zone, the issue time is written in; default the screen's. */
+  @property() timeZone: string | undefined = undefined
 
   override render(): TemplateResult {
     const ticket = this.ticket
@@ -315,7 +329,7 @@ export class TicketConfirmation extends LitElement {
               <dd data-wait=${ticket.estimatedWaitSeconds ?? 'unknown'}>${waitText(ticket.estimatedWaitSeconds, lang, digitsFor(lang, this.digits))}</dd>
             </div>
           </dl>
-          ${ticket.mayNotBeServedToday ? html`<p class="late" role="note" data-late>${hoursText('hours.mayNotBeServedToday', lang)}</p>` : ''}
+          ${this.renderIssuedAt(ticket, lang)} ${this.renderClosing(ticket, lang)}
           <tabour-documents-list .documents=${this.documents} .lang=${lang} level="2" compact></tabour-documents-list>
         </div>
         <figure class="qr">
@@ -326,6 +340,27 @@ export class TicketConfirmation extends LitElement {
         <button type="button" class="btn primary done" data-action="done" @click=${this.done}>${kioskText('kiosk.done', lang)}</button>
       </section>
     `
+  }
+
+  /** When it was issued, as the paper prints it under the label: on screen the citizen may have no paper (walk s41). */
+  private renderIssuedAt(ticket: ShownTicket, lang: Lang): TemplateResult | string {
+    if (!ticket.issuedAt) return ''
+    const zone = this.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone
+    const at = issuedAtText(Date.parse(ticket.issuedAt), zone, lang, digitsFor(lang, this.digits))
+    return html`<p class="issued-at" data-issued-at=${ticket.issuedAt}>${at}</p>`
+  }
+
+  /**
+   * The closing note its status page shows, with the closing's time ("You may not be served before
+   * closing at 3:00 PM"), where this screen said only "before closing"; an older server's bare flag
+   * keeps the old words.
+   */
+  private renderClosing(ticket: ShownTicket, lang: Lang): TemplateResult | string {
+    const digits = digitsFor(lang, this.digits)
+    if (ticket.closing)
+      return html`<p class="late" role="note" data-late=${ticket.closing.kind}>${closingNoteText(ticket.closing, lang, digits)}</p>`
+    if (ticket.mayNotBeServedToday) return html`<p class="late" role="note" data-late>${hoursText('hours.mayNotBeServedToday', lang)}</p>`
+    return ''
   }
 
   /** "Appointment 10:30 — checked in" in both languages, the screen's first (docs/appointments.md); nothing for a walk-in. */

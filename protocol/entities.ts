@@ -51,6 +51,11 @@ export const ServiceWithQueue = Type.Composite([
     sentToCounters: Type.Optional(Type.Array(Type.Object({ counterId: Type.Integer(), waiting: Type.Integer() }))),
     /** The wait of a ticket taken now; null when no open counter (clerk not away) serves the service: unknown, never "less than a minute". */
     estimatedWaitSeconds: Nullable(Type.Integer()),
+    /**
+     * People ahead of a ticket taken now: the figure that ticket prints (QueueView.newTicketAhead), which
+     * counts the other lines' tickets its counters call first; `waiting` is the line's own length.
+     */
+    ahead: Type.Integer(),
     issuedToday: Type.Integer(),
     /** True when an open or paused counter whose clerk is not away serves the service. */
     staffed: Type.Boolean(),
@@ -176,6 +181,11 @@ export const IssuedTicket = Type.Object({
   printing: PrintingState,
   /** Present (true) when the estimated wait runs past the service's closing: the citizen is told they may not be served today (issue 18). */
   mayNotBeServedToday: Type.Optional(Type.Boolean()),
+  /**
+   * The closing note its status page shows (PublicTicket.closing): the wait run past closing, or the
+   * closing within the half hour, with the time; the kiosk's screen names it. Absent: nothing to say.
+   */
+  closing: Type.Optional(ClosingNote),
 })
 export type IssuedTicket = Static<typeof IssuedTicket>
 

@@ -43,6 +43,8 @@ export interface WaitingFigure {
 export interface QueueFigures extends WaitingFigure {
   /** Null when no open counter serves the service (unknown). */
   estimatedWaitSeconds: number | null
+  /** People ahead of a ticket taken now (ServiceWithQueue.ahead): what the kiosk's tile says. */
+  ahead: number
   /** An open or paused counter whose clerk is not away serves it. */
   staffed: boolean
   available: boolean

@@ -71,10 +71,10 @@ function cancelledOf(view: QueueView, t: Parameters<QueueView['cancelReason']>[0
 /**
  * For a ticket in line (waiting, or a place held from a phone): the closing note its status page
  * shows (protocol/closing-note.ts), the wait run past closing or the closing within the half hour,
- * as the kiosk's ticket would say; once closed, a waiting ticket the calendar still serves says
+ * as the kiosk's ticket on screen says it (POST /tickets `closing`); once closed, a waiting ticket the calendar still serves says
  * so (walk 2026-12-05: the note vanished at closing, and the board said "Closed"); nothing otherwise.
  */
-function closingOf(
+export function closingOf(
   view: QueueView,
   t: Parameters<QueueView['standing']>[0],
   estimatedWaitSeconds: number | null,

@@ -89,3 +89,19 @@ export function closedReasonText(hours: HoursNow, timeZone: string | undefined, 
       )
   }
 }
+
+/**
+ * Why a service takes no tickets now and when it opens next, as its greyed tile says it ("Tickets
+ * stopped at 2:50 PM", "Opens tomorrow at 8:00 AM"); null when it takes them. The kiosk says the
+ * same when a tap is refused for the hours (the minute between two polls of them).
+ */
+export function closedWords(
+  hours: HoursNow,
+  timeZone: string | undefined,
+  lang: Lang,
+  digits: DigitStyle,
+): { why: string; opens: string | null } | null {
+  const why = closedReasonText(hours, timeZone, lang, digits)
+  if (why === null) return null
+  return { why, opens: hours.opensAt ? opensText(hours.opensAt, Date.parse(hours.at), timeZone, lang, digits) : null }
+}

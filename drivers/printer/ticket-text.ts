@@ -1,5 +1,12 @@
-import { inDigitStyle, ticketLabel, toArabicIndic } from '../../protocol/messages/digits.ts'
-import { appointmentMarkText, peopleAheadText, priorityText, ticketMessage, waitText } from '../../protocol/messages/ticket.ts'
+import { ticketLabel, toArabicIndic } from '../../protocol/messages/digits.ts'
+import {
+  appointmentMarkText,
+  issuedAtText,
+  peopleAheadText,
+  priorityText,
+  ticketMessage,
+  waitText,
+} from '../../protocol/messages/ticket.ts'
 import type { TicketContent } from './ticket-content.ts'
 
 /** The lines of a ticket as strings, before layout. Arabic lines use `content.digits`; English lines and the label always Western digits. */
@@ -36,7 +43,6 @@ export { toArabicIndic }
 
 /** Builds every line of the ticket from its content; the sentences are the kiosk screen's (protocol/messages/ticket.ts). */
 export function ticketText(content: TicketContent): TicketText {
-  const digits = (text: string) => inDigitStyle(text, content.digits)
   return {
     centerAr: content.centerName.ar.trim(),
     centerEn: content.centerName.en.trim(),
@@ -45,8 +51,8 @@ export function ticketText(content: TicketContent): TicketText {
     label: ticketLabel(content.label),
     ...priorityLines(content.priorityCategory),
     ...appointmentLines(content),
-    dateAr: digits(arabicDate(content.issuedAt, content.timeZone)),
-    dateEn: englishDate(content.issuedAt, content.timeZone),
+    dateAr: issuedAtText(content.issuedAt, content.timeZone, 'ar', content.digits),
+    dateEn: issuedAtText(content.issuedAt, content.timeZone, 'en'),
     aheadAr: peopleAheadText(content.peopleAhead, 'ar', content.digits),
     aheadEn: peopleAheadText(content.peopleAhead, 'en'),
     waitAr: ticketMessage('ticket.waitLine', 'ar', { wait: waitText(content.estimatedWaitSeconds, 'ar', content.digits) }),
@@ -79,31 +85,4 @@ function priorityLines(category: TicketContent['priorityCategory']): Pick<Ticket
   if (!category) return { priorityAr: '', priorityEn: '' }
   const names = { nameAr: category.ar, nameEn: category.en }
   return { priorityAr: priorityText(names, 'ar'), priorityEn: priorityText(names, 'en') }
-}
-
-// Built from parts so the layout does not depend on how an ICU version joins them (some
-// insert "في" or bidi marks); only the month and weekday names come from ICU.
-function parts(at: number, timeZone: string, locale: string): Record<string, string> {
-  const format = new Intl.DateTimeFormat(locale, {
-    timeZone,
-    weekday: locale === 'ar-EG' ? 'long' : 'short',
-    day: 'numeric',
-    month: locale === 'ar-EG' ? 'long' : 'short',
-    year: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit',
-    hourCycle: 'h12',
-    numberingSystem: 'latn',
-  })
-  return Object.fromEntries(format.formatToParts(at).map((p) => [p.type, p.value.replace(/[\u200e\u200f\u061c]/g, '')]))
-}
-
-function arabicDate(at: number, timeZone: string): string {
-  const p = parts(at, timeZone, 'ar-EG')
-  return `${p.weekday} ${p.day} ${p.month} ${p.year} - ${p.hour}:${p.minute} ${p.dayPeriod}`
-}
-
-function englishDate(at: number, timeZone: string): string {
-  const p = parts(at, timeZone, 'en-GB')
-  return `${p.weekday} ${p.day} ${p.month} ${p.year}, ${p.hour}:${p.minute} ${(p.dayPeriod ?? '').toUpperCase()}`.trim()
 }

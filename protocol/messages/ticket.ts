@@ -5,7 +5,7 @@
  * 1 and 2 are words, 3–10 take the plural (أشخاص), 11–99 the singular accusative (شخصًا),
  * 100, 101, 102… the singular (شخص), and 103 is 3 again.
  */
-import type { DigitStyle } from './digits.ts'
+import { inDigitStyle, type DigitStyle } from './digits.ts'
 import { clockTime } from './clock-time.ts'
 import { formatMessage, messagesOf, type Catalogue, type Lang } from './format.ts'
 
@@ -101,4 +101,40 @@ export function appointmentMarkText(slotStart: number, timeZone: string, lang: L
     // an ICU may put bidi marks around the parts: the paper's fonts have no glyph for them
     .replace(/[\u200e\u200f\u061c]/g, '')
   return formatMessage(TICKET_MESSAGES['ticket.appointment'][lang], lang, { time })
+}
+
+/**
+ * When the ticket was issued, as the paper prints it under the label and the kiosk's screen shows
+ * it when the screen is the ticket: «الأحد ٦ ديسمبر ٢٠٢٦ - ٤:٠٥ ص» / "Sun 6 Dec 2026, 4:05 AM", in
+ * the center's zone. Digits default to 'western' (English is always Western).
+ */
+export function issuedAtText(at: number, timeZone: string, lang: Lang, digits: DigitStyle = 'western'): string {
+  return lang === 'ar' ? inDigitStyle(arabicDate(at, timeZone), digits) : englishDate(at, timeZone)
+}
+
+// Built from parts so the layout does not depend on how an ICU version joins them (some
+// insert "في" or bidi marks); only the month and weekday names come from ICU.
+function parts(at: number, timeZone: string, locale: string): Record<string, string> {
+  const format = new Intl.DateTimeFormat(locale, {
+    timeZone,
+    weekday: locale === 'ar-EG' ? 'long' : 'short',
+    day: 'numeric',
+    month: locale === 'ar-EG' ? 'long' : 'short',
+    year: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    hourCycle: 'h12',
+    numberingSystem: 'latn',
+  })
+  return Object.fromEntries(format.formatToParts(at).map((p) => [p.type, p.value.replace(/[\u200e\u200f\u061c]/g, '')]))
+}
+
+function arabicDate(at: number, timeZone: string): string {
+  const p = parts(at, timeZone, 'ar-EG')
+  return `${p.weekday} ${p.day} ${p.month} ${p.year} - ${p.hour}:${p.minute} ${p.dayPeriod}`
+}
+
+function englishDate(at: number, timeZone: string): string {
+  const p = parts(at, timeZone, 'en-GB')
+  return `${p.weekday} ${p.day} ${p.month} ${p.year}, ${p.hour}:${p.minute} ${(p.dayPeriod ?? '').toUpperCase()}`.trim()
 }

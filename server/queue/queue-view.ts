@@ -129,16 +129,21 @@ export class QueueView {
     }
   }
 
+  /** A ticket of the service taken at `now`, last in its line; null for an unknown service. */
+  private newCandidate(serviceId: number, now: number): CallCandidate | null {
+    const service = this.ctx.services.get(serviceId)
+    return service
+      ? this.candidateOf(
+          { id: NEW_TICKET, serviceId, priority: NO_PRIORITY, queuedAt: now, number: Number.MAX_SAFE_INTEGER },
+          service.targetWaitSeconds,
+        )
+      : null
+  }
+
   /** Where the play calls a ticket of the service taken now; null when no open counter can call it. */
   private forecastOfNew(serviceId: number, memo = this.memo()): ForecastCall | null {
     if (!memo.withNew.has(serviceId)) {
-      const service = this.ctx.services.get(serviceId)
-      const extra = service
-        ? this.candidateOf(
-            { id: NEW_TICKET, serviceId, priority: NO_PRIORITY, queuedAt: memo.now, number: Number.MAX_SAFE_INTEGER },
-            service.targetWaitSeconds,
-          )
-        : null
+      const extra = this.newCandidate(serviceId, memo.now)
       memo.withNew.set(serviceId, extra ? (this.play(memo.now, extra, NEW_TICKET).get(NEW_TICKET) ?? null) : null)
     }
     return memo.withNew.get(serviceId)!
@@ -227,6 +232,20 @@ export class QueueView {
     const memo = this.memo()
     const call = this.forecastOfNew(serviceId, memo)
     return call ? this.secondsUntil(call, serviceId, memo.now) : null
+  }
+
+  /**
+   * People ahead of a ticket of the service taken now: what that ticket will print (standing()),
+   * counting the other lines' tickets its counters will call first. When no open counter can call
+   * it, the held counters' play as though resumed, else its own line (every waiting ticket of it).
+   */
+  newTicketAhead(serviceId: number): number {
+    const memo = this.memo()
+    const call = this.forecastOfNew(serviceId, memo)
+    if (call) return call.ahead
+    const extra = this.newCandidate(serviceId, memo.now)
+    const resumed = extra && this.play(memo.now, extra, NEW_TICKET, true).get(NEW_TICKET)
+    return resumed ? resumed.ahead : this.waitingCount(serviceId)
   }
 
   /** The service's hours now given the wait of a ticket taken now (protocol/opening-hours.ts): whether a kiosk may issue, when it opens next. */
@@ -414,6 +433,7 @@ export class QueueView {
       sentToCounters: this.ctx.tickets.waitingByTargetCounter(s.id),
       issuedToday,
       estimatedWaitSeconds,
+      ahead: this.newTicketAhead(s.id),
       staffed,
       available: s.active && !capReached && kioskMaySell(s, staffed) && hours.closedReason === null,
       hours,

@@ -254,6 +254,7 @@ export class Broadcaster {
         waiting: q.waiting,
         sentToCounters: q.sentToCounters ?? [],
         estimatedWaitSeconds: q.estimatedWaitSeconds,
+        ahead: q.ahead,
         staffed: q.staffed,
         available: q.available,
         checkIn: q.checkIn,

@@ -246,7 +246,7 @@ describe('the live state the console keeps', () => {
     live.applySnapshot({
       seq: 1,
       feed: 'staff',
-      services: [{ ...A, waiting: 1, estimatedWaitSeconds: 300, issuedToday: 1, staffed: true, available: true, checkIn: false }],
+      services: [{ ...A, waiting: 1, estimatedWaitSeconds: 300, ahead: 1, issuedToday: 1, staffed: true, available: true, checkIn: false }],
       counters: [],
       recentCalls: [],
       pastCalls: [],
@@ -270,7 +270,7 @@ describe('the live state the console keeps', () => {
     expect(live.tickets.get(waiting.id)?.recallCount).toBe(0)
     live.upsertTicket({ ...waiting, status: 'done' })
     expect(live.tickets.has(waiting.id)).toBe(false)
-    live.applyFigures([{ serviceId: A.id, waiting: 0, estimatedWaitSeconds: 0, staffed: true, available: false, checkIn: false }])
+    live.applyFigures([{ serviceId: A.id, waiting: 0, estimatedWaitSeconds: 0, ahead: 0, staffed: true, available: false, checkIn: false }])
     expect(live.services[0]).toMatchObject({ waiting: 0, available: false, prefix: 'A' })
     // a call for a ticket never seen (issued before a gap) waits for the snapshot
     live.applyCall({

@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core'
 import { listeningCenter } from '../helpers/listening-center.ts'
 import { seriousAxeViolations } from './axe.ts'
 import { LANDSCAPE, PORTRAIT, useBrowserSuite } from './browser.ts'
-import { kioskWaitingReaches } from './kiosk-waiting.ts'
+import { kioskAheadReaches } from './kiosk-ahead.ts'
 import { ROOT } from './ui-build.ts'
 
 /**
@@ -193,9 +193,9 @@ describe('kiosk and display start-up (issue 22)', () => {
     ).toEqual([])
     await page.unroute(startUp)
     // a change after the page was made still reaches the kiosk, over the live feed
-    await kioskWaitingReaches(page, service.id, 0)
+    await kioskAheadReaches(page, service.id, 0)
     await center.issue((await center.createDevice('kiosk')).token, { serviceId: service.id })
-    await kioskWaitingReaches(page, service.id, 1)
+    await kioskAheadReaches(page, service.id, 1)
 
     // unpaired (the token revoked): the next page is served plain and the kiosk asks for a code
     const revoked = await center.request('POST', `/api/v1/devices/${device.json().id}/revoke`, { token: await center.admin() })

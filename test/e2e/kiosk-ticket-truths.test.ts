@@ -6,10 +6,13 @@ import { daytimeShiftMs, TestClock } from '../helpers/test-center.ts'
 import { APPOINTMENT_DEFAULTS } from '../../protocol/appointments.ts'
 import { localDay } from '../../protocol/center-clock.ts'
 import { appointmentMarkText } from '../../protocol/messages/ticket.ts'
+import { ticketText } from '../../drivers/printer/ticket-text.ts'
+import { closingCalendar } from '../helpers/closing-calendar.ts'
 import { PORTRAIT, useBrowserSuite } from './browser.ts'
 import { seriousAxeViolations } from './axe.ts'
 import { ROOT } from './ui-build.ts'
 import { openKiosk } from './open-kiosk.ts'
+import { kioskAheadReaches } from './kiosk-ahead.ts'
 
 /**
  * What the kiosk's ticket screen tells the citizen, in real Chromium at 1080×1920 against a real
@@ -23,7 +26,22 @@ const SHOTS = join(ROOT, 'test-results', 'kiosk-ticket-truths')
 const suite = useBrowserSuite(SHOTS)
 
 const confirmation = (page: Page) => page.locator('tabour-ticket-confirmation section[data-ticket-id]')
-const said = async (page: Page) => ((await confirmation(page).textContent()) ?? '').replace(/\s+/g, ' ').trim()
+const norm = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim()
+const said = async (page: Page) => norm(await confirmation(page).textContent())
+
+/**
+ * A center on Sunday 6 December 2026 at `hhmm` in Cairo, open 08:00–15:00 (test/helpers/closing-calendar.ts):
+ * service A stops issuing at 14:50, B when its wait runs past closing.
+ */
+async function closingCenter(hhmm: string) {
+  const clock = new TestClock(Date.parse(`2026-12-06T${hhmm}:00+02:00`))
+  const { center, url } = await listeningCenter({ clock, config: { uiDir: suite.uiDir } }, suite.cleanups)
+  const a = await center.createService({ prefix: 'A', nameAr: 'الجوازات', nameEn: 'Passports' })
+  const b = await center.createService({ prefix: 'B', nameAr: 'السجل المدني', nameEn: 'Civil registry' })
+  const put = await center.request('PUT', '/api/v1/calendar', { token: await center.admin(), body: closingCalendar(a.id, b.id) })
+  expect(put.statusCode, put.body).toBe(200)
+  return { clock, center, url, a, b }
+}
 
 async function shot(page: Page, name: string): Promise<void> {
   await page.evaluate(() => document.fonts.ready)
@@ -90,7 +108,6 @@ describe("the kiosk's ticket screen says what is true", { timeout: 180_000 }, ()
       await mark.waitFor()
       expect(await mark.getAttribute('data-appointment'), lang).toBe(slot.start)
       const other = lang === 'ar' ? 'en' : 'ar'
-      const norm = (t: string | null) => (t ?? '').replace(/\s+/g, ' ').trim()
       // the screen's language first, then the other one under it; Chromium's ICU writes the time as Node's
       const markIn = (l: 'ar' | 'en') => appointmentMarkText(slotStart, 'Africa/Cairo', l, l === 'ar' ? 'arabic-indic' : 'western')
       const first = markIn(lang)
@@ -109,6 +126,90 @@ describe("the kiosk's ticket screen says what is true", { timeout: 180_000 }, ()
       expect(await seriousAxeViolations(page), lang).toEqual([])
       await shot(page, `kiosk-${lang}-checked-in`)
       await page.locator('tabour-ticket-confirmation [data-action="done"]').click()
+    }
+  })
+
+  it('a kiosk without a printer: the screen says when the ticket was issued, as the paper would, and names the closing the wait runs past', async () => {
+    const { center, url, a } = await closingCenter('14:35')
+    const counter = await center.createCounter({ number: 1, serviceIds: [a.id] })
+    await center.openCounterAs('clerk1', counter.id)
+    // six tickets ahead at 300 s each: a ticket of A taken now is called after 15:00
+    const other = await center.createDevice('kiosk')
+    for (let i = 0; i < 6; i++) await center.issue(other.token, { serviceId: a.id })
+    const page = await openKiosk(suite.contexts, center, url)
+    for (const lang of ['ar', 'en'] as const) {
+      if (lang === 'en') await page.locator('tabour-lang-switch button').click()
+      await page.locator(`tabour-service-grid button[data-service-id="${a.id}"]`).click()
+      await page.locator('tabour-ticket-confirmation [data-printing="none"]').waitFor()
+      const issuedAt = await page.locator('tabour-ticket-confirmation [data-issued-at]').getAttribute('data-issued-at')
+      // the issue time in the paper's words (drivers/printer/ticket-text.ts), in the center's zone
+      const paper = ticketText({
+        centerName: { ar: '', en: '' },
+        serviceName: { ar: '', en: '' },
+        label: 'A-007',
+        issuedAt: Date.parse(issuedAt!),
+        timeZone: 'Africa/Cairo',
+        peopleAhead: 0,
+        estimatedWaitSeconds: null,
+        statusUrl: '',
+        digits: 'western',
+      })
+      const shown = norm(await page.locator('tabour-ticket-confirmation [data-issued-at]').textContent())
+      expect(shown, lang).toBe(lang === 'ar' ? paper.dateAr : paper.dateEn)
+      expect(shown, lang).toMatch(lang === 'ar' ? /^الأحد 6 ديسمبر 2026 - 2:35 م$/ : /^Sun 6 Dec 2026, 2:35 PM$/)
+      // the wait runs past 15:00: the note names it, as the status page does
+      const late = page.locator('tabour-ticket-confirmation [data-late]')
+      expect(await late.getAttribute('data-late'), lang).toBe('may-not-be-served')
+      expect(norm(await late.textContent()), lang).toBe(
+        lang === 'ar' ? 'قد لا يتسع الوقت لخدمتك قبل الإغلاق الساعة 3:00 م' : 'You may not be served before closing at 3:00 PM',
+      )
+      for (const selector of ['tabour-ticket-confirmation [data-action="done"]', 'tabour-lang-switch button']) {
+        const box = (await page.locator(selector).boundingBox())!
+        expect(box.y + box.height, `${lang}: ${selector}`).toBeLessThanOrEqual(PORTRAIT.height)
+      }
+      expect(await seriousAxeViolations(page), lang).toEqual([])
+      await shot(page, `kiosk-${lang}-no-printer-late`)
+      await page.locator('tabour-ticket-confirmation [data-action="done"]').click()
+    }
+  })
+
+  it('a tap in the minute after the last ticket: the kiosk says why and when it opens, as the tile then does, and greys the tile at once', async () => {
+    // A's last ticket is at 14:50
+    const { clock, center, url, a, b } = await closingCenter('14:49')
+    await center.openCounterAs('clerk1', (await center.createCounter({ number: 1, serviceIds: [a.id, b.id] })).id)
+    const other = await center.createDevice('kiosk')
+    const page = await openKiosk(suite.contexts, center, url)
+    const tile = page.locator(`tabour-service-grid button[data-service-id="${a.id}"]`)
+    for (const lang of ['ar', 'en'] as const) {
+      if (lang === 'en') {
+        // the next day, again a minute before the last ticket, on a fresh page
+        clock.set(new Date(Date.parse('2026-12-07T14:49:00+02:00')).toISOString())
+        await page.reload()
+        await page.locator('tabour-lang-switch button').click()
+      }
+      expect(await tile.getAttribute('data-available'), lang).toBe('true')
+      // the feed is live (its first snapshot shown): a B ticket taken elsewhere reaches B's tile
+      await center.issue(other.token, { serviceId: b.id })
+      await kioskAheadReaches(page, b.id, center.app.tabour.queue.view.serviceQueue(b.id)!.ahead)
+      // 14:51: the server refuses; the kiosk's minute poll has not come yet
+      clock.set(new Date(clock.now + 2 * 60_000).toISOString())
+      await tile.click()
+      const notice = page.locator('tabour-kiosk-app [data-notice="service-closed"]')
+      await notice.waitFor()
+      expect(await notice.getAttribute('data-closed'), lang).toBe('last-ticket')
+      const words = norm(await notice.textContent())
+      expect(words, lang).toBe(
+        lang === 'ar'
+          ? 'الجوازات: انتهى إصدار التذاكر الساعة 2:50 م · يفتح غدًا الساعة 8:00 ص'
+          : 'Passports: Tickets stopped at 2:50 PM · Opens tomorrow at 8:00 AM',
+      )
+      // the tile says the same words at once, without waiting for the poll
+      await tile.locator('[data-closed="last-ticket"]').waitFor({ timeout: 10_000 })
+      expect(await tile.getAttribute('data-available'), lang).toBe('false')
+      expect(words, lang).toContain(norm(await tile.locator('[data-closed]').textContent()))
+      expect(words, lang).toContain(norm(await tile.locator('[data-opens]').textContent()))
+      expect(await seriousAxeViolations(page), lang).toEqual([])
+      await shot(page, `kiosk-${lang}-tap-after-last-ticket`)
     }
   })
 })

@@ -10,7 +10,7 @@ import { listeningCenter } from '../helpers/listening-center.ts'
 import { tabourPlugin } from '../../server/app.ts'
 import { validateConfig } from '../../server/config.ts'
 import { LANDSCAPE, PHONE, PORTRAIT, useBrowserSuite } from './browser.ts'
-import { kioskWaitingReaches } from './kiosk-waiting.ts'
+import { kioskAheadReaches } from './kiosk-ahead.ts'
 import { ROOT } from './ui-build.ts'
 import { readQr } from './qr.ts'
 import { seriousAxeViolations } from './axe.ts'
@@ -182,11 +182,11 @@ describe('the kiosk in Chromium', () => {
     expect(bundledFaces).toBeGreaterThan(0)
 
     // figures follow the queue live: a ticket issued elsewhere shows up without a reload
-    const waiting = serviceButton(page, ids.E).locator('[data-waiting]')
-    expect(await waiting.textContent()).toBe('0')
+    const ahead = serviceButton(page, ids.E).locator('[data-ahead]')
+    expect(await ahead.textContent()).toBe('0')
     const other = await run.center.createDevice('kiosk')
     await run.center.issue(other.token, { serviceId: ids.E })
-    await kioskWaitingReaches(page, ids.E, 1)
+    await kioskAheadReaches(page, ids.E, 1)
     await screenshot(page, 'kiosk-ar-portrait-home', 'kiosk-ar.png')
     await expectTilesInPlace(page, 'home, ar, portrait')
     await expectAccessible(page, 'home, ar')

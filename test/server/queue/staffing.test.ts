@@ -54,7 +54,16 @@ describe('staffing: a service is on sale only when an open or paused counter ser
     let pushed = waitForEvent(socket, 'queue:updated')
     const clerk = await center.openCounterAs('clerk1', counter.id)
     expect((await pushed).services).toEqual([
-      { serviceId: a.id, waiting: 0, sentToCounters: [], estimatedWaitSeconds: 0, staffed: true, available: true, checkIn: false },
+      {
+        serviceId: a.id,
+        waiting: 0,
+        sentToCounters: [],
+        estimatedWaitSeconds: 0,
+        ahead: 0,
+        staffed: true,
+        available: true,
+        checkIn: false,
+      },
     ])
     const first = await center.issue(kiosk.token, { serviceId: a.id })
     expect(first).toMatchObject({ position: 0, estimatedWaitSeconds: 0 })
@@ -75,6 +84,8 @@ describe('staffing: a service is on sale only when an open or paused counter ser
       waiting: 2,
       sentToCounters: [],
       estimatedWaitSeconds: null,
+      // no counter will call it: its own line is ahead of it
+      ahead: 2,
       staffed: false,
       available: false,
       checkIn: false,

@@ -86,7 +86,7 @@ describe('feeds: who gets what, with a consecutive seq', () => {
     expect(counters[2].currentTicketId).toBeNull()
   })
 
-  it('kiosks get queue:updated with {serviceId, waiting, estimatedWaitSeconds, available}', async () => {
+  it('kiosks get queue:updated with {serviceId, waiting, estimatedWaitSeconds, ahead, available}', async () => {
     const { center, url } = await start()
     const floor = await buildFloor(center, { open: true })
     const kiosk = await clients.listen(url, floor.kiosk.token)
@@ -102,6 +102,7 @@ describe('feeds: who gets what, with a consecutive seq', () => {
           waiting: 1,
           sentToCounters: [],
           estimatedWaitSeconds: expect.any(Number),
+          ahead: 1,
           staffed: true,
           available: true,
           checkIn: false,
@@ -134,6 +135,7 @@ describe('feeds: who gets what, with a consecutive seq', () => {
         waiting: 1,
         sentToCounters: [],
         estimatedWaitSeconds: null,
+        ahead: 1,
         staffed: false,
         available: false,
         checkIn: false,

@@ -60,6 +60,7 @@ describe('closing notes on the join page and the ticket status', () => {
     expect((await services()).map((s) => s.closing)).toEqual([null, null])
     const early = await center.issue(kiosk, { serviceId: a.id })
     expect((await ticket(early.id)).closing).toBeUndefined()
+    expect(early.closing, 'the kiosk is told nothing either').toBeUndefined()
 
     clock.set(iso('14:35'))
     const tz = 'Africa/Cairo'
@@ -81,6 +82,9 @@ describe('closing notes on the join page and the ticket status', () => {
       last = await center.issue(kiosk, { serviceId: a.id })
     expect(last.estimatedWaitSeconds * 1000).toBeGreaterThan(at('15:00') - at('14:35'))
     expect((await ticket(last.id)).closing).toEqual({ kind: 'may-not-be-served', at: iso('15:00'), timeZone: tz, dayClose: false })
+    // the kiosk's answer carries the same note, so its screen names the closing as the status page does
+    expect(last.closing).toEqual({ kind: 'may-not-be-served', at: iso('15:00'), timeZone: tz, dayClose: false })
+    expect(early.closing).toBeUndefined()
     const late = await services()
     expect(late.find((s) => s.id === a.id)).toMatchObject({ closedReason: null, closing: { kind: 'may-not-be-served' } })
     // B stops issuing when the wait runs past closing: the join page says why, as the kiosk does

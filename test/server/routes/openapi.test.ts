@@ -129,6 +129,7 @@ describe('GET /api/v1/openapi.json', () => {
     expect(issue.responses['400'].content['application/json'].schema.required).toEqual(['statusCode', 'code', 'error', 'message'])
     expect(issue.requestBody.content['application/json'].schema.required).toEqual(['serviceId'])
     expect(Object.keys(issue.responses['201'].content['application/json'].schema.properties).sort()).toEqual([
+      'closing',
       'estimatedWaitSeconds',
       'id',
       'issuedAt',

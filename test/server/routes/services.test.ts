@@ -89,7 +89,7 @@ describe('GET /api/v1/services', () => {
   let center: TestCenter
   afterEach(async () => center?.close())
 
-  it('lists active services with waiting, estimatedWaitSeconds, issuedToday and available', async () => {
+  it('lists active services with waiting, estimatedWaitSeconds, ahead, issuedToday and available', async () => {
     center = await TestCenter.start()
     const a = await center.createService({ prefix: 'A' })
     const b = await center.createService({ prefix: 'B' })
@@ -116,18 +116,21 @@ describe('GET /api/v1/services', () => {
       waiting: 3,
       sentToCounters: [],
       estimatedWaitSeconds: 900,
+      ahead: 3,
       issuedToday: 3,
       staffed: true,
       available: true,
       hours,
       checkIn: false,
     })
-    // nobody waits for B, but the only counter calls the three older A tickets first (line forecast)
+    // nobody waits for B, but the only counter calls the three older A tickets first (line forecast):
+    // a B ticket taken now has them ahead, and the kiosk's tile says so
     expect(sb).toEqual({
       ...b,
       waiting: 0,
       sentToCounters: [],
       estimatedWaitSeconds: 900,
+      ahead: 3,
       issuedToday: 0,
       staffed: true,
       available: true,
