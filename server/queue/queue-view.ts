@@ -48,6 +48,8 @@ export class QueueView {
     withNew: Map<number, ForecastCall | null>
     asIf: Map<string, ForecastCall | undefined>
     resumed: Map<string, ForecastCall> | null
+    /** People ahead of a new ticket of a service no open counter can call, in the held counters' play. */
+    resumedNew: Map<number, number | null>
   } | null = null
 
   private playKey(now: number): string {
@@ -58,7 +60,8 @@ export class QueueView {
   private memo(): NonNullable<QueueView['played']> {
     const now = this.ctx.clock()
     const key = this.playKey(now)
-    if (this.played?.key !== key) this.played = { key, now, whole: null, withNew: new Map(), asIf: new Map(), resumed: null }
+    if (this.played?.key !== key)
+      this.played = { key, now, whole: null, withNew: new Map(), asIf: new Map(), resumed: null, resumedNew: new Map() }
     return this.played
   }
 
@@ -243,9 +246,11 @@ export class QueueView {
     const memo = this.memo()
     const call = this.forecastOfNew(serviceId, memo)
     if (call) return call.ahead
-    const extra = this.newCandidate(serviceId, memo.now)
-    const resumed = extra && this.play(memo.now, extra, NEW_TICKET, true).get(NEW_TICKET)
-    return resumed ? resumed.ahead : this.waitingCount(serviceId)
+    if (!memo.resumedNew.has(serviceId)) {
+      const extra = this.newCandidate(serviceId, memo.now)
+      memo.resumedNew.set(serviceId, (extra && this.play(memo.now, extra, NEW_TICKET, true).get(NEW_TICKET)?.ahead) ?? null)
+    }
+    return memo.resumedNew.get(serviceId) ?? this.waitingCount(serviceId)
   }
 
   /** The service's hours now given the wait of a ticket taken now (protocol/opening-hours.ts): whether a kiosk may issue, when it opens next. */
