@@ -38,6 +38,7 @@ describe('feeds: who gets what, with a consecutive seq', () => {
       'queue:updated', // issue
       'ticket:called', // call-next
       'ticket:called', // recall
+      'ticket:started', // start: a recalled ticket's Recall pill leaves the board
       'counter:updated',
       'queue:updated', // finish
     ]
