@@ -39,7 +39,7 @@ import './printer-fault-banner.ts'
 import { takePairingQuery } from '../ui-common/pairing-code.ts'
 import { takeFirstScreen } from '../ui-common/first-screen.ts'
 import { kioskText, type KioskMessageKey } from '../protocol/messages/kiosk.ts'
-import { type ClosedNotice, closedNoticeFor, closedNoticeView } from './closed-notice.ts'
+import { closedNoticeView } from './closed-notice.ts'
 
 type Screen =
   | { kind: 'home' }
@@ -75,8 +75,8 @@ export class KioskApp extends LitElement {
   @state() private language: Lang = DEFAULT_LANG
   @state() private screen: Screen = HOME
   @state() private notice: KioskMessageKey | null = null
-  /** A tap refused for the hours: why and when it opens, in place of `notice`'s plain words. */
-  @state() private closedNotice: ClosedNotice | null = null
+  /** The service a tap was refused for its hours: why and when it opens, in place of `notice`'s plain words. */
+  @state() private closedServiceId: number | null = null
 
   /** The kiosk printer's last report (a push or a snapshot); null: no printer, or none heard yet. */
   @state() private printer: PrinterStatusReport | null = null
@@ -193,6 +193,21 @@ export class KioskApp extends LitElement {
     afterNextPaint(() => void loadLaterScreens())
   }
 
+  /** Why the last tap was refused: the hours' own words once the refreshed services bring them, else the plain notice. */
+  private renderNotice(services: readonly ServiceWithQueue[], lang: Lang, digits: DigitStyle): TemplateResult | typeof nothing {
+    const closed =
+      this.closedServiceId === null
+        ? nothing
+        : closedNoticeView(
+            services.find((s) => s.id === this.closedServiceId),
+            this.session.center?.timeZone,
+            lang,
+            digits,
+          )
+    if (closed !== nothing || !this.notice) return closed
+    return html`<p class="notice danger-notice" role="alert" data-notice=${this.notice}>${kioskText(this.notice, lang)}</p>`
+  }
+
   private renderScreen(lang: Lang): TemplateResult {
     const screen = this.screen
     if (screen.kind !== 'home') void loadLaterScreens()
@@ -202,13 +217,7 @@ export class KioskApp extends LitElement {
       case 'home':
         return html`
           ${homeHeading(lang)}
-          ${
-            this.closedNotice
-              ? closedNoticeView(this.closedNotice, this.session.center?.timeZone, lang, digits)
-              : this.notice
-                ? html`<p class="notice danger-notice" role="alert" data-notice=${this.notice}>${kioskText(this.notice, lang)}</p>`
-                : nothing
-          }
+          ${this.renderNotice(services, lang, digits)}
           <tabour-printer-fault-banner .problem=${printerDownBecause(this.printer)} .lang=${lang}></tabour-printer-fault-banner>
           ${this.renderMenu(offeredOn(services, settings.serviceIds), lang, digits)}
           ${
@@ -325,7 +334,7 @@ export class KioskApp extends LitElement {
     const service = services.find((s) => s.id === serviceId)
     if (!service?.available) return
     this.notice = null
-    this.closedNotice = null
+    this.closedServiceId = null
     const key = this.issuer.keyFor(serviceId)
     // what to bring first (issue 21), unless the service turned the "I have them" step off
     if (service.documents?.length && service.confirmDocuments !== false) this.screen = { kind: 'documents', serviceId, key }
@@ -350,7 +359,7 @@ export class KioskApp extends LitElement {
       else if (err instanceof ApiError && SERVICE_GONE.has(err.code)) {
         this.notice = 'kiosk.serviceGone'
         this.session.refreshServices()
-        if (err.code === ErrorCodes.SERVICE_CLOSED) this.closedNotice = await closedNoticeFor(this.session.base, token, serviceId)
+        if (err.code === ErrorCodes.SERVICE_CLOSED) this.closedServiceId = serviceId
       } else this.notice = 'kiosk.issueFailed'
     }
   }
@@ -378,7 +387,7 @@ export class KioskApp extends LitElement {
     clearTimeout(this.printWait)
     this.screen = HOME
     this.notice = null
-    this.closedNotice = null
+    this.closedServiceId = null
   }
 
   /** Nobody touched the kiosk for `idleSeconds`: ready for the next citizen, in the center's start language (Arabic unless set). */
