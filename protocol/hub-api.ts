@@ -330,8 +330,8 @@ export type DashboardCenter = Static<typeof DashboardCenter>
 
 /**
  * GET /api/hub/v1/dashboard: what the national dashboard page shows for a date range — the
- * summary without the figures by day or hour (the page has none) and with only the columns its
- * tables show. A year of a few centers is a few kilobytes instead of hundreds (bench/hub-summary-payload.bench.ts).
+ * summary without its figures by day (the analysis view has the trends), with the range's hours of
+ * the day instead, and with only the columns its tables show. A year of a few centers is a few kilobytes instead of hundreds (bench/hub-summary-payload.bench.ts).
  */
 export const HubDashboard = Type.Object({
   from: Type.String(),
@@ -346,6 +346,12 @@ export const HubDashboard = Type.Object({
   byGovernorate: Type.Array(DashboardRow),
   byCenter: Type.Array(DashboardRow),
   byService: Type.Array(DashboardRow),
+  /**
+   * By hour of the day (key '0'…'23', each hour summed over the range's days): when the country is
+   * busiest. Null for a range longer than MAX_HOUR_RANGE_DAYS (protocol/hub-analysis.ts), which
+   * "by hour" does not cover.
+   */
+  byHour: Nullable(Type.Array(DashboardRow)),
   centers: Type.Array(DashboardCenter),
 })
 export type HubDashboard = Static<typeof HubDashboard>

@@ -5,10 +5,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyRequest } from 'fastify'
 import { Type } from '@sinclair/typebox'
-import { localDay } from '../../protocol/center-clock.ts'
+import { dayCount, localDay } from '../../protocol/center-clock.ts'
 import { Lang } from '../../protocol/common.ts'
 import { csvDownloadHeaders } from '../../protocol/csv.ts'
 import { FiguresAnswer, FiguresQuerystring, HUB_DASHBOARD_PATH, HubDashboard, HubSummary } from '../../protocol/hub-api.ts'
+import { MAX_HOUR_RANGE_DAYS } from '../../protocol/hub-analysis.ts'
 import { centerViews } from '../center-views.ts'
 import { figuresCsv } from '../figures-csv.ts'
 import { withGovernorateCodes } from '../governorate-codes.ts'
@@ -76,18 +77,25 @@ export const figuresRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   )
 
-  /** Every group's figures of a range, and the centers: the summary, and the dashboard page's cut of it. */
-  const summary = async (request: FastifyRequest, q: FiguresQuerystring, withTime: boolean) => {
+  /**
+   * Every group's figures of a range, and the centers: the summary (`time: 'range'`: by day, by hour
+   * for one day), and the dashboard page's cut of it (`time: 'hours of the day'`, null past the
+   * range "by hour" covers).
+   */
+  const summary = async (request: FastifyRequest, q: FiguresQuerystring, time: 'range' | 'hours of the day') => {
     const base = await figuresQuery(q, 'center', request)
+    const hoursOfTheDay = () =>
+      dayCount(base.from, base.to) <= MAX_HOUR_RANGE_DAYS ? figures({ ...base, by: 'hour' }) : Promise.resolve(null)
     // one moment for both: the page says "as of" when figuresAsOf is before generatedAt, and two
     // readings of the clock a millisecond apart said it of figures that hold every batch
     const now = clock()
     const figuresAsOf = await store.figuresAsOf(now)
-    const [byGovernorate, byCenter, byService, byTime, centers] = await Promise.all([
+    const [byGovernorate, byCenter, byService, byTime, byHour, centers] = await Promise.all([
       figures({ ...base, by: 'governorate' }),
       figures({ ...base, by: 'center' }),
       figures({ ...base, by: 'service' }),
-      withTime ? figures({ ...base, by: base.from === base.to ? 'hour' : 'day' }) : [],
+      time === 'range' ? figures({ ...base, by: base.from === base.to ? 'hour' : 'day' }) : [],
+      time === 'hours of the day' ? hoursOfTheDay() : null,
       centerViews(store, config, clock(), base.governorate),
     ])
     return {
@@ -105,6 +113,7 @@ export const figuresRoutes: FastifyPluginAsyncTypebox = async (app) => {
       byCenter,
       byService,
       byTime,
+      byHour,
       centers,
     }
   }
@@ -120,7 +129,7 @@ export const figuresRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: HubSummary, ...errors },
       },
     },
-    async (request) => summary(request, request.query, true),
+    async (request) => summary(request, request.query, 'range'),
   )
 
   // the response schema leaves out every field the page does not show
@@ -131,11 +140,11 @@ export const figuresRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: TAGS,
         summary:
-          'What the national dashboard page shows for a range of days: the summary without the figures by time, and only the columns shown',
+          'What the national dashboard page shows for a range of days: the summary with its hours of the day (ranges up to 31 days) instead of its days, and only the columns shown',
         querystring: FiguresQuerystring,
         response: { 200: HubDashboard, ...errors },
       },
     },
-    async (request) => summary(request, request.query, false),
+    async (request) => summary(request, request.query, 'hours of the day'),
   )
 }

@@ -145,10 +145,7 @@ export class HubDrill extends LitElement {
   private nameCell(level: DrillLevel, r: FigureRow): TemplateResult {
     const f = hubFormat(this.language)
     const p = this.path
-    if (level === 'hour') {
-      const h = Number(r.key)
-      return html`${f.num(h)}:${f.num(0)}${f.num(0)} – ${f.num((h + 1) % 24)}:${f.num(0)}${f.num(0)}`
-    }
+    if (level === 'hour') return html`${f.hourSpan(Number(r.key))}`
     const label = level === 'governorate' ? this.governorateName(r.key) : f.name(r)
     if (level === 'service' && r.mapped === false) return html`${label} <span class="tag">${this.t('unmappedNoHours')}</span>`
     const next: DrillPath =

@@ -1,8 +1,8 @@
 /**
  * `<tabour-hub-figures>`: the national figures of one date range (the summary): the key figures,
  * then by governorate (with a bar chart), by center (offline ones flagged) and by national service
- * (a center's service without a national code listed as that center's, never merged). Sortable
- * tables; each has a CSV link, downloaded by the page (`csv-download` event) so the token goes as
+ * (a center's service without a national code listed as that center's, never merged), and by hour
+ * of the day (when the country is busiest; ranges up to 31 days). Sortable tables; each has a CSV link, downloaded by the page (`csv-download` event) so the token goes as
  * a header.
  */
 import { LitElement, css, html, nothing, svg, type TemplateResult, unsafeCSS } from 'lit'
@@ -15,6 +15,7 @@ import { hubStyles } from './hub-styles.ts'
 import { figureCells, nothingReported } from './figure-cells.ts'
 import { hubFormat, hubDigits } from './hub-format.ts'
 import { governorateName } from '../../protocol/governorates.ts'
+import { MAX_HOUR_RANGE_DAYS } from '../../protocol/hub-analysis.ts'
 import { activeOffline, centerState, STATE_BADGE } from './center-state.ts'
 import { placeText } from './city-text.ts'
 
@@ -23,10 +24,12 @@ const ISSUED_FILL = '#003a70'
 const SERVED_FILL = '#ffc20e'
 
 export type FigureTable = 'governorate' | 'center' | 'service'
+/** The tables with a CSV link: the sortable ones and the hours of the day. */
+export type CsvTable = FigureTable | 'hour'
 type SortKey = 'name' | 'issued' | 'served' | 'avgWaitSeconds' | 'slaPercent' | 'noShow' | 'avgRating' | 'offline'
 
 /** Asks the page to download a table's CSV. */
-export type CsvDownloadEvent = CustomEvent<{ by: FigureTable }>
+export type CsvDownloadEvent = CustomEvent<{ by: CsvTable }>
 
 @customElement('tabour-hub-figures')
 export class HubFigures extends LitElement {
@@ -87,7 +90,7 @@ export class HubFigures extends LitElement {
     return html`${this.th(table, 'issued', 'issued')}${this.th(table, 'served', 'served')}${this.th(table, 'avgWaitSeconds', 'avgWait')}${this.th(table, 'slaPercent', 'sla')}${this.th(table, 'noShow', 'noShow')}`
   }
 
-  private csv(by: FigureTable): TemplateResult {
+  private csv(by: CsvTable): TemplateResult {
     const q = new URLSearchParams(this.query)
     q.set('by', by)
     q.set('lang', this.language)
@@ -203,7 +206,23 @@ export class HubFigures extends LitElement {
           )}</tbody>
         </table>
       </section>
+      ${this.hoursOfTheDay(d)}
     </main>`
+  }
+
+  /** By hour of the day, in the day's order: when the country (or the analyst's governorate) is busiest. */
+  private hoursOfTheDay(d: HubDashboard): TemplateResult {
+    const f = hubFormat(this.language)
+    if (d.byHour === null)
+      return html`<section data-table="hour"><h2>${this.t('byHourOfDay')}</h2><p data-hours-too-long>${this.t('byHourOfDayTooLong', { days: MAX_HOUR_RANGE_DAYS })}</p></section>`
+    return html`<section data-table="hour">
+      <h2>${this.t('byHourOfDay')} ${this.csv('hour')}</h2>
+      <p>${this.t('byHourOfDayNote')}</p>
+      <table>
+        <thead><tr><th>${this.t('hourOfDay')}</th><th class="n">${this.t('issued')}</th><th class="n">${this.t('served')}</th><th class="n">${this.t('avgWait')}</th><th class="n">${this.t('sla')}</th><th class="n">${this.t('noShow')}</th></tr></thead>
+        <tbody>${d.byHour.map((r) => html`<tr data-key=${r.key}><td>${f.hourSpan(Number(r.key))}</td>${figureCells(r, f, this.t('noData'))}</tr>`)}</tbody>
+      </table>
+    </section>`
   }
 }
 

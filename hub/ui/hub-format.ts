@@ -14,6 +14,8 @@ export interface HubFormat {
   time(at: number | null): string
   /** A hub day (YYYY-MM-DD) as "2 Nov 2026" / "٢ نوفمبر ٢٠٢٦". */
   day(day: string): string
+  /** The hour of the day `hour` (0–23) as the span "9:00 – 10:00" / «٩:٠٠ – ١٠:٠٠», on one line (no-break spaces). */
+  hourSpan(hour: number): string
 }
 
 /**
@@ -37,5 +39,7 @@ export function hubFormat(lang: Lang): HubFormat {
     time: (at) => (at === null ? '—' : new Date(at).toLocaleString(intlLocale(lang, hubDigits(lang)), TIME_FIELDS)),
     // a calendar day, not a moment: read in UTC so no zone moves it to the day before
     day: (day) => new Date(`${day}T00:00:00Z`).toLocaleDateString(intlLocale(lang, hubDigits(lang)), { ...DATE_FIELDS, timeZone: 'UTC' }),
+    // «٧:٠٠ –» over «٨:٠٠» in a narrow Arabic column at 1366 (walk of 2026-12-06): the span never breaks
+    hourSpan: (hour) => `${num(hour)}:${num(0)}${num(0)}\u00a0–\u00a0${num((hour + 1) % 24)}:${num(0)}${num(0)}`,
   }
 }

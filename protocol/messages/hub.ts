@@ -33,6 +33,16 @@ export const HUB_MESSAGES = {
   byGovernorate: { ar: 'حسب المحافظة', en: 'By governorate' },
   byCenter: { ar: 'حسب المركز', en: 'By center' },
   byService: { ar: 'حسب الخدمة', en: 'By service' },
+  byHourOfDay: { ar: 'حسب ساعة اليوم', en: 'By hour of the day' },
+  byHourOfDayNote: {
+    ar: 'كل ساعة مجموعة على أيام الفترة؛ الساعات التي لم تصل عنها أرقام غير مذكورة.',
+    en: 'Each hour summed over the days of the range; hours nothing was reported for are not listed.',
+  },
+  byHourOfDayTooLong: {
+    ar: 'التوزيع حسب ساعة اليوم متاح لفترة {days, plural, zero {# يوم} one {يوم واحد} two {يومين} few {# أيام} many {# يومًا} other {# يوم}} على الأكثر. اختر فترة أقصر لرؤيته.',
+    en: 'By hour of the day covers at most {days, plural, one {# day} other {# days}}. Choose a shorter range to see it.',
+  },
+  hourOfDay: { ar: 'الساعة', en: 'Hour' },
   governorate: { ar: 'المحافظة', en: 'Governorate' },
   /** A center whose governorate (free text from before the codes) names none of the 27. */
   unknownGovernorate: { ...UNKNOWN_GOVERNORATE_NAMES },

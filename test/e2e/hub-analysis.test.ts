@@ -147,7 +147,7 @@ describe('the hub page: analysis', () => {
         ]),
       ),
     ).toEqual([9, 11].map((h) => [String(h), ar(passports(h).issued), ar(passports(h).served)]))
-    expect(await texts(page, '[data-table="drill"] tbody th')).toEqual(['٩:٠٠ – ١٠:٠٠', '١١:٠٠ – ١٢:٠٠'])
+    expect(await texts(page, '[data-table="drill"] tbody th')).toEqual(['٩:٠٠\u00a0–\u00a0١٠:٠٠', '١١:٠٠\u00a0–\u00a0١٢:٠٠'])
     expect(await texts(page, '[data-breadcrumbs] li')).toEqual(['كل المحافظات', 'القاهرة', 'مركز مدينة نصر', 'جوازات السفر'])
     expect(await page.locator('[data-drill-heading]').textContent()).toBe('حسب الساعة: جوازات السفر')
     expect(await page.locator('[data-trend] h2').textContent()).toBe(

@@ -123,6 +123,12 @@ describe('the hub page says what the figures are', () => {
     const lastContact = await page.locator('[data-table="center"] tr[data-center-id="EG-CAI-001"] .badge').getAttribute('title')
     const month = new Intl.DateTimeFormat('ar-EG-u-nu-arab', { month: 'short' }).format(Date.now())
     expect(lastContact).toContain(month)
+    // by hour of the day: the 10:00 hour both reporting centers sent, summed, on one line
+    const tenOClock = page.locator('[data-table="hour"] tr[data-key="10"]')
+    expect(await page.locator('[data-table="hour"] tbody tr').count()).toBe(1)
+    expect(await tenOClock.locator('td').first().textContent()).toBe('١٠:٠٠\u00a0–\u00a0١١:٠٠')
+    expect(await tenOClock.locator('[data-col="issued"]').textContent()).toBe('١٢')
+    expect(await tenOClock.locator('[data-col="avgWait"]').textContent()).toBe('٥')
     expect(lastContact).not.toMatch(/[/‏]/)
     // one word for "issued", the center's
     const text = await pageText(page)
@@ -166,6 +172,8 @@ describe('the hub page says what the figures are', () => {
     const contact = await wide.locator('[data-table="center"] tr[data-center-id="EG-CAI-001"] .badge').getAttribute('title')
     expect(contact).toContain(new Intl.DateTimeFormat('en-GB', { month: 'short' }).format(Date.now()))
     expect(contact).not.toContain('/')
+    expect(await wide.locator('[data-table="hour"] tr[data-key="10"] td').first().textContent()).toBe('10:00\u00a0–\u00a011:00')
+    expect(await wide.locator('[data-table="hour"] h2').textContent()).toContain('By hour of the day')
     expect(await seriousAxeViolations(wide)).toEqual([])
     expect(await overflowing(wide, 'tabour-hub-figures')).toEqual([])
     await wide.screenshot({ path: join(SHOTS, 'figures-en-1920.png'), fullPage: true })

@@ -3,6 +3,7 @@ import {
   DashboardCenter,
   DashboardRow,
   DashboardTotals,
+  type FigureRow,
   HUB_DASHBOARD_PATH,
   type HubDashboard,
   type HubSummary,
@@ -13,7 +14,8 @@ import { finalHour, ingestNow } from './final-hour.ts'
 
 /**
  * GET /api/hub/v1/dashboard is the summary cut to what the dashboard page shows: the same figures
- * for every group, no figures by time, only the columns the page's tables read.
+ * for every group, the hours of the day instead of the days (ranges up to 31 days), only the
+ * columns the page's tables read.
  */
 
 const FROM = '2026-03-01'
@@ -46,7 +48,8 @@ beforeAll(async () => {
         },
         { serviceCode: 'Z', serviceNameAr: 'ز', serviceNameEn: 'Z', ...zeroCounts(), issued: 2 },
       ]
-      const batch = finalHour(id, day, rows, { seq: d + 1 })
+      // the third day's hour is 14:00, the others' 10:00: two hours of the day
+      const batch = finalHour(id, day, rows, { seq: d + 1, hour: day === TO ? 14 : 10 })
       await ingestNow(hub.store, batch)
     }
   }
@@ -60,6 +63,7 @@ describe('the dashboard payload', () => {
     const q = `?from=${FROM}&to=${TO}`
     const summary: HubSummary = await (await fetch(`${hub.url}/api/hub/v1/summary${q}`)).json()
     const dashboard: HubDashboard = await (await fetch(hub.url + HUB_DASHBOARD_PATH + q)).json()
+    const byHour: FigureRow[] = (await (await fetch(`${hub.url}/api/hub/v1/figures${q}&by=hour`)).json()).rows
     expect(summary.byTime.length).toBe(3)
     expect(summary.byService.some((r) => r.mapped === false)).toBe(true)
     const rowKeys = Object.keys(DashboardRow.properties)
@@ -74,8 +78,22 @@ describe('the dashboard payload', () => {
       byGovernorate: summary.byGovernorate.map((r) => pick(rowKeys, r)),
       byCenter: summary.byCenter.map((r) => pick(rowKeys, r)),
       byService: summary.byService.map((r) => pick(rowKeys, r)),
+      byHour: byHour.map((r) => pick(rowKeys, r)),
       centers: summary.centers.map((c) => pick(Object.keys(DashboardCenter.properties), c)),
     })
     expect(dashboard.totals.issued).toBe(5 + 6 + 7 + 6 + 7 + 8 + 6 * 2)
+    // 10:00 on the first two days of both centers, 14:00 on the third
+    expect(dashboard.byHour?.map((r) => [r.key, r.issued])).toEqual([
+      ['10', 5 + 6 + 6 + 7 + 4 * 2],
+      ['14', 7 + 8 + 2 * 2],
+    ])
+  })
+
+  it('has no hours of the day for a range longer than "by hour" covers (31 days), and the rest as before', async () => {
+    const long: HubDashboard = await (await fetch(`${hub.url}${HUB_DASHBOARD_PATH}?from=2026-01-31&to=2026-03-03`)).json()
+    expect(long.byHour).toBeNull()
+    expect(long.totals.issued).toBe(5 + 6 + 7 + 6 + 7 + 8 + 6 * 2)
+    const month: HubDashboard = await (await fetch(`${hub.url}${HUB_DASHBOARD_PATH}?from=2026-02-01&to=2026-03-03`)).json()
+    expect(month.byHour?.length, '31 days have them').toBe(2)
   })
 })
