@@ -146,6 +146,12 @@ export class HubFigures extends LitElement {
     const f = hubFormat(this.language)
     const offline = activeOffline(d.centers)
     const status = new Map(d.centers.map((c) => [c.id, c]))
+    // a governorate's figures are those of the centers that reported: how many of its centers that is
+    // (the active ones, and a deactivated one that reported in the range) says whether its row is whole
+    const centersIn = new Map<string, number>()
+    for (const r of d.byCenter)
+      if (status.get(r.key)?.active !== false || (r.reportingCenters ?? 0) > 0)
+        centersIn.set(r.governorate ?? '', (centersIn.get(r.governorate ?? '') ?? 0) + 1)
     // no center of the range sent figures (every governorate row says so): the key figures say "No
     // data" like the rows below, not a national 0 nobody reported
     const noneReported = d.byGovernorate.every(nothingReported) ? html`<span class="no-data" data-no-data>${this.t('noData')}</span>` : null
@@ -173,8 +179,11 @@ export class HubFigures extends LitElement {
           <li><span class="key served"></span>${this.t('served')}</li>
         </ul>
         <table>
-          <thead><tr>${this.th('governorate', 'name', 'governorate')}${this.figureHeads('governorate')}</tr></thead>
-          <tbody>${this.sorted('governorate', d.byGovernorate).map((r) => html`<tr data-key=${r.key}><td>${f.name(r)}</td>${figureCells(r, f, this.t('noData'))}</tr>`)}</tbody>
+          <thead><tr>${this.th('governorate', 'name', 'governorate')}<th class="n">${this.t('centersReporting')}</th>${this.figureHeads('governorate')}</tr></thead>
+          <tbody>${this.sorted('governorate', d.byGovernorate).map(
+            (r) =>
+              html`<tr data-key=${r.key}><td>${f.name(r)}</td><td class="n" data-col="reporting">${f.num(r.reportingCenters ?? 0)} / ${f.num(centersIn.get(r.key) ?? 0)}</td>${figureCells(r, f, this.t('noData'))}</tr>`,
+          )}</tbody>
         </table>
       </section>
       <section data-table="center">

@@ -33,6 +33,7 @@ export const HUB_MESSAGES = {
   byGovernorate: { ar: 'حسب المحافظة', en: 'By governorate' },
   byCenter: { ar: 'حسب المركز', en: 'By center' },
   byService: { ar: 'حسب الخدمة', en: 'By service' },
+  centersReporting: { ar: 'المراكز التي أرسلت أرقامًا', en: 'Centers reporting' },
   byHourOfDay: { ar: 'حسب ساعة اليوم', en: 'By hour of the day' },
   byHourOfDayNote: {
     ar: 'كل ساعة مجموعة على أيام الفترة؛ الساعات التي لم تصل عنها أرقام غير مذكورة.',

@@ -103,6 +103,9 @@ describe('the hub page says what the figures are', () => {
     expect(await page.locator('[data-table="governorate"] tr[data-key="EG-ALX"] [data-col="issued"]').count()).toBe(0)
     expect(await page.locator('[data-table="governorate"] tr[data-key="EG-GZ"] [data-col="issued"]').textContent()).toBe('٠')
     expect(await page.locator('[data-table="center"] tr[data-center-id="EG-ALX-001"] [data-col="no-data"]').textContent()).toBe('لا بيانات')
+    // how many of a governorate's centers its figures hold: Alexandria's one center sent nothing
+    expect(await page.locator('[data-table="governorate"] tr[data-key="EG-ALX"] [data-col="reporting"]').textContent()).toBe('٠ / ١')
+    expect(await page.locator('[data-table="governorate"] tr[data-key="EG-C"] [data-col="reporting"]').textContent()).toBe('١ / ١')
     // the chart: no bars for Alexandria but the words; each of the two bars of the others has its value
     expect(await page.locator('g[data-bar="EG-ALX"] [data-value]').evaluateAll((els) => els.map((e) => e.textContent))).toEqual([
       'لا بيانات',
