@@ -116,9 +116,11 @@ describe("the kiosk's ticket screen says what is true", { timeout: 180_000 }, ()
       expect(norm(await mark.textContent()), lang).toBe(`${first}${second}`)
       expect(norm(await mark.locator('.second').textContent()), lang).toBe(second)
       expect(first, lang).toMatch(
-        lang === 'ar' ? /^موعد محجوز [٠-٩]{1,2}:[٠-٩]{2} [صم] — تم تسجيل الوصول$/ : /^Appointment \d{1,2}:\d{2} [AP]M — checked in$/,
+        lang === 'ar'
+          ? /^موعد محجوز [٠-٩]{1,2}:[٠-٩]{2}\u00a0[صم] — تم تسجيل الوصول$/
+          : /^Appointment \d{1,2}:\d{2}\u00a0[AP]M — checked in$/,
       )
-      expect(norm(await mark.textContent()), lang).toMatch(/[٠-٩]{2} [صم] — تم تسجيل الوصول/)
+      expect(norm(await mark.textContent()), lang).toMatch(/[٠-٩]{2}\u00a0[صم] — تم تسجيل الوصول/)
       // the mark's box keeps Done and the language switch on a 1080×1920 screen
       for (const selector of ['tabour-ticket-confirmation [data-action="done"]', 'tabour-lang-switch button']) {
         const box = (await page.locator(selector).boundingBox())!
