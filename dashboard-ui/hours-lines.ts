@@ -3,7 +3,7 @@
  * day off), parsed to intervals and written back, for the center and for each service.
  */
 import { WEEKDAYS, type OpenInterval, type Weekday, type WeeklyHours } from '../protocol/calendar.ts'
-import { toWesternDigits } from '../protocol/messages/digits.ts'
+import { type DigitStyle, inDigitStyle, toWesternDigits } from '../protocol/messages/digits.ts'
 
 /** A week as typed, one line per weekday. */
 export type Lines = Record<Weekday, string>
@@ -56,5 +56,16 @@ export const NINE_TO_THREE: WeeklyHours = Object.fromEntries(
   WEEKDAYS.map((d) => [d, d === 'fri' || d === 'sat' ? [] : [{ open: '08:00', close: '15:00' }]]),
 ) as WeeklyHours
 
-/** A week as lines. */
-export const linesOf = (weekly: WeeklyHours): Lines => Object.fromEntries(WEEKDAYS.map((d) => [d, hoursLine(weekly[d])])) as Lines
+/** A week as lines, in the screen's digits (parseHours takes them back). */
+export const linesOf = (weekly: WeeklyHours, digits: DigitStyle): Lines =>
+  Object.fromEntries(WEEKDAYS.map((d) => [d, inDigitStyle(hoursLine(weekly[d]), digits)])) as Lines
+
+/**
+ * Typed text in other digits (the screen's changed with its language): only the digits change,
+ * so nothing typed is lost, and the fields keep reading in the screen's digits.
+ */
+export const redigit = (typed: string, digits: DigitStyle): string => inDigitStyle(toWesternDigits(typed), digits)
+
+/** Every line of a week in other digits (redigit). */
+export const redigitLines = (lines: Lines, digits: DigitStyle): Lines =>
+  Object.fromEntries(WEEKDAYS.map((d) => [d, redigit(lines[d], digits)])) as Lines

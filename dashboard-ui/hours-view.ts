@@ -10,7 +10,7 @@
  * in the screen's language next to the day, service or exception at fault (hours-errors.ts).
  * Fires `config-changed`.
  */
-import { LitElement, css, html, nothing, type TemplateResult } from 'lit'
+import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import { WEEKDAYS, type CenterCalendar, type HoursException, type Weekday, type WeeklyHours } from '../protocol/calendar.ts'
 import type { ServiceWithQueue } from '../protocol/entities.ts'
@@ -28,6 +28,8 @@ import {
   EXAMPLE_TIME,
   hoursLine,
   linesOf,
+  redigit,
+  redigitLines,
   NINE_TO_THREE,
   parseHours,
   parseTimeOfDay,
@@ -154,8 +156,18 @@ export class HoursView extends LitElement {
   private use(cal: CenterCalendar): void {
     this.cal = cal
     this.dayStart = null
-    this.lines = linesOf(cal.weekly ?? NINE_TO_THREE)
-    this.serviceLines = Object.fromEntries(cal.services.filter((s) => s.weekly !== null).map((s) => [s.serviceId, linesOf(s.weekly!)]))
+    this.lines = linesOf(cal.weekly ?? NINE_TO_THREE, this.digits)
+    this.serviceLines = Object.fromEntries(
+      cal.services.filter((s) => s.weekly !== null).map((s) => [s.serviceId, linesOf(s.weekly!, this.digits)]),
+    )
+  }
+
+  /** The screen's digits changed (its language did): what is typed follows, digits only. */
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (!changed.has('digits') || changed.get('digits') === undefined) return
+    this.lines = redigitLines(this.lines, this.digits)
+    this.serviceLines = Object.fromEntries(Object.entries(this.serviceLines).map(([id, lines]) => [id, redigitLines(lines, this.digits)]))
+    if (this.dayStart !== null) this.dayStart = redigit(this.dayStart, this.digits)
   }
 
   /** The note in the current language, with the line it belongs to. */
@@ -317,7 +329,7 @@ export class HoursView extends LitElement {
   private setOwnWeek(id: number, own: boolean, set: (change: { weekly: WeeklyHours | null }) => void): void {
     if (!own) return set({ weekly: null })
     const start = Object.fromEntries(WEEKDAYS.map((d) => [d, parseHours(this.lines[d]) ?? []])) as WeeklyHours
-    this.serviceLines = { ...this.serviceLines, [id]: linesOf(start) }
+    this.serviceLines = { ...this.serviceLines, [id]: linesOf(start, this.digits) }
     set({ weekly: start })
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { EXAMPLE_LINE, EXAMPLE_TIME, parseHours, parseTimeOfDay } from '../../dashboard-ui/hours-lines.ts'
+import { EXAMPLE_LINE, EXAMPLE_TIME, linesOf, NINE_TO_THREE, parseHours, parseTimeOfDay, redigit } from '../../dashboard-ui/hours-lines.ts'
 import { hoursEditorText } from '../../protocol/messages/hours-editor.ts'
 import { inDigits } from '../../dashboard-ui/format.ts'
 
@@ -43,5 +43,18 @@ describe("the business day's start as an admin types it (a text field, not the b
     expect(hoursEditorText('hoursTab.badDayStart', 'en', { example: EXAMPLE_TIME, text: '25:00' })).toBe(
       'Nothing was saved: write the day’s start as hour and minute, such as 04:00 (not “25:00”)',
     )
+  })
+})
+
+describe("the lines in the screen's digits", () => {
+  it('writes a week in the screen digits, follows a change of digits without losing what was typed, and reads back the same', () => {
+    const week = NINE_TO_THREE
+    const lines = linesOf(week, 'arabic-indic')
+    expect(lines.sun).toBe('٠٨:٠٠-١٥:٠٠')
+    expect(lines.fri).toBe('')
+    expect(linesOf(week, 'western').sun).toBe('08:00-15:00')
+    expect(parseHours(lines.sun)).toEqual(week.sun)
+    expect(redigit('08:00-15:00, ١٧:٠٠-20:00 x', 'arabic-indic')).toBe('٠٨:٠٠-١٥:٠٠, ١٧:٠٠-٢٠:٠٠ x')
+    expect(redigit('٠٤:٣٠', 'western')).toBe('04:30')
   })
 })

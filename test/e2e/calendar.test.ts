@@ -149,6 +149,8 @@ describe('the calendar on the screens', () => {
     await page.locator('tabour-lang-switch button').click()
     await view.getByText('المواعيد الأسبوعية').waitFor()
     expect(await mondayError.textContent()).toBe('لم يُحفظ شيء: تتداخل هذه الفترة مع فترة أخرى في اليوم نفسه')
+    // what was typed follows the screen's digits (only the digits change)
+    expect(await monday.inputValue()).toBe('٠٨:٠٠-١٥:٠٠, ١٤:٠٠-٢٠:٠٠')
 
     await monday.fill('08:00-14:00, 17:00-20:00')
     await view.locator('button[data-action="save-hours"]').click()
@@ -161,7 +163,7 @@ describe('the calendar on the screens', () => {
     // service B gets its own Sunday hours; a close before an open is refused next to that day
     await view.locator(`input[name="same-${run.b}"]`).uncheck()
     const bSunday = view.locator(`input[name="service-${run.b}-sun"]`)
-    expect(await bSunday.inputValue()).toBe('08:00-15:00')
+    expect(await bSunday.inputValue()).toBe('٠٨:٠٠-١٥:٠٠')
     await bSunday.fill('12:00-09:00')
     await view.locator('button[data-action="save-hours"]').click()
     await view.locator(`[data-error-for="service/${run.b}/sun"]`).waitFor()
@@ -172,7 +174,7 @@ describe('the calendar on the screens', () => {
     const own = (await run.center.request('GET', '/api/v1/calendar', { token: run.admin })).json().services
     expect(own.find((x: { serviceId: number }) => x.serviceId === run.b).weekly.sun).toEqual([{ open: '09:00', close: '12:00' }])
     expect(own.find((x: { serviceId: number }) => x.serviceId === run.a).weekly).toBeNull()
-    expect(await bSunday.inputValue()).toBe('09:00-12:00')
+    expect(await bSunday.inputValue()).toBe('٠٩:٠٠-١٢:٠٠')
     expect(await view.locator(`input[name="same-${run.b}"]`).isChecked()).toBe(false)
 
     // an Arabic-Indic screen: the hint's example and the business day's start in its digits (the
@@ -239,6 +241,7 @@ describe('the calendar on the screens', () => {
     expect(await seriousAxeViolations(page)).toEqual([])
     // in English the same fields in Western digits (English text is always Western)
     expect(await view.locator('input[name="businessDayStartsAt"]').inputValue()).toBe('04:30')
+    expect(await monday.inputValue()).toBe('08:00-14:00, 17:00-20:00')
     expect(await view.locator('#day-hint').textContent()).toBe('Intervals such as 08:00-15:00, 17:00-20:00; leave empty for a day off')
     expect(await view.locator('#day-start-hint').textContent()).toBe('Hour and minute on the 24-hour clock, such as 04:00')
     await page.screenshot({ path: join(SHOTS, 'hours-en-day-start.png'), fullPage: true })
