@@ -3,6 +3,7 @@
  * day off), parsed to intervals and written back, for the center and for each service.
  */
 import { WEEKDAYS, type OpenInterval, type Weekday, type WeeklyHours } from '../protocol/calendar.ts'
+import { type DigitStyle, inDigitStyle, toWesternDigits } from '../protocol/messages/digits.ts'
 
 /** A week as typed, one line per weekday. */
 export type Lines = Record<Weekday, string>
@@ -10,19 +11,41 @@ export type Lines = Record<Weekday, string>
 /** Sunday first, as the week is lived in Egypt. */
 export const WEEK_ORDER: Weekday[] = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat']
 
-/** `08:00-15:00, 17:00-20:00` → intervals; null when a part is not `HH:MM-HH:MM`. */
-export function parseHours(text: string): OpenInterval[] | null {
-  const parts = text
+/** The example the hint gives of a line (hoursTab.dayHint), written in the screen's digits. */
+export const EXAMPLE_LINE = '08:00-15:00, 17:00-20:00'
+
+/**
+ * `08:00-15:00, 17:00-20:00` → intervals; null when a part is not `HH:MM-HH:MM`. The digits may
+ * be Arabic-Indic (٠٨:٠٠-١٥:٠٠) or Extended Arabic-Indic as well as Western: an Egyptian admin
+ * types on an Arabic keyboard, and the hint shows the example in the screen's digits, so the
+ * field takes what it shows. What is stored is Western (protocol/calendar.ts), whatever was typed.
+ */
+export function parseHours(typed: string): OpenInterval[] | null {
+  const parts = toWesternDigits(typed)
     .split(/[,،]/)
     .map((p) => p.trim())
     .filter((p) => p !== '')
   const out: OpenInterval[] = []
   for (const p of parts) {
-    const m = /^(\d{1,2}:\d{2})\s*[-–]\s*(\d{1,2}:\d{2})$/.exec(p)
+    const m = /^([0-9]{1,2}:[0-9]{2})\s*[-–]\s*([0-9]{1,2}:[0-9]{2})$/.exec(p)
     if (!m) return null
     out.push({ open: m[1]!.padStart(5, '0'), close: m[2]!.padStart(5, '0') })
   }
   return out
+}
+
+/** The example the business day's start gives (hoursTab.dayStartHint), in the screen's digits. */
+export const EXAMPLE_TIME = '04:00'
+
+/**
+ * The business day's start as typed (`04:00`, `٤:٣٠`: a 24-hour time, in any of the digits
+ * parseHours takes) → `HH:MM` as the calendar stores it; null when it is not a time of day. A
+ * text field, not the browser's `<input type="time">`: that one writes the browser's locale
+ * ("12:00 AM" on an Arabic page), never the page's language and digits.
+ */
+export function parseTimeOfDay(typed: string): string | null {
+  const m = /^([01]?[0-9]|2[0-3]):([0-5][0-9])$/.exec(toWesternDigits(typed).trim())
+  return m ? `${m[1]!.padStart(2, '0')}:${m[2]}` : null
 }
 
 /** Intervals → `08:00-15:00, 17:00-20:00`. */
@@ -33,5 +56,16 @@ export const NINE_TO_THREE: WeeklyHours = Object.fromEntries(
   WEEKDAYS.map((d) => [d, d === 'fri' || d === 'sat' ? [] : [{ open: '08:00', close: '15:00' }]]),
 ) as WeeklyHours
 
-/** A week as lines. */
-export const linesOf = (weekly: WeeklyHours): Lines => Object.fromEntries(WEEKDAYS.map((d) => [d, hoursLine(weekly[d])])) as Lines
+/** A week as lines, in the screen's digits (parseHours takes them back). */
+export const linesOf = (weekly: WeeklyHours, digits: DigitStyle): Lines =>
+  Object.fromEntries(WEEKDAYS.map((d) => [d, inDigitStyle(hoursLine(weekly[d]), digits)])) as Lines
+
+/**
+ * Typed text in other digits (the screen's changed with its language): only the digits change,
+ * so nothing typed is lost, and the fields keep reading in the screen's digits.
+ */
+export const redigit = (typed: string, digits: DigitStyle): string => inDigitStyle(toWesternDigits(typed), digits)
+
+/** Every line of a week in other digits (redigit). */
+export const redigitLines = (lines: Lines, digits: DigitStyle): Lines =>
+  Object.fromEntries(WEEKDAYS.map((d) => [d, redigit(lines[d], digits)])) as Lines

@@ -10,7 +10,7 @@
  * in the screen's language next to the day, service or exception at fault (hours-errors.ts).
  * Fires `config-changed`.
  */
-import { LitElement, css, html, nothing, type TemplateResult } from 'lit'
+import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import { WEEKDAYS, type CenterCalendar, type HoursException, type Weekday, type WeeklyHours } from '../protocol/calendar.ts'
 import type { ServiceWithQueue } from '../protocol/entities.ts'
@@ -23,7 +23,19 @@ import { deskStyles } from './dashboard-styles.ts'
 import { placeRefusal, type PlacedError } from './hours-errors.ts'
 import { exceptionOverlaps, type ExceptionOverlap } from '../protocol/calendar-overlaps.ts'
 import { isolate } from '../ui-common/bilingual.ts'
-import { hoursLine, linesOf, NINE_TO_THREE, parseHours, WEEK_ORDER, type Lines } from './hours-lines.ts'
+import {
+  EXAMPLE_LINE,
+  EXAMPLE_TIME,
+  hoursLine,
+  linesOf,
+  redigit,
+  redigitLines,
+  NINE_TO_THREE,
+  parseHours,
+  parseTimeOfDay,
+  WEEK_ORDER,
+  type Lines,
+} from './hours-lines.ts'
 import { inDigits } from './format.ts'
 import './month-calendar.ts'
 import { serviceLabel } from '../ui-common/service-label.ts'
@@ -35,6 +47,10 @@ type Note =
   | { where: Where; ok: HoursEditorMessageKey }
   | { where: Where; refusal: ApiError; sent: CenterCalendar | null }
   | { where: Where; anchor: string | null; badHours: string }
+  | { where: Where; anchor: typeof DAY_START; badTime: string }
+
+/** The anchor of the business day's start: its field and its error. */
+const DAY_START = 'day-start'
 
 @customElement('tabour-hours-view')
 export class HoursView extends LitElement {
@@ -116,6 +132,8 @@ export class HoursView extends LitElement {
   @state() private lines: Lines = Object.fromEntries(WEEKDAYS.map((d) => [d, ''])) as Lines
   /** Each service's own weekly lines as typed, for services with their own hours. */
   @state() private serviceLines: Record<number, Lines> = {}
+  /** The business day's start as typed; null: as saved, written in the screen's digits. */
+  @state() private dayStart: string | null = null
   @state() private note: Note | null = null
   /** The server's date (its clock, not the browser's): the month the grid opens on. */
   @state() private today = new Date().toISOString().slice(0, 10)
@@ -137,8 +155,19 @@ export class HoursView extends LitElement {
 
   private use(cal: CenterCalendar): void {
     this.cal = cal
-    this.lines = linesOf(cal.weekly ?? NINE_TO_THREE)
-    this.serviceLines = Object.fromEntries(cal.services.filter((s) => s.weekly !== null).map((s) => [s.serviceId, linesOf(s.weekly!)]))
+    this.dayStart = null
+    this.lines = linesOf(cal.weekly ?? NINE_TO_THREE, this.digits)
+    this.serviceLines = Object.fromEntries(
+      cal.services.filter((s) => s.weekly !== null).map((s) => [s.serviceId, linesOf(s.weekly!, this.digits)]),
+    )
+  }
+
+  /** The screen's digits changed (its language did): what is typed follows, digits only. */
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (!changed.has('digits') || changed.get('digits') === undefined) return
+    this.lines = redigitLines(this.lines, this.digits)
+    this.serviceLines = Object.fromEntries(Object.entries(this.serviceLines).map(([id, lines]) => [id, redigitLines(lines, this.digits)]))
+    if (this.dayStart !== null) this.dayStart = redigit(this.dayStart, this.digits)
   }
 
   /** The note in the current language, with the line it belongs to. */
@@ -146,6 +175,10 @@ export class HoursView extends LitElement {
     const n = this.note
     if (!n) return null
     if ('ok' in n) return { where: n.where, kind: 'ok', anchor: null, text: t(n.ok, this.lang) }
+    if ('badTime' in n) {
+      const example = inDigits(EXAMPLE_TIME, this.digits)
+      return { where: n.where, kind: 'error', anchor: n.anchor, text: t('hoursTab.badDayStart', this.lang, { example, text: n.badTime }) }
+    }
     if ('badHours' in n)
       return { where: n.where, kind: 'error', anchor: n.anchor, text: t('hoursTab.badHours', this.lang, { text: n.badHours }) }
     return { where: n.where, kind: 'error', ...placeRefusal(n.refusal, n.sent, this.lang) }
@@ -170,13 +203,13 @@ export class HoursView extends LitElement {
             ><input type="checkbox" name="alwaysOpen" .checked=${cal.weekly === null} @change=${(e: Event) => this.setAlwaysOpen((e.target as HTMLInputElement).checked)} />
             ${t('hoursTab.alwaysOpen', lang)}</label
           >
-          <p class="muted" id="day-hint">${t('hoursTab.dayHint', lang)}</p>
+          <p class="muted" id="day-hint">${t('hoursTab.dayHint', lang, { example: inDigits(EXAMPLE_LINE, this.digits) })}</p>
           ${cal.weekly === null ? nothing : WEEK_ORDER.map((d) => this.dayLine(d))}
           <h3>${t('hoursTab.services', lang)}</h3>
           ${this.services.map((s) => this.serviceLine(s))}
           <h3>${t('hoursTab.businessDay', lang)}</h3>
           <div class="row">
-            <label>${t('hoursTab.dayStarts', lang)}<input type="time" name="businessDayStartsAt" .value=${cal.businessDayStartsAt} @change=${(e: Event) => this.patch({ businessDayStartsAt: (e.target as HTMLInputElement).value })} /></label>
+            ${this.dayStartInput(cal)}
             <label class="check"
               ><input type="checkbox" name="dailyClose" .checked=${cal.dailyClose} @change=${(e: Event) => this.patch({ dailyClose: (e.target as HTMLInputElement).checked })} />
               ${t('hoursTab.dailyClose', lang)}</label
@@ -200,6 +233,32 @@ export class HoursView extends LitElement {
       </section>
       ${this.exceptionsCard(cal)} ${this.icsCard()}
     `
+  }
+
+  /**
+   * The business day's start: a text field in the page's language and digits (parseTimeOfDay),
+   * checked at "Save the hours", its error under it in the screen's language.
+   */
+  private dayStartInput(cal: CenterCalendar): TemplateResult {
+    const lang = this.lang
+    const invalid = this.worded()?.anchor === DAY_START
+    return html`<label
+      >${t('hoursTab.dayStarts', lang)}
+      <input
+        name="businessDayStartsAt"
+        dir="ltr"
+        inputmode="numeric"
+        autocomplete="off"
+        size="6"
+        aria-describedby=${invalid ? `day-start-hint error-${DAY_START}` : 'day-start-hint'}
+        aria-invalid=${invalid ? 'true' : 'false'}
+        .value=${this.dayStart ?? inDigits(cal.businessDayStartsAt, this.digits)}
+        @input=${(e: Event) => {
+          this.dayStart = (e.target as HTMLInputElement).value
+        }}
+      /><span class="muted" id="day-start-hint">${t('hoursTab.dayStartHint', lang, { example: inDigits(EXAMPLE_TIME, this.digits) })}</span
+      >${this.errorAt(DAY_START)}</label
+    >`
   }
 
   private dayLine(d: Weekday): TemplateResult {
@@ -270,7 +329,7 @@ export class HoursView extends LitElement {
   private setOwnWeek(id: number, own: boolean, set: (change: { weekly: WeeklyHours | null }) => void): void {
     if (!own) return set({ weekly: null })
     const start = Object.fromEntries(WEEKDAYS.map((d) => [d, parseHours(this.lines[d]) ?? []])) as WeeklyHours
-    this.serviceLines = { ...this.serviceLines, [id]: linesOf(start) }
+    this.serviceLines = { ...this.serviceLines, [id]: linesOf(start, this.digits) }
     set({ weekly: start })
   }
 
@@ -379,6 +438,11 @@ export class HoursView extends LitElement {
   /** The calendar with the weekly lines typed; null (and a message naming the day) when a line is not understood. */
   private edited(): CenterCalendar | null {
     const cal = this.cal!
+    const businessDayStartsAt = this.dayStart === null ? cal.businessDayStartsAt : parseTimeOfDay(this.dayStart)
+    if (businessDayStartsAt === null) {
+      this.note = { where: 'hours', anchor: DAY_START, badTime: this.dayStart! }
+      return null
+    }
     const week = (lines: Lines, anchor: string): WeeklyHours | null => {
       const weekly = {} as WeeklyHours
       for (const d of WEEKDAYS) {
@@ -404,7 +468,7 @@ export class HoursView extends LitElement {
       if (own === null) return null
       services.push({ ...s, weekly: own })
     }
-    return { ...cal, weekly, services }
+    return { ...cal, businessDayStartsAt, weekly, services }
   }
 
   private async onSave(e: Event): Promise<void> {

@@ -50,7 +50,11 @@ export interface BoardView {
   soundLocked: boolean
 }
 
-/** The board's calls from a snapshot: those still at a counter, and those gone (the center's list of them). */
+/**
+ * The board's calls from a snapshot: those still at a counter, and those gone (the center's list
+ * of them). A call keeps the snapshot's `recall`, so a TV that (re)connects after a recall, and the
+ * first screen the center draws, show the "Recall" mark as a TV that saw the push does.
+ */
 export function snapshotBoard(s: Pick<BoardSnapshot, 'recentCalls' | 'pastCalls' | 'counters'>): {
   calls: CalledTicket[]
   past: CalledTicket[]

@@ -44,7 +44,7 @@ export function withCounter(
 
 /**
  * A recalled ticket's holder came (the clerk pressed Start): its call stays on the board, no
- * longer a recall, as a reload shows it (a snapshot's calls are never recalls).
+ * longer a recall, as a reload shows it (a snapshot's call is a recall only until it is started).
  */
 export function withStarted(calls: readonly CalledTicket[], ticketId: string): CalledTicket[] {
   return calls.map((c) => (c.ticket.id === ticketId ? { ...c, recall: false } : c))

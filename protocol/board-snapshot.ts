@@ -8,7 +8,13 @@ import { MAX_LISTED_CALLS } from './listed-calls.ts'
 export const CalledTicket = Type.Object({
   ticket: Type.Object({ id: Type.String(), label: Type.String(), serviceId: Type.Integer() }),
   counter: Type.Object({ id: Type.Integer(), number: Type.Integer(), name: Type.String(), zone: Type.String() }),
+  /** When it was called, or last recalled: the board's and the voice's key for the call (callKey). */
   at: Timestamp,
+  /**
+   * The clerk recalled it (the board's "Recall" mark). In a snapshot too: true from the recall
+   * until the ticket is started (`ticket:started` drops it live), so a display that connects after
+   * the recall shows the same board as one that saw it (server/queue QueueView.boardCall).
+   */
   recall: Type.Boolean(),
 })
 export type CalledTicket = Static<typeof CalledTicket>

@@ -94,7 +94,8 @@ export interface ServerToClientEvents {
   /**
    * Display feeds of the counter's zone: a ticket that had been recalled is now being served (the
    * clerk pressed Start: its holder came), so the board drops its "Recall" pill, as a reload would
-   * (a snapshot's calls are never recalls). Not sent for a ticket never recalled: its board has no pill.
+   * (a snapshot's call is a recall only until its ticket is started). Not sent for a ticket never
+   * recalled: its board has no pill.
    */
   'ticket:started': (e: { seq: number; ticketId: string }) => void
   /** On display feeds `counter.clerk` and `counter.pauseReason` are always null (see Snapshot.counters). */

@@ -13,22 +13,31 @@ export function dayName(day: string, timeZone: string, lang: Lang, digits?: Digi
 }
 
 /**
+ * A no-break space between the time and its period: "3:00 PM" / «٣:٠٠ م» never wraps inside on a
+ * phone's narrow line, whatever ICU puts there (a narrow no-break space in newer ICUs, a plain
+ * space in Arabic). U+00A0, not ICU's U+202F: every font the screens and the paper load has its
+ * glyph (Cairo's Latin subset is U+0000–00FF). A text message folds it back to a plain space
+ * (server/notify/templates.ts fillTemplate): one character outside GSM-7 sends an English SMS
+ * as UCS-2 (70 characters a part instead of 160).
+ */
+export const TIME_SPACE = '\u00a0'
+
+/**
  * An instant as a time of day in the center's zone, in `lang` and its digits, on a 12-hour clock
- * with its period ("٨:٠٠ ص", "10:30 AM"), as the paper ticket and the TV's clock write it. One
- * format wherever a citizen or a clerk reads a time (a slot, an opening or closing, the last
- * ticket, a pause, "come back at"), never a bare "3:27", which could be morning or afternoon.
+ * with its period ("٨:٠٠ ص", "10:30 AM", joined by TIME_SPACE), as the paper ticket and the TV's
+ * clock write it. One format wherever a citizen or a clerk reads a time (a slot, an opening or
+ * closing, the last ticket, a pause, "come back at"), never a bare "3:27", which could be morning
+ * or afternoon.
  */
 export function clockTime(at: number | string | Date, timeZone: string | undefined, lang: Lang, digits?: DigitStyle): string {
   const parts = timeFormat(intlLocale(lang, digits), timeZone).formatToParts(new Date(at))
-  // en-GB writes "am"/"pm"; the ticket and the screens write AM/PM. ICU puts a narrow no-break space
-  // before the period: a plain one, since one character outside GSM-7 sends an English SMS as UCS-2
-  // (70 characters a part instead of 160)
+  // en-GB writes "am"/"pm"; the ticket and the screens write AM/PM
   return parts
     .map((p) =>
       p.type === 'dayPeriod' && lang === 'en'
         ? p.value.toUpperCase()
         : p.type === 'literal'
-          ? p.value.replace(/[\u202f\u00a0]/g, ' ')
+          ? p.value.replace(/[\s\u202f\u00a0]+/g, TIME_SPACE)
           : p.value,
     )
     .join('')

@@ -10,9 +10,10 @@ export const HOURS_EDITOR_MESSAGES = {
   'hoursTab.weekly': { ar: 'المواعيد الأسبوعية', en: 'Weekly hours' },
   'hoursTab.alwaysOpen': { ar: 'مفتوح دائمًا (بلا مواعيد)', en: 'Always open (no hours set)' },
   'hoursTab.dayHint': {
-    // the example is what to type (the boxes read left to right, Western digits): isolated, so its two intervals keep their order
-    ar: 'فترات مثل \u206608:00-15:00, 17:00-20:00\u2069؛ اتركها فارغة ليوم إجازة',
-    en: 'Intervals such as 08:00-15:00, 17:00-20:00; leave empty for a day off',
+    // {example} is what to type, in the screen's digits (the boxes take Arabic-Indic digits too,
+    // dashboard-ui/hours-lines.ts): isolated, so its two intervals keep their order
+    ar: 'فترات مثل \u2066{example}\u2069؛ اتركها فارغة ليوم إجازة',
+    en: 'Intervals such as {example}; leave empty for a day off',
   },
   'hoursTab.day': {
     ar: '{day, select, mon {الاثنين} tue {الثلاثاء} wed {الأربعاء} thu {الخميس} fri {الجمعة} sat {السبت} other {الأحد}}',
@@ -23,6 +24,15 @@ export const HOURS_EDITOR_MESSAGES = {
   'hoursTab.stopWhenLate': { ar: 'أوقف الإصدار إذا تجاوز الانتظار موعد الإغلاق', en: 'Stop when the wait runs past closing' },
   'hoursTab.businessDay': { ar: 'يوم العمل', en: 'Business day' },
   'hoursTab.dayStarts': { ar: 'يبدأ يوم العمل الساعة', en: 'The business day starts at' },
+  'hoursTab.dayStartHint': {
+    // {example} in the screen's digits (the field takes Arabic-Indic digits too, dashboard-ui/hours-lines.ts)
+    ar: 'الساعة والدقيقة بنظام الأربع والعشرين ساعة، مثل \u2066{example}\u2069',
+    en: 'Hour and minute on the 24-hour clock, such as {example}',
+  },
+  'hoursTab.badDayStart': {
+    ar: 'لم يُحفظ شيء: اكتب بداية اليوم بالساعة والدقيقة، مثل \u2066{example}\u2069 (وليس «{text}»)',
+    en: 'Nothing was saved: write the day’s start as hour and minute, such as {example} (not “{text}”)',
+  },
   'hoursTab.dailyClose': {
     ar: 'إغلاق يومي (يبدأ الترقيم من جديد كل يوم)',
     en: 'Daily close (numbers restart every day)',

@@ -98,6 +98,15 @@ export class MessageTemplates {
 
   /** The message `kind` with `values`, in `lang`; an Arabic text writes its figures in the center's `digits` (README "Digits"). */
   render(kind: MessageKind, lang: Lang, values: MessageValues, digits: DigitStyle = 'western'): string {
-    return formatMessage(this.text(kind, lang), lang, values, digitsFor(lang, digits))
+    return fillTemplate(this.text(kind, lang), lang, values, digitsFor(lang, digits))
   }
+}
+
+/**
+ * A message's text with its values, as it is sent and previewed: its no-break spaces (a time's,
+ * clock-time.ts TIME_SPACE, keeps "3:00 PM" on one line of a screen) become plain ones, which a
+ * phone wraps as it likes, so an English text stays in GSM-7 (160 characters a part, not 70).
+ */
+export function fillTemplate(text: string, lang: Lang, values: MessageValues, digits: DigitStyle): string {
+  return formatMessage(text, lang, values, digits).replace(/[\u00a0\u202f]/g, ' ')
 }

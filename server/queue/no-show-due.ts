@@ -3,6 +3,7 @@ import type { TicketRecord } from '../db/repositories/tickets-repo.ts'
 import { noShowDue, type NoShowDue } from './no-show-rules.ts'
 import { callAheadArriveBy } from './remote-arrival.ts'
 import { atCounterSince } from '../../protocol/at-counter-since.ts'
+import { recallSinceCall } from './recall-since-call.ts'
 
 /**
  * When a called ticket may be marked a no-show (no-show-rules.ts `noShowDue`), from the ticket,
@@ -13,11 +14,9 @@ import { atCounterSince } from '../../protocol/at-counter-since.ts'
 export function noShowDueOf(ctx: QueueContext, t: TicketRecord): NoShowDue | null {
   const since = t.status === 'called' ? atCounterSince(t) : null
   if (since === null) return null
-  const events = ctx.events.forTicket(t.id)
   // "since the call" is since it last came to the counter: its call, or its resume from parking
   // (atCounterSince), so a recall before it was parked does not excuse the wait after the resume
-  const cameAt = events.findLast((e) => e.type === 'ticket.called' || e.type === 'ticket.resumed')
-  const recalledSinceCall = events.some((e) => e.type === 'ticket.recalled' && (!cameAt || e.id! > cameAt.id!))
+  const recalledSinceCall = recallSinceCall(ctx.events.forTicket(t.id)) !== undefined
   return noShowDue({
     atCounterSince: since,
     minSeconds: ctx.config.queue.minSecondsBeforeNoShow,

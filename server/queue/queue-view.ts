@@ -21,6 +21,7 @@ import { heldPlacesWithin } from './appointment-hold.ts'
 import { atCounterSince } from '../../protocol/at-counter-since.ts'
 import { reinstatableUntil } from './ticket-reinstatement.ts'
 import { noShowDueOf } from './no-show-due.ts'
+import { recallSinceCall } from './recall-since-call.ts'
 import type { NoShowDue } from './no-show-rules.ts'
 import { callAheadArriveBy } from './remote-arrival.ts'
 
@@ -377,6 +378,17 @@ export class QueueView {
   /** The tickets at a counter now, the latest call first (TicketsRepo.currentCalls). */
   currentCalls(): TicketRecord[] {
     return this.ctx.tickets.currentCalls()
+  }
+
+  /**
+   * How a display's board shows a ticket at its counter now, as its live pushes left it: a recall
+   * since the ticket came to the counter is the board's call (its time), and keeps the "Recall"
+   * mark until the clerk presses Start (the push `ticket:started` drops it). So a display that
+   * connects after the recall shows what one that saw it does.
+   */
+  boardCall(t: TicketRecord): { recall: boolean; at: number } {
+    const recall = recallSinceCall(this.ctx.events.forTicket(t.id))
+    return { recall: recall !== undefined && t.status === 'called', at: recall?.at ?? atCounterSince(t)! }
   }
 
   /** Today's calls gone from one of `counterIds`, the last to leave first (EventsRepo.pastCalls). */

@@ -59,7 +59,12 @@ export function buildSnapshot(queue: Queue, feed: string, seq: number): Snapshot
     .currentCalls()
     .filter((t) => t.counterId !== null && byId.has(t.counterId))
     .slice(0, CURRENT_CALLS)
-    .map((t) => calledTicket(t, byId.get(t.counterId!)!, false))
+    .map((t) => {
+      // recalled and not yet started: the mark the displays that saw the recall show (issue: a
+      // TV that reconnected showed the same call as a first call)
+      const { recall, at } = queue.view.boardCall(t)
+      return calledTicket(t, byId.get(t.counterId!)!, recall, at)
+    })
   // what a display's live board lists after its current calls (walk finding 19), so a reload shows it too
   const pastCalls =
     feed === STAFF_FEED

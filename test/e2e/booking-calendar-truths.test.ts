@@ -141,8 +141,10 @@ describe('bookings, holidays and closing, as the pages say them', () => {
     const aNote = page.locator(`tabour-join-page [data-service="${a.id}"] [data-closing]`)
     await aNote.waitFor()
     expect(await aNote.getAttribute('data-closing')).toBe('last-ticket-soon')
-    expect(await aNote.textContent()).toBe('آخر تذكرة الساعة ٢:٥٠ م')
-    expect(await page.locator(`tabour-join-page [data-service="${b.id}"] [data-closing]`).textContent()).toBe('يغلق المركز الساعة ٣:٠٠ م')
+    expect(await aNote.textContent()).toBe('آخر تذكرة الساعة ٢:٥٠\u00a0م')
+    expect(await page.locator(`tabour-join-page [data-service="${b.id}"] [data-closing]`).textContent()).toBe(
+      'يغلق المركز الساعة ٣:٠٠\u00a0م',
+    )
     expect(await seriousAxeViolations(page)).toEqual([])
     await shot(page, 'join-last-ticket-ar')
 
@@ -152,9 +154,9 @@ describe('bookings, holidays and closing, as the pages say them', () => {
     await page.goto(`${url}/join/en/`)
     const late = page.locator(`tabour-join-page [data-service="${a.id}"] [data-closing="may-not-be-served"]`)
     await late.waitFor()
-    expect(await late.textContent()).toBe('You may not be served before closing at 3:00 PM')
+    expect(await late.textContent()).toBe('You may not be served before closing at 3:00\u00a0PM')
     expect(await page.locator(`tabour-join-page [data-service="${b.id}"] .off`).textContent()).toBe(
-      'You would not be served before closing at 3:00 PM — Opens Monday 8:00 AM',
+      'You would not be served before closing at 3:00\u00a0PM — Opens Monday 8:00\u00a0AM',
     )
     expect(await seriousAxeViolations(page)).toEqual([])
     await shot(page, 'join-wait-past-close-en')
@@ -163,11 +165,11 @@ describe('bookings, holidays and closing, as the pages say them', () => {
     await page.goto(`${url}/t/${last.id}`)
     const note = page.locator('tabour-ticket-status [data-closing="may-not-be-served"]')
     await note.waitFor()
-    expect(await note.textContent()).toBe('قد لا يتسع الوقت لخدمتك قبل الإغلاق الساعة ٣:٠٠ م')
+    expect(await note.textContent()).toBe('قد لا يتسع الوقت لخدمتك قبل الإغلاق الساعة ٣:٠٠\u00a0م')
     expect(await seriousAxeViolations(page)).toEqual([])
     await shot(page, 'status-may-not-be-served-ar')
     await page.goto(`${url}/t/${last.id}?lang=en`)
-    await page.locator('tabour-ticket-status [data-closing]').getByText('You may not be served before closing at 3:00 PM').waitFor()
+    await page.locator('tabour-ticket-status [data-closing]').getByText('You may not be served before closing at 3:00\u00a0PM').waitFor()
     expect(await seriousAxeViolations(page)).toEqual([])
     await shot(page, 'status-may-not-be-served-en')
   })

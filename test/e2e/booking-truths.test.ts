@@ -158,7 +158,7 @@ describe('the booking page names the center and what to bring, in the center dig
     await missed.waitFor()
     expect(await page.locator('html').getAttribute('dir')).toBe('rtl')
     expect(await missed.textContent()).toBe(
-      'انتهى وقت تسجيل الوصول لهذا الحجز (٩:١٥ ص)، ولم يعد الرمز صالحًا في جهاز التذاكر. يمكنك حجز موعد جديد.',
+      'انتهى وقت تسجيل الوصول لهذا الحجز (٩:١٥\u00a0ص)، ولم يعد الرمز صالحًا في جهاز التذاكر. يمكنك حجز موعد جديد.',
     )
     expect(await booking.locator('[data-code], [data-action="move"], [data-action="cancel"]').count()).toBe(0)
     expect(await booking.locator(`a[href$="/b/"]`).count()).toBe(1)
@@ -166,7 +166,7 @@ describe('the booking page names the center and what to bring, in the center dig
     await page.goto(`${url}/b/${code}?lang=en`)
     await missed.waitFor()
     expect(await missed.textContent()).toBe(
-      'The check-in time for this booking has passed (9:15 AM); the kiosk no longer takes its code. You can book a new appointment.',
+      'The check-in time for this booking has passed (9:15\u00a0AM); the kiosk no longer takes its code. You can book a new appointment.',
     )
     await shot(page, 'missed-en')
   })

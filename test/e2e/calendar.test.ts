@@ -77,13 +77,15 @@ describe('the calendar on the screens', () => {
     await card(page, run.a).locator('[data-closed="last-ticket"]').waitFor()
     expect(await card(page, run.a).isDisabled()).toBe(true)
     expect(await card(page, run.b).isDisabled()).toBe(false)
-    expect(await card(page, run.a).locator('.figures').textContent()).toMatch(/انتهى إصدار التذاكر الساعة 2:50 م\s*يفتح غدًا الساعة 8:00 ص/)
+    expect(await card(page, run.a).locator('.figures').textContent()).toMatch(
+      /انتهى إصدار التذاكر الساعة 2:50\u00a0م\s*يفتح غدًا الساعة 8:00\u00a0ص/,
+    )
     expect(await seriousAxeViolations(page)).toEqual([])
     await page.screenshot({ path: join(SHOTS, 'kiosk-cutoff-ar.png') })
 
     await page.locator('tabour-lang-switch button').click()
-    await card(page, run.a).getByText('Tickets stopped at 2:50 PM').waitFor()
-    expect(await card(page, run.a).locator('[data-opens]').textContent()).toBe('Opens tomorrow at 8:00 AM')
+    await card(page, run.a).getByText('Tickets stopped at 2:50\u00a0PM').waitFor()
+    expect(await card(page, run.a).locator('[data-opens]').textContent()).toBe('Opens tomorrow at 8:00\u00a0AM')
     expect(await seriousAxeViolations(page)).toEqual([])
     await page.screenshot({ path: join(SHOTS, 'kiosk-cutoff-en.png') })
   })
@@ -112,8 +114,8 @@ describe('the calendar on the screens', () => {
     expect(call.json().ticket.label).toBe(ticket.label)
     const band = page.locator('tabour-hours-banner [data-hours="closed"]')
     await band.waitFor({ timeout: 15_000 })
-    expect(await band.locator('[lang="ar"]').textContent()).toBe('مغلق — يفتح يوم الأحد الساعة 8:00 ص')
-    expect(await band.locator('[lang="en"]').textContent()).toBe('Closed — Opens Sunday at 8:00 AM')
+    expect(await band.locator('[lang="ar"]').textContent()).toBe('مغلق — يفتح يوم الأحد الساعة 8:00\u00a0ص')
+    expect(await band.locator('[lang="en"]').textContent()).toBe('Closed — Opens Sunday at 8:00\u00a0AM')
     expect(await seriousAxeViolations(page)).toEqual([])
     await page.screenshot({ path: join(SHOTS, 'display-closed.png') })
   })
@@ -147,6 +149,8 @@ describe('the calendar on the screens', () => {
     await page.locator('tabour-lang-switch button').click()
     await view.getByText('المواعيد الأسبوعية').waitFor()
     expect(await mondayError.textContent()).toBe('لم يُحفظ شيء: تتداخل هذه الفترة مع فترة أخرى في اليوم نفسه')
+    // what was typed follows the screen's digits (only the digits change)
+    expect(await monday.inputValue()).toBe('٠٨:٠٠-١٥:٠٠, ١٤:٠٠-٢٠:٠٠')
 
     await monday.fill('08:00-14:00, 17:00-20:00')
     await view.locator('button[data-action="save-hours"]').click()
@@ -159,7 +163,7 @@ describe('the calendar on the screens', () => {
     // service B gets its own Sunday hours; a close before an open is refused next to that day
     await view.locator(`input[name="same-${run.b}"]`).uncheck()
     const bSunday = view.locator(`input[name="service-${run.b}-sun"]`)
-    expect(await bSunday.inputValue()).toBe('08:00-15:00')
+    expect(await bSunday.inputValue()).toBe('٠٨:٠٠-١٥:٠٠')
     await bSunday.fill('12:00-09:00')
     await view.locator('button[data-action="save-hours"]').click()
     await view.locator(`[data-error-for="service/${run.b}/sun"]`).waitFor()
@@ -170,8 +174,35 @@ describe('the calendar on the screens', () => {
     const own = (await run.center.request('GET', '/api/v1/calendar', { token: run.admin })).json().services
     expect(own.find((x: { serviceId: number }) => x.serviceId === run.b).weekly.sun).toEqual([{ open: '09:00', close: '12:00' }])
     expect(own.find((x: { serviceId: number }) => x.serviceId === run.a).weekly).toBeNull()
-    expect(await bSunday.inputValue()).toBe('09:00-12:00')
+    expect(await bSunday.inputValue()).toBe('٠٩:٠٠-١٢:٠٠')
     expect(await view.locator(`input[name="same-${run.b}"]`).isChecked()).toBe(false)
+
+    // an Arabic-Indic screen: the hint's example and the business day's start in its digits (the
+    // browser's time input said "12:00 AM" on this page), and the fields take what they show
+    expect(await view.locator('#day-hint').textContent()).toContain('٠٨:٠٠-١٥:٠٠, ١٧:٠٠-٢٠:٠٠')
+    const dayStart = view.locator('input[name="businessDayStartsAt"]')
+    expect(await dayStart.inputValue()).toBe('٠٠:٠٠')
+    expect(await view.locator('#day-start-hint').textContent()).toBe('الساعة والدقيقة بنظام الأربع والعشرين ساعة، مثل \u2066٠٤:٠٠\u2069')
+    await dayStart.fill('٢٥:٠٠')
+    await view.locator('button[data-action="save-hours"]').click()
+    const dayStartError = view.locator('[data-error-for="day-start"]')
+    await dayStartError.waitFor()
+    expect(await dayStartError.textContent()).toBe('لم يُحفظ شيء: اكتب بداية اليوم بالساعة والدقيقة، مثل \u2066٠٤:٠٠\u2069 (وليس «٢٥:٠٠»)')
+    expect(await dayStart.getAttribute('aria-invalid')).toBe('true')
+    expect(await dayStart.getAttribute('aria-describedby')).toBe('day-start-hint error-day-start')
+    expect((await run.center.request('GET', '/api/v1/calendar', { token: run.admin })).json().businessDayStartsAt).toBe('00:00')
+    await dayStart.fill('٤:٣٠')
+    await monday.fill('٠٨:٠٠-١٤:٠٠، ١٧:٠٠-٢٠:٠٠')
+    await view.locator('button[data-action="save-hours"]').click()
+    await view.locator('[data-message="ok"]').waitFor()
+    const typedInIndic = (await run.center.request('GET', '/api/v1/calendar', { token: run.admin })).json()
+    expect(typedInIndic.businessDayStartsAt).toBe('04:30')
+    expect(typedInIndic.weekly.mon).toEqual([
+      { open: '08:00', close: '14:00' },
+      { open: '17:00', close: '20:00' },
+    ])
+    expect(await dayStart.inputValue()).toBe('٠٤:٣٠')
+    expect(await dayStart.getAttribute('aria-invalid')).toBe('false')
 
     // an exception added is stored at once (no "save") and shows on its day in the month grid
     const grid = view.locator('tabour-month-calendar')
@@ -208,6 +239,12 @@ describe('the calendar on the screens', () => {
     await page.locator('tabour-lang-switch button').click()
     await view.getByText('Weekly hours').waitFor()
     expect(await seriousAxeViolations(page)).toEqual([])
+    // in English the same fields in Western digits (English text is always Western)
+    expect(await view.locator('input[name="businessDayStartsAt"]').inputValue()).toBe('04:30')
+    expect(await monday.inputValue()).toBe('08:00-14:00, 17:00-20:00')
+    expect(await view.locator('#day-hint').textContent()).toBe('Intervals such as 08:00-15:00, 17:00-20:00; leave empty for a day off')
+    expect(await view.locator('#day-start-hint').textContent()).toBe('Hour and minute on the 24-hour clock, such as 04:00')
+    await page.screenshot({ path: join(SHOTS, 'hours-en-day-start.png'), fullPage: true })
     expect(await grid.locator('td[data-day="2026-12-24"] .n').textContent()).toBe('24')
 
     const ics = join(SHOTS, 'holidays.ics')

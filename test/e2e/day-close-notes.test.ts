@@ -22,12 +22,13 @@ const suite = useBrowserSuite(SHOTS)
 const cairo = (time: string, day = '2026-12-06') => Date.parse(`${day}T${time}:00+02:00`)
 const MIDNIGHT = new Date(cairo('00:00', '2026-12-07')).toISOString()
 
+// HTML's collapsible whitespace only: a time's no-break space ("12:00\u00a0AM", clock-time.ts) is what keeps it on one line
 const text = async (page: Page, selector: string) =>
-  ((await page.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ').trim()
+  ((await page.locator(selector).first().textContent()) ?? '').replace(/[ \t\n\r\f]+/g, ' ').trim()
 
 const DAY_CLOSE = {
-  ar: 'يُغلق طابور اليوم الساعة ١٢:٠٠ ص؛ التذاكر التي لم يُنادَ عليها تُلغى',
-  en: "Today's line closes at 12:00 AM; tickets not yet called are cancelled",
+  ar: 'يُغلق طابور اليوم الساعة ١٢:٠٠\u00a0ص؛ التذاكر التي لم يُنادَ عليها تُلغى',
+  en: "Today's line closes at 12:00\u00a0AM; tickets not yet called are cancelled",
 }
 
 describe("the day's close on the citizen's phone", { timeout: 180_000 }, () => {

@@ -11,7 +11,8 @@ import { ROOT } from './ui-build.ts'
  * center (walk of 2026-12-05): a recent row says «الشباك» and "Counter", as the big call does
  * (it said only «الشباك»); the pill's English word is dark on its yellow (it was the heading's
  * soft blue, 1.1:1), and axe sees the pill: the board's earlier axe runs never had a recall on it.
- * Once the clerk starts the recalled ticket, the live board drops the pill, as a reload does.
+ * A TV reloaded after the recall shows the pill too (the snapshot says it); once the clerk starts
+ * the recalled ticket, the live board drops the pill, as a reload does.
  * Western and Arabic-Indic digits (the English caption then carries the number too).
  * Screenshots go to test-results/display-recall-rows/.
  */
@@ -62,7 +63,14 @@ describe("the TV's recent rows and recall pill", { timeout: 180_000 }, () => {
     await page.evaluate(() => document.fonts.ready)
     await page.screenshot({ path: join(SHOTS, 'tv-recall-western.png') })
 
-    // the citizen came: Start takes the pill off the live board (a reload never showed it), the call stays
+    // a TV switched on after the recall (a reload: the center's first screen, then the feed's
+    // snapshot) shows the same call as a recall, as the TV that got the push does
+    await page.reload()
+    await page.locator('tabour-display-app main[data-screen="board"][data-synced="yes"]').waitFor({ timeout: 20_000 })
+    await pill.waitFor({ timeout: 20_000 })
+    expect(((await pill.textContent()) ?? '').replace(/\s+/g, ' ').trim()).toBe('نداء متكرر Recall')
+
+    // the citizen came: Start takes the pill off the live board (and off a reload's), the call stays
     expect((await center.action(clerk, counter.id, 'start')).statusCode).toBe(200)
     await pill.waitFor({ state: 'detached', timeout: 20_000 })
     expect(await now(page, 'A-002').count()).toBe(1)

@@ -26,7 +26,8 @@ const SHOTS = join(ROOT, 'test-results', 'kiosk-ticket-truths')
 const suite = useBrowserSuite(SHOTS)
 
 const confirmation = (page: Page) => page.locator('tabour-ticket-confirmation section[data-ticket-id]')
-const norm = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim()
+// HTML's collapsible whitespace only: a time's no-break space ("3:00\u00a0PM", clock-time.ts) is what keeps it on one line
+const norm = (text: string | null) => (text ?? '').replace(/[ \t\n\r\f]+/g, ' ').trim()
 const said = async (page: Page) => norm(await confirmation(page).textContent())
 
 /**
@@ -115,9 +116,11 @@ describe("the kiosk's ticket screen says what is true", { timeout: 180_000 }, ()
       expect(norm(await mark.textContent()), lang).toBe(`${first}${second}`)
       expect(norm(await mark.locator('.second').textContent()), lang).toBe(second)
       expect(first, lang).toMatch(
-        lang === 'ar' ? /^موعد محجوز [٠-٩]{1,2}:[٠-٩]{2} [صم] — تم تسجيل الوصول$/ : /^Appointment \d{1,2}:\d{2} [AP]M — checked in$/,
+        lang === 'ar'
+          ? /^موعد محجوز [٠-٩]{1,2}:[٠-٩]{2}\u00a0[صم] — تم تسجيل الوصول$/
+          : /^Appointment \d{1,2}:\d{2}\u00a0[AP]M — checked in$/,
       )
-      expect(norm(await mark.textContent()), lang).toMatch(/[٠-٩]{2} [صم] — تم تسجيل الوصول/)
+      expect(norm(await mark.textContent()), lang).toMatch(/[٠-٩]{2}\u00a0[صم] — تم تسجيل الوصول/)
       // the mark's box keeps Done and the language switch on a 1080×1920 screen
       for (const selector of ['tabour-ticket-confirmation [data-action="done"]', 'tabour-lang-switch button']) {
         const box = (await page.locator(selector).boundingBox())!
@@ -161,7 +164,7 @@ describe("the kiosk's ticket screen says what is true", { timeout: 180_000 }, ()
       const late = page.locator('tabour-ticket-confirmation [data-late]')
       expect(await late.getAttribute('data-late'), lang).toBe('may-not-be-served')
       expect(norm(await late.textContent()), lang).toBe(
-        lang === 'ar' ? 'قد لا يتسع الوقت لخدمتك قبل الإغلاق الساعة 3:00 م' : 'You may not be served before closing at 3:00 PM',
+        lang === 'ar' ? 'قد لا يتسع الوقت لخدمتك قبل الإغلاق الساعة 3:00\u00a0م' : 'You may not be served before closing at 3:00\u00a0PM',
       )
       for (const selector of ['tabour-ticket-confirmation [data-action="done"]', 'tabour-lang-switch button']) {
         const box = (await page.locator(selector).boundingBox())!
@@ -200,8 +203,8 @@ describe("the kiosk's ticket screen says what is true", { timeout: 180_000 }, ()
       const words = norm(await notice.textContent())
       expect(words, lang).toBe(
         lang === 'ar'
-          ? 'الجوازات: انتهى إصدار التذاكر الساعة 2:50 م · يفتح غدًا الساعة 8:00 ص'
-          : 'Passports: Tickets stopped at 2:50 PM · Opens tomorrow at 8:00 AM',
+          ? 'الجوازات: انتهى إصدار التذاكر الساعة 2:50\u00a0م · يفتح غدًا الساعة 8:00\u00a0ص'
+          : 'Passports: Tickets stopped at 2:50\u00a0PM · Opens tomorrow at 8:00\u00a0AM',
       )
       // the tile says the same words at once, without waiting for the poll
       await tile.locator('[data-closed="last-ticket"]').waitFor({ timeout: 10_000 })

@@ -45,7 +45,9 @@ function centerTime(iso: string, lang: 'ar' | 'en', digits: string): string {
   return clockTime(iso, 'Africa/Cairo', lang, digits === 'arabic-indic' ? 'arabic-indic' : 'western')
 }
 
-const text = async (page: Page, selector: string) => ((await page.locator(selector).textContent()) ?? '').replace(/\s+/g, ' ').trim()
+// HTML's collapsible whitespace only: a time's no-break space ("3:27\u00a0PM", clock-time.ts) is what keeps it on one line
+const text = async (page: Page, selector: string) =>
+  ((await page.locator(selector).textContent()) ?? '').replace(/[ \t\n\r\f]+/g, ' ').trim()
 
 describe('the status page tells the truth', { timeout: 180_000 }, () => {
   it('shows the code to scan, the figures "if you check in now", the parking deadline, and "not back in time"', async () => {

@@ -34,6 +34,8 @@ describe('the kiosk page with its first screen drawn', () => {
   let kiosk: { token: string }
   let display: { token: string }
   let service: { id: number }
+  let counter: { id: number }
+  let clerk: string
   const get = (c: TestCenter, url: string, token: string) =>
     c.app.inject({ method: 'GET', url, headers: { cookie: `tabour-device=${encodeURIComponent(token)}` } })
 
@@ -52,8 +54,8 @@ describe('the kiosk page with its first screen drawn', () => {
     oldUiDir = built(WITHOUT_SLOT)
     center = await TestCenter.start({ config: { uiDir }, clock: new TestClock() })
     service = await center.createService({ prefix: 'A', nameAr: 'بطاقة </template><script>alert(1)</script>', nameEn: 'ID <b>card</b>' })
-    const counter = await center.createCounter({ number: 7, name: 'شباك </template><b>', serviceIds: [service.id] })
-    const clerk = await center.openCounterAs('clerk1', counter.id)
+    counter = await center.createCounter({ number: 7, name: 'شباك </template><b>', serviceIds: [service.id] })
+    clerk = await center.openCounterAs('clerk1', counter.id)
     kiosk = await center.createDevice('kiosk')
     display = await center.createDevice('display')
     await center.issue(kiosk.token, { serviceId: service.id })
@@ -107,6 +109,18 @@ describe('the kiosk page with its first screen drawn', () => {
     const csp = String(res.headers['content-security-policy'])
     const styles = [...body.matchAll(/<style>(.*?)<\/style>/gs)].map((m) => m[1])
     expect(directive(csp, 'style-src').sort()).toEqual(["'self'", ...styles.map(sha256)].sort())
+  })
+
+  it('draws a recalled call with its "Recall" mark, as the live board shows it, until the ticket is started', async () => {
+    // the big call's heading, where the mark goes (lit's part comments between its tags)
+    const heading = async () => (await get(center, '/display/', display.token)).body.match(/data-now="A-001".*?<\/h2>/s)?.[0] ?? ''
+    expect(await heading()).not.toContain('class="badge"')
+    expect((await center.action(clerk, counter.id, 'recall')).statusCode).toBe(200)
+    expect(await heading()).toMatch(/class="badge">(<!--[^>]*-->)*نداء متكرر/)
+    expect((await center.action(clerk, counter.id, 'start')).statusCode).toBe(200)
+    const started = await heading()
+    expect(started).toContain('data-now="A-001"')
+    expect(started).not.toContain('class="badge"')
   })
 
   it('an older build without the slot, and a kiosk without a working token, get the page as built and the usual CSP', async () => {

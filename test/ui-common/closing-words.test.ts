@@ -20,25 +20,25 @@ const ALL_DAY: CenterCalendar = {
 }
 
 describe("the day's close in words", () => {
-  it('the display band and the phone pages: today’s line closes at 12:00 AM, in both languages and the center’s digits', () => {
+  it('the display band and the phone pages: today’s line closes at 12:00\u00a0AM, in both languages and the center’s digits', () => {
     const hours = hoursNow(ALL_DAY, 2, at('2026-12-06', '23:40'), TZ)
-    expect(closesSoonText(hours, TZ, 'en', 'western')).toBe("Today's line closes at 12:00 AM; tickets not yet called are cancelled")
-    expect(closesSoonText(hours, TZ, 'ar', 'arabic-indic')).toBe('يُغلق طابور اليوم الساعة ١٢:٠٠ ص؛ التذاكر التي لم يُنادَ عليها تُلغى')
+    expect(closesSoonText(hours, TZ, 'en', 'western')).toBe("Today's line closes at 12:00\u00a0AM; tickets not yet called are cancelled")
+    expect(closesSoonText(hours, TZ, 'ar', 'arabic-indic')).toBe('يُغلق طابور اليوم الساعة ١٢:٠٠\u00a0ص؛ التذاكر التي لم يُنادَ عليها تُلغى')
     const note = closingNoteOf(hours, 0, TZ, 'holder')!
     expect(note).toMatchObject({ kind: 'closing-soon', dayClose: true })
-    expect(closingNoteText(note, 'en', 'western')).toBe("Today's line closes at 12:00 AM; tickets not yet called are cancelled")
+    expect(closingNoteText(note, 'en', 'western')).toBe("Today's line closes at 12:00\u00a0AM; tickets not yet called are cancelled")
     const late = closingNoteOf(hours, 40 * 60, TZ, 'holder')!
     expect(closingNoteText(late, 'en', 'western')).toBe(
-      "Your turn may not come before today's line closes at 12:00 AM; tickets not yet called are then cancelled",
+      "Your turn may not come before today's line closes at 12:00\u00a0AM; tickets not yet called are then cancelled",
     )
   })
 
   it('a service that stops when the wait runs past closing names the day’s close on the kiosk and the join page', () => {
     const hours = hoursNow(ALL_DAY, 1, at('2026-12-06', '23:40'), TZ, 30 * 60)
     expect(hours.closedReason).toBe('wait-past-close')
-    expect(closedReasonText(hours, TZ, 'en', 'western')).toBe("Your turn would not come before today's line closes at 12:00 AM")
+    expect(closedReasonText(hours, TZ, 'en', 'western')).toBe("Your turn would not come before today's line closes at 12:00\u00a0AM")
     expect(closingNoteText(closingNoteOf(hours, 30 * 60, TZ, 'joiner')!, 'ar', 'western')).toBe(
-      'لن يأتي دورك قبل أن يُغلق طابور اليوم الساعة 12:00 ص',
+      'لن يأتي دورك قبل أن يُغلق طابور اليوم الساعة 12:00\u00a0ص',
     )
   })
 
@@ -46,6 +46,6 @@ describe("the day's close in words", () => {
     const h8 = [{ open: '08:00', close: '15:00' }]
     const government: CenterCalendar = { ...DEFAULT_CALENDAR, weekly: { sun: h8, mon: h8, tue: h8, wed: h8, thu: h8, fri: [], sat: [] } }
     const hours = hoursNow(government, null, at('2026-12-06', '14:40'), TZ)
-    expect(closesSoonText(hours, TZ, 'en', 'western')).toBe('The center closes at 3:00 PM')
+    expect(closesSoonText(hours, TZ, 'en', 'western')).toBe('The center closes at 3:00\u00a0PM')
   })
 })

@@ -58,11 +58,12 @@ const CALLS = `'ticket.called', 'ticket.recalled'`
  * "recent calls" (display-ui now-serving.ts withPast), which sees only its zone's calls.
  * `@counters` is a JSON array of those counters' ids. It walks the log back from its end, one
  * departure `l` at a time, and stops at `@limit`: a busy day holds tens of thousands of calls, and
- * reading them all took 0.2 s of the server's one thread per snapshot.
+ * reading them all took 0.2 s of the server's one thread per snapshot. A recall whose ticket was
+ * then started is no recall any more (the live board's `ticket:started`), so `recall` says so.
  */
 export const PAST_CALLS_SQL = `
   SELECT c.ticket_id AS ticketId, t.label, c.service_id AS serviceId, c.counter_id AS counterId, c.at,
-         c.type = 'ticket.recalled' AS recall
+         c.type = 'ticket.recalled' AND NOT EXISTS (SELECT 1 FROM events s WHERE s.ticket_id = l.ticket_id AND s.id > c.id AND s.id < l.id AND s.type = 'ticket.started') AS recall
   FROM events l
   JOIN events c ON c.id = (SELECT MAX(x.id) FROM events x WHERE x.ticket_id = l.ticket_id AND x.id < l.id AND x.type IN (${CALLS}))
   JOIN tickets t ON t.id = l.ticket_id

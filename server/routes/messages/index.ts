@@ -12,12 +12,12 @@ import {
   PutMessageTemplateBody,
 } from '../../../protocol/citizen-messages.ts'
 import { CITIZEN_PLACEHOLDERS, type MessageKind } from '../../../protocol/messages/citizen.ts'
-import { formatMessage, type MessageValues } from '../../../protocol/messages/format.ts'
+import type { MessageValues } from '../../../protocol/messages/format.ts'
 import { countSegments } from '../../../protocol/sms-segments.ts'
 import { localDay } from '../../../protocol/center-clock.ts'
 import { actorOf, ADMINS, allow, MANAGERS } from '../../auth/access.ts'
 import { MessageTemplateCommands } from '../../config/message-template-commands.ts'
-import { checkTemplate } from '../../notify/templates.ts'
+import { checkTemplate, fillTemplate } from '../../notify/templates.ts'
 import { messageCounts, messageLog } from '../../notify/message-figures.ts'
 import type { Lang as LangName } from '../../../protocol/common.ts'
 import { clockTime, dayName } from '../../../protocol/messages/clock-time.ts'
@@ -61,7 +61,7 @@ export async function messageRoutes(fastify: FastifyInstance): Promise<void> {
   await app.register(whatsappWebhookRoutes, { prefix: '/whatsapp' })
   const preview = (kind: MessageKind, lang: LangName, text: string) => {
     const digits = digitsFor(lang, config.screens.digits)
-    const filled = formatMessage(text, lang, sampleValues(kind, lang, config.centerName[lang], digits, config.timeZone), digits)
+    const filled = fillTemplate(text, lang, sampleValues(kind, lang, config.centerName[lang], digits, config.timeZone), digits)
     return { preview: filled, segments: countSegments(filled) }
   }
 

@@ -302,8 +302,8 @@ describe('nobody ahead, on the paper (walk 2026-12-05, finding 1)', () => {
 describe('a checked-in appointment on the paper (docs/appointments.md; walk 2026-12-05, finding 2)', () => {
   it('is marked under the label with its slot in both languages, and the decoded raster shows the words', async () => {
     expect(ticketText(SAMPLE_APPOINTMENT)).toMatchObject({
-      appointmentAr: 'موعد محجوز ١٠:٣٠ ص — تم تسجيل الوصول',
-      appointmentEn: 'Appointment 10:30 AM — checked in',
+      appointmentAr: 'موعد محجوز ١٠:٣٠\u00a0ص — تم تسجيل الوصول',
+      appointmentEn: 'Appointment 10:30\u00a0AM — checked in',
     })
     expect(ticketText(SAMPLE)).toMatchObject({ appointmentAr: '', appointmentEn: '' })
     const layout = ticketLayout(SAMPLE_APPOINTMENT, { widthMm: 80 })

@@ -166,8 +166,8 @@ describe('printing the tickets a kiosk issues', () => {
     const printed = (label: string) => contents.find((c) => c.label === label)!
     expect(printed(checkedIn.json().ticket.label).appointmentSlot).toBe(Date.parse(slotStart))
     expect(ticketText(printed(checkedIn.json().ticket.label))).toMatchObject({
-      appointmentAr: 'موعد محجوز 10:30 ص — تم تسجيل الوصول',
-      appointmentEn: 'Appointment 10:30 AM — checked in',
+      appointmentAr: 'موعد محجوز 10:30\u00a0ص — تم تسجيل الوصول',
+      appointmentEn: 'Appointment 10:30\u00a0AM — checked in',
     })
     expect(printed(walkIn.label).appointmentSlot).toBeUndefined()
     expect(ticketText(printed(walkIn.label))).toMatchObject({ appointmentAr: '', appointmentEn: '' })

@@ -4,14 +4,13 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { migrate } from '../../../server/db/migrate.ts'
-import { checkTemplate, MessageTemplates, placeholdersOf } from '../../../server/notify/templates.ts'
+import { checkTemplate, fillTemplate, MessageTemplates, placeholdersOf } from '../../../server/notify/templates.ts'
 import { DomainError } from '../../../server/errors.ts'
-import { countSegments, splitUcs2 } from '../../../protocol/sms-segments.ts'
+import { countSegments, smsEncodingOf, splitUcs2 } from '../../../protocol/sms-segments.ts'
 import { normalizePhone, maskPhone } from '../../../server/notify/phone-number.ts'
 import { appointmentMessage, reminderMessage } from '../../../server/notify/appointment-messages.ts'
 import { quietUntil } from '../../../server/notify/quiet-hours.ts'
 import { smsParts } from '../../../server/notify/smpp-provider.ts'
-import { formatMessage } from '../../../protocol/messages/format.ts'
 import { CITIZEN_MESSAGES } from '../../../protocol/messages/citizen.ts'
 
 const codeOf = (fn: () => unknown) => {
@@ -138,15 +137,24 @@ describe('numbers, quiet hours and appointments', () => {
         service: 'جوازات',
         center: 'مركز الدقي',
         date: 'الأحد، ٦ ديسمبر',
-        time: '١٠:٣٠ ص',
+        time: '١٠:٣٠\u00a0ص',
         link: 'https://dokki.example/b/K7Q2',
       },
     })
-    expect(formatMessage(CITIZEN_MESSAGES.appointment_booked.ar, 'ar', booked.values, 'arabic-indic')).toBe(
+    // the values keep the screens' no-break space (clock-time.ts TIME_SPACE); the text sent has a plain one
+    expect(fillTemplate(CITIZEN_MESSAGES.appointment_booked.ar, 'ar', booked.values, 'arabic-indic')).toBe(
       'تم حجز موعدك K7Q2 لخدمة جوازات في مركز الدقي يوم الأحد، ٦ ديسمبر الساعة ١٠:٣٠ ص. لعرضه أو تغييره: https://dokki.example/b/K7Q2',
     )
     const inEnglish = appointmentMessage({ type: 'appointment:booked', booking: { ...booking, lang: 'en' } }, ctx)!
-    expect(inEnglish.values).toMatchObject({ date: 'Sunday 6 December', time: '10:30 AM', link: 'https://dokki.example/b/K7Q2?lang=en' })
+    expect(inEnglish.values).toMatchObject({
+      date: 'Sunday 6 December',
+      time: '10:30\u00a0AM',
+      link: 'https://dokki.example/b/K7Q2?lang=en',
+    })
+    // an English text stays in GSM-7: 160 characters a part, not UCS-2's 70
+    const englishText = fillTemplate(CITIZEN_MESSAGES.appointment_booked.en, 'en', { ...inEnglish.values, service: 'Passports' }, 'western')
+    expect(englishText).toContain('at 10:30 AM.')
+    expect(smsEncodingOf(englishText)).toBe('gsm7')
     const moved = appointmentMessage({ type: 'appointment:moved', booking: { ...booking, slotStart: booking.slotStart + 3600_000 } }, ctx)!
     expect(moved.key).not.toBe(booked.key)
     expect(appointmentMessage({ type: 'appointment:checked_in', booking }, ctx)).toBeNull()
