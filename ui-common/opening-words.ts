@@ -48,8 +48,11 @@ export function closesSoonText(hours: HoursNow, timeZone: string | undefined, la
   return hoursText(closingWordsFor(hours.dayClose)['closing-soon'], lang, { time }, digits)
 }
 
+/** What the words of a closed service read of its hours: the service's `hours`, or a refusal's (protocol/error-codes.ts ClosedDetail). */
+export type ClosedFacts = Pick<HoursNow, 'closedReason' | 'opensAt' | 'closesAt' | 'lastTicketAt' | 'dayClose' | 'at'>
+
 /** Why a service takes no tickets now, in words; null when it does. */
-export function closedReasonText(hours: HoursNow, timeZone: string | undefined, lang: Lang, digits: DigitStyle): string | null {
+export function closedReasonText(hours: ClosedFacts, timeZone: string | undefined, lang: Lang, digits: DigitStyle): string | null {
   switch (hours.closedReason) {
     case null:
       return null
@@ -70,10 +73,11 @@ export function closedReasonText(hours: HoursNow, timeZone: string | undefined, 
 /**
  * Why a service takes no tickets now and when it opens next, as its greyed tile says it ("Tickets
  * stopped at 2:50 PM", "Opens tomorrow at 8:00 AM"); null when it takes them. The kiosk says the
- * same when a tap is refused for the hours (the minute between two polls of them).
+ * same when a tap is refused for the hours (the minute between two polls of them), from the
+ * refusal's own facts, and so does the phone's join page.
  */
 export function closedWords(
-  hours: HoursNow,
+  hours: ClosedFacts,
   timeZone: string | undefined,
   lang: Lang,
   digits: DigitStyle,
