@@ -16,6 +16,7 @@ const CLOSING_WORDS = {
   'last-ticket-soon': 'hours.lastTicketSoon',
   'closing-soon': 'hours.closingSoon',
   'served-after-close': 'hours.servedAfterClose',
+  'cancelled-after-close': 'hours.cancelledAfterClose',
 } as const satisfies Record<ClosingNote['kind'], HoursMessageKey>
 
 /** The same notes when the closing is the business day's (the center stays open, the line closes): never "the center closes". */
