@@ -139,7 +139,7 @@ export class JoinPage extends LitElement {
   @state() private phoneBad = false
   @state() private refusal: JoinMessageKey | null = null
   /** A join refused for the service's hours: the hours' facts the refusal carried, said as the kiosk says them. */
-  @state() private closedRefusal: ClosedDetail | null = null
+  @state() private closedRefusal: (ClosedDetail & { serviceId: number }) | null = null
   private base = ''
   private readonly refresh = new PollController(this, () => this.load(), REFRESH_MS, true)
 
@@ -301,15 +301,17 @@ export class JoinPage extends LitElement {
   }
 
   /**
-   * Why the join was refused: for the hours, the refusal's own facts in the kiosk's words («انتهى
-   * إصدار التذاكر الساعة 2:50 م · يفتح غدًا الساعة 8:00 ص»), where "closed now" was said even past
+   * Why the join was refused: for the hours, the service and the refusal's own facts in the kiosk's
+   * words («جوازات السفر: انتهى إصدار التذاكر الساعة 2:50 م — يفتح غدًا الساعة 8:00 ص»), where "closed now" was said even past
    * the last ticket of an open service; else the code's sentence.
    */
   private refusalText(key: JoinMessageKey, lang: Lang): string {
     const closed = this.closedRefusal
     const words = closed && closedWords(closed, this.data?.center.timeZone, lang, digitsFor(lang, this.data?.center.digits))
     if (!words) return joinText(key, lang)
-    return words.opens ? `${words.why}${SEPARATOR}${words.opens}` : words.why
+    const service = this.data?.services.find((s) => s.id === closed.serviceId)
+    const why = words.opens ? `${words.why}${SEPARATOR}${words.opens}` : words.why
+    return service ? `${lang === 'ar' ? service.nameAr : service.nameEn}: ${why}` : why
   }
 
   private closedLine(s: RemoteService, lang: Lang, digits: DigitStyle): string {
@@ -336,7 +338,8 @@ export class JoinPage extends LitElement {
 
   private async submit(e: Event): Promise<void> {
     e.preventDefault()
-    if (this.chosen === null || this.step === 'busy') return
+    const chosen = this.chosen
+    if (chosen === null || this.step === 'busy') return
     const typed = this.phone.trim()
     const phone = typed === '' ? undefined : typedMobile(typed)
     if (phone === null) {
@@ -346,12 +349,13 @@ export class JoinPage extends LitElement {
     this.step = 'busy'
     this.refusal = null
     try {
-      const joined = await joinLine(this.base, { serviceId: this.chosen, lang: this.language, ...(phone ? { phone } : {}) })
+      const joined = await joinLine(this.base, { serviceId: chosen, lang: this.language, ...(phone ? { phone } : {}) })
       // the status page on the address this phone already reaches the center at, in this page's language
       location.assign(`${this.base}/t/${encodeURIComponent(joined.id)}${this.language === 'en' ? '?lang=en' : ''}`)
     } catch (err) {
       this.refusal = joinErrorKey(err instanceof ApiError ? err.code : undefined)
-      this.closedRefusal = err instanceof ApiError ? err.closed : null
+      // with the service named: the refresh that follows may choose another (the one left open)
+      this.closedRefusal = err instanceof ApiError && err.closed ? { ...err.closed, serviceId: chosen } : null
       this.step = 'ready'
       this.refresh.start()
     }

@@ -116,8 +116,8 @@ describe('the phone join page when nobody can join', { timeout: 180_000 }, () =>
       // the kiosk's words (ui-common/opening-words.ts closedWords), where it said the service was closed and joins work only in opening hours
       expect((await refusal.textContent())?.replace(/\s+/g, ' ').trim(), lang).toBe(
         lang === 'ar'
-          ? 'انتهى إصدار التذاكر الساعة 2:50 م — يفتح غدًا الساعة 8:00 ص'
-          : 'Tickets stopped at 2:50 PM — Opens tomorrow at 8:00 AM',
+          ? 'جوازات السفر: انتهى إصدار التذاكر الساعة 2:50 م — يفتح غدًا الساعة 8:00 ص'
+          : 'Passports: Tickets stopped at 2:50 PM — Opens tomorrow at 8:00 AM',
       )
       expect(await seriousAxeViolations(page), lang).toEqual([])
       await suite.shot(page, `refused-last-ticket-${lang}`)
