@@ -39,7 +39,7 @@ import './printer-fault-banner.ts'
 import { takePairingQuery } from '../ui-common/pairing-code.ts'
 import { takeFirstScreen } from '../ui-common/first-screen.ts'
 import { kioskText, type KioskMessageKey } from '../protocol/messages/kiosk.ts'
-import { closedNoticeView } from './closed-notice.ts'
+import { closedNoticeView, type ClosedRefusal } from './closed-notice.ts'
 
 type Screen =
   | { kind: 'home' }
@@ -76,7 +76,7 @@ export class KioskApp extends LitElement {
   @state() private screen: Screen = HOME
   @state() private notice: KioskMessageKey | null = null
   /** The service a tap was refused for its hours: why and when it opens, in place of `notice`'s plain words. */
-  @state() private closedServiceId: number | null = null
+  @state() private closedRefusal: ClosedRefusal | null = null
 
   /** The kiosk printer's last report (a push or a snapshot); null: no printer, or none heard yet. */
   @state() private printer: PrinterStatusReport | null = null
@@ -193,18 +193,14 @@ export class KioskApp extends LitElement {
     afterNextPaint(() => void loadLaterScreens())
   }
 
-  /** Why the last tap was refused: the hours' own words once the refreshed services bring them, else the plain notice. */
+  /** Why the last tap was refused: for the hours, the refusal's own facts in the tile's words; else the plain notice. */
   private renderNotice(services: readonly ServiceWithQueue[], lang: Lang, digits: DigitStyle): TemplateResult | typeof nothing {
-    const closed =
-      this.closedServiceId === null
-        ? nothing
-        : closedNoticeView(
-            services.find((s) => s.id === this.closedServiceId),
-            this.session.center?.timeZone,
-            lang,
-            digits,
-          )
-    if (closed !== nothing || !this.notice) return closed
+    const refusal = this.closedRefusal
+    if (refusal) {
+      const service = services.find((s) => s.id === refusal.serviceId)
+      return closedNoticeView(refusal, service, this.session.center?.timeZone, lang, digits)
+    }
+    if (!this.notice) return nothing
     return html`<p class="notice danger-notice" role="alert" data-notice=${this.notice}>${kioskText(this.notice, lang)}</p>`
   }
 
@@ -334,7 +330,7 @@ export class KioskApp extends LitElement {
     const service = services.find((s) => s.id === serviceId)
     if (!service?.available) return
     this.notice = null
-    this.closedServiceId = null
+    this.closedRefusal = null
     const key = this.issuer.keyFor(serviceId)
     // what to bring first (issue 21), unless the service turned the "I have them" step off
     if (service.documents?.length && service.confirmDocuments !== false) this.screen = { kind: 'documents', serviceId, key }
@@ -359,7 +355,7 @@ export class KioskApp extends LitElement {
       else if (err instanceof ApiError && SERVICE_GONE.has(err.code)) {
         this.notice = 'kiosk.serviceGone'
         this.session.refreshServices()
-        if (err.code === ErrorCodes.SERVICE_CLOSED) this.closedServiceId = serviceId
+        if (err.code === ErrorCodes.SERVICE_CLOSED && err.closed) this.closedRefusal = { serviceId, closed: err.closed }
       } else this.notice = 'kiosk.issueFailed'
     }
   }
@@ -387,7 +383,7 @@ export class KioskApp extends LitElement {
     clearTimeout(this.printWait)
     this.screen = HOME
     this.notice = null
-    this.closedServiceId = null
+    this.closedRefusal = null
   }
 
   /** Nobody touched the kiosk for `idleSeconds`: ready for the next citizen, in the center's start language (Arabic unless set). */

@@ -223,7 +223,6 @@ function card(view: ServiceGridView, s: ServiceWithQueue, select: (s: ServiceWit
  */
 function figures(view: ServiceGridView, s: ServiceWithQueue): TemplateResult {
   const { lang, digits, timeZone } = view
-  const n = (v: number) => formatNumber(v, { digits })
   const unstaffed = s.staffed === false
   const closed = s.hours && s.active ? closedWords(s.hours, timeZone, lang, digits) : null
   if (!s.available && closed !== null && s.hours) {
@@ -240,12 +239,24 @@ function figures(view: ServiceGridView, s: ServiceWithQueue): TemplateResult {
   }
   // people ahead of a ticket taken now, the figure that ticket prints: the line's own length leaves
   // out the other lines' tickets its counters call first, and "Waiting: 0" beside a ticket saying
-  // "2 people ahead" read as a lie (s41)
-  const ahead = html`<span>${kioskText('kiosk.ahead', lang)}: <b data-ahead>${n(s.ahead)}</b></span>`
+  // "2 people ahead" read as a lie (s41); nobody ahead is said in words, not as a 0 (s42)
+  const ahead = html`<span data-ahead=${s.ahead}>${aheadWords(s.ahead, lang, digits)}</span>`
   if (unstaffed) return html`${ahead}<span class="unstaffed-note" data-unstaffed="true">${kioskText('kiosk.unstaffedMayWait', lang)}</span>`
   return html`${ahead}
     <span>${kioskText('ticket.waitLabel', lang)}: <b data-wait=${s.estimatedWaitSeconds ?? 'unknown'}>${waitText(s.estimatedWaitSeconds, lang, digits)}</b></span>
     ${closingLine(view, s)}`
+}
+
+/**
+ * The catalogue's sentence for the people ahead ('kiosk.ahead'), its figure in bold as the wait's
+ * is; "No one ahead of you" has no figure, so all of it is bold.
+ */
+function aheadWords(ahead: number, lang: Lang, digits: DigitStyle): TemplateResult {
+  const words = kioskText('kiosk.ahead', lang, { n: ahead }, digits)
+  const figure = formatNumber(ahead, { digits })
+  const at = ahead > 0 ? words.lastIndexOf(figure) : -1
+  if (at < 0) return html`<b>${words}</b>`
+  return html`${words.slice(0, at)}<b>${figure}</b>${words.slice(at + figure.length)}`
 }
 
 /**

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox'
-import { literalUnion, Nullable } from './common.ts'
+import { ClosedReason, literalUnion, Nullable } from './common.ts'
 
 /**
  * The center's calendar as an admin writes it: weekly opening hours for the center and,
@@ -114,9 +114,8 @@ export const DEFAULT_CALENDAR: CenterCalendar = {
   cancelAfterMinutes: 30,
 }
 
-/** Why a kiosk may not issue for a service now: the service is closed, past its last-ticket time, or the wait would run past closing. */
-export const ClosedReason = literalUnion(['closed', 'last-ticket', 'wait-past-close'])
-export type ClosedReason = Static<typeof ClosedReason>
+/** Why a kiosk may not issue for a service now (defined beside the error body, which carries it too). */
+export { ClosedReason }
 
 /** The hours as a screen needs them now, for the center or one service. Instants are ISO (UTC). */
 export const HoursNow = Type.Object({

@@ -11,6 +11,9 @@
  *  - `closing-soon`: the service closes within CLOSING_NOTICE_MINUTES.
  *  - `served-after-close`: closed, but the ticket held will still be served (calendar atClosing
  *    serve-until-empty; server/public-ticket.ts says it, the hours alone cannot tell). `at` is now.
+ *  - `cancelled-after-close`: closed, and the ticket held is still called during the calendar's
+ *    grace (atClosing cancel-after) but cancelled if not called by `at`, the grace's end (s42: the
+ *    status page said nothing while it counted down).
  * The closing of the last three may be the business day's close (`dayClose`, protocol/calendar.ts
  * HoursNow): the center stays open but the day's line closes and its waiting tickets are cancelled.
  */
@@ -24,6 +27,7 @@ export const ClosingNoteKind = literalUnion([
   'last-ticket-soon',
   'closing-soon',
   'served-after-close',
+  'cancelled-after-close',
 ])
 export type ClosingNoteKind = Static<typeof ClosingNoteKind>
 

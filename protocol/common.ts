@@ -16,6 +16,10 @@ import {
  * field of the request is at fault, `field` names it, `reason` says why and `limit` gives the
  * bound (protocol/error-codes.ts ErrorDetail): screens word it themselves, never the message.
  */
+/** Why a kiosk may not issue for a service now: the service is closed, past its last-ticket time, or the wait would run past closing (protocol/calendar.ts re-exports it). */
+export const ClosedReason = Type.Union([Type.Literal('closed'), Type.Literal('last-ticket'), Type.Literal('wait-past-close')])
+export type ClosedReason = Static<typeof ClosedReason>
+
 export const ErrorResponse = Type.Object({
   statusCode: Type.Integer(),
   code: Type.String({ description: 'stable, from protocol/error-codes.ts' }),
@@ -31,6 +35,25 @@ export const ErrorResponse = Type.Object({
     }),
   ),
   limit: Type.Optional(Type.Number({ description: 'the bound the value broke (a minimum length, a maximum)' })),
+  // a refusal for the service's hours (422 TABOUR_ERR_SERVICE_CLOSED; protocol/error-codes.ts ClosedDetail): the hours' own facts, so a screen words it without guessing
+  closedReason: Type.Optional({ ...ClosedReason, description: 'TABOUR_ERR_SERVICE_CLOSED: closed, last-ticket or wait-past-close' }),
+  opensAt: Type.Optional(
+    Nullable(Type.String({ description: 'TABOUR_ERR_SERVICE_CLOSED: the next opening (ISO); null when none within a year' })),
+  ),
+  closesAt: Type.Optional(
+    Nullable(Type.String({ description: 'TABOUR_ERR_SERVICE_CLOSED: the closing a wait-past-close refusal names (ISO)' })),
+  ),
+  lastTicketAt: Type.Optional(
+    Nullable(Type.String({ description: 'TABOUR_ERR_SERVICE_CLOSED: the last-ticket time a last-ticket refusal names (ISO)' })),
+  ),
+  dayClose: Type.Optional(
+    Type.Boolean({ description: "TABOUR_ERR_SERVICE_CLOSED: closesAt is the business day's close, not the end of the hours" }),
+  ),
+  at: Type.Optional(
+    Type.String({
+      description: 'TABOUR_ERR_SERVICE_CLOSED: the server instant of the refusal (ISO): "opens today / tomorrow" is said from it',
+    }),
+  ),
 })
 export type ErrorResponse = Static<typeof ErrorResponse>
 

@@ -1,3 +1,5 @@
+import type { ClosedReason, HoursNow } from './calendar.ts'
+
 /**
  * Every error code the center server can answer with. They are part of the API v1 contract:
  * clients (kiosk, console, dashboard, integrators) switch on them, so a code never changes
@@ -276,4 +278,14 @@ export interface ErrorDetail {
   reason: FieldReason
   /** The bound that was broken (a minimum length, a maximum value), when there is one. */
   limit?: number
+}
+
+/**
+ * The structured part of a 422 SERVICE_CLOSED body (a kiosk's tap or a phone's join refused for
+ * the service's hours): the hours' own facts at the refusal (protocol/calendar.ts HoursNow), so the
+ * kiosk and the join page say why and when it opens in their own words, without parsing the message
+ * or waiting for the hours to be polled again.
+ */
+export type ClosedDetail = Pick<HoursNow, 'opensAt' | 'closesAt' | 'lastTicketAt' | 'dayClose' | 'at'> & {
+  closedReason: ClosedReason
 }

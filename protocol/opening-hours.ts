@@ -243,9 +243,19 @@ export function lastClosingMs(cal: CenterCalendar, serviceId: number | null, at:
  * the tickets taken before it are still called (they are cancelled when it ends: closingDueForCancel).
  */
 export function inCancelGrace(cal: CenterCalendar, at: number, timeZone: string): boolean {
-  if (cal.atClosing !== 'cancel-after' || cal.weekly === null) return false
-  const closed = lastClosingMs(cal, null, at, timeZone)
-  return closed !== null && at < closed + cal.cancelAfterMinutes * 60_000
+  return cancelGrace(cal, at, timeZone) !== null
+}
+
+/**
+ * With `atClosing: 'cancel-after'`, while `at` falls in the grace after the last closing: that
+ * closing and when the tickets taken before it and still waiting are cancelled (epoch ms); null otherwise.
+ */
+export function cancelGrace(cal: CenterCalendar, at: number, timeZone: string): { closedAt: number; cancelAt: number } | null {
+  if (cal.atClosing !== 'cancel-after' || cal.weekly === null) return null
+  const closedAt = lastClosingMs(cal, null, at, timeZone)
+  if (closedAt === null) return null
+  const cancelAt = closedAt + cal.cancelAfterMinutes * 60_000
+  return at < cancelAt ? { closedAt, cancelAt } : null
 }
 
 /**

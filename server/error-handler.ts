@@ -1,18 +1,19 @@
 import { STATUS_CODES } from 'node:http'
 import type { Socket } from 'node:net'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyServerOptions } from 'fastify'
-import { DomainError, ErrorCodes, RetryLaterError, type ErrorCode, type ErrorDetail } from './errors.ts'
+import { DomainError, ErrorCodes, RetryLaterError, type ClosedDetail, type ErrorCode, type ErrorDetail } from './errors.ts'
 import { httpStatusOf } from './routes/error-status.ts'
 import { detailOfAjv } from './validation-detail.ts'
 
-function send(reply: FastifyReply, statusCode: number, code: ErrorCode, message: string, detail?: ErrorDetail | null) {
+function send(reply: FastifyReply, statusCode: number, code: ErrorCode, message: string, detail?: ErrorDetail | ClosedDetail | null) {
   return reply.status(statusCode).send({ statusCode, code, error: STATUS_CODES[statusCode] ?? 'Error', message, ...detail })
 }
 
 /**
  * Every error answer has the shape `{statusCode, code, error, message}` with a stable code, and
  * `field`, `reason`, `limit` when one field of the request is at fault (a schema violation, a
- * duplicate prefix, a weak password): screens word it themselves next to that field.
+ * duplicate prefix, a weak password): screens word it themselves next to that field; a refusal
+ * for the hours (SERVICE_CLOSED) carries the hours' facts (`closedReason`, `opensAt`…: ClosedDetail).
  * A caller's mistake (bad JSON, schema violation, wrong content type, too large) is a 4xx with
  * a code; only our own bugs are 500, logged with the request.
  */

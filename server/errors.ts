@@ -1,6 +1,7 @@
-import { ErrorCodes, type ErrorCode, type ErrorDetail } from '../protocol/error-codes.ts'
+import { ErrorCodes, type ClosedDetail, type ErrorCode, type ErrorDetail } from '../protocol/error-codes.ts'
+import type { ClosedReason, HoursNow } from '../protocol/calendar.ts'
 
-export { ErrorCodes, type ErrorCode, type ErrorDetail }
+export { ErrorCodes, type ClosedDetail, type ErrorCode, type ErrorDetail }
 
 /**
  * A refusal the caller should hear about: a stable code from protocol/error-codes.ts (the wire
@@ -15,8 +16,8 @@ export class DomainError extends Error {
     message: string,
     /** Names a case of the code that the edge answers differently (e.g. `disabled`); default none. */
     readonly variant?: string,
-    /** Which field of the request is at fault and why, sent in the error body (`field`, `reason`, `limit`); default none. */
-    readonly detail?: ErrorDetail,
+    /** Sent in the error body: which field of the request is at fault and why (`field`, `reason`, `limit`), or the hours that refused (SERVICE_CLOSED); default none. */
+    readonly detail?: ErrorDetail | ClosedDetail,
   ) {
     super(message)
     this.name = 'DomainError'
@@ -32,6 +33,15 @@ export const domainError = (code: ErrorCode, message: string, variant?: string) 
  * field instead of parsing the message. `reason` is a stable word (see ErrorDetail).
  */
 export const fieldError = (code: ErrorCode, detail: ErrorDetail, message: string) => new DomainError(code, message, undefined, detail)
+
+/**
+ * SERVICE_CLOSED for a service whose `hours` refuse a kiosk's ticket or a phone's join now: the
+ * body carries the hours' facts (ClosedDetail) beside the message for the logs.
+ */
+export function serviceClosedError(message: string, hours: HoursNow & { closedReason: ClosedReason }): DomainError {
+  const { closedReason, opensAt, closesAt, lastTicketAt, dayClose, at } = hours
+  return new DomainError(ErrorCodes.SERVICE_CLOSED, message, undefined, { closedReason, opensAt, closesAt, lastTicketAt, dayClose, at })
+}
 
 /** RATE_LIMITED with the seconds to wait (whole, at least 1); the edge sends them as Retry-After. */
 export class RetryLaterError extends DomainError {

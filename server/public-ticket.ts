@@ -72,7 +72,8 @@ function cancelledOf(view: QueueView, t: Parameters<QueueView['cancelReason']>[0
  * For a ticket in line (waiting, or a place held from a phone): the closing note its status page
  * shows (protocol/closing-note.ts), the wait run past closing or the closing within the half hour,
  * as the kiosk's ticket on screen says it (POST /tickets `closing`); once closed, a waiting ticket the calendar still serves says
- * so (walk 2026-12-05: the note vanished at closing, and the board said "Closed"); nothing otherwise.
+ * so (walk 2026-12-05: the note vanished at closing, and the board said "Closed"), and one the
+ * calendar cancels after a grace says by when (`cancelled-after-close`); nothing otherwise.
  */
 export function closingOf(
   view: QueueView,
@@ -81,6 +82,12 @@ export function closingOf(
   timeZone: string,
 ): Pick<PublicTicket, 'closing'> {
   if (t.status !== 'waiting' && t.status !== 'remote') return {}
+  // closed, and the calendar cancels the tickets taken before the closing once its grace runs out:
+  // until then they are still called, and the page says by when (s42: it said nothing)
+  const grace = t.status === 'waiting' ? view.cancelGraceNow() : null
+  if (grace !== null && t.issuedAt < grace.closedAt) {
+    return { closing: { kind: 'cancelled-after-close', at: new Date(grace.cancelAt).toISOString(), timeZone, dayClose: false } }
+  }
   const hours = view.hoursOf(t.serviceId, estimatedWaitSeconds)
   // this ticket waits, so the line is not empty: the calendar's rule alone decides
   if (!hours.open && t.status === 'waiting' && view.servesLineOut()) {

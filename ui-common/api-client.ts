@@ -4,6 +4,7 @@
  * could not be reached at all (`NetworkError`: refused, reset, timed out, or a 502/503/504
  * from whatever stands in front of it).
  */
+import type { ClosedDetail } from '../protocol/error-codes.ts'
 
 /** What an error body says about one field (protocol/error-codes.ts ErrorDetail), as received. */
 export interface ApiErrorDetail {
@@ -22,6 +23,8 @@ export class ApiError extends Error {
     message: string,
     /** The field the server named, if any: screens put their own sentence next to it. Default none. */
     readonly detail: ApiErrorDetail | null = null,
+    /** A refusal for the service's hours (SERVICE_CLOSED): the hours' facts the body carried; default none. */
+    readonly closed: ClosedDetail | null = null,
   ) {
     super(message)
     this.name = 'ApiError'
@@ -83,7 +86,14 @@ export async function requestJson<T>(url: string, options: RequestOptions = {}):
     // not JSON (a proxy's error page): handled below by the status
   }
   if (res.ok) return body as T
-  const err = (body ?? {}) as { code?: unknown; message?: unknown; field?: unknown; reason?: unknown; limit?: unknown }
+  const err = (body ?? {}) as {
+    code?: unknown
+    message?: unknown
+    field?: unknown
+    reason?: unknown
+    limit?: unknown
+    closedReason?: unknown
+  }
   // a 503 with a Tabour code (NOT_READY) is still the server talking, but it cannot serve: unreachable for a screen
   if (UNREACHABLE.has(res.status)) throw new NetworkError(`HTTP ${res.status}`)
   throw new ApiError(
@@ -93,5 +103,19 @@ export async function requestJson<T>(url: string, options: RequestOptions = {}):
     typeof err.field === 'string'
       ? { field: err.field, reason: String(err.reason ?? 'invalid'), ...(typeof err.limit === 'number' ? { limit: err.limit } : {}) }
       : null,
+    typeof err.closedReason === 'string' ? closedDetailOf(err as Record<string, unknown>) : null,
   )
+}
+
+/** A SERVICE_CLOSED body's hours facts, as received (the server's ErrorResponse schema vouches for their types). */
+function closedDetailOf(err: Record<string, unknown>): ClosedDetail {
+  const isoOrNull = (v: unknown) => (typeof v === 'string' ? v : null)
+  return {
+    closedReason: err.closedReason as ClosedDetail['closedReason'],
+    opensAt: isoOrNull(err.opensAt),
+    closesAt: isoOrNull(err.closesAt),
+    lastTicketAt: isoOrNull(err.lastTicketAt),
+    dayClose: err.dayClose === true,
+    at: typeof err.at === 'string' ? err.at : new Date().toISOString(),
+  }
 }

@@ -4,9 +4,9 @@
  * center's zone with Intl, so the pages carry no Temporal. Times follow the screen's digits.
  */
 import type { HoursNow } from '../protocol/calendar.ts'
-import type { ClosingNote } from '../protocol/closing-note.ts'
+import { closingNoteText, closingWordsFor } from '../protocol/messages/closing-note-text.ts'
 import { clockTime } from '../protocol/messages/clock-time.ts'
-import { hoursText, type HoursMessageKey } from '../protocol/messages/hours.ts'
+import { hoursText } from '../protocol/messages/hours.ts'
 import { intlLocale, type DigitStyle } from './digits.ts'
 import type { Lang } from './i18n.ts'
 
@@ -39,40 +39,20 @@ export function opensText(opensAtIso: string, nowMs: number, timeZone: string | 
   return hoursText('hours.opensDate', lang, { date, time }, digits)
 }
 
-/** A phone page's closing note (protocol/closing-note.ts) in the kiosk's words, its time as the center's clocks show it, in `digits`. */
-export function closingNoteText(note: ClosingNote, lang: Lang, digits: DigitStyle): string {
-  const time = clockTime(note.at, note.timeZone, lang, digits)
-  return hoursText(wordsFor(note.dayClose)[note.kind], lang, { time }, digits)
-}
-
-const CLOSING_WORDS = {
-  'tickets-stopped': 'hours.lastTicketPassed',
-  'wait-past-close': 'hours.waitPastClose',
-  'may-not-be-served': 'hours.mayNotBeServedBefore',
-  'last-ticket-soon': 'hours.lastTicketSoon',
-  'closing-soon': 'hours.closingSoon',
-  'served-after-close': 'hours.servedAfterClose',
-} as const satisfies Record<ClosingNote['kind'], HoursMessageKey>
-
-/** The same notes when the closing is the business day's (the center stays open, the line closes): never "the center closes". */
-const DAY_CLOSE_WORDS = {
-  ...CLOSING_WORDS,
-  'wait-past-close': 'hours.waitPastDayClose',
-  'may-not-be-served': 'hours.mayNotBeServedBeforeDayClose',
-  'closing-soon': 'hours.dayClosingSoon',
-} as const satisfies Record<ClosingNote['kind'], HoursMessageKey>
-
-/** The words of the notes whose closing is the hours' end, or the business day's close (`dayClose`). */
-const wordsFor = (dayClose: boolean) => (dayClose ? DAY_CLOSE_WORDS : CLOSING_WORDS)
+/** Kept here for the screens; the one implementation is the catalogue's, which the paper shares. */
+export { closingNoteText }
 
 /** "The center closes at 3:00 PM", or "Today's line closes at 12:00 AM; …" when the closing `hours` name is the business day's. */
 export function closesSoonText(hours: HoursNow, timeZone: string | undefined, lang: Lang, digits: DigitStyle): string {
   const time = clockTime(hours.closesAt!, timeZone, lang, digits)
-  return hoursText(wordsFor(hours.dayClose)['closing-soon'], lang, { time }, digits)
+  return hoursText(closingWordsFor(hours.dayClose)['closing-soon'], lang, { time }, digits)
 }
 
+/** What the words of a closed service read of its hours: the service's `hours`, or a refusal's (protocol/error-codes.ts ClosedDetail). */
+export type ClosedFacts = Pick<HoursNow, 'closedReason' | 'opensAt' | 'closesAt' | 'lastTicketAt' | 'dayClose' | 'at'>
+
 /** Why a service takes no tickets now, in words; null when it does. */
-export function closedReasonText(hours: HoursNow, timeZone: string | undefined, lang: Lang, digits: DigitStyle): string | null {
+export function closedReasonText(hours: ClosedFacts, timeZone: string | undefined, lang: Lang, digits: DigitStyle): string | null {
   switch (hours.closedReason) {
     case null:
       return null
@@ -82,7 +62,7 @@ export function closedReasonText(hours: HoursNow, timeZone: string | undefined, 
       return hoursText('hours.lastTicketPassed', lang, { time: clockTime(hours.lastTicketAt!, timeZone, lang, digits) }, digits)
     case 'wait-past-close':
       return hoursText(
-        wordsFor(hours.dayClose)['wait-past-close'],
+        closingWordsFor(hours.dayClose)['wait-past-close'],
         lang,
         { time: clockTime(hours.closesAt!, timeZone, lang, digits) },
         digits,
@@ -93,10 +73,11 @@ export function closedReasonText(hours: HoursNow, timeZone: string | undefined, 
 /**
  * Why a service takes no tickets now and when it opens next, as its greyed tile says it ("Tickets
  * stopped at 2:50 PM", "Opens tomorrow at 8:00 AM"); null when it takes them. The kiosk says the
- * same when a tap is refused for the hours (the minute between two polls of them).
+ * same when a tap is refused for the hours (the minute between two polls of them), from the
+ * refusal's own facts, and so does the phone's join page.
  */
 export function closedWords(
-  hours: HoursNow,
+  hours: ClosedFacts,
   timeZone: string | undefined,
   lang: Lang,
   digits: DigitStyle,

@@ -71,7 +71,7 @@ const BLACK_BELOW = 160
 /**
  * Draws the ticket as a black-and-white PNG the width of the paper's printable area: center,
  * service, the label very large, the priority category and the appointment's slot if any, date and time in the center's zone, people ahead and the
- * estimated wait (Arabic, then English), what to bring when the service lists documents, and a
+ * estimated wait (Arabic, then English), the closing note when one applies, what to bring when the service lists documents, and a
  * line that introduces the QR printed below it.
  */
 export function renderTicket(content: TicketContent, options: RenderOptions): Buffer {
@@ -139,6 +139,13 @@ function draw(content: TicketContent, options: RenderOptions): { image: ImageDat
   pen.y += Math.round(4 * scale)
   paragraph('waitAr', AR(27))
   paragraph('waitEn', EN(22))
+  // the closing note the screen ticket shows (the wait runs past closing…), right under the wait it
+  // is about; a ticket without one keeps the layout it always had
+  if (text.closingAr) {
+    pen.y += Math.round(8 * scale)
+    paragraph('closingAr', AR(24))
+    paragraph('closingEn', EN(19))
+  }
   rule(pen, 2)
   // what to bring (issue 21), between the wait and the line that introduces the QR printed under
   // the image; a ticket without documents keeps the layout it always had

@@ -1,3 +1,5 @@
+import type { ClosingNote } from '../../protocol/closing-note.ts'
+
 /**
  * Everything printed on one ticket. The driver formats it (digits, plurals, date in the
  * center's zone) itself, so the server passes raw facts, not pre-formatted strings.
@@ -25,6 +27,11 @@ export interface TicketContent {
   appointmentSlot?: number
   /** What to bring (the service's documents), printed at the end under a heading; absent or empty: the ticket as it always was. */
   documents?: readonly { ar: string; en: string }[]
+  /**
+   * The closing note the kiosk's screen ticket shows (POST /tickets `closing`: the wait runs past
+   * closing, the center closes within the half hour…), printed under the wait; absent: none, the ticket as it always was.
+   */
+  closing?: ClosingNote
   /** Digits on the Arabic lines (the center's setting); the label and the English lines are always Western. */
   digits: 'western' | 'arabic-indic'
 }

@@ -6,7 +6,9 @@ import {
   priorityText,
   ticketMessage,
   waitText,
+  withoutBidiMarks,
 } from '../../protocol/messages/ticket.ts'
+import { closingNoteText } from '../../protocol/messages/closing-note-text.ts'
 import type { TicketContent } from './ticket-content.ts'
 
 /** The lines of a ticket as strings, before layout. Arabic lines use `content.digits`; English lines and the label always Western digits. */
@@ -29,6 +31,9 @@ export interface TicketText {
   aheadEn: string
   waitAr: string
   waitEn: string
+  /** The closing note as the screen ticket says it («قد لا يتسع الوقت لخدمتك قبل الإغلاق الساعة ٣:٠٠ م»); both '' when none applies. */
+  closingAr: string
+  closingEn: string
   scanAr: string
   scanEn: string
   /** "المستندات المطلوبة" / "Documents to bring"; both '' when the service lists none. */
@@ -57,6 +62,7 @@ export function ticketText(content: TicketContent): TicketText {
     aheadEn: peopleAheadText(content.peopleAhead, 'en'),
     waitAr: ticketMessage('ticket.waitLine', 'ar', { wait: waitText(content.estimatedWaitSeconds, 'ar', content.digits) }),
     waitEn: ticketMessage('ticket.waitLine', 'en', { wait: waitText(content.estimatedWaitSeconds, 'en') }),
+    ...closingLines(content),
     scanAr: ticketMessage('ticket.scanToFollow', 'ar'),
     scanEn: ticketMessage('ticket.scanToFollow', 'en'),
     ...documentLines(content.documents ?? []),
@@ -69,6 +75,15 @@ function documentLines(documents: readonly { ar: string; en: string }[]): Pick<T
     bringAr: ticketMessage('ticket.bringTitle', 'ar'),
     bringEn: ticketMessage('ticket.bringTitle', 'en'),
     documents: documents.map((d) => ({ ar: `• ${d.ar.trim()}`, en: `• ${d.en.trim()}` })),
+  }
+}
+
+function closingLines(content: TicketContent): Pick<TicketText, 'closingAr' | 'closingEn'> {
+  const note = content.closing
+  if (!note) return { closingAr: '', closingEn: '' }
+  return {
+    closingAr: withoutBidiMarks(closingNoteText(note, 'ar', content.digits)),
+    closingEn: withoutBidiMarks(closingNoteText(note, 'en')),
   }
 }
 

@@ -3,7 +3,7 @@
  * (what the center's poster QR opens) or `<base>/join/en/`. Lists the services that take remote
  * joins with how many wait now and how the place works (held until check-in, or called in
  * turn), optionally takes a mobile number, joins, and opens the ticket's live status page.
- * A refused join says why in the page's language (joinErrorKey). At `<base>/join/poster/` it
+ * A refused join says why in the page's language (joinErrorKey; for the hours, the refusal's own facts). At `<base>/join/poster/` it
  * shows the printable poster instead (join-poster.ts).
  */
 import { clockTime } from '../../protocol/messages/clock-time.ts'
@@ -11,12 +11,13 @@ import { SEPARATOR } from '../../protocol/messages/separator.ts'
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
 import type { RemoteService, RemoteServicesReply } from '../../protocol/remote-join.ts'
+import type { ClosedDetail } from '../../protocol/error-codes.ts'
 import { joinErrorKey, joinText, type JoinMessageKey } from '../../protocol/messages/join.ts'
 import { waitText, waitValues } from '../../protocol/messages/ticket.ts'
 import { phoneExample } from '../../protocol/phone-number.ts'
 import { ApiError } from '../../ui-common/api-client.ts'
 import { digitsFor, intlLocale, type DigitStyle } from '../../ui-common/digits.ts'
-import { closingNoteText } from '../../ui-common/opening-words.ts'
+import { closedWords, closingNoteText } from '../../ui-common/opening-words.ts'
 import { applyLang, type Lang } from '../../ui-common/i18n.ts'
 import type { LangChangeEvent } from '../../ui-common/lang-switch.ts'
 import { applyPageTheme } from '../../ui-common/theme.ts'
@@ -137,6 +138,8 @@ export class JoinPage extends LitElement {
   @state() private phone = ''
   @state() private phoneBad = false
   @state() private refusal: JoinMessageKey | null = null
+  /** A join refused for the service's hours: the hours' facts the refusal carried, said as the kiosk says them. */
+  @state() private closedRefusal: (ClosedDetail & { serviceId: number }) | null = null
   private base = ''
   private readonly refresh = new PollController(this, () => this.load(), REFRESH_MS, true)
 
@@ -229,7 +232,7 @@ export class JoinPage extends LitElement {
             ${joinText(this.phoneBad ? 'join.phoneBad' : this.data.center.messagesOn ? 'join.phoneHint' : 'join.phoneHintNoMessages', lang, { example: phoneExample(digitsFor(lang, this.data.center.digits)) })}
           </p>
         </div>
-        ${this.refusal ? html`<p class="warn" role="alert" data-refusal>${joinText(this.refusal, lang)}</p>` : nothing}
+        ${this.refusal ? html`<p class="warn" role="alert" data-refusal=${this.closedRefusal?.closedReason ?? ''}>${this.refusalText(this.refusal, lang)}</p>` : nothing}
         <button class="join" type="submit" data-join ?disabled=${busy || this.chosen === null}>
           ${joinText(busy ? 'join.busy' : 'join.submit', lang)}
         </button>
@@ -297,6 +300,20 @@ export class JoinPage extends LitElement {
     return `${joinText('join.waitingNow', lang, { n: s.waiting }, digits)}${SEPARATOR}${wait}`
   }
 
+  /**
+   * Why the join was refused: for the hours, the service and the refusal's own facts in the kiosk's
+   * words («جوازات السفر: انتهى إصدار التذاكر الساعة 2:50 م — يفتح غدًا الساعة 8:00 ص»), where "closed now" was said even past
+   * the last ticket of an open service; else the code's sentence.
+   */
+  private refusalText(key: JoinMessageKey, lang: Lang): string {
+    const closed = this.closedRefusal
+    const words = closed && closedWords(closed, this.data?.center.timeZone, lang, digitsFor(lang, this.data?.center.digits))
+    if (!words) return joinText(key, lang)
+    const service = this.data?.services.find((s) => s.id === closed.serviceId)
+    const why = words.opens ? `${words.why}${SEPARATOR}${words.opens}` : words.why
+    return service ? `${lang === 'ar' ? service.nameAr : service.nameEn}: ${why}` : why
+  }
+
   private closedLine(s: RemoteService, lang: Lang, digits: DigitStyle): string {
     switch (s.closedReason) {
       case 'closed':
@@ -321,7 +338,8 @@ export class JoinPage extends LitElement {
 
   private async submit(e: Event): Promise<void> {
     e.preventDefault()
-    if (this.chosen === null || this.step === 'busy') return
+    const chosen = this.chosen
+    if (chosen === null || this.step === 'busy') return
     const typed = this.phone.trim()
     const phone = typed === '' ? undefined : typedMobile(typed)
     if (phone === null) {
@@ -331,11 +349,13 @@ export class JoinPage extends LitElement {
     this.step = 'busy'
     this.refusal = null
     try {
-      const joined = await joinLine(this.base, { serviceId: this.chosen, lang: this.language, ...(phone ? { phone } : {}) })
+      const joined = await joinLine(this.base, { serviceId: chosen, lang: this.language, ...(phone ? { phone } : {}) })
       // the status page on the address this phone already reaches the center at, in this page's language
       location.assign(`${this.base}/t/${encodeURIComponent(joined.id)}${this.language === 'en' ? '?lang=en' : ''}`)
     } catch (err) {
       this.refusal = joinErrorKey(err instanceof ApiError ? err.code : undefined)
+      // with the service named: the refresh that follows may choose another (the one left open)
+      this.closedRefusal = err instanceof ApiError && err.closed ? { ...err.closed, serviceId: chosen } : null
       this.step = 'ready'
       this.refresh.start()
     }

@@ -27,6 +27,11 @@ export const HOURS_MESSAGES = {
     ar: 'أُغلق المركز أمام التذاكر الجديدة، لكن تذكرتك ستُخدم. ابقَ قريبًا.',
     en: 'The center has closed to new tickets, but your ticket will still be served. Please stay nearby.',
   },
+  /** The status page of a ticket still waiting after closing, in the grace before the line is cancelled (calendar atClosing cancel-after). */
+  'hours.cancelledAfterClose': {
+    ar: 'أُغلق المركز. إن لم يُنادَ على تذكرتك حتى الساعة {time} فستُلغى.',
+    en: 'The center has closed. If your ticket is not called by {time}, it will be cancelled.',
+  },
   'hours.mayNotBeServedToday': {
     ar: 'قد لا يتسع الوقت لخدمتك اليوم قبل الإغلاق',
     en: 'You may not be served today before closing',

@@ -9,8 +9,12 @@ import { TICKET_MESSAGES } from './ticket.ts'
 export const KIOSK_MESSAGES = {
   'kiosk.chooseService': { ar: 'اختر الخدمة', en: 'Choose a service' },
   'kiosk.chooseHint': { ar: 'المس الخدمة المطلوبة لتحصل على تذكرة', en: 'Touch the service you need to get a ticket' },
-  // a tile's figure: people ahead of a ticket taken now (ServiceWithQueue.ahead), what that ticket will print
-  'kiosk.ahead': { ar: 'أمامك', en: 'People ahead of you' },
+  // a tile's figure: people ahead of a ticket taken now (ServiceWithQueue.ahead), what that ticket will print;
+  // with nobody ahead it says so in words: «أمامك: ٠» read as a figure to decode (s42)
+  'kiosk.ahead': {
+    ar: '{n, plural, =0 {لا أحد أمامك} other {أمامك: #}}',
+    en: '{n, plural, =0 {No one ahead of you} other {People ahead of you: #}}',
+  },
   'kiosk.unavailable': { ar: 'غير متاحة الآن', en: 'Not available now' },
   /** The service's daily cap is reached: no new ticket today, here or from a phone; tomorrow it sells again. */
   'kiosk.dailyCapReached': { ar: 'نفدت تذاكر هذه الخدمة لليوم', en: "Today's tickets for this service are all taken" },

@@ -97,11 +97,12 @@ export function priorityText(category: { nameAr: string; nameEn: string }, lang:
  * the booking page and the console write times (clockTime). Digits default to 'western'.
  */
 export function appointmentMarkText(slotStart: number, timeZone: string, lang: Lang, digits?: DigitStyle): string {
-  const time = clockTime(slotStart, timeZone, lang, digits)
-    // an ICU may put bidi marks around the parts: the paper's fonts have no glyph for them
-    .replace(/[\u200e\u200f\u061c]/g, '')
+  const time = withoutBidiMarks(clockTime(slotStart, timeZone, lang, digits))
   return formatMessage(TICKET_MESSAGES['ticket.appointment'][lang], lang, { time })
 }
+
+/** `text` without the bidi marks an ICU may put around a time's parts: the paper's fonts have no glyph for them. */
+export const withoutBidiMarks = (text: string): string => text.replace(/[\u200e\u200f\u061c]/g, '')
 
 /**
  * When the ticket was issued, as the paper prints it under the label and the kiosk's screen shows
@@ -126,7 +127,7 @@ function parts(at: number, timeZone: string, locale: string): Record<string, str
     hourCycle: 'h12',
     numberingSystem: 'latn',
   })
-  return Object.fromEntries(format.formatToParts(at).map((p) => [p.type, p.value.replace(/[\u200e\u200f\u061c]/g, '')]))
+  return Object.fromEntries(format.formatToParts(at).map((p) => [p.type, withoutBidiMarks(p.value)]))
 }
 
 function arabicDate(at: number, timeZone: string): string {

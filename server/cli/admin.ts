@@ -82,7 +82,11 @@ export async function adminCommand(args: string[]): Promise<number> {
     const refusal = generated ? null : passwordRefusal(password, username, existing?.user.role ?? role, config.passwords)
     if (refusal) {
       const [en, ar] = (['en', 'ar'] as const).map((lang) =>
-        passwordRefusalText(refusal.code, refusal.detail?.limit ?? refusal.message, lang),
+        passwordRefusalText(
+          refusal.code,
+          (refusal.detail && 'limit' in refusal.detail ? refusal.detail.limit : undefined) ?? refusal.message,
+          lang,
+        ),
       )
       throw new UsageError(`${en} / ${ar} (${refusal.code})`, 'admin')
     }

@@ -10,6 +10,7 @@ import type { TicketContent, TicketJobOutcome, TicketPrinterStatus } from '../..
 import { isFaulty } from '../../protocol/device-health.ts'
 import { issuePrinterOf, printerConfigOf } from '../queue/printer-targets.ts'
 import { printerProblemOf } from '../../protocol/printer-problem.ts'
+import { closingOf } from '../public-ticket.ts'
 
 interface KioskPrinter {
   /** The config it was opened with, to notice edits. */
@@ -187,6 +188,8 @@ export class Printing {
         ...(category ? { priorityCategory: { ar: category.nameAr, en: category.nameEn } } : {}),
         ...(slot === null ? {} : { appointmentSlot: slot }),
         ...(service.documents ? { documents: service.documents } : {}),
+        // the note the kiosk's screen ticket and the status page show (POST /tickets `closing`): the paper says it too
+        ...closingOf(this.queue.view, ticket, standing.estimatedWaitSeconds, this.config.timeZone),
         // the center's one setting (config screens.digits or the admin's); a kiosk's own `digits` is ignored
         digits: this.config.screens.digits,
       },

@@ -13,7 +13,7 @@ import type { WaitingFigure } from '../../protocol/events.ts'
 import { NO_PRIORITY, type Standing } from './types.ts'
 import { rollingMeanServiceSeconds } from './wait-estimate.ts'
 import { isStaffed, kioskMaySell, type Staffing } from './staffing.ts'
-import { hoursNow, inCancelGrace } from '../../protocol/opening-hours.ts'
+import { cancelGrace, hoursNow, inCancelGrace } from '../../protocol/opening-hours.ts'
 import type { HoursNow } from '../../protocol/calendar.ts'
 import { type ForecastCall, type ForecastCounter, forecastCalls } from './line-forecast.ts'
 import type { CallCandidate } from './types.ts'
@@ -408,6 +408,15 @@ export class QueueView {
    */
   servesLineOut(): boolean {
     return this.ctx.calendar().atClosing === 'serve-until-empty'
+  }
+
+  /**
+   * With `atClosing: 'cancel-after'`, in the grace after the center's last closing: that closing and
+   * when the tickets taken before it and still waiting are cancelled (queue-context.ts
+   * cancelAfterClosing); null otherwise.
+   */
+  cancelGraceNow(): { closedAt: number; cancelAt: number } | null {
+    return cancelGrace(this.ctx.calendar(), this.ctx.clock(), this.ctx.config.timeZone)
   }
 
   /**

@@ -19,7 +19,7 @@ import type { Lang } from '../../protocol/common.ts'
 import type { RemoteService } from '../../protocol/remote-join.ts'
 import { canonicalPhone } from '../../protocol/phone-number.ts'
 import type { RemoteJoinMode } from '../db/repositories/remote-joins-repo.ts'
-import { domainError, ErrorCodes } from '../errors.ts'
+import { domainError, ErrorCodes, serviceClosedError } from '../errors.ts'
 import { isStaffed, kioskMaySell } from './staffing.ts'
 import { abandonOverdueRemote } from './remote-arrival.ts'
 
@@ -118,9 +118,9 @@ export class RemoteJoin {
     // the same hours and staffing a kiosk obeys: a phone cannot join a line the kiosk would not sell
     const hours = this.view.hoursOf(service.id, this.view.newTicketEstimate(service.id))
     if (hours.closedReason !== null) {
-      throw domainError(
-        ErrorCodes.SERVICE_CLOSED,
+      throw serviceClosedError(
         `service ${service.prefix} takes no joins now (${hours.closedReason})${hours.opensAt ? `; it opens ${hours.opensAt}` : ''}`,
+        { ...hours, closedReason: hours.closedReason },
       )
     }
     if (!kioskMaySell(service, isStaffed(this.view.staffing(service.id)))) {

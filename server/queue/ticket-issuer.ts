@@ -11,9 +11,9 @@ import { actorIds, type Actor } from './actor.ts'
 import { NO_PRIORITY } from './types.ts'
 import { CONTINUOUS_SEQUENCE, CONTINUOUS_WRAP, formatLabel, ticketDayKey, wrapNumber } from './numbering.ts'
 import { ticketStatusUrlAt } from './ticket-link.ts'
-import { domainError, ErrorCodes } from '../errors.ts'
+import { domainError, ErrorCodes, serviceClosedError } from '../errors.ts'
 import { isStaffed, kioskMaySell } from './staffing.ts'
-import type { ClosedReason } from '../../protocol/calendar.ts'
+import type { ClosedReason, HoursNow } from '../../protocol/calendar.ts'
 import { canonicalPhone } from '../../protocol/phone-number.ts'
 import { policyHonoursPriority } from '../../protocol/settings.ts'
 
@@ -52,8 +52,12 @@ const CLOSED_WHY: Record<ClosedReason, string> = {
   'wait-past-close': 'would not be served before closing',
 }
 
-function closedError(prefix: string, reason: ClosedReason, opensAt: string | null) {
-  return domainError(ErrorCodes.SERVICE_CLOSED, `service ${prefix} ${CLOSED_WHY[reason]}${opensAt ? `; it opens ${opensAt}` : ''}`)
+/** The refusal of a kiosk's ticket for the hours: words for the logs, the hours' facts for the screens (serviceClosedError). */
+function closedError(prefix: string, hours: HoursNow & { closedReason: ClosedReason }) {
+  return serviceClosedError(
+    `service ${prefix} ${CLOSED_WHY[hours.closedReason]}${hours.opensAt ? `; it opens ${hours.opensAt}` : ''}`,
+    hours,
+  )
 }
 
 /** 128 random bits, URL-safe: the public status page is reached by id, so ids must not be guessable. */
@@ -115,7 +119,7 @@ export class TicketIssuer {
     }
     // outside its hours a kiosk does not sell it (the kiosk says why); staff may, and the log says so
     const hours = this.view.hoursOf(service.id, this.view.newTicketEstimate(service.id))
-    if (fromKiosk && hours.closedReason !== null) throw closedError(service.prefix, hours.closedReason, hours.opensAt)
+    if (fromKiosk && hours.closedReason !== null) throw closedError(service.prefix, { ...hours, closedReason: hours.closedReason })
     // the day's sequence always counts the day's tickets (daily cap, figures); a center with no daily close numbers continuously
     const dayNumber = this.ctx.tickets.allocateNumber(service.id, day)
     const number = calendar.dailyClose ? dayNumber : this.continuousNumber(service.id, service.prefix, day)

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { ADMIN_PASSWORD, TestClock } from '../helpers/test-center.ts'
 import { listeningCenter } from '../helpers/listening-center.ts'
 import { DEFAULT_CALENDAR } from '../../protocol/calendar.ts'
+import { closingCalendar } from '../helpers/closing-calendar.ts'
 import { seriousAxeViolations } from './axe.ts'
 import { PHONE, useBrowserSuite } from './browser.ts'
 import { ROOT } from './ui-build.ts'
@@ -82,6 +83,44 @@ describe('the phone join page when nobody can join', { timeout: 180_000 }, () =>
       expect(await page.locator(`tabour-join-page [data-service="${a.id}"] .off`).textContent()).toBe(
         lang === 'ar' ? 'الخدمة متوقفة الآن' : 'This service is not available now',
       )
+    }
+  })
+
+  it('a join refused in the minute after the last ticket says why and when it opens, from the refusal, not "closed now"', async () => {
+    // Sunday 6 December 2026, 14:49 in Cairo: open 08:00–15:00, A's last ticket at 14:50 (test/helpers/closing-calendar.ts)
+    const clock = new TestClock(Date.parse('2026-12-06T14:49:00+02:00'))
+    const remoteJoin = {
+      services: [
+        { prefix: 'A', mode: 'check-in' as const, arriveMinutes: 15 },
+        { prefix: 'B', mode: 'check-in' as const, arriveMinutes: 15 },
+      ],
+    }
+    const { center, url } = await listeningCenter({ clock, config: { uiDir: suite.uiDir, remoteJoin } }, suite.cleanups)
+    const a = await center.createService({ prefix: 'A', nameAr: 'جوازات السفر', nameEn: 'Passports' })
+    const b = await center.createService({ prefix: 'B' })
+    await center.openCounterAs('clerk1', (await center.createCounter({ number: 1, serviceIds: [a.id, b.id] })).id)
+    const put = await center.request('PUT', '/api/v1/calendar', { token: await center.admin(), body: closingCalendar(a.id, b.id) })
+    expect(put.statusCode, put.body).toBe(200)
+    for (const lang of LANGS) {
+      // the English page the next day, again a minute before the last ticket
+      if (lang === 'en') clock.set(new Date(Date.parse('2026-12-07T14:49:00+02:00')).toISOString())
+      const page = await suite.contexts.page(PHONE)
+      await page.goto(`${url}/join/${lang}/`)
+      await page.locator(`tabour-join-page [data-service="${a.id}"] input`).check()
+      // 14:51: the page still lists A as open; the server refuses
+      clock.set(new Date(clock.now + 2 * 60_000).toISOString())
+      await page.locator('tabour-join-page [data-join]').click()
+      const refusal = page.locator('tabour-join-page [data-refusal]')
+      await refusal.waitFor()
+      expect(await refusal.getAttribute('data-refusal'), lang).toBe('last-ticket')
+      // the kiosk's words (ui-common/opening-words.ts closedWords), where it said the service was closed and joins work only in opening hours
+      expect((await refusal.textContent())?.replace(/\s+/g, ' ').trim(), lang).toBe(
+        lang === 'ar'
+          ? 'جوازات السفر: انتهى إصدار التذاكر الساعة 2:50 م — يفتح غدًا الساعة 8:00 ص'
+          : 'Passports: Tickets stopped at 2:50 PM — Opens tomorrow at 8:00 AM',
+      )
+      expect(await seriousAxeViolations(page), lang).toEqual([])
+      await suite.shot(page, `refused-last-ticket-${lang}`)
     }
   })
 })

@@ -214,5 +214,25 @@ describe("the kiosk's ticket screen says what is true", { timeout: 180_000 }, ()
       expect(await seriousAxeViolations(page), lang).toEqual([])
       await shot(page, `kiosk-${lang}-tap-after-last-ticket`)
     }
+
+    // the notice words the refusal's own facts (its body's closedReason, lastTicketAt, opensAt: s42), not the
+    // services the kiosk holds: here the server's clock steps back before the kiosk's refresh, so the services
+    // it then gets say A is open; the notice still says why this tap was refused
+    const minuteBefore = new Date(Date.parse('2026-12-08T14:49:00+02:00')).toISOString()
+    clock.set(minuteBefore)
+    await page.reload()
+    await page.locator('tabour-lang-switch button').click()
+    await page.locator(`tabour-service-grid button[data-service-id="${a.id}"][data-available="true"]`).waitFor()
+    await page.route('**/api/v1/tickets', async (route) => {
+      const refused = await route.fetch()
+      clock.set(minuteBefore)
+      await route.fulfill({ response: refused })
+    })
+    clock.set(new Date(Date.parse('2026-12-08T14:51:00+02:00')).toISOString())
+    await tile.click()
+    const notice = page.locator('tabour-kiosk-app [data-notice="service-closed"]')
+    await notice.waitFor()
+    expect(norm(await notice.textContent())).toBe('Passports: Tickets stopped at 2:50 PM · Opens tomorrow at 8:00 AM')
+    await page.unroute('**/api/v1/tickets')
   })
 })

@@ -3,6 +3,7 @@ import { clockTime } from '../../protocol/messages/clock-time.ts'
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { TestClock } from '../helpers/test-center.ts'
+import { DEFAULT_CALENDAR } from '../../protocol/calendar.ts'
 import { listeningCenter } from '../helpers/listening-center.ts'
 import { PHONE, useBrowserSuite } from './browser.ts'
 import { seriousAxeViolations } from './axe.ts'
@@ -215,5 +216,40 @@ describe('the status page tells the truth', { timeout: 180_000 }, () => {
     clock.advance(31 * 60)
     await pages.ar.goto(`${url}/t/${missed.id}`)
     await pages.ar.locator('tabour-ticket-status [data-state="no-show-over"]').getByText('يرجى أخذ تذكرة جديدة').waitFor()
+  })
+
+  it('closed with a grace before the line is cancelled: the page says the center closed and by when the ticket must be called, then that it was cancelled', async () => {
+    // Sunday 6 December 2026, 14:50 in Cairo: open 08:00–15:00, the waiting line cancelled 30 minutes after closing
+    const clock = new TestClock(Date.parse('2026-12-06T12:50:00Z'))
+    const { center, url, kiosk, a } = await startCenter(clock)
+    const h = [{ open: '08:00', close: '15:00' }]
+    const weekly = { sun: h, mon: h, tue: h, wed: h, thu: h, fri: h, sat: h }
+    const calendar = { ...DEFAULT_CALENDAR, weekly, atClosing: 'cancel-after' as const, cancelAfterMinutes: 30 }
+    expect((await center.request('PUT', '/api/v1/calendar', { token: await center.admin(), body: calendar })).statusCode).toBe(200)
+    const ticket = await center.issue(kiosk, { serviceId: a.id })
+    clock.set('2026-12-06T13:05:00Z') // 15:05: closed, still called until 15:30
+    const pages = { ar: await suite.contexts.page(PHONE), en: await suite.contexts.page(PHONE) }
+    await pages.ar.goto(`${url}/t/${ticket.id}`)
+    await pages.en.goto(`${url}/t/${ticket.id}?lang=en`)
+    for (const lang of ['ar', 'en'] as const) {
+      const page = pages[lang]
+      const note = page.locator('tabour-ticket-status [data-closing="cancelled-after-close"]')
+      await note.waitFor()
+      expect(await text(page, 'tabour-ticket-status [data-closing]'), lang).toBe(
+        lang === 'ar'
+          ? `أُغلق المركز. إن لم يُنادَ على تذكرتك حتى الساعة ${centerTime('2026-12-06T13:30:00Z', 'ar', 'western')} فستُلغى.`
+          : 'The center has closed. If your ticket is not called by 3:30 PM, it will be cancelled.',
+      )
+      await expectAccessible(page, `cancel grace (${lang})`)
+      await page.screenshot({ path: join(SHOTS, `status-cancel-grace-${lang}.png`), fullPage: true })
+    }
+    // 15:31: the grace ran out and the line is cancelled; the page says what it says of a ticket the closing cancelled
+    clock.set('2026-12-06T13:31:00Z')
+    for (const lang of ['ar', 'en'] as const) {
+      const page = pages[lang]
+      await page.reload()
+      await page.locator('tabour-ticket-status [data-cancelled="center_closed"]').waitFor()
+      expect(await page.locator('tabour-ticket-status [data-closing]').count(), lang).toBe(0)
+    }
   })
 })

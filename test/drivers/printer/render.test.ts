@@ -4,7 +4,7 @@
  *
  * Golden images: test/golden/ticket-80mm.png is the decoded raster of SAMPLE on 80 mm paper
  * (Epson), ticket-80mm-long-name.png the same with LONG_NAME's service, ticket-80mm-nobody-ahead.png
- * SAMPLE_NOBODY_AHEAD's. After an intended layout change, look at the new image and regenerate it with
+ * SAMPLE_NOBODY_AHEAD's, ticket-80mm-closing.png SAMPLE_CLOSING's. After an intended layout change, look at the new image and regenerate it with
  *   UPDATE_GOLDEN=1 npx vitest run test/drivers/printer/render.test.ts
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
@@ -28,7 +28,7 @@ import {
   type TicketContent,
 } from '../../../drivers/printer/index.ts'
 import { decodeJob, type DecodedImage } from '../../helpers/escpos-decode.ts'
-import { SAMPLE, SAMPLE_APPOINTMENT, SAMPLE_DOCUMENTS, SAMPLE_NOBODY_AHEAD, SAMPLE_WESTERN } from './fixtures.ts'
+import { SAMPLE, SAMPLE_APPOINTMENT, SAMPLE_CLOSING, SAMPLE_DOCUMENTS, SAMPLE_NOBODY_AHEAD, SAMPLE_WESTERN } from './fixtures.ts'
 import { woffCodePoints } from './font-cmap.ts'
 
 // jsqr is CommonJS with an ES-style default: depending on the loader the import is the function or holds it
@@ -40,6 +40,7 @@ const GOLDEN = fileURLToPath(new URL('../../golden/ticket-80mm.png', import.meta
 const GOLDEN_LONG_NAME = fileURLToPath(new URL('../../golden/ticket-80mm-long-name.png', import.meta.url))
 const GOLDEN_DOCUMENTS = fileURLToPath(new URL('../../golden/ticket-80mm-documents.png', import.meta.url))
 const GOLDEN_NOBODY_AHEAD = fileURLToPath(new URL('../../golden/ticket-80mm-nobody-ahead.png', import.meta.url))
+const GOLDEN_CLOSING = fileURLToPath(new URL('../../golden/ticket-80mm-closing.png', import.meta.url))
 
 /** A service whose Arabic name has no space to break at and whose English name needs three lines (issue 15 item 3). */
 const LONG_NAME: TicketContent = {
@@ -226,6 +227,7 @@ describe('ticket job', () => {
     ['the golden 80 mm ticket with a long service name', LONG_NAME, GOLDEN_LONG_NAME],
     ['the golden 80 mm ticket with documents to bring (issue 21)', SAMPLE_DOCUMENTS, GOLDEN_DOCUMENTS],
     ['the golden 80 mm ticket with nobody ahead and no counter serving (walk 2026-12-05)', SAMPLE_NOBODY_AHEAD, GOLDEN_NOBODY_AHEAD],
+    ['the golden 80 mm ticket with the closing note (s42)', SAMPLE_CLOSING, GOLDEN_CLOSING],
   ] as const) {
     it(`matches ${name}`, async () => {
       const [image] = (await decoded(content, 80)).images
@@ -296,6 +298,37 @@ describe('nobody ahead, on the paper (walk 2026-12-05, finding 1)', () => {
       waitAr: 'الانتظار المتوقع: غير معروف، لا يوجد شباك يعمل الآن',
       waitEn: 'Estimated wait: unknown, no counter is serving now',
     })
+  })
+})
+
+describe('the closing note on the paper (s42: the screen ticket said it, the paper did not)', () => {
+  it('is printed under the wait in both languages, as the screen ticket words it; the decoded raster shows the words', async () => {
+    expect(ticketText(SAMPLE_CLOSING)).toMatchObject({
+      closingAr: 'قد لا يتسع الوقت لخدمتك قبل الإغلاق الساعة ٣:٠٠ م',
+      closingEn: 'You may not be served before closing at 3:00 PM',
+    })
+    // a ticket without a note has no such lines: the goldens above are the tickets as they were
+    expect(ticketText(SAMPLE)).toMatchObject({ closingAr: '', closingEn: '' })
+    const layout = ticketLayout(SAMPLE_CLOSING, { widthMm: 80 })
+    const keys = layout.map((p) => p.key)
+    expect(keys.slice(keys.indexOf('waitEn') + 1, keys.indexOf('scanAr'))).toEqual(['closingAr', 'closingEn'])
+    for (const widthMm of [58, 80] as const) {
+      for (const p of ticketLayout(SAMPLE_CLOSING, { widthMm }).filter((q) => q.key.startsWith('closing'))) {
+        for (const line of p.lines) expect(line.width, `${widthMm} mm ${line.text}`).toBeLessThanOrEqual(p.maxWidth)
+      }
+    }
+    const [image] = (await decoded(SAMPLE_CLOSING, 80)).images
+    const ar = layout.find((p) => p.key === 'closingAr')!
+    const en = layout.find((p) => p.key === 'closingEn')!
+    expect([ar.lines.length, en.lines.length]).toEqual([1, 1])
+    expect(wordsMismatch(image, ar, 'قد لا يتسع الوقت لخدمتك قبل الإغلاق الساعة ٣:٠٠ م', true)).toBeLessThan(0.02)
+    expect(wordsMismatch(image, en, 'You may not be served before closing at 3:00 PM', false)).toBeLessThan(0.02)
+    // the check tells notes apart: another note drawn in the same place does not match
+    expect(wordsMismatch(image, en, 'The center closes at 3:00 PM', false)).toBeGreaterThan(0.3)
+    expect(wordsMismatch(image, ar, 'يغلق المركز الساعة ٣:٠٠ م', true)).toBeGreaterThan(0.3)
+    // the day's close of a center open around the clock is worded as the screen words it, never "the center closes"
+    const dayClose = ticketText({ ...SAMPLE_CLOSING, closing: { ...SAMPLE_CLOSING.closing!, kind: 'closing-soon', dayClose: true } })
+    expect(dayClose.closingEn).not.toMatch(/center/i)
   })
 })
 

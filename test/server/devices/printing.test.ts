@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { TestCenter, TestClock } from '../../helpers/test-center.ts'
 import { APPOINTMENT_DEFAULTS } from '../../../protocol/appointments.ts'
+import { closingCalendar } from '../../helpers/closing-calendar.ts'
 import { SocketClients, waitUntil } from '../../helpers/socket-client.ts'
 import { decodeJob } from '../../helpers/escpos-decode.ts'
 import { FakePrinter, refusedPort } from '../../drivers/printer/fake-printer.ts'
@@ -139,6 +140,37 @@ describe('printing the tickets a kiosk issues', () => {
     expect(ticketText(printed(first.label))).toMatchObject({ aheadAr: 'لا أحد أمامك الآن', aheadEn: 'Nobody ahead of you now' })
     expect(printed(second.label).peopleAhead).toBe(3)
     expect(ticketText(printed(second.label))).toMatchObject({ aheadEn: '3 people ahead of you' })
+  })
+
+  it('a ticket taken in the half hour before closing is printed with the closing note the kiosk is answered; one taken at noon without', async () => {
+    const printer = await FakePrinter.start()
+    printers.push(printer)
+    const contents: TicketContent[] = []
+    // Sunday 6 December 2026, noon in Cairo; the center closes at 15:00 (test/helpers/closing-calendar.ts)
+    const clock = new TestClock(Date.parse('2026-12-06T12:00:00+02:00'))
+    const { center, service, kiosk } = await setUp(printer.url, recordingPrinter(contents), undefined, clock)
+    const other = await center.createService({ prefix: 'B' })
+    const put = await center.request('PUT', '/api/v1/calendar', {
+      token: await center.admin(),
+      body: closingCalendar(service.id, other.id),
+    })
+    expect(put.statusCode, put.body).toBe(200)
+    const noon = await issue(center, kiosk.token, service.id)
+    clock.set('2026-12-06T12:40:00Z') // 14:40 in Cairo
+    const late = await issue(center, kiosk.token, service.id)
+    const note = { kind: 'closing-soon', at: '2026-12-06T13:00:00.000Z', timeZone: 'Africa/Cairo', dayClose: false }
+    expect([noon.closing, late.closing]).toEqual([undefined, note])
+    await printer.waitForJobs(2)
+    const printed = (label: string) => contents.find((c) => c.label === label)!
+    expect(printed(noon.label).closing).toBeUndefined()
+    expect(printed(late.label).closing).toEqual(note)
+    expect(ticketText(printed(late.label))).toMatchObject({
+      closingAr: 'يغلق المركز الساعة 3:00 م',
+      closingEn: 'The center closes at 3:00 PM',
+    })
+    // on paper: two more lines under the wait, so a taller image
+    const [plain, noted] = printer.jobs.map((bytes) => decodeJob(bytes).images[0])
+    expect(noted.height - plain.height).toBeGreaterThan(40)
   })
 
   it('a booking checked in at the kiosk is printed marked with its slot, in both languages; a walk-in is not', async () => {

@@ -1,13 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { TestCenter, TestClock } from '../../helpers/test-center.ts'
 import { DEFAULT_CALENDAR, type WeeklyHours } from '../../../protocol/calendar.ts'
+import { closingNoteText } from '../../../protocol/messages/closing-note-text.ts'
 
 /**
  * After closing with the default `atClosing: serve-until-empty`, the tickets taken before still
  * wait and will be called (walk 2026-12-05): the board's hours (GET /calendar/now) say so
  * (`servingOn`), and so does a waiting ticket's status (closing note `served-after-close`), where
  * the note used to vanish at closing. A calendar that cancels the line some minutes after closing
- * (cancel-after) still calls it until then, so the board says so too. Once nobody waits, or the
+ * (cancel-after) still calls it until then, so the board says so too, and a waiting ticket's status
+ * says by when it must be called (closing note `cancelled-after-close`). Once nobody waits, or the
  * grace has run out, the board's plain "Closed" is true again.
  */
 const cleanups: (() => Promise<void>)[] = []
@@ -74,9 +76,27 @@ describe('closed to new tickets, the line still served', () => {
     const hours = async () => (await center.request('GET', '/api/v1/calendar/now', { token: kiosk.token })).json()
     clock.set('2026-12-06T13:05:00Z') // closed, within the half hour before the line is cancelled: still called
     expect(await hours()).toMatchObject({ open: false, servingOn: true })
-    expect((await center.request('GET', `/api/v1/tickets/${waiting.id}`)).json().closing).toBeUndefined()
+    // its status page says the center closed and by when it must be called, else cancelled (s42: it said nothing)
+    const shown = (await center.request('GET', `/api/v1/tickets/${waiting.id}`)).json()
+    expect(shown.closing).toEqual({
+      kind: 'cancelled-after-close',
+      at: '2026-12-06T13:30:00.000Z',
+      timeZone: 'Africa/Cairo',
+      dayClose: false,
+    })
+    expect(closingNoteText(shown.closing, 'en')).toBe(
+      'The center has closed. If your ticket is not called by 3:30 PM, it will be cancelled.',
+    )
+    expect(closingNoteText(shown.closing, 'ar', 'arabic-indic')).toBe('أُغلق المركز. إن لم يُنادَ على تذكرتك حتى الساعة ٣:٣٠ م فستُلغى.')
+    // a ticket staff issue after the closing is not cancelled with the line: no such note for it
+    const late = await center.request('POST', '/api/v1/tickets', { token: await center.admin(), body: { serviceId: a.id } })
+    expect(late.statusCode, late.body).toBe(201)
+    expect((await center.request('GET', `/api/v1/tickets/${late.json().id}`)).json().closing?.kind).not.toBe('cancelled-after-close')
     clock.set('2026-12-06T13:31:00Z') // the grace ran out: the line is cancelled, the board plainly closed
     expect(await hours()).toMatchObject({ open: false, servingOn: false })
-    expect((await center.request('GET', `/api/v1/tickets/${waiting.id}`)).json().status).toBe('cancelled')
+    // once cancelled, what it says of a cancelled ticket: the center's closing did it; no closing note
+    const cancelled = (await center.request('GET', `/api/v1/tickets/${waiting.id}`)).json()
+    expect(cancelled).toMatchObject({ status: 'cancelled', cancelledBecause: 'center_closed' })
+    expect(cancelled.closing).toBeUndefined()
   })
 })

@@ -167,6 +167,15 @@ describe('the calendar routes', () => {
     const refused = await center.request('POST', '/api/v1/tickets', { token: kiosk.token, body: { serviceId: a.id } })
     expectError(refused, 422, 'TABOUR_ERR_SERVICE_CLOSED')
     expect(refused.json().message).toBe('service A has passed its last-ticket time; it opens 2026-12-07T06:00:00.000Z')
+    // the body carries the hours' facts (ClosedDetail): a screen words them, never parses the message (s42)
+    expect(refused.json()).toMatchObject({
+      closedReason: 'last-ticket',
+      opensAt: '2026-12-07T06:00:00.000Z',
+      lastTicketAt: '2026-12-06T12:50:00.000Z',
+      closesAt: '2026-12-06T13:00:00.000Z',
+      dayClose: false,
+      at: '2026-12-06T12:55:00.000Z',
+    })
     // B has no cut-off: it sells up to 15:00, and says when the wait runs past closing (300 s a person, one counter)
     const bTickets = []
     for (let i = 0; i < 3; i++)
@@ -182,6 +191,12 @@ describe('the calendar routes', () => {
     expect(logged).toEqual({ why: 'last-ticket' })
 
     c.set('2026-12-06T13:30:00Z') // 15:30: the center is closed
+    const closed = await center.request('POST', '/api/v1/tickets', { token: kiosk.token, body: { serviceId: b.id } })
+    expectError(closed, 422, 'TABOUR_ERR_SERVICE_CLOSED')
+    expect(closed.json()).toMatchObject({ closedReason: 'closed', opensAt: '2026-12-07T06:00:00.000Z', closesAt: null, lastTicketAt: null })
+    // any other refusal's body is as it was: no hours facts
+    const gone = await center.request('POST', '/api/v1/tickets', { token: kiosk.token, body: { serviceId: 999 } })
+    expect(Object.keys(gone.json()).sort()).toEqual(['code', 'error', 'message', 'statusCode'])
     const now = (await center.request('GET', '/api/v1/calendar/now', { token: kiosk.token })).json()
     expect(now).toEqual({
       at: '2026-12-06T13:30:00.000Z',

@@ -6,7 +6,8 @@ type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE' | 'PUT'
 
 /**
  * Asserts an error answer: the status, the stable code and the `{statusCode, code, error, message}`
- * shape, plus `field` and `reason` (and maybe `limit`) together or not at all (issue 15: the field at fault).
+ * shape, plus `field` and `reason` (and maybe `limit`) together or not at all (issue 15: the field at fault),
+ * and for SERVICE_CLOSED the hours' facts (s42).
  */
 export function expectError(res: LightMyRequestResponse, status: number, code: string): void {
   expect(res.statusCode, `${res.statusCode} ${res.body}`).toBe(status)
@@ -16,6 +17,8 @@ export function expectError(res: LightMyRequestResponse, status: number, code: s
   expect(typeof body.message).toBe('string')
   const keys = Object.keys(body).sort()
   const detail = 'field' in body ? ['field', 'reason', ...('limit' in body ? ['limit'] : [])] : []
+  // a refusal for the hours carries the hours' facts, all six (protocol/error-codes.ts ClosedDetail)
+  if (code === 'TABOUR_ERR_SERVICE_CLOSED') detail.push('closedReason', 'opensAt', 'closesAt', 'lastTicketAt', 'dayClose', 'at')
   expect(keys).toEqual(['code', 'error', 'message', 'statusCode', ...detail].sort())
 }
 
