@@ -11,15 +11,15 @@ import {
   type TUnsafe,
 } from '@sinclair/typebox'
 
+/** Why a kiosk may not issue for a service now: the service is closed, past its last-ticket time, or the wait would run past closing (protocol/calendar.ts re-exports it). */
+export const ClosedReason = Type.Union([Type.Literal('closed'), Type.Literal('last-ticket'), Type.Literal('wait-past-close')])
+export type ClosedReason = Static<typeof ClosedReason>
+
 /**
  * The error body of every 4xx/5xx answer; `code` is one of protocol/error-codes.ts. When one
  * field of the request is at fault, `field` names it, `reason` says why and `limit` gives the
  * bound (protocol/error-codes.ts ErrorDetail): screens word it themselves, never the message.
  */
-/** Why a kiosk may not issue for a service now: the service is closed, past its last-ticket time, or the wait would run past closing (protocol/calendar.ts re-exports it). */
-export const ClosedReason = Type.Union([Type.Literal('closed'), Type.Literal('last-ticket'), Type.Literal('wait-past-close')])
-export type ClosedReason = Static<typeof ClosedReason>
-
 export const ErrorResponse = Type.Object({
   statusCode: Type.Integer(),
   code: Type.String({ description: 'stable, from protocol/error-codes.ts' }),
