@@ -304,8 +304,8 @@ describe('nobody ahead, on the paper (walk 2026-12-05, finding 1)', () => {
 describe('the closing note on the paper (s42: the screen ticket said it, the paper did not)', () => {
   it('is printed under the wait in both languages, as the screen ticket words it; the decoded raster shows the words', async () => {
     expect(ticketText(SAMPLE_CLOSING)).toMatchObject({
-      closingAr: 'قد لا يتسع الوقت لخدمتك قبل الإغلاق الساعة ٣:٠٠ م',
-      closingEn: 'You may not be served before closing at 3:00 PM',
+      closingAr: 'قد لا يتسع الوقت لخدمتك قبل الإغلاق الساعة ٣:٠٠\u00a0م',
+      closingEn: 'You may not be served before closing at 3:00\u00a0PM',
     })
     // a ticket without a note has no such lines: the goldens above are the tickets as they were
     expect(ticketText(SAMPLE)).toMatchObject({ closingAr: '', closingEn: '' })

@@ -165,8 +165,8 @@ describe('printing the tickets a kiosk issues', () => {
     expect(printed(noon.label).closing).toBeUndefined()
     expect(printed(late.label).closing).toEqual(note)
     expect(ticketText(printed(late.label))).toMatchObject({
-      closingAr: 'يغلق المركز الساعة 3:00 م',
-      closingEn: 'The center closes at 3:00 PM',
+      closingAr: 'يغلق المركز الساعة 3:00\u00a0م',
+      closingEn: 'The center closes at 3:00\u00a0PM',
     })
     // on paper: two more lines under the wait, so a taller image
     const [plain, noted] = printer.jobs.map((bytes) => decodeJob(bytes).images[0])
