@@ -36,7 +36,9 @@ export const ErrorResponse = Type.Object({
   ),
   limit: Type.Optional(Type.Number({ description: 'the bound the value broke (a minimum length, a maximum)' })),
   // a refusal for the service's hours (422 TABOUR_ERR_SERVICE_CLOSED; protocol/error-codes.ts ClosedDetail): the hours' own facts, so a screen words it without guessing
-  closedReason: Type.Optional(Type.Union(ClosedReason.anyOf, { description: 'TABOUR_ERR_SERVICE_CLOSED: closed, last-ticket or wait-past-close' })),
+  closedReason: Type.Optional(
+    Type.Union(ClosedReason.anyOf, { description: 'TABOUR_ERR_SERVICE_CLOSED: closed, last-ticket or wait-past-close' }),
+  ),
   opensAt: Type.Optional(
     Nullable(Type.String({ description: 'TABOUR_ERR_SERVICE_CLOSED: the next opening (ISO); null when none within a year' })),
   ),
