@@ -85,9 +85,9 @@ describe('closed to new tickets, the line still served', () => {
       dayClose: false,
     })
     expect(closingNoteText(shown.closing, 'en')).toBe(
-      'The center has closed. If your ticket is not called by 3:30 PM, it will be cancelled.',
+      'The center has closed. If your ticket is not called by 3:30\u00a0PM, it will be cancelled.',
     )
-    expect(closingNoteText(shown.closing, 'ar', 'arabic-indic')).toBe('أُغلق المركز. إن لم يُنادَ على تذكرتك حتى الساعة ٣:٣٠ م فستُلغى.')
+    expect(closingNoteText(shown.closing, 'ar', 'arabic-indic')).toBe('أُغلق المركز. إن لم يُنادَ على تذكرتك حتى الساعة ٣:٣٠\u00a0م فستُلغى.')
     // a ticket staff issue after the closing is not cancelled with the line: no such note for it
     const late = await center.request('POST', '/api/v1/tickets', { token: await center.admin(), body: { serviceId: a.id } })
     expect(late.statusCode, late.body).toBe(201)
