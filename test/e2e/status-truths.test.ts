@@ -238,7 +238,7 @@ describe('the status page tells the truth', { timeout: 180_000 }, () => {
       expect(await text(page, 'tabour-ticket-status [data-closing]'), lang).toBe(
         lang === 'ar'
           ? `أُغلق المركز. إن لم يُنادَ على تذكرتك حتى الساعة ${centerTime('2026-12-06T13:30:00Z', 'ar', 'western')} فستُلغى.`
-          : 'The center has closed. If your ticket is not called by 3:30 PM, it will be cancelled.',
+          : `The center has closed. If your ticket is not called by ${centerTime('2026-12-06T13:30:00Z', 'en', 'western')}, it will be cancelled.`,
       )
       await expectAccessible(page, `cancel grace (${lang})`)
       await page.screenshot({ path: join(SHOTS, `status-cancel-grace-${lang}.png`), fullPage: true })
