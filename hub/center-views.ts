@@ -78,7 +78,10 @@ export async function fleet(
 ): Promise<HubFleet> {
   const centers = await centerViews(store, config, now, governorate)
   let newestVersion: string | null = null
-  for (const c of centers) if (c.version && (newestVersion === null || newerVersion(c.version, newestVersion))) newestVersion = c.version
+  // the newest version running: a deactivated center's last report is not running anywhere (walk of
+  // 2026-12-06: a closed center's 1.5.0 marked every active one "older than 1.5.0")
+  for (const c of centers)
+    if (c.active && c.version && (newestVersion === null || newerVersion(c.version, newestVersion))) newestVersion = c.version
   return {
     generatedAt: now,
     scope,

@@ -58,8 +58,9 @@ export class HubFleetView extends LitElement {
     const fl = this.fleet
     if (!fl) return nothing
     const centers = new Map(fl.centers.map((c) => [c.id, c]))
-    // offline first, then by name
-    const rows = [...fl.centers].sort((a, b) => Number(b.offline) - Number(a.offline) || a.id.localeCompare(b.id))
+    // offline first, then by name in the page's language (as the pickers; by id read as no order to a reader)
+    const f = hubFormat(this.language)
+    const rows = [...fl.centers].sort((a, b) => Number(b.offline) - Number(a.offline) || f.name(a).localeCompare(f.name(b), this.language))
     return html`<main>
       <section data-alerts aria-labelledby="alerts-title">
         <h2 id="alerts-title">${this.t('alertsTitle')}</h2>
