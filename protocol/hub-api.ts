@@ -23,7 +23,7 @@ const figureCounts = {
   waitCount: Type.Number(),
   waitMaxSeconds: Type.Number(),
   waitWithinTarget: Type.Number(),
-  /** Tickets that left the line uncalled after their target passed: misses no call counts. */
+  /** Tickets past their target uncalled: those that left the line so, and the running hour's still waiting (protocol/upstream.ts). */
   waitMissedUncalled: Type.Number(),
   serviceSumSeconds: Type.Number(),
   serviceCount: Type.Number(),
