@@ -51,7 +51,7 @@ export const HUB_ANALYSIS_MESSAGES = {
     en: '{n, plural, one {# new center} other {# new centers}} not compared',
   },
   centersOnlyBefore: {
-    ar: 'مراكز لها أرقام في الفترة السابقة فقط ({n, number}) خارج المقارنة',
+    ar: 'المراكز التي لها أرقام في الفترة السابقة فقط خارج المقارنة: {n, plural, zero {لا مركز} one {مركز واحد} two {مركزان} few {# مراكز} many {# مركزًا} other {# مركز}}',
     en: '{n, plural, one {# center} other {# centers}} with figures in the previous period only not compared',
   },
   // a point holding today: its figures are so far, and today is left out of its change
