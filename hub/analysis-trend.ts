@@ -9,6 +9,7 @@ import type { FigureRow, FigureTotals } from '../protocol/hub-api.ts'
 import {
   figureChange,
   TREND_FIGURES,
+  type CenterPairing,
   type TrendAnswer,
   type TrendChange,
   type TrendFigures,
@@ -37,10 +38,16 @@ export function groupsOf(from: string, to: string, grain: TrendGrain): { key: st
   return groups
 }
 
-/** The period of the same length just before from..to. */
-export function previousPeriod(from: string, to: string): { from: string; to: string } {
+/**
+ * The period of the same length before from..to, and how far back it lies. By day and by week it
+ * lies whole weeks back (the range's length rounded up to weeks), so a Friday is compared with a
+ * Friday: moved back by a 27-day range's length, every closed Friday faced an open Saturday and read
+ * as −100 % (walk of 2026-12-06). By month it lies the range's length back (months are not weeks long).
+ */
+export function previousPeriod(from: string, to: string, grain: TrendGrain): { from: string; to: string; shiftDays: number } {
   const n = dayCount(from, to)
-  return { from: addDays(from, -n), to: addDays(to, -n) }
+  const shiftDays = grain === 'month' ? n : Math.ceil(n / 7) * 7
+  return { from: addDays(from, -shiftDays), to: addDays(to, -shiftDays), shiftDays }
 }
 
 const trendFigures = (t: FigureTotals) => Object.fromEntries(TREND_FIGURES.map((k) => [k, t[k]])) as TrendFigures
@@ -68,65 +75,65 @@ export interface TrendInput {
   governorate: string | null
   /** "By day" rows of from..to. */
   rows: readonly FigureRow[]
-  /** "By day" rows of the previous period; null = no comparison. */
+  /** "By day" rows of the previous period (previousPeriod); null = no comparison. */
   previousRows: readonly FigureRow[] | null
+  /**
+   * The same two periods' "by day" rows of only the centers with figures in both, and how many
+   * centers were in one period only: the change compares these, like with like (null = no comparison).
+   */
+  compared: { rows: readonly FigureRow[]; previousRows: readonly FigureRow[]; centers: CenterPairing } | null
 }
 
 /** The trend answer: every group of the range (with zeros where nothing was reported), and the previous period beside it. */
 export function trendOf(input: TrendInput): TrendAnswer {
-  const { from, to, grain } = input
-  const n = dayCount(from, to)
+  const { from, to, grain, today } = input
+  const period = input.previousRows ? previousPeriod(from, to, grain) : null
+  const back = (d: string) => addDays(d, -(period?.shiftDays ?? 0))
   const byDay = new Map(input.rows.map((r) => [r.key, r]))
   const before = input.previousRows ? new Map(input.previousRows.map((r) => [r.key, r])) : null
-  // days reported in both periods: the only ones a change may compare (the hub's first weeks
-  // have no period before them; comparing them with nothing read as growth, walk of 2026-12-05)
-  const paired = (days: readonly string[]) => (before ? days.filter((d) => byDay.has(d) && before.has(addDays(d, -n))) : [])
-  const changeOver = (days: readonly string[]) =>
-    before && days.length > 0
-      ? changeOf(
-          sumDays(byDay, days),
-          sumDays(
-            before,
-            days.map((d) => addDays(d, -n)),
-          ),
-        )
-      : null
+  const compared = input.compared
+  const pairedNow = new Map(compared?.rows.map((r) => [r.key, r]))
+  const pairedBefore = new Map(compared?.previousRows.map((r) => [r.key, r]))
+  // the change compares the centers with figures in both periods (a center that opened since is
+  // not growth: walk of 2026-12-06), on the days they have figures in both (the hub's first weeks
+  // have no period before them) and that are over: today so far is not a whole day
+  const paired = (days: readonly string[]) =>
+    compared ? days.filter((d) => d < today && pairedNow.has(d) && pairedBefore.has(back(d))) : []
   /** What a change over `days` compares: their days with figures in both periods, read once. */
   const comparedOver = (days: readonly string[]) => {
     const both = paired(days)
-    return { comparedDays: both.length, change: changeOver(both) }
+    return {
+      comparedDays: both.length,
+      change: both.length > 0 ? changeOf(sumDays(pairedNow, both), sumDays(pairedBefore, both.map(back))) : null,
+    }
   }
   const points: TrendPoint[] = groupsOf(from, to, grain).map(({ key, days }) => ({
     key,
     from: days[0],
     to: days[days.length - 1],
     days: days.length,
+    running: days.includes(today),
     figures: sumDays(byDay, days),
     // no row at all on these days: nothing was reported (before the hub had data, or a closed day), not a count of 0
     reported: days.some((d) => byDay.has(d)),
-    previousReported: before ? days.some((d) => before.has(addDays(d, -n))) : false,
-    previous: before
-      ? sumDays(
-          before,
-          days.map((d) => addDays(d, -n)),
-        )
-      : null,
+    previousReported: before ? days.some((d) => before.has(back(d))) : false,
+    previous: before ? sumDays(before, days.map(back)) : null,
     ...comparedOver(days),
   }))
   const totals = sumDays(byDay, daysBetween(from, to))
-  const previous = before ? previousPeriod(from, to) : null
-  const previousTotals = before && previous ? sumDays(before, daysBetween(previous.from, previous.to)) : null
+  const previousTotals = before && period ? sumDays(before, daysBetween(period.from, period.to)) : null
   return {
     from,
     to,
     grain,
-    today: input.today,
+    today,
     governorate: input.governorate,
-    previous,
+    previous: period,
     points,
     totals,
     previousTotals,
     previousReported: before !== null && before.size > 0,
+    centers: compared?.centers ?? null,
     ...comparedOver(daysBetween(from, to)),
   }
 }

@@ -46,16 +46,30 @@ export async function centerViews(store: HubStore, config: OfflineConfig, now: n
     .filter((c) => governorate === undefined || c.governorate === governorate)
 }
 
-const ALERT_ORDER: FleetAlert['kind'][] = ['offline', 'devices-faulty', 'backup-failed']
+const ALERT_ORDER: FleetAlert['kind'][] = ['offline', 'devices-faulty', 'backup-failed', 'bundle-refused']
 
-/** The alerts of active centers: offline, faulty devices, a failed last backup. */
-export function fleetAlerts(centers: readonly CenterView[]): FleetAlert[] {
+/** A center's standing bundle refusal (its last heartbeat's: newer than the bundle it runs). */
+export type BundleRefusals = ReadonlyMap<string, { version: number; code: string; since: number }>
+
+/**
+ * The alerts of active centers: offline, faulty devices, a failed last backup, a refused bundle
+ * (walk of 2026-12-06: a center ran without the published configuration and the fleet said "no alerts").
+ */
+export function fleetAlerts(centers: readonly CenterView[], refusals: BundleRefusals = new Map()): FleetAlert[] {
   const alerts: FleetAlert[] = []
   for (const c of centers) {
     if (!c.active) continue
     if (c.offline) alerts.push({ kind: 'offline', centerId: c.id, since: c.lastContactAt })
     if ((c.devicesFaulty ?? 0) > 0) alerts.push({ kind: 'devices-faulty', centerId: c.id, since: null, count: c.devicesFaulty! })
     if (c.lastBackupOk === false) alerts.push({ kind: 'backup-failed', centerId: c.id, since: c.lastBackupAt })
+    const refused = refusals.get(c.id)
+    if (refused)
+      alerts.push({
+        kind: 'bundle-refused',
+        centerId: c.id,
+        since: refused.since,
+        bundle: { version: refused.version, code: refused.code },
+      })
   }
   return alerts.sort((a, b) => ALERT_ORDER.indexOf(a.kind) - ALERT_ORDER.indexOf(b.kind) || a.centerId.localeCompare(b.centerId))
 }
@@ -76,15 +90,23 @@ export async function fleet(
   governorate?: string,
   scope: string | null = null,
 ): Promise<HubFleet> {
-  const centers = await centerViews(store, config, now, governorate)
+  const [centers, bundleStates] = await Promise.all([centerViews(store, config, now, governorate), store.configBundles.states()])
+  const refusals: BundleRefusals = new Map(
+    [...bundleStates].flatMap(([id, s]) =>
+      s.refused ? [[id, { version: s.refused.version, code: s.refused.code, since: s.reportedAt }] as const] : [],
+    ),
+  )
   let newestVersion: string | null = null
-  for (const c of centers) if (c.version && (newestVersion === null || newerVersion(c.version, newestVersion))) newestVersion = c.version
+  // the newest version running: a deactivated center's last report is not running anywhere (walk of
+  // 2026-12-06: a closed center's 1.5.0 marked every active one "older than 1.5.0")
+  for (const c of centers)
+    if (c.active && c.version && (newestVersion === null || newerVersion(c.version, newestVersion))) newestVersion = c.version
   return {
     generatedAt: now,
     scope,
     offlineAfterMissedHeartbeats: config.offlineAfterMissedHeartbeats,
     newestVersion,
     centers,
-    alerts: fleetAlerts(centers),
+    alerts: fleetAlerts(centers, refusals),
   }
 }

@@ -4,9 +4,12 @@
  * and the map read GET /api/hub/v1/figures (protocol/hub-api.ts FigureRow); only the trend needs
  * its own route.
  *
- * The comparison: the previous period is the one of the same length just before (for 1–30 Nov,
- * 2–31 Oct). Each point's `previous` covers that point's own days moved back by the period's
- * length, so the previous series sums to the previous period and every pair compares as many days.
+ * The comparison: the previous period is one of the same length before, moved back by whole weeks
+ * by day and by week (for 1–30 Nov, 28 Sep–27 Oct: a Friday faces a Friday) and by the range's
+ * length by month. Each point's `previous` covers that point's own days moved back as far, so the
+ * previous series sums to the previous period and every pair compares as many days. The change
+ * compares like with like: only the centers with figures in both periods (`centers`), only the days
+ * with figures in both, never today (not over yet).
  */
 import { Type, type Static } from '@sinclair/typebox'
 import { CalendarDate } from './calendar.ts'
@@ -100,14 +103,32 @@ const comparison = {
   /** Whether anything was reported on those earlier days (false: "no data", e.g. before the hub had any). */
   previousReported: Type.Boolean(),
   /**
-   * The days reported in both periods (a row on the day and on the day one period earlier): the
-   * change compares only these, so days the hub had no figures for (before a center reported, a
-   * closed day) are not counted as a fall or a rise.
+   * The days over (before today) reported in both periods by the compared centers (a row on the day
+   * and on the day one period earlier): the change compares only these, so days the hub had no
+   * figures for (before a center reported, a closed day) are not counted as a fall or a rise, nor
+   * today's first hours as a fall.
    */
   comparedDays: Type.Integer({ minimum: 0 }),
-  /** The change over `comparedDays`; null when none (or compare=none). */
+  /** The change over `comparedDays`, of the centers in both periods (TrendAnswer.centers); null when none (or compare=none). */
   change: Nullable(TrendChange),
 }
+
+/**
+ * Which centers a change compares: those with figures in both periods; a center with figures in
+ * this period only (opened since, or joined the hub) or in the previous only (closed, silent) is
+ * left out, so neither reads as growth or as a fall.
+ */
+export const CenterPairing = Type.Object(
+  {
+    compared: Type.Integer({ minimum: 0 }),
+    /** With figures in this period only. */
+    onlyNow: Type.Integer({ minimum: 0 }),
+    /** With figures in the previous period only. */
+    onlyBefore: Type.Integer({ minimum: 0 }),
+  },
+  { additionalProperties: false },
+)
+export type CenterPairing = Static<typeof CenterPairing>
 
 export const TrendPoint = Type.Object(
   {
@@ -117,6 +138,8 @@ export const TrendPoint = Type.Object(
     from: CalendarDate,
     to: CalendarDate,
     days: Type.Integer({ minimum: 1 }),
+    /** The point holds today, which is not over: its figures are "so far", and today is left out of its change. */
+    running: Type.Boolean(),
     figures: TrendFigures,
     /** Whether any center reported figures on these days: false is "no data" (the figures are zeros), not a count of 0. */
     reported: Type.Boolean(),
@@ -128,7 +151,11 @@ export const TrendPoint = Type.Object(
 )
 export type TrendPoint = Static<typeof TrendPoint>
 
-const Range = Type.Object({ from: CalendarDate, to: CalendarDate }, { additionalProperties: false })
+/** The previous period, and how many days back it lies (whole weeks by day and week, the range's length by month). */
+const PreviousRange = Type.Object(
+  { from: CalendarDate, to: CalendarDate, shiftDays: Type.Integer({ minimum: 1 }) },
+  { additionalProperties: false },
+)
 
 export const TrendAnswer = Type.Object(
   {
@@ -138,10 +165,12 @@ export const TrendAnswer = Type.Object(
     today: CalendarDate,
     /** The governorate the answer covers: the one asked for, or a governorate analyst's own; null = all. */
     governorate: Nullable(Type.String()),
-    previous: Nullable(Range),
+    previous: Nullable(PreviousRange),
     points: Type.Array(TrendPoint),
     totals: TrendFigures,
     previousTotals: Nullable(TrendFigures),
+    /** The centers the change compares and those left out; null with compare=none. */
+    centers: Nullable(CenterPairing),
     ...comparison,
   },
   { additionalProperties: false },

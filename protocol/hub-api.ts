@@ -23,7 +23,7 @@ const figureCounts = {
   waitCount: Type.Number(),
   waitMaxSeconds: Type.Number(),
   waitWithinTarget: Type.Number(),
-  /** Tickets that left the line uncalled after their target passed: misses no call counts. */
+  /** Tickets past their target uncalled: those that left the line so, and the running hour's still waiting (protocol/upstream.ts). */
   waitMissedUncalled: Type.Number(),
   serviceSumSeconds: Type.Number(),
   serviceCount: Type.Number(),
@@ -173,17 +173,24 @@ export const HubSummary = Type.Object({
 })
 export type HubSummary = Static<typeof HubSummary>
 
-/** Why a center needs attention: it is offline, some of its devices are faulty, or its last backup failed. */
-export const FleetAlertKind = Type.Union([Type.Literal('offline'), Type.Literal('devices-faulty'), Type.Literal('backup-failed')])
+/** Why a center needs attention: it is offline, some of its devices are faulty, its last backup failed, or it refused a configuration bundle. */
+export const FleetAlertKind = Type.Union([
+  Type.Literal('offline'),
+  Type.Literal('devices-faulty'),
+  Type.Literal('backup-failed'),
+  Type.Literal('bundle-refused'),
+])
 export type FleetAlertKind = Static<typeof FleetAlertKind>
 
 export const FleetAlert = Type.Object({
   kind: FleetAlertKind,
   centerId: Type.String(),
-  /** Since when (the last contact, or the failed backup), epoch ms; null when unknown. */
+  /** Since when (the last contact, the failed backup, the refusal's first report), epoch ms; null when unknown. */
   since: Nullable(Type.Number(), true),
   /** Faulty devices, for `devices-faulty`. */
   count: Type.Optional(Type.Number()),
+  /** For `bundle-refused`: the bundle refused (newer than the one the center runs) and why, by its stable code (protocol/config-bundle.ts). */
+  bundle: Type.Optional(Type.Object({ version: Type.Integer(), code: Type.String() }, { additionalProperties: false })),
 })
 export type FleetAlert = Static<typeof FleetAlert>
 

@@ -92,7 +92,9 @@ export const HourFigures = Type.Object(
     waitWithinTarget: count(),
     /**
      * Tickets that left the line uncalled in the hour after their target wait had passed
-     * (cancelled by staff, by the citizen or by the day's close): misses that no call counts.
+     * (cancelled by staff, by the citizen or by the day's close): misses that no call counts; and,
+     * in the running hour only, the tickets still waiting past their target at the time of sending
+     * (they move on with the running hour and are counted once, where they finally leave).
      * Within target % = waitWithinTarget ÷ (waitCount + this). Absent from older centers (0).
      */
     waitMissedUncalled: Type.Optional(count()),

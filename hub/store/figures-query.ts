@@ -31,6 +31,11 @@ export interface FiguresQuery {
   by: GroupBy
   governorate?: string
   centerId?: string
+  /**
+   * Only these centers (the trend's change compares the centers with figures in both periods,
+   * hub/analysis-trend.ts); an empty list reads nothing.
+   */
+  centerIds?: readonly string[]
   /** A national service code of the catalogue. */
   serviceCode?: string
 }
@@ -130,6 +135,7 @@ const unionAll = (parts: readonly Fragment[]) => sql.join(parts, sql` UNION ALL 
 export function rollupSource(q: FiguresQuery, nationalKeys?: readonly string[]): FigureSource {
   const filters: Fragment[] = []
   if (q.centerId) filters.push(sql`center_id = ${q.centerId}`)
+  if (q.centerIds) filters.push(sql`center_id IN (${sql.join(q.centerIds)})`)
   if (q.governorate) filters.push(sql`center_id IN (SELECT id FROM hub_centers WHERE governorate = ${q.governorate})`)
   const byService = q.by === 'service' || q.serviceCode !== undefined
   if (q.serviceCode !== undefined) filters.push(sql`national_key = ${q.serviceCode}`)
@@ -215,9 +221,16 @@ export interface RollupReaders {
 
 /** A view from the rollups: the national ones when it covers the whole country, else the per-center ones. */
 async function figuresFromRollups(db: HubDb, q: FiguresQuery, serviceHour: boolean): Promise<FigureRow[]> {
-  if (q.by === 'hour' && q.serviceCode !== undefined && q.centerId === undefined && serviceHour && (await serviceHourRollupKept(db)))
+  if (
+    q.by === 'hour' &&
+    q.serviceCode !== undefined &&
+    q.centerId === undefined &&
+    q.centerIds === undefined &&
+    serviceHour &&
+    (await serviceHourRollupKept(db))
+  )
     return serviceHourFigures(db, { ...q, serviceCode: q.serviceCode })
-  const national = q.governorate === undefined && q.centerId === undefined
+  const national = q.governorate === undefined && q.centerId === undefined && q.centerIds === undefined
   if (national && (q.by === 'day' || (q.by === 'hour' && q.serviceCode === undefined))) return nationalTimeFigures(db, q)
   if (national && q.by === 'service') return nationalServiceFigures(db, q)
   return figuresFromSource(db, q, rollupSource(q))
@@ -230,6 +243,7 @@ export async function nationalFigures(
   has: RollupReaders = { rollups: true, serviceHour: true },
 ): Promise<FigureRow[]> {
   checkRange(q)
+  if (q.centerIds?.length === 0) return []
   const read = (t: HubDb) => (has.rollups ? figuresFromRollups(t, q, has.serviceHour) : figuresFromSource(t, q, hourlySource(q)))
   const inTransaction = <T>(work: (t: HubDb) => Promise<T>) => (db.isTransaction ? work(db) : db.transaction().execute(work))
   // one snapshot for a view read in several queries (national by service)
@@ -298,6 +312,7 @@ export async function figuresFromSource(db: HubDb, q: FiguresQuery, source: Figu
   const filters: Fragment[] = []
   if (q.governorate) filters.push(sql`c.governorate = ${q.governorate}`)
   if (q.centerId) filters.push(sql`c.id = ${q.centerId}`)
+  if (q.centerIds) filters.push(q.centerIds.length ? sql`c.id IN (${sql.join(q.centerIds)})` : sql`1 = 0`)
   const where = filters.length ? sql`WHERE ${sql.join(filters, sql` AND `)}` : NOTHING
   const { cols, group } = GROUPINGS[q.by]
   // days and hours in time order; governorates, centers and services in no order here: the route puts

@@ -13,6 +13,8 @@ import type {
   ConfigBundleDraft,
 } from '../../protocol/config-bundle.ts'
 import { DEFAULT_FINISH_OUTCOMES } from '../../protocol/finish-outcomes.ts'
+import { governorateName } from '../../protocol/governorates.ts'
+import type { Lang } from '../../ui-common/i18n.ts'
 
 export interface Choice {
   code: string
@@ -105,12 +107,26 @@ export function droppedOutcomes(s: BundleFormState, last: ConfigBundleContents |
 type TargetCenter = Pick<CenterBundleRow, 'centerId' | 'governorate' | 'active'>
 
 /**
+ * The centers' governorates as the picker lists them: by name in the page's language, as the
+ * analysis map's table and the open-data page do (by code, «القاهرة» came before «أسوان»: walk of 2026-12-06).
+ */
+export function governoratesInOrder(centers: readonly Pick<TargetCenter, 'governorate'>[], lang: Lang): string[] {
+  const codes = [...new Set(centers.map((c) => c.governorate))]
+  return codes.sort((a, b) => governorateName(a, lang).localeCompare(governorateName(b, lang), lang) || a.localeCompare(b))
+}
+
+/**
  * The governorate the form's target starts on: the first (in the picker's order) with an active
  * center. A governorate whose only center is deactivated would make a bundle that stays "0 of 1,
  * not yet" forever. Empty when no center is active (the form then says the target reaches none).
  */
-export function defaultGovernorate(centers: readonly TargetCenter[]): string {
-  return [...new Set(centers.filter((c) => c.active).map((c) => c.governorate))].sort()[0] ?? ''
+export function defaultGovernorate(centers: readonly TargetCenter[], lang: Lang): string {
+  return (
+    governoratesInOrder(
+      centers.filter((c) => c.active),
+      lang,
+    )[0] ?? ''
+  )
 }
 
 /** How many active centers the form's target reaches (0: the form says so before publishing). */

@@ -23,6 +23,7 @@ import {
   DEFAULT_DAY,
   activeReached,
   defaultGovernorate,
+  governoratesInOrder,
   defaultWeek,
   droppedOutcomes,
   emptiedParts,
@@ -73,7 +74,7 @@ export class HubBundleForm extends LitElement {
     if (changed.has('last'))
       this.s = { ...stateFrom(this.last), kind: this.s.kind, governorate: this.s.governorate, centerIds: this.s.centerIds }
     // the first governorate with an active center: one whose centers are all deactivated would never answer
-    if (!this.s.governorate && this.centers.length > 0) this.s = { ...this.s, governorate: defaultGovernorate(this.centers) }
+    if (!this.s.governorate && this.centers.length > 0) this.s = { ...this.s, governorate: defaultGovernorate(this.centers, this.language) }
   }
 
   private t(key: BundleMessageKey, values?: Record<string, string | number>): string {
@@ -120,7 +121,7 @@ export class HubBundleForm extends LitElement {
   }
 
   private targetPart(): TemplateResult {
-    const governorates = [...new Set(this.centers.map((c) => c.governorate))].sort()
+    const governorates = governoratesInOrder(this.centers, this.language)
     const hasActive = (g: string) => this.centers.some((c) => c.governorate === g && c.active)
     // said once the target names a center (no center chosen yet is no target to warn about)
     const named = this.s.kind !== 'centers' || this.s.centerIds.length > 0

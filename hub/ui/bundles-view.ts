@@ -13,7 +13,7 @@ import type { Lang } from '../../ui-common/i18n.ts'
 import { ApiError, requestJson } from '../../ui-common/api-client.ts'
 import type { BundleDetail, BundleListItem, BundleTargetView, CenterBundleRow } from '../../protocol/config-bundle.ts'
 import type { NationalCatalogue } from '../../protocol/national-catalogue.ts'
-import { bundleText, type BundleMessageKey } from '../../protocol/messages/hub-bundles.ts'
+import { bundleRefusalText, bundleText, type BundleMessageKey } from '../../protocol/messages/hub-bundles.ts'
 import { hubStyles } from './hub-styles.ts'
 import { hubFormat, hubDigits } from './hub-format.ts'
 import './bundle-form.ts'
@@ -127,6 +127,15 @@ export class HubBundlesView extends LitElement {
     </section>`
   }
 
+  /**
+   * A refusal: why, in the page's language from its stable code; then the code and the center's
+   * own English words, isolated left to right with their language, for whoever fixes the center.
+   */
+  private refusalCell(code: string, reason: string): TemplateResult {
+    return html`<span data-refusal-code=${code}>${bundleRefusalText(code, this.language)}</span>
+      <small class="muted" data-center-words>${this.t('centerWords')}: <bdi dir="ltr" lang="en"><code>${code}</code> ${reason}</bdi></small>`
+  }
+
   private detailPart(d: BundleDetail): TemplateResult {
     const f = hubFormat(this.language)
     return html`<section data-table="bundle-centers" data-version=${d.version} aria-labelledby="detail-title">
@@ -138,7 +147,7 @@ export class HubBundlesView extends LitElement {
             <td>${f.name(c)}</td><td>${governorateName(c.governorate, this.language)}</td>
             <td data-col="status"><span class="badge ${c.status === 'refused' ? 'off' : c.status === 'pending' ? 'waiting' : ''}">${this.t(`status_${c.status}`)}</span></td>
             <td class="n">${c.running === null ? '—' : f.num(c.running)}</td>
-            <td data-col="reason">${c.refusedCode ? html`<bdi dir="ltr"><code>${c.refusedCode}</code> ${c.refusedReason}</bdi>` : '—'}</td>
+            <td data-col="reason">${c.refusedCode ? this.refusalCell(c.refusedCode, c.refusedReason ?? '') : '—'}</td>
             <td data-col="since">${f.time(bundleStateSince(c, d.publishedAt))}</td>
           </tr>`,
         )}</tbody>
@@ -156,7 +165,7 @@ export class HubBundlesView extends LitElement {
           (c) => html`<tr data-center=${c.centerId} data-active=${c.active ? 'yes' : 'no'}>
             <td>${f.name(c)}${c.active ? nothing : html` <span class="badge waiting" data-deactivated>${this.t('deactivated')}</span>`}</td><td>${governorateName(c.governorate, this.language)}</td>
             <td class="n" data-col="running">${c.running === null ? this.t('noneRunning') : f.num(c.running)}</td>
-            <td data-col="refusal">${c.refused ? html`<bdi dir="ltr">${this.t('refusalOf', { version: c.refused.version, code: c.refused.code })}</bdi>` : '—'}</td>
+            <td data-col="refusal">${c.refused ? html`<span data-refusal-code=${c.refused.code}>${this.t('refusalOf', { version: c.refused.version, reason: bundleRefusalText(c.refused.code, this.language) })}</span>` : '—'}</td>
             <td>${f.time(c.reportedAt)}</td>
           </tr>`,
         )}</tbody>

@@ -8,6 +8,7 @@ import { customElement, property } from 'lit/decorators.js'
 import { themeStyles } from '../../ui-common/theme.ts'
 import type { Lang } from '../../ui-common/i18n.ts'
 import { hubText, type HubMessageKey } from '../../protocol/messages/hub.ts'
+import { bundleRefusalText } from '../../protocol/messages/hub-bundles.ts'
 import type { CenterView, FleetAlert, HubFleet } from '../../protocol/hub-api.ts'
 import { hubStyles } from './hub-styles.ts'
 import { hubFormat, hubDigits } from './hub-format.ts'
@@ -34,6 +35,8 @@ export class HubFleetView extends LitElement {
         ? this.t('alertOfflineNever', { center })
         : this.t('alertOffline', { center, since: hubFormat(this.language).time(a.since) })
     if (a.kind === 'devices-faulty') return this.t('alertDevices', { center, count: a.count ?? 0 })
+    if (a.kind === 'bundle-refused' && a.bundle)
+      return this.t('alertBundle', { center, version: a.bundle.version, reason: bundleRefusalText(a.bundle.code, this.language) })
     return this.t('alertBackup', { center })
   }
 
@@ -58,8 +61,9 @@ export class HubFleetView extends LitElement {
     const fl = this.fleet
     if (!fl) return nothing
     const centers = new Map(fl.centers.map((c) => [c.id, c]))
-    // offline first, then by name
-    const rows = [...fl.centers].sort((a, b) => Number(b.offline) - Number(a.offline) || a.id.localeCompare(b.id))
+    // offline first, then by name in the page's language (as the pickers; by id read as no order to a reader)
+    const f = hubFormat(this.language)
+    const rows = [...fl.centers].sort((a, b) => Number(b.offline) - Number(a.offline) || f.name(a).localeCompare(f.name(b), this.language))
     return html`<main>
       <section data-alerts aria-labelledby="alerts-title">
         <h2 id="alerts-title">${this.t('alertsTitle')}</h2>

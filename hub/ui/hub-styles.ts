@@ -187,4 +187,8 @@ export const hubStyles = css`
       .muted {
         color: #3d4752;
       }
+      /* a bundle refusal's code and the center's own words, on their own line under the page's sentence */
+      small[data-center-words] {
+        display: block;
+      }
 `

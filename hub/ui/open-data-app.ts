@@ -156,6 +156,11 @@ export class OpenDataApp extends LitElement {
     return named.map(({ code, name }) => html`<option value=${code} ?selected=${this.governorate === code}>${name}</option>`)
   }
 
+  /** Centers by their name in the page's language, as the pickers list governorates (the API lists them by id). */
+  private byName<T extends { nameAr: string; nameEn: string }>(centers: readonly T[]): T[] {
+    return [...centers].sort((a, b) => this.name(a).localeCompare(this.name(b), this.language))
+  }
+
   private nearestView(): TemplateResult {
     const services = (this.catalogue?.services ?? []).map(
       (s) => html`<option value=${s.code} ?selected=${this.service === s.code}>${this.name(s)}</option>`,
@@ -210,7 +215,7 @@ export class OpenDataApp extends LitElement {
       ${
         r
           ? html`<ul data-list="centers">
-            ${r.centers.map(
+            ${this.byName(r.centers).map(
               (c) => html`<li class="card ${c.status === 'live' ? '' : 'stale'}" data-center=${c.id} data-status=${c.status}>
                 <h3>${this.name(c)}</h3>
                 <p class="muted">${placeText(governorateName(c.governorate, this.language), c, this.language)}</p>

@@ -11,7 +11,7 @@ import type uPlot from 'uplot'
 import uplotCss from 'uplot/dist/uPlot.min.css?inline'
 import { UplotController } from '../../ui-common/uplot-controller.ts'
 import type { Lang } from '../../ui-common/i18n.ts'
-import type { TrendAnswer } from '../../protocol/hub-analysis.ts'
+import type { CenterPairing, TrendAnswer, TrendGrain, TrendPoint } from '../../protocol/hub-analysis.ts'
 import { analysisText, type AnalysisMessageKey } from '../../protocol/messages/hub-analysis.ts'
 import { themeStyles } from '../../ui-common/theme.ts'
 import { WHOLE_STEPS } from '../../ui-common/whole-steps.ts'
@@ -29,6 +29,11 @@ import { changeText, dayText, periodText } from './analysis-format.ts'
 import { hubFormat, hubDigits } from './hub-format.ts'
 import { hubStyles } from './hub-styles.ts'
 import { daysInMonth } from '../../protocol/calendar.ts'
+
+/** How many days a whole point of `grain` has: a cut week or month at the range's edge has fewer. */
+const fullDays = (key: string, grain: TrendGrain) => (grain === 'week' ? 7 : grain === 'month' ? daysInMonth(key) : 1)
+/** A point drawn on the line: a whole day, week or month, and over (not today so far). */
+const isWhole = (p: TrendPoint, grain: TrendGrain) => !p.running && p.days >= fullDays(p.key, grain)
 
 const CURRENT = '#003a70'
 const PREVIOUS = '#8a5a00'
@@ -85,9 +90,13 @@ export class HubTrend extends LitElement {
     if (!target || !d || width < 50) return
     const f = hubFormat(this.language)
     const xs = d.points.map((_, i) => i)
-    // a period nothing was reported in is a gap, not a 0
-    const now = d.points.map((p) => (p.reported ? figureValue(this.figure, p.figures) : null))
-    const before = d.points.map((p) => (p.previous && p.previousReported ? figureValue(this.figure, p.previous) : null))
+    // a period nothing was reported in is a gap, not a 0; a cut week or month, or today so far, is a
+    // point of its own off the line: on it, the range's edge read as a rise (walk of 2026-12-06)
+    const whole = d.points.map((p) => isWhole(p, d.grain))
+    const value = (p: TrendPoint) => (p.reported ? figureValue(this.figure, p.figures) : null)
+    const now = d.points.map((p, i) => (whole[i] ? value(p) : null))
+    const partial = d.points.map((p, i) => (whole[i] ? null : value(p)))
+    const before = d.points.map((p, i) => (whole[i] && p.previous && p.previousReported ? figureValue(this.figure, p.previous) : null))
     const labels = d.points.map((p) => periodText(p.key, d.grain, this.language, true))
     const counts = COUNT_FIGURES.has(this.figure)
     const series: uPlot.Series[] = [
@@ -95,6 +104,16 @@ export class HubTrend extends LitElement {
       { label: this.t('current'), stroke: CURRENT, width: 3, points: { show: d.points.length <= 60, size: 6 }, spanGaps: false },
     ]
     const data: uPlot.AlignedData = [xs, now]
+    if (partial.some((v) => v !== null)) {
+      series.push({
+        label: this.t('partialPoint'),
+        stroke: CURRENT,
+        fill: undefined,
+        paths: () => null,
+        points: { show: true, size: 9, fill: '#ffffff', width: 2 },
+      })
+      data.push(partial)
+    }
     if (d.previous) {
       series.push({ label: this.t('previous'), stroke: PREVIOUS, width: 2, dash: [6, 4], points: { show: false }, spanGaps: false })
       data.push(before)
@@ -131,6 +150,24 @@ export class HubTrend extends LitElement {
     )
   }
 
+  /** Which centers the change compares, and those left out (in one period only): a new center is not growth. */
+  private centersNote(c: CenterPairing): TemplateResult {
+    const sep = this.language === 'ar' ? '؛ ' : '; '
+    const parts = [
+      this.t('comparedCenters', { n: c.compared }),
+      ...(c.onlyNow > 0 ? [this.t('centersOnlyNow', { n: c.onlyNow })] : []),
+      ...(c.onlyBefore > 0 ? [this.t('centersOnlyBefore', { n: c.onlyBefore })] : []),
+    ]
+    return html`<p class="note" data-note="centers">${parts.join(sep)}.</p>`
+  }
+
+  /** How far back each point's pair lies: whole weeks by day and week (a Friday beside a Friday), the range's length by month. */
+  private shiftNote(shiftDays: number, grain: TrendGrain): string {
+    return grain !== 'month' && shiftDays % 7 === 0
+      ? this.t('sameWeekdaysNote', { weeks: shiftDays / 7 })
+      : this.t('sameDaysNote', { days: shiftDays })
+  }
+
   override render(): TemplateResult | typeof nothing {
     const d = this.trend
     if (!d) return nothing
@@ -157,8 +194,10 @@ export class HubTrend extends LitElement {
             : nothing
         }
       </p>
+      ${d.centers && (d.centers.onlyNow > 0 || d.centers.onlyBefore > 0) ? this.centersNote(d.centers) : nothing}
       <div class="plot" data-chart aria-hidden="true"></div>
-      ${d.previous ? html`<p class="note">${this.t('sameDaysNote', { days })}</p>` : nothing}
+      ${d.previous ? html`<p class="note" data-note="shift">${this.shiftNote(d.previous.shiftDays, d.grain)}</p>` : nothing}
+      ${d.previous && d.points.some((p) => p.running) ? html`<p class="note" data-note="running">${this.t('runningNote')}</p>` : nothing}
       <table data-table="trend">
         <caption class="visually-hidden">${this.t('trendTitle', { figure: this.t(figureLabel(fig), FIGURE_LABEL_VALUES), scope: this.scope })}</caption>
         <thead><tr><th scope="col">${this.t('period')}</th><th scope="col" class="n">${this.t('current')}</th>${
@@ -167,9 +206,13 @@ export class HubTrend extends LitElement {
             : nothing
         }</tr></thead>
         <tbody>${d.points.map((p) => {
-          const partial = p.days < (d.grain === 'week' ? 7 : d.grain === 'month' ? daysInMonth(p.key) : 1)
-          return html`<tr data-point=${p.key}>
-            <th scope="row">${periodText(p.key, d.grain, this.language)}${partial ? html` <span class="tag">${this.t('partialPeriod', { days: p.days })}</span>` : nothing}</th>
+          const cut = p.days < fullDays(p.key, d.grain)
+          return html`<tr data-point=${p.key} ?data-running=${p.running}>
+            <th scope="row">${periodText(p.key, d.grain, this.language)}${cut ? html` <span class="tag">${this.t('partialPeriod', { days: p.days })}</span>` : nothing}${
+              p.running
+                ? html` <span class="tag" data-tag="running">${this.t(d.grain === 'day' ? 'runningDay' : 'runningPeriod')}</span>`
+                : nothing
+            }</th>
             <td class="n" data-col="current">${p.reported ? formatFigure(fig, figureValue(fig, p.figures), f) : noData}</td>
             ${
               p.previous

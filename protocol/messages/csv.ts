@@ -71,8 +71,13 @@ export const CSV_MESSAGES = {
     ar: 'دقائق ساعات العمل لكل خدمة (مجموع الخدمات)',
     en: 'Minutes within opening hours per service (summed over services)',
   },
-  // the per-hour figures the hub sums from centers that send them (0 from older centers)
-  'figure.waitMissedUncalled': { ar: 'غادروا دون نداء بعد الزمن المستهدف', en: 'Left uncalled after the target wait' },
+  // the per-hour figures the hub sums from centers that send them (0 from older centers). Not "left":
+  // the running hour also counts the tickets still waiting past their target (server/upstream/hourly-figures.ts),
+  // and a CSV of today read "3 left" where nobody had (walk of 2026-12-06)
+  'figure.waitMissedUncalled': {
+    ar: 'تجاوزوا الزمن المستهدف دون نداء (غادروا، أو ما زالوا ينتظرون في الساعة الجارية)',
+    en: 'Past the target wait uncalled (left, or still waiting in the running hour)',
+  },
   'figure.ratingCount': { ar: 'عدد التقييمات', en: 'Ratings' },
   // the scale's ends from the rating's own constants, so a header never names a scale the figures are not on
   'figure.avgRating': { ar: `متوسط التقييم (من ${MAX_SCORE})`, en: `Average rating (of ${MAX_SCORE})` },

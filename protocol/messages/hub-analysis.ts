@@ -36,6 +36,33 @@ export const HUB_ANALYSIS_MESSAGES = {
     ar: 'على {days, plural, zero {# يوم} one {يوم واحد} two {يومين} few {# أيام} many {# يومًا} other {# يوم}} لها أرقام في الفترتين',
     en: 'over the {days, plural, one {# day} other {# days}} with figures in both',
   },
+  // the previous period lies whole weeks back by day and week (hub/analysis-trend.ts previousPeriod)
+  sameWeekdaysNote: {
+    ar: 'تُقارَن كل نقطة بالأيام نفسها من الأسبوع قبل {weeks, plural, zero {# أسبوع} one {أسبوع واحد} two {أسبوعين} few {# أسابيع} many {# أسبوعًا} other {# أسبوع}}: الجمعة بالجمعة.',
+    en: 'Each point is compared with the same weekdays {weeks, plural, one {# week} other {# weeks}} earlier: a Friday with a Friday.',
+  },
+  // the change compares the centers with figures in both periods only (TrendAnswer.centers)
+  comparedCenters: {
+    ar: 'التغير على المراكز التي لها أرقام في الفترتين فقط: {n, plural, zero {لا مركز} one {مركز واحد} two {مركزان} few {# مراكز} many {# مركزًا} other {# مركز}}',
+    en: 'Change over the {n, plural, one {# center} other {# centers}} with figures in both periods',
+  },
+  centersOnlyNow: {
+    ar: '{n, plural, zero {# مركز جديد} one {مركز جديد واحد} two {مركزان جديدان} few {# مراكز جديدة} many {# مركزًا جديدًا} other {# مركز جديد}} خارج المقارنة',
+    en: '{n, plural, one {# new center} other {# new centers}} not compared',
+  },
+  centersOnlyBefore: {
+    ar: 'المراكز التي لها أرقام في الفترة السابقة فقط خارج المقارنة: {n, plural, zero {لا مركز} one {مركز واحد} two {مركزان} few {# مراكز} many {# مركزًا} other {# مركز}}',
+    en: '{n, plural, one {# center} other {# centers}} with figures in the previous period only not compared',
+  },
+  // a point holding today: its figures are so far, and today is left out of its change
+  runningDay: { ar: 'اليوم حتى الآن', en: 'today so far' },
+  runningPeriod: { ar: 'حتى الآن', en: 'so far' },
+  runningNote: {
+    ar: 'اليوم لم ينتهِ بعد: أرقامه حتى الآن، ولا يدخل أي مقارنة.',
+    en: 'Today is not over: its figures are so far, and it is left out of every change.',
+  },
+  // the chart's points that are not a whole day, week or month: off the line, so the range's edge does not read as a rise or a fall
+  partialPoint: { ar: 'فترة غير كاملة (خارج الخط)', en: 'Not a whole period (off the line)' },
   partialPeriod: {
     ar: '{days, plural, zero {# يوم} one {يوم واحد} two {يومان} few {# أيام} many {# يومًا} other {# يوم}} فقط',
     en: '{days, plural, one {# day} other {# days}} only',

@@ -3,6 +3,7 @@
  * what each center did with a bundle, and the form that publishes a new one.
  */
 import { messagesOf, type Catalogue } from './format.ts'
+import type { Lang } from '../common.ts'
 
 export const HUB_BUNDLE_MESSAGES = {
   tabBundles: { ar: 'حزم الإعدادات', en: 'Configuration bundles' },
@@ -48,7 +49,9 @@ export const HUB_BUNDLE_MESSAGES = {
   centersTitle: { ar: 'الحزمة التي يعمل بها كل مركز', en: 'The bundle each center runs' },
   noneRunning: { ar: 'لا شيء', en: 'None' },
   lastRefusal: { ar: 'آخر رفض', en: 'Last refusal' },
-  refusalOf: { ar: 'الحزمة {version, number}: {code}', en: 'Bundle {version, number}: {code}' },
+  refusalOf: { ar: 'الحزمة {version, number}: {reason}', en: 'Bundle {version, number}: {reason}' },
+  /** The center's own words beside its code (English, as it sent them): what the reason names (a missing field, a code). */
+  centerWords: { ar: 'بكلمات المركز', en: 'In the center’s words' },
   needsAdmin: {
     ar: 'إدارة حزم الإعدادات تتطلب رمز الإدارة أو حساب محلل على المستوى القومي.',
     en: "Managing configuration bundles needs the admin token or a national analyst's account.",
@@ -145,6 +148,47 @@ export const HUB_BUNDLE_MESSAGES = {
   /** A refusal without a code (the hub could not be reached, or answered no error body). */
   err_other: { ar: 'خطأ غير متوقع.', en: 'An unexpected error.' },
 } as const satisfies Catalogue
+
+/**
+ * Why a center refused a bundle, by its stable code (protocol/config-bundle.ts BundleRefusalCodes):
+ * the page says it in its own language; the center's reason is English prose for its log (walk of
+ * 2026-12-06: the Arabic page showed it as it came, inside a left-to-right box).
+ */
+export const BUNDLE_REFUSAL_MESSAGES = {
+  TABOUR_BUNDLE_NO_PINNED_KEY: {
+    ar: 'لم يُثبَّت مفتاح المركز القومي في المركز، فلا يمكنه الوثوق بأي حزمة',
+    en: 'The center has no hub key pinned, so it cannot trust any bundle',
+  },
+  TABOUR_BUNDLE_BAD_SIGNATURE: {
+    ar: 'التوقيع لا يطابق مفتاح المركز القومي المثبَّت في المركز',
+    en: 'The signature does not match the hub key the center pinned',
+  },
+  TABOUR_BUNDLE_MALFORMED: { ar: 'محتوى الحزمة تالف أو ليس رقمها المطلوب', en: 'The bundle is damaged, or not the version asked for' },
+  TABOUR_BUNDLE_MISSING_FIELD: { ar: 'ينقص الحزمة حقل مطلوب', en: 'The bundle lacks a required field' },
+  TABOUR_BUNDLE_INVALID: { ar: 'في الحزمة قيمة ترفضها قواعد المركز', en: 'The bundle holds a value the center’s rules refuse' },
+  TABOUR_BUNDLE_UNKNOWN_REFERENCE: { ar: 'تذكر الحزمة شيئًا ليس في المركز', en: 'The bundle names something the center does not have' },
+  TABOUR_BUNDLE_UNKNOWN_SERVICE: {
+    ar: 'يربط جدول الخدمات خدمة ليست في المركز',
+    en: 'Its service mapping names a service the center does not have',
+  },
+  TABOUR_BUNDLE_UNKNOWN_NATIONAL_CODE: {
+    ar: 'يربط جدول الخدمات رمزًا قوميًا ليس في قائمة الحزمة نفسها',
+    en: 'Its service mapping names a national code its own catalogue does not hold',
+  },
+  TABOUR_BUNDLE_APPLY_FAILED: {
+    ar: 'تعذّر على المركز حفظ الحزمة، فلم يُطبَّق منها شيء',
+    en: 'The center could not store it; nothing of it applies',
+  },
+  /** A code this page does not know (a newer center): said as such, the code shown beside it. */
+  other: { ar: 'سبب لا تعرفه هذه الصفحة', en: 'A reason this page does not know' },
+} as const satisfies Catalogue
+
+const refusalText = messagesOf(BUNDLE_REFUSAL_MESSAGES)
+
+/** Why a center refused a bundle, in `lang`, from its stable code (its English reason stays the center's log). */
+export function bundleRefusalText(code: string, lang: Lang): string {
+  return refusalText(Object.hasOwn(BUNDLE_REFUSAL_MESSAGES, code) ? (code as keyof typeof BUNDLE_REFUSAL_MESSAGES) : 'other', lang)
+}
 
 /** `bundleText(key, lang, values?, digits?)`. */
 export const bundleText = messagesOf(HUB_BUNDLE_MESSAGES)

@@ -113,6 +113,11 @@ export const HUB_MESSAGES = {
     en: '{center}: {count, plural, one {# faulty device} other {# faulty devices}}',
   },
   alertBackup: { ar: '{center}: فشل آخر نسخ احتياطي', en: '{center}: the last backup failed' },
+  /** `{reason}`: the refusal's code in the page's words (protocol/messages/hub-bundles.ts bundleRefusalText). */
+  alertBundle: {
+    ar: '{center}: رفض حزمة الإعدادات رقم {version, number}: {reason}',
+    en: '{center}: refused configuration bundle {version, number}: {reason}',
+  },
   version: { ar: 'الإصدار', en: 'Version' },
   outdated: { ar: 'أقدم من {version}', en: 'older than {version}' },
   configVersion: { ar: 'حزمة الإعدادات', en: 'Configuration bundle' },

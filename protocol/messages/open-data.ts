@@ -13,7 +13,8 @@ export const OPEN_DATA_MESSAGES = {
     en: "Live figures from each center's latest report: counts only, no personal data.",
   },
   'open.views': { ar: 'طريقة العرض', en: 'View' },
-  'open.tab.nearest': { ar: 'أقل المراكز ازدحامًا بالقرب مني', en: 'Least busy center near me' },
+  // the page never reads the phone's location: the citizen picks a governorate (walk of 2026-12-06)
+  'open.tab.nearest': { ar: 'أقل المراكز ازدحامًا في محافظتك', en: 'Least busy center in your governorate' },
   'open.tab.centers': { ar: 'كل المراكز الآن', en: 'All centers now' },
   'open.governorate': { ar: 'المحافظة', en: 'Governorate' },
   'open.service': { ar: 'الخدمة', en: 'Service' },
@@ -30,7 +31,8 @@ export const OPEN_DATA_MESSAGES = {
   'open.typicalWait': { ar: 'الانتظار المعتاد الآن: {wait}', en: 'Typical wait now: {wait}' },
   'open.noCounter': { ar: 'لا يوجد شباك مفتوح لهذه الخدمة الآن', en: 'No counter is open for this service now' },
   'open.notIssuing': { ar: 'لا تُصدر تذاكر لهذه الخدمة الآن', en: 'No tickets are issued for this service now' },
-  'open.noRecentData': { ar: 'لا توجد بيانات حديثة', en: 'No recent data' },
+  // true of a center that reported long ago and of one that never did ("no recent data" implied old data)
+  'open.noRecentData': { ar: 'لا توجد أرقام الآن', en: 'No figures now' },
   'open.updated': {
     ar: 'آخر تحديث {minutes, plural, =0 {منذ أقل من دقيقة} one {منذ دقيقة} two {منذ دقيقتين} few {منذ # دقائق} many {منذ # دقيقة} other {منذ # دقيقة}}',
     en: 'Updated {minutes, plural, =0 {less than a minute ago} one {# minute ago} other {# minutes ago}}',
@@ -44,7 +46,7 @@ export const OPEN_DATA_MESSAGES = {
     ar: 'لم يرسل أي مركز في هذه المحافظة أرقامًا حديثة لهذه الخدمة.',
     en: 'No center in this governorate has sent recent figures for this service.',
   },
-  'open.staleTitle': { ar: 'مراكز بلا بيانات حديثة (غير مرتبة)', en: 'Centers with no recent data (not ranked)' },
+  'open.staleTitle': { ar: 'مراكز بلا أرقام الآن (غير مرتبة)', en: 'Centers with no figures now (not ranked)' },
   'open.noServices': { ar: 'لا يعرض هذا المركز خدمات من الدليل القومي.', en: 'This center shows no national service.' },
   'open.explainWait': {
     ar: 'الانتظار المعتاد هو ما تقوله التذكرة لو أخذتها الآن من المركز، محسوبًا من المنتظرين والشبابيك المفتوحة. الشباك الذي يخدم أكثر من خدمة يخدم المنتظرين لها جميعًا، فقد يكون هناك انتظار لخدمة لا ينتظرها أحد.',

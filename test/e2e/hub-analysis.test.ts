@@ -7,7 +7,7 @@ import { seriousAxeViolations } from './axe.ts'
 import { overflowing } from './layout.ts'
 import { ROOT } from './ui-build.ts'
 import { formatNumber } from '../../ui-common/digits.ts'
-import { expectedSums, type FixtureRow, ingestFixture, isoWeek, shiftDay } from '../hub/analysis-fixture.ts'
+import { expectedSums, type FixtureRow, ingestFixture, isoWeek, sendCenterRows, shiftDay } from '../hub/analysis-fixture.ts'
 import { addAnalyst, startTestHub } from '../hub/hub-harness.ts'
 
 /**
@@ -258,5 +258,45 @@ describe('the hub page: analysis', () => {
     expect(await fresh.locator('input[name="to"]').inputValue()).toBe(today)
     await expect.poll(() => fresh.locator('[data-table="trend"] tbody tr').count()).toBeGreaterThan(1)
     expect(await texts(fresh, '[data-table="trend"] [data-col="current"]')).toContain('لا بيانات')
+    // a center that opened yesterday: in the totals, left out of the change, and said so (walk of 2026-12-06)
+    const opened = { id: 'EG-ASN-002', governorate: 'أسوان', nameAr: 'مركز كوم أمبو', nameEn: 'Kom Ombo center' }
+    const openedRows = [shiftDay(today, -1), today].map((day) => ({
+      ...rows[0],
+      centerId: opened.id,
+      governorate: opened.governorate,
+      day,
+    }))
+    await sendCenterRows(hub, opened, openedRows)
+
+    // by day: today is "so far", off the line and out of every change; the previous period lies four weeks back, Friday beside Friday
+    await fresh.locator('select[name="grain"]').selectOption('day')
+    await expect.poll(() => fresh.locator('[data-table="trend"] tbody tr').count()).toBe(28)
+    const todayRow = fresh.locator(`[data-table="trend"] tr[data-point="${today}"]`)
+    expect(await todayRow.locator('[data-tag="running"]').textContent()).toBe('اليوم حتى الآن')
+    expect(await todayRow.locator('[data-col="change"]').textContent()).toBe('—')
+    expect(await fresh.locator('[data-table="trend"] tr[data-running]').count()).toBe(1)
+    expect(await fresh.locator('[data-note="running"]').textContent()).toBe('اليوم لم ينتهِ بعد: أرقامه حتى الآن، ولا يدخل أي مقارنة.')
+    expect(await fresh.locator('[data-note="shift"]').textContent()).toBe(
+      'تُقارَن كل نقطة بالأيام نفسها من الأسبوع قبل ٤ أسابيع: الجمعة بالجمعة.',
+    )
+    const centersNote = (await fresh.locator('[data-note="centers"]').textContent()) ?? ''
+    expect(centersNote.startsWith('التغير على المراكز التي لها أرقام في الفترتين فقط: ')).toBe(true)
+    expect(centersNote.endsWith('؛ مركز جديد واحد خارج المقارنة.')).toBe(true)
+    // the chart's legend names the point off the line
+    expect(await fresh.locator('tabour-hub-trend .u-legend').textContent()).toContain('فترة غير كاملة (خارج الخط)')
+    expect(await seriousAxeViolations(fresh)).toEqual([])
+    await fresh.screenshot({ path: join(SHOTS, 'analysis-today-ar-1920.png'), fullPage: true })
+    // in English at 1366×768
+    await fresh.setViewportSize({ width: 1366, height: 768 })
+    await fresh.locator('tabour-lang-switch button').click()
+    await expect.poll(() => todayRow.locator('[data-tag="running"]').textContent()).toBe('today so far')
+    expect(await fresh.locator('[data-note="centers"]').textContent()).toMatch(
+      /^Change over the \d+ centers? with figures in both periods; 1 new center not compared\.$/,
+    )
+    expect(await fresh.locator('[data-note="shift"]').textContent()).toBe(
+      'Each point is compared with the same weekdays 4 weeks earlier: a Friday with a Friday.',
+    )
+    expect(await overflowing(fresh, 'tabour-hub-analysis')).toEqual([])
+    await fresh.screenshot({ path: join(SHOTS, 'analysis-today-en-1366.png'), fullPage: true })
   })
 })

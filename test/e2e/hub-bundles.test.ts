@@ -206,6 +206,44 @@ describe('the hub page: configuration bundles', () => {
     expect(await seriousAxeViolations(page)).toEqual([])
     await page.screenshot({ path: join(SHOTS, 'bundles-en.png'), fullPage: true })
 
+    // --- a center refuses it (no hub key pinned): why, in the page's language from the code; a fleet alert (walk of 2026-12-06)
+    await hub.store.configBundles.report({
+      centerId: 'EG-CAI-02',
+      running: null,
+      refused: {
+        version: 1,
+        code: 'TABOUR_BUNDLE_NO_PINNED_KEY',
+        reason: 'no hub key is pinned (upstream.hubPublicKey): a bundle cannot be trusted',
+      },
+      reportedAt: Date.now(),
+    })
+    await page.locator('[data-table="bundles"] button[data-action="refresh"]').click()
+    await row.locator('button[data-show="1"]').click()
+    const refusedRow = page.locator('[data-table="bundle-centers"] tr[data-center="EG-CAI-02"]')
+    await expect.poll(() => refusedRow.getAttribute('data-status')).toBe('refused')
+    expect(await refusedRow.locator('[data-col="reason"] [data-refusal-code]').textContent()).toBe(
+      'The center has no hub key pinned, so it cannot trust any bundle',
+    )
+    await page.locator('tabour-lang-switch button').click()
+    await expect
+      .poll(() => refusedRow.locator('[data-col="reason"] [data-refusal-code]').textContent())
+      .toBe('لم يُثبَّت مفتاح المركز القومي في المركز، فلا يمكنه الوثوق بأي حزمة')
+    // the center's own English words stay beside it, isolated left to right
+    expect(await refusedRow.locator('[data-center-words] bdi').getAttribute('dir')).toBe('ltr')
+    const lastRefusal = page.locator('[data-table="center-versions"] tr[data-center="EG-CAI-02"] [data-col="refusal"]')
+    expect(await lastRefusal.textContent()).toBe('الحزمة ١: لم يُثبَّت مفتاح المركز القومي في المركز، فلا يمكنه الوثوق بأي حزمة')
+    // Arabic in the page's direction: no left-to-right box around it (it read «TABOUR_BUNDLE_NO_PINNED_KEY :الحزمة ١»)
+    expect(
+      await lastRefusal.locator('[data-refusal-code]').evaluate((e) => e.closest('[dir="ltr"]') === null && getComputedStyle(e).direction),
+    ).toBe('rtl')
+    expect(await seriousAxeViolations(page)).toEqual([])
+    await page.screenshot({ path: join(SHOTS, 'bundle-refused-ar.png'), fullPage: true })
+    await page.locator('button[data-view="fleet"]').click()
+    await expect
+      .poll(() => page.locator('[data-alert="bundle-refused"]').textContent())
+      .toBe('مركز مصر الجديدة: رفض حزمة الإعدادات رقم ١: لم يُثبَّت مفتاح المركز القومي في المركز، فلا يمكنه الوثوق بأي حزمة')
+    await page.locator('button[data-view="bundles"]').click()
+
     // --- at the center: the mapping is the hub's; its admin sees it read-only, with why
     expect(center.app.tabour.configuration.services.get(passports.id)).toMatchObject({ nationalCode: 'PASSPORT', nationalCodeLocked: true })
     const dash = await suite.contexts.page(LANDSCAPE)

@@ -78,7 +78,8 @@ describe('the hub page: by service and the fleet', () => {
       'EG-CAI-001': health({ version: '1.4.0', devicesFaulty: 2, lastBackupOk: false, outboxPending: 5 }),
       'EG-ALX-005': health({ configVersion: '3' }),
       'EG-GIZ-003': null, // never heard from
-      'EG-GIZ-004': null,
+      // a pilot of 1.6.0, switched off since: no active center runs 1.6.0, so none is "older than 1.6.0"
+      'EG-GIZ-004': health({ version: '1.6.0' }),
     }
     for (const c of centers) {
       // Nasr City's city in both languages (hub migration 17); the others have none
@@ -123,7 +124,13 @@ describe('the hub page: by service and the fleet', () => {
     await page.locator('button[data-view="fleet"]').click()
     const fleetRows = page.locator('[data-table="fleet"] tbody tr')
     await expect.poll(() => fleetRows.count()).toBe(4)
-    expect(await fleetRows.first().getAttribute('data-fleet-center')).toBe('EG-GIZ-003') // offline first
+    // offline first, then by name (the pickers' order), not by id
+    expect(await fleetRows.evaluateAll((els) => els.map((e) => e.getAttribute('data-fleet-center')))).toEqual([
+      'EG-GIZ-003',
+      'EG-GIZ-004', // مركز الشيخ زايد
+      'EG-ALX-005', // مركز سموحة
+      'EG-CAI-001', // مركز مدينة نصر
+    ])
     const zayed = page.locator('tr[data-fleet-center="EG-GIZ-004"]')
     expect(await zayed.getAttribute('data-state')).toBe('deactivated')
     expect(await zayed.locator('[data-col="state"]').textContent()).toBe('موقوف')
@@ -131,6 +138,7 @@ describe('the hub page: by service and the fleet', () => {
     const nasr = page.locator('tr[data-fleet-center="EG-CAI-001"]')
     expect(await nasr.locator('[data-col="version"]').textContent()).toContain('1.4.0')
     expect(await nasr.locator('[data-outdated]').textContent()).toBe('أقدم من 1.5.0')
+    expect(await page.locator('tr[data-fleet-center="EG-ALX-005"] [data-outdated]').count()).toBe(0)
     expect(await nasr.locator('[data-col="devices"]').textContent()).toBe('٢')
     expect(await nasr.locator('[data-col="outbox"]').textContent()).toBe('٥')
     expect(await nasr.locator('[data-col="config"]').textContent()).toBe('لا شيء')
@@ -153,6 +161,13 @@ describe('the hub page: by service and the fleet', () => {
     expect(await page.locator('[data-alert="backup-failed"]').textContent()).toBe('Nasr City center: the last backup failed')
     expect(await nasr.locator('td .tag.muted').textContent()).toBe('Cairo · Nasr City')
     expect(await zayed.locator('[data-col="state"]').textContent()).toBe('Deactivated')
+    // by the English names now: 6th of October (offline), Nasr City, Sheikh Zayed, Smouha
+    expect(await fleetRows.evaluateAll((els) => els.map((e) => e.getAttribute('data-fleet-center')))).toEqual([
+      'EG-GIZ-003',
+      'EG-CAI-001',
+      'EG-GIZ-004',
+      'EG-ALX-005',
+    ])
     expect(await seriousAxeViolations(page)).toEqual([])
     await page.screenshot({ path: join(SHOTS, 'fleet-en.png'), fullPage: true })
     await page.locator('button[data-view="figures"]').click()

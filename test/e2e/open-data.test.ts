@@ -89,7 +89,7 @@ describe('the open-data page on a phone', () => {
     expect(
       await page.locator('[data-list="no-recent-data"] > li').evaluateAll((els) => els.map((e) => e.getAttribute('data-center'))),
     ).toEqual(['EG-CAI-004'])
-    expect(await page.locator('.stale-title').textContent()).toBe('مراكز بلا بيانات حديثة (غير مرتبة)')
+    expect(await page.locator('.stale-title').textContent()).toBe('مراكز بلا أرقام الآن (غير مرتبة)')
     expect(await page.locator('[data-center="EG-CAI-003"]').count()).toBe(0)
     const heliopolis = page.locator('[data-center="EG-CAI-002"]')
     expect(await heliopolis.locator('h3').textContent()).toBe('مركز مصر الجديدة')
@@ -103,7 +103,7 @@ describe('the open-data page on a phone', () => {
     expect(await heliopolis.locator('[data-city] bdi').getAttribute('lang')).toBe('en')
     const shubra = page.locator('[data-center="EG-CAI-004"]')
     expect(await shubra.getAttribute('data-status')).toBe('no_recent_data')
-    expect(await shubra.locator('[data-no-data]').textContent()).toBe('لا توجد بيانات حديثة')
+    expect(await shubra.locator('[data-no-data]').textContent()).toBe('لا توجد أرقام الآن')
     expect(await shubra.locator('[data-wait]').count()).toBe(0)
     expect(page.url()).toContain('service=PASSPORT')
     expect(await seriousAxeViolations(page)).toEqual([])
@@ -116,8 +116,8 @@ describe('the open-data page on a phone', () => {
     await expect.poll(() => heliopolis.locator('[data-wait]').textContent()).toBe('Typical wait now: about 10 minutes')
     expect(await heliopolis.locator('[data-waiting]').textContent()).toBe('4 waiting')
     expect(await page.locator('[data-center="EG-CAI-001"] [data-wait]').textContent()).toBe('Typical wait now: about 25 minutes')
-    expect(await page.locator('[data-center="EG-CAI-004"] [data-no-data]').textContent()).toBe('No recent data')
-    expect(await page.locator('.stale-title').textContent()).toBe('Centers with no recent data (not ranked)')
+    expect(await page.locator('[data-center="EG-CAI-004"] [data-no-data]').textContent()).toBe('No figures now')
+    expect(await page.locator('.stale-title').textContent()).toBe('Centers with no figures now (not ranked)')
     expect(await page.locator('[data-center="EG-CAI-001"] [data-city]').textContent()).toBe('Nasr City')
     expect(await heliopolis.locator('[data-city]').textContent()).toBe('Heliopolis')
     expect(page.url()).toContain('lang=en')
@@ -137,7 +137,16 @@ describe('the open-data page on a phone', () => {
     )
     expect(await nasr.locator('[data-service="PASSPORT"] strong').textContent()).toBe('Passports')
     expect(await nasr.locator('p.muted').first().textContent()).toBe('Cairo · Nasr City')
-    expect(await page.locator('[data-list="centers"] [data-center="EG-CAI-003"] [data-no-data]').textContent()).toBe('No recent data')
+    expect(await page.locator('[data-list="centers"] [data-center="EG-CAI-003"] [data-no-data]').textContent()).toBe('No figures now')
+    // by name, as the pickers (by id they read as no order): Heliopolis, Maadi, Nasr City, Shubra
+    expect(await page.locator('[data-list="centers"] > li').evaluateAll((els) => els.map((e) => e.getAttribute('data-center')))).toEqual([
+      'EG-CAI-002',
+      'EG-CAI-003',
+      'EG-CAI-001',
+      'EG-CAI-004',
+    ])
+    // the tab says what it does: the governorate picked, not the phone's location
+    expect(await page.locator('button[data-view="nearest"]').textContent()).toBe('Least busy center in your governorate')
     expect(await seriousAxeViolations(page)).toEqual([])
     expect(await overflowing(page, 'tabour-open-data >>> *')).toEqual([])
     await page.screenshot({ path: join(SHOTS, 'centers-en.png'), fullPage: true })

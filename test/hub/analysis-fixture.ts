@@ -71,49 +71,53 @@ export function fixtureRows(): FixtureRow[] {
 export async function ingestFixture(hub: TestHub): Promise<FixtureRow[]> {
   for (const s of ANALYSIS_SERVICES) await addNationalService(hub, s.code, { nameAr: s.nameAr, nameEn: s.nameEn })
   const rows = fixtureRows()
-  const sendCenter = async (c: (typeof ANALYSIS_CENTERS)[number]) => {
-    let seq = 0
-    const secret = await registerCenter(hub, c.id, { governorate: c.governorate, nameAr: c.nameAr, nameEn: c.nameEn })
-    const mine = rows.filter((r) => r.centerId === c.id)
-    for (const key of new Set(mine.map((r) => `${r.day} ${r.hour}`))) {
-      const [day, hour] = key.split(' ')
-      const figures: HourFigures[] = mine
-        .filter((r) => r.day === day && r.hour === Number(hour))
-        .map((r) => {
-          const s = ANALYSIS_SERVICES.find((x) => x.code === r.nationalCode)!
-          return {
-            serviceCode: s.local,
-            serviceNameAr: s.nameAr,
-            serviceNameEn: s.nameEn,
-            nationalCode: s.code,
-            ...zeroCounts(),
-            issued: r.issued,
-            called: r.served + r.noShow,
-            served: r.served,
-            noShow: r.noShow,
-            waitCount: r.waitCount,
-            waitSumSeconds: r.waitSumSeconds,
-            waitMaxSeconds: 1200,
-            waitWithinTarget: r.waitWithinTarget,
-          }
-        })
-      const batch: HourBatch = {
-        centerId: c.id,
-        seq: ++seq,
-        day,
-        hour: Number(hour),
-        timeZone: 'Africa/Cairo',
-        revision: 1,
-        final: true,
-        generatedAt: Date.now(),
-        rows: figures,
-      }
-      const res = await postSigned(hub.url, batchPath, c.id, secret, batch)
-      expect(res.status, res.text).toBe(200)
-    }
-  }
-  await Promise.all(ANALYSIS_CENTERS.map(sendCenter))
+  await Promise.all(ANALYSIS_CENTERS.map((c) => sendCenterRows(hub, c, rows)))
   return rows
+}
+
+type FixtureCenter = { id: string; governorate: string; nameAr: string; nameEn: string }
+
+/** Registers a center and sends its rows of `rows` as signed hourly batches (a center opened later, for the tests that add one). */
+export async function sendCenterRows(hub: TestHub, c: FixtureCenter, rows: readonly FixtureRow[]): Promise<void> {
+  let seq = 0
+  const secret = await registerCenter(hub, c.id, { governorate: c.governorate, nameAr: c.nameAr, nameEn: c.nameEn })
+  const mine = rows.filter((r) => r.centerId === c.id)
+  for (const key of new Set(mine.map((r) => `${r.day} ${r.hour}`))) {
+    const [day, hour] = key.split(' ')
+    const figures: HourFigures[] = mine
+      .filter((r) => r.day === day && r.hour === Number(hour))
+      .map((r) => {
+        const s = ANALYSIS_SERVICES.find((x) => x.code === r.nationalCode)!
+        return {
+          serviceCode: s.local,
+          serviceNameAr: s.nameAr,
+          serviceNameEn: s.nameEn,
+          nationalCode: s.code,
+          ...zeroCounts(),
+          issued: r.issued,
+          called: r.served + r.noShow,
+          served: r.served,
+          noShow: r.noShow,
+          waitCount: r.waitCount,
+          waitSumSeconds: r.waitSumSeconds,
+          waitMaxSeconds: 1200,
+          waitWithinTarget: r.waitWithinTarget,
+        }
+      })
+    const batch: HourBatch = {
+      centerId: c.id,
+      seq: ++seq,
+      day,
+      hour: Number(hour),
+      timeZone: 'Africa/Cairo',
+      revision: 1,
+      final: true,
+      generatedAt: Date.now(),
+      rows: figures,
+    }
+    const res = await postSigned(hub.url, batchPath, c.id, secret, batch)
+    expect(res.status, res.text).toBe(200)
+  }
 }
 
 /** The sums the tests expect, computed from the rows themselves. */

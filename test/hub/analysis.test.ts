@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { localDay } from '../../protocol/center-clock.ts'
 import type { TrendAnswer } from '../../protocol/hub-analysis.ts'
 import type { FigureRow } from '../../protocol/hub-api.ts'
-import { ANALYSIS_CENTERS, expectedSums, type FixtureRow, ingestFixture, isoWeek, shiftDay } from './analysis-fixture.ts'
+import { ANALYSIS_CENTERS, expectedSums, type FixtureRow, ingestFixture, isoWeek, sendCenterRows, shiftDay } from './analysis-fixture.ts'
 import { addAnalyst, BACKENDS, startTestHub, type TestHub } from './hub-harness.ts'
 
 /**
@@ -44,7 +44,8 @@ describe.each(BACKENDS)('analysis on %s', (backend) => {
     // Monday 2 Nov .. Sunday 29 Nov: four whole weeks; the previous period is 5..31 Oct
     const { status, body } = await get('/api/hub/v1/analysis/trend?from=2026-11-02&to=2026-11-29&grain=week')
     expect(status).toBe(200)
-    expect(body.previous).toEqual({ from: '2026-10-05', to: '2026-11-01' })
+    expect(body.previous).toEqual({ from: '2026-10-05', to: '2026-11-01', shiftDays: 28 })
+    expect(body.centers).toEqual({ compared: 4, onlyNow: 0, onlyBefore: 0 })
     expect(body.points.map((p) => p.key)).toEqual(['2026-W45', '2026-W46', '2026-W47', '2026-W48'])
     for (const p of body.points) {
       const mine = within(p.from, p.to)
@@ -88,7 +89,8 @@ describe.each(BACKENDS)('analysis on %s', (backend) => {
     expect(figuresOf(body.points[0].figures)).toEqual(expectedSums(within('2026-10-15', '2026-10-31')))
     expect(figuresOf(body.points[1].figures)).toEqual(expectedSums(within('2026-11-01', '2026-11-29')))
     // 46 days earlier: 30 Aug .. 14 Oct, of which only October was sent
-    expect(body.previous).toEqual({ from: '2026-08-30', to: '2026-10-14' })
+    // by month the period lies the range's length back (months are not whole weeks)
+    expect(body.previous).toEqual({ from: '2026-08-30', to: '2026-10-14', shiftDays: 46 })
     expect(figuresOf(body.previousTotals)).toEqual(expectedSums(within('2026-08-30', '2026-10-14')))
     expect(body.points[0].previous?.issued).toBe(0)
     // before the hub had any data: not reported ("no data" on the page), though the period as a whole has some
@@ -196,5 +198,64 @@ describe.each(BACKENDS)('analysis on %s', (backend) => {
     expect([anonymous.status, (await anonymous.json()).code]).toEqual([401, 'HUB_ERR_UNAUTHENTICATED'])
     const doc = (await get<{ paths: Record<string, { get: { security: unknown } }> }>('/api/hub/v1/openapi.json')).body
     expect(doc.paths['/api/hub/v1/analysis/trend'].get.security).toEqual([{ bearer: [] }])
+  })
+
+  it('by day the previous period lies whole weeks back: a Friday is compared with a Friday, and the page is told how far', async () => {
+    // 27 days, 3..29 Nov: moved back by its length (27 days) every day faced another weekday (walk of 2026-12-06)
+    const { body } = await get('/api/hub/v1/analysis/trend?from=2026-11-03&to=2026-11-29&grain=day')
+    expect(body.previous).toEqual({ from: '2026-10-06', to: '2026-11-01', shiftDays: 28 })
+    for (const p of body.points) {
+      const before = within(shiftDay(p.key, -28), shiftDay(p.key, -28))
+      expect(figuresOf(p.previous), p.key).toEqual(expectedSums(before))
+    }
+    expect(figuresOf(body.previousTotals)).toEqual(expectedSums(within('2026-10-06', '2026-11-01')))
+  })
+
+  // last: it adds a center, which the other tests' sums do not expect
+  it('compares like with like: a center new in the period is left out of the change and counted; today so far is not compared', async () => {
+    const today = localDay(Date.now(), 'Africa/Cairo')
+    const added = { id: 'EG-ASN-002', governorate: 'أسوان', nameAr: 'مركز كوم أمبو', nameEn: 'Kom Ombo center' }
+    // figures from 18 Nov (none in October), and a week ago, yesterday, eight days ago and today
+    const days = ['2026-11-18', '2026-11-22', shiftDay(today, -8), shiftDay(today, -7), shiftDay(today, -1), today]
+    const extra = [...new Set(days)].map(
+      (day, i): FixtureRow => ({
+        centerId: added.id,
+        governorate: added.governorate,
+        day,
+        hour: 9,
+        nationalCode: 'PASSPORT',
+        issued: 400 + 10 * i,
+        served: 390,
+        noShow: 5,
+        waitCount: 395,
+        waitSumSeconds: 395 * 600,
+        waitWithinTarget: 300,
+      }),
+    )
+    await sendCenterRows(hub, added, extra)
+    const withAdded = [...rows, ...extra]
+    const inRange = (from: string, to: string, keep: (r: FixtureRow) => boolean) =>
+      withAdded.filter((r) => r.day >= from && r.day <= to && keep(r))
+
+    // 2..29 Nov against 5 Oct..1 Nov: the new center is in the totals, not in the change
+    const { body } = await get('/api/hub/v1/analysis/trend?from=2026-11-02&to=2026-11-29&grain=week')
+    expect(body.centers).toEqual({ compared: 4, onlyNow: 1, onlyBefore: 0 })
+    expect(figuresOf(body.totals)).toEqual(expectedSums(inRange('2026-11-02', '2026-11-29', () => true)))
+    const old = (r: FixtureRow) => r.centerId !== added.id
+    const now = expectedSums(inRange('2026-11-02', '2026-11-29', old))
+    const before = expectedSums(inRange('2026-10-05', '2026-11-01', old))
+    expect(body.change?.issued).toBe(Math.round((1000 * (now.issued - before.issued)) / before.issued) / 10)
+
+    // the week ending today: today is "running", left out of every change; the centers that only reported before are counted
+    const week = await get(`/api/hub/v1/analysis/trend?from=${shiftDay(today, -6)}&to=${today}&grain=day`)
+    const last = week.body.points.at(-1)!
+    expect([last.key, last.running, last.reported, last.comparedDays, last.change]).toEqual([today, true, true, 0, null])
+    expect(week.body.points.slice(0, -1).every((p) => !p.running)).toBe(true)
+    const earlier = new Set(inRange(shiftDay(today, -13), shiftDay(today, -7), () => true).map((r) => r.centerId))
+    expect(week.body.centers).toEqual({ compared: 1, onlyNow: 0, onlyBefore: earlier.size - 1 })
+    // yesterday against eight days ago, the new center alone
+    const [y, w] = [shiftDay(today, -1), shiftDay(today, -8)].map((d) => expectedSums(inRange(d, d, (r) => r.centerId === added.id)).issued)
+    expect(week.body.comparedDays).toBe(1)
+    expect(week.body.change?.issued).toBe(Math.round((1000 * (y - w)) / w) / 10)
   })
 })

@@ -111,7 +111,7 @@ describe.each(BACKENDS)('the hub CSV on %s (issue 15 item 6)', (backend) => {
       'Average service time (seconds)',
       'Counter-minutes per service (summed over services; a counter serving 3 services counts 3 times)',
       'Minutes within opening hours per service (summed over services)',
-      'Left uncalled after the target wait',
+      'Past the target wait uncalled (left, or still waiting in the running hour)',
       'Ratings',
       'Average rating (of 5)',
       'Low ratings (2 or less)',
@@ -134,7 +134,7 @@ describe.each(BACKENDS)('the hub CSV on %s (issue 15 item 6)', (backend) => {
     const pass = en.rows.find((r) => r.Code === 'PASS')!
     expect(Object.fromEntries(en.header.slice(20).map((h) => [h, pass[h]]))).toEqual({
       'Minutes within opening hours per service (summed over services)': '60',
-      'Left uncalled after the target wait': '1',
+      'Past the target wait uncalled (left, or still waiting in the running hour)': '1',
       Ratings: '3',
       'Average rating (of 5)': '3.67',
       'Low ratings (2 or less)': '1',

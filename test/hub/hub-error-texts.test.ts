@@ -3,6 +3,8 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { HubErrorCodes } from '../../protocol/upstream.ts'
 import { HUB_ERROR_MESSAGES, hubErrorText } from '../../protocol/messages/hub-errors.ts'
+import { BundleRefusalCodes } from '../../protocol/config-bundle.ts'
+import { BUNDLE_REFUSAL_MESSAGES, bundleRefusalText } from '../../protocol/messages/hub-bundles.ts'
 
 /**
  * The hub's refusals reach its pages in the reader's language: every code the hub can answer has
@@ -53,5 +55,15 @@ describe("the hub's error codes in the pages' words", () => {
       lang: 'en',
     })
     expect(hubErrorText({ code: 'HUB_ERR_FROM_A_NEWER_HUB' }, 'ar')).toBeNull()
+  })
+
+  it("says why a center refused a bundle in the reader's language, for every code a center sends", () => {
+    for (const code of Object.values(BundleRefusalCodes)) {
+      expect(bundleRefusalText(code, 'ar'), code).toMatch(ARABIC)
+      expect(bundleRefusalText(code, 'en'), code).not.toMatch(ARABIC)
+    }
+    expect(Object.keys(BUNDLE_REFUSAL_MESSAGES).sort()).toEqual([...Object.values(BundleRefusalCodes), 'other'].sort())
+    // a code of a newer center: said as unknown (the page shows the code beside it)
+    expect(bundleRefusalText('TABOUR_BUNDLE_FROM_THE_FUTURE', 'en')).toBe('A reason this page does not know')
   })
 })

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { activeReached, defaultGovernorate, droppedOutcomes, emptiedParts, stateFrom } from '../../hub/ui/bundle-draft.ts'
+import {
+  activeReached,
+  defaultGovernorate,
+  droppedOutcomes,
+  emptiedParts,
+  governoratesInOrder,
+  stateFrom,
+} from '../../hub/ui/bundle-draft.ts'
 import { DEFAULT_FINISH_OUTCOMES } from '../../protocol/finish-outcomes.ts'
 import { loadConfig } from '../../server/config.ts'
 import { hubFormat } from '../../hub/ui/hub-format.ts'
@@ -33,8 +40,13 @@ describe('the bundle form', () => {
       { centerId: 'EG-ALX-01', governorate: 'ALX', active: false },
       { centerId: 'EG-CAI-01', governorate: 'CAI', active: true },
     ]
-    expect(defaultGovernorate(centers)).toBe('CAI')
-    expect(defaultGovernorate(centers.slice(0, 1))).toBe('')
+    expect(defaultGovernorate(centers, 'ar')).toBe('CAI')
+    expect(defaultGovernorate(centers.slice(0, 1), 'ar')).toBe('')
+    // the picker lists governorates by name in the page's language, not by code; it starts on the first with an active center
+    const three = ['EG-C', 'EG-ALX', 'EG-ASN'].map((governorate, i) => ({ centerId: `C${i}`, governorate, active: true }))
+    expect(governoratesInOrder(three, 'ar')).toEqual(['EG-ASN', 'EG-ALX', 'EG-C']) // أسوان، الإسكندرية، القاهرة
+    expect(governoratesInOrder(three, 'en')).toEqual(['EG-ALX', 'EG-ASN', 'EG-C']) // Alexandria, Aswan, Cairo
+    expect(defaultGovernorate(three, 'ar')).toBe('EG-ASN')
     expect(activeReached({ kind: 'governorate', governorate: 'ALX', centerIds: [] }, centers)).toBe(0)
     expect(activeReached({ kind: 'centers', governorate: '', centerIds: ['EG-ALX-01'] }, centers)).toBe(0)
     expect(activeReached({ kind: 'all', governorate: '', centerIds: [] }, centers)).toBe(1)

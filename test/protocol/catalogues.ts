@@ -10,7 +10,7 @@ import { CONSOLE_MESSAGES } from '../../protocol/messages/console.ts'
 import { DASHBOARD_MESSAGES } from '../../protocol/messages/dashboard.ts'
 import { CONFIG_FORM_MESSAGES } from '../../protocol/messages/config-forms.ts'
 import { HUB_MESSAGES } from '../../protocol/messages/hub.ts'
-import { HUB_BUNDLE_MESSAGES } from '../../protocol/messages/hub-bundles.ts'
+import { BUNDLE_REFUSAL_MESSAGES, HUB_BUNDLE_MESSAGES } from '../../protocol/messages/hub-bundles.ts'
 import { TICKET_TOOLS_MESSAGES } from '../../protocol/messages/ticket-tools.ts'
 import { PRINTER_ALERT_MESSAGES } from '../../protocol/messages/printer-alerts.ts'
 import { STAFFING_MESSAGES } from '../../protocol/messages/staffing.ts'
@@ -50,6 +50,7 @@ export const CATALOGUES: Record<string, Catalogue> = {
   configForms: CONFIG_FORM_MESSAGES,
   hub: HUB_MESSAGES,
   hubBundles: HUB_BUNDLE_MESSAGES,
+  bundleRefusals: BUNDLE_REFUSAL_MESSAGES,
   ticketTools: TICKET_TOOLS_MESSAGES,
   printerAlerts: PRINTER_ALERT_MESSAGES,
   staffing: STAFFING_MESSAGES,
