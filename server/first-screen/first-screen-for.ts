@@ -9,6 +9,7 @@ import type { DisplayStartData } from '../../display-ui/display-session.ts'
 import type { KioskStartData } from '../../kiosk-ui/kiosk-session.ts'
 import { FIRST_SCREEN_SLOT } from '../../ui-common/first-screen.ts'
 import { contentSecurityPolicyWith } from '../security-headers.ts'
+import { appAfterFirstFrame } from './app-after-first-frame.ts'
 import { displayFirstScreen } from './display-first-screen.ts'
 import { type FirstScreen, kioskFirstScreen } from './kiosk-first-screen.ts'
 import { cspHash } from './shadow-markup.ts'
@@ -25,12 +26,17 @@ export function firstScreenFor(page: string, data: Record<string, unknown>, requ
   return null
 }
 
-/** `page` (the built HTML) with `first` in its slot; the reply gets the CSP that allows it. Unchanged without a slot. */
-export function withFirstScreen(page: string, first: FirstScreen, reply: FastifyReply): string {
-  if (!page.includes(FIRST_SCREEN_SLOT)) return page
-  const script = first.script === null ? [] : [cspHash(first.script)]
-  reply.header('content-security-policy', contentSecurityPolicyWith({ script, style: first.styleHashes }))
-  const html = page.replace(FIRST_SCREEN_SLOT, () => `${first.script === null ? '' : `<script>${first.script}</script>`}${first.html}`)
+/**
+ * `page` (the built HTML) with `first` in its slot and its app started after that screen's first
+ * frame (app-after-first-frame.ts); the reply gets the CSP that allows both. Unchanged without a slot.
+ */
+export function withFirstScreen(built: string, first: FirstScreen, reply: FastifyReply): string {
+  if (!built.includes(FIRST_SCREEN_SLOT)) return built
+  const app = appAfterFirstFrame(built)
+  const inline = (script: string | null) => (script === null ? '' : `<script>${script}</script>`)
+  const scripts = [first.script, app.script].filter((s) => s !== null).map(cspHash)
+  reply.header('content-security-policy', contentSecurityPolicyWith({ script: scripts, style: first.styleHashes }))
+  const html = app.page.replace(FIRST_SCREEN_SLOT, () => `${inline(first.script)}${first.html}${inline(app.script)}`)
   // the page is built Arabic; a screen starting in English is English from its first paint
   return first.lang === 'ar' ? html : html.replace(/<html lang="ar" dir="rtl">/, `<html lang="${first.lang}" dir="ltr">`)
 }

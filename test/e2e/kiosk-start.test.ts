@@ -22,6 +22,29 @@ const { contexts, cleanups } = suite
 /** The first screen's faces: Cairo, Arabic and Latin, regular and bold (scripts/vite-font-preload.ts). */
 const FIRST_SCREEN_FONTS = ['cairo-arabic-400-normal', 'cairo-arabic-700-normal', 'cairo-latin-400-normal', 'cairo-latin-700-normal']
 
+/**
+ * Counts the frames the page drew while it held the center's first screen (an animation frame
+ * callback runs just before its frame is drawn) until the app's first custom element was defined,
+ * which is the app's modules running.
+ */
+const FRAMES_BEFORE_APP = `(() => {
+  const w = window
+  w.__framesBeforeApp = null
+  let frames = 0
+  const define = customElements.define.bind(customElements)
+  customElements.define = (...args) => {
+    if (w.__framesBeforeApp === null) w.__framesBeforeApp = frames
+    return define(...args)
+  }
+  const tick = () => {
+    if (document.getElementById('tabour-first-screen')) frames++
+    if (w.__framesBeforeApp === null) requestAnimationFrame(tick)
+  }
+  requestAnimationFrame(tick)
+})()`
+
+const framesBeforeApp = (page: Page) => page.evaluate(() => (window as unknown as { __framesBeforeApp: number | null }).__framesBeforeApp)
+
 interface Timed {
   path: string
   start: number
@@ -152,6 +175,7 @@ describe('kiosk and display start-up (issue 22)', () => {
 
     const page = await contexts.page(PORTRAIT)
     await page.addInitScript({ content: WATCH_SERVICES })
+    await page.addInitScript({ content: FRAMES_BEFORE_APP })
     const fonts: string[] = []
     page.on('response', (res) => {
       if (res.url().endsWith('.woff2')) fonts.push(`${res.status()} ${res.url().split('/').pop()}`)
@@ -183,6 +207,9 @@ describe('kiosk and display start-up (issue 22)', () => {
     // the services are on screen with every start-up request refused: the first screen needed none
     expect(await boldArabicAtServices(page), 'after a reload').toEqual(['loaded'])
     expect(await page.locator('script#tabour-start-data').count(), 'the start data is taken once').toBe(0)
+    // the center's first screen was drawn before the kiosk's app began to run (its modules cached,
+    // they would otherwise run first: server/first-screen/app-after-first-frame.ts)
+    expect(await framesBeforeApp(page), 'frames drawn with the first screen before the app ran').toBeGreaterThanOrEqual(1)
     // once its feed connects (after the services are on screen), the kiosk loads its settings once
     // more (a change pushed before the feed connected would be missed otherwise:
     // ui-common/device-session.ts followsConfig), never the services: once the feed's snapshot is on

@@ -14,7 +14,7 @@ import { TestCenter, TestClock } from '../helpers/test-center.ts'
  * escaped, and a CSP that allows exactly its inline styles and its one script by hash. What it
  * looks like and the early tap are test/e2e/kiosk-first-screen.test.ts's.
  */
-const WITH_SLOT = `<!doctype html><html lang="ar" dir="rtl"><head><script type="module" src="../assets/kiosk.js"></script></head><body><tabour-kiosk-app></tabour-kiosk-app>${FIRST_SCREEN_SLOT}</body></html>`
+const WITH_SLOT = `<!doctype html><html lang="ar" dir="rtl"><head><script type="module" crossorigin src="../assets/first~kiosk.js"></script><script type="module" crossorigin src="../assets/kiosk.js"></script></head><body><tabour-kiosk-app></tabour-kiosk-app>${FIRST_SCREEN_SLOT}</body></html>`
 const WITHOUT_SLOT = '<!doctype html><html lang="ar" dir="rtl"><head></head><body><tabour-kiosk-app></tabour-kiosk-app></body></html>'
 
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`
@@ -38,6 +38,21 @@ describe('the kiosk page with its first screen drawn', () => {
   let clerk: string
   const get = (c: TestCenter, url: string, token: string) =>
     c.app.inject({ method: 'GET', url, headers: { cookie: `tabour-device=${encodeURIComponent(token)}` } })
+  /** The page's inline scripts, in order. */
+  const inlineScripts = (body: string) => [...body.matchAll(/<script>(.*?)<\/script>/gs)].map((m) => m[1])
+  /**
+   * The app's modules are preloaded, not run with the page: one inline script after the first
+   * screen imports them, in the page's order, once a frame has been drawn (app-after-first-frame.ts).
+   */
+  const expectAppAfterFirstFrame = (body: string, starter: string) => {
+    expect(body).not.toContain('<script type="module"')
+    expect(body).toContain(
+      '<link rel="modulepreload" crossorigin href="../assets/first~kiosk.js"><link rel="modulepreload" crossorigin href="../assets/kiosk.js">',
+    )
+    expect(body.indexOf(`<script>${starter}</script>`)).toBeGreaterThan(body.indexOf('</template>'))
+    expect(starter).toContain('["../assets/first~kiosk.js","../assets/kiosk.js"]')
+    expect(starter).toContain('requestAnimationFrame')
+  }
 
   const built = (page: string) => {
     const dir = mkdtempSync(join(tmpdir(), 'tabour-ui-'))
@@ -69,7 +84,7 @@ describe('the kiosk page with its first screen drawn', () => {
     rmSync(oldUiDir, { recursive: true, force: true })
   })
 
-  it('draws the services in the slot, names escaped, with a CSP allowing exactly its styles and its script', async () => {
+  it('draws the services in the slot, names escaped, its app started after its first frame, with a CSP allowing exactly its styles and its two scripts', async () => {
     const res = await get(center, '/kiosk/', kiosk.token)
     expect(res.statusCode).toBe(200)
     const body = res.body
@@ -86,7 +101,11 @@ describe('the kiosk page with its first screen drawn', () => {
     const styles = [...body.matchAll(/<style>(.*?)<\/style>/gs)].map((m) => m[1])
     expect(styles.length, 'the frame, the grid and the language switch').toBe(3)
     expect(directive(csp, 'style-src').sort()).toEqual(["'self'", ...new Set(styles.map(sha256))].sort())
-    expect(directive(csp, 'script-src')).toEqual(["'self'", sha256(EARLY_TAP_SCRIPT)])
+    const [tap, starter, ...more] = inlineScripts(body)
+    expect(tap).toBe(EARLY_TAP_SCRIPT)
+    expect(more).toEqual([])
+    expectAppAfterFirstFrame(body, starter)
+    expect(directive(csp, 'script-src')).toEqual(["'self'", sha256(EARLY_TAP_SCRIPT), sha256(starter)])
     // everything else as on every other answer of the center
     expect(csp.replace(/ 'sha256-[^']+'/g, '')).toBe(CONTENT_SECURITY_POLICY)
   })
@@ -98,7 +117,7 @@ describe('the kiosk page with its first screen drawn', () => {
     expect(res.body).not.toContain('اختر الخدمة')
   })
 
-  it("draws the display's board from its snapshot: the call, its counter's name escaped; no script, its styles by hash", async () => {
+  it("draws the display's board from its snapshot: the call, its counter's name escaped; its styles and its app's start by hash", async () => {
     const res = await get(center, '/display/', display.token)
     const body = res.body
     expect(body).toContain('<div id="tabour-first-screen" data-first-screen="display"><template shadowrootmode="open">')
@@ -109,6 +128,10 @@ describe('the kiosk page with its first screen drawn', () => {
     const csp = String(res.headers['content-security-policy'])
     const styles = [...body.matchAll(/<style>(.*?)<\/style>/gs)].map((m) => m[1])
     expect(directive(csp, 'style-src').sort()).toEqual(["'self'", ...styles.map(sha256)].sort())
+    const [starter, ...more] = inlineScripts(body)
+    expect(more).toEqual([])
+    expectAppAfterFirstFrame(body, starter)
+    expect(directive(csp, 'script-src')).toEqual(["'self'", sha256(starter)])
   })
 
   it('draws a recalled call with its "Recall" mark, as the live board shows it, until the ticket is started', async () => {
