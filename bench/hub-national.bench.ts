@@ -273,6 +273,19 @@ async function timeEverything(
       view: 'one service at one center by hour, month',
       path: `figures?from=${month}-01&to=${monthTo}&by=hour&service=N07&center=EG-0005`,
     })
+    // the page's own answers: the dashboard (with its hours of the day up to 31 days) and the analysis trend,
+    // which reads the two periods' centers before it compares them (session 42)
+    views.push({ view: 'dashboard page, month', path: `dashboard?from=${month}-01&to=${monthTo}` })
+    views.push({ view: 'dashboard page, year', path: `dashboard?from=${YEAR}-01-01&to=${YEAR}-12-31` })
+    views.push({ view: 'trend by day, month (and the month before)', path: `analysis/trend?from=${month}-01&to=${monthTo}&grain=day` })
+    views.push({
+      view: 'trend by week, quarter (and the quarter before)',
+      path: `analysis/trend?from=${quarterFrom}&to=${quarterTo}&grain=week`,
+    })
+    views.push({
+      view: 'trend by month, year (and the year before)',
+      path: `analysis/trend?from=${YEAR}-01-01&to=${YEAR}-12-31&grain=month`,
+    })
     views.push({ view: 'CSV by center, month', path: `figures.csv?from=${month}-01&to=${monthTo}&by=center` })
     views.push({ view: 'CSV by service, month', path: `figures.csv?from=${month}-01&to=${monthTo}&by=service` })
     log(

@@ -5,7 +5,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyRequest } from 'fastify'
 import { Type } from '@sinclair/typebox'
-import { dayCount, localDay } from '../../protocol/center-clock.ts'
+import { dayCount, isRealDay, localDay } from '../../protocol/center-clock.ts'
 import { Lang } from '../../protocol/common.ts'
 import { csvDownloadHeaders } from '../../protocol/csv.ts'
 import { FiguresAnswer, FiguresQuerystring, HUB_DASHBOARD_PATH, HubDashboard, HubSummary } from '../../protocol/hub-api.ts'
@@ -84,8 +84,11 @@ export const figuresRoutes: FastifyPluginAsyncTypebox = async (app) => {
    */
   const summary = async (request: FastifyRequest, q: FiguresQuerystring, time: 'range' | 'hours of the day') => {
     const base = await figuresQuery(q, 'center', request)
-    const hoursOfTheDay = () =>
-      dayCount(base.from, base.to) <= MAX_HOUR_RANGE_DAYS ? figures({ ...base, by: 'hour' }) : Promise.resolve(null)
+    // a day that is no calendar day is refused by the other views' reading (400), not thrown here: nothing is read
+    const hoursOfTheDay = async () =>
+      isRealDay(base.from) && isRealDay(base.to) && dayCount(base.from, base.to) <= MAX_HOUR_RANGE_DAYS
+        ? figures({ ...base, by: 'hour' })
+        : null
     // one moment for both: the page says "as of" when figuresAsOf is before generatedAt, and two
     // readings of the clock a millisecond apart said it of figures that hold every batch
     const now = clock()

@@ -96,4 +96,10 @@ describe('the dashboard payload', () => {
     const month: HubDashboard = await (await fetch(`${hub.url}${HUB_DASHBOARD_PATH}?from=2026-02-01&to=2026-03-03`)).json()
     expect(month.byHour?.length, '31 days have them').toBe(2)
   })
+
+  it("refuses a day that is no calendar day with the views' 400, not a 500 from the hours of the day", async () => {
+    const res = await fetch(`${hub.url}${HUB_DASHBOARD_PATH}?from=2026-02-30&to=2026-03-03`)
+    expect(res.status).toBe(400)
+    expect((await res.json()).code).toBe('HUB_ERR_VALIDATION')
+  })
 })
