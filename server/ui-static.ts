@@ -2,7 +2,7 @@ import fastifyStatic from '@fastify/static'
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
-import { join, resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import type { FirstScreen } from './first-screen/kiosk-first-screen.ts'
 import { startData } from './ui-start-data.ts'
 
@@ -91,7 +91,8 @@ export async function sendBuiltPage(
   // before the page's module scripts run (they are deferred), at the end of <head>
   if (headExtra) page = page.toString('utf8').replace('</head>', `${headExtra}</head>`)
   // the first screen drawn in the page, where the page keeps its slot (server/first-screen/)
-  if (firstScreen) page = (await import('./first-screen/first-screen-for.ts')).withFirstScreen(page.toString('utf8'), firstScreen, reply)
+  if (firstScreen)
+    page = (await import('./first-screen/first-screen-for.ts')).withFirstScreen(page.toString('utf8'), firstScreen, reply, dirname(file))
   // a page carrying a device's data is that device's alone: no shared cache keeps it
   return reply
     .header('cache-control', headExtra ? 'private, no-cache' : 'no-cache')

@@ -6,9 +6,12 @@
  * app's modules (a long task of 300–500 ms on a CPU slowed 4×) then ran before the browser drew
  * the screen the page already holds. Here each becomes a `<link rel="modulepreload">` (fetched
  * and compiled as early as before, not run) and one inline script after the first screen imports
- * them, in their order, once a frame has been drawn. A tap before the app runs is kept
+ * them, in their order, once a frame has been drawn with the screen shown: the screen waits for
+ * its faces (faces-first.ts), and an app started before they came would hold the main thread
+ * while they arrived, and the screen with it. A tap before the app runs is kept
  * (ui-common/first-screen.ts), so the citizen loses nothing while it starts.
  */
+import { FACES_READY_ATTRIBUTE } from './faces-first.ts'
 
 const MODULE_SCRIPT = /<script type="module"((?: crossorigin)?) src="([^"]+)"><\/script>/g
 
@@ -29,11 +32,13 @@ export function appAfterFirstFrame(page: string): AppAfterFirstFrame {
     return `<link rel="modulepreload"${crossorigin} href="${src}">`
   })
   if (sources.length === 0) return { page, script: null }
-  // the next animation frame comes before that frame is drawn; the task after it, after
+  // an animation frame's callback runs before that frame is drawn; the task after it, after: the
+  // first such frame with the faces there is the first with the screen shown
   const script =
     `(function(){var s=${JSON.stringify(sources)},d=0;function go(){if(d)return;d=1;` +
     's.reduce(function(p,u){return p.then(function(){return import(u)})},Promise.resolve())}' +
     'if(document.visibilityState==="hidden")return go();' +
-    `requestAnimationFrame(function(){setTimeout(go,0)});setTimeout(go,${FRAME_WAIT_MS})})()`
+    `function tick(){if(document.documentElement.hasAttribute("${FACES_READY_ATTRIBUTE}"))setTimeout(go,0);else requestAnimationFrame(tick)}` +
+    `requestAnimationFrame(tick);setTimeout(go,${FRAME_WAIT_MS})})()`
   return { page: preloaded, script }
 }

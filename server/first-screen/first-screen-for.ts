@@ -10,6 +10,8 @@ import type { KioskStartData } from '../../kiosk-ui/kiosk-session.ts'
 import { FIRST_SCREEN_SLOT } from '../../ui-common/first-screen.ts'
 import { contentSecurityPolicyWith } from '../security-headers.ts'
 import { appAfterFirstFrame } from './app-after-first-frame.ts'
+import { FACES_FIRST_SCRIPT, FACES_FIRST_STYLE } from './faces-first.ts'
+import { inlineStylesheets } from './inline-stylesheets.ts'
 import { displayFirstScreen } from './display-first-screen.ts'
 import { type FirstScreen, kioskFirstScreen } from './kiosk-first-screen.ts'
 import { cspHash } from './shadow-markup.ts'
@@ -27,16 +29,21 @@ export function firstScreenFor(page: string, data: Record<string, unknown>, requ
 }
 
 /**
- * `page` (the built HTML) with `first` in its slot and its app started after that screen's first
- * frame (app-after-first-frame.ts); the reply gets the CSP that allows both. Unchanged without a slot.
+ * `page` (the built HTML, read from `pageDir`) with `first` in its slot, shown once its faces are
+ * loaded (faces-first.ts), the page's stylesheets held in it (inline-stylesheets.ts) and its app
+ * started after that screen's first frame (app-after-first-frame.ts); the reply gets the CSP that
+ * allows each inline piece by its hash. Unchanged without a slot.
  */
-export function withFirstScreen(built: string, first: FirstScreen, reply: FastifyReply): string {
+export function withFirstScreen(built: string, first: FirstScreen, reply: FastifyReply, pageDir: string): string {
   if (!built.includes(FIRST_SCREEN_SLOT)) return built
-  const app = appAfterFirstFrame(built)
+  const stylesheets = inlineStylesheets(built, pageDir)
+  const app = appAfterFirstFrame(stylesheets.page)
   const inline = (script: string | null) => (script === null ? '' : `<script>${script}</script>`)
-  const scripts = [first.script, app.script].filter((s) => s !== null).map(cspHash)
-  reply.header('content-security-policy', contentSecurityPolicyWith({ script: scripts, style: first.styleHashes }))
-  const html = app.page.replace(FIRST_SCREEN_SLOT, () => `${inline(first.script)}${first.html}${inline(app.script)}`)
+  const scripts = [FACES_FIRST_SCRIPT, first.script, app.script].filter((s) => s !== null).map(cspHash)
+  const styles = [...stylesheets.styles, FACES_FIRST_STYLE].map(cspHash)
+  reply.header('content-security-policy', contentSecurityPolicyWith({ script: scripts, style: [...styles, ...first.styleHashes] }))
+  const facesFirst = `<style>${FACES_FIRST_STYLE}</style>${inline(FACES_FIRST_SCRIPT)}`
+  const html = app.page.replace(FIRST_SCREEN_SLOT, () => `${facesFirst}${inline(first.script)}${first.html}${inline(app.script)}`)
   // the page is built Arabic; a screen starting in English is English from its first paint
   return first.lang === 'ar' ? html : html.replace(/<html lang="ar" dir="rtl">/, `<html lang="${first.lang}" dir="ltr">`)
 }

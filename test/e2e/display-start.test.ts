@@ -102,7 +102,7 @@ describe('display start-up with its board in the page (issue 22)', () => {
       expect(workers).toEqual([])
     })
 
-  it('a restarted display fetches no font file but the four Cairo faces it preloads: the arrows of its first frame are drawn, not a fallback face', async () => {
+  it('a restarted display fetches no stylesheet (its page holds them: server/first-screen/inline-stylesheets.ts) and no font file but the four Cairo faces it preloads: the arrows of its first frame are drawn, not a fallback face', async () => {
     const { center, url } = await listeningCenter({ config: { uiDir: suite.uiDir } }, cleanups)
     const service = await center.createService({ prefix: 'A', nameAr: 'بطاقة الرقم القومي', nameEn: 'National ID card' })
     const counter = await center.createCounter({ number: 3, serviceIds: [service.id] })
@@ -120,7 +120,9 @@ describe('display start-up with its board in the page (issue 22)', () => {
     await page.context().addCookies([{ name: START_COOKIE, value: display.token, url: `${url}/display/` }])
     await page.addInitScript({ content: `localStorage.setItem('tabour:display-token:/', ${JSON.stringify(display.token)})` })
     const fonts: string[] = []
+    const stylesheets: string[] = []
     page.on('request', (r) => {
+      if (r.resourceType() === 'stylesheet') stylesheets.push(r.url())
       if (r.resourceType() === 'font')
         fonts.push(
           r
@@ -134,6 +136,7 @@ describe('display start-up with its board in the page (issue 22)', () => {
     await page.locator('tabour-display-app main[data-screen="board"] [data-recent] li').first().waitFor()
     await page.evaluate(() => document.fonts.ready.then(() => undefined))
     expect(fonts.sort()).toEqual(['cairo-arabic-400-normal', 'cairo-arabic-700-normal', 'cairo-latin-400-normal', 'cairo-latin-700-normal'])
+    expect(stylesheets, 'stylesheets fetched').toEqual([])
     expect(await page.locator('tabour-display-app section.now .arrow svg').count(), "the call's arrow").toBe(1)
     expect(await seriousAxeViolations(page)).toEqual([])
   })

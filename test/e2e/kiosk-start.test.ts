@@ -23,9 +23,10 @@ const { contexts, cleanups } = suite
 const FIRST_SCREEN_FONTS = ['cairo-arabic-400-normal', 'cairo-arabic-700-normal', 'cairo-latin-400-normal', 'cairo-latin-700-normal']
 
 /**
- * Counts the frames the page drew while it held the center's first screen (an animation frame
- * callback runs just before its frame is drawn) until the app's first custom element was defined,
- * which is the app's modules running.
+ * Counts the frames the page drew while it showed the center's first screen (an animation frame
+ * callback runs just before its frame is drawn; the screen is hidden until its faces are loaded:
+ * server/first-screen/faces-first.ts) until the app's first custom element was defined, which is
+ * the app's modules running.
  */
 const FRAMES_BEFORE_APP = `(() => {
   const w = window
@@ -37,7 +38,8 @@ const FRAMES_BEFORE_APP = `(() => {
     return define(...args)
   }
   const tick = () => {
-    if (document.getElementById('tabour-first-screen')) frames++
+    const first = document.getElementById('tabour-first-screen')
+    if (first && getComputedStyle(first).visibility !== 'hidden') frames++
     if (w.__framesBeforeApp === null) requestAnimationFrame(tick)
   }
   requestAnimationFrame(tick)

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { FACES_FIRST_SCRIPT, FACES_FIRST_STYLE } from '../../server/first-screen/faces-first.ts'
 import { CONTENT_SECURITY_POLICY } from '../../server/security-headers.ts'
 import { EARLY_TAP_SCRIPT, FIRST_SCREEN_SLOT } from '../../ui-common/first-screen.ts'
 import { TestCenter, TestClock } from '../helpers/test-center.ts'
@@ -14,7 +15,11 @@ import { TestCenter, TestClock } from '../helpers/test-center.ts'
  * escaped, and a CSP that allows exactly its inline styles and its one script by hash. What it
  * looks like and the early tap are test/e2e/kiosk-first-screen.test.ts's.
  */
-const WITH_SLOT = `<!doctype html><html lang="ar" dir="rtl"><head><script type="module" crossorigin src="../assets/first~kiosk.js"></script><script type="module" crossorigin src="../assets/kiosk.js"></script></head><body><tabour-kiosk-app></tabour-kiosk-app>${FIRST_SCREEN_SLOT}</body></html>`
+const STYLESHEETS =
+  '<link rel="stylesheet" crossorigin href="../assets/first~kiosk.css"><link rel="stylesheet" crossorigin href="../assets/not-built.css">'
+/** As vite writes it: the faces relative to the stylesheet's own folder. */
+const FIRST_CSS = '@font-face{font-family:Cairo;src:url(./cairo-400.woff2)format("woff2"),url(data:font/woff2;base64,AA)}body{margin:0}'
+const WITH_SLOT = `<!doctype html><html lang="ar" dir="rtl"><head>${STYLESHEETS}<script type="module" crossorigin src="../assets/first~kiosk.js"></script><script type="module" crossorigin src="../assets/kiosk.js"></script></head><body><tabour-kiosk-app></tabour-kiosk-app>${FIRST_SCREEN_SLOT}</body></html>`
 const WITHOUT_SLOT = '<!doctype html><html lang="ar" dir="rtl"><head></head><body><tabour-kiosk-app></tabour-kiosk-app></body></html>'
 
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`
@@ -52,11 +57,14 @@ describe('the kiosk page with its first screen drawn', () => {
     expect(body.indexOf(`<script>${starter}</script>`)).toBeGreaterThan(body.indexOf('</template>'))
     expect(starter).toContain('["../assets/first~kiosk.js","../assets/kiosk.js"]')
     expect(starter).toContain('requestAnimationFrame')
+    // once the screen is shown: its faces there (faces-first.ts)
+    expect(starter).toContain('hasAttribute("data-faces")')
   }
 
   const built = (page: string) => {
     const dir = mkdtempSync(join(tmpdir(), 'tabour-ui-'))
     mkdirSync(join(dir, 'assets'))
+    writeFileSync(join(dir, 'assets', 'first~kiosk.css'), FIRST_CSS)
     for (const folder of ['kiosk-ui', 'display-ui']) {
       mkdirSync(join(dir, folder))
       writeFileSync(join(dir, folder, 'index.html'), page)
@@ -90,7 +98,7 @@ describe('the kiosk page with its first screen drawn', () => {
     const body = res.body
     expect(body).not.toContain(FIRST_SCREEN_SLOT)
     expect(body).toContain(
-      `<script>${EARLY_TAP_SCRIPT}</script><div id="tabour-first-screen" data-first-screen="kiosk"><template shadowrootmode="open">`,
+      `<style>${FACES_FIRST_STYLE}</style><script>${FACES_FIRST_SCRIPT}</script><script>${EARLY_TAP_SCRIPT}</script><div id="tabour-first-screen" data-first-screen="kiosk"><template shadowrootmode="open">`,
     )
     expect(body).toMatch(new RegExp(`<button[^>]*data-service-id="${service.id}"`))
     expect(body).toContain('اختر الخدمة')
@@ -99,15 +107,28 @@ describe('the kiosk page with its first screen drawn', () => {
     expect(body).toContain('ID &lt;b&gt;card&lt;/b&gt;')
     const csp = String(res.headers['content-security-policy'])
     const styles = [...body.matchAll(/<style>(.*?)<\/style>/gs)].map((m) => m[1])
-    expect(styles.length, 'the frame, the grid and the language switch').toBe(3)
+    expect(styles.length, 'the stylesheet, the faces-first rule, the frame, the grid and the language switch').toBe(5)
     expect(directive(csp, 'style-src').sort()).toEqual(["'self'", ...new Set(styles.map(sha256))].sort())
-    const [tap, starter, ...more] = inlineScripts(body)
+    const [faces, tap, starter, ...more] = inlineScripts(body)
+    expect(faces).toBe(FACES_FIRST_SCRIPT)
     expect(tap).toBe(EARLY_TAP_SCRIPT)
     expect(more).toEqual([])
     expectAppAfterFirstFrame(body, starter)
-    expect(directive(csp, 'script-src')).toEqual(["'self'", sha256(EARLY_TAP_SCRIPT), sha256(starter)])
+    expect(directive(csp, 'script-src')).toEqual(["'self'", sha256(FACES_FIRST_SCRIPT), sha256(EARLY_TAP_SCRIPT), sha256(starter)])
     // everything else as on every other answer of the center
     expect(csp.replace(/ 'sha256-[^']+'/g, '')).toBe(CONTENT_SECURITY_POLICY)
+  })
+
+  it('holds its stylesheets in the page, their faces at the files the page preloads, so no stylesheet request stands before its first frame', async () => {
+    const body = (await get(center, '/kiosk/', kiosk.token)).body
+    // the link kept disabled (not fetched) for vite's preload helper, which looks for it
+    expect(body).toContain(
+      '<head><style>@font-face{font-family:Cairo;src:url(../assets/cairo-400.woff2)format("woff2"),url(data:font/woff2;base64,AA)}body{margin:0}</style>' +
+        '<link rel="stylesheet" crossorigin href="../assets/first~kiosk.css" disabled>',
+    )
+    // a stylesheet the build does not hold stays linked: the page works as built
+    expect(body).toContain('<link rel="stylesheet" crossorigin href="../assets/not-built.css">')
+    expect((await get(center, '/display/', display.token)).body).toContain('url(../assets/cairo-400.woff2)')
   })
 
   it("in the page's language: ?lang=en draws it in English, on an English page", async () => {
@@ -128,10 +149,11 @@ describe('the kiosk page with its first screen drawn', () => {
     const csp = String(res.headers['content-security-policy'])
     const styles = [...body.matchAll(/<style>(.*?)<\/style>/gs)].map((m) => m[1])
     expect(directive(csp, 'style-src').sort()).toEqual(["'self'", ...styles.map(sha256)].sort())
-    const [starter, ...more] = inlineScripts(body)
+    const [faces, starter, ...more] = inlineScripts(body)
+    expect(faces).toBe(FACES_FIRST_SCRIPT)
     expect(more).toEqual([])
     expectAppAfterFirstFrame(body, starter)
-    expect(directive(csp, 'script-src')).toEqual(["'self'", sha256(starter)])
+    expect(directive(csp, 'script-src')).toEqual(["'self'", sha256(FACES_FIRST_SCRIPT), sha256(starter)])
   })
 
   it('draws a recalled call with its "Recall" mark, as the live board shows it, until the ticket is started', async () => {
