@@ -64,9 +64,18 @@ export class HubDrill extends LitElement {
       :host(:dir(rtl)) nav li + li::before {
         content: '‹';
       }
-      button.link {
-        /* a name that goes a level down on one line: «مركز / سموحة» broke in a narrow column (walk of 2026-12-06) */
+      /*
+       * A row's name or hour on one line: «مركز / سموحة» broke in a narrow column, and an hour broke
+       * after its dash («٧:٠٠ –» / «٨:٠٠»: a line may break after an en dash, no-break spaces or not)
+       * (walk of 2026-12-06). An unmapped service's note under its name still wraps.
+       */
+      tbody th {
         white-space: nowrap;
+      }
+      tbody th .tag {
+        white-space: normal;
+      }
+      button.link {
         border: none;
         background: none;
         padding: 0;

@@ -53,6 +53,8 @@ export class HubFigures extends LitElement {
       .chart-legend .key { inline-size: 1rem; block-size: 0.7rem; display: inline-block; border: 1px solid #5a6b7d; }
       .chart-legend .issued { background: ${unsafeCSS(ISSUED_FILL)}; }
       .chart-legend .served { background: ${unsafeCSS(SERVED_FILL)}; }
+      /* a line may break after the hour's en dash, no-break spaces or not (walk of 2026-12-06) */
+      td.hour { white-space: nowrap; }
     `,
   ]
 
@@ -276,7 +278,7 @@ export class HubFigures extends LitElement {
       <p>${this.t('byHourOfDayNote')}</p>
       <table>
         <thead><tr><th>${this.t('hourOfDay')}</th><th class="n">${this.t('issued')}</th><th class="n">${this.t('served')}</th><th class="n">${this.t('avgWait')}</th><th class="n">${this.t('sla')}</th><th class="n">${this.t('noShow')}</th><th class="n">${this.t('pastTarget')}</th></tr></thead>
-        <tbody>${d.byHour.map((r) => html`<tr data-key=${r.key}><td>${f.hourSpan(Number(r.key))}</td>${figureCells(r, f, this.t('noData'), pastTargetCell(r, f))}</tr>`)}</tbody>
+        <tbody>${d.byHour.map((r) => html`<tr data-key=${r.key}><td class="hour">${f.hourSpan(Number(r.key))}</td>${figureCells(r, f, this.t('noData'), pastTargetCell(r, f))}</tr>`)}</tbody>
       </table>
       <p class="muted" data-note="past-target">${this.t('pastTargetNote')}</p>
     </section>`
