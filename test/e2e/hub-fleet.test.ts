@@ -7,6 +7,7 @@ import { ROOT } from './ui-build.ts'
 import { localDay } from '../../protocol/center-clock.ts'
 import { type CenterHealth, type HourFigures, UpstreamPaths, zeroCounts } from '../../protocol/upstream.ts'
 import { addAnalyst, addNationalService, batchPath, postSigned, registerCenter, startTestHub } from '../hub/hub-harness.ts'
+import { finalHour } from '../hub/final-hour.ts'
 
 /**
  * Issue 23 in Chromium: "by service" lists national services with their own figures and a
@@ -85,20 +86,8 @@ describe('the hub page: by service and the fleet', () => {
       // Nasr City's city in both languages (hub migration 17); the others have none
       const city = c.id === 'EG-CAI-001' ? { cityAr: 'مدينة نصر', cityEn: 'Nasr City' } : { city: '' }
       const secret = await registerCenter(hub, c.id, { nameAr: c.nameAr, nameEn: c.nameEn, ...city })
-      if (c.rows.length > 0) {
-        const batch = {
-          centerId: c.id,
-          seq: 1,
-          day,
-          hour: 9,
-          timeZone: 'Africa/Cairo',
-          revision: 1,
-          final: true,
-          generatedAt: Date.now(),
-          rows: c.rows,
-        }
-        expect((await postSigned(hub.url, batchPath, c.id, secret, batch)).status).toBe(200)
-      }
+      if (c.rows.length > 0)
+        expect((await postSigned(hub.url, batchPath, c.id, secret, finalHour(c.id, day, c.rows, { hour: 9 }))).status).toBe(200)
       const h = healths[c.id]
       if (h) expect((await postSigned(hub.url, UpstreamPaths.heartbeat, c.id, secret, { centerId: c.id, health: h })).status).toBe(200)
     }
@@ -221,17 +210,7 @@ describe('the hub page: by service and the fleet', () => {
     ]
     for (const c of centers) {
       const secret = await registerCenter(hub, c.id, { nameAr: c.nameAr, nameEn: c.nameEn })
-      const batch = {
-        centerId: c.id,
-        seq: 1,
-        day,
-        hour: 9,
-        timeZone: 'Africa/Cairo',
-        revision: 1,
-        final: true,
-        generatedAt: Date.now(),
-        rows: [row('A', 'PASSPORT', 'Passports', 5)],
-      }
+      const batch = finalHour(c.id, day, [row('A', 'PASSPORT', 'Passports', 5)], { hour: 9 })
       expect((await postSigned(hub.url, batchPath, c.id, secret, batch)).status).toBe(200)
       const { heartbeatSeconds, devicesFaulty, outboxPending } = c
       const health: CenterHealth = { at: Date.now(), countersOpen: 1, heartbeatSeconds, devicesFaulty, outboxPending }
