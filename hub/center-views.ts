@@ -60,7 +60,15 @@ export function fleetAlerts(centers: readonly CenterView[], refusals: BundleRefu
   for (const c of centers) {
     if (!c.active) continue
     if (c.offline) alerts.push({ kind: 'offline', centerId: c.id, since: c.lastContactAt })
-    if ((c.devicesFaulty ?? 0) > 0) alerts.push({ kind: 'devices-faulty', centerId: c.id, since: null, count: c.devicesFaulty! })
+    // as of the heartbeat that counted them: an offline center's count is no news of now
+    if ((c.devicesFaulty ?? 0) > 0)
+      alerts.push({
+        kind: 'devices-faulty',
+        centerId: c.id,
+        since: null,
+        count: c.devicesFaulty!,
+        ...(c.lastHeartbeatAt ? { asOf: c.lastHeartbeatAt } : {}),
+      })
     if (c.lastBackupOk === false) alerts.push({ kind: 'backup-failed', centerId: c.id, since: c.lastBackupAt })
     const refused = refusals.get(c.id)
     if (refused)

@@ -39,7 +39,14 @@ function liveLines(src: OpenDataSources, known: ReadonlySet<string>, c: CenterRe
 const publicCenters = (src: OpenDataSources) =>
   src.centers.filter((c) => c.active).map((c) => ({ ...c, governorate: governorateCodeOf(c.governorate) }))
 
-const centerFields = (c: CenterRecord) => ({ id: c.id, nameAr: c.nameAr, nameEn: c.nameEn, governorate: c.governorate, ...cityFieldsOf(c) })
+const centerFields = (src: OpenDataSources, c: CenterRecord) => ({
+  id: c.id,
+  nameAr: c.nameAr,
+  nameEn: c.nameEn,
+  governorate: c.governorate,
+  ...cityFieldsOf(c),
+  everReported: src.reports.has(c.id),
+})
 
 /**
  * The pickers: the catalogue's services that some active center offers (its latest live report
@@ -66,7 +73,7 @@ export function openCenters(src: OpenDataSources, asked?: string): OpenCenters {
     .map((c) => {
       const lines = liveLines(src, known, c)
       return {
-        ...centerFields(c),
+        ...centerFields(src, c),
         status: lines ? ('live' as const) : ('no_recent_data' as const),
         updatedAt: lines?.at ?? null,
         services: (lines?.queues ?? []).map((q) => ({
@@ -107,13 +114,13 @@ export function leastBusy(src: OpenDataSources, asked: string, service: National
     if (!lines) {
       const offered = src.reports.get(c.id)?.queues.some((q) => q.nationalCode === service.code) ?? false
       if (offered)
-        centers.push({ ...centerFields(c), status: 'no_recent_data', updatedAt: null, waiting: null, waitSeconds: null, open: null })
+        centers.push({ ...centerFields(src, c), status: 'no_recent_data', updatedAt: null, waiting: null, waitSeconds: null, open: null })
       continue
     }
     const q = lines.queues.find((x) => x.nationalCode === service.code)
     if (q)
       centers.push({
-        ...centerFields(c),
+        ...centerFields(src, c),
         status: 'live',
         updatedAt: lines.at,
         waiting: q.waiting,

@@ -189,6 +189,11 @@ export const FleetAlert = Type.Object({
   since: Nullable(Type.Number(), true),
   /** Faulty devices, for `devices-faulty`. */
   count: Type.Optional(Type.Number()),
+  /**
+   * For `devices-faulty`: the heartbeat that said so (epoch ms). The count is that heartbeat's, not
+   * now's: an offline center's devices may have been mended or failed since (walk of 2026-12-06).
+   */
+  asOf: Type.Optional(Type.Number()),
   /** For `bundle-refused`: the bundle refused (newer than the one the center runs) and why, by its stable code (protocol/config-bundle.ts). */
   bundle: Type.Optional(Type.Object({ version: Type.Integer(), code: Type.String() }, { additionalProperties: false })),
 })
@@ -307,6 +312,7 @@ export const DashboardRow = Type.Pick(FigureRow, [
   'noShow',
   'avgWaitSeconds',
   'slaPercent',
+  'waitMissedUncalled',
   'ratingCount',
   'avgRating',
   'mapped',
@@ -331,8 +337,22 @@ export const DashboardTotals = Type.Pick(FigureTotals, [
 ])
 export type DashboardTotals = Static<typeof DashboardTotals>
 
-/** A center as the dashboard's "by center" table flags it (active: a deactivated center is shown so, not as online). */
-export const DashboardCenter = Type.Pick(CenterView, ['id', 'kind', 'active', 'offline', 'lastContactAt', 'cityAr', 'cityEn'])
+/**
+ * A center as the dashboard's "by center" table flags it (active: a deactivated center is shown so,
+ * not as online); an offline one's row of a range holding today says its figures may be incomplete,
+ * since when (`lastReportAt`) and how many batches its last heartbeat said were still to send (`outboxPending`).
+ */
+export const DashboardCenter = Type.Pick(CenterView, [
+  'id',
+  'kind',
+  'active',
+  'offline',
+  'lastContactAt',
+  'lastReportAt',
+  'outboxPending',
+  'cityAr',
+  'cityEn',
+])
 export type DashboardCenter = Static<typeof DashboardCenter>
 
 /**

@@ -48,7 +48,10 @@ export const LiveQueue = Type.Object(
 )
 export type LiveQueue = Static<typeof LiveQueue>
 
-/** Every mapped service of a center (a local service without a national code is not listed). */
+/**
+ * Every mapped service of a center (a local service without a national code is not listed: the
+ * public knows services by the national catalogue's names, and the page says some may be missing).
+ */
 export const LiveQueues = Type.Array(LiveQueue, { maxItems: 2000 })
 export type LiveQueues = Static<typeof LiveQueues>
 
@@ -96,6 +99,11 @@ const centerFields = {
   status: OpenStatus,
   /** When the figures were received (epoch ms); null with no recent data. */
   updatedAt: Nullable(Type.Integer()),
+  /**
+   * Whether the hub has ever had its lines (a heartbeat that said them): false for a center that has
+   * not reported yet, which the page says so, not as "no recent data" (that implied old data: walk of 2026-12-06).
+   */
+  everReported: Type.Boolean(),
 }
 
 /** A center with its lines now (none when its data is not recent). */

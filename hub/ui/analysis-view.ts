@@ -48,11 +48,22 @@ export class HubAnalysis extends LitElement {
         gap: var(--tabour-space-2);
         align-items: end;
       }
+      /*
+       * The drill-down's table under the map, and beside it only on a screen wide enough for both:
+       * squeezed beside it (half the width each), its names wrapped («البحر / الأحمر») at 1366 and
+       * even at 1920 («مركز / سموحة»), and so did the hours (walk of 2026-12-06). Beside, the map
+       * keeps its drawing's width (34rem) and the table takes the rest.
+       */
       .pair {
         display: grid;
-        grid-template-columns: repeat(auto-fit, minmax(min(100%, 34rem), 1fr));
+        grid-template-columns: minmax(0, 1fr);
         gap: var(--tabour-space-3);
         align-items: start;
+      }
+      @media (min-width: 110rem) {
+        .pair {
+          grid-template-columns: minmax(0, 34rem) minmax(0, 1fr);
+        }
       }
     `,
   ]

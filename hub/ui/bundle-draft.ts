@@ -13,7 +13,7 @@ import type {
   ConfigBundleDraft,
 } from '../../protocol/config-bundle.ts'
 import { DEFAULT_FINISH_OUTCOMES } from '../../protocol/finish-outcomes.ts'
-import { governorateName } from '../../protocol/governorates.ts'
+import { byGovernorateName } from './governorate-order.ts'
 import type { Lang } from '../../ui-common/i18n.ts'
 
 export interface Choice {
@@ -111,8 +111,7 @@ type TargetCenter = Pick<CenterBundleRow, 'centerId' | 'governorate' | 'active'>
  * analysis map's table and the open-data page do (by code, «القاهرة» came before «أسوان»: walk of 2026-12-06).
  */
 export function governoratesInOrder(centers: readonly Pick<TargetCenter, 'governorate'>[], lang: Lang): string[] {
-  const codes = [...new Set(centers.map((c) => c.governorate))]
-  return codes.sort((a, b) => governorateName(a, lang).localeCompare(governorateName(b, lang), lang) || a.localeCompare(b))
+  return [...new Set(centers.map((c) => c.governorate))].sort(byGovernorateName(lang))
 }
 
 /**

@@ -32,6 +32,7 @@ import {
 } from './bundle-draft.ts'
 import { governorateName } from '../../protocol/governorates.ts'
 import { hubDigits } from './hub-format.ts'
+import { dateEcho } from './date-echo.ts'
 
 type ChoiceList = 'priorityCategories' | 'finishOutcomes'
 
@@ -51,6 +52,7 @@ export class HubBundleForm extends LitElement {
       pre { direction: ltr; text-align: left; max-block-size: 20rem; overflow: auto; background: var(--tabour-surface); padding: 0.5rem; }
       .ok { font-weight: 700; color: #1d6b33; }
       .day { min-inline-size: 6rem; }
+      .date-echo { font-weight: 400; min-block-size: 1.5em; }
     `,
   ]
 
@@ -188,15 +190,20 @@ export class HubBundleForm extends LitElement {
     const rows = this.s.holidays
     const edit = (i: number, patch: Record<string, string>) =>
       this.set({ holidays: rows.map((r, n) => (n === i ? { ...r, ...patch } : r)) })
-    const field = (i: number, key: 'id' | 'from' | 'to' | 'nameAr' | 'nameEn', label: BundleMessageKey, type = 'text') =>
-      html`<label>${this.t(label)}<input type=${type} name=${`holidays/${i}/${key}`} .value=${rows[i]![key]} @input=${(e: Event) => edit(i, { [key]: this.value(e) })} /></label>`
+    const field = (i: number, key: 'id' | 'nameAr' | 'nameEn', label: BundleMessageKey) =>
+      html`<label>${this.t(label)}<input name=${`holidays/${i}/${key}`} .value=${rows[i]![key]} @input=${(e: Event) => edit(i, { [key]: this.value(e) })} /></label>`
+    // a date field shows the browser's format: the day is written under it in the page's (date-echo.ts)
+    const dateField = (i: number, key: 'from' | 'to') => {
+      const echo = `holidays-${i}-${key}-echo`
+      return html`<label>${this.t(key)}<input type="date" name=${`holidays/${i}/${key}`} aria-describedby=${echo} .value=${rows[i]![key]} @input=${(e: Event) => edit(i, { [key]: this.value(e) })} />${dateEcho(rows[i]![key], this.language, echo)}</label>`
+    }
     return html`<fieldset data-part="holidays">
       <legend>${this.t('holidays')}</legend>
       ${rows.map(
         (
           _,
           i,
-        ) => html`<div class="row" data-row=${i}>${field(i, 'id', 'holidayId')}${field(i, 'from', 'from', 'date')}${field(i, 'to', 'to', 'date')}${field(i, 'nameAr', 'nameAr')}${field(i, 'nameEn', 'nameEn')}
+        ) => html`<div class="row" data-row=${i}>${field(i, 'id', 'holidayId')}${dateField(i, 'from')}${dateField(i, 'to')}${field(i, 'nameAr', 'nameAr')}${field(i, 'nameEn', 'nameEn')}
           <button type="button" aria-label=${this.t('remove', { what: this.t('row', { n: i + 1 }) })} @click=${() => this.set({ holidays: rows.filter((__, n) => n !== i) })}>✕</button></div>`,
       )}
       <div><button type="button" data-add="holidays" @click=${() => this.set({ holidays: [...rows, { id: '', from: '', to: '', nameAr: '', nameEn: '', hours: [] }] })}>${this.t('add')}</button></div>

@@ -14,7 +14,8 @@ import { analysisText, type AnalysisMessageKey } from '../../protocol/messages/h
 import { themeStyles } from '../../ui-common/theme.ts'
 import { hubFormat, hubDigits } from './hub-format.ts'
 import { hubStyles } from './hub-styles.ts'
-import { figureCells } from './figure-cells.ts'
+import { figureCells, pastTargetCell } from './figure-cells.ts'
+import { inGovernorateOrder } from './governorate-order.ts'
 import { governorateName } from '../../protocol/governorates.ts'
 
 /** A named step of the path (a center or a national service). */
@@ -63,6 +64,17 @@ export class HubDrill extends LitElement {
       :host(:dir(rtl)) nav li + li::before {
         content: '‹';
       }
+      /*
+       * A row's name or hour on one line: «مركز / سموحة» broke in a narrow column, and an hour broke
+       * after its dash («٧:٠٠ –» / «٨:٠٠»: a line may break after an en dash, no-break spaces or not)
+       * (walk of 2026-12-06). An unmapped service's note under its name still wraps.
+       */
+      tbody th {
+        white-space: nowrap;
+      }
+      tbody th .tag {
+        white-space: normal;
+      }
       button.link {
         border: none;
         background: none;
@@ -79,6 +91,10 @@ export class HubDrill extends LitElement {
       h3 {
         margin: 0 0 var(--tabour-space-1);
         font-size: 1.1rem;
+      }
+      .note {
+        color: #4a5568;
+        margin: var(--tabour-space-1) 0 0;
       }
     `,
   ]
@@ -165,20 +181,24 @@ export class HubDrill extends LitElement {
     if (this.status === 'loading') return html``
     if (this.rows.length === 0) return html`<p data-drill-empty>${this.t('nothingHere')}</p>`
     const f = hubFormat(this.language)
-    return html`<table data-table="drill" data-level=${level}>
+    // governorates in the page's one order of them (the hub answers by code); centers, services and hours as answered
+    const rows = level === 'governorate' ? inGovernorateOrder(this.rows, this.language, (r) => r.key) : this.rows
+    // the within-target share's other count beside it (figure-cells.ts pastTargetCell), and what it counts under the table
+    return html`<table data-table="drill" data-level=${level} aria-describedby="past-target-note">
       <thead><tr>
         <th scope="col">${this.t(level === 'hour' ? 'hour' : level)}</th>
         <th scope="col" class="n">${this.t('issued')}</th><th scope="col" class="n">${this.t('served')}</th>
         <th scope="col" class="n">${this.t('avgWait')}</th><th scope="col" class="n">${this.t('sla')}</th>
-        <th scope="col" class="n">${this.t('noShow')}</th>
+        <th scope="col" class="n">${this.t('noShow')}</th><th scope="col" class="n">${this.t('pastTarget')}</th>
       </tr></thead>
-      <tbody>${this.rows.map(
+      <tbody>${rows.map(
         (r) => html`<tr data-key=${r.key}>
           <th scope="row">${this.nameCell(level, r)}</th>
-          ${figureCells(r, f, this.t('noData'))}
+          ${figureCells(r, f, this.t('noData'), pastTargetCell(r, f))}
         </tr>`,
       )}</tbody>
-    </table>`
+    </table>
+    <p class="note" id="past-target-note" data-note="past-target">${this.t('pastTargetNote')}</p>`
   }
 
   override render(): TemplateResult {

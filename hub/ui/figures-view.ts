@@ -10,14 +10,15 @@ import { customElement, property, state } from 'lit/decorators.js'
 import { themeStyles } from '../../ui-common/theme.ts'
 import type { Lang } from '../../ui-common/i18n.ts'
 import { hubText, type HubMessageKey } from '../../protocol/messages/hub.ts'
-import type { DashboardRow, HubDashboard } from '../../protocol/hub-api.ts'
+import type { DashboardCenter, DashboardRow, HubDashboard } from '../../protocol/hub-api.ts'
 import { hubStyles } from './hub-styles.ts'
-import { figureCells, nothingReported } from './figure-cells.ts'
+import { figureCells, nothingReported, pastTargetCell } from './figure-cells.ts'
 import { hubFormat, hubDigits } from './hub-format.ts'
 import { governorateName } from '../../protocol/governorates.ts'
 import { MAX_HOUR_RANGE_DAYS } from '../../protocol/hub-analysis.ts'
 import { activeOffline, centerState, STATE_BADGE } from './center-state.ts'
 import { placeText } from './city-text.ts'
+import { SEPARATOR } from '../../protocol/messages/separator.ts'
 
 /** The by-governorate chart's two bars, named in its legend. */
 const ISSUED_FILL = '#003a70'
@@ -27,6 +28,16 @@ export type FigureTable = 'governorate' | 'center' | 'service'
 /** The tables with a CSV link: the sortable ones and the hours of the day. */
 export type CsvTable = FigureTable | 'hour'
 type SortKey = 'name' | 'issued' | 'served' | 'avgWaitSeconds' | 'slaPercent' | 'noShow' | 'avgRating' | 'offline'
+/** The header each sort key's column has (the name's is the table's own: governorate, center, service). */
+const SORT_LABELS: Record<Exclude<SortKey, 'name'>, HubMessageKey> = {
+  issued: 'issued',
+  served: 'served',
+  avgWaitSeconds: 'avgWait',
+  slaPercent: 'sla',
+  noShow: 'noShow',
+  avgRating: 'avgRatingColumn',
+  offline: 'status',
+}
 
 /** Asks the page to download a table's CSV. */
 export type CsvDownloadEvent = CustomEvent<{ by: CsvTable }>
@@ -42,6 +53,8 @@ export class HubFigures extends LitElement {
       .chart-legend .key { inline-size: 1rem; block-size: 0.7rem; display: inline-block; border: 1px solid #5a6b7d; }
       .chart-legend .issued { background: ${unsafeCSS(ISSUED_FILL)}; }
       .chart-legend .served { background: ${unsafeCSS(SERVED_FILL)}; }
+      /* a line may break after the hour's en dash, no-break spaces or not (walk of 2026-12-06) */
+      td.hour { white-space: nowrap; }
     `,
   ]
 
@@ -84,6 +97,25 @@ export class HubFigures extends LitElement {
     const arrow = cur.key === key ? (cur.desc ? ' ▼' : ' ▲') : ''
     const numeric = key !== 'name' && key !== 'offline'
     return html`<th class=${numeric ? 'n' : ''} aria-sort=${cur.key === key ? (cur.desc ? 'descending' : 'ascending') : 'none'}><button data-sort=${key} @click=${() => this.sortBy(table, key)}>${this.t(label)}${arrow}</button></th>`
+  }
+
+  /** The table's order in words (its caption): the arrow in a header alone did not say the rows are not by name. */
+  private sortCaption(table: FigureTable): TemplateResult {
+    const { key, desc } = this.sort[table]
+    const column = this.t(key === 'name' ? table : SORT_LABELS[key])
+    const order: HubMessageKey =
+      key === 'name'
+        ? desc
+          ? 'order_name_desc'
+          : 'order_name_asc'
+        : key === 'offline'
+          ? desc
+            ? 'order_offline'
+            : 'order_online'
+          : desc
+            ? 'order_desc'
+            : 'order_asc'
+    return html`<caption class="sorted-by" data-sorted-by>${this.t('sortedBy', { column, order: this.t(order) })}</caption>`
   }
 
   private figureHeads(table: FigureTable): TemplateResult {
@@ -179,6 +211,7 @@ export class HubFigures extends LitElement {
           <li><span class="key served"></span>${this.t('served')}</li>
         </ul>
         <table>
+          ${this.sortCaption('governorate')}
           <thead><tr>${this.th('governorate', 'name', 'governorate')}<th class="n">${this.t('centersReporting')}</th>${this.figureHeads('governorate')}</tr></thead>
           <tbody>${this.sorted('governorate', d.byGovernorate).map(
             (r) =>
@@ -189,6 +222,7 @@ export class HubFigures extends LitElement {
       <section data-table="center">
         <h2>${this.t('byCenter')} ${this.csv('center')}</h2>
         <table>
+          ${this.sortCaption('center')}
           <thead><tr>${this.th('center', 'name', 'center')}<th>${this.t('governorate')}</th><th>${this.t('kind')}</th>${this.th('center', 'offline', 'status')}${this.figureHeads('center')}${this.th('center', 'avgRating', 'avgRatingColumn')}</tr></thead>
           <tbody>
             ${this.sorted('center', d.byCenter, (r) => status.get(r.key)?.offline ?? false).map((r) => {
@@ -197,7 +231,7 @@ export class HubFigures extends LitElement {
               const state = c ? centerState(c) : 'online'
               return html`<tr data-center-id=${r.key} data-offline=${off ? 'true' : 'false'} data-state=${state} class=${off ? 'offline' : ''}>
                 <td>${f.name(r)}</td><td data-col="place">${c ? placeText(governorateName(r.governorate ?? '', this.language), c, this.language) : governorateName(r.governorate ?? '', this.language)}</td><td>${c ? this.t(`kind_${c.kind}` as HubMessageKey) : ''}</td>
-                <td><span class="badge ${STATE_BADGE[state]}" title=${c?.lastContactAt ? `${this.t('lastReport')}: ${f.time(c.lastContactAt)}` : this.t('never')}>${this.t(state)}</span></td>
+                <td><span class="badge ${STATE_BADGE[state]}" title=${c?.lastContactAt ? `${this.t('lastReport')}: ${f.time(c.lastContactAt)}` : this.t('never')}>${this.t(state)}</span>${c ? this.incompleteToday(c, d) : nothing}</td>
                 ${figureCells(r, f, this.t('noData'))}
                 <td class="n" data-col="avgRating" data-count=${r.ratingCount}>${f.num(r.avgRating, 2)}</td>
               </tr>`
@@ -208,6 +242,7 @@ export class HubFigures extends LitElement {
       <section data-table="service">
         <h2>${this.t('byService')} ${this.csv('service')}</h2>
         <table>
+          ${this.sortCaption('service')}
           <thead><tr>${this.th('service', 'name', 'service')}<th>${this.t('group')}</th>${this.figureHeads('service')}</tr></thead>
           <tbody>${this.sorted('service', d.byService).map(
             (r) =>
@@ -219,6 +254,20 @@ export class HubFigures extends LitElement {
     </main>`
   }
 
+  /**
+   * An offline center's figures of a range holding today lack what it has not sent since its last
+   * report: said on its row, with when its last figures arrived and the batches its last heartbeat
+   * said were still to send (walk of 2026-12-06: a row of today read as whole with 4 batches waiting).
+   */
+  private incompleteToday(c: DashboardCenter, d: HubDashboard): TemplateResult | typeof nothing {
+    if (!c.active || !c.offline || c.lastReportAt === null || d.to < d.today) return nothing
+    const f = hubFormat(this.language)
+    const pending = c.outboxPending ?? 0
+    return html`<span class="tag" data-incomplete>${this.t('incompleteToday', { time: f.time(c.lastReportAt) })}${
+      pending > 0 ? `${SEPARATOR}${this.t('pendingBatches', { count: pending })}` : nothing
+    }</span>`
+  }
+
   /** By hour of the day, in the day's order: when the country (or the analyst's governorate) is busiest. */
   private hoursOfTheDay(d: HubDashboard): TemplateResult {
     const f = hubFormat(this.language)
@@ -228,9 +277,10 @@ export class HubFigures extends LitElement {
       <h2>${this.t('byHourOfDay')} ${this.csv('hour')}</h2>
       <p>${this.t('byHourOfDayNote')}</p>
       <table>
-        <thead><tr><th>${this.t('hourOfDay')}</th><th class="n">${this.t('issued')}</th><th class="n">${this.t('served')}</th><th class="n">${this.t('avgWait')}</th><th class="n">${this.t('sla')}</th><th class="n">${this.t('noShow')}</th></tr></thead>
-        <tbody>${d.byHour.map((r) => html`<tr data-key=${r.key}><td>${f.hourSpan(Number(r.key))}</td>${figureCells(r, f, this.t('noData'))}</tr>`)}</tbody>
+        <thead><tr><th>${this.t('hourOfDay')}</th><th class="n">${this.t('issued')}</th><th class="n">${this.t('served')}</th><th class="n">${this.t('avgWait')}</th><th class="n">${this.t('sla')}</th><th class="n">${this.t('noShow')}</th><th class="n">${this.t('pastTarget')}</th></tr></thead>
+        <tbody>${d.byHour.map((r) => html`<tr data-key=${r.key}><td class="hour">${f.hourSpan(Number(r.key))}</td>${figureCells(r, f, this.t('noData'), pastTargetCell(r, f))}</tr>`)}</tbody>
       </table>
+      <p class="muted" data-note="past-target">${this.t('pastTargetNote')}</p>
     </section>`
   }
 }

@@ -34,10 +34,19 @@ export class HubFleetView extends LitElement {
       return a.since === null
         ? this.t('alertOfflineNever', { center })
         : this.t('alertOffline', { center, since: hubFormat(this.language).time(a.since) })
-    if (a.kind === 'devices-faulty') return this.t('alertDevices', { center, count: a.count ?? 0 })
+    if (a.kind === 'devices-faulty') {
+      const count = a.count ?? 0
+      if (a.asOf === undefined) return this.t('alertDevices', { center, count })
+      return this.t(c?.offline ? 'alertDevicesOffline' : 'alertDevicesAsOf', { center, count, time: hubFormat(this.language).time(a.asOf) })
+    }
     if (a.kind === 'bundle-refused' && a.bundle)
       return this.t('alertBundle', { center, version: a.bundle.version, reason: bundleRefusalText(a.bundle.code, this.language) })
     return this.t('alertBackup', { center })
+  }
+
+  /** An offline center's heartbeat figure is its last heartbeat's, not now's: said beside it. */
+  private stale(c: CenterView, value: number | null): TemplateResult | typeof nothing {
+    return c.offline && value !== null ? html`<span class="tag muted" data-stale>${this.t('atLastHeartbeat')}</span>` : nothing
   }
 
   private row(c: CenterView, newest: string | null): TemplateResult {
@@ -51,8 +60,8 @@ export class HubFleetView extends LitElement {
       <td data-col="version" dir="ltr">${c.version ?? '—'}${outdated ? html`<span class="tag" data-outdated>${this.t('outdated', { version: newest })}</span>` : nothing}</td>
       <td class="n" data-col="config">${bundle === 'none' ? this.t('noBundle') : bundle === 'unknown' ? '—' : f.num(bundle)}</td>
       <td data-col="heartbeat">${f.time(c.lastHeartbeatAt)}</td>
-      <td class="n" data-col="outbox">${f.num(c.outboxPending)}</td>
-      <td class="n" data-col="devices">${f.num(c.devicesFaulty)}</td>
+      <td class="n" data-col="outbox">${f.num(c.outboxPending)}${this.stale(c, c.outboxPending)}</td>
+      <td class="n" data-col="devices">${f.num(c.devicesFaulty)}${this.stale(c, c.devicesFaulty)}</td>
       <td data-col="backup">${f.time(c.lastBackupAt)}${c.lastBackupOk === false ? html`<span class="tag">${this.t('backupFailed')}</span>` : nothing}</td>
     </tr>`
   }

@@ -20,6 +20,7 @@ import { classesOf } from './map-scale.ts'
 import { type TileKind, tileLook } from './map-tiles.ts'
 import { hubStyles } from './hub-styles.ts'
 import { nothingReported } from './figure-cells.ts'
+import { inGovernorateOrder } from './governorate-order.ts'
 
 const TILE_W = 100
 const TILE_H = 64
@@ -96,8 +97,8 @@ export class HubMap extends LitElement {
       if (g) known.set(g.code, { row, value })
       return { row, g, value }
     })
-    // the table in the page's alphabetical order (the hub answers by code)
-    listed.sort((a, b) => name(a.g ?? a.row).localeCompare(name(b.g ?? b.row), this.language))
+    // the table in the page's one order of governorates (the hub answers by code)
+    const inOrder = inGovernorateOrder(listed, this.language, (l) => l.row.key)
     const values = [...known.values()].map((k) => k.value).filter((v): v is number => v !== null)
     const scale = values.length ? classesOf(values) : null
     // the legend says which values each colour stands for on this map (the classes that hold one), as written on the tiles
@@ -149,7 +150,7 @@ export class HubMap extends LitElement {
       <table data-table="map">
         <caption>${this.t('mapTable')}</caption>
         <thead><tr><th scope="col">${this.t('governorate')}</th><th scope="col" class="n">${this.t(figureLabel(fig), FIGURE_LABEL_VALUES)}</th></tr></thead>
-        <tbody>${listed.map(
+        <tbody>${inOrder.map(
           ({ row, g, value }) => html`<tr data-key=${row.key} data-code=${g?.code ?? ''}>
             <th scope="row">${name(g ?? row)}${g ? nothing : html` <span class="tag">${this.t('notOnMap')}</span>`}</th>
             <td class="n" data-col="value">${nothingReported(row) ? this.t('noData') : formatFigure(fig, value, f)}</td>

@@ -9,6 +9,7 @@
  */
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
+import { ifDefined } from 'lit/directives/if-defined.js'
 import { applyLang, initialLang, type Lang } from '../../ui-common/i18n.ts'
 import { applyPageTheme, themeStyles } from '../../ui-common/theme.ts'
 import { headerBar, screenHost } from '../../ui-common/screen-styles.ts'
@@ -281,14 +282,17 @@ export class HubApp extends LitElement {
   }
 
   private rangeForm(): TemplateResult {
+    const chosen = this.chosenRange()
+    // the range as the page writes it is the fields' description too, once both hold a day
+    const describedBy = chosen === nothing ? undefined : 'chosen-range'
     return html`<form class="range" @submit=${(e: Event) => {
       e.preventDefault()
       void this.load()
     }}>
-      <label>${this.t('from')}<input type="date" name="from" .value=${this.from} @change=${(e: Event) => this.choose({ from: (e.target as HTMLInputElement).value })} /></label>
-      <label>${this.t('to')}<input type="date" name="to" .value=${this.to} @change=${(e: Event) => this.choose({ to: (e.target as HTMLInputElement).value })} /></label>
+      <label>${this.t('from')}<input type="date" name="from" aria-describedby=${ifDefined(describedBy)} .value=${this.from} @change=${(e: Event) => this.choose({ from: (e.target as HTMLInputElement).value })} /></label>
+      <label>${this.t('to')}<input type="date" name="to" aria-describedby=${ifDefined(describedBy)} .value=${this.to} @change=${(e: Event) => this.choose({ to: (e.target as HTMLInputElement).value })} /></label>
       <button class="primary" type="submit">${this.t('show')}</button>
-      ${this.chosenRange()}
+      ${chosen}
       ${
         // "today" is the summary's day; the analysis view's range is whole weeks or months of days
         this.view === 'analysis'
@@ -315,7 +319,7 @@ export class HubApp extends LitElement {
     const day = /^\d{4}-\d{2}-\d{2}$/
     if (!day.test(this.from) || !day.test(this.to)) return nothing
     const f = hubFormat(this.language)
-    return html`<span class="chosen-range" data-chosen-range role="status">${hubText(
+    return html`<span class="chosen-range" id="chosen-range" data-chosen-range role="status">${hubText(
       'chosenRange',
       this.language,
       { from: f.day(this.from), to: f.day(this.to) },

@@ -14,7 +14,10 @@ export interface HubFormat {
   time(at: number | null): string
   /** A hub day (YYYY-MM-DD) as "2 Nov 2026" / "٢ نوفمبر ٢٠٢٦". */
   day(day: string): string
-  /** The hour of the day `hour` (0–23) as the span "9:00 – 10:00" / «٩:٠٠ – ١٠:٠٠», on one line (no-break spaces). */
+  /**
+   * The hour of the day `hour` (0–23) as the span "9:00 – 10:00" / «٩:٠٠ – ١٠:٠٠», with no-break
+   * spaces; a line may still break after the en dash, so the cell holding it is `white-space: nowrap`.
+   */
   hourSpan(hour: number): string
 }
 

@@ -123,6 +123,12 @@ export const hubStyles = css`
       .badge.waiting {
         background: #e6e9ee;
       }
+      caption.sorted-by {
+        caption-side: top;
+        text-align: start;
+        color: #3d4752;
+        padding-block-end: 0.25rem;
+      }
       td.no-data {
         color: #4a5568;
         text-align: center;

@@ -21,6 +21,7 @@ import type { DigitStyle } from '../../protocol/messages/digits.ts'
 import { type LeastBusy, type OpenCatalogue, type OpenCenters, OpenDataPaths } from '../../protocol/open-data.ts'
 import { openDataStyles } from './open-data-styles.ts'
 import { governorateName } from '../../protocol/governorates.ts'
+import { byGovernorateName } from './governorate-order.ts'
 import { hubDigits } from './hub-format.ts'
 import { cityText, placeText } from './city-text.ts'
 import { cityIn } from '../../protocol/hub-city.ts'
@@ -151,14 +152,19 @@ export class OpenDataApp extends LitElement {
 
   /** The governorates by their name in the page's language (the API lists them by code: alphabetical in English only). */
   private governorates(): TemplateResult[] {
-    const named = (this.catalogue?.governorates ?? []).map((code) => ({ code, name: governorateName(code, this.language) }))
-    named.sort((a, b) => a.name.localeCompare(b.name, this.language))
-    return named.map(({ code, name }) => html`<option value=${code} ?selected=${this.governorate === code}>${name}</option>`)
+    return [...(this.catalogue?.governorates ?? [])]
+      .sort(byGovernorateName(this.language))
+      .map((code) => html`<option value=${code} ?selected=${this.governorate === code}>${governorateName(code, this.language)}</option>`)
   }
 
   /** Centers by their name in the page's language, as the pickers list governorates (the API lists them by id). */
   private byName<T extends { nameAr: string; nameEn: string }>(centers: readonly T[]): T[] {
     return [...centers].sort((a, b) => this.name(a).localeCompare(this.name(b), this.language))
+  }
+
+  /** A center without live figures: one that never sent any says so, not "no figures now" alone. */
+  private noFigures(c: { everReported: boolean }): TemplateResult {
+    return html`<p class="no-data" data-no-data>${this.t(c.everReported ? 'open.noRecentData' : 'open.notReportedYet')}</p>`
   }
 
   private nearestView(): TemplateResult {
@@ -200,7 +206,7 @@ export class OpenDataApp extends LitElement {
               ${silent.map(
                 (c) => html`<li class="card stale" data-center=${c.id} data-status=${c.status}>
                   ${heading(c)}
-                  <p class="no-data" data-no-data>${this.t('open.noRecentData')}</p>
+                  ${this.noFigures(c)}
                 </li>`,
               )}
             </ul>`
@@ -221,7 +227,7 @@ export class OpenDataApp extends LitElement {
                 <p class="muted">${placeText(governorateName(c.governorate, this.language), c, this.language)}</p>
                 ${
                   c.status !== 'live'
-                    ? html`<p class="no-data" data-no-data>${this.t('open.noRecentData')}</p>`
+                    ? this.noFigures(c)
                     : c.services.length === 0
                       ? html`<p>${this.t('open.noServices')}</p>`
                       : html`<ul class="services">
@@ -258,6 +264,7 @@ export class OpenDataApp extends LitElement {
             : nothing
         }
         ${this.view === 'nearest' ? this.nearestView() : this.centersView()}
+        <p class="muted" data-unlisted-services>${this.t('open.unlistedServices')}</p>
         <p class="muted" data-explain-wait>${this.t('open.explainWait')}</p>
         <a href="/api/hub/v1/openapi.json">${this.t('open.api')}</a>
       </main>

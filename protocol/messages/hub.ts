@@ -26,6 +26,21 @@ export const HUB_MESSAGES = {
   avgRatingColumn: { ar: 'متوسط التقييم (من ٥)', en: 'Average rating (of 5)' },
   appointmentWait: { ar: 'متوسط انتظار أصحاب المواعيد (دقيقة)', en: 'Avg wait with an appointment (min)' },
   noShow: { ar: 'لم يحضروا', en: 'No-show' },
+  // the drill-down's and the hours of the day's count beside the within-target share: an hour whose only tickets were still waiting read
+  // "0 issued, 0 called, 0% within target" with nothing saying what the 0% was of (walk of 2026-12-06)
+  pastTarget: { ar: 'تجاوزوا الزمن المستهدف دون نداء', en: 'Past target, not called' },
+  pastTargetNote: {
+    ar: 'تجاوزوا الزمن المستهدف دون نداء: من غادر دون نداء بعد زمنه المستهدف، ومن كان ما زال ينتظر بعده في الساعة الجارية عند آخر تقرير لمركزه. تُحسب نسبة الالتزام من هؤلاء ومن نودوا، فساعة بلا نداء وفيها منتظرون تجاوزوا الزمن نسبتها ٠٪.',
+    en: 'Past target, not called: tickets that left uncalled after their target wait, and those still waiting past it in the running hour at their center’s last report. The within-target share counts them with the calls, so an hour with no call and such tickets is at 0%.',
+  },
+  // each sortable table says its order: by figure here, by name on the other tabs (walk of 2026-12-06, finding 12)
+  sortedBy: { ar: 'الترتيب: {column}، {order}', en: 'Sorted by {column}, {order}' },
+  order_desc: { ar: 'الأكبر أولًا', en: 'highest first' },
+  order_asc: { ar: 'الأصغر أولًا', en: 'lowest first' },
+  order_name_asc: { ar: 'أبجديًا', en: 'alphabetically' },
+  order_name_desc: { ar: 'أبجديًا معكوسًا', en: 'reverse alphabetically' },
+  order_offline: { ar: 'غير المتصلة أولًا', en: 'offline first' },
+  order_online: { ar: 'المتصلة أولًا', en: 'online first' },
   /** Counts active centers only: a deactivated one is neither offline nor online. */
   centersOffline: { ar: 'مراكز نشطة غير متصلة', en: 'Active centers offline' },
   /** Deferred rollups (HUB_ROLLUP_REFRESH_MS): shown only while the figures lag the batches stored. */
@@ -111,6 +126,27 @@ export const HUB_MESSAGES = {
   alertDevices: {
     ar: '{center}: {count, plural, one {جهاز معطل} two {جهازان معطلان} few {# أجهزة معطلة} other {# جهازًا معطلًا}}',
     en: '{center}: {count, plural, one {# faulty device} other {# faulty devices}}',
+  },
+  // the count is the heartbeat's, said with its time: "2 faulty devices" from a silent center read as
+  // now (walk of 2026-12-06); an offline center's may have changed since
+  alertDevicesAsOf: {
+    ar: '{center}: {count, plural, one {جهاز معطل} two {جهازان معطلان} few {# أجهزة معطلة} other {# جهازًا معطلًا}} في آخر نبضة منه ({time})',
+    en: '{center}: {count, plural, one {# faulty device} other {# faulty devices}} at its last heartbeat ({time})',
+  },
+  alertDevicesOffline: {
+    ar: '{center}: {count, plural, one {جهاز معطل} two {جهازان معطلان} few {# أجهزة معطلة} other {# جهازًا معطلًا}} في آخر نبضة منه ({time})، قبل انقطاعه: قد يكون العدد تغير منذ ذلك',
+    en: '{center}: {count, plural, one {# faulty device} other {# faulty devices}} at its last heartbeat ({time}), before it went offline: the count may have changed since',
+  },
+  // beside the backlog and faulty devices of an offline center: its last heartbeat's, not now's
+  atLastHeartbeat: { ar: 'في آخر نبضة', en: 'at last heartbeat' },
+  // an offline center's row of a range holding today: the batches it has not sent are not in it (walk of 2026-12-06)
+  incompleteToday: {
+    ar: 'أرقام اليوم قد تكون ناقصة: آخر أرقام وصلت منه {time}',
+    en: 'Today’s figures may be incomplete: its last figures arrived {time}',
+  },
+  pendingBatches: {
+    ar: 'في آخر نبضة منه {count, plural, one {دفعة واحدة لم تُرسل} two {دفعتان لم تُرسلا} few {# دفعات لم تُرسل} many {# دفعةً لم تُرسل} other {# دفعة لم تُرسل}} بعد',
+    en: 'at its last heartbeat, {count, plural, one {# batch} other {# batches}} still to send',
   },
   alertBackup: { ar: '{center}: فشل آخر نسخ احتياطي', en: '{center}: the last backup failed' },
   /** `{reason}`: the refusal's code in the page's words (protocol/messages/hub-bundles.ts bundleRefusalText). */

@@ -46,6 +46,13 @@ export const OPEN_DATA_MESSAGES = {
     ar: 'لم يرسل أي مركز في هذه المحافظة أرقامًا حديثة لهذه الخدمة.',
     en: 'No center in this governorate has sent recent figures for this service.',
   },
+  // a center whose lines never reached the hub: «لا توجد أرقام الآن» hinted at older figures (walk of 2026-12-06)
+  'open.notReportedYet': { ar: 'لم يرسل هذا المركز أرقامًا بعد', en: 'This center has not sent figures yet' },
+  // a center's service without a national code never reaches this page (protocol/open-data.ts LiveQueues): said, not hidden
+  'open.unlistedServices': {
+    ar: 'تظهر هنا خدمات الدليل القومي فقط: قد يقدم المركز خدمات أخرى لا تظهر في هذه الصفحة.',
+    en: 'Only the national catalogue’s services are shown: a center may offer others this page does not list.',
+  },
   'open.staleTitle': { ar: 'مراكز بلا أرقام الآن (غير مرتبة)', en: 'Centers with no figures now (not ranked)' },
   'open.noServices': { ar: 'لا يعرض هذا المركز خدمات من الدليل القومي.', en: 'This center shows no national service.' },
   'open.explainWait': {

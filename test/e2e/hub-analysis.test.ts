@@ -25,6 +25,27 @@ const TO = '2026-11-29'
 const ar = (n: number) => formatNumber(n, { digits: 'arabic-indic', grouping: true, maximumFractionDigits: 1 })
 const en = (n: number) => formatNumber(n, { digits: 'western', grouping: true, maximumFractionDigits: 1 })
 const texts = (page: Page, selector: string) => page.locator(selector).evaluateAll((els) => els.map((e) => (e.textContent ?? '').trim()))
+/** How many lines of text each element takes (its text's boxes, those within a few pixels of each other's top one line). */
+const lineCounts = (page: Page, selector: string) =>
+  page.locator(selector).evaluateAll((els) =>
+    els.map((e) => {
+      const tops: number[] = []
+      const walker = document.createTreeWalker(e, NodeFilter.SHOW_TEXT)
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        if (!n.textContent?.trim()) continue
+        const range = document.createRange()
+        range.selectNodeContents(n)
+        for (const r of Array.from(range.getClientRects())) if (!tops.some((t) => Math.abs(t - r.top) < 4)) tops.push(r.top)
+      }
+      return tops.length
+    }),
+  )
+/** Whether the drill-down's table stands beside the map (its top above the map's bottom) rather than under it. */
+const besideMap = async (page: Page) => {
+  const map = await page.locator('tabour-hub-map').boundingBox()
+  const drill = await page.locator('tabour-hub-drill').boundingBox()
+  return drill!.y < map!.y + map!.height
+}
 
 describe('the hub page: analysis', () => {
   it('an analyst sees the trend beside the period before, the map, and drills down to the hour, in Arabic and English', {
@@ -32,7 +53,22 @@ describe('the hub page: analysis', () => {
   }, async () => {
     const hub = await startTestHub({ config: { uiDir: suite.uiDir, readToken: 'machine-read-token-for-tests' } })
     suite.cleanups.push(() => hub.close())
-    const rows = await ingestFixture(hub)
+    // an hour whose only tickets waited on past their target, uncalled: it read "0 issued, 0 called, ٠٪" and nothing else (walk of 2026-12-06)
+    const pastTargetOnly: FixtureRow = {
+      centerId: 'EG-CAI-001',
+      governorate: 'القاهرة',
+      day: FROM,
+      hour: 10,
+      nationalCode: 'PASSPORT',
+      issued: 0,
+      served: 0,
+      noShow: 0,
+      waitCount: 0,
+      waitSumSeconds: 0,
+      waitWithinTarget: 0,
+      waitMissedUncalled: 3,
+    }
+    const rows = await ingestFixture(hub, [pastTargetOnly])
     await addAnalyst(hub, 'nour', 'a long enough password')
     await addAnalyst(hub, 'alex', 'a long enough password', 'الإسكندرية')
     const within = (from: string, to: string, keep: (r: FixtureRow) => boolean = () => true) =>
@@ -81,6 +117,10 @@ describe('the hub page: analysis', () => {
       .evaluateAll((els) => els.filter((e) => e.getAttribute('data-class') !== 'none').map((e) => e.getAttribute('data-governorate')))
     expect(coloured.sort()).toEqual(['EG-ALX', 'EG-ASN', 'EG-C'])
     expect(await page.locator('[data-map] g[data-governorate]').count()).toBe(27)
+    // the drill-down lists the governorates in the map table's order, by Arabic name (the hub answers by code: الإسكندرية first)
+    await expect
+      .poll(() => page.locator('[data-table="drill"] tbody tr').evaluateAll((els) => els.map((e) => e.getAttribute('data-key'))))
+      .toEqual(['EG-ASN', 'EG-ALX', 'EG-C'])
     const mapTable = await page
       .locator('[data-table="map"] tbody tr')
       .evaluateAll((els) => els.map((e) => [e.getAttribute('data-code'), e.querySelector('[data-col="value"]')?.textContent]))
@@ -146,8 +186,24 @@ describe('the hub page: analysis', () => {
           e.querySelector('[data-col="served"]')?.textContent,
         ]),
       ),
-    ).toEqual([9, 11].map((h) => [String(h), ar(passports(h).issued), ar(passports(h).served)]))
-    expect(await texts(page, '[data-table="drill"] tbody th')).toEqual(['٩:٠٠\u00a0–\u00a0١٠:٠٠', '١١:٠٠\u00a0–\u00a0١٢:٠٠'])
+    ).toEqual([9, 10, 11].map((h) => [String(h), ar(passports(h).issued), ar(passports(h).served)]))
+    expect(await texts(page, '[data-table="drill"] tbody th')).toEqual([
+      '٩:٠٠\u00a0–\u00a0١٠:٠٠',
+      '١٠:٠٠\u00a0–\u00a0١١:٠٠',
+      '١١:٠٠\u00a0–\u00a0١٢:٠٠',
+    ])
+    // the hour of tickets past their target only: its share is of those 3 (٠٪), and the count beside it says what they are
+    const pastTarget = page.locator('[data-table="drill"] tr[data-key="10"]')
+    expect(await pastTarget.locator('[data-col="sla"]').textContent()).toBe('٠٪')
+    expect(await pastTarget.locator('[data-col="pastTarget"]').textContent()).toBe('٣')
+    expect(await page.locator('tr[data-key="9"] [data-col="pastTarget"]').textContent()).toBe('٠')
+    expect(await texts(page, '[data-table="drill"] thead th')).toContain('تجاوزوا الزمن المستهدف دون نداء')
+    expect(await page.locator('[data-note="past-target"]').textContent()).toBe(
+      'تجاوزوا الزمن المستهدف دون نداء: من غادر دون نداء بعد زمنه المستهدف، ومن كان ما زال ينتظر بعده في الساعة الجارية عند آخر تقرير لمركزه. تُحسب نسبة الالتزام من هؤلاء ومن نودوا، فساعة بلا نداء وفيها منتظرون تجاوزوا الزمن نسبتها ٠٪.',
+    )
+    // at 1920 the table sits beside the map, each name and hour on one line
+    expect(await besideMap(page)).toBe(true)
+    expect(await lineCounts(page, '[data-table="drill"] tbody th')).toEqual([1, 1, 1])
     expect(await texts(page, '[data-breadcrumbs] li')).toEqual(['كل المحافظات', 'القاهرة', 'مركز مدينة نصر', 'جوازات السفر'])
     expect(await page.locator('[data-drill-heading]').textContent()).toBe('حسب الساعة: جوازات السفر')
     expect(await page.locator('[data-trend] h2').textContent()).toBe(
@@ -155,7 +211,7 @@ describe('the hub page: analysis', () => {
     )
     await expect
       .poll(() => page.locator('[data-total="current"] strong').textContent())
-      .toBe(ar(passports(9).issued + passports(11).issued))
+      .toBe(ar(passports(9).issued + passports(10).issued + passports(11).issued))
     expect(await seriousAxeViolations(page)).toEqual([])
     await page.screenshot({ path: join(SHOTS, 'drill-hour-ar-1920.png'), fullPage: true })
 
@@ -163,6 +219,10 @@ describe('the hub page: analysis', () => {
     await page.setViewportSize({ width: 1366, height: 768 })
     await page.locator('tabour-lang-switch button').click()
     expect(await page.locator('html').getAttribute('dir')).toBe('ltr')
+    // under the map at 1366, the hours on one line each (they broke «٧:٠٠ –» / «٨:٠٠» beside it)
+    expect(await besideMap(page)).toBe(false)
+    expect(await lineCounts(page, '[data-table="drill"] tbody th')).toEqual([1, 1, 1])
+    expect(await page.locator('[data-table="drill"] thead th').last().textContent()).toBe('Past target, not called')
     await page.locator('[data-breadcrumbs] button[data-crumb="2"]').click()
     await expect.poll(() => page.locator('[data-table="drill"]').getAttribute('data-level')).toBe('service')
     expect(await texts(page, '[data-breadcrumbs] li')).toEqual(['All governorates', 'Cairo', 'Nasr City center'])
@@ -238,6 +298,9 @@ describe('the hub page: analysis', () => {
     await expect.poll(() => page.locator('tabour-hub-drill [data-drill-level]').getAttribute('data-drill-level')).toBe('center')
     expect(await texts(page, 'tabour-hub-drill [data-breadcrumbs] li')).toEqual(['الإسكندرية'])
     expect(await page.locator('tabour-hub-drill [data-drill-heading]').textContent()).toBe('مراكز الإسكندرية')
+    // Arabic at 1366: the table under the map, «مركز سموحة» on one line (it wrapped beside the map even at 1920)
+    expect(await besideMap(page)).toBe(false)
+    expect(await lineCounts(page, '[data-table="drill"] tbody th')).toEqual([1])
     expect(await page.locator('[data-table="drill"] tbody tr').evaluateAll((els) => els.map((e) => e.getAttribute('data-key')))).toEqual([
       ...new Set(alexandria.map((r) => r.centerId)),
     ])

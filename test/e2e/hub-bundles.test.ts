@@ -134,7 +134,12 @@ describe('the hub page: configuration bundles', () => {
     await form.locator('button[data-add="holidays"]').click()
     await fill(page, 'input[name="holidays/0/id"]', 'armed-forces-day')
     await fill(page, 'input[name="holidays/0/from"]', '2026-10-06')
-    await fill(page, 'input[name="holidays/0/to"]', '2026-10-06')
+    await fill(page, 'input[name="holidays/0/to"]', '2026-10-07')
+    // the date fields show the browser's format (mm/dd/yyyy on this Arabic page); the day is written under each in the page's
+    const echo = (key: string) => form.locator(`[data-part="holidays"] [data-row="0"] #holidays-0-${key}-echo`)
+    await expect.poll(() => echo('from').textContent()).toBe('٦ أكتوبر ٢٠٢٦')
+    expect(await echo('to').textContent()).toBe('٧ أكتوبر ٢٠٢٦')
+    expect(await form.locator('input[name="holidays/0/from"]').getAttribute('aria-describedby')).toBe('holidays-0-from-echo')
     await fill(page, 'input[name="holidays/0/nameAr"]', 'عيد القوات المسلحة')
     await fill(page, 'input[name="holidays/0/nameEn"]', 'Armed Forces Day')
     await form.locator('button[data-add="mapping"]').click()

@@ -68,7 +68,10 @@ describe('the hub page says what the figures are', () => {
         governorate: 'Cairo',
         nameAr: 'مركز مدينة نصر',
         nameEn: 'Nasr City center',
-        rows: [figures({ issued: 12, called: 10, served: 9, waitCount: 10, waitSumSeconds: 3000, waitWithinTarget: 8 })],
+        // and 2 tickets past their target uncalled
+        rows: [
+          figures({ issued: 12, called: 10, served: 9, waitCount: 10, waitSumSeconds: 3000, waitWithinTarget: 8, waitMissedUncalled: 2 }),
+        ],
       },
       // Giza: open, nobody came (a row of zeros): 0 is its figure
       { id: 'EG-GZ-001', governorate: 'Giza', nameAr: 'مركز الدقي', nameEn: 'Dokki center', rows: [figures({ counterOpenMinutes: 60 })] },
@@ -132,6 +135,10 @@ describe('the hub page says what the figures are', () => {
     expect(await tenOClock.locator('td').first().textContent()).toBe('١٠:٠٠\u00a0–\u00a0١١:٠٠')
     expect(await tenOClock.locator('[data-col="issued"]').textContent()).toBe('١٢')
     expect(await tenOClock.locator('[data-col="avgWait"]').textContent()).toBe('٥')
+    // the share within target counts the 2 past their target uncalled (8 of 12), and the count beside it says so (walk of 2026-12-06)
+    expect(await tenOClock.locator('[data-col="sla"]').textContent()).toBe('٦٦٫٧٪')
+    expect(await tenOClock.locator('[data-col="pastTarget"]').textContent()).toBe('٢')
+    expect(await page.locator('[data-table="hour"] [data-note="past-target"]').textContent()).toContain('تجاوزوا الزمن المستهدف دون نداء: ')
     expect(lastContact).not.toMatch(/[/‏]/)
     // one word for "issued", the center's
     const text = await pageText(page)

@@ -7,6 +7,7 @@ import { ROOT } from './ui-build.ts'
 import { localDay } from '../../protocol/center-clock.ts'
 import { type CenterHealth, type HourFigures, UpstreamPaths, zeroCounts } from '../../protocol/upstream.ts'
 import { addAnalyst, addNationalService, batchPath, postSigned, registerCenter, startTestHub } from '../hub/hub-harness.ts'
+import { finalHour } from '../hub/final-hour.ts'
 
 /**
  * Issue 23 in Chromium: "by service" lists national services with their own figures and a
@@ -85,20 +86,8 @@ describe('the hub page: by service and the fleet', () => {
       // Nasr City's city in both languages (hub migration 17); the others have none
       const city = c.id === 'EG-CAI-001' ? { cityAr: 'مدينة نصر', cityEn: 'Nasr City' } : { city: '' }
       const secret = await registerCenter(hub, c.id, { nameAr: c.nameAr, nameEn: c.nameEn, ...city })
-      if (c.rows.length > 0) {
-        const batch = {
-          centerId: c.id,
-          seq: 1,
-          day,
-          hour: 9,
-          timeZone: 'Africa/Cairo',
-          revision: 1,
-          final: true,
-          generatedAt: Date.now(),
-          rows: c.rows,
-        }
-        expect((await postSigned(hub.url, batchPath, c.id, secret, batch)).status).toBe(200)
-      }
+      if (c.rows.length > 0)
+        expect((await postSigned(hub.url, batchPath, c.id, secret, finalHour(c.id, day, c.rows, { hour: 9 }))).status).toBe(200)
       const h = healths[c.id]
       if (h) expect((await postSigned(hub.url, UpstreamPaths.heartbeat, c.id, secret, { centerId: c.id, health: h })).status).toBe(200)
     }
@@ -118,6 +107,11 @@ describe('the hub page: by service and the fleet', () => {
     const unmapped = page.locator('[data-table="service"] tr[data-key="unmapped:EG-CAI-001:B"]')
     expect(await unmapped.getAttribute('data-mapped')).toBe('false')
     expect(await unmapped.locator('[data-unmapped]').textContent()).toBe('غير مربوطة بخدمة قومية: مركز مدينة نصر')
+    // each sortable table says its order: by a figure, not by name as the other tabs' lists (walk of 2026-12-06)
+    expect(await page.locator('[data-table="governorate"] [data-sorted-by]').textContent()).toBe('الترتيب: التذاكر الصادرة، الأكبر أولًا')
+    expect(await page.locator('[data-table="center"] [data-sorted-by]').textContent()).toBe('الترتيب: الحالة، غير المتصلة أولًا')
+    await page.locator('[data-table="service"] button[data-sort="name"]').click()
+    expect(await page.locator('[data-table="service"] [data-sorted-by]').textContent()).toBe('الترتيب: الخدمة، أبجديًا')
     expect(await seriousAxeViolations(page)).toEqual([])
 
     // the fleet
@@ -149,14 +143,20 @@ describe('the hub page: by service and the fleet', () => {
         .locator('[data-alert]')
         .evaluateAll((els) => els.map((e) => `${e.getAttribute('data-alert')} ${e.getAttribute('data-center')}`)),
     ).toEqual(['offline EG-GIZ-003', 'devices-faulty EG-CAI-001', 'backup-failed EG-CAI-001'])
-    expect(await page.locator('[data-alert="devices-faulty"]').textContent()).toBe('مركز مدينة نصر: جهازان معطلان')
+    // the count is its last heartbeat's, said with that heartbeat's time (Nasr City is online: no "may have changed")
+    const devicesAlert = (await page.locator('[data-alert="devices-faulty"]').textContent()) ?? ''
+    expect(devicesAlert.startsWith('مركز مدينة نصر: جهازان معطلان في آخر نبضة منه (')).toBe(true)
+    expect(devicesAlert.endsWith(')')).toBe(true)
+    expect(await nasr.locator('[data-stale]').count()).toBe(0)
     expect(await seriousAxeViolations(page)).toEqual([])
     await page.screenshot({ path: join(SHOTS, 'fleet-ar.png'), fullPage: true })
 
     // English
     await page.locator('tabour-lang-switch button').click()
     expect(await page.locator('html').getAttribute('dir')).toBe('ltr')
-    await expect.poll(() => page.locator('[data-alert="devices-faulty"]').textContent()).toBe('Nasr City center: 2 faulty devices')
+    await expect
+      .poll(() => page.locator('[data-alert="devices-faulty"]').textContent())
+      .toMatch(/^Nasr City center: 2 faulty devices at its last heartbeat \(.+\)$/)
     expect(await page.locator('[data-alert="offline"]').textContent()).toBe('6th of October center: never reported')
     expect(await page.locator('[data-alert="backup-failed"]').textContent()).toBe('Nasr City center: the last backup failed')
     expect(await nasr.locator('td .tag.muted').textContent()).toBe('Cairo · Nasr City')
@@ -193,6 +193,78 @@ describe('the hub page: by service and the fleet', () => {
         expect(await overflowing(office, 'tabour-hub-app >>> *'), `${view} ${lang}`).toEqual([])
         await office.screenshot({ path: join(SHOTS, `${view}-${lang}-1366.png`), fullPage: true })
       }
+  })
+
+  it("an offline center's figures of today may be incomplete, and its faulty devices are its last heartbeat's, in Arabic and English at 1366×768", {
+    timeout: 120_000,
+  }, async () => {
+    // the hub's clock runs ahead after the reports: Nasr City (a heartbeat a minute) is offline, Smouha (one an hour) is not
+    let ahead = 0
+    const hub = await startTestHub({ config: { uiDir: suite.uiDir, offlineAfterMissedHeartbeats: 3 }, clock: () => Date.now() + ahead })
+    suite.cleanups.push(() => hub.close())
+    await addNationalService(hub, 'PASSPORT', { nameAr: 'جوازات السفر', nameEn: 'Passports' })
+    const day = localDay(Date.now(), 'Africa/Cairo')
+    const centers = [
+      { id: 'EG-CAI-001', nameAr: 'مركز مدينة نصر', nameEn: 'Nasr City center', heartbeatSeconds: 60, devicesFaulty: 2, outboxPending: 4 },
+      { id: 'EG-ALX-005', nameAr: 'مركز سموحة', nameEn: 'Smouha center', heartbeatSeconds: 3600, devicesFaulty: 1, outboxPending: 0 },
+    ]
+    for (const c of centers) {
+      const secret = await registerCenter(hub, c.id, { nameAr: c.nameAr, nameEn: c.nameEn })
+      const batch = finalHour(c.id, day, [row('A', 'PASSPORT', 'Passports', 5)], { hour: 9 })
+      expect((await postSigned(hub.url, batchPath, c.id, secret, batch)).status).toBe(200)
+      const { heartbeatSeconds, devicesFaulty, outboxPending } = c
+      const health: CenterHealth = { at: Date.now(), countersOpen: 1, heartbeatSeconds, devicesFaulty, outboxPending }
+      expect((await postSigned(hub.url, UpstreamPaths.heartbeat, c.id, secret, { centerId: c.id, health })).status).toBe(200)
+    }
+    ahead = 4 * 60_000
+
+    const page = await suite.contexts.page({ width: 1366, height: 768 })
+    await page.goto(`${hub.url}/hub/ui/?view=figures`)
+    const nasrRow = page.locator('[data-table="center"] tr[data-center-id="EG-CAI-001"]')
+    await expect.poll(() => nasrRow.getAttribute('data-state')).toBe('offline')
+    const incomplete = (await nasrRow.locator('[data-incomplete]').textContent()) ?? ''
+    expect(incomplete.startsWith('أرقام اليوم قد تكون ناقصة: آخر أرقام وصلت منه ')).toBe(true)
+    expect(incomplete.endsWith(' — في آخر نبضة منه ٤ دفعات لم تُرسل بعد')).toBe(true)
+    // the online center's row is whole
+    expect(await page.locator('[data-table="center"] tr[data-center-id="EG-ALX-005"] [data-incomplete]').count()).toBe(0)
+    expect(await seriousAxeViolations(page)).toEqual([])
+    expect(await overflowing(page, 'tabour-hub-app >>> *')).toEqual([])
+    await page.screenshot({ path: join(SHOTS, 'offline-today-ar-1366.png'), fullPage: true })
+
+    await page.locator('button[data-view="fleet"]').click()
+    const nasrAlert = page.locator('[data-alert="devices-faulty"][data-center="EG-CAI-001"]')
+    await nasrAlert.waitFor()
+    expect(await nasrAlert.textContent()).toMatch(
+      /^مركز مدينة نصر: جهازان معطلان في آخر نبضة منه \(.+\)، قبل انقطاعه: قد يكون العدد تغير منذ ذلك$/,
+    )
+    expect(await page.locator('[data-alert="devices-faulty"][data-center="EG-ALX-005"]').textContent()).toMatch(
+      /^مركز سموحة: جهاز معطل في آخر نبضة منه \(.+\)$/,
+    )
+    const nasrFleet = page.locator('tr[data-fleet-center="EG-CAI-001"]')
+    expect(await nasrFleet.locator('[data-col="devices"]').textContent()).toBe('٢في آخر نبضة')
+    expect(await nasrFleet.locator('[data-col="outbox"] [data-stale]').textContent()).toBe('في آخر نبضة')
+    expect(await page.locator('tr[data-fleet-center="EG-ALX-005"] [data-stale]').count()).toBe(0)
+    expect(await seriousAxeViolations(page)).toEqual([])
+    expect(await overflowing(page, 'tabour-hub-app >>> *')).toEqual([])
+    await page.screenshot({ path: join(SHOTS, 'offline-devices-ar-1366.png'), fullPage: true })
+
+    await page.locator('tabour-lang-switch button').click()
+    await expect
+      .poll(() => nasrAlert.textContent())
+      .toMatch(
+        /^Nasr City center: 2 faulty devices at its last heartbeat \(.+\), before it went offline: the count may have changed since$/,
+      )
+    expect(await nasrFleet.locator('[data-col="devices"] [data-stale]').textContent()).toBe('at last heartbeat')
+    expect(await seriousAxeViolations(page)).toEqual([])
+    expect(await overflowing(page, 'tabour-hub-app >>> *')).toEqual([])
+    await page.screenshot({ path: join(SHOTS, 'offline-devices-en-1366.png'), fullPage: true })
+    await page.locator('button[data-view="figures"]').click()
+    const incompleteEn = nasrRow.locator('[data-incomplete]')
+    await expect
+      .poll(() => incompleteEn.textContent())
+      .toMatch(/^Today’s figures may be incomplete: its last figures arrived .+ — at its last heartbeat, 4 batches still to send$/)
+    expect(await overflowing(page, 'tabour-hub-app >>> *')).toEqual([])
+    await page.screenshot({ path: join(SHOTS, 'offline-today-en-1366.png'), fullPage: true })
   })
 
   it("an analyst signs in with their own account; a governorate analyst sees only their governorate's centers", {

@@ -105,6 +105,10 @@ describe('the open-data page on a phone', () => {
     expect(await shubra.getAttribute('data-status')).toBe('no_recent_data')
     expect(await shubra.locator('[data-no-data]').textContent()).toBe('لا توجد أرقام الآن')
     expect(await shubra.locator('[data-wait]').count()).toBe(0)
+    // a center's services without a national code never reach the page: it says so (walk of 2026-12-06)
+    expect(await page.locator('[data-unlisted-services]').textContent()).toBe(
+      'تظهر هنا خدمات الدليل القومي فقط: قد يقدم المركز خدمات أخرى لا تظهر في هذه الصفحة.',
+    )
     expect(page.url()).toContain('service=PASSPORT')
     expect(await seriousAxeViolations(page)).toEqual([])
     expect(await overflowing(page, 'tabour-open-data >>> *')).toEqual([])
@@ -137,7 +141,14 @@ describe('the open-data page on a phone', () => {
     )
     expect(await nasr.locator('[data-service="PASSPORT"] strong').textContent()).toBe('Passports')
     expect(await nasr.locator('p.muted').first().textContent()).toBe('Cairo · Nasr City')
-    expect(await page.locator('[data-list="centers"] [data-center="EG-CAI-003"] [data-no-data]').textContent()).toBe('No figures now')
+    // Maadi never reported: said so, not "no figures now" as if it once had some (walk of 2026-12-06); Shubra went silent
+    expect(await page.locator('[data-list="centers"] [data-center="EG-CAI-003"] [data-no-data]').textContent()).toBe(
+      'This center has not sent figures yet',
+    )
+    expect(await page.locator('[data-list="centers"] [data-center="EG-CAI-004"] [data-no-data]').textContent()).toBe('No figures now')
+    expect(await page.locator('[data-unlisted-services]').textContent()).toBe(
+      'Only the national catalogue’s services are shown: a center may offer others this page does not list.',
+    )
     // by name, as the pickers (by id they read as no order): Heliopolis, Maadi, Nasr City, Shubra
     expect(await page.locator('[data-list="centers"] > li').evaluateAll((els) => els.map((e) => e.getAttribute('data-center')))).toEqual([
       'EG-CAI-002',
@@ -164,6 +175,9 @@ describe('the open-data page on a phone', () => {
       await wide.locator('button[data-view="centers"]').click()
       const place = wide.locator('[data-list="centers"] [data-center="EG-CAI-001"] p.muted').first()
       await expect.poll(() => place.textContent()).toBe(lang === 'ar' ? 'القاهرة · مدينة نصر' : 'Cairo · Nasr City')
+      expect(await wide.locator('[data-list="centers"] [data-center="EG-CAI-003"] [data-no-data]').textContent()).toBe(
+        lang === 'ar' ? 'لم يرسل هذا المركز أرقامًا بعد' : 'This center has not sent figures yet',
+      )
       expect(await seriousAxeViolations(wide)).toEqual([])
       expect(await overflowing(wide, 'tabour-open-data >>> *')).toEqual([])
       await wide.screenshot({ path: join(SHOTS, `centers-${lang}-1366.png`), fullPage: true })

@@ -82,6 +82,11 @@ describe('the dashboard payload', () => {
       centers: summary.centers.map((c) => pick(Object.keys(DashboardCenter.properties), c)),
     })
     expect(dashboard.totals.issued).toBe(5 + 6 + 7 + 6 + 7 + 8 + 6 * 2)
+    // an offline center's row says since when its figures may lack what it has not sent (walk of 2026-12-06)
+    expect(dashboard.centers.map((c) => [typeof c.lastReportAt, c.outboxPending])).toEqual([
+      ['number', null],
+      ['number', null],
+    ])
     // 10:00 on the first two days of both centers, 14:00 on the third
     expect(dashboard.byHour?.map((r) => [r.key, r.issued])).toEqual([
       ['10', 5 + 6 + 6 + 7 + 4 * 2],

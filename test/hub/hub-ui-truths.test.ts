@@ -13,6 +13,9 @@ import { hubFormat } from '../../hub/ui/hub-format.ts'
 import { intlLocale } from '../../protocol/messages/digits.ts'
 import { tileLook } from '../../hub/ui/map-tiles.ts'
 import { activeOffline, bundleCell, bundleStateSince, centerState, runningBundle } from '../../hub/ui/center-state.ts'
+import { byGovernorateName, inGovernorateOrder } from '../../hub/ui/governorate-order.ts'
+import { fleetAlerts } from '../../hub/center-views.ts'
+import type { CenterView } from '../../protocol/hub-api.ts'
 
 /** The hub page's pure helpers say only true things (issue 23's user walk). */
 describe('the bundle form', () => {
@@ -53,6 +56,20 @@ describe('the bundle form', () => {
   })
 })
 
+describe('lists of governorates', () => {
+  it('are in one order on every tab: by name in the page language, whatever order the hub answered in (walk of 2026-12-06)', () => {
+    const codes = ['EG-C', 'EG-BA', 'EG-ALX', 'EG-ASN', 'unknown']
+    expect([...codes].sort(byGovernorateName('ar'))).toEqual(['EG-ASN', 'EG-ALX', 'EG-BA', 'EG-C', 'unknown']) // أسوان، الإسكندرية، البحر الأحمر، القاهرة، محافظة غير معروفة
+    expect([...codes].sort(byGovernorateName('en'))).toEqual(['EG-ALX', 'EG-ASN', 'EG-C', 'EG-BA', 'unknown'])
+    const rows = codes.map((key) => ({ key }))
+    expect(inGovernorateOrder(rows, 'ar', (r) => r.key).map((r) => r.key)).toEqual(['EG-ASN', 'EG-ALX', 'EG-BA', 'EG-C', 'unknown'])
+    expect(
+      rows.map((r) => r.key),
+      'a new array',
+    ).toEqual(codes)
+  })
+})
+
 describe('a bundle\'s "state since" for each center', () => {
   it('a pending center is pending since the bundle was published, not since its first heartbeat', () => {
     expect(bundleStateSince({ status: 'pending', reportedAt: 1000 }, 5000)).toBe(5000)
@@ -84,6 +101,40 @@ describe("a center's state and configuration on the fleet and figures tabs", () 
     expect(bundleCell({ configVersion: null, lastHeartbeatAt: null })).toBe('unknown')
     expect(bundleCell({ configVersion: null, lastHeartbeatAt: 1_700_000_000_000 })).toBe('none')
     expect(bundleCell({ configVersion: '4', lastHeartbeatAt: 1_700_000_000_000 })).toBe(4)
+  })
+})
+
+describe("the fleet's alerts", () => {
+  it("say as of which heartbeat a center had faulty devices (an offline one's may have changed since)", () => {
+    const center = (o: Partial<CenterView>): CenterView => ({
+      id: 'C1',
+      nameAr: 'م',
+      nameEn: 'C',
+      governorate: 'EG-C',
+      cityAr: '',
+      cityEn: '',
+      city: '',
+      kind: 'fixed',
+      active: true,
+      lastReportAt: null,
+      lastHeartbeatAt: 1_700_000_000_000,
+      lastContactAt: 1_700_000_000_000,
+      offline: true,
+      heartbeatSeconds: 60,
+      offlineAfterSeconds: 180,
+      countersOpen: 1,
+      devicesFaulty: 2,
+      outboxPending: 4,
+      version: null,
+      configVersion: null,
+      lastBackupAt: null,
+      lastBackupOk: null,
+      ...o,
+    })
+    expect(fleetAlerts([center({})])).toEqual([
+      { kind: 'offline', centerId: 'C1', since: 1_700_000_000_000 },
+      { kind: 'devices-faulty', centerId: 'C1', since: null, count: 2, asOf: 1_700_000_000_000 },
+    ])
   })
 })
 

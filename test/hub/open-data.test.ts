@@ -101,6 +101,7 @@ describe('open data from two real centers', () => {
       'city',
       'cityAr',
       'cityEn',
+      'everReported',
       'governorate',
       'id',
       'nameAr',
@@ -126,6 +127,7 @@ describe('open data from two real centers', () => {
       'city',
       'cityAr',
       'cityEn',
+      'everReported',
       'governorate',
       'id',
       'nameAr',
@@ -424,5 +426,13 @@ describe('the open-data views', () => {
       ['OLD', 'no_recent_data'],
       ['OTHER', 'no_recent_data'],
     ])
+    // a center that never sent its lines is said to have not reported yet, not "no recent data" (walk of 2026-12-06)
+    expect(openCenters(src).centers.map((c) => [c.id, c.everReported])).toEqual([
+      ['LIVE', true],
+      ['NEVER', false],
+      ['OLD', true],
+      ['OTHER', true],
+    ])
+    expect(leastBusy(src, 'Cairo', src.services[0])!.centers.every((c) => c.everReported)).toBe(true)
   })
 })
