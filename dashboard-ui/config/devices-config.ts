@@ -30,6 +30,8 @@ export class DevicesConfig extends ConfigForm {
   @state() private counters: Counter[] = []
   /** The code just made, and the device it pairs: shown under that device's row. */
   @state() private pairingCode: { deviceId: number; code: string } | null = null
+  /** The device whose revocation awaits its confirmation (a row under its own). */
+  @state() private revoking: number | null = null
   @state() private testing = false
   @state() private testResult: TestPrintReply | null = null
 
@@ -252,17 +254,37 @@ export class DevicesConfig extends ConfigForm {
             <td>
               ${
                 d.revoked
-                  ? nothing
+                  ? // a new code lifts the revocation (server/config/device-commands.ts)
+                    html`<button type="button" class="secondary" data-new-code=${d.id} @click=${() => void this.deviceAction(d.id, 'pairing-code')}>${configText('device.pairAgain', l)}</button>`
                   : html`<button type="button" class="secondary" data-edit=${d.id} aria-label=${configText('form.edit.devices', l, { name: namePart(d.name, l) })} @click=${() => this.edit(d)}>${configText('common.edit', l)}</button>
                     <button type="button" class="secondary" data-new-code=${d.id} @click=${() => void this.deviceAction(d.id, 'pairing-code')}>${configText('device.newCode', l)}</button>
-                    <button type="button" class="secondary" data-revoke=${d.id} @click=${() => void this.deviceAction(d.id, 'revoke')}>${configText('device.revoke', l)}</button>`
+                    <button type="button" class="secondary" data-revoke=${d.id} aria-expanded=${this.revoking === d.id ? 'true' : 'false'} @click=${() => this.askToRevoke(d.id)}>${configText('device.revoke', l)}</button>`
               }
             </td>
           </tr>
+          ${this.revoking === d.id && !d.revoked ? this.revokeRow(d) : nothing}
           ${this.pairingCode?.deviceId === d.id ? this.pairingRow(d, this.pairingCode.code) : nothing}`,
         )}
       </tbody>
     </table>`
+  }
+
+  private askToRevoke(id: number): void {
+    this.pairingCode = null
+    this.revoking = id
+  }
+
+  /** What revoking does, said under the device's row, with the one button that does it (named) and one that does not. */
+  private revokeRow(d: Device): TemplateResult {
+    const l = this.lang
+    const name = namePart(d.name, l)
+    return html`<tr data-revoke-row=${d.id}>
+      <td colspan="5">
+        <p tabindex="-1" data-revoke-warning>${configText('device.revokeConfirm', l, { name })}</p>
+        <button type="button" data-revoke-yes=${d.id} @click=${() => void this.deviceAction(d.id, 'revoke')}>${configText('device.revokeYes', l, { name })}</button>
+        <button type="button" class="secondary" data-revoke-no=${d.id} @click=${() => (this.revoking = null)}>${configText('device.revokeNo', l)}</button>
+      </td>
+    </tr>`
   }
 
   /** The new code under its device's row, named, and focused so a keyboard or a screen reader lands on it. */
@@ -276,6 +298,7 @@ export class DevicesConfig extends ConfigForm {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed)
+    if (changed.has('revoking') && this.revoking !== null) this.renderRoot.querySelector<HTMLElement>('[data-revoke-warning]')?.focus()
     if (changed.has('pairingCode') && this.pairingCode) {
       const shown = this.renderRoot.querySelector<HTMLElement>('[data-pairing-code]')
       shown?.focus()
@@ -320,6 +343,7 @@ export class DevicesConfig extends ConfigForm {
   }
 
   private async deviceAction(id: number, action: 'pairing-code' | 'revoke'): Promise<void> {
+    this.revoking = null
     try {
       const reply = await this.api.save<{ pairingCode?: string }>(`/devices/${id}/${action}`, 'POST', {})
       await this.reload()

@@ -241,6 +241,16 @@ export const DASHBOARD_MESSAGES = {
   'device.pairingCode': { ar: 'رمز ربط «{name}»: ', en: 'Pairing code for “{name}”: ' },
   'device.newCode': { ar: 'رمز جديد', en: 'New code' },
   'device.revoke': { ar: 'إلغاء الربط', en: 'Revoke' },
+  // one click used to revoke at once, and a revoked row had no button left: a mis-click on the
+  // entrance kiosk stopped ticket issuing with no way back but a new device (walk 2026-12-06)
+  'device.revokeConfirm': {
+    ar: 'إلغاء ربط «{name}» يوقفه فورًا: لا يعمل بعدها حتى يُربط من جديد برمز جديد.',
+    en: 'Revoking “{name}” stops it at once: it does not work again until it is paired again with a new code.',
+  },
+  'device.revokeYes': { ar: 'إلغاء ربط «{name}»', en: 'Revoke “{name}”' },
+  // not «إلغاء» (cancel), which beside «إلغاء ربط» reads as the same act
+  'device.revokeNo': { ar: 'تراجع، أبقِه مربوطًا', en: 'Keep it paired' },
+  'device.pairAgain': { ar: 'ربط من جديد', en: 'Pair again' },
   'config.overridden': { ar: 'معدّل هنا (الافتراضي من ملف الإعداد: {value})', en: 'Set here (config file: {value})' },
 } as const satisfies Catalogue
 

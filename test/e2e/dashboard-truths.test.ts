@@ -243,6 +243,34 @@ describe('the dashboard at a 1366×768 desk with Arabic-Indic digits set (walk 2
     expect(await seriousAxeViolations(page)).toEqual([])
     await shot(page, 'config-devices-code-ar')
 
+    // ── revoking asks first, says what it does, and a revoked device can be paired again ──
+    const revokedAt = () =>
+      center.app.tabour.db.prepare('SELECT revoked_at AS at FROM devices WHERE id = ?').get(tv.json().id) as { at: number | null }
+    await page.locator(`tabour-devices-config button[data-revoke="${tv.json().id}"]`).click()
+    const warning = page.locator(`tabour-devices-config tr[data-revoke-row="${tv.json().id}"] [data-revoke-warning]`)
+    await warning.waitFor()
+    expect(await warning.textContent()).toBe('إلغاء ربط «شاشة الدور الأرضي» يوقفه فورًا: لا يعمل بعدها حتى يُربط من جديد برمز جديد.')
+    expect(revokedAt().at, 'nothing revoked by the first click').toBeNull()
+    await page.locator(`tabour-devices-config button[data-revoke-no="${tv.json().id}"]`).click()
+    await warning.waitFor({ state: 'detached' })
+    expect(revokedAt().at).toBeNull()
+    await page.locator(`tabour-devices-config button[data-revoke="${tv.json().id}"]`).click()
+    expect(await seriousAxeViolations(page)).toEqual([])
+    await shot(page, 'config-devices-revoke-ar')
+    await page.locator(`tabour-devices-config button[data-revoke-yes="${tv.json().id}"]`).click()
+    const again = page.locator(`tabour-devices-config button[data-new-code="${tv.json().id}"]`)
+    await expect.poll(() => again.textContent()).toBe('ربط من جديد')
+    expect(revokedAt().at).not.toBeNull()
+    expect(await page.locator(`tabour-devices-config tr[data-device] td[data-health="health.revoked"]`).count()).toBe(1)
+    await again.click()
+    const newCode = page.locator(`tabour-devices-config tr[data-pairing-row="${tv.json().id}"] [data-pairing-code]`)
+    await newCode.waitFor()
+    const repaired = await center.request('POST', '/api/v1/devices/pair', {
+      body: { pairingCode: await newCode.getAttribute('data-pairing-code') },
+    })
+    expect(repaired.statusCode, repaired.body).toBe(200)
+    expect(revokedAt().at, 'paired again: no longer revoked').toBeNull()
+
     // ── in English, the same tables fit too ──
     const en = await suite.contexts.page(DESK)
     await dashboardLogin(en, url, 'admin', ADMIN_PASSWORD, 'en')
