@@ -10,12 +10,20 @@ import type { ParkReason } from '../protocol/parking.ts'
 import { DEFAULT_LANG, type Lang } from '../ui-common/i18n.ts'
 import { choiceStyles, consoleStyles, dialogStyles } from './console-styles.ts'
 import { parkingText } from '../protocol/messages/parking.ts'
+import { formatNumber, toWesternDigits, type DigitStyle } from '../ui-common/digits.ts'
 
 export interface ParkConfirmDetail {
   reason: string
   minutes: number
   note: string
 }
+
+/**
+ * What the minutes box takes: whole minutes in Western, Arabic-Indic or Extended Arabic-Indic
+ * digits. A text box, not `<input type="number">`, which writes Western digits whatever the
+ * screen's («15» under «(حتى ٣٠)», walk of 2026-12-06), as the dashboard's figure boxes do.
+ */
+const MINUTES_PATTERN = '[0-9\u0660-\u0669\u06F0-\u06F9]+'
 
 /** The minutes the dialog proposes: 15, or the maximum when it is lower. */
 export const DEFAULT_PARK_MINUTES = 15
@@ -47,6 +55,8 @@ export class ParkDialog extends LitElement {
   /** The ticket's label, for the title. */
   @property() label = ''
   @property({ attribute: false }) reasons: ParkReason[] = []
+  /** Digits of the minutes and of their bound: `digitsFor(lang, the center's setting)`; default 'western'. */
+  @property() digits: DigitStyle = 'western'
   /** queue.maxParkMinutes as the server said. */
   @property({ type: Number }) maxMinutes = 30
   /** The request is in flight: confirm waits. */
@@ -68,9 +78,9 @@ export class ParkDialog extends LitElement {
           <legend>${parkingText('park.reason', lang)}</legend>
           ${this.reasons.map((r, i) => html`<label class="choice"><input type="radio" name="reason" value=${r.code} ?checked=${i === 0} data-park-reason=${r.code} />${name(r)}</label>`)}
         </fieldset>
-        <label class="field">${parkingText('park.minutes', lang, { max: this.maxMinutes })}
-          <input name="minutes" type="number" inputmode="numeric" min="1" max=${this.maxMinutes} required dir="ltr"
-            .value=${String(Math.min(DEFAULT_PARK_MINUTES, this.maxMinutes))} data-park-minutes />
+        <label class="field">${parkingText('park.minutes', lang, { max: formatNumber(this.maxMinutes, { digits: this.digits }) })}
+          <input name="minutes" type="text" inputmode="numeric" pattern=${MINUTES_PATTERN} required dir="ltr" autocomplete="off"
+            .value=${formatNumber(Math.min(DEFAULT_PARK_MINUTES, this.maxMinutes), { digits: this.digits })} data-park-minutes />
         </label>
         <label class="field">${parkingText('park.note', lang)}<input name="note" maxlength="200" autocomplete="off" data-park-note /></label>
         <div class="buttons">
@@ -94,7 +104,8 @@ export class ParkDialog extends LitElement {
     const data = new FormData(this.form)
     const detail: ParkConfirmDetail = {
       reason: String(data.get('reason') ?? ''),
-      minutes: Number(data.get('minutes')),
+      // the box shows the screen's digits and takes a keyboard's of either kind; the server checks the bound
+      minutes: Number(toWesternDigits(String(data.get('minutes') ?? '').trim())),
       note: String(data.get('note') ?? '').trim(),
     }
     this.dispatchEvent(new CustomEvent<ParkConfirmDetail>('park-confirm', { detail, bubbles: true, composed: true }))

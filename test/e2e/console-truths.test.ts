@@ -105,6 +105,20 @@ describe('the no-show button waits for the server', { timeout: 180_000 }, () => 
     await button(page, 'recall').click()
     await expect.poll(() => noShow.isEnabled(), { timeout: 15_000 }).toBe(true)
     expect(await hint.count()).toBe(0)
+
+    // the park dialog writes its minutes and their bound in the center's digits (walk of 2026-12-06:
+    // «15» in the box under «(حتى ٣٠)»), and takes them back as typed
+    await page.locator('tabour-park-button button[data-action="park"]').click()
+    const minutes = page.locator('tabour-park-dialog input[data-park-minutes]')
+    expect(await minutes.inputValue()).toBe('١٥')
+    expect(await page.locator('tabour-park-dialog label.field').first().textContent()).toContain('(حتى ٣٠)')
+    await minutes.fill('٧')
+    await page.locator('tabour-park-dialog [data-action="confirm"]').click()
+    await page.locator(`tabour-parked-list [data-parked-ticket="${second.id}"]`).waitFor()
+    const parked = run.center.app.tabour.db
+      .prepare('SELECT deadline_at - parked_at AS ms FROM parked_tickets WHERE ticket_id = ?')
+      .get(second.id)
+    expect(parked).toEqual({ ms: 7 * 60_000 })
   })
 
   it('says it in English too, with Western digits, and a reloaded console still waits the rest', async () => {
