@@ -6,6 +6,7 @@ import { daytimeShiftMs, type TestClock } from '../helpers/test-center.ts'
 import { listeningCenter, type ListeningCenter } from '../helpers/listening-center.ts'
 import { printerHealth } from '../helpers/device-health.ts'
 import { useBrowserSuite } from './browser.ts'
+import { seriousAxeViolations } from './axe.ts'
 import { consoleAtCounter } from './console-login.ts'
 import { ROOT } from './ui-build.ts'
 
@@ -112,6 +113,15 @@ describe('the no-show button waits for the server', { timeout: 180_000 }, () => 
     const minutes = page.locator('tabour-park-dialog input[data-park-minutes]')
     expect(await minutes.inputValue()).toBe('١٥')
     expect(await page.locator('tabour-park-dialog label.field').first().textContent()).toContain('(حتى ٣٠)')
+    // more than the bound: said in the dialog, which stays open (the server's refusal closed it)
+    await minutes.fill('٤٥')
+    await page.locator('tabour-park-dialog [data-action="confirm"]').click()
+    const minutesError = page.locator('tabour-park-dialog [data-error="minutes"]')
+    await minutesError.waitFor()
+    expect(await minutesError.textContent()).toBe('اكتب عدد الدقائق من ١ إلى ٣٠')
+    expect(await minutes.getAttribute('aria-invalid')).toBe('true')
+    expect(await minutes.getAttribute('aria-describedby')).toBe('park-minutes-error')
+    expect(await seriousAxeViolations(page)).toEqual([])
     await minutes.fill('٧')
     await page.locator('tabour-park-dialog [data-action="confirm"]').click()
     await page.locator(`tabour-parked-list [data-parked-ticket="${second.id}"]`).waitFor()
