@@ -22,6 +22,9 @@ export interface CenterInfo {
   nameEn: string
   priorityCategories: PriorityCategory[]
   finishOutcomes?: FinishOutcome[]
+  /** The call policy (`fifo`, `priority`, `sla`) and, with `priority`, when an ordinary ticket joins the priority ones: the queue panel lists a line as a call takes it (absent on an older server). */
+  callPolicy?: string
+  priorityAgingSeconds?: number
   /** The center's digits setting (absent on an older server: Western). */
   digits?: 'western' | 'arabic-indic'
   /** The center's IANA time zone (the times of a ticket's history are the center's). */

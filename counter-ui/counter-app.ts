@@ -28,7 +28,7 @@ import { CountdownController } from './countdown-controller.ts'
 import { consoleStyles, dialogStyles } from './console-styles.ts'
 import { frameStyles } from './frame-styles.ts'
 import type { LoginSubmitDetail } from './login-form.ts'
-import { counterQueue } from './queue-model.ts'
+import { counterQueue, OLDEST_FIRST, type LineOrder } from './queue-model.ts'
 import { consoleText } from '../protocol/messages/console.ts'
 import { SEPARATOR } from '../protocol/messages/separator.ts'
 import './console-check-in.ts'
@@ -246,7 +246,7 @@ export class CounterApp extends LitElement {
             }
           </div>
           <div class="column">
-            <tabour-queue-panel .lang=${lang} .digits=${this.digits} .queue=${counterQueue(counter, services, s.live.tickets.values(), this.now)}></tabour-queue-panel>
+            <tabour-queue-panel .lang=${lang} .digits=${this.digits} .queue=${counterQueue(counter, services, s.live.tickets.values(), this.now, undefined, this.lineOrder())}></tabour-queue-panel>
             <tabour-no-show-list
               .lang=${lang}
               .digits=${this.digits}
@@ -279,6 +279,7 @@ export class CounterApp extends LitElement {
     const s = this.session
     return html`<tabour-park-dialog
       .lang=${lang}
+      .digits=${this.digits}
       .label=${s.currentTicket?.label ?? ''}
       .reasons=${s.parking.reasons}
       .maxMinutes=${s.parking.maxMinutes}
@@ -319,6 +320,15 @@ export class CounterApp extends LitElement {
 
   protected override firstUpdated(): void {
     this.addEventListener('console-action', (e: Event) => this.run((e as CustomEvent<ConsoleActionDetail>).detail.action))
+  }
+
+  /** How a call takes a line, as the center's policy says (the queue panel's next labels). */
+  private lineOrder(): LineOrder {
+    const center = this.session.center
+    return {
+      policy: center?.callPolicy ?? OLDEST_FIRST.policy,
+      priorityAgingSeconds: center?.priorityAgingSeconds ?? OLDEST_FIRST.priorityAgingSeconds,
+    }
   }
 
   /** The no-show wait as the action bar shows it: whole seconds left and whether a recall ends it; null when none. */

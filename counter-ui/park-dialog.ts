@@ -4,18 +4,26 @@
  * optional note. Esc cancels, Enter confirms. Fires `park-confirm` {reason, minutes, note} or
  * `park-cancel`; the server checks the same bounds (TABOUR_ERR_PARK_TOO_LONG).
  */
-import { LitElement, css, html, type TemplateResult } from 'lit'
-import { customElement, property, query } from 'lit/decorators.js'
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit'
+import { customElement, property, query, state } from 'lit/decorators.js'
 import type { ParkReason } from '../protocol/parking.ts'
 import { DEFAULT_LANG, type Lang } from '../ui-common/i18n.ts'
 import { choiceStyles, consoleStyles, dialogStyles } from './console-styles.ts'
 import { parkingText } from '../protocol/messages/parking.ts'
+import { formatNumber, toWesternDigits, type DigitStyle } from '../ui-common/digits.ts'
 
 export interface ParkConfirmDetail {
   reason: string
   minutes: number
   note: string
 }
+
+/**
+ * What the minutes box takes: whole minutes in Western, Arabic-Indic or Extended Arabic-Indic
+ * digits. A text box, not `<input type="number">`, which writes Western digits whatever the
+ * screen's («15» under «(حتى ٣٠)», walk of 2026-12-06), as the dashboard's figure boxes do.
+ */
+const MINUTES_PATTERN = '[0-9\u0660-\u0669\u06F0-\u06F9]+'
 
 /** The minutes the dialog proposes: 15, or the maximum when it is lower. */
 export const DEFAULT_PARK_MINUTES = 15
@@ -40,6 +48,11 @@ export class ParkDialog extends LitElement {
         color: var(--console-soft);
         font-size: 0.9rem;
       }
+      .error {
+        margin: 0;
+        font-weight: 700;
+        color: var(--tabour-danger);
+      }
     `,
   ]
 
@@ -47,10 +60,14 @@ export class ParkDialog extends LitElement {
   /** The ticket's label, for the title. */
   @property() label = ''
   @property({ attribute: false }) reasons: ParkReason[] = []
+  /** Digits of the minutes and of their bound: `digitsFor(lang, the center's setting)`; default 'western'. */
+  @property() digits: DigitStyle = 'western'
   /** queue.maxParkMinutes as the server said. */
   @property({ type: Number }) maxMinutes = 30
   /** The request is in flight: confirm waits. */
   @property({ type: Boolean }) busy = false
+  /** The minutes typed are not 1 to maxMinutes: said under the box, and nothing is sent. */
+  @state() private minutesBad = false
   @query('form') private form!: HTMLFormElement
 
   override firstUpdated(): void {
@@ -61,17 +78,23 @@ export class ParkDialog extends LitElement {
     const lang = this.lang
     const name = (r: ParkReason) => (lang === 'ar' ? r.nameAr : r.nameEn)
     return html`<div class="overlay" role="dialog" aria-modal="true" aria-labelledby="title" @keydown=${this.onKeyDown}>
-      <form class="dialog" data-dialog="park" @submit=${this.onSubmit}>
+      <form class="dialog" data-dialog="park" novalidate @submit=${this.onSubmit}>
         <h2 id="title">${parkingText('park.title', lang, { label: this.label })}</h2>
         <p class="hint">${parkingText('park.hint', lang)}</p>
         <fieldset>
           <legend>${parkingText('park.reason', lang)}</legend>
           ${this.reasons.map((r, i) => html`<label class="choice"><input type="radio" name="reason" value=${r.code} ?checked=${i === 0} data-park-reason=${r.code} />${name(r)}</label>`)}
         </fieldset>
-        <label class="field">${parkingText('park.minutes', lang, { max: this.maxMinutes })}
-          <input name="minutes" type="number" inputmode="numeric" min="1" max=${this.maxMinutes} required dir="ltr"
-            .value=${String(Math.min(DEFAULT_PARK_MINUTES, this.maxMinutes))} data-park-minutes />
+        <label class="field">${parkingText('park.minutes', lang, { max: formatNumber(this.maxMinutes, { digits: this.digits }) })}
+          <input name="minutes" type="text" inputmode="numeric" pattern=${MINUTES_PATTERN} required dir="ltr" autocomplete="off"
+            aria-invalid=${this.minutesBad ? 'true' : 'false'} aria-describedby=${this.minutesBad ? 'park-minutes-error' : nothing}
+            .value=${formatNumber(Math.min(DEFAULT_PARK_MINUTES, this.maxMinutes), { digits: this.digits })} data-park-minutes />
         </label>
+        ${
+          this.minutesBad
+            ? html`<p class="error" id="park-minutes-error" role="alert" data-error="minutes">${parkingText('park.minutesBad', lang, { min: formatNumber(1, { digits: this.digits }), max: formatNumber(this.maxMinutes, { digits: this.digits }) })}</p>`
+            : nothing
+        }
         <label class="field">${parkingText('park.note', lang)}<input name="note" maxlength="200" autocomplete="off" data-park-note /></label>
         <div class="buttons">
           <button type="button" data-action="cancel" @click=${this.cancel}>${parkingText('common.cancel', lang)} <kbd>Esc</kbd></button>
@@ -92,11 +115,17 @@ export class ParkDialog extends LitElement {
     e.preventDefault()
     if (this.busy) return
     const data = new FormData(this.form)
-    const detail: ParkConfirmDetail = {
-      reason: String(data.get('reason') ?? ''),
-      minutes: Number(data.get('minutes')),
-      note: String(data.get('note') ?? '').trim(),
+    // the box shows the screen's digits and takes a keyboard's of either kind
+    const typed = toWesternDigits(String(data.get('minutes') ?? '').trim())
+    const minutes = /^[0-9]+$/.test(typed) ? Number(typed) : Number.NaN
+    // out of bounds: said here, in the screen's language and digits, the dialog and its note kept
+    // (the server's refusal closed it; the box's own bound was the browser's bubble in its language)
+    this.minutesBad = !(minutes >= 1 && minutes <= this.maxMinutes)
+    if (this.minutesBad) {
+      this.renderRoot.querySelector<HTMLInputElement>('input[name="minutes"]')?.focus()
+      return
     }
+    const detail: ParkConfirmDetail = { reason: String(data.get('reason') ?? ''), minutes, note: String(data.get('note') ?? '').trim() }
     this.dispatchEvent(new CustomEvent<ParkConfirmDetail>('park-confirm', { detail, bubbles: true, composed: true }))
   }
 

@@ -23,7 +23,7 @@ export interface QueueRow {
   priorityWaiting: number
   /** The longest wait in the line right now; null when nobody waits. */
   longestWaitSeconds: number | null
-  /** The first `nextCount` waiting tickets, oldest first. */
+  /** The first `nextCount` waiting tickets, in the order a call takes them (inCallOrder). */
   next: QueueEntry[]
 }
 
@@ -33,6 +33,29 @@ export interface CounterQueue {
   rows: QueueRow[]
   /** Every waiting ticket this counter may call, oldest first (for "call a specific ticket"). */
   callable: QueueEntry[]
+}
+
+/** How the center's call policy orders one line (GET /center: callPolicy, priorityAgingSeconds). */
+export interface LineOrder {
+  policy: string
+  /** With `priority`: an ordinary ticket waited this long is called with the priority ones. */
+  priorityAgingSeconds: number
+}
+
+/** Oldest first, which is what `fifo` and `sla` do inside one line (one service: one weight, one target). */
+export const OLDEST_FIRST: LineOrder = { policy: 'fifo', priorityAgingSeconds: Number.POSITIVE_INFINITY }
+
+/**
+ * A line, oldest first, in the order "Call next" takes it (server/queue/call-policy.ts rule d): under
+ * `priority`, the tickets with a category and the ordinary ones waited `priorityAgingSeconds` first,
+ * each part oldest first. The walk of 2026-12-06 found an elderly citizen's A-005 missing from the
+ * four "next" labels (A-001…A-004) and called first all the same. Two things only the server knows
+ * can still call another first: its cap on priority calls in a row, and a due appointment.
+ */
+export function inCallOrder(line: readonly QueueEntry[], order: LineOrder): QueueEntry[] {
+  if (order.policy !== 'priority') return [...line]
+  const first = (e: QueueEntry) => e.priority !== 'none' || e.waitedSeconds >= order.priorityAgingSeconds
+  return [...line.filter(first), ...line.filter((e) => !first(e))]
 }
 
 /** Where the ticket stands in its line, as the server's call policy orders and ages it: its issue, or a later place at the end (Ticket.queuedAt). */
@@ -49,13 +72,14 @@ const entry = (t: Ticket, now: number): QueueEntry => ({
   waitedSeconds: Math.max(0, Math.floor((now - inLineSince(t)) / 1000)),
 })
 
-/** The queue of `counter` at `now` (epoch ms); `nextCount` labels per line (default 4). */
+/** The queue of `counter` at `now` (epoch ms); `nextCount` labels per line (default 4), in the call policy's `order`. */
 export function counterQueue(
   counter: Counter,
   services: readonly Service[],
   tickets: Iterable<Ticket>,
   now: number,
   nextCount = 4,
+  order: LineOrder = OLDEST_FIRST,
 ): CounterQueue {
   const waiting = [...tickets]
     .filter((t) => t.status === 'waiting' && (t.targetCounterId === null || t.targetCounterId === counter.id))
@@ -73,7 +97,7 @@ export function counterQueue(
       waiting: line.length,
       priorityWaiting: line.filter((t) => t.priority !== 'none').length,
       longestWaitSeconds: line.length > 0 ? line[0].waitedSeconds : null,
-      next: line.slice(0, nextCount),
+      next: inCallOrder(line, order).slice(0, nextCount),
     })
   }
   // backup lines (weight 0) after the lines this counter really serves

@@ -1,7 +1,8 @@
 /**
  * `<tabour-queue-panel>`: the lines this counter draws from, live: per service how many wait,
  * the longest wait, the next labels (priority ones marked), and the tickets transferred to this
- * very counter, which are called first.
+ * very counter, which are called first. Parts of a line are apart by the one SEPARATOR, never
+ * "·": beside an Arabic-Indic figure («٥ د · ٢ أولوية») a middle dot reads as ٠.
  */
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit'
 import { customElement, property } from 'lit/decorators.js'
@@ -10,6 +11,7 @@ import { consoleStyles } from './console-styles.ts'
 import { wholeMinutes, type CounterQueue, type QueueEntry } from './queue-model.ts'
 import { formatNumber, type DigitStyle } from '../ui-common/digits.ts'
 import { consoleText } from '../protocol/messages/console.ts'
+import { SEPARATOR } from '../protocol/messages/separator.ts'
 
 @customElement('tabour-queue-panel')
 export class QueuePanel extends LitElement {
@@ -124,7 +126,7 @@ export class QueuePanel extends LitElement {
         }
         ${(q?.rows ?? []).map(
           (row) => html`<li class="line ${row.weight === 0 ? 'backup' : ''}" data-queue-service=${row.service.id}>
-            <span class="name"><span class="prefix">${row.service.prefix}</span> · ${lang === 'ar' ? row.service.nameAr : row.service.nameEn}${row.weight === 0 ? html` <small>(${consoleText('queue.backup', lang)})</small>` : nothing}</span>
+            <span class="name"><span class="prefix">${row.service.prefix}</span>${SEPARATOR}${lang === 'ar' ? row.service.nameAr : row.service.nameEn}${row.weight === 0 ? html` <small>(${consoleText('queue.backup', lang)})</small>` : nothing}</span>
             <span class="count"><span data-waiting>${formatNumber(row.waiting, { digits: this.digits })}</span><small>${consoleText('queue.waiting', lang)}</small></span>
             <span class="meta">
               ${
@@ -132,7 +134,7 @@ export class QueuePanel extends LitElement {
                   ? html`${consoleText('queue.longest', lang)}: <span data-longest>${consoleText('common.minutes', lang, { n: formatNumber(wholeMinutes(row.longestWaitSeconds), { digits: this.digits }) })}</span>`
                   : nothing
               }
-              ${row.priorityWaiting > 0 ? html` · <span data-priority-count>${consoleText('queue.priorityCount', lang, { n: formatNumber(row.priorityWaiting, { digits: this.digits }) })}</span>` : nothing}
+              ${row.priorityWaiting > 0 ? html`${SEPARATOR}<span data-priority-count>${consoleText('queue.priorityCount', lang, { n: formatNumber(row.priorityWaiting, { digits: this.digits }) })}</span>` : nothing}
             </span>
             <div class="next">${chips(row.next)}</div>
           </li>`,

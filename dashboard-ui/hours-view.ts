@@ -12,7 +12,14 @@
  */
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
-import { WEEKDAYS, type CenterCalendar, type HoursException, type Weekday, type WeeklyHours } from '../protocol/calendar.ts'
+import {
+  MAX_CLOSING_MINUTES,
+  WEEKDAYS,
+  type CenterCalendar,
+  type HoursException,
+  type Weekday,
+  type WeeklyHours,
+} from '../protocol/calendar.ts'
 import type { ServiceWithQueue } from '../protocol/entities.ts'
 import { hoursEditorText as t, type HoursEditorMessageKey } from '../protocol/messages/hours-editor.ts'
 import { ApiError } from '../ui-common/api-client.ts'
@@ -20,7 +27,7 @@ import type { DigitStyle } from '../ui-common/digits.ts'
 import type { Lang } from '../ui-common/i18n.ts'
 import type { DashboardApi, IcsPreview } from './dashboard-api.ts'
 import { deskStyles } from './dashboard-styles.ts'
-import { placeRefusal, type PlacedError } from './hours-errors.ts'
+import { placeRefusal, SETTING_ANCHORS, type PlacedError } from './hours-errors.ts'
 import { exceptionOverlaps, type ExceptionOverlap } from '../protocol/calendar-overlaps.ts'
 import { isolate } from '../ui-common/bilingual.ts'
 import {
@@ -50,7 +57,10 @@ type Note =
   | { where: Where; anchor: typeof DAY_START; badTime: string }
 
 /** The anchor of the business day's start: its field and its error. */
-const DAY_START = 'day-start'
+const DAY_START = SETTING_ANCHORS.businessDayStartsAt
+
+/** The id of the error shown at `anchor`, for its field's aria-describedby. */
+const errorIdOf = (anchor: string) => `error-${anchor.replaceAll('/', '-')}`
 
 @customElement('tabour-hours-view')
 export class HoursView extends LitElement {
@@ -181,24 +191,36 @@ export class HoursView extends LitElement {
     }
     if ('badHours' in n)
       return { where: n.where, kind: 'error', anchor: n.anchor, text: t('hoursTab.badHours', this.lang, { text: n.badHours }) }
-    return { where: n.where, kind: 'error', ...placeRefusal(n.refusal, n.sent, this.lang) }
+    return { where: n.where, kind: 'error', ...placeRefusal(n.refusal, n.sent, this.lang, this.digits) }
   }
 
   /** The error shown at `anchor` (a day, a service, an exception), if the last refusal names it. */
   private errorAt(anchor: string): TemplateResult | typeof nothing {
     const w = this.worded()
     if (w?.kind !== 'error' || w.anchor !== anchor) return nothing
-    return html`<span class="error day-error" role="alert" id=${`error-${anchor.replaceAll('/', '-')}`} data-message="error" data-error-for=${anchor}>${w.text}</span>`
+    return html`<span class="error day-error" role="alert" id=${errorIdOf(anchor)} data-message="error" data-error-for=${anchor}>${w.text}</span>`
+  }
+
+  /**
+   * What a field tells a screen reader about itself: invalid while the last refusal is at
+   * `anchor`, described by its hint (if any) and then by that refusal.
+   */
+  private aria(anchor: string, hint?: string): { invalid: 'true' | 'false'; describedBy: string | typeof nothing } {
+    const w = this.worded()
+    const invalid = w?.kind === 'error' && w.anchor === anchor
+    const ids = [hint, invalid ? errorIdOf(anchor) : undefined].filter(Boolean).join(' ')
+    return { invalid: invalid ? 'true' : 'false', describedBy: ids || nothing }
   }
 
   override render(): TemplateResult {
     const cal = this.cal
     const lang = this.lang
     if (!cal) return html`<p>…</p>`
+    const closing = this.closingInputs(cal)
     return html`
       <section class="card" data-section="weekly">
         <h2>${t('hoursTab.weekly', lang)}</h2>
-        <form class="rows" data-form="hours" @submit=${(e: Event) => this.onSave(e)}>
+        <form class="rows" data-form="hours" novalidate @submit=${(e: Event) => this.onSave(e)}>
           <label class="check"
             ><input type="checkbox" name="alwaysOpen" .checked=${cal.weekly === null} @change=${(e: Event) => this.setAlwaysOpen((e.target as HTMLInputElement).checked)} />
             ${t('hoursTab.alwaysOpen', lang)}</label
@@ -210,21 +232,9 @@ export class HoursView extends LitElement {
           <h3>${t('hoursTab.businessDay', lang)}</h3>
           <div class="row">
             ${this.dayStartInput(cal)}
-            <label class="check"
-              ><input type="checkbox" name="dailyClose" .checked=${cal.dailyClose} @change=${(e: Event) => this.patch({ dailyClose: (e.target as HTMLInputElement).checked })} />
-              ${t('hoursTab.dailyClose', lang)}</label
-            >
+            ${closing.dailyClose}
           </div>
-          <div class="row">
-            <label
-              >${t('hoursTab.atClosing', lang)}
-              <select name="atClosing" @change=${(e: Event) => this.patch({ atClosing: (e.target as HTMLSelectElement).value as CenterCalendar['atClosing'] })}>
-                <option value="serve-until-empty" ?selected=${cal.atClosing === 'serve-until-empty'}>${t('hoursTab.serveUntilEmpty', lang)}</option>
-                <option value="cancel-after" ?selected=${cal.atClosing === 'cancel-after'}>${t('hoursTab.cancelAfter', lang)}</option>
-              </select></label
-            >
-            <label>${t('hoursTab.cancelMinutes', lang)}<input type="number" min="0" max="720" name="cancelAfterMinutes" .value=${String(cal.cancelAfterMinutes)} @change=${(e: Event) => this.patch({ cancelAfterMinutes: Number((e.target as HTMLInputElement).value) })} /></label>
-          </div>
+          <div class="row">${closing.atClosing} ${closing.cancelMinutes}</div>
           <div class="actions">
             <button type="submit" data-action="save-hours">${t('hoursTab.save', lang)}</button>
             ${this.messageFor('hours')}
@@ -241,7 +251,7 @@ export class HoursView extends LitElement {
    */
   private dayStartInput(cal: CenterCalendar): TemplateResult {
     const lang = this.lang
-    const invalid = this.worded()?.anchor === DAY_START
+    const aria = this.aria(DAY_START, 'day-start-hint')
     return html`<label
       >${t('hoursTab.dayStarts', lang)}
       <input
@@ -250,8 +260,8 @@ export class HoursView extends LitElement {
         inputmode="numeric"
         autocomplete="off"
         size="6"
-        aria-describedby=${invalid ? `day-start-hint error-${DAY_START}` : 'day-start-hint'}
-        aria-invalid=${invalid ? 'true' : 'false'}
+        aria-describedby=${aria.describedBy}
+        aria-invalid=${aria.invalid}
         .value=${this.dayStart ?? inDigits(cal.businessDayStartsAt, this.digits)}
         @input=${(e: Event) => {
           this.dayStart = (e.target as HTMLInputElement).value
@@ -259,6 +269,31 @@ export class HoursView extends LitElement {
       /><span class="muted" id="day-start-hint">${t('hoursTab.dayStartHint', lang, { example: inDigits(EXAMPLE_TIME, this.digits) })}</span
       >${this.errorAt(DAY_START)}</label
     >`
+  }
+
+  /** The daily close, what happens at closing and the minutes after it, each with its refusal under it. */
+  private closingInputs(cal: CenterCalendar): Record<'dailyClose' | 'atClosing' | 'cancelMinutes', TemplateResult> {
+    const lang = this.lang
+    const a = SETTING_ANCHORS
+    const daily = this.aria(a.dailyClose)
+    const at = this.aria(a.atClosing)
+    const minutes = this.aria(a.cancelAfterMinutes)
+    return {
+      dailyClose: html`<label class="check"
+        ><input type="checkbox" name="dailyClose" aria-invalid=${daily.invalid} aria-describedby=${daily.describedBy} .checked=${cal.dailyClose} @change=${(e: Event) => this.patch({ dailyClose: (e.target as HTMLInputElement).checked })} />
+        ${t('hoursTab.dailyClose', lang)}${this.errorAt(a.dailyClose)}</label
+      >`,
+      atClosing: html`<label
+        >${t('hoursTab.atClosing', lang)}
+        <select name="atClosing" aria-invalid=${at.invalid} aria-describedby=${at.describedBy} @change=${(e: Event) => this.patch({ atClosing: (e.target as HTMLSelectElement).value as CenterCalendar['atClosing'] })}>
+          <option value="serve-until-empty" ?selected=${cal.atClosing === 'serve-until-empty'}>${t('hoursTab.serveUntilEmpty', lang)}</option>
+          <option value="cancel-after" ?selected=${cal.atClosing === 'cancel-after'}>${t('hoursTab.cancelAfter', lang)}</option>
+        </select>${this.errorAt(a.atClosing)}</label
+      >`,
+      cancelMinutes: html`<label
+        >${t('hoursTab.cancelMinutes', lang)}<input type="number" min="0" max=${MAX_CLOSING_MINUTES} name="cancelAfterMinutes" aria-invalid=${minutes.invalid} aria-describedby=${minutes.describedBy} .value=${String(cal.cancelAfterMinutes)} @change=${(e: Event) => this.patch({ cancelAfterMinutes: Number((e.target as HTMLInputElement).value) })} />${this.errorAt(a.cancelAfterMinutes)}</label
+      >`,
+    }
   }
 
   private dayLine(d: Weekday): TemplateResult {
@@ -275,16 +310,15 @@ export class HoursView extends LitElement {
     attrs: { name: string; day?: string },
     set: (v: string) => void,
   ): TemplateResult {
-    const invalid = this.worded()?.anchor === anchor
-    const errorId = `error-${anchor.replaceAll('/', '-')}`
+    const aria = this.aria(anchor, 'day-hint')
     return html`<label
       >${t('hoursTab.day', this.lang, { day: d })}
       <input
         name=${attrs.name}
         data-day=${attrs.day ?? nothing}
         dir="ltr"
-        aria-describedby=${invalid ? `day-hint ${errorId}` : 'day-hint'}
-        aria-invalid=${invalid ? 'true' : 'false'}
+        aria-describedby=${aria.describedBy}
+        aria-invalid=${aria.invalid}
         .value=${value}
         @input=${(e: Event) => set((e.target as HTMLInputElement).value)}
       />${this.errorAt(anchor)}</label
@@ -299,8 +333,9 @@ export class HoursView extends LitElement {
       const others = this.cal!.services.filter((x) => x.serviceId !== s.id)
       this.patch({ services: [...others, { ...base, ...change }] })
     }
+    const cutoff = this.aria(`service/${s.id}/cutoff`)
     return html`<div class="row" data-service=${s.id}>
-      <label>${serviceLabel(s, this.lang)}${SEPARATOR}${t('hoursTab.cutoff', this.lang)}<input type="number" min="0" max="720" name=${`cutoff-${s.id}`} .value=${String(own?.lastTicketMinutes ?? 0)} @change=${(e: Event) => set({ lastTicketMinutes: Number((e.target as HTMLInputElement).value) })} /></label>
+      <label>${serviceLabel(s, this.lang)}${SEPARATOR}${t('hoursTab.cutoff', this.lang)}<input type="number" min="0" max=${MAX_CLOSING_MINUTES} name=${`cutoff-${s.id}`} aria-invalid=${cutoff.invalid} aria-describedby=${cutoff.describedBy} .value=${String(own?.lastTicketMinutes ?? 0)} @change=${(e: Event) => set({ lastTicketMinutes: Number((e.target as HTMLInputElement).value) })} />${this.errorAt(`service/${s.id}/cutoff`)}</label>
       <label class="check"
         ><input type="checkbox" name=${`late-${s.id}`} .checked=${own?.stopWhenWaitPastClose ?? false} @change=${(e: Event) => set({ stopWhenWaitPastClose: (e.target as HTMLInputElement).checked })} />
         ${t('hoursTab.stopWhenLate', this.lang)}</label

@@ -1,5 +1,6 @@
 /** What the display's clock says (display-clock.ts), without the element: unit-tested in Node. */
 import { intlLocale, type DigitStyle } from '../ui-common/digits.ts'
+import { clockTime } from '../protocol/messages/clock-time.ts'
 
 const HIJRI: Intl.DateTimeFormatOptions = { calendar: 'islamic-umalqura', day: 'numeric', month: 'long', year: 'numeric' }
 
@@ -9,17 +10,19 @@ export function clockText(
   timeZone: string | undefined,
   digits: DigitStyle,
 ): { time: string; dateAr: string; dateEn: string; hijriAr: string; hijriEn: string } {
-  const tz = timeZone ? { timeZone } : {}
-  const fmt = (locale: string, options: Intl.DateTimeFormatOptions) => {
+  /** `write` in the center's zone, or, for a zone this runtime does not know, in the TV's own. */
+  const inZone = (write: (zone: string | undefined) => string): string => {
     try {
-      return new Intl.DateTimeFormat(locale, { ...options, ...tz }).format(at)
+      return write(timeZone)
     } catch {
-      // an unknown time zone: the TV's own
-      return new Intl.DateTimeFormat(locale, options).format(at)
+      return write(undefined)
     }
   }
+  const fmt = (locale: string, options: Intl.DateTimeFormatOptions) =>
+    inZone((zone) => new Intl.DateTimeFormat(locale, { ...options, ...(zone ? { timeZone: zone } : {}) }).format(at))
   return {
-    time: fmt(intlLocale('ar', digits), { hour: 'numeric', minute: '2-digit', hourCycle: 'h12' }),
+    // the time as the ticket, the hours band and every other screen write one (no-break space before ص/م)
+    time: inZone((zone) => clockTime(at, zone, 'ar', digits)),
     dateAr: fmt(intlLocale('ar', digits), { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }),
     dateEn: fmt('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }),
     // the same locales as the Gregorian lines (the center's digits in Arabic, Western in English), only the calendar differs

@@ -12,6 +12,7 @@ import type { ServiceWithQueue } from '../protocol/entities.ts'
 import type { DigitStyle } from '../ui-common/digits.ts'
 import type { Lang } from '../ui-common/i18n.ts'
 import { closedWords } from '../ui-common/opening-words.ts'
+import { SEPARATOR } from '../protocol/messages/separator.ts'
 import { serviceName } from './service-grid-view.ts'
 
 /** A tap refused for the hours: which service, and the hours' facts the refusal carried. */
@@ -21,8 +22,9 @@ export interface ClosedRefusal {
 }
 
 /**
- * «الجوازات: انتهى إصدار التذاكر الساعة 2:50 م · يفتح غدًا الساعة 8:00 ص», in the screen's language;
- * the service's name as the kiosk holds it (without it, the words alone).
+ * «الجوازات: انتهى إصدار التذاكر الساعة 2:50 م — يفتح غدًا الساعة 8:00 ص», in the screen's language,
+ * as the phone's join page says a refused join (the one SEPARATOR: a middle dot reads as ٠); the
+ * service's name as the kiosk holds it (without it, the words alone).
  */
 export function closedNoticeView(
   refusal: ClosedRefusal,
@@ -33,6 +35,6 @@ export function closedNoticeView(
 ): TemplateResult {
   const words = closedWords(refusal.closed, timeZone, lang, digits)!
   return html`<p class="notice danger-notice" role="alert" data-notice="service-closed" data-closed=${refusal.closed.closedReason}>
-    ${service ? html`<strong>${serviceName(service, lang)}:</strong> ` : ''}${words.why}${words.opens ? html` · <span data-opens>${words.opens}</span>` : ''}
+    ${service ? html`<strong>${serviceName(service, lang)}:</strong> ` : ''}${words.why}${words.opens ? html`${SEPARATOR}<span data-opens>${words.opens}</span>` : ''}
   </p>`
 }

@@ -65,6 +65,9 @@ export const HoursException = Type.Object(
 )
 export type HoursException = Static<typeof HoursException>
 
+/** The most minutes a service's last-ticket cut-off or the cancellation after closing may be: 12 hours. */
+export const MAX_CLOSING_MINUTES = 720
+
 /** A service's own rules. A service is open only while the center is open and its own hours (if any) say so. */
 export const ServiceHours = Type.Object(
   {
@@ -72,7 +75,7 @@ export const ServiceHours = Type.Object(
     /** Its own weekly hours inside the center's; null: the center's. */
     weekly: Nullable(WeeklyHours),
     /** The kiosk stops issuing this many minutes before the service closes (0: up to closing). */
-    lastTicketMinutes: Type.Integer({ minimum: 0, maximum: 720 }),
+    lastTicketMinutes: Type.Integer({ minimum: 0, maximum: MAX_CLOSING_MINUTES }),
     /** The kiosk also stops when a new ticket's estimated wait runs past closing. */
     stopWhenWaitPastClose: Type.Boolean(),
   },
@@ -97,7 +100,7 @@ export const CenterCalendar = Type.Object(
     /** What happens to tickets still waiting at closing; default serve-until-empty. */
     atClosing: AtClosing,
     /** With `cancel-after`: minutes after closing when the waiting tickets are cancelled. Default 30. */
-    cancelAfterMinutes: Type.Integer({ minimum: 0, maximum: 720 }),
+    cancelAfterMinutes: Type.Integer({ minimum: 0, maximum: MAX_CLOSING_MINUTES }),
   },
   { additionalProperties: false },
 )

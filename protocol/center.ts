@@ -9,6 +9,12 @@ export const CenterInfo = Type.Object({
   nameEn: Type.String(),
   timeZone: Type.String(),
   callPolicy: Type.String(),
+  /**
+   * With callPolicy `priority`: an ordinary ticket that has waited this long is called with the
+   * priority ones (config queue.priorityAgingSeconds); the console lists a line in the order a
+   * call takes it. Absent from an older server.
+   */
+  priorityAgingSeconds: Type.Optional(Type.Integer({ minimum: 1 })),
   priorityCategories: Type.Array(PriorityCategory),
   /** What a clerk may finish a ticket with (config queue.finishOutcomes); the first is the default. */
   finishOutcomes: Type.Array(FinishOutcome),

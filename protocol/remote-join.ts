@@ -66,6 +66,8 @@ export const RemoteServicesReply = Type.Object({
     messagesOn: Type.Boolean(),
   }),
   services: Type.Array(RemoteService),
+  /** The server's instant these were computed at (ISO): the page says "opens today / tomorrow" from it, not from the phone's clock. */
+  at: Type.String(),
   /** How often the join page reads this again (config remoteJoin.pageRefreshSeconds); absent on an older server: 10. */
   refreshSeconds: Type.Optional(Type.Integer({ minimum: 1 })),
 })

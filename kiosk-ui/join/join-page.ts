@@ -6,7 +6,7 @@
  * A refused join says why in the page's language (joinErrorKey; for the hours, the refusal's own facts). At `<base>/join/poster/` it
  * shows the printable poster instead (join-poster.ts).
  */
-import { clockTime } from '../../protocol/messages/clock-time.ts'
+import { hoursText } from '../../protocol/messages/hours.ts'
 import { SEPARATOR } from '../../protocol/messages/separator.ts'
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
@@ -16,8 +16,8 @@ import { joinErrorKey, joinText, type JoinMessageKey } from '../../protocol/mess
 import { waitText, waitValues } from '../../protocol/messages/ticket.ts'
 import { phoneExample } from '../../protocol/phone-number.ts'
 import { ApiError } from '../../ui-common/api-client.ts'
-import { digitsFor, intlLocale, type DigitStyle } from '../../ui-common/digits.ts'
-import { closedWords, closingNoteText } from '../../ui-common/opening-words.ts'
+import { digitsFor, type DigitStyle } from '../../ui-common/digits.ts'
+import { closedWords, closingNoteText, opensText } from '../../ui-common/opening-words.ts'
 import { applyLang, type Lang } from '../../ui-common/i18n.ts'
 import type { LangChangeEvent } from '../../ui-common/lang-switch.ts'
 import { applyPageTheme } from '../../ui-common/theme.ts'
@@ -254,10 +254,7 @@ export class JoinPage extends LitElement {
       .map((s) => s.opensAt)
       .filter((at): at is string => at !== null)
       .sort((a, b) => Date.parse(a) - Date.parse(b))[0]
-    const digits = digitsFor(lang, this.data!.center.digits)
-    const text = first
-      ? joinText('join.allClosedOpens', lang, { time: opensAtText(first, lang, digits, this.data!.center.timeZone) })
-      : joinText('join.allClosed', lang)
+    const text = first ? joinText('join.allClosedOpens', lang, { opens: this.opens(first, lang) }) : joinText('join.allClosed', lang)
     return html`<p class="card final" role="status" data-join-state="outside-hours">${text}</p>`
   }
 
@@ -314,17 +311,23 @@ export class JoinPage extends LitElement {
     return service ? `${lang === 'ar' ? service.nameAr : service.nameEn}: ${why}` : why
   }
 
+  /**
+   * When a closed service opens next, as every screen says it ("Opens tomorrow at 8:00 AM":
+   * opensText), seen at the server's instant of the list: the same words as a refused join's
+   * (closedWords), where the rows said "opens Monday" of the next day.
+   */
+  private opens(iso: string, lang: Lang): string {
+    const { center, at } = this.data!
+    return opensText(iso, Date.parse(at), center.timeZone, lang, digitsFor(lang, center.digits))
+  }
+
   private closedLine(s: RemoteService, lang: Lang, digits: DigitStyle): string {
     switch (s.closedReason) {
-      case 'closed':
-        // past the last ticket, or a wait past closing: the kiosk's own words, then when it opens next
-        if (s.closing)
-          return s.opensAt
-            ? `${closingNoteText(s.closing, lang, digits)}${SEPARATOR}${joinText('join.opensNext', lang, { time: opensAtText(s.opensAt, lang, digits, this.data!.center.timeZone) })}`
-            : closingNoteText(s.closing, lang, digits)
-        return s.opensAt
-          ? joinText('join.opensAt', lang, { time: opensAtText(s.opensAt, lang, digits, this.data!.center.timeZone) })
-          : joinText('join.closed', lang)
+      case 'closed': {
+        // past the last ticket, or a wait past closing: the kiosk's own words, then when it opens next (as its tile says it)
+        const why = s.closing ? closingNoteText(s.closing, lang, digits) : hoursText('hours.closed', lang)
+        return s.opensAt ? `${why}${SEPARATOR}${this.opens(s.opensAt, lang)}` : why
+      }
       case 'cap':
         return joinText('join.cap', lang)
       case 'dailyCap':
@@ -366,12 +369,6 @@ export class JoinPage extends LitElement {
     applyLang(lang)
     document.title = `${joinText('join.title', lang)}${SEPARATOR}${joinText('product.name', lang)}`
   }
-}
-
-/** When a closed service opens, as the center's clocks show it: a weekday and a time. */
-function opensAtText(iso: string, lang: Lang, digits: DigitStyle, timeZone: string): string {
-  const weekday = new Intl.DateTimeFormat(intlLocale(lang, digits), { weekday: 'long', timeZone }).format(new Date(iso))
-  return `${weekday} ${clockTime(iso, timeZone, lang, digits)}`
 }
 
 declare global {

@@ -124,6 +124,10 @@ export const HOURS_EDITOR_MESSAGES = {
   'err.time-zone': { ar: 'منطقة زمنية غير موجودة', en: 'A time zone that does not exist' },
   'err.no-start': { ar: 'بلا تاريخ بداية', en: 'It has no start date' },
   'err.maximum': { ar: 'أحداث أكثر من الحد ({limit})', en: 'More events than allowed ({limit})' },
+  /** The business day's start refused by the server (its hint beside it gives an example). */
+  'err.dayStart': { ar: 'ليست ساعة ودقيقة بنظام الأربع والعشرين ساعة', en: 'Not an hour and minute on the 24-hour clock' },
+  /** A last-ticket cut-off or the minutes after closing refused by the server. */
+  'err.minutes': { ar: 'اكتب عددًا صحيحًا من الدقائق من {min} إلى {max}', en: 'Write a whole number of minutes from {min} to {max}' },
   'err.invalid': { ar: 'قيمة غير صحيحة', en: 'Not a valid value' },
 } as const satisfies Catalogue
 

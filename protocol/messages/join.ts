@@ -31,10 +31,6 @@ export const JOIN_MESSAGES = {
     ar: 'يُنادى عليك في دورك حتى لو لم تصل بعد؛ بعد النداء ينتظرك الشباك {minutes}.',
     en: 'You are called in turn even if you are not there yet; once called, the counter waits {minutes} for you.',
   },
-  'join.closed': { ar: 'مغلقة الآن', en: 'Closed now' },
-  'join.opensAt': { ar: 'مغلقة الآن، تفتح {time}', en: 'Closed now, opens {time}' },
-  /** After the kiosk's words for why joins stopped early (tickets stopped at 14:50): when it opens next. */
-  'join.opensNext': { ar: 'تفتح {time}', en: 'Opens {time}' },
   'join.cap': {
     ar: 'اكتمل الحجز من الهاتف لهذه الخدمة اليوم؛ يمكنك أخذ تذكرة من جهاز التذاكر في المركز.',
     en: "Today's joins from a phone are full for this service; you can take a ticket at the center's kiosk.",
@@ -63,10 +59,13 @@ export const JOIN_MESSAGES = {
     ar: 'هذا المركز لا يقبل الحجز في الدور من الهاتف. يمكنك أخذ تذكرة من جهاز التذاكر في المركز.',
     en: 'This center does not take joins from a phone. You can take a ticket at the center’s kiosk.',
   },
-  /** Every service that takes phone joins is outside its opening hours; {time}: when the first opens. */
+  /**
+   * Every service that takes phone joins is outside its opening hours; {opens}: when the first
+   * opens, in the words every screen says a reopening with (ui-common/opening-words.ts opensText).
+   */
   'join.allClosedOpens': {
-    ar: 'الحجز من الهاتف في مواعيد العمل فقط، ولا توجد خدمة مفتوحة الآن. أول خدمة تفتح {time}.',
-    en: 'Joining from a phone works only during opening hours, and no service is open now. The first opens {time}.',
+    ar: 'الحجز من الهاتف في مواعيد العمل فقط، ولا توجد خدمة مفتوحة الآن. {opens}.',
+    en: 'Joining from a phone works only during opening hours, and no service is open now. {opens}.',
   },
   'join.allClosed': {
     ar: 'الحجز من الهاتف في مواعيد العمل فقط، ولا توجد خدمة مفتوحة الآن.',

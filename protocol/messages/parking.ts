@@ -13,6 +13,8 @@ export const PARKING_MESSAGES = {
   },
   'park.reason': { ar: 'السبب', en: 'Reason' },
   'park.minutes': { ar: 'المدة بالدقائق (حتى {max})', en: 'Minutes (up to {max})' },
+  /** The minutes typed are not a whole number within the bound: said in the dialog, which stays open with the note typed. */
+  'park.minutesBad': { ar: 'اكتب عدد الدقائق من {min} إلى {max}', en: 'Write the minutes, from {min} to {max}' },
   'park.note': { ar: 'ملاحظة (اختيارية)', en: 'Note (optional)' },
   'park.confirm': { ar: 'ركن التذكرة', en: 'Park the ticket' },
   'parked.title': { ar: 'تذاكر مركونة', en: 'Parked' },

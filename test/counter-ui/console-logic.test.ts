@@ -223,6 +223,30 @@ describe('the queue panel', () => {
     expect(a.next[1].waitedSeconds).toBe(2 * 60)
   })
 
+  it("lists a line's next labels in the order a call takes them: under the priority policy a category or an aged ticket first (walk of 2026-12-06)", () => {
+    // A-005 (elderly) came last: "call next" calls it first, and the four labels left it out
+    const line = [
+      ticket(A.id, 'A', 9),
+      ticket(A.id, 'A', 8),
+      ticket(A.id, 'A', 7),
+      ticket(A.id, 'A', 6),
+      ticket(A.id, 'A', 1, { priority: 'elderly' }),
+    ]
+    const labels = (order?: { policy: string; priorityAgingSeconds: number }) =>
+      counterQueue(counter, [A, B, C], line, NOW, 4, order).rows[0].next.map((e) => e.label)
+    const [a1, a2, a3, , a5] = line.map((t) => t.label)
+    expect(labels({ policy: 'priority', priorityAgingSeconds: 1800 })).toEqual([a5, a1, a2, a3])
+    // an ordinary ticket waited past the ageing joins the priority ones, in its place by its wait
+    expect(labels({ policy: 'priority', priorityAgingSeconds: 8 * 60 })).toEqual([a1, a2, a5, a3])
+    // fifo and sla take one line oldest first; an older server that says nothing: oldest first
+    expect(labels({ policy: 'fifo', priorityAgingSeconds: 1800 })).toEqual([a1, a2, a3, line[3].label])
+    expect(labels()).toEqual([a1, a2, a3, line[3].label])
+    // the longest wait stays the line's oldest
+    expect(
+      counterQueue(counter, [A, B, C], line, NOW, 4, { policy: 'priority', priorityAgingSeconds: 1800 }).rows[0].longestWaitSeconds,
+    ).toBe(9 * 60)
+  })
+
   it('rounds waits down to whole minutes', () => {
     expect(wholeMinutes(59)).toBe(0)
     expect(wholeMinutes(61)).toBe(1)

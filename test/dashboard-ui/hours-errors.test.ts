@@ -19,7 +19,40 @@ describe("the hours tab's refusals", () => {
     expect(anchorOf('services/0/serviceId', sent)).toBe('service/7')
     expect(anchorOf('services/5/serviceId', sent)).toBeNull()
     expect(anchorOf('exceptions/3/to', sent)).toBe('exceptions/3')
-    expect(anchorOf('businessDayStartsAt', sent)).toBeNull()
+    // the business day's fields: at the field, not beside the save button (walk of 2026-12-05)
+    expect(anchorOf('businessDayStartsAt', sent)).toBe('day-start')
+    expect(anchorOf('body/cancelAfterMinutes', sent)).toBe('cancel-minutes')
+    expect(anchorOf('atClosing', sent)).toBe('at-closing')
+    expect(anchorOf('dailyClose', sent)).toBe('daily-close')
+    expect(anchorOf('services/1/lastTicketMinutes', sent)).toBe('service/9/cutoff')
+    // a field the tab has no line for: beside the save button
+    expect(anchorOf('weekly', sent)).toBeNull()
+    expect(anchorOf('toString', sent)).toBeNull()
+  })
+
+  it('of a field holding one value say what it takes, not the schema keyword (err.maximum speaks of events)', () => {
+    const pattern = new ApiError(400, 'TABOUR_ERR_VALIDATION', 'body/businessDayStartsAt must match pattern', {
+      field: 'businessDayStartsAt',
+      reason: 'pattern',
+    })
+    expect(placeRefusal(pattern, sent, 'en')).toEqual({
+      anchor: 'day-start',
+      text: 'Nothing was saved: Not an hour and minute on the 24-hour clock',
+    })
+    const tooMany = new ApiError(400, 'TABOUR_ERR_VALIDATION', 'body/cancelAfterMinutes must be <= 720', {
+      field: 'cancelAfterMinutes',
+      reason: 'maximum',
+      limit: 720,
+    })
+    expect(placeRefusal(tooMany, sent, 'ar', 'arabic-indic')).toEqual({
+      anchor: 'cancel-minutes',
+      text: 'لم يُحفظ شيء: اكتب عددًا صحيحًا من الدقائق من ٠ إلى ٧٢٠',
+    })
+    const cutoff = new ApiError(400, 'TABOUR_ERR_VALIDATION', 'm', { field: 'services/0/lastTicketMinutes', reason: 'maximum', limit: 720 })
+    expect(placeRefusal(cutoff, sent, 'en')).toEqual({
+      anchor: 'service/7/cutoff',
+      text: 'Nothing was saved: Write a whole number of minutes from 0 to 720',
+    })
   })
 
   it('are worded in Arabic and English from the reason, the event named as the file names it', () => {

@@ -6,6 +6,7 @@ import { daytimeShiftMs, type TestClock } from '../helpers/test-center.ts'
 import { listeningCenter, type ListeningCenter } from '../helpers/listening-center.ts'
 import { printerHealth } from '../helpers/device-health.ts'
 import { useBrowserSuite } from './browser.ts'
+import { seriousAxeViolations } from './axe.ts'
 import { consoleAtCounter } from './console-login.ts'
 import { ROOT } from './ui-build.ts'
 
@@ -105,6 +106,29 @@ describe('the no-show button waits for the server', { timeout: 180_000 }, () => 
     await button(page, 'recall').click()
     await expect.poll(() => noShow.isEnabled(), { timeout: 15_000 }).toBe(true)
     expect(await hint.count()).toBe(0)
+
+    // the park dialog writes its minutes and their bound in the center's digits (walk of 2026-12-06:
+    // «15» in the box under «(حتى ٣٠)»), and takes them back as typed
+    await page.locator('tabour-park-button button[data-action="park"]').click()
+    const minutes = page.locator('tabour-park-dialog input[data-park-minutes]')
+    expect(await minutes.inputValue()).toBe('١٥')
+    expect(await page.locator('tabour-park-dialog label.field').first().textContent()).toContain('(حتى ٣٠)')
+    // more than the bound: said in the dialog, which stays open (the server's refusal closed it)
+    await minutes.fill('٤٥')
+    await page.locator('tabour-park-dialog [data-action="confirm"]').click()
+    const minutesError = page.locator('tabour-park-dialog [data-error="minutes"]')
+    await minutesError.waitFor()
+    expect(await minutesError.textContent()).toBe('اكتب عدد الدقائق من ١ إلى ٣٠')
+    expect(await minutes.getAttribute('aria-invalid')).toBe('true')
+    expect(await minutes.getAttribute('aria-describedby')).toBe('park-minutes-error')
+    expect(await seriousAxeViolations(page)).toEqual([])
+    await minutes.fill('٧')
+    await page.locator('tabour-park-dialog [data-action="confirm"]').click()
+    await page.locator(`tabour-parked-list [data-parked-ticket="${second.id}"]`).waitFor()
+    const parked = run.center.app.tabour.db
+      .prepare('SELECT deadline_at - parked_at AS ms FROM parked_tickets WHERE ticket_id = ?')
+      .get(second.id)
+    expect(parked).toEqual({ ms: 7 * 60_000 })
   })
 
   it('says it in English too, with Western digits, and a reloaded console still waits the rest', async () => {

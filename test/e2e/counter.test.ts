@@ -563,6 +563,11 @@ describe('the console, for the README', { timeout: 180_000 }, () => {
     await button(page, 'start').click()
     await page.locator('tabour-current-ticket [data-ticket-status="serving"]').waitFor()
     await page.locator('tabour-my-day [data-served]').filter({ hasText: '2' }).waitFor()
+    // a line's next labels in the order "call next" takes them (walk of 2026-12-06): the pregnant
+    // citizen's A ticket, issued last, goes before the four ordinary A tickets, and was not listed
+    const aNext = page.locator(`tabour-queue-panel [data-queue-service="${a.id}"] [data-next-label]`)
+    expect(await aNext.count()).toBe(4)
+    expect(await aNext.first().getAttribute('data-priority')).toBe('pregnant')
     await page.mouse.move(5, 760)
 
     await screenshot(page, 'counter-ar-1366', 'counter-ar-1366.png')

@@ -11,7 +11,8 @@ import { ROOT } from './ui-build.ts'
 /**
  * The phone join page says what is true when nobody can join (walk s40: it said "No service
  * takes joins from a phone now" also where the center never took any, which reads "try later"):
- * phone joins off for this center; every service outside its hours, with when the first opens;
+ * phone joins off for this center; every service outside its hours, with when the first opens
+ * (in the words every screen says a reopening with);
  * open hours but no service taking a join now (each row says why). Arabic and English, at phone
  * size, axe clean. Screenshots in test-results/join-page-truths/.
  */
@@ -60,10 +61,15 @@ describe('the phone join page when nobody can join', { timeout: 180_000 }, () =>
     for (const lang of LANGS) {
       const { page, state, text } = await joinPage(url, lang, `outside-hours-${lang}`)
       expect(state).toBe('outside-hours')
-      expect(text).toContain(
+      // Monday 08:00 is tomorrow: said as the kiosk, the TV and a refused join say it (opensText),
+      // where the sentence and the row said "Monday" and a refusal "tomorrow" (walk of 2026-12-05)
+      expect(text).toBe(
         lang === 'ar'
-          ? 'الحجز من الهاتف في مواعيد العمل فقط، ولا توجد خدمة مفتوحة الآن. أول خدمة تفتح الاثنين'
-          : 'Joining from a phone works only during opening hours, and no service is open now. The first opens Monday',
+          ? 'الحجز من الهاتف في مواعيد العمل فقط، ولا توجد خدمة مفتوحة الآن. يفتح غدًا الساعة 8:00\u00a0ص.'
+          : 'Joining from a phone works only during opening hours, and no service is open now. Opens tomorrow at 8:00\u00a0AM.',
+      )
+      expect(await page.locator(`tabour-join-page [data-service="${a.id}"] .off`).textContent()).toBe(
+        lang === 'ar' ? 'مغلق الآن — يفتح غدًا الساعة 8:00\u00a0ص' : 'Closed now — Opens tomorrow at 8:00\u00a0AM',
       )
       expect(await page.locator('tabour-join-page [data-join]').isDisabled()).toBe(true)
     }

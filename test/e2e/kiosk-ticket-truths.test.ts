@@ -203,8 +203,8 @@ describe("the kiosk's ticket screen says what is true", { timeout: 180_000 }, ()
       const words = norm(await notice.textContent())
       expect(words, lang).toBe(
         lang === 'ar'
-          ? 'الجوازات: انتهى إصدار التذاكر الساعة 2:50\u00a0م · يفتح غدًا الساعة 8:00\u00a0ص'
-          : 'Passports: Tickets stopped at 2:50\u00a0PM · Opens tomorrow at 8:00\u00a0AM',
+          ? 'الجوازات: انتهى إصدار التذاكر الساعة 2:50\u00a0م — يفتح غدًا الساعة 8:00\u00a0ص'
+          : 'Passports: Tickets stopped at 2:50\u00a0PM — Opens tomorrow at 8:00\u00a0AM',
       )
       // the tile says the same words at once, without waiting for the poll
       await tile.locator('[data-closed="last-ticket"]').waitFor({ timeout: 10_000 })
@@ -232,7 +232,7 @@ describe("the kiosk's ticket screen says what is true", { timeout: 180_000 }, ()
     await tile.click()
     const notice = page.locator('tabour-kiosk-app [data-notice="service-closed"]')
     await notice.waitFor()
-    expect(norm(await notice.textContent())).toBe('Passports: Tickets stopped at 2:50\u00a0PM · Opens tomorrow at 8:00\u00a0AM')
+    expect(norm(await notice.textContent())).toBe('Passports: Tickets stopped at 2:50\u00a0PM — Opens tomorrow at 8:00\u00a0AM')
     await page.unroute('**/api/v1/tickets')
   })
 })

@@ -25,6 +25,7 @@ export async function centerRoutes(app: FastifyInstance): Promise<void> {
         nameEn: config.centerName.en,
         timeZone: config.timeZone,
         callPolicy: config.queue.policy,
+        priorityAgingSeconds: config.queue.priorityAgingSeconds,
         priorityCategories: config.queue.priorityCategories,
         finishOutcomes: config.queue.finishOutcomes,
         digits: config.screens.digits,

@@ -59,6 +59,7 @@ export async function remoteRoutes(fastify: FastifyInstance): Promise<void> {
         messagesOn: messagesOn(config),
       },
       services: remote.services(),
+      at: new Date(queue.ctx.clock()).toISOString(),
       refreshSeconds: config.remoteJoin.pageRefreshSeconds,
       // what the center's poster QR carries (publicUrl when set, never the request's Host)
       joinUrl: `${publicBase(request).replace(/\/$/, '')}/join/ar/`,

@@ -23,10 +23,10 @@ describe('center settings: config defaults, admin overrides, audit', () => {
     expect((await center.request('PUT', '/api/v1/settings', { token: manager, body: { callPolicy: 'sla' } })).statusCode).toBe(403)
     res = await center.request('PUT', '/api/v1/settings', {
       token: admin,
-      body: { callPolicy: 'priority', maxPriorityInARow: 2, nameEn: 'Nasr City center', digits: 'arabic-indic' },
+      body: { callPolicy: 'priority', maxPriorityInARow: 2, priorityAgingSeconds: 900, nameEn: 'Nasr City center', digits: 'arabic-indic' },
     })
     expect(res.statusCode, res.body).toBe(200)
-    expect(res.json().overridden.sort()).toEqual(['callPolicy', 'digits', 'maxPriorityInARow', 'nameEn'])
+    expect(res.json().overridden.sort()).toEqual(['callPolicy', 'digits', 'maxPriorityInARow', 'nameEn', 'priorityAgingSeconds'])
     expect(res.json().defaults).toMatchObject({ callPolicy: 'fifo', nameEn: 'Test center' })
     const info = (await center.request('GET', '/api/v1/center', { token: manager })).json()
     // the screens' digits reach every screen through GET /center (kiosks and displays read it)
@@ -34,6 +34,8 @@ describe('center settings: config defaults, admin overrides, audit', () => {
       nameEn: 'Nasr City center',
       nameAr: 'مركز التجربة',
       callPolicy: 'priority',
+      // the console lists a line in the order a call takes it: the ageing is part of that order
+      priorityAgingSeconds: 900,
       digits: 'arabic-indic',
       language: 'ar',
     })

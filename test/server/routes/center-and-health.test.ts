@@ -40,6 +40,7 @@ describe('GET /api/v1/center', () => {
         nameEn: 'Citizen Service Technology Center',
         timeZone: 'Africa/Cairo',
         callPolicy: 'fifo',
+        priorityAgingSeconds: 1800,
         priorityCategories: [
           { code: 'elderly', nameAr: 'كبار السن', nameEn: 'Elderly' },
           { code: 'disabled', nameAr: 'ذوو الهمم', nameEn: 'People with disabilities' },
@@ -75,6 +76,7 @@ describe('GET /api/v1/center', () => {
       nameEn: 'Bank branch',
       timeZone: 'Asia/Riyadh',
       callPolicy: 'sla',
+      priorityAgingSeconds: 1800,
       priorityCategories: [{ code: 'veteran', nameAr: 'المحاربون القدامى', nameEn: 'Veterans' }],
       finishOutcomes: res.json().finishOutcomes,
       digits: 'arabic-indic',
