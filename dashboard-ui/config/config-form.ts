@@ -9,7 +9,8 @@ import { LitElement, css, html, nothing, type TemplateResult } from 'lit'
 import { property, state } from 'lit/decorators.js'
 import { ApiError, NetworkError } from '../../ui-common/api-client.ts'
 import { dirOf, type Lang } from '../../ui-common/i18n.ts'
-import { inDigitStyle, toWesternDigits, type DigitStyle } from '../../ui-common/digits.ts'
+import { inDigitStyle, type DigitStyle } from '../../ui-common/digits.ts'
+import { FIGURE_PATTERN, typedFigure } from '../figure-box.ts'
 import { configText, fieldErrorText, formErrorText } from '../../protocol/messages/config-forms.ts'
 import type { DashboardApi } from '../dashboard-api.ts'
 import { deskStyles } from '../dashboard-styles.ts'
@@ -51,14 +52,6 @@ interface Common {
 
 /** `config/printer/widthMm` as an id part. */
 const idOf = (name: string) => name.replace(/[^A-Za-z0-9_-]/g, '-')
-/** What a number box takes, in either digits: a whole number, or one with a decimal point (. or the Arabic ٫). */
-const FIGURE_PATTERN = {
-  whole: '[0-9\u0660-\u0669\u06F0-\u06F9]+',
-  decimal: '[0-9\u0660-\u0669\u06F0-\u06F9]+([.\u066B][0-9\u0660-\u0669\u06F0-\u06F9]+)?',
-}
-
-/** A figure as typed («١٢», "12", «٠٫٥») as the API takes it ("12", "0.5"). */
-export const typedFigure = (text: string): string => toWesternDigits(text).replace(/\u066B/g, '.')
 
 export const str = (v: unknown) => (v === null || v === undefined ? '' : String(v))
 export const intOrNull = (v: string | boolean | undefined) => (str(v).trim() === '' ? null : Number(v))

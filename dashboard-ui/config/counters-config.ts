@@ -8,7 +8,8 @@ import { customElement, state } from 'lit/decorators.js'
 import type { Counter, Device, ServiceWithQueue } from '../../protocol/entities.ts'
 import type { PrinterTarget } from '../../protocol/ticket-tools.ts'
 import { configText } from '../../protocol/messages/config-forms.ts'
-import { formatNumber } from '../../ui-common/digits.ts'
+import { formatNumber, inDigitStyle } from '../../ui-common/digits.ts'
+import { FIGURE_PATTERN } from '../figure-box.ts'
 import { namePart, nameIn } from '../../ui-common/bilingual.ts'
 import { ConfigForm, intOrNull, NEW_ZONE, str, type FieldSpec, type Values } from './config-form.ts'
 import { serviceLabel } from '../../ui-common/service-label.ts'
@@ -131,7 +132,7 @@ export class CountersConfig extends ConfigForm {
       <div class="weights">
         ${this.services.map((s) => {
           const name = serviceLabel(s, l)
-          return html`<label>${name}<input type="number" min="0" max="100" step="0.5" name=${`w${s.id}`} aria-label=${configText('weights.weight', l, { service: name })} .value=${str(this.values[`w${s.id}`])} @input=${this.onInput} /></label>`
+          return html`<label>${name}<input type="text" data-figure inputmode="decimal" pattern=${FIGURE_PATTERN.decimal} autocomplete="off" name=${`w${s.id}`} aria-label=${configText('weights.weight', l, { service: name })} .value=${inDigitStyle(str(this.values[`w${s.id}`]), this.digits)} @input=${this.onInput} /></label>`
         })}
       </div>
       ${err ? html`<span class="error" id="weights-error" data-field-error="services">${err}</span>` : nothing}

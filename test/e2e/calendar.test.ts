@@ -245,6 +245,15 @@ describe('the calendar on the screens', () => {
     const unchanged = (await run.center.request('GET', '/api/v1/calendar', { token: run.admin })).json()
     expect([unchanged.businessDayStartsAt, unchanged.cancelAfterMinutes]).toEqual(['04:30', 30])
     expect(unchanged.services.find((x: { serviceId: number }) => x.serviceId === run.b).lastTicketMinutes).toBe(0)
+    // the minutes boxes write the center's digits and take either kind (the walk of 2026-12-06
+    // read «30» and «0» on this Arabic-Indic screen: they were the browser's number boxes)
+    expect(await cancelMinutes.inputValue()).toBe('٣٠')
+    expect(await cutoffB.inputValue()).toBe('٠')
+    await cancelMinutes.fill('٤٥')
+    await view.locator('button[data-action="save-hours"]').click()
+    await view.locator('[data-message="ok"]').waitFor()
+    expect((await run.center.request('GET', '/api/v1/calendar', { token: run.admin })).json().cancelAfterMinutes).toBe(45)
+    expect(await cancelMinutes.inputValue()).toBe('٤٥')
 
     // an exception added is stored at once (no "save") and shows on its day in the month grid
     const grid = view.locator('tabour-month-calendar')
