@@ -130,9 +130,12 @@ export const CONSOLE_MESSAGES = {
   'queue.targeted': { ar: 'محوّلة إلى هذا الشباك', en: 'Transferred to this counter' },
   'queue.priorityCount': { ar: '{n} أولوية', en: '{n} priority' },
   'day.title': { ar: 'يومي', en: 'My day' },
-  'day.served': { ar: 'تمت خدمتهم', en: 'Served' },
+  // every finish, whatever its outcome (a referral too), as the dashboard's «أُنهيت» counts: "Served"
+  // read 1 after one referral while the outcome "Served" was used 0 times (walk 2026-12-06)
+  'day.served': { ar: 'أُنهيت', en: 'Finished' },
   'day.noShow': { ar: 'لم يحضروا', en: 'No-shows' },
-  'day.avg': { ar: 'متوسط مدة الخدمة', en: 'Average service time' },
+  // measured from the call (walking up included) to the finish: said so
+  'day.avg': { ar: 'متوسط المدة من النداء إلى الإنهاء', en: 'Average, call to finish' },
   'offline.banner': {
     ar: 'انقطع الاتصال بالخادم. الأزرار معطّلة حتى يعود الاتصال، وسيعود تلقائيًا.',
     en: 'The server cannot be reached. Buttons are disabled until it is back; it reconnects by itself.',

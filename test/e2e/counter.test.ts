@@ -197,6 +197,8 @@ describe('the counter console', { timeout: 180_000 }, () => {
     await expectCurrent(page, null)
     expect(ticketRow(run, b1.label)).toMatchObject({ status: 'done', outcome: 'referred' })
     await page.locator('tabour-my-day [data-served]').filter({ hasText: '1' }).waitFor()
+    // a referral is finished, not served: the figure says what it counts
+    expect(await page.locator('tabour-my-day dt').allTextContents()).toEqual(['أُنهيت', 'لم يحضروا', 'متوسط المدة من النداء إلى الإنهاء'])
 
     await button(page, 'call_next').click()
     await expectCurrent(page, a1.label)
