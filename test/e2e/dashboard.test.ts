@@ -393,11 +393,11 @@ describe('manager dashboard', () => {
     const csv = readCsv(readFileSync((await download.path())!, 'utf8'))
     const line = csv.rows.find((r) => r['Service code'] === 'A')!
     expect(line['Service (English)']).toBe('National ID')
-    expect([line['Tickets issued'], line['Tickets called'], line['Tickets served'], line['Tickets cancelled']]).toEqual(
+    expect([line['Tickets issued'], line['Tickets called'], line['Tickets finished (any outcome)'], line['Tickets cancelled']]).toEqual(
       [a.issued, a.called, a.served, a.cancelled].map(String),
     )
     const total = csv.rows.at(-1)!
-    expect([total['Service code'], total['Tickets issued'], total['Tickets called'], total['Tickets served']]).toEqual([
+    expect([total['Service code'], total['Tickets issued'], total['Tickets called'], total['Tickets finished (any outcome)']]).toEqual([
       'Total',
       String(api.totals.issued),
       String(api.totals.called),
