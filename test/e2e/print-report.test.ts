@@ -222,6 +222,9 @@ describe('printable reports (issue 15 item 9)', () => {
     await printToPdf(page, 'daily-report-en')
 
     // mona's shift: her calls and how each ended, her figures
+    // the chart's bars count every finish (a referral too): the title says "finished"; the by-counter total's footnote
+    expect(await inReport(page, 'h3').allTextContents()).toContain('Tickets issued and finished by hour')
+    expect(await inReport(page, 'p[data-note="counter-sla"]').textContent()).toContain('still waiting past their target')
     await view('button[data-action="print-back"]').click()
     await view('input[name="print-day"]').fill(day)
     await expect.poll(() => view(`select[name="print-clerk"] option[value="${monaId}"]`).count()).toBe(1)
@@ -248,6 +251,7 @@ describe('printable reports (issue 15 item 9)', () => {
     expect(await inReport(page, '.kpis [data-figure="cancelled"]').getAttribute('data-value')).toBe('1')
     expect(await inReport(page, 'ul[data-sessions] li').count()).toBe(1)
     expect(await seriousAxeViolations(page)).toEqual([])
+    await page.screenshot({ path: join(SHOTS, 'shift-report-en.png'), fullPage: true })
     await printToPdf(page, 'shift-report-en')
     expect(violations).toEqual([])
   }, 180_000)
