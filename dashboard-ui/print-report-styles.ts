@@ -41,6 +41,11 @@ export const printReportStyles = [
     .head p {
       margin: 0;
     }
+    /* a footnote under a table: what its total counts that its rows do not */
+    .note {
+      margin-block: 1mm 0;
+      font-size: 8.5pt;
+    }
     .kpis {
       display: grid;
       grid-template-columns: repeat(6, 1fr);

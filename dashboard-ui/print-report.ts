@@ -22,6 +22,7 @@ import './feedback-report.ts'
 import { dayDuration, dayInWords, duration, num, percent } from './format.ts'
 import { reportRowLabel } from './report-row-label.ts'
 import { servedByOutcomeTable } from './served-by-outcome.ts'
+import { outcomeName } from '../protocol/messages/finish-outcome-name.ts'
 
 /** What to print: the day's report, or one clerk's shift on that day. */
 export type PrintTarget = { kind: 'daily'; day: string } | { kind: 'shift'; day: string; userId: number }
@@ -205,7 +206,8 @@ export class PrintReport extends LitElement {
           : nothing
       }
       <h3>${this.t('print.byCounter')}</h3>
-      ${this.table(d.counter, 'counter')}`
+      ${this.table(d.counter, 'counter')}
+      <p class="note" data-note="counter-sla">${this.t('print.counterSlaNote')}</p>`
   }
 
   private table(r: Report, by: 'service' | 'counter'): TemplateResult {
@@ -315,7 +317,9 @@ export class PrintReport extends LitElement {
                   <td>${t.endedAt === null ? '—' : this.clock(t.endedAt)}</td>
                   <td class="n">${duration(t.waitedSeconds, this.digits)}</td>
                   <td class="n">${duration(t.handledSeconds, this.digits)}</td>
-                  <td>${outcome(t.outcome)}</td>
+                  <td data-finished-with=${t.finishedWith?.code ?? nothing}>
+                    ${t.outcome === 'finished' && t.finishedWith ? outcomeName(t.finishedWith, lang) : outcome(t.outcome)}
+                  </td>
                 </tr>`,
               )}
             </tbody>

@@ -7,7 +7,7 @@
  */
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
-import { cancelledByPeople, type Report, type ReportGrouping, type ReportRow } from '../protocol/stats.ts'
+import { cancelledByPeople, rowsCountIssued, type Report, type ReportGrouping, type ReportRow } from '../protocol/stats.ts'
 import type { DigitStyle } from '../ui-common/digits.ts'
 import type { Lang } from '../ui-common/i18n.ts'
 import type { DashboardApi } from './dashboard-api.ts'
@@ -230,11 +230,15 @@ export class ReportsView extends LitElement {
     }
   }
 
-  /** A row's figures; a day with no records (before the center's first, or after today) says so once, not in zeros. */
-  private cells(row: ReportRow, cols: readonly Column[]): TemplateResult {
+  /**
+   * A row's figures; a day with no records (before the center's first, or after today) says so
+   * once, not in zeros; a counter's or clerk's row has no "issued" (rowsCountIssued): "—", not 0.
+   */
+  private cells(row: ReportRow, cols: readonly Column[], by: ReportGrouping): TemplateResult {
     const { lang, digits } = this
     if (row.noRecords) return html`<td class="muted" colspan=${cols.length} data-no-records>${dashboardText('report.noRecords', lang)}</td>`
-    return html`${cols.map((c) => html`<td class="n">${c.cell(row, digits, lang)}</td>`)}`
+    const none = (c: Column) => c.key === 'col.issued' && !rowsCountIssued(by)
+    return html`${cols.map((c) => html`<td class="n" data-col=${c.key}>${none(c) ? '—' : c.cell(row, digits, lang)}</td>`)}`
   }
 
   private table(r: Report): TemplateResult {
@@ -252,13 +256,15 @@ export class ReportsView extends LitElement {
           </tr>
         </thead>
         <tbody>
-          ${r.rows.map((row) => html`<tr data-key=${String(row.key)}><td>${reportRowLabel(row, r.by, lang, digits)}</td>${this.cells(row, cols)}</tr>`)}
+          ${r.rows.map((row) => html`<tr data-key=${String(row.key)}><td>${reportRowLabel(row, r.by, lang, digits)}</td>${this.cells(row, cols, r.by)}</tr>`)}
         </tbody>
         <tfoot>
           <tr data-key="total"><td>${dashboardText('col.total', lang)}</td>${cols.map((c) => html`<td class="n">${CLERK_COLUMNS.includes(c) ? '' : c.cell(r.totals, digits, lang)}</td>`)}</tr>
         </tfoot>
       </table>`,
       )}
+      ${cols.includes(HOURS_COLUMNS[0]!) ? html`<p class="muted" data-note="hours">${dashboardText('reports.hoursNote', lang, { two: 200, one: 100 }, digits)}</p>` : nothing}
+      ${rowsCountIssued(r.by) ? nothing : html`<p class="muted" data-note="by-desk">${dashboardText('reports.byDeskNote', lang)}</p>`}
     </section>`
   }
 

@@ -106,6 +106,14 @@ export const ReportGrouping = Type.Union(
 )
 export type ReportGrouping = Static<typeof ReportGrouping>
 
+/**
+ * Whether a report's rows can say how many tickets were issued: a ticket is issued to a service
+ * at a moment, never by a counter or a clerk, so rows by counter or clerk hold 0 under a total
+ * of every issue. Screens and CSVs show no figure there ("—", an empty cell), not a false 0
+ * (walk 2026-12-06: «صدرت 0» on every counter against a total of 23).
+ */
+export const rowsCountIssued = (by: ReportGrouping): boolean => by !== 'counter' && by !== 'clerk'
+
 /** ?from&to&by: both days included, at most 366 days. */
 export const ReportQuery = Type.Object({ from: LocalDay, to: LocalDay, by: ReportGrouping }, { additionalProperties: false })
 export type ReportQuery = Static<typeof ReportQuery>
@@ -283,13 +291,14 @@ export const ShiftQuery = Type.Object({ day: LocalDay, userId: Type.Integer({ mi
 export type ShiftQuery = Static<typeof ShiftQuery>
 
 /**
- * How the clerk's part of a ticket ended: served (finished), no-show, transferred on, parked and
+ * How the clerk's part of a ticket ended: finished (with whichever finish outcome: `finishedWith`
+ * says which, so a referral is not printed as "served"), no-show, transferred on, parked and
  * not back yet, abandoned (parked and never resumed: the day's close cancels only waiting
  * tickets, so the parking sweep ends a parked one at its deadline, server/queue/ticket-parking.ts),
  * back in line (marked no-show, then undone: no no-show, server/reports/no-show-undo.ts), or still
  * at the counter (`open`).
  */
-export const ShiftOutcome = literalUnion(['served', 'no_show', 'transferred', 'parked', 'abandoned', 'back_in_line', 'open'])
+export const ShiftOutcome = literalUnion(['finished', 'no_show', 'transferred', 'parked', 'abandoned', 'back_in_line', 'open'])
 export type ShiftOutcome = Static<typeof ShiftOutcome>
 
 /** One call the clerk made that day and how it ended. */
@@ -309,6 +318,12 @@ export const ShiftTicket = Type.Object({
   /** This call to its end. */
   handledSeconds: Nullable(Type.Number()),
   outcome: ShiftOutcome,
+  /**
+   * Only on a finished call: the finish outcome the clerk picked (served, referred elsewhere,
+   * incomplete papers…), named as the center lists it now, by its code with no names once no
+   * longer listed, code null when none was recorded (the same wording as served-by-outcome).
+   */
+  finishedWith: Type.Optional(OutcomeColumn),
 })
 export type ShiftTicket = Static<typeof ShiftTicket>
 

@@ -169,11 +169,16 @@ export const CONFIG_FORM_MESSAGES = {
   'err.other': { ar: 'رفض الخادم هذا التغيير ({code})', en: 'The server refused this change ({code})' },
   // the center form's citizen-feedback settings (issue 21)
   'f.feedbackWindowMinutes': { ar: 'مهلة تقييم الخدمة بعد انتهائها (دقيقة)', en: 'Rating allowed for (minutes after the finish)' },
+  // the alert judges each counter alone (server/feedback): 6 ratings at 2.3 over three counters raised none,
+  // and the labels did not say why (walk 2026-12-06)
   'f.feedbackAlertBelowAverage': {
-    ar: 'تنبيه عند متوسط تقييم أقل من (من {max, number})',
-    en: 'Alert when a counter averages below (of {max, number})',
+    ar: 'تنبيه عندما يقل متوسط تقييم شباك واحد عن (من {max, number})',
+    en: 'Alert when one counter’s average rating is below (of {max, number})',
   },
-  'f.feedbackAlertMinRatings': { ar: 'أقل عدد تقييمات للتنبيه', en: 'Fewest ratings for an alert' },
+  'f.feedbackAlertMinRatings': {
+    ar: 'أقل عدد تقييمات للشباك الواحد قبل التنبيه',
+    en: 'Fewest ratings at that one counter before an alert',
+  },
   'f.feedbackAlertWindowMinutes': { ar: 'فترة حساب التنبيه (دقيقة)', en: 'Alert looks at the last (minutes)' },
   // a setting the national hub manages through its configuration bundles (issue 23)
   'config.hubManaged': {

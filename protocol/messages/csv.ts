@@ -20,10 +20,15 @@ export const CSV_MESSAGES = {
   'ticket.status': { ar: 'الحالة', en: 'Status' },
   'ticket.outcome': { ar: 'نتيجة الخدمة', en: 'Outcome' },
   'ticket.issuedAt': { ar: 'وقت الإصدار (محلي)', en: 'Issued at (local time)' },
-  'ticket.calledAt': { ar: 'وقت النداء (محلي)', en: 'Called at (local time)' },
-  'ticket.startedAt': { ar: 'وقت بدء الخدمة (محلي)', en: 'Service started at (local time)' },
+  // the current line's call and start: empty for a ticket back in line (transferred, waiting again) until it is called there
+  'ticket.calledAt': { ar: 'وقت النداء في الدور الحالي (محلي)', en: 'Called at in the current line (local time)' },
+  'ticket.startedAt': { ar: 'وقت بدء الخدمة في الدور الحالي (محلي)', en: 'Service started at in the current line (local time)' },
   'ticket.finishedAt': { ar: 'وقت الانتهاء (محلي)', en: 'Finished at (local time)' },
-  'ticket.waitSeconds': { ar: 'الانتظار في الدور حتى النداء (ثانية)', en: 'Waited in line until called (seconds)' },
+  // summed over every line of the visit that has called it (a transferred ticket waiting again keeps its first line's wait)
+  'ticket.waitSeconds': {
+    ar: 'الانتظار في الدور حتى النداء، في كل دور نودي منه (ثانية)',
+    en: 'Waited in line until called (seconds; every line it was called from)',
+  },
   'ticket.counter': { ar: 'الشباك', en: 'Counter' },
   'ticket.clerk': { ar: 'الموظف', en: 'Clerk' },
   'ticket.recalls': { ar: 'مرات إعادة النداء', en: 'Recalls' },
@@ -37,7 +42,8 @@ export const CSV_MESSAGES = {
   // --- the figures of a report row
   'figure.issued': { ar: 'التذاكر الصادرة', en: 'Tickets issued' },
   'figure.called': { ar: 'التذاكر المنادى عليها', en: 'Tickets called' },
-  'figure.served': { ar: 'التذاكر المخدومة', en: 'Tickets served' },
+  // every finish whatever its outcome (a referral too): "finished", as the screens say; the outcome columns say which
+  'figure.served': { ar: 'التذاكر المنتهية (كل النتائج)', en: 'Tickets finished (any outcome)' },
   'figure.noShow': { ar: 'لم يحضروا عند النداء', en: 'No-shows' },
   'figure.cancelled': { ar: 'التذاكر الملغاة', en: 'Tickets cancelled' },
   'figure.cancelledAtClosing': { ar: 'منها أُلغيت عند الإغلاق', en: 'Of which cancelled at closing' },
@@ -54,14 +60,26 @@ export const CSV_MESSAGES = {
   'figure.busy': { ar: 'مشغول بتذكرة (ثانية)', en: 'Busy with a ticket (seconds)' },
   'figure.idle': { ar: 'مفتوح بلا تذكرة (ثانية)', en: 'Open without a ticket (seconds)' },
   'figure.pause': { ar: 'متوقف مؤقتًا (ثانية)', en: 'Paused (seconds)' },
-  'figure.openMinutes': { ar: 'دقائق ساعات العمل', en: 'Minutes open' },
-  'figure.utilisation': { ar: 'الانشغال من ساعات العمل (%)', en: 'Utilisation of open hours (%)' },
+  // server/reports/open-hours.ts: the opening hours' minutes from the center's first record up to now, not a day's whole hours
+  'figure.openMinutes': {
+    ar: 'دقائق ساعات العمل حتى وقت التقرير',
+    en: 'Minutes within opening hours (up to the report)',
+  },
+  // busy counter time ÷ open time: two counters busy all the time read 200 %, so not "utilisation" (walk 2026-12-06: 207 %)
+  'figure.utilisation': {
+    ar: 'وقت الشبابيك مع التذاكر لكل ساعة عمل (%؛ شباكان مشغولان طوال الوقت = 200)',
+    en: 'Counter time with tickets per open hour (%; two counters always busy = 200)',
+  },
   'figure.issuedOutsideHours': { ar: 'صادرة خارج ساعات العمل', en: 'Issued outside hours' },
-  'figure.servedOutsideHours': { ar: 'مخدومة خارج ساعات العمل', en: 'Served outside hours' },
+  'figure.servedOutsideHours': { ar: 'أُنهيت خارج ساعات العمل', en: 'Finished outside hours' },
   'figure.incompletePapers': { ar: 'أوراق غير مكتملة', en: 'Incomplete papers' },
-  'figure.incompletePapersPct': { ar: 'أوراق غير مكتملة (% من المخدومة)', en: 'Incomplete papers (% of served)' },
-  // one column per finish outcome (server/reports/served-by-outcome.ts): the served tickets finished so
-  'figure.servedByOutcome': { ar: 'المخدومة بنتيجة: {outcome}', en: 'Served with outcome: {outcome}' },
+  'figure.incompletePapersPct': {
+    ar: 'أوراق غير مكتملة (% من التذاكر المنتهية)',
+    en: 'Incomplete papers (% of finished tickets)',
+  },
+  // one column per finish outcome (server/reports/served-by-outcome.ts): the tickets finished so
+  // (not "served with outcome: referred elsewhere", which says two things at once: walk 2026-12-06)
+  'figure.servedByOutcome': { ar: 'أُنهيت بنتيجة: {outcome}', en: 'Finished with outcome: {outcome}' },
   // the hub's rows sum these per-service minutes over the services of a center, governorate or the country: the header says so
   'figure.counterOpenMinutes': {
     ar: 'دقائق فتح الشبابيك لكل خدمة (مجموع الخدمات؛ الشباك الذي يخدم 3 خدمات يُحسب 3 مرات)',

@@ -97,7 +97,7 @@ export const DASHBOARD_MESSAGES = {
   'chart.issued': { ar: 'صدرت اليوم', en: 'Issued today' },
   'chart.served': { ar: 'أُنهيت اليوم', en: 'Finished today' },
   'chart.baselineIssued': { ar: 'صدرت (متوسط الأسابيع السابقة)', en: 'Issued (earlier weeks)' },
-  'chart.baselineServed': { ar: 'خُدمت (متوسط الأسابيع السابقة)', en: 'Served (earlier weeks)' },
+  'chart.baselineServed': { ar: 'أُنهيت (متوسط الأسابيع السابقة)', en: 'Finished (earlier weeks)' },
   'chart.wait': { ar: 'متوسط الانتظار', en: 'Average wait' },
   'chart.empty': { ar: 'لا توجد تذاكر بعد اليوم', en: 'No tickets yet today' },
   'col.service': { ar: 'الخدمة', en: 'Service' },
@@ -118,10 +118,12 @@ export const DASHBOARD_MESSAGES = {
   'col.p90Service': { ar: 'خدمة {p, number}٪', en: 'P{p, number} service' },
   'col.sla': { ar: 'ضمن الهدف', en: 'SLA' },
   'col.noShowPct': { ar: 'عدم الحضور', en: 'No-show %' },
-  'col.openTime': { ar: 'ساعات العمل', en: 'Open time' },
-  'col.utilisation': { ar: 'الانشغال', en: 'Utilisation' },
+  // open-hours.ts: within the opening hours, from the center's first record up to now (not the day's whole hours)
+  'col.openTime': { ar: 'ساعات العمل حتى الآن', en: 'Open hours so far' },
+  // counter time with tickets ÷ open time: not an occupancy, two counters busy all along read 200 % (walk 2026-12-06)
+  'col.utilisation': { ar: 'وقت الشبابيك لكل ساعة عمل', en: 'Counter time per open hour' },
   'col.issuedOutsideHours': { ar: 'صدرت خارج المواعيد', en: 'Issued outside hours' },
-  'col.servedOutsideHours': { ar: 'خُدمت خارج المواعيد', en: 'Served outside hours' },
+  'col.servedOutsideHours': { ar: 'أُنهيت خارج المواعيد', en: 'Finished outside hours' },
   'col.busy': { ar: 'مشغول', en: 'Busy' },
   'col.idle': { ar: 'متاح', en: 'Idle' },
   'col.pause': { ar: 'متوقف', en: 'Paused' },
@@ -184,6 +186,17 @@ export const DASHBOARD_MESSAGES = {
   'outcomes.hint': {
     ar: '«أُنهيت» تعدّ كل تذكرة أنهاها موظف أيًّا كانت نتيجتها (ومنها الإحالة والأوراق غير المكتملة)؛ هذا الجدول يفصّلها حسب النتيجة التي اختارها.',
     en: '“Finished” counts every ticket a clerk finished, whatever the outcome (referred and incomplete papers included); this table breaks it down by the outcome the clerk chose.',
+  },
+  // under a report with the hours columns: what they count, so 172 % does not read as an impossible occupancy
+  'reports.hoursNote': {
+    ar: '«ساعات العمل حتى الآن»: ساعات العمل المحددة للخدمة (أو للمركز) منذ أول سجل للمركز وحتى وقت التقرير. «وقت الشبابيك لكل ساعة عمل»: مجموع الوقت الذي قضته الشبابيك مع التذاكر مقسومًا على ساعات العمل؛ شباكان مشغولان طوال الوقت يعطيان {two, number}٪، فالرقم فوق {one, number}٪ يعني أكثر من شباك.',
+    en: '“Open hours so far”: the opening hours of the service (or the center) from the center’s first record up to the time of the report. “Counter time per open hour”: the time counters spent with tickets divided by the open hours; two counters busy all along read {two, number} %, so a figure over {one, number} % means more than one counter.',
+  },
+  // by counter or by clerk: the rows issue nothing (a ticket is issued to a service), and the
+  // total's wait figures also count tickets still waiting, which no counter has called yet
+  'reports.byDeskNote': {
+    ar: 'لا تُنسب التذاكر الصادرة إلى شباك أو موظف («—»). يحسب الإجمالي في «ضمن الهدف» أيضًا التذاكر التي ما زالت تنتظر بعد تجاوز الزمن المستهدف، وهذه لم ينادِ عليها أي شباك بعد، فقد يقل الإجمالي عن كل الصفوف.',
+    en: 'Issued tickets belong to no counter or clerk (“—”). The total’s SLA also counts the tickets still waiting past their target, which no counter has called yet, so the total can be below every row.',
   },
   'outcomes.servedAll': { ar: 'أُنهيت (كل النتائج)', en: 'Finished (all outcomes)' },
   'outcomes.empty': { ar: 'لم تُنهَ أي تذكرة في هذه الفترة.', en: 'No ticket was finished in this range.' },

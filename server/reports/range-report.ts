@@ -123,7 +123,10 @@ export function rangeReport(db: Database.Database, q: RangeReportQuery): Report 
   })
   const total = figureRows(db, 'total', fq)[0]
   const totals = toFigures(total, totalOf(overdue))
-  if (hq && outside) Object.assign(totals, hoursFigures(openMinutesOf(hq, null), total?.busyMs ?? 0, outside.get('')))
+  // only where the rows carry them: under a clerk or counter report the center's open time and
+  // "counter time per open hour" stood alone in the total line, under columns no row fills
+  const rowsHaveHours = q.by === 'service' || q.by === 'day'
+  if (hq && outside && rowsHaveHours) Object.assign(totals, hoursFigures(openMinutesOf(hq, null), total?.busyMs ?? 0, outside.get('')))
   const byOutcome = servedByOutcome(db, { ...q, finishOutcomes: q.finishOutcomes ?? [] })
   const papers = q.by === 'service' ? incompletePapersByService(byOutcome) : new Map<number, number>()
   if (papers.size > 0) {

@@ -103,7 +103,12 @@ export class Reports {
   shift(q: ShiftQuery): ShiftReport {
     this.checkRange({ from: q.day, to: q.day })
     this.ctx.closePastDays()
-    const report = shiftReport(this.ctx.db, { ...q, timeZone: this.ctx.config.timeZone, now: this.ctx.clock() })
+    const report = shiftReport(this.ctx.db, {
+      ...q,
+      timeZone: this.ctx.config.timeZone,
+      now: this.ctx.clock(),
+      finishOutcomes: this.ctx.config.queue.finishOutcomes,
+    })
     if (!report) throw domainError(ErrorCodes.USER_NOT_FOUND, `no user ${q.userId}`)
     return report
   }

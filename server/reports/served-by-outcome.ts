@@ -34,14 +34,24 @@ export interface ServedByOutcomeQuery {
 /** The rollup's code for "no outcome recorded". */
 const NONE = ''
 
+/**
+ * One finish outcome as the reports name it: a configured code by its names now, a code no longer
+ * configured by its code alone, none recorded ('' or absent) with a null code.
+ */
+export function outcomeColumnOf(code: string | null | undefined, configured: readonly FinishOutcome[]): OutcomeColumn {
+  if (!code) return { code: null, nameAr: null, nameEn: null }
+  const o = configured.find((c) => c.code === code)
+  return o ? { code, nameAr: o.nameAr, nameEn: o.nameEn } : { code, nameAr: null, nameEn: null }
+}
+
 /** The columns: every configured outcome in its order, then the other codes seen (sorted), then "none" when seen. */
 function columnsOf(seen: ReadonlySet<string>, configured: readonly FinishOutcome[]): OutcomeColumn[] {
   const known = new Set(configured.map((o) => o.code))
   const others = [...seen].filter((code) => code !== NONE && !known.has(code)).sort()
   return [
-    ...configured.map((o) => ({ code: o.code, nameAr: o.nameAr, nameEn: o.nameEn })),
-    ...others.map((code) => ({ code, nameAr: null, nameEn: null })),
-    ...(seen.has(NONE) ? [{ code: null, nameAr: null, nameEn: null }] : []),
+    ...configured.map((o) => outcomeColumnOf(o.code, configured)),
+    ...others.map((code) => outcomeColumnOf(code, configured)),
+    ...(seen.has(NONE) ? [outcomeColumnOf(NONE, configured)] : []),
   ]
 }
 

@@ -4,24 +4,33 @@
  * counter, and every call they made with how it ended, from the event log.
  */
 import type Database from 'better-sqlite3'
+import type { FinishOutcome } from '../../protocol/entities.ts'
 import type { ShiftOutcome, ShiftReport, ShiftTicket } from '../../protocol/stats.ts'
+import { outcomeColumnOf } from './served-by-outcome.ts'
 import { toFigures } from './figures.ts'
 import { rangeReport } from './range-report.ts'
 import { staysOf, timesAt } from '../queue/service-time.ts'
 import { callAfterUndoSql, undoneNoShowSql } from './no-show-undo.ts'
 
 const ENDS: Record<string, ShiftOutcome> = {
-  'ticket.finished': 'served',
+  // whichever finish outcome the clerk picked: finishedWith names it (a referral is no "served")
+  'ticket.finished': 'finished',
   'ticket.no_show': 'no_show',
   'ticket.transferred': 'transferred',
-  // a finished step of a visit with several steps: the clerk served the citizen (server/queue/visit-steps.ts)
-  'ticket.next_step': 'served',
+  // a finished step of a visit with several steps, with its finish outcome too (server/queue/visit-steps.ts)
+  'ticket.next_step': 'finished',
   // parked and never resumed: the day's close cancels only waiting tickets (queue-context.ts), so a
   // parked one lives until the parking sweep abandons it at its deadline (ticket-parking.ts)
   'ticket.abandoned': 'abandoned',
 }
 /** The event types that end the clerk's part of a call: its ends, or a later call (a recall is not one). */
 const END_TYPES = [...Object.keys(ENDS), 'ticket.called'].map((t) => `'${t}'`).join(', ')
+
+/** The finish outcome's code written in a finish event ('' for none). */
+function finishCode(data: string): string {
+  const outcome = (JSON.parse(data) as { outcome?: unknown }).outcome
+  return typeof outcome === 'string' ? outcome : ''
+}
 
 interface CallRow {
   id: number
@@ -38,8 +47,11 @@ interface CallRow {
   counterNumber: number | null
 }
 
-/** The shift of user `userId` on `day`; null when there is no such user. */
-export function shiftReport(db: Database.Database, q: { day: string; userId: number; timeZone: string; now: number }): ShiftReport | null {
+/** The shift of user `userId` on `day` (`finishOutcomes`: the center's list now, to name each finish); null when there is no such user. */
+export function shiftReport(
+  db: Database.Database,
+  q: { day: string; userId: number; timeZone: string; now: number; finishOutcomes: readonly FinishOutcome[] },
+): ShiftReport | null {
   const user = db.prepare('SELECT id, username, display_name AS displayName FROM users WHERE id = ?').get(q.userId) as
     | ShiftReport['user']
     | undefined
@@ -54,15 +66,15 @@ export function shiftReport(db: Database.Database, q: { day: string; userId: num
     )
     .all(q.day, user.id) as CallRow[]
   const endOf = db.prepare(
-    `SELECT e.id, e.type, e.at, e.type = 'ticket.no_show' AND ${undoneNoShowSql('e')} AS undone FROM events e
+    `SELECT e.id, e.type, e.at, e.data, e.type = 'ticket.no_show' AND ${undoneNoShowSql('e')} AS undone FROM events e
      WHERE e.ticket_id = ? AND e.id > ? AND e.type IN (${END_TYPES}) ORDER BY e.id LIMIT 1`,
   )
   // a ticket parked now, its deadline not reached: the latest park stands for the end until it is resumed or abandoned
   const parkOf = db.prepare(
-    `SELECT id, type, at, 0 AS undone FROM events WHERE ticket_id = ? AND id > ? AND type = 'ticket.parked' ORDER BY id DESC LIMIT 1`,
+    `SELECT id, type, at, data, 0 AS undone FROM events WHERE ticket_id = ? AND id > ? AND type = 'ticket.parked' ORDER BY id DESC LIMIT 1`,
   )
   const tickets: ShiftTicket[] = calls.map((c) => {
-    const ended = endOf.get(c.ticketId, c.id) as { id: number; type: string; at: number; undone: number } | undefined
+    const ended = endOf.get(c.ticketId, c.id) as { id: number; type: string; at: number; data: string; undone: number } | undefined
     const end = ended ?? (c.status === 'parked' ? (parkOf.get(c.ticketId, c.id) as typeof ended) : undefined)
     const outcome: ShiftOutcome = !end
       ? 'open'
@@ -86,6 +98,7 @@ export function shiftReport(db: Database.Database, q: { day: string; userId: num
       // every stay at the counter from this call to the end, the time parked left out (service-time.ts)
       handledSeconds: endedAt === null ? null : timesAt(staysOf(db, c.ticketId, end!.id), endedAt).serviceSeconds,
       outcome,
+      ...(outcome === 'finished' ? { finishedWith: outcomeColumnOf(finishCode(end!.data), q.finishOutcomes) } : {}),
     }
   })
   // counter sessions: opened (or resumed/taken over by them) until closed or taken over by someone else

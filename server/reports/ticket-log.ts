@@ -8,7 +8,7 @@ import type Database from 'better-sqlite3'
 import { csvTable, type CsvColumn, type CsvLang } from '../../protocol/csv.ts'
 import { csvText } from '../../protocol/messages/csv.ts'
 import { outcomeName } from '../../protocol/messages/finish-outcome-name.ts'
-import type { Report, ReportRow } from '../../protocol/stats.ts'
+import { rowsCountIssued, type Report, type ReportRow } from '../../protocol/stats.ts'
 import { callAfterUndoSql } from './no-show-undo.ts'
 import { cachedLocalIsoTime } from './sql-functions.ts'
 
@@ -36,6 +36,17 @@ interface TicketLogRow {
   transfers: number
 }
 
+/**
+ * True when the ticket's latest call is of the line it is in now: no transfer, next step or
+ * reinstatement came after it. The row keeps the earlier line's call and start once the ticket
+ * waits again (walk 2026-12-06: B-001 transferred and waiting showed "called 11:26:28, started
+ * 11:26:32"); queued_at cannot tell, since a transfer may keep the issue time
+ * (queue.transferKeepsIssueTime). A new call resets the start (counter-actions.ts).
+ */
+const CALL_OF_THIS_LINE = `(SELECT MAX(e.id) FROM events e WHERE e.ticket_id = t.id AND e.type = 'ticket.called')
+  > COALESCE((SELECT MAX(e.id) FROM events e WHERE e.ticket_id = t.id
+     AND e.type IN ('ticket.transferred', 'ticket.next_step', 'ticket.reinstated')), 0)`
+
 /** What the ticket log covers: local days `from..to`, the phone column (admins), the zone of its times and the headers' language. */
 export interface TicketLogQuery {
   from: string
@@ -51,7 +62,9 @@ export function ticketLogCsv(db: Database.Database, q: TicketLogQuery): string {
     .prepare(
       `SELECT t.id, t.day, t.label, s.prefix AS service, s.name_ar AS serviceAr, s.name_en AS serviceEn, si.prefix AS issuedService,
               t.priority, t.phone, t.status, t.outcome,
-              t.issued_at AS issuedAt, t.called_at AS calledAt, t.started_at AS startedAt, t.finished_at AS finishedAt,
+              t.issued_at AS issuedAt,
+              CASE WHEN ${CALL_OF_THIS_LINE} THEN t.called_at END AS calledAt,
+              CASE WHEN ${CALL_OF_THIS_LINE} THEN t.started_at END AS startedAt, t.finished_at AS finishedAt,
               (SELECT SUM(json_extract(e.data, '$.waitedSeconds')) FROM events e
                 WHERE e.ticket_id = t.id AND e.type = 'ticket.called' AND NOT ${callAfterUndoSql('e')}) AS waitedSeconds,
               c.number AS counter, u.username AS clerk, t.recall_count AS recalls, t.transfer_count AS transfers
@@ -146,9 +159,13 @@ export function reportCsv(report: Report, lang: CsvLang, services: readonly Serv
         ]
       : [{ header: h(`report.${report.by}`), value: (r) => (r.total ? total : r.label) }]
   const clerk = report.by === 'clerk'
+  // a counter or clerk issues nothing (rowsCountIssued): an empty cell, not 0 under the total of every issue
+  const issuedCounted = rowsCountIssued(report.by)
   const columns: CsvColumn<Line>[] = [
     ...keyColumns,
-    ...FIGURE_COLUMNS.map(([k, key]): CsvColumn<Line> => ({ header: h(key), value: (r) => r[k] })),
+    ...FIGURE_COLUMNS.map(
+      ([k, key]): CsvColumn<Line> => ({ header: h(key), value: (r) => (k === 'issued' && !issuedCounted && !r.total ? null : r[k]) }),
+    ),
     ...(clerk
       ? [
           { header: h('figure.busy'), value: (r: Line) => r.busySeconds },

@@ -393,11 +393,11 @@ describe('manager dashboard', () => {
     const csv = readCsv(readFileSync((await download.path())!, 'utf8'))
     const line = csv.rows.find((r) => r['Service code'] === 'A')!
     expect(line['Service (English)']).toBe('National ID')
-    expect([line['Tickets issued'], line['Tickets called'], line['Tickets served'], line['Tickets cancelled']]).toEqual(
+    expect([line['Tickets issued'], line['Tickets called'], line['Tickets finished (any outcome)'], line['Tickets cancelled']]).toEqual(
       [a.issued, a.called, a.served, a.cancelled].map(String),
     )
     const total = csv.rows.at(-1)!
-    expect([total['Service code'], total['Tickets issued'], total['Tickets called'], total['Tickets served']]).toEqual([
+    expect([total['Service code'], total['Tickets issued'], total['Tickets called'], total['Tickets finished (any outcome)']]).toEqual([
       'Total',
       String(api.totals.issued),
       String(api.totals.called),
@@ -420,6 +420,12 @@ describe('manager dashboard', () => {
     await page.locator('tabour-reports-view table[data-report="counter"]').waitFor()
     expect(await page.locator('tabour-reports-view button[data-by="counter"]').getAttribute('aria-checked')).toBe('true')
     expect(await page.locator('tabour-reports-view [role="radio"][tabindex="0"]').getAttribute('data-by')).toBe('counter')
+    // a counter issues nothing: "—" on its rows, not 0 under a total of every issue, and a note says why (walk 2026-12-06)
+    const counterIssued = page.locator('tabour-reports-view table[data-report="counter"] tbody td[data-col="col.issued"]')
+    expect(await counterIssued.count()).toBeGreaterThan(0)
+    expect(new Set(await counterIssued.allTextContents())).toEqual(new Set(['—']))
+    expect(await page.locator('tabour-reports-view tfoot td').nth(1).textContent()).not.toBe('—')
+    expect(await page.locator('tabour-reports-view p[data-note="by-desk"]').textContent()).toContain('belong to no counter or clerk')
   }, 240_000)
 
   it('an admin creates a service and a counter; a paired kiosk shows the new service without reload', async () => {

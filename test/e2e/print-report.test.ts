@@ -84,7 +84,8 @@ async function playDay() {
   await ok(center.action(mona.token, c2.id, 'call-next'))
   at(30)
   await ok(center.action(mona.token, c2.id, 'start'))
-  await ok(center.action(mona.token, c2.id, 'finish'))
+  // referred elsewhere: the shift report must say so, not "served" (walk 2026-12-06, finding 1)
+  await ok(center.action(mona.token, c2.id, 'finish', { outcome: 'referred' }))
   await ok(center.action(mona.token, c2.id, 'call-next'))
   at(5)
   await ok(center.action(clerk1, c1.id, 'call-next'))
@@ -221,6 +222,9 @@ describe('printable reports (issue 15 item 9)', () => {
     await printToPdf(page, 'daily-report-en')
 
     // mona's shift: her calls and how each ended, her figures
+    // the chart's bars count every finish (a referral too): the title says "finished"; the by-counter total's footnote
+    expect(await inReport(page, 'h3').allTextContents()).toContain('Tickets issued and finished by hour')
+    expect(await inReport(page, 'p[data-note="counter-sla"]').textContent()).toContain('still waiting past their target')
     await view('button[data-action="print-back"]').click()
     await view('input[name="print-day"]').fill(day)
     await expect.poll(() => view(`select[name="print-clerk"] option[value="${monaId}"]`).count()).toBe(1)
@@ -231,11 +235,15 @@ describe('printable reports (issue 15 item 9)', () => {
     const t = truth(center, day)
     expect(await calls.count()).toBe(t.callsBy(monaId))
     expect(await calls.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-outcome')))).toEqual([
-      'served',
+      'finished',
       'no_show',
-      'served',
+      'finished',
       'open',
     ])
+    // each finish in its own outcome's words: the plain finish wrote none, the referral is no "served"
+    expect(await calls.nth(0).locator('td').last().textContent()).toContain('No outcome recorded')
+    expect(await calls.nth(2).locator('td').last().textContent()).toContain('Referred elsewhere')
+    expect(await calls.locator('td:text-is("Served")').count()).toBe(0)
     const served = center.app.tabour.db
       .prepare("SELECT COUNT(*) AS n FROM events WHERE day = ? AND type = 'ticket.finished' AND user_id = ?")
       .get(day, monaId) as { n: number }
@@ -243,6 +251,7 @@ describe('printable reports (issue 15 item 9)', () => {
     expect(await inReport(page, '.kpis [data-figure="cancelled"]').getAttribute('data-value')).toBe('1')
     expect(await inReport(page, 'ul[data-sessions] li').count()).toBe(1)
     expect(await seriousAxeViolations(page)).toEqual([])
+    await page.screenshot({ path: join(SHOTS, 'shift-report-en.png'), fullPage: true })
     await printToPdf(page, 'shift-report-en')
     expect(violations).toEqual([])
   }, 180_000)

@@ -100,7 +100,7 @@ describe.each(BACKENDS)('the hub CSV on %s (issue 15 item 6)', (backend) => {
       'Governorate',
       'Tickets issued',
       'Tickets called',
-      'Tickets served',
+      'Tickets finished (any outcome)',
       'No-shows',
       'Tickets cancelled',
       'Tickets transferred in',

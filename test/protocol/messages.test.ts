@@ -21,6 +21,7 @@ import { HUB_BUNDLE_MESSAGES } from '../../protocol/messages/hub-bundles.ts'
 import { KIOSK_MESSAGES } from '../../protocol/messages/kiosk.ts'
 import { PAIRING_MESSAGES } from '../../protocol/messages/pairing.ts'
 import { PRINT_REPORT_MESSAGES } from '../../protocol/messages/print-report.ts'
+import { CSV_MESSAGES } from '../../protocol/messages/csv.ts'
 import { PRINTER_ALERT_MESSAGES } from '../../protocol/messages/printer-alerts.ts'
 import { STATUS_MESSAGES } from '../../protocol/messages/status.ts'
 import { JOIN_MESSAGES } from '../../protocol/messages/join.ts'
@@ -333,6 +334,28 @@ describe('an unknown wait (no counter open)', () => {
     for (const lang of ['ar', 'en'] as const) {
       expect(waitText(null, lang)).toBe(ticketMessage('ticket.waitUnknown', lang))
       expect(waitText(null, lang)).not.toBe(waitText(0, lang))
+    }
+  })
+})
+
+// walk of the dashboard 2026-12-06 (findings 2, 3, 13): the words say what each figure counts
+describe('the words of the reports', () => {
+  it('call finished tickets "finished", say utilisation is counter time, and say the rating alert is per counter', () => {
+    for (const lang of ['ar', 'en'] as const) {
+      // every finish, a referral too: not "served"
+      for (const key of ['figure.served', 'figure.servedByOutcome', 'figure.incompletePapersPct', 'figure.servedOutsideHours'] as const) {
+        expect(CSV_MESSAGES[key][lang], key).toMatch(lang === 'en' ? /[Ff]inished/ : /منتهية|أُنهيت/)
+        expect(CSV_MESSAGES[key][lang], key).not.toMatch(lang === 'en' ? /[Ss]erved/ : /مخدوم/)
+      }
+      expect(PRINT_REPORT_MESSAGES['print.hourly'][lang]).not.toMatch(lang === 'en' ? /served/ : /مخدوم/)
+      expect(DASHBOARD_MESSAGES['chart.baselineServed'][lang]).not.toMatch(lang === 'en' ? /Served/ : /خُدمت/)
+      // counter time per open hour, not an occupancy that reads 207 %
+      expect(DASHBOARD_MESSAGES['col.utilisation'][lang]).toMatch(lang === 'en' ? /[Cc]ounter time/ : /وقت الشبابيك/)
+      expect(CSV_MESSAGES['figure.utilisation'][lang]).toContain('200')
+      // the alert's thresholds apply to one counter at a time
+      for (const key of ['f.feedbackAlertBelowAverage', 'f.feedbackAlertMinRatings'] as const) {
+        expect(CONFIG_FORM_MESSAGES[key][lang], key).toMatch(lang === 'en' ? /one counter/ : /شباك واحد|للشباك الواحد/)
+      }
     }
   })
 })

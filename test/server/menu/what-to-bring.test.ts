@@ -181,7 +181,7 @@ describe('"incomplete papers" in the reports', () => {
 
     const csv = await center.request('GET', '/api/v1/stats/report.csv?from=2026-03-10&to=2026-03-10&by=service&lang=en', { token: manager })
     const table = readCsv(csv.body)
-    expect(table.rows.map((r) => [r['Service code'], r['Incomplete papers'], r['Incomplete papers (% of served)']])).toEqual([
+    expect(table.rows.map((r) => [r['Service code'], r['Incomplete papers'], r['Incomplete papers (% of finished tickets)']])).toEqual([
       ['A', '2', '50'],
       ['B', '1', '33.3'],
       ['Total', '3', '42.9'],

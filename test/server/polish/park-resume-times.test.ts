@@ -54,7 +54,7 @@ describe('a resumed ticket keeps its first call', () => {
       .replace(/^\uFEFF/, '')
       .trim()
       .split(/\r?\n/)
-    const wait = header!.split(',').indexOf('Waited in line until called (seconds)')
+    const wait = header!.split(',').indexOf('Waited in line until called (seconds; every line it was called from)')
     expect(wait).toBeGreaterThanOrEqual(0)
     expect(line!.split(',')[wait]).toBe('120')
   })

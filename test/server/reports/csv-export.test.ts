@@ -69,10 +69,10 @@ describe('CSV an analyst opens without surprises (issue 15 item 6)', () => {
       'Status',
       'Outcome',
       'Issued at (local time)',
-      'Called at (local time)',
-      'Service started at (local time)',
+      'Called at in the current line (local time)',
+      'Service started at in the current line (local time)',
       'Finished at (local time)',
-      'Waited in line until called (seconds)',
+      'Waited in line until called (seconds; every line it was called from)',
       'Counter',
       'Clerk',
       'Recalls',
@@ -87,10 +87,10 @@ describe('CSV an analyst opens without surprises (issue 15 item 6)', () => {
       'Phone number': "'+201001234567", // stored in one form (protocol/phone-number.ts)
       Status: 'done',
       'Issued at (local time)': '2026-03-10T10:00:00+02:00',
-      'Called at (local time)': '2026-03-10T10:01:40+02:00',
-      'Service started at (local time)': '2026-03-10T10:04:10+02:00',
+      'Called at in the current line (local time)': '2026-03-10T10:01:40+02:00',
+      'Service started at in the current line (local time)': '2026-03-10T10:04:10+02:00',
       'Finished at (local time)': '2026-03-10T10:06:40+02:00',
-      'Waited in line until called (seconds)': '100',
+      'Waited in line until called (seconds; every line it was called from)': '100',
       Counter: '1',
       Clerk: 'clerk1',
     })
@@ -99,7 +99,7 @@ describe('CSV an analyst opens without surprises (issue 15 item 6)', () => {
       'Service (Arabic)': `'${EVIL_AR}`,
       'Service (English)': "'-2+3",
       'Phone number': "'+201001234567",
-      'Called at (local time)': '',
+      'Called at in the current line (local time)': '',
     })
     expect(b2).toMatchObject({
       'Ticket id': "'0123456789",
@@ -131,18 +131,38 @@ describe('CSV an analyst opens without surprises (issue 15 item 6)', () => {
     const kiosk = (await center.createDevice('kiosk')).token
     const clerk = await center.openCounterAs('clerk1', c1.id)
     await center.issue(kiosk, { serviceId: a.id })
+    const token = await center.admin()
+    const ticketLog = async () =>
+      readCsv((await center.request('GET', '/api/v1/stats/tickets.csv?from=2026-03-10&to=2026-03-10&lang=en', { token })).body).rows
     at(76)
     expect((await center.action(clerk, c1.id, 'call-next')).statusCode).toBe(200)
+    at(80)
+    expect((await center.action(clerk, c1.id, 'start')).statusCode).toBe(200)
     at(100)
     expect((await center.action(clerk, c1.id, 'transfer', { serviceId: c.id })).statusCode).toBe(200)
+    // waiting in C's line: A's call (08:01:16) and start (08:01:20) are not this line's (walk 2026-12-06,
+    // finding 11: they read as a service in progress); A's 76 s of wait stays, as the header says
+    expect(
+      (await ticketLog()).map((r) => [
+        r['Ticket number'],
+        r.Status,
+        r['Called at in the current line (local time)'],
+        r['Service started at in the current line (local time)'],
+        r['Waited in line until called (seconds; every line it was called from)'],
+      ]),
+    ).toEqual([['A-001', 'waiting', '', '', '76']])
     at(107)
     expect((await center.action(clerk, c1.id, 'call-next')).statusCode).toBe(200)
-    const token = await center.admin()
-    const { rows } = readCsv(
-      (await center.request('GET', '/api/v1/stats/tickets.csv?from=2026-03-10&to=2026-03-10&lang=en', { token })).body,
-    )
+    const rows = await ticketLog()
+    // called in C's line: this line's call, no start yet
+    expect([
+      rows[0]!['Called at in the current line (local time)'],
+      rows[0]!['Service started at in the current line (local time)'],
+    ]).toEqual(['2026-03-10T10:01:47+02:00', ''])
     // 76 s in A's line and 7 s in C's; "called at − issued at" said 107
-    expect(rows.map((r) => [r['Ticket number'], r['Waited in line until called (seconds)']])).toEqual([['A-001', '83']])
+    expect(rows.map((r) => [r['Ticket number'], r['Waited in line until called (seconds; every line it was called from)']])).toEqual([
+      ['A-001', '83'],
+    ])
     const report = (await center.request('GET', '/api/v1/stats/report?from=2026-03-10&to=2026-03-10&by=service', { token })).json()
     const waitSum = report.rows.reduce(
       (sum: number, r: { called: number; avgWaitSeconds: number | null }) => sum + r.called * (r.avgWaitSeconds ?? 0),
@@ -164,7 +184,7 @@ describe('CSV an analyst opens without surprises (issue 15 item 6)', () => {
       'Service (English)',
       'Tickets issued',
       'Tickets called',
-      'Tickets served',
+      'Tickets finished (any outcome)',
       'No-shows',
       'Tickets cancelled',
       'Of which cancelled at closing',
@@ -187,14 +207,17 @@ describe('CSV an analyst opens without surprises (issue 15 item 6)', () => {
     const hours = readCsv((await get('by=hour')).body)
     expect(hours.header.slice(0, 2)).toEqual(['الساعة (محلية)', 'التذاكر الصادرة'])
     const ten = hours.rows.find((r) => r['الساعة (محلية)'] === '10:00')!
-    expect(ten).toMatchObject({ 'التذاكر الصادرة': '3', 'التذاكر المخدومة': '1', 'التذاكر الملغاة': '1' })
+    expect(ten).toMatchObject({ 'التذاكر الصادرة': '3', 'التذاكر المنتهية (كل النتائج)': '1', 'التذاكر الملغاة': '1' })
     expect(hours.rows.at(-1)).toMatchObject({ 'الساعة (محلية)': 'الإجمالي', 'التذاكر الملغاة': '1' })
 
     const counters = readCsv((await get('by=counter&lang=en')).body)
     expect(counters.header).toContain('Tickets cancelled')
+    // a counter or clerk issues nothing: no figure on their rows, the total keeps every issue (walk 2026-12-06: "Issued 0" on each row)
+    expect(counters.rows.map((r) => r['Tickets issued'])).toEqual([...counters.rows.slice(1).map(() => ''), '3'])
     const clerks = readCsv((await get('by=clerk&lang=en')).body)
     // the clerk cancelled the duplicate: it counts on their row
-    expect(clerks.rows.find((r) => r.Clerk === 'clerk1')).toMatchObject({ 'Tickets served': '1', 'Tickets cancelled': '1' })
+    expect(clerks.rows.find((r) => r.Clerk === 'clerk1')).toMatchObject({ 'Tickets finished (any outcome)': '1', 'Tickets cancelled': '1' })
+    expect(clerks.rows.map((r) => r['Tickets issued'])).toEqual([...clerks.rows.slice(1).map(() => ''), '3'])
     expect(clerks.header.slice(-3)).toEqual(['Busy with a ticket (seconds)', 'Open without a ticket (seconds)', 'Paused (seconds)'])
   })
 })

@@ -305,9 +305,9 @@ describe('CSV', () => {
       .trim()
       .split('\r\n')
     expect(lines[0]).toBe(
-      'Service code,Service (Arabic),Service (English),Tickets issued,Tickets called,Tickets served,No-shows,Tickets cancelled,Of which cancelled at closing,Tickets transferred,Average wait (seconds),90th percentile wait (seconds),Longest wait (seconds),Average service time (seconds),90th percentile service time (seconds),Within target wait (%),No-shows of ended calls (%),' +
+      'Service code,Service (Arabic),Service (English),Tickets issued,Tickets called,Tickets finished (any outcome),No-shows,Tickets cancelled,Of which cancelled at closing,Tickets transferred,Average wait (seconds),90th percentile wait (seconds),Longest wait (seconds),Average service time (seconds),90th percentile service time (seconds),Within target wait (%),No-shows of ended calls (%),' +
         // served by finish outcome (served-by-outcome.ts): every configured outcome, then none (the fixture's finishes send none)
-        'Served with outcome: Served,Served with outcome: Referred elsewhere,Served with outcome: Incomplete papers,Served with outcome: Other,Served with outcome: No outcome recorded',
+        'Finished with outcome: Served,Finished with outcome: Referred elsewhere,Finished with outcome: Incomplete papers,Finished with outcome: Other,Finished with outcome: No outcome recorded',
     )
     expect(lines[1]).toBe('A,خدمة A,Service A,4,4,2,1,0,0,1,1400,3700,3700,250,300,50,25,0,0,0,0,2')
     expect(lines[3]).toBe('Total,,,7,7,5,1,1,0,1,971.4,3700,3700,260,600,57.1,14.3,0,0,0,0,5')
@@ -316,7 +316,7 @@ describe('CSV', () => {
       await center.request('GET', '/api/v1/stats/report.csv?from=2026-03-10&to=2026-03-10&by=clerk&lang=en', { token: s.manager })
     ).body
     expect(clerkCsv).toContain(',Busy with a ticket (seconds),Open without a ticket (seconds),Paused (seconds)')
-    expect(clerkCsv).toContain('clerk1,0,4,2,1,0,0,1,')
+    expect(clerkCsv).toContain('clerk1,,4,2,1,0,0,1,')
     expect(clerkCsv).toMatch(/clerk1,.*,660,2940,600\r\n/)
 
     const managerLog = (

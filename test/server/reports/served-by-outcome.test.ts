@@ -135,13 +135,13 @@ describe('served by finish outcome', () => {
       (await center.request('GET', `/api/v1/stats/report.csv?from=${DAY}&to=${DAY}&by=service&lang=en`, { token: manager })).body,
     )
     const outcomeHeaders = [
-      'Served with outcome: Served',
-      'Served with outcome: Sent to another office',
-      'Served with outcome: Incomplete papers',
-      'Served with outcome: other (no longer an outcome)',
-      'Served with outcome: No outcome recorded',
+      'Finished with outcome: Served',
+      'Finished with outcome: Sent to another office',
+      'Finished with outcome: Incomplete papers',
+      'Finished with outcome: other (no longer an outcome)',
+      'Finished with outcome: No outcome recorded',
     ]
-    expect(csv.rows.map((r) => [r['Service code'], r['Tickets served'], ...outcomeHeaders.map((h) => r[h])])).toEqual([
+    expect(csv.rows.map((r) => [r['Service code'], r['Tickets finished (any outcome)'], ...outcomeHeaders.map((h) => r[h])])).toEqual([
       ['A', '7', '2', '1', '2', '1', '1'],
       ['B', '2', '1', '1', '0', '0', '0'],
       ['C', '1', '0', '0', '0', '0', '1'],
@@ -150,7 +150,7 @@ describe('served by finish outcome', () => {
     const ar = readCsv(
       (await center.request('GET', `/api/v1/stats/report.csv?from=${DAY}&to=${DAY}&by=service&lang=ar`, { token: manager })).body,
     )
-    expect(ar.header).toContain('المخدومة بنتيجة: دون نتيجة مسجلة')
+    expect(ar.header).toContain('أُنهيت بنتيجة: دون نتيجة مسجلة')
 
     // every grouping carries the range's figure; the live figures carry today's total
     const byDay = (await center.request('GET', `/api/v1/stats/report?from=${DAY}&to=${DAY}&by=day`, { token: manager })).json()

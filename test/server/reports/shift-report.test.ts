@@ -51,11 +51,14 @@ describe('a clerk’s shift', () => {
     expect(
       shift.tickets.map((t: Record<string, unknown>) => [t.label, t.outcome, t.waitedSeconds, t.handledSeconds, t.counterNumber]),
     ).toEqual([
-      ['A-001', 'served', 60, 300, 1],
+      ['A-001', 'finished', 60, 300, 1],
       ['A-002', 'no_show', 400, 100, 1],
       ['A-003', 'transferred', 600, 100, 1],
       ['A-004', 'open', 800, null, 1],
     ])
+    // a plain finish writes no outcome in the event: "no outcome recorded", as the served-by-outcome table says
+    expect(shift.tickets[0].finishedWith).toEqual({ code: null, nameAr: null, nameEn: null })
+    expect(shift.tickets.slice(1).map((t: Record<string, unknown>) => t.finishedWith)).toEqual([undefined, undefined, undefined])
     expect(shift.tickets[0].calledAt).toBe(t0 + 60_000)
     expect(shift.figures).toMatchObject({ called: 4, served: 1, noShow: 1, transferred: 1, busySeconds: 300 + 100 + 100 + 100 })
     expect(shift.sessions).toEqual([{ counterNumber: 1, from: t0, until: null }])
@@ -63,6 +66,42 @@ describe('a clerk’s shift', () => {
     expect((await center.request('GET', '/api/v1/stats/shift?day=2026-03-10&userId=999', { token: manager })).statusCode).toBe(404)
     expect((await center.request('GET', `/api/v1/stats/shift?day=2026-03-10&userId=${userId}`, { token: clerk })).statusCode).toBe(403)
     expect((await center.request('GET', `/api/v1/stats/shift?day=2026-02-30&userId=${userId}`, { token: manager })).statusCode).toBe(400)
+  })
+
+  /**
+   * Every finish carries the outcome the clerk picked (walk 2026-12-06, finding 1: a referral
+   * printed as «خُدم / Served»): referred, incomplete papers, other, each by its configured
+   * name; a code the center no longer lists by its code alone.
+   */
+  it('names each finish by the outcome the clerk picked, not "served"', async () => {
+    const clock = new TestClock(Date.parse('2026-03-10T08:00:00Z'))
+    center = await TestCenter.start({ clock })
+    const a = await center.createService({ prefix: 'A' })
+    const c1 = await center.createCounter({ number: 1, serviceIds: [a.id] })
+    const kiosk = (await center.createDevice('kiosk')).token
+    const clerk = await center.openCounterAs('clerk1', c1.id)
+    const manager = (await center.createUser('boss', 'manager')).token
+    const picked = ['referred', 'incomplete_papers', 'other', 'served']
+    for (const outcome of picked) {
+      await center.issue(kiosk, { serviceId: a.id })
+      clock.now += 60_000
+      expect((await center.action(clerk, c1.id, 'call-next')).statusCode).toBe(200)
+      expect((await center.action(clerk, c1.id, 'start')).statusCode).toBe(200)
+      clock.now += 60_000
+      const res = await center.action(clerk, c1.id, 'finish', { outcome })
+      expect(res.statusCode, res.body).toBe(200)
+    }
+    // the center drops "other" from its list since: its finishes keep their code, with no names
+    center.app.tabour.config.queue.finishOutcomes = center.app.tabour.config.queue.finishOutcomes.filter((o) => o.code !== 'other')
+    const { userId } = (await center.request('GET', '/api/v1/stats/me', { token: clerk })).json()
+    const res = await center.request('GET', `/api/v1/stats/shift?day=2026-03-10&userId=${userId}`, { token: manager })
+    expect(res.statusCode, res.body).toBe(200)
+    expect(res.json().tickets.map((t: Record<string, unknown>) => [t.label, t.outcome, t.finishedWith])).toEqual([
+      ['A-001', 'finished', { code: 'referred', nameAr: 'أُحيل إلى جهة أخرى', nameEn: 'Referred elsewhere' }],
+      ['A-002', 'finished', { code: 'incomplete_papers', nameAr: 'أوراق غير مكتملة', nameEn: 'Incomplete papers' }],
+      ['A-003', 'finished', { code: 'other', nameAr: null, nameEn: null }],
+      ['A-004', 'finished', { code: 'served', nameAr: 'تمت الخدمة', nameEn: 'Served' }],
+    ])
   })
 
   /**
@@ -119,7 +158,7 @@ describe('a clerk’s shift', () => {
     ).toEqual([
       ['A-001', 'abandoned', expect.any(Number), 60],
       ['A-002', 'parked', 160, 60],
-      ['A-003', 'served', 400, 130],
+      ['A-003', 'finished', 400, 130],
     ])
   })
 })

@@ -66,8 +66,8 @@ describe('an undone no-show and the call after it', () => {
     expect(shift.figures).toMatchObject({ called: 2, noShow: 0 })
     expect(shift.tickets.map((t: Record<string, unknown>) => [t.label, t.outcome, t.waitedSeconds])).toEqual([
       ['A-001', 'back_in_line', 403],
-      ['A-001', 'served', null],
-      ['A-002', 'served', 506],
+      ['A-001', 'finished', null],
+      ['A-002', 'finished', 506],
     ])
   })
 
