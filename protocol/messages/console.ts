@@ -156,9 +156,10 @@ export const CONSOLE_MESSAGES = {
   'err.counterBusy': { ar: 'أنهِ التذكرة الحالية أو حوّلها أولًا.', en: 'Finish or transfer the current ticket first.' },
   'err.counterIdle': { ar: 'لا توجد تذكرة حالية.', en: 'There is no current ticket.' },
   'err.illegal': { ar: 'لا يمكن تنفيذ هذا الإجراء على التذكرة الآن.', en: 'This cannot be done to the ticket now.' },
+  // the wait is the center's (minSecondsBeforeNoShow), not always a minute: the button counts it down
   'err.noShowTooSoon': {
-    ar: 'من المبكر تسجيل «لم يحضر»: انتظر دقيقة بعد النداء أو أعِد النداء أولًا.',
-    en: 'Too soon for a no-show: wait a minute after the call, or recall first.',
+    ar: 'من المبكر تسجيل «لم يحضر»: انتظر حتى ينتهي العدّ على زر «لم يحضر» بعد النداء، أو أعِد النداء أولًا.',
+    en: 'Too soon for a no-show: wait until the countdown on the No-show button ends, or recall first.',
   },
   'err.graceExpired': {
     ar: 'انتهت مهلة التراجع عن «لم يحضر». يأخذ المواطن تذكرة جديدة.',
