@@ -61,7 +61,7 @@ export interface ActionInput {
 
 export class ConsoleSession {
   phase: Phase = 'starting'
-  user: { id: number; username: string; role: Role } | null = null
+  user: { id: number; username: string; displayName: string; role: Role } | null = null
   center: api.CenterInfo | null = null
   /** Services, counters and live tickets, as the feed and the answers say. */
   readonly live = new LiveState()
@@ -357,7 +357,7 @@ export class ConsoleSession {
         api.fetchCounters(this.base, token),
       ])
       if (token !== this.auth.token) return true
-      this.user = { id: me.id, username: me.username, role: me.role }
+      this.user = { id: me.id, username: me.username, displayName: me.displayName, role: me.role }
       this.center = center
       this.live.counters = counters
       this.reach.httpBack()

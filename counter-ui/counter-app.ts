@@ -127,7 +127,12 @@ export class CounterApp extends LitElement {
             : nothing
         }
         <span class="spacer"></span>
-        ${s.user ? html`<span class="user" data-user=${s.user.username}>${s.user.username}</span>` : nothing}
+        ${
+          // the clerk's name, as the center knows them (the login only when it has none): «أحمد حسن», not "clerk1"
+          s.user
+            ? html`<span class="user" data-user=${s.user.username}><bdi>${s.user.displayName.trim() || s.user.username}</bdi></span>`
+            : nothing
+        }
         ${s.phase === 'choose' ? html`<button type="button" data-action="logout" @click=${() => void s.logout()}>${consoleText('logout', lang)}</button>` : nothing}
         ${counter ? html`<button type="button" data-action="logout" @click=${() => (this.askingLogout = true)}>${staffingText('staffing.logout', lang)}</button>` : nothing}
         <tabour-lang-switch .lang=${lang}></tabour-lang-switch>

@@ -44,7 +44,10 @@ async function startCenter(): Promise<ListeningCenter & { kiosk: string; counter
   expect((await center.request('PUT', '/api/v1/settings', { token: admin, body: { digits: 'arabic-indic' } })).statusCode).toBe(200)
   const service = await center.createService({ prefix: 'A' })
   const counter = await center.createCounter({ number: 1, name: COUNTER_NAME, serviceIds: [service.id] })
-  await center.createUser('clerk1')
+  const clerk = await center.createUser('clerk1')
+  expect((await center.request('PATCH', `/api/v1/users/${clerk.id}`, { token: admin, body: { displayName: 'أحمد حسن' } })).statusCode).toBe(
+    200,
+  )
   const created = await center.request('POST', '/api/v1/devices', { token: admin, body: { kind: 'kiosk', name: KIOSK_NAME } })
   const paired = await center.request('POST', '/api/v1/devices/pair', { body: { pairingCode: created.json().pairingCode } })
   return { ...run, kiosk: paired.json().token, counterId: counter.id, serviceId: service.id, kioskId: created.json().id }
@@ -190,6 +193,8 @@ describe('a name in the other script keeps its own direction', { timeout: 180_00
     expect(await x('كشك')).toBeLessThan(await x('”'))
     await page.screenshot({ path: join(SHOTS, 'en-kiosk-name-isolated.png') })
     expect(await page.locator('header h1.where bdi').textContent()).toBe(COUNTER_NAME)
+    // the clerk by name, as the center knows them, not by login (console walk, 2026-12-06)
+    expect(await page.locator('header .user[data-user="clerk1"]').textContent()).toBe('أحمد حسن')
 
     await page.locator('tabour-lang-switch button').click()
     await expect.poll(() => alert.textContent()).toContain(`الكشك «\u2068${KIOSK_NAME}\u2069»`)
