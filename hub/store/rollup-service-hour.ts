@@ -60,11 +60,32 @@ const rebuild = (where?: RawBuilder<unknown>) =>
     SELECT ${[...KEY_EXPRS, 'COUNT(*)', ...FIGURE_COLUMNS.map(sumOf)].join(', ')}
     FROM hub_figures f JOIN hub_centers c ON c.id = f.center_id`)} ${where ? sql`WHERE ${where}` : sql``} ${sql.raw(`GROUP BY ${KEY_EXPRS.join(', ')} ORDER BY 3, 1, 2, 4`)}`
 
-/** Fills the rollup from every hourly row (migration 19, and a fold that finds the flag cleared). */
+/**
+ * Fills the rollup from every hourly row (migration 19, and a fold that finds the flag cleared),
+ * a month at a time. Its groups hold a day, so no group spans two months and the months sum
+ * apart to the same rows. One statement over a national year (184 M hourly rows, the bench of
+ * 2026-12-06) sorted them all at once and ran PostgreSQL out of disk for its temporary files
+ * (17 GB free were not enough); a month sorts ~15 M rows. Each month stays in the view's order.
+ */
 export async function rebuildServiceHourRollup(db: AnyDb): Promise<void> {
   await sql.raw(`DELETE FROM ${SERVICE_HOUR_ROLLUP}`).execute(db)
-  await rebuild().execute(db)
+  const { rows } = await sql<{
+    first: string | null
+    last: string | null
+  }>`SELECT MIN(day) AS first, MAX(day) AS last FROM hub_figures`.execute(db)
+  const first = rows[0]?.first
+  const last = rows[0]?.last
+  if (first && last) {
+    for (let month = String(first).slice(0, 7); month <= String(last).slice(0, 7); month = nextMonth(month))
+      await rebuild(sql`f.day >= ${`${month}-01`} AND f.day < ${`${nextMonth(month)}-01`}`).execute(db)
+  }
   await sql.raw(`UPDATE ${STATE} SET kept = 1`).execute(db)
+}
+
+/** 'YYYY-MM' of the month after `month`. */
+function nextMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number)
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`
 }
 
 /** Whether the rollup holds every stored row (but the marks waiting): the views read it only then. */

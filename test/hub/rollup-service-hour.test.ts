@@ -164,12 +164,27 @@ describe.each(BACKENDS)('one national service by hour on %s', (backend) => {
     await before.flushRollups()
     // one day left unfolded, as a stopped hub leaves it
     await ingest(before, [batch('C1', '2026-03-01', 9, 2, [row(A, 3, { issued: 45 })])])
+    // and the turn of a year: the migration fills the rollup a month at a time (rollup-service-hour.ts)
+    await ingest(before, [
+      batch('C1', '2025-12-31', 23, 2, [row(A, 7, { issued: 11, nationalCode: 'PASS' })]),
+      batch('C1', '2026-01-01', 0, 2, [row(A, 8, { issued: 13, nationalCode: 'PASS' })]),
+    ])
     const answers = await Promise.all(VIEWS.map((q) => before.figures(q)))
     await before.close()
     cleanups.pop()
 
     const after = await storeOn(where, true)
     expect(await serviceHourRollupKept(after.db)).toBe(true)
+    const turnOfYear = await sql<{
+      day: string
+      issued: number
+    }>`SELECT day, issued FROM ${sql.table(SERVICE_HOUR_ROLLUP)} WHERE national_key = 'PASS' AND (day = '2025-12-31' OR day = '2026-01-01') ORDER BY day`.execute(
+      after.db,
+    )
+    expect(turnOfYear.rows.map((r) => [String(r.day).slice(0, 10), Number(r.issued)])).toEqual([
+      ['2025-12-31', 11],
+      ['2026-01-01', 13],
+    ])
     // filled from every hourly row, the unfolded revision too: the same answers as before the migration (from the hourly rows then)
     await expectServiceHourAsRebuilt(after)
     expect(await Promise.all(VIEWS.map((q) => after.figures(q)))).toEqual(answers)
