@@ -156,7 +156,7 @@ describe('bookings, holidays and closing, as the pages say them', () => {
     await late.waitFor()
     expect(await late.textContent()).toBe('You may not be served before closing at 3:00\u00a0PM')
     expect(await page.locator(`tabour-join-page [data-service="${b.id}"] .off`).textContent()).toBe(
-      'You would not be served before closing at 3:00\u00a0PM — Opens Monday 8:00\u00a0AM',
+      'You would not be served before closing at 3:00\u00a0PM — Opens tomorrow at 8:00\u00a0AM',
     )
     expect(await seriousAxeViolations(page)).toEqual([])
     await shot(page, 'join-wait-past-close-en')
