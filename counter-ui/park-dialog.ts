@@ -10,20 +10,14 @@ import type { ParkReason } from '../protocol/parking.ts'
 import { DEFAULT_LANG, type Lang } from '../ui-common/i18n.ts'
 import { choiceStyles, consoleStyles, dialogStyles } from './console-styles.ts'
 import { parkingText } from '../protocol/messages/parking.ts'
-import { formatNumber, toWesternDigits, type DigitStyle } from '../ui-common/digits.ts'
+import { formatNumber, type DigitStyle } from '../ui-common/digits.ts'
+import { FIGURE_PATTERN, typedFigure } from '../ui-common/figure-box.ts'
 
 export interface ParkConfirmDetail {
   reason: string
   minutes: number
   note: string
 }
-
-/**
- * What the minutes box takes: whole minutes in Western, Arabic-Indic or Extended Arabic-Indic
- * digits. A text box, not `<input type="number">`, which writes Western digits whatever the
- * screen's («15» under «(حتى ٣٠)», walk of 2026-12-06), as the dashboard's figure boxes do.
- */
-const MINUTES_PATTERN = '[0-9\u0660-\u0669\u06F0-\u06F9]+'
 
 /** The minutes the dialog proposes: 15, or the maximum when it is lower. */
 export const DEFAULT_PARK_MINUTES = 15
@@ -86,7 +80,7 @@ export class ParkDialog extends LitElement {
           ${this.reasons.map((r, i) => html`<label class="choice"><input type="radio" name="reason" value=${r.code} ?checked=${i === 0} data-park-reason=${r.code} />${name(r)}</label>`)}
         </fieldset>
         <label class="field">${parkingText('park.minutes', lang, { max: formatNumber(this.maxMinutes, { digits: this.digits }) })}
-          <input name="minutes" type="text" inputmode="numeric" pattern=${MINUTES_PATTERN} required dir="ltr" autocomplete="off"
+          <input name="minutes" type="text" inputmode="numeric" pattern=${FIGURE_PATTERN.whole} required dir="ltr" autocomplete="off"
             aria-invalid=${this.minutesBad ? 'true' : 'false'} aria-describedby=${this.minutesBad ? 'park-minutes-error' : nothing}
             .value=${formatNumber(Math.min(DEFAULT_PARK_MINUTES, this.maxMinutes), { digits: this.digits })} data-park-minutes />
         </label>
@@ -116,7 +110,7 @@ export class ParkDialog extends LitElement {
     if (this.busy) return
     const data = new FormData(this.form)
     // the box shows the screen's digits and takes a keyboard's of either kind
-    const typed = toWesternDigits(String(data.get('minutes') ?? '').trim())
+    const typed = typedFigure(String(data.get('minutes') ?? '').trim())
     const minutes = /^[0-9]+$/.test(typed) ? Number(typed) : Number.NaN
     // out of bounds: said here, in the screen's language and digits, the dialog and its note kept
     // (the server's refusal closed it; the box's own bound was the browser's bubble in its language)

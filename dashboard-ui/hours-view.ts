@@ -16,8 +16,8 @@ import { WEEKDAYS, type CenterCalendar, type HoursException, type Weekday, type 
 import type { ServiceWithQueue } from '../protocol/entities.ts'
 import { hoursEditorText as t, type HoursEditorMessageKey } from '../protocol/messages/hours-editor.ts'
 import { ApiError } from '../ui-common/api-client.ts'
-import { inDigitStyle, type DigitStyle } from '../ui-common/digits.ts'
-import { FIGURE_PATTERN, typedWholeFigure } from './figure-box.ts'
+import type { DigitStyle } from '../ui-common/digits.ts'
+import { FIGURE_PATTERN, figureText, typedWholeFigure } from '../ui-common/figure-box.ts'
 import type { Lang } from '../ui-common/i18n.ts'
 import type { DashboardApi, IcsPreview } from './dashboard-api.ts'
 import { deskStyles } from './dashboard-styles.ts'
@@ -285,7 +285,7 @@ export class HoursView extends LitElement {
         </select>${this.errorAt(a.atClosing)}</label
       >`,
       cancelMinutes: html`<label
-        >${t('hoursTab.cancelMinutes', lang)}<input type="text" data-figure inputmode="numeric" pattern=${FIGURE_PATTERN.whole} autocomplete="off" name="cancelAfterMinutes" aria-invalid=${minutes.invalid} aria-describedby=${minutes.describedBy} .value=${inDigitStyle(String(cal.cancelAfterMinutes), this.digits)} @change=${(e: Event) => this.patch({ cancelAfterMinutes: typedWholeFigure((e.target as HTMLInputElement).value) })} />${this.errorAt(a.cancelAfterMinutes)}</label
+        >${t('hoursTab.cancelMinutes', lang)}<input type="text" data-figure inputmode="numeric" pattern=${FIGURE_PATTERN.whole} autocomplete="off" name="cancelAfterMinutes" aria-invalid=${minutes.invalid} aria-describedby=${minutes.describedBy} .value=${figureText(cal.cancelAfterMinutes, this.digits)} @change=${(e: Event) => this.patch({ cancelAfterMinutes: typedWholeFigure((e.target as HTMLInputElement).value) })} />${this.errorAt(a.cancelAfterMinutes)}</label
       >`,
     }
   }
@@ -329,7 +329,7 @@ export class HoursView extends LitElement {
     }
     const cutoff = this.aria(`service/${s.id}/cutoff`)
     return html`<div class="row" data-service=${s.id}>
-      <label>${serviceLabel(s, this.lang)}${SEPARATOR}${t('hoursTab.cutoff', this.lang)}<input type="text" data-figure inputmode="numeric" pattern=${FIGURE_PATTERN.whole} autocomplete="off" name=${`cutoff-${s.id}`} aria-invalid=${cutoff.invalid} aria-describedby=${cutoff.describedBy} .value=${inDigitStyle(String(own?.lastTicketMinutes ?? 0), this.digits)} @change=${(e: Event) => set({ lastTicketMinutes: typedWholeFigure((e.target as HTMLInputElement).value) })} />${this.errorAt(`service/${s.id}/cutoff`)}</label>
+      <label>${serviceLabel(s, this.lang)}${SEPARATOR}${t('hoursTab.cutoff', this.lang)}<input type="text" data-figure inputmode="numeric" pattern=${FIGURE_PATTERN.whole} autocomplete="off" name=${`cutoff-${s.id}`} aria-invalid=${cutoff.invalid} aria-describedby=${cutoff.describedBy} .value=${figureText(own?.lastTicketMinutes ?? 0, this.digits)} @change=${(e: Event) => set({ lastTicketMinutes: typedWholeFigure((e.target as HTMLInputElement).value) })} />${this.errorAt(`service/${s.id}/cutoff`)}</label>
       <label class="check"
         ><input type="checkbox" name=${`late-${s.id}`} .checked=${own?.stopWhenWaitPastClose ?? false} @change=${(e: Event) => set({ stopWhenWaitPastClose: (e.target as HTMLInputElement).checked })} />
         ${t('hoursTab.stopWhenLate', this.lang)}</label

@@ -9,7 +9,7 @@ import type { Counter, Device, ServiceWithQueue } from '../../protocol/entities.
 import type { PrinterTarget } from '../../protocol/ticket-tools.ts'
 import { configText } from '../../protocol/messages/config-forms.ts'
 import { formatNumber, inDigitStyle } from '../../ui-common/digits.ts'
-import { FIGURE_PATTERN } from '../figure-box.ts'
+import { FIGURE_PATTERN } from '../../ui-common/figure-box.ts'
 import { namePart, nameIn } from '../../ui-common/bilingual.ts'
 import { ConfigForm, intOrNull, NEW_ZONE, str, type FieldSpec, type Values } from './config-form.ts'
 import { serviceLabel } from '../../ui-common/service-label.ts'

@@ -254,6 +254,12 @@ describe('the calendar on the screens', () => {
     await view.locator('[data-message="ok"]').waitFor()
     expect((await run.center.request('GET', '/api/v1/calendar', { token: run.admin })).json().cancelAfterMinutes).toBe(45)
     expect(await cancelMinutes.inputValue()).toBe('٤٥')
+    // an emptied box is refused at its field (not saved as 0) and stays empty, not «NaN»
+    await cancelMinutes.fill('')
+    await view.locator('button[data-action="save-hours"]').click()
+    await minutesError.waitFor()
+    expect(await cancelMinutes.inputValue()).toBe('')
+    expect((await run.center.request('GET', '/api/v1/calendar', { token: run.admin })).json().cancelAfterMinutes).toBe(45)
 
     // an exception added is stored at once (no "save") and shows on its day in the month grid
     const grid = view.locator('tabour-month-calendar')
