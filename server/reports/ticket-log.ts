@@ -27,6 +27,8 @@ interface TicketLogRow {
   issuedAt: number
   calledAt: number | null
   startedAt: number | null
+  /** 1 when the latest call is of the line the ticket is in now (CALL_OF_THIS_LINE); 0 or null otherwise. */
+  callOfThisLine: number | null
   finishedAt: number | null
   /** The visit's waits by the reports' rule (figures.ts): each line from joining it to its first call, summed; null before a call. */
   waitedSeconds: number | null
@@ -63,8 +65,7 @@ export function ticketLogCsv(db: Database.Database, q: TicketLogQuery): string {
       `SELECT t.id, t.day, t.label, s.prefix AS service, s.name_ar AS serviceAr, s.name_en AS serviceEn, si.prefix AS issuedService,
               t.priority, t.phone, t.status, t.outcome,
               t.issued_at AS issuedAt,
-              CASE WHEN ${CALL_OF_THIS_LINE} THEN t.called_at END AS calledAt,
-              CASE WHEN ${CALL_OF_THIS_LINE} THEN t.started_at END AS startedAt, t.finished_at AS finishedAt,
+              t.called_at AS calledAt, t.started_at AS startedAt, ${CALL_OF_THIS_LINE} AS callOfThisLine, t.finished_at AS finishedAt,
               (SELECT SUM(json_extract(e.data, '$.waitedSeconds')) FROM events e
                 WHERE e.ticket_id = t.id AND e.type = 'ticket.called' AND NOT ${callAfterUndoSql('e')}) AS waitedSeconds,
               c.number AS counter, u.username AS clerk, t.recall_count AS recalls, t.transfer_count AS transfers
@@ -88,8 +89,9 @@ export function ticketLogCsv(db: Database.Database, q: TicketLogQuery): string {
     { header: h('ticket.status'), value: (r) => r.status },
     { header: h('ticket.outcome'), value: (r) => r.outcome },
     { header: h('ticket.issuedAt'), value: (r) => at(r.issuedAt) },
-    { header: h('ticket.calledAt'), value: (r) => at(r.calledAt) },
-    { header: h('ticket.startedAt'), value: (r) => at(r.startedAt) },
+    // an earlier line's call and start are not this line's (CALL_OF_THIS_LINE)
+    { header: h('ticket.calledAt'), value: (r) => (r.callOfThisLine ? at(r.calledAt) : null) },
+    { header: h('ticket.startedAt'), value: (r) => (r.callOfThisLine ? at(r.startedAt) : null) },
     { header: h('ticket.finishedAt'), value: (r) => at(r.finishedAt) },
     // the reports' waits, not "called at − issued at": a phone join waits from its arrival, a
     // transferred visit waits in each line and not while served in between, and "called at" keeps
