@@ -28,6 +28,13 @@ export type FigureTable = 'governorate' | 'center' | 'service'
 /** The tables with a CSV link: the sortable ones and the hours of the day. */
 export type CsvTable = FigureTable | 'hour'
 type SortKey = 'name' | 'issued' | 'served' | 'avgWaitSeconds' | 'slaPercent' | 'noShow' | 'avgRating' | 'offline'
+/** How an order is said, ascending then descending: by name, by being offline, by a figure. */
+const ORDER_WORDS: Record<'name' | 'offline' | 'figure', [HubMessageKey, HubMessageKey]> = {
+  name: ['order_name_asc', 'order_name_desc'],
+  offline: ['order_online', 'order_offline'],
+  figure: ['order_asc', 'order_desc'],
+}
+
 /** The header each sort key's column has (the name's is the table's own: governorate, center, service). */
 const SORT_LABELS: Record<Exclude<SortKey, 'name'>, HubMessageKey> = {
   issued: 'issued',
@@ -103,18 +110,8 @@ export class HubFigures extends LitElement {
   private sortCaption(table: FigureTable): TemplateResult {
     const { key, desc } = this.sort[table]
     const column = this.t(key === 'name' ? table : SORT_LABELS[key])
-    const order: HubMessageKey =
-      key === 'name'
-        ? desc
-          ? 'order_name_desc'
-          : 'order_name_asc'
-        : key === 'offline'
-          ? desc
-            ? 'order_offline'
-            : 'order_online'
-          : desc
-            ? 'order_desc'
-            : 'order_asc'
+    const [ascending, descending] = ORDER_WORDS[key === 'name' || key === 'offline' ? key : 'figure']
+    const order = desc ? descending : ascending
     return html`<caption class="sorted-by" data-sorted-by>${this.t('sortedBy', { column, order: this.t(order) })}</caption>`
   }
 
