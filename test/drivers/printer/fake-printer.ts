@@ -46,9 +46,27 @@ export class FakePrinter {
     return `tcp://127.0.0.1:${this.port}`
   }
 
-  /** Resolves once `count` jobs have been recorded. */
-  async waitForJobs(count: number): Promise<void> {
-    while (this.jobs.length < count) await new Promise<void>((resolve) => this.waiters.push(resolve))
+  /**
+   * Resolves once `count` jobs have been recorded; rejects after `timeoutMs` saying what did come.
+   * The deadline matters: a center that gave up on a job (its status query or its render timed out
+   * on a loaded box) never sends it, and a bare wait hung its test until the test's own timeout
+   * with nothing said (CI of stop 38, digits.test.ts).
+   */
+  async waitForJobs(count: number, timeoutMs = 60_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs
+    while (this.jobs.length < count) {
+      const left = deadline - Date.now()
+      if (left <= 0)
+        throw new Error(
+          `fake printer: ${this.jobs.length} of ${count} jobs after ${timeoutMs} ms (${this.connections} connections, ${this.jobConnections} with a job)`,
+        )
+      let timer: NodeJS.Timeout | undefined
+      await new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, left)
+        this.waiters.push(resolve)
+      })
+      clearTimeout(timer)
+    }
   }
 
   async close(): Promise<void> {
