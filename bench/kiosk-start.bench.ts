@@ -59,10 +59,13 @@ function watchFor(target: Target): string {
     }
     const app = (name) => document.querySelector(name)?.shadowRoot
     // the screen the center drew into the page (server/first-screen/), until the app replaces it; older builds have none
-    // (shown once its faces are loaded: server/first-screen/faces-first.ts; older builds show it at once)
+    // (shown once its faces are loaded: server/first-screen/faces-first.ts, not displayed until then, hidden in builds
+    // of session 43; older builds show it at once)
     const first = () => {
       const host = document.getElementById('tabour-first-screen')
-      return host && getComputedStyle(host).visibility !== 'hidden' ? host.shadowRoot : undefined
+      // (its computed style only: getClientRects would force a layout inside the probe's frame callback)
+      const style = host && getComputedStyle(host)
+      return style && style.display !== 'none' && style.visibility !== 'hidden' ? host.shadowRoot : undefined
     }
     // its text is drawn only once its faces are there (font-display: block): Cairo, Arabic and Latin, regular and bold
     const facesReady = () => document.fonts.check('400 1em Cairo', 'اA') && document.fonts.check('700 1em Cairo', 'اA')

@@ -6,10 +6,14 @@
  * The first frame used to wait for the page's linked stylesheets, which the browser asked for after
  * the four preloaded faces and which mostly came after them; on a loaded box they came first, now
  * and then, and the screen moved (test/e2e/display-first-screen.test.ts's layout shift). Here the
- * first screen stays hidden (`visibility`, so nothing on it can be tapped unseen) until the faces
- * its text uses, Arabic and Latin, regular and bold, are loaded — or failed, or 3 s passed (the
- * block period `font-display: block` itself gives): never hidden for good. Both are inline in
- * the page before the screen, allowed by their CSP hashes.
+ * first screen is not displayed (so nothing on it can be tapped unseen) until the faces its text
+ * uses, Arabic and Latin, regular and bold, are loaded — or failed, or 3 s passed (the block period
+ * `font-display: block` itself gives): never hidden for good. Both are inline in the page before
+ * the screen, allowed by their CSP hashes.
+ *
+ * `display: none`, not `visibility: hidden`: a hidden screen is still laid out, in the fallback face,
+ * and laid out again when Cairo comes; at 4× CPU each layout of the kiosk's first screen took
+ * 60–130 ms of a fresh start (bench/display-start-trace.ts). Not displayed, it is laid out once.
  */
 import { FIRST_SCREEN_ID } from '../../ui-common/first-screen.ts'
 
@@ -17,7 +21,7 @@ import { FIRST_SCREEN_ID } from '../../ui-common/first-screen.ts'
 export const FACES_READY_ATTRIBUTE = 'data-faces'
 
 /** Hides the first screen until `<html data-faces>`. */
-export const FACES_FIRST_STYLE = `html:not([${FACES_READY_ATTRIBUTE}]) #${FIRST_SCREEN_ID}{visibility:hidden}`
+export const FACES_FIRST_STYLE = `html:not([${FACES_READY_ATTRIBUTE}]) #${FIRST_SCREEN_ID}{display:none}`
 
 /** How long the screen waits at most for its faces (font-display: block's own block period). */
 const FACES_WAIT_MS = 3000

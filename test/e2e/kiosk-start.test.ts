@@ -39,7 +39,7 @@ const FRAMES_BEFORE_APP = `(() => {
   }
   const tick = () => {
     const first = document.getElementById('tabour-first-screen')
-    if (first && getComputedStyle(first).visibility !== 'hidden') frames++
+    if (first && getComputedStyle(first).display !== 'none') frames++
     if (w.__framesBeforeApp === null) requestAnimationFrame(tick)
   }
   requestAnimationFrame(tick)
