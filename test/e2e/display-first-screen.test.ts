@@ -81,7 +81,9 @@ describe('the display board in its page (issue 22)', () => {
       await page.reload({ waitUntil: 'commit' })
       const board = page.locator(`${FIRST} main[data-screen="board"][data-board="http"]`)
       await board.waitFor({ state: 'attached' })
-      expect(await page.locator(FIRST).evaluate((e) => getComputedStyle(e).display), 'not displayed until its faces are loaded').toBe('none')
+      expect(await page.locator(FIRST).evaluate((e) => getComputedStyle(e).display), 'not displayed until its faces are loaded').toBe(
+        'none',
+      )
       releaseFaces()
       await board.waitFor()
       await page.evaluate(() => document.fonts.ready)
