@@ -72,14 +72,13 @@ const entry = (t: Ticket, now: number): QueueEntry => ({
   waitedSeconds: Math.max(0, Math.floor((now - inLineSince(t)) / 1000)),
 })
 
-/** The queue of `counter` at `now` (epoch ms); `nextCount` labels per line (default 4), in the call policy's `order`. */
+/** The queue of `counter` at `now` (epoch ms); `nextCount` labels per line (default 4), in the call policy's `order` (default oldest first). */
 export function counterQueue(
   counter: Counter,
   services: readonly Service[],
   tickets: Iterable<Ticket>,
   now: number,
-  nextCount = 4,
-  order: LineOrder = OLDEST_FIRST,
+  { nextCount = 4, order = OLDEST_FIRST }: { nextCount?: number; order?: LineOrder } = {},
 ): CounterQueue {
   const waiting = [...tickets]
     .filter((t) => t.status === 'waiting' && (t.targetCounterId === null || t.targetCounterId === counter.id))

@@ -196,7 +196,7 @@ describe('the queue panel', () => {
       ticket(B.id, 'B', 40, { targetCounterId: 99 }),
       ticket(C.id, 'C', 50),
     ]
-    const q = counterQueue(counter, [A, B, C], tickets, NOW, 2)
+    const q = counterQueue(counter, [A, B, C], tickets, NOW, { nextCount: 2 })
     // the line this counter really serves first, the backup (weight 0) after it
     expect(q.rows.map((r) => r.service.prefix)).toEqual(['A', 'B'])
     const a = q.rows[0]
@@ -215,7 +215,7 @@ describe('the queue panel', () => {
   it('orders and ages a line by its place (queuedAt) as the call policy does: a ticket sent to the end of the line comes after those already in it', () => {
     const transferred = ticket(A.id, 'A', 40, { transferCount: 1, queuedAt: new Date(NOW - 2 * 60_000).toISOString() })
     const older = ticket(A.id, 'A', 10)
-    const q = counterQueue(counter, [A, B, C], [transferred, older], NOW, 4)
+    const q = counterQueue(counter, [A, B, C], [transferred, older], NOW)
     const a = q.rows[0]
     expect(a.next.map((e) => e.label)).toEqual([older.label, transferred.label])
     // the longest wait is the policy's: 10 minutes, not the transferred ticket's 40 since its issue
@@ -233,7 +233,7 @@ describe('the queue panel', () => {
       ticket(A.id, 'A', 1, { priority: 'elderly' }),
     ]
     const labels = (order?: { policy: string; priorityAgingSeconds: number }) =>
-      counterQueue(counter, [A, B, C], line, NOW, 4, order).rows[0].next.map((e) => e.label)
+      counterQueue(counter, [A, B, C], line, NOW, { order }).rows[0].next.map((e) => e.label)
     const [a1, a2, a3, , a5] = line.map((t) => t.label)
     expect(labels({ policy: 'priority', priorityAgingSeconds: 1800 })).toEqual([a5, a1, a2, a3])
     // an ordinary ticket waited past the ageing joins the priority ones, in its place by its wait
@@ -243,7 +243,7 @@ describe('the queue panel', () => {
     expect(labels()).toEqual([a1, a2, a3, line[3].label])
     // the longest wait stays the line's oldest
     expect(
-      counterQueue(counter, [A, B, C], line, NOW, 4, { policy: 'priority', priorityAgingSeconds: 1800 }).rows[0].longestWaitSeconds,
+      counterQueue(counter, [A, B, C], line, NOW, { order: { policy: 'priority', priorityAgingSeconds: 1800 } }).rows[0].longestWaitSeconds,
     ).toBe(9 * 60)
   })
 
