@@ -10,6 +10,12 @@ import { batchPath, postSigned } from './hub-harness.ts'
 /** `npm run hub` as the real process: the CLI registers a center, the server takes its batches and stops cleanly on SIGTERM. */
 
 const run = promisify(execFile)
+/**
+ * Each test starts hub/main.ts through tsx up to four times (the CLI, then the server); on the 2-core
+ * box beside the rest of the suite a test passed 60 s now and then, and at a load average of 13 the
+ * file's four tests took 83 s. Generous, since what is tested is the outcome, not the speed.
+ */
+const PROCESS_TEST_TIMEOUT_MS = 150_000
 const children = new Set<ChildProcess>()
 let dataDir: string | undefined
 
@@ -48,7 +54,7 @@ async function startHub(env: Record<string, string>) {
 }
 
 describe('the hub process', () => {
-  it('CLI adds a center, the server ingests its batch, SIGTERM exits 0', { timeout: 60_000 }, async () => {
+  it('CLI adds a center, the server ingests its batch, SIGTERM exits 0', { timeout: PROCESS_TEST_TIMEOUT_MS }, async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'tabour-hub-proc-'))
     const env = baseEnv({ HUB_DATA_DIR: dataDir, HUB_LOG_LEVEL: 'warn' })
     const cli = (...args: string[]) => run(process.execPath, ['--import', 'tsx', 'hub/main.ts', ...args], { cwd: REPO_ROOT, env })
@@ -98,7 +104,7 @@ describe('the hub process', () => {
     expect(await exited).toBe(0)
   })
 
-  it('with HUB_READ_TOKEN the figures need it (no warning); /healthz stays open', { timeout: 60_000 }, async () => {
+  it('with HUB_READ_TOKEN the figures need it (no warning); /healthz stays open', { timeout: PROCESS_TEST_TIMEOUT_MS }, async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'tabour-hub-proc-'))
     const token = 'read-token-of-the-process-test'
     const { url, output } = await startHub(baseEnv({ HUB_DATA_DIR: dataDir, HUB_LOG_LEVEL: 'warn', HUB_READ_TOKEN: token }))
