@@ -1,6 +1,6 @@
 /**
- * What a counter is doing now, in the live view's counters table: its current ticket called
- * (at what time, how many minutes ago) or being served (since when), and a paused counter's reason
+ * What a counter is doing now, in the live view's counters table: its current ticket called or
+ * being served, since when (the time and the minutes), and a paused counter's reason
  * and since when, in the console's own words. The minutes move with the app's clock (`now`, the
  * center's time, every 30 s): a ticket called long ago and never started, or served far past the
  * usual, is what a manager walks over to ask about (walk 2026-12-06: C-002 "called" 9 min 42 s,
@@ -25,18 +25,23 @@ export interface Clock {
 /** Whole minutes from `since` to `now`, rounded down as the console's "12 min" is; never negative. */
 const minutesSince = (since: string, now: number): number => Math.max(0, Math.floor((now - Date.parse(since)) / 60_000))
 
-/** The current ticket's cell: its label, then "Called at 09:26 (9 min ago)" or "Being served since 09:29 (25 min)"; "—" for none. */
+/**
+ * The current ticket's cell: its label and "Called" or "Being served" (a short pill, so the column
+ * stays narrow), then "since 09:26 (9 min)", the call's or the start's time; "—" for none.
+ */
 export function currentTicketCell(current: CounterCurrentTicket | null | undefined, c: Clock): TemplateResult {
   if (!current) return html`—`
-  const key = current.status === 'called' ? 'live.nowCalled' : 'live.nowServing'
-  const words = dashboardText(
-    key,
+  const since = dashboardText(
+    'live.nowSince',
     c.lang,
     { time: clockTime(current.since, c.timeZone, c.lang, c.digits), n: minutesSince(current.since, c.now) },
     c.digits,
   )
-  return html`<span data-current=${current.label} data-status=${current.status} data-since=${current.since}
-    ><bdi class="label">${current.label}</bdi> <span class="pill" data-tone=${current.status === 'called' ? 'warn' : 'ok'}>${words}</span></span
+  return html`<span class="now" data-current=${current.label} data-status=${current.status} data-since=${current.since}
+    ><span><bdi>${current.label}</bdi> <span class="pill" data-tone=${current.status === 'called' ? 'warn' : 'ok'}
+        >${dashboardText(current.status === 'called' ? 'live.nowCalled' : 'live.nowServing', c.lang)}</span
+      ></span
+    ><span data-now-since>${since}</span></span
   >`
 }
 

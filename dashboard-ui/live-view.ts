@@ -133,6 +133,11 @@ export class LiveView extends LitElement {
       tr[data-past-target] > td:first-child {
         border-inline-start: 4px solid var(--bad);
       }
+      .now {
+        display: flex;
+        flex-direction: column;
+        gap: 0.15rem;
+      }
       .paused-detail {
         display: flex;
         flex-direction: column;

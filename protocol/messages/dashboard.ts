@@ -93,8 +93,9 @@ export const DASHBOARD_MESSAGES = {
     en: '{n, plural, one {# past target} other {# past target}}',
   },
   // the counters' table: the ticket at each counter now (a paused one says why and since when in the console's words)
-  'live.nowCalled': { ar: 'نوديت الساعة {time} (منذ {n, number} د)', en: 'Called at {time} ({n, number} min ago)' },
-  'live.nowServing': { ar: 'تُخدم منذ {time} ({n, number} د)', en: 'Being served since {time} ({n, number} min)' },
+  'live.nowCalled': { ar: 'نوديت', en: 'Called' },
+  'live.nowServing': { ar: 'تُخدم', en: 'Being served' },
+  'live.nowSince': { ar: 'منذ {time} ({n, number} د)', en: 'since {time} ({n, number} min)' },
   'live.devices': { ar: 'حالة الأجهزة', en: 'Device health' },
   'live.hourly': {
     ar: 'التذاكر بالساعة: اليوم ومتوسط نفس اليوم في الأسابيع السابقة',
