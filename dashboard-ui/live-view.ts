@@ -138,6 +138,10 @@ export class LiveView extends LitElement {
         flex-direction: column;
         gap: 0.15rem;
       }
+      /* "since 11:29 AM (201 min)" on one line: broken, "(201" and "min)" parted */
+      .now [data-now-since] {
+        white-space: nowrap;
+      }
       .paused-detail {
         display: flex;
         flex-direction: column;
