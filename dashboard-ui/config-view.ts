@@ -1,9 +1,12 @@
 /**
- * `<tabour-config-view>` (admins): services, counters, users, devices and the center's settings,
+ * `<tabour-config-view>`: for an admin, services, counters, users, devices and the center's settings,
  * one small form component per section (dashboard-ui/config/). Each lists what exists and edits
  * one item in a form of real fields (no JSON); the server validates with the API's own schemas
  * and a refusal is worded in the screen's language next to the field it names. Every change is
  * audited by the server (the change log under the center's settings). Fires `config-changed`.
+ * A manager (`admin` false) gets one section, the news line and the finish outcomes: the changes
+ * the API lets a manager make (server/routes/center/news.ts, finish-outcomes.ts); every other
+ * section's writes are an admin's, and a form that answers 403 on save is not offered.
  */
 import { LitElement, css, html, type TemplateResult } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
@@ -24,8 +27,9 @@ import { webhooksText } from '../protocol/messages/webhooks.ts'
 import './config/messages-config.ts'
 import { messagesConfigText } from '../protocol/messages/messages-config.ts'
 
-export type ConfigSection = 'services' | 'counters' | 'users' | 'devices' | 'center' | 'webhooks' | 'messages' | 'appointments'
+export type ConfigSection = 'services' | 'counters' | 'users' | 'devices' | 'center' | 'webhooks' | 'messages' | 'appointments' | 'news'
 const SECTIONS: ConfigSection[] = ['services', 'counters', 'users', 'devices', 'center', 'webhooks', 'messages', 'appointments']
+const MANAGER_SECTIONS: ConfigSection[] = ['news']
 
 @customElement('tabour-config-view')
 export class ConfigView extends LitElement {
@@ -59,23 +63,27 @@ export class ConfigView extends LitElement {
   @property() override lang: Lang = 'ar'
   /** Digits for the forms' figures: `digitsFor(lang, the center's setting)`; default 'western'. */
   @property() digits: DigitStyle = 'western'
+  /** An admin's sections (default); false: a manager's. */
+  @property({ type: Boolean }) admin = true
   @state() section: ConfigSection = 'services'
 
   override render(): TemplateResult {
     const lang = this.lang
+    const sections = this.admin ? SECTIONS : MANAGER_SECTIONS
+    const section = sections.includes(this.section) ? this.section : sections[0]!
     return html`<nav aria-label=${configText('config.nav', lang)}>
-        ${SECTIONS.map(
+        ${sections.map(
           (s) =>
-            html`<button type="button" data-section=${s} aria-current=${String(this.section === s)} @click=${() => (this.section = s)}>${s === 'webhooks' ? webhooksText('webhooks.nav', lang) : s === 'messages' ? messagesConfigText('tpl.nav', lang) : s === 'appointments' ? staffAppointmentText('apptConfig.nav', lang) : configText(`config.${s}`, lang)}</button>`,
+            html`<button type="button" data-section=${s} aria-current=${String(section === s)} @click=${() => (this.section = s)}>${s === 'webhooks' ? webhooksText('webhooks.nav', lang) : s === 'messages' ? messagesConfigText('tpl.nav', lang) : s === 'appointments' ? staffAppointmentText('apptConfig.nav', lang) : configText(`config.${s}`, lang)}</button>`,
         )}
       </nav>
-      <div data-config=${this.section}>${this.body()}</div>`
+      <div data-config=${section}>${this.body(section)}</div>`
   }
 
   /** A fresh component per section: it loads what it lists when it opens. */
-  private body(): TemplateResult {
+  private body(section: ConfigSection): TemplateResult {
     const { api, lang, digits } = this
-    switch (this.section) {
+    switch (section) {
       case 'services':
         return html`<tabour-services-config .api=${api} .lang=${lang} .digits=${digits}></tabour-services-config>`
       case 'counters':
@@ -86,6 +94,8 @@ export class ConfigView extends LitElement {
         return html`<tabour-devices-config .api=${api} .lang=${lang} .digits=${digits}></tabour-devices-config>`
       case 'center':
         return html`<tabour-center-config .api=${api} .lang=${lang} .digits=${digits}></tabour-center-config>`
+      case 'news':
+        return html`<tabour-center-config .api=${api} .lang=${lang} .digits=${digits} .settingsToo=${false}></tabour-center-config>`
       case 'webhooks':
         return html`<tabour-webhooks-config .api=${api} .lang=${lang} .digits=${digits}></tabour-webhooks-config>`
       case 'messages':

@@ -1,8 +1,9 @@
 /**
  * `<tabour-dashboard-app>`: the manager's dashboard. Log in (managers and admins), then three
  * tabs: Live (today's KPIs, lines, counters, charts and device health, updated from the staff
- * feed without reload), Reports (any range of days, CSV), and Configuration (admins only; a
- * manager neither sees it nor may call its API). Arabic first; the tab is kept in the URL hash.
+ * feed without reload), Reports (any range of days, CSV), Configuration (all of it for an admin;
+ * for a manager only what the API lets a manager change, config-view.ts) and the opening hours
+ * (admins). Arabic first; the tab is kept in the URL hash.
  */
 import { clockTime } from '../protocol/messages/clock-time.ts'
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit'
@@ -207,7 +208,7 @@ export class DashboardApp extends LitElement {
     const lang = this.language
     const values = s.settings?.values
     const tz = values?.timeZone ?? 'Africa/Cairo'
-    const tabs: Tab[] = s.isAdmin ? ['live', 'reports', 'config', 'hours'] : ['live', 'reports']
+    const tabs: Tab[] = s.isAdmin ? ['live', 'reports', 'config', 'hours'] : ['live', 'reports', 'config']
     const tab = tabs.includes(this.tab) ? this.tab : 'live'
     return html`<header>
         <span class="product">${dashboardText('product.name', lang)} · ${dashboardText('app.title', lang)}</span>
@@ -260,7 +261,7 @@ export class DashboardApp extends LitElement {
       case 'reports':
         return html`${title}<tabour-reports-view .api=${s.api} .lang=${lang} .digits=${digits} .today=${dayIn(this.now, tz)}></tabour-reports-view>`
       case 'config':
-        return html`${title}<tabour-config-view .api=${s.api} .lang=${lang} .digits=${digits}></tabour-config-view>`
+        return html`${title}<tabour-config-view .api=${s.api} .lang=${lang} .digits=${digits} .admin=${s.isAdmin}></tabour-config-view>`
       case 'hours':
         return html`${title}<tabour-hours-view .api=${s.api} .lang=${lang} .digits=${digits} .services=${s.services}></tabour-hours-view>`
     }

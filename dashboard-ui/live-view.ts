@@ -33,6 +33,8 @@ import './origin-waits-card.ts'
 import { deviceVerdict, SCREEN_SILENT_MS } from '../protocol/device-verdict.ts'
 import { serviceLabel } from '../ui-common/service-label.ts'
 import { servedOutcomesLine } from './served-by-outcome.ts'
+import './past-target-alert.ts'
+import { currentTicketCell, pausedDetail, type Clock } from './counter-now.ts'
 
 const PALETTE = ['#003a70', '#c8102e', '#0f7b3f', '#b25e00', '#6a1b9a', '#00838f', '#5d4037', '#455a64']
 
@@ -127,6 +129,25 @@ export class LiveView extends LitElement {
         gap: 0.5rem;
         align-items: center;
       }
+      /* a line past its target: the row's start edge in the alert's red, beside the count in words */
+      tr[data-past-target] > td:first-child {
+        border-inline-start: 4px solid var(--bad);
+      }
+      .now {
+        display: flex;
+        flex-direction: column;
+        gap: 0.15rem;
+      }
+      /* "since 11:29 AM (201 min)" on one line: broken, "(201" and "min)" parted */
+      .now [data-now-since] {
+        white-space: nowrap;
+      }
+      .paused-detail {
+        display: flex;
+        flex-direction: column;
+        font-size: 0.85rem;
+        color: var(--tabour-muted);
+      }
     `,
   ]
 
@@ -153,6 +174,7 @@ export class LiveView extends LitElement {
     if (!s) return html`<p>${dashboardText('common.loading', this.lang)}</p>`
     return html`<tabour-printer-alert-banner .alerts=${this.printerAlerts} .lang=${this.lang}></tabour-printer-alert-banner>
       <tabour-webhook-alerts .api=${this.api} .lang=${this.lang} .timeZone=${this.timeZone} .digits=${this.digits}></tabour-webhook-alerts>
+      <tabour-past-target-alert .services=${s.services} .lang=${this.lang} .digits=${this.digits}></tabour-past-target-alert>
       ${this.kpis(s)} ${this.unservedCard(s)}
       <div class="row">${this.servicesTable(s)} ${this.countersTable(s)}</div>
       <tabour-feedback-card .api=${this.api} .trigger=${s} .lang=${this.lang} .digits=${this.digits}></tabour-feedback-card>
@@ -229,6 +251,7 @@ export class LiveView extends LitElement {
             <th>${dashboardText('col.service', lang)}</th>
             <th class="n">${dashboardText('col.waiting', lang)}</th>
             <th class="n">${dashboardText('col.longest', lang)}</th>
+            <th class="n">${dashboardText('col.target', lang)}</th>
             <th class="n">${dashboardText('col.issued', lang)}</th>
             <th class="n">${dashboardText('col.served', lang)}</th>
             <th class="n">${dashboardText('col.avgWait', lang)}</th>
@@ -238,19 +261,26 @@ export class LiveView extends LitElement {
           </tr>
         </thead>
         <tbody>
-          ${s.services.map(
-            (r) => html`<tr data-service=${r.prefix}>
+          ${s.services.map((r) => {
+            // past its target: a red row edge and the count in words beside the longest wait (not colour alone)
+            const late = r.pastTarget ?? 0
+            return html`<tr data-service=${r.prefix} data-past-target=${late > 0 ? late : nothing}>
               <td><span class="prefix">${r.prefix}</span>${lang === 'ar' ? r.nameAr : r.nameEn}</td>
               <td class="n" data-col="waiting">${num(r.waiting, digits)}</td>
-              <td class="n">${duration(r.longestWaitSeconds ?? null, digits)}</td>
+              <td class="n" data-col="longest">${duration(r.longestWaitSeconds ?? null, digits)}${
+                late > 0
+                  ? html` <span class="pill" data-tone="bad">${dashboardText('live.pastTarget', lang, { n: late }, digits)}</span>`
+                  : nothing
+              }</td>
+              <td class="n" data-col="target">${duration(r.targetWaitSeconds ?? null, digits)}</td>
               <td class="n" data-col="issued">${num(r.issued, digits)}</td>
               <td class="n" data-col="served">${num(r.served, digits)}</td>
               <td class="n">${duration(r.avgWaitSeconds, digits)}</td>
               <td class="n">${duration(r.p90WaitSeconds ?? null, digits)}</td>
               <td class="n">${duration(r.avgServiceSeconds, digits)}</td>
               <td class="n">${percent(r.slaPercent, digits, lang)}</td>
-            </tr>`,
-          )}
+            </tr>`
+          })}
         </tbody>
       </table>`,
       )}
@@ -261,6 +291,7 @@ export class LiveView extends LitElement {
     const { lang, digits } = this
     const byId = new Map(s.counters.map((c) => [c.counterId, c]))
     const counters = [...this.counters].filter((c) => c.active).sort((a, b) => a.number - b.number)
+    const clock: Clock = { now: this.now, timeZone: this.timeZone, lang, digits }
     return html`<section class="card">
       <h2>${dashboardText('live.counters', lang)}</h2>
       ${tableScroll(
@@ -271,6 +302,7 @@ export class LiveView extends LitElement {
             <th>${dashboardText('col.counter', lang)}</th>
             <th>${dashboardText('col.state', lang)}</th>
             <th>${dashboardText('col.clerk', lang)}</th>
+            <th>${dashboardText('col.now', lang)}</th>
             <th>${dashboardText('col.serves', lang)}</th>
             <th class="n">${dashboardText('col.called', lang)}</th>
             <th class="n">${dashboardText('col.served', lang)}</th>
@@ -284,8 +316,10 @@ export class LiveView extends LitElement {
             return html`<tr data-counter=${c.number}>
               <td>${counterCell(c, lang, digits)}</td>
               <td><span class="pill" data-tone=${tone ?? nothing} data-state=${c.state}>${dashboardText(`state.${c.state}`, lang)}</span>
+                ${pausedDetail(c, clock)}
                 <tabour-away-counter .counter=${c} .api=${this.api} .lang=${lang} .digits=${digits}></tabour-away-counter></td>
               <td>${c.clerk ? c.clerk.displayName || c.clerk.username : '—'}</td>
+              <td data-col="now">${currentTicketCell(f?.current, clock)}</td>
               <td data-col="serves">${servedInWords(c.services, this.services, lang, digits)}</td>
               <td class="n">${num(f?.called ?? 0, digits)}</td>
               <td class="n">${num(f?.served ?? 0, digits)}</td>

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox'
-import { CounterState, Lang, literalUnion, Nullable } from './common.ts'
+import { CounterState, Lang, literalUnion, Nullable, Timestamp } from './common.ts'
 
 /** The percentile of the p90 figures: server/reports/figures.ts computes them with it, and their labels say it. */
 export const FIGURE_PERCENTILE = 90
@@ -47,7 +47,23 @@ export const ServiceStats = Type.Object({
   nameAr: Type.String(),
   nameEn: Type.String(),
   ...Figures,
+  /** The service's target wait now (absent on an older server). */
+  targetWaitSeconds: Type.Optional(Type.Integer()),
+  /**
+   * Of `waiting`, the tickets whose wait, measured as `longestWaitSeconds` measures it (since they
+   * joined the line, rounded to the second), is past `targetWaitSeconds` now: the line has broken
+   * its target exactly when this is above 0 (absent on an older server).
+   */
+  pastTarget: Type.Optional(Type.Integer()),
 })
+/** The ticket at a counter now: called (the citizen on the way) or being served, since when (the call, a resume after parking, or the start). */
+export const CounterCurrentTicket = Type.Object({
+  ticketId: Type.String(),
+  label: Type.String(),
+  status: literalUnion(['called', 'serving']),
+  since: Timestamp,
+})
+export type CounterCurrentTicket = Static<typeof CounterCurrentTicket>
 export const CounterStats = Type.Object({
   counterId: Type.Integer(),
   number: Type.Integer(),
@@ -59,6 +75,8 @@ export const CounterStats = Type.Object({
   avgServiceSeconds: Nullable(Type.Number()),
   /** Tickets transferred to this counter and waiting now: only its clerk calls them (absent on an older server). */
   waitingForIt: Type.Optional(Type.Integer()),
+  /** Its current ticket; null when none (absent on an older server). */
+  current: Type.Optional(Nullable(CounterCurrentTicket)),
 })
 /**
  * One finish outcome of the "served by outcome" figures: a code of queue.finishOutcomes with its

@@ -1,10 +1,12 @@
 /**
  * `<tabour-center-config>`: the center's settings and the displays' news line, then the change
- * log. Only the settings whose field changed are written: saving one does not pin every other
+ * log; for a manager (`settingsToo` false) the news line and the finish outcomes only, the two
+ * things here the API lets a manager change (PUT /center/news, PUT /center/finish-outcomes). Only the settings whose field changed are written: saving one does not pin every other
  * setting to its current value (an untouched one keeps following the config file).
  */
-import { css, html, type TemplateResult } from 'lit'
-import { customElement, state } from 'lit/decorators.js'
+import { css, html, nothing, type TemplateResult } from 'lit'
+import type { Lang } from '../../ui-common/i18n.ts'
+import { customElement, property, state } from 'lit/decorators.js'
 import type { AuditEntry, PutSettingsBody, SettingsReply } from '../../protocol/settings.ts'
 import type { CenterBundleState } from '../../protocol/config-bundle.ts'
 import { configText } from '../../protocol/messages/config-forms.ts'
@@ -70,6 +72,8 @@ export class CenterConfig extends ConfigForm {
     `,
   ]
 
+  /** The center's settings and the change log too (an admin's); false: the news line and the finish outcomes (a manager's). Default true. */
+  @property({ type: Boolean }) settingsToo = true
   @state() private settings: SettingsReply | null = null
   @state() private audit: AuditEntry[] = []
   @state() private bundle: CenterBundleState | null = null
@@ -81,6 +85,13 @@ export class CenterConfig extends ConfigForm {
   }
 
   private async reload(): Promise<void> {
+    if (!this.settingsToo) {
+      // the settings and their log are an admin's: a manager's form asks for none of them
+      const [news, bundle] = await Promise.all([this.api.news(), this.api.configBundle().catch(noBundleRoute)])
+      this.bundle = bundle
+      this.load({ newsAr: news.ar, newsEn: news.en })
+      return
+    }
     const [settings, news, audit, bundle] = await Promise.all([
       this.api.settings(),
       this.api.news(),
@@ -140,6 +151,11 @@ export class CenterConfig extends ConfigForm {
       ...hint(name, rest.options),
       ...rest,
     })
+    const news: FieldSpec[] = [
+      { name: 'newsAr', label: configText('f.newsAr', l), lang: 'ar', ...hint('newsAr') },
+      { name: 'newsEn', label: configText('f.newsEn', l), lang: 'en', ...hint('newsEn') },
+    ]
+    if (!this.settingsToo) return news
     return [
       f('nameAr', { lang: 'ar' }),
       f('nameEn', { lang: 'en' }),
@@ -166,8 +182,7 @@ export class CenterConfig extends ConfigForm {
       f('feedbackAlertBelowAverage', { kind: 'number', min: 1, max: 5, step: '0.1' }),
       f('feedbackAlertMinRatings', { kind: 'number', min: 1, max: 1000 }),
       f('feedbackAlertWindowMinutes', { kind: 'number', min: 5, max: 1440 }),
-      { name: 'newsAr', label: configText('f.newsAr', l), lang: 'ar', ...hint('newsAr') },
-      { name: 'newsEn', label: configText('f.newsEn', l), lang: 'en', ...hint('newsEn') },
+      ...news,
     ]
   }
 
@@ -176,11 +191,15 @@ export class CenterConfig extends ConfigForm {
     const l = this.lang
     const tz = this.settings?.values.timeZone ?? 'Africa/Cairo'
     return html`<form class="card" data-form="center" aria-labelledby="form-title" novalidate @submit=${this.onSubmit}>
-        <h2 id="form-title">${configText('config.center', l)}</h2>
+        <h2 id="form-title">${configText(this.settingsToo ? 'config.center' : 'config.newsLine', l)}</h2>
         ${this.fields().map((f) => this.field(f))} ${this.footer()}
       </form>
       <tabour-finish-outcomes-config .api=${this.api} .lang=${l} .digits=${this.digits}></tabour-finish-outcomes-config>
-      <section class="card audit scroll" aria-labelledby="audit-title">
+      ${this.settingsToo ? this.auditCard(l, tz) : nothing}`
+  }
+
+  private auditCard(l: Lang, tz: string): TemplateResult {
+    return html`<section class="card audit scroll" aria-labelledby="audit-title">
         <h2 id="audit-title">${configText('config.audit', l)}</h2>
         <table data-table="audit">
           <tbody>

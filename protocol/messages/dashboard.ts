@@ -82,6 +82,20 @@ export const DASHBOARD_MESSAGES = {
   },
   'live.unservedClosed': { ar: 'مغلق', en: 'closed' },
   'live.unservedAway': { ar: 'موظفه غير متصل', en: 'away (its clerk is not connected)' },
+  // dashboard-ui/past-target-alert.ts and the services' table: a line whose longest wait is past its service's target now
+  'live.pastTargetRegion': { ar: 'طوابير تجاوزت زمن الانتظار المستهدف', en: 'Lines past their target wait' },
+  'live.pastTargetLine': {
+    ar: '{n, plural, one {تذكرة واحدة تنتظر} two {تذكرتان تنتظران} few {# تذاكر تنتظر} other {# تذكرة تنتظر}} أكثر من الهدف ({target})',
+    en: '{n, plural, one {# ticket has} other {# tickets have}} waited longer than the target ({target})',
+  },
+  'live.pastTarget': {
+    ar: '{n, plural, one {تذكرة تجاوزت الهدف} two {تذكرتان تجاوزتا الهدف} few {# تذاكر تجاوزت الهدف} other {# تذكرة تجاوزت الهدف}}',
+    en: '{n, plural, one {# past target} other {# past target}}',
+  },
+  // the counters' table: the ticket at each counter now (a paused one says why and since when in the console's words)
+  'live.nowCalled': { ar: 'نوديت', en: 'Called' },
+  'live.nowServing': { ar: 'تُخدم', en: 'Being served' },
+  'live.nowSince': { ar: 'منذ {time} ({n, number} د)', en: 'since {time} ({n, number} min)' },
   'live.devices': { ar: 'حالة الأجهزة', en: 'Device health' },
   'live.hourly': {
     ar: 'التذاكر بالساعة: اليوم ومتوسط نفس اليوم في الأسابيع السابقة',
@@ -127,6 +141,8 @@ export const DASHBOARD_MESSAGES = {
   'col.busy': { ar: 'مشغول', en: 'Busy' },
   'col.idle': { ar: 'متاح', en: 'Idle' },
   'col.pause': { ar: 'متوقف', en: 'Paused' },
+  'col.target': { ar: 'الهدف', en: 'Target' },
+  'col.now': { ar: 'التذكرة الآن', en: 'Ticket now' },
   'col.counter': { ar: 'الشباك', en: 'Counter' },
   'col.state': { ar: 'الحالة', en: 'State' },
   'col.clerk': { ar: 'الموظف', en: 'Clerk' },
@@ -211,6 +227,9 @@ export const DASHBOARD_MESSAGES = {
   'config.users': { ar: 'المستخدمون', en: 'Users' },
   'config.devices': { ar: 'الأجهزة', en: 'Devices' },
   'config.center': { ar: 'المركز', en: 'Center' },
+  // a manager's one section: what the API lets a manager change (the news line, the finish outcomes)
+  'config.news': { ar: 'شريط الأخبار ونتائج الإنهاء', en: 'News line and finish outcomes' },
+  'config.newsLine': { ar: 'شريط الأخبار على الشاشات', en: 'News line on the displays' },
   'config.audit': { ar: 'سجل التغييرات', en: 'Change log' },
   'f.prefix': { ar: 'الحرف', en: 'Prefix' },
   'f.nameAr': { ar: 'الاسم بالعربية', en: 'Name (Arabic)' },

@@ -16,6 +16,8 @@ import type { DeviceHealth } from '../../protocol/stats.ts'
 import { configText, fieldErrorText } from '../../protocol/messages/config-forms.ts'
 import { joinText } from '../../protocol/messages/join.ts'
 import { dashboardText } from '../../protocol/messages/dashboard.ts'
+import { consoleText } from '../../protocol/messages/console.ts'
+import { duration } from '../../dashboard-ui/format.ts'
 
 /**
  * The manager's dashboard in real headless Chromium against a real center on loopback: live
@@ -233,6 +235,84 @@ const LAPTOP = { width: 1366, height: 768 } as const
 
 const kpi = (page: Page, id: string) => page.locator(`tabour-live-view [data-kpi="${id}"] .value`)
 
+interface LineNow {
+  prefix: string
+  pastTarget: number
+  targetWaitSeconds: number
+}
+
+/**
+ * The lines past their target, as the screen shows them (a marked row with the count in words, and
+ * the alert naming the service), equal to the API's at the same moment (walk 2026-12-06: only the
+ * SLA cell moved). Both move as tickets cross their target: compared until one refresh agrees.
+ */
+async function expectLinesPastTargetShown(page: Page, run: Running, token: string): Promise<void> {
+  const apiLines = async () =>
+    ((await run.center.request('GET', '/api/v1/stats/today', { token })).json().services as LineNow[])
+      .filter((l) => l.pastTarget > 0)
+      .map((l) => `${l.prefix}:${l.pastTarget}`)
+      .join(' ')
+  const shown = (selector: string, attr: string) =>
+    page
+      .locator(selector)
+      .evaluateAll(
+        (els, a) =>
+          els
+            .map(
+              (e) =>
+                `${e.closest('[data-service]')?.getAttribute('data-service') ?? e.getAttribute(a)}:${e.getAttribute('data-past-target')}`,
+            )
+            .join(' '),
+        attr,
+      )
+  await expect
+    .poll(
+      async () => {
+        const [api, rows, alert] = await Promise.all([
+          apiLines(),
+          shown('tabour-live-view tr[data-service][data-past-target]', 'data-service'),
+          shown('tabour-past-target-alert li[data-past-target-alert]', 'data-past-target-alert'),
+        ])
+        return api !== '' && rows === api && alert === api ? 'agree' : `api «${api}» rows «${rows}» alert «${alert}»`
+      },
+      { timeout: 30_000 },
+    )
+    .toBe('agree')
+  const late = (await run.center.request('GET', '/api/v1/stats/today', { token }))
+    .json()
+    .services.find((l: LineNow) => l.pastTarget > 0) as LineNow
+  const lang = (await page.locator('html').getAttribute('lang')) === 'en' ? 'en' : 'ar'
+  expect(await page.locator(`tabour-live-view tr[data-service="${late.prefix}"] [data-col="longest"] .pill`).textContent()).toBe(
+    dashboardText('live.pastTarget', lang, { n: late.pastTarget }),
+  )
+  expect(await page.locator(`tabour-past-target-alert [data-past-target-alert="${late.prefix}"]`).textContent()).toContain(
+    dashboardText('live.pastTargetLine', lang, { n: late.pastTarget, target: duration(late.targetWaitSeconds, 'western') }),
+  )
+  await page.getByRole('alert', { name: dashboardText('live.pastTargetRegion', lang) }).waitFor()
+}
+
+/**
+ * Each counter's ticket now, as the API has it (counter 1: the seed's last call), with the time of
+ * the call; the paused counter 4 says why (a break) and since when, in the console's words.
+ */
+async function expectCountersNowShown(page: Page, run: Running, token: string, lang: 'ar' | 'en'): Promise<void> {
+  const today = (await run.center.request('GET', '/api/v1/stats/today', { token })).json()
+  const one = today.counters.find((c: { number: number }) => c.number === 1).current
+  expect(one).toMatchObject({ status: 'called' })
+  const cell = page.locator('tabour-live-view tr[data-counter="1"] [data-col="now"] [data-current]')
+  await expect.poll(() => cell.getAttribute('data-current')).toBe(one.label)
+  expect(await cell.getAttribute('data-status')).toBe('called')
+  expect(await cell.textContent()).toContain(clockTime(one.since, 'Africa/Cairo', lang, 'western'))
+  expect(await cell.locator('.pill').textContent()).toBe(dashboardText('live.nowCalled', lang))
+  expect(await cell.locator('[data-now-since]').textContent()).toMatch(lang === 'ar' ? /^منذ .+ \(\d+ د\)$/ : /^since .+ \(\d+ min\)$/)
+  const paused = page.locator('tabour-live-view tr[data-counter="4"] [data-pause-reason]')
+  expect(await paused.getAttribute('data-pause-reason')).toBe('break')
+  expect(await paused.textContent()).toContain(consoleText('ticket.pauseReason', lang, { reason: consoleText('pause.break', lang) }))
+  expect(await paused.textContent()).toContain(lang === 'ar' ? 'متوقف مؤقتًا منذ' : 'Paused since')
+  // a counter with no ticket now says so with a dash, not an empty cell
+  expect(await page.locator('tabour-live-view tr[data-counter="4"] [data-col="now"]').textContent()).toBe('—')
+}
+
 describe('manager dashboard', () => {
   it('updates live when a ticket is issued and called, with no reload (and the screenshots)', async () => {
     const { run, seed } = await seededMorning()
@@ -254,6 +334,10 @@ describe('manager dashboard', () => {
     expect(slaNote).not.toMatch(/تذكر/)
     await page.locator('tabour-hour-chart[data-chart="hourly"] canvas').waitFor()
     expect(await page.locator('tabour-live-view tr[data-counter="1"]').textContent()).toContain('أحمد سامي')
+    await expectLinesPastTargetShown(page, run, seed.admin)
+    // each line's target in its own column (A: 15 min)
+    expect(await page.locator('tabour-live-view tr[data-service="A"] [data-col="target"]').textContent()).toBe('15:00')
+    await expectCountersNowShown(page, run, seed.admin, 'ar')
     await expect
       .poll(() => page.locator(`tabour-live-view [data-device="${seed.printer.id}"]`).getAttribute('data-health'))
       .toBe('health.paperOut')
@@ -297,6 +381,7 @@ describe('manager dashboard', () => {
     )
     expect(naskhLatin).toEqual([])
     await expectAccessible(en, 'live, en')
+    await expectCountersNowShown(en, run, seed.admin, 'en')
     expect(await en.locator('tabour-live-view tr[data-counter="2"] [data-col="serves"]').textContent()).toBe(
       'National ID, Birth certificates (wait counts double), Ration cards, Traffic licences',
     )
@@ -499,11 +584,16 @@ describe('manager dashboard', () => {
     await screenshot(page, 'dashboard-ar-config-counters')
   }, 240_000)
 
-  it('a manager cannot open the configuration: the UI hides it and the API answers 403', async () => {
+  it('a manager configures only what the API lets a manager change (the news line, the finish outcomes); the rest is hidden and answers 403', async () => {
     const run = await startCenter()
     const manager = (await run.center.createUser('boss', 'manager')).token
     const page = await contexts.page(LANDSCAPE)
-    await login(page, run, 'boss', STAFF_PASSWORD, 'ar', '#config')
+    // every answer the manager's screens get: not one refusal after a click (walk 2026-12-06 item 6)
+    const refused: string[] = []
+    page.on('response', (r) => {
+      if (r.status() === 403) refused.push(`${r.request().method()} ${new URL(r.url()).pathname}`)
+    })
+    await login(page, run, 'boss', STAFF_PASSWORD, 'ar')
     await page.locator('tabour-live-view').waitFor()
     // a center with no ticket yet: the charts say so in words rather than drawing fractional axes
     for (const chart of ['hourly', 'wait', 'per-service']) {
@@ -521,9 +611,46 @@ describe('manager dashboard', () => {
     for (const t of await ticks('x')) expect(t).toMatch(/^\d\d:00$/)
     expect(await ticks('y')).toContain('1')
     for (const t of await ticks('y')) expect(t).toMatch(/^\d+$/)
-    expect(await page.locator('a[data-tab="config"]').count()).toBe(0)
-    expect(await page.locator('tabour-config-view').count()).toBe(0)
-    expect(await page.locator('a[data-tab]').evaluateAll((as) => as.map((a) => a.getAttribute('data-tab')))).toEqual(['live', 'reports'])
+    expect(await page.locator('a[data-tab]').evaluateAll((as) => as.map((a) => a.getAttribute('data-tab')))).toEqual([
+      'live',
+      'reports',
+      'config',
+    ])
+    await page.locator('a[data-tab="config"]').click()
+    // one section, the news line and the finish outcomes: no center settings, no change log, no other section
+    const config = page.locator('tabour-config-view')
+    await config.locator('form[data-form="center"] input[name="newsAr"]').waitFor()
+    expect(await config.locator('nav button[data-section]').evaluateAll((bs) => bs.map((b) => b.getAttribute('data-section')))).toEqual([
+      'news',
+    ])
+    expect(await config.locator('form[data-form="center"] [name="nameAr"], form[data-form="center"] [name="callPolicy"]').count()).toBe(0)
+    expect(await config.locator('table[data-table="audit"]').count()).toBe(0)
+    expect(await config.locator('form[data-form="center"] h2').textContent()).toBe(configText('config.newsLine', 'ar'))
+    await config.locator('tabour-finish-outcomes-config ol[data-list="finish-outcomes"]').waitFor()
+    await expectAccessible(page, 'configuration, manager, ar')
+    await screenshot(page, 'dashboard-ar-config-manager')
+    // the news line saved by the manager reaches the center
+    await config.locator('form[data-form="center"] input[name="newsAr"]').fill('المركز يعمل حتى الثالثة اليوم')
+    await config.locator('form[data-form="center"] button[data-action="save"]').click()
+    await expect
+      .poll(async () => (await run.center.request('GET', '/api/v1/center/news', { token: manager })).json().ar)
+      .toBe('المركز يعمل حتى الثالثة اليوم')
+    // and so do the finish outcomes: "referred" renamed in Arabic
+    await page.locator('tabour-finish-outcomes-config li[data-code="referred"] input[name$="/nameAr"]').fill('أُحيل إلى جهة أخرى')
+    await page.locator('tabour-finish-outcomes-config [data-action="save"]').click()
+    await expect
+      .poll(
+        async () =>
+          (await run.center.request('GET', '/api/v1/center/finish-outcomes', { token: manager }))
+            .json()
+            .outcomes.find((o: { code: string }) => o.code === 'referred')?.nameAr,
+      )
+      .toBe('أُحيل إلى جهة أخرى')
+    // the hours editor stays an admin's (its writes are): no tab, and its hash opens the live view
+    await page.goto(`${run.url}/dashboard/#hours`)
+    await page.locator('tabour-live-view').waitFor()
+    expect(await page.locator('tabour-hours-view').count()).toBe(0)
+    expect(refused).toEqual([])
     for (const [method, url, body] of [
       ['POST', '/api/v1/services', { prefix: 'Z', nameAr: 'ز', nameEn: 'Z', targetWaitSeconds: 60 }],
       ['POST', '/api/v1/counters', { number: 9, name: 'x' }],
