@@ -151,7 +151,7 @@ export class RemoteStatus extends LitElement {
       this.step =
         err instanceof ApiError && err.code === 'TABOUR_ERR_NOT_AT_CENTER'
           ? 'notAtCenter'
-          : err instanceof ApiError && err.code === 'TABOUR_ERR_ALREADY_ARRIVED'
+          : err instanceof ApiError && (err.code === 'TABOUR_ERR_ALREADY_ARRIVED' || err.code === 'TABOUR_ERR_ALREADY_CALLED')
             ? 'idle'
             : 'failed'
     }

@@ -218,11 +218,13 @@ export const ErrorCodes = {
   REMOTE_ADDRESS_LIMIT: 'TABOUR_ERR_REMOTE_ADDRESS_LIMIT',
   /** 403: "I am here" from an address outside the center's network (remoteJoin.centerNetworks): scan at the kiosk instead. */
   NOT_AT_CENTER: 'TABOUR_ERR_NOT_AT_CENTER',
-  /** 409: the remote ticket has already been checked in. */
+  /** 409: the remote ticket has already been checked in, and waits to be called. */
   ALREADY_ARRIVED: 'TABOUR_ERR_ALREADY_ARRIVED',
+  /** 409: the remote ticket has already been checked in and called (or is being served, or parked at a counter): its page names the counter. */
+  ALREADY_CALLED: 'TABOUR_ERR_ALREADY_CALLED',
   /** 409: an arrival for a ticket that was not joined from a phone (a walk-in ticket is in the line already). */
   NOT_REMOTE_TICKET: 'TABOUR_ERR_NOT_REMOTE_TICKET',
-  /** 410: the remote ticket's place is gone (cancelled, abandoned after its turn, or served): join again or take a ticket. */
+  /** 410: the remote ticket has ended (served, a no-show, cancelled, or abandoned after its turn), whether or not it had checked in: nothing left to check in. */
   REMOTE_PLACE_LOST: 'TABOUR_ERR_REMOTE_PLACE_LOST',
   // visits with several steps (issue 21, server/queue/visit-steps.ts)
   /** 422: a route of steps that names a service twice, or the service it starts at: a visit would go round. */

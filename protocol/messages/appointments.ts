@@ -133,9 +133,15 @@ export const APPOINTMENT_MESSAGES = {
     ar: 'سُجّل وصولك من قبل. انتظر رقمك على الشاشة.',
     en: 'You are already checked in. Watch the screen for your number.',
   },
+  'err.alreadyCalled': {
+    ar: 'نودي على رقمك من قبل. صفحة تذكرتك على هاتفك تقول إلى أي شباك تتوجّه.',
+    en: 'Your number has already been called. Your ticket’s page on your phone says which counter to go to.',
+  },
+  // said of every ended ticket (served, a no-show, cancelled, abandoned): a no-show may still be taken back at a
+  // counter for a while, which its page says, so nothing here claims the place is gone for good
   'err.placeLost': {
-    ar: 'انتهى هذا المكان في الدور. يمكنك أخذ تذكرة عادية.',
-    en: 'This place in the line has ended. You can take an ordinary ticket.',
+    ar: 'لم يعد ممكنًا تسجيل وصول هذه التذكرة. صفحة تذكرتك على هاتفك تقول ما حدث لها، ويمكنك أخذ تذكرة جديدة.',
+    en: 'This ticket can no longer be checked in. Your ticket’s page on your phone says what became of it; you can also take a new ticket.',
   },
   'err.rateLimited': { ar: 'محاولات كثيرة. انتظر قليلًا ثم حاول.', en: 'Too many attempts. Please wait a little and try again.' },
   'err.validation': { ar: 'تحقّق من الاسم ورقم الهاتف.', en: 'Please check the name and the mobile number.' },
@@ -162,6 +168,7 @@ const ERROR_KEYS: Partial<Record<ErrorCode, AppointmentMessageKey>> = {
   [ErrorCodes.BOOKING_CANCELLED]: 'err.cancelled',
   [ErrorCodes.CHECK_IN_UNRECOGNISED]: 'err.unrecognised',
   [ErrorCodes.ALREADY_ARRIVED]: 'err.alreadyArrived',
+  [ErrorCodes.ALREADY_CALLED]: 'err.alreadyCalled',
   [ErrorCodes.REMOTE_PLACE_LOST]: 'err.placeLost',
   [ErrorCodes.RATE_LIMITED]: 'err.rateLimited',
   [ErrorCodes.VALIDATION]: 'err.validation',

@@ -28,7 +28,10 @@ export type ArrivalWay = 'phone' | 'scan' | 'clerk'
 
 /**
  * Checks a remote ticket in. Codes: TICKET_NOT_FOUND, NOT_REMOTE_TICKET (a walk-in),
- * ALREADY_ARRIVED (a second time), REMOTE_PLACE_LOST (cancelled, abandoned or served).
+ * REMOTE_PLACE_LOST (ended: served, a no-show, cancelled or abandoned; checked in or not),
+ * ALREADY_CALLED (checked in and called, served now, or parked), ALREADY_ARRIVED (checked in and
+ * waiting). The ending is asked first: a finished ticket scanned again at the kiosk was told
+ * "you are already checked in, watch the screen for your number" (walk of 2026-12-06).
  * Publishes `ticket:updated` and `queue:updated` (the line of present people changed).
  */
 export function arrive(ctx: QueueContext, ticketId: string, way: ArrivalWay, actor: Actor = { type: 'system' }): TicketRecord {
@@ -38,8 +41,11 @@ export function arrive(ctx: QueueContext, ticketId: string, way: ArrivalWay, act
     if (!t) throw domainError(ErrorCodes.TICKET_NOT_FOUND, 'no such ticket')
     const join = ctx.remoteJoins.get(t.id)
     if (!join) throw domainError(ErrorCodes.NOT_REMOTE_TICKET, `ticket ${t.label} was not joined from a phone: it is in the line already`)
-    if (join.arrivedAt !== null) throw domainError(ErrorCodes.ALREADY_ARRIVED, `ticket ${t.label} checked in already`)
-    if (isTerminal(t.status)) throw domainError(ErrorCodes.REMOTE_PLACE_LOST, `ticket ${t.label} is ${t.status}: its place is gone`)
+    if (isTerminal(t.status)) throw domainError(ErrorCodes.REMOTE_PLACE_LOST, `ticket ${t.label} is ${t.status}: nothing to check in`)
+    if (join.arrivedAt !== null)
+      throw t.status === 'waiting'
+        ? domainError(ErrorCodes.ALREADY_ARRIVED, `ticket ${t.label} checked in already`)
+        : domainError(ErrorCodes.ALREADY_CALLED, `ticket ${t.label} checked in already and is ${t.status}`)
     const next = join.mode === 'check-in' ? arrivedStatus(t.status) : t.status
     if (next === null) throw domainError(ErrorCodes.REMOTE_PLACE_LOST, `ticket ${t.label} is ${t.status}, not holding a place`)
     if (next !== t.status) ctx.tickets.update(t.id, { status: next })

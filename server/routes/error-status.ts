@@ -124,6 +124,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   [ErrorCodes.REMOTE_ADDRESS_LIMIT]: 429,
   [ErrorCodes.NOT_AT_CENTER]: 403,
   [ErrorCodes.ALREADY_ARRIVED]: 409,
+  [ErrorCodes.ALREADY_CALLED]: 409,
   [ErrorCodes.NOT_REMOTE_TICKET]: 409,
   [ErrorCodes.REMOTE_PLACE_LOST]: 410,
 }

@@ -1,3 +1,4 @@
+import { appointmentErrorKey, appointmentText } from '../../../protocol/messages/appointments.ts'
 import { afterEach, describe, expect, it } from 'vitest'
 import { ErrorCodes } from '../../../protocol/error-codes.ts'
 import { DEFAULT_CALENDAR, type CenterCalendar } from '../../../protocol/calendar.ts'
@@ -207,6 +208,34 @@ describe('joining the line from a phone over the API', () => {
     await center.request('POST', `/api/v1/tickets/${lost.id}/cancel-mine`)
     expectError(await scan(lost.id), 410, ErrorCodes.REMOTE_PLACE_LOST)
     expect(rows<{ n: number }>(center, "SELECT count(*) AS n FROM events WHERE type = 'ticket.arrived'")[0]!.n).toBe(1)
+  })
+
+  it('a checked-in ticket scanned again is told what became of it: called, or ended (served, a no-show), never "watch the screen for your number"', async () => {
+    const { a, counter, kiosk } = await setUp()
+    const scan = (text: string) => center.request('POST', '/api/v1/check-in', { token: kiosk, body: { text, lang: 'en' } })
+    const served = (await join({ serviceId: a.id }, '198.51.100.21')).json()
+    const missed = (await join({ serviceId: a.id }, '198.51.100.22')).json()
+    for (const t of [served, missed]) expect((await scan(t.id)).statusCode).toBe(200)
+    const clerk = await center.openCounterAs('clerk1', counter.id)
+    expect((await center.action(clerk, counter.id, 'call-next')).json().ticket.id).toBe(served.id)
+    expectError(await scan(served.id), 409, ErrorCodes.ALREADY_CALLED)
+    await center.action(clerk, counter.id, 'start')
+    expectError(await scan(served.id), 409, ErrorCodes.ALREADY_CALLED)
+    await center.action(clerk, counter.id, 'finish')
+    expectError(await scan(served.id), 410, ErrorCodes.REMOTE_PLACE_LOST)
+    expectError(await scan(missed.id), 409, ErrorCodes.ALREADY_ARRIVED)
+    await center.action(clerk, counter.id, 'call-next')
+    await center.action(clerk, counter.id, 'no-show')
+    expectError(await scan(missed.id), 410, ErrorCodes.REMOTE_PLACE_LOST)
+    // the kiosk's words for each are true of every status they are given for
+    expect(appointmentText(appointmentErrorKey(ErrorCodes.ALREADY_ARRIVED, 'checkIn.failed'), 'en')).toContain('Watch the screen')
+    expect(appointmentText(appointmentErrorKey(ErrorCodes.ALREADY_CALLED, 'checkIn.failed'), 'en')).toBe(
+      'Your number has already been called. Your ticket’s page on your phone says which counter to go to.',
+    )
+    const ended = appointmentText(appointmentErrorKey(ErrorCodes.REMOTE_PLACE_LOST, 'checkIn.failed'), 'ar')
+    expect(ended).toContain('لم يعد ممكنًا تسجيل وصول هذه التذكرة')
+    expect(ended).not.toContain('انتظر رقمك')
+    expect(rows<{ n: number }>(center, "SELECT count(*) AS n FROM events WHERE type = 'ticket.arrived'")[0]!.n).toBe(2)
   })
 
   it("counts the day's joins from the event log: joined, arrived, abandoned, cancelled, served, no-shows", async () => {
