@@ -11,6 +11,9 @@ import { DigitStyleName } from './settings.ts'
 /** How many recent services make the average service time when a service's `serviceMinutes` is null (the dashboard's hint names it). */
 export const SERVICE_TIME_SAMPLE = 20
 
+/** Minutes one citizen is taken to need for booking capacity until enough services measure it (the dashboard's hint names it too). */
+export const FALLBACK_SERVICE_MINUTES = 10
+
 /** A service's appointment settings; every field has a default (APPOINTMENT_DEFAULTS), appointments are off until `enabled`. */
 export const AppointmentSettings = Type.Object(
   {

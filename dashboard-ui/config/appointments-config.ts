@@ -8,7 +8,7 @@
  */
 import { css, html, nothing, type TemplateResult } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
-import { SERVICE_TIME_SAMPLE, type AppointmentSettings } from '../../protocol/appointments.ts'
+import { FALLBACK_SERVICE_MINUTES, SERVICE_TIME_SAMPLE, type AppointmentSettings } from '../../protocol/appointments.ts'
 import type { ServiceWithQueue } from '../../protocol/entities.ts'
 import { staffAppointmentText, type StaffAppointmentKey } from '../../protocol/messages/staff-appointments.ts'
 import { appointmentsApi } from '../appointments-api.ts'
@@ -77,7 +77,12 @@ export class AppointmentsConfig extends ConfigForm {
 
   /** `key` in the screen's language, its figures (the walk-in share's range, the sample) in the screen's digits. */
   private t(key: StaffAppointmentKey): string {
-    return staffAppointmentText(key, this.lang, { min: 0, max: WALK_IN_MAX_PERCENT, n: SERVICE_TIME_SAMPLE }, this.digits)
+    return staffAppointmentText(
+      key,
+      this.lang,
+      { min: 0, max: WALK_IN_MAX_PERCENT, n: SERVICE_TIME_SAMPLE, fallback: FALLBACK_SERVICE_MINUTES },
+      this.digits,
+    )
   }
 
   private async start(): Promise<void> {

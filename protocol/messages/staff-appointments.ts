@@ -67,8 +67,8 @@ export const STAFF_APPOINTMENT_MESSAGES = {
   },
   'apptConfig.serviceMinutes': { ar: 'دقائق خدمة المواطن الواحد', en: 'Minutes one citizen takes' },
   'apptConfig.serviceMinutesHint': {
-    ar: 'اتركه فارغًا لاستخدام متوسط آخر {n, number} خدمة.',
-    en: 'Leave empty to use the average of the last {n, number} served.',
+    ar: 'اتركه فارغًا لاستخدام متوسط آخر {n, number} خدمة قبل اليوم ({fallback, number} دقائق إلى أن تكفي الخدمات لقياسه).',
+    en: 'Leave empty to use the average of the last {n, number} served before today ({fallback, number} minutes until there are enough to measure).',
   },
   'apptConfig.checkInBefore': { ar: 'يبدأ تسجيل الوصول قبل الموعد بـ (دقائق)', en: 'Check-in opens before the slot (minutes)' },
   'apptConfig.checkInAfter': { ar: 'ينتهي تسجيل الوصول بعد بدء الموعد بـ (دقائق)', en: 'Check-in closes after the slot starts (minutes)' },

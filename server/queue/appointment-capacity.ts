@@ -24,7 +24,7 @@
 import type { CenterCalendar } from '../../protocol/calendar.ts'
 import { openSpansOn } from '../../protocol/opening-hours.ts'
 import { addDays, localDay, type LocalDate } from '../../protocol/center-clock.ts'
-import type { AppointmentDay, AppointmentSettings, NoSlotsReason } from '../../protocol/appointments.ts'
+import { FALLBACK_SERVICE_MINUTES, type AppointmentDay, type AppointmentSettings, type NoSlotsReason } from '../../protocol/appointments.ts'
 import { rollingMeanServiceSeconds } from './wait-estimate.ts'
 
 /** One counter serving the service, as capacity sees it. */
@@ -37,7 +37,7 @@ export interface ServingCounter {
 }
 
 /** Used when a service has neither a configured service time nor any served ticket yet: 10 minutes. */
-export const FALLBACK_SERVICE_SECONDS = 600
+export const FALLBACK_SERVICE_SECONDS = FALLBACK_SERVICE_MINUTES * 60
 
 /**
  * Finished services the recent average needs before slots are sized by it. Places are promised

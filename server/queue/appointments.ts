@@ -9,7 +9,7 @@ import type { TicketIssuer } from './ticket-issuer.ts'
 import type { Actor } from './actor.ts'
 import { actorIds } from './actor.ts'
 import { domainError, ErrorCodes } from '../errors.ts'
-import { addDays, localDay, type LocalDate } from '../../protocol/center-clock.ts'
+import { addDays, businessDayStartMs, localDay, type LocalDate } from '../../protocol/center-clock.ts'
 import { weekdayOf } from '../../protocol/opening-hours.ts'
 import type { BookingRecord } from '../db/repositories/bookings-repo.ts'
 import { messagesOn } from '../messages-on.ts'
@@ -85,10 +85,17 @@ export class Appointments {
       })
   }
 
-  /** Seconds one citizen takes (appointment-capacity.ts capacityServiceSeconds): configured, else a recent average of enough finishes, else 10 minutes. */
+  /**
+   * Seconds one citizen takes (appointment-capacity.ts capacityServiceSeconds): configured, else the
+   * average of enough recent finishes, else 10 minutes. Only finishes of earlier business days count:
+   * places are promised days ahead, and sized by today's finishes as they came, the same slot held
+   * 1 place in the morning and 22 after ten quick finishes (citizen walk of 2026-12-06); so the
+   * places a day offers change at most once a day, at its start.
+   */
   serviceSeconds(serviceId: number, settings: AppointmentSettings): number {
     if (settings.serviceMinutes !== null) return capacityServiceSeconds(settings.serviceMinutes, [])
-    return capacityServiceSeconds(null, this.ctx.tickets.recentServiceSeconds(serviceId, SERVICE_TIME_SAMPLE))
+    const today = businessDayStartMs(this.ctx.dayOf(this.ctx.clock()), this.ctx.config.timeZone, this.ctx.calendar().businessDayStartsAt)
+    return capacityServiceSeconds(null, this.ctx.tickets.recentServiceSeconds(serviceId, SERVICE_TIME_SAMPLE, today))
   }
 
   private plan(serviceId: number, day: LocalDate, now: number) {

@@ -251,9 +251,10 @@ export class TicketsRepo {
    * Service time of the service's most recent completed tickets, newest first: call to finish,
    * except for a ticket that was parked and resumed, whose time parked is not service time; its
    * finish recorded what it was (server/queue/service-time.ts), so that is read back. The wait
-   * estimates the kiosk and the status page show are made from these.
+   * estimates the kiosk and the status page show are made from these; booking capacity reads only
+   * those finished before `finishedBefore` (epoch ms; default all), its day's start.
    */
-  recentServiceSeconds(serviceId: number, limit: number): number[] {
+  recentServiceSeconds(serviceId: number, limit: number, finishedBefore = Number.MAX_SAFE_INTEGER): number[] {
     return (
       this.sql(
         `SELECT COALESCE(
@@ -263,9 +264,9 @@ export class TicketsRepo {
            END,
            (t.finished_at - t.called_at) / 1000.0) AS s
          FROM tickets t
-         WHERE t.service_id = ? AND t.status = 'done' AND t.called_at IS NOT NULL
+         WHERE t.service_id = ? AND t.status = 'done' AND t.called_at IS NOT NULL AND t.finished_at < ?
          ORDER BY t.finished_at DESC LIMIT ?`,
-      ).all(serviceId, limit) as { s: number }[]
+      ).all(serviceId, finishedBefore, limit) as { s: number }[]
     ).map((r) => r.s)
   }
 

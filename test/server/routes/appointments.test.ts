@@ -320,6 +320,40 @@ describe('appointment settings over HTTP', () => {
     expect(res.statusCode, res.body).toBe(201)
   })
 
+  it("a day's places are sized by the finishes of earlier days: ten quick finishes today change nothing until tomorrow", async () => {
+    const clock = new TestClock(Date.parse(START))
+    const c = await TestCenter.start({ clock })
+    center = c
+    const admin = await c.admin()
+    const service = await c.createService({ prefix: 'A' })
+    const counter = await c.createCounter({ number: 1, serviceIds: [service.id] })
+    await c.request('PUT', `/api/v1/appointments/settings/${service.id}`, { token: admin, body: { enabled: true } })
+    const places = async (day: string) =>
+      (
+        (await c.request('GET', `/api/v1/appointments/slots?serviceId=${service.id}&day=${day}`)).json().slots as {
+          capacity: number
+        }[]
+      )
+        .map((s) => s.capacity)
+        .reduce((a, b) => a + b, 0)
+    // no finishes yet: 10 minutes a citizen, 0.75 a slot, 72 places a day
+    expect(await places('2026-03-12')).toBe(72)
+    const kiosk = (await c.createDevice('kiosk')).token
+    const clerk = await c.openCounterAs('clerk1', counter.id)
+    for (let i = 0; i < 12; i++) {
+      await c.issue(kiosk, { serviceId: service.id })
+      await c.action(clerk, counter.id, 'call-next')
+      await c.action(clerk, counter.id, 'start')
+      clock.advance(20)
+      await c.action(clerk, counter.id, 'finish')
+    }
+    // twelve services of 20 s today: the places promised for days ahead stay as they were (they read 22 a slot)
+    expect(await places('2026-03-12')).toBe(72)
+    // the next day starts: yesterday's finishes are a measure now, and the days ahead are sized by them
+    clock.set('2026-03-11T06:00:00Z')
+    expect(await places('2026-03-12')).toBeGreaterThan(72 * 10)
+  })
+
   it('no counter serves the service: no slot, and the reason says there is no capacity (not a full day)', async () => {
     center = await TestCenter.start({ clock: new TestClock(Date.parse(START)) })
     const admin = await center.admin()
