@@ -59,6 +59,8 @@ export class ConfigView extends LitElement {
   @property() override lang: Lang = 'ar'
   /** Digits for the forms' figures: `digitsFor(lang, the center's setting)`; default 'western'. */
   @property() digits: DigitStyle = 'western'
+  /** The last device that paired (dashboard-session.ts): the devices table reads its devices again. */
+  @property({ attribute: false }) lastPaired: { deviceId: number } | null = null
   @state() section: ConfigSection = 'services'
 
   override render(): TemplateResult {
@@ -83,7 +85,7 @@ export class ConfigView extends LitElement {
       case 'users':
         return html`<tabour-users-config .api=${api} .lang=${lang} .digits=${digits}></tabour-users-config>`
       case 'devices':
-        return html`<tabour-devices-config .api=${api} .lang=${lang} .digits=${digits}></tabour-devices-config>`
+        return html`<tabour-devices-config .api=${api} .lang=${lang} .digits=${digits} .lastPaired=${this.lastPaired}></tabour-devices-config>`
       case 'center':
         return html`<tabour-center-config .api=${api} .lang=${lang} .digits=${digits}></tabour-center-config>`
       case 'webhooks':

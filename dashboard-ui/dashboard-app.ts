@@ -260,7 +260,7 @@ export class DashboardApp extends LitElement {
       case 'reports':
         return html`${title}<tabour-reports-view .api=${s.api} .lang=${lang} .digits=${digits} .today=${dayIn(this.now, tz)}></tabour-reports-view>`
       case 'config':
-        return html`${title}<tabour-config-view .api=${s.api} .lang=${lang} .digits=${digits}></tabour-config-view>`
+        return html`${title}<tabour-config-view .api=${s.api} .lang=${lang} .digits=${digits} .lastPaired=${s.lastPaired}></tabour-config-view>`
       case 'hours':
         return html`${title}<tabour-hours-view .api=${s.api} .lang=${lang} .digits=${digits} .services=${s.services}></tabour-hours-view>`
     }

@@ -235,13 +235,18 @@ describe('the dashboard at a 1366×768 desk with Arabic-Indic digits set (walk 2
     ).toBe(true)
     const box = (await code.boundingBox())!
     expect(box.y + box.height).toBeLessThanOrEqual(DESK.height)
+    expect(await seriousAxeViolations(page)).toEqual([])
+    await shot(page, 'config-devices-code-ar')
+    const health = page.locator(`tabour-devices-config tr[data-device="شاشة الدور الأرضي"] td[data-health]`)
+    expect(await health.getAttribute('data-health')).toBe('health.unpaired')
     // the code shown is the one that pairs that device (the first code, made with it, no longer does)
     const paired = await center.request('POST', '/api/v1/devices/pair', {
       body: { pairingCode: await code.getAttribute('data-pairing-code') },
     })
     expect(paired.statusCode, paired.body).toBe(200)
-    expect(await seriousAxeViolations(page)).toEqual([])
-    await shot(page, 'config-devices-code-ar')
+    // paired from the screen itself: the table says so without a reload, and the used code leaves
+    await expect.poll(() => health.getAttribute('data-health')).not.toBe('health.unpaired')
+    await code.waitFor({ state: 'detached' })
 
     // ── revoking asks first, says what it does, and a revoked device can be paired again ──
     const revokedAt = () =>
