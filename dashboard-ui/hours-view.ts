@@ -160,7 +160,9 @@ export class HoursView extends LitElement {
   private use(cal: CenterCalendar): void {
     this.cal = cal
     this.dayStart = null
-    this.lines = linesOf(cal.weekly ?? NINE_TO_THREE, this.digits)
+    // always open: the week typed before it was ticked stays, hidden, for when it is unticked
+    const typed = WEEKDAYS.some((d) => this.lines[d].trim() !== '')
+    this.lines = cal.weekly === null && typed ? this.lines : linesOf(cal.weekly ?? NINE_TO_THREE, this.digits)
     this.serviceLines = Object.fromEntries(
       cal.services.filter((s) => s.weekly !== null).map((s) => [s.serviceId, linesOf(s.weekly!, this.digits)]),
     )
@@ -455,9 +457,13 @@ export class HoursView extends LitElement {
     return html`<span class=${m.kind === 'error' ? 'error' : 'muted'} role=${m.kind === 'error' ? 'alert' : 'status'} data-message=${m.kind}>${m.text}</span>`
   }
 
+  /**
+   * Only hides or shows the week: what was typed meanwhile (the business day's start, the week's
+   * lines, the services' own) stays as typed until "Save the hours" (the walk of 2026-12-06 lost a
+   * typed day start here: this re-read the saved calendar). The week saved is the lines shown.
+   */
   private setAlwaysOpen(always: boolean): void {
     this.patch({ weekly: always ? null : NINE_TO_THREE })
-    this.use(this.cal!)
   }
 
   private patch(change: Partial<CenterCalendar>): void {

@@ -7,6 +7,7 @@ import { listeningCenter } from '../helpers/listening-center.ts'
 import { DEFAULT_CALENDAR, type CenterCalendar, type WeeklyHours } from '../../protocol/calendar.ts'
 import { LANDSCAPE, PORTRAIT, useBrowserSuite } from './browser.ts'
 import { ROOT } from './ui-build.ts'
+import { toWesternDigits } from '../../protocol/messages/digits.ts'
 import { seriousAxeViolations } from './axe.ts'
 
 /**
@@ -203,6 +204,25 @@ describe('the calendar on the screens', () => {
     ])
     expect(await dayStart.inputValue()).toBe('٠٤:٣٠')
     expect(await dayStart.getAttribute('aria-invalid')).toBe('false')
+
+    // "always open" ticked after typing the day's start keeps it, and saves it (the walk of
+    // 2026-12-06 lost it silently); unticked again, the week typed before comes back
+    const alwaysOpen = view.locator('input[name="alwaysOpen"]')
+    await dayStart.fill('٥:١٥')
+    await alwaysOpen.check()
+    expect(await dayStart.inputValue()).toBe('٥:١٥')
+    await view.locator('button[data-action="save-hours"]').click()
+    await view.locator('[data-message="ok"]').waitFor()
+    const alwaysOpenSaved = (await run.center.request('GET', '/api/v1/calendar', { token: run.admin })).json()
+    expect([alwaysOpenSaved.businessDayStartsAt, alwaysOpenSaved.weekly]).toEqual(['05:15', null])
+    expect(await dayStart.inputValue()).toBe('٠٥:١٥')
+    await alwaysOpen.uncheck()
+    expect(toWesternDigits(await monday.inputValue())).toMatch(/^08:00-14:00. 17:00-20:00$/)
+    await dayStart.fill('٤:٣٠')
+    await view.locator('button[data-action="save-hours"]').click()
+    await view.locator('[data-message="ok"]').waitFor()
+    const weekAgain = (await run.center.request('GET', '/api/v1/calendar', { token: run.admin })).json()
+    expect([weekAgain.businessDayStartsAt, weekAgain.weekly]).toEqual(['04:30', typedInIndic.weekly])
 
     // the server's refusal of one of the business day's fields is worded at that field, not
     // beside "Save the hours" (walk of 2026-12-05), in the screen's digits; nothing is stored
