@@ -86,6 +86,12 @@ export const AuditEntry = Type.Object({
   at: Type.String(),
   userId: Nullable(Type.Integer()),
   username: Nullable(Type.String()),
+  /** The device that made the change (a pairing: its code traded for a token), by its name; else null. */
+  deviceName: Nullable(Type.String()),
+  /** The configuration command (server/config/config-audit.ts CONFIG_COMMANDS), null on rows older than commands. */
+  command: Nullable(Type.String()),
+  /** The name of what was changed (a service, counter, user or device), as named now; null for center-wide changes. */
+  subject: Nullable(Type.String()),
   method: Type.String(),
   route: Type.String(),
   params: Type.Record(Type.String(), Type.Unknown()),

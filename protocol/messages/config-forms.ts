@@ -207,7 +207,9 @@ export interface FieldRefusal {
   detail: { field: string; reason: string; limit?: number } | null
 }
 
-const has = (key: string): key is ConfigMessageKey => Object.hasOwn(CONFIG_BUNDLE, key)
+/** Whether `configText` knows `key` (a field's label looked up by its name). */
+export const isConfigKey = (key: string): key is ConfigMessageKey => Object.hasOwn(CONFIG_BUNDLE, key)
+const has = isConfigKey
 
 /**
  * The sentence for a refusal about one field, with the field as the form labels it (`label`):
