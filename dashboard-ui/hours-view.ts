@@ -28,6 +28,7 @@ import {
   EXAMPLE_LINE,
   EXAMPLE_TIME,
   hoursLine,
+  inHoursStyle,
   linesOf,
   redigit,
   redigitLines,
@@ -221,7 +222,7 @@ export class HoursView extends LitElement {
             ><input type="checkbox" name="alwaysOpen" .checked=${cal.weekly === null} @change=${(e: Event) => this.setAlwaysOpen((e.target as HTMLInputElement).checked)} />
             ${t('hoursTab.alwaysOpen', lang)}</label
           >
-          <p class="muted" id="day-hint">${t('hoursTab.dayHint', lang, { example: inDigits(EXAMPLE_LINE, this.digits) })}</p>
+          <p class="muted" id="day-hint">${t('hoursTab.dayHint', lang, { example: inHoursStyle(EXAMPLE_LINE, this.digits) })}</p>
           ${cal.weekly === null ? nothing : WEEK_ORDER.map((d) => this.dayLine(d))}
           <h3>${t('hoursTab.services', lang)}</h3>
           ${this.services.map((s) => this.serviceLine(s))}
@@ -383,7 +384,7 @@ export class HoursView extends LitElement {
                   <td dir="ltr" data-date>${inDigits(e.from, this.digits)}</td>
                   <td dir="ltr" data-date>${inDigits(e.to, this.digits)}</td>
                   <td>${lang === 'ar' ? e.nameAr : e.nameEn}${this.overlapLines(cal, overlaps, i)}</td>
-                  <td dir=${e.hours.length ? 'ltr' : nothing}>${e.hours.length ? inDigits(hoursLine(e.hours), this.digits) : t('hoursTab.closedAllDay', lang)}</td>
+                  <td dir=${e.hours.length ? 'ltr' : nothing}>${e.hours.length ? inHoursStyle(hoursLine(e.hours), this.digits) : t('hoursTab.closedAllDay', lang)}</td>
                   <td><button type="button" class="secondary" data-action="remove-exception" @click=${() => void this.saveExceptions(cal.exceptions.filter((_, k) => k !== i))}>${t('hoursTab.remove', lang)}</button>${this.errorAt(`exceptions/${i}`)}</td>
                 </tr>`,
               )}

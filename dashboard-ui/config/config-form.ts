@@ -232,11 +232,11 @@ export abstract class ConfigForm extends LitElement {
     for (let n = parts.length; n > 0; n--) {
       const spec = specs.find((f) => f.name === parts.slice(0, n).join('/'))
       if (spec) {
-        this.errors = { [spec.name]: fieldErrorText(err, spec.label, lang) }
+        this.errors = { [spec.name]: fieldErrorText(err, spec.label, lang, this.digits) }
         return
       }
     }
-    this.errors = { _: err.detail ? fieldErrorText(err, err.detail.field, lang) : formErrorText(err.code, lang) }
+    this.errors = { _: err.detail ? fieldErrorText(err, err.detail.field, lang, this.digits) : formErrorText(err.code, lang) }
   }
 
   /** One field: its label, input, hint and error, the input described by the last two. */

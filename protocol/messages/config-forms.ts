@@ -9,6 +9,7 @@ import { COMMON_MESSAGES } from './common.ts'
 import { DASHBOARD_MESSAGES, PASSWORD_REFUSALS } from './dashboard.ts'
 import { ErrorCodes, type ErrorCode } from '../error-codes.ts'
 import type { PrinterProblem } from '../printer-problem.ts'
+import { formatNumber, type DigitStyle } from './digits.ts'
 
 export const CONFIG_FORM_MESSAGES = {
   'config.nav': { ar: 'أقسام الإعدادات', en: 'Configuration sections' },
@@ -215,10 +216,13 @@ const has = isConfigKey
  * The sentence for a refusal about one field, with the field as the form labels it (`label`):
  * a password refusal's own sentence; else a sentence for this field and reason
  * (`err.<last segment of the field>.<reason>`, e.g. duplicate prefix); else the reason's sentence.
+ * Its limit is written in `digits` (default Western).
  */
-export function fieldErrorText(refusal: FieldRefusal, label: string, lang: Lang): string {
+export function fieldErrorText(refusal: FieldRefusal, label: string, lang: Lang, digits: DigitStyle = 'western'): string {
+  // the limit in the screen's digits (the walk of 2026-12-06 read «8 من الأحرف» on an Arabic-Indic page)
+  const figure = (n: number | undefined) => (n === undefined ? '' : formatNumber(n, { digits, maximumFractionDigits: 2 }))
   const passwordKey = PASSWORD_REFUSALS[refusal.code as ErrorCode]
-  if (passwordKey) return configText(passwordKey, lang, { min: refusal.detail?.limit ?? 8 })
+  if (passwordKey) return configText(passwordKey, lang, { min: figure(refusal.detail?.limit ?? 8) })
   if (refusal.code === ErrorCodes.LAST_ADMIN) return configText('err.role.lastAdmin', lang)
   const reason = refusal.detail?.reason ?? 'invalid'
   const leaf =
@@ -228,7 +232,7 @@ export function fieldErrorText(refusal: FieldRefusal, label: string, lang: Lang)
       .at(-1) ?? ''
   const specific = `err.${leaf}.${reason}`
   const key = has(specific) ? specific : has(`err.${reason}`) ? (`err.${reason}` as ConfigMessageKey) : 'err.invalid'
-  return configText(key, lang, { field: label, limit: refusal.detail?.limit ?? '' })
+  return configText(key, lang, { field: label, limit: figure(refusal.detail?.limit) })
 }
 
 /** The sentence for a refusal that names no field of the form (not found, forbidden, unreachable…). */

@@ -139,6 +139,8 @@ describe('the dashboard at a 1366×768 desk with Arabic-Indic digits set (walk 2
     const hints = await page.locator('tabour-day-bookings td[data-phone-hint]').allTextContents()
     expect(hints.length).toBe(2)
     for (const hint of hints) expect(hint).toMatch(/[٠-٩]$/)
+    // the phone booking card's example too (the walk of 2026-12-06 read «مثال: 01012345678» here)
+    expect(await page.locator('tabour-staff-booking-card #phone-hint').textContent()).toBe('مثال: ٠١٠١٢٣٤٥٦٧٨')
 
     // ── the charts: ticks in the center's digits, the legend with the one separator ──
     for (const chart of ['hourly', 'per-service']) {
