@@ -13,6 +13,8 @@ import { inDigitStyle, type DigitStyle } from '../../ui-common/digits.ts'
 import { FIGURE_PATTERN, typedFigure } from '../../ui-common/figure-box.ts'
 import { configText, fieldErrorText, formErrorText } from '../../protocol/messages/config-forms.ts'
 import type { DashboardApi } from '../dashboard-api.ts'
+import { dayInWords } from '../format.ts'
+import { dateEcho } from '../../ui-common/date-echo.ts'
 import { deskStyles } from '../dashboard-styles.ts'
 
 export type Values = Record<string, string | boolean>
@@ -244,7 +246,14 @@ export abstract class ConfigForm extends LitElement {
     const id = `f-${idOf(f.name)}`
     const err = this.errors[f.name]
     const v = this.values[f.name]
-    const described = [f.hint ? `${id}-hint` : '', err ? `${id}-error` : '', extra === nothing ? '' : `${id}-extra`]
+    // a date field shows the browser's mm/dd/yyyy: the day it holds is written under it in the page's words (date-echo.ts)
+    const echo = f.kind === 'date' ? dateEcho(str(v), (day) => dayInWords(day, this.lang, this.digits), `${id}-echo`) : nothing
+    const described = [
+      f.hint ? `${id}-hint` : '',
+      echo === nothing ? '' : `${id}-echo`,
+      err ? `${id}-error` : '',
+      extra === nothing ? '' : `${id}-extra`,
+    ]
       .filter(Boolean)
       .join(' ')
     const example = f.example ? html` <bdi class="example" dir="ltr">${f.example}</bdi>` : nothing
@@ -283,7 +292,7 @@ export abstract class ConfigForm extends LitElement {
       default:
         input = html`<input id=${common.id} type=${f.kind ?? 'text'} name=${f.name} dir=${common.dir} lang=${common.lang} min=${f.min ?? nothing} max=${f.max ?? nothing} step=${f.step ?? nothing} autocomplete=${f.autocomplete ?? nothing} aria-invalid=${common.invalid} aria-describedby=${common.described} .value=${str(v)} @input=${this.onInput} />`
     }
-    return html`<div class="field" data-field=${f.name}><label for=${id}>${f.label}</label>${input} ${hint} ${extraPart} ${error}</div>`
+    return html`<div class="field" data-field=${f.name}><label for=${id}>${f.label}</label>${input} ${echo} ${hint} ${extraPart} ${error}</div>`
   }
 
   /**

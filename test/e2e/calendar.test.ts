@@ -300,12 +300,21 @@ describe('the calendar on the screens', () => {
     await add.locator('input[name="hours"]').fill('')
     await add.locator('input[name="from"]').fill('2026-12-24')
     await add.locator('input[name="to"]').fill('2026-12-24')
+    // the browser's date field writes mm/dd/yyyy on this Arabic page (walk 2026-12-06): the day it
+    // holds is written under it in the page's words and digits, and describes it
+    const fromEcho = add.locator('#exception-from-echo')
+    expect(await fromEcho.textContent()).toContain('٢٤ ديسمبر ٢٠٢٦')
+    expect(await add.locator('input[name="from"]').getAttribute('aria-describedby')).toBe('exception-from-echo')
+    // the calendar file's button and its "no file" in the page's language (the browser's said "Choose File")
+    expect(await view.locator('[data-section="ics"] .file-button').textContent()).toBe('اختيار ملف \u200e.ics')
+    expect(await view.locator('[data-file-name]').textContent()).toBe('لم يُختر ملف')
     await add.locator('input[name="nameAr"]').fill('إغلاق طارئ')
     await add.locator('input[name="nameEn"]').fill('Emergency closure')
     await add.locator('button[data-action="add-exception"]').click()
     await grid.locator('td[data-day="2026-12-24"][data-state="holiday"]').waitFor()
     expect(await grid.locator('td[data-day="2026-12-24"]').textContent()).toContain('إغلاق طارئ')
     expect(await grid.locator('td[data-day="2026-12-24"] .n').textContent()).toBe('٢٤')
+    expect(await fromEcho.textContent()).toBe('')
     expect(await grid.locator('h3').textContent()).toBe('ديسمبر ٢٠٢٦')
     expect((await run.center.request('GET', '/api/v1/calendar', { token: run.admin })).json().exceptions).toHaveLength(1)
     // right to left: the left arrow goes to the next day
@@ -366,6 +375,7 @@ describe('the calendar on the screens', () => {
     expect(await icsError.textContent()).toMatch(/^Nothing was saved: Event “Weekly rest”: A recurrence that cannot be honoured/)
     await view.locator('input[name="ics"]').setInputFiles(ics)
     await view.locator('[data-preview] [data-added="1"]').waitFor()
+    expect(await view.locator('[data-file-name]').textContent()).toBe('holidays.ics')
     expect(await view.locator('[data-preview-item="2027-01-07"]').textContent()).toContain('Coptic Christmas')
     // nothing stored before the import
     expect((await run.center.request('GET', '/api/v1/calendar', { token: run.admin })).json().exceptions).toHaveLength(1)
