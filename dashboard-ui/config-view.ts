@@ -11,6 +11,7 @@ import type { Lang } from '../ui-common/i18n.ts'
 import type { DigitStyle } from '../ui-common/digits.ts'
 import { configText } from '../protocol/messages/config-forms.ts'
 import type { DashboardApi } from './dashboard-api.ts'
+import type { ZoneNames } from './zone-name.ts'
 import { deskStyles } from './dashboard-styles.ts'
 import './config/services-config.ts'
 import './config/counters-config.ts'
@@ -61,6 +62,8 @@ export class ConfigView extends LitElement {
   @property() digits: DigitStyle = 'western'
   /** The last device that paired (dashboard-session.ts): the devices table reads its devices again. */
   @property({ attribute: false }) lastPaired: { deviceId: number } | null = null
+  /** What the zones are called (settings `zoneNames`): the counters' and devices' tables and pickers show the names. */
+  @property({ attribute: false }) zoneNames: ZoneNames = {}
   @state() section: ConfigSection = 'services'
 
   override render(): TemplateResult {
@@ -81,11 +84,11 @@ export class ConfigView extends LitElement {
       case 'services':
         return html`<tabour-services-config .api=${api} .lang=${lang} .digits=${digits}></tabour-services-config>`
       case 'counters':
-        return html`<tabour-counters-config .api=${api} .lang=${lang} .digits=${digits}></tabour-counters-config>`
+        return html`<tabour-counters-config .api=${api} .lang=${lang} .digits=${digits} .zoneNames=${this.zoneNames}></tabour-counters-config>`
       case 'users':
         return html`<tabour-users-config .api=${api} .lang=${lang} .digits=${digits}></tabour-users-config>`
       case 'devices':
-        return html`<tabour-devices-config .api=${api} .lang=${lang} .digits=${digits} .lastPaired=${this.lastPaired}></tabour-devices-config>`
+        return html`<tabour-devices-config .api=${api} .lang=${lang} .digits=${digits} .lastPaired=${this.lastPaired} .zoneNames=${this.zoneNames}></tabour-devices-config>`
       case 'center':
         return html`<tabour-center-config .api=${api} .lang=${lang} .digits=${digits}></tabour-center-config>`
       case 'webhooks':

@@ -14,6 +14,7 @@ import { FIGURE_PATTERN, typedFigure } from '../../ui-common/figure-box.ts'
 import { configText, fieldErrorText, formErrorText } from '../../protocol/messages/config-forms.ts'
 import type { DashboardApi } from '../dashboard-api.ts'
 import { dayInWords } from '../format.ts'
+import { zoneName, type ZoneNames } from '../zone-name.ts'
 import { dateEcho } from '../../ui-common/date-echo.ts'
 import { deskStyles } from '../dashboard-styles.ts'
 
@@ -162,6 +163,8 @@ export abstract class ConfigForm extends LitElement {
   @property() override lang: Lang = 'ar'
   /** Digits for figures in the form's words and dates: `digitsFor(lang, the center's setting)`; default 'western'. */
   @property() digits: DigitStyle = 'western'
+  /** What the zones are called in each language (settings `zoneNames`): the zone pickers show the names. */
+  @property({ attribute: false }) zoneNames: ZoneNames = {}
   @state() protected values: Values = {}
   /** The values as loaded: a field equal to its loaded value is not written. */
   @state() protected initial: Values = {}
@@ -334,7 +337,8 @@ export abstract class ConfigForm extends LitElement {
   /** The zones the center already uses, as picker options. */
   protected zoneOptions(zones: Iterable<string | null>, none = false): { value: string; label: string }[] {
     const list = [...new Set([...zones].filter((z): z is string => !!z))].sort()
-    return [...(none ? [{ value: '', label: configText('zone.none', this.lang) }] : []), ...list.map((z) => ({ value: z, label: z }))]
+    const named = list.map((z) => ({ value: z, label: zoneName(z, this.zoneNames, this.lang) }))
+    return [...(none ? [{ value: '', label: configText('zone.none', this.lang) }] : []), ...named]
   }
 
   /** What a form shows before its first values arrive, or why they did not (a failed load, `showError`). */

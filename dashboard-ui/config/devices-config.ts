@@ -16,6 +16,7 @@ import type { DeviceHealth } from '../../protocol/stats.ts'
 import { deviceVerdict, SCREEN_SILENT_MS, type DeviceVerdict } from '../../protocol/device-verdict.ts'
 import { namePart, nameIn } from '../../ui-common/bilingual.ts'
 import { counterText } from '../counter-name.ts'
+import { zoneName } from '../zone-name.ts'
 import { num } from '../format.ts'
 import { ConfigForm, NEW_ZONE, type FieldSpec } from './config-form.ts'
 import { CONFIG_KEYS, configToValues, fieldName, HAS_PRINTER, valuesToConfig, WIRED, type ConfigKey } from './device-fields.ts'
@@ -251,7 +252,7 @@ export class DevicesConfig extends ConfigForm {
       <tbody>
         ${this.devices.map(
           (d) => html`<tr data-device=${d.name} ?data-selected=${this.editing === d.id}>
-            <td>${nameIn(d.name, l)}</td><td>${configText(`kind.${d.kind}`, l)}</td><td data-zone>${d.zone === null ? '—' : html`<bdi>${d.zone}</bdi>`}</td>
+            <td>${nameIn(d.name, l)}</td><td>${configText(`kind.${d.kind}`, l)}</td><td data-zone=${d.zone ?? ''}>${d.zone === null ? '—' : html`<bdi>${zoneName(d.zone, this.zoneNames, l)}</bdi>`}</td>
             ${this.healthCell(this.verdict(d))}
             <td>
               ${

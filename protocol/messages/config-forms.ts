@@ -42,6 +42,18 @@ export const CONFIG_FORM_MESSAGES = {
   'zone.new': { ar: 'منطقة جديدة…', en: 'New zone…' },
   'zone.none': { ar: 'بدون منطقة', en: 'No zone' },
   'zone.newName': { ar: 'اسم المنطقة الجديدة', en: 'New zone name' },
+  // a zone is an id (its key everywhere); these name it on the screens in each language
+  'zone.names': { ar: 'أسماء المناطق', en: 'Zone names' },
+  'f.zoneNames': { ar: 'أسماء المناطق', en: 'Zone names' },
+  'zone.namesHelp': {
+    ar: 'المنطقة رمز ثابت تُطابَق به الشبابيك والأجهزة؛ اكتب اسمها كما يُعرض بكل لغة. تبقى المنطقة بلا اسم معروضة برمزها.',
+    en: 'A zone is a fixed code that counters and devices are matched by; write its name as shown in each language. A zone without a name is shown by its code.',
+  },
+  'zone.code': { ar: 'الرمز', en: 'Code' },
+  'zone.nameAr': { ar: 'الاسم بالعربية', en: 'Arabic name' },
+  'zone.nameEn': { ar: 'الاسم بالإنجليزية', en: 'English name' },
+  'zone.nameOf': { ar: 'اسم المنطقة {zone} بالعربية', en: 'Arabic name of zone {zone}' },
+  'zone.nameOfEn': { ar: 'اسم المنطقة {zone} بالإنجليزية', en: 'English name of zone {zone}' },
   'weights.help': {
     ar: 'اترك الخانة فارغة إن كان الشباك لا يخدم الخدمة. {backup, number}: خدمة احتياطية، يُنادى عليها فقط إن لم ينتظر أحد في الخدمات الأخرى. {normal, number}: عادي. {double, number}: ضعف الأهمية؛ يُحسب انتظار تذكرتها مضاعفًا فتسبق تذكرة بوزن {normal, number} أقدم منها متى انتظرت أكثر من نصف مدتها.',
     en: 'Leave empty when the counter does not serve the service. {backup, number}: a backup service, called only when nothing else waits. {normal, number}: normal. {double, number}: twice as urgent; its tickets’ wait counts double, so one overtakes an older weight-{normal, number} ticket once it has waited more than half as long.',

@@ -81,6 +81,17 @@ describe('center settings: config defaults, admin overrides, audit', () => {
     await bad({ priorityCategories: [{ code: 'Bad Code', nameAr: 'x', nameEn: 'x' }] }, 'body/priorityCategories')
     await bad({ priorityCategories: [{ code: 'none', nameAr: 'x', nameEn: 'x' }] }, 'body/priorityCategories')
     await bad({}, 'body')
+    // zone names: a zone's id as counters and devices take it, a name of each language, nothing else
+    await bad({ zoneNames: { 'a b': { nameAr: 'x', nameEn: 'x' } } }, 'body/zoneNames')
+    await bad({ zoneNames: { ground: { nameAr: 'x' } } }, 'body/zoneNames/ground')
+    await bad({ zoneNames: { ground: { nameAr: 'x', nameEn: 'y'.repeat(61) } } }, 'body/zoneNames/ground/nameEn')
+    const named = await center.request('PUT', '/api/v1/settings', {
+      token: admin,
+      body: { zoneNames: { ground: { nameAr: 'الدور الأرضي', nameEn: 'Ground floor' } } },
+    })
+    expect(named.statusCode, named.body).toBe(200)
+    expect(named.json().values.zoneNames).toEqual({ ground: { nameAr: 'الدور الأرضي', nameEn: 'Ground floor' } })
+    expect(named.json().defaults.zoneNames).toEqual({})
   })
 
   it('every configuration change is in the event log with its actor; passwords are not', async () => {
