@@ -5,7 +5,7 @@
  * «—» as its actor); the request stays under each sentence for an admin who wants it.
  */
 import { messagesOf, type Catalogue, type Lang } from './format.ts'
-import type { DigitStyle } from './digits.ts'
+import { inDigitStyle, type DigitStyle } from './digits.ts'
 import { configText, isConfigKey, type ConfigMessageKey } from './config-forms.ts'
 
 export const AUDIT_LOG_MESSAGES = {
@@ -88,7 +88,7 @@ export function auditChangeText(change: AuditChange, subject: string | null, lan
   const fields = Object.keys(body)
     .map((k) => (isConfigKey(`f.${k}`) ? configText(`f.${k}` as ConfigMessageKey, lang, { max: '' }) : k))
     .join(lang === 'ar' ? '، ' : ', ')
-  const day = typeof change.params.day === 'string' ? isolate(change.params.day) : ''
+  const day = typeof change.params.day === 'string' ? isolate(inDigitStyle(change.params.day, digits)) : ''
   return auditText(key, lang, { subject: named, fields, day }, digits)
     .replace(/\s+$/, '')
     .replace(/\s{2,}/g, ' ')

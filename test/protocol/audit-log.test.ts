@@ -23,6 +23,9 @@ describe('the audit log as sentences (walk 2026-12-06: raw requests, «—» for
     )
     expect(read(auditChangeText(change('device.pair'), 'Entrance kiosk', 'en', 'western'))).toBe('Device “Entrance kiosk” paired')
     expect(read(auditChangeText(change('service.update', { id: 12 }), null, 'ar', 'arabic-indic'))).toBe('عُدّلت الخدمة رقم ١٢')
+    expect(read(auditChangeText(change('appointments.day', { id: 3, day: '2026-12-24' }), 'تراخيص', 'ar', 'arabic-indic'))).toBe(
+      'عُدّل يوم ٢٠٢٦-١٢-٢٤ في مواعيد الخدمة «تراخيص»',
+    )
   })
 
   it('has a sentence for every configuration command in both languages; an unknown one is its request', () => {
