@@ -71,6 +71,12 @@ export class ZoneNamesConfig extends ConfigForm {
           )}
         </tbody>
       </table>
+      ${
+        // a refusal of one name (the server names the field: zoneNames/<zone>/nameAr), worded with that row's label
+        Object.entries(this.errors)
+          .filter(([name]) => name !== '_')
+          .map(([name, text]) => html`<p class="error" role="alert" data-field-error=${name}>${text}</p>`)
+      }
       ${this.footer()}
     </form>`
   }
