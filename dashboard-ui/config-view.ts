@@ -14,6 +14,7 @@ import type { Lang } from '../ui-common/i18n.ts'
 import type { DigitStyle } from '../ui-common/digits.ts'
 import { configText } from '../protocol/messages/config-forms.ts'
 import type { DashboardApi } from './dashboard-api.ts'
+import type { ZoneNames } from './zone-name.ts'
 import { deskStyles } from './dashboard-styles.ts'
 import './config/services-config.ts'
 import './config/counters-config.ts'
@@ -65,6 +66,10 @@ export class ConfigView extends LitElement {
   @property() digits: DigitStyle = 'western'
   /** An admin's sections (default); false: a manager's. */
   @property({ type: Boolean }) admin = true
+  /** The last device that paired (dashboard-session.ts): the devices table reads its devices again. */
+  @property({ attribute: false }) lastPaired: { deviceId: number } | null = null
+  /** What the zones are called (settings `zoneNames`): the counters' and devices' tables and pickers show the names. */
+  @property({ attribute: false }) zoneNames: ZoneNames = {}
   @state() section: ConfigSection = 'services'
 
   override render(): TemplateResult {
@@ -87,11 +92,11 @@ export class ConfigView extends LitElement {
       case 'services':
         return html`<tabour-services-config .api=${api} .lang=${lang} .digits=${digits}></tabour-services-config>`
       case 'counters':
-        return html`<tabour-counters-config .api=${api} .lang=${lang} .digits=${digits}></tabour-counters-config>`
+        return html`<tabour-counters-config .api=${api} .lang=${lang} .digits=${digits} .zoneNames=${this.zoneNames}></tabour-counters-config>`
       case 'users':
         return html`<tabour-users-config .api=${api} .lang=${lang} .digits=${digits}></tabour-users-config>`
       case 'devices':
-        return html`<tabour-devices-config .api=${api} .lang=${lang} .digits=${digits}></tabour-devices-config>`
+        return html`<tabour-devices-config .api=${api} .lang=${lang} .digits=${digits} .lastPaired=${this.lastPaired} .zoneNames=${this.zoneNames}></tabour-devices-config>`
       case 'center':
         return html`<tabour-center-config .api=${api} .lang=${lang} .digits=${digits}></tabour-center-config>`
       case 'news':

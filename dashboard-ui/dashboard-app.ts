@@ -38,6 +38,8 @@ const LANG_KEY = 'tabour:dashboard-lang'
 
 /** How often the header's clock and the live minutes move on. */
 const TICK_MS = 30_000
+/** A center whose settings name no zone (and an older center, whose settings have no `zoneNames`): one object, so lit sees no change. */
+const NO_ZONE_NAMES = {}
 
 /** The header's clock: the day and the time of day, in the center's zone, as every screen writes a time (clockTime). */
 function headerClock(now: number, timeZone: string, lang: Lang, digits: DigitStyle): string {
@@ -261,7 +263,7 @@ export class DashboardApp extends LitElement {
       case 'reports':
         return html`${title}<tabour-reports-view .api=${s.api} .lang=${lang} .digits=${digits} .today=${dayIn(this.now, tz)}></tabour-reports-view>`
       case 'config':
-        return html`${title}<tabour-config-view .api=${s.api} .lang=${lang} .digits=${digits} .admin=${s.isAdmin}></tabour-config-view>`
+        return html`${title}<tabour-config-view .api=${s.api} .lang=${lang} .digits=${digits} .admin=${s.isAdmin} .lastPaired=${s.lastPaired} .zoneNames=${s.settings?.values.zoneNames ?? NO_ZONE_NAMES}></tabour-config-view>`
       case 'hours':
         return html`${title}<tabour-hours-view .api=${s.api} .lang=${lang} .digits=${digits} .services=${s.services}></tabour-hours-view>`
     }

@@ -50,6 +50,8 @@ export class DashboardSession implements ReactiveController {
   services: ServiceWithQueue[] = []
   /** Bumped on every live change: views that fetch on their own (reports) may use it. */
   revision = 0
+  /** The last device that paired (a new object each time): the devices table, which lists devices on its own, reads them again. */
+  lastPaired: { deviceId: number } | null = null
 
   readonly api: DashboardApi
   /** The staff ticket tools' calls (find, history, reprint, cancel), through the same session. */
@@ -108,6 +110,12 @@ export class DashboardSession implements ReactiveController {
         this.devices = this.devices.map((d) => (d.id === e.deviceId ? { ...d, status: e.status, faulty: isFaulty(e.status) } : d))
         this.printers.apply(e.deviceId, e.status)
         this.host.requestUpdate()
+      })
+      .on('device:paired', (e) => {
+        // a kiosk or display used its code: "not paired yet" is no longer true anywhere it is shown
+        this.lastPaired = { deviceId: e.deviceId }
+        this.host.requestUpdate()
+        void this.refreshSlow()
       })
   }
 

@@ -38,14 +38,30 @@ export class HourChart extends LitElement {
       .u-legend {
         font-size: 0.85rem;
       }
+      /* an item is its colour box and its label side by side: a long label wraps beside its box, never
+         under it (at 1366 the box stood alone on one line and its label on the next: walk 2026-12-06) */
+      .u-legend .u-series {
+        max-inline-size: 100%;
+      }
+      .u-legend .u-series > th {
+        display: inline-flex;
+        align-items: center;
+        gap: 4px;
+        max-inline-size: 100%;
+        text-align: start;
+      }
+      .u-legend .u-series > th > .u-marker {
+        flex: none;
+        margin: 0;
+      }
+      .u-legend .u-series > th > .u-label {
+        display: inline;
+        min-inline-size: 0;
+      }
       /* the plot is drawn left to right (hours run that way on both screens), but the legend is text:
          on the Arabic screen «A — تراخيص البناء» starts at the right like every other line */
       :host(:dir(rtl)) .u-legend {
         direction: rtl;
-      }
-      :host(:dir(rtl)) .u-legend .u-marker {
-        margin-right: 0;
-        margin-left: 4px;
       }
 
       .plot {
@@ -91,10 +107,13 @@ export class HourChart extends LitElement {
       if (!target) this.forget()
       return
     }
-    const [lo, hi] = shownHours(this.range, this.series)
+    // only what draws a line is drawn and listed: a series without a value (the earlier weeks of a
+    // center that has none) had its legend entry and no line (walk 2026-12-06)
+    const drawn = this.series.filter((s) => s.values.some((v) => v !== null))
+    const [lo, hi] = shownHours(this.range, drawn)
     const xs = HOURS.filter((h) => h >= lo && h <= hi)
-    const data: uPlot.AlignedData = [xs, ...this.series.map((s) => xs.map((h) => s.values[h] ?? null))]
-    const max = Math.max(0, ...this.series.flatMap((s) => s.values.filter((v): v is number => v !== null)))
+    const data: uPlot.AlignedData = [xs, ...drawn.map((s) => xs.map((h) => s.values[h] ?? null))]
+    const max = Math.max(0, ...drawn.flatMap((s) => s.values.filter((v): v is number => v !== null)))
     this.chart.show(
       {
         width,
@@ -125,7 +144,7 @@ export class HourChart extends LitElement {
         ],
         series: [
           { label: '' },
-          ...this.series.map((s) => ({
+          ...drawn.map((s) => ({
             label: s.label,
             stroke: s.color,
             width: s.dash ? 2 : 3,

@@ -56,15 +56,23 @@ export const NINE_TO_THREE: WeeklyHours = Object.fromEntries(
   WEEKDAYS.map((d) => [d, d === 'fri' || d === 'sat' ? [] : [{ open: '08:00', close: '15:00' }]]),
 ) as WeeklyHours
 
+/**
+ * Hours written in the screen's digits and with its comma: «٠٨:٠٠-١٥:٠٠، ١٧:٠٠-٢٠:٠٠» on an
+ * Arabic-Indic screen (the walk of 2026-12-06 read a Latin comma between Arabic-Indic ranges),
+ * `08:00-15:00, 17:00-20:00` on a Western one. parseHours takes either comma.
+ */
+export const inHoursStyle = (text: string, digits: DigitStyle): string =>
+  digits === 'arabic-indic' ? inDigitStyle(text, digits).replaceAll(',', '،') : text.replaceAll('،', ',')
+
 /** A week as lines, in the screen's digits (parseHours takes them back). */
 export const linesOf = (weekly: WeeklyHours, digits: DigitStyle): Lines =>
-  Object.fromEntries(WEEKDAYS.map((d) => [d, inDigitStyle(hoursLine(weekly[d]), digits)])) as Lines
+  Object.fromEntries(WEEKDAYS.map((d) => [d, inHoursStyle(hoursLine(weekly[d]), digits)])) as Lines
 
 /**
- * Typed text in other digits (the screen's changed with its language): only the digits change,
- * so nothing typed is lost, and the fields keep reading in the screen's digits.
+ * Typed text in other digits (the screen's changed with its language): only the digits (and the
+ * commas between ranges) change, so nothing typed is lost, and the fields keep reading in the screen's digits.
  */
-export const redigit = (typed: string, digits: DigitStyle): string => inDigitStyle(toWesternDigits(typed), digits)
+export const redigit = (typed: string, digits: DigitStyle): string => inHoursStyle(toWesternDigits(typed), digits)
 
 /** Every line of a week in other digits (redigit). */
 export const redigitLines = (lines: Lines, digits: DigitStyle): Lines =>

@@ -28,6 +28,7 @@ import {
   EXAMPLE_LINE,
   EXAMPLE_TIME,
   hoursLine,
+  inHoursStyle,
   linesOf,
   redigit,
   redigitLines,
@@ -37,7 +38,8 @@ import {
   WEEK_ORDER,
   type Lines,
 } from './hours-lines.ts'
-import { inDigits } from './format.ts'
+import { dayInWords, inDigits } from './format.ts'
+import { dateEcho } from '../ui-common/date-echo.ts'
 import './month-calendar.ts'
 import { serviceLabel } from '../ui-common/service-label.ts'
 import { SEPARATOR } from '../protocol/messages/separator.ts'
@@ -119,6 +121,30 @@ export class HoursView extends LitElement {
         flex-wrap: wrap;
         align-items: center;
       }
+      .date-echo {
+        min-block-size: 1.3em;
+      }
+      /* the file field as a button in the page's language, the chosen file named beside it */
+      .file-row {
+        display: flex;
+        gap: 0.5rem;
+        align-items: center;
+        flex-wrap: wrap;
+      }
+      .file-button {
+        font-weight: 600;
+        padding-block: 0.4rem;
+        padding-inline: 0.9rem;
+        border-radius: 8px;
+        border: 1px solid var(--tabour-primary);
+        background: #fff;
+        color: var(--tabour-primary);
+        cursor: pointer;
+      }
+      .file-pick:focus-within .file-button {
+        outline: 4px solid var(--tabour-focus);
+        outline-offset: 3px;
+      }
     `,
   ]
 
@@ -142,6 +168,10 @@ export class HoursView extends LitElement {
   /** The server's date (its clock, not the browser's): the month the grid opens on. */
   @state() private today = new Date().toISOString().slice(0, 10)
   @state() private preview: IcsPreview | null = null
+  /** The exception form's days as picked, for their echo in the page's words. */
+  @state() private exceptionDays = { from: '', to: '' }
+  /** The .ics file chosen, named beside its button (the browser's own said "Choose File" on an Arabic page). */
+  @state() private icsName: string | null = null
   private icsText = ''
 
   override connectedCallback(): void {
@@ -160,7 +190,9 @@ export class HoursView extends LitElement {
   private use(cal: CenterCalendar): void {
     this.cal = cal
     this.dayStart = null
-    this.lines = linesOf(cal.weekly ?? NINE_TO_THREE, this.digits)
+    // always open: the week typed before it was ticked stays, hidden, for when it is unticked
+    const typed = WEEKDAYS.some((d) => this.lines[d].trim() !== '')
+    this.lines = cal.weekly === null && typed ? this.lines : linesOf(cal.weekly ?? NINE_TO_THREE, this.digits)
     this.serviceLines = Object.fromEntries(
       cal.services.filter((s) => s.weekly !== null).map((s) => [s.serviceId, linesOf(s.weekly!, this.digits)]),
     )
@@ -219,7 +251,7 @@ export class HoursView extends LitElement {
             ><input type="checkbox" name="alwaysOpen" .checked=${cal.weekly === null} @change=${(e: Event) => this.setAlwaysOpen((e.target as HTMLInputElement).checked)} />
             ${t('hoursTab.alwaysOpen', lang)}</label
           >
-          <p class="muted" id="day-hint">${t('hoursTab.dayHint', lang, { example: inDigits(EXAMPLE_LINE, this.digits) })}</p>
+          <p class="muted" id="day-hint">${t('hoursTab.dayHint', lang, { example: inHoursStyle(EXAMPLE_LINE, this.digits) })}</p>
           ${cal.weekly === null ? nothing : WEEK_ORDER.map((d) => this.dayLine(d))}
           <h3>${t('hoursTab.services', lang)}</h3>
           ${this.services.map((s) => this.serviceLine(s))}
@@ -381,7 +413,7 @@ export class HoursView extends LitElement {
                   <td dir="ltr" data-date>${inDigits(e.from, this.digits)}</td>
                   <td dir="ltr" data-date>${inDigits(e.to, this.digits)}</td>
                   <td>${lang === 'ar' ? e.nameAr : e.nameEn}${this.overlapLines(cal, overlaps, i)}</td>
-                  <td dir=${e.hours.length ? 'ltr' : nothing}>${e.hours.length ? inDigits(hoursLine(e.hours), this.digits) : t('hoursTab.closedAllDay', lang)}</td>
+                  <td dir=${e.hours.length ? 'ltr' : nothing}>${e.hours.length ? inHoursStyle(hoursLine(e.hours), this.digits) : t('hoursTab.closedAllDay', lang)}</td>
                   <td><button type="button" class="secondary" data-action="remove-exception" @click=${() => void this.saveExceptions(cal.exceptions.filter((_, k) => k !== i))}>${t('hoursTab.remove', lang)}</button>${this.errorAt(`exceptions/${i}`)}</td>
                 </tr>`,
               )}
@@ -389,8 +421,7 @@ export class HoursView extends LitElement {
           </table>`
       }
       <form class="row" data-form="exception" @submit=${(e: Event) => this.onAddException(e)}>
-        <label>${t('hoursTab.from', lang)}<input type="date" name="from" required /></label>
-        <label>${t('hoursTab.to', lang)}<input type="date" name="to" required /></label>
+        ${this.dayField('from')} ${this.dayField('to')}
         <label>${t('hoursTab.nameAr', lang)}<input name="nameAr" lang="ar" dir="rtl" /></label>
         <label>${t('hoursTab.nameEn', lang)}<input name="nameEn" lang="en" dir="ltr" /></label>
         <label>${t('hoursTab.hours', lang)}<input name="hours" dir="ltr" /></label>
@@ -398,6 +429,20 @@ export class HoursView extends LitElement {
         ${this.errorAt(`exceptions/${cal.exceptions.length}`)} ${this.messageFor('exception')}
       </form>
     </section>`
+  }
+
+  /**
+   * A day of the exception form: the browser's date field (its calendar, its keyboard entry), the day
+   * it holds written under it in the page's words and digits (it shows mm/dd/yyyy on an Arabic page).
+   */
+  private dayField(key: 'from' | 'to'): TemplateResult {
+    const echo = `exception-${key}-echo`
+    const set = (e: Event) => {
+      this.exceptionDays = { ...this.exceptionDays, [key]: (e.target as HTMLInputElement).value }
+    }
+    return html`<label
+      >${t(key === 'from' ? 'hoursTab.from' : 'hoursTab.to', this.lang)}<input type="date" name=${key} required aria-describedby=${echo} @input=${set} @change=${set} />${dateEcho(this.exceptionDays[key], (day) => dayInWords(day, this.lang, this.digits), echo)}</label
+    >`
   }
 
   /**
@@ -426,7 +471,13 @@ export class HoursView extends LitElement {
     return html`<section class="card" data-section="ics">
       <h2>${t('hoursTab.ics', lang)}</h2>
       <div class="actions">
-        <label>${t('hoursTab.icsFile', lang)}<input type="file" name="ics" accept=".ics,text/calendar" @change=${(e: Event) => void this.onFile(e)} /></label>
+        <label class="file-pick"
+          >${t('hoursTab.icsFile', lang)}
+          <span class="file-row"
+            ><input type="file" class="visually-hidden" name="ics" accept=".ics,text/calendar" @change=${(e: Event) => void this.onFile(e)} /><span class="file-button" aria-hidden="true">${t('hoursTab.icsChoose', lang)}</span
+            ><span data-file-name>${this.icsName ?? t('hoursTab.icsNone', lang)}</span></span
+          ></label
+        >
         <button type="button" class="secondary" data-action="export-ics" @click=${() => void this.api?.download('/calendar/ics', 'center-calendar.ics')}>${t('hoursTab.export', lang)}</button>
         ${this.messageFor('ics')}
       </div>
@@ -455,9 +506,13 @@ export class HoursView extends LitElement {
     return html`<span class=${m.kind === 'error' ? 'error' : 'muted'} role=${m.kind === 'error' ? 'alert' : 'status'} data-message=${m.kind}>${m.text}</span>`
   }
 
+  /**
+   * Only hides or shows the week: what was typed meanwhile (the business day's start, the week's
+   * lines, the services' own) stays as typed until "Save the hours" (the walk of 2026-12-06 lost a
+   * typed day start here: this re-read the saved calendar). The week saved is the lines shown.
+   */
   private setAlwaysOpen(always: boolean): void {
     this.patch({ weekly: always ? null : NINE_TO_THREE })
-    this.use(this.cal!)
   }
 
   private patch(change: Partial<CenterCalendar>): void {
@@ -521,7 +576,10 @@ export class HoursView extends LitElement {
       return
     }
     const exception: HoursException = { from: get('from'), to: get('to'), nameAr: get('nameAr'), nameEn: get('nameEn'), hours }
-    if (await this.saveExceptions([...this.cal!.exceptions, exception], true)) form.reset()
+    if (await this.saveExceptions([...this.cal!.exceptions, exception], true)) {
+      form.reset()
+      this.exceptionDays = { from: '', to: '' }
+    }
   }
 
   /**
@@ -544,6 +602,7 @@ export class HoursView extends LitElement {
 
   private async onFile(e: Event): Promise<void> {
     const file = (e.target as HTMLInputElement).files?.[0]
+    this.icsName = file?.name ?? null
     if (!file || !this.api) return
     this.icsText = await file.text()
     await this.attempt('ics', null, async () => {

@@ -9,10 +9,11 @@ import { LitElement, css, html, nothing, type TemplateResult } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import { cancelledByPeople, rowsCountIssued, type Report, type ReportGrouping, type ReportRow } from '../protocol/stats.ts'
 import type { DigitStyle } from '../ui-common/digits.ts'
+import { dateEcho } from '../ui-common/date-echo.ts'
 import type { Lang } from '../ui-common/i18n.ts'
 import type { DashboardApi } from './dashboard-api.ts'
 import { deskStyles, tableScroll } from './dashboard-styles.ts'
-import { dayDuration, duration, num, percent, shiftDay } from './format.ts'
+import { dayDuration, dayInWords, duration, num, percent, shiftDay } from './format.ts'
 import { reportRowLabel } from './report-row-label.ts'
 import { dashboardText, figureLabel, type DashboardMessageKey } from '../protocol/messages/dashboard.ts'
 import { printReportText } from '../protocol/messages/print-report.ts'
@@ -141,13 +142,18 @@ export class ReportsView extends LitElement {
     }
   }
 
+  /** A date field's day in the page's words and digits under it (the field shows the browser's mm/dd/yyyy). */
+  private echo(day: string, id: string): TemplateResult {
+    return dateEcho(day, (d) => dayInWords(d, this.lang, this.digits), id)
+  }
+
   override render(): TemplateResult {
     const lang = this.lang
     if (this.printing) return this.printView(this.printing)
     return html`<section class="card">
         <form @submit=${(e: Event) => (e.preventDefault(), void this.load())}>
-          <label>${dashboardText('reports.from', lang)}<input type="date" name="from" .value=${this.from} @change=${(e: Event) => (this.from = (e.target as HTMLInputElement).value)} /></label>
-          <label>${dashboardText('reports.to', lang)}<input type="date" name="to" .value=${this.to} @change=${(e: Event) => (this.to = (e.target as HTMLInputElement).value)} /></label>
+          <label>${dashboardText('reports.from', lang)}<input type="date" name="from" aria-describedby="from-echo" .value=${this.from} @change=${(e: Event) => (this.from = (e.target as HTMLInputElement).value)} />${this.echo(this.from, 'from-echo')}</label>
+          <label>${dashboardText('reports.to', lang)}<input type="date" name="to" aria-describedby="to-echo" .value=${this.to} @change=${(e: Event) => (this.to = (e.target as HTMLInputElement).value)} />${this.echo(this.to, 'to-echo')}</label>
           ${this.groupingControl(lang)}
           <button type="submit" data-action="show" ?disabled=${this.busy}>${dashboardText('reports.show', lang)}</button>
           <span class="spacer"></span>
@@ -190,7 +196,7 @@ export class ReportsView extends LitElement {
     return html`<section class="card" data-section="print">
       <h2>${t('print.section')}</h2>
       <form @submit=${(e: Event) => e.preventDefault()}>
-        <label>${t('print.day')}<input type="date" name="print-day" .value=${this.printDay} @change=${(e: Event) => (this.printDay = (e.target as HTMLInputElement).value)} /></label>
+        <label>${t('print.day')}<input type="date" name="print-day" aria-describedby="print-day-echo" .value=${this.printDay} @change=${(e: Event) => (this.printDay = (e.target as HTMLInputElement).value)} />${this.echo(this.printDay, 'print-day-echo')}</label>
         <button type="button" data-action="print-daily" ?disabled=${!this.printDay} @click=${() => (this.printing = { kind: 'daily', day: this.printDay })}>${t('print.openDaily')}</button>
         <label
           >${t('print.clerk')}

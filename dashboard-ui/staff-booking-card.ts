@@ -19,6 +19,7 @@ import type { DashboardApi } from './dashboard-api.ts'
 import { deskStyles } from './dashboard-styles.ts'
 import { dayIn } from './format.ts'
 import { minutePassed } from './minute-passed.ts'
+import { phoneExample } from '../protocol/phone-number.ts'
 
 @customElement('tabour-staff-booking-card')
 export class StaffBookingCard extends LitElement {
@@ -264,7 +265,7 @@ export class StaffBookingCard extends LitElement {
             .value=${this.phone}
             @input=${(e: Event) => (this.phone = (e.target as HTMLInputElement).value)}
           />
-          <span class="muted" id="phone-hint">${this.t('staffBook.phoneHint')}</span>
+          <span class="muted" id="phone-hint">${this.t('staffBook.phoneHint', { example: phoneExample(this.digits) })}</span>
         </label>
         <div class="actions">
           ${err ? html`<p class="error" role="alert" data-error=${err.code ?? err.own ?? ''}>${this.errorText()}</p>` : nothing}

@@ -102,6 +102,8 @@ export interface ServerToClientEvents {
   'counter:updated': (e: { seq: number; counter: Counter }) => void
   'queue:updated': (e: { seq: number; services: QueueFigures[] }) => void
   'device:status': (e: { seq: number; deviceId: number; status: DeviceHealthReport }) => void
+  /** Staff: a device just paired with its code (the dashboard's devices table stops saying "not paired yet"). */
+  'device:paired': (e: { seq: number; deviceId: number }) => void
   /** A center-wide setting the displays show changed (the news line), to staff and every display feed. */
   'center:updated': (e: { seq: number; news: CenterNews }) => void
   /**

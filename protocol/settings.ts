@@ -1,5 +1,5 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox'
-import { literalUnion, Nullable } from './common.ts'
+import { literalUnion, Nullable, Zone } from './common.ts'
 
 /**
  * Center settings an admin edits in the dashboard. Each key's value comes from, later wins:
@@ -17,6 +17,13 @@ export const Category = Type.Object(
   },
   { additionalProperties: false },
 )
+
+/** A zone's name in each language (an empty one: the zone's id is shown in that language). */
+export const ZoneName = Type.Object(
+  { nameAr: Type.String({ maxLength: 60 }), nameEn: Type.String({ maxLength: 60 }) },
+  { additionalProperties: false },
+)
+export type ZoneName = Static<typeof ZoneName>
 
 export const CallPolicyName = literalUnion(['fifo', 'priority', 'sla'])
 export const DigitStyleName = literalUnion(['western', 'arabic-indic'])
@@ -43,6 +50,16 @@ const Fields = {
   /** …once it has at least this many ratings in that stretch. */
   feedbackAlertMinRatings: Type.Integer({ minimum: 1, maximum: 1000 }),
   feedbackAlertWindowMinutes: Type.Integer({ minimum: 5, maximum: 1440 }),
+  /**
+   * What each zone (a counter's or device's `zone`, an id such as `ground`) is called on the
+   * screens, in each language (the walk of 2026-12-06 read «ground» on Arabic pages). The id stays
+   * the key everywhere; a zone without a name here is shown as its id.
+   */
+  // a key that is not a zone id is refused, not dropped (the server's validator drops unknown properties)
+  zoneNames: Type.Record(Type.String(), ZoneName, {
+    maxProperties: 100,
+    propertyNames: { type: 'string', minLength: Zone.minLength, maxLength: Zone.maxLength, pattern: Zone.pattern },
+  }),
 }
 
 export const CenterSettings = Type.Object(Fields)
@@ -65,6 +82,7 @@ export const PutSettingsBody = Type.Object(
     feedbackAlertBelowAverage: o(Fields.feedbackAlertBelowAverage),
     feedbackAlertMinRatings: o(Fields.feedbackAlertMinRatings),
     feedbackAlertWindowMinutes: o(Fields.feedbackAlertWindowMinutes),
+    zoneNames: o(Fields.zoneNames),
   },
   { additionalProperties: false, minProperties: 1 },
 )
@@ -86,6 +104,12 @@ export const AuditEntry = Type.Object({
   at: Type.String(),
   userId: Nullable(Type.Integer()),
   username: Nullable(Type.String()),
+  /** The device that made the change (a pairing: its code traded for a token), by its name; else null. */
+  deviceName: Nullable(Type.String()),
+  /** The configuration command (server/config/config-audit.ts CONFIG_COMMANDS), null on rows older than commands. */
+  command: Nullable(Type.String()),
+  /** The name of what was changed (a service, counter, user or device), as named now; null for center-wide changes. */
+  subject: Nullable(Type.String()),
   method: Type.String(),
   route: Type.String(),
   params: Type.Record(Type.String(), Type.Unknown()),

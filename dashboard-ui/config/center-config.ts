@@ -15,6 +15,8 @@ import { ApiError } from '../../ui-common/api-client.ts'
 import { categoriesToText, textToCategories } from '../format.ts'
 import { ConfigForm, intOrNull, str, type FieldSpec, type Values } from './config-form.ts'
 import { formatNumber, intlLocale } from '../../ui-common/digits.ts'
+import { namePart } from '../../ui-common/bilingual.ts'
+import { auditActorText, auditChangeText, auditText } from '../../protocol/messages/audit-log.ts'
 import './finish-outcomes-config.ts'
 
 /** The IANA zones the browser knows (a fixed list: a select), the center's own first. */
@@ -68,6 +70,12 @@ export class CenterConfig extends ConfigForm {
       tabour-finish-outcomes-config {
         display: block;
         margin-block-start: 1rem;
+      }
+      /* the request as received: long JSON wraps inside its cell, never widens the table */
+      [data-request] {
+        display: block;
+        overflow-wrap: anywhere;
+        font-size: 0.8rem;
       }
     `,
   ]
@@ -202,14 +210,26 @@ export class CenterConfig extends ConfigForm {
     return html`<section class="card audit scroll" aria-labelledby="audit-title">
         <h2 id="audit-title">${configText('config.audit', l)}</h2>
         <table data-table="audit">
+          <thead><tr><th>${auditText('audit.when', l)}</th><th>${auditText('audit.who', l)}</th><th>${auditText('audit.what', l)}</th></tr></thead>
           <tbody>
             ${this.audit.map(
               (a) =>
-                html`<tr><td>${new Date(a.at).toLocaleString(intlLocale(l, this.digits), { timeZone: tz, dateStyle: 'short', timeStyle: 'short' })}</td><td>${a.username ?? '—'}</td><td dir="ltr">${a.method} ${a.route}</td><td dir="ltr" class="muted">${JSON.stringify(a.body).slice(0, 80)}</td></tr>`,
+                html`<tr data-audit=${a.id} data-command=${a.command ?? ''}><td>${new Date(a.at).toLocaleString(intlLocale(l, this.digits), { timeZone: tz, dateStyle: 'short', timeStyle: 'short' })}</td><td data-who>${auditActorText(a, a.deviceName === null ? null : namePart(a.deviceName, l), l)}</td><td>${this.auditChange(a)}</td></tr>`,
             )}
           </tbody>
         </table>
       </section>`
+  }
+
+  /** What a change did, as a sentence in the page's language; the request as it came, folded under it for an admin who wants it. */
+  private auditChange(a: AuditEntry): TemplateResult {
+    const l = this.lang
+    const sentence = auditChangeText(a, a.subject === null ? null : namePart(a.subject, l), l, this.digits)
+    return html`<span data-sentence>${sentence}</span>
+      <details>
+        <summary class="muted">${auditText('audit.request', l)}</summary>
+        <code dir="ltr" data-request>${a.method} ${a.route} ${JSON.stringify(a.body)}</code>
+      </details>`
   }
 
   /** The changed settings only, typed as the API takes them. */

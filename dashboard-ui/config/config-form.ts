@@ -13,6 +13,9 @@ import { inDigitStyle, type DigitStyle } from '../../ui-common/digits.ts'
 import { FIGURE_PATTERN, typedFigure } from '../../ui-common/figure-box.ts'
 import { configText, fieldErrorText, formErrorText } from '../../protocol/messages/config-forms.ts'
 import type { DashboardApi } from '../dashboard-api.ts'
+import { dayInWords } from '../format.ts'
+import { zoneName, type ZoneNames } from '../zone-name.ts'
+import { dateEcho } from '../../ui-common/date-echo.ts'
 import { deskStyles } from '../dashboard-styles.ts'
 
 export type Values = Record<string, string | boolean>
@@ -160,6 +163,8 @@ export abstract class ConfigForm extends LitElement {
   @property() override lang: Lang = 'ar'
   /** Digits for figures in the form's words and dates: `digitsFor(lang, the center's setting)`; default 'western'. */
   @property() digits: DigitStyle = 'western'
+  /** What the zones are called in each language (settings `zoneNames`): the zone pickers show the names. */
+  @property({ attribute: false }) zoneNames: ZoneNames = {}
   @state() protected values: Values = {}
   /** The values as loaded: a field equal to its loaded value is not written. */
   @state() protected initial: Values = {}
@@ -232,11 +237,11 @@ export abstract class ConfigForm extends LitElement {
     for (let n = parts.length; n > 0; n--) {
       const spec = specs.find((f) => f.name === parts.slice(0, n).join('/'))
       if (spec) {
-        this.errors = { [spec.name]: fieldErrorText(err, spec.label, lang) }
+        this.errors = { [spec.name]: fieldErrorText(err, spec.label, lang, this.digits) }
         return
       }
     }
-    this.errors = { _: err.detail ? fieldErrorText(err, err.detail.field, lang) : formErrorText(err.code, lang) }
+    this.errors = { _: err.detail ? fieldErrorText(err, err.detail.field, lang, this.digits) : formErrorText(err.code, lang) }
   }
 
   /** One field: its label, input, hint and error, the input described by the last two. */
@@ -244,7 +249,14 @@ export abstract class ConfigForm extends LitElement {
     const id = `f-${idOf(f.name)}`
     const err = this.errors[f.name]
     const v = this.values[f.name]
-    const described = [f.hint ? `${id}-hint` : '', err ? `${id}-error` : '', extra === nothing ? '' : `${id}-extra`]
+    // a date field shows the browser's mm/dd/yyyy: the day it holds is written under it in the page's words (date-echo.ts)
+    const echo = f.kind === 'date' ? dateEcho(str(v), (day) => dayInWords(day, this.lang, this.digits), `${id}-echo`) : nothing
+    const described = [
+      f.hint ? `${id}-hint` : '',
+      echo === nothing ? '' : `${id}-echo`,
+      err ? `${id}-error` : '',
+      extra === nothing ? '' : `${id}-extra`,
+    ]
       .filter(Boolean)
       .join(' ')
     const example = f.example ? html` <bdi class="example" dir="ltr">${f.example}</bdi>` : nothing
@@ -283,7 +295,7 @@ export abstract class ConfigForm extends LitElement {
       default:
         input = html`<input id=${common.id} type=${f.kind ?? 'text'} name=${f.name} dir=${common.dir} lang=${common.lang} min=${f.min ?? nothing} max=${f.max ?? nothing} step=${f.step ?? nothing} autocomplete=${f.autocomplete ?? nothing} aria-invalid=${common.invalid} aria-describedby=${common.described} .value=${str(v)} @input=${this.onInput} />`
     }
-    return html`<div class="field" data-field=${f.name}><label for=${id}>${f.label}</label>${input} ${hint} ${extraPart} ${error}</div>`
+    return html`<div class="field" data-field=${f.name}><label for=${id}>${f.label}</label>${input} ${echo} ${hint} ${extraPart} ${error}</div>`
   }
 
   /**
@@ -325,7 +337,8 @@ export abstract class ConfigForm extends LitElement {
   /** The zones the center already uses, as picker options. */
   protected zoneOptions(zones: Iterable<string | null>, none = false): { value: string; label: string }[] {
     const list = [...new Set([...zones].filter((z): z is string => !!z))].sort()
-    return [...(none ? [{ value: '', label: configText('zone.none', this.lang) }] : []), ...list.map((z) => ({ value: z, label: z }))]
+    const named = list.map((z) => ({ value: z, label: zoneName(z, this.zoneNames, this.lang) }))
+    return [...(none ? [{ value: '', label: configText('zone.none', this.lang) }] : []), ...named]
   }
 
   /** What a form shows before its first values arrive, or why they did not (a failed load, `showError`). */

@@ -13,6 +13,8 @@ import { FIGURE_PATTERN } from '../../ui-common/figure-box.ts'
 import { namePart, nameIn } from '../../ui-common/bilingual.ts'
 import { ConfigForm, intOrNull, NEW_ZONE, str, type FieldSpec, type Values } from './config-form.ts'
 import { serviceLabel } from '../../ui-common/service-label.ts'
+import { zoneName } from '../zone-name.ts'
+import './zone-names-config.ts'
 
 @customElement('tabour-counters-config')
 export class CountersConfig extends ConfigForm {
@@ -105,7 +107,7 @@ export class CountersConfig extends ConfigForm {
               .sort((a, b) => a.number - b.number)
               .map(
                 (c) => html`<tr data-counter=${c.number} ?data-selected=${this.editing === c.id}>
-                  <td>${formatNumber(c.number, { digits: this.digits })}</td><td>${nameIn(c.name, l)}</td><td data-zone><bdi>${c.zone}</bdi></td><td class="wrap">${this.servedText(c)}</td><td>${configText(c.active ? 'common.yes' : 'common.no', l)}</td>
+                  <td>${formatNumber(c.number, { digits: this.digits })}</td><td>${nameIn(c.name, l)}</td><td data-zone=${c.zone}><bdi>${zoneName(c.zone, this.zoneNames, l)}</bdi></td><td class="wrap">${this.servedText(c)}</td><td>${configText(c.active ? 'common.yes' : 'common.no', l)}</td>
                   <td><button type="button" class="secondary" data-edit=${c.id} aria-label=${configText('form.edit.counters', l, { name: namePart(c.name, l) })} @click=${() => this.edit(c)}>${configText('common.edit', l)}</button></td>
                 </tr>`,
               )}
@@ -120,7 +122,13 @@ export class CountersConfig extends ConfigForm {
         ${this.weights()}
         ${this.footer(this.editing === null ? nothing : html`<button type="button" class="secondary" @click=${() => this.load(this.blank())}>${configText('common.cancel', l)}</button>`)}
       </form>
-    </div>`
+    </div>
+    <tabour-zone-names .api=${this.api} .lang=${l} .digits=${this.digits} .zoneNames=${this.zoneNames} .zones=${this.zonesInUse()}></tabour-zone-names>`
+  }
+
+  /** Every zone a counter or a device is in, in order. */
+  private zonesInUse(): string[] {
+    return [...new Set([...this.counters.map((c) => c.zone), ...this.devices.map((d) => d.zone)].filter((z): z is string => !!z))].sort()
   }
 
   private weights(): TemplateResult {

@@ -6,7 +6,7 @@
  * path and says what the printer answered, next to its address.
  */
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit'
-import { customElement, state } from 'lit/decorators.js'
+import { customElement, property, state } from 'lit/decorators.js'
 import type { DeviceKind } from '../../protocol/common.ts'
 import type { Counter, Device } from '../../protocol/entities.ts'
 import { SerialAddress, type TestPrintReply } from '../../protocol/device-config.ts'
@@ -16,6 +16,7 @@ import type { DeviceHealth } from '../../protocol/stats.ts'
 import { deviceVerdict, SCREEN_SILENT_MS, type DeviceVerdict } from '../../protocol/device-verdict.ts'
 import { namePart, nameIn } from '../../ui-common/bilingual.ts'
 import { counterText } from '../counter-name.ts'
+import { zoneName } from '../zone-name.ts'
 import { num } from '../format.ts'
 import { ConfigForm, NEW_ZONE, type FieldSpec } from './config-form.ts'
 import { CONFIG_KEYS, configToValues, fieldName, HAS_PRINTER, valuesToConfig, WIRED, type ConfigKey } from './device-fields.ts'
@@ -24,6 +25,8 @@ const KINDS: readonly DeviceKind[] = ['kiosk', 'display', 'printer', 'board', 'k
 
 @customElement('tabour-devices-config')
 export class DevicesConfig extends ConfigForm {
+  /** The last device that paired (the staff feed's `device:paired`): its row stops saying "not paired yet". */
+  @property({ attribute: false }) lastPaired: { deviceId: number } | null = null
   @state() private devices: Device[] = []
   /** Each device's last pushed status, for the same health verdict the live view shows. */
   @state() private health = new Map<number, DeviceHealth>()
@@ -249,7 +252,7 @@ export class DevicesConfig extends ConfigForm {
       <tbody>
         ${this.devices.map(
           (d) => html`<tr data-device=${d.name} ?data-selected=${this.editing === d.id}>
-            <td>${nameIn(d.name, l)}</td><td>${configText(`kind.${d.kind}`, l)}</td><td data-zone>${d.zone === null ? '—' : html`<bdi>${d.zone}</bdi>`}</td>
+            <td>${nameIn(d.name, l)}</td><td>${configText(`kind.${d.kind}`, l)}</td><td data-zone=${d.zone ?? ''}>${d.zone === null ? '—' : html`<bdi>${zoneName(d.zone, this.zoneNames, l)}</bdi>`}</td>
             ${this.healthCell(this.verdict(d))}
             <td>
               ${
@@ -298,6 +301,8 @@ export class DevicesConfig extends ConfigForm {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed)
+    // a pairing before this table opened is in what connectedCallback's reload read
+    if (changed.has('lastPaired') && changed.get('lastPaired') !== undefined && this.lastPaired) void this.paired(this.lastPaired.deviceId)
     if (changed.has('revoking') && this.revoking !== null) this.renderRoot.querySelector<HTMLElement>('[data-revoke-warning]')?.focus()
     if (changed.has('pairingCode') && this.pairingCode) {
       const shown = this.renderRoot.querySelector<HTMLElement>('[data-pairing-code]')
@@ -340,6 +345,12 @@ export class DevicesConfig extends ConfigForm {
       if (fresh) this.edit(fresh)
       this.pairingCode = saved.pairingCode ? { deviceId: saved.id, code: saved.pairingCode } : null
     })
+  }
+
+  /** A device paired: its row says what it is now, and its code, used up, leaves the screen. */
+  private async paired(deviceId: number): Promise<void> {
+    await this.reload()
+    if (this.pairingCode?.deviceId === deviceId) this.pairingCode = null
   }
 
   private async deviceAction(id: number, action: 'pairing-code' | 'revoke'): Promise<void> {

@@ -32,7 +32,8 @@ import {
 } from './bundle-draft.ts'
 import { governorateName } from '../../protocol/governorates.ts'
 import { hubDigits } from './hub-format.ts'
-import { dateEcho } from './date-echo.ts'
+import { dateEcho } from '../../ui-common/date-echo.ts'
+import { hubFormat } from './hub-format.ts'
 
 type ChoiceList = 'priorityCategories' | 'finishOutcomes'
 
@@ -195,7 +196,7 @@ export class HubBundleForm extends LitElement {
     // a date field shows the browser's format: the day is written under it in the page's (date-echo.ts)
     const dateField = (i: number, key: 'from' | 'to') => {
       const echo = `holidays-${i}-${key}-echo`
-      return html`<label>${this.t(key)}<input type="date" name=${`holidays/${i}/${key}`} aria-describedby=${echo} .value=${rows[i]![key]} @input=${(e: Event) => edit(i, { [key]: this.value(e) })} />${dateEcho(rows[i]![key], this.language, echo)}</label>`
+      return html`<label>${this.t(key)}<input type="date" name=${`holidays/${i}/${key}`} aria-describedby=${echo} .value=${rows[i]![key]} @input=${(e: Event) => edit(i, { [key]: this.value(e) })} />${dateEcho(rows[i]![key], (day) => hubFormat(this.language).day(day), echo)}</label>`
     }
     return html`<fieldset data-part="holidays">
       <legend>${this.t('holidays')}</legend>

@@ -9,6 +9,7 @@ import { COMMON_MESSAGES } from './common.ts'
 import { DASHBOARD_MESSAGES, PASSWORD_REFUSALS } from './dashboard.ts'
 import { ErrorCodes, type ErrorCode } from '../error-codes.ts'
 import type { PrinterProblem } from '../printer-problem.ts'
+import { formatNumber, type DigitStyle } from './digits.ts'
 
 export const CONFIG_FORM_MESSAGES = {
   'config.nav': { ar: 'أقسام الإعدادات', en: 'Configuration sections' },
@@ -41,6 +42,18 @@ export const CONFIG_FORM_MESSAGES = {
   'zone.new': { ar: 'منطقة جديدة…', en: 'New zone…' },
   'zone.none': { ar: 'بدون منطقة', en: 'No zone' },
   'zone.newName': { ar: 'اسم المنطقة الجديدة', en: 'New zone name' },
+  // a zone is an id (its key everywhere); these name it on the screens in each language
+  'zone.names': { ar: 'أسماء المناطق', en: 'Zone names' },
+  'f.zoneNames': { ar: 'أسماء المناطق', en: 'Zone names' },
+  'zone.namesHelp': {
+    ar: 'المنطقة رمز ثابت تُطابَق به الشبابيك والأجهزة؛ اكتب اسمها كما يُعرض بكل لغة. تبقى المنطقة بلا اسم معروضة برمزها.',
+    en: 'A zone is a fixed code that counters and devices are matched by; write its name as shown in each language. A zone without a name is shown by its code.',
+  },
+  'zone.code': { ar: 'الرمز', en: 'Code' },
+  'zone.nameAr': { ar: 'الاسم بالعربية', en: 'Arabic name' },
+  'zone.nameEn': { ar: 'الاسم بالإنجليزية', en: 'English name' },
+  'zone.nameOf': { ar: 'اسم المنطقة {zone} بالعربية', en: 'Arabic name of zone {zone}' },
+  'zone.nameOfEn': { ar: 'اسم المنطقة {zone} بالإنجليزية', en: 'English name of zone {zone}' },
   'weights.help': {
     ar: 'اترك الخانة فارغة إن كان الشباك لا يخدم الخدمة. {backup, number}: خدمة احتياطية، يُنادى عليها فقط إن لم ينتظر أحد في الخدمات الأخرى. {normal, number}: عادي. {double, number}: ضعف الأهمية؛ يُحسب انتظار تذكرتها مضاعفًا فتسبق تذكرة بوزن {normal, number} أقدم منها متى انتظرت أكثر من نصف مدتها.',
     en: 'Leave empty when the counter does not serve the service. {backup, number}: a backup service, called only when nothing else waits. {normal, number}: normal. {double, number}: twice as urgent; its tickets’ wait counts double, so one overtakes an older weight-{normal, number} ticket once it has waited more than half as long.',
@@ -207,16 +220,21 @@ export interface FieldRefusal {
   detail: { field: string; reason: string; limit?: number } | null
 }
 
-const has = (key: string): key is ConfigMessageKey => Object.hasOwn(CONFIG_BUNDLE, key)
+/** Whether `configText` knows `key` (a field's label looked up by its name). */
+export const isConfigKey = (key: string): key is ConfigMessageKey => Object.hasOwn(CONFIG_BUNDLE, key)
+const has = isConfigKey
 
 /**
  * The sentence for a refusal about one field, with the field as the form labels it (`label`):
  * a password refusal's own sentence; else a sentence for this field and reason
  * (`err.<last segment of the field>.<reason>`, e.g. duplicate prefix); else the reason's sentence.
+ * Its limit is written in `digits` (default Western).
  */
-export function fieldErrorText(refusal: FieldRefusal, label: string, lang: Lang): string {
+export function fieldErrorText(refusal: FieldRefusal, label: string, lang: Lang, digits: DigitStyle = 'western'): string {
+  // the limit in the screen's digits (the walk of 2026-12-06 read «8 من الأحرف» on an Arabic-Indic page)
+  const figure = (n: number | undefined) => (n === undefined ? '' : formatNumber(n, { digits, maximumFractionDigits: 2 }))
   const passwordKey = PASSWORD_REFUSALS[refusal.code as ErrorCode]
-  if (passwordKey) return configText(passwordKey, lang, { min: refusal.detail?.limit ?? 8 })
+  if (passwordKey) return configText(passwordKey, lang, { min: figure(refusal.detail?.limit ?? 8) })
   if (refusal.code === ErrorCodes.LAST_ADMIN) return configText('err.role.lastAdmin', lang)
   const reason = refusal.detail?.reason ?? 'invalid'
   const leaf =
@@ -226,7 +244,7 @@ export function fieldErrorText(refusal: FieldRefusal, label: string, lang: Lang)
       .at(-1) ?? ''
   const specific = `err.${leaf}.${reason}`
   const key = has(specific) ? specific : has(`err.${reason}`) ? (`err.${reason}` as ConfigMessageKey) : 'err.invalid'
-  return configText(key, lang, { field: label, limit: refusal.detail?.limit ?? '' })
+  return configText(key, lang, { field: label, limit: figure(refusal.detail?.limit) })
 }
 
 /** The sentence for a refusal that names no field of the form (not found, forbidden, unreachable…). */

@@ -57,6 +57,9 @@ export const HOURS_EDITOR_MESSAGES = {
   'hoursTab.badHours': { ar: 'صيغة المواعيد غير صحيحة: {text}', en: 'Hours not understood: {text}' },
   'hoursTab.ics': { ar: 'استيراد وتصدير ملف التقويم (‎.ics)', en: 'Import and export a calendar file (.ics)' },
   'hoursTab.icsFile': { ar: 'ملف التقويم', en: 'Calendar file' },
+  // the file field's own button and its "no file" were the browser's English ("Choose File") on the Arabic page
+  'hoursTab.icsChoose': { ar: 'اختيار ملف…', en: 'Choose a file…' },
+  'hoursTab.icsNone': { ar: 'لم يُختر ملف', en: 'No file chosen' },
   'hoursTab.preview': { ar: 'معاينة التغييرات', en: 'Preview the changes' },
   'hoursTab.import': { ar: 'استيراد', en: 'Import' },
   'hoursTab.export': { ar: 'تصدير', en: 'Export' },

@@ -29,7 +29,8 @@ export const STAFF_APPOINTMENT_MESSAGES = {
   'staffBook.reason.past': { ar: 'انتهت أوقات هذا اليوم.', en: 'This day’s times are over.' },
   'staffBook.name': { ar: 'اسم المتصل', en: 'Caller’s name' },
   'staffBook.phone': { ar: 'رقم الهاتف المحمول', en: 'Mobile number' },
-  'staffBook.phoneHint': { ar: 'مثال: 01012345678', en: 'For example 01012345678' },
+  // {example} in the screen's digits (protocol/phone-number.ts phoneExample): «مثال: 01012345678» read wrong on an Arabic-Indic page
+  'staffBook.phoneHint': { ar: 'مثال: {example}', en: 'For example {example}' },
   'staffBook.submit': { ar: 'احجز', en: 'Book' },
   'staffBook.busy': { ar: 'جارٍ الحجز…', en: 'Booking…' },
   'staffBook.pickTime': { ar: 'اختر وقتًا متاحًا.', en: 'Pick a free time.' },

@@ -24,6 +24,8 @@ function fromConfig(config: Config): CenterSettings {
     digits: config.screens.digits,
     language: config.screens.language,
     ...feedbackFromConfig(config.feedback ?? (Value.Create(ConfigSchema.properties.feedback) as Config['feedback'])),
+    // the config file names no zones: an admin names them in the dashboard (the screens show the id until then)
+    zoneNames: {},
   }
 }
 

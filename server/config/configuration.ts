@@ -12,6 +12,8 @@ import { PairingCodeDigest } from '../auth/pairing-codes.ts'
 import { WebhookCommands } from './webhook-commands.ts'
 import { ServiceStepCommands } from './service-step-commands.ts'
 import { FinishOutcomeCommands } from './finish-outcome-commands.ts'
+import { auditSubject } from './audit-subject.ts'
+import type { ConfigChange } from './config-audit.ts'
 
 /**
  * The center's configuration as domain commands: services, counters, users, devices, the
@@ -57,8 +59,10 @@ export class Configuration {
     this.finishOutcomes = new FinishOutcomeCommands(ctx, config)
   }
 
-  /** The latest configuration changes (the audit log), newest first. */
+  /** The latest configuration changes (the audit log), newest first, each with the name of what it changed. */
   auditLog(limit: number) {
-    return this.ctx.events.configChanges(limit)
+    return this.ctx.events
+      .configChanges(limit)
+      .map((row) => ({ ...row, subject: auditSubject(this.ctx, row.data as Partial<ConfigChange>, row.deviceName) }))
   }
 }

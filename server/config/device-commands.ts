@@ -15,7 +15,8 @@ export type DeviceWithCode = Device & { pairingCode: string }
 
 /**
  * Devices: created with a one-time pairing code, edited, given a new code, revoked, paired.
- * Every change but pairing is followed by `device:changed` (serial lines open or close to match).
+ * Every change but pairing is followed by `device:changed` (serial lines open or close to match);
+ * pairing by `device:paired` (the dashboard's devices table says so at once).
  */
 export class DeviceCommands {
   private readonly configContext: DeviceConfigContext
@@ -107,6 +108,7 @@ export class DeviceCommands {
       this.ctx.tokens.revokeSubject('device', device.id, tx.now)
       this.ctx.tokens.insert(token, 'device', device.id, tx.now, null)
       auditChange(tx, { type: 'device', id: device.id, kind: device.kind, zone: device.zone }, 'device.pair', {}, { pairingCode: '***' })
+      tx.emit({ type: 'device:paired', deviceId: device.id })
       return { token, device }
     })
     if (!paired) throw domainError(ErrorCodes.BAD_PAIRING_CODE, 'unknown, used or expired pairing code')

@@ -46,8 +46,13 @@ export type DomainEvent =
   | { type: 'settings:changed' }
   /** A manager replaced the finish outcomes (server/config/finish-outcome-commands.ts): consoles load the center again. */
   | { type: 'finish-outcomes:changed' }
-  /** A device was created, edited, re-coded, revoked or paired: serial lines open or close to match. */
+  /** A device was created, edited, re-coded or revoked: serial lines open or close to match. */
   | { type: 'device:changed'; deviceId: number }
+  /**
+   * A device traded its pairing code for a token: the dashboard's devices table stops saying "not
+   * paired yet" (its config did not change, so serial lines and screens have nothing to follow).
+   */
+  | { type: 'device:paired'; deviceId: number }
   /** A user's or device's tokens were revoked (new password, disabled account, revoked device): its sockets end now. */
   | { type: 'access:revoked'; subject: 'user' | 'device'; id: number }
   /** A webhook subscription was created, edited, paused, resumed or deleted, or a delivery queued again: the dispatcher looks again. */

@@ -191,6 +191,9 @@ export class Broadcaster {
         // a kiosk's own config (ask priority, ask phone…) or a display's (voice, media) takes effect
         // without a reload; serial lines follow it too
         return this.send([KIOSK_FEED, ...this.displayFeeds()], 'config:changed', { deviceId: event.deviceId })
+      case 'device:paired':
+        // the admin's devices table (only staff list devices)
+        return this.send([STAFF_FEED], 'device:paired', { deviceId: event.deviceId })
       case 'ticket:reprint':
       case 'access:revoked':
         // not pushed: the printer reprints; the socket server ends revoked sockets

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { EXAMPLE_LINE, EXAMPLE_TIME, linesOf, NINE_TO_THREE, parseHours, parseTimeOfDay, redigit } from '../../dashboard-ui/hours-lines.ts'
+import {
+  EXAMPLE_LINE,
+  EXAMPLE_TIME,
+  inHoursStyle,
+  linesOf,
+  NINE_TO_THREE,
+  parseHours,
+  parseTimeOfDay,
+  redigit,
+} from '../../dashboard-ui/hours-lines.ts'
 import { hoursEditorText } from '../../protocol/messages/hours-editor.ts'
 import { inDigits } from '../../dashboard-ui/format.ts'
 
@@ -17,13 +26,14 @@ describe('a weekly hours line as an admin types it', () => {
   })
 
   it("gives its example in the screen's digits, and the example it gives is one the field takes", () => {
-    const arabicIndic = hoursEditorText('hoursTab.dayHint', 'ar', { example: inDigits(EXAMPLE_LINE, 'arabic-indic') })
-    expect(arabicIndic).toContain('٠٨:٠٠-١٥:٠٠, ١٧:٠٠-٢٠:٠٠')
+    const arabicIndic = hoursEditorText('hoursTab.dayHint', 'ar', { example: inHoursStyle(EXAMPLE_LINE, 'arabic-indic') })
+    // the Arabic comma between Arabic-Indic ranges (walk 2026-12-06: «٠٨:٠٠-١٥:٠٠, ١٧:٠٠-٢٠:٠٠»)
+    expect(arabicIndic).toContain('٠٨:٠٠-١٥:٠٠، ١٧:٠٠-٢٠:٠٠')
     expect(arabicIndic).not.toMatch(/[0-9]/)
-    expect(hoursEditorText('hoursTab.dayHint', 'en', { example: inDigits(EXAMPLE_LINE, 'western') })).toBe(
+    expect(hoursEditorText('hoursTab.dayHint', 'en', { example: inHoursStyle(EXAMPLE_LINE, 'western') })).toBe(
       'Intervals such as 08:00-15:00, 17:00-20:00; leave empty for a day off',
     )
-    expect(parseHours(inDigits(EXAMPLE_LINE, 'arabic-indic'))).toEqual(parseHours(EXAMPLE_LINE))
+    expect(parseHours(inHoursStyle(EXAMPLE_LINE, 'arabic-indic'))).toEqual(parseHours(EXAMPLE_LINE))
   })
 })
 
@@ -54,7 +64,9 @@ describe("the lines in the screen's digits", () => {
     expect(lines.fri).toBe('')
     expect(linesOf(week, 'western').sun).toBe('08:00-15:00')
     expect(parseHours(lines.sun)).toEqual(week.sun)
-    expect(redigit('08:00-15:00, ١٧:٠٠-20:00 x', 'arabic-indic')).toBe('٠٨:٠٠-١٥:٠٠, ١٧:٠٠-٢٠:٠٠ x')
+    expect(redigit('08:00-15:00, ١٧:٠٠-20:00 x', 'arabic-indic')).toBe('٠٨:٠٠-١٥:٠٠، ١٧:٠٠-٢٠:٠٠ x')
     expect(redigit('٠٤:٣٠', 'western')).toBe('04:30')
+    expect(redigit('٠٨:٠٠-١٤:٠٠، ١٧:٠٠-٢٠:٠٠', 'western')).toBe('08:00-14:00, 17:00-20:00')
+    expect(linesOf({ ...week, mon: [...week.mon, { open: '17:00', close: '20:00' }] }, 'arabic-indic').mon).toBe('٠٨:٠٠-١٥:٠٠، ١٧:٠٠-٢٠:٠٠')
   })
 })

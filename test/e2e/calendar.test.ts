@@ -7,6 +7,7 @@ import { listeningCenter } from '../helpers/listening-center.ts'
 import { DEFAULT_CALENDAR, type CenterCalendar, type WeeklyHours } from '../../protocol/calendar.ts'
 import { LANDSCAPE, PORTRAIT, useBrowserSuite } from './browser.ts'
 import { ROOT } from './ui-build.ts'
+import { toWesternDigits } from '../../protocol/messages/digits.ts'
 import { seriousAxeViolations } from './axe.ts'
 
 /**
@@ -150,7 +151,7 @@ describe('the calendar on the screens', () => {
     await view.getByText('المواعيد الأسبوعية').waitFor()
     expect(await mondayError.textContent()).toBe('لم يُحفظ شيء: تتداخل هذه الفترة مع فترة أخرى في اليوم نفسه')
     // what was typed follows the screen's digits (only the digits change)
-    expect(await monday.inputValue()).toBe('٠٨:٠٠-١٥:٠٠, ١٤:٠٠-٢٠:٠٠')
+    expect(await monday.inputValue()).toBe('٠٨:٠٠-١٥:٠٠، ١٤:٠٠-٢٠:٠٠')
 
     await monday.fill('08:00-14:00, 17:00-20:00')
     await view.locator('button[data-action="save-hours"]').click()
@@ -179,7 +180,8 @@ describe('the calendar on the screens', () => {
 
     // an Arabic-Indic screen: the hint's example and the business day's start in its digits (the
     // browser's time input said "12:00 AM" on this page), and the fields take what they show
-    expect(await view.locator('#day-hint').textContent()).toContain('٠٨:٠٠-١٥:٠٠, ١٧:٠٠-٢٠:٠٠')
+    // (and the Arabic comma between Arabic-Indic ranges: the walk of 2026-12-06 read a Latin one)
+    expect(await view.locator('#day-hint').textContent()).toContain('٠٨:٠٠-١٥:٠٠، ١٧:٠٠-٢٠:٠٠')
     const dayStart = view.locator('input[name="businessDayStartsAt"]')
     expect(await dayStart.inputValue()).toBe('٠٠:٠٠')
     expect(await view.locator('#day-start-hint').textContent()).toBe('الساعة والدقيقة بنظام الأربع والعشرين ساعة، مثل \u2066٠٤:٠٠\u2069')
@@ -203,6 +205,25 @@ describe('the calendar on the screens', () => {
     ])
     expect(await dayStart.inputValue()).toBe('٠٤:٣٠')
     expect(await dayStart.getAttribute('aria-invalid')).toBe('false')
+
+    // "always open" ticked after typing the day's start keeps it, and saves it (the walk of
+    // 2026-12-06 lost it silently); unticked again, the week typed before comes back
+    const alwaysOpen = view.locator('input[name="alwaysOpen"]')
+    await dayStart.fill('٥:١٥')
+    await alwaysOpen.check()
+    expect(await dayStart.inputValue()).toBe('٥:١٥')
+    await view.locator('button[data-action="save-hours"]').click()
+    await view.locator('[data-message="ok"]').waitFor()
+    const alwaysOpenSaved = (await run.center.request('GET', '/api/v1/calendar', { token: run.admin })).json()
+    expect([alwaysOpenSaved.businessDayStartsAt, alwaysOpenSaved.weekly]).toEqual(['05:15', null])
+    expect(await dayStart.inputValue()).toBe('٠٥:١٥')
+    await alwaysOpen.uncheck()
+    expect(toWesternDigits(await monday.inputValue())).toMatch(/^08:00-14:00. 17:00-20:00$/)
+    await dayStart.fill('٤:٣٠')
+    await view.locator('button[data-action="save-hours"]').click()
+    await view.locator('[data-message="ok"]').waitFor()
+    const weekAgain = (await run.center.request('GET', '/api/v1/calendar', { token: run.admin })).json()
+    expect([weekAgain.businessDayStartsAt, weekAgain.weekly]).toEqual(['04:30', typedInIndic.weekly])
 
     // the server's refusal of one of the business day's fields is worded at that field, not
     // beside "Save the hours" (walk of 2026-12-05), in the screen's digits; nothing is stored
@@ -279,12 +300,21 @@ describe('the calendar on the screens', () => {
     await add.locator('input[name="hours"]').fill('')
     await add.locator('input[name="from"]').fill('2026-12-24')
     await add.locator('input[name="to"]').fill('2026-12-24')
+    // the browser's date field writes mm/dd/yyyy on this Arabic page (walk 2026-12-06): the day it
+    // holds is written under it in the page's words and digits, and describes it
+    const fromEcho = add.locator('#exception-from-echo')
+    expect(await fromEcho.textContent()).toContain('٢٤ ديسمبر ٢٠٢٦')
+    expect(await add.locator('input[name="from"]').getAttribute('aria-describedby')).toBe('exception-from-echo')
+    // the calendar file's button and its "no file" in the page's language (the browser's said "Choose File")
+    expect(await view.locator('[data-section="ics"] .file-button').textContent()).toBe('اختيار ملف…')
+    expect(await view.locator('[data-file-name]').textContent()).toBe('لم يُختر ملف')
     await add.locator('input[name="nameAr"]').fill('إغلاق طارئ')
     await add.locator('input[name="nameEn"]').fill('Emergency closure')
     await add.locator('button[data-action="add-exception"]').click()
     await grid.locator('td[data-day="2026-12-24"][data-state="holiday"]').waitFor()
     expect(await grid.locator('td[data-day="2026-12-24"]').textContent()).toContain('إغلاق طارئ')
     expect(await grid.locator('td[data-day="2026-12-24"] .n').textContent()).toBe('٢٤')
+    expect(await fromEcho.textContent()).toBe('')
     expect(await grid.locator('h3').textContent()).toBe('ديسمبر ٢٠٢٦')
     expect((await run.center.request('GET', '/api/v1/calendar', { token: run.admin })).json().exceptions).toHaveLength(1)
     // right to left: the left arrow goes to the next day
@@ -345,6 +375,7 @@ describe('the calendar on the screens', () => {
     expect(await icsError.textContent()).toMatch(/^Nothing was saved: Event “Weekly rest”: A recurrence that cannot be honoured/)
     await view.locator('input[name="ics"]').setInputFiles(ics)
     await view.locator('[data-preview] [data-added="1"]').waitFor()
+    expect(await view.locator('[data-file-name]').textContent()).toBe('holidays.ics')
     expect(await view.locator('[data-preview-item="2027-01-07"]').textContent()).toContain('Coptic Christmas')
     // nothing stored before the import
     expect((await run.center.request('GET', '/api/v1/calendar', { token: run.admin })).json().exceptions).toHaveLength(1)

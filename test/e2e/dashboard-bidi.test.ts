@@ -6,6 +6,7 @@ import { listeningCenter } from '../helpers/listening-center.ts'
 import { useBrowserSuite } from './browser.ts'
 import { dashboardLogin } from './dashboard-login.ts'
 import { ROOT } from './ui-build.ts'
+import { seriousAxeViolations } from './axe.ts'
 
 /**
  * The manager's dashboard in Arabic reads in the right order and in the right digits (walk of
@@ -142,9 +143,10 @@ describe('the dashboard in Arabic: order and digits (walk 2026-12-05, s35 findin
         expect(g.text, `${lang}: ${full}`).toBe(shown.replaceAll(' ', ''))
         expect(g.inOrder, `${lang}: ${shown} reads in order, line after line`).toBe(true)
       }
-      // finding 3: the zone's id is isolated in its cell (no name exists for it: protocol/common.ts Zone)
-      const zone = devices.locator('table[data-table="devices"] td[data-zone] bdi', { hasText: 'ground' })
-      expect(await zone.count(), `${lang}: the zone isolated`).toBe(1)
+      // finding 3: the zone isolated in its cell: its id while it has no name (English, first), its
+      // Arabic name once the admin named it (below, in the counters section)
+      const zone = devices.locator('table[data-table="devices"] td[data-zone="ground"] bdi')
+      expect(await zone.textContent(), `${lang}: the zone isolated`).toBe(lang === 'en' ? 'ground' : 'الدور الأرضي')
 
       // finding 1: the default pattern reads left to right, ^ first, beside the hint it completes
       const example = form.locator('[id="f-config-phonePattern-hint"] bdi')
@@ -178,7 +180,24 @@ describe('the dashboard in Arabic: order and digits (walk 2026-12-05, s35 findin
       const row = page.locator('tabour-counters-config table tbody tr').first()
       await row.waitFor()
       expect((await glyphs(row.locator('td').nth(1), lang === 'en' ? 'ltr' : 'rtl')).text).toBe(lang === 'en' ? 'Permits' : 'تراخيص')
-      expect(await row.locator('td[data-zone] bdi').textContent()).toBe('ground')
+      expect(await row.locator('td[data-zone] bdi').textContent()).toBe(lang === 'en' ? 'ground' : 'الدور الأرضي')
+
+      if (lang === 'en') {
+        // the zone named in each language under the counters (the walk of 2026-12-06 read «ground» on
+        // Arabic pages); the id stays the key: the counter's and the display's zone are unchanged
+        const names = page.locator('tabour-zone-names form[data-form="zone-names"]')
+        await names.locator('input[name="zoneNames/ground/nameAr"]').fill('الدور الأرضي')
+        await names.locator('input[name="zoneNames/ground/nameEn"]').fill('Ground floor')
+        await names.locator('button[data-action="save"]').click()
+        await expect.poll(() => row.locator('td[data-zone] bdi').textContent()).toBe('Ground floor')
+        const zoneOption = page.locator('tabour-counters-config form[data-form="counters"] select[name="zone"] option[value="ground"]')
+        expect(await zoneOption.textContent()).toBe('Ground floor')
+        const settings = (await center.request('GET', '/api/v1/settings', { token: admin })).json()
+        expect(settings.values.zoneNames).toEqual({ ground: { nameAr: 'الدور الأرضي', nameEn: 'Ground floor' } })
+        expect((await center.request('GET', '/api/v1/counters', { token: admin })).json()[0].zone).toBe('ground')
+        expect(await seriousAxeViolations(page)).toEqual([])
+        await page.screenshot({ path: join(SHOTS, 'zone-names-en.png'), fullPage: true })
+      }
 
       if (lang === 'ar') {
         // findings 4 and the walk: with Arabic-Indic digits set, no figure in Western digits, section by section

@@ -42,6 +42,30 @@ function widerThanTheirBox(page: Page, selector: string): Promise<string[]> {
   )
 }
 
+/**
+ * Each chart's legend as listed: every item's label, and the labels whose colour box is not beside
+ * the label's first line (at 1366 a box stood alone on one line and its label on the next).
+ */
+function legends(page: Page): Promise<{ chart: string; labels: string[]; apart: string[] }[]> {
+  return page.locator('tabour-hour-chart[data-chart]').evaluateAll((charts) =>
+    charts.map((chart) => {
+      const items = [...chart.shadowRoot!.querySelectorAll('.u-legend .u-series')].flatMap((item) => {
+        const marker = item.querySelector('.u-marker')
+        const label = item.querySelector('.u-label')
+        if (!marker || !label || label.textContent === '' || getComputedStyle(item).display === 'none') return []
+        const line = label.getClientRects()[0]!
+        const box = marker.getBoundingClientRect()
+        return [{ label: label.textContent!, beside: box.bottom > line.top && box.top < line.bottom }]
+      })
+      return {
+        chart: chart.getAttribute('data-chart')!,
+        labels: items.map((i) => i.label),
+        apart: items.filter((i) => !i.beside).map((i) => i.label),
+      }
+    }),
+  )
+}
+
 /** Words of `cells` split over two lines (a break inside a word, not between words). */
 function brokenWords(cells: Locator): Promise<string[]> {
   return cells.evaluateAll((tds) =>
@@ -135,10 +159,14 @@ describe('the dashboard at a 1366×768 desk with Arabic-Indic digits set (walk 2
     // the day form beside today's bookings takes the page's time zone and digits (it read the settings
     // again and wrote its "places to add" in Western digits)
     await expect.poll(() => page.locator('tabour-appointment-day-form input[name="extraPerSlot"]').inputValue()).toBe('٠')
+    // its date field's day in the page's words and digits under it (the field shows the browser's mm/dd/yyyy)
+    expect(await page.locator('tabour-appointment-day-form #f-day-echo').textContent()).toContain('ديسمبر ٢٠٢٦')
     // the bookings' phone endings too (the citizen's own page wrote ••••٧٨٩ and this list ••••789)
     const hints = await page.locator('tabour-day-bookings td[data-phone-hint]').allTextContents()
     expect(hints.length).toBe(2)
     for (const hint of hints) expect(hint).toMatch(/[٠-٩]$/)
+    // the phone booking card's example too (the walk of 2026-12-06 read «مثال: 01012345678» here)
+    expect(await page.locator('tabour-staff-booking-card #phone-hint').textContent()).toBe('مثال: ٠١٠١٢٣٤٥٦٧٨')
 
     // ── the charts: ticks in the center's digits, the legend with the one separator ──
     for (const chart of ['hourly', 'per-service']) {
@@ -149,6 +177,11 @@ describe('the dashboard at a 1366×768 desk with Arabic-Indic digits set (walk 2
     const legend = (await page.locator('tabour-hour-chart[data-chart="per-service"] .u-legend').textContent()) ?? ''
     expect(legend).toContain(`A${SEPARATOR}تراخيص البناء`)
     expect(legend).not.toContain('·')
+    // each colour box beside its label, and only the lines drawn listed: this center has no earlier
+    // weeks, so no "(earlier weeks)" entry without its line (walk 2026-12-06)
+    const listed = await legends(page)
+    expect(listed.flatMap((l) => l.apart)).toEqual([])
+    expect(listed.find((l) => l.chart === 'hourly')!.labels).toEqual(['صدرت اليوم', 'أُنهيت اليوم'])
 
     // ── the figures fill their rows: no card alone on a row of its own (the cancellations were) ──
     const perRow = await page.locator('tabour-live-view section.kpis > .kpi').evaluateAll((cards) => {
@@ -183,6 +216,8 @@ describe('the dashboard at a 1366×768 desk with Arabic-Indic digits set (walk 2
       location.hash = 'reports'
     })
     // the week by day: the six days before this center's first record say so, not rows of zeros
+    // the date fields' days in the page's words and digits under them (the fields show the browser's mm/dd/yyyy)
+    expect(await page.locator('tabour-reports-view #from-echo').textContent()).toMatch(/^[^0-9]*[٠-٩][^0-9]*$/)
     await page.locator('tabour-reports-view button[data-by="day"]').click()
     const days = page.locator('tabour-reports-view table[data-report="day"] tbody tr')
     await expect.poll(() => days.count()).toBe(7)
@@ -235,13 +270,18 @@ describe('the dashboard at a 1366×768 desk with Arabic-Indic digits set (walk 2
     ).toBe(true)
     const box = (await code.boundingBox())!
     expect(box.y + box.height).toBeLessThanOrEqual(DESK.height)
+    expect(await seriousAxeViolations(page)).toEqual([])
+    await shot(page, 'config-devices-code-ar')
+    const health = page.locator(`tabour-devices-config tr[data-device="شاشة الدور الأرضي"] td[data-health]`)
+    expect(await health.getAttribute('data-health')).toBe('health.unpaired')
     // the code shown is the one that pairs that device (the first code, made with it, no longer does)
     const paired = await center.request('POST', '/api/v1/devices/pair', {
       body: { pairingCode: await code.getAttribute('data-pairing-code') },
     })
     expect(paired.statusCode, paired.body).toBe(200)
-    expect(await seriousAxeViolations(page)).toEqual([])
-    await shot(page, 'config-devices-code-ar')
+    // paired from the screen itself: the table says so without a reload, and the used code leaves
+    await expect.poll(() => health.getAttribute('data-health')).not.toBe('health.unpaired')
+    await code.waitFor({ state: 'detached' })
 
     // ── revoking asks first, says what it does, and a revoked device can be paired again ──
     const revokedAt = () =>
@@ -276,6 +316,10 @@ describe('the dashboard at a 1366×768 desk with Arabic-Indic digits set (walk 2
     await dashboardLogin(en, url, 'admin', ADMIN_PASSWORD, 'en')
     await en.locator('tabour-day-bookings table[data-day-bookings]').waitFor()
     expect(await widerThanTheirBox(en, 'tabour-live-view table[data-table], tabour-day-bookings table')).toEqual([])
+    await en.locator('tabour-hour-chart[data-chart="per-service"] .u-legend').waitFor()
+    const listedEn = await legends(en)
+    expect(listedEn.flatMap((l) => l.apart)).toEqual([])
+    expect(listedEn.find((l) => l.chart === 'hourly')!.labels).toEqual(['Issued today', 'Finished today'])
     await shot(en, 'live-en')
   }, 240_000)
 })

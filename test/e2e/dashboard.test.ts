@@ -582,6 +582,24 @@ describe('manager dashboard', () => {
     await run.center.openCounterAs('passport-clerk', counter.id)
     await kiosk.locator(`tabour-service-grid button[data-service-id="${created.id}"][data-available="true"]`).waitFor()
     await screenshot(page, 'dashboard-ar-config-counters')
+
+    // the change log says each change as a sentence in the page's language and who made it (the
+    // walk of 2026-12-06 read `POST /devices/pair {"pairingCode":"***"}` by «—»); the request stays folded under it
+    await page.locator('tabour-config-view button[data-section="center"]').click()
+    const said = async (command: string) => {
+      const row = page.locator(`tabour-center-config table[data-table="audit"] tr[data-command="${command}"]`).first()
+      await row.waitFor()
+      const texts = [await row.locator('[data-who]').textContent(), await row.locator('[data-sentence]').textContent()]
+      return texts.map((t) => t!.replace(/[\u2068\u2069]/g, '').trim())
+    }
+    expect(await said('counter.create')).toEqual(['admin', 'أُضيف الشباك «شباك الجوازات»'])
+    expect(await said('service.create')).toEqual(['admin', 'أُضيفت الخدمة «جوازات السفر»'])
+    expect(await said('device.pair')).toEqual(['الجهاز «kiosk 1»', 'رُبط الجهاز «kiosk 1»'])
+    const request = page.locator('tabour-center-config tr[data-command="device.pair"] [data-request]').first()
+    expect(await request.isVisible()).toBe(false)
+    await page.locator('tabour-center-config tr[data-command="device.pair"] summary').first().click()
+    expect(await request.textContent()).toBe('POST /devices/pair {"pairingCode":"***"}')
+    expect(await seriousAxeViolations(page)).toEqual([])
   }, 240_000)
 
   it('a manager configures only what the API lets a manager change (the news line, the finish outcomes); the rest is hidden and answers 403', async () => {

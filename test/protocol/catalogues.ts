@@ -34,6 +34,7 @@ import { CITIZEN_MESSAGES } from '../../protocol/messages/citizen.ts'
 import { CONSENT_MESSAGES } from '../../protocol/messages/consent.ts'
 import { MESSAGES_CARD_MESSAGES } from '../../protocol/messages/messages-card.ts'
 import { HUB_ERROR_MESSAGES } from '../../protocol/messages/hub-errors.ts'
+import { AUDIT_LOG_MESSAGES } from '../../protocol/messages/audit-log.ts'
 import type { Catalogue } from '../../protocol/messages/format.ts'
 
 export const CATALOGUES: Record<string, Catalogue> = {
@@ -73,4 +74,5 @@ export const CATALOGUES: Record<string, Catalogue> = {
   openData: OPEN_DATA_MESSAGES,
   hubAnalysis: HUB_ANALYSIS_MESSAGES,
   hubErrors: HUB_ERROR_MESSAGES,
+  auditLog: AUDIT_LOG_MESSAGES,
 }

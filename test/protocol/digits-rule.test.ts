@@ -8,6 +8,8 @@ import { PHONE_EXAMPLE, phoneExample } from '../../protocol/phone-number.ts'
 import { peopleAheadText, waitText } from '../../protocol/messages/ticket.ts'
 import { ticketText } from '../../drivers/printer/index.ts'
 import { SAMPLE } from '../drivers/printer/fixtures.ts'
+import { staffAppointmentText } from '../../protocol/messages/staff-appointments.ts'
+import { fieldErrorText } from '../../protocol/messages/config-forms.ts'
 
 /** The one digits rule (protocol/messages/digits.ts) every screen and the paper apply. */
 describe('the digits rule', () => {
@@ -69,10 +71,25 @@ describe('a phone field and its hint show one example, in the text’s digits', 
       for (const key of ['book.phoneHint', 'book.phoneHintNoMessages'] as const)
         expect(appointmentText(key, 'ar', { example }, digits)).toContain(example)
       expect(kioskText('kiosk.phone.invalid', 'ar', { example }, digits)).toContain(example)
+      // the dashboard's phone booking card too (the walk of 2026-12-06 read «مثال: 01012345678» on an Arabic-Indic page)
+      expect(staffAppointmentText('staffBook.phoneHint', 'ar', { example }, digits)).toBe(`مثال: ${example}`)
       expect(joinText('join.phoneBad', 'ar', { example }, digits)).toContain(example)
       // no other number in the sentence, in either set of digits
       expect(joinText('join.phoneBad', 'ar', { example }, digits).replace(example, '')).not.toMatch(/[0-9٠-٩]/)
     }
+  })
+})
+
+describe("a form's refusal writes its limit in the screen's digits (walk 2026-12-06: «8 من الأحرف» on an Arabic-Indic page)", () => {
+  it('a length, a bound and a password minimum', () => {
+    const short = { code: 'TABOUR_ERR_VALIDATION', detail: { field: 'body/password', reason: 'minLength', limit: 8 } }
+    expect(fieldErrorText(short, 'كلمة المرور', 'ar', 'arabic-indic')).toBe('«كلمة المرور»: ٨ من الأحرف على الأقل')
+    expect(fieldErrorText(short, 'Password', 'en', 'western')).toBe('Password needs at least 8 characters')
+    const bound = { code: 'TABOUR_ERR_VALIDATION', detail: { field: 'body/feedbackAlertBelowAverage', reason: 'maximum', limit: 4.5 } }
+    expect(fieldErrorText(bound, 'التنبيه', 'ar', 'arabic-indic')).toBe('«التنبيه»: أكبر قيمة ٤٫٥')
+    const password = { code: 'TABOUR_ERR_PASSWORD_TOO_SHORT', detail: { field: 'body/password', reason: 'too-short', limit: 12 } }
+    expect(fieldErrorText(password, 'كلمة المرور', 'ar', 'arabic-indic')).toContain('١٢')
+    expect(fieldErrorText(password, 'كلمة المرور', 'ar', 'arabic-indic')).not.toMatch(/[0-9]/)
   })
 })
 

@@ -124,15 +124,24 @@ export class EventsRepo {
     ).map((r) => ({ ...r, recall: r.recall === 1 }))
   }
 
-  /** The latest `config.changed` rows, newest first, with the acting user's name. */
-  configChanges(
-    limit: number,
-  ): { id: number; at: number; userId: number | null; username: string | null; data: Record<string, unknown> }[] {
+  /** The latest `config.changed` rows, newest first, with the acting user's name or the acting device's (a pairing). */
+  configChanges(limit: number): ConfigChangeRow[] {
     return (
       this.sql(
-        `SELECT e.id, e.at, e.user_id AS userId, u.username, e.data FROM events e LEFT JOIN users u ON u.id = e.user_id
+        `SELECT e.id, e.at, e.user_id AS userId, u.username, d.name AS deviceName, e.data FROM events e
+         LEFT JOIN users u ON u.id = e.user_id LEFT JOIN devices d ON d.id = e.device_id
          WHERE e.type = 'config.changed' ORDER BY e.id DESC LIMIT ?`,
-      ).all(limit) as { id: number; at: number; userId: number | null; username: string | null; data: string }[]
+      ).all(limit) as (Omit<ConfigChangeRow, 'data'> & { data: string })[]
     ).map((r) => ({ ...r, data: JSON.parse(r.data) as Record<string, unknown> }))
   }
+}
+
+/** One `config.changed` row: who made it (a user, or a device that paired) and what it holds (ConfigChange). */
+export interface ConfigChangeRow {
+  id: number
+  at: number
+  userId: number | null
+  username: string | null
+  deviceName: string | null
+  data: Record<string, unknown>
 }

@@ -52,6 +52,8 @@ export function auditEntry(row: {
   at: number
   userId: number | null
   username: string | null
+  deviceName: string | null
+  subject: string | null
   data: Record<string, unknown>
 }): AuditEntry {
   const change = row.data as Partial<ConfigChange> & Partial<LegacyChange>
@@ -65,6 +67,9 @@ export function auditEntry(row: {
     at: new Date(row.at).toISOString(),
     userId: row.userId,
     username: row.username,
+    deviceName: row.deviceName,
+    command: change.command ?? null,
+    subject: row.subject,
     method: shown.method,
     route: shown.route,
     params: change.params ?? {},

@@ -144,6 +144,23 @@ describe('feeds: who gets what, with a consecutive seq', () => {
     ])
   })
 
+  it('a device that pairs is pushed to staff (device:paired): the dashboard stops saying "not paired yet"', async () => {
+    const { center, url } = await start()
+    const floor = await buildFloor(center)
+    const staff = await clients.listen(url, floor.manager)
+    const kiosk = await clients.listen(url, floor.kiosk.token)
+    const admin = await center.admin()
+    const created = await center.request('POST', '/api/v1/devices', { token: admin, body: { kind: 'display', name: 'screen 2' } })
+    expect(created.statusCode, created.body).toBe(201)
+    const heard = waitForEvent(staff.socket, 'device:paired')
+    const paired = await center.request('POST', '/api/v1/devices/pair', { body: { pairingCode: created.json().pairingCode } })
+    expect(paired.statusCode, paired.body).toBe(200)
+    expect(await heard).toMatchObject({ deviceId: created.json().id })
+    // staff's seq counts it like any push; kiosks are not told (nothing of theirs changed)
+    expectConsecutive(staff.seen.events)
+    expect(kiosk.seen.events.map((e) => e.name)).not.toContain('device:paired')
+  })
+
   it('clients of one feed get the same seq for the same event; feeds count independently', async () => {
     const { center, url } = await start()
     const floor = await buildFloor(center, { open: true })

@@ -81,6 +81,17 @@ describe('center settings: config defaults, admin overrides, audit', () => {
     await bad({ priorityCategories: [{ code: 'Bad Code', nameAr: 'x', nameEn: 'x' }] }, 'body/priorityCategories')
     await bad({ priorityCategories: [{ code: 'none', nameAr: 'x', nameEn: 'x' }] }, 'body/priorityCategories')
     await bad({}, 'body')
+    // zone names: a zone's id as counters and devices take it, a name of each language, nothing else
+    await bad({ zoneNames: { 'a b': { nameAr: 'x', nameEn: 'x' } } }, 'body/zoneNames')
+    await bad({ zoneNames: { ground: { nameAr: 'x' } } }, 'body/zoneNames/ground')
+    await bad({ zoneNames: { ground: { nameAr: 'x', nameEn: 'y'.repeat(61) } } }, 'body/zoneNames/ground/nameEn')
+    const named = await center.request('PUT', '/api/v1/settings', {
+      token: admin,
+      body: { zoneNames: { ground: { nameAr: 'الدور الأرضي', nameEn: 'Ground floor' } } },
+    })
+    expect(named.statusCode, named.body).toBe(200)
+    expect(named.json().values.zoneNames).toEqual({ ground: { nameAr: 'الدور الأرضي', nameEn: 'Ground floor' } })
+    expect(named.json().defaults.zoneNames).toEqual({})
   })
 
   it('every configuration change is in the event log with its actor; passwords are not', async () => {
@@ -108,6 +119,29 @@ describe('center settings: config defaults, admin overrides, audit', () => {
     expect(log.every((e: { username: string }) => e.username === 'admin')).toBe(true)
     expect(log[1].body).toMatchObject({ username: 'clerk1', password: '***', role: 'clerk' })
     expect(log[3]).toMatchObject({ params: { id: s.id }, body: { targetWaitSeconds: 900 }, status: 200 })
+    // what the dashboard words each row from: the command, and the name of what it changed as named now
+    expect(log.map((e: { command: string }) => e.command)).toEqual([
+      'settings.update',
+      'user.create',
+      'counter.create',
+      'service.update',
+      'service.create',
+    ])
+    expect(log[3].subject).toBe(`${s.nameAr} · ${s.nameEn}`)
+    expect([log[0].subject, log[1].subject]).toEqual([null, 'clerk1'])
+    // a pairing is made by the device itself: its name says who (it had «—», no user)
+    const device = (
+      await center.request('POST', '/api/v1/devices', { token: admin, body: { kind: 'kiosk', name: 'كشك المدخل · Entrance kiosk' } })
+    ).json()
+    expect((await center.request('POST', '/api/v1/devices/pair', { body: { pairingCode: device.pairingCode } })).statusCode).toBe(200)
+    const [paired] = (await center.request('GET', '/api/v1/settings/audit', { token: admin })).json()
+    expect(paired).toMatchObject({
+      command: 'device.pair',
+      username: null,
+      deviceName: 'كشك المدخل · Entrance kiosk',
+      subject: 'كشك المدخل · Entrance kiosk',
+      body: { pairingCode: '***' },
+    })
     const manager = (await center.createUser('boss', 'manager')).token
     expect((await center.request('GET', '/api/v1/settings/audit', { token: manager })).statusCode).toBe(403)
   })

@@ -1,0 +1,106 @@
+/**
+ * The audit log («سجل التغييرات») as sentences: what changed and who changed it, in the page's
+ * language, one per configuration command (server/config/config-audit.ts CONFIG_COMMANDS). The walk
+ * of 2026-12-06 read raw requests there (`PUT /settings {"digits":"arabic-indic"}`, a pairing with
+ * «—» as its actor); the request stays under each sentence for an admin who wants it.
+ */
+import { messagesOf, type Catalogue, type Lang } from './format.ts'
+import { inDigitStyle, type DigitStyle } from './digits.ts'
+import { configText, isConfigKey, type ConfigMessageKey } from './config-forms.ts'
+
+export const AUDIT_LOG_MESSAGES = {
+  'audit.when': { ar: 'الوقت', en: 'When' },
+  'audit.who': { ar: 'بواسطة', en: 'By' },
+  'audit.what': { ar: 'التغيير', en: 'Change' },
+  'audit.request': { ar: 'الطلب كما وصل', en: 'The request as received' },
+  'audit.hub': { ar: 'المركز الوطني', en: 'The national hub' },
+  'audit.system': { ar: 'النظام', en: 'The system' },
+  'audit.device': { ar: 'الجهاز {name}', en: 'Device {name}' },
+  'audit.numbered': { ar: 'رقم {id, number}', en: 'no. {id, number}' },
+  'audit.service.create': { ar: 'أُضيفت الخدمة {subject}', en: 'Service {subject} added' },
+  'audit.service.update': { ar: 'عُدّلت الخدمة {subject}', en: 'Service {subject} edited' },
+  'audit.service.steps': { ar: 'عُدّلت خطوات الخدمة {subject}', en: 'Steps of service {subject} changed' },
+  'audit.service.national-mapping': { ar: 'رُبطت الخدمات بالرموز الوطنية', en: 'Services matched to national codes' },
+  'audit.counter.create': { ar: 'أُضيف الشباك {subject}', en: 'Counter {subject} added' },
+  'audit.counter.update': { ar: 'عُدّل الشباك {subject}', en: 'Counter {subject} edited' },
+  'audit.user.create': { ar: 'أُضيف المستخدم {subject}', en: 'User {subject} added' },
+  'audit.user.update': { ar: 'عُدّل المستخدم {subject}', en: 'User {subject} edited' },
+  'audit.device.create': { ar: 'أُضيف الجهاز {subject}', en: 'Device {subject} added' },
+  'audit.device.update': { ar: 'عُدّل الجهاز {subject}', en: 'Device {subject} edited' },
+  'audit.device.pairing-code': { ar: 'أُنشئ رمز ربط جديد للجهاز {subject}', en: 'New pairing code made for device {subject}' },
+  'audit.device.revoke': { ar: 'أُلغي ربط الجهاز {subject}', en: 'Device {subject} revoked' },
+  'audit.device.pair': { ar: 'رُبط الجهاز {subject}', en: 'Device {subject} paired' },
+  'audit.settings.update': { ar: 'عُدّلت إعدادات المركز: {fields}', en: 'Center settings changed: {fields}' },
+  'audit.news.set': { ar: 'تغيّر شريط الأخبار', en: 'News line changed' },
+  'audit.calendar.update': { ar: 'عُدّلت مواعيد العمل', en: 'Opening hours changed' },
+  'audit.calendar.import': { ar: 'استُوردت العطلات من ملف تقويم', en: 'Holidays imported from a calendar file' },
+  'audit.service-group.create': { ar: 'أُضيفت مجموعة الخدمات {subject}', en: 'Service group {subject} added' },
+  'audit.service-group.update': { ar: 'عُدّلت مجموعة الخدمات {subject}', en: 'Service group {subject} edited' },
+  'audit.service-group.delete': { ar: 'حُذفت مجموعة الخدمات {subject}', en: 'Service group {subject} deleted' },
+  'audit.webhook.create': { ar: 'أُضيف ربط مع نظام آخر {subject}', en: 'Webhook {subject} added' },
+  'audit.webhook.update': { ar: 'عُدّل الربط مع نظام آخر {subject}', en: 'Webhook {subject} edited' },
+  'audit.webhook.delete': { ar: 'حُذف الربط مع نظام آخر {subject}', en: 'Webhook {subject} deleted' },
+  'audit.webhook.rotate-secret': { ar: 'تغيّر سر الربط مع نظام آخر {subject}', en: 'Secret of webhook {subject} replaced' },
+  'audit.webhook.pause': { ar: 'أُوقف الربط مع نظام آخر {subject} مؤقتًا', en: 'Webhook {subject} paused' },
+  'audit.webhook.resume': { ar: 'استُؤنف الربط مع نظام آخر {subject}', en: 'Webhook {subject} resumed' },
+  'audit.webhook.redeliver': { ar: 'أُعيد إرسال إشعار {subject}', en: 'Delivery {subject} sent again' },
+  'audit.message-template.update': { ar: 'عُدّل نص رسالة للمواطنين', en: 'A message to citizens changed' },
+  'audit.appointments.settings': { ar: 'عُدّلت إعدادات المواعيد للخدمة {subject}', en: 'Appointment settings of service {subject} changed' },
+  'audit.appointments.day': { ar: 'عُدّل يوم {day} في مواعيد الخدمة {subject}', en: 'Appointments of service {subject} changed on {day}' },
+  'audit.config-bundle.apply': { ar: 'طُبّقت حزمة إعدادات من المركز الوطني', en: 'Settings bundle from the national hub applied' },
+  'audit.finish-outcomes.replace': { ar: 'عُدّلت نتائج إنهاء الخدمة', en: 'Finish outcomes changed' },
+} as const satisfies Catalogue
+
+export const auditText = messagesOf(AUDIT_LOG_MESSAGES)
+export type AuditMessageKey = Parameters<typeof auditText>[0]
+
+const has = (key: string): key is AuditMessageKey => Object.hasOwn(AUDIT_LOG_MESSAGES, key)
+const isolate = (s: string) => `\u2068${s}\u2069`
+const quoted = (s: string, lang: Lang) => (lang === 'ar' ? `«${isolate(s)}»` : `“${isolate(s)}”`)
+
+/** One audit-log row as the sentence needs it (protocol/settings.ts AuditEntry). */
+export interface AuditChange {
+  command: string | null
+  method: string
+  route: string
+  params: Record<string, unknown>
+  body: unknown
+}
+
+/**
+ * What a change did, as a sentence in `lang` and `digits`. `subject` is the name of what it
+ * changed in the page's language (the caller picks the part of a bilingual name), or null: then
+ * the id it names («رقم ٣»). A row older than commands, or a command this screen does not know,
+ * is said as its request.
+ */
+export function auditChangeText(change: AuditChange, subject: string | null, lang: Lang, digits: DigitStyle): string {
+  const key = `audit.${change.command}`
+  if (!change.command || !has(key)) return `${change.method} ${change.route}`
+  const id = change.params.id
+  const named =
+    subject !== null && subject !== ''
+      ? quoted(subject, lang)
+      : typeof id === 'number'
+        ? auditText('audit.numbered', lang, { id }, digits)
+        : ''
+  const body = (change.body ?? {}) as Record<string, unknown>
+  // the settings a change set, by their form labels (a key the form does not label is shown as it is)
+  const fields = Object.keys(body)
+    .map((k) => (isConfigKey(`f.${k}`) ? configText(`f.${k}` as ConfigMessageKey, lang, { max: '' }) : k))
+    .join(lang === 'ar' ? '، ' : ', ')
+  const day = typeof change.params.day === 'string' ? isolate(inDigitStyle(change.params.day, digits)) : ''
+  return auditText(key, lang, { subject: named, fields, day }, digits)
+    .replace(/\s+$/, '')
+    .replace(/\s{2,}/g, ' ')
+}
+
+/** Who made a change: its user, the device that paired (its name in the page's language), the hub, or the system. */
+export function auditActorText(
+  entry: { username: string | null; deviceName: string | null; method: string },
+  deviceName: string | null,
+  lang: Lang,
+): string {
+  if (entry.username) return entry.username
+  if (entry.deviceName) return auditText('audit.device', lang, { name: quoted(deviceName ?? entry.deviceName, lang) })
+  return auditText(entry.method === 'HUB' ? 'audit.hub' : 'audit.system', lang)
+}

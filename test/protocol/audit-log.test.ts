@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest'
+import { auditActorText, auditChangeText, type AuditChange } from '../../protocol/messages/audit-log.ts'
+import { CONFIG_COMMANDS } from '../../server/config/config-audit.ts'
+import { AUDIT_ROUTES } from '../../server/routes/settings/audit-routes.ts'
+
+/** A sentence as read: without the isolates that keep a name's direction. */
+const read = (s: string) => s.replace(/[\u2068\u2069]/g, '')
+const change = (command: string, params: Record<string, unknown> = {}, body: unknown = {}): AuditChange => {
+  const route = AUDIT_ROUTES[command as keyof typeof AUDIT_ROUTES]
+  return { command, params, body, method: route?.method ?? 'POST', route: route?.route ?? '/x' }
+}
+
+describe('the audit log as sentences (walk 2026-12-06: raw requests, «—» for a pairing)', () => {
+  it('says a settings change by its fields as the form labels them, in the page language', () => {
+    const digits = change('settings.update', {}, { digits: 'arabic-indic', language: 'ar' })
+    expect(read(auditChangeText(digits, null, 'ar', 'arabic-indic'))).toBe('عُدّلت إعدادات المركز: الأرقام، لغة البدء')
+    expect(read(auditChangeText(digits, null, 'en', 'western'))).toBe('Center settings changed: Digits, Start language')
+  })
+
+  it('names what changed, or its number in the page digits when it is gone', () => {
+    expect(read(auditChangeText(change('device.pair', {}, { pairingCode: '***' }), 'كشك المدخل', 'ar', 'western'))).toBe(
+      'رُبط الجهاز «كشك المدخل»',
+    )
+    expect(read(auditChangeText(change('device.pair'), 'Entrance kiosk', 'en', 'western'))).toBe('Device “Entrance kiosk” paired')
+    expect(read(auditChangeText(change('service.update', { id: 12 }), null, 'ar', 'arabic-indic'))).toBe('عُدّلت الخدمة رقم ١٢')
+    expect(read(auditChangeText(change('appointments.day', { id: 3, day: '2026-12-24' }), 'تراخيص', 'ar', 'arabic-indic'))).toBe(
+      'عُدّل يوم ٢٠٢٦-١٢-٢٤ في مواعيد الخدمة «تراخيص»',
+    )
+  })
+
+  it('has a sentence for every configuration command in both languages; an unknown one is its request', () => {
+    for (const command of CONFIG_COMMANDS)
+      for (const lang of ['ar', 'en'] as const)
+        expect(auditChangeText(change(command), 'x', lang, 'western'), command).not.toMatch(/^(POST|PUT|PATCH|DELETE|HUB) /)
+    expect(auditChangeText({ command: null, params: {}, body: {}, method: 'PUT', route: '/settings' }, null, 'ar', 'western')).toBe(
+      'PUT /settings',
+    )
+  })
+
+  it('says who: the user, the device that paired, the hub, else the system', () => {
+    expect(auditActorText({ username: 'admin', deviceName: null, method: 'PUT' }, null, 'ar')).toBe('admin')
+    expect(read(auditActorText({ username: null, deviceName: 'كشك · Kiosk', method: 'POST' }, 'Kiosk', 'en'))).toBe('Device “Kiosk”')
+    expect(auditActorText({ username: null, deviceName: null, method: 'HUB' }, null, 'ar')).toBe('المركز الوطني')
+    expect(auditActorText({ username: null, deviceName: null, method: 'PUT' }, null, 'en')).toBe('The system')
+  })
+})
