@@ -12,6 +12,7 @@ import { migration11 } from './migration-11-scale.ts'
 import { migration15 } from './migration-15-governorates.ts'
 import { migration18 } from './migration-18-rollup-marks.ts'
 import { migration19 } from './migration-19-service-hour.ts'
+import { migration20 } from './migration-20-waiting-past-target.ts'
 
 export interface HubMigration {
   /** 1, 2, 3, …: its place in the order (Kysely's migration table names it `0001`, `0002`, …). */
@@ -295,4 +296,5 @@ export const hubMigrations: HubMigration[] = [
   },
   migration18,
   migration19,
+  migration20,
 ]

@@ -12,7 +12,7 @@ import type { Lang } from '../../ui-common/i18n.ts'
 import { hubText, type HubMessageKey } from '../../protocol/messages/hub.ts'
 import type { DashboardCenter, DashboardRow, HubDashboard } from '../../protocol/hub-api.ts'
 import { hubStyles } from './hub-styles.ts'
-import { figureCells, nothingReported, pastTargetCell } from './figure-cells.ts'
+import { figureCells, nothingReported } from './figure-cells.ts'
 import { hubFormat, hubDigits } from './hub-format.ts'
 import { governorateName } from '../../protocol/governorates.ts'
 import { MAX_HOUR_RANGE_DAYS } from '../../protocol/hub-analysis.ts'
@@ -274,8 +274,8 @@ export class HubFigures extends LitElement {
       <h2>${this.t('byHourOfDay')} ${this.csv('hour')}</h2>
       <p>${this.t('byHourOfDayNote')}</p>
       <table>
-        <thead><tr><th>${this.t('hourOfDay')}</th><th class="n">${this.t('issued')}</th><th class="n">${this.t('served')}</th><th class="n">${this.t('avgWait')}</th><th class="n">${this.t('sla')}</th><th class="n">${this.t('noShow')}</th><th class="n">${this.t('pastTarget')}</th></tr></thead>
-        <tbody>${d.byHour.map((r) => html`<tr data-key=${r.key}><td class="hour">${f.hourSpan(Number(r.key))}</td>${figureCells(r, f, this.t('noData'), pastTargetCell(r, f))}</tr>`)}</tbody>
+        <thead><tr><th>${this.t('hourOfDay')}</th><th class="n">${this.t('issued')}</th><th class="n">${this.t('served')}</th><th class="n">${this.t('avgWait')}</th><th class="n">${this.t('sla')}</th><th class="n">${this.t('noShow')}</th><th class="n">${this.t('leftPastTarget')}</th><th class="n">${this.t('waitingPastTarget')}</th></tr></thead>
+        <tbody>${d.byHour.map((r) => html`<tr data-key=${r.key}><td class="hour">${f.hourSpan(Number(r.key))}</td>${figureCells(r, f, this.t('noData'), true)}</tr>`)}</tbody>
       </table>
       <p class="muted" data-note="past-target">${this.t('pastTargetNote')}</p>
     </section>`
