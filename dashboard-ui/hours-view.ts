@@ -33,11 +33,11 @@ import {
   redigitLines,
   NINE_TO_THREE,
   parseHours,
-  parseTimeOfDay,
   WEEK_ORDER,
   type Lines,
 } from './hours-lines.ts'
 import { inDigits } from './format.ts'
+import { parseTimeOfDay } from '../ui-common/time-of-day.ts'
 import './month-calendar.ts'
 import { serviceLabel } from '../ui-common/service-label.ts'
 import { SEPARATOR } from '../protocol/messages/separator.ts'
