@@ -181,6 +181,13 @@ export class HubFigures extends LitElement {
     for (const r of d.byCenter)
       if (status.get(r.key)?.active !== false || (r.reportingCenters ?? 0) > 0)
         centersIn.set(r.governorate ?? '', (centersIn.get(r.governorate ?? '') ?? 0) + 1)
+    // a range holding today: the active centers offline in each governorate, whose figures since their last report are missing from its row
+    const offlineIn = new Map<string, number>()
+    if (d.to >= d.today)
+      for (const r of d.byCenter) {
+        const c = status.get(r.key)
+        if (c?.active && c.offline) offlineIn.set(r.governorate ?? '', (offlineIn.get(r.governorate ?? '') ?? 0) + 1)
+      }
     // no center of the range sent figures (every governorate row says so): the key figures say "No
     // data" like the rows below, not a national 0 nobody reported
     const noneReported = d.byGovernorate.every(nothingReported) ? html`<span class="no-data" data-no-data>${this.t('noData')}</span>` : null
@@ -212,7 +219,7 @@ export class HubFigures extends LitElement {
           <thead><tr>${this.th('governorate', 'name', 'governorate')}<th class="n">${this.t('centersReporting')}</th>${this.figureHeads('governorate')}</tr></thead>
           <tbody>${this.sorted('governorate', d.byGovernorate).map(
             (r) =>
-              html`<tr data-key=${r.key}><td>${f.name(r)}</td><td class="n" data-col="reporting">${f.num(r.reportingCenters ?? 0)} / ${f.num(centersIn.get(r.key) ?? 0)}</td>${figureCells(r, f, this.t('noData'))}</tr>`,
+              html`<tr data-key=${r.key}><td>${f.name(r)}${this.governorateIncompleteToday(offlineIn.get(r.key) ?? 0)}</td><td class="n" data-col="reporting">${f.num(r.reportingCenters ?? 0)} / ${f.num(centersIn.get(r.key) ?? 0)}</td>${figureCells(r, f, this.t('noData'))}</tr>`,
           )}</tbody>
         </table>
       </section>
@@ -263,6 +270,16 @@ export class HubFigures extends LitElement {
     return html`<span class="tag" data-incomplete>${this.t('incompleteToday', { time: f.time(c.lastReportAt) })}${
       pending > 0 ? `${SEPARATOR}${this.t('pendingBatches', { count: pending })}` : nothing
     }</span>`
+  }
+
+  /**
+   * A governorate's row of a range holding today lacks what its offline centers have not sent: said
+   * with how many they are, as each of their rows says it (walk of 2026-12-06: a governorate holding
+   * an offline center read as whole while the center's own row said "may be incomplete").
+   */
+  private governorateIncompleteToday(offline: number): TemplateResult | typeof nothing {
+    if (offline === 0) return nothing
+    return html` <span class="tag" data-incomplete>${this.t('incompleteGovernorateToday', { count: offline })}</span>`
   }
 
   /** By hour of the day, in the day's order: when the country (or the analyst's governorate) is busiest. */
