@@ -17,7 +17,7 @@ import { createHash, createHmac, timingSafeEqual } from 'node:crypto'
 import { Type, type Static } from '@sinclair/typebox'
 import { NationalCatalogue, NationalCode } from './national-catalogue.ts'
 import { BundleOffer, BundleReport } from './config-bundle.ts'
-import { LiveQueues } from './open-data.ts'
+import { LiveQueues, LocalLiveQueues } from './open-data.ts'
 import { CalendarDate } from './calendar.ts'
 
 export const UpstreamHeaders = {
@@ -304,6 +304,8 @@ export const Heartbeat = Type.Object(
     configBundle: Type.Optional(BundleReport),
     /** Open data (protocol/open-data.ts): each mapped service's line now; absent from older centers (older hubs drop it unread). */
     live: Type.Optional(LiveQueues),
+    /** Open data: each of its own services' line now (no national code); absent from older centers (older hubs drop it unread). */
+    localLive: Type.Optional(LocalLiveQueues),
   },
   { additionalProperties: false },
 )
