@@ -37,17 +37,6 @@ export function parseHours(typed: string): OpenInterval[] | null {
 /** The example the business day's start gives (hoursTab.dayStartHint), in the screen's digits. */
 export const EXAMPLE_TIME = '04:00'
 
-/**
- * The business day's start as typed (`04:00`, `٤:٣٠`: a 24-hour time, in any of the digits
- * parseHours takes) → `HH:MM` as the calendar stores it; null when it is not a time of day. A
- * text field, not the browser's `<input type="time">`: that one writes the browser's locale
- * ("12:00 AM" on an Arabic page), never the page's language and digits.
- */
-export function parseTimeOfDay(typed: string): string | null {
-  const m = /^([01]?[0-9]|2[0-3]):([0-5][0-9])$/.exec(toWesternDigits(typed).trim())
-  return m ? `${m[1]!.padStart(2, '0')}:${m[2]}` : null
-}
-
 /** Intervals → `08:00-15:00, 17:00-20:00`. */
 export const hoursLine = (hours: readonly OpenInterval[]) => hours.map((h) => `${h.open}-${h.close}`).join(', ')
 

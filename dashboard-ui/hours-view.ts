@@ -34,12 +34,12 @@ import {
   redigitLines,
   NINE_TO_THREE,
   parseHours,
-  parseTimeOfDay,
   WEEK_ORDER,
   type Lines,
 } from './hours-lines.ts'
 import { dayInWords, inDigits } from './format.ts'
 import { dateEcho } from '../ui-common/date-echo.ts'
+import { parseTimeOfDay } from '../ui-common/time-of-day.ts'
 import './month-calendar.ts'
 import { serviceLabel } from '../ui-common/service-label.ts'
 import { SEPARATOR } from '../protocol/messages/separator.ts'

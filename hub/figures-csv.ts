@@ -26,6 +26,7 @@ const FIGURES: [CsvMessageKey, (r: FigureRow) => number | null][] = [
   ['figure.counterOpenMinutes', (r) => r.counterOpenMinutes],
   ['figure.serviceOpenMinutes', (r) => r.openMinutes],
   ['figure.waitMissedUncalled', (r) => r.waitMissedUncalled],
+  ['figure.waitingPastTarget', (r) => r.waitingPastTarget],
   // feedback (issue 21)
   ['figure.ratingCount', (r) => r.ratingCount],
   ['figure.avgRating', (r) => r.avgRating],

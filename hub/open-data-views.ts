@@ -6,7 +6,16 @@
 import { governorateCodeOf } from '../protocol/governorates.ts'
 import { cityFieldsOf } from '../protocol/hub-city.ts'
 import { governorateFilter } from './governorate-codes.ts'
-import type { LeastBusy, LeastBusyCenter, LiveQueue, OpenCatalogue, OpenCenter, OpenCenters, OpenService } from '../protocol/open-data.ts'
+import type {
+  LeastBusy,
+  LeastBusyCenter,
+  LiveQueue,
+  LocalLiveQueue,
+  OpenCatalogue,
+  OpenCenter,
+  OpenCenters,
+  OpenService,
+} from '../protocol/open-data.ts'
 import type { NationalService } from '../protocol/national-catalogue.ts'
 import type { HubConfig } from './config.ts'
 import { isOffline } from './offline-rule.ts'
@@ -27,12 +36,16 @@ export interface OpenDataSources {
 const catalogueCodes = (src: OpenDataSources): ReadonlySet<string> => new Set(src.services.map((s) => s.code))
 
 /** The lines a center shows as live, or null when its data is not recent (offline, never reported, or an older center). */
-function liveLines(src: OpenDataSources, known: ReadonlySet<string>, c: CenterRecord): { at: number; queues: LiveQueue[] } | null {
+function liveLines(
+  src: OpenDataSources,
+  known: ReadonlySet<string>,
+  c: CenterRecord,
+): { at: number; queues: LiveQueue[]; local: LocalLiveQueue[] } | null {
   const report = src.reports.get(c.id)
   if (!report) return null
   // the same rule as the fleet's "offline": the center's own heartbeat interval, so figures are live only while beats keep coming
   if (isOffline(report.reportedAt, src.statuses.get(c.id)?.heartbeatSeconds ?? null, src.now, src.config)) return null
-  return { at: report.reportedAt, queues: report.queues.filter((q) => known.has(q.nationalCode)) }
+  return { at: report.reportedAt, queues: report.queues.filter((q) => known.has(q.nationalCode)), local: report.local }
 }
 
 /** The active centers, their governorate as a code (free text from before the codes that names none: the unknown governorate). */
@@ -78,6 +91,15 @@ export function openCenters(src: OpenDataSources, asked?: string): OpenCenters {
         updatedAt: lines?.at ?? null,
         services: (lines?.queues ?? []).map((q) => ({
           code: q.nationalCode,
+          waiting: q.waiting,
+          waitSeconds: q.waitSeconds ?? null,
+          open: q.open,
+        })),
+        // the center's own services, by its names: listed on its card only, never ranked (least busy asks for a national code)
+        localServices: (lines?.local ?? []).map((q) => ({
+          code: q.serviceCode,
+          nameAr: q.nameAr,
+          nameEn: q.nameEn,
           waiting: q.waiting,
           waitSeconds: q.waitSeconds ?? null,
           open: q.open,

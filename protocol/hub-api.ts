@@ -25,6 +25,8 @@ const figureCounts = {
   waitWithinTarget: Type.Number(),
   /** Tickets past their target uncalled: those that left the line so, and the running hour's still waiting (protocol/upstream.ts). */
   waitMissedUncalled: Type.Number(),
+  /** Of those, the tickets still waiting past their target in a running hour at their center's last report; the rest left uncalled (0 from older centers). */
+  waitingPastTarget: Type.Number(),
   serviceSumSeconds: Type.Number(),
   serviceCount: Type.Number(),
   counterOpenMinutes: Type.Number(),
@@ -313,6 +315,7 @@ export const DashboardRow = Type.Pick(FigureRow, [
   'avgWaitSeconds',
   'slaPercent',
   'waitMissedUncalled',
+  'waitingPastTarget',
   'ratingCount',
   'avgRating',
   'mapped',

@@ -29,31 +29,49 @@ export const OPEN_DATA_PAGE = '/open/'
 /** The longest wait a heartbeat may report (a week); the center leaves out a longer one. */
 export const MAX_WAIT_SECONDS = 7 * 86_400
 
+/** A service's line now at one center, as the heartbeat reports it (a national service's or the center's own). */
+const lineFields = {
+  /** Tickets waiting now (those holding a place from a phone included). */
+  waiting: Type.Integer({ minimum: 0, maximum: 100_000 }),
+  /**
+   * The wait a ticket taken now would be told, in seconds; absent when no open counter serves it.
+   * Absent, not null: the hub's validator coerces types, and a null in an integer-or-null union
+   * would arrive as 0, "less than a minute", the very promise that cannot be kept.
+   */
+  waitSeconds: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_WAIT_SECONDS })),
+  /** Whether the center's kiosks issue tickets for it now (inside its hours, staffed as its rule asks, cap not reached). */
+  open: Type.Boolean(),
+}
+
 /** One national service's line at one center, as the center's heartbeat reports it. */
-export const LiveQueue = Type.Object(
+export const LiveQueue = Type.Object({ nationalCode: NationalCode, ...lineFields }, { additionalProperties: false })
+export type LiveQueue = Static<typeof LiveQueue>
+
+/** Every mapped service of a center (its own services without a national code: LocalLiveQueues). */
+export const LiveQueues = Type.Array(LiveQueue, { maxItems: 2000 })
+export type LiveQueues = Static<typeof LiveQueues>
+
+/**
+ * One of a center's own services without a national code, its line now: named by the center (its
+ * prefix and its names), since the public cannot know it by the catalogue's. Shown on the center's
+ * card marked "this center's own service", never ranked against other centers (nothing says two
+ * centers' own services are the same one).
+ */
+export const LocalLiveQueue = Type.Object(
   {
-    nationalCode: NationalCode,
-    /** Tickets waiting now (those holding a place from a phone included). */
-    waiting: Type.Integer({ minimum: 0, maximum: 100_000 }),
-    /**
-     * The wait a ticket taken now would be told, in seconds; absent when no open counter serves it.
-     * Absent, not null: the hub's validator coerces types, and a null in an integer-or-null union
-     * would arrive as 0, "less than a minute", the very promise that cannot be kept.
-     */
-    waitSeconds: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_WAIT_SECONDS })),
-    /** Whether the center's kiosks issue tickets for it now (inside its hours, staffed as its rule asks, cap not reached). */
-    open: Type.Boolean(),
+    /** The service's prefix at the center (A, B, …): unique within the center. */
+    serviceCode: Type.String({ minLength: 1, maxLength: 16 }),
+    nameAr: Type.String({ maxLength: 200 }),
+    nameEn: Type.String({ maxLength: 200 }),
+    ...lineFields,
   },
   { additionalProperties: false },
 )
-export type LiveQueue = Static<typeof LiveQueue>
+export type LocalLiveQueue = Static<typeof LocalLiveQueue>
 
-/**
- * Every mapped service of a center (a local service without a national code is not listed: the
- * public knows services by the national catalogue's names, and the page says some may be missing).
- */
-export const LiveQueues = Type.Array(LiveQueue, { maxItems: 2000 })
-export type LiveQueues = Static<typeof LiveQueues>
+/** Every active service of a center without a national code (a center has at most 200 services, as a batch). */
+export const LocalLiveQueues = Type.Array(LocalLiveQueue, { maxItems: 200 })
+export type LocalLiveQueues = Static<typeof LocalLiveQueues>
 
 /** Whether the hub shows a center's figures as live: only while its heartbeats keep arriving. */
 export const OpenStatus = Type.Union([Type.Literal('live'), Type.Literal('no_recent_data')])
@@ -78,16 +96,16 @@ export const OpenCatalogue = Type.Object(
 )
 export type OpenCatalogue = Static<typeof OpenCatalogue>
 
+/** A service's line now as the public API answers it (a wait unknown is null there). */
+const serviceNowFields = {
+  code: Type.String(),
+  waiting: Type.Integer(),
+  waitSeconds: Nullable(Type.Integer()),
+  open: Type.Boolean(),
+}
+
 /** One service's line now at a live center. */
-export const OpenServiceNow = Type.Object(
-  {
-    code: Type.String(),
-    waiting: Type.Integer(),
-    waitSeconds: Nullable(Type.Integer()),
-    open: Type.Boolean(),
-  },
-  { additionalProperties: false },
-)
+export const OpenServiceNow = Type.Object(serviceNowFields, { additionalProperties: false })
 export type OpenServiceNow = Static<typeof OpenServiceNow>
 
 const centerFields = {
@@ -106,8 +124,18 @@ const centerFields = {
   everReported: Type.Boolean(),
 }
 
-/** A center with its lines now (none when its data is not recent). */
-export const OpenCenter = Type.Object({ ...centerFields, services: Type.Array(OpenServiceNow) }, { additionalProperties: false })
+/** One of the center's own services (no national code) now: its prefix at the center and the center's names for it. */
+export const OpenLocalServiceNow = Type.Object(
+  { ...serviceNowFields, nameAr: Type.String(), nameEn: Type.String() },
+  { additionalProperties: false },
+)
+export type OpenLocalServiceNow = Static<typeof OpenLocalServiceNow>
+
+/** A center with its lines now (none when its data is not recent): the national services', then its own services'. */
+export const OpenCenter = Type.Object(
+  { ...centerFields, services: Type.Array(OpenServiceNow), localServices: Type.Array(OpenLocalServiceNow) },
+  { additionalProperties: false },
+)
 export type OpenCenter = Static<typeof OpenCenter>
 
 /** GET open/centers[?governorate=]: every active center, live ones with their lines. */

@@ -17,7 +17,7 @@ import { createHash, createHmac, timingSafeEqual } from 'node:crypto'
 import { Type, type Static } from '@sinclair/typebox'
 import { NationalCatalogue, NationalCode } from './national-catalogue.ts'
 import { BundleOffer, BundleReport } from './config-bundle.ts'
-import { LiveQueues } from './open-data.ts'
+import { LiveQueues, LocalLiveQueues } from './open-data.ts'
 import { CalendarDate } from './calendar.ts'
 
 export const UpstreamHeaders = {
@@ -98,6 +98,13 @@ export const HourFigures = Type.Object(
      * Within target % = waitWithinTarget ÷ (waitCount + this). Absent from older centers (0).
      */
     waitMissedUncalled: Type.Optional(count()),
+    /**
+     * Of `waitMissedUncalled`, the tickets still waiting past their target at the time of sending
+     * (the running hour only; 0 in any other): the rest left the line uncalled, known misses. Lets
+     * the hub say which is which; the within-target share counts both, as before. Absent from
+     * older centers (0 at the hub: their running hour's still-waiting read as left).
+     */
+    waitingPastTarget: Type.Optional(count()),
     /** Call → finish seconds, summed over the tickets finished in the hour. */
     serviceSumSeconds: secondsSum(),
     serviceCount: count(),
@@ -169,6 +176,7 @@ export const zeroCounts = (): HourCounts => ({
   waitMaxSeconds: 0,
   waitWithinTarget: 0,
   waitMissedUncalled: 0,
+  waitingPastTarget: 0,
   serviceSumSeconds: 0,
   serviceCount: 0,
   counterOpenMinutes: 0,
@@ -271,6 +279,7 @@ export function implausibleField(batch: HourBatch): string | null {
     if (r.waitSumSeconds > r.waitCount * FigureLimits.seconds) return `rows/${i}/waitSumSeconds: more than a day per call`
     if (r.serviceSumSeconds > r.serviceCount * FigureLimits.seconds) return `rows/${i}/serviceSumSeconds: more than a day per service`
     if (r.waitWithinTarget > r.waitCount) return `rows/${i}/waitWithinTarget: more than waitCount`
+    if ((r.waitingPastTarget ?? 0) > (r.waitMissedUncalled ?? 0)) return `rows/${i}/waitingPastTarget: more than waitMissedUncalled`
     const ratings = r.ratingCount ?? 0
     if ((r.ratingScoreSum ?? 0) < ratings || (r.ratingScoreSum ?? 0) > ratings * 5) return `rows/${i}/ratingScoreSum: not 1 to 5 per rating`
     if ((r.ratingLow ?? 0) > ratings) return `rows/${i}/ratingLow: more than ratingCount`
@@ -295,6 +304,8 @@ export const Heartbeat = Type.Object(
     configBundle: Type.Optional(BundleReport),
     /** Open data (protocol/open-data.ts): each mapped service's line now; absent from older centers (older hubs drop it unread). */
     live: Type.Optional(LiveQueues),
+    /** Open data: each of its own services' line now (no national code); absent from older centers (older hubs drop it unread). */
+    localLive: Type.Optional(LocalLiveQueues),
   },
   { additionalProperties: false },
 )

@@ -20,7 +20,7 @@ import { clientErrorHandler, frameworkErrors, installErrorHandling } from './err
 import { installValidation } from './validation.ts'
 import { installSerialization } from './serialization.ts'
 import { installOpenApi } from './openapi.ts'
-import { cachedLiveQueues, liveQueuesOf } from './upstream/live-queues.ts'
+import { cachedLiveQueues, liveLinesOf } from './upstream/live-queues.ts'
 import { apiV1 } from './routes/index.ts'
 import { healthRoutes } from './routes/health.ts'
 import { createOps, opsRoutes, type Ops } from './ops/index.ts'
@@ -189,7 +189,7 @@ export const tabourPlugin: FastifyPluginAsync<TabourPluginOptions> = async (fast
         clock,
         lastBackup: () => ops.backups.lastOutcome(),
         bundles: configBundles,
-        liveQueues: cachedLiveQueues(() => liveQueuesOf(queue.view.serviceQueues({ activeOnly: true })), queue.events),
+        liveQueues: cachedLiveQueues(() => liveLinesOf(queue.view.serviceQueues({ activeOnly: true })), queue.events),
       })
     : null
   if (upstream) {

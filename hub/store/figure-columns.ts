@@ -12,6 +12,7 @@ export const FIGURE_COLUMNS = [
   'wait_max',
   'wait_within_target',
   'wait_missed_uncalled',
+  'waiting_past_target',
   'service_sum',
   'service_count',
   'counter_open_minutes',
@@ -34,3 +35,14 @@ export const FIGURE_COLUMNS = [
   'step_calls',
   'step_wait_sum',
 ] as const
+
+/** The figure columns a later hub migration added, by the migration that added them. */
+const ADDED_BY: Partial<Record<(typeof FIGURE_COLUMNS)[number], number>> = { waiting_past_target: 20 }
+
+/**
+ * The figure columns hub_figures had when migration `version` ran: the earlier migrations build
+ * their rollups from the hourly rows as they were then (a fresh database runs them all in order,
+ * before the later columns exist).
+ */
+export const figureColumnsAt = (version: number): readonly (typeof FIGURE_COLUMNS)[number][] =>
+  FIGURE_COLUMNS.filter((c) => (ADDED_BY[c] ?? 0) <= version)

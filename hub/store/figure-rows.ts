@@ -62,6 +62,7 @@ export function figureRow(r: Record<string, any>): FigureRow {
     waitMaxSeconds: n('wait_max'),
     waitWithinTarget: n('wait_within_target'),
     waitMissedUncalled: n('wait_missed_uncalled'),
+    waitingPastTarget: n('waiting_past_target'),
     serviceSumSeconds: n('service_sum'),
     serviceCount,
     counterOpenMinutes: n('counter_open_minutes'),

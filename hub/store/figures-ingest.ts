@@ -18,7 +18,7 @@ import { type FigureColumn, type HourlyRow, ROLLUPS } from './rollups.ts'
 import type { HubDatabase } from './schema.ts'
 
 /** Each figure column read from a center's row (fields older centers omit are 0). */
-const FIGURE_OF: { readonly [C in FigureColumn]: (r: HourFigures) => number } = {
+export const FIGURE_OF: { readonly [C in FigureColumn]: (r: HourFigures) => number } = {
   issued: (r) => r.issued,
   called: (r) => r.called,
   served: (r) => r.served,
@@ -31,6 +31,7 @@ const FIGURE_OF: { readonly [C in FigureColumn]: (r: HourFigures) => number } = 
   wait_max: (r) => r.waitMaxSeconds,
   wait_within_target: (r) => r.waitWithinTarget,
   wait_missed_uncalled: (r) => r.waitMissedUncalled ?? 0,
+  waiting_past_target: (r) => r.waitingPastTarget ?? 0,
   service_sum: (r) => r.serviceSumSeconds,
   service_count: (r) => r.serviceCount,
   counter_open_minutes: (r) => r.counterOpenMinutes,

@@ -3,7 +3,7 @@
  * heartbeat (hub_live_reports, hub_live_queues; migration 12). Counts only. Whether they are still
  * live is the reader's call (hub/open-data-views.ts, with the offline rule).
  */
-import type { LiveQueue } from '../../protocol/open-data.ts'
+import type { LiveQueue, LocalLiveQueue } from '../../protocol/open-data.ts'
 import type { Kysely } from 'kysely'
 import type { HubDb } from './database.ts'
 import type { HubDatabase } from './schema.ts'
@@ -13,6 +13,8 @@ export interface LiveReport {
   centerId: string
   reportedAt: number
   queues: LiveQueue[]
+  /** Its own services' lines (no national code; migration 21). */
+  local: LocalLiveQueue[]
 }
 
 export class LiveQueuesStore {
@@ -77,11 +79,47 @@ export class LiveQueuesStore {
     return Number(written) + (await deleteLines(lines.map((q) => q.nationalCode)))
   }
 
+  /**
+   * Replaces a center's own services' lines with a heartbeat's (inside its transaction `trx`), none
+   * when it sent none (an older center). They are few (a center's unmapped services): read, and
+   * written again whole only when they changed. Returns how many lines were written or removed.
+   */
+  async replaceLocal(trx: Kysely<HubDatabase>, centerId: string, queues: readonly LocalLiveQueue[] | undefined): Promise<number> {
+    const held = await trx
+      .selectFrom('hub_live_local_queues')
+      .selectAll()
+      .where('center_id', '=', centerId)
+      .orderBy('service_code')
+      .execute()
+    // one row per code, the first (as the national lines)
+    const firstOfCode = new Map<string, LocalLiveQueue>()
+    for (const q of queues ?? []) if (!firstOfCode.has(q.serviceCode)) firstOfCode.set(q.serviceCode, q)
+    const rows = [...firstOfCode.values()]
+      .map((q) => ({
+        center_id: centerId,
+        service_code: q.serviceCode,
+        name_ar: q.nameAr,
+        name_en: q.nameEn,
+        waiting: q.waiting,
+        wait_seconds: q.waitSeconds ?? null,
+        open: q.open ? (1 as const) : (0 as const),
+      }))
+      .sort((a, b) => (a.service_code < b.service_code ? -1 : a.service_code > b.service_code ? 1 : 0))
+    const same = (a: (typeof rows)[number], b: (typeof held)[number]) =>
+      Object.entries(a).every(
+        ([k, v]) => v === (k === 'wait_seconds' && b.wait_seconds !== null ? Number(b.wait_seconds) : b[k as keyof typeof b]),
+      )
+    if (rows.length === held.length && rows.every((r, i) => same(r, held[i]!))) return 0
+    await trx.deleteFrom('hub_live_local_queues').where('center_id', '=', centerId).execute()
+    if (rows.length > 0) await trx.insertInto('hub_live_local_queues').values(rows).execute()
+    return held.length + rows.length
+  }
+
   /** Every center's latest report (one query each for reports and lines). */
   async reports(): Promise<Map<string, LiveReport>> {
     const out = new Map<string, LiveReport>()
     for (const r of await this.db.selectFrom('hub_live_reports').select(['center_id', 'reported_at']).execute())
-      out.set(r.center_id, { centerId: r.center_id, reportedAt: r.reported_at, queues: [] })
+      out.set(r.center_id, { centerId: r.center_id, reportedAt: r.reported_at, queues: [], local: [] })
     const rows = await this.db
       .selectFrom('hub_live_queues')
       .select(['center_id', 'national_code', 'waiting', 'wait_seconds', 'open'])
@@ -91,6 +129,16 @@ export class LiveQueuesStore {
     for (const r of rows)
       out.get(r.center_id)?.queues.push({
         nationalCode: r.national_code,
+        waiting: r.waiting,
+        ...(r.wait_seconds === null ? {} : { waitSeconds: r.wait_seconds }),
+        open: r.open === 1,
+      })
+    const local = await this.db.selectFrom('hub_live_local_queues').selectAll().orderBy('center_id').orderBy('service_code').execute()
+    for (const r of local)
+      out.get(r.center_id)?.local.push({
+        serviceCode: r.service_code,
+        nameAr: r.name_ar,
+        nameEn: r.name_en,
         waiting: r.waiting,
         ...(r.wait_seconds === null ? {} : { waitSeconds: r.wait_seconds }),
         open: r.open === 1,

@@ -9,6 +9,7 @@ import { type Kysely, sql } from 'kysely'
 import type { Dialect } from './database.ts'
 import { createDefaultPartition, ensureMonthPartition, partmanSchema, registerWithPartman } from './partitions.ts'
 import { rebuildSql, rollupDdl, rollupsOf } from './rollups.ts'
+import { figureColumnsAt } from './figure-columns.ts'
 
 // biome-ignore lint/suspicious/noExplicitAny: a migration sees the schema as it was then, not today's HubDatabase
 type AnyDb = Kysely<any>
@@ -55,7 +56,9 @@ export const migration11 = {
   async up(db: AnyDb, dialect: Dialect): Promise<void> {
     if (dialect === 'postgres') await partitionHubFigures(db)
     // the rollups' DDL and rebuilds are SQL text rollups.ts writes from its own constants
-    for (const statement of rollupDdl(dialect, rollupsOf(11))) await sql.raw(statement).execute(db)
-    for (const s of rollupsOf(11)) await sql.raw(rebuildSql(s, dialect)).execute(db)
+    // with the figure columns of then: later ones are added by their own migration
+    const columns = figureColumnsAt(11)
+    for (const statement of rollupDdl(dialect, rollupsOf(11), columns)) await sql.raw(statement).execute(db)
+    for (const s of rollupsOf(11)) await sql.raw(rebuildSql(s, dialect, '', columns)).execute(db)
   },
 }

@@ -14,6 +14,7 @@
 import { type Kysely, sql } from 'kysely'
 import type { Dialect } from './database.ts'
 import { rebuildFromFinerSql, rollupDdl, rollupsOf } from './rollups.ts'
+import { figureColumnsAt } from './figure-columns.ts'
 
 export const migration13 = {
   version: 13,
@@ -22,9 +23,11 @@ export const migration13 = {
   // biome-ignore lint/suspicious/noExplicitAny: a migration sees the schema as it was then, not today's HubDatabase
   async up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     // the rollups' DDL and rebuilds are SQL text rollups.ts writes from its own constants
-    for (const statement of rollupDdl(dialect, rollupsOf(13))) await sql.raw(statement).execute(db)
+    // with the figure columns of then: later ones are added by their own migration
+    const columns = figureColumnsAt(13)
+    for (const statement of rollupDdl(dialect, rollupsOf(13), columns)) await sql.raw(statement).execute(db)
     // the center-month and national-month rollups are summed from day rollups built just before them
-    for (const s of rollupsOf(13)) await sql.raw(rebuildFromFinerSql(s, dialect)).execute(db)
+    for (const s of rollupsOf(13)) await sql.raw(rebuildFromFinerSql(s, dialect, '', columns)).execute(db)
     // the unmapped services of a range, and one national service by governorate or center, are found by their code
     await sql`CREATE INDEX hub_rollup_service_day_national ON hub_rollup_service_day (national_key, day)`.execute(db)
     await sql`CREATE INDEX hub_rollup_service_month_national ON hub_rollup_service_month (national_key, month)`.execute(db)

@@ -10,6 +10,7 @@
 import { type Kysely, sql } from 'kysely'
 import type { Dialect } from './database.ts'
 import { rebuildServiceHourRollup, serviceHourDdl } from './rollup-service-hour.ts'
+import { figureColumnsAt } from './figure-columns.ts'
 
 export const migration19 = {
   version: 19,
@@ -18,7 +19,9 @@ export const migration19 = {
   // biome-ignore lint/suspicious/noExplicitAny: a migration sees the schema as it was then, not today's HubDatabase
   async up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     // DDL rollup-service-hour.ts writes from its own constants
-    for (const statement of serviceHourDdl(dialect)) await sql.raw(statement).execute(db)
-    await rebuildServiceHourRollup(db)
+    // with the figure columns of then: later ones are added by their own migration
+    const columns = figureColumnsAt(19)
+    for (const statement of serviceHourDdl(dialect, columns)) await sql.raw(statement).execute(db)
+    await rebuildServiceHourRollup(db, columns)
   },
 }

@@ -12,6 +12,7 @@ import { migration11 } from './migration-11-scale.ts'
 import { migration15 } from './migration-15-governorates.ts'
 import { migration18 } from './migration-18-rollup-marks.ts'
 import { migration19 } from './migration-19-service-hour.ts'
+import { migration20 } from './migration-20-waiting-past-target.ts'
 
 export interface HubMigration {
   /** 1, 2, 3, …: its place in the order (Kysely's migration table names it `0001`, `0002`, …). */
@@ -295,4 +296,23 @@ export const hubMigrations: HubMigration[] = [
   },
   migration18,
   migration19,
+  migration20,
+  {
+    version: 21,
+    name: "open data: each center's own services (no national code) and their lines now, from its latest heartbeat",
+    // as hub_live_queues (migration 12): replaced by each heartbeat, live only while the heartbeats keep coming;
+    // the center's names for the service, since the public cannot know it by the catalogue's
+    statements: [
+      `CREATE TABLE hub_live_local_queues (
+        center_id    TEXT NOT NULL REFERENCES hub_centers (id),
+        service_code TEXT NOT NULL,
+        name_ar      TEXT NOT NULL,
+        name_en      TEXT NOT NULL,
+        waiting      INTEGER NOT NULL,
+        wait_seconds INTEGER,
+        open         INTEGER NOT NULL,
+        PRIMARY KEY (center_id, service_code)
+      )`,
+    ],
+  },
 ]

@@ -33,15 +33,16 @@ export const SERVICE_HOUR_ROLLUP = 'hub_rollup_service_hour'
 const STATE = 'hub_rollup_service_hour_state'
 /** Its key, in primary-key order: a fold deletes and rebuilds whole (day, governorate) groups. */
 export const SERVICE_HOUR_KEYS = ['day', 'governorate', 'national_key', 'hour'] as const
-const COLUMNS = [...SERVICE_HOUR_KEYS, 'source_rows', ...FIGURE_COLUMNS]
+/** The figure columns it is built with: today's, or those of migration 19 while it builds it (figureColumnsAt). */
+type Columns = readonly (typeof FIGURE_COLUMNS)[number][]
 const KEY_EXPRS = ['f.day', 'c.governorate', "COALESCE(f.national_code, '')", 'f.hour']
 
 /** Migration 19's DDL: the rollup, its index by code (what the view reads), and the flag, set (the migration fills the rollup). */
-export function serviceHourDdl(dialect: Dialect): string[] {
+export function serviceHourDdl(dialect: Dialect, columns: Columns): string[] {
   const day = dialect === 'postgres' ? 'DATE' : 'TEXT'
   return [
     `CREATE TABLE ${SERVICE_HOUR_ROLLUP} (day ${day} NOT NULL, governorate TEXT NOT NULL, national_key TEXT NOT NULL, hour INTEGER NOT NULL,
-      source_rows INTEGER NOT NULL, ${FIGURE_COLUMNS.map((c) => `${c} BIGINT NOT NULL DEFAULT 0`).join(', ')},
+      source_rows INTEGER NOT NULL, ${columns.map((c) => `${c} BIGINT NOT NULL DEFAULT 0`).join(', ')},
       PRIMARY KEY (${SERVICE_HOUR_KEYS.join(', ')}))`,
     // the view's rows: one code over a range of days, for the country or one governorate (its filter inside the index)
     `CREATE INDEX ${SERVICE_HOUR_ROLLUP}_national ON ${SERVICE_HOUR_ROLLUP} (national_key, day, governorate)`,
@@ -55,9 +56,9 @@ export function serviceHourDdl(dialect: Dialect): string[] {
  * in the view's order (code, day, governorate, hour): a code's rows of a day then share a few pages
  * instead of one page each (measured: a month for the country read 8,246 pages of a 2.2 GB year).
  */
-const rebuild = (where?: RawBuilder<unknown>) =>
-  sql`${sql.raw(`INSERT INTO ${SERVICE_HOUR_ROLLUP} (${COLUMNS.join(', ')})
-    SELECT ${[...KEY_EXPRS, 'COUNT(*)', ...FIGURE_COLUMNS.map(sumOf)].join(', ')}
+const rebuild = (where?: RawBuilder<unknown>, columns: Columns = FIGURE_COLUMNS) =>
+  sql`${sql.raw(`INSERT INTO ${SERVICE_HOUR_ROLLUP} (${[...SERVICE_HOUR_KEYS, 'source_rows', ...columns].join(', ')})
+    SELECT ${[...KEY_EXPRS, 'COUNT(*)', ...columns.map(sumOf)].join(', ')}
     FROM hub_figures f JOIN hub_centers c ON c.id = f.center_id`)} ${where ? sql`WHERE ${where}` : sql``} ${sql.raw(`GROUP BY ${KEY_EXPRS.join(', ')} ORDER BY 3, 1, 2, 4`)}`
 
 /**
@@ -67,7 +68,7 @@ const rebuild = (where?: RawBuilder<unknown>) =>
  * 2026-12-06) sorted them all at once and ran PostgreSQL out of disk for its temporary files
  * (17 GB free were not enough); a month sorts ~15 M rows. Each month stays in the view's order.
  */
-export async function rebuildServiceHourRollup(db: AnyDb): Promise<void> {
+export async function rebuildServiceHourRollup(db: AnyDb, columns: Columns = FIGURE_COLUMNS): Promise<void> {
   await sql.raw(`DELETE FROM ${SERVICE_HOUR_ROLLUP}`).execute(db)
   const { rows } = await sql<{
     first: string | null
@@ -77,7 +78,7 @@ export async function rebuildServiceHourRollup(db: AnyDb): Promise<void> {
   const last = rows[0]?.last
   if (first && last) {
     for (let month = String(first).slice(0, 7); month <= String(last).slice(0, 7); month = nextMonth(month))
-      await rebuild(sql`f.day >= ${`${month}-01`} AND f.day < ${`${nextMonth(month)}-01`}`).execute(db)
+      await rebuild(sql`f.day >= ${`${month}-01`} AND f.day < ${`${nextMonth(month)}-01`}`, columns).execute(db)
   }
   await sql.raw(`UPDATE ${STATE} SET kept = 1`).execute(db)
 }

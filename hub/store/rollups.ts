@@ -187,19 +187,22 @@ export const ROLLUPS: readonly RollupSpec[] = [
 /** The rollups a migration creates. */
 export const rollupsOf = (migration: 11 | 13) => ROLLUPS.filter((s) => s.migration === migration)
 
+/** The figure columns a rollup is built with: today's, or those of the migration building it (figureColumnsAt). */
+type Columns = readonly FigureColumn[]
+
 /** A rollup's columns in the order its rows are written. */
-export const rollupColumns = (s: RollupSpec) => [
+export const rollupColumns = (s: RollupSpec, columns: Columns = FIGURE_COLUMNS) => [
   ...s.keys,
   ...(s.names ? ['service_name_ar', 'service_name_en'] : []),
   'source_rows',
-  ...FIGURE_COLUMNS,
+  ...columns,
 ]
 
 /** A figure column summed over the rows `f` (its maximum for wait_max), 0 for none. */
 export const sumOf = (c: string) => (c === 'wait_max' ? `COALESCE(MAX(f.${c}), 0)` : `COALESCE(SUM(f.${c}), 0)`)
 
 /** The CREATE statements of the rollup tables (day is a DATE on PostgreSQL, as in hub_figures there). */
-export function rollupDdl(dialect: Dialect, specs: readonly RollupSpec[] = ROLLUPS): string[] {
+export function rollupDdl(dialect: Dialect, specs: readonly RollupSpec[] = ROLLUPS, columns: Columns = FIGURE_COLUMNS): string[] {
   const day = dialect === 'postgres' ? 'DATE' : 'TEXT'
   const types: Record<string, string> = {
     day: `${day} NOT NULL`,
@@ -215,28 +218,28 @@ export function rollupDdl(dialect: Dialect, specs: readonly RollupSpec[] = ROLLU
       ...s.keys.map((k) => `${k} ${types[k]}`),
       ...(s.names ? ['service_name_ar TEXT NOT NULL', 'service_name_en TEXT NOT NULL'] : []),
       'source_rows INTEGER NOT NULL',
-      ...FIGURE_COLUMNS.map((c) => `${c} BIGINT NOT NULL DEFAULT 0`),
+      ...columns.map((c) => `${c} BIGINT NOT NULL DEFAULT 0`),
     ]
     return `CREATE TABLE ${s.table} (${cols.join(', ')}, PRIMARY KEY (${s.keys.join(', ')}))`
   })
 }
 
 /** Fills (or refills) one rollup from hub_figures, its definition; `where` limits it to some hourly rows. */
-export function rebuildSql(s: RollupSpec, dialect: Dialect, where = ''): string {
+export function rebuildSql(s: RollupSpec, dialect: Dialect, where = '', columns: Columns = FIGURE_COLUMNS): string {
   const keys = s.keyExprs(dialect)
   const names = s.names ? ['MAX(f.service_name_ar)', 'MAX(f.service_name_en)'] : []
-  return `INSERT INTO ${s.table} (${rollupColumns(s).join(', ')})
-    SELECT ${[...keys, ...names, 'COUNT(*)', ...FIGURE_COLUMNS.map(sumOf)].join(', ')}
+  return `INSERT INTO ${s.table} (${rollupColumns(s, columns).join(', ')})
+    SELECT ${[...keys, ...names, 'COUNT(*)', ...columns.map(sumOf)].join(', ')}
     FROM hub_figures f ${where ? `WHERE ${where}` : ''} GROUP BY ${keys.join(', ')}`
 }
 
 /** Fills one rollup from the finer rollup it sums (the same rows as rebuildSql, read from far fewer); `where` limits the finer rows. */
-export function rebuildFromFinerSql(s: RollupSpec, dialect: Dialect, where = ''): string {
-  if (!s.summedFrom) return rebuildSql(s, dialect, where)
+export function rebuildFromFinerSql(s: RollupSpec, dialect: Dialect, where = '', columns: Columns = FIGURE_COLUMNS): string {
+  if (!s.summedFrom) return rebuildSql(s, dialect, where, columns)
   const keys = s.summedFrom.keyExprs(dialect)
   const names = s.names ? ['MAX(f.service_name_ar)', 'MAX(f.service_name_en)'] : []
-  const sums = FIGURE_COLUMNS.map((c) => (c === 'wait_max' ? `MAX(f.${c})` : `SUM(f.${c})`))
-  return `INSERT INTO ${s.table} (${rollupColumns(s).join(', ')})
+  const sums = columns.map((c) => (c === 'wait_max' ? `MAX(f.${c})` : `SUM(f.${c})`))
+  return `INSERT INTO ${s.table} (${rollupColumns(s, columns).join(', ')})
     SELECT ${[...keys, ...names, 'SUM(f.source_rows)', ...sums].join(', ')}
     FROM ${s.summedFrom.table} f ${where ? `WHERE ${where}` : ''} GROUP BY ${keys.join(', ')}`
 }

@@ -149,6 +149,17 @@ export interface HubLiveQueuesTable {
   open: Flag
 }
 
+/** One of a center's own services (no national code) and its line now, from its latest heartbeat (migration 21). */
+export interface HubLiveLocalQueuesTable {
+  center_id: string
+  service_code: string
+  name_ar: string
+  name_en: string
+  waiting: number
+  wait_seconds: number | null
+  open: Flag
+}
+
 /** One row: bumped with every change to hub_national_services, so each hub process knows when its cached catalogue is stale. */
 export interface HubCatalogueRevisionTable {
   id: number
@@ -182,6 +193,7 @@ export interface HubDatabase {
   hub_center_bundles: HubCenterBundlesTable
   hub_live_reports: HubLiveReportsTable
   hub_live_queues: HubLiveQueuesTable
+  hub_live_local_queues: HubLiveLocalQueuesTable
   hub_catalogue_revision: HubCatalogueRevisionTable
   hub_rollup_marks: HubRollupMarksTable
 }

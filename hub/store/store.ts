@@ -15,7 +15,7 @@ import { NationalServicesStore } from './national-services.ts'
 import { AnalystsStore } from './analysts.ts'
 import { ConfigBundlesStore } from './config-bundles.ts'
 import { LiveQueuesStore } from './live-queues.ts'
-import type { LiveQueue } from '../../protocol/open-data.ts'
+import type { LiveQueue, LocalLiveQueue } from '../../protocol/open-data.ts'
 import { PG_MERGE_COLUMNS, storeHourRows } from './figures-ingest.ts'
 import { IngestFunction } from './ingest-function-pg.ts'
 import { FigurePartitions } from './partitions.ts'
@@ -260,11 +260,20 @@ export class HubStore {
     })
   }
 
-  async heartbeat(centerId: string, nonce: string, health: CenterHealth, now: number, live?: LiveQueue[]): Promise<'ok' | 'replayed'> {
+  async heartbeat(
+    centerId: string,
+    nonce: string,
+    health: CenterHealth,
+    now: number,
+    live?: LiveQueue[],
+    localLive?: LocalLiveQueue[],
+  ): Promise<'ok' | 'replayed'> {
     return this.db.transaction().execute(async (trx) => {
       if (!(await this.rememberNonce(centerId, nonce, now, trx))) return 'replayed'
       await touchStatus(trx, centerId, now, { health })
       await this.liveQueues.replace(trx, centerId, live, now)
+      // a heartbeat without the national lines clears the report, so its own services' lines go with it
+      await this.liveQueues.replaceLocal(trx, centerId, live === undefined ? undefined : localLive)
       return 'ok'
     })
   }

@@ -34,6 +34,8 @@ import { governorateName } from '../../protocol/governorates.ts'
 import { hubDigits } from './hub-format.ts'
 import { dateEcho } from '../../ui-common/date-echo.ts'
 import { hubFormat } from './hub-format.ts'
+import { parseTimeOfDay } from '../../ui-common/time-of-day.ts'
+import { inDigitStyle, toWesternDigits } from '../../ui-common/digits.ts'
 
 type ChoiceList = 'priorityCategories' | 'finishOutcomes'
 
@@ -71,6 +73,8 @@ export class HubBundleForm extends LitElement {
   @state() private busy = false
   /** The bundle leaves a list empty and the operator has been asked whether to publish it anyway. */
   @state() private confirming = false
+  /** The weekly hours' time fields being typed in (by name): shown as typed until left, not rewritten under the cursor. */
+  private readonly typedTimes = new Map<string, string>()
 
   override willUpdate(changed: Map<string, unknown>): void {
     // a new newest bundle (one was just published): its contents, the target chosen kept
@@ -242,10 +246,23 @@ export class HubBundleForm extends LitElement {
     const day = (d: Weekday) => {
       const first = week![d][0]
       const setDay = (intervals: WeeklyHours[Weekday]) => this.set({ weeklyHours: { ...week!, [d]: intervals } })
-      const time = (key: 'open' | 'close') =>
-        html`<label>${this.t(key)}<input type="time" name=${`hours/${d}/${key}`} .value=${first?.[key] ?? ''} ?disabled=${!first} @input=${(
+      // a text field in the page's digits, 24-hour: the browser's time field wrote «08:00 AM» on the Arabic page (walk of 2026-12-06);
+      // what is typed stays as typed until the field is left, then shows as stored (HH:MM) in the page's digits
+      const time = (key: 'open' | 'close') => {
+        const name = `hours/${d}/${key}`
+        const shown = this.typedTimes.get(name) ?? inDigitStyle(first?.[key] ?? '', hubDigits(this.language))
+        return html`<label>${this.t(key)}<input name=${name} dir="ltr" inputmode="numeric" autocomplete="off" size="6" aria-describedby="hours-time-hint" .value=${shown} ?disabled=${!first} @input=${(
           e: Event,
-        ) => setDay([{ ...first!, [key]: this.value(e) }, ...week![d].slice(1)])} /></label>`
+        ) => {
+          const typed = this.value(e)
+          this.typedTimes.set(name, typed)
+          // not a time yet: kept as typed (Western digits), and the hub's check names the field if it is sent so
+          setDay([{ ...first!, [key]: parseTimeOfDay(typed) ?? toWesternDigits(typed).trim() }, ...week![d].slice(1)])
+        }} @change=${() => {
+          this.typedTimes.delete(name)
+          this.requestUpdate()
+        }} /></label>`
+      }
       return html`<div class="row" data-day=${d} role="group" aria-label=${this.t(`day_${d}`)}>
         <strong class="day">${this.t(`day_${d}`)}</strong>
         <label class="inline"><input type="checkbox" name=${`hours/${d}/closed`} .checked=${!first} @change=${(e: Event) =>
@@ -257,7 +274,11 @@ export class HubBundleForm extends LitElement {
       <legend>${this.t('hours')}</legend>
       <label class="inline"><input type="checkbox" name="setHours" .checked=${week !== null} @change=${(e: Event) =>
         this.set({ weeklyHours: (e.target as HTMLInputElement).checked ? defaultWeek() : null })} />${this.t('setHours')}</label>
-      ${week ? WEEK_ORDER.map(day) : html`<p class="muted">${this.t('hoursHelp')}</p>`}
+      ${
+        week
+          ? html`<p class="muted" id="hours-time-hint">${this.t('timeHint', { example: inDigitStyle(DEFAULT_DAY.open, hubDigits(this.language)) })}</p>${WEEK_ORDER.map(day)}`
+          : html`<p class="muted">${this.t('hoursHelp')}</p>`
+      }
     </fieldset>`
   }
 

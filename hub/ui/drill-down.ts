@@ -14,7 +14,7 @@ import { analysisText, type AnalysisMessageKey } from '../../protocol/messages/h
 import { themeStyles } from '../../ui-common/theme.ts'
 import { hubFormat, hubDigits } from './hub-format.ts'
 import { hubStyles } from './hub-styles.ts'
-import { figureCells, pastTargetCell } from './figure-cells.ts'
+import { figureCells } from './figure-cells.ts'
 import { inGovernorateOrder } from './governorate-order.ts'
 import { governorateName } from '../../protocol/governorates.ts'
 
@@ -183,18 +183,18 @@ export class HubDrill extends LitElement {
     const f = hubFormat(this.language)
     // governorates in the page's one order of them (the hub answers by code); centers, services and hours as answered
     const rows = level === 'governorate' ? inGovernorateOrder(this.rows, this.language, (r) => r.key) : this.rows
-    // the within-target share's other count beside it (figure-cells.ts pastTargetCell), and what it counts under the table
+    // the within-target share's other count beside it (figure-cells.ts pastTargetCells), and what it counts under the table
     return html`<table data-table="drill" data-level=${level} aria-describedby="past-target-note">
       <thead><tr>
         <th scope="col">${this.t(level === 'hour' ? 'hour' : level)}</th>
         <th scope="col" class="n">${this.t('issued')}</th><th scope="col" class="n">${this.t('served')}</th>
         <th scope="col" class="n">${this.t('avgWait')}</th><th scope="col" class="n">${this.t('sla')}</th>
-        <th scope="col" class="n">${this.t('noShow')}</th><th scope="col" class="n">${this.t('pastTarget')}</th>
+        <th scope="col" class="n">${this.t('noShow')}</th><th scope="col" class="n">${this.t('leftPastTarget')}</th><th scope="col" class="n">${this.t('waitingPastTarget')}</th>
       </tr></thead>
       <tbody>${rows.map(
         (r) => html`<tr data-key=${r.key}>
           <th scope="row">${this.nameCell(level, r)}</th>
-          ${figureCells(r, f, this.t('noData'), pastTargetCell(r, f))}
+          ${figureCells(r, f, this.t('noData'), true)}
         </tr>`,
       )}</tbody>
     </table>

@@ -228,10 +228,15 @@ export class OpenDataApp extends LitElement {
                 ${
                   c.status !== 'live'
                     ? this.noFigures(c)
-                    : c.services.length === 0
+                    : c.services.length + c.localServices.length === 0
                       ? html`<p>${this.t('open.noServices')}</p>`
                       : html`<ul class="services">
                         ${c.services.map((s) => html`<li data-service=${s.code}><strong>${this.serviceName(s.code)}</strong>${this.line(s)}</li>`)}
+                        ${c.localServices.map(
+                          // the center's own service, by its names: marked, since no other center's line is the same service
+                          (s) =>
+                            html`<li data-local-service=${s.code}><strong>${this.name(s)}</strong> <span class="tag" data-local-tag>${this.t('open.localService')}</span>${this.line(s)}</li>`,
+                        )}
                       </ul>${this.updatedLine(r.generatedAt, c.updatedAt)}`
                 }
               </li>`,

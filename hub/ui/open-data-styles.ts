@@ -92,6 +92,15 @@ export const openDataStyles = css`
     padding-block: 0.25rem;
     border-block-start: 1px solid var(--tabour-border);
   }
+  /* a center's own service (no national code): said under its name, not a figure */
+  .tag {
+    justify-self: start;
+    font-size: 0.85rem;
+    padding-inline: 0.4rem;
+    border: 1px solid var(--tabour-border);
+    border-radius: 4px;
+    color: var(--tabour-muted);
+  }
   .error {
     color: var(--tabour-danger);
     font-weight: 700;

@@ -96,6 +96,11 @@ export const CSV_MESSAGES = {
     ar: 'تجاوزوا الزمن المستهدف دون نداء (غادروا، أو ما زالوا ينتظرون في الساعة الجارية)',
     en: 'Past the target wait uncalled (left, or still waiting in the running hour)',
   },
+  // of those, the ones still in the line (0 from older centers, which do not tell them apart): the rest are known misses
+  'figure.waitingPastTarget': {
+    ar: 'منهم: ما زالوا ينتظرون بعد الزمن المستهدف في الساعة الجارية (عند آخر تقرير للمركز)',
+    en: "Of those, still waiting past the target in the running hour (at the center's last report)",
+  },
   'figure.ratingCount': { ar: 'عدد التقييمات', en: 'Ratings' },
   // the scale's ends from the rating's own constants, so a header never names a scale the figures are not on
   'figure.avgRating': { ar: `متوسط التقييم (من ${MAX_SCORE})`, en: `Average rating (of ${MAX_SCORE})` },

@@ -130,6 +130,8 @@ export const HUB_BUNDLE_MESSAGES = {
     ar: 'دون تحديد يحتفظ كل مركز بمواعيده.',
     en: 'Left unset, each center keeps its own hours.',
   },
+  // the time fields are text in the page's digits (the browser's own wrote «08:00 AM» on the Arabic page)
+  timeHint: { ar: 'الأوقات بنظام ٢٤ ساعة، مثل {example}', en: '24-hour times, e.g. {example}' },
   open: { ar: 'يفتح', en: 'Opens' },
   close: { ar: 'يغلق', en: 'Closes' },
   closedDay: { ar: 'مغلق', en: 'Closed' },

@@ -26,12 +26,14 @@ export const HUB_MESSAGES = {
   avgRatingColumn: { ar: 'متوسط التقييم (من ٥)', en: 'Average rating (of 5)' },
   appointmentWait: { ar: 'متوسط انتظار أصحاب المواعيد (دقيقة)', en: 'Avg wait with an appointment (min)' },
   noShow: { ar: 'لم يحضروا', en: 'No-show' },
-  // the drill-down's and the hours of the day's count beside the within-target share: an hour whose only tickets were still waiting read
-  // "0 issued, 0 called, 0% within target" with nothing saying what the 0% was of (walk of 2026-12-06)
-  pastTarget: { ar: 'تجاوزوا الزمن المستهدف دون نداء', en: 'Past target, not called' },
+  // the drill-down's and the hours of the day's counts beside the within-target share: an hour whose only tickets were still waiting read
+  // "0 issued, 0 called, 0% within target" with nothing saying what the 0% was of, and one count "past target, not called" put the
+  // running hour's tickets still in the line with those that had left, as if both were known misses (walks of 2026-12-06)
+  leftPastTarget: { ar: 'غادروا دون نداء بعد الزمن المستهدف', en: 'Left uncalled past target' },
+  waitingPastTarget: { ar: 'ما زالوا ينتظرون بعد الزمن المستهدف', en: 'Still waiting past target' },
   pastTargetNote: {
-    ar: 'تجاوزوا الزمن المستهدف دون نداء: من غادر دون نداء بعد زمنه المستهدف، ومن كان ما زال ينتظر بعده في الساعة الجارية عند آخر تقرير لمركزه. تُحسب نسبة الالتزام من هؤلاء ومن نودوا، فساعة بلا نداء وفيها منتظرون تجاوزوا الزمن نسبتها ٠٪.',
-    en: 'Past target, not called: tickets that left uncalled after their target wait, and those still waiting past it in the running hour at their center’s last report. The within-target share counts them with the calls, so an hour with no call and such tickets is at 0%.',
+    ar: 'غادروا دون نداء بعد الزمن المستهدف: تذاكر خرجت من الطابور دون نداء بعد أن تجاوزت زمنها المستهدف. ما زالوا ينتظرون: تذاكر في الطابور تجاوزت زمنها المستهدف في الساعة الجارية عند آخر تقرير لمركزها، وقد يُنادى عليها بعد. تُحسب نسبة الالتزام من هؤلاء جميعًا ومن نودوا، فساعة بلا نداء وفيها مثل هذه التذاكر نسبتها ٠٪. المراكز بإصدارات أقدم لا تفصل بينهما، فتُعد منتظريها مع من غادروا.',
+    en: 'Left uncalled past target: tickets that left the line uncalled after their target wait. Still waiting past target: tickets in the line past their target in the running hour at their center’s last report; they may yet be called. The within-target share counts both with the calls, so an hour with no call and such tickets is at 0%. Centers on older versions do not tell the two apart and count their waiting ones as left.',
   },
   // each sortable table says its order: by figure here, by name on the other tabs (walk of 2026-12-06, finding 12)
   sortedBy: { ar: 'الترتيب: {column}، {order}', en: 'Sorted by {column}, {order}' },
@@ -143,6 +145,11 @@ export const HUB_MESSAGES = {
   incompleteToday: {
     ar: 'أرقام اليوم قد تكون ناقصة: آخر أرقام وصلت منه {time}',
     en: 'Today’s figures may be incomplete: its last figures arrived {time}',
+  },
+  // a governorate's row of a range holding today, when some of its active centers are offline: their figures since their last report are not in it
+  incompleteGovernorateToday: {
+    ar: 'أرقام اليوم قد تكون ناقصة: {count, plural, one {مركز واحد غير متصل} two {مركزان غير متصلين} few {# مراكز غير متصلة} many {# مركزًا غير متصل} other {# مركز غير متصل}}',
+    en: 'Today’s figures may be incomplete: {count, plural, one {# center} other {# centers}} offline',
   },
   pendingBatches: {
     ar: 'في آخر نبضة منه {count, plural, one {دفعة واحدة لم تُرسل} two {دفعتان لم تُرسلا} few {# دفعات لم تُرسل} many {# دفعةً لم تُرسل} other {# دفعة لم تُرسل}} بعد',

@@ -48,13 +48,14 @@ export const OPEN_DATA_MESSAGES = {
   },
   // a center whose lines never reached the hub: «لا توجد أرقام الآن» hinted at older figures (walk of 2026-12-06)
   'open.notReportedYet': { ar: 'لم يرسل هذا المركز أرقامًا بعد', en: 'This center has not sent figures yet' },
-  // a center's service without a national code never reaches this page (protocol/open-data.ts LiveQueues): said, not hidden
+  // a center's services without a national code were only said to exist (walk of 2026-12-06): now listed on its card, marked, never ranked
   'open.unlistedServices': {
-    ar: 'تظهر هنا خدمات الدليل القومي فقط: قد يقدم المركز خدمات أخرى لا تظهر في هذه الصفحة.',
-    en: 'Only the national catalogue’s services are shown: a center may offer others this page does not list.',
+    ar: 'أقل المراكز ازدحامًا يقارن خدمات الدليل القومي فقط. خدمات المركز الخاصة تظهر في بطاقته ضمن «كل المراكز الآن» بأسمائها عنده، ولا تُقارن بخدمات مراكز أخرى.',
+    en: 'The least busy center compares the national catalogue’s services only. A center’s own services are listed on its card under “All centers now”, by its names for them, and are not compared with other centers’.',
   },
+  'open.localService': { ar: 'خدمة خاصة بهذا المركز', en: 'This center’s own service' },
   'open.staleTitle': { ar: 'مراكز بلا أرقام الآن (غير مرتبة)', en: 'Centers with no figures now (not ranked)' },
-  'open.noServices': { ar: 'لا يعرض هذا المركز خدمات من الدليل القومي.', en: 'This center shows no national service.' },
+  'open.noServices': { ar: 'لا يعرض هذا المركز خدمات الآن.', en: 'This center shows no service now.' },
   'open.explainWait': {
     ar: 'الانتظار المعتاد هو ما تقوله التذكرة لو أخذتها الآن من المركز، محسوبًا من المنتظرين والشبابيك المفتوحة. الشباك الذي يخدم أكثر من خدمة يخدم المنتظرين لها جميعًا، فقد يكون هناك انتظار لخدمة لا ينتظرها أحد.',
     en: 'The typical wait is what a ticket taken at the center now would say, worked out from the people waiting and the counters open. A counter that serves several services serves the people waiting for any of them, so a service with nobody waiting may still have a wait.',

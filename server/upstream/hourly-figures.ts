@@ -109,7 +109,10 @@ export function dayFigures(db: Db, timeZone: string, day: string, now: number): 
   if (day === localDay(now, timeZone)) {
     for (const [serviceId, n] of overdueByService(db, now)) {
       const f = cell(localHour(now, timeZone), serviceId)
-      if (f) f.waitMissedUncalled = (f.waitMissedUncalled ?? 0) + n
+      if (!f) continue
+      f.waitMissedUncalled = (f.waitMissedUncalled ?? 0) + n
+      // and said apart, so the hub does not show them as tickets that left uncalled
+      f.waitingPastTarget = n
     }
   }
   for (const r of db.prepare(TRANSFER_IN_SQL).all(day) as { hour: number; serviceId: number; n: number }[]) {

@@ -5,7 +5,7 @@
  */
 import { Value } from '@sinclair/typebox/value'
 import type { ServiceWithQueue } from '../../protocol/entities.ts'
-import { LiveQueue } from '../../protocol/open-data.ts'
+import { LiveQueue, LocalLiveQueue } from '../../protocol/open-data.ts'
 
 /**
  * One entry per national code among the active services. Several local services mapped to one
@@ -32,6 +32,40 @@ export function liveQueuesOf(services: readonly ServiceWithQueue[]): LiveQueue[]
   return [...byCode.values()].filter((q) => Value.Check(LiveQueue, q))
 }
 
+/**
+ * One entry per active service without a national code: the public cannot know it by the
+ * catalogue's names, so it goes by the center's (prefix and names), and the hub shows it on this
+ * center's card only, marked as its own (the page said such services were missing and listed none).
+ */
+export function localLiveQueuesOf(services: readonly ServiceWithQueue[]): LocalLiveQueue[] {
+  return services
+    .filter((s) => s.active && !s.nationalCode)
+    .map(
+      (s): LocalLiveQueue => ({
+        serviceCode: s.prefix,
+        nameAr: s.nameAr,
+        nameEn: s.nameEn,
+        waiting: s.waiting,
+        ...(s.estimatedWaitSeconds === null ? {} : { waitSeconds: Math.round(s.estimatedWaitSeconds) }),
+        open: s.available,
+      }),
+    )
+    .filter((q) => Value.Check(LocalLiveQueue, q))
+    .slice(0, 200)
+}
+
+/** What a heartbeat says of the center's lines: its national services' and its own. */
+export interface LiveLines {
+  live: LiveQueue[]
+  local: LocalLiveQueue[]
+}
+
+/** Both, from one reading of the services. */
+export const liveLinesOf = (services: readonly ServiceWithQueue[]): LiveLines => ({
+  live: liveQueuesOf(services),
+  local: localLiveQueuesOf(services),
+})
+
 const longest = (a: number | undefined, b: number | undefined) => (a === undefined ? b : b === undefined ? a : Math.max(a, b))
 
 /** How long computed lines serve the heartbeat while nothing happens at the center: estimates and hours move with the clock too. */
@@ -42,12 +76,12 @@ export const LIVE_QUEUES_MAX_AGE_MS = 30_000
  * setting changed) or once they are LIVE_QUEUES_MAX_AGE_MS old: the line forecast of every service
  * is not free, and a center beating often (or retrying an unreachable hub) must not replay it each time.
  */
-export function cachedLiveQueues(
-  compute: () => LiveQueue[],
+export function cachedLiveQueues<T>(
+  compute: () => T,
   events: { on(listener: () => void): () => void },
   now: () => number = Date.now,
-): () => LiveQueue[] {
-  let held: { at: number; queues: LiveQueue[] } | null = null
+): () => T {
+  let held: { at: number; queues: T } | null = null
   events.on(() => {
     held = null
   })

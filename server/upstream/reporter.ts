@@ -26,7 +26,7 @@ import { Value } from '@sinclair/typebox/value'
 import { TABOUR_VERSION } from '../version.ts'
 import { backoffDelay } from '../../protocol/backoff.ts'
 import type { BundleReport } from '../../protocol/config-bundle.ts'
-import type { LiveQueue } from '../../protocol/open-data.ts'
+import type { LiveLines } from './live-queues.ts'
 
 export type UpstreamConfig = Config['upstream']
 
@@ -55,8 +55,8 @@ export interface ReporterDeps {
   fetch?: typeof fetch
   /** The last backup's outcome, for the hub's fleet view; absent or null when backups are off or none ran. */
   lastBackup?: () => { ok: boolean; at: number } | null
-  /** Open data: each national service's line now (server/upstream/live-queues.ts); absent = the heartbeat carries none. */
-  liveQueues?: () => LiveQueue[]
+  /** Open data: each national service's line now, and each of its own services' (server/upstream/live-queues.ts); absent = the heartbeat carries none. */
+  liveQueues?: () => LiveLines
   /** The hub's configuration bundles: reported on each heartbeat, fetched and applied when the answer offers a newer one. */
   bundles?: BundleReceiver
 }
@@ -374,7 +374,7 @@ export class UpstreamReporter {
       health: this.health(report),
       ...(version ? { catalogueVersion: version } : {}),
       ...(report ? { configBundle: report } : {}),
-      ...(live ? { live } : {}),
+      ...(live ? { live: live.live, localLive: live.local } : {}),
     }
     let offered: number | null = null
     const error = await this.post(UpstreamPaths.heartbeat, 0, body, (json) => {

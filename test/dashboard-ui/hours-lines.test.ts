@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import {
-  EXAMPLE_LINE,
-  EXAMPLE_TIME,
-  inHoursStyle,
-  linesOf,
-  NINE_TO_THREE,
-  parseHours,
-  parseTimeOfDay,
-  redigit,
-} from '../../dashboard-ui/hours-lines.ts'
+import { EXAMPLE_LINE, EXAMPLE_TIME, inHoursStyle, linesOf, NINE_TO_THREE, parseHours, redigit } from '../../dashboard-ui/hours-lines.ts'
+import { parseTimeOfDay } from '../../ui-common/time-of-day.ts'
 import { hoursEditorText } from '../../protocol/messages/hours-editor.ts'
 import { inDigits } from '../../dashboard-ui/format.ts'
 

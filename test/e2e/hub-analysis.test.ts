@@ -9,6 +9,7 @@ import { ROOT } from './ui-build.ts'
 import { formatNumber } from '../../ui-common/digits.ts'
 import { expectedSums, type FixtureRow, ingestFixture, isoWeek, sendCenterRows, shiftDay } from '../hub/analysis-fixture.ts'
 import { addAnalyst, startTestHub } from '../hub/hub-harness.ts'
+import { HUB_MESSAGES } from '../../protocol/messages/hub.ts'
 
 /**
  * Issue 23, analysis in Chromium: an analyst signs in, opens the analysis; the weekly trend and
@@ -67,6 +68,8 @@ describe('the hub page: analysis', () => {
       waitSumSeconds: 0,
       waitWithinTarget: 0,
       waitMissedUncalled: 3,
+      // of which 2 were still in the line when the center sent the hour: not known misses (walk of 2026-12-06)
+      waitingPastTarget: 2,
     }
     const rows = await ingestFixture(hub, [pastTargetOnly])
     await addAnalyst(hub, 'nour', 'a long enough password')
@@ -192,15 +195,18 @@ describe('the hub page: analysis', () => {
       '١٠:٠٠\u00a0–\u00a0١١:٠٠',
       '١١:٠٠\u00a0–\u00a0١٢:٠٠',
     ])
-    // the hour of tickets past their target only: its share is of those 3 (٠٪), and the count beside it says what they are
+    // the hour of tickets past their target only: its share is of those 3 (٠٪), and the counts beside it say what they are:
+    // one left uncalled, two still waiting (one count put them together, as if all three were missed)
     const pastTarget = page.locator('[data-table="drill"] tr[data-key="10"]')
     expect(await pastTarget.locator('[data-col="sla"]').textContent()).toBe('٠٪')
-    expect(await pastTarget.locator('[data-col="pastTarget"]').textContent()).toBe('٣')
-    expect(await page.locator('tr[data-key="9"] [data-col="pastTarget"]').textContent()).toBe('٠')
-    expect(await texts(page, '[data-table="drill"] thead th')).toContain('تجاوزوا الزمن المستهدف دون نداء')
-    expect(await page.locator('[data-note="past-target"]').textContent()).toBe(
-      'تجاوزوا الزمن المستهدف دون نداء: من غادر دون نداء بعد زمنه المستهدف، ومن كان ما زال ينتظر بعده في الساعة الجارية عند آخر تقرير لمركزه. تُحسب نسبة الالتزام من هؤلاء ومن نودوا، فساعة بلا نداء وفيها منتظرون تجاوزوا الزمن نسبتها ٠٪.',
+    expect(await pastTarget.locator('[data-col="leftPastTarget"]').textContent()).toBe('١')
+    expect(await pastTarget.locator('[data-col="waitingPastTarget"]').textContent()).toBe('٢')
+    expect(await page.locator('tr[data-key="9"] [data-col="leftPastTarget"]').textContent()).toBe('٠')
+    expect(await page.locator('tr[data-key="9"] [data-col="waitingPastTarget"]').textContent()).toBe('٠')
+    expect(await texts(page, '[data-table="drill"] thead th')).toEqual(
+      expect.arrayContaining(['غادروا دون نداء بعد الزمن المستهدف', 'ما زالوا ينتظرون بعد الزمن المستهدف']),
     )
+    expect(await page.locator('[data-note="past-target"]').textContent()).toBe(HUB_MESSAGES.pastTargetNote.ar)
     // at 1920 the table sits beside the map, each name and hour on one line
     expect(await besideMap(page)).toBe(true)
     expect(await lineCounts(page, '[data-table="drill"] tbody th')).toEqual([1, 1, 1])
@@ -222,7 +228,10 @@ describe('the hub page: analysis', () => {
     // under the map at 1366, the hours on one line each (they broke «٧:٠٠ –» / «٨:٠٠» beside it)
     expect(await besideMap(page)).toBe(false)
     expect(await lineCounts(page, '[data-table="drill"] tbody th')).toEqual([1, 1, 1])
-    expect(await page.locator('[data-table="drill"] thead th').last().textContent()).toBe('Past target, not called')
+    expect((await texts(page, '[data-table="drill"] thead th')).slice(-2)).toEqual([
+      'Left uncalled past target',
+      'Still waiting past target',
+    ])
     await page.locator('[data-breadcrumbs] button[data-crumb="2"]').click()
     await expect.poll(() => page.locator('[data-table="drill"]').getAttribute('data-level')).toBe('service')
     expect(await texts(page, '[data-breadcrumbs] li')).toEqual(['All governorates', 'Cairo', 'Nasr City center'])

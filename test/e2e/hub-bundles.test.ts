@@ -147,8 +147,16 @@ describe('the hub page: configuration bundles', () => {
     await fill(page, 'input[name="mapping/0/local"]', 'a')
     await form.locator('select[name="mapping/0/code"]').selectOption('PASSPORT')
     await form.locator('input[name="setHours"]').check()
-    // a Sunday that closes before it opens: the hub refuses it and names the field
-    await fill(page, 'input[name="hours/sun/close"]', '07:00')
+    // the times in the page's digits, 24-hour: the browser's time field wrote «08:00 AM» here (walk of 2026-12-06)
+    const sundayOpens = form.locator('input[name="hours/sun/open"]')
+    expect(await sundayOpens.inputValue()).toBe('٠٨:٠٠')
+    expect(await form.locator('input[name="hours/sun/close"]').inputValue()).toBe('١٥:٠٠')
+    expect(await sundayOpens.getAttribute('type')).toBeNull()
+    expect(await form.locator('#hours-time-hint').textContent()).toBe('الأوقات بنظام ٢٤ ساعة، مثل ٠٨:٠٠')
+    // a Sunday that closes before it opens, typed in Arabic digits without the leading zero: the hub refuses it and names the field
+    await fill(page, 'input[name="hours/sun/close"]', '٧:٠٠')
+    await form.locator('input[name="hours/sun/close"]').blur()
+    expect(await form.locator('input[name="hours/sun/close"]').inputValue()).toBe('٠٧:٠٠')
     await form.locator('button[data-action="publish-new"]').click()
     const error = page.locator('[data-bundle-error]')
     await expect.poll(() => error.textContent()).toContain('رفض المركز القومي الحزمة: قيمة ناقصة أو غير صالحة في الحزمة.')
@@ -157,10 +165,13 @@ describe('the hub page: configuration bundles', () => {
     )
     expect(await hub.store.configBundles.list()).toEqual([])
     expect(await seriousAxeViolations(page)).toEqual([])
-    await fill(page, 'input[name="hours/sun/close"]', '15:00')
-    expect(JSON.parse((await form.locator('pre[data-review]').textContent()) ?? '{}').contents.serviceMapping).toEqual({
+    await fill(page, 'input[name="hours/sun/close"]', '١٥:٣٠')
+    const review = JSON.parse((await form.locator('pre[data-review]').textContent()) ?? '{}')
+    expect(review.contents.serviceMapping).toEqual({
       'EG-CAI-01': { A: 'PASSPORT' },
     })
+    // what is signed is the calendar's HH:MM, whatever digits were typed
+    expect(review.contents.weeklyHours.sun).toEqual([{ open: '08:00', close: '15:30' }])
     await form.locator('button[data-action="publish-new"]').click()
     await expect.poll(() => page.locator('[data-bundle-published]').textContent()).toBe('نُشرت الحزمة رقم ١.')
 
@@ -208,6 +219,9 @@ describe('the hub page: configuration bundles', () => {
     expect(await page.locator('[data-table="bundle-centers"] tr[data-center="EG-CAI-01"] [data-col="status"]').textContent()).toBe(
       'Applied',
     )
+    // the form starts from the published bundle: its times in the English page's digits
+    expect(await form.locator('input[name="hours/sun/close"]').inputValue()).toBe('15:30')
+    expect(await form.locator('#hours-time-hint').textContent()).toBe('24-hour times, e.g. 08:00')
     expect(await seriousAxeViolations(page)).toEqual([])
     await page.screenshot({ path: join(SHOTS, 'bundles-en.png'), fullPage: true })
 

@@ -68,9 +68,18 @@ describe('the hub page says what the figures are', () => {
         governorate: 'Cairo',
         nameAr: 'مركز مدينة نصر',
         nameEn: 'Nasr City center',
-        // and 2 tickets past their target uncalled
+        // and 2 tickets past their target uncalled: one left, one still in the line when the center sent the hour
         rows: [
-          figures({ issued: 12, called: 10, served: 9, waitCount: 10, waitSumSeconds: 3000, waitWithinTarget: 8, waitMissedUncalled: 2 }),
+          figures({
+            issued: 12,
+            called: 10,
+            served: 9,
+            waitCount: 10,
+            waitSumSeconds: 3000,
+            waitWithinTarget: 8,
+            waitMissedUncalled: 2,
+            waitingPastTarget: 1,
+          }),
         ],
       },
       // Giza: open, nobody came (a row of zeros): 0 is its figure
@@ -135,10 +144,12 @@ describe('the hub page says what the figures are', () => {
     expect(await tenOClock.locator('td').first().textContent()).toBe('١٠:٠٠\u00a0–\u00a0١١:٠٠')
     expect(await tenOClock.locator('[data-col="issued"]').textContent()).toBe('١٢')
     expect(await tenOClock.locator('[data-col="avgWait"]').textContent()).toBe('٥')
-    // the share within target counts the 2 past their target uncalled (8 of 12), and the count beside it says so (walk of 2026-12-06)
+    // the share within target counts the 2 past their target uncalled (8 of 12), and the counts beside it say so (walk of 2026-12-06):
+    // one left uncalled, one still waiting, not two known misses
     expect(await tenOClock.locator('[data-col="sla"]').textContent()).toBe('٦٦٫٧٪')
-    expect(await tenOClock.locator('[data-col="pastTarget"]').textContent()).toBe('٢')
-    expect(await page.locator('[data-table="hour"] [data-note="past-target"]').textContent()).toContain('تجاوزوا الزمن المستهدف دون نداء: ')
+    expect(await tenOClock.locator('[data-col="leftPastTarget"]').textContent()).toBe('١')
+    expect(await tenOClock.locator('[data-col="waitingPastTarget"]').textContent()).toBe('١')
+    expect(await page.locator('[data-table="hour"] [data-note="past-target"]').textContent()).toContain('ما زالوا ينتظرون: ')
     expect(lastContact).not.toMatch(/[/‏]/)
     // one word for "issued", the center's
     const text = await pageText(page)

@@ -205,11 +205,27 @@ describe('the hub page: by service and the fleet', () => {
     await addNationalService(hub, 'PASSPORT', { nameAr: 'جوازات السفر', nameEn: 'Passports' })
     const day = localDay(Date.now(), 'Africa/Cairo')
     const centers = [
-      { id: 'EG-CAI-001', nameAr: 'مركز مدينة نصر', nameEn: 'Nasr City center', heartbeatSeconds: 60, devicesFaulty: 2, outboxPending: 4 },
-      { id: 'EG-ALX-005', nameAr: 'مركز سموحة', nameEn: 'Smouha center', heartbeatSeconds: 3600, devicesFaulty: 1, outboxPending: 0 },
+      {
+        id: 'EG-CAI-001',
+        governorate: 'Cairo',
+        nameAr: 'مركز مدينة نصر',
+        nameEn: 'Nasr City center',
+        heartbeatSeconds: 60,
+        devicesFaulty: 2,
+        outboxPending: 4,
+      },
+      {
+        id: 'EG-ALX-005',
+        governorate: 'Alexandria',
+        nameAr: 'مركز سموحة',
+        nameEn: 'Smouha center',
+        heartbeatSeconds: 3600,
+        devicesFaulty: 1,
+        outboxPending: 0,
+      },
     ]
     for (const c of centers) {
-      const secret = await registerCenter(hub, c.id, { nameAr: c.nameAr, nameEn: c.nameEn })
+      const secret = await registerCenter(hub, c.id, { nameAr: c.nameAr, nameEn: c.nameEn, governorate: c.governorate })
       const batch = finalHour(c.id, day, [row('A', 'PASSPORT', 'Passports', 5)], { hour: 9 })
       expect((await postSigned(hub.url, batchPath, c.id, secret, batch)).status).toBe(200)
       const { heartbeatSeconds, devicesFaulty, outboxPending } = c
@@ -227,6 +243,10 @@ describe('the hub page: by service and the fleet', () => {
     expect(incomplete.endsWith(' — في آخر نبضة منه ٤ دفعات لم تُرسل بعد')).toBe(true)
     // the online center's row is whole
     expect(await page.locator('[data-table="center"] tr[data-center-id="EG-ALX-005"] [data-incomplete]').count()).toBe(0)
+    // and so are their governorates' rows: Cairo's says it holds an offline center, Alexandria's nothing (walk of 2026-12-06)
+    const cairoRow = page.locator('[data-table="governorate"] tr[data-key="EG-C"]')
+    expect(await cairoRow.locator('[data-incomplete]').textContent()).toBe('أرقام اليوم قد تكون ناقصة: مركز واحد غير متصل')
+    expect(await page.locator('[data-table="governorate"] tr[data-key="EG-ALX"] [data-incomplete]').count()).toBe(0)
     expect(await seriousAxeViolations(page)).toEqual([])
     expect(await overflowing(page, 'tabour-hub-app >>> *')).toEqual([])
     await page.screenshot({ path: join(SHOTS, 'offline-today-ar-1366.png'), fullPage: true })
@@ -263,6 +283,11 @@ describe('the hub page: by service and the fleet', () => {
     await expect
       .poll(() => incompleteEn.textContent())
       .toMatch(/^Today’s figures may be incomplete: its last figures arrived .+ — at its last heartbeat, 4 batches still to send$/)
+    expect(await cairoRow.locator('[data-incomplete]').textContent()).toBe('Today’s figures may be incomplete: 1 center offline')
+    // a range before today: nothing missing from it is said missing
+    await page.goto(`${hub.url}/hub/ui/?view=figures&from=2026-11-02&to=2026-11-02`)
+    await page.locator('[data-table="governorate"] tr[data-key="EG-C"]').waitFor()
+    expect(await page.locator('[data-table="governorate"] [data-incomplete]').count()).toBe(0)
     expect(await overflowing(page, 'tabour-hub-app >>> *')).toEqual([])
     await page.screenshot({ path: join(SHOTS, 'offline-today-en-1366.png'), fullPage: true })
   })

@@ -8,7 +8,7 @@ import { seriousAxeViolations } from './axe.ts'
 import { overflowing } from './layout.ts'
 import { ROOT } from './ui-build.ts'
 import { UpstreamPaths } from '../../protocol/upstream.ts'
-import type { LiveQueue } from '../../protocol/open-data.ts'
+import type { LiveQueue, LocalLiveQueue } from '../../protocol/open-data.ts'
 import { addNationalService, postSigned, registerCenter, startTestHub } from '../hub/hub-harness.ts'
 
 /**
@@ -69,11 +69,20 @@ describe('the open-data page on a phone', () => {
         heartbeatSeconds: 0.2,
       },
     ]
+    // Nasr City's own service, without a national code: listed on its card by its names, marked (it was only said to exist)
+    const localLive: LocalLiveQueue[] = [
+      { serviceCode: 'N', nameAr: 'توثيق عقود الإيجار', nameEn: 'Lease registration', waiting: 3, waitSeconds: 900, open: true },
+    ]
     for (const c of centers) {
       const secret = await registerCenter(hub, c.id, { nameAr: c.nameAr, nameEn: c.nameEn, governorate: 'القاهرة', ...c.city })
       if (!c.live) continue
       const health = { at: Date.now(), countersOpen: 2, devicesFaulty: 0, outboxPending: 0, heartbeatSeconds: c.heartbeatSeconds ?? 60 }
-      const beat = await postSigned(hub.url, UpstreamPaths.heartbeat, c.id, secret, { centerId: c.id, health, live: c.live })
+      const beat = await postSigned(hub.url, UpstreamPaths.heartbeat, c.id, secret, {
+        centerId: c.id,
+        health,
+        live: c.live,
+        ...(c.id === 'EG-CAI-001' ? { localLive } : {}),
+      })
       expect(beat.status).toBe(200)
     }
 
@@ -105,9 +114,10 @@ describe('the open-data page on a phone', () => {
     expect(await shubra.getAttribute('data-status')).toBe('no_recent_data')
     expect(await shubra.locator('[data-no-data]').textContent()).toBe('لا توجد أرقام الآن')
     expect(await shubra.locator('[data-wait]').count()).toBe(0)
-    // a center's services without a national code never reach the page: it says so (walk of 2026-12-06)
+    // a center's own services (no national code) are not ranked here, and the page says where they are
+    expect(await page.locator('[data-local-service]').count()).toBe(0)
     expect(await page.locator('[data-unlisted-services]').textContent()).toBe(
-      'تظهر هنا خدمات الدليل القومي فقط: قد يقدم المركز خدمات أخرى لا تظهر في هذه الصفحة.',
+      'أقل المراكز ازدحامًا يقارن خدمات الدليل القومي فقط. خدمات المركز الخاصة تظهر في بطاقته ضمن «كل المراكز الآن» بأسمائها عنده، ولا تُقارن بخدمات مراكز أخرى.',
     )
     expect(page.url()).toContain('service=PASSPORT')
     expect(await seriousAxeViolations(page)).toEqual([])
@@ -146,8 +156,14 @@ describe('the open-data page on a phone', () => {
       'This center has not sent figures yet',
     )
     expect(await page.locator('[data-list="centers"] [data-center="EG-CAI-004"] [data-no-data]').textContent()).toBe('No figures now')
+    // Nasr City's own service on its card, by its English name, marked, with its line (walk of 2026-12-06: only said to exist)
+    const lease = nasr.locator('[data-local-service="N"]')
+    expect(await lease.locator('strong').textContent()).toBe('Lease registration')
+    expect(await lease.locator('[data-local-tag]').textContent()).toBe('This center’s own service')
+    expect(await lease.locator('[data-waiting]').textContent()).toBe('3 waiting')
+    expect(await lease.locator('[data-wait]').textContent()).toBe('Typical wait now: about 15 minutes')
     expect(await page.locator('[data-unlisted-services]').textContent()).toBe(
-      'Only the national catalogue’s services are shown: a center may offer others this page does not list.',
+      'The least busy center compares the national catalogue’s services only. A center’s own services are listed on its card under “All centers now”, by its names for them, and are not compared with other centers’.',
     )
     // by name, as the pickers (by id they read as no order): Heliopolis, Maadi, Nasr City, Shubra
     expect(await page.locator('[data-list="centers"] > li').evaluateAll((els) => els.map((e) => e.getAttribute('data-center')))).toEqual([
@@ -161,6 +177,14 @@ describe('the open-data page on a phone', () => {
     expect(await seriousAxeViolations(page)).toEqual([])
     expect(await overflowing(page, 'tabour-open-data >>> *')).toEqual([])
     await page.screenshot({ path: join(SHOTS, 'centers-en.png'), fullPage: true })
+    // and in Arabic on the phone: the center's Arabic name for it, the mark in Arabic, Arabic-Indic digits
+    await page.locator('tabour-lang-switch button').click()
+    await expect.poll(() => lease.locator('[data-local-tag]').textContent()).toBe('خدمة خاصة بهذا المركز')
+    expect(await lease.locator('strong').textContent()).toBe('توثيق عقود الإيجار')
+    expect(await lease.locator('[data-waiting]').textContent()).toBe('٣ أشخاص ينتظرون')
+    expect(await seriousAxeViolations(page)).toEqual([])
+    expect(await overflowing(page, 'tabour-open-data >>> *')).toEqual([])
+    await page.screenshot({ path: join(SHOTS, 'centers-ar.png'), fullPage: true })
 
     // an office screen, both languages, both views: nothing wider than the screen, no serious axe finding
     const wide = await suite.contexts.page(DESKTOP)

@@ -34,6 +34,8 @@ export interface FixtureRow {
   waitWithinTarget: number
   /** Past the target uncalled (left, or still waiting in the running hour); 0 when absent. */
   waitMissedUncalled?: number
+  /** Of those, still waiting past their target in the running hour; 0 when absent. */
+  waitingPastTarget?: number
 }
 
 /** Every fourth day from 1 Oct to 26 Nov 2026: one or two days in each ISO week from 40 to 48, in two months. */
@@ -108,6 +110,7 @@ export async function sendCenterRows(hub: TestHub, c: FixtureCenter, rows: reado
           waitMaxSeconds: 1200,
           waitWithinTarget: r.waitWithinTarget,
           waitMissedUncalled: r.waitMissedUncalled ?? 0,
+          waitingPastTarget: r.waitingPastTarget ?? 0,
         }
       })
     const batch: HourBatch = {

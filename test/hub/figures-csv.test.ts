@@ -63,6 +63,7 @@ describe.each(BACKENDS)('the hub CSV on %s (issue 15 item 6)', (backend) => {
         nationalCode: 'PASS',
         openMinutes: 60,
         waitMissedUncalled: 1,
+        waitingPastTarget: 1,
         ratingCount: 3,
         ratingScoreSum: 11,
         ratingLow: 1,
@@ -112,6 +113,7 @@ describe.each(BACKENDS)('the hub CSV on %s (issue 15 item 6)', (backend) => {
       'Counter-minutes per service (summed over services; a counter serving 3 services counts 3 times)',
       'Minutes within opening hours per service (summed over services)',
       'Past the target wait uncalled (left, or still waiting in the running hour)',
+      "Of those, still waiting past the target in the running hour (at the center's last report)",
       'Ratings',
       'Average rating (of 5)',
       'Low ratings (2 or less)',
@@ -135,6 +137,7 @@ describe.each(BACKENDS)('the hub CSV on %s (issue 15 item 6)', (backend) => {
     expect(Object.fromEntries(en.header.slice(20).map((h) => [h, pass[h]]))).toEqual({
       'Minutes within opening hours per service (summed over services)': '60',
       'Past the target wait uncalled (left, or still waiting in the running hour)': '1',
+      "Of those, still waiting past the target in the running hour (at the center's last report)": '1',
       Ratings: '3',
       'Average rating (of 5)': '3.67',
       'Low ratings (2 or less)': '1',

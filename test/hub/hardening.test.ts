@@ -93,6 +93,8 @@ describe.each(BACKENDS)('hub hardening on %s', (backend) => {
         }),
         'countersOpen',
       ],
+      // more still waiting past the target than past it uncalled in all
+      [batch(11, [row('A', { waitMissedUncalled: 1, waitingPastTarget: 2 })]), 'waitingPastTarget'],
     ]
     for (const [body, field] of cases) {
       const res = await postSigned(hub.url, batchPath, 'C1', secret, body)

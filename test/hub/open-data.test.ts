@@ -130,14 +130,18 @@ describe('open data from two real centers', () => {
       'everReported',
       'governorate',
       'id',
+      'localServices',
       'nameAr',
       'nameEn',
       'services',
       'status',
       'updatedAt',
     ])
-    // the local-only service is not there; the mapped one is, with exactly these keys
+    // the local-only service is not among the national ones; the mapped one is, with exactly these keys
     expect(busyNow.services).toEqual([{ code: 'PASSPORT', waiting: 4, waitSeconds: busyLine.estimate, open: true }])
+    // it is listed apart, by the center's own names, from the center's own heartbeat (no counter serves it: no estimate)
+    expect(busyNow.localServices).toHaveLength(1)
+    expect(busyNow.localServices[0]).toMatchObject({ code: 'X', nameEn: 'Local only', waiting: 1, waitSeconds: null })
     const catalogue = (await look(OpenDataPaths.catalogue)).body
     expect(catalogue).toEqual({
       services: [{ code: 'PASSPORT', nameAr: 'جوازات السفر', nameEn: 'Passports' }],
@@ -215,6 +219,43 @@ describe.each(BACKENDS)('open data in the heartbeat on %s', (backend) => {
     const res = await older.inject({ method: 'POST', url: '/hb', payload: { centerId: 'C1', health, live } })
     expect(res.statusCode).toBe(200)
     expect(res.json()).toEqual({ centerId: 'C1', health })
+  })
+})
+
+describe.each(BACKENDS)("open data: a center's own services on %s", (backend) => {
+  it("a heartbeat's own services (no national code) are listed on the center's card by its names, kept as the lines are, and cleared with them", async () => {
+    const hub = await startTestHub({ backend, config: { openDataCacheMs: 0 } })
+    cleanups.push(() => hub.close())
+    await addNationalService(hub, 'PASSPORT')
+    const secret = await registerCenter(hub, 'C1')
+    const health = { at: Date.now(), countersOpen: 1, devicesFaulty: 0, outboxPending: 0, heartbeatSeconds: 60 }
+    const live = [{ nationalCode: 'PASSPORT', waiting: 2, waitSeconds: 120, open: true }]
+    const localLive = [
+      { serviceCode: 'N', nameAr: 'توثيق محلي', nameEn: 'Local notary', waiting: 4, waitSeconds: 600, open: true },
+      { serviceCode: 'Q', nameAr: 'استعلامات', nameEn: 'Enquiries', waiting: 0, open: false },
+    ]
+    const beat = (body: Record<string, unknown>) =>
+      postSigned(hub.url, UpstreamPaths.heartbeat, 'C1', secret, { centerId: 'C1', health, ...body })
+    expect((await beat({ live, localLive })).status).toBe(200)
+    const card = async () => (await hub.app.inject({ url: OpenDataPaths.centers })).json().centers[0]
+    expect((await card()).localServices).toEqual([
+      { code: 'N', nameAr: 'توثيق محلي', nameEn: 'Local notary', waiting: 4, waitSeconds: 600, open: true },
+      { code: 'Q', nameAr: 'استعلامات', nameEn: 'Enquiries', waiting: 0, waitSeconds: null, open: false },
+    ])
+    // never among the national services, nor in the pickers
+    expect((await card()).services.map((x: { code: string }) => x.code)).toEqual(['PASSPORT'])
+    expect((await hub.app.inject({ url: OpenDataPaths.catalogue })).json().services.map((x: { code: string }) => x.code)).toEqual([
+      'PASSPORT',
+    ])
+    // the same lines again write nothing; a changed one rewrites them
+    const store = hub.store.liveQueues
+    expect(await hub.store.db.transaction().execute((trx) => store.replaceLocal(trx, 'C1', localLive))).toBe(0)
+    expect((await beat({ live, localLive: [localLive[0]] })).status).toBe(200)
+    expect((await card()).localServices.map((x: { code: string }) => x.code)).toEqual(['N'])
+    // a heartbeat without lines (an older center) clears them with the national ones
+    expect((await beat({})).status).toBe(200)
+    expect((await card()).localServices).toEqual([])
+    expect((await store.reports()).has('C1')).toBe(false)
   })
 })
 
@@ -367,6 +408,11 @@ describe('the open-data views', () => {
               { nationalCode: 'PASSPORT', waiting: 3, waitSeconds: 600, open: true },
               { nationalCode: 'GONE', waiting: 9, open: true },
             ],
+            // C1's own service without a national code, named by the center
+            local:
+              id === 'C1'
+                ? [{ serviceCode: 'Z', nameAr: 'توثيق محلي', nameEn: 'Local notary', waiting: 2, waitSeconds: 240, open: true }]
+                : [],
           },
         ]),
       ),
@@ -378,6 +424,13 @@ describe('the open-data views', () => {
       ['C1', 'live', ['PASSPORT']],
       ['C2', 'live', ['PASSPORT']],
     ])
+    // a center's own service is listed on its card, by the center's names (it was only said to exist: walk of 2026-12-06) ...
+    expect(openCenters(src).centers.map((c) => [c.id, c.localServices])).toEqual([
+      ['C1', [{ code: 'Z', nameAr: 'توثيق محلي', nameEn: 'Local notary', waiting: 2, waitSeconds: 240, open: true }]],
+      ['C2', []],
+    ])
+    // ... while the center's figures are live only
+    expect(openCenters({ ...src, now: now + 86_400_000 }).centers.map((c) => c.localServices)).toEqual([[], []])
     const gone = { code: 'GONE', nameAr: 'x', nameEn: 'x', groupAr: '', groupEn: '' }
     expect(leastBusy(src, 'Cairo', gone)!.centers).toEqual([])
     // the picker: a catalogue service no active center offers is left out, one an offline center offered stays
@@ -398,6 +451,7 @@ describe('the open-data views', () => {
       centerId: id,
       reportedAt,
       queues: [{ nationalCode: code, waiting: 2, waitSeconds: 300, open: true }],
+      local: [],
     })
     const src: OpenDataSources = {
       // NEVER has no report at all; OLD and OTHER last reported a day ago, OTHER without passports

@@ -14,6 +14,8 @@ import {
   serviceHourRollupKept,
 } from '../../hub/store/rollup-service-hour.ts'
 import { inDefinedOrder } from '../../hub/figure-order.ts'
+import { figureColumnsAt } from '../../hub/store/figure-columns.ts'
+import { FIGURE_OF } from '../../hub/store/figures-ingest.ts'
 
 /**
  * The national-scale fixture the rollups' tests share (national-scale.test.ts, rollup-refresher.test.ts):
@@ -53,6 +55,8 @@ export function row(service: (typeof SERVICES)[number], seed: number, o: Partial
     waitMaxSeconds: 200 + seed,
     waitWithinTarget: n - 2,
     waitMissedUncalled: seed % 2,
+    // of those, still waiting in the running hour (at most waitMissedUncalled)
+    waitingPastTarget: seed % 4 === 1 ? 1 : 0,
     serviceSumSeconds: 90 * n,
     serviceCount: n - 2,
     counterOpenMinutes: 60,
@@ -90,6 +94,56 @@ export async function seed(store: HubStore): Promise<void> {
     .insertInto('hub_national_services')
     .values({ code: 'PASS', name_ar: 'جوازات', name_en: 'Passports', group_ar: '', group_en: '', created_at: 0, updated_at: 0 })
     .execute()
+}
+
+/**
+ * The rows of `batches` as a hub of schema `version` stored them, straight into hub_figures with the
+ * figure columns it had then (the hub's ingest writes today's): of a row sent twice, the highest
+ * revision. Then the rollups: `none` (before migration 11 there were none), `marked` (each center's
+ * day marked, as a deferring hub, migration 18 on, leaves what it has not folded yet) or `rebuilt`
+ * (the rollups of that schema summed from the rows, as an inline hub kept them).
+ */
+export async function storeAsSchema(
+  store: HubStore,
+  version: number,
+  batches: readonly HourBatch[],
+  rollups: 'none' | 'marked' | 'rebuilt' = 'none',
+): Promise<void> {
+  const latest = new Map<string, { b: HourBatch; r: HourFigures }>()
+  for (const b of batches)
+    for (const r of b.rows) {
+      const key = `${b.centerId} ${b.day} ${b.hour} ${r.serviceCode}`
+      const held = latest.get(key)
+      if (!held || held.b.revision <= b.revision) latest.set(key, { b, r })
+    }
+  const figures = figureColumnsAt(version)
+  const columns = [
+    'center_id',
+    'day',
+    'hour',
+    'service_code',
+    'service_name_ar',
+    'service_name_en',
+    'national_code',
+    'revision',
+    ...figures,
+  ]
+  for (const { b, r } of latest.values()) {
+    const values = [b.centerId, b.day, b.hour, r.serviceCode, r.serviceNameAr, r.serviceNameEn, r.nationalCode ?? null, b.revision]
+    await sql`INSERT INTO hub_figures (${sql.join(columns.map((c) => sql.ref(c)))}, received_at) VALUES (${sql.join([...values, ...figures.map((c) => FIGURE_OF[c](r))])}, 0)`.execute(
+      store.db,
+    )
+  }
+  if (rollups === 'marked')
+    for (const key of new Set([...latest.values()].map(({ b }) => `${b.centerId} ${b.day}`))) {
+      const [center_id, day] = key.split(' ')
+      await sql`INSERT INTO hub_rollup_marks (center_id, day, marked_at) VALUES (${center_id}, ${day}, 0)`.execute(store.db)
+    }
+  if (rollups === 'rebuilt')
+    for (const s of ROLLUPS.filter((s) => s.migration <= version)) {
+      await sql`DELETE FROM ${sql.table(s.table)}`.execute(store.db)
+      await sql.raw(rebuildSql(s, store.dialect, '', figures)).execute(store.db)
+    }
 }
 
 /** A table's rows in key order, numbers as numbers (received_at left out: a re-send may not change it, but nothing else). */

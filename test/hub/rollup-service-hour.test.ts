@@ -14,6 +14,7 @@ import {
   row,
   SERVICES,
   seed,
+  storeAsSchema,
   viewsMatchHourlyRows,
   databaseFor,
 } from './rollup-fixture.ts'
@@ -156,20 +157,20 @@ describe.each(BACKENDS)('one national service by hour on %s', (backend) => {
     await expectRollupsAsRebuilt(deferred)
   })
 
-  it('migration 19 fills the rollup from the rows a hub stored before it, and the views read it', async () => {
+  it('migrations 19 and 20 fill the rollup from the rows a hub stored before them, and the views read it', async () => {
     const where = await databaseFor(backend, cleanups)
     const before = await storeOn(where, true, 18)
     await seed(before)
-    for (const [ci, c] of CENTERS.entries()) await ingest(before, daysOf(c.id, ci))
-    await before.flushRollups()
-    // one day left unfolded, as a stopped hub leaves it
-    await ingest(before, [batch('C1', '2026-03-01', 9, 2, [row(A, 3, { issued: 45 })])])
-    // and the turn of a year: the migration fills the rollup a month at a time (rollup-service-hour.ts)
-    await ingest(before, [
+    // rows as a deferring hub of schema 18 stored them, every day left unfolded, as a stopped hub leaves it (today's ingest
+    // and views need migration 20's column)
+    const stored = CENTERS.flatMap((c, ci) => daysOf(c.id, ci))
+    // a revision, and the turn of a year: migration 19 fills the rollup a month at a time (rollup-service-hour.ts)
+    stored.push(
+      batch('C1', '2026-03-01', 9, 2, [row(A, 3, { issued: 45 })]),
       batch('C1', '2025-12-31', 23, 2, [row(A, 7, { issued: 11, nationalCode: 'PASS' })]),
       batch('C1', '2026-01-01', 0, 2, [row(A, 8, { issued: 13, nationalCode: 'PASS' })]),
-    ])
-    const answers = await Promise.all(VIEWS.map((q) => before.figures(q)))
+    )
+    await storeAsSchema(before, 18, stored, 'marked')
     await before.close()
     cleanups.pop()
 
@@ -185,11 +186,19 @@ describe.each(BACKENDS)('one national service by hour on %s', (backend) => {
       ['2025-12-31', 11],
       ['2026-01-01', 13],
     ])
-    // filled from every hourly row, the unfolded revision too: the same answers as before the migration (from the hourly rows then)
+    // filled from every hourly row, the unfolded revision too; the rows stored before migration 20 hold no tickets still waiting
     await expectServiceHourAsRebuilt(after)
-    expect(await Promise.all(VIEWS.map((q) => after.figures(q)))).toEqual(answers)
+    await expectExact(after)
+    expect((await after.figuresFromHourlyRows(VIEWS[0])).every((r) => r.waitingPastTarget === 0)).toBe(true)
     await after.flushRollups()
     await expectExact(after)
     await expectRollupsAsRebuilt(after)
+    // a running hour sent after migration 20: its tickets still waiting are summed like every figure, in every rollup
+    await ingest(after, [batch('C2', '2026-03-01', 14, 2, [row(A, 5, { waitMissedUncalled: 4, waitingPastTarget: 3 })])])
+    await after.flushRollups()
+    await expectExact(after)
+    await expectRollupsAsRebuilt(after)
+    const byHour = await after.figures({ from: '2026-03-01', to: '2026-03-01', by: 'hour', serviceCode: 'PASS', governorate: 'Cairo' })
+    expect(byHour.find((r) => r.key === '14')).toMatchObject({ waitingPastTarget: 3 })
   })
 })

@@ -71,6 +71,8 @@ describe('within target: one definition at the center and the hub', () => {
     const national = await hubJson(hub, '/api/hub/v1/figures?from=2026-03-10&by=service&center=EG-CAI-009')
     expect(national.rows).toHaveLength(1)
     expect(national.rows[0]).toMatchObject({ called: 1, waitWithinTarget: 1, waitMissedUncalled: 2, slaPercent: 33.3 })
+    // of the two, C-002 is still in the line, not a ticket that left: the hub is told which (walk of 2026-12-06)
+    expect(national.rows[0].waitingPastTarget).toBe(1)
 
     // C-002 is finally called, late: still one miss, now counted by its call, at both ends
     at(1100)
@@ -79,6 +81,6 @@ describe('within target: one definition at the center and the hub', () => {
     expect(today.totals).toMatchObject({ called: 2, slaPercent: 33.3, slaCounted: 3 })
     await drain(center)
     const after = await hubJson(hub, '/api/hub/v1/figures?from=2026-03-10&by=service&center=EG-CAI-009')
-    expect(after.rows[0]).toMatchObject({ called: 2, waitWithinTarget: 1, waitMissedUncalled: 1, slaPercent: 33.3 })
+    expect(after.rows[0]).toMatchObject({ called: 2, waitWithinTarget: 1, waitMissedUncalled: 1, slaPercent: 33.3, waitingPastTarget: 0 })
   })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { cachedLiveQueues, LIVE_QUEUES_MAX_AGE_MS, liveQueuesOf } from '../../../server/upstream/live-queues.ts'
+import { cachedLiveQueues, LIVE_QUEUES_MAX_AGE_MS, liveQueuesOf, localLiveQueuesOf } from '../../../server/upstream/live-queues.ts'
 import type { ServiceWithQueue } from '../../../protocol/entities.ts'
 
 /** The heartbeat's open-data lines (issue 23): per national code, counts only, never a shorter wait than a citizen is told. */
@@ -32,6 +32,20 @@ describe('liveQueuesOf', () => {
       { nationalCode: 'CIV-BIRTH', waiting: 1, open: true }, // no estimate: absent, never null (see protocol/open-data.ts)
     ])
     expect(liveQueuesOf([service({ nationalCode: 'X1', estimatedWaitSeconds: 299.6 })])[0].waitSeconds).toBe(300)
+  })
+
+  it("the center's own services (no national code) go apart, one each, by its prefix and names; mapped and inactive ones not", () => {
+    expect(
+      localLiveQueuesOf([
+        service({ id: 1, nationalCode: 'PASSPORT', waiting: 3 }),
+        service({ id: 2, prefix: 'N', nameAr: 'توثيق', nameEn: 'Notary', waiting: 4, estimatedWaitSeconds: 599.5 }),
+        service({ id: 3, prefix: 'Q', nameAr: 'استعلام', nameEn: 'Enquiries', waiting: 0, available: false }),
+        service({ id: 4, prefix: 'Z', active: false, waiting: 2 }),
+      ]),
+    ).toEqual([
+      { serviceCode: 'N', nameAr: 'توثيق', nameEn: 'Notary', waiting: 4, waitSeconds: 600, open: true },
+      { serviceCode: 'Q', nameAr: 'استعلام', nameEn: 'Enquiries', waiting: 0, open: false },
+    ])
   })
 })
 
