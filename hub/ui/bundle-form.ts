@@ -276,7 +276,7 @@ export class HubBundleForm extends LitElement {
         this.set({ weeklyHours: (e.target as HTMLInputElement).checked ? defaultWeek() : null })} />${this.t('setHours')}</label>
       ${
         week
-          ? html`<p class="muted" id="hours-time-hint">${this.t('timeHint', { example: inDigitStyle(DEFAULT_DAY.open, hubDigits(this.language)) })}</p>${WEEK_ORDER.map(day)}`
+          ? html`<p class="muted" id="hours-time-hint">${this.t('timeHint', { hours: 24, example: inDigitStyle(DEFAULT_DAY.open, hubDigits(this.language)) })}</p>${WEEK_ORDER.map(day)}`
           : html`<p class="muted">${this.t('hoursHelp')}</p>`
       }
     </fieldset>`

@@ -131,7 +131,7 @@ export const HUB_BUNDLE_MESSAGES = {
     en: 'Left unset, each center keeps its own hours.',
   },
   // the time fields are text in the page's digits (the browser's own wrote «08:00 AM» on the Arabic page)
-  timeHint: { ar: 'الأوقات بنظام ٢٤ ساعة، مثل {example}', en: '24-hour times, e.g. {example}' },
+  timeHint: { ar: 'الأوقات بنظام {hours, number} ساعة، مثل {example}', en: '{hours, number}-hour times, e.g. {example}' },
   open: { ar: 'يفتح', en: 'Opens' },
   close: { ar: 'يغلق', en: 'Closes' },
   closedDay: { ar: 'مغلق', en: 'Closed' },

@@ -22,6 +22,8 @@ export interface JsonSchema {
   required?: string[]
   additionalProperties?: boolean | JsonSchema
   patternProperties?: Record<string, JsonSchema>
+  propertyNames?: JsonSchema
+  maxProperties?: number
   items?: JsonSchema
   minItems?: number
   maxItems?: number
@@ -232,8 +234,17 @@ function objectOf(schema: JsonSchema, opts: Required<SchemaArbitraryOptions>): A
   const props = schema.properties ?? {}
   const keys = Object.keys(props)
   if (keys.length === 0) {
-    // a record (Type.Record) or a free object: a few keys of any JSON
-    return fc.dictionary(fc.string({ maxLength: 12 }), anyJson, { maxKeys: 4 })
+    // a record (Type.Record: its values' schema under patternProperties, its keys' under propertyNames) or a free
+    // object: a few keys, each value of the record's schema or any JSON
+    const valueSchemas = Object.values(schema.patternProperties ?? {})
+    const values =
+      valueSchemas.length === 1
+        ? arbitraryOf(valueSchemas[0]!, opts)
+        : typeof schema.additionalProperties === 'object'
+          ? arbitraryOf(schema.additionalProperties, opts)
+          : anyJson
+    const names = schema.propertyNames ? stringOf({ ...schema.propertyNames, type: 'string' }, opts) : fc.string({ maxLength: 12 })
+    return fc.dictionary(names, values, { maxKeys: Math.min(4, schema.maxProperties ?? 4) })
   }
   const model = Object.fromEntries(keys.map((k) => [k, arbitraryOf(props[k], opts)]))
   const required = (schema.required ?? []).filter((k) => keys.includes(k))

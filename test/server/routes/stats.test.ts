@@ -89,6 +89,9 @@ describe('GET /api/v1/stats/today', () => {
         noShowPercent: 50,
         // A-003 has waited since t0; the clock is at t0 + 900 s
         longestWaitSeconds: 900,
+        // …past the line's 600 s target: one ticket past it now
+        targetWaitSeconds: 600,
+        pastTarget: 1,
       },
       {
         serviceId: s.b.id,
@@ -113,6 +116,8 @@ describe('GET /api/v1/stats/today', () => {
         p90ServiceSeconds: 200,
         noShowPercent: 0,
         longestWaitSeconds: null,
+        targetWaitSeconds: 300,
+        pastTarget: 0,
       },
     ])
     expect(stats.counters).toEqual([
@@ -126,6 +131,8 @@ describe('GET /api/v1/stats/today', () => {
         noShow: 1,
         avgServiceSeconds: 300,
         waitingForIt: 0,
+        // nobody at the counter now (every call finished or a no-show)
+        current: null,
       },
       {
         counterId: s.c2.id,
@@ -137,6 +144,8 @@ describe('GET /api/v1/stats/today', () => {
         noShow: 0,
         avgServiceSeconds: 200,
         waitingForIt: 0,
+        // nobody at the counter now (every call finished or a no-show)
+        current: null,
       },
       {
         counterId: s.idle.id,
@@ -148,6 +157,8 @@ describe('GET /api/v1/stats/today', () => {
         noShow: 0,
         avgServiceSeconds: null,
         waitingForIt: 0,
+        // nobody at the counter now (every call finished or a no-show)
+        current: null,
       },
     ])
     expect(stats.totals).toEqual({
