@@ -49,6 +49,10 @@ export const bookingPageStyles = css`
     color: var(--tabour-muted);
     font-size: 0.9em;
   }
+  .field-hint.warn {
+    color: var(--tabour-danger);
+    font-weight: 700;
+  }
   select,
   input {
     min-block-size: 3rem;
