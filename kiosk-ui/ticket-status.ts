@@ -223,7 +223,7 @@ export class TicketStatus extends LitElement {
       case 'waiting': {
         // no open counter serves it (wait unknown): nobody is "next", and the page says why (walk finding 8)
         const noCounter = ticket.estimatedWaitSeconds === null
-        return html`${this.renderWaitingFor(ticket, noCounter, lang, n)}<dl>
+        return html`${this.renderMoved(ticket, lang)}${this.renderWaitingFor(ticket, noCounter, lang, n)}<dl>
           <div>
             <dt>${statusText('ticket.placeLabel', lang)}</dt>
             <dd data-position=${ticket.position}>${peopleAheadText(ticket.position, lang, digits)}</dd>
@@ -237,8 +237,9 @@ export class TicketStatus extends LitElement {
       case 'called':
       case 'serving': {
         const number = ticket.counter ? n(ticket.counter.number) : '—'
-        const line = statusText(ticket.status === 'called' ? 'status.goToCounter' : 'status.serving', lang, { n: number })
-        return html`<div class="turn" role="alert" data-counter=${ticket.counter?.number ?? ''}>
+        const key = ticket.status === 'serving' ? 'status.serving' : ticket.recalls ? 'status.calledAgain' : 'status.goToCounter'
+        const line = statusText(key, lang, { n: number })
+        return html`<div class="turn" role="alert" data-counter=${ticket.counter?.number ?? ''} data-recalls=${ticket.recalls ?? 0}>
           ${ticket.status === 'called' ? html`<strong>${statusText('status.yourTurn', lang)}</strong>` : nothing}
           <p class=${ticket.status === 'called' ? 'counter go' : 'counter'}>${line}</p>
           ${ticket.counter && namesMore(ticket.counter) ? html`<p>${ticket.counter.name}</p>` : nothing}
@@ -289,6 +290,16 @@ export class TicketStatus extends LitElement {
           ? 'status.cancelledCenterClosed'
           : 'status.cancelled'
     return html`<p class="final" data-cancelled=${ticket.cancelledBecause ?? ''}>${statusText(key, lang)}</p>`
+  }
+
+  /** A waiting ticket moved to another service's line by a clerk: from which to which, in the page's language. */
+  private renderMoved(ticket: PublicTicket, lang: Lang): TemplateResult | typeof nothing {
+    const from = ticket.movedFrom
+    if (!from) return nothing
+    const to = serviceName({ nameAr: ticket.serviceNameAr, nameEn: ticket.serviceNameEn }, lang)
+    return html`<p class="turn" role="status" data-moved-from=${from.nameEn}>
+      ${statusText('status.movedTo', lang, { from: serviceName(from, lang), to })}
+    </p>`
   }
 
   /**
@@ -398,12 +409,15 @@ export class TicketStatus extends LitElement {
 
   /** Shows a fresh state of the ticket, pushed or fetched (both are the whole public ticket). */
   private show(ticket: PublicTicket): void {
-    const wasCalled = this.ticket?.status === 'called'
+    const before = this.ticket
+    const wasCalled = before?.status === 'called'
     this.ticket = ticket
     this.toldAt = Date.now()
     this.stale = false
     this.notFound = false
-    if (ticket.status === 'called' && !wasCalled) navigator.vibrate?.([300, 150, 300])
+    // the call, and each recall of it (walk s44: a recall left the page and the phone still)
+    const recalled = wasCalled && (ticket.recalls ?? 0) > (before?.recalls ?? 0)
+    if (ticket.status === 'called' && (!wasCalled || recalled)) navigator.vibrate?.([300, 150, 300])
     this.updateTitle()
     if (ticket.noShow) this.undoTick.start(true)
     else this.undoTick.stop()
