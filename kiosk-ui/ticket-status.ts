@@ -36,6 +36,7 @@ import './remote-status.ts'
 import './visit-steps-line.ts'
 import { minutesLeft } from '../ui-common/minutes-left.ts'
 import { closingNoteText } from '../ui-common/opening-words.ts'
+import { fetchRemoteServices } from './join/join-api.ts'
 
 /** Whether a counter's name says more than its number ("Counter 3", "شباك 3" do not). */
 function namesMore(counter: { number: number; name: string }): boolean {
@@ -83,6 +84,8 @@ export class TicketStatus extends LitElement {
   @state() private notFound = false
   @state() private stale = false
   @state() private cancelStep: CancelStep = 'idle'
+  /** Whether this center takes joins from a phone (asked once a ticket has ended with nowhere to go): the way onward links its join page. */
+  @state() private phoneJoin: boolean | null = null
 
   /** Runs only while the socket is down. */
   private readonly poll = new PollController(this, () => this.refresh(), FALLBACK_POLL_MS)
@@ -256,8 +259,9 @@ export class TicketStatus extends LitElement {
         // ticket too, once checked in) was parked and did not come back in time
         if (ticket.cancelledBecause === 'day_closed') return this.renderCancelled(ticket, lang)
         return html`<p class="final" data-state="abandoned">
-          ${statusText(ticket.remote && ticket.remote.arrivedAt === null ? 'status.placeLost' : 'status.abandoned', lang)}
-        </p>`
+            ${statusText(ticket.remote && ticket.remote.arrivedAt === null ? 'status.placeLost' : 'status.abandoned', lang)}
+          </p>
+          ${this.renderOnward(lang, false)}`
       default:
         return this.renderCancelled(ticket, lang)
     }
@@ -289,7 +293,30 @@ export class TicketStatus extends LitElement {
         : ticket.cancelledBecause === 'center_closed'
           ? 'status.cancelledCenterClosed'
           : 'status.cancelled'
-    return html`<p class="final" data-cancelled=${ticket.cancelledBecause ?? ''}>${statusText(key, lang)}</p>`
+    return html`<p class="final" data-cancelled=${ticket.cancelledBecause ?? ''}>${statusText(key, lang)}</p>
+      ${key === 'status.cancelled' ? this.renderOnward(lang, true) : nothing}`
+  }
+
+  /**
+   * The way onward from a ticket that ended (walk s44: «أُلغيت هذه التذكرة» and a lost place were dead
+   * ends): the join page when the center takes joins from a phone, and, when `kiosk`, the kiosk
+   * (a sentence that does not say it already).
+   */
+  private renderOnward(lang: Lang, kiosk: boolean): TemplateResult | typeof nothing {
+    const join = this.phoneJoin
+      ? html`<a class="link" data-onward="join" href=${`${this.base}/join/${lang}/`}>${statusText('status.joinAgain', lang)}</a>`
+      : nothing
+    return html`${join}${kiosk ? html`<p data-onward="kiosk">${statusText('status.newTicketAtKiosk', lang)}</p>` : nothing}`
+  }
+
+  /** Whether the center lists any service a phone may join (its join page's own question); no answer: none offered. */
+  private async askPhoneJoin(): Promise<void> {
+    this.phoneJoin = false
+    try {
+      this.phoneJoin = (await fetchRemoteServices(this.base)).services.length > 0
+    } catch {
+      this.phoneJoin = false
+    }
   }
 
   /** A waiting ticket moved to another service's line by a clerk: from which to which, in the page's language. */
@@ -425,6 +452,7 @@ export class TicketStatus extends LitElement {
     if (IN_LINE.has(ticket.status)) this.clockTick.start(true)
     else this.clockTick.stop()
     if (settled(ticket)) {
+      if (this.phoneJoin === null) void this.askPhoneJoin()
       this.poll.stop()
       this.socket?.disconnect()
     }

@@ -158,11 +158,6 @@ export const bookingPageStyles = css`
     align-self: center;
     --qr-size: 11rem;
   }
-  .link {
-    overflow-wrap: anywhere;
-    color: var(--tabour-primary);
-    font-weight: 700;
-  }
   .error {
     padding: var(--tabour-space-1) var(--tabour-space-2);
     border-inline-start: 8px solid var(--tabour-danger);

@@ -147,6 +147,11 @@ describe('the status page tells the truth', { timeout: 180_000 }, () => {
     ).toBe(410)
     await page.locator('tabour-ticket-status [data-state="abandoned"]').waitFor()
     expect(await text(page, 'tabour-ticket-status [data-state="abandoned"]')).toContain('nobody checked in in time')
+    // the way onward: this center takes joins from a phone, so its join page, in the page's language
+    const joinAgain = page.locator('tabour-ticket-status a[data-onward="join"]')
+    await joinAgain.waitFor()
+    expect(await joinAgain.textContent()).toContain('Join the line again from your phone')
+    expect(await joinAgain.getAttribute('href')).toBe('/join/en/')
     await page.screenshot({ path: join(SHOTS, 'status-en-place-lost.png'), fullPage: true })
   })
 
