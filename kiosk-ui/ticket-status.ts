@@ -20,7 +20,7 @@ import { digitsFor, formatNumber, ticketLabel, type DigitStyle } from '../ui-com
 import { applyLang, DEFAULT_LANG, initialLang, otherLang, type Lang } from '../ui-common/i18n.ts'
 import { inLang } from '../ui-common/bilingual.ts'
 import type { LangChangeEvent } from '../ui-common/lang-switch.ts'
-import { peopleAheadText, waitText } from '../protocol/messages/ticket.ts'
+import { appointmentMarkText, peopleAheadText, waitText } from '../protocol/messages/ticket.ts'
 import { applyPageTheme } from '../ui-common/theme.ts'
 import '../ui-common/lang-switch.ts'
 import type { Socket } from 'socket.io-client'
@@ -191,6 +191,13 @@ export class TicketStatus extends LitElement {
           ${serviceName({ nameAr: ticket.serviceNameAr, nameEn: ticket.serviceNameEn }, lang)}
           <span class="second">${inLang(serviceName({ nameAr: ticket.serviceNameAr, nameEn: ticket.serviceNameEn }, otherLang(lang)), otherLang(lang))}</span>
         </p>
+        ${
+          ticket.appointment
+            ? html`<p class="reassure" data-appointment=${ticket.appointment.slotStart}>
+                ${appointmentMarkText(Date.parse(ticket.appointment.slotStart), ticket.appointment.timeZone, lang, digits)}
+              </p>`
+            : nothing
+        }
         ${turnIsNear(ticket) ? html`<p class="turn near" role="alert" data-near>${nearLine(ticket, lang)}</p>` : nothing}
         ${ticket.visit && !FINAL.has(ticket.status) ? html`<tabour-visit-steps .ticket=${ticket} .lang=${lang}></tabour-visit-steps>` : nothing}
         ${this.renderState(ticket, lang, n, digits)}

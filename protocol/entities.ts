@@ -263,6 +263,11 @@ export const PublicTicket = Type.Object({
    */
   endedWith: Type.Optional(Type.Object({ code: Type.String(), nameAr: Nullable(Type.String()), nameEn: Nullable(Type.String()) })),
   /**
+   * Only for a ticket a booking's check-in gave: the slot's start and the center's zone to say it in,
+   * so the page says «موعد محجوز ٣:٠٠ م — تم تسجيل الوصول» as the kiosk and the paper do (walk s44).
+   */
+  appointment: Type.Optional(Type.Object({ slotStart: Timestamp, timeZone: Type.String() })),
+  /**
    * Only for a called ticket its clerk recalled since the call: how many times. The page says
    * "called again at counter N" and the phone vibrates at each (walk s44: a recall changed nothing).
    */

@@ -116,6 +116,12 @@ function movesOf(view: QueueView, t: Parameters<QueueView['standing']>[0]): Pick
   return { ...(recalls > 0 ? { recalls } : {}), ...(from ? { movedFrom: { nameAr: from.nameAr, nameEn: from.nameEn } } : {}) }
 }
 
+/** The booked slot of a ticket a booking's check-in gave; nothing for any other ticket. */
+function appointmentOf(view: QueueView, t: Parameters<QueueView['standing']>[0], timeZone: string): Pick<PublicTicket, 'appointment'> {
+  const slot = view.appointmentSlot(t)
+  return slot === null ? {} : { appointment: { slotStart: new Date(slot).toISOString(), timeZone } }
+}
+
 /** What a public ticket shows of the center: the live config, read at each call, so an admin's change of name or digits shows at once. */
 export type PublicTicketCenter = Pick<Config, 'centerName' | 'screens' | 'timeZone' | 'queue'>
 
@@ -167,6 +173,7 @@ export function publicTicketOf(view: QueueView, center: PublicTicketCenter, tick
     ...cancelledOf(view, t),
     ...endedWithOf(t, center),
     ...movesOf(view, t),
+    ...appointmentOf(view, t, center.timeZone),
     ...closingOf(view, t, standing.estimatedWaitSeconds, center.timeZone),
   }
 }

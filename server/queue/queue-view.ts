@@ -350,6 +350,11 @@ export class QueueView {
     return typeof reason === 'string' ? reason : null
   }
 
+  /** The slot's start (epoch ms) of the booking a ticket was checked in from; null for any other ticket. */
+  appointmentSlot(t: TicketRecord): number | null {
+    return t.origin === 'appointment' ? this.ctx.bookings.slotOfTicket(t.id) : null
+  }
+
   /** The recalls of a called ticket since its call (recallsSinceCall); 0 for any other ticket. */
   recallsNow(t: TicketRecord): number {
     return t.status === 'called' ? recallsSinceCall(this.ctx.events.forTicket(t.id)) : 0

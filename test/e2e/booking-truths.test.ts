@@ -169,6 +169,25 @@ describe('the booking page names the center and what to bring, in the center dig
       'The check-in time for this booking has passed (9:15\u00a0AM); the kiosk no longer takes its code. You can book a new appointment.',
     )
     await shot(page, 'missed-en')
+
+    // another booking, at 10:00, checked in at the kiosk: its status page says it is an appointment, at what time, in the center's digits
+    const later = await center.request('POST', '/api/v1/appointments', {
+      body: { serviceId: service.id, slotStart: '2026-03-10T08:00:00.000Z', name: 'سعاد أحمد', phone: '01000000002' },
+    })
+    expect(later.statusCode, later.body).toBe(201)
+    clock.set('2026-03-10T07:40:00Z')
+    const kiosk = (await center.createDevice('kiosk')).token
+    const checkedIn = await center.request('POST', '/api/v1/check-in', { token: kiosk, body: { text: later.json().code } })
+    expect(checkedIn.statusCode, checkedIn.body).toBe(200)
+    const ticketId = checkedIn.json().ticket.id
+    const mark = page.locator('tabour-ticket-status [data-appointment]')
+    await page.goto(`${url}/t/${ticketId}`)
+    await mark.waitFor()
+    expect(await mark.textContent()).toContain('موعد محجوز ١٠:٠٠\u00a0ص — تم تسجيل الوصول')
+    await shot(page, 'status-appointment-ar')
+    await page.goto(`${url}/t/${ticketId}?lang=en`)
+    await mark.waitFor()
+    expect(await mark.textContent()).toContain('Appointment 10:00\u00a0AM — checked in')
   })
 
   it('in English on a phone: a short name and a refusal are said where the citizen looks, and every link onward stays English', async () => {
