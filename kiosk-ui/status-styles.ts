@@ -107,6 +107,12 @@ export const statusPageStyles = [
       font-size: 1.15em;
       font-weight: 700;
     }
+    /* a way onward (the booking's link, the join page after an ended ticket): the booking page shares these styles */
+    .link {
+      overflow-wrap: anywhere;
+      color: var(--tabour-primary);
+      font-weight: 700;
+    }
     .foot {
       font-size: 0.8em;
       color: var(--tabour-muted);

@@ -20,7 +20,7 @@ import { digitsFor, formatNumber, ticketLabel, type DigitStyle } from '../ui-com
 import { applyLang, DEFAULT_LANG, initialLang, otherLang, type Lang } from '../ui-common/i18n.ts'
 import { inLang } from '../ui-common/bilingual.ts'
 import type { LangChangeEvent } from '../ui-common/lang-switch.ts'
-import { peopleAheadText, waitText } from '../protocol/messages/ticket.ts'
+import { appointmentMarkText, peopleAheadText, waitText } from '../protocol/messages/ticket.ts'
 import { applyPageTheme } from '../ui-common/theme.ts'
 import '../ui-common/lang-switch.ts'
 import type { Socket } from 'socket.io-client'
@@ -36,6 +36,7 @@ import './remote-status.ts'
 import './visit-steps-line.ts'
 import { minutesLeft } from '../ui-common/minutes-left.ts'
 import { closingNoteText } from '../ui-common/opening-words.ts'
+import { fetchRemoteServices } from './join/join-api.ts'
 
 /** Whether a counter's name says more than its number ("Counter 3", "شباك 3" do not). */
 function namesMore(counter: { number: number; name: string }): boolean {
@@ -83,6 +84,8 @@ export class TicketStatus extends LitElement {
   @state() private notFound = false
   @state() private stale = false
   @state() private cancelStep: CancelStep = 'idle'
+  /** Whether this center takes joins from a phone (asked once a ticket has ended with nowhere to go): the way onward links its join page. */
+  @state() private phoneJoin: boolean | null = null
 
   /** Runs only while the socket is down. */
   private readonly poll = new PollController(this, () => this.refresh(), FALLBACK_POLL_MS)
@@ -188,6 +191,13 @@ export class TicketStatus extends LitElement {
           ${serviceName({ nameAr: ticket.serviceNameAr, nameEn: ticket.serviceNameEn }, lang)}
           <span class="second">${inLang(serviceName({ nameAr: ticket.serviceNameAr, nameEn: ticket.serviceNameEn }, otherLang(lang)), otherLang(lang))}</span>
         </p>
+        ${
+          ticket.appointment
+            ? html`<p class="reassure" data-appointment=${ticket.appointment.slotStart}>
+                ${appointmentMarkText(Date.parse(ticket.appointment.slotStart), ticket.appointment.timeZone, lang, digits)}
+              </p>`
+            : nothing
+        }
         ${turnIsNear(ticket) ? html`<p class="turn near" role="alert" data-near>${nearLine(ticket, lang)}</p>` : nothing}
         ${ticket.visit && !FINAL.has(ticket.status) ? html`<tabour-visit-steps .ticket=${ticket} .lang=${lang}></tabour-visit-steps>` : nothing}
         ${this.renderState(ticket, lang, n, digits)}
@@ -223,7 +233,7 @@ export class TicketStatus extends LitElement {
       case 'waiting': {
         // no open counter serves it (wait unknown): nobody is "next", and the page says why (walk finding 8)
         const noCounter = ticket.estimatedWaitSeconds === null
-        return html`${this.renderWaitingFor(ticket, noCounter, lang, n)}<dl>
+        return html`${this.renderMoved(ticket, lang)}${this.renderWaitingFor(ticket, noCounter, lang, n)}<dl>
           <div>
             <dt>${statusText('ticket.placeLabel', lang)}</dt>
             <dd data-position=${ticket.position}>${peopleAheadText(ticket.position, lang, digits)}</dd>
@@ -237,8 +247,9 @@ export class TicketStatus extends LitElement {
       case 'called':
       case 'serving': {
         const number = ticket.counter ? n(ticket.counter.number) : '—'
-        const line = statusText(ticket.status === 'called' ? 'status.goToCounter' : 'status.serving', lang, { n: number })
-        return html`<div class="turn" role="alert" data-counter=${ticket.counter?.number ?? ''}>
+        const key = ticket.status === 'serving' ? 'status.serving' : ticket.recalls ? 'status.calledAgain' : 'status.goToCounter'
+        const line = statusText(key, lang, { n: number })
+        return html`<div class="turn" role="alert" data-counter=${ticket.counter?.number ?? ''} data-recalls=${ticket.recalls ?? 0}>
           ${ticket.status === 'called' ? html`<strong>${statusText('status.yourTurn', lang)}</strong>` : nothing}
           <p class=${ticket.status === 'called' ? 'counter go' : 'counter'}>${line}</p>
           ${ticket.counter && namesMore(ticket.counter) ? html`<p>${ticket.counter.name}</p>` : nothing}
@@ -255,8 +266,9 @@ export class TicketStatus extends LitElement {
         // ticket too, once checked in) was parked and did not come back in time
         if (ticket.cancelledBecause === 'day_closed') return this.renderCancelled(ticket, lang)
         return html`<p class="final" data-state="abandoned">
-          ${statusText(ticket.remote && ticket.remote.arrivedAt === null ? 'status.placeLost' : 'status.abandoned', lang)}
-        </p>`
+            ${statusText(ticket.remote && ticket.remote.arrivedAt === null ? 'status.placeLost' : 'status.abandoned', lang)}
+          </p>
+          ${this.renderOnward(lang, false)}`
       default:
         return this.renderCancelled(ticket, lang)
     }
@@ -288,7 +300,40 @@ export class TicketStatus extends LitElement {
         : ticket.cancelledBecause === 'center_closed'
           ? 'status.cancelledCenterClosed'
           : 'status.cancelled'
-    return html`<p class="final" data-cancelled=${ticket.cancelledBecause ?? ''}>${statusText(key, lang)}</p>`
+    return html`<p class="final" data-cancelled=${ticket.cancelledBecause ?? ''}>${statusText(key, lang)}</p>
+      ${key === 'status.cancelled' ? this.renderOnward(lang, true) : nothing}`
+  }
+
+  /**
+   * The way onward from a ticket that ended (walk s44: «أُلغيت هذه التذكرة» and a lost place were dead
+   * ends): the join page when the center takes joins from a phone, and, when `kiosk`, the kiosk
+   * (a sentence that does not say it already).
+   */
+  private renderOnward(lang: Lang, kiosk: boolean): TemplateResult | typeof nothing {
+    const join = this.phoneJoin
+      ? html`<a class="link" data-onward="join" href=${`${this.base}/join/${lang}/`}>${statusText('status.joinAgain', lang)}</a>`
+      : nothing
+    return html`${join}${kiosk ? html`<p data-onward="kiosk">${statusText('status.newTicketAtKiosk', lang)}</p>` : nothing}`
+  }
+
+  /** Whether the center lists any service a phone may join (its join page's own question); no answer: none offered. */
+  private async askPhoneJoin(): Promise<void> {
+    this.phoneJoin = false
+    try {
+      this.phoneJoin = (await fetchRemoteServices(this.base)).services.length > 0
+    } catch {
+      this.phoneJoin = false
+    }
+  }
+
+  /** A waiting ticket moved to another service's line by a clerk: from which to which, in the page's language. */
+  private renderMoved(ticket: PublicTicket, lang: Lang): TemplateResult | typeof nothing {
+    const from = ticket.movedFrom
+    if (!from) return nothing
+    const to = serviceName({ nameAr: ticket.serviceNameAr, nameEn: ticket.serviceNameEn }, lang)
+    return html`<p class="turn" role="status" data-moved-from=${from.nameEn}>
+      ${statusText('status.movedTo', lang, { from: serviceName(from, lang), to })}
+    </p>`
   }
 
   /**
@@ -398,12 +443,15 @@ export class TicketStatus extends LitElement {
 
   /** Shows a fresh state of the ticket, pushed or fetched (both are the whole public ticket). */
   private show(ticket: PublicTicket): void {
-    const wasCalled = this.ticket?.status === 'called'
+    const before = this.ticket
+    const wasCalled = before?.status === 'called'
     this.ticket = ticket
     this.toldAt = Date.now()
     this.stale = false
     this.notFound = false
-    if (ticket.status === 'called' && !wasCalled) navigator.vibrate?.([300, 150, 300])
+    // the call, and each recall of it (walk s44: a recall left the page and the phone still)
+    const recalled = wasCalled && (ticket.recalls ?? 0) > (before?.recalls ?? 0)
+    if (ticket.status === 'called' && (!wasCalled || recalled)) navigator.vibrate?.([300, 150, 300])
     this.updateTitle()
     if (ticket.noShow) this.undoTick.start(true)
     else this.undoTick.stop()
@@ -411,6 +459,7 @@ export class TicketStatus extends LitElement {
     if (IN_LINE.has(ticket.status)) this.clockTick.start(true)
     else this.clockTick.stop()
     if (settled(ticket)) {
+      if (this.phoneJoin === null) void this.askPhoneJoin()
       this.poll.stop()
       this.socket?.disconnect()
     }

@@ -262,6 +262,21 @@ export const PublicTicket = Type.Object({
    * clerk's note. An outcome removed from the list since gives its code with no names.
    */
   endedWith: Type.Optional(Type.Object({ code: Type.String(), nameAr: Nullable(Type.String()), nameEn: Nullable(Type.String()) })),
+  /**
+   * Only for a ticket a booking's check-in gave: the slot's start and the center's zone to say it in,
+   * so the page says «موعد محجوز ٣:٠٠ م — تم تسجيل الوصول» as the kiosk and the paper do (walk s44).
+   */
+  appointment: Type.Optional(Type.Object({ slotStart: Timestamp, timeZone: Type.String() })),
+  /**
+   * Only for a called ticket its clerk recalled since the call: how many times. The page says
+   * "called again at counter N" and the phone vibrates at each (walk s44: a recall changed nothing).
+   */
+  recalls: Type.Optional(Type.Integer({ minimum: 1 })),
+  /**
+   * Only for a waiting ticket a clerk moved to another service's line (its latest transfer): the
+   * service it left, so the page says it was moved (walk s44: only the service's name changed).
+   */
+  movedFrom: Type.Optional(Type.Object({ nameAr: Type.String(), nameEn: Type.String() })),
   /** Only for a ticket in line (waiting, or a held place) whose wait runs past closing or whose service closes within the half hour (protocol/closing-note.ts). */
   closing: Type.Optional(ClosingNote),
 })

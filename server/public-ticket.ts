@@ -109,6 +109,19 @@ function endedWithOf(t: Parameters<QueueView['standing']>[0], center: PublicTick
   return { endedWith: { code: t.outcome, nameAr: listed?.nameAr ?? null, nameEn: listed?.nameEn ?? null } }
 }
 
+/** A called ticket's recalls since its call, and the service a waiting one was moved out of; nothing otherwise. */
+function movesOf(view: QueueView, t: Parameters<QueueView['standing']>[0]): Pick<PublicTicket, 'recalls' | 'movedFrom'> {
+  const recalls = view.recallsNow(t)
+  const from = view.movedFromService(t)
+  return { ...(recalls > 0 ? { recalls } : {}), ...(from ? { movedFrom: { nameAr: from.nameAr, nameEn: from.nameEn } } : {}) }
+}
+
+/** The booked slot of a ticket a booking's check-in gave; nothing for any other ticket. */
+function appointmentOf(view: QueueView, t: Parameters<QueueView['standing']>[0], timeZone: string): Pick<PublicTicket, 'appointment'> {
+  const slot = view.appointmentSlot(t)
+  return slot === null ? {} : { appointment: { slotStart: new Date(slot).toISOString(), timeZone } }
+}
+
 /** What a public ticket shows of the center: the live config, read at each call, so an admin's change of name or digits shows at once. */
 export type PublicTicketCenter = Pick<Config, 'centerName' | 'screens' | 'timeZone' | 'queue'>
 
@@ -159,6 +172,8 @@ export function publicTicketOf(view: QueueView, center: PublicTicketCenter, tick
     ...noShowOf(view, t, center, view.now()),
     ...cancelledOf(view, t),
     ...endedWithOf(t, center),
+    ...movesOf(view, t),
+    ...appointmentOf(view, t, center.timeZone),
     ...closingOf(view, t, standing.estimatedWaitSeconds, center.timeZone),
   }
 }

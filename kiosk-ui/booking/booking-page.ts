@@ -5,7 +5,7 @@
  * Days and times are the center's (its time zone), whatever the phone's clock says.
  */
 import { SEPARATOR } from '../../protocol/messages/separator.ts'
-import { LitElement, html, nothing, type TemplateResult } from 'lit'
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
 import type { BookableService, Booking, BookingCenter, DaySlots, Slot } from '../../protocol/appointments.ts'
 import type { RequiredDocument } from '../../protocol/service-menu.ts'
@@ -49,6 +49,8 @@ export class BookingPage extends LitElement {
   @state() private error: AppointmentMessageKey | null = null
   @state() private busy = false
   @state() private confirmCancel = false
+  /** The name typed is shorter than a name can be: said under the field in the page's language, not in the browser's bubble. */
+  @state() private nameShort = false
 
   private readonly base: string
   private readonly code: string | null
@@ -66,6 +68,18 @@ export class BookingPage extends LitElement {
     applyPageTheme()
     this.setLang(initialLang())
     void this.start()
+  }
+
+  /**
+   * A refusal is drawn at the top of the form, while a phone is scrolled down at the Book button
+   * (walk s44: the box was 413 px above the screen and tapping Book seemed to do nothing): each new
+   * one is brought into view and focused, so it is seen and read out.
+   */
+  override updated(changed: PropertyValues<this>): void {
+    if (!changed.has('error' as keyof BookingPage) || this.error === null) return
+    const box = this.renderRoot.querySelector<HTMLElement>('p.error')
+    box?.scrollIntoView({ block: 'center' })
+    box?.focus({ preventScroll: true })
   }
 
   private setLang(lang: Lang): void {
@@ -156,7 +170,7 @@ export class BookingPage extends LitElement {
         <tabour-lang-switch .lang=${this.language}></tabour-lang-switch>
       </header>
       <main>
-        ${this.error ? html`<p class="error" role="alert" data-error=${this.error}>${this.t(this.error)}</p>` : nothing}
+        ${this.error ? html`<p class="error" role="alert" tabindex="-1" data-error=${this.error}>${this.t(this.error)}</p>` : nothing}
         ${this.renderView()}
       </main>
     `
@@ -266,8 +280,24 @@ export class BookingPage extends LitElement {
         ${this.renderPicker()}
         <label class="field"
           >${this.t('book.name')}
-          <input name="name" data-field="name" required minlength="2" maxlength="80" autocomplete="name" />
+          <input
+            name="name"
+            data-field="name"
+            required
+            minlength="2"
+            maxlength="80"
+            autocomplete="name"
+            aria-describedby=${this.nameShort ? 'name-hint' : nothing}
+            aria-invalid=${this.nameShort ? 'true' : 'false'}
+            @invalid=${(e: Event) => {
+              // the page's own sentence in its language instead of the browser's bubble in the browser's
+              e.preventDefault()
+              this.nameShort = true
+            }}
+            @input=${() => (this.nameShort = false)}
+          />
         </label>
+        ${this.nameShort ? html`<p class="field-hint warn" id="name-hint" role="alert" data-hint="name">${this.t('book.nameShort')}</p>` : nothing}
         <label class="field"
           >${this.t('book.phone')}
           <input
@@ -343,7 +373,7 @@ export class BookingPage extends LitElement {
             : html`<p class="final" data-final=${b.status === 'booked' ? 'missed' : b.status}>${this.finalText(b)}</p>`
         }
       </section>
-      ${live ? nothing : html`<a class="link" href=${`${this.base}/b/`}>${this.t('book.another')}</a>`}
+      ${live ? nothing : html`<a class="link" href=${`${this.base}/b/${this.language === 'en' ? '?lang=en' : ''}`}>${this.t('book.another')}</a>`}
     `
   }
 

@@ -49,6 +49,10 @@ export const bookingPageStyles = css`
     color: var(--tabour-muted);
     font-size: 0.9em;
   }
+  .field-hint.warn {
+    color: var(--tabour-danger);
+    font-weight: 700;
+  }
   select,
   input {
     min-block-size: 3rem;
@@ -153,11 +157,6 @@ export const bookingPageStyles = css`
   tabour-qr-code {
     align-self: center;
     --qr-size: 11rem;
-  }
-  .link {
-    overflow-wrap: anywhere;
-    color: var(--tabour-primary);
-    font-weight: 700;
   }
   .error {
     padding: var(--tabour-space-1) var(--tabour-space-2);

@@ -60,6 +60,30 @@ export class JoinPoster extends LitElement {
       padding-inline-start: 1.5rem;
       font-size: 1.15rem;
     }
+    /* the Arabic steps numbered in the center's digits (walk s44: "1. 2. 3." beside Arabic-Indic text) */
+    ol.arabic-indic {
+      list-style-type: arabic-indic;
+    }
+    /*
+     * Two languages side by side, each its own box: on a phone they wrap whole, one under the other,
+     * not as one bidi paragraph ("Print the · اطبع الملصق / poster", a name line ending in "·").
+     */
+    .both {
+      display: flex;
+      flex-wrap: wrap;
+      justify-content: center;
+      gap: 0.25rem 1rem;
+    }
+    /* each service its own item: a name never breaks across the line between two others (walk s44, at A4) */
+    .service-list {
+      display: flex;
+      flex-wrap: wrap;
+      justify-content: center;
+      gap: 0.5rem 1.5rem;
+      margin: 0.5rem 0 0;
+      padding: 0;
+      list-style: none;
+    }
     h2 {
       font-size: 1.1rem;
     }
@@ -72,6 +96,10 @@ export class JoinPoster extends LitElement {
       overflow-wrap: anywhere;
     }
     button {
+      display: flex;
+      flex-wrap: wrap;
+      justify-content: center;
+      gap: 0 0.75rem;
       min-block-size: 3rem;
       padding-inline: 1.5rem;
       border: 0;
@@ -93,21 +121,28 @@ export class JoinPoster extends LitElement {
   override render(): TemplateResult {
     const { center, services, joinUrl } = this.data
     return html`
-      <p class="center">${center.nameAr} · <bdi lang="en" dir="ltr">${center.nameEn}</bdi></p>
+      <p class="center both" data-center>${this.both(center.nameAr, center.nameEn)}</p>
       <h1>${joinText('poster.title', 'ar')}<span class="en" lang="en" dir="ltr">${joinText('poster.title', 'en')}</span></h1>
       <tabour-qr-code .value=${joinUrl} .label=${joinText('poster.step1', 'ar')}></tabour-qr-code>
       <div class="steps">
-        <ol lang="ar" dir="rtl">${STEPS.map((k) => html`<li>${joinText(k, 'ar')}</li>`)}</ol>
+        <ol lang="ar" dir="rtl" class=${center.digits} data-steps="ar">${STEPS.map((k) => html`<li>${joinText(k, 'ar')}</li>`)}</ol>
         <ol lang="en" dir="ltr">${STEPS.map((k) => html`<li>${joinText(k, 'en')}</li>`)}</ol>
       </div>
       <div class="services">
-        <h2>${joinText('poster.services', 'ar')} · <bdi lang="en" dir="ltr">${joinText('poster.services', 'en')}</bdi></h2>
-        <p>${services.map((s, i) => html`${i > 0 ? ' · ' : ''}${s.nameAr} (<bdi lang="en" dir="ltr">${s.nameEn}</bdi>)`)}</p>
+        <h2 class="both">${this.both(joinText('poster.services', 'ar'), joinText('poster.services', 'en'))}</h2>
+        <ul class="service-list">
+          ${services.map((s) => html`<li class="both" data-service>${this.both(s.nameAr, s.nameEn)}</li>`)}
+        </ul>
       </div>
-      <p>${joinText('poster.orLink', 'ar')} · <bdi lang="en" dir="ltr">${joinText('poster.orLink', 'en')}</bdi></p>
+      <p class="both">${this.both(joinText('poster.orLink', 'ar'), joinText('poster.orLink', 'en'))}</p>
       <p class="link" data-join-url>${joinUrl}</p>
-      <button @click=${() => window.print()}>${joinText('poster.print', 'ar')} · ${joinText('poster.print', 'en')}</button>
+      <button data-print @click=${() => window.print()}>${this.both(joinText('poster.print', 'ar'), joinText('poster.print', 'en'))}</button>
     `
+  }
+
+  /** The Arabic and the English of one thing, each isolated in its own box (styled by the parent's `.both`). */
+  private both(ar: string, en: string): TemplateResult {
+    return html`<span lang="ar" dir="rtl">${ar}</span><bdi lang="en" dir="ltr">${en}</bdi>`
   }
 }
 

@@ -33,6 +33,7 @@ export const APPOINTMENT_MESSAGES = {
     en: 'This service cannot be booked at the moment. You can take a ticket when you arrive at the center.',
   },
   'book.name': { ar: 'الاسم', en: 'Name' },
+  'book.nameShort': { ar: 'اكتب اسمك: حرفان على الأقل.', en: 'Please write your name: at least 2 letters.' },
   'book.phone': { ar: 'رقم الهاتف المحمول', en: 'Mobile number' },
   'book.phoneHint': {
     ar: 'مثال: {example}. إن كان المركز يرسل رسائل نصية، يصلك تأكيد الحجز وأي تغيير فيه على هذا الرقم.',

@@ -155,6 +155,16 @@ export const STATUS_MESSAGES = {
     ar: 'تذكرتك محوّلة إلى الشباك {n}، وهو غير مفتوح الآن. ستُنادى عند فتحه، أو عندما يحوّلها أحد الموظفين.',
     en: 'Your ticket was sent to counter {n}, which is not open now. You will be called when it opens, or when staff move your ticket.',
   },
+  /** A waiting ticket a clerk moved to another service's line (walk s44: only the service's name changed). */
+  'status.movedTo': { ar: 'نُقلت تذكرتك من خدمة {from} إلى خدمة {to}.', en: 'Your ticket was moved from {from} to {to}.' },
+  /** A called ticket its clerk recalled: the page changes and the phone vibrates again. */
+  'status.calledAgain': { ar: 'يُنادى عليك مرة أخرى: توجّه إلى الشباك {n}', en: 'You are being called again at counter {n}' },
+  /** The way onward from an ended ticket: the join page, when the center takes joins from a phone (walk s44: a dead end). */
+  'status.joinAgain': { ar: 'انضم إلى الطابور من جديد من هاتفك', en: 'Join the line again from your phone' },
+  'status.newTicketAtKiosk': {
+    ar: 'يمكنك أخذ تذكرة جديدة من جهاز التذاكر في المركز.',
+    en: 'You can take a new ticket at the kiosk in the center.',
+  },
   'status.waitsForCounter': { ar: 'تذكرتك محوّلة إلى الشباك {n}.', en: 'Your ticket was sent to counter {n}.' },
 } as const satisfies Catalogue
 

@@ -21,7 +21,7 @@ import { heldPlacesWithin } from './appointment-hold.ts'
 import { atCounterSince } from '../../protocol/at-counter-since.ts'
 import { reinstatableUntil } from './ticket-reinstatement.ts'
 import { noShowDueOf } from './no-show-due.ts'
-import { recallSinceCall } from './recall-since-call.ts'
+import { recallSinceCall, recallsSinceCall } from './recall-since-call.ts'
 import type { NoShowDue } from './no-show-rules.ts'
 import { callAheadArriveBy } from './remote-arrival.ts'
 
@@ -348,6 +348,30 @@ export class QueueView {
       .filter((e) => e.type === type)
       .at(-1)?.data?.reason
     return typeof reason === 'string' ? reason : null
+  }
+
+  /** The slot's start (epoch ms) of the booking a ticket was checked in from; null for any other ticket. */
+  appointmentSlot(t: TicketRecord): number | null {
+    return t.origin === 'appointment' ? this.ctx.bookings.slotOfTicket(t.id) : null
+  }
+
+  /** The recalls of a called ticket since its call (recallsSinceCall); 0 for any other ticket. */
+  recallsNow(t: TicketRecord): number {
+    return t.status === 'called' ? recallsSinceCall(this.ctx.events.forTicket(t.id)) : 0
+  }
+
+  /**
+   * The service a waiting ticket was moved out of, when a clerk's latest transfer of it changed its
+   * service (not a transfer to a counter of the same service, which waitsFor says); undefined otherwise.
+   */
+  movedFromService(t: TicketRecord): Service | undefined {
+    if (t.status !== 'waiting') return undefined
+    const moved = this.ctx.events
+      .forTicket(t.id)
+      .findLast((e) => e.type === 'ticket.transferred' || e.type === 'ticket.next_step' || e.type === 'ticket.reinstated')
+    if (moved?.type !== 'ticket.transferred') return undefined
+    const from = moved.data?.fromServiceId
+    return typeof from === 'number' && from !== t.serviceId ? this.ctx.services.get(from) : undefined
   }
 
   /** Until when a no-show can still be undone (ticket-reinstatement.ts), or null. */

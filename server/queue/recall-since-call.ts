@@ -10,3 +10,9 @@ export function recallSinceCall(events: readonly EventRecord[]): EventRecord | u
   const cameAt = events.findLastIndex((e) => e.type === 'ticket.called' || e.type === 'ticket.resumed')
   return events.slice(cameAt + 1).findLast((e) => e.type === 'ticket.recalled')
 }
+
+/** How many times the clerk recalled the ticket since it last came to its counter (0: not since): its status page says "called again" and the phone vibrates at each. */
+export function recallsSinceCall(events: readonly EventRecord[]): number {
+  const cameAt = events.findLastIndex((e) => e.type === 'ticket.called' || e.type === 'ticket.resumed')
+  return events.slice(cameAt + 1).filter((e) => e.type === 'ticket.recalled').length
+}

@@ -16,8 +16,8 @@ export function ticketStatusUrlAt(publicBase: string, ticketId: string, lang: La
 
 /**
  * The address of a booking's public page (/b/<code>: shows it, moves or cancels it), for its QR
- * and its messages. Without `lang` (the QR, the API's manageUrl) it is the bare address; a
- * message to a booking made in English adds `?lang=en`, as a ticket's link does.
+ * link and its messages. A booking made in English adds `?lang=en`, as a ticket's link does;
+ * an Arabic one's stays the bare address.
  */
 export function bookingPageUrlAt(publicBase: string, code: string, lang?: Lang): string {
   return `${publicBase.replace(/\/$/, '')}/b/${encodeURIComponent(code)}${langQuery(lang)}`

@@ -169,5 +169,86 @@ describe('the booking page names the center and what to bring, in the center dig
       'The check-in time for this booking has passed (9:15\u00a0AM); the kiosk no longer takes its code. You can book a new appointment.',
     )
     await shot(page, 'missed-en')
+
+    // another booking, at 10:00, checked in at the kiosk: its status page says it is an appointment, at what time, in the center's digits
+    const later = await center.request('POST', '/api/v1/appointments', {
+      body: { serviceId: service.id, slotStart: '2026-03-10T08:00:00.000Z', name: 'سعاد أحمد', phone: '01000000002' },
+    })
+    expect(later.statusCode, later.body).toBe(201)
+    clock.set('2026-03-10T07:40:00Z')
+    const kiosk = (await center.createDevice('kiosk')).token
+    const checkedIn = await center.request('POST', '/api/v1/check-in', { token: kiosk, body: { text: later.json().code } })
+    expect(checkedIn.statusCode, checkedIn.body).toBe(200)
+    const ticketId = checkedIn.json().ticket.id
+    const mark = page.locator('tabour-ticket-status [data-appointment]')
+    await page.goto(`${url}/t/${ticketId}`)
+    await mark.waitFor()
+    expect(await mark.textContent()).toContain('موعد محجوز ١٠:٠٠\u00a0ص — تم تسجيل الوصول')
+    await shot(page, 'status-appointment-ar')
+    await page.goto(`${url}/t/${ticketId}?lang=en`)
+    await mark.waitFor()
+    expect(await mark.textContent()).toContain('Appointment 10:00\u00a0AM — checked in')
+  })
+
+  it('in English on a phone: a short name and a refusal are said where the citizen looks, and every link onward stays English', async () => {
+    const clock = new TestClock(Date.now() + daytimeShiftMs())
+    const { center, url } = await listeningCenter({ clock, config: { uiDir: suite.uiDir } }, cleanups)
+    const admin = await center.admin()
+    const service = await center.createService({ prefix: 'P', nameAr: 'الجوازات', nameEn: 'Passports' })
+    await center.createCounter({ number: 3, serviceIds: [service.id] })
+    const settings = { ...APPOINTMENT_DEFAULTS, enabled: true, slotMinutes: 15, walkInShare: 0, serviceMinutes: 5 }
+    await center.request('PUT', `/api/v1/appointments/settings/${service.id}`, { token: admin, body: settings })
+
+    const page = await contexts.page(PHONE)
+    const booking = page.locator('tabour-booking-page')
+    await page.goto(`${url}/b/?lang=en`)
+    const slots = booking.locator('button.slot:not([disabled])')
+    await slots.first().waitFor()
+    // this phone already holds today's one booking (the default limit)
+    const first = (await slots.first().getAttribute('data-slot'))!
+    const held = await center.request('POST', '/api/v1/appointments', {
+      body: { serviceId: service.id, slotStart: first, name: 'Mona Ali', phone: '01000000001', lang: 'en' },
+    })
+    expect(held.statusCode, held.body).toBe(201)
+    await page.reload()
+    await slots.nth(1).click()
+
+    // a one-letter name: the page's own English sentence under the field, not the browser's bubble
+    await booking.locator('[data-field="name"]').fill('M')
+    await booking.locator('[data-field="phone"]').fill('01000000001')
+    await booking.locator('[data-action="book"]').click()
+    const nameHint = booking.locator('[data-hint="name"]')
+    await nameHint.waitFor()
+    expect(await nameHint.textContent()).toBe('Please write your name: at least 2 letters.')
+    expect(await booking.locator('[data-field="name"]').getAttribute('aria-invalid')).toBe('true')
+    expect(center.app.tabour.db.prepare('SELECT count(*) FROM bookings').pluck().get()).toBe(1)
+
+    // the refusal, drawn above the form, is brought onto the screen and focused (it was 413 px above it)
+    await booking.locator('[data-field="name"]').fill('Mona Ali')
+    expect(await nameHint.count()).toBe(0)
+    await booking.locator('[data-action="book"]').click()
+    const refusal = booking.locator('[data-error="err.limitPhone"]')
+    await refusal.waitFor()
+    const seen = await refusal.evaluate((box) => {
+      const r = box.getBoundingClientRect()
+      return { onScreen: r.top >= 0 && r.bottom <= innerHeight, focused: (box.getRootNode() as ShadowRoot).activeElement === box }
+    })
+    expect(seen).toEqual({ onScreen: true, focused: true })
+    expect(await seriousAxeViolations(page)).toEqual([])
+    await shot(page, 'refused-en')
+
+    // another number: booked; the link to keep and its QR open the page in English
+    await booking.locator('[data-field="phone"]').fill('01000000002')
+    await booking.locator('[data-action="book"]').click()
+    const code = (await booking.locator('[data-code]').textContent())!.trim()
+    const keep = booking.locator(`a[href*="/b/${code}"]`)
+    const english = new RegExp(`/b/${code}\\?lang=en$`)
+    expect(await keep.getAttribute('href')).toMatch(english)
+    expect(await booking.locator('tabour-qr-code').evaluate((qr) => (qr as HTMLElement & { value: string }).value)).toMatch(english)
+    // cancelled: "Book another appointment" stays in English too
+    await booking.locator('[data-action="cancel"]').click()
+    await booking.locator('[data-action="cancel-yes"]').click()
+    await booking.locator('[data-final="cancelled"]').waitFor()
+    expect(await booking.locator('a.link').getAttribute('href')).toMatch(/\/b\/\?lang=en$/)
   })
 })

@@ -129,4 +129,42 @@ describe('the phone join page when nobody can join', { timeout: 180_000 }, () =>
       await suite.shot(page, `refused-last-ticket-${lang}`)
     }
   })
+
+  it('the poster numbers its Arabic steps in the center digits, lists each service whole, and wraps its two languages whole on a phone', async () => {
+    const services = [
+      { prefix: 'A', nameAr: 'رخص البناء', nameEn: 'Building permits' },
+      { prefix: 'B', nameAr: 'طلبات التصالح في مخالفات البناء', nameEn: 'Reconciliation requests for building violations' },
+      { prefix: 'C', nameAr: 'شهادات الصلاحية', nameEn: 'Fitness certificates' },
+    ]
+    const { center, url } = await listeningCenter(
+      {
+        config: {
+          uiDir: suite.uiDir,
+          screens: { digits: 'arabic-indic' },
+          remoteJoin: { services: services.map((s) => ({ prefix: s.prefix, mode: 'check-in' as const, arriveMinutes: 10 })) },
+        },
+      },
+      suite.cleanups,
+    )
+    for (const s of services) await center.createService(s)
+    for (const [name, size] of [
+      ['phone', PHONE],
+      ['a4', { width: 794, height: 1123 }],
+    ] as const) {
+      const page = await suite.contexts.page(size)
+      await page.goto(`${url}/join/poster/`)
+      const poster = page.locator('tabour-join-poster')
+      await poster.locator('[data-service]').first().waitFor()
+      expect(await poster.locator('ol[data-steps="ar"]').evaluate((ol) => getComputedStyle(ol).listStyleType)).toBe('arabic-indic')
+      // each service its own item, its two names each isolated: no name runs into the next one's
+      expect(await poster.locator('[data-service]').allTextContents()).toEqual(services.map((s) => `${s.nameAr}${s.nameEn}`))
+      // no "·" left to dangle at a line's end; each language of the button whole on its line
+      expect(await poster.evaluate((host) => host.shadowRoot!.textContent)).not.toContain('·')
+      for (const part of await poster.locator('[data-print] > *').all()) {
+        expect(await part.evaluate((el) => el.getClientRects().length), name).toBe(1)
+      }
+      expect(await seriousAxeViolations(page), name).toEqual([])
+      await suite.shot(page, `poster-${name}`)
+    }
+  })
 })

@@ -147,6 +147,11 @@ describe('the status page tells the truth', { timeout: 180_000 }, () => {
     ).toBe(410)
     await page.locator('tabour-ticket-status [data-state="abandoned"]').waitFor()
     expect(await text(page, 'tabour-ticket-status [data-state="abandoned"]')).toContain('nobody checked in in time')
+    // the way onward: this center takes joins from a phone, so its join page, in the page's language
+    const joinAgain = page.locator('tabour-ticket-status a[data-onward="join"]')
+    await joinAgain.waitFor()
+    expect(await joinAgain.textContent()).toContain('Join the line again from your phone')
+    expect(await joinAgain.getAttribute('href')).toBe('/join/en/')
     await page.screenshot({ path: join(SHOTS, 'status-en-place-lost.png'), fullPage: true })
   })
 
@@ -168,6 +173,63 @@ describe('the status page tells the truth', { timeout: 180_000 }, () => {
       await expectAccessible(page, `join page, ${lang}`)
       await page.screenshot({ path: join(SHOTS, `join-${lang}.png`), fullPage: true })
     }
+  })
+
+  it('says a ticket was moved to another service, and a recall: "called again", with the phone vibrating at each', async () => {
+    const clock = new TestClock()
+    const { center, url, counter, clerk, kiosk, a } = await startCenter(clock)
+    const b = await center.createService({ prefix: 'B', nameAr: 'طلبات التصالح', nameEn: 'Reconciliation requests' })
+    const moved = await center.issue(kiosk, { serviceId: a.id })
+    const recalled = await center.issue(kiosk, { serviceId: a.id })
+    const pages = { ar: await suite.contexts.page(PHONE), en: await suite.contexts.page(PHONE) }
+    for (const page of Object.values(pages)) {
+      await page.addInitScript(() => {
+        const w = window as unknown as { vibrations: number }
+        w.vibrations = 0
+        navigator.vibrate = () => {
+          w.vibrations += 1
+          return true
+        }
+      })
+    }
+    const vibrations = (page: Page) => page.evaluate(() => (window as unknown as { vibrations: number }).vibrations)
+    expect((await center.action(clerk, counter.id, 'call-next')).json().ticket.id).toBe(moved.id)
+    await center.action(clerk, counter.id, 'start')
+    expect((await center.action(clerk, counter.id, 'transfer', { serviceId: b.id })).statusCode).toBe(200)
+    await pages.ar.goto(`${url}/t/${moved.id}`)
+    await pages.en.goto(`${url}/t/${moved.id}?lang=en`)
+    for (const lang of ['ar', 'en'] as const) {
+      const page = pages[lang]
+      await page.locator('tabour-ticket-status [data-moved-from]').waitFor()
+      expect(await text(page, 'tabour-ticket-status [data-moved-from]'), lang).toBe(
+        lang === 'ar'
+          ? 'نُقلت تذكرتك من خدمة جوازات السفر إلى خدمة طلبات التصالح.'
+          : 'Your ticket was moved from Passports to Reconciliation requests.',
+      )
+      await expectAccessible(page, `moved (${lang})`)
+    }
+    await pages.ar.screenshot({ path: join(SHOTS, 'status-moved-ar.png'), fullPage: true })
+
+    await pages.ar.goto(`${url}/t/${recalled.id}`)
+    await pages.en.goto(`${url}/t/${recalled.id}?lang=en`)
+    for (const page of Object.values(pages)) await page.locator('tabour-ticket-status [data-status="waiting"]').waitFor()
+    // the moved ticket waits in B's line, which counter 3 does not serve: the next of A is ours
+    const called = (await center.action(clerk, counter.id, 'call-next')).json().ticket.id
+    expect(called).toBe(recalled.id)
+    for (const page of Object.values(pages)) {
+      await page.locator('tabour-ticket-status [data-recalls="0"]').waitFor()
+      expect(await vibrations(page)).toBe(1)
+    }
+    expect((await center.action(clerk, counter.id, 'recall')).statusCode).toBe(200)
+    for (const lang of ['ar', 'en'] as const) {
+      const page = pages[lang]
+      await page.locator('tabour-ticket-status [data-recalls="1"]').waitFor()
+      expect(await text(page, 'tabour-ticket-status [data-recalls] .counter'), lang).toBe(
+        lang === 'ar' ? 'يُنادى عليك مرة أخرى: توجّه إلى الشباك 3' : 'You are being called again at counter 3',
+      )
+      expect(await vibrations(page), lang).toBe(2)
+    }
+    await pages.en.screenshot({ path: join(SHOTS, 'status-recalled-en.png'), fullPage: true })
   })
 
   it('a no-show is told the undo window and the counters that can put it back; with no open counter nobody is "next"', async () => {

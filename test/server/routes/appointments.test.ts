@@ -85,7 +85,8 @@ describe('appointments over HTTP', () => {
       timeZone: 'Africa/Cairo',
     })
     expect(booking.code).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/)
-    expect(booking.manageUrl).toMatch(new RegExp(`/b/${booking.code}$`))
+    // booked in English: its link opens the page in English (walk s44); an Arabic one's stays bare (staff-booking.test.ts)
+    expect(booking.manageUrl).toMatch(new RegExp(`/b/${booking.code}\\?lang=en$`))
     const after = (await s.center.request('GET', `/api/v1/appointments/slots?serviceId=${s.serviceId}&day=2026-03-10`)).json()
     expect(after.slots[1]).toMatchObject({ start: at('09:00'), booked: 1, free: 0 })
 
@@ -213,6 +214,11 @@ describe('appointments over HTTP', () => {
       { origin: 'appointment', status: 'waiting', phone: '+201000000001' },
     ])
     expect(rows(s.center, 'SELECT status, ticket_id AS t FROM bookings')).toEqual([{ status: 'checked_in', t: ok.json().ticket.id }])
+    // its public status says it is an appointment, and at what time (walk s44: the page never did)
+    expect((await s.center.request('GET', `/api/v1/tickets/${ok.json().ticket.id}`)).json().appointment).toEqual({
+      slotStart: at('09:00'),
+      timeZone: 'Africa/Cairo',
+    })
     expectError(await checkIn(s, booking.code), 409, 'TABOUR_ERR_BOOKING_USED')
     expectError(await s.center.request('POST', `/api/v1/appointments/${booking.code}/cancel`), 409, 'TABOUR_ERR_BOOKING_USED')
 

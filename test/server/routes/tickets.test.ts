@@ -384,6 +384,37 @@ describe('GET /api/v1/tickets/:id (public)', () => {
     expect((await center.request('GET', `${TICKETS}/${first.id}`)).json()).toMatchObject({ status: 'done', counter: null })
   })
 
+  it('a recall is counted while called; a transfer to another service names the service it left while waiting', async () => {
+    center = await TestCenter.start()
+    const a = await center.createService({ prefix: 'A', nameAr: 'رخص البناء', nameEn: 'Building permits' })
+    const b = await center.createService({ prefix: 'B', nameAr: 'طلبات التصالح', nameEn: 'Reconciliation requests' })
+    const c = await center.createCounter({ number: 2, serviceIds: [a.id, b.id] })
+    const kiosk = (await center.createDevice('kiosk')).token
+    const clerk = await center.openCounterAs('clerk1', c.id)
+    const t = await center.issue(kiosk, { serviceId: a.id })
+    const pub = async () => (await center.request('GET', `${TICKETS}/${t.id}`)).json()
+    await center.action(clerk, c.id, 'call-next')
+    expect((await pub()).recalls).toBeUndefined()
+    await center.action(clerk, c.id, 'recall')
+    expect(await pub()).toMatchObject({ status: 'called', recalls: 1 })
+    await center.action(clerk, c.id, 'recall')
+    expect((await pub()).recalls).toBe(2)
+    await center.action(clerk, c.id, 'start')
+    expect((await pub()).recalls).toBeUndefined()
+    await center.action(clerk, c.id, 'transfer', { serviceId: b.id })
+    expect(await pub()).toMatchObject({
+      status: 'waiting',
+      serviceNameEn: 'Reconciliation requests',
+      movedFrom: { nameAr: 'رخص البناء', nameEn: 'Building permits' },
+    })
+    // called at the new service: a fresh call, no recall carried over, and no longer "moved"
+    await center.action(clerk, c.id, 'call-next')
+    const called = await pub()
+    expect(called.status).toBe('called')
+    expect(called.recalls).toBeUndefined()
+    expect(called.movedFrom).toBeUndefined()
+  })
+
   it('the phone is stored but no API answer carries it', async () => {
     center = await TestCenter.start()
     const a = await center.createService({ prefix: 'A' })
