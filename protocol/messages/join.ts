@@ -8,9 +8,9 @@ import { COMMON_MESSAGES } from './common.ts'
 import { TICKET_MESSAGES } from './ticket.ts'
 
 export const JOIN_MESSAGES = {
-  'join.title': { ar: 'الحجز في الدور من الهاتف', en: 'Join the line from your phone' },
+  'join.title': { ar: 'الانضمام إلى الدور من الهاتف', en: 'Join the line from your phone' },
   'join.intro': {
-    ar: 'اختر الخدمة لتحجز مكانك في الدور، ثم تابع دورك على هذا الهاتف.',
+    ar: 'اختر الخدمة لتأخذ مكانك في الدور، ثم تابع دورك على هذا الهاتف.',
     en: 'Pick a service to take your place in line, then follow your turn on this phone.',
   },
   'join.services': { ar: 'الخدمة', en: 'Service' },
@@ -24,7 +24,7 @@ export const JOIN_MESSAGES = {
     en: '{minutes, plural, one {# minute} other {# minutes}}',
   },
   'join.modeCheckIn': {
-    ar: 'يُحجز مكانك، ولا يُنادى عليك قبل أن تسجّل وصولك في المركز.',
+    ar: 'يُحفظ مكانك، ولا يُنادى عليك قبل أن تسجّل وصولك في المركز.',
     en: 'Your place is held; you are not called before you check in at the center.',
   },
   'join.modeCallAhead': {
@@ -32,12 +32,12 @@ export const JOIN_MESSAGES = {
     en: 'You are called in turn even if you are not there yet; once called, the counter waits {minutes} for you.',
   },
   'join.cap': {
-    ar: 'اكتمل الحجز من الهاتف لهذه الخدمة اليوم؛ يمكنك أخذ تذكرة من جهاز التذاكر في المركز.',
+    ar: 'اكتمل الانضمام من الهاتف لهذه الخدمة اليوم؛ يمكنك أخذ تذكرة من جهاز التذاكر في المركز.',
     en: "Today's joins from a phone are full for this service; you can take a ticket at the center's kiosk.",
   },
   /** The service's own daily cap (not the phone joins' share): the kiosk refuses too, so no ticket today anywhere. */
   'join.dailyCap': {
-    ar: 'نفدت تذاكر هذه الخدمة لليوم، من الهاتف ومن جهاز التذاكر في المركز. يمكنك الحجز في يوم عمل آخر.',
+    ar: 'نفدت تذاكر هذه الخدمة لليوم، من الهاتف ومن جهاز التذاكر في المركز. يمكنك الانضمام في يوم عمل آخر.',
     en: "Today's tickets for this service are all taken, from a phone and at the center's kiosk alike. You can come back another working day.",
   },
   'join.unstaffed': { ar: 'لا يوجد شباك يعمل لهذه الخدمة الآن', en: 'No counter is serving this service now' },
@@ -52,11 +52,11 @@ export const JOIN_MESSAGES = {
     ar: 'اكتب رقم موبايل مصريًا مثل {example}، أو اترك الخانة فارغة',
     en: 'Enter an Egyptian mobile number such as {example}, or leave it empty',
   },
-  'join.submit': { ar: 'احجز مكاني', en: 'Take my place' },
-  'join.busy': { ar: 'جارٍ الحجز…', en: 'Joining…' },
+  'join.submit': { ar: 'خذ مكاني في الدور', en: 'Take my place' },
+  'join.busy': { ar: 'جارٍ الانضمام…', en: 'Joining…' },
   /** The center lists no service under remoteJoin.services: phone joins are off here, not just now (walk s40). */
   'join.off': {
-    ar: 'هذا المركز لا يقبل الحجز في الدور من الهاتف. يمكنك أخذ تذكرة من جهاز التذاكر في المركز.',
+    ar: 'هذا المركز لا يقبل الانضمام إلى الدور من الهاتف. يمكنك أخذ تذكرة من جهاز التذاكر في المركز.',
     en: 'This center does not take joins from a phone. You can take a ticket at the center’s kiosk.',
   },
   /**
@@ -64,21 +64,21 @@ export const JOIN_MESSAGES = {
    * opens, in the words every screen says a reopening with (ui-common/opening-words.ts opensText).
    */
   'join.allClosedOpens': {
-    ar: 'الحجز من الهاتف في مواعيد العمل فقط، ولا توجد خدمة مفتوحة الآن. {opens}.',
+    ar: 'الانضمام من الهاتف في مواعيد العمل فقط، ولا توجد خدمة مفتوحة الآن. {opens}.',
     en: 'Joining from a phone works only during opening hours, and no service is open now. {opens}.',
   },
   'join.allClosed': {
-    ar: 'الحجز من الهاتف في مواعيد العمل فقط، ولا توجد خدمة مفتوحة الآن.',
+    ar: 'الانضمام من الهاتف في مواعيد العمل فقط، ولا توجد خدمة مفتوحة الآن.',
     en: 'Joining from a phone works only during opening hours, and no service is open now.',
   },
   /** Open hours, but no service takes a join now for another reason (no counter, a cap, stopped): each row says which. */
   'join.noneNow': {
-    ar: 'لا توجد خدمة تقبل الحجز من الهاتف في هذه اللحظة؛ السبب مكتوب تحت كل خدمة.',
+    ar: 'لا توجد خدمة تقبل الانضمام من الهاتف في هذه اللحظة؛ السبب مكتوب تحت كل خدمة.',
     en: 'No service takes a join from a phone at this moment; the reason is under each service.',
   },
-  'join.failed': { ar: 'تعذّر الحجز. حاول مرة أخرى.', en: 'Could not join. Please try again.' },
+  'join.failed': { ar: 'تعذّر الانضمام. حاول مرة أخرى.', en: 'Could not join. Please try again.' },
   'join.err.closed': {
-    ar: 'الخدمة مغلقة الآن؛ الحجز من الهاتف في مواعيد العمل فقط.',
+    ar: 'الخدمة مغلقة الآن؛ الانضمام من الهاتف في مواعيد العمل فقط.',
     en: 'The service is closed now; joining from a phone works only during opening hours.',
   },
   'join.err.phoneLimit': {
@@ -89,34 +89,34 @@ export const JOIN_MESSAGES = {
     ar: 'حجوزات كثيرة من هذه الشبكة خلال الساعة الأخيرة. حاول لاحقًا أو خذ تذكرة من جهاز التذاكر.',
     en: 'Too many joins from this network in the last hour. Try later, or take a ticket at the kiosk.',
   },
-  'join.err.off': { ar: 'هذه الخدمة لا تقبل الحجز من الهاتف.', en: 'This service does not take joins from a phone.' },
-  'poster.title': { ar: 'احجز دورك من هاتفك', en: 'Join the line from your phone' },
+  'join.err.off': { ar: 'هذه الخدمة لا تقبل الانضمام من الهاتف.', en: 'This service does not take joins from a phone.' },
+  'poster.title': { ar: 'خذ دورك من هاتفك', en: 'Join the line from your phone' },
   'poster.step1': { ar: 'امسح الرمز بكاميرا هاتفك', en: 'Scan the code with your phone camera' },
-  'poster.step2': { ar: 'اختر الخدمة واحجز مكانك', en: 'Pick the service and take your place' },
+  'poster.step2': { ar: 'اختر الخدمة وخذ مكانك', en: 'Pick the service and take your place' },
   'poster.step3': {
     ar: 'تابع دورك على الهاتف، واضغط «أنا هنا» عند وصولك',
     en: 'Follow your turn on the phone, and press "I am here" when you arrive',
   },
   'poster.orLink': { ar: 'أو افتح الرابط', en: 'Or open the link' },
   'poster.print': { ar: 'اطبع الملصق', en: 'Print the poster' },
-  'poster.cardTitle': { ar: 'الحجز في الدور من الهاتف', en: 'Joining the line from a phone' },
+  'poster.cardTitle': { ar: 'الانضمام إلى الدور من الهاتف', en: 'Joining the line from a phone' },
   'poster.cardText': {
-    ar: 'اطبع الملصق وعلّقه في المركز: يمسح المواطن الرمز ويحجز مكانه في الدور من هاتفه.',
+    ar: 'اطبع الملصق وعلّقه في المركز: يمسح المواطن الرمز ويأخذ مكانه في الدور من هاتفه.',
     en: 'Print the poster and put it up in the center: citizens scan its code and take their place in line from their phone.',
   },
   /** The card when no service is listed under remoteJoin.services: no poster to print, and how to turn joining on. */
   'poster.off': {
-    ar: 'لا تقبل أي خدمة الحجز في الدور من الهاتف. لتفعيله، أضف الخدمات إلى remoteJoin.services في ملف إعداد المركز (deploy/CONFIG.md).',
+    ar: 'لا تقبل أي خدمة الانضمام إلى الدور من الهاتف. لتفعيله، أضف الخدمات إلى remoteJoin.services في ملف إعداد المركز (deploy/CONFIG.md).',
     en: 'No service takes joins from phones. To turn it on, list the services under remoteJoin.services in the center’s config file (deploy/CONFIG.md).',
   },
-  'figures.joined': { ar: 'حجزوا اليوم', en: 'Joined today' },
+  'figures.joined': { ar: 'انضموا اليوم', en: 'Joined today' },
   'figures.arrived': { ar: 'سجّلوا وصولهم', en: 'Checked in' },
   'figures.abandoned': { ar: 'فقدوا مكانهم', en: 'Lost their place' },
   'figures.cancelled': { ar: 'ألغوا', en: 'Cancelled' },
   'figures.served': { ar: 'تمت خدمتهم', en: 'Served' },
   'figures.noShow': { ar: 'لم يحضروا عند النداء', en: 'No-show when called' },
   'poster.open': { ar: 'افتح الملصق للطباعة', en: 'Open the poster to print' },
-  'poster.services': { ar: 'الخدمات التي تقبل الحجز من الهاتف', en: 'Services you can join from a phone' },
+  'poster.services': { ar: 'الخدمات التي تقبل الانضمام من الهاتف', en: 'Services you can join from a phone' },
 } as const satisfies Catalogue
 
 /** `joinText(key, lang, values?, digits?)`: the join page's and the poster's words. */

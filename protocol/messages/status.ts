@@ -116,7 +116,7 @@ export const STATUS_MESSAGES = {
   'status.arriveFailed': { ar: 'تعذّر تسجيل الوصول. حاول مرة أخرى.', en: 'Could not check you in. Please try again.' },
   'status.arrived': { ar: 'سجّلت وصولك الساعة {time}.', en: 'You checked in at {time}.' },
   'status.placeLost': {
-    ar: 'فقدت هذه التذكرة مكانها لأن الوصول لم يُسجَّل في الوقت. يمكنك الحجز من جديد أو أخذ تذكرة من جهاز التذاكر.',
+    ar: 'فقدت هذه التذكرة مكانها لأن الوصول لم يُسجَّل في الوقت. يمكنك الانضمام إلى الدور من جديد أو أخذ تذكرة من جهاز التذاكر.',
     en: 'This ticket lost its place: nobody checked in in time. You can join again, or take a ticket at the kiosk.',
   },
   'status.callAhead': {

@@ -41,7 +41,7 @@ describe('the phone join page when nobody can join', { timeout: 180_000 }, () =>
       expect(state).toBe('off')
       expect(text).toBe(
         lang === 'ar'
-          ? 'هذا المركز لا يقبل الحجز في الدور من الهاتف. يمكنك أخذ تذكرة من جهاز التذاكر في المركز.'
+          ? 'هذا المركز لا يقبل الانضمام إلى الدور من الهاتف. يمكنك أخذ تذكرة من جهاز التذاكر في المركز.'
           : 'This center does not take joins from a phone. You can take a ticket at the center’s kiosk.',
       )
     }
@@ -65,7 +65,7 @@ describe('the phone join page when nobody can join', { timeout: 180_000 }, () =>
       // where the sentence and the row said "Monday" and a refusal "tomorrow" (walk of 2026-12-05)
       expect(text).toBe(
         lang === 'ar'
-          ? 'الحجز من الهاتف في مواعيد العمل فقط، ولا توجد خدمة مفتوحة الآن. يفتح غدًا الساعة 8:00\u00a0ص.'
+          ? 'الانضمام من الهاتف في مواعيد العمل فقط، ولا توجد خدمة مفتوحة الآن. يفتح غدًا الساعة 8:00\u00a0ص.'
           : 'Joining from a phone works only during opening hours, and no service is open now. Opens tomorrow at 8:00\u00a0AM.',
       )
       expect(await page.locator(`tabour-join-page [data-service="${a.id}"] .off`).textContent()).toBe(
@@ -83,7 +83,7 @@ describe('the phone join page when nobody can join', { timeout: 180_000 }, () =>
       expect(state).toBe('none-now')
       expect(text).toBe(
         lang === 'ar'
-          ? 'لا توجد خدمة تقبل الحجز من الهاتف في هذه اللحظة؛ السبب مكتوب تحت كل خدمة.'
+          ? 'لا توجد خدمة تقبل الانضمام من الهاتف في هذه اللحظة؛ السبب مكتوب تحت كل خدمة.'
           : 'No service takes a join from a phone at this moment; the reason is under each service.',
       )
       expect(await page.locator(`tabour-join-page [data-service="${a.id}"] .off`).textContent()).toBe(

@@ -116,7 +116,7 @@ it("a service at its daily cap: the join page and the kiosk both say today's tic
   await page.goto(`${url}/join/ar/`)
   const off = page.locator(`tabour-join-page [data-service="${a.id}"] .off`)
   await off.waitFor()
-  expect(await off.textContent()).toBe('نفدت تذاكر هذه الخدمة لليوم، من الهاتف ومن جهاز التذاكر في المركز. يمكنك الحجز في يوم عمل آخر.')
+  expect(await off.textContent()).toBe('نفدت تذاكر هذه الخدمة لليوم، من الهاتف ومن جهاز التذاكر في المركز. يمكنك الانضمام في يوم عمل آخر.')
   await page.screenshot({ path: join(SHOTS, 'join-ar-daily-cap.png'), fullPage: true })
 
   const device = (

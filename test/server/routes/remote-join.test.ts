@@ -142,7 +142,7 @@ describe('joining the line from a phone over the API', () => {
     expectError(await join({ serviceId: b.id }), 422, ErrorCodes.SERVICE_DAILY_CAP)
     // the words the page shows for each: only the phone share sends the citizen to the kiosk
     expect(joinText(joinErrorKey(ErrorCodes.SERVICE_DAILY_CAP), 'ar')).toBe(
-      'نفدت تذاكر هذه الخدمة لليوم، من الهاتف ومن جهاز التذاكر في المركز. يمكنك الحجز في يوم عمل آخر.',
+      'نفدت تذاكر هذه الخدمة لليوم، من الهاتف ومن جهاز التذاكر في المركز. يمكنك الانضمام في يوم عمل آخر.',
     )
     expect(joinText(joinErrorKey(ErrorCodes.SERVICE_DAILY_CAP), 'en')).not.toContain('you can take a ticket')
     expect(joinText(joinErrorKey(ErrorCodes.REMOTE_JOIN_CAP), 'en')).toContain("you can take a ticket at the center's kiosk")
