@@ -117,7 +117,7 @@ describe('message templates on the dashboard (issue 20)', () => {
       await page.close()
     }
 
-    // a manager has no configuration at all, so no Messages section either
+    // a manager's configuration holds only what a manager may change (the news line, the finish outcomes): no Messages section
     await center.createUser('manager1', 'manager')
     const page = await suite.contexts.page(DESK)
     await page.goto(`${url}/dashboard/?lang=en#config`)
@@ -125,7 +125,8 @@ describe('message templates on the dashboard (issue 20)', () => {
     await page.locator('form[data-form="login"] input[name="password"]').fill(STAFF_PASSWORD)
     await page.locator('form[data-form="login"] button[data-action="login"]').click()
     await page.locator('main[data-phase="ready"]').waitFor()
-    expect(await page.locator('tabour-config-view').count()).toBe(0)
+    await page.locator('tabour-config-view nav button[data-section]').first().waitFor()
+    expect(await page.locator('tabour-config-view nav button[data-section="messages"]').count()).toBe(0)
     expect(await page.locator('tabour-messages-config').count()).toBe(0)
   })
 })

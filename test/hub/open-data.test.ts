@@ -20,9 +20,11 @@ import { leastBusy, openCatalogue, openCenters, type OpenDataSources } from '../
  */
 
 const cleanups: (() => Promise<void>)[] = []
+// closing two real centers (their reporters) and the hub: under the full suite on two cores the cleanup passed vitest's
+// 30 s default once (local CI of session 44; why it was that slow is not known), alone it takes under a second
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c()
-})
+}, 90_000)
 
 async function startCenter(hub: TestHub, id: string, nameEn: string) {
   const secret = await registerCenter(hub, id, { governorate: 'Cairo', nameEn })
