@@ -355,9 +355,13 @@ export class QueueView {
     return t.origin === 'appointment' ? this.ctx.bookings.slotOfTicket(t.id) : null
   }
 
-  /** The recalls of a called ticket since its call (recallsSinceCall); 0 for any other ticket. */
+  /**
+   * The recalls of a called ticket since its call (recallsSinceCall); 0 for any other ticket. Every
+   * watched ticket's page is answered at each push of its line, so a ticket never recalled
+   * (recallCount 0, most of them) reads no events.
+   */
   recallsNow(t: TicketRecord): number {
-    return t.status === 'called' ? recallsSinceCall(this.ctx.events.forTicket(t.id)) : 0
+    return t.status === 'called' && t.recallCount > 0 ? recallsSinceCall(this.ctx.events.forTicket(t.id)) : 0
   }
 
   /**
@@ -365,7 +369,8 @@ export class QueueView {
    * service (not a transfer to a counter of the same service, which waitsFor says); undefined otherwise.
    */
   movedFromService(t: TicketRecord): Service | undefined {
-    if (t.status !== 'waiting') return undefined
+    // answered at each push of its line (as recallsNow): a ticket never transferred reads no events
+    if (t.status !== 'waiting' || t.transferCount === 0) return undefined
     const moved = this.ctx.events
       .forTicket(t.id)
       .findLast((e) => e.type === 'ticket.transferred' || e.type === 'ticket.next_step' || e.type === 'ticket.reinstated')
