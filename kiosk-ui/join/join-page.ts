@@ -6,6 +6,7 @@
  * A refused join says why in the page's language (joinErrorKey; for the hours, the refusal's own facts). At `<base>/join/poster/` it
  * shows the printable poster instead (join-poster.ts).
  */
+import { langQuery } from '../../protocol/lang-query.ts'
 import { hoursText } from '../../protocol/messages/hours.ts'
 import { SEPARATOR } from '../../protocol/messages/separator.ts'
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit'
@@ -354,7 +355,7 @@ export class JoinPage extends LitElement {
     try {
       const joined = await joinLine(this.base, { serviceId: chosen, lang: this.language, ...(phone ? { phone } : {}) })
       // the status page on the address this phone already reaches the center at, in this page's language
-      location.assign(`${this.base}/t/${encodeURIComponent(joined.id)}${this.language === 'en' ? '?lang=en' : ''}`)
+      location.assign(`${this.base}/t/${encodeURIComponent(joined.id)}${langQuery(this.language)}`)
     } catch (err) {
       this.refusal = joinErrorKey(err instanceof ApiError ? err.code : undefined)
       // with the service named: the refresh that follows may choose another (the one left open)

@@ -1,7 +1,5 @@
 import type { Lang } from '../../protocol/common.ts'
-
-/** `?lang=en` for English: a public page opens in the language the citizen chose; Arabic is the pages' own default, its address stays short. */
-const langQuery = (lang: Lang | undefined) => (lang === 'en' ? '?lang=en' : '')
+import { langQuery } from '../../protocol/lang-query.ts'
 
 /**
  * The address of a ticket's public status page (what the QR on the paper opens) under the

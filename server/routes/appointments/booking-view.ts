@@ -1,16 +1,8 @@
 import type { Booking, BookingCenter } from '../../../protocol/appointments.ts'
-import type { Lang } from '../../../protocol/common.ts'
 import type { BookingRecord } from '../../db/repositories/bookings-repo.ts'
 import type { Queue } from '../../queue/queue.ts'
 import type { Config } from '../../config.ts'
 import { bookingPageUrlAt } from '../../queue/ticket-link.ts'
-
-/**
- * The address of a booking's manage page (what its QR and link carry), in the language it was
- * booked in (walk s44: an English booking's link opened in Arabic); the kiosk's scanner reads the
- * code out of it, `?lang=en` or not, as well as the bare code.
- */
-export const bookingUrlAt = (base: string, code: string, lang?: Lang) => bookingPageUrlAt(base, code, lang)
 
 /**
  * All but the last 3 digits hidden: the page shows whose booking it is without handing the number
@@ -56,7 +48,9 @@ export function bookingView(
     // the same bounds appointments.ts enforces: a move or cancel from the slot's start, a check-in past checkInUntil
     timing: now < b.slotStart ? 'ahead' : now <= checkInUntil ? 'begun' : 'missed',
     timeZone: config.timeZone,
-    manageUrl: bookingUrlAt(publicBase, b.code, b.lang),
+    // in the language it was booked in (walk s44: an English booking's link opened in Arabic); the kiosk's scanner
+    // reads the code out of it, `?lang=en` or not
+    manageUrl: bookingPageUrlAt(publicBase, b.code, b.lang),
     center: bookingCenter(config),
     documents: service.documents ?? [],
   }
