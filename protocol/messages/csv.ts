@@ -118,7 +118,7 @@ export const CSV_MESSAGES = {
   'figure.avgAppointmentWait': { ar: 'متوسط انتظار أصحاب المواعيد (ثانية)', en: 'Average appointment wait (seconds)' },
   'figure.remoteJoins': { ar: 'الأماكن المحجوزة من الهاتف', en: 'Places taken from a phone' },
   'figure.remoteCalls': { ar: 'نداءات الأماكن المحجوزة من الهاتف', en: 'Calls of places taken from a phone' },
-  'figure.avgRemoteWait': { ar: 'متوسط انتظار من حجزوا من الهاتف (ثانية)', en: 'Average wait of places taken from a phone (seconds)' },
+  'figure.avgRemoteWait': { ar: 'متوسط انتظار من انضموا من الهاتف (ثانية)', en: 'Average wait of places taken from a phone (seconds)' },
   // --- the hub's national figures
   'hub.from': { ar: 'من يوم', en: 'From day' },
   'hub.to': { ar: 'إلى يوم', en: 'To day' },

@@ -82,11 +82,11 @@ export const JOIN_MESSAGES = {
     en: 'The service is closed now; joining from a phone works only during opening hours.',
   },
   'join.err.phoneLimit': {
-    ar: 'بلغ هذا الرقم الحد المسموح به من الحجوزات اليوم.',
+    ar: 'بلغ هذا الرقم الحد المسموح به من مرات الانضمام اليوم.',
     en: 'This mobile number has joined as many times as allowed today.',
   },
   'join.err.addressLimit': {
-    ar: 'حجوزات كثيرة من هذه الشبكة خلال الساعة الأخيرة. حاول لاحقًا أو خذ تذكرة من جهاز التذاكر.',
+    ar: 'طلبات انضمام كثيرة من هذه الشبكة خلال الساعة الأخيرة. حاول لاحقًا أو خذ تذكرة من جهاز التذاكر.',
     en: 'Too many joins from this network in the last hour. Try later, or take a ticket at the kiosk.',
   },
   'join.err.off': { ar: 'هذه الخدمة لا تقبل الانضمام من الهاتف.', en: 'This service does not take joins from a phone.' },

@@ -160,7 +160,7 @@ export const STATUS_MESSAGES = {
   /** A called ticket its clerk recalled: the page changes and the phone vibrates again. */
   'status.calledAgain': { ar: 'يُنادى عليك مرة أخرى: توجّه إلى الشباك {n}', en: 'You are being called again at counter {n}' },
   /** The way onward from an ended ticket: the join page, when the center takes joins from a phone (walk s44: a dead end). */
-  'status.joinAgain': { ar: 'انضم إلى الطابور من جديد من هاتفك', en: 'Join the line again from your phone' },
+  'status.joinAgain': { ar: 'انضم إلى الدور من جديد من هاتفك', en: 'Join the line again from your phone' },
   'status.newTicketAtKiosk': {
     ar: 'يمكنك أخذ تذكرة جديدة من جهاز التذاكر في المركز.',
     en: 'You can take a new ticket at the kiosk in the center.',
