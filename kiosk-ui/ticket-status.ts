@@ -459,7 +459,8 @@ export class TicketStatus extends LitElement {
     if (IN_LINE.has(ticket.status)) this.clockTick.start(true)
     else this.clockTick.stop()
     if (settled(ticket)) {
-      if (this.phoneJoin === null) void this.askPhoneJoin()
+      // asked only where its answer is drawn (renderOnward): a served citizen's page asks nothing
+      if (this.phoneJoin === null && (ticket.status === 'cancelled' || ticket.status === 'abandoned')) void this.askPhoneJoin()
       this.poll.stop()
       this.socket?.disconnect()
     }

@@ -43,7 +43,11 @@ it('says a ticket was cancelled because the center closed, and a holder-cancelle
   await page.goto(`${url}/t/${closed.id}?lang=en`)
   await final.waitFor()
   expect((await final.textContent())?.trim()).toBe('This ticket was cancelled because the center closed before its turn.')
+  // the page asks whether the center takes joins from a phone once it knows the ticket is cancelled: the join link's
+  // absence below is read after that answer, not before it
+  const asked = page.waitForResponse((r) => r.url().includes('/remote/services'))
   await page.goto(`${url}/t/${mine.id}?lang=en`)
+  await asked
   await final.waitFor()
   expect((await final.textContent())?.trim()).toBe('This ticket was cancelled.')
   // not a dead end: where to get a new one (this center takes no joins from a phone: no join link)
