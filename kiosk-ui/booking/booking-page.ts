@@ -4,6 +4,7 @@
  * link to manage it. At `<base>/b/<code>` (the QR's address): the booking, to move or cancel.
  * Days and times are the center's (its time zone), whatever the phone's clock says.
  */
+import { langQuery } from '../../protocol/lang-query.ts'
 import { SEPARATOR } from '../../protocol/messages/separator.ts'
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
@@ -51,6 +52,8 @@ export class BookingPage extends LitElement {
   @state() private confirmCancel = false
   /** The name typed is shorter than a name can be: said under the field in the page's language, not in the browser's bubble. */
   @state() private nameShort = false
+  /** The phone field refused by its pattern: the page's sentence instead of the browser's bubble (as nameShort). */
+  @state() private phoneInvalid = false
 
   private readonly base: string
   private readonly code: string | null
@@ -310,9 +313,20 @@ export class BookingPage extends LitElement {
             autocomplete="tel"
             pattern="[+]?[0-9\u0660-\u0669 \\-]{8,20}"
             placeholder=${phoneExample(this.digits)}
-            aria-describedby="phone-hint"
+            aria-describedby=${this.phoneInvalid ? 'phone-invalid phone-hint' : 'phone-hint'}
+            aria-invalid=${this.phoneInvalid ? 'true' : 'false'}
+            @invalid=${(e: Event) => {
+              e.preventDefault()
+              this.phoneInvalid = true
+            }}
+            @input=${() => (this.phoneInvalid = false)}
           />
         </label>
+        ${
+          this.phoneInvalid
+            ? html`<p class="field-hint warn" id="phone-invalid" role="alert" data-hint="phone-invalid">${this.t('book.phoneInvalid', { example: phoneExample(this.digits) })}</p>`
+            : nothing
+        }
         <p class="field-hint" id="phone-hint" data-hint="phone">
           ${this.t(this.services?.some((s) => s.messagesOn) ? 'book.phoneHint' : 'book.phoneHintNoMessages', { example: phoneExample(this.digits) })}
         </p>
@@ -373,7 +387,7 @@ export class BookingPage extends LitElement {
             : html`<p class="final" data-final=${b.status === 'booked' ? 'missed' : b.status}>${this.finalText(b)}</p>`
         }
       </section>
-      ${live ? nothing : html`<a class="link" href=${`${this.base}/b/${this.language === 'en' ? '?lang=en' : ''}`}>${this.t('book.another')}</a>`}
+      ${live ? nothing : html`<a class="link" href=${`${this.base}/b/${langQuery(this.language)}`}>${this.t('book.another')}</a>`}
     `
   }
 

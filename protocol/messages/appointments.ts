@@ -35,6 +35,7 @@ export const APPOINTMENT_MESSAGES = {
   'book.name': { ar: 'الاسم', en: 'Name' },
   'book.nameShort': { ar: 'اكتب اسمك: حرفان على الأقل.', en: 'Please write your name: at least 2 letters.' },
   'book.phone': { ar: 'رقم الهاتف المحمول', en: 'Mobile number' },
+  'book.phoneInvalid': { ar: 'اكتب رقم هاتف محمول صحيحًا، مثل {example}.', en: 'Please write a mobile number such as {example}.' },
   'book.phoneHint': {
     ar: 'مثال: {example}. إن كان المركز يرسل رسائل نصية، يصلك تأكيد الحجز وأي تغيير فيه على هذا الرقم.',
     en: 'For example {example}. If the center sends text messages, the booking and any change to it are texted to this number.',
