@@ -15,7 +15,11 @@ export function cancelMyTicket(base: string, id: string): Promise<PublicTicket> 
   return requestJson(apiUrl(base, `/tickets/${encodeURIComponent(id)}/cancel-mine`), { method: 'POST', timeoutMs: 8000 })
 }
 
-/** "I am here" for a remote ticket: ApiError TABOUR_ERR_NOT_AT_CENTER (403) off the center's network, ALREADY_ARRIVED (409) a second time. */
+/**
+ * "I am here" for a remote ticket: ApiError TABOUR_ERR_NOT_AT_CENTER (403) off the center's network,
+ * ALREADY_ARRIVED (409) a second time while it waits, ALREADY_CALLED (409) once called,
+ * REMOTE_PLACE_LOST (410) once it has ended.
+ */
 export function arriveHere(base: string, id: string): Promise<PublicTicket> {
   return requestJson(apiUrl(base, `/remote/tickets/${encodeURIComponent(id)}/arrive`), { method: 'POST', timeoutMs: 8000 })
 }

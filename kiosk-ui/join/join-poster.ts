@@ -61,7 +61,7 @@ export class JoinPoster extends LitElement {
       font-size: 1.15rem;
     }
     /* the Arabic steps numbered in the center's digits (walk s44: "1. 2. 3." beside Arabic-Indic text) */
-    ol.arabic-indic {
+    ol[data-digits='arabic-indic'] {
       list-style-type: arabic-indic;
     }
     /*
@@ -125,7 +125,7 @@ export class JoinPoster extends LitElement {
       <h1>${joinText('poster.title', 'ar')}<span class="en" lang="en" dir="ltr">${joinText('poster.title', 'en')}</span></h1>
       <tabour-qr-code .value=${joinUrl} .label=${joinText('poster.step1', 'ar')}></tabour-qr-code>
       <div class="steps">
-        <ol lang="ar" dir="rtl" class=${center.digits} data-steps="ar">${STEPS.map((k) => html`<li>${joinText(k, 'ar')}</li>`)}</ol>
+        <ol lang="ar" dir="rtl" data-digits=${center.digits} data-steps="ar">${STEPS.map((k) => html`<li>${joinText(k, 'ar')}</li>`)}</ol>
         <ol lang="en" dir="ltr">${STEPS.map((k) => html`<li>${joinText(k, 'en')}</li>`)}</ol>
       </div>
       <div class="services">
