@@ -223,9 +223,19 @@ describe('the booking page names the center and what to bring, in the center dig
     expect(await booking.locator('[data-field="name"]').getAttribute('aria-invalid')).toBe('true')
     expect(center.app.tabour.db.prepare('SELECT count(*) FROM bookings').pluck().get()).toBe(1)
 
-    // the refusal, drawn above the form, is brought onto the screen and focused (it was 413 px above it)
+    // a number its pattern refuses: the page's own sentence too, with the example
     await booking.locator('[data-field="name"]').fill('Mona Ali')
     expect(await nameHint.count()).toBe(0)
+    await booking.locator('[data-field="phone"]').fill('0100')
+    await booking.locator('[data-action="book"]').click()
+    const phoneInvalid = booking.locator('[data-hint="phone-invalid"]')
+    await phoneInvalid.waitFor()
+    expect(await phoneInvalid.textContent()).toBe('Please write a mobile number such as 01012345678.')
+    expect(await booking.locator('[data-field="phone"]').getAttribute('aria-invalid')).toBe('true')
+    await booking.locator('[data-field="phone"]').fill('01000000001')
+    expect(await phoneInvalid.count()).toBe(0)
+
+    // the refusal, drawn above the form, is brought onto the screen and focused (it was 413 px above it)
     await booking.locator('[data-action="book"]').click()
     const refusal = booking.locator('[data-error="err.limitPhone"]')
     await refusal.waitFor()
