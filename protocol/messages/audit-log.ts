@@ -7,6 +7,7 @@
 import { messagesOf, type Catalogue, type Lang } from './format.ts'
 import { inDigitStyle, type DigitStyle } from './digits.ts'
 import { configText, isConfigKey, type ConfigMessageKey } from './config-forms.ts'
+import { CenterSettings } from '../settings.ts'
 
 export const AUDIT_LOG_MESSAGES = {
   'audit.when': { ar: 'الوقت', en: 'When' },
@@ -67,6 +68,11 @@ export interface AuditChange {
   body: unknown
 }
 
+/** The largest value a center setting takes (its schema's `maximum`), for a label that names its scale; 0 when it has none. */
+function maximumOf(setting: string): number {
+  return (CenterSettings.properties as Record<string, { maximum?: number }>)[setting]?.maximum ?? 0
+}
+
 /**
  * What a change did, as a sentence in `lang` and `digits`. `subject` is the name of what it
  * changed in the page's language (the caller picks the part of a bilingual name), or null: then
@@ -84,9 +90,10 @@ export function auditChangeText(change: AuditChange, subject: string | null, lan
         ? auditText('audit.numbered', lang, { id }, digits)
         : ''
   const body = (change.body ?? {}) as Record<string, unknown>
-  // the settings a change set, by their form labels (a key the form does not label is shown as it is)
+  // the settings a change set, by their form labels (a key the form does not label is shown as it is); a label that
+  // names its scale («من ٥» / "of 5") takes it from the setting's schema, as the form takes it from its field
   const fields = Object.keys(body)
-    .map((k) => (isConfigKey(`f.${k}`) ? configText(`f.${k}` as ConfigMessageKey, lang, { max: '' }) : k))
+    .map((k) => (isConfigKey(`f.${k}`) ? configText(`f.${k}` as ConfigMessageKey, lang, { max: maximumOf(k) }, digits) : k))
     .join(lang === 'ar' ? '، ' : ', ')
   const day = typeof change.params.day === 'string' ? isolate(inDigitStyle(change.params.day, digits)) : ''
   return auditText(key, lang, { subject: named, fields, day }, digits)

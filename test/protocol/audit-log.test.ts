@@ -15,6 +15,10 @@ describe('the audit log as sentences (walk 2026-12-06: raw requests, «—» for
     const digits = change('settings.update', {}, { digits: 'arabic-indic', language: 'ar' })
     expect(read(auditChangeText(digits, null, 'ar', 'arabic-indic'))).toBe('عُدّلت إعدادات المركز: الأرقام، لغة البدء')
     expect(read(auditChangeText(digits, null, 'en', 'western'))).toBe('Center settings changed: Digits, Start language')
+    // a label that names its scale says the setting's own (5), not «من ٠» / "of 0"
+    const rating = change('settings.update', {}, { feedbackAlertBelowAverage: 3 })
+    expect(read(auditChangeText(rating, null, 'en', 'western'))).toContain('(of 5)')
+    expect(read(auditChangeText(rating, null, 'ar', 'arabic-indic'))).toContain('(من ٥)')
   })
 
   it('names what changed, or its number in the page digits when it is gone', () => {
