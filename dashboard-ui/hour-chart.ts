@@ -26,6 +26,9 @@ export interface ChartSeries {
 
 const HOURS = Array.from({ length: 24 }, (_, h) => h)
 
+/** Whether a series has a value to draw: one without (the earlier weeks of a center that has none) is neither drawn nor listed. */
+export const drawsALine = (s: { values: readonly (number | null)[] }): boolean => s.values.some((v) => v !== null)
+
 @customElement('tabour-hour-chart')
 export class HourChart extends LitElement {
   static override styles = [
@@ -109,7 +112,7 @@ export class HourChart extends LitElement {
     }
     // only what draws a line is drawn and listed: a series without a value (the earlier weeks of a
     // center that has none) had its legend entry and no line (walk 2026-12-06)
-    const drawn = this.series.filter((s) => s.values.some((v) => v !== null))
+    const drawn = this.series.filter(drawsALine)
     const [lo, hi] = shownHours(this.range, drawn)
     const xs = HOURS.filter((h) => h >= lo && h <= hi)
     const data: uPlot.AlignedData = [xs, ...drawn.map((s) => xs.map((h) => s.values[h] ?? null))]

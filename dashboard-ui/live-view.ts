@@ -19,7 +19,7 @@ import { nameIn } from '../ui-common/bilingual.ts'
 import { unservedLines } from './unserved-lines.ts'
 import { duration, num, percent } from './format.ts'
 import { dashboardText, figureLabel, type DashboardMessageKey } from '../protocol/messages/dashboard.ts'
-import './hour-chart.ts'
+import { drawsALine } from './hour-chart.ts'
 import type { PrinterAlert } from '../ui-common/printer-alerts.ts'
 import '../ui-common/printer-alert-banner.ts'
 import './away-counter.ts'
@@ -340,7 +340,7 @@ export class LiveView extends LitElement {
     const empty = dashboardText('chart.empty', lang)
     return html`<section class="charts">
       <div class="card">
-        <h2>${dashboardText('live.hourly', lang)}</h2>
+        <h2>${dashboardText(drawsALine({ values: h.baselineIssued }) || drawsALine({ values: h.baselineServed }) ? 'live.hourly' : 'live.hourlyToday', lang)}</h2>
         <tabour-hour-chart
           data-chart="hourly"
           .digits=${digits}

@@ -85,12 +85,13 @@ export const DASHBOARD_MESSAGES = {
   // dashboard-ui/past-target-alert.ts and the services' table: a line whose longest wait is past its service's target now
   'live.pastTargetRegion': { ar: 'طوابير تجاوزت زمن الانتظار المستهدف', en: 'Lines past their target wait' },
   'live.pastTargetLine': {
-    ar: '{n, plural, one {تذكرة واحدة تنتظر} two {تذكرتان تنتظران} few {# تذاكر تنتظر} other {# تذكرة تنتظر}} أكثر من الهدف ({target})',
-    en: '{n, plural, one {# ticket has} other {# tickets have}} waited longer than the target ({target})',
+    // the target in minutes: as «(١٥:٠٠)» it read as a time of day (review s44)
+    ar: '{n, plural, one {تذكرة واحدة تنتظر} two {تذكرتان تنتظران} few {# تذاكر تنتظر} other {# تذكرة تنتظر}} أكثر من الهدف ({minutes, number} د)',
+    en: '{n, plural, one {# ticket has} other {# tickets have}} waited longer than the target ({minutes, number} min)',
   },
   'live.pastTarget': {
     ar: '{n, plural, one {تذكرة تجاوزت الهدف} two {تذكرتان تجاوزتا الهدف} few {# تذاكر تجاوزت الهدف} other {# تذكرة تجاوزت الهدف}}',
-    en: '{n, plural, one {# past target} other {# past target}}',
+    en: '{n, number} past target',
   },
   // the counters' table: the ticket at each counter now (a paused one says why and since when in the console's words)
   'live.nowCalled': { ar: 'نوديت', en: 'Called' },
@@ -101,6 +102,8 @@ export const DASHBOARD_MESSAGES = {
     ar: 'التذاكر بالساعة: اليوم ومتوسط نفس اليوم في الأسابيع السابقة',
     en: 'Tickets per hour: today vs the same weekday in earlier weeks',
   },
+  // the title while no earlier week has figures (a new center): the chart draws today's lines only
+  'live.hourlyToday': { ar: 'التذاكر بالساعة اليوم', en: 'Tickets per hour today' },
   'live.waitByHour': { ar: 'متوسط الانتظار بالساعة (دقائق)', en: 'Average wait by hour (minutes)' },
   'live.perService': { ar: 'التذاكر بالساعة لكل خدمة', en: 'Tickets per hour by service' },
   'live.backup': { ar: 'آخر نسخة احتياطية', en: 'Last backup' },

@@ -182,6 +182,10 @@ describe('the dashboard at a 1366×768 desk with Arabic-Indic digits set (walk 2
     const listed = await legends(page)
     expect(listed.flatMap((l) => l.apart)).toEqual([])
     expect(listed.find((l) => l.chart === 'hourly')!.labels).toEqual(['صدرت اليوم', 'أُنهيت اليوم'])
+    // …and its title promises no comparison it cannot draw
+    expect((await page.locator('tabour-live-view .card:has(tabour-hour-chart[data-chart="hourly"]) h2').textContent())?.trim()).toBe(
+      'التذاكر بالساعة اليوم',
+    )
 
     // ── the figures fill their rows: no card alone on a row of its own (the cancellations were) ──
     const perRow = await page.locator('tabour-live-view section.kpis > .kpi').evaluateAll((cards) => {
@@ -320,6 +324,9 @@ describe('the dashboard at a 1366×768 desk with Arabic-Indic digits set (walk 2
     const listedEn = await legends(en)
     expect(listedEn.flatMap((l) => l.apart)).toEqual([])
     expect(listedEn.find((l) => l.chart === 'hourly')!.labels).toEqual(['Issued today', 'Finished today'])
+    expect((await en.locator('tabour-live-view .card:has(tabour-hour-chart[data-chart="hourly"]) h2').textContent())?.trim()).toBe(
+      'Tickets per hour today',
+    )
     await shot(en, 'live-en')
   }, 240_000)
 })
