@@ -14,7 +14,6 @@ import { dashboardText } from '../protocol/messages/dashboard.ts'
 import type { DigitStyle } from '../ui-common/digits.ts'
 import type { Lang } from '../ui-common/i18n.ts'
 import { serviceLabel } from '../ui-common/service-label.ts'
-import { duration } from './format.ts'
 
 type ServiceRow = StatsToday['services'][number]
 
@@ -66,12 +65,7 @@ export class PastTargetAlert extends LitElement {
       ${late.map(
         (s) => html`<li data-past-target-alert=${s.prefix} data-past-target=${s.pastTarget ?? 0}>
           ${serviceLabel(s, lang)}:
-          ${dashboardText(
-            'live.pastTargetLine',
-            lang,
-            { n: s.pastTarget ?? 0, target: duration(s.targetWaitSeconds ?? null, digits) },
-            digits,
-          )}
+          ${dashboardText('live.pastTargetLine', lang, { n: s.pastTarget ?? 0, minutes: (s.targetWaitSeconds ?? 0) / 60 }, digits)}
         </li>`,
       )}
     </ul></div>`

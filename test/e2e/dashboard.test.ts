@@ -17,7 +17,6 @@ import { configText, fieldErrorText } from '../../protocol/messages/config-forms
 import { joinText } from '../../protocol/messages/join.ts'
 import { dashboardText } from '../../protocol/messages/dashboard.ts'
 import { consoleText } from '../../protocol/messages/console.ts'
-import { duration } from '../../dashboard-ui/format.ts'
 
 /**
  * The manager's dashboard in real headless Chromium against a real center on loopback: live
@@ -286,7 +285,7 @@ async function expectLinesPastTargetShown(page: Page, run: Running, token: strin
     dashboardText('live.pastTarget', lang, { n: late.pastTarget }),
   )
   expect(await page.locator(`tabour-past-target-alert [data-past-target-alert="${late.prefix}"]`).textContent()).toContain(
-    dashboardText('live.pastTargetLine', lang, { n: late.pastTarget, target: duration(late.targetWaitSeconds, 'western') }),
+    dashboardText('live.pastTargetLine', lang, { n: late.pastTarget, minutes: late.targetWaitSeconds / 60 }),
   )
   await page.getByRole('alert', { name: dashboardText('live.pastTargetRegion', lang) }).waitFor()
 }
