@@ -49,6 +49,17 @@ const SORT_LABELS: Record<Exclude<SortKey, 'name'>, HubMessageKey> = {
 /** Asks the page to download a table's CSV. */
 export type CsvDownloadEvent = CustomEvent<{ by: CsvTable }>
 
+/**
+ * Whether a center's figures of a range holding today lack what it has not sent: active, offline, and
+ * reported once at least (one that never reported has no figures to be short of, and its row says so
+ * apart). Its own row says so (incompleteToday) and its governorate's counts it: one rule for both
+ * (review s44: a never-reported center was counted in its governorate's «1 center offline» while no
+ * row under it said anything).
+ */
+function missingToday(c: DashboardCenter, d: HubDashboard): boolean {
+  return c.active && c.offline && c.lastReportAt !== null && d.to >= d.today
+}
+
 @customElement('tabour-hub-figures')
 export class HubFigures extends LitElement {
   static override styles = [
@@ -183,11 +194,11 @@ export class HubFigures extends LitElement {
         centersIn.set(r.governorate ?? '', (centersIn.get(r.governorate ?? '') ?? 0) + 1)
     // a range holding today: the active centers offline in each governorate, whose figures since their last report are missing from its row
     const offlineIn = new Map<string, number>()
-    if (d.to >= d.today)
-      for (const r of d.byCenter) {
-        const c = status.get(r.key)
-        if (c?.active && c.offline) offlineIn.set(r.governorate ?? '', (offlineIn.get(r.governorate ?? '') ?? 0) + 1)
-      }
+    // (the centers whose own rows say so: one rule, missingToday)
+    for (const r of d.byCenter) {
+      const c = status.get(r.key)
+      if (c && missingToday(c, d)) offlineIn.set(r.governorate ?? '', (offlineIn.get(r.governorate ?? '') ?? 0) + 1)
+    }
     // no center of the range sent figures (every governorate row says so): the key figures say "No
     // data" like the rows below, not a national 0 nobody reported
     const noneReported = d.byGovernorate.every(nothingReported) ? html`<span class="no-data" data-no-data>${this.t('noData')}</span>` : null
@@ -264,7 +275,7 @@ export class HubFigures extends LitElement {
    * said were still to send (walk of 2026-12-06: a row of today read as whole with 4 batches waiting).
    */
   private incompleteToday(c: DashboardCenter, d: HubDashboard): TemplateResult | typeof nothing {
-    if (!c.active || !c.offline || c.lastReportAt === null || d.to < d.today) return nothing
+    if (!missingToday(c, d) || c.lastReportAt === null) return nothing
     const f = hubFormat(this.language)
     const pending = c.outboxPending ?? 0
     return html`<span class="tag" data-incomplete>${this.t('incompleteToday', { time: f.time(c.lastReportAt) })}${
