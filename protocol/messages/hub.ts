@@ -32,8 +32,8 @@ export const HUB_MESSAGES = {
   leftPastTarget: { ar: 'غادروا دون نداء بعد الزمن المستهدف', en: 'Left uncalled past target' },
   waitingPastTarget: { ar: 'ما زالوا ينتظرون بعد الزمن المستهدف', en: 'Still waiting past target' },
   pastTargetNote: {
-    ar: 'غادروا دون نداء بعد الزمن المستهدف: تذاكر خرجت من الطابور دون نداء بعد أن تجاوزت زمنها المستهدف. ما زالوا ينتظرون: تذاكر في الطابور تجاوزت زمنها المستهدف في الساعة الجارية عند آخر تقرير لمركزها، وقد يُنادى عليها بعد. تُحسب نسبة الالتزام من هؤلاء جميعًا ومن نودوا، فساعة بلا نداء وفيها مثل هذه التذاكر نسبتها ٠٪. المراكز بإصدارات أقدم لا تفصل بينهما، فتُعد منتظريها مع من غادروا.',
-    en: 'Left uncalled past target: tickets that left the line uncalled after their target wait. Still waiting past target: tickets in the line past their target in the running hour at their center’s last report; they may yet be called. The within-target share counts both with the calls, so an hour with no call and such tickets is at 0%. Centers on older versions do not tell the two apart and count their waiting ones as left.',
+    ar: 'غادروا دون نداء بعد الزمن المستهدف: تذاكر خرجت من الطابور دون نداء بعد أن تجاوزت زمنها المستهدف. ما زالوا ينتظرون: تذاكر في الطابور تجاوزت زمنها المستهدف في الساعة الجارية عند آخر تقرير لمركزها، وقد يُنادى عليها بعد. تُحسب نسبة الالتزام من هؤلاء جميعًا ومن نودوا، فساعة بلا نداء وفيها مثل هذه التذاكر نسبتها ٠٪. المراكز بإصدارات أقدم لا تفصل بينهما، فتُعَدّ تذاكرها المنتظرة هنا مع من غادروا.',
+    en: 'Left uncalled past target: tickets that left the line uncalled after their target wait. Still waiting past target: tickets in the line past their target in the running hour at their center’s last report; they may yet be called. The within-target share counts both with the calls, so an hour with no call and such tickets is at 0%. Centers on older versions do not tell the two apart, so their waiting tickets are counted here as left.',
   },
   // each sortable table says its order: by figure here, by name on the other tabs (walk of 2026-12-06, finding 12)
   sortedBy: { ar: 'الترتيب: {column}، {order}', en: 'Sorted by {column}, {order}' },
