@@ -46,3 +46,7 @@ const ADDED_BY: Partial<Record<(typeof FIGURE_COLUMNS)[number], number>> = { wai
  */
 export const figureColumnsAt = (version: number): readonly (typeof FIGURE_COLUMNS)[number][] =>
   FIGURE_COLUMNS.filter((c) => (ADDED_BY[c] ?? 0) <= version)
+
+/** The figure columns hub migration `version` adds (to the hourly rows and every rollup): ADDED_BY is their one list. */
+export const figureColumnsAddedBy = (version: number): readonly (typeof FIGURE_COLUMNS)[number][] =>
+  FIGURE_COLUMNS.filter((c) => ADDED_BY[c] === version)

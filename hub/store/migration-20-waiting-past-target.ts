@@ -7,6 +7,7 @@
 import { type Kysely, sql } from 'kysely'
 import { ROLLUPS } from './rollups.ts'
 import { SERVICE_HOUR_ROLLUP } from './rollup-service-hour.ts'
+import { figureColumnsAddedBy } from './figure-columns.ts'
 
 export const migration20 = {
   version: 20,
@@ -14,10 +15,13 @@ export const migration20 = {
   statements: [] as string[],
   // biome-ignore lint/suspicious/noExplicitAny: a migration sees the schema as it was then, not today's HubDatabase
   async up(db: Kysely<any>): Promise<void> {
-    // on PostgreSQL hub_figures is partitioned: the column reaches every partition (and the default one) from the parent
-    await sql`ALTER TABLE hub_figures ADD COLUMN waiting_past_target INTEGER NOT NULL DEFAULT 0`.execute(db)
-    // the rollups sum it as they sum every figure column (BIGINT, as theirs are)
-    for (const table of [...ROLLUPS.map((s) => s.table), SERVICE_HOUR_ROLLUP])
-      await sql`ALTER TABLE ${sql.table(table)} ADD COLUMN waiting_past_target BIGINT NOT NULL DEFAULT 0`.execute(db)
+    // the columns figure-columns.ts says this migration adds (waiting_past_target), so the two cannot drift apart
+    for (const column of figureColumnsAddedBy(20)) {
+      // on PostgreSQL hub_figures is partitioned: the column reaches every partition (and the default one) from the parent
+      await sql`ALTER TABLE hub_figures ADD COLUMN ${sql.ref(column)} INTEGER NOT NULL DEFAULT 0`.execute(db)
+      // the rollups sum it as they sum every figure column (BIGINT, as theirs are)
+      for (const table of [...ROLLUPS.map((s) => s.table), SERVICE_HOUR_ROLLUP])
+        await sql`ALTER TABLE ${sql.table(table)} ADD COLUMN ${sql.ref(column)} BIGINT NOT NULL DEFAULT 0`.execute(db)
+    }
   },
 }
