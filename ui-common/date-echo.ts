@@ -3,8 +3,9 @@
  * browser's format, not the page's (mm/dd/yyyy on the Arabic page in an English browser, walks of
  * 2026-12-06 on the hub and the dashboard), and «05/12/2026» reads as May or December. The field
  * is kept (its calendar, its keyboard entry, its checking of the day are the browser's and known
- * to its users); the echo names the month, «٥ ديسمبر ٢٠٢٦» / "5 Dec 2026", in the page's own
- * date words (`format`), and is the field's description, so a screen reader says it too.
+ * to its users); the echo names the month in the page's own date words, as the caller's `format`
+ * writes them (the dashboard's «السبت، ٥ ديسمبر ٢٠٢٦» / "Saturday, 5 December 2026", the hub's
+ * day), and is the field's description, so a screen reader says it too.
  */
 import { html, type TemplateResult } from 'lit'
 
