@@ -81,38 +81,57 @@ export class LiveQueuesStore {
 
   /**
    * Replaces a center's own services' lines with a heartbeat's (inside its transaction `trx`), none
-   * when it sent none (an older center). They are few (a center's unmapped services): read, and
-   * written again whole only when they changed. Returns how many lines were written or removed.
+   * when it sent none (an older center), as `replace` does the national ones: one upsert that skips
+   * equal rows, one delete of the lines the beat no longer names (it read every line and compared them
+   * in the order of each side's sort, which PostgreSQL's collation and JavaScript's need not share).
+   * Returns how many lines were written or removed.
    */
   async replaceLocal(trx: Kysely<HubDatabase>, centerId: string, queues: readonly LocalLiveQueue[] | undefined): Promise<number> {
-    const held = await trx
-      .selectFrom('hub_live_local_queues')
-      .selectAll()
-      .where('center_id', '=', centerId)
-      .orderBy('service_code')
-      .execute()
+    const deleteLines = async (except: string[] = []) => {
+      let q = trx.deleteFrom('hub_live_local_queues').where('center_id', '=', centerId)
+      if (except.length > 0) q = q.where('service_code', 'not in', except)
+      return Number((await q.executeTakeFirstOrThrow()).numDeletedRows)
+    }
     // one row per code, the first (as the national lines)
     const firstOfCode = new Map<string, LocalLiveQueue>()
     for (const q of queues ?? []) if (!firstOfCode.has(q.serviceCode)) firstOfCode.set(q.serviceCode, q)
-    const rows = [...firstOfCode.values()]
-      .map((q) => ({
-        center_id: centerId,
-        service_code: q.serviceCode,
-        name_ar: q.nameAr,
-        name_en: q.nameEn,
-        waiting: q.waiting,
-        wait_seconds: q.waitSeconds ?? null,
-        open: q.open ? (1 as const) : (0 as const),
-      }))
-      .sort((a, b) => (a.service_code < b.service_code ? -1 : a.service_code > b.service_code ? 1 : 0))
-    const same = (a: (typeof rows)[number], b: (typeof held)[number]) =>
-      Object.entries(a).every(
-        ([k, v]) => v === (k === 'wait_seconds' && b.wait_seconds !== null ? Number(b.wait_seconds) : b[k as keyof typeof b]),
+    const lines = [...firstOfCode.values()]
+    if (lines.length === 0) return deleteLines()
+    const { numInsertedOrUpdatedRows: written } = await trx
+      .insertInto('hub_live_local_queues')
+      .values(
+        lines.map((q) => ({
+          center_id: centerId,
+          service_code: q.serviceCode,
+          name_ar: q.nameAr,
+          name_en: q.nameEn,
+          waiting: q.waiting,
+          wait_seconds: q.waitSeconds ?? null,
+          open: q.open ? 1 : 0,
+        })),
       )
-    if (rows.length === held.length && rows.every((r, i) => same(r, held[i]!))) return 0
-    await trx.deleteFrom('hub_live_local_queues').where('center_id', '=', centerId).execute()
-    if (rows.length > 0) await trx.insertInto('hub_live_local_queues').values(rows).execute()
-    return held.length + rows.length
+      .onConflict((oc) =>
+        oc
+          .columns(['center_id', 'service_code'])
+          .doUpdateSet((eb) => ({
+            name_ar: eb.ref('excluded.name_ar'),
+            name_en: eb.ref('excluded.name_en'),
+            waiting: eb.ref('excluded.waiting'),
+            wait_seconds: eb.ref('excluded.wait_seconds'),
+            open: eb.ref('excluded.open'),
+          }))
+          .where((eb) =>
+            eb.or([
+              eb('hub_live_local_queues.name_ar', '<>', eb.ref('excluded.name_ar')),
+              eb('hub_live_local_queues.name_en', '<>', eb.ref('excluded.name_en')),
+              eb('hub_live_local_queues.waiting', '<>', eb.ref('excluded.waiting')),
+              eb('hub_live_local_queues.wait_seconds', 'is distinct from', eb.ref('excluded.wait_seconds')),
+              eb('hub_live_local_queues.open', '<>', eb.ref('excluded.open')),
+            ]),
+          ),
+      )
+      .executeTakeFirstOrThrow()
+    return Number(written) + (await deleteLines(lines.map((q) => q.serviceCode)))
   }
 
   /** Every center's latest report (one query each for reports and lines). */
