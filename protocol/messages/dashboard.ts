@@ -91,7 +91,7 @@ export const DASHBOARD_MESSAGES = {
   },
   'live.pastTarget': {
     ar: '{n, plural, one {تذكرة تجاوزت الهدف} two {تذكرتان تجاوزتا الهدف} few {# تذاكر تجاوزت الهدف} other {# تذكرة تجاوزت الهدف}}',
-    en: '{n, number} past target',
+    en: '{n, plural, other {# past target}}',
   },
   // the counters' table: the ticket at each counter now (a paused one says why and since when in the console's words)
   'live.nowCalled': { ar: 'نوديت', en: 'Called' },
