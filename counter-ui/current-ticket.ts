@@ -9,11 +9,10 @@ import type { Counter, PriorityCategory, Service, Ticket } from '../protocol/ent
 import { DEFAULT_LANG, type Lang } from '../ui-common/i18n.ts'
 import { isolate } from '../ui-common/bilingual.ts'
 import { consoleStyles } from './console-styles.ts'
-import { wholeMinutes } from './queue-model.ts'
+import { pausedSinceText, wholeMinutes } from '../ui-common/whole-minutes.ts'
 import { formatNumber, type DigitStyle } from '../ui-common/digits.ts'
 import { consoleText, pauseReasonText } from '../protocol/messages/console.ts'
 import { atCounterSince } from '../protocol/at-counter-since.ts'
-import { clockTime } from '../protocol/messages/clock-time.ts'
 
 /**
  * The current ticket's two durations, in whole minutes: issue → its call (`calledAt`: the latest call, or
@@ -191,11 +190,7 @@ export class CurrentTicket extends LitElement {
   private pausedText(): string {
     const since = this.counter?.pausedSince
     if (!since) return consoleText('state.paused', this.lang)
-    const minutes = wholeMinutes((this.now - Date.parse(since)) / 1000)
-    return consoleText('ticket.pausedSince', this.lang, {
-      time: clockTime(since, this.timeZone, this.lang, this.digits),
-      n: formatNumber(minutes, { digits: this.digits }),
-    })
+    return pausedSinceText(since, this.now, this.timeZone, this.lang, this.digits)
   }
 }
 

@@ -105,8 +105,3 @@ export function counterQueue(
   const callable = waiting.filter((t) => t.targetCounterId === counter.id || served.has(t.serviceId)).map((t) => entry(t, now))
   return { targeted, rows, callable }
 }
-
-/** Whole minutes from seconds, rounded down (what "waited 12 min" shows, in the line and on the current ticket); never negative. */
-export function wholeMinutes(seconds: number): number {
-  return Math.max(0, Math.floor(seconds / 60))
-}

@@ -12,8 +12,9 @@ import type { CounterCurrentTicket } from '../protocol/stats.ts'
 import { clockTime } from '../protocol/messages/clock-time.ts'
 import { consoleText, pauseReasonText } from '../protocol/messages/console.ts'
 import { dashboardText } from '../protocol/messages/dashboard.ts'
-import { formatNumber, type DigitStyle } from '../ui-common/digits.ts'
+import type { DigitStyle } from '../ui-common/digits.ts'
 import type { Lang } from '../ui-common/i18n.ts'
+import { pausedSinceText, wholeMinutes } from '../ui-common/whole-minutes.ts'
 
 export interface Clock {
   now: number
@@ -22,8 +23,8 @@ export interface Clock {
   digits: DigitStyle
 }
 
-/** Whole minutes from `since` to `now`, rounded down as the console's "12 min" is; never negative. */
-const minutesSince = (since: string, now: number): number => Math.max(0, Math.floor((now - Date.parse(since)) / 60_000))
+/** Whole minutes from `since` to `now`, as the console counts them. */
+const minutesSince = (since: string, now: number): number => wholeMinutes((now - Date.parse(since)) / 1000)
 
 /**
  * The current ticket's cell: its label and "Called" or "Being served" (a short pill, so the column
@@ -51,13 +52,6 @@ export function pausedDetail(counter: Counter, c: Clock): TemplateResult | typeo
   const since = counter.pausedSince
   return html`<span class="paused-detail" data-pause-reason=${counter.pauseReason ?? nothing} data-paused-since=${since ?? nothing}>
     ${counter.pauseReason ? html`<span>${consoleText('ticket.pauseReason', c.lang, { reason: pauseReasonText(counter.pauseReason, c.lang) })}</span>` : nothing}
-    ${
-      since
-        ? html`<span>${consoleText('ticket.pausedSince', c.lang, {
-            time: clockTime(since, c.timeZone, c.lang, c.digits),
-            n: formatNumber(minutesSince(since, c.now), { digits: c.digits }),
-          })}</span>`
-        : nothing
-    }
+    ${since ? html`<span>${pausedSinceText(since, c.now, c.timeZone, c.lang, c.digits)}</span>` : nothing}
   </span>`
 }

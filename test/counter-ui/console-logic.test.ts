@@ -10,7 +10,8 @@ import {
   type ConsoleAction,
   type CounterState,
 } from '../../counter-ui/console-actions.ts'
-import { counterQueue, wholeMinutes } from '../../counter-ui/queue-model.ts'
+import { counterQueue } from '../../counter-ui/queue-model.ts'
+import { wholeMinutes } from '../../ui-common/whole-minutes.ts'
 import { minutesLeft } from '../../ui-common/minutes-left.ts'
 import { sinceCallLabel, ticketMinutes } from '../../counter-ui/current-ticket.ts'
 import { LiveState } from '../../counter-ui/live-state.ts'
