@@ -11,7 +11,10 @@ export interface QueueEntry {
   label: string
   priority: string
   serviceId: number
+  /** Its wait in this line so far (waitingSince), what the panel shows. */
   waitedSeconds: number
+  /** Since its place in the line (inLineSince), what the call policy ages it by. */
+  inLineSeconds: number
 }
 
 /** One service's line as this counter sees it. */
@@ -38,7 +41,7 @@ export interface CounterQueue {
 /** How the center's call policy orders one line (GET /center: callPolicy, priorityAgingSeconds). */
 export interface LineOrder {
   policy: string
-  /** With `priority`: an ordinary ticket waited this long is called with the priority ones. */
+  /** With `priority`: an ordinary ticket this long in its place (queuedAt, as the server ages it) is called with the priority ones. */
   priorityAgingSeconds: number
 }
 
@@ -54,12 +57,20 @@ export const OLDEST_FIRST: LineOrder = { policy: 'fifo', priorityAgingSeconds: N
  */
 export function inCallOrder(line: readonly QueueEntry[], order: LineOrder): QueueEntry[] {
   if (order.policy !== 'priority') return [...line]
-  const first = (e: QueueEntry) => e.priority !== 'none' || e.waitedSeconds >= order.priorityAgingSeconds
+  const first = (e: QueueEntry) => e.priority !== 'none' || e.inLineSeconds >= order.priorityAgingSeconds
   return [...line.filter(first), ...line.filter((e) => !first(e))]
 }
 
-/** Where the ticket stands in its line, as the server's call policy orders and ages it: its issue, or a later place at the end (Ticket.queuedAt). */
+/** Where the ticket stands in its line, as the server's call policy orders it: its issue, or a later place at the end (Ticket.queuedAt). */
 const inLineSince = (t: Ticket): number => Date.parse(t.queuedAt ?? t.issuedAt)
+
+/**
+ * When its wait in this line began, as its call will record it (server/queue/wait-facts.ts): its
+ * issue, or its transfer, reinstatement, next step or check-in arrival (Ticket.rejoinedAt). Not its
+ * place: a citizen who joined from home and just arrived stands at the join time's place and has
+ * waited a minute, not since joining.
+ */
+export const waitingSince = (t: Pick<Ticket, 'issuedAt' | 'rejoinedAt'>): number => Date.parse(t.rejoinedAt ?? t.issuedAt)
 
 const entry = (t: Ticket, now: number): QueueEntry => ({
   id: t.id,
@@ -69,7 +80,8 @@ const entry = (t: Ticket, now: number): QueueEntry => ({
   // whole seconds rounded down, as wholeMinutes then rounds down: one rule with the current ticket's
   // "issue to call" (current-ticket.ts), where rounding to the nearest second made a 1:59.6 wait
   // read 2 min in the line and 1 min once the same ticket was called
-  waitedSeconds: Math.max(0, Math.floor((now - inLineSince(t)) / 1000)),
+  waitedSeconds: Math.max(0, Math.floor((now - waitingSince(t)) / 1000)),
+  inLineSeconds: Math.max(0, Math.floor((now - inLineSince(t)) / 1000)),
 })
 
 /** The queue of `counter` at `now` (epoch ms); `nextCount` labels per line (default 4), in the call policy's `order` (default oldest first). */
@@ -95,7 +107,8 @@ export function counterQueue(
       weight: cs.weight,
       waiting: line.length,
       priorityWaiting: line.filter((t) => t.priority !== 'none').length,
-      longestWaitSeconds: line.length > 0 ? line[0].waitedSeconds : null,
+      // the longest wait, not the first in line's: a place kept from earlier can come with a short wait
+      longestWaitSeconds: line.length > 0 ? Math.max(...line.map((t) => t.waitedSeconds)) : null,
       next: inCallOrder(line, order).slice(0, nextCount),
     })
   }

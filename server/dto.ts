@@ -28,6 +28,8 @@ export function ticketDto(t: TicketRecord): Ticket {
     ...(t.resumedAt != null ? { resumedAt: new Date(t.resumedAt).toISOString() } : {}),
     // only when the line places it elsewhere than its issue time (the call policy's queuedAt)
     ...(t.queuedAt !== t.issuedAt ? { queuedAt: new Date(t.queuedAt).toISOString() } : {}),
+    // only a ticket that joined a line again: its wait began then (wait-facts.ts)
+    ...(t.rejoinedAt != null ? { rejoinedAt: new Date(t.rejoinedAt).toISOString() } : {}),
     // a walk-in's shape is unchanged; the console marks the others (issue 19)
     ...(t.origin === 'walk_in' ? {} : { origin: t.origin }),
   }

@@ -882,4 +882,27 @@ ALTER TABLE report_day ADD COLUMN cancelled_at_closing INTEGER NOT NULL DEFAULT 
 ALTER TABLE report_hour ADD COLUMN cancelled_at_closing INTEGER NOT NULL DEFAULT 0;
 `,
   },
+  {
+    version: 32,
+    name: 'when a waiting ticket joined its present line',
+    sql: `
+-- A ticket's wait is one stretch in one line, from joining it to its first call (no-show-undo.ts):
+-- its issue, or the latest transfer, reinstatement, next step of a visit or check-in arrival of a
+-- place joined from a phone (server/queue/wait-facts.ts). queued_at is its place in the line, not
+-- that: a transfer that keeps the issue time, a reinstatement and a check-in arrival all keep an
+-- earlier place. The start was read from the event log by the call and by the SLA's live misses,
+-- in two spellings that disagreed (the SQL one missed the check-in arrival: a citizen who joined
+-- from home 40 minutes ago and arrived a minute ago counted as a miss that their call then made
+-- a hit), while the live view and the console measured from queued_at. Now one column, written in
+-- the same transaction as the event; NULL when the ticket never rejoined (its wait began at its
+-- issue). Filled here from the events for the tickets stored before.
+ALTER TABLE tickets ADD COLUMN rejoined_at INTEGER;
+UPDATE tickets SET rejoined_at = r.at
+  FROM (SELECT ticket_id, MAX(at) AS at FROM events
+        WHERE type IN ('ticket.transferred', 'ticket.reinstated', 'ticket.next_step')
+           OR (type = 'ticket.arrived' AND json_extract(data, '$.mode') = 'check-in')
+        GROUP BY ticket_id) AS r
+  WHERE r.ticket_id = tickets.id;
+`,
+  },
 ]

@@ -2,7 +2,7 @@ import type { QueueContext } from './queue-context.ts'
 import type { TicketRecord } from '../db/repositories/tickets-repo.ts'
 import { assertTransition } from './lifecycle.ts'
 import { domainError, ErrorCodes } from '../errors.ts'
-import { waitFacts } from './wait-facts.ts'
+import { cancelledWaitFacts } from './wait-facts.ts'
 
 /**
  * A citizen cancels their own ticket from its status page. Holding the id (128 random bits) is
@@ -18,7 +18,7 @@ export function cancelByCitizen(ctx: QueueContext, ticketId: string): TicketReco
     if (t.status !== 'waiting' && t.status !== 'remote')
       throw domainError(ErrorCodes.TICKET_NOT_WAITING, `ticket ${t.label} is ${t.status}, not waiting`)
     const status = assertTransition(t.status, 'cancel')
-    const wait = waitFacts(ctx, t, tx.now)
+    const wait = cancelledWaitFacts(ctx, t, tx.now)
     ctx.tickets.update(t.id, { status, finishedAt: tx.now })
     tx.log({
       type: 'ticket.cancelled',

@@ -192,6 +192,7 @@ export class CounterActions {
         targetCounterId: null,
         transferCount: t.transferCount + 1,
         queuedAt: this.ctx.config.queue.transferKeepsIssueTime ? t.queuedAt : tx.now,
+        rejoinedAt: tx.now,
       }
       if ('serviceId' in target) {
         const service = this.ctx.services.get(target.serviceId)

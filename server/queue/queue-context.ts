@@ -2,7 +2,7 @@ import type { Db } from '../db/connection.ts'
 import type { Config } from '../config.ts'
 import { ServicesRepo } from '../db/repositories/services-repo.ts'
 import { CountersRepo } from '../db/repositories/counters-repo.ts'
-import { TicketsRepo } from '../db/repositories/tickets-repo.ts'
+import { TicketsRepo, type StaleWaiting } from '../db/repositories/tickets-repo.ts'
 import { EventsRepo, type EventRecord } from '../db/repositories/events-repo.ts'
 import { UsersRepo } from '../db/repositories/users-repo.ts'
 import { TokensRepo } from '../db/repositories/tokens-repo.ts'
@@ -104,11 +104,7 @@ export class QueueContext {
   }
 
   /** Cancels waiting tickets in one transaction, each with its log row; publishes after the commit. */
-  private cancelWaiting(
-    stale: { id: string; serviceId: number; day: string; issuedAt: number }[],
-    now: number,
-    why: (t: { day: string }) => Record<string, unknown>,
-  ): void {
+  private cancelWaiting(stale: StaleWaiting[], now: number, why: (t: { day: string }) => Record<string, unknown>): void {
     if (stale.length > 0) {
       const scope = new WriteScope(this)
       this.db

@@ -48,7 +48,8 @@ export function arrive(ctx: QueueContext, ticketId: string, way: ArrivalWay, act
         : domainError(ErrorCodes.ALREADY_CALLED, `ticket ${t.label} checked in already and is ${t.status}`)
     const next = join.mode === 'check-in' ? arrivedStatus(t.status) : t.status
     if (next === null) throw domainError(ErrorCodes.REMOTE_PLACE_LOST, `ticket ${t.label} is ${t.status}, not holding a place`)
-    if (next !== t.status) ctx.tickets.update(t.id, { status: next })
+    // a check-in ticket starts waiting in the center now (wait-facts.ts), in the place of its join time
+    if (next !== t.status) ctx.tickets.update(t.id, { status: next, rejoinedAt: tx.now })
     ctx.remoteJoins.markArrived(t.id, tx.now)
     const turnCameAt = join.mode === 'check-in' ? ctx.remoteJoins.turnCameAt(t.id) : null
     tx.log({

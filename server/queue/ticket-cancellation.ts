@@ -4,7 +4,7 @@ import type { CancelReason } from '../../protocol/ticket-tools.ts'
 import { actorIds, type Actor } from './actor.ts'
 import { assertTransition } from './lifecycle.ts'
 import { domainError, ErrorCodes } from '../errors.ts'
-import { waitFacts } from './wait-facts.ts'
+import { cancelledWaitFacts } from './wait-facts.ts'
 
 /** Why staff cancel a ticket: a reason code, and a note (required for `other`). */
 export interface CancelCause {
@@ -29,7 +29,7 @@ export function cancelTicket(ctx: QueueContext, actor: Actor, ticketId: string, 
       throw domainError(ErrorCodes.ILLEGAL_TRANSITION, `only a waiting ticket can be cancelled; ${t.label} is ${t.status}`)
     }
     const status = assertTransition(t.status, 'cancel')
-    const wait = waitFacts(ctx, t, tx.now)
+    const wait = cancelledWaitFacts(ctx, t, tx.now)
     ctx.tickets.update(t.id, { status, finishedAt: tx.now })
     tx.log({
       type: 'ticket.cancelled',

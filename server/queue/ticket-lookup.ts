@@ -47,7 +47,7 @@ function matchOf(ctx: QueueContext, view: QueueView, t: TicketRecord, publicBase
     ticket: ticketDto(t),
     service: { id: service.id, prefix: service.prefix, nameAr: service.nameAr, nameEn: service.nameEn },
     counter: counter ? { id: counter.id, number: counter.number, name: counter.name } : null,
-    waitingSince: t.status === 'waiting' ? new Date(waitingSince(ctx, t)).toISOString() : null,
+    waitingSince: t.status === 'waiting' ? new Date(waitingSince(t)).toISOString() : null,
     position: standing?.position ?? null,
     estimatedWaitSeconds: standing?.estimatedWaitSeconds ?? null,
     kioskId: t.issuedByType === 'device' ? t.issuedById : null,

@@ -39,6 +39,7 @@ export function reinstateTicket(ctx: QueueContext, actor: Actor, ticketId: strin
       startedAt: null,
       finishedAt: null,
       recallCount: t.recallCount + 1,
+      rejoinedAt: tx.now,
     })
     tx.log({
       type: 'ticket.reinstated',

@@ -112,5 +112,6 @@ export function sendToNextStep(
     clerkId: null,
     targetCounterId: null,
     queuedAt: placement === 'issue-time' ? ticket.issuedAt : tx.now,
+    rejoinedAt: tx.now,
   }
 }

@@ -1,22 +1,24 @@
 /**
  * The live part of the "within target" definition (figures.ts): tickets still waiting whose
- * current wait (since their issue, or the transfer, reinstatement or next step that put them back in line,
- * as server/queue/wait-facts.ts measures it) has already passed their service's target. They
- * are misses that can no longer become hits, so today's figures count them at once instead of
- * showing 100 % over a line nobody calls.
+ * current wait (since their issue, or the transfer, reinstatement, next step or check-in arrival
+ * that put them back in line: server/queue/wait-facts.ts, the start their call will record) has
+ * already passed their service's target. They are misses that can no longer become hits, so
+ * today's figures count them at once instead of showing 100 % over a line nobody calls.
  */
 import type Database from 'better-sqlite3'
 import { localDay, localHour } from '../../protocol/center-clock.ts'
+import { waitingSinceSql } from '../queue/wait-facts.ts'
 import { backAfterUndoSql } from './no-show-undo.ts'
+
+/** Seconds the waiting ticket `alias` has waited in its present line at @now, rounded as the call records them (wait-facts.ts). */
+export const waitedSecondsSql = (alias: string): string => `MAX(0, ROUND((@now - ${waitingSinceSql(alias)}) / 1000.0))`
 
 // a ticket back in line after an undone no-show is not counted: its first call already counted its wait
 const OVERDUE_SQL = `
   SELECT t.service_id AS serviceId, COUNT(*) AS n
   FROM tickets t JOIN services s ON s.id = t.service_id
   WHERE t.status = 'waiting' AND NOT ${backAfterUndoSql('t')}
-    AND ROUND((@now - COALESCE(
-      (SELECT MAX(e.at) FROM events e WHERE e.ticket_id = t.id AND e.type IN ('ticket.transferred', 'ticket.reinstated', 'ticket.next_step')),
-      t.issued_at)) / 1000.0) > s.target_wait_seconds
+    AND ${waitedSecondsSql('t')} > s.target_wait_seconds
   GROUP BY t.service_id`
 
 /** Waiting tickets past their target at `now`, by service id. */

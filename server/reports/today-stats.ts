@@ -1,33 +1,34 @@
 import type { QueueContext } from '../queue/queue-context.ts'
 import type { ClerkStatsToday, StatsToday } from '../../protocol/stats.ts'
 import { byKey, figureRows, toFigures, type Figures, type FigureRow } from './figures.ts'
-import { overdueByService, totalOf } from './overdue.ts'
+import { overdueByService, totalOf, waitedSecondsSql } from './overdue.ts'
 import { servedByOutcome } from './served-by-outcome.ts'
 import { counterCurrent } from './counter-current.ts'
 
 interface WaitingRow {
   serviceId: number
   waiting: number
-  oldest: number
+  longest: number
   pastTarget: number
 }
 
 /**
- * Each line's length, its oldest ticket and how many of its tickets are past the service's target
- * now, all from queued_at and rounded as `longestWaitSeconds` is: the live view marks a line past
- * target from the same figure it shows as the longest wait, so the mark and the minutes agree.
- * (The SLA's live misses, overdue.ts, measure from the transfer or reinstatement event and leave out
- * a ticket back after an undone no-show: a definition for the percentage, not for "who waits too long now".)
+ * Each line's length, its longest wait now and how many of its tickets are past the service's
+ * target now, each wait measured as the call will record it (waitedSecondsSql: since the ticket
+ * joined its present line): the live view marks a line past target from the same figure it shows
+ * as the longest wait, and that is the wait the ticket's call then adds to the day's figures.
+ * (The SLA's live misses, overdue.ts, are the same tickets less those back after an undone
+ * no-show, whose wait their first call counted; here they wait too long all the same.)
  */
 const WAITING_SQL = `
-  SELECT t.service_id AS serviceId, COUNT(*) AS waiting, MIN(t.queued_at) AS oldest,
-    SUM(ROUND(MAX(0, @now - t.queued_at) / 1000.0) > s.target_wait_seconds) AS pastTarget
+  SELECT t.service_id AS serviceId, COUNT(*) AS waiting, MAX(${waitedSecondsSql('t')}) AS longest,
+    SUM(${waitedSecondsSql('t')} > s.target_wait_seconds) AS pastTarget
   FROM tickets t JOIN services s ON s.id = t.service_id
   WHERE t.status = 'waiting'
   GROUP BY t.service_id`
 
 /** Today's figures in the shape of GET /stats/today (which names transfers `transferredOut`). */
-function todayFigures(row: FigureRow | undefined, waiting: number, oldestQueuedAt: number | null, now: number, overdue: number) {
+function todayFigures(row: FigureRow | undefined, waiting: number, longestWaitSeconds: number | null, overdue: number) {
   const f: Figures = toFigures(row, overdue)
   return {
     issued: f.issued,
@@ -46,7 +47,7 @@ function todayFigures(row: FigureRow | undefined, waiting: number, oldestQueuedA
     p90WaitSeconds: f.p90WaitSeconds,
     p90ServiceSeconds: f.p90ServiceSeconds,
     noShowPercent: f.noShowPercent,
-    longestWaitSeconds: oldestQueuedAt === null ? null : Math.max(0, Math.round((now - oldestQueuedAt) / 1000)),
+    longestWaitSeconds,
   }
 }
 
@@ -67,17 +68,17 @@ export function todayStats(ctx: QueueContext): StatsToday {
   const waitingBy = new Map(waitingRows.map((r) => [r.serviceId, r]))
   const overdue = overdueByService(ctx.db, now)
   let waitingTotal = 0
-  let oldestTotal: number | null = null
+  let longestTotal: number | null = null
   const services = ctx.services.list().map((s) => {
     const w = waitingBy.get(s.id)
     waitingTotal += w?.waiting ?? 0
-    if (w && (oldestTotal === null || w.oldest < oldestTotal)) oldestTotal = w.oldest
+    if (w && (longestTotal === null || w.longest > longestTotal)) longestTotal = w.longest
     return {
       serviceId: s.id,
       prefix: s.prefix,
       nameAr: s.nameAr,
       nameEn: s.nameEn,
-      ...todayFigures(byService.get(String(s.id)), w?.waiting ?? 0, w?.oldest ?? null, now, overdue.get(s.id) ?? 0),
+      ...todayFigures(byService.get(String(s.id)), w?.waiting ?? 0, w?.longest ?? null, overdue.get(s.id) ?? 0),
       targetWaitSeconds: s.targetWaitSeconds,
       pastTarget: w?.pastTarget ?? 0,
     }
@@ -111,7 +112,7 @@ export function todayStats(ctx: QueueContext): StatsToday {
   const byOutcome = servedByOutcome(ctx.db, { from: day, to: day, timeZone: q.tz, finishOutcomes: ctx.config.queue.finishOutcomes })
   return {
     day,
-    totals: todayFigures(total, waitingTotal, oldestTotal, now, totalOf(overdue)),
+    totals: todayFigures(total, waitingTotal, longestTotal, totalOf(overdue)),
     services,
     counters,
     servedByOutcome: { outcomes: byOutcome.outcomes, counts: byOutcome.totals.counts },

@@ -214,14 +214,37 @@ describe('the queue panel', () => {
   })
 
   it('orders and ages a line by its place (queuedAt) as the call policy does: a ticket sent to the end of the line comes after those already in it', () => {
-    const transferred = ticket(A.id, 'A', 40, { transferCount: 1, queuedAt: new Date(NOW - 2 * 60_000).toISOString() })
+    const twoMinutesAgo = new Date(NOW - 2 * 60_000).toISOString()
+    const transferred = ticket(A.id, 'A', 40, { transferCount: 1, queuedAt: twoMinutesAgo, rejoinedAt: twoMinutesAgo })
     const older = ticket(A.id, 'A', 10)
     const q = counterQueue(counter, [A, B, C], [transferred, older], NOW)
     const a = q.rows[0]
     expect(a.next.map((e) => e.label)).toEqual([older.label, transferred.label])
-    // the longest wait is the policy's: 10 minutes, not the transferred ticket's 40 since its issue
+    // the longest wait is the line's: 10 minutes, not the transferred ticket's 40 since its issue
     expect(a.longestWaitSeconds).toBe(10 * 60)
     expect(a.next[1].waitedSeconds).toBe(2 * 60)
+  })
+
+  it('shows a wait since the ticket joined this line, whatever place it keeps: a check-in arrival or a transfer that keeps the issue time', () => {
+    // joined from home 40 minutes ago, arrived a minute ago: first in line (the join's place), waited 1 minute
+    const arrived = ticket(A.id, 'A', 40, { origin: 'remote', rejoinedAt: new Date(NOW - 60_000).toISOString() })
+    const present = ticket(A.id, 'A', 10)
+    const a = counterQueue(counter, [A, B, C], [present, arrived], NOW).rows[0]
+    expect(a.next.map((e) => e.label)).toEqual([arrived.label, present.label])
+    expect(a.next.map((e) => e.waitedSeconds)).toEqual([60, 10 * 60])
+    // the longest wait is the present citizen's 10 minutes, not the first in line's, nor 40 since the join
+    expect(a.longestWaitSeconds).toBe(10 * 60)
+  })
+
+  it('ages an ordinary ticket for the priority policy by its place, as the server does, not by its wait since rejoining', () => {
+    // kept its issue-time place (transferKeepsIssueTime) 30 minutes ago, transferred here a minute ago
+    const kept = ticket(A.id, 'A', 30, { transferCount: 1, rejoinedAt: new Date(NOW - 60_000).toISOString() })
+    const elderly = ticket(A.id, 'A', 2, { priority: 'elderly' })
+    const a = counterQueue(counter, [A, B, C], [kept, elderly], NOW, { order: { policy: 'priority', priorityAgingSeconds: 20 * 60 } })
+      .rows[0]
+    // aged past 20 minutes by its place: called with the priority ones, in its place
+    expect(a.next.map((e) => e.label)).toEqual([kept.label, elderly.label])
+    expect(a.next[0].waitedSeconds).toBe(60)
   })
 
   it("lists a line's next labels in the order a call takes them: under the priority policy a category or an aged ticket first (walk of 2026-12-06)", () => {

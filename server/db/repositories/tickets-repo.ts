@@ -23,6 +23,12 @@ export interface TicketRecord {
   calledAt: number | null
   /** When a parked ticket was last resumed (migration 21); null or absent when never. */
   resumedAt?: number | null
+  /**
+   * When it last joined a line again after its issue: a transfer, a reinstatement, a next step or
+   * a check-in arrival (migration 32); null or absent when never. Its wait began here, or at its
+   * issue (server/queue/wait-facts.ts); its place in the line is `queuedAt`.
+   */
+  rejoinedAt?: number | null
   startedAt: number | null
   finishedAt: number | null
   counterId: number | null
@@ -40,8 +46,11 @@ export interface TicketRecord {
 
 export type TicketOrigin = 'walk_in' | 'appointment' | 'remote'
 
+/** A waiting ticket a closing cancels: what its log row and its wait (wait-facts.ts) need. */
+export type StaleWaiting = Pick<TicketRecord, 'id' | 'serviceId' | 'day' | 'issuedAt' | 'rejoinedAt'>
+
 const COLUMNS = `id, service_id AS serviceId, issued_service_id AS issuedServiceId, day, number, label, priority, phone, lang, status,
-  issued_at AS issuedAt, queued_at AS queuedAt, called_at AS calledAt, resumed_at AS resumedAt, started_at AS startedAt,
+  issued_at AS issuedAt, queued_at AS queuedAt, called_at AS calledAt, resumed_at AS resumedAt, rejoined_at AS rejoinedAt, started_at AS startedAt,
   finished_at AS finishedAt, counter_id AS counterId, target_counter_id AS targetCounterId,
   clerk_id AS clerkId, recall_count AS recallCount, transfer_count AS transferCount, outcome,
   issued_by_type AS issuedByType, issued_by_id AS issuedById, idempotency_key AS idempotencyKey, origin`
@@ -55,6 +64,7 @@ export type TicketChanges = Partial<
     | 'queuedAt'
     | 'calledAt'
     | 'resumedAt'
+    | 'rejoinedAt'
     | 'startedAt'
     | 'finishedAt'
     | 'counterId'
@@ -72,6 +82,7 @@ const CHANGE_COLUMNS: Record<keyof TicketChanges, string> = {
   queuedAt: 'queued_at',
   calledAt: 'called_at',
   resumedAt: 'resumed_at',
+  rejoinedAt: 'rejoined_at',
   startedAt: 'started_at',
   finishedAt: 'finished_at',
   counterId: 'counter_id',
@@ -113,10 +124,10 @@ export class TicketsRepo {
   }
 
   /** Tickets still waiting that were issued before `at` (epoch ms): the line at a closing time. */
-  waitingIssuedBefore(at: number): { id: string; serviceId: number; day: string; issuedAt: number }[] {
+  waitingIssuedBefore(at: number): StaleWaiting[] {
     return this.sql(
-      `SELECT id, service_id AS serviceId, day, issued_at AS issuedAt FROM tickets WHERE status = 'waiting' AND issued_at < ?`,
-    ).all(at) as { id: string; serviceId: number; day: string; issuedAt: number }[]
+      `SELECT id, service_id AS serviceId, day, issued_at AS issuedAt, rejoined_at AS rejoinedAt FROM tickets WHERE status = 'waiting' AND issued_at < ?`,
+    ).all(at) as StaleWaiting[]
   }
 
   /** How many tickets the service has issued that day (its sequence's last number). */
@@ -202,16 +213,11 @@ export class TicketsRepo {
    * the events test the answer would depend on whether the process had already closed the day
    * before the transfer or restarted after it.
    */
-  waitingBefore(day: string): { id: string; serviceId: number; day: string; issuedAt: number }[] {
+  waitingBefore(day: string): StaleWaiting[] {
     return this.sql(
-      `SELECT id, service_id AS serviceId, day, issued_at AS issuedAt FROM tickets t WHERE status = 'waiting' AND day < @day
+      `SELECT id, service_id AS serviceId, day, issued_at AS issuedAt, rejoined_at AS rejoinedAt FROM tickets t WHERE status = 'waiting' AND day < @day
          AND NOT EXISTS (SELECT 1 FROM events e WHERE e.ticket_id = t.id AND e.day >= @day)`,
-    ).all({ day }) as {
-      id: string
-      serviceId: number
-      day: string
-      issuedAt: number
-    }[]
+    ).all({ day }) as StaleWaiting[]
   }
 
   waitingCount(serviceId: number): number {
