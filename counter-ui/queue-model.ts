@@ -4,6 +4,7 @@
  * plus the tickets transferred to this very counter (called before anything else).
  */
 import type { Counter, Service, Ticket } from '../protocol/entities.ts'
+import { waitingSince } from '../protocol/waiting-since.ts'
 
 /** One waiting ticket as the panel lists it. */
 export interface QueueEntry {
@@ -11,7 +12,7 @@ export interface QueueEntry {
   label: string
   priority: string
   serviceId: number
-  /** Its wait in this line so far (waitingSince), what the panel shows. */
+  /** Its wait in this line so far (protocol/waiting-since.ts, as its call will record it): the panel's longest wait. */
   waitedSeconds: number
   /** Since its place in the line (inLineSince), what the call policy ages it by. */
   inLineSeconds: number
@@ -64,13 +65,9 @@ export function inCallOrder(line: readonly QueueEntry[], order: LineOrder): Queu
 /** Where the ticket stands in its line, as the server's call policy orders it: its issue, or a later place at the end (Ticket.queuedAt). */
 const inLineSince = (t: Ticket): number => Date.parse(t.queuedAt ?? t.issuedAt)
 
-/**
- * When its wait in this line began, as its call will record it (server/queue/wait-facts.ts): its
- * issue, or its transfer, reinstatement, next step or check-in arrival (Ticket.rejoinedAt). Not its
- * place: a citizen who joined from home and just arrived stands at the join time's place and has
- * waited a minute, not since joining.
- */
-export const waitingSince = (t: Pick<Ticket, 'issuedAt' | 'rejoinedAt'>): number => Date.parse(t.rejoinedAt ?? t.issuedAt)
+/** Its wait's start (protocol/waiting-since.ts), from the wire's ISO times. */
+const lineWaitSince = (t: Ticket): number =>
+  waitingSince({ issuedAt: Date.parse(t.issuedAt), rejoinedAt: t.rejoinedAt ? Date.parse(t.rejoinedAt) : null })
 
 const entry = (t: Ticket, now: number): QueueEntry => ({
   id: t.id,
@@ -80,7 +77,7 @@ const entry = (t: Ticket, now: number): QueueEntry => ({
   // whole seconds rounded down, as wholeMinutes then rounds down: one rule with the current ticket's
   // "issue to call" (current-ticket.ts), where rounding to the nearest second made a 1:59.6 wait
   // read 2 min in the line and 1 min once the same ticket was called
-  waitedSeconds: Math.max(0, Math.floor((now - waitingSince(t)) / 1000)),
+  waitedSeconds: Math.max(0, Math.floor((now - lineWaitSince(t)) / 1000)),
   inLineSeconds: Math.max(0, Math.floor((now - inLineSince(t)) / 1000)),
 })
 

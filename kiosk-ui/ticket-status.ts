@@ -247,8 +247,7 @@ export class TicketStatus extends LitElement {
       case 'called':
       case 'serving': {
         const number = ticket.counter ? n(ticket.counter.number) : '—'
-        const key = ticket.status === 'serving' ? 'status.serving' : ticket.recalls ? 'status.calledAgain' : 'status.goToCounter'
-        const line = statusText(key, lang, { n: number })
+        const line = statusText(turnLineKey(ticket), lang, { n: number })
         return html`<div class="turn" role="alert" data-counter=${ticket.counter?.number ?? ''} data-recalls=${ticket.recalls ?? 0}>
           ${ticket.status === 'called' ? html`<strong>${statusText('status.yourTurn', lang)}</strong>` : nothing}
           <p class=${ticket.status === 'called' ? 'counter go' : 'counter'}>${line}</p>
@@ -491,7 +490,7 @@ export class TicketStatus extends LitElement {
     const counter = ticket?.counter ? formatNumber(ticket.counter.number, { digits }) : '—'
     const turn =
       ticket?.status === 'called'
-        ? `${SEPARATOR}${statusText('status.goToCounter', lang, { n: counter })}`
+        ? `${SEPARATOR}${statusText(turnLineKey(ticket), lang, { n: counter })}`
         : ticket && turnIsNear(ticket)
           ? `${SEPARATOR}${statusText('status.turnNear', lang)}`
           : ''
@@ -499,6 +498,11 @@ export class TicketStatus extends LitElement {
       ? `${ticket.label}${turn} — ${statusText('app.ticketStatus', lang)}`
       : `${statusText('app.ticketStatus', lang)}${SEPARATOR}${statusText('product.name', lang)}`
   }
+}
+
+/** The turn's sentence, on the page and in its title (a locked phone's tab): a recall says so in both. */
+function turnLineKey(ticket: Pick<PublicTicket, 'status' | 'recalls'>): 'status.serving' | 'status.calledAgain' | 'status.goToCounter' {
+  return ticket.status === 'serving' ? 'status.serving' : ticket.recalls ? 'status.calledAgain' : 'status.goToCounter'
 }
 
 declare global {

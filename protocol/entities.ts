@@ -147,8 +147,8 @@ export const Ticket = Type.Object({
   /**
    * When it last joined a line again after its issue (a transfer, a reinstatement, a next step, a
    * check-in arrival), absent when never: its wait in its present line began here, else at its
-   * issue. The wait a call records, the console's "waited" and the dashboard's longest wait all
-   * count from that (server/queue/wait-facts.ts), whatever its place (`queuedAt`).
+   * issue (protocol/waiting-since.ts). The wait a call records, the console's and the dashboard's
+   * longest wait count from that, whatever its place (`queuedAt`).
    */
   rejoinedAt: Type.Optional(Timestamp),
   /** How the ticket came (issue 19): a booking checked in, or a place joined from a phone; absent for a walk-in. */

@@ -65,7 +65,7 @@ export class TabourMetrics {
     })
     this.callWait = new Histogram({
       name: 'tabour_call_wait_seconds',
-      help: 'Wait from issue to first call, by service prefix',
+      help: "Wait in a line to its call (from the issue, or from joining the line again after a transfer, a next step or an arrival), by the line's service prefix",
       labelNames: ['service'],
       buckets: CALL_WAIT_BUCKETS,
       registers,
@@ -179,13 +179,11 @@ export class TabourMetrics {
       case 'ticket:issued':
         this.issued.inc({ service: this.prefix(event.ticket.issuedServiceId) })
         return
-      case 'ticket:called': {
-        const t = event.ticket
-        // the citizen's first wait only: recalls and transfers would count the same wait twice
-        if (!event.recall && t.transferCount === 0)
-          this.callWait.observe({ service: this.prefix(t.issuedServiceId) }, Math.max(0, (event.at - t.issuedAt) / 1000))
+      case 'ticket:called':
+        // each wait in a line once, as the call recorded it (from the issue, or from joining the line
+        // again: wait-facts.ts), in the line's service; a recall and a return from parking end no wait
+        if (event.waitedSeconds !== undefined) this.callWait.observe({ service: this.prefix(event.ticket.serviceId) }, event.waitedSeconds)
         return
-      }
       case 'ticket:updated': {
         const t = event.ticket
         const service = this.prefix(t.serviceId)

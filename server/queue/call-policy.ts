@@ -72,14 +72,18 @@ export function hasPriorityCategory(c: CallCandidate): boolean {
   return c.priority !== NO_PRIORITY
 }
 
-/** Seconds waited at `now`, never negative. */
-export function waitedSeconds(c: CallCandidate, now: number): number {
+/**
+ * Seconds since the ticket's place in the line (`queuedAt`) at `now`, never negative: what the order
+ * and the ageing go by. Not always its wait (protocol/waiting-since.ts): a transfer that keeps the
+ * issue time, a reinstatement and a phone join's arrival keep an earlier place than the wait's start.
+ */
+export function inLineSeconds(c: CallCandidate, now: number): number {
   return Math.max(0, now - c.queuedAt) / 1000
 }
 
 /** True for an ordinary ticket that has waited at least params.priorityAgingSeconds (default 1800). */
 export function isAged(c: CallCandidate, now: number, params: CallPolicyParams): boolean {
-  return !hasPriorityCategory(c) && waitedSeconds(c, now) >= params.priorityAgingSeconds
+  return !hasPriorityCategory(c) && inLineSeconds(c, now) >= params.priorityAgingSeconds
 }
 
 // Weight as the ordering sees it: backup tickets are only ever compared among themselves
@@ -88,13 +92,13 @@ const effectiveWeight = (c: CallCandidate, backup: boolean) => (backup ? 1 : c.w
 
 /** Rule (c) score: seconds waited × weight (weight taken as 1 among backup tickets). */
 export function weightedWait(c: CallCandidate, now: number, backup = false): number {
-  return waitedSeconds(c, now) * effectiveWeight(c, backup)
+  return inLineSeconds(c, now) * effectiveWeight(c, backup)
 }
 
 /** Rule (e) score: seconds waited ÷ targetWaitSeconds (≤ 0 or non-finite → 1) × weight. */
 export function slaRatio(c: CallCandidate, now: number, backup = false): number {
   const target = c.targetWaitSeconds > 0 ? c.targetWaitSeconds : 1
-  return (waitedSeconds(c, now) / target) * effectiveWeight(c, backup)
+  return (inLineSeconds(c, now) / target) * effectiveWeight(c, backup)
 }
 
 /** The final tie-breakers: older queuedAt, then smaller number, then ticketId (code-unit order, locale-independent). */

@@ -256,7 +256,7 @@ export class CounterActions {
     })
     // what the two updates above made of them, without reading back what this transaction just wrote
     const result = { counter: { ...counter, currentTicketId: ticket.id }, ticket: { ...ticket, ...changes } }
-    tx.emit({ type: 'ticket:called', ticket: result.ticket, counter: result.counter, recall: false, at: tx.now })
+    tx.emit({ type: 'ticket:called', ticket: result.ticket, counter: result.counter, recall: false, at: tx.now, waitedSeconds })
     tx.emit({ type: 'counter:updated', counter: result.counter })
     tx.emit({ type: 'queue:updated', serviceIds: [ticket.serviceId] })
     return result

@@ -34,7 +34,11 @@ export type DomainEvent =
       standing: Standing
       statusUrl: string
     }
-  | { type: 'ticket:called'; ticket: Ticket; counter: Counter; recall: boolean; at: number }
+  /**
+   * A call, a recall (`recall`) or a parked ticket's return to its counter. `waitedSeconds`: the wait in
+   * the line this call ended, as its event row records it (wait-facts.ts); only on a call from a line.
+   */
+  | { type: 'ticket:called'; ticket: Ticket; counter: Counter; recall: boolean; at: number; waitedSeconds?: number }
   | { type: 'ticket:updated'; ticket: Ticket }
   | { type: 'counter:updated'; counter: Counter }
   | { type: 'queue:updated'; serviceIds: number[] }

@@ -136,6 +136,7 @@ export class TicketIssuer {
       status: req.remote?.status ?? 'waiting',
       issuedAt: tx.now,
       queuedAt: tx.now,
+      rejoinedAt: null,
       calledAt: null,
       startedAt: null,
       finishedAt: null,

@@ -12,7 +12,7 @@ import { ticketDto } from '../dto.ts'
 import { domainError, ErrorCodes } from '../errors.ts'
 import { parseTicketQuery } from './ticket-query.ts'
 import { ticketStatusUrlAt } from './ticket-link.ts'
-import { waitingSince } from './wait-facts.ts'
+import { waitingSince } from '../../protocol/waiting-since.ts'
 
 /** At most this many matches: a bare number matches one ticket per service. */
 const MAX_MATCHES = 20

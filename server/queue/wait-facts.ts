@@ -1,5 +1,6 @@
 import type { ServicesRepo } from '../db/repositories/services-repo.ts'
 import type { TicketRecord } from '../db/repositories/tickets-repo.ts'
+import { waitingSince } from '../../protocol/waiting-since.ts'
 
 /**
  * How long a ticket has waited in its current stretch of the line, against its service's
@@ -21,17 +22,7 @@ export interface WaitSources {
 /** What of a ticket its wait needs. */
 type WaitingTicket = Pick<TicketRecord, 'serviceId' | 'issuedAt' | 'rejoinedAt'>
 
-/**
- * When the ticket's current wait began: its issue, or the latest transfer, reinstatement, next
- * step (visit-steps.ts) or check-in arrival (remote-arrival.ts: a place joined from a phone starts
- * waiting in the center when its citizen arrives) that put it back in line. Those write
- * `rejoinedAt` in their own transaction (migration 32); the SQL readers use `waitingSinceSql`.
- */
-export function waitingSince(ticket: Pick<TicketRecord, 'issuedAt' | 'rejoinedAt'>): number {
-  return ticket.rejoinedAt ?? ticket.issuedAt
-}
-
-/** `waitingSince` for the tickets row `alias`, in SQL. */
+/** protocol/waiting-since.ts for the tickets row `alias`, in SQL (the live misses, the live view's longest wait). */
 export const waitingSinceSql = (alias: string): string => `COALESCE(${alias}.rejoined_at, ${alias}.issued_at)`
 
 /** The ticket's wait so far (seconds, rounded) and whether it is still within its service's target at `now`. */

@@ -10,7 +10,8 @@
  * - within target (SLA %): of the tickets the target covers, the share called within their
  *   service's target wait *as it was at the call*. The target covers every call (a hit or a
  *   miss), every ticket that left the line uncalled after its target passed (cancelled by staff,
- *   by the citizen or by the day's close: a miss), and, in today's live figures, every ticket
+ *   by the citizen or by the day's close: a miss; not a place held from a phone and given up
+ *   before its citizen arrived, which records no wait: wait-facts.ts cancelledWaitFacts), and, in today's live figures, every ticket
  *   still waiting past its target (a miss that can no longer become a hit; `overdue` of
  *   toFigures). A ticket cancelled within its target is not covered: nobody failed it. So a
  *   long line that nobody calls shows as misses at once, not as 100 %;

@@ -229,9 +229,11 @@ describe('the queue panel', () => {
     // joined from home 40 minutes ago, arrived a minute ago: first in line (the join's place), waited 1 minute
     const arrived = ticket(A.id, 'A', 40, { origin: 'remote', rejoinedAt: new Date(NOW - 60_000).toISOString() })
     const present = ticket(A.id, 'A', 10)
-    const a = counterQueue(counter, [A, B, C], [present, arrived], NOW).rows[0]
-    expect(a.next.map((e) => e.label)).toEqual([arrived.label, present.label])
-    expect(a.next.map((e) => e.waitedSeconds)).toEqual([60, 10 * 60])
+    // issued 30 minutes ago, transferred here 3 minutes ago with its issue time kept (its place)
+    const kept = ticket(A.id, 'A', 30, { transferCount: 1, rejoinedAt: new Date(NOW - 3 * 60_000).toISOString() })
+    const a = counterQueue(counter, [A, B, C], [present, kept, arrived], NOW).rows[0]
+    expect(a.next.map((e) => e.label)).toEqual([arrived.label, kept.label, present.label])
+    expect(a.next.map((e) => e.waitedSeconds)).toEqual([60, 3 * 60, 10 * 60])
     // the longest wait is the present citizen's 10 minutes, not the first in line's, nor 40 since the join
     expect(a.longestWaitSeconds).toBe(10 * 60)
   })

@@ -227,6 +227,8 @@ describe('the status page tells the truth', { timeout: 180_000 }, () => {
       expect(await text(page, 'tabour-ticket-status [data-recalls] .counter'), lang).toBe(
         lang === 'ar' ? 'يُنادى عليك مرة أخرى: توجّه إلى الشباك 3' : 'You are being called again at counter 3',
       )
+      // and the tab's title, what a locked phone shows, says it too (it said "go to counter 3" as at the first call)
+      expect(await page.title(), lang).toContain(lang === 'ar' ? 'يُنادى عليك مرة أخرى' : 'called again')
       expect(await vibrations(page), lang).toBe(2)
     }
     await pages.en.screenshot({ path: join(SHOTS, 'status-recalled-en.png'), fullPage: true })

@@ -76,16 +76,42 @@ describe('GET /metrics', () => {
     expect(noShows).toBe(1)
     expect(served.find((f) => f.name === 'tabour_call_wait_seconds')?.type).toBe('HISTOGRAM')
     // parse-prometheus-text-format folds labelled histograms together, so read the buckets from the registry itself
-    const histogram = await c.app.tabour.ops.metrics.registry.getSingleMetric('tabour_call_wait_seconds')!.get()
-    const sample = (name: string, labels: Record<string, string | number>) =>
-      (histogram.values as { metricName?: string; labels: Record<string, string | number>; value: number }[])
+    const waits = async (labels: Record<string, string | number>, name = 'tabour_call_wait_seconds_bucket') =>
+      (
+        (await c.app.tabour.ops.metrics.registry.getSingleMetric('tabour_call_wait_seconds')!.get()).values as {
+          metricName?: string
+          labels: Record<string, string | number>
+          value: number
+        }[]
+      )
         .filter((v) => v.metricName === name && Object.entries(labels).every(([k, x]) => v.labels[k] === x))
         .reduce((n, v) => n + v.value, 0)
-    expect(sample('tabour_call_wait_seconds_count', {})).toBe(2)
-    expect(sample('tabour_call_wait_seconds_sum', { service: 'A' })).toBeGreaterThanOrEqual(400)
-    expect(sample('tabour_call_wait_seconds_bucket', { service: 'A', le: 300 })).toBe(0)
-    expect(sample('tabour_call_wait_seconds_bucket', { service: 'A', le: 600 })).toBe(1)
+    expect(await waits({}, 'tabour_call_wait_seconds_count')).toBe(2)
+    expect(await waits({ service: 'A' }, 'tabour_call_wait_seconds_sum')).toBeGreaterThanOrEqual(400)
+    expect(await waits({ service: 'A', le: 300 })).toBe(0)
+    expect(await waits({ service: 'A', le: 600 })).toBe(1)
     expect(value(served, 'tabour_tickets_waiting', { service: 'A' }) + value(served, 'tabour_tickets_waiting', { service: 'B' })).toBe(1)
+
+    // the last ticket: parked and resumed (no second wait), then transferred to the other service, where
+    // it waits 30 s from the transfer, not the 400-odd since its issue; each wait observed once, in its line's service
+    const last = (await c.action(clerk, counter.id, 'call-next')).json().ticket
+    const other = last.serviceId === a.id ? b : a
+    const before30 = {
+      count: await waits({ service: other.prefix }, 'tabour_call_wait_seconds_count'),
+      quick: await waits({ service: other.prefix, le: 30 }),
+    }
+    expect(await waits({}, 'tabour_call_wait_seconds_count')).toBe(3)
+    expect((await c.action(clerk, counter.id, 'park', { reason: 'missing_document', minutes: 15 })).statusCode).toBe(200)
+    clock.advance(60)
+    expect((await c.action(clerk, counter.id, 'resume-parked', { ticketId: last.id })).statusCode).toBe(200)
+    expect(await waits({}, 'tabour_call_wait_seconds_count')).toBe(3)
+    expect((await c.action(clerk, counter.id, 'start')).statusCode).toBe(200)
+    expect((await c.action(clerk, counter.id, 'transfer', { serviceId: other.id })).statusCode).toBe(200)
+    clock.advance(30)
+    expect((await c.action(clerk, counter.id, 'call-next')).json().ticket.id).toBe(last.id)
+    expect(await waits({}, 'tabour_call_wait_seconds_count')).toBe(4)
+    expect(await waits({ service: other.prefix }, 'tabour_call_wait_seconds_count')).toBe(before30.count + 1)
+    expect(await waits({ service: other.prefix, le: 30 })).toBe(before30.quick + 1)
   })
 
   it('two apps in one process keep separate registries', async () => {

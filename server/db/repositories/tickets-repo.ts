@@ -25,10 +25,10 @@ export interface TicketRecord {
   resumedAt?: number | null
   /**
    * When it last joined a line again after its issue: a transfer, a reinstatement, a next step or
-   * a check-in arrival (migration 32); null or absent when never. Its wait began here, or at its
+   * a check-in arrival (migration 32); null when never. Its wait began here, or at its
    * issue (server/queue/wait-facts.ts); its place in the line is `queuedAt`.
    */
-  rejoinedAt?: number | null
+  rejoinedAt: number | null
   startedAt: number | null
   finishedAt: number | null
   counterId: number | null

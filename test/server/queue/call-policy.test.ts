@@ -6,7 +6,7 @@ import {
   fifoOrder,
   nextPriorityStreak,
   projectedCallOrder,
-  waitedSeconds,
+  inLineSeconds,
 } from '../../../server/queue/call-policy.ts'
 import type { CallCandidate, CallContext, CallPolicyName, CallPolicyParams } from '../../../server/queue/types.ts'
 
@@ -113,7 +113,7 @@ describe('fifo', () => {
   })
 
   it('a queuedAt in the future counts as no wait, so weight cannot invert the order', () => {
-    expect(waitedSeconds(cand('f', -5 * S), NOW)).toBe(0)
+    expect(inLineSeconds(cand('f', -5 * S), NOW)).toBe(0)
     const future = cand('future-w3', -10 * S, { weight: 3 })
     const justNow = cand('now-w1', 0, { weight: 1 })
     expect(chooseNext([future, justNow], ctx('fifo'))?.ticketId).toBe('now-w1')
