@@ -50,14 +50,18 @@ const SORT_LABELS: Record<Exclude<SortKey, 'name'>, HubMessageKey> = {
 export type CsvDownloadEvent = CustomEvent<{ by: CsvTable }>
 
 /**
- * Whether a center's figures of a range holding today lack what it has not sent: active, offline, and
- * reported once at least (one that never reported has no figures to be short of, and its row says so
- * apart). Its own row says so (incompleteToday) and its governorate's counts it: one rule for both
- * (review s44: a never-reported center was counted in its governorate's «1 center offline» while no
- * row under it said anything).
+ * Whether a center's figures of a range holding today lack what it has not sent: active, reported
+ * once at least (one that never reported has no figures to be short of, and its row says so apart),
+ * and offline, or online with batches still to send at a heartbeat after its last figures came (a
+ * hub refusing or throttling its batches; one that came after the heartbeat may have carried them).
+ * Its own row says so (incompleteToday) and its governorate's counts it: one rule for both (review
+ * s44: a never-reported center was counted in its governorate's «1 center offline» while no row
+ * under it said anything; an online center with a backlog was counted by neither).
  */
 function missingToday(c: DashboardCenter, d: HubDashboard): boolean {
-  return c.active && c.offline && c.lastReportAt !== null && d.to >= d.today
+  if (!c.active || c.lastReportAt === null || d.to < d.today) return false
+  const backlogSinceLastFigures = (c.outboxPending ?? 0) > 0 && c.lastContactAt !== null && c.lastReportAt < c.lastContactAt
+  return c.offline || backlogSinceLastFigures
 }
 
 @customElement('tabour-hub-figures')
@@ -270,8 +274,8 @@ export class HubFigures extends LitElement {
   }
 
   /**
-   * An offline center's figures of a range holding today lack what it has not sent since its last
-   * report: said on its row, with when its last figures arrived and the batches its last heartbeat
+   * A center's figures of a range holding today lack what it has not sent since its last report
+   * (offline, or with a backlog: missingToday): said on its row, with when its last figures arrived and the batches its last heartbeat
    * said were still to send (walk of 2026-12-06: a row of today read as whole with 4 batches waiting).
    */
   private incompleteToday(c: DashboardCenter, d: HubDashboard): TemplateResult | typeof nothing {
@@ -284,8 +288,8 @@ export class HubFigures extends LitElement {
   }
 
   /**
-   * A governorate's row of a range holding today lacks what its offline centers have not sent: said
-   * with how many they are, as each of their rows says it (walk of 2026-12-06: a governorate holding
+   * A governorate's row of a range holding today lacks what its offline or backlogged centers have not
+   * sent: said with how many they are, as each of their rows says it (walk of 2026-12-06: a governorate holding
    * an offline center read as whole while the center's own row said "may be incomplete").
    */
   private governorateIncompleteToday(offline: number): TemplateResult | typeof nothing {

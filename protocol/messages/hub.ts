@@ -146,10 +146,10 @@ export const HUB_MESSAGES = {
     ar: 'أرقام اليوم قد تكون ناقصة: آخر أرقام وصلت منه {time}',
     en: 'Today’s figures may be incomplete: its last figures arrived {time}',
   },
-  // a governorate's row of a range holding today, when some of its active centers are offline: their figures since their last report are not in it
+  // a governorate's row of a range holding today, when some of its active centers are offline or have batches still to send (figures-view.ts missingToday)
   incompleteGovernorateToday: {
-    ar: 'أرقام اليوم قد تكون ناقصة: {count, plural, one {مركز واحد غير متصل} two {مركزان غير متصلين} few {# مراكز غير متصلة} many {# مركزًا غير متصل} other {# مركز غير متصل}}',
-    en: 'Today’s figures may be incomplete: {count, plural, one {# center} other {# centers}} offline',
+    ar: 'أرقام اليوم قد تكون ناقصة: {count, plural, one {مركز واحد غير متصل أو لديه دفعات لم تُرسل} two {مركزان غير متصلين أو لديهما دفعات لم تُرسل} few {# مراكز غير متصلة أو لديها دفعات لم تُرسل} many {# مركزًا غير متصل أو لديه دفعات لم تُرسل} other {# مركز غير متصل أو لديه دفعات لم تُرسل}}',
+    en: 'Today’s figures may be incomplete: {count, plural, one {# center} other {# centers}} offline or with batches still to send',
   },
   pendingBatches: {
     ar: 'في آخر نبضة منه {count, plural, one {دفعة واحدة لم تُرسل} two {دفعتان لم تُرسلا} few {# دفعات لم تُرسل} many {# دفعةً لم تُرسل} other {# دفعة لم تُرسل}} بعد',
