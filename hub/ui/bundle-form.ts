@@ -12,7 +12,9 @@ import { themeStyles } from '../../ui-common/theme.ts'
 import type { Lang } from '../../ui-common/i18n.ts'
 import { ApiError, requestJson } from '../../ui-common/api-client.ts'
 import { hubErrorText } from '../../protocol/messages/hub-errors.ts'
-import { WEEKDAYS, type Weekday, type WeeklyHours } from '../../protocol/calendar.ts'
+import { WEEKDAYS, type OpenInterval, type Weekday, type WeeklyHours } from '../../protocol/calendar.ts'
+import { intervalProblems } from '../../protocol/calendar-validation.ts'
+import { hoursEditorText } from '../../protocol/messages/hours-editor.ts'
 import type { BundleSummary, CenterBundleRow, ConfigBundleContents } from '../../protocol/config-bundle.ts'
 import type { NationalService } from '../../protocol/national-catalogue.ts'
 import { bundleText, type BundleMessageKey } from '../../protocol/messages/hub-bundles.ts'
@@ -38,6 +40,18 @@ import { parseTimeOfDay } from '../../ui-common/time-of-day.ts'
 import { inDigitStyle, toWesternDigits } from '../../ui-common/digits.ts'
 
 type ChoiceList = 'priorityCategories' | 'finishOutcomes'
+
+/**
+ * What is wrong with one of a day's two time fields as the draft holds it, in the words the center's
+ * own hours tab uses (null: nothing): not a 24-hour time, or a close not after the open (the hub's
+ * check, protocol/calendar-validation.ts). Said under the field once it is left, before publishing:
+ * the hub's refusal only named the path beside the Publish button (review s44).
+ */
+function timeFieldProblem(interval: OpenInterval, key: 'open' | 'close'): 'err.dayStart' | 'err.close-before-open' | null {
+  if (parseTimeOfDay(interval[key]) === null) return 'err.dayStart'
+  const bothTimes = parseTimeOfDay(interval.open) !== null && parseTimeOfDay(interval.close) !== null
+  return key === 'close' && bothTimes && intervalProblems('day', [interval]).length > 0 ? 'err.close-before-open' : null
+}
 
 /** The days as an Egyptian week is read: Saturday first. */
 const WEEK_ORDER: readonly Weekday[] = [...WEEKDAYS.slice(5), ...WEEKDAYS.slice(0, 5)]
@@ -78,8 +92,11 @@ export class HubBundleForm extends LitElement {
 
   override willUpdate(changed: Map<string, unknown>): void {
     // a new newest bundle (one was just published): its contents, the target chosen kept
-    if (changed.has('last'))
+    if (changed.has('last')) {
       this.s = { ...stateFrom(this.last), kind: this.s.kind, governorate: this.s.governorate, centerIds: this.s.centerIds }
+      // a field half typed belongs to the draft just replaced
+      this.typedTimes.clear()
+    }
     // the first governorate with an active center: one whose centers are all deactivated would never answer
     if (!this.s.governorate && this.centers.length > 0) this.s = { ...this.s, governorate: defaultGovernorate(this.centers, this.language) }
   }
@@ -251,17 +268,20 @@ export class HubBundleForm extends LitElement {
       const time = (key: 'open' | 'close') => {
         const name = `hours/${d}/${key}`
         const shown = this.typedTimes.get(name) ?? inDigitStyle(first?.[key] ?? '', hubDigits(this.language))
-        return html`<label>${this.t(key)}<input name=${name} dir="ltr" inputmode="numeric" autocomplete="off" size="6" aria-describedby="hours-time-hint" .value=${shown} ?disabled=${!first} @input=${(
-          e: Event,
-        ) => {
-          const typed = this.value(e)
-          this.typedTimes.set(name, typed)
-          // not a time yet: kept as typed (Western digits), and the hub's check names the field if it is sent so
-          setDay([{ ...first!, [key]: parseTimeOfDay(typed) ?? toWesternDigits(typed).trim() }, ...week![d].slice(1)])
-        }} @change=${() => {
-          this.typedTimes.delete(name)
-          this.requestUpdate()
-        }} /></label>`
+        // not while it is being typed in: "08" on its way to "08:30" is no mistake yet
+        const problem = first && !this.typedTimes.has(name) ? timeFieldProblem(first, key) : null
+        const problemId = `hours-${d}-${key}-problem`
+        return html`<label>${this.t(key)}<input name=${name} dir="ltr" inputmode="numeric" autocomplete="off" size="6"
+          aria-describedby=${problem ? `hours-time-hint ${problemId}` : 'hours-time-hint'} aria-invalid=${problem ? 'true' : nothing}
+          .value=${shown} ?disabled=${!first} @input=${(e: Event) => {
+            const typed = this.value(e)
+            this.typedTimes.set(name, typed)
+            // not a time yet: kept as typed (Western digits), and the hub's check names the field if it is sent so
+            setDay([{ ...first!, [key]: parseTimeOfDay(typed) ?? toWesternDigits(typed).trim() }, ...week![d].slice(1)])
+          }} @change=${() => {
+            this.typedTimes.delete(name)
+            this.requestUpdate()
+          }} /></label>${problem ? html`<span class="error" id=${problemId} data-field-problem=${name}>${hoursEditorText(problem, this.language)}</span>` : nothing}`
       }
       return html`<div class="row" data-day=${d} role="group" aria-label=${this.t(`day_${d}`)}>
         <strong class="day">${this.t(`day_${d}`)}</strong>

@@ -154,9 +154,21 @@ describe('the hub page: configuration bundles', () => {
     expect(await sundayOpens.getAttribute('type')).toBeNull()
     expect(await form.locator('#hours-time-hint').textContent()).toBe('الأوقات بنظام ٢٤ ساعة، مثل ٠٨:٠٠')
     // a Sunday that closes before it opens, typed in Arabic digits without the leading zero: the hub refuses it and names the field
+    const sundayCloses = form.locator('input[name="hours/sun/close"]')
+    const closeProblem = form.locator('[data-field-problem="hours/sun/close"]')
+    // a time that is none: said under the field once it is left, before anything is sent
+    await fill(page, 'input[name="hours/sun/close"]', '٢٥:٠٠')
+    expect(await closeProblem.count()).toBe(0)
+    await sundayCloses.blur()
+    await expect.poll(() => closeProblem.textContent()).toBe('ليست ساعة ودقيقة بنظام الأربع والعشرين ساعة')
+    expect(await sundayCloses.getAttribute('aria-invalid')).toBe('true')
+    expect(await sundayCloses.getAttribute('aria-describedby')).toBe('hours-time-hint hours-sun-close-problem')
     await fill(page, 'input[name="hours/sun/close"]', '٧:٠٠')
-    await form.locator('input[name="hours/sun/close"]').blur()
-    expect(await form.locator('input[name="hours/sun/close"]').inputValue()).toBe('٠٧:٠٠')
+    await sundayCloses.blur()
+    expect(await sundayCloses.inputValue()).toBe('٠٧:٠٠')
+    // closing before it opens: said under the close field too, in the center's hours tab's words
+    await expect.poll(() => closeProblem.textContent()).toBe('موعد الإغلاق ليس بعد موعد الفتح')
+    expect(await form.locator('[data-field-problem="hours/sun/open"]').count()).toBe(0)
     await form.locator('button[data-action="publish-new"]').click()
     const error = page.locator('[data-bundle-error]')
     await expect.poll(() => error.textContent()).toContain('رفض المركز القومي الحزمة: قيمة ناقصة أو غير صالحة في الحزمة.')
@@ -166,6 +178,9 @@ describe('the hub page: configuration bundles', () => {
     expect(await hub.store.configBundles.list()).toEqual([])
     expect(await seriousAxeViolations(page)).toEqual([])
     await fill(page, 'input[name="hours/sun/close"]', '١٥:٣٠')
+    await sundayCloses.blur()
+    await expect.poll(() => closeProblem.count()).toBe(0)
+    expect(await sundayCloses.getAttribute('aria-invalid')).toBeNull()
     const review = JSON.parse((await form.locator('pre[data-review]').textContent()) ?? '{}')
     expect(review.contents.serviceMapping).toEqual({
       'EG-CAI-01': { A: 'PASSPORT' },
