@@ -14,7 +14,7 @@ import type { QueueEntry } from './queue-model.ts'
 import { consoleText, type ConsoleMessageKey } from '../protocol/messages/console.ts'
 import { SEPARATOR } from '../protocol/messages/separator.ts'
 import { PAUSE_REASONS } from '../protocol/pause-reasons.ts'
-import { unstaffedTarget } from './transfer-targets.ts'
+import { counterMark, unstaffedTarget } from './transfer-targets.ts'
 import { serviceLabel } from '../ui-common/service-label.ts'
 import { formatNumber, type DigitStyle } from '../ui-common/digits.ts'
 
@@ -26,6 +26,13 @@ export type DialogSpec =
   | { kind: 'call_ticket'; callable: QueueEntry[] }
   | { kind: 'issue'; services: ServiceWithQueue[]; categories: PriorityCategory[]; idempotencyKey: string }
   | { kind: 'confirm'; message: ConsoleMessageKey; values: Record<string, string | number>; confirmLabel: ConsoleMessageKey }
+
+/** The warning under the choices for each reason nobody can call the ticket there now. */
+const WARNING = {
+  'counter-closed': 'transfer.warnClosedCounter',
+  'counter-away': 'transfer.warnAwayCounter',
+  'service-unstaffed': 'transfer.warnUnstaffedService',
+} as const
 
 @customElement('tabour-console-dialog')
 export class ConsoleDialog extends LitElement {
@@ -139,7 +146,7 @@ export class ConsoleDialog extends LitElement {
               ? html`<fieldset>
                 <legend>${consoleText('transfer.toCounter', lang)}</legend>
                 <div class="choices">
-                  ${spec.counters.map((c) => html`<label class="choice"><input type="radio" name="target" required value=${`counter:${c.id}`} data-target-counter=${c.id} @change=${this.onTarget} /><span class="target">${consoleText('counter.number', lang, { n: formatNumber(c.number, { digits: this.digits }) })}${SEPARATOR}<bdi>${c.name}</bdi>${c.state === 'closed' ? html`<span class="mark" data-closed>${consoleText('transfer.closedCounter', lang)}</span>` : nothing}</span></label>`)}
+                  ${spec.counters.map((c) => html`<label class="choice"><input type="radio" name="target" required value=${`counter:${c.id}`} data-target-counter=${c.id} @change=${this.onTarget} /><span class="target">${consoleText('counter.number', lang, { n: formatNumber(c.number, { digits: this.digits }) })}${SEPARATOR}<bdi>${c.name}</bdi>${this.counterMarkOf(c, lang)}</span></label>`)}
                 </div>
               </fieldset>`
               : nothing
@@ -225,8 +232,16 @@ export class ConsoleDialog extends LitElement {
   private transferWarning(spec: Extract<DialogSpec, { kind: 'transfer' }>, lang: Lang): TemplateResult | typeof nothing {
     const why = unstaffedTarget(this.target, spec.counters, spec.services)
     if (!why) return nothing
-    const key = why === 'counter-closed' ? 'transfer.warnClosedCounter' : 'transfer.warnUnstaffedService'
+    const key = WARNING[why]
     return html`<p class="hint" role="alert" data-transfer-warning=${why}>${consoleText(key, lang, { label: spec.label })}</p>`
+  }
+
+  /** Beside a counter: closed, its clerk away (nobody calls from it now) or paused (soon calling again); nothing when open. */
+  private counterMarkOf(c: Counter, lang: Lang): TemplateResult | typeof nothing {
+    const mark = counterMark(c)
+    if (mark === 'counter-closed') return html`<span class="mark" data-closed>${consoleText('transfer.closedCounter', lang)}</span>`
+    if (mark === 'counter-away') return html`<span class="mark" data-away>${consoleText('transfer.awayCounter', lang)}</span>`
+    return c.state === 'paused' ? html`<span class="mark" data-paused>${consoleText('transfer.pausedCounter', lang)}</span>` : nothing
   }
 
   private onSubmit(e: Event): void {

@@ -15,17 +15,25 @@ import { consoleText, pauseReasonText } from '../protocol/messages/console.ts'
 import { atCounterSince } from '../protocol/at-counter-since.ts'
 
 /**
- * The current ticket's two durations, in whole minutes: issue → its call (`calledAt`: the latest call, or
- * the first one for a ticket back from parking, whose time parked is not in it), and at the counter since
- * its call or its resume, whichever is later (protocol/at-counter-since.ts, as the server counts).
+ * The current ticket's durations, in whole minutes: issue → its call (`calledAt`: the latest call, or
+ * the first one for a ticket back from parking, whose time parked is not in it); for a ticket that
+ * joined this line again (a transfer, an undone no-show, a next step, a phone join's arrival:
+ * `rejoinedAt`), also its wait in this line → the call, the wait the call recorded against the
+ * target (protocol/waiting-since.ts; null otherwise: issue → call is that wait); and at the counter
+ * since its call or its resume, whichever is later (protocol/at-counter-since.ts, as the server counts).
  */
 export function ticketMinutes(
-  ticket: Pick<Ticket, 'issuedAt' | 'calledAt' | 'resumedAt'>,
+  ticket: Pick<Ticket, 'issuedAt' | 'rejoinedAt' | 'calledAt' | 'resumedAt'>,
   now: number,
-): { waited: number; atCounter: number } {
+): { waited: number; inLine: number | null; atCounter: number } {
   const called = ticket.calledAt ? Date.parse(ticket.calledAt) : now
   const since = atCounterSince({ calledAt: called, resumedAt: ticket.resumedAt ? Date.parse(ticket.resumedAt) : null })!
-  return { waited: wholeMinutes((called - Date.parse(ticket.issuedAt)) / 1000), atCounter: wholeMinutes((now - since) / 1000) }
+  const rejoined = ticket.rejoinedAt ? Date.parse(ticket.rejoinedAt) : null
+  return {
+    waited: wholeMinutes((called - Date.parse(ticket.issuedAt)) / 1000),
+    inLine: rejoined === null ? null : wholeMinutes((called - rejoined) / 1000),
+    atCounter: wholeMinutes((now - since) / 1000),
+  }
 }
 
 /**
@@ -158,7 +166,7 @@ export class CurrentTicket extends LitElement {
         <p class="hint">${consoleText(paused ? 'ticket.pausedHint' : 'ticket.noneHint', lang)}</p>
       </section>`
     }
-    const { waited, atCounter } = ticketMinutes(ticket, this.now)
+    const { waited, inLine, atCounter } = ticketMinutes(ticket, this.now)
     const category = this.categories.find((c) => c.code === ticket.priority)
     const service = this.service
     const minutes = (n: number) => consoleText('common.minutes', lang, { n: formatNumber(n, { digits: this.digits }) })
@@ -180,6 +188,7 @@ export class CurrentTicket extends LitElement {
       </div>
       <dl>
         <div><dt>${consoleText('ticket.waited', lang)}</dt><dd data-waited>${minutes(waited)}</dd></div>
+        ${inLine === null ? nothing : html`<div><dt>${consoleText('ticket.waitedInLine', lang)}</dt><dd data-waited-in-line>${minutes(inLine)}</dd></div>`}
         <div><dt data-since-call-label=${sinceCallLabel(ticket.status)}>${consoleText(sinceCallLabel(ticket.status), lang)}</dt><dd>${minutes(atCounter)}</dd></div>
         <div><dt>${consoleText('ticket.recalls', lang)}</dt><dd data-recalls>${formatNumber(ticket.recallCount, { digits: this.digits })}</dd></div>
       </dl>

@@ -27,6 +27,8 @@ export interface QueueRow {
   priorityWaiting: number
   /** The longest wait in the line right now; null when nobody waits. */
   longestWaitSeconds: number | null
+  /** How many of the line have waited longer than the service's target, as the dashboard's mark counts them. */
+  pastTarget: number
   /** The first `nextCount` waiting tickets, in the order a call takes them (inCallOrder). */
   next: QueueEntry[]
 }
@@ -106,6 +108,7 @@ export function counterQueue(
       priorityWaiting: line.filter((t) => t.priority !== 'none').length,
       // the longest wait, not the first in line's: a place kept from earlier can come with a short wait
       longestWaitSeconds: line.length > 0 ? Math.max(...line.map((t) => t.waitedSeconds)) : null,
+      pastTarget: line.filter((t) => t.waitedSeconds > service.targetWaitSeconds).length,
       next: inCallOrder(line, order).slice(0, nextCount),
     })
   }

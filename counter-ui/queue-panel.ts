@@ -12,6 +12,7 @@ import type { CounterQueue, QueueEntry } from './queue-model.ts'
 import { wholeMinutes } from '../ui-common/whole-minutes.ts'
 import { formatNumber, type DigitStyle } from '../ui-common/digits.ts'
 import { consoleText } from '../protocol/messages/console.ts'
+import { dashboardText } from '../protocol/messages/dashboard.ts'
 import { SEPARATOR } from '../protocol/messages/separator.ts'
 
 @customElement('tabour-queue-panel')
@@ -79,6 +80,16 @@ export class QueuePanel extends LitElement {
         border-color: #e8c66a;
         color: var(--console-warn);
       }
+      /* a line past its target, in the dashboard's words: the clerk sees what the manager's alert says (walk s45) */
+      .past-target {
+        font-weight: 700;
+        color: var(--tabour-danger);
+      }
+      .more {
+        align-self: center;
+        color: var(--console-soft);
+        font-size: 0.9rem;
+      }
       .chip.priority::before {
         content: '★ ';
       }
@@ -135,9 +146,14 @@ export class QueuePanel extends LitElement {
                   ? html`${consoleText('queue.longest', lang)}: <span data-longest>${consoleText('common.minutes', lang, { n: formatNumber(wholeMinutes(row.longestWaitSeconds), { digits: this.digits }) })}</span>`
                   : nothing
               }
+              ${row.pastTarget > 0 ? html`${SEPARATOR}<span class="past-target" data-past-target=${row.pastTarget}>${dashboardText('live.pastTarget', lang, { n: row.pastTarget }, this.digits)}</span>` : nothing}
               ${row.priorityWaiting > 0 ? html`${SEPARATOR}<span data-priority-count>${consoleText('queue.priorityCount', lang, { n: formatNumber(row.priorityWaiting, { digits: this.digits }) })}</span>` : nothing}
             </span>
-            <div class="next">${chips(row.next)}</div>
+            <div class="next">${chips(row.next)}${
+              row.waiting > row.next.length
+                ? html`<span class="more" data-more=${row.waiting - row.next.length}>${consoleText('queue.more', lang, { n: formatNumber(row.waiting - row.next.length, { digits: this.digits }) })}</span>`
+                : nothing
+            }</div>
           </li>`,
         )}
       </ol>

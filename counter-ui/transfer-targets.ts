@@ -1,6 +1,7 @@
 /**
- * Which transfer targets nobody can call from now: a closed counter, and a service no open (or
- * paused, so soon open) counter serves. A transfer there is still allowed (a counter may be
+ * Which transfer targets nobody can call from now: a closed counter, an open one whose clerk is
+ * away (no live console: the server counts it as serving nobody), and a service no open (or
+ * paused, so soon open) counter with its clerk present serves. A transfer there is still allowed (a counter may be
  * about to open), but the dialog says so plainly and warns before the clerk confirms: a ticket
  * sent there used to wait with no word, its status page saying "you are next".
  */
@@ -15,10 +16,16 @@ export function unstaffedTarget(
   target: string,
   counters: readonly Counter[],
   services: readonly ServiceWithQueue[],
-): 'counter-closed' | 'service-unstaffed' | null {
+): 'counter-closed' | 'counter-away' | 'service-unstaffed' | null {
   const [kind, raw] = target.split(':')
   const id = Number(raw)
-  if (kind === 'counter') return counters.find((c) => c.id === id)?.state === 'closed' ? 'counter-closed' : null
+  if (kind === 'counter') return counterMark(counters.find((c) => c.id === id))
   if (kind === 'service') return services.find((s) => s.id === id)?.staffed === false ? 'service-unstaffed' : null
   return null
+}
+
+/** What the counter list says beside a counter nobody can call from now: closed, or its clerk away; null otherwise. */
+export function counterMark(counter: Counter | undefined): 'counter-closed' | 'counter-away' | null {
+  if (counter?.state === 'closed') return 'counter-closed'
+  return counter?.awaySince ? 'counter-away' : null
 }

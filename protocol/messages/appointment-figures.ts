@@ -36,8 +36,8 @@ export const APPOINTMENT_FIGURE_MESSAGES = {
   'apf.waits.today': { ar: 'الانتظار اليوم حسب طريقة الوصول', en: 'Waits today by origin' },
   'apf.waits.none': { ar: 'لم يُنادَ أحد بعد.', en: 'Nobody has been called yet.' },
   'apf.waits.note': {
-    ar: 'الانتظار من أخذ التذكرة (أو تحويلها) حتى أول نداء في ذلك الدور؛ لمن أخذ دوره من الهاتف يبدأ عند وصوله إلى المركز. إعادة النداء أو التراجع عن عدم الحضور لا يبدأ انتظارًا جديدًا.',
-    en: 'Wait from the ticket (or its transfer) to its first call in that line; for a place taken from a phone it starts when the citizen arrives. A recall or an undone no-show starts no new wait.',
+    ar: 'الانتظار من أخذ التذكرة (أو تحويلها) حتى أول نداء في ذلك الدور؛ لمن انضم إلى الدور من الهاتف يبدأ عند تسجيل وصوله إلى المركز، إلا إذا كان الدور يُنادي المنضمين من الهاتف قبل وصولهم فيبدأ من انضمامه. إعادة النداء لا تبدأ انتظارًا جديدًا، ولا يُحسب هنا الانتظار بعد التراجع عن عدم الحضور: حُسب انتظار صاحبه عند أول نداء.',
+    en: 'Wait from the ticket (or its transfer) to its first call in that line; for a place joined from a phone it starts when the citizen checks in at the center, unless that line calls phone joins before they arrive: then when they joined. A recall starts no new wait, and the wait after an undone no-show is not counted here: the first call counted that citizen’s wait.',
   },
   'apf.origin.walk_in': { ar: 'بدون موعد', en: 'Walk-in' },
   'apf.origin.appointment': { ar: 'بموعد', en: 'Appointment' },

@@ -43,6 +43,9 @@ export const CONSOLE_MESSAGES = {
   // issue → call, which is the wait only for a ticket that never rejoined a line: after a transfer or a
   // reinstatement it also holds the first service; the words say what the figure is
   'ticket.waited': { ar: 'من الإصدار حتى النداء', en: 'Issue to call' },
+  // beside it, for a ticket that joined this line again (transfer, undone no-show, next step, phone join's
+  // arrival): the wait the call recorded against the target, which "issue to call" is not then (walk s45)
+  'ticket.waitedInLine': { ar: 'الانتظار في هذا الدور حتى النداء', en: 'Wait in this line to call' },
   // the whole visit, as "issue to call" above: after a transfer the count includes the recalls of
   // the step before, while the no-show hint counts only a recall since this call (walk 2026-12-05)
   'ticket.recalls': { ar: 'مرات إعادة النداء منذ الإصدار', en: 'Recalled since issue' },
@@ -94,14 +97,22 @@ export const CONSOLE_MESSAGES = {
   'transfer.toService': { ar: 'إلى خدمة', en: 'To a service' },
   'transfer.toCounter': { ar: 'إلى شباك', en: 'To a counter' },
   'transfer.closedCounter': { ar: 'مغلق', en: 'closed' },
-  'transfer.unstaffedService': { ar: 'لا يخدمها شباك مفتوح', en: 'no open counter serves it' },
+  // a service no counter serves now: none open or paused, or their clerks away (server/queue/staffing.ts; walk s45:
+  // "no open counter" beside a service an open counter served while its clerk's console was closed)
+  'transfer.unstaffedService': { ar: 'لا يخدمها شباك الآن', en: 'no counter is serving it now' },
+  'transfer.awayCounter': { ar: 'موظفه غير متصل', en: 'its clerk is away' },
+  'transfer.pausedCounter': { ar: 'متوقف مؤقتًا', en: 'paused' },
+  'transfer.warnAwayCounter': {
+    ar: 'موظف هذا الشباك غير متصل: لن يُنادى على {label} حتى يعود.',
+    en: 'This counter’s clerk is away: nobody will call {label} until they are back.',
+  },
   'transfer.warnClosedCounter': {
     ar: 'هذا الشباك مغلق: لن يُنادى على {label} حتى يُفتح.',
     en: 'This counter is closed: nobody will call {label} until it opens.',
   },
   'transfer.warnUnstaffedService': {
-    ar: 'لا يخدم هذه الخدمة الآن أي شباك مفتوح: لن يُنادى على {label} حتى يُفتح شباك يخدمها.',
-    en: 'No open counter serves this service now: nobody will call {label} until one opens.',
+    ar: 'لا يخدم هذه الخدمة الآن أي شباك (مغلقة، أو موظفوها غير متصلين): لن يُنادى على {label} حتى يعود شباك يخدمها.',
+    en: 'No counter is serving this service now (closed, or their clerks away): nobody will call {label} until one is.',
   },
   'pause.title': { ar: 'إيقاف الشباك مؤقتًا', en: 'Pause the counter' },
   'pause.reason': { ar: 'السبب', en: 'Reason' },
@@ -129,6 +140,8 @@ export const CONSOLE_MESSAGES = {
   'queue.backup': { ar: 'احتياطي', en: 'backup' },
   'queue.targeted': { ar: 'محوّلة إلى هذا الشباك', en: 'Transferred to this counter' },
   'queue.priorityCount': { ar: '{n} أولوية', en: '{n} priority' },
+  // after a line's next labels, when more wait than are shown (walk s45: «٦ منتظر» beside four labels)
+  'queue.more': { ar: 'و{n} غيرهم', en: 'and {n} more' },
   'day.title': { ar: 'يومي', en: 'My day' },
   // every finish, whatever its outcome (a referral too), as the dashboard's «أُنهيت» counts: "Served"
   // read 1 after one referral while the outcome "Served" was used 0 times (walk 2026-12-06)

@@ -57,8 +57,8 @@ export const DASHBOARD_MESSAGES = {
     en: '{n, plural, =0 {no waits yet} one {of # wait} other {of # waits}}',
   },
   'kpi.slaHelp': {
-    ar: 'نسبة فترات الانتظار التي انتهت بنداء خلال الزمن المستهدف للخدمة، من بين: كل نداء (التذكرة المحوّلة تنتظر من جديد فتُحسب مرة أخرى)، وكل من غادر الطابور بعد تجاوز الزمن المستهدف دون نداء، وكل من ما زال ينتظر وقد تجاوزه.',
-    en: 'Share of waits that ended in a call within the service’s target wait, out of: every call (a transferred ticket waits again, and counts again), everyone who left the line uncalled after the target passed, and everyone still waiting past it.',
+    ar: 'نسبة فترات الانتظار التي انتهت بنداء خلال الزمن المستهدف للخدمة، من بين: كل نداء (التذكرة المحوّلة تنتظر من جديد فتُحسب مرة أخرى)، وكل من غادر الطابور بعد تجاوز الزمن المستهدف دون نداء، وكل من ما زال ينتظر وقد تجاوزه. من عاد إلى الطابور بعد التراجع عن عدم حضوره لا يُحسب مرة أخرى: حُسب انتظاره عند أول نداء، وإن ظهر في «تجاوزت الهدف» وهو ينتظر.',
+    en: 'Share of waits that ended in a call within the service’s target wait, out of: every call (a transferred ticket waits again, and counts again), everyone who left the line uncalled after the target passed, and everyone still waiting past it. A citizen back in line after an undone no-show is not counted again: their first call counted their wait, though while they wait they show among those past target.',
   },
   'kpi.noShow': { ar: 'نسبة عدم الحضور', en: 'No-show rate' },
   /** The citizens' and staff's own cancellations, as the daily report's column (col.cancelledByPeople). */
@@ -73,8 +73,9 @@ export const DASHBOARD_MESSAGES = {
   // dashboard-ui/unserved-lines.ts: tickets that wait while nobody can call them (the console warns at a transfer, the status page says so)
   'live.unserved': { ar: 'تذاكر تنتظر ولا يوجد من ينادي عليها', en: 'Tickets waiting with nobody to call them' },
   'live.unservedService': {
-    ar: '{n, plural, one {تذكرة واحدة تنتظر} two {تذكرتان تنتظران} few {# تذاكر تنتظر} other {# تذكرة تنتظر}}: لا يوجد شباك مفتوح يقدّم هذه الخدمة',
-    en: '{n, plural, one {# ticket waits} other {# tickets wait}}: no open counter serves this service',
+    // none open or paused with its clerk present (server/queue/staffing.ts): "no open counter" was untrue beside an open counter whose clerk was away (walk s45)
+    ar: '{n, plural, one {تذكرة واحدة تنتظر} two {تذكرتان تنتظران} few {# تذاكر تنتظر} other {# تذكرة تنتظر}}: لا يقدّم هذه الخدمة أي شباك الآن',
+    en: '{n, plural, one {# ticket waits} other {# tickets wait}}: no counter is serving this service now',
   },
   'live.unservedCounter': {
     ar: '{n, plural, one {تذكرة واحدة حُوّلت إليه تنتظر} two {تذكرتان حُوّلتا إليه تنتظران} few {# تذاكر حُوّلت إليه تنتظر} other {# تذكرة حُوّلت إليه تنتظر}}: الشباك {state}',

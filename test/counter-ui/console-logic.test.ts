@@ -236,6 +236,10 @@ describe('the queue panel', () => {
     expect(a.next.map((e) => e.waitedSeconds)).toEqual([60, 3 * 60, 10 * 60])
     // the longest wait is the present citizen's 10 minutes, not the first in line's, nor 40 since the join
     expect(a.longestWaitSeconds).toBe(10 * 60)
+    // and nobody is past the 600 s target: the present citizen is at it, not beyond (the dashboard's mark counts alike)
+    expect(a.pastTarget).toBe(0)
+    const later = counterQueue(counter, [A, B, C], [present, kept, arrived], NOW + 1000).rows[0]
+    expect(later.pastTarget).toBe(1)
   })
 
   it('ages an ordinary ticket for the priority policy by its place, as the server does, not by its wait since rejoining', () => {
@@ -430,12 +434,13 @@ describe("the current ticket's figures and the resume notice say what happened",
   const at = (hhmm: string) => `2026-12-04T${hhmm}:00.000Z`
   it('after a park and a resume: issue → first call, and at the counter since the resume (the time parked in neither)', () => {
     const resumed = { issuedAt: at('10:00'), calledAt: at('10:05'), resumedAt: at('10:30') }
-    expect(ticketMinutes(resumed, Date.parse(at('10:32')))).toEqual({ waited: 5, atCounter: 2 })
+    expect(ticketMinutes(resumed, Date.parse(at('10:32')))).toEqual({ waited: 5, inLine: null, atCounter: 2 })
   })
 
   it('after a transfer: issue → the new call, which holds the first service too, so the words say "issue to call", not "waited"', () => {
-    const transferred = { issuedAt: at('10:00'), calledAt: at('10:40'), resumedAt: undefined }
-    expect(ticketMinutes(transferred, Date.parse(at('10:41')))).toEqual({ waited: 40, atCounter: 1 })
+    const transferred = { issuedAt: at('10:00'), rejoinedAt: at('10:32'), calledAt: at('10:40'), resumedAt: undefined }
+    // and beside it the wait in this line, from the transfer: what the call recorded against the target
+    expect(ticketMinutes(transferred, Date.parse(at('10:41')))).toEqual({ waited: 40, inLine: 8, atCounter: 1 })
     expect(consoleText('ticket.waited', 'en')).toBe('Issue to call')
     expect(consoleText('ticket.waited', 'ar')).toBe('من الإصدار حتى النداء')
   })

@@ -33,8 +33,8 @@ describe('tickets waiting with nobody to call them', () => {
   })
 
   it('says it in Arabic and English, with plural forms', () => {
-    expect(dashboardText('live.unservedService', 'en', { n: 1 })).toBe('1 ticket waits: no open counter serves this service')
-    expect(dashboardText('live.unservedService', 'ar', { n: 2 })).toBe('تذكرتان تنتظران: لا يوجد شباك مفتوح يقدّم هذه الخدمة')
+    expect(dashboardText('live.unservedService', 'en', { n: 1 })).toBe('1 ticket waits: no counter is serving this service now')
+    expect(dashboardText('live.unservedService', 'ar', { n: 2 })).toBe('تذكرتان تنتظران: لا يقدّم هذه الخدمة أي شباك الآن')
     expect(dashboardText('live.unservedCounter', 'en', { n: 3, state: dashboardText('live.unservedClosed', 'en') })).toBe(
       '3 tickets transferred to it wait: the counter is closed',
     )

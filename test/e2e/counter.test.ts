@@ -9,6 +9,7 @@ import { LANDSCAPE, useBrowserSuite } from './browser.ts'
 import { overflowing } from './layout.ts'
 import { seriousAxeViolations } from './axe.ts'
 import { ROOT } from './ui-build.ts'
+import { dashboardText } from '../../protocol/messages/dashboard.ts'
 
 /**
  * The clerk's counter console in real headless Chromium against a real center on loopback:
@@ -214,6 +215,8 @@ describe('the counter console', { timeout: 180_000 }, () => {
     const a2 = await run.center.issue(kiosk, { serviceId: svc.A })
     await button(page, 'call_next').click()
     await expectCurrent(page, a2.label)
+    // called from the line it was issued in: "issue to call" is its wait, said once
+    expect(await page.locator('tabour-current-ticket [data-waited-in-line]').count()).toBe(0)
     await button(page, 'transfer').click()
     // C is served only by counters 3 and 4, both closed: marked, and choosing it warns before the confirm
     const dlg = page.locator('tabour-console-dialog')
@@ -248,6 +251,8 @@ describe('the counter console', { timeout: 180_000 }, () => {
     })
     await button(page, 'call_next').dblclick()
     await expectCurrent(page, a2.label)
+    // called again from B's line: beside "issue to call", its wait in this line since the transfer (walk s45)
+    await page.locator('tabour-current-ticket [data-waited-in-line]').waitFor()
     await page.waitForTimeout(300)
     expect(calls).toHaveLength(1)
     expect(ticketRow(run, a3.label).status).toBe('waiting')
@@ -570,6 +575,16 @@ describe('the console, for the README', { timeout: 180_000 }, () => {
     const aNext = page.locator(`tabour-queue-panel [data-queue-service="${a.id}"] [data-next-label]`)
     expect(await aNext.count()).toBe(4)
     expect(await aNext.first().getAttribute('data-priority')).toBe('pregnant')
+    // five wait in A: the fifth is said, not dropped (walk s45: «٦ منتظر» beside four labels)
+    const aLine = page.locator(`tabour-queue-panel [data-queue-service="${a.id}"]`)
+    expect(await aLine.locator('[data-more]').getAttribute('data-more')).toBe('1')
+    // and the line is marked past its target as the manager's live view counts it (walk s45: plain grey here, a red alert there)
+    const manager = (await run.center.createUser('boss', 'manager')).token
+    const today = (await run.center.request('GET', '/api/v1/stats/today', { token: manager })).json()
+    const pastTarget = today.services.find((s: { serviceId: number }) => s.serviceId === a.id).pastTarget
+    expect(pastTarget).toBeGreaterThan(0)
+    expect(await aLine.locator('[data-past-target]').getAttribute('data-past-target')).toBe(String(pastTarget))
+    expect(await aLine.locator('[data-past-target]').textContent()).toBe(dashboardText('live.pastTarget', 'ar', { n: pastTarget }))
     await page.mouse.move(5, 760)
 
     await screenshot(page, 'counter-ar-1366', 'counter-ar-1366.png')

@@ -183,7 +183,7 @@ describe('a service is on sale only when someone can serve it', () => {
     const unserved = dashboard.locator('tabour-live-view [data-unserved-service="C"]')
     await unserved.waitFor()
     expect(await unserved.getAttribute('data-waiting')).toBe('1')
-    expect(await unserved.textContent()).toContain('1 ticket waits: no open counter serves this service')
+    expect(await unserved.textContent()).toContain('1 ticket waits: no counter is serving this service now')
     expect(await dashboard.locator('tabour-live-view [data-unserved-service="A"]').count()).toBe(0)
     await screenshot(dashboard, 'dashboard-unserved')
     expect(await seriousAxeViolations(dashboard), 'dashboard with a line nobody serves, en').toEqual([])
