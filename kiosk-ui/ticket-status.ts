@@ -267,7 +267,7 @@ export class TicketStatus extends LitElement {
         return html`<p class="final" data-state="abandoned">
             ${statusText(ticket.remote && ticket.remote.arrivedAt === null ? 'status.placeLost' : 'status.abandoned', lang)}
           </p>
-          ${this.renderOnward(lang, false)}`
+          ${this.renderOnward(lang, ticket.newTicketsNow === true)}`
       default:
         return this.renderCancelled(ticket, lang)
     }
@@ -300,13 +300,13 @@ export class TicketStatus extends LitElement {
           ? 'status.cancelledCenterClosed'
           : 'status.cancelled'
     return html`<p class="final" data-cancelled=${ticket.cancelledBecause ?? ''}>${statusText(key, lang)}</p>
-      ${key === 'status.cancelled' ? this.renderOnward(lang, true) : nothing}`
+      ${key === 'status.cancelled' ? this.renderOnward(lang, ticket.newTicketsNow === true) : nothing}`
   }
 
   /**
    * The way onward from a ticket that ended (walk s44: «أُلغيت هذه التذكرة» and a lost place were dead
-   * ends): the join page when the center takes joins from a phone, and, when `kiosk`, the kiosk
-   * (a sentence that does not say it already).
+   * ends): the join page when the center takes joins from a phone, and, when `kiosk`, the kiosk:
+   * only while it sells the ticket's service (`newTicketsNow`: not to a closed or full service).
    */
   private renderOnward(lang: Lang, kiosk: boolean): TemplateResult | typeof nothing {
     const join = this.phoneJoin

@@ -68,6 +68,12 @@ function cancelledOf(view: QueueView, t: Parameters<QueueView['cancelReason']>[0
   return { cancelledBecause: reason === 'by_citizen' ? 'citizen' : 'staff' }
 }
 
+/** For a ticket ended without service: whether the kiosk sells its service's tickets now (the kiosk's own `available`). */
+function newTicketsOf(view: QueueView, t: Pick<PublicTicket, 'status' | 'serviceId'>): Pick<PublicTicket, 'newTicketsNow'> {
+  if (t.status !== 'cancelled' && t.status !== 'abandoned') return {}
+  return { newTicketsNow: view.serviceQueue(t.serviceId)?.available ?? false }
+}
+
 /**
  * For a ticket in line (waiting, or a place held from a phone): the closing note its status page
  * shows (protocol/closing-note.ts), the wait run past closing or the closing within the half hour,
@@ -171,6 +177,7 @@ export function publicTicketOf(view: QueueView, center: PublicTicketCenter, tick
     ...parkedOf(view, t, center, view.now()),
     ...noShowOf(view, t, center, view.now()),
     ...cancelledOf(view, t),
+    ...newTicketsOf(view, t),
     ...endedWithOf(t, center),
     ...movesOf(view, t),
     ...appointmentOf(view, t, center.timeZone),

@@ -23,9 +23,11 @@ export const HOURS_MESSAGES = {
     en: 'Closed to new tickets — tickets already taken will be served',
   },
   /** The status page of a ticket still waiting after closing, the line served out: it will be called. */
+  // the ticket's service's hours decide (server/public-ticket.ts closingOf): the service, not "the center",
+  // which may well be open with other services (walk s45: a holiday for one service said "the center has closed")
   'hours.servedAfterClose': {
-    ar: 'أُغلق المركز أمام التذاكر الجديدة، لكن تذكرتك ستُخدم. ابقَ قريبًا.',
-    en: 'The center has closed to new tickets, but your ticket will still be served. Please stay nearby.',
+    ar: 'لا تُصدر تذاكر جديدة لهذه الخدمة الآن، لكن تذكرتك ستُخدم. ابقَ قريبًا.',
+    en: 'No new tickets are issued for this service now, but your ticket will still be served. Please stay nearby.',
   },
   /** The status page of a ticket still waiting after closing, in the grace before the line is cancelled (calendar atClosing cancel-after). */
   'hours.cancelledAfterClose': {

@@ -65,8 +65,9 @@ export const STATUS_MESSAGES = {
     en: 'Your turn is kept until {time}. Come back to the counter before then.',
   },
   'status.abandoned': {
-    ar: 'لم تعد في الوقت المحدد فانتهت هذه التذكرة. يرجى أخذ تذكرة جديدة.',
-    en: 'You did not come back in time, so this ticket has ended. Please take a new ticket.',
+    // the way onward (a new ticket at the kiosk) follows only while the kiosk sells it (newTicketsNow)
+    ar: 'لم تعد في الوقت المحدد فانتهت هذه التذكرة.',
+    en: 'You did not come back in time, so this ticket has ended.',
   },
   // visits with several steps (issue 21): where the citizen goes now, and after
   'status.visitNext': { ar: 'الخطوة {step} من {of}: التالي، {service}', en: 'Step {step} of {of}: next, {service}' },

@@ -109,8 +109,8 @@ describe('the end of a visit and the closing, as they are', { timeout: 180_000 }
     await suite.shot(display, 'display-closed-serving')
 
     const said = {
-      ar: 'أُغلق المركز أمام التذاكر الجديدة، لكن تذكرتك ستُخدم. ابقَ قريبًا.',
-      en: 'The center has closed to new tickets, but your ticket will still be served. Please stay nearby.',
+      ar: 'لا تُصدر تذاكر جديدة لهذه الخدمة الآن، لكن تذكرتك ستُخدم. ابقَ قريبًا.',
+      en: 'No new tickets are issued for this service now, but your ticket will still be served. Please stay nearby.',
     }
     const page = await suite.contexts.page(PHONE)
     for (const lang of ['ar', 'en'] as const) {

@@ -121,12 +121,21 @@ describe('the status page tells the truth', { timeout: 180_000 }, () => {
       await page.locator('tabour-ticket-status [data-state="abandoned"]').waitFor()
       const said = await text(page, 'tabour-ticket-status [data-state="abandoned"]')
       expect(said).toBe(
-        lang === 'ar'
-          ? 'لم تعد في الوقت المحدد فانتهت هذه التذكرة. يرجى أخذ تذكرة جديدة.'
-          : 'You did not come back in time, so this ticket has ended. Please take a new ticket.',
+        lang === 'ar' ? 'لم تعد في الوقت المحدد فانتهت هذه التذكرة.' : 'You did not come back in time, so this ticket has ended.',
       )
+      // the kiosk sells A now: the page says a new ticket is to be had there
+      await page.locator('tabour-ticket-status [data-onward="kiosk"]').waitFor()
       await expectAccessible(page, `${lang}, abandoned after parking`)
       await page.screenshot({ path: join(SHOTS, `status-${lang}-abandoned.png`), fullPage: true })
+    }
+    // A takes no new tickets any more: the page no longer sends the citizen to the kiosk for one (walk s45)
+    const admin = await center.admin()
+    expect((await center.request('PATCH', `/api/v1/services/${a.id}`, { token: admin, body: { active: false } })).statusCode).toBe(200)
+    for (const lang of ['ar', 'en'] as const) {
+      const page = pages[lang]
+      await page.reload()
+      await page.locator('tabour-ticket-status [data-state="abandoned"]').waitFor()
+      expect(await page.locator('tabour-ticket-status [data-onward="kiosk"]').count(), lang).toBe(0)
     }
   })
 
