@@ -48,6 +48,12 @@ export interface QueueFigures extends WaitingFigure {
   /** An open or paused counter whose clerk is not away serves it. */
   staffed: boolean
   available: boolean
+  /**
+   * Tickets issued today (ServiceWithQueue.issuedToday): with the service's daily cap, why it is not
+   * available (walk s45: the kiosk said "not available now" for a minute after the day's last ticket
+   * went, until its refresh read the count that says "all taken").
+   */
+  issuedToday: number
   /** It takes bookings or joins from a phone (ServiceWithQueue.checkIn); pushed so check-in appears or goes without a reload. */
   checkIn: boolean
 }

@@ -20,6 +20,7 @@ export function withFigures<S extends ServiceWithQueue>(services: readonly S[], 
           ahead: f.ahead,
           staffed: f.staffed,
           available: f.available,
+          issuedToday: f.issuedToday,
           checkIn: f.checkIn,
         }
       : s

@@ -260,6 +260,7 @@ export class Broadcaster {
         ahead: q.ahead,
         staffed: q.staffed,
         available: q.available,
+        issuedToday: q.issuedToday,
         checkIn: q.checkIn,
       }
     )

@@ -324,7 +324,9 @@ describe('the live state the console keeps', () => {
     expect(live.tickets.get(waiting.id)?.recallCount).toBe(0)
     live.upsertTicket({ ...waiting, status: 'done' })
     expect(live.tickets.has(waiting.id)).toBe(false)
-    live.applyFigures([{ serviceId: A.id, waiting: 0, estimatedWaitSeconds: 0, ahead: 0, staffed: true, available: false, checkIn: false }])
+    live.applyFigures([
+      { serviceId: A.id, waiting: 0, estimatedWaitSeconds: 0, ahead: 0, staffed: true, available: false, issuedToday: 3, checkIn: false },
+    ])
     expect(live.services[0]).toMatchObject({ waiting: 0, available: false, prefix: 'A' })
     // a call for a ticket never seen (issued before a gap) waits for the snapshot
     live.applyCall({

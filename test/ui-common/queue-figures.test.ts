@@ -19,7 +19,7 @@ describe('queue figures', () => {
   it('applies each figure to its service and leaves the others as they were', () => {
     const before = [service(1, 0), service(2, 5)]
     const after = withFigures(before, [
-      { serviceId: 2, waiting: 6, estimatedWaitSeconds: 420, ahead: 8, staffed: true, available: false, checkIn: false },
+      { serviceId: 2, waiting: 6, estimatedWaitSeconds: 420, ahead: 8, staffed: true, available: false, issuedToday: 3, checkIn: false },
     ])
     expect(after[0]).toBe(before[0])
     expect(after[1]).toEqual({
@@ -30,6 +30,8 @@ describe('queue figures', () => {
       ahead: 8,
       staffed: true,
       available: false,
+      // what says why it is not available when its daily cap is reached (walk s45)
+      issuedToday: 3,
       checkIn: false,
     })
     // the names stay: a figure carries none
@@ -53,23 +55,32 @@ describe('queue figures', () => {
     const known = [service(1, 0)]
     expect(
       needsSnapshot(known, [
-        { serviceId: 1, waiting: 1, estimatedWaitSeconds: 60, ahead: 1, staffed: true, available: true, checkIn: false },
+        { serviceId: 1, waiting: 1, estimatedWaitSeconds: 60, ahead: 1, staffed: true, available: true, issuedToday: 3, checkIn: false },
       ]),
     ).toBe(false)
     expect(
       needsSnapshot(known, [
-        { serviceId: 9, waiting: 0, estimatedWaitSeconds: 0, ahead: 0, staffed: true, available: false, checkIn: false },
+        { serviceId: 9, waiting: 0, estimatedWaitSeconds: 0, ahead: 0, staffed: true, available: false, issuedToday: 3, checkIn: false },
       ]),
     ).toBe(false)
     expect(
       needsSnapshot(known, [
-        { serviceId: 9, waiting: 0, estimatedWaitSeconds: 0, ahead: 0, staffed: true, available: true, checkIn: false },
+        { serviceId: 9, waiting: 0, estimatedWaitSeconds: 0, ahead: 0, staffed: true, available: true, issuedToday: 3, checkIn: false },
       ]),
     ).toBe(true)
     // a new service no open counter serves: listed greyed ("no counter is serving this service now"), so its names are needed
     expect(
       needsSnapshot(known, [
-        { serviceId: 9, waiting: 0, estimatedWaitSeconds: null, ahead: 0, staffed: false, available: false, checkIn: false },
+        {
+          serviceId: 9,
+          waiting: 0,
+          estimatedWaitSeconds: null,
+          ahead: 0,
+          staffed: false,
+          available: false,
+          issuedToday: 3,
+          checkIn: false,
+        },
       ]),
     ).toBe(true)
   })
@@ -78,11 +89,11 @@ describe('queue figures', () => {
     const services = [service(1, 0), service(2, 0)]
     expect(checkInOffered(services)).toBe(false)
     const on = withFigures(services, [
-      { serviceId: 2, waiting: 0, estimatedWaitSeconds: 60, ahead: 0, staffed: true, available: true, checkIn: true },
+      { serviceId: 2, waiting: 0, estimatedWaitSeconds: 60, ahead: 0, staffed: true, available: true, issuedToday: 3, checkIn: true },
     ])
     expect(checkInOffered(on)).toBe(true)
     const off = withFigures(on, [
-      { serviceId: 2, waiting: 0, estimatedWaitSeconds: 60, ahead: 0, staffed: true, available: true, checkIn: false },
+      { serviceId: 2, waiting: 0, estimatedWaitSeconds: 60, ahead: 0, staffed: true, available: true, issuedToday: 3, checkIn: false },
     ])
     expect(checkInOffered(off)).toBe(false)
   })

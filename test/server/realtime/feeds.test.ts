@@ -106,6 +106,7 @@ describe('feeds: who gets what, with a consecutive seq', () => {
           ahead: 1,
           staffed: true,
           available: true,
+          issuedToday: 1,
           checkIn: false,
         },
       ],
@@ -139,6 +140,8 @@ describe('feeds: who gets what, with a consecutive seq', () => {
         ahead: 1,
         staffed: false,
         available: false,
+        // the count beside its cap of 1: the kiosk's tile says "all taken" at once, not "not available" (walk s45)
+        issuedToday: 1,
         checkIn: false,
       },
     ])
