@@ -24,7 +24,7 @@ import { IdleController } from './idle-controller.ts'
 import { IssueController } from './issue-controller.ts'
 import { PollController } from './poll-controller.ts'
 import { PRINT_OUTCOME_WAIT_MS, printerDownBecause, printViewFor, reprintPossible, type PrintView } from './printer-state.ts'
-import { homeHeading, kioskAppStyles, kioskFrame } from './kiosk-frame.ts'
+import { anyTicketToTake, homeHeading, kioskAppStyles, kioskFrame } from './kiosk-frame.ts'
 import type { PairSubmitDetail } from '../ui-common/pairing-screen.ts'
 import type { ServiceSelectDetail } from './service-grid.ts'
 import type { TicketOptionsDetail } from './ticket-options.ts'
@@ -210,12 +210,13 @@ export class KioskApp extends LitElement {
     const { services, settings } = this.session
     const digits = lang === 'ar' ? settings.digits : 'western'
     switch (screen.kind) {
-      case 'home':
+      case 'home': {
+        const offered = offeredOn(services, settings.serviceIds)
         return html`
-          ${homeHeading(lang)}
+          ${homeHeading(lang, anyTicketToTake(offered))}
           ${this.renderNotice(services, lang, digits)}
           <tabour-printer-fault-banner .problem=${printerDownBecause(this.printer)} .lang=${lang}></tabour-printer-fault-banner>
-          ${this.renderMenu(offeredOn(services, settings.serviceIds), lang, digits)}
+          ${this.renderMenu(offered, lang, digits)}
           ${
             // no service takes bookings or joins from a phone: no code could be checked in, so no "I have a booking"
             checkInOffered(services)
@@ -223,6 +224,7 @@ export class KioskApp extends LitElement {
               : nothing
           }
         `
+      }
       case 'documents': {
         const service = services.find((s) => s.id === screen.serviceId)
         return html`

@@ -6,6 +6,7 @@
  */
 import { css, html, type CSSResultGroup, type TemplateResult } from 'lit'
 import type { CenterInfo } from '../protocol/center.ts'
+import type { ServiceWithQueue } from '../protocol/entities.ts'
 import { kioskText } from '../protocol/messages/kiosk.ts'
 import { inLang } from '../ui-common/bilingual.ts'
 import { otherLang, type Lang } from '../ui-common/i18n.ts'
@@ -139,8 +140,19 @@ export function kioskFrame({ lang, center, screen, body, langSwitch }: KioskFram
   `
 }
 
-/** The home screen's title and hint, above the services. */
-export function homeHeading(lang: Lang): TemplateResult {
-  return html`<h1>${kioskText('kiosk.chooseService', lang)}</h1>
+/** Whether a ticket can be taken of any offered service; before the services have come (none), yes: nothing is said unavailable that was not asked. */
+export const anyTicketToTake = (offered: readonly Pick<ServiceWithQueue, 'available'>[]): boolean =>
+  offered.length === 0 || offered.some((s) => s.available)
+
+/**
+ * The home screen's title and hint, above the services: "choose a service" while one can be taken;
+ * when none can (the center closed, every line full or unstaffed) it says so, and that each tile
+ * says why (walk s45: "touch the service you need" above six greyed tiles after closing).
+ */
+export function homeHeading(lang: Lang, anyAvailable: boolean): TemplateResult {
+  if (!anyAvailable)
+    return html`<h1 data-heading="none-available">${kioskText('kiosk.noneAvailable', lang)}</h1>
+      <p class="hint">${kioskText('kiosk.noneAvailableHint', lang)}</p>`
+  return html`<h1 data-heading="choose">${kioskText('kiosk.chooseService', lang)}</h1>
     <p class="hint">${kioskText('kiosk.chooseHint', lang)}</p>`
 }

@@ -9,6 +9,12 @@ import { TICKET_MESSAGES } from './ticket.ts'
 export const KIOSK_MESSAGES = {
   'kiosk.chooseService': { ar: 'اختر الخدمة', en: 'Choose a service' },
   'kiosk.chooseHint': { ar: 'المس الخدمة المطلوبة لتحصل على تذكرة', en: 'Touch the service you need to get a ticket' },
+  // the home screen when no service can be taken now (kiosk-frame.ts homeHeading); each tile says why
+  'kiosk.noneAvailable': { ar: 'لا يمكن أخذ تذاكر الآن', en: 'No tickets can be taken now' },
+  'kiosk.noneAvailableHint': {
+    ar: 'تحت كل خدمة سبب ذلك، وموعد فتحها إن كانت مغلقة',
+    en: 'Each service says why, and when it opens if it is closed',
+  },
   // a tile's figure: people ahead of a ticket taken now (ServiceWithQueue.ahead), what that ticket will print;
   // with nobody ahead it says so in words: «أمامك: ٠» read as a figure to decode (s42)
   'kiosk.ahead': {

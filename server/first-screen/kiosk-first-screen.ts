@@ -10,7 +10,7 @@ import { html, nothing } from 'lit'
 import { offeredOn, menuLayout } from '../../protocol/menu-layout.ts'
 import type { KioskStartData } from '../../kiosk-ui/kiosk-session.ts'
 import { kioskSettings } from '../../kiosk-ui/kiosk-settings.ts'
-import { homeHeading, kioskAppStyles, kioskFrame } from '../../kiosk-ui/kiosk-frame.ts'
+import { anyTicketToTake, homeHeading, kioskAppStyles, kioskFrame } from '../../kiosk-ui/kiosk-frame.ts'
 import { serviceGridStyles, serviceGridTemplate } from '../../kiosk-ui/service-grid-view.ts'
 import { EARLY_TAP_SCRIPT, FIRST_SCREEN_ID } from '../../ui-common/first-screen.ts'
 import { isLang, type Lang } from '../../ui-common/i18n.ts'
@@ -45,7 +45,7 @@ export function kioskFirstScreen(data: KioskStartData, queryLang: unknown): Firs
   )
   const langSwitch = shadow.host('span', { 'data-host': 'lang-switch', lang }, langSwitchStyles, markup(langSwitchTemplate(lang)))
   // the elements the app draws empty at first (no printer fault known yet, the check-in a lazy screen) keep their place in its column
-  const body = html`${homeHeading(lang)}<tabour-printer-fault-banner></tabour-printer-fault-banner>${part('grid')}${
+  const body = html`${homeHeading(lang, anyTicketToTake(offered))}<tabour-printer-fault-banner></tabour-printer-fault-banner>${part('grid')}${
     checkInOffered(data.services) ? html`<tabour-booking-check-in></tabour-booking-check-in>` : nothing
   }`
   const frame = markupWith(kioskFrame({ lang, center: data.center, screen: 'home', body, langSwitch: part('lang-switch') }), {

@@ -87,8 +87,26 @@ describe('the calendar on the screens', () => {
     await page.locator('tabour-lang-switch button').click()
     await card(page, run.a).getByText('Tickets stopped at 2:50\u00a0PM').waitFor()
     expect(await card(page, run.a).locator('[data-opens]').textContent()).toBe('Opens tomorrow at 8:00\u00a0AM')
+    // B still sells: the heading asks to choose
+    expect(await page.locator('main h1').getAttribute('data-heading')).toBe('choose')
     expect(await seriousAxeViolations(page)).toEqual([])
     await page.screenshot({ path: join(SHOTS, 'kiosk-cutoff-en.png') })
+
+    // 15:05: the center has closed, nothing can be taken: the heading says so, not "touch the service you need" (walk s45)
+    run.clock.set('2026-12-06T13:05:00Z')
+    await page.reload()
+    const heading = page.locator('main h1[data-heading="none-available"]')
+    await heading.waitFor()
+    expect(await card(page, run.b).isDisabled()).toBe(true)
+    for (const [lang, said] of [
+      ['en', 'No tickets can be taken now'],
+      ['ar', 'لا يمكن أخذ تذاكر الآن'],
+    ] as const) {
+      if ((await page.locator('html').getAttribute('lang')) !== lang) await page.locator('tabour-lang-switch button').click()
+      await expect.poll(() => heading.textContent()).toBe(said)
+    }
+    expect(await seriousAxeViolations(page)).toEqual([])
+    await page.screenshot({ path: join(SHOTS, 'kiosk-closed-heading-ar.png') })
   })
 
   it("the display after closing on Thursday serves the line out, then says closed, opens Sunday 08:00, in both languages, by the center's clock", async () => {
