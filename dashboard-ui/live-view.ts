@@ -284,6 +284,7 @@ export class LiveView extends LitElement {
         </tbody>
       </table>`,
       )}
+      <p class="muted" data-durations-note>${dashboardText('live.durationsNote', lang, { example: duration(15 * 60, digits), minutes: 15 }, digits)}</p>
     </section>`
   }
 

@@ -48,7 +48,9 @@ export const CONSOLE_MESSAGES = {
   'ticket.waitedInLine': { ar: 'الانتظار في هذا الدور حتى النداء', en: 'Wait in this line to call' },
   // the whole visit, as "issue to call" above: after a transfer the count includes the recalls of
   // the step before, while the no-show hint counts only a recall since this call (walk 2026-12-05)
-  'ticket.recalls': { ar: 'مرات إعادة النداء منذ الإصدار', en: 'Recalled since issue' },
+  // a recall and the call after an undone no-show alike (recallCount): "recalled" read as untrue of a ticket
+  // called again after its no-show was undone and never recalled (walk s45)
+  'ticket.recalls': { ar: 'مرات إعادة النداء منذ الإصدار', en: 'Called again since issue' },
   'ticket.atCounter': { ar: 'عند الشباك منذ', en: 'At the counter for' },
   'ticket.sinceCall': { ar: 'منذ النداء', en: 'Since the call' },
   'ticket.transferred': { ar: 'محوّلة', en: 'Transferred' },

@@ -90,6 +90,11 @@ export const DASHBOARD_MESSAGES = {
     ar: '{n, plural, one {تذكرة واحدة تنتظر} two {تذكرتان تنتظران} few {# تذاكر تنتظر} other {# تذكرة تنتظر}} أكثر من الهدف ({minutes, number} د)',
     en: '{n, plural, one {# ticket has} other {# tickets have}} waited longer than the target ({minutes, number} min)',
   },
+  // under the services' table: its waits and targets read «١٥:٠٠» like a time of day beside the header's clock (walk s45)
+  'live.durationsNote': {
+    ar: 'المدد بالدقائق والثواني: {example} تعني {minutes, plural, one {دقيقة واحدة} two {دقيقتين} few {# دقائق} other {# دقيقة}}',
+    en: 'Durations are minutes:seconds: {example} is {minutes, plural, one {# minute} other {# minutes}}',
+  },
   'live.pastTarget': {
     ar: '{n, plural, one {تذكرة تجاوزت الهدف} two {تذكرتان تجاوزتا الهدف} few {# تذاكر تجاوزت الهدف} other {# تذكرة تجاوزت الهدف}}',
     en: '{n, plural, other {# past target}}',

@@ -288,6 +288,12 @@ async function expectLinesPastTargetShown(page: Page, run: Running, token: strin
     dashboardText('live.pastTargetLine', lang, { n: late.pastTarget, minutes: late.targetWaitSeconds / 60 }),
   )
   await page.getByRole('alert', { name: dashboardText('live.pastTargetRegion', lang) }).waitFor()
+  // the longest wait and the target read as minutes:seconds, said under the table: «١٥:٠٠» beside the
+  // header's clock read as a time of day (walk s45)
+  expect(await page.locator(`tabour-live-view tr[data-service="${late.prefix}"] [data-col="target"]`).textContent()).toMatch(/^\S+:00$/)
+  expect((await page.locator('tabour-live-view [data-durations-note]').textContent())?.trim()).toMatch(
+    lang === 'ar' ? /^المدد بالدقائق والثواني: \S+ تعني \S+ دقيقة$/ : /^Durations are minutes:seconds: 15:00 is 15 minutes$/,
+  )
 }
 
 /**
