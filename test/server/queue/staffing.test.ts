@@ -62,6 +62,7 @@ describe('staffing: a service is on sale only when an open or paused counter ser
         ahead: 0,
         staffed: true,
         available: true,
+        issuedToday: 0,
         checkIn: false,
       },
     ])
@@ -88,6 +89,7 @@ describe('staffing: a service is on sale only when an open or paused counter ser
       ahead: 2,
       staffed: false,
       available: false,
+      issuedToday: 2,
       checkIn: false,
     })
     const refused = await center.request('POST', '/api/v1/tickets', { token: kiosk.token, body: { serviceId: a.id } })
