@@ -17,6 +17,16 @@ export interface LiveReport {
   local: LocalLiveQueue[]
 }
 
+/**
+ * One line per code, the first a beat names (one statement may not update a row twice on
+ * PostgreSQL). The two tables' upserts stay apart: each names its own columns, which Kysely types.
+ */
+function firstOfEach<T>(lines: readonly T[], codeOf: (line: T) => string): T[] {
+  const first = new Map<string, T>()
+  for (const line of lines) if (!first.has(codeOf(line))) first.set(codeOf(line), line)
+  return [...first.values()]
+}
+
 export class LiveQueuesStore {
   constructor(private readonly db: HubDb) {}
 
@@ -43,10 +53,7 @@ export class LiveQueuesStore {
       .values({ center_id: centerId, reported_at: now })
       .onConflict((oc) => oc.column('center_id').doUpdateSet((eb) => ({ reported_at: eb.ref('excluded.reported_at') })))
       .execute()
-    // one row per code, the first as before (one statement may not update a row twice on PostgreSQL)
-    const firstOfCode = new Map<string, LiveQueue>()
-    for (const q of queues) if (!firstOfCode.has(q.nationalCode)) firstOfCode.set(q.nationalCode, q)
-    const lines = [...firstOfCode.values()]
+    const lines = firstOfEach(queues, (q) => q.nationalCode)
     if (lines.length === 0) return deleteLines()
     const { numInsertedOrUpdatedRows: written } = await trx
       .insertInto('hub_live_queues')
@@ -92,10 +99,7 @@ export class LiveQueuesStore {
       if (except.length > 0) q = q.where('service_code', 'not in', except)
       return Number((await q.executeTakeFirstOrThrow()).numDeletedRows)
     }
-    // one row per code, the first (as the national lines)
-    const firstOfCode = new Map<string, LocalLiveQueue>()
-    for (const q of queues ?? []) if (!firstOfCode.has(q.serviceCode)) firstOfCode.set(q.serviceCode, q)
-    const lines = [...firstOfCode.values()]
+    const lines = firstOfEach(queues ?? [], (q) => q.serviceCode)
     if (lines.length === 0) return deleteLines()
     const { numInsertedOrUpdatedRows: written } = await trx
       .insertInto('hub_live_local_queues')
