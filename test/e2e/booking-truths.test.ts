@@ -217,21 +217,23 @@ describe('the booking page names the center and what to bring, in the center dig
     await booking.locator('[data-field="name"]').fill('M')
     await booking.locator('[data-field="phone"]').fill('01000000001')
     await booking.locator('[data-action="book"]').click()
-    const nameHint = booking.locator('[data-hint="name"]')
-    await nameHint.waitFor()
-    expect(await nameHint.textContent()).toBe('Please write your name: at least 2 letters.')
-    expect(await booking.locator('[data-field="name"]').getAttribute('aria-invalid')).toBe('true')
-    expect(center.app.tabour.db.prepare('SELECT count(*) FROM bookings').pluck().get()).toBe(1)
+    /** The page's own sentence under the field, the field marked invalid, and nothing booked. */
+    const refusedWith = async (hint: string, field: string, said: string) => {
+      const shown = booking.locator(`[data-hint="${hint}"]`)
+      await shown.waitFor()
+      expect(await shown.textContent()).toBe(said)
+      expect(await booking.locator(`[data-field="${field}"]`).getAttribute('aria-invalid')).toBe('true')
+      expect(center.app.tabour.db.prepare('SELECT count(*) FROM bookings').pluck().get()).toBe(1)
+      return shown
+    }
+    const nameHint = await refusedWith('name', 'name', 'Please write your name: at least 2 letters.')
 
     // a number its pattern refuses: the page's own sentence too, with the example
     await booking.locator('[data-field="name"]').fill('Mona Ali')
     expect(await nameHint.count()).toBe(0)
     await booking.locator('[data-field="phone"]').fill('0100')
     await booking.locator('[data-action="book"]').click()
-    const phoneInvalid = booking.locator('[data-hint="phone-invalid"]')
-    await phoneInvalid.waitFor()
-    expect(await phoneInvalid.textContent()).toBe('Please write a mobile number such as 01012345678.')
-    expect(await booking.locator('[data-field="phone"]').getAttribute('aria-invalid')).toBe('true')
+    const phoneInvalid = await refusedWith('phone-invalid', 'phone', 'Please write a mobile number such as 01012345678.')
     await booking.locator('[data-field="phone"]').fill('01000000001')
     expect(await phoneInvalid.count()).toBe(0)
 
