@@ -4,7 +4,7 @@
  * plus the tickets transferred to this very counter (called before anything else).
  */
 import type { Counter, Service, Ticket } from '../protocol/entities.ts'
-import { waitingSince } from '../protocol/waiting-since.ts'
+import { waitedSecondsAt, waitingSince } from '../protocol/waiting-since.ts'
 
 /** One waiting ticket as the panel lists it. */
 export interface QueueEntry {
@@ -12,8 +12,10 @@ export interface QueueEntry {
   label: string
   priority: string
   serviceId: number
-  /** Its wait in this line so far (protocol/waiting-since.ts, as its call will record it): the panel's longest wait. */
+  /** Its wait in this line so far (protocol/waiting-since.ts), whole seconds rounded down: the panel's longest wait. */
   waitedSeconds: number
+  /** The same wait rounded as its call will record it (waitedSecondsAt): what "past target" counts by, as the server does. */
+  recordedWaitSeconds: number
   /** Since its place in the line (inLineSince), what the call policy ages it by. */
   inLineSeconds: number
 }
@@ -67,9 +69,8 @@ export function inCallOrder(line: readonly QueueEntry[], order: LineOrder): Queu
 /** Where the ticket stands in its line, as the server's call policy orders it: its issue, or a later place at the end (Ticket.queuedAt). */
 const inLineSince = (t: Ticket): number => Date.parse(t.queuedAt ?? t.issuedAt)
 
-/** Its wait's start (protocol/waiting-since.ts), from the wire's ISO times. */
-const lineWaitSince = (t: Ticket): number =>
-  waitingSince({ issuedAt: Date.parse(t.issuedAt), rejoinedAt: t.rejoinedAt ? Date.parse(t.rejoinedAt) : null })
+/** Its wait's start (protocol/waiting-since.ts) from the wire's ISO times. */
+const waitTimes = (t: Ticket) => ({ issuedAt: Date.parse(t.issuedAt), rejoinedAt: t.rejoinedAt ? Date.parse(t.rejoinedAt) : null })
 
 const entry = (t: Ticket, now: number): QueueEntry => ({
   id: t.id,
@@ -79,7 +80,8 @@ const entry = (t: Ticket, now: number): QueueEntry => ({
   // whole seconds rounded down, as wholeMinutes then rounds down: one rule with the current ticket's
   // "issue to call" (current-ticket.ts), where rounding to the nearest second made a 1:59.6 wait
   // read 2 min in the line and 1 min once the same ticket was called
-  waitedSeconds: Math.max(0, Math.floor((now - lineWaitSince(t)) / 1000)),
+  waitedSeconds: Math.max(0, Math.floor((now - waitingSince(waitTimes(t))) / 1000)),
+  recordedWaitSeconds: waitedSecondsAt(waitTimes(t), now),
   inLineSeconds: Math.max(0, Math.floor((now - inLineSince(t)) / 1000)),
 })
 
@@ -108,7 +110,7 @@ export function counterQueue(
       priorityWaiting: line.filter((t) => t.priority !== 'none').length,
       // the longest wait, not the first in line's: a place kept from earlier can come with a short wait
       longestWaitSeconds: line.length > 0 ? Math.max(...line.map((t) => t.waitedSeconds)) : null,
-      pastTarget: line.filter((t) => t.waitedSeconds > service.targetWaitSeconds).length,
+      pastTarget: line.filter((t) => t.recordedWaitSeconds > service.targetWaitSeconds).length,
       next: inCallOrder(line, order).slice(0, nextCount),
     })
   }

@@ -12,3 +12,14 @@
 export function waitingSince(t: { issuedAt: number; rejoinedAt?: number | null }): number {
   return t.rejoinedAt ?? t.issuedAt
 }
+
+/**
+ * Whole seconds waited at `now` (epoch ms), rounded to the nearest: what a call records
+ * (server/queue/wait-facts.ts), and so what "past its target" is decided by, by the server's live
+ * figures (server/reports/overdue.ts, in SQL) and the clerk's console alike. The console shows
+ * minutes rounded down (ui-common/whole-minutes.ts) but counts a line's "past target" by this, so
+ * at the target's second both screens say the same.
+ */
+export function waitedSecondsAt(t: { issuedAt: number; rejoinedAt?: number | null }, now: number): number {
+  return Math.max(0, Math.round((now - waitingSince(t)) / 1000))
+}

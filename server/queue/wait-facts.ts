@@ -1,6 +1,6 @@
 import type { ServicesRepo } from '../db/repositories/services-repo.ts'
 import type { TicketRecord } from '../db/repositories/tickets-repo.ts'
-import { waitingSince } from '../../protocol/waiting-since.ts'
+import { waitedSecondsAt } from '../../protocol/waiting-since.ts'
 
 /**
  * How long a ticket has waited in its current stretch of the line, against its service's
@@ -28,7 +28,7 @@ export const waitingSinceSql = (alias: string): string => `COALESCE(${alias}.rej
 /** The ticket's wait so far (seconds, rounded) and whether it is still within its service's target at `now`. */
 export function waitFacts(ctx: WaitSources, ticket: WaitingTicket, now: number): WaitFacts {
   const targetWaitSeconds = ctx.services.get(ticket.serviceId)?.targetWaitSeconds ?? Number.POSITIVE_INFINITY
-  const waitedSeconds = Math.max(0, Math.round((now - waitingSince(ticket)) / 1000))
+  const waitedSeconds = waitedSecondsAt(ticket, now)
   return { waitedSeconds, targetWaitSeconds, withinTarget: waitedSeconds <= targetWaitSeconds }
 }
 

@@ -242,6 +242,15 @@ describe('the queue panel', () => {
     expect(later.pastTarget).toBe(1)
   })
 
+  it("counts a line's past target by the wait rounded as the call records it, as /stats/today does, while showing whole seconds rounded down", () => {
+    // 600 s target; 600.6 s waited: the server counts it past the target (601 s recorded), so must the console
+    const atTheTarget = ticket(A.id, 'A', 10)
+    const justPast = counterQueue(counter, [A, B, C], [atTheTarget], NOW + 600).rows[0]
+    expect(justPast.pastTarget).toBe(1)
+    expect(justPast.longestWaitSeconds).toBe(600)
+    expect(counterQueue(counter, [A, B, C], [atTheTarget], NOW + 400).rows[0].pastTarget).toBe(0)
+  })
+
   it('ages an ordinary ticket for the priority policy by its place, as the server does, not by its wait since rejoining', () => {
     // kept its issue-time place (transferKeepsIssueTime) 30 minutes ago, transferred here a minute ago
     const kept = ticket(A.id, 'A', 30, { transferCount: 1, rejoinedAt: new Date(NOW - 60_000).toISOString() })
