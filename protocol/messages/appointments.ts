@@ -94,7 +94,8 @@ export const APPOINTMENT_MESSAGES = {
   },
   'checkIn.walkIn': { ar: 'خذ تذكرة عادية', en: 'Take an ordinary ticket' },
   'checkIn.failed': { ar: 'تعذّر تسجيل الوصول. حاول مرة أخرى.', en: 'Could not check in. Please try again.' },
-  'console.checkIn.title': { ar: 'تسجيل وصول حجز', en: 'Check in a booking' },
+  // the card serves bookings and places joined from a phone alike (its hint says both): the title names both
+  'console.checkIn.title': { ar: 'تسجيل وصول من حجز أو انضم من هاتفه', en: 'Check in a booking or a phone join' },
   'console.checkIn.hint': {
     ar: 'اكتب رمز الحجز أو رابط متابعة من انضم من هاتفه؛ قارئ الباركود، إن وُصل بهذا الجهاز، يكتبه عنك',
     en: "Type the booking code or a phone join's status link; a barcode scanner, if this computer has one, types it for you",

@@ -9,7 +9,7 @@ import { seriousAxeViolations } from './axe.ts'
 import { ROOT } from './ui-build.ts'
 
 /**
- * The console's "Check in a booking" card and the kiosk's "I have a booking" show only while
+ * The console's "Check in a booking or a phone join" card and the kiosk's "I have a booking" show only while
  * some service takes bookings or joins from a phone, and appear without a reload when an admin
  * turns bookings on. The card looks like the rest of the console (its font, the ticket tools'
  * heading and button sizes) and says what it takes, in Arabic and English at 1366×768.
