@@ -13,12 +13,18 @@ import { backAfterUndoSql } from './no-show-undo.ts'
 /** Seconds the waiting ticket `alias` has waited in its present line at @now, rounded as the call records them (wait-facts.ts). */
 export const waitedSecondsSql = (alias: string): string => `MAX(0, ROUND((@now - ${waitingSinceSql(alias)}) / 1000.0))`
 
-// a ticket back in line after an undone no-show is not counted: its first call already counted its wait
+/**
+ * Whether the waiting ticket `t` of service `s` is a live miss at @now: past its target, and not back
+ * in line after an undone no-show (its first call already counted its wait). The cheap comparison
+ * first, so the event look-up runs only for tickets past their target.
+ */
+export const liveMissSql = (t: string, s: string): string =>
+  `(${waitedSecondsSql(t)} > ${s}.target_wait_seconds AND NOT ${backAfterUndoSql(t)})`
+
 const OVERDUE_SQL = `
   SELECT t.service_id AS serviceId, COUNT(*) AS n
   FROM tickets t JOIN services s ON s.id = t.service_id
-  WHERE t.status = 'waiting' AND NOT ${backAfterUndoSql('t')}
-    AND ${waitedSecondsSql('t')} > s.target_wait_seconds
+  WHERE t.status = 'waiting' AND ${liveMissSql('t', 's')}
   GROUP BY t.service_id`
 
 /** Waiting tickets past their target at `now`, by service id. */

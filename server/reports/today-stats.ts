@@ -1,7 +1,7 @@
 import type { QueueContext } from '../queue/queue-context.ts'
 import type { ClerkStatsToday, StatsToday } from '../../protocol/stats.ts'
 import { byKey, figureRows, toFigures, type Figures, type FigureRow } from './figures.ts'
-import { overdueByService, totalOf, waitedSecondsSql } from './overdue.ts'
+import { liveMissSql, waitedSecondsSql } from './overdue.ts'
 import { servedByOutcome } from './served-by-outcome.ts'
 import { counterCurrent } from './counter-current.ts'
 
@@ -10,6 +10,8 @@ interface WaitingRow {
   waiting: number
   longest: number
   pastTarget: number
+  /** Of `pastTarget`, the SLA's live misses (overdue.ts). */
+  overdue: number
 }
 
 /**
@@ -17,12 +19,13 @@ interface WaitingRow {
  * target now, each wait measured as the call will record it (waitedSecondsSql: since the ticket
  * joined its present line): the live view marks a line past target from the same figure it shows
  * as the longest wait, and that is the wait the ticket's call then adds to the day's figures.
- * (The SLA's live misses, overdue.ts, are the same tickets less those back after an undone
- * no-show, whose wait their first call counted; here they wait too long all the same.)
+ * The SLA's live misses (overdue.ts) are the same tickets less those back after an undone
+ * no-show, whose wait their first call counted; they wait too long all the same. One pass over
+ * the waiting tickets gives both.
  */
 const WAITING_SQL = `
   SELECT t.service_id AS serviceId, COUNT(*) AS waiting, MAX(${waitedSecondsSql('t')}) AS longest,
-    SUM(${waitedSecondsSql('t')} > s.target_wait_seconds) AS pastTarget
+    SUM(${waitedSecondsSql('t')} > s.target_wait_seconds) AS pastTarget, SUM(${liveMissSql('t', 's')}) AS overdue
   FROM tickets t JOIN services s ON s.id = t.service_id
   WHERE t.status = 'waiting'
   GROUP BY t.service_id`
@@ -66,19 +69,20 @@ export function todayStats(ctx: QueueContext): StatsToday {
   const total = figureRows(ctx.db, 'total', q)[0]
   const waitingRows = ctx.db.prepare(WAITING_SQL).all({ now }) as WaitingRow[]
   const waitingBy = new Map(waitingRows.map((r) => [r.serviceId, r]))
-  const overdue = overdueByService(ctx.db, now)
   let waitingTotal = 0
   let longestTotal: number | null = null
+  let overdueTotal = 0
   const services = ctx.services.list().map((s) => {
     const w = waitingBy.get(s.id)
     waitingTotal += w?.waiting ?? 0
+    overdueTotal += w?.overdue ?? 0
     if (w && (longestTotal === null || w.longest > longestTotal)) longestTotal = w.longest
     return {
       serviceId: s.id,
       prefix: s.prefix,
       nameAr: s.nameAr,
       nameEn: s.nameEn,
-      ...todayFigures(byService.get(String(s.id)), w?.waiting ?? 0, w?.longest ?? null, overdue.get(s.id) ?? 0),
+      ...todayFigures(byService.get(String(s.id)), w?.waiting ?? 0, w?.longest ?? null, w?.overdue ?? 0),
       targetWaitSeconds: s.targetWaitSeconds,
       pastTarget: w?.pastTarget ?? 0,
     }
@@ -112,7 +116,7 @@ export function todayStats(ctx: QueueContext): StatsToday {
   const byOutcome = servedByOutcome(ctx.db, { from: day, to: day, timeZone: q.tz, finishOutcomes: ctx.config.queue.finishOutcomes })
   return {
     day,
-    totals: todayFigures(total, waitingTotal, longestTotal, totalOf(overdue)),
+    totals: todayFigures(total, waitingTotal, longestTotal, overdueTotal),
     services,
     counters,
     servedByOutcome: { outcomes: byOutcome.outcomes, counts: byOutcome.totals.counts },
