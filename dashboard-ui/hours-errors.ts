@@ -68,9 +68,10 @@ function sameDatesText(field: string, sent: CenterCalendar | null, lang: Lang): 
  * of minutes): what the field takes, whatever the schema's keyword (`err.maximum` speaks of
  * events); null for the other fields.
  */
-function fieldText(field: string, lang: Lang, digits: DigitStyle | undefined): string | null {
+function fieldText(field: string, reason: string, lang: Lang, digits: DigitStyle | undefined): string | null {
   const last = field.split('/').pop()
-  if (last === 'businessDayStartsAt') return t('err.dayStart', lang)
+  // a well-formed start refused for the moment it would move (calendar-commands.ts) says so
+  if (last === 'businessDayStartsAt') return reason === 'moves-business-day' ? null : t('err.dayStart', lang)
   if (last === 'cancelAfterMinutes' || last === 'lastTicketMinutes')
     return t('err.minutes', lang, { min: formatNumber(0, { digits }), max: formatNumber(MAX_CLOSING_MINUTES, { digits }) })
   return null
@@ -86,7 +87,7 @@ export function placeRefusal(err: ApiError, sent: CenterCalendar | null, lang: L
   const reason =
     err.code === ErrorCodes.DUPLICATE_EXCEPTION
       ? sameDatesText(detail.field, sent, lang)
-      : (fieldText(detail.field, lang, digits) ?? reasonText(detail.reason, lang, detail.limit))
+      : (fieldText(detail.field, detail.reason, lang, digits) ?? reasonText(detail.reason, lang, detail.limit))
   if (detail.field.startsWith('ics/events/')) {
     // the event's name as the file gives it (SUMMARY or UID), quoted in the server's sentence
     const name = /^event "(.*)":/.exec(err.message)?.[1] ?? String(Number(detail.field.split('/')[2]) + 1)

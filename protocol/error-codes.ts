@@ -268,6 +268,8 @@ export const FIELD_REASONS = [
   'time-of-day',
   'time-zone',
   'no-start',
+  // a new start of the business day that would put the present moment in another business day
+  'moves-business-day',
   // a list with more items than allowed (a service's documents, issue 21)
   'maxItems',
 ] as const

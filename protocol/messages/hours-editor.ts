@@ -128,6 +128,10 @@ export const HOURS_EDITOR_MESSAGES = {
   'err.no-start': { ar: 'بلا تاريخ بداية', en: 'It has no start date' },
   'err.maximum': { ar: 'أحداث أكثر من الحد ({limit})', en: 'More events than allowed ({limit})' },
   /** The business day's start refused by the server (its hint beside it gives an example). */
+  'err.moves-business-day': {
+    ar: 'لا يمكن تغييرها الآن: ستنتقل هذه اللحظة إلى يوم عمل آخر، فتُغلق تذاكر اليوم وتتكرر أرقامها. غيّرها في وقت يسبق البدايتين أو يليهما',
+    en: "Not now: this moment would move into another business day, closing today's tickets and issuing their numbers again. Change it at a time before or after both starts",
+  },
   'err.dayStart': { ar: 'ليست ساعة ودقيقة بنظام الأربع والعشرين ساعة', en: 'Not an hour and minute on the 24-hour clock' },
   /** A last-ticket cut-off or the minutes after closing refused by the server. */
   'err.minutes': { ar: 'اكتب عددًا صحيحًا من الدقائق من {min} إلى {max}', en: 'Write a whole number of minutes from {min} to {max}' },

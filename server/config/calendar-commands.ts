@@ -27,6 +27,7 @@ export class CalendarCommands {
   /** Replaces the calendar; VALIDATION naming `body/<field>` on the first problem, with `field` (`weekly/mon/1`) and `reason` (`overlap`). */
   update(actor: Actor, cal: CenterCalendar): CenterCalendar {
     this.validate(cal, 'body/')
+    this.refuseMovingToday(cal, 'body/')
     return this.store(actor, cal, 'calendar.update', cal)
   }
 
@@ -60,6 +61,30 @@ export class CalendarCommands {
     return importIcs(ics, businessDay(now, this.ctx.config.timeZone))
   }
 
+  /**
+   * A new start of the business day that would put this very moment in another business day is
+   * refused (VALIDATION, field `businessDayStartsAt`, reason `moves-business-day`): the day's
+   * tickets would be closed as yesterday's and their numbers issued again (a claims check moved it
+   * past the clock and back: D-001 was cancelled and D-001 issued again). Between the old and the
+   * new start this moment belongs to different days; before both or after both, to the same one,
+   * so the admin changes it then. A hub bundle is not held to this (it would be refused for good):
+   * its change applies as sent.
+   */
+  private refuseMovingToday(cal: CenterCalendar, prefix: string): void {
+    const before = this.ctx.calendar().businessDayStartsAt
+    if (cal.businessDayStartsAt === before) return
+    const now = this.ctx.clock()
+    const tz = this.ctx.config.timeZone
+    const today = businessDay(now, tz, before)
+    const then = businessDay(now, tz, cal.businessDayStartsAt)
+    if (today === then) return
+    throw fieldError(
+      ErrorCodes.VALIDATION,
+      { field: 'businessDayStartsAt', reason: 'moves-business-day' },
+      `${prefix}businessDayStartsAt ${cal.businessDayStartsAt} would move this moment from business day ${today} to ${then}; change it before ${minTime(before, cal.businessDayStartsAt)} or after ${maxTime(before, cal.businessDayStartsAt)}`,
+    )
+  }
+
   private validate(cal: CenterCalendar, prefix: string): void {
     const problem = calendarProblems(
       cal,
@@ -88,3 +113,7 @@ export class CalendarCommands {
     }
   }
 }
+
+/** The earlier and the later of two HH:MM times of day (the same width, so they compare as text). */
+const minTime = (a: string, b: string): string => (a < b ? a : b)
+const maxTime = (a: string, b: string): string => (a < b ? b : a)

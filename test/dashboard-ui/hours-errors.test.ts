@@ -39,6 +39,16 @@ describe("the hours tab's refusals", () => {
       anchor: 'day-start',
       text: 'Nothing was saved: Not an hour and minute on the 24-hour clock',
     })
+    // a well-formed start refused for the moment it would move (calendar-commands.ts) says that, at the field
+    const moves = new ApiError(400, 'TABOUR_ERR_VALIDATION', 'body/businessDayStartsAt 21:36 would move this moment', {
+      field: 'businessDayStartsAt',
+      reason: 'moves-business-day',
+    })
+    expect(placeRefusal(moves, sent, 'en')).toEqual({
+      anchor: 'day-start',
+      text: "Nothing was saved: Not now: this moment would move into another business day, closing today's tickets and issuing their numbers again. Change it at a time before or after both starts",
+    })
+    expect(placeRefusal(moves, sent, 'ar').text).toContain('ستنتقل هذه اللحظة إلى يوم عمل آخر')
     const tooMany = new ApiError(400, 'TABOUR_ERR_VALIDATION', 'body/cancelAfterMinutes must be <= 720', {
       field: 'cancelAfterMinutes',
       reason: 'maximum',

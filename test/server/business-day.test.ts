@@ -55,6 +55,28 @@ describe('the business day follows the calendar', () => {
     expect(cancelReason(center, night.id)).toEqual({ reason: 'day_closed' })
   })
 
+  it('refuses a new day start that would move this moment into another business day, naming the field; before or after both starts it is taken', async () => {
+    // 21:16 in Cairo, the day starting at midnight: A-001 is waiting
+    const s = await scene('2026-12-06T19:16:00Z', {})
+    center = s.center
+    const first = await s.issueAt('2026-12-06T19:16:00Z')
+    const admin = await center.admin()
+    const put = (businessDayStartsAt: string) =>
+      center!.request('PUT', '/api/v1/calendar', { token: admin, body: { ...DEFAULT_CALENDAR, businessDayStartsAt } })
+    // 21:36 would make 21:16 part of the 5th: today's line closed as yesterday's, A-001 issued again (a claims check saw it)
+    const refused = await put('21:36')
+    expect(refused.statusCode, refused.body).toBe(400)
+    expect(refused.json()).toMatchObject({ code: 'TABOUR_ERR_VALIDATION', field: 'businessDayStartsAt', reason: 'moves-business-day' })
+    expect(refused.json().message).toContain('before 00:00 or after 21:36')
+    expect((await center.request('GET', '/api/v1/calendar', { token: admin })).json().businessDayStartsAt).toBe('00:00')
+    expect(await s.status(first.id)).toBe('waiting')
+    expect((await s.issueAt('2026-12-06T19:17:00Z')).label).toBe('A-002')
+    // 21:00 keeps 21:16 in the 6th: taken, and the line goes on
+    expect((await put('21:00')).statusCode).toBe(200)
+    expect((await s.issueAt('2026-12-06T19:18:00Z')).label).toBe('A-003')
+    expect(await s.status(first.id)).toBe('waiting')
+  })
+
   it('a 24-hour center with no daily close numbers on across midnight and a restart, and keeps its line', async () => {
     const s = await scene('2026-12-06T21:00:00Z', { weekly: everyDay('00:00', '24:00'), dailyClose: false })
     center = s.center
