@@ -97,5 +97,17 @@ describe('feedback tablet', () => {
 
     // after the thank-you the tablet is idle again by itself
     await tablet.locator('main[data-phase="idle"]').waitFor({ timeout: 10_000 })
+
+    // a center writing Arabic-Indic digits: the tablet's counter and the card's reasons are in them too (walk s46: «شباك 5», «(1)»)
+    const digits = await center.request('PUT', '/api/v1/settings', { token: admin, body: { digits: 'arabic-indic' } })
+    expect(digits.statusCode, digits.body).toBe(200)
+    await tablet.reload()
+    await tablet.locator('tabour-feedback-app main[data-phase="idle"][data-synced="yes"]').waitFor()
+    expect(await tablet.locator('tabour-feedback-app .counter [lang="ar"]').textContent()).toBe('شباك ٣')
+    expect(await tablet.locator('tabour-feedback-app .counter [lang="en"]').textContent()).toBe('Counter 3')
+    await shot(tablet, 'tablet-idle-arabic-indic')
+    await desk.reload()
+    await desk.locator('tabour-feedback-card [data-feedback-summary][data-count="1"]').waitFor()
+    expect(await row.locator('[data-col="reasons"]').textContent()).toBe('انتظار طويل (١)')
   }, 180_000)
 })

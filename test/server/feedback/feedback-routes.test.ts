@@ -54,6 +54,7 @@ describe('citizen feedback: rating a served ticket', () => {
     // after a reload the tablet still finds the open ask
     const state = (await center.request('GET', '/api/v1/feedback/tablet', { token: tablet1.token })).json()
     expect(state.counter).toMatchObject({ id: counter1, number: 1 })
+    expect(state.digits).toBe('western')
     expect(state.ask.ticketId).toBe(issued.id)
 
     const refused = async (token: string | null, body: unknown, status: number, code: string, ticketId?: string) => {
