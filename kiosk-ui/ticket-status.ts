@@ -280,11 +280,19 @@ export class TicketStatus extends LitElement {
    */
   private renderDone(ticket: PublicTicket, lang: Lang): TemplateResult {
     const ended = ticket.endedWith
-    if (!ended) return html`<p class="final" data-outcome="">${statusText('status.done', lang)}</p>`
+    if (!ended) return html`<p class="final" data-outcome="">${statusText('status.done', lang)}</p>${this.renderVisitDone(ticket, lang)}`
     const name = lang === 'ar' ? ended.nameAr : ended.nameEn
     return html`<p class="final" data-outcome=${ended.code}>
       ${name === null ? statusText('status.doneOther', lang) : statusText('status.doneAs', lang, { outcome: name })}
     </p>`
+  }
+
+  /** A visit of several steps served to its last step: every step's service, in order (the header names only the last). */
+  private renderVisitDone(ticket: PublicTicket, lang: Lang): TemplateResult | typeof nothing {
+    const visit = ticket.visit
+    if (!visit || visit.step !== visit.of) return nothing
+    const services = visit.route.map((s) => serviceName(s, lang)).join(lang === 'ar' ? '، ' : ', ')
+    return html`<p class="visit-done" data-visit-done=${visit.of}>${statusText('status.visitDone', lang, { services })}</p>`
   }
 
   /**
