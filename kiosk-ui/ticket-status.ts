@@ -50,8 +50,12 @@ function namesMore(counter: { number: number; name: string }): boolean {
 /** Statuses that will not change again: polling stops (a no-show within its undo window may: `settled`). */
 const FINAL = new Set(['done', 'no_show', 'cancelled', 'abandoned'])
 
-/** Whether nothing will change any more: a final status, except a no-show a clerk can still put back in line. */
-const settled = (t: PublicTicket): boolean => FINAL.has(t.status) && !t.noShow
+/**
+ * Whether nothing will change any more: a final status, except a no-show a clerk can still put
+ * back in line, and a served ticket not rated yet (a rating on the counter's tablet ends the
+ * page's faces: walk s46).
+ */
+const settled = (t: PublicTicket): boolean => FINAL.has(t.status) && !t.noShow && !(t.status === 'done' && !t.rated)
 
 /** The fallback poll while the live socket is down. */
 const FALLBACK_POLL_MS = 60_000
