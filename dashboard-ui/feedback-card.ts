@@ -17,13 +17,18 @@ import { deskStyles, tableScroll } from './dashboard-styles.ts'
 import { num, percent } from './format.ts'
 import { counterCell } from './counter-name.ts'
 
-/** The two most given reasons of a figure, in words; '—' when none. */
-export function topReasons(f: FeedbackFigure, lang: Lang): string {
+/**
+ * The reasons given, most given first, in words with how often, in the page's language and
+ * digits: "Long wait (2), Staff manner (1)" («انتظار طويل (٢)، تعامل الموظف (١)»); at most `most`
+ * (the card shows two, the report all); '—' when none. One spelling for the card and the report
+ * (walk s46: the card wrote «(1)» under Arabic-Indic digits and the Arabic comma in English).
+ */
+export function reasonsGiven(f: FeedbackFigure, lang: Lang, digits: DigitStyle, most: number = FEEDBACK_REASONS.length): string {
   const named = FEEDBACK_REASONS.map((r) => ({ words: r[lang], n: f.reasons[r.code] ?? 0 }))
     .filter((r) => r.n > 0)
     .sort((a, b) => b.n - a.n)
-    .slice(0, 2)
-  return named.length === 0 ? '—' : named.map((r) => `${r.words} (${r.n})`).join('، ')
+    .slice(0, most)
+  return named.length === 0 ? '—' : named.map((r) => `${r.words} (${num(r.n, digits)})`).join(lang === 'ar' ? '، ' : ', ')
 }
 
 /** "12 ratings, average 4.2 of 5, 8 % low": one line of figures, as the card and the report's print say it. */
@@ -129,7 +134,7 @@ export class FeedbackCard extends LitElement {
                       <td class="n" data-col="count">${num(c.count, digits)}</td>
                       <td class="n" data-col="average">${num(c.average, digits, 2)}</td>
                       <td class="n" data-col="low">${percent(c.lowShare === null ? null : c.lowShare * 100, digits, lang)}</td>
-                      <td data-col="reasons">${topReasons(c, lang)}</td>
+                      <td data-col="reasons">${reasonsGiven(c, lang, digits, 2)}</td>
                     </tr>`,
                   )}
                 </tbody>

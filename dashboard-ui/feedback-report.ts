@@ -6,7 +6,7 @@
  */
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
-import { FEEDBACK_REASONS, LOW_SCORE_MAX, MAX_SCORE, type FeedbackFigure, type FeedbackReport } from '../protocol/feedback.ts'
+import { LOW_SCORE_MAX, MAX_SCORE, type FeedbackFigure, type FeedbackReport } from '../protocol/feedback.ts'
 import { dashboardText } from '../protocol/messages/dashboard.ts'
 import { feedbackText } from '../protocol/messages/feedback.ts'
 import type { DigitStyle } from '../ui-common/digits.ts'
@@ -15,21 +15,13 @@ import type { DashboardApi } from './dashboard-api.ts'
 import { deskStyles, tableScroll } from './dashboard-styles.ts'
 import { inDigits, num, percent } from './format.ts'
 import { counterText } from './counter-name.ts'
-import { feedbackSummary } from './feedback-card.ts'
+import { feedbackSummary, reasonsGiven } from './feedback-card.ts'
 
 type Grouping = 'service' | 'counter' | 'clerk' | 'hour'
 interface Row {
   key: string
   label: string
   figure: FeedbackFigure
-}
-
-/** Every reason given, most given first, in words: "Long wait (2)، Staff manner (1)"; '—' when none. */
-export function reasonsGiven(f: FeedbackFigure, lang: Lang, digits: DigitStyle): string {
-  const named = FEEDBACK_REASONS.map((r) => ({ words: r[lang], n: f.reasons[r.code] ?? 0 }))
-    .filter((r) => r.n > 0)
-    .sort((a, b) => b.n - a.n)
-  return named.length === 0 ? '—' : named.map((r) => `${r.words} (${num(r.n, digits)})`).join(lang === 'ar' ? '، ' : ', ')
 }
 
 @customElement('tabour-feedback-report')

@@ -60,6 +60,12 @@ export class StatusRating extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const t = this.ticket
+    // rated elsewhere while the faces are up (the counter's tablet, the keypad): received, not asked again
+    if (changed.has('ticket') && t?.rated && (this.step === 'open' || this.step === 'failed')) {
+      this.step = 'done'
+      this.message = 'feedback.status.done'
+      return
+    }
     if (changed.has('ticket') && t?.status === 'done' && this.checkedFor !== t.id) {
       this.checkedFor = t.id
       void this.check(t.id)

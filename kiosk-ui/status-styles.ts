@@ -107,6 +107,10 @@ export const statusPageStyles = [
       font-size: 1.15em;
       font-weight: 700;
     }
+    /* what a visit of several steps did, under "served" */
+    .visit-done {
+      color: var(--tabour-muted);
+    }
     /* a way onward (the booking's link, the join page after an ended ticket): the booking page shares these styles */
     .link {
       overflow-wrap: anywhere;

@@ -50,8 +50,12 @@ function namesMore(counter: { number: number; name: string }): boolean {
 /** Statuses that will not change again: polling stops (a no-show within its undo window may: `settled`). */
 const FINAL = new Set(['done', 'no_show', 'cancelled', 'abandoned'])
 
-/** Whether nothing will change any more: a final status, except a no-show a clerk can still put back in line. */
-const settled = (t: PublicTicket): boolean => FINAL.has(t.status) && !t.noShow
+/**
+ * Whether nothing will change any more: a final status, except a no-show a clerk can still put
+ * back in line, and a served ticket not rated yet (a rating on the counter's tablet ends the
+ * page's faces: walk s46).
+ */
+const settled = (t: PublicTicket): boolean => FINAL.has(t.status) && !t.noShow && !(t.status === 'done' && !t.rated)
 
 /** The fallback poll while the live socket is down. */
 const FALLBACK_POLL_MS = 60_000
@@ -280,11 +284,19 @@ export class TicketStatus extends LitElement {
    */
   private renderDone(ticket: PublicTicket, lang: Lang): TemplateResult {
     const ended = ticket.endedWith
-    if (!ended) return html`<p class="final" data-outcome="">${statusText('status.done', lang)}</p>`
+    if (!ended) return html`<p class="final" data-outcome="">${statusText('status.done', lang)}</p>${this.renderVisitDone(ticket, lang)}`
     const name = lang === 'ar' ? ended.nameAr : ended.nameEn
     return html`<p class="final" data-outcome=${ended.code}>
       ${name === null ? statusText('status.doneOther', lang) : statusText('status.doneAs', lang, { outcome: name })}
     </p>`
+  }
+
+  /** A visit of several steps served to its last step: every step's service, in order (the header names only the last). */
+  private renderVisitDone(ticket: PublicTicket, lang: Lang): TemplateResult | typeof nothing {
+    const visit = ticket.visit
+    if (!visit || visit.step !== visit.of) return nothing
+    const services = visit.route.map((s) => serviceName(s, lang)).join(lang === 'ar' ? '، ' : ', ')
+    return html`<p class="visit-done" data-visit-done=${visit.of}>${statusText('status.visitDone', lang, { services })}</p>`
   }
 
   /**

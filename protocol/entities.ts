@@ -276,6 +276,11 @@ export const PublicTicket = Type.Object({
    */
   endedWith: Type.Optional(Type.Object({ code: Type.String(), nameAr: Nullable(Type.String()), nameEn: Nullable(Type.String()) })),
   /**
+   * Only for a finished ticket that has its rating (from the counter's tablet, the keypad or this
+   * page), so a page left open stops offering the faces (walk s46: it offered them after the tablet's rating).
+   */
+  rated: Type.Optional(Type.Literal(true)),
+  /**
    * Only for a ticket a booking's check-in gave: the slot's start and the center's zone to say it in,
    * so the page says «موعد محجوز ٣:٠٠ م — تم تسجيل الوصول» as the kiosk and the paper do (walk s44).
    */

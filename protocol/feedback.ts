@@ -6,6 +6,7 @@
  */
 import { Type, type Static } from '@sinclair/typebox'
 import { literalUnion, Nullable, Timestamp } from './common.ts'
+import { DigitStyleName } from './settings.ts'
 
 /** The lowest and highest score (five faces). */
 export const MIN_SCORE = 1
@@ -77,6 +78,8 @@ export const TabletState = Type.Object({
   ask: Nullable(FeedbackAsk),
   /** Seconds the thank-you (and an unanswered ask) stays before the tablet returns to idle. */
   idleSeconds: Type.Integer(),
+  /** The center's digits: the counter's number in Arabic is written in them, as on every other screen (walk s46). */
+  digits: DigitStyleName,
 })
 export type TabletState = Static<typeof TabletState>
 

@@ -23,13 +23,17 @@ export const ServiceSteps = Type.Object({ serviceId: Type.Integer(), steps: Type
 export type ServiceSteps = Static<typeof ServiceSteps>
 
 /** Where a ticket is in its visit (the public status page): step n (1-based) of `of`, and the next step's service. */
+const StepService = Type.Object({ serviceId: Type.Integer(), nameAr: Type.String(), nameEn: Type.String() })
+
 export const VisitProgress = Type.Object({
   /** The step the ticket is at now, 1 for the service it was issued for. */
   step: Type.Integer({ minimum: 1 }),
   /** How many steps the visit has in all. */
   of: Type.Integer({ minimum: 2 }),
   /** The service of the step after this one; null at the last step. */
-  next: Nullable(Type.Object({ serviceId: Type.Integer(), nameAr: Type.String(), nameEn: Type.String() })),
+  next: Nullable(StepService),
+  /** Every step's service in order, the issuing one first: what a finished visit's page says was done (walk s46). */
+  route: Type.Array(StepService),
 })
 export type VisitProgress = Static<typeof VisitProgress>
 

@@ -179,6 +179,7 @@ export function publicTicketOf(view: QueueView, center: PublicTicketCenter, tick
     ...cancelledOf(view, t),
     ...newTicketsOf(view, t),
     ...endedWithOf(t, center),
+    ...(view.isRated(t) ? { rated: true as const } : {}),
     ...movesOf(view, t),
     ...appointmentOf(view, t, center.timeZone),
     ...closingOf(view, t, standing.estimatedWaitSeconds, center.timeZone),

@@ -155,9 +155,10 @@ export class FeedbackApp extends LitElement {
     this.later(THANKS_MS)
   }
 
-  /** Arabic, then English smaller under it. */
+  /** Arabic (in the center's digits), then English smaller under it. */
   private both(key: FeedbackMessageKey, values?: Record<string, string | number>): TemplateResult {
-    return html`<span lang="ar">${feedbackText(key, 'ar', values)}</span><span class="second" lang="en" dir="ltr">${feedbackText(key, 'en', values)}</span>`
+    const digits = this.session.state?.digits ?? 'western'
+    return html`<span lang="ar">${feedbackText(key, 'ar', values, digits)}</span><span class="second" lang="en" dir="ltr">${feedbackText(key, 'en', values)}</span>`
   }
 
   override render(): TemplateResult {

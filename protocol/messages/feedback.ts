@@ -16,7 +16,8 @@ export const FEEDBACK_MESSAGES = {
     ar: 'هذه اللوحة غير مرتبطة بشباك. يربطها مدير النظام من شاشة الأجهزة.',
     en: 'This tablet is not bound to a counter. An administrator binds it in the devices screen.',
   },
-  'feedback.counter': { ar: 'شباك {number}', en: 'Counter {number}' },
+  // {number, number}: in the center's digits in Arabic (a bare {number} stays Western)
+  'feedback.counter': { ar: 'شباك {number, number}', en: 'Counter {number, number}' },
   'feedback.ask.title': { ar: 'كيف كانت خدمتك اليوم؟', en: 'How was your service today?' },
   'feedback.ask.ticket': { ar: 'تذكرة {label}', en: 'Ticket {label}' },
   'feedback.face.1': { ar: 'سيئة جدًا', en: 'Very bad' },

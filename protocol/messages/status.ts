@@ -73,6 +73,8 @@ export const STATUS_MESSAGES = {
   'status.visitNext': { ar: 'الخطوة {step} من {of}: التالي، {service}', en: 'Step {step} of {of}: next, {service}' },
   'status.visitAt': { ar: 'الخطوة {step} من {of}: {service}', en: 'Step {step} of {of}: {service}' },
   'status.visitThen': { ar: 'بعدها: {service}', en: 'After that: {service}' },
+  /** A visit served to its last step: what was done, in order (walk s46: the page named only the last step's service). */
+  'status.visitDone': { ar: 'انتهت خطوات زيارتك كلها: {services}.', en: 'Every step of your visit is done: {services}.' },
   // joined from a phone (issue 19): a held place, arriving, the time given, the turn near
   'status.minutes': {
     ar: '{minutes, plural, one {دقيقة واحدة} two {دقيقتين} few {# دقائق} many {# دقيقة} other {# دقيقة}}',

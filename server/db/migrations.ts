@@ -905,4 +905,16 @@ UPDATE tickets SET rejoined_at = r.at
   WHERE r.ticket_id = tickets.id;
 `,
   },
+  {
+    version: 35,
+    name: 'people ahead when a texted visit joined its later step',
+    sql: `
+-- "Few ahead" (ticket_ahead) is sent once per line a consenting ticket waits in, and only when it
+-- joined that line further back than messages.aheadAt. At its issue that start is the issue event's
+-- position; a visit of several steps joins each later step's line at its own place, which the
+-- message scanner writes here when it reads the ticket.next_step (server/notify/message-scanner.ts).
+-- NULL: the ticket has not gone past its first step, or was not seen waiting in its later one.
+ALTER TABLE message_consent ADD COLUMN step_joined_ahead INTEGER;
+`,
+  },
 ]

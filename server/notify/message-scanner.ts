@@ -84,6 +84,15 @@ const STATE_LAST_EVENT = 'lastEventId'
 export const DUE_REMINDERS_SQL = `SELECT id, code, service_id AS serviceId, slot_start AS slotStart, name, phone, lang FROM bookings b
   WHERE status = 'booked' AND phone <> '' AND slot_start > @now AND slot_start <= @now + @ahead AND created_at <= slot_start - @ahead
     AND NOT EXISTS (SELECT 1 FROM message_outbox m WHERE m.idempotency_key = @prefix || b.id || ':' || b.slot_start)`
+/**
+ * The idempotency key of a ticket's "few ahead" in the line of its step (tickets.step, 0 for the
+ * line it was issued in): `ticket_ahead:<id>` there, as before visits had steps, and
+ * `ticket_ahead:<id>:step<n>` for the n-th step of a visit; AHEAD_KEY_SQL is the same for a row `t`.
+ */
+export function aheadKey(ticketId: string, step: number): string {
+  return step === 0 ? `ticket_ahead:${ticketId}` : `ticket_ahead:${ticketId}:step${step + 1}`
+}
+const AHEAD_KEY_SQL = `'ticket_ahead:' || t.id || CASE WHEN t.step = 0 THEN '' ELSE ':step' || (t.step + 1) END`
 /** Booking changes that text the citizen who booked (the booking page asks for the number to that end); a check-in texts nothing. */
 const APPOINTMENT_EVENTS = new Set(['appointment.booked', 'appointment.moved', 'appointment.cancelled'])
 
@@ -137,6 +146,7 @@ export class MessageScanner {
   }
 
   private fromEvent(e: EventRow, now: number): number {
+    if (e.type === 'ticket.next_step') return this.noteStepJoined(e)
     if (!TEXTS_THE_TICKET.has(e.type)) return 0
     const t = this.consenting(e.ticket_id!)
     if (!t) return 0
@@ -175,6 +185,33 @@ export class MessageScanner {
     }
     const grace = this.deps.config.queue.noShowGraceMinutes
     return this.queue('ticket_missed', `ticket_missed:${e.id}`, t, e.id, { label: t.label, grace }, now)
+  }
+
+  /**
+   * A consenting visit has joined its next step's line: how many were ahead then, the start its
+   * "few ahead" for that line is measured from (aheadIn). A scan may come after more of that line
+   * was called (the scanner batches events), so the start is the people ahead now plus those
+   * called from the line since the step began; a ticket no longer waiting in that step by then
+   * counts as joined close: it is not told "few ahead" about a line it has left. Texts nothing.
+   */
+  private noteStepJoined(e: EventRow): number {
+    const t = this.consenting(e.ticket_id!)
+    if (!t) return 0
+    const { step, toServiceId } = JSON.parse(e.data) as { step?: number; toServiceId?: number }
+    const current = this.deps.db.prepare('SELECT step FROM tickets WHERE id = ?').get(t.id) as { step: number }
+    // a later next step in the same scan speaks for the line the ticket is in now
+    if (step !== current.step + 1) return 0
+    let ahead = 0
+    if (t.status === 'waiting' && t.serviceId === toServiceId) {
+      const calledSince = this.deps.db
+        .prepare(
+          `SELECT COUNT(DISTINCT ticket_id) AS n FROM events WHERE type = 'ticket.called' AND service_id = ? AND id > ? AND ticket_id <> ?`,
+        )
+        .get(toServiceId, e.id, t.id) as { n: number }
+      ahead = this.deps.standing(t).position + calledSince.n
+    }
+    this.deps.db.prepare('UPDATE message_consent SET step_joined_ahead = ? WHERE ticket_id = ?').run(ahead, t.id)
+    return 0
   }
 
   /**
@@ -249,32 +286,44 @@ export class MessageScanner {
     return queued
   }
 
-  /** "N ahead" for every consenting ticket of the line now within `aheadAt` that started further back, once per ticket. */
+  /**
+   * "N ahead" for every consenting ticket of the line now within `aheadAt` that joined it further
+   * back, once per ticket and line: a visit of several steps waits in a new line at each step, and
+   * is told again when few are ahead there (walk s46: step 2's line, three ahead, said nothing).
+   * The start is the issue's position for the first line, and the place the scanner saw the
+   * ticket join a later step's line at (noteStepJoined).
+   */
   private aheadIn(serviceId: number, now: number): number {
     const at = this.cfg.aheadAt
     if (at === 0) return 0
     const waiting = this.deps.db
       .prepare(
-        `SELECT t.id FROM tickets t JOIN message_consent c ON c.ticket_id = t.id
+        `SELECT t.id, t.step, c.step_joined_ahead AS joinedAhead FROM tickets t JOIN message_consent c ON c.ticket_id = t.id
          WHERE t.service_id = ? AND t.status = 'waiting' AND t.phone IS NOT NULL
-           AND NOT EXISTS (SELECT 1 FROM message_outbox m WHERE m.idempotency_key = 'ticket_ahead:' || t.id)`,
+           AND NOT EXISTS (SELECT 1 FROM message_outbox m WHERE m.idempotency_key = ${AHEAD_KEY_SQL})`,
       )
-      .all(serviceId) as { id: string }[]
+      .all(serviceId) as { id: string; step: number; joinedAhead: number | null }[]
     let queued = 0
-    for (const { id } of waiting) {
+    for (const { id, step, joinedAhead } of waiting) {
       const t = this.tickets.get(id)
       if (!t) continue
       const standing = this.deps.standing(t)
       if (standing.position > at) continue
-      const issued = this.deps.db.prepare(`SELECT data FROM events WHERE ticket_id = ? AND type = 'ticket.issued'`).get(id) as
-        | { data: string }
-        | undefined
-      const startedAt = Number((issued && JSON.parse(issued.data).position) ?? 0)
-      if (startedAt <= at) continue // "ticket taken" already said how few were ahead
+      // "ticket taken" (or the clerk sending the visit on) already said how few were ahead
+      if (this.startedAhead(id, step, joinedAhead) <= at) continue
       const minutes = Math.max(1, Math.ceil((standing.estimatedWaitSeconds ?? 0) / 60))
-      queued += this.queue('ticket_ahead', `ticket_ahead:${id}`, t, null, { label: t.label, ahead: standing.position, minutes }, now)
+      queued += this.queue('ticket_ahead', aheadKey(id, step), t, null, { label: t.label, ahead: standing.position, minutes }, now)
     }
     return queued
+  }
+
+  /** How many were ahead when the ticket joined the line of its step (0: its issue); a later step never seen joined counts as close. */
+  private startedAhead(ticketId: string, step: number, joinedAhead: number | null): number {
+    if (step > 0) return joinedAhead ?? 0
+    const issued = this.deps.db.prepare(`SELECT data FROM events WHERE ticket_id = ? AND type = 'ticket.issued'`).get(ticketId) as
+      | { data: string }
+      | undefined
+    return Number((issued && JSON.parse(issued.data).position) ?? 0)
   }
 
   private queue(kind: MessageKind, key: string, t: TicketRecord, eventId: number | null, values: MessageValues, now: number): number {

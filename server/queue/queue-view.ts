@@ -1,5 +1,6 @@
 import { parkDeadlineNow } from './park-clock.ts'
 import { ParkingRepo } from '../db/repositories/parking-repo.ts'
+import { RatingsRepo } from '../db/repositories/ratings-repo.ts'
 import type { QueueContext } from './queue-context.ts'
 import { visitProgressOf } from './visit-steps.ts'
 import type { VisitProgress } from '../../protocol/visit-steps.ts'
@@ -360,6 +361,11 @@ export class QueueView {
    * watched ticket's page is answered at each push of its line, so a ticket never recalled
    * (recallCount 0, most of them) reads no events.
    */
+  /** Whether a finished ticket has its rating (its status page stops offering the faces); false for any other. */
+  isRated(t: TicketRecord): boolean {
+    return t.status === 'done' && new RatingsRepo(this.ctx.db).get(t.id) !== undefined
+  }
+
   recallsNow(t: TicketRecord): number {
     return t.status === 'called' && t.recallCount > 0 ? recallsSinceCall(this.ctx.events.forTicket(t.id)) : 0
   }

@@ -57,12 +57,15 @@ export function visitProgressOf(ctx: QueueContext, ticket: Pick<TicketRecord, 'i
   const route = repo.route(ticket.issuedServiceId)
   if (route.length === 0) return null
   const step = Math.min(repo.stepOf(ticket.id), route.length)
-  const nextId = route[step]
-  const next = nextId === undefined ? undefined : ctx.services.get(nextId)
+  const named = (id: number | undefined) => {
+    const s = id === undefined ? undefined : ctx.services.get(id)
+    return s ? { serviceId: s.id, nameAr: s.nameAr, nameEn: s.nameEn } : null
+  }
   return {
     step: step + 1,
     of: route.length + 1,
-    next: next ? { serviceId: next.id, nameAr: next.nameAr, nameEn: next.nameEn } : null,
+    next: named(route[step]),
+    route: [ticket.issuedServiceId, ...route].flatMap((id) => named(id) ?? []),
   }
 }
 

@@ -95,6 +95,9 @@ export class Broadcaster {
       case 'ticket:called':
         affected = watched.filter((id) => id === event.ticket.id)
         break
+      case 'ticket:rated': // rated elsewhere (the tablet, the keypad): its page stops offering the faces
+        affected = watched.filter((id) => id === event.rating.ticketId)
+        break
       case 'queue:updated': {
         // a line's change moves the lines its counters also serve (a priority ticket of A issued
         // ahead of a ticket of B at the counter both share: walk 2026-12-05, finding 1); pushTicket

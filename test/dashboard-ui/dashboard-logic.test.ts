@@ -140,3 +140,15 @@ describe("the daily report's longest wait", () => {
     expect(printReportText('print.maxWait', 'ar')).toContain('حتى النداء')
   })
 })
+
+describe("the ratings' reasons in words (reasonsGiven: the live card and the report)", () => {
+  it('most given first, in the page language, its digits and its comma; the card keeps two', async () => {
+    const { reasonsGiven } = await import('../../dashboard-ui/feedback-card.ts')
+    const figure = { count: 4, scoreSum: 6, average: 1.5, low: 4, lowShare: 1, reasons: { wait: 1, staff: 3, papers: 2 } }
+    expect(reasonsGiven(figure, 'en', 'western')).toBe('Staff manner (3), Papers asked for (2), Long wait (1)')
+    expect(reasonsGiven(figure, 'en', 'western', 2)).toBe('Staff manner (3), Papers asked for (2)')
+    // walk s46: the live card wrote «(1)» under Arabic-Indic digits, and the Arabic comma in English
+    expect(reasonsGiven(figure, 'ar', 'arabic-indic', 2)).toBe('تعامل الموظف (٣)، أوراق كثيرة أو غير متوقعة (٢)')
+    expect(reasonsGiven({ ...figure, reasons: {} }, 'ar', 'arabic-indic')).toBe('—')
+  })
+})

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { join } from 'node:path'
 import { STAFF_PASSWORD } from '../helpers/test-center.ts'
 import { listeningCenter } from '../helpers/listening-center.ts'
-import { useBrowserSuite } from './browser.ts'
+import { PHONE, useBrowserSuite } from './browser.ts'
 import { seriousAxeViolations } from './axe.ts'
 import { ROOT } from './ui-build.ts'
 import { TOUCH_TARGET_MIN_PX } from '../../ui-common/theme.ts'
@@ -70,6 +70,11 @@ describe('feedback tablet', () => {
     expect(await seriousAxeViolations(tablet)).toEqual([])
     await shot(tablet, 'tablet-ask')
 
+    // the citizen's status page, open on their phone, offers the faces too
+    const phone = await suite.contexts.page(PHONE, { locale: 'en-US' })
+    await phone.goto(`${url}/t/${ticket.id}?lang=en`)
+    await phone.locator('tabour-status-rating [data-rating="open"]').waitFor()
+
     // a low face asks why; one reason, then send
     await tablet.locator('tabour-rating-form button[data-score="2"]').click()
     await tablet.locator('tabour-rating-form button[data-reason="wait"]').click()
@@ -79,6 +84,11 @@ describe('feedback tablet', () => {
     await tablet.locator('tabour-rating-form button[data-action="send"]').click()
     await tablet.locator('main[data-phase="thanks"] [data-thanks]').waitFor()
     await shot(tablet, 'tablet-thanks')
+    // the page left open stops offering the faces: the rating is received (walk s46: it still asked)
+    await phone.locator('tabour-status-rating [data-rating="done"]').waitFor()
+    expect(await phone.locator('tabour-status-rating [data-rating="done"]').textContent()).toContain('Thank you, your rating was received')
+    expect(await phone.locator('tabour-status-rating button[data-score]').count()).toBe(0)
+    await shot(phone, 'status-page-rated-on-tablet')
 
     // stored once, anonymous, as tapped
     const rows = center.app.tabour.db.prepare('SELECT ticket_id AS ticketId, score, reasons, source FROM ratings').all()
@@ -97,5 +107,17 @@ describe('feedback tablet', () => {
 
     // after the thank-you the tablet is idle again by itself
     await tablet.locator('main[data-phase="idle"]').waitFor({ timeout: 10_000 })
+
+    // a center writing Arabic-Indic digits: the tablet's counter and the card's reasons are in them too (walk s46: «شباك 5», «(1)»)
+    const digits = await center.request('PUT', '/api/v1/settings', { token: admin, body: { digits: 'arabic-indic' } })
+    expect(digits.statusCode, digits.body).toBe(200)
+    await tablet.reload()
+    await tablet.locator('tabour-feedback-app main[data-phase="idle"][data-synced="yes"]').waitFor()
+    expect(await tablet.locator('tabour-feedback-app .counter [lang="ar"]').textContent()).toBe('شباك ٣')
+    expect(await tablet.locator('tabour-feedback-app .counter [lang="en"]').textContent()).toBe('Counter 3')
+    await shot(tablet, 'tablet-idle-arabic-indic')
+    await desk.reload()
+    await desk.locator('tabour-feedback-card [data-feedback-summary][data-count="1"]').waitFor()
+    expect(await row.locator('[data-col="reasons"]').textContent()).toBe('انتظار طويل (١)')
   }, 180_000)
 })

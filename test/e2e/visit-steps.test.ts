@@ -102,9 +102,19 @@ describe('a visit of several steps', { timeout: 180_000 }, () => {
       } else expect(after).toMatchObject({ id: ticketId, status: 'done' })
     }
 
-    // the last finish: served, no more steps said
+    // the last finish: served, no more steps said, and what the visit did, in order (walk s46: only the last step's service)
     await status(phone).locator('[data-status="done"]').waitFor()
     expect(await status(phone).locator('[data-visit-step]').count()).toBe(0)
+    expect(await status(phone).locator('[data-visit-done="3"]').textContent()).toContain(
+      'Every step of your visit is done: Reception, Document review, Cashier.',
+    )
+    await phone.screenshot({ path: `${SHOTS}/status-done-en.png`, fullPage: true })
+    await phone.goto(`${url}/t/${ticketId}?lang=ar`)
+    await status(phone).locator('[data-visit-done="3"]').waitFor()
+    expect(await status(phone).locator('[data-visit-done="3"]').textContent()).toContain(
+      'انتهت خطوات زيارتك كلها: الاستقبال، مراجعة الأوراق، الخزينة.',
+    )
+    await phone.screenshot({ path: `${SHOTS}/status-done-ar.png`, fullPage: true })
     expect(await seriousAxeViolations(phone, 'moderate'), 'status page, done').toEqual([])
     expect(await seriousAxeViolations(tv), 'display').toEqual([])
 

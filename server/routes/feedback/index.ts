@@ -69,6 +69,7 @@ export async function feedbackRoutes(fastify: FastifyInstance): Promise<void> {
             ? { counterId: counter.id, ticketId: ask.ticketId, label: ask.label, finishedAt: new Date(ask.finishedAt).toISOString() }
             : null,
         idleSeconds: own ?? queue.ratings.settings.tabletIdleSeconds,
+        digits: config.screens.digits,
       }
     },
   )

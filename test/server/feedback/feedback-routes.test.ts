@@ -54,6 +54,7 @@ describe('citizen feedback: rating a served ticket', () => {
     // after a reload the tablet still finds the open ask
     const state = (await center.request('GET', '/api/v1/feedback/tablet', { token: tablet1.token })).json()
     expect(state.counter).toMatchObject({ id: counter1, number: 1 })
+    expect(state.digits).toBe('western')
     expect(state.ask.ticketId).toBe(issued.id)
 
     const refused = async (token: string | null, body: unknown, status: number, code: string, ticketId?: string) => {
@@ -108,10 +109,14 @@ describe('citizen feedback: rating a served ticket', () => {
     expect(lateServed.id).toBe(late.id)
     const stateOf = async (id: string) => (await center.request('GET', `/api/v1/feedback/tickets/${id}`)).json().state
     expect(await stateOf(current.id)).toBe('open')
+    const publicTicket = async (id: string) => (await center.request('GET', `/api/v1/tickets/${id}`)).json()
+    expect(await publicTicket(current.id)).not.toHaveProperty('rated')
     const ok = await center.request('POST', `/api/v1/feedback/tickets/${current.id}`, { body: { score: 5 } })
     expect(ok.statusCode).toBe(201)
     expect(ok.json().source).toBe('status_page')
     expect(await stateOf(current.id)).toBe('rated')
+    // the public ticket says so: a page left open stops offering the faces (walk s46)
+    expect(await publicTicket(current.id)).toMatchObject({ status: 'done', rated: true })
     const waiting = await center.issue(kiosk, { serviceId })
     expect(await stateOf(waiting.id)).toBe('not-served')
     clock.advance(31 * 60)

@@ -113,6 +113,38 @@ describe('messages along a ticket', () => {
     ])
   })
 
+  it('a visit that joins its next step far back is told "few ahead" in that line too, once', async () => {
+    const s = await setup()
+    await s.ok(center.request('PUT', `/api/v1/services/${s.a.id}/steps`, { token: s.admin, body: { steps: [s.b.id] } }))
+    // five walk-ins of B, taken before the visit: its next step's line (issue-time placement) has them ahead
+    for (let i = 0; i < 5; i++) await center.request('POST', '/api/v1/tickets', { token: s.kiosk, body: { serviceId: s.b.id } })
+    const visit = await s.issue(s.a.id)
+    await s.ok(center.action(s.clerks[0]!, s.c1.id, 'call-next'))
+    await s.ok(center.action(s.clerks[0]!, s.c1.id, 'start'))
+    await s.ok(center.action(s.clerks[0]!, s.c1.id, 'finish', {}))
+    // counter 2 serves B-001 and calls B-002: three are ahead of the visit in B's line now
+    await s.ok(center.action(s.clerks[1]!, s.c2.id, 'call-next'))
+    await s.ok(center.action(s.clerks[1]!, s.c2.id, 'start'))
+    await s.ok(center.action(s.clerks[1]!, s.c2.id, 'finish', {}))
+    await s.ok(center.action(s.clerks[1]!, s.c2.id, 'call-next'))
+    expect((await center.request('GET', `/api/v1/tickets/${visit.id}`)).json()).toMatchObject({ status: 'waiting', position: 3 })
+    const told = [
+      expect.stringMatching(/^ticket_taken: Your ticket A-001 at .*\. Nobody is ahead of you\./),
+      "ticket_called: It's your turn A-001: please go to counter 1 (Reception).",
+      expect.stringMatching(/^ticket_ahead: Ticket A-001: 3 people ahead of you, about \d+ minutes?\. /),
+    ]
+    expect(await s.texts(3)).toEqual(told)
+    // two more calls in that line: the one "few ahead" stands
+    await s.ok(center.action(s.clerks[1]!, s.c2.id, 'start'))
+    await s.ok(center.action(s.clerks[1]!, s.c2.id, 'finish', {}))
+    await s.ok(center.action(s.clerks[1]!, s.c2.id, 'call-next'))
+    await center.app.tabour.messages!.notifier.nextRound()
+    await center.app.tabour.messages!.notifier.nextRound()
+    expect(await s.texts(3)).toEqual(told)
+    const keys = center.app.tabour.db.prepare("SELECT idempotency_key AS k FROM message_outbox WHERE kind = 'ticket_ahead'").all()
+    expect(keys).toEqual([{ k: `ticket_ahead:${visit.id}:step2` }])
+  })
+
   it('a parked ticket resumed at another counter is texted that counter, as a first call is', async () => {
     const s = await setup()
     const ticket = await s.issue(s.a.id)

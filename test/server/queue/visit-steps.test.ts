@@ -95,10 +95,17 @@ describe('a visit of several steps', () => {
     center = s.center
     await s.setRoute(s.a.id, [s.b.id, s.c.id])
     const t = await center.issue(s.kiosk, { serviceId: s.a.id })
+    // every step's service in order, the issuing one first: what the page of the finished visit says was done
+    const visitRoute = ['Reception', 'Review', 'Cashier'].map((nameEn, i) => ({
+      serviceId: [s.a.id, s.b.id, s.c.id][i],
+      nameAr: expect.any(String),
+      nameEn,
+    }))
     expect((await s.status(t.id)).visit).toEqual({
       step: 1,
       of: 3,
       next: { serviceId: s.b.id, nameAr: expect.any(String), nameEn: 'Review' },
+      route: visitRoute,
     })
     s.clock.advance(100)
 
@@ -110,13 +117,14 @@ describe('a visit of several steps', () => {
       step: 2,
       of: 3,
       next: { serviceId: s.c.id, nameAr: expect.any(String), nameEn: 'Cashier' },
+      route: visitRoute,
     })
 
     s.clock.advance(400)
     const second = await s.serveAt(1, 90)
     expect(second.called).toMatchObject({ id: t.id, label: 'A-001' })
     expect(second.finished.ticket).toMatchObject({ status: 'waiting', serviceId: s.c.id })
-    expect((await s.status(t.id)).visit).toEqual({ step: 3, of: 3, next: null })
+    expect((await s.status(t.id)).visit).toEqual({ step: 3, of: 3, next: null, route: visitRoute })
 
     s.clock.advance(30)
     const third = await s.serveAt(2, 45)
