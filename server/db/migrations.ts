@@ -906,7 +906,7 @@ UPDATE tickets SET rejoined_at = r.at
 `,
   },
   {
-    version: 35,
+    version: 33,
     name: 'people ahead when a texted visit joined its later step',
     sql: `
 -- "Few ahead" (ticket_ahead) is sent once per line a consenting ticket waits in, and only when it
