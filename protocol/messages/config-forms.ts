@@ -154,6 +154,16 @@ export const CONFIG_FORM_MESSAGES = {
   },
   'err.timeZone.unknown': { ar: 'منطقة زمنية غير معروفة (مثل \u2066Africa/Cairo\u2069)', en: 'Not a known time zone (e.g. Africa/Cairo)' },
   'err.priorityCategories.duplicate': { ar: 'رمز فئة مكرر', en: 'A category code is listed twice' },
+  // one line of the categories box at fault, by its number (the walk of 2026-12-06 read "needs at least 1 characters" for
+  // a line without its English name, and "not in the expected form" for a code with a capital and a space)
+  'err.priorityCategories.line': {
+    ar: 'السطر {line}: اكتب الرمز ثم الاسم بالعربية ثم الاسم بالإنجليزية، تفصل بينها فواصل',
+    en: 'Line {line}: write the code, the Arabic name and the English name, separated by commas',
+  },
+  'err.priorityCategories.code': {
+    ar: 'السطر {line}: الرمز حروف لاتينية صغيرة وأرقام و \u2066_\u2069 فقط، يبدأ بحرف، بلا مسافات (مثل \u2066elderly\u2069)',
+    en: 'Line {line}: the code is lower-case Latin letters, digits and _ only, starting with a letter, no spaces (e.g. elderly)',
+  },
   'err.priorityCategories.not-allowed': {
     ar: 'الرمز \u2066none\u2069 محجوز للتذاكر العادية',
     en: 'The code none is reserved for ordinary tickets',
@@ -237,6 +247,13 @@ export function fieldErrorText(refusal: FieldRefusal, label: string, lang: Lang,
   if (passwordKey) return configText(passwordKey, lang, { min: figure(refusal.detail?.limit ?? 8) })
   if (refusal.code === ErrorCodes.LAST_ADMIN) return configText('err.role.lastAdmin', lang)
   const reason = refusal.detail?.reason ?? 'invalid'
+  const category = categoryLineOf(refusal.detail?.field ?? '')
+  if (category) {
+    const key = category.part === 'code' && reason === 'pattern' ? 'err.priorityCategories.code' : 'err.priorityCategories.line'
+    return configText(key, lang, { line: figure(category.index + 1) })
+  }
+  // a text that must not be empty is, to the one typing, required: never "at least 1 characters"
+  if (reason === 'minLength' && refusal.detail?.limit === 1) return configText('err.required', lang, { field: label })
   const leaf =
     refusal.detail?.field
       .split('/')
@@ -245,6 +262,12 @@ export function fieldErrorText(refusal: FieldRefusal, label: string, lang: Lang,
   const specific = `err.${leaf}.${reason}`
   const key = has(specific) ? specific : has(`err.${reason}`) ? (`err.${reason}` as ConfigMessageKey) : 'err.invalid'
   return configText(key, lang, { field: label, limit: figure(refusal.detail?.limit) })
+}
+
+/** The line (from 0) and part of a priority category a refusal's field names (`priorityCategories/1/nameEn`), or null. */
+function categoryLineOf(field: string): { index: number; part: string } | null {
+  const m = /(?:^|\/)priorityCategories\/(\d+)(?:\/(\w+))?/.exec(field)
+  return m ? { index: Number(m[1]), part: m[2] ?? '' } : null
 }
 
 /** The sentence for a refusal that names no field of the form (not found, forbidden, unreachable…). */
