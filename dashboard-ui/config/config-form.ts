@@ -282,8 +282,10 @@ export abstract class ConfigForm extends LitElement {
         input = this.figureInput(f, common)
         break
       case 'select':
+        // .selected, not ?selected: the attribute no longer moves an option the admin has picked, so a form loaded
+        // with another item's values kept showing the earlier pick (walk 2026-12-06: a service's steps opened again)
         input = html`<select id=${common.id} name=${f.name} aria-invalid=${common.invalid} aria-describedby=${common.described} @change=${this.onInput}>
-          ${f.options!.map((o) => html`<option value=${o.value} ?selected=${str(v) === o.value}>${o.label}</option>`)}
+          ${f.options!.map((o) => html`<option value=${o.value} .selected=${str(v) === o.value}>${o.label}</option>`)}
         </select>`
         break
       case 'zone':
@@ -316,8 +318,8 @@ export abstract class ConfigForm extends LitElement {
     const fresh = v === NEW_ZONE
     return html`<div class="zone">
       <select id=${common.id} name=${f.name} aria-invalid=${common.invalid} aria-describedby=${common.described} @change=${this.onInput}>
-        ${f.options!.map((o) => html`<option value=${o.value} ?selected=${v === o.value}>${o.label}</option>`)}
-        <option value=${NEW_ZONE} ?selected=${fresh}>${configText('zone.new', this.lang)}</option>
+        ${f.options!.map((o) => html`<option value=${o.value} .selected=${v === o.value}>${o.label}</option>`)}
+        <option value=${NEW_ZONE} .selected=${fresh}>${configText('zone.new', this.lang)}</option>
       </select>
       ${
         fresh

@@ -10,6 +10,8 @@ import { configText, fieldErrorText, testPrintText, type ConfigMessageKey } from
 import { seriousAxeViolations } from './axe.ts'
 import { LANDSCAPE, useBrowserSuite } from './browser.ts'
 import { ROOT } from './ui-build.ts'
+import { visitStepsText } from '../../protocol/messages/visit-steps.ts'
+import { dashboardLogin } from './dashboard-login.ts'
 
 /**
  * Issue 15 items 4 and 5, in real Chromium, in Arabic and then English: every device kind has a
@@ -78,11 +80,7 @@ describe('configuration forms (issue 15 items 4-5)', () => {
     for (const lang of ['ar', 'en'] as const) {
       // a fresh context per language: the session is kept per tab
       const page = await contexts.page(LANDSCAPE)
-      await page.goto(`${url}/dashboard/${lang === 'en' ? '?lang=en' : ''}#config`)
-      await page.locator('form[data-form="login"] input[name="username"]').fill('admin')
-      await page.locator('form[data-form="login"] input[name="password"]').fill(ADMIN_PASSWORD)
-      await page.locator('form[data-form="login"] button[data-action="login"]').click()
-      await page.locator('main[data-phase="ready"]').waitFor()
+      await dashboardLogin(page, url, 'admin', ADMIN_PASSWORD, lang, '#config')
       const section = (name: string) => page.locator(`tabour-config-view button[data-section="${name}"]`).click()
 
       // --- services: a bad prefix is worded next to the prefix field, in the screen's language
@@ -266,6 +264,56 @@ describe('configuration forms (issue 15 items 4-5)', () => {
       await settings.locator('button[data-action="save"]').click()
       await settings.locator('[data-notice]').waitFor()
       expect((await center.request('GET', '/api/v1/settings', { token: admin })).json().overridden).toEqual(['maxPriorityInARow'])
+    }
+  }, 180_000)
+
+  it("a service's steps (visit route) are chosen in its form, no JSON: stored, shown again, a service twice refused beside them", async () => {
+    const { center, url } = await listeningCenter({ config: { uiDir: suite.uiDir } }, cleanups)
+    const admin = await center.admin()
+    const reception = await center.createService({ prefix: 'A', nameAr: 'الاستقبال', nameEn: 'Reception' })
+    const review = await center.createService({ prefix: 'B', nameAr: 'مراجعة الأوراق', nameEn: 'Review' })
+    const cashier = await center.createService({ prefix: 'C', nameAr: 'الخزينة', nameEn: 'Cashier' })
+    const routeOf = async (id: number) => (await center.request('GET', `/api/v1/services/${id}/steps`, { token: admin })).json().steps
+    for (const lang of ['ar', 'en'] as const) {
+      const page = await contexts.page(LANDSCAPE)
+      await dashboardLogin(page, url, 'admin', ADMIN_PASSWORD, lang, '#config')
+      const services = page.locator('tabour-config-view form[data-form="services"]')
+      const config = page.locator('tabour-services-config')
+      if (lang === 'ar') {
+        // reception → review → cashier, picked one after the other (a picker appears for the next step)
+        await config.locator(`button[data-edit="${reception.id}"]`).click()
+        await input(services, 'steps/0').selectOption(String(review.id))
+        await input(services, 'steps/1').selectOption(String(cashier.id))
+        // a service may not be a step of itself: the pickers do not offer it
+        expect(await services.locator(`[name="steps/0"] option[value="${reception.id}"]`).count()).toBe(0)
+        await services.locator('button[data-action="save"]').click()
+        await services.locator('[data-notice]').waitFor()
+        expect(await routeOf(reception.id)).toEqual([review.id, cashier.id])
+        // opened again, the form shows the stored route
+        await config.locator(`button[data-edit="${reception.id}"]`).click()
+        await expect.poll(() => input(services, 'steps/1').inputValue()).toBe(String(cashier.id))
+        expect(await input(services, 'steps/0').inputValue()).toBe(String(review.id))
+        await expectAxeClean(page, `service steps ${lang}`)
+        await shot(page, 'service-steps', lang)
+      } else {
+        // a new service with a route; the same service twice is said beside the pickers and nothing is written
+        await input(services, 'prefix').fill('D')
+        await input(services, 'nameAr').fill('التظلمات')
+        await input(services, 'nameEn').fill('Appeals')
+        await input(services, 'steps/0').selectOption(String(cashier.id))
+        await input(services, 'steps/1').selectOption(String(cashier.id))
+        await services.locator('button[data-action="save"]').click()
+        await expect.poll(() => errorOf(services, 'steps').textContent()).toBe(visitStepsText('steps.form.twice', lang))
+        expect((await center.request('GET', '/api/v1/services?all=true', { token: admin })).json()).toHaveLength(3)
+        await input(services, 'steps/1').selectOption('')
+        await services.locator('button[data-action="save"]').click()
+        await services.locator('[data-notice]').waitFor()
+        const all = (await center.request('GET', '/api/v1/services?all=true', { token: admin })).json() as { id: number; prefix: string }[]
+        expect(await routeOf(all.find((x) => x.prefix === 'D')!.id)).toEqual([cashier.id])
+        // a route untouched is not rewritten: the reception's stays
+        expect(await routeOf(reception.id)).toEqual([review.id, cashier.id])
+      }
+      await page.close()
     }
   }, 180_000)
 
