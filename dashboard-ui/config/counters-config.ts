@@ -107,7 +107,7 @@ export class CountersConfig extends ConfigForm {
               .sort((a, b) => a.number - b.number)
               .map(
                 (c) => html`<tr data-counter=${c.number} ?data-selected=${this.editing === c.id}>
-                  <td>${formatNumber(c.number, { digits: this.digits })}</td><td>${nameIn(c.name, l)}</td><td data-zone=${c.zone}><bdi>${zoneName(c.zone, this.zoneNames, l)}</bdi></td><td class="wrap">${this.servedText(c)}</td><td>${configText(c.active ? 'common.yes' : 'common.no', l)}</td>
+                  <td>${formatNumber(c.number, { digits: this.digits })}</td><td>${nameIn(c.name, l)}</td><td data-zone=${c.zone}><bdi>${zoneName(c.zone, this.zoneNames, l)}</bdi></td><td class="wrap">${c.services.length > 0 ? this.servedText(c) : html`<span class="muted" data-no-services>${configText('counter.noServices', l)}</span>`}</td><td>${configText(c.active ? 'common.yes' : 'common.no', l)}</td>
                   <td><button type="button" class="secondary" data-edit=${c.id} aria-label=${configText('form.edit.counters', l, { name: namePart(c.name, l) })} @click=${() => this.edit(c)}>${configText('common.edit', l)}</button></td>
                 </tr>`,
               )}
@@ -134,9 +134,10 @@ export class CountersConfig extends ConfigForm {
   private weights(): TemplateResult {
     const l = this.lang
     const err = this.errors.services
-    return html`<fieldset data-field="services" aria-describedby=${err ? 'weights-help weights-error' : 'weights-help'}>
+    return html`<fieldset data-field="services" aria-describedby=${err ? 'weights-help weights-waiting weights-error' : 'weights-help weights-waiting'}>
       <legend>${configText('f.services', l)}</legend>
       <p class="muted" id="weights-help">${configText('weights.help', l, { backup: 0, normal: 1, double: 2 }, this.digits)}</p>
+      <p class="muted" id="weights-waiting">${configText('weights.waiting', l)}</p>
       <div class="weights">
         ${this.services.map((s) => {
           const name = serviceLabel(s, l)
@@ -178,6 +179,15 @@ export class CountersConfig extends ConfigForm {
     return Object.keys(body).length === 0 ? null : body
   }
 
+  /**
+   * Whether the form would save an active counter that serves no service: the API takes one (a
+   * counter set up before its services), but from this form it is a slip a clerk finds out at the desk.
+   */
+  private servesNothing(): boolean {
+    const v = this.values
+    return v.active === true && !this.services.some((s) => str(v[`w${s.id}`]).trim() !== '')
+  }
+
   private readonly onSubmit = async (e: Event) => {
     e.preventDefault()
     this.errors = {}
@@ -186,6 +196,10 @@ export class CountersConfig extends ConfigForm {
     // the center's first counter may leave the zone empty: the server's default zone applies
     if (this.values.zone === NEW_ZONE && this.zoneValue('zone') === null && this.counters.length > 0) {
       this.errors = { zone: configText('err.required', this.lang, { field: configText('zone.newName', this.lang) }) }
+      return
+    }
+    if (this.servesNothing()) {
+      this.errors = { services: configText('weights.none', this.lang) }
       return
     }
     const body = this.body(creating)

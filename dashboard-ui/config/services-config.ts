@@ -107,7 +107,7 @@ export class ServicesConfig extends ConfigForm {
       { name: 'nameEn', label: t('f.nameEn'), lang: 'en' },
       { name: 'targetWaitSeconds', label: t('f.targetWaitSeconds'), kind: 'number', min: 1 },
       { name: 'dailyCap', label: t('f.dailyCap'), kind: 'number', min: 1 },
-      { name: 'active', label: t('f.active'), kind: 'check' },
+      { name: 'active', label: t('f.active'), kind: 'check', hint: configText('service.activeHint', l) },
       nationalCodeSpec(this.catalogue, str(this.values.nationalCode), l),
       // issue 14: what the kiosk does while no open or paused counter serves the service
       {

@@ -58,6 +58,22 @@ export const CONFIG_FORM_MESSAGES = {
     ar: 'اترك الخانة فارغة إن كان الشباك لا يخدم الخدمة. {backup, number}: خدمة احتياطية، يُنادى عليها فقط إن لم ينتظر أحد في الخدمات الأخرى. {normal, number}: عادي. {double, number}: ضعف الأهمية؛ يُحسب انتظار تذكرتها مضاعفًا فتسبق تذكرة بوزن {normal, number} أقدم منها متى انتظرت أكثر من نصف مدتها.',
     en: 'Leave empty when the counter does not serve the service. {backup, number}: a backup service, called only when nothing else waits. {normal, number}: normal. {double, number}: twice as urgent; its tickets’ wait counts double, so one overtakes an older weight-{normal, number} ticket once it has waited more than half as long.',
   },
+  // what a change of a counter's services does to the line, and the counter that would serve nothing (walk 2026-12-06:
+  // a counter saved with no service said "Saved", and a clerk opening it would never be called a ticket)
+  'weights.waiting': {
+    ar: 'تغيير خدمات الشباك لا ينقل أي تذكرة: التذاكر المنتظرة تبقى في طابور خدمتها وتناديها الشبابيك التي تخدمها؛ خدمة لا يخدمها أي شباك مفعّل لا ينادي تذاكرها أحد.',
+    en: 'Changing a counter’s services moves no ticket: tickets already waiting stay in their service’s line, for the counters that serve it; a service no active counter serves has its tickets called by no one.',
+  },
+  'weights.none': {
+    ar: 'الشباك المفعّل يحتاج خدمة واحدة على الأقل، وإلا لن تُنادى إليه أي تذكرة: اكتب وزنًا لخدمة، أو ألغِ «مفعّل» لحفظه لاحقًا',
+    en: 'An active counter needs at least one service, or no ticket is ever called to it: give a service a weight, or untick Active to keep it for later',
+  },
+  'counter.noServices': { ar: 'لا شيء: لا تُنادى إليه أي تذكرة', en: 'None: no ticket is called to it' },
+  // a service's Active box: what unticking does now, and to the tickets already waiting (call-policy serves them still)
+  'service.activeHint': {
+    ar: 'عند إلغائه: يتوقف الكشك وصفحة الهاتف عن عرض الخدمة ولا تُقبل لها حجوزات جديدة؛ والتذاكر المنتظرة تحتفظ بدورها وتناديها شبابيكها كالمعتاد.',
+    en: 'Unticked: the kiosk and the phone page stop offering the service and it takes no new bookings; tickets already waiting keep their place and its counters still call them.',
+  },
   /** A counter has one name, shown as written on every screen in either language (decided in server/demo/seed.ts). */
   'counter.nameHint': {
     ar: 'يظهر الاسم كما هو على كل الشاشات بالعربية والإنجليزية، والشاشات تكتب رقم الشباك بنفسها؛ اكتب ما عدا الرقم، بالعربية والإنجليزية إن كانت شاشاتك ثنائية اللغة: «تراخيص · Permits».',

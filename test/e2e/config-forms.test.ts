@@ -92,6 +92,8 @@ describe('configuration forms (issue 15 items 4-5)', () => {
       await expect
         .poll(() => errorOf(services, 'prefix').textContent())
         .toBe(sentence(lang, 'TABOUR_ERR_DUPLICATE_PREFIX', 'prefix', 'duplicate', 'f.prefix'))
+      // what unticking Active does, and to the tickets already waiting
+      expect(await services.locator('#f-active-hint').textContent()).toBe(configText('service.activeHint', lang))
       await expectAxeClean(page, `services ${lang}`)
       await shot(page, 'services', lang)
 
@@ -106,6 +108,11 @@ describe('configuration forms (issue 15 items 4-5)', () => {
       await input(counters, 'name').fill(`counter ${lang}`)
       await input(counters, 'zone').selectOption('+new')
       await input(counters, 'zoneNew').fill('bad zone')
+      // an active counter with no service would never be called a ticket: said beside the weights, nothing saved
+      expect(await counters.locator('#weights-waiting').textContent()).toBe(configText('weights.waiting', lang))
+      await counters.locator('button[data-action="save"]').click()
+      await expect.poll(() => errorOf(counters, 'services').textContent()).toBe(configText('weights.none', lang))
+      expect((await center.request('GET', '/api/v1/counters', { token: admin })).json()).toHaveLength(lang === 'ar' ? 1 : 2)
       await input(counters, `w${service.id}`).fill('2')
       await counters.locator('button[data-action="save"]').click()
       await expect
