@@ -83,6 +83,17 @@ export const CONFIG_FORM_MESSAGES = {
   'weights.weight': { ar: 'وزن {service}', en: 'Weight of {service}' },
   'device.kindFixed': { ar: 'النوع: {kind}', en: 'Kind: {kind}' },
   'device.printer': { ar: 'الطابعة', en: 'Printer' },
+  // the services a kiosk offers (its config's serviceIds; only JSON before the walk of 2026-12-06)
+  'device.offers': { ar: 'الخدمات التي يقدمها هذا الكشك', en: 'Services this kiosk offers' },
+  'device.offersAll': { ar: 'كل الخدمات، ومنها ما يُضاف لاحقًا', en: 'Every service, also those added later' },
+  'device.offersHint': {
+    ar: 'ألغِ هذا الاختيار لتحدد خدمات بعينها، مثل كشك في الدور الأول يقدم خدمات ذلك الدور فقط؛ الخدمات الأخرى لا تظهر عليه.',
+    en: 'Untick to choose the services, such as a first-floor kiosk offering that floor’s services only; the others do not show on it.',
+  },
+  'device.offersNone': {
+    ar: 'اختر خدمة واحدة على الأقل، أو اختر «كل الخدمات»',
+    en: 'Tick at least one service, or choose every service',
+  },
   'device.hasPrinter': { ar: 'طابعة تذاكر موصولة بهذا الجهاز', en: 'A ticket printer is attached' },
   'device.printer.type': { ar: 'نوع الطابعة', en: 'Printer type' },
   'device.printer.type.epson': { ar: 'إبسون (ESC/POS)', en: 'Epson (ESC/POS)' },

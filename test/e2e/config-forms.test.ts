@@ -183,6 +183,16 @@ describe('configuration forms (issue 15 items 4-5)', () => {
       await expectAxeClean(page, `kiosk form ${lang}`)
       await shot(page, 'device-kiosk', lang)
 
+      // the services this kiosk offers, by boxes: none ticked is said beside them, one ticked is stored as serviceIds
+      await input(form, 'offersAll').uncheck()
+      await save()
+      await expect.poll(() => errorOf(form, 'config/serviceIds').textContent()).toBe(configText('device.offersNone', lang))
+      await input(form, `offers/${service.id}`).check()
+      await save()
+      await saved()
+      expect((await devices()).find((d) => d.name === `kiosk-${lang}`)!.config.serviceIds).toEqual([service.id])
+      await expectAxeClean(page, `kiosk services ${lang}`)
+
       // a stand-alone printer that cannot be reached: the test print says so next to its address
       await newDevice('printer', `printer-${lang}`)
       await input(form, 'zone').selectOption(`entrance-${lang}`)
