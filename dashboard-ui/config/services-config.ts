@@ -105,7 +105,7 @@ export class ServicesConfig extends ConfigForm {
       { name: 'prefix', label: t('f.prefix'), ltr: true, hint: configText('err.prefix.pattern', l, { field: t('f.prefix') }) },
       { name: 'nameAr', label: t('f.nameAr'), lang: 'ar' },
       { name: 'nameEn', label: t('f.nameEn'), lang: 'en' },
-      { name: 'targetWaitSeconds', label: t('f.targetWaitSeconds'), kind: 'number', min: 1 },
+      { name: 'targetWaitSeconds', label: t('f.targetWaitSeconds'), kind: 'number', min: 1, hint: this.targetWaitHint() },
       { name: 'dailyCap', label: t('f.dailyCap'), kind: 'number', min: 1 },
       { name: 'active', label: t('f.active'), kind: 'check', hint: configText('service.activeHint', l) },
       nationalCodeSpec(this.catalogue, str(this.values.nationalCode), l),
@@ -136,6 +136,13 @@ export class ServicesConfig extends ConfigForm {
       { name: 'steps', label: visitStepsText('steps.form.legend', l) },
       ...stepFields(this.values, this.services, this.editing, l, this.digits),
     ]
+  }
+
+  /** The typed target wait read back in minutes (900 when nothing usable is typed yet, as an example). */
+  private targetWaitHint(): string {
+    const typed = Number(str(this.values.targetWaitSeconds).trim() || Number.NaN)
+    const seconds = Number.isInteger(typed) && typed > 0 ? typed : 900
+    return configText('service.targetWaitHint', this.lang, { seconds, minutes: Math.floor(seconds / 60), rest: seconds % 60 }, this.digits)
   }
 
   static override styles = [

@@ -69,6 +69,12 @@ export const CONFIG_FORM_MESSAGES = {
     en: 'An active counter needs at least one service, or no ticket is ever called to it: give a service a weight, or untick Active to keep it for later',
   },
   'counter.noServices': { ar: 'لا شيء: لا تُنادى إليه أي تذكرة', en: 'None: no ticket is called to it' },
+  // the target wait is typed in seconds while the hours and the appointments count minutes: the figure read back in minutes
+  // (walk 2026-12-06: 15 typed meaning a quarter of an hour is 15 seconds)
+  'service.targetWaitHint': {
+    ar: 'بالثواني: {seconds, number} ثانية = {minutes, plural, zero {# دقيقة} one {دقيقة واحدة} two {دقيقتان} few {# دقائق} many {# دقيقة} other {# دقيقة}}{rest, plural, =0 {} one { وثانية واحدة} two { وثانيتان} few { و# ثوانٍ} many { و# ثانية} other { و# ثانية}}',
+    en: 'In seconds: {seconds, number} seconds = {minutes, plural, one {# minute} other {# minutes}}{rest, plural, =0 {} one { and # second} other { and # seconds}}',
+  },
   // a service's Active box: what unticking does now, and to the tickets already waiting (call-policy serves them still)
   'service.activeHint': {
     ar: 'عند إلغائه: يتوقف الكشك وصفحة الهاتف عن عرض الخدمة ولا تُقبل لها حجوزات جديدة؛ والتذاكر المنتظرة تحتفظ بدورها وتناديها شبابيكها كالمعتاد.',

@@ -94,6 +94,11 @@ describe('configuration forms (issue 15 items 4-5)', () => {
         .toBe(sentence(lang, 'TABOUR_ERR_DUPLICATE_PREFIX', 'prefix', 'duplicate', 'f.prefix'))
       // what unticking Active does, and to the tickets already waiting
       expect(await services.locator('#f-active-hint').textContent()).toBe(configText('service.activeHint', lang))
+      // the target wait is seconds: the figure typed is read back in minutes as it is typed
+      await input(services, 'targetWaitSeconds').fill('450')
+      await expect
+        .poll(() => services.locator('#f-targetWaitSeconds-hint').textContent())
+        .toBe(lang === 'ar' ? 'بالثواني: 450 ثانية = 7 دقائق و30 ثانية' : 'In seconds: 450 seconds = 7 minutes and 30 seconds')
       await expectAxeClean(page, `services ${lang}`)
       await shot(page, 'services', lang)
 
