@@ -7,7 +7,8 @@ import { html, nothing, type TemplateResult } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
 import type { Counter, Device, ServiceWithQueue } from '../../protocol/entities.ts'
 import type { PrinterTarget } from '../../protocol/ticket-tools.ts'
-import { configText } from '../../protocol/messages/config-forms.ts'
+import { configText, fieldErrorText } from '../../protocol/messages/config-forms.ts'
+import { ApiError } from '../../ui-common/api-client.ts'
 import { formatNumber, inDigitStyle } from '../../ui-common/digits.ts'
 import { FIGURE_PATTERN } from '../../ui-common/figure-box.ts'
 import { namePart, nameIn } from '../../ui-common/bilingual.ts'
@@ -22,6 +23,8 @@ export class CountersConfig extends ConfigForm {
   @state() private services: ServiceWithQueue[] = []
   @state() private printers: PrinterTarget[] = []
   @state() private devices: Device[] = []
+  /** The services of the weights last sent, in their order: a refusal of `services/1/weight` names the second. */
+  private sent: number[] = []
 
   override connectedCallback(): void {
     super.connectedCallback()
@@ -131,6 +134,21 @@ export class CountersConfig extends ConfigForm {
     return [...new Set([...this.counters.map((c) => c.zone), ...this.devices.map((d) => d.zone)].filter((z): z is string => !!z))].sort()
   }
 
+  /**
+   * A refused weight is named by its service, and its box marked (walk 2026-12-06: "-1" typed beside A
+   * was refused at the end of the list, as «Services and weights» at least 0, under the last service).
+   */
+  protected override showError(err: unknown): void {
+    const at = err instanceof ApiError ? /^services\/(\d+)\/weight$/.exec(err.detail?.field ?? '') : null
+    const service = at ? this.services.find((s) => s.id === this.sent[Number(at[1])]) : undefined
+    if (!(err instanceof ApiError) || !service) {
+      super.showError(err)
+      return
+    }
+    const label = configText('weights.weight', this.lang, { service: serviceLabel(service, this.lang) })
+    this.errors = { services: fieldErrorText(err, label, this.lang, this.digits), [`w${service.id}`]: 'invalid' }
+  }
+
   private weights(): TemplateResult {
     const l = this.lang
     const err = this.errors.services
@@ -141,7 +159,7 @@ export class CountersConfig extends ConfigForm {
       <div class="weights">
         ${this.services.map((s) => {
           const name = serviceLabel(s, l)
-          return html`<label>${name}<input type="text" data-figure inputmode="decimal" pattern=${FIGURE_PATTERN.decimal} autocomplete="off" name=${`w${s.id}`} aria-label=${configText('weights.weight', l, { service: name })} .value=${inDigitStyle(str(this.values[`w${s.id}`]), this.digits)} @input=${this.onInput} /></label>`
+          return html`<label>${name}<input type="text" data-figure inputmode="decimal" pattern=${FIGURE_PATTERN.decimal} autocomplete="off" name=${`w${s.id}`} aria-invalid=${String(this.errors[`w${s.id}`] !== undefined)} aria-describedby=${this.errors[`w${s.id}`] ? 'weights-error' : nothing} aria-label=${configText('weights.weight', l, { service: name })} .value=${inDigitStyle(str(this.values[`w${s.id}`]), this.digits)} @input=${this.onInput} /></label>`
         })}
       </div>
       ${err ? html`<span class="error" id="weights-error" data-field-error="services">${err}</span>` : nothing}
@@ -175,6 +193,7 @@ export class CountersConfig extends ConfigForm {
       body.services = this.services
         .filter((s) => str(v[`w${s.id}`]).trim() !== '')
         .map((s) => ({ serviceId: s.id, weight: Number(v[`w${s.id}`]) }))
+    this.sent = Array.isArray(body.services) ? (body.services as { serviceId: number }[]).map((x) => x.serviceId) : []
     for (const k of Object.keys(body)) if (body[k] === null && k !== 'printerDeviceId') delete body[k]
     return Object.keys(body).length === 0 ? null : body
   }

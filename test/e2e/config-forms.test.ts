@@ -12,6 +12,7 @@ import { LANDSCAPE, useBrowserSuite } from './browser.ts'
 import { ROOT } from './ui-build.ts'
 import { visitStepsText } from '../../protocol/messages/visit-steps.ts'
 import { dashboardLogin } from './dashboard-login.ts'
+import { serviceLabel } from '../../ui-common/service-label.ts'
 
 /**
  * Issue 15 items 4 and 5, in real Chromium, in Arabic and then English: every device kind has a
@@ -118,6 +119,21 @@ describe('configuration forms (issue 15 items 4-5)', () => {
       await counters.locator('button[data-action="save"]').click()
       await expect.poll(() => errorOf(counters, 'services').textContent()).toBe(configText('weights.none', lang))
       expect((await center.request('GET', '/api/v1/counters', { token: admin })).json()).toHaveLength(lang === 'ar' ? 1 : 2)
+      // a refused weight is named by its service, and its box marked
+      await input(counters, `w${service.id}`).fill('-1')
+      await input(counters, 'zoneNew').fill(`hall-${lang}`)
+      await counters.locator('button[data-action="save"]').click()
+      await expect
+        .poll(() => errorOf(counters, 'services').textContent())
+        .toBe(
+          fieldErrorText(
+            { code: 'TABOUR_ERR_VALIDATION', detail: { field: 'services/0/weight', reason: 'minimum', limit: 0 } },
+            configText('weights.weight', lang, { service: serviceLabel(service, lang) }),
+            lang,
+          ),
+        )
+      expect(await input(counters, `w${service.id}`).getAttribute('aria-invalid')).toBe('true')
+      await input(counters, 'zoneNew').fill('bad zone')
       await input(counters, `w${service.id}`).fill('2')
       await counters.locator('button[data-action="save"]').click()
       await expect
