@@ -321,6 +321,7 @@ export class ServicesConfig extends ConfigForm {
       this.notice = configText('form.unchanged', this.lang)
       return
     }
+    if (this.requiredMissing(['prefix', 'nameAr', 'nameEn'])) return
     if (chosenTwice(steps)) {
       this.errors = { steps: visitStepsText('steps.form.twice', this.lang) }
       return

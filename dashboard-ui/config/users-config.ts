@@ -87,6 +87,7 @@ export class UsersConfig extends ConfigForm {
     e.preventDefault()
     this.errors = {}
     this.notice = null
+    if (this.editing === null && this.requiredMissing(['username', 'password'])) return
     const body = this.body()
     if (!body) {
       this.notice = configText('form.unchanged', this.lang)

@@ -86,6 +86,16 @@ describe('configuration forms (issue 15 items 4-5)', () => {
 
       // --- services: a bad prefix is worded next to the prefix field, in the screen's language
       const services = page.locator('tabour-config-view form[data-form="services"]')
+      // saved empty: every required field says so at once, nothing sent
+      await services.locator('button[data-action="save"]').click()
+      for (const [name, label] of [
+        ['prefix', 'f.prefix'],
+        ['nameAr', 'f.nameAr'],
+        ['nameEn', 'f.nameEn'],
+      ] as const)
+        await expect
+          .poll(() => errorOf(services, name).textContent())
+          .toBe(configText('err.required', lang, { field: configText(label, lang) }))
       await input(services, 'prefix').fill('A')
       await input(services, 'nameAr').fill('جوازات السفر')
       await input(services, 'nameEn').fill('Passports')
@@ -150,6 +160,13 @@ describe('configuration forms (issue 15 items 4-5)', () => {
       // --- users: a weak password says why, next to the password field
       await section('users')
       const users = page.locator('tabour-config-view form[data-form="users"]')
+      await users.locator('button[data-action="save"]').click()
+      await expect
+        .poll(() => errorOf(users, 'password').textContent())
+        .toBe(configText('err.required', lang, { field: configText('f.password', lang) }))
+      expect(await errorOf(users, 'username').textContent()).toBe(
+        configText('err.required', lang, { field: configText('f.username', lang) }),
+      )
       await input(users, 'username').fill(`clerk-${lang}`)
       await input(users, 'password').fill('password123')
       await users.locator('button[data-action="save"]').click()
