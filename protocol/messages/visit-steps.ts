@@ -30,7 +30,7 @@ export const VISIT_STEPS_MESSAGES = {
     ar: 'للزيارة التي تمر بأكثر من شباك: يحتفظ المواطن بتذكرة واحدة، وعند إنهائها هنا «تمت الخدمة» تنتقل إلى طابور الخطوة التالية بالرقم نفسه. على الأكثر {max, plural, one {خطوة واحدة} two {خطوتان} few {# خطوات} many {# خطوة} other {# خطوة}}؛ اتركها فارغة لزيارة من خطوة واحدة.',
     en: 'For a visit that passes more than one desk: the citizen keeps one ticket, and finished here as served it goes on to the next step’s line with the same number. At most {max, plural, one {# step} other {# steps}}; leave empty for a one-desk visit.',
   },
-  'steps.form.step': { ar: 'الخطوة {n}', en: 'Step {n}' },
+  'steps.form.step': { ar: 'الخطوة {n, number}', en: 'Step {n, number}' },
   'steps.form.none': { ar: 'بدون', en: 'None' },
   'steps.form.twice': {
     ar: 'اختر كل خدمة مرة واحدة فقط في المسار',
