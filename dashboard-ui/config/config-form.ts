@@ -121,6 +121,8 @@ export const formStyles = css`
     gap: 1rem;
     align-items: start;
   }
+  /* a list scrolls sideways in its card when it must; its Edit column comes first, so the buttons stay in view
+     (walk 2026-12-06: at 1366 px the services', counters' and users' Edit buttons were past the card's edge) */
   .scroll {
     overflow-x: auto;
   }

@@ -104,14 +104,14 @@ export class CountersConfig extends ConfigForm {
       <section class="card scroll" aria-labelledby="list-title">
         <h2 id="list-title">${configText('config.list.counters', l)}</h2>
         <table data-table="counters">
-          <thead><tr><th>${configText('f.number', l)}</th><th>${configText('f.name', l)}</th><th>${configText('f.zone', l)}</th><th>${configText('f.services', l)}</th><th>${configText('f.active', l)}</th><th><span class="muted">${configText('common.edit', l)}</span></th></tr></thead>
+          <thead><tr><th><span class="muted">${configText('common.edit', l)}</span></th><th>${configText('f.number', l)}</th><th>${configText('f.name', l)}</th><th>${configText('f.zone', l)}</th><th>${configText('f.services', l)}</th><th>${configText('f.active', l)}</th></tr></thead>
           <tbody>
             ${[...this.counters]
               .sort((a, b) => a.number - b.number)
               .map(
                 (c) => html`<tr data-counter=${c.number} ?data-selected=${this.editing === c.id}>
-                  <td>${formatNumber(c.number, { digits: this.digits })}</td><td>${nameIn(c.name, l)}</td><td data-zone=${c.zone}><bdi>${zoneName(c.zone, this.zoneNames, l)}</bdi></td><td class="wrap">${c.services.length > 0 ? this.servedText(c) : html`<span class="muted" data-no-services>${configText('counter.noServices', l)}</span>`}</td><td>${configText(c.active ? 'common.yes' : 'common.no', l)}</td>
                   <td><button type="button" class="secondary" data-edit=${c.id} aria-label=${configText('form.edit.counters', l, { name: namePart(c.name, l) })} @click=${() => this.edit(c)}>${configText('common.edit', l)}</button></td>
+                  <td>${formatNumber(c.number, { digits: this.digits })}</td><td data-name>${nameIn(c.name, l)}</td><td data-zone=${c.zone}><bdi>${zoneName(c.zone, this.zoneNames, l)}</bdi></td><td class="wrap">${c.services.length > 0 ? this.servedText(c) : html`<span class="muted" data-no-services>${configText('counter.noServices', l)}</span>`}</td><td>${configText(c.active ? 'common.yes' : 'common.no', l)}</td>
                 </tr>`,
               )}
           </tbody>

@@ -51,6 +51,18 @@ const sentence = (lang: Lang, code: string, field: string, reason: string, label
     lang,
   )
 
+/** The Edit buttons of a list that stick out of the card it scrolls in (their row's ids). */
+const editsOutOfView = (table: Locator) =>
+  table.evaluate((t) => {
+    const card = (t.closest('.scroll') ?? t.parentElement)!.getBoundingClientRect()
+    return [...t.querySelectorAll('button[data-edit]')]
+      .filter((b) => {
+        const r = b.getBoundingClientRect()
+        return r.left < card.left - 1 || r.right > card.right + 1
+      })
+      .map((b) => b.getAttribute('data-edit'))
+  })
+
 const input = (form: Locator, name: string) => form.locator(`[name="${name}"]`)
 const errorOf = (form: Locator, name: string) => form.locator(`[data-field-error="${name}"]`)
 
@@ -329,11 +341,26 @@ describe('configuration forms (issue 15 items 4-5)', () => {
     const review = await center.createService({ prefix: 'B', nameAr: 'مراجعة الأوراق', nameEn: 'Review' })
     const cashier = await center.createService({ prefix: 'C', nameAr: 'الخزينة', nameEn: 'Cashier' })
     const routeOf = async (id: number) => (await center.request('GET', `/api/v1/services/${id}/steps`, { token: admin })).json().steps
+    await center.createCounter({
+      number: 1,
+      name: 'الاستقبال والمراجعة والخزينة · Reception, review and cashier',
+      serviceIds: [reception.id, review.id, cashier.id],
+    })
     for (const lang of ['ar', 'en'] as const) {
-      const page = await contexts.page(LANDSCAPE)
+      // the admin's laptop: every list's Edit buttons in view without scrolling the table sideways (walk 2026-12-06:
+      // the services', counters' and users' were past the card's edge at 1366 px)
+      const page = await contexts.page({ width: 1366, height: 768 })
       await dashboardLogin(page, url, 'admin', ADMIN_PASSWORD, lang, '#config')
       const services = page.locator('tabour-config-view form[data-form="services"]')
       const config = page.locator('tabour-services-config')
+      await config.locator('table[data-table="services"] button[data-edit]').first().waitFor()
+      for (const section of ['services', 'counters', 'users']) {
+        await page.locator(`tabour-config-view button[data-section="${section}"]`).click()
+        const table = page.locator(`tabour-config-view table[data-table="${section}"]`)
+        await table.locator('button[data-edit]').first().waitFor()
+        expect(await editsOutOfView(table), `${section} ${lang}`).toEqual([])
+      }
+      await page.locator('tabour-config-view button[data-section="services"]').click()
       if (lang === 'ar') {
         // reception → review → cashier, picked one after the other (a picker appears for the next step)
         await config.locator(`button[data-edit="${reception.id}"]`).click()
