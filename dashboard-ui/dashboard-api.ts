@@ -6,7 +6,7 @@
 import type { CenterBundleState } from '../protocol/config-bundle.ts'
 import type { NationalService } from '../protocol/national-catalogue.ts'
 import type { FeedbackLive } from '../protocol/feedback.ts'
-import type { StepFigures } from '../protocol/visit-steps.ts'
+import type { ServiceSteps, StepFigures } from '../protocol/visit-steps.ts'
 import type { RemoteFigures, RemoteServicesReply } from '../protocol/remote-join.ts'
 import type { Counter, Device, ServiceWithQueue, User } from '../protocol/entities.ts'
 import type { CenterInfo } from '../protocol/center.ts'
@@ -74,6 +74,9 @@ export class DashboardApi {
   /** The hub's configuration bundle running here and what it manages (issue 23). */
   configBundle = () => this.call<CenterBundleState>('/center/config-bundle')
   /** The hub's national service catalogue as this center last received it (issue 23). */
+  /** A service's route of steps (visits with several steps) and setting it ([] removes it). */
+  serviceSteps = (serviceId: number) => this.call<ServiceSteps>(`/services/${serviceId}/steps`)
+  putServiceSteps = (serviceId: number, steps: number[]) => this.call<ServiceSteps>(`/services/${serviceId}/steps`, 'PUT', { steps })
   nationalCodes = () => this.call<{ version: string | null; services: NationalService[] }>('/services/national-codes')
   /** The kiosk menu's groups (issue 21; config/service-groups-config.ts). */
   serviceGroups = () => this.call<ServiceGroup[]>('/service-groups')

@@ -596,7 +596,12 @@ export class HoursView extends LitElement {
       // an added one that overlaps another is saved (calendar-overlaps.ts), and the notice says to look at which applies
       const last = stored.exceptions.length - 1
       const overlapping = added && exceptionOverlaps(stored.exceptions).some((o) => o.winner === last || o.loser === last)
-      this.note = { where: 'exception', ok: overlapping ? 'hoursTab.exceptionSavedOverlaps' : 'hoursTab.exceptionSaved' }
+      // one added that is already over is kept (a past day may be written for the record), but said: it changes nothing ahead
+      const past = added && (stored.exceptions[last]?.to ?? '') < this.today
+      this.note = {
+        where: 'exception',
+        ok: past ? 'hoursTab.exceptionSavedPast' : overlapping ? 'hoursTab.exceptionSavedOverlaps' : 'hoursTab.exceptionSaved',
+      }
     })
   }
 

@@ -121,6 +121,8 @@ export const formStyles = css`
     gap: 1rem;
     align-items: start;
   }
+  /* a list scrolls sideways in its card when it must; its Edit column comes first, so the buttons stay in view
+     (walk 2026-12-06: at 1366 px the services', counters' and users' Edit buttons were past the card's edge) */
   .scroll {
     overflow-x: auto;
   }
@@ -244,6 +246,21 @@ export abstract class ConfigForm extends LitElement {
     this.errors = { _: err.detail ? fieldErrorText(err, err.detail.field, lang, this.digits) : formErrorText(err.code, lang) }
   }
 
+  /**
+   * Says "required" beside every one of `names` left empty, all at once (the server names only the
+   * first it meets: the walk of 2026-12-06 saved an empty service three times to learn its three
+   * required fields); true when one was empty, and nothing should be sent.
+   */
+  protected requiredMissing(names: readonly string[]): boolean {
+    const specs = this.fields()
+    const empty = names.filter((n) => str(this.values[n]).trim() === '')
+    const errors = Object.fromEntries(
+      empty.map((n) => [n, configText('err.required', this.lang, { field: specs.find((f) => f.name === n)?.label ?? n })]),
+    )
+    this.errors = { ...this.errors, ...errors }
+    return empty.length > 0
+  }
+
   /** One field: its label, input, hint and error, the input described by the last two. */
   protected field(f: FieldSpec, extra: TemplateResult | typeof nothing = nothing): TemplateResult {
     const id = `f-${idOf(f.name)}`
@@ -282,8 +299,10 @@ export abstract class ConfigForm extends LitElement {
         input = this.figureInput(f, common)
         break
       case 'select':
+        // .selected, not ?selected: the attribute no longer moves an option the admin has picked, so a form loaded
+        // with another item's values kept showing the earlier pick (walk 2026-12-06: a service's steps opened again)
         input = html`<select id=${common.id} name=${f.name} aria-invalid=${common.invalid} aria-describedby=${common.described} @change=${this.onInput}>
-          ${f.options!.map((o) => html`<option value=${o.value} ?selected=${str(v) === o.value}>${o.label}</option>`)}
+          ${f.options!.map((o) => html`<option value=${o.value} .selected=${str(v) === o.value}>${o.label}</option>`)}
         </select>`
         break
       case 'zone':
@@ -316,8 +335,8 @@ export abstract class ConfigForm extends LitElement {
     const fresh = v === NEW_ZONE
     return html`<div class="zone">
       <select id=${common.id} name=${f.name} aria-invalid=${common.invalid} aria-describedby=${common.described} @change=${this.onInput}>
-        ${f.options!.map((o) => html`<option value=${o.value} ?selected=${v === o.value}>${o.label}</option>`)}
-        <option value=${NEW_ZONE} ?selected=${fresh}>${configText('zone.new', this.lang)}</option>
+        ${f.options!.map((o) => html`<option value=${o.value} .selected=${v === o.value}>${o.label}</option>`)}
+        <option value=${NEW_ZONE} .selected=${fresh}>${configText('zone.new', this.lang)}</option>
       </select>
       ${
         fresh

@@ -7,7 +7,8 @@ import { html, nothing, type TemplateResult } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
 import type { Counter, Device, ServiceWithQueue } from '../../protocol/entities.ts'
 import type { PrinterTarget } from '../../protocol/ticket-tools.ts'
-import { configText } from '../../protocol/messages/config-forms.ts'
+import { configText, fieldErrorText } from '../../protocol/messages/config-forms.ts'
+import { ApiError } from '../../ui-common/api-client.ts'
 import { formatNumber, inDigitStyle } from '../../ui-common/digits.ts'
 import { FIGURE_PATTERN } from '../../ui-common/figure-box.ts'
 import { namePart, nameIn } from '../../ui-common/bilingual.ts'
@@ -22,6 +23,8 @@ export class CountersConfig extends ConfigForm {
   @state() private services: ServiceWithQueue[] = []
   @state() private printers: PrinterTarget[] = []
   @state() private devices: Device[] = []
+  /** The services of the weights last sent, in their order: a refusal of `services/1/weight` names the second. */
+  private sent: number[] = []
 
   override connectedCallback(): void {
     super.connectedCallback()
@@ -101,14 +104,14 @@ export class CountersConfig extends ConfigForm {
       <section class="card scroll" aria-labelledby="list-title">
         <h2 id="list-title">${configText('config.list.counters', l)}</h2>
         <table data-table="counters">
-          <thead><tr><th>${configText('f.number', l)}</th><th>${configText('f.name', l)}</th><th>${configText('f.zone', l)}</th><th>${configText('f.services', l)}</th><th>${configText('f.active', l)}</th><th><span class="muted">${configText('common.edit', l)}</span></th></tr></thead>
+          <thead><tr><th><span class="muted">${configText('common.edit', l)}</span></th><th>${configText('f.number', l)}</th><th>${configText('f.name', l)}</th><th>${configText('f.zone', l)}</th><th>${configText('f.services', l)}</th><th>${configText('f.active', l)}</th></tr></thead>
           <tbody>
             ${[...this.counters]
               .sort((a, b) => a.number - b.number)
               .map(
                 (c) => html`<tr data-counter=${c.number} ?data-selected=${this.editing === c.id}>
-                  <td>${formatNumber(c.number, { digits: this.digits })}</td><td>${nameIn(c.name, l)}</td><td data-zone=${c.zone}><bdi>${zoneName(c.zone, this.zoneNames, l)}</bdi></td><td class="wrap">${this.servedText(c)}</td><td>${configText(c.active ? 'common.yes' : 'common.no', l)}</td>
                   <td><button type="button" class="secondary" data-edit=${c.id} aria-label=${configText('form.edit.counters', l, { name: namePart(c.name, l) })} @click=${() => this.edit(c)}>${configText('common.edit', l)}</button></td>
+                  <td>${formatNumber(c.number, { digits: this.digits })}</td><td data-name>${nameIn(c.name, l)}</td><td data-zone=${c.zone}><bdi>${zoneName(c.zone, this.zoneNames, l)}</bdi></td><td class="wrap">${c.services.length > 0 ? this.servedText(c) : html`<span class="muted" data-no-services>${configText('counter.noServices', l)}</span>`}</td><td>${configText(c.active ? 'common.yes' : 'common.no', l)}</td>
                 </tr>`,
               )}
           </tbody>
@@ -131,16 +134,32 @@ export class CountersConfig extends ConfigForm {
     return [...new Set([...this.counters.map((c) => c.zone), ...this.devices.map((d) => d.zone)].filter((z): z is string => !!z))].sort()
   }
 
+  /**
+   * A refused weight is named by its service, and its box marked (walk 2026-12-06: "-1" typed beside A
+   * was refused at the end of the list, as «Services and weights» at least 0, under the last service).
+   */
+  protected override showError(err: unknown): void {
+    const at = err instanceof ApiError ? /^services\/(\d+)\/weight$/.exec(err.detail?.field ?? '') : null
+    const service = at ? this.services.find((s) => s.id === this.sent[Number(at[1])]) : undefined
+    if (!(err instanceof ApiError) || !service) {
+      super.showError(err)
+      return
+    }
+    const label = configText('weights.weight', this.lang, { service: serviceLabel(service, this.lang) })
+    this.errors = { services: fieldErrorText(err, label, this.lang, this.digits), [`w${service.id}`]: 'invalid' }
+  }
+
   private weights(): TemplateResult {
     const l = this.lang
     const err = this.errors.services
-    return html`<fieldset data-field="services" aria-describedby=${err ? 'weights-help weights-error' : 'weights-help'}>
+    return html`<fieldset data-field="services" aria-describedby=${err ? 'weights-help weights-waiting weights-error' : 'weights-help weights-waiting'}>
       <legend>${configText('f.services', l)}</legend>
       <p class="muted" id="weights-help">${configText('weights.help', l, { backup: 0, normal: 1, double: 2 }, this.digits)}</p>
+      <p class="muted" id="weights-waiting">${configText('weights.waiting', l)}</p>
       <div class="weights">
         ${this.services.map((s) => {
           const name = serviceLabel(s, l)
-          return html`<label>${name}<input type="text" data-figure inputmode="decimal" pattern=${FIGURE_PATTERN.decimal} autocomplete="off" name=${`w${s.id}`} aria-label=${configText('weights.weight', l, { service: name })} .value=${inDigitStyle(str(this.values[`w${s.id}`]), this.digits)} @input=${this.onInput} /></label>`
+          return html`<label>${name}<input type="text" data-figure inputmode="decimal" pattern=${FIGURE_PATTERN.decimal} autocomplete="off" name=${`w${s.id}`} aria-invalid=${String(this.errors[`w${s.id}`] !== undefined)} aria-describedby=${this.errors[`w${s.id}`] ? 'weights-error' : nothing} aria-label=${configText('weights.weight', l, { service: name })} .value=${inDigitStyle(str(this.values[`w${s.id}`]), this.digits)} @input=${this.onInput} /></label>`
         })}
       </div>
       ${err ? html`<span class="error" id="weights-error" data-field-error="services">${err}</span>` : nothing}
@@ -174,8 +193,18 @@ export class CountersConfig extends ConfigForm {
       body.services = this.services
         .filter((s) => str(v[`w${s.id}`]).trim() !== '')
         .map((s) => ({ serviceId: s.id, weight: Number(v[`w${s.id}`]) }))
+    this.sent = Array.isArray(body.services) ? (body.services as { serviceId: number }[]).map((x) => x.serviceId) : []
     for (const k of Object.keys(body)) if (body[k] === null && k !== 'printerDeviceId') delete body[k]
     return Object.keys(body).length === 0 ? null : body
+  }
+
+  /**
+   * Whether the form would save an active counter that serves no service: the API takes one (a
+   * counter set up before its services), but from this form it is a slip a clerk finds out at the desk.
+   */
+  private servesNothing(): boolean {
+    const v = this.values
+    return v.active === true && !this.services.some((s) => str(v[`w${s.id}`]).trim() !== '')
   }
 
   private readonly onSubmit = async (e: Event) => {
@@ -186,6 +215,10 @@ export class CountersConfig extends ConfigForm {
     // the center's first counter may leave the zone empty: the server's default zone applies
     if (this.values.zone === NEW_ZONE && this.zoneValue('zone') === null && this.counters.length > 0) {
       this.errors = { zone: configText('err.required', this.lang, { field: configText('zone.newName', this.lang) }) }
+      return
+    }
+    if (this.servesNothing()) {
+      this.errors = { services: configText('weights.none', this.lang) }
       return
     }
     const body = this.body(creating)

@@ -8,7 +8,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import type { DeviceKind } from '../../protocol/common.ts'
-import type { Counter, Device } from '../../protocol/entities.ts'
+import type { Counter, Device, ServiceWithQueue } from '../../protocol/entities.ts'
 import { SerialAddress, type TestPrintReply } from '../../protocol/device-config.ts'
 import type { PrinterType } from '../../protocol/printer-settings.ts'
 import { configText, testPrintText, type ConfigMessageKey } from '../../protocol/messages/config-forms.ts'
@@ -20,6 +20,8 @@ import { zoneName } from '../zone-name.ts'
 import { num } from '../format.ts'
 import { ConfigForm, NEW_ZONE, type FieldSpec } from './config-form.ts'
 import { CONFIG_KEYS, configToValues, fieldName, HAS_PRINTER, valuesToConfig, WIRED, type ConfigKey } from './device-fields.ts'
+import { OFFERS_ALL, offerName, offerValues, offersNothing, withOffers } from './kiosk-offers-fields.ts'
+import { serviceLabel } from '../../ui-common/service-label.ts'
 
 const KINDS: readonly DeviceKind[] = ['kiosk', 'display', 'printer', 'board', 'keypad', 'feedback']
 
@@ -31,6 +33,8 @@ export class DevicesConfig extends ConfigForm {
   /** Each device's last pushed status, for the same health verdict the live view shows. */
   @state() private health = new Map<number, DeviceHealth>()
   @state() private counters: Counter[] = []
+  /** The services a kiosk may be set to offer. */
+  @state() private services: ServiceWithQueue[] = []
   /** The code just made, and the device it pairs: shown under that device's row. */
   @state() private pairingCode: { deviceId: number; code: string } | null = null
   /** The device whose revocation awaits its confirmation (a row under its own). */
@@ -44,8 +48,13 @@ export class DevicesConfig extends ConfigForm {
   }
 
   private async reload(): Promise<void> {
-    const [devices, counters, health] = await Promise.all([this.api.deviceList(), this.api.counters(), this.api.devices()])
-    Object.assign(this, { devices, counters, health: new Map(health.map((h) => [h.id, h])) })
+    const [devices, counters, health, services] = await Promise.all([
+      this.api.deviceList(),
+      this.api.counters(),
+      this.api.devices(),
+      this.api.services(),
+    ])
+    Object.assign(this, { devices, counters, services, health: new Map(health.map((h) => [h.id, h])) })
   }
 
   private get kind(): DeviceKind {
@@ -57,14 +66,33 @@ export class DevicesConfig extends ConfigForm {
   }
 
   private startNew(kind: DeviceKind): void {
-    this.load({ kind, name: '', zone: '', zoneNew: '', ...configToValues(kind, {}) })
+    this.load({ kind, name: '', zone: '', zoneNew: '', ...this.configValues(kind, {}) })
     this.testResult = null
   }
 
   private edit(d: Device): void {
-    this.load({ kind: d.kind, name: d.name, zone: d.zone ?? '', zoneNew: '', ...configToValues(d.kind, d.config) }, d.id)
+    this.load({ kind: d.kind, name: d.name, zone: d.zone ?? '', zoneNew: '', ...this.configValues(d.kind, d.config) }, d.id)
     this.pairingCode = null
     this.testResult = null
+  }
+
+  /** The form's values of a kind's config: its keys' fields, and a kiosk's services boxes. */
+  private configValues(kind: DeviceKind, config: Record<string, unknown>) {
+    return { ...configToValues(kind, config), ...(kind === 'kiosk' ? offerValues(config) : {}) }
+  }
+
+  /** A kiosk's services: every one, or those ticked (a service no longer active shows while it is ticked). */
+  private offersFieldset(): TemplateResult {
+    const l = this.lang
+    const err = this.errors['config/serviceIds']
+    const listed = this.services.filter((s) => s.active || this.values[offerName(s.id)] === true)
+    return html`<fieldset data-group="offers" aria-describedby=${err ? 'offers-hint offers-error' : 'offers-hint'}>
+      <legend>${configText('device.offers', l)}</legend>
+      ${this.field({ name: OFFERS_ALL, label: configText('device.offersAll', l), kind: 'check' })}
+      <p class="muted" id="offers-hint">${configText('device.offersHint', l)}</p>
+      ${this.values[OFFERS_ALL] === true ? nothing : html`<div class="weights">${listed.map((s) => this.field({ name: offerName(s.id), label: serviceLabel(s, l), kind: 'check' }))}</div>`}
+      ${err ? html`<span class="error" id="offers-error" data-field-error="config/serviceIds">${err}</span>` : nothing}
+    </fieldset>`
   }
 
   private keyLabel(key: ConfigKey): string {
@@ -135,6 +163,8 @@ export class DevicesConfig extends ConfigForm {
       { name: 'name', label: configText('f.name', l) },
       { name: 'zone', label: configText('f.zone', l), kind: 'zone', options: zones },
       ...CONFIG_KEYS[this.kind].map((k) => this.keyField(k)),
+      // where a refusal of the kiosk's services lands (the boxes are drawn by offersFieldset)
+      ...(this.kind === 'kiosk' ? [{ name: 'config/serviceIds', label: configText('device.offers', l) }] : []),
     ]
   }
 
@@ -165,7 +195,7 @@ export class DevicesConfig extends ConfigForm {
     return html`<div @change=${(e: Event) => {
       const kind = (e.target as HTMLSelectElement).value as DeviceKind
       const { name, zone, zoneNew } = this.values
-      this.load({ kind, name: name ?? '', zone: zone ?? '', zoneNew: zoneNew ?? '', ...configToValues(kind, {}) })
+      this.load({ kind, name: name ?? '', zone: zone ?? '', zoneNew: zoneNew ?? '', ...this.configValues(kind, {}) })
     }}>${this.field(f)}</div>`
   }
 
@@ -197,7 +227,7 @@ export class DevicesConfig extends ConfigForm {
     const others = CONFIG_KEYS[kind].some((k) => !k.path.startsWith('printer/'))
       ? html`<fieldset data-group="options"><legend>${configText(`kind.${kind}`, l)}</legend>${group((p) => !p.startsWith('printer/'))}</fieldset>`
       : nothing
-    return html`${printer} ${others}`
+    return html`${printer} ${others} ${kind === 'kiosk' ? this.offersFieldset() : nothing}`
   }
 
   /** Test print: the saved printer; the form's unsaved printer changes must be saved first. */
@@ -323,7 +353,13 @@ export class DevicesConfig extends ConfigForm {
     }
     const stored = this.stored
     const changed = new Set(this.changed())
-    const config = valuesToConfig(this.kind, (stored?.config as Record<string, unknown>) ?? {}, this.values, this.initial)
+    const serviceIds = this.services.map((s) => s.id)
+    if (this.kind === 'kiosk' && offersNothing(this.values, serviceIds)) {
+      this.errors = { 'config/serviceIds': configText('device.offersNone', l) }
+      return
+    }
+    const keyed = valuesToConfig(this.kind, (stored?.config as Record<string, unknown>) ?? {}, this.values, this.initial)
+    const config = this.kind === 'kiosk' ? withOffers(keyed, this.values, this.initial, serviceIds) : keyed
     const body: Record<string, unknown> = {}
     if (!stored) body.kind = this.kind
     if ((!stored || changed.has('name')) && String(this.values.name ?? '').trim() !== '') body.name = String(this.values.name).trim()

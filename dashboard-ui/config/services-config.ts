@@ -14,6 +14,11 @@ import { iconOptions } from './service-groups-config.ts'
 import './service-groups-config.ts'
 import type { NationalService } from '../../protocol/national-catalogue.ts'
 import { lockedNationalCode, nationalCodeSpec } from './national-code-field.ts'
+import { chosenTwice, isStepField, stepFields, stepsOf, stepValues } from './steps-fields.ts'
+import { MAX_ROUTE_STEPS } from '../../protocol/visit-steps.ts'
+import { visitStepsText } from '../../protocol/messages/visit-steps.ts'
+import { ApiError } from '../../ui-common/api-client.ts'
+import { ErrorCodes } from '../../protocol/error-codes.ts'
 
 const BLANK: Values = {
   prefix: '',
@@ -28,6 +33,9 @@ const BLANK: Values = {
   icon: '',
   nationalCode: '',
 }
+
+/** The route was refused and already said beside its pickers: nothing more to show. */
+class StepsRefused extends Error {}
 
 @customElement('tabour-services-config')
 export class ServicesConfig extends ConfigForm {
@@ -73,12 +81,12 @@ export class ServicesConfig extends ConfigForm {
       return html`<p class="error" role="alert" data-load-error="services">${configText('config.load.services.failed', l)}</p>
         <button type="button" class="secondary" data-action="retry-load" @click=${this.retry}>${configText('config.load.retry', l)}</button>`
     return html`<table data-table="services">
-          <thead><tr><th>${configText('f.prefix', l)}</th><th>${configText('f.nameAr', l)}</th><th>${configText('f.nameEn', l)}</th><th class="n">${configText('f.targetWaitSeconds', l)}</th><th class="n">${configText('f.dailyCap', l)}</th><th>${configText('f.active', l)}</th><th><span class="muted">${configText('common.edit', l)}</span></th></tr></thead>
+          <thead><tr><th><span class="muted">${configText('common.edit', l)}</span></th><th>${configText('f.prefix', l)}</th><th>${configText('f.nameAr', l)}</th><th>${configText('f.nameEn', l)}</th><th class="n">${configText('f.targetWaitSeconds', l)}</th><th class="n">${configText('f.dailyCap', l)}</th><th>${configText('f.active', l)}</th></tr></thead>
           <tbody>
             ${this.services.map(
               (s) => html`<tr data-service=${s.prefix} ?data-selected=${this.editing === s.id}>
-                <td>${s.prefix}</td><td>${inLang(s.nameAr, 'ar')}</td><td>${inLang(s.nameEn, 'en')}</td><td class="n">${num(s.targetWaitSeconds, this.digits)}</td><td class="n">${num(s.dailyCap, this.digits)}</td><td>${configText(s.active ? 'common.yes' : 'common.no', l)}</td>
                 <td><button type="button" class="secondary" data-edit=${s.id} aria-label=${configText('form.edit.services', l, { name: s.prefix })} @click=${() => this.edit(s)}>${configText('common.edit', l)}</button></td>
+                <td>${s.prefix}</td><td>${inLang(s.nameAr, 'ar')}</td><td>${inLang(s.nameEn, 'en')}</td><td class="n">${num(s.targetWaitSeconds, this.digits)}</td><td class="n">${num(s.dailyCap, this.digits)}</td><td>${configText(s.active ? 'common.yes' : 'common.no', l)}</td>
               </tr>`,
             )}
           </tbody>
@@ -97,9 +105,9 @@ export class ServicesConfig extends ConfigForm {
       { name: 'prefix', label: t('f.prefix'), ltr: true, hint: configText('err.prefix.pattern', l, { field: t('f.prefix') }) },
       { name: 'nameAr', label: t('f.nameAr'), lang: 'ar' },
       { name: 'nameEn', label: t('f.nameEn'), lang: 'en' },
-      { name: 'targetWaitSeconds', label: t('f.targetWaitSeconds'), kind: 'number', min: 1 },
+      { name: 'targetWaitSeconds', label: t('f.targetWaitSeconds'), kind: 'number', min: 1, hint: this.targetWaitHint() },
       { name: 'dailyCap', label: t('f.dailyCap'), kind: 'number', min: 1 },
-      { name: 'active', label: t('f.active'), kind: 'check' },
+      { name: 'active', label: t('f.active'), kind: 'check', hint: configText('service.activeHint', l) },
       nationalCodeSpec(this.catalogue, str(this.values.nationalCode), l),
       // issue 14: what the kiosk does while no open or paused counter serves the service
       {
@@ -125,7 +133,16 @@ export class ServicesConfig extends ConfigForm {
       { name: 'confirmDocuments', label: serviceMenuText('form.confirmDocuments', l), kind: 'check' },
       { name: 'documents', label: serviceMenuText('form.documents', l) },
       ...documentFields(this.documentRows, l, this.digits),
+      { name: 'steps', label: visitStepsText('steps.form.legend', l) },
+      ...stepFields(this.values, this.services, this.editing, l, this.digits),
     ]
+  }
+
+  /** The typed target wait read back in minutes (900 when nothing usable is typed yet, as an example). */
+  private targetWaitHint(): string {
+    const typed = Number(str(this.values.targetWaitSeconds).trim() || Number.NaN)
+    const seconds = Number.isInteger(typed) && typed > 0 ? typed : 900
+    return configText('service.targetWaitHint', this.lang, { seconds, minutes: Math.floor(seconds / 60), rest: seconds % 60 }, this.digits)
   }
 
   static override styles = [
@@ -166,6 +183,20 @@ export class ServicesConfig extends ConfigForm {
     </fieldset>`
   }
 
+  /** The route's pickers: the services a visit issued for this one passes after it, in order. */
+  private stepsFieldset(): TemplateResult {
+    const l = this.lang
+    const err = this.errors.steps
+    return html`<fieldset data-field="steps" aria-describedby=${err ? 'steps-hint steps-error' : 'steps-hint'}>
+      <legend>${visitStepsText('steps.form.legend', l)}</legend>
+      <p class="muted" id="steps-hint">${visitStepsText('steps.form.hint', l, { max: MAX_ROUTE_STEPS }, this.digits)}</p>
+      ${this.fields()
+        .filter((f) => isStepField(f.name))
+        .map((f) => this.field(f))}
+      ${err ? html`<span class="error" id="steps-error" data-field-error="steps">${err}</span>` : nothing}
+    </fieldset>`
+  }
+
   private readonly addDocument = () => {
     this.values = { ...this.values, [`documents/${this.documentRows}/ar`]: '', [`documents/${this.documentRows}/en`]: '' }
     this.documentRows++
@@ -194,13 +225,13 @@ export class ServicesConfig extends ConfigForm {
             : nothing
         }
         ${this.fields()
-          .filter((f) => f.name !== 'documents' && !isDocumentField(f.name))
+          .filter((f) => f.name !== 'documents' && f.name !== 'steps' && !isDocumentField(f.name) && !isStepField(f.name))
           .map((f) =>
             f.name === 'nationalCode' && editing?.nationalCodeLocked
               ? lockedNationalCode(this.catalogue, editing.nationalCode ?? '', l)
               : this.field(f),
           )}
-        ${this.documentsFieldset()}
+        ${this.documentsFieldset()} ${this.stepsFieldset()}
         ${this.footer(this.editing === null ? html`` : html`<button type="button" class="secondary" @click=${() => this.load(BLANK)}>${configText('common.cancel', l)}</button>`)}
       </form>
     </div>
@@ -225,6 +256,32 @@ export class ServicesConfig extends ConfigForm {
       },
       s.id,
     )
+    void this.loadSteps(s.id)
+  }
+
+  /** The route of the service being edited, once it arrives (and only if it is still the one edited). */
+  private async loadSteps(id: number): Promise<void> {
+    try {
+      const { steps } = await this.api.serviceSteps(id)
+      if (this.editing !== id) return
+      const values = stepValues(steps)
+      this.values = { ...this.values, ...values }
+      this.initial = { ...this.initial, ...values }
+    } catch (err) {
+      if (this.editing === id) this.showError(err)
+    }
+  }
+
+  protected override showError(err: unknown): void {
+    if (!(err instanceof StepsRefused)) super.showError(err)
+  }
+
+  /** A refused route in words beside the pickers (the server names no field: it is the route as a whole). */
+  private stepsError(err: unknown): string | null {
+    if (!(err instanceof ApiError)) return null
+    if (err.code === ErrorCodes.STEP_ROUTE_LOOP) return visitStepsText('steps.form.twice', this.lang)
+    if (err.code === ErrorCodes.SERVICE_INACTIVE) return visitStepsText('steps.form.inactive', this.lang)
+    return null
   }
 
   private body(changedNames: string[]): Record<string, unknown> {
@@ -258,15 +315,51 @@ export class ServicesConfig extends ConfigForm {
     this.notice = null
     const creating = this.editing === null
     const names = creating ? [...Object.keys(BLANK), 'documents'] : this.changed()
+    const steps = stepsOf(this.values)
+    const stepsChanged = this.changed().some(isStepField)
     if (!creating && names.length === 0) {
       this.notice = configText('form.unchanged', this.lang)
       return
     }
+    if (this.requiredMissing(['prefix', 'nameAr', 'nameEn'])) return
+    if (chosenTwice(steps)) {
+      this.errors = { steps: visitStepsText('steps.form.twice', this.lang) }
+      return
+    }
+    const body = this.body(names)
     await this.saveWith(async () => {
-      await this.api.save(creating ? '/services' : `/services/${this.editing}`, creating ? 'POST' : 'PATCH', this.body(names))
+      let id = this.editing
+      if (creating) id = (await this.api.save<{ id: number }>('/services', 'POST', body)).id
+      else if (Object.keys(body).length > 0) await this.api.save(`/services/${id}`, 'PATCH', body)
+      if (stepsChanged && id !== null) await this.saveSteps(id, steps, creating)
       await this.reload()
       this.load(BLANK)
     })
+  }
+
+  /**
+   * Writes the route. Refused, its sentence goes beside the pickers; a new service is saved by
+   * then, so the form goes on editing it (a second save must not add it again) and says so.
+   */
+  private async saveSteps(id: number, steps: number[], creating: boolean): Promise<void> {
+    try {
+      await this.api.putServiceSteps(id, steps)
+    } catch (err) {
+      const reason = this.stepsError(err)
+      if (!reason) throw err
+      if (creating) {
+        await this.reload()
+        const typed = this.values
+        const saved = this.services.find((s) => s.id === id)
+        if (saved) this.edit(saved)
+        // what was typed stays, the route still to save
+        this.values = { ...this.values, ...Object.fromEntries(Object.entries(typed).filter(([k]) => isStepField(k))) }
+        this.initial = Object.fromEntries(Object.entries(this.initial).filter(([k]) => !isStepField(k)))
+      }
+      this.errors = { steps: creating ? visitStepsText('steps.form.notSaved', this.lang, { reason }) : reason }
+      if (creating) this.announceChange()
+      throw new StepsRefused()
+    }
   }
 }
 

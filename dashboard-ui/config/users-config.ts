@@ -45,12 +45,12 @@ export class UsersConfig extends ConfigForm {
       <section class="card scroll" aria-labelledby="list-title">
         <h2 id="list-title">${configText('config.list.users', l)}</h2>
         <table data-table="users">
-          <thead><tr><th>${configText('f.username', l)}</th><th>${configText('f.displayName', l)}</th><th>${configText('f.role', l)}</th><th>${configText('f.active', l)}</th><th><span class="muted">${configText('common.edit', l)}</span></th></tr></thead>
+          <thead><tr><th><span class="muted">${configText('common.edit', l)}</span></th><th>${configText('f.username', l)}</th><th>${configText('f.displayName', l)}</th><th>${configText('f.role', l)}</th><th>${configText('f.active', l)}</th></tr></thead>
           <tbody>
             ${this.users.map(
               (u) => html`<tr data-user=${u.username} ?data-selected=${this.editing === u.id}>
-                <td>${u.username}</td><td>${u.displayName}</td><td>${configText(`role.${u.role}`, l)}</td><td>${configText(u.active ? 'common.yes' : 'common.no', l)}</td>
                 <td><button type="button" class="secondary" data-edit=${u.id} aria-label=${configText('form.edit.users', l, { name: u.username })} @click=${() => this.load({ displayName: u.displayName, role: u.role, active: u.active, password: '' }, u.id)}>${configText('common.edit', l)}</button></td>
+                <td>${u.username}</td><td>${u.displayName}</td><td>${configText(`role.${u.role}`, l)}</td><td>${configText(u.active ? 'common.yes' : 'common.no', l)}</td>
               </tr>`,
             )}
           </tbody>
@@ -87,6 +87,7 @@ export class UsersConfig extends ConfigForm {
     e.preventDefault()
     this.errors = {}
     this.notice = null
+    if (this.editing === null && this.requiredMissing(['username', 'password'])) return
     const body = this.body()
     if (!body) {
       this.notice = configText('form.unchanged', this.lang)

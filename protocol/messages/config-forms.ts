@@ -58,6 +58,28 @@ export const CONFIG_FORM_MESSAGES = {
     ar: 'اترك الخانة فارغة إن كان الشباك لا يخدم الخدمة. {backup, number}: خدمة احتياطية، يُنادى عليها فقط إن لم ينتظر أحد في الخدمات الأخرى. {normal, number}: عادي. {double, number}: ضعف الأهمية؛ يُحسب انتظار تذكرتها مضاعفًا فتسبق تذكرة بوزن {normal, number} أقدم منها متى انتظرت أكثر من نصف مدتها.',
     en: 'Leave empty when the counter does not serve the service. {backup, number}: a backup service, called only when nothing else waits. {normal, number}: normal. {double, number}: twice as urgent; its tickets’ wait counts double, so one overtakes an older weight-{normal, number} ticket once it has waited more than half as long.',
   },
+  // what a change of a counter's services does to the line, and the counter that would serve nothing (walk 2026-12-06:
+  // a counter saved with no service said "Saved", and a clerk opening it would never be called a ticket)
+  'weights.waiting': {
+    ar: 'تغيير خدمات الشباك لا ينقل أي تذكرة: التذاكر المنتظرة تبقى في طابور خدمتها وتناديها الشبابيك التي تخدمها؛ خدمة لا يخدمها أي شباك مفعّل لا ينادي تذاكرها أحد.',
+    en: 'Changing a counter’s services moves no ticket: tickets already waiting stay in their service’s line, for the counters that serve it; a service no active counter serves has its tickets called by no one.',
+  },
+  'weights.none': {
+    ar: 'الشباك المفعّل يحتاج خدمة واحدة على الأقل، وإلا لن تُنادى إليه أي تذكرة: اكتب وزنًا لخدمة، أو ألغِ «مفعّل» لحفظه لاحقًا',
+    en: 'An active counter needs at least one service, or no ticket is ever called to it: give a service a weight, or untick Active to keep it for later',
+  },
+  'counter.noServices': { ar: 'لا شيء: لا تُنادى إليه أي تذكرة', en: 'None: no ticket is called to it' },
+  // the target wait is typed in seconds while the hours and the appointments count minutes: the figure read back in minutes
+  // (walk 2026-12-06: 15 typed meaning a quarter of an hour is 15 seconds)
+  'service.targetWaitHint': {
+    ar: 'بالثواني: {seconds, number} ثانية = {minutes, plural, zero {# دقيقة} one {دقيقة واحدة} two {دقيقتان} few {# دقائق} many {# دقيقة} other {# دقيقة}}{rest, plural, =0 {} one { وثانية واحدة} two { وثانيتان} few { و# ثوانٍ} many { و# ثانية} other { و# ثانية}}',
+    en: 'In seconds: {seconds, number} seconds = {minutes, plural, one {# minute} other {# minutes}}{rest, plural, =0 {} one { and # second} other { and # seconds}}',
+  },
+  // a service's Active box: what unticking does now, and to the tickets already waiting (call-policy serves them still)
+  'service.activeHint': {
+    ar: 'عند إلغائه: يتوقف الكشك وصفحة الهاتف عن عرض الخدمة ولا تُقبل لها حجوزات جديدة؛ والتذاكر المنتظرة تحتفظ بدورها وتناديها شبابيكها كالمعتاد.',
+    en: 'Unticked: the kiosk and the phone page stop offering the service and it takes no new bookings; tickets already waiting keep their place and its counters still call them.',
+  },
   /** A counter has one name, shown as written on every screen in either language (decided in server/demo/seed.ts). */
   'counter.nameHint': {
     ar: 'يظهر الاسم كما هو على كل الشاشات بالعربية والإنجليزية، والشاشات تكتب رقم الشباك بنفسها؛ اكتب ما عدا الرقم، بالعربية والإنجليزية إن كانت شاشاتك ثنائية اللغة: «تراخيص · Permits».',
@@ -67,6 +89,17 @@ export const CONFIG_FORM_MESSAGES = {
   'weights.weight': { ar: 'وزن {service}', en: 'Weight of {service}' },
   'device.kindFixed': { ar: 'النوع: {kind}', en: 'Kind: {kind}' },
   'device.printer': { ar: 'الطابعة', en: 'Printer' },
+  // the services a kiosk offers (its config's serviceIds; only JSON before the walk of 2026-12-06)
+  'device.offers': { ar: 'الخدمات التي يقدمها هذا الكشك', en: 'Services this kiosk offers' },
+  'device.offersAll': { ar: 'كل الخدمات، ومنها ما يُضاف لاحقًا', en: 'Every service, also those added later' },
+  'device.offersHint': {
+    ar: 'ألغِ هذا الاختيار لتحدد خدمات بعينها، مثل كشك في الدور الأول يقدم خدمات ذلك الدور فقط؛ الخدمات الأخرى لا تظهر عليه.',
+    en: 'Untick to choose the services, such as a first-floor kiosk offering that floor’s services only; the others do not show on it.',
+  },
+  'device.offersNone': {
+    ar: 'اختر خدمة واحدة على الأقل، أو اختر «كل الخدمات»',
+    en: 'Tick at least one service, or choose every service',
+  },
   'device.hasPrinter': { ar: 'طابعة تذاكر موصولة بهذا الجهاز', en: 'A ticket printer is attached' },
   'device.printer.type': { ar: 'نوع الطابعة', en: 'Printer type' },
   'device.printer.type.epson': { ar: 'إبسون (ESC/POS)', en: 'Epson (ESC/POS)' },
@@ -154,6 +187,16 @@ export const CONFIG_FORM_MESSAGES = {
   },
   'err.timeZone.unknown': { ar: 'منطقة زمنية غير معروفة (مثل \u2066Africa/Cairo\u2069)', en: 'Not a known time zone (e.g. Africa/Cairo)' },
   'err.priorityCategories.duplicate': { ar: 'رمز فئة مكرر', en: 'A category code is listed twice' },
+  // one line of the categories box at fault, by its number (the walk of 2026-12-06 read "needs at least 1 characters" for
+  // a line without its English name, and "not in the expected form" for a code with a capital and a space)
+  'err.priorityCategories.line': {
+    ar: 'السطر {line}: اكتب الرمز ثم الاسم بالعربية ثم الاسم بالإنجليزية، تفصل بينها فواصل',
+    en: 'Line {line}: write the code, the Arabic name and the English name, separated by commas',
+  },
+  'err.priorityCategories.code': {
+    ar: 'السطر {line}: الرمز حروف لاتينية صغيرة وأرقام و \u2066_\u2069 فقط، يبدأ بحرف، بلا مسافات (مثل \u2066elderly\u2069)',
+    en: 'Line {line}: the code is lower-case Latin letters, digits and _ only, starting with a letter, no spaces (e.g. elderly)',
+  },
   'err.priorityCategories.not-allowed': {
     ar: 'الرمز \u2066none\u2069 محجوز للتذاكر العادية',
     en: 'The code none is reserved for ordinary tickets',
@@ -237,6 +280,13 @@ export function fieldErrorText(refusal: FieldRefusal, label: string, lang: Lang,
   if (passwordKey) return configText(passwordKey, lang, { min: figure(refusal.detail?.limit ?? 8) })
   if (refusal.code === ErrorCodes.LAST_ADMIN) return configText('err.role.lastAdmin', lang)
   const reason = refusal.detail?.reason ?? 'invalid'
+  const category = categoryLineOf(refusal.detail?.field ?? '')
+  if (category) {
+    const key = category.part === 'code' && reason === 'pattern' ? 'err.priorityCategories.code' : 'err.priorityCategories.line'
+    return configText(key, lang, { line: figure(category.index + 1) })
+  }
+  // a text that must not be empty is, to the one typing, required: never "at least 1 characters"
+  if (reason === 'minLength' && refusal.detail?.limit === 1) return configText('err.required', lang, { field: label })
   const leaf =
     refusal.detail?.field
       .split('/')
@@ -245,6 +295,12 @@ export function fieldErrorText(refusal: FieldRefusal, label: string, lang: Lang,
   const specific = `err.${leaf}.${reason}`
   const key = has(specific) ? specific : has(`err.${reason}`) ? (`err.${reason}` as ConfigMessageKey) : 'err.invalid'
   return configText(key, lang, { field: label, limit: figure(refusal.detail?.limit) })
+}
+
+/** The line (from 0) and part of a priority category a refusal's field names (`priorityCategories/1/nameEn`), or null. */
+function categoryLineOf(field: string): { index: number; part: string } | null {
+  const m = /(?:^|\/)priorityCategories\/(\d+)(?:\/(\w+))?/.exec(field)
+  return m ? { index: Number(m[1]), part: m[2] ?? '' } : null
 }
 
 /** The sentence for a refusal that names no field of the form (not found, forbidden, unreachable…). */

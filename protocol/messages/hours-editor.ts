@@ -93,6 +93,11 @@ export const HOURS_EDITOR_MESSAGES = {
     ar: 'يتداخل مع «{other}»: من {from} إلى {to}، يسري «{other}» بدلًا منه {why, select, shorter {لأنه الأقصر} other {لأنه أُضيف لاحقًا}}',
     en: 'Overlaps “{other}”: “{other}” applies instead from {from} to {to}, {why, select, shorter {being the shorter} other {being added later}}',
   },
+  /** After adding one that ended before today (walk 2026-12-06: a past holiday was taken without a word). */
+  'hoursTab.exceptionSavedPast': {
+    ar: 'حُفظ الاستثناء، لكنه انتهى قبل اليوم فلا يغيّر أي مواعيد من الآن؛ تحقّق من التاريخين',
+    en: 'Exception saved, but it ended before today, so it changes no opening hours from now on; check its dates',
+  },
   /** After adding one that overlaps another: saved, and where to read which applies. */
   'hoursTab.exceptionSavedOverlaps': {
     ar: 'حُفظ الاستثناء، وهو يتداخل مع استثناء آخر؛ القائمة تبيّن أيهما يسري في الأيام المشتركة',

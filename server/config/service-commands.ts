@@ -36,7 +36,9 @@ export class ServiceCommands {
       const fields: ServiceFields = {
         dailyCap: null,
         active: true,
-        sortOrder: 0,
+        // a new service goes after the others on the kiosk, not between the first two (sort 0 ties with the first:
+        // the walk of 2026-12-06 saw G land between A and B)
+        sortOrder: this.nextSortOrder(),
         whenUnstaffed: 'not-offered',
         ...body,
         ...this.menuFields(body),
@@ -103,6 +105,12 @@ export class ServiceCommands {
       throw domainError(ErrorCodes.NATIONAL_CODE_LOCKED, `the national code of service ${current.id} is set by the hub's configuration`)
     if (code !== null && this.nationalCatalogue.version() !== null && !this.nationalCatalogue.has(code))
       throw domainError(ErrorCodes.UNKNOWN_NATIONAL_CODE, `the hub's national catalogue has no code ${code}`)
+  }
+
+  /** The place after the last service (0 for the first); the API's sortOrder may still put one anywhere. */
+  private nextSortOrder(): number {
+    const orders = this.ctx.services.list().map((s) => s.sortOrder)
+    return orders.length === 0 ? 0 : Math.min(10_000, Math.max(...orders) + 1)
   }
 
   private assertPrefixFree(prefix: string, id?: number): void {

@@ -10,6 +10,9 @@ import { configText, fieldErrorText, testPrintText, type ConfigMessageKey } from
 import { seriousAxeViolations } from './axe.ts'
 import { LANDSCAPE, useBrowserSuite } from './browser.ts'
 import { ROOT } from './ui-build.ts'
+import { visitStepsText } from '../../protocol/messages/visit-steps.ts'
+import { dashboardLogin } from './dashboard-login.ts'
+import { serviceLabel } from '../../ui-common/service-label.ts'
 
 /**
  * Issue 15 items 4 and 5, in real Chromium, in Arabic and then English: every device kind has a
@@ -48,6 +51,18 @@ const sentence = (lang: Lang, code: string, field: string, reason: string, label
     lang,
   )
 
+/** The Edit buttons of a list that stick out of the card it scrolls in (their row's ids). */
+const editsOutOfView = (table: Locator) =>
+  table.evaluate((t) => {
+    const card = (t.closest('.scroll') ?? t.parentElement)!.getBoundingClientRect()
+    return [...t.querySelectorAll('button[data-edit]')]
+      .filter((b) => {
+        const r = b.getBoundingClientRect()
+        return r.left < card.left - 1 || r.right > card.right + 1
+      })
+      .map((b) => b.getAttribute('data-edit'))
+  })
+
 const input = (form: Locator, name: string) => form.locator(`[name="${name}"]`)
 const errorOf = (form: Locator, name: string) => form.locator(`[data-field-error="${name}"]`)
 
@@ -78,15 +93,21 @@ describe('configuration forms (issue 15 items 4-5)', () => {
     for (const lang of ['ar', 'en'] as const) {
       // a fresh context per language: the session is kept per tab
       const page = await contexts.page(LANDSCAPE)
-      await page.goto(`${url}/dashboard/${lang === 'en' ? '?lang=en' : ''}#config`)
-      await page.locator('form[data-form="login"] input[name="username"]').fill('admin')
-      await page.locator('form[data-form="login"] input[name="password"]').fill(ADMIN_PASSWORD)
-      await page.locator('form[data-form="login"] button[data-action="login"]').click()
-      await page.locator('main[data-phase="ready"]').waitFor()
+      await dashboardLogin(page, url, 'admin', ADMIN_PASSWORD, lang, '#config')
       const section = (name: string) => page.locator(`tabour-config-view button[data-section="${name}"]`).click()
 
       // --- services: a bad prefix is worded next to the prefix field, in the screen's language
       const services = page.locator('tabour-config-view form[data-form="services"]')
+      // saved empty: every required field says so at once, nothing sent
+      await services.locator('button[data-action="save"]').click()
+      for (const [name, label] of [
+        ['prefix', 'f.prefix'],
+        ['nameAr', 'f.nameAr'],
+        ['nameEn', 'f.nameEn'],
+      ] as const)
+        await expect
+          .poll(() => errorOf(services, name).textContent())
+          .toBe(configText('err.required', lang, { field: configText(label, lang) }))
       await input(services, 'prefix').fill('A')
       await input(services, 'nameAr').fill('جوازات السفر')
       await input(services, 'nameEn').fill('Passports')
@@ -94,6 +115,13 @@ describe('configuration forms (issue 15 items 4-5)', () => {
       await expect
         .poll(() => errorOf(services, 'prefix').textContent())
         .toBe(sentence(lang, 'TABOUR_ERR_DUPLICATE_PREFIX', 'prefix', 'duplicate', 'f.prefix'))
+      // what unticking Active does, and to the tickets already waiting
+      expect(await services.locator('#f-active-hint').textContent()).toBe(configText('service.activeHint', lang))
+      // the target wait is seconds: the figure typed is read back in minutes as it is typed
+      await input(services, 'targetWaitSeconds').fill('450')
+      await expect
+        .poll(() => services.locator('#f-targetWaitSeconds-hint').textContent())
+        .toBe(lang === 'ar' ? 'بالثواني: 450 ثانية = 7 دقائق و30 ثانية' : 'In seconds: 450 seconds = 7 minutes and 30 seconds')
       await expectAxeClean(page, `services ${lang}`)
       await shot(page, 'services', lang)
 
@@ -107,6 +135,26 @@ describe('configuration forms (issue 15 items 4-5)', () => {
       expect(await input(counters, 'zone').inputValue()).toBe(counter.zone)
       await input(counters, 'name').fill(`counter ${lang}`)
       await input(counters, 'zone').selectOption('+new')
+      await input(counters, 'zoneNew').fill('bad zone')
+      // an active counter with no service would never be called a ticket: said beside the weights, nothing saved
+      expect(await counters.locator('#weights-waiting').textContent()).toBe(configText('weights.waiting', lang))
+      await counters.locator('button[data-action="save"]').click()
+      await expect.poll(() => errorOf(counters, 'services').textContent()).toBe(configText('weights.none', lang))
+      expect((await center.request('GET', '/api/v1/counters', { token: admin })).json()).toHaveLength(lang === 'ar' ? 1 : 2)
+      // a refused weight is named by its service, and its box marked
+      await input(counters, `w${service.id}`).fill('-1')
+      await input(counters, 'zoneNew').fill(`hall-${lang}`)
+      await counters.locator('button[data-action="save"]').click()
+      await expect
+        .poll(() => errorOf(counters, 'services').textContent())
+        .toBe(
+          fieldErrorText(
+            { code: 'TABOUR_ERR_VALIDATION', detail: { field: 'services/0/weight', reason: 'minimum', limit: 0 } },
+            configText('weights.weight', lang, { service: serviceLabel(service, lang) }),
+            lang,
+          ),
+        )
+      expect(await input(counters, `w${service.id}`).getAttribute('aria-invalid')).toBe('true')
       await input(counters, 'zoneNew').fill('bad zone')
       await input(counters, `w${service.id}`).fill('2')
       await counters.locator('button[data-action="save"]').click()
@@ -124,6 +172,13 @@ describe('configuration forms (issue 15 items 4-5)', () => {
       // --- users: a weak password says why, next to the password field
       await section('users')
       const users = page.locator('tabour-config-view form[data-form="users"]')
+      await users.locator('button[data-action="save"]').click()
+      await expect
+        .poll(() => errorOf(users, 'password').textContent())
+        .toBe(configText('err.required', lang, { field: configText('f.password', lang) }))
+      expect(await errorOf(users, 'username').textContent()).toBe(
+        configText('err.required', lang, { field: configText('f.username', lang) }),
+      )
       await input(users, 'username').fill(`clerk-${lang}`)
       await input(users, 'password').fill('password123')
       await users.locator('button[data-action="save"]').click()
@@ -177,6 +232,16 @@ describe('configuration forms (issue 15 items 4-5)', () => {
       expect(printer.jobs.length).toBe(jobs + 1)
       await expectAxeClean(page, `kiosk form ${lang}`)
       await shot(page, 'device-kiosk', lang)
+
+      // the services this kiosk offers, by boxes: none ticked is said beside them, one ticked is stored as serviceIds
+      await input(form, 'offersAll').uncheck()
+      await save()
+      await expect.poll(() => errorOf(form, 'config/serviceIds').textContent()).toBe(configText('device.offersNone', lang))
+      await input(form, `offers/${service.id}`).check()
+      await save()
+      await saved()
+      expect((await devices()).find((d) => d.name === `kiosk-${lang}`)!.config.serviceIds).toEqual([service.id])
+      await expectAxeClean(page, `kiosk services ${lang}`)
 
       // a stand-alone printer that cannot be reached: the test print says so next to its address
       await newDevice('printer', `printer-${lang}`)
@@ -266,6 +331,71 @@ describe('configuration forms (issue 15 items 4-5)', () => {
       await settings.locator('button[data-action="save"]').click()
       await settings.locator('[data-notice]').waitFor()
       expect((await center.request('GET', '/api/v1/settings', { token: admin })).json().overridden).toEqual(['maxPriorityInARow'])
+    }
+  }, 180_000)
+
+  it("a service's steps (visit route) are chosen in its form, no JSON: stored, shown again, a service twice refused beside them", async () => {
+    const { center, url } = await listeningCenter({ config: { uiDir: suite.uiDir } }, cleanups)
+    const admin = await center.admin()
+    const reception = await center.createService({ prefix: 'A', nameAr: 'الاستقبال', nameEn: 'Reception' })
+    const review = await center.createService({ prefix: 'B', nameAr: 'مراجعة الأوراق', nameEn: 'Review' })
+    const cashier = await center.createService({ prefix: 'C', nameAr: 'الخزينة', nameEn: 'Cashier' })
+    const routeOf = async (id: number) => (await center.request('GET', `/api/v1/services/${id}/steps`, { token: admin })).json().steps
+    await center.createCounter({
+      number: 1,
+      name: 'الاستقبال والمراجعة والخزينة · Reception, review and cashier',
+      serviceIds: [reception.id, review.id, cashier.id],
+    })
+    for (const lang of ['ar', 'en'] as const) {
+      // the admin's laptop: every list's Edit buttons in view without scrolling the table sideways (walk 2026-12-06:
+      // the services', counters' and users' were past the card's edge at 1366 px)
+      const page = await contexts.page({ width: 1366, height: 768 })
+      await dashboardLogin(page, url, 'admin', ADMIN_PASSWORD, lang, '#config')
+      const services = page.locator('tabour-config-view form[data-form="services"]')
+      const config = page.locator('tabour-services-config')
+      await config.locator('table[data-table="services"] button[data-edit]').first().waitFor()
+      for (const section of ['services', 'counters', 'users']) {
+        await page.locator(`tabour-config-view button[data-section="${section}"]`).click()
+        const table = page.locator(`tabour-config-view table[data-table="${section}"]`)
+        await table.locator('button[data-edit]').first().waitFor()
+        expect(await editsOutOfView(table), `${section} ${lang}`).toEqual([])
+      }
+      await page.locator('tabour-config-view button[data-section="services"]').click()
+      if (lang === 'ar') {
+        // reception → review → cashier, picked one after the other (a picker appears for the next step)
+        await config.locator(`button[data-edit="${reception.id}"]`).click()
+        await input(services, 'steps/0').selectOption(String(review.id))
+        await input(services, 'steps/1').selectOption(String(cashier.id))
+        // a service may not be a step of itself: the pickers do not offer it
+        expect(await services.locator(`[name="steps/0"] option[value="${reception.id}"]`).count()).toBe(0)
+        await services.locator('button[data-action="save"]').click()
+        await services.locator('[data-notice]').waitFor()
+        expect(await routeOf(reception.id)).toEqual([review.id, cashier.id])
+        // opened again, the form shows the stored route
+        await config.locator(`button[data-edit="${reception.id}"]`).click()
+        await expect.poll(() => input(services, 'steps/1').inputValue()).toBe(String(cashier.id))
+        expect(await input(services, 'steps/0').inputValue()).toBe(String(review.id))
+        await expectAxeClean(page, `service steps ${lang}`)
+        await shot(page, 'service-steps', lang)
+      } else {
+        // a new service with a route; the same service twice is said beside the pickers and nothing is written
+        await input(services, 'prefix').fill('D')
+        await input(services, 'nameAr').fill('التظلمات')
+        await input(services, 'nameEn').fill('Appeals')
+        await input(services, 'steps/0').selectOption(String(cashier.id))
+        await input(services, 'steps/1').selectOption(String(cashier.id))
+        await services.locator('button[data-action="save"]').click()
+        await expect.poll(() => errorOf(services, 'steps').textContent()).toBe(visitStepsText('steps.form.twice', lang))
+        expect((await center.request('GET', '/api/v1/services?all=true', { token: admin })).json()).toHaveLength(3)
+        await input(services, 'steps/1').selectOption('')
+        await services.locator('button[data-action="save"]').click()
+        await services.locator('[data-notice]').waitFor()
+        const all = (await center.request('GET', '/api/v1/services?all=true', { token: admin })).json() as { id: number; prefix: string }[]
+        expect(await routeOf(all.find((x) => x.prefix === 'D')!.id)).toEqual([cashier.id])
+        // a route untouched is not rewritten: the reception's stays
+        expect(await routeOf(reception.id)).toEqual([review.id, cashier.id])
+      }
+      await page.close()
     }
   }, 180_000)
 

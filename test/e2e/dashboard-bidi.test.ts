@@ -179,7 +179,7 @@ describe('the dashboard in Arabic: order and digits (walk 2026-12-05, s35 findin
       await section(page, 'counters')
       const row = page.locator('tabour-counters-config table tbody tr').first()
       await row.waitFor()
-      expect((await glyphs(row.locator('td').nth(1), lang === 'en' ? 'ltr' : 'rtl')).text).toBe(lang === 'en' ? 'Permits' : 'تراخيص')
+      expect((await glyphs(row.locator('td[data-name]'), lang === 'en' ? 'ltr' : 'rtl')).text).toBe(lang === 'en' ? 'Permits' : 'تراخيص')
       expect(await row.locator('td[data-zone] bdi').textContent()).toBe(lang === 'en' ? 'ground' : 'الدور الأرضي')
 
       if (lang === 'en') {

@@ -23,11 +23,13 @@ const WORDS = {
     saved: 'Exception saved; it overlaps another, and the list says which one applies on the shared days',
     applies: 'Overlaps “Ramadan hours”: this one applies from 2027-02-20 to 2027-02-22, being the shorter',
     yields: 'Overlaps “Holiday”: “Holiday” applies instead from 2027-02-20 to 2027-02-22, being the shorter',
+    past: 'Exception saved, but it ended before today, so it changes no opening hours from now on; check its dates',
   },
   ar: {
     saved: 'حُفظ الاستثناء، وهو يتداخل مع استثناء آخر؛ القائمة تبيّن أيهما يسري في الأيام المشتركة',
     applies: 'يتداخل مع «مواعيد رمضان»: من 2027-02-20 إلى 2027-02-22، يسري هذا الاستثناء لأنه الأقصر',
     yields: 'يتداخل مع «إجازة»: من 2027-02-20 إلى 2027-02-22، يسري «إجازة» بدلًا منه لأنه الأقصر',
+    past: 'حُفظ الاستثناء، لكنه انتهى قبل اليوم فلا يغيّر أي مواعيد من الآن؛ تحقّق من التاريخين',
   },
 } as const
 
@@ -72,6 +74,9 @@ describe('overlapping holidays and special hours', { timeout: 180_000 }, () => {
       const grid = view.locator('tabour-month-calendar')
       expect(await grid.locator('h3').getAttribute('data-month')).toBe('2027-02')
       expect(await grid.locator('td[data-day="2027-02-21"]').getAttribute('data-state')).toBe('holiday')
+      // one already over (the clock says 1 February) is kept, and the notice says it changes nothing ahead
+      await addException('2027-01-10', '2027-01-11', 'إجازة مضت', 'Past holiday', '')
+      expect(await view.locator('[data-message="ok"]').textContent()).toBe(WORDS[lang].past)
       expect(await seriousAxeViolations(page), `hours tab, ${lang}`).toEqual([])
       await suite.shot(page, `overlaps-${lang}`)
     })

@@ -93,6 +93,27 @@ describe("a form's refusal writes its limit in the screen's digits (walk 2026-12
   })
 })
 
+describe("a form's refusal says what to do, not the schema's words (walk 2026-12-06 18:58)", () => {
+  it('an emptied required text is "required", never "at least 1 characters"', () => {
+    const emptied = { code: 'TABOUR_ERR_VALIDATION', detail: { field: 'nameEn', reason: 'minLength', limit: 1 } }
+    expect(fieldErrorText(emptied, 'Name (English)', 'en')).toBe('Name (English) is required')
+    expect(fieldErrorText(emptied, 'الاسم بالإنجليزية', 'ar')).toBe('«الاسم بالإنجليزية» مطلوب')
+  })
+
+  it("a priority category's line is named by its number, in the screen's digits", () => {
+    const noEnglish = { code: 'TABOUR_ERR_VALIDATION', detail: { field: 'priorityCategories/1/nameEn', reason: 'minLength', limit: 1 } }
+    expect(fieldErrorText(noEnglish, 'Priority categories', 'en')).toBe(
+      'Line 2: write the code, the Arabic name and the English name, separated by commas',
+    )
+    expect(fieldErrorText(noEnglish, 'فئات الأولوية', 'ar', 'arabic-indic')).toMatch(/^السطر ٢: /)
+    const badCode = { code: 'TABOUR_ERR_VALIDATION', detail: { field: 'priorityCategories/0/code', reason: 'pattern' } }
+    expect(fieldErrorText(badCode, 'Priority categories', 'en')).toMatch(/^Line 1: the code is lower-case Latin letters/)
+    // the whole list's refusals keep their own sentences
+    const twice = { code: 'TABOUR_ERR_VALIDATION', detail: { field: 'priorityCategories', reason: 'duplicate' } }
+    expect(fieldErrorText(twice, 'Priority categories', 'en')).toBe('A category code is listed twice')
+  })
+})
+
 describe('figure labels follow the digits (the p90 labels carry their percentile)', () => {
   it('writes 90 in the screen’s digits', () => {
     expect(figureLabel('kpi.p90Wait', 'ar', 'western')).toBe('انتظار 90٪')

@@ -171,6 +171,17 @@ describe('GET /api/v1/services', () => {
     expect(list.map((s: { prefix: string }) => s.prefix)).toEqual(['B', 'A', 'C'])
   })
 
+  it('puts a service created without sortOrder after the others (walk 2026-12-06: it landed second on the kiosk)', async () => {
+    center = await TestCenter.start()
+    const token = await center.admin()
+    await center.request('POST', SERVICES, { token, body: { ...valid, prefix: 'A', sortOrder: 0 } })
+    await center.request('POST', SERVICES, { token, body: { ...valid, prefix: 'B', sortOrder: 1 } })
+    const added = await center.request('POST', SERVICES, { token, body: { ...valid, prefix: 'G' } })
+    expect(added.json().sortOrder).toBe(2)
+    const list = (await center.request('GET', SERVICES, { token })).json()
+    expect(list.map((s: { prefix: string }) => s.prefix)).toEqual(['A', 'B', 'G'])
+  })
+
   it('hides inactive services from kiosks; managers see them with ?all=true', async () => {
     center = await TestCenter.start()
     const callers = await makeCallers(center)
