@@ -66,6 +66,8 @@ export class DashboardSession implements ReactiveController {
   /** refresh() and refreshSlow() overlap (start, pushes, timers, a configuration change): an older answer must not replace a newer one. */
   private readonly liveOrder = new AnswerOrder()
   private readonly slowOrder = new AnswerOrder()
+  /** Snapshots applied since the page started: the first comes with the sign-in's own reads. */
+  private snapshotsSeen = 0
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -86,6 +88,10 @@ export class DashboardSession implements ReactiveController {
             this.counters = s.counters
             this.services = s.services
             this.printers.applySnapshot(s.printers)
+            // a snapshot after the first one means pushes were missed (a reconnect, a center restart): the
+            // device list is not pushed whole, so read it again, or a printer probed at the restart stayed
+            // "OK" there beside its own alert until the minute's refresh (walk s46, finding 3)
+            if (this.snapshotsSeen++ > 0) void this.refreshSlow()
             this.scheduleRefresh()
           },
           onReachable: (up) => {

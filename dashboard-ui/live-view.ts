@@ -30,7 +30,7 @@ import './webhook-alerts.ts'
 import './provider-health.ts'
 import { messagesCardText } from '../protocol/messages/messages-card.ts'
 import './origin-waits-card.ts'
-import { deviceVerdict, SCREEN_SILENT_MS } from '../protocol/device-verdict.ts'
+import { deviceVerdict, PAIRING_KINDS, reportedAt, SCREEN_SILENT_MS } from '../protocol/device-verdict.ts'
 import { serviceLabel } from '../ui-common/service-label.ts'
 import { servedOutcomesLine } from './served-by-outcome.ts'
 import './past-target-alert.ts'
@@ -386,11 +386,13 @@ export class LiveView extends LitElement {
           .filter((d) => !d.revoked)
           .map((d) => {
             const health = deviceVerdict(d, this.now)
+            // a screen is seen when it calls; a printer, board or keypad never does: when the server last reported on its link
+            const seen = d.lastSeenAt ?? (PAIRING_KINDS.has(d.kind) ? null : reportedAt(d.status))
             // the admin's text in the page's language where it is written in both, isolated (ui-common/bilingual.ts)
             return html`<span class="device" data-device=${d.id} data-health=${health.key}>
               <strong>${nameIn(d.name, lang)}</strong> <span class="muted">${dashboardText(`kind.${d.kind}` as DashboardMessageKey, lang)}</span>
               <span class="pill" data-tone=${health.tone}>${dashboardText(health.key, lang, { minutes: SCREEN_SILENT_MS / 60_000 }, this.digits)}</span>
-              <span class="muted" data-seen>${d.lastSeenAt ? clockTime(d.lastSeenAt, this.timeZone, lang, this.digits) : dashboardText('health.never', lang)}</span>
+              <span class="muted" data-seen>${seen ? clockTime(seen, this.timeZone, lang, this.digits) : dashboardText('health.never', lang)}</span>
             </span>`
           })}
         <span class="device"><strong>${dashboardText('live.backup', lang)}</strong> ${backup}</span>

@@ -6,12 +6,14 @@ import { MAX_LISTED_CALLS } from './listed-calls.ts'
 
 /**
  * Where a ticket printer is: `tcp://host:9100` (network), a device file such as `/dev/usb/lp0`,
- * or `serial:/dev/ttyUSB0?baudRate=19200`.
+ * or `serial:/dev/ttyUSB0?baudRate=19200`. A path is any absolute one here: which folders it may
+ * be in is the center's `devicePaths.allowedRoots` (/dev by default), as for boards and keypads;
+ * the schema's own `/dev/` refused a printer on a pty link a center had allowed (walk s46).
  */
 export const PrinterInterface = Type.String({
   minLength: 1,
   maxLength: 200,
-  pattern: '^(tcp://[A-Za-z0-9.\\-\\[\\]:]+:[0-9]{1,5}|/dev/[A-Za-z0-9._/\\-]+|serial:/dev/[A-Za-z0-9._/\\-]+(\\?baudRate=[0-9]{3,7})?)$',
+  pattern: '^(tcp://[A-Za-z0-9.\\-\\[\\]:]+:[0-9]{1,5}|/[A-Za-z0-9._/\\-]+|serial:/[A-Za-z0-9._/\\-]+(\\?baudRate=[0-9]{3,7})?)$',
   description: 'tcp://host:9100, /dev/usb/lp0 or serial:/dev/ttyUSB0?baudRate=19200',
 })
 

@@ -5,6 +5,7 @@
  * "OK" for it, having only looked at pairing).
  */
 import type { DeviceHealth } from './stats.ts'
+import type { DeviceKind } from './common.ts'
 import { printerProblemOf, stopsPrinting, type PrinterFlags } from './printer-problem.ts'
 
 /** The message keys a verdict names (protocol/messages/dashboard.ts). */
@@ -20,17 +21,26 @@ export type DeviceVerdictKey =
   | 'health.offline'
   | 'health.fault'
   | 'health.silent'
+  | 'health.notWired'
 
 export interface DeviceVerdict {
   key: DeviceVerdictKey
   tone: 'ok' | 'warn' | 'bad'
 }
 
+/**
+ * The kinds that pair with a code (a browser holding a device token). A ticket printer, an LED
+ * board and a call keypad are opened by the server itself and never pair: "not paired" would be
+ * true of them for ever and hid a board whose serial line was gone (walk s46, finding 2).
+ */
+export const PAIRING_KINDS: ReadonlySet<string> = new Set<DeviceKind>(['kiosk', 'display', 'feedback'])
+
 /** Screens poll the server; one silent this long is probably switched off. */
 export const SCREEN_SILENT_MS = 10 * 60_000
 
 /**
- * The verdict on one device at `now` (epoch ms). A kiosk whose printer does not answer is a
+ * The verdict on one device at `now` (epoch ms). Only screens pair; a printer, board or keypad
+ * is judged by what the server's own link to it reports. A kiosk whose printer does not answer is a
  * kiosk with a printer fault, not an offline kiosk: the kiosk itself still issues tickets. Only
  * a stand-alone printer or a serial line that cannot be reached is "offline", and a kiosk or
  * display is "silent" when it has not been seen for `SCREEN_SILENT_MS`. A printer's and a serial
@@ -39,7 +49,10 @@ export const SCREEN_SILENT_MS = 10 * 60_000
  */
 export function deviceVerdict(d: DeviceHealth, now: number): DeviceVerdict {
   if (d.revoked) return { key: 'health.revoked', tone: 'warn' }
-  if (!d.paired) return { key: 'health.unpaired', tone: 'warn' }
+  if (!d.paired && PAIRING_KINDS.has(d.kind)) return { key: 'health.unpaired', tone: 'warn' }
+  // a board or keypad whose line the server has never reported on is not wired yet (no path): nothing is known
+  // (a printer without a report is left as before: a Star printer is never polled, so it has none until a job)
+  if ((d.kind === 'board' || d.kind === 'keypad') && !d.status) return { key: 'health.notWired', tone: 'warn' }
   const status = (d.status ?? {}) as { printer?: Partial<PrinterFlags>; serial?: { open?: boolean }; display?: { sound?: string } }
   if (status.printer) {
     const p = status.printer
@@ -66,4 +79,11 @@ export function deviceVerdict(d: DeviceHealth, now: number): DeviceVerdict {
   if (d.faulty) return { key: 'health.fault', tone: 'bad' }
   if (status.printer?.paperNearEnd === true) return { key: 'health.paperLow', tone: 'warn' }
   return { key: 'health.ok', tone: 'ok' }
+}
+
+/** When the server made a device's last report (its `at`, whatever the kind), or null when there is none. */
+export function reportedAt(status: DeviceHealth['status']): string | null {
+  const report = status && Object.values(status)[0]
+  const at = report && typeof report === 'object' ? (report as { at?: unknown }).at : undefined
+  return typeof at === 'string' ? at : null
 }

@@ -44,6 +44,8 @@ export const HistoryStep = literalUnion([
   'finished',
   // a finished step of a visit with several steps, sent on to the next step's line (issue 21)
   'next_step',
+  // its paper did not come out (details.problem: the printer's problem code, when it said one)
+  'not_printed',
 ])
 export type HistoryStep = Static<typeof HistoryStep>
 

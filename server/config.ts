@@ -236,6 +236,15 @@ export const ConfigSchema = Type.Object(
         recoveryWindowSeconds: Type.Integer({ minimum: 0, default: 120 }),
         /** How often each socket's token is checked again, so a session that expires stops receiving pushes. Default 30 s. */
         tokenCheckSeconds: Type.Number({ minimum: 0.05, maximum: 3600, default: 30 }),
+        /**
+         * How often the server pings each socket. With `pingTimeoutSeconds` it bounds how long a screen
+         * whose link died silently (a pulled cable, a Wi-Fi drop: no close ever arrives) keeps showing
+         * its last call as current before it says it is reconnecting: at most their sum (socket.io's own
+         * 25 + 20 s left a display showing a stale call for 45 s). Default 5 s.
+         */
+        pingIntervalSeconds: Type.Number({ minimum: 0.05, maximum: 60, default: 5 }),
+        /** How long a ping may go unanswered before the socket counts as gone, on both ends. Default 10 s. */
+        pingTimeoutSeconds: Type.Number({ minimum: 0.05, maximum: 60, default: 10 }),
       },
       { ...Strict, default: {} },
     ),

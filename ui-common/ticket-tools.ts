@@ -13,6 +13,7 @@ import type { Lang } from '../protocol/common.ts'
 import { SEPARATOR } from '../protocol/messages/separator.ts'
 import { waitText } from '../protocol/messages/ticket.ts'
 import { ticketToolsText as t, type TicketToolsMessageKey } from '../protocol/messages/ticket-tools.ts'
+import { PRINTER_PROBLEMS } from '../protocol/printer-problem.ts'
 import {
   CANCEL_REASONS,
   type CancelReason,
@@ -174,6 +175,7 @@ export class TicketTools extends LitElement {
           bits.push(t('step.toService', l, { name: l === 'ar' ? d.toServiceAr : String(d.toServiceEn) }))
         if (typeof d.toCounter === 'number') bits.push(t('step.toCounter', l, { n: formatNumber(d.toCounter, { digits: this.digits }) }))
         if (typeof d.reason === 'string') bits.push(this.reasonText(d.reason))
+        if (e.step === 'not_printed') bits.push(t(printProblemKey(d.problem), l))
         if (typeof d.note === 'string') bits.push(`«${d.note}»`)
         return html`<li data-step=${e.step}>
           <time datetime=${e.at}>${timeOf(e.at, l, this.timeZone, this.digits)}</time><strong>${t(`step.${e.step}`, l)}</strong>
@@ -312,4 +314,11 @@ declare global {
   interface HTMLElementTagNameMap {
     'tabour-ticket-tools': TicketTools
   }
+}
+
+/** The words for why a ticket was not printed: its printer's problem, or that the job failed. */
+function printProblemKey(problem: unknown): TicketToolsMessageKey {
+  return (PRINTER_PROBLEMS as readonly unknown[]).includes(problem)
+    ? (`printProblem.${problem}` as TicketToolsMessageKey)
+    : 'printProblem.failed'
 }

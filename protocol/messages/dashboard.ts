@@ -188,6 +188,8 @@ export const DASHBOARD_MESSAGES = {
     en: 'Sound blocked by the browser — start the display with the autoplay flag',
   },
   'health.unpaired': { ar: 'لم يُربط بعد', en: 'Not paired' },
+  /** An LED board or keypad whose serial line the server has no report of yet (no path set): these never pair. */
+  'health.notWired': { ar: 'لا يصل إليه الخادم بعد', en: 'Not connected yet' },
   'health.revoked': { ar: 'أُلغي', en: 'Revoked' },
   'health.never': { ar: 'لم يتصل', en: 'Never' },
   'kind.kiosk': { ar: 'جهاز إصدار', en: 'Kiosk' },

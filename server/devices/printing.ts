@@ -11,6 +11,7 @@ import { isFaulty } from '../../protocol/device-health.ts'
 import { issuePrinterOf, printerConfigOf } from '../queue/printer-targets.ts'
 import { printerProblemOf } from '../../protocol/printer-problem.ts'
 import { closingOf } from '../public-ticket.ts'
+import { problemNamedIn } from '../queue/print-failure.ts'
 
 interface KioskPrinter {
   /** The config it was opened with, to notice edits. */
@@ -95,7 +96,12 @@ export class Printing {
   ): PrintingState {
     const printer = this.printerOf(deviceId)
     if (!printer) return 'none'
-    if (faulty(printer.status)) return 'fault'
+    if (faulty(printer.status)) {
+      // nothing is sent: the ticket's history says why it has no paper
+      const problem = printerProblemOf(printer.status!)
+      this.queue.notPrinted(ticket.id, deviceId, problem, `not sent: the printer reported ${problem}`)
+      return 'fault'
+    }
     this.send(deviceId, printer, ticket, standing, statusUrl)
     return 'queued'
   }
@@ -195,7 +201,12 @@ export class Printing {
       },
       (outcome: TicketJobOutcome) => {
         printer.lastJob = { ticketId: ticket.id, ...outcome }
-        if (outcome.outcome === 'failed') this.log.warn({ deviceId, ticket: ticket.label, reason: outcome.reason }, 'ticket not printed')
+        if (outcome.outcome === 'failed') {
+          this.log.warn({ deviceId, ticket: ticket.label, reason: outcome.reason }, 'ticket not printed')
+          // the problem the driver named, else the one the printer's last status shows (a refused connection: not answering)
+          const problem = problemNamedIn(outcome.reason) ?? (faulty(printer.status) ? printerProblemOf(printer.status!) : null)
+          this.queue.notPrinted(ticket.id, deviceId, problem, outcome.reason)
+        }
         this.publish(deviceId, printer)
       },
     )

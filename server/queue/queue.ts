@@ -7,6 +7,8 @@ import { CounterActions } from './counter-actions.ts'
 import { DomainEvents } from './domain-events.ts'
 import { DeviceStatus } from './device-status.ts'
 import { requestReprint } from './ticket-reprint.ts'
+import { recordNotPrinted } from './print-failure.ts'
+import type { PrinterProblem } from '../../protocol/printer-problem.ts'
 import { cancelTicket, type CancelCause } from './ticket-cancellation.ts'
 import { searchTickets, ticketHistory } from './ticket-lookup.ts'
 import type { HistoryEntry, TicketMatch } from '../../protocol/ticket-tools.ts'
@@ -94,6 +96,11 @@ export class Queue {
   /** Today's no-shows the actor may still reinstate, newest first. */
   reinstatableNoShows(actor: Actor): ReinstatableNoShow[] {
     return reinstatableNoShows(this.ctx, actor)
+  }
+
+  /** Writes in a ticket's log that its paper did not come out (print-failure.ts). */
+  notPrinted(ticketId: string, deviceId: number, problem: PrinterProblem | null, detail: string): void {
+    recordNotPrinted(this.ctx, ticketId, deviceId, problem, detail)
   }
 
   /** Prints a ticket again on its kiosk's printer (or `deviceId`'s); see ticket-reprint.ts. */

@@ -8,6 +8,7 @@ import type { TicketRecord } from '../db/repositories/tickets-repo.ts'
 import type { EventRecord } from '../db/repositories/events-repo.ts'
 import type { QueueContext } from './queue-context.ts'
 import type { QueueView } from './queue-view.ts'
+import { NOT_PRINTED } from './print-failure.ts'
 import { ticketDto } from '../dto.ts'
 import { domainError, ErrorCodes } from '../errors.ts'
 import { parseTicketQuery } from './ticket-query.ts'
@@ -66,6 +67,7 @@ const STEPS: Record<string, HistoryStep> = {
   'ticket.cancelled': 'cancelled',
   'ticket.finished': 'finished',
   'ticket.next_step': 'next_step',
+  [NOT_PRINTED]: 'not_printed',
 }
 
 /** A ticket's timeline, oldest first, or TICKET_NOT_FOUND. */
@@ -103,7 +105,8 @@ function actorOf(ctx: QueueContext, e: EventRecord): HistoryEntry['by'] {
 function detailsOf(ctx: QueueContext, e: EventRecord): Record<string, string | number> {
   const data = e.data ?? {}
   const out: Record<string, string | number> = {}
-  for (const key of ['reason', 'note', 'outcome', 'recallCount'] as const) {
+  // a ticket not printed: the printer's problem code (its `detail`, the driver's English, stays in the log)
+  for (const key of ['reason', 'note', 'outcome', 'recallCount', 'problem'] as const) {
     const value = data[key]
     if (typeof value === 'string' || typeof value === 'number') out[key] = value
   }

@@ -62,6 +62,9 @@ export function attachRealtime(app: FastifyInstance, deps: { auth: Authenticator
   const io: Realtime['io'] = new Server(app.server, {
     path: deps.path,
     serveClient: false,
+    // a link that dies without a close is found within pingInterval + pingTimeout: a display must not show a stale call as current for long
+    pingInterval: deps.config.realtime.pingIntervalSeconds * 1000,
+    pingTimeout: deps.config.realtime.pingTimeoutSeconds * 1000,
     allowRequest: (_req, answer) => answer(closing ? 'the center is shutting down' : null, !closing),
     // 0 turns recovery off: socket.io's own check would still let a client back within the same millisecond
     ...(recoveryMs > 0 ? { connectionStateRecovery: { maxDisconnectionDuration: recoveryMs, skipMiddlewares: false } } : {}),

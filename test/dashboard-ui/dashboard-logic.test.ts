@@ -78,7 +78,7 @@ describe('device health', () => {
     expect(deviceHealth(device({ kind: 'display', status: { display: { sound: 'ok' } } }), now).key).toBe('health.ok')
     expect(deviceHealth(device({ status: { printer: { paperNearEnd: true } } }), now)).toEqual({ key: 'health.paperLow', tone: 'warn' })
     expect(deviceHealth(device({ kind: 'board', status: { serial: { open: false } }, faulty: true }), now).key).toBe('health.offline')
-    expect(deviceHealth(device({ paired: false }), now).key).toBe('health.unpaired')
+    expect(deviceHealth(device({ kind: 'kiosk', paired: false }), now).key).toBe('health.unpaired')
     expect(deviceHealth(device({ kind: 'display', lastSeenAt: '2026-03-10T09:30:00Z' }), now)).toEqual({
       key: 'health.silent',
       tone: 'warn',

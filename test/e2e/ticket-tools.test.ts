@@ -133,8 +133,13 @@ describe('staff ticket tools on the console and the dashboard', { timeout: 180_0
     await find(page, 'a٣', 'A-003')
     const card = tools(page).locator('article[data-ticket="A-003"]')
     expect(await card.getAttribute('data-status')).toBe('waiting')
-    expect(await steps(page)).toEqual(['issued'])
+    // its history says it did not print, on which kiosk, after the printer's alert has gone (walk s46, finding 4)
+    expect(await steps(page)).toEqual(['issued', 'not_printed'])
     expect(await card.locator('[data-history] li').first().textContent()).toContain('كشك المدخل')
+    const notPrinted = await card.locator('[data-history] li[data-step="not_printed"]').textContent()
+    expect(notPrinted).toContain('لم تُطبع')
+    expect(notPrinted).toContain('كشك المدخل')
+    expect(notPrinted).toMatch(/الطابعة لا تستجيب|تعذّرت الطباعة/)
     // its times are the center's (Cairo), whatever zone the PC's browser is set to (UTC here)
     expect(await card.locator('[data-history] li time').first().textContent()).toBe(
       clockTime(citizen.issuedAt, 'Africa/Cairo', 'ar', 'western'),
@@ -160,7 +165,7 @@ describe('staff ticket tools on the console and the dashboard', { timeout: 180_0
     await other.locator('[data-action="cancel-ticket"]').click()
     await tools(page).locator('[data-message="tools.cancelled"]').waitFor()
     await tools(page).locator('article[data-ticket="A-002"][data-status="cancelled"] [data-history] li[data-step="cancelled"]').waitFor()
-    expect(await steps(page)).toEqual(['issued', 'cancelled'])
+    expect(await steps(page)).toEqual(['issued', 'not_printed', 'cancelled'])
     const row = center.app.tabour.db.prepare('SELECT status FROM tickets WHERE id = ?').get(second.id) as { status: string }
     expect(row.status).toBe('cancelled')
     const event = center.app.tabour.db
@@ -231,6 +236,9 @@ describe('staff ticket tools on the console and the dashboard', { timeout: 180_0
     expect(await page.evaluate(() => document.documentElement.dir)).toBe('ltr')
     await find(page, 'A-3', 'A-003')
     expect(await tools(page).locator('h2').textContent()).toBe('Ticket tools')
+    expect(await tools(page).locator('[data-history] li[data-step="not_printed"]').textContent()).toMatch(
+      /Not printed[\s\S]*كشك المدخل[\s\S]*(the printer is not answering|the print job failed)/,
+    )
     await tools(page).locator('article[data-ticket="A-003"] [data-reason="duplicate"]').check()
     await screenshot(page, 'console-ticket-tools-en', 'console-ticket-tools-en.png')
     expect(await seriousAxeViolations(page)).toEqual([])
@@ -241,7 +249,7 @@ describe('staff ticket tools on the console and the dashboard', { timeout: 180_0
     await desk.locator('input[name="password"]').fill(STAFF_PASSWORD)
     await desk.locator('[data-action="login"]').click()
     await find(desk, 'A-003', 'A-003')
-    expect(await steps(desk)).toEqual(['issued'])
+    expect(await steps(desk)).toEqual(['issued', 'not_printed'])
     expect(await tools(desk).locator('[data-select="printer"] option').count()).toBe(2)
     expect(await seriousAxeViolations(desk), 'dashboard ticket tools, ar').toEqual([])
   })

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest'
-import { deviceVerdict, SCREEN_SILENT_MS } from '../../protocol/device-verdict.ts'
+import { deviceVerdict, reportedAt, SCREEN_SILENT_MS } from '../../protocol/device-verdict.ts'
 import type { DeviceHealth } from '../../protocol/stats.ts'
 
 const now = Date.parse('2026-12-05T10:00:00Z')
@@ -24,4 +24,23 @@ it("a screen's own report (sound blocked) holds while it is seen, and gives way 
 it("the server's own view of a kiosk's printer stays true while the kiosk's screen is silent", () => {
   const kiosk = { ...display(SCREEN_SILENT_MS + 60_000, { printer: { paperOut: true } }), kind: 'kiosk' as const }
   expect(deviceVerdict(kiosk, now).key).toBe('health.paperOut')
+})
+
+it('a board or keypad never pairs: its serial line decides, open or lost, and with no report yet it is not wired', () => {
+  // what GET /stats/devices says of them: paired false for ever (walk s46, finding 2: "not paired" hid a lost line)
+  const wired = (kind: 'board' | 'keypad', open: boolean | null): DeviceHealth => ({
+    ...display(0, open === null ? null : { serial: { port: '/dev/ttyUSB0', open, badFrames: 0, at: '2026-12-05T09:59:00Z' } }),
+    kind,
+    paired: false,
+    lastSeenAt: null,
+    faulty: open === false,
+  })
+  expect(deviceVerdict(wired('board', false), now)).toEqual({ key: 'health.offline', tone: 'bad' })
+  expect(deviceVerdict(wired('keypad', false), now)).toEqual({ key: 'health.offline', tone: 'bad' })
+  expect(deviceVerdict(wired('board', true), now)).toEqual({ key: 'health.ok', tone: 'ok' })
+  expect(deviceVerdict(wired('keypad', null), now)).toEqual({ key: 'health.notWired', tone: 'warn' })
+  expect(reportedAt(wired('board', true).status)).toBe('2026-12-05T09:59:00Z')
+  expect(reportedAt(null)).toBeNull()
+  // a screen still has to pair
+  expect(deviceVerdict({ ...display(0, null), paired: false, lastSeenAt: null }, now).key).toBe('health.unpaired')
 })

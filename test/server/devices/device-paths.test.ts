@@ -44,6 +44,19 @@ describe('device paths and printer hosts (issue 16 item 5)', () => {
     ).toBe(201)
   })
 
+  it('a printer path follows devicePaths.allowedRoots like a board: a serial printer on an allowed pty link is taken, one outside is refused', async () => {
+    // the schema allowed only /dev/…, so a center that allowed a pty folder could wire boards there but never a printer (walk s46)
+    center = await TestCenter.start({ config: { devicePaths: { allowedRoots: ['/dev', '/run/tabour'] } } })
+    const token = await center.admin()
+    for (const iface of ['serial:/run/tabour/printer?baudRate=115200', '/run/tabour/lp0'])
+      expect((await center.request('POST', DEVICES, { token, body: kioskWithPrinter(iface) })).statusCode, iface).toBe(201)
+    for (const iface of ['serial:/tmp/printer?baudRate=115200', '/tmp/tickets.log', 'serial:/run/tabour/../x']) {
+      const res = await center.request('POST', DEVICES, { token, body: kioskWithPrinter(iface) })
+      expectError(res, 400, 'TABOUR_ERR_BAD_DEVICE_PATH')
+      expect(res.json().field).toBe('config/printer/interface')
+    }
+  })
+
   it('boards and keypads take the same validator: a path outside the allowed roots is refused', async () => {
     center = await TestCenter.start({ config: { devicePaths: { allowedRoots: ['/dev'] } } })
     const token = await center.admin()

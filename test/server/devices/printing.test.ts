@@ -248,9 +248,57 @@ describe('printing the tickets a kiosk issues', () => {
     expect(ticket.printing).toBe('fault')
     expect(printer.jobConnections).toBe(jobsBefore)
 
+    // the clerk reads it in the ticket's history, after the alert has gone and after a restart: from the log (walk s46, finding 4)
+    const clerk = await center.createUser('clerk1')
+    const history = async (id: string) =>
+      (await center.request('GET', `/api/v1/tickets/${id}/history`, { token: clerk.token })).json().entries as any[]
+    const notPrinted = (entries: any[]) => entries.filter((e) => e.step === 'not_printed')
+    expect(notPrinted(await history(ticket.id))).toEqual([
+      {
+        step: 'not_printed',
+        at: expect.any(String),
+        by: { kind: 'device', name: 'entrance' },
+        counter: null,
+        details: { problem: 'paper-out' },
+      },
+    ])
+    const row = center.app.tabour.db
+      .prepare("SELECT device_id AS deviceId, data FROM events WHERE type = 'ticket.not_printed' AND ticket_id = ?")
+      .get(ticket.id) as any
+    expect(row.deviceId).toBe(kiosk.id)
+    expect(JSON.parse(row.data)).toEqual({ problem: 'paper-out', detail: 'not sent: the printer reported paper-out' })
+
     printer.status = { printer: 0x12, offline: 0x12, paper: 0x12 }
     await waitUntil(() => heard.at(-1)?.status.printer.paperOut === false, 15_000, 'paper back pushed')
-    expect((await issue(center, kiosk.token, service.id)).printing).toBe('queued')
+    const printed = await issue(center, kiosk.token, service.id)
+    expect(printed.printing).toBe('queued')
+    await waitUntil(() => heard.some((e) => e.status.printer.lastJob?.ticketId === printed.id), 15_000, 'the job outcome')
+    expect(heard.find((e) => e.status.printer.lastJob?.ticketId === printed.id).status.printer.lastJob.outcome).toBe('printed')
+    expect(notPrinted(await history(printed.id))).toEqual([])
+  })
+
+  it('a job sent whole, after which the printer says paper out, is written in its ticket as not printed, with the problem', async () => {
+    const printer = await FakePrinter.start()
+    printers.push(printer)
+    const { center, service, kiosk } = await setUp(printer.url)
+    // the roll ends during this ticket: the printer takes its bytes whole, then answers "paper out"
+    const record = printer.jobs.push.bind(printer.jobs)
+    printer.jobs.push = (...jobs: Buffer[]) => {
+      printer.status = PAPER_OUT
+      return record(...jobs)
+    }
+    const ticket = await issue(center, kiosk.token, service.id)
+    expect(ticket.printing).toBe('queued')
+    await printer.waitForJobs(1)
+    const clerk = await center.createUser('clerk1')
+    await waitUntil(
+      () => !!center.app.tabour.db.prepare("SELECT 1 FROM events WHERE type = 'ticket.not_printed' AND ticket_id = ?").get(ticket.id),
+      15_000,
+      'the failure logged',
+    )
+    const entries = (await center.request('GET', `/api/v1/tickets/${ticket.id}/history`, { token: clerk.token })).json().entries as any[]
+    expect(entries.map((e) => e.step)).toEqual(['issued', 'not_printed'])
+    expect(entries[1].details).toEqual({ problem: 'paper-out' })
   })
 
   it('staff reprint a ticket on the kiosk that issued it; a ticket issued at reception has no printer', async () => {

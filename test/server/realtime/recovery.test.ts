@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { type AddressInfo, connect, createServer, type Socket } from 'node:net'
+import { validateConfig } from '../../../server/config.ts'
 import type { TestCenter } from '../../helpers/test-center.ts'
 import {
   EventRecorder,
@@ -148,4 +150,54 @@ describe('a reconnecting client and what it missed', () => {
     expect(snapshot.seq).toBe(before.seq + 1) // the call, one push on a display feed (issue 22)
     expect(snapshot.recentCalls.map((c) => [c.ticket.id, c.counter.zone, c.at])).toEqual([[ticket.id, 'ground', res.ticket.calledAt]])
   })
+
+  it('a link that dies without a close (a pulled cable) is found by the heartbeat: the display is told it is cut off, the server drops it', async () => {
+    // socket.io's own 25 + 20 s let a display show its last call as current for 45 s after its link went silent (walk s46, finding 1)
+    const defaults = validateConfig({}).realtime
+    expect(defaults.pingIntervalSeconds + defaults.pingTimeoutSeconds).toBeLessThanOrEqual(15)
+
+    const { center, port } = await start({ config: { realtime: { pingIntervalSeconds: 0.2, pingTimeoutSeconds: 0.4 } } })
+    const floor = await buildFloor(center, { open: true })
+    await center.issue(floor.kiosk.token, { serviceId: floor.service.id })
+    const cable = await silentCable(port)
+    try {
+      const display = clients.open(cable.url, floor.displayGround.token)
+      await waitForEvent(display, 'feed:joined')
+      await waitUntil(() => center.app.tabour.realtime.socketCount() === 1, 5000, 'the display connected')
+      // the cable is pulled: no byte passes either way, and no close reaches either end
+      cable.cut()
+      const disconnected = waitForDisconnect(display)
+      await act(center, floor.clerkGround, floor.ground.id, 'call-next')
+      expect(await disconnected).toBe('ping timeout')
+      await waitUntil(() => center.app.tabour.realtime.socketCount() === 0, 5000, 'the server dropped the silent socket')
+    } finally {
+      await cable.close()
+    }
+  })
 })
+
+/** A TCP cable to the center on `port` that can be cut silently: bytes stop both ways, nothing is closed. */
+async function silentCable(port: number): Promise<{ url: string; cut(): void; close(): Promise<void> }> {
+  let cut = false
+  const sockets = new Set<Socket>()
+  const server = createServer((client) => {
+    const center = connect(port, '127.0.0.1')
+    for (const s of [client, center]) {
+      sockets.add(s)
+      s.on('error', () => {})
+    }
+    client.on('data', (chunk: Buffer) => cut || center.write(chunk))
+    center.on('data', (chunk: Buffer) => cut || client.write(chunk))
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    cut: () => {
+      cut = true
+    },
+    close: async () => {
+      for (const s of sockets) s.destroy()
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+    },
+  }
+}
