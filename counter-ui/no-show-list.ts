@@ -49,7 +49,7 @@ export class NoShowList extends LitElement {
         ${open.map(
           ({ ticket, endsAt }) => html`<li data-ticket-id=${ticket.id}>
             <span class="label" dir="ltr">${ticket.label}</span>
-            <span class="left">${consoleText('noShows.left', lang, { n: formatNumber(minutesLeft(endsAt, this.now), { digits: this.digits }) })}</span>
+            <span class="left">${consoleText('noShows.left', lang, { n: formatNumber(minutesLeft(endsAt, this.now, this.now), { digits: this.digits }) })}</span>
             <button type="button" data-action="reinstate" ?disabled=${this.disabled} @click=${() => this.fire(ticket.id)}>
               ${consoleText('noShows.reinstate', lang)}
             </button>

@@ -82,7 +82,8 @@ export class ParkedList extends LitElement {
 
   /** The minutes left, counting down, or standing still while the parking counter is paused. */
   private left(p: LocalParked, now: number, lang: Lang): string {
-    if (!p.clockStopped) return parkingText('parked.left', lang, { n: formatNumber(minutesLeft(p.endsAt, now), { digits: this.digits }) })
+    if (!p.clockStopped)
+      return parkingText('parked.left', lang, { n: formatNumber(minutesLeft(p.endsAt, now, now), { digits: this.digits }) })
     return parkingText('parked.clockStopped', lang, {
       n: formatNumber(Math.max(1, Math.ceil(p.secondsLeft / 60)), { digits: this.digits }),
     })

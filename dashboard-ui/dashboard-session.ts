@@ -116,6 +116,9 @@ export class DashboardSession implements ReactiveController {
         this.devices = this.devices.map((d) => (d.id === e.deviceId ? { ...d, status: e.status, faulty: isFaulty(e.status) } : d))
         this.printers.apply(e.deviceId, e.status)
         this.host.requestUpdate()
+        // and read the list again: an answer asked before this push (a reconnect's) would put the device's
+        // old health back beside its new alert until the minute's refresh (CI saw "OK" beside "out of paper")
+        void this.refreshSlow()
       })
       .on('device:paired', (e) => {
         // a kiosk or display used its code: "not paired yet" is no longer true anywhere it is shown

@@ -40,6 +40,9 @@ describe("the day's close on the citizen's phone", { timeout: 180_000 }, () => {
           uiDir: suite.uiDir,
           screens: { digits: 'arabic-indic' },
           remoteJoin: { services: [{ prefix: 'A', mode: 'call-ahead', arriveMinutes: 5 }] },
+          // socket.io's own heartbeat (25 + 20 s), longer than the half minute the page's clock is moved
+          // below: the default 5 + 10 s would lapse on the moved clock and close the live socket
+          realtime: { pingIntervalSeconds: 25, pingTimeoutSeconds: 20 },
         },
       },
       suite.cleanups,
@@ -119,7 +122,7 @@ describe("the day's close on the citizen's phone", { timeout: 180_000 }, () => {
     const ticket = await center.issue(kiosk, { serviceId: a.id })
     const page = await suite.contexts.page(PHONE)
     // the page's own timers on a clock the test moves: half a minute passes without the wait (less than
-    // the socket's ping timeout, 45 s, whose lapse would start the fallback poll and hide a missing refresh)
+    // this center's ping interval and timeout, 45 s, whose lapse would start the fallback poll and hide a missing refresh)
     await page.clock.install()
     // the note must come with the clock while the live socket is up, not with the fallback poll
     // that a lapsed ping timeout (the moved clock outruns the server's pings) starts
