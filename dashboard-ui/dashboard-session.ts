@@ -113,12 +113,15 @@ export class DashboardSession implements ReactiveController {
         this.scheduleRefresh()
       })
       .on('device:status', (e) => {
-        this.devices = this.devices.map((d) => (d.id === e.deviceId ? { ...d, status: e.status, faulty: isFaulty(e.status) } : d))
+        const faulty = isFaulty(e.status)
+        // a printer reports every poll (5 s): only a report that turns the device faulty or well again reads
+        // the list again, so an answer asked before it (a reconnect's) cannot put the old health back beside
+        // the new alert until the minute's refresh (CI saw "OK" beside "out of paper")
+        const turned = this.devices.some((d) => d.id === e.deviceId && d.faulty !== faulty)
+        this.devices = this.devices.map((d) => (d.id === e.deviceId ? { ...d, status: e.status, faulty } : d))
         this.printers.apply(e.deviceId, e.status)
         this.host.requestUpdate()
-        // and read the list again: an answer asked before this push (a reconnect's) would put the device's
-        // old health back beside its new alert until the minute's refresh (CI saw "OK" beside "out of paper")
-        void this.refreshSlow()
+        if (turned) void this.refreshSlow()
       })
       .on('device:paired', (e) => {
         // a kiosk or display used its code: "not paired yet" is no longer true anywhere it is shown
