@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { createServer } from 'node:net'
 import { fileURLToPath } from 'node:url'
+import { childEnv } from './child-env.ts'
 
 /** The repository root: the child runs `server/main.ts` from here, as `npm start` would. */
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url))
@@ -106,12 +107,8 @@ export class ChildServer {
   /** Spawns without waiting for readiness (for children expected to fail at start-up). */
   static async spawn(options: ChildServerOptions): Promise<ChildServer> {
     const port = options.port ?? (await freePort())
-    const env: Record<string, string> = {}
     // a clean env: nothing from the developer's shell (TABOUR_*, PORT, NODE_OPTIONS) leaks in
-    for (const key of ['PATH', 'HOME', 'TMPDIR', 'LANG', 'SYSTEMROOT']) {
-      if (process.env[key] !== undefined) env[key] = process.env[key]!
-    }
-    Object.assign(env, {
+    const env = childEnv({
       TABOUR_DATA_DIR: options.dataDir,
       PORT: String(port),
       HOST: '127.0.0.1',
@@ -120,11 +117,8 @@ export class ChildServer {
       // load and crash tests issue far faster than a kiosk: the per-device limits have their own tests
       TABOUR_DEVICE_TICKETS_PER_MINUTE: '1000000',
       TABOUR_DEVICE_SNAPSHOTS_PER_MINUTE: '1000000',
+      ...options.env,
     })
-    for (const [key, value] of Object.entries(options.env ?? {})) {
-      if (value === undefined) delete env[key]
-      else env[key] = value
-    }
     return new ChildServer(port, env)
   }
 

@@ -10,6 +10,7 @@ import { catalogueCommand } from '../../hub/cli-catalogue.ts'
 import { analystCommand } from '../../hub/cli-analyst.ts'
 import { centerCommand } from '../../hub/cli-center.ts'
 import type { HubStore } from '../../hub/store/store.ts'
+import { childEnv } from '../helpers/child-env.ts'
 
 /**
  * `npm run hub -- catalogue list|add|rename` and `analyst add|list|disable`: as child processes
@@ -35,7 +36,7 @@ function hub(dataDir: string, args: string[], stdin?: string): Promise<{ code: n
     const child = execFile(
       process.execPath,
       ['--import', 'tsx', 'hub/main.ts', ...args],
-      { cwd: REPO_ROOT, env: { PATH: process.env.PATH!, HOME: process.env.HOME ?? '/tmp', HUB_DATA_DIR: dataDir } },
+      { cwd: REPO_ROOT, env: childEnv({ HUB_DATA_DIR: dataDir }) },
       (error, out, err) => resolve({ code: error ? Number(error.code) : 0, out, err }),
     )
     child.stdin!.end(stdin ?? '')

@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { freePort, REPO_ROOT, sleep } from '../helpers/child-server.ts'
 import { batchPath, postSigned } from './hub-harness.ts'
+import { childEnv } from '../helpers/child-env.ts'
 
 /** `npm run hub` as the real process: the CLI registers a center, the server takes its batches and stops cleanly on SIGTERM. */
 
@@ -25,7 +26,7 @@ afterEach(async () => {
   if (dataDir) rmSync(dataDir, { recursive: true, force: true })
 })
 
-const baseEnv = (extra: Record<string, string>) => ({ PATH: process.env.PATH!, HOME: process.env.HOME ?? '/tmp', ...extra })
+const baseEnv = (extra: Record<string, string>) => childEnv(extra)
 
 /** `npm run hub` serving on a free loopback port, once /healthz answers; its output is kept for failure messages. */
 async function startHub(env: Record<string, string>) {

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process'
 import { REPO_ROOT } from '../helpers/child-server.ts'
+import { childEnv } from '../helpers/child-env.ts'
 
 export interface CliResult {
   code: number | null
@@ -15,9 +16,7 @@ export const TABOUR_BIN = 'server/cli/tabour.mjs'
  * the developer's shell leaks in), optionally feeding stdin; resolves when it exits.
  */
 export function runTabour(args: string[], options: { env?: Record<string, string>; input?: string } = {}): Promise<CliResult> {
-  const env: Record<string, string> = {}
-  for (const key of ['PATH', 'HOME', 'TMPDIR', 'LANG']) if (process.env[key] !== undefined) env[key] = process.env[key]!
-  Object.assign(env, { TABOUR_LOG_LEVEL: 'warn' }, options.env)
+  const env = childEnv({ TABOUR_LOG_LEVEL: 'warn', ...options.env })
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [TABOUR_BIN, ...args], { cwd: REPO_ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] })
     let stdout = ''

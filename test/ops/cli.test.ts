@@ -8,6 +8,7 @@ import { SCRYPT_N } from '../../server/auth/passwords.ts'
 import { ChildServer, CHILD_ADMIN_PASSWORD, freePort, killAllChildren, REPO_ROOT, sleep } from '../helpers/child-server.ts'
 import { createDevice, http, loginAs } from '../helpers/http.ts'
 import { runTabour, TABOUR_BIN } from './cli-runner.ts'
+import { childEnv } from '../helpers/child-env.ts'
 
 const START_MS = 90_000
 const COMMANDS = ['start', 'admin', 'device', 'backup', 'restore', 'doctor', 'migrate']
@@ -152,8 +153,7 @@ describe('the tabour command', () => {
         uiDir: join(dataDir, 'no-ui'),
       }),
     )
-    const env: Record<string, string> = {}
-    for (const key of ['PATH', 'HOME', 'TMPDIR', 'LANG']) if (process.env[key] !== undefined) env[key] = process.env[key]!
+    const env = childEnv()
     const child = spawn(process.execPath, [TABOUR_BIN, 'start', '--config', configFile], {
       cwd: REPO_ROOT,
       env,

@@ -10,6 +10,7 @@ import { migrations } from '../../server/db/migrations.ts'
 import { CHILD_ADMIN_PASSWORD, freePort, REPO_ROOT, sleep } from '../helpers/child-server.ts'
 import { FakePrinter } from '../drivers/printer/fake-printer.ts'
 import { decodeJob } from '../helpers/escpos-decode.ts'
+import { childEnv } from '../helpers/child-env.ts'
 
 const run = promisify(execFile)
 
@@ -87,12 +88,7 @@ describe('the compiled server (npm run build → dist/server)', () => {
     // an empty TMPDIR, as the unit's PrivateTmp=yes gives: a TypeScript loader would find no compile cache and start esbuild
     const privateTmp = join(dir, 'tmp')
     mkdirSync(privateTmp)
-    const env = {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '/tmp',
-      TMPDIR: privateTmp,
-      TABOUR_ADMIN_PASSWORD: CHILD_ADMIN_PASSWORD,
-    }
+    const env = childEnv({ TMPDIR: privateTmp, TABOUR_ADMIN_PASSWORD: CHILD_ADMIN_PASSWORD })
     const child = spawn(node, args, { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
     server = child
     let out = ''
@@ -135,7 +131,7 @@ describe('the compiled server (npm run build → dist/server)', () => {
     const hubDir = join(dir, 'hub')
     const hub = await run(process.execPath, [join(BUILD, 'hub.js'), 'center', 'list'], {
       cwd: REPO_ROOT,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', HUB_DATA_DIR: hubDir },
+      env: childEnv({ HUB_DATA_DIR: hubDir }),
     })
     expect(hub.stderr).toBe('')
   })
@@ -148,7 +144,7 @@ describe('the compiled server (npm run build → dist/server)', () => {
     const port = await freePort()
     const config = join(dir, 'printing.json')
     writeFileSync(config, JSON.stringify({ port, host: '127.0.0.1', dataDir: join(dir, 'printing'), logLevel: 'warn' }))
-    const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', TABOUR_ADMIN_PASSWORD: CHILD_ADMIN_PASSWORD }
+    const env = childEnv({ TABOUR_ADMIN_PASSWORD: CHILD_ADMIN_PASSWORD })
     const child = spawn(process.execPath, [join(BUILD, 'tabour.js'), 'start', '--config', config], { cwd: REPO_ROOT, env, stdio: 'ignore' })
     server = child
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
@@ -210,7 +206,7 @@ describe('the compiled server (npm run build → dist/server)', () => {
     const port = await freePort()
     const config = join(dir, 'upgrade.json')
     writeFileSync(config, JSON.stringify({ port, host: '127.0.0.1', dataDir, demo: true, logLevel: 'warn' }))
-    const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', TABOUR_ADMIN_PASSWORD: CHILD_ADMIN_PASSWORD }
+    const env = childEnv({ TABOUR_ADMIN_PASSWORD: CHILD_ADMIN_PASSWORD })
     const tabour = (...args: string[]) =>
       run(process.execPath, [join(BUILD, 'tabour.js'), ...args, '--config', config], { cwd: REPO_ROOT, env })
 
