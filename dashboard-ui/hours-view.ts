@@ -24,6 +24,7 @@ import { deskStyles } from './dashboard-styles.ts'
 import { placeRefusal, SETTING_ANCHORS, type PlacedError } from './hours-errors.ts'
 import { exceptionOverlaps, type ExceptionOverlap } from '../protocol/calendar-overlaps.ts'
 import { isolate } from '../ui-common/bilingual.ts'
+import { exceptionSavedNote } from './exception-saved-note.ts'
 import {
   EXAMPLE_LINE,
   EXAMPLE_TIME,
@@ -165,8 +166,8 @@ export class HoursView extends LitElement {
   /** The business day's start as typed; null: as saved, written in the screen's digits. */
   @state() private dayStart: string | null = null
   @state() private note: Note | null = null
-  /** The server's date (its clock, not the browser's): the month the grid opens on. */
-  @state() private today = new Date().toISOString().slice(0, 10)
+  /** The center's date (GET /calendar/now `today`: its clock and zone, not the browser's nor UTC): the month the grid opens on. */
+  @state() private today = ''
   @state() private preview: IcsPreview | null = null
   /** The exception form's days as picked, for their echo in the page's words. */
   @state() private exceptionDays = { from: '', to: '' }
@@ -182,8 +183,7 @@ export class HoursView extends LitElement {
   private async load(): Promise<void> {
     if (!this.api) return
     const [cal, now] = await Promise.all([this.api.calendar(), this.api.calendarNow()])
-    // the UTC date of the server's instant: the right month but on the last evening of one
-    this.today = now.at.slice(0, 10)
+    this.today = now.today
     this.use(cal)
   }
 
@@ -588,20 +588,14 @@ export class HoursView extends LitElement {
    */
   private async saveExceptions(exceptions: HoursException[], added = false): Promise<boolean> {
     if (!this.api) return false
-    const saved = await this.api.calendar()
+    // the center's date read again: a tab left open past midnight judges "already over" by today's
+    const [saved, now] = await Promise.all([this.api.calendar(), this.api.calendarNow()])
+    this.today = now.today
     const next = { ...saved, exceptions }
     return this.attempt('exception', next, async () => {
       const stored = await this.api!.putCalendar(next)
       this.patch({ exceptions: stored.exceptions })
-      // an added one that overlaps another is saved (calendar-overlaps.ts), and the notice says to look at which applies
-      const last = stored.exceptions.length - 1
-      const overlapping = added && exceptionOverlaps(stored.exceptions).some((o) => o.winner === last || o.loser === last)
-      // one added that is already over is kept (a past day may be written for the record), but said: it changes nothing ahead
-      const past = added && (stored.exceptions[last]?.to ?? '') < this.today
-      this.note = {
-        where: 'exception',
-        ok: past ? 'hoursTab.exceptionSavedPast' : overlapping ? 'hoursTab.exceptionSavedOverlaps' : 'hoursTab.exceptionSaved',
-      }
+      this.note = { where: 'exception', ok: added ? exceptionSavedNote(stored.exceptions, now) : 'hoursTab.exceptionSaved' }
     })
   }
 
