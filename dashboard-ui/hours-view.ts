@@ -25,6 +25,7 @@ import { placeRefusal, SETTING_ANCHORS, type PlacedError } from './hours-errors.
 import { exceptionOverlaps, type ExceptionOverlap } from '../protocol/calendar-overlaps.ts'
 import { isolate } from '../ui-common/bilingual.ts'
 import { exceptionSavedNote } from './exception-saved-note.ts'
+import { reachField, reachLine, reachOf } from './exception-reach.ts'
 import {
   EXAMPLE_LINE,
   EXAMPLE_TIME,
@@ -83,6 +84,11 @@ export class HoursView extends LitElement {
       }
       section[data-section='exceptions'] {
         overflow-x: auto;
+      }
+      p.reach {
+        margin: 0.2rem 0 0;
+        font-size: 0.85rem;
+        font-weight: 600;
       }
       p.overlap {
         margin: 0.2rem 0 0;
@@ -412,7 +418,7 @@ export class HoursView extends LitElement {
                 ({ e, i }) => html`<tr data-exception=${e.from}>
                   <td dir="ltr" data-date>${inDigits(e.from, this.digits)}</td>
                   <td dir="ltr" data-date>${inDigits(e.to, this.digits)}</td>
-                  <td>${lang === 'ar' ? e.nameAr : e.nameEn}${this.overlapLines(cal, overlaps, i)}</td>
+                  <td>${lang === 'ar' ? e.nameAr : e.nameEn}${reachLine(e, this.services, lang, this.digits)}${this.overlapLines(cal, overlaps, i)}</td>
                   <td dir=${e.hours.length ? 'ltr' : nothing}>${e.hours.length ? inHoursStyle(hoursLine(e.hours), this.digits) : t('hoursTab.closedAllDay', lang)}</td>
                   <td><button type="button" class="secondary" data-action="remove-exception" @click=${() => void this.saveExceptions(cal.exceptions.filter((_, k) => k !== i))}>${t('hoursTab.remove', lang)}</button>${this.errorAt(`exceptions/${i}`)}</td>
                 </tr>`,
@@ -425,6 +431,7 @@ export class HoursView extends LitElement {
         <label>${t('hoursTab.nameAr', lang)}<input name="nameAr" lang="ar" dir="rtl" /></label>
         <label>${t('hoursTab.nameEn', lang)}<input name="nameEn" lang="en" dir="ltr" /></label>
         <label>${t('hoursTab.hours', lang)}<input name="hours" dir="ltr" /></label>
+        ${reachField(this.services, lang)}
         <button type="submit" data-action="add-exception">${t('hoursTab.add', lang)}</button>
         ${this.errorAt(`exceptions/${cal.exceptions.length}`)} ${this.messageFor('exception')}
       </form>
@@ -575,7 +582,14 @@ export class HoursView extends LitElement {
       this.note = { where: 'exception', anchor: null, badHours: get('hours') }
       return
     }
-    const exception: HoursException = { from: get('from'), to: get('to'), nameAr: get('nameAr'), nameEn: get('nameEn'), hours }
+    const exception: HoursException = {
+      from: get('from'),
+      to: get('to'),
+      nameAr: get('nameAr'),
+      nameEn: get('nameEn'),
+      hours,
+      ...reachOf(get('serviceId')),
+    }
     if (await this.saveExceptions([...this.cal!.exceptions, exception], true)) {
       form.reset()
       this.exceptionDays = { from: '', to: '' }
