@@ -39,7 +39,8 @@ export class ConfigView extends LitElement {
     css`
       :host {
         display: grid;
-        grid-template-columns: 14rem minmax(0, 1fr);
+        /* 11rem: a longer section name wraps in its button, and the lists beside get the room (1366 px) */
+        grid-template-columns: 11rem minmax(0, 1fr);
         gap: 1rem;
         align-items: start;
       }

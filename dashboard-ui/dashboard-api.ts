@@ -15,7 +15,7 @@ import type { DeviceHealth, HourlySeries, Report, ReportGrouping, ShiftReport, S
 import type { PrinterTarget } from '../protocol/ticket-tools.ts'
 import type { AuditEntry, PutSettingsBody, SettingsReply } from '../protocol/settings.ts'
 import type { FinishOutcomesReply, PutFinishOutcomesBody } from '../protocol/finish-outcomes.ts'
-import type { CenterCalendar, HoursException, HoursNow } from '../protocol/calendar.ts'
+import type { CenterCalendar, CalendarNow, HoursException } from '../protocol/calendar.ts'
 import { apiUrl } from '../ui-common/base-path.ts'
 import { downloadFile } from '../ui-common/staff-download.ts'
 import type { StaffSession } from '../ui-common/staff-session.ts'
@@ -102,7 +102,7 @@ export class DashboardApi {
   }
   /** The opening hours (issue 18; dashboard-ui/hours-view.ts). */
   calendar = () => this.call<CenterCalendar>('/calendar')
-  calendarNow = () => this.call<HoursNow>('/calendar/now')
+  calendarNow = () => this.call<CalendarNow>('/calendar/now')
   putCalendar = (cal: CenterCalendar) => this.call<CenterCalendar>('/calendar', 'PUT', cal)
   icsPreview = (ics: string) => this.call<IcsPreview>('/calendar/ics/preview', 'POST', { ics })
   icsImport = (ics: string) => this.call<CenterCalendar>('/calendar/ics', 'POST', { ics })

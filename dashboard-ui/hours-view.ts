@@ -24,6 +24,8 @@ import { deskStyles } from './dashboard-styles.ts'
 import { placeRefusal, SETTING_ANCHORS, type PlacedError } from './hours-errors.ts'
 import { exceptionOverlaps, type ExceptionOverlap } from '../protocol/calendar-overlaps.ts'
 import { isolate } from '../ui-common/bilingual.ts'
+import { exceptionSavedNote } from './exception-saved-note.ts'
+import { reachField, reachLine, reachOf } from './exception-reach.ts'
 import {
   EXAMPLE_LINE,
   EXAMPLE_TIME,
@@ -82,6 +84,11 @@ export class HoursView extends LitElement {
       }
       section[data-section='exceptions'] {
         overflow-x: auto;
+      }
+      p.reach {
+        margin: 0.2rem 0 0;
+        font-size: 0.85rem;
+        font-weight: 600;
       }
       p.overlap {
         margin: 0.2rem 0 0;
@@ -165,8 +172,8 @@ export class HoursView extends LitElement {
   /** The business day's start as typed; null: as saved, written in the screen's digits. */
   @state() private dayStart: string | null = null
   @state() private note: Note | null = null
-  /** The server's date (its clock, not the browser's): the month the grid opens on. */
-  @state() private today = new Date().toISOString().slice(0, 10)
+  /** The center's date (GET /calendar/now `today`: its clock and zone, not the browser's nor UTC): the month the grid opens on. */
+  @state() private today = ''
   @state() private preview: IcsPreview | null = null
   /** The exception form's days as picked, for their echo in the page's words. */
   @state() private exceptionDays = { from: '', to: '' }
@@ -182,8 +189,7 @@ export class HoursView extends LitElement {
   private async load(): Promise<void> {
     if (!this.api) return
     const [cal, now] = await Promise.all([this.api.calendar(), this.api.calendarNow()])
-    // the UTC date of the server's instant: the right month but on the last evening of one
-    this.today = now.at.slice(0, 10)
+    this.today = now.today
     this.use(cal)
   }
 
@@ -412,7 +418,7 @@ export class HoursView extends LitElement {
                 ({ e, i }) => html`<tr data-exception=${e.from}>
                   <td dir="ltr" data-date>${inDigits(e.from, this.digits)}</td>
                   <td dir="ltr" data-date>${inDigits(e.to, this.digits)}</td>
-                  <td>${lang === 'ar' ? e.nameAr : e.nameEn}${this.overlapLines(cal, overlaps, i)}</td>
+                  <td>${lang === 'ar' ? e.nameAr : e.nameEn}${reachLine(e, this.services, lang, this.digits)}${this.overlapLines(cal, overlaps, i)}</td>
                   <td dir=${e.hours.length ? 'ltr' : nothing}>${e.hours.length ? inHoursStyle(hoursLine(e.hours), this.digits) : t('hoursTab.closedAllDay', lang)}</td>
                   <td><button type="button" class="secondary" data-action="remove-exception" @click=${() => void this.saveExceptions(cal.exceptions.filter((_, k) => k !== i))}>${t('hoursTab.remove', lang)}</button>${this.errorAt(`exceptions/${i}`)}</td>
                 </tr>`,
@@ -425,6 +431,7 @@ export class HoursView extends LitElement {
         <label>${t('hoursTab.nameAr', lang)}<input name="nameAr" lang="ar" dir="rtl" /></label>
         <label>${t('hoursTab.nameEn', lang)}<input name="nameEn" lang="en" dir="ltr" /></label>
         <label>${t('hoursTab.hours', lang)}<input name="hours" dir="ltr" /></label>
+        ${reachField(this.services, lang)}
         <button type="submit" data-action="add-exception">${t('hoursTab.add', lang)}</button>
         ${this.errorAt(`exceptions/${cal.exceptions.length}`)} ${this.messageFor('exception')}
       </form>
@@ -575,7 +582,14 @@ export class HoursView extends LitElement {
       this.note = { where: 'exception', anchor: null, badHours: get('hours') }
       return
     }
-    const exception: HoursException = { from: get('from'), to: get('to'), nameAr: get('nameAr'), nameEn: get('nameEn'), hours }
+    const exception: HoursException = {
+      from: get('from'),
+      to: get('to'),
+      nameAr: get('nameAr'),
+      nameEn: get('nameEn'),
+      hours,
+      ...reachOf(get('serviceId')),
+    }
     if (await this.saveExceptions([...this.cal!.exceptions, exception], true)) {
       form.reset()
       this.exceptionDays = { from: '', to: '' }
@@ -588,20 +602,14 @@ export class HoursView extends LitElement {
    */
   private async saveExceptions(exceptions: HoursException[], added = false): Promise<boolean> {
     if (!this.api) return false
-    const saved = await this.api.calendar()
+    // the center's date read again: a tab left open past midnight judges "already over" by today's
+    const [saved, now] = await Promise.all([this.api.calendar(), this.api.calendarNow()])
+    this.today = now.today
     const next = { ...saved, exceptions }
     return this.attempt('exception', next, async () => {
       const stored = await this.api!.putCalendar(next)
       this.patch({ exceptions: stored.exceptions })
-      // an added one that overlaps another is saved (calendar-overlaps.ts), and the notice says to look at which applies
-      const last = stored.exceptions.length - 1
-      const overlapping = added && exceptionOverlaps(stored.exceptions).some((o) => o.winner === last || o.loser === last)
-      // one added that is already over is kept (a past day may be written for the record), but said: it changes nothing ahead
-      const past = added && (stored.exceptions[last]?.to ?? '') < this.today
-      this.note = {
-        where: 'exception',
-        ok: past ? 'hoursTab.exceptionSavedPast' : overlapping ? 'hoursTab.exceptionSavedOverlaps' : 'hoursTab.exceptionSaved',
-      }
+      this.note = { where: 'exception', ok: added ? exceptionSavedNote(stored.exceptions, now) : 'hoursTab.exceptionSaved' }
     })
   }
 

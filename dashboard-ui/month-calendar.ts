@@ -6,7 +6,7 @@
  * right to left in Arabic. A WAI-ARIA grid: one day is tabbable, the arrows move by day and
  * week (mirrored right to left), Page Up / Page Down by month, Home / End to the week's ends.
  */
-import { LitElement, css, html, type TemplateResult } from 'lit'
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import type { CenterCalendar, HoursException } from '../protocol/calendar.ts'
 import { addDays, type LocalDate } from '../protocol/center-clock.ts'
@@ -98,8 +98,11 @@ export class MonthCalendar extends LitElement {
   @property() override lang: Lang = 'ar'
   /** The center's digits (settings): Arabic-Indic ones in Arabic when it uses them; default 'western'. */
   @property() digits: DigitStyle = 'western'
-  /** The day that starts focused and sets the month shown (YYYY-MM-DD); default today in the browser. */
-  @property() today: LocalDate = new Date().toISOString().slice(0, 10)
+  /**
+   * The center's date (YYYY-MM-DD, GET /calendar/now `today`): the day that starts focused and sets
+   * the month shown; default none, and nothing is drawn until it is given (never the PC's or UTC's date).
+   */
+  @property() today: LocalDate = ''
 
   @state() private focusDay: LocalDate | null = null
 
@@ -112,7 +115,8 @@ export class MonthCalendar extends LitElement {
     return this.day.slice(0, 7)
   }
 
-  override render(): TemplateResult {
+  override render(): TemplateResult | typeof nothing {
+    if (this.day === '') return nothing
     const lang = this.lang
     const first = `${this.month}-01`
     const start = addDays(first, -column(first))

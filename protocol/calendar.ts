@@ -149,3 +149,12 @@ export const HoursNow = Type.Object({
   servingOn: Type.Optional(Type.Boolean()),
 })
 export type HoursNow = Static<typeof HoursNow>
+
+/**
+ * GET /calendar/now: the center's hours now and its date. `today` is the center's local date at
+ * `at` in its zone (opening-hours.ts hoursDay), the day whose weekly hours and exceptions decide
+ * this moment: the hours tab says a holiday "ended before today" by it, never by the UTC date of
+ * `at` (a day early from 00:00 to 02:00 in Cairo) nor by the PC's clock.
+ */
+export const CalendarNow = Type.Composite([HoursNow, Type.Object({ today: CalendarDate })])
+export type CalendarNow = Static<typeof CalendarNow>

@@ -20,6 +20,13 @@ const LOOK_AHEAD_DAYS = 400
 /** How far ahead "closes" looks: open longer than this without a break is a 24-hour center (no close). */
 const CLOSE_HORIZON_DAYS = 14
 
+/**
+ * The date whose hours decide instant `at`: its local date in the center's zone. Exceptions are
+ * dated by it (an interval never crosses midnight), not by the business day: with a 06:00 day
+ * start, 03:00 on the 10th is still business day 9 for numbering, but the 10th's hours apply.
+ */
+export const hoursDay = (at: number, timeZone: string): LocalDate => localDay(at, timeZone)
+
 /** The weekday key of a local date. */
 export function weekdayOf(day: LocalDate): (typeof WEEKDAYS)[number] {
   const [y, m, d] = day.split('-').map(Number)
@@ -106,12 +113,12 @@ export function openSpansOn(cal: CenterCalendar, serviceId: number | null, day: 
 
 /** True when the center (serviceId null) or the service is inside its opening hours at `at`. */
 export function isOpenAt(cal: CenterCalendar, serviceId: number | null, at: number, timeZone: string): boolean {
-  return openSpansOn(cal, serviceId, localDay(at, timeZone), timeZone).some((s) => s.start <= at && at < s.end)
+  return openSpansOn(cal, serviceId, hoursDay(at, timeZone), timeZone).some((s) => s.start <= at && at < s.end)
 }
 
 /** The first open stretch that ends after `at` (it may have begun already), looking `days` ahead; null when none. */
 function spanFrom(cal: CenterCalendar, serviceId: number | null, at: number, timeZone: string, days: number): Span | null {
-  let day = localDay(at, timeZone)
+  let day = hoursDay(at, timeZone)
   for (let i = 0; i <= days; i++, day = addDays(day, 1)) {
     const span = openSpansOn(cal, serviceId, day, timeZone).find((s) => s.end > at)
     if (span) return span
@@ -226,7 +233,7 @@ const LOOK_BACK_DAYS = 8
 
 /** The latest instant at or before `at` when the center (or service) closed, joining stretches that touch; null when none in the last week. */
 export function lastClosingMs(cal: CenterCalendar, serviceId: number | null, at: number, timeZone: string): number | null {
-  let day = localDay(at, timeZone)
+  let day = hoursDay(at, timeZone)
   for (let i = 0; i <= LOOK_BACK_DAYS; i++, day = addDays(day, -1)) {
     const spans = openSpansOn(cal, serviceId, day, timeZone)
     for (let k = spans.length - 1; k >= 0; k--) {

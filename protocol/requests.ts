@@ -54,7 +54,10 @@ export type CreateServiceBody = Static<typeof CreateServiceBody>
 export const UpdateServiceBody = Type.Partial(CreateServiceBody, { additionalProperties: false, minProperties: 1 })
 export type UpdateServiceBody = Static<typeof UpdateServiceBody>
 
-/** serviceIds gives weight 1 to each; `services` sets weights explicitly. One of the two. */
+/**
+ * serviceIds gives weight 1 to each; `services` sets weights explicitly. One of the two; an active
+ * counter (the default) needs at least one service (server/config/counter-commands.ts), an inactive one may have none.
+ */
 const CounterServices = Type.Array(
   Type.Object(
     { serviceId: Type.Integer({ minimum: 1 }), weight: Type.Number({ minimum: 0, maximum: 100 }) },

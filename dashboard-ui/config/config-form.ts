@@ -91,6 +91,8 @@ export const formStyles = css`
     gap: 0.6rem;
     margin: 0;
     min-inline-size: 0;
+    /* a choice as wide as its longest service name must not push past the border (an 18rem form) */
+    grid-template-columns: minmax(0, 1fr);
   }
   legend {
     font-weight: 700;
@@ -115,9 +117,13 @@ export const formStyles = css`
   tr[data-selected] td {
     background: #eef4fb;
   }
+  /*
+   * The list takes the wider share and the form no less than 18rem: at 1366 px a 22rem form left the
+   * services' and counters' lists 494 px, and their Active column scrolled out of the card (walk 2026-12-06).
+   */
   .cols {
     display: grid;
-    grid-template-columns: minmax(0, 1.4fr) minmax(22rem, 1fr);
+    grid-template-columns: minmax(0, 1.5fr) minmax(18rem, 1fr);
     gap: 1rem;
     align-items: start;
   }
@@ -136,6 +142,15 @@ export const formStyles = css`
   td.wrap {
     white-space: normal;
     overflow-wrap: break-word;
+  }
+  /* a list's cells a little closer than a report's: every column of a list fits its card at 1366 px */
+  .scroll th,
+  .scroll td {
+    padding-inline: 0.35rem;
+  }
+  /* a service's two names in one cell, one under the other (two columns did not fit at 1366 px) */
+  .name-line {
+    display: block;
   }
   fieldset > p {
     margin: 0;

@@ -139,6 +139,11 @@ export class CountersConfig extends ConfigForm {
    * was refused at the end of the list, as «Services and weights» at least 0, under the last service).
    */
   protected override showError(err: unknown): void {
+    // the server's own refusal of an active counter serving nothing says what the form says before sending
+    if (err instanceof ApiError && err.detail?.reason === 'required' && /^(services|serviceIds)$/.test(err.detail.field)) {
+      this.errors = { services: configText('weights.none', this.lang) }
+      return
+    }
     const at = err instanceof ApiError ? /^services\/(\d+)\/weight$/.exec(err.detail?.field ?? '') : null
     const service = at ? this.services.find((s) => s.id === this.sent[Number(at[1])]) : undefined
     if (!(err instanceof ApiError) || !service) {
@@ -199,8 +204,8 @@ export class CountersConfig extends ConfigForm {
   }
 
   /**
-   * Whether the form would save an active counter that serves no service: the API takes one (a
-   * counter set up before its services), but from this form it is a slip a clerk finds out at the desk.
+   * Whether the form would save an active counter that serves no service: said before sending, beside
+   * the weights (the API refuses it too, `services` `required`; an inactive one may serve none yet).
    */
   private servesNothing(): boolean {
     const v = this.values

@@ -81,12 +81,12 @@ export class ServicesConfig extends ConfigForm {
       return html`<p class="error" role="alert" data-load-error="services">${configText('config.load.services.failed', l)}</p>
         <button type="button" class="secondary" data-action="retry-load" @click=${this.retry}>${configText('config.load.retry', l)}</button>`
     return html`<table data-table="services">
-          <thead><tr><th><span class="muted">${configText('common.edit', l)}</span></th><th>${configText('f.prefix', l)}</th><th>${configText('f.nameAr', l)}</th><th>${configText('f.nameEn', l)}</th><th class="n">${configText('f.targetWaitSeconds', l)}</th><th class="n">${configText('f.dailyCap', l)}</th><th>${configText('f.active', l)}</th></tr></thead>
+          <thead><tr><th><span class="muted">${configText('common.edit', l)}</span></th><th>${configText('f.prefix', l)}</th><th>${configText('f.name', l)}</th><th class="n">${configText('f.targetWaitSeconds', l)}</th><th class="n">${configText('f.dailyCap', l)}</th><th>${configText('f.active', l)}</th></tr></thead>
           <tbody>
             ${this.services.map(
               (s) => html`<tr data-service=${s.prefix} ?data-selected=${this.editing === s.id}>
                 <td><button type="button" class="secondary" data-edit=${s.id} aria-label=${configText('form.edit.services', l, { name: s.prefix })} @click=${() => this.edit(s)}>${configText('common.edit', l)}</button></td>
-                <td>${s.prefix}</td><td>${inLang(s.nameAr, 'ar')}</td><td>${inLang(s.nameEn, 'en')}</td><td class="n">${num(s.targetWaitSeconds, this.digits)}</td><td class="n">${num(s.dailyCap, this.digits)}</td><td>${configText(s.active ? 'common.yes' : 'common.no', l)}</td>
+                <td>${s.prefix}</td><td class="wrap" data-names><span class="name-line">${inLang(s.nameAr, 'ar')}</span><span class="name-line">${inLang(s.nameEn, 'en')}</span></td><td class="n">${num(s.targetWaitSeconds, this.digits)}</td><td class="n">${num(s.dailyCap, this.digits)}</td><td>${configText(s.active ? 'common.yes' : 'common.no', l)}</td>
               </tr>`,
             )}
           </tbody>

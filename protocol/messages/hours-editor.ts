@@ -51,6 +51,17 @@ export const HOURS_EDITOR_MESSAGES = {
   'hoursTab.add': { ar: 'إضافة', en: 'Add' },
   'hoursTab.remove': { ar: 'حذف', en: 'Remove' },
   'hoursTab.none': { ar: 'لا توجد استثناءات', en: 'No exceptions' },
+  /** The exception form's choice of reach: the whole center, or one service (its own hours, within the center's). */
+  'hoursTab.appliesTo': { ar: 'يسري على', en: 'Applies to' },
+  'hoursTab.allServices': { ar: 'كل الخدمات (المركز كله)', en: 'All services (the whole center)' },
+  'hoursTab.appliesToHint': {
+    ar: 'استثناء خدمة واحدة يغيّر مواعيدها هي وحدها، داخل مواعيد المركز',
+    en: 'One service’s exception changes only that service’s hours, within the center’s',
+  },
+  /** Under a listed exception's name when it names services: {services} their labels, «A — تراخيص البناء». */
+  'hoursTab.onlyFor': { ar: 'لخدمة {services} وحدها', en: 'Only for {services}' },
+  /** A service the list cannot name (no longer offered): its number. */
+  'hoursTab.serviceNo': { ar: 'الخدمة رقم {id}', en: 'service no. {id}' },
   'hoursTab.save': { ar: 'حفظ المواعيد', en: 'Save the hours' },
   'hoursTab.saved': { ar: 'تم الحفظ', en: 'Saved' },
   'hoursTab.refused': { ar: 'لم يُحفظ شيء: {reason}', en: 'Nothing was saved: {reason}' },

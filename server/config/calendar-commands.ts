@@ -3,6 +3,7 @@ import type { CenterCalendar } from '../../protocol/calendar.ts'
 import { actorIds, type Actor } from '../queue/actor.ts'
 import { calendarProblems, wireField } from '../../protocol/calendar-validation.ts'
 import { businessDay } from '../../protocol/center-clock.ts'
+import { hoursDay } from '../../protocol/opening-hours.ts'
 import { ErrorCodes, fieldError } from '../errors.ts'
 import { auditChange } from './config-audit.ts'
 import { exportIcs, importIcs, mergeImport, previewImport, type IcsPreview } from './calendar-ics.ts'
@@ -56,9 +57,9 @@ export class CalendarCommands {
     return exportIcs(this.ctx.calendar(), 'Center calendar')
   }
 
+  /** The file's exceptions, a yearly one from the center's today on (hoursDay: the date whose hours apply now, as the hours tab's). */
   private parse(ics: string) {
-    const now = this.ctx.clock()
-    return importIcs(ics, businessDay(now, this.ctx.config.timeZone))
+    return importIcs(ics, hoursDay(this.ctx.clock(), this.ctx.config.timeZone))
   }
 
   /**

@@ -22,13 +22,16 @@ export class CounterCommands {
     assertNoReorderingControls(body)
     return this.ctx.write((tx) => {
       this.assertNumberFree(body.number)
+      const active = body.active ?? true
+      const services = this.servicesOf(body, [])
+      assertServesWhenActive(body, active, services)
       const { id } = this.ctx.counters.insert(
         {
           number: body.number,
           name: body.name,
           zone: body.zone ?? 'main',
-          active: body.active ?? true,
-          services: this.servicesOf(body, []),
+          active,
+          services,
           printerDeviceId: this.printerOf(body.printerDeviceId ?? null),
         },
         tx.now,
@@ -43,12 +46,15 @@ export class CounterCommands {
     return this.ctx.write((tx) => {
       const current = this.get(id)
       if (body.number !== undefined) this.assertNumberFree(body.number, current.id)
+      const active = body.active ?? current.active
+      const services = this.servicesOf(body, current.services)
+      assertServesWhenActive(body, active, services)
       this.ctx.counters.update(current.id, {
         number: body.number ?? current.number,
         name: body.name ?? current.name,
         zone: body.zone ?? current.zone,
-        active: body.active ?? current.active,
-        services: this.servicesOf(body, current.services),
+        active,
+        services,
         printerDeviceId: body.printerDeviceId === undefined ? (current.printerDeviceId ?? null) : this.printerOf(body.printerDeviceId),
       })
       auditChange(tx, actor, 'counter.update', { id }, body)
@@ -88,4 +94,19 @@ export class CounterCommands {
     if (holder && holder.id !== id)
       throw fieldError(ErrorCodes.DUPLICATE_COUNTER_NUMBER, { field: 'number', reason: 'duplicate' }, `counter number ${number} is taken`)
   }
+}
+
+/**
+ * An active counter serves at least one service (a weight of 0, a backup, counts): a clerk who opens
+ * one that serves none is never called a ticket. Refused as VALIDATION naming the list the body
+ * gave (`serviceIds` or `services`) with reason `required`; an inactive counter may serve none yet
+ * (set up before its services), and becomes active only with some.
+ */
+function assertServesWhenActive(body: UpdateCounterBody, active: boolean, services: CounterFields['services']): void {
+  if (!active || services.length > 0) return
+  throw fieldError(
+    ErrorCodes.VALIDATION,
+    { field: body.serviceIds !== undefined ? 'serviceIds' : 'services', reason: 'required' },
+    'an active counter needs at least one service (a clerk who opens it would never be called a ticket): give serviceIds or services, or active: false to keep it for later',
+  )
 }

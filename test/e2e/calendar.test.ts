@@ -335,6 +335,23 @@ describe('the calendar on the screens', () => {
     expect(await fromEcho.textContent()).toBe('')
     expect(await grid.locator('h3').textContent()).toBe('ديسمبر ٢٠٢٦')
     expect((await run.center.request('GET', '/api/v1/calendar', { token: run.admin })).json().exceptions).toHaveLength(1)
+    // a holiday of one service only (the API's serviceIds; the tab had no field for it): listed with its service
+    await add.locator('input[name="from"]').fill('2026-12-27')
+    await add.locator('input[name="to"]').fill('2026-12-27')
+    await add.locator('input[name="nameAr"]').fill('جرد الشهادات')
+    await add.locator('input[name="nameEn"]').fill('Certificates stocktake')
+    await add.locator('select[name="serviceId"]').selectOption(String(run.b))
+    await add.locator('button[data-action="add-exception"]').click()
+    const reach = view.locator('tr[data-exception="2026-12-27"] [data-exception-services]')
+    await reach.waitFor()
+    expect(await reach.textContent()).toBe('لخدمة B — الشهادات وحدها')
+    expect((await run.center.request('GET', '/api/v1/calendar', { token: run.admin })).json().exceptions[1]).toMatchObject({
+      from: '2026-12-27',
+      serviceIds: [run.b],
+    })
+    // the center-wide one says nothing of services, and the form is back on the whole center
+    expect(await view.locator('tr[data-exception="2026-12-24"] [data-exception-services]').count()).toBe(0)
+    expect(await add.locator('select[name="serviceId"]').inputValue()).toBe('')
     // right to left: the left arrow goes to the next day
     await grid.locator('td[data-day="2026-12-06"]').focus()
     await page.keyboard.press('ArrowLeft')
@@ -396,11 +413,11 @@ describe('the calendar on the screens', () => {
     expect(await view.locator('[data-file-name]').textContent()).toBe('holidays.ics')
     expect(await view.locator('[data-preview-item="2027-01-07"]').textContent()).toContain('Coptic Christmas')
     // nothing stored before the import
-    expect((await run.center.request('GET', '/api/v1/calendar', { token: run.admin })).json().exceptions).toHaveLength(1)
+    expect((await run.center.request('GET', '/api/v1/calendar', { token: run.admin })).json().exceptions).toHaveLength(2)
     await page.screenshot({ path: join(SHOTS, 'dashboard-ics-preview.png'), fullPage: true })
     await view.locator('button[data-action="import-ics"]').click()
     await view.locator('tr[data-exception="2027-01-07"]').waitFor()
-    expect((await run.center.request('GET', '/api/v1/calendar', { token: run.admin })).json().exceptions).toHaveLength(2)
+    expect((await run.center.request('GET', '/api/v1/calendar', { token: run.admin })).json().exceptions).toHaveLength(3)
 
     // the month grid: next month shows the imported holiday on its day; Page Up goes back
     await grid.locator('button[data-action="next-month"]').click()

@@ -63,6 +63,13 @@ const editsOutOfView = (table: Locator) =>
       .map((b) => b.getAttribute('data-edit'))
   })
 
+/** How far a list scrolls sideways in its card (px; 0: it fits). */
+const sidewaysScroll = (table: Locator) =>
+  table.evaluate((t) => {
+    const box = t.closest('.scroll') ?? t.parentElement!
+    return Math.max(0, box.scrollWidth - box.clientWidth)
+  })
+
 const input = (form: Locator, name: string) => form.locator(`[name="${name}"]`)
 const errorOf = (form: Locator, name: string) => form.locator(`[data-field-error="${name}"]`)
 
@@ -347,8 +354,8 @@ describe('configuration forms (issue 15 items 4-5)', () => {
       serviceIds: [reception.id, review.id, cashier.id],
     })
     for (const lang of ['ar', 'en'] as const) {
-      // the admin's laptop: every list's Edit buttons in view without scrolling the table sideways (walk 2026-12-06:
-      // the services', counters' and users' were past the card's edge at 1366 px)
+      // the admin's laptop: every list whole in its card, Edit buttons and Active column, without scrolling sideways
+      // (walk 2026-12-06: the services', counters' and users' were past the card's edge at 1366 px)
       const page = await contexts.page({ width: 1366, height: 768 })
       await dashboardLogin(page, url, 'admin', ADMIN_PASSWORD, lang, '#config')
       const services = page.locator('tabour-config-view form[data-form="services"]')
@@ -359,6 +366,8 @@ describe('configuration forms (issue 15 items 4-5)', () => {
         const table = page.locator(`tabour-config-view table[data-table="${section}"]`)
         await table.locator('button[data-edit]').first().waitFor()
         expect(await editsOutOfView(table), `${section} ${lang}`).toEqual([])
+        // and the whole list fits its card, Active column too: no sideways scroll (walk 2026-12-06)
+        expect(await sidewaysScroll(table), `${section} ${lang}`).toBe(0)
       }
       await page.locator('tabour-config-view button[data-section="services"]').click()
       if (lang === 'ar') {

@@ -153,10 +153,12 @@ export class TestCenter {
     })
   }
 
+  /** Creates a counter; an active one (the default) must name its services, as the API asks (an inactive one may have none). */
   createCounter(body: {
     number: number
     name?: string
     zone?: string
+    active?: boolean
     serviceIds?: number[]
     services?: { serviceId: number; weight: number }[]
   }) {

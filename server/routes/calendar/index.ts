@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify'
 import { Type } from '@sinclair/typebox'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
-import { CenterCalendar, HoursException, HoursNow } from '../../../protocol/calendar.ts'
+import { CalendarNow, CenterCalendar, HoursException } from '../../../protocol/calendar.ts'
 import { errorResponses } from '../../../protocol/common.ts'
-import { hoursNow } from '../../../protocol/opening-hours.ts'
+import { hoursDay, hoursNow } from '../../../protocol/opening-hours.ts'
 import { actorOf, ADMINS, allow, MANAGERS, STAFF } from '../../auth/access.ts'
 
 const ICS_LIMIT_BYTES = 1024 * 1024
@@ -49,10 +49,15 @@ export async function calendarRoutes(fastify: FastifyInstance): Promise<void> {
     '/now',
     {
       preValidation: allow(...STAFF, 'kiosk', 'display'),
-      schema: { tags: ['calendar'], summary: 'whether the center is open now', response: { 200: HoursNow, ...errorResponses(401, 403) } },
+      schema: {
+        tags: ['calendar'],
+        summary: "whether the center is open now, and the center's date",
+        response: { 200: CalendarNow, ...errorResponses(401, 403) },
+      },
     },
     async () => {
-      const hours = hoursNow(queue.ctx.calendar(), null, queue.ctx.clock(), config.timeZone)
+      const now = queue.ctx.clock()
+      const hours = { ...hoursNow(queue.ctx.calendar(), null, now, config.timeZone), today: hoursDay(now, config.timeZone) }
       return hours.open ? hours : { ...hours, servingOn: queue.view.servesAfterClosing() }
     },
   )

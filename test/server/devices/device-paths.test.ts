@@ -60,7 +60,7 @@ describe('device paths and printer hosts (issue 16 item 5)', () => {
   it('boards and keypads take the same validator: a path outside the allowed roots is refused', async () => {
     center = await TestCenter.start({ config: { devicePaths: { allowedRoots: ['/dev'] } } })
     const token = await center.admin()
-    const counter = await center.createCounter({ number: 1 })
+    const counter = await center.createCounter({ number: 1, active: false })
     for (const path of ['/tmp/tabour-A', '/devices/ttyS0', '/dev/ttyS0/']) {
       const res = await center.request('POST', DEVICES, {
         token,

@@ -345,8 +345,8 @@ describe('every authenticated route', () => {
   it('refuses no token, a garbage token, an expired user token and a revoked device token with 401', async () => {
     const clock = new TestClock()
     center = await TestCenter.start({ clock })
-    await center.createService({ prefix: 'A' })
-    await center.createCounter({ number: 1 })
+    const a = await center.createService({ prefix: 'A' })
+    await center.createCounter({ number: 1, serviceIds: [a.id] })
     const kiosk = await center.createDevice('kiosk')
     const display = await center.createDevice('display')
     const admin = await center.admin()

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { TestCenter, TestClock } from '../../helpers/test-center.ts'
 import { expectError, expectFieldError } from './route-helpers.ts'
 import { DEFAULT_CALENDAR, type CenterCalendar, type WeeklyHours } from '../../../protocol/calendar.ts'
+import { exceptionSavedNote } from '../../../dashboard-ui/exception-saved-note.ts'
 
 /**
  * The calendar routes (issue 18): bad input gets a clear error naming the field or the .ics
@@ -206,9 +207,39 @@ describe('the calendar routes', () => {
       closesAt: null,
       dayClose: false,
       lastTicketAt: null,
+      today: '2026-12-06',
       // B's three and the staff's ticket still wait, and the default calendar serves the line out
       servingOn: true,
     })
+  })
+
+  it("says a holiday that ended yesterday in Cairo is over at 01:30 there (23:30 UTC, still yesterday in UTC): the hours tab's today is the center's date", async () => {
+    const c = new TestClock(Date.parse('2026-12-06T23:30:00Z'))
+    center = await TestCenter.start({ clock: c })
+    const admin = await center.admin()
+    const holiday = { from: '2026-12-06', to: '2026-12-06', nameAr: 'عطلة', nameEn: 'Holiday', hours: [] }
+    const stored = (
+      await center.request('PUT', '/api/v1/calendar', { token: admin, body: { ...DEFAULT_CALENDAR, exceptions: [holiday] } })
+    ).json()
+    const now = (await center.request('GET', '/api/v1/calendar/now', { token: admin })).json()
+    expect(now).toMatchObject({ at: '2026-12-06T23:30:00.000Z', today: '2026-12-07', open: true })
+    expect(exceptionSavedNote(stored.exceptions, now)).toBe('hoursTab.exceptionSavedPast')
+    // one ending today in Cairo is ahead still
+    expect(exceptionSavedNote([{ ...holiday, to: '2026-12-07' }], now)).toBe('hoursTab.exceptionSaved')
+  })
+
+  it("keeps the hours' date, not the business day, as today: at 03:00 with a 06:00 day start the 10th's hours apply, so the 9th's holiday is over", async () => {
+    const c = new TestClock(Date.parse('2026-12-09T20:00:00Z'))
+    center = await TestCenter.start({ clock: c })
+    const admin = await center.admin()
+    const holiday = { from: '2026-12-09', to: '2026-12-09', nameAr: 'عطلة', nameEn: 'Holiday', hours: [] }
+    const cal = { ...DEFAULT_CALENDAR, businessDayStartsAt: '06:00', exceptions: [holiday] }
+    expect((await center.request('PUT', '/api/v1/calendar', { token: admin, body: cal })).statusCode).toBe(200)
+    c.set('2026-12-10T01:00:00Z') // 03:00 on the 10th in Cairo: business day 9 for the numbers
+    const now = (await center.request('GET', '/api/v1/calendar/now', { token: admin })).json()
+    // the holiday no longer closes the center: the 10th's hours (always open) decide this moment
+    expect(now).toMatchObject({ today: '2026-12-10', open: true })
+    expect(exceptionSavedNote([holiday], now)).toBe('hoursTab.exceptionSavedPast')
   })
 
   it('keeps the calendar across a restart', async () => {

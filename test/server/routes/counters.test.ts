@@ -1,6 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { TestCenter } from '../../helpers/test-center.ts'
-import { expectAuthRequired, expectError, expectForbidden, expectMalformedBodiesRefused, makeCallers } from './route-helpers.ts'
+import {
+  expectAuthRequired,
+  expectError,
+  expectFieldError,
+  expectForbidden,
+  expectMalformedBodiesRefused,
+  makeCallers,
+} from './route-helpers.ts'
 
 const COUNTERS = '/api/v1/counters'
 
@@ -67,6 +74,38 @@ describe('POST /api/v1/counters', () => {
     expect(bare.json()).toMatchObject({ services: [], active: false })
   })
 
+  it('refuses an active counter that serves no service (400 VALIDATION, the list it gave, required); an inactive one may wait for its services', async () => {
+    center = await TestCenter.start()
+    const a = await center.createService({ prefix: 'A' })
+    const token = await center.admin()
+    const none = [
+      [{ number: 1, name: 'One' }, 'services'],
+      [{ number: 1, name: 'One', active: true, services: [] }, 'services'],
+      [{ number: 1, name: 'One', serviceIds: [] }, 'serviceIds'],
+    ] as const
+    for (const [body, field] of none)
+      expectFieldError(await center.request('POST', COUNTERS, { token, body }), 400, 'TABOUR_ERR_VALIDATION', { field, reason: 'required' })
+    expect((await center.request('GET', COUNTERS, { token })).json()).toEqual([])
+    // a backup service (weight 0) is a service
+    const backup = await center.request('POST', COUNTERS, {
+      token,
+      body: { number: 1, name: 'One', services: [{ serviceId: a.id, weight: 0 }] },
+    })
+    expect(backup.statusCode).toBe(201)
+    // emptying an active counter's list, or activating one with none, is refused and changes nothing
+    const emptied = await center.request('PATCH', `${COUNTERS}/${backup.json().id}`, { token, body: { serviceIds: [] } })
+    expectFieldError(emptied, 400, 'TABOUR_ERR_VALIDATION', { field: 'serviceIds', reason: 'required' })
+    const later = (await center.request('POST', COUNTERS, { token, body: { number: 2, name: 'Two', active: false } })).json()
+    const woken = await center.request('PATCH', `${COUNTERS}/${later.id}`, { token, body: { active: true } })
+    expectFieldError(woken, 400, 'TABOUR_ERR_VALIDATION', { field: 'services', reason: 'required' })
+    expect((await center.request('GET', COUNTERS, { token })).json()).toMatchObject([
+      { number: 1, active: true, services: [{ serviceId: a.id, weight: 0 }] },
+      { number: 2, active: false, services: [] },
+    ])
+    const ready = await center.request('PATCH', `${COUNTERS}/${later.id}`, { token, body: { active: true, serviceIds: [a.id] } })
+    expect(ready.json()).toMatchObject({ active: true, services: [{ serviceId: a.id, weight: 1 }] })
+  })
+
   it('refuses an unknown service with 404 TABOUR_ERR_SERVICE_NOT_FOUND and creates nothing', async () => {
     center = await TestCenter.start()
     const a = await center.createService({ prefix: 'A' })
@@ -88,7 +127,7 @@ describe('POST /api/v1/counters', () => {
 
   it('refuses a number already in use with 409 TABOUR_ERR_DUPLICATE_COUNTER_NUMBER', async () => {
     center = await TestCenter.start()
-    await center.createCounter({ number: 7 })
+    await center.createCounter({ number: 7, active: false })
     expectError(
       await center.request('POST', COUNTERS, { token: await center.admin(), body: { number: 7, name: 'Again' } }),
       409,
@@ -168,7 +207,7 @@ describe('GET /api/v1/counters', () => {
   it('list and one counter: staff and displays (kiosks never need them, issue 16)', async () => {
     center = await TestCenter.start()
     const callers = await makeCallers(center)
-    const c = await center.createCounter({ number: 1 })
+    const c = await center.createCounter({ number: 1, active: false })
     for (const who of ['admin', 'manager', 'clerk', 'display'] as const) {
       expect((await center.request('GET', COUNTERS, { token: callers[who] })).statusCode).toBe(200)
     }
@@ -184,7 +223,8 @@ describe('GET /api/v1/counters', () => {
   it('a display sees a counter without its clerk: no id, username or display name (issue 16)', async () => {
     center = await TestCenter.start()
     const callers = await makeCallers(center)
-    const c = await center.createCounter({ number: 1 })
+    const a = await center.createService({ prefix: 'A' })
+    const c = await center.createCounter({ number: 1, serviceIds: [a.id] })
     await center.openCounterAs('clerk1', c.id)
     const staff = (await center.request('GET', COUNTERS, { token: await center.admin() })).json()
     expect(staff[0]).toMatchObject({ clerk: { username: 'clerk1' } })
@@ -241,7 +281,7 @@ describe('PATCH /api/v1/counters/:id', () => {
     center = await TestCenter.start()
     const a = await center.createService({ prefix: 'A' })
     const c1 = await center.createCounter({ number: 1, serviceIds: [a.id] })
-    await center.createCounter({ number: 2 })
+    await center.createCounter({ number: 2, active: false })
     const token = await center.admin()
     expectError(
       await center.request('PATCH', `${COUNTERS}/${c1.id}`, { token, body: { number: 2 } }),
@@ -264,7 +304,8 @@ describe('PATCH /api/v1/counters/:id', () => {
 
   it('a disabled counter cannot be opened (422)', async () => {
     center = await TestCenter.start()
-    const c = await center.createCounter({ number: 1 })
+    const a = await center.createService({ prefix: 'A' })
+    const c = await center.createCounter({ number: 1, serviceIds: [a.id] })
     await center.request('PATCH', `${COUNTERS}/${c.id}`, { token: await center.admin(), body: { active: false } })
     const { token } = await center.createUser('clerk1')
     expectError(await center.action(token, c.id, 'open'), 422, 'TABOUR_ERR_COUNTER_NOT_OPEN')
@@ -273,7 +314,7 @@ describe('PATCH /api/v1/counters/:id', () => {
   it('is admin-only', async () => {
     center = await TestCenter.start()
     const callers = await makeCallers(center)
-    const c = await center.createCounter({ number: 1 })
+    const c = await center.createCounter({ number: 1, active: false })
     const call = { method: 'PATCH' as const, url: `${COUNTERS}/${c.id}`, body: { name: 'x' } }
     await expectAuthRequired(center, call)
     await expectForbidden(center, callers, ['manager', 'clerk', 'kiosk', 'display', 'printer', 'board', 'keypad'], call)

@@ -88,7 +88,7 @@ describe('errors name the field at fault (issue 15 item 4)', () => {
       body: { prefix: 'A', nameAr: 'ب', nameEn: 'B', targetWaitSeconds: 600 },
     })
     expectFieldError(prefix, 409, 'TABOUR_ERR_DUPLICATE_PREFIX', { field: 'prefix', reason: 'duplicate' })
-    await center.createCounter({ number: 1 })
+    await center.createCounter({ number: 1, active: false })
     const number = await center.request('POST', '/api/v1/counters', { token, body: { number: 1, name: 'Again' } })
     expectFieldError(number, 409, 'TABOUR_ERR_DUPLICATE_COUNTER_NUMBER', { field: 'number', reason: 'duplicate' })
     await center.createUser('amal')
