@@ -44,7 +44,16 @@ export class DashboardApi {
   constructor(
     readonly base: string,
     private readonly session: StaffSession,
+    /** The center's clock (the session's, synced from each snapshot); this PC's own until a snapshot came. */
+    private readonly clock: { now(): number } = { now: () => Date.now() },
   ) {}
+
+  /**
+   * The center's time now, epoch ms: what "today" and "how long ago" are read against on every
+   * screen that has this client, not this PC's clock, which may be minutes or hours off (a form's
+   * "today" a day off near midnight, a device "silent" because the PC runs ahead).
+   */
+  now = () => this.clock.now()
 
   private call<T>(path: string, method: Method = 'GET', body?: unknown): Promise<T> {
     return this.session.request<T>(apiUrl(this.base, path), { method, ...(body !== undefined ? { body } : {}) })

@@ -78,7 +78,7 @@ export class DashboardSession implements ReactiveController {
       store: new TokenStore(tokenKey('dashboard-session', base), 'session'),
       onExpired: () => this.toLogin(),
     })
-    this.api = new DashboardApi(base, this.auth)
+    this.api = new DashboardApi(base, this.auth, this.clock)
     this.ticketTools = new TicketToolsApi(base, this.auth)
     this.auth
       .attachFeed(

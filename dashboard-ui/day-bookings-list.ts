@@ -54,7 +54,7 @@ export class DayBookingsList extends LitElement {
   private async load(): Promise<void> {
     if (!this.api) return
     try {
-      this.list = await appointmentsApi(this.api).dayBookings(dayIn(Date.now(), this.timeZone))
+      this.list = await appointmentsApi(this.api).dayBookings(dayIn(this.api.now(), this.timeZone))
     } catch {
       // the dashboard's banner says when the center is unreachable; the last list stays
     }

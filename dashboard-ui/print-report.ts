@@ -130,7 +130,8 @@ export class PrintReport extends LitElement {
       } else {
         this.shift = await this.api.shift(t.day, t.userId)
       }
-      this.preparedAt = Date.now()
+      // the center's time, as every time on the paper: this PC's clock may be off
+      this.preparedAt = this.api.now()
     } catch {
       this.failed = true
     }

@@ -60,7 +60,7 @@ export class ProviderHealthRow extends LitElement {
   private when(ms: number): string {
     const time = clockTime(ms, this.timeZone, this.lang, this.digits)
     const day = localDay(ms, this.timeZone)
-    return day === localDay(Date.now(), this.timeZone) ? time : `${day} ${time}`
+    return day === localDay(this.api?.now() ?? Date.now(), this.timeZone) ? time : `${day} ${time}`
   }
 
   override render(): TemplateResult | typeof nothing {

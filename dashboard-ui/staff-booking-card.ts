@@ -8,7 +8,6 @@
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import type { BookableService, Booking, DaySlots } from '../protocol/appointments.ts'
-import { addDays } from '../protocol/center-clock.ts'
 import { appointmentErrorKey, appointmentText } from '../protocol/messages/appointments.ts'
 import { staffAppointmentText, type StaffAppointmentKey } from '../protocol/messages/staff-appointments.ts'
 import { ApiError } from '../ui-common/api-client.ts'
@@ -17,7 +16,6 @@ import type { Lang } from '../ui-common/i18n.ts'
 import { appointmentsApi, centerFormats } from './appointments-api.ts'
 import type { DashboardApi } from './dashboard-api.ts'
 import { deskStyles } from './dashboard-styles.ts'
-import { dayIn } from './format.ts'
 import { minutePassed } from './minute-passed.ts'
 import { phoneExample } from '../protocol/phone-number.ts'
 
@@ -127,7 +125,8 @@ export class StaffBookingCard extends LitElement {
     const first = this.services[0]
     if (first && !this.services.some((s) => s.id === this.serviceId)) {
       this.serviceId = first.id
-      this.day = dayIn(Date.now(), first.timeZone)
+      // the center's first bookable day (its clock, not this PC's)
+      this.day = first.days[0]!
       await this.loadSlots()
     }
   }
@@ -201,8 +200,7 @@ export class StaffBookingCard extends LitElement {
     const service = services.find((s) => s.id === this.serviceId)
     const tz = service?.timeZone ?? this.timeZone
     const fmt = centerFormats(this.lang, this.digits, tz)
-    const today = dayIn(Date.now(), tz)
-    const days = Array.from({ length: (service?.bookAheadDays ?? 0) + 1 }, (_, i) => addDays(today, i))
+    const days = service?.days ?? []
     const err = this.error
     const fieldErr = (f: 'name' | 'phone') =>
       err?.field === f ||

@@ -193,6 +193,12 @@ export const BookableService = Type.Object({
   bookAheadDays: Type.Integer(),
   /** The center's IANA zone: the page lists days and times on the center's clock, not the phone's. */
   timeZone: Type.String(),
+  /**
+   * The days a booking can be asked for, in order: the center's today (its local date now, the rule
+   * the slots follow) and `bookAheadDays` more. Worked out by the center: a phone's or a desk PC's
+   * own clock may be off, and a day list from it offered a day the center calls past or too far.
+   */
+  days: Type.Array(CalendarDate),
   /** The center sends messages (config messages.provider set): the page may say the booking is texted. */
   messagesOn: Type.Boolean(),
   /** Which center the page books at, and its digits for Arabic text (the same on every service). */

@@ -36,7 +36,7 @@ export class AppointmentDayForm extends ConfigForm {
     this.services = services
     this.load({
       serviceId: str(services[0]?.id),
-      day: dayIn(Date.now(), timeZone),
+      day: dayIn(this.api.now(), timeZone),
       blocked: false,
       extraPerSlot: '0',
     })

@@ -114,7 +114,7 @@ export class AppointmentsConfig extends ConfigForm {
    */
   private async holdsNoPlace(serviceId: number): Promise<boolean> {
     const timeZone = (await this.api.settings()).values.timeZone
-    const today = dayIn(Date.now(), timeZone)
+    const today = dayIn(this.api.now(), timeZone)
     for (let i = 0; i < CAPACITY_LOOK_DAYS; i++) {
       const day = await appointmentsApi(this.api).slots(serviceId, addDays(today, i))
       if (day.reason === 'no-capacity') return true

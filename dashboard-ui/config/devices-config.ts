@@ -268,7 +268,7 @@ export class DevicesConfig extends ConfigForm {
   /** The live view's verdict (protocol/device-verdict.ts); a device added since the list was read has no status yet. */
   private verdict(d: Device): DeviceVerdict {
     const h = this.health.get(d.id)
-    return deviceVerdict(h ?? { ...d, status: null, faulty: false }, Date.now())
+    return deviceVerdict(h ?? { ...d, status: null, faulty: false }, this.api.now())
   }
 
   private healthCell(verdict: DeviceVerdict): TemplateResult {

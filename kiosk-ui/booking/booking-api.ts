@@ -29,15 +29,3 @@ export function parseBookingPath(pathname: string): { base: string; code: string
   if (!m) return { base: '', code: null }
   return { base: m[1] ?? '', code: m[2] ? decodeURIComponent(m[2]) : null }
 }
-
-/** The local days from `today` for `count` days, on the center's clock (YYYY-MM-DD). */
-export function centerDays(now: number, timeZone: string, count: number): string[] {
-  const fmt = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
-  const days: string[] = []
-  // a day and a bit past each noon: never skips or repeats a day across a DST change
-  for (let i = 0; days.length < count && i < count + 2; i++) {
-    const d = fmt.format(new Date(now + i * 86_400_000))
-    if (!days.includes(d)) days.push(d)
-  }
-  return days
-}

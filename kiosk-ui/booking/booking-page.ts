@@ -20,18 +20,10 @@ import { applyPageTheme } from '../../ui-common/theme.ts'
 import '../../ui-common/lang-switch.ts'
 import '../../ui-common/qr-code.ts'
 import { statusPageStyles } from '../status-styles.ts'
-import {
-  bookSlot,
-  cancelBooking,
-  centerDays,
-  fetchBookable,
-  fetchBooking,
-  fetchSlots,
-  moveBooking,
-  parseBookingPath,
-} from './booking-api.ts'
+import { bookSlot, cancelBooking, fetchBookable, fetchBooking, fetchSlots, moveBooking, parseBookingPath } from './booking-api.ts'
 import { bookingPageStyles } from './booking-styles.ts'
 import { clockTime, dayName } from '../../protocol/messages/clock-time.ts'
+import { localDay } from '../../protocol/center-clock.ts'
 
 type View = 'form' | 'done' | 'manage' | 'move'
 
@@ -142,7 +134,8 @@ export class BookingPage extends LitElement {
     this.serviceId = id
     const service = this.service
     if (!service) return
-    const days = centerDays(Date.now(), service.timeZone, service.bookAheadDays + 1)
+    // the center's days (its clock, not this phone's)
+    const days = service.days
     if (!days.includes(this.day)) this.day = days[0]!
     await this.loadSlots()
   }
@@ -212,7 +205,7 @@ export class BookingPage extends LitElement {
   private renderPicker(): TemplateResult {
     const service = this.service
     const tz = service?.timeZone ?? 'Africa/Cairo'
-    const days = service ? centerDays(Date.now(), tz, service.bookAheadDays + 1) : []
+    const days = service?.days ?? []
     return html`
       <label class="field"
         >${this.t('book.day')}
@@ -363,7 +356,7 @@ export class BookingPage extends LitElement {
     const service = this.language === 'ar' ? b.serviceNameAr : b.serviceNameEn
     const when = this.t('book.when', {
       service,
-      day: this.dayName(centerDays(Date.parse(b.slotStart), tz, 1)[0]!, tz),
+      day: this.dayName(localDay(Date.parse(b.slotStart), tz), tz),
       time: this.time(b.slotStart, tz),
     })
     // a booked slot whose check-in window has passed is over for its holder, like a used or cancelled one
@@ -427,7 +420,7 @@ export class BookingPage extends LitElement {
 
   private async startMove(b: Booking): Promise<void> {
     this.view = 'move'
-    this.day = centerDays(Date.parse(b.slotStart), b.timeZone, 1)[0]!
+    this.day = localDay(Date.parse(b.slotStart), b.timeZone)
     await this.pickService(b.serviceId)
   }
 

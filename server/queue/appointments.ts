@@ -66,6 +66,8 @@ export class Appointments {
   /** Active services that take bookings, in the services' order, each naming `center` and its documents to bring. */
   services(center: BookingCenter): BookableService[] {
     const enabled = new Set(this.ctx.bookings.enabledServiceIds())
+    // the slots' own "today" (appointment-capacity.ts planDay): the center's local date now
+    const today = localDay(this.ctx.clock(), this.ctx.config.timeZone)
     return this.ctx.services
       .list({ activeOnly: true })
       .filter((s) => enabled.has(s.id))
@@ -78,6 +80,7 @@ export class Appointments {
           slotMinutes: st.slotMinutes,
           bookAheadDays: st.bookAheadDays,
           timeZone: this.ctx.config.timeZone,
+          days: Array.from({ length: st.bookAheadDays + 1 }, (_, i) => addDays(today, i)),
           messagesOn: messagesOn(this.ctx.config),
           center,
           documents: s.documents ?? [],

@@ -27,7 +27,9 @@ const shot = suite.shot
 
 describe('appointments on the staff side in Chromium', () => {
   it('settings form → booking page offers times; reception books for a caller (ar, en); a blocked day offers none', async () => {
-    const clock = new TestClock(Date.now() + daytimeShiftMs())
+    // the center's clock a day ahead of this browser's (a desk PC's clock may be off): the card's and
+    // the day list's "today", the settings' slots and the printed times are the center's, never the PC's
+    const clock = new TestClock(Date.now() + daytimeShiftMs() + 86_400_000)
     const { center, url } = await listeningCenter({ clock, config: { uiDir: suite.uiDir } }, cleanups)
     const service = await center.createService({ prefix: 'P', nameAr: 'الجوازات', nameEn: 'Passports' })
     await center.createCounter({ number: 3, serviceIds: [service.id] })

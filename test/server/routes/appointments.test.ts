@@ -3,6 +3,7 @@ import { TestCenter, TestClock } from '../../helpers/test-center.ts'
 import { expectError, rows } from './route-helpers.ts'
 import { APPOINTMENT_DEFAULTS, type AppointmentSettings } from '../../../protocol/appointments.ts'
 import { DEFAULT_CALENDAR } from '../../../protocol/calendar.ts'
+import { addDays } from '../../../protocol/center-clock.ts'
 import { BookingCodes } from '../../../server/queue/booking-code.ts'
 import type { DomainEvent } from '../../../server/queue/domain-events.ts'
 
@@ -49,6 +50,20 @@ describe('appointments over HTTP', () => {
   let s: Setup | undefined
   afterEach(async () => s?.center.close())
 
+  it("offers the center's days, not the asker's: at 23:30 UTC Cairo is already on the next day", async () => {
+    s = await setup()
+    s.clock.set('2026-03-10T23:30:00Z')
+    const [service] = (await s.center.request('GET', '/api/v1/appointments/services')).json() as { days: string[] }[]
+    expect(service!.days[0]).toBe('2026-03-11')
+    expect(service!.days).toHaveLength(15)
+    // the slots agree: the day before the first is past, the last is the furthest a booking may go
+    const slots = async (day: string) =>
+      (await s!.center.request('GET', `/api/v1/appointments/slots?serviceId=${s!.serviceId}&day=${day}`)).json().reason
+    expect(await slots('2026-03-10')).toBe('past')
+    expect(await slots(service!.days.at(-1)!)).not.toBe('too-far')
+    expect(await slots(addDays(service!.days.at(-1)!, 1))).toBe('too-far')
+  })
+
   it('lists free slots, books, shows, moves and cancels; events follow each commit', async () => {
     s = await setup()
     expect((await s.center.request('GET', '/api/v1/appointments/services')).json()).toEqual([
@@ -59,6 +74,8 @@ describe('appointments over HTTP', () => {
         slotMinutes: 30,
         bookAheadDays: 14,
         timeZone: 'Africa/Cairo',
+        // the center's today and 14 more
+        days: Array.from({ length: 15 }, (_, i) => addDays('2026-03-10', i)),
         messagesOn: false,
         center: { nameAr: expect.any(String), nameEn: expect.any(String), digits: 'western' },
         documents: [],
