@@ -250,6 +250,7 @@ export class DashboardApp extends LitElement {
           .services=${s.services}
           .devices=${s.devices}
           .printerAlerts=${s.printers.current()}
+          .failedJobs=${s.printers.failedJobs()}
           .backups=${s.backups}
           .lang=${lang}
           .digits=${digits}

@@ -114,9 +114,9 @@ export class DashboardSession implements ReactiveController {
       })
       .on('device:status', (e) => {
         const faulty = isFaulty(e.status)
-        // a printer reports every poll (5 s): only a report that turns the device faulty or well again reads
-        // the list again, so an answer asked before it (a reconnect's) cannot put the old health back beside
-        // the new alert until the minute's refresh (CI saw "OK" beside "out of paper")
+        // a printer's report is pushed on a change only (its last-heard time moves in the list the minute's refresh
+        // reads); a report that turns the device faulty or well again reads the list again at once, so an answer
+        // asked before it (a reconnect's) cannot put the old health back beside the new alert (CI saw "OK" beside "out of paper")
         const turned = this.devices.some((d) => d.id === e.deviceId && d.faulty !== faulty)
         this.devices = this.devices.map((d) => (d.id === e.deviceId ? { ...d, status: e.status, faulty } : d))
         this.printers.apply(e.deviceId, e.status)

@@ -9,18 +9,21 @@ import { customElement, property } from 'lit/decorators.js'
 import type { Counter, ServiceWithQueue } from '../protocol/entities.ts'
 import { cancelledByPeople, type DeviceHealth, type HourlySeries, type StatsToday } from '../protocol/stats.ts'
 import { intlLocale, type DigitStyle } from '../ui-common/digits.ts'
-import { clockTime } from '../protocol/messages/clock-time.ts'
+import { clockTime, clockTimeOrDay } from '../protocol/messages/clock-time.ts'
+import { printerAlertText } from '../protocol/messages/printer-alerts.ts'
+import { printProblemKey } from '../protocol/messages/print-problem.ts'
+import type { PrinterStatusReport } from '../protocol/device-config.ts'
 import type { Lang } from '../ui-common/i18n.ts'
 import type { BackupStatus } from './dashboard-api.ts'
 import { deskStyles, tableScroll } from './dashboard-styles.ts'
 import { servedInWords } from './served-services.ts'
 import { counterCell } from './counter-name.ts'
-import { nameIn } from '../ui-common/bilingual.ts'
+import { isolate, nameIn } from '../ui-common/bilingual.ts'
 import { unservedLines } from './unserved-lines.ts'
 import { duration, num, percent } from './format.ts'
 import { dashboardText, figureLabel, type DashboardMessageKey } from '../protocol/messages/dashboard.ts'
 import { drawsALine } from './hour-chart.ts'
-import type { PrinterAlert } from '../ui-common/printer-alerts.ts'
+import type { FailedJobAlert, PrinterAlert } from '../ui-common/printer-alerts.ts'
 import '../ui-common/printer-alert-banner.ts'
 import './away-counter.ts'
 import './messages-card.ts'
@@ -30,7 +33,7 @@ import './webhook-alerts.ts'
 import './provider-health.ts'
 import { messagesCardText } from '../protocol/messages/messages-card.ts'
 import './origin-waits-card.ts'
-import { deviceVerdict, PAIRING_KINDS, reportedAt, SCREEN_SILENT_MS } from '../protocol/device-verdict.ts'
+import { deviceVerdict, lastHeard, SCREEN_SILENT_MS } from '../protocol/device-verdict.ts'
 import { serviceLabel } from '../ui-common/service-label.ts'
 import { servedOutcomesLine } from './served-by-outcome.ts'
 import './past-target-alert.ts'
@@ -126,8 +129,14 @@ export class LiveView extends LitElement {
       }
       .device {
         display: flex;
+        flex-wrap: wrap;
         gap: 0.5rem;
         align-items: center;
+      }
+      /* a printer's last ticket that did not print: the alert's red, so it is not read past */
+      .device [data-last-job='failed'] {
+        color: var(--bad);
+        font-weight: 600;
       }
       /* a line past its target: the row's start edge in the alert's red, beside the count in words */
       tr[data-past-target] > td:first-child {
@@ -158,6 +167,8 @@ export class LiveView extends LitElement {
   @property({ attribute: false }) devices: DeviceHealth[] = []
   /** The kiosk printers' alerts, shown above everything; default none. */
   @property({ attribute: false }) printerAlerts: readonly PrinterAlert[] = []
+  /** Printers whose last ticket job failed; default none. */
+  @property({ attribute: false }) failedJobs: readonly FailedJobAlert[] = []
   @property({ attribute: false }) backups: BackupStatus | null = null
   @property() override lang: Lang = 'ar'
   @property() digits: DigitStyle = 'western'
@@ -172,7 +183,7 @@ export class LiveView extends LitElement {
   override render(): TemplateResult {
     const s = this.stats
     if (!s) return html`<p>${dashboardText('common.loading', this.lang)}</p>`
-    return html`<tabour-printer-alert-banner .alerts=${this.printerAlerts} .lang=${this.lang}></tabour-printer-alert-banner>
+    return html`<tabour-printer-alert-banner .alerts=${this.printerAlerts} .failedJobs=${this.failedJobs} .lang=${this.lang} .timeZone=${this.timeZone} .digits=${this.digits}></tabour-printer-alert-banner>
       <tabour-webhook-alerts .api=${this.api} .lang=${this.lang} .timeZone=${this.timeZone} .digits=${this.digits}></tabour-webhook-alerts>
       <tabour-past-target-alert .services=${s.services} .lang=${this.lang} .digits=${this.digits}></tabour-past-target-alert>
       ${this.kpis(s)} ${this.unservedCard(s)}
@@ -386,13 +397,14 @@ export class LiveView extends LitElement {
           .filter((d) => !d.revoked)
           .map((d) => {
             const health = deviceVerdict(d, this.now)
-            // a screen is seen when it calls; a printer, board or keypad never does: when the server last reported on its link
-            const seen = d.lastSeenAt ?? (PAIRING_KINDS.has(d.kind) ? null : reportedAt(d.status))
+            // a screen is seen when it calls; a printer when it last answered; a board or keypad when the server last reported on its line
+            const seen = lastHeard(d)
             // the admin's text in the page's language where it is written in both, isolated (ui-common/bilingual.ts)
             return html`<span class="device" data-device=${d.id} data-health=${health.key}>
               <strong>${nameIn(d.name, lang)}</strong> <span class="muted">${dashboardText(`kind.${d.kind}` as DashboardMessageKey, lang)}</span>
               <span class="pill" data-tone=${health.tone}>${dashboardText(health.key, lang, { minutes: SCREEN_SILENT_MS / 60_000 }, this.digits)}</span>
-              <span class="muted" data-seen>${seen ? clockTime(seen, this.timeZone, lang, this.digits) : dashboardText('health.never', lang)}</span>
+              <span class="muted" data-seen>${seen.startsWith('health.') ? dashboardText(seen as DashboardMessageKey, lang) : clockTime(seen, this.timeZone, lang, this.digits)}</span>
+              ${this.lastJob(d)}
             </span>`
           })}
         <span class="device"><strong>${dashboardText('live.backup', lang)}</strong> ${backup}</span>
@@ -400,6 +412,19 @@ export class LiveView extends LitElement {
           <tabour-provider-health .api=${this.api} .lang=${lang} .digits=${this.digits} .timeZone=${this.timeZone}></tabour-provider-health></span>
       </div>
     </section>`
+  }
+
+  /** A printer's last ticket job (kiosk or stand-alone): printed when, or not and why; nothing before its first. */
+  private lastJob(d: DeviceHealth): TemplateResult | typeof nothing {
+    const job = (d.status?.printer as PrinterStatusReport | undefined)?.lastJob
+    if (!job?.at) return nothing
+    const lang = this.lang
+    const values = { label: isolate(job.label ?? '?'), time: clockTimeOrDay(job.at, this.now, this.timeZone, lang, this.digits) }
+    return job.outcome === 'printed'
+      ? html`<span class="muted" data-last-job="printed">${dashboardText('health.lastPrinted', lang, values)}</span>`
+      : html`<span data-last-job="failed" data-problem=${job.problem ?? 'failed'}
+          >${dashboardText('health.lastFailed', lang, { ...values, why: printerAlertText(printProblemKey(job.problem), lang) })}</span
+        >`
   }
 }
 

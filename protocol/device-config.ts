@@ -68,11 +68,34 @@ export interface PrinterStatusReport extends PrinterFlags {
   /** The name of the kiosk the printer belongs to, for staff alerts. */
   kioskName?: string
   /**
-   * The last job's outcome, when there was one. 'printed' means every byte was accepted and,
-   * when the printer answers DLE EOT, the status read right after the job was clean.
+   * The last ticket job's outcome, when there was one (kept across restarts). 'printed' means every
+   * byte was accepted and, when the printer answers DLE EOT, the status read right after the job
+   * was clean.
    */
-  lastJob?: { ticketId: string; outcome: 'printed' | 'failed'; reason?: string }
+  lastJob?: PrintJobReport
+  /**
+   * When the printer last answered (a status poll or a printed job), on the server's clock;
+   * absent: not since the server started. The server keeps it fresh on every poll in what it
+   * answers (GET /stats/devices, a snapshot) without pushing: a push goes out only when something
+   * else in the report changes.
+   */
+  heardAt?: string
+  /** When the server made this report. */
   at: string
+}
+
+/** A printer's last ticket job: which ticket, how it ended and when, and on a failure what stopped it. */
+export interface PrintJobReport {
+  ticketId: string
+  /** The ticket's label (A-012), for staff. */
+  label?: string
+  outcome: 'printed' | 'failed'
+  /** The driver's own words on a failure. */
+  reason?: string
+  /** On a failure, the printer problem the job met (`not-answering`: it could not be reached); absent: the job itself failed. */
+  problem?: PrinterProblem
+  /** When the outcome was known, on the server's clock. */
+  at?: string
 }
 
 /**

@@ -23,6 +23,9 @@ export type DeviceVerdictKey =
   | 'health.silent'
   | 'health.notWired'
 
+/** What the device list says beside a device when it has no time to show (protocol/messages/dashboard.ts). */
+export type HeardKey = 'health.never' | 'health.notHeard'
+
 export interface DeviceVerdict {
   key: DeviceVerdictKey
   tone: 'ok' | 'warn' | 'bad'
@@ -53,7 +56,11 @@ export function deviceVerdict(d: DeviceHealth, now: number): DeviceVerdict {
   // a board or keypad whose line the server has never reported on is not wired yet (no path): nothing is known
   // (a printer without a report is left as before: a Star printer is never polled, so it has none until a job)
   if ((d.kind === 'board' || d.kind === 'keypad') && !d.status) return { key: 'health.notWired', tone: 'warn' }
-  const status = (d.status ?? {}) as { printer?: Partial<PrinterFlags>; serial?: { open?: boolean }; display?: { sound?: string } }
+  const status = (d.status ?? {}) as {
+    printer?: Partial<PrinterFlags> & { lastJob?: { outcome?: string } }
+    serial?: { open?: boolean }
+    display?: { sound?: string }
+  }
   if (status.printer) {
     const p = status.printer
     const problem = printerProblemOf({
@@ -69,6 +76,8 @@ export function deviceVerdict(d: DeviceHealth, now: number): DeviceVerdict {
     if (problem === 'cover-open') return { key: 'health.cover', tone: 'bad' }
     if (problem === 'not-answering' && d.kind === 'printer') return { key: 'health.offline', tone: 'bad' }
     if (stopsPrinting(problem)) return { key: 'health.printerFault', tone: 'bad' }
+    // it answers its status check but its last ticket did not print: not "OK" (the device list says which and why)
+    if (p.lastJob?.outcome === 'failed') return { key: 'health.printerFault', tone: 'bad' }
   }
   if (status.serial?.open === false) return { key: 'health.offline', tone: 'bad' }
   // what a screen said of itself (its sound) is only as fresh as the screen: one silent for ten
@@ -86,4 +95,18 @@ export function reportedAt(status: DeviceHealth['status']): string | null {
   const report = status && Object.values(status)[0]
   const at = report && typeof report === 'object' ? (report as { at?: unknown }).at : undefined
   return typeof at === 'string' ? at : null
+}
+
+/**
+ * When the device list says a device was last heard from: a screen when it last called the
+ * server; a printer (kind printer) when it last answered, kept fresh on every poll though a poll
+ * that changes nothing is not pushed (its report's `at` is when it last *changed*: a printer
+ * working all day said "8:02 AM"), or `health.notHeard` when it has not answered since the server
+ * started; a board or keypad when the server last reported on its line. `health.never`: nothing.
+ */
+export function lastHeard(d: DeviceHealth): string | HeardKey {
+  if (PAIRING_KINDS.has(d.kind)) return d.lastSeenAt ?? 'health.never'
+  const printer = d.status?.printer as { heardAt?: unknown } | undefined
+  if (d.kind === 'printer' && printer) return typeof printer.heardAt === 'string' ? printer.heardAt : 'health.notHeard'
+  return d.lastSeenAt ?? reportedAt(d.status) ?? 'health.never'
 }

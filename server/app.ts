@@ -223,7 +223,7 @@ export const tabourPlugin: FastifyPluginAsync<TabourPluginOptions> = async (fast
   // parked tickets past their deadline are abandoned on every change and read; this tick covers a quiet center
   const parkingSweep = setInterval(() => safely(fastify, () => queue.parking.sweep()), PARKING_SWEEP_MS).unref()
   fastify.addHook('onClose', async () => clearInterval(parkingSweep))
-  const reports = new Reports(queue.ctx, queue.events)
+  const reports = new Reports(queue.ctx, queue.events, queue.deviceStatus)
   fastify.addHook('onClose', async () => reports.stop())
   const ops = createOps({ db, config, clock, events: queue.events, socketCount: () => realtime.socketCount(), log: fastify.log })
   const tabour: Tabour = {

@@ -2,16 +2,21 @@
  * `<tabour-printer-alert-banner>`: the kiosk printers' alerts on a staff screen (every clerk
  * console, the dashboard's live view), one line each naming the kiosk and the problem in the
  * screen's language; a stopped printer adds that its tickets are on the kiosk screen only, and
- * a recovery shows "works again" for BACK_SHOWN_MS. Renders nothing when all is well.
+ * a recovery shows "works again" for BACK_SHOWN_MS. A printer whose last ticket job failed adds
+ * a line naming the ticket, when and why, until a later job on it prints. Renders nothing when
+ * all is well.
  */
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit'
 import { customElement, property } from 'lit/decorators.js'
 import { stopsPrinting } from '../protocol/printer-problem.ts'
 import { printerAlertText } from '../protocol/messages/printer-alerts.ts'
+import { printProblemKey } from '../protocol/messages/print-problem.ts'
+import { clockTimeOrDay } from '../protocol/messages/clock-time.ts'
+import type { DigitStyle } from '../protocol/messages/digits.ts'
 import { alertListStyles } from './alert-list-styles.ts'
 import { isolate } from './bilingual.ts'
 import { DEFAULT_LANG, type Lang } from './i18n.ts'
-import { BACK_SHOWN_MS, type PrinterAlert } from './printer-alerts.ts'
+import { BACK_SHOWN_MS, type FailedJobAlert, type PrinterAlert } from './printer-alerts.ts'
 
 @customElement('tabour-printer-alert-banner')
 export class PrinterAlertBanner extends LitElement {
@@ -32,8 +37,13 @@ export class PrinterAlertBanner extends LitElement {
 
   /** The alerts (PrinterAlerts.current()); default none. */
   @property({ attribute: false }) alerts: readonly PrinterAlert[] = []
+  /** Printers whose last ticket job failed (PrinterAlerts.failedJobs()); default none. */
+  @property({ attribute: false }) failedJobs: readonly FailedJobAlert[] = []
   /** Default 'ar'. */
   @property() override lang: Lang = DEFAULT_LANG
+  /** The center's zone and digits, for a failed job's time. */
+  @property() timeZone = 'Africa/Cairo'
+  @property() digits: DigitStyle = 'western'
   private expiry: ReturnType<typeof setTimeout> | undefined
 
   override disconnectedCallback(): void {
@@ -45,7 +55,7 @@ export class PrinterAlertBanner extends LitElement {
     const now = Date.now()
     const shown = this.alerts.filter((a) => a.problem !== null || now - a.since < BACK_SHOWN_MS)
     this.expireLater(shown, now)
-    if (shown.length === 0) return nothing
+    if (shown.length === 0 && this.failedJobs.length === 0) return nothing
     const lang = this.lang
     return html`<div role="alert" aria-label=${printerAlertText('printerAlert.region', lang)}><ul>
       ${shown.map((a) => {
@@ -54,6 +64,14 @@ export class PrinterAlertBanner extends LitElement {
         return html`<li data-printer-alert=${a.deviceId} data-problem=${a.problem ?? 'back'} data-tone=${tone}>
           ${printerAlertText(key, lang, { kiosk: isolate(a.kiosk) })}
           ${tone === 'bad' ? html`<span class="hint">${printerAlertText('printerAlert.stopped', lang)}</span>` : nothing}
+        </li>`
+      })}
+      ${this.failedJobs.map((j) => {
+        const time = clockTimeOrDay(j.at, now, this.timeZone, lang, this.digits)
+        const why = printerAlertText(printProblemKey(j.problem), lang)
+        return html`<li data-failed-job=${j.deviceId} data-label=${j.label} data-problem=${j.problem ?? 'failed'} data-tone="bad">
+          ${printerAlertText('printerAlert.jobFailed', lang, { kiosk: isolate(j.kiosk), label: isolate(j.label), time, why })}
+          <span class="hint">${printerAlertText('printerAlert.jobFailedHint', lang)}</span>
         </li>`
       })}
     </ul></div>`

@@ -13,7 +13,7 @@ import type { Lang } from '../protocol/common.ts'
 import { SEPARATOR } from '../protocol/messages/separator.ts'
 import { waitText } from '../protocol/messages/ticket.ts'
 import { ticketToolsText as t, type TicketToolsMessageKey } from '../protocol/messages/ticket-tools.ts'
-import { PRINTER_PROBLEMS } from '../protocol/printer-problem.ts'
+import { printProblemKey } from '../protocol/messages/print-problem.ts'
 import {
   CANCEL_REASONS,
   type CancelReason,
@@ -314,11 +314,4 @@ declare global {
   interface HTMLElementTagNameMap {
     'tabour-ticket-tools': TicketTools
   }
-}
-
-/** The words for why a ticket was not printed: its printer's problem, or that the job failed. */
-function printProblemKey(problem: unknown): TicketToolsMessageKey {
-  return (PRINTER_PROBLEMS as readonly unknown[]).includes(problem)
-    ? (`printProblem.${problem}` as TicketToolsMessageKey)
-    : 'printProblem.failed'
 }

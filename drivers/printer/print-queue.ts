@@ -2,7 +2,7 @@ import type { PrinterTransport } from './transport.ts'
 import type { PrinterStatus } from './printer-status.ts'
 import { describeError, TransportError } from './transport-error.ts'
 import { backoffDelay } from '../../protocol/backoff.ts'
-import { printerProblemOf, stopsPrinting } from '../../protocol/printer-problem.ts'
+import { printerProblemOf, stopsPrinting, type PrinterProblem } from '../../protocol/printer-problem.ts'
 
 /** How a job ended. `failed` jobs were sent at most once unless the printer could not be reached at all. */
 export type JobOutcome =
@@ -19,6 +19,13 @@ export type JobOutcome =
       attempts: number
       /** True when some bytes may have reached the printer: part of the ticket (or all of it) may be on paper. */
       maybePrinted: boolean
+      /**
+       * What stopped the job, from the job's own attempt: the problem its status check before the
+       * job reported, or `not-answering` when the printer could not be reached (refused, no
+       * connection in time, no such device). Absent when the printer was reached and the job
+       * still failed (the link broke mid-job, it expired, it could not be built).
+       */
+      problem?: PrinterProblem
     }
 
 /** A job's bytes, or a function that builds them when the job's turn comes (rendering then never delays the caller). */
@@ -82,6 +89,7 @@ export class PrintQueue {
   private poll: {
     intervalMs: number
     onChange: (health: PrinterHealth) => void
+    onAnswer: (() => void) | undefined
     timer: NodeJS.Timeout | null
     last: string | null
     active: boolean
@@ -120,12 +128,14 @@ export class PrintQueue {
   /**
    * Asks the printer for its status now and every `intervalMs` (default 5000), skipping while
    * a job prints, and after each job; `onChange` gets the first result and every change
-   * (offline, cover open, paper near end / out, error, unreachable). Replaces an earlier poll.
+   * (offline, cover open, paper near end / out, error, unreachable). `onAnswer` is told of every
+   * poll the printer answered, changed or not: when it was last heard is worth knowing without a
+   * change to tell. Replaces an earlier poll.
    */
-  pollStatus(intervalMs = 5000, onChange: (health: PrinterHealth) => void): void {
+  pollStatus(intervalMs = 5000, onChange: (health: PrinterHealth) => void, onAnswer?: () => void): void {
     if (this.closed) return
     if (this.poll?.timer) clearTimeout(this.poll.timer)
-    this.poll = { intervalMs, onChange, timer: null, last: null, active: false }
+    this.poll = { intervalMs, onChange, onAnswer, timer: null, last: null, active: false }
     this.schedulePoll(0)
   }
 
@@ -190,7 +200,13 @@ export class PrintQueue {
       const before = await this.readHealth()
       const problem = before?.reachable ? printerProblemOf(before) : null
       if (stopsPrinting(problem))
-        return { outcome: 'failed', reason: `not sent: the printer reported ${problem}`, attempts: 0, maybePrinted: false }
+        return {
+          outcome: 'failed',
+          reason: `not sent: the printer reported ${problem}`,
+          attempts: 0,
+          maybePrinted: false,
+          problem: problem!,
+        }
     }
     const started = Date.now()
     for (let attempt = 1; ; attempt++) {
@@ -213,6 +229,8 @@ export class PrintQueue {
           reason: describeError(err),
           attempts: attempt,
           maybePrinted: !unsent && !(err instanceof TransportError && err.nothingWritten),
+          // refused or no connection in time: the printer is not answering, whatever its last poll said
+          ...(unsent ? { problem: 'not-answering' as const } : {}),
         }
       }
     }
@@ -267,6 +285,7 @@ export class PrintQueue {
     const health = await this.readHealth()
     poll.active = false
     if (poll !== this.poll || !health) return
+    if (health.reachable) this.tell(poll.onAnswer)
     const key = JSON.stringify({ ...health, detail: undefined })
     if (key !== poll.last) {
       poll.last = key
@@ -277,6 +296,15 @@ export class PrintQueue {
       }
     }
     this.schedulePoll(poll.intervalMs)
+  }
+
+  /** Calls a listener, sending what it throws to `onCallbackError`. */
+  private tell(listener: (() => void) | undefined): void {
+    try {
+      listener?.()
+    } catch (err) {
+      this.onCallbackError(err)
+    }
   }
 
   /** One status query as health; null when the transport is closed. */

@@ -4,7 +4,7 @@ import { openPrinterTransport } from './open-transport.ts'
 import type { PrinterTransport, TransportOptions } from './transport.ts'
 import { PrintQueue, type PrintQueueOptions } from './print-queue.ts'
 import { describeError } from './transport-error.ts'
-import { printerProblemOf, stopsPrinting } from '../../protocol/printer-problem.ts'
+import { printerProblemOf, stopsPrinting, type PrinterProblem } from '../../protocol/printer-problem.ts'
 import { PAPER_WIDTHS_MM, PRINTER_TYPES, type PaperWidthMm, type PrinterType } from '../../protocol/printer-settings.ts'
 
 /** Which printer and how it is attached (the kiosk's `printer` config). */
@@ -33,8 +33,12 @@ export type BuildJob = (content: TicketContent, options: JobOptions) => Promise<
 // loaded at the first job: a server that builds jobs on a worker thread never loads the canvas itself
 const buildHere: BuildJob = async (content, options) => (await import('./escpos-job.ts')).buildTicketJob(content, options)
 
-/** A job's outcome as the server records it. */
-export type TicketJobOutcome = { outcome: 'printed' } | { outcome: 'failed'; reason: string }
+/**
+ * A job's outcome as the server records it. A failure names the printer's problem when the job
+ * itself met one (`problem`: the status read before or after it, or `not-answering` when the
+ * printer could not be reached); absent, the printer was reached and the job still failed.
+ */
+export type TicketJobOutcome = { outcome: 'printed' } | { outcome: 'failed'; reason: string; problem?: PrinterProblem }
 
 /** A printer's condition as the server shows it. */
 export interface TicketPrinterStatus {
@@ -69,28 +73,35 @@ export class TicketPrinter {
     this.queue.enqueue(
       () => this.buildJob(content, { type, widthMm }),
       (o) => {
-        if (o.outcome === 'failed') return done({ outcome: 'failed', reason: o.reason })
+        if (o.outcome === 'failed') return done({ outcome: 'failed', reason: o.reason, ...(o.problem ? { problem: o.problem } : {}) })
         const problem = o.statusAfter ? printerProblemOf(o.statusAfter) : null
-        if (stopsPrinting(problem)) return done({ outcome: 'failed', reason: `sent, but the printer then reported ${problem}` })
+        if (stopsPrinting(problem))
+          return done({ outcome: 'failed', reason: `sent, but the printer then reported ${problem}`, problem: problem! })
         done({ outcome: 'printed' })
       },
     )
   }
 
-  /** Starts status polling; `changed` gets the first status and every change. Does nothing when polling is off. */
-  watch(changed: (status: TicketPrinterStatus) => void): void {
+  /**
+   * Starts status polling; `changed` gets the first status and every change, `answered` hears of
+   * every poll the printer answered (changed or not). Does nothing when polling is off.
+   */
+  watch(changed: (status: TicketPrinterStatus) => void, answered?: () => void): void {
     if (this.pollIntervalMs <= 0) return
-    this.queue.pollStatus(this.pollIntervalMs, (h) =>
-      changed({
-        reachable: h.reachable,
-        online: h.online,
-        coverOpen: h.coverOpen,
-        paperNearEnd: h.paperNearEnd,
-        paperOut: h.paperOut,
-        error: h.error,
-        ...(h.badReply ? { badReply: true } : {}),
-        ...(h.detail ? { detail: h.detail } : {}),
-      }),
+    this.queue.pollStatus(
+      this.pollIntervalMs,
+      (h) =>
+        changed({
+          reachable: h.reachable,
+          online: h.online,
+          coverOpen: h.coverOpen,
+          paperNearEnd: h.paperNearEnd,
+          paperOut: h.paperOut,
+          error: h.error,
+          ...(h.badReply ? { badReply: true } : {}),
+          ...(h.detail ? { detail: h.detail } : {}),
+        }),
+      answered,
     )
   }
 

@@ -57,3 +57,16 @@ function timeFormat(locale: string, timeZone: string | undefined): Intl.DateTime
   }
   return format
 }
+
+/**
+ * `clockTime`, with its day before it when `at` is not on the same day as `now` in the zone: a
+ * printer's last ticket from yesterday is not "at 3:05 PM" (the dashboard's device list, the
+ * staff screens' failed-job alert).
+ */
+export function clockTimeOrDay(at: number | string, now: number, timeZone: string, lang: Lang, digits?: DigitStyle): string {
+  const dayOf = (t: number | string) =>
+    new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(t))
+  const day = dayOf(at)
+  const time = clockTime(at, timeZone, lang, digits)
+  return day === dayOf(now) ? time : `${dayName(day, timeZone, lang, digits)}${lang === 'ar' ? '،' : ','} ${time}`
+}

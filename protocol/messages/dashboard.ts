@@ -192,6 +192,11 @@ export const DASHBOARD_MESSAGES = {
   'health.notWired': { ar: 'لا يصل إليه الخادم بعد', en: 'Not connected yet' },
   'health.revoked': { ar: 'أُلغي', en: 'Revoked' },
   'health.never': { ar: 'لم يتصل', en: 'Never' },
+  /** A printer that has not answered its status check since the server started (its earlier days are not known). */
+  'health.notHeard': { ar: 'لم تستجب منذ تشغيل الخادم', en: 'No answer since the server started' },
+  /** A printer's last ticket job, so a printer that answers its status check but prints nothing shows (why: print-problem.ts). */
+  'health.lastPrinted': { ar: 'آخر تذكرة: {label} طُبعت الساعة {time}', en: 'Last ticket: {label} printed at {time}' },
+  'health.lastFailed': { ar: 'آخر تذكرة: {label} لم تُطبع الساعة {time}؛ {why}', en: 'Last ticket: {label} did not print at {time}; {why}' },
   'kind.kiosk': { ar: 'جهاز إصدار', en: 'Kiosk' },
   'kind.display': { ar: 'شاشة انتظار', en: 'Display' },
   'kind.printer': { ar: 'طابعة', en: 'Printer' },

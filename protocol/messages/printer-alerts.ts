@@ -5,6 +5,7 @@
  */
 import { messagesOf, type Catalogue } from './format.ts'
 import { COMMON_MESSAGES } from './common.ts'
+import { PRINT_PROBLEM_MESSAGES } from './print-problem.ts'
 
 export const PRINTER_ALERT_MESSAGES = {
   'printerAlert.region': { ar: 'تنبيهات الطابعات', en: 'Printer alerts' },
@@ -26,10 +27,19 @@ export const PRINTER_ALERT_MESSAGES = {
     en: 'Tickets are not printed; they are shown on the kiosk screen only',
   },
   'printerAlert.back': { ar: 'الكشك «{kiosk}»: عادت الطابعة إلى العمل', en: 'Kiosk “{kiosk}”: the printer works again' },
+  // a ticket job that failed (its printer may look healthy): which ticket, when, and why (PRINT_PROBLEM_MESSAGES)
+  'printerAlert.jobFailed': {
+    ar: 'الكشك «{kiosk}»: لم تُطبع التذكرة {label} الساعة {time}؛ {why}',
+    en: 'Kiosk “{kiosk}”: ticket {label} did not print at {time}; {why}',
+  },
+  'printerAlert.jobFailedHint': {
+    ar: 'يبقى هذا التنبيه حتى تُطبع تذكرة على هذه الطابعة؛ يمكن إعادة طباعة التذكرة من أدوات التذاكر',
+    en: 'This stays until a ticket prints on this printer; the ticket can be reprinted from the ticket tools',
+  },
 } as const satisfies Catalogue
 
 /** `printerAlertText(key, lang, values?)`: the printer alerts' words and the common ones. */
-export const printerAlertText = messagesOf({ ...COMMON_MESSAGES, ...PRINTER_ALERT_MESSAGES })
+export const printerAlertText = messagesOf({ ...COMMON_MESSAGES, ...PRINT_PROBLEM_MESSAGES, ...PRINTER_ALERT_MESSAGES })
 
 /** A key `printerAlertText` knows. */
 export type PrinterAlertMessageKey = Parameters<typeof printerAlertText>[0]

@@ -5,6 +5,7 @@
  */
 import { messagesOf, type Catalogue } from './format.ts'
 import { COMMON_MESSAGES } from './common.ts'
+import { PRINT_PROBLEM_MESSAGES } from './print-problem.ts'
 
 export const TICKET_TOOLS_MESSAGES = {
   'tools.title': { ar: 'أدوات التذاكر', en: 'Ticket tools' },
@@ -53,15 +54,7 @@ export const TICKET_TOOLS_MESSAGES = {
   'step.finished': { ar: 'انتهت الخدمة', en: 'Served' },
   'step.next_step': { ar: 'انتهت خطوة وانتقلت إلى التالية', en: 'Step done, sent on' },
   'step.not_printed': { ar: 'لم تُطبع', en: 'Not printed' },
-  // why, by the printer's problem code (protocol/printer-problem.ts); a failure without one: the job failed
-  'printProblem.not-answering': { ar: 'الطابعة لا تستجيب', en: 'the printer is not answering' },
-  'printProblem.bad-status-reply': { ar: 'الطابعة ترد بحالة غير مفهومة', en: 'the printer answers its status check with garbage' },
-  'printProblem.cover-open': { ar: 'غطاء الطابعة مفتوح', en: 'the printer cover is open' },
-  'printProblem.paper-out': { ar: 'نفد ورق الطابعة', en: 'the printer is out of paper' },
-  'printProblem.printer-error': { ar: 'عطل في الطابعة', en: 'the printer reports an error' },
-  'printProblem.offline': { ar: 'الطابعة غير متصلة', en: 'the printer is offline' },
-  'printProblem.paper-near-end': { ar: 'ورق الطابعة على وشك النفاد', en: 'the printer paper is running low' },
-  'printProblem.failed': { ar: 'تعذّرت الطباعة', en: 'the print job failed' },
+  // why a ticket was not printed: PRINT_PROBLEM_MESSAGES (print-problem.ts), shared with the staff screens' alert
   'step.toService': { ar: 'إلى {name}', en: 'to {name}' },
   'step.toCounter': { ar: 'إلى الشباك {n}', en: 'to counter {n}' },
   'step.bySystem': { ar: 'النظام', en: 'System' },
@@ -115,7 +108,7 @@ export const TICKET_TOOLS_MESSAGES = {
 } as const satisfies Catalogue
 
 /** `ticketToolsText(key, lang, values?, digits?)`: the ticket tools' words and the common ones. */
-export const ticketToolsText = messagesOf({ ...COMMON_MESSAGES, ...TICKET_TOOLS_MESSAGES })
+export const ticketToolsText = messagesOf({ ...COMMON_MESSAGES, ...PRINT_PROBLEM_MESSAGES, ...TICKET_TOOLS_MESSAGES })
 
 /** A key `ticketToolsText` knows. */
 export type TicketToolsMessageKey = Parameters<typeof ticketToolsText>[0]

@@ -917,4 +917,16 @@ UPDATE tickets SET rejoined_at = r.at
 ALTER TABLE message_consent ADD COLUMN step_joined_ahead INTEGER;
 `,
   },
+  {
+    version: 34,
+    name: "a printer's last ticket job",
+    sql: `
+-- The last ticket job of a device's printer (kiosk or stand-alone) as JSON: ticket, label, printed
+-- or failed, when, and on a failure what stopped it (protocol/device-config.ts PrintJobReport).
+-- The dashboard's device list says "last ticket printed at 15:05" from it, so a manager can tell a
+-- printer that answers its status check but prints nothing, and a restart does not forget it.
+-- Written once per job (server/devices/printing.ts); NULL: no job since the printer was configured.
+ALTER TABLE devices ADD COLUMN last_print_job TEXT;
+`,
+  },
 ]

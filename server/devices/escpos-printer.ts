@@ -36,9 +36,9 @@ class LoadingPrinter implements PrinterHandle {
     )
   }
 
-  watch(changed: Parameters<PrinterHandle['watch']>[0]): void {
+  watch(...[changed, answered]: Parameters<PrinterHandle['watch']>): void {
     this.printer.then(
-      (p) => p.watch(changed),
+      (p) => p.watch(changed, answered),
       (err: Error) =>
         changed({
           reachable: false,

@@ -4,21 +4,23 @@ import type { Queue } from '../queue/queue.ts'
 import type { DomainEvent } from '../queue/domain-events.ts'
 import type { TicketRecord } from '../db/repositories/tickets-repo.ts'
 import type { DevicesRepo } from '../db/repositories/devices-repo.ts'
-import type { PrinterStatusReport, PrintingState } from '../../protocol/device-config.ts'
+import type { PrinterStatusReport, PrintingState, PrintJobReport } from '../../protocol/device-config.ts'
 import type { PrinterFactory, PrinterHandle } from './printer-handle.ts'
 import type { TicketContent, TicketJobOutcome, TicketPrinterStatus } from '../../drivers/printer/index.ts'
 import { isFaulty } from '../../protocol/device-health.ts'
 import { issuePrinterOf, printerConfigOf } from '../queue/printer-targets.ts'
 import { printerProblemOf } from '../../protocol/printer-problem.ts'
 import { closingOf } from '../public-ticket.ts'
-import { problemNamedIn } from '../queue/print-failure.ts'
 
 interface KioskPrinter {
   /** The config it was opened with, to notice edits. */
   key: string
   handle: PrinterHandle
   status: TicketPrinterStatus | null
-  lastJob?: PrinterStatusReport['lastJob']
+  /** Its last ticket job, kept in the device's row too (a restart does not forget it). */
+  lastJob?: PrintJobReport
+  /** When it last answered a poll or printed a job (center clock, ms). */
+  heardAt?: number
 }
 
 const faulty = (s: TicketPrinterStatus | null) => isFaulty(s && { printer: s })
@@ -36,7 +38,8 @@ const KEPT_STATES = 1000
  * is known to be faulty ('fault': nothing is queued, so a ticket is not printed minutes later for
  * a citizen who already left). Events are published synchronously after the commit, so the
  * route that issued the ticket reads its state with `stateOf` as soon as the command returns.
- * Outcomes (`lastJob`, naming the ticket) and status changes go out as `device:status`.
+ * Outcomes (`lastJob`, naming the ticket) and status changes go out as `device:status`; a poll
+ * that changes nothing only moves the printer's `heardAt` in the kept report (DeviceStatus).
  */
 export class Printing {
   private readonly printers = new Map<number, KioskPrinter>()
@@ -130,6 +133,7 @@ export class Printing {
     return new Promise((resolve) =>
       printer.handle.print(content, (outcome) => {
         if (outcome.outcome === 'failed') this.log.warn({ deviceId, reason: outcome.reason }, 'test print failed')
+        else printer.heardAt = this.queue.ctx.clock()
         this.publish(deviceId, printer)
         resolve({ outcome, status: printer.status })
       }),
@@ -156,17 +160,28 @@ export class Printing {
       void existing.handle.close().catch(() => {})
       this.printers.delete(deviceId)
       this.queue.deviceStatus.forgetPrinter(deviceId)
+      // another printer (or none): the old one's last ticket says nothing about it
+      this.devices.setLastPrintJob(deviceId, null)
     }
     if (!printerConfig) return null
-    const printer: KioskPrinter = { key, handle: this.openPrinter(printerConfig), status: null }
+    const lastJob = existing ? undefined : this.devices.lastPrintJob(deviceId)
+    const printer: KioskPrinter = { key, handle: this.openPrinter(printerConfig), status: null, ...(lastJob ? { lastJob } : {}) }
     this.printers.set(deviceId, printer)
-    printer.handle.watch((status) => {
-      if (this.printers.get(deviceId) !== printer) return // replaced or closed meanwhile
-      const wasFaulty = faulty(printer.status)
-      printer.status = status
-      if (wasFaulty !== faulty(status)) this.log.warn({ deviceId, status }, faulty(status) ? 'printer fault' : 'printer back')
-      this.publish(deviceId, printer)
-    })
+    printer.handle.watch(
+      (status) => {
+        if (this.printers.get(deviceId) !== printer) return // replaced or closed meanwhile
+        const wasFaulty = faulty(printer.status)
+        printer.status = status
+        if (wasFaulty !== faulty(status)) this.log.warn({ deviceId, status }, faulty(status) ? 'printer fault' : 'printer back')
+        this.publish(deviceId, printer)
+      },
+      // every answered poll, changed or not (told before the change, so a report's heardAt is this poll's)
+      () => {
+        if (this.printers.get(deviceId) !== printer) return
+        printer.heardAt = this.queue.ctx.clock()
+        this.queue.deviceStatus.heardPrinter(deviceId, new Date(printer.heardAt).toISOString())
+      },
+    )
     return printer
   }
 
@@ -200,12 +215,14 @@ export class Printing {
         digits: this.config.screens.digits,
       },
       (outcome: TicketJobOutcome) => {
-        printer.lastJob = { ticketId: ticket.id, ...outcome }
-        if (outcome.outcome === 'failed') {
+        const now = this.queue.ctx.clock()
+        printer.lastJob = { ticketId: ticket.id, label: ticket.label, ...outcome, at: new Date(now).toISOString() }
+        if (this.printers.get(deviceId) === printer) this.devices.setLastPrintJob(deviceId, printer.lastJob)
+        if (outcome.outcome === 'printed') printer.heardAt = now
+        else {
           this.log.warn({ deviceId, ticket: ticket.label, reason: outcome.reason }, 'ticket not printed')
-          // the problem the driver named, else the one the printer's last status shows (a refused connection: not answering)
-          const problem = problemNamedIn(outcome.reason) ?? (faulty(printer.status) ? printerProblemOf(printer.status!) : null)
-          this.queue.notPrinted(ticket.id, deviceId, problem, outcome.reason)
+          // what this job met (a refused connection: not answering), never what an earlier poll happened to say
+          this.queue.notPrinted(ticket.id, deviceId, outcome.problem ?? null, outcome.reason)
         }
         this.publish(deviceId, printer)
       },
@@ -222,12 +239,14 @@ export class Printing {
       ...(problem ? { problem } : {}),
       ...(kioskName !== undefined ? { kioskName } : {}),
       ...(p.lastJob ? { lastJob: p.lastJob } : {}),
+      ...(p.heardAt !== undefined ? { heardAt: new Date(p.heardAt).toISOString() } : {}),
       at: new Date(this.queue.ctx.clock()).toISOString(),
     }
   }
 
   private publish(deviceId: number, printer: KioskPrinter): void {
     if (this.printers.get(deviceId) !== printer) return
-    this.queue.deviceStatus.report(deviceId, { printer: this.report(deviceId, printer) })
+    // pushed only when something but its times changed (DeviceStatus.reportPrinter)
+    this.queue.deviceStatus.reportPrinter(deviceId, this.report(deviceId, printer))
   }
 }

@@ -8,7 +8,8 @@ import type { QueueContext } from './queue-context.ts'
  * at once as a `device:status` domain event (the broadcaster pushes it, metrics and reports
  * keep the last one). Drivers' bindings call this rather than emitting themselves, so every
  * event still comes from the domain. The last printer report of each kiosk is kept in memory
- * so a screen that connects later (a snapshot) learns a fault reported before it was there.
+ * so a screen that connects later (a snapshot) learns a fault reported before it was there,
+ * and the device list reads when each printer was last heard.
  */
 export class DeviceStatus {
   private readonly printerReports = new Map<number, PrinterStatusReport>()
@@ -18,6 +19,26 @@ export class DeviceStatus {
   report(deviceId: number, status: DeviceHealthReport): void {
     if (status.printer) this.printerReports.set(deviceId, status.printer)
     this.ctx.publish([{ type: 'device:status', deviceId, status }])
+  }
+
+  /**
+   * A printer's report: kept, and pushed only when something a screen shows changed (anything
+   * but its times). A printer is polled every 5 s; a push per poll reached every staff screen
+   * and kiosk for nothing, and each one re-rendered.
+   */
+  reportPrinter(deviceId: number, report: PrinterStatusReport): void {
+    const before = this.printerReports.get(deviceId)
+    if (before && shownOf(before) === shownOf(report)) {
+      this.printerReports.set(deviceId, report)
+      return
+    }
+    this.report(deviceId, { printer: report })
+  }
+
+  /** The printer answered a poll at `at` (ISO): its kept report says so, with no push (nothing a screen shows at once changed). */
+  heardPrinter(deviceId: number, at: string): void {
+    const report = this.printerReports.get(deviceId)
+    if (report) this.printerReports.set(deviceId, { ...report, heardAt: at })
   }
 
   /** The kiosk no longer has a printer (removed from its config, revoked): its last report is dropped. */
@@ -30,8 +51,18 @@ export class DeviceStatus {
     return [...this.printerReports].map(([deviceId, status]) => ({ deviceId, status }))
   }
 
+  /** The last report of one device's printer, its `heardAt` as of the last answered poll; undefined when it has none. */
+  printer(deviceId: number): PrinterStatusReport | undefined {
+    return this.printerReports.get(deviceId)
+  }
+
   /** A display's report about itself (its sound), stamped with the server's clock. */
   reportDisplay(deviceId: number, report: DisplaySoundReport): void {
     this.report(deviceId, { display: { ...report, at: new Date(this.ctx.clock()).toISOString() } })
   }
+}
+
+/** What of a printer report a screen shows, as one comparable string: all of it but when it was made and last heard. */
+function shownOf({ at: _at, heardAt: _heardAt, ...shown }: PrinterStatusReport): string {
+  return JSON.stringify(shown)
 }

@@ -1,5 +1,5 @@
 import type { QueueContext } from './queue-context.ts'
-import { PRINTER_PROBLEMS, type PrinterProblem } from '../../protocol/printer-problem.ts'
+import type { PrinterProblem } from '../../protocol/printer-problem.ts'
 
 /** The event a ticket's log gets when its paper did not come out. */
 export const NOT_PRINTED = 'ticket.not_printed'
@@ -31,9 +31,4 @@ export function recordNotPrinted(
       data: { ...(problem ? { problem } : {}), detail },
     }),
   )
-}
-
-/** The printer problem a driver's failure names ("not sent: the printer reported paper-out"), or null. */
-export function problemNamedIn(reason: string): PrinterProblem | null {
-  return PRINTER_PROBLEMS.find((p) => reason.includes(`reported ${p}`)) ?? null
 }

@@ -1,10 +1,13 @@
 /**
  * Device health for the dashboard: every device from the registry with the last `device:status`
- * the server pushed for it since it started (printers: paper, cover, online; serial lines).
+ * the server pushed for it since it started (printers: paper, cover, online; serial lines). A
+ * printer's report is the one DeviceStatus keeps, whose `heardAt` moves on every answered poll
+ * while pushes go out only on a change: the pushed one said when the printer last *changed*.
  */
 import type Database from 'better-sqlite3'
 import type { DomainEvents } from '../queue/domain-events.ts'
 import type { DeviceHealth } from '../../protocol/stats.ts'
+import type { DeviceStatus } from '../queue/device-status.ts'
 import { isFaulty, type DeviceHealthReport } from '../../protocol/device-health.ts'
 
 export class DeviceHealthBoard {
@@ -14,6 +17,7 @@ export class DeviceHealthBoard {
   constructor(
     private readonly db: Database.Database,
     events: DomainEvents,
+    private readonly kept: Pick<DeviceStatus, 'printer'>,
   ) {
     this.stop = events.on((e) => {
       if (e.type === 'device:status') this.last.set(e.deviceId, e.status)
@@ -35,7 +39,10 @@ export class DeviceHealthBoard {
       lastSeenAt: number | null
     }[]
     return rows.map((d) => {
-      const status = this.last.get(d.id) ?? null
+      const pushed = this.last.get(d.id)
+      // a printer's kept report (fresher heardAt); none when its printer was removed since
+      const kept = pushed?.printer && this.kept.printer(d.id)
+      const status = pushed?.printer ? (kept ? { printer: kept } : null) : (pushed ?? null)
       return {
         id: d.id,
         kind: d.kind,

@@ -12,6 +12,7 @@ import type {
 } from '../../protocol/stats.ts'
 import type { DomainEvents } from '../queue/domain-events.ts'
 import type { QueueContext } from '../queue/queue-context.ts'
+import type { DeviceStatus } from '../queue/device-status.ts'
 import { domainError, ErrorCodes } from '../errors.ts'
 import { dayCount, isRealDay } from '../../protocol/center-clock.ts'
 import { DeviceHealthBoard } from './device-health.ts'
@@ -38,8 +39,9 @@ export class Reports {
   constructor(
     private readonly ctx: QueueContext,
     events: DomainEvents,
+    deviceStatus: Pick<DeviceStatus, 'printer'>,
   ) {
-    this.devices = new DeviceHealthBoard(ctx.db, events)
+    this.devices = new DeviceHealthBoard(ctx.db, events, deviceStatus)
   }
 
   /** Today's KPIs by service and by counter. */

@@ -45,9 +45,12 @@ const quickPrinter: PrinterFactory = (config) => openTicketPrinter(config, { pol
 
 /**
  * A cable between the center and the printer that holds each job's bytes for `delayMs` (status
- * queries pass at once): the job is "being written" long enough for a screen to show it.
+ * queries pass at once): the job is "being written" long enough for a screen to show it. With
+ * `dropJobs` set it breaks each job off (a reset) while status queries still pass: a printer that
+ * answers "all well" and prints nothing.
  */
-async function slowCable(target: number, delayMs: number): Promise<{ port: number; close: () => Promise<void> }> {
+async function slowCable(target: number, delayMs: number): Promise<{ port: number; close: () => Promise<void>; dropJobs: boolean }> {
+  const cable = { dropJobs: false }
   const sockets = new Set<Socket>()
   const track = (socket: Socket) => {
     sockets.add(socket)
@@ -64,6 +67,7 @@ async function slowCable(target: number, delayMs: number): Promise<{ port: numbe
     upstream.pipe(client)
     client.on('data', (chunk: Buffer) => {
       job ??= chunk[0] !== 0x10
+      if (job && cable.dropJobs) return void client.resetAndDestroy()
       if (job) setTimeout(() => upstream.write(chunk), delayMs)
       else upstream.write(chunk)
     })
@@ -75,7 +79,7 @@ async function slowCable(target: number, delayMs: number): Promise<{ port: numbe
     for (const socket of sockets) socket.destroy()
     await new Promise<void>((resolve) => server.close(() => resolve()))
   }
-  return { port: (server.address() as AddressInfo).port, close }
+  return Object.assign(cable, { port: (server.address() as AddressInfo).port, close })
 }
 
 /** No axe-core violation of impact `atLeast` or worse (default serious) on the page as it is now; the kiosk is held to moderate. */
@@ -218,5 +222,27 @@ describe('the kiosk never claims a print it has not seen succeed', () => {
     await kioskPrinting(kiosk).and(kiosk.locator('[data-printing="printed"]')).getByText(TAKE_PRINTED_AR).waitFor({ timeout: 20_000 })
     expect(printer.jobs).toHaveLength(1)
     await expectAxeClean(kiosk, 'kiosk ticket printed', 'moderate')
+    // the manager's device list says the kiosk's last ticket and when (session 47)
+    await kioskHealth.locator('[data-last-job="printed"]').getByText('A-002').waitFor({ timeout: 15_000 })
+
+    // the printer answers its status check "all well" and prints nothing: every staff screen names the ticket
+    cable.dropJobs = true
+    await kiosk.locator('tabour-ticket-confirmation [data-action="done"]').click()
+    await serviceButton.click()
+    await kioskPrinting(kiosk).and(kiosk.locator('[data-printing="problem"]')).waitFor({ timeout: 20_000 })
+    const jobAlert = (page: Page) => page.locator('tabour-printer-alert-banner [data-failed-job][data-label="A-003"]')
+    await jobAlert(desk).waitFor({ timeout: 15_000 })
+    expect(await jobAlert(desk).textContent()).toContain('لم تُطبع التذكرة')
+    await jobAlert(dashboard).waitFor({ timeout: 15_000 })
+    await kioskHealth.and(dashboard.locator('[data-health="health.printerFault"]')).waitFor({ timeout: 15_000 })
+    await kioskHealth.locator('[data-last-job="failed"]').getByText('A-003').waitFor()
+    await dashboard.screenshot({ path: join(TMP_SHOTS, 'dashboard-failed-job.png') })
+    // fixed: the next ticket prints, and the alert goes
+    cable.dropJobs = false
+    await kiosk.locator('tabour-ticket-confirmation [data-action="done"]').click()
+    await serviceButton.click()
+    await kioskPrinting(kiosk).and(kiosk.locator('[data-printing="printed"]')).waitFor({ timeout: 20_000 })
+    await jobAlert(desk).waitFor({ state: 'detached', timeout: 15_000 })
+    await jobAlert(dashboard).waitFor({ state: 'detached', timeout: 15_000 })
   }, 150_000)
 })

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest'
-import { deviceVerdict, reportedAt, SCREEN_SILENT_MS } from '../../protocol/device-verdict.ts'
+import { deviceVerdict, lastHeard, reportedAt, SCREEN_SILENT_MS } from '../../protocol/device-verdict.ts'
 import type { DeviceHealth } from '../../protocol/stats.ts'
 
 const now = Date.parse('2026-12-05T10:00:00Z')
@@ -43,4 +43,23 @@ it('a board or keypad never pairs: its serial line decides, open or lost, and wi
   expect(reportedAt(null)).toBeNull()
   // a screen still has to pair
   expect(deviceVerdict({ ...display(0, null), paired: false, lastSeenAt: null }, now).key).toBe('health.unpaired')
+})
+
+it('a printer was last heard when it last answered (kept fresh without a push), not when its report last changed', () => {
+  const printer = (report: Record<string, unknown>): DeviceHealth => ({
+    ...display(0, { printer: { reachable: true, at: '2026-12-05T08:02:00Z', ...report } }),
+    kind: 'printer',
+    paired: false,
+    lastSeenAt: null,
+  })
+  expect(lastHeard(printer({ heardAt: '2026-12-05T09:59:55Z' }))).toBe('2026-12-05T09:59:55Z')
+  // silent since the server started: not "8:02 AM", when its report was made
+  expect(lastHeard(printer({ reachable: false }))).toBe('health.notHeard')
+  // a screen: when it last called
+  expect(lastHeard(display(60_000, null))).toBe(new Date(now - 60_000).toISOString())
+  expect(lastHeard({ ...display(0, null), lastSeenAt: null })).toBe('health.never')
+  // healthy flags, but its last ticket did not print: a printer fault, until a ticket prints
+  const failed = printer({ lastJob: { ticketId: 't1', label: 'A-004', outcome: 'failed', at: '2026-12-05T09:58:00Z' } })
+  expect(deviceVerdict(failed, now)).toEqual({ key: 'health.printerFault', tone: 'bad' })
+  expect(deviceVerdict(printer({ lastJob: { ticketId: 't2', outcome: 'printed' } }), now).key).toBe('health.ok')
 })

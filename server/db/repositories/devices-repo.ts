@@ -3,6 +3,7 @@ import { statementCache, type Sql } from '../statement-cache.ts'
 import { withoutReorderingControls } from '../../../protocol/public-text.ts'
 import type { Device } from '../../../protocol/entities.ts'
 import type { DeviceKind } from '../../../protocol/common.ts'
+import type { PrintJobReport } from '../../../protocol/device-config.ts'
 
 interface DeviceRow {
   id: number
@@ -90,6 +91,17 @@ export class DevicesRepo {
 
   revoke(id: number, now: number): void {
     this.sql('UPDATE devices SET revoked_at = ?, pairing_code_hash = NULL WHERE id = ?').run(now, id)
+  }
+
+  /** The last ticket job of the device's printer (migration 34), or undefined when none is stored. */
+  lastPrintJob(id: number): PrintJobReport | undefined {
+    const row = this.sql('SELECT last_print_job AS job FROM devices WHERE id = ?').get(id) as { job: string | null } | undefined
+    return row?.job ? (JSON.parse(row.job) as PrintJobReport) : undefined
+  }
+
+  /** Keeps the last ticket job of the device's printer; null forgets it (a printer replaced by another). */
+  setLastPrintJob(id: number, job: PrintJobReport | null): void {
+    this.sql('UPDATE devices SET last_print_job = ? WHERE id = ?').run(job === null ? null : JSON.stringify(job), id)
   }
 
   touch(id: number, now: number): void {

@@ -106,6 +106,8 @@ describe('PrintQueue', () => {
       reason: 'memory printer unreachable',
       attempts: 3,
       maybePrinted: false,
+      // it could not be reached: the printer is not answering (not "the job failed")
+      problem: 'not-answering',
     })
   })
 

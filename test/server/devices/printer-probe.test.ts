@@ -162,7 +162,12 @@ describe('kiosk printers are probed before the first ticket', () => {
     const one = (await first.request('POST', '/api/v1/tickets', { token: kiosk.token, body: { serviceId: service.id } })).json()
     expect(one.printing).toBe('queued')
     await waitUntil(() => heard.some((r) => r.lastJob?.ticketId === one.id), 10_000, 'the first outcome')
-    expect(heard.find((r) => r.lastJob?.ticketId === one.id)?.lastJob).toEqual({ ticketId: one.id, outcome: 'printed' })
+    expect(heard.find((r) => r.lastJob?.ticketId === one.id)?.lastJob).toEqual({
+      ticketId: one.id,
+      label: one.label,
+      outcome: 'printed',
+      at: expect.any(String),
+    })
 
     // the paper ends with the second ticket: every byte went out, but the status after it says paper out
     void printer.waitForJobs(2).then(() => {
@@ -176,6 +181,7 @@ describe('kiosk printers are probed before the first ticket', () => {
       ticketId: two.id,
       outcome: 'failed',
       reason: expect.stringContaining('paper-out'),
+      problem: 'paper-out',
     })
   })
 })
