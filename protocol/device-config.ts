@@ -65,8 +65,15 @@ export interface PrinterStatusReport extends PrinterFlags {
   problem?: PrinterProblem
   /** The driver's own words on a link problem (refused, no reply, the bad byte). */
   detail?: string
-  /** The name of the kiosk the printer belongs to, for staff alerts. */
+  /** The name of the kiosk the printer belongs to (or of the stand-alone printer), for staff alerts. */
   kioskName?: string
+  /**
+   * Whose printer it is: a kiosk's own, or a stand-alone `printer` device (at reception, bound to
+   * counters). The alerts name it so ("Kiosk “Entrance”" / "Printer “Reception”") and say what its
+   * stop means: a kiosk shows its tickets on screen; a stand-alone printer's tickets are not printed.
+   * Absent in an older server's report: a kiosk's.
+   */
+  deviceKind?: 'kiosk' | 'printer'
   /**
    * The last ticket job's outcome, when there was one (kept across restarts). 'printed' means every
    * byte was accepted and, when the printer answers DLE EOT, the status read right after the job

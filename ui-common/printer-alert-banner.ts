@@ -62,15 +62,15 @@ export class PrinterAlertBanner extends LitElement {
         const tone = a.problem === null ? 'ok' : stopsPrinting(a.problem) ? 'bad' : 'warn'
         const key = a.problem === null ? 'printerAlert.back' : (`printerAlert.${a.problem}` as const)
         return html`<li data-printer-alert=${a.deviceId} data-problem=${a.problem ?? 'back'} data-tone=${tone}>
-          ${printerAlertText(key, lang, { kiosk: isolate(a.kiosk) })}
-          ${tone === 'bad' ? html`<span class="hint">${printerAlertText('printerAlert.stopped', lang)}</span>` : nothing}
+          ${printerAlertText(key, lang, { kiosk: isolate(a.kiosk), kind: a.kind })}
+          ${tone === 'bad' ? html`<span class="hint">${printerAlertText('printerAlert.stopped', lang, { kind: a.kind })}</span>` : nothing}
         </li>`
       })}
       ${this.failedJobs.map((j) => {
         const time = clockTimeOrDay(j.at, now, this.timeZone, lang, this.digits)
         const why = printerAlertText(printProblemKey(j.problem), lang)
         return html`<li data-failed-job=${j.deviceId} data-label=${j.label} data-problem=${j.problem ?? 'failed'} data-tone="bad">
-          ${printerAlertText('printerAlert.jobFailed', lang, { kiosk: isolate(j.kiosk), label: isolate(j.label), time, why })}
+          ${printerAlertText('printerAlert.jobFailed', lang, { kiosk: isolate(j.kiosk), kind: j.kind, label: isolate(j.label), time, why })}
           <span class="hint">${printerAlertText('printerAlert.jobFailedHint', lang)}</span>
         </li>`
       })}

@@ -16,6 +16,8 @@ export interface PrinterAlert {
   deviceId: number
   /** The kiosk's name (the report's `kioskName`, else "#id"). */
   kiosk: string
+  /** A kiosk's own printer, or a stand-alone one (the report's `deviceKind`; an older server's: kiosk). */
+  kind: PrinterKind
   problem: PrinterProblem | null
   /** When this problem (or the recovery) was first heard, in this browser's clock. */
   since: number
@@ -25,6 +27,7 @@ export interface PrinterAlert {
 export interface FailedJobAlert {
   deviceId: number
   kiosk: string
+  kind: PrinterKind
   label: string
   at: string
   problem: PrintJobReport['problem'] | null
@@ -61,7 +64,8 @@ export class PrinterAlerts {
     const problem = printerProblemOf(status)
     if (problem) return this.set(deviceId, status, problem)
     const before = this.byDevice.get(deviceId)
-    if (before?.problem) this.byDevice.set(deviceId, { ...before, kiosk: kioskOf(deviceId, status), problem: null, since: this.now() })
+    if (before?.problem)
+      this.byDevice.set(deviceId, { ...before, kiosk: kioskOf(deviceId, status), kind: kindOf(status), problem: null, since: this.now() })
   }
 
   /** The alerts to show, the most serious first; recoveries older than BACK_SHOWN_MS are dropped. */
@@ -85,6 +89,7 @@ export class PrinterAlerts {
       this.jobs.set(deviceId, {
         deviceId,
         kiosk: kioskOf(deviceId, status),
+        kind: kindOf(status),
         label: job.label ?? job.ticketId,
         at: job.at ?? status.at,
         problem: job.problem ?? null,
@@ -94,9 +99,13 @@ export class PrinterAlerts {
   private set(deviceId: number, status: PrinterStatusReport, problem: PrinterProblem): void {
     const before = this.byDevice.get(deviceId)
     const since = before?.problem === problem ? before.since : this.now()
-    this.byDevice.set(deviceId, { deviceId, kiosk: kioskOf(deviceId, status), problem, since })
+    this.byDevice.set(deviceId, { deviceId, kiosk: kioskOf(deviceId, status), kind: kindOf(status), problem, since })
   }
 }
 
+/** Whose printer an alert is about: a kiosk's own or a stand-alone one. */
+export type PrinterKind = NonNullable<PrinterStatusReport['deviceKind']>
+
 const kioskOf = (deviceId: number, status: PrinterStatusReport) => status.kioskName ?? `#${deviceId}`
+const kindOf = (status: PrinterStatusReport): PrinterKind => status.deviceKind ?? 'kiosk'
 const rank = (p: PrinterProblem | null) => (p === null ? PRINTER_PROBLEMS.length : PRINTER_PROBLEMS.indexOf(p))

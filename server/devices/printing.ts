@@ -233,11 +233,13 @@ export class Printing {
   private report(deviceId: number, p: KioskPrinter): PrinterStatusReport {
     const s = p.status ?? { reachable: true, online: true, coverOpen: false, paperNearEnd: false, paperOut: false, error: false }
     const problem = printerProblemOf(s)
-    const kioskName = this.devices.get(deviceId)?.name
+    const device = this.devices.get(deviceId)
+    const kioskName = device?.name
     return {
       ...s,
       ...(problem ? { problem } : {}),
       ...(kioskName !== undefined ? { kioskName } : {}),
+      deviceKind: device?.kind === 'printer' ? 'printer' : 'kiosk',
       ...(p.lastJob ? { lastJob: p.lastJob } : {}),
       ...(p.heardAt !== undefined ? { heardAt: new Date(p.heardAt).toISOString() } : {}),
       at: new Date(this.queue.ctx.clock()).toISOString(),

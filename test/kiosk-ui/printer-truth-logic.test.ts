@@ -3,6 +3,7 @@ import type { PrinterStatusReport } from '../../protocol/device-config.ts'
 import { PRINTER_PROBLEMS, printerProblemOf, stopsPrinting } from '../../protocol/printer-problem.ts'
 import { printerDownBecause, printViewFor, reprintPossible } from '../../kiosk-ui/printer-state.ts'
 import { BACK_SHOWN_MS, PrinterAlerts } from '../../ui-common/printer-alerts.ts'
+import { printerAlertText } from '../../protocol/messages/printer-alerts.ts'
 
 /** Issue 14, item 3: what the kiosk and the staff screens conclude from a printer report. */
 
@@ -60,12 +61,12 @@ describe('staff printer alerts', () => {
     let now = 1_000
     const alerts = new PrinterAlerts(() => now)
     alerts.applySnapshot([{ deviceId: 7, status: { ...healthy, paperOut: true, online: false, kioskName: 'Entrance' } }])
-    expect(alerts.current()).toEqual([{ deviceId: 7, kiosk: 'Entrance', problem: 'paper-out', since: 1_000 }])
+    expect(alerts.current()).toEqual([{ deviceId: 7, kiosk: 'Entrance', kind: 'kiosk', problem: 'paper-out', since: 1_000 }])
     // the same problem again keeps its start; a serial line's report is not a printer's
     now = 2_000
     alerts.apply(7, { printer: { ...healthy, paperOut: true, online: false, kioskName: 'Entrance' } })
     alerts.apply(9, { serial: { port: '/dev/ttyUSB0', open: false, badFrames: 0, at: '' } })
-    expect(alerts.current()).toEqual([{ deviceId: 7, kiosk: 'Entrance', problem: 'paper-out', since: 1_000 }])
+    expect(alerts.current()).toEqual([{ deviceId: 7, kiosk: 'Entrance', kind: 'kiosk', problem: 'paper-out', since: 1_000 }])
     // a second kiosk runs low: the stopped printer is listed first
     alerts.apply(3, { printer: { ...healthy, paperNearEnd: true } })
     expect(alerts.current().map((a) => [a.deviceId, a.kiosk, a.problem])).toEqual([
@@ -75,7 +76,13 @@ describe('staff printer alerts', () => {
     // paper back at 7: "works again" until BACK_SHOWN_MS have passed
     now = 3_000
     alerts.apply(7, { printer: { ...healthy, kioskName: 'Entrance' } })
-    expect(alerts.current().find((a) => a.deviceId === 7)).toEqual({ deviceId: 7, kiosk: 'Entrance', problem: null, since: 3_000 })
+    expect(alerts.current().find((a) => a.deviceId === 7)).toEqual({
+      deviceId: 7,
+      kiosk: 'Entrance',
+      kind: 'kiosk',
+      problem: null,
+      since: 3_000,
+    })
     now = 3_000 + BACK_SHOWN_MS
     expect(alerts.current().map((a) => a.deviceId)).toEqual([3])
     // a healthy printer that was never in trouble says nothing
@@ -84,6 +91,24 @@ describe('staff printer alerts', () => {
     // a snapshot replaces everything (what was fixed meanwhile is simply gone)
     alerts.applySnapshot([{ deviceId: 3, status: healthy }])
     expect(alerts.current()).toEqual([])
+  })
+
+  it('a stand-alone printer is named as a printer, and its stop does not promise the kiosk screen', () => {
+    const alerts = new PrinterAlerts(() => 1_000)
+    alerts.apply(4, { printer: { ...healthy, paperOut: true, online: false, kioskName: 'Reception', deviceKind: 'printer' } })
+    alerts.apply(7, { printer: { ...healthy, coverOpen: true, kioskName: 'Entrance' } })
+    const [reception, entrance] = [alerts.current().find((a) => a.deviceId === 4)!, alerts.current().find((a) => a.deviceId === 7)!]
+    expect([reception.kind, entrance.kind]).toEqual(['printer', 'kiosk'])
+    const words = (a: typeof reception, lang: 'ar' | 'en') => [
+      printerAlertText(`printerAlert.${a.problem!}`, lang, { kiosk: a.kiosk, kind: a.kind }),
+      printerAlertText('printerAlert.stopped', lang, { kind: a.kind }),
+    ]
+    expect(words(reception, 'en')).toEqual(['Printer “Reception”: the printer is out of paper', 'Tickets sent to it are not printed'])
+    expect(words(reception, 'ar')).toEqual(['الطابعة «Reception»: نفد ورق الطابعة', 'لا تُطبع التذاكر المرسلة إليها'])
+    expect(words(entrance, 'en')).toEqual([
+      'Kiosk “Entrance”: the printer cover is open',
+      'Tickets are not printed; they are shown on the kiosk screen only',
+    ])
   })
 })
 

@@ -121,7 +121,9 @@ describe('what staff are told about a ticket printer', () => {
     expect(lost.printing).toBe('queued')
     await waitUntil(() => alerts.failedJobs().length > 0, 10_000, 'the failed-job alert')
     expect(alerts.current(), 'the status alone says nothing is wrong').toEqual([])
-    expect(alerts.failedJobs()).toEqual([{ deviceId: kiosk.id, kiosk: 'Entrance', label: 'A-001', at: expect.any(String), problem: null }])
+    expect(alerts.failedJobs()).toEqual([
+      { deviceId: kiosk.id, kiosk: 'Entrance', kind: 'kiosk', label: 'A-001', at: expect.any(String), problem: null },
+    ])
     expect(staff.heard.at(-1)!.report).toMatchObject({ reachable: true, lastJob: { ticketId: lost.id, label: 'A-001', outcome: 'failed' } })
     expect(staff.heard.at(-1)!.report.lastJob).not.toHaveProperty('problem')
 
