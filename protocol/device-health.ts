@@ -25,6 +25,15 @@ export type FaultFlags =
   | { display: Pick<DisplayStatusReport, 'sound'>; printer?: never; serial?: never }
 
 /**
+ * Whether a printer's last ticket job did not print: it may answer its status check as healthy
+ * (not `isFaulty`, so tickets are still sent to it and the next one that prints clears this), but
+ * staff must not read it as working: the device list says "Printer fault", a reprint picker "fault".
+ */
+export function lastTicketFailed(printer: { lastJob?: { outcome?: string } } | undefined): boolean {
+  return printer?.lastJob?.outcome === 'failed'
+}
+
+/**
  * Whether a device's last report is a fault (the dashboard marks it red, metrics and the
  * upstream heartbeat count it, printing stops queueing tickets on it). A printer is faulty when
  * it cannot be reached, answers DLE EOT with garbage, is offline, has its cover open, is out of

@@ -7,6 +7,7 @@
 import type { DeviceHealth } from './stats.ts'
 import type { DeviceKind } from './common.ts'
 import { printerProblemOf, stopsPrinting, type PrinterFlags } from './printer-problem.ts'
+import { lastTicketFailed } from './device-health.ts'
 
 /** The message keys a verdict names (protocol/messages/dashboard.ts). */
 export type DeviceVerdictKey =
@@ -77,7 +78,7 @@ export function deviceVerdict(d: DeviceHealth, now: number): DeviceVerdict {
     if (problem === 'not-answering' && d.kind === 'printer') return { key: 'health.offline', tone: 'bad' }
     if (stopsPrinting(problem)) return { key: 'health.printerFault', tone: 'bad' }
     // it answers its status check but its last ticket did not print: not "OK" (the device list says which and why)
-    if (p.lastJob?.outcome === 'failed') return { key: 'health.printerFault', tone: 'bad' }
+    if (lastTicketFailed(p)) return { key: 'health.printerFault', tone: 'bad' }
   }
   if (status.serial?.open === false) return { key: 'health.offline', tone: 'bad' }
   // what a screen said of itself (its sound) is only as fresh as the screen: one silent for ten

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import { Type } from '@sinclair/typebox'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { errorResponses } from '../../../protocol/common.ts'
+import { lastTicketFailed, type PrinterStatusReport } from '../../../protocol/device-health.ts'
 import { PrinterTarget } from '../../../protocol/ticket-tools.ts'
 import { allow, STAFF } from '../../auth/access.ts'
 import { centerPrinters } from '../../queue/printer-targets.ts'
@@ -30,7 +31,12 @@ export async function printerRoutes(fastify: FastifyInstance): Promise<void> {
           kind: d.kind as 'kiosk' | 'printer',
           name: d.name,
           zone: d.zone,
-          health: !h?.status ? ('unknown' as const) : h.faulty ? ('fault' as const) : ('ok' as const),
+          // a printer whose last ticket did not print is no choice for a reprint, whatever its status check says
+          health: !h?.status
+            ? ('unknown' as const)
+            : h.faulty || lastTicketFailed((h.status as { printer?: PrinterStatusReport }).printer)
+              ? ('fault' as const)
+              : ('ok' as const),
         }
       })
     },

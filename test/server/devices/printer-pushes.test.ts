@@ -130,6 +130,12 @@ describe('what staff are told about a ticket printer', () => {
     // the device list says so too, and so does it after a restart (the last job is in the devices table)
     const beforeRestart = printerOf((await deviceList(c, staff.token)).find((d) => d.id === kiosk.id))!.lastJob
     expect(beforeRestart).toMatchObject({ label: 'A-001', outcome: 'failed' })
+    // and the reprint picker does not offer it as working
+    const pickerHealth = async (c: TestCenter, token: string) =>
+      ((await c.request('GET', '/api/v1/printers', { token })).json() as { deviceId: number; health: string }[]).find(
+        (p) => p.deviceId === kiosk.id,
+      )!.health
+    expect(await pickerHealth(c, staff.token)).toBe('fault')
     await c.close()
     c = await center(dataDir)
     const again = await staffHearing(c, 'manager2')
@@ -150,6 +156,7 @@ describe('what staff are told about a ticket printer', () => {
     await waitUntil(() => late.failedJobs().length === 0, 10_000, 'the alert cleared')
     expect(again.heard.at(-1)!.report.lastJob).toMatchObject({ ticketId: next.id, label: 'A-002', outcome: 'printed' })
     expect(printerOf((await deviceList(c, again.token)).find((d) => d.id === kiosk.id))!.lastJob).toMatchObject({ outcome: 'printed' })
+    expect(await pickerHealth(c, again.token)).toBe('ok')
   })
 
   it('a refused connection is "not answering" even when the last poll found the printer healthy', async () => {
