@@ -73,9 +73,10 @@ describe('message templates', () => {
     expect(templates.render('ticket_called', 'ar', { label: 'A-007', counter: 1, counterName: 'الجوازات' }, 'arabic-indic')).toBe(
       'حان دورك A-007: توجّه إلى الشباك ١ (الجوازات).',
     )
-    expect(templates.render('ticket_ahead', 'ar', { label: 'A-007', ahead: 3, minutes: 12 }, 'arabic-indic')).toContain(
-      'أمامك ٣ أشخاص، حوالي ١٢ دقيقة',
-    )
+    // {wait} is the page's wording (ticket.ts waitText), written in the center's digits by the scanner
+    expect(
+      templates.render('ticket_ahead', 'ar', { label: 'A-007', ahead: 3, minutes: 12, wait: 'حوالي ١٢ دقيقة' }, 'arabic-indic'),
+    ).toContain('أمامك ٣ أشخاص، الانتظار المتوقع حوالي ١٢ دقيقة')
     expect(templates.render('ticket_called', 'en', { label: 'A-007', counter: 1, counterName: 'Passports' }, 'arabic-indic')).toBe(
       "It's your turn A-007: please go to counter 1 (Passports).",
     )
