@@ -37,8 +37,10 @@ export const CITIZEN_MESSAGES = {
     en: "It's your turn {label}: please go to counter {counter, number} ({counterName}).",
   },
   ticket_missed: {
-    ar: 'فاتك دورك {label}. {grace, plural, =0 {يرجى سؤال أحد موظفي المركز.} one {يمكنك العودة خلال دقيقة.} two {يمكنك العودة خلال دقيقتين.} few {يمكنك العودة خلال # دقائق.} many {يمكنك العودة خلال # دقيقة.} other {يمكنك العودة خلال # دقيقة.}}',
-    en: 'You missed your turn {label}. {grace, plural, =0 {Please ask a member of staff.} one {You may come back within # minute.} other {You may come back within # minutes.}}',
+    // what the status page says (walk s47: "within 30 minutes" gave neither the time nor where): until when, and
+    // where to ask, the counter that called first ({counter} 0: marked from no counter); only its service's clerks may undo it
+    ar: 'فاتك دورك {label}. {grace, plural, =0 {يرجى سؤال أحد موظفي المركز.} other {يمكن إعادتك إلى الدور حتى {time}: {counter, plural, =0 {اسأل في أحد الشبابيك التي تقدّم خدمتك.} other {اسأل في الشباك {counter, number} أو شباك آخر يقدّم خدمتك.}}}}',
+    en: 'You missed your turn {label}. {grace, plural, =0 {Please ask a member of staff.} other {You can be put back in line until {time}: {counter, plural, =0 {ask at a counter serving your service.} other {ask at counter {counter, number} or another counter serving your service.}}}}',
   },
   ticket_closed: {
     // the closing's cancellation at closing time (calendar cancel-after): the citizen may be on the way
@@ -91,10 +93,13 @@ export const WHATSAPP_PARAMETERS: Readonly<Record<MessageKind, readonly string[]
 /**
  * The placeholders each kind may use (what the sender fills in); any other is refused. Those the
  * approved WhatsApp templates have, and those added since for SMS texts only: ticket_ahead's {wait},
- * the estimate in the page's words ("less than a minute", "about 1 hour 15 minutes"); its {minutes}
- * stays the whole minutes, at least 1, for the texts and templates written with it.
+ * the estimate in the page's words ("less than a minute", "about 1 hour 15 minutes"; its {minutes}
+ * stays the whole minutes, at least 1, for the texts and templates written with it), and
+ * ticket_missed's {time} (until when it can be put back in line, as the status page writes a time)
+ * and {counter} (the number of the counter that called it, 0 for none).
  */
 export const CITIZEN_PLACEHOLDERS: Readonly<Record<MessageKind, readonly string[]>> = {
   ...WHATSAPP_PARAMETERS,
   ticket_ahead: [...WHATSAPP_PARAMETERS.ticket_ahead, 'wait'],
+  ticket_missed: [...WHATSAPP_PARAMETERS.ticket_missed, 'time', 'counter'],
 }

@@ -29,6 +29,8 @@ import { quietUntil } from './quiet-hours.ts'
 import { type NearRule, turnIsNearBy } from '../../protocol/turn-near.ts'
 import { waitText, waitValues } from '../../protocol/messages/ticket.ts'
 import { digitsFor } from '../../protocol/messages/digits.ts'
+import { clockTime } from '../../protocol/messages/clock-time.ts'
+import { graceEndsAt } from '../queue/no-show-rules.ts'
 import {
   type AppointmentEvent,
   type BookingFacts,
@@ -195,8 +197,20 @@ export class MessageScanner {
       const kind = data.reason === 'day_closed' ? 'ticket_day_closed' : 'ticket_closed'
       return this.queue(kind, `${kind}:${e.id}`, t, e.id, { label: t.label, center: this.deps.config.centerName[t.lang] }, now)
     }
+    return this.queue('ticket_missed', `ticket_missed:${e.id}`, t, e.id, this.missedValues(e, t), now)
+  }
+
+  /**
+   * A no-show's text: until when it can be put back in line (marked at the event, as the status
+   * page's `noShow.until`: ticket-reinstatement.ts) in the ticket's language and the center's
+   * digits, and the counter that called it (0: none), which its clerk may undo it at.
+   */
+  private missedValues(e: EventRow, t: TicketRecord): MessageValues {
     const grace = this.deps.config.queue.noShowGraceMinutes
-    return this.queue('ticket_missed', `ticket_missed:${e.id}`, t, e.id, { label: t.label, grace }, now)
+    const digits = digitsFor(t.lang, this.deps.config.screens.digits)
+    const time = clockTime(graceEndsAt(e.at, grace), this.deps.config.timeZone, t.lang, digits)
+    const counter = e.counter_id === null ? undefined : this.deps.db.prepare('SELECT number FROM counters WHERE id = ?').get(e.counter_id)
+    return { label: t.label, grace, time, counter: (counter as { number: number } | undefined)?.number ?? 0 }
   }
 
   /**

@@ -77,6 +77,13 @@ describe('message templates', () => {
     expect(
       templates.render('ticket_ahead', 'ar', { label: 'A-007', ahead: 3, minutes: 12, wait: 'حوالي ١٢ دقيقة' }, 'arabic-indic'),
     ).toContain('أمامك ٣ أشخاص، الانتظار المتوقع حوالي ١٢ دقيقة')
+    // a missed turn: until when and where, as the status page says (the counter in the center's digits)
+    expect(templates.render('ticket_missed', 'ar', { label: 'A-007', grace: 30, time: '٣:٣٠ م', counter: 10 }, 'arabic-indic')).toBe(
+      'فاتك دورك A-007. يمكن إعادتك إلى الدور حتى ٣:٣٠ م: اسأل في الشباك ١٠ أو شباك آخر يقدّم خدمتك.',
+    )
+    expect(templates.render('ticket_missed', 'en', { label: 'A-007', grace: 30, time: '3:30 PM', counter: 0 })).toBe(
+      'You missed your turn A-007. You can be put back in line until 3:30 PM: ask at a counter serving your service.',
+    )
     expect(templates.render('ticket_called', 'en', { label: 'A-007', counter: 1, counterName: 'Passports' }, 'arabic-indic')).toBe(
       "It's your turn A-007: please go to counter 1 (Passports).",
     )
