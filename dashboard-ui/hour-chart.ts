@@ -132,8 +132,8 @@ export class HourChart extends LitElement {
         axes: [
           {
             incrs: HOUR_STEPS,
-            // "10:00 AM" is wider than "10:00": room for it, so uPlot steps 2 hours rather than overlap labels
-            space: 80,
+            // "10:00 AM" is wider than "10:00": room for it, so uPlot steps further rather than overlap labels (1366 px: 4-hour steps)
+            space: 60,
             values: (_u, ticks) =>
               this.mirror(
                 'x',
