@@ -27,9 +27,10 @@ export const CITIZEN_MESSAGES = {
   },
   ticket_ahead: {
     // {wait}: the estimate in the words of the status page, the kiosk and the paper (ticket.ts waitText),
-    // so the text and the page never say "about 1 minute" and "less than a minute" at once (walk s47)
-    ar: 'تذكرتك {label}: أمامك {ahead, plural, =0 {لا أحد} one {شخص واحد} two {شخصان} few {# أشخاص} many {# شخصًا} other {# شخص}}، الانتظار المتوقع {wait}. اقترب من قاعة الانتظار.',
-    en: 'Ticket {label}: {ahead, plural, =0 {nobody} one {# person} other {# people}} ahead of you, estimated wait {wait}. Please come back to the waiting hall.',
+    // so the text and the page never say "about 1 minute" and "less than a minute" at once (walk s47); no "estimated
+    // wait" before it: the Arabic text stays within one SMS part (70 UCS-2 characters) as it was
+    ar: 'تذكرتك {label}: أمامك {ahead, plural, =0 {لا أحد} one {شخص واحد} two {شخصان} few {# أشخاص} many {# شخصًا} other {# شخص}}، {wait}. اقترب من قاعة الانتظار.',
+    en: 'Ticket {label}: {ahead, plural, =0 {nobody} one {# person} other {# people}} ahead of you, {wait}. Please come back to the waiting hall.',
   },
   ticket_called: {
     // {counter, number}: the counter's number in the center's digits in Arabic (a bare {counter} would stay Western)

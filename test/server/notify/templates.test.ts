@@ -76,7 +76,10 @@ describe('message templates', () => {
     // {wait} is the page's wording (ticket.ts waitText), written in the center's digits by the scanner
     expect(
       templates.render('ticket_ahead', 'ar', { label: 'A-007', ahead: 3, minutes: 12, wait: 'حوالي ١٢ دقيقة' }, 'arabic-indic'),
-    ).toContain('أمامك ٣ أشخاص، الانتظار المتوقع حوالي ١٢ دقيقة')
+    ).toContain('أمامك ٣ أشخاص، حوالي ١٢ دقيقة. اقترب')
+    // one SMS part, as before {wait}: "الانتظار المتوقع" in front of it made every Arabic few-ahead text two
+    const ahead = templates.render('ticket_ahead', 'ar', { label: 'A-017', ahead: 3, minutes: 12, wait: 'حوالي ١٢ دقيقة' }, 'arabic-indic')
+    expect(countSegments(ahead).segments).toBe(1)
     // a missed turn: until when and where, as the status page says (the counter in the center's digits)
     expect(templates.render('ticket_missed', 'ar', { label: 'A-007', grace: 30, time: '٣:٣٠ م', counter: 10 }, 'arabic-indic')).toBe(
       'فاتك دورك A-007. يمكن إعادتك إلى الدور حتى ٣:٣٠ م: اسأل في الشباك ١٠ أو شباك آخر يقدّم خدمتك.',

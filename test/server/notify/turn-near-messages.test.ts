@@ -63,7 +63,7 @@ describe('the few-ahead text message', () => {
     const shown = await s.page()
     expect(shown).toMatchObject({ status: 'waiting', position: 0, estimatedWaitSeconds: 0 })
     expect(s.aheadTexts()).toEqual([
-      `Ticket ${s.ticket.label}: nobody ahead of you, estimated wait ${waitText(shown.estimatedWaitSeconds, 'en')}. Please come back to the waiting hall.`,
+      `Ticket ${s.ticket.label}: nobody ahead of you, ${waitText(shown.estimatedWaitSeconds, 'en')}. Please come back to the waiting hall.`,
     ])
     expect(waitText(shown.estimatedWaitSeconds, 'en')).toBe('less than a minute')
   })
@@ -87,7 +87,7 @@ describe('the few-ahead text message', () => {
     const shown = await s.page()
     expect(shown.estimatedWaitSeconds).toBe(14 * 60)
     expect(s.aheadTexts()).toEqual([
-      `Ticket ${s.ticket.label}: nobody ahead of you, estimated wait about 14 minutes. Please come back to the waiting hall.`,
+      `Ticket ${s.ticket.label}: nobody ahead of you, about 14 minutes. Please come back to the waiting hall.`,
     ])
     // once: later scans add nothing
     s.clock.advance(60)
