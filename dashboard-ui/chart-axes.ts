@@ -1,10 +1,12 @@
 /**
- * What the hour charts' axes may say: whole hours on the time axis ("07:00", never "7.5:00"),
+ * What the hour charts' axes may say: whole hours on the time axis ("7:00 AM", never "7.5:00"),
  * whole tickets on a count axis (never 0.3 tickets), whole minutes on a minutes axis, and a
  * sane scale when there is nothing to draw yet; in the screen's digits (the center's on the Arabic
  * screen, protocol/messages/digits.ts), since uPlot paints the ticks itself and knows none.
  */
-import { formatNumber, inDigitStyle, type DigitStyle } from '../ui-common/digits.ts'
+import { clockTime } from '../protocol/messages/clock-time.ts'
+import type { Lang } from '../protocol/messages/format.ts'
+import { formatNumber, type DigitStyle } from '../ui-common/digits.ts'
 
 /** The steps uPlot may choose between ticks: whole hours on the time axis. */
 export const HOUR_STEPS = [1, 2, 3, 4, 6, 12]
@@ -12,9 +14,13 @@ export const HOUR_STEPS = [1, 2, 3, 4, 6, 12]
 /** The steps between ticks of a count or minutes axis: whole numbers only (ui-common, shared with the hub's trend). */
 export { WHOLE_STEPS } from '../ui-common/whole-steps.ts'
 
-/** "07:00" for hour 7 («٠٧:٠٠» in Arabic-Indic digits); default Western. */
-export function hourTick(hour: number, digits: DigitStyle = 'western'): string {
-  return inDigitStyle(`${String(hour).padStart(2, '0')}:00`, digits)
+/**
+ * Hour 15 as the page's text writes a time (clockTime: a 12-hour clock with its period), "3:00 PM"
+ * / «٣:٠٠ م» in `digits`: the axis sat in 24-hour "15:00" beside "3:00 PM" in the page's sentences
+ * (walk s47). The hour is a wall-clock hour of the center's day, so it is written in UTC.
+ */
+export function hourTick(hour: number, lang: Lang, digits: DigitStyle = 'western'): string {
+  return clockTime(Date.UTC(2026, 0, 1, hour), 'UTC', lang, digits)
 }
 
 /** A tick of a count or minutes axis in `digits` (default Western), or '' for a fraction uPlot might still place (it is skipped). */

@@ -13,7 +13,8 @@ import type { DigitStyle } from '../ui-common/digits.ts'
 import type { Lang } from '../ui-common/i18n.ts'
 import type { DashboardApi } from './dashboard-api.ts'
 import { deskStyles, tableScroll } from './dashboard-styles.ts'
-import { inDigits, num, percent } from './format.ts'
+import { num, percent } from './format.ts'
+import { hourTick } from './chart-axes.ts'
 import { counterText } from './counter-name.ts'
 import { feedbackSummary, reasonsGiven } from './feedback-card.ts'
 
@@ -98,10 +99,8 @@ export class FeedbackReportView extends LitElement {
   }
 
   private rows(by: Grouping, r: FeedbackReport, lang: Lang): Row[] {
-    const hour = (h: number) => {
-      const text = `${String(h).padStart(2, '0')}:00`
-      return inDigits(text, this.digits)
-    }
+    // as the page writes a time ("3:00 PM" / «٣:٠٠ م»), as the hour charts' axis does
+    const hour = (h: number) => hourTick(h, lang, this.digits)
     switch (by) {
       case 'service':
         return r.byService.map((s) => ({ key: String(s.serviceId), label: lang === 'ar' ? s.nameAr : s.nameEn, figure: s }))

@@ -2,7 +2,8 @@
  * `<tabour-hour-chart>`: a line chart over the 24 local hours, drawn with uPlot inside the
  * shadow root (its stylesheet inlined there). Properties in: `series` (label, 24 values,
  * colour, dashed), `height`, `emptyText` (shown instead of the chart while every value is 0 or
- * missing), `digits` (the screen's). Axes show whole hours and whole values in those digits
+ * missing), `digits` and `lang` (the screen's). Axes show whole hours as the page writes a time
+ * ("3:00 PM") and whole values, in those digits
  * (chart-axes.ts); the ticks drawn are mirrored
  * in `data-x-ticks` / `data-y-ticks` because uPlot paints them on a canvas. Redrawn when the
  * series change or the element is resized; the uPlot instance and the observer are released on
@@ -13,6 +14,7 @@ import { customElement, property } from 'lit/decorators.js'
 import type uPlot from 'uplot'
 import uplotCss from 'uplot/dist/uPlot.min.css?inline'
 import type { DigitStyle } from '../ui-common/digits.ts'
+import type { Lang } from '../protocol/messages/format.ts'
 import { UplotController } from '../ui-common/uplot-controller.ts'
 import { HOUR_STEPS, WHOLE_STEPS, hourTick, nothingToDraw, shownHours, valueRange, wholeTick } from './chart-axes.ts'
 
@@ -87,6 +89,8 @@ export class HourChart extends LitElement {
   @property() emptyText = ''
   /** The digits of the axes' ticks: the screen's (the center's on the Arabic screen); default Western. */
   @property() digits: DigitStyle = 'western'
+  /** The screen's language: the hours are written as its text writes a time ("3:00 PM" / «٣:٠٠ م»). */
+  @property() override lang: Lang = 'ar'
   /** First and last hour shown (the center's opening hours); default 6–22. */
   @property({ attribute: false }) range: [number, number] = [6, 22]
 
@@ -100,7 +104,8 @@ export class HourChart extends LitElement {
   }
 
   protected override updated(changed: PropertyValues): void {
-    if (changed.has('series') || changed.has('height') || changed.has('emptyText') || changed.has('digits')) this.draw()
+    if (changed.has('series') || changed.has('height') || changed.has('emptyText') || changed.has('digits') || changed.has('lang'))
+      this.draw()
   }
 
   private draw(): void {
@@ -127,10 +132,12 @@ export class HourChart extends LitElement {
         axes: [
           {
             incrs: HOUR_STEPS,
+            // "10:00 AM" is wider than "10:00": room for it, so uPlot steps further rather than overlap labels (1366 px: 4-hour steps)
+            space: 60,
             values: (_u, ticks) =>
               this.mirror(
                 'x',
-                ticks.map((h) => hourTick(h, this.digits)),
+                ticks.map((h) => hourTick(h, this.lang, this.digits)),
               ),
             grid: { stroke: '#e3e8ef' },
           },

@@ -356,6 +356,7 @@ export class LiveView extends LitElement {
         <tabour-hour-chart
           data-chart="hourly"
           .digits=${digits}
+          .lang=${lang}
           .emptyText=${empty}
           .series=${[
             { label: dashboardText('chart.issued', lang), values: h.issued, color: '#003a70', fill: true },
@@ -367,11 +368,11 @@ export class LiveView extends LitElement {
       </div>
       <div class="card">
         <h2>${dashboardText('live.waitByHour', lang)}</h2>
-        <tabour-hour-chart data-chart="wait" .digits=${digits} .emptyText=${empty} .series=${[{ label: dashboardText('chart.wait', lang), values: h.avgWaitSeconds.map((v) => (v === null ? null : Math.round(v / 6) / 10)), color: '#c8102e', fill: true }]}></tabour-hour-chart>
+        <tabour-hour-chart data-chart="wait" .digits=${digits} .lang=${lang} .emptyText=${empty} .series=${[{ label: dashboardText('chart.wait', lang), values: h.avgWaitSeconds.map((v) => (v === null ? null : Math.round(v / 6) / 10)), color: '#c8102e', fill: true }]}></tabour-hour-chart>
       </div>
       <div class="card">
         <h2>${dashboardText('live.perService', lang)}</h2>
-        <tabour-hour-chart data-chart="per-service" .digits=${digits} .emptyText=${empty} .series=${perService.map((s, i) => ({ label: serviceLabel(s, lang), values: s.issued, color: PALETTE[i % PALETTE.length]! }))}></tabour-hour-chart>
+        <tabour-hour-chart data-chart="per-service" .digits=${digits} .lang=${lang} .emptyText=${empty} .series=${perService.map((s, i) => ({ label: serviceLabel(s, lang), values: s.issued, color: PALETTE[i % PALETTE.length]! }))}></tabour-hour-chart>
       </div>
     </section>`
   }

@@ -11,11 +11,16 @@ import type { Lang } from '../ui-common/i18n.ts'
 import { serviceLabel } from '../ui-common/service-label.ts'
 import { counterCell } from './counter-name.ts'
 import { inDigits } from './format.ts'
+import { hourTick } from './chart-axes.ts'
 
-/** The row's first cell: a counter or a service from its fields, an hour or a day in `digits`, a clerk as named. */
+/**
+ * The row's first cell: a counter or a service from its fields, an hour as the page writes a time
+ * ("3:00 PM", as the hour charts' axis: the CSV keeps its "15:00"), a day in `digits`, a clerk as named.
+ */
 export function reportRowLabel(row: ReportRow, by: ReportGrouping, lang: Lang, digits: DigitStyle): TemplateResult | string {
   if (row.counter) return counterCell(row.counter, lang, digits)
   if (row.service) return serviceLabel(row.service, lang)
-  if (by === 'hour' || by === 'day') return inDigits(row.label, digits)
+  if (by === 'hour') return hourTick(Number(row.key), lang, digits)
+  if (by === 'day') return inDigits(row.label, digits)
   return row.label
 }

@@ -15,6 +15,7 @@ import { formatNumber, ticketLabel, type DigitStyle } from '../ui-common/digits.
 import type { ServerClock } from '../ui-common/server-clock.ts'
 import type { DisplayCenter } from './display-api.ts'
 import type { DisplaySettings } from './display-settings.ts'
+import { legibleZeros } from './legible-zeros.ts'
 import { newsLanguages } from './news-languages.ts'
 import { fromSnapshot, withPast } from './now-serving.ts'
 import { callKey, idleNowKey, spokenBoard, type SpokenBoard, type VoiceState } from './spoken-board.ts'
@@ -118,7 +119,7 @@ export function boardTemplate(view: BoardView): TemplateResult {
               }) => html`<li data-call-ticket=${c.ticket.label} data-counter=${c.counter.number} data-pending=${state === 'pending' ? 'yes' : 'no'} data-past=${state === 'past' ? 'yes' : 'no'} class=${state === 'current' ? '' : state}>
                 <span class="label ltr">${ticketLabel(c.ticket.label)}</span>
                 <span class="to" aria-hidden="true">${ARROW}</span>
-                <span class="counter"><span class="small">${displayText('display.counter', 'ar')}<span class="en" lang="en" dir="ltr" data-counter-en>${displayText('display.counter', 'en')}${digits === 'western' ? '' : ` ${c.counter.number}`}</span></span>${formatNumber(c.counter.number, { digits })}</span>
+                <span class="counter"><span class="small">${displayText('display.counter', 'ar')}<span class="en" lang="en" dir="ltr" data-counter-en>${displayText('display.counter', 'en')}${digits === 'western' ? '' : ` ${c.counter.number}`}</span></span>${legibleZeros(formatNumber(c.counter.number, { digits }))}</span>
                 ${state === 'pending' ? html`<span class="next-badge">${both('display.nextToAnnounce')}</span>` : nothing}
               </li>`,
             )}
@@ -171,7 +172,7 @@ function renderNow(view: BoardView, board: SpokenBoard, digits: DigitStyle): Tem
       <span class="arrow" aria-hidden="true">${ARROW}</span>
       <div class="cell">
         <span class="cap">${displayText('display.counter', 'ar')}<span class="en" data-now-counter-en>${displayText('display.counter', 'en')}${digits === 'western' ? '' : ` ${call.counter.number}`}</span></span>
-        <span class="big-counter" data-now-counter>${formatNumber(call.counter.number, { digits })}</span>
+        <span class="big-counter" data-now-counter>${legibleZeros(formatNumber(call.counter.number, { digits }))}</span>
       </div>
     </div>
     <p class="counter-name">${call.counter.name}</p>
@@ -190,7 +191,7 @@ function renderWaiting(view: BoardView, digits: DigitStyle): TemplateResult | ty
       ({ service: s, waiting }) => html`<div class="svc" data-service=${s.prefix}>
         <span class="prefix ltr">${s.prefix}</span>
         <span class="names"><span lang="ar">${s.nameAr}</span><span class="en" lang="en" dir="ltr">${s.nameEn}</span></span>
-        <span class="count" data-waiting-count>${formatNumber(waiting, { digits })}</span>
+        <span class="count" data-waiting-count>${legibleZeros(formatNumber(waiting, { digits }))}</span>
       </div>`,
     )}
   </section>`

@@ -26,6 +26,7 @@ import type { AnnouncementRecord, Announcer } from './announcer/index.ts'
 import { DisplaySession } from './display-session.ts'
 import type { DisplaySettings } from './display-settings.ts'
 import { boardStyles, displayStyles } from './display-styles.ts'
+import { ZERO_STYLES } from './legible-zeros.ts'
 import { boardTemplate } from './board-view.ts'
 import { callKey, SILENT, voiceStateOf, type VoiceState } from './spoken-board.ts'
 import { takePairingQuery } from '../ui-common/pairing-code.ts'
@@ -58,7 +59,7 @@ async function audioIsLocked(): Promise<boolean> {
 
 @customElement('tabour-display-app')
 export class DisplayApp extends LitElement {
-  static override styles = [displayStyles, boardStyles]
+  static override styles = [displayStyles, boardStyles, ZERO_STYLES]
 
   /** The call flashing now (`ticket id @ at`), or null. */
   @state() private flashing: string | null = null

@@ -10,11 +10,14 @@ import { customElement, property, state } from 'lit/decorators.js'
 import type { DigitStyle } from '../ui-common/digits.ts'
 import type { ServerClock } from '../ui-common/server-clock.ts'
 import { clockText } from './clock-text.ts'
+import { legibleZeros, ZERO_STYLES } from './legible-zeros.ts'
 import { SEPARATOR } from '../protocol/messages/separator.ts'
 
 @customElement('tabour-display-clock')
 export class DisplayClock extends LitElement {
-  static override styles = css`
+  static override styles = [
+    ZERO_STYLES,
+    css`
     :host {
       display: flex;
       align-items: center;
@@ -41,7 +44,8 @@ export class DisplayClock extends LitElement {
     .hijri {
       color: var(--display-accent, #ffc20e);
     }
-  `
+  `,
+  ]
 
   /** The center's IANA time zone; default the TV's own. */
   @property() timeZone: string | undefined
@@ -83,9 +87,9 @@ export class DisplayClock extends LitElement {
   override render(): TemplateResult {
     const c = clockText(this.now, this.timeZone, this.digits)
     return html`
-      <span class="time" data-clock>${c.time}</span>
+      <span class="time" data-clock>${legibleZeros(c.time)}</span>
       <span class="dates">
-        <span lang="ar" dir="rtl">${c.dateAr}${this.hijri ? html`${SEPARATOR}<span class="hijri" data-hijri>${c.hijriAr}</span>` : nothing}</span>
+        <span lang="ar" dir="rtl">${legibleZeros(c.dateAr)}${this.hijri ? html`${SEPARATOR}<span class="hijri" data-hijri>${c.hijriAr}</span>` : nothing}</span>
         <span class="en" lang="en" dir="ltr">${c.dateEn}${this.hijri ? html`${SEPARATOR}<span class="hijri">${c.hijriEn}</span>` : nothing}</span>
       </span>
     `

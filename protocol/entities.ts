@@ -209,8 +209,11 @@ export const PublicTicket = Type.Object({
   estimatedWaitSeconds: Nullable(Type.Integer()),
   issuedAt: Timestamp,
   counter: Nullable(Type.Object({ number: Type.Integer(), name: Type.String() })),
-  /** The center's name in both languages, for the status page's heading, and its digits setting (for the Arabic page). */
-  center: Type.Object({ nameAr: Type.String(), nameEn: Type.String(), digits: DigitStyleName }),
+  /**
+   * The center's name in both languages, for the status page's heading, its digits setting (for the
+   * Arabic page) and its `queue.turnNearMinutes` (protocol/turn-near.ts: the page's "Your turn is near").
+   */
+  center: Type.Object({ nameAr: Type.String(), nameEn: Type.String(), digits: DigitStyleName, turnNearMinutes: Type.Integer() }),
   /** Only for a ticket joined from a phone (protocol/remote-join.ts): its mode, its time to arrive and whether it has. */
   remote: Type.Optional(RemoteFacts),
   /**

@@ -183,6 +183,12 @@ export const ConfigSchema = Type.Object(
         awayAfterSeconds: Type.Number({ minimum: 0.1, maximum: 86_400, default: 180 }),
         /** Assumed service time when a service has no history yet. Default 300 s. */
         defaultServiceSeconds: Type.Integer({ minimum: 1, default: 300 }),
+        /**
+         * A waiting ticket's turn is "near" (the status page's "Your turn is near", the "few ahead" text
+         * message) only while its estimate is at most this many minutes, besides few people being ahead:
+         * at a slow service two ahead may be 40 minutes away (protocol/turn-near.ts). Default 15.
+         */
+        turnNearMinutes: Type.Integer({ minimum: 1, maximum: 240, default: 15 }),
         /** How many recent services the rolling mean uses. Default 20. */
         serviceTimeWindow: Type.Integer({ minimum: 1, maximum: 1000, default: 20 }),
         /** Priority categories a ticket may carry (code `none` is reserved for ordinary tickets). */

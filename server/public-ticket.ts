@@ -170,7 +170,12 @@ export function publicTicketOf(view: QueueView, center: PublicTicketCenter, tick
     ...standing,
     issuedAt: new Date(t.issuedAt).toISOString(),
     counter: counter ? { number: counter.number, name: counter.name } : null,
-    center: { nameAr: center.centerName.ar, nameEn: center.centerName.en, digits: center.screens.digits },
+    center: {
+      nameAr: center.centerName.ar,
+      nameEn: center.centerName.en,
+      digits: center.screens.digits,
+      turnNearMinutes: center.queue.turnNearMinutes,
+    },
     ...remoteOf(view, t, center.timeZone),
     ...visitOf(view, t),
     ...waitsForOf(view, t),

@@ -26,8 +26,11 @@ export const CITIZEN_MESSAGES = {
     en: 'Your ticket {label} at {center}. {ahead, plural, =0 {Nobody is} one {# person is} other {# people are}} ahead of you. Follow your turn: {link}',
   },
   ticket_ahead: {
-    ar: 'تذكرتك {label}: أمامك {ahead, plural, =0 {لا أحد} one {شخص واحد} two {شخصان} few {# أشخاص} many {# شخصًا} other {# شخص}}، حوالي {minutes, plural, one {دقيقة} two {دقيقتين} few {# دقائق} many {# دقيقة} other {# دقيقة}}. اقترب من قاعة الانتظار.',
-    en: 'Ticket {label}: {ahead, plural, one {# person} other {# people}} ahead of you, about {minutes, plural, one {# minute} other {# minutes}}. Please come back to the waiting hall.',
+    // {wait}: the estimate in the words of the status page, the kiosk and the paper (ticket.ts waitText),
+    // so the text and the page never say "about 1 minute" and "less than a minute" at once (walk s47); no "estimated
+    // wait" before it: the Arabic text stays within one SMS part (70 UCS-2 characters) as it was
+    ar: 'تذكرتك {label}: أمامك {ahead, plural, =0 {لا أحد} one {شخص واحد} two {شخصان} few {# أشخاص} many {# شخصًا} other {# شخص}}، {wait}. اقترب من قاعة الانتظار.',
+    en: 'Ticket {label}: {ahead, plural, =0 {nobody} one {# person} other {# people}} ahead of you, {wait}. Please come back to the waiting hall.',
   },
   ticket_called: {
     // {counter, number}: the counter's number in the center's digits in Arabic (a bare {counter} would stay Western)
@@ -35,8 +38,10 @@ export const CITIZEN_MESSAGES = {
     en: "It's your turn {label}: please go to counter {counter, number} ({counterName}).",
   },
   ticket_missed: {
-    ar: 'فاتك دورك {label}. {grace, plural, =0 {يرجى سؤال أحد موظفي المركز.} one {يمكنك العودة خلال دقيقة.} two {يمكنك العودة خلال دقيقتين.} few {يمكنك العودة خلال # دقائق.} many {يمكنك العودة خلال # دقيقة.} other {يمكنك العودة خلال # دقيقة.}}',
-    en: 'You missed your turn {label}. {grace, plural, =0 {Please ask a member of staff.} one {You may come back within # minute.} other {You may come back within # minutes.}}',
+    // what the status page says (walk s47: "within 30 minutes" gave neither the time nor where): until when, and
+    // where to ask, the counter that called first ({counter} 0: marked from no counter); only its service's clerks may undo it
+    ar: 'فاتك دورك {label}. {grace, plural, =0 {يرجى سؤال أحد موظفي المركز.} other {يمكن إعادتك إلى الدور حتى {time}: {counter, plural, =0 {اسأل في أحد الشبابيك التي تقدّم خدمتك.} other {اسأل في الشباك {counter, number} أو شباك آخر يقدّم خدمتك.}}}}',
+    en: 'You missed your turn {label}. {grace, plural, =0 {Please ask a member of staff.} other {You can be put back in line until {time}: {counter, plural, =0 {ask at a counter serving your service.} other {ask at counter {counter, number} or another counter serving your service.}}}}',
   },
   ticket_closed: {
     // the closing's cancellation at closing time (calendar cancel-after): the citizen may be on the way
@@ -66,8 +71,13 @@ export const CITIZEN_MESSAGES = {
   },
 } as const satisfies Catalogue & Record<MessageKind, unknown>
 
-/** The placeholders each kind may use (what the sender fills in); any other is refused. */
-export const CITIZEN_PLACEHOLDERS: Readonly<Record<MessageKind, readonly string[]>> = {
+/**
+ * The body parameters of each kind's approved WhatsApp template (`tabour_<kind>`), in their order:
+ * the placeholders the kinds had when the templates were approved. A template's parameters are
+ * fixed at its approval (Meta refuses a message with more or fewer), so a placeholder added since
+ * is for the texts Tabour writes itself (SMS) only (CITIZEN_PLACEHOLDERS).
+ */
+export const WHATSAPP_PARAMETERS: Readonly<Record<MessageKind, readonly string[]>> = {
   ticket_taken: ['label', 'center', 'ahead', 'link'],
   ticket_ahead: ['label', 'ahead', 'minutes'],
   ticket_called: ['label', 'counter', 'counterName'],
@@ -79,4 +89,18 @@ export const CITIZEN_PLACEHOLDERS: Readonly<Record<MessageKind, readonly string[
   appointment_reminder: ['code', 'service', 'center', 'date', 'time', 'link'],
   appointment_moved: ['code', 'service', 'center', 'date', 'time', 'link'],
   appointment_cancelled: ['code', 'service', 'center', 'date', 'time'],
+}
+
+/**
+ * The placeholders each kind may use (what the sender fills in); any other is refused. Those the
+ * approved WhatsApp templates have, and those added since for SMS texts only: ticket_ahead's {wait},
+ * the estimate in the page's words ("less than a minute", "about 1 hour 15 minutes"; its {minutes}
+ * stays the whole minutes, at least 1, for the texts and templates written with it), and
+ * ticket_missed's {time} (until when it can be put back in line, as the status page writes a time)
+ * and {counter} (the number of the counter that called it, 0 for none).
+ */
+export const CITIZEN_PLACEHOLDERS: Readonly<Record<MessageKind, readonly string[]>> = {
+  ...WHATSAPP_PARAMETERS,
+  ticket_ahead: [...WHATSAPP_PARAMETERS.ticket_ahead, 'wait'],
+  ticket_missed: [...WHATSAPP_PARAMETERS.ticket_missed, 'time', 'counter'],
 }

@@ -10,6 +10,7 @@ import type { DisplayStartData } from '../../display-ui/display-session.ts'
 import { boardTemplate, snapshotBoard } from '../../display-ui/board-view.ts'
 import { displaySettings } from '../../display-ui/display-settings.ts'
 import { boardStyles, displayStyles } from '../../display-ui/display-styles.ts'
+import { ZERO_STYLES } from '../../display-ui/legible-zeros.ts'
 import { SILENT } from '../../display-ui/spoken-board.ts'
 import { zoneLines } from '../../display-ui/zone-lines.ts'
 import { FIRST_SCREEN_ID } from '../../ui-common/first-screen.ts'
@@ -46,7 +47,7 @@ export function displayFirstScreen(data: DisplayStartData, base: string): FirstS
   const html = shadow.host(
     'div',
     { id: FIRST_SCREEN_ID, 'data-first-screen': 'display' },
-    `${cssText([displayStyles, boardStyles])}\n${OVER_THE_APP}`,
+    `${cssText([displayStyles, boardStyles, ZERO_STYLES])}\n${OVER_THE_APP}`,
     board,
   )
   // the board is always Arabic first, English under it; nothing on it is tapped

@@ -26,6 +26,11 @@ import { MessageOutbox, type MessageDraft } from './message-outbox.ts'
 import { MessageTemplates } from './templates.ts'
 import { normalizePhone } from './phone-number.ts'
 import { quietUntil } from './quiet-hours.ts'
+import { type NearRule, turnIsNearBy } from '../../protocol/turn-near.ts'
+import { waitText, waitValues } from '../../protocol/messages/ticket.ts'
+import { digitsFor } from '../../protocol/messages/digits.ts'
+import { clockTime } from '../../protocol/messages/clock-time.ts'
+import { graceEndsAt } from '../queue/no-show-rules.ts'
 import {
   type AppointmentEvent,
   type BookingFacts,
@@ -100,6 +105,12 @@ export class MessageScanner {
   readonly outbox: MessageOutbox
   readonly templates: MessageTemplates
   private readonly tickets: TicketsRepo
+  /**
+   * Lines with a consenting ticket few enough ahead whose estimate was still too long to be near
+   * (protocol/turn-near.ts): the estimate shortens as the clock runs, with no event in the line, so
+   * each scan looks at them again. Kept in memory: after a restart the line's next event does.
+   */
+  private readonly nearingLines = new Set<number>()
 
   constructor(private readonly deps: ScannerDeps) {
     this.tickets = new TicketsRepo(deps.db)
@@ -122,8 +133,11 @@ export class MessageScanner {
         .prepare('SELECT id, at, type, ticket_id, counter_id, service_id, data FROM events WHERE id > ? ORDER BY id LIMIT 5000')
         .all(last) as EventRow[]
       let queued = this.reminders(now)
-      if (events.length === 0) return queued
-      const lines = new Set<number>()
+      const lines = new Set<number>(this.nearingLines)
+      if (events.length === 0) {
+        for (const serviceId of lines) queued += this.aheadIn(serviceId, now)
+        return queued
+      }
       for (const e of events) {
         if (e.ticket_id) queued += this.fromEvent(e, now)
         else if (APPOINTMENT_EVENTS.has(e.type)) queued += this.fromAppointment(e, now)
@@ -183,8 +197,20 @@ export class MessageScanner {
       const kind = data.reason === 'day_closed' ? 'ticket_day_closed' : 'ticket_closed'
       return this.queue(kind, `${kind}:${e.id}`, t, e.id, { label: t.label, center: this.deps.config.centerName[t.lang] }, now)
     }
+    return this.queue('ticket_missed', `ticket_missed:${e.id}`, t, e.id, this.missedValues(e, t), now)
+  }
+
+  /**
+   * A no-show's text: until when it can be put back in line (marked at the event, as the status
+   * page's `noShow.until`: ticket-reinstatement.ts) in the ticket's language and the center's
+   * digits, and the counter that called it (0: none), which its clerk may undo it at.
+   */
+  private missedValues(e: EventRow, t: TicketRecord): MessageValues {
     const grace = this.deps.config.queue.noShowGraceMinutes
-    return this.queue('ticket_missed', `ticket_missed:${e.id}`, t, e.id, { label: t.label, grace }, now)
+    const digits = digitsFor(t.lang, this.deps.config.screens.digits)
+    const time = clockTime(graceEndsAt(e.at, grace), this.deps.config.timeZone, t.lang, digits)
+    const counter = e.counter_id === null ? undefined : this.deps.db.prepare('SELECT number FROM counters WHERE id = ?').get(e.counter_id)
+    return { label: t.label, grace, time, counter: (counter as { number: number } | undefined)?.number ?? 0 }
   }
 
   /**
@@ -287,15 +313,18 @@ export class MessageScanner {
   }
 
   /**
-   * "N ahead" for every consenting ticket of the line now within `aheadAt` that joined it further
-   * back, once per ticket and line: a visit of several steps waits in a new line at each step, and
-   * is told again when few are ahead there (walk s46: step 2's line, three ahead, said nothing).
-   * The start is the issue's position for the first line, and the place the scanner saw the
-   * ticket join a later step's line at (noteStepJoined).
+   * "N ahead" for every consenting ticket of the line whose turn is now near (within `aheadAt` and
+   * `queue.turnNearMinutes`: protocol/turn-near.ts) and was not when it joined, once per ticket
+   * and line: a visit of several steps waits in a new line at each step, and is told again when its
+   * turn is near there (walk s46: step 2's line, three ahead, said nothing). The start is the issue's
+   * position and estimate for the first line, and the place the scanner saw the ticket join a later
+   * step's line at (noteStepJoined).
    */
   private aheadIn(serviceId: number, now: number): number {
+    this.nearingLines.delete(serviceId)
     const at = this.cfg.aheadAt
     if (at === 0) return 0
+    const near: NearRule = { people: at, minutes: this.deps.config.queue.turnNearMinutes }
     const waiting = this.deps.db
       .prepare(
         `SELECT t.id, t.step, c.step_joined_ahead AS joinedAhead FROM tickets t JOIN message_consent c ON c.ticket_id = t.id
@@ -309,21 +338,40 @@ export class MessageScanner {
       if (!t) continue
       const standing = this.deps.standing(t)
       if (standing.position > at) continue
-      // "ticket taken" (or the clerk sending the visit on) already said how few were ahead
-      if (this.startedAhead(id, step, joinedAhead) <= at) continue
-      const minutes = Math.max(1, Math.ceil((standing.estimatedWaitSeconds ?? 0) / 60))
-      queued += this.queue('ticket_ahead', aheadKey(id, step), t, null, { label: t.label, ahead: standing.position, minutes }, now)
+      // "ticket taken" (or the clerk sending the visit on) already said how few were ahead, when it was as near
+      if (this.startedNear(id, step, joinedAhead, near)) continue
+      const seconds = standing.estimatedWaitSeconds
+      if (seconds === null || !turnIsNearBy(standing.position, seconds, near)) {
+        // few ahead but not soon (or no counter serving): looked at again as the clock shortens the estimate
+        this.nearingLines.add(serviceId)
+        continue
+      }
+      const values = {
+        label: t.label,
+        ahead: standing.position,
+        // {minutes} as the approved WhatsApp template says it ("about N minutes", never 0); {wait} as the status page says it
+        minutes: Math.max(1, waitValues(seconds).minutes),
+        wait: waitText(seconds, t.lang, digitsFor(t.lang, this.deps.config.screens.digits)),
+      }
+      queued += this.queue('ticket_ahead', aheadKey(id, step), t, null, values, now)
     }
     return queued
   }
 
-  /** How many were ahead when the ticket joined the line of its step (0: its issue); a later step never seen joined counts as close. */
-  private startedAhead(ticketId: string, step: number, joinedAhead: number | null): number {
-    if (step > 0) return joinedAhead ?? 0
+  /**
+   * Whether the ticket's turn was already near when it joined the line of its step: at its issue,
+   * few ahead and as soon as `near` says (an issue event from before estimates were logged: few
+   * ahead); at a later step, few ahead when it joined (a step never seen joined counts as near).
+   */
+  private startedNear(ticketId: string, step: number, joinedAhead: number | null, near: NearRule): boolean {
+    if (step > 0) return (joinedAhead ?? 0) <= near.people
     const issued = this.deps.db.prepare(`SELECT data FROM events WHERE ticket_id = ? AND type = 'ticket.issued'`).get(ticketId) as
       | { data: string }
       | undefined
-    return Number((issued && JSON.parse(issued.data).position) ?? 0)
+    const data = (issued ? JSON.parse(issued.data) : {}) as { position?: number; estimatedWaitSeconds?: number | null }
+    const position = Number(data.position ?? 0)
+    if (data.estimatedWaitSeconds === undefined) return position <= near.people
+    return turnIsNearBy(position, data.estimatedWaitSeconds, near)
   }
 
   private queue(kind: MessageKind, key: string, t: TicketRecord, eventId: number | null, values: MessageValues, now: number): number {

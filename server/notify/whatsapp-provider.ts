@@ -1,14 +1,15 @@
 /**
  * WhatsApp Business Cloud API: a business may start a conversation only with an approved
  * template, so each kind is sent as the template `templates[kind]` (default `tabour_<kind>`) in
- * the citizen's language, its body parameters in the order CITIZEN_PLACEHOLDERS lists them:
+ * the citizen's language, its body parameters in the order WHATSAPP_PARAMETERS lists them (the
+ * placeholders as approved; one added since is for SMS texts only):
  * `POST {baseUrl}/{phoneNumberId}/messages` with a bearer token and
  * `{ messaging_product: 'whatsapp', recipient_type: 'individual', to, type: 'template', template: { name, language: { code }, components: [{ type: 'body', parameters: [{ type: 'text', text }] }] } }`;
  * the answer's `messages[0].id` (a wamid) is the message id. Status webhooks
  * (`entry[].changes[].value.statuses[]`) become receipts through `receiptsOf`.
  */
 import type { Config } from '../config.ts'
-import { CITIZEN_PLACEHOLDERS } from '../../protocol/messages/citizen.ts'
+import { WHATSAPP_PARAMETERS } from '../../protocol/messages/citizen.ts'
 import { postJson } from './http-json.ts'
 import { HealthTracker, ProviderError, type MessageProvider, type OutgoingMessage, type Receipt, type SendResult } from './provider.ts'
 
@@ -27,7 +28,7 @@ export function whatsappTemplateBody(m: OutgoingMessage, templates: Record<strin
       components: [
         {
           type: 'body',
-          parameters: CITIZEN_PLACEHOLDERS[m.kind].map((name) => ({ type: 'text', text: String(m.params[name] ?? '') })),
+          parameters: WHATSAPP_PARAMETERS[m.kind].map((name) => ({ type: 'text', text: String(m.params[name] ?? '') })),
         },
       ],
     },

@@ -91,11 +91,16 @@ describe('device health', () => {
 describe('hour chart axes', () => {
   it('label whole hours and whole values only, and give an empty chart a 0–5 scale', async () => {
     const { hourTick, wholeTick, valueRange, nothingToDraw } = await import('../../dashboard-ui/chart-axes.ts')
-    expect(hourTick(7)).toBe('07:00')
+    // a time as the page's text writes it (clockTime), never a 24-hour "15:00" beside "3:00 PM" (walk s47)
+    expect(hourTick(7, 'en')).toBe('7:00\u00a0AM')
+    expect(hourTick(15, 'en')).toBe('3:00\u00a0PM')
+    expect(hourTick(0, 'en')).toBe('12:00\u00a0AM')
+    expect(hourTick(15, 'ar')).toBe('3:00\u00a0م')
     expect(wholeTick(2)).toBe('2')
     expect(wholeTick(0.3)).toBe('')
     // the screen's digits (uPlot paints the ticks itself): the Arabic screen with Arabic-Indic set
-    expect(hourTick(7, 'arabic-indic')).toBe('٠٧:٠٠')
+    expect(hourTick(7, 'ar', 'arabic-indic')).toBe('٧:٠٠\u00a0ص')
+    expect(hourTick(15, 'ar', 'arabic-indic')).toBe('٣:٠٠\u00a0م')
     expect(wholeTick(12, 'arabic-indic')).toBe('١٢')
     expect(wholeTick(0.5, 'arabic-indic')).toBe('')
     expect(valueRange(null)).toEqual([0, 5])

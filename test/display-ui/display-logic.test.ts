@@ -189,3 +189,22 @@ describe("the hours band's moments", () => {
     expect(nextBandChangeMs(hours('2026-12-07T05:59:40Z', null, null))).toBeNull()
   })
 })
+
+describe('legible zeros', () => {
+  it('marks each ٠ of an Arabic-Indic figure, the figure kept whole; text without ٠ (Western digits included) is left as it is', async () => {
+    const { legibleZeros } = await import('../../display-ui/legible-zeros.ts')
+    expect(legibleZeros('٨')).toBe('٨')
+    expect(legibleZeros('A-010 Counter 20')).toBe('A-010 Counter 20')
+    /** The result as markup: each figure's span and its zeros' spans. */
+    const markup = (r: unknown): string => {
+      if (typeof r === 'string') return r
+      if (Array.isArray(r)) return r.map(markup).join('')
+      const t = r as { strings: readonly string[]; values: unknown[] }
+      return t.strings.map((s, i) => s + (i < t.values.length ? markup(t.values[i]) : '')).join('')
+    }
+    expect(markup(legibleZeros('١٠:٠٥ ص'))).toBe('<span class="figure">١<span class="zero">٠</span>:<span class="zero">٠</span>٥</span> ص')
+    expect(markup(legibleZeros('الاثنين، ٧ ديسمبر ٢٠٢٦'))).toBe(
+      'الاثنين، ٧ ديسمبر <span class="figure">٢<span class="zero">٠</span>٢٦</span>',
+    )
+  })
+})

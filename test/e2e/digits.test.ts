@@ -252,6 +252,28 @@ async function playDay(digits: Digits): Promise<void> {
   expect(await text(board, 'tabour-display-app [data-now-counter]')).toBe(arabicFigures('1', digits))
   expect(await text(board, 'tabour-display-app [data-now-counter-en]')).toBe(digits === 'western' ? 'Counter' : 'Counter 1')
   expect(await text(board, 'tabour-display-app [data-waiting-count]')).toBe(arabicFigures('1', digits))
+  // Cairo's ٠ is a dot across a hall: the board turns it into a diamond (legible-zeros.ts), in its place
+  // («٢٠٢٦»: the second of four, not moved to the third by the bidi algorithm), Western figures untouched
+  const zero = await board.evaluate(() => {
+    const clock = document.querySelector('tabour-display-app')!.shadowRoot!.querySelector('tabour-display-clock')!.shadowRoot!
+    // the year's figure (a day may be «١٠» too)
+    const year = [...clock.querySelectorAll('[lang="ar"] .figure')].find((f) => f.textContent?.length === 4)
+    const z = year?.querySelector<HTMLElement>('.zero')
+    if (!z) return null
+    const fig = z.parentElement!.getBoundingClientRect()
+    const box = z.getBoundingClientRect()
+    return {
+      turned: getComputedStyle(z).transform !== 'none',
+      at: (box.left + box.width / 2 - fig.left) / fig.width,
+      text: z.parentElement!.textContent,
+    }
+  })
+  if (digits === 'western') expect(zero).toBeNull()
+  else {
+    expect(zero).toMatchObject({ turned: true, text: expect.stringMatching(/^٢٠[٠-٩]{2}$/) })
+    expect(zero!.at).toBeGreaterThan(0.25)
+    expect(zero!.at).toBeLessThan(0.5)
+  }
   // the flash of a new call stopped, so the screenshot shows the board as it settles
   await board.evaluate(() => {
     for (const a of document.querySelector('tabour-display-app')!.shadowRoot!.querySelector('section.now')!.getAnimations()) a.cancel()

@@ -22,6 +22,7 @@ import { messageCounts, messageLog } from '../../notify/message-figures.ts'
 import type { Lang as LangName } from '../../../protocol/common.ts'
 import { clockTime, dayName } from '../../../protocol/messages/clock-time.ts'
 import { digitsFor, type DigitStyle } from '../../../protocol/messages/digits.ts'
+import { waitText } from '../../../protocol/messages/ticket.ts'
 import { whatsappWebhookRoutes } from './whatsapp-webhook.ts'
 
 /** Values a preview fills in: what a real message of the kind would carry. */
@@ -35,6 +36,7 @@ function sampleValues(kind: MessageKind, lang: LangName, center: string, digits:
     // a ticket's message links its status page, a booking's message the booking's page
     link: kind.startsWith('appointment_') ? 'https://tabour.example/b/K7Q2' : 'https://tabour.example/t/Xk3q9VbT2mNcR8wLpZ4hYg',
     minutes: 12,
+    wait: waitText(12 * 60, lang, digits),
     counter: 4,
     counterName: lang === 'ar' ? 'الجوازات' : 'Passports',
     grace: 30,

@@ -73,8 +73,19 @@ describe('message templates', () => {
     expect(templates.render('ticket_called', 'ar', { label: 'A-007', counter: 1, counterName: 'الجوازات' }, 'arabic-indic')).toBe(
       'حان دورك A-007: توجّه إلى الشباك ١ (الجوازات).',
     )
-    expect(templates.render('ticket_ahead', 'ar', { label: 'A-007', ahead: 3, minutes: 12 }, 'arabic-indic')).toContain(
-      'أمامك ٣ أشخاص، حوالي ١٢ دقيقة',
+    // {wait} is the page's wording (ticket.ts waitText), written in the center's digits by the scanner
+    expect(
+      templates.render('ticket_ahead', 'ar', { label: 'A-007', ahead: 3, minutes: 12, wait: 'حوالي ١٢ دقيقة' }, 'arabic-indic'),
+    ).toContain('أمامك ٣ أشخاص، حوالي ١٢ دقيقة. اقترب')
+    // one SMS part, as before {wait}: "الانتظار المتوقع" in front of it made every Arabic few-ahead text two
+    const ahead = templates.render('ticket_ahead', 'ar', { label: 'A-017', ahead: 3, minutes: 12, wait: 'حوالي ١٢ دقيقة' }, 'arabic-indic')
+    expect(countSegments(ahead).segments).toBe(1)
+    // a missed turn: until when and where, as the status page says (the counter in the center's digits)
+    expect(templates.render('ticket_missed', 'ar', { label: 'A-007', grace: 30, time: '٣:٣٠ م', counter: 10 }, 'arabic-indic')).toBe(
+      'فاتك دورك A-007. يمكن إعادتك إلى الدور حتى ٣:٣٠ م: اسأل في الشباك ١٠ أو شباك آخر يقدّم خدمتك.',
+    )
+    expect(templates.render('ticket_missed', 'en', { label: 'A-007', grace: 30, time: '3:30 PM', counter: 0 })).toBe(
+      'You missed your turn A-007. You can be put back in line until 3:30 PM: ask at a counter serving your service.',
     )
     expect(templates.render('ticket_called', 'en', { label: 'A-007', counter: 1, counterName: 'Passports' }, 'arabic-indic')).toBe(
       "It's your turn A-007: please go to counter 1 (Passports).",

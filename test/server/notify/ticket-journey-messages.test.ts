@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { TestCenter } from '../../helpers/test-center.ts'
 import { FakeGateway, until } from './fake-gateway.ts'
+import { clockTime } from '../../../protocol/messages/clock-time.ts'
 
 /**
  * What a consenting citizen is texted along a ticket's way past its first call, through a real
@@ -131,7 +132,7 @@ describe('messages along a ticket', () => {
     const told = [
       expect.stringMatching(/^ticket_taken: Your ticket A-001 at .*\. Nobody is ahead of you\./),
       "ticket_called: It's your turn A-001: please go to counter 1 (Reception).",
-      expect.stringMatching(/^ticket_ahead: Ticket A-001: 3 people ahead of you, about \d+ minutes?\. /),
+      expect.stringMatching(/^ticket_ahead: Ticket A-001: 3 people ahead of you, (less than a minute|about \d+ minutes?)\. /),
     ]
     expect(await s.texts(3)).toEqual(told)
     // two more calls in that line: the one "few ahead" stands
@@ -158,5 +159,20 @@ describe('messages along a ticket', () => {
       "ticket_called: It's your turn A-001: please go to counter 1 (Reception).",
       "ticket_called: It's your turn A-001: please go to counter 2 (Review).",
     ])
+  })
+
+  it('a missed turn is texted until when it can be put back in line, and where, as its status page says', async () => {
+    const s = await setup()
+    const ticket = await s.issue(s.a.id)
+    await s.ok(center.action(s.clerks[0]!, s.c1.id, 'call-next'))
+    // a recall lifts the wait before a no-show may be marked
+    await s.ok(center.action(s.clerks[0]!, s.c1.id, 'recall'))
+    await s.ok(center.action(s.clerks[0]!, s.c1.id, 'no-show'))
+    const page = (await center.request('GET', `/api/v1/tickets/${ticket.id}`)).json()
+    const until = clockTime(Date.parse(page.noShow.until), center.config.timeZone, 'en').replace('\u00a0', ' ')
+    expect(page.noShow.counters[0]).toMatchObject({ number: 1 })
+    expect((await s.texts(3))[2]).toBe(
+      `ticket_missed: You missed your turn A-001. You can be put back in line until ${until}: ask at counter 1 or another counter serving your service.`,
+    )
   })
 })

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { TestCenter } from '../../helpers/test-center.ts'
 import { FakeGateway, type GatewayRequest } from './fake-gateway.ts'
 import { ticketTakenAndCalled } from './ticket-taken-and-called.ts'
-import { receiptsOf } from '../../../server/notify/whatsapp-provider.ts'
+import { receiptsOf, whatsappTemplateBody } from '../../../server/notify/whatsapp-provider.ts'
 
 /**
  * A local stand-in for the WhatsApp Cloud API that checks each request the way the API
@@ -103,4 +103,16 @@ describe('messages through the WhatsApp Cloud API', () => {
       { kind: 'ticket_called', status: 'delivered' },
     ])
   })
+})
+
+// an approved template's parameters are fixed: {wait}, added for SMS texts since, is never sent to one
+it('the approved tabour_ticket_ahead gets its three parameters, not the SMS-only {wait}', () => {
+  const m = {
+    kind: 'ticket_ahead',
+    lang: 'en',
+    phone: '201001234567',
+    params: { label: 'A-017', ahead: 2, minutes: 12, wait: 'about 12 minutes' },
+  }
+  const body = whatsappTemplateBody(m as unknown as Parameters<typeof whatsappTemplateBody>[0], {})
+  expect(body.template.components[0]!.parameters.map((p) => p.text)).toEqual(['A-017', '2', '12'])
 })

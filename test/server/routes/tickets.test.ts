@@ -361,7 +361,12 @@ describe('GET /api/v1/tickets/:id (public)', () => {
       estimatedWaitSeconds: 300,
       issuedAt: new Date(clock.now).toISOString(),
       counter: null,
-      center: { nameAr: 'المركز التكنولوجي لخدمة المواطنين', nameEn: 'Citizen Service Technology Center', digits: 'western' },
+      center: {
+        nameAr: 'المركز التكنولوجي لخدمة المواطنين',
+        nameEn: 'Citizen Service Technology Center',
+        digits: 'western',
+        turnNearMinutes: 15,
+      },
     })
     expect(waiting.body).not.toContain(PHONE)
     expect(waiting.body).not.toContain('1001234567')
