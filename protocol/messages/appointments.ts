@@ -24,7 +24,8 @@ export const APPOINTMENT_MESSAGES = {
   },
   'book.full': { ar: 'محجوز بالكامل', en: 'Fully booked' },
   'book.noSlots': { ar: 'لا توجد مواعيد متاحة في هذا اليوم.', en: 'No free time on this day.' },
-  'book.reason.closed': { ar: 'المركز مغلق في هذا اليوم.', en: 'The center is closed on this day.' },
+  // the slots' `closed` covers the center's closed days and the service's own (a holiday for one service): true of both
+  'book.reason.closed': { ar: 'هذه الخدمة لا تعمل في هذا اليوم.', en: 'This service is closed on this day.' },
   'book.reason.blocked': { ar: 'لا تُقبل حجوزات في هذا اليوم.', en: 'No bookings are taken on this day.' },
   'book.reason.past': { ar: 'لم يعد هناك وقت متاح في هذا اليوم.', en: 'No time is left on this day.' },
   /** No counter gives the service time, so no slot holds a place (the dashboard tells the manager why). */
