@@ -40,12 +40,8 @@ export function percent(p: number | null | undefined, digits: DigitStyle, lang: 
   return lang === 'ar' ? `${n}٪` : `${n}%`
 }
 
-/** YYYY-MM-DD of `ms` in IANA `timeZone` (the center's day, not the browser's). */
-export function dayIn(ms: number, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(ms)
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? ''
-  return `${get('year')}-${get('month')}-${get('day')}`
-}
+/** YYYY-MM-DD of an instant in the center's zone (protocol/messages/clock-time.ts). */
+export { dayIn } from '../protocol/messages/clock-time.ts'
 
 /**
  * A center day (YYYY-MM-DD) in words with the screen's digits: «السبت، ٥ ديسمبر ٢٠٢٦», "Saturday,

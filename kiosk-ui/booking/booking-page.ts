@@ -22,8 +22,7 @@ import '../../ui-common/qr-code.ts'
 import { statusPageStyles } from '../status-styles.ts'
 import { bookSlot, cancelBooking, fetchBookable, fetchBooking, fetchSlots, moveBooking, parseBookingPath } from './booking-api.ts'
 import { bookingPageStyles } from './booking-styles.ts'
-import { clockTime, dayName } from '../../protocol/messages/clock-time.ts'
-import { localDay } from '../../protocol/center-clock.ts'
+import { clockTime, dayIn, dayName } from '../../protocol/messages/clock-time.ts'
 
 type View = 'form' | 'done' | 'manage' | 'move'
 
@@ -356,7 +355,7 @@ export class BookingPage extends LitElement {
     const service = this.language === 'ar' ? b.serviceNameAr : b.serviceNameEn
     const when = this.t('book.when', {
       service,
-      day: this.dayName(localDay(Date.parse(b.slotStart), tz), tz),
+      day: this.dayName(dayIn(b.slotStart, tz), tz),
       time: this.time(b.slotStart, tz),
     })
     // a booked slot whose check-in window has passed is over for its holder, like a used or cancelled one
@@ -420,7 +419,7 @@ export class BookingPage extends LitElement {
 
   private async startMove(b: Booking): Promise<void> {
     this.view = 'move'
-    this.day = localDay(Date.parse(b.slotStart), b.timeZone)
+    this.day = dayIn(b.slotStart, b.timeZone)
     await this.pickService(b.serviceId)
   }
 

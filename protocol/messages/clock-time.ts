@@ -64,9 +64,20 @@ function timeFormat(locale: string, timeZone: string | undefined): Intl.DateTime
  * staff screens' failed-job alert).
  */
 export function clockTimeOrDay(at: number | string, now: number, timeZone: string, lang: Lang, digits?: DigitStyle): string {
-  const dayOf = (t: number | string) =>
-    new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(t))
-  const day = dayOf(at)
+  const day = dayIn(at, timeZone)
   const time = clockTime(at, timeZone, lang, digits)
-  return day === dayOf(now) ? time : `${dayName(day, timeZone, lang, digits)}${lang === 'ar' ? '،' : ','} ${time}`
+  return day === dayIn(now, timeZone) ? time : `${dayName(day, timeZone, lang, digits)}${lang === 'ar' ? '،' : ','} ${time}`
+}
+
+/**
+ * YYYY-MM-DD of an instant in IANA `timeZone` (the center's day, not the browser's), by Intl: the
+ * screens' way, which keeps Temporal (protocol/center-clock.ts localDay, the server's) out of their
+ * bundles.
+ */
+export function dayIn(at: number | string, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(
+    new Date(at),
+  )
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? ''
+  return `${get('year')}-${get('month')}-${get('day')}`
 }
