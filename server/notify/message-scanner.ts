@@ -22,6 +22,7 @@ import { endedByClosing } from '../queue/closing-cancellation.ts'
 import { DomainError } from '../errors.ts'
 import { ErrorCodes } from '../../protocol/error-codes.ts'
 import { TicketsRepo } from '../db/repositories/tickets-repo.ts'
+import { CountersRepo } from '../db/repositories/counters-repo.ts'
 import { MessageOutbox, type MessageDraft } from './message-outbox.ts'
 import { MessageTemplates } from './templates.ts'
 import { normalizePhone } from './phone-number.ts'
@@ -105,6 +106,7 @@ export class MessageScanner {
   readonly outbox: MessageOutbox
   readonly templates: MessageTemplates
   private readonly tickets: TicketsRepo
+  private readonly counters: CountersRepo
   /**
    * Lines with a consenting ticket few enough ahead whose estimate was still too long to be near
    * (protocol/turn-near.ts): the estimate shortens as the clock runs, with no event in the line, so
@@ -114,6 +116,7 @@ export class MessageScanner {
 
   constructor(private readonly deps: ScannerDeps) {
     this.tickets = new TicketsRepo(deps.db)
+    this.counters = new CountersRepo(deps.db)
     this.outbox = new MessageOutbox(deps.db)
     this.templates = new MessageTemplates(deps.db)
   }
@@ -209,8 +212,8 @@ export class MessageScanner {
     const grace = this.deps.config.queue.noShowGraceMinutes
     const digits = digitsFor(t.lang, this.deps.config.screens.digits)
     const time = clockTime(graceEndsAt(e.at, grace), this.deps.config.timeZone, t.lang, digits)
-    const counter = e.counter_id === null ? undefined : this.deps.db.prepare('SELECT number FROM counters WHERE id = ?').get(e.counter_id)
-    return { label: t.label, grace, time, counter: (counter as { number: number } | undefined)?.number ?? 0 }
+    const counter = e.counter_id === null ? undefined : this.counters.get(e.counter_id)
+    return { label: t.label, grace, time, counter: counter?.number ?? 0 }
   }
 
   /**
