@@ -26,8 +26,6 @@ afterEach(async () => {
   if (dataDir) rmSync(dataDir, { recursive: true, force: true })
 })
 
-const baseEnv = (extra: Record<string, string>) => childEnv(extra)
-
 /** `npm run hub` serving on a free loopback port, once /healthz answers; its output is kept for failure messages. */
 async function startHub(env: Record<string, string>) {
   const port = await freePort()
@@ -57,7 +55,7 @@ async function startHub(env: Record<string, string>) {
 describe('the hub process', () => {
   it('CLI adds a center, the server ingests its batch, SIGTERM exits 0', { timeout: PROCESS_TEST_TIMEOUT_MS }, async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'tabour-hub-proc-'))
-    const env = baseEnv({ HUB_DATA_DIR: dataDir, HUB_LOG_LEVEL: 'warn' })
+    const env = childEnv({ HUB_DATA_DIR: dataDir, HUB_LOG_LEVEL: 'warn' })
     const cli = (...args: string[]) => run(process.execPath, ['--import', 'tsx', 'hub/main.ts', ...args], { cwd: REPO_ROOT, env })
     const added = await cli(
       'center',
@@ -108,7 +106,7 @@ describe('the hub process', () => {
   it('with HUB_READ_TOKEN the figures need it (no warning); /healthz stays open', { timeout: PROCESS_TEST_TIMEOUT_MS }, async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'tabour-hub-proc-'))
     const token = 'read-token-of-the-process-test'
-    const { url, output } = await startHub(baseEnv({ HUB_DATA_DIR: dataDir, HUB_LOG_LEVEL: 'warn', HUB_READ_TOKEN: token }))
+    const { url, output } = await startHub(childEnv({ HUB_DATA_DIR: dataDir, HUB_LOG_LEVEL: 'warn', HUB_READ_TOKEN: token }))
     const refused = await fetch(`${url}/api/hub/v1/summary`)
     expect(refused.status).toBe(401)
     expect((await refused.json()).code).toBe('HUB_ERR_UNAUTHENTICATED')
@@ -120,13 +118,13 @@ describe('the hub process', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'tabour-hub-proc-'))
     const short = await run(process.execPath, ['--import', 'tsx', 'hub/main.ts'], {
       cwd: REPO_ROOT,
-      env: baseEnv({ HUB_DATA_DIR: dataDir, HUB_READ_TOKEN: 'too-short' }),
+      env: childEnv({ HUB_DATA_DIR: dataDir, HUB_READ_TOKEN: 'too-short' }),
     }).catch((e) => e)
     expect(short.code).toBe(2)
     expect(short.stderr).toContain('HUB_READ_TOKEN must be at least 16 characters')
     const rate = await run(process.execPath, ['--import', 'tsx', 'hub/main.ts'], {
       cwd: REPO_ROOT,
-      env: baseEnv({ HUB_DATA_DIR: dataDir, HUB_INGEST_PER_MINUTE: '0' }),
+      env: childEnv({ HUB_DATA_DIR: dataDir, HUB_INGEST_PER_MINUTE: '0' }),
     }).catch((e) => e)
     expect(rate.code).toBe(2)
     expect(rate.stderr).toContain('HUB_INGEST_PER_MINUTE must be an integer ≥ 1')
@@ -136,7 +134,7 @@ describe('the hub process', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'tabour-hub-proc-'))
     const err = await run(process.execPath, ['--import', 'tsx', 'hub/main.ts'], {
       cwd: REPO_ROOT,
-      env: baseEnv({ HUB_DATA_DIR: dataDir, HUB_DATABASE_URL: 'mysql://x@y/z' }),
+      env: childEnv({ HUB_DATA_DIR: dataDir, HUB_DATABASE_URL: 'mysql://x@y/z' }),
     }).catch((e) => e)
     expect(err.code).toBe(2)
     expect(err.stderr).toContain('HUB_DATABASE_URL must be a postgres:// URL')
