@@ -163,6 +163,7 @@ export class KioskApp extends LitElement {
       screen: this.screen.kind,
       body: this.renderScreen(lang),
       langSwitch: html`<tabour-lang-switch .lang=${lang}></tabour-lang-switch>`,
+      feed: session.synced ? 'synced' : 'joining',
     })
   }
 

@@ -4,7 +4,7 @@
  * center renders the same functions into the kiosk's page as its first screen before the page's
  * script has run (server/first-screen/, issue 22): one markup, so the two cannot drift apart.
  */
-import { css, html, type CSSResultGroup, type TemplateResult } from 'lit'
+import { css, html, nothing, type CSSResultGroup, type TemplateResult } from 'lit'
 import type { CenterInfo } from '../protocol/center.ts'
 import type { ServiceWithQueue } from '../protocol/entities.ts'
 import { kioskText } from '../protocol/messages/kiosk.ts'
@@ -121,10 +121,16 @@ export interface KioskFrameParts {
   screen: string
   body: unknown
   langSwitch: unknown
+  /**
+   * Whether the live feed has caught up with what is shown (main's data-feed: "synced" or "joining"; the first
+   * screen the center draws has no feed yet). Nothing on screen depends on it: it tells a watcher (the e2e tests)
+   * that a change made from now on reaches the screen as a push, not in a snapshot asked for later.
+   */
+  feed?: 'synced' | 'joining'
 }
 
 /** The bar, the screen and the footer; the language switch sits at the bottom, within reach from a wheelchair. */
-export function kioskFrame({ lang, center, screen, body, langSwitch }: KioskFrameParts): TemplateResult {
+export function kioskFrame({ lang, center, screen, body, langSwitch, feed }: KioskFrameParts): TemplateResult {
   const other = otherLang(lang)
   const name = (l: Lang) => (l === 'ar' ? center.nameAr : center.nameEn)
   return html`
@@ -132,7 +138,7 @@ export function kioskFrame({ lang, center, screen, body, langSwitch }: KioskFram
       <p class="center-name">${name(lang)}</p>
       <span class="second">${inLang(name(other), other)}</span>
     </header>
-    <main data-screen=${screen}>${body}</main>
+    <main data-screen=${screen} data-feed=${feed ?? nothing}>${body}</main>
     <footer>
       <span class="product">${kioskText('product.name', lang)}</span>
       ${langSwitch}

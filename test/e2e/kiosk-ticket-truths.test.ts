@@ -191,7 +191,11 @@ describe("the kiosk's ticket screen says what is true", { timeout: 180_000 }, ()
         await page.locator('tabour-lang-switch button').click()
       }
       expect(await tile.getAttribute('data-available'), lang).toBe('true')
-      // the feed is live (its first snapshot shown): a B ticket taken elsewhere reaches B's tile
+      // the feed is live (caught up with what the page showed): a B ticket taken elsewhere reaches B's tile as a
+      // push. Before the feed has joined, that ticket may reach the kiosk in a snapshot it asks for on joining, which
+      // the server could build after the clock moves below, greying A before the tap (a flake of s46: the tile "not
+      // enabled" for 30 s after the reload)
+      await page.locator('tabour-kiosk-app main[data-feed="synced"]').waitFor()
       await center.issue(other.token, { serviceId: b.id })
       await kioskAheadReaches(page, b.id, center.app.tabour.queue.view.serviceQueue(b.id)!.ahead)
       // 14:51: the server refuses; the kiosk's minute poll has not come yet
