@@ -25,6 +25,9 @@ export interface CenterInfo {
   /** The call policy (`fifo`, `priority`, `sla`) and, with `priority`, when an ordinary ticket joins the priority ones: the queue panel lists a line as a call takes it (absent on an older server). */
   callPolicy?: string
   priorityAgingSeconds?: number
+  /** The policy's caps on priority calls and appointments in a row (absent on an older server: the defaults). */
+  maxPriorityInARow?: number
+  maxAppointmentsInARow?: number
   /** The center's digits setting (absent on an older server: Western). */
   digits?: 'western' | 'arabic-indic'
   /** The center's IANA time zone (the times of a ticket's history are the center's). */

@@ -327,12 +327,14 @@ export class CounterApp extends LitElement {
     this.addEventListener('console-action', (e: Event) => this.run((e as CustomEvent<ConsoleActionDetail>).detail.action))
   }
 
-  /** How a call takes a line, as the center's policy says (the queue panel's next labels). */
+  /** How a call takes the lines, as the center's policy says (the queue panel's next labels; the counter brings its streak). */
   private lineOrder(): LineOrder {
     const center = this.session.center
     return {
       policy: center?.callPolicy ?? OLDEST_FIRST.policy,
       priorityAgingSeconds: center?.priorityAgingSeconds ?? OLDEST_FIRST.priorityAgingSeconds,
+      maxPriorityInARow: center?.maxPriorityInARow ?? OLDEST_FIRST.maxPriorityInARow,
+      maxAppointmentsInARow: center?.maxAppointmentsInARow ?? OLDEST_FIRST.maxAppointmentsInARow,
     }
   }
 

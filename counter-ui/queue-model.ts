@@ -5,6 +5,9 @@
  */
 import type { Counter, Service, Ticket } from '../protocol/entities.ts'
 import { waitedSecondsAt, waitingSince } from '../protocol/waiting-since.ts'
+import type { CallCandidate } from '../protocol/call-candidate.ts'
+import { callOrder, DEFAULT_CALL_POLICY_PARAMS } from '../protocol/call-policy.ts'
+import { DEFAULT_MAX_APPOINTMENTS_IN_A_ROW } from '../protocol/appointment-blend.ts'
 
 /** One waiting ticket as the panel lists it. */
 export interface QueueEntry {
@@ -16,8 +19,6 @@ export interface QueueEntry {
   waitedSeconds: number
   /** The same wait rounded as its call will record it (waitedSecondsAt): what "past target" counts by, as the server does. */
   recordedWaitSeconds: number
-  /** Since its place in the line (inLineSince), what the call policy ages it by. */
-  inLineSeconds: number
 }
 
 /** One service's line as this counter sees it. */
@@ -31,7 +32,7 @@ export interface QueueRow {
   longestWaitSeconds: number | null
   /** How many of the line have waited longer than the service's target, as the dashboard's mark counts them. */
   pastTarget: number
-  /** The first `nextCount` waiting tickets, in the order a call takes them (inCallOrder). */
+  /** The first `nextCount` waiting tickets, in the order a call takes them (nextByLine). */
   next: QueueEntry[]
 }
 
@@ -43,27 +44,79 @@ export interface CounterQueue {
   callable: QueueEntry[]
 }
 
-/** How the center's call policy orders one line (GET /center: callPolicy, priorityAgingSeconds). */
+/** How the center's call policy orders the lines (GET /center: callPolicy, priorityAgingSeconds and the caps). */
 export interface LineOrder {
   policy: string
   /** With `priority`: an ordinary ticket this long in its place (queuedAt, as the server ages it) is called with the priority ones. */
   priorityAgingSeconds: number
+  /** The policy's cap on priority-category calls in a row (queue.maxPriorityInARow). */
+  maxPriorityInARow: number
+  /** The cap on appointments in a row (queue.maxAppointmentsInARow). */
+  maxAppointmentsInARow: number
 }
 
 /** Oldest first, which is what `fifo` and `sla` do inside one line (one service: one weight, one target). */
-export const OLDEST_FIRST: LineOrder = { policy: 'fifo', priorityAgingSeconds: Number.POSITIVE_INFINITY }
+export const OLDEST_FIRST: LineOrder = {
+  policy: 'fifo',
+  priorityAgingSeconds: Number.POSITIVE_INFINITY,
+  maxPriorityInARow: DEFAULT_CALL_POLICY_PARAMS.maxPriorityInARow,
+  maxAppointmentsInARow: DEFAULT_MAX_APPOINTMENTS_IN_A_ROW,
+}
+
+/** A ticket as the call policy sees it at this counter (CallCandidate: the server's candidatesFor reads the same facts). */
+function candidate(t: Ticket, counter: Counter, services: ReadonlyMap<number, Service>): CallCandidate {
+  return {
+    ticketId: t.id,
+    serviceId: t.serviceId,
+    priority: t.priority,
+    queuedAt: inLineSince(t),
+    targetWaitSeconds: services.get(t.serviceId)?.targetWaitSeconds ?? 0,
+    weight: counter.services.find((cs) => cs.serviceId === t.serviceId)?.weight ?? 1,
+    targetedHere: t.targetCounterId !== null,
+    number: t.number,
+  }
+}
 
 /**
- * A line, oldest first, in the order "Call next" takes it (server/queue/call-policy.ts rule d): under
- * `priority`, the tickets with a category and the ordinary ones waited `priorityAgingSeconds` first,
- * each part oldest first. The walk of 2026-12-06 found an elderly citizen's A-005 missing from the
- * four "next" labels (A-001…A-004) and called first all the same. Two things only the server knows
- * can still call another first: its cap on priority calls in a row, and a due appointment.
+ * The first `nextCount` tickets of each line in the order "Call next" takes them at this counter:
+ * the server's own call policy (protocol/call-policy.ts) played forward over every ticket this
+ * counter may call, its streak fed forward, so the cap on priority calls in a row and the weights
+ * between lines are the server's. The walk of 2026-12-06 found an elderly citizen's A-005 missing
+ * from the four "next" labels and called first all the same; the console's own copy of the
+ * priority rule that fixed it knew no cap (review s44). One thing only the server knows can still
+ * call another first: a checked-in appointment whose slot has come (the staff ticket carries no slot).
  */
-export function inCallOrder(line: readonly QueueEntry[], order: LineOrder): QueueEntry[] {
-  if (order.policy !== 'priority') return [...line]
-  const first = (e: QueueEntry) => e.priority !== 'none' || e.inLineSeconds >= order.priorityAgingSeconds
-  return [...line.filter(first), ...line.filter((e) => !first(e))]
+export function nextByLine(
+  waiting: readonly Ticket[],
+  counter: Counter,
+  services: ReadonlyMap<number, Service>,
+  now: number,
+  order: LineOrder,
+  nextCount: number,
+): Map<number, string[]> {
+  const next = new Map<number, string[]>(counter.services.map((cs) => [cs.serviceId, []]))
+  const ctx = {
+    now,
+    policy: order.policy === 'priority' || order.policy === 'sla' ? order.policy : 'fifo',
+    params: {
+      maxPriorityInARow: order.maxPriorityInARow,
+      priorityAgingSeconds: order.priorityAgingSeconds,
+      maxAppointmentsInARow: order.maxAppointmentsInARow,
+    },
+    // the staff counter's streak (an older server sends none: as if it had called none in a row)
+    priorityStreak: counter.priorityStreak ?? 0,
+  } as const
+  let open = next.size
+  for (const c of callOrder(
+    waiting.map((t) => candidate(t, counter, services)),
+    ctx,
+  )) {
+    const line = c.targetedHere ? undefined : next.get(c.serviceId)
+    if (!line || line.length >= nextCount) continue
+    line.push(c.ticketId)
+    if (line.length === nextCount && --open === 0) break
+  }
+  return next
 }
 
 /** Where the ticket stands in its line, as the server's call policy orders it: its issue, or a later place at the end (Ticket.queuedAt). */
@@ -82,7 +135,6 @@ const entry = (t: Ticket, now: number): QueueEntry => ({
   // read 2 min in the line and 1 min once the same ticket was called
   waitedSeconds: Math.max(0, Math.floor((now - waitingSince(waitTimes(t))) / 1000)),
   recordedWaitSeconds: waitedSecondsAt(waitTimes(t), now),
-  inLineSeconds: Math.max(0, Math.floor((now - inLineSince(t)) / 1000)),
 })
 
 /** The queue of `counter` at `now` (epoch ms); `nextCount` labels per line (default 4), in the call policy's `order` (default oldest first). */
@@ -97,6 +149,7 @@ export function counterQueue(
     .filter((t) => t.status === 'waiting' && (t.targetCounterId === null || t.targetCounterId === counter.id))
     .sort((a, b) => inLineSince(a) - inLineSince(b) || a.number - b.number)
   const byId = new Map(services.map((s) => [s.id, s]))
+  const nextIds = nextByLine(waiting, counter, byId, now, order, nextCount)
   const targeted = waiting.filter((t) => t.targetCounterId === counter.id).map((t) => entry(t, now))
   const rows: QueueRow[] = []
   for (const cs of counter.services) {
@@ -111,7 +164,7 @@ export function counterQueue(
       // the longest wait, not the first in line's: a place kept from earlier can come with a short wait
       longestWaitSeconds: line.length > 0 ? Math.max(...line.map((t) => t.waitedSeconds)) : null,
       pastTarget: line.filter((t) => t.recordedWaitSeconds > service.targetWaitSeconds).length,
-      next: inCallOrder(line, order).slice(0, nextCount),
+      next: (nextIds.get(service.id) ?? []).map((id) => line.find((e) => e.id === id)!),
     })
   }
   // backup lines (weight 0) after the lines this counter really serves

@@ -15,6 +15,9 @@ export const CenterInfo = Type.Object({
    * call takes it. Absent from an older server.
    */
   priorityAgingSeconds: Type.Optional(Type.Integer({ minimum: 1 })),
+  /** The policy's caps (queue.maxPriorityInARow, queue.maxAppointmentsInARow), for the same order. Absent from an older server. */
+  maxPriorityInARow: Type.Optional(Type.Integer({ minimum: 1 })),
+  maxAppointmentsInARow: Type.Optional(Type.Integer({ minimum: 1 })),
   priorityCategories: Type.Array(PriorityCategory),
   /** What a clerk may finish a ticket with (config queue.finishOutcomes); the first is the default. */
   finishOutcomes: Type.Array(FinishOutcome),

@@ -90,6 +90,11 @@ export const Counter = Type.Object({
   awaySince: Nullable(Timestamp),
   /** Only while paused, to staff: since when (a second pause keeps the first's time); the console says "Paused since 10:42 (12 min)". */
   pausedSince: Type.Optional(Timestamp),
+  /**
+   * Only to staff: how many priority-category tickets it called in a row just now. The call policy caps them
+   * (queue.maxPriorityInARow), so the console's "next" labels need it to be the tickets a call takes.
+   */
+  priorityStreak: Type.Optional(Type.Integer({ minimum: 0 })),
 })
 export type Counter = Static<typeof Counter>
 

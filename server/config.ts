@@ -154,7 +154,7 @@ export const ConfigSchema = Type.Object(
         /**
          * Call-next policy; env TABOUR_CALL_POLICY. Default priority: priority categories first, with the
          * anti-starvation cap and ageing below, because the kiosk promises it. `fifo` ignores categories.
-         * See server/queue/call-policy.ts.
+         * See protocol/call-policy.ts.
          */
         policy: Type.Union([Type.Literal('fifo'), Type.Literal('priority'), Type.Literal('sla')], { default: 'priority' }),
         /** priority policy: ordinary ticket goes next after this many priority ones in a row. Default 3. */

@@ -46,18 +46,21 @@ export function staffTicketDto(t: TicketRecord, view: { noShowDue(t: TicketRecor
   return { ...ticketDto(t), noShowAllowed: { at: new Date(due.allowedAt).toISOString(), inMs, recallLifts: due.recallLifts } }
 }
 
-/** A counter on the wire, without the policy's bookkeeping. */
+/**
+ * A counter on the wire as staff see it, with its priority streak: the console lists each line's
+ * next tickets in the order the call policy takes them, and the policy's cap on priority calls in
+ * a row depends on it (protocol/call-policy.ts).
+ */
 export function counterDto(c: CounterRecord): Counter {
-  const { priorityStreak: _omit, ...counter } = c
-  return counter
+  return { ...c }
 }
 
 /**
  * A counter as public screens (displays) see it: who works it and why and since when it paused
  * are staff matters (a username is half of a login), so `clerk` and `pauseReason` are always
- * null here and `pausedSince` absent.
+ * null here and `pausedSince` absent; so is the policy's `priorityStreak`.
  */
 export function publicCounterDto(c: CounterRecord): Counter {
-  const { pausedSince: _staffOnly, ...counter } = counterDto(c)
+  const { pausedSince: _staffOnly, priorityStreak: _policyOnly, ...counter } = counterDto(c)
   return { ...counter, clerk: null, pauseReason: null }
 }

@@ -1,7 +1,7 @@
 /**
  * `<tabour-counters-config>`: the counters, and a form to add or edit one: its zone chosen from
  * the center's zones (or a new one typed on the fly), its walk-in printer, and the services it
- * serves with their weights, explained in place (server/queue/call-policy.ts).
+ * serves with their weights, explained in place (protocol/call-policy.ts).
  */
 import { html, nothing, type TemplateResult } from 'lit'
 import { customElement, state } from 'lit/decorators.js'

@@ -156,7 +156,7 @@ export const DASHBOARD_MESSAGES = {
   'col.state': { ar: 'الحالة', en: 'State' },
   'col.clerk': { ar: 'الموظف', en: 'Clerk' },
   'col.serves': { ar: 'يخدم', en: 'Serves' },
-  // one service a counter serves, by its weight (server/queue/call-policy.ts): 0 is a backup, 2 a wait that counts double (what the counter form's help says)
+  // one service a counter serves, by its weight (protocol/call-policy.ts): 0 is a backup, 2 a wait that counts double (what the counter form's help says)
   'serves.service': {
     ar: '{weight, plural, =0 {{name} (احتياطي)} =1 {{name}} =2 {{name} (انتظارها مضاعف)} other {{name} (انتظارها ×{weight, number})}}',
     en: '{weight, plural, =0 {{name} (backup)} =1 {{name}} =2 {{name} (wait counts double)} other {{name} (wait counts ×{weight, number})}}',

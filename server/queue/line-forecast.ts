@@ -17,7 +17,7 @@
  * (the caller falls back to its service's line and an unknown wait). An estimate, not a promise:
  * service times vary, clerks pause, and people arrive after it was made.
  */
-import { decideNext, nextPriorityStreak } from './call-policy.ts'
+import { decideNext, nextPriorityStreak } from '../../protocol/call-policy.ts'
 import type { CallCandidate, CallPolicyName, CallPolicyParams } from './types.ts'
 
 /** An open counter as the play sees it. */

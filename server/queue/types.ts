@@ -9,7 +9,6 @@ export type { TicketStatus, TicketAction } from '../../protocol/ticket-lifecycle
 
 /** What the repositories store is typed below the domain (server/db/records.ts), so the dependency runs queue → db only. */
 export type { CallCandidate, CounterState, PriorityCode } from '../db/records.ts'
-import type { PriorityCode } from '../db/records.ts'
 import type { TicketRecord } from '../db/repositories/tickets-repo.ts'
 import type { CounterRecord } from '../db/repositories/counters-repo.ts'
 
@@ -28,25 +27,4 @@ export interface Standing {
   estimatedWaitSeconds: number | null
 }
 
-export const NO_PRIORITY: PriorityCode = 'none'
-
-export type CallPolicyName = 'fifo' | 'priority' | 'sla'
-
-export interface CallPolicyParams {
-  /** Anti-starvation: after this many priority tickets in a row at a counter, an ordinary ticket goes next if one waits. Default 3. */
-  maxPriorityInARow: number
-  /** Ageing: an ordinary ticket that has waited this long is treated as priority. Default 1800 s. */
-  priorityAgingSeconds: number
-  /** Rule f: at most this many appointments in a row at a counter while another ticket waits. Default 2. */
-  maxAppointmentsInARow?: number
-}
-
-export interface CallContext {
-  now: number
-  policy: CallPolicyName
-  params: CallPolicyParams
-  /** How many priority tickets this counter has called in a row just before this call. */
-  priorityStreak: number
-  /** How many appointment tickets this counter has called in a row just before this call (rule f). Default 0. */
-  appointmentStreak?: number
-}
+export { NO_PRIORITY, type CallContext, type CallPolicyName, type CallPolicyParams } from '../../protocol/call-candidate.ts'

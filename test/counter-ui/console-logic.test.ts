@@ -10,7 +10,7 @@ import {
   type ConsoleAction,
   type CounterState,
 } from '../../counter-ui/console-actions.ts'
-import { counterQueue } from '../../counter-ui/queue-model.ts'
+import { counterQueue, OLDEST_FIRST } from '../../counter-ui/queue-model.ts'
 import { wholeMinutes } from '../../ui-common/whole-minutes.ts'
 import { minutesLeft } from '../../ui-common/minutes-left.ts'
 import { sinceCallLabel, ticketMinutes } from '../../counter-ui/current-ticket.ts'
@@ -255,8 +255,9 @@ describe('the queue panel', () => {
     // kept its issue-time place (transferKeepsIssueTime) 30 minutes ago, transferred here a minute ago
     const kept = ticket(A.id, 'A', 30, { transferCount: 1, rejoinedAt: new Date(NOW - 60_000).toISOString() })
     const elderly = ticket(A.id, 'A', 2, { priority: 'elderly' })
-    const a = counterQueue(counter, [A, B, C], [kept, elderly], NOW, { order: { policy: 'priority', priorityAgingSeconds: 20 * 60 } })
-      .rows[0]
+    const a = counterQueue(counter, [A, B, C], [kept, elderly], NOW, {
+      order: { ...OLDEST_FIRST, policy: 'priority', priorityAgingSeconds: 20 * 60 },
+    }).rows[0]
     // aged past 20 minutes by its place: called with the priority ones, in its place
     expect(a.next.map((e) => e.label)).toEqual([kept.label, elderly.label])
     expect(a.next[0].waitedSeconds).toBe(60)
@@ -272,7 +273,7 @@ describe('the queue panel', () => {
       ticket(A.id, 'A', 1, { priority: 'elderly' }),
     ]
     const labels = (order?: { policy: string; priorityAgingSeconds: number }) =>
-      counterQueue(counter, [A, B, C], line, NOW, { order }).rows[0].next.map((e) => e.label)
+      counterQueue(counter, [A, B, C], line, NOW, { order: order && { ...OLDEST_FIRST, ...order } }).rows[0].next.map((e) => e.label)
     const [a1, a2, a3, , a5] = line.map((t) => t.label)
     expect(labels({ policy: 'priority', priorityAgingSeconds: 1800 })).toEqual([a5, a1, a2, a3])
     // an ordinary ticket waited past the ageing joins the priority ones, in its place by its wait
@@ -282,8 +283,28 @@ describe('the queue panel', () => {
     expect(labels()).toEqual([a1, a2, a3, line[3].label])
     // the longest wait stays the line's oldest
     expect(
-      counterQueue(counter, [A, B, C], line, NOW, { order: { policy: 'priority', priorityAgingSeconds: 1800 } }).rows[0].longestWaitSeconds,
+      counterQueue(counter, [A, B, C], line, NOW, { order: { ...OLDEST_FIRST, policy: 'priority', priorityAgingSeconds: 1800 } }).rows[0]
+        .longestWaitSeconds,
     ).toBe(9 * 60)
+  })
+
+  it("follows the policy's cap on priority calls in a row: at the cap, the oldest ordinary ticket is next (the server's rule, shared)", () => {
+    const line = [
+      ticket(A.id, 'A', 9),
+      ticket(A.id, 'A', 8),
+      ticket(A.id, 'A', 2, { priority: 'elderly' }),
+      ticket(A.id, 'A', 1, { priority: 'disabled' }),
+    ]
+    const [a1, a2, e3, d4] = line.map((t) => t.label)
+    const order = { ...OLDEST_FIRST, policy: 'priority', priorityAgingSeconds: 1800, maxPriorityInARow: 2 }
+    const labels = (priorityStreak: number) =>
+      counterQueue({ ...counter, priorityStreak }, [A, B, C], line, NOW, { order }).rows[0].next.map((e) => e.label)
+    // no priority call just now: the two categories, then (the cap reached) an ordinary one, then the other category-less
+    expect(labels(0)).toEqual([e3, d4, a1, a2])
+    // one priority call just now: one more category, then the cap sends an ordinary ticket, then the next category
+    expect(labels(1)).toEqual([e3, a1, d4, a2])
+    // at the cap: the oldest ordinary ticket goes first (the console's own copy of the rule knew no cap)
+    expect(labels(2)).toEqual([a1, e3, d4, a2])
   })
 
   it('rounds waits down to whole minutes', () => {

@@ -16,7 +16,7 @@ import {
   type ClerkWorld,
 } from '../helpers/load.ts'
 import { logViolations, readLog } from '../helpers/log-invariants.ts'
-import { chooseNext } from '../../server/queue/call-policy.ts'
+import { chooseNext } from '../../protocol/call-policy.ts'
 import type { CallCandidate } from '../../server/queue/types.ts'
 
 const ROUNDS = 20

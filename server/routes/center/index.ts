@@ -26,6 +26,8 @@ export async function centerRoutes(app: FastifyInstance): Promise<void> {
         timeZone: config.timeZone,
         callPolicy: config.queue.policy,
         priorityAgingSeconds: config.queue.priorityAgingSeconds,
+        maxPriorityInARow: config.queue.maxPriorityInARow,
+        maxAppointmentsInARow: config.queue.maxAppointmentsInARow,
         priorityCategories: config.queue.priorityCategories,
         finishOutcomes: config.queue.finishOutcomes,
         digits: config.screens.digits,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_CALL_POLICY_PARAMS } from '../../../server/queue/call-policy.ts'
+import { DEFAULT_CALL_POLICY_PARAMS } from '../../../protocol/call-policy.ts'
 import { type ForecastCounter, forecastCalls } from '../../../server/queue/line-forecast.ts'
 import type { CallCandidate, CallPolicyName } from '../../../server/queue/types.ts'
 

@@ -41,6 +41,8 @@ describe('GET /api/v1/center', () => {
         timeZone: 'Africa/Cairo',
         callPolicy: 'fifo',
         priorityAgingSeconds: 1800,
+        maxPriorityInARow: 3,
+        maxAppointmentsInARow: 2,
         priorityCategories: [
           { code: 'elderly', nameAr: 'كبار السن', nameEn: 'Elderly' },
           { code: 'disabled', nameAr: 'ذوو الهمم', nameEn: 'People with disabilities' },
@@ -77,6 +79,8 @@ describe('GET /api/v1/center', () => {
       timeZone: 'Asia/Riyadh',
       callPolicy: 'sla',
       priorityAgingSeconds: 1800,
+      maxPriorityInARow: 3,
+      maxAppointmentsInARow: 2,
       priorityCategories: [{ code: 'veteran', nameAr: 'المحاربون القدامى', nameEn: 'Veterans' }],
       finishOutcomes: res.json().finishOutcomes,
       digits: 'arabic-indic',

@@ -7,8 +7,8 @@ import {
   nextPriorityStreak,
   projectedCallOrder,
   inLineSeconds,
-} from '../../../server/queue/call-policy.ts'
-import type { CallCandidate, CallContext, CallPolicyName, CallPolicyParams } from '../../../server/queue/types.ts'
+} from '../../protocol/call-policy.ts'
+import type { CallCandidate, CallContext, CallPolicyName, CallPolicyParams } from '../../protocol/call-candidate.ts'
 
 const NOW = Date.parse('2024-03-10T10:00:00Z')
 const S = 1000

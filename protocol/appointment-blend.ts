@@ -1,5 +1,5 @@
 /**
- * Rule (f) of the call policy (call-policy.ts): blending checked-in appointments with walk-ins.
+ * Rule (f) of the call policy (protocol/call-policy.ts): blending checked-in appointments with walk-ins.
  *
  * An appointment is *due* once its slot has started (slotStart ≤ now). A due appointment goes
  * ahead of walk-ins (and of priority tickets: it holds a promise of a time), the earliest slot
@@ -11,7 +11,7 @@
  * tickets in a row and a ticket that is not a due appointment waits, the rule steps aside and the
  * policy's own order picks (which may still be an appointment that simply waited longest).
  */
-import type { CallCandidate } from './types.ts'
+import type { CallCandidate } from './call-candidate.ts'
 
 /** Default cap: at most 2 appointments in a row at one counter while a walk-in waits. */
 export const DEFAULT_MAX_APPOINTMENTS_IN_A_ROW = 2

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { decideNext, DEFAULT_CALL_POLICY_PARAMS, nextPriorityStreak, projectedCallOrder } from '../../../server/queue/call-policy.ts'
-import { appointmentStreakOf, dueAppointment, isDueAppointment } from '../../../server/queue/appointment-blend.ts'
-import type { CallCandidate, CallContext, CallPolicyName } from '../../../server/queue/types.ts'
+import { decideNext, DEFAULT_CALL_POLICY_PARAMS, nextPriorityStreak, projectedCallOrder } from '../../protocol/call-policy.ts'
+import { appointmentStreakOf, dueAppointment, isDueAppointment } from '../../protocol/appointment-blend.ts'
+import type { CallCandidate, CallContext, CallPolicyName } from '../../protocol/call-candidate.ts'
 
 const NOW = Date.parse('2026-03-10T08:00:00Z')
 const MIN = 60_000
