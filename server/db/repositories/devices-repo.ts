@@ -3,7 +3,7 @@ import { statementCache, type Sql } from '../statement-cache.ts'
 import { withoutReorderingControls } from '../../../protocol/public-text.ts'
 import type { Device } from '../../../protocol/entities.ts'
 import type { DeviceKind } from '../../../protocol/common.ts'
-import type { PrintJobReport } from '../../../protocol/device-config.ts'
+import type { DisplayStatusReport, PrintJobReport } from '../../../protocol/device-config.ts'
 
 interface DeviceRow {
   id: number
@@ -102,6 +102,11 @@ export class DevicesRepo {
   /** Keeps the last ticket job of the device's printer; null forgets it (a printer replaced by another). */
   setLastPrintJob(id: number, job: PrintJobReport | null): void {
     this.sql('UPDATE devices SET last_print_job = ? WHERE id = ?').run(job === null ? null : JSON.stringify(job), id)
+  }
+
+  /** Keeps what a display last said of its sound (migration 35; the device list reads it), so a restart does not forget it. */
+  setSoundReport(id: number, report: DisplayStatusReport): void {
+    this.sql('UPDATE devices SET sound_report = ? WHERE id = ?').run(JSON.stringify(report), id)
   }
 
   touch(id: number, now: number): void {
