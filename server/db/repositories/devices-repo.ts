@@ -93,6 +93,11 @@ export class DevicesRepo {
     this.sql('UPDATE devices SET revoked_at = ?, pairing_code_hash = NULL WHERE id = ?').run(now, id)
   }
 
+  /** Lifts a revocation (a printer, board or keypad: it has no pairing code to lift it). */
+  reinstate(id: number): void {
+    this.sql('UPDATE devices SET revoked_at = NULL WHERE id = ?').run(id)
+  }
+
   /** The last ticket job of the device's printer (migration 34), or undefined when none is stored. */
   lastPrintJob(id: number): PrintJobReport | undefined {
     const row = this.sql('SELECT last_print_job AS job FROM devices WHERE id = ?').get(id) as { job: string | null } | undefined
