@@ -23,8 +23,10 @@ export class DeviceStatus {
 
   /**
    * A printer's report: kept, and pushed only when something a screen shows changed (anything
-   * but its times). A printer is polled every 5 s; a push per poll reached every staff screen
-   * and kiosk for nothing, and each one re-rendered.
+   * but its times). A push reaches every staff screen and kiosk, and each one re-renders. The
+   * driver tells only a changed status (an answered poll moves heardAt: heardPrinter), but
+   * Printing reports after every job too, and a test print on a steady printer changes nothing
+   * shown (test/server/devices/printer-pushes.test.ts fails without this compare).
    */
   reportPrinter(deviceId: number, report: PrinterStatusReport): void {
     const before = this.printerReports.get(deviceId)
