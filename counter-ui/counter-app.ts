@@ -146,7 +146,7 @@ export class CounterApp extends LitElement {
           </p>`
           : nothing
       }
-      ${s.phase !== 'login' ? html`<tabour-printer-alert-banner .alerts=${s.printers.current()} .failedJobs=${s.printers.failedJobs()} .lang=${lang} .digits=${this.digits} .timeZone=${s.center?.timeZone ?? 'Africa/Cairo'}></tabour-printer-alert-banner>` : nothing}
+      ${s.phase !== 'login' ? html`<tabour-printer-alert-banner .alerts=${s.printers.current()} .failedJobs=${s.printers.failedJobs()} .lang=${lang} .digits=${this.digits} .timeZone=${s.center?.timeZone ?? 'Africa/Cairo'} .now=${this.now}></tabour-printer-alert-banner>` : nothing}
       <main data-phase=${s.phase}>${this.renderPhase(lang)}</main>
       ${
         this.dialog

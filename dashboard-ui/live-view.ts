@@ -183,7 +183,7 @@ export class LiveView extends LitElement {
   override render(): TemplateResult {
     const s = this.stats
     if (!s) return html`<p>${dashboardText('common.loading', this.lang)}</p>`
-    return html`<tabour-printer-alert-banner .alerts=${this.printerAlerts} .failedJobs=${this.failedJobs} .lang=${this.lang} .timeZone=${this.timeZone} .digits=${this.digits}></tabour-printer-alert-banner>
+    return html`<tabour-printer-alert-banner .alerts=${this.printerAlerts} .failedJobs=${this.failedJobs} .lang=${this.lang} .timeZone=${this.timeZone} .digits=${this.digits} .now=${this.now}></tabour-printer-alert-banner>
       <tabour-webhook-alerts .api=${this.api} .lang=${this.lang} .timeZone=${this.timeZone} .digits=${this.digits}></tabour-webhook-alerts>
       <tabour-past-target-alert .services=${s.services} .lang=${this.lang} .digits=${this.digits}></tabour-past-target-alert>
       ${this.kpis(s)} ${this.unservedCard(s)}

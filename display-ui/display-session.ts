@@ -106,8 +106,9 @@ export class DisplaySession extends DeviceSession {
   }
 
   /**
-   * Records the display's sound and tells the center. The center keeps health in memory only, so
-   * every (re)load sends it again: a restarted server still learns that this display is mute.
+   * Records the display's sound and tells the center, which keeps it (a restart does not forget
+   * it). Every (re)load sends it again (a snapshot after a reconnect loads again: followsConfig),
+   * so a report lost while the center could not be reached arrives all the same.
    */
   reportSound(report: DisplaySoundReport): void {
     this.sound = report

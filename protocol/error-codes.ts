@@ -75,6 +75,10 @@ export const ErrorCodes = {
   SERVICE_NOT_SERVED_HERE: 'TABOUR_ERR_SERVICE_NOT_SERVED_HERE',
   /** A finish outcome that is not in the configured list (queue.finishOutcomes; issue 16). */
   UNKNOWN_OUTCOME: 'TABOUR_ERR_UNKNOWN_OUTCOME',
+  /** A pairing code asked for a printer, LED board or keypad: the server opens those itself, they never pair. */
+  DEVICE_NEVER_PAIRS: 'TABOUR_ERR_DEVICE_NEVER_PAIRS',
+  /** A kiosk, display or feedback tablet asked to be reactivated: it comes back by pairing again, with a new code. */
+  DEVICE_PAIRS_AGAIN: 'TABOUR_ERR_DEVICE_PAIRS_AGAIN',
   /** A national service code that the hub's catalogue (as last received, GET /services/national-codes) does not hold. */
   UNKNOWN_NATIONAL_CODE: 'TABOUR_ERR_UNKNOWN_NATIONAL_CODE',
   TRANSFER_TARGET: 'TABOUR_ERR_TRANSFER_TARGET',

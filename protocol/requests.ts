@@ -119,7 +119,16 @@ export const UpdateDeviceBody = Type.Partial(Type.Omit(CreateDeviceBody, ['kind'
   minProperties: 1,
 })
 export type UpdateDeviceBody = Static<typeof UpdateDeviceBody>
-export const CreatedDevice = Type.Composite([Device, Type.Object({ pairingCode: Type.String() })])
+/**
+ * POST /devices: the device with its one-time pairing code, or null for a kind that never pairs
+ * (a printer, LED board or keypad: the server opens those itself; device-verdict.ts PAIRING_KINDS).
+ */
+export const CreatedDevice = Type.Composite([
+  Device,
+  Type.Object({ pairingCode: Nullable(Type.String({ description: 'null: a kind that never pairs (printer, board, keypad)' })) }),
+])
+/** POST /devices/:id/pairing-code: a new one-time code for a kiosk, display or feedback tablet. */
+export const DeviceWithPairingCode = Type.Composite([Device, Type.Object({ pairingCode: Type.String() })])
 export const PairBody = Type.Object({ pairingCode: Type.String({ minLength: 4, maxLength: 32 }) }, { additionalProperties: false })
 export type PairBody = Static<typeof PairBody>
 export const PairReply = Type.Object({ token: Type.String(), device: Device })

@@ -44,6 +44,13 @@ export class PrinterAlertBanner extends LitElement {
   /** The center's zone and digits, for a failed job's time. */
   @property() timeZone = 'Africa/Cairo'
   @property() digits: DigitStyle = 'western'
+  /**
+   * The center's time now, from the host's session clock (the dashboard's DashboardApi.now(), the
+   * console's session clock): a failed job's time says its day unless it is the center's today.
+   * This PC's clock, hours off, named yesterday's failure as today's near midnight (and today's as
+   * yesterday's). A host re-renders with it on its tick, so a line turns "yesterday" at midnight.
+   */
+  @property({ type: Number }) now = Date.now()
   private expiry: ReturnType<typeof setTimeout> | undefined
 
   override disconnectedCallback(): void {
@@ -52,9 +59,10 @@ export class PrinterAlertBanner extends LitElement {
   }
 
   override render(): TemplateResult | typeof nothing {
-    const now = Date.now()
-    const shown = this.alerts.filter((a) => a.problem !== null || now - a.since < BACK_SHOWN_MS)
-    this.expireLater(shown, now)
+    // a recovery's `since` is in this browser's clock (PrinterAlerts): so is how long it stays up
+    const local = Date.now()
+    const shown = this.alerts.filter((a) => a.problem !== null || local - a.since < BACK_SHOWN_MS)
+    this.expireLater(shown, local)
     if (shown.length === 0 && this.failedJobs.length === 0) return nothing
     const lang = this.lang
     return html`<div role="alert" aria-label=${printerAlertText('printerAlert.region', lang)}><ul>
@@ -67,7 +75,7 @@ export class PrinterAlertBanner extends LitElement {
         </li>`
       })}
       ${this.failedJobs.map((j) => {
-        const time = clockTimeOrDay(j.at, now, this.timeZone, lang, this.digits)
+        const time = clockTimeOrDay(j.at, this.now, this.timeZone, lang, this.digits)
         const why = printerAlertText(printProblemKey(j.problem), lang)
         return html`<li data-failed-job=${j.deviceId} data-label=${j.label} data-problem=${j.problem ?? 'failed'} data-tone="bad">
           ${printerAlertText('printerAlert.jobFailed', lang, { kiosk: isolate(j.kiosk), kind: j.kind, label: isolate(j.label), time, why })}

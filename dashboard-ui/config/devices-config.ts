@@ -22,6 +22,7 @@ import { ConfigForm, NEW_ZONE, type FieldSpec } from './config-form.ts'
 import { CONFIG_KEYS, configToValues, fieldName, HAS_PRINTER, valuesToConfig, WIRED, type ConfigKey } from './device-fields.ts'
 import { OFFERS_ALL, offerName, offerValues, offersNothing, withOffers } from './kiosk-offers-fields.ts'
 import { serviceLabel } from '../../ui-common/service-label.ts'
+import { deviceActions, revokesUntil, type DeviceAction } from './device-actions.ts'
 
 const KINDS: readonly DeviceKind[] = ['kiosk', 'display', 'printer', 'board', 'keypad', 'feedback']
 
@@ -284,22 +285,31 @@ export class DevicesConfig extends ConfigForm {
           (d) => html`<tr data-device=${d.name} ?data-selected=${this.editing === d.id}>
             <td>${nameIn(d.name, l)}</td><td>${configText(`kind.${d.kind}`, l)}</td><td data-zone=${d.zone ?? ''}>${d.zone === null ? '—' : html`<bdi>${zoneName(d.zone, this.zoneNames, l)}</bdi>`}</td>
             ${this.healthCell(this.verdict(d))}
-            <td>
-              ${
-                d.revoked
-                  ? // a new code lifts the revocation (server/config/device-commands.ts)
-                    html`<button type="button" class="secondary" data-new-code=${d.id} @click=${() => void this.deviceAction(d.id, 'pairing-code')}>${configText('device.pairAgain', l)}</button>`
-                  : html`<button type="button" class="secondary" data-edit=${d.id} aria-label=${configText('form.edit.devices', l, { name: namePart(d.name, l) })} @click=${() => this.edit(d)}>${configText('common.edit', l)}</button>
-                    <button type="button" class="secondary" data-new-code=${d.id} @click=${() => void this.deviceAction(d.id, 'pairing-code')}>${configText('device.newCode', l)}</button>
-                    <button type="button" class="secondary" data-revoke=${d.id} aria-expanded=${this.revoking === d.id ? 'true' : 'false'} @click=${() => this.askToRevoke(d.id)}>${configText('device.revoke', l)}</button>`
-              }
-            </td>
+            <td>${deviceActions(d).map((action) => this.actionButton(d, action))}</td>
           </tr>
           ${this.revoking === d.id && !d.revoked ? this.revokeRow(d) : nothing}
           ${this.pairingCode?.deviceId === d.id ? this.pairingRow(d, this.pairingCode.code) : nothing}`,
         )}
       </tbody>
     </table>`
+  }
+
+  /** One of the row's buttons (device-actions.ts says which a device gets). */
+  private actionButton(d: Device, action: DeviceAction): TemplateResult {
+    const l = this.lang
+    switch (action) {
+      case 'edit':
+        return html`<button type="button" class="secondary" data-edit=${d.id} aria-label=${configText('form.edit.devices', l, { name: namePart(d.name, l) })} @click=${() => this.edit(d)}>${configText('common.edit', l)}</button> `
+      case 'new-code':
+        return html`<button type="button" class="secondary" data-new-code=${d.id} @click=${() => void this.deviceAction(d.id, 'pairing-code')}>${configText('device.newCode', l)}</button> `
+      case 'revoke':
+        return html`<button type="button" class="secondary" data-revoke=${d.id} aria-expanded=${this.revoking === d.id ? 'true' : 'false'} @click=${() => this.askToRevoke(d.id)}>${configText('device.revoke', l)}</button>`
+      case 'pair-again':
+        // a new code lifts the revocation (server/config/device-commands.ts)
+        return html`<button type="button" class="secondary" data-new-code=${d.id} @click=${() => void this.deviceAction(d.id, 'pairing-code')}>${configText('device.pairAgain', l)}</button>`
+      case 'reinstate':
+        return html`<button type="button" class="secondary" data-reinstate=${d.id} @click=${() => void this.deviceAction(d.id, 'reinstate')}>${configText('device.reinstate', l)}</button>`
+    }
   }
 
   private askToRevoke(id: number): void {
@@ -311,11 +321,12 @@ export class DevicesConfig extends ConfigForm {
   private revokeRow(d: Device): TemplateResult {
     const l = this.lang
     const name = namePart(d.name, l)
+    const pairs = revokesUntil(d) === 'paired-again'
     return html`<tr data-revoke-row=${d.id}>
       <td colspan="5">
-        <p tabindex="-1" data-revoke-warning>${configText('device.revokeConfirm', l, { name })}</p>
+        <p tabindex="-1" data-revoke-warning>${configText(pairs ? 'device.revokeConfirm' : 'device.revokeConfirmUnpaired', l, { name })}</p>
         <button type="button" data-revoke-yes=${d.id} @click=${() => void this.deviceAction(d.id, 'revoke')}>${configText('device.revokeYes', l, { name })}</button>
-        <button type="button" class="secondary" data-revoke-no=${d.id} @click=${() => (this.revoking = null)}>${configText('device.revokeNo', l)}</button>
+        <button type="button" class="secondary" data-revoke-no=${d.id} @click=${() => (this.revoking = null)}>${configText(pairs ? 'device.revokeNo' : 'device.revokeNoUnpaired', l)}</button>
       </td>
     </tr>`
   }
@@ -370,7 +381,7 @@ export class DevicesConfig extends ConfigForm {
       return
     }
     await this.saveWith(async () => {
-      const saved = await this.api.save<Device & { pairingCode?: string }>(
+      const saved = await this.api.save<Device & { pairingCode?: string | null }>(
         stored ? `/devices/${stored.id}` : '/devices',
         stored ? 'PATCH' : 'POST',
         body,
@@ -389,7 +400,7 @@ export class DevicesConfig extends ConfigForm {
     if (this.pairingCode?.deviceId === deviceId) this.pairingCode = null
   }
 
-  private async deviceAction(id: number, action: 'pairing-code' | 'revoke'): Promise<void> {
+  private async deviceAction(id: number, action: 'pairing-code' | 'revoke' | 'reinstate'): Promise<void> {
     this.revoking = null
     try {
       const reply = await this.api.save<{ pairingCode?: string }>(`/devices/${id}/${action}`, 'POST', {})

@@ -30,6 +30,7 @@ export const AUDIT_LOG_MESSAGES = {
   'audit.device.update': { ar: 'عُدّل الجهاز {subject}', en: 'Device {subject} edited' },
   'audit.device.pairing-code': { ar: 'أُنشئ رمز ربط جديد للجهاز {subject}', en: 'New pairing code made for device {subject}' },
   'audit.device.revoke': { ar: 'أُلغي ربط الجهاز {subject}', en: 'Device {subject} revoked' },
+  'audit.device.reinstate': { ar: 'أُعيد تفعيل الجهاز {subject}', en: 'Device {subject} reactivated' },
   'audit.device.pair': { ar: 'رُبط الجهاز {subject}', en: 'Device {subject} paired' },
   'audit.settings.update': { ar: 'عُدّلت إعدادات المركز: {fields}', en: 'Center settings changed: {fields}' },
   'audit.news.set': { ar: 'تغيّر شريط الأخبار', en: 'News line changed' },

@@ -299,6 +299,13 @@ export const DASHBOARD_MESSAGES = {
   // not «إلغاء» (cancel), which beside «إلغاء ربط» reads as the same act
   'device.revokeNo': { ar: 'تراجع، أبقِه مربوطًا', en: 'Keep it paired' },
   'device.pairAgain': { ar: 'ربط من جديد', en: 'Pair again' },
+  // a printer, LED board or keypad never pairs (the server opens it): revoking one stops it until it is reactivated
+  'device.revokeConfirmUnpaired': {
+    ar: 'إلغاء ربط «{name}» يوقفه فورًا: لا يستخدمه المركز بعدها حتى يُعاد تفعيله من هنا.',
+    en: 'Revoking “{name}” stops it at once: the center does not use it again until it is reactivated here.',
+  },
+  'device.revokeNoUnpaired': { ar: 'تراجع، أبقِه قيد الاستخدام', en: 'Go back, keep it in use' },
+  'device.reinstate': { ar: 'إعادة التفعيل', en: 'Reactivate' },
   'config.overridden': { ar: 'معدّل هنا (الافتراضي من ملف الإعداد: {value})', en: 'Set here (config file: {value})' },
 } as const satisfies Catalogue
 

@@ -6,13 +6,15 @@ import type { Device } from '../../protocol/entities.ts'
 import { CENTER_HELP, CENTER_OPTIONS, centerConfig, CliError, parse, UsageError } from './args.ts'
 import { openCenterDb } from './open-db.ts'
 import { centerAddress } from '../center-address.ts'
+import { PAIRING_KINDS } from '../../protocol/device-verdict.ts'
 
 export const DEVICE_HELP = `Usage: tabour device list [options]
        tabour device pair <id|name> [options]
 
   list   the center's devices: id, kind, name, zone, paired or not
-  pair   a new one-time pairing code for a device (valid 24 h), and the URL that pairs
-         a kiosk or display in one go. The device's current token keeps working until
+  pair   a new one-time pairing code for a kiosk, display or feedback tablet (valid 24 h),
+         and the URL that pairs a kiosk or display in one go (a printer, board or keypad
+         never pairs: the server opens it itself). The device's current token keeps working until
          the code is used.
 
 Options:
@@ -52,6 +54,9 @@ export async function deviceCommand(args: string[]): Promise<number> {
       return 0
     }
     const device = findDevice(all, positionals[0]!)
+    // the server opens these itself: a code would pair nothing (as POST /devices/:id/pairing-code refuses it)
+    if (!PAIRING_KINDS.has(device.kind))
+      throw new CliError(`${device.kind} ${device.name} (id ${device.id}) never pairs: the server opens it itself, from its config`)
     const code = newPairingCode()
     const expiresAt = Date.now() + PAIRING_CODE_TTL_MS
     // only the digest is stored: this is the one time the code is shown

@@ -16,6 +16,7 @@ export const CONFIG_COMMANDS = [
   'device.update',
   'device.pairing-code',
   'device.revoke',
+  'device.reinstate',
   'device.pair',
   'settings.update',
   'news.set',

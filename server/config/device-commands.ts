@@ -9,12 +9,14 @@ import { assertNoReorderingControls } from './public-text-check.ts'
 import { validateDeviceConfig, type DeviceConfigContext } from './device-config.ts'
 import type { DevicePathRules } from './device-paths.ts'
 import type { PairingCodeDigest } from '../auth/pairing-codes.ts'
+import { PAIRING_KINDS } from '../../protocol/device-verdict.ts'
 
-/** A device with the one-time code that pairs it. */
-export type DeviceWithCode = Device & { pairingCode: string }
+/** A device with the one-time code that pairs it (null: a kind that never pairs, PAIRING_KINDS). */
+export type DeviceWithCode = Device & { pairingCode: string | null }
 
 /**
- * Devices: created with a one-time pairing code, edited, given a new code, revoked, paired.
+ * Devices: created with a one-time pairing code (the kinds that pair), edited, given a new code,
+ * revoked, reinstated (the kinds that never pair), paired.
  * Every change but pairing is followed by `device:changed` (serial lines open or close to match);
  * pairing by `device:paired` (the dashboard's devices table says so at once).
  */
@@ -49,7 +51,8 @@ export class DeviceCommands {
         { kind: body.kind, name: body.name, zone: body.zone ?? null, config: body.config ?? {} },
         tx.now,
       )
-      const pairingCode = this.issueCode(tx, device.id)
+      // a printer, board or keypad is opened by the server itself: a code would pair nothing of it
+      const pairingCode = PAIRING_KINDS.has(device.kind) ? this.issueCode(tx, device.id) : null
       auditChange(tx, actor, 'device.create', {}, body)
       tx.emit({ type: 'device:changed', deviceId: device.id })
       return { ...device, pairingCode }
@@ -72,10 +75,15 @@ export class DeviceCommands {
     })
   }
 
-  /** A new one-time code (re-pairing a replaced kiosk); it also lifts a revocation. */
-  newPairingCode(actor: Actor, id: number): DeviceWithCode {
+  /**
+   * A new one-time code (re-pairing a replaced kiosk); it also lifts a revocation. A printer,
+   * board or keypad never pairs: DEVICE_NEVER_PAIRS (a code for one was a promise nothing keeps).
+   */
+  newPairingCode(actor: Actor, id: number): Device & { pairingCode: string } {
     return this.ctx.write((tx) => {
-      this.get(id)
+      const device = this.get(id)
+      if (!PAIRING_KINDS.has(device.kind))
+        throw domainError(ErrorCodes.DEVICE_NEVER_PAIRS, `a ${device.kind} never pairs: the server opens it itself`)
       const pairingCode = this.issueCode(tx, id)
       auditChange(tx, actor, 'device.pairing-code', { id }, null)
       tx.emit({ type: 'device:changed', deviceId: id })
@@ -91,6 +99,23 @@ export class DeviceCommands {
       this.ctx.tokens.revokeSubject('device', id, tx.now)
       auditChange(tx, actor, 'device.revoke', { id }, null)
       tx.emit({ type: 'access:revoked', subject: 'device', id })
+      tx.emit({ type: 'device:changed', deviceId: id })
+      return this.get(id)
+    })
+  }
+
+  /**
+   * Puts a revoked printer, board or keypad back in use, from its config: having no code, it had
+   * no other way back (a new code used to lift its revocation). A kiosk, display or feedback tablet
+   * comes back by pairing again (DEVICE_PAIRS_AGAIN): lifting its revocation would bring back no token.
+   */
+  reinstate(actor: Actor, id: number): Device {
+    return this.ctx.write((tx) => {
+      const device = this.get(id)
+      if (PAIRING_KINDS.has(device.kind))
+        throw domainError(ErrorCodes.DEVICE_PAIRS_AGAIN, `a ${device.kind} comes back by pairing again, with a new code`)
+      this.ctx.devices.reinstate(id)
+      auditChange(tx, actor, 'device.reinstate', { id }, null)
       tx.emit({ type: 'device:changed', deviceId: id })
       return this.get(id)
     })

@@ -929,4 +929,17 @@ ALTER TABLE message_consent ADD COLUMN step_joined_ahead INTEGER;
 ALTER TABLE devices ADD COLUMN last_print_job TEXT;
 `,
   },
+  {
+    version: 35,
+    name: "a display's last sound report",
+    sql: `
+-- What a display last said of its sound (protocol/device-config.ts DisplayStatusReport as JSON:
+-- ok or blocked by the browser's autoplay policy, with the server's time of the report). Unlike
+-- a printer or a serial line, which the server polls itself and knows again seconds after a
+-- restart, only the display can say this, and it says it when it finds out: kept in memory
+-- only, a restart made the device list and its alert say "OK" for a mute display (walk s48).
+-- Written on every report (server/queue/device-status.ts); NULL: the display never reported.
+ALTER TABLE devices ADD COLUMN sound_report TEXT;
+`,
+  },
 ]

@@ -9,6 +9,7 @@ import type { PairingCodeDigest } from '../auth/pairing-codes.ts'
 import { CalendarRepo } from '../db/repositories/calendar-repo.ts'
 import { DEFAULT_CALENDAR, type CenterCalendar, type OpenInterval } from '../../protocol/calendar.ts'
 import { localDay } from '../../protocol/center-clock.ts'
+import { PAIRING_KINDS } from '../../protocol/device-verdict.ts'
 
 /** The demo clerks' password: this is a demo, printed on every start; never use TABOUR_DEMO in production. */
 export const DEMO_PASSWORD = 'tabour-demo'
@@ -215,7 +216,8 @@ export async function seedDemo(db: Db, now: number, codeDigest: PairingCodeDiges
   }
   const unpaired = devices
     .list()
-    .filter((d) => !d.paired && !d.revoked)
+    // a printer, board or keypad never pairs: it is not "waiting to pair"
+    .filter((d) => !d.paired && !d.revoked && PAIRING_KINDS.has(d.kind))
     .map((d) => ({ id: d.id, kind: d.kind, name: d.name, zone: d.zone, pairingCode: codes.get(d.id) ?? null }))
   // an existing login (the first admin) is listed only when the demo's password really opens it (the quick start's admin does; TABOUR_ADMIN_PASSWORD's does not)
   for (const { user, passwordHash: stored } of existingLogins) if (await verifyPassword(DEMO_PASSWORD, stored)) seededUsers.unshift(user)

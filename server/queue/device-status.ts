@@ -4,8 +4,8 @@ import type { QueueContext } from './queue-context.ts'
 
 /**
  * A device's health as its driver reports it (a printer out of paper, a serial line that
- * closed). Health is runtime state, not stored: nothing is written, so the report is published
- * at once as a `device:status` domain event (the broadcaster pushes it, metrics and reports
+ * closed). Health is runtime state, not stored (a display's sound is the one exception:
+ * reportDisplay); the report is published at once as a `device:status` domain event (the broadcaster pushes it, metrics and reports
  * keep the last one). Drivers' bindings call this rather than emitting themselves, so every
  * event still comes from the domain. The last printer report of each kiosk is kept in memory
  * so a screen that connects later (a snapshot) learns a fault reported before it was there,
@@ -23,8 +23,10 @@ export class DeviceStatus {
 
   /**
    * A printer's report: kept, and pushed only when something a screen shows changed (anything
-   * but its times). A printer is polled every 5 s; a push per poll reached every staff screen
-   * and kiosk for nothing, and each one re-rendered.
+   * but its times). A push reaches every staff screen and kiosk, and each one re-renders. The
+   * driver tells only a changed status (an answered poll moves heardAt: heardPrinter), but
+   * Printing reports after every job too, and a test print on a steady printer changes nothing
+   * shown (test/server/devices/printer-pushes.test.ts fails without this compare).
    */
   reportPrinter(deviceId: number, report: PrinterStatusReport): void {
     const before = this.printerReports.get(deviceId)
@@ -56,9 +58,18 @@ export class DeviceStatus {
     return this.printerReports.get(deviceId)
   }
 
-  /** A display's report about itself (its sound), stamped with the server's clock. */
+  /**
+   * A display's report about itself (its sound), stamped with the server's clock, and stored: the
+   * server learns a printer's or a serial line's state again at its next poll after a restart,
+   * but a display's sound only from the display, which says it when it finds out (and again at
+   * its reloads). Kept in memory only, a restart left the device list saying "OK" for a mute
+   * display until it spoke again (walk s48); the stored report is what it last said, as true as
+   * before the restart (the list's silence rule still judges a display that stopped calling).
+   */
   reportDisplay(deviceId: number, report: DisplaySoundReport): void {
-    this.report(deviceId, { display: { ...report, at: new Date(this.ctx.clock()).toISOString() } })
+    const display = { ...report, at: new Date(this.ctx.clock()).toISOString() }
+    this.ctx.devices.setSoundReport(deviceId, display)
+    this.report(deviceId, { display })
   }
 }
 

@@ -2,13 +2,15 @@
  * Device health for the dashboard: every device from the registry with the last `device:status`
  * the server pushed for it since it started (printers: paper, cover, online; serial lines). A
  * printer's report is the one DeviceStatus keeps, whose `heardAt` moves on every answered poll
- * while pushes go out only on a change: the pushed one said when the printer last *changed*.
+ * while pushes go out only on a change: the pushed one said when the printer last *changed*. A
+ * display's sound is the one report stored (DeviceStatus.reportDisplay): one made before a restart
+ * is still listed after it.
  */
 import type Database from 'better-sqlite3'
 import type { DomainEvents } from '../queue/domain-events.ts'
 import type { DeviceHealth } from '../../protocol/stats.ts'
 import type { DeviceStatus } from '../queue/device-status.ts'
-import { isFaulty, type DeviceHealthReport } from '../../protocol/device-health.ts'
+import { isFaulty, type DeviceHealthReport, type DisplayStatusReport } from '../../protocol/device-health.ts'
 
 export class DeviceHealthBoard {
   private readonly last = new Map<number, DeviceHealthReport>()
@@ -27,7 +29,7 @@ export class DeviceHealthBoard {
   list(): DeviceHealth[] {
     const rows = this.db
       .prepare(
-        'SELECT id, kind, name, zone, paired_at AS pairedAt, revoked_at AS revokedAt, last_seen_at AS lastSeenAt FROM devices ORDER BY kind, name',
+        'SELECT id, kind, name, zone, paired_at AS pairedAt, revoked_at AS revokedAt, last_seen_at AS lastSeenAt, sound_report AS soundReport FROM devices ORDER BY kind, name',
       )
       .all() as {
       id: number
@@ -37,9 +39,11 @@ export class DeviceHealthBoard {
       pairedAt: number | null
       revokedAt: number | null
       lastSeenAt: number | null
+      soundReport: string | null
     }[]
     return rows.map((d) => {
-      const pushed = this.last.get(d.id)
+      // a display's report is stored: the one pushed since the start, or the last before it
+      const pushed = d.soundReport ? { display: JSON.parse(d.soundReport) as DisplayStatusReport } : this.last.get(d.id)
       // a printer's kept report (fresher heardAt); none when its printer was removed since
       const kept = pushed?.printer && this.kept.printer(d.id)
       const status = pushed?.printer ? (kept ? { printer: kept } : null) : (pushed ?? null)

@@ -50,6 +50,8 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   [ErrorCodes.SERVICE_NOT_AT_COUNTER]: 422,
   [ErrorCodes.SERVICE_NOT_SERVED_HERE]: 422,
   [ErrorCodes.UNKNOWN_OUTCOME]: 422,
+  [ErrorCodes.DEVICE_NEVER_PAIRS]: 422,
+  [ErrorCodes.DEVICE_PAIRS_AGAIN]: 422,
   [ErrorCodes.UNKNOWN_NATIONAL_CODE]: 422,
   [ErrorCodes.TRANSFER_TARGET]: 422,
   [ErrorCodes.LAST_ADMIN]: 422,

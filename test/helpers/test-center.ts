@@ -5,6 +5,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import { buildApp, type TabourDeps } from '../../server/app.ts'
 import { validateConfig, type Config } from '../../server/config.ts'
 import { dayStartMs, localDay } from '../../protocol/center-clock.ts'
+import { newDeviceToken } from '../../server/auth/tokens.ts'
 
 export const ADMIN_PASSWORD = 'admin-test-password'
 export const STAFF_PASSWORD = 'staff-test-password'
@@ -171,12 +172,20 @@ export class TestCenter {
     return { id: user.id, token: await this.login(username, STAFF_PASSWORD) }
   }
 
-  /** Creates and pairs a device; returns its id and token. */
+  /**
+   * Creates and pairs a device; returns its id and token. A printer, board or keypad never pairs
+   * (no code): its token is stored as one paired before that was so, for the tests of what such a token may do.
+   */
   async createDevice(
     kind: 'kiosk' | 'display' | 'printer' | 'board' | 'keypad',
     zone: string | null = null,
   ): Promise<{ id: number; token: string }> {
     const device = await this.create('/api/v1/devices', { kind, name: `${kind} ${zone ?? ''}`.trim(), zone })
+    if (device.pairingCode === null) {
+      const token = newDeviceToken()
+      this.app.tabour.queue.ctx.tokens.insert(token, 'device', device.id, Date.now(), null)
+      return { id: device.id, token }
+    }
     const res = await this.request('POST', '/api/v1/devices/pair', { body: { pairingCode: device.pairingCode } })
     if (res.statusCode !== 200) throw new Error(`pairing failed: ${res.body}`)
     return { id: device.id, token: res.json().token }

@@ -3,7 +3,7 @@ import { statementCache, type Sql } from '../statement-cache.ts'
 import { withoutReorderingControls } from '../../../protocol/public-text.ts'
 import type { Device } from '../../../protocol/entities.ts'
 import type { DeviceKind } from '../../../protocol/common.ts'
-import type { PrintJobReport } from '../../../protocol/device-config.ts'
+import type { DisplayStatusReport, PrintJobReport } from '../../../protocol/device-config.ts'
 
 interface DeviceRow {
   id: number
@@ -93,6 +93,11 @@ export class DevicesRepo {
     this.sql('UPDATE devices SET revoked_at = ?, pairing_code_hash = NULL WHERE id = ?').run(now, id)
   }
 
+  /** Lifts a revocation (a printer, board or keypad: it has no pairing code to lift it). */
+  reinstate(id: number): void {
+    this.sql('UPDATE devices SET revoked_at = NULL WHERE id = ?').run(id)
+  }
+
   /** The last ticket job of the device's printer (migration 34), or undefined when none is stored. */
   lastPrintJob(id: number): PrintJobReport | undefined {
     const row = this.sql('SELECT last_print_job AS job FROM devices WHERE id = ?').get(id) as { job: string | null } | undefined
@@ -102,6 +107,11 @@ export class DevicesRepo {
   /** Keeps the last ticket job of the device's printer; null forgets it (a printer replaced by another). */
   setLastPrintJob(id: number, job: PrintJobReport | null): void {
     this.sql('UPDATE devices SET last_print_job = ? WHERE id = ?').run(job === null ? null : JSON.stringify(job), id)
+  }
+
+  /** Keeps what a display last said of its sound (migration 35; the device list reads it), so a restart does not forget it. */
+  setSoundReport(id: number, report: DisplayStatusReport): void {
+    this.sql('UPDATE devices SET sound_report = ? WHERE id = ?').run(JSON.stringify(report), id)
   }
 
   touch(id: number, now: number): void {

@@ -1,7 +1,14 @@
 import type { FastifyInstance } from 'fastify'
 import { Type } from '@sinclair/typebox'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
-import { CreateDeviceBody, CreatedDevice, PairBody, PairReply, UpdateDeviceBody } from '../../../protocol/requests.ts'
+import {
+  CreateDeviceBody,
+  CreatedDevice,
+  DeviceWithPairingCode,
+  PairBody,
+  PairReply,
+  UpdateDeviceBody,
+} from '../../../protocol/requests.ts'
 import { Device } from '../../../protocol/entities.ts'
 import { DisplaySoundReport, TestPrintReply } from '../../../protocol/device-config.ts'
 import { errorResponses, IdParam } from '../../../protocol/common.ts'
@@ -11,8 +18,9 @@ import { testPrint } from '../../devices/test-print.ts'
 import { publicBase } from '../public-url.ts'
 
 /**
- * Devices: an admin creates one and gets a one-time pairing code; the device posts the code to
- * /devices/pair and gets a token that does not expire but can be revoked.
+ * Devices: an admin creates one and gets a one-time pairing code (a kiosk, display or feedback
+ * tablet: a printer, board or keypad never pairs); the device posts the code to /devices/pair and
+ * gets a token that does not expire but can be revoked.
  */
 export async function deviceRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
@@ -91,9 +99,10 @@ export async function deviceRoutes(fastify: FastifyInstance): Promise<void> {
       preValidation: allow(...ADMINS),
       schema: {
         tags: ['devices'],
-        summary: 'a new one-time code (re-pairing a replaced kiosk)',
+        summary:
+          'a new one-time code (re-pairing a replaced kiosk); a printer, board or keypad never pairs: 422 TABOUR_ERR_DEVICE_NEVER_PAIRS',
         params: IdParam,
-        response: { 200: CreatedDevice, ...errorResponses(400, 401, 403, 404) },
+        response: { 200: DeviceWithPairingCode, ...errorResponses(400, 401, 403, 404, 422) },
       },
     },
     async (request) => devices.newPairingCode(actorOf(request), request.params.id),
@@ -124,6 +133,21 @@ export async function deviceRoutes(fastify: FastifyInstance): Promise<void> {
       schema: { tags: ['devices'], params: IdParam, response: { 200: Device, ...errorResponses(400, 401, 403, 404) } },
     },
     async (request) => devices.revoke(actorOf(request), request.params.id),
+  )
+
+  app.post(
+    '/:id/reinstate',
+    {
+      preValidation: allow(...ADMINS),
+      schema: {
+        tags: ['devices'],
+        summary:
+          'puts a revoked printer, board or keypad back in use from its config; a kiosk, display or feedback tablet pairs again instead: 422 TABOUR_ERR_DEVICE_PAIRS_AGAIN',
+        params: IdParam,
+        response: { 200: Device, ...errorResponses(400, 401, 403, 404, 422) },
+      },
+    },
+    async (request) => devices.reinstate(actorOf(request), request.params.id),
   )
 
   app.post(

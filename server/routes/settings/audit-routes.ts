@@ -17,6 +17,7 @@ export const AUDIT_ROUTES: Record<ConfigCommand, { method: string; route: string
   'device.update': { method: 'PATCH', route: '/devices/:id', status: 200 },
   'device.pairing-code': { method: 'POST', route: '/devices/:id/pairing-code', status: 200 },
   'device.revoke': { method: 'POST', route: '/devices/:id/revoke', status: 200 },
+  'device.reinstate': { method: 'POST', route: '/devices/:id/reinstate', status: 200 },
   'device.pair': { method: 'POST', route: '/devices/pair', status: 200 },
   'settings.update': { method: 'PUT', route: '/settings', status: 200 },
   'news.set': { method: 'PUT', route: '/center/news', status: 200 },

@@ -59,6 +59,8 @@ interface Fixture {
   userId: number
   deviceId: number
   pairingCode: string
+  /** A stand-alone printer (it never pairs: reinstated, not given a code). */
+  printerId: number
   /** A kiosk menu group (issue 21). */
   groupId: number
   webhookId: number
@@ -83,6 +85,7 @@ const VALID_CALLS: Record<string, (f: Fixture) => { url: string; body?: unknown;
   'PATCH /api/v1/devices/:id': (f) => ({ url: `/api/v1/devices/${f.deviceId}`, body: { name: `D${f.n}` } }),
   'POST /api/v1/devices/:id/pairing-code': (f) => ({ url: `/api/v1/devices/${f.deviceId}/pairing-code` }),
   'POST /api/v1/devices/:id/revoke': (f) => ({ url: `/api/v1/devices/${f.deviceId}/revoke` }),
+  'POST /api/v1/devices/:id/reinstate': (f) => ({ url: `/api/v1/devices/${f.printerId}/reinstate` }),
   'POST /api/v1/devices/pair': (f) => ({ url: '/api/v1/devices/pair', body: { pairingCode: f.pairingCode }, token: '' }),
   'PUT /api/v1/settings': (f) => ({ url: '/api/v1/settings', body: { maxPriorityInARow: 1 + (f.n % 5) } }),
   'PUT /api/v1/center/news': (f) => ({ url: '/api/v1/center/news', body: { ar: `خبر ${f.n}`, en: `news ${f.n}` } }),
@@ -161,6 +164,7 @@ async function fixture(center: TestCenter, n: number): Promise<Fixture> {
     })
   ).json()
   const device = (await center.request('POST', '/api/v1/devices', { token: admin, body: { kind: 'kiosk', name: `K${n}` } })).json()
+  const printer = (await center.request('POST', '/api/v1/devices', { token: admin, body: { kind: 'printer', name: `P${n}` } })).json()
   const group = (await center.request('POST', '/api/v1/service-groups', { token: admin, body: { nameAr: 'م', nameEn: `F${n}` } })).json()
   // the fixture's service is in the group, so deleting the group changes the service too (in the same transaction)
   await center.request('PATCH', `/api/v1/services/${service.id}`, { token: admin, body: { groupId: group.id } })
@@ -187,6 +191,7 @@ async function fixture(center: TestCenter, n: number): Promise<Fixture> {
     userId: user.id,
     deviceId: device.id,
     pairingCode: device.pairingCode,
+    printerId: printer.id,
     groupId: group.id,
     webhookId: webhook.id,
     deliveryId,
@@ -243,7 +248,7 @@ describe('configuration changes are audited in their own transaction', () => {
     const started = await startRecording()
     center = started.center
     const routes = configRoutes(started.routes)
-    expect(routes.length).toBe(30)
+    expect(routes.length).toBe(31)
     let n = 1
     for (const route of routes) {
       const f = await fixture(center, n++)

@@ -73,7 +73,7 @@ describe('what staff are told about a ticket printer', () => {
   const printerOf = (d: DeviceHealth | undefined) => d?.status?.printer as PrinterStatusReport | undefined
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
-  it('a steady printer pushes nothing across its polls, yet the device list says it was heard just now; a change pushes exactly once', async () => {
+  it('a steady printer pushes nothing across its polls or a test print, yet the device list says it was heard just now; a change pushes exactly once', async () => {
     const printer = await fakePrinter()
     const c = await center()
     const staff = await staffHearing(c)
@@ -82,7 +82,8 @@ describe('what staff are told about a ticket printer', () => {
     const first = staff.heard[0]!.report
     expect(first).toMatchObject({ reachable: true, kioskName: 'Reception', heardAt: expect.any(String) })
 
-    // ten polls and more: the printer answers each one, nothing a screen shows changes, nothing is pushed
+    // ten polls and more: the printer answers each one, nothing a screen shows changes, nothing is
+    // pushed (the driver tells Printing of a changed status only; an answered poll moves heardAt alone)
     const connectionsBefore = printer.connections
     await sleep(POLL_MS * 12)
     expect(printer.connections - connectionsBefore, 'polls answered meanwhile').toBeGreaterThanOrEqual(5)
@@ -91,6 +92,15 @@ describe('what staff are told about a ticket printer', () => {
     const listed = printerOf((await deviceList(c, staff.token)).find((d) => d.id === reception.id))
     expect(Date.parse(listed!.heardAt!)).toBeGreaterThan(Date.parse(first.heardAt!))
     expect(listed!.at).toBe(first.at)
+
+    // a test print on the steady printer does report it (Printing.printNow publishes after every
+    // job), with nothing a screen shows changed: DeviceStatus.reportPrinter's compare keeps it
+    // from the screens, only its heardAt moves in the list. Without the compare, a push here
+    // lands before the paper-out one below, which the last assertion sees.
+    const tested = await c.request('POST', `/api/v1/devices/${reception.id}/test-print`, { token: await c.admin() })
+    expect(tested.json(), tested.body).toMatchObject({ printed: true })
+    const afterTest = printerOf((await deviceList(c, staff.token)).find((d) => d.id === reception.id))
+    expect(Date.parse(afterTest!.heardAt!)).toBeGreaterThanOrEqual(Date.parse(listed!.heardAt!))
 
     // the paper runs out: one push, and no other across the polls after it
     printer.status = PAPER_OUT

@@ -245,8 +245,8 @@ describe('board and keypad devices: config and lifecycle', () => {
     expect(badPatch.statusCode).toBe(400)
     expect((await center.request('POST', `/api/v1/devices/${board.id}/revoke`, { token: admin })).statusCode).toBe(200)
     expect(center.app.tabour.serialDevices.paths).toEqual([])
-    // a new pairing code lifts the revocation: the board is back on its line
-    expect((await center.request('POST', `/api/v1/devices/${board.id}/pairing-code`, { token: admin })).statusCode).toBe(200)
+    // reactivating lifts the revocation: the board is back on its line (it never pairs: no code does it)
+    expect((await center.request('POST', `/api/v1/devices/${board.id}/reinstate`, { token: admin })).statusCode).toBe(200)
     expect(center.app.tabour.serialDevices.paths).toEqual([rig.path])
   })
 })

@@ -257,6 +257,7 @@ const AUTHENTICATED_ROUTES: Record<string, unknown> = {
   'PATCH /api/v1/devices/{id}': { name: 'x' },
   'POST /api/v1/devices/{id}/pairing-code': undefined,
   'POST /api/v1/devices/{id}/revoke': undefined,
+  'POST /api/v1/devices/{id}/reinstate': undefined,
   'POST /api/v1/devices/{id}/test-print': undefined,
   'POST /api/v1/tickets': { serviceId: 1 },
   'GET /api/v1/tickets': undefined,

@@ -165,10 +165,36 @@ describe('revoking and re-pairing', () => {
     expect((await center.request('GET', '/api/v1/services', { token: fresh })).statusCode).toBe(200)
   })
 
-  it('revoke and pairing-code: unknown device → 404 TABOUR_ERR_DEVICE_NOT_FOUND; admin-only', async () => {
+  it('a printer, board or keypad gets no pairing code (422 TABOUR_ERR_DEVICE_NEVER_PAIRS), and is reactivated instead', async () => {
+    center = await TestCenter.start()
+    const admin = await center.admin()
+    for (const kind of ['printer', 'board', 'keypad']) {
+      const created = await createDevice(center, { kind, name: `Spare ${kind}` })
+      expect(created).toMatchObject({ kind, paired: false, pairingCode: null })
+      const refused = await center.request('POST', `${DEVICES}/${created.id}/pairing-code`, { token: admin })
+      expectError(refused, 422, 'TABOUR_ERR_DEVICE_NEVER_PAIRS')
+      expect(refused.json().message).toContain(`a ${kind} never pairs`)
+    }
+    // no code was stored for any of them (a code that pairs nothing is not kept either)
+    expect(center.app.tabour.db.prepare('SELECT COUNT(*) AS n FROM devices WHERE pairing_code_hash IS NOT NULL').get()).toEqual({ n: 0 })
+    // what a code did for a revoked one (lift the revocation) is reactivating: the printer is back in use
+    const printer = await createDevice(center, { kind: 'printer', name: 'Reception printer' })
+    expect((await center.request('POST', `${DEVICES}/${printer.id}/revoke`, { token: admin })).json()).toMatchObject({ revoked: true })
+    const back = await center.request('POST', `${DEVICES}/${printer.id}/reinstate`, { token: admin })
+    expect(back.statusCode, back.body).toBe(200)
+    expect(back.json()).toMatchObject({ id: printer.id, revoked: false, paired: false })
+    // a kiosk comes back by pairing again: lifting its revocation would bring back no token
+    const kiosk = await createDevice(center, { kind: 'kiosk', name: 'Entrance' })
+    expectError(await center.request('POST', `${DEVICES}/${kiosk.id}/reinstate`, { token: admin }), 422, 'TABOUR_ERR_DEVICE_PAIRS_AGAIN')
+    // a kiosk, a display and a feedback tablet still get one
+    for (const kind of ['kiosk', 'display', 'feedback'])
+      expect((await createDevice(center, { kind, name: `New ${kind}` })).pairingCode).toMatch(/^[A-HJ-NP-Z2-9]{8}$/)
+  })
+
+  it('revoke, pairing-code and reinstate: unknown device → 404 TABOUR_ERR_DEVICE_NOT_FOUND; admin-only', async () => {
     center = await TestCenter.start()
     const callers = await makeCallers(center)
-    for (const action of ['revoke', 'pairing-code']) {
+    for (const action of ['revoke', 'pairing-code', 'reinstate']) {
       expectError(await center.request('POST', `${DEVICES}/99/${action}`, { token: callers.admin }), 404, 'TABOUR_ERR_DEVICE_NOT_FOUND')
       expectError(await center.request('POST', `${DEVICES}/x/${action}`, { token: callers.admin }), 400, 'TABOUR_ERR_VALIDATION')
       const call = { method: 'POST' as const, url: `${DEVICES}/1/${action}` }
@@ -187,7 +213,7 @@ describe('GET and PATCH /api/v1/devices', () => {
   it('managers and admins list devices, never with pairing codes or tokens', async () => {
     center = await TestCenter.start()
     const callers = await makeCallers(center)
-    const pending = await createDevice(center, { kind: 'printer', name: 'Spare printer' })
+    const pending = await createDevice(center, { kind: 'kiosk', name: 'Spare kiosk' })
     for (const who of ['admin', 'manager'] as const) {
       const res = await center.request('GET', DEVICES, { token: callers[who] })
       expect(res.statusCode).toBe(200)
@@ -195,10 +221,11 @@ describe('GET and PATCH /api/v1/devices', () => {
       expect(list.map((d: { kind: string; paired: boolean }) => `${d.kind}:${d.paired}`)).toEqual([
         'kiosk:true',
         'display:true',
-        'printer:true',
-        'board:true',
-        'keypad:true',
+        // the server opens these itself: they never pair (their tokens here are makeCallers')
         'printer:false',
+        'board:false',
+        'keypad:false',
+        'kiosk:false',
       ])
       expect(res.body).not.toContain(pending.pairingCode)
       expect(res.body).not.toContain('tbd_')

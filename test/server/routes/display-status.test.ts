@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { useListeningCenter, waitForEvent } from '../../helpers/socket-client.ts'
+import { listeningCenter } from '../../helpers/listening-center.ts'
+import { useListeningCenter, waitForConnect, waitForDisconnect, waitForEvent } from '../../helpers/socket-client.ts'
 import { expectError } from './route-helpers.ts'
 
 /**
@@ -35,6 +36,31 @@ describe('POST /devices/me/status', () => {
 
     expect((await center.request('POST', STATUS, { token: display.token, body: { sound: 'ok' } })).statusCode).toBe(204)
     expect(await list()).toMatchObject({ faulty: false, status: { display: { sound: 'ok' } } })
+  })
+
+  it('a blocked sound is still listed after a restart, when the display is back on its feed', async () => {
+    const { center, url, port } = await start()
+    const display = await center.createDevice('display', 'hall')
+    const feed = await clients.connect(url, display.token)
+    expect((await center.request('POST', STATUS, { token: display.token, body: BLOCKED })).statusCode).toBe(204)
+
+    // the same data, the same port: the display's feed connects again (its FeedController, after a
+    // server's disconnect) and says nothing more
+    const gone = waitForDisconnect(feed)
+    await center.app.close()
+    await gone
+    const cleanups: (() => unknown)[] = []
+    try {
+      const again = (await listeningCenter({ config: { dataDir: center.dataDir }, port }, cleanups)).center
+      feed.connect()
+      await waitForConnect(feed)
+      const row = (await again.request('GET', '/api/v1/stats/devices', { token: await again.admin() }))
+        .json()
+        .find((d: { id: number }) => d.id === display.id)
+      expect(row).toMatchObject({ kind: 'display', faulty: true, status: { display: BLOCKED } })
+    } finally {
+      for (const cleanup of cleanups) await cleanup()
+    }
   })
 
   it('only a display may report, and only the documented shape', async () => {
