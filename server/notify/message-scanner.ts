@@ -342,7 +342,7 @@ export class MessageScanner {
    * position and estimate for the first line (issuedNear: one near then was told so by "ticket
    * taken", and gets no second text), and the place the scanner saw the ticket join a later step's
    * line at (noteStepJoined). Worded for where the citizen is: a phone joiner not checked in is
-   * told to head to the center, one in the building to come back to the waiting hall.
+   * told to head to the center, one in the building to stay close to the counters.
    */
   private aheadIn(serviceId: number, now: number): number {
     this.nearingLines.delete(serviceId)
