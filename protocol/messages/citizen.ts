@@ -26,7 +26,7 @@ export const CITIZEN_MESSAGES = {
     // few-ahead text will not come and this one says it, in place of "follow your turn": the Arabic text stays
     // within two SMS parts (test/server/notify/sms-parts.test.ts)
     ar: 'تذكرتك {label} في {center}. {ahead, plural, =0 {لا أحد أمامك} one {أمامك شخص واحد} two {أمامك شخصان} few {أمامك # أشخاص} many {أمامك # شخصًا} other {أمامك # شخص}}. {near, select, yes {اقترب دورك} other {تابع دورك}}: {link}',
-    en: 'Your ticket {label} at {center}. {ahead, plural, =0 {Nobody is} one {# person is} other {# people are}} ahead of you. {near, select, yes {Your turn is near} other {Follow your turn}}: {link}',
+    en: 'Your ticket {label} at {center}. {ahead, plural, =0 {Nobody is} one {# person is} other {# people are}} ahead of you. {near, select, yes {Almost your turn} other {Follow your turn}}: {link}',
   },
   ticket_ahead: {
     // {wait}: the estimate in the words of the status page, the kiosk and the paper (ticket.ts waitText),

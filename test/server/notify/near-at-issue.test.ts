@@ -84,7 +84,7 @@ describe('the turn near at issue, and where the citizen is told to go', () => {
     const [p, q, r] = [await s.consenting(s.a.id), await s.consenting(s.a.id), await s.consenting(s.a.id)]
     expect([p.position, q.position, r.position]).toEqual([2, 3, 4])
     const taken = (t: { label: string }, ahead: number, near: boolean) =>
-      `ticket_taken: Your ticket ${t.label} at Citizen Service Technology Center. ${ahead} people are ahead of you. ${near ? 'Your turn is near' : 'Follow your turn'}: http`
+      `ticket_taken: Your ticket ${t.label} at Citizen Service Technology Center. ${ahead} people are ahead of you. ${near ? 'Almost your turn' : 'Follow your turn'}: http`
     expect(s.textsOf(p.id)).toEqual([expect.stringContaining(taken(p, 2, true))])
     expect(s.textsOf(q.id)).toEqual([expect.stringContaining(taken(q, 3, true))])
     expect(s.textsOf(r.id)).toEqual([expect.stringContaining(taken(r, 4, false))])
@@ -105,7 +105,7 @@ describe('the turn near at issue, and where the citizen is told to go', () => {
     // call-ahead (waiting from the start): 1 ahead at its join, near: its "ticket taken" says so
     await center.issue(s.kiosk, { serviceId: s.b.id })
     const near = await s.joined(s.b.id)
-    expect(s.textsOf(near.id)).toEqual([expect.stringContaining('1 person is ahead of you. Your turn is near: http')])
+    expect(s.textsOf(near.id)).toEqual([expect.stringContaining('1 person is ahead of you. Almost your turn: http')])
     // check-in (a held place, status remote): 4 ahead at its join, then near as the line moves: the few-ahead text, "head to the center"
     for (let i = 0; i < 4; i++) await center.issue(s.kiosk, { serviceId: s.c.id })
     const held = await s.joined(s.c.id)
