@@ -15,7 +15,7 @@ import { formatNumber, ticketLabel, type DigitStyle } from '../ui-common/digits.
 import type { ServerClock } from '../ui-common/server-clock.ts'
 import type { DisplayCenter } from './display-api.ts'
 import type { DisplaySettings } from './display-settings.ts'
-import { legibleZeros } from './legible-zeros.ts'
+import { legibleZeros } from '../ui-common/legible-zeros.ts'
 import { newsLanguages } from './news-languages.ts'
 import { fromSnapshot, withPast } from './now-serving.ts'
 import { callKey, idleNowKey, spokenBoard, type SpokenBoard, type VoiceState } from './spoken-board.ts'

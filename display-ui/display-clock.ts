@@ -10,7 +10,7 @@ import { customElement, property, state } from 'lit/decorators.js'
 import type { DigitStyle } from '../ui-common/digits.ts'
 import type { ServerClock } from '../ui-common/server-clock.ts'
 import { clockText } from './clock-text.ts'
-import { legibleZeros, ZERO_STYLES } from './legible-zeros.ts'
+import { legibleZeros, ZERO_STYLES } from '../ui-common/legible-zeros.ts'
 import { SEPARATOR } from '../protocol/messages/separator.ts'
 
 @customElement('tabour-display-clock')

@@ -25,6 +25,7 @@ import { kioskStyles } from './kiosk-styles.ts'
 import { serviceName } from './service-grid.ts'
 import '../ui-common/qr-code.ts'
 import { kioskText } from '../protocol/messages/kiosk.ts'
+import { legibleZeros, ZERO_STYLES } from '../ui-common/legible-zeros.ts'
 import type { PrintView } from './printer-state.ts'
 
 /** What the confirmation shows of a ticket. */
@@ -49,6 +50,8 @@ export class TicketConfirmation extends LitElement {
   static override styles = [
     themeStyles,
     kioskStyles,
+    // the figures citizens read standing back from the kiosk: «١٠ أشخاص» drew as "1. أشخاص" in Cairo (README "Digits")
+    ZERO_STYLES,
     css`
       :host {
         display: block;
@@ -220,6 +223,10 @@ export class TicketConfirmation extends LitElement {
         font-size: var(--tabour-text-large);
         font-weight: 700;
       }
+      /* a turned ٠ inside a sentence (legibleZeros): room for its diamond, which touched the word beside it («حوالي ١٠») */
+      dd .zero {
+        margin-inline: 0.12em;
+      }
       .qr {
         grid-area: qr;
         display: flex;
@@ -322,11 +329,11 @@ export class TicketConfirmation extends LitElement {
           <dl>
             <div>
               <dt>${kioskText('ticket.placeLabel', lang)}</dt>
-              <dd data-position=${ticket.position}>${peopleAheadText(ticket.position, lang, digitsFor(lang, this.digits))}</dd>
+              <dd data-position=${ticket.position}>${legibleZeros(peopleAheadText(ticket.position, lang, digitsFor(lang, this.digits)))}</dd>
             </div>
             <div>
               <dt>${kioskText('ticket.waitLabel', lang)}</dt>
-              <dd data-wait=${ticket.estimatedWaitSeconds ?? 'unknown'}>${waitText(ticket.estimatedWaitSeconds, lang, digitsFor(lang, this.digits))}</dd>
+              <dd data-wait=${ticket.estimatedWaitSeconds ?? 'unknown'}>${legibleZeros(waitText(ticket.estimatedWaitSeconds, lang, digitsFor(lang, this.digits)))}</dd>
             </div>
           </dl>
           ${this.renderIssuedAt(ticket, lang)} ${this.renderClosing(ticket, lang)}

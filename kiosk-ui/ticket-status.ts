@@ -18,7 +18,7 @@ import { ApiError } from '../ui-common/api-client.ts'
 import { parseTicketPath } from '../ui-common/base-path.ts'
 import { digitsFor, formatNumber, ticketLabel, type DigitStyle } from '../ui-common/digits.ts'
 import { applyLang, DEFAULT_LANG, initialLang, otherLang, type Lang } from '../ui-common/i18n.ts'
-import { inLang } from '../ui-common/bilingual.ts'
+import { inLang, nameIn, namePart } from '../ui-common/bilingual.ts'
 import type { LangChangeEvent } from '../ui-common/lang-switch.ts'
 import { appointmentMarkText, peopleAheadText, waitText } from '../protocol/messages/ticket.ts'
 import { applyPageTheme } from '../ui-common/theme.ts'
@@ -38,9 +38,9 @@ import { minutesLeft } from '../ui-common/minutes-left.ts'
 import { closingNoteText } from '../ui-common/opening-words.ts'
 import { fetchRemoteServices } from './join/join-api.ts'
 
-/** Whether a counter's name says more than its number ("Counter 3", "شباك 3" do not). */
-function namesMore(counter: { number: number; name: string }): boolean {
-  const plain = counter.name
+/** Whether a counter's name, in the page's language («تراخيص · Permits»: its part), says more than its number ("Counter 3", "شباك 3" do not). */
+function namesMore(counter: { number: number; name: string }, lang: Lang): boolean {
+  const plain = namePart(counter.name, lang)
     .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x660))
     .trim()
     .toLowerCase()
@@ -255,7 +255,7 @@ export class TicketStatus extends LitElement {
         return html`<div class="turn" role="alert" data-counter=${ticket.counter?.number ?? ''} data-recalls=${ticket.recalls ?? 0}>
           ${ticket.status === 'called' ? html`<strong>${statusText('status.yourTurn', lang)}</strong>` : nothing}
           <p class=${ticket.status === 'called' ? 'counter go' : 'counter'}>${line}</p>
-          ${ticket.counter && namesMore(ticket.counter) ? html`<p>${ticket.counter.name}</p>` : nothing}
+          ${ticket.counter && namesMore(ticket.counter, lang) ? html`<p data-counter-name>${nameIn(ticket.counter.name, lang)}</p>` : nothing}
         </div>`
       }
       case 'done':

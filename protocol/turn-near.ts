@@ -1,10 +1,15 @@
 /**
  * When a citizen's turn is "near": the status page's «اقترب دورك» / "Your turn is near" (and its
- * "head to the center now") and the "few ahead" text message ("… please come back to the waiting
- * hall"). Few people ahead is not enough: at a slow service two ahead may be forty minutes away
- * (walk s47), and a citizen told "near" then waits at the counters or rushes back for nothing. So
- * near is few ahead AND an estimate known and within `queue.turnNearMinutes`; with no counter
- * serving (estimate unknown) nobody is called soon, however few are ahead.
+ * "head to the center now" / "stay close to the counters") and the texts that say it. Few people
+ * ahead is not enough: at a slow service two ahead may be forty minutes away (walk s47), and a
+ * citizen told "near" then waits at the counters or rushes back for nothing. So near is few ahead
+ * AND an estimate known and within `queue.turnNearMinutes`; with no counter serving (estimate
+ * unknown) nobody is called soon, however few are ahead.
+ *
+ * A consenting citizen is texted that their turn is near exactly once per line: by "ticket taken"
+ * when it is near already at issue (message-scanner.ts issuedNear), else by the "few ahead" text
+ * when it becomes near (a citizen near at issue got neither, and could step out waiting for a text
+ * that never came).
  */
 import { waitValues } from './messages/ticket.ts'
 

@@ -22,15 +22,20 @@ export type MessageKind = (typeof MESSAGE_KINDS)[number]
 
 export const CITIZEN_MESSAGES = {
   ticket_taken: {
-    ar: 'تذكرتك {label} في {center}. {ahead, plural, =0 {لا أحد أمامك} one {أمامك شخص واحد} two {أمامك شخصان} few {أمامك # أشخاص} many {أمامك # شخصًا} other {أمامك # شخص}}. تابع دورك: {link}',
-    en: 'Your ticket {label} at {center}. {ahead, plural, =0 {Nobody is} one {# person is} other {# people are}} ahead of you. Follow your turn: {link}',
+    // {near} 'yes': the turn is near already at issue (the few-ahead text's rule, protocol/turn-near.ts), so the
+    // few-ahead text will not come and this one says it, in place of "follow your turn": the Arabic text stays
+    // within two SMS parts (test/server/notify/sms-parts.test.ts)
+    ar: 'تذكرتك {label} في {center}. {ahead, plural, =0 {لا أحد أمامك} one {أمامك شخص واحد} two {أمامك شخصان} few {أمامك # أشخاص} many {أمامك # شخصًا} other {أمامك # شخص}}. {near, select, yes {اقترب دورك} other {تابع دورك}}: {link}',
+    en: 'Your ticket {label} at {center}. {ahead, plural, =0 {Nobody is} one {# person is} other {# people are}} ahead of you. {near, select, yes {Almost your turn} other {Follow your turn}}: {link}',
   },
   ticket_ahead: {
     // {wait}: the estimate in the words of the status page, the kiosk and the paper (ticket.ts waitText),
     // so the text and the page never say "about 1 minute" and "less than a minute" at once (walk s47); no "estimated
-    // wait" before it: the Arabic text stays within one SMS part (70 UCS-2 characters) as it was
-    ar: 'تذكرتك {label}: أمامك {ahead, plural, =0 {لا أحد} one {شخص واحد} two {شخصان} few {# أشخاص} many {# شخصًا} other {# شخص}}، {wait}. اقترب من قاعة الانتظار.',
-    en: 'Ticket {label}: {ahead, plural, =0 {nobody} one {# person} other {# people}} ahead of you, {wait}. Please come back to the waiting hall.',
+    // wait" before it: the Arabic text stays within one SMS part (70 UCS-2 characters). {where}: 'away' a phone joiner
+    // not checked in yet, 'here' anyone in the building, told what their status page tells them ("head to the center
+    // now", "stay close to the counters"; a citizen in the hall was told to "come back to the waiting hall")
+    ar: 'تذكرتك {label}: أمامك {ahead, plural, =0 {لا أحد} one {شخص واحد} two {شخصان} few {# أشخاص} many {# شخصًا} other {# شخص}}، {wait}. {where, select, away {توجّه للمركز الآن.} other {ابقَ قرب الشبابيك.}}',
+    en: 'Ticket {label}: {ahead, plural, =0 {nobody} one {# person} other {# people}} ahead of you, {wait}. {where, select, away {Please head to the center now.} other {Please stay close to the counters.}}',
   },
   ticket_called: {
     // {counter, number}: the counter's number in the center's digits in Arabic (a bare {counter} would stay Western)
@@ -40,7 +45,8 @@ export const CITIZEN_MESSAGES = {
   ticket_missed: {
     // what the status page says (walk s47: "within 30 minutes" gave neither the time nor where): until when, and
     // where to ask, the counter that called first ({counter} 0: marked from no counter); only its service's clerks may undo it
-    ar: 'فاتك دورك {label}. {grace, plural, =0 {يرجى سؤال أحد موظفي المركز.} other {يمكن إعادتك إلى الدور حتى {time}: {counter, plural, =0 {اسأل في أحد الشبابيك التي تقدّم خدمتك.} other {اسأل في الشباك {counter, number} أو شباك آخر يقدّم خدمتك.}}}}',
+    // in one SMS part (70 UCS-2 characters; it was 98, two parts): "to return, ask until {time} at counter N or a counter of your service"
+    ar: 'فاتك دورك {label}. {grace, plural, =0 {يرجى سؤال أحد موظفي المركز.} other {للعودة اسأل حتى {time} {counter, plural, =0 {بشباك يقدّم خدمتك.} other {بشباك {counter, number} أو شباك لخدمتك.}}}}',
     en: 'You missed your turn {label}. {grace, plural, =0 {Please ask a member of staff.} other {You can be put back in line until {time}: {counter, plural, =0 {ask at a counter serving your service.} other {ask at counter {counter, number} or another counter serving your service.}}}}',
   },
   ticket_closed: {
@@ -93,14 +99,17 @@ export const WHATSAPP_PARAMETERS: Readonly<Record<MessageKind, readonly string[]
 
 /**
  * The placeholders each kind may use (what the sender fills in); any other is refused. Those the
- * approved WhatsApp templates have, and those added since for SMS texts only: ticket_ahead's {wait},
+ * approved WhatsApp templates have, and those added since for SMS texts only: ticket_taken's {near}
+ * ('yes' or 'no': whether its turn is near already), ticket_ahead's {wait},
  * the estimate in the page's words ("less than a minute", "about 1 hour 15 minutes"; its {minutes}
- * stays the whole minutes, at least 1, for the texts and templates written with it), and
+ * stays the whole minutes, at least 1, for the texts and templates written with it) and {where}
+ * ('away' for a phone joiner not checked in, 'here'), and
  * ticket_missed's {time} (until when it can be put back in line, as the status page writes a time)
  * and {counter} (the number of the counter that called it, 0 for none).
  */
 export const CITIZEN_PLACEHOLDERS: Readonly<Record<MessageKind, readonly string[]>> = {
   ...WHATSAPP_PARAMETERS,
-  ticket_ahead: [...WHATSAPP_PARAMETERS.ticket_ahead, 'wait'],
+  ticket_taken: [...WHATSAPP_PARAMETERS.ticket_taken, 'near'],
+  ticket_ahead: [...WHATSAPP_PARAMETERS.ticket_ahead, 'wait', 'where'],
   ticket_missed: [...WHATSAPP_PARAMETERS.ticket_missed, 'time', 'counter'],
 }

@@ -1,7 +1,7 @@
 import type { QueueContext } from '../queue/queue-context.ts'
 import type { ConfigChange } from './config-audit.ts'
 
-/** What a name typed in both languages looks like when stored as one («تراخيص · Permits»; ui-common/bilingual.ts namePart). */
+/** What a name typed in both languages looks like when stored as one («تراخيص · Permits»; protocol/name-in-language.ts namePart). */
 const bothNames = (ar: string, en: string) => (ar && en ? `${ar} · ${en}` : ar || en)
 
 /**

@@ -45,10 +45,10 @@ export const DEMO_SERVICES = [
 
 /**
  * Six counters in two zones (ground floor and first floor); counter → service prefixes and weights.
- * A counter has one name, which every screen shows as written, in Arabic and in English, next to the
- * number it writes itself in the screen's language and digits («شباك ١» / "Counter 1"). So a name
- * carries no number (it would repeat it, in fixed digits) and is written in both languages, as a
- * bilingual center's signs are: a real center gives what its sign says.
+ * A counter has one name, shown next to the number each screen writes itself in its language and
+ * digits («شباك ١» / "Counter 1"). So a name carries no number (it would repeat it, in fixed digits)
+ * and is written in both languages, as a bilingual center's signs are, «Arabic · English»: a screen
+ * or text in one language shows its own part (protocol/name-in-language.ts), the TV both.
  */
 const COUNTERS: { number: number; name: string; zone: string; services: [string, number][] }[] = [
   {

@@ -23,6 +23,7 @@ import { DomainError } from '../errors.ts'
 import { ErrorCodes } from '../../protocol/error-codes.ts'
 import { TicketsRepo } from '../db/repositories/tickets-repo.ts'
 import { CountersRepo } from '../db/repositories/counters-repo.ts'
+import { RemoteJoinsRepo } from '../db/repositories/remote-joins-repo.ts'
 import { MessageOutbox, type MessageDraft } from './message-outbox.ts'
 import { MessageTemplates } from './templates.ts'
 import { normalizePhone } from './phone-number.ts'
@@ -32,6 +33,7 @@ import { waitText, waitValues } from '../../protocol/messages/ticket.ts'
 import { digitsFor } from '../../protocol/messages/digits.ts'
 import { clockTime } from '../../protocol/messages/clock-time.ts'
 import { graceEndsAt } from '../queue/no-show-rules.ts'
+import { namePart } from '../../protocol/name-in-language.ts'
 import {
   type AppointmentEvent,
   type BookingFacts,
@@ -99,6 +101,17 @@ export function aheadKey(ticketId: string, step: number): string {
   return step === 0 ? `ticket_ahead:${ticketId}` : `ticket_ahead:${ticketId}:step${step + 1}`
 }
 const AHEAD_KEY_SQL = `'ticket_ahead:' || t.id || CASE WHEN t.step = 0 THEN '' ELSE ':step' || (t.step + 1) END`
+/**
+ * The rule for a turn near at issue, one for both texts so a citizen gets exactly one of them:
+ * near at issue (few ahead and soon by `near`), "ticket taken" says so and no "few ahead" follows;
+ * not near, "ticket taken" gives the people ahead only and "few ahead" comes once it is (aheadIn).
+ * An issue event from before estimates were logged: few ahead.
+ */
+function issuedNear(data: { position?: unknown; estimatedWaitSeconds?: unknown }, near: NearRule): boolean {
+  const position = Number(data.position ?? 0)
+  if (data.estimatedWaitSeconds === undefined) return position <= near.people
+  return turnIsNearBy(position, data.estimatedWaitSeconds as number | null, near)
+}
 /** Booking changes that text the citizen who booked (the booking page asks for the number to that end); a check-in texts nothing. */
 const APPOINTMENT_EVENTS = new Set(['appointment.booked', 'appointment.moved', 'appointment.cancelled'])
 
@@ -107,6 +120,7 @@ export class MessageScanner {
   readonly templates: MessageTemplates
   private readonly tickets: TicketsRepo
   private readonly counters: CountersRepo
+  private readonly remoteJoins: RemoteJoinsRepo
   /**
    * Lines with a consenting ticket few enough ahead whose estimate was still too long to be near
    * (protocol/turn-near.ts): the estimate shortens as the clock runs, with no event in the line, so
@@ -117,6 +131,7 @@ export class MessageScanner {
   constructor(private readonly deps: ScannerDeps) {
     this.tickets = new TicketsRepo(deps.db)
     this.counters = new CountersRepo(deps.db)
+    this.remoteJoins = new RemoteJoinsRepo(deps.db)
     this.outbox = new MessageOutbox(deps.db)
     this.templates = new MessageTemplates(deps.db)
   }
@@ -169,11 +184,14 @@ export class MessageScanner {
     if (!t) return 0
     const data = JSON.parse(e.data) as Record<string, unknown>
     if (e.type === 'ticket.issued') {
+      const rule = this.nearRule()
       const values = {
         label: t.label,
         center: this.deps.config.centerName[t.lang],
         ahead: Number(data.position ?? 0),
         link: ticketStatusUrlAt(this.deps.publicBase(), t.id, t.lang),
+        // near already: the few-ahead text will not come (aheadIn), so this text says it
+        near: rule && issuedNear(data, rule) ? 'yes' : 'no',
       }
       return this.queue('ticket_taken', `ticket_taken:${e.id}`, t, e.id, values, now)
     }
@@ -189,7 +207,8 @@ export class MessageScanner {
         `ticket_called:${e.id}`,
         t,
         e.id,
-        { label: t.label, counter: counter.number, counterName: counter.name },
+        // a name typed in both languages («تراخيص · Permits») is sent in the ticket's own: namePart
+        { label: t.label, counter: counter.number, counterName: namePart(counter.name, t.lang) },
         now,
       )
     }
@@ -320,18 +339,21 @@ export class MessageScanner {
    * `queue.turnNearMinutes`: protocol/turn-near.ts) and was not when it joined, once per ticket
    * and line: a visit of several steps waits in a new line at each step, and is told again when its
    * turn is near there (walk s46: step 2's line, three ahead, said nothing). The start is the issue's
-   * position and estimate for the first line, and the place the scanner saw the ticket join a later
-   * step's line at (noteStepJoined).
+   * position and estimate for the first line (issuedNear: one near then was told so by "ticket
+   * taken", and gets no second text), and the place the scanner saw the ticket join a later step's
+   * line at (noteStepJoined). Worded for where the citizen is: a phone joiner not checked in is
+   * told to head to the center, one in the building to stay close to the counters.
    */
   private aheadIn(serviceId: number, now: number): number {
     this.nearingLines.delete(serviceId)
-    const at = this.cfg.aheadAt
-    if (at === 0) return 0
-    const near: NearRule = { people: at, minutes: this.deps.config.queue.turnNearMinutes }
+    const near = this.nearRule()
+    if (!near) return 0
+    const at = near.people
+    // a phone joiner's held place ('remote') too: its page says "head to the center now" as its turn nears
     const waiting = this.deps.db
       .prepare(
         `SELECT t.id, t.step, c.step_joined_ahead AS joinedAhead FROM tickets t JOIN message_consent c ON c.ticket_id = t.id
-         WHERE t.service_id = ? AND t.status = 'waiting' AND t.phone IS NOT NULL
+         WHERE t.service_id = ? AND t.status IN ('waiting', 'remote') AND t.phone IS NOT NULL
            AND NOT EXISTS (SELECT 1 FROM message_outbox m WHERE m.idempotency_key = ${AHEAD_KEY_SQL})`,
       )
       .all(serviceId) as { id: string; step: number; joinedAhead: number | null }[]
@@ -341,7 +363,7 @@ export class MessageScanner {
       if (!t) continue
       const standing = this.deps.standing(t)
       if (standing.position > at) continue
-      // "ticket taken" (or the clerk sending the visit on) already said how few were ahead, when it was as near
+      // "ticket taken" already said the turn was near (or the clerk sending the visit on, how few were ahead)
       if (this.startedNear(id, step, joinedAhead, near)) continue
       const seconds = standing.estimatedWaitSeconds
       if (seconds === null || !turnIsNearBy(standing.position, seconds, near)) {
@@ -355,6 +377,7 @@ export class MessageScanner {
         // {minutes} as the approved WhatsApp template says it ("about N minutes", never 0); {wait} as the status page says it
         minutes: Math.max(1, waitValues(seconds).minutes),
         wait: waitText(seconds, t.lang, digitsFor(t.lang, this.deps.config.screens.digits)),
+        where: this.where(t),
       }
       queued += this.queue('ticket_ahead', aheadKey(id, step), t, null, values, now)
     }
@@ -362,19 +385,27 @@ export class MessageScanner {
   }
 
   /**
-   * Whether the ticket's turn was already near when it joined the line of its step: at its issue,
-   * few ahead and as soon as `near` says (an issue event from before estimates were logged: few
-   * ahead); at a later step, few ahead when it joined (a step never seen joined counts as near).
+   * Whether the ticket's turn was already near when it joined the line of its step: at its issue
+   * (issuedNear: its "ticket taken" said so); at a later step, few ahead when it joined (a step
+   * never seen joined counts as near).
    */
   private startedNear(ticketId: string, step: number, joinedAhead: number | null, near: NearRule): boolean {
     if (step > 0) return (joinedAhead ?? 0) <= near.people
     const issued = this.deps.db.prepare(`SELECT data FROM events WHERE ticket_id = ? AND type = 'ticket.issued'`).get(ticketId) as
       | { data: string }
       | undefined
-    const data = (issued ? JSON.parse(issued.data) : {}) as { position?: number; estimatedWaitSeconds?: number | null }
-    const position = Number(data.position ?? 0)
-    if (data.estimatedWaitSeconds === undefined) return position <= near.people
-    return turnIsNearBy(position, data.estimatedWaitSeconds, near)
+    return issuedNear(issued ? JSON.parse(issued.data) : {}, near)
+  }
+
+  /** When a turn is near for the texts (`messages.aheadAt` people, `queue.turnNearMinutes`); null: aheadAt 0, no "near" texts. */
+  private nearRule(): NearRule | null {
+    const at = this.cfg.aheadAt
+    return at === 0 ? null : { people: at, minutes: this.deps.config.queue.turnNearMinutes }
+  }
+
+  /** Where the citizen is, as the status page tells them apart: a phone joiner not checked in yet is 'away', anyone else 'here'. */
+  private where(t: TicketRecord): 'away' | 'here' {
+    return this.remoteJoins.get(t.id)?.arrivedAt === null ? 'away' : 'here'
   }
 
   private queue(kind: MessageKind, key: string, t: TicketRecord, eventId: number | null, values: MessageValues, now: number): number {

@@ -192,7 +192,7 @@ describe("the hours band's moments", () => {
 
 describe('legible zeros', () => {
   it('marks each ٠ of an Arabic-Indic figure, the figure kept whole; text without ٠ (Western digits included) is left as it is', async () => {
-    const { legibleZeros } = await import('../../display-ui/legible-zeros.ts')
+    const { legibleZeros } = await import('../../ui-common/legible-zeros.ts')
     expect(legibleZeros('٨')).toBe('٨')
     expect(legibleZeros('A-010 Counter 20')).toBe('A-010 Counter 20')
     /** The result as markup: each figure's span and its zeros' spans. */

@@ -8,7 +8,7 @@ import { daytimeShiftMs, STAFF_PASSWORD, TestCenter, type TestClock } from '../h
 import { decodeJob, type DecodedImage } from '../helpers/escpos-decode.ts'
 import { FakePrinter } from '../drivers/printer/fake-printer.ts'
 import { buildTicketJob, type TicketContent } from '../../drivers/printer/index.ts'
-import { peopleAheadText } from '../../protocol/messages/ticket.ts'
+import { peopleAheadText, waitText } from '../../protocol/messages/ticket.ts'
 import { consoleText } from '../../protocol/messages/console.ts'
 import { SEPARATOR } from '../../protocol/messages/separator.ts'
 import { LANDSCAPE, PHONE, PORTRAIT, useBrowserSuite } from './browser.ts'
@@ -112,7 +112,11 @@ async function playDay(digits: Digits): Promise<void> {
   // closing note the reference ticket below does not (a faked 23:40 run failed so)
   const shift = daytimeShiftMs()
   const clock = { fn: () => Date.now() + shift } as TestClock
-  const center = new TestCenter({ config: { dataDir, uiDir: suite.uiDir, centerName: CENTER }, clock })
+  // 200 s a ticket: the Arabic ticket's three ahead wait «حوالي ١٠ دقائق», a figure with a zero (the kiosk's legible zeros below)
+  const center = new TestCenter({
+    config: { dataDir, uiDir: suite.uiDir, centerName: CENTER, queue: { defaultServiceSeconds: 200 } },
+    clock,
+  })
   cleanups.push(async () => {
     await center.close()
     await printer.close()
@@ -169,6 +173,14 @@ async function playDay(digits: Digits): Promise<void> {
   expect(await text(page, 'tabour-ticket-confirmation [data-position]')).toBe(peopleAheadText(3, 'ar', digits))
   const arId = (await confirmation.locator('[data-ticket-id]').getAttribute('data-ticket-id'))!
   const arWait = Number(await confirmation.locator('[data-wait]').getAttribute('data-wait'))
+  // the kiosk's figures are read from a step back, as the board's across the hall: its ٠ is turned too
+  // (ui-common/legible-zeros.ts), the text still «١٠»
+  expect(await text(page, 'tabour-ticket-confirmation [data-wait]')).toBe(waitText(arWait, 'ar', digits))
+  expect(waitText(arWait, 'ar', 'western')).toContain('0')
+  const kioskZeros = await confirmation.evaluate((el) =>
+    [...el.shadowRoot!.querySelectorAll('[data-wait] .zero, [data-position] .zero')].map((z) => getComputedStyle(z).transform !== 'none'),
+  )
+  expect(kioskZeros).toEqual(digits === 'western' ? [] : [true])
   await shot(page, `digits-kiosk-ar${docs ? '' : '-western'}`, docs)
   await expectAccessible(page, 'kiosk ar', 'moderate')
   await confirmation.locator('[data-action="done"]').click()

@@ -37,6 +37,9 @@ function sampleValues(kind: MessageKind, lang: LangName, center: string, digits:
     link: kind.startsWith('appointment_') ? 'https://tabour.example/b/K7Q2' : 'https://tabour.example/t/Xk3q9VbT2mNcR8wLpZ4hYg',
     minutes: 12,
     wait: waitText(12 * 60, lang, digits),
+    // 3 ahead and 12 minutes is near by the default rule; a ticket taken at the kiosk (in the building)
+    near: 'yes',
+    where: 'here',
     counter: 4,
     counterName: lang === 'ar' ? 'الجوازات' : 'Passports',
     grace: 30,

@@ -70,19 +70,43 @@ describe('message templates', () => {
     expect(templates.render('ticket_taken', 'ar', { label: 'A-001', center: 'مركز الدقي', ahead: 0, link }, 'western')).toBe(
       `تذكرتك A-001 في مركز الدقي. لا أحد أمامك. تابع دورك: ${link}`,
     )
+    // a turn near at issue gets no few-ahead text: "ticket taken" says it, in place of "follow your turn"
+    expect(templates.render('ticket_taken', 'ar', { label: 'A-001', center: 'مركز الدقي', ahead: 2, link, near: 'yes' }, 'western')).toBe(
+      `تذكرتك A-001 في مركز الدقي. أمامك شخصان. اقترب دورك: ${link}`,
+    )
     expect(templates.render('ticket_called', 'ar', { label: 'A-007', counter: 1, counterName: 'الجوازات' }, 'arabic-indic')).toBe(
       'حان دورك A-007: توجّه إلى الشباك ١ (الجوازات).',
     )
     // {wait} is the page's wording (ticket.ts waitText), written in the center's digits by the scanner
+    // and says what the status page says to where the citizen is: in the building, or a phone joiner still away
     expect(
-      templates.render('ticket_ahead', 'ar', { label: 'A-007', ahead: 3, minutes: 12, wait: 'حوالي ١٢ دقيقة' }, 'arabic-indic'),
-    ).toContain('أمامك ٣ أشخاص، حوالي ١٢ دقيقة. اقترب')
-    // one SMS part, as before {wait}: "الانتظار المتوقع" in front of it made every Arabic few-ahead text two
+      templates.render(
+        'ticket_ahead',
+        'ar',
+        { label: 'A-007', ahead: 3, minutes: 12, wait: 'حوالي ١٢ دقيقة', where: 'here' },
+        'arabic-indic',
+      ),
+    ).toBe('تذكرتك A-007: أمامك ٣ أشخاص، حوالي ١٢ دقيقة. ابقَ قرب الشبابيك.')
+    expect(
+      templates.render(
+        'ticket_ahead',
+        'ar',
+        { label: 'A-007', ahead: 3, minutes: 12, wait: 'حوالي ١٢ دقيقة', where: 'away' },
+        'arabic-indic',
+      ),
+    ).toBe('تذكرتك A-007: أمامك ٣ أشخاص، حوالي ١٢ دقيقة. توجّه للمركز الآن.')
+    expect(templates.render('ticket_ahead', 'en', { label: 'A-007', ahead: 3, minutes: 12, wait: 'about 12 minutes', where: 'here' })).toBe(
+      'Ticket A-007: 3 people ahead of you, about 12 minutes. Please stay close to the counters.',
+    )
+    expect(templates.render('ticket_ahead', 'en', { label: 'A-007', ahead: 3, minutes: 12, wait: 'about 12 minutes', where: 'away' })).toBe(
+      'Ticket A-007: 3 people ahead of you, about 12 minutes. Please head to the center now.',
+    )
+    // one SMS part, as before {wait}: "الانتظار المتوقع" in front of it made every Arabic few-ahead text two (every text's parts: sms-parts.test.ts)
     const ahead = templates.render('ticket_ahead', 'ar', { label: 'A-017', ahead: 3, minutes: 12, wait: 'حوالي ١٢ دقيقة' }, 'arabic-indic')
     expect(countSegments(ahead).segments).toBe(1)
     // a missed turn: until when and where, as the status page says (the counter in the center's digits)
     expect(templates.render('ticket_missed', 'ar', { label: 'A-007', grace: 30, time: '٣:٣٠ م', counter: 10 }, 'arabic-indic')).toBe(
-      'فاتك دورك A-007. يمكن إعادتك إلى الدور حتى ٣:٣٠ م: اسأل في الشباك ١٠ أو شباك آخر يقدّم خدمتك.',
+      'فاتك دورك A-007. للعودة اسأل حتى ٣:٣٠ م بشباك ١٠ أو شباك لخدمتك.',
     )
     expect(templates.render('ticket_missed', 'en', { label: 'A-007', grace: 30, time: '3:30 PM', counter: 0 })).toBe(
       'You missed your turn A-007. You can be put back in line until 3:30 PM: ask at a counter serving your service.',

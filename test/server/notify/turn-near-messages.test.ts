@@ -6,7 +6,7 @@ import { waitText } from '../../../protocol/messages/ticket.ts'
  * The "few ahead" text (ticket_ahead) against the status page, on a center clock the test moves:
  * it words the estimate as the page does (walk s47: "about 1 minute" in the text, "less than a
  * minute" on the page, for one estimate at one moment), and it goes only when the turn is near by
- * the page's rule, few ahead AND soon (protocol/turn-near.ts), never "come back" 80 minutes early.
+ * the page's rule, few ahead AND soon (protocol/turn-near.ts), never "stay close" 80 minutes early.
  */
 describe('the few-ahead text message', () => {
   let center: TestCenter
@@ -63,7 +63,7 @@ describe('the few-ahead text message', () => {
     const shown = await s.page()
     expect(shown).toMatchObject({ status: 'waiting', position: 0, estimatedWaitSeconds: 0 })
     expect(s.aheadTexts()).toEqual([
-      `Ticket ${s.ticket.label}: nobody ahead of you, ${waitText(shown.estimatedWaitSeconds, 'en')}. Please come back to the waiting hall.`,
+      `Ticket ${s.ticket.label}: nobody ahead of you, ${waitText(shown.estimatedWaitSeconds, 'en')}. Please stay close to the counters.`,
     ])
     expect(waitText(shown.estimatedWaitSeconds, 'en')).toBe('less than a minute')
   })
@@ -86,9 +86,7 @@ describe('the few-ahead text message', () => {
     s.clock.advance(360)
     const shown = await s.page()
     expect(shown.estimatedWaitSeconds).toBe(14 * 60)
-    expect(s.aheadTexts()).toEqual([
-      `Ticket ${s.ticket.label}: nobody ahead of you, about 14 minutes. Please come back to the waiting hall.`,
-    ])
+    expect(s.aheadTexts()).toEqual([`Ticket ${s.ticket.label}: nobody ahead of you, about 14 minutes. Please stay close to the counters.`])
     // once: later scans add nothing
     s.clock.advance(60)
     expect(s.aheadTexts()).toHaveLength(1)

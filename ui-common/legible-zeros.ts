@@ -4,7 +4,10 @@
  * (walk s47, 1920×1080). Arabic signage draws the zero as a diamond about a third of the digit's
  * height; this draws Cairo's own ٠ so, larger and turned, keeping its advance (the figure's width
  * does not change) and the character itself (what the page says, and what tests and screen readers
- * read, is still «١٠»). Western digits, and text without a zero, are left as they are.
+ * read, is still «١٠»). Western digits, and text without a zero, are left as they are. The TV's
+ * figures and the kiosk's ticket figures (people ahead, the wait: read standing back from it) use
+ * it; the status page and the dashboard, read at a hand's or a desk's distance, keep Cairo's ٠
+ * (README "Digits").
  */
 import { css, html, type TemplateResult } from 'lit'
 

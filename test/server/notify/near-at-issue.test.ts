@@ -1,0 +1,129 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { TestCenter, TestClock } from '../../helpers/test-center.ts'
+import { arrive } from '../../../server/queue/remote-arrival.ts'
+
+/**
+ * Which text tells a citizen that their turn is near (server/notify/message-scanner.ts issuedNear),
+ * on the real scanner and SQLite: a ticket near at its issue (`messages.aheadAt` people or fewer
+ * ahead, and soon) never gets the few-ahead text, so its "ticket taken" says so; one issued a
+ * person further gets the few-ahead text once it is near. Exactly one of the two, never both.
+ * And the words fit where the citizen is: a phone joiner not checked in is told to head to the
+ * center, a citizen in the building to stay close to the counters, as their status pages say.
+ */
+describe('the turn near at issue, and where the citizen is told to go', () => {
+  let center: TestCenter
+  afterEach(() => center?.close())
+
+  /** A minute a ticket (every estimate within turnNearMinutes), aheadAt 3; A is the kiosk's, B call-ahead from a phone, C check-in. */
+  async function setup() {
+    const clock = new TestClock(Date.parse('2026-03-10T08:00:00Z'))
+    center = await TestCenter.start({
+      clock,
+      config: {
+        queue: { defaultServiceSeconds: 60, turnNearMinutes: 15 },
+        messages: { provider: 'http', aheadAt: 3, http: { url: 'http://127.0.0.1:9/sms', body: { text: '{text}' }, idField: 'id' } },
+        remoteJoin: {
+          services: [
+            { prefix: 'B', mode: 'call-ahead', arriveMinutes: 10 },
+            { prefix: 'C', mode: 'check-in', arriveMinutes: 10 },
+          ],
+        },
+      },
+    })
+    const [a, b, c] = [
+      await center.createService({ prefix: 'A' }),
+      await center.createService({ prefix: 'B' }),
+      await center.createService({ prefix: 'C' }),
+    ]
+    const counters = [] as { id: number; clerk: string }[]
+    for (const [n, service] of [a, b, c].entries()) {
+      const counter = await center.createCounter({ number: n + 1, name: `Desk ${n + 1}`, serviceIds: [service.id] })
+      counters.push({ id: counter.id, clerk: await center.openCounterAs(`clerk${n + 1}`, counter.id) })
+    }
+    const kiosk = (await center.createDevice('kiosk')).token
+    let phone = 1001234560
+    const consenting = async (serviceId: number) => {
+      const res = await center.request('POST', '/api/v1/tickets', {
+        token: kiosk,
+        body: { serviceId, phone: `+20${phone++}`, messagesOptIn: true, lang: 'en' },
+      })
+      expect(res.statusCode, res.body).toBe(201)
+      return res.json() as { id: string; label: string; position: number }
+    }
+    let address = 1
+    const joined = async (serviceId: number) => {
+      const res = await center.app.inject({
+        method: 'POST',
+        url: '/api/v1/remote/join',
+        payload: { serviceId, phone: `0${phone++}`, lang: 'en' },
+        remoteAddress: `203.0.113.${address++}`,
+      })
+      expect(res.statusCode, res.body).toBe(201)
+      return res.json() as { id: string; label: string }
+    }
+    const callNext = async (i: number) => {
+      const r = await center.action(counters[i]!.clerk, counters[i]!.id, 'call-next')
+      expect(r.statusCode, r.body).toBe(200)
+    }
+    /** Every text queued so far for a ticket, after a scan at the center's now: "kind: body". */
+    const textsOf = (ticketId: string) => {
+      center.app.tabour.messages!.scanner.scan(clock.now)
+      return center.app.tabour.db
+        .prepare('SELECT kind, body FROM message_outbox WHERE ticket_id = ? ORDER BY id')
+        .all(ticketId)
+        .map((r: any) => `${r.kind}: ${r.body}`)
+    }
+    const page = async (id: string) => (await center.request('GET', `/api/v1/tickets/${id}`)).json()
+    return { a, b, c, kiosk, consenting, joined, callNext, textsOf, page }
+  }
+
+  it('aheadAt-1 and aheadAt ahead at issue: "ticket taken" says near, no few-ahead follows; aheadAt+1: the few-ahead text, once', async () => {
+    const s = await setup()
+    await center.issue(s.kiosk, { serviceId: s.a.id })
+    await center.issue(s.kiosk, { serviceId: s.a.id })
+    const [p, q, r] = [await s.consenting(s.a.id), await s.consenting(s.a.id), await s.consenting(s.a.id)]
+    expect([p.position, q.position, r.position]).toEqual([2, 3, 4])
+    const taken = (t: { label: string }, ahead: number, near: boolean) =>
+      `ticket_taken: Your ticket ${t.label} at Citizen Service Technology Center. ${ahead} people are ahead of you. ${near ? 'Almost your turn' : 'Follow your turn'}: http`
+    expect(s.textsOf(p.id)).toEqual([expect.stringContaining(taken(p, 2, true))])
+    expect(s.textsOf(q.id)).toEqual([expect.stringContaining(taken(q, 3, true))])
+    expect(s.textsOf(r.id)).toEqual([expect.stringContaining(taken(r, 4, false))])
+    // the line moves: R is now aheadAt ahead, near, and told so; P and Q, told at issue, get nothing more
+    await s.callNext(0)
+    expect(await s.page(r.id)).toMatchObject({ position: 3 })
+    expect(s.textsOf(r.id)).toEqual([
+      expect.stringContaining(taken(r, 4, false)),
+      `ticket_ahead: Ticket ${r.label}: 3 people ahead of you, about 4 minutes. Please stay close to the counters.`,
+    ])
+    // once: later scans add nothing, to anyone
+    for (const t of [p, q]) expect(s.textsOf(t.id), t.label).toHaveLength(1)
+    expect(s.textsOf(r.id)).toHaveLength(2)
+  })
+
+  it('a phone joiner not checked in is told to head to the center as its turn nears; one in the building, to stay close to the counters', async () => {
+    const s = await setup()
+    // call-ahead (waiting from the start): 1 ahead at its join, near: its "ticket taken" says so
+    await center.issue(s.kiosk, { serviceId: s.b.id })
+    const near = await s.joined(s.b.id)
+    expect(s.textsOf(near.id)).toEqual([expect.stringContaining('1 person is ahead of you. Almost your turn: http')])
+    // check-in (a held place, status remote): 4 ahead at its join, then near as the line moves: the few-ahead text, "head to the center"
+    for (let i = 0; i < 4; i++) await center.issue(s.kiosk, { serviceId: s.c.id })
+    const held = await s.joined(s.c.id)
+    expect(await s.page(held.id)).toMatchObject({ status: 'remote', position: 4 })
+    expect(s.textsOf(held.id)).toEqual([expect.stringContaining('4 people are ahead of you. Follow your turn: http')])
+    await s.callNext(2)
+    expect(s.textsOf(held.id)).toEqual([
+      expect.stringContaining('4 people are ahead of you. Follow your turn: http'),
+      `ticket_ahead: Ticket ${held.label}: 3 people ahead of you, about 4 minutes. Please head to the center now.`,
+    ])
+    // a call-ahead joiner who checked in before its turn neared is in the building: "stay close to the counters"
+    for (let i = 0; i < 2; i++) await center.issue(s.kiosk, { serviceId: s.b.id })
+    const arrived = await s.joined(s.b.id)
+    arrive(center.app.tabour.queue.ctx, arrived.id, 'phone')
+    await s.callNext(1)
+    expect(s.textsOf(arrived.id)).toEqual([
+      expect.stringContaining('4 people are ahead of you. Follow your turn: http'),
+      expect.stringMatching(/^ticket_ahead: .*: 3 people ahead of you, .* Please stay close to the counters\.$/),
+    ])
+  })
+})

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest'
+import { fillTemplate } from '../../../server/notify/templates.ts'
+import { CITIZEN_MESSAGES, CITIZEN_PLACEHOLDERS, MESSAGE_KINDS, type MessageKind } from '../../../protocol/messages/citizen.ts'
+import type { Lang, MessageValues } from '../../../protocol/messages/format.ts'
+import { countSegments } from '../../../protocol/sms-segments.ts'
+import { clockTime } from '../../../protocol/messages/clock-time.ts'
+import { waitText } from '../../../protocol/messages/ticket.ts'
+import { DEMO_SERVICES } from '../../../server/demo/seed.ts'
+
+/**
+ * How many SMS parts each default text costs at its longest: every value a placeholder can take
+ * within the bounds below. Arabic is UCS-2 (70 characters in one part, 67 a part beyond), English
+ * GSM-7 (160, 153). A text that grows past its parts fails here, not on the bill (walk s47: the
+ * Arabic missed-turn text had become two parts). The ticket's short texts are one part; those
+ * naming the center, a service or a link cannot all be.
+ */
+const PARTS: Record<Lang, Record<MessageKind, number>> = {
+  ar: {
+    ticket_taken: 2,
+    ticket_ahead: 1,
+    ticket_called: 1,
+    ticket_missed: 1,
+    ticket_closed: 2,
+    ticket_day_closed: 2,
+    appointment_booked: 3,
+    appointment_reminder: 3,
+    appointment_moved: 3,
+    appointment_cancelled: 2,
+  },
+  en: {
+    ticket_taken: 2,
+    ticket_ahead: 1,
+    ticket_called: 1,
+    ticket_missed: 1,
+    ticket_closed: 1,
+    ticket_day_closed: 1,
+    appointment_booked: 2,
+    appointment_reminder: 2,
+    appointment_moved: 2,
+    appointment_cancelled: 1,
+  },
+}
+
+const zone = 'Africa/Cairo'
+const longest = (texts: string[]) => texts.reduce((a, b) => (b.length > a.length ? b : a))
+
+/**
+ * Each placeholder's values in `lang`, the longest in its bounds: a label's prefix is up to 3
+ * letters and its number up to 4 digits; few ahead is up to 10 people and a near wait up to an
+ * hour; counters up to 999, with a name of up to 20 characters (the admin's: a longer one may cost
+ * a part); the default center name; the demo's longest service name; a status link as long as the
+ * preview's; the longest clock time and date.
+ */
+function valuesIn(lang: Lang): Record<string, MessageValues[string][]> {
+  const digits = lang === 'ar' ? 'arabic-indic' : 'western'
+  const halfHours = Array.from({ length: 48 }, (_, i) => Date.parse('2026-12-06T22:00:00Z') + i * 1_800_000)
+  return {
+    label: ['ABC-1234'],
+    center: [lang === 'ar' ? 'المركز التكنولوجي لخدمة المواطنين' : 'Citizen Service Technology Center'],
+    ahead: Array.from({ length: 11 }, (_, i) => i),
+    link: [`https://tabour.example/t/Xk3q9VbT2mNcR8wLpZ4hYg${lang === 'en' ? '?lang=en' : ''}`],
+    minutes: [60],
+    wait: [longest(Array.from({ length: 61 }, (_, m) => waitText(m * 60, lang, digits)))],
+    where: ['away', 'here'],
+    near: ['yes', 'no'],
+    counter: [0, 9, 99, 999],
+    counterName: [(lang === 'ar' ? 'ح' : 'x').repeat(20)],
+    grace: [0, 30],
+    time: [longest(halfHours.map((t) => clockTime(t, zone, lang, digits)))],
+    code: ['K7Q2'],
+    service: [longest(DEMO_SERVICES.map((s) => (lang === 'ar' ? s.nameAr : s.nameEn)))],
+    date: [lang === 'ar' ? 'الأربعاء، ٣٠ ديسمبر' : 'Wednesday 30 December'],
+  }
+}
+
+/** Every combination of `kind`'s placeholders' values. */
+function combinations(kind: MessageKind, values: Record<string, MessageValues[string][]>): MessageValues[] {
+  return CITIZEN_PLACEHOLDERS[kind].reduce<MessageValues[]>(
+    (all, name) => all.flatMap((filled) => values[name]!.map((v) => ({ ...filled, [name]: v }))),
+    [{}],
+  )
+}
+
+describe('the SMS parts of the default texts', () => {
+  const cases = (['ar', 'en'] as const).flatMap((lang) => MESSAGE_KINDS.map((kind) => [lang, kind, PARTS[lang][kind]] as const))
+  it.each(cases)('%s %s takes at most %i part(s)', (lang, kind, parts) => {
+    let worst = ''
+    for (const values of combinations(kind, valuesIn(lang))) {
+      const text = fillTemplate(CITIZEN_MESSAGES[kind][lang], lang, values, lang === 'ar' ? 'arabic-indic' : 'western')
+      if (countSegments(text).units > countSegments(worst).units) worst = text
+    }
+    if (lang === 'en') expect(countSegments(worst).encoding, worst).toBe('gsm7')
+    expect(countSegments(worst).segments, `${worst} (${worst.length})`).toBeLessThanOrEqual(parts)
+  })
+})
