@@ -18,14 +18,18 @@ import type { DashboardApi } from './dashboard-api.ts'
 import { deskStyles } from './dashboard-styles.ts'
 import { minutePassed } from './minute-passed.ts'
 import { phoneExample } from '../protocol/phone-number.ts'
+import { dayToShow, shutReason } from '../protocol/booking-days.ts'
+import { linkPartStyles, linkText } from '../ui-common/link-breaks.ts'
 
 @customElement('tabour-staff-booking-card')
 export class StaffBookingCard extends LitElement {
   static override styles = [
     ...deskStyles,
+    linkPartStyles,
     css`
       :host {
         display: block;
+        container-type: inline-size;
       }
       form {
         display: grid;
@@ -67,9 +71,11 @@ export class StaffBookingCard extends LitElement {
       .actions {
         grid-column: 1 / -1;
       }
+      /* the code whole on one line (walk s48: it broke at a hyphen), as large as the card's width lets 19 characters be */
       .code {
+        white-space: nowrap;
         font-family: ui-monospace, monospace;
-        font-size: 2.4rem;
+        font-size: min(2.4rem, 6.5cqi);
         letter-spacing: 0.12em;
         font-weight: 700;
         color: var(--tabour-primary);
@@ -78,8 +84,9 @@ export class StaffBookingCard extends LitElement {
       .done p {
         margin: 0.3rem 0;
       }
+      /* the link breaks between its parts only (link-breaks.ts), never inside the code */
       .done a {
-        overflow-wrap: anywhere;
+        overflow-wrap: break-word;
       }
     `,
   ]
@@ -123,12 +130,19 @@ export class StaffBookingCard extends LitElement {
       return
     }
     const first = this.services[0]
-    if (first && !this.services.some((s) => s.id === this.serviceId)) {
-      this.serviceId = first.id
-      // the center's first bookable day (its clock, not this PC's)
-      this.day = first.days[0]!
-      await this.loadSlots()
-    }
+    if (first && !this.services.some((s) => s.id === this.serviceId)) await this.pickService(first.id)
+  }
+
+  /**
+   * The service and a day it is open on: the day picked while it still is, else its first open
+   * one (the center's days, its clock, not this PC's; a shut day is marked in the list, not picked).
+   */
+  private async pickService(id: number): Promise<void> {
+    const service = this.services?.find((s) => s.id === id)
+    if (!service) return
+    this.serviceId = id
+    this.day = dayToShow(service, this.day)
+    await this.loadSlots()
   }
 
   private async loadSlots(): Promise<void> {
@@ -212,10 +226,7 @@ export class StaffBookingCard extends LitElement {
           >${this.t('staffBook.service')}
           <select
             name="service"
-            @change=${(e: Event) => {
-              this.serviceId = Number((e.target as HTMLSelectElement).value)
-              void this.loadSlots()
-            }}
+            @change=${(e: Event) => void this.pickService(Number((e.target as HTMLSelectElement).value))}
           >
             ${services.map((s) => html`<option value=${s.id} ?selected=${s.id === this.serviceId}>${this.lang === 'ar' ? s.nameAr : s.nameEn}</option>`)}
           </select>
@@ -229,7 +240,12 @@ export class StaffBookingCard extends LitElement {
               void this.loadSlots()
             }}
           >
-            ${days.map((d) => html`<option value=${d} ?selected=${d === this.day}>${fmt.day(d)}</option>`)}
+            ${days.map((d) => {
+              const shut = service ? shutReason(service, d) : null
+              const label =
+                shut === null ? fmt.day(d) : appointmentText('book.dayShut', this.lang, { day: fmt.day(d), reason: shut }, this.digits)
+              return html`<option value=${d} ?selected=${d === this.day} ?disabled=${shut !== null} data-shut=${shut ?? nothing}>${label}</option>`
+            })}
           </select>
         </label>
         <fieldset>
@@ -301,7 +317,7 @@ export class StaffBookingCard extends LitElement {
       <p class="code" dir="ltr" data-code>${b.code}</p>
       <p data-when>${this.t('staffBook.when', { service, day: fmt.dayOf(b.slotStart), time: fmt.time(b.slotStart) })}</p>
       <p>${this.t('staffBook.checkIn', { from: fmt.time(b.checkInFrom), until: fmt.time(b.checkInUntil) })}</p>
-      <p>${this.t('staffBook.manage')} <a href=${b.manageUrl} target="_blank" rel="noopener" dir="ltr" data-manage>${b.manageUrl}</a></p>
+      <p>${this.t('staffBook.manage')} <a href=${b.manageUrl} target="_blank" rel="noopener" dir="ltr" data-manage>${linkText(b.manageUrl)}</a></p>
       <button type="button" class="secondary" data-action="book-another" @click=${() => this.again()}>${this.t('staffBook.another')}</button>
     </div>`
   }

@@ -23,7 +23,7 @@ import type {
 } from '../../protocol/appointments.ts'
 import { SERVICE_TIME_SAMPLE } from '../../protocol/appointments.ts'
 import type { Lang } from '../../protocol/common.ts'
-import { capacityServiceSeconds, planDay, type PlannedSlot } from './appointment-capacity.ts'
+import { capacityServiceSeconds, dayShut, planDay, type PlannedSlot } from './appointment-capacity.ts'
 import { BookingCodes } from './booking-code.ts'
 import { ticketStatusUrlAt } from './ticket-link.ts'
 import { canonicalPhone } from '../../protocol/phone-number.ts'
@@ -73,6 +73,7 @@ export class Appointments {
       .filter((s) => enabled.has(s.id))
       .map((s) => {
         const st = this.settingsOf(s.id)
+        const days = Array.from({ length: st.bookAheadDays + 1 }, (_, i) => addDays(today, i))
         return {
           id: s.id,
           nameAr: s.nameAr,
@@ -80,12 +81,23 @@ export class Appointments {
           slotMinutes: st.slotMinutes,
           bookAheadDays: st.bookAheadDays,
           timeZone: this.ctx.config.timeZone,
-          days: Array.from({ length: st.bookAheadDays + 1 }, (_, i) => addDays(today, i)),
+          days,
+          closedDays: this.closedDays(s.id, days),
           messagesOn: messagesOn(this.ctx.config),
           center,
           documents: s.documents ?? [],
         }
       })
+  }
+
+  /** Which of `days` the service is shut on (appointment-capacity.ts dayShut, the rule its slots follow), and why. */
+  private closedDays(serviceId: number, days: readonly LocalDate[]): BookableService['closedDays'] {
+    const calendar = this.ctx.calendar()
+    const timeZone = this.ctx.config.timeZone
+    return days.flatMap((day) => {
+      const { reason } = dayShut({ calendar, serviceId, day, timeZone, override: this.ctx.bookings.dayOverride(serviceId, day) })
+      return reason === null ? [] : [{ day, reason }]
+    })
   }
 
   /**
