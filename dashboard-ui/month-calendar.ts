@@ -90,12 +90,14 @@ export class MonthCalendar extends LitElement {
         border: 1px dashed #5b2d91;
         color: #3d1a66;
       }
+      /* smaller than the center's name: a cell is 70 px wide at 1366 px, and «stocktake» broke into «stocktak» «e» */
       .svc {
         display: block;
         margin-block-start: 0.15rem;
-        padding-inline: 0.2rem;
+        padding-inline: 0.15rem;
         border-radius: 4px;
         overflow-wrap: break-word;
+        font-size: 0.7rem;
         font-weight: 600;
       }
       .key {
@@ -212,10 +214,10 @@ export class MonthCalendar extends LitElement {
       : t('hoursTab.serviceNo', this.lang, { id: formatNumber(id, { digits: digitsFor(this.lang, this.digits) }) })
   }
 
-  /** A center exception's hours for the day's label: none for a holiday, "open all day", or its intervals. */
-  private hoursWords(e: HoursException | undefined): string {
+  /** An exception's hours for the day's label: none for a holiday, "open all day" (one service's: while the center is), or its intervals. */
+  private hoursWords(e: HoursException | undefined, reach: 'center' | 'service' = 'center'): string {
     if (!e || e.hours.length === 0) return ''
-    return isAllDay(e.hours) ? t('hoursTab.openAllDay', this.lang, { reach: 'center' }) : hoursLine(e.hours)
+    return isAllDay(e.hours) ? t('hoursTab.openAllDay', this.lang, { reach }) : hoursLine(e.hours)
   }
 
   /** An exception's name in the page's language, else in the other. */
@@ -230,8 +232,8 @@ export class MonthCalendar extends LitElement {
     return day.services.map((s) => {
       const services = s.serviceIds.map((id) => this.serviceName(id)).join(lang === 'ar' ? '، ' : ', ')
       const words = t('calendar.serviceState', lang, { state: s.state, services })
-      const name = this.exceptionName(s.exception)
-      return name === '' ? words : `${words}: ${name}`
+      const named = [this.exceptionName(s.exception), this.hoursWords(s.exception, 'service')].filter((x) => x !== '').join(' — ')
+      return named === '' ? words : `${words}: ${named}`
     })
   }
 
